@@ -1,0 +1,108 @@
+package record
+
+// IEP is a case's Individual Employment Plan, cases/<id>/iep.yaml (001, 002).
+type IEP struct {
+	Created         Date             `yaml:"created" json:"created"`
+	Updated         Date             `yaml:"updated,omitempty" json:"updated,omitempty"`
+	Vision          string           `yaml:"vision,omitempty" json:"vision,omitempty"`
+	EmploymentGoal  string           `yaml:"employment_goal,omitempty" json:"employment_goal,omitempty"`
+	Goals           []Goal           `yaml:"goals,omitempty" json:"goals,omitempty"`
+	Services        []PlanService    `yaml:"services,omitempty" json:"services,omitempty"`
+	NextSteps       []NextStep       `yaml:"next_steps,omitempty" json:"next_steps,omitempty"`
+	JobTargets      []JobTarget      `yaml:"job_targets,omitempty" json:"job_targets,omitempty"` // the job search plan (000)
+	SkillPlan       []Course         `yaml:"skill_plan,omitempty" json:"skill_plan,omitempty"`   // (000)
+	Reviews         []Review         `yaml:"reviews,omitempty" json:"reviews,omitempty"`
+	SelfSufficiency *SelfSufficiency `yaml:"self_sufficiency,omitempty" json:"self_sufficiency,omitempty"` // post-employment (003)
+}
+
+// Goal is a short- or long-term goal of the plan.
+type Goal struct {
+	ID         string      `yaml:"id" json:"id"`     // G1, G2, ...
+	Term       string      `yaml:"term" json:"term"` // short or long
+	Text       string      `yaml:"text" json:"text"`
+	Target     Date        `yaml:"target,omitempty" json:"target,omitempty"`
+	Status     string      `yaml:"status,omitempty" json:"status,omitempty"` // active, achieved or dropped
+	Objectives []Objective `yaml:"objectives,omitempty" json:"objectives,omitempty"`
+	Milestones []Milestone `yaml:"milestones,omitempty" json:"milestones,omitempty"`
+}
+
+// Objective is a step toward a goal, served by some of the plan's services.
+type Objective struct {
+	ID       string   `yaml:"id" json:"id"` // O1, O2, ...
+	Text     string   `yaml:"text" json:"text"`
+	Services []string `yaml:"services,omitempty" json:"services,omitempty"` // PlanService ids
+}
+
+// Milestone is a specific, dated point that shows progress (001).
+type Milestone struct {
+	ID   string `yaml:"id" json:"id"` // M1, M2, ...
+	Text string `yaml:"text" json:"text"`
+	Due  Date   `yaml:"due" json:"due"`
+	Done Date   `yaml:"done,omitempty" json:"done,omitempty"`
+}
+
+// PlanService is a service the plan relies on.
+type PlanService struct {
+	ID       string `yaml:"id" json:"id"` // S1, S2, ...
+	Name     string `yaml:"name" json:"name"`
+	Code     string `yaml:"code,omitempty" json:"code,omitempty"`
+	Provider string `yaml:"provider,omitempty" json:"provider,omitempty"`
+	Start    Date   `yaml:"start,omitempty" json:"start,omitempty"`
+	End      Date   `yaml:"end,omitempty" json:"end,omitempty"`
+}
+
+// NextStep is an action to take now (001).
+type NextStep struct {
+	ID    string `yaml:"id" json:"id"`       // N1, N2, ...
+	Owner string `yaml:"owner" json:"owner"` // participant or manager
+	Text  string `yaml:"text" json:"text"`
+	Due   Date   `yaml:"due,omitempty" json:"due,omitempty"`
+	Done  Date   `yaml:"done,omitempty" json:"done,omitempty"`
+}
+
+// JobTarget is a position or job family to apply for (000).
+type JobTarget struct {
+	Title     string `yaml:"title" json:"title"`
+	JobFamily string `yaml:"job_family,omitempty" json:"job_family,omitempty"`
+	GradeMin  string `yaml:"grade_min,omitempty" json:"grade_min,omitempty"`
+	GradeMax  string `yaml:"grade_max,omitempty" json:"grade_max,omitempty"`
+	Scope     string `yaml:"scope,omitempty" json:"scope,omitempty"` // internal, external or both
+}
+
+// Course is one course of the skill plan.
+type Course struct {
+	Course   string `yaml:"course" json:"course"`
+	Provider string `yaml:"provider,omitempty" json:"provider,omitempty"`
+	Start    Date   `yaml:"start,omitempty" json:"start,omitempty"`
+	End      Date   `yaml:"end,omitempty" json:"end,omitempty"`
+	Status   string `yaml:"status,omitempty" json:"status,omitempty"` // planned, enrolled, completed or dropped
+}
+
+// Review is a dated review of the plan.
+type Review struct {
+	Date    Date   `yaml:"date" json:"date"`
+	By      string `yaml:"by,omitempty" json:"by,omitempty"` // staff id
+	Summary string `yaml:"summary,omitempty" json:"summary,omitempty"`
+}
+
+// SelfSufficiency is the post-employment self-sufficiency plan (003).
+type SelfSufficiency struct {
+	Plan        string       `yaml:"plan,omitempty" json:"plan,omitempty"`
+	Contingency *Contingency `yaml:"contingency,omitempty" json:"contingency,omitempty"`
+	Benefits    []Benefit    `yaml:"benefits,omitempty" json:"benefits,omitempty"`
+}
+
+// Contingency holds the contingency plans 003 asks for.
+type Contingency struct {
+	ChildCare      string `yaml:"child_care,omitempty" json:"child_care,omitempty"`
+	Transportation string `yaml:"transportation,omitempty" json:"transportation,omitempty"`
+	Crisis         string `yaml:"crisis,omitempty" json:"crisis,omitempty"`
+}
+
+// Benefit is a benefit whose eligibility must be maintained (003).
+type Benefit struct {
+	Name    string `yaml:"name" json:"name"`
+	Renewal Date   `yaml:"renewal,omitempty" json:"renewal,omitempty"`
+	Status  string `yaml:"status,omitempty" json:"status,omitempty"` // active, pending, lapsed or ended
+	Notes   string `yaml:"notes,omitempty" json:"notes,omitempty"`
+}

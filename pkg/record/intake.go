@@ -1,0 +1,99 @@
+package record
+
+// Intake is a case's intake record, cases/<id>/intake.yaml.
+type Intake struct {
+	ID          string        `yaml:"id" json:"id"`
+	Opened      Date          `yaml:"opened" json:"opened"`
+	Program     string        `yaml:"program" json:"program"` // a program key of caseplan.yaml
+	Status      string        `yaml:"status" json:"status"`   // open or closed
+	Manager     string        `yaml:"manager" json:"manager"` // staff id of the designated counselor (002)
+	Center      string        `yaml:"center,omitempty" json:"center,omitempty"`
+	Participant Participant   `yaml:"participant" json:"participant"`
+	Team        []TeamMember  `yaml:"team,omitempty" json:"team,omitempty"`
+	Eligibility []Eligibility `yaml:"eligibility,omitempty" json:"eligibility,omitempty"`
+	Barriers    []Barrier     `yaml:"barriers,omitempty" json:"barriers,omitempty"`
+	Assessments []Assessment  `yaml:"assessments,omitempty" json:"assessments,omitempty"`
+	Skills      []string      `yaml:"skills,omitempty" json:"skills,omitempty"`
+	Layoff      *Layoff       `yaml:"layoff,omitempty" json:"layoff,omitempty"`   // work security (000)
+	Toolbox     *Toolbox      `yaml:"toolbox,omitempty" json:"toolbox,omitempty"` // work security (000)
+	// CashAssistanceEnded starts the 12 months of post-employment services (003).
+	CashAssistanceEnded Date `yaml:"cash_assistance_ended,omitempty" json:"cash_assistance_ended,omitempty"`
+	// Exited is the program exit date; follow-up runs from it.
+	Exited    Date       `yaml:"exited,omitempty" json:"exited,omitempty"`
+	Transfers []Transfer `yaml:"transfers,omitempty" json:"transfers,omitempty"`
+}
+
+// Participant is the person a case serves.
+type Participant struct {
+	Name          string   `yaml:"name" json:"name"`
+	PreferredName string   `yaml:"preferred_name,omitempty" json:"preferred_name,omitempty"`
+	Phone         string   `yaml:"phone,omitempty" json:"phone,omitempty"`
+	Email         string   `yaml:"email,omitempty" json:"email,omitempty"`
+	Address       string   `yaml:"address,omitempty" json:"address,omitempty"`
+	Channels      []string `yaml:"channels,omitempty" json:"channels,omitempty"` // phone, text, email, mail, in-person, video
+	BestTimes     string   `yaml:"best_times,omitempty" json:"best_times,omitempty"`
+	Language      string   `yaml:"language,omitempty" json:"language,omitempty"`
+}
+
+// TeamMember is another person working on the case.
+type TeamMember struct {
+	Name string `yaml:"name" json:"name"`
+	// Role is union-representative, hr-laying-off, hr-hiring, counselor,
+	// navigator, employer or other.
+	Role         string `yaml:"role" json:"role"`
+	Organization string `yaml:"organization,omitempty" json:"organization,omitempty"`
+	Phone        string `yaml:"phone,omitempty" json:"phone,omitempty"`
+	Email        string `yaml:"email,omitempty" json:"email,omitempty"`
+	Notes        string `yaml:"notes,omitempty" json:"notes,omitempty"`
+}
+
+// Eligibility is one eligibility determination.
+type Eligibility struct {
+	Program    string `yaml:"program" json:"program"`
+	Determined Date   `yaml:"determined" json:"determined"`
+	Eligible   bool   `yaml:"eligible" json:"eligible"`
+	Basis      string `yaml:"basis,omitempty" json:"basis,omitempty"`
+}
+
+// Barrier is one barrier to employment.
+type Barrier struct {
+	Kind   string `yaml:"kind" json:"kind"` // child-care, transportation, disability, housing, ...
+	Detail string `yaml:"detail,omitempty" json:"detail,omitempty"`
+	Status string `yaml:"status,omitempty" json:"status,omitempty"` // open or addressed
+}
+
+// Assessment is one dated assessment.
+type Assessment struct {
+	Tool    string `yaml:"tool" json:"tool"`
+	Date    Date   `yaml:"date" json:"date"`
+	Summary string `yaml:"summary,omitempty" json:"summary,omitempty"`
+}
+
+// Layoff is the layoff behind a work security case (000).
+type Layoff struct {
+	NoticeDate        Date     `yaml:"notice_date" json:"notice_date"`
+	LayoffDate        Date     `yaml:"layoff_date" json:"layoff_date"`
+	GrantFundingEnded bool     `yaml:"grant_funding_ended,omitempty" json:"grant_funding_ended,omitempty"` // the notification period may then be 30 days (000)
+	Position          string   `yaml:"position,omitempty" json:"position,omitempty"`
+	Grade             string   `yaml:"grade,omitempty" json:"grade,omitempty"`
+	FTE               *float64 `yaml:"fte,omitempty" json:"fte,omitempty"`
+	Department        string   `yaml:"department,omitempty" json:"department,omitempty"`
+}
+
+// Toolbox is the state of the candidate's resume and letters (000): none,
+// draft or final.
+type Toolbox struct {
+	Resume         string `yaml:"resume,omitempty" json:"resume,omitempty"`
+	CoverLetter    string `yaml:"cover_letter,omitempty" json:"cover_letter,omitempty"`
+	ThankYouLetter string `yaml:"thank_you_letter,omitempty" json:"thank_you_letter,omitempty"`
+}
+
+// Transfer moves a case and its IEP to another counselor or center (002).
+type Transfer struct {
+	Date       Date   `yaml:"date" json:"date"`
+	From       string `yaml:"from" json:"from"` // staff id
+	To         string `yaml:"to" json:"to"`     // staff id
+	FromCenter string `yaml:"from_center,omitempty" json:"from_center,omitempty"`
+	ToCenter   string `yaml:"to_center,omitempty" json:"to_center,omitempty"`
+	Reason     string `yaml:"reason" json:"reason"`
+}

@@ -1,0 +1,35 @@
+package record
+
+// Note is one case note, cases/<id>/notes/<date>-<suffix>.yaml. A note is
+// never edited once committed; a correction is a new note of kind
+// "amendment" whose Amends names the note it corrects.
+type Note struct {
+	ID     string `yaml:"id" json:"id"` // <date>-<suffix>, the file name without .yaml
+	Date   Date   `yaml:"date" json:"date"`
+	Author string `yaml:"author" json:"author"` // staff id
+	Kind   string `yaml:"kind" json:"kind"`     // intake, contact, case-conference, ..., amendment, ...
+	Mode   string `yaml:"mode" json:"mode"`     // in-person, phone, email, ..., none
+	// TwoWay marks a two-way exchange; only a two-way contact that records
+	// a service counts as a contact (002). Absent means false.
+	TwoWay   bool     `yaml:"two_way,omitempty" json:"two_way,omitempty"`
+	Services []string `yaml:"services,omitempty" json:"services,omitempty"` // service codes
+	// The seven elements of a good case note (001).
+	Background   string   `yaml:"background,omitempty" json:"background,omitempty"`
+	Reason       string   `yaml:"reason,omitempty" json:"reason,omitempty"`
+	Observations string   `yaml:"observations,omitempty" json:"observations,omitempty"`
+	Content      string   `yaml:"content,omitempty" json:"content,omitempty"`
+	Results      string   `yaml:"results,omitempty" json:"results,omitempty"`
+	Impressions  string   `yaml:"impressions,omitempty" json:"impressions,omitempty"`
+	Plan         string   `yaml:"plan,omitempty" json:"plan,omitempty"`
+	Actions      []Action `yaml:"actions,omitempty" json:"actions,omitempty"`
+	Amends       string   `yaml:"amends,omitempty" json:"amends,omitempty"` // note id; set exactly when Kind is "amendment"
+}
+
+// Action is an action item of a note, for the participant, the manager or
+// someone else (001).
+type Action struct {
+	Owner string `yaml:"owner" json:"owner"` // participant, manager or other
+	Text  string `yaml:"text" json:"text"`
+	Due   Date   `yaml:"due,omitempty" json:"due,omitempty"`
+	Done  Date   `yaml:"done,omitempty" json:"done,omitempty"`
+}

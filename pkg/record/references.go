@@ -1,0 +1,19 @@
+package record
+
+// References is a case's professional references,
+// cases/<id>/references.yaml; work security asks for three (000).
+type References struct {
+	References []Reference `yaml:"references,omitempty" json:"references,omitempty"`
+}
+
+// Reference is one professional reference.
+type Reference struct {
+	Name         string `yaml:"name" json:"name"`
+	Title        string `yaml:"title,omitempty" json:"title,omitempty"`
+	Organization string `yaml:"organization,omitempty" json:"organization,omitempty"`
+	Relationship string `yaml:"relationship" json:"relationship"`
+	Phone        string `yaml:"phone,omitempty" json:"phone,omitempty"`
+	Email        string `yaml:"email,omitempty" json:"email,omitempty"`
+	Permission   Date   `yaml:"permission,omitempty" json:"permission,omitempty"` // they agreed to be named (000)
+	Briefed      Date   `yaml:"briefed,omitempty" json:"briefed,omitempty"`       // the candidate pre-planned with them (000)
+}

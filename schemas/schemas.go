@@ -1,0 +1,462 @@
+// Package schemas holds the JSON Schemas (draft-07) of caseplan's record
+// kinds, embedded in the binary, and a validator that reports every problem
+// in a record at once, in words a case manager understands.
+//
+// The *.schema.json files beside this file are the single source of truth
+// for the shape of a record: editors use them through the modeline at the
+// top of every record file, and caseplan validates with the same bytes.
+package schemas
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"math/big"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+)
+
+// FS holds the schema files, one per kind, named by FileName.
+//
+//go:embed *.schema.json
+var FS embed.FS
+
+// Kinds lists the record kinds in the order of the store layout: the store
+// settings first, then a case's files.
+var Kinds = []string{"caseplan", "intake", "iep", "references", "note", "activity", "services", "outcome"}
+
+// FileName returns the name of kind's schema file, e.g. "note.schema.json".
+func FileName(kind string) string { return kind + ".schema.json" }
+
+// Bytes returns the schema of kind as stored.
+func Bytes(kind string) ([]byte, error) {
+	if !slices.Contains(Kinds, kind) {
+		return nil, fmt.Errorf("unknown record kind %q", kind)
+	}
+	return FS.ReadFile(FileName(kind))
+}
+
+// Error is one problem in a record.
+type Error struct {
+	// Path is the location of the offending value in the record, as the
+	// tokens of a JSON pointer: ["goals", "0", "milestones", "1", "due"].
+	// For an unknown field it is the path of that field; for a missing
+	// field it is the path of the mapping that lacks it.
+	Path []string
+	// Message is lower-case, user-facing, and names the field.
+	Message string
+}
+
+// Validator validates records against the compiled schemas. It is safe
+// for concurrent use.
+type Validator struct {
+	schemas map[string]*jsonschema.Schema // by kind
+	docs    map[string]any                // raw schema documents by $id, for messages
+}
+
+// Compile compiles the schemas of all kinds, with the date and email
+// formats asserted.
+func Compile() (*Validator, error) {
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft7)
+	c.AssertFormat()
+	v := &Validator{schemas: map[string]*jsonschema.Schema{}, docs: map[string]any{}}
+	ids := map[string]string{}
+	for _, k := range Kinds {
+		b, err := Bytes(k)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", FileName(k), err)
+		}
+		id, _ := doc.(map[string]any)["$id"].(string)
+		if id == "" {
+			return nil, fmt.Errorf("%s: no $id", FileName(k))
+		}
+		if err := c.AddResource(id, doc); err != nil {
+			return nil, fmt.Errorf("%s: %w", FileName(k), err)
+		}
+		ids[k] = id
+		v.docs[id] = doc
+	}
+	for _, k := range Kinds {
+		s, err := c.Compile(ids[k])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", FileName(k), err)
+		}
+		v.schemas[k] = s
+	}
+	return v, nil
+}
+
+// Validate checks doc, a JSON-like value (maps, slices, strings, numbers,
+// booleans, nil; dates as their source text), against the schema of kind.
+// It returns every problem, ordered by path, or nil when doc is valid.
+func (v *Validator) Validate(kind string, doc any) []Error {
+	s, ok := v.schemas[kind]
+	if !ok {
+		return []Error{{Message: fmt.Sprintf("unknown record kind %q", kind)}}
+	}
+	err := s.Validate(doc)
+	if err == nil {
+		return nil
+	}
+	ve, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		return []Error{{Message: err.Error()}}
+	}
+	var out []Error
+	v.flatten(ve, doc, &out)
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := comparePaths(out[i].Path, out[j].Path); c != 0 {
+			return c < 0
+		}
+		return out[i].Message < out[j].Message
+	})
+	return slices.CompactFunc(out, func(a, b Error) bool {
+		return a.Message == b.Message && slices.Equal(a.Path, b.Path)
+	})
+}
+
+// flatten appends the leaf errors of the tree rooted at e, translated.
+func (v *Validator) flatten(e *jsonschema.ValidationError, doc any, out *[]Error) {
+	if len(e.Causes) > 0 {
+		switch e.ErrorKind.(type) {
+		case *kind.AnyOf, *kind.OneOf:
+			// The causes are alternatives, not separate problems; our
+			// schemas do not use these keywords, but say something useful.
+			*out = append(*out, Error{Path: e.InstanceLocation, Message: label(e.InstanceLocation) + ": does not match any of the allowed forms"})
+		default:
+			for _, c := range e.Causes {
+				v.flatten(c, doc, out)
+			}
+		}
+		return
+	}
+	v.translate(e, doc, out)
+}
+
+// translate turns one leaf error into plain messages.
+func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Error) {
+	loc := slices.Clip(e.InstanceLocation)
+	name := label(loc)
+	node := v.schemaNode(e.SchemaURL)
+	add := func(format string, args ...any) {
+		*out = append(*out, Error{Path: loc, Message: fmt.Sprintf(format, args...)})
+	}
+	switch k := e.ErrorKind.(type) {
+	case *kind.AdditionalProperties:
+		for _, p := range k.Properties {
+			*out = append(*out, Error{Path: append(loc, p), Message: unknownField(p, node)})
+		}
+	case *kind.Required:
+		when := condition(v.schemaNode(parentURL(e.SchemaURL)), e.SchemaURL)
+		for _, m := range k.Missing {
+			add("missing required field %q%s", m, when)
+		}
+	case *kind.Type:
+		want := describeType(k.Want, node)
+		switch {
+		case k.Got == "null":
+			add("%s: has no value (want %s)", name, want)
+		case k.Got == "number" && slices.Contains(k.Want, "integer"):
+			add("%s: %s is not a whole number", name, display(valueAt(doc, loc)))
+		default:
+			add("%s: must be %s, not %s", name, want, gotType(k.Got))
+		}
+	case *kind.Format:
+		switch k.Want {
+		case "date":
+			add("%s: %s is not a valid date (want YYYY-MM-DD)", name, display(k.Got))
+		case "email":
+			add("%s: %s is not a valid email address", name, display(k.Got))
+		default:
+			add("%s: %s is not a valid %s", name, display(k.Got), k.Want)
+		}
+	case *kind.Enum:
+		var want []string
+		for _, w := range k.Want {
+			want = append(want, fmt.Sprint(w))
+		}
+		add("%s: %s is not a valid choice (want one of: %s)", name, display(k.Got), strings.Join(want, ", "))
+	case *kind.Const:
+		add("%s: must be %s", name, display(k.Want))
+	case *kind.Pattern:
+		if p, ok := patterns[k.Want]; ok {
+			add("%s: %q is not a valid %s (%s)", name, k.Got, p.noun, p.hint)
+		} else {
+			add("%s: %q does not have the expected form", name, k.Got)
+		}
+	case *kind.MinLength:
+		if k.Want == 1 {
+			add("%s: must not be empty", name)
+		} else {
+			add("%s: must be at least %d characters long", name, k.Want)
+		}
+	case *kind.MaxLength:
+		add("%s: must be at most %d characters long", name, k.Want)
+	case *kind.Minimum:
+		add("%s: %s is less than the minimum, %s", name, number(k.Got), number(k.Want))
+	case *kind.Maximum:
+		add("%s: %s is more than the maximum, %s", name, number(k.Got), number(k.Want))
+	case *kind.ExclusiveMinimum:
+		add("%s: must be more than %s", name, number(k.Want))
+	case *kind.ExclusiveMaximum:
+		add("%s: must be less than %s", name, number(k.Want))
+	case *kind.MinItems:
+		add("%s: must have at least %d item(s)", name, k.Want)
+	case *kind.MaxItems:
+		add("%s: must have at most %d item(s)", name, k.Want)
+	case *kind.UniqueItems:
+		add("%s: items %d and %d are the same", name, k.Duplicates[0]+1, k.Duplicates[1]+1)
+	case *kind.InvalidJsonValue:
+		add("%s: a value of Go type %T cannot be in a record", name, k.Value)
+	case *kind.FalseSchema:
+		add("%s: is not allowed here", name)
+	default:
+		add("%s: is not valid", name)
+	}
+}
+
+// pattern describes a schema pattern in a case manager's words. Every
+// pattern used by a schema must be listed (a test checks this).
+type pattern struct{ noun, hint string }
+
+var patterns = map[string]pattern{
+	`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`:          {"case id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters"},
+	`^[a-z0-9][a-z0-9._-]{0,31}$`:                {"staff id", "lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 32 characters"},
+	`^[a-z0-9][a-z0-9-]*$`:                       {"key", "lower-case letters, digits and '-', starting with a letter or digit"},
+	`^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]{4,8}$`: {"note id", "the note's date and a suffix of 4 to 8 lower-case letters or digits, like 2026-03-02-k7qx"},
+	`^[0-9]{4}-W[0-9]{2}$`:                       {"week", "year and ISO week number, like 2026-W09"},
+	`^G[0-9]+$`:                                  {"goal id", "G and a number, like G1"},
+	`^O[0-9]+$`:                                  {"objective id", "O and a number, like O1"},
+	`^M[0-9]+$`:                                  {"milestone id", "M and a number, like M1"},
+	`^S[0-9]+$`:                                  {"service id", "S and a number, like S1"},
+	`^N[0-9]+$`:                                  {"next-step id", "N and a number, like N1"},
+	`^R[0-9]+$`:                                  {"referral id", "R and a number, like R1"},
+}
+
+// unknownField words an additionalProperties error for key p of the
+// mapping whose schema is node. The message always starts with
+// "unknown field" so callers can point at the key rather than its value.
+func unknownField(p string, node map[string]any) string {
+	if pp, ok := node["patternProperties"].(map[string]any); ok && len(pp) == 1 {
+		for re := range pp {
+			if d, ok := patterns[re]; ok {
+				return fmt.Sprintf("unknown field %q: a %s here must be %s", p, d.noun, d.hint)
+			}
+		}
+	}
+	msg := fmt.Sprintf("unknown field %q", p)
+	props, _ := node["properties"].(map[string]any)
+	if s := closest(p, props); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return msg
+}
+
+// closest returns the known field nearest to the misspelt p, or "".
+func closest(p string, known map[string]any) string {
+	limit := 1
+	switch {
+	case len(p) > 8:
+		limit = 3
+	case len(p) > 4:
+		limit = 2
+	}
+	best, bestDist := "", limit+1
+	for k := range known {
+		d := editDistance(strings.ToLower(p), k)
+		if d < bestDist || (d == bestDist && k < best) {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the optimal string alignment distance: insertions,
+// deletions, substitutions and transpositions of adjacent letters.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
+
+// condition explains a required field that comes from an if/then: for
+// the schema url ending in /then, whose parent is parent, it returns
+// " (required when kind is amendment)".
+func condition(parent map[string]any, schemaURL string) string {
+	if !strings.HasSuffix(schemaURL, "/then") {
+		return ""
+	}
+	cond, _ := parent["if"].(map[string]any)
+	props, _ := cond["properties"].(map[string]any)
+	var parts []string
+	for name, p := range props {
+		if c, ok := p.(map[string]any)["const"]; ok {
+			parts = append(parts, fmt.Sprintf("%s is %v", name, c))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	sort.Strings(parts)
+	return " (required when " + strings.Join(parts, " and ") + ")"
+}
+
+// schemaNode returns the schema object at an absolute schema location such
+// as https://caseplan.dev/schemas/note.schema.json#/properties/date, or nil.
+func (v *Validator) schemaNode(loc string) map[string]any {
+	base, frag, _ := strings.Cut(loc, "#")
+	var node any = v.docs[base]
+	for _, tok := range strings.Split(frag, "/")[1:] {
+		if t, err := url.PathUnescape(tok); err == nil {
+			tok = t
+		}
+		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		switch n := node.(type) {
+		case map[string]any:
+			node = n[tok]
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(n) {
+				return nil
+			}
+			node = n[i]
+		default:
+			return nil
+		}
+	}
+	m, _ := node.(map[string]any)
+	return m
+}
+
+func parentURL(loc string) string {
+	if i := strings.LastIndexByte(loc, '/'); i > strings.IndexByte(loc, '#') {
+		return loc[:i]
+	}
+	return loc
+}
+
+// label names the value at path for a message: the field name, or for a
+// list item the list and the item's 1-based number.
+func label(path []string) string {
+	if len(path) == 0 {
+		return "record"
+	}
+	last := path[len(path)-1]
+	if i, err := strconv.Atoi(last); err == nil && len(path) > 1 {
+		return fmt.Sprintf("%s item %d", path[len(path)-2], i+1)
+	}
+	return last
+}
+
+func describeType(want []string, node map[string]any) string {
+	if f, _ := node["format"].(string); f == "date" {
+		return "a date (YYYY-MM-DD)"
+	}
+	var ws []string
+	for _, w := range want {
+		ws = append(ws, typeWords[w])
+	}
+	return strings.Join(ws, " or ")
+}
+
+var typeWords = map[string]string{
+	"string":  "text",
+	"number":  "a number",
+	"integer": "a whole number",
+	"boolean": "true or false",
+	"array":   "a list",
+	"object":  "a mapping of fields",
+	"null":    "nothing",
+}
+
+func gotType(t string) string {
+	if w, ok := typeWords[t]; ok {
+		return w
+	}
+	return t
+}
+
+// number renders a schema bound or a record's number the way it was written.
+func number(r *big.Rat) string {
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	f, _ := r.Float64()
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// display renders a value from a record for a message.
+func display(v any) string {
+	switch v := v.(type) {
+	case string:
+		return strconv.Quote(v)
+	case nil:
+		return "nothing"
+	}
+	return fmt.Sprint(v)
+}
+
+// valueAt returns the value at path in doc, or nil.
+func valueAt(doc any, path []string) any {
+	for _, tok := range path {
+		switch d := doc.(type) {
+		case map[string]any:
+			doc = d[tok]
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(d) {
+				return nil
+			}
+			doc = d[i]
+		default:
+			return nil
+		}
+	}
+	return doc
+}
+
+// comparePaths orders paths token by token, list indexes numerically.
+func comparePaths(a, b []string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] == b[i] {
+			continue
+		}
+		x, errx := strconv.Atoi(a[i])
+		y, erry := strconv.Atoi(b[i])
+		if errx == nil && erry == nil {
+			return x - y
+		}
+		return strings.Compare(a[i], b[i])
+	}
+	return len(a) - len(b)
+}
