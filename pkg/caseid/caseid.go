@@ -1,0 +1,50 @@
+// Package caseid makes and checks case IDs. A case ID names the case's
+// directory, so it must be safe as a file name and must not collide when
+// case managers open cases in several clones at once.
+package caseid
+
+import (
+	"crypto/rand"
+	"encoding/base32"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+)
+
+var (
+	validRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+	// A nine-digit number shaped like a US Social Security number. Records
+	// are plain text in git, kept forever: such a number must never be a
+	// directory name (DESIGN.md §2).
+	ssnRE = regexp.MustCompile(`^[0-9]{3}[-. ]?[0-9]{2}[-. ]?[0-9]{4}$`)
+)
+
+// Check reports why id cannot be a case ID, or nil.
+func Check(id string) error {
+	if !validRE.MatchString(id) {
+		return fmt.Errorf("case ID %q is not valid: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit", id)
+	}
+	if ssnRE.MatchString(id) {
+		return fmt.Errorf("case ID %q looks like a Social Security number; never use one as a case ID", id)
+	}
+	return nil
+}
+
+// Crockford-style alphabet without I, L, O, U: no two characters that a
+// person reading an ID aloud could confuse.
+var encoding = base32.NewEncoding("0123456789ABCDEFGHJKMNPQRSTVWXYZ").WithPadding(base32.NoPadding)
+
+// New returns a new ID: the year and five random base32 characters (25 bits,
+// about 33 million per year), e.g. 2026-K7QX2. random is crypto/rand.Reader
+// when nil.
+func New(year int, random io.Reader) (string, error) {
+	if random == nil {
+		random = rand.Reader
+	}
+	var b [4]byte
+	if _, err := io.ReadFull(random, b[:]); err != nil {
+		return "", fmt.Errorf("making a case ID: %w", err)
+	}
+	return strconv.Itoa(year) + "-" + encoding.EncodeToString(b[:])[:5], nil
+}

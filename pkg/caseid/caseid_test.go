@@ -1,0 +1,45 @@
+package caseid
+
+import (
+	"bytes"
+	"regexp"
+	"testing"
+)
+
+func TestCheck(t *testing.T) {
+	for id, ok := range map[string]bool{
+		"2026-K7QX2":                          true,
+		"MOSES.12345":                         true,
+		"a":                                   true,
+		"":                                    false,
+		"-abc":                                false,
+		"../etc":                              false,
+		"a/b":                                 false,
+		"123-45-6789":                         false,
+		"123456789":                           false,
+		"has space":                           false,
+		string(bytes.Repeat([]byte("x"), 65)): false,
+	} {
+		if err := Check(id); (err == nil) != ok {
+			t.Errorf("Check(%q) = %v, want ok=%v", id, err, ok)
+		}
+	}
+}
+
+func TestNew(t *testing.T) {
+	id, err := New(2026, bytes.NewReader([]byte{0xff, 0x00, 0xaa, 0x55}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`^2026-[0-9A-HJKMNP-TV-Z]{5}$`).MatchString(id) {
+		t.Fatalf("New = %q", id)
+	}
+	if err := Check(id); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := New(2026, nil)
+	b, _ := New(2026, nil)
+	if a == b {
+		t.Fatalf("two random IDs are equal: %s", a)
+	}
+}

@@ -1,0 +1,85 @@
+// Package finding defines what every checking stage of caseplan reports: a
+// problem in a record file, at a line and column, with the rule that found it.
+package finding
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Severity says whether a finding makes the records invalid (Error) or only
+// deserves attention (Warning).
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Finding is one problem found in the records. Path is slash-separated and
+// relative to the repository root (for example cases/2026-K7QX2/intake.yaml).
+// Line and Column are 1-based; 0 means the finding is about the whole file.
+// Commit names the commit a history finding is about (verify only).
+type Finding struct {
+	Path     string   `json:"path"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Severity Severity `json:"severity"`
+	Rule     string   `json:"rule"`
+	Message  string   `json:"message"`
+	Case     string   `json:"case,omitempty"`
+	Commit   string   `json:"commit,omitempty"`
+}
+
+// String renders a finding the way compilers do, so editors can jump to it:
+// path:line:col: severity rule: message.
+func (f Finding) String() string {
+	loc := f.Path
+	if loc == "" && f.Commit != "" {
+		loc = "commit " + short(f.Commit)
+	} else if f.Line > 0 {
+		loc = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, max(f.Column, 1))
+	}
+	msg := f.Message
+	if f.Commit != "" && f.Path != "" {
+		msg = fmt.Sprintf("%s (commit %s)", msg, short(f.Commit))
+	}
+	return fmt.Sprintf("%s: %s %s: %s", loc, f.Severity, f.Rule, msg)
+}
+
+func short(hash string) string {
+	if len(hash) > 12 {
+		return hash[:12]
+	}
+	return hash
+}
+
+// Sort orders findings by path, position, then rule, so output is stable.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+// Count returns the number of errors and warnings in fs.
+func Count(fs []Finding) (errors, warnings int) {
+	for _, f := range fs {
+		switch f.Severity {
+		case Error:
+			errors++
+		case Warning:
+			warnings++
+		}
+	}
+	return errors, warnings
+}

@@ -1,0 +1,323 @@
+// Package load turns the bytes of a record file into a parsed document that
+// remembers where every value came from, so that each later finding can point
+// at file:line:col. It refuses, as findings rather than panics, the inputs a
+// store must never accept: oversized files, text that is not UTF-8, broken
+// YAML, several documents in one file, and YAML aliases.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+)
+
+// MaxFileSize is the largest record file caseplan reads. Real records are a
+// few kilobytes; anything near this size is a mistake or an attack.
+const MaxFileSize = 1 << 20
+
+// maxNodes bounds the work of walking one document. Aliases are refused
+// outright, so this only guards against absurdly large hand-written files
+// that still fit under MaxFileSize.
+const maxNodes = 200_000
+
+// Rule IDs of the findings this package produces.
+const (
+	RuleTooLarge = "file-too-large"
+	RuleEncoding = "encoding"
+	RuleSyntax   = "yaml-syntax"
+	RuleAlias    = "yaml-alias"
+	RuleShape    = "yaml-shape"
+)
+
+// Document is one parsed record file.
+type Document struct {
+	Path  string     // repository-relative, slash-separated
+	Root  *yaml.Node // the document's top-level node (a mapping for every record kind)
+	Value any        // the same content as JSON-like values, for schema validation
+
+	values map[string]*yaml.Node // value node by joined path
+	keys   map[string]*yaml.Node // key node by joined path, for mapping entries
+}
+
+// Parse parses data as the record file path. It returns nil and one or more
+// findings when the file cannot be used at all.
+func Parse(path string, data []byte) (*Document, []finding.Finding) {
+	fail := func(line, col int, rule, format string, args ...any) (*Document, []finding.Finding) {
+		return nil, []finding.Finding{{
+			Path: path, Line: line, Column: col, Severity: finding.Error,
+			Rule: rule, Message: fmt.Sprintf(format, args...),
+		}}
+	}
+	if len(data) > MaxFileSize {
+		return fail(0, 0, RuleTooLarge, "file is %d bytes, more than the %d-byte limit for a record; split it or remove what does not belong", len(data), MaxFileSize)
+	}
+	if !utf8.Valid(data) {
+		line, col := firstInvalidUTF8(data)
+		return fail(line, col, RuleEncoding, "file is not valid UTF-8 text; save it as UTF-8")
+	}
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		data = data[3:]
+	}
+
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return fail(1, 1, RuleShape, "file is empty; a record is a YAML mapping of fields")
+		}
+		line, msg := syntaxError(err)
+		return fail(line, 1, RuleSyntax, "%s", msg)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return fail(extra.Line, extra.Column, RuleShape, "file holds more than one YAML document; a record file holds exactly one")
+	} else if !errors.Is(err, io.EOF) {
+		line, msg := syntaxError(err)
+		return fail(line, 1, RuleSyntax, "%s", msg)
+	}
+	if len(doc.Content) == 0 {
+		return fail(1, 1, RuleShape, "file is empty; a record is a YAML mapping of fields")
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return fail(root.Line, root.Column, RuleShape, "a record must be a mapping of fields, not a %s", kindName(root))
+	}
+
+	d := &Document{
+		Path:   path,
+		Root:   root,
+		values: map[string]*yaml.Node{},
+		keys:   map[string]*yaml.Node{},
+	}
+	c := converter{doc: d}
+	v, err := c.convert(root, nil)
+	if err != nil {
+		var pe *posError
+		if errors.As(err, &pe) {
+			return fail(pe.node.Line, pe.node.Column, pe.rule, "%s", pe.msg)
+		}
+		return fail(0, 0, RuleShape, "%v", err)
+	}
+	d.Value = v
+	return d, nil
+}
+
+// Position returns the line and column of the value at path (the tokens of
+// a JSON pointer). When the path does not exist it returns the position of
+// its nearest existing ancestor, so "missing field" findings point at the
+// mapping that lacks it.
+func (d *Document) Position(path []string) (line, col int) {
+	for n := len(path); n >= 0; n-- {
+		key := joinPath(path[:n])
+		v := d.values[key]
+		if v == nil {
+			continue
+		}
+		// A key's line is where a reader looks for a field whose value is a
+		// block; a scalar value sits on the same line anyway.
+		if k := d.keys[key]; k != nil && (v.Kind != yaml.ScalarNode || n < len(path)) {
+			return k.Line, k.Column
+		}
+		return v.Line, v.Column
+	}
+	return d.Root.Line, d.Root.Column
+}
+
+// KeyPosition returns the position of the key at path (for example an
+// unknown field), falling back to Position.
+func (d *Document) KeyPosition(path []string) (line, col int) {
+	if k := d.keys[joinPath(path)]; k != nil {
+		return k.Line, k.Column
+	}
+	return d.Position(path)
+}
+
+// Node returns the value node at path, or nil.
+func (d *Document) Node(path ...string) *yaml.Node {
+	return d.values[joinPath(path)]
+}
+
+// Decode decodes the document into a typed record. Unknown fields are
+// ignored here: the schema reports them, with their positions.
+func (d *Document) Decode(v any) error {
+	return d.Root.Decode(v)
+}
+
+func joinPath(path []string) string {
+	return strings.Join(path, "\x00")
+}
+
+type posError struct {
+	node *yaml.Node
+	rule string
+	msg  string
+}
+
+func (e *posError) Error() string { return e.msg }
+
+type converter struct {
+	doc   *Document
+	nodes int
+}
+
+// convert turns a node into JSON-like values. It never follows aliases:
+// decoding to yaml.Node does not expand them, and records have no use for
+// them, so the first one is refused (this is what defuses alias bombs).
+func (c *converter) convert(n *yaml.Node, path []string) (any, error) {
+	c.nodes++
+	if c.nodes > maxNodes {
+		return nil, &posError{n, RuleShape, fmt.Sprintf("file has more than %d values; a record is never this large", maxNodes)}
+	}
+	c.doc.values[joinPath(path)] = n
+	switch n.Kind {
+	case yaml.AliasNode:
+		return nil, &posError{n, RuleAlias, fmt.Sprintf("YAML alias *%s is not allowed in a record; write the value out in full", n.Value)}
+	case yaml.MappingNode:
+		if n.Anchor != "" {
+			return nil, anchorError(n)
+		}
+		m := make(map[string]any, len(n.Content)/2)
+		keyLine := make(map[string]int, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Tag == "!!merge" {
+				return nil, &posError{k, RuleAlias, "YAML merge keys (<<) are not allowed in a record; write the fields out in full"}
+			}
+			if k.Kind != yaml.ScalarNode || (k.Tag != "!!str" && k.Tag != "!!int" && k.Tag != "!!bool" && k.Tag != "!!null" && k.Tag != "!!float" && k.Tag != "!!timestamp") {
+				if k.Kind == yaml.AliasNode {
+					return nil, &posError{k, RuleAlias, fmt.Sprintf("YAML alias *%s is not allowed in a record; write the value out in full", k.Value)}
+				}
+				return nil, &posError{k, RuleShape, "a field name must be plain text"}
+			}
+			// Decoding to a Node, unlike decoding to Go values, lets a
+			// repeated key through; the later value would silently win.
+			if first, dup := keyLine[k.Value]; dup {
+				return nil, &posError{k, RuleSyntax, fmt.Sprintf("field %q appears twice (first at line %d); keep one", k.Value, first)}
+			}
+			keyLine[k.Value] = k.Line
+			child := append(path[:len(path):len(path)], k.Value)
+			c.doc.keys[joinPath(child)] = k
+			cv, err := c.convert(v, child)
+			if err != nil {
+				return nil, err
+			}
+			m[k.Value] = cv
+		}
+		return m, nil
+	case yaml.SequenceNode:
+		if n.Anchor != "" {
+			return nil, anchorError(n)
+		}
+		s := make([]any, 0, len(n.Content))
+		for i, item := range n.Content {
+			cv, err := c.convert(item, append(path[:len(path):len(path)], strconv.Itoa(i)))
+			if err != nil {
+				return nil, err
+			}
+			s = append(s, cv)
+		}
+		return s, nil
+	case yaml.ScalarNode:
+		if n.Anchor != "" {
+			return nil, anchorError(n)
+		}
+		return scalar(n)
+	}
+	return nil, &posError{n, RuleShape, "unexpected YAML node"}
+}
+
+func anchorError(n *yaml.Node) error {
+	return &posError{n, RuleAlias, fmt.Sprintf("YAML anchor &%s is not allowed in a record; write the value out in full", n.Anchor)}
+}
+
+// scalar converts a scalar by its resolved tag. Timestamps stay as the text
+// the person wrote, so "2026-03-02" validates the same quoted or not.
+func scalar(n *yaml.Node) (any, error) {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil, nil
+	case "!!bool":
+		var b bool
+		if err := n.Decode(&b); err != nil {
+			return nil, &posError{n, RuleSyntax, fmt.Sprintf("%q is not a valid true/false value", n.Value)}
+		}
+		return b, nil
+	case "!!int":
+		var i int64
+		if err := n.Decode(&i); err != nil {
+			var f float64
+			if err := n.Decode(&f); err != nil {
+				return nil, &posError{n, RuleSyntax, fmt.Sprintf("%q is not a valid number", n.Value)}
+			}
+			return f, nil
+		}
+		return i, nil
+	case "!!float":
+		var f float64
+		if err := n.Decode(&f); err != nil {
+			return nil, &posError{n, RuleSyntax, fmt.Sprintf("%q is not a valid number", n.Value)}
+		}
+		return f, nil
+	case "!!str", "!!timestamp", "!!binary":
+		return n.Value, nil
+	}
+	return nil, &posError{n, RuleShape, fmt.Sprintf("YAML tag %s is not allowed in a record", n.Tag)}
+}
+
+var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError extracts the line from the YAML library's error text and
+// rewords it without the library's prefix.
+func syntaxError(err error) (int, string) {
+	msg := err.Error()
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return line, "invalid YAML: " + m[2]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if m := regexp.MustCompile(`at line (\d+)`).FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		// "mapping key "x" already defined at line 3": the duplicate is
+		// reported at the first definition; still the most useful anchor.
+		return line, "invalid YAML: " + msg
+	}
+	return 1, "invalid YAML: " + msg
+}
+
+func firstInvalidUTF8(data []byte) (line, col int) {
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return line, col
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.ScalarNode:
+		return "single value"
+	case yaml.AliasNode:
+		return "alias"
+	}
+	return "mapping"
+}

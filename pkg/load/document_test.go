@@ -1,0 +1,96 @@
+package load
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParsePositions(t *testing.T) {
+	src := `# comment
+id: WS-001
+participant:
+  name: Sam Sample
+goals:
+  - id: G1
+    milestones:
+      - id: M1
+        due: 2026-04-01
+`
+	d, fs := Parse("cases/WS-001/iep.yaml", []byte(src))
+	if len(fs) > 0 {
+		t.Fatal(fs)
+	}
+	for _, tt := range []struct {
+		path      []string
+		line, col int
+	}{
+		{[]string{"id"}, 2, 5},
+		{[]string{"participant"}, 3, 1},                           // a block value: its key
+		{[]string{"participant", "name"}, 4, 9},                   // a scalar: the value
+		{[]string{"goals", "0", "milestones", "0", "due"}, 9, 14}, // deep
+		{[]string{"goals", "0", "milestones", "0", "done"}, 8, 9}, // missing: the nearest mapping
+		{[]string{"goals", "0", "milestones", "5", "due"}, 7, 5},  // missing item: the list's key
+		{[]string{"nope"}, 2, 1},                                  // missing top-level: the document
+	} {
+		line, col := d.Position(tt.path)
+		if line != tt.line || col != tt.col {
+			t.Errorf("Position(%v) = %d:%d, want %d:%d", tt.path, line, col, tt.line, tt.col)
+		}
+	}
+	if line, col := d.KeyPosition([]string{"participant", "name"}); line != 4 || col != 3 {
+		t.Errorf("KeyPosition = %d:%d, want 4:3", line, col)
+	}
+}
+
+func TestParseDatesStayText(t *testing.T) {
+	d, fs := Parse("x.yaml", []byte("a: 2026-03-02\nb: \"2026-03-02\"\nc: 12\nd: 1.5\ne: true\nf: null\n"))
+	if len(fs) > 0 {
+		t.Fatal(fs)
+	}
+	m := d.Value.(map[string]any)
+	if m["a"] != "2026-03-02" || m["b"] != "2026-03-02" {
+		t.Errorf("dates: %#v %#v", m["a"], m["b"])
+	}
+	if m["c"] != int64(12) || m["d"] != 1.5 || m["e"] != true || m["f"] != nil {
+		t.Errorf("scalars: %#v", m)
+	}
+}
+
+func TestParseRefuses(t *testing.T) {
+	bomb := `a: &a ["x","x","x","x","x","x","x","x","x"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+`
+	for _, tt := range []struct {
+		name, src string
+		rule      string
+		line, col int
+		msg       string
+	}{
+		{"syntax", "id: x\n  bad: [\n", RuleSyntax, 2, 1, "invalid YAML"},
+		{"tab", "id: x\n\tname: y\n", RuleSyntax, 2, 1, "invalid YAML"},
+		{"duplicate key", "id: a\nid: b\n", RuleSyntax, 2, 1, `field "id" appears twice (first at line 1)`},
+		{"alias bomb", bomb, RuleAlias, 1, 4, "anchor &a"},
+		{"alias", "a: x\nb: *x\n", RuleSyntax, 1, 1, "unknown anchor"},
+		{"merge key", "base: {a: 1}\nx:\n  <<: {a: 2}\n", RuleAlias, 3, 3, "merge keys"},
+		{"not utf8", "id: x\nname: caf\xe9\n", RuleEncoding, 2, 10, "not valid UTF-8"},
+		{"too large", "id: x\nnotes: " + strings.Repeat("x", MaxFileSize) + "\n", RuleTooLarge, 0, 0, "more than the 1048576-byte limit"},
+		{"list", "- a\n- b\n", RuleShape, 1, 1, "not a list"},
+		{"empty", "# nothing\n", RuleShape, 1, 1, "empty"},
+		{"two documents", "a: 1\n---\nb: 2\n", RuleShape, 2, 1, "more than one YAML document"},
+		{"binary tag", "a: !!binary aGVsbG8=\nb: !custom x\n", RuleShape, 2, 4, "tag !custom"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d, fs := Parse("cases/X/intake.yaml", []byte(tt.src))
+			if d != nil || len(fs) != 1 {
+				t.Fatalf("Parse = %v, %v; want one finding", d, fs)
+			}
+			f := fs[0]
+			if f.Rule != tt.rule || f.Line != tt.line || f.Column != tt.col || !strings.Contains(f.Message, tt.msg) || f.Path != "cases/X/intake.yaml" {
+				t.Errorf("got %s (rule %s, %d:%d)\nwant rule %s at %d:%d containing %q", f, f.Rule, f.Line, f.Column, tt.rule, tt.line, tt.col, tt.msg)
+			}
+		})
+	}
+}

@@ -1,0 +1,42 @@
+package store
+
+import (
+	"errors"
+	"io/fs"
+
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+
+	"github.com/caseplan/caseplan/pkg/gitstore"
+)
+
+// GitTree reads a store from a commit's tree in git objects, so a past
+// state can be checked or reported on whatever the work tree holds now.
+type GitTree struct {
+	Tree *gitstore.TreeFiles
+}
+
+// ReadFile reads name from the commit. A symbolic link is never followed:
+// in a commit it can only point outside what git stored.
+func (g GitTree) ReadFile(name string) ([]byte, error) {
+	data, err := g.Tree.ReadFile(name)
+	if errors.Is(err, gitstore.ErrNotRegular) {
+		return nil, ErrOutsideStore
+	}
+	return data, err
+}
+
+// List lists dir in the commit; a missing dir lists nothing.
+func (g GitTree) List(dir string) ([]Entry, error) {
+	entries, err := g.Tree.List(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	out := make([]Entry, 0, len(entries))
+	for _, e := range entries {
+		out = append(out, Entry{Name: e.Name, IsDir: e.IsDir, Size: e.Size, Symlink: e.Mode == filemode.Symlink})
+	}
+	return out, nil
+}

@@ -1,0 +1,158 @@
+// Package store reads a case store: it finds the store's root, lists and
+// reads record files from the work tree or from a commit's tree, and loads
+// them into parsed, typed records. It reports unreadable input as findings
+// and never writes.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// CasesDir is the directory, relative to the repository root, that holds the
+// store settings and one directory per case.
+const CasesDir = "cases"
+
+// ConfigPath is the repository-relative path of the store settings.
+const ConfigPath = CasesDir + "/caseplan.yaml"
+
+// Entry is one directory entry of a Source.
+type Entry struct {
+	Name    string
+	IsDir   bool
+	Size    int64
+	Symlink bool
+}
+
+// Source is where record files come from: the work tree, or a commit's tree
+// read from git objects. Paths are slash-separated and repository-relative.
+type Source interface {
+	ReadFile(name string) ([]byte, error)
+	List(dir string) ([]Entry, error)
+}
+
+// ErrOutsideStore is returned for a symbolic link whose target leaves the
+// repository: following it would let a record file read anything on disk.
+var ErrOutsideStore = errors.New("symbolic link points outside the store")
+
+// WorkTree reads files from a directory on disk.
+type WorkTree struct {
+	root     string // absolute
+	realRoot string // with symlinks resolved
+}
+
+// NewWorkTree returns a Source reading under root.
+func NewWorkTree(root string) (*WorkTree, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, err
+	}
+	return &WorkTree{root: abs, realRoot: real}, nil
+}
+
+// Root returns the absolute directory the work tree reads from.
+func (w *WorkTree) Root() string { return w.root }
+
+// ReadFile reads name. A symbolic link is followed only while its target
+// stays inside the store.
+func (w *WorkTree) ReadFile(name string) ([]byte, error) {
+	p, err := w.resolve(name)
+	if err != nil {
+		return nil, err
+	}
+	return os.ReadFile(p)
+}
+
+// List lists dir's entries sorted by name; a missing dir lists nothing.
+func (w *WorkTree) List(dir string) ([]Entry, error) {
+	p, err := w.resolve(dir)
+	if err != nil {
+		return nil, err
+	}
+	des, err := os.ReadDir(p)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	out := make([]Entry, 0, len(des))
+	for _, de := range des {
+		e := Entry{Name: de.Name(), IsDir: de.IsDir(), Symlink: de.Type()&fs.ModeSymlink != 0}
+		if e.Symlink {
+			if target, err := w.resolve(path.Join(dir, de.Name())); err == nil {
+				if fi, err := os.Stat(target); err == nil {
+					e.IsDir, e.Size = fi.IsDir(), fi.Size()
+				}
+			}
+		} else if info, err := de.Info(); err == nil {
+			e.Size = info.Size()
+		}
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// resolve maps a repository-relative path to a file path, refusing any
+// symbolic link along it that leads outside the store.
+func (w *WorkTree) resolve(name string) (string, error) {
+	p := filepath.Join(w.root, filepath.FromSlash(name))
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			if fi, lerr := os.Lstat(p); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+				return "", fmt.Errorf("%s: %w (a broken link)", name, ErrOutsideStore)
+			}
+			return p, nil // let the caller's read report it as missing
+		}
+		return "", err
+	}
+	if real != w.realRoot && !strings.HasPrefix(real, w.realRoot+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s: %w (%s)", name, ErrOutsideStore, real)
+	}
+	return real, nil
+}
+
+// Find returns the repository root of the store that contains dir: the
+// nearest ancestor (or dir itself) holding cases/caseplan.yaml. A directory
+// that is itself a cases/ directory (holding caseplan.yaml) names its parent.
+func Find(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	if filepath.Base(abs) == CasesDir && fileExists(filepath.Join(abs, "caseplan.yaml")) {
+		return filepath.Dir(abs), nil
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if fileExists(filepath.Join(d, filepath.FromSlash(ConfigPath))) {
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", &NotFoundError{Dir: abs}
+		}
+	}
+}
+
+// NotFoundError says no store was found at or above Dir.
+type NotFoundError struct{ Dir string }
+
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("no case store at or above %s (no %s found)", e.Dir, ConfigPath)
+}
+
+func fileExists(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && !fi.IsDir()
+}
