@@ -1,0 +1,370 @@
+package validate
+
+import (
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// integrityRules hold a case's files together: IDs match their files, what
+// one record names exists, dates that imply an order are in order.
+var integrityRules = []*Rule{
+	{
+		ID: "id-mismatch", Severity: finding.Error,
+		Summary: "a case's directory name and its intake id are the same",
+		check:   checkIDMatch,
+	},
+	{
+		ID: "unknown-program", Severity: finding.Error,
+		Summary: "a case's program is one of the programs in caseplan.yaml",
+		check:   checkProgram,
+	},
+	{
+		ID: "unknown-staff", Severity: finding.Error,
+		Summary: "the case's manager, every note author, plan reviewer and transfer party is on the staff roster",
+		check:   checkStaff,
+	},
+	{
+		ID: "note-id", Severity: finding.Error,
+		Summary: "a note's file is notes/<id>.yaml and its id starts with its date",
+		check:   checkNoteIDs,
+	},
+	{
+		ID: "activity-week", Severity: finding.Error,
+		Summary: "a weekly activity file is activity/<week>.yaml and holds only that ISO week's dates",
+		check:   checkActivityWeeks,
+	},
+	{
+		ID: "duplicate-id", Severity: finding.Error,
+		Summary: "goal, objective, milestone, service, next-step and referral IDs are unique within a case",
+		check:   checkDuplicateIDs,
+	},
+	{
+		ID: "unresolved-ref", Severity: finding.Error,
+		Summary: "what one record names exists: an objective's services, an amendment's note",
+		check:   checkReferences,
+	},
+	{
+		ID: "date-order", Severity: finding.Error,
+		Summary: "dates that imply an order are in order (notice before layoff, opened before closed, ...)",
+		check:   checkDateOrder,
+	},
+	{
+		ID: "case-status", Severity: finding.Error,
+		Summary: "a case is closed exactly when its outcome records a closure",
+		check:   checkStatus,
+	},
+	{
+		ID: "future-date", Severity: finding.Warning,
+		Summary: "a note is not dated after today",
+		check:   checkFutureNotes,
+	},
+}
+
+func checkIDMatch(x *Context) {
+	in := x.Case.Intake
+	if in == nil {
+		return
+	}
+	if in.ID != x.Case.ID {
+		x.Report(x.File("intake.yaml"), Path("id"), "id %q differs from the case directory %q; they must be the same", in.ID, x.Case.ID)
+	}
+}
+
+func checkProgram(x *Context) {
+	in := x.Case.Intake
+	if in == nil || x.Config == nil {
+		return
+	}
+	if _, ok := x.Config.Programs[in.Program]; !ok {
+		x.Report(x.File("intake.yaml"), Path("program"), "program %q is not defined in cases/caseplan.yaml (defined: %s)", in.Program, strings.Join(programKeys(x.Config), ", "))
+	}
+}
+
+func programKeys(c *record.Config) []string {
+	var keys []string
+	for k := range c.Programs {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func checkStaff(x *Context) {
+	if x.Config == nil {
+		return
+	}
+	known := func(id string) bool { _, ok := x.Config.StaffByID(id); return ok }
+	const hint = "; add them with caseplan staff add, or correct the id"
+	if in := x.Case.Intake; in != nil {
+		f := x.File("intake.yaml")
+		if in.Manager != "" && !known(in.Manager) {
+			x.Report(f, Path("manager"), "manager %q is not on the staff roster%s", in.Manager, hint)
+		}
+		for i, t := range in.Transfers {
+			for _, who := range []struct{ field, id string }{{"from", t.From}, {"to", t.To}} {
+				if who.id != "" && !known(who.id) {
+					x.Report(f, []string{"transfers", strconv.Itoa(i), who.field}, "transfer %s %q is not on the staff roster%s", who.field, who.id, hint)
+				}
+			}
+		}
+	}
+	for _, n := range x.Case.Notes {
+		if n.Author != "" && !known(n.Author) {
+			x.Report(x.Case.NotePath(n), Path("author"), "author %q is not on the staff roster%s", n.Author, hint)
+		}
+	}
+	if p := x.Case.IEP; p != nil {
+		for i, r := range p.Reviews {
+			if r.By != "" && !known(r.By) {
+				x.Report(x.File("iep.yaml"), []string{"reviews", strconv.Itoa(i), "by"}, "reviewer %q is not on the staff roster%s", r.By, hint)
+			}
+		}
+	}
+}
+
+func checkNoteIDs(x *Context) {
+	for _, n := range x.Case.Notes {
+		p := x.Case.NotePath(n)
+		stem := strings.TrimSuffix(path.Base(p), ".yaml")
+		if n.ID != stem {
+			x.Report(p, Path("id"), "id %q differs from the file name %s; a note's file is notes/<id>.yaml", n.ID, path.Base(p))
+			continue
+		}
+		if n.Date != "" && !strings.HasPrefix(stem, string(n.Date)+"-") {
+			x.Report(p, Path("date"), "date %s differs from the date %s in the note's id; the id starts with the note's date", n.Date, stem[:min(10, len(stem))])
+		}
+	}
+}
+
+func checkActivityWeeks(x *Context) {
+	for _, w := range x.Case.Activity {
+		p := x.Case.Dir + "/activity/" + w.Week + ".yaml"
+		if x.Case.Doc(p) == nil {
+			// The week field does not match the file it came from.
+			for _, d := range x.Case.Docs {
+				if strings.HasPrefix(d.Path, x.Case.Dir+"/activity/") && d.Node("week") != nil && d.Node("week").Value == w.Week {
+					x.Report(d.Path, Path("week"), "week %s differs from the file name %s; a week's file is activity/<week>.yaml", w.Week, path.Base(d.Path))
+				}
+			}
+			continue
+		}
+		start, ok := weekStart(w.Week)
+		if !ok {
+			continue // the schema reports a malformed week
+		}
+		end := start.AddDate(0, 0, 7)
+		check := func(list string, i int, d record.Date) {
+			t, ok := d.Time()
+			if ok && (t.Before(start) || !t.Before(end)) {
+				x.Report(p, []string{list, strconv.Itoa(i), "date"}, "%s is not in week %s (%s to %s); record it in activity/%s.yaml", d, w.Week, start.Format(time.DateOnly), end.AddDate(0, 0, -1).Format(time.DateOnly), ISOWeek(t))
+			}
+		}
+		for i, e := range w.Applications {
+			check("applications", i, e.Date)
+		}
+		for i, e := range w.InformationalInterviews {
+			check("informational_interviews", i, e.Date)
+		}
+		for i, e := range w.Interviews {
+			check("interviews", i, e.Date)
+		}
+		for i, e := range w.Courses {
+			check("courses", i, e.Date)
+		}
+		for i, e := range w.Networking {
+			check("networking", i, e.Date)
+		}
+	}
+}
+
+// ISOWeek names the ISO 8601 week of t, e.g. 2026-W09.
+func ISOWeek(t time.Time) string {
+	y, w := t.ISOWeek()
+	return strconv.Itoa(y) + "-W" + pad2(w)
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// weekStart returns the Monday of an ISO week written as 2026-W09.
+func weekStart(week string) (time.Time, bool) {
+	y, w, ok := strings.Cut(week, "-W")
+	if !ok {
+		return time.Time{}, false
+	}
+	year, err1 := strconv.Atoi(y)
+	n, err2 := strconv.Atoi(w)
+	if err1 != nil || err2 != nil || n < 1 || n > 53 {
+		return time.Time{}, false
+	}
+	// January 4th is always in week 1.
+	jan4 := time.Date(year, 1, 4, 0, 0, 0, 0, time.UTC)
+	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
+	start := monday.AddDate(0, 0, 7*(n-1))
+	if yy, _ := start.ISOWeek(); yy != year {
+		return time.Time{}, false
+	}
+	return start, true
+}
+
+func checkDuplicateIDs(x *Context) {
+	seen := map[string][]string{}
+	dup := func(file string, at []string, kind, id string) {
+		if id == "" {
+			return
+		}
+		key := kind + "\x00" + id
+		if first, ok := seen[key]; ok {
+			x.Report(file, at, "%s ID %s is used twice (first at %s); give each its own ID", kind, id, strings.Join(first, "."))
+			return
+		}
+		seen[key] = at
+	}
+	if p := x.Case.IEP; p != nil {
+		f := x.File("iep.yaml")
+		for i, g := range p.Goals {
+			gi := strconv.Itoa(i)
+			dup(f, []string{"goals", gi, "id"}, "goal", g.ID)
+			for j, o := range g.Objectives {
+				dup(f, []string{"goals", gi, "objectives", strconv.Itoa(j), "id"}, "objective", o.ID)
+			}
+			for j, m := range g.Milestones {
+				dup(f, []string{"goals", gi, "milestones", strconv.Itoa(j), "id"}, "milestone", m.ID)
+			}
+		}
+		for i, s := range p.Services {
+			dup(f, []string{"services", strconv.Itoa(i), "id"}, "service", s.ID)
+		}
+		for i, s := range p.NextSteps {
+			dup(f, []string{"next_steps", strconv.Itoa(i), "id"}, "next step", s.ID)
+		}
+	}
+	if s := x.Case.Services; s != nil {
+		for i, r := range s.Referrals {
+			dup(x.File("services.yaml"), []string{"referrals", strconv.Itoa(i), "id"}, "referral", r.ID)
+		}
+	}
+}
+
+func checkReferences(x *Context) {
+	if p := x.Case.IEP; p != nil {
+		services := map[string]bool{}
+		for _, s := range p.Services {
+			services[s.ID] = true
+		}
+		for i, g := range p.Goals {
+			for j, o := range g.Objectives {
+				for k, s := range o.Services {
+					if !services[s] {
+						x.Report(x.File("iep.yaml"), []string{"goals", strconv.Itoa(i), "objectives", strconv.Itoa(j), "services", strconv.Itoa(k)},
+							"objective %s names service %s, which is not in the plan's services list", o.ID, s)
+					}
+				}
+			}
+		}
+	}
+	notes := map[string]bool{}
+	for _, n := range x.Case.Notes {
+		notes[n.ID] = true
+	}
+	for _, n := range x.Case.Notes {
+		if n.Amends != "" && !notes[n.Amends] {
+			x.Report(x.Case.NotePath(n), Path("amends"), "amends note %s, which is not a note of this case", n.Amends)
+		}
+	}
+}
+
+// before reports when both dates are valid and a is after b.
+func after(a, b record.Date) bool {
+	return a != "" && b != "" && a > b && validDate(a) && validDate(b)
+}
+
+func validDate(d record.Date) bool { _, ok := d.Time(); return ok }
+
+func checkDateOrder(x *Context) {
+	in := x.Case.Intake
+	if in == nil {
+		return
+	}
+	intake := x.File("intake.yaml")
+	if l := in.Layoff; l != nil && after(l.NoticeDate, l.LayoffDate) {
+		x.Report(intake, Path("layoff.layoff_date"), "layoff date %s is before the notice date %s", l.LayoffDate, l.NoticeDate)
+	}
+	for i, t := range in.Transfers {
+		if after(in.Opened, t.Date) {
+			x.Report(intake, []string{"transfers", strconv.Itoa(i), "date"}, "transfer date %s is before the case opened (%s)", t.Date, in.Opened)
+		}
+	}
+	for _, n := range x.Case.Notes {
+		if after(in.Opened, n.Date) && n.Kind != "intake" {
+			x.Report(x.Case.NotePath(n), Path("date"), "note date %s is before the case opened (%s)", n.Date, in.Opened)
+		}
+	}
+	if p := x.Case.IEP; p != nil {
+		f := x.File("iep.yaml")
+		for i, s := range p.Services {
+			if after(s.Start, s.End) {
+				x.Report(f, []string{"services", strconv.Itoa(i), "end"}, "service %s ends (%s) before it starts (%s)", s.ID, s.End, s.Start)
+			}
+		}
+		for i, c := range p.SkillPlan {
+			if after(c.Start, c.End) {
+				x.Report(f, []string{"skill_plan", strconv.Itoa(i), "end"}, "course %q ends (%s) before it starts (%s)", c.Course, c.End, c.Start)
+			}
+		}
+	}
+	if s := x.Case.Services; s != nil {
+		for i, r := range s.Referrals {
+			if after(r.Referred, r.Updated) {
+				x.Report(x.File("services.yaml"), []string{"referrals", strconv.Itoa(i), "updated"}, "referral %s was updated (%s) before it was made (%s)", r.ID, r.Updated, r.Referred)
+			}
+		}
+	}
+	if o := x.Case.Outcome; o != nil {
+		f := x.File("outcome.yaml")
+		for i, e := range o.Extensions {
+			if after(e.Requested, e.Decided) {
+				x.Report(f, []string{"extensions", strconv.Itoa(i), "decided"}, "extension decided (%s) before it was requested (%s)", e.Decided, e.Requested)
+			}
+		}
+		if pl := o.Placement; pl != nil && after(in.Opened, pl.Start) {
+			x.Report(f, Path("placement.start"), "placement start %s is before the case opened (%s)", pl.Start, in.Opened)
+		}
+		if cl := o.Closure; cl != nil && after(in.Opened, cl.Date) {
+			x.Report(f, Path("closure.date"), "closure date %s is before the case opened (%s)", cl.Date, in.Opened)
+		}
+	}
+}
+
+func checkStatus(x *Context) {
+	in := x.Case.Intake
+	if in == nil {
+		return
+	}
+	closed := x.Case.Outcome != nil && x.Case.Outcome.Closure != nil
+	switch {
+	case in.Status == "closed" && !closed:
+		x.Report(x.File("intake.yaml"), Path("status"), "status is closed but outcome.yaml records no closure; close cases with caseplan case close")
+	case in.Status == "open" && closed:
+		x.Report(x.File("outcome.yaml"), Path("closure"), "outcome records a closure but the intake status is open; set status: closed, or reopen with caseplan case reopen")
+	}
+}
+
+func checkFutureNotes(x *Context) {
+	today := record.Date(x.Today.Format(time.DateOnly))
+	for _, n := range x.Case.Notes {
+		if after(n.Date, today) {
+			x.Report(x.Case.NotePath(n), Path("date"), "note is dated %s, after today (%s); notes record what happened", n.Date, today)
+		}
+	}
+}

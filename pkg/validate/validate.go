@@ -1,0 +1,157 @@
+// Package validate checks a loaded store: every file against its JSON
+// Schema, the cases' cross-file integrity, and the rules of each case's
+// program. It returns every finding at once, each with file:line:col.
+package validate
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+// RuleSchema is the rule ID of every finding that comes from a schema.
+const RuleSchema = "schema"
+
+// Options are the inputs of a validation run besides the records.
+type Options struct {
+	Schemas *schemas.Validator
+	Today   time.Time // the date that date rules use
+}
+
+// Run validates snap. loaded are the findings the loader already made
+// (unreadable files and the like); they are kept, and the store's rule
+// settings apply to them as to every other finding.
+func Run(snap *store.Snapshot, loaded []finding.Finding, opt Options) []finding.Finding {
+	out := append([]finding.Finding(nil), loaded...)
+	if snap.ConfigDoc != nil {
+		out = append(out, schemaFindings(opt.Schemas, snap.ConfigDoc, "")...)
+	}
+	for _, c := range snap.Cases {
+		for _, d := range c.Docs {
+			out = append(out, schemaFindings(opt.Schemas, d, c.ID)...)
+		}
+		ctx := &Context{Config: snap.Config, Today: opt.Today, Case: c}
+		for _, r := range Rules {
+			if r.check == nil || !ctx.applies(r) {
+				continue
+			}
+			ctx.rule = r
+			r.check(ctx)
+		}
+		out = append(out, ctx.found...)
+	}
+	out = applySettings(snap.Config, out)
+	finding.Sort(out)
+	return out
+}
+
+// schemaFindings validates one document against the schema of its kind.
+func schemaFindings(v *schemas.Validator, d *load.Document, caseID string) []finding.Finding {
+	kind, ok := record.KindOf(d.Path)
+	if !ok {
+		return nil
+	}
+	var out []finding.Finding
+	for _, e := range v.Validate(kind, d.Value) {
+		var line, col int
+		if strings.HasPrefix(e.Message, "unknown field") {
+			line, col = d.KeyPosition(e.Path)
+		} else {
+			line, col = d.Position(e.Path)
+		}
+		out = append(out, finding.Finding{
+			Path: d.Path, Line: line, Column: col, Severity: finding.Error,
+			Rule: RuleSchema, Message: e.Message, Case: caseID,
+		})
+	}
+	return out
+}
+
+// applySettings turns rules off or changes their severity as the store's
+// caseplan.yaml says.
+func applySettings(cfg *record.Config, fs []finding.Finding) []finding.Finding {
+	if cfg == nil || len(cfg.Rules) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if s, ok := cfg.Rules[f.Rule]; ok {
+			if s.Enabled != nil && !*s.Enabled {
+				continue
+			}
+			if s.Severity != "" {
+				f.Severity = finding.Severity(s.Severity)
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// Context is what a rule sees of one case, and where it reports.
+type Context struct {
+	Config *record.Config
+	Today  time.Time
+	Case   *store.Case
+
+	rule  *Rule
+	found []finding.Finding
+}
+
+// Program returns the case's program settings and kind ("" when the
+// program is unknown or the intake unreadable).
+func (x *Context) Program() (key, kind string) {
+	if x.Case.Intake == nil || x.Config == nil {
+		return "", ""
+	}
+	key = x.Case.Intake.Program
+	if p, ok := x.Config.Programs[key]; ok {
+		return key, p.Kind
+	}
+	return key, ""
+}
+
+// Setting returns an integer setting of the case's program, with the
+// documents' default when the store leaves it unset.
+func (x *Context) Setting(name string) int {
+	key, _ := x.Program()
+	return x.Config.ProgramSetting(key, name)
+}
+
+func (x *Context) applies(r *Rule) bool {
+	if r.Program == "" {
+		return true
+	}
+	_, kind := x.Program()
+	return kind == r.Program
+}
+
+// Report records a finding of the running rule at the value at path inside
+// file (a repository-relative path of the case; tokens like a JSON pointer).
+func (x *Context) Report(file string, path []string, format string, args ...any) {
+	line, col := 0, 0
+	if d := x.Case.Doc(file); d != nil {
+		line, col = d.Position(path)
+	}
+	x.found = append(x.found, finding.Finding{
+		Path: file, Line: line, Column: col, Severity: x.rule.Severity,
+		Rule: x.rule.ID, Message: fmt.Sprintf(format, args...), Case: x.Case.ID,
+	})
+}
+
+// File returns the repository-relative path of one of the case's files.
+func (x *Context) File(name string) string { return x.Case.Dir + "/" + name }
+
+// Path splits a dotted path ("goals.0.milestones") into tokens.
+func Path(dotted string) []string {
+	if dotted == "" {
+		return nil
+	}
+	return strings.Split(dotted, ".")
+}
