@@ -1,0 +1,384 @@
+package gitstore
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// Signature names the person a commit is made for, and when.
+type Signature struct {
+	Name  string
+	Email string
+	When  time.Time // the zero time means the moment of the commit
+}
+
+// Change is one file a commit writes or deletes.
+type Change struct {
+	// Path is slash-separated and relative to the repository root, e.g.
+	// "cases/2026-K7QX2/notes/2026-03-02-ab12.yaml".
+	Path string
+	// Data is the file's new content; it is ignored when Delete is set.
+	Data []byte
+	// Delete removes the file from the work tree, the index and the tree.
+	Delete bool
+}
+
+// CommitRequest is one commit: its message, its author and the files it
+// changes. Only these files are committed; anything else in the work tree or
+// the index stays as it was.
+type CommitRequest struct {
+	// Message is the full message including trailers, formatted by the
+	// caller. A final newline is added if missing, as git does.
+	Message string
+	// Author is also the committer.
+	Author  Signature
+	Changes []Change
+	// Check, if set, runs once the store's lock is held and before anything
+	// is written, so it sees the store as the commit will change it; an
+	// error aborts the commit with nothing changed and is returned as is.
+	Check func() error
+	// LockWait is how long to wait for another caseplan process; zero
+	// means DefaultLockWait.
+	LockWait time.Duration
+}
+
+// Commit writes the requested files to the work tree and commits exactly
+// those files on HEAD's branch as one new commit, whose hash it returns.
+//
+// It takes the store's lock (see Lock), so two caseplan processes committing
+// at once both succeed, one after the other. It holds .git/index.lock while
+// it works and moves the branch with git's own ref lock, so a git command
+// running at the same moment fails cleanly instead of mixing with it.
+//
+// The work is done in an order that leaves the store as it was if any step
+// fails: objects are written first (unreachable objects are harmless), then
+// the work tree files (remembering their previous state), then the new index
+// is written to index.lock; the branch is moved with a compare-and-swap
+// (ErrConcurrentUpdate if it moved since HEAD was read) and only then is the
+// new index renamed into place. On failure the work tree is restored.
+func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
+	changes, err := checkRequest(req)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	wait := req.LockWait
+	if wait == 0 {
+		wait = DefaultLockWait
+	}
+	unlock, err := r.Lock(wait)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	defer unlock()
+	if req.Check != nil {
+		if err := req.Check(); err != nil {
+			return plumbing.ZeroHash, err
+		}
+	}
+
+	idxLock, err := lockIndex(r.gitDir)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	indexPath := filepath.Join(r.gitDir, "index")
+	committed := false
+	defer func() {
+		idxLock.Close() // a second Close after the one below is harmless
+		if !committed {
+			os.Remove(idxLock.Name())
+		}
+	}()
+
+	branch, parent, err := r.headBranch()
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
+	}
+	var parentTree plumbing.Hash
+	if !parent.IsZero() {
+		c, err := r.repo.CommitObject(parent)
+		if err != nil {
+			return plumbing.ZeroHash, fmt.Errorf("commit: read HEAD commit: %w", err)
+		}
+		parentTree = c.TreeHash
+	}
+	idx, err := readIndex(indexPath)
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("commit: read index: %w", err)
+	}
+	for _, c := range changes {
+		if !c.Delete {
+			if err := idx.checkConflicts(c.Path); err != nil {
+				return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
+			}
+		}
+	}
+
+	// Objects first: until the branch moves they are unreachable, and an
+	// unreachable object changes nothing anyone sees.
+	blobs := make(map[string]plumbing.Hash, len(changes))
+	for _, c := range changes {
+		if c.Delete {
+			continue
+		}
+		h, err := r.writeLoose(plumbing.BlobObject, c.Data)
+		if err != nil {
+			return plumbing.ZeroHash, fmt.Errorf("commit: write %s: %w", c.Path, err)
+		}
+		blobs[c.Path] = h
+	}
+	treeHash, err := r.buildTree(parentTree, changes, blobs)
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
+	}
+	if !parent.IsZero() && treeHash == parentTree {
+		return plumbing.ZeroHash, ErrNothingToCommit
+	}
+	commitHash, err := r.writeCommit(req, treeHash, parent)
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
+	}
+
+	tx := &worktreeTx{root: r.root}
+	fail := func(err error) (plumbing.Hash, error) {
+		if rerr := tx.rollback(); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+		return plumbing.ZeroHash, err
+	}
+	updates := make([]indexUpdate, 0, len(changes))
+	for _, c := range changes {
+		if c.Delete {
+			if err := tx.remove(c.Path); err != nil {
+				return fail(fmt.Errorf("commit: %w", err))
+			}
+			updates = append(updates, indexUpdate{path: c.Path})
+			continue
+		}
+		fi, err := tx.write(c.Path, c.Data)
+		if err != nil {
+			return fail(fmt.Errorf("commit: %w", err))
+		}
+		e := newIndexEntry(c.Path, blobs[c.Path], statFromInfo(fi))
+		updates = append(updates, indexUpdate{path: c.Path, entry: &e})
+	}
+	idx.smudgeRacy(r.root)
+	idx.apply(updates)
+	if err := idx.writeTo(idxLock); err != nil {
+		return fail(fmt.Errorf("commit: write index: %w", err))
+	}
+	if err := idxLock.Sync(); err != nil {
+		return fail(fmt.Errorf("commit: write index: %w", err))
+	}
+	if err := idxLock.Close(); err != nil {
+		return fail(fmt.Errorf("commit: write index: %w", err))
+	}
+
+	if r.beforeRefUpdate != nil {
+		if err := r.beforeRefUpdate(); err != nil {
+			return fail(err)
+		}
+	}
+	if err := r.updateRef(branch, commitHash, parent); err != nil {
+		return fail(fmt.Errorf("commit: %w", err))
+	}
+	if err := os.Rename(idxLock.Name(), indexPath); err != nil {
+		// The commit landed but the index cannot follow it: put the branch
+		// back so the store is as it was, rather than leave an index that
+		// shows the commit's files as staged deletions.
+		err = fmt.Errorf("commit: replace index: %w", err)
+		if rerr := r.updateRef(branch, parent, commitHash); rerr != nil {
+			return plumbing.ZeroHash, errors.Join(err, fmt.Errorf("commit %s was made but the index is stale: %w", commitHash, rerr))
+		}
+		return fail(err)
+	}
+	committed = true
+	return commitHash, nil
+}
+
+// checkRequest validates the request before the lock is taken and returns
+// its changes sorted by path.
+func checkRequest(req CommitRequest) ([]Change, error) {
+	if strings.TrimSpace(req.Message) == "" {
+		return nil, errors.New("commit: empty message")
+	}
+	if req.Author.Name == "" || req.Author.Email == "" {
+		return nil, errors.New("commit: the author needs a name and an email")
+	}
+	if strings.ContainsAny(req.Author.Name+req.Author.Email, "<>\n") {
+		return nil, errors.New("commit: the author's name and email must not contain <, > or a newline")
+	}
+	if len(req.Changes) == 0 {
+		return nil, errors.New("commit: no changes")
+	}
+	changes := append([]Change(nil), req.Changes...)
+	sort.Slice(changes, func(i, j int) bool { return changes[i].Path < changes[j].Path })
+	for i, c := range changes {
+		if err := checkPath(c.Path); err != nil {
+			return nil, fmt.Errorf("commit: %w", err)
+		}
+		if i > 0 {
+			prev := changes[i-1].Path
+			if prev == c.Path {
+				return nil, fmt.Errorf("commit: %s: changed twice", c.Path)
+			}
+		}
+	}
+	// A path that is another's directory: in sorted order "a" is followed
+	// by its "a/..." children, possibly after names like "a-b" or "a.b".
+	paths := make(map[string]bool, len(changes))
+	for _, c := range changes {
+		paths[c.Path] = true
+	}
+	for _, c := range changes {
+		for dir := parentDir(c.Path); dir != ""; dir = parentDir(dir) {
+			if paths[dir] {
+				return nil, fmt.Errorf("commit: %s is both a file and the directory of %s", dir, c.Path)
+			}
+		}
+	}
+	return changes, nil
+}
+
+// checkPath accepts clean, relative, slash-separated paths that stay inside
+// the work tree and outside .git.
+func checkPath(p string) error {
+	if p == "" || !fs.ValidPath(p) || p == "." || path.Clean(p) != p {
+		return fmt.Errorf("invalid path %q", p)
+	}
+	if strings.ContainsAny(p, "\\\x00") {
+		return fmt.Errorf("invalid path %q", p)
+	}
+	for _, part := range strings.Split(p, "/") {
+		// Case-insensitive: on macOS and Windows ".GIT" is the git directory.
+		if strings.EqualFold(part, ".git") {
+			return fmt.Errorf("invalid path %q: inside .git", p)
+		}
+	}
+	return nil
+}
+
+func (r *Repo) writeCommit(req CommitRequest, tree, parent plumbing.Hash) (plumbing.Hash, error) {
+	when := req.Author.When
+	if when.IsZero() {
+		when = time.Now()
+	}
+	sig := object.Signature{Name: req.Author.Name, Email: req.Author.Email, When: when}
+	msg := req.Message
+	if !strings.HasSuffix(msg, "\n") {
+		msg += "\n"
+	}
+	c := &object.Commit{Author: sig, Committer: sig, Message: msg, TreeHash: tree}
+	if !parent.IsZero() {
+		c.ParentHashes = []plumbing.Hash{parent}
+	}
+	obj := &plumbing.MemoryObject{}
+	if err := c.Encode(obj); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	rd, err := obj.Reader()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	defer rd.Close()
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return r.writeLoose(plumbing.CommitObject, data)
+}
+
+// updateRef moves branch from one commit to another the way git does: it creates
+// <ref>.lock exclusively (so a concurrent git command cannot move the branch
+// at the same time), checks that the branch still points at from (zero: does
+// not exist yet), writes the new value to the lock file, syncs it and
+// renames it over the ref. go-git's CheckAndSetReference is not used: it
+// truncates and rewrites the ref file in place under a lock git does not
+// know about, so a crash could leave an empty ref and a git command could
+// interleave.
+func (r *Repo) updateRef(branch plumbing.ReferenceName, to, from plumbing.Hash) error {
+	refPath := filepath.Join(r.gitDir, filepath.FromSlash(branch.String()))
+	if err := os.MkdirAll(filepath.Dir(refPath), 0o755); err != nil {
+		return fmt.Errorf("update %s: %w", branch, err)
+	}
+	lockPath := refPath + ".lock"
+	f, err := os.OpenFile(lockPath, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("update %s: %w: %s exists (a git command is updating the branch)", branch, ErrConcurrentUpdate, lockPath)
+	}
+	if err != nil {
+		return fmt.Errorf("update %s: %w", branch, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			f.Close()
+			os.Remove(lockPath)
+		}
+	}()
+	// HEAD must still name the same branch, and the branch the same commit.
+	head, err := r.storage.Reference(plumbing.HEAD)
+	if err != nil {
+		return fmt.Errorf("update %s: read HEAD: %w", branch, err)
+	}
+	if head.Type() != plumbing.SymbolicReference || head.Target() != branch {
+		return fmt.Errorf("update %s: %w: HEAD now names %s", branch, ErrConcurrentUpdate, head.Target())
+	}
+	cur := plumbing.ZeroHash
+	ref, err := r.storage.Reference(branch)
+	switch {
+	case err == nil:
+		cur = ref.Hash()
+	case !errors.Is(err, plumbing.ErrReferenceNotFound):
+		return fmt.Errorf("update %s: %w", branch, err)
+	}
+	if cur != from {
+		return fmt.Errorf("update %s: %w: it points at %s, expected %s", branch, ErrConcurrentUpdate, short(cur), short(from))
+	}
+	if to.IsZero() {
+		// Only when undoing a first commit: the branch becomes unborn again.
+		if err := os.Remove(refPath); err != nil {
+			return fmt.Errorf("update %s: %w", branch, err)
+		}
+		return nil
+	}
+	if err := writeAndSync(f, []byte(to.String()+"\n")); err != nil {
+		return fmt.Errorf("update %s: %w", branch, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("update %s: %w", branch, err)
+	}
+	if err := os.Rename(lockPath, refPath); err != nil {
+		return fmt.Errorf("update %s: %w", branch, err)
+	}
+	done = true
+	return nil
+}
+
+func short(h plumbing.Hash) string {
+	if h.IsZero() {
+		return "nothing"
+	}
+	return h.String()[:12]
+}
+
+// writeAndSync writes data at the start of f and syncs it, leaving f open.
+func writeAndSync(f *os.File, data []byte) error {
+	if _, err := f.WriteAt(data, 0); err != nil {
+		return err
+	}
+	if err := f.Truncate(int64(len(data))); err != nil {
+		return err
+	}
+	return f.Sync()
+}

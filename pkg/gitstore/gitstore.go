@@ -1,0 +1,226 @@
+// Package gitstore keeps a caseplan store's git repository: it commits a
+// command's changed files as one commit, and reads past commits' trees from
+// git objects.
+//
+// Commits take the fast path rather than go-git's Worktree.Add/Status/Commit,
+// which cost time in proportion to the whole repository: a commit writes only
+// the changed blobs and the trees along their paths, moves the branch with a
+// compare-and-swap, and rewrites only the changed entries of .git/index. It
+// never runs hooks and never needs the git CLI.
+//
+// A Repo is not safe for concurrent use by several goroutines (nor is the
+// go-git Repository under it); separate Repos, in one process or several,
+// exclude each other with the store's lock file (see Repo.Lock).
+package gitstore
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/go-git/go-billy/v5/osfs"
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+)
+
+// DefaultBranch is the branch Init points HEAD at when none is given.
+const DefaultBranch = "main"
+
+// Errors that callers may want to tell apart with errors.Is.
+var (
+	// ErrLocked: another caseplan process held the store's lock for longer
+	// than the caller was willing to wait. The error is a *LockedError.
+	ErrLocked = errors.New("store is locked by another caseplan process")
+	// ErrIndexLocked: .git/index.lock exists, so a git command is running
+	// (or one crashed and left the file behind).
+	ErrIndexLocked = errors.New("git index is locked")
+	// ErrConcurrentUpdate: the branch moved between reading HEAD and
+	// moving it, so the commit was not made and the work tree was restored.
+	ErrConcurrentUpdate = errors.New("branch was updated concurrently")
+	// ErrNothingToCommit: the requested changes leave HEAD's tree as it is.
+	ErrNothingToCommit = errors.New("nothing to commit")
+	// ErrDetachedHead: HEAD names a commit rather than a branch, so there is
+	// no branch to commit on.
+	ErrDetachedHead = errors.New("HEAD is detached")
+	// ErrNotRegular: a tree entry is a symlink or a submodule, which a
+	// store's records never are.
+	ErrNotRegular = errors.New("not a regular file")
+)
+
+// Repo is a caseplan store's git repository; its work tree root is the
+// repository root and its git directory is Root()/.git.
+type Repo struct {
+	root    string
+	gitDir  string
+	storage *filesystem.Storage
+	repo    *git.Repository
+
+	// lock is the open lock file while this Repo holds the store's lock;
+	// lockDepth lets Commit run inside a caller's own Lock.
+	lock      *os.File
+	lockDepth int
+
+	// beforeRefUpdate, when set by a test, runs after everything is
+	// prepared and just before the branch is moved, so a test can move the
+	// branch underneath or make a later step fail.
+	beforeRefUpdate func() error
+}
+
+// Init creates a new non-bare repository at root (creating the directory if
+// needed) whose HEAD points at the unborn branch refs/heads/<branch>;
+// branch "" means DefaultBranch.
+func Init(root string, branch string) (*Repo, error) {
+	if branch == "" {
+		branch = DefaultBranch
+	}
+	ref := plumbing.NewBranchReferenceName(branch)
+	if err := ref.Validate(); err != nil {
+		return nil, fmt.Errorf("init %s: invalid branch name %q: %w", root, branch, err)
+	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, fmt.Errorf("init %s: %w", root, err)
+	}
+	if err := os.MkdirAll(abs, 0o755); err != nil {
+		return nil, fmt.Errorf("init %s: %w", root, err)
+	}
+	r := newRepo(abs)
+	repo, err := git.InitWithOptions(r.storage, osfs.New(abs), git.InitOptions{DefaultBranch: ref})
+	if err != nil {
+		_ = r.storage.Close()
+		return nil, fmt.Errorf("init %s: %w", root, err)
+	}
+	// go-git's InitWithOptions writes no config for a work tree at the
+	// default place; write the one git init would, so git sees a normal
+	// non-bare repository.
+	cfg, err := repo.Config()
+	if err == nil {
+		cfg.Core.IsBare = false
+		err = repo.Storer.SetConfig(cfg)
+	}
+	if err != nil {
+		_ = r.storage.Close()
+		return nil, fmt.Errorf("init %s: write config: %w", root, err)
+	}
+	r.repo = repo
+	return r, nil
+}
+
+// Open opens the existing repository whose work tree root is root. Call
+// Close when done: the storage keeps pack files open between reads.
+func Open(root string) (*Repo, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", root, err)
+	}
+	fi, err := os.Stat(filepath.Join(abs, git.GitDirName))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: not a git repository: %w", root, err)
+	}
+	if !fi.IsDir() {
+		// A .git file (linked worktree, submodule) keeps the index and the
+		// refs in different directories; the store does not handle that.
+		return nil, fmt.Errorf("open %s: .git is not a directory (linked worktrees and submodules are not supported)", root)
+	}
+	r := newRepo(abs)
+	repo, err := git.Open(r.storage, osfs.New(abs))
+	if err != nil {
+		_ = r.storage.Close()
+		return nil, fmt.Errorf("open %s: %w", root, err)
+	}
+	r.repo = repo
+	return r, nil
+}
+
+func newRepo(abs string) *Repo {
+	gitDir := filepath.Join(abs, git.GitDirName)
+	// KeepDescriptors makes tree reads several times faster. ExclusiveAccess
+	// must stay off: it made go-git rewrite packed objects (minutes at 10k
+	// files), and other processes do change this repository.
+	st := filesystem.NewStorageWithOptions(osfs.New(gitDir), cache.NewObjectLRUDefault(),
+		filesystem.Options{KeepDescriptors: true})
+	return &Repo{root: abs, gitDir: gitDir, storage: st}
+}
+
+// Close releases the files the repository keeps open, including the store's
+// lock if this Repo still holds it.
+func (r *Repo) Close() error {
+	if r.lock != nil {
+		r.lockDepth = 0
+		_ = r.lock.Close()
+		r.lock = nil
+	}
+	return r.storage.Close()
+}
+
+// Root returns the absolute path of the work tree root.
+func (r *Repo) Root() string { return r.root }
+
+// Git returns the underlying go-git repository, for readers such as log and
+// verify. Writing through it bypasses the store's lock.
+func (r *Repo) Git() *git.Repository { return r.repo }
+
+// Head returns the commit HEAD's branch points at, or the zero hash and a nil
+// error when the branch is unborn (a new store before its first commit).
+func (r *Repo) Head() (plumbing.Hash, error) {
+	_, h, err := r.headBranch()
+	return h, err
+}
+
+// headBranch returns the branch HEAD points at and its commit (zero when
+// unborn).
+func (r *Repo) headBranch() (plumbing.ReferenceName, plumbing.Hash, error) {
+	head, err := r.storage.Reference(plumbing.HEAD)
+	if err != nil {
+		return "", plumbing.ZeroHash, fmt.Errorf("read HEAD: %w", err)
+	}
+	if head.Type() != plumbing.SymbolicReference {
+		return "", plumbing.ZeroHash, ErrDetachedHead
+	}
+	branch := head.Target()
+	ref, err := r.storage.Reference(branch)
+	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return branch, plumbing.ZeroHash, nil
+	}
+	if err != nil {
+		return "", plumbing.ZeroHash, fmt.Errorf("read %s: %w", branch, err)
+	}
+	if ref.Type() != plumbing.HashReference {
+		return "", plumbing.ZeroHash, fmt.Errorf("read %s: a symbolic branch is not supported", branch)
+	}
+	return branch, ref.Hash(), nil
+}
+
+// ResolveRevision returns the commit that rev names: "HEAD", a branch, a tag
+// (annotated tags are peeled), a full or abbreviated (at least 4 digits)
+// commit hash, or anything else go-git's revision parser accepts, such as
+// "HEAD~2".
+func (r *Repo) ResolveRevision(rev string) (plumbing.Hash, error) {
+	// go-git expands any hex string as an object prefix, even one or two
+	// digits, and then picks an arbitrary match; git wants at least four.
+	if len(rev) < 4 && isHex(rev) {
+		if _, err := r.storage.Reference(plumbing.NewBranchReferenceName(rev)); err != nil {
+			if _, err := r.storage.Reference(plumbing.NewTagReferenceName(rev)); err != nil {
+				return plumbing.ZeroHash, fmt.Errorf("revision %q: an abbreviated hash needs at least 4 digits", rev)
+			}
+		}
+	}
+	h, err := r.repo.ResolveRevision(plumbing.Revision(rev))
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("revision %q: %w", rev, err)
+	}
+	return *h, nil
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,563 @@
+package gitstore
+
+// The index (.git/index) is read and written here at the byte level rather
+// than through go-git's plumbing/format/index, because a commit must leave
+// every other path's entry exactly as it was, and go-git's round trip does
+// not: its decoder drops the assume-unchanged bit, its encoder writes no
+// extensions, and it sorts entries by name alone with an unstable sort, which
+// can reorder the stages of a conflicted path. Here unchanged entries keep
+// their bytes, and extensions are kept, invalidated or dropped as git itself
+// would treat them after changing a few entries.
+//
+// Format: Documentation/gitformat-index.txt in git's source.
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha1"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+const (
+	hashLen          = sha1.Size
+	entryFixedLen    = 62 // stat data, mode, hash, flags
+	flagExtended     = 0x4000
+	flagNameMask     = 0x0fff
+	modeRegularFile  = 0o100644
+	indexLockWait    = 2 * time.Second
+	indexLockPoll    = 20 * time.Millisecond
+	indexDefaultVers = 2
+)
+
+// indexStat is the stat data of an index entry, as git stores it.
+type indexStat struct {
+	ctimeSec, ctimeNsec, mtimeSec, mtimeNsec uint32
+	dev, ino, uid, gid, size                 uint32
+}
+
+// indexEntry is one entry: its path, its fixed-size part (62 bytes, or 64
+// with extended flags) and, for an entry read from disk, its bytes exactly
+// as read, so that it is written back unchanged. All three point into the
+// file's bytes: 50,000 entries cost no allocation each.
+type indexEntry struct {
+	name  []byte
+	fixed []byte
+	raw   []byte // nil for a new entry
+	ord   int    // position in the file read; -1 for a new entry
+}
+
+func (e indexEntry) stage() int {
+	return int(binary.BigEndian.Uint16(e.fixed[60:62])>>12) & 3
+}
+
+// newIndexEntry builds a stage-0 entry for a regular file with the given blob.
+func newIndexEntry(name string, blob [hashLen]byte, st indexStat) indexEntry {
+	b := make([]byte, entryFixedLen)
+	for i, v := range []uint32{st.ctimeSec, st.ctimeNsec, st.mtimeSec, st.mtimeNsec,
+		st.dev, st.ino, modeRegularFile, st.uid, st.gid, st.size} {
+		binary.BigEndian.PutUint32(b[4*i:], v)
+	}
+	copy(b[40:60], blob[:])
+	binary.BigEndian.PutUint16(b[60:62], uint16(min(len(name), flagNameMask)))
+	return indexEntry{name: []byte(name), fixed: b, ord: -1}
+}
+
+// indexExt is an extension kept from the file read. The TREE extension's
+// data is rewritten on the way out, with the changed directories marked.
+type indexExt struct {
+	sig  string
+	data []byte
+}
+
+type indexFile struct {
+	mtime   time.Time // of the file read; zero for a new index
+	version uint32
+	entries []indexEntry // sorted by name, then stage
+	exts    []indexExt
+	// invalid lists, for each directory of the cache tree that a change
+	// invalidates ("" for the root), the names of its subdirectories that
+	// are invalidated too.
+	invalid map[string]map[string]bool
+}
+
+// readIndex reads path; a missing index (a new repository) is an empty one.
+func readIndex(path string) (*indexFile, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &indexFile{version: indexDefaultVers}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	// Read under index.lock, so the file cannot change between the two.
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := parseIndex(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	idx.mtime = fi.ModTime()
+	return idx, nil
+}
+
+func parseIndex(data []byte) (*indexFile, error) {
+	if len(data) < 12+hashLen || string(data[:4]) != "DIRC" {
+		return nil, errors.New("not a git index file")
+	}
+	// The trailing checksum is not verified: git itself checks it only in
+	// git fsck, and it would cost a SHA-1 over the whole file (about 4 ms
+	// at 50,000 entries). The parse below checks every bound it relies on.
+	end := len(data) - hashLen
+	idx := &indexFile{version: binary.BigEndian.Uint32(data[4:8])}
+	if idx.version < 2 || idx.version > 4 {
+		return nil, fmt.Errorf("index version %d is not supported", idx.version)
+	}
+	count := int(binary.BigEndian.Uint32(data[8:12]))
+	if count > end/entryFixedLen {
+		return nil, errors.New("index entry count is corrupt")
+	}
+	idx.entries = make([]indexEntry, 0, count+16) // room for a commit's new entries
+	pos := 12
+	var prev []byte
+	var names []byte // version 4 only: the names, which are not on disk whole
+	if idx.version == 4 {
+		names = make([]byte, 0, end)
+	}
+	for range count {
+		if pos+entryFixedLen > end {
+			return nil, errors.New("index is truncated")
+		}
+		flags := binary.BigEndian.Uint16(data[pos+60:])
+		fixedLen := entryFixedLen
+		if flags&flagExtended != 0 {
+			if idx.version < 3 {
+				return nil, errors.New("extended index entry in a version 2 index")
+			}
+			fixedLen += 2
+		}
+		e := indexEntry{fixed: data[pos : pos+fixedLen : pos+fixedLen]}
+		start := pos
+		p := pos + fixedLen
+		if idx.version == 4 {
+			strip, n := readVarint(data[p:end])
+			if n == 0 || strip > uint64(len(prev)) {
+				return nil, errors.New("index entry name is corrupt")
+			}
+			p += n
+			nul := bytes.IndexByte(data[p:end], 0)
+			if nul < 0 {
+				return nil, errors.New("index is truncated")
+			}
+			n0 := len(names)
+			names = append(names, prev[:len(prev)-int(strip)]...)
+			names = append(names, data[p:p+nul]...)
+			e.name = names[n0:len(names):len(names)]
+			pos = p + nul + 1
+		} else {
+			nameLen := int(flags & flagNameMask)
+			if nameLen == flagNameMask {
+				nameLen = bytes.IndexByte(data[p:end], 0)
+			}
+			if nameLen < 0 || p+nameLen >= end {
+				return nil, errors.New("index is truncated")
+			}
+			e.name = data[p : p+nameLen : p+nameLen]
+			pos += (fixedLen + nameLen + 8) &^ 7
+		}
+		if pos > end {
+			return nil, errors.New("index is truncated")
+		}
+		e.raw, e.ord = data[start:pos:pos], len(idx.entries)
+		idx.entries = append(idx.entries, e)
+		prev = e.name
+	}
+	for pos < end {
+		if pos+8 > end {
+			return nil, errors.New("index extension is truncated")
+		}
+		sig := string(data[pos : pos+4])
+		size := int(binary.BigEndian.Uint32(data[pos+4:]))
+		if size > end-pos-8 {
+			return nil, errors.New("index extension is truncated")
+		}
+		body := data[pos+8 : pos+8+size]
+		pos += 8 + size
+		switch {
+		case sig == "TREE":
+			if rest, err := skipCacheTree(body); err != nil || len(rest) != 0 {
+				// A cache is only an optimisation; git rebuilds a missing one.
+				continue
+			}
+			idx.exts = append(idx.exts, indexExt{sig: sig, data: body})
+		case sig == "REUC":
+			// Resolve-undo is keyed by path, not position: still right.
+			idx.exts = append(idx.exts, indexExt{sig: sig, data: body})
+		case sig == "link":
+			return nil, errors.New("the index is split (core.splitIndex), which is not supported; hint: run 'git update-index --no-split-index'")
+		case sig == "sdir":
+			return nil, errors.New("the index is sparse (index.sparse), which is not supported; hint: run 'git sparse-checkout disable' or set index.sparse=false")
+		case sig[0] >= 'A' && sig[0] <= 'Z':
+			// Other optional extensions are caches tied to entry positions
+			// or to the work tree (UNTR, FSMN, EOIE, IEOT); dropping one is
+			// always allowed and git rebuilds it.
+		default:
+			return nil, fmt.Errorf("index extension %q is not supported", sig)
+		}
+	}
+	return idx, nil
+}
+
+// writeTo writes the index with its trailing checksum to w.
+func (idx *indexFile) writeTo(w io.Writer) error {
+	sum := sha1.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(w, sum), 256<<10)
+	var hdr [12]byte
+	copy(hdr[:], "DIRC")
+	binary.BigEndian.PutUint32(hdr[4:], idx.version)
+	binary.BigEndian.PutUint32(hdr[8:], uint32(len(idx.entries)))
+	bw.Write(hdr[:])
+	var prev []byte
+	prevOrd := -1 // where the entry written last was in the file read
+	var pad [8]byte
+	for _, e := range idx.entries {
+		// An entry read from disk is written as it was; in version 4 only
+		// if it follows the same entry as before, as its name is stored
+		// relative to the previous one.
+		if e.raw != nil && (idx.version != 4 || e.ord == prevOrd+1) {
+			bw.Write(e.raw)
+		} else {
+			bw.Write(e.fixed)
+			if idx.version == 4 {
+				common := 0
+				for common < len(prev) && common < len(e.name) && prev[common] == e.name[common] {
+					common++
+				}
+				bw.Write(appendVarint(nil, uint64(len(prev)-common)))
+				bw.Write(e.name[common:])
+				bw.WriteByte(0)
+			} else {
+				bw.Write(e.name)
+				n := len(e.fixed) + len(e.name)
+				bw.Write(pad[:((n+8)&^7)-n])
+			}
+		}
+		prev = e.name
+		prevOrd = e.ord
+		if e.ord < 0 {
+			prevOrd = -2 // nothing follows a new entry on disk
+		}
+	}
+	for _, x := range idx.exts {
+		data := x.data
+		if x.sig == "TREE" && idx.invalid != nil {
+			var err error
+			if _, data, err = rewriteCacheTree(data, "", true, idx.invalid, nil); err != nil {
+				return err // cannot happen: the data was checked when read
+			}
+		}
+		var h [8]byte
+		copy(h[:], x.sig)
+		binary.BigEndian.PutUint32(h[4:], uint32(len(data)))
+		bw.Write(h[:])
+		bw.Write(data)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	_, err := w.Write(sum.Sum(nil))
+	return err
+}
+
+// encode returns the index file's bytes.
+func (idx *indexFile) encode() []byte {
+	var b bytes.Buffer
+	_ = idx.writeTo(&b) // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// smudgeRacy protects entries that git cannot trust yet. git trusts an
+// entry's stat data only if the file's mtime is older than the index file's:
+// a file changed in the same second the index was written may look unchanged
+// while it is not ("racy git"), so git re-reads such files. Writing a new
+// index, newer than those files, would make git trust them; so, as git does
+// when it rewrites an index, a racy entry whose file still looks unchanged
+// gets its recorded size set to 0, which makes git compare the content again.
+// git compares the content first and smudges only changed files; smudging
+// without reading is equally correct. Only the seconds of mtime and the size
+// are compared, the least any git build (or core.checkStat=minimal) checks.
+func (idx *indexFile) smudgeRacy(root string) {
+	if idx.mtime.IsZero() {
+		return
+	}
+	sec := uint32(idx.mtime.Unix())
+	for _, e := range idx.entries {
+		mode := binary.BigEndian.Uint32(e.fixed[24:28])
+		if mode&0o170000 == 0o160000 { // a submodule: git always looks inside
+			continue
+		}
+		mtime := binary.BigEndian.Uint32(e.fixed[8:12])
+		if mtime < sec {
+			continue
+		}
+		fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(string(e.name))))
+		if err != nil {
+			continue // git sees the file is gone
+		}
+		if uint32(fi.ModTime().Unix()) == mtime && uint32(fi.Size()) == binary.BigEndian.Uint32(e.fixed[36:40]) {
+			binary.BigEndian.PutUint32(e.fixed[36:40], 0)
+		}
+	}
+}
+
+// indexUpdate is the new entry for one committed path, or a removal when
+// entry is nil.
+type indexUpdate struct {
+	path  string
+	entry *indexEntry
+}
+
+// checkConflicts refuses paths that would turn a tracked file into a
+// directory or a tracked directory into a file.
+func (idx *indexFile) checkConflicts(path string) error {
+	i := sort.Search(len(idx.entries), func(i int) bool { return string(idx.entries[i].name) >= path+"/" })
+	if i < len(idx.entries) && strings.HasPrefix(string(idx.entries[i].name), path+"/") {
+		return fmt.Errorf("%s: the index has files under it (%s)", path, idx.entries[i].name)
+	}
+	for dir := parentDir(path); dir != ""; dir = parentDir(dir) {
+		if idx.find(dir) >= 0 {
+			return fmt.Errorf("%s: the index has a file at %s", path, dir)
+		}
+	}
+	return nil
+}
+
+// find returns the position of the first entry named name, or -1.
+func (idx *indexFile) find(name string) int {
+	i := sort.Search(len(idx.entries), func(i int) bool { return string(idx.entries[i].name) >= name })
+	if i < len(idx.entries) && string(idx.entries[i].name) == name {
+		return i
+	}
+	return -1
+}
+
+// apply replaces or removes the entries of the updated paths (all stages of
+// a conflicted path, as git add does), keeps every other entry as it was and
+// invalidates the cached trees above each updated path.
+func (idx *indexFile) apply(updates []indexUpdate) {
+	// Edited in place: the entries slice of a 50,000-entry index is 4 MB,
+	// and a commit changes a handful of them.
+	for _, u := range updates {
+		i := sort.Search(len(idx.entries), func(i int) bool { return string(idx.entries[i].name) >= u.path })
+		j := i
+		for j < len(idx.entries) && string(idx.entries[j].name) == u.path {
+			j++
+		}
+		if u.entry != nil {
+			idx.entries = slices.Replace(idx.entries, i, j, *u.entry)
+		} else {
+			idx.entries = slices.Delete(idx.entries, i, j)
+		}
+		idx.invalidate(u.path)
+	}
+}
+
+// The TREE extension (the cache tree) records, for the root and each
+// directory, the tree object the index would produce, or an entry count of
+// -1 when that is unknown. Each node is "<name>\x00<entry count>
+// <subtree count>\n", then the tree hash if the count is not -1, then its
+// subtrees. It is rewritten as raw bytes: a 10,000-case store has some
+// 20,000 nodes, and only the few along a changed path need touching.
+
+// invalidate marks the root and every directory above path, as git does
+// when it changes an index entry.
+func (idx *indexFile) invalidate(path string) {
+	if idx.invalid == nil {
+		idx.invalid = map[string]map[string]bool{}
+	}
+	parent := ""
+	parts := strings.Split(path, "/")
+	for _, dir := range parts[:len(parts)-1] {
+		if idx.invalid[parent] == nil {
+			idx.invalid[parent] = map[string]bool{}
+		}
+		idx.invalid[parent][dir] = true
+		parent = strings.TrimPrefix(parent+"/"+dir, "/")
+	}
+	if idx.invalid[parent] == nil {
+		idx.invalid[parent] = map[string]bool{}
+	}
+}
+
+var errCorruptCacheTree = errors.New("corrupt TREE extension")
+
+// cacheTreeHeader parses one node's header.
+func cacheTreeHeader(b []byte) (name []byte, entries, subtrees int, rest []byte, err error) {
+	bad := errCorruptCacheTree
+	nul := bytes.IndexByte(b, 0)
+	if nul < 0 {
+		return nil, 0, 0, nil, bad
+	}
+	name, b = b[:nul], b[nul+1:]
+	nl := bytes.IndexByte(b, '\n')
+	sp := bytes.IndexByte(b, ' ')
+	if nl < 0 || sp < 0 || sp > nl {
+		return nil, 0, 0, nil, bad
+	}
+	var ok1, ok2 bool
+	entries, ok1 = atoi(b[:sp])
+	subtrees, ok2 = atoi(b[sp+1 : nl])
+	if !ok1 || !ok2 || subtrees < 0 {
+		return nil, 0, 0, nil, bad
+	}
+	b = b[nl+1:]
+	if entries >= 0 {
+		if len(b) < hashLen {
+			return nil, 0, 0, nil, bad
+		}
+		b = b[hashLen:]
+	}
+	return name, entries, subtrees, b, nil
+}
+
+// atoi parses a decimal integer without allocating (strconv.Atoi on a
+// converted string allocates: some 20,000 times per index read).
+func atoi(b []byte) (int, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// skipCacheTree returns what follows the node at the start of b.
+func skipCacheTree(b []byte) ([]byte, error) {
+	_, _, subtrees, rest, err := cacheTreeHeader(b)
+	for range subtrees {
+		if err != nil {
+			break
+		}
+		rest, err = skipCacheTree(rest)
+	}
+	return rest, err
+}
+
+// rewriteCacheTree appends the node at the start of b to out, marked
+// invalid (and without its hash) if it is, and returns what follows it.
+// A node that stays valid is copied whole.
+func rewriteCacheTree(b []byte, path string, invalid bool, inv map[string]map[string]bool, out []byte) ([]byte, []byte, error) {
+	if !invalid {
+		rest, err := skipCacheTree(b)
+		return rest, append(out, b[:len(b)-len(rest)]...), err
+	}
+	name, _, subtrees, rest, err := cacheTreeHeader(b)
+	if err != nil {
+		return nil, nil, err
+	}
+	out = append(out, name...)
+	out = append(out, "\x00-1 "...)
+	out = strconv.AppendInt(out, int64(subtrees), 10)
+	out = append(out, '\n')
+	children := inv[path]
+	for range subtrees {
+		sub, _, _, _, err := cacheTreeHeader(rest)
+		if err != nil {
+			return nil, nil, err
+		}
+		subInvalid := children[string(sub)]
+		subPath := ""
+		if subInvalid {
+			subPath = strings.TrimPrefix(path+"/"+string(sub), "/")
+		}
+		if rest, out, err = rewriteCacheTree(rest, subPath, subInvalid, inv, out); err != nil {
+			return nil, nil, err
+		}
+	}
+	return rest, out, nil
+}
+
+// readVarint decodes git's offset varint (as in OFS_DELTA), used for the
+// name prefix length of index v4; n is 0 when b ends early.
+func readVarint(b []byte) (v uint64, n int) {
+	if len(b) == 0 {
+		return 0, 0
+	}
+	c := b[0]
+	v = uint64(c & 0x7f)
+	n = 1
+	for c&0x80 != 0 {
+		if n >= len(b) || n > 9 {
+			return 0, 0
+		}
+		c = b[n]
+		n++
+		v = ((v + 1) << 7) | uint64(c&0x7f)
+	}
+	return v, n
+}
+
+func appendVarint(b []byte, v uint64) []byte {
+	var buf [16]byte
+	pos := len(buf) - 1
+	buf[pos] = byte(v & 0x7f)
+	for v >>= 7; v != 0; v >>= 7 {
+		v--
+		pos--
+		buf[pos] = 0x80 | byte(v&0x7f)
+	}
+	return append(b, buf[pos:]...)
+}
+
+// lockIndex creates .git/index.lock the way git does (O_EXCL), which keeps
+// git commands out of the index until the lock is renamed over the index or
+// removed. An existing lock is waited on briefly: git commands are short.
+func lockIndex(gitDir string) (*os.File, error) {
+	path := filepath.Join(gitDir, "index.lock")
+	deadline := time.Now().Add(indexLockWait)
+	for {
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if err == nil {
+			return f, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, fmt.Errorf("lock index: %w", err)
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("%w: %s exists: another git process seems to be running in this repository; if none is, remove the file and try again", ErrIndexLocked, path)
+		}
+		time.Sleep(indexLockPoll)
+	}
+}
+
+func parentDir(p string) string {
+	i := strings.LastIndexByte(p, '/')
+	if i < 0 {
+		return ""
+	}
+	return p[:i]
+}

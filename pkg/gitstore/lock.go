@@ -1,0 +1,94 @@
+package gitstore
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// LockFileName is the store's process lock, inside the git directory so it is
+// never part of the work tree or of a commit.
+const LockFileName = "caseplan.lock"
+
+// DefaultLockWait is how long Commit waits for another caseplan process to
+// finish its write.
+const DefaultLockWait = 60 * time.Second
+
+// LockedError reports that the store's lock was not free within the wait.
+// errors.Is(err, ErrLocked) is true for it.
+type LockedError struct {
+	Path   string        // the lock file
+	Waited time.Duration // how long Lock waited
+}
+
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("%s (waited %s for %s)", ErrLocked, e.Waited.Round(time.Millisecond), e.Path)
+}
+
+// Is makes errors.Is(err, ErrLocked) true.
+func (e *LockedError) Is(target error) bool { return target == ErrLocked }
+
+// Lock takes the store's process lock (an advisory lock on
+// .git/caseplan.lock), waiting up to timeout for another process to release
+// it, and returns the function that releases it. On timeout the error is a
+// *LockedError.
+//
+// The lock is re-entrant for this Repo, so a caller may hold it across its
+// own reads and a Commit. It does not keep the git CLI out; the git CLI's own
+// .lock files do that (see Commit).
+func (r *Repo) Lock(timeout time.Duration) (unlock func(), err error) {
+	if r.lockDepth > 0 {
+		r.lockDepth++
+		return r.unlockOnce(), nil
+	}
+	path := filepath.Join(r.gitDir, LockFileName)
+	// The lock file is never removed: removing a file another process is
+	// about to lock would let two processes hold "the" lock at once.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o666)
+	if err != nil {
+		return nil, fmt.Errorf("lock store: %w", err)
+	}
+	start := time.Now()
+	delay := 2 * time.Millisecond
+	for {
+		ok, err := tryLockFile(f)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("lock store: %s: %w", path, err)
+		}
+		if ok {
+			break
+		}
+		waited := time.Since(start)
+		if waited >= timeout {
+			f.Close()
+			return nil, &LockedError{Path: path, Waited: waited}
+		}
+		// Back off so a long wait does not spin, but stay short so the next
+		// writer starts soon after the first finishes.
+		time.Sleep(min(delay, timeout-waited))
+		delay = min(delay*2, 50*time.Millisecond)
+	}
+	r.lock = f
+	r.lockDepth = 1
+	return r.unlockOnce(), nil
+}
+
+// unlockOnce returns a release function that is safe to call twice.
+func (r *Repo) unlockOnce() func() {
+	done := false
+	held := r.lock
+	return func() {
+		if done || r.lock != held || r.lock == nil {
+			return
+		}
+		done = true
+		r.lockDepth--
+		if r.lockDepth == 0 {
+			// Closing the descriptor releases the lock.
+			_ = r.lock.Close()
+			r.lock = nil
+		}
+	}
+}
