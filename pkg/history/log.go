@@ -1,0 +1,174 @@
+// Package history reads caseplan's audit trail from git history: the log of
+// caseplan commits (optionally for one case) and the integrity checks of
+// caseplan verify (notes never changed or removed, every change carrying
+// caseplan's trailers and authored by a staff member on the roster).
+//
+// Both read git objects only, never the work tree, and never use go-git's
+// path-filtered log, which loads every subtree of every commit (KNOWLEDGE.md):
+// the case a commit touches is read from its Caseplan-Case trailer, and
+// verify compares tree entries by hash, descending only where they differ.
+//
+// A *git.Repository is not safe for concurrent use, so neither function may
+// run at the same time as other work on the same repository value.
+package history
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+)
+
+// Entry is one caseplan commit in the audit trail.
+//
+// Its JSON form is a contract for scripts (caseplan log -o json):
+//
+//	{"commit": "<full hash>", "author": "<name>", "email": "<email>",
+//	 "date": "<RFC 3339, author's offset>", "case": "<case id>",
+//	 "action": "<noun.verb>", "summary": "<subject without the case prefix>"}
+//
+// "case" is a single string: the case ID, "-" for a store-wide change, the
+// IDs joined with "," when one commit touched several cases, or "" when the
+// commit has no Caseplan-Case trailer.
+type Entry struct {
+	Commit string
+	Author string
+	Email  string
+	// Date is the author date: when the change was made, which is what
+	// git log shows and what an audit asks about.
+	Date time.Time
+	// Cases holds the Caseplan-Case trailer values in message order.
+	Cases  []string
+	Action string
+	// Summary is the subject line without its "<case-id>: " or "caseplan: "
+	// prefix, since the case is reported on its own.
+	Summary string
+}
+
+// entryJSON fixes the field names and order of Entry's JSON contract.
+type entryJSON struct {
+	Commit  string `json:"commit"`
+	Author  string `json:"author"`
+	Email   string `json:"email"`
+	Date    string `json:"date"`
+	Case    string `json:"case"`
+	Action  string `json:"action"`
+	Summary string `json:"summary"`
+}
+
+// MarshalJSON encodes e in the documented contract form.
+func (e Entry) MarshalJSON() ([]byte, error) {
+	return json.Marshal(entryJSON{
+		Commit:  e.Commit,
+		Author:  e.Author,
+		Email:   e.Email,
+		Date:    e.Date.Format(time.RFC3339),
+		Case:    strings.Join(e.Cases, ","),
+		Action:  e.Action,
+		Summary: e.Summary,
+	})
+}
+
+// UnmarshalJSON decodes the contract form, so tools and tests written in Go
+// can read caseplan log -o json back.
+func (e *Entry) UnmarshalJSON(b []byte) error {
+	var j entryJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	var date time.Time
+	if j.Date != "" {
+		var err error
+		if date, err = time.Parse(time.RFC3339, j.Date); err != nil {
+			return fmt.Errorf("history entry date: %w", err)
+		}
+	}
+	var cases []string
+	if j.Case != "" {
+		cases = strings.Split(j.Case, ",")
+	}
+	*e = Entry{Commit: j.Commit, Author: j.Author, Email: j.Email, Date: date,
+		Cases: cases, Action: j.Action, Summary: j.Summary}
+	return nil
+}
+
+// Log returns the caseplan commits reachable from from, newest first by
+// committer date (git log's order). With caseID set it keeps only commits
+// whose Caseplan-Case trailers include caseID (exactly; "-" selects the
+// store-wide commits); with caseID empty it keeps every caseplan commit.
+// A caseplan commit is one with a Caseplan-Case or Caseplan-Action trailer;
+// other commits (hand commits, merges) are skipped. limit > 0 stops after
+// that many entries. A zero from means HEAD.
+//
+// It reads every commit message on the way (about 2 s per 100,000 commits
+// here) rather than asking go-git for a path-filtered log, which is orders
+// of magnitude slower.
+func Log(repo *git.Repository, from plumbing.Hash, caseID string, limit int) ([]Entry, error) {
+	iter, err := repo.Log(&git.LogOptions{From: from, Order: git.LogOrderCommitterTime})
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", err)
+	}
+	defer iter.Close()
+	var entries []Entry
+	err = iter.ForEach(func(c *object.Commit) error {
+		e, ok := entryOf(c)
+		if !ok || (caseID != "" && !slices.Contains(e.Cases, caseID)) {
+			return nil
+		}
+		entries = append(entries, e)
+		if limit > 0 && len(entries) >= limit {
+			return storer.ErrStop
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", err)
+	}
+	return entries, nil
+}
+
+// entryOf reads c as a caseplan commit; ok is false when it carries no
+// caseplan trailer.
+func entryOf(c *object.Commit) (e Entry, ok bool) {
+	t := ParseTrailers(c.Message)
+	cases, actions := t[TrailerCase], t[TrailerAction]
+	if len(cases) == 0 && len(actions) == 0 {
+		return Entry{}, false
+	}
+	e = Entry{
+		Commit:  c.Hash.String(),
+		Author:  c.Author.Name,
+		Email:   c.Author.Email,
+		Date:    c.Author.When,
+		Cases:   cases,
+		Summary: summary(c.Message, cases),
+	}
+	if len(actions) > 0 {
+		// Several actions are a hand-made oddity; the first is the one
+		// caseplan writes.
+		e.Action = actions[0]
+	}
+	return e, true
+}
+
+// summary returns the subject of msg (its first paragraph on one line, as
+// git's %s does) without a "<case-id>: " prefix naming one of cases or the
+// store ("caseplan: ").
+func summary(msg string, cases []string) string {
+	para, _, _ := strings.Cut(strings.TrimLeft(strings.ReplaceAll(msg, "\r\n", "\n"), "\n"), "\n\n")
+	lines := strings.Split(para, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
+	}
+	subject := strings.Join(lines, " ")
+	if prefix, rest, ok := strings.Cut(subject, ": "); ok && (prefix == "caseplan" || slices.Contains(cases, prefix)) {
+		return rest
+	}
+	return subject
+}

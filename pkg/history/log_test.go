@@ -1,0 +1,97 @@
+package history
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+func TestLog(t *testing.T) {
+	s := newTestStore(t)
+	initCommit := s.initStore()
+	newA := s.newCase(alice, "2026-AAAAA")
+	s.newCase(alice, "2026-BBBBB")
+	noteA, _ := s.addNote(alice, "2026-AAAAA", "n1", "first contact")
+	s.write("README.md", "hand edit outside cases\n")
+	s.commit(alice, "docs: readme") // not a caseplan commit: skipped
+	s.write("cases/2026-AAAAA/services.yaml", "services: []\n")
+	s.write("cases/2026-BBBBB/services.yaml", "services: []\n")
+	both := s.commit(alice, "caseplan: add services\n\nSome body text.\n\nCaseplan-Case: 2026-AAAAA\nCaseplan-Case: 2026-BBBBB\nCaseplan-Action: service.add\n")
+	repo := s.open()
+
+	entries, err := Log(repo, plumbing.ZeroHash, "2026-AAAAA", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Commit)
+	}
+	if want := []string{both, noteA, newA}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("Log(2026-AAAAA) = %v, want %v", got, want)
+	}
+	e := entries[1]
+	want := Entry{
+		Commit: noteA, Author: "Alice Adams", Email: "alice@example.org",
+		Cases: []string{"2026-AAAAA"}, Action: "note.add", Summary: "add note n1",
+	}
+	date := e.Date
+	e.Date = time.Time{}
+	if !reflect.DeepEqual(e, want) {
+		t.Errorf("entry = %+v, want %+v", e, want)
+	}
+	if date.Format(time.RFC3339) != "2026-03-01T09:00:04+01:00" {
+		t.Errorf("date = %s", date.Format(time.RFC3339))
+	}
+
+	all, err := Log(repo, plumbing.NewHash(s.head()), "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 5 || all[4].Commit != initCommit || all[4].Cases[0] != StoreWide || all[4].Summary != "initialise store" {
+		t.Errorf("Log(all) = %+v, want the 5 caseplan commits ending with init", all)
+	}
+	if all[0].Summary != "add services" {
+		t.Errorf("summary = %q", all[0].Summary)
+	}
+
+	limited, err := Log(repo, plumbing.ZeroHash, "", 2)
+	if err != nil || len(limited) != 2 || limited[0].Commit != both {
+		t.Errorf("Log(limit 2) = %v, %v", limited, err)
+	}
+	store, err := Log(repo, plumbing.ZeroHash, StoreWide, 0)
+	if err != nil || len(store) != 1 || store[0].Commit != initCommit {
+		t.Errorf("Log(-) = %v, %v", store, err)
+	}
+	none, err := Log(repo, plumbing.ZeroHash, "2026-NOPE0", 0)
+	if err != nil || len(none) != 0 {
+		t.Errorf("Log(unknown case) = %v, %v", none, err)
+	}
+}
+
+func TestEntryJSON(t *testing.T) {
+	e := Entry{
+		Commit: "0123456789abcdef0123456789abcdef01234567", Author: "Alice Adams", Email: "alice@example.org",
+		Date:  time.Date(2026, 3, 1, 9, 30, 0, 0, time.FixedZone("", 3600)),
+		Cases: []string{"2026-AAAAA", "2026-BBBBB"}, Action: "service.add", Summary: "add services",
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"commit":"0123456789abcdef0123456789abcdef01234567","author":"Alice Adams","email":"alice@example.org",` +
+		`"date":"2026-03-01T09:30:00+01:00","case":"2026-AAAAA,2026-BBBBB","action":"service.add","summary":"add services"}`
+	if string(b) != want {
+		t.Errorf("json = %s\nwant   %s", b, want)
+	}
+	var back Entry
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if !back.Date.Equal(e.Date) || !reflect.DeepEqual(back.Cases, e.Cases) || back.Summary != e.Summary {
+		t.Errorf("round trip = %+v", back)
+	}
+}

@@ -1,0 +1,428 @@
+package history
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+)
+
+// The rules verify applies to history. Every finding they make is an error:
+// each one means the audit trail can no longer be trusted as it stands.
+const (
+	// RuleNoteChanged: a committed note was modified by a later commit.
+	RuleNoteChanged = "note-changed"
+	// RuleNoteRemoved: a committed note was deleted (or moved) by a later
+	// commit.
+	RuleNoteRemoved = "note-removed"
+	// RuleMissingTrailers: a commit changed cases/ without the
+	// Caseplan-Case and Caseplan-Action trailers, so it was not made by
+	// caseplan and its case cannot be found by caseplan log.
+	RuleMissingTrailers = "missing-trailers"
+	// RuleAuthorNotOnRoster: a commit that changed cases/ was authored by
+	// someone whose email is not on the staff roster of that commit.
+	RuleAuthorNotOnRoster = "author-not-on-roster"
+	// RuleRosterUnreadable: cases/caseplan.yaml could not be read as a
+	// roster, so the authors of commits with it could not be checked.
+	RuleRosterUnreadable = "roster-unreadable"
+)
+
+const (
+	casesDir   = "cases"
+	notesDir   = "notes"
+	rosterFile = "caseplan.yaml"
+	rosterPath = casesDir + "/" + rosterFile
+)
+
+// VerifyOptions tunes Verify.
+type VerifyOptions struct {
+	// Since limits the check to commits not reachable from Since, as in
+	// git log Since..head: CI can pass the last verified commit so each run
+	// checks only what is new. The zero hash checks the whole history.
+	Since plumbing.Hash
+}
+
+// Stats says how much work Verify did, so its cost can be watched as a
+// store's history grows.
+type Stats struct {
+	// Commits is the number of commits checked.
+	Commits int `json:"commits"`
+	// Trees is the number of tree objects read from the repository; trees
+	// that hashes showed to be unchanged are never read.
+	Trees int `json:"trees"`
+}
+
+// Verify checks the audit trail in every commit reachable from head but not
+// from opts.Since (a zero head means HEAD), and returns its findings in
+// history order, oldest commit first:
+//
+//   - note-changed, note-removed: a note (a file directly in
+//     cases/<case-id>/notes/) present in a parent is modified or missing in
+//     the commit. Merge commits are checked against each parent that had
+//     the note, so a merge cannot undo a note either.
+//   - missing-trailers: a commit that is not a merge changes cases/ (or, as a
+//     root commit, has it) but lacks a Caseplan-Case or Caseplan-Action
+//     trailer. Merges are made by git merge and pull, not caseplan.
+//   - author-not-on-roster: such a commit's author email is not, ignoring
+//     case, on the staff list of cases/caseplan.yaml as it stands in that
+//     same commit, so the commit adding a staff member may be theirs.
+//   - roster-unreadable: that roster is missing or does not parse; reported
+//     once per version of the file, at the oldest commit checked that has it.
+//
+// The error is for git failures (a missing object), not for findings.
+func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]finding.Finding, Stats, error) {
+	if head.IsZero() {
+		ref, err := repo.Head()
+		if err != nil {
+			return nil, Stats{}, fmt.Errorf("verify: %w", err)
+		}
+		head = ref.Hash()
+	}
+	commits, err := commitRange(repo.Storer, head, opts.Since)
+	if err != nil {
+		return nil, Stats{}, fmt.Errorf("verify: %w", err)
+	}
+	v := &verifier{
+		repo:      repo,
+		trees:     newTreeCache(repo.Storer),
+		rosters:   make(map[plumbing.Hash]*roster),
+		addedIn:   make(map[string]plumbing.Hash),
+		rootTrees: make(map[plumbing.Hash]plumbing.Hash, len(commits)),
+	}
+	for _, c := range commits {
+		v.rootTrees[c.hash] = c.tree
+	}
+	// commitRange lists newest first; findings read best oldest first, and
+	// that order also lets a note's later change name the commit that
+	// added it.
+	for i := len(commits) - 1; i >= 0; i-- {
+		if err := v.check(commits[i]); err != nil {
+			return nil, Stats{}, fmt.Errorf("verify commit %s: %w", commits[i].hash, err)
+		}
+	}
+	return v.findings, Stats{Commits: len(commits), Trees: v.trees.reads}, nil
+}
+
+// verifier holds what one Verify call has learnt so far.
+type verifier struct {
+	repo  *git.Repository
+	trees *treeCache
+	// rosters caches parsed rosters by blob hash: the roster rarely
+	// changes, so most commits share one version.
+	rosters map[plumbing.Hash]*roster
+	// addedIn remembers which commit added a note, for the message when a
+	// later commit changes it. It knows only notes added in the range
+	// checked, which is what is cheap to know.
+	addedIn map[string]plumbing.Hash
+	// rootTrees maps commits to their root tree, sparing a second read of
+	// a commit in the range when it is a parent.
+	rootTrees map[plumbing.Hash]plumbing.Hash
+	findings  []finding.Finding
+}
+
+// check applies every rule to commit c.
+func (v *verifier) check(c *commitInfo) error {
+	root, err := v.trees.get(c.tree)
+	if err != nil {
+		return err
+	}
+	cases := root.subtree(casesDir)
+
+	parentCases := make([]plumbing.Hash, len(c.parents))
+	for i, ph := range c.parents {
+		tree, err := v.treeOf(ph)
+		if err != nil {
+			return err
+		}
+		proot, err := v.trees.get(tree)
+		if err != nil {
+			return err
+		}
+		parentCases[i] = proot.subtree(casesDir)
+	}
+
+	notes := noteCheck{v: v, commit: c.hash, seen: make(map[string]bool), recordAdds: len(c.parents) == 1}
+	for _, pc := range parentCases {
+		if pc != cases && !pc.IsZero() {
+			if err := notes.compareCases(pc, cases); err != nil {
+				return err
+			}
+		}
+	}
+
+	if len(c.parents) > 1 {
+		return nil
+	}
+	changed := !cases.IsZero()
+	if len(c.parents) == 1 {
+		changed = cases != parentCases[0]
+	}
+	if !changed {
+		return nil
+	}
+	v.checkTrailers(c)
+	return v.checkAuthor(c, cases)
+}
+
+// treeOf returns the root tree of commit h, reading the commit only when
+// it lies outside the range (the parent of the oldest commit checked).
+func (v *verifier) treeOf(h plumbing.Hash) (plumbing.Hash, error) {
+	if t, ok := v.rootTrees[h]; ok {
+		return t, nil
+	}
+	c, err := object.GetCommit(v.repo.Storer, h)
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("read commit %s: %w", h, err)
+	}
+	v.rootTrees[h] = c.TreeHash
+	return c.TreeHash, nil
+}
+
+func (v *verifier) checkTrailers(c *commitInfo) {
+	t := ParseTrailers(c.message)
+	var missing []string
+	for _, key := range []string{TrailerCase, TrailerAction} {
+		if !hasValue(t[key]) {
+			missing = append(missing, key)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	v.add(finding.Finding{
+		Rule:   RuleMissingTrailers,
+		Commit: c.hash.String(),
+		Message: fmt.Sprintf("commit changes cases/ without the %s trailer%s; commit hand edits with caseplan commit",
+			strings.Join(missing, " and "), plural(len(missing))),
+	})
+}
+
+func (v *verifier) checkAuthor(c *commitInfo, cases plumbing.Hash) error {
+	casesTree, err := v.trees.get(cases)
+	if err != nil {
+		return err
+	}
+	var blob plumbing.Hash
+	if e := casesTree.lookup(rosterFile, false); e != nil {
+		blob = e.hash
+	}
+	r, err := v.roster(blob)
+	if err != nil {
+		return err
+	}
+	if r.problem != "" {
+		if !r.reported {
+			r.reported = true
+			v.add(finding.Finding{Path: rosterPath, Rule: RuleRosterUnreadable, Commit: c.hash.String(),
+				Message: r.problem + ", so commit authors cannot be checked against the staff roster"})
+		}
+		return nil
+	}
+	email := strings.ToLower(strings.TrimSpace(c.email))
+	if r.emails[email] {
+		return nil
+	}
+	v.add(finding.Finding{
+		Rule:    RuleAuthorNotOnRoster,
+		Commit:  c.hash.String(),
+		Message: fmt.Sprintf("author %s is not on the staff roster in %s; add staff with caseplan staff add", c.email, rosterPath),
+	})
+	return nil
+}
+
+// roster is the staff list of one version of cases/caseplan.yaml.
+type roster struct {
+	emails   map[string]bool // lower case
+	problem  string          // why the file could not be read as a roster
+	reported bool
+}
+
+// roster returns the roster in blob, the zero hash meaning the file is
+// missing. Only the staff emails are decoded: the rest of caseplan.yaml is
+// the validate command's business.
+func (v *verifier) roster(blob plumbing.Hash) (*roster, error) {
+	if r, ok := v.rosters[blob]; ok {
+		return r, nil
+	}
+	r := &roster{}
+	v.rosters[blob] = r
+	if blob.IsZero() {
+		r.problem = rosterPath + " is missing"
+		return r, nil
+	}
+	b, err := v.repo.BlobObject(blob)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", rosterPath, err)
+	}
+	rd, err := b.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", rosterPath, err)
+	}
+	data, err := io.ReadAll(rd)
+	rd.Close()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", rosterPath, err)
+	}
+	var doc struct {
+		Staff []struct {
+			Email string `yaml:"email"`
+		} `yaml:"staff"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		r.problem = fmt.Sprintf("%s does not parse as a roster (%s)", rosterPath, strings.TrimPrefix(err.Error(), "yaml: "))
+		return r, nil
+	}
+	r.emails = make(map[string]bool, len(doc.Staff))
+	for _, s := range doc.Staff {
+		if e := strings.ToLower(strings.TrimSpace(s.Email)); e != "" {
+			r.emails[e] = true
+		}
+	}
+	return r, nil
+}
+
+func (v *verifier) add(f finding.Finding) {
+	f.Severity = finding.Error
+	v.findings = append(v.findings, f)
+}
+
+// noteCheck compares the notes of one commit with one parent at a time.
+type noteCheck struct {
+	v      *verifier
+	commit plumbing.Hash
+	// seen holds the note paths already reported for this commit, so a
+	// merge that breaks a note against both parents is reported once.
+	seen map[string]bool
+	// recordAdds is set for ordinary commits, whose new notes are additions;
+	// a merge's "new" notes come from its other parent.
+	recordAdds bool
+}
+
+// compareCases compares the case directories of two cases/ trees, going
+// into only those whose hashes differ.
+func (n *noteCheck) compareCases(parent, child plumbing.Hash) error {
+	pt, err := n.v.trees.get(parent)
+	if err != nil {
+		return err
+	}
+	ct, err := n.v.trees.get(child)
+	if err != nil {
+		return err
+	}
+	return pairEntries(pt, ct, func(p, c *treeEntry) error {
+		// Files in cases/ (caseplan.yaml) hold no notes.
+		if p != nil && !p.dir {
+			p = nil
+		}
+		if c != nil && !c.dir {
+			c = nil
+		}
+		switch {
+		case p == nil && c == nil:
+			return nil
+		case p == nil && !n.recordAdds:
+			return nil // a case new to the merge has no notes to protect
+		case p != nil && c != nil && p.hash == c.hash:
+			return nil
+		}
+		var ph, ch plumbing.Hash
+		var name string
+		if p != nil {
+			ph, name = p.hash, string(p.name)
+		}
+		if c != nil {
+			ch, name = c.hash, string(c.name)
+		}
+		return n.compareCase(name, ph, ch)
+	})
+}
+
+// compareCase compares the notes/ directories of two versions of one case.
+func (n *noteCheck) compareCase(caseID string, parent, child plumbing.Hash) error {
+	var pn, cn plumbing.Hash
+	for _, side := range []struct {
+		tree plumbing.Hash
+		out  *plumbing.Hash
+	}{{parent, &pn}, {child, &cn}} {
+		if side.tree.IsZero() {
+			continue
+		}
+		t, err := n.v.trees.get(side.tree)
+		if err != nil {
+			return err
+		}
+		*side.out = t.subtree(notesDir)
+	}
+	if pn == cn {
+		return nil
+	}
+	pt, err := n.v.trees.get(pn)
+	if err != nil {
+		return err
+	}
+	ct, err := n.v.trees.get(cn)
+	if err != nil {
+		return err
+	}
+	dir := casesDir + "/" + caseID + "/" + notesDir + "/"
+	return pairEntries(pt, ct, func(p, c *treeEntry) error {
+		// Only files directly in notes/ are notes (DESIGN.md §2).
+		if p != nil && p.dir {
+			p = nil
+		}
+		if c != nil && c.dir {
+			c = nil
+		}
+		switch {
+		case p == nil && c == nil:
+		case p == nil:
+			if n.recordAdds {
+				if _, ok := n.v.addedIn[dir+string(c.name)]; !ok {
+					n.v.addedIn[dir+string(c.name)] = n.commit
+				}
+			}
+		case c == nil:
+			n.report(RuleNoteRemoved, caseID, dir+string(p.name), "removed")
+		case p.hash != c.hash:
+			n.report(RuleNoteChanged, caseID, dir+string(p.name), "changed")
+		}
+		return nil
+	})
+}
+
+func (n *noteCheck) report(rule, caseID, path, what string) {
+	if n.seen[path] {
+		return
+	}
+	n.seen[path] = true
+	msg := "note " + what + " after it was committed"
+	if added, ok := n.v.addedIn[path]; ok {
+		msg += " in " + short(added)
+	}
+	msg += "; notes are append-only: correct one with an amendment note (caseplan note amend)"
+	n.v.add(finding.Finding{Path: path, Rule: rule, Case: caseID, Commit: n.commit.String(), Message: msg})
+}
+
+func hasValue(vs []string) bool {
+	for _, v := range vs {
+		if v != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func short(h plumbing.Hash) string { return h.String()[:12] }

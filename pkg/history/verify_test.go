@@ -1,0 +1,268 @@
+package history
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+)
+
+// summarise renders findings as "rule path commit" lines for comparison.
+func summarise(fs []finding.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, strings.TrimSpace(fmt.Sprintf("%s %s %s", f.Rule, f.Path, f.Commit)))
+	}
+	return out
+}
+
+func verify(t *testing.T, s *testStore, since string) ([]finding.Finding, Stats) {
+	t.Helper()
+	var opts VerifyOptions
+	if since != "" {
+		opts.Since = hash(since)
+	}
+	fs, stats, err := Verify(s.open(), plumbing.ZeroHash, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if f.Severity != finding.Error || f.Message == "" || f.Message != strings.ToLower(f.Message[:1])+f.Message[1:] || strings.HasSuffix(f.Message, ".") {
+			t.Errorf("finding not in house style: %+v", f)
+		}
+	}
+	return fs, stats
+}
+
+func expect(t *testing.T, fs []finding.Finding, want ...string) {
+	t.Helper()
+	for _, f := range fs {
+		t.Log(f)
+	}
+	if got := summarise(fs); !reflect.DeepEqual(got, want) {
+		t.Errorf("findings:\n got %q\nwant %q\n%v", got, want, fs)
+	}
+}
+
+// cleanHistory builds a store as caseplan and git would leave it: a staff
+// member added (authoring their own addition), cases and notes, an
+// amendment, and a branch merged back with git merge.
+func cleanHistory(t *testing.T) *testStore {
+	s := newTestStore(t)
+	s.initStore()
+	s.write("README.md", "a hand commit outside cases/ needs no trailers\n")
+	s.commit(alice, "add readme")
+	s.write("cases/caseplan.yaml", rosterYAML(alice, "Bob Brown <BOB@Example.org>"))
+	s.caseplanCommit(bob, StoreWide, "staff.add", "add staff bob") // bob adds himself
+	s.newCase(alice, "2026-AAAAA")
+	s.addNote(alice, "2026-AAAAA", "n1", "intake meeting")
+	s.newCase(bob, "2026-BBBBB")
+	s.git("", "checkout", "-q", "-b", "side")
+	s.addNote(bob, "2026-AAAAA", "n2", "phone call")
+	s.addNote(bob, "2026-BBBBB", "n1", "intake")
+	s.git("", "checkout", "-q", "main")
+	s.addNote(alice, "2026-AAAAA", "n3", "amends n1")
+	s.tick++
+	s.git(alice, "merge", "-q", "--no-ff", "-m", "Merge branch 'side'", "side")
+	return s
+}
+
+func TestVerifyCleanHistory(t *testing.T) {
+	s := cleanHistory(t)
+	fs, stats := verify(t, s, "")
+	expect(t, fs)
+	if stats.Commits != 10 {
+		t.Errorf("stats.Commits = %d, want 10", stats.Commits)
+	}
+	if stats.Trees == 0 {
+		t.Errorf("stats.Trees = 0")
+	}
+}
+
+func TestVerifyBreaches(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	added, path := s.addNote(alice, "2026-AAAAA", "n1", "intake meeting")
+	_, path2 := s.addNote(alice, "2026-AAAAA", "n2", "phone call")
+
+	p, content := note("2026-AAAAA", "n1", "intake meeting, rewritten")
+	s.write(p, content)
+	edited := s.caseplanCommit(alice, "2026-AAAAA", "commit", "fix typo") // trailers do not make an edit legal
+
+	s.remove(path2)
+	removed := s.caseplanCommit(alice, "2026-AAAAA", "commit", "tidy")
+
+	s.write("cases/2026-AAAAA/iep.yaml", "vision: work\n")
+	hand := s.commit(alice, "2026-AAAAA: plan by hand")
+
+	s.write("cases/2026-AAAAA/services.yaml", "services: []\n")
+	outsider := s.caseplanCommit(eve, "2026-AAAAA", "service.add", "add services")
+
+	s.write("README.md", "eve may edit outside cases/\n")
+	s.commit(eve, "readme")
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs,
+		"note-changed "+path+" "+edited,
+		"note-removed "+path2+" "+removed,
+		"missing-trailers  "+hand,
+		"author-not-on-roster  "+outsider,
+	)
+	if len(fs) == 4 {
+		if !strings.Contains(fs[0].Message, "in "+added[:12]) || !strings.Contains(fs[0].Message, "caseplan note amend") {
+			t.Errorf("note-changed message = %q, want the adding commit and the amend hint", fs[0].Message)
+		}
+		if fs[0].Case != "2026-AAAAA" {
+			t.Errorf("note-changed case = %q", fs[0].Case)
+		}
+		if !strings.Contains(fs[2].Message, "Caseplan-Case and Caseplan-Action trailers") {
+			t.Errorf("missing-trailers message = %q", fs[2].Message)
+		}
+		if !strings.Contains(fs[3].Message, "eve@example.net") {
+			t.Errorf("author message = %q", fs[3].Message)
+		}
+	}
+}
+
+func TestVerifySince(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	s.write("cases/2026-AAAAA/iep.yaml", "vision: work\n")
+	s.commit(alice, "hand edit")
+	_, path := s.addNote(alice, "2026-AAAAA", "n1", "intake")
+	checked := s.head()
+
+	fs, _ := verify(t, s, checked)
+	expect(t, fs)
+
+	s.remove(path)
+	later := s.caseplanCommit(alice, "2026-AAAAA", "commit", "oops")
+	fs, stats := verify(t, s, checked)
+	expect(t, fs, "note-removed "+path+" "+later)
+	if stats.Commits != 1 {
+		t.Errorf("stats.Commits = %d, want 1", stats.Commits)
+	}
+}
+
+func TestVerifyMerges(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	_, path := s.addNote(alice, "2026-AAAAA", "n1", "intake")
+	s.git("", "checkout", "-q", "-b", "side")
+	s.addNote(alice, "2026-AAAAA", "n2", "side note")
+	s.git("", "checkout", "-q", "main")
+	s.addNote(alice, "2026-AAAAA", "n3", "main note")
+
+	// A merge that rewrites a note while resolving: reported once, although
+	// it differs from both parents.
+	s.git(alice, "merge", "-q", "--no-ff", "--no-commit", "side")
+	p, content := note("2026-AAAAA", "n1", "rewritten in the merge")
+	s.write(p, content)
+	s.git("", "add", "-A")
+	s.tick++
+	s.git(eve, "commit", "-q", "-m", "Merge branch 'side'") // merges are exempt from trailer and author rules
+	merge := s.head()
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "note-changed "+path+" "+merge)
+}
+
+func TestVerifyRosters(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.write("cases/caseplan.yaml", "staff: [unclosed\n")
+	broken := s.caseplanCommit(alice, StoreWide, "commit", "break roster")
+	s.newCase(alice, "2026-AAAAA") // same broken roster: not reported again
+	s.write("cases/caseplan.yaml", rosterYAML(alice))
+	s.caseplanCommit(alice, StoreWide, "commit", "fix roster")
+	s.remove("cases/caseplan.yaml")
+	gone := s.caseplanCommit(alice, StoreWide, "commit", "remove roster")
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs,
+		"roster-unreadable cases/caseplan.yaml "+broken,
+		"roster-unreadable cases/caseplan.yaml "+gone,
+	)
+}
+
+func TestVerifyCaseRemoved(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	_, p1 := s.addNote(alice, "2026-AAAAA", "n1", "one")
+	_, p2 := s.addNote(alice, "2026-AAAAA", "n2", "two")
+	s.git("", "rm", "-q", "-r", "cases/2026-AAAAA")
+	gone := s.caseplanCommit(alice, "2026-AAAAA", "case.delete", "delete case")
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "note-removed "+p1+" "+gone, "note-removed "+p2+" "+gone)
+}
+
+// TestCommitRange compares the range walk with git rev-list on a history
+// of branches and merges.
+func TestCommitRange(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	rng := rand.New(rand.NewPCG(1, 2))
+	branches := []string{"main"}
+	var commits []string
+	for i := range 60 {
+		switch r := rng.IntN(10); {
+		case r < 2 && len(branches) < 4:
+			b := fmt.Sprintf("b%d", i)
+			s.git("", "checkout", "-q", "-b", b)
+			branches = append(branches, b)
+		case r < 4 && len(branches) > 1:
+			other := branches[rng.IntN(len(branches))]
+			s.tick++
+			s.git(alice, "merge", "-q", "--no-ff", "-m", "merge "+other, other)
+		case r < 5:
+			s.git("", "checkout", "-q", branches[rng.IntN(len(branches))])
+		}
+		s.addNote(alice, fmt.Sprintf("2026-C%04d", i%7), fmt.Sprint(i), "x")
+		commits = append(commits, s.head())
+	}
+	s.git("", "checkout", "-q", "main")
+	for _, b := range branches[1:] {
+		s.tick++
+		s.git(alice, "merge", "-q", "--no-ff", "-m", "merge "+b, b)
+	}
+	repo := s.open()
+	head := s.head()
+	sinces := []string{""}
+	for i := 0; i < len(commits); i += 7 {
+		sinces = append(sinces, commits[i])
+	}
+	for _, since := range sinces {
+		args := []string{"rev-list", head}
+		var sinceHash plumbing.Hash
+		if since != "" {
+			args = append(args, "^"+since)
+			sinceHash = hash(since)
+		}
+		want := strings.Fields(s.git("", args...))
+		infos, err := commitRange(repo.Storer, hash(head), sinceHash)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range infos {
+			got = append(got, c.hash.String())
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		t.Logf("range ^%.7s: %d commits", since, len(got))
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("range %s..%s: got %d commits, git lists %d", since, head, len(got), len(want))
+		}
+	}
+}
