@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/caseplan/caseplan/pkg/cli"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"caseplan": func() { os.Exit(cli.Main(os.Args[1:], cli.System())) },
+	})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/: each runs the real
+// caseplan binary (and git, to look at what it did) on a real store.
+// Regenerate expected output with go test ./cmd/caseplan -update.
+func TestScripts(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Fatal("the end-to-end tests need the git CLI to inspect the stores caseplan writes")
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata",
+		RequireExplicitExec: false,
+		UpdateScripts:       *update,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"writef":    writef,
+			"exits":     exits,
+			"envstdout": envstdout,
+		},
+		Setup: func(env *testscript.Env) error {
+			home := filepath.Join(env.WorkDir, ".home")
+			if err := os.MkdirAll(home, 0o755); err != nil {
+				return err
+			}
+			env.Setenv("HOME", home)
+			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+			env.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+			env.Setenv("GIT_AUTHOR_NAME", "Test Runner")
+			env.Setenv("GIT_AUTHOR_EMAIL", "runner@example.org")
+			env.Setenv("GIT_COMMITTER_NAME", "Test Runner")
+			env.Setenv("GIT_COMMITTER_EMAIL", "runner@example.org")
+			env.Setenv("CASEPLAN_TODAY", "2026-03-16")
+			return nil
+		},
+	})
+}
+
+// writef writes a file whose content is a string with Go escapes, optionally
+// repeated: writef PATH TEXT [COUNT]. It makes the inputs a txtar file
+// cannot hold, such as invalid UTF-8 or a file over the size limit.
+func writef(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 || len(args) > 3 {
+		ts.Fatalf("usage: writef PATH TEXT [COUNT]")
+	}
+	s, err := strconv.Unquote(`"` + args[1] + `"`)
+	ts.Check(err)
+	n := 1
+	if len(args) == 3 {
+		n, err = strconv.Atoi(args[2])
+		ts.Check(err)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), bytes.Repeat([]byte(s), n), 0o644))
+}
+
+// exits runs a program as exec does and checks its exit status: exits N
+// PROG [ARGS...]. exec and ! exec only tell success from failure, and
+// caseplan's exit codes (1 invalid, 2 usage, 3 other) are part of its
+// contract. stdout and stderr then apply to the program's output.
+func exits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits N PROG [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("%s: %v", args[1], err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
+}
+
+// envstdout sets an environment variable to the last command's stdout
+// without its final newline: envstdout VAR. Scripts use it to name what a
+// command made that they cannot know in advance, such as a commit hash or
+// a note's random ID.
+func envstdout(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: envstdout VAR")
+	}
+	ts.Setenv(args[0], strings.TrimSuffix(ts.ReadFile("stdout"), "\n"))
+}

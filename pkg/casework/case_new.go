@@ -1,0 +1,142 @@
+package casework
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// InputError is a value given by the user that cannot be used (an unknown
+// program, a manager not on the roster, an ID already taken).
+type InputError struct {
+	Msg  string
+	Hint string
+}
+
+func (e *InputError) Error() string { return e.Msg }
+
+func inputErrorf(hint, format string, args ...any) error {
+	return &InputError{Msg: fmt.Sprintf(format, args...), Hint: hint}
+}
+
+// NewCase describes a case to open.
+type NewCase struct {
+	ID          string // empty: a new random ID
+	Program     string
+	Name        string // the participant's name
+	Manager     string // staff id; empty: the acting staff member
+	Center      string
+	Opened      time.Time // zero: today
+	NoticeDate  time.Time // work security: the layoff notice
+	LayoffDate  time.Time
+	GrantEnded  bool // work security: grant funding ended (30-day notification, 000)
+	RandomIDSrc func() (string, error)
+}
+
+// Build returns the change that opens the case: intake.yaml and an empty
+// plan (iep.yaml), so that every case has its IEP from the start (002).
+func (n NewCase) Build(s *State) (*Change, error) {
+	cfg := s.Snapshot.Config
+	prog, ok := cfg.Programs[n.Program]
+	if !ok {
+		return nil, inputErrorf("the programs are set in cases/caseplan.yaml", "unknown program %q (this store has: %s)", n.Program, joinKeys(cfg.Programs))
+	}
+	manager := n.Manager
+	if manager == "" {
+		manager = s.Staff.ID
+	}
+	staff, ok := cfg.StaffByID(manager)
+	if !ok {
+		return nil, inputErrorf("add them first with caseplan staff add", "manager %q is not on the staff roster", manager)
+	}
+	opened := n.Opened
+	if opened.IsZero() {
+		opened = s.Today
+	}
+
+	id := n.ID
+	if id != "" {
+		if err := caseid.Check(id); err != nil {
+			return nil, &InputError{Msg: err.Error()}
+		}
+		if s.Exists(store.CasesDir + "/" + id + "/intake.yaml") {
+			return nil, inputErrorf("", "case %s already exists", id)
+		}
+	} else {
+		for tries := 0; ; tries++ {
+			var err error
+			if n.RandomIDSrc != nil {
+				id, err = n.RandomIDSrc()
+			} else {
+				id, err = caseid.New(opened.Year(), nil)
+			}
+			if err != nil {
+				return nil, err
+			}
+			if !s.Exists(store.CasesDir + "/" + id + "/intake.yaml") {
+				break
+			}
+			if tries > 20 {
+				return nil, fmt.Errorf("could not find a free case ID")
+			}
+		}
+	}
+
+	center := n.Center
+	if center == "" {
+		center = staff.Center
+	}
+	in := record.Intake{
+		ID:          id,
+		Opened:      date(opened),
+		Program:     n.Program,
+		Status:      "open",
+		Manager:     manager,
+		Center:      center,
+		Participant: record.Participant{Name: n.Name},
+	}
+	if prog.Kind == "work-security" || !n.NoticeDate.IsZero() || !n.LayoffDate.IsZero() {
+		if n.NoticeDate.IsZero() || n.LayoffDate.IsZero() {
+			return nil, inputErrorf("work security needs --notice-date and --layoff-date (document 000)", "program %s: the notice date and the layoff date are required", n.Program)
+		}
+		in.Layoff = &record.Layoff{NoticeDate: date(n.NoticeDate), LayoffDate: date(n.LayoffDate), GrantFundingEnded: n.GrantEnded}
+	}
+	dir := store.CasesDir + "/" + id
+	intake, err := record.Marshal(dir+"/intake.yaml", &in)
+	if err != nil {
+		return nil, err
+	}
+	iep, err := record.Marshal(dir+"/iep.yaml", &record.IEP{Created: date(opened)})
+	if err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{id},
+		Action:  "case.new",
+		Summary: fmt.Sprintf("open case (%s, manager %s)", n.Program, manager),
+		Files:   map[string][]byte{dir + "/intake.yaml": intake, dir + "/iep.yaml": iep},
+		Output:  id,
+	}, nil
+}
+
+func date(t time.Time) record.Date { return record.Date(t.Format(time.DateOnly)) }
+
+func joinKeys[V any](m map[string]V) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if len(keys) == 0 {
+		return "none"
+	}
+	out := keys[0]
+	for _, k := range keys[1:] {
+		out += ", " + k
+	}
+	return out
+}

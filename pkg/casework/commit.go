@@ -1,0 +1,194 @@
+package casework
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
+)
+
+// ErrNothingToCommit says there are no hand edits under cases/.
+var ErrNothingToCommit = errors.New("nothing to commit: no changes under cases/")
+
+// CommitEdits validates the hand edits under cases/ (files that differ from
+// HEAD) and commits them as one commit, or refuses and leaves them as they
+// are. A committed note may not be changed or removed: corrections are
+// amendment notes.
+func (w *Workspace) CommitEdits(message string) (*Result, error) {
+	unlock, err := w.Repo.Lock(gitstore.DefaultLockWait)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+
+	head, err := w.Repo.Head()
+	if err != nil {
+		return nil, err
+	}
+	var before store.Source = emptySource{}
+	var tree *gitstore.TreeFiles
+	if !head.IsZero() {
+		if tree, err = w.Repo.TreeAt(head); err != nil {
+			return nil, err
+		}
+		before = store.GitTree{Tree: tree}
+	}
+	files, err := w.editedFiles(tree)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, ErrNothingToCommit
+	}
+
+	var refused []finding.Finding
+	var cases []string
+	seen := map[string]bool{}
+	for p, data := range files {
+		rest := strings.TrimPrefix(p, store.CasesDir+"/")
+		id, sub, isCase := strings.Cut(rest, "/")
+		if isCase && !seen[id] {
+			seen[id] = true
+			cases = append(cases, id)
+		}
+		if isCase && strings.HasPrefix(sub, "notes/") && tree != nil {
+			if _, err := tree.ReadFile(p); err == nil {
+				rule, verb := "note-changed", "changed"
+				if data == nil {
+					rule, verb = "note-removed", "removed"
+				}
+				refused = append(refused, finding.Finding{
+					Path: p, Severity: finding.Error, Rule: rule, Case: id,
+					Message: fmt.Sprintf("a committed note may not be %s; restore it (git checkout -- %s) and record the correction with caseplan note amend", verb, p),
+				})
+			}
+		}
+	}
+	sort.Strings(cases)
+
+	src, err := store.NewWorkTree(w.Repo.Root())
+	if err != nil {
+		return nil, err
+	}
+	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
+	beforeSnap, beforeLoaded, err := store.Load(before, existing(before, cases))
+	if err != nil {
+		return nil, err
+	}
+	afterSnap, afterLoaded, err := store.Load(src, existing(src, cases))
+	if err != nil {
+		return nil, err
+	}
+	if afterSnap.Config != nil {
+		if _, ok := afterSnap.Config.StaffByEmail(w.Author.Email); !ok {
+			return nil, &NotOnRosterError{Author: w.Author}
+		}
+	}
+	afterFindings := validate.Run(afterSnap, afterLoaded, opt)
+	refused = append(refused, introduced(validate.Run(beforeSnap, beforeLoaded, opt), afterFindings, files)...)
+	if len(refused) > 0 {
+		finding.Sort(refused)
+		return nil, &RefusedError{Findings: refused}
+	}
+
+	change := &Change{Cases: cases, Action: "commit", Summary: message, Files: files}
+	if change.Summary == "" {
+		change.Summary = "commit hand edits"
+	}
+	res := &Result{Change: change}
+	for _, f := range afterFindings {
+		if f.Severity == finding.Warning {
+			res.Warnings = append(res.Warnings, f)
+		}
+	}
+	hash, err := w.Repo.Commit(gitstore.CommitRequest{
+		Message: Message(change),
+		Author:  gitstore.Signature{Name: w.Author.Name, Email: w.Author.Email, When: w.Now()},
+		Changes: changes(files),
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Commit = hash.String()
+	return res, nil
+}
+
+// existing keeps the case IDs that have a directory in src, so a case
+// that is new (or removed) in the edits loads as absent on the other side.
+func existing(src store.Source, ids []string) []string {
+	out := []string{}
+	for _, id := range ids {
+		if entries, err := src.List(store.CasesDir + "/" + id); err == nil && entries != nil {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// editedFiles compares the work tree under cases/ with HEAD's tree by blob
+// hash and returns the files that differ (nil content for a deletion).
+func (w *Workspace) editedFiles(tree *gitstore.TreeFiles) (map[string][]byte, error) {
+	root := w.Repo.Root()
+	files := map[string][]byte{}
+	inWork := map[string]bool{}
+	err := filepath.WalkDir(filepath.Join(root, store.CasesDir), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		inWork[rel] = true
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if tree != nil {
+			if old, err := tree.ReadFile(rel); err == nil && bytes.Equal(old, data) {
+				return nil
+			}
+		}
+		files[rel] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if tree != nil {
+		err = tree.Walk(store.CasesDir, func(p string, e gitstore.Entry) error {
+			if !e.IsDir && !inWork[p] {
+				files[p] = nil
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// emptySource is the store before the first commit.
+type emptySource struct{}
+
+func (emptySource) ReadFile(name string) ([]byte, error) { return nil, fs.ErrNotExist }
+func (emptySource) List(dir string) ([]store.Entry, error) {
+	return nil, nil
+}

@@ -1,0 +1,75 @@
+package casework
+
+import (
+	"crypto/rand"
+	"fmt"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// AddNote describes a case note to add. Note carries the note's fields;
+// its ID is assigned here and its author defaults to the acting staff member.
+type AddNote struct {
+	Case string
+	Note record.Note
+}
+
+// Build returns the change that writes the note as notes/<id>.yaml: one note
+// per file, so notes added in two clones never touch the same file.
+func (a AddNote) Build(s *State) (*Change, error) {
+	c := s.Snapshot.Case(a.Case)
+	if c == nil {
+		return nil, &store.UnknownCaseError{ID: a.Case}
+	}
+	n := a.Note
+	if n.Date == "" {
+		n.Date = date(s.Today)
+	}
+	if _, ok := n.Date.Time(); !ok {
+		return nil, inputErrorf("", "note date %q is not a date; use YYYY-MM-DD", n.Date)
+	}
+	if n.Author == "" {
+		n.Author = s.Staff.ID
+	}
+	for tries := 0; ; tries++ {
+		n.ID = string(n.Date) + "-" + noteSuffix()
+		if !s.Exists(notePath(a.Case, n.ID)) {
+			break
+		}
+		if tries > 20 {
+			return nil, fmt.Errorf("could not find a free note ID")
+		}
+	}
+	p := notePath(a.Case, n.ID)
+	data, err := record.Marshal(p, &n)
+	if err != nil {
+		return nil, err
+	}
+	summary := fmt.Sprintf("add %s note (%s", n.Kind, n.Mode)
+	if n.TwoWay {
+		summary += ", two-way"
+	}
+	summary += ")"
+	if n.Kind == "amendment" && n.Amends != "" {
+		summary = "amend note " + n.Amends
+	}
+	return &Change{
+		Cases:   []string{a.Case},
+		Action:  "note.add",
+		Summary: summary,
+		Files:   map[string][]byte{p: data},
+		Output:  n.ID,
+	}, nil
+}
+
+func notePath(caseID, noteID string) string {
+	return store.CasesDir + "/" + caseID + "/notes/" + noteID + ".yaml"
+}
+
+// noteSuffix is four random characters: enough that two people adding a
+// note to one case on one day in two clones do not collide.
+func noteSuffix() string {
+	return strings.ToLower(rand.Text()[:4])
+}

@@ -1,0 +1,74 @@
+package casework
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/yamledit"
+)
+
+// AddStaff describes a staff member to add to the roster.
+type AddStaff struct {
+	Staff record.Staff
+}
+
+var staffIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,31}$`)
+
+// StaffID derives a roster id from an email address's local part:
+// lower case, with characters an id cannot hold replaced by '-'.
+func StaffID(email string) string {
+	local, _, _ := strings.Cut(strings.ToLower(email), "@")
+	var b strings.Builder
+	for _, r := range local {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	id := strings.TrimLeft(b.String(), "._-")
+	if len(id) > 32 {
+		id = id[:32]
+	}
+	if id == "" {
+		id = "staff"
+	}
+	return id
+}
+
+// Build returns the change that appends the staff member to caseplan.yaml,
+// keeping the rest of the file as a person wrote it.
+func (a AddStaff) Build(s *State) (*Change, error) {
+	st := a.Staff
+	st.Email = strings.ToLower(st.Email)
+	if st.ID == "" {
+		st.ID = StaffID(st.Email)
+	}
+	if !staffIDRE.MatchString(st.ID) {
+		return nil, inputErrorf("use lower-case letters, digits, '.', '_' or '-'", "staff id %q is not valid", st.ID)
+	}
+	cfg := s.Snapshot.Config
+	if _, ok := cfg.StaffByID(st.ID); ok {
+		return nil, inputErrorf("choose another id with --id", "staff id %q is already on the roster", st.ID)
+	}
+	if other, ok := cfg.StaffByEmail(st.Email); ok {
+		return nil, inputErrorf("", "%s is already on the roster as %s", st.Email, other.ID)
+	}
+	old, err := s.ReadFile(store.ConfigPath)
+	if err != nil {
+		return nil, err
+	}
+	data, err := yamledit.AppendItem(old, "staff", st)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", store.ConfigPath, err)
+	}
+	return &Change{
+		Action:  "staff.add",
+		Summary: fmt.Sprintf("add %s to the staff roster", st.ID),
+		Files:   map[string][]byte{store.ConfigPath: data},
+		Output:  st.ID,
+	}, nil
+}

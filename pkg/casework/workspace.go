@@ -1,0 +1,306 @@
+// Package casework carries out the changes a case manager makes: it reads
+// the affected cases, builds the new record files, validates the result,
+// and writes and commits it as one git commit — or refuses and leaves the
+// store exactly as it was. It knows nothing of the command line.
+package casework
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+// Author is the person acting, as git records them.
+type Author struct {
+	Name  string
+	Email string
+}
+
+func (a Author) String() string { return fmt.Sprintf("%s <%s>", a.Name, a.Email) }
+
+// Workspace is an open store on which changes are made.
+type Workspace struct {
+	Repo     *gitstore.Repo
+	Schemas  *schemas.Validator
+	Today    time.Time        // the date rules and defaults use
+	Now      func() time.Time // the commit timestamp
+	Author   Author
+	NoCommit bool // write and validate, but leave the files for `caseplan commit`
+}
+
+// Change is what one command changes: the files it writes, the cases they
+// belong to, and how the commit describes it.
+type Change struct {
+	Cases   []string          // case IDs; none for store-wide changes
+	Action  string            // noun.verb, e.g. note.add
+	Summary string            // what happened, for the commit subject
+	Files   map[string][]byte // repository-relative path -> new content
+	Output  string            // what the command prints on success (an ID, say)
+}
+
+// Result is what a successful change did.
+type Result struct {
+	Change   *Change
+	Commit   string            // the new commit, "" with NoCommit
+	Existing []finding.Finding // errors the cases already had before the change
+	Warnings []finding.Finding // warnings in the changed cases after the change
+}
+
+// RefusedError says a change was not made because its result would be
+// invalid. Findings are the errors it would have introduced.
+type RefusedError struct {
+	Findings []finding.Finding
+}
+
+func (e *RefusedError) Error() string {
+	n, _ := finding.Count(e.Findings)
+	return fmt.Sprintf("change refused: it would leave %d error(s) in the records; nothing was written", n)
+}
+
+// NotOnRosterError says the acting author is not on the staff roster, so
+// the audit trail could not name them.
+type NotOnRosterError struct{ Author Author }
+
+func (e *NotOnRosterError) Error() string {
+	return fmt.Sprintf("%s is not on the staff roster of this store", e.Author)
+}
+
+// Build computes a change from the store as it stands (read under the
+// store lock, so no other caseplan process changes it meanwhile).
+type Build func(s *State) (*Change, error)
+
+// State is the store as a Build sees it.
+type State struct {
+	Snapshot *store.Snapshot
+	Staff    record.Staff // the acting staff member
+	Today    time.Time
+	source   store.Source
+}
+
+// Exists reports whether a repository-relative path exists in the work tree.
+func (s *State) Exists(path string) bool {
+	_, err := s.source.ReadFile(path)
+	return err == nil
+}
+
+// ReadFile reads a file of the work tree.
+func (s *State) ReadFile(path string) ([]byte, error) { return s.source.ReadFile(path) }
+
+// Apply runs build on the cases it names (cases may be empty for a change
+// to a new case or to the store settings) and commits the result.
+func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
+	unlock, err := w.Repo.Lock(60 * time.Second)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+
+	src, err := store.NewWorkTree(w.Repo.Root())
+	if err != nil {
+		return nil, err
+	}
+	before, loaded, err := store.Load(src, orNone(cases))
+	if err != nil {
+		return nil, err
+	}
+	if before.Config == nil {
+		return nil, fmt.Errorf("cannot read the store settings %s; run caseplan validate to see why", store.ConfigPath)
+	}
+	staff, ok := before.Config.StaffByEmail(w.Author.Email)
+	if !ok {
+		return nil, &NotOnRosterError{Author: w.Author}
+	}
+	st := &State{Snapshot: before, Staff: staff, Today: w.Today, source: src}
+	change, err := build(st)
+	if err != nil {
+		return nil, err
+	}
+
+	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
+	beforeFindings := validate.Run(before, loaded, opt)
+	affected := union(cases, change.Cases)
+	after, afterLoaded, err := store.Load(overlay{src, change.Files}, orNone(affected))
+	if err != nil {
+		return nil, err
+	}
+	afterFindings := validate.Run(after, afterLoaded, opt)
+	res := &Result{Change: change}
+	if refused := introduced(beforeFindings, afterFindings, change.Files); len(refused) > 0 {
+		return nil, &RefusedError{Findings: refused}
+	}
+	for _, f := range afterFindings {
+		switch f.Severity {
+		case finding.Error:
+			res.Existing = append(res.Existing, f)
+		case finding.Warning:
+			res.Warnings = append(res.Warnings, f)
+		}
+	}
+
+	if w.NoCommit {
+		return res, w.Repo.WriteFiles(changes(change.Files))
+	}
+	hash, err := w.Repo.Commit(gitstore.CommitRequest{
+		Message: Message(change),
+		Author:  gitstore.Signature{Name: w.Author.Name, Email: w.Author.Email, When: w.Now()},
+		Changes: changes(change.Files),
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Commit = hash.String()
+	return res, nil
+}
+
+// orNone keeps Load from reading every case when a change names none.
+func orNone(cases []string) []string {
+	if len(cases) == 0 {
+		return []string{}
+	}
+	return cases
+}
+
+// introduced returns the errors in after that before did not have, plus
+// any error in a file the change writes that makes the file itself
+// unreadable or unschematic: those files are committed, so they must be
+// valid even if a hand edit already broke them.
+func introduced(before, after []finding.Finding, written map[string][]byte) []finding.Finding {
+	key := func(f finding.Finding) string { return f.Path + "\x00" + f.Rule + "\x00" + f.Message }
+	had := map[string]bool{}
+	for _, f := range before {
+		if f.Severity == finding.Error {
+			had[key(f)] = true
+		}
+	}
+	var out []finding.Finding
+	for _, f := range after {
+		if f.Severity != finding.Error {
+			continue
+		}
+		_, inWritten := written[f.Path]
+		if !had[key(f)] || (inWritten && fileLevel(f.Rule)) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func fileLevel(rule string) bool {
+	return rule == validate.RuleSchema || strings.HasPrefix(rule, "yaml-") || rule == "encoding" || rule == "file-too-large" || rule == store.RuleDecode
+}
+
+func union(a, b []string) []string {
+	set := map[string]bool{}
+	var out []string
+	for _, s := range append(append([]string(nil), a...), b...) {
+		if !set[s] {
+			set[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func changes(files map[string][]byte) []gitstore.Change {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	out := make([]gitstore.Change, 0, len(paths))
+	for _, p := range paths {
+		out = append(out, gitstore.Change{Path: p, Data: files[p], Delete: files[p] == nil})
+	}
+	return out
+}
+
+// Message formats a change's commit message: subject, then the trailers
+// that log and verify read (DESIGN.md §6).
+func Message(c *Change) string {
+	var b strings.Builder
+	subject := "caseplan"
+	if len(c.Cases) == 1 {
+		subject = c.Cases[0]
+	}
+	fmt.Fprintf(&b, "%s: %s\n\n", subject, c.Summary)
+	if len(c.Cases) == 0 {
+		b.WriteString("Caseplan-Case: -\n")
+	}
+	for _, id := range c.Cases {
+		fmt.Fprintf(&b, "Caseplan-Case: %s\n", id)
+	}
+	fmt.Fprintf(&b, "Caseplan-Action: %s\n", c.Action)
+	return b.String()
+}
+
+// overlay is the work tree with a change's files laid over it, so the
+// result can be validated before anything is written.
+type overlay struct {
+	store.Source
+	files map[string][]byte
+}
+
+func (o overlay) ReadFile(name string) ([]byte, error) {
+	if data, ok := o.files[name]; ok {
+		if data == nil {
+			return nil, fs.ErrNotExist
+		}
+		return data, nil
+	}
+	return o.Source.ReadFile(name)
+}
+
+func (o overlay) List(dir string) ([]store.Entry, error) {
+	entries, err := o.Source.List(dir)
+	if err != nil {
+		return nil, err
+	}
+	byName := map[string]int{}
+	for i, e := range entries {
+		byName[e.Name] = i
+	}
+	prefix := dir + "/"
+	for p, data := range o.files {
+		rest, ok := strings.CutPrefix(p, prefix)
+		if !ok {
+			continue
+		}
+		name, _, isDir := strings.Cut(rest, "/")
+		if i, ok := byName[name]; ok {
+			if !isDir {
+				if data == nil {
+					entries[i].Name = "" // deleted
+				} else {
+					entries[i].Size = int64(len(data))
+				}
+			}
+			continue
+		}
+		if data == nil && !isDir {
+			continue
+		}
+		byName[name] = len(entries)
+		entries = append(entries, store.Entry{Name: name, IsDir: isDir, Size: int64(len(data))})
+	}
+	out := entries[:0]
+	for _, e := range entries {
+		if e.Name != "" {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	if len(out) == 0 && entries == nil {
+		return nil, nil
+	}
+	return out, nil
+}

@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type commitOptions struct {
+	message string
+}
+
+func newCommitCmd(g *globals) *cobra.Command {
+	opts := &commitOptions{}
+	c := &cobra.Command{
+		Use:   "commit [-m MSG]",
+		Short: "Validate hand edits under cases/ and commit them",
+		Long: `Commit the files under cases/ that differ from HEAD — edits made by hand or
+with --no-commit — as one commit with caseplan's trailers, after validating
+them. The commit is refused, and nothing is changed, when the edits would add
+errors, or when they change or remove a committed note (corrections are
+amendment notes: caseplan note amend). Files outside cases/ are never
+committed.` + "\n" + exitStatusHelp,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			return commitRun(g, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.message, "message", "m", "", "what the edits do, for the commit subject")
+	return c
+}
+
+func commitRun(g *globals, opts *commitOptions) error {
+	ws, err := g.workspace(false)
+	if err != nil {
+		return err
+	}
+	defer ws.Repo.Close()
+	res, err := ws.CommitEdits(opts.message)
+	if errors.Is(err, casework.ErrNothingToCommit) {
+		fmt.Fprintf(g.env.Stderr, "caseplan: %v\n", err)
+		return nil
+	}
+	if err != nil {
+		return g.changeError(err)
+	}
+	fmt.Fprintln(g.env.Stdout, res.Commit)
+	fmt.Fprintf(g.env.Stderr, "caseplan: committed %d file(s)\n", len(res.Change.Files))
+	return nil
+}

@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// Exit codes, as documented in every command's help (DESIGN.md §5).
+const (
+	ExitOK      = 0
+	ExitInvalid = 1 // the records are invalid, or a write was refused because its result would be
+	ExitUsage   = 2 // unknown command or flag, bad value, unknown case
+	ExitOther   = 3 // I/O, git, lock
+)
+
+// UsageError is a mistake in how the command was called.
+type UsageError struct {
+	Msg  string
+	Hint string
+}
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usageErrorf(format string, args ...any) error {
+	return &UsageError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// InvalidError says the records are invalid. The findings have already been
+// printed; Msg sums them up.
+type InvalidError struct {
+	Msg  string
+	Hint string
+}
+
+func (e *InvalidError) Error() string { return e.Msg }
+
+// hinter is an error that carries a hint line telling the user what to do.
+type hinter interface{ hint() string }
+
+func (e *UsageError) hint() string   { return e.Hint }
+func (e *InvalidError) hint() string { return e.Hint }
+
+// withHint attaches a hint to any error.
+type withHint struct {
+	err error
+	h   string
+}
+
+func (e *withHint) Error() string { return e.err.Error() }
+func (e *withHint) Unwrap() error { return e.err }
+func (e *withHint) hint() string  { return e.h }
+
+func hintf(err error, format string, args ...any) error {
+	return &withHint{err: err, h: fmt.Sprintf(format, args...)}
+}
+
+// exitCode maps an error to the documented exit code; this is the only
+// place that decides it.
+func exitCode(err error) int {
+	var ue *UsageError
+	var ie *InvalidError
+	var uc *store.UnknownCaseError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ie):
+		return ExitInvalid
+	case errors.As(err, &ue), errors.As(err, &uc):
+		return ExitUsage
+	case isCobraUsage(err):
+		return ExitUsage
+	}
+	return ExitOther
+}
+
+// isCobraUsage recognises cobra's and pflag's own usage errors, which are
+// plain errors without a type to match.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "invalid argument", "flag needs an argument", "required flag", "accepts ", "requires at least", "requires at most", "if any flags in the group", "none of the others can be", "bad flag syntax"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// printError writes err the way every caseplan message is written: to
+// stderr, prefixed, lower case, with an optional hint line.
+func printError(w io.Writer, err error) {
+	if err == nil {
+		return
+	}
+	var ie *InvalidError
+	if errors.As(err, &ie) && ie.Msg == "" {
+		return
+	}
+	fmt.Fprintf(w, "caseplan: %s\n", err)
+	var h hinter
+	if errors.As(err, &h) && h.hint() != "" {
+		for _, line := range strings.Split(h.hint(), "\n") {
+			fmt.Fprintf(w, "caseplan: hint: %s\n", line)
+		}
+	}
+}

@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type initOptions struct {
+	dir          string
+	organization string
+}
+
+func newInitCmd(g *globals) *cobra.Command {
+	opts := &initOptions{}
+	c := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Create a case store: settings, schemas, CI workflow, git repository",
+		Long: `Create a case store in DIR (default: the working directory): cases/caseplan.yaml
+with one program of each kind (work-security, wioa, post-employment) and the
+acting author as the first staff member, the JSON Schemas under schemas/, a
+GitHub workflow that runs caseplan validate and verify, a git repository if
+there is none, and the first commit.` + "\n" + exitStatusHelp,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.dir = "."
+			if len(args) == 1 {
+				opts.dir = args[0]
+			}
+			return initRun(g, opts)
+		},
+	}
+	c.Flags().StringVar(&opts.organization, "organization", "Workforce Services", "the organisation's `NAME`")
+	return c
+}
+
+func initRun(g *globals, opts *initOptions) error {
+	dir := opts.dir
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(g.env.Dir, dir)
+	}
+	author, err := g.actingAuthor(nil)
+	if err != nil {
+		return err
+	}
+	hash, err := casework.Init(casework.InitStore{
+		Dir: dir, Organization: opts.organization, Author: author, When: g.env.Now(),
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(g.env.Stderr, "caseplan: created a case store in %s (commit %s); %s is on the staff roster as %s\n",
+		dir, hash[:12], author, casework.StaffID(author.Email))
+	return nil
+}

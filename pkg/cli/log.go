@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/history"
+)
+
+type logOptions struct {
+	caseID string
+	output string
+	limit  int
+}
+
+func newLogCmd(g *globals) *cobra.Command {
+	opts := &logOptions{}
+	c := &cobra.Command{
+		Use:   "log [CASE]",
+		Short: "The audit trail: who changed what, when, from git history",
+		Long: `Print the audit trail, newest first: each caseplan commit with its date,
+author, case and action, read from the commits' Caseplan-Case and
+Caseplan-Action trailers. With CASE, only that case's changes.
+
+  -o json  [{"commit","author","email","date","case","action","summary"}]` + "\n" + exitStatusHelp,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := outputFormat(opts.output, "text", "json"); err != nil {
+				return err
+			}
+			if len(args) == 1 {
+				opts.caseID = args[0]
+			}
+			return logRun(g, opts)
+		},
+	}
+	addOutputFlag(c, &opts.output, "text", "json")
+	c.Flags().IntVarP(&opts.limit, "limit", "n", 0, "show at most `N` entries (0: all)")
+	return c
+}
+
+func logRun(g *globals, opts *logOptions) error {
+	repo, err := g.openRepo()
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	head, err := repo.Head()
+	if err != nil {
+		return err
+	}
+	entries := []history.Entry{}
+	if !head.IsZero() {
+		if entries, err = history.Log(repo.Git(), head, opts.caseID, opts.limit); err != nil {
+			return err
+		}
+	}
+	if opts.output == "json" {
+		if entries == nil {
+			entries = []history.Entry{}
+		}
+		return writeJSON(g.env.Stdout, entries)
+	}
+	t := newTable(g.env, "DATE", "COMMIT", "AUTHOR", "CASE", "ACTION", "SUMMARY")
+	for _, e := range entries {
+		t.row(e.Date.Format(time.DateTime), e.Commit[:10], fmt.Sprintf("%s <%s>", e.Author, e.Email),
+			strings.Join(e.Cases, ","), e.Action, e.Summary)
+	}
+	return t.flush()
+}

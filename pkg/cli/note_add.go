@@ -1,0 +1,199 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+func newNoteCmd(g *globals) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "note",
+		Short: "Case notes: one file per note, never edited after commit",
+	}
+	c.AddCommand(newNoteAddCmd(g), newNoteListCmd(g), newNoteShowCmd(g))
+	return c
+}
+
+type noteAddOptions struct {
+	caseID   string
+	date     string
+	note     record.Note
+	actions  []string
+	file     string
+	noCommit bool
+}
+
+func newNoteAddCmd(g *globals) *cobra.Command {
+	opts := &noteAddOptions{}
+	c := &cobra.Command{
+		Use:   "add CASE --kind KIND --mode MODE",
+		Short: "Add a case note and commit it",
+		Long: `Add a case note to CASE as notes/<date>-<suffix>.yaml and commit it; the
+note's ID is printed on stdout.
+
+A good note has the seven elements of document 001: background, reason,
+observations, content, results, impressions and plan. A note counts as a
+contact only when it was two-way (--two-way) and records a service
+(--service CODE), as document 002 defines a contact.
+
+--action "OWNER|DUE|TEXT" records an action item (owner participant, manager or
+other; DUE a date or empty). --file NOTE.yaml (or - for stdin) reads the note's
+fields from YAML; flags given as well override the file's values.` + "\n" + exitStatusHelp,
+		Example: `  caseplan note add 2026-K7QX2 --kind contact --mode phone --two-way \
+      --service job-search --content "Reviewed three postings" \
+      --action "participant|2026-03-09|Apply to the two admin postings"`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.caseID = args[0]
+			n, err := opts.build(g, c)
+			if err != nil {
+				return err
+			}
+			return g.apply(opts.noCommit, []string{opts.caseID}, casework.AddNote{Case: opts.caseID, Note: n}.Build)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.date, "date", "", "the `DATE` of the contact or event (default: --today)")
+	f.StringVar(&opts.note.Kind, "kind", "", "`KIND`: intake, contact, case-conference, mock-interview, interview-feedback, follow-up, transfer, extension, closure, assessment, referral, other")
+	f.StringVar(&opts.note.Mode, "mode", "", "`MODE`: in-person, phone, email, video, text, letter, home-visit, job-site, none")
+	f.BoolVar(&opts.note.TwoWay, "two-way", false, "the contact was two-way (document 002)")
+	f.StringArrayVar(&opts.note.Services, "service", nil, "a service `CODE` provided (repeatable)")
+	f.StringVar(&opts.note.Background, "background", "", "background statement")
+	f.StringVar(&opts.note.Reason, "reason", "", "reason for the contact")
+	f.StringVar(&opts.note.Observations, "observations", "", "what you observed")
+	f.StringVar(&opts.note.Content, "content", "", "what was discussed or done")
+	f.StringVar(&opts.note.Results, "results", "", "results")
+	f.StringVar(&opts.note.Impressions, "impressions", "", "your impressions")
+	f.StringVar(&opts.note.Plan, "plan", "", "the plan from here")
+	f.StringArrayVar(&opts.actions, "action", nil, `an action item "OWNER|DUE|TEXT" (repeatable)`)
+	f.StringVar(&opts.file, "file", "", "read the note from a YAML `FILE` (- for stdin)")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the note but do not commit it")
+	return c
+}
+
+// build assembles the note from --file and the flags.
+func (o *noteAddOptions) build(g *globals, c *cobra.Command) (record.Note, error) {
+	var n record.Note
+	if o.file != "" {
+		var err error
+		if n, err = readNoteFile(g, o.file); err != nil {
+			return n, err
+		}
+	}
+	flags := c.Flags()
+	set := func(name string, dst *string, v string) {
+		if flags.Changed(name) {
+			*dst = v
+		}
+	}
+	set("kind", &n.Kind, o.note.Kind)
+	set("mode", &n.Mode, o.note.Mode)
+	set("background", &n.Background, o.note.Background)
+	set("reason", &n.Reason, o.note.Reason)
+	set("observations", &n.Observations, o.note.Observations)
+	set("content", &n.Content, o.note.Content)
+	set("results", &n.Results, o.note.Results)
+	set("impressions", &n.Impressions, o.note.Impressions)
+	set("plan", &n.Plan, o.note.Plan)
+	if flags.Changed("two-way") {
+		n.TwoWay = o.note.TwoWay
+	}
+	if flags.Changed("service") {
+		n.Services = o.note.Services
+	}
+	if o.date != "" {
+		if _, err := parseDate("date", o.date); err != nil {
+			return n, err
+		}
+		n.Date = record.Date(o.date)
+	}
+	for _, a := range o.actions {
+		act, err := parseAction(a)
+		if err != nil {
+			return n, err
+		}
+		n.Actions = append(n.Actions, act)
+	}
+	if n.Kind == "" || n.Mode == "" {
+		return n, &UsageError{Msg: "a note needs --kind and --mode", Hint: "for example --kind contact --mode phone"}
+	}
+	if n.Kind == "amendment" {
+		return n, &UsageError{Msg: "amendments correct an existing note", Hint: "use caseplan note amend CASE NOTE"}
+	}
+	return n, nil
+}
+
+// parseAction parses "OWNER|DUE|TEXT".
+func parseAction(v string) (record.Action, error) {
+	parts := strings.SplitN(v, "|", 3)
+	if len(parts) != 3 {
+		return record.Action{}, usageErrorf("--action %q: write it as \"OWNER|DUE|TEXT\" (DUE may be empty)", v)
+	}
+	a := record.Action{Owner: strings.TrimSpace(parts[0]), Text: strings.TrimSpace(parts[2])}
+	if due := strings.TrimSpace(parts[1]); due != "" {
+		if _, err := parseDate("action due date", due); err != nil {
+			return a, err
+		}
+		a.Due = record.Date(due)
+	}
+	return a, nil
+}
+
+// readNoteFile reads and checks a note written by hand. Its findings name
+// the user's file and its lines, not the file caseplan will write.
+func readNoteFile(g *globals, name string) (record.Note, error) {
+	var n record.Note
+	var data []byte
+	var err error
+	display := name
+	if name == "-" {
+		display = "<stdin>"
+		data, err = io.ReadAll(io.LimitReader(g.env.Stdin, load.MaxFileSize+1))
+	} else {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(g.env.Dir, name)
+		}
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return n, err
+	}
+	doc, fs := load.Parse(display, data)
+	if doc != nil {
+		v, err := schemas.Compile()
+		if err != nil {
+			return n, err
+		}
+		// The file may leave out what caseplan fills in.
+		value := doc.Value.(map[string]any)
+		for k, def := range map[string]any{"id": "2000-01-01-fill", "date": "2000-01-01", "author": "fill"} {
+			if _, ok := value[k]; !ok {
+				value[k] = def
+			}
+		}
+		for _, e := range v.Validate("note", value) {
+			line, col := doc.Position(e.Path)
+			fs = append(fs, findingAt(display, line, col, e.Message))
+		}
+	}
+	if len(fs) > 0 {
+		for _, f := range fs {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+		}
+		return n, &InvalidError{Msg: fmt.Sprintf("%s is not a valid note; nothing was written", display)}
+	}
+	if err := doc.Decode(&n); err != nil {
+		return n, &InvalidError{Msg: fmt.Sprintf("%s: %v", display, err)}
+	}
+	return n, nil
+}

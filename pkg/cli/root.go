@@ -1,0 +1,150 @@
+// Package cli is caseplan's command-line layer: it parses flags with cobra,
+// resolves the store, the date and the acting author, calls the packages that
+// do the work, prints their results and maps errors to exit codes. No other
+// package imports cobra.
+package cli
+
+import (
+	"fmt"
+	"io"
+	"net/mail"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// Env is everything a command reads from the outside world. Tests build
+// their own; System returns the real one.
+type Env struct {
+	Stdin      io.Reader
+	Stdout     io.Writer
+	Stderr     io.Writer
+	Getenv     func(string) string
+	Now        func() time.Time
+	Dir        string // working directory
+	IsTerminal bool   // stdout is a terminal: print aligned tables, not tab-separated lines
+}
+
+// System returns the process's real environment.
+func System() Env {
+	wd, _ := os.Getwd()
+	return Env{
+		Stdin:      os.Stdin,
+		Stdout:     os.Stdout,
+		Stderr:     os.Stderr,
+		Getenv:     os.Getenv,
+		Now:        time.Now,
+		Dir:        wd,
+		IsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+	}
+}
+
+// globals are the flags every command takes.
+type globals struct {
+	env    Env
+	store  string
+	today  string
+	author string
+}
+
+// Main runs caseplan with args and returns the exit code.
+func Main(args []string, env Env) int {
+	g := &globals{env: env}
+	root := newRootCmd(g)
+	root.SetArgs(args)
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.Execute()
+	printError(env.Stderr, err)
+	return exitCode(err)
+}
+
+const exitStatusHelp = `
+Exit status:
+  0  success
+  1  the records are invalid, or a write was refused because its result would be invalid
+  2  usage: unknown command or flag, bad value, unknown case
+  3  anything else: I/O, git, the store lock`
+
+func newRootCmd(g *globals) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "caseplan",
+		Short: "Case records for workforce case managers, kept as YAML in git",
+		Long: `caseplan keeps each job seeker's case — intake, Individual Employment Plan,
+case notes, references, weekly activity, referrals and outcome — as YAML files
+in a git repository. Every change is validated and committed, so the git
+history is the audit trail.` + "\n" + exitStatusHelp,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
+	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.store, "store", "", "the store's repository `DIR` (default: found upward from the working directory; env CASEPLAN_STORE)")
+	pf.StringVar(&g.today, "today", "", "the `DATE` (YYYY-MM-DD) that date rules and defaults use (env CASEPLAN_TODAY; default: today)")
+	pf.StringVar(&g.author, "author", "", `the acting staff member, "Name <email>" (env CASEPLAN_AUTHOR; default: git config user.name and user.email)`)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &UsageError{Msg: err.Error(), Hint: fmt.Sprintf("run '%s --help' for usage", c.CommandPath())}
+	})
+
+	root.AddCommand(
+		newInitCmd(g),
+		newStaffCmd(g),
+		newCaseCmd(g),
+		newNoteCmd(g),
+		newValidateCmd(g),
+		newCommitCmd(g),
+		newLogCmd(g),
+		newVerifyCmd(g),
+	)
+	return root
+}
+
+// parseDate parses a YYYY-MM-DD flag value.
+func parseDate(flag, v string) (time.Time, error) {
+	t, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		return time.Time{}, usageErrorf("--%s %q: not a date; use YYYY-MM-DD", flag, v)
+	}
+	return t, nil
+}
+
+// todayDate resolves --today, CASEPLAN_TODAY, else the clock's local date.
+func (g *globals) todayDate() (time.Time, error) {
+	v := g.today
+	flag := "today"
+	if v == "" {
+		v, flag = g.env.Getenv("CASEPLAN_TODAY"), "today (CASEPLAN_TODAY)"
+	}
+	if v == "" {
+		now := g.env.Now()
+		return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
+	}
+	return parseDate(flag, v)
+}
+
+// parseAuthor parses "Name <email>".
+func parseAuthor(v string) (name, email string, err error) {
+	a, err := mail.ParseAddress(v)
+	if err != nil || a.Name == "" {
+		return "", "", usageErrorf("author %q: write it as \"Name <email>\"", v)
+	}
+	return a.Name, strings.ToLower(a.Address), nil
+}
+
+// outputFormat checks an -o value against the formats a command supports.
+func outputFormat(v string, allowed ...string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return usageErrorf("-o %q: not a format this command writes; use one of %s", v, strings.Join(allowed, ", "))
+}
+
+func addOutputFlag(c *cobra.Command, p *string, formats ...string) {
+	c.Flags().StringVarP(p, "output", "o", formats[0], "output format: "+strings.Join(formats, ", "))
+}

@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/config"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+// storeRoot resolves --store, CASEPLAN_STORE, else the store found upward
+// from the working directory.
+func (g *globals) storeRoot() (string, error) {
+	dir := g.store
+	if dir == "" {
+		dir = g.env.Getenv("CASEPLAN_STORE")
+	}
+	if dir == "" {
+		dir = g.env.Dir
+	} else if !isAbs(dir) {
+		dir = g.env.Dir + "/" + dir
+	}
+	root, err := store.Find(dir)
+	if err != nil {
+		return "", &UsageError{Msg: err.Error(), Hint: "run caseplan in a store, or name one with --store DIR; caseplan init creates one"}
+	}
+	return root, nil
+}
+
+func isAbs(p string) bool { return strings.HasPrefix(p, "/") }
+
+// author resolves --author, CASEPLAN_AUTHOR, else git's user.name and
+// user.email (the repository's config, then the global one).
+func (g *globals) actingAuthor(repo *gitstore.Repo) (casework.Author, error) {
+	v := g.author
+	if v == "" {
+		v = g.env.Getenv("CASEPLAN_AUTHOR")
+	}
+	if v != "" {
+		name, email, err := parseAuthor(v)
+		return casework.Author{Name: name, Email: email}, err
+	}
+	var cfg *config.Config
+	var err error
+	if repo != nil {
+		cfg, err = repo.Git().ConfigScoped(config.GlobalScope)
+	} else {
+		cfg, err = config.LoadConfig(config.GlobalScope)
+	}
+	if err == nil && cfg.User.Name != "" && cfg.User.Email != "" {
+		return casework.Author{Name: cfg.User.Name, Email: strings.ToLower(cfg.User.Email)}, nil
+	}
+	return casework.Author{}, &UsageError{
+		Msg:  "who is acting? no author given",
+		Hint: `pass --author "Name <email>", set CASEPLAN_AUTHOR, or set git config user.name and user.email`,
+	}
+}
+
+// openRepo opens the store's repository.
+func (g *globals) openRepo() (*gitstore.Repo, error) {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil, err
+	}
+	repo, err := gitstore.Open(root)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a git repository: %w", root, err)
+	}
+	return repo, nil
+}
+
+// workspace opens the store for a command that writes.
+func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
+	repo, err := g.openRepo()
+	if err != nil {
+		return nil, err
+	}
+	author, err := g.actingAuthor(repo)
+	if err != nil {
+		repo.Close()
+		return nil, err
+	}
+	today, err := g.todayDate()
+	if err != nil {
+		repo.Close()
+		return nil, err
+	}
+	v, err := schemas.Compile()
+	if err != nil {
+		repo.Close()
+		return nil, err
+	}
+	return &casework.Workspace{
+		Repo: repo, Schemas: v, Today: today, Now: g.env.Now,
+		Author: author, NoCommit: noCommit,
+	}, nil
+}
+
+// apply runs a change and reports it: the output on stdout, what happened
+// and anything that needs attention on stderr.
+func (g *globals) apply(noCommit bool, cases []string, build casework.Build) error {
+	ws, err := g.workspace(noCommit)
+	if err != nil {
+		return err
+	}
+	defer ws.Repo.Close()
+	res, err := ws.Apply(cases, build)
+	if err != nil {
+		return g.changeError(err)
+	}
+	if res.Change.Output != "" {
+		fmt.Fprintln(g.env.Stdout, res.Change.Output)
+	}
+	if noCommit {
+		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
+	}
+	if n := len(res.Existing); n > 0 {
+		fmt.Fprintf(g.env.Stderr, "caseplan: warning: the case already had %d error(s) before this change\n", n)
+		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run caseplan validate %s to see them\n", strings.Join(res.Change.Cases, " "))
+	}
+	return nil
+}
+
+// changeError explains why a change was not made.
+func (g *globals) changeError(err error) error {
+	var refused *casework.RefusedError
+	var input *casework.InputError
+	var roster *casework.NotOnRosterError
+	var locked *gitstore.LockedError
+	switch {
+	case errors.As(err, &refused):
+		for _, f := range refused.Findings {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+		}
+		return &InvalidError{Msg: refused.Error(), Hint: "correct the values above and run the command again"}
+	case errors.As(err, &input):
+		return &UsageError{Msg: input.Msg, Hint: input.Hint}
+	case errors.As(err, &roster):
+		return &UsageError{Msg: roster.Error(), Hint: "a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"}
+	case errors.As(err, &locked):
+		return hintf(err, "another caseplan command is writing to this store; try again when it has finished")
+	}
+	return err
+}
+
+// check validates the store (or some cases of it) as it stands in src.
+func check(src store.Source, cases []string, today time.Time) (*store.Snapshot, []finding.Finding, error) {
+	v, err := schemas.Compile()
+	if err != nil {
+		return nil, nil, err
+	}
+	snap, loaded, err := store.Load(src, cases)
+	if err != nil {
+		return nil, nil, err
+	}
+	return snap, validate.Run(snap, loaded, validate.Options{Schemas: v, Today: today}), nil
+}

@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/history"
+)
+
+type verifyOptions struct {
+	since  string
+	output string
+}
+
+func newVerifyCmd(g *globals) *cobra.Command {
+	opts := &verifyOptions{}
+	c := &cobra.Command{
+		Use:   "verify [--since REV]",
+		Short: "Check the audit trail's integrity over git history",
+		Long: `Check every commit from REV (default: the first commit) to HEAD:
+
+  note-changed          a note was edited after the commit that added it
+  note-removed          a note was deleted
+  missing-trailers      a commit changing cases/ lacks the Caseplan-Case and
+                        Caseplan-Action trailers (merges are exempt)
+  author-not-on-roster  such a commit's author was not on the staff roster as
+                        it stood in that commit
+
+Each breach is one finding naming the commit.
+
+  -o json  {"valid","commits","findings":[{"path","line","column","severity",
+           "rule","message","case","commit"}]}` + "\n" + exitStatusHelp,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := outputFormat(opts.output, "text", "json"); err != nil {
+				return err
+			}
+			return verifyRun(g, opts)
+		},
+	}
+	addOutputFlag(c, &opts.output, "text", "json")
+	c.Flags().StringVar(&opts.since, "since", "", "check only commits after `REV` (a commit, branch or tag)")
+	return c
+}
+
+func verifyRun(g *globals, opts *verifyOptions) error {
+	repo, err := g.openRepo()
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	head, err := repo.Head()
+	if err != nil {
+		return err
+	}
+	var since plumbing.Hash
+	if opts.since != "" {
+		if since, err = repo.ResolveRevision(opts.since); err != nil {
+			return usageErrorf("--since %q: %v", opts.since, err)
+		}
+	}
+	var findings []finding.Finding
+	var stats history.Stats
+	if !head.IsZero() {
+		if findings, stats, err = history.Verify(repo.Git(), head, history.VerifyOptions{Since: since}); err != nil {
+			return err
+		}
+	}
+	errs, _ := finding.Count(findings)
+	if opts.output == "json" {
+		if findings == nil {
+			findings = []finding.Finding{}
+		}
+		if err := writeJSON(g.env.Stdout, struct {
+			Valid    bool              `json:"valid"`
+			Commits  int               `json:"commits"`
+			Findings []finding.Finding `json:"findings"`
+		}{errs == 0, stats.Commits, findings}); err != nil {
+			return err
+		}
+	} else {
+		for _, f := range findings {
+			fmt.Fprintln(g.env.Stdout, f)
+		}
+	}
+	if errs > 0 {
+		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits)}
+	}
+	fmt.Fprintf(g.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
+	return nil
+}
