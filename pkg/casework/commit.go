@@ -10,8 +10,12 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/go-git/go-billy/v5/osfs"
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -101,10 +105,10 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	}
 
 	change := &Change{Cases: cases, Action: "commit", Summary: message, Files: files}
+	res := &Result{Change: change, Skipped: w.skipped}
 	if change.Summary == "" {
 		change.Summary = "commit hand edits"
 	}
-	res := &Result{Change: change}
 	for _, f := range afterFindings {
 		if f.Severity == finding.Warning {
 			res.Warnings = append(res.Warnings, f)
@@ -136,8 +140,11 @@ func existing(src store.Source, ids []string) []string {
 
 // editedFiles compares the work tree under cases/ with HEAD's tree by blob
 // hash and returns the files that differ (nil content for a deletion).
+// Untracked files that git ignores (an editor's backups, say) are left out,
+// as git add would leave them out.
 func (w *Workspace) editedFiles(tree *gitstore.TreeFiles) (map[string][]byte, error) {
 	root := w.Repo.Root()
+	ignore := newIgnorer(root)
 	files := map[string][]byte{}
 	inWork := map[string]bool{}
 	err := filepath.WalkDir(filepath.Join(root, store.CasesDir), func(p string, d fs.DirEntry, err error) error {
@@ -147,23 +154,44 @@ func (w *Workspace) editedFiles(tree *gitstore.TreeFiles) (map[string][]byte, er
 			}
 			return err
 		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
 		rel, err := filepath.Rel(root, p)
 		if err != nil {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if ignore.match(rel, true) {
+				return filepath.SkipDir
+			}
+			ignore.readDir(rel)
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		var old []byte
+		tracked := false
+		if tree != nil {
+			if data, err := tree.ReadFile(rel); err == nil {
+				old, tracked = data, true
+			}
+		}
+		if !tracked && ignore.match(rel, false) {
+			return nil
+		}
+		if _, isRecord := record.KindOf(rel); !tracked && !isRecord {
+			// A stray file (a call log, a scan) is not a record: it stays
+			// out of the audit trail, and the caller says so.
+			w.skipped = append(w.skipped, rel)
+			return nil
+		}
 		inWork[rel] = true
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		if tree != nil {
-			if old, err := tree.ReadFile(rel); err == nil && bytes.Equal(old, data) {
-				return nil
-			}
+		if tracked && bytes.Equal(old, data) {
+			return nil
 		}
 		files[rel] = data
 		return nil
@@ -183,6 +211,55 @@ func (w *Workspace) editedFiles(tree *gitstore.TreeFiles) (map[string][]byte, er
 		}
 	}
 	return files, nil
+}
+
+// ignorer applies git's ignore rules: .git/info/exclude, the user's global
+// excludes file, and the .gitignore files from the root down to the
+// directories walked. Only the directories on the way to cases/ are read,
+// never the whole tree.
+type ignorer struct {
+	root     string
+	patterns []gitignore.Pattern
+}
+
+func newIgnorer(root string) *ignorer {
+	ig := &ignorer{root: root}
+	if ps, err := gitignore.LoadGlobalPatterns(osfs.New("/")); err == nil {
+		ig.patterns = append(ig.patterns, ps...)
+	}
+	ig.readFile(".git/info/exclude", nil)
+	ig.readDir("")
+	return ig
+}
+
+// readDir adds the patterns of dir's .gitignore (dir is slash-separated,
+// relative to the root; "" for the root itself).
+func (ig *ignorer) readDir(dir string) {
+	var domain []string
+	name := ".gitignore"
+	if dir != "" {
+		domain = strings.Split(dir, "/")
+		name = dir + "/.gitignore"
+	}
+	ig.readFile(name, domain)
+}
+
+func (ig *ignorer) readFile(name string, domain []string) {
+	data, err := os.ReadFile(filepath.Join(ig.root, filepath.FromSlash(name)))
+	if err != nil {
+		return
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		ig.patterns = append(ig.patterns, gitignore.ParsePattern(line, domain))
+	}
+}
+
+func (ig *ignorer) match(rel string, isDir bool) bool {
+	return gitignore.NewMatcher(ig.patterns).Match(strings.Split(rel, "/"), isDir)
 }
 
 // emptySource is the store before the first commit.

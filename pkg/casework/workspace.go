@@ -35,6 +35,8 @@ type Workspace struct {
 	Now      func() time.Time // the commit timestamp
 	Author   Author
 	NoCommit bool // write and validate, but leave the files for `caseplan commit`
+
+	skipped []string // stray files CommitEdits left out
 }
 
 // Change is what one command changes: the files it writes, the cases they
@@ -53,6 +55,7 @@ type Result struct {
 	Commit   string            // the new commit, "" with NoCommit
 	Existing []finding.Finding // errors the cases already had before the change
 	Warnings []finding.Finding // warnings in the changed cases after the change
+	Skipped  []string          // untracked files under cases/ that are not records, left out of the commit
 }
 
 // RefusedError says a change was not made because its result would be

@@ -49,5 +49,11 @@ func commitRun(g *globals, opts *commitOptions) error {
 	}
 	fmt.Fprintln(g.env.Stdout, res.Commit)
 	fmt.Fprintf(g.env.Stderr, "caseplan: committed %d file(s)\n", len(res.Change.Files))
+	for _, p := range res.Skipped {
+		fmt.Fprintf(g.env.Stderr, "caseplan: warning: left %s out: it is not a caseplan record\n", p)
+	}
+	for _, f := range res.Warnings {
+		fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+	}
 	return nil
 }

@@ -86,6 +86,23 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	pf.StringVar(&g.store, "store", "", "the store's repository `DIR` (default: found upward from the working directory; env CASEPLAN_STORE)")
 	pf.StringVar(&g.today, "today", "", "the `DATE` (YYYY-MM-DD) that date rules and defaults use (env CASEPLAN_TODAY; default: today)")
 	pf.StringVar(&g.author, "author", "", `the acting staff member, "Name <email>" (env CASEPLAN_AUTHOR; default: git config user.name and user.email)`)
+	// A bad global value is a usage error on every command, not only on
+	// those that happen to read it: CI must not pass with a broken setting.
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if _, err := g.todayDate(); err != nil {
+			return err
+		}
+		if g.author != "" || g.env.Getenv("CASEPLAN_AUTHOR") != "" {
+			v := g.author
+			if v == "" {
+				v = g.env.Getenv("CASEPLAN_AUTHOR")
+			}
+			if _, _, err := parseAuthor(v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &UsageError{Msg: err.Error(), Hint: fmt.Sprintf("run '%s --help' for usage", c.CommandPath())}
 	})

@@ -27,7 +27,7 @@ type Finding struct {
 	Severity Severity `json:"severity"`
 	Rule     string   `json:"rule"`
 	Message  string   `json:"message"`
-	Case     string   `json:"case,omitempty"`
+	Case     string   `json:"case"`
 	Commit   string   `json:"commit,omitempty"`
 }
 

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -100,13 +102,67 @@ func Load(src Source, only []string) (*Snapshot, []finding.Finding, error) {
 			}
 		}
 	}
-	for _, id := range ids {
-		if err := l.loadCase(id); err != nil {
-			return nil, nil, err
-		}
+	if err := l.loadCases(ids); err != nil {
+		return nil, nil, err
 	}
 	sort.Slice(l.snap.Cases, func(i, j int) bool { return l.snap.Cases[i].ID < l.snap.Cases[j].ID })
 	return l.snap, l.findings, nil
+}
+
+// Concurrent is implemented by sources that may be read from several
+// goroutines at once. The work tree can; go-git's object storage cannot.
+type Concurrent interface{ Concurrent() bool }
+
+// Concurrent reports that the work tree may be read from several goroutines.
+func (w *WorkTree) Concurrent() bool { return true }
+
+// loadCases reads the cases, on several goroutines when the source allows:
+// reading and parsing dominate a whole-store load (kubeconform's lesson),
+// and each case's result depends only on its own files.
+func (l *loader) loadCases(ids []string) error {
+	workers := runtime.GOMAXPROCS(0) * 2
+	if c, ok := l.src.(Concurrent); !ok || !c.Concurrent() || len(ids) < 16 {
+		workers = 1
+	}
+	if workers == 1 {
+		for _, id := range ids {
+			if err := l.loadCase(id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	type result struct {
+		l   *loader
+		err error
+	}
+	results := make([]result, len(ids))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				one := &loader{src: l.src, snap: &Snapshot{}}
+				results[i] = result{one, one.loadCase(ids[i])}
+			}
+		}()
+	}
+	for i := range ids {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, r := range results {
+		if r.err != nil {
+			return r.err
+		}
+		l.snap.Cases = append(l.snap.Cases, r.l.snap.Cases...)
+		l.snap.Files += r.l.snap.Files
+		l.findings = append(l.findings, r.l.findings...)
+	}
+	return nil
 }
 
 type loader struct {
