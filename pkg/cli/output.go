@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-
-	"github.com/caseplan/caseplan/pkg/store"
 )
 
 // table prints rows aligned on a terminal and as tab-separated lines when
@@ -50,27 +48,4 @@ func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
-}
-
-// readConfig loads only the store settings.
-func (g *globals) readConfig() (*store.Snapshot, error) {
-	root, err := g.storeRoot()
-	if err != nil {
-		return nil, err
-	}
-	src, err := store.NewWorkTree(root)
-	if err != nil {
-		return nil, err
-	}
-	snap, fs, err := store.Load(src, []string{})
-	if err != nil {
-		return nil, err
-	}
-	if snap.Config == nil {
-		for _, f := range fs {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
-		}
-		return nil, &InvalidError{Msg: "cannot read the store settings " + store.ConfigPath}
-	}
-	return snap, nil
 }

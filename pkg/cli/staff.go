@@ -67,7 +67,7 @@ func newStaffListCmd(g *globals) *cobra.Command {
 }
 
 func staffListRun(g *globals, opts *staffListOptions) error {
-	snap, err := g.readConfig()
+	snap, err := g.loadWorkTree([]string{}) // the settings only
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,9 @@ func (g GitTree) List(dir string) ([]Entry, error) {
 	}
 	out := make([]Entry, 0, len(entries))
 	for _, e := range entries {
-		out = append(out, Entry{Name: e.Name, IsDir: e.IsDir, Size: e.Size, Symlink: e.Mode == filemode.Symlink})
+		// The size is left 0: reading it costs an object lookup, and the
+		// parser refuses an oversized file when it is read.
+		out = append(out, Entry{Name: e.Name, IsDir: e.IsDir, Symlink: e.Mode == filemode.Symlink})
 	}
 	return out, nil
 }
