@@ -80,8 +80,12 @@ func caseShowRun(g *globals, opts *caseShowOptions) error {
 		Opened: string(in.Opened), Participant: in.Participant.Name, Notes: len(c.Notes),
 		Findings: findings,
 	}
+	programName := in.Program
 	if p, ok := snap.Config.Programs[in.Program]; ok {
 		d.Kind = p.Kind
+		if p.Name != "" {
+			programName = fmt.Sprintf("%s (%s)", p.Name, in.Program)
+		}
 	}
 	for _, n := range c.Notes {
 		if validate.IsContact(n) {
@@ -99,7 +103,7 @@ func caseShowRun(g *globals, opts *caseShowOptions) error {
 	}
 	w := g.env.Stdout
 	fmt.Fprintf(w, "Case %s: %s\n", d.ID, d.Participant)
-	fmt.Fprintf(w, "Program:      %s (%s)\n", d.Program, d.Kind)
+	fmt.Fprintf(w, "Program:      %s\n", programName)
 	fmt.Fprintf(w, "Status:       %s, opened %s\n", d.Status, d.Opened)
 	fmt.Fprintf(w, "Manager:      %s", d.Manager)
 	if d.Center != "" {
