@@ -57,10 +57,6 @@ type indexEntry struct {
 	ord   int    // position in the file read; -1 for a new entry
 }
 
-func (e indexEntry) stage() int {
-	return int(binary.BigEndian.Uint16(e.fixed[60:62])>>12) & 3
-}
-
 // newIndexEntry builds a stage-0 entry for a regular file with the given blob.
 func newIndexEntry(name string, blob [hashLen]byte, st indexStat) indexEntry {
 	b := make([]byte, entryFixedLen)
@@ -279,13 +275,6 @@ func (idx *indexFile) writeTo(w io.Writer) error {
 	}
 	_, err := w.Write(sum.Sum(nil))
 	return err
-}
-
-// encode returns the index file's bytes.
-func (idx *indexFile) encode() []byte {
-	var b bytes.Buffer
-	_ = idx.writeTo(&b) // a bytes.Buffer does not fail
-	return b.Bytes()
 }
 
 // smudgeRacy protects entries that git cannot trust yet. git trusts an

@@ -119,3 +119,10 @@ func TestVarint(t *testing.T) {
 		t.Error("truncated varint accepted")
 	}
 }
+
+// encode returns the index file's bytes.
+func (idx *indexFile) encode() []byte {
+	var b bytes.Buffer
+	_ = idx.writeTo(&b) // a bytes.Buffer does not fail
+	return b.Bytes()
+}

@@ -169,7 +169,7 @@ func gitNameLess(a string, aDir bool, b string, bDir bool) bool {
 	return next(a, aDir) < next(b, bDir)
 }
 
-// lookup returns the index of the entry named name, or -1.
+// lookupRaw returns the index of the entry named name, or -1.
 func lookupRaw(data []byte, ents []rawEntry, name string) int {
 	for _, dir := range []bool{false, true} {
 		i := sort.Search(len(ents), func(i int) bool {

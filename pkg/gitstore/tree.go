@@ -1,11 +1,11 @@
 package gitstore
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -15,19 +15,25 @@ import (
 
 // TreeFiles reads the files of one commit's tree from git objects only,
 // never from the work tree, so a report "at" a past commit sees exactly what
-// was committed then.
+// was committed then. It keeps the directories it has read, so it is meant
+// for one command's reading, not to be kept for the life of a server.
 type TreeFiles struct {
 	r      *Repo
 	commit plumbing.Hash
 	root   *object.Tree
+	// trees keeps the directories decoded so far: go-git caches objects
+	// but decodes a tree on every lookup, and reading the files of 10,000
+	// cases one path at a time would decode the 10,000-entry cases
+	// directory 50,000 times.
+	trees map[plumbing.Hash]*object.Tree
 }
 
-// Entry is one name in a tree.
+// Entry is one name in a tree. It has no size: looking one up costs a
+// pack lookup per file, which tripled the time to walk a 10,000-case tree
+// (1.5 s instead of 0.4 s here); TreeFiles.Size gives it when needed.
 type Entry struct {
 	Name  string
 	IsDir bool
-	// Size is the blob's size in bytes; 0 for directories and submodules.
-	Size int64
 	// Hash is the blob (or tree) hash: two entries with the same hash have
 	// the same content, which lets a reader cache per blob.
 	Hash plumbing.Hash
@@ -46,7 +52,7 @@ func (r *Repo) TreeAt(commit plumbing.Hash) (*TreeFiles, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read tree of commit %s: %w", commit, err)
 	}
-	return &TreeFiles{r: r, commit: commit, root: t}, nil
+	return &TreeFiles{r: r, commit: commit, root: t, trees: map[plumbing.Hash]*object.Tree{}}, nil
 }
 
 // Commit returns the commit the tree belongs to, so output can name it.
@@ -66,21 +72,11 @@ func (t *TreeFiles) ReadFile(p string) ([]byte, error) {
 	case !e.Mode.IsFile() || e.Mode == filemode.Symlink:
 		return nil, &fs.PathError{Op: "read", Path: p, Err: ErrNotRegular}
 	}
-	obj, err := t.r.storage.EncodedObject(plumbing.BlobObject, e.Hash)
+	data, err := t.r.readRaw(plumbing.BlobObject, e.Hash)
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: p, Err: err}
 	}
-	rd, err := obj.Reader()
-	if err != nil {
-		return nil, &fs.PathError{Op: "read", Path: p, Err: err}
-	}
-	defer rd.Close()
-	var buf bytes.Buffer
-	buf.Grow(int(obj.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(rd); err != nil {
-		return nil, &fs.PathError{Op: "read", Path: p, Err: err}
-	}
-	return buf.Bytes(), nil
+	return data, nil
 }
 
 // List returns the direct children of dir ("" or "." for the root) in git's
@@ -92,19 +88,16 @@ func (t *TreeFiles) List(dir string) ([]Entry, error) {
 	}
 	out := make([]Entry, 0, len(tree.Entries))
 	for _, te := range tree.Entries {
-		e, err := t.toEntry(te)
-		if err != nil {
-			return nil, &fs.PathError{Op: "list", Path: dir, Err: err}
-		}
-		out = append(out, e)
+		out = append(out, toEntry(te))
 	}
 	return out, nil
 }
 
 // Walk calls fn for every entry below dir, depth first, a directory before
 // its contents. Because git orders a directory as if its name ended in "/",
-// the paths come in byte order, the order of the git index. fn may return
-// fs.SkipDir to skip a directory's contents or fs.SkipAll to stop.
+// the paths come in byte order, the order of the git index. As with
+// fs.WalkDir, fn may return fs.SkipDir to skip a directory's contents (or,
+// for a file, the rest of its directory) or fs.SkipAll to stop.
 func (t *TreeFiles) Walk(dir string, fn func(path string, e Entry) error) error {
 	tree, err := t.dir(dir)
 	if err != nil {
@@ -119,45 +112,42 @@ func (t *TreeFiles) Walk(dir string, fn func(path string, e Entry) error) error 
 
 func (t *TreeFiles) walk(dir string, tree *object.Tree, fn func(string, Entry) error) error {
 	for _, te := range tree.Entries {
-		e, err := t.toEntry(te)
+		e := toEntry(te)
+		p := path.Join(dir, te.Name)
+		err := fn(p, e)
+		if errors.Is(err, fs.SkipDir) {
+			if e.IsDir {
+				continue
+			}
+			return nil // as in fs.WalkDir: skip the rest of this directory
+		}
 		if err != nil {
 			return err
 		}
-		p := path.Join(dir, te.Name)
-		err = fn(p, e)
 		if e.IsDir {
-			if errors.Is(err, fs.SkipDir) {
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			sub, err := t.r.repo.TreeObject(te.Hash)
+			sub, err := t.tree(te.Hash)
 			if err != nil {
 				return fmt.Errorf("read tree %s: %w", p, err)
 			}
 			if err := t.walk(p, sub, fn); err != nil {
 				return err
 			}
-			continue
-		}
-		if err != nil {
-			return err
 		}
 	}
 	return nil
 }
 
-func (t *TreeFiles) toEntry(te object.TreeEntry) (Entry, error) {
-	e := Entry{Name: te.Name, IsDir: te.Mode == filemode.Dir, Hash: te.Hash, Mode: te.Mode}
-	if te.Mode.IsFile() {
-		size, err := t.r.storage.EncodedObjectSize(te.Hash)
-		if err != nil {
-			return Entry{}, fmt.Errorf("%s: %w", te.Name, err)
-		}
-		e.Size = size
+func toEntry(te object.TreeEntry) Entry {
+	return Entry{Name: te.Name, IsDir: te.Mode == filemode.Dir, Hash: te.Hash, Mode: te.Mode}
+}
+
+// Size returns the size in bytes of a file's blob (for a symlink, of its
+// target's name); 0 for a directory or a submodule.
+func (t *TreeFiles) Size(e Entry) (int64, error) {
+	if !e.Mode.IsFile() {
+		return 0, nil
 	}
-	return e, nil
+	return t.r.storage.EncodedObjectSize(e.Hash)
 }
 
 // entry finds the tree entry at p.
@@ -179,7 +169,7 @@ func (t *TreeFiles) entry(p string) (*object.TreeEntry, error) {
 		if te.Mode != filemode.Dir {
 			return nil, fs.ErrNotExist
 		}
-		sub, err := t.r.repo.TreeObject(te.Hash)
+		sub, err := t.tree(te.Hash)
 		if err != nil {
 			return nil, err
 		}
@@ -201,34 +191,34 @@ func (t *TreeFiles) dir(dir string) (*object.Tree, error) {
 	if te.Mode != filemode.Dir {
 		return nil, errors.New("not a directory")
 	}
-	return t.r.repo.TreeObject(te.Hash)
+	return t.tree(te.Hash)
+}
+
+func (t *TreeFiles) tree(h plumbing.Hash) (*object.Tree, error) {
+	if tr, ok := t.trees[h]; ok {
+		return tr, nil
+	}
+	tr, err := t.r.repo.TreeObject(h)
+	if err != nil {
+		return nil, err
+	}
+	t.trees[h] = tr
+	return tr, nil
 }
 
 // findEntry looks name up by binary search in git's order, where a
-// directory sorts as name+"/": it is found at name or at name+"/".
+// directory sorts as if its name ended in "/".
 func findEntry(tree *object.Tree, name string) *object.TreeEntry {
-	for _, key := range []string{name, name + "/"} {
-		lo, hi := 0, len(tree.Entries)
-		for lo < hi {
-			m := int(uint(lo+hi) >> 1)
-			if sortName(&tree.Entries[m]) < key {
-				lo = m + 1
-			} else {
-				hi = m
-			}
-		}
-		if lo < len(tree.Entries) && tree.Entries[lo].Name == name && sortName(&tree.Entries[lo]) == key {
-			return &tree.Entries[lo]
+	for _, dir := range []bool{false, true} {
+		i := sort.Search(len(tree.Entries), func(i int) bool {
+			e := &tree.Entries[i]
+			return !gitNameLess(e.Name, e.Mode == filemode.Dir, name, dir)
+		})
+		if i < len(tree.Entries) && tree.Entries[i].Name == name && (tree.Entries[i].Mode == filemode.Dir) == dir {
+			return &tree.Entries[i]
 		}
 	}
 	return nil
-}
-
-func sortName(e *object.TreeEntry) string {
-	if e.Mode == filemode.Dir {
-		return e.Name + "/"
-	}
-	return e.Name
 }
 
 // cleanDir makes "", ".", "./" and "a/b/" into "", "", "" and "a/b".

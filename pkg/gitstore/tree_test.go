@@ -54,14 +54,25 @@ func TestTreeAtReadsThePast(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Entry{
-		{Name: "intake.yaml", Size: 5, Mode: filemode.Regular},
+		{Name: "intake.yaml", Mode: filemode.Regular},
 		{Name: "notes", IsDir: true, Mode: filemode.Dir},
 	}
+	hashes := []string{gitT(t, r.Root(), "rev-parse", c1.String()+":cases/A/intake.yaml"), gitT(t, r.Root(), "rev-parse", c1.String()+":cases/A/notes")}
 	for i := range list {
+		if i < len(hashes) && list[i].Hash.String()+"\n" != hashes[i] {
+			t.Errorf("List[%d].Hash = %s, want %s", i, list[i].Hash, hashes[i])
+		}
 		list[i].Hash = [20]byte{}
 	}
 	if !slices.Equal(list, want) {
 		t.Errorf("List = %+v, want %+v", list, want)
+	}
+	full, _ := tf.List("cases/A")
+	if size, err := tf.Size(full[0]); err != nil || size != 5 {
+		t.Errorf("Size = %d, %v; want 5", size, err)
+	}
+	if size, err := tf.Size(full[1]); err != nil || size != 0 {
+		t.Errorf("Size(dir) = %d, %v; want 0", size, err)
 	}
 	if _, err := tf.List("cases/nope"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("List missing: %v", err)
