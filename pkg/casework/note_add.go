@@ -24,6 +24,9 @@ func (a AddNote) Build(s *State) (*Change, error) {
 		return nil, &store.UnknownCaseError{ID: a.Case}
 	}
 	n := a.Note
+	if n.Amends != "" && !hasNote(c.Notes, n.Amends) {
+		return nil, inputErrorf("caseplan note list "+a.Case+" lists its notes", "case %s has no note %q to amend", a.Case, n.Amends)
+	}
 	if n.Date == "" {
 		n.Date = date(s.Today)
 	}
@@ -72,4 +75,13 @@ func notePath(caseID, noteID string) string {
 // note to one case on one day in two clones do not collide.
 func noteSuffix() string {
 	return strings.ToLower(rand.Text()[:4])
+}
+
+func hasNote(notes []*record.Note, id string) bool {
+	for _, n := range notes {
+		if n.ID == id {
+			return true
+		}
+	}
+	return false
 }

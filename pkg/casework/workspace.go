@@ -172,7 +172,9 @@ func orNone(cases []string) []string {
 	return cases
 }
 
-// introduced returns the errors in after that before did not have, plus
+// introduced returns the errors in after that before did not have —
+// except completeness findings (something due or overdue), which a write
+// never makes worse in a way worth refusing — plus
 // any error in a file the change writes that makes the file itself
 // unreadable or unschematic: those files are committed, so they must be
 // valid even if a hand edit already broke them.
@@ -186,7 +188,7 @@ func introduced(before, after []finding.Finding, written map[string][]byte) []fi
 	}
 	var out []finding.Finding
 	for _, f := range after {
-		if f.Severity != finding.Error {
+		if f.Severity != finding.Error || validate.IsCompleteness(f.Rule) {
 			continue
 		}
 		_, inWritten := written[f.Path]

@@ -9,12 +9,8 @@ import (
 )
 
 func newCaseCmd(g *globals) *cobra.Command {
-	c := &cobra.Command{
-		Use:   "case",
-		Short: "Open, list and show cases",
-	}
-	c.AddCommand(newCaseNewCmd(g), newCaseListCmd(g), newCaseShowCmd(g))
-	return c
+	return newGroupCmd("case", "Open, list and show cases",
+		newCaseNewCmd(g), newCaseListCmd(g), newCaseShowCmd(g))
 }
 
 type caseNewOptions struct {

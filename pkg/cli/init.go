@@ -47,7 +47,7 @@ func initRun(g *globals, opts *initOptions) error {
 		return err
 	}
 	hash, err := casework.Init(casework.InitStore{
-		Dir: dir, Organization: opts.organization, Author: author, When: g.env.Now(),
+		Dir: dir, Organization: opts.organization, Author: author, When: g.commitTime(),
 	})
 	if err != nil {
 		return err

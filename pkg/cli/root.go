@@ -101,6 +101,13 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 				return err
 			}
 		}
+		for _, name := range []string{"GIT_COMMITTER_DATE", "GIT_AUTHOR_DATE"} {
+			if v := g.env.Getenv(name); v != "" {
+				if _, err := parseGitDate(v); err != nil {
+					return usageErrorf("%s: %v", name, err)
+				}
+			}
+		}
 		return nil
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -164,4 +171,25 @@ func outputFormat(v string, allowed ...string) error {
 
 func addOutputFlag(c *cobra.Command, p *string, formats ...string) {
 	c.Flags().StringVarP(p, "output", "o", formats[0], "output format: "+strings.Join(formats, ", "))
+}
+
+// newGroupCmd returns a command that only groups subcommands. Called with
+// an unknown subcommand it is a usage error (exit 2), not a help page.
+func newGroupCmd(use, short string, subs ...*cobra.Command) *cobra.Command {
+	c := &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return &UsageError{
+					Msg:  fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath()),
+					Hint: fmt.Sprintf("run '%s --help' for its commands", c.CommandPath()),
+				}
+			}
+			return c.Help()
+		},
+	}
+	c.AddCommand(subs...)
+	return c
 }

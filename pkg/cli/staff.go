@@ -8,12 +8,8 @@ import (
 )
 
 func newStaffCmd(g *globals) *cobra.Command {
-	c := &cobra.Command{
-		Use:   "staff",
-		Short: "The staff roster: who may act on the store",
-	}
-	c.AddCommand(newStaffAddCmd(g), newStaffListCmd(g))
-	return c
+	return newGroupCmd("staff", "The staff roster: who may act on the store",
+		newStaffAddCmd(g), newStaffListCmd(g))
 }
 
 type staffAddOptions struct {

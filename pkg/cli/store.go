@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -64,6 +65,42 @@ func (g *globals) actingAuthor(repo *gitstore.Repo) (casework.Author, error) {
 	}
 }
 
+// commitTime is when a commit says it was made: the clock, unless
+// GIT_COMMITTER_DATE or GIT_AUTHOR_DATE is set, as the git CLI honours them
+// (importing an office's paper history, or building the demo store, needs
+// it). The values checkFlags accepted are the only ones reaching here.
+func (g *globals) commitTime() time.Time {
+	for _, name := range []string{"GIT_COMMITTER_DATE", "GIT_AUTHOR_DATE"} {
+		if v := g.env.Getenv(name); v != "" {
+			if t, err := parseGitDate(v); err == nil {
+				return t
+			}
+		}
+	}
+	return g.env.Now()
+}
+
+// parseGitDate reads the date formats people give git: RFC 3339 / ISO 8601
+// ("2026-03-02T09:04:00+00:00", with or without the T) and git's internal
+// "@1772442240 +0000" or "1772442240 +0000".
+func parseGitDate(v string) (time.Time, error) {
+	v = strings.TrimSpace(v)
+	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05 -0700", "2006-01-02T15:04:05-0700", "2006-01-02 15:04:05Z07:00"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t, nil
+		}
+	}
+	secs, zone, ok := strings.Cut(strings.TrimPrefix(v, "@"), " ")
+	if ok {
+		if n, err := strconv.ParseInt(secs, 10, 64); err == nil {
+			if z, err := time.Parse("-0700", zone); err == nil {
+				return time.Unix(n, 0).In(z.Location()), nil
+			}
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date git reads; use RFC 3339, e.g. 2026-03-02T09:04:00+00:00", v)
+}
+
 // openRepo opens the store's repository.
 func (g *globals) openRepo() (*gitstore.Repo, error) {
 	root, err := g.storeRoot()
@@ -99,7 +136,7 @@ func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
 		return nil, err
 	}
 	return &casework.Workspace{
-		Repo: repo, Schemas: v, Today: today, Now: g.env.Now,
+		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
 		Author: author, NoCommit: noCommit,
 	}, nil
 }

@@ -337,7 +337,10 @@ func checkDateOrder(x *Context) {
 				x.Report(f, []string{"extensions", strconv.Itoa(i), "decided"}, "extension decided (%s) before it was requested (%s)", e.Decided, e.Requested)
 			}
 		}
-		if pl := o.Placement; pl != nil && after(in.Opened, pl.Start) {
+		// A post-employment participant is already working when the case
+		// opens (003): their job may well have started before it.
+		if _, kind := x.Program(); kind != KindPostEmployment && o.Placement != nil && after(in.Opened, o.Placement.Start) {
+			pl := o.Placement
 			x.Report(f, Path("placement.start"), "placement start %s is before the case opened (%s)", pl.Start, in.Opened)
 		}
 		if cl := o.Closure; cl != nil && after(in.Opened, cl.Date) {

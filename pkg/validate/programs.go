@@ -54,7 +54,7 @@ var workSecurityRules = []*Rule{
 		},
 	},
 	{
-		ID: "ws-references", Severity: finding.Error, Program: KindWorkSecurity, Source: "000",
+		ID: "ws-references", Completeness: true, Severity: finding.Error, Program: KindWorkSecurity, Source: "000",
 		Setting: "references_required",
 		Summary: "by the layoff date the candidate has three professional references who agreed to be named",
 		check: func(x *Context) {
@@ -81,7 +81,7 @@ var workSecurityRules = []*Rule{
 		},
 	},
 	{
-		ID: "ws-iep-plan", Severity: finding.Error, Program: KindWorkSecurity, Source: "000",
+		ID: "ws-iep-plan", Completeness: true, Severity: finding.Error, Program: KindWorkSecurity, Source: "000",
 		Summary: "by the layoff date the plan has a job search plan (job targets) and a skill development plan",
 		check: func(x *Context) {
 			layoff, ok := layoffDate(x)
@@ -137,7 +137,7 @@ var workSecurityRules = []*Rule{
 
 var wioaRules = []*Rule{
 	{
-		ID: "wioa-iep", Severity: finding.Error, Program: KindWIOA, Source: "002",
+		ID: "wioa-iep", Completeness: true, Severity: finding.Error, Program: KindWIOA, Source: "002",
 		Summary: "every career-planning customer has a formal Individual Employment Plan",
 		check: func(x *Context) {
 			if x.Case.IEP == nil && x.Case.Doc(x.File("iep.yaml")) == nil {
@@ -146,7 +146,7 @@ var wioaRules = []*Rule{
 		},
 	},
 	{
-		ID: "wioa-first-contact", Severity: finding.Error, Program: KindWIOA, Source: "002",
+		ID: "wioa-first-contact", Completeness: true, Severity: finding.Error, Program: KindWIOA, Source: "002",
 		Setting: "first_contact_days",
 		Summary: "the counselor must contact the customer within 10 days of opening (a two-way contact recording a service)",
 		check: func(x *Context) {
@@ -171,7 +171,7 @@ var wioaRules = []*Rule{
 		},
 	},
 	{
-		ID: "wioa-contact-interval", Severity: finding.Warning, Program: KindWIOA, Source: "002",
+		ID: "wioa-contact-interval", Completeness: true, Severity: finding.Warning, Program: KindWIOA, Source: "002",
 		Setting: "contact_interval_days",
 		Summary: "the counselor should contact an active customer at least every 30 days",
 		check: func(x *Context) {
@@ -192,7 +192,7 @@ var wioaRules = []*Rule{
 
 var postEmploymentRules = []*Rule{
 	{
-		ID: "pe-self-sufficiency", Severity: finding.Warning, Program: KindPostEmployment, Source: "003",
+		ID: "pe-self-sufficiency", Completeness: true, Severity: finding.Warning, Program: KindPostEmployment, Source: "003",
 		Summary: "a post-employment plan has a self-sufficiency plan and contingency plans for child care, transportation and crises",
 		check: func(x *Context) {
 			p := x.Case.IEP

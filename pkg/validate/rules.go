@@ -13,6 +13,13 @@ type Rule struct {
 	Setting  string           // the program setting it reads, if any
 	Source   string           // the domain document it comes from (file-name prefix), or "" for integrity
 	Summary  string           // one line: what it requires and why
+	// Completeness marks a rule that reports what is missing or overdue as
+	// of --today (references by the layoff date, a first contact within 10
+	// days). Such findings never block a write: the write may be the very
+	// step that makes the case complete, and a case opened late must still
+	// be recordable. Every other rule checks that the records agree with
+	// themselves, and a write that breaks one is refused.
+	Completeness bool
 
 	check func(*Context)
 }
@@ -25,6 +32,13 @@ func init() {
 	Rules = append(Rules, workSecurityRules...)
 	Rules = append(Rules, wioaRules...)
 	Rules = append(Rules, postEmploymentRules...)
+}
+
+// IsCompleteness reports whether findings of the rule id report something
+// missing or overdue rather than inconsistent records.
+func IsCompleteness(id string) bool {
+	r := RuleByID(id)
+	return r != nil && r.Completeness
 }
 
 // RuleByID returns the rule with the given ID, or nil.
