@@ -2,108 +2,298 @@
 // edits the bytes at the positions the parser reports instead of
 // re-encoding the whole document, because re-encoding drops blank lines and
 // moves comments (go-yaml #627, #534): a commit made by caseplan should
-// change only the lines it must.
+// change only the lines it must, and keep a person's comments and key order.
+//
+// Paths are tokens like a JSON pointer's: mapping keys, and list indexes in
+// decimal ("goals", "0", "milestones", "1", "done").
 package yamledit
 
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// AppendItem appends item (marshalled as YAML) to the block sequence at the
-// top-level key of data. When the key is absent it is added at the end of
-// the document. Everything else in data is kept byte for byte.
-func AppendItem(data []byte, key string, item any) ([]byte, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, err
-	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("not a YAML mapping")
-	}
-	root := doc.Content[0]
-	body, err := marshal(item)
+// Set sets the value at path to v. An existing scalar is replaced where it
+// stands (a comment after it stays); an existing list or mapping is
+// replaced whole; a missing key is added at the end of its mapping, and
+// missing mappings on the way are created.
+func Set(data []byte, path []string, v any) ([]byte, error) {
+	d, err := parse(data)
 	if err != nil {
 		return nil, err
 	}
-	lines := splitLines(data)
-
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if k.Value != key {
-			continue
-		}
-		if v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || v.Value == "") || v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
-			// "key:" or "key: []": rewrite that one line as a block sequence.
-			line := k.Line - 1
-			head := string(lines[line][:k.Column-1]) + key + ":" + lineComment(k, v)
-			indent := strings.Repeat(" ", k.Column-1+2)
-			lines[line] = []byte(head + "\n" + indentBlock("- ", body, indent))
-			return bytes.Join(lines, nil), nil
-		}
-		if v.Kind != yaml.SequenceNode || v.Style&yaml.FlowStyle != 0 {
-			return nil, fmt.Errorf("%s (line %d) is not a block list; cannot append to it", key, k.Line)
-		}
-		first := v.Content[0]
-		indent := strings.Repeat(" ", first.Column-1-2)
-		// The item ends where the next line at or left of the key's own
-		// indentation starts (a sibling key), skipping blank lines and
-		// comments that belong to what follows.
-		end := endOfBlock(lines, v, k.Column-1)
-		ins := []byte(indentBlock("- ", body, indent))
-		out := make([][]byte, 0, len(lines)+1)
-		out = append(out, lines[:end]...)
-		if end > 0 && !bytes.HasSuffix(out[end-1], []byte("\n")) {
-			out[end-1] = append(append([]byte(nil), out[end-1]...), '\n')
-		}
-		out = append(out, ins)
-		out = append(out, lines[end:]...)
-		return bytes.Join(out, nil), nil
-	}
-	// Absent: add it at the end.
-	out := append([]byte(nil), data...)
-	if len(out) > 0 && out[len(out)-1] != '\n' {
-		out = append(out, '\n')
-	}
-	out = append(out, key+":\n"...)
-	out = append(out, indentBlock("- ", body, "  ")...)
-	return out, nil
+	return d.set(path, v)
 }
 
-func lineComment(k, v *yaml.Node) string {
-	if c := v.LineComment; c != "" {
-		return " " + c
+// Append appends v to the list at path, creating the list (and missing
+// mappings on the way) when it is absent.
+func Append(data []byte, path []string, v any) ([]byte, error) {
+	d, err := parse(data)
+	if err != nil {
+		return nil, err
 	}
-	if c := k.LineComment; c != "" {
-		return " " + c
-	}
-	return ""
+	return d.append(path, v)
 }
 
-// endOfBlock returns the index of the first line after the sequence v whose
-// parent key sits at column keyCol (0-based).
-func endOfBlock(lines [][]byte, v *yaml.Node, keyCol int) int {
-	last := v.Content[len(v.Content)-1]
-	start := lastLine(last) // 1-based line where the last item's content ends, at least
-	end := start
-	for i := start; i < len(lines); i++ {
-		t := bytes.TrimRight(lines[i], "\r\n")
+// Delete removes the mapping entry or list item at path, with the lines it
+// spans. Deleting what is not there is not an error.
+func Delete(data []byte, path []string) ([]byte, error) {
+	d, err := parse(data)
+	if err != nil {
+		return nil, err
+	}
+	return d.delete(path)
+}
+
+// AppendItem appends item to the list under the top-level key.
+func AppendItem(data []byte, key string, item any) ([]byte, error) {
+	return Append(data, []string{key}, item)
+}
+
+type doc struct {
+	lines [][]byte // each with its newline, if it had one
+	root  *yaml.Node
+}
+
+func parse(data []byte) (*doc, error) {
+	var n yaml.Node
+	if err := yaml.Unmarshal(data, &n); err != nil {
+		return nil, err
+	}
+	d := &doc{lines: splitLines(data)}
+	if len(n.Content) == 0 {
+		// An empty document: start a mapping after whatever comments it has.
+		d.root = &yaml.Node{Kind: yaml.MappingNode, Line: len(d.lines) + 1, Column: 1}
+		return d, nil
+	}
+	d.root = n.Content[0]
+	if d.root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("the document is not a mapping")
+	}
+	return d, nil
+}
+
+// found is a located node: the node, its key (nil for list items and the
+// root), and the column (0-based) of whatever owns it — its key, or its
+// list item's dash — past which its lines extend.
+type found struct {
+	node     *yaml.Node
+	key      *yaml.Node
+	ownerCol int
+	parent   *yaml.Node
+	index    int // position in parent.Content: the key's for mappings, the item's for lists
+}
+
+func (d *doc) find(path []string) (*found, error) {
+	f := &found{node: d.root, ownerCol: -1}
+	for depth, tok := range path {
+		n := f.node
+		switch n.Kind {
+		case yaml.MappingNode:
+			next := (*found)(nil)
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == tok {
+					k := n.Content[i]
+					next = &found{node: n.Content[i+1], key: k, ownerCol: k.Column - 1, parent: n, index: i}
+					break
+				}
+			}
+			if next == nil {
+				return nil, &missingError{depth: depth}
+			}
+			f = next
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(n.Content) {
+				return nil, &missingError{depth: depth}
+			}
+			item := n.Content[i]
+			f = &found{node: item, ownerCol: item.Column - 3, parent: n, index: i}
+		case yaml.AliasNode:
+			return nil, fmt.Errorf("%s: YAML aliases cannot be edited", strings.Join(path[:depth], "."))
+		default:
+			return nil, &missingError{depth: depth}
+		}
+	}
+	return f, nil
+}
+
+// missingError says the path exists only up to depth tokens.
+type missingError struct{ depth int }
+
+func (e *missingError) Error() string { return "path not found" }
+
+func (d *doc) set(path []string, v any) ([]byte, error) {
+	if len(path) == 0 {
+		return nil, fmt.Errorf("cannot replace the whole document")
+	}
+	f, err := d.find(path)
+	if me, ok := err.(*missingError); ok {
+		return d.insertMissing(path, me.depth, v)
+	}
+	if err != nil {
+		return nil, err
+	}
+	n := f.node
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		if text, ok, err := inlineScalar(v); err != nil {
+			return nil, err
+		} else if ok {
+			return d.replaceScalar(n, text)
+		}
+	}
+	if n.Style&yaml.FlowStyle != 0 && len(n.Content) > 0 && n.Line == lastLine(n) {
+		if text, ok, err := flowText(v); err != nil {
+			return nil, err
+		} else if ok {
+			return d.replaceFlow(n, text)
+		}
+	}
+	// Replace the whole entry or item with a freshly rendered one.
+	start, end := d.extent(f)
+	var text string
+	if f.key != nil {
+		text, err = renderEntry(f.key.Value, v, f.key.Column-1)
+	} else {
+		text, err = renderItem(v, f.node.Column-3)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return d.splice(start, end, text), nil
+}
+
+func (d *doc) append(path []string, v any) ([]byte, error) {
+	f, err := d.find(path)
+	if me, ok := err.(*missingError); ok {
+		return d.insertMissing(path, me.depth, []any{v})
+	}
+	if err != nil {
+		return nil, err
+	}
+	n := f.node
+	empty := n.Kind == yaml.ScalarNode && n.Tag == "!!null" || n.Kind == yaml.SequenceNode && len(n.Content) == 0
+	if empty && f.key != nil {
+		return d.set(path, []any{v})
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("%s (line %d) is not a list", strings.Join(path, "."), n.Line)
+	}
+	if n.Style&yaml.FlowStyle != 0 {
+		var items []any
+		if err := n.Decode(&items); err != nil {
+			return nil, err
+		}
+		return d.set(path, append(items, v))
+	}
+	last := n.Content[len(n.Content)-1]
+	_, end := d.extent(&found{node: last, ownerCol: last.Column - 3})
+	text, err := renderItem(v, n.Content[0].Column-3)
+	if err != nil {
+		return nil, err
+	}
+	return d.splice(end, end, text), nil
+}
+
+func (d *doc) delete(path []string) ([]byte, error) {
+	f, err := d.find(path)
+	if _, ok := err.(*missingError); ok {
+		return d.bytes(), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if f.parent == nil {
+		return nil, fmt.Errorf("cannot delete the whole document")
+	}
+	if f.parent.Style&yaml.FlowStyle != 0 {
+		return nil, fmt.Errorf("%s (line %d) is written in flow style ({...} or [...]); edit it by hand", strings.Join(path[:len(path)-1], "."), f.parent.Line)
+	}
+	start, end := d.extent(f)
+	return d.splice(start, end, ""), nil
+}
+
+// insertMissing adds path[depth:] with value v under the mapping at
+// path[:depth], which exists.
+func (d *doc) insertMissing(path []string, depth int, v any) ([]byte, error) {
+	var parent *found
+	if depth == 0 {
+		parent = &found{node: d.root, ownerCol: -1}
+	} else {
+		var err error
+		if parent, err = d.find(path[:depth]); err != nil {
+			return nil, err
+		}
+	}
+	// Wrap v in the mappings that are missing between parent and it.
+	for i := len(path) - 1; i > depth; i-- {
+		if _, err := strconv.Atoi(path[i]); err == nil {
+			return nil, fmt.Errorf("%s: no such list item", strings.Join(path[:i+1], "."))
+		}
+		v = orderedMap{{path[i], v}}
+	}
+	key := path[depth]
+	p := parent.node
+	switch {
+	case p.Kind == yaml.ScalarNode && p.Tag == "!!null" && parent.key != nil:
+		return d.set(path[:depth], orderedMap{{key, v}})
+	case p.Kind != yaml.MappingNode:
+		return nil, fmt.Errorf("%s (line %d) is not a mapping", strings.Join(path[:depth], "."), p.Line)
+	case p.Style&yaml.FlowStyle != 0:
+		return nil, fmt.Errorf("%s (line %d) is written in flow style ({...}); edit it by hand", strings.Join(path[:depth], "."), p.Line)
+	}
+	indent := 0
+	if len(p.Content) > 0 {
+		indent = p.Content[0].Column - 1
+	} else if parent.key != nil {
+		indent = parent.key.Column - 1 + 2
+	}
+	text, err := renderEntry(key, v, indent)
+	if err != nil {
+		return nil, err
+	}
+	var at int
+	switch {
+	case len(p.Content) > 0:
+		lastKey := p.Content[len(p.Content)-2]
+		_, at = d.extent(&found{node: p.Content[len(p.Content)-1], key: lastKey, ownerCol: lastKey.Column - 1})
+	case p == d.root:
+		at = len(d.lines)
+	default:
+		// An empty mapping written as "key: {}": rewrite that entry.
+		return d.set(path[:depth], orderedMap{{key, v}})
+	}
+	return d.splice(at, at, text), nil
+}
+
+// extent returns the half-open range of line indexes a located node spans,
+// from its key (or dash) line to its last line, leaving out blank lines and
+// comments after it, which belong to what follows.
+func (d *doc) extent(f *found) (start, end int) {
+	start = f.node.Line - 1
+	if f.key != nil {
+		start = f.key.Line - 1
+	}
+	end = lastLine(f.node) // 1-based line of the last node start = index after it
+	for i := end; i < len(d.lines); i++ {
+		t := bytes.TrimRight(d.lines[i], "\r\n")
 		trimmed := bytes.TrimLeft(t, " ")
 		if len(trimmed) == 0 || trimmed[0] == '#' {
 			continue
 		}
-		if len(t)-len(trimmed) <= keyCol {
+		if len(t)-len(trimmed) <= f.ownerCol {
 			break
 		}
 		end = i + 1
 	}
-	return end
+	return start, end
 }
 
-// lastLine returns the 1-based last line a node's content starts on.
+// lastLine returns the 1-based line on which the last node within n starts.
 func lastLine(n *yaml.Node) int {
 	line := n.Line
 	for _, c := range n.Content {
@@ -112,6 +302,155 @@ func lastLine(n *yaml.Node) int {
 		}
 	}
 	return line
+}
+
+// splice replaces lines [start, end) with text.
+func (d *doc) splice(start, end int, text string) []byte {
+	var b bytes.Buffer
+	for _, l := range d.lines[:start] {
+		b.Write(l)
+	}
+	if start > 0 && !bytes.HasSuffix(d.lines[start-1], []byte("\n")) {
+		b.WriteByte('\n')
+	}
+	b.WriteString(text)
+	for _, l := range d.lines[end:] {
+		b.Write(l)
+	}
+	return b.Bytes()
+}
+
+func (d *doc) bytes() []byte { return bytes.Join(d.lines, nil) }
+
+// replaceScalar replaces a one-line scalar's text where it stands.
+func (d *doc) replaceScalar(n *yaml.Node, text string) ([]byte, error) {
+	i := n.Line - 1
+	line := d.lines[i]
+	col := byteOffset(line, n.Column-1)
+	end, err := scalarEnd(line, col, n)
+	if err != nil {
+		return nil, err
+	}
+	out := append(append(append([]byte(nil), line[:col]...), text...), line[end:]...)
+	d.lines[i] = out
+	return d.bytes(), nil
+}
+
+// replaceFlow replaces a one-line flow collection ([...] or {...}).
+func (d *doc) replaceFlow(n *yaml.Node, text string) ([]byte, error) {
+	i := n.Line - 1
+	line := d.lines[i]
+	col := byteOffset(line, n.Column-1)
+	end, err := flowEnd(line, col)
+	if err != nil {
+		return nil, err
+	}
+	d.lines[i] = append(append(append([]byte(nil), line[:col]...), text...), line[end:]...)
+	return d.bytes(), nil
+}
+
+// byteOffset converts a 0-based column counted in characters (as the YAML
+// parser reports it) to a byte offset in line.
+func byteOffset(line []byte, col int) int {
+	off := 0
+	for c := 0; c < col && off < len(line); c++ {
+		_, size := decodeRune(line[off:])
+		off += size
+	}
+	return off
+}
+
+func decodeRune(b []byte) (rune, int) {
+	r := []rune(string(b[:min(len(b), 4)]))
+	if len(r) == 0 {
+		return 0, 1
+	}
+	return r[0], len(string(r[0]))
+}
+
+// scalarEnd finds the byte offset just past a one-line scalar that starts
+// at col.
+func scalarEnd(line []byte, col int, n *yaml.Node) (int, error) {
+	switch {
+	case n.Style&yaml.DoubleQuotedStyle != 0:
+		for i := col + 1; i < len(line); i++ {
+			switch line[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1, nil
+			}
+		}
+	case n.Style&yaml.SingleQuotedStyle != 0:
+		for i := col + 1; i < len(line); i++ {
+			if line[i] == '\'' {
+				if i+1 < len(line) && line[i+1] == '\'' {
+					i++
+					continue
+				}
+				return i + 1, nil
+			}
+		}
+	default:
+		// A plain scalar ends before " #" or at the line's end, without
+		// trailing spaces; a tag (!!str) before it is part of it.
+		end := len(bytes.TrimRight(line, "\r\n"))
+		if i := bytes.Index(line[col:], []byte(" #")); i >= 0 {
+			end = col + i
+		}
+		for end > col && (line[end-1] == ' ' || line[end-1] == '\t') {
+			end--
+		}
+		if n.Value == "" && n.Tag == "!!null" && end == col {
+			return col, nil
+		}
+		return end, nil
+	}
+	return 0, fmt.Errorf("line %d: cannot find the end of the quoted value", n.Line)
+}
+
+func flowEnd(line []byte, col int) (int, error) {
+	depth := 0
+	var quote byte
+	for i := col; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			depth--
+			if depth == 0 {
+				return i + 1, nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("cannot find the end of the flow collection")
+}
+
+// orderedMap renders as a mapping with its keys in the given order.
+type orderedMap []struct {
+	k string
+	v any
+}
+
+func (m orderedMap) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	for _, e := range m {
+		var v yaml.Node
+		if err := v.Encode(e.v); err != nil {
+			return nil, err
+		}
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: e.k}, &v)
+	}
+	return n, nil
 }
 
 func marshal(v any) (string, error) {
@@ -127,20 +466,67 @@ func marshal(v any) (string, error) {
 	return b.String(), nil
 }
 
-// indentBlock renders a marshalled mapping as a list item: the first line
-// after "- ", the rest aligned under it.
-func indentBlock(dash, body, indent string) string {
+// inlineScalar renders v as a one-line scalar, if it is one.
+func inlineScalar(v any) (string, bool, error) {
+	s, err := marshal(v)
+	if err != nil {
+		return "", false, err
+	}
+	s = strings.TrimSuffix(s, "\n")
+	if strings.Contains(s, "\n") || strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "|") || strings.HasPrefix(s, ">") {
+		return "", false, nil
+	}
+	var probe yaml.Node
+	if err := yaml.Unmarshal([]byte(s), &probe); err != nil || len(probe.Content) == 0 || probe.Content[0].Kind != yaml.ScalarNode {
+		return "", false, nil
+	}
+	return s, true, nil
+}
+
+// flowText renders a list or mapping on one line in flow style.
+func flowText(v any) (string, bool, error) {
+	var n yaml.Node
+	if err := n.Encode(v); err != nil {
+		return "", false, err
+	}
+	if n.Kind != yaml.SequenceNode && n.Kind != yaml.MappingNode {
+		return "", false, nil
+	}
+	n.Style = yaml.FlowStyle
+	s, err := marshal(&n)
+	if err != nil {
+		return "", false, err
+	}
+	s = strings.TrimSuffix(s, "\n")
+	return s, !strings.Contains(s, "\n"), nil
+}
+
+// renderEntry renders "key: value" at indent spaces.
+func renderEntry(key string, v any, indent int) (string, error) {
+	body, err := marshal(orderedMap{{key, v}})
+	if err != nil {
+		return "", err
+	}
+	return indentLines(body, strings.Repeat(" ", indent)), nil
+}
+
+// renderItem renders "- value" with its dash at column indent.
+func renderItem(v any, indent int) (string, error) {
+	body, err := marshal([]any{v})
+	if err != nil {
+		return "", err
+	}
+	return indentLines(body, strings.Repeat(" ", max(indent, 0))), nil
+}
+
+func indentLines(body, indent string) string {
 	var b strings.Builder
-	for i, line := range strings.Split(strings.TrimSuffix(body, "\n"), "\n") {
-		if i == 0 {
-			b.WriteString(indent + dash + line + "\n")
-			continue
+	for _, line := range strings.Split(strings.TrimSuffix(body, "\n"), "\n") {
+		if line != "" {
+			b.WriteString(indent)
 		}
-		if line == "" {
-			b.WriteString("\n")
-			continue
-		}
-		b.WriteString(indent + strings.Repeat(" ", len(dash)) + line + "\n")
+		b.WriteString(line)
+		b.WriteByte('\n')
 	}
 	return b.String()
 }

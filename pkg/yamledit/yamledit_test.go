@@ -1,7 +1,10 @@
 package yamledit
 
 import (
+	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 type person struct {
@@ -70,7 +73,116 @@ programs:
 }
 
 func TestAppendItemFlowList(t *testing.T) {
-	if _, err := AppendItem([]byte("staff: [{id: a}]\n"), "staff", person{"b", "B"}); err == nil {
-		t.Fatal("want an error for a flow-style list")
+	got, err := AppendItem([]byte("staff: [{id: a}]  # short\n"), "staff", person{"b", "B"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "staff: [{id: a}, {id: b, name: B}]  # short\n"; string(got) != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+const plan = `# The plan we agreed on 2026-03-03.
+created: 2026-03-03
+vision: "Back in an office job"   # her words
+goals:
+  - id: G1
+    term: short
+    text: Office coordinator
+    milestones:
+      # the first one is the hardest
+      - id: M1
+        text: Resume final
+        due: 2026-03-10
+
+      - id: M2
+        text: Five applications
+        due: 2026-03-20
+    objectives:
+      - id: O1
+        text: Finish the Excel course
+        services: [S1]
+notes: |
+  Line one.
+  Line two.
+`
+
+func TestEdits(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func([]byte) ([]byte, error)
+		want string // the diff, as "-old" and "+new" lines in order
+	}{
+		{"set a new key at the end of a list item's mapping", func(b []byte) ([]byte, error) {
+			return Set(b, []string{"goals", "0", "milestones", "1", "done"}, "2026-03-19")
+		}, "+        done: \"2026-03-19\""},
+		{"replace a quoted scalar, keeping its comment", func(b []byte) ([]byte, error) {
+			return Set(b, []string{"vision"}, "Back in an office job, full time")
+		}, "-vision: \"Back in an office job\"   # her words\n+vision: Back in an office job, full time   # her words"},
+		{"replace a plain scalar", func(b []byte) ([]byte, error) {
+			return Set(b, []string{"goals", "0", "milestones", "0", "due"}, 20260312)
+		}, "-        due: 2026-03-10\n+        due: 20260312"},
+		{"replace a block scalar", func(b []byte) ([]byte, error) {
+			return Set(b, []string{"notes"}, "Only one line now.")
+		}, "-notes: |\n-  Line one.\n-  Line two.\n+notes: Only one line now."},
+		{"append to a nested list after a blank line and comment", func(b []byte) ([]byte, error) {
+			return Append(b, []string{"goals", "0", "milestones"}, map[string]string{"id": "M3"})
+		}, "+      - id: M3"},
+		{"append to a flow list", func(b []byte) ([]byte, error) {
+			return Append(b, []string{"goals", "0", "objectives", "0", "services"}, "S2")
+		}, "-        services: [S1]\n+        services: [S1, S2]"},
+		{"append to a missing list inside an existing item", func(b []byte) ([]byte, error) {
+			return Append(b, []string{"goals", "0", "objectives", "0", "steps"}, "call the college")
+		}, "+        steps:\n+          - call the college"},
+		{"set a key under a missing mapping", func(b []byte) ([]byte, error) {
+			return Set(b, []string{"self_sufficiency", "contingency", "crisis"}, "Call the navigator")
+		}, "+self_sufficiency:\n+  contingency:\n+    crisis: Call the navigator"},
+		{"delete a list item", func(b []byte) ([]byte, error) {
+			return Delete(b, []string{"goals", "0", "milestones", "0"})
+		}, "-      - id: M1\n-        text: Resume final\n-        due: 2026-03-10"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.edit([]byte(plan))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := diff(plan, string(got)); d != tt.want {
+				t.Errorf("diff:\n%s\nwant:\n%s\nresult:\n%s", d, tt.want, got)
+			}
+			var v any
+			if err := yaml.Unmarshal(got, &v); err != nil {
+				t.Errorf("result does not parse: %v", err)
+			}
+		})
+	}
+}
+
+// diff lists the lines removed and added between a and b (which differ in
+// one contiguous region, as every edit here does).
+func diff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	i := 0
+	for i < len(al) && i < len(bl) && al[i] == bl[i] {
+		i++
+	}
+	ja, jb := len(al), len(bl)
+	for ja > i && jb > i && al[ja-1] == bl[jb-1] {
+		ja--
+		jb--
+	}
+	var out []string
+	for _, l := range al[i:ja] {
+		out = append(out, "-"+l)
+	}
+	for _, l := range bl[i:jb] {
+		out = append(out, "+"+l)
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestSetMissingListItem(t *testing.T) {
+	if _, err := Set([]byte(plan), []string{"goals", "3", "text"}, "x"); err == nil {
+		t.Fatal("want an error for a list item that does not exist")
 	}
 }
