@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
+)
+
+type rulesOptions struct {
+	output string
+}
+
+func newRulesCmd(g *globals) *cobra.Command {
+	opts := &rulesOptions{}
+	c := &cobra.Command{
+		Use:   "rules",
+		Short: "List every rule with its ID, severity, program, setting and source",
+		Long: `List every rule caseplan checks: its ID, its severity in this store (a store
+may turn a rule off or change its severity under rules: in caseplan.yaml), the
+program kind it applies to, the setting it reads, the source document it comes
+from (000 work security guide, 001 federal case-management brief, 002 WIOA
+career planning, 003 post-employment services) and what it requires.
+
+Consistency rules refuse a write that would break them; completeness rules
+report what is missing or overdue as of --today but never block a write.
+
+  -o json  [{"id","severity","enabled","program","setting","source",
+           "completeness","summary"}]
+
+Outside a store, the built-in defaults are listed.` + "\n" + exitStatusHelp,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := outputFormat(opts.output, "text", "json"); err != nil {
+				return err
+			}
+			return rulesRun(g, opts)
+		},
+	}
+	addOutputFlag(c, &opts.output, "text", "json")
+	return c
+}
+
+// ruleItem is the JSON contract of rules.
+type ruleItem struct {
+	ID           string `json:"id"`
+	Severity     string `json:"severity"`
+	Enabled      bool   `json:"enabled"`
+	Program      string `json:"program"`
+	Setting      string `json:"setting"`
+	Source       string `json:"source"`
+	Completeness bool   `json:"completeness"`
+	Summary      string `json:"summary"`
+}
+
+func rulesRun(g *globals, opts *rulesOptions) error {
+	var snap *store.Snapshot
+	if _, err := g.storeRoot(); err == nil {
+		if snap, err = g.loadWorkTree([]string{}); err != nil {
+			return err
+		}
+	}
+	items := []ruleItem{}
+	for _, r := range validate.Rules {
+		it := ruleItem{
+			ID: r.ID, Severity: string(r.Severity), Enabled: true, Program: r.Program,
+			Setting: r.Setting, Source: r.Source, Completeness: r.Completeness, Summary: r.Summary,
+		}
+		if snap != nil {
+			if s, ok := snap.Config.Rules[r.ID]; ok {
+				if s.Enabled != nil {
+					it.Enabled = *s.Enabled
+				}
+				if s.Severity != "" {
+					it.Severity = s.Severity
+				}
+			}
+		}
+		items = append(items, it)
+	}
+	if opts.output == "json" {
+		return writeJSON(g.env.Stdout, items)
+	}
+	t := newTable(g.env, "RULE", "SEVERITY", "PROGRAM", "SOURCE", "SETTING", "REQUIRES")
+	for _, it := range items {
+		sev := it.Severity
+		if !it.Enabled {
+			sev = "off"
+		}
+		program := it.Program
+		if program == "" {
+			program = "all"
+		}
+		source := it.Source
+		if source == "" {
+			source = "-"
+		}
+		setting := it.Setting
+		if setting == "" {
+			setting = "-"
+		}
+		t.row(it.ID, sev, program, source, setting, it.Summary)
+	}
+	return t.flush()
+}
