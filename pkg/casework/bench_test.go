@@ -9,8 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -159,4 +162,32 @@ func BenchmarkGitCLINoteAdd10k(b *testing.B) {
 			}
 		}
 	}
+}
+
+// BenchmarkValidateStore10k measures `caseplan validate` over the whole
+// generated store: reading and parsing 30,001 files on a worker pool,
+// schema validation, integrity and program rules.
+func BenchmarkValidateStore10k(b *testing.B) {
+	dir := benchStore(b)
+	v, err := schemas.Compile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	today := time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)
+	b.ResetTimer()
+	for range b.N {
+		src, err := store.NewWorkTree(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		snap, loaded, err := store.Load(src, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fs := validate.Run(snap, loaded, validate.Options{Schemas: v, Today: today})
+		if n, _ := finding.Count(fs); n > 0 || len(snap.Cases) != benchCases {
+			b.Fatalf("%d cases, %d errors, first: %v", len(snap.Cases), n, fs[0])
+		}
+	}
+	b.ReportMetric(float64(b.N*(3*benchCases+1))/b.Elapsed().Seconds(), "files/s")
 }
