@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/go-git/go-billy/v5/osfs"
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -114,10 +115,15 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 			res.Warnings = append(res.Warnings, f)
 		}
 	}
-	hash, err := w.Repo.Commit(gitstore.CommitRequest{
-		Message: Message(change),
-		Author:  gitstore.Signature{Name: w.Author.Name, Email: w.Author.Email, When: w.Now()},
-		Changes: changes(files),
+	var hash plumbing.Hash
+	err = w.critical(func() error {
+		var err error
+		hash, err = w.Repo.Commit(gitstore.CommitRequest{
+			Message: Message(change),
+			Author:  gitstore.Signature{Name: w.Author.Name, Email: w.Author.Email, When: w.Now()},
+			Changes: changes(files),
+		})
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
+
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -36,7 +38,21 @@ type Workspace struct {
 	Author   Author
 	NoCommit bool // write and validate, but leave the files for `caseplan commit`
 
+	// Critical, when set, runs the steps that change the store (writing
+	// files, moving the branch, the index) so that the caller can hold off
+	// an interrupt until they are done: the store is then either as it was
+	// or changed completely, never half-written.
+	Critical func(func() error) error
+
 	skipped []string // stray files CommitEdits left out
+}
+
+// critical runs fn through w.Critical when there is one.
+func (w *Workspace) critical(fn func() error) error {
+	if w.Critical == nil {
+		return fn()
+	}
+	return w.Critical(fn)
 }
 
 // Change is what one command changes: the files it writes, the cases they
@@ -150,12 +166,17 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	}
 
 	if w.NoCommit {
-		return res, w.Repo.WriteFiles(changes(change.Files))
+		return res, w.critical(func() error { return w.Repo.WriteFiles(changes(change.Files)) })
 	}
-	hash, err := w.Repo.Commit(gitstore.CommitRequest{
-		Message: Message(change),
-		Author:  gitstore.Signature{Name: w.Author.Name, Email: w.Author.Email, When: w.Now()},
-		Changes: changes(change.Files),
+	var hash plumbing.Hash
+	err = w.critical(func() error {
+		var err error
+		hash, err = w.Repo.Commit(gitstore.CommitRequest{
+			Message: Message(change),
+			Author:  gitstore.Signature{Name: w.Author.Name, Email: w.Author.Email, When: w.Now()},
+			Changes: changes(change.Files),
+		})
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -9,7 +9,10 @@ import (
 	"io"
 	"net/mail"
 	"os"
+	"os/signal"
 	"strings"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -26,19 +29,23 @@ type Env struct {
 	Now        func() time.Time
 	Dir        string // working directory
 	IsTerminal bool   // stdout is a terminal: print aligned tables, not tab-separated lines
+	// HandleSignals makes SIGINT and SIGTERM wait for a write in progress
+	// to finish (the real process; tests leave it off).
+	HandleSignals bool
 }
 
 // System returns the process's real environment.
 func System() Env {
 	wd, _ := os.Getwd()
 	return Env{
-		Stdin:      os.Stdin,
-		Stdout:     os.Stdout,
-		Stderr:     os.Stderr,
-		Getenv:     os.Getenv,
-		Now:        time.Now,
-		Dir:        wd,
-		IsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		Stdin:         os.Stdin,
+		Stdout:        os.Stdout,
+		Stderr:        os.Stderr,
+		Getenv:        os.Getenv,
+		Now:           time.Now,
+		Dir:           wd,
+		IsTerminal:    term.IsTerminal(int(os.Stdout.Fd())),
+		HandleSignals: true,
 	}
 }
 
@@ -48,11 +55,51 @@ type globals struct {
 	store  string
 	today  string
 	author string
+
+	// writing is set while a command changes the store; an interrupt that
+	// arrives then is held until the change is complete.
+	writing     atomic.Bool
+	interrupted atomic.Bool
+}
+
+// critical runs fn, the part of a write that changes the store, and holds
+// off SIGINT and SIGTERM until it has finished (see handleSignals).
+func (g *globals) critical(fn func() error) error {
+	g.writing.Store(true)
+	defer g.writing.Store(false)
+	return fn()
+}
+
+// handleSignals makes an interrupt end caseplan at once, except during a
+// write's critical part, which takes milliseconds: then it ends caseplan
+// right after, so the store is left as it was or with the change complete.
+func (g *globals) handleSignals() (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-ch:
+				g.interrupted.Store(true)
+				if !g.writing.Load() {
+					fmt.Fprintln(g.env.Stderr, "caseplan: interrupted")
+					os.Exit(ExitOther)
+				}
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() { signal.Stop(ch); close(done) }
 }
 
 // Main runs caseplan with args and returns the exit code.
 func Main(args []string, env Env) int {
 	g := &globals{env: env}
+	if env.HandleSignals {
+		defer g.handleSignals()()
+	}
 	root := newRootCmd(g)
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
@@ -60,6 +107,10 @@ func Main(args []string, env Env) int {
 	root.SetErr(env.Stderr)
 	err := root.Execute()
 	printError(env.Stderr, err)
+	if g.interrupted.Load() {
+		fmt.Fprintln(env.Stderr, "caseplan: interrupted after the change was complete")
+		return ExitOther
+	}
 	return exitCode(err)
 }
 

@@ -137,7 +137,7 @@ func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
 	}
 	return &casework.Workspace{
 		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
-		Author: author, NoCommit: noCommit,
+		Author: author, NoCommit: noCommit, Critical: g.critical,
 	}, nil
 }
 
