@@ -34,6 +34,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		return nil, err
 	}
 	defer unlock()
+	w.skipped = nil
 
 	head, err := w.Repo.Head()
 	if err != nil {
@@ -79,6 +80,11 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		}
 	}
 	sort.Strings(cases)
+	if _, ok := files[store.ConfigPath]; ok {
+		// The settings apply to every case (its program, its manager on
+		// the roster): check them all.
+		cases = nil
+	}
 
 	src, err := store.NewWorkTree(w.Repo.Root())
 	if err != nil {
@@ -135,6 +141,9 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 // existing keeps the case IDs that have a directory in src, so a case
 // that is new (or removed) in the edits loads as absent on the other side.
 func existing(src store.Source, ids []string) []string {
+	if ids == nil {
+		return nil // every case
+	}
 	out := []string{}
 	for _, id := range ids {
 		if entries, err := src.List(store.CasesDir + "/" + id); err == nil && entries != nil {
@@ -153,6 +162,7 @@ func (w *Workspace) editedFiles(tree *gitstore.TreeFiles) (map[string][]byte, er
 	ignore := newIgnorer(root)
 	files := map[string][]byte{}
 	inWork := map[string]bool{}
+	var ignoredDirs []string
 	err := filepath.WalkDir(filepath.Join(root, store.CasesDir), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
@@ -166,8 +176,10 @@ func (w *Workspace) editedFiles(tree *gitstore.TreeFiles) (map[string][]byte, er
 		}
 		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
+			// An ignored directory may still hold tracked files, which git
+			// keeps tracking: walk on, and leave out only what is untracked.
 			if ignore.match(rel, true) {
-				return filepath.SkipDir
+				ignoredDirs = append(ignoredDirs, rel+"/")
 			}
 			ignore.readDir(rel)
 			return nil
@@ -182,7 +194,7 @@ func (w *Workspace) editedFiles(tree *gitstore.TreeFiles) (map[string][]byte, er
 				old, tracked = data, true
 			}
 		}
-		if !tracked && ignore.match(rel, false) {
+		if !tracked && (ignore.match(rel, false) || underAny(rel, ignoredDirs)) {
 			return nil
 		}
 		if _, isRecord := record.KindOf(rel); !tracked && !isRecord {
@@ -217,6 +229,15 @@ func (w *Workspace) editedFiles(tree *gitstore.TreeFiles) (map[string][]byte, er
 		}
 	}
 	return files, nil
+}
+
+func underAny(p string, dirs []string) bool {
+	for _, d := range dirs {
+		if strings.HasPrefix(p, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // ignorer applies git's ignore rules: .git/info/exclude, the user's global

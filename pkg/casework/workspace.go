@@ -145,9 +145,17 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	}
 
 	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
+	affected := orNone(union(cases, change.Cases))
+	if _, ok := change.Files[store.ConfigPath]; ok {
+		// The settings apply to every case (its program, its manager on
+		// the roster), so a change to them is checked against them all.
+		affected = nil
+		if before, loaded, err = store.Load(src, nil); err != nil {
+			return nil, err
+		}
+	}
 	beforeFindings := validate.Run(before, loaded, opt)
-	affected := union(cases, change.Cases)
-	after, afterLoaded, err := store.Load(overlay{src, change.Files}, orNone(affected))
+	after, afterLoaded, err := store.Load(overlay{src, change.Files}, affected)
 	if err != nil {
 		return nil, err
 	}

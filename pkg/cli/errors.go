@@ -77,16 +77,19 @@ func exitCode(err error) int {
 	return ExitOther
 }
 
-// isCobraUsage recognises cobra's and pflag's own usage errors, which are
-// plain errors without a type to match.
+// isCobraUsage recognises cobra's own usage errors, which are plain errors
+// without a type to match: an unknown command and the argument-count
+// checks, and flag errors that reach here untyped. The match is
+// on the start of the message, so an I/O error that merely contains such
+// words ("invalid argument" is EINVAL) stays an I/O error.
 func isCobraUsage(err error) bool {
 	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "invalid argument", "flag needs an argument", "required flag", "accepts ", "requires at least", "requires at most", "if any flags in the group", "none of the others can be", "bad flag syntax"} {
-		if strings.Contains(msg, p) {
+	for _, p := range []string{"unknown command ", "unknown flag: ", "unknown shorthand flag: ", "flag needs an argument: ", `invalid argument "`, "bad flag syntax: ", "accepts ", "requires at least ", "requires at most ", "required flag(s) ", "if any flags in the group ", "at least one of the flags in the group "} {
+		if strings.HasPrefix(msg, p) {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(msg, "were all set") // cobra's mutually exclusive flags
 }
 
 // printError writes err the way every caseplan message is written: to

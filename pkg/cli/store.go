@@ -160,7 +160,11 @@ func (g *globals) apply(noCommit bool, cases []string, build casework.Build) err
 		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
 	}
 	if n := len(res.Existing); n > 0 {
-		fmt.Fprintf(g.env.Stderr, "caseplan: warning: the case already had %d error(s) before this change\n", n)
+		what := "the case"
+		if len(res.Change.Cases) != 1 {
+			what = "the store"
+		}
+		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s still has %d error(s) this change did not cause\n", what, n)
 		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run caseplan validate %s to see them\n", strings.Join(res.Change.Cases, " "))
 	}
 	return nil

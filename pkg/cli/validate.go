@@ -77,7 +77,7 @@ func validateRun(g *globals, opts *validateOptions) error {
 	if len(files) > 0 {
 		kept := findings[:0]
 		for _, f := range findings {
-			if files[f.Path] || files[store.CasesDir+"/"+f.Case] {
+			if selected(files, f.Path) {
 				kept = append(kept, f)
 			}
 		}
@@ -109,57 +109,88 @@ func validateRun(g *globals, opts *validateOptions) error {
 }
 
 // selectTargets maps the command line's cases and paths to the cases to
-// load and, for paths that name files, the files whose findings to keep.
+// load and, when some paths name less than a whole case (a file, or a
+// directory such as notes/), the paths whose findings to keep: a finding is
+// kept when its path is one of them or lies below one. nil, nil means the
+// whole store.
 func selectTargets(wd, root string, args []string) (cases []string, files map[string]bool, err error) {
-	seen := map[string]bool{}
+	type target struct{ id, path string } // path: repository-relative, "" for a whole case
+	var targets []target
+	settings := false
 	for _, a := range args {
-		id, file := a, ""
-		if strings.ContainsAny(a, `/\`) || strings.HasSuffix(a, ".yaml") || a == "." || a == store.CasesDir {
-			p := a
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(wd, p)
-			}
-			rel, err := filepath.Rel(root, p)
-			if err != nil || strings.HasPrefix(rel, "..") {
-				return nil, nil, usageErrorf("%s is outside the store %s", a, root)
-			}
-			rel = filepath.ToSlash(rel)
-			if rel == "." || rel == store.CasesDir {
-				return nil, nil, nil // the whole store
-			}
-			rest, ok := strings.CutPrefix(rel, store.CasesDir+"/")
-			if !ok {
-				return nil, nil, usageErrorf("%s is not under %s/", a, store.CasesDir)
-			}
-			if rest == "caseplan.yaml" {
-				if files == nil {
-					files = map[string]bool{}
-				}
-				files[rel] = true
-				if cases == nil {
-					cases = []string{}
-				}
-				continue
-			}
-			id, _, _ = strings.Cut(rest, "/")
-			if strings.Contains(rest, "/") {
-				file = rel
-			}
+		if !strings.ContainsAny(a, `/\`) && !strings.HasSuffix(a, ".yaml") && a != "." && a != ".." && a != store.CasesDir {
+			targets = append(targets, target{id: a})
+			continue
 		}
-		if file != "" {
-			if files == nil {
-				files = map[string]bool{}
-			}
-			files[file] = true
-		} else if files != nil {
-			files[store.CasesDir+"/"+id] = true
+		p := a
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(wd, p)
 		}
-		if !seen[id] {
-			seen[id] = true
-			cases = append(cases, id)
+		rel, err := filepath.Rel(root, p)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+			return nil, nil, usageErrorf("%s is outside the store %s", a, root)
+		}
+		rel = filepath.ToSlash(rel)
+		if rel == "." || rel == store.CasesDir {
+			return nil, nil, nil // the whole store
+		}
+		rest, ok := strings.CutPrefix(rel, store.CasesDir+"/")
+		if !ok {
+			return nil, nil, usageErrorf("%s is not under %s/", a, store.CasesDir)
+		}
+		if rest == "caseplan.yaml" {
+			settings = true
+			continue
+		}
+		id, sub, _ := strings.Cut(rest, "/")
+		t := target{id: id}
+		if sub != "" {
+			t.path = rel
+		}
+		targets = append(targets, t)
+	}
+
+	if len(targets) == 0 && !settings {
+		return nil, nil, nil
+	}
+	partial := settings
+	for _, t := range targets {
+		partial = partial || t.path != ""
+	}
+	cases = []string{}
+	seen := map[string]bool{}
+	for _, t := range targets {
+		if !seen[t.id] {
+			seen[t.id] = true
+			cases = append(cases, t.id)
+		}
+	}
+	if !partial {
+		return cases, nil, nil
+	}
+	files = map[string]bool{}
+	if settings {
+		files[store.ConfigPath] = true
+	}
+	for _, t := range targets {
+		if t.path != "" {
+			files[t.path] = true
+		} else {
+			files[store.CasesDir+"/"+t.id] = true
 		}
 	}
 	return cases, files, nil
+}
+
+// selected reports whether a finding's path is one of the selected paths or
+// lies below one.
+func selected(files map[string]bool, p string) bool {
+	for f := range files {
+		if p == f || strings.HasPrefix(p, f+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // writeAnnotations prints findings as GitHub Actions workflow commands, so

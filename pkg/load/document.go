@@ -58,7 +58,7 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 		}}
 	}
 	if len(data) > MaxFileSize {
-		return fail(0, 0, RuleTooLarge, "file is %d bytes, more than the %d-byte limit for a record; split it or remove what does not belong", len(data), MaxFileSize)
+		return nil, []finding.Finding{TooLarge(path, int64(len(data)))}
 	}
 	if !utf8.Valid(data) {
 		line, col := firstInvalidUTF8(data)
@@ -109,6 +109,15 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 	}
 	d.Value = v
 	return d, nil
+}
+
+// TooLarge is the finding for a file over MaxFileSize, which is refused
+// without being parsed (or, where the size is known first, read).
+func TooLarge(path string, size int64) finding.Finding {
+	return finding.Finding{
+		Path: path, Severity: finding.Error, Rule: RuleTooLarge,
+		Message: fmt.Sprintf("file is %d bytes, more than the %d-byte limit for a record; split it or remove what does not belong", size, MaxFileSize),
+	}
 }
 
 // Position returns the line and column of the value at path (the tokens of

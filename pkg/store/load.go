@@ -81,8 +81,17 @@ func (s *Snapshot) Case(id string) *Case {
 func Load(src Source, only []string) (*Snapshot, []finding.Finding, error) {
 	l := loader{src: src, snap: &Snapshot{}}
 	l.loadConfig()
+	// only == nil loads every case; an empty, non-nil only loads none (a
+	// change to the settings alone, say).
 	ids := only
-	if len(ids) == 0 {
+	for _, id := range only {
+		// A case named on the command line that cannot be a directory name
+		// cannot exist: say so, rather than report on a directory.
+		if caseid.Check(id) != nil {
+			return nil, nil, &UnknownCaseError{ID: id}
+		}
+	}
+	if only == nil {
 		entries, err := src.List(CasesDir)
 		if err != nil {
 			return nil, nil, err
@@ -90,10 +99,10 @@ func Load(src Source, only []string) (*Snapshot, []finding.Finding, error) {
 		for _, e := range entries {
 			p := CasesDir + "/" + e.Name
 			switch {
-			case e.Symlink && !e.IsDir:
-				if e.Name != "caseplan.yaml" {
-					l.add(p, 0, RuleUnknownFile, finding.Warning, "%s is not part of a case store; case records live in cases/<case-id>/", e.Name)
-				}
+			case e.Symlink && e.Name != "caseplan.yaml":
+				// A link that leaves the store does not resolve to a
+				// directory here; loadCase reports it as the link it is.
+				ids = append(ids, e.Name)
 			case e.IsDir:
 				ids = append(ids, e.Name)
 			case e.Name == "caseplan.yaml", strings.HasPrefix(e.Name, "."):
@@ -260,6 +269,9 @@ func (l *loader) loadCase(id string) error {
 			l.add(dir, 0, RuleSymlink, finding.Error, "%s is a symbolic link to a directory outside the store", id)
 			return nil
 		}
+		if l.isFile(dir) {
+			return &UnknownCaseError{ID: id}
+		}
 		return err
 	}
 	if entries == nil {
@@ -351,6 +363,10 @@ func (l *loader) loadDir(c *Case, sub string, each func(*load.Document)) error {
 			l.add(dir, 0, RuleSymlink, finding.Error, "%s is a symbolic link to a directory outside the store", sub)
 			return nil
 		}
+		if l.isFile(dir) {
+			l.add(dir, 0, RuleUnknownFile, finding.Error, "%s is a file; %s/ must be a directory of .yaml records", sub, sub)
+			return nil
+		}
 		return err
 	}
 	for _, e := range entries {
@@ -362,7 +378,11 @@ func (l *loader) loadDir(c *Case, sub string, each func(*load.Document)) error {
 			continue
 		}
 		if e.Size > load.MaxFileSize {
-			l.add(p, 0, load.RuleTooLarge, finding.Error, "file is %d bytes, more than the %d-byte limit for a record", e.Size, load.MaxFileSize)
+			// Refused before reading, with the parser's own finding.
+			l.snap.Files++
+			f := load.TooLarge(p, e.Size)
+			f.Case = caseOf(p)
+			l.findings = append(l.findings, f)
 			continue
 		}
 		if doc := l.read(p); doc != nil {
@@ -371,6 +391,13 @@ func (l *loader) loadDir(c *Case, sub string, each func(*load.Document)) error {
 		}
 	}
 	return nil
+}
+
+// isFile reports whether p is a file rather than a directory: List fails
+// on a file in both sources, with errors that differ.
+func (l *loader) isFile(p string) bool {
+	_, err := l.src.ReadFile(p)
+	return err == nil
 }
 
 // UnknownCaseError says a case named on the command line does not exist.

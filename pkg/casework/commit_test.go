@@ -1,0 +1,373 @@
+package casework
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// handStore is a store with one WIOA case, W-001, holding a committed note,
+// references and an activity week: what hand edits start from.
+type handStore struct {
+	dir  string
+	note string // the committed note's path
+}
+
+func newHandStore(t *testing.T) handStore {
+	t.Helper()
+	dir, note := cached(t, "hand", func(t *testing.T, dir string) string {
+		openTestCase(t, dir, "W-001")
+		res, err := openWorkspace(t, dir, maria).Apply([]string{"W-001"}, AddNote{Case: "W-001", Note: contactNote("2026-03-16")}.Build)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeTestFile(t, dir, "cases/W-001/references.yaml", "references:\n  - name: Ref One\n    relationship: supervisor\n")
+		writeTestFile(t, dir, "cases/W-001/activity/2026-W12.yaml", "week: 2026-W12\n")
+		gitCLI(t, dir, "add", "cases")
+		gitCLI(t, dir, "commit", "-q", "-m", "W-001: references and activity\n\nCaseplan-Case: W-001\nCaseplan-Action: commit")
+		return "cases/W-001/notes/" + res.Change.Output + ".yaml"
+	})
+	return handStore{dir: dir, note: note}
+}
+
+func TestCommitEdits(t *testing.T) {
+	isolateHome(t)
+	editedIntake := wioaIntake // adds a comment to the committed intake
+	tests := []struct {
+		name    string
+		edit    func(t *testing.T, s handStore)
+		message string
+		author  Author
+		// On success: the files the commit holds, its subject, its
+		// Caseplan-Case trailers and the stray files reported.
+		files   []string
+		subject string
+		cases   string
+		skipped []string
+		// On failure.
+		wantErr func(error) bool
+		refused []string // path and rule of each refused finding
+	}{
+		{
+			name:    "nothing changed",
+			edit:    func(t *testing.T, s handStore) {},
+			wantErr: func(err error) bool { return errors.Is(err, ErrNothingToCommit) },
+		},
+		{
+			name: "only files that are not records",
+			edit: func(t *testing.T, s handStore) {
+				writeTestFile(t, s.dir, "cases/W-001/call-log.txt", "Tue: no answer\n")
+				writeTestFile(t, s.dir, "cases/notes.md", "office notes\n")
+				writeTestFile(t, s.dir, "README.md", "outside cases/\n")
+			},
+			wantErr: func(err error) bool { return errors.Is(err, ErrNothingToCommit) },
+		},
+		{
+			name: "an edit among stray, ignored and outside files",
+			edit: func(t *testing.T, s handStore) {
+				writeTestFile(t, s.dir, ".gitignore", "*~\n")
+				writeTestFile(t, s.dir, "cases/W-001/intake.yaml~", "backup\n")
+				writeTestFile(t, s.dir, "cases/W-001/intake.yaml", editedIntake)
+				writeTestFile(t, s.dir, "cases/W-001/call-log.txt", "Tue: no answer\n")
+				writeTestFile(t, s.dir, "README.md", "outside cases/\n")
+			},
+			message: "Record when to call",
+			files:   []string{"cases/W-001/intake.yaml"},
+			subject: "W-001: Record when to call",
+			cases:   "W-001",
+			skipped: []string{"cases/W-001/call-log.txt"},
+		},
+		{
+			name:    "no message",
+			edit:    func(t *testing.T, s handStore) { writeTestFile(t, s.dir, "cases/W-001/intake.yaml", editedIntake) },
+			files:   []string{"cases/W-001/intake.yaml"},
+			subject: "W-001: commit hand edits",
+			cases:   "W-001",
+		},
+		{
+			name: "a new note and a new week",
+			edit: func(t *testing.T, s handStore) {
+				writeTestFile(t, s.dir, "cases/W-001/notes/2026-03-16-hand.yaml", "id: 2026-03-16-hand\ndate: 2026-03-16\nauthor: mrivera\nkind: contact\nmode: email\n")
+				writeTestFile(t, s.dir, "cases/W-001/activity/2026-W11.yaml", "week: 2026-W11\n")
+			},
+			message: "log by hand",
+			files:   []string{"cases/W-001/activity/2026-W11.yaml", "cases/W-001/notes/2026-03-16-hand.yaml"},
+			subject: "W-001: log by hand",
+			cases:   "W-001",
+		},
+		{
+			name: "a new case by hand",
+			edit: func(t *testing.T, s handStore) {
+				writeTestFile(t, s.dir, "cases/W-002/intake.yaml", strings.ReplaceAll(wioaIntake, "W-001", "W-002"))
+				writeTestFile(t, s.dir, "cases/W-002/iep.yaml", "created: 2026-03-16\n")
+			},
+			message: "open W-002 by hand",
+			files:   []string{"cases/W-002/iep.yaml", "cases/W-002/intake.yaml"},
+			subject: "W-002: open W-002 by hand",
+			cases:   "W-002",
+		},
+		{
+			name: "edits in two cases",
+			edit: func(t *testing.T, s handStore) {
+				writeTestFile(t, s.dir, "cases/W-002/intake.yaml", strings.ReplaceAll(wioaIntake, "W-001", "W-002"))
+				writeTestFile(t, s.dir, "cases/W-002/iep.yaml", "created: 2026-03-16\n")
+				writeTestFile(t, s.dir, "cases/W-001/intake.yaml", editedIntake)
+			},
+			message: "two at once",
+			files:   []string{"cases/W-001/intake.yaml", "cases/W-002/iep.yaml", "cases/W-002/intake.yaml"},
+			subject: "caseplan: two at once",
+			cases:   "W-001\nW-002",
+		},
+		{
+			name:    "a removed record that is not a note",
+			edit:    func(t *testing.T, s handStore) { removeTestFile(t, s.dir, "cases/W-001/references.yaml") },
+			message: "drop the references",
+			files:   []string{"cases/W-001/references.yaml"},
+			subject: "W-001: drop the references",
+			cases:   "W-001",
+		},
+		{
+			name: "the settings by hand",
+			edit: func(t *testing.T, s handStore) {
+				cfg := readTestFile(t, s.dir, store.ConfigPath)
+				cfg = strings.Replace(cfg, "\nprograms:", "  - id: dpatel\n    name: Dev Patel\n    email: dpatel@example.org\n\nprograms:", 1)
+				writeTestFile(t, s.dir, store.ConfigPath, cfg)
+			},
+			message: "add Dev",
+			files:   []string{store.ConfigPath},
+			subject: "caseplan: add Dev",
+			cases:   "-",
+		},
+		{
+			name: "a tracked record git would ignore is still committed",
+			edit: func(t *testing.T, s handStore) {
+				writeTestFile(t, s.dir, ".git/info/exclude", "references.yaml\n")
+				writeTestFile(t, s.dir, "cases/W-001/references.yaml", "references: []\n")
+			},
+			files:   []string{"cases/W-001/references.yaml"},
+			subject: "W-001: commit hand edits",
+			cases:   "W-001",
+		},
+		{
+			name: "an untracked record git ignores",
+			edit: func(t *testing.T, s handStore) {
+				writeTestFile(t, s.dir, ".git/info/exclude", "cases/*/notes/*-wip.yaml\n")
+				writeTestFile(t, s.dir, "cases/W-001/notes/2026-03-16-wip.yaml", "id: draft\n")
+			},
+			wantErr: func(err error) bool { return errors.Is(err, ErrNothingToCommit) },
+		},
+		{
+			name: "an untracked directory git ignores",
+			edit: func(t *testing.T, s handStore) {
+				writeTestFile(t, s.dir, "cases/.gitignore", "drafts/\n")
+				writeTestFile(t, s.dir, "cases/drafts/intake.yaml", "id: [\n")
+				writeTestFile(t, s.dir, "cases/W-001/intake.yaml", editedIntake)
+			},
+			files:   []string{"cases/W-001/intake.yaml"},
+			subject: "W-001: commit hand edits",
+			cases:   "W-001",
+			skipped: []string{"cases/.gitignore"},
+		},
+		{
+			// git keeps tracking files in a directory that a later
+			// ignore rule matches; an unchanged one is not a deletion.
+			name: "unchanged tracked records in a directory git ignores",
+			edit: func(t *testing.T, s handStore) {
+				writeTestFile(t, s.dir, ".git/info/exclude", "activity/\n")
+			},
+			wantErr: func(err error) bool { return errors.Is(err, ErrNothingToCommit) },
+		},
+		{
+			name:    "a changed note",
+			edit:    func(t *testing.T, s handStore) { appendTestFile(t, s.dir, s.note, "results: changed later\n") },
+			wantErr: refusedErr,
+			refused: []string{"note note-changed"},
+		},
+		{
+			name:    "a removed note",
+			edit:    func(t *testing.T, s handStore) { removeTestFile(t, s.dir, s.note) },
+			wantErr: refusedErr,
+			refused: []string{"note note-removed"},
+		},
+		{
+			name: "a removed case with its notes",
+			edit: func(t *testing.T, s handStore) {
+				if err := os.RemoveAll(filepath.Join(s.dir, "cases", "W-001")); err != nil {
+					t.Fatal(err)
+				}
+			},
+			wantErr: refusedErr,
+			refused: []string{"note note-removed"},
+		},
+		{
+			name: "an edit that breaks the schema",
+			edit: func(t *testing.T, s handStore) {
+				writeTestFile(t, s.dir, "cases/W-001/intake.yaml", strings.Replace(wioaIntake, "status: open", "status: pending", 1))
+				writeTestFile(t, s.dir, "cases/W-001/references.yaml", "references: []\n")
+			},
+			wantErr: refusedErr,
+			refused: []string{"cases/W-001/intake.yaml schema"},
+		},
+		{
+			name: "an edit that breaks the case's consistency",
+			edit: func(t *testing.T, s handStore) {
+				writeTestFile(t, s.dir, "cases/W-001/intake.yaml", strings.Replace(wioaIntake, "manager: mrivera", "manager: nobody", 1))
+			},
+			wantErr: refusedErr,
+			refused: []string{"cases/W-001/intake.yaml unknown-staff"},
+		},
+		{
+			name:    "an author not on the roster",
+			edit:    func(t *testing.T, s handStore) { writeTestFile(t, s.dir, "cases/W-001/intake.yaml", editedIntake) },
+			author:  eve,
+			wantErr: func(err error) bool { var e *NotOnRosterError; return errors.As(err, &e) },
+		},
+	}
+	newHandStore(t) // build the shared store before the subtests run in parallel
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := newHandStore(t)
+			tt.edit(t, s)
+			before := captureState(t, s.dir)
+			author := tt.author
+			if author == (Author{}) {
+				author = maria
+			}
+			res, err := openWorkspace(t, s.dir, author).CommitEdits(tt.message)
+			if tt.wantErr != nil {
+				if err == nil || !tt.wantErr(err) {
+					t.Fatalf("CommitEdits = %+v, %v (%T)", res, err, err)
+				}
+				var refused *RefusedError
+				if errors.As(err, &refused) {
+					var got []string
+					for _, f := range refused.Findings {
+						p := f.Path
+						if strings.Contains(p, "/notes/") {
+							p = "note"
+						}
+						got = append(got, p+" "+f.Rule)
+					}
+					if !slices.Equal(got, tt.refused) {
+						t.Errorf("refused for %v, want %v", got, tt.refused)
+					}
+				}
+				assertSameState(t, before, captureState(t, s.dir))
+				return
+			}
+			if err != nil {
+				t.Fatalf("CommitEdits: %v", err)
+			}
+			// One git call for the commit: hash, parent, subject, trailers
+			// (a line each), then the files it changed.
+			show := gitCLI(t, s.dir, "show", "--name-only", "--format=%H%n%P%n%s%n%(trailers:key=Caseplan-Case,valueonly)%(trailers:key=Caseplan-Action,valueonly)", "HEAD")
+			want := strings.Join([]string{res.Commit, before.Head, tt.subject, tt.cases, "commit", "", ""}, "\n") + "\n" + strings.Join(tt.files, "\n")
+			if show != want {
+				t.Errorf("the commit:\n%s\nwant:\n%s", show, want)
+			}
+			if !slices.Equal(res.Skipped, tt.skipped) {
+				t.Errorf("Skipped = %v, want %v", res.Skipped, tt.skipped)
+			}
+			// What was committed is clean; everything else is as it was.
+			status := gitCLI(t, s.dir, "status", "--porcelain", "--untracked-files=all")
+			for _, p := range tt.files {
+				if strings.Contains(status, p) {
+					t.Errorf("%s is still not clean:\n%s", p, status)
+				}
+			}
+			for _, p := range append(slices.Clone(tt.skipped), "README.md", ".gitignore") {
+				if _, ok := before.Files[p]; ok && !strings.Contains(status, "?? "+p) {
+					t.Errorf("%s should be left untracked:\n%s", p, status)
+				}
+			}
+		})
+	}
+}
+
+func refusedErr(err error) bool {
+	var e *RefusedError
+	return errors.As(err, &e)
+}
+
+// TestCommitEditsSkippedIsPerCommit: the stray files a commit reports are
+// the ones it left out, once each, however often the workspace is used.
+func TestCommitEditsSkippedIsPerCommit(t *testing.T) {
+	isolateHome(t)
+	s := newHandStore(t)
+	ws := openWorkspace(t, s.dir, maria)
+	writeTestFile(t, s.dir, "cases/W-001/call-log.txt", "Tue: no answer\n")
+	writeTestFile(t, s.dir, "cases/W-001/intake.yaml", wioaIntake)
+	res, err := ws.CommitEdits("first")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"cases/W-001/call-log.txt"}; !slices.Equal(res.Skipped, want) {
+		t.Fatalf("first commit: Skipped = %v, want %v", res.Skipped, want)
+	}
+	writeTestFile(t, s.dir, "cases/W-001/references.yaml", "references: []\n")
+	res, err = ws.CommitEdits("second")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"cases/W-001/call-log.txt"}; !slices.Equal(res.Skipped, want) {
+		t.Errorf("second commit: Skipped = %v, want %v", res.Skipped, want)
+	}
+}
+
+// TestCommitEditsFirstCommit: hand-made records in a repository with no
+// commit yet are committed as its first commit.
+func TestCommitEditsFirstCommit(t *testing.T) {
+	isolateHome(t)
+	dir := t.TempDir()
+	repo, err := gitstore.Init(dir, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo.Close()
+	writeTestFile(t, dir, store.ConfigPath, "organization: Hand Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  wioa:\n    kind: wioa\n")
+	writeTestFile(t, dir, "cases/W-001/intake.yaml", wioaIntake)
+	writeTestFile(t, dir, "cases/W-001/iep.yaml", "created: 2026-03-16\n")
+	writeTestFile(t, dir, "cases/W-001/scan.pdf", "%PDF")
+
+	res, err := openWorkspace(t, dir, maria).CommitEdits("start the store")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := gitCLI(t, dir, "rev-list", "--count", "HEAD"); got != "1" {
+		t.Errorf("%s commits, want 1", got)
+	}
+	got := gitCLI(t, dir, "ls-tree", "-r", "--name-only", "HEAD")
+	if want := "cases/W-001/iep.yaml\ncases/W-001/intake.yaml\ncases/caseplan.yaml"; got != want {
+		t.Errorf("the first commit holds\n%s\nwant\n%s", got, want)
+	}
+	if !slices.Equal(res.Skipped, []string{"cases/W-001/scan.pdf"}) {
+		t.Errorf("Skipped = %v", res.Skipped)
+	}
+	// The roster comes from the records being committed: someone not on it
+	// cannot start a store in another's name.
+	writeTestFile(t, dir, "cases/W-001/references.yaml", "references: []\n")
+	_, err = openWorkspace(t, dir, eve).CommitEdits("")
+	var roster *NotOnRosterError
+	if !errors.As(err, &roster) {
+		t.Errorf("CommitEdits by someone not on the roster: %v", err)
+	}
+}
+
+func removeTestFile(t testing.TB, dir, rel string) {
+	t.Helper()
+	if err := os.Remove(filepath.Join(dir, filepath.FromSlash(rel))); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func appendTestFile(t testing.TB, dir, rel, text string) {
+	t.Helper()
+	writeTestFile(t, dir, rel, readTestFile(t, dir, rel)+text)
+}

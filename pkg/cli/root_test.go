@@ -1,0 +1,229 @@
+package cli
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseAuthor(t *testing.T) {
+	tests := []struct {
+		in        string
+		wantName  string
+		wantEmail string // "" means a usage error
+	}{
+		{"Maria Rivera <mrivera@example.org>", "Maria Rivera", "mrivera@example.org"},
+		{"Maria Rivera <MRivera@Example.ORG>", "Maria Rivera", "mrivera@example.org"},
+		{"  Maria Rivera   <mrivera@example.org>  ", "Maria Rivera", "mrivera@example.org"},
+		{`"Rivera, Maria" <mrivera@example.org>`, "Rivera, Maria", "mrivera@example.org"},
+		{"José Núñez <jnunez@example.org>", "José Núñez", "jnunez@example.org"},
+		{"Dev <dev+caseplan@example.org>", "Dev", "dev+caseplan@example.org"},
+		{"mrivera@example.org", "", ""},
+		{"<mrivera@example.org>", "", ""},
+		{"Maria Rivera", "", ""},
+		{"Maria Rivera <mrivera>", "", ""},
+		{"Maria Rivera <mrivera@example.org", "", ""},
+		{"Maria <a@example.org>, Dev <b@example.org>", "", ""},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		name, email, err := parseAuthor(tt.in)
+		if tt.wantEmail == "" {
+			var ue *UsageError
+			if !errors.As(err, &ue) || !strings.Contains(ue.Msg, `write it as "Name <email>"`) {
+				t.Errorf("parseAuthor(%q) = %q, %q, %v; want a usage error", tt.in, name, email, err)
+			}
+			continue
+		}
+		if err != nil || name != tt.wantName || email != tt.wantEmail {
+			t.Errorf("parseAuthor(%q) = %q, %q, %v; want %q, %q", tt.in, name, email, err, tt.wantName, tt.wantEmail)
+		}
+	}
+}
+
+func TestParseGitDate(t *testing.T) {
+	tests := []struct {
+		in         string
+		wantUnix   int64
+		wantOffset int // seconds east of UTC
+		wantErr    bool
+	}{
+		{in: "2026-03-02T09:04:00+00:00", wantUnix: 1772442240},
+		{in: "2026-03-02T09:04:00Z", wantUnix: 1772442240},
+		{in: "2026-03-02T10:04:00+01:00", wantUnix: 1772442240, wantOffset: 3600},
+		{in: "2026-03-02T04:04:00-05:00", wantUnix: 1772442240, wantOffset: -5 * 3600},
+		{in: "2026-03-02 10:04:00 +0100", wantUnix: 1772442240, wantOffset: 3600},
+		{in: "2026-03-02T14:34:00+0530", wantUnix: 1772442240, wantOffset: 5*3600 + 1800},
+		{in: "2026-03-02 09:04:00Z", wantUnix: 1772442240},
+		{in: "2026-03-02 10:04:00+01:00", wantUnix: 1772442240, wantOffset: 3600},
+		{in: "@1772442240 +0000", wantUnix: 1772442240},
+		{in: "1772442240 +0000", wantUnix: 1772442240},
+		{in: "@1772442240 -0700", wantUnix: 1772442240, wantOffset: -7 * 3600},
+		{in: "  2026-03-02T09:04:00Z\n", wantUnix: 1772442240},
+		{in: "yesterday", wantErr: true},
+		{in: "", wantErr: true},
+		{in: "2026-13-02T09:04:00Z", wantErr: true},
+		{in: "@abc +0000", wantErr: true},
+		{in: "@1772442240 UTC", wantErr: true},
+		{in: "@1772442240 +00", wantErr: true},
+	}
+	for _, tt := range tests {
+		got, err := parseGitDate(tt.in)
+		if tt.wantErr {
+			if err == nil || !strings.Contains(err.Error(), "use RFC 3339") {
+				t.Errorf("parseGitDate(%q) = %v, %v; want an error naming the format to use", tt.in, got, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("parseGitDate(%q): %v", tt.in, err)
+			continue
+		}
+		_, offset := got.Zone()
+		if got.Unix() != tt.wantUnix || offset != tt.wantOffset {
+			t.Errorf("parseGitDate(%q) = %v (unix %d, offset %d), want unix %d, offset %d", tt.in, got, got.Unix(), offset, tt.wantUnix, tt.wantOffset)
+		}
+	}
+}
+
+func TestOutputFormat(t *testing.T) {
+	tests := []struct {
+		v       string
+		allowed []string
+		ok      bool
+	}{
+		{"text", []string{"text", "json", "github"}, true},
+		{"github", []string{"text", "json", "github"}, true},
+		{"json", []string{"text", "json"}, true},
+		{"github", []string{"text", "json"}, false},
+		{"JSON", []string{"text", "json"}, false},
+		{"", []string{"text", "json"}, false},
+		{"json ", []string{"text", "json"}, false},
+	}
+	for _, tt := range tests {
+		err := outputFormat(tt.v, tt.allowed...)
+		if tt.ok {
+			if err != nil {
+				t.Errorf("outputFormat(%q, %v) = %v", tt.v, tt.allowed, err)
+			}
+			continue
+		}
+		var ue *UsageError
+		if !errors.As(err, &ue) || !strings.Contains(ue.Msg, "use one of "+strings.Join(tt.allowed, ", ")) || !strings.Contains(ue.Msg, `"`+tt.v+`"`) {
+			t.Errorf("outputFormat(%q, %v) = %v; want a usage error naming the value and the formats", tt.v, tt.allowed, err)
+		}
+	}
+}
+
+func TestTodayDate(t *testing.T) {
+	now := time.Date(2026, 3, 16, 23, 30, 0, 0, time.FixedZone("EST", -5*3600))
+	tests := []struct {
+		name    string
+		flag    string
+		env     string
+		want    string
+		wantErr string
+	}{
+		{name: "the flag", flag: "2026-01-02", env: "2026-05-06", want: "2026-01-02"},
+		{name: "the environment", env: "2026-05-06", want: "2026-05-06"},
+		{name: "the clock's own date, not UTC's", want: "2026-03-16"},
+		{name: "a bad flag", flag: "16/03/2026", wantErr: `--today "16/03/2026": not a date`},
+		{name: "a bad environment value", env: "2026-02-30", wantErr: `--today (CASEPLAN_TODAY) "2026-02-30": not a date`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := &globals{today: tt.flag, env: Env{
+				Getenv: func(k string) string {
+					if k == "CASEPLAN_TODAY" {
+						return tt.env
+					}
+					return ""
+				},
+				Now: func() time.Time { return now },
+			}}
+			got, err := g.todayDate()
+			if tt.wantErr != "" {
+				var ue *UsageError
+				if !errors.As(err, &ue) || !strings.Contains(ue.Msg, tt.wantErr) {
+					t.Fatalf("todayDate = %v, %v; want a usage error %q", got, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got.Format(time.DateOnly) != tt.want || got.Hour() != 0 {
+				t.Errorf("todayDate = %v, %v; want midnight of %s", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestCommitTime(t *testing.T) {
+	now := time.Date(2026, 3, 16, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"the clock", nil, "2026-03-16T10:00:00Z"},
+		{"the author date", map[string]string{"GIT_AUTHOR_DATE": "2026-01-05T09:00:00+01:00"}, "2026-01-05T09:00:00+01:00"},
+		{"the committer date wins", map[string]string{"GIT_AUTHOR_DATE": "2026-01-05T09:00:00Z", "GIT_COMMITTER_DATE": "@1772442240 +0000"}, "2026-03-02T09:04:00Z"},
+	}
+	for _, tt := range tests {
+		g := &globals{env: Env{Getenv: func(k string) string { return tt.env[k] }, Now: func() time.Time { return now }}}
+		if got := g.commitTime().Format(time.RFC3339); got != tt.want {
+			t.Errorf("%s: commitTime = %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestMainUsageErrors: every way of calling caseplan wrongly exits 2 and
+// says so on stderr, with nothing on stdout.
+func TestMainUsageErrors(t *testing.T) {
+	root := initCLIStore(t)
+	tests := []struct {
+		name       string
+		env        map[string]string
+		args       []string
+		wantStderr string
+	}{
+		{name: "an unknown command", args: []string{"frobnicate"}, wantStderr: `unknown command "frobnicate"`},
+		{name: "an unknown subcommand", args: []string{"case", "frobnicate"}, wantStderr: `unknown command "frobnicate" for "caseplan case"`},
+		{name: "an unknown flag", args: []string{"validate", "--bogus"}, wantStderr: "unknown flag: --bogus"},
+		{name: "an unknown shorthand", args: []string{"validate", "-z"}, wantStderr: "unknown shorthand flag"},
+		{name: "a flag without its value", args: []string{"validate", "--store"}, wantStderr: "flag needs an argument"},
+		{name: "an argument too many", args: []string{"commit", "extra"}, wantStderr: "extra"},
+		{name: "an output format the command lacks", args: []string{"validate", "-o", "xml"}, wantStderr: `-o "xml": not a format this command writes`},
+		{name: "a bad --today", args: []string{"validate", "--today", "tomorrow"}, wantStderr: `--today "tomorrow": not a date`},
+		{name: "a bad CASEPLAN_TODAY", env: map[string]string{"CASEPLAN_TODAY": "2026-3-1"}, args: []string{"validate"}, wantStderr: "not a date"},
+		{name: "a bad --author", args: []string{"validate", "--author", "maria@example.org"}, wantStderr: `write it as "Name <email>"`},
+		{name: "a bad CASEPLAN_AUTHOR", env: map[string]string{"CASEPLAN_AUTHOR": "Maria"}, args: []string{"validate"}, wantStderr: `write it as "Name <email>"`},
+		{name: "a bad GIT_COMMITTER_DATE", env: map[string]string{"GIT_COMMITTER_DATE": "last week"}, args: []string{"validate"}, wantStderr: "GIT_COMMITTER_DATE: "},
+		{name: "a bad GIT_AUTHOR_DATE", env: map[string]string{"GIT_AUTHOR_DATE": "soon"}, args: []string{"validate"}, wantStderr: "GIT_AUTHOR_DATE: "},
+		{name: "no store here", args: []string{"validate", "--store", filepath.Join(root, "..")}, wantStderr: "no case store at or above"},
+		{name: "no store in CASEPLAN_STORE", env: map[string]string{"CASEPLAN_STORE": ".."}, args: []string{"validate"}, wantStderr: "no case store at or above"},
+		{name: "an unknown case", args: []string{"validate", "--today", "2026-03-16", "W-404"}, wantStderr: `no case "W-404" in this store`},
+		{name: "a path outside the store", args: []string{"validate", "--today", "2026-03-16", "../x.yaml"}, wantStderr: "is outside the store"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCaseplan(t, root, tt.env, tt.args...)
+			if code != ExitUsage {
+				t.Errorf("exit %d, want %d\nstderr:\n%s", code, ExitUsage, stderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout %q, want nothing", stdout)
+			}
+			if !strings.HasPrefix(stderr, "caseplan: ") || !strings.Contains(stderr, tt.wantStderr) {
+				t.Errorf("stderr:\n%s\nwant caseplan: ... %q", stderr, tt.wantStderr)
+			}
+		})
+	}
+
+	t.Run("a valid store is valid", func(t *testing.T) {
+		code, stdout, stderr := runCaseplan(t, root, map[string]string{"CASEPLAN_STORE": "."}, "validate", "--today", "2026-03-16", "-o", "json")
+		if code != ExitOK || !strings.Contains(stdout, `"valid": true`) || !strings.Contains(stderr, "caseplan: valid: 0 error(s)") {
+			t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+		}
+	})
+}
