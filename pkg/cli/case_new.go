@@ -10,7 +10,8 @@ import (
 
 func newCaseCmd(g *globals) *cobra.Command {
 	return newGroupCmd("case", "Open, list and show cases",
-		newCaseNewCmd(g), newCaseListCmd(g), newCaseShowCmd(g))
+		newCaseNewCmd(g), newCaseListCmd(g), newCaseShowCmd(g),
+		newCaseCloseCmd(g), newCaseReopenCmd(g), newCaseTransferCmd(g))
 }
 
 type caseNewOptions struct {

@@ -21,6 +21,7 @@ type Intake struct {
 	// Exited is the program exit date; follow-up runs from it.
 	Exited    Date       `yaml:"exited,omitempty" json:"exited,omitempty"`
 	Transfers []Transfer `yaml:"transfers,omitempty" json:"transfers,omitempty"`
+	Consents  []Consent  `yaml:"consents,omitempty" json:"consents,omitempty"` // (003)
 }
 
 // Participant is the person a case serves.
@@ -96,4 +97,13 @@ type Transfer struct {
 	FromCenter string `yaml:"from_center,omitempty" json:"from_center,omitempty"`
 	ToCenter   string `yaml:"to_center,omitempty" json:"to_center,omitempty"`
 	Reason     string `yaml:"reason" json:"reason"`
+}
+
+// Consent is a permission the participant gave, such as for a visit at
+// their job site, which 003 allows only with their permission.
+type Consent struct {
+	Kind      string `yaml:"kind" json:"kind"` // job-site-visit
+	Given     Date   `yaml:"given" json:"given"`
+	Withdrawn Date   `yaml:"withdrawn,omitempty" json:"withdrawn,omitempty"`
+	Notes     string `yaml:"notes,omitempty" json:"notes,omitempty"`
 }

@@ -305,6 +305,11 @@ func checkDateOrder(x *Context) {
 			x.Report(intake, []string{"transfers", strconv.Itoa(i), "date"}, "transfer date %s is before the case opened (%s)", t.Date, in.Opened)
 		}
 	}
+	for i, c := range in.Consents {
+		if after(c.Given, c.Withdrawn) {
+			x.Report(intake, []string{"consents", strconv.Itoa(i), "withdrawn"}, "permission withdrawn (%s) before it was given (%s)", c.Withdrawn, c.Given)
+		}
+	}
 	for _, n := range x.Case.Notes {
 		if after(in.Opened, n.Date) && n.Kind != "intake" {
 			x.Report(x.Case.NotePath(n), Path("date"), "note date %s is before the case opened (%s)", n.Date, in.Opened)

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -133,6 +134,108 @@ var workSecurityRules = []*Rule{
 			}
 		},
 	},
+	{
+		// Completeness: the evidence is missing, not contradictory, and
+		// the committee's decision must be recordable whatever it rested on.
+		ID: "ws-extension-criteria", Completeness: true, Severity: finding.Warning, Program: KindWorkSecurity, Source: "000",
+		Setting: "work_security_days",
+		Summary: "an extension rests on its two criteria: regular contact and applications throughout the work security period",
+		check:   checkExtensionCriteria,
+	},
+	{
+		ID: "ws-intake-meeting", Completeness: true, Severity: finding.Warning, Program: KindWorkSecurity, Source: "000",
+		Setting: "checkin_interval_days",
+		Summary: "the intake meeting is held as soon as possible: an intake note once the first check-in interval has passed",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil || !JobSearchActive(x.Case, x.Config, x.Today) {
+				return
+			}
+			opened, ok := in.Opened.Time()
+			if !ok || !x.Today.After(opened.AddDate(0, 0, x.Setting(record.SettingCheckinIntervalDays))) {
+				return
+			}
+			for _, n := range x.Case.Notes {
+				if n.Kind == "intake" {
+					return
+				}
+			}
+			x.Report(x.File("intake.yaml"), Path("opened"), "no intake meeting note %d days after the case opened (%s); hold the intake meeting as soon as possible and record it with caseplan note add --kind intake", days(opened, x.Today), in.Opened)
+		},
+	},
+	{
+		ID: "ws-checkin", Completeness: true, Severity: finding.Warning, Program: KindWorkSecurity, Source: "000",
+		Setting: "checkin_interval_days",
+		Summary: "weekly meetings or check-ins (two-way contacts) while the job search lasts",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil || !JobSearchActive(x.Case, x.Config, x.Today) {
+				return
+			}
+			every := x.Setting(record.SettingCheckinIntervalDays)
+			const hint = "plan weekly meetings or check-ins with the candidate and record them with caseplan note add --two-way --service CODE"
+			if last, ok := LastContact(x.Case.Notes); ok {
+				if d := days(last, x.Today); d > every {
+					x.Report(x.File("intake.yaml"), Path("manager"), "last check-in was %d days ago (%s), more than %d; %s", d, last.Format(time.DateOnly), every, hint)
+				}
+				return
+			}
+			if opened, ok := in.Opened.Time(); ok && days(opened, x.Today) > every {
+				x.Report(x.File("intake.yaml"), Path("manager"), "no check-in in the %d days since the case opened (%s); %s", days(opened, x.Today), in.Opened, hint)
+			}
+		},
+	},
+	{
+		ID: "ws-activity-tracker", Completeness: true, Severity: finding.Warning, Program: KindWorkSecurity, Source: "000",
+		Summary: "the weekly candidate activity tracker is kept every week of the job search (reviewed monthly)",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil || !JobSearchActive(x.Case, x.Config, x.Today) {
+				return
+			}
+			opened, ok := in.Opened.Time()
+			// The week under way may still be filled in; the last complete
+			// week must be, once the case has seen one whole week.
+			lastWeek := mondayOf(x.Today).AddDate(0, 0, -7)
+			if !ok || !opened.Before(lastWeek) {
+				return
+			}
+			want := ISOWeek(lastWeek)
+			latest := ""
+			for _, w := range x.Case.Activity {
+				if w.Week > latest {
+					latest = w.Week
+				}
+			}
+			switch {
+			case latest >= want:
+			case latest == "":
+				x.Report(x.File("intake.yaml"), nil, "the weekly activity tracker has no week yet (last complete week %s); log applications, interviews and networking with caseplan activity add", want)
+			default:
+				x.Report(x.File("activity/"+latest+".yaml"), nil, "the weekly activity tracker was last kept for %s; log %s and every week after it with caseplan activity add", latest, want)
+			}
+		},
+	},
+	{
+		ID: "ws-separated", Completeness: true, Severity: finding.Warning, Program: KindWorkSecurity, Source: "000",
+		Setting: "work_security_days",
+		Summary: "a case whose work security period (and extension) ended without a placement is separated and closed",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil || in.Status != "open" || Placed(x.Case) {
+				return
+			}
+			p, ok := WorkSecurityPeriodOf(x.Case, x.Config)
+			if !ok || p.Pending || !x.Today.After(p.LastDay()) {
+				return
+			}
+			what := "the work security period"
+			if p.LastDay().After(p.End) {
+				what = "the extension of the work security period"
+			}
+			x.Report(x.File("intake.yaml"), Path("status"), "%s ended on %s without a placement: the candidate is separated; prepare them for separation and close the case with caseplan case close --reason separated", what, p.LastDay().Format(time.DateOnly))
+		},
+	},
 }
 
 var wioaRules = []*Rule{
@@ -188,21 +291,98 @@ var wioaRules = []*Rule{
 			}
 		},
 	},
+	{
+		ID: "wioa-counselor", Severity: finding.Error, Program: KindWIOA, Source: "002",
+		Summary: "a case has one designated counselor: its manager, who is active and whom the last transfer names",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil {
+				return
+			}
+			f := x.File("intake.yaml")
+			if s, ok := x.Config.StaffByID(in.Manager); ok && !s.IsActive() && in.Status == "open" {
+				x.Report(f, Path("manager"), "the designated counselor %s is no longer active on the staff roster; transfer the case and its IEP to an active counselor with caseplan case transfer --to STAFF", in.Manager)
+			}
+			last := -1
+			for i, t := range in.Transfers {
+				if last < 0 || t.Date >= in.Transfers[last].Date {
+					last = i
+				}
+			}
+			if last >= 0 && in.Transfers[last].To != "" && in.Transfers[last].To != in.Manager {
+				t := in.Transfers[last]
+				x.Report(f, []string{"transfers", strconv.Itoa(last), "to"}, "the last transfer (%s) made %s the designated counselor, but the manager is %s; change counselors with caseplan case transfer", t.Date, t.To, in.Manager)
+			}
+		},
+	},
+	{
+		ID: "wioa-follow-up", Completeness: true, Severity: finding.Error, Program: KindWIOA, Source: "002",
+		Setting: "follow_up_months",
+		Summary: "12 months of follow-up after exit: a follow-up recorded in the 2nd and the 4th quarter after exit",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil || in.Status != "open" {
+				return
+			}
+			exit, ok := in.Exited.Time()
+			end, _ := FollowUpEnd(x.Case, x.Config)
+			if !ok {
+				return
+			}
+			for _, k := range FollowUpQuarters {
+				first, last := FollowUpQuarter(exit, k)
+				if !x.Today.After(last) || last.After(end) || followedUp(x.Case.Outcome, first, last) {
+					continue
+				}
+				x.Report(x.File("intake.yaml"), Path("exited"), "no follow-up recorded in quarter %d after exit (%s to %s); follow up with the customer for %d months after exit and record it with caseplan followup add",
+					k, first.Format(time.DateOnly), last.Format(time.DateOnly), x.Setting(record.SettingFollowUpMonths))
+			}
+		},
+	},
+	{
+		ID: "wioa-potential-exit", Completeness: true, Severity: finding.Warning, Program: KindWIOA, Source: "002",
+		Setting: "inactivity_exit_days",
+		Summary: "a case with no service for 90 days is a potential exit",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil || in.Status != "open" || in.Exited != "" {
+				return
+			}
+			last, ok := LastService(x.Case, x.Today)
+			if !ok {
+				if last, ok = in.Opened.Time(); !ok {
+					return
+				}
+			}
+			limit := x.Setting(record.SettingInactivityExitDays)
+			if d := days(last, x.Today); d > limit {
+				x.Report(x.File("intake.yaml"), Path("status"), "no service for %d days (since %s), more than %d: a potential exit; record a service, or the exit date (exited) when the customer has left the program", d, last.Format(time.DateOnly), limit)
+			}
+		},
+	},
 }
 
 var postEmploymentRules = []*Rule{
 	{
 		ID: "pe-self-sufficiency", Completeness: true, Severity: finding.Warning, Program: KindPostEmployment, Source: "003",
-		Summary: "a post-employment plan has a self-sufficiency plan and contingency plans for child care, transportation and crises",
+		Summary: "post-employment services start with a self-sufficiency plan",
 		check: func(x *Context) {
-			p := x.Case.IEP
-			if p == nil || p.SelfSufficiency == nil || p.SelfSufficiency.Plan == "" {
+			if p := x.Case.IEP; p == nil || p.SelfSufficiency == nil || p.SelfSufficiency.Plan == "" {
 				file := x.File("iep.yaml")
 				if x.Case.Doc(file) == nil {
 					file = x.File("intake.yaml")
 				}
 				x.Report(file, nil, "no self-sufficiency plan; post-employment services start with one (self_sufficiency.plan)")
-				return
+			}
+		},
+	},
+	{
+		ID: "pe-contingency", Completeness: true, Severity: finding.Warning, Program: KindPostEmployment, Source: "003",
+		Summary: "the self-sufficiency plan has contingency plans for child care, transportation and preventable crises",
+		check: func(x *Context) {
+			p := x.Case.IEP
+			if p == nil || p.SelfSufficiency == nil {
+				return // pe-self-sufficiency asks for the whole plan
 			}
 			c := p.SelfSufficiency.Contingency
 			var missing []string
@@ -217,6 +397,64 @@ var postEmploymentRules = []*Rule{
 			}
 			for _, m := range missing {
 				x.Report(x.File("iep.yaml"), Path("self_sufficiency"), "no contingency plan for %s (self_sufficiency.contingency.%s)", m, m)
+			}
+		},
+	},
+	{
+		ID: "pe-benefit-renewal", Completeness: true, Severity: finding.Warning, Program: KindPostEmployment, Source: "003",
+		Summary: "benefits the participant relies on are renewed before their renewal date, not left to lapse",
+		check: func(x *Context) {
+			p := x.Case.IEP
+			if p == nil || p.SelfSufficiency == nil || (x.Case.Intake != nil && x.Case.Intake.Status != "open") {
+				return
+			}
+			for i, b := range p.SelfSufficiency.Benefits {
+				at := []string{"self_sufficiency", "benefits", strconv.Itoa(i)}
+				switch b.Status {
+				case "ended", "pending":
+					// Ended on purpose, or the renewal is submitted.
+				case "lapsed":
+					x.Report(x.File("iep.yaml"), append(at, "status"), "%s has lapsed; help the participant restore their eligibility", b.Name)
+				default:
+					if r, ok := b.Renewal.Time(); ok && x.Today.After(r) {
+						x.Report(x.File("iep.yaml"), append(at, "renewal"), "the renewal date %s of %s has passed; record the next renewal date, or the status pending, lapsed or ended", b.Renewal, b.Name)
+					}
+				}
+			}
+		},
+	},
+	{
+		// A warning, not an error: a note records a visit that happened,
+		// and refusing it would hide the visit; and stores kept the
+		// permission in the note's text before consents existed. A store
+		// may make it an error under rules: in caseplan.yaml.
+		ID: "pe-job-site-permission", Severity: finding.Warning, Program: KindPostEmployment, Source: "003",
+		Summary: "the job site is visited only with the participant's permission, recorded before the visit",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil {
+				return
+			}
+			for _, n := range x.Case.Notes {
+				if n.Mode != "job-site" || n.Kind == "amendment" || permitted(in.Consents, "job-site-visit", n.Date) {
+					continue
+				}
+				x.Report(x.Case.NotePath(n), Path("mode"), "job-site visit on %s without the participant's permission on record; record it first in intake.yaml (consents: kind job-site-visit, given DATE)", n.Date)
+			}
+		},
+	},
+	{
+		ID: "pe-post-assistance", Completeness: true, Severity: finding.Warning, Program: KindPostEmployment, Source: "003",
+		Setting: "post_assistance_months",
+		Summary: "services run for 12 months after cash assistance ends; then the case is closed",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil || in.Status != "open" {
+				return
+			}
+			if end, ok := PostAssistanceEnd(x.Case, x.Config); ok && x.Today.After(end) {
+				x.Report(x.File("intake.yaml"), Path("cash_assistance_ended"), "the %d months of post-employment services after cash assistance ended (%s) were over on %s; close the case with caseplan case close",
+					x.Setting(record.SettingPostAssistanceMonths), in.CashAssistanceEnded, end.Format(time.DateOnly))
 			}
 		},
 	},
@@ -254,4 +492,113 @@ func closed(x *Context) bool {
 // days counts whole days from a to b.
 func days(a, b time.Time) int {
 	return int(b.Sub(a).Hours() / 24)
+}
+
+// checkExtensionCriteria weighs the two criteria 000 sets for an extension
+// — "Each candidate must be in regular contact with his/her case manager
+// and must apply for all relevant positions at the University throughout
+// the work security time period" — from the layoff date to the request
+// (within the work security period), week by week as caseplan extension
+// request shows them: "regular" is weekly, the rhythm of the check-ins 000
+// asks for. Only complete ISO weeks count against the candidate.
+func checkExtensionCriteria(x *Context) {
+	o := x.Case.Outcome
+	p, ok := WorkSecurityPeriodOf(x.Case, x.Config)
+	if o == nil || !ok {
+		return
+	}
+	for i, e := range o.Extensions {
+		requested, ok := e.Requested.Time()
+		if e.Decision == "denied" || !ok || requested.Before(p.Layoff) {
+			continue
+		}
+		to := minTime(requested, p.End)
+		contacts, applications := map[string]bool{}, map[string]bool{}
+		for _, n := range x.Case.Notes {
+			if t, ok := n.Date.Time(); ok && IsContact(n) {
+				contacts[ISOWeek(t)] = true
+			}
+		}
+		for _, w := range x.Case.Activity {
+			for _, a := range w.Applications {
+				if t, ok := a.Date.Time(); ok {
+					applications[ISOWeek(t)] = true
+				}
+			}
+		}
+		var weeks, noContact, noApplication []string
+		for monday := mondayOf(p.Layoff); !monday.AddDate(0, 0, 6).After(to); monday = monday.AddDate(0, 0, 7) {
+			if monday.Before(p.Layoff) {
+				continue // the week of the layoff is partial
+			}
+			w := ISOWeek(monday)
+			weeks = append(weeks, w)
+			if !contacts[w] {
+				noContact = append(noContact, w)
+			}
+			if !applications[w] {
+				noApplication = append(noApplication, w)
+			}
+		}
+		at := []string{"extensions", strconv.Itoa(i)}
+		const criteria = "the criteria are regular contact and applications throughout the work security period"
+		switch {
+		case len(weeks) == 0:
+			x.Report(x.File("outcome.yaml"), at, "the request of %s comes before a complete week of the work security period (from %s) could show the extension criteria; %s", e.Requested, p.Layoff.Format(time.DateOnly), criteria)
+		case len(noContact) > 0 || len(noApplication) > 0:
+			var gaps []string
+			if len(noContact) > 0 {
+				gaps = append(gaps, "no contact in "+weekList(noContact))
+			}
+			if len(noApplication) > 0 {
+				gaps = append(gaps, "no applications in "+weekList(noApplication))
+			}
+			x.Report(x.File("outcome.yaml"), at, "the records do not show the extension criteria for the request of %s: %s of the %d complete weeks from %s to %s; %s",
+				e.Requested, strings.Join(gaps, ", "), len(weeks), p.Layoff.Format(time.DateOnly), to.Format(time.DateOnly), criteria)
+		}
+	}
+}
+
+// weekList names weeks, eliding a long list: "2026-W24, 2026-W25, 2026-W26
+// and 4 more".
+func weekList(weeks []string) string {
+	const shown = 3
+	if len(weeks) <= shown {
+		return strings.Join(weeks, ", ")
+	}
+	return strings.Join(weeks[:shown], ", ") + " and " + strconv.Itoa(len(weeks)-shown) + " more"
+}
+
+// mondayOf returns the Monday of t's ISO week.
+func mondayOf(t time.Time) time.Time {
+	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+}
+
+// followedUp reports whether the outcome records a follow-up done in the
+// days first..last, or done for a follow-up due in them (late, but made).
+func followedUp(o *record.Outcome, first, last time.Time) bool {
+	if o == nil {
+		return false
+	}
+	in := func(d record.Date) bool {
+		t, ok := d.Time()
+		return ok && !t.Before(first) && !t.After(last)
+	}
+	for _, f := range o.FollowUps {
+		if f.Done != "" && (in(f.Done) || in(f.Due)) {
+			return true
+		}
+	}
+	return false
+}
+
+// permitted reports whether a permission of the kind was given on or
+// before day and not withdrawn by then.
+func permitted(consents []record.Consent, kind string, day record.Date) bool {
+	for _, c := range consents {
+		if c.Kind == kind && c.Given != "" && c.Given <= day && (c.Withdrawn == "" || c.Withdrawn > day) {
+			return true
+		}
+	}
+	return false
 }

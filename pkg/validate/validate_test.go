@@ -1,13 +1,16 @@
 package validate
 
 import (
+	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -74,6 +77,31 @@ layoff:
   layoff_date: 2026-05-01
 `,
 		"cases/WS1/iep.yaml": "created: 2026-03-02\n",
+		"cases/WS1/notes/2026-03-03-in01.yaml": `id: 2026-03-03-in01
+date: 2026-03-03
+author: mrivera
+kind: intake
+mode: in-person
+two_way: true
+services: [assessment]
+content: Intake meeting; agreed weekly check-ins
+`,
+		"cases/WS1/notes/2026-03-12-ck01.yaml": `id: 2026-03-12-ck01
+date: 2026-03-12
+author: mrivera
+kind: contact
+mode: phone
+two_way: true
+services: [job-search]
+content: Weekly check-in
+`,
+		"cases/WS1/activity/2026-W11.yaml": `week: 2026-W11
+applications:
+  - date: 2026-03-10
+    organization: Facilities
+    position: Office coordinator
+    status: applied
+`,
 		"cases/W1/intake.yaml": `id: W1
 opened: 2026-03-02
 program: wioa
@@ -152,73 +180,284 @@ func TestBaseIsClean(t *testing.T) {
 	}
 }
 
-// TestRules breaks each rule in turn on the clean base store and checks that
-// the rule (and only findings of that rule) fires, where it should.
-func TestRules(t *testing.T) {
-	tests := []struct {
-		rule   string
-		on     time.Time
-		change func(m memStore)
-		want   string // path:line:col prefix of the finding
-		msg    string
-	}{
-		{"id-mismatch", today, func(m memStore) {
+// ruleTest breaks one rule: change turns the clean base store into one
+// that breaks the rule as of on, and the rule (and no other rule's error)
+// must fire once, at want. keep, when set, is a near miss of the same
+// fixture that keeps the rule — the boundary the rule must not cross.
+type ruleTest struct {
+	rule   string
+	on     time.Time
+	change func(m memStore)
+	want   string // path:line:col prefix of the finding
+	msg    string
+	keep   func(m memStore)
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// edit replaces old with new in the file at p, and fails loudly when old is
+// not there (a fixture that silently changes nothing proves nothing).
+func (m memStore) edit(p, old, new string) {
+	if !strings.Contains(m[p], old) {
+		panic(fmt.Sprintf("%s does not contain %q", p, old))
+	}
+	m[p] = strings.Replace(m[p], old, new, 1)
+}
+
+// drop removes cases from the store, for fixtures dated long after the
+// base date where the other cases would rightly report their own errors.
+func (m memStore) drop(ids ...string) {
+	for p := range m {
+		for _, id := range ids {
+			if strings.HasPrefix(p, "cases/"+id+"/") {
+				delete(m, p)
+			}
+		}
+	}
+}
+
+// wsComplete gives WS1 what work security asks by the layoff date, so that
+// fixtures dated after it report only what they break.
+func wsComplete(m memStore) {
+	m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n", 3)
+	m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
+}
+
+func contact(id, kind, mode string) string {
+	return "id: " + id + "\ndate: " + id[:10] + "\nauthor: mrivera\nkind: " + kind + "\nmode: " + mode + "\ntwo_way: true\nservices: [job-search]\ncontent: Check-in\n"
+}
+
+func ruleTests() []ruleTest {
+	return []ruleTest{
+		{rule: "id-mismatch", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "id: W1", "id: W2", 1)
-		}, "cases/W1/intake.yaml:1:5", `differs from the case directory "W1"`},
-		{"unknown-program", today, func(m memStore) {
+		}, want: "cases/W1/intake.yaml:1:5", msg: `differs from the case directory "W1"`},
+		{rule: "unknown-program", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "program: wioa", "program: wia", 1)
-		}, "cases/W1/intake.yaml:3:10", `program "wia" is not defined`},
-		{"unknown-staff", today, func(m memStore) {
+		}, want: "cases/W1/intake.yaml:3:10", msg: `program "wia" is not defined`},
+		{rule: "unknown-staff", on: today, change: func(m memStore) {
 			m["cases/W1/notes/2026-03-05-ab12.yaml"] = strings.Replace(m["cases/W1/notes/2026-03-05-ab12.yaml"], "author: mrivera", "author: nobody", 1)
-		}, "cases/W1/notes/2026-03-05-ab12.yaml:3:9", `author "nobody" is not on the staff roster`},
-		{"note-id", today, func(m memStore) {
+		}, want: "cases/W1/notes/2026-03-05-ab12.yaml:3:9", msg: `author "nobody" is not on the staff roster`},
+		{rule: "note-id", on: today, change: func(m memStore) {
 			m["cases/W1/notes/2026-03-06-ab12.yaml"] = m["cases/W1/notes/2026-03-05-ab12.yaml"]
 			delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
-		}, "cases/W1/notes/2026-03-06-ab12.yaml:1:5", "differs from the file name"},
-		{"activity-week", today, func(m memStore) {
+		}, want: "cases/W1/notes/2026-03-06-ab12.yaml:1:5", msg: "differs from the file name"},
+		{rule: "activity-week", on: today, change: func(m memStore) {
 			m["cases/W1/activity/2026-W11.yaml"] = "week: 2026-W11\napplications:\n  - date: 2026-03-20\n    organization: Clinic\n    position: CNA\n    status: applied\n"
-		}, "cases/W1/activity/2026-W11.yaml:3:11", "is not in week 2026-W11 (2026-03-09 to 2026-03-15)"},
-		{"duplicate-id", today, func(m memStore) {
+		}, want: "cases/W1/activity/2026-W11.yaml:3:11", msg: "is not in week 2026-W11 (2026-03-09 to 2026-03-15)"},
+		{rule: "duplicate-id", on: today, change: func(m memStore) {
 			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "services:\n  - id: S1", "services:\n  - id: S1\n    name: Again\n  - id: S1", 1)
-		}, "cases/W1/iep.yaml:17:9", "service ID S1 is used twice (first at services.0.id)"},
-		{"unresolved-ref", today, func(m memStore) {
+		}, want: "cases/W1/iep.yaml:17:9", msg: "service ID S1 is used twice (first at services.0.id)"},
+		{rule: "unresolved-ref", on: today, change: func(m memStore) {
 			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "services: [S1]", "services: [S2]", 1)
-		}, "cases/W1/iep.yaml:9:20", "names service S2, which is not in the plan"},
-		{"date-order", today, func(m memStore) {
+		}, want: "cases/W1/iep.yaml:9:20", msg: "names service S2, which is not in the plan"},
+		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/WS1/intake.yaml"] = strings.Replace(m["cases/WS1/intake.yaml"], "notice_date: 2026-03-02", "notice_date: 2026-06-01", 1)
-		}, "cases/WS1/intake.yaml:10:16", "layoff date 2026-05-01 is before the notice date 2026-06-01"},
-		{"case-status", today, func(m memStore) {
+		}, want: "cases/WS1/intake.yaml:10:16", msg: "layoff date 2026-05-01 is before the notice date 2026-06-01"},
+		{rule: "case-status", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
-		}, "cases/W1/intake.yaml:4:9", "status is closed but outcome.yaml records no closure"},
-		{"future-date", time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC), nil, "cases/W1/notes/2026-03-05-ab12.yaml:2:7", "after today (2026-03-04)"},
-		{"ws-layoff", today, func(m memStore) {
+		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure"},
+		{rule: "future-date", on: day("2026-03-10"), change: nil, want: "cases/WS1/notes/2026-03-12-ck01.yaml:2:7", msg: "after today (2026-03-10)"},
+		{rule: "ws-layoff", on: today, change: func(m memStore) {
 			s := m["cases/WS1/intake.yaml"]
 			m["cases/WS1/intake.yaml"] = s[:strings.Index(s, "layoff:")]
-		}, "cases/WS1/intake.yaml:1:1", "no layoff section"},
-		{"ws-notice-period", today, func(m memStore) {
+		}, want: "cases/WS1/intake.yaml:1:1", msg: "no layoff section"},
+		{rule: "ws-notice-period", on: today, change: func(m memStore) {
 			m["cases/WS1/intake.yaml"] = strings.Replace(m["cases/WS1/intake.yaml"], "layoff_date: 2026-05-01", "layoff_date: 2026-04-01", 1)
-		}, "cases/WS1/intake.yaml:10:16", "notification period is 30 days, shorter than the 60 days"},
-		{"ws-references", time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), func(m memStore) {
+		}, want: "cases/WS1/intake.yaml:10:16", msg: "notification period is 30 days, shorter than the 60 days"},
+		{rule: "ws-references", on: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), change: func(m memStore) {
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
 			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: former supervisor\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n"
-		}, "cases/WS1/references.yaml:1:1", "1 of 3 references with permission by the layoff date (2026-05-01)"},
-		{"ws-iep-plan", time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC), func(m memStore) {
+		}, want: "cases/WS1/references.yaml:1:1", msg: "1 of 3 references with permission by the layoff date (2026-05-01)"},
+		{rule: "ws-iep-plan", on: time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC), change: func(m memStore) {
 			m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n", 3)
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\nskill_plan:\n  - course: Excel\n"
-		}, "cases/WS1/iep.yaml:1:1", "no job_targets by the layoff date"},
-		{"ws-extension", today, func(m memStore) {
+		}, want: "cases/WS1/iep.yaml:1:1", msg: "no job_targets by the layoff date"},
+		{rule: "ws-extension", on: today, change: func(m memStore) {
 			m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-03-10\n    decided: 2026-03-12\n    decision: approved\n    by: Joint committee\n    until: 2026-12-31\n"
-		}, "cases/WS1/outcome.yaml:6:12", "past the longest possible extension (2026-10-28)"},
-		{"wioa-iep", today, func(m memStore) { delete(m, "cases/W1/iep.yaml") }, "cases/W1/intake.yaml:1:1", "has no iep.yaml"},
-		{"wioa-first-contact", today, func(m memStore) {
+		}, want: "cases/WS1/outcome.yaml:6:12", msg: "past the longest possible extension (2026-10-28)"},
+		{rule: "wioa-iep", on: today, change: func(m memStore) { delete(m, "cases/W1/iep.yaml") }, want: "cases/W1/intake.yaml:1:1", msg: "has no iep.yaml"},
+		{rule: "wioa-first-contact", on: today, change: func(m memStore) {
 			m["cases/W1/notes/2026-03-05-ab12.yaml"] = strings.Replace(m["cases/W1/notes/2026-03-05-ab12.yaml"], "two_way: true", "two_way: false", 1)
-		}, "cases/W1/intake.yaml:2:9", "no two-way contact recording a service within 10 days of opening (by 2026-03-12)"},
-		{"wioa-contact-interval", time.Date(2026, 4, 10, 0, 0, 0, 0, time.UTC), nil, "cases/W1/intake.yaml:5:10", "last contact was 36 days ago (2026-03-05), more than 30"},
-		{"pe-self-sufficiency", today, func(m memStore) {
-			m["cases/P1/iep.yaml"] = strings.Replace(m["cases/P1/iep.yaml"], "    crisis: Call the navigator; emergency fund referral\n", "", 1)
-		}, "cases/P1/iep.yaml:2:1", "no contingency plan for crisis"},
+		}, want: "cases/W1/intake.yaml:2:9", msg: "no two-way contact recording a service within 10 days of opening (by 2026-03-12)"},
+		{rule: "wioa-contact-interval", on: time.Date(2026, 4, 10, 0, 0, 0, 0, time.UTC), change: nil, want: "cases/W1/intake.yaml:5:10", msg: "last contact was 36 days ago (2026-03-05), more than 30"},
+		{rule: "date-order", on: today, change: func(m memStore) {
+			m["cases/P1/intake.yaml"] += "consents:\n  - kind: job-site-visit\n    given: 2026-03-10\n    withdrawn: 2026-03-01\n"
+		}, want: "cases/P1/intake.yaml:11:16", msg: "permission withdrawn (2026-03-01) before it was given (2026-03-10)"},
+		{rule: "ws-intake-meeting", on: today, change: func(m memStore) {
+			m.edit("cases/WS1/notes/2026-03-03-in01.yaml", "kind: intake", "kind: contact")
+		}, want: "cases/WS1/intake.yaml:2:9", msg: "no intake meeting note 14 days after the case opened (2026-03-02)",
+			keep: func(m memStore) {
+				// Opened six days ago: the first check-in interval (7) has not passed.
+				delete(m, "cases/WS1/notes/2026-03-03-in01.yaml")
+				m.edit("cases/WS1/intake.yaml", "opened: 2026-03-02", "opened: 2026-03-10")
+			}},
+		{rule: "ws-checkin", on: day("2026-03-20"), change: nil,
+			want: "cases/WS1/intake.yaml:5:10", msg: "last check-in was 8 days ago (2026-03-12), more than 7",
+			keep: func(m memStore) {
+				m["cases/WS1/notes/2026-03-13-ck02.yaml"] = contact("2026-03-13-ck02", "contact", "video")
+			}},
+		{rule: "ws-checkin", on: day("2026-03-20"), change: func(m memStore) {
+			m.drop("WS1")
+			m["cases/WS2/intake.yaml"] = "id: WS2\nopened: 2026-03-12\nprogram: ws\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Kim Example\nlayoff:\n  notice_date: 2026-03-02\n  layoff_date: 2026-05-01\n"
+		}, want: "cases/WS2/intake.yaml:5:10", msg: "no check-in in the 8 days since the case opened (2026-03-12)"},
+		{rule: "ws-checkin", on: day("2026-03-20"), change: func(m memStore) {
+			// A one-way letter is not a check-in.
+			m["cases/WS1/notes/2026-03-13-lt01.yaml"] = strings.Replace(contact("2026-03-13-lt01", "contact", "letter"), "two_way: true\n", "", 1)
+		}, want: "cases/WS1/intake.yaml:5:10", msg: "last check-in was 8 days ago (2026-03-12)",
+			keep: func(m memStore) {
+				// Once placed, the job search and its check-ins are over.
+				m["cases/WS1/outcome.yaml"] = "placement:\n  employer: Facilities\n  position: Office coordinator\n  start: 2026-03-16\n"
+			}},
+		{rule: "ws-activity-tracker", on: day("2026-03-23"), change: nil,
+			want: "cases/WS1/activity/2026-W11.yaml:1:1", msg: "was last kept for 2026-W11; log 2026-W12 and every week after it",
+			keep: func(m memStore) { m["cases/WS1/activity/2026-W12.yaml"] = "week: 2026-W12\n" }},
+		{rule: "ws-activity-tracker", on: today, change: func(m memStore) {
+			delete(m, "cases/WS1/activity/2026-W11.yaml")
+		}, want: "cases/WS1/intake.yaml:1:1", msg: "the weekly activity tracker has no week yet (last complete week 2026-W11)",
+			keep: func(m memStore) {
+				// Opened in the last complete week: no whole week to log yet.
+				delete(m, "cases/WS1/activity/2026-W11.yaml")
+				m.edit("cases/WS1/intake.yaml", "opened: 2026-03-02", "opened: 2026-03-09")
+			}},
+		{rule: "ws-separated", on: day("2026-07-31"), change: wsComplete,
+			want: "cases/WS1/intake.yaml:4:9", msg: "the work security period ended on 2026-07-30 without a placement: the candidate is separated",
+			keep: func(m memStore) {
+				wsComplete(m)
+				m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-07-20\n    decided: 2026-07-28\n    decision: approved\n    by: Joint committee\n    until: 2026-09-30\n"
+			}},
+		{rule: "ws-separated", on: day("2026-10-01"), change: func(m memStore) {
+			wsComplete(m)
+			m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-07-20\n    decided: 2026-07-28\n    decision: approved\n    by: Joint committee\n    until: 2026-09-30\n"
+		}, want: "cases/WS1/intake.yaml:4:9", msg: "the extension of the work security period ended on 2026-09-30",
+			keep: func(m memStore) {
+				// The committee has not decided a second request yet.
+				wsComplete(m)
+				m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-07-20\n    decided: 2026-07-28\n    decision: approved\n    by: Joint committee\n    until: 2026-09-30\n  - requested: 2026-09-25\n    decision: pending\n"
+			}},
+		{rule: "ws-extension-criteria", on: today, change: func(m memStore) {
+			m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-05-18\n    decision: pending\n"
+		}, want: "cases/WS1/outcome.yaml:2:5", msg: "no contact in 2026-W19, 2026-W20, no applications in 2026-W19, 2026-W20 of the 2 complete weeks from 2026-05-01 to 2026-05-18",
+			keep: func(m memStore) {
+				m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-05-18\n    decision: pending\n"
+				m["cases/WS1/notes/2026-05-05-ck03.yaml"] = contact("2026-05-05-ck03", "contact", "phone")
+				m["cases/WS1/notes/2026-05-17-ck04.yaml"] = contact("2026-05-17-ck04", "contact", "phone")
+				m["cases/WS1/activity/2026-W19.yaml"] = "week: 2026-W19\napplications:\n  - date: 2026-05-08\n    organization: Library\n    position: Clerk\n    status: applied\n"
+				m["cases/WS1/activity/2026-W20.yaml"] = "week: 2026-W20\napplications:\n  - date: 2026-05-11\n    organization: Museum\n    position: Clerk\n    status: applied\n"
+			}},
+		{rule: "ws-extension-criteria", on: today, change: func(m memStore) {
+			m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-05-18\n    decided: 2026-05-20\n    decision: approved\n    by: Joint committee\n    until: 2026-09-30\n"
+			m["cases/WS1/notes/2026-05-05-ck03.yaml"] = contact("2026-05-05-ck03", "contact", "phone")
+			m["cases/WS1/activity/2026-W19.yaml"] = "week: 2026-W19\napplications:\n  - date: 2026-05-08\n    organization: Library\n    position: Clerk\n    status: applied\n"
+		}, want: "cases/WS1/outcome.yaml:2:5", msg: "no contact in 2026-W20, no applications in 2026-W20 of the 2 complete weeks",
+			keep: func(m memStore) {
+				// The committee turned it down: nothing to weigh.
+				m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-05-18\n    decided: 2026-05-20\n    decision: denied\n    by: Joint committee\n"
+			}},
+		{rule: "wioa-counselor", on: today, change: func(m memStore) {
+			m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\n    active: false\nprograms:", 1)
+			m.edit("cases/W1/intake.yaml", "manager: mrivera", "manager: jlee")
+		}, want: "cases/W1/intake.yaml:5:10", msg: "the designated counselor jlee is no longer active on the staff roster",
+			keep: func(m memStore) {
+				// Staff who left may stay the manager of a closed case.
+				m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\n    active: false\nprograms:", 1)
+				m.edit("cases/W1/intake.yaml", "manager: mrivera", "manager: jlee")
+				m.edit("cases/W1/intake.yaml", "status: open", "status: closed")
+				m["cases/W1/outcome.yaml"] = "closure:\n  date: 2026-03-13\n  reason: moved\n"
+			}},
+		{rule: "wioa-counselor", on: today, change: func(m memStore) {
+			m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\nprograms:", 1)
+			m["cases/W1/intake.yaml"] += "transfers:\n  - date: 2026-03-04\n    from: jlee\n    to: mrivera\n    reason: caseload\n  - date: 2026-03-10\n    from: mrivera\n    to: jlee\n    reason: moved to Eastgate\n"
+		}, want: "cases/W1/intake.yaml:15:9", msg: "the last transfer (2026-03-10) made jlee the designated counselor, but the manager is mrivera",
+			keep: func(m memStore) {
+				m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\nprograms:", 1)
+				m.edit("cases/W1/intake.yaml", "manager: mrivera", "manager: jlee")
+				m["cases/W1/intake.yaml"] += "transfers:\n  - date: 2026-03-04\n    from: jlee\n    to: mrivera\n    reason: caseload\n  - date: 2026-03-10\n    from: mrivera\n    to: jlee\n    reason: moved to Eastgate\n"
+			}},
+		{rule: "wioa-follow-up", on: day("2026-12-31"), change: func(m memStore) {
+			m.drop("WS1", "P1")
+			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-09-30\n    done: 2026-09-29\n  - due: 2026-12-30\n"
+		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in quarter 2 after exit (2026-10-01 to 2026-12-30)",
+			keep: func(m memStore) {
+				// Made late, but made: the follow-up due in the quarter counts.
+				m.drop("WS1", "P1")
+				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-30\n    done: 2026-12-31\n"
+			}},
+		{rule: "wioa-follow-up", on: day("2027-07-01"), change: func(m memStore) {
+			m.drop("WS1", "P1")
+			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-30\n    done: 2026-12-15\n"
+		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in quarter 4 after exit (2027-03-31 to 2027-06-30)",
+			keep: func(m memStore) {
+				// A store with 6 months of follow-up has no 4th quarter.
+				m.drop("WS1", "P1")
+				m["cases/caseplan.yaml"] = strings.Replace(config, "kind: wioa\n", "kind: wioa\n    settings:\n      follow_up_months: 6\n", 1)
+				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-30\n    done: 2026-12-15\n"
+			}},
+		{rule: "wioa-potential-exit", on: day("2026-10-15"), change: func(m memStore) { m.drop("WS1") },
+			want: "cases/W1/intake.yaml:4:9", msg: "no service for 107 days (since 2026-06-30), more than 90: a potential exit",
+			keep: func(m memStore) {
+				m.drop("WS1")
+				m["cases/W1/notes/2026-08-01-lt01.yaml"] = "id: 2026-08-01-lt01\ndate: 2026-08-01\nauthor: mrivera\nkind: contact\nmode: letter\nservices: [job-referral]\ncontent: Sent two job leads\n"
+			}},
+		{rule: "wioa-potential-exit", on: day("2026-10-15"), change: func(m memStore) {
+			m.drop("WS1")
+			m["cases/W1/services.yaml"] = "referrals:\n  - id: R1\n    service: Child care\n    provider: County\n    referred: 2026-07-01\n    status: declined\n"
+		}, want: "cases/W1/intake.yaml:4:9", msg: "no service for 107 days",
+			keep: func(m memStore) {
+				m.drop("WS1")
+				m["cases/W1/services.yaml"] = "referrals:\n  - id: R1\n    service: Child care\n    provider: County\n    referred: 2026-07-01\n    status: in-progress\n    updated: 2026-07-20\n"
+			}},
+		{rule: "pe-self-sufficiency", on: today, change: func(m memStore) {
+			m.edit("cases/P1/iep.yaml", "  plan: Keep the job and move to full time\n", "")
+		}, want: "cases/P1/iep.yaml:1:1", msg: "no self-sufficiency plan"},
+		{rule: "pe-contingency", on: today, change: func(m memStore) {
+			m.edit("cases/P1/iep.yaml", "    crisis: Call the navigator; emergency fund referral\n", "")
+		}, want: "cases/P1/iep.yaml:2:1", msg: "no contingency plan for crisis"},
+		{rule: "pe-benefit-renewal", on: today, change: func(m memStore) {
+			m["cases/P1/iep.yaml"] += "  benefits:\n    - name: SNAP\n      renewal: 2026-03-15\n      status: active\n"
+		}, want: "cases/P1/iep.yaml:10:16", msg: "the renewal date 2026-03-15 of SNAP has passed",
+			keep: func(m memStore) {
+				m["cases/P1/iep.yaml"] += "  benefits:\n    - name: SNAP\n      renewal: 2026-03-16\n      status: active\n    - name: Child care subsidy\n      renewal: 2026-03-01\n      status: pending\n"
+			}},
+		{rule: "pe-benefit-renewal", on: today, change: func(m memStore) {
+			m["cases/P1/iep.yaml"] += "  benefits:\n    - name: Child care subsidy\n      renewal: 2026-04-01\n      status: lapsed\n"
+		}, want: "cases/P1/iep.yaml:11:15", msg: "Child care subsidy has lapsed",
+			keep: func(m memStore) {
+				m["cases/P1/iep.yaml"] += "  benefits:\n    - name: Child care subsidy\n      renewal: 2026-03-01\n      status: ended\n"
+			}},
+		{rule: "pe-job-site-permission", on: today, change: func(m memStore) {
+			m["cases/P1/notes/2026-03-10-js01.yaml"] = contact("2026-03-10-js01", "contact", "job-site")
+		}, want: "cases/P1/notes/2026-03-10-js01.yaml:5:7", msg: "job-site visit on 2026-03-10 without the participant's permission on record",
+			keep: func(m memStore) {
+				m["cases/P1/notes/2026-03-10-js01.yaml"] = contact("2026-03-10-js01", "contact", "job-site")
+				m["cases/P1/intake.yaml"] += "consents:\n  - kind: job-site-visit\n    given: 2026-03-10\n"
+			}},
+		{rule: "pe-job-site-permission", on: today, change: func(m memStore) {
+			m["cases/P1/notes/2026-03-10-js01.yaml"] = contact("2026-03-10-js01", "contact", "job-site")
+			m["cases/P1/intake.yaml"] += "consents:\n  - kind: job-site-visit\n    given: 2026-03-02\n    withdrawn: 2026-03-09\n"
+		}, want: "cases/P1/notes/2026-03-10-js01.yaml:5:7", msg: "job-site visit on 2026-03-10 without"},
+		{rule: "pe-post-assistance", on: today, change: func(m memStore) {
+			m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-15\n"
+		}, want: "cases/P1/intake.yaml:8:24", msg: "the 12 months of post-employment services after cash assistance ended (2025-03-15) were over on 2026-03-15",
+			keep: func(m memStore) { m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-16\n" }},
 	}
-	for _, tt := range tests {
+}
+
+// TestRules breaks each rule in turn on the clean base store and checks that
+// the rule (and no other rule's error) fires, where it should; and that the
+// rule stays quiet on the clean store and on the near miss that keeps it.
+func TestRules(t *testing.T) {
+	for _, tt := range ruleTests() {
 		t.Run(tt.rule, func(t *testing.T) {
 			if RuleByID(tt.rule) == nil {
 				t.Fatalf("no rule %s", tt.rule)
@@ -247,7 +486,61 @@ func TestRules(t *testing.T) {
 					t.Errorf("%s fires on the clean store: %s", tt.rule, f)
 				}
 			}
+			if tt.keep == nil {
+				return
+			}
+			m = base()
+			tt.keep(m)
+			for _, f := range run(t, m, tt.on) {
+				if f.Rule == tt.rule {
+					t.Errorf("%s fires on the fixture that keeps it: %s", tt.rule, f)
+				} else if f.Severity == finding.Error {
+					t.Errorf("keep: unexpected other finding: %s", f)
+				}
+			}
 		})
+	}
+}
+
+// TestEveryRuleTested holds the table above to every rule caseplan has.
+func TestEveryRuleTested(t *testing.T) {
+	tested := map[string]bool{}
+	for _, tt := range ruleTests() {
+		tested[tt.rule] = true
+	}
+	for _, r := range Rules {
+		if !tested[r.ID] {
+			t.Errorf("rule %s has no case in ruleTests", r.ID)
+		}
+	}
+}
+
+// TestRulesDocumented checks what caseplan rules lists: every rule has a
+// summary, a program rule names its source document, and the settings a
+// rule names exist.
+func TestRulesDocumented(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules {
+		if seen[r.ID] {
+			t.Errorf("rule %s is defined twice", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Summary == "" || strings.Contains(r.Summary, "\n") {
+			t.Errorf("rule %s: want a one-line summary", r.ID)
+		}
+		if r.Severity != finding.Error && r.Severity != finding.Warning {
+			t.Errorf("rule %s: severity %q", r.ID, r.Severity)
+		}
+		if r.Program != "" && !slices.Contains([]string{"000", "001", "002", "003"}, r.Source) {
+			t.Errorf("rule %s: program rule with source %q; name the document it comes from", r.ID, r.Source)
+		}
+		if r.Setting != "" {
+			for _, s := range strings.Split(r.Setting, ", ") {
+				if _, ok := record.DefaultSetting(s); !ok {
+					t.Errorf("rule %s: unknown setting %q", r.ID, s)
+				}
+			}
+		}
 	}
 }
 

@@ -1,0 +1,255 @@
+// Package casestate says where a case stands on a given day: the phase of
+// its program, when the phase ends, its contacts, and everything due next
+// (the tickler's items). It is the stage after validation (DESIGN.md §7):
+// pure functions of one case's records, the store settings and the date,
+// reading the programs' periods from pkg/validate so that what case show
+// and the tickler say agrees with what validate reports.
+package casestate
+
+import (
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
+)
+
+// Phases of a work-security case (000).
+const (
+	PhaseNotification = "notification"  // from the notice to the layoff date
+	PhaseWorkSecurity = "work-security" // work_security_days (90) from the layoff date
+	PhaseExtension    = "extension"     // an approved extension whose until date has not passed
+	PhaseSeparated    = "separated"     // the periods ended without a placement
+	PhasePlaced       = "placed"        // the outcome records a placement
+)
+
+// Phases of a WIOA case: the career-planning functions of 002's
+// Attachment A, then the follow-up after exit.
+const (
+	PhaseAssessment      = "assessment"       // no assessment yet
+	PhaseGoalSetting     = "goal-setting"     // assessed; the plan has no goals
+	PhasePlanDevelopment = "plan-development" // goals, but no objectives or no services
+	PhaseServiceDelivery = "service-delivery" // the plan's services are being delivered
+	PhaseFollowUp        = "follow-up"        // follow_up_months (12) after exit; also post-employment
+	PhaseExited          = "exited"           // the follow-up months are over
+)
+
+// Phases of a post-employment case (003); it shares PhaseFollowUp, the
+// post_assistance_months (12) after cash assistance ended.
+const (
+	PhaseActive = "active"
+)
+
+// PhaseClosed is the phase of every closed case.
+const PhaseClosed = "closed"
+
+// State is where one case stands on a day.
+type State struct {
+	Case    string
+	Program string // the program's key in caseplan.yaml
+	Kind    string // work-security, wioa or post-employment; "" when the program is unknown
+	Manager string
+	Status  string // open or closed
+
+	Phase      string      // one of the Phase constants; "" when the program is unknown
+	PhaseStart record.Date // the first day of the phase; "" when the records do not say
+	PhaseEnds  record.Date // the last day of the phase; "" when it has no set end
+	// DaysLeft counts the days from today to PhaseEnds: 0 on its last day,
+	// negative once it is past (a post-employment case still open after
+	// its 12 months). Nil when the phase has no set end.
+	DaysLeft *int
+
+	LastContact record.Date // the latest contact (two-way, recording a service: 002); "" when none
+	Contacts    int         // notes that count as contacts
+
+	Due []Due // what is due next, by date
+}
+
+// Compute returns the state of case c on today under the store settings
+// cfg (which may be nil: the documents' defaults then apply).
+func Compute(c *store.Case, cfg *record.Config, today time.Time) State {
+	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	s := State{Case: c.ID}
+	in := c.Intake
+	if in == nil {
+		return s
+	}
+	s.Program, s.Manager, s.Status = in.Program, in.Manager, in.Status
+	if cfg != nil {
+		s.Kind = cfg.Programs[in.Program].Kind
+	}
+	for _, n := range c.Notes {
+		if validate.IsContact(n) {
+			s.Contacts++
+		}
+	}
+	if t, ok := validate.LastContact(c.Notes); ok {
+		s.LastContact = date(t)
+	}
+
+	x := &view{c: c, cfg: cfg, today: today, state: &s}
+	var p period
+	switch {
+	case in.Status == "closed":
+		p = period{phase: PhaseClosed}
+		if o := c.Outcome; o != nil && o.Closure != nil {
+			p.start, _ = o.Closure.Date.Time()
+		}
+	case s.Kind == validate.KindWorkSecurity:
+		p = x.workSecurityPhase()
+	case s.Kind == validate.KindWIOA:
+		p = x.wioaPhase()
+	case s.Kind == validate.KindPostEmployment:
+		p = x.postEmploymentPhase()
+	}
+	s.Phase = p.phase
+	if !p.start.IsZero() {
+		s.PhaseStart = date(p.start)
+	}
+	if !p.end.IsZero() {
+		s.PhaseEnds = date(p.end)
+		left := validate.Days(today, p.end)
+		s.DaysLeft = &left
+	}
+	if in.Status == "open" && s.Phase != "" {
+		x.due(p)
+	}
+	sortDue(s.Due)
+	return s
+}
+
+// period is a phase with its first and last day (zero when not set) and
+// what to say when it ends.
+type period struct {
+	phase      string
+	start, end time.Time
+	ends       string // the period-end item's detail
+	endsAt     string // file of the period-end item
+	endsPath   []string
+}
+
+// view is one computation: the case, the settings and the day.
+type view struct {
+	c     *store.Case
+	cfg   *record.Config
+	today time.Time
+	state *State
+}
+
+func (x *view) setting(key string) int { return x.cfg.ProgramSetting(x.c.Intake.Program, key) }
+
+func (x *view) file(name string) string { return x.c.Dir + "/" + name }
+
+func (x *view) opened() time.Time {
+	t, _ := x.c.Intake.Opened.Time()
+	return t
+}
+
+// workSecurityPhase follows 000: the notification period before the
+// layoff date, the work security period from it, an approved extension,
+// and separation when they end without a placement.
+func (x *view) workSecurityPhase() period {
+	if o := x.c.Outcome; o != nil && o.Placement != nil {
+		start, _ := o.Placement.Start.Time()
+		return period{phase: PhasePlaced, start: start}
+	}
+	p, ok := validate.WorkSecurityPeriodOf(x.c, x.cfg)
+	if !ok {
+		return period{phase: PhaseNotification, start: x.opened()}
+	}
+	layoff := date(p.Layoff)
+	switch {
+	case x.today.Before(p.Layoff):
+		start := p.Notice
+		if start.IsZero() {
+			start = x.opened()
+		}
+		return period{phase: PhaseNotification, start: start, end: p.Layoff.AddDate(0, 0, -1),
+			ends:   "the notification period ends; the layoff date " + string(layoff) + " starts the work security period",
+			endsAt: "intake.yaml", endsPath: []string{"layoff", "layoff_date"}}
+	case !x.today.After(p.End):
+		return period{phase: PhaseWorkSecurity, start: p.Layoff, end: p.End,
+			ends:   "the work security period ends (" + itoa(x.setting(record.SettingWorkSecurityDays)) + " days after the layoff date " + string(layoff) + "); an extension needs the joint committee's approval",
+			endsAt: "intake.yaml", endsPath: []string{"layoff", "layoff_date"}}
+	case !x.today.After(p.ExtendedUntil):
+		return period{phase: PhaseExtension, start: p.End.AddDate(0, 0, 1), end: p.ExtendedUntil,
+			ends:   "the extension of the work security period ends",
+			endsAt: "outcome.yaml", endsPath: []string{"extensions"}}
+	default:
+		return period{phase: PhaseSeparated, start: p.LastDay().AddDate(0, 0, 1)}
+	}
+}
+
+// wioaPhase names the career-planning function of 002's Attachment A the
+// records show the case in: assessment, goal setting, strategy/plan
+// development, service delivery coordination; then follow-up after exit
+// for follow_up_months, and exited.
+func (x *view) wioaPhase() period {
+	in := x.c.Intake
+	if exit, ok := in.Exited.Time(); ok {
+		end, _ := validate.FollowUpEnd(x.c, x.cfg)
+		if x.today.After(end) {
+			return period{phase: PhaseExited, start: end.AddDate(0, 0, 1)}
+		}
+		return period{phase: PhaseFollowUp, start: exit, end: end,
+			ends:   "the " + itoa(x.setting(record.SettingFollowUpMonths)) + " months of follow-up after exit (" + string(in.Exited) + ") end",
+			endsAt: "intake.yaml", endsPath: []string{"exited"}}
+	}
+	if len(in.Assessments) == 0 {
+		return period{phase: PhaseAssessment, start: x.opened()}
+	}
+	var dates []record.Date
+	for _, a := range in.Assessments {
+		dates = append(dates, a.Date)
+	}
+	assessed := earliest(dates)
+	p := x.c.IEP
+	if p == nil || len(p.Goals) == 0 {
+		return period{phase: PhaseGoalSetting, start: assessed}
+	}
+	created, _ := p.Created.Time()
+	objectives := false
+	for _, g := range p.Goals {
+		objectives = objectives || len(g.Objectives) > 0
+	}
+	if !objectives || len(p.Services) == 0 {
+		return period{phase: PhasePlanDevelopment, start: created}
+	}
+	dates = dates[:0]
+	for _, s := range p.Services {
+		dates = append(dates, s.Start)
+	}
+	start := earliest(dates)
+	if start.IsZero() {
+		start = created
+	}
+	return period{phase: PhaseServiceDelivery, start: start}
+}
+
+// postEmploymentPhase follows 003: services while the participant works
+// and receives cash assistance, then for post_assistance_months after it
+// ends.
+func (x *view) postEmploymentPhase() period {
+	in := x.c.Intake
+	ended, ok := in.CashAssistanceEnded.Time()
+	if !ok || x.today.Before(ended) {
+		return period{phase: PhaseActive, start: x.opened()}
+	}
+	end, _ := validate.PostAssistanceEnd(x.c, x.cfg)
+	return period{phase: PhaseFollowUp, start: ended, end: end,
+		ends:   "the " + itoa(x.setting(record.SettingPostAssistanceMonths)) + " months of post-employment services after cash assistance ended (" + string(in.CashAssistanceEnded) + ") end; close the case",
+		endsAt: "intake.yaml", endsPath: []string{"cash_assistance_ended"}}
+}
+
+// earliest returns the earliest valid date of a list, or zero.
+func earliest(dates []record.Date) time.Time {
+	var first time.Time
+	for _, d := range dates {
+		if t, ok := d.Time(); ok && (first.IsZero() || t.Before(first)) {
+			first = t
+		}
+	}
+	return first
+}
+
+func date(t time.Time) record.Date { return record.Date(t.Format(time.DateOnly)) }

@@ -1,0 +1,506 @@
+package casestate
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// memStore is a store held in memory: path -> content.
+type memStore map[string]string
+
+func (m memStore) ReadFile(name string) ([]byte, error) {
+	if s, ok := m[name]; ok {
+		return []byte(s), nil
+	}
+	return nil, fs.ErrNotExist
+}
+
+func (m memStore) List(dir string) ([]store.Entry, error) {
+	seen := map[string]store.Entry{}
+	for p, s := range m {
+		rest, ok := strings.CutPrefix(p, dir+"/")
+		if !ok {
+			continue
+		}
+		name, _, isDir := strings.Cut(rest, "/")
+		seen[name] = store.Entry{Name: name, IsDir: isDir, Size: int64(len(s))}
+	}
+	if len(seen) == 0 {
+		return nil, nil
+	}
+	var out []store.Entry
+	for _, e := range seen {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+const config = `organization: Test Board
+staff:
+  - id: mrivera
+    name: Maria Rivera
+    email: mrivera@example.org
+programs:
+  ws:
+    kind: work-security
+  ws60:
+    kind: work-security
+    settings:
+      work_security_days: 60
+  wioa:
+    kind: wioa
+  wioa6:
+    kind: wioa
+    settings:
+      follow_up_months: 6
+  pe:
+    kind: post-employment
+`
+
+// The intake of one case of each kind; fixtures add to them.
+const (
+	wsIntake = `id: C1
+opened: 2026-03-02
+program: ws
+status: open
+manager: mrivera
+participant:
+  name: Sam Sample
+layoff:
+  notice_date: 2026-03-02
+  layoff_date: 2026-05-01
+`
+	wioaIntake = `id: C1
+opened: 2026-03-02
+program: wioa
+status: open
+manager: mrivera
+participant:
+  name: Ana Example
+`
+	peIntake = `id: C1
+opened: 2026-03-02
+program: pe
+status: open
+manager: mrivera
+participant:
+  name: Lee Example
+`
+)
+
+// files is one case's records by file name (intake.yaml, notes/x.yaml).
+type files map[string]string
+
+// state computes the state of the case C1 made of fs on the day on.
+func state(t *testing.T, fs files, on string) State {
+	t.Helper()
+	m := memStore{"cases/caseplan.yaml": config}
+	for name, s := range fs {
+		m["cases/C1/"+name] = s
+	}
+	snap, loaded, err := store.Load(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range loaded {
+		t.Fatalf("fixture does not load: %s", f)
+	}
+	c := snap.Case("C1")
+	if c == nil || c.Intake == nil {
+		t.Fatal("no case C1")
+	}
+	return Compute(c, snap.Config, day(on))
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// with returns fs with more files, or files changed.
+func (fs files) with(more files) files {
+	out := files{}
+	for k, v := range fs {
+		out[k] = v
+	}
+	for k, v := range more {
+		out[k] = v
+	}
+	return out
+}
+
+func note(id, kind, mode string, twoWay bool, extra string) string {
+	s := "id: " + id + "\ndate: " + id[:10] + "\nauthor: mrivera\nkind: " + kind + "\nmode: " + mode + "\n"
+	if twoWay {
+		s += "two_way: true\n"
+	}
+	return s + "services: [job-search]\ncontent: Talked\n" + extra
+}
+
+// contactNote is a two-way contact recording a service on the note's date.
+func contactNote(id string) string { return note(id, "contact", "phone", true, "") }
+
+const extended = `extensions:
+  - requested: 2026-07-20
+    decided: 2026-07-28
+    decision: approved
+    by: Joint committee
+    until: 2026-09-30
+`
+
+func TestPhases(t *testing.T) {
+	ws := files{"intake.yaml": wsIntake}
+	wioa := files{"intake.yaml": wioaIntake}
+	assessed := strings.Replace(wioaIntake, "participant:", "assessments:\n  - tool: Interest profiler\n    date: 2026-03-05\n  - tool: Skills assessment\n    date: 2026-03-04\nparticipant:", 1)
+	pe := files{"intake.yaml": peIntake}
+	for _, tt := range []struct {
+		name  string
+		fs    files
+		on    string
+		phase string
+		start string // "" when none
+		ends  string // "" when none
+		left  int    // days left, when ends is set
+	}{
+		// Work security (000): notice 2026-03-02, layoff 2026-05-01, 90
+		// days of work security to 2026-07-30.
+		{"ws notification", ws, "2026-03-16", PhaseNotification, "2026-03-02", "2026-04-30", 45},
+		{"ws notification's last day", ws, "2026-04-30", PhaseNotification, "2026-03-02", "2026-04-30", 0},
+		{"ws work security from the layoff date", ws, "2026-05-01", PhaseWorkSecurity, "2026-05-01", "2026-07-30", 90},
+		{"ws work security's last day", ws, "2026-07-30", PhaseWorkSecurity, "2026-05-01", "2026-07-30", 0},
+		{"ws separated the day after", ws, "2026-07-31", PhaseSeparated, "2026-07-31", "", 0},
+		{"ws a 60-day work security period", files{"intake.yaml": strings.Replace(wsIntake, "program: ws", "program: ws60", 1)}, "2026-05-01", PhaseWorkSecurity, "2026-05-01", "2026-06-30", 60},
+		{"ws extension", ws.with(files{"outcome.yaml": extended}), "2026-08-15", PhaseExtension, "2026-07-31", "2026-09-30", 46},
+		{"ws extension's last day", ws.with(files{"outcome.yaml": extended}), "2026-09-30", PhaseExtension, "2026-07-31", "2026-09-30", 0},
+		{"ws separated after the extension", ws.with(files{"outcome.yaml": extended}), "2026-10-01", PhaseSeparated, "2026-10-01", "", 0},
+		{"ws a denied extension separates", ws.with(files{"outcome.yaml": strings.Replace(extended, "approved", "denied", 1)}), "2026-08-15", PhaseSeparated, "2026-07-31", "", 0},
+		{"ws a pending request does not extend", ws.with(files{"outcome.yaml": "extensions:\n  - requested: 2026-07-20\n    decision: pending\n"}), "2026-08-15", PhaseSeparated, "2026-07-31", "", 0},
+		{"ws placed", ws.with(files{"outcome.yaml": "placement:\n  employer: Library\n  position: Clerk\n  start: 2026-06-15\n"}), "2026-08-15", PhasePlaced, "2026-06-15", "", 0},
+		{"ws placed before the layoff date", ws.with(files{"outcome.yaml": "placement:\n  employer: Library\n  position: Clerk\n  start: 2026-04-20\n"}), "2026-03-16", PhasePlaced, "2026-04-20", "", 0},
+		{"ws closed", files{
+			"intake.yaml":  strings.Replace(wsIntake, "status: open", "status: closed", 1),
+			"outcome.yaml": "placement:\n  employer: Library\n  position: Clerk\n  start: 2026-06-15\nclosure:\n  date: 2026-07-01\n  reason: placed\n",
+		}, "2026-08-15", PhaseClosed, "2026-07-01", "", 0},
+		{"ws without a layoff", files{"intake.yaml": wsIntake[:strings.Index(wsIntake, "layoff:")]}, "2026-03-16", PhaseNotification, "2026-03-02", "", 0},
+
+		// WIOA (002): the career-planning functions, then follow-up.
+		{"wioa assessment", wioa, "2026-03-16", PhaseAssessment, "2026-03-02", "", 0},
+		{"wioa goal setting once assessed", files{"intake.yaml": assessed}, "2026-03-16", PhaseGoalSetting, "2026-03-04", "", 0},
+		{"wioa goal setting with a plan without goals", files{"intake.yaml": assessed, "iep.yaml": "created: 2026-03-06\n"}, "2026-03-16", PhaseGoalSetting, "2026-03-04", "", 0},
+		{"wioa plan development: goals without objectives", files{"intake.yaml": assessed, "iep.yaml": "created: 2026-03-06\ngoals:\n  - id: G1\n    term: short\n    text: CNA\n"}, "2026-03-16", PhasePlanDevelopment, "2026-03-06", "", 0},
+		{"wioa plan development: objectives without services", files{"intake.yaml": assessed, "iep.yaml": "created: 2026-03-06\ngoals:\n  - id: G1\n    term: short\n    text: CNA\n    objectives:\n      - id: O1\n        text: Certificate\n"}, "2026-03-16", PhasePlanDevelopment, "2026-03-06", "", 0},
+		{"wioa service delivery", files{"intake.yaml": assessed, "iep.yaml": wioaPlan}, "2026-03-16", PhaseServiceDelivery, "2026-04-01", "", 0},
+		{"wioa follow-up after exit", files{"intake.yaml": assessed + "exited: 2026-06-30\n", "iep.yaml": wioaPlan}, "2026-12-31", PhaseFollowUp, "2026-06-30", "2027-06-30", 181},
+		{"wioa follow-up's last day", files{"intake.yaml": assessed + "exited: 2026-06-30\n"}, "2027-06-30", PhaseFollowUp, "2026-06-30", "2027-06-30", 0},
+		{"wioa exited after 12 months", files{"intake.yaml": assessed + "exited: 2026-06-30\n"}, "2027-07-01", PhaseExited, "2027-07-01", "", 0},
+		{"wioa 6 months of follow-up", files{"intake.yaml": strings.Replace(wioaIntake, "program: wioa", "program: wioa6", 1) + "exited: 2026-06-30\n"}, "2026-12-31", PhaseExited, "2026-12-31", "", 0},
+		{"wioa closed", files{
+			"intake.yaml":  strings.Replace(wioaIntake, "status: open", "status: closed", 1),
+			"outcome.yaml": "closure:\n  date: 2026-05-01\n  reason: moved\n",
+		}, "2026-05-02", PhaseClosed, "2026-05-01", "", 0},
+
+		// Post-employment (003): 12 months of services after cash
+		// assistance ended.
+		{"pe active", pe, "2026-03-16", PhaseActive, "2026-03-02", "", 0},
+		{"pe active until cash assistance ends", files{"intake.yaml": peIntake + "cash_assistance_ended: 2026-04-30\n"}, "2026-03-16", PhaseActive, "2026-03-02", "", 0},
+		{"pe follow-up", files{"intake.yaml": peIntake + "cash_assistance_ended: 2026-02-28\n"}, "2026-03-16", PhaseFollowUp, "2026-02-28", "2027-02-28", 349},
+		{"pe still open after its 12 months", files{"intake.yaml": peIntake + "cash_assistance_ended: 2025-02-28\n"}, "2026-03-16", PhaseFollowUp, "2025-02-28", "2026-02-28", -16},
+		{"pe closed", files{
+			"intake.yaml":  strings.Replace(peIntake, "status: open", "status: closed", 1),
+			"outcome.yaml": "closure:\n  date: 2026-03-10\n  reason: other\n",
+		}, "2026-03-16", PhaseClosed, "2026-03-10", "", 0},
+
+		{"an unknown program has no phase", files{"intake.yaml": strings.Replace(peIntake, "program: pe", "program: nosuch", 1)}, "2026-03-16", "", "", "", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := state(t, tt.fs, tt.on)
+			if s.Phase != tt.phase || string(s.PhaseStart) != tt.start || string(s.PhaseEnds) != tt.ends {
+				t.Errorf("phase %q from %q to %q, want %q from %q to %q", s.Phase, s.PhaseStart, s.PhaseEnds, tt.phase, tt.start, tt.ends)
+			}
+			switch {
+			case tt.ends == "" && s.DaysLeft != nil:
+				t.Errorf("days left %d, want none", *s.DaysLeft)
+			case tt.ends != "" && (s.DaysLeft == nil || *s.DaysLeft != tt.left):
+				t.Errorf("days left %v, want %d", s.DaysLeft, tt.left)
+			}
+		})
+	}
+}
+
+const wioaPlan = `created: 2026-03-06
+goals:
+  - id: G1
+    term: short
+    text: Certified nursing assistant
+    objectives:
+      - id: O1
+        text: Earn the CNA certificate
+        services: [S1]
+services:
+  - id: S1
+    name: CNA training
+    start: 2026-04-01
+    end: 2026-06-30
+`
+
+func TestContacts(t *testing.T) {
+	s := state(t, files{
+		"intake.yaml":                wioaIntake,
+		"notes/2026-03-03-aa01.yaml": contactNote("2026-03-03-aa01"),
+		"notes/2026-03-09-aa02.yaml": note("2026-03-09-aa02", "contact", "letter", false, ""), // one-way
+		"notes/2026-03-10-aa03.yaml": contactNote("2026-03-10-aa03"),
+		"notes/2026-03-12-aa04.yaml": note("2026-03-12-aa04", "amendment", "none", true, "amends: 2026-03-10-aa03\n"),
+	}, "2026-03-16")
+	if s.Contacts != 2 || s.LastContact != "2026-03-10" {
+		t.Errorf("contacts %d, last %q; want 2, 2026-03-10", s.Contacts, s.LastContact)
+	}
+	if s.Case != "C1" || s.Manager != "mrivera" || s.Kind != "wioa" || s.Program != "wioa" || s.Status != "open" {
+		t.Errorf("state %+v", s)
+	}
+}
+
+// want is a due item as a test names it: kind, due date, a part of its
+// detail, and the file:line it points at (file relative to the case).
+type want struct {
+	kind, due, detail, at string
+}
+
+func TestDue(t *testing.T) {
+	ws := files{"intake.yaml": wsIntake}
+	refs := files{"references.yaml": "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n", 3)}
+	for _, tt := range []struct {
+		name string
+		fs   files
+		on   string
+		want []want
+	}{
+		{"ws: weekly check-in, the notification period's end, references", ws.with(files{
+			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
+		}), "2026-03-16", []want{
+			{DueContact, "2026-03-19", "weekly check-in (every 7 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
+			{DuePeriodEnd, "2026-04-30", "the notification period ends; the layoff date 2026-05-01 starts", "intake.yaml:10"},
+			{DueReferences, "2026-05-01", "0 of 3 references with permission", "intake.yaml:1"},
+		}},
+		{"ws: the first check-in counts from the opening", ws.with(refs), "2026-03-16", []want{
+			{DueContact, "2026-03-09", "first weekly check-in since the case opened on 2026-03-02", "intake.yaml:2"},
+			{DuePeriodEnd, "2026-04-30", "the notification period ends", "intake.yaml:10"},
+		}},
+		{"ws: references missing past the layoff date stay due", ws.with(files{
+			"references.yaml":            "references:\n  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n",
+			"notes/2026-05-10-ck01.yaml": contactNote("2026-05-10-ck01"),
+		}), "2026-05-12", []want{
+			{DueReferences, "2026-05-01", "1 of 3 references with permission", "references.yaml:1"},
+			{DueContact, "2026-05-17", "weekly check-in", "notes/2026-05-10-ck01.yaml:2"},
+			{DuePeriodEnd, "2026-07-30", "the work security period ends (90 days after the layoff date 2026-05-01); an extension needs", "intake.yaml:10"},
+		}},
+		{"ws: the extension's end", ws.with(refs).with(files{
+			"outcome.yaml":               extended,
+			"notes/2026-08-10-ck01.yaml": contactNote("2026-08-10-ck01"),
+		}), "2026-08-15", []want{
+			{DueContact, "2026-08-17", "weekly check-in", "notes/2026-08-10-ck01.yaml:2"},
+			{DuePeriodEnd, "2026-09-30", "the extension of the work security period ends", "outcome.yaml:1"},
+		}},
+		{"ws: separated, nothing more to search for", ws.with(files{"iep.yaml": "created: 2026-03-02\n"}), "2026-08-15", nil},
+		{"ws: placed, follow-ups not done", ws.with(files{
+			"iep.yaml":     "created: 2026-03-02\n",
+			"outcome.yaml": "placement:\n  employer: Library\n  position: Clerk\n  start: 2026-06-15\nfollow_ups:\n  - due: 2026-07-15\n    done: 2026-07-14\n  - due: 2026-09-15\n",
+		}), "2026-08-15", []want{
+			{DueFollowUp, "2026-09-15", "follow-up after the placement at Library", "outcome.yaml:8"},
+		}},
+		{"plan: open milestones and next steps, the next review", files{
+			"intake.yaml":                peIntake,
+			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
+			"iep.yaml": `created: 2026-03-02
+goals:
+  - id: G1
+    term: short
+    text: Keep the job
+    milestones:
+      - id: M1
+        text: Ninety days on the job
+        due: 2026-04-01
+      - id: M2
+        text: First pay stub
+        due: 2026-03-10
+        done: 2026-03-09
+  - id: G2
+    term: long
+    text: Full time
+    status: achieved
+    milestones:
+      - id: M3
+        text: Full-time offer
+        due: 2026-03-01
+next_steps:
+  - id: N1
+    owner: participant
+    text: Ask about the evening shift
+    due: 2026-03-20
+  - id: N2
+    owner: manager
+    text: Call the child care office
+    due: 2026-03-13
+    done: 2026-03-13
+  - id: N3
+    owner: manager
+    text: Look for a second bus route
+reviews:
+  - date: 2026-03-10
+    by: mrivera
+`,
+		}, "2026-03-16", []want{
+			{DueNextStep, "2026-03-20", "next step N1 (participant): Ask about the evening shift", "iep.yaml:23"},
+			{DueMilestone, "2026-04-01", "milestone M1 (G1): Ninety days on the job", "iep.yaml:7"},
+			{DueContact, "2026-04-11", "contact (every 30 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
+			{DuePlanReview, "2026-06-08", "review the plan (every 90 days; last 2026-03-10)", "iep.yaml:36"},
+		}},
+		{"actions: open until done, amended done, or taken up by a later contact", files{
+			"intake.yaml": peIntake,
+			// Due 03-05, and the contact of 03-12 took it up.
+			"notes/2026-03-03-aa01.yaml": contactNote("2026-03-03-aa01") + "actions:\n  - owner: participant\n    text: Bring the pay stubs\n    due: 2026-03-05\n  - owner: manager\n    text: Send the bus schedule\n    due: 2026-03-25\n  - owner: participant\n    text: Call the landlord\n    due: 2026-03-25\n",
+			// Marks the bus schedule done; a one-way letter takes nothing up.
+			"notes/2026-03-04-aa02.yaml": note("2026-03-04-aa02", "amendment", "none", false, "amends: 2026-03-03-aa01\nactions:\n  - owner: manager\n    text: Send the bus schedule\n    due: 2026-03-25\n    done: 2026-03-04\n"),
+			"notes/2026-03-12-aa03.yaml": contactNote("2026-03-12-aa03") + "actions:\n  - owner: manager\n    text: Call the employer\n    due: 2026-03-14\n    done: 2026-03-13\n  - owner: participant\n    text: Apply for the subsidy\n    due: 2026-03-13\n",
+			"notes/2026-03-14-aa04.yaml": note("2026-03-14-aa04", "contact", "letter", false, ""),
+		}, "2026-03-16", []want{
+			{DueAction, "2026-03-13", "action (participant) from note 2026-03-12-aa03: Apply for the subsidy", "notes/2026-03-12-aa03.yaml:14"},
+			{DueAction, "2026-03-25", "action (participant) from note 2026-03-03-aa01: Call the landlord", "notes/2026-03-03-aa01.yaml:16"},
+			{DueContact, "2026-04-11", "contact (every 30 days; last 2026-03-12)", "notes/2026-03-12-aa03.yaml:2"},
+		}},
+		{"wioa: the first contact within 10 days, a potential exit after 90", files{"intake.yaml": wioaIntake}, "2026-03-16", []want{
+			{DueContact, "2026-03-12", "first contact: within 10 days of opening", "intake.yaml:2"},
+			{DuePotentialExit, "2026-05-31", "potential exit: 90 days without service since the case opened", "intake.yaml:4"},
+		}},
+		{"wioa: contacts every 30 days, potential exit from the last service", files{
+			"intake.yaml":                wioaIntake,
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+		}, "2026-03-16", []want{
+			{DueContact, "2026-04-04", "contact (every 30 days; last 2026-03-05)", "notes/2026-03-05-ab12.yaml:2"},
+			{DuePotentialExit, "2026-06-03", "potential exit: 90 days without service since the last service on 2026-03-05", "intake.yaml:4"},
+		}},
+		{"wioa: follow-ups in the 2nd and 4th quarter after exit", files{
+			"intake.yaml":  wioaIntake + "exited: 2026-06-30\n",
+			"outcome.yaml": "follow_ups:\n  - due: 2026-08-15\n    done: 2026-08-14\n",
+		}, "2026-09-01", []want{
+			{DueFollowUp, "2026-12-30", "follow-up in quarter 2 after exit (2026-10-01 to 2026-12-30)", "intake.yaml:8"},
+			{DueFollowUp, "2027-06-30", "follow-up in quarter 4 after exit (2027-03-31 to 2027-06-30)", "intake.yaml:8"},
+			{DuePeriodEnd, "2027-06-30", "the 12 months of follow-up after exit (2026-06-30) end", "intake.yaml:8"},
+		}},
+		{"wioa: a planned follow-up covers its quarter", files{
+			"intake.yaml":  wioaIntake + "exited: 2026-06-30\n",
+			"outcome.yaml": "follow_ups:\n  - due: 2026-12-15\n  - due: 2027-06-15\n",
+		}, "2027-01-05", []want{
+			{DueFollowUp, "2026-12-15", "follow-up after the exit on 2026-06-30", "outcome.yaml:2"},
+			{DueFollowUp, "2027-06-15", "follow-up after the exit on 2026-06-30", "outcome.yaml:3"},
+			{DuePeriodEnd, "2027-06-30", "the 12 months of follow-up after exit", "intake.yaml:8"},
+		}},
+		{"pe: benefit renewals and the end of the 12 months", files{
+			"intake.yaml":                peIntake + "cash_assistance_ended: 2026-02-28\n",
+			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
+			"iep.yaml": `created: 2026-03-02
+self_sufficiency:
+  plan: Keep the job
+  benefits:
+    - name: SNAP
+      renewal: 2026-04-01
+      status: active
+    - name: Child care subsidy
+      renewal: 2026-03-20
+      status: pending
+    - name: Cash assistance
+      renewal: 2026-03-01
+      status: ended
+    - name: Transitional health coverage
+      renewal: 2026-03-01
+      status: lapsed
+`,
+		}, "2026-03-16", []want{
+			{DueBenefit, "2026-03-01", "Transitional health coverage has lapsed; restore eligibility", "iep.yaml:15"},
+			{DueBenefit, "2026-03-20", "decision on the renewal of Child care subsidy (submitted)", "iep.yaml:9"},
+			{DueBenefit, "2026-04-01", "renew SNAP", "iep.yaml:6"},
+			{DueContact, "2026-04-11", "contact (every 30 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
+			{DuePlanReview, "2026-05-31", "review the plan (every 90 days; last 2026-03-02)", "iep.yaml:1"},
+			{DuePeriodEnd, "2027-02-28", "the 12 months of post-employment services after cash assistance ended (2026-02-28) end; close the case", "intake.yaml:8"},
+		}},
+		{"a closed case has nothing due", files{
+			"intake.yaml":  strings.Replace(peIntake, "status: open", "status: closed", 1),
+			"outcome.yaml": "follow_ups:\n  - due: 2026-04-15\nclosure:\n  date: 2026-03-10\n  reason: other\n",
+			"iep.yaml":     "created: 2026-03-02\nnext_steps:\n  - id: N1\n    owner: participant\n    text: Call\n    due: 2026-03-20\n",
+		}, "2026-03-16", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := state(t, tt.fs, tt.on)
+			var got, exp []string
+			for _, d := range s.Due {
+				got = append(got, d.Kind+" "+string(d.Due))
+			}
+			for _, w := range tt.want {
+				exp = append(exp, w.kind+" "+w.due)
+			}
+			if strings.Join(got, "\n") != strings.Join(exp, "\n") {
+				t.Fatalf("due items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(exp, "\n"))
+			}
+			for i, w := range tt.want {
+				d := s.Due[i]
+				if !strings.Contains(d.Detail, w.detail) {
+					t.Errorf("%s %s: detail %q, want it to contain %q", d.Kind, d.Due, d.Detail, w.detail)
+				}
+				if at := fmt.Sprintf("%s:%d", strings.TrimPrefix(d.Path, "cases/C1/"), d.Line); at != w.at {
+					t.Errorf("%s %s: at %s, want %s", d.Kind, d.Due, at, w.at)
+				}
+				due, on := day(w.due), day(tt.on)
+				if days := int(due.Sub(on).Hours() / 24); d.Days != days || d.Overdue != (days < 0) {
+					t.Errorf("%s %s: days %d, overdue %v; want %d", d.Kind, d.Due, d.Days, d.Overdue, days)
+				}
+				if d.Case != "C1" || d.Manager != "mrivera" {
+					t.Errorf("%s %s: case %q, manager %q", d.Kind, d.Due, d.Case, d.Manager)
+				}
+			}
+		})
+	}
+}
+
+// TestDueToday checks the edge of overdue: an item due today is not
+// overdue and is 0 days away; one due yesterday is.
+func TestDueToday(t *testing.T) {
+	fs := files{"intake.yaml": peIntake, "notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01")}
+	for on, want := range map[string]struct {
+		days    int
+		overdue bool
+	}{"2026-04-11": {0, false}, "2026-04-12": {-1, true}, "2026-04-10": {1, false}} {
+		var contact *Due
+		s := state(t, fs, on)
+		for i := range s.Due {
+			if s.Due[i].Kind == DueContact {
+				contact = &s.Due[i]
+			}
+		}
+		if contact == nil || contact.Days != want.days || contact.Overdue != want.overdue {
+			t.Errorf("on %s: contact %+v, want days %d overdue %v", on, contact, want.days, want.overdue)
+		}
+	}
+}
+
+// TestNilConfig: without store settings no program is known, and nothing
+// is made up.
+func TestNilConfig(t *testing.T) {
+	m := memStore{"cases/C1/intake.yaml": peIntake}
+	snap, _, err := store.Load(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Compute(snap.Case("C1"), nil, day("2026-03-16"))
+	if s.Phase != "" || s.Kind != "" || len(s.Due) != 0 {
+		t.Errorf("state without settings: %+v", s)
+	}
+}

@@ -1,0 +1,332 @@
+package casestate
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
+)
+
+// Kinds of due items.
+const (
+	DueContact       = "contact"         // the next contact or check-in by the program's interval
+	DueMilestone     = "milestone"       // an open milestone of the plan
+	DueNextStep      = "next-step"       // an open next step of the plan
+	DueAction        = "action"          // an open action item of a note
+	DuePeriodEnd     = "period-end"      // the end of the current phase's period
+	DueReferences    = "references"      // references still missing before the layoff date (000)
+	DuePlanReview    = "plan-review"     // the plan's next review
+	DueFollowUp      = "follow-up"       // a follow-up after placement or exit
+	DueBenefit       = "benefit-renewal" // a benefit's renewal (003)
+	DuePotentialExit = "potential-exit"  // the day a WIOA case without service becomes a potential exit
+)
+
+// Due is one thing due on a case: an item of the tickler. Its JSON form is
+// the tickler's contract: {"case","manager","kind","due","overdue","days",
+// "detail","path","line"}.
+type Due struct {
+	Case    string      `json:"case"`
+	Manager string      `json:"manager"` // staff id of the case's manager
+	Kind    string      `json:"kind"`    // one of the Due* constants
+	Due     record.Date `json:"due"`
+	Overdue bool        `json:"overdue"` // the due date is before today
+	Days    int         `json:"days"`    // days from today to the due date: negative when overdue, 0 when due today
+	Detail  string      `json:"detail"`  // what is due, in the case manager's words
+	Path    string      `json:"path"`    // the record it comes from, repository-relative
+	Line    int         `json:"line"`    // its line in that file; 0 for the whole file
+}
+
+// add records an item due on t from the value at at inside file.
+func (x *view) add(kind string, t time.Time, detail, file string, at ...string) {
+	d := Due{
+		Case: x.c.ID, Manager: x.c.Intake.Manager, Kind: kind, Due: date(t),
+		Overdue: t.Before(x.today), Days: validate.Days(x.today, t), Detail: detail, Path: file,
+	}
+	if doc := x.c.Doc(file); doc != nil {
+		d.Line, _ = doc.Position(at)
+	}
+	x.state.Due = append(x.state.Due, d)
+}
+
+// due lists what is due on an open case in phase p.
+func (x *view) due(p period) {
+	if p.ends != "" && !p.end.IsZero() {
+		x.add(DuePeriodEnd, p.end, p.ends, x.file(p.endsAt), p.endsPath...)
+	}
+	x.contactDue(p)
+	x.planDue(p)
+	x.actionsDue()
+	x.referencesDue(p)
+	x.followUpsDue(p)
+	x.benefitsDue()
+	x.potentialExitDue(p)
+}
+
+// searching reports whether a work-security candidate is still in the job
+// search the program supports (000).
+func searching(p period) bool {
+	return p.phase == PhaseNotification || p.phase == PhaseWorkSecurity || p.phase == PhaseExtension
+}
+
+// contactDue is the next contact the program asks for: weekly check-ins
+// while a work-security candidate searches (000, checkin_interval_days);
+// for WIOA the first contact within first_contact_days of opening, then
+// one every contact_interval_days until exit (002); for post-employment
+// one every contact_interval_days (003 asks for ongoing contact).
+func (x *view) contactDue(p period) {
+	var every int
+	var what string
+	switch x.state.Kind {
+	case validate.KindWorkSecurity:
+		if !searching(p) {
+			return
+		}
+		every, what = x.setting(record.SettingCheckinIntervalDays), "weekly check-in"
+	case validate.KindWIOA:
+		if p.phase == PhaseFollowUp || p.phase == PhaseExited {
+			return // follow-ups take over
+		}
+		every, what = x.setting(record.SettingContactIntervalDays), "contact"
+	case validate.KindPostEmployment:
+		every, what = x.setting(record.SettingContactIntervalDays), "contact"
+	default:
+		return
+	}
+	var lastNote string
+	for _, n := range x.c.Notes {
+		if validate.IsContact(n) {
+			lastNote = x.c.NotePath(n)
+		}
+	}
+	last, ok := validate.LastContact(x.c.Notes)
+	if !ok {
+		opened := x.opened()
+		if opened.IsZero() {
+			return
+		}
+		if x.state.Kind == validate.KindWIOA {
+			first := x.setting(record.SettingFirstContactDays)
+			x.add(DueContact, opened.AddDate(0, 0, first), "first contact: within "+itoa(first)+" days of opening (a two-way contact recording a service)", x.file("intake.yaml"), "opened")
+			return
+		}
+		x.add(DueContact, opened.AddDate(0, 0, every), "first "+what+" since the case opened on "+string(x.c.Intake.Opened), x.file("intake.yaml"), "opened")
+		return
+	}
+	x.add(DueContact, last.AddDate(0, 0, every), what+" (every "+itoa(every)+" days; last "+string(date(last))+")", lastNote, "date")
+}
+
+// planDue lists the plan's open milestones and next steps and its next
+// review (review_interval_days after the last review, or after the plan
+// was created). A goal achieved or dropped takes its milestones with it.
+// Plans are reviewed while they are worked: not after a work-security
+// placement or separation, nor after a WIOA exit.
+func (x *view) planDue(p period) {
+	plan := x.c.IEP
+	if plan == nil {
+		return
+	}
+	f := x.file("iep.yaml")
+	for i, g := range plan.Goals {
+		if g.Status == "achieved" || g.Status == "dropped" {
+			continue
+		}
+		for j, m := range g.Milestones {
+			if t, ok := m.Due.Time(); ok && m.Done == "" {
+				x.add(DueMilestone, t, "milestone "+m.ID+" ("+g.ID+"): "+m.Text, f, "goals", itoa(i), "milestones", itoa(j))
+			}
+		}
+	}
+	for i, s := range plan.NextSteps {
+		if t, ok := s.Due.Time(); ok && s.Done == "" {
+			x.add(DueNextStep, t, "next step "+s.ID+" ("+s.Owner+"): "+s.Text, f, "next_steps", itoa(i))
+		}
+	}
+	switch p.phase {
+	case PhasePlaced, PhaseSeparated, PhaseFollowUp, PhaseExited:
+		if x.state.Kind != validate.KindPostEmployment {
+			return
+		}
+	}
+	last, ok := plan.Created.Time()
+	at := []string{"created"}
+	for i, r := range plan.Reviews {
+		if t, ok2 := r.Date.Time(); ok2 && (!ok || !t.Before(last)) {
+			last, ok, at = t, true, []string{"reviews", itoa(i)}
+		}
+	}
+	if ok {
+		every := x.setting(record.SettingReviewIntervalDays)
+		x.add(DuePlanReview, last.AddDate(0, 0, every), "review the plan (every "+itoa(every)+" days; last "+string(date(last))+")", f, at...)
+	}
+}
+
+// actionsDue lists the notes' open action items. A note is never edited,
+// so an item is done when its note says so, when an amendment of the note
+// repeats it (same text) with a done date, or when a later two-way contact
+// on or after its due date took it up (001: each note's plan is reviewed
+// at the next contact).
+func (x *view) actionsDue() {
+	doneByAmendment := map[string]bool{}
+	for _, n := range x.c.Notes {
+		if n.Kind != "amendment" {
+			continue
+		}
+		for _, a := range n.Actions {
+			if a.Done != "" {
+				doneByAmendment[n.Amends+"\x00"+a.Text] = true
+			}
+		}
+	}
+	last, hasContact := validate.LastContact(x.c.Notes)
+	for _, n := range x.c.Notes {
+		if n.Kind == "amendment" {
+			continue
+		}
+		for i, a := range n.Actions {
+			due, ok := a.Due.Time()
+			if !ok || a.Done != "" || doneByAmendment[n.ID+"\x00"+a.Text] {
+				continue
+			}
+			if noted, _ := n.Date.Time(); hasContact && !last.Before(due) && last.After(noted) {
+				continue
+			}
+			x.add(DueAction, due, "action ("+a.Owner+") from note "+n.ID+": "+a.Text, x.c.NotePath(n), "actions", itoa(i))
+		}
+	}
+}
+
+// referencesDue is 000's "Secure three professional references", due by
+// the layoff date, while the candidate searches.
+func (x *view) referencesDue(p period) {
+	if x.state.Kind != validate.KindWorkSecurity || !searching(p) {
+		return
+	}
+	ws, ok := validate.WorkSecurityPeriodOf(x.c, x.cfg)
+	if !ok {
+		return
+	}
+	want, got := x.setting(record.SettingReferencesRequired), 0
+	if r := x.c.References; r != nil {
+		for _, ref := range r.References {
+			if ref.Permission != "" {
+				got++
+			}
+		}
+	}
+	if got >= want {
+		return
+	}
+	f := x.file("references.yaml")
+	if x.c.Doc(f) == nil {
+		f = x.file("intake.yaml")
+	}
+	x.add(DueReferences, ws.Layoff, itoa(got)+" of "+itoa(want)+" references with permission; secure the rest by the layoff date", f)
+}
+
+// followUpsDue lists the outcome's follow-ups not yet done (after a
+// placement or an exit) and, for a WIOA case in follow-up, the 2nd and 4th
+// quarters after exit that no follow-up covers yet.
+func (x *view) followUpsDue(p period) {
+	o := x.c.Outcome
+	f := x.file("outcome.yaml")
+	if o != nil {
+		for i, fu := range o.FollowUps {
+			if t, ok := fu.Due.Time(); ok && fu.Done == "" {
+				x.add(DueFollowUp, t, "follow-up"+x.followUpContext(), f, "follow_ups", itoa(i))
+			}
+		}
+	}
+	if x.state.Kind != validate.KindWIOA || p.phase != PhaseFollowUp {
+		return
+	}
+	exit, _ := x.c.Intake.Exited.Time()
+	for _, k := range validate.FollowUpQuarters {
+		first, last := validate.FollowUpQuarter(exit, k)
+		if last.After(p.end) || covered(o, first, last) {
+			continue
+		}
+		x.add(DueFollowUp, last, "follow-up in quarter "+itoa(k)+" after exit ("+string(date(first))+" to "+string(date(last))+")", x.file("intake.yaml"), "exited")
+	}
+}
+
+func (x *view) followUpContext() string {
+	if o := x.c.Outcome; o != nil && o.Placement != nil {
+		return " after the placement at " + o.Placement.Employer
+	}
+	if x.c.Intake.Exited != "" {
+		return " after the exit on " + string(x.c.Intake.Exited)
+	}
+	return ""
+}
+
+// covered reports whether a follow-up, done or planned, falls in the days
+// first..last.
+func covered(o *record.Outcome, first, last time.Time) bool {
+	if o == nil {
+		return false
+	}
+	in := func(d record.Date) bool {
+		t, ok := d.Time()
+		return ok && !t.Before(first) && !t.After(last)
+	}
+	return slices.ContainsFunc(o.FollowUps, func(f record.FollowUp) bool { return in(f.Due) || in(f.Done) })
+}
+
+// benefitsDue lists the renewals of the benefits the participant relies
+// on (003: maintain eligibility), except those that ended.
+func (x *view) benefitsDue() {
+	p := x.c.IEP
+	if p == nil || p.SelfSufficiency == nil {
+		return
+	}
+	for i, b := range p.SelfSufficiency.Benefits {
+		t, ok := b.Renewal.Time()
+		if !ok || b.Status == "ended" {
+			continue
+		}
+		detail := "renew " + b.Name
+		switch b.Status {
+		case "pending":
+			detail = "decision on the renewal of " + b.Name + " (submitted)"
+		case "lapsed":
+			detail = b.Name + " has lapsed; restore eligibility"
+		}
+		x.add(DueBenefit, t, detail, x.file("iep.yaml"), "self_sufficiency", "benefits", itoa(i), "renewal")
+	}
+}
+
+// potentialExitDue is the day a WIOA case with no service becomes a
+// potential exit: inactivity_exit_days after its last service.
+func (x *view) potentialExitDue(p period) {
+	if x.state.Kind != validate.KindWIOA || p.phase == PhaseFollowUp || p.phase == PhaseExited {
+		return
+	}
+	last, ok := validate.LastService(x.c, x.today)
+	since := "the case opened"
+	if ok {
+		since = "the last service on " + string(date(last))
+	} else if last = x.opened(); last.IsZero() {
+		return
+	}
+	days := x.setting(record.SettingInactivityExitDays)
+	x.add(DuePotentialExit, last.AddDate(0, 0, days), "potential exit: "+itoa(days)+" days without service since "+since, x.file("intake.yaml"), "status")
+}
+
+// sortDue orders items by due date, then kind and detail, so output is
+// stable.
+func sortDue(items []Due) {
+	slices.SortStableFunc(items, func(a, b Due) int {
+		if c := strings.Compare(string(a.Due), string(b.Due)); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Kind, b.Kind); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Detail, b.Detail)
+	})
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

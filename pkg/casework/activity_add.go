@@ -1,0 +1,234 @@
+package casework
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
+	"github.com/caseplan/caseplan/pkg/yamledit"
+)
+
+// Activity kinds: what activity add records, each in its own list of the
+// week's file (000: the weekly Candidate Activity Tracker).
+const (
+	ActivityApplication            = "application"
+	ActivityInformationalInterview = "informational-interview"
+	ActivityInterview              = "interview"
+	ActivityCourse                 = "course"
+	ActivityNetworking             = "networking"
+)
+
+// ActivityKinds lists the kinds in the order of the week file's lists.
+var ActivityKinds = []string{ActivityApplication, ActivityInformationalInterview, ActivityInterview, ActivityCourse, ActivityNetworking}
+
+// Statuses and interview kinds, as schemas/activity.schema.json lists them.
+var (
+	ApplicationStatuses = []string{"applied", "interview", "offer", "hired", "rejected", "withdrawn"}
+	CourseStatuses      = []string{"enrolled", "completed", "dropped"}
+	InterviewKinds      = []string{"screening", "hiring-manager", "panel", "mock", "other"}
+)
+
+// AddActivity describes one entry of the activity tracker. Entry is one of
+// record.Application, record.InformationalInterview, record.Interview,
+// record.ActivityCourse or record.NetworkingEvent; its date picks the week.
+type AddActivity struct {
+	Case  string
+	Entry any
+}
+
+// activityList returns the list of the week file an entry belongs in, its
+// kind, its date and a few words for the commit subject.
+func activityList(entry any) (list, kind string, d record.Date, what string, err error) {
+	switch e := entry.(type) {
+	case record.Application:
+		return "applications", ActivityApplication, e.Date, fmt.Sprintf("application to %s (%s)", e.Organization, e.Position), nil
+	case record.InformationalInterview:
+		return "informational_interviews", ActivityInformationalInterview, e.Date, "informational interview at " + e.Organization, nil
+	case record.Interview:
+		return "interviews", ActivityInterview, e.Date, "interview at " + e.Organization, nil
+	case record.ActivityCourse:
+		return "courses", ActivityCourse, e.Date, "course " + e.Title, nil
+	case record.NetworkingEvent:
+		return "networking", ActivityNetworking, e.Date, "networking at " + e.Event, nil
+	}
+	return "", "", "", "", fmt.Errorf("activity: %T is not an activity entry", entry)
+}
+
+// Build returns the change that appends the entry to the list of its kind
+// in activity/<ISO week of its date>.yaml, keeping the rest of the file as
+// a person wrote it, or writes the week's file when there is none yet. The
+// output is the week, the kind and the entry's number in that list of the
+// week (1 for the first), which activity list shows and activity update
+// takes: "2026-W11 application 2".
+func (a AddActivity) Build(s *State) (*Change, error) {
+	c := s.Snapshot.Case(a.Case)
+	if c == nil {
+		return nil, &store.UnknownCaseError{ID: a.Case}
+	}
+	list, kind, d, what, err := activityList(a.Entry)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := d.Time()
+	if !ok {
+		return nil, inputErrorf("", "activity date %q is not a date; use YYYY-MM-DD", d)
+	}
+	week := validate.ISOWeek(t)
+	p := ActivityPath(a.Case, week)
+	var w record.ActivityWeek
+	exists, err := caseRecord(s, c, p, &w)
+	if err != nil {
+		return nil, err
+	}
+	var data []byte
+	if exists {
+		data, err = s.EditRecord(p, nil, appendActivity(list, a.Entry))
+	} else {
+		w = record.ActivityWeek{Week: week}
+		if err := addEntry(&w, a.Entry); err != nil {
+			return nil, err
+		}
+		data, err = record.Marshal(p, &w)
+	}
+	if err != nil {
+		return nil, err
+	}
+	n := entries(&w, kind)
+	if exists {
+		n++
+	}
+	return &Change{
+		Cases:   []string{a.Case},
+		Action:  "activity.add",
+		Summary: fmt.Sprintf("log %s in %s", what, week),
+		Files:   map[string][]byte{p: data},
+		Output:  fmt.Sprintf("%s %s %d", week, kind, n),
+	}, nil
+}
+
+// activityLists are the week file's lists in their canonical order.
+var activityLists = []string{"applications", "informational_interviews", "interviews", "courses", "networking"}
+
+// appendActivity returns the Edit that appends entry to the week file's
+// list. A week file that has no such list yet gets it where the canonical
+// order puts it — before the first list that follows it, and before the
+// comment lines just above that list, which belong to it — so a file kept
+// by hand and by caseplan reads like one caseplan wrote. Only the new lines
+// are added either way.
+func appendActivity(list string, entry any) Edit {
+	return func(data []byte) ([]byte, error) {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return nil, err
+		}
+		if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode || doc.Content[0].Style&yaml.FlowStyle != 0 {
+			return yamledit.Append(data, []string{list}, entry)
+		}
+		root := doc.Content[0]
+		order := slices.Index(activityLists, list)
+		var next *yaml.Node
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			k := root.Content[i]
+			if k.Value == list {
+				return yamledit.Append(data, []string{list}, entry)
+			}
+			if slices.Index(activityLists, k.Value) > order && (next == nil || k.Line < next.Line) {
+				next = k
+			}
+		}
+		if next == nil || next.Column != 1 {
+			return yamledit.Append(data, []string{list}, entry)
+		}
+		text, err := yamledit.Append(nil, []string{list}, entry)
+		if err != nil {
+			return nil, err
+		}
+		lines := bytes.SplitAfter(data, []byte("\n"))
+		at := next.Line - 1
+		for at > 0 && bytes.HasPrefix(bytes.TrimLeft(lines[at-1], " \t"), []byte("#")) {
+			at--
+		}
+		out := append(bytes.Join(lines[:at], nil), text...)
+		return append(out, bytes.Join(lines[at:], nil)...), nil
+	}
+}
+
+// addEntry appends entry to the list of its kind in w.
+func addEntry(w *record.ActivityWeek, entry any) error {
+	switch e := entry.(type) {
+	case record.Application:
+		w.Applications = append(w.Applications, e)
+	case record.InformationalInterview:
+		w.InformationalInterviews = append(w.InformationalInterviews, e)
+	case record.Interview:
+		w.Interviews = append(w.Interviews, e)
+	case record.ActivityCourse:
+		w.Courses = append(w.Courses, e)
+	case record.NetworkingEvent:
+		w.Networking = append(w.Networking, e)
+	default:
+		return fmt.Errorf("activity: %T is not an activity entry", entry)
+	}
+	return nil
+}
+
+// entries returns how many entries of a kind the week holds.
+func entries(w *record.ActivityWeek, kind string) int {
+	switch kind {
+	case ActivityApplication:
+		return len(w.Applications)
+	case ActivityInformationalInterview:
+		return len(w.InformationalInterviews)
+	case ActivityInterview:
+		return len(w.Interviews)
+	case ActivityCourse:
+		return len(w.Courses)
+	case ActivityNetworking:
+		return len(w.Networking)
+	}
+	return 0
+}
+
+// ActivityPath is the repository-relative path of a case's activity file
+// for an ISO week (2026-W09).
+func ActivityPath(caseID, week string) string {
+	return store.CasesDir + "/" + caseID + "/activity/" + week + ".yaml"
+}
+
+var weekRE = regexp.MustCompile(`^([0-9]{4})-W([0-9]{2})$`)
+
+// ParseWeek reads an ISO week written as 2026-W09 and returns its Monday.
+// ok is false for anything else, including a week 53 in a year that has
+// only 52.
+func ParseWeek(week string) (monday time.Time, ok bool) {
+	m := weekRE.FindStringSubmatch(week)
+	if m == nil {
+		return time.Time{}, false
+	}
+	year, _ := strconv.Atoi(m[1])
+	n, _ := strconv.Atoi(m[2])
+	// ISO week 1 is the week with January 4th in it.
+	jan4 := time.Date(year, 1, 4, 0, 0, 0, 0, time.UTC)
+	monday = jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(n-1))
+	if n < 1 || validate.ISOWeek(monday) != week {
+		return time.Time{}, false
+	}
+	return monday, true
+}
+
+// checkWeek is ParseWeek as an InputError.
+func checkWeek(week string) error {
+	if _, ok := ParseWeek(week); !ok {
+		return inputErrorf("write an ISO week as YYYY-Www, e.g. 2026-W09", "%q is not an ISO week", strings.TrimSpace(week))
+	}
+	return nil
+}

@@ -1,0 +1,191 @@
+package casework
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+func TestParseWeek(t *testing.T) {
+	for _, tc := range []struct {
+		week   string
+		monday string // "" when not a week
+	}{
+		{"2026-W11", "2026-03-09"},
+		{"2026-W01", "2025-12-29"}, // week 1 holds January 4th
+		{"2026-W53", "2026-12-28"}, // 2026 starts on a Thursday: 53 weeks
+		{"2025-W52", "2025-12-22"},
+		{"2025-W53", ""}, // 2025 has 52
+		{"2026-W00", ""},
+		{"2026-W1", ""},
+		{"2026-11", ""},
+		{" 2026-W11", ""},
+		{"2026-w11", ""},
+	} {
+		got, ok := ParseWeek(tc.week)
+		if tc.monday == "" {
+			if ok {
+				t.Errorf("ParseWeek(%q) = %s, want not a week", tc.week, got.Format(time.DateOnly))
+			}
+			continue
+		}
+		if !ok || got.Format(time.DateOnly) != tc.monday {
+			t.Errorf("ParseWeek(%q) = %s, %v; want %s", tc.week, got.Format(time.DateOnly), ok, tc.monday)
+		}
+	}
+}
+
+// A kind of entry the week has no list for yet goes where the canonical
+// order puts it: before the first list that follows, and before the
+// comment that belongs to that list. Everything else stays byte for byte.
+func TestAppendActivityOrder(t *testing.T) {
+	const old = "# yaml-language-server: $schema=../../../schemas/activity.schema.json\n" +
+		"week: 2026-W11\n" +
+		"applications:\n" +
+		"  - date: 2026-03-10\n" +
+		"    organization: Example Clinic\n" +
+		"    position: Office Coordinator\n" +
+		"    status: applied # sent by email\n" +
+		"\n" +
+		"# Chamber events count as networking.\n" +
+		"networking:\n" +
+		"  - date: 2026-03-12\n" +
+		"    event: Chamber breakfast\n"
+	interview := record.Interview{Date: "2026-03-13", Organization: "Example Clinic", Kind: "screening"}
+	got, err := appendActivity("interviews", interview)([]byte(old))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(old, "# Chamber events",
+		"interviews:\n  - date: 2026-03-13\n    organization: Example Clinic\n    kind: screening\n# Chamber events", 1)
+	if string(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+
+	// A list that exists is appended to; one that comes last goes at the end.
+	course := record.ActivityCourse{Date: "2026-03-14", Title: "Excel basics"}
+	got, err = appendActivity("networking", record.NetworkingEvent{Date: "2026-03-14", Event: "Job club"})([]byte(old))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := old + "  - date: 2026-03-14\n    event: Job club\n"; string(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	got, err = appendActivity("courses", course)([]byte("week: 2026-W11\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "week: 2026-W11\ncourses:\n  - date: 2026-03-14\n    title: Excel basics\n"; string(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestAddActivity(t *testing.T) {
+	const w11 = "# yaml-language-server: $schema=../../../schemas/activity.schema.json\n" +
+		"week: 2026-W11\n" +
+		"applications:\n" +
+		"  - date: 2026-03-10\n" +
+		"    organization: Example Clinic\n" +
+		"    position: Office Coordinator\n" +
+		"    status: applied\n"
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/activity/2026-W11.yaml": w11})
+	internal := false
+	app := record.Application{Date: "2026-03-15", Organization: "Example Library", Position: "Clerk", Internal: &internal, Status: "applied"}
+	ch, err := AddActivity{Case: "W-1", Entry: app}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Sunday 2026-03-15 is still in ISO week 11.
+	if ch.Output != "2026-W11 application 2" || ch.Action != "activity.add" {
+		t.Errorf("output %q, action %q", ch.Output, ch.Action)
+	}
+	want := w11 + "  - date: 2026-03-15\n    organization: Example Library\n    position: Clerk\n    internal: false\n    status: applied\n"
+	if got := string(ch.Files["cases/W-1/activity/2026-W11.yaml"]); got != want {
+		t.Errorf("2026-W11.yaml:\n%s\nwant:\n%s", got, want)
+	}
+	if ch.Summary != "log application to Example Library (Clerk) in 2026-W11" {
+		t.Errorf("summary %q", ch.Summary)
+	}
+
+	// Monday 2026-03-16 starts week 12, which has no file yet: it is
+	// written canonically, with its week.
+	n := 4
+	ch, err = AddActivity{Case: "W-1", Entry: record.NetworkingEvent{Date: "2026-03-16", Event: "Job club", Contacts: &n}}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "cases/W-1/activity/2026-W12.yaml"
+	fresh, _ := record.Marshal(p, &record.ActivityWeek{Week: "2026-W12", Networking: []record.NetworkingEvent{{Date: "2026-03-16", Event: "Job club", Contacts: &n}}})
+	if got := ch.Files[p]; string(got) != string(fresh) || len(ch.Files) != 1 {
+		t.Errorf("files %v; %s:\n%s\nwant:\n%s", changedPaths(ch.Files), p, got, fresh)
+	}
+	if ch.Output != "2026-W12 networking 1" {
+		t.Errorf("output %q", ch.Output)
+	}
+}
+
+func TestUpdateApplication(t *testing.T) {
+	const w11 = "week: 2026-W11\n" +
+		"applications:\n" +
+		"  - date: 2026-03-10\n" +
+		"    organization: Example Clinic\n" +
+		"    position: Office Coordinator\n" +
+		"    status: applied\n" +
+		"    feedback: none yet # ask on Friday\n" +
+		"  - date: 2026-03-11\n" +
+		"    organization: Example Library\n" +
+		"    position: Clerk\n" +
+		"    status: applied\n" +
+		"interviews:\n" +
+		"  - date: 2026-03-12\n" +
+		"    organization: Example Clinic\n"
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/activity/2026-W11.yaml": w11})
+	ch, err := UpdateApplication{Case: "W-1", Week: "2026-W11", Application: 1, Status: "interview", Feedback: "screening call booked"}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(w11, "    status: applied\n    feedback: none yet # ask on Friday\n", "    status: interview\n    feedback: screening call booked # ask on Friday\n", 1)
+	if got := string(ch.Files["cases/W-1/activity/2026-W11.yaml"]); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if ch.Summary != "move application 1 of 2026-W11 (Example Clinic, Office Coordinator) to interview" || ch.Action != "activity.update" {
+		t.Errorf("summary %q, action %q", ch.Summary, ch.Action)
+	}
+	// Feedback is added to an application that had none.
+	ch, err = UpdateApplication{Case: "W-1", Week: "2026-W11", Application: 2, Status: "rejected", Feedback: "position filled internally"}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = strings.Replace(w11, "    position: Clerk\n    status: applied\n", "    position: Clerk\n    status: rejected\n    feedback: position filled internally\n", 1)
+	if got := string(ch.Files["cases/W-1/activity/2026-W11.yaml"]); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+
+	for _, tc := range []struct {
+		u    UpdateApplication
+		want string
+	}{
+		{UpdateApplication{Week: "2026-W11", Application: 3, Status: "offer"}, "has applications 1 to 2, not 3"},
+		{UpdateApplication{Week: "2026-W10", Application: 1, Status: "offer"}, "has no activity in week 2026-W10"},
+		{UpdateApplication{Week: "2026-W11", Application: 1, Status: "maybe"}, `unknown application status "maybe"`},
+		{UpdateApplication{Week: "2026-W99", Application: 1, Status: "offer"}, `"2026-W99" is not an ISO week`},
+	} {
+		tc.u.Case = "W-1"
+		_, err := tc.u.Build(s)
+		var input *InputError
+		if !errors.As(err, &input) || !strings.Contains(input.Msg, tc.want) {
+			t.Errorf("%+v: got %v, want an InputError with %q", tc.u, err, tc.want)
+		}
+	}
+}
+
+func changedPaths(m map[string][]byte) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

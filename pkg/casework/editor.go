@@ -1,0 +1,199 @@
+package casework
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
+)
+
+// EditableRecords are the records caseplan edit opens. Notes are
+// append-only and activity weeks are one file a week, so neither is here.
+var EditableRecords = []string{"intake", "iep", "references", "services", "outcome"}
+
+// EditablePath returns the repository-relative path of the record name
+// names ("intake", "iep.yaml", ...; "" is intake) in case caseID.
+func EditablePath(caseID, name string) (string, error) {
+	n := strings.TrimSuffix(strings.TrimSpace(name), ".yaml")
+	if n == "" {
+		n = "intake"
+	}
+	switch {
+	case slices.Contains(EditableRecords, n):
+		return store.CasesDir + "/" + caseID + "/" + n + ".yaml", nil
+	case n == "notes" || n == "note" || strings.HasPrefix(n, "notes/"):
+		return "", inputErrorf("correct a note with caseplan note amend "+caseID+" NOTE", "notes are append-only: a committed note is never edited")
+	case n == "activity" || strings.HasPrefix(n, "activity/"):
+		return "", inputErrorf("add to a week with caseplan activity add, or edit its file and run caseplan commit", "activity weeks are not edited with caseplan edit")
+	}
+	return "", inputErrorf("", "%q is not a record caseplan edit opens; use one of %s", name, strings.Join(EditableRecords, ", "))
+}
+
+// ErrUnchanged says the edited copy came back as it was.
+var ErrUnchanged = errors.New("no changes; nothing to commit")
+
+// HandEdit describes one run of caseplan edit: a copy of the record is
+// edited in an editor, validated in the case's context, and committed only
+// when valid.
+type HandEdit struct {
+	Case    string
+	Record  string // as EditablePath takes it
+	TempDir string // where the copy is made; "" for the system's
+
+	// Open opens the editor on the copy at path and waits for it to close.
+	Open func(path string) error
+	// Invalid is shown what is wrong with the copy at temp (the findings
+	// name temp and its lines) and answers whether to open the editor
+	// again. Nil means never.
+	Invalid func(temp string, findings []finding.Finding) (reopen bool)
+}
+
+// EditNotSavedError says an edit was not committed. The edited copy stays
+// at Temp so the work is not lost.
+type EditNotSavedError struct {
+	Err   error // a *RefusedError when the result would be invalid
+	Temp  string
+	Shown bool // the findings were already given to Invalid
+}
+
+func (e *EditNotSavedError) Error() string { return e.Err.Error() }
+func (e *EditNotSavedError) Unwrap() error { return e.Err }
+
+// Edit runs h: it copies the record to a temporary file, has it edited,
+// and validates the copy as Apply would validate the change; while the
+// copy is invalid it asks h.Invalid whether to edit again. A valid copy
+// is committed (action edit) through Apply. The store lock is not held
+// while the editor is open; if the record changed meanwhile, the edit is
+// refused rather than overwriting the other change.
+func (w *Workspace) Edit(h HandEdit) (*Result, error) {
+	path, err := EditablePath(h.Case, h.Record)
+	if err != nil {
+		return nil, err
+	}
+	src, err := store.NewWorkTree(w.Repo.Root())
+	if err != nil {
+		return nil, err
+	}
+	snap, _, err := store.Load(src, []string{h.Case})
+	if err != nil {
+		return nil, err
+	}
+	if snap.Config == nil {
+		return nil, fmt.Errorf("cannot read the store settings %s; run caseplan validate to see why", store.ConfigPath)
+	}
+	if _, ok := snap.Config.StaffByEmail(w.Author.Email); !ok {
+		return nil, &NotOnRosterError{Author: w.Author}
+	}
+	original, err := src.ReadFile(path)
+	created := errors.Is(err, fs.ErrNotExist)
+	switch {
+	case created:
+		// A record the case does not have yet starts as its modeline, so
+		// the editor can already check it against the schema.
+		ref, err := record.SchemaRef(path)
+		if err != nil {
+			return nil, err
+		}
+		original = []byte("# yaml-language-server: $schema=" + ref + "\n")
+	case err != nil:
+		return nil, err
+	}
+
+	base := strings.TrimSuffix(path[strings.LastIndex(path, "/")+1:], ".yaml")
+	tmp, err := os.CreateTemp(h.TempDir, "caseplan-"+h.Case+"-"+base+"-*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	temp := tmp.Name()
+	_, err = tmp.Write(original)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(temp)
+		return nil, err
+	}
+
+	var edited []byte
+	for {
+		if err := h.Open(temp); err != nil {
+			os.Remove(temp)
+			return nil, fmt.Errorf("%w; nothing was written", err)
+		}
+		if edited, err = os.ReadFile(temp); err != nil {
+			return nil, err
+		}
+		if bytes.Equal(edited, original) {
+			os.Remove(temp)
+			return nil, ErrUnchanged
+		}
+		found, err := w.checkChange([]string{h.Case}, map[string][]byte{path: edited})
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			break
+		}
+		for i := range found {
+			if found[i].Path == path {
+				found[i].Path = temp
+			}
+		}
+		if h.Invalid == nil || !h.Invalid(temp, found) {
+			return nil, &EditNotSavedError{Err: &RefusedError{Findings: found}, Temp: temp, Shown: h.Invalid != nil}
+		}
+	}
+
+	res, err := w.Apply([]string{h.Case}, func(s *State) (*Change, error) {
+		now, err := s.ReadFile(path)
+		changed := !bytes.Equal(now, original)
+		if created {
+			changed = err == nil
+		} else if err != nil {
+			changed = true
+		}
+		if changed {
+			return nil, fmt.Errorf("%s changed while it was being edited; nothing was written", path)
+		}
+		return &Change{
+			Cases:   []string{h.Case},
+			Action:  "edit",
+			Summary: "edit " + base + ".yaml",
+			Files:   map[string][]byte{path: edited},
+		}, nil
+	})
+	if err != nil {
+		return nil, &EditNotSavedError{Err: err, Temp: temp}
+	}
+	os.Remove(temp)
+	return res, nil
+}
+
+// checkChange returns the errors that writing files would introduce in cases,
+// as Apply would refuse them, without taking the lock or writing.
+func (w *Workspace) checkChange(cases []string, files map[string][]byte) ([]finding.Finding, error) {
+	src, err := store.NewWorkTree(w.Repo.Root())
+	if err != nil {
+		return nil, err
+	}
+	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
+	before, loaded, err := store.Load(src, cases)
+	if err != nil {
+		return nil, err
+	}
+	after, afterLoaded, err := store.Load(overlay{src, files}, cases)
+	if err != nil {
+		return nil, err
+	}
+	found := introduced(validate.Run(before, loaded, opt), validate.Run(after, afterLoaded, opt), files)
+	finding.Sort(found)
+	return found, nil
+}

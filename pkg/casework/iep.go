@@ -1,0 +1,267 @@
+package casework
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// The plan's commands (caseplan iep ...) each edit one case's iep.yaml in
+// place: the Individual Employment Plan of documents 001 and 002, with the
+// job search and skill plans of 000 and the self-sufficiency plan of 003.
+// Their Build methods look up what the command names in the plan as it
+// stands, refuse what cannot be (an unknown goal, a done date before the
+// case opened) with an InputError that says what there is, and return the
+// edit as one Change.
+
+// PlanPath returns the repository-relative path of a case's plan.
+func PlanPath(caseID string) string { return store.CasesDir + "/" + caseID + "/iep.yaml" }
+
+// planCase is a case whose plan a command changes.
+type planCase struct {
+	s    *State
+	c    *store.Case
+	plan *record.IEP // an empty plan when the case has no iep.yaml yet
+}
+
+// openPlan finds the case and reads its plan. A case without iep.yaml gets
+// one, created today; one whose iep.yaml cannot be read is refused, since
+// editing it blind could lose what a person wrote.
+func openPlan(s *State, caseID string) (*planCase, error) {
+	c := s.Snapshot.Case(caseID)
+	if c == nil {
+		return nil, &store.UnknownCaseError{ID: caseID}
+	}
+	plan := c.IEP
+	if plan == nil {
+		if s.Exists(PlanPath(caseID)) {
+			return nil, inputErrorf("run caseplan validate "+caseID+" to see why, and correct the file by hand",
+				"cannot read the plan %s", PlanPath(caseID))
+		}
+		plan = &record.IEP{Created: date(s.Today)}
+	}
+	return &planCase{s: s, c: c, plan: plan}, nil
+}
+
+// change applies edits to iep.yaml and describes the commit.
+func (p *planCase) change(action, summary, output string, edits ...Edit) (*Change, error) {
+	path := PlanPath(p.c.ID)
+	data, err := p.s.EditRecord(path, &record.IEP{Created: date(p.s.Today)}, edits...)
+	if err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{p.c.ID},
+		Action:  action,
+		Summary: summary,
+		Files:   map[string][]byte{path: data},
+		Output:  output,
+	}, nil
+}
+
+// showHint is the hint that points at the plan's IDs.
+func (p *planCase) showHint() string {
+	return "caseplan iep show " + p.c.ID + " shows the plan with its IDs"
+}
+
+// NextPlanID returns the ID after the highest of ids of the form prefix and a
+// number: G3 after G1 and G2. Numbering continues from the highest, so an
+// ID removed by hand from the middle is not handed out again while a
+// higher one exists; IDs of another form (a typo, say) are ignored.
+func NextPlanID(prefix string, ids []string) string {
+	n := 0
+	for _, id := range ids {
+		rest, ok := strings.CutPrefix(id, prefix)
+		if !ok || rest == "" || strings.Trim(rest, "0123456789") != "" {
+			continue
+		}
+		if v, err := strconv.Atoi(rest); err == nil && v > n {
+			n = v
+		}
+	}
+	return prefix + strconv.Itoa(n+1)
+}
+
+// goalIDs, objectiveIDs, ... list the plan's IDs. Objectives and milestones
+// are numbered across all goals of the case, so O3 names one objective
+// whichever goal it serves.
+func goalIDs(p *record.IEP) []string {
+	var ids []string
+	for _, g := range p.Goals {
+		ids = append(ids, g.ID)
+	}
+	return ids
+}
+
+func objectiveIDs(p *record.IEP) []string {
+	var ids []string
+	for _, g := range p.Goals {
+		for _, o := range g.Objectives {
+			ids = append(ids, o.ID)
+		}
+	}
+	return ids
+}
+
+func milestoneIDs(p *record.IEP) []string {
+	var ids []string
+	for _, g := range p.Goals {
+		for _, m := range g.Milestones {
+			ids = append(ids, m.ID)
+		}
+	}
+	return ids
+}
+
+func serviceIDs(p *record.IEP) []string {
+	var ids []string
+	for _, s := range p.Services {
+		ids = append(ids, s.ID)
+	}
+	return ids
+}
+
+func stepIDs(p *record.IEP) []string {
+	var ids []string
+	for _, s := range p.NextSteps {
+		ids = append(ids, s.ID)
+	}
+	return ids
+}
+
+// unknownError says the plan has no such item, and lists the ones it has.
+func (p *planCase) unknownError(what, id string, have []string, addHint string) error {
+	if len(have) == 0 {
+		return inputErrorf(addHint, "the plan of case %s has no %ss yet, so no %s %q", p.c.ID, what, what, id)
+	}
+	return inputErrorf(p.showHint(), "the plan of case %s has no %s %q (it has %s)", p.c.ID, what, id, strings.Join(have, ", "))
+}
+
+// byNumber sorts IDs of one prefix by their number (M2 before M10), for
+// messages: objectives and milestones are listed goal by goal in the file.
+func byNumber(ids []string) []string {
+	slices.SortStableFunc(ids, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(a) - len(b)
+		}
+		return strings.Compare(a, b)
+	})
+	return ids
+}
+
+// goal returns the index of the goal with the given ID.
+func (p *planCase) goal(id string) (int, error) {
+	for i, g := range p.plan.Goals {
+		if g.ID == id {
+			return i, nil
+		}
+	}
+	return 0, p.unknownError("goal", id, goalIDs(p.plan), "add one with caseplan iep goal add "+p.c.ID+" --term short|long --text TEXT")
+}
+
+// objective returns the indexes of the objective with the given ID: its
+// goal's and its own within the goal.
+func (p *planCase) objective(id string) (gi, oi int, err error) {
+	for i, g := range p.plan.Goals {
+		for j, o := range g.Objectives {
+			if o.ID == id {
+				return i, j, nil
+			}
+		}
+	}
+	return 0, 0, p.unknownError("objective", id, byNumber(objectiveIDs(p.plan)), "add one with caseplan iep objective add "+p.c.ID+" --goal G --text TEXT")
+}
+
+// milestone returns the indexes of the milestone with the given ID.
+func (p *planCase) milestone(id string) (gi, mi int, err error) {
+	for i, g := range p.plan.Goals {
+		for j, m := range g.Milestones {
+			if m.ID == id {
+				return i, j, nil
+			}
+		}
+	}
+	return 0, 0, p.unknownError("milestone", id, byNumber(milestoneIDs(p.plan)), "add one with caseplan iep milestone add "+p.c.ID+" --goal G --text TEXT --due DATE")
+}
+
+// step returns the index of the next step with the given ID.
+func (p *planCase) step(id string) (int, error) {
+	for i, s := range p.plan.NextSteps {
+		if s.ID == id {
+			return i, nil
+		}
+	}
+	return 0, p.unknownError("next step", id, stepIDs(p.plan), "add one with caseplan iep step add "+p.c.ID+" --owner participant|manager --text TEXT")
+}
+
+// checkServices checks that every service ID is one of the plan's.
+func (p *planCase) checkServices(ids []string) error {
+	have := serviceIDs(p.plan)
+	for _, id := range ids {
+		if !slices.Contains(have, id) {
+			return p.unknownError("service", id, have, "add it first with caseplan iep service add "+p.c.ID+" --name NAME")
+		}
+	}
+	return nil
+}
+
+// checkDate checks that d is a date.
+func checkPlanDate(what string, d record.Date) error {
+	if _, ok := d.Time(); !ok {
+		return inputErrorf("", "%s %q is not a date; use YYYY-MM-DD", what, d)
+	}
+	return nil
+}
+
+// checkDoneDate checks the date something was done: a date, not after
+// today (it has happened) and not before the case opened (nothing in the
+// plan was done for this case before there was one).
+func (p *planCase) checkDoneDate(what string, d record.Date) error {
+	if err := checkPlanDate(what, d); err != nil {
+		return err
+	}
+	if today := date(p.s.Today); d > today {
+		return inputErrorf("record it when it has happened, or give --today if the date is right", "%s %s is after today (%s)", what, d, today)
+	}
+	if in := p.c.Intake; in != nil {
+		if _, ok := in.Opened.Time(); ok && d < in.Opened {
+			return inputErrorf("", "%s %s is before case %s opened (%s)", what, d, p.c.ID, in.Opened)
+		}
+	}
+	return nil
+}
+
+// checkOneOf checks an enumerated value against the schema's choices.
+func checkPlanChoice(what, v string, allowed ...string) error {
+	if slices.Contains(allowed, v) {
+		return nil
+	}
+	return inputErrorf("", "%s %q is not one of %s", what, v, strings.Join(allowed, ", "))
+}
+
+// checkText checks that a required text is not blank.
+func checkPlanText(what, v string) error {
+	if strings.TrimSpace(v) == "" {
+		return inputErrorf("", "the %s is empty", what)
+	}
+	return nil
+}
+
+// planID normalises an ID typed on the command line: g2 is G2.
+func planID(id string) string { return strings.ToUpper(strings.TrimSpace(id)) }
+
+// idx is a list index as a yamledit path token.
+func planIdx(i int) string { return strconv.Itoa(i) }
+
+// planQuote quotes a text for a commit subject, shortened.
+func planQuote(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 50 {
+		s = string(r[:49]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}

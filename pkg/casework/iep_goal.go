@@ -1,0 +1,266 @@
+package casework
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// SetPlan sets the plan's vision (where the customer would like to be after
+// the services, 001) and employment goal (002). A nil field is left as it is.
+type SetPlan struct {
+	Case           string
+	Vision         *string
+	EmploymentGoal *string
+}
+
+// Build returns the change that sets the fields given.
+func (a SetPlan) Build(s *State) (*Change, error) {
+	p, err := openPlan(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	var edits []Edit
+	var what []string
+	for _, f := range []struct {
+		key, name string
+		v         *string
+	}{{"vision", "vision", a.Vision}, {"employment_goal", "employment goal", a.EmploymentGoal}} {
+		if f.v == nil {
+			continue
+		}
+		if err := checkPlanText(f.name, *f.v); err != nil {
+			return nil, err
+		}
+		edits = append(edits, planSet([]string{f.key}, strings.TrimSpace(*f.v)))
+		what = append(what, f.name)
+	}
+	if len(edits) == 0 {
+		return nil, inputErrorf("give --vision, --employment-goal or both", "nothing to set")
+	}
+	return p.change("iep.set", "set the plan's "+strings.Join(what, " and "), "", edits...)
+}
+
+// AddGoal adds a short- or long-term goal (001). Its ID (G1, G2, ...) is
+// the command's output.
+type AddGoal struct {
+	Case   string
+	Term   string      // short: while services are rendered; long: 9 to 12 months after exit (001)
+	Text   string      // what the customer wants to achieve
+	Target record.Date // optional
+}
+
+// Build returns the change that appends the goal, active.
+func (a AddGoal) Build(s *State) (*Change, error) {
+	p, err := openPlan(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPlanChoice("term", a.Term, "short", "long"); err != nil {
+		return nil, err
+	}
+	if err := checkPlanText("goal's text", a.Text); err != nil {
+		return nil, err
+	}
+	if a.Target != "" {
+		if err := checkPlanDate("target", a.Target); err != nil {
+			return nil, err
+		}
+	}
+	g := record.Goal{ID: NextPlanID("G", goalIDs(p.plan)), Term: a.Term, Text: strings.TrimSpace(a.Text), Target: a.Target, Status: "active"}
+	return p.change("iep.goal.add", fmt.Sprintf("add %s-term goal %s %s", g.Term, g.ID, planQuote(g.Text)), g.ID,
+		planAppend([]string{"goals"}, g))
+}
+
+// SetGoalStatus marks a goal active, achieved or dropped.
+type SetGoalStatus struct {
+	Case   string
+	Goal   string
+	Status string
+}
+
+// Build returns the change that sets the goal's status.
+func (a SetGoalStatus) Build(s *State) (*Change, error) {
+	p, err := openPlan(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPlanChoice("status", a.Status, "active", "achieved", "dropped"); err != nil {
+		return nil, err
+	}
+	gi, err := p.goal(planID(a.Goal))
+	if err != nil {
+		return nil, err
+	}
+	g := p.plan.Goals[gi]
+	if g.Status == a.Status {
+		return nil, inputErrorf("", "goal %s is already %s", g.ID, a.Status)
+	}
+	summary := fmt.Sprintf("mark goal %s %s", g.ID, a.Status)
+	if a.Status == "active" {
+		summary = fmt.Sprintf("make goal %s active again", g.ID)
+	}
+	return p.change("iep.goal.status", summary, "", planSet([]string{"goals", planIdx(gi), "status"}, a.Status))
+}
+
+// AddObjective adds an objective — a specific step the customer will take
+// to realise a goal (001) — optionally naming the plan's services that
+// serve it. Its ID (numbered across all goals) is the command's output.
+type AddObjective struct {
+	Case     string
+	Goal     string
+	Text     string
+	Services []string // IDs of the plan's services
+}
+
+// Build returns the change that appends the objective to its goal.
+func (a AddObjective) Build(s *State) (*Change, error) {
+	p, err := openPlan(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	gi, err := p.goal(planID(a.Goal))
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPlanText("objective's text", a.Text); err != nil {
+		return nil, err
+	}
+	var services []string
+	for _, id := range a.Services {
+		if id = planID(id); !slices.Contains(services, id) {
+			services = append(services, id)
+		}
+	}
+	if err := p.checkServices(services); err != nil {
+		return nil, err
+	}
+	o := record.Objective{ID: NextPlanID("O", objectiveIDs(p.plan)), Text: strings.TrimSpace(a.Text), Services: services}
+	summary := fmt.Sprintf("add objective %s to goal %s", o.ID, p.plan.Goals[gi].ID)
+	if len(services) > 0 {
+		summary += ", served by " + strings.Join(services, ", ")
+	}
+	return p.change("iep.objective.add", summary, o.ID, planAppend([]string{"goals", planIdx(gi), "objectives"}, o))
+}
+
+// AddPlanService adds a service the customer needs to meet objectives
+// (001, 002) and links it into each named objective's services. Its ID
+// (S1, S2, ...) is the command's output.
+type AddPlanService struct {
+	Case       string
+	Service    record.PlanService // its ID is assigned here
+	Objectives []string           // IDs of the objectives it serves
+}
+
+// Build returns the change that appends the service and links it.
+func (a AddPlanService) Build(s *State) (*Change, error) {
+	p, err := openPlan(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	svc := a.Service
+	svc.Name = strings.TrimSpace(svc.Name)
+	if err := checkPlanText("service's name", svc.Name); err != nil {
+		return nil, err
+	}
+	for _, d := range []struct {
+		what string
+		v    record.Date
+	}{{"start", svc.Start}, {"end", svc.End}} {
+		if d.v != "" {
+			if err := checkPlanDate(d.what, d.v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	svc.ID = NextPlanID("S", serviceIDs(p.plan))
+	edits := []Edit{planAppend([]string{"services"}, svc)}
+	var linked []string
+	for _, id := range a.Objectives {
+		id = planID(id)
+		if slices.Contains(linked, id) {
+			continue
+		}
+		gi, oi, err := p.objective(id)
+		if err != nil {
+			return nil, err
+		}
+		linked = append(linked, id)
+		edits = append(edits, planAppend([]string{"goals", planIdx(gi), "objectives", planIdx(oi), "services"}, svc.ID))
+	}
+	summary := fmt.Sprintf("add service %s %s", svc.ID, planQuote(svc.Name))
+	if len(linked) > 0 {
+		summary += " for " + strings.Join(linked, ", ")
+	}
+	return p.change("iep.service.add", summary, svc.ID, edits...)
+}
+
+// AddMilestone adds a milestone to a goal: a specific, measurable point,
+// with the date it should be reached (001). Its ID (numbered across all
+// goals) is the command's output.
+type AddMilestone struct {
+	Case string
+	Goal string
+	Text string
+	Due  record.Date
+}
+
+// Build returns the change that appends the milestone to its goal.
+func (a AddMilestone) Build(s *State) (*Change, error) {
+	p, err := openPlan(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	gi, err := p.goal(planID(a.Goal))
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPlanText("milestone's text", a.Text); err != nil {
+		return nil, err
+	}
+	if a.Due == "" {
+		return nil, inputErrorf("a milestone is attainable within a designated timeframe (document 001)", "a milestone needs a due date")
+	}
+	if err := checkPlanDate("due date", a.Due); err != nil {
+		return nil, err
+	}
+	m := record.Milestone{ID: NextPlanID("M", milestoneIDs(p.plan)), Text: strings.TrimSpace(a.Text), Due: a.Due}
+	return p.change("iep.milestone.add", fmt.Sprintf("add milestone %s to goal %s, due %s", m.ID, p.plan.Goals[gi].ID, m.Due), m.ID,
+		planAppend([]string{"goals", planIdx(gi), "milestones"}, m))
+}
+
+// MilestoneDone records the date a milestone was reached. Giving another
+// date for a milestone already done corrects it.
+type MilestoneDone struct {
+	Case      string
+	Milestone string
+	Date      record.Date
+}
+
+// Build returns the change that sets the milestone's done date; nothing
+// else in the file changes.
+func (a MilestoneDone) Build(s *State) (*Change, error) {
+	p, err := openPlan(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	gi, mi, err := p.milestone(planID(a.Milestone))
+	if err != nil {
+		return nil, err
+	}
+	m := p.plan.Goals[gi].Milestones[mi]
+	if err := p.checkDoneDate(fmt.Sprintf("milestone %s done date", m.ID), a.Date); err != nil {
+		return nil, err
+	}
+	summary := fmt.Sprintf("mark milestone %s done", m.ID)
+	switch m.Done {
+	case "":
+	case a.Date:
+		return nil, inputErrorf("", "milestone %s is already marked done on %s", m.ID, m.Done)
+	default:
+		summary = fmt.Sprintf("correct milestone %s's done date to %s (was %s)", m.ID, a.Date, m.Done)
+	}
+	return p.change("iep.milestone.done", summary, "", planSet([]string{"goals", planIdx(gi), "milestones", planIdx(mi), "done"}, a.Date))
+}

@@ -1,0 +1,175 @@
+package casework
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// SetSelfSufficiency sets the post-employment self-sufficiency plan and its
+// contingency plans for child care, transportation and preventable crises
+// (003). A nil field is left as it is.
+type SetSelfSufficiency struct {
+	Case           string
+	Plan           *string
+	ChildCare      *string
+	Transportation *string
+	Crisis         *string
+}
+
+// Build returns the change that sets the fields given.
+func (a SetSelfSufficiency) Build(s *State) (*Change, error) {
+	p, err := openPlan(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	var edits []Edit
+	var plan bool
+	var contingency []string
+	for _, f := range []struct {
+		path []string
+		name string
+		v    *string
+	}{
+		{[]string{"self_sufficiency", "plan"}, "self-sufficiency plan", a.Plan},
+		{[]string{"self_sufficiency", "contingency", "child_care"}, "child care", a.ChildCare},
+		{[]string{"self_sufficiency", "contingency", "transportation"}, "transportation", a.Transportation},
+		{[]string{"self_sufficiency", "contingency", "crisis"}, "crises", a.Crisis},
+	} {
+		if f.v == nil {
+			continue
+		}
+		what := f.name
+		if len(f.path) == 3 {
+			what = "contingency plan for " + f.name
+			contingency = append(contingency, f.name)
+		} else {
+			plan = true
+		}
+		if err := checkPlanText(what, *f.v); err != nil {
+			return nil, err
+		}
+		edits = append(edits, planSet(f.path, strings.TrimSpace(*f.v)))
+	}
+	if len(edits) == 0 {
+		return nil, inputErrorf("give --plan, --child-care, --transportation or --crisis", "nothing to set")
+	}
+	var what []string
+	if plan {
+		what = append(what, "the self-sufficiency plan")
+	}
+	if len(contingency) > 0 {
+		what = append(what, "the contingency plans for "+proseList(contingency))
+	}
+	return p.change("iep.self-sufficiency", "set "+strings.Join(what, " and "), "", edits...)
+}
+
+// AddBenefit adds a benefit whose eligibility the participant must
+// maintain, with its next renewal date (003).
+type AddBenefit struct {
+	Case    string
+	Benefit record.Benefit // status defaults to active
+}
+
+// Build returns the change that appends the benefit.
+func (a AddBenefit) Build(s *State) (*Change, error) {
+	p, err := openPlan(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	b := a.Benefit
+	b.Name = strings.TrimSpace(b.Name)
+	if err := checkPlanText("benefit's name", b.Name); err != nil {
+		return nil, err
+	}
+	if _, ok := p.benefit(b.Name); ok {
+		return nil, inputErrorf("record a new renewal date with caseplan iep benefit renew "+p.c.ID+" NAME --renewal DATE",
+			"the plan already has the benefit %q", b.Name)
+	}
+	if b.Renewal != "" {
+		if err := checkPlanDate("renewal date", b.Renewal); err != nil {
+			return nil, err
+		}
+	}
+	if b.Status == "" {
+		b.Status = "active"
+	}
+	if err := checkPlanChoice("status", b.Status, "active", "pending", "lapsed", "ended"); err != nil {
+		return nil, err
+	}
+	summary := "add benefit " + planQuote(b.Name)
+	if b.Renewal != "" {
+		summary += ", renewal " + string(b.Renewal)
+	}
+	return p.change("iep.benefit.add", summary, "", planAppend([]string{"self_sufficiency", "benefits"}, b))
+}
+
+// RenewBenefit records a benefit's next renewal date, and optionally its
+// status and notes.
+type RenewBenefit struct {
+	Case    string
+	Name    string // matched without regard to case
+	Renewal record.Date
+	Status  string // empty: unchanged
+	Notes   string // empty: unchanged
+}
+
+// Build returns the change that sets the benefit's fields.
+func (a RenewBenefit) Build(s *State) (*Change, error) {
+	p, err := openPlan(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	i, ok := p.benefit(a.Name)
+	if !ok {
+		var names []string
+		if ss := p.plan.SelfSufficiency; ss != nil {
+			for _, b := range ss.Benefits {
+				names = append(names, fmt.Sprintf("%q", b.Name))
+			}
+		}
+		return nil, p.unknownError("benefit", a.Name, names, "add it with caseplan iep benefit add "+p.c.ID+" --name NAME --renewal DATE")
+	}
+	b := p.plan.SelfSufficiency.Benefits[i]
+	if err := checkPlanDate("renewal date", a.Renewal); err != nil {
+		return nil, err
+	}
+	at := []string{"self_sufficiency", "benefits", planIdx(i)}
+	field := func(key string) []string { return append(append([]string(nil), at...), key) }
+	edits := []Edit{planSet(field("renewal"), a.Renewal)}
+	if a.Status != "" {
+		if err := checkPlanChoice("status", a.Status, "active", "pending", "lapsed", "ended"); err != nil {
+			return nil, err
+		}
+		edits = append(edits, planSet(field("status"), a.Status))
+	}
+	if a.Notes != "" {
+		edits = append(edits, planSet(field("notes"), strings.TrimSpace(a.Notes)))
+	}
+	summary := fmt.Sprintf("renew benefit %s: next renewal %s", planQuote(b.Name), a.Renewal)
+	if a.Status != "" && a.Status != b.Status {
+		summary += ", " + a.Status
+	}
+	return p.change("iep.benefit.renew", summary, "", edits...)
+}
+
+// benefit returns the index of the benefit named name, ignoring case.
+func (p *planCase) benefit(name string) (int, bool) {
+	if ss := p.plan.SelfSufficiency; ss != nil {
+		for i, b := range ss.Benefits {
+			if strings.EqualFold(strings.TrimSpace(b.Name), strings.TrimSpace(name)) {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// proseList joins words as prose: "a", "a and b", "a, b and c".
+func proseList(words []string) string {
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}

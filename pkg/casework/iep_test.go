@@ -1,0 +1,339 @@
+package casework
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+func TestNextPlanID(t *testing.T) {
+	tests := []struct {
+		prefix string
+		ids    []string
+		want   string
+	}{
+		{"G", nil, "G1"},
+		{"G", []string{"G1", "G2"}, "G3"},
+		{"M", []string{"M2", "M10", "M3"}, "M11"},            // numbers, not strings: M10 > M3
+		{"O", []string{"O1", "O4"}, "O5"},                    // a gap is not filled
+		{"S", []string{"S1", "Sx", "S", "S-2", "S02"}, "S3"}, // other forms are ignored; S02 is 2
+		{"N", []string{"G7", "N1"}, "N2"},                    // another prefix is not counted
+	}
+	for _, tt := range tests {
+		if got := NextPlanID(tt.prefix, tt.ids); got != tt.want {
+			t.Errorf("NextPlanID(%q, %q) = %q, want %q", tt.prefix, tt.ids, got, tt.want)
+		}
+	}
+}
+
+// applyPlan runs one plan change on W-001 as Maria and returns its output.
+func applyPlan(t *testing.T, dir string, build Build) string {
+	t.Helper()
+	res, err := openWorkspace(t, dir, maria).Apply([]string{"W-001"}, build)
+	if err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+	return res.Change.Output
+}
+
+// TestPlanBuilds builds a plan with every command and compares the file
+// they write, byte for byte, with the canonical form: IDs numbered across
+// goals, services linked into their objectives, keys in canonical order
+// whatever order the commands ran in.
+func TestPlanBuilds(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16, today
+	str := func(s string) *string { return &s }
+
+	steps := []struct {
+		build Build
+		want  string // the output
+	}{
+		{ReviewPlan{Case: "W-001", Date: "2026-03-16", Summary: "First plan"}.Build, ""},
+		{AddGoal{Case: "W-001", Term: "short", Text: "Certified Nursing Assistant", Target: "2026-09-30"}.Build, "G1"},
+		{AddGoal{Case: "W-001", Term: "long", Text: "Licensed practical nurse"}.Build, "G2"},
+		{AddMilestone{Case: "W-001", Goal: "G1", Text: "Enrolled in a CNA course", Due: "2026-04-30"}.Build, "M1"},
+		{AddMilestone{Case: "W-001", Goal: "g2", Text: "LPN prerequisites chosen", Due: "2026-12-01"}.Build, "M2"},
+		{AddMilestone{Case: "W-001", Goal: "G1", Text: "CNA certificate", Due: "2026-09-30"}.Build, "M3"},
+		{AddObjective{Case: "W-001", Goal: "G2", Text: "Complete the prerequisites"}.Build, "O1"},
+		{AddObjective{Case: "W-001", Goal: "G1", Text: "Attain a CNA certificate"}.Build, "O2"},
+		{AddPlanService{Case: "W-001", Service: record.PlanService{Name: "CNA training course", Code: "training", Provider: "Lakeside College", Start: "2026-04-06"}, Objectives: []string{"O2", "o2"}}.Build, "S1"},
+		{AddObjective{Case: "W-001", Goal: "G1", Text: "Pass the state exam", Services: []string{"S1"}}.Build, "O3"},
+		{AddNextStep{Case: "W-001", Owner: "participant", Text: "Bring eligibility documents", Due: "2026-03-20"}.Build, "N1"},
+		{MilestoneDone{Case: "W-001", Milestone: "M1", Date: "2026-03-16"}.Build, ""},
+		{SetGoalStatus{Case: "W-001", Goal: "G2", Status: "dropped"}.Build, ""},
+		{SetPlan{Case: "W-001", EmploymentGoal: str("CNA at a care home"), Vision: str("Working as a CNA after training")}.Build, ""},
+		{AddJobTarget{Case: "W-001", Target: record.JobTarget{Title: "Nursing assistant", JobFamily: "Healthcare", Scope: "external"}}.Build, ""},
+		{AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Medical terminology", Provider: "Lakeside College"}}.Build, ""},
+		{AddBenefit{Case: "W-001", Benefit: record.Benefit{Name: "SNAP", Renewal: "2026-06-01"}}.Build, ""},
+		{SetSelfSufficiency{Case: "W-001", Crisis: str("Call the manager"), Plan: str("Keep the job a year")}.Build, ""},
+		{RenewBenefit{Case: "W-001", Name: "snap", Renewal: "2026-12-01", Status: "pending"}.Build, ""},
+		{NextStepDone{Case: "W-001", Step: "N1", Date: "2026-03-16"}.Build, ""},
+	}
+	for i, s := range steps {
+		if got := applyPlan(t, dir, s.build); got != s.want {
+			t.Errorf("step %d printed %q, want %q", i, got, s.want)
+		}
+	}
+	want := `# yaml-language-server: $schema=../../schemas/iep.schema.json
+created: 2026-03-16
+updated: 2026-03-16
+vision: Working as a CNA after training
+employment_goal: CNA at a care home
+goals:
+  - id: G1
+    term: short
+    text: Certified Nursing Assistant
+    target: 2026-09-30
+    status: active
+    objectives:
+      - id: O2
+        text: Attain a CNA certificate
+        services:
+          - S1
+      - id: O3
+        text: Pass the state exam
+        services:
+          - S1
+    milestones:
+      - id: M1
+        text: Enrolled in a CNA course
+        due: 2026-04-30
+        done: 2026-03-16
+      - id: M3
+        text: CNA certificate
+        due: 2026-09-30
+  - id: G2
+    term: long
+    text: Licensed practical nurse
+    status: dropped
+    objectives:
+      - id: O1
+        text: Complete the prerequisites
+    milestones:
+      - id: M2
+        text: LPN prerequisites chosen
+        due: 2026-12-01
+services:
+  - id: S1
+    name: CNA training course
+    code: training
+    provider: Lakeside College
+    start: 2026-04-06
+next_steps:
+  - id: N1
+    owner: participant
+    text: Bring eligibility documents
+    due: 2026-03-20
+    done: 2026-03-16
+job_targets:
+  - title: Nursing assistant
+    job_family: Healthcare
+    scope: external
+skill_plan:
+  - course: Medical terminology
+    provider: Lakeside College
+    status: planned
+reviews:
+  - date: 2026-03-16
+    by: mrivera
+    summary: First plan
+self_sufficiency:
+  plan: Keep the job a year
+  contingency:
+    crisis: Call the manager
+  benefits:
+    - name: SNAP
+      renewal: 2026-12-01
+      status: pending
+`
+	if got := readTestFile(t, dir, "cases/W-001/iep.yaml"); got != want {
+		t.Errorf("iep.yaml:\n%s\nwant:\n%s", got, want)
+	}
+	if got := gitCLI(t, dir, "log", "-1", "--format=%s%n%(trailers:key=Caseplan-Action,valueonly)"); got != "W-001: mark next step N1 done\niep.step.done" {
+		t.Errorf("last commit = %q", got)
+	}
+}
+
+// TestPlanRefusals: what a plan command cannot do is refused with a
+// message that says what there is, and nothing is written.
+func TestPlanRefusals(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16, today
+	applyPlan(t, dir, AddGoal{Case: "W-001", Term: "short", Text: "CNA"}.Build)
+	applyPlan(t, dir, AddMilestone{Case: "W-001", Goal: "G1", Text: "Enrolled", Due: "2026-04-30"}.Build)
+	applyPlan(t, dir, AddBenefit{Case: "W-001", Benefit: record.Benefit{Name: "SNAP"}}.Build)
+	before := captureState(t, dir)
+
+	tests := []struct {
+		name  string
+		build Build
+		want  string
+	}{
+		{"an unknown goal", AddMilestone{Case: "W-001", Goal: "G7", Text: "x", Due: "2026-04-30"}.Build,
+			`the plan of case W-001 has no goal "G7" (it has G1)`},
+		{"an unknown milestone", MilestoneDone{Case: "W-001", Milestone: "M9", Date: "2026-03-16"}.Build,
+			`the plan of case W-001 has no milestone "M9" (it has M1)`},
+		{"no steps yet", NextStepDone{Case: "W-001", Step: "N1", Date: "2026-03-16"}.Build,
+			`the plan of case W-001 has no next steps yet, so no next step "N1"`},
+		{"an unknown objective", AddPlanService{Case: "W-001", Service: record.PlanService{Name: "x"}, Objectives: []string{"O1"}}.Build,
+			`the plan of case W-001 has no objectives yet, so no objective "O1"`},
+		{"an unknown service", AddObjective{Case: "W-001", Goal: "G1", Text: "x", Services: []string{"S1"}}.Build,
+			`the plan of case W-001 has no services yet, so no service "S1"`},
+		{"an unknown benefit", RenewBenefit{Case: "W-001", Name: "WIC", Renewal: "2026-05-01"}.Build,
+			`the plan of case W-001 has no benefit "WIC" (it has "SNAP")`},
+		{"done before the case opened", MilestoneDone{Case: "W-001", Milestone: "M1", Date: "2026-03-01"}.Build,
+			"milestone M1 done date 2026-03-01 is before case W-001 opened (2026-03-16)"},
+		{"done in the future", MilestoneDone{Case: "W-001", Milestone: "M1", Date: "2026-03-17"}.Build,
+			"milestone M1 done date 2026-03-17 is after today (2026-03-16)"},
+		{"a term outside the schema", AddGoal{Case: "W-001", Term: "medium", Text: "x"}.Build,
+			`term "medium" is not one of short, long`},
+		{"a milestone without a due date", AddMilestone{Case: "W-001", Goal: "G1", Text: "x"}.Build,
+			"a milestone needs a due date"},
+		{"the same status again", SetGoalStatus{Case: "W-001", Goal: "G1", Status: "active"}.Build,
+			"goal G1 is already active"},
+		{"a benefit twice", AddBenefit{Case: "W-001", Benefit: record.Benefit{Name: "snap"}}.Build,
+			`the plan already has the benefit "snap"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := openWorkspace(t, dir, maria).Apply([]string{"W-001"}, tt.build)
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("Apply = %v, want an InputError", err)
+			}
+			if ie.Msg != tt.want {
+				t.Errorf("message = %q\nwant      %q", ie.Msg, tt.want)
+			}
+			assertSameState(t, before, captureState(t, dir))
+		})
+	}
+
+	// An unknown case, and a plan that cannot be read, are refused too.
+	_, err := openWorkspace(t, dir, maria).Apply([]string{"W-404"}, AddGoal{Case: "W-404", Term: "short", Text: "x"}.Build)
+	var uc *store.UnknownCaseError
+	if !errors.As(err, &uc) {
+		t.Errorf("unknown case: %v, want an UnknownCaseError", err)
+	}
+	writeTestFile(t, dir, "cases/W-001/iep.yaml", "created: [2026-03-16\n")
+	_, err = openWorkspace(t, dir, maria).Apply([]string{"W-001"}, AddGoal{Case: "W-001", Term: "short", Text: "x"}.Build)
+	if err == nil || !strings.Contains(err.Error(), "cannot read the plan cases/W-001/iep.yaml") {
+		t.Errorf("broken plan: %v", err)
+	}
+}
+
+// TestPlanWithoutFile: a case whose iep.yaml was removed gets a new,
+// canonical one created today.
+func TestPlanWithoutFile(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001")
+	gitCLI(t, dir, "rm", "-q", "cases/W-001/iep.yaml")
+	gitCLI(t, dir, "commit", "-q", "-m", "drop the plan")
+	if got := applyPlan(t, dir, AddNextStep{Case: "W-001", Owner: "manager", Text: "Call back"}.Build); got != "N1" {
+		t.Errorf("output %q, want N1", got)
+	}
+	want := "# yaml-language-server: $schema=../../schemas/iep.schema.json\ncreated: 2026-03-16\nnext_steps:\n  - id: N1\n    owner: manager\n    text: Call back\n"
+	if got := readTestFile(t, dir, "cases/W-001/iep.yaml"); got != want {
+		t.Errorf("iep.yaml:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestPlanKeepsHandEdits: a hand-written plan keeps its comments, blank
+// lines and key order; a missing key goes to its canonical place among the
+// keys there are; only the lines that must change do.
+func TestPlanKeepsHandEdits(t *testing.T) {
+	const hand = `# yaml-language-server: $schema=../../schemas/iep.schema.json
+created: 2026-03-16 # agreed at intake
+
+# Her words, 2026-03-16.
+vision: >
+  Working in a hospital,
+  on days.
+goals:
+  # The one that matters this spring.
+  - id: G4
+    text: Certified Nursing Assistant
+    term: short
+    target: 2026-09-30
+
+    milestones:
+      - {id: M7, text: Enrolled, due: 2026-04-30}
+reviews: []
+`
+	tests := []struct {
+		name string
+		edit Edit
+		want string
+	}{
+		{"updated goes under created, before the comment that belongs to vision",
+			planSet([]string{"updated"}, record.Date("2026-03-20")),
+			strings.Replace(hand, "created: 2026-03-16 # agreed at intake\n", "created: 2026-03-16 # agreed at intake\nupdated: 2026-03-20\n", 1)},
+		{"employment_goal goes after the folded vision",
+			planSet([]string{"employment_goal"}, "CNA"),
+			strings.Replace(hand, "  on days.\n", "  on days.\nemployment_goal: CNA\n", 1)},
+		{"a goal's status goes after its target, before the blank line",
+			planSet([]string{"goals", "0", "status"}, "achieved"),
+			strings.Replace(hand, "    target: 2026-09-30\n", "    target: 2026-09-30\n    status: achieved\n", 1)},
+		{"an existing value changes where it stands",
+			planSet([]string{"goals", "0", "term"}, "long"),
+			strings.Replace(hand, "term: short", "term: long", 1)},
+		{"a new list goes in canonical order",
+			planAppend([]string{"services"}, record.PlanService{ID: "S1", Name: "CNA course"}),
+			strings.Replace(hand, "reviews: []\n", "services:\n  - id: S1\n    name: CNA course\nreviews: []\n", 1)},
+		{"a new mapping at the end, made whole",
+			planSet([]string{"self_sufficiency", "contingency", "crisis"}, "Call"),
+			hand + "self_sufficiency:\n  contingency:\n    crisis: Call\n"},
+		{"a flow-style milestone is edited by yamledit",
+			planSet([]string{"goals", "0", "milestones", "0", "done"}, record.Date("2026-03-16")),
+			strings.Replace(hand, "due: 2026-04-30}", "due: 2026-04-30, done: 2026-03-16}", 1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.edit([]byte(hand))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPlanEditsFlowAndEmpty: values written in flow style or left empty by
+// hand are filled in, not refused.
+func TestPlanEditsFlowAndEmpty(t *testing.T) {
+	const head = "# yaml-language-server: $schema=../../schemas/iep.schema.json\ncreated: 2026-03-16\n"
+	tests := []struct {
+		name, hand string
+		edit       Edit
+		want       string
+	}{
+		{"an empty flow list", "goals: []\n# end\n",
+			planAppend([]string{"goals"}, record.Goal{ID: "G1", Term: "short", Text: "CNA"}),
+			"goals:\n  - id: G1\n    term: short\n    text: CNA\n# end\n"},
+		{"an empty flow mapping", "self_sufficiency: {}\n",
+			planSet([]string{"self_sufficiency", "plan"}, "Keep the job"),
+			"self_sufficiency: {plan: Keep the job}\n"},
+		{"a null mapping", "self_sufficiency:\nreviews: []\n",
+			planSet([]string{"self_sufficiency", "contingency", "crisis"}, "Call"),
+			"self_sufficiency:\n  contingency:\n    crisis: Call\nreviews: []\n"},
+		{"a flow list of services", "goals:\n  - id: G1\n    term: short\n    text: CNA\n    objectives:\n      - id: O1\n        text: Enrol\n        services: [S1]\n",
+			planAppend([]string{"goals", "0", "objectives", "0", "services"}, "S2"),
+			"goals:\n  - id: G1\n    term: short\n    text: CNA\n    objectives:\n      - id: O1\n        text: Enrol\n        services: [S1, S2]\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.edit([]byte(head + tt.hand))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != head+tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, head+tt.want)
+			}
+		})
+	}
+}

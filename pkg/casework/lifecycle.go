@@ -1,0 +1,329 @@
+package casework
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/yamledit"
+)
+
+// ClosureReasons are the reasons a case may close for (outcome schema).
+var ClosureReasons = []string{"placed", "separated", "withdrew", "moved", "other"}
+
+// CloseCase describes the closing of a case.
+type CloseCase struct {
+	Case   string
+	Date   time.Time
+	Reason string // one of ClosureReasons
+	Notes  string
+}
+
+// Build returns the change that closes the case in one commit: the closure
+// in outcome.yaml, status closed in intake.yaml (the case-status rule holds
+// the two together) and a closure note for the case's narrative.
+func (cl CloseCase) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, cl.Case)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkClosureReason(cl.Reason); err != nil {
+		return nil, err
+	}
+	if lc.intake.Status == "closed" {
+		msg := fmt.Sprintf("case %s is already closed", cl.Case)
+		if o := lc.c.Outcome; o != nil && o.Closure != nil {
+			msg += fmt.Sprintf(" (on %s, %s)", o.Closure.Date, o.Closure.Reason)
+		}
+		return nil, inputErrorf("reopen it first with caseplan case reopen "+cl.Case+" --date DATE --reason TEXT", "%s", msg)
+	}
+	if err := lc.outcomeReadable(); err != nil {
+		return nil, err
+	}
+	d := date(cl.Date)
+	closure := record.Closure{Date: d, Reason: cl.Reason, Notes: cl.Notes}
+	files := map[string][]byte{}
+	if files[lc.outcomePath()], err = lc.editOutcome(&record.Outcome{Closure: &closure}, setInOrder(record.Outcome{}, []string{"closure"}, closure)); err != nil {
+		return nil, err
+	}
+	if files[lc.intakePath()], err = s.EditRecord(lc.intakePath(), nil, Set([]string{"status"}, "closed")); err != nil {
+		return nil, err
+	}
+	content := "Closed the case: " + closureReasonText(cl.Reason) + "."
+	if cl.Notes != "" {
+		content += " " + cl.Notes
+	}
+	if err := lc.addNote(files, record.Note{Date: d, Kind: "closure", Mode: "none", Content: content}); err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{cl.Case},
+		Action:  "case.close",
+		Summary: fmt.Sprintf("close the case (%s)", cl.Reason),
+		Files:   files,
+	}, nil
+}
+
+func checkClosureReason(reason string) error {
+	if slices.Contains(ClosureReasons, reason) {
+		return nil
+	}
+	return inputErrorf("", "closure reason %q is not one of %s", reason, strings.Join(ClosureReasons, ", "))
+}
+
+func closureReasonText(reason string) string {
+	switch reason {
+	case "placed":
+		return "the participant was placed in a job"
+	case "separated":
+		return "the participant separated at the end of the work security period"
+	case "withdrew":
+		return "the participant withdrew from services"
+	case "moved":
+		return "the participant moved away"
+	}
+	return "other reason"
+}
+
+// ReopenCase describes the reopening of a closed case.
+type ReopenCase struct {
+	Case   string
+	Date   time.Time
+	Reason string
+}
+
+// Build returns the change that reopens the case: status open, the closure
+// taken out of outcome.yaml (git history keeps it, and the note written
+// here says when and why it was closed) and a note with the reason. The
+// schema has no note kind for a reopening, so the note's kind is other.
+func (r ReopenCase) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, r.Case)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(r.Reason) == "" {
+		return nil, inputErrorf("say why with --reason", "a reopening needs a reason")
+	}
+	if lc.intake.Status != "closed" {
+		return nil, inputErrorf("", "case %s is not closed (status %s)", r.Case, lc.intake.Status)
+	}
+	if err := lc.outcomeReadable(); err != nil {
+		return nil, err
+	}
+	d := date(r.Date)
+	was := ""
+	if o := lc.c.Outcome; o != nil && o.Closure != nil {
+		if o.Closure.Date != "" && d < o.Closure.Date {
+			return nil, inputErrorf("", "case %s was closed on %s; it cannot be reopened before that (--date %s)", r.Case, o.Closure.Date, d)
+		}
+		was = fmt.Sprintf(" It had been closed on %s (%s).", o.Closure.Date, o.Closure.Reason)
+	}
+	files := map[string][]byte{}
+	if files[lc.intakePath()], err = s.EditRecord(lc.intakePath(), nil, Set([]string{"status"}, "open")); err != nil {
+		return nil, err
+	}
+	if lc.c.Outcome != nil && lc.c.Outcome.Closure != nil {
+		data, err := s.EditRecord(lc.outcomePath(), nil, func(data []byte) ([]byte, error) {
+			return yamledit.Delete(data, []string{"closure"})
+		})
+		if err != nil {
+			return nil, err
+		}
+		if !outcomeHasFields(data) {
+			data = nil // nothing but the closure was recorded: the file goes
+		}
+		files[lc.outcomePath()] = data
+	}
+	note := record.Note{Date: d, Kind: "other", Mode: "none", Reason: r.Reason, Content: "Reopened the case." + was}
+	if err := lc.addNote(files, note); err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{r.Case},
+		Action:  "case.reopen",
+		Summary: "reopen the case",
+		Files:   files,
+	}, nil
+}
+
+// outcomeHasFields reports whether a record file still holds a field.
+func outcomeHasFields(data []byte) bool {
+	doc, _ := load.Parse("outcome.yaml", data)
+	return doc != nil && len(doc.Root.Content) > 0
+}
+
+// TransferCase describes the transfer of a case, and its IEP, to another
+// designated counselor and perhaps another center (002).
+type TransferCase struct {
+	Case   string
+	Date   time.Time // zero: today
+	To     string    // staff id
+	Center string    // "": the new manager's center, else the case's
+	Reason string
+}
+
+// Build returns the change that transfers the case: the new manager (and
+// center) in intake.yaml, a transfers entry saying who from and who to, and
+// a transfer note. The IEP lives in the case's directory, so it moves with
+// the case as 002 requires; nothing else is copied or rewritten.
+func (t TransferCase) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, t.Case)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(t.Reason) == "" {
+		return nil, inputErrorf("say why with --reason", "a transfer needs a reason")
+	}
+	cfg := s.Snapshot.Config
+	to, ok := cfg.StaffByID(t.To)
+	switch {
+	case !ok:
+		return nil, inputErrorf("caseplan staff list shows the roster; add them with caseplan staff add", "%q is not on the staff roster", t.To)
+	case !to.IsActive():
+		return nil, inputErrorf("caseplan staff list shows the roster", "%s is no longer active on the staff roster", t.To)
+	case t.To == lc.intake.Manager:
+		return nil, inputErrorf("", "%s is already the case's manager", t.To)
+	}
+	center := t.Center
+	if center != "" && len(cfg.Centers) > 0 && !slices.Contains(cfg.Centers, center) {
+		return nil, inputErrorf("the centers are listed in cases/caseplan.yaml", "center %q is not one of this store's centers (%s)", center, strings.Join(cfg.Centers, ", "))
+	}
+	if center == "" {
+		center = to.Center
+	}
+	if center == "" {
+		center = lc.intake.Center
+	}
+	d := date(t.Date)
+	if t.Date.IsZero() {
+		d = date(s.Today)
+	}
+	tr := record.Transfer{Date: d, From: lc.intake.Manager, To: t.To, Reason: t.Reason}
+	if center != lc.intake.Center {
+		tr.FromCenter, tr.ToCenter = lc.intake.Center, center
+	}
+	edits := []Edit{Set([]string{"manager"}, t.To)}
+	if center != lc.intake.Center {
+		edits = append(edits, setInOrder(record.Intake{}, []string{"center"}, center))
+	}
+	edits = append(edits, appendInOrder(record.Intake{}, []string{"transfers"}, tr))
+	files := map[string][]byte{}
+	if files[lc.intakePath()], err = s.EditRecord(lc.intakePath(), nil, edits...); err != nil {
+		return nil, err
+	}
+	at := func(who, center string) string {
+		if center == "" {
+			return who
+		}
+		return who + " (" + center + ")"
+	}
+	content := fmt.Sprintf("Transferred the case and its Individual Employment Plan from %s to %s.", at(tr.From, tr.FromCenter), at(tr.To, tr.ToCenter))
+	if err := lc.addNote(files, record.Note{Date: d, Kind: "transfer", Mode: "none", Reason: t.Reason, Content: content}); err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{t.Case},
+		Action:  "case.transfer",
+		Summary: fmt.Sprintf("transfer the case from %s to %s", tr.From, tr.To),
+		Files:   files,
+	}, nil
+}
+
+// lifecycleCase is a case about to change, with its intake read: every
+// lifecycle and outcome command starts from it.
+type lifecycleCase struct {
+	s      *State
+	c      *store.Case
+	intake *record.Intake
+}
+
+// openLifecycle finds the case and refuses when its intake record cannot
+// be read: caseplan does not change a case whose intake a hand edit broke.
+func openLifecycle(s *State, id string) (*lifecycleCase, error) {
+	c := s.Snapshot.Case(id)
+	if c == nil {
+		return nil, &store.UnknownCaseError{ID: id}
+	}
+	lc := &lifecycleCase{s: s, c: c, intake: c.Intake}
+	if c.Intake == nil {
+		return nil, lc.unreadable(lc.intakePath())
+	}
+	return lc, nil
+}
+
+func (lc *lifecycleCase) intakePath() string  { return lc.c.Dir + "/intake.yaml" }
+func (lc *lifecycleCase) outcomePath() string { return lc.c.Dir + "/outcome.yaml" }
+
+// programKind is the kind of the case's program ("" when unknown).
+func (lc *lifecycleCase) programKind() string {
+	if p, ok := lc.s.Snapshot.Config.Programs[lc.intake.Program]; ok {
+		return p.Kind
+	}
+	return ""
+}
+
+// outcomeReadable refuses when outcome.yaml exists but cannot be read as
+// an outcome record: caseplan does not add to a file it cannot read.
+func (lc *lifecycleCase) outcomeReadable() error {
+	if lc.c.Outcome == nil && lc.s.Exists(lc.outcomePath()) {
+		return lc.unreadable(lc.outcomePath())
+	}
+	return nil
+}
+
+// outcome returns the case's outcome record, empty when it has none yet.
+func (lc *lifecycleCase) outcome() *record.Outcome {
+	if lc.c.Outcome != nil {
+		return lc.c.Outcome
+	}
+	return &record.Outcome{}
+}
+
+// editOutcome applies edits to outcome.yaml, or writes fresh when the case
+// has no outcome.yaml yet.
+func (lc *lifecycleCase) editOutcome(fresh *record.Outcome, edits ...Edit) ([]byte, error) {
+	p := lc.outcomePath()
+	if _, err := lc.s.ReadFile(p); errors.Is(err, fs.ErrNotExist) {
+		return record.Marshal(p, fresh)
+	}
+	return lc.s.EditRecord(p, nil, edits...)
+}
+
+// addNote adds a note written by the command to files. Its ID is assigned,
+// and its author is the acting staff member, as for note add.
+func (lc *lifecycleCase) addNote(files map[string][]byte, n record.Note) error {
+	ch, err := AddNote{Case: lc.c.ID, Note: n}.Build(lc.s)
+	if err != nil {
+		return err
+	}
+	for p, data := range ch.Files {
+		files[p] = data
+	}
+	return nil
+}
+
+// unreadable explains why the record file p cannot be changed.
+func (lc *lifecycleCase) unreadable(p string) error {
+	data, err := lc.s.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return inputErrorf("every case starts with an intake record (caseplan case new)", "case %s has no %s", lc.c.ID, p[len(lc.c.Dir)+1:])
+	}
+	if err != nil {
+		return err
+	}
+	_, found := load.Parse(p, data)
+	if len(found) == 0 {
+		found = []finding.Finding{{Path: p, Severity: finding.Error, Rule: store.RuleDecode, Message: "cannot read the record; run caseplan validate to see why"}}
+	}
+	for i := range found {
+		found[i].Case = lc.c.ID
+	}
+	return &RefusedError{Findings: found}
+}

@@ -1,0 +1,353 @@
+package casework
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
+	"github.com/caseplan/caseplan/pkg/yamledit"
+)
+
+// RequestExtension describes a request to extend a work security period
+// (000): the Joint Work Security Committee decides it later (DecideExtension).
+type RequestExtension struct {
+	Case  string
+	Date  time.Time // the day of the request
+	Notes string
+
+	// Evidence is set by Build: what the records show for 000's two
+	// criteria over the period so far, for the command to print.
+	Evidence ExtensionEvidence
+}
+
+// Build returns the change that records a pending extension in
+// outcome.yaml and an extension note saying what the evidence showed.
+func (r *RequestExtension) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, r.Case)
+	if err != nil {
+		return nil, err
+	}
+	if lc.programKind() != validate.KindWorkSecurity {
+		return nil, inputErrorf("", "case %s is in program %s; extensions are part of work security (document 000)", r.Case, lc.intake.Program)
+	}
+	if lc.intake.Status == "closed" {
+		return nil, inputErrorf("reopen it first with caseplan case reopen "+r.Case, "case %s is closed; an extension is requested while the job search goes on", r.Case)
+	}
+	if err := lc.outcomeReadable(); err != nil {
+		return nil, err
+	}
+	period, ok := validate.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config)
+	if !ok {
+		return nil, inputErrorf("record notice_date and layoff_date in intake.yaml (caseplan edit "+r.Case+")", "case %s records no layoff date; the work security period starts on it", r.Case)
+	}
+	if r.Date.Before(period.Layoff) {
+		return nil, inputErrorf("", "--date %s is before the layoff date %s; the work security period starts on the layoff date", date(r.Date), date(period.Layoff))
+	}
+	for _, e := range lc.outcome().Extensions {
+		if pendingExtension(e) {
+			return nil, inputErrorf("record the committee's decision with caseplan extension decide "+r.Case, "case %s already has an extension request pending (requested %s)", r.Case, e.Requested)
+		}
+	}
+	// The evidence runs from the layoff date to the request, within the
+	// work security period (as the ws-extension-criteria rule weighs it).
+	to := r.Date
+	if to.After(period.End) {
+		to = period.End
+	}
+	r.Evidence = WeighExtension(lc.c.Notes, lc.c.Activity, period.Layoff, to)
+
+	d := date(r.Date)
+	ext := record.Extension{Requested: d, Decision: "pending", Notes: r.Notes}
+	files := map[string][]byte{}
+	if files[lc.outcomePath()], err = lc.editOutcome(&record.Outcome{Extensions: []record.Extension{ext}}, appendInOrder(record.Outcome{}, []string{"extensions"}, ext)); err != nil {
+		return nil, err
+	}
+	content := "Requested an extension of the work security period from the Joint Work Security Committee."
+	if r.Notes != "" {
+		content += " " + r.Notes
+	}
+	note := record.Note{
+		Date: d, Kind: "extension", Mode: "none", Content: content,
+		Results: r.Evidence.Summary(),
+		Plan:    "Record the committee's decision when it comes.",
+	}
+	if err := lc.addNote(files, note); err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{r.Case},
+		Action:  "extension.request",
+		Summary: "request an extension of the work security period",
+		Files:   files,
+	}, nil
+}
+
+// Summary says in one paragraph how the evidence weighs, for the note.
+func (ev ExtensionEvidence) Summary() string {
+	return fmt.Sprintf("Evidence from %s to %s: regular contact %s; applications %s.",
+		ev.From.Format(time.DateOnly), ev.To.Format(time.DateOnly),
+		ev.Contact.Describe("contact"), ev.Applications.Describe("applications"))
+}
+
+// Describe says whether the criterion is met and, if not, why; what names
+// what the weeks lacked ("contact", "applications").
+func (c Criterion) Describe(what string) string {
+	switch {
+	case c.CompleteWeeks == 0:
+		return "not met: no complete week in the period yet"
+	case c.Met:
+		return fmt.Sprintf("met (%s in each of %d complete week(s))", what, c.CompleteWeeks)
+	}
+	return fmt.Sprintf("not met: no %s in %d of %d complete week(s) (%s)", what, len(c.WeeksWithout), c.CompleteWeeks, strings.Join(c.WeeksWithout, ", "))
+}
+
+func pendingExtension(e record.Extension) bool {
+	return e.Decision == "" || e.Decision == "pending"
+}
+
+// DecideExtension records the Joint Work Security Committee's decision on
+// the pending extension request (000).
+type DecideExtension struct {
+	Case     string
+	Date     time.Time
+	Approved bool
+	Until    time.Time // approved: the extension's last day
+	By       string    // who decided, e.g. the Joint Work Security Committee
+	Notes    string
+}
+
+// Build returns the change that decides the pending request in place in
+// outcome.yaml and adds an extension note with the decision. The
+// ws-extension rule checks the approved extension's end against the
+// longest the program allows.
+func (dx DecideExtension) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, dx.Case)
+	if err != nil {
+		return nil, err
+	}
+	if err := lc.outcomeReadable(); err != nil {
+		return nil, err
+	}
+	exts := lc.outcome().Extensions
+	i := -1
+	for j, e := range exts {
+		if pendingExtension(e) {
+			i = j // the latest, should a hand edit have left two
+		}
+	}
+	if i < 0 {
+		return nil, inputErrorf("record a request first with caseplan extension request "+dx.Case+" --date DATE", "case %s has no pending extension request", dx.Case)
+	}
+	e := exts[i]
+	d := date(dx.Date)
+	if e.Requested != "" && d < e.Requested {
+		return nil, inputErrorf("", "--date %s is before the request (%s)", d, e.Requested)
+	}
+	if strings.TrimSpace(dx.By) == "" {
+		return nil, inputErrorf("only the Joint Work Security Committee may authorise an extension (document 000)", "say who decided with --by")
+	}
+	decision := "denied"
+	if dx.Approved {
+		decision = "approved"
+		if p, ok := validate.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok && !dx.Until.After(p.End) {
+			return nil, inputErrorf("", "--until %s does not extend the work security period, which ends on %s", date(dx.Until), date(p.End))
+		}
+	}
+	at := func(key string) []string { return []string{"extensions", strconv.Itoa(i), key} }
+	set := func(key string, v any) Edit { return setInOrder(record.Extension{}, at(key), v) }
+	edits := []Edit{set("decided", d), set("decision", decision)}
+	if dx.Approved {
+		edits = append(edits, set("until", date(dx.Until)))
+	} else if e.Until != "" {
+		edits = append(edits, deleteAt(at("until")))
+	}
+	edits = append(edits, set("by", dx.By))
+	if dx.Notes != "" {
+		edits = append(edits, set("notes", joinNotes(e.Notes, dx.Notes)))
+	}
+	files := map[string][]byte{}
+	if files[lc.outcomePath()], err = s.EditRecord(lc.outcomePath(), nil, edits...); err != nil {
+		return nil, err
+	}
+	content := fmt.Sprintf("The extension requested on %s was %s by %s", e.Requested, decision, dx.By)
+	summary := "extension denied"
+	if dx.Approved {
+		content += fmt.Sprintf(": the work security period is extended until %s", date(dx.Until))
+		summary = fmt.Sprintf("extension approved until %s", date(dx.Until))
+	}
+	content += "."
+	if dx.Notes != "" {
+		content += " " + dx.Notes
+	}
+	if err := lc.addNote(files, record.Note{Date: d, Kind: "extension", Mode: "none", Content: content}); err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{dx.Case},
+		Action:  "extension.decide",
+		Summary: summary,
+		Files:   files,
+	}, nil
+}
+
+func deleteAt(path []string) Edit {
+	return func(data []byte) ([]byte, error) { return yamledit.Delete(data, path) }
+}
+
+// joinNotes adds to what someone already wrote instead of replacing it.
+func joinNotes(old, add string) string {
+	if old == "" {
+		return add
+	}
+	return old + "; " + add
+}
+
+// SetPlacement records the job a participant was placed in. A placement
+// already recorded is replaced.
+type SetPlacement struct {
+	Case      string
+	Placement record.Placement
+}
+
+// placementKeys are a placement's optional fields, in canonical order.
+var placementKeys = []string{"wage", "wage_unit", "hours", "internal"}
+
+// Build returns the change that sets outcome.yaml's placement. An existing
+// placement is changed field by field, so the lines that stay the same (and
+// the comments on them) are untouched and the diff shows what changed.
+func (sp SetPlacement) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, sp.Case)
+	if err != nil {
+		return nil, err
+	}
+	if err := lc.outcomeReadable(); err != nil {
+		return nil, err
+	}
+	p := sp.Placement
+	var edits []Edit
+	old := lc.outcome().Placement
+	if old == nil {
+		edits = append(edits, setInOrder(record.Outcome{}, []string{"placement"}, p))
+	} else {
+		at := func(key string) []string { return []string{"placement", key} }
+		set := func(key string, v any) Edit { return setInOrder(record.Placement{}, at(key), v) }
+		edits = append(edits, set("employer", p.Employer), set("position", p.Position), set("start", p.Start))
+		optional := map[string]any{}
+		if p.Wage != nil {
+			optional["wage"] = *p.Wage
+		}
+		if p.WageUnit != "" {
+			optional["wage_unit"] = p.WageUnit
+		}
+		if p.Hours != nil {
+			optional["hours"] = *p.Hours
+		}
+		if p.Internal != nil {
+			optional["internal"] = *p.Internal
+		}
+		for _, k := range placementKeys {
+			if v, ok := optional[k]; ok {
+				edits = append(edits, set(k, v))
+			} else {
+				edits = append(edits, deleteAt(at(k)))
+			}
+		}
+	}
+	data, err := lc.editOutcome(&record.Outcome{Placement: &p}, edits...)
+	if err != nil {
+		return nil, err
+	}
+	verb := "record the placement"
+	if old != nil {
+		verb = "change the placement"
+	}
+	return &Change{
+		Cases:   []string{sp.Case},
+		Action:  "placement.set",
+		Summary: fmt.Sprintf("%s: %s at %s from %s", verb, p.Position, p.Employer, p.Start),
+		Files:   map[string][]byte{lc.outcomePath(): data},
+	}, nil
+}
+
+// AddFollowUp records a follow-up done after placement or exit (001, 002,
+// 003). It is recorded in outcome.yaml only: the command cannot know how
+// the follow-up happened (phone, visit, ...) or whether it was two-way, so
+// it writes no note that the contact rules would then count; a follow-up
+// worth a narrative gets one with caseplan note add --kind follow-up.
+type AddFollowUp struct {
+	Case     string
+	Date     time.Time // the day it was done
+	Due      time.Time // zero: Date
+	Employed *bool
+	Wage     *float64
+	Notes    string
+}
+
+// Build returns the change that marks the follow-up due on Due done, when
+// outcome.yaml plans one, or else appends a follow-up done on Date.
+func (f AddFollowUp) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, f.Case)
+	if err != nil {
+		return nil, err
+	}
+	if err := lc.outcomeReadable(); err != nil {
+		return nil, err
+	}
+	due := date(f.Due)
+	if f.Due.IsZero() {
+		due = date(f.Date)
+	}
+	done := date(f.Date)
+	var edits []Edit
+	var summary string
+	planned := -1
+	for i, fu := range lc.outcome().FollowUps {
+		if fu.Due != due {
+			continue
+		}
+		if fu.Done != "" {
+			return nil, inputErrorf("correct it with caseplan edit "+f.Case+" outcome", "the follow-up due %s was already recorded as done on %s", due, fu.Done)
+		}
+		planned = i
+	}
+	fu := record.FollowUp{Due: due, Done: done, Employed: f.Employed, Wage: f.Wage, Notes: f.Notes}
+	if planned >= 0 {
+		set := func(key string, v any) Edit {
+			return setInOrder(record.FollowUp{}, []string{"follow_ups", strconv.Itoa(planned), key}, v)
+		}
+		edits = append(edits, set("done", done))
+		if f.Employed != nil {
+			edits = append(edits, set("employed", *f.Employed))
+		}
+		if f.Wage != nil {
+			edits = append(edits, set("wage", *f.Wage))
+		}
+		if f.Notes != "" {
+			edits = append(edits, set("notes", joinNotes(lc.outcome().FollowUps[planned].Notes, f.Notes)))
+		}
+		summary = fmt.Sprintf("follow-up due %s done on %s", due, done)
+	} else {
+		edits = append(edits, appendInOrder(record.Outcome{}, []string{"follow_ups"}, fu))
+		summary = fmt.Sprintf("follow-up on %s", done)
+	}
+	switch {
+	case f.Employed == nil:
+	case *f.Employed:
+		summary += " (employed)"
+	default:
+		summary += " (not employed)"
+	}
+	data, err := lc.editOutcome(&record.Outcome{FollowUps: []record.FollowUp{fu}}, edits...)
+	if err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{f.Case},
+		Action:  "followup.add",
+		Summary: summary,
+		Files:   map[string][]byte{lc.outcomePath(): data},
+	}, nil
+}

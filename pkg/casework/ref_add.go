@@ -1,0 +1,99 @@
+package casework
+
+import (
+	"errors"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// AddReference describes a professional reference to add to a case;
+// work security asks for three who agreed to be named (000).
+type AddReference struct {
+	Case      string
+	Reference record.Reference
+}
+
+// Build returns the change that appends the reference to references.yaml,
+// keeping the rest of the file as a person wrote it, or writes the file
+// when the case has none yet. The output is the reference's position in
+// the list (1 for the first), as ref list numbers them.
+func (a AddReference) Build(s *State) (*Change, error) {
+	c := s.Snapshot.Case(a.Case)
+	if c == nil {
+		return nil, &store.UnknownCaseError{ID: a.Case}
+	}
+	r := a.Reference
+	r.Name = strings.TrimSpace(r.Name)
+	r.Relationship = strings.TrimSpace(r.Relationship)
+	if r.Name == "" || r.Relationship == "" {
+		return nil, inputErrorf("for example --name 'Pat Example' --relationship 'former supervisor'", "a reference needs a name and a relationship")
+	}
+	p := c.Dir + "/references.yaml"
+	var refs record.References
+	exists, err := caseRecord(s, c, p, &refs)
+	if err != nil {
+		return nil, err
+	}
+	for i, old := range refs.References {
+		if strings.EqualFold(strings.TrimSpace(old.Name), r.Name) {
+			return nil, inputErrorf("caseplan ref list "+a.Case+" lists them; correct a reference in "+p,
+				"case %s already has a reference named %q (number %d)", a.Case, old.Name, i+1)
+		}
+	}
+	var data []byte
+	if exists {
+		data, err = s.EditRecord(p, nil, Append([]string{"references"}, r))
+	} else {
+		data, err = record.Marshal(p, &record.References{References: []record.Reference{r}})
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{a.Case},
+		Action:  "ref.add",
+		Summary: "add reference " + r.Name,
+		Files:   map[string][]byte{p: data},
+		Output:  strconv.Itoa(len(refs.References) + 1),
+	}, nil
+}
+
+// caseRecord decodes the record file p of case c into v, for a command
+// that is about to edit it; exists is false when the case has no such file
+// yet. The reference, activity and referral commands share it. A file that
+// is there but cannot be read as its record refuses the change with the
+// reasons: caseplan does not add to a file it cannot read, and the person
+// who broke it by hand is the one to mend it.
+func caseRecord(s *State, c *store.Case, p string, v any) (exists bool, err error) {
+	doc := c.Doc(p)
+	if doc == nil {
+		data, err := s.ReadFile(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		_, found := load.Parse(p, data)
+		for i := range found {
+			found[i].Case = c.ID
+		}
+		if len(found) == 0 {
+			found = []finding.Finding{{Path: p, Severity: finding.Error, Rule: store.RuleUnreadable, Case: c.ID, Message: "cannot read the record"}}
+		}
+		return true, &RefusedError{Findings: found}
+	}
+	if err := doc.Decode(v); err != nil {
+		return true, &RefusedError{Findings: []finding.Finding{{
+			Path: p, Line: doc.Root.Line, Column: doc.Root.Column, Severity: finding.Error, Rule: store.RuleDecode, Case: c.ID,
+			Message: "cannot read the record: " + strings.TrimPrefix(err.Error(), "yaml: "),
+		}}}
+	}
+	return true, nil
+}

@@ -1,0 +1,175 @@
+package casework
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// workTreeState writes files (repository-relative path -> content) into a
+// fresh directory and returns the State a Build sees for case id there,
+// without git: enough to test what a change would write.
+func workTreeState(t *testing.T, id string, files map[string]string) *State {
+	t.Helper()
+	dir := t.TempDir()
+	files["cases/caseplan.yaml"] = "organization: Example Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  wioa:\n    kind: wioa\n"
+	if _, ok := files["cases/"+id+"/intake.yaml"]; !ok {
+		files["cases/"+id+"/intake.yaml"] = "id: " + id + "\nopened: 2026-03-02\nprogram: wioa\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Ana Example\n"
+	}
+	for rel, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src, err := store.NewWorkTree(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, _, err := store.Load(src, []string{id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &State{Snapshot: snap, Today: time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC), source: src}
+}
+
+func TestNextReferralID(t *testing.T) {
+	refs := func(ids ...string) []record.Referral {
+		var out []record.Referral
+		for _, id := range ids {
+			out = append(out, record.Referral{ID: id})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		ids  []string
+		want string
+	}{
+		{nil, "R1"},
+		{[]string{"R1"}, "R2"},
+		{[]string{"R1", "R2", "R3"}, "R4"},
+		{[]string{"R7", "R2"}, "R8"}, // the highest, wherever it stands
+		{[]string{"R1", "R3"}, "R4"}, // a gap is not filled
+		{[]string{"R09"}, "R10"},     // leading zeros read as a number
+		{[]string{"R2", "X9", "R", "R+5", "r4", "R-1", "R3a"}, "R3"}, // not R<digits>: skipped
+	} {
+		if got := NextReferralID(refs(tc.ids...)); got != tc.want {
+			t.Errorf("NextReferralID(%v) = %s, want %s", tc.ids, got, tc.want)
+		}
+	}
+}
+
+// A referral added to a hand-kept services.yaml takes the next ID after the
+// highest one and only adds lines: the person's comments stay.
+func TestAddReferralKeepsTheFile(t *testing.T) {
+	const old = "# yaml-language-server: $schema=../../schemas/services.schema.json\n" +
+		"# Referrals agreed at intake.\n" +
+		"referrals:\n" +
+		"  - id: R3 # R1 and R2 were entered by mistake and removed\n" +
+		"    service: Bus pass\n" +
+		"    provider: Transit office\n" +
+		"    referred: 2026-03-02\n" +
+		"    status: accepted\n"
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/services.yaml": old})
+	ch, err := AddReferral{Case: "W-1", Referral: record.Referral{Service: " Child care assistance ", Provider: "Example Child Care Center", Category: "supportive", Referred: "2026-03-16"}}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch.Output != "R4" || ch.Action != "service.add" {
+		t.Errorf("output %q, action %q; want R4, service.add", ch.Output, ch.Action)
+	}
+	got := string(ch.Files["cases/W-1/services.yaml"])
+	want := old + "  - id: R4\n    service: Child care assistance\n    provider: Example Child Care Center\n    category: supportive\n    referred: 2026-03-16\n    status: referred\n"
+	if got != want {
+		t.Errorf("services.yaml:\n%s\nwant:\n%s", got, want)
+	}
+	if ch.Summary != "add referral R4: Child care assistance (Example Child Care Center)" {
+		t.Errorf("summary %q", ch.Summary)
+	}
+}
+
+// The first referral of a case writes services.yaml canonically.
+func TestAddReferralNewFile(t *testing.T) {
+	s := workTreeState(t, "W-1", map[string]string{})
+	ch, err := AddReferral{Case: "W-1", Referral: record.Referral{Service: "GED classes", Provider: "Example Adult School", Referred: "2026-03-10"}}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := record.Marshal("cases/W-1/services.yaml", &record.Services{Referrals: []record.Referral{{ID: "R1", Service: "GED classes", Provider: "Example Adult School", Referred: "2026-03-10", Status: "referred"}}})
+	if got := ch.Files["cases/W-1/services.yaml"]; string(got) != string(want) {
+		t.Errorf("services.yaml:\n%s\nwant:\n%s", got, want)
+	}
+	if ch.Output != "R1" {
+		t.Errorf("output %q, want R1", ch.Output)
+	}
+}
+
+func TestUpdateReferral(t *testing.T) {
+	const old = "referrals:\n" +
+		"  - id: R1\n" +
+		"    service: Bus pass\n" +
+		"    provider: Transit office\n" +
+		"    referred: 2026-03-02\n" +
+		"    status: referred # waiting on the transit office\n" +
+		"    outcome: pending\n" +
+		"\n" +
+		"  - id: R2\n" +
+		"    service: Work boots\n" +
+		"    provider: Example Boot Bank\n" +
+		"    referred: 2026-03-03\n" +
+		"    status: referred\n"
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/services.yaml": old})
+	ch, err := UpdateReferral{Case: "W-1", Referral: "R1", Status: "completed", Outcome: "monthly pass issued"}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(old, "    status: referred # waiting on the transit office\n    outcome: pending\n",
+		"    status: completed # waiting on the transit office\n    outcome: monthly pass issued\n    updated: 2026-03-16\n", 1)
+	if got := string(ch.Files["cases/W-1/services.yaml"]); got != want {
+		t.Errorf("services.yaml:\n%s\nwant:\n%s", got, want)
+	}
+
+	// Only the outcome given is written; without --outcome it stays.
+	ch, err = UpdateReferral{Case: "W-1", Referral: "R2", Status: "declined", Date: "2026-03-05"}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = old + "    updated: 2026-03-05\n"
+	want = strings.Replace(want, "    referred: 2026-03-03\n    status: referred\n", "    referred: 2026-03-03\n    status: declined\n", 1)
+	if got := string(ch.Files["cases/W-1/services.yaml"]); got != want {
+		t.Errorf("services.yaml:\n%s\nwant:\n%s", got, want)
+	}
+
+	var input *InputError
+	if _, err := (UpdateReferral{Case: "W-1", Referral: "R9", Status: "completed"}).Build(s); !errors.As(err, &input) || !strings.Contains(input.Msg, `no referral "R9"`) {
+		t.Errorf("unknown referral: %v, want an InputError naming R9", err)
+	}
+	if _, err := (UpdateReferral{Case: "W-1", Referral: "R1", Status: "done"}).Build(s); !errors.As(err, &input) {
+		t.Errorf("unknown status: %v, want an InputError", err)
+	}
+}
+
+// A services.yaml a person broke is not added to: the change is refused
+// with the reason, at its line.
+func TestReferralBrokenFileRefused(t *testing.T) {
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/services.yaml": "referrals:\n  - id: R1\n    service: [unclosed\n"})
+	_, err := AddReferral{Case: "W-1", Referral: record.Referral{Service: "x", Provider: "y", Referred: "2026-03-16"}}.Build(s)
+	var refused *RefusedError
+	if !errors.As(err, &refused) || len(refused.Findings) == 0 || refused.Findings[0].Path != "cases/W-1/services.yaml" || refused.Findings[0].Line == 0 {
+		t.Fatalf("got %v, want a refusal with a finding at a line of services.yaml", err)
+	}
+	// A file that parses but holds the wrong shape is refused too.
+	s = workTreeState(t, "W-1", map[string]string{"cases/W-1/services.yaml": "referrals:\n  id: R1\n"})
+	if _, err := (UpdateReferral{Case: "W-1", Referral: "R1", Status: "completed"}).Build(s); !errors.As(err, &refused) || refused.Findings[0].Rule != store.RuleDecode {
+		t.Fatalf("got %v, want a refusal with a %s finding", err, store.RuleDecode)
+	}
+}

@@ -1,0 +1,66 @@
+package casework
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// UpdateReferral moves a referral along: its new status, the date the
+// status changed (default today) and, optionally, what came of it.
+type UpdateReferral struct {
+	Case     string
+	Referral string // its ID, e.g. R2
+	Status   string
+	Date     record.Date // when the status changed; empty: today
+	Outcome  string      // empty: leave the outcome as it is
+}
+
+// Build returns the change that sets the referral's status, updated date
+// and outcome in services.yaml in place: only those lines change.
+func (u UpdateReferral) Build(s *State) (*Change, error) {
+	c := s.Snapshot.Case(u.Case)
+	if c == nil {
+		return nil, &store.UnknownCaseError{ID: u.Case}
+	}
+	if !slices.Contains(ReferralStatuses, u.Status) {
+		return nil, inputErrorf("use one of "+strings.Join(ReferralStatuses, ", "), "unknown referral status %q", u.Status)
+	}
+	when := u.Date
+	if when == "" {
+		when = date(s.Today)
+	}
+	if _, ok := when.Time(); !ok {
+		return nil, inputErrorf("", "date %q is not a date; use YYYY-MM-DD", when)
+	}
+	p := c.Dir + "/services.yaml"
+	var svc record.Services
+	exists, err := caseRecord(s, c, p, &svc)
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(svc.Referrals, func(r record.Referral) bool { return r.ID == u.Referral })
+	if !exists || i < 0 {
+		return nil, inputErrorf("caseplan service list "+u.Case+" lists its referrals", "case %s has no referral %q", u.Case, u.Referral)
+	}
+	at := func(field string) []string { return []string{"referrals", strconv.Itoa(i), field} }
+	edits := []Edit{Set(at("status"), u.Status), Set(at("updated"), when)}
+	if u.Outcome != "" {
+		edits = append(edits, Set(at("outcome"), u.Outcome))
+	}
+	data, err := s.EditRecord(p, nil, edits...)
+	if err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{u.Case},
+		Action:  "service.update",
+		Summary: fmt.Sprintf("update referral %s: %s", u.Referral, u.Status),
+		Files:   map[string][]byte{p: data},
+		Output:  u.Referral,
+	}, nil
+}

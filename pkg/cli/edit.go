@@ -1,0 +1,156 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/finding"
+)
+
+type editOptions struct {
+	caseID, record string
+	noCommit       bool
+}
+
+func newEditCmd(g *globals) *cobra.Command {
+	opts := &editOptions{}
+	c := &cobra.Command{
+		Use:   "edit CASE [RECORD]",
+		Short: "Edit a record in $EDITOR, validate it and commit it",
+		Long: `Open a copy of one of CASE's records in your editor ($VISUAL, else $EDITOR,
+else vi). RECORD is intake (the default), iep, references, services or
+outcome; a file name such as iep.yaml works too. A record the case does not
+have yet starts empty.
+
+When the editor closes, the copy is validated in the case's context, as any
+caseplan write is. If it is invalid, the findings are shown at the copy's
+lines and caseplan asks whether to re-open the editor (with no answer, or no
+terminal to answer from, it does not); declining leaves the store untouched
+and keeps the copy, whose path is shown. A valid copy is committed (action
+edit); a copy saved unchanged commits nothing. Since the record is written
+as you left it, your comments, blank lines and key order stay.
+
+Notes are append-only (correct one with caseplan note amend) and activity
+weeks are one file a week (caseplan activity add), so edit opens neither.` + "\n" + exitStatusHelp,
+		Example: `  caseplan edit 2026-K7QX2            # the intake record
+  EDITOR=nano caseplan edit 2026-K7QX2 iep`,
+		Args: cobra.RangeArgs(1, 2),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.caseID = args[0]
+			if len(args) == 2 {
+				opts.record = args[1]
+			}
+			return editRun(g, opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.noCommit, "no-commit", false, "write the edited record but do not commit it")
+	return c
+}
+
+func editRun(g *globals, opts *editOptions) error {
+	if _, err := casework.EditablePath(opts.caseID, opts.record); err != nil {
+		return g.changeError(err)
+	}
+	ws, err := g.workspace(opts.noCommit)
+	if err != nil {
+		return err
+	}
+	defer ws.Repo.Close()
+	editor := g.editor()
+	answers := bufio.NewReader(g.env.Stdin)
+	res, err := ws.Edit(casework.HandEdit{
+		Case:   opts.caseID,
+		Record: opts.record,
+		Open:   func(path string) error { return runEditor(g.env, editor, path) },
+		Invalid: func(temp string, found []finding.Finding) bool {
+			for _, f := range found {
+				fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+			}
+			fmt.Fprint(g.env.Stderr, "caseplan: re-open the editor? [Y/n] ")
+			line, err := answers.ReadString('\n')
+			if err != nil && line == "" {
+				fmt.Fprintln(g.env.Stderr)
+				return false // no one to answer: do not wait for an editor
+			}
+			if !stdinIsTerminal(g.env) {
+				// Nobody's terminal echoed the answer: echo it, so the
+				// log of a scripted run reads as a dialogue.
+				fmt.Fprintln(g.env.Stderr, strings.TrimSpace(line))
+			}
+			switch strings.ToLower(strings.TrimSpace(line)) {
+			case "", "y", "yes":
+				return true
+			}
+			return false
+		},
+	})
+	var notSaved *casework.EditNotSavedError
+	switch {
+	case errors.Is(err, casework.ErrUnchanged):
+		fmt.Fprintf(g.env.Stderr, "caseplan: %v\n", err)
+		return nil
+	case errors.As(err, &notSaved):
+		kept := fmt.Sprintf("your edited copy is kept in %s; fix it there and copy it over the record, or delete it", notSaved.Temp)
+		var refused *casework.RefusedError
+		if errors.As(notSaved.Err, &refused) {
+			if !notSaved.Shown {
+				for _, f := range refused.Findings {
+					fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+				}
+			}
+			return &InvalidError{Msg: refused.Error(), Hint: kept}
+		}
+		return hintf(g.changeError(notSaved.Err), "%s", kept)
+	case err != nil:
+		return g.changeError(err)
+	}
+	if opts.noCommit {
+		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
+	}
+	fmt.Fprintf(g.env.Stderr, "caseplan: %s: %s\n", opts.caseID, res.Change.Summary)
+	return nil
+}
+
+func stdinIsTerminal(env Env) bool {
+	f, ok := env.Stdin.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// editor is the command that edits a file: $VISUAL, else $EDITOR, else vi,
+// as git and most Unix tools choose it.
+func (g *globals) editor() string {
+	for _, name := range []string{"VISUAL", "EDITOR"} {
+		if v := strings.TrimSpace(g.env.Getenv(name)); v != "" {
+			return v
+		}
+	}
+	return "vi"
+}
+
+// runEditor runs editor on path with the terminal attached and waits for
+// it. The editor is run by the shell, as git runs it, so a value such as
+// "code --wait" or a quoted path works.
+func runEditor(env Env, editor, path string) error {
+	var cmd *exec.Cmd
+	if runtime.GOOS == "windows" {
+		args := strings.Fields(editor)
+		cmd = exec.Command(args[0], append(args[1:], path)...)
+	} else {
+		cmd = exec.Command("sh", "-c", editor+` "$@"`, editor, path)
+	}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = env.Stdin, env.Stdout, env.Stderr
+	cmd.Dir = env.Dir
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("the editor (%s) failed: %w", editor, err)
+	}
+	return nil
+}

@@ -1,0 +1,308 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+type iepShowOptions struct {
+	caseID string
+	output string
+}
+
+func newIEPShowCmd(g *globals) *cobra.Command {
+	opts := &iepShowOptions{}
+	c := &cobra.Command{
+		Use:   "show CASE",
+		Short: "Show the plan: goals, objectives and services, milestones, next steps, ...",
+		Long: `Show CASE's Individual Employment Plan as a case manager reads it: the
+vision and employment goal; each goal with its objectives, the services
+that serve them, and its milestones with their due and done dates; the
+plan's services; next steps; the job search plan and skill plan (000);
+reviews; and the self-sufficiency plan with its contingency plans and
+benefits (003). A milestone or next step past its due date as of --today
+and not done is marked overdue.
+
+-o json prints an object with the keys "case" (the case ID),
+"participant" (the participant's name), "plan" (the plan as recorded in
+iep.yaml, with the same field names as schemas/iep.schema.json and fields
+not recorded left out; null when the case has no iep.yaml) and "overdue"
+(the IDs of the milestones and next steps past due and not done, as of
+--today; [] when none).` + "\n" + exitStatusHelp,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := outputFormat(opts.output, "text", "json"); err != nil {
+				return err
+			}
+			opts.caseID = args[0]
+			return iepShowRun(g, opts)
+		},
+	}
+	addOutputFlag(c, &opts.output, "text", "json")
+	return c
+}
+
+// iepShowJSON is iep show's JSON contract.
+type iepShowJSON struct {
+	Case        string      `json:"case"`
+	Participant string      `json:"participant"`
+	Plan        *record.IEP `json:"plan"`
+	Overdue     []string    `json:"overdue"`
+}
+
+func iepShowRun(g *globals, opts *iepShowOptions) error {
+	snap, err := g.loadReadable(opts.caseID, "iep.yaml")
+	if err != nil {
+		return err
+	}
+	today, err := g.todayDate()
+	if err != nil {
+		return err
+	}
+	c := snap.Case(opts.caseID)
+	out := iepShowJSON{Case: c.ID, Plan: c.IEP, Overdue: iepOverdueIDs(c.IEP, today)}
+	if c.Intake != nil {
+		out.Participant = c.Intake.Participant.Name
+	}
+	if opts.output == "json" {
+		return writeJSON(g.env.Stdout, out)
+	}
+	w := g.env.Stdout
+	fmt.Fprintf(w, "Case %s: %s\n", c.ID, out.Participant)
+	if c.IEP == nil {
+		fmt.Fprintf(w, "No plan yet (no iep.yaml).\n")
+		return nil
+	}
+	iepWritePlan(w, c.IEP, record.Date(today.Format(time.DateOnly)))
+	return nil
+}
+
+// iepOverdueIDs returns the IDs of the milestones and next steps due before
+// today and not done.
+func iepOverdueIDs(p *record.IEP, today time.Time) []string {
+	ids := []string{}
+	if p == nil {
+		return ids
+	}
+	d := record.Date(today.Format(time.DateOnly))
+	for _, g := range p.Goals {
+		for _, m := range g.Milestones {
+			if iepIsOverdue(m.Due, m.Done, d) {
+				ids = append(ids, m.ID)
+			}
+		}
+	}
+	for _, s := range p.NextSteps {
+		if iepIsOverdue(s.Due, s.Done, d) {
+			ids = append(ids, s.ID)
+		}
+	}
+	return ids
+}
+
+func iepIsOverdue(due, done, today record.Date) bool {
+	_, ok := due.Time()
+	return ok && done == "" && due < today
+}
+
+// iepWritePlan prints the plan in the order a case manager reads it.
+func iepWritePlan(w io.Writer, p *record.IEP, today record.Date) {
+	plan := "created " + string(p.Created)
+	if p.Updated != "" {
+		plan += ", updated " + string(p.Updated)
+	}
+	var last record.Date
+	for _, r := range p.Reviews {
+		last = max(last, r.Date)
+	}
+	if last != "" {
+		plan += ", last reviewed " + string(last)
+	}
+	fmt.Fprintf(w, "Plan:             %s\n", plan)
+	if p.Vision != "" {
+		fmt.Fprintf(w, "Vision:           %s\n", iepIndent(p.Vision, 18))
+	}
+	if p.EmploymentGoal != "" {
+		fmt.Fprintf(w, "Employment goal:  %s\n", iepIndent(p.EmploymentGoal, 18))
+	}
+
+	services := map[string]record.PlanService{}
+	for _, s := range p.Services {
+		services[s.ID] = s
+	}
+	for _, g := range p.Goals {
+		var attrs []string
+		if g.Term != "" {
+			attrs = append(attrs, g.Term+"-term")
+		}
+		attrs = append(attrs, iepOr(g.Status, "active"))
+		if g.Target != "" {
+			attrs = append(attrs, "target "+string(g.Target))
+		}
+		fmt.Fprintf(w, "\nGoal %s (%s): %s\n", g.ID, strings.Join(attrs, ", "), iepIndent(g.Text, 2))
+		for _, o := range g.Objectives {
+			fmt.Fprintf(w, "  Objective %s: %s\n", o.ID, iepIndent(o.Text, 4))
+			for _, id := range o.Services {
+				if s, ok := services[id]; ok {
+					fmt.Fprintf(w, "    served by %s: %s\n", id, s.Name)
+				} else {
+					fmt.Fprintf(w, "    served by %s (not in the plan's services)\n", id)
+				}
+			}
+		}
+		for _, m := range g.Milestones {
+			fmt.Fprintf(w, "  Milestone %s: %s (%s)\n", m.ID, iepIndent(m.Text, 4), iepDueState(m.Due, m.Done, today))
+		}
+	}
+
+	if len(p.Services) > 0 {
+		fmt.Fprintf(w, "\nServices:\n")
+		for _, s := range p.Services {
+			var attrs []string
+			if s.Code != "" {
+				attrs = append(attrs, "code "+s.Code)
+			}
+			if s.Provider != "" {
+				attrs = append(attrs, s.Provider)
+			}
+			if span := iepDateSpan(s.Start, s.End); span != "" {
+				attrs = append(attrs, span)
+			}
+			fmt.Fprintf(w, "  %s  %s%s\n", s.ID, s.Name, iepAttrs(attrs))
+		}
+	}
+	if len(p.NextSteps) > 0 {
+		fmt.Fprintf(w, "\nNext steps:\n")
+		for _, s := range p.NextSteps {
+			fmt.Fprintf(w, "  %s  %-11s  %s (%s)\n", s.ID, s.Owner, iepIndent(s.Text, 19), iepDueState(s.Due, s.Done, today))
+		}
+	}
+	if len(p.JobTargets) > 0 {
+		fmt.Fprintf(w, "\nJob search plan:\n")
+		for _, t := range p.JobTargets {
+			var attrs []string
+			if t.JobFamily != "" {
+				attrs = append(attrs, t.JobFamily)
+			}
+			switch {
+			case t.GradeMin != "" && t.GradeMax != "":
+				attrs = append(attrs, "grades "+t.GradeMin+" to "+t.GradeMax)
+			case t.GradeMin != "":
+				attrs = append(attrs, "grade "+t.GradeMin+" or above")
+			case t.GradeMax != "":
+				attrs = append(attrs, "grade "+t.GradeMax+" or below")
+			}
+			if t.Scope != "" {
+				attrs = append(attrs, t.Scope)
+			}
+			fmt.Fprintf(w, "  %s%s\n", t.Title, iepAttrs(attrs))
+		}
+	}
+	if len(p.SkillPlan) > 0 {
+		fmt.Fprintf(w, "\nSkill plan:\n")
+		for _, c := range p.SkillPlan {
+			var attrs []string
+			if c.Provider != "" {
+				attrs = append(attrs, c.Provider)
+			}
+			if span := iepDateSpan(c.Start, c.End); span != "" {
+				attrs = append(attrs, span)
+			}
+			if c.Status != "" {
+				attrs = append(attrs, c.Status)
+			}
+			fmt.Fprintf(w, "  %s%s\n", c.Course, iepAttrs(attrs))
+		}
+	}
+	if len(p.Reviews) > 0 {
+		fmt.Fprintf(w, "\nReviews:\n")
+		for _, r := range p.Reviews {
+			line := "  " + string(r.Date) + "  " + iepOr(r.By, "-")
+			if r.Summary != "" {
+				line += "  " + iepIndent(r.Summary, 4)
+			}
+			fmt.Fprintln(w, line)
+		}
+	}
+	if ss := p.SelfSufficiency; ss != nil {
+		fmt.Fprintf(w, "\nSelf-sufficiency plan: %s\n", iepIndent(iepOr(ss.Plan, "none"), 2))
+		var cc record.Contingency
+		if ss.Contingency != nil {
+			cc = *ss.Contingency
+		}
+		fmt.Fprintf(w, "  Contingency, child care:      %s\n", iepIndent(iepOr(cc.ChildCare, "none"), 32))
+		fmt.Fprintf(w, "  Contingency, transportation:  %s\n", iepIndent(iepOr(cc.Transportation, "none"), 32))
+		fmt.Fprintf(w, "  Contingency, crises:          %s\n", iepIndent(iepOr(cc.Crisis, "none"), 32))
+		for _, b := range ss.Benefits {
+			var attrs []string
+			if b.Renewal != "" {
+				state := "renewal " + string(b.Renewal)
+				if b.Renewal < today && b.Status != "ended" {
+					state += ", overdue"
+				}
+				attrs = append(attrs, state)
+			}
+			if b.Status != "" {
+				attrs = append(attrs, b.Status)
+			}
+			fmt.Fprintf(w, "  Benefit %s%s\n", b.Name, iepAttrs(attrs))
+			if b.Notes != "" {
+				fmt.Fprintf(w, "    %s\n", iepIndent(b.Notes, 4))
+			}
+		}
+	}
+}
+
+// iepDueState says where a dated item stands: done, overdue or due.
+func iepDueState(due, done, today record.Date) string {
+	switch {
+	case done != "" && due != "":
+		return "due " + string(due) + ", done " + string(done)
+	case done != "":
+		return "done " + string(done)
+	case iepIsOverdue(due, done, today):
+		return "due " + string(due) + ", overdue"
+	case due != "":
+		return "due " + string(due)
+	}
+	return "open"
+}
+
+func iepDateSpan(start, end record.Date) string {
+	switch {
+	case start != "" && end != "":
+		return string(start) + " to " + string(end)
+	case start != "":
+		return "from " + string(start)
+	case end != "":
+		return "until " + string(end)
+	}
+	return ""
+}
+
+func iepAttrs(attrs []string) string {
+	if len(attrs) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(attrs, ", ") + ")"
+}
+
+func iepOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// iepIndent trims a text and indents its continuation lines by n spaces,
+// so a multi-line value written by hand stays under its label.
+func iepIndent(s string, n int) string {
+	s = strings.TrimSpace(s)
+	return strings.ReplaceAll(s, "\n", "\n"+strings.Repeat(" ", n))
+}

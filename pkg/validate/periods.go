@@ -1,0 +1,184 @@
+package validate
+
+import (
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// The dates a case's program runs by. Rules and the case state
+// (pkg/casestate) read the same periods from here, so what validate
+// reports and what case show and the tickler say always agree.
+
+// WorkSecurityPeriod is the timeline of a work-security case (000). Every
+// date is a day inside the period it names (inclusive).
+type WorkSecurityPeriod struct {
+	Notice time.Time // the notice date; zero when the case records none
+	Layoff time.Time // the layoff date: the work security period starts on it
+	// End is the last day of the work security period, work_security_days
+	// (90) after the layoff date: "Up to 90 days" (000).
+	End time.Time
+	// ExtendedUntil is the last day of the latest approved extension that
+	// runs past End ("until"); zero when there is none.
+	ExtendedUntil time.Time
+	// Pending is true while an extension request awaits the Joint Work
+	// Security Committee's decision.
+	Pending bool
+}
+
+// LastDay is the last day the candidate is in the program's job search:
+// the end of the approved extension, else of the work security period.
+func (p WorkSecurityPeriod) LastDay() time.Time {
+	if p.ExtendedUntil.After(p.End) {
+		return p.ExtendedUntil
+	}
+	return p.End
+}
+
+// WorkSecurityPeriodOf returns the timeline of a work-security case; false
+// when the case records no valid layoff date.
+func WorkSecurityPeriodOf(c *store.Case, cfg *record.Config) (WorkSecurityPeriod, bool) {
+	in := c.Intake
+	if in == nil || in.Layoff == nil {
+		return WorkSecurityPeriod{}, false
+	}
+	layoff, ok := in.Layoff.LayoffDate.Time()
+	if !ok {
+		return WorkSecurityPeriod{}, false
+	}
+	p := WorkSecurityPeriod{Layoff: layoff}
+	p.Notice, _ = in.Layoff.NoticeDate.Time()
+	p.End = layoff.AddDate(0, 0, cfg.ProgramSetting(in.Program, record.SettingWorkSecurityDays))
+	if o := c.Outcome; o != nil {
+		for _, e := range o.Extensions {
+			switch e.Decision {
+			case "approved":
+				if u, ok := e.Until.Time(); ok && u.After(p.End) && u.After(p.ExtendedUntil) {
+					p.ExtendedUntil = u
+				}
+			case "", "pending":
+				p.Pending = true
+			}
+		}
+	}
+	return p, true
+}
+
+// JobSearchActive reports whether a work-security candidate is still in
+// the program's job search on day: the case is open, nobody has placed them
+// and neither the work security period nor its extension is over.
+func JobSearchActive(c *store.Case, cfg *record.Config, day time.Time) bool {
+	if c.Intake == nil || c.Intake.Status != "open" || Placed(c) {
+		return false
+	}
+	p, ok := WorkSecurityPeriodOf(c, cfg)
+	return !ok || !day.After(p.LastDay())
+}
+
+// Placed reports whether the case's outcome records a placement.
+func Placed(c *store.Case) bool { return c.Outcome != nil && c.Outcome.Placement != nil }
+
+// FollowUpQuarters are the quarters after exit in which a WIOA follow-up is
+// made: the second and the fourth, the quarters WIOA measures employment
+// in. caseplan counts quarters from the exit date (quarter 2 is months 4 to
+// 6 after exit, quarter 4 months 10 to 12) so that both fall within the
+// follow_up_months (12) of follow-up (001, 002).
+var FollowUpQuarters = []int{2, 4}
+
+// FollowUpQuarter returns the first and last day of quarter k (1-based)
+// after an exit on exit.
+func FollowUpQuarter(exit time.Time, k int) (first, last time.Time) {
+	return AddMonths(exit, 3*(k-1)).AddDate(0, 0, 1), AddMonths(exit, 3*k)
+}
+
+// AddMonths adds n calendar months to t, keeping the day of the month or,
+// when the month is shorter, its last day: 2026-08-31 plus 6 months is
+// 2027-02-28 (time.AddDate would give 2027-03-03).
+func AddMonths(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, t.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, t.Location())
+}
+
+// LastService returns the last day on or before today that the case
+// recorded a service: a note recording one (002: a contact is a service
+// and a note of it), a plan service under way or ended, or a referral made
+// or updated. A plan service with no end date counts on its start date
+// only; one with an end date counts every day up to it.
+func LastService(c *store.Case, today time.Time) (time.Time, bool) {
+	var last time.Time
+	found := false
+	see := func(t time.Time, ok bool) {
+		if ok && !t.After(today) && (!found || t.After(last)) {
+			last, found = t, true
+		}
+	}
+	for _, n := range c.Notes {
+		if len(n.Services) > 0 && n.Kind != "amendment" {
+			see(n.Date.Time())
+		}
+	}
+	if p := c.IEP; p != nil {
+		for _, s := range p.Services {
+			start, ok := s.Start.Time()
+			if !ok || start.After(today) {
+				continue
+			}
+			see(start, true)
+			if end, ok := s.End.Time(); ok {
+				see(minTime(end, today), true)
+			}
+		}
+	}
+	if s := c.Services; s != nil {
+		for _, r := range s.Referrals {
+			if r.Status == "declined" || r.Status == "expired" {
+				continue
+			}
+			see(r.Referred.Time())
+			see(r.Updated.Time())
+		}
+	}
+	return last, found
+}
+
+// PostAssistanceEnd is the last day of the post_assistance_months (12) of
+// post-employment services after cash assistance ended (003); false when
+// the case records no such date.
+func PostAssistanceEnd(c *store.Case, cfg *record.Config) (time.Time, bool) {
+	in := c.Intake
+	if in == nil {
+		return time.Time{}, false
+	}
+	ended, ok := in.CashAssistanceEnded.Time()
+	if !ok {
+		return time.Time{}, false
+	}
+	return AddMonths(ended, cfg.ProgramSetting(in.Program, record.SettingPostAssistanceMonths)), true
+}
+
+// FollowUpEnd is the last day of the follow_up_months (12) of follow-up
+// after a WIOA exit (001, 002); false when the case records no exit.
+func FollowUpEnd(c *store.Case, cfg *record.Config) (time.Time, bool) {
+	in := c.Intake
+	if in == nil {
+		return time.Time{}, false
+	}
+	exit, ok := in.Exited.Time()
+	if !ok {
+		return time.Time{}, false
+	}
+	return AddMonths(exit, cfg.ProgramSetting(in.Program, record.SettingFollowUpMonths)), true
+}
+
+// Days counts whole days from a to b: negative when b is before a.
+func Days(a, b time.Time) int { return days(a, b) }
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
