@@ -9,7 +9,7 @@ import (
 )
 
 func newCaseCmd(g *globals) *cobra.Command {
-	return newGroupCmd("case", "Open, list and show cases",
+	return newGroupCmd("case", "Cases: open, list, show, transfer, close and reopen",
 		newCaseNewCmd(g), newCaseListCmd(g), newCaseShowCmd(g),
 		newCaseCloseCmd(g), newCaseReopenCmd(g), newCaseTransferCmd(g))
 }

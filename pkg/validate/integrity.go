@@ -327,6 +327,24 @@ func checkDateOrder(x *Context) {
 				x.Report(f, []string{"skill_plan", strconv.Itoa(i), "end"}, "course %q ends (%s) before it starts (%s)", c.Course, c.End, c.Start)
 			}
 		}
+		// Nothing in the plan is done, or reviewed, before the case opened.
+		for i, g := range p.Goals {
+			for j, m := range g.Milestones {
+				if after(in.Opened, m.Done) {
+					x.Report(f, []string{"goals", strconv.Itoa(i), "milestones", strconv.Itoa(j), "done"}, "milestone %s is marked done on %s, before the case opened (%s)", m.ID, m.Done, in.Opened)
+				}
+			}
+		}
+		for i, st := range p.NextSteps {
+			if after(in.Opened, st.Done) {
+				x.Report(f, []string{"next_steps", strconv.Itoa(i), "done"}, "next step %s is marked done on %s, before the case opened (%s)", st.ID, st.Done, in.Opened)
+			}
+		}
+		for i, r := range p.Reviews {
+			if after(in.Opened, r.Date) {
+				x.Report(f, []string{"reviews", strconv.Itoa(i), "date"}, "plan review dated %s, before the case opened (%s)", r.Date, in.Opened)
+			}
+		}
 	}
 	if s := x.Case.Services; s != nil {
 		for i, r := range s.Referrals {

@@ -260,6 +260,9 @@ func ruleTests() []ruleTest {
 		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/WS1/intake.yaml"] = strings.Replace(m["cases/WS1/intake.yaml"], "notice_date: 2026-03-02", "notice_date: 2026-06-01", 1)
 		}, want: "cases/WS1/intake.yaml:10:16", msg: "layoff date 2026-05-01 is before the notice date 2026-06-01"},
+		{rule: "date-order", on: today, change: func(m memStore) {
+			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "        due: 2026-04-01\n", "        due: 2026-04-01\n        done: 2026-02-20\n", 1)
+		}, want: "cases/W1/iep.yaml:14:15", msg: "milestone M1 is marked done on 2026-02-20, before the case opened (2026-03-02)"},
 		{rule: "case-status", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure"},
