@@ -25,6 +25,26 @@ func Append(path []string, v any) Edit {
 	return func(data []byte) ([]byte, error) { return yamledit.Append(data, path, v) }
 }
 
+// setInOrder returns an Edit that sets the value at path as Set does,
+// except that a missing key goes where it stands in the record's field
+// order instead of at its mapping's end, as a freshly written file would
+// have it (yamledit.SetInOrder): deciding an extension puts decided under
+// requested, a plan's first review puts updated under created. doc is a
+// value of the Go type of the whole file (record.Outcome{}, record.IEP{}),
+// whose fields give the order at every depth.
+func setInOrder(doc any, path []string, v any) Edit {
+	order := yamledit.FieldOrder(doc)
+	return func(data []byte) ([]byte, error) { return yamledit.SetInOrder(data, path, v, order) }
+}
+
+// appendInOrder returns an Edit that appends v to the list at path as
+// Append does; a list the file does not have yet goes in the record's
+// field order, as setInOrder puts a key.
+func appendInOrder(doc any, path []string, v any) Edit {
+	order := yamledit.FieldOrder(doc)
+	return func(data []byte) ([]byte, error) { return yamledit.AppendInOrder(data, path, v, order) }
+}
+
 // EditRecord returns the new content of the record file at path: the file
 // as it stands in the work tree with the edits applied or, when there is no
 // such file yet, the canonical encoding of fresh with the edits applied.

@@ -51,13 +51,7 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 			return nil, inputErrorf("record the committee's decision with caseplan extension decide "+r.Case, "case %s already has an extension request pending (requested %s)", r.Case, e.Requested)
 		}
 	}
-	// The evidence runs from the layoff date to the request, within the
-	// work security period (as the ws-extension-criteria rule weighs it).
-	to := r.Date
-	if to.After(period.End) {
-		to = period.End
-	}
-	r.Evidence = WeighExtension(lc.c.Notes, lc.c.Activity, period.Layoff, to)
+	r.Evidence = validate.WeighExtension(lc.c, period, r.Date)
 
 	d := date(r.Date)
 	ext := record.Extension{Requested: d, Decision: "pending", Notes: r.Notes}
@@ -83,25 +77,6 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 		Summary: "request an extension of the work security period",
 		Files:   files,
 	}, nil
-}
-
-// Summary says in one paragraph how the evidence weighs, for the note.
-func (ev ExtensionEvidence) Summary() string {
-	return fmt.Sprintf("Evidence from %s to %s: regular contact %s; applications %s.",
-		ev.From.Format(time.DateOnly), ev.To.Format(time.DateOnly),
-		ev.Contact.Describe("contact"), ev.Applications.Describe("applications"))
-}
-
-// Describe says whether the criterion is met and, if not, why; what names
-// what the weeks lacked ("contact", "applications").
-func (c Criterion) Describe(what string) string {
-	switch {
-	case c.CompleteWeeks == 0:
-		return "not met: no complete week in the period yet"
-	case c.Met:
-		return fmt.Sprintf("met (%s in each of %d complete week(s))", what, c.CompleteWeeks)
-	}
-	return fmt.Sprintf("not met: no %s in %d of %d complete week(s) (%s)", what, len(c.WeeksWithout), c.CompleteWeeks, strings.Join(c.WeeksWithout, ", "))
 }
 
 func pendingExtension(e record.Extension) bool {
@@ -157,7 +132,7 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 		}
 	}
 	at := func(key string) []string { return []string{"extensions", strconv.Itoa(i), key} }
-	set := func(key string, v any) Edit { return setInOrder(record.Extension{}, at(key), v) }
+	set := func(key string, v any) Edit { return setInOrder(record.Outcome{}, at(key), v) }
 	edits := []Edit{set("decided", d), set("decision", decision)}
 	if dx.Approved {
 		edits = append(edits, set("until", date(dx.Until)))
@@ -233,7 +208,7 @@ func (sp SetPlacement) Build(s *State) (*Change, error) {
 		edits = append(edits, setInOrder(record.Outcome{}, []string{"placement"}, p))
 	} else {
 		at := func(key string) []string { return []string{"placement", key} }
-		set := func(key string, v any) Edit { return setInOrder(record.Placement{}, at(key), v) }
+		set := func(key string, v any) Edit { return setInOrder(record.Outcome{}, at(key), v) }
 		edits = append(edits, set("employer", p.Employer), set("position", p.Position), set("start", p.Start))
 		optional := map[string]any{}
 		if p.Wage != nil {
@@ -316,7 +291,7 @@ func (f AddFollowUp) Build(s *State) (*Change, error) {
 	fu := record.FollowUp{Due: due, Done: done, Employed: f.Employed, Wage: f.Wage, Notes: f.Notes}
 	if planned >= 0 {
 		set := func(key string, v any) Edit {
-			return setInOrder(record.FollowUp{}, []string{"follow_ups", strconv.Itoa(planned), key}, v)
+			return setInOrder(record.Outcome{}, []string{"follow_ups", strconv.Itoa(planned), key}, v)
 		}
 		edits = append(edits, set("done", done))
 		if f.Employed != nil {

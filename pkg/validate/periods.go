@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/record"
@@ -63,6 +65,123 @@ func WorkSecurityPeriodOf(c *store.Case, cfg *record.Config) (WorkSecurityPeriod
 		}
 	}
 	return p, true
+}
+
+// ExtensionEvidence is what a case's records show for the two criteria
+// document 000 sets for extending the work security period: "Each
+// candidate must be in regular contact with his/her case manager and must
+// apply for all relevant positions at the University throughout the work
+// security time period." caseplan reads "regular" as weekly, the rhythm
+// 000 asks of case managers ("plan weekly meetings or check-ins"), and
+// weighs both criteria week by week (ISO weeks, Monday to Sunday). The
+// ws-extension-criteria rule and caseplan extension request both weigh it
+// here, so what validate reports and what the request shows agree.
+type ExtensionEvidence struct {
+	From, To     time.Time // the part of the work security period weighed
+	Weeks        []EvidenceWeek
+	Contact      Criterion // regular contact: a contact (002) every week
+	Applications Criterion // applications every week (the activity tracker)
+}
+
+// EvidenceWeek is one ISO week of the period. From and To are the days of
+// the week inside the period; a week the period covers only in part (the
+// week of the layoff, the week still under way) is Partial.
+type EvidenceWeek struct {
+	Week         string // 2026-W19
+	From, To     time.Time
+	Partial      bool
+	Contacts     int // two-way contacts recording a service (IsContact)
+	Applications int // job applications in the activity tracker
+}
+
+// Criterion is one criterion weighed over the complete weeks of the period.
+// A partial week counts what it holds but is never held against the
+// candidate: the layoff may fall on a Friday, and the current week is not
+// over. Met needs at least one complete week.
+type Criterion struct {
+	Met           bool
+	CompleteWeeks int
+	WeeksWithout  []string // complete weeks with none
+	Total         int      // over the whole period, partial weeks included
+}
+
+// WeighExtension weighs the extension criteria for a request made on
+// requested from the case's notes and activity weeks: over the days from
+// the layoff date to the request, within the work security period p (an
+// extension extends it; what comes after its end is not evidence for it).
+func WeighExtension(c *store.Case, p WorkSecurityPeriod, requested time.Time) ExtensionEvidence {
+	from, to := p.Layoff, minTime(requested, p.End)
+	ev := ExtensionEvidence{From: from, To: to}
+	if to.Before(from) {
+		return ev
+	}
+	in := func(d record.Date) (string, bool) {
+		t, ok := d.Time()
+		if !ok || t.Before(from) || t.After(to) {
+			return "", false
+		}
+		return ISOWeek(t), true
+	}
+	contacts := map[string]int{}
+	for _, n := range c.Notes {
+		if w, ok := in(n.Date); ok && IsContact(n) {
+			contacts[w]++
+		}
+	}
+	applications := map[string]int{}
+	for _, week := range c.Activity {
+		for _, a := range week.Applications {
+			if w, ok := in(a.Date); ok {
+				applications[w]++
+			}
+		}
+	}
+	for monday := mondayOf(from); !monday.After(to); monday = monday.AddDate(0, 0, 7) {
+		w := EvidenceWeek{Week: ISOWeek(monday), From: monday, To: monday.AddDate(0, 0, 6)}
+		if w.From.Before(from) {
+			w.From, w.Partial = from, true
+		}
+		if w.To.After(to) {
+			w.To, w.Partial = to, true
+		}
+		w.Contacts, w.Applications = contacts[w.Week], applications[w.Week]
+		ev.Weeks = append(ev.Weeks, w)
+		ev.Contact.add(w, w.Contacts)
+		ev.Applications.add(w, w.Applications)
+	}
+	ev.Contact.Met = ev.Contact.CompleteWeeks > 0 && len(ev.Contact.WeeksWithout) == 0
+	ev.Applications.Met = ev.Applications.CompleteWeeks > 0 && len(ev.Applications.WeeksWithout) == 0
+	return ev
+}
+
+func (c *Criterion) add(w EvidenceWeek, n int) {
+	c.Total += n
+	if w.Partial {
+		return
+	}
+	c.CompleteWeeks++
+	if n == 0 {
+		c.WeeksWithout = append(c.WeeksWithout, w.Week)
+	}
+}
+
+// Summary says in one paragraph how the evidence weighs, for the note.
+func (ev ExtensionEvidence) Summary() string {
+	return fmt.Sprintf("Evidence from %s to %s: regular contact %s; applications %s.",
+		ev.From.Format(time.DateOnly), ev.To.Format(time.DateOnly),
+		ev.Contact.Describe("contact"), ev.Applications.Describe("applications"))
+}
+
+// Describe says whether the criterion is met and, if not, why; what names
+// what the weeks lacked ("contact", "applications").
+func (c Criterion) Describe(what string) string {
+	switch {
+	case c.CompleteWeeks == 0:
+		return "not met: no complete week in the period yet"
+	case c.Met:
+		return fmt.Sprintf("met (%s in each of %d complete week(s))", what, c.CompleteWeeks)
+	}
+	return fmt.Sprintf("not met: no %s in %d of %d complete week(s) (%s)", what, len(c.WeeksWithout), c.CompleteWeeks, strings.Join(c.WeeksWithout, ", "))
 }
 
 // JobSearchActive reports whether a work-security candidate is still in

@@ -495,12 +495,9 @@ func days(a, b time.Time) int {
 }
 
 // checkExtensionCriteria weighs the two criteria 000 sets for an extension
-// — "Each candidate must be in regular contact with his/her case manager
-// and must apply for all relevant positions at the University throughout
-// the work security time period" — from the layoff date to the request
-// (within the work security period), week by week as caseplan extension
-// request shows them: "regular" is weekly, the rhythm of the check-ins 000
-// asks for. Only complete ISO weeks count against the candidate.
+// (regular contact and applications throughout the work security period)
+// for each request not denied, with WeighExtension, as caseplan extension
+// request shows them. Only complete ISO weeks count against the candidate.
 func checkExtensionCriteria(x *Context) {
 	o := x.Case.Outcome
 	p, ok := WorkSecurityPeriodOf(x.Case, x.Config)
@@ -512,38 +509,12 @@ func checkExtensionCriteria(x *Context) {
 		if e.Decision == "denied" || !ok || requested.Before(p.Layoff) {
 			continue
 		}
-		to := minTime(requested, p.End)
-		contacts, applications := map[string]bool{}, map[string]bool{}
-		for _, n := range x.Case.Notes {
-			if t, ok := n.Date.Time(); ok && IsContact(n) {
-				contacts[ISOWeek(t)] = true
-			}
-		}
-		for _, w := range x.Case.Activity {
-			for _, a := range w.Applications {
-				if t, ok := a.Date.Time(); ok {
-					applications[ISOWeek(t)] = true
-				}
-			}
-		}
-		var weeks, noContact, noApplication []string
-		for monday := mondayOf(p.Layoff); !monday.AddDate(0, 0, 6).After(to); monday = monday.AddDate(0, 0, 7) {
-			if monday.Before(p.Layoff) {
-				continue // the week of the layoff is partial
-			}
-			w := ISOWeek(monday)
-			weeks = append(weeks, w)
-			if !contacts[w] {
-				noContact = append(noContact, w)
-			}
-			if !applications[w] {
-				noApplication = append(noApplication, w)
-			}
-		}
+		ev := WeighExtension(x.Case, p, requested)
+		noContact, noApplication := ev.Contact.WeeksWithout, ev.Applications.WeeksWithout
 		at := []string{"extensions", strconv.Itoa(i)}
 		const criteria = "the criteria are regular contact and applications throughout the work security period"
 		switch {
-		case len(weeks) == 0:
+		case ev.Contact.CompleteWeeks == 0:
 			x.Report(x.File("outcome.yaml"), at, "the request of %s comes before a complete week of the work security period (from %s) could show the extension criteria; %s", e.Requested, p.Layoff.Format(time.DateOnly), criteria)
 		case len(noContact) > 0 || len(noApplication) > 0:
 			var gaps []string
@@ -554,7 +525,7 @@ func checkExtensionCriteria(x *Context) {
 				gaps = append(gaps, "no applications in "+weekList(noApplication))
 			}
 			x.Report(x.File("outcome.yaml"), at, "the records do not show the extension criteria for the request of %s: %s of the %d complete weeks from %s to %s; %s",
-				e.Requested, strings.Join(gaps, ", "), len(weeks), p.Layoff.Format(time.DateOnly), to.Format(time.DateOnly), criteria)
+				e.Requested, strings.Join(gaps, ", "), ev.Contact.CompleteWeeks, ev.From.Format(time.DateOnly), ev.To.Format(time.DateOnly), criteria)
 		}
 	}
 }

@@ -57,6 +57,7 @@ func AppendItem(data []byte, key string, item any) ([]byte, error) {
 type doc struct {
 	lines [][]byte // each with its newline, if it had one
 	root  *yaml.Node
+	order Order // where missing keys go (SetInOrder); nil: at the mapping's end
 }
 
 func parse(data []byte) (*doc, error) {
@@ -244,6 +245,9 @@ func (d *doc) insertMissing(path []string, depth int, v any) ([]byte, error) {
 	case p.Kind != yaml.MappingNode:
 		return nil, fmt.Errorf("%s (line %d) is not a mapping", strings.Join(path[:depth], "."), p.Line)
 	case p.Style&yaml.FlowStyle != 0:
+		if out, ok, err := d.insertInFlow(parent, path[:depth], key, v); ok || err != nil {
+			return out, err
+		}
 		return nil, fmt.Errorf("%s (line %d) is written in flow style ({...}); edit it by hand", strings.Join(path[:depth], "."), p.Line)
 	}
 	indent := 0
@@ -256,8 +260,9 @@ func (d *doc) insertMissing(path []string, depth int, v any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var at int
+	at, ok := d.orderedLine(parent, path[:depth], key)
 	switch {
+	case ok:
 	case len(p.Content) > 0:
 		lastKey := p.Content[len(p.Content)-2]
 		_, at = d.extent(&found{node: p.Content[len(p.Content)-1], key: lastKey, ownerCol: lastKey.Column - 1})
