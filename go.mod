@@ -3,6 +3,7 @@ module github.com/caseplan/caseplan
 go 1.26.8
 
 require (
+	github.com/arran4/golang-ical v0.3.4
 	github.com/go-git/go-billy/v5 v5.9.2
 	github.com/go-git/go-git/v5 v5.19.3
 	github.com/rogpeppe/go-internal v1.16.0

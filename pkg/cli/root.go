@@ -183,6 +183,8 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		newCommitCmd(g),
 		newLogCmd(g),
 		newVerifyCmd(g),
+		newDueCmd(g),
+		newReportCmd(g),
 	)
 	return root
 }

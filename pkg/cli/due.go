@@ -1,0 +1,251 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/tickler"
+)
+
+type dueOptions struct {
+	output  string
+	manager string
+	all     bool
+	within  string
+	ics     string
+}
+
+func newDueCmd(g *globals) *cobra.Command {
+	opts := &dueOptions{}
+	c := &cobra.Command{
+		Use:   "due",
+		Short: "The tickler: everything due or overdue, by case manager",
+		Long: `List everything due or overdue as of --today on the cases of one case manager
+(--manager ID; by default the acting author, when on the staff roster) or of
+every manager (--all): the tickler that reminds counselors of time-sensitive
+tasks (001, 002).
+
+The window: every overdue item, however old, plus the items due within
+--within of --today. A day is in the window when it starts no later than
+--today plus --within: the default 14d takes in the 14th day from --today,
+0 lists only what is overdue or due today, 36h takes in tomorrow. --within
+takes days (14d), weeks (2w) or a Go duration (36h, 90m).
+
+What is due, by kind (on an open case, the items case show lists; how each
+is decided is in the README, "How caseplan decides"):
+  contact          the next contact by the program's interval: weekly check-ins
+                   while a work-security candidate searches (000), the first
+                   WIOA contact within first_contact_days then one every
+                   contact_interval_days (002), post-employment contacts (003)
+  milestone        an open milestone of the plan, by its due date
+  next-step        an open next step of the plan
+  action           an action item of a note, until it is done or a later
+                   two-way contact takes it up
+  period-end       the last day of the notification period, the work security
+                   period or its extension (000); of the follow-up year after a
+                   WIOA exit (001, 002); of the post-employment services (003)
+  references       references missing before the layoff date (000)
+  plan-review      the plan's next review (review_interval_days)
+  follow-up        a planned follow-up after a placement or an exit not yet
+                   done, and the 2nd and 4th quarter after a WIOA exit that no
+                   follow-up covers (001, 002)
+  benefit-renewal  a benefit's renewal date (003)
+  potential-exit   the day a WIOA case reaches inactivity_exit_days without
+                   service (002)
+A closed case contributes only what still applies to it: its planned
+follow-ups not yet done (a follow-up after a placement or an exit is made
+after closing). Record one done with caseplan followup add.
+
+Text output: one line per item — due date, when ("overdue N days", "today",
+"in N days"), case, kind, detail — by manager (with --all: a heading per
+manager), then due date. On a terminal the lines are aligned; piped, they are
+tab-separated, with the manager's ID as the first field when --all is given.
+
+  -o json  [{"case","manager","kind","due","overdue","days","detail","path",
+           "line"}] in the same order: due is YYYY-MM-DD; overdue is true when
+           due is before --today; days counts from --today to due (negative
+           when overdue, 0 on the day); manager is the case manager's staff
+           ID; path and line are the record the item comes from (line 0: the
+           whole file).
+
+--ics FILE also writes the items as an iCalendar file (RFC 5545) for a
+calendar program: one all-day event per item on its due date (overdue items
+stay on the day they were due), titled "<case> <kind>: <detail>", its
+description naming the manager and the record, with a reminder at 9:00 the
+morning before (TRIGGER -PT15H). Each event's UID is derived from the case,
+kind, due date and record, so importing the file again — or subscribing to
+it — updates the events rather than adding them twice. The file is written
+atomically, and the list is still printed on stdout. Like the records, it
+holds details of the participants' plans: keep it where the records are kept.` + "\n" + exitStatusHelp,
+		Example: `  caseplan due                         # my cases, overdue and the next 14 days
+  caseplan due --all --within 2w -o json
+  caseplan due --manager dpatel --ics ~/calendars/dpatel-caseplan.ics`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := outputFormat(opts.output, "text", "json"); err != nil {
+				return err
+			}
+			if opts.all && opts.manager != "" {
+				return usageErrorf("--manager and --all: give one of them")
+			}
+			within, err := tickler.ParseWithin(opts.within)
+			if err != nil {
+				return usageErrorf("--within: %v", err)
+			}
+			return dueRun(g, opts, within)
+		},
+	}
+	addOutputFlag(c, &opts.output, "text", "json")
+	f := c.Flags()
+	f.StringVar(&opts.manager, "manager", "", "the case manager's staff `ID` (default: the acting author)")
+	f.BoolVar(&opts.all, "all", false, "every case manager's items")
+	f.StringVar(&opts.within, "within", "14d", "list what is due up to this `DURATION` after --today, and everything overdue: 14d, 2w, 36h")
+	f.StringVar(&opts.ics, "ics", "", "also write the items as an iCalendar `FILE`, one event with a reminder each")
+	return c
+}
+
+func dueRun(g *globals, opts *dueOptions, within time.Duration) error {
+	today, err := g.todayDate()
+	if err != nil {
+		return err
+	}
+	snap, err := g.loadWorkTree(nil)
+	if err != nil {
+		return err
+	}
+	manager := opts.manager
+	switch {
+	case opts.all:
+	case manager != "":
+		if _, ok := snap.Config.StaffByID(manager); !ok {
+			return &UsageError{Msg: fmt.Sprintf("--manager %q is not on the staff roster", manager), Hint: "caseplan staff list shows the roster's IDs"}
+		}
+	default:
+		if manager, err = g.dueManager(snap.Config); err != nil {
+			return err
+		}
+	}
+	through := tickler.Through(today, within)
+	items := tickler.Items(snap, tickler.Query{Today: today, Through: through, Manager: manager})
+	if n := tickler.Unreadable(snap); n > 0 {
+		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %d case(s) could not be read, so what is due on them is not listed\n", n)
+		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run caseplan validate to see why\n")
+	}
+
+	names := map[string]string{}
+	for _, s := range snap.Config.Staff {
+		names[s.ID] = s.Name
+	}
+	if opts.ics != "" {
+		path := opts.ics
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(g.env.Dir, path)
+		}
+		name := "caseplan: due for " + manager
+		if manager == "" {
+			name = "caseplan: due for all managers"
+		}
+		if snap.Config.Organization != "" {
+			name += " (" + snap.Config.Organization + ")"
+		}
+		cal := tickler.Calendar{Name: name, Stamp: g.env.Now(), Managers: names}.ICS(items)
+		if err := tickler.WriteFile(path, cal); err != nil {
+			return fmt.Errorf("cannot write the calendar: %w", err)
+		}
+		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d event(s) to %s\n", len(items), opts.ics)
+	}
+
+	if items == nil {
+		items = []casestate.Due{}
+	}
+	if opts.output == "json" {
+		return writeJSON(g.env.Stdout, items)
+	}
+	if len(items) == 0 {
+		who := "for " + manager
+		if manager == "" {
+			who = "on any case"
+		}
+		fmt.Fprintf(g.env.Stderr, "caseplan: nothing due %s through %s\n", who, through.Format(time.DateOnly))
+		return nil
+	}
+	if err := writeTickler(g.env, items, opts.all, names); err != nil {
+		return err
+	}
+	overdue := 0
+	for _, it := range items {
+		if it.Overdue {
+			overdue++
+		}
+	}
+	fmt.Fprintf(g.env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue)\n", len(items), through.Format(time.DateOnly), overdue)
+	return nil
+}
+
+// dueManager is whose tickler caseplan due shows by default: the acting
+// author's, when they are on the staff roster.
+func (g *globals) dueManager(cfg *record.Config) (string, error) {
+	hint := "name a case manager with --manager ID, or list every manager's items with --all"
+	repo, err := g.openRepo()
+	if err != nil {
+		return "", err
+	}
+	defer repo.Close()
+	author, err := g.actingAuthor(repo)
+	if err != nil {
+		// PersistentPreRunE has checked a given author: none was given.
+		return "", &UsageError{Msg: "whose items? no --manager or --all, and no acting author", Hint: hint}
+	}
+	s, ok := cfg.StaffByEmail(author.Email)
+	if !ok {
+		return "", &UsageError{Msg: fmt.Sprintf("the acting author %s <%s> is not on the staff roster", author.Name, author.Email), Hint: hint}
+	}
+	return s.ID, nil
+}
+
+// writeTickler prints the items as text: aligned on a terminal, with a
+// heading per manager when all managers are listed; tab-separated lines
+// when piped, led by the manager's ID when all managers are listed.
+func writeTickler(env Env, items []casestate.Due, all bool, names map[string]string) error {
+	if !env.IsTerminal {
+		t := newTable(env)
+		for _, it := range items {
+			cells := []string{string(it.Due), tickler.When(it), it.Case, it.Kind, it.Detail}
+			if all {
+				cells = append([]string{it.Manager}, cells...)
+			}
+			t.row(cells...)
+		}
+		return t.flush()
+	}
+	if !all {
+		t := newTable(env, "DUE", "WHEN", "CASE", "KIND", "DETAIL")
+		for _, it := range items {
+			t.row(string(it.Due), tickler.When(it), it.Case, it.Kind, it.Detail)
+		}
+		return t.flush()
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	clean := strings.NewReplacer("\t", " ", "\n", " ")
+	for i, it := range items {
+		if i == 0 || it.Manager != items[i-1].Manager {
+			if i > 0 {
+				fmt.Fprintln(tw)
+			}
+			heading := it.Manager
+			if name := names[it.Manager]; name != "" {
+				heading = name + " (" + it.Manager + ")"
+			}
+			fmt.Fprintln(tw, clean.Replace(heading))
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", it.Due, tickler.When(it), it.Case, it.Kind, clean.Replace(it.Detail))
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,201 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/report"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+func newReportCmd(g *globals) *cobra.Command {
+	return newGroupCmd("report", "The monthly status report and the caseload report",
+		newReportMonthlyCmd(g),
+		newReportCaseloadCmd(g),
+	)
+}
+
+// reportOptions are the flags every report takes.
+type reportOptions struct {
+	output string
+	out    string
+	at     string
+	asOf   string
+	names  bool
+}
+
+func addReportFlags(c *cobra.Command, o *reportOptions) {
+	addOutputFlag(c, &o.output, report.Formats...)
+	f := c.Flags()
+	f.StringVar(&o.out, "out", "", "write the report to `FILE` (atomically) instead of stdout")
+	f.StringVar(&o.at, "at", "", "report from the records as committed in `COMMIT` (a hash, branch or tag), read from git objects")
+	f.StringVar(&o.asOf, "as-of", "", "report from the records as they stood at the end of `DATE`: the last commit made on or before it")
+	f.BoolVar(&o.names, "names", false, "show participants' full names instead of initials")
+}
+
+// reportSourceHelp is the part of both reports' help about where the
+// records come from.
+const reportSourceHelp = `Reports read committed records only — by default the tree of HEAD's commit,
+never the work tree — so every report can be made again, byte for byte: it
+names its commit, and --at COMMIT reads that commit's tree from git objects
+whatever the work tree holds now. Commit hand edits first (caseplan commit).
+--as-of DATE reads the tree of the last commit made on or before the end of
+DATE (by the committer's clock and time zone, following the first parents
+from HEAD). A report never contains the time it was made.
+
+Participants are shown by their initials ("A. E."), as reports leave the
+office; --names shows full names.`
+
+func (o *reportOptions) check() error {
+	if err := outputFormat(o.output, report.Formats...); err != nil {
+		return err
+	}
+	if o.at != "" && o.asOf != "" {
+		return usageErrorf("--at and --as-of both name the commit to report from; give one")
+	}
+	if o.asOf != "" {
+		if _, err := parseDate("as-of", o.asOf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reportSnapshot loads the store as committed in the commit the options
+// name: --at, --as-of, else HEAD.
+func (g *globals) reportSnapshot(o *reportOptions) (*store.Snapshot, report.Source, error) {
+	repo, err := g.openRepo()
+	if err != nil {
+		return nil, report.Source{}, err
+	}
+	defer repo.Close()
+	// A report only reads, so a detached HEAD (a past commit checked
+	// out to look at) is as good as a branch.
+	head, err := repo.Head()
+	if errors.Is(err, gitstore.ErrDetachedHead) {
+		head, err = repo.ResolveRevision("HEAD")
+	}
+	if err != nil {
+		return nil, report.Source{}, err
+	}
+	if head.IsZero() {
+		return nil, report.Source{}, &UsageError{Msg: "the store has no commits yet; a report reads committed records", Hint: "commit the records first with caseplan commit"}
+	}
+	hash := head
+	switch {
+	case o.at != "":
+		if hash, err = repo.ResolveRevision(o.at); err != nil {
+			return nil, report.Source{}, &UsageError{Msg: fmt.Sprintf("--at %q: %v", o.at, err), Hint: "name a commit of this store: a hash (at least 4 digits), a branch or a tag"}
+		}
+	case o.asOf != "":
+		c, err := commitAsOf(repo.Git().CommitObject, head, o.asOf)
+		if err != nil {
+			return nil, report.Source{}, err
+		}
+		if c == nil {
+			return nil, report.Source{}, &UsageError{Msg: fmt.Sprintf("--as-of %s: no commit was made on or before that day", o.asOf), Hint: "run caseplan log to see when the records were committed"}
+		}
+		hash = c.Hash
+	}
+	commit, err := repo.Git().CommitObject(hash)
+	if err != nil {
+		return nil, report.Source{}, fmt.Errorf("read commit %s: %w", hash, err)
+	}
+	tree, err := repo.TreeAt(hash)
+	if err != nil {
+		return nil, report.Source{}, err
+	}
+	snap, loaded, err := store.Load(store.GitTree{Tree: tree}, nil)
+	if err != nil {
+		return nil, report.Source{}, err
+	}
+	if snap.Config == nil {
+		return nil, report.Source{}, &InvalidError{Msg: fmt.Sprintf("cannot read the store settings %s at commit %s", store.ConfigPath, hash), Hint: "run caseplan validate to see why"}
+	}
+	if errs, _ := finding.Count(loaded); errs > 0 {
+		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %d record(s) at commit %s could not be read; the report leaves them out\n", errs, hash.String()[:12])
+		fmt.Fprintln(g.env.Stderr, "caseplan: hint: run caseplan validate to see them")
+	}
+	return snap, report.Source{Commit: hash.String(), Committed: commit.Committer.When}, nil
+}
+
+// commitAsOf follows the first parents from head to the first commit made
+// on or before day (YYYY-MM-DD) by its committer's clock, in the time zone
+// the commit records; nil when there is none. The first-parent line is the
+// store's own history: a merged branch's commits are known from the merge.
+func commitAsOf(read func(plumbing.Hash) (*object.Commit, error), head plumbing.Hash, day string) (*object.Commit, error) {
+	h := head
+	for {
+		c, err := read(h)
+		if err != nil {
+			return nil, fmt.Errorf("read commit %s: %w", h, err)
+		}
+		if c.Committer.When.Format(time.DateOnly) <= day {
+			return c, nil
+		}
+		if len(c.ParentHashes) == 0 {
+			return nil, nil
+		}
+		h = c.ParentHashes[0]
+	}
+}
+
+// writeReport renders a report to stdout, or to --out atomically: a
+// temporary file beside it renamed over it, so a reader never sees half a
+// report.
+func (g *globals) writeReport(o *reportOptions, what string, render func(w *bytes.Buffer) error) error {
+	var b bytes.Buffer
+	if err := render(&b); err != nil {
+		return err
+	}
+	if o.out == "" {
+		_, err := g.env.Stdout.Write(b.Bytes())
+		return err
+	}
+	path := o.out
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(g.env.Dir, path)
+	}
+	if err := writeReportFile(path, b.Bytes()); err != nil {
+		return fmt.Errorf("write %s: %w", o.out, err)
+	}
+	fmt.Fprintf(g.env.Stderr, "caseplan: wrote %s to %s\n", what, o.out)
+	return nil
+}
+
+func writeReportFile(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	// CreateTemp makes the file 0600; a report is shared like any document.
+	if err = f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}

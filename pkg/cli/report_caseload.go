@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"bytes"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/report"
+)
+
+func newReportCaseloadCmd(g *globals) *cobra.Command {
+	opts := &reportOptions{}
+	c := &cobra.Command{
+		Use:   "caseload",
+		Short: "Open cases per case manager and program, with what is overdue",
+		Long: `The caseload report, for workload management (001: supervisors use data on
+caseloads to understand case managers' workloads): the cases open on the
+day, per case manager and per program, with the due items overdue on it
+(the items of caseplan case show and the tickler), and one row per open case
+with its next due item.
+
+The day is --today; with --as-of DATE it is DATE. A case belongs to the
+case manager it was with on the day (a transfer dated later is undone).
+
+  open              open cases
+  overdue_contacts  cases overdue for their program's contact or check-in
+  overdue_items     due items before the day and not done, contacts included
+  cases_overdue     cases with at least one overdue item
+
+Formats: -o text, md, html (a chart of open cases and of overdue items per
+case manager), csv (one row per open case, cells neutralised as in report
+monthly), json:
+  {"report":"caseload","as_of","organization","commit","committed",
+   "participants","total":{"open","overdue_contacts","overdue_items",
+   "cases_overdue"},"managers":[{"id","name", the total's keys,
+   "programs":[{"program","name","kind", the total's keys}]}],
+   "programs":[{"program","name","kind", the total's keys}],
+   "cases":[{"id","participant","manager","program","phase","phase_ends",
+   "days_left","last_contact","overdue_items","contact_overdue",
+   "next_due":{"case","manager","kind","due","overdue","days","detail",
+   "path","line"} or null}]}
+
+` + reportSourceHelp + "\n" + exitStatusHelp,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := opts.check(); err != nil {
+				return err
+			}
+			return reportCaseloadRun(g, opts)
+		},
+	}
+	addReportFlags(c, opts)
+	return c
+}
+
+func reportCaseloadRun(g *globals, opts *reportOptions) error {
+	w, err := report.NewWriter(opts.output)
+	if err != nil {
+		return usageErrorf("-o: %v", err)
+	}
+	var day time.Time
+	if opts.asOf != "" {
+		day, err = parseDate("as-of", opts.asOf)
+	} else {
+		day, err = g.todayDate()
+	}
+	if err != nil {
+		return err
+	}
+	snap, src, err := g.reportSnapshot(opts)
+	if err != nil {
+		return err
+	}
+	r := report.BuildCaseload(snap, day, src, opts.names)
+	return g.writeReport(opts, "the caseload report as of "+r.AsOf, func(b *bytes.Buffer) error {
+		return w.Caseload(b, r)
+	})
+}

@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"bytes"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/report"
+)
+
+type reportMonthlyOptions struct {
+	reportOptions
+	month string
+}
+
+func newReportMonthlyCmd(g *globals) *cobra.Command {
+	opts := &reportMonthlyOptions{}
+	c := &cobra.Command{
+		Use:   "monthly --month YYYY-MM",
+		Short: "The monthly status report for the coordinators",
+		Long: `The monthly status report for the work security coordinators and
+supervisors (000: a status report on each candidate's search, the activity
+tracker reviewed monthly; 001, 002: reports on participant outcomes and on
+each case manager's caseload): a summary, a section per case manager and per
+program, and a row per case.
+
+Event dates decide which month an event counts in — a note's date, a
+placement's start, a closure's date, an extension's request and decision, a
+follow-up's due and done dates, an activity entry's date — whenever it was
+committed: a contact dated October 28 and committed November 3 counts in
+October in a report made after November 3. Phases, days left and overdue
+items are as of the month's last day: what the records date later (a later
+placement, closure, transfer, a milestone done later) is left out.
+
+  open_at_start       cases opened before the month and not closed before it
+  open_at_end         cases open at the end of the month's last day
+                      (open_at_start + opened - closed = open_at_end)
+  opened, closed      cases opened or closed in the month; closed_by_reason
+                      splits closed by the closure's reason
+  placed              placements starting in the month;
+                      median_days_to_placement is the median of the days
+                      from opening to start over them (null when none)
+  contacts            contacts dated in the month: two-way notes that record
+                      a service (002; caseplan note add --two-way --service);
+                      amendments never count
+  contact_compliance  among the cases open at month end whose program expects
+                      contact in their phase (contact_cases: work-security
+                      while notified, in the work security period or an
+                      extension, every checkin_interval_days; WIOA before exit,
+                      every contact_interval_days, the first contact within
+                      first_contact_days of opening; post-employment, every
+                      contact_interval_days), the share not overdue for it on
+                      the month's last day — the same due date case show and
+                      the tickler give; a case opened less than one interval
+                      (WIOA: first_contact_days) before then with no contact
+                      yet is not overdue. 1 when no case expects contact.
+  overdue_contacts    those cases that were overdue
+  overdue_items       due items (see caseplan case show) overdue on the last day
+  extensions_requested, extensions_approved
+                      work-security extensions requested in the month, and
+                      approvals decided in it (000)
+  follow_ups_due, follow_ups_done
+                      follow-ups in outcome.yaml due, or done, in the month
+  applications, interviews
+                      activity tracker entries dated in the month (000);
+                      mock interviews are practice and do not count
+
+A case manager's section counts the cases they were the designated counselor
+of at month end (a transfer dated later is undone); caseload is open_at_end.
+Rows: every case open at some time in the month, and any other case with an
+event dated in it (a follow-up after closure), with the flags opened,
+closed:REASON, placed, contact-overdue, items-overdue, extension-pending and
+potential-exit.
+
+Formats:
+  -o text   aligned text
+  -o md     Markdown
+  -o html   one self-contained page (inline CSS, inline SVG charts of contacts
+            per week and caseload per case manager; nothing is fetched)
+  -o csv    one row per case, RFC 4180, with the month and commit on every
+            row; a cell starting with = + - @, a tab or a carriage return is
+            prefixed with ' so a spreadsheet does not run it (plain numbers
+            such as -3 are kept)
+  -o json   {"report":"monthly","month","from","to","organization","commit",
+            "committed","participants","summary":{"open_at_start",
+            "open_at_end","opened","closed","closed_by_reason",
+            "placed","median_days_to_placement","contacts","contact_cases",
+            "contact_compliance","overdue_contacts","overdue_items",
+            "extensions_requested","extensions_approved","follow_ups_due",
+            "follow_ups_done","applications","interviews"},
+            "contacts_by_week":[{"week","from","to","contacts"}],
+            "managers":[{"id","name","caseload","opened","closed","placed",
+            "contacts","contact_cases","contact_compliance",
+            "overdue_contacts","overdue_items","applications","interviews"}],
+            "programs":[{"key","name","kind", and the summary's keys}],
+            "cases":[{"id","participant","manager","program","status",
+            "phase","phase_ends","days_left","last_contact","contacts",
+            "applications","interviews","overdue_items","next_milestone":
+            {"goal","id","due","text"} or null,"flags":[...]}]}
+            commit is the full hash; committed is RFC 3339; participants is
+            "initials" or "names"; days_left is null when the phase has no
+            set end.
+
+` + reportSourceHelp + `
+
+Example:
+  caseplan report monthly --month 2026-10 -o html --out 2026-10.html` + "\n" + exitStatusHelp,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := opts.check(); err != nil {
+				return err
+			}
+			if opts.month == "" {
+				return &UsageError{Msg: "which month? --month is required", Hint: "name it as YYYY-MM, e.g. --month 2026-10"}
+			}
+			m, err := report.ParseMonth(opts.month)
+			if err != nil {
+				return usageErrorf("--month: %v", err)
+			}
+			return reportMonthlyRun(g, opts, m)
+		},
+	}
+	c.Flags().StringVar(&opts.month, "month", "", "the month to report on, as `YYYY-MM`")
+	addReportFlags(c, &opts.reportOptions)
+	return c
+}
+
+func reportMonthlyRun(g *globals, opts *reportMonthlyOptions, m report.Month) error {
+	w, err := report.NewWriter(opts.output)
+	if err != nil {
+		return usageErrorf("-o: %v", err)
+	}
+	snap, src, err := g.reportSnapshot(&opts.reportOptions)
+	if err != nil {
+		return err
+	}
+	r := report.BuildMonthly(snap, m, src, opts.names)
+	return g.writeReport(&opts.reportOptions, "the monthly report for "+m.String(), func(b *bytes.Buffer) error {
+		return w.Monthly(b, r)
+	})
+}

@@ -1,0 +1,133 @@
+package report
+
+import (
+	"slices"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// asOf returns case c as its records stood at the end of day by their event
+// dates: what is dated after day is left out (a later note, placement,
+// closure or transfer; a milestone, next step or follow-up done later; an
+// extension decided later is still pending). A report on October read in
+// November then says where each case stood on October 31 — its phase, days
+// left and what was overdue — while everything committed by November about
+// October still counts. The records themselves are not changed: the copy
+// shares what it keeps as it was.
+//
+// What records do not date cannot be undone: a goal marked achieved, an
+// application's later status, a benefit's renewal date moved on. To see
+// the month as it was known at its end, read the records at that time
+// (caseplan report --as-of). A case reopened after day has lost its
+// closure from outcome.yaml (git history keeps it); read at a commit from
+// before the reopening, the report shows it closed.
+func asOf(c *store.Case, day time.Time) *store.Case {
+	after := func(d record.Date) bool {
+		t, ok := d.Time()
+		return ok && t.After(day)
+	}
+	cp := *c
+	cp.Notes = slices.DeleteFunc(slices.Clone(c.Notes), func(n *record.Note) bool { return after(n.Date) })
+	cp.Activity = nil
+	for _, w := range c.Activity {
+		v := *w
+		v.Applications = slices.DeleteFunc(slices.Clone(w.Applications), func(a record.Application) bool { return after(a.Date) })
+		v.InformationalInterviews = slices.DeleteFunc(slices.Clone(w.InformationalInterviews), func(a record.InformationalInterview) bool { return after(a.Date) })
+		v.Interviews = slices.DeleteFunc(slices.Clone(w.Interviews), func(a record.Interview) bool { return after(a.Date) })
+		v.Courses = slices.DeleteFunc(slices.Clone(w.Courses), func(a record.ActivityCourse) bool { return after(a.Date) })
+		v.Networking = slices.DeleteFunc(slices.Clone(w.Networking), func(a record.NetworkingEvent) bool { return after(a.Date) })
+		cp.Activity = append(cp.Activity, &v)
+	}
+	if r := c.References; r != nil {
+		v := record.References{References: slices.Clone(r.References)}
+		for i := range v.References {
+			if after(v.References[i].Permission) {
+				v.References[i].Permission = ""
+			}
+			if after(v.References[i].Briefed) {
+				v.References[i].Briefed = ""
+			}
+		}
+		cp.References = &v
+	}
+	if p := c.IEP; p != nil {
+		v := *p
+		v.Goals = slices.Clone(p.Goals)
+		for i := range v.Goals {
+			ms := slices.Clone(v.Goals[i].Milestones)
+			for j := range ms {
+				if after(ms[j].Done) {
+					ms[j].Done = ""
+				}
+			}
+			v.Goals[i].Milestones = ms
+		}
+		v.NextSteps = slices.Clone(p.NextSteps)
+		for i := range v.NextSteps {
+			if after(v.NextSteps[i].Done) {
+				v.NextSteps[i].Done = ""
+			}
+		}
+		v.Reviews = slices.DeleteFunc(slices.Clone(p.Reviews), func(r record.Review) bool { return after(r.Date) })
+		cp.IEP = &v
+	}
+	reopen := false
+	if o := c.Outcome; o != nil {
+		v := *o
+		v.Extensions = slices.DeleteFunc(slices.Clone(o.Extensions), func(e record.Extension) bool { return after(e.Requested) })
+		for i := range v.Extensions {
+			if after(v.Extensions[i].Decided) {
+				v.Extensions[i].Decided, v.Extensions[i].Decision, v.Extensions[i].Until, v.Extensions[i].By = "", "pending", "", ""
+			}
+		}
+		if v.Placement != nil && after(v.Placement.Start) {
+			v.Placement = nil
+		}
+		v.FollowUps = slices.Clone(o.FollowUps)
+		for i := range v.FollowUps {
+			if after(v.FollowUps[i].Done) {
+				v.FollowUps[i].Done, v.FollowUps[i].Employed, v.FollowUps[i].Wage = "", nil, nil
+			}
+		}
+		if v.Closure != nil && after(v.Closure.Date) {
+			v.Closure, reopen = nil, true
+		}
+		cp.Outcome = &v
+	}
+	if in := c.Intake; in != nil {
+		v := *in
+		if reopen {
+			v.Status = "open"
+		}
+		if after(v.Exited) {
+			v.Exited = ""
+		}
+		v.Assessments = slices.DeleteFunc(slices.Clone(in.Assessments), func(a record.Assessment) bool { return after(a.Date) })
+		v.Manager = managerOn(in, day)
+		v.Transfers = slices.DeleteFunc(slices.Clone(in.Transfers), func(t record.Transfer) bool { return after(t.Date) })
+		cp.Intake = &v
+	}
+	return &cp
+}
+
+// managerOn is the case's designated counselor at the end of day: the
+// manager a transfer dated after day took the case from, else the manager
+// the intake names now (002: the designated counselor may transfer the case).
+func managerOn(in *record.Intake, day time.Time) string {
+	var first *record.Transfer
+	for i, t := range in.Transfers {
+		d, ok := t.Date.Time()
+		if !ok || !d.After(day) {
+			continue
+		}
+		if first == nil || t.Date < first.Date {
+			first = &in.Transfers[i]
+		}
+	}
+	if first != nil && first.From != "" {
+		return first.From
+	}
+	return in.Manager
+}

@@ -1,0 +1,177 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// Caseload is the caseload report: the open cases of each case manager and
+// program on a day, with what is overdue, for workload management (001:
+// supervisors use caseload data to understand case managers' workloads).
+// Its JSON form is the contract of caseplan report caseload -o json.
+type Caseload struct {
+	Report       string            `json:"report"` // "caseload"
+	AsOf         string            `json:"as_of"`  // the day: phases, days left and overdue are as of it
+	Organization string            `json:"organization"`
+	Commit       string            `json:"commit"`
+	Committed    string            `json:"committed"`
+	Participants string            `json:"participants"` // "initials", or "names" with --names
+	Total        Load              `json:"total"`
+	Managers     []CaseloadManager `json:"managers"`
+	Programs     []CaseloadProgram `json:"programs"`
+	Cases        []CaseloadRow     `json:"cases"`
+}
+
+// Load is a count of open cases and of what is overdue on them.
+type Load struct {
+	Open            int `json:"open"`
+	OverdueContacts int `json:"overdue_contacts"` // cases overdue for their program's contact
+	OverdueItems    int `json:"overdue_items"`    // due items overdue, contacts included
+	CasesOverdue    int `json:"cases_overdue"`    // cases with at least one overdue item
+}
+
+func (l *Load) add(o Load) {
+	l.Open += o.Open
+	l.OverdueContacts += o.OverdueContacts
+	l.OverdueItems += o.OverdueItems
+	l.CasesOverdue += o.CasesOverdue
+}
+
+// CaseloadManager is one case manager's open cases, in all and by program.
+type CaseloadManager struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Load
+	Programs []CaseloadProgram `json:"programs"` // only programs the manager has open cases in
+}
+
+// CaseloadProgram is the open cases of one program.
+type CaseloadProgram struct {
+	Program string `json:"program"`
+	Name    string `json:"name"`
+	Kind    string `json:"kind"`
+	Load
+}
+
+// CaseloadRow is one open case.
+type CaseloadRow struct {
+	ID             string         `json:"id"`
+	Participant    string         `json:"participant"`
+	Manager        string         `json:"manager"`
+	Program        string         `json:"program"`
+	Phase          string         `json:"phase"`
+	PhaseEnds      string         `json:"phase_ends"`
+	DaysLeft       *int           `json:"days_left"`
+	LastContact    string         `json:"last_contact"`
+	OverdueItems   int            `json:"overdue_items"`
+	ContactOverdue bool           `json:"contact_overdue"`
+	NextDue        *casestate.Due `json:"next_due"` // the earliest due item; null when nothing is due
+}
+
+// BuildCaseload makes the caseload report for day from the records in
+// snap, read at the commit src names.
+func BuildCaseload(snap *store.Snapshot, day time.Time, src Source, names bool) *Caseload {
+	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+	r := &Caseload{
+		Report: "caseload", AsOf: dateString(day), Commit: src.Commit,
+		Committed: src.Committed.Format(time.RFC3339), Participants: shownAs(names),
+		Managers: []CaseloadManager{}, Programs: []CaseloadProgram{}, Cases: []CaseloadRow{},
+	}
+	cfg := snap.Config
+	if cfg != nil {
+		r.Organization = cfg.Organization
+	}
+	type key struct{ manager, program string }
+	loads := map[key]*Load{}
+	managers := map[string]*tally{} // for managerIDs and programKeys: which were seen
+	programs := map[string]*tally{}
+	for _, c := range snap.Cases {
+		l, ok := lifetimeOf(c)
+		if !ok || !l.openAt(day) {
+			continue
+		}
+		then := asOf(c, day)
+		st := casestate.Compute(then, cfg, day)
+		row := CaseloadRow{
+			ID: c.ID, Participant: participant(c.Intake.Participant.Name, names), Manager: then.Intake.Manager,
+			Program: c.Intake.Program, Phase: st.Phase, PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,
+			LastContact: string(st.LastContact),
+		}
+		for _, d := range st.Due {
+			if d.Overdue {
+				row.OverdueItems++
+				row.ContactOverdue = row.ContactOverdue || d.Kind == casestate.DueContact
+			}
+		}
+		if len(st.Due) > 0 {
+			d := st.Due[0]
+			row.NextDue = &d
+		}
+		one := Load{Open: 1, OverdueItems: row.OverdueItems}
+		if row.ContactOverdue {
+			one.OverdueContacts = 1
+		}
+		if row.OverdueItems > 0 {
+			one.CasesOverdue = 1
+		}
+		k := key{row.Manager, row.Program}
+		if loads[k] == nil {
+			loads[k] = &Load{}
+		}
+		loads[k].add(one)
+		get(managers, row.Manager)
+		get(programs, row.Program)
+		r.Total.add(one)
+		r.Cases = append(r.Cases, row)
+	}
+	ids := managerIDs(cfg, managers)
+	// Rows follow the managers' sections: roster order, then by case ID.
+	order := map[string]int{}
+	for i, id := range ids {
+		order[id] = i
+	}
+	slices.SortStableFunc(r.Cases, func(a, b CaseloadRow) int {
+		if c := cmp.Compare(order[a.Manager], order[b.Manager]); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	pkeys := programKeys(cfg, programs)
+	program := func(k string) CaseloadProgram {
+		p := CaseloadProgram{Program: k}
+		if cfg != nil {
+			p.Name, p.Kind = cfg.Programs[k].Name, cfg.Programs[k].Kind
+		}
+		return p
+	}
+	for _, id := range ids {
+		m := CaseloadManager{ID: id, Programs: []CaseloadProgram{}}
+		if s, ok := cfg.StaffByID(id); ok {
+			m.Name = s.Name
+		}
+		for _, k := range pkeys {
+			if l := loads[key{id, k}]; l != nil {
+				p := program(k)
+				p.Load = *l
+				m.Programs = append(m.Programs, p)
+				m.Load.add(*l)
+			}
+		}
+		r.Managers = append(r.Managers, m)
+	}
+	for _, k := range pkeys {
+		p := program(k)
+		for kk, l := range loads {
+			if kk.program == k {
+				p.Load.add(*l)
+			}
+		}
+		r.Programs = append(r.Programs, p)
+	}
+	return r
+}

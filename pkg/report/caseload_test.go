@@ -1,0 +1,66 @@
+package report
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+// The caseload on 2026-10-31 of the fixture (see monthly_test.go for the
+// cases): the eight cases open at the end of October, with the overdue
+// items worked out there.
+func TestCaseloadByHand(t *testing.T) {
+	r := BuildCaseload(fixtureSnapshot(t), time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), fixtureSource, false)
+	want := []CaseloadManager{
+		{ID: "alice", Name: "Alice Adams",
+			// WS-A 0, WS-B 1 (its check-in), W-E 0, WS-K 0.
+			Load: Load{Open: 4, OverdueContacts: 1, OverdueItems: 1, CasesOverdue: 1},
+			Programs: []CaseloadProgram{
+				{Program: "wioa", Name: "WIOA career planning", Kind: "wioa", Load: Load{Open: 1}},                                                       // W-E
+				{Program: "ws", Name: "Work Security", Kind: "work-security", Load: Load{Open: 3, OverdueContacts: 1, OverdueItems: 1, CasesOverdue: 1}}, // WS-A, WS-B, WS-K
+			}},
+		{ID: "bob", Name: "Bob Brown",
+			// W-D 1 (its contact), W-F 1, P-I 2, W-L 0.
+			Load: Load{Open: 4, OverdueContacts: 1, OverdueItems: 4, CasesOverdue: 3},
+			Programs: []CaseloadProgram{
+				{Program: "pe", Name: "Post-employment services", Kind: "post-employment", Load: Load{Open: 1, OverdueItems: 2, CasesOverdue: 1}},        // P-I
+				{Program: "wioa", Name: "WIOA career planning", Kind: "wioa", Load: Load{Open: 3, OverdueContacts: 1, OverdueItems: 2, CasesOverdue: 2}}, // W-D, W-F, W-L
+			}},
+	}
+	if !reflect.DeepEqual(r.Managers, want) {
+		t.Errorf("managers:\n got %s\nwant %s", js(t, r.Managers), js(t, want))
+	}
+	if want := (Load{Open: 8, OverdueContacts: 2, OverdueItems: 5, CasesOverdue: 4}); r.Total != want {
+		t.Errorf("total %+v, want %+v", r.Total, want)
+	}
+	var ids []string
+	for _, c := range r.Cases {
+		ids = append(ids, c.Manager+" "+c.ID)
+	}
+	wantIDs := []string{"alice W-E", "alice WS-A", "alice WS-B", "alice WS-K", "bob P-I", "bob W-D", "bob W-F", "bob W-L"}
+	if !reflect.DeepEqual(ids, wantIDs) {
+		t.Errorf("rows %v, want %v", ids, wantIDs)
+	}
+	// WS-B's earliest due item is its overdue first check-in.
+	if c := r.Cases[2]; c.NextDue == nil || c.NextDue.Kind != "contact" || c.NextDue.Due != "2026-10-19" || !c.NextDue.Overdue || !c.ContactOverdue {
+		t.Errorf("WS-B next due %+v", c.NextDue)
+	}
+}
+
+// Three weeks later the same records give another caseload: W-D was
+// transferred to alice on 11-05, W-L closed on 11-10 and W-J opened on
+// 11-02.
+func TestCaseloadFollowsTheDay(t *testing.T) {
+	r := BuildCaseload(fixtureSnapshot(t), time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), fixtureSource, true)
+	got := map[string]string{}
+	for _, c := range r.Cases {
+		got[c.ID] = c.Manager
+	}
+	want := map[string]string{"WS-A": "alice", "WS-B": "alice", "W-D": "alice", "W-E": "alice", "W-F": "bob", "P-I": "bob", "WS-K": "alice", "W-J": "alice"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("open cases on 2026-11-20: %v, want %v", got, want)
+	}
+	if r.Cases[0].Participant == Initials(r.Cases[0].Participant) {
+		t.Errorf("--names: participant %q", r.Cases[0].Participant)
+	}
+}

@@ -1,0 +1,552 @@
+package report
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
+)
+
+// Monthly is the monthly status report. Its JSON form is the contract of
+// caseplan report monthly -o json (documented in the command's help).
+type Monthly struct {
+	Report         string           `json:"report"` // "monthly"
+	Month          string           `json:"month"`  // YYYY-MM
+	From           string           `json:"from"`   // the month's first day
+	To             string           `json:"to"`     // the month's last day: phases, days left and overdue are as of it
+	Organization   string           `json:"organization"`
+	Commit         string           `json:"commit"`       // the commit whose records the report reads
+	Committed      string           `json:"committed"`    // that commit's committer time, RFC 3339
+	Participants   string           `json:"participants"` // "initials", or "names" with --names
+	Summary        Counts           `json:"summary"`
+	ContactsByWeek []WeekCount      `json:"contacts_by_week"`
+	Managers       []ManagerSection `json:"managers"`
+	Programs       []ProgramSection `json:"programs"`
+	Cases          []CaseRow        `json:"cases"`
+}
+
+// Counts are the figures of the summary and of each program's section.
+type Counts struct {
+	OpenAtStart    int            `json:"open_at_start"`    // open on the month's first day, opened before it
+	OpenAtEnd      int            `json:"open_at_end"`      // open at the end of the month's last day
+	Opened         int            `json:"opened"`           // opened in the month
+	Closed         int            `json:"closed"`           // closed in the month: open_at_start + opened - closed = open_at_end
+	ClosedByReason map[string]int `json:"closed_by_reason"` // closure reason -> cases closed in the month
+	Placed         int            `json:"placed"`           // placements starting in the month
+	// MedianDaysToPlacement is the median of the days from opening to the
+	// placement's start over the month's placements; nil when none.
+	MedianDaysToPlacement *float64 `json:"median_days_to_placement"`
+	Contacts              int      `json:"contacts"` // contact notes dated in the month
+	// ContactCases counts the cases open at month end whose program expects
+	// contact in their phase; ContactCompliance is the share of them not
+	// overdue for it on the month's last day (1 when there are none), and
+	// OverdueContacts the others.
+	ContactCases        int     `json:"contact_cases"`
+	ContactCompliance   float64 `json:"contact_compliance"`
+	OverdueContacts     int     `json:"overdue_contacts"`
+	OverdueItems        int     `json:"overdue_items"` // every due item overdue on the month's last day, contacts included
+	ExtensionsRequested int     `json:"extensions_requested"`
+	ExtensionsApproved  int     `json:"extensions_approved"` // approvals decided in the month
+	FollowUpsDue        int     `json:"follow_ups_due"`
+	FollowUpsDone       int     `json:"follow_ups_done"`
+	Applications        int     `json:"applications"`
+	Interviews          int     `json:"interviews"` // job interviews; mock interviews are practice and do not count
+}
+
+// WeekCount is the number of contacts in one ISO week of the month (only
+// its days inside the month).
+type WeekCount struct {
+	Week     string `json:"week"` // 2026-W40
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Contacts int    `json:"contacts"`
+}
+
+// ManagerSection is one case manager's part of the month: the cases they
+// were the designated counselor of at month end.
+type ManagerSection struct {
+	ID                string  `json:"id"`
+	Name              string  `json:"name"`     // from the staff roster; "" when not on it
+	Caseload          int     `json:"caseload"` // cases open at month end
+	Opened            int     `json:"opened"`
+	Closed            int     `json:"closed"`
+	Placed            int     `json:"placed"`
+	Contacts          int     `json:"contacts"`
+	ContactCases      int     `json:"contact_cases"`
+	ContactCompliance float64 `json:"contact_compliance"`
+	OverdueContacts   int     `json:"overdue_contacts"`
+	OverdueItems      int     `json:"overdue_items"`
+	Applications      int     `json:"applications"`
+	Interviews        int     `json:"interviews"`
+}
+
+// ProgramSection is one program's part of the month.
+type ProgramSection struct {
+	Key  string `json:"key"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	Counts
+}
+
+// CaseRow is one case's line of the report: every case open at some time
+// in the month, and any other case with an event dated in it (a follow-up
+// after a closure, say).
+type CaseRow struct {
+	ID          string `json:"id"`
+	Participant string `json:"participant"` // initials unless --names
+	Manager     string `json:"manager"`     // staff id, at month end
+	Program     string `json:"program"`
+	Status      string `json:"status"` // open or closed, at month end
+	Phase       string `json:"phase"`  // at month end (see caseplan case show)
+	PhaseEnds   string `json:"phase_ends"`
+	// DaysLeft counts from the month's last day to PhaseEnds; nil when the
+	// phase has no set end.
+	DaysLeft      *int       `json:"days_left"`
+	LastContact   string     `json:"last_contact"` // on or before month end; "" when none
+	Contacts      int        `json:"contacts"`     // in the month
+	Applications  int        `json:"applications"`
+	Interviews    int        `json:"interviews"`
+	OverdueItems  int        `json:"overdue_items"`
+	NextMilestone *Milestone `json:"next_milestone"`
+	Flags         []string   `json:"flags"`
+}
+
+// Milestone is a plan milestone not done by month end.
+type Milestone struct {
+	Goal string `json:"goal"`
+	ID   string `json:"id"`
+	Due  string `json:"due"`
+	Text string `json:"text"`
+}
+
+// Flags of a case row.
+const (
+	FlagOpened           = "opened"            // opened in the month
+	FlagClosed           = "closed"            // closed in the month; followed by ":" and the reason
+	FlagPlaced           = "placed"            // a placement started in the month
+	FlagContactOverdue   = "contact-overdue"   // counted in overdue_contacts
+	FlagItemsOverdue     = "items-overdue"     // other due items overdue at month end
+	FlagExtensionPending = "extension-pending" // an extension request undecided at month end (000)
+	FlagPotentialExit    = "potential-exit"    // WIOA: no service for inactivity_exit_days (002)
+)
+
+// lifetime is when a case was open, from its opening and closure dates.
+type lifetime struct {
+	opened, closed time.Time // closed is zero while the case is open
+	reason         string
+}
+
+// lifetimeOf returns a case's lifetime; false when its records do not say
+// when it was open (no valid opening date, or closed with no closure
+// date), which validate reports.
+func lifetimeOf(c *store.Case) (lifetime, bool) {
+	in := c.Intake
+	if in == nil {
+		return lifetime{}, false
+	}
+	var l lifetime
+	var ok bool
+	if l.opened, ok = in.Opened.Time(); !ok {
+		return lifetime{}, false
+	}
+	if o := c.Outcome; o != nil && o.Closure != nil {
+		if l.closed, ok = o.Closure.Date.Time(); ok {
+			l.reason = o.Closure.Reason
+			return l, true
+		}
+	}
+	return l, in.Status != "closed"
+}
+
+// openAt reports whether the case was open at the end of day.
+func (l lifetime) openAt(day time.Time) bool {
+	return !l.opened.After(day) && (l.closed.IsZero() || l.closed.After(day))
+}
+
+func within(d record.Date, first, last time.Time) bool {
+	t, ok := d.Time()
+	return ok && !t.Before(first) && !t.After(last)
+}
+
+// tally adds up cases.
+type tally struct {
+	Counts
+	days []int // days from opening to placement
+}
+
+// caseMonth is what one case contributes to the month.
+type caseMonth struct {
+	row      CaseRow
+	counts   Counts
+	days     []int
+	contacts []time.Time
+	events   bool // anything dated in the month
+}
+
+// BuildMonthly makes the monthly report for month m from the records in
+// snap, read at the commit src names. names shows participants' full names
+// instead of initials.
+func BuildMonthly(snap *store.Snapshot, m Month, src Source, names bool) *Monthly {
+	first, last := m.First(), m.Last()
+	r := &Monthly{
+		Report: "monthly", Month: m.String(), From: dateString(first), To: dateString(last),
+		Commit: src.Commit, Committed: src.Committed.Format(time.RFC3339), Participants: shownAs(names),
+		Cases: []CaseRow{},
+	}
+	cfg := snap.Config
+	if cfg != nil {
+		r.Organization = cfg.Organization
+	}
+
+	var total tally
+	byManager := map[string]*tally{}
+	byProgram := map[string]*tally{}
+	weeks := weeksOf(first, last)
+	for _, c := range snap.Cases {
+		cm, ok := monthOf(c, cfg, first, last, names)
+		if !ok {
+			continue
+		}
+		for _, t := range cm.contacts {
+			for i := range weeks {
+				if !t.Before(weeks[i].from) && !t.After(weeks[i].to) {
+					weeks[i].Contacts++
+				}
+			}
+		}
+		for _, t := range []*tally{&total, get(byManager, cm.row.Manager), get(byProgram, cm.row.Program)} {
+			t.add(cm.counts, cm.days)
+		}
+		r.Cases = append(r.Cases, cm.row)
+	}
+	r.Summary = total.counts()
+	for _, w := range weeks {
+		r.ContactsByWeek = append(r.ContactsByWeek, w.WeekCount)
+	}
+	for _, id := range managerIDs(cfg, byManager) {
+		t := get(byManager, id).counts()
+		s := ManagerSection{
+			ID: id, Caseload: t.OpenAtEnd, Opened: t.Opened, Closed: t.Closed, Placed: t.Placed,
+			Contacts: t.Contacts, ContactCases: t.ContactCases, ContactCompliance: t.ContactCompliance,
+			OverdueContacts: t.OverdueContacts, OverdueItems: t.OverdueItems,
+			Applications: t.Applications, Interviews: t.Interviews,
+		}
+		if st, ok := cfg.StaffByID(id); ok {
+			s.Name = st.Name
+		}
+		r.Managers = append(r.Managers, s)
+	}
+	for _, key := range programKeys(cfg, byProgram) {
+		s := ProgramSection{Key: key, Counts: get(byProgram, key).counts()}
+		if cfg != nil {
+			s.Name, s.Kind = cfg.Programs[key].Name, cfg.Programs[key].Kind
+		}
+		r.Programs = append(r.Programs, s)
+	}
+	return r
+}
+
+// monthOf works out one case's month; false when the case has no part in
+// it (opened later, closed before it with nothing dated in it, or
+// unreadable).
+func monthOf(c *store.Case, cfg *record.Config, first, last time.Time, names bool) (caseMonth, bool) {
+	l, ok := lifetimeOf(c)
+	if !ok || l.opened.After(last) {
+		return caseMonth{}, false
+	}
+	var cm caseMonth
+	n := &cm.counts
+	in := c.Intake
+	inMonth := func(d record.Date) bool {
+		if within(d, first, last) {
+			cm.events = true
+			return true
+		}
+		return false
+	}
+
+	if l.opened.Before(first) && (l.closed.IsZero() || !l.closed.Before(first)) {
+		n.OpenAtStart = 1
+	}
+	if l.openAt(last) {
+		n.OpenAtEnd = 1
+	}
+	if !l.opened.Before(first) {
+		n.Opened = 1
+	}
+	if !l.closed.IsZero() && !l.closed.Before(first) && !l.closed.After(last) {
+		n.Closed = 1
+		n.ClosedByReason = map[string]int{l.reason: 1}
+	}
+	for _, note := range c.Notes {
+		if validate.IsContact(note) && inMonth(note.Date) {
+			n.Contacts++
+			t, _ := note.Date.Time()
+			cm.contacts = append(cm.contacts, t)
+		}
+	}
+	for _, w := range c.Activity {
+		for _, a := range w.Applications {
+			if inMonth(a.Date) {
+				n.Applications++
+			}
+		}
+		for _, iv := range w.Interviews {
+			if iv.Kind != "mock" && inMonth(iv.Date) {
+				n.Interviews++
+			}
+		}
+	}
+	if o := c.Outcome; o != nil {
+		if p := o.Placement; p != nil && inMonth(p.Start) {
+			n.Placed = 1
+			start, _ := p.Start.Time()
+			cm.days = append(cm.days, validate.Days(l.opened, start))
+		}
+		for _, e := range o.Extensions {
+			if inMonth(e.Requested) {
+				n.ExtensionsRequested++
+			}
+			if e.Decision == "approved" && inMonth(e.Decided) {
+				n.ExtensionsApproved++
+			}
+		}
+		for _, f := range o.FollowUps {
+			if inMonth(f.Due) {
+				n.FollowUpsDue++
+			}
+			if inMonth(f.Done) {
+				n.FollowUpsDone++
+			}
+		}
+	}
+	if !l.openAt(last) && l.closed.Before(first) && !cm.events {
+		return caseMonth{}, false
+	}
+
+	then := asOf(c, last)
+	st := casestate.Compute(then, cfg, last)
+	expected, overdueContact, potentialExit := false, false, false
+	for _, d := range st.Due {
+		if d.Overdue {
+			n.OverdueItems++
+		}
+		switch d.Kind {
+		case casestate.DueContact:
+			expected = true
+			overdueContact = overdueContact || d.Overdue
+		case casestate.DuePotentialExit:
+			potentialExit = potentialExit || d.Overdue
+		}
+	}
+	if expected {
+		n.ContactCases = 1
+		if overdueContact {
+			n.OverdueContacts = 1
+		}
+	}
+
+	row := CaseRow{
+		ID: c.ID, Participant: participant(in.Participant.Name, names), Manager: then.Intake.Manager,
+		Program: in.Program, Status: then.Intake.Status, Phase: st.Phase, PhaseEnds: string(st.PhaseEnds),
+		DaysLeft: st.DaysLeft, LastContact: string(st.LastContact), Contacts: n.Contacts,
+		Applications: n.Applications, Interviews: n.Interviews, OverdueItems: n.OverdueItems,
+		NextMilestone: nextMilestone(then.IEP), Flags: []string{},
+	}
+	if n.Opened == 1 {
+		row.Flags = append(row.Flags, FlagOpened)
+	}
+	if n.Closed == 1 {
+		row.Flags = append(row.Flags, FlagClosed+":"+l.reason)
+	}
+	if n.Placed == 1 {
+		row.Flags = append(row.Flags, FlagPlaced)
+	}
+	if overdueContact {
+		row.Flags = append(row.Flags, FlagContactOverdue)
+	}
+	if n.OverdueItems > n.OverdueContacts {
+		row.Flags = append(row.Flags, FlagItemsOverdue)
+	}
+	if n.OpenAtEnd == 1 && extensionPending(then) {
+		row.Flags = append(row.Flags, FlagExtensionPending)
+	}
+	if potentialExit {
+		row.Flags = append(row.Flags, FlagPotentialExit)
+	}
+	cm.row = row
+	return cm, true
+}
+
+func extensionPending(c *store.Case) bool {
+	if c.Outcome == nil {
+		return false
+	}
+	return slices.ContainsFunc(c.Outcome.Extensions, func(e record.Extension) bool {
+		return e.Decision == "" || e.Decision == "pending"
+	})
+}
+
+// nextMilestone is the plan's earliest milestone not done, in a goal
+// neither achieved nor dropped (as casestate lists them).
+func nextMilestone(p *record.IEP) *Milestone {
+	if p == nil {
+		return nil
+	}
+	var next *Milestone
+	for _, g := range p.Goals {
+		if g.Status == "achieved" || g.Status == "dropped" {
+			continue
+		}
+		for _, m := range g.Milestones {
+			if _, ok := m.Due.Time(); !ok || m.Done != "" {
+				continue
+			}
+			if next == nil || string(m.Due) < next.Due {
+				next = &Milestone{Goal: g.ID, ID: m.ID, Due: string(m.Due), Text: m.Text}
+			}
+		}
+	}
+	return next
+}
+
+func get(m map[string]*tally, key string) *tally {
+	t, ok := m[key]
+	if !ok {
+		t = &tally{}
+		m[key] = t
+	}
+	return t
+}
+
+func (t *tally) add(c Counts, days []int) {
+	t.OpenAtStart += c.OpenAtStart
+	t.OpenAtEnd += c.OpenAtEnd
+	t.Opened += c.Opened
+	t.Closed += c.Closed
+	for k, v := range c.ClosedByReason {
+		if t.ClosedByReason == nil {
+			t.ClosedByReason = map[string]int{}
+		}
+		t.ClosedByReason[k] += v
+	}
+	t.Placed += c.Placed
+	t.Contacts += c.Contacts
+	t.ContactCases += c.ContactCases
+	t.OverdueContacts += c.OverdueContacts
+	t.OverdueItems += c.OverdueItems
+	t.ExtensionsRequested += c.ExtensionsRequested
+	t.ExtensionsApproved += c.ExtensionsApproved
+	t.FollowUpsDue += c.FollowUpsDue
+	t.FollowUpsDone += c.FollowUpsDone
+	t.Applications += c.Applications
+	t.Interviews += c.Interviews
+	t.days = append(t.days, days...)
+}
+
+// counts finishes a tally: the compliance share and the median.
+func (t *tally) counts() Counts {
+	c := t.Counts
+	if c.ClosedByReason == nil {
+		c.ClosedByReason = map[string]int{}
+	}
+	c.ContactCompliance = share(c.ContactCases-c.OverdueContacts, c.ContactCases)
+	c.MedianDaysToPlacement = median(t.days)
+	return c
+}
+
+// share is part/whole rounded to four places; 1 when whole is 0 (no case
+// was expected to be in contact, so none was late).
+func share(part, whole int) float64 {
+	if whole == 0 {
+		return 1
+	}
+	return math.Round(float64(part)/float64(whole)*1e4) / 1e4
+}
+
+func median(days []int) *float64 {
+	if len(days) == 0 {
+		return nil
+	}
+	s := slices.Clone(days)
+	slices.Sort(s)
+	m := float64(s[len(s)/2])
+	if len(s)%2 == 0 {
+		m = float64(s[len(s)/2-1]+s[len(s)/2]) / 2
+	}
+	return &m
+}
+
+type week struct {
+	WeekCount
+	from, to time.Time
+}
+
+// weeksOf splits first..last into ISO weeks (Monday to Sunday), cut at
+// the month's ends.
+func weeksOf(first, last time.Time) []week {
+	var out []week
+	for day := first; !day.After(last); {
+		end := day.AddDate(0, 0, (7-int(day.Weekday()))%7) // the Sunday ending the week
+		if end.After(last) {
+			end = last
+		}
+		out = append(out, week{WeekCount: WeekCount{Week: validate.ISOWeek(day), From: dateString(day), To: dateString(end)}, from: day, to: end})
+		day = end.AddDate(0, 0, 1)
+	}
+	return out
+}
+
+// managerIDs lists the sections of case managers: every active staff member
+// whose role is case-manager (so one with no cases shows an empty
+// caseload), in roster order, then anyone else managing a case in the
+// month, by ID.
+func managerIDs(cfg *record.Config, seen map[string]*tally) []string {
+	var ids []string
+	listed := map[string]bool{}
+	if cfg != nil {
+		for _, s := range cfg.Staff {
+			if _, ok := seen[s.ID]; ok || s.IsActive() && (s.Role == "" || s.Role == "case-manager") {
+				ids = append(ids, s.ID)
+				listed[s.ID] = true
+			}
+		}
+	}
+	var rest []string
+	for id := range seen {
+		if !listed[id] {
+			rest = append(rest, id)
+		}
+	}
+	sort.Strings(rest)
+	return append(ids, rest...)
+}
+
+// programKeys lists the store's programs by key, then any other program a
+// case names.
+func programKeys(cfg *record.Config, seen map[string]*tally) []string {
+	keys := map[string]bool{}
+	if cfg != nil {
+		for k := range cfg.Programs {
+			keys[k] = true
+		}
+	}
+	for k := range seen {
+		keys[k] = true
+	}
+	out := make([]string, 0, len(keys))
+	for k := range keys {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// flagText is a flag as the text formats print it.
+func flagText(flags []string) string { return strings.Join(flags, " ") }

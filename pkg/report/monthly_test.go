@@ -1,0 +1,315 @@
+package report
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// The fixture store in testdata/store holds only the records the figures
+// need (validate's completeness rules complain about it, which does not
+// matter here). Every expected figure below was worked out by hand from
+// those files for October 2026 (2026-10-01, a Thursday, to 2026-10-31),
+// not by running the code. Settings are the documents' defaults:
+// work-security check-ins every 7 days, work_security_days 90; WIOA first
+// contact within 10 days, then every 30; post-employment every 30.
+//
+// The cases, as of 2026-10-31:
+//
+//	WS-A  ws    alice  opened 08-03, layoff 09-01 (period ends 11-30: 30 days
+//	                   left). Contacts 10-05, 10-26 (two); 10-20 is two-way
+//	                   without a service and 10-27 is an amendment: neither
+//	                   counts. Last contact 10-26 + 7 = 11-02: in contact.
+//	                   Applications 10-02, 10-06 (09-29 is September); job
+//	                   interview 10-29 (the mock on 10-28 does not count).
+//	                   Extension requested 10-20, approved 10-28. Three
+//	                   references: nothing overdue.
+//	WS-B  ws    alice  opened 10-12, no note: first check-in due 10-19,
+//	                   overdue. References due at the layoff (12-11) and the
+//	                   notification period's end (12-10) are not. 1 overdue.
+//	WS-C  ws    bob    opened 06-16, contact 10-14, placed 10-19 (125 days:
+//	                   06-16 to 10-16 is 30+31+31+30 = 122, + 3), closed
+//	                   10-19 (placed).
+//	W-D   wioa  bob    opened 09-01, transferred to alice 11-05 (after the
+//	                   month: bob's case in October). Last contact 09-03 +
+//	                   30 = 10-03: overdue. Potential exit 09-03 + 90 =
+//	                   12-02. 1 overdue.
+//	W-E   wioa  alice  opened 10-26, no contact: first contact due 10-26 +
+//	                   10 = 11-05, not overdue (in contact). 0 overdue.
+//	W-F   wioa  bob    exited 06-30: follow-up until 2027-06-30 (242 days
+//	                   left), no contact expected. Contact 10-20. Follow-ups
+//	                   due 10-15 and 10-30 (2 due; 09-30 is September); done
+//	                   10-02 and 10-20 (2 done); the one due 10-30 is not
+//	                   done: 1 overdue.
+//	P-G   pe    alice  closed 09-15, nothing in October: no row.
+//	P-H   pe    bob    closed 08-31 (moved); follow-up due 10-05, done 10-07:
+//	                   a row, 1 due and 1 done.
+//	P-I   pe    bob    cash assistance ended 09-30: follow-up until
+//	                   2027-09-30 (334 days left). Contact 10-01 (the 11-03
+//	                   one is later); 10-01 + 30 = 10-31 is not before
+//	                   10-31: in contact. Benefit renewal 10-10 and M1 (due
+//	                   10-20, done only on 11-02) are overdue: 2. Next
+//	                   milestone M1.
+//	W-J   wioa  alice  opened 11-02: no row.
+//	WS-K  ws    alice  opened 07-01, contact 10-02, placed 10-05 (96 days:
+//	                   07-01 to 10-01 is 31+31+30 = 92, + 4), still open:
+//	                   phase placed, no contact expected, nothing overdue.
+//	W-L   wioa  bob    opened 06-01, closed 11-10 (after the month: open all
+//	                   October), contact 10-13 + 30 = 11-12: in contact.
+var fixtureMonth = Month{2026, time.October}
+
+func fixtureSnapshot(t *testing.T) *store.Snapshot {
+	t.Helper()
+	src, err := store.NewWorkTree("testdata/store")
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, _, err := store.Load(src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
+
+var fixtureSource = Source{
+	Commit:    "0123456789abcdef0123456789abcdef01234567",
+	Committed: time.Date(2026, 11, 5, 17, 30, 0, 0, time.FixedZone("", 3600)),
+}
+
+func TestMonthlySummaryByHand(t *testing.T) {
+	r := BuildMonthly(fixtureSnapshot(t), fixtureMonth, fixtureSource, false)
+	median := 110.5 // (96 + 125) / 2: WS-K and WS-C
+	want := Counts{
+		// Open before October and not closed before it: WS-A, WS-C, W-D,
+		// W-F, P-I, WS-K, W-L. (P-G and P-H closed in August/September.)
+		OpenAtStart: 7,
+		// 7 + 2 opened - 1 closed: WS-A, WS-B, W-D, W-E, W-F, P-I, WS-K, W-L.
+		OpenAtEnd:      8,
+		Opened:         2, // WS-B (10-12), W-E (10-26)
+		Closed:         1, // WS-C; W-L closed in November
+		ClosedByReason: map[string]int{"placed": 1},
+		Placed:         2, // WS-C (10-19), WS-K (10-05)
+		// WS-A 2, WS-C 1, W-F 1, P-I 1, WS-K 1, W-L 1.
+		MedianDaysToPlacement: &median,
+		Contacts:              7,
+		// Open at month end and expected in contact: WS-A, WS-B, W-D, W-E,
+		// P-I, W-L (W-F is in follow-up, WS-K placed).
+		ContactCases:      6,
+		OverdueContacts:   2,      // WS-B, W-D
+		ContactCompliance: 0.6667, // 4 / 6
+		// WS-B 1 + W-D 1 + W-F 1 + P-I 2.
+		OverdueItems:        5,
+		ExtensionsRequested: 1, // WS-A
+		ExtensionsApproved:  1, // WS-A
+		FollowUpsDue:        3, // W-F 10-15 and 10-30, P-H 10-05
+		FollowUpsDone:       3, // W-F 10-02 and 10-20, P-H 10-07
+		Applications:        2, // WS-A 10-02, 10-06
+		Interviews:          1, // WS-A 10-29
+	}
+	if !reflect.DeepEqual(r.Summary, want) {
+		t.Errorf("summary:\n got %s\nwant %s", js(t, r.Summary), js(t, want))
+	}
+	if r.Summary.OpenAtStart+r.Summary.Opened-r.Summary.Closed != r.Summary.OpenAtEnd {
+		t.Error("open_at_start + opened - closed != open_at_end")
+	}
+
+	// Contacts by ISO week: W40 10-01..10-04 holds P-I 10-01 and WS-K
+	// 10-02; W41 WS-A 10-05; W42 W-L 10-13 and WS-C 10-14; W43 W-F 10-20;
+	// W44 10-26..10-31 WS-A 10-26.
+	wantWeeks := []WeekCount{
+		{"2026-W40", "2026-10-01", "2026-10-04", 2},
+		{"2026-W41", "2026-10-05", "2026-10-11", 1},
+		{"2026-W42", "2026-10-12", "2026-10-18", 2},
+		{"2026-W43", "2026-10-19", "2026-10-25", 1},
+		{"2026-W44", "2026-10-26", "2026-10-31", 1},
+	}
+	if !reflect.DeepEqual(r.ContactsByWeek, wantWeeks) {
+		t.Errorf("contacts by week:\n got %s\nwant %s", js(t, r.ContactsByWeek), js(t, wantWeeks))
+	}
+}
+
+func TestMonthlyManagersByHand(t *testing.T) {
+	r := BuildMonthly(fixtureSnapshot(t), fixtureMonth, fixtureSource, false)
+	want := []ManagerSection{
+		// alice at month end: WS-A, WS-B, W-E, WS-K (W-D came to her on
+		// 11-05; P-G has no part in October; W-J opened in November).
+		{
+			ID: "alice", Name: "Alice Adams",
+			Caseload: 4, Opened: 2, Closed: 0, Placed: 1, // WS-K
+			Contacts:     3,                                                // WS-A 2, WS-K 1
+			ContactCases: 3, OverdueContacts: 1, ContactCompliance: 0.6667, // WS-A, WS-B, W-E; WS-B late
+			OverdueItems: 1, // WS-B
+			Applications: 2, Interviews: 1,
+		},
+		// bob: WS-C, W-D, W-F, P-H, P-I, W-L; open at the end W-D, W-F,
+		// P-I, W-L.
+		{
+			ID: "bob", Name: "Bob Brown",
+			Caseload: 4, Opened: 0, Closed: 1, Placed: 1, // WS-C
+			Contacts:     4,                                                // WS-C, W-F, P-I, W-L
+			ContactCases: 3, OverdueContacts: 1, ContactCompliance: 0.6667, // W-D, P-I, W-L; W-D late
+			OverdueItems: 4, // W-D 1, W-F 1, P-I 2
+		},
+		// carol is a coordinator and dan inactive: no sections.
+	}
+	if !reflect.DeepEqual(r.Managers, want) {
+		t.Errorf("managers:\n got %s\nwant %s", js(t, r.Managers), js(t, want))
+	}
+}
+
+func TestMonthlyProgramsByHand(t *testing.T) {
+	r := BuildMonthly(fixtureSnapshot(t), fixtureMonth, fixtureSource, false)
+	wsMedian := 110.5
+	want := []ProgramSection{
+		{Key: "pe", Name: "Post-employment services", Kind: "post-employment", Counts: Counts{
+			// P-H (closed before) and P-I.
+			OpenAtStart: 1, OpenAtEnd: 1, ClosedByReason: map[string]int{}, Contacts: 1,
+			ContactCases: 1, ContactCompliance: 1, OverdueItems: 2, FollowUpsDue: 1, FollowUpsDone: 1,
+		}},
+		{Key: "wioa", Name: "WIOA career planning", Kind: "wioa", Counts: Counts{
+			// W-D, W-E, W-F, W-L.
+			OpenAtStart: 3, OpenAtEnd: 4, Opened: 1, ClosedByReason: map[string]int{}, Contacts: 2,
+			ContactCases: 3, OverdueContacts: 1, ContactCompliance: 0.6667, OverdueItems: 2,
+			FollowUpsDue: 2, FollowUpsDone: 2,
+		}},
+		{Key: "ws", Name: "Work Security", Kind: "work-security", Counts: Counts{
+			// WS-A, WS-B, WS-C, WS-K.
+			OpenAtStart: 3, OpenAtEnd: 3, Opened: 1, Closed: 1, ClosedByReason: map[string]int{"placed": 1},
+			Placed: 2, MedianDaysToPlacement: &wsMedian, Contacts: 4, ContactCases: 2, OverdueContacts: 1,
+			ContactCompliance: 0.5, OverdueItems: 1, ExtensionsRequested: 1, ExtensionsApproved: 1,
+			Applications: 2, Interviews: 1,
+		}},
+	}
+	if !reflect.DeepEqual(r.Programs, want) {
+		t.Errorf("programs:\n got %s\nwant %s", js(t, r.Programs), js(t, want))
+	}
+}
+
+func TestMonthlyRowsByHand(t *testing.T) {
+	r := BuildMonthly(fixtureSnapshot(t), fixtureMonth, fixtureSource, false)
+	var ids []string
+	rows := map[string]CaseRow{}
+	for _, c := range r.Cases {
+		ids = append(ids, c.ID)
+		rows[c.ID] = c
+	}
+	// P-G (closed before, nothing in October) and W-J (opened after) have
+	// no row.
+	wantIDs := []string{"P-H", "P-I", "W-D", "W-E", "W-F", "W-L", "WS-A", "WS-B", "WS-C", "WS-K"}
+	if !reflect.DeepEqual(ids, wantIDs) {
+		t.Fatalf("rows %v, want %v", ids, wantIDs)
+	}
+	days := func(n int) *int { return &n }
+	for _, tt := range []CaseRow{
+		{ID: "WS-A", Participant: "A. E.", Manager: "alice", Program: "ws", Status: "open", Phase: "work-security",
+			PhaseEnds: "2026-11-30", DaysLeft: days(30), LastContact: "2026-10-26", Contacts: 2, Applications: 2, Interviews: 1, Flags: []string{}},
+		{ID: "WS-B", Participant: "B. Q. S.", Manager: "alice", Program: "ws", Status: "open", Phase: "notification",
+			PhaseEnds: "2026-12-10", DaysLeft: days(40), OverdueItems: 1, Flags: []string{"opened", "contact-overdue"}},
+		{ID: "WS-C", Participant: "C. E.", Manager: "bob", Program: "ws", Status: "closed", Phase: "closed",
+			LastContact: "2026-10-14", Contacts: 1, Flags: []string{"closed:placed", "placed"}},
+		// The intake names alice now; a transfer dated 11-05 makes it bob's.
+		{ID: "W-D", Participant: "D. F.", Manager: "bob", Program: "wioa", Status: "open", Phase: "goal-setting",
+			LastContact: "2026-09-03", OverdueItems: 1, Flags: []string{"contact-overdue"}},
+		{ID: "W-E", Participant: "E. E.", Manager: "alice", Program: "wioa", Status: "open", Phase: "assessment", Flags: []string{"opened"}},
+		{ID: "W-F", Participant: "F. E.", Manager: "bob", Program: "wioa", Status: "open", Phase: "follow-up",
+			PhaseEnds: "2027-06-30", DaysLeft: days(242), LastContact: "2026-10-20", Contacts: 1, OverdueItems: 1, Flags: []string{"items-overdue"}},
+		{ID: "P-H", Participant: "H. E.", Manager: "bob", Program: "pe", Status: "closed", Phase: "closed", Flags: []string{}},
+		// M1 was done on 11-02: on 10-31 it was still the next milestone,
+		// and overdue; so was the benefit renewal.
+		{ID: "P-I", Participant: "I. E.", Manager: "bob", Program: "pe", Status: "open", Phase: "follow-up",
+			PhaseEnds: "2027-09-30", DaysLeft: days(334), LastContact: "2026-10-01", Contacts: 1, OverdueItems: 2,
+			NextMilestone: &Milestone{Goal: "G1", ID: "M1", Due: "2026-10-20", Text: "@benefits office: renew the child care subsidy"},
+			Flags:         []string{"items-overdue"}},
+		{ID: "WS-K", Participant: "K. E.", Manager: "alice", Program: "ws", Status: "open", Phase: "placed",
+			LastContact: "2026-10-02", Contacts: 1, Flags: []string{"placed"}},
+		// Closed on 11-10, but open on 10-31.
+		{ID: "W-L", Participant: "L. E.", Manager: "bob", Program: "wioa", Status: "open", Phase: "goal-setting",
+			LastContact: "2026-10-13", Contacts: 1, Flags: []string{}},
+	} {
+		if got := rows[tt.ID]; !reflect.DeepEqual(got, tt) {
+			t.Errorf("row %s:\n got %s\nwant %s", tt.ID, js(t, got), js(t, tt))
+		}
+	}
+}
+
+func TestMonthlyNames(t *testing.T) {
+	snap := fixtureSnapshot(t)
+	if got := BuildMonthly(snap, fixtureMonth, fixtureSource, true).Cases[0].Participant; got != "Hal Example" {
+		t.Errorf("--names: participant %q, want the full name", got)
+	}
+	r := BuildMonthly(snap, fixtureMonth, fixtureSource, false)
+	if r.Participants != "initials" {
+		t.Errorf("participants = %q", r.Participants)
+	}
+	for _, c := range r.Cases {
+		if len(c.Participant) > 8 {
+			t.Errorf("%s: participant %q is more than initials", c.ID, c.Participant)
+		}
+	}
+}
+
+// BuildMonthly must not change the records it reads: the as-of copies
+// share what they leave alone.
+func TestMonthlyLeavesRecordsAlone(t *testing.T) {
+	snap := fixtureSnapshot(t)
+	before := js(t, snap.Cases)
+	BuildMonthly(snap, Month{2026, time.September}, fixtureSource, false)
+	BuildCaseload(snap, time.Date(2026, 9, 15, 0, 0, 0, 0, time.UTC), fixtureSource, false)
+	if after := js(t, snap.Cases); after != before {
+		t.Error("building reports changed the snapshot's records")
+	}
+}
+
+func TestInitials(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ana Example":        "A. E.",
+		"ben q. sample":      "B. Q. S.",
+		"  José  Núñez ":     "J. N.",
+		"Mary-Jane van Dyke": "M. V. D.",
+		"":                   "",
+		"(Sam) =Sample":      "S. S.",
+		"- ?":                "",
+	} {
+		if got := Initials(in); got != want {
+			t.Errorf("Initials(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseMonth(t *testing.T) {
+	m, err := ParseMonth("2026-02")
+	if err != nil || m.String() != "2026-02" || dateString(m.First()) != "2026-02-01" || dateString(m.Last()) != "2026-02-28" {
+		t.Errorf("ParseMonth(2026-02) = %v (%s..%s), %v", m, m.First(), m.Last(), err)
+	}
+	for _, bad := range []string{"2026-13", "2026-1", "October", "2026-10-01", ""} {
+		if _, err := ParseMonth(bad); err == nil {
+			t.Errorf("ParseMonth(%q): no error", bad)
+		}
+	}
+}
+
+func TestMedian(t *testing.T) {
+	if median(nil) != nil {
+		t.Error("median of nothing is not nil")
+	}
+	for _, tt := range []struct {
+		in   []int
+		want float64
+	}{{[]int{5}, 5}, {[]int{9, 1, 4}, 4}, {[]int{125, 96}, 110.5}, {[]int{1, 2, 3, 10}, 2.5}} {
+		if got := median(tt.in); *got != tt.want {
+			t.Errorf("median(%v) = %v, want %v", tt.in, *got, tt.want)
+		}
+	}
+}
+
+func js(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -1,0 +1,89 @@
+// Package report makes the coordinators' reports: the monthly status report
+// (000 asks for a status report on each candidate's search to the work
+// security coordinators and a monthly review of the activity tracker; 001 and
+// 002 ask for reports on participant outcomes and on each case manager's
+// caseload) and the caseload report for workload management (001).
+//
+// A report is a pure function of a store snapshot, a month or day and the
+// settings: it never reads the clock, so the same commit gives the same
+// report, byte for byte, whenever it is made (DESIGN.md §5). Event dates (a
+// note's date, a placement's start, a closure's date, ...) decide which
+// month an event counts in; which commit the snapshot was read from decides
+// only what was known. The CLI reads the snapshot from a commit's tree and
+// passes the commit in Source so every report can name it.
+//
+// Renderers, one file per format (text, md, html, csv, json), sit behind
+// the Writer interface, as kubeconform's outputs do.
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Source names the commit a report was made from.
+type Source struct {
+	Commit string // full hash
+	// Committed is the commit's committer time, as recorded (with its own
+	// zone), so printing it needs no clock or local time zone.
+	Committed time.Time
+}
+
+// Month is a calendar month.
+type Month struct {
+	Year  int
+	Month time.Month
+}
+
+// ParseMonth parses YYYY-MM.
+func ParseMonth(s string) (Month, error) {
+	t, err := time.Parse("2006-01", s)
+	if err != nil {
+		return Month{}, fmt.Errorf("%q is not a month; use YYYY-MM", s)
+	}
+	return Month{t.Year(), t.Month()}, nil
+}
+
+func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, int(m.Month)) }
+
+// First is the month's first day.
+func (m Month) First() time.Time { return time.Date(m.Year, m.Month, 1, 0, 0, 0, 0, time.UTC) }
+
+// Last is the month's last day.
+func (m Month) Last() time.Time { return m.First().AddDate(0, 1, -1) }
+
+// Initials shortens a participant's name to initials, "Ana Example" to
+// "A. E.": reports leave the office and go to coordinators, so they name
+// participants only as far as a case manager needs to recognise them.
+func Initials(name string) string {
+	var parts []string
+	for _, w := range strings.Fields(name) {
+		// The first letter or digit: "(Sam)" or "=Sam" is still S.
+		if i := strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(w[i:])
+			parts = append(parts, string(unicode.ToUpper(r))+".")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// participant is how a report shows a participant's name.
+func participant(name string, names bool) string {
+	if names {
+		return name
+	}
+	return Initials(name)
+}
+
+// ShownAs says how participants are named: "initials" or "names".
+func shownAs(names bool) string {
+	if names {
+		return "names"
+	}
+	return "initials"
+}
+
+func dateString(t time.Time) string { return t.Format(time.DateOnly) }

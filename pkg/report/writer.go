@@ -1,0 +1,197 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Writer renders reports in one format. Each format is one file of this
+// package (text.go, markdown.go, html.go, csv.go, json.go), as kubeconform
+// keeps its outputs; they share the figures and tables built here, so the
+// formats never disagree.
+type Writer interface {
+	Monthly(w io.Writer, r *Monthly) error
+	Caseload(w io.Writer, r *Caseload) error
+}
+
+// Formats are the formats NewWriter knows, the first the default.
+var Formats = []string{"text", "md", "html", "csv", "json"}
+
+// NewWriter returns the writer of a format.
+func NewWriter(format string) (Writer, error) {
+	switch format {
+	case "text":
+		return textWriter{}, nil
+	case "md":
+		return markdownWriter{}, nil
+	case "html":
+		return htmlWriter{}, nil
+	case "csv":
+		return csvWriter{}, nil
+	case "json":
+		return jsonWriter{}, nil
+	}
+	return nil, fmt.Errorf("unknown report format %q; use one of %s", format, strings.Join(Formats, ", "))
+}
+
+// table is a titled table shared by the text, Markdown and HTML writers.
+type table struct {
+	title   string
+	headers []string
+	rows    [][]string
+}
+
+// line is one figure of a summary: a label, its value and an optional
+// remark.
+type line struct{ label, value, remark string }
+
+func monthTitle(r *Monthly) string {
+	m, err := ParseMonth(r.Month)
+	if err != nil {
+		return "Monthly status report " + r.Month
+	}
+	return fmt.Sprintf("Monthly status report, %s %d", m.Month, m.Year)
+}
+
+// provenance says which commit a report reads and how to make it again.
+func provenance(commit, committed, again string) string {
+	return fmt.Sprintf("Made from commit %s (committed %s); %s --at %s makes this report again.", commit, committed, again, short(commit))
+}
+
+func short(commit string) string {
+	if len(commit) > 12 {
+		return commit[:12]
+	}
+	return commit
+}
+
+func privacyLine(participants string) string {
+	if participants == "names" {
+		return "Participants are shown by full name (--names): handle this report as confidential."
+	}
+	return "Participants are shown by initials; --names shows full names."
+}
+
+func summaryLines(c Counts) []line {
+	closed := line{"Closed", itoa(c.Closed), ""}
+	if len(c.ClosedByReason) > 0 {
+		var reasons []string
+		for k := range c.ClosedByReason {
+			reasons = append(reasons, k)
+		}
+		sort.Strings(reasons)
+		for i, k := range reasons {
+			reasons[i] = k + " " + itoa(c.ClosedByReason[k])
+		}
+		closed.remark = strings.Join(reasons, ", ")
+	}
+	placed := line{"Placements starting", itoa(c.Placed), ""}
+	if c.MedianDaysToPlacement != nil {
+		placed.remark = "median " + num(*c.MedianDaysToPlacement) + " days from opening to start"
+	}
+	return []line{
+		{"Open at the start of the month", itoa(c.OpenAtStart), ""},
+		{"Open at the end of the month", itoa(c.OpenAtEnd), ""},
+		{"Opened", itoa(c.Opened), ""},
+		closed,
+		placed,
+		{"Contacts", itoa(c.Contacts), "two-way notes that record a service, per 002"},
+		{"Contact compliance", pct(c.ContactCompliance), fmt.Sprintf("%d of %d open cases in contact within their program's interval", c.ContactCases-c.OverdueContacts, c.ContactCases)},
+		{"Overdue contacts", itoa(c.OverdueContacts), ""},
+		{"Overdue items", itoa(c.OverdueItems), "everything due before the month's last day and not done"},
+		{"Extensions requested / approved", itoa(c.ExtensionsRequested) + " / " + itoa(c.ExtensionsApproved), ""},
+		{"Follow-ups due / done", itoa(c.FollowUpsDue) + " / " + itoa(c.FollowUpsDone), ""},
+		{"Applications", itoa(c.Applications), "from the activity tracker"},
+		{"Interviews", itoa(c.Interviews), "from the activity tracker; mock interviews not counted"},
+	}
+}
+
+func managerTable(r *Monthly) table {
+	t := table{title: "Case managers", headers: []string{"Manager", "Name", "Caseload", "Opened", "Closed", "Placed", "Contacts", "Compliance", "Overdue contacts", "Overdue items", "Applications", "Interviews"}}
+	for _, m := range r.Managers {
+		t.rows = append(t.rows, []string{m.ID, m.Name, itoa(m.Caseload), itoa(m.Opened), itoa(m.Closed), itoa(m.Placed), itoa(m.Contacts), pct(m.ContactCompliance), itoa(m.OverdueContacts), itoa(m.OverdueItems), itoa(m.Applications), itoa(m.Interviews)})
+	}
+	return t
+}
+
+func programTable(r *Monthly) table {
+	t := table{title: "Programs", headers: []string{"Program", "Kind", "Open at start", "Open at end", "Opened", "Closed", "Placed", "Contacts", "Compliance", "Overdue contacts", "Applications", "Interviews"}}
+	for _, p := range r.Programs {
+		t.rows = append(t.rows, []string{p.Key, p.Kind, itoa(p.OpenAtStart), itoa(p.OpenAtEnd), itoa(p.Opened), itoa(p.Closed), itoa(p.Placed), itoa(p.Contacts), pct(p.ContactCompliance), itoa(p.OverdueContacts), itoa(p.Applications), itoa(p.Interviews)})
+	}
+	return t
+}
+
+func caseTable(r *Monthly) table {
+	t := table{title: "Cases", headers: []string{"Case", "Participant", "Manager", "Program", "Phase", "Days left", "Last contact", "Contacts", "Applications", "Interviews", "Next milestone", "Flags"}}
+	for _, c := range r.Cases {
+		t.rows = append(t.rows, []string{c.ID, c.Participant, c.Manager, c.Program, c.Phase, daysLeft(c.DaysLeft), dash(c.LastContact), itoa(c.Contacts), itoa(c.Applications), itoa(c.Interviews), milestoneText(c.NextMilestone), flagText(c.Flags)})
+	}
+	return t
+}
+
+func caseloadManagerTable(r *Caseload) table {
+	t := table{title: "Case managers", headers: []string{"Manager", "Name", "Program", "Open", "Overdue contacts", "Overdue items", "Cases with overdue items"}}
+	for _, m := range r.Managers {
+		t.rows = append(t.rows, []string{m.ID, m.Name, "all", itoa(m.Open), itoa(m.OverdueContacts), itoa(m.OverdueItems), itoa(m.CasesOverdue)})
+		for _, p := range m.Programs {
+			t.rows = append(t.rows, []string{m.ID, "", p.Program, itoa(p.Open), itoa(p.OverdueContacts), itoa(p.OverdueItems), itoa(p.CasesOverdue)})
+		}
+	}
+	return t
+}
+
+func caseloadProgramTable(r *Caseload) table {
+	t := table{title: "Programs", headers: []string{"Program", "Kind", "Open", "Overdue contacts", "Overdue items", "Cases with overdue items"}}
+	for _, p := range r.Programs {
+		t.rows = append(t.rows, []string{p.Program, p.Kind, itoa(p.Open), itoa(p.OverdueContacts), itoa(p.OverdueItems), itoa(p.CasesOverdue)})
+	}
+	t.rows = append(t.rows, []string{"all", "", itoa(r.Total.Open), itoa(r.Total.OverdueContacts), itoa(r.Total.OverdueItems), itoa(r.Total.CasesOverdue)})
+	return t
+}
+
+func caseloadCaseTable(r *Caseload) table {
+	t := table{title: "Open cases", headers: []string{"Case", "Participant", "Manager", "Program", "Phase", "Days left", "Last contact", "Overdue items", "Next due"}}
+	for _, c := range r.Cases {
+		t.rows = append(t.rows, []string{c.ID, c.Participant, c.Manager, c.Program, c.Phase, daysLeft(c.DaysLeft), dash(c.LastContact), itoa(c.OverdueItems), nextDueText(c)})
+	}
+	return t
+}
+
+func nextDueText(c CaseloadRow) string {
+	if c.NextDue == nil {
+		return "-"
+	}
+	return string(c.NextDue.Due) + " " + c.NextDue.Detail
+}
+
+func milestoneText(m *Milestone) string {
+	if m == nil {
+		return "-"
+	}
+	return m.Due + " " + m.ID + ": " + m.Text
+}
+
+func daysLeft(d *int) string {
+	if d == nil {
+		return "-"
+	}
+	return itoa(*d)
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// num prints a median: whole days without a fraction.
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func pct(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" }

