@@ -107,3 +107,46 @@ func TestDemoHistoryVerifies(t *testing.T) {
 		t.Errorf("verify said: %s", stderr.String())
 	}
 }
+
+// TestReadmeReportSample checks that the piece of the monthly report the
+// README shows is what the report says: every line of the sample that is
+// not elided ("...") appears in the report made at the last demo commit.
+func TestReadmeReportSample(t *testing.T) {
+	root := repoRoot(t)
+	if _, err := os.Stat(filepath.Join(root, ".git")); err != nil {
+		t.Skip("not a git checkout: the report reads the demo store's history")
+	}
+	data, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sample, ok := bytes.Cut(data, []byte("```\nMonthly status report, October 2026"))
+	if !ok {
+		t.Fatal("the README shows no piece of the monthly report")
+	}
+	sample, _, _ = bytes.Cut(sample, []byte("```"))
+
+	var stdout, stderr bytes.Buffer
+	code := cli.Main([]string{"--store", root, "report", "monthly", "--month", "2026-10", "--at", "1b9e4c0"}, cli.Env{
+		Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr,
+		Getenv: func(string) string { return "" }, Now: time.Now, Dir: root,
+	})
+	if code != 0 {
+		t.Fatalf("report: exit %d\n%s", code, stderr.String())
+	}
+	report := stdout.String()
+	checked := 0
+	for _, line := range strings.Split(string(sample), "\n") {
+		line = strings.TrimRight(line, " ")
+		if line == "" || strings.Contains(line, "...") {
+			continue
+		}
+		checked++
+		if !strings.Contains(report, line) {
+			t.Errorf("the README shows %q, which the report does not say", line)
+		}
+	}
+	if checked < 10 {
+		t.Fatalf("only %d sample lines checked", checked)
+	}
+}
