@@ -27,12 +27,10 @@ employment goal (002). Only the fields given change.` + "\n" + exitStatusHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.caseID = args[0]
-			a := casework.SetPlan{Case: opts.caseID}
-			if c.Flags().Changed("vision") {
-				a.Vision = &opts.vision
-			}
-			if c.Flags().Changed("employment-goal") {
-				a.EmploymentGoal = &opts.employmentGoal
+			a := casework.SetPlan{
+				Case:           opts.caseID,
+				Vision:         givenFlag(c, "vision", &opts.vision),
+				EmploymentGoal: givenFlag(c, "employment-goal", &opts.employmentGoal),
 			}
 			if a.Vision == nil && a.EmploymentGoal == nil {
 				return &UsageError{Msg: "nothing to set", Hint: "give --vision, --employment-goal or both"}
@@ -45,6 +43,16 @@ employment goal (002). Only the fields given change.` + "\n" + exitStatusHelp,
 	f.StringVar(&opts.employmentGoal, "employment-goal", "", "the employment goal the plan works toward (002)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c
+}
+
+// givenFlag returns v when flag was given on the command line and nil when
+// not, for the set commands, which change only the fields whose flags are
+// given (a nil field is left as it is).
+func givenFlag(c *cobra.Command, flag string, v *string) *string {
+	if c.Flags().Changed(flag) {
+		return v
+	}
+	return nil
 }
 
 type iepGoalAddOptions struct {
@@ -246,15 +254,8 @@ caseplan iep milestone done records when it is reached.` + "\n" + exitStatusHelp
 	return c
 }
 
-type iepMilestoneDoneOptions struct {
-	caseID, milestone string
-	date              string
-	noCommit          bool
-}
-
 func newIEPMilestoneDoneCmd(g *globals) *cobra.Command {
-	opts := &iepMilestoneDoneOptions{}
-	c := &cobra.Command{
+	return newIEPDoneCmd(g, &cobra.Command{
 		Use:   "done CASE MILESTONE [--date DATE]",
 		Short: "Record the date a milestone was reached",
 		Long: `Record that milestone MILESTONE (M1, ...) of CASE's plan was reached on
@@ -265,19 +266,7 @@ the one recorded.
 Only the milestone's done line changes in iep.yaml: comments, blank lines
 and the order of what a person wrote stay as they are.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep milestone done 2026-K7QX2 M2 --date 2026-04-22`,
-		Args:    cobra.ExactArgs(2),
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.caseID, opts.milestone = args[0], args[1]
-			d, err := g.iepDoneDate(opts.date)
-			if err != nil {
-				return err
-			}
-			a := casework.MilestoneDone{Case: opts.caseID, Milestone: opts.milestone, Date: d}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
-		},
-	}
-	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` it was reached (default: --today)")
-	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
-	return c
+	}, "reached", func(caseID, milestone string, d record.Date) casework.Build {
+		return casework.MilestoneDone{Case: caseID, Milestone: milestone, Date: d}.Build
+	})
 }

@@ -31,20 +31,12 @@ any case may keep them.` + "\n" + exitStatusHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.caseID = args[0]
-			a := casework.SetSelfSufficiency{Case: opts.caseID}
-			for _, f := range []struct {
-				flag string
-				v    *string
-				dst  **string
-			}{
-				{"plan", &opts.plan, &a.Plan},
-				{"child-care", &opts.childCare, &a.ChildCare},
-				{"transportation", &opts.transportation, &a.Transportation},
-				{"crisis", &opts.crisis, &a.Crisis},
-			} {
-				if c.Flags().Changed(f.flag) {
-					*f.dst = f.v
-				}
+			a := casework.SetSelfSufficiency{
+				Case:           opts.caseID,
+				Plan:           givenFlag(c, "plan", &opts.plan),
+				ChildCare:      givenFlag(c, "child-care", &opts.childCare),
+				Transportation: givenFlag(c, "transportation", &opts.transportation),
+				Crisis:         givenFlag(c, "crisis", &opts.crisis),
 			}
 			if a.Plan == nil && a.ChildCare == nil && a.Transportation == nil && a.Crisis == nil {
 				return &UsageError{Msg: "nothing to set", Hint: "give --plan, --child-care, --transportation or --crisis"}

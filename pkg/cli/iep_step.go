@@ -46,34 +46,44 @@ that.` + "\n" + exitStatusHelp,
 	return c
 }
 
-type iepStepDoneOptions struct {
-	caseID, step string
-	date         string
-	noCommit     bool
-}
-
 func newIEPStepDoneCmd(g *globals) *cobra.Command {
-	opts := &iepStepDoneOptions{}
-	c := &cobra.Command{
+	return newIEPDoneCmd(g, &cobra.Command{
 		Use:   "done CASE STEP [--date DATE]",
 		Short: "Record the date a next step was done",
 		Long: `Record that next step STEP (N1, ...) of CASE's plan was done on --date
 (default: --today). The date may not be after today nor before the case
 opened; given for a step already done, a different date corrects it.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep step done 2026-K7QX2 N1 --date 2026-03-19`,
-		Args:    cobra.ExactArgs(2),
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.caseID, opts.step = args[0], args[1]
-			d, err := g.iepDoneDate(opts.date)
-			if err != nil {
-				return err
-			}
-			a := casework.NextStepDone{Case: opts.caseID, Step: opts.step, Date: d}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
-		},
+	}, "done", func(caseID, step string, d record.Date) casework.Build {
+		return casework.NextStepDone{Case: caseID, Step: step, Date: d}.Build
+	})
+}
+
+// iepDoneOptions are the flags of a plan item's done command.
+type iepDoneOptions struct {
+	caseID, item string
+	date         string
+	noCommit     bool
+}
+
+// newIEPDoneCmd completes c — its usage, help and example — as the command
+// recording that an item of CASE's plan (a milestone, a next step) was done
+// on --date, by default --today: it takes CASE and the item's ID, and
+// build makes the change. when says, in the --date flag's help, what
+// happened to the item on that date ("reached", "done").
+func newIEPDoneCmd(g *globals, c *cobra.Command, when string, build func(caseID, item string, date record.Date) casework.Build) *cobra.Command {
+	opts := &iepDoneOptions{}
+	c.Args = cobra.ExactArgs(2)
+	c.RunE = func(c *cobra.Command, args []string) error {
+		opts.caseID, opts.item = args[0], args[1]
+		d, err := g.iepDoneDate(opts.date)
+		if err != nil {
+			return err
+		}
+		return g.applyAndReport(opts.noCommit, opts.caseID, build(opts.caseID, opts.item, d))
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` it was done (default: --today)")
+	f.StringVar(&opts.date, "date", "", "the `DATE` it was "+when+" (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c
 }

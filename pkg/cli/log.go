@@ -5,8 +5,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
 )
 
@@ -43,15 +45,11 @@ Caseplan-Action trailers. With CASE, only that case's changes.
 }
 
 func logRun(g *globals, opts *logOptions) error {
-	repo, err := g.openRepo()
+	repo, head, err := g.openHead()
 	if err != nil {
 		return err
 	}
 	defer repo.Close()
-	head, err := repo.Head()
-	if err != nil {
-		return err
-	}
 	entries := []history.Entry{}
 	if !head.IsZero() {
 		if entries, err = history.Log(repo.Git(), head, opts.caseID, opts.limit); err != nil {
@@ -70,4 +68,20 @@ func logRun(g *globals, opts *logOptions) error {
 			strings.Join(e.Cases, ","), e.Action, e.Summary)
 	}
 	return t.flush()
+}
+
+// openHead opens the store's repository for the commands that read its
+// history (log, verify) and resolves HEAD's commit, the zero hash when the
+// store has no commits yet. The caller closes the repository.
+func (g *globals) openHead() (*gitstore.Repo, plumbing.Hash, error) {
+	repo, err := g.openRepo()
+	if err != nil {
+		return nil, plumbing.ZeroHash, err
+	}
+	head, err := repo.Head()
+	if err != nil {
+		repo.Close()
+		return nil, plumbing.ZeroHash, err
+	}
+	return repo, head, nil
 }

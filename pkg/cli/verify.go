@@ -47,15 +47,11 @@ Each breach is one finding naming the commit.
 }
 
 func verifyRun(g *globals, opts *verifyOptions) error {
-	repo, err := g.openRepo()
+	repo, head, err := g.openHead()
 	if err != nil {
 		return err
 	}
 	defer repo.Close()
-	head, err := repo.Head()
-	if err != nil {
-		return err
-	}
 	var since plumbing.Hash
 	if opts.since != "" {
 		if since, err = repo.ResolveRevision(opts.since); err != nil {

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/caseplan/caseplan/pkg/atomicfile"
 )
 
 // worktreeTx changes files in the work tree and remembers how to undo each
@@ -17,10 +19,10 @@ type worktreeTx struct {
 	undo []func() error
 }
 
-// write replaces rel's content atomically: a temporary file in the same
-// directory is written, synced and renamed over rel, so a reader (or a
-// crash) sees the old content or the new, never a mix. It returns the
-// file's stat data after the rename, which is what the index must record.
+// write replaces rel's content atomically (atomicfile.WriteFile), so a
+// reader (or a crash) sees the old content or the new, never a mix. It
+// returns the file's stat data after the rename, which is what the index
+// must record.
 func (tx *worktreeTx) write(rel string, data []byte) (fs.FileInfo, error) {
 	abs := filepath.Join(tx.root, filepath.FromSlash(rel))
 	if err := tx.mkdirs(parentDir(rel)); err != nil {
@@ -29,7 +31,7 @@ func (tx *worktreeTx) write(rel string, data []byte) (fs.FileInfo, error) {
 	if err := tx.saveForUndo(rel, abs); err != nil {
 		return nil, err
 	}
-	if err := writeFileAtomic(abs, data, 0o644); err != nil {
+	if err := atomicfile.WriteFile(abs, data, 0o644); err != nil {
 		return nil, fmt.Errorf("write %s: %w", rel, err)
 	}
 	fi, err := os.Lstat(abs)
@@ -136,7 +138,7 @@ func (tx *worktreeTx) saveForUndo(rel, abs string) error {
 			return err
 		}
 		perm := fi.Mode().Perm()
-		tx.undo = append(tx.undo, func() error { return writeFileAtomic(abs, old, perm) })
+		tx.undo = append(tx.undo, func() error { return atomicfile.WriteFile(abs, old, perm) })
 		return nil
 	case fi.Mode()&fs.ModeSymlink != 0:
 		target, err := os.Readlink(abs)
@@ -169,33 +171,4 @@ func (tx *worktreeTx) rollback() error {
 		return fmt.Errorf("restore work tree: %w", errors.Join(errs...))
 	}
 	return nil
-}
-
-// writeFileAtomic writes data to a temporary file next to path, syncs it and
-// renames it over path.
-func writeFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), ".caseplan-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	// CreateTemp makes the file 0600; records are shared like any checkout.
-	if err = f.Chmod(perm); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

@@ -1,17 +1,16 @@
 package tickler
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/caseplan/caseplan/pkg/atomicfile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 )
 
@@ -98,33 +97,13 @@ func (c Calendar) description(it casestate.Due) string {
 		"\nSee it with: caseplan case show " + it.Case
 }
 
-// WriteFile writes a calendar to path atomically: a temporary file beside
-// it, then a rename, so a calendar program reading the file never sees it
-// half-written.
-func WriteFile(path string, cal *ics.Calendar) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), ".caseplan-*.ics.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
+// WriteFile writes a calendar to path atomically (atomicfile.WriteFile), so
+// a calendar program reading the file never sees it half-written.
+func WriteFile(path string, cal *ics.Calendar) error {
+	var b bytes.Buffer
 	// RFC 5545 lines end in CRLF, whatever the system's own line ending.
-	if err = cal.SerializeTo(f, ics.WithNewLineWindows); err != nil {
+	if err := cal.SerializeTo(&b, ics.WithNewLineWindows); err != nil {
 		return err
 	}
-	// CreateTemp makes the file 0600; a calendar file is shared like any other.
-	if err = f.Chmod(fs.FileMode(0o644)); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return atomicfile.WriteFile(path, b.Bytes(), 0o644)
 }

@@ -1,43 +1,15 @@
 package tickler
 
 import (
-	"io/fs"
-	"sort"
+	"maps"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/store/storetest"
 )
-
-// memStore is a store held in memory: path -> content.
-type memStore map[string]string
-
-func (m memStore) ReadFile(name string) ([]byte, error) {
-	if s, ok := m[name]; ok {
-		return []byte(s), nil
-	}
-	return nil, fs.ErrNotExist
-}
-
-func (m memStore) List(dir string) ([]store.Entry, error) {
-	seen := map[string]store.Entry{}
-	for p, s := range m {
-		rest, ok := strings.CutPrefix(p, dir+"/")
-		if !ok {
-			continue
-		}
-		name, _, isDir := strings.Cut(rest, "/")
-		seen[name] = store.Entry{Name: name, IsDir: isDir, Size: int64(len(s))}
-	}
-	var out []store.Entry
-	for _, e := range seen {
-		out = append(out, e)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, nil
-}
 
 const config = `organization: Test Board
 staff:
@@ -54,7 +26,7 @@ programs:
 
 // fixture is three post-employment cases: two of mrivera's (one closed
 // after a placement, with follow-ups) and one of dpatel's.
-var fixture = memStore{
+var fixture = storetest.MemStore{
 	"cases/caseplan.yaml": config,
 	"cases/A1/intake.yaml": `id: A1
 opened: 2026-03-02
@@ -128,25 +100,11 @@ next_steps:
 `,
 }
 
-func load(t *testing.T, m memStore) *store.Snapshot {
-	t.Helper()
-	snap, loaded, err := store.Load(m, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range loaded {
-		t.Fatalf("fixture does not load: %s", f)
-	}
-	return snap
-}
-
-func on(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+// load and on are storetest's helpers by the names ics_test.go uses too.
+var (
+	load = storetest.Load
+	on   = storetest.Day
+)
 
 func lines(items []casestate.Due) string {
 	var out []string
@@ -290,10 +248,7 @@ func TestWhen(t *testing.T) {
 }
 
 func TestUnreadable(t *testing.T) {
-	m := memStore{}
-	for k, v := range fixture {
-		m[k] = v
-	}
+	m := maps.Clone(fixture)
 	m["cases/D4/intake.yaml"] = "id: D4\nopened: [not, a, date\n"
 	snap, _, err := store.Load(m, nil)
 	if err != nil {

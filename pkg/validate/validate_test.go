@@ -2,9 +2,7 @@ package validate
 
 import (
 	"fmt"
-	"io/fs"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -12,39 +10,17 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/store/storetest"
 	"github.com/caseplan/caseplan/schemas"
 )
 
-// memStore is a store held in memory: path -> content.
-type memStore map[string]string
+// memStore is storetest.MemStore with this package's fixture edits (edit,
+// drop) as methods, which periods_test.go uses too.
+type memStore storetest.MemStore
 
-func (m memStore) ReadFile(name string) ([]byte, error) {
-	if s, ok := m[name]; ok {
-		return []byte(s), nil
-	}
-	return nil, fs.ErrNotExist
-}
+func (m memStore) ReadFile(name string) ([]byte, error) { return storetest.MemStore(m).ReadFile(name) }
 
-func (m memStore) List(dir string) ([]store.Entry, error) {
-	seen := map[string]store.Entry{}
-	for p, s := range m {
-		rest, ok := strings.CutPrefix(p, dir+"/")
-		if !ok {
-			continue
-		}
-		name, _, isDir := strings.Cut(rest, "/")
-		seen[name] = store.Entry{Name: name, IsDir: isDir, Size: int64(len(s))}
-	}
-	if len(seen) == 0 {
-		return nil, nil
-	}
-	var out []store.Entry
-	for _, e := range seen {
-		out = append(out, e)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, nil
-}
+func (m memStore) List(dir string) ([]store.Entry, error) { return storetest.MemStore(m).List(dir) }
 
 const config = `organization: Test Board
 staff:
@@ -193,13 +169,7 @@ type ruleTest struct {
 	keep   func(m memStore)
 }
 
-func day(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+var day = storetest.Day
 
 // edit replaces old with new in the file at p, and fails loudly when old is
 // not there (a fixture that silently changes nothing proves nothing).

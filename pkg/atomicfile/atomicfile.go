@@ -1,0 +1,48 @@
+// Package atomicfile replaces a file's content in one step, so that a reader
+// of the file, or the machine after a crash, sees its old content or its new
+// content, never a mix of the two: half a record in the store's work tree,
+// half a report written with --out, half a calendar a calendar program is
+// subscribed to.
+package atomicfile
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// WriteFile writes data to path with the permissions perm, atomically: it
+// writes a temporary file in path's own directory (a rename is atomic only
+// within one file system), syncs it to disk and renames it over path. The
+// temporary file is hidden and named after path (".NAME.*.tmp"), so one left
+// by a killed process says what it was for. On an error the temporary file
+// is removed and path is as it was.
+//
+// perm is set as given, whatever the umask, and whether or not path exists.
+func WriteFile(path string, data []byte, perm fs.FileMode) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	// CreateTemp makes the file 0600; records, reports and calendars are
+	// shared like any other file.
+	if err = f.Chmod(perm); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
