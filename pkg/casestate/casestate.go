@@ -184,6 +184,15 @@ func (x *view) workSecurityPhase() period {
 // records show the case in: assessment, goal setting, strategy/plan
 // development, service delivery coordination; then follow-up after exit
 // for follow_up_months, and exited.
+//
+// The records date the assessment (its earliest tool), but not the day
+// the plan got its goals or its services, so the later phases start on the
+// best dates they give: plan development when the plan was developed —
+// its creation date, or the assessment when that is later (case new writes
+// an empty plan when the case opens, before any assessment); service
+// delivery then too, or when the plan's first service began if that came
+// first. Neither starts before the assessment, nor after today: a service
+// booked to start next month does not put the phase's start in the future.
 func (x *view) wioaPhase() period {
 	in := x.c.Intake
 	if exit, ok := in.Exited.Time(); ok {
@@ -208,22 +217,39 @@ func (x *view) wioaPhase() period {
 		return period{phase: PhaseGoalSetting, start: assessed}
 	}
 	created, _ := p.Created.Time()
+	developed := laterOf(created, assessed)
 	objectives := false
 	for _, g := range p.Goals {
 		objectives = objectives || len(g.Objectives) > 0
 	}
 	if !objectives || len(p.Services) == 0 {
-		return period{phase: PhasePlanDevelopment, start: created}
+		return period{phase: PhasePlanDevelopment, start: x.notAfterToday(developed)}
 	}
 	dates = dates[:0]
 	for _, s := range p.Services {
 		dates = append(dates, s.Start)
 	}
-	start := earliest(dates)
-	if start.IsZero() {
-		start = created
+	start := developed
+	if first := earliest(dates); !first.IsZero() && (start.IsZero() || first.Before(start)) {
+		start = laterOf(first, assessed)
 	}
-	return period{phase: PhaseServiceDelivery, start: start}
+	return period{phase: PhaseServiceDelivery, start: x.notAfterToday(start)}
+}
+
+// notAfterToday returns t, or today when t is after it.
+func (x *view) notAfterToday(t time.Time) time.Time {
+	if t.After(x.today) {
+		return x.today
+	}
+	return t
+}
+
+// laterOf returns the later of two dates, either of which may be zero.
+func laterOf(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // postEmploymentPhase follows 003: services while the participant works

@@ -2,45 +2,12 @@ package casestate
 
 import (
 	"fmt"
-	"io/fs"
-	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/store/storetest"
 )
-
-// memStore is a store held in memory: path -> content.
-type memStore map[string]string
-
-func (m memStore) ReadFile(name string) ([]byte, error) {
-	if s, ok := m[name]; ok {
-		return []byte(s), nil
-	}
-	return nil, fs.ErrNotExist
-}
-
-func (m memStore) List(dir string) ([]store.Entry, error) {
-	seen := map[string]store.Entry{}
-	for p, s := range m {
-		rest, ok := strings.CutPrefix(p, dir+"/")
-		if !ok {
-			continue
-		}
-		name, _, isDir := strings.Cut(rest, "/")
-		seen[name] = store.Entry{Name: name, IsDir: isDir, Size: int64(len(s))}
-	}
-	if len(seen) == 0 {
-		return nil, nil
-	}
-	var out []store.Entry
-	for _, e := range seen {
-		out = append(out, e)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, nil
-}
 
 const config = `organization: Test Board
 staff:
@@ -101,17 +68,11 @@ type files map[string]string
 // state computes the state of the case C1 made of fs on the day on.
 func state(t *testing.T, fs files, on string) State {
 	t.Helper()
-	m := memStore{"cases/caseplan.yaml": config}
+	m := storetest.MemStore{"cases/caseplan.yaml": config}
 	for name, s := range fs {
 		m["cases/C1/"+name] = s
 	}
-	snap, loaded, err := store.Load(m, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range loaded {
-		t.Fatalf("fixture does not load: %s", f)
-	}
+	snap := storetest.Load(t, m)
 	c := snap.Case("C1")
 	if c == nil || c.Intake == nil {
 		t.Fatal("no case C1")
@@ -119,13 +80,7 @@ func state(t *testing.T, fs files, on string) State {
 	return Compute(c, snap.Config, day(on))
 }
 
-func day(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+var day = storetest.Day
 
 // with returns fs with more files, or files changed.
 func (fs files) with(more files) files {
@@ -199,7 +154,17 @@ func TestPhases(t *testing.T) {
 		{"wioa goal setting with a plan without goals", files{"intake.yaml": assessed, "iep.yaml": "created: 2026-03-06\n"}, "2026-03-16", PhaseGoalSetting, "2026-03-04", "", 0},
 		{"wioa plan development: goals without objectives", files{"intake.yaml": assessed, "iep.yaml": "created: 2026-03-06\ngoals:\n  - id: G1\n    term: short\n    text: CNA\n"}, "2026-03-16", PhasePlanDevelopment, "2026-03-06", "", 0},
 		{"wioa plan development: objectives without services", files{"intake.yaml": assessed, "iep.yaml": "created: 2026-03-06\ngoals:\n  - id: G1\n    term: short\n    text: CNA\n    objectives:\n      - id: O1\n        text: Certificate\n"}, "2026-03-16", PhasePlanDevelopment, "2026-03-06", "", 0},
-		{"wioa service delivery", files{"intake.yaml": assessed, "iep.yaml": wioaPlan}, "2026-03-16", PhaseServiceDelivery, "2026-04-01", "", 0},
+		// Service delivery starts when the plan was developed or its first
+		// service began, whichever came first, and never after today: on
+		// 2026-03-16 the course of 2026-04-01 has not begun, and the plan
+		// (created 2026-03-06) is being delivered.
+		{"wioa service delivery before the first service starts", files{"intake.yaml": assessed, "iep.yaml": wioaPlan}, "2026-03-16", PhaseServiceDelivery, "2026-03-06", "", 0},
+		{"wioa service delivery once the first service started", files{"intake.yaml": assessed, "iep.yaml": wioaPlan}, "2026-04-15", PhaseServiceDelivery, "2026-03-06", "", 0},
+		{"wioa service delivery from a service begun before the plan was written", files{"intake.yaml": assessed, "iep.yaml": strings.Replace(wioaPlan, "start: 2026-04-01", "start: 2026-03-05", 1)}, "2026-03-16", PhaseServiceDelivery, "2026-03-05", "", 0},
+		{"wioa service delivery never before the assessment", files{"intake.yaml": assessed, "iep.yaml": strings.Replace(wioaPlan, "start: 2026-04-01", "start: 2026-02-01", 1)}, "2026-03-16", PhaseServiceDelivery, "2026-03-04", "", 0},
+		{"wioa service delivery of a plan written when the case opened starts at the assessment", files{"intake.yaml": assessed, "iep.yaml": strings.Replace(wioaPlan, "created: 2026-03-06", "created: 2026-03-02", 1)}, "2026-03-16", PhaseServiceDelivery, "2026-03-04", "", 0},
+		{"wioa service delivery never starts after today", files{"intake.yaml": assessed, "iep.yaml": strings.Replace(wioaPlan, "created: 2026-03-06", "created: 2026-03-25", 1)}, "2026-03-16", PhaseServiceDelivery, "2026-03-16", "", 0},
+		{"wioa plan development of a plan written when the case opened starts at the assessment", files{"intake.yaml": assessed, "iep.yaml": "created: 2026-03-02\ngoals:\n  - id: G1\n    term: short\n    text: CNA\n"}, "2026-03-16", PhasePlanDevelopment, "2026-03-04", "", 0},
 		{"wioa follow-up after exit", files{"intake.yaml": assessed + "exited: 2026-06-30\n", "iep.yaml": wioaPlan}, "2026-12-31", PhaseFollowUp, "2026-06-30", "2027-06-30", 181},
 		{"wioa follow-up's last day", files{"intake.yaml": assessed + "exited: 2026-06-30\n"}, "2027-06-30", PhaseFollowUp, "2026-06-30", "2027-06-30", 0},
 		{"wioa exited after 12 months", files{"intake.yaml": assessed + "exited: 2026-06-30\n"}, "2027-07-01", PhaseExited, "2027-07-01", "", 0},
@@ -494,7 +459,7 @@ func TestDueToday(t *testing.T) {
 // TestNilConfig: without store settings no program is known, and nothing
 // is made up.
 func TestNilConfig(t *testing.T) {
-	m := memStore{"cases/C1/intake.yaml": peIntake}
+	m := storetest.MemStore{"cases/C1/intake.yaml": peIntake}
 	snap, _, err := store.Load(m, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -9,9 +9,11 @@ import (
 )
 
 func newCaseCmd(g *globals) *cobra.Command {
-	return newGroupCmd("case", "Cases: open, list, show, transfer, close and reopen",
+	return newGroupCmd("case", "Cases: open, list, show, the intake record, transfer, exit, close and reopen",
 		newCaseNewCmd(g), newCaseListCmd(g), newCaseShowCmd(g),
-		newCaseCloseCmd(g), newCaseReopenCmd(g), newCaseTransferCmd(g))
+		newCaseCloseCmd(g), newCaseReopenCmd(g), newCaseTransferCmd(g),
+		newCaseSetCmd(g), newCaseToolboxCmd(g), newCaseAssessmentCmd(g), newCaseBarrierCmd(g),
+		newCaseTeamCmd(g), newCaseEligibilityCmd(g), newCaseConsentCmd(g), newCaseExitCmd(g))
 }
 
 type caseNewOptions struct {

@@ -18,7 +18,7 @@ func newIEPCmd(g *globals) *cobra.Command {
 		newGroupCmd("milestone", "Milestones: dated points that show progress toward a goal", newIEPMilestoneAddCmd(g), newIEPMilestoneDoneCmd(g)),
 		newGroupCmd("step", "Next steps: what the participant or the manager does now", newIEPStepAddCmd(g), newIEPStepDoneCmd(g)),
 		newGroupCmd("target", "The job search plan: positions and job families to apply for", newIEPTargetAddCmd(g)),
-		newGroupCmd("course", "The skill development plan: courses and providers", newIEPCourseAddCmd(g)),
+		newGroupCmd("course", "The skill development plan: courses and providers", newIEPCourseAddCmd(g), newIEPCourseStatusCmd(g)),
 		newIEPReviewCmd(g),
 		newIEPSelfSufficiencyCmd(g),
 		newGroupCmd("benefit", "Post-employment: benefits whose eligibility must be kept, with renewal dates", newIEPBenefitAddCmd(g), newIEPBenefitRenewCmd(g)),

@@ -1,0 +1,71 @@
+package casework
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// SetCourseStatus moves a course of the skill development plan (000)
+// along: planned, enrolled, completed or dropped. Course names the course
+// by its place in the skill plan (1 for the first, as caseplan iep show
+// lists them) or by its name, ignoring case.
+type SetCourseStatus struct {
+	Case   string
+	Course string
+	Status string
+}
+
+// Build returns the change that sets the course's status.
+func (a SetCourseStatus) Build(s *State) (*Change, error) {
+	p, err := openPlan(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPlanChoice("status", a.Status, "planned", "enrolled", "completed", "dropped"); err != nil {
+		return nil, err
+	}
+	i, err := p.course(strings.TrimSpace(a.Course))
+	if err != nil {
+		return nil, err
+	}
+	c := p.plan.SkillPlan[i]
+	if c.Status == a.Status {
+		return nil, inputErrorf("", "course %d %s is already %s", i+1, planQuote(c.Course), a.Status)
+	}
+	return p.change("iep.course.status", fmt.Sprintf("mark course %s %s", planQuote(c.Course), a.Status), "",
+		planSet([]string{"skill_plan", planIdx(i), "status"}, a.Status))
+}
+
+// course returns the index of the skill plan's course named by its place
+// (1-based) or its name.
+func (p *planCase) course(which string) (int, error) {
+	courses := p.plan.SkillPlan
+	var have []string
+	for i, c := range courses {
+		have = append(have, fmt.Sprintf("%d %s", i+1, planQuote(c.Course)))
+	}
+	if len(courses) == 0 {
+		return 0, inputErrorf("add one with caseplan iep course add "+p.c.ID+" --course NAME", "the skill plan of case %s has no courses yet", p.c.ID)
+	}
+	if n, err := strconv.Atoi(which); err == nil {
+		if n < 1 || n > len(courses) {
+			return 0, inputErrorf(p.showHint(), "the skill plan of case %s has no course %d (it has %s)", p.c.ID, n, strings.Join(have, ", "))
+		}
+		return n - 1, nil
+	}
+	found := -1
+	for i, c := range courses {
+		if !strings.EqualFold(strings.TrimSpace(c.Course), which) {
+			continue
+		}
+		if found >= 0 {
+			return 0, inputErrorf("name it by its number", "the skill plan of case %s has more than one course %q (%s)", p.c.ID, which, strings.Join(have, ", "))
+		}
+		found = i
+	}
+	if found < 0 {
+		return 0, inputErrorf(p.showHint(), "the skill plan of case %s has no course %q (it has %s)", p.c.ID, which, strings.Join(have, ", "))
+	}
+	return found, nil
+}

@@ -1,0 +1,264 @@
+package casework
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
+	"github.com/caseplan/caseplan/pkg/yamledit"
+)
+
+// The intake commands (caseplan case set, toolbox, assessment add, ...)
+// each edit one case's intake.yaml in place: what the intake meeting and
+// the case's later steps learn about the participant (DESIGN.md §3). They
+// refuse what the records cannot hold with an InputError and leave value
+// checks the schema makes (an email address, an FTE between 0 and 1, a
+// barrier's kind) to the validation every write runs, which refuses the
+// change with the schema's finding at its line.
+
+// intakeSet returns an Edit that sets the value at path in intake.yaml,
+// a missing key going to its place in record.Intake's field order.
+func intakeSet(path []string, v any) Edit { return setInOrder(record.Intake{}, path, v) }
+
+// intakeAppend returns an Edit that appends v to the list at path in
+// intake.yaml, creating the list in its place when it is absent.
+func intakeAppend(path []string, v any) Edit { return appendInOrder(record.Intake{}, path, v) }
+
+// intakeDelete returns an Edit that removes the key at path.
+func intakeDelete(path []string) Edit {
+	return func(data []byte) ([]byte, error) { return yamledit.Delete(data, path) }
+}
+
+// intakeChange applies edits to the case's intake.yaml and describes the
+// commit.
+func (lc *lifecycleCase) intakeChange(action, summary string, edits ...Edit) (*Change, error) {
+	data, err := lc.s.EditRecord(lc.intakePath(), nil, edits...)
+	if err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{lc.c.ID},
+		Action:  action,
+		Summary: summary,
+		Files:   map[string][]byte{lc.intakePath(): data},
+	}, nil
+}
+
+// checkHappened checks the date of something that has happened: a date,
+// and not after today.
+func (lc *lifecycleCase) checkHappened(what string, d record.Date) error {
+	if _, ok := d.Time(); !ok {
+		return inputErrorf("", "%s %q is not a date; use YYYY-MM-DD", what, d)
+	}
+	if today := date(lc.s.Today); d > today {
+		return inputErrorf("record it when it has happened, or give --today if the date is right", "%s %s is after today (%s)", what, d, today)
+	}
+	return nil
+}
+
+// SetIntake changes the intake record's single-valued fields: how to reach
+// the participant — contact details, preferred channels and the best times
+// to reach them, for people unavailable in the daytime (003) — the skills
+// identified, the layoff's details for work security (000) and, for
+// post-employment, the day cash assistance ended, which starts the 12
+// months of services after it (003). A nil field is left as it is; an
+// empty text (or a list of empty texts) removes the field.
+type SetIntake struct {
+	Case string
+
+	PreferredName, Phone, Email, Address, BestTimes, Language *string
+	Channels                                                  []string // nil: unchanged
+	Skills                                                    []string // nil: unchanged
+
+	CashAssistanceEnded *record.Date // post-employment (003)
+
+	Position, Grade, Department *string // work security: the layoff (000)
+	FTE                         *float64
+	GrantEnded                  *bool
+}
+
+// intakeField is one field a SetIntake changes.
+type intakeField struct {
+	label string
+	path  []string
+	now   any  // the value in the record
+	v     any  // the new value; "" or an empty list removes the field
+	show  bool // the commit subject names the new value
+}
+
+// Build returns the change that sets the fields given, each where it
+// stands in intake.yaml. Fields given with the value they already have are
+// left out; when nothing is left to change the command is refused.
+func (a SetIntake) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	in := lc.intake
+	var fields []intakeField
+	text := func(label string, path []string, now string, v *string) {
+		if v != nil {
+			fields = append(fields, intakeField{label: label, path: path, now: now, v: strings.TrimSpace(*v)})
+		}
+	}
+	list := func(label string, path []string, now, v []string) {
+		if v == nil {
+			return
+		}
+		var items []string
+		for _, s := range v {
+			if s = strings.TrimSpace(s); s != "" {
+				items = append(items, s)
+			}
+		}
+		fields = append(fields, intakeField{label: label, path: path, now: now, v: items})
+	}
+	p := in.Participant
+	text("preferred name", []string{"participant", "preferred_name"}, p.PreferredName, a.PreferredName)
+	text("phone", []string{"participant", "phone"}, p.Phone, a.Phone)
+	text("email", []string{"participant", "email"}, p.Email, a.Email)
+	text("address", []string{"participant", "address"}, p.Address, a.Address)
+	list("channels", []string{"participant", "channels"}, p.Channels, a.Channels)
+	text("best times", []string{"participant", "best_times"}, p.BestTimes, a.BestTimes)
+	text("language", []string{"participant", "language"}, p.Language, a.Language)
+	list("skills", []string{"skills"}, in.Skills, a.Skills)
+
+	if a.Position != nil || a.Grade != nil || a.Department != nil || a.FTE != nil || a.GrantEnded != nil {
+		l := in.Layoff
+		if l == nil {
+			return nil, inputErrorf("the layoff details belong to a work security case (document 000), opened with caseplan case new --notice-date DATE --layoff-date DATE",
+				"case %s records no layoff", a.Case)
+		}
+		text("position", []string{"layoff", "position"}, l.Position, a.Position)
+		text("grade", []string{"layoff", "grade"}, l.Grade, a.Grade)
+		if a.FTE != nil {
+			var now any
+			if l.FTE != nil {
+				now = *l.FTE
+			}
+			fields = append(fields, intakeField{label: "FTE", path: []string{"layoff", "fte"}, now: now, v: *a.FTE, show: true})
+		}
+		text("department", []string{"layoff", "department"}, l.Department, a.Department)
+		if a.GrantEnded != nil {
+			fields = append(fields, intakeField{label: "grant funding ended", path: []string{"layoff", "grant_funding_ended"}, now: l.GrantFundingEnded, v: *a.GrantEnded, show: true})
+		}
+	}
+	if a.CashAssistanceEnded != nil {
+		if kind := lc.programKind(); kind != validate.KindPostEmployment {
+			return nil, inputErrorf("", "case %s is in program %s; the end of cash assistance starts the 12 months of post-employment services (document 003)", a.Case, in.Program)
+		}
+		d := *a.CashAssistanceEnded
+		if d != "" {
+			if _, ok := d.Time(); !ok {
+				return nil, inputErrorf("", "cash assistance end %q is not a date; use YYYY-MM-DD", d)
+			}
+		}
+		fields = append(fields, intakeField{label: "cash assistance ended", path: []string{"cash_assistance_ended"}, now: string(in.CashAssistanceEnded), v: string(d), show: true})
+	}
+
+	var edits []Edit
+	var changed []string
+	for _, f := range fields {
+		if same(f.now, f.v) {
+			continue
+		}
+		if removes(f.v) {
+			edits = append(edits, intakeDelete(f.path))
+			changed = append(changed, f.label+" removed")
+			continue
+		}
+		edits = append(edits, intakeSet(f.path, f.v))
+		if f.show {
+			changed = append(changed, fmt.Sprintf("%s %v", f.label, f.v))
+		} else {
+			changed = append(changed, f.label)
+		}
+	}
+	if len(edits) == 0 {
+		if len(fields) == 0 {
+			return nil, inputErrorf("caseplan case set --help lists the fields", "nothing to set")
+		}
+		return nil, inputErrorf("caseplan case show "+a.Case+" shows the case", "nothing changes: the intake of case %s already has these values", a.Case)
+	}
+	return lc.intakeChange("case.set", "update the intake: "+strings.Join(changed, ", "), edits...)
+}
+
+// removes reports whether a new value removes its field: an empty text
+// or list.
+func removes(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return v == ""
+	case []string:
+		return len(v) == 0
+	}
+	return false
+}
+
+// same reports whether a field's value in the record equals the new one.
+func same(now, v any) bool {
+	switch v := v.(type) {
+	case string:
+		n, _ := now.(string)
+		return n == v
+	case []string:
+		n, _ := now.([]string)
+		return slices.Equal(n, v)
+	case float64:
+		n, ok := now.(float64)
+		return ok && n == v
+	case bool:
+		n, _ := now.(bool)
+		return n == v
+	}
+	return false
+}
+
+// SetToolbox records the state of the candidate's "Toolbox" (000): resume,
+// cover letter and thank-you letter, each none, draft or final. An empty
+// field is left as it is.
+type SetToolbox struct {
+	Case                                string
+	Resume, CoverLetter, ThankYouLetter string
+}
+
+// Build returns the change that sets the toolbox's fields given, creating
+// the toolbox in intake.yaml when the case has none.
+func (a SetToolbox) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	now := record.Toolbox{}
+	if lc.intake.Toolbox != nil {
+		now = *lc.intake.Toolbox
+	}
+	var edits []Edit
+	var changed []string
+	given := false
+	for _, f := range []struct{ label, key, now, v string }{
+		{"resume", "resume", now.Resume, a.Resume},
+		{"cover letter", "cover_letter", now.CoverLetter, a.CoverLetter},
+		{"thank-you letter", "thank_you_letter", now.ThankYouLetter, a.ThankYouLetter},
+	} {
+		v := strings.TrimSpace(f.v)
+		if v == "" {
+			continue
+		}
+		given = true
+		if v == f.now {
+			continue
+		}
+		edits = append(edits, intakeSet([]string{"toolbox", f.key}, v))
+		changed = append(changed, f.label+" "+v)
+	}
+	switch {
+	case !given:
+		return nil, inputErrorf("give --resume, --cover-letter or --thank-you-letter (none, draft or final)", "nothing to set")
+	case len(edits) == 0:
+		return nil, inputErrorf("", "nothing changes: the toolbox of case %s already has these values", a.Case)
+	}
+	return lc.intakeChange("case.toolbox", "update the toolbox: "+strings.Join(changed, ", "), edits...)
+}

@@ -1,0 +1,85 @@
+package casework
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// consentWhat says what a consent's kind permits, for messages.
+func consentWhat(kind string) string {
+	if kind == "job-site-visit" {
+		return "job-site visits"
+	}
+	return kind
+}
+
+// AddConsent records a permission the participant gave: a visit at their
+// job site is made only with it (003), and rule pe-job-site-permission
+// looks for one given on or before each job-site note and not withdrawn
+// by then.
+type AddConsent struct {
+	Case    string
+	Consent record.Consent
+}
+
+// Build returns the change that appends the consent. A permission of the
+// same kind that is still in force is not given twice; one withdrawn may
+// be given again, as a new entry, so the record keeps when it held.
+func (a AddConsent) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	c := a.Consent
+	c.Kind, c.Notes, c.Withdrawn = strings.TrimSpace(c.Kind), strings.TrimSpace(c.Notes), ""
+	if c.Kind == "" {
+		return nil, inputErrorf("say which with --kind job-site-visit", "the permission's kind is empty")
+	}
+	if err := lc.checkHappened("permission date", c.Given); err != nil {
+		return nil, err
+	}
+	for _, old := range lc.intake.Consents {
+		if old.Kind == c.Kind && old.Withdrawn == "" {
+			return nil, inputErrorf("if it was withdrawn, record that first with caseplan case consent withdraw "+a.Case+" --kind "+c.Kind+" --date DATE",
+				"case %s already has the participant's permission for %s (given %s)", a.Case, consentWhat(c.Kind), old.Given)
+		}
+	}
+	return lc.intakeChange("case.consent.add", fmt.Sprintf("record permission for %s, given %s", consentWhat(c.Kind), c.Given),
+		intakeAppend([]string{"consents"}, c))
+}
+
+// WithdrawConsent records that the participant withdrew a permission: from
+// that day a job-site visit is no longer permitted (003).
+type WithdrawConsent struct {
+	Case string
+	Kind string
+	Date record.Date
+}
+
+// Build returns the change that sets the withdrawn date of the permission
+// of that kind still in force. A date before the permission was given is
+// refused by validation (date-order).
+func (a WithdrawConsent) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	kind := strings.TrimSpace(a.Kind)
+	if err := lc.checkHappened("withdrawal date", a.Date); err != nil {
+		return nil, err
+	}
+	i := -1
+	for j, c := range lc.intake.Consents {
+		if c.Kind == kind && c.Withdrawn == "" {
+			i = j // the latest, should a hand edit have left two
+		}
+	}
+	if i < 0 {
+		return nil, inputErrorf("", "case %s has no permission for %s in force to withdraw", a.Case, consentWhat(kind))
+	}
+	return lc.intakeChange("case.consent.withdraw", fmt.Sprintf("record that permission for %s was withdrawn on %s", consentWhat(kind), a.Date),
+		intakeSet([]string{"consents", strconv.Itoa(i), "withdrawn"}, a.Date))
+}

@@ -1,0 +1,136 @@
+package casework
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// AddAssessment records a dated assessment in the intake record: the tool
+// or form (a skills assessment, job-hunt readiness, an interest profiler,
+// aptitude, ...: 000) and what it showed. Assessment is ongoing (001), so
+// a case gathers them over time; for WIOA the first one ends the
+// assessment phase (002).
+type AddAssessment struct {
+	Case       string
+	Assessment record.Assessment
+}
+
+// Build returns the change that appends the assessment.
+func (a AddAssessment) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	as := a.Assessment
+	as.Tool, as.Summary = strings.TrimSpace(as.Tool), strings.TrimSpace(as.Summary)
+	if as.Tool == "" {
+		return nil, inputErrorf("name the tool or form with --tool", "the assessment's tool is empty")
+	}
+	if err := lc.checkHappened("assessment date", as.Date); err != nil {
+		return nil, err
+	}
+	for _, old := range lc.intake.Assessments {
+		if strings.EqualFold(old.Tool, as.Tool) && old.Date == as.Date {
+			return nil, inputErrorf("caseplan case show "+a.Case+" shows the case", "case %s already records the assessment %q on %s", a.Case, old.Tool, old.Date)
+		}
+	}
+	return lc.intakeChange("case.assessment.add", fmt.Sprintf("add assessment %s (%s)", planQuote(as.Tool), as.Date),
+		intakeAppend([]string{"assessments"}, as))
+}
+
+// AddBarrier records a barrier to employment (001, 002): child care,
+// transportation, disability, housing, language, ... with what it is in
+// this case, open until it is addressed.
+type AddBarrier struct {
+	Case    string
+	Barrier record.Barrier // status defaults to open
+}
+
+// Build returns the change that appends the barrier.
+func (a AddBarrier) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	b := a.Barrier
+	b.Kind, b.Detail = strings.TrimSpace(b.Kind), strings.TrimSpace(b.Detail)
+	if b.Kind == "" {
+		return nil, inputErrorf("say which with --kind", "the barrier's kind is empty")
+	}
+	if b.Status == "" {
+		b.Status = "open"
+	}
+	for _, old := range lc.intake.Barriers {
+		if old.Kind == b.Kind && strings.EqualFold(old.Detail, b.Detail) {
+			return nil, inputErrorf("caseplan case show "+a.Case+" shows the case", "case %s already records this %s barrier", a.Case, b.Kind)
+		}
+	}
+	return lc.intakeChange("case.barrier.add", fmt.Sprintf("add barrier %s (%s)", b.Kind, b.Status),
+		intakeAppend([]string{"barriers"}, b))
+}
+
+// AddTeamMember records another person working on the case and their
+// role: the union representative, the HR officer of the laying-off unit
+// or of a hiring unit (000), a counselor at another center (002), a
+// navigator (003), an employer contact.
+type AddTeamMember struct {
+	Case   string
+	Member record.TeamMember
+}
+
+// Build returns the change that appends the team member.
+func (a AddTeamMember) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	m := a.Member
+	m.Name, m.Role = strings.TrimSpace(m.Name), strings.TrimSpace(m.Role)
+	m.Organization, m.Phone, m.Email, m.Notes = strings.TrimSpace(m.Organization), strings.TrimSpace(m.Phone), strings.TrimSpace(m.Email), strings.TrimSpace(m.Notes)
+	if m.Name == "" {
+		return nil, inputErrorf("", "the team member's name is empty")
+	}
+	for _, old := range lc.intake.Team {
+		if strings.EqualFold(old.Name, m.Name) && old.Role == m.Role {
+			return nil, inputErrorf("caseplan case show "+a.Case+" shows the case", "case %s already has %s on its team as %s", a.Case, old.Name, old.Role)
+		}
+	}
+	return lc.intakeChange("case.team.add", fmt.Sprintf("add %s to the team (%s)", planQuote(m.Name), m.Role),
+		intakeAppend([]string{"team"}, m))
+}
+
+// AddEligibility records an eligibility determination (002): for which
+// program or service, when, the result and what it rests on.
+type AddEligibility struct {
+	Case        string
+	Eligibility record.Eligibility
+}
+
+// Build returns the change that appends the determination.
+func (a AddEligibility) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	e := a.Eligibility
+	e.Program, e.Basis = strings.TrimSpace(e.Program), strings.TrimSpace(e.Basis)
+	if e.Program == "" {
+		return nil, inputErrorf("name the program or service with --program", "the determination's program is empty")
+	}
+	if err := lc.checkHappened("determination date", e.Determined); err != nil {
+		return nil, err
+	}
+	for _, old := range lc.intake.Eligibility {
+		if strings.EqualFold(old.Program, e.Program) && old.Determined == e.Determined {
+			return nil, inputErrorf("caseplan case show "+a.Case+" shows the case", "case %s already records a determination for %s on %s", a.Case, old.Program, old.Determined)
+		}
+	}
+	result := "eligible"
+	if !e.Eligible {
+		result = "not eligible"
+	}
+	return lc.intakeChange("case.eligibility.add", fmt.Sprintf("record eligibility for %s: %s (%s)", e.Program, result, e.Determined),
+		intakeAppend([]string{"eligibility"}, e))
+}

@@ -1,0 +1,316 @@
+package casework
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
+)
+
+// applyTo runs one change on a case as Maria and returns its result.
+func applyTo(t *testing.T, dir, id string, build Build) *Result {
+	t.Helper()
+	res, err := openWorkspace(t, dir, maria).Apply([]string{id}, build)
+	if err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+	return res
+}
+
+// openCase opens a case of the program with Maria's workspace, today; a
+// work-security case gets a notice and a layoff date.
+func openCase(t *testing.T, dir, id, program string) {
+	t.Helper()
+	nc := NewCase{ID: id, Program: program, Name: "Ana Example", Opened: testToday}
+	if program == "work-security" {
+		nc.NoticeDate, nc.LayoffDate = testToday, testToday.AddDate(0, 0, 60)
+	}
+	if _, err := openWorkspace(t, dir, maria).Apply(nil, nc.Build); err != nil {
+		t.Fatalf("case new: %v", err)
+	}
+}
+
+func str(s string) *string { return &s }
+
+// TestIntakeBuilds runs every intake command on a hand-edited intake
+// record and compares the file, byte for byte: the comment and the blank
+// line a person wrote stay, existing values change where they stand,
+// missing keys and lists go to their canonical place, and each command is
+// one commit with its action.
+func TestIntakeBuilds(t *testing.T) {
+	dir := initTestStore(t)
+	openCase(t, dir, "WS-001", "work-security")
+	intake := readTestFile(t, dir, "cases/WS-001/intake.yaml")
+	hand := strings.Replace(intake, "participant:\n  name: Ana Example\n",
+		"participant:\n  name: Ana Example\n  # Works nights: call after 10am.\n  phone: 555-0100\n\n", 1)
+	writeTestFile(t, dir, "cases/WS-001/intake.yaml", hand)
+	gitCLI(t, dir, "commit", "-q", "-am", "hand edit")
+	fte := 0.5
+	yes := true
+
+	steps := []struct {
+		build  Build
+		action string
+	}{
+		{SetIntake{Case: "WS-001", Phone: str("555-0101"), BestTimes: str("Weekdays after 10am"), Channels: []string{"phone", " text "}, Position: str("Library Technician"), Grade: str("6"), FTE: &fte, GrantEnded: &yes}.Build, "case.set"},
+		{AddAssessment{Case: "WS-001", Assessment: record.Assessment{Tool: "Skills Assessment Form", Date: "2026-03-16", Summary: "Cataloguing"}}.Build, "case.assessment.add"},
+		{AddTeamMember{Case: "WS-001", Member: record.TeamMember{Name: "Alex Example", Role: "union-representative", Phone: "555-0130"}}.Build, "case.team.add"},
+		{AddBarrier{Case: "WS-001", Barrier: record.Barrier{Kind: "transportation", Detail: "No car"}}.Build, "case.barrier.add"},
+		{AddEligibility{Case: "WS-001", Eligibility: record.Eligibility{Program: "work-security", Determined: "2026-03-16", Eligible: true, Basis: "Layoff notice"}}.Build, "case.eligibility.add"},
+		{SetToolbox{Case: "WS-001", Resume: "draft", ThankYouLetter: "none"}.Build, "case.toolbox"},
+		{SetToolbox{Case: "WS-001", Resume: "final"}.Build, "case.toolbox"},
+		{AddConsent{Case: "WS-001", Consent: record.Consent{Kind: "job-site-visit", Given: "2026-03-16", Notes: "Short visits"}}.Build, "case.consent.add"},
+		{WithdrawConsent{Case: "WS-001", Kind: "job-site-visit", Date: "2026-03-16"}.Build, "case.consent.withdraw"},
+		{SetIntake{Case: "WS-001", Language: str("Spanish"), Skills: []string{"cataloguing", "metadata"}, BestTimes: str("")}.Build, "case.set"},
+	}
+	for i, s := range steps {
+		res := applyTo(t, dir, "WS-001", s.build)
+		if res.Change.Action != s.action {
+			t.Errorf("step %d: action %q, want %q", i, res.Change.Action, s.action)
+		}
+		if got := gitCLI(t, dir, "log", "-1", "--format=%(trailers:key=Caseplan-Action,valueonly)"); got != s.action {
+			t.Errorf("step %d: commit's action %q, want %q", i, got, s.action)
+		}
+	}
+	want := `# yaml-language-server: $schema=../../schemas/intake.schema.json
+id: WS-001
+opened: 2026-03-16
+program: work-security
+status: open
+manager: mrivera
+participant:
+  name: Ana Example
+  # Works nights: call after 10am.
+  phone: 555-0101
+  channels:
+    - phone
+    - text
+  language: Spanish
+team:
+  - name: Alex Example
+    role: union-representative
+    phone: 555-0130
+eligibility:
+  - program: work-security
+    determined: 2026-03-16
+    eligible: true
+    basis: Layoff notice
+barriers:
+  - kind: transportation
+    detail: No car
+    status: open
+assessments:
+  - tool: Skills Assessment Form
+    date: 2026-03-16
+    summary: Cataloguing
+skills:
+  - cataloguing
+  - metadata
+
+layoff:
+  notice_date: 2026-03-16
+  layoff_date: 2026-05-15
+  grant_funding_ended: true
+  position: Library Technician
+  grade: "6"
+  fte: 0.5
+toolbox:
+  resume: final
+  thank_you_letter: none
+consents:
+  - kind: job-site-visit
+    given: 2026-03-16
+    withdrawn: 2026-03-16
+    notes: Short visits
+`
+	if got := readTestFile(t, dir, "cases/WS-001/intake.yaml"); got != want {
+		t.Errorf("intake.yaml:\n%s\nwant:\n%s", got, want)
+	}
+	if got := gitCLI(t, dir, "log", "-1", "--format=%s"); got != "WS-001: update the intake: best times removed, language, skills" {
+		t.Errorf("last subject = %q", got)
+	}
+	// The first set changed the phone where it stood: its diff has the
+	// old and the new line, and nothing of the comment.
+	diff := gitCLI(t, dir, "diff", "HEAD~10", "HEAD~9", "--", "cases/WS-001/intake.yaml")
+	if !strings.Contains(diff, "-  phone: 555-0100\n+  phone: 555-0101") || strings.Contains(diff, "-  # Works nights") {
+		t.Errorf("the first set's diff:\n%s", diff)
+	}
+}
+
+// TestIntakeRefusals: what the intake commands cannot do is refused with
+// an InputError that says why, and nothing is written.
+func TestIntakeRefusals(t *testing.T) {
+	dir := initTestStore(t)
+	openCase(t, dir, "W-001", "wioa")
+	openCase(t, dir, "PE-001", "post-employment")
+	applyTo(t, dir, "W-001", AddAssessment{Case: "W-001", Assessment: record.Assessment{Tool: "Interest profiler", Date: "2026-03-16"}}.Build)
+	applyTo(t, dir, "W-001", AddConsent{Case: "W-001", Consent: record.Consent{Kind: "job-site-visit", Given: "2026-03-16"}}.Build)
+	applyTo(t, dir, "W-001", SetToolbox{Case: "W-001", Resume: "draft"}.Build)
+	before := captureState(t, dir)
+	fte := 1.0
+	ended := record.Date("2026-03-01")
+
+	tests := []struct {
+		name, id string
+		build    Build
+		want     string
+	}{
+		{"nothing to set", "W-001", SetIntake{Case: "W-001"}.Build, "nothing to set"},
+		{"nothing changes", "W-001", SetIntake{Case: "W-001", Phone: str("")}.Build, "nothing changes: the intake of case W-001 already has these values"},
+		{"a layoff field without a layoff", "W-001", SetIntake{Case: "W-001", FTE: &fte}.Build, "case W-001 records no layoff"},
+		{"cash assistance outside post-employment", "W-001", SetIntake{Case: "W-001", CashAssistanceEnded: &ended}.Build,
+			"case W-001 is in program wioa; the end of cash assistance starts the 12 months of post-employment services (document 003)"},
+		{"an assessment in the future", "W-001", AddAssessment{Case: "W-001", Assessment: record.Assessment{Tool: "Aptitude", Date: "2026-03-17"}}.Build,
+			"assessment date 2026-03-17 is after today (2026-03-16)"},
+		{"an assessment twice", "W-001", AddAssessment{Case: "W-001", Assessment: record.Assessment{Tool: "interest profiler", Date: "2026-03-16"}}.Build,
+			`case W-001 already records the assessment "Interest profiler" on 2026-03-16`},
+		{"an assessment without a tool", "W-001", AddAssessment{Case: "W-001", Assessment: record.Assessment{Tool: " ", Date: "2026-03-16"}}.Build,
+			"the assessment's tool is empty"},
+		{"a team member without a name", "W-001", AddTeamMember{Case: "W-001", Member: record.TeamMember{Role: "other"}}.Build,
+			"the team member's name is empty"},
+		{"a determination not yet made", "W-001", AddEligibility{Case: "W-001", Eligibility: record.Eligibility{Program: "wioa", Determined: "2026-04-01"}}.Build,
+			"determination date 2026-04-01 is after today (2026-03-16)"},
+		{"a permission in force given again", "W-001", AddConsent{Case: "W-001", Consent: record.Consent{Kind: "job-site-visit", Given: "2026-03-16"}}.Build,
+			"case W-001 already has the participant's permission for job-site visits (given 2026-03-16)"},
+		{"a permission never given withdrawn", "PE-001", WithdrawConsent{Case: "PE-001", Kind: "job-site-visit", Date: "2026-03-16"}.Build,
+			"case PE-001 has no permission for job-site visits in force to withdraw"},
+		{"the toolbox unchanged", "W-001", SetToolbox{Case: "W-001", Resume: "draft"}.Build,
+			"nothing changes: the toolbox of case W-001 already has these values"},
+		{"the toolbox with nothing given", "W-001", SetToolbox{Case: "W-001"}.Build, "nothing to set"},
+		{"an exit outside WIOA", "PE-001", (&ExitCase{Case: "PE-001", Date: testToday}).Build, "case PE-001 is in program post-employment, not a WIOA program"},
+		{"an exit in the future", "W-001", (&ExitCase{Case: "W-001", Date: testToday.AddDate(0, 0, 1)}).Build, "exit date 2026-03-17 is after today (2026-03-16)"},
+		{"an exit before the case opened", "W-001", (&ExitCase{Case: "W-001", Date: testToday.AddDate(0, 0, -1)}).Build, "exit date 2026-03-15 is before case W-001 opened (2026-03-16)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := openWorkspace(t, dir, maria).Apply([]string{tt.id}, tt.build)
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("Apply = %v, want an InputError", err)
+			}
+			if ie.Msg != tt.want {
+				t.Errorf("message = %q\nwant      %q", ie.Msg, tt.want)
+			}
+			assertSameState(t, before, captureState(t, dir))
+		})
+	}
+}
+
+// TestIntakeSchemaRefusals: a value the schema does not allow is refused
+// by the validation every write runs, with the schema's finding at its
+// line, and nothing is written.
+func TestIntakeSchemaRefusals(t *testing.T) {
+	dir := initTestStore(t)
+	openCase(t, dir, "WS-001", "work-security")
+	before := captureState(t, dir)
+	fte := 1.5
+	tests := []struct {
+		name  string
+		build Build
+		want  string
+	}{
+		{"an email that is not one", SetIntake{Case: "WS-001", Email: str("not-an-email")}.Build, `email: "not-an-email" is not a valid email address`},
+		{"an FTE over 1", SetIntake{Case: "WS-001", FTE: &fte}.Build, "fte: 1.5 is more than the maximum"},
+		{"a channel the schema does not know", SetIntake{Case: "WS-001", Channels: []string{"pigeon"}}.Build, `"pigeon"`},
+		{"a barrier kind the schema does not know", AddBarrier{Case: "WS-001", Barrier: record.Barrier{Kind: "weather"}}.Build, `"weather"`},
+		{"a team role the schema does not know", AddTeamMember{Case: "WS-001", Member: record.TeamMember{Name: "Pat", Role: "boss"}}.Build, `"boss"`},
+		{"a toolbox state the schema does not know", SetToolbox{Case: "WS-001", CoverLetter: "perfect"}.Build, `"perfect"`},
+		{"a consent kind the schema does not know", AddConsent{Case: "WS-001", Consent: record.Consent{Kind: "home-visit", Given: "2026-03-16"}}.Build, `"home-visit"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := openWorkspace(t, dir, maria).Apply([]string{"WS-001"}, tt.build)
+			var refused *RefusedError
+			if !errors.As(err, &refused) {
+				t.Fatalf("Apply = %v, want a RefusedError", err)
+			}
+			f := refused.Findings[0]
+			if f.Rule != validate.RuleSchema || f.Path != "cases/WS-001/intake.yaml" || f.Line == 0 || !strings.Contains(f.Message, tt.want) {
+				t.Errorf("finding %s, want a schema finding in intake.yaml naming %s", f, tt.want)
+			}
+			assertSameState(t, before, captureState(t, dir))
+		})
+	}
+
+	// A withdrawal before the permission was given is a date-order error.
+	applyTo(t, dir, "WS-001", AddConsent{Case: "WS-001", Consent: record.Consent{Kind: "job-site-visit", Given: "2026-03-16"}}.Build)
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = testToday.AddDate(0, 0, 1)
+	_, err := ws.Apply([]string{"WS-001"}, WithdrawConsent{Case: "WS-001", Kind: "job-site-visit", Date: "2026-03-15"}.Build)
+	var refused *RefusedError
+	if !errors.As(err, &refused) || refused.Findings[0].Rule != "date-order" {
+		t.Errorf("withdrawn before given: %v, want a date-order refusal", err)
+	}
+}
+
+// TestExitCase: the exit sets intake.yaml's exited date and writes a note
+// naming the follow-up quarters, in one commit; a second exit is refused.
+func TestExitCase(t *testing.T) {
+	dir := initTestStore(t)
+	openCase(t, dir, "W-001", "wioa")
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC)
+	x := &ExitCase{Case: "W-001", Date: ws.Today, Reason: "Employed; services complete"}
+	res, err := ws.Apply([]string{"W-001"}, x.Build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.FollowUpEnds != "2027-09-30" || res.Change.Summary != "exit the program on 2026-09-30; follow-up to 2027-09-30" {
+		t.Errorf("follow-up ends %s, summary %q", x.FollowUpEnds, res.Change.Summary)
+	}
+	if got := readTestFile(t, dir, "cases/W-001/intake.yaml"); !strings.HasSuffix(got, "\nexited: 2026-09-30\n") {
+		t.Errorf("intake.yaml:\n%s", got)
+	}
+	files := strings.Fields(gitCLI(t, dir, "show", "--name-only", "--format=", "HEAD"))
+	if len(files) != 2 || files[0] != "cases/W-001/intake.yaml" || !strings.HasPrefix(files[1], "cases/W-001/notes/2026-09-30-") {
+		t.Fatalf("commit's files %q", files)
+	}
+	note := readTestFile(t, dir, files[1])
+	for _, want := range []string{
+		"kind: other\n", "mode: none\n", "reason: Employed; services complete\n",
+		"content: 'Program exit: services ended on 2026-09-30. Follow-up for 12 months, to 2027-09-30 (002).'\n",
+		"plan: Record a follow-up in quarter 2 after exit (2026-12-31 to 2027-03-30) and quarter 4 after exit (2027-07-01 to 2027-09-30) with caseplan followup add.\n",
+	} {
+		if !strings.Contains(note, want) {
+			t.Errorf("note lacks %q:\n%s", want, note)
+		}
+	}
+	_, err = ws.Apply([]string{"W-001"}, (&ExitCase{Case: "W-001", Date: ws.Today}).Build)
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Msg != "case W-001 already exited on 2026-09-30" {
+		t.Errorf("second exit: %v", err)
+	}
+}
+
+// TestSetCourseStatus: a course is named by its place or its name, and
+// only its status line changes.
+func TestSetCourseStatus(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001")
+	applyPlan(t, dir, AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Excel, intermediate", Start: "2026-03-23"}}.Build)
+	applyPlan(t, dir, AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Interviewing"}}.Build)
+	applyPlan(t, dir, SetCourseStatus{Case: "W-001", Course: "2", Status: "enrolled"}.Build)
+	applyPlan(t, dir, SetCourseStatus{Case: "W-001", Course: "excel, INTERMEDIATE", Status: "completed"}.Build)
+	got := readTestFile(t, dir, "cases/W-001/iep.yaml")
+	if !strings.Contains(got, "  - course: Excel, intermediate\n    start: 2026-03-23\n    status: completed\n  - course: Interviewing\n    status: enrolled\n") {
+		t.Errorf("iep.yaml:\n%s", got)
+	}
+	if got := gitCLI(t, dir, "log", "-1", "--format=%s%n%(trailers:key=Caseplan-Action,valueonly)"); got != "W-001: mark course \"Excel, intermediate\" completed\niep.course.status" {
+		t.Errorf("last commit = %q", got)
+	}
+	for _, tt := range []struct{ course, status, want string }{
+		{"3", "enrolled", `the skill plan of case W-001 has no course 3 (it has 1 "Excel, intermediate", 2 "Interviewing")`},
+		{"Welding", "enrolled", `the skill plan of case W-001 has no course "Welding" (it has 1 "Excel, intermediate", 2 "Interviewing")`},
+		{"1", "finished", `status "finished" is not one of planned, enrolled, completed, dropped`},
+		{"2", "enrolled", `course 2 "Interviewing" is already enrolled`},
+	} {
+		_, err := openWorkspace(t, dir, maria).Apply([]string{"W-001"}, SetCourseStatus{Case: "W-001", Course: tt.course, Status: tt.status}.Build)
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Msg != tt.want {
+			t.Errorf("course %s %s: %v, want %q", tt.course, tt.status, err, tt.want)
+		}
+	}
+}

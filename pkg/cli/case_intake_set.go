@@ -1,0 +1,172 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+type caseSetOptions struct {
+	caseID                                                    string
+	preferredName, phone, email, address, bestTimes, language string
+	channels, skills                                          []string
+	cashEnded                                                 string
+	position, grade, department                               string
+	fte                                                       float64
+	grantEnded                                                bool
+	noCommit                                                  bool
+}
+
+func newCaseSetCmd(g *globals) *cobra.Command {
+	opts := &caseSetOptions{}
+	c := &cobra.Command{
+		Use:   "set CASE [--phone P] [--email E] [--address A] [--channel C]... [--best-times T] [--language L] [--preferred-name N] [--skill S]... [--cash-assistance-ended DATE] [--position P] [--grade G] [--fte F] [--department D] [--grant-ended]",
+		Short: "Set the participant's contact details, the layoff's details, the end of cash assistance",
+		Long: `Set fields of CASE's intake record (intake.yaml) and commit. Only the fields
+given change, each where it stands in the file: a person's comments, blank
+lines and key order stay. An empty value ('') removes a field.
+
+How to reach the participant: --phone, --email, --address, --preferred-name,
+--language, and the channels and times that suit them: people who work in the
+daytime need other channels and times (document 003). --channel is phone,
+text, email, mail, in-person or video; repeat it for several; the list given
+replaces the one recorded. --skill, repeated, likewise replaces the skills
+identified (000).
+
+Work security (000): the details of the layoff — --position, --grade, --fte
+(0 to 1), --department — and --grant-ended when the layoff is because grant
+funding ended (the notification period may then be 30 days). The case must
+record a layoff (caseplan case new --notice-date --layoff-date).
+
+Post-employment (003): --cash-assistance-ended DATE, the day cash assistance
+ended, which starts the 12 months of post-employment services after it
+(post_assistance_months); the case's phase is then follow-up.
+
+Values the schema does not allow (an email address that is not one, an FTE
+over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exitStatusHelp,
+		Example: `  caseplan case set PE-001 --channel text --channel phone --best-times 'Weekdays after 7pm'
+  caseplan case set WS-001 --position 'Library Technician' --grade 6 --fte 1
+  caseplan case set PE-001 --cash-assistance-ended 2026-07-31`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.caseID = args[0]
+			a, err := opts.parse(c)
+			if err != nil {
+				return err
+			}
+			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.phone, "phone", "", "the participant's phone number")
+	f.StringVar(&opts.email, "email", "", "the participant's email address")
+	f.StringVar(&opts.address, "address", "", "the participant's postal address, for letters (003)")
+	f.StringArrayVar(&opts.channels, "channel", nil, "a preferred `CHANNEL`: phone, text, email, mail, in-person or video (repeatable; replaces the list)")
+	f.StringVar(&opts.bestTimes, "best-times", "", "the best `TIMES` to reach them, e.g. 'weekdays after 7pm' (003)")
+	f.StringVar(&opts.language, "language", "", "their preferred language")
+	f.StringVar(&opts.preferredName, "preferred-name", "", "the `NAME` they like to be called")
+	f.StringArrayVar(&opts.skills, "skill", nil, "a `SKILL` identified (repeatable; replaces the list)")
+	f.StringVar(&opts.cashEnded, "cash-assistance-ended", "", "post-employment: the `DATE` cash assistance ended (003)")
+	f.StringVar(&opts.position, "position", "", "work security: the position being eliminated")
+	f.StringVar(&opts.grade, "grade", "", "work security: the position's grade")
+	f.Float64Var(&opts.fte, "fte", 0, "work security: the position's full-time equivalent, 0 to 1")
+	f.StringVar(&opts.department, "department", "", "work security: the department or unit laying off")
+	f.BoolVar(&opts.grantEnded, "grant-ended", false, "work security: the layoff is because grant funding ended (--grant-ended=false to undo)")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
+	return c
+}
+
+// caseSetFlags are the flags of caseplan case set that set a field.
+var caseSetFlags = []string{
+	"phone", "email", "address", "channel", "best-times", "language", "preferred-name", "skill",
+	"cash-assistance-ended", "position", "grade", "fte", "department", "grant-ended",
+}
+
+// parse turns the flags given into a SetIntake: a flag not given leaves
+// its field as it is.
+func (o *caseSetOptions) parse(c *cobra.Command) (casework.SetIntake, error) {
+	a := casework.SetIntake{Case: o.caseID}
+	changed := c.Flags().Changed
+	for _, f := range []struct {
+		flag string
+		v    *string
+		to   **string
+	}{
+		{"phone", &o.phone, &a.Phone}, {"email", &o.email, &a.Email}, {"address", &o.address, &a.Address},
+		{"best-times", &o.bestTimes, &a.BestTimes}, {"language", &o.language, &a.Language},
+		{"preferred-name", &o.preferredName, &a.PreferredName},
+		{"position", &o.position, &a.Position}, {"grade", &o.grade, &a.Grade}, {"department", &o.department, &a.Department},
+	} {
+		if changed(f.flag) {
+			*f.to = f.v
+		}
+	}
+	if changed("channel") {
+		a.Channels = append([]string{}, o.channels...)
+	}
+	if changed("skill") {
+		a.Skills = append([]string{}, o.skills...)
+	}
+	if changed("fte") {
+		a.FTE = &o.fte
+	}
+	if changed("grant-ended") {
+		a.GrantEnded = &o.grantEnded
+	}
+	if changed("cash-assistance-ended") {
+		d, err := iepDate("cash-assistance-ended", o.cashEnded)
+		if err != nil {
+			return a, err
+		}
+		a.CashAssistanceEnded = &d
+	}
+	for _, flag := range caseSetFlags {
+		if changed(flag) {
+			return a, nil
+		}
+	}
+	return a, &UsageError{Msg: "nothing to set", Hint: "caseplan case set --help lists the fields"}
+}
+
+type caseToolboxOptions struct {
+	caseID                              string
+	resume, coverLetter, thankYouLetter string
+	noCommit                            bool
+}
+
+func newCaseToolboxCmd(g *globals) *cobra.Command {
+	opts := &caseToolboxOptions{}
+	c := &cobra.Command{
+		Use:   "toolbox CASE [--resume none|draft|final] [--cover-letter none|draft|final] [--thank-you-letter none|draft|final]",
+		Short: "Record the state of the candidate's resume and letters",
+		Long: `Record the state of the candidate's "Toolbox" in CASE's intake record: the
+resume, the cover letter and the thank-you letter, each none, draft or final
+(document 000: the case manager reviews them with the candidate and they are
+finalised early in the notification period). Only the ones given change.` + "\n" + exitStatusHelp,
+		Example: `  caseplan case toolbox WS-001 --resume final --cover-letter draft`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.caseID = args[0]
+			if opts.resume == "" && opts.coverLetter == "" && opts.thankYouLetter == "" {
+				return &UsageError{Msg: "nothing to set", Hint: "give --resume, --cover-letter or --thank-you-letter (none, draft or final)"}
+			}
+			a := casework.SetToolbox{Case: opts.caseID, Resume: opts.resume, CoverLetter: opts.coverLetter, ThankYouLetter: opts.thankYouLetter}
+			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.resume, "resume", "", "the resume: `none`, draft or final")
+	f.StringVar(&opts.coverLetter, "cover-letter", "", "the cover letter: `none`, draft or final")
+	f.StringVar(&opts.thankYouLetter, "thank-you-letter", "", "the thank-you letter: `none`, draft or final")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
+	return c
+}
+
+// intakeDate parses a date flag of an intake item, which is required.
+func intakeDate(flag, v string) (record.Date, error) {
+	if _, err := parseDate(flag, v); err != nil {
+		return "", err
+	}
+	return record.Date(v), nil
+}

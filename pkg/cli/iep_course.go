@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type iepCourseStatusOptions struct {
+	caseID, course, status string
+	noCommit               bool
+}
+
+func newIEPCourseStatusCmd(g *globals) *cobra.Command {
+	opts := &iepCourseStatusOptions{}
+	c := &cobra.Command{
+		Use:   "status CASE N --status planned|enrolled|completed|dropped",
+		Short: "Move a course of the skill plan along",
+		Long: `Set the status of a course in CASE's skill development plan (document 000):
+planned, enrolled, completed or dropped. N is the course's place in the skill
+plan, 1 for the first, in the order caseplan iep show lists them; the
+course's name (ignoring case) names it too. Only its status line changes.` + "\n" + exitStatusHelp,
+		Example: `  caseplan iep course status WS-001 1 --status completed
+  caseplan iep course status WS-001 'Excel, intermediate' --status enrolled`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.caseID, opts.course = args[0], args[1]
+			a := casework.SetCourseStatus{Case: opts.caseID, Course: opts.course, Status: opts.status}
+			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.status, "status", "", "`STATUS`: planned, enrolled, completed or dropped (required)")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
+	_ = c.MarkFlagRequired("status")
+	return c
+}
