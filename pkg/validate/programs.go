@@ -356,7 +356,7 @@ var wioaRules = []*Rule{
 			}
 			limit := x.Setting(record.SettingInactivityExitDays)
 			if d := days(last, x.Today); d > limit {
-				x.Report(x.File("intake.yaml"), Path("status"), "no service for %d days (since %s), more than %d: a potential exit; record a service, or the exit date (exited) when the customer has left the program", d, last.Format(time.DateOnly), limit)
+				x.Report(x.File("intake.yaml"), Path("status"), "no service for %d days (since %s), more than %d: a potential exit; record a service, or the exit with caseplan case exit when the customer has left the program", d, last.Format(time.DateOnly), limit)
 			}
 		},
 	},
@@ -439,7 +439,7 @@ var postEmploymentRules = []*Rule{
 				if n.Mode != "job-site" || n.Kind == "amendment" || permitted(in.Consents, "job-site-visit", n.Date) {
 					continue
 				}
-				x.Report(x.Case.NotePath(n), Path("mode"), "job-site visit on %s without the participant's permission on record; record it first in intake.yaml (consents: kind job-site-visit, given DATE)", n.Date)
+				x.Report(x.Case.NotePath(n), Path("mode"), "job-site visit on %s without the participant's permission on record; record it first with caseplan case consent add --kind job-site-visit --given DATE", n.Date)
 			}
 		},
 	},
