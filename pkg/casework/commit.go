@@ -86,9 +86,16 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		cases = nil
 	}
 
-	src, err := store.NewWorkTree(w.Repo.Root())
+	work, err := store.NewWorkTree(w.Repo.Root())
 	if err != nil {
 		return nil, err
+	}
+	// editedFiles has read every edited file already.
+	src := store.NewMemo(work)
+	for p, data := range files {
+		if data != nil {
+			src.Remember(p, data)
+		}
 	}
 	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
 	beforeSnap, beforeLoaded, err := store.Load(before, existing(before, cases))

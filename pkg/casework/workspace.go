@@ -123,10 +123,13 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	}
 	defer unlock()
 
-	src, err := store.NewWorkTree(w.Repo.Root())
+	tree, err := store.NewWorkTree(w.Repo.Root())
 	if err != nil {
 		return nil, err
 	}
+	// Loading before and after the change, and the build in between, all
+	// read the same files: each is read from disk once.
+	src := store.NewMemo(tree)
 	before, loaded, err := store.Load(src, orNone(cases))
 	if err != nil {
 		return nil, err

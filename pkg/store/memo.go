@@ -1,0 +1,87 @@
+package store
+
+import (
+	"bytes"
+	"sync"
+)
+
+// Memo is a Source that remembers what it read, so that one command reads
+// each file once however many stages look at it (DESIGN.md §7): a write
+// loads the case before and after its change, and builds from the same
+// files in between.
+type Memo struct {
+	src   Source
+	mu    sync.Mutex
+	files map[string]memoFile
+	dirs  map[string]memoDir
+	reads int
+}
+
+type memoFile struct {
+	data []byte
+	err  error
+}
+
+type memoDir struct {
+	entries []Entry
+	err     error
+}
+
+// NewMemo returns a Memo reading through src.
+func NewMemo(src Source) *Memo {
+	return &Memo{src: src, files: map[string]memoFile{}, dirs: map[string]memoDir{}}
+}
+
+// ReadFile returns name's content, reading it from the source the first
+// time only. The caller gets its own copy.
+func (m *Memo) ReadFile(name string) ([]byte, error) {
+	m.mu.Lock()
+	f, ok := m.files[name]
+	m.mu.Unlock()
+	if !ok {
+		data, err := m.src.ReadFile(name)
+		f = memoFile{data, err}
+		m.mu.Lock()
+		m.files[name] = f
+		m.reads++
+		m.mu.Unlock()
+	}
+	return bytes.Clone(f.data), f.err
+}
+
+// List lists dir, from the source the first time only.
+func (m *Memo) List(dir string) ([]Entry, error) {
+	m.mu.Lock()
+	d, ok := m.dirs[dir]
+	m.mu.Unlock()
+	if !ok {
+		entries, err := m.src.List(dir)
+		d = memoDir{entries, err}
+		m.mu.Lock()
+		m.dirs[dir] = d
+		m.mu.Unlock()
+	}
+	return append([]Entry(nil), d.entries...), d.err
+}
+
+// Remember records content already read from the source by other means,
+// so that it is not read again.
+func (m *Memo) Remember(name string, data []byte) {
+	m.mu.Lock()
+	m.files[name] = memoFile{data: bytes.Clone(data)}
+	m.mu.Unlock()
+}
+
+// Reads counts the files read from the source.
+func (m *Memo) Reads() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.reads
+}
+
+// Concurrent reports whether the underlying source may be read from several
+// goroutines; the Memo itself may.
+func (m *Memo) Concurrent() bool {
+	c, ok := m.src.(Concurrent)
+	return ok && c.Concurrent()
+}
