@@ -9,8 +9,8 @@ package casestate
 import (
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
@@ -67,7 +67,7 @@ type State struct {
 
 // Compute returns the state of case c on today under the store settings
 // cfg (which may be nil: the documents' defaults then apply).
-func Compute(c *store.Case, cfg *record.Config, today time.Time) State {
+func Compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	s := State{Case: c.ID}
 	in := c.Intake
@@ -130,7 +130,7 @@ type period struct {
 
 // view is one computation: the case, the settings and the day.
 type view struct {
-	c     *store.Case
+	c     *casefile.Case
 	cfg   *record.Config
 	today time.Time
 	state *State

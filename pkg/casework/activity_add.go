@@ -11,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
@@ -201,7 +202,7 @@ func entries(w *record.ActivityWeek, kind string) int {
 // ActivityPath is the repository-relative path of a case's activity file
 // for an ISO week (2026-W09).
 func ActivityPath(caseID, week string) string {
-	return store.CasesDir + "/" + caseID + "/activity/" + week + ".yaml"
+	return layout.CasesDir + "/" + caseID + "/activity/" + week + ".yaml"
 }
 
 var weekRE = regexp.MustCompile(`^([0-9]{4})-W([0-9]{2})$`)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -111,12 +112,12 @@ func TestApplyRefusedLeavesStoreUntouched(t *testing.T) {
 		{
 			name: "settings that break the schema",
 			build: func(s *State) (*Change, error) {
-				cfg, err := s.ReadFile(store.ConfigPath)
+				cfg, err := s.ReadFile(layout.ConfigPath)
 				if err != nil {
 					return nil, err
 				}
 				return &Change{Action: "test.settings", Summary: "x", Files: map[string][]byte{
-					store.ConfigPath: []byte(strings.Replace(string(cfg), "role: case-manager", "role: wizard", 1)),
+					layout.ConfigPath: []byte(strings.Replace(string(cfg), "role: case-manager", "role: wizard", 1)),
 				}}, nil
 			},
 			want: []string{"cases/caseplan.yaml schema"},
@@ -126,12 +127,12 @@ func TestApplyRefusedLeavesStoreUntouched(t *testing.T) {
 			// pointing at a program or a manager that is gone.
 			name: "settings that drop a program a case is in",
 			build: func(s *State) (*Change, error) {
-				cfg, err := s.ReadFile(store.ConfigPath)
+				cfg, err := s.ReadFile(layout.ConfigPath)
 				if err != nil {
 					return nil, err
 				}
 				return &Change{Action: "test.settings", Summary: "x", Files: map[string][]byte{
-					store.ConfigPath: []byte(strings.Replace(string(cfg), "  wioa:\n    kind: wioa\n", "  wioa-old:\n    kind: wioa\n", 1)),
+					layout.ConfigPath: []byte(strings.Replace(string(cfg), "  wioa:\n    kind: wioa\n", "  wioa-old:\n    kind: wioa\n", 1)),
 				}}, nil
 			},
 			want: []string{"cases/W-001/intake.yaml unknown-program"},

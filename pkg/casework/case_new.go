@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/store"
 )
 
 // InputError is a value given by the user that cannot be used (an unknown
@@ -63,7 +63,7 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		if err := caseid.Check(id); err != nil {
 			return nil, &InputError{Msg: err.Error()}
 		}
-		if s.Exists(store.CasesDir + "/" + id + "/intake.yaml") {
+		if s.Exists(layout.CasesDir + "/" + id + "/intake.yaml") {
 			return nil, inputErrorf("", "case %s already exists", id)
 		}
 	} else {
@@ -77,7 +77,7 @@ func (n NewCase) Build(s *State) (*Change, error) {
 			if err != nil {
 				return nil, err
 			}
-			if !s.Exists(store.CasesDir + "/" + id + "/intake.yaml") {
+			if !s.Exists(layout.CasesDir + "/" + id + "/intake.yaml") {
 				break
 			}
 			if tries > 20 {
@@ -105,7 +105,7 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		}
 		in.Layoff = &record.Layoff{NoticeDate: date(n.NoticeDate), LayoffDate: date(n.LayoffDate), GrantFundingEnded: n.GrantEnded}
 	}
-	dir := store.CasesDir + "/" + id
+	dir := layout.CasesDir + "/" + id
 	intake, err := record.Marshal(dir+"/intake.yaml", &in)
 	if err != nil {
 		return nil, err

@@ -16,7 +16,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
-	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -60,7 +60,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	var cases []string
 	seen := map[string]bool{}
 	for p, data := range files {
-		rest := strings.TrimPrefix(p, store.CasesDir+"/")
+		rest := strings.TrimPrefix(p, layout.CasesDir+"/")
 		id, sub, isCase := strings.Cut(rest, "/")
 		if isCase && !seen[id] {
 			seen[id] = true
@@ -80,7 +80,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		}
 	}
 	sort.Strings(cases)
-	if _, ok := files[store.ConfigPath]; ok {
+	if _, ok := files[layout.ConfigPath]; ok {
 		// The settings apply to every case (its program, its manager on
 		// the roster): check them all.
 		cases = nil
@@ -153,7 +153,7 @@ func existing(src store.Source, ids []string) []string {
 	}
 	out := []string{}
 	for _, id := range ids {
-		if entries, err := src.List(store.CasesDir + "/" + id); err == nil && entries != nil {
+		if entries, err := src.List(layout.CasesDir + "/" + id); err == nil && entries != nil {
 			out = append(out, id)
 		}
 	}
@@ -170,7 +170,7 @@ func (w *Workspace) editedFiles(tree *gitstore.TreeFiles) (map[string][]byte, er
 	files := map[string][]byte{}
 	inWork := map[string]bool{}
 	var ignoredDirs []string
-	err := filepath.WalkDir(filepath.Join(root, store.CasesDir), func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(root, layout.CasesDir), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil
@@ -204,7 +204,7 @@ func (w *Workspace) editedFiles(tree *gitstore.TreeFiles) (map[string][]byte, er
 		if !tracked && (ignore.match(rel, false) || underAny(rel, ignoredDirs)) {
 			return nil
 		}
-		if _, isRecord := record.KindOf(rel); !tracked && !isRecord {
+		if _, isRecord := layout.KindOf(rel); !tracked && !isRecord {
 			// A stray file (a call log, a scan) is not a record: it stays
 			// out of the audit trail, and the caller says so.
 			w.skipped = append(w.skipped, rel)
@@ -225,7 +225,7 @@ func (w *Workspace) editedFiles(tree *gitstore.TreeFiles) (map[string][]byte, er
 		return nil, err
 	}
 	if tree != nil {
-		err = tree.Walk(store.CasesDir, func(p string, e gitstore.Entry) error {
+		err = tree.Walk(layout.CasesDir, func(p string, e gitstore.Entry) error {
 			if !e.IsDir && !inWork[p] {
 				files[p] = nil
 			}

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/caseplan/caseplan/pkg/gitstore"
-	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/layout"
 )
 
 // handStore is a store with one WIOA case, W-001, holding a committed note,
@@ -135,12 +135,12 @@ func TestCommitEdits(t *testing.T) {
 		{
 			name: "the settings by hand",
 			edit: func(t *testing.T, s handStore) {
-				cfg := readTestFile(t, s.dir, store.ConfigPath)
+				cfg := readTestFile(t, s.dir, layout.ConfigPath)
 				cfg = strings.Replace(cfg, "\nprograms:", "  - id: dpatel\n    name: Dev Patel\n    email: dpatel@example.org\n\nprograms:", 1)
-				writeTestFile(t, s.dir, store.ConfigPath, cfg)
+				writeTestFile(t, s.dir, layout.ConfigPath, cfg)
 			},
 			message: "add Dev",
-			files:   []string{store.ConfigPath},
+			files:   []string{layout.ConfigPath},
 			subject: "caseplan: add Dev",
 			cases:   "-",
 		},
@@ -331,7 +331,7 @@ func TestCommitEditsFirstCommit(t *testing.T) {
 		t.Fatal(err)
 	}
 	repo.Close()
-	writeTestFile(t, dir, store.ConfigPath, "organization: Hand Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  wioa:\n    kind: wioa\n")
+	writeTestFile(t, dir, layout.ConfigPath, "organization: Hand Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  wioa:\n    kind: wioa\n")
 	writeTestFile(t, dir, "cases/W-001/intake.yaml", wioaIntake)
 	writeTestFile(t, dir, "cases/W-001/iep.yaml", "created: 2026-03-16\n")
 	writeTestFile(t, dir, "cases/W-001/scan.pdf", "%PDF")

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/finding"
-	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -28,7 +28,7 @@ func EditablePath(caseID, name string) (string, error) {
 	}
 	switch {
 	case slices.Contains(EditableRecords, n):
-		return store.CasesDir + "/" + caseID + "/" + n + ".yaml", nil
+		return layout.CasesDir + "/" + caseID + "/" + n + ".yaml", nil
 	case n == "notes" || n == "note" || strings.HasPrefix(n, "notes/"):
 		return "", inputErrorf("correct a note with caseplan note amend "+caseID+" NOTE", "notes are append-only: a committed note is never edited")
 	case n == "activity" || strings.HasPrefix(n, "activity/"):
@@ -87,7 +87,7 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		return nil, err
 	}
 	if snap.Config == nil {
-		return nil, fmt.Errorf("cannot read the store settings %s; run caseplan validate to see why", store.ConfigPath)
+		return nil, fmt.Errorf("cannot read the store settings %s; run caseplan validate to see why", layout.ConfigPath)
 	}
 	if _, ok := snap.Config.StaffByEmail(w.Author.Email); !ok {
 		return nil, &NotOnRosterError{Author: w.Author}
@@ -98,11 +98,11 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 	case created:
 		// A record the case does not have yet starts as its modeline, so
 		// the editor can already check it against the schema.
-		ref, err := record.SchemaRef(path)
-		if err != nil {
-			return nil, err
+		modeline, ok := layout.Modeline(path)
+		if !ok {
+			return nil, fmt.Errorf("%s is not a record file", path)
 		}
-		original = []byte("# yaml-language-server: $schema=" + ref + "\n")
+		original = []byte(modeline)
 	case err != nil:
 		return nil, err
 	}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -19,12 +21,12 @@ import (
 // edit as one Change.
 
 // PlanPath returns the repository-relative path of a case's plan.
-func PlanPath(caseID string) string { return store.CasesDir + "/" + caseID + "/iep.yaml" }
+func PlanPath(caseID string) string { return layout.CasesDir + "/" + caseID + "/iep.yaml" }
 
 // planCase is a case whose plan a command changes.
 type planCase struct {
 	s    *State
-	c    *store.Case
+	c    *casefile.Case
 	plan *record.IEP // an empty plan when the case has no iep.yaml yet
 }
 

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
-	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -99,7 +99,7 @@ var ErrStoreExists = errors.New("a case store already exists here")
 // staff member, the JSON Schemas, a CI workflow, a git repository if there
 // is none, and the first commit.
 func Init(in InitStore) (string, error) {
-	if _, err := os.Stat(filepath.Join(in.Dir, filepath.FromSlash(store.ConfigPath))); err == nil {
+	if _, err := os.Stat(filepath.Join(in.Dir, filepath.FromSlash(layout.ConfigPath))); err == nil {
 		return "", fmt.Errorf("%s: %w", in.Dir, ErrStoreExists)
 	}
 	if err := os.MkdirAll(in.Dir, 0o755); err != nil {
@@ -120,7 +120,7 @@ func Init(in InitStore) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	doc, fs := load.Parse(store.ConfigPath, cfg.Bytes())
+	doc, fs := load.Parse(layout.ConfigPath, cfg.Bytes())
 	if len(fs) > 0 {
 		return "", fmt.Errorf("internal error: the new caseplan.yaml does not parse: %s", fs[0])
 	}
@@ -129,7 +129,7 @@ func Init(in InitStore) (string, error) {
 	}
 
 	changes := []gitstore.Change{
-		{Path: store.ConfigPath, Data: cfg.Bytes()},
+		{Path: layout.ConfigPath, Data: cfg.Bytes()},
 		{Path: ".github/workflows/caseplan.yml", Data: []byte(workflow)},
 		{Path: ".gitattributes", Data: []byte("# Records are text with LF line ends on every machine.\n*.yaml text eol=lf\n*.json text eol=lf\n")},
 	}

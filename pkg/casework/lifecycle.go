@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -240,7 +241,7 @@ func (t TransferCase) Build(s *State) (*Change, error) {
 // lifecycle and outcome command starts from it.
 type lifecycleCase struct {
 	s      *State
-	c      *store.Case
+	c      *casefile.Case
 	intake *record.Intake
 }
 

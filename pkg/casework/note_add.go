@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -68,7 +69,7 @@ func (a AddNote) Build(s *State) (*Change, error) {
 }
 
 func notePath(caseID, noteID string) string {
-	return store.CasesDir + "/" + caseID + "/notes/" + noteID + ".yaml"
+	return layout.CasesDir + "/" + caseID + "/notes/" + noteID + ".yaml"
 }
 
 // noteSuffix is four random characters: enough that two people adding a

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -70,7 +71,7 @@ func (a AddReference) Build(s *State) (*Change, error) {
 // is there but cannot be read as its record refuses the change with the
 // reasons: caseplan does not add to a file it cannot read, and the person
 // who broke it by hand is the one to mend it.
-func caseRecord(s *State, c *store.Case, p string, v any) (exists bool, err error) {
+func caseRecord(s *State, c *casefile.Case, p string, v any) (exists bool, err error) {
 	doc := c.Doc(p)
 	if doc == nil {
 		data, err := s.ReadFile(p)

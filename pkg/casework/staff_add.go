@@ -5,8 +5,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/yamledit"
 )
 
@@ -57,18 +57,18 @@ func (a AddStaff) Build(s *State) (*Change, error) {
 	if other, ok := cfg.StaffByEmail(st.Email); ok {
 		return nil, inputErrorf("", "%s is already on the roster as %s", st.Email, other.ID)
 	}
-	old, err := s.ReadFile(store.ConfigPath)
+	old, err := s.ReadFile(layout.ConfigPath)
 	if err != nil {
 		return nil, err
 	}
 	data, err := yamledit.AppendItem(old, "staff", st)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", store.ConfigPath, err)
+		return nil, fmt.Errorf("%s: %w", layout.ConfigPath, err)
 	}
 	return &Change{
 		Action:  "staff.add",
 		Summary: fmt.Sprintf("add %s to the staff roster", st.ID),
-		Files:   map[string][]byte{store.ConfigPath: data},
+		Files:   map[string][]byte{layout.ConfigPath: data},
 		Output:  st.ID,
 	}, nil
 }

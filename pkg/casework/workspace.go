@@ -13,8 +13,10 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
@@ -99,7 +101,7 @@ type Build func(s *State) (*Change, error)
 
 // State is the store as a Build sees it.
 type State struct {
-	Snapshot *store.Snapshot
+	Snapshot *casefile.Snapshot
 	Staff    record.Staff // the acting staff member
 	Today    time.Time
 	source   store.Source
@@ -135,7 +137,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 		return nil, err
 	}
 	if before.Config == nil {
-		return nil, fmt.Errorf("cannot read the store settings %s; run caseplan validate to see why", store.ConfigPath)
+		return nil, fmt.Errorf("cannot read the store settings %s; run caseplan validate to see why", layout.ConfigPath)
 	}
 	staff, ok := before.Config.StaffByEmail(w.Author.Email)
 	if !ok {
@@ -149,7 +151,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 
 	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
 	affected := orNone(union(cases, change.Cases))
-	if _, ok := change.Files[store.ConfigPath]; ok {
+	if _, ok := change.Files[layout.ConfigPath]; ok {
 		// The settings apply to every case (its program, its manager on
 		// the roster), so a change to them is checked against them all.
 		affected = nil

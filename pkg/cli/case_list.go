@@ -3,6 +3,8 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
@@ -72,7 +74,7 @@ func caseListRun(g *globals, opts *caseListOptions) error {
 }
 
 // loadWorkTree reads cases (all when nil) from the store's work tree.
-func (g *globals) loadWorkTree(cases []string) (*store.Snapshot, error) {
+func (g *globals) loadWorkTree(cases []string) (*casefile.Snapshot, error) {
 	root, err := g.storeRoot()
 	if err != nil {
 		return nil, err
@@ -86,7 +88,7 @@ func (g *globals) loadWorkTree(cases []string) (*store.Snapshot, error) {
 		return nil, err
 	}
 	if snap.Config == nil {
-		return nil, &InvalidError{Msg: "cannot read the store settings " + store.ConfigPath, Hint: "run caseplan validate to see why"}
+		return nil, &InvalidError{Msg: "cannot read the store settings " + layout.ConfigPath, Hint: "run caseplan validate to see why"}
 	}
 	return snap, nil
 }

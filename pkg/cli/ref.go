@@ -7,8 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -181,7 +183,7 @@ func refListRun(g *globals, opts *refListOptions) error {
 // (a file, or a directory such as activity) could not be read at all —
 // broken YAML, say: listing nothing would wrongly say the case has none.
 // The list commands ref list, activity list and service list share it.
-func (g *globals) loadReadable(caseID, name string) (*store.Snapshot, error) {
+func (g *globals) loadReadable(caseID, name string) (*casefile.Snapshot, error) {
 	root, err := g.storeRoot()
 	if err != nil {
 		return nil, err
@@ -195,7 +197,7 @@ func (g *globals) loadReadable(caseID, name string) (*store.Snapshot, error) {
 		return nil, err
 	}
 	if snap.Config == nil {
-		return nil, &InvalidError{Msg: "cannot read the store settings " + store.ConfigPath, Hint: "run caseplan validate to see why"}
+		return nil, &InvalidError{Msg: "cannot read the store settings " + layout.ConfigPath, Hint: "run caseplan validate to see why"}
 	}
 	c := snap.Case(caseID)
 	if c == nil { // an ID that cannot name a case directory

@@ -12,8 +12,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/atomicfile"
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -73,7 +75,7 @@ func (o *reportOptions) check() error {
 
 // reportSnapshot loads the store as committed in the commit the options
 // name: --at, --as-of, else HEAD.
-func (g *globals) reportSnapshot(o *reportOptions) (*store.Snapshot, report.Source, error) {
+func (g *globals) reportSnapshot(o *reportOptions) (*casefile.Snapshot, report.Source, error) {
 	repo, err := g.openRepo()
 	if err != nil {
 		return nil, report.Source{}, err
@@ -120,7 +122,7 @@ func (g *globals) reportSnapshot(o *reportOptions) (*store.Snapshot, report.Sour
 		return nil, report.Source{}, err
 	}
 	if snap.Config == nil {
-		return nil, report.Source{}, &InvalidError{Msg: fmt.Sprintf("cannot read the store settings %s at commit %s", store.ConfigPath, hash), Hint: "run caseplan validate to see why"}
+		return nil, report.Source{}, &InvalidError{Msg: fmt.Sprintf("cannot read the store settings %s at commit %s", layout.ConfigPath, hash), Hint: "run caseplan validate to see why"}
 	}
 	if errs, _ := finding.Count(loaded); errs > 0 {
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %d record(s) at commit %s could not be read; the report leaves them out\n", errs, hash.String()[:12])

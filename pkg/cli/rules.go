@@ -3,7 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
@@ -54,7 +54,7 @@ type ruleItem struct {
 }
 
 func rulesRun(g *globals, opts *rulesOptions) error {
-	var snap *store.Snapshot
+	var snap *casefile.Snapshot
 	if _, err := g.storeRoot(); err == nil {
 		if snap, err = g.loadWorkTree([]string{}); err != nil {
 			return err

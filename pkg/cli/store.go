@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-git/go-git/v5/config"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -193,7 +194,7 @@ func (g *globals) changeError(err error) error {
 }
 
 // check validates the store (or some cases of it) as it stands in src.
-func check(src store.Source, cases []string, today time.Time) (*store.Snapshot, []finding.Finding, error) {
+func check(src store.Source, cases []string, today time.Time) (*casefile.Snapshot, []finding.Finding, error) {
 	v, err := schemas.Compile()
 	if err != nil {
 		return nil, nil, err

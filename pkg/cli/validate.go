@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
@@ -118,7 +119,7 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 	var targets []target
 	settings := false
 	for _, a := range args {
-		if !strings.ContainsAny(a, `/\`) && !strings.HasSuffix(a, ".yaml") && a != "." && a != ".." && a != store.CasesDir {
+		if !strings.ContainsAny(a, `/\`) && !strings.HasSuffix(a, ".yaml") && a != "." && a != ".." && a != layout.CasesDir {
 			targets = append(targets, target{id: a})
 			continue
 		}
@@ -131,12 +132,12 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 			return nil, nil, usageErrorf("%s is outside the store %s", a, root)
 		}
 		rel = filepath.ToSlash(rel)
-		if rel == "." || rel == store.CasesDir {
+		if rel == "." || rel == layout.CasesDir {
 			return nil, nil, nil // the whole store
 		}
-		rest, ok := strings.CutPrefix(rel, store.CasesDir+"/")
+		rest, ok := strings.CutPrefix(rel, layout.CasesDir+"/")
 		if !ok {
-			return nil, nil, usageErrorf("%s is not under %s/", a, store.CasesDir)
+			return nil, nil, usageErrorf("%s is not under %s/", a, layout.CasesDir)
 		}
 		if rest == "caseplan.yaml" {
 			settings = true
@@ -170,13 +171,13 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 	}
 	files = map[string]bool{}
 	if settings {
-		files[store.ConfigPath] = true
+		files[layout.ConfigPath] = true
 	}
 	for _, t := range targets {
 		if t.path != "" {
 			files[t.path] = true
 		} else {
-			files[store.CasesDir+"/"+t.id] = true
+			files[layout.CasesDir+"/"+t.id] = true
 		}
 	}
 	return cases, files, nil

@@ -1,6 +1,6 @@
-// Package record defines the Go form of every caseplan record kind, the
-// mapping from a file's path to its kind, and the canonical way records are
-// written to disk.
+// Package record defines the Go form of every caseplan record kind and the
+// canonical way records are written to disk (pkg/layout says where each
+// kind lives).
 //
 // The structs mirror the JSON Schemas in schemas/ field for field; their
 // field order is the canonical key order of the files. Optional fields are
@@ -12,12 +12,12 @@ package record
 import (
 	"bytes"
 	"fmt"
-	"path"
 	"reflect"
-	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/caseplan/caseplan/pkg/layout"
 )
 
 // DateLayout is how every date in a record is written: YYYY-MM-DD.
@@ -48,95 +48,17 @@ func (d Date) MarshalYAML() (any, error) {
 	return n, nil
 }
 
-// Record kinds; each names the schema schemas/<kind>.schema.json.
-const (
-	KindConfig     = "caseplan"
-	KindIntake     = "intake"
-	KindIEP        = "iep"
-	KindReferences = "references"
-	KindNote       = "note"
-	KindActivity   = "activity"
-	KindServices   = "services"
-	KindOutcome    = "outcome"
-)
-
-// caseFiles maps the single-record files of a case directory to their kind.
-var caseFiles = map[string]string{
-	"intake.yaml":     KindIntake,
-	"iep.yaml":        KindIEP,
-	"references.yaml": KindReferences,
-	"services.yaml":   KindServices,
-	"outcome.yaml":    KindOutcome,
-}
-
-// KindOf returns the record kind of the file at p, a slash-separated path
-// relative to the repository root: cases/caseplan.yaml is "caseplan",
-// cases/<id>/intake.yaml is "intake" (likewise iep, references, services
-// and outcome), cases/<id>/notes/*.yaml is "note" and
-// cases/<id>/activity/*.yaml is "activity". Any other path is not a record.
-func KindOf(p string) (kind string, ok bool) {
-	parts := strings.Split(p, "/")
-	if len(parts) < 2 || parts[0] != "cases" {
-		return "", false
-	}
-	if len(parts) == 2 {
-		if parts[1] == "caseplan.yaml" {
-			return KindConfig, true
-		}
-		return "", false
-	}
-	if !plainName(parts[1]) {
-		return "", false
-	}
-	switch len(parts) {
-	case 3:
-		kind, ok = caseFiles[parts[2]]
-		return kind, ok
-	case 4:
-		name := parts[3]
-		if !plainName(name) || !strings.HasSuffix(name, ".yaml") || name == ".yaml" {
-			return "", false
-		}
-		switch parts[2] {
-		case "notes":
-			return KindNote, true
-		case "activity":
-			return KindActivity, true
-		}
-	}
-	return "", false
-}
-
-// plainName reports whether a path element is an ordinary name: not empty,
-// not hidden, not . or ..
-func plainName(s string) bool {
-	return s != "" && !strings.HasPrefix(s, ".")
-}
-
-// SchemaRef returns the path from the record file at p (repository-relative)
-// to its schema, as written in the file's modeline: for
-// cases/2026-K7QX2/notes/2026-03-02-k7qx.yaml it is
-// ../../../schemas/note.schema.json.
-func SchemaRef(p string) (string, error) {
-	kind, ok := KindOf(p)
-	if !ok {
-		return "", fmt.Errorf("%s is not a record file", p)
-	}
-	depth := strings.Count(path.Dir(p), "/") + 1
-	return strings.Repeat("../", depth) + "schemas/" + kind + ".schema.json", nil
-}
-
 // Marshal returns the canonical bytes of the record v for the file at p
 // (repository-relative; it decides the kind and the modeline): the
 // "# yaml-language-server: $schema=..." modeline, then the record in the
 // struct's key order, 2-space indent, LF line ends and a final newline.
 // v must be the record type of that kind (a value or a pointer).
 func Marshal(p string, v any) ([]byte, error) {
-	ref, err := SchemaRef(p)
-	if err != nil {
-		return nil, err
+	modeline, ok := layout.Modeline(p)
+	if !ok {
+		return nil, fmt.Errorf("%s is not a record file", p)
 	}
-	kind, _ := KindOf(p)
+	kind, _ := layout.KindOf(p)
 	if got := kindOfValue(v); got != kind {
 		return nil, fmt.Errorf("%s holds a %s record, not a %T", p, kind, v)
 	}
@@ -144,7 +66,7 @@ func Marshal(p string, v any) ([]byte, error) {
 		return nil, fmt.Errorf("writing %s: no record (nil %T)", p, v)
 	}
 	var buf bytes.Buffer
-	buf.WriteString("# yaml-language-server: $schema=" + ref + "\n")
+	buf.WriteString(modeline)
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(v); err != nil {
@@ -160,21 +82,21 @@ func Marshal(p string, v any) ([]byte, error) {
 func kindOfValue(v any) string {
 	switch v.(type) {
 	case Config, *Config:
-		return KindConfig
+		return layout.KindConfig
 	case Intake, *Intake:
-		return KindIntake
+		return layout.KindIntake
 	case IEP, *IEP:
-		return KindIEP
+		return layout.KindIEP
 	case References, *References:
-		return KindReferences
+		return layout.KindReferences
 	case Note, *Note:
-		return KindNote
+		return layout.KindNote
 	case ActivityWeek, *ActivityWeek:
-		return KindActivity
+		return layout.KindActivity
 	case Services, *Services:
-		return KindServices
+		return layout.KindServices
 	case Outcome, *Outcome:
-		return KindOutcome
+		return layout.KindOutcome
 	}
 	return ""
 }

@@ -14,27 +14,29 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/caseplan/caseplan/pkg/layout"
+
 	"github.com/caseplan/caseplan/schemas"
 )
 
 // newRecord returns a pointer to a zero record of kind.
 func newRecord(kind string) any {
 	switch kind {
-	case KindConfig:
+	case layout.KindConfig:
 		return new(Config)
-	case KindIntake:
+	case layout.KindIntake:
 		return new(Intake)
-	case KindIEP:
+	case layout.KindIEP:
 		return new(IEP)
-	case KindReferences:
+	case layout.KindReferences:
 		return new(References)
-	case KindNote:
+	case layout.KindNote:
 		return new(Note)
-	case KindActivity:
+	case layout.KindActivity:
 		return new(ActivityWeek)
-	case KindServices:
+	case layout.KindServices:
 		return new(Services)
-	case KindOutcome:
+	case layout.KindOutcome:
 		return new(Outcome)
 	}
 	panic("unknown kind " + kind)
@@ -69,7 +71,7 @@ func TestExamples(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for p, data := range examples(t) {
-		kind, ok := KindOf(p)
+		kind, ok := layout.KindOf(p)
 		if !ok {
 			t.Errorf("%s: not a record path", p)
 			continue
@@ -263,7 +265,7 @@ func mirror(t *testing.T, where string, typ reflect.Type, s *yaml.Node) {
 // TestSettingDefaults keeps the defaults in this package and in the
 // schema (shown to editors) the same.
 func TestSettingDefaults(t *testing.T) {
-	s := get(get(get(get(get(get(schemaNode(t, KindConfig), "properties"), "programs"), "patternProperties"), `^[a-z0-9][a-z0-9-]*$`), "properties"), "settings")
+	s := get(get(get(get(get(get(schemaNode(t, layout.KindConfig), "properties"), "programs"), "patternProperties"), `^[a-z0-9][a-z0-9-]*$`), "properties"), "settings")
 	props := get(s, "properties")
 	var keys []string
 	for i := 0; i < len(props.Content); i += 2 {
@@ -322,39 +324,6 @@ func jsonLike(t *testing.T, data []byte) any {
 	return conv(n.Content[0])
 }
 
-func TestKindOf(t *testing.T) {
-	for p, want := range map[string]string{
-		"cases/caseplan.yaml":                         KindConfig,
-		"cases/2026-K7QX2/intake.yaml":                KindIntake,
-		"cases/2026-K7QX2/iep.yaml":                   KindIEP,
-		"cases/2026-K7QX2/references.yaml":            KindReferences,
-		"cases/2026-K7QX2/services.yaml":              KindServices,
-		"cases/2026-K7QX2/outcome.yaml":               KindOutcome,
-		"cases/2026-K7QX2/notes/2026-03-02-k7qx.yaml": KindNote,
-		"cases/ext.ID_1/notes/anything.yaml":          KindNote,
-		"cases/2026-K7QX2/activity/2026-W09.yaml":     KindActivity,
-		"cases/2026-K7QX2/notes/a.yml":                "",
-		"cases/2026-K7QX2/notes/.yaml":                "",
-		"cases/2026-K7QX2/notes/.hidden.yaml":         "",
-		"cases/2026-K7QX2/notes/sub/a.yaml":           "",
-		"cases/2026-K7QX2/caseplan.yaml":              "",
-		"cases/2026-K7QX2/README.md":                  "",
-		"cases/.git/intake.yaml":                      "",
-		"cases//intake.yaml":                          "",
-		"cases/intake.yaml":                           "",
-		"caseplan.yaml":                               "",
-		"schemas/note.schema.json":                    "",
-		"other/cases/caseplan.yaml":                   "",
-		"/cases/caseplan.yaml":                        "",
-		"":                                            "",
-	} {
-		got, ok := KindOf(p)
-		if got != want || ok != (want != "") {
-			t.Errorf("KindOf(%q) = %q, %v; want %q", p, got, ok, want)
-		}
-	}
-}
-
 func TestMarshalModeline(t *testing.T) {
 	for p, want := range map[string]string{
 		"cases/caseplan.yaml":                     "../schemas/caseplan.schema.json",
@@ -362,7 +331,7 @@ func TestMarshalModeline(t *testing.T) {
 		"cases/X/notes/a.yaml":                    "../../../schemas/note.schema.json",
 		"cases/2026-K7QX2/activity/2026-W09.yaml": "../../../schemas/activity.schema.json",
 	} {
-		kind, _ := KindOf(p)
+		kind, _ := layout.KindOf(p)
 		out, err := Marshal(p, newRecord(kind))
 		if err != nil {
 			t.Fatalf("Marshal(%q): %v", p, err)

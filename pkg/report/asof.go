@@ -4,8 +4,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/store"
 )
 
 // asOf returns case c as its records stood at the end of day by their event
@@ -23,7 +23,7 @@ import (
 // (caseplan report --as-of). A case reopened after day has lost its
 // closure from outcome.yaml (git history keeps it); read at a commit from
 // before the reopening, the report shows it closed.
-func asOf(c *store.Case, day time.Time) *store.Case {
+func asOf(c *casefile.Case, day time.Time) *casefile.Case {
 	after := func(d record.Date) bool {
 		t, ok := d.Time()
 		return ok && t.After(day)

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
-	"github.com/caseplan/caseplan/pkg/store"
 )
 
 // Caseload is the caseload report: the open cases of each case manager and
@@ -75,7 +75,7 @@ type CaseloadRow struct {
 
 // BuildCaseload makes the caseload report for day from the records in
 // snap, read at the commit src names.
-func BuildCaseload(snap *store.Snapshot, day time.Time, src Source, names bool) *Caseload {
+func BuildCaseload(snap *casefile.Snapshot, day time.Time, src Source, names bool) *Caseload {
 	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
 	r := &Caseload{
 		Report: "caseload", AsOf: dateString(day), Commit: src.Commit,

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
@@ -145,7 +145,7 @@ type lifetime struct {
 // lifetimeOf returns a case's lifetime; false when its records do not say
 // when it was open (no valid opening date, or closed with no closure
 // date), which validate reports.
-func lifetimeOf(c *store.Case) (lifetime, bool) {
+func lifetimeOf(c *casefile.Case) (lifetime, bool) {
 	in := c.Intake
 	if in == nil {
 		return lifetime{}, false
@@ -192,7 +192,7 @@ type caseMonth struct {
 // BuildMonthly makes the monthly report for month m from the records in
 // snap, read at the commit src names. names shows participants' full names
 // instead of initials.
-func BuildMonthly(snap *store.Snapshot, m Month, src Source, names bool) *Monthly {
+func BuildMonthly(snap *casefile.Snapshot, m Month, src Source, names bool) *Monthly {
 	first, last := m.First(), m.Last()
 	r := &Monthly{
 		Report: "monthly", Month: m.String(), From: dateString(first), To: dateString(last),
@@ -255,7 +255,7 @@ func BuildMonthly(snap *store.Snapshot, m Month, src Source, names bool) *Monthl
 // monthOf works out one case's month; false when the case has no part in
 // it (opened later, closed before it with nothing dated in it, or
 // unreadable).
-func monthOf(c *store.Case, cfg *record.Config, first, last time.Time, names bool) (caseMonth, bool) {
+func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names bool) (caseMonth, bool) {
 	l, ok := lifetimeOf(c)
 	if !ok || l.opened.After(last) {
 		return caseMonth{}, false
@@ -384,7 +384,7 @@ func monthOf(c *store.Case, cfg *record.Config, first, last time.Time, names boo
 	return cm, true
 }
 
-func extensionPending(c *store.Case) bool {
+func extensionPending(c *casefile.Case) bool {
 	if c.Outcome == nil {
 		return false
 	}

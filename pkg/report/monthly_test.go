@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
@@ -61,7 +62,7 @@ import (
 //	                   October), contact 10-13 + 30 = 11-12: in contact.
 var fixtureMonth = Month{2026, time.October}
 
-func fixtureSnapshot(t *testing.T) *store.Snapshot {
+func fixtureSnapshot(t *testing.T) *casefile.Snapshot {
 	t.Helper()
 	src, err := store.NewWorkTree("testdata/store")
 	if err != nil {

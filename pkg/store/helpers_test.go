@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -95,7 +96,7 @@ func openWorkTree(t testing.TB, root string) *WorkTree {
 	return w
 }
 
-func mustLoad(t testing.TB, src Source, only []string) (*Snapshot, []finding.Finding) {
+func mustLoad(t testing.TB, src Source, only []string) (*casefile.Snapshot, []finding.Finding) {
 	t.Helper()
 	snap, fs, err := Load(src, only)
 	if err != nil {
@@ -127,7 +128,7 @@ type snapSummary struct {
 	Findings []finding.Finding
 }
 
-func summarize(s *Snapshot, fs []finding.Finding) snapSummary {
+func summarize(s *casefile.Snapshot, fs []finding.Finding) snapSummary {
 	out := snapSummary{Config: s.Config, HasDoc: s.ConfigDoc != nil, Files: s.Files, Findings: fs}
 	for _, c := range s.Cases {
 		cs := caseSummary{ID: c.ID, Dir: c.Dir, Intake: c.Intake, IEP: c.IEP, References: c.References, Services: c.Services, Outcome: c.Outcome}

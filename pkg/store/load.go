@@ -6,12 +6,13 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -27,59 +28,11 @@ const (
 	RuleMissingStore = "missing-config"
 )
 
-// Snapshot is a store's records as read from one Source.
-type Snapshot struct {
-	Config    *record.Config
-	ConfigDoc *load.Document
-	Cases     []*Case // sorted by ID
-	Files     int     // record files read
-}
-
-// Case is one case's records. A record that is absent or could not be read
-// is nil; the findings say why.
-type Case struct {
-	ID         string
-	Dir        string // repository-relative, e.g. cases/2026-K7QX2
-	Intake     *record.Intake
-	IEP        *record.IEP
-	References *record.References
-	Services   *record.Services
-	Outcome    *record.Outcome
-	Notes      []*record.Note         // sorted by date, then ID
-	Activity   []*record.ActivityWeek // sorted by week
-	Docs       []*load.Document       // every parsed file of the case, in path order
-
-	notePath map[*record.Note]string
-	present  map[string]bool // files that exist, readable or not
-}
-
-// NotePath returns the repository-relative path of a note of this case.
-func (c *Case) NotePath(n *record.Note) string { return c.notePath[n] }
-
-// Doc returns the parsed document at path, or nil.
-func (c *Case) Doc(p string) *load.Document {
-	for _, d := range c.Docs {
-		if d.Path == p {
-			return d
-		}
-	}
-	return nil
-}
-
-// Case returns the case with the given ID, or nil.
-func (s *Snapshot) Case(id string) *Case {
-	i := sort.Search(len(s.Cases), func(i int) bool { return s.Cases[i].ID >= id })
-	if i < len(s.Cases) && s.Cases[i].ID == id {
-		return s.Cases[i]
-	}
-	return nil
-}
-
 // Load reads the store settings and the cases named in only (every case
 // when only is empty). Problems with the records are returned as findings;
 // the error is for failures of the source itself (I/O, git).
-func Load(src Source, only []string) (*Snapshot, []finding.Finding, error) {
-	l := loader{src: src, snap: &Snapshot{}}
+func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, error) {
+	l := loader{src: src, snap: &casefile.Snapshot{}}
 	l.loadConfig()
 	// only == nil loads every case; an empty, non-nil only loads none (a
 	// change to the settings alone, say).
@@ -92,20 +45,20 @@ func Load(src Source, only []string) (*Snapshot, []finding.Finding, error) {
 		}
 	}
 	if only == nil {
-		entries, err := src.List(CasesDir)
+		entries, err := src.List(layout.CasesDir)
 		if err != nil {
 			return nil, nil, err
 		}
 		for _, e := range entries {
-			p := CasesDir + "/" + e.Name
+			p := layout.CasesDir + "/" + e.Name
 			switch {
-			case e.Symlink && e.Name != "caseplan.yaml":
+			case e.Symlink && !layout.IsConfig(p):
 				// A link that leaves the store does not resolve to a
 				// directory here; loadCase reports it as the link it is.
 				ids = append(ids, e.Name)
 			case e.IsDir:
 				ids = append(ids, e.Name)
-			case e.Name == "caseplan.yaml", strings.HasPrefix(e.Name, "."):
+			case layout.IsConfig(p), strings.HasPrefix(e.Name, "."):
 			default:
 				l.add(p, 0, RuleUnknownFile, finding.Warning, "%s is not part of a case store; case records live in cases/<case-id>/", e.Name)
 			}
@@ -114,7 +67,7 @@ func Load(src Source, only []string) (*Snapshot, []finding.Finding, error) {
 	if err := l.loadCases(ids); err != nil {
 		return nil, nil, err
 	}
-	sort.Slice(l.snap.Cases, func(i, j int) bool { return l.snap.Cases[i].ID < l.snap.Cases[j].ID })
+	l.snap.SortCases()
 	return l.snap, l.findings, nil
 }
 
@@ -153,7 +106,7 @@ func (l *loader) loadCases(ids []string) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				one := &loader{src: l.src, snap: &Snapshot{}}
+				one := &loader{src: l.src, snap: &casefile.Snapshot{}}
 				results[i] = result{one, one.loadCase(ids[i])}
 			}
 		}()
@@ -176,7 +129,7 @@ func (l *loader) loadCases(ids []string) error {
 
 type loader struct {
 	src      Source
-	snap     *Snapshot
+	snap     *casefile.Snapshot
 	findings []finding.Finding
 }
 
@@ -187,16 +140,9 @@ func (l *loader) add(p string, line int, rule string, sev finding.Severity, form
 	})
 }
 
-// caseOf returns the case ID a repository-relative path belongs to.
+// caseOf returns the case ID a repository-relative path belongs to, or "".
 func caseOf(p string) string {
-	rest, ok := strings.CutPrefix(p, CasesDir+"/")
-	if !ok {
-		return ""
-	}
-	id, _, found := strings.Cut(rest, "/")
-	if !found && id == "caseplan.yaml" {
-		return ""
-	}
+	id, _ := layout.CaseOf(p)
 	return id
 }
 
@@ -239,10 +185,10 @@ func (l *loader) decode(doc *load.Document, v any) bool {
 }
 
 func (l *loader) loadConfig() {
-	doc := l.read(ConfigPath)
+	doc := l.read(layout.ConfigPath)
 	if doc == nil {
-		if _, err := l.src.ReadFile(ConfigPath); errors.Is(err, fs.ErrNotExist) {
-			l.add(ConfigPath, 0, RuleMissingStore, finding.Error, "the store settings file is missing; run caseplan init to create a store")
+		if _, err := l.src.ReadFile(layout.ConfigPath); errors.Is(err, fs.ErrNotExist) {
+			l.add(layout.ConfigPath, 0, RuleMissingStore, finding.Error, "the store settings file is missing; run caseplan init to create a store")
 		}
 		return
 	}
@@ -253,12 +199,8 @@ func (l *loader) loadConfig() {
 	l.snap.ConfigDoc = doc
 }
 
-// caseFiles are the single-record files of a case directory, in the order
-// they are reported.
-var caseFiles = []string{"intake.yaml", "iep.yaml", "references.yaml", "services.yaml", "outcome.yaml"}
-
 func (l *loader) loadCase(id string) error {
-	dir := CasesDir + "/" + id
+	dir := layout.CaseDir(id)
 	if err := caseid.Check(id); err != nil {
 		l.add(dir, 0, RuleCaseDir, finding.Error, "directory name: %v; rename the directory", err)
 		return nil
@@ -277,85 +219,76 @@ func (l *loader) loadCase(id string) error {
 	if entries == nil {
 		return &UnknownCaseError{ID: id}
 	}
-	c := &Case{ID: id, Dir: dir, notePath: map[*record.Note]string{}, present: map[string]bool{}}
+	c := casefile.New(id)
 	l.snap.Cases = append(l.snap.Cases, c)
 
-	known := map[string]bool{"notes": true, "activity": true}
-	for _, f := range caseFiles {
-		known[f] = true
-	}
+	present := map[string]bool{}
 	for _, e := range entries {
-		c.present[e.Name] = true
-		if !known[e.Name] && !strings.HasPrefix(e.Name, ".") {
-			l.add(dir+"/"+e.Name, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (expected %s, notes/ or activity/); it is ignored", e.Name, strings.Join(caseFiles, ", "))
+		present[e.Name] = true
+		_, single := layout.KindOfName(e.Name)
+		if !single && e.Name != layout.NotesDir && e.Name != layout.ActivityDir && !strings.HasPrefix(e.Name, ".") {
+			l.add(dir+"/"+e.Name, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (expected %s, %s/ or %s/); it is ignored", e.Name, strings.Join(singleNames(), ", "), layout.NotesDir, layout.ActivityDir)
 		}
 	}
 
-	for _, name := range caseFiles {
-		p := dir + "/" + name
-		doc := l.read(p)
+	for _, kind := range layout.SingleKinds() {
+		doc := l.read(c.File(kind))
 		if doc == nil {
 			continue
 		}
 		c.Docs = append(c.Docs, doc)
-		switch name {
-		case "intake.yaml":
-			var v record.Intake
-			if l.decode(doc, &v) {
-				c.Intake = &v
-			}
-		case "iep.yaml":
-			var v record.IEP
-			if l.decode(doc, &v) {
-				c.IEP = &v
-			}
-		case "references.yaml":
-			var v record.References
-			if l.decode(doc, &v) {
-				c.References = &v
-			}
-		case "services.yaml":
-			var v record.Services
-			if l.decode(doc, &v) {
-				c.Services = &v
-			}
-		case "outcome.yaml":
-			var v record.Outcome
-			if l.decode(doc, &v) {
-				c.Outcome = &v
-			}
+		switch kind {
+		case layout.KindIntake:
+			c.Intake = decodeInto[record.Intake](l, doc)
+		case layout.KindIEP:
+			c.IEP = decodeInto[record.IEP](l, doc)
+		case layout.KindReferences:
+			c.References = decodeInto[record.References](l, doc)
+		case layout.KindServices:
+			c.Services = decodeInto[record.Services](l, doc)
+		case layout.KindOutcome:
+			c.Outcome = decodeInto[record.Outcome](l, doc)
 		}
 	}
-	if !c.present["intake.yaml"] {
-		l.add(dir, 0, RuleMissingFile, finding.Error, "case %s has no intake.yaml; every case starts with an intake record (caseplan case new)", id)
+	if !present[layout.FileName(layout.KindIntake)] {
+		l.add(dir, 0, RuleMissingFile, finding.Error, "case %s has no %s; every case starts with an intake record (caseplan case new)", id, layout.FileName(layout.KindIntake))
 	}
 
-	if err := l.loadDir(c, "notes", func(doc *load.Document) {
-		var n record.Note
-		if l.decode(doc, &n) {
-			c.Notes = append(c.Notes, &n)
-			c.notePath[&n] = doc.Path
+	if err := l.loadDir(c, layout.NotesDir, func(doc *load.Document) {
+		if n := decodeInto[record.Note](l, doc); n != nil {
+			c.AddNote(n, doc.Path)
 		}
 	}); err != nil {
 		return err
 	}
-	sort.SliceStable(c.Notes, func(i, j int) bool {
-		a, b := c.Notes[i], c.Notes[j]
-		if a.Date != b.Date {
-			return a.Date < b.Date
-		}
-		return a.ID < b.ID
-	})
-	return l.loadDir(c, "activity", func(doc *load.Document) {
-		var w record.ActivityWeek
-		if l.decode(doc, &w) {
-			c.Activity = append(c.Activity, &w)
+	c.SortNotes()
+	return l.loadDir(c, layout.ActivityDir, func(doc *load.Document) {
+		if w := decodeInto[record.ActivityWeek](l, doc); w != nil {
+			c.Activity = append(c.Activity, w)
 		}
 	})
 }
 
+// decodeInto decodes doc into a new T, or returns nil when it cannot.
+func decodeInto[T any](l *loader, doc *load.Document) *T {
+	var v T
+	if !l.decode(doc, &v) {
+		return nil
+	}
+	return &v
+}
+
+// singleNames are the file names of a case's single-record files.
+func singleNames() []string {
+	var out []string
+	for _, k := range layout.SingleKinds() {
+		out = append(out, layout.FileName(k))
+	}
+	return out
+}
+
 // loadDir reads every .yaml file of one of a case's record directories.
-func (l *loader) loadDir(c *Case, sub string, each func(*load.Document)) error {
+func (l *loader) loadDir(c *casefile.Case, sub string, each func(*load.Document)) error {
 	dir := c.Dir + "/" + sub
 	entries, err := l.src.List(dir)
 	if err != nil {

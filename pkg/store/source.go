@@ -13,14 +13,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/caseplan/caseplan/pkg/layout"
 )
-
-// CasesDir is the directory, relative to the repository root, that holds the
-// store settings and one directory per case.
-const CasesDir = "cases"
-
-// ConfigPath is the repository-relative path of the store settings.
-const ConfigPath = CasesDir + "/caseplan.yaml"
 
 // Entry is one directory entry of a Source.
 type Entry struct {
@@ -132,11 +127,11 @@ func Find(dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if filepath.Base(abs) == CasesDir && fileExists(filepath.Join(abs, "caseplan.yaml")) {
+	if filepath.Base(abs) == layout.CasesDir && fileExists(filepath.Join(filepath.Dir(abs), filepath.FromSlash(layout.ConfigPath))) {
 		return filepath.Dir(abs), nil
 	}
 	for d := abs; ; d = filepath.Dir(d) {
-		if fileExists(filepath.Join(d, filepath.FromSlash(ConfigPath))) {
+		if fileExists(filepath.Join(d, filepath.FromSlash(layout.ConfigPath))) {
 			return d, nil
 		}
 		if filepath.Dir(d) == d {
@@ -149,7 +144,7 @@ func Find(dir string) (string, error) {
 type NotFoundError struct{ Dir string }
 
 func (e *NotFoundError) Error() string {
-	return fmt.Sprintf("no case store at or above %s (no %s found)", e.Dir, ConfigPath)
+	return fmt.Sprintf("no case store at or above %s (no %s found)", e.Dir, layout.ConfigPath)
 }
 
 func fileExists(p string) bool {

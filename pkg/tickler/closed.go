@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
-	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
@@ -16,7 +16,7 @@ import (
 // closed (001, 003), and caseplan followup add records it on a closed
 // case. A planned follow-up leaves the tickler when it is recorded done,
 // or when it is taken out of outcome.yaml.
-func closedFollowUps(c *store.Case, today time.Time) []casestate.Due {
+func closedFollowUps(c *casefile.Case, today time.Time) []casestate.Due {
 	o := c.Outcome
 	if o == nil {
 		return nil

@@ -17,9 +17,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/store"
 )
 
 // DefaultWithin is how far ahead the tickler looks unless told otherwise:
@@ -44,7 +44,7 @@ func Through(today time.Time, within time.Duration) time.Time {
 // Items lists what is due or overdue on the cases of snap as q asks, in
 // the order the tickler prints them: by manager, then due date, then case,
 // kind and detail.
-func Items(snap *store.Snapshot, q Query) []casestate.Due {
+func Items(snap *casefile.Snapshot, q Query) []casestate.Due {
 	today, through := day(q.Today), day(q.Through)
 	var items []casestate.Due
 	for _, c := range snap.Cases {
@@ -89,7 +89,7 @@ func Sort(items []casestate.Due) {
 // Unreadable counts the cases of snap whose intake record could not be
 // read: the tickler cannot say what is due on
 // them, and must say so rather than leave them out silently.
-func Unreadable(snap *store.Snapshot) int {
+func Unreadable(snap *casefile.Snapshot) int {
 	n := 0
 	for _, c := range snap.Cases {
 		if c.Intake == nil {

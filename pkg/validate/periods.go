@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/store"
 )
 
 // The dates a case's program runs by. Rules and the case state
@@ -40,7 +40,7 @@ func (p WorkSecurityPeriod) LastDay() time.Time {
 
 // WorkSecurityPeriodOf returns the timeline of a work-security case; false
 // when the case records no valid layoff date.
-func WorkSecurityPeriodOf(c *store.Case, cfg *record.Config) (WorkSecurityPeriod, bool) {
+func WorkSecurityPeriodOf(c *casefile.Case, cfg *record.Config) (WorkSecurityPeriod, bool) {
 	in := c.Intake
 	if in == nil || in.Layoff == nil {
 		return WorkSecurityPeriod{}, false
@@ -109,7 +109,7 @@ type Criterion struct {
 // requested from the case's notes and activity weeks: over the days from
 // the layoff date to the request, within the work security period p (an
 // extension extends it; what comes after its end is not evidence for it).
-func WeighExtension(c *store.Case, p WorkSecurityPeriod, requested time.Time) ExtensionEvidence {
+func WeighExtension(c *casefile.Case, p WorkSecurityPeriod, requested time.Time) ExtensionEvidence {
 	from, to := p.Layoff, minTime(requested, p.End)
 	ev := ExtensionEvidence{From: from, To: to}
 	if to.Before(from) {
@@ -187,7 +187,7 @@ func (c Criterion) Describe(what string) string {
 // JobSearchActive reports whether a work-security candidate is still in
 // the program's job search on day: the case is open, nobody has placed them
 // and neither the work security period nor its extension is over.
-func JobSearchActive(c *store.Case, cfg *record.Config, day time.Time) bool {
+func JobSearchActive(c *casefile.Case, cfg *record.Config, day time.Time) bool {
 	if c.Intake == nil || c.Intake.Status != "open" || Placed(c) {
 		return false
 	}
@@ -196,7 +196,7 @@ func JobSearchActive(c *store.Case, cfg *record.Config, day time.Time) bool {
 }
 
 // Placed reports whether the case's outcome records a placement.
-func Placed(c *store.Case) bool { return c.Outcome != nil && c.Outcome.Placement != nil }
+func Placed(c *casefile.Case) bool { return c.Outcome != nil && c.Outcome.Placement != nil }
 
 // FollowUpQuarters are the quarters after exit in which a WIOA follow-up is
 // made: the second and the fourth, the quarters WIOA measures employment
@@ -226,7 +226,7 @@ func AddMonths(t time.Time, n int) time.Time {
 // and a note of it), a plan service under way or ended, or a referral made
 // or updated. A plan service with no end date counts on its start date
 // only; one with an end date counts every day up to it.
-func LastService(c *store.Case, today time.Time) (time.Time, bool) {
+func LastService(c *casefile.Case, today time.Time) (time.Time, bool) {
 	var last time.Time
 	found := false
 	see := func(t time.Time, ok bool) {
@@ -266,7 +266,7 @@ func LastService(c *store.Case, today time.Time) (time.Time, bool) {
 // PostAssistanceEnd is the last day of the post_assistance_months (12) of
 // post-employment services after cash assistance ended (003); false when
 // the case records no such date.
-func PostAssistanceEnd(c *store.Case, cfg *record.Config) (time.Time, bool) {
+func PostAssistanceEnd(c *casefile.Case, cfg *record.Config) (time.Time, bool) {
 	in := c.Intake
 	if in == nil {
 		return time.Time{}, false
@@ -280,7 +280,7 @@ func PostAssistanceEnd(c *store.Case, cfg *record.Config) (time.Time, bool) {
 
 // FollowUpEnd is the last day of the follow_up_months (12) of follow-up
 // after a WIOA exit (001, 002); false when the case records no exit.
-func FollowUpEnd(c *store.Case, cfg *record.Config) (time.Time, bool) {
+func FollowUpEnd(c *casefile.Case, cfg *record.Config) (time.Time, bool) {
 	in := c.Intake
 	if in == nil {
 		return time.Time{}, false

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -129,7 +130,7 @@ func loadCase(t *testing.T, m memStore, id string) *Context {
 	return &Context{Config: snap.Config, Case: c}
 }
 
-func loadSnap(t *testing.T, m memStore) *store.Snapshot {
+func loadSnap(t *testing.T, m memStore) *casefile.Snapshot {
 	t.Helper()
 	snap, _, err := store.Load(m, nil)
 	if err != nil {
@@ -158,7 +159,7 @@ func evPeriod(layoff, end string) WorkSecurityPeriod {
 func TestWeighExtension(t *testing.T) {
 	// The layoff is on Friday 2026-05-01 (in 2026-W18); the request on
 	// Wednesday 2026-05-27 (in 2026-W22). W19, W20 and W21 are complete.
-	c := &store.Case{
+	c := &casefile.Case{
 		Notes: []*record.Note{
 			evContact("2026-04-28"), // before the layoff: not in the period
 			evContact("2026-05-02"), // the layoff's partial week
@@ -212,7 +213,7 @@ func TestWeighExtension(t *testing.T) {
 
 func TestWeighExtensionMet(t *testing.T) {
 	// Monday to Sunday, two whole weeks, one contact and application each.
-	c := &store.Case{
+	c := &casefile.Case{
 		Notes:    []*record.Note{evContact("2026-05-04"), evContact("2026-05-17")},
 		Activity: []*record.ActivityWeek{evApplications("2026-W19", "2026-05-10"), evApplications("2026-W20", "2026-05-11")},
 	}
@@ -231,7 +232,7 @@ func TestWeighExtensionMet(t *testing.T) {
 func TestWeighExtensionNoCompleteWeek(t *testing.T) {
 	// A request in the layoff's own week: nothing to hold against the
 	// candidate, but nothing shows the criteria either.
-	c := &store.Case{Notes: []*record.Note{evContact("2026-05-06")}}
+	c := &casefile.Case{Notes: []*record.Note{evContact("2026-05-06")}}
 	ev := WeighExtension(c, evPeriod("2026-05-05", "2026-08-03"), day("2026-05-08"))
 	if len(ev.Weeks) != 1 || !ev.Weeks[0].Partial || ev.Weeks[0].Contacts != 1 {
 		t.Fatalf("weeks = %+v", ev.Weeks)
@@ -247,7 +248,7 @@ func TestWeighExtensionNoCompleteWeek(t *testing.T) {
 func TestWeighExtensionAcrossTheYear(t *testing.T) {
 	// ISO weeks cross the new year: 2026-12-28 is in 2026-W53, 2027-01-04
 	// starts 2027-W01.
-	ev := WeighExtension(&store.Case{}, evPeriod("2026-12-28", "2027-03-28"), day("2027-01-10"))
+	ev := WeighExtension(&casefile.Case{}, evPeriod("2026-12-28", "2027-03-28"), day("2027-01-10"))
 	var weeks []string
 	for _, w := range ev.Weeks {
 		weeks = append(weeks, w.Week)
@@ -264,7 +265,7 @@ func TestWeighExtensionWithinThePeriod(t *testing.T) {
 	// A request after the work security period ended: its evidence is the
 	// period's, not the weeks after it. The period ends on Thursday
 	// 2026-07-30, so 2026-W31 is partial.
-	c := &store.Case{Notes: []*record.Note{evContact("2026-07-28"), evContact("2026-08-04")}}
+	c := &casefile.Case{Notes: []*record.Note{evContact("2026-07-28"), evContact("2026-08-04")}}
 	ev := WeighExtension(c, evPeriod("2026-05-01", "2026-07-30"), day("2026-08-12"))
 	if got := ev.To.Format(time.DateOnly); got != "2026-07-30" {
 		t.Errorf("weighed to %s, want the period's end 2026-07-30", got)

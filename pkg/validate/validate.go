@@ -8,10 +8,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -27,7 +28,7 @@ type Options struct {
 // Run validates snap. loaded are the findings the loader already made
 // (unreadable files and the like); they are kept, and the store's rule
 // settings apply to them as to every other finding.
-func Run(snap *store.Snapshot, loaded []finding.Finding, opt Options) []finding.Finding {
+func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []finding.Finding {
 	out := append([]finding.Finding(nil), loaded...)
 	if snap.ConfigDoc != nil {
 		out = append(out, schemaFindings(opt.Schemas, snap.ConfigDoc, "")...)
@@ -53,7 +54,7 @@ func Run(snap *store.Snapshot, loaded []finding.Finding, opt Options) []finding.
 
 // schemaFindings validates one document against the schema of its kind.
 func schemaFindings(v *schemas.Validator, d *load.Document, caseID string) []finding.Finding {
-	kind, ok := record.KindOf(d.Path)
+	kind, ok := layout.KindOf(d.Path)
 	if !ok {
 		return nil
 	}
@@ -98,7 +99,7 @@ func applySettings(cfg *record.Config, fs []finding.Finding) []finding.Finding {
 type Context struct {
 	Config *record.Config
 	Today  time.Time
-	Case   *store.Case
+	Case   *casefile.Case
 
 	rule  *Rule
 	found []finding.Finding

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
@@ -51,7 +52,7 @@ func (m MemStore) List(dir string) ([]store.Entry, error) {
 
 // Load loads src and fails the test if it cannot, or if any record does
 // not load cleanly: a fixture that is not what it claims proves nothing.
-func Load(t testing.TB, src store.Source) *store.Snapshot {
+func Load(t testing.TB, src store.Source) *casefile.Snapshot {
 	t.Helper()
 	snap, loaded, err := store.Load(src, nil)
 	if err != nil {

@@ -1,0 +1,97 @@
+// Package casefile holds a case's records together: the Case aggregate (one
+// case's parsed, typed records and the documents they came from) and the
+// Snapshot of a whole store read at one moment. It is what every stage
+// after reading works on — validation, the case state, the tickler and the
+// reports — whichever source (the work tree, a commit's tree) the files
+// came from; pkg/store fills it.
+package casefile
+
+import (
+	"sort"
+
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// Snapshot is a store's records as read from one source.
+type Snapshot struct {
+	Config    *record.Config
+	ConfigDoc *load.Document
+	Cases     []*Case // sorted by ID
+	Files     int     // record files read
+}
+
+// Case returns the case with the given ID, or nil.
+func (s *Snapshot) Case(id string) *Case {
+	i := sort.Search(len(s.Cases), func(i int) bool { return s.Cases[i].ID >= id })
+	if i < len(s.Cases) && s.Cases[i].ID == id {
+		return s.Cases[i]
+	}
+	return nil
+}
+
+// SortCases orders the cases by ID, as Case expects.
+func (s *Snapshot) SortCases() {
+	sort.Slice(s.Cases, func(i, j int) bool { return s.Cases[i].ID < s.Cases[j].ID })
+}
+
+// Case is one case's records. A record that is absent or could not be read
+// is nil; the findings say why.
+type Case struct {
+	ID         string
+	Dir        string // repository-relative, e.g. cases/2026-K7QX2
+	Intake     *record.Intake
+	IEP        *record.IEP
+	References *record.References
+	Services   *record.Services
+	Outcome    *record.Outcome
+	Notes      []*record.Note         // sorted by date, then ID
+	Activity   []*record.ActivityWeek // sorted by week
+	Docs       []*load.Document       // every parsed file of the case, in path order
+
+	notePath map[*record.Note]string
+}
+
+// New returns an empty case with the given ID.
+func New(id string) *Case {
+	return &Case{ID: id, Dir: layout.CaseDir(id), notePath: map[*record.Note]string{}}
+}
+
+// AddNote adds a note read from the file at p. Call SortNotes when all
+// are added.
+func (c *Case) AddNote(n *record.Note, p string) {
+	c.Notes = append(c.Notes, n)
+	c.notePath[n] = p
+}
+
+// SortNotes orders the notes by date, then ID.
+func (c *Case) SortNotes() {
+	sort.SliceStable(c.Notes, func(i, j int) bool {
+		a, b := c.Notes[i], c.Notes[j]
+		if a.Date != b.Date {
+			return a.Date < b.Date
+		}
+		return a.ID < b.ID
+	})
+}
+
+// NotePath returns the repository-relative path of a note of this case.
+func (c *Case) NotePath(n *record.Note) string { return c.notePath[n] }
+
+// File returns the repository-relative path of the case's single-record
+// file of kind (layout.KindIntake, ...), whether or not it exists.
+func (c *Case) File(kind string) string { return layout.File(c.ID, kind) }
+
+// Doc returns the parsed document at path, or nil.
+func (c *Case) Doc(p string) *load.Document {
+	for _, d := range c.Docs {
+		if d.Path == p {
+			return d
+		}
+	}
+	return nil
+}
+
+// Has reports whether the case has a parsed document of kind.
+func (c *Case) Has(kind string) bool { return c.Doc(c.File(kind)) != nil }

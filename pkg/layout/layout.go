@@ -1,0 +1,220 @@
+// Package layout is the case store's layout (DESIGN.md §2): where every
+// record file lives, which kind of record it holds, and which schema checks
+// it. It is the one table of paths and file kinds; every other package asks
+// it rather than spelling a path such as "intake.yaml" or "/notes/".
+//
+// Paths are slash-separated and relative to the repository root.
+package layout
+
+import (
+	"path"
+	"strings"
+)
+
+// CasesDir is the directory that holds the store settings and one
+// directory per case.
+const CasesDir = "cases"
+
+// ConfigPath is the store settings file: organisation, roster, programs,
+// rule settings.
+const ConfigPath = CasesDir + "/" + configFile
+
+const configFile = "caseplan.yaml"
+
+// Record kinds; each names the schema schemas/<kind>.schema.json.
+const (
+	KindConfig     = "caseplan"
+	KindIntake     = "intake"
+	KindIEP        = "iep"
+	KindReferences = "references"
+	KindNote       = "note"
+	KindActivity   = "activity"
+	KindServices   = "services"
+	KindOutcome    = "outcome"
+)
+
+// The directories of a case that hold one record per file.
+const (
+	NotesDir    = "notes"    // notes/<date>-<suffix>.yaml, one case note each
+	ActivityDir = "activity" // activity/<yyyy>-W<ww>.yaml, one week each
+)
+
+// Ext is the extension of every record file.
+const Ext = ".yaml"
+
+// single are a case directory's single-record files, in the order
+// findings about them are reported.
+var single = []struct{ name, kind string }{
+	{"intake.yaml", KindIntake},
+	{"iep.yaml", KindIEP},
+	{"references.yaml", KindReferences},
+	{"services.yaml", KindServices},
+	{"outcome.yaml", KindOutcome},
+}
+
+// SingleKinds returns the kinds of a case's single-record files (intake,
+// iep, references, services, outcome), in report order.
+func SingleKinds() []string {
+	out := make([]string, len(single))
+	for i, s := range single {
+		out[i] = s.kind
+	}
+	return out
+}
+
+// FileName returns the file name of a single-record kind ("intake" →
+// "intake.yaml"), or "" for a kind that is not one.
+func FileName(kind string) string {
+	for _, s := range single {
+		if s.kind == kind {
+			return s.name
+		}
+	}
+	return ""
+}
+
+// KindOfName returns the kind of a single-record file name in a case
+// directory ("iep.yaml" → "iep").
+func KindOfName(name string) (string, bool) {
+	for _, s := range single {
+		if s.name == name {
+			return s.kind, true
+		}
+	}
+	return "", false
+}
+
+// CaseDir returns the directory of case id.
+func CaseDir(id string) string { return CasesDir + "/" + id }
+
+// File returns the path of case id's single-record file of kind ("intake",
+// "iep", ...).
+func File(id, kind string) string { return CaseDir(id) + "/" + FileName(kind) }
+
+// Intake returns the path of case id's intake record.
+func Intake(id string) string { return File(id, KindIntake) }
+
+// Note returns the path of note noteID of case id.
+func Note(id, noteID string) string { return CaseDir(id) + "/" + NotesDir + "/" + noteID + Ext }
+
+// NotesOf returns the directory of case id's notes.
+func NotesOf(id string) string { return CaseDir(id) + "/" + NotesDir }
+
+// ActivityWeek returns the path of case id's activity file for week
+// (2026-W19).
+func ActivityWeek(id, week string) string {
+	return ActivityOf(id) + "/" + week + Ext
+}
+
+// ActivityOf returns the directory of case id's activity weeks.
+func ActivityOf(id string) string { return CaseDir(id) + "/" + ActivityDir }
+
+// KindOf returns the record kind of the file at p: cases/caseplan.yaml is
+// "caseplan", cases/<id>/intake.yaml is "intake" (likewise iep,
+// references, services and outcome), cases/<id>/notes/*.yaml is "note" and
+// cases/<id>/activity/*.yaml is "activity". Any other path is not a record.
+func KindOf(p string) (kind string, ok bool) {
+	parts := strings.Split(p, "/")
+	if len(parts) < 2 || parts[0] != CasesDir {
+		return "", false
+	}
+	if len(parts) == 2 {
+		if parts[1] == configFile {
+			return KindConfig, true
+		}
+		return "", false
+	}
+	if !plainName(parts[1]) {
+		return "", false
+	}
+	switch len(parts) {
+	case 3:
+		return KindOfName(parts[2])
+	case 4:
+		name := parts[3]
+		if !plainName(name) || !strings.HasSuffix(name, Ext) || name == Ext {
+			return "", false
+		}
+		switch parts[2] {
+		case NotesDir:
+			return KindNote, true
+		case ActivityDir:
+			return KindActivity, true
+		}
+	}
+	return "", false
+}
+
+// CaseOf returns the case a path belongs to: the <id> of cases/<id>/...
+// It is false for the store settings and for paths outside cases/.
+func CaseOf(p string) (id string, ok bool) {
+	rest, found := strings.CutPrefix(p, CasesDir+"/")
+	if !found {
+		return "", false
+	}
+	id, _, found = strings.Cut(rest, "/")
+	if !found && id == configFile || id == "" {
+		return "", false
+	}
+	return id, true
+}
+
+// InCase returns the part of p inside its case directory:
+// cases/2026-K7QX2/notes/x.yaml gives notes/x.yaml. It is "" for a path
+// that is not inside a case directory.
+func InCase(p string) string {
+	id, ok := CaseOf(p)
+	if !ok {
+		return ""
+	}
+	return strings.TrimPrefix(p, CaseDir(id)+"/")
+}
+
+// IsNote reports whether p lies anywhere under a case's notes directory:
+// notes are immutable at any depth, so a note moved into a subfolder is
+// still a note.
+func IsNote(p string) bool {
+	return strings.HasPrefix(InCase(p), NotesDir+"/")
+}
+
+// IsConfig reports whether p is the store settings file.
+func IsConfig(p string) bool { return p == ConfigPath }
+
+// Under reports whether p is the cases directory or inside it.
+func Under(p string) bool { return p == CasesDir || strings.HasPrefix(p, CasesDir+"/") }
+
+// SchemaRef returns the path from the record file at p to its schema, as
+// written in the file's modeline: for cases/2026-K7QX2/notes/x.yaml it is
+// ../../../schemas/note.schema.json. ok is false when p is not a record.
+func SchemaRef(p string) (ref string, ok bool) {
+	kind, ok := KindOf(p)
+	if !ok {
+		return "", false
+	}
+	depth := strings.Count(path.Dir(p), "/") + 1
+	return strings.Repeat("../", depth) + SchemaFile(kind), true
+}
+
+// ModelinePrefix starts the first line of every record file, the
+// modeline that tells editors (yaml-language-server) which schema checks
+// the file.
+const ModelinePrefix = "# yaml-language-server: $schema="
+
+// Modeline returns the first line of the record file at p, with its line
+// end: "# yaml-language-server: $schema=../../schemas/intake.schema.json\n".
+func Modeline(p string) (string, bool) {
+	ref, ok := SchemaRef(p)
+	if !ok {
+		return "", false
+	}
+	return ModelinePrefix + ref + "\n", true
+}
+
+// SchemaFile returns the repository-relative path of kind's schema.
+func SchemaFile(kind string) string { return "schemas/" + kind + ".schema.json" }
+
+// plainName reports whether a path element is an ordinary name: not empty,
+// not hidden, not . or ..
+func plainName(s string) bool {
+	return s != "" && !strings.HasPrefix(s, ".")
+}

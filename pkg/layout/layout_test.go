@@ -1,0 +1,87 @@
+package layout
+
+import "testing"
+
+func TestKindOf(t *testing.T) {
+	for p, want := range map[string]string{
+		"cases/caseplan.yaml":                         KindConfig,
+		"cases/2026-K7QX2/intake.yaml":                KindIntake,
+		"cases/2026-K7QX2/iep.yaml":                   KindIEP,
+		"cases/2026-K7QX2/references.yaml":            KindReferences,
+		"cases/2026-K7QX2/services.yaml":              KindServices,
+		"cases/2026-K7QX2/outcome.yaml":               KindOutcome,
+		"cases/2026-K7QX2/notes/2026-03-02-k7qx.yaml": KindNote,
+		"cases/ext.ID_1/notes/anything.yaml":          KindNote,
+		"cases/2026-K7QX2/activity/2026-W09.yaml":     KindActivity,
+		"cases/2026-K7QX2/notes/a.yml":                "",
+		"cases/2026-K7QX2/notes/.yaml":                "",
+		"cases/2026-K7QX2/notes/.hidden.yaml":         "",
+		"cases/2026-K7QX2/notes/sub/a.yaml":           "",
+		"cases/2026-K7QX2/caseplan.yaml":              "",
+		"cases/2026-K7QX2/README.md":                  "",
+		"cases/.git/intake.yaml":                      "",
+		"cases//intake.yaml":                          "",
+		"cases/intake.yaml":                           "",
+		"caseplan.yaml":                               "",
+		"schemas/note.schema.json":                    "",
+		"other/cases/caseplan.yaml":                   "",
+		"/cases/caseplan.yaml":                        "",
+		"":                                            "",
+	} {
+		got, ok := KindOf(p)
+		if got != want || ok != (want != "") {
+			t.Errorf("KindOf(%q) = %q, %v; want %q", p, got, ok, want)
+		}
+	}
+}
+
+func TestCaseOf(t *testing.T) {
+	for p, want := range map[string]string{
+		"cases/2026-K7QX2/intake.yaml":    "2026-K7QX2",
+		"cases/2026-K7QX2/notes/a/b.yaml": "2026-K7QX2",
+		"cases/2026-K7QX2":                "2026-K7QX2",
+		"cases/caseplan.yaml":             "",
+		"cases":                           "",
+		"schemas/intake.schema.json":      "",
+		"cases//intake.yaml":              "",
+	} {
+		got, ok := CaseOf(p)
+		if got != want || ok != (want != "") {
+			t.Errorf("CaseOf(%q) = %q, %v; want %q", p, got, ok, want)
+		}
+	}
+}
+
+func TestIsNote(t *testing.T) {
+	for p, want := range map[string]bool{
+		"cases/X/notes/2026-03-02-k7qx.yaml": true,
+		"cases/X/notes/sub/deeper/a.yaml":    true,
+		"cases/X/notes":                      false,
+		"cases/X/activity/2026-W09.yaml":     false,
+		"cases/notes/a.yaml":                 false,
+		"cases/caseplan.yaml":                false,
+	} {
+		if got := IsNote(p); got != want {
+			t.Errorf("IsNote(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+func TestPaths(t *testing.T) {
+	for got, want := range map[string]string{
+		Intake("X"):                    "cases/X/intake.yaml",
+		File("X", KindOutcome):         "cases/X/outcome.yaml",
+		Note("X", "2026-03-02-abcd"):   "cases/X/notes/2026-03-02-abcd.yaml",
+		ActivityWeek("X", "2026-W09"):  "cases/X/activity/2026-W09.yaml",
+		InCase("cases/X/notes/a.yaml"): "notes/a.yaml",
+	} {
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+	for _, k := range SingleKinds() {
+		if kind, ok := KindOf(File("X", k)); !ok || kind != k {
+			t.Errorf("KindOf(File(X, %s)) = %q, %v", k, kind, ok)
+		}
+	}
+}
