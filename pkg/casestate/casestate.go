@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -124,7 +125,7 @@ type period struct {
 	phase      string
 	start, end time.Time
 	ends       string // the period-end item's detail
-	endsAt     string // file of the period-end item
+	endsAt     string // record kind of the period-end item's file
 	endsPath   []string
 }
 
@@ -138,7 +139,7 @@ type view struct {
 
 func (x *view) setting(key string) int { return x.cfg.ProgramSetting(x.c.Intake.Program, key) }
 
-func (x *view) file(name string) string { return x.c.Dir + "/" + name }
+func (x *view) file(kind string) string { return x.c.File(kind) }
 
 func (x *view) opened() time.Time {
 	t, _ := x.c.Intake.Opened.Time()
@@ -166,15 +167,15 @@ func (x *view) workSecurityPhase() period {
 		}
 		return period{phase: PhaseNotification, start: start, end: p.Layoff.AddDate(0, 0, -1),
 			ends:   "the notification period ends; the layoff date " + string(layoff) + " starts the work security period",
-			endsAt: "intake.yaml", endsPath: []string{"layoff", "layoff_date"}}
+			endsAt: layout.KindIntake, endsPath: []string{"layoff", "layoff_date"}}
 	case !x.today.After(p.End):
 		return period{phase: PhaseWorkSecurity, start: p.Layoff, end: p.End,
 			ends:   "the work security period ends (" + itoa(x.setting(record.SettingWorkSecurityDays)) + " days after the layoff date " + string(layoff) + "); an extension needs the joint committee's approval",
-			endsAt: "intake.yaml", endsPath: []string{"layoff", "layoff_date"}}
+			endsAt: layout.KindIntake, endsPath: []string{"layoff", "layoff_date"}}
 	case !x.today.After(p.ExtendedUntil):
 		return period{phase: PhaseExtension, start: p.End.AddDate(0, 0, 1), end: p.ExtendedUntil,
 			ends:   "the extension of the work security period ends",
-			endsAt: "outcome.yaml", endsPath: []string{"extensions"}}
+			endsAt: layout.KindOutcome, endsPath: []string{"extensions"}}
 	default:
 		return period{phase: PhaseSeparated, start: p.LastDay().AddDate(0, 0, 1)}
 	}
@@ -202,7 +203,7 @@ func (x *view) wioaPhase() period {
 		}
 		return period{phase: PhaseFollowUp, start: exit, end: end,
 			ends:   "the " + itoa(x.setting(record.SettingFollowUpMonths)) + " months of follow-up after exit (" + string(in.Exited) + ") end",
-			endsAt: "intake.yaml", endsPath: []string{"exited"}}
+			endsAt: layout.KindIntake, endsPath: []string{"exited"}}
 	}
 	if len(in.Assessments) == 0 {
 		return period{phase: PhaseAssessment, start: x.opened()}
@@ -264,7 +265,7 @@ func (x *view) postEmploymentPhase() period {
 	end, _ := validate.PostAssistanceEnd(x.c, x.cfg)
 	return period{phase: PhaseFollowUp, start: ended, end: end,
 		ends:   "the " + itoa(x.setting(record.SettingPostAssistanceMonths)) + " months of post-employment services after cash assistance ended (" + string(in.CashAssistanceEnded) + ") end; close the case",
-		endsAt: "intake.yaml", endsPath: []string{"cash_assistance_ended"}}
+		endsAt: layout.KindIntake, endsPath: []string{"cash_assistance_ended"}}
 }
 
 // earliest returns the earliest valid date of a list, or zero.

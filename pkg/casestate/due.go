@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -109,10 +110,10 @@ func (x *view) contactDue(p period) {
 		}
 		if x.state.Kind == validate.KindWIOA {
 			first := x.setting(record.SettingFirstContactDays)
-			x.add(DueContact, opened.AddDate(0, 0, first), "first contact: within "+itoa(first)+" days of opening (a two-way contact recording a service)", x.file("intake.yaml"), "opened")
+			x.add(DueContact, opened.AddDate(0, 0, first), "first contact: within "+itoa(first)+" days of opening (a two-way contact recording a service)", x.file(layout.KindIntake), "opened")
 			return
 		}
-		x.add(DueContact, opened.AddDate(0, 0, every), "first "+what+" since the case opened on "+string(x.c.Intake.Opened), x.file("intake.yaml"), "opened")
+		x.add(DueContact, opened.AddDate(0, 0, every), "first "+what+" since the case opened on "+string(x.c.Intake.Opened), x.file(layout.KindIntake), "opened")
 		return
 	}
 	x.add(DueContact, last.AddDate(0, 0, every), what+" (every "+itoa(every)+" days; last "+string(date(last))+")", lastNote, "date")
@@ -128,7 +129,7 @@ func (x *view) planDue(p period) {
 	if plan == nil {
 		return
 	}
-	f := x.file("iep.yaml")
+	f := x.file(layout.KindIEP)
 	for i, g := range plan.Goals {
 		if g.Status == "achieved" || g.Status == "dropped" {
 			continue
@@ -219,9 +220,9 @@ func (x *view) referencesDue(p period) {
 	if got >= want {
 		return
 	}
-	f := x.file("references.yaml")
+	f := x.file(layout.KindReferences)
 	if x.c.Doc(f) == nil {
-		f = x.file("intake.yaml")
+		f = x.file(layout.KindIntake)
 	}
 	x.add(DueReferences, ws.Layoff, itoa(got)+" of "+itoa(want)+" references with permission; secure the rest by the layoff date", f)
 }
@@ -231,7 +232,7 @@ func (x *view) referencesDue(p period) {
 // quarters after exit that no follow-up covers yet.
 func (x *view) followUpsDue(p period) {
 	o := x.c.Outcome
-	f := x.file("outcome.yaml")
+	f := x.file(layout.KindOutcome)
 	if o != nil {
 		for i, fu := range o.FollowUps {
 			if t, ok := fu.Due.Time(); ok && fu.Done == "" {
@@ -248,7 +249,7 @@ func (x *view) followUpsDue(p period) {
 		if last.After(p.end) || covered(o, first, last) {
 			continue
 		}
-		x.add(DueFollowUp, last, "follow-up in quarter "+itoa(k)+" after exit ("+string(date(first))+" to "+string(date(last))+")", x.file("intake.yaml"), "exited")
+		x.add(DueFollowUp, last, "follow-up in quarter "+itoa(k)+" after exit ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
 	}
 }
 
@@ -294,7 +295,7 @@ func (x *view) benefitsDue() {
 		case "lapsed":
 			detail = b.Name + " has lapsed; restore eligibility"
 		}
-		x.add(DueBenefit, t, detail, x.file("iep.yaml"), "self_sufficiency", "benefits", itoa(i), "renewal")
+		x.add(DueBenefit, t, detail, x.file(layout.KindIEP), "self_sufficiency", "benefits", itoa(i), "renewal")
 	}
 }
 
@@ -312,7 +313,7 @@ func (x *view) potentialExitDue(p period) {
 		return
 	}
 	days := x.setting(record.SettingInactivityExitDays)
-	x.add(DuePotentialExit, last.AddDate(0, 0, days), "potential exit: "+itoa(days)+" days without service since "+since, x.file("intake.yaml"), "status")
+	x.add(DuePotentialExit, last.AddDate(0, 0, days), "potential exit: "+itoa(days)+" days without service since "+since, x.file(layout.KindIntake), "status")
 }
 
 // sortDue orders items by due date, then kind and detail, so output is

@@ -202,7 +202,7 @@ func entries(w *record.ActivityWeek, kind string) int {
 // ActivityPath is the repository-relative path of a case's activity file
 // for an ISO week (2026-W09).
 func ActivityPath(caseID, week string) string {
-	return layout.CasesDir + "/" + caseID + "/activity/" + week + ".yaml"
+	return layout.ActivityWeek(caseID, week)
 }
 
 var weekRE = regexp.MustCompile(`^([0-9]{4})-W([0-9]{2})$`)

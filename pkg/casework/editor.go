@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	pathpkg "path"
 	"slices"
 	"strings"
 
@@ -15,23 +16,24 @@ import (
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
-// EditableRecords are the records caseplan edit opens. Notes are
-// append-only and activity weeks are one file a week, so neither is here.
-var EditableRecords = []string{"intake", "iep", "references", "services", "outcome"}
+// EditableRecords are the records caseplan edit opens: a case's
+// single-record files. Notes are append-only and activity weeks are one file
+// a week, so neither is here.
+var EditableRecords = layout.SingleKinds()
 
 // EditablePath returns the repository-relative path of the record name
 // names ("intake", "iep.yaml", ...; "" is intake) in case caseID.
 func EditablePath(caseID, name string) (string, error) {
-	n := strings.TrimSuffix(strings.TrimSpace(name), ".yaml")
+	n := strings.TrimSuffix(strings.TrimSpace(name), layout.Ext)
 	if n == "" {
-		n = "intake"
+		n = layout.KindIntake
 	}
 	switch {
 	case slices.Contains(EditableRecords, n):
-		return layout.CasesDir + "/" + caseID + "/" + n + ".yaml", nil
-	case n == "notes" || n == "note" || strings.HasPrefix(n, "notes/"):
+		return layout.File(caseID, n), nil
+	case n == layout.NotesDir || n == layout.KindNote || strings.HasPrefix(n, layout.NotesDir+"/"):
 		return "", inputErrorf("correct a note with caseplan note amend "+caseID+" NOTE", "notes are append-only: a committed note is never edited")
-	case n == "activity" || strings.HasPrefix(n, "activity/"):
+	case n == layout.ActivityDir || strings.HasPrefix(n, layout.ActivityDir+"/"):
 		return "", inputErrorf("add to a week with caseplan activity add, or edit its file and run caseplan commit", "activity weeks are not edited with caseplan edit")
 	}
 	return "", inputErrorf("", "%q is not a record caseplan edit opens; use one of %s", name, strings.Join(EditableRecords, ", "))
@@ -107,7 +109,7 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		return nil, err
 	}
 
-	base := strings.TrimSuffix(path[strings.LastIndex(path, "/")+1:], ".yaml")
+	base := strings.TrimSuffix(pathpkg.Base(path), layout.Ext)
 	tmp, err := os.CreateTemp(h.TempDir, "caseplan-"+h.Case+"-"+base+"-*.yaml")
 	if err != nil {
 		return nil, err
@@ -166,7 +168,7 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		return &Change{
 			Cases:   []string{h.Case},
 			Action:  "edit",
-			Summary: "edit " + base + ".yaml",
+			Summary: "edit " + base + layout.Ext,
 			Files:   map[string][]byte{path: edited},
 		}, nil
 	})

@@ -26,8 +26,7 @@ type InitStore struct {
 // configTemplate is the first caseplan.yaml of a store. It is a template
 // rather than a marshalled struct so the coordinator who edits it later sees
 // where each default comes from.
-var configTemplate = template.Must(template.New("caseplan.yaml").Parse(`# yaml-language-server: $schema=../schemas/caseplan.schema.json
-# caseplan store settings: the organisation, its staff roster, the programs
+var configTemplate = template.Must(template.New("config").Parse(`{{.Modeline}}# caseplan store settings: the organisation, its staff roster, the programs
 # its cases belong to and how strictly their rules apply.
 organization: {{printf "%q" .Organization}}
 
@@ -106,7 +105,9 @@ func Init(in InitStore) (string, error) {
 		return "", err
 	}
 	var cfg bytes.Buffer
+	modeline, _ := layout.Modeline(layout.ConfigPath)
 	if err := configTemplate.Execute(&cfg, map[string]string{
+		"Modeline":     modeline,
 		"Organization": in.Organization,
 		"StaffID":      StaffID(in.Author.Email),
 		"Name":         in.Author.Name,

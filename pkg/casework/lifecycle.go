@@ -10,6 +10,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -137,7 +138,7 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !outcomeHasFields(data) {
+		if !outcomeHasFields(r.Case, data) {
 			data = nil // nothing but the closure was recorded: the file goes
 		}
 		files[lc.outcomePath()] = data
@@ -155,8 +156,8 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 }
 
 // outcomeHasFields reports whether a record file still holds a field.
-func outcomeHasFields(data []byte) bool {
-	doc, _ := load.Parse("outcome.yaml", data)
+func outcomeHasFields(caseID string, data []byte) bool {
+	doc, _ := load.Parse(layout.File(caseID, layout.KindOutcome), data)
 	return doc != nil && len(doc.Root.Content) > 0
 }
 

@@ -69,7 +69,7 @@ func (a AddNote) Build(s *State) (*Change, error) {
 }
 
 func notePath(caseID, noteID string) string {
-	return layout.CasesDir + "/" + caseID + "/notes/" + noteID + ".yaml"
+	return layout.Note(caseID, noteID)
 }
 
 // noteSuffix is four random characters: enough that two people adding a

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -385,7 +386,7 @@ func activityRows(w *record.ActivityWeek) []activityRow {
 }
 
 func activityListRun(g *globals, opts *activityListOptions) error {
-	snap, err := g.loadReadable(opts.caseID, "activity")
+	snap, err := g.loadReadable(opts.caseID, layout.ActivityOf(opts.caseID))
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -57,7 +58,7 @@ type iepShowJSON struct {
 }
 
 func iepShowRun(g *globals, opts *iepShowOptions) error {
-	snap, err := g.loadReadable(opts.caseID, "iep.yaml")
+	snap, err := g.loadReadable(opts.caseID, layout.File(opts.caseID, layout.KindIEP))
 	if err != nil {
 		return err
 	}

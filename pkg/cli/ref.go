@@ -138,7 +138,7 @@ type refList struct {
 }
 
 func refListRun(g *globals, opts *refListOptions) error {
-	snap, err := g.loadReadable(opts.caseID, "references.yaml")
+	snap, err := g.loadReadable(opts.caseID, layout.File(opts.caseID, layout.KindReferences))
 	if err != nil {
 		return err
 	}
@@ -179,11 +179,11 @@ func refListRun(g *globals, opts *refListOptions) error {
 }
 
 // loadReadable loads one case for a list command, refusing (exit 1, the
-// reasons on stderr) when a record file under name in the case directory
-// (a file, or a directory such as activity) could not be read at all —
+// reasons on stderr) when the record file at p, or one under p (a
+// directory such as the case's activity/), could not be read at all —
 // broken YAML, say: listing nothing would wrongly say the case has none.
 // The list commands ref list, activity list and service list share it.
-func (g *globals) loadReadable(caseID, name string) (*casefile.Snapshot, error) {
+func (g *globals) loadReadable(caseID, p string) (*casefile.Snapshot, error) {
 	root, err := g.storeRoot()
 	if err != nil {
 		return nil, err
@@ -203,7 +203,6 @@ func (g *globals) loadReadable(caseID, name string) (*casefile.Snapshot, error) 
 	if c == nil { // an ID that cannot name a case directory
 		return nil, &store.UnknownCaseError{ID: caseID}
 	}
-	p := c.Dir + "/" + name
 	var unread []finding.Finding
 	for _, f := range found {
 		if f.Severity == finding.Error && (f.Path == p || strings.HasPrefix(f.Path, p+"/")) && unreadableRule[f.Rule] {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -155,7 +156,7 @@ type referralRow struct {
 }
 
 func serviceListRun(g *globals, opts *serviceListOptions) error {
-	snap, err := g.loadReadable(opts.caseID, "services.yaml")
+	snap, err := g.loadReadable(opts.caseID, layout.File(opts.caseID, layout.KindServices))
 	if err != nil {
 		return err
 	}

@@ -119,7 +119,7 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 	var targets []target
 	settings := false
 	for _, a := range args {
-		if !strings.ContainsAny(a, `/\`) && !strings.HasSuffix(a, ".yaml") && a != "." && a != ".." && a != layout.CasesDir {
+		if !strings.ContainsAny(a, `/\`) && !strings.HasSuffix(a, layout.Ext) && a != "." && a != ".." && a != layout.CasesDir {
 			targets = append(targets, target{id: a})
 			continue
 		}
@@ -135,17 +135,16 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 		if rel == "." || rel == layout.CasesDir {
 			return nil, nil, nil // the whole store
 		}
-		rest, ok := strings.CutPrefix(rel, layout.CasesDir+"/")
-		if !ok {
+		if !layout.Under(rel) {
 			return nil, nil, usageErrorf("%s is not under %s/", a, layout.CasesDir)
 		}
-		if rest == "caseplan.yaml" {
+		if layout.IsConfig(rel) {
 			settings = true
 			continue
 		}
-		id, sub, _ := strings.Cut(rest, "/")
+		id, _ := layout.CaseOf(rel)
 		t := target{id: id}
-		if sub != "" {
+		if rel != layout.CaseDir(id) {
 			t.path = rel
 		}
 		targets = append(targets, t)

@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 )
 
 // The rules verify applies to history. Every finding they make is an error:
@@ -31,13 +32,6 @@ const (
 	// RuleRosterUnreadable: cases/caseplan.yaml could not be read as a
 	// roster, so the authors of commits with it could not be checked.
 	RuleRosterUnreadable = "roster-unreadable"
-)
-
-const (
-	casesDir   = "cases"
-	notesDir   = "notes"
-	rosterFile = "caseplan.yaml"
-	rosterPath = casesDir + "/" + rosterFile
 )
 
 // VerifyOptions tunes Verify.
@@ -132,7 +126,7 @@ func (v *verifier) check(c *commitInfo) error {
 	if err != nil {
 		return err
 	}
-	cases := root.subtree(casesDir)
+	cases := root.subtree(layout.CasesDir)
 
 	parentCases := make([]plumbing.Hash, len(c.parents))
 	for i, ph := range c.parents {
@@ -144,7 +138,7 @@ func (v *verifier) check(c *commitInfo) error {
 		if err != nil {
 			return err
 		}
-		parentCases[i] = proot.subtree(casesDir)
+		parentCases[i] = proot.subtree(layout.CasesDir)
 	}
 
 	notes := noteCheck{v: v, commit: c.hash, seen: make(map[string]bool), recordAdds: len(c.parents) == 1}
@@ -209,7 +203,7 @@ func (v *verifier) checkAuthor(c *commitInfo, cases plumbing.Hash) error {
 		return err
 	}
 	var blob plumbing.Hash
-	if e := casesTree.lookup(rosterFile, false); e != nil {
+	if e := casesTree.lookup(layout.ConfigFile, false); e != nil {
 		blob = e.hash
 	}
 	r, err := v.roster(blob)
@@ -219,7 +213,7 @@ func (v *verifier) checkAuthor(c *commitInfo, cases plumbing.Hash) error {
 	if r.problem != "" {
 		if !r.reported {
 			r.reported = true
-			v.add(finding.Finding{Path: rosterPath, Rule: RuleRosterUnreadable, Commit: c.hash.String(),
+			v.add(finding.Finding{Path: layout.ConfigPath, Rule: RuleRosterUnreadable, Commit: c.hash.String(),
 				Message: r.problem + ", so commit authors cannot be checked against the staff roster"})
 		}
 		return nil
@@ -231,7 +225,7 @@ func (v *verifier) checkAuthor(c *commitInfo, cases plumbing.Hash) error {
 	v.add(finding.Finding{
 		Rule:    RuleAuthorNotOnRoster,
 		Commit:  c.hash.String(),
-		Message: fmt.Sprintf("author %s is not on the staff roster in %s; add staff with caseplan staff add", c.email, rosterPath),
+		Message: fmt.Sprintf("author %s is not on the staff roster in %s; add staff with caseplan staff add", c.email, layout.ConfigPath),
 	})
 	return nil
 }
@@ -253,21 +247,21 @@ func (v *verifier) roster(blob plumbing.Hash) (*roster, error) {
 	r := &roster{}
 	v.rosters[blob] = r
 	if blob.IsZero() {
-		r.problem = rosterPath + " is missing"
+		r.problem = layout.ConfigPath + " is missing"
 		return r, nil
 	}
 	b, err := v.repo.BlobObject(blob)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", rosterPath, err)
+		return nil, fmt.Errorf("read %s: %w", layout.ConfigPath, err)
 	}
 	rd, err := b.Reader()
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", rosterPath, err)
+		return nil, fmt.Errorf("read %s: %w", layout.ConfigPath, err)
 	}
 	data, err := io.ReadAll(rd)
 	rd.Close()
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", rosterPath, err)
+		return nil, fmt.Errorf("read %s: %w", layout.ConfigPath, err)
 	}
 	var doc struct {
 		Staff []struct {
@@ -275,7 +269,7 @@ func (v *verifier) roster(blob plumbing.Hash) (*roster, error) {
 		} `yaml:"staff"`
 	}
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		r.problem = fmt.Sprintf("%s does not parse as a roster (%s)", rosterPath, strings.TrimPrefix(err.Error(), "yaml: "))
+		r.problem = fmt.Sprintf("%s does not parse as a roster (%s)", layout.ConfigPath, strings.TrimPrefix(err.Error(), "yaml: "))
 		return r, nil
 	}
 	r.emails = make(map[string]bool, len(doc.Staff))
@@ -357,7 +351,7 @@ func (n *noteCheck) compareCase(caseID string, parent, child plumbing.Hash) erro
 		if err != nil {
 			return err
 		}
-		*side.out = t.subtree(notesDir)
+		*side.out = t.subtree(layout.NotesDir)
 	}
 	if pn == cn {
 		return nil
@@ -370,7 +364,7 @@ func (n *noteCheck) compareCase(caseID string, parent, child plumbing.Hash) erro
 	if err != nil {
 		return err
 	}
-	dir := casesDir + "/" + caseID + "/" + notesDir + "/"
+	dir := layout.CasesDir + "/" + caseID + "/" + layout.NotesDir + "/"
 	return pairEntries(pt, ct, func(p, c *treeEntry) error {
 		// Only files directly in notes/ are notes (DESIGN.md §2).
 		if p != nil && p.dir {

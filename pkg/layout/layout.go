@@ -17,9 +17,10 @@ const CasesDir = "cases"
 
 // ConfigPath is the store settings file: organisation, roster, programs,
 // rule settings.
-const ConfigPath = CasesDir + "/" + configFile
+const ConfigPath = CasesDir + "/" + ConfigFile
 
-const configFile = "caseplan.yaml"
+// ConfigFile is the store settings file's name inside CasesDir.
+const ConfigFile = "caseplan.yaml"
 
 // Record kinds; each names the schema schemas/<kind>.schema.json.
 const (
@@ -119,7 +120,7 @@ func KindOf(p string) (kind string, ok bool) {
 		return "", false
 	}
 	if len(parts) == 2 {
-		if parts[1] == configFile {
+		if parts[1] == ConfigFile {
 			return KindConfig, true
 		}
 		return "", false
@@ -153,7 +154,7 @@ func CaseOf(p string) (id string, ok bool) {
 		return "", false
 	}
 	id, _, found = strings.Cut(rest, "/")
-	if !found && id == configFile || id == "" {
+	if !found && id == ConfigFile || id == "" {
 		return "", false
 	}
 	return id, true

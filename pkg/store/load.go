@@ -304,7 +304,7 @@ func (l *loader) loadDir(c *casefile.Case, sub string, each func(*load.Document)
 	}
 	for _, e := range entries {
 		p := dir + "/" + e.Name
-		if e.IsDir || !strings.HasSuffix(e.Name, ".yaml") {
+		if e.IsDir || !strings.HasSuffix(e.Name, layout.Ext) {
 			if !strings.HasPrefix(e.Name, ".") {
 				l.add(p, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (files in %s/ end in .yaml); it is ignored", e.Name, sub)
 			}

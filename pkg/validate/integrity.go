@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -72,7 +73,7 @@ func checkIDMatch(x *Context) {
 		return
 	}
 	if in.ID != x.Case.ID {
-		x.Report(x.File("intake.yaml"), Path("id"), "id %q differs from the case directory %q; they must be the same", in.ID, x.Case.ID)
+		x.Report(x.File(layout.KindIntake), Path("id"), "id %q differs from the case directory %q; they must be the same", in.ID, x.Case.ID)
 	}
 }
 
@@ -82,7 +83,7 @@ func checkProgram(x *Context) {
 		return
 	}
 	if _, ok := x.Config.Programs[in.Program]; !ok {
-		x.Report(x.File("intake.yaml"), Path("program"), "program %q is not defined in cases/caseplan.yaml (defined: %s)", in.Program, strings.Join(programKeys(x.Config), ", "))
+		x.Report(x.File(layout.KindIntake), Path("program"), "program %q is not defined in cases/caseplan.yaml (defined: %s)", in.Program, strings.Join(programKeys(x.Config), ", "))
 	}
 }
 
@@ -102,7 +103,7 @@ func checkStaff(x *Context) {
 	known := func(id string) bool { _, ok := x.Config.StaffByID(id); return ok }
 	const hint = "; add them with caseplan staff add, or correct the id"
 	if in := x.Case.Intake; in != nil {
-		f := x.File("intake.yaml")
+		f := x.File(layout.KindIntake)
 		if in.Manager != "" && !known(in.Manager) {
 			x.Report(f, Path("manager"), "manager %q is not on the staff roster%s", in.Manager, hint)
 		}
@@ -122,7 +123,7 @@ func checkStaff(x *Context) {
 	if p := x.Case.IEP; p != nil {
 		for i, r := range p.Reviews {
 			if r.By != "" && !known(r.By) {
-				x.Report(x.File("iep.yaml"), []string{"reviews", strconv.Itoa(i), "by"}, "reviewer %q is not on the staff roster%s", r.By, hint)
+				x.Report(x.File(layout.KindIEP), []string{"reviews", strconv.Itoa(i), "by"}, "reviewer %q is not on the staff roster%s", r.By, hint)
 			}
 		}
 	}
@@ -131,7 +132,7 @@ func checkStaff(x *Context) {
 func checkNoteIDs(x *Context) {
 	for _, n := range x.Case.Notes {
 		p := x.Case.NotePath(n)
-		stem := strings.TrimSuffix(path.Base(p), ".yaml")
+		stem := strings.TrimSuffix(path.Base(p), layout.Ext)
 		if n.ID != stem {
 			x.Report(p, Path("id"), "id %q differs from the file name %s; a note's file is notes/<id>.yaml", n.ID, path.Base(p))
 			continue
@@ -144,11 +145,11 @@ func checkNoteIDs(x *Context) {
 
 func checkActivityWeeks(x *Context) {
 	for _, w := range x.Case.Activity {
-		p := x.Case.Dir + "/activity/" + w.Week + ".yaml"
+		p := layout.ActivityWeek(x.Case.ID, w.Week)
 		if x.Case.Doc(p) == nil {
 			// The week field does not match the file it came from.
 			for _, d := range x.Case.Docs {
-				if strings.HasPrefix(d.Path, x.Case.Dir+"/activity/") && d.Node("week") != nil && d.Node("week").Value == w.Week {
+				if strings.HasPrefix(d.Path, layout.ActivityOf(x.Case.ID)+"/") && d.Node("week") != nil && d.Node("week").Value == w.Week {
 					x.Report(d.Path, Path("week"), "week %s differs from the file name %s; a week's file is activity/<week>.yaml", w.Week, path.Base(d.Path))
 				}
 			}
@@ -231,7 +232,7 @@ func checkDuplicateIDs(x *Context) {
 		seen[key] = at
 	}
 	if p := x.Case.IEP; p != nil {
-		f := x.File("iep.yaml")
+		f := x.File(layout.KindIEP)
 		for i, g := range p.Goals {
 			gi := strconv.Itoa(i)
 			dup(f, []string{"goals", gi, "id"}, "goal", g.ID)
@@ -251,7 +252,7 @@ func checkDuplicateIDs(x *Context) {
 	}
 	if s := x.Case.Services; s != nil {
 		for i, r := range s.Referrals {
-			dup(x.File("services.yaml"), []string{"referrals", strconv.Itoa(i), "id"}, "referral", r.ID)
+			dup(x.File(layout.KindServices), []string{"referrals", strconv.Itoa(i), "id"}, "referral", r.ID)
 		}
 	}
 }
@@ -266,7 +267,7 @@ func checkReferences(x *Context) {
 			for j, o := range g.Objectives {
 				for k, s := range o.Services {
 					if !services[s] {
-						x.Report(x.File("iep.yaml"), []string{"goals", strconv.Itoa(i), "objectives", strconv.Itoa(j), "services", strconv.Itoa(k)},
+						x.Report(x.File(layout.KindIEP), []string{"goals", strconv.Itoa(i), "objectives", strconv.Itoa(j), "services", strconv.Itoa(k)},
 							"objective %s names service %s, which is not in the plan's services list", o.ID, s)
 					}
 				}
@@ -296,7 +297,7 @@ func checkDateOrder(x *Context) {
 	if in == nil {
 		return
 	}
-	intake := x.File("intake.yaml")
+	intake := x.File(layout.KindIntake)
 	if l := in.Layoff; l != nil && after(l.NoticeDate, l.LayoffDate) {
 		x.Report(intake, Path("layoff.layoff_date"), "layoff date %s is before the notice date %s", l.LayoffDate, l.NoticeDate)
 	}
@@ -316,7 +317,7 @@ func checkDateOrder(x *Context) {
 		}
 	}
 	if p := x.Case.IEP; p != nil {
-		f := x.File("iep.yaml")
+		f := x.File(layout.KindIEP)
 		for i, s := range p.Services {
 			if after(s.Start, s.End) {
 				x.Report(f, []string{"services", strconv.Itoa(i), "end"}, "service %s ends (%s) before it starts (%s)", s.ID, s.End, s.Start)
@@ -349,12 +350,12 @@ func checkDateOrder(x *Context) {
 	if s := x.Case.Services; s != nil {
 		for i, r := range s.Referrals {
 			if after(r.Referred, r.Updated) {
-				x.Report(x.File("services.yaml"), []string{"referrals", strconv.Itoa(i), "updated"}, "referral %s was updated (%s) before it was made (%s)", r.ID, r.Updated, r.Referred)
+				x.Report(x.File(layout.KindServices), []string{"referrals", strconv.Itoa(i), "updated"}, "referral %s was updated (%s) before it was made (%s)", r.ID, r.Updated, r.Referred)
 			}
 		}
 	}
 	if o := x.Case.Outcome; o != nil {
-		f := x.File("outcome.yaml")
+		f := x.File(layout.KindOutcome)
 		for i, e := range o.Extensions {
 			if after(e.Requested, e.Decided) {
 				x.Report(f, []string{"extensions", strconv.Itoa(i), "decided"}, "extension decided (%s) before it was requested (%s)", e.Decided, e.Requested)
@@ -380,9 +381,9 @@ func checkStatus(x *Context) {
 	closed := x.Case.Outcome != nil && x.Case.Outcome.Closure != nil
 	switch {
 	case in.Status == "closed" && !closed:
-		x.Report(x.File("intake.yaml"), Path("status"), "status is closed but outcome.yaml records no closure; close cases with caseplan case close")
+		x.Report(x.File(layout.KindIntake), Path("status"), "status is closed but outcome.yaml records no closure; close cases with caseplan case close")
 	case in.Status == "open" && closed:
-		x.Report(x.File("outcome.yaml"), Path("closure"), "outcome records a closure but the intake status is open; set status: closed, or reopen with caseplan case reopen")
+		x.Report(x.File(layout.KindOutcome), Path("closure"), "outcome records a closure but the intake status is open; set status: closed, or reopen with caseplan case reopen")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -27,7 +28,7 @@ var workSecurityRules = []*Rule{
 		Summary: "a work-security case records the layoff: notice date and layoff date",
 		check: func(x *Context) {
 			if in := x.Case.Intake; in != nil && in.Layoff == nil {
-				x.Report(x.File("intake.yaml"), nil, "work-security case has no layoff section; record notice_date and layoff_date (caseplan case new --notice-date --layoff-date)")
+				x.Report(x.File(layout.KindIntake), nil, "work-security case has no layoff section; record notice_date and layoff_date (caseplan case new --notice-date --layoff-date)")
 			}
 		},
 	},
@@ -50,7 +51,7 @@ var workSecurityRules = []*Rule{
 				want = x.Setting("notification_days_grant_ended")
 			}
 			if got := days(notice, layoff); got < want {
-				x.Report(x.File("intake.yaml"), Path("layoff.layoff_date"), "notification period is %d days, shorter than the %d days the program provides; check the dates", got, want)
+				x.Report(x.File(layout.KindIntake), Path("layoff.layoff_date"), "notification period is %d days, shorter than the %d days the program provides; check the dates", got, want)
 			}
 		},
 	},
@@ -73,9 +74,9 @@ var workSecurityRules = []*Rule{
 				}
 			}
 			if got < want {
-				file := x.File("references.yaml")
+				file := x.File(layout.KindReferences)
 				if x.Case.Doc(file) == nil {
-					file = x.File("intake.yaml")
+					file = x.File(layout.KindIntake)
 				}
 				x.Report(file, nil, "%d of %d references with permission by the layoff date (%s); add them with caseplan ref add --permission DATE", got, want, layoff.Format(time.DateOnly))
 			}
@@ -91,14 +92,14 @@ var workSecurityRules = []*Rule{
 			}
 			p := x.Case.IEP
 			if p == nil {
-				x.Report(x.File("intake.yaml"), nil, "no iep.yaml by the layoff date (%s); the intake meeting develops a job search plan and a skill plan", layoff.Format(time.DateOnly))
+				x.Report(x.File(layout.KindIntake), nil, "no iep.yaml by the layoff date (%s); the intake meeting develops a job search plan and a skill plan", layoff.Format(time.DateOnly))
 				return
 			}
 			if len(p.JobTargets) == 0 {
-				x.Report(x.File("iep.yaml"), nil, "the plan has no job_targets by the layoff date (%s); agree on a range of positions or job families", layoff.Format(time.DateOnly))
+				x.Report(x.File(layout.KindIEP), nil, "the plan has no job_targets by the layoff date (%s); agree on a range of positions or job families", layoff.Format(time.DateOnly))
 			}
 			if len(p.SkillPlan) == 0 {
-				x.Report(x.File("iep.yaml"), nil, "the plan has no skill_plan by the layoff date (%s); plan the courses the candidate will take", layoff.Format(time.DateOnly))
+				x.Report(x.File(layout.KindIEP), nil, "the plan has no skill_plan by the layoff date (%s); plan the courses the candidate will take", layoff.Format(time.DateOnly))
 			}
 		},
 	},
@@ -118,17 +119,17 @@ var workSecurityRules = []*Rule{
 				}
 				at := []string{"extensions", strconv.Itoa(i)}
 				if e.By == "" {
-					x.Report(x.File("outcome.yaml"), at, "approved extension does not say who authorised it; only the joint committee may (by:)")
+					x.Report(x.File(layout.KindOutcome), at, "approved extension does not say who authorised it; only the joint committee may (by:)")
 				}
 				until, ok2 := e.Until.Time()
 				if !ok2 {
-					x.Report(x.File("outcome.yaml"), at, "approved extension has no until date")
+					x.Report(x.File(layout.KindOutcome), at, "approved extension has no until date")
 					continue
 				}
 				if ok {
 					limit := layoff.AddDate(0, 0, x.Setting("work_security_days")+x.Setting("extension_max_days"))
 					if until.After(limit) {
-						x.Report(x.File("outcome.yaml"), append(at, "until"), "extension until %s is past the longest possible extension (%s)", e.Until, limit.Format(time.DateOnly))
+						x.Report(x.File(layout.KindOutcome), append(at, "until"), "extension until %s is past the longest possible extension (%s)", e.Until, limit.Format(time.DateOnly))
 					}
 				}
 			}
@@ -160,7 +161,7 @@ var workSecurityRules = []*Rule{
 					return
 				}
 			}
-			x.Report(x.File("intake.yaml"), Path("opened"), "no intake meeting note %d days after the case opened (%s); hold the intake meeting as soon as possible and record it with caseplan note add --kind intake", days(opened, x.Today), in.Opened)
+			x.Report(x.File(layout.KindIntake), Path("opened"), "no intake meeting note %d days after the case opened (%s); hold the intake meeting as soon as possible and record it with caseplan note add --kind intake", days(opened, x.Today), in.Opened)
 		},
 	},
 	{
@@ -176,12 +177,12 @@ var workSecurityRules = []*Rule{
 			const hint = "plan weekly meetings or check-ins with the candidate and record them with caseplan note add --two-way --service CODE"
 			if last, ok := LastContact(x.Case.Notes); ok {
 				if d := days(last, x.Today); d > every {
-					x.Report(x.File("intake.yaml"), Path("manager"), "last check-in was %d days ago (%s), more than %d; %s", d, last.Format(time.DateOnly), every, hint)
+					x.Report(x.File(layout.KindIntake), Path("manager"), "last check-in was %d days ago (%s), more than %d; %s", d, last.Format(time.DateOnly), every, hint)
 				}
 				return
 			}
 			if opened, ok := in.Opened.Time(); ok && days(opened, x.Today) > every {
-				x.Report(x.File("intake.yaml"), Path("manager"), "no check-in in the %d days since the case opened (%s); %s", days(opened, x.Today), in.Opened, hint)
+				x.Report(x.File(layout.KindIntake), Path("manager"), "no check-in in the %d days since the case opened (%s); %s", days(opened, x.Today), in.Opened, hint)
 			}
 		},
 	},
@@ -210,9 +211,9 @@ var workSecurityRules = []*Rule{
 			switch {
 			case latest >= want:
 			case latest == "":
-				x.Report(x.File("intake.yaml"), nil, "the weekly activity tracker has no week yet (last complete week %s); log applications, interviews and networking with caseplan activity add", want)
+				x.Report(x.File(layout.KindIntake), nil, "the weekly activity tracker has no week yet (last complete week %s); log applications, interviews and networking with caseplan activity add", want)
 			default:
-				x.Report(x.File("activity/"+latest+".yaml"), nil, "the weekly activity tracker was last kept for %s; log %s and every week after it with caseplan activity add", latest, want)
+				x.Report(layout.ActivityWeek(x.Case.ID, latest), nil, "the weekly activity tracker was last kept for %s; log %s and every week after it with caseplan activity add", latest, want)
 			}
 		},
 	},
@@ -233,7 +234,7 @@ var workSecurityRules = []*Rule{
 			if p.LastDay().After(p.End) {
 				what = "the extension of the work security period"
 			}
-			x.Report(x.File("intake.yaml"), Path("status"), "%s ended on %s without a placement: the candidate is separated; prepare them for separation and close the case with caseplan case close --reason separated", what, p.LastDay().Format(time.DateOnly))
+			x.Report(x.File(layout.KindIntake), Path("status"), "%s ended on %s without a placement: the candidate is separated; prepare them for separation and close the case with caseplan case close --reason separated", what, p.LastDay().Format(time.DateOnly))
 		},
 	},
 }
@@ -243,8 +244,8 @@ var wioaRules = []*Rule{
 		ID: "wioa-iep", Completeness: true, Severity: finding.Error, Program: KindWIOA, Source: "002",
 		Summary: "every career-planning customer has a formal Individual Employment Plan",
 		check: func(x *Context) {
-			if x.Case.IEP == nil && x.Case.Doc(x.File("iep.yaml")) == nil {
-				x.Report(x.File("intake.yaml"), nil, "WIOA career-planning case has no iep.yaml; every such customer has an IEP")
+			if x.Case.IEP == nil && x.Case.Doc(x.File(layout.KindIEP)) == nil {
+				x.Report(x.File(layout.KindIntake), nil, "WIOA career-planning case has no iep.yaml; every such customer has an IEP")
 			}
 		},
 	},
@@ -270,7 +271,7 @@ var wioaRules = []*Rule{
 					return
 				}
 			}
-			x.Report(x.File("intake.yaml"), Path("opened"), "no two-way contact recording a service within %d days of opening (by %s); record one with caseplan note add --two-way --service CODE", x.Setting("first_contact_days"), limit.Format(time.DateOnly))
+			x.Report(x.File(layout.KindIntake), Path("opened"), "no two-way contact recording a service within %d days of opening (by %s); record one with caseplan note add --two-way --service CODE", x.Setting("first_contact_days"), limit.Format(time.DateOnly))
 		},
 	},
 	{
@@ -287,7 +288,7 @@ var wioaRules = []*Rule{
 				return // wioa-first-contact covers a case never contacted
 			}
 			if d := days(last, x.Today); d > x.Setting("contact_interval_days") {
-				x.Report(x.File("intake.yaml"), Path("manager"), "last contact was %d days ago (%s), more than %d; contact the customer", d, last.Format(time.DateOnly), x.Setting("contact_interval_days"))
+				x.Report(x.File(layout.KindIntake), Path("manager"), "last contact was %d days ago (%s), more than %d; contact the customer", d, last.Format(time.DateOnly), x.Setting("contact_interval_days"))
 			}
 		},
 	},
@@ -299,7 +300,7 @@ var wioaRules = []*Rule{
 			if in == nil {
 				return
 			}
-			f := x.File("intake.yaml")
+			f := x.File(layout.KindIntake)
 			if s, ok := x.Config.StaffByID(in.Manager); ok && !s.IsActive() && in.Status == "open" {
 				x.Report(f, Path("manager"), "the designated counselor %s is no longer active on the staff roster; transfer the case and its IEP to an active counselor with caseplan case transfer --to STAFF", in.Manager)
 			}
@@ -334,7 +335,7 @@ var wioaRules = []*Rule{
 				if !x.Today.After(last) || last.After(end) || followedUp(x.Case.Outcome, first, last) {
 					continue
 				}
-				x.Report(x.File("intake.yaml"), Path("exited"), "no follow-up recorded in quarter %d after exit (%s to %s); follow up with the customer for %d months after exit and record it with caseplan followup add",
+				x.Report(x.File(layout.KindIntake), Path("exited"), "no follow-up recorded in quarter %d after exit (%s to %s); follow up with the customer for %d months after exit and record it with caseplan followup add",
 					k, first.Format(time.DateOnly), last.Format(time.DateOnly), x.Setting(record.SettingFollowUpMonths))
 			}
 		},
@@ -356,7 +357,7 @@ var wioaRules = []*Rule{
 			}
 			limit := x.Setting(record.SettingInactivityExitDays)
 			if d := days(last, x.Today); d > limit {
-				x.Report(x.File("intake.yaml"), Path("status"), "no service for %d days (since %s), more than %d: a potential exit; record a service, or the exit with caseplan case exit when the customer has left the program", d, last.Format(time.DateOnly), limit)
+				x.Report(x.File(layout.KindIntake), Path("status"), "no service for %d days (since %s), more than %d: a potential exit; record a service, or the exit with caseplan case exit when the customer has left the program", d, last.Format(time.DateOnly), limit)
 			}
 		},
 	},
@@ -368,9 +369,9 @@ var postEmploymentRules = []*Rule{
 		Summary: "post-employment services start with a self-sufficiency plan",
 		check: func(x *Context) {
 			if p := x.Case.IEP; p == nil || p.SelfSufficiency == nil || p.SelfSufficiency.Plan == "" {
-				file := x.File("iep.yaml")
+				file := x.File(layout.KindIEP)
 				if x.Case.Doc(file) == nil {
-					file = x.File("intake.yaml")
+					file = x.File(layout.KindIntake)
 				}
 				x.Report(file, nil, "no self-sufficiency plan; post-employment services start with one (self_sufficiency.plan)")
 			}
@@ -396,7 +397,7 @@ var postEmploymentRules = []*Rule{
 				missing = append(missing, "crisis")
 			}
 			for _, m := range missing {
-				x.Report(x.File("iep.yaml"), Path("self_sufficiency"), "no contingency plan for %s (self_sufficiency.contingency.%s)", m, m)
+				x.Report(x.File(layout.KindIEP), Path("self_sufficiency"), "no contingency plan for %s (self_sufficiency.contingency.%s)", m, m)
 			}
 		},
 	},
@@ -414,10 +415,10 @@ var postEmploymentRules = []*Rule{
 				case "ended", "pending":
 					// Ended on purpose, or the renewal is submitted.
 				case "lapsed":
-					x.Report(x.File("iep.yaml"), append(at, "status"), "%s has lapsed; help the participant restore their eligibility", b.Name)
+					x.Report(x.File(layout.KindIEP), append(at, "status"), "%s has lapsed; help the participant restore their eligibility", b.Name)
 				default:
 					if r, ok := b.Renewal.Time(); ok && x.Today.After(r) {
-						x.Report(x.File("iep.yaml"), append(at, "renewal"), "the renewal date %s of %s has passed; record the next renewal date, or the status pending, lapsed or ended", b.Renewal, b.Name)
+						x.Report(x.File(layout.KindIEP), append(at, "renewal"), "the renewal date %s of %s has passed; record the next renewal date, or the status pending, lapsed or ended", b.Renewal, b.Name)
 					}
 				}
 			}
@@ -453,7 +454,7 @@ var postEmploymentRules = []*Rule{
 				return
 			}
 			if end, ok := PostAssistanceEnd(x.Case, x.Config); ok && x.Today.After(end) {
-				x.Report(x.File("intake.yaml"), Path("cash_assistance_ended"), "the %d months of post-employment services after cash assistance ended (%s) were over on %s; close the case with caseplan case close",
+				x.Report(x.File(layout.KindIntake), Path("cash_assistance_ended"), "the %d months of post-employment services after cash assistance ended (%s) were over on %s; close the case with caseplan case close",
 					x.Setting(record.SettingPostAssistanceMonths), in.CashAssistanceEnded, end.Format(time.DateOnly))
 			}
 		},
@@ -515,7 +516,7 @@ func checkExtensionCriteria(x *Context) {
 		const criteria = "the criteria are regular contact and applications throughout the work security period"
 		switch {
 		case ev.Contact.CompleteWeeks == 0:
-			x.Report(x.File("outcome.yaml"), at, "the request of %s comes before a complete week of the work security period (from %s) could show the extension criteria; %s", e.Requested, p.Layoff.Format(time.DateOnly), criteria)
+			x.Report(x.File(layout.KindOutcome), at, "the request of %s comes before a complete week of the work security period (from %s) could show the extension criteria; %s", e.Requested, p.Layoff.Format(time.DateOnly), criteria)
 		case len(noContact) > 0 || len(noApplication) > 0:
 			var gaps []string
 			if len(noContact) > 0 {
@@ -524,7 +525,7 @@ func checkExtensionCriteria(x *Context) {
 			if len(noApplication) > 0 {
 				gaps = append(gaps, "no applications in "+weekList(noApplication))
 			}
-			x.Report(x.File("outcome.yaml"), at, "the records do not show the extension criteria for the request of %s: %s of the %d complete weeks from %s to %s; %s",
+			x.Report(x.File(layout.KindOutcome), at, "the records do not show the extension criteria for the request of %s: %s of the %d complete weeks from %s to %s; %s",
 				e.Requested, strings.Join(gaps, ", "), ev.Contact.CompleteWeeks, ev.From.Format(time.DateOnly), ev.To.Format(time.DateOnly), criteria)
 		}
 	}

@@ -146,8 +146,9 @@ func (x *Context) Report(file string, path []string, format string, args ...any)
 	})
 }
 
-// File returns the repository-relative path of one of the case's files.
-func (x *Context) File(name string) string { return x.Case.Dir + "/" + name }
+// File returns the repository-relative path of the case's single-record
+// file of kind (layout.KindIntake, ...).
+func (x *Context) File(kind string) string { return x.Case.File(kind) }
 
 // Path splits a dotted path ("goals.0.milestones") into tokens.
 func Path(dotted string) []string {
