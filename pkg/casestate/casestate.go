@@ -9,10 +9,10 @@ package casestate
 import (
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // Phases of a work-security case (000).
@@ -80,11 +80,11 @@ func Compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 		s.Kind = cfg.Programs[in.Program].Kind
 	}
 	for _, n := range c.Notes {
-		if validate.IsContact(n) {
+		if calendar.IsContact(n) {
 			s.Contacts++
 		}
 	}
-	if t, ok := validate.LastContact(c.Notes); ok {
+	if t, ok := calendar.LastContact(c.Notes); ok {
 		s.LastContact = date(t)
 	}
 
@@ -96,11 +96,11 @@ func Compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 		if o := c.Outcome; o != nil && o.Closure != nil {
 			p.start, _ = o.Closure.Date.Time()
 		}
-	case s.Kind == validate.KindWorkSecurity:
+	case s.Kind == record.ProgramWorkSecurity:
 		p = x.workSecurityPhase()
-	case s.Kind == validate.KindWIOA:
+	case s.Kind == record.ProgramWIOA:
 		p = x.wioaPhase()
-	case s.Kind == validate.KindPostEmployment:
+	case s.Kind == record.ProgramPostEmployment:
 		p = x.postEmploymentPhase()
 	}
 	s.Phase = p.phase
@@ -109,7 +109,7 @@ func Compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 	}
 	if !p.end.IsZero() {
 		s.PhaseEnds = date(p.end)
-		left := validate.Days(today, p.end)
+		left := calendar.Days(today, p.end)
 		s.DaysLeft = &left
 	}
 	if in.Status == "open" && s.Phase != "" {
@@ -154,7 +154,7 @@ func (x *view) workSecurityPhase() period {
 		start, _ := o.Placement.Start.Time()
 		return period{phase: PhasePlaced, start: start}
 	}
-	p, ok := validate.WorkSecurityPeriodOf(x.c, x.cfg)
+	p, ok := calendar.WorkSecurityPeriodOf(x.c, x.cfg)
 	if !ok {
 		return period{phase: PhaseNotification, start: x.opened()}
 	}
@@ -197,7 +197,7 @@ func (x *view) workSecurityPhase() period {
 func (x *view) wioaPhase() period {
 	in := x.c.Intake
 	if exit, ok := in.Exited.Time(); ok {
-		end, _ := validate.FollowUpEnd(x.c, x.cfg)
+		end, _ := calendar.FollowUpEnd(x.c, x.cfg)
 		if x.today.After(end) {
 			return period{phase: PhaseExited, start: end.AddDate(0, 0, 1)}
 		}
@@ -262,7 +262,7 @@ func (x *view) postEmploymentPhase() period {
 	if !ok || x.today.Before(ended) {
 		return period{phase: PhaseActive, start: x.opened()}
 	}
-	end, _ := validate.PostAssistanceEnd(x.c, x.cfg)
+	end, _ := calendar.PostAssistanceEnd(x.c, x.cfg)
 	return period{phase: PhaseFollowUp, start: ended, end: end,
 		ends:   "the " + itoa(x.setting(record.SettingPostAssistanceMonths)) + " months of post-employment services after cash assistance ended (" + string(in.CashAssistanceEnded) + ") end; close the case",
 		endsAt: layout.KindIntake, endsPath: []string{"cash_assistance_ended"}}

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // Kinds of due items.
@@ -44,7 +44,7 @@ type Due struct {
 func (x *view) add(kind string, t time.Time, detail, file string, at ...string) {
 	d := Due{
 		Case: x.c.ID, Manager: x.c.Intake.Manager, Kind: kind, Due: date(t),
-		Overdue: t.Before(x.today), Days: validate.Days(x.today, t), Detail: detail, Path: file,
+		Overdue: t.Before(x.today), Days: calendar.Days(x.today, t), Detail: detail, Path: file,
 	}
 	if doc := x.c.Doc(file); doc != nil {
 		d.Line, _ = doc.Position(at)
@@ -81,34 +81,34 @@ func (x *view) contactDue(p period) {
 	var every int
 	var what string
 	switch x.state.Kind {
-	case validate.KindWorkSecurity:
+	case record.ProgramWorkSecurity:
 		if !searching(p) {
 			return
 		}
 		every, what = x.setting(record.SettingCheckinIntervalDays), "weekly check-in"
-	case validate.KindWIOA:
+	case record.ProgramWIOA:
 		if p.phase == PhaseFollowUp || p.phase == PhaseExited {
 			return // follow-ups take over
 		}
 		every, what = x.setting(record.SettingContactIntervalDays), "contact"
-	case validate.KindPostEmployment:
+	case record.ProgramPostEmployment:
 		every, what = x.setting(record.SettingContactIntervalDays), "contact"
 	default:
 		return
 	}
 	var lastNote string
 	for _, n := range x.c.Notes {
-		if validate.IsContact(n) {
+		if calendar.IsContact(n) {
 			lastNote = x.c.NotePath(n)
 		}
 	}
-	last, ok := validate.LastContact(x.c.Notes)
+	last, ok := calendar.LastContact(x.c.Notes)
 	if !ok {
 		opened := x.opened()
 		if opened.IsZero() {
 			return
 		}
-		if x.state.Kind == validate.KindWIOA {
+		if x.state.Kind == record.ProgramWIOA {
 			first := x.setting(record.SettingFirstContactDays)
 			x.add(DueContact, opened.AddDate(0, 0, first), "first contact: within "+itoa(first)+" days of opening (a two-way contact recording a service)", x.file(layout.KindIntake), "opened")
 			return
@@ -147,7 +147,7 @@ func (x *view) planDue(p period) {
 	}
 	switch p.phase {
 	case PhasePlaced, PhaseSeparated, PhaseFollowUp, PhaseExited:
-		if x.state.Kind != validate.KindPostEmployment {
+		if x.state.Kind != record.ProgramPostEmployment {
 			return
 		}
 	}
@@ -181,7 +181,7 @@ func (x *view) actionsDue() {
 			}
 		}
 	}
-	last, hasContact := validate.LastContact(x.c.Notes)
+	last, hasContact := calendar.LastContact(x.c.Notes)
 	for _, n := range x.c.Notes {
 		if n.Kind == "amendment" {
 			continue
@@ -202,10 +202,10 @@ func (x *view) actionsDue() {
 // referencesDue is 000's "Secure three professional references", due by
 // the layoff date, while the candidate searches.
 func (x *view) referencesDue(p period) {
-	if x.state.Kind != validate.KindWorkSecurity || !searching(p) {
+	if x.state.Kind != record.ProgramWorkSecurity || !searching(p) {
 		return
 	}
-	ws, ok := validate.WorkSecurityPeriodOf(x.c, x.cfg)
+	ws, ok := calendar.WorkSecurityPeriodOf(x.c, x.cfg)
 	if !ok {
 		return
 	}
@@ -240,12 +240,12 @@ func (x *view) followUpsDue(p period) {
 			}
 		}
 	}
-	if x.state.Kind != validate.KindWIOA || p.phase != PhaseFollowUp {
+	if x.state.Kind != record.ProgramWIOA || p.phase != PhaseFollowUp {
 		return
 	}
 	exit, _ := x.c.Intake.Exited.Time()
-	for _, k := range validate.FollowUpQuarters {
-		first, last := validate.FollowUpQuarter(exit, k)
+	for _, k := range calendar.FollowUpQuarters {
+		first, last := calendar.FollowUpQuarter(exit, k)
 		if last.After(p.end) || covered(o, first, last) {
 			continue
 		}
@@ -302,10 +302,10 @@ func (x *view) benefitsDue() {
 // potentialExitDue is the day a WIOA case with no service becomes a
 // potential exit: inactivity_exit_days after its last service.
 func (x *view) potentialExitDue(p period) {
-	if x.state.Kind != validate.KindWIOA || p.phase == PhaseFollowUp || p.phase == PhaseExited {
+	if x.state.Kind != record.ProgramWIOA || p.phase == PhaseFollowUp || p.phase == PhaseExited {
 		return
 	}
-	last, ok := validate.LastService(x.c, x.today)
+	last, ok := calendar.LastService(x.c, x.today)
 	since := "the case opened"
 	if ok {
 		since = "the last service on " + string(date(last))

@@ -3,18 +3,15 @@ package casework
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
-	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/pkg/yamledit"
 )
 
@@ -83,7 +80,7 @@ func (a AddActivity) Build(s *State) (*Change, error) {
 	if !ok {
 		return nil, inputErrorf("", "activity date %q is not a date; use YYYY-MM-DD", d)
 	}
-	week := validate.ISOWeek(t)
+	week := calendar.ISOWeek(t)
 	p := ActivityPath(a.Case, week)
 	var w record.ActivityWeek
 	exists, err := caseRecord(s, c, p, &w)
@@ -205,30 +202,9 @@ func ActivityPath(caseID, week string) string {
 	return layout.ActivityWeek(caseID, week)
 }
 
-var weekRE = regexp.MustCompile(`^([0-9]{4})-W([0-9]{2})$`)
-
-// ParseWeek reads an ISO week written as 2026-W09 and returns its Monday.
-// ok is false for anything else, including a week 53 in a year that has
-// only 52.
-func ParseWeek(week string) (monday time.Time, ok bool) {
-	m := weekRE.FindStringSubmatch(week)
-	if m == nil {
-		return time.Time{}, false
-	}
-	year, _ := strconv.Atoi(m[1])
-	n, _ := strconv.Atoi(m[2])
-	// ISO week 1 is the week with January 4th in it.
-	jan4 := time.Date(year, 1, 4, 0, 0, 0, 0, time.UTC)
-	monday = jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(n-1))
-	if n < 1 || validate.ISOWeek(monday) != week {
-		return time.Time{}, false
-	}
-	return monday, true
-}
-
-// checkWeek is ParseWeek as an InputError.
+// checkWeek is calendar.ParseISOWeek as an InputError.
 func checkWeek(week string) error {
-	if _, ok := ParseWeek(week); !ok {
+	if _, ok := calendar.ParseISOWeek(week); !ok {
 		return inputErrorf("write an ISO week as YYYY-Www, e.g. 2026-W09", "%q is not an ISO week", strings.TrimSpace(week))
 	}
 	return nil

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/pkg/yamledit"
 )
 
@@ -146,7 +145,7 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 		}
 	}
 	if a.CashAssistanceEnded != nil {
-		if kind := lc.programKind(); kind != validate.KindPostEmployment {
+		if kind := lc.programKind(); kind != record.ProgramPostEmployment {
 			return nil, inputErrorf("", "case %s is in program %s; the end of cash assistance starts the 12 months of post-employment services (document 003)", a.Case, in.Program)
 		}
 		d := *a.CashAssistanceEnded

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // ExitCase records a WIOA program exit (002): the day services ended. The
@@ -31,7 +31,7 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	in := lc.intake
-	if kind := lc.programKind(); kind != validate.KindWIOA {
+	if kind := lc.programKind(); kind != record.ProgramWIOA {
 		return nil, inputErrorf("a program exit and its 12 months of follow-up are part of WIOA (document 002); close the case with caseplan case close "+x.Case,
 			"case %s is in program %s, not a WIOA program", x.Case, in.Program)
 	}
@@ -50,16 +50,16 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 	}
 	months := s.Snapshot.Config.ProgramSetting(in.Program, record.SettingFollowUpMonths)
 	exit, _ := d.Time()
-	x.FollowUpEnds = date(validate.AddMonths(exit, months))
+	x.FollowUpEnds = date(calendar.AddMonths(exit, months))
 
 	files := map[string][]byte{}
 	if files[lc.intakePath()], err = s.EditRecord(lc.intakePath(), nil, intakeSet([]string{"exited"}, d)); err != nil {
 		return nil, err
 	}
 	var due []string
-	for _, k := range validate.FollowUpQuarters {
-		first, last := validate.FollowUpQuarter(exit, k)
-		if last.After(validate.AddMonths(exit, months)) {
+	for _, k := range calendar.FollowUpQuarters {
+		first, last := calendar.FollowUpQuarter(exit, k)
+		if last.After(calendar.AddMonths(exit, months)) {
 			continue // beyond a shorter follow-up a store set
 		}
 		due = append(due, fmt.Sprintf("quarter %d after exit (%s to %s)", k, date(first), date(last)))

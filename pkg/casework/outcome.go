@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/pkg/yamledit"
 )
 
@@ -30,7 +30,7 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if lc.programKind() != validate.KindWorkSecurity {
+	if lc.programKind() != record.ProgramWorkSecurity {
 		return nil, inputErrorf("", "case %s is in program %s; extensions are part of work security (document 000)", r.Case, lc.intake.Program)
 	}
 	if lc.intake.Status == "closed" {
@@ -39,7 +39,7 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 	if err := lc.outcomeReadable(); err != nil {
 		return nil, err
 	}
-	period, ok := validate.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config)
+	period, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config)
 	if !ok {
 		return nil, inputErrorf("record notice_date and layoff_date in intake.yaml (caseplan edit "+r.Case+")", "case %s records no layoff date; the work security period starts on it", r.Case)
 	}
@@ -51,7 +51,7 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 			return nil, inputErrorf("record the committee's decision with caseplan extension decide "+r.Case, "case %s already has an extension request pending (requested %s)", r.Case, e.Requested)
 		}
 	}
-	r.Evidence = validate.WeighExtension(lc.c, period, r.Date)
+	r.Evidence = calendar.WeighExtension(lc.c, period, r.Date)
 
 	d := date(r.Date)
 	ext := record.Extension{Requested: d, Decision: "pending", Notes: r.Notes}
@@ -127,7 +127,7 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 	decision := "denied"
 	if dx.Approved {
 		decision = "approved"
-		if p, ok := validate.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok && !dx.Until.After(p.End) {
+		if p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok && !dx.Until.After(p.End) {
 			return nil, inputErrorf("", "--until %s does not extend the work security period, which ends on %s", date(dx.Until), date(p.End))
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -264,7 +265,7 @@ withdrawn.` + "\n" + exitStatusHelp,
 			if len(missing) > 0 {
 				return &UsageError{Msg: "activity update needs " + strings.Join(missing, ", "), Hint: "caseplan activity list " + u.Case + " shows the weeks and the applications' numbers"}
 			}
-			if _, ok := casework.ParseWeek(u.Week); !ok {
+			if _, ok := calendar.ParseISOWeek(u.Week); !ok {
 				return usageErrorf("--week %q: write an ISO week as YYYY-Www, e.g. 2026-W09", u.Week)
 			}
 			if u.Application < 1 {
@@ -316,7 +317,7 @@ interviews.` + "\n" + exitStatusHelp,
 				return err
 			}
 			if opts.week != "" {
-				if _, ok := casework.ParseWeek(opts.week); !ok {
+				if _, ok := calendar.ParseISOWeek(opts.week); !ok {
 					return usageErrorf("--week %q: write an ISO week as YYYY-Www, e.g. 2026-W09", opts.week)
 				}
 			}

@@ -14,7 +14,6 @@ import (
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
-	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 func newRefCmd(g *globals) *cobra.Command {
@@ -156,7 +155,7 @@ func refListRun(g *globals, opts *refListOptions) error {
 		}
 	}
 	if in := c.Intake; in != nil {
-		if p, ok := snap.Config.Programs[in.Program]; ok && p.Kind == validate.KindWorkSecurity {
+		if p, ok := snap.Config.Programs[in.Program]; ok && p.Kind == record.ProgramWorkSecurity {
 			out.Required = snap.Config.ProgramSetting(in.Program, record.SettingReferencesRequired)
 		}
 	}

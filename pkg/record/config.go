@@ -28,6 +28,22 @@ type Staff struct {
 // explicit "active: false" retires someone.
 func (s Staff) IsActive() bool { return s.Active == nil || *s.Active }
 
+// Program kinds: the built-in rule set a program follows (DESIGN.md §4).
+const (
+	ProgramWorkSecurity   = "work-security"   // union/employer layoff work security (000)
+	ProgramWIOA           = "wioa"            // WIOA career planning under an IEP (002)
+	ProgramPostEmployment = "post-employment" // post-employment services (003)
+)
+
+// ProgramKind returns the kind of the program with the given key, or ""
+// when the store has no such program. c may be nil.
+func (c *Config) ProgramKind(program string) string {
+	if c == nil {
+		return ""
+	}
+	return c.Programs[program].Kind
+}
+
 // Program is one program a store runs.
 type Program struct {
 	Kind     string   `yaml:"kind" json:"kind"` // work-security, wioa or post-employment

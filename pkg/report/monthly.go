@@ -7,10 +7,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // Monthly is the monthly status report. Its JSON form is the contract of
@@ -285,7 +285,7 @@ func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names 
 		n.ClosedByReason = map[string]int{l.reason: 1}
 	}
 	for _, note := range c.Notes {
-		if validate.IsContact(note) && inMonth(note.Date) {
+		if calendar.IsContact(note) && inMonth(note.Date) {
 			n.Contacts++
 			t, _ := note.Date.Time()
 			cm.contacts = append(cm.contacts, t)
@@ -307,7 +307,7 @@ func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names 
 		if p := o.Placement; p != nil && inMonth(p.Start) {
 			n.Placed = 1
 			start, _ := p.Start.Time()
-			cm.days = append(cm.days, validate.Days(l.opened, start))
+			cm.days = append(cm.days, calendar.Days(l.opened, start))
 		}
 		for _, e := range o.Extensions {
 			if inMonth(e.Requested) {
@@ -497,7 +497,7 @@ func weeksOf(first, last time.Time) []week {
 		if end.After(last) {
 			end = last
 		}
-		out = append(out, week{WeekCount: WeekCount{Week: validate.ISOWeek(day), From: dateString(day), To: dateString(end)}, from: day, to: end})
+		out = append(out, week{WeekCount: WeekCount{Week: calendar.ISOWeek(day), From: dateString(day), To: dateString(end)}, from: day, to: end})
 		day = end.AddDate(0, 0, 1)
 	}
 	return out

@@ -4,9 +4,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
-	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // closedFollowUps is what still applies to a closed case: the follow-ups
@@ -40,7 +40,7 @@ func closedFollowUps(c *casefile.Case, today time.Time) []casestate.Due {
 		}
 		d := casestate.Due{
 			Case: c.ID, Manager: c.Intake.Manager, Kind: casestate.DueFollowUp, Due: date(t),
-			Overdue: t.Before(today), Days: validate.Days(today, t), Detail: what, Path: f,
+			Overdue: t.Before(today), Days: calendar.Days(today, t), Detail: what, Path: f,
 		}
 		if doc := c.Doc(f); doc != nil {
 			d.Line, _ = doc.Position([]string{"follow_ups", strconv.Itoa(i)})

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -155,7 +156,7 @@ func checkActivityWeeks(x *Context) {
 			}
 			continue
 		}
-		start, ok := weekStart(w.Week)
+		start, ok := calendar.ParseISOWeek(w.Week)
 		if !ok {
 			continue // the schema reports a malformed week
 		}
@@ -163,7 +164,7 @@ func checkActivityWeeks(x *Context) {
 		check := func(list string, i int, d record.Date) {
 			t, ok := d.Time()
 			if ok && (t.Before(start) || !t.Before(end)) {
-				x.Report(p, []string{list, strconv.Itoa(i), "date"}, "%s is not in week %s (%s to %s); record it in activity/%s.yaml", d, w.Week, start.Format(time.DateOnly), end.AddDate(0, 0, -1).Format(time.DateOnly), ISOWeek(t))
+				x.Report(p, []string{list, strconv.Itoa(i), "date"}, "%s is not in week %s (%s to %s); record it in activity/%s.yaml", d, w.Week, start.Format(time.DateOnly), end.AddDate(0, 0, -1).Format(time.DateOnly), calendar.ISOWeek(t))
 			}
 		}
 		for i, e := range w.Applications {
@@ -182,40 +183,6 @@ func checkActivityWeeks(x *Context) {
 			check("networking", i, e.Date)
 		}
 	}
-}
-
-// ISOWeek names the ISO 8601 week of t, e.g. 2026-W09.
-func ISOWeek(t time.Time) string {
-	y, w := t.ISOWeek()
-	return strconv.Itoa(y) + "-W" + pad2(w)
-}
-
-func pad2(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
-}
-
-// weekStart returns the Monday of an ISO week written as 2026-W09.
-func weekStart(week string) (time.Time, bool) {
-	y, w, ok := strings.Cut(week, "-W")
-	if !ok {
-		return time.Time{}, false
-	}
-	year, err1 := strconv.Atoi(y)
-	n, err2 := strconv.Atoi(w)
-	if err1 != nil || err2 != nil || n < 1 || n > 53 {
-		return time.Time{}, false
-	}
-	// January 4th is always in week 1.
-	jan4 := time.Date(year, 1, 4, 0, 0, 0, 0, time.UTC)
-	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
-	start := monday.AddDate(0, 0, 7*(n-1))
-	if yy, _ := start.ISOWeek(); yy != year {
-		return time.Time{}, false
-	}
-	return start, true
 }
 
 func checkDuplicateIDs(x *Context) {
@@ -363,7 +330,7 @@ func checkDateOrder(x *Context) {
 		}
 		// A post-employment participant is already working when the case
 		// opens (003): their job may well have started before it.
-		if _, kind := x.Program(); kind != KindPostEmployment && o.Placement != nil && after(in.Opened, o.Placement.Start) {
+		if _, kind := x.Program(); kind != record.ProgramPostEmployment && o.Placement != nil && after(in.Opened, o.Placement.Start) {
 			pl := o.Placement
 			x.Report(f, Path("placement.start"), "placement start %s is before the case opened (%s)", pl.Start, in.Opened)
 		}

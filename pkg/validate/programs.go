@@ -5,16 +5,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
-)
-
-// Program kinds, as caseplan.yaml names them.
-const (
-	KindWorkSecurity   = "work-security"
-	KindWIOA           = "wioa"
-	KindPostEmployment = "post-employment"
 )
 
 // The documents the rules come from, by file-name prefix in shared/domain:
@@ -24,7 +18,7 @@ const (
 
 var workSecurityRules = []*Rule{
 	{
-		ID: "ws-layoff", Severity: finding.Error, Program: KindWorkSecurity, Source: "000",
+		ID: "ws-layoff", Severity: finding.Error, Program: record.ProgramWorkSecurity, Source: "000",
 		Summary: "a work-security case records the layoff: notice date and layoff date",
 		check: func(x *Context) {
 			if in := x.Case.Intake; in != nil && in.Layoff == nil {
@@ -33,7 +27,7 @@ var workSecurityRules = []*Rule{
 		},
 	},
 	{
-		ID: "ws-notice-period", Severity: finding.Warning, Program: KindWorkSecurity, Source: "000",
+		ID: "ws-notice-period", Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
 		Setting: "notification_days, notification_days_grant_ended",
 		Summary: "the notification period is ordinarily 60 days, 30 when grant funding ends",
 		check: func(x *Context) {
@@ -50,13 +44,13 @@ var workSecurityRules = []*Rule{
 			if in.Layoff.GrantFundingEnded {
 				want = x.Setting("notification_days_grant_ended")
 			}
-			if got := days(notice, layoff); got < want {
+			if got := calendar.Days(notice, layoff); got < want {
 				x.Report(x.File(layout.KindIntake), Path("layoff.layoff_date"), "notification period is %d days, shorter than the %d days the program provides; check the dates", got, want)
 			}
 		},
 	},
 	{
-		ID: "ws-references", Completeness: true, Severity: finding.Error, Program: KindWorkSecurity, Source: "000",
+		ID: "ws-references", Completeness: true, Severity: finding.Error, Program: record.ProgramWorkSecurity, Source: "000",
 		Setting: "references_required",
 		Summary: "by the layoff date the candidate has three professional references who agreed to be named",
 		check: func(x *Context) {
@@ -83,7 +77,7 @@ var workSecurityRules = []*Rule{
 		},
 	},
 	{
-		ID: "ws-iep-plan", Completeness: true, Severity: finding.Error, Program: KindWorkSecurity, Source: "000",
+		ID: "ws-iep-plan", Completeness: true, Severity: finding.Error, Program: record.ProgramWorkSecurity, Source: "000",
 		Summary: "by the layoff date the plan has a job search plan (job targets) and a skill development plan",
 		check: func(x *Context) {
 			layoff, ok := layoffDate(x)
@@ -104,7 +98,7 @@ var workSecurityRules = []*Rule{
 		},
 	},
 	{
-		ID: "ws-extension", Severity: finding.Error, Program: KindWorkSecurity, Source: "000",
+		ID: "ws-extension", Severity: finding.Error, Program: record.ProgramWorkSecurity, Source: "000",
 		Setting: "work_security_days, extension_max_days",
 		Summary: "an approved extension names who authorised it and ends at most 90 days after the work security period",
 		check: func(x *Context) {
@@ -138,18 +132,18 @@ var workSecurityRules = []*Rule{
 	{
 		// Completeness: the evidence is missing, not contradictory, and
 		// the committee's decision must be recordable whatever it rested on.
-		ID: "ws-extension-criteria", Completeness: true, Severity: finding.Warning, Program: KindWorkSecurity, Source: "000",
+		ID: "ws-extension-criteria", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
 		Setting: "work_security_days",
 		Summary: "an extension rests on its two criteria: regular contact and applications throughout the work security period",
 		check:   checkExtensionCriteria,
 	},
 	{
-		ID: "ws-intake-meeting", Completeness: true, Severity: finding.Warning, Program: KindWorkSecurity, Source: "000",
+		ID: "ws-intake-meeting", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
 		Setting: "checkin_interval_days",
 		Summary: "the intake meeting is held as soon as possible: an intake note once the first check-in interval has passed",
 		check: func(x *Context) {
 			in := x.Case.Intake
-			if in == nil || !JobSearchActive(x.Case, x.Config, x.Today) {
+			if in == nil || !calendar.JobSearchActive(x.Case, x.Config, x.Today) {
 				return
 			}
 			opened, ok := in.Opened.Time()
@@ -161,47 +155,47 @@ var workSecurityRules = []*Rule{
 					return
 				}
 			}
-			x.Report(x.File(layout.KindIntake), Path("opened"), "no intake meeting note %d days after the case opened (%s); hold the intake meeting as soon as possible and record it with caseplan note add --kind intake", days(opened, x.Today), in.Opened)
+			x.Report(x.File(layout.KindIntake), Path("opened"), "no intake meeting note %d days after the case opened (%s); hold the intake meeting as soon as possible and record it with caseplan note add --kind intake", calendar.Days(opened, x.Today), in.Opened)
 		},
 	},
 	{
-		ID: "ws-checkin", Completeness: true, Severity: finding.Warning, Program: KindWorkSecurity, Source: "000",
+		ID: "ws-checkin", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
 		Setting: "checkin_interval_days",
 		Summary: "weekly meetings or check-ins (two-way contacts) while the job search lasts",
 		check: func(x *Context) {
 			in := x.Case.Intake
-			if in == nil || !JobSearchActive(x.Case, x.Config, x.Today) {
+			if in == nil || !calendar.JobSearchActive(x.Case, x.Config, x.Today) {
 				return
 			}
 			every := x.Setting(record.SettingCheckinIntervalDays)
 			const hint = "plan weekly meetings or check-ins with the candidate and record them with caseplan note add --two-way --service CODE"
-			if last, ok := LastContact(x.Case.Notes); ok {
-				if d := days(last, x.Today); d > every {
+			if last, ok := calendar.LastContact(x.Case.Notes); ok {
+				if d := calendar.Days(last, x.Today); d > every {
 					x.Report(x.File(layout.KindIntake), Path("manager"), "last check-in was %d days ago (%s), more than %d; %s", d, last.Format(time.DateOnly), every, hint)
 				}
 				return
 			}
-			if opened, ok := in.Opened.Time(); ok && days(opened, x.Today) > every {
-				x.Report(x.File(layout.KindIntake), Path("manager"), "no check-in in the %d days since the case opened (%s); %s", days(opened, x.Today), in.Opened, hint)
+			if opened, ok := in.Opened.Time(); ok && calendar.Days(opened, x.Today) > every {
+				x.Report(x.File(layout.KindIntake), Path("manager"), "no check-in in the %d days since the case opened (%s); %s", calendar.Days(opened, x.Today), in.Opened, hint)
 			}
 		},
 	},
 	{
-		ID: "ws-activity-tracker", Completeness: true, Severity: finding.Warning, Program: KindWorkSecurity, Source: "000",
+		ID: "ws-activity-tracker", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
 		Summary: "the weekly candidate activity tracker is kept every week of the job search (reviewed monthly)",
 		check: func(x *Context) {
 			in := x.Case.Intake
-			if in == nil || !JobSearchActive(x.Case, x.Config, x.Today) {
+			if in == nil || !calendar.JobSearchActive(x.Case, x.Config, x.Today) {
 				return
 			}
 			opened, ok := in.Opened.Time()
 			// The week under way may still be filled in; the last complete
 			// week must be, once the case has seen one whole week.
-			lastWeek := mondayOf(x.Today).AddDate(0, 0, -7)
+			lastWeek := calendar.MondayOf(x.Today).AddDate(0, 0, -7)
 			if !ok || !opened.Before(lastWeek) {
 				return
 			}
-			want := ISOWeek(lastWeek)
+			want := calendar.ISOWeek(lastWeek)
 			latest := ""
 			for _, w := range x.Case.Activity {
 				if w.Week > latest {
@@ -218,15 +212,15 @@ var workSecurityRules = []*Rule{
 		},
 	},
 	{
-		ID: "ws-separated", Completeness: true, Severity: finding.Warning, Program: KindWorkSecurity, Source: "000",
+		ID: "ws-separated", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
 		Setting: "work_security_days",
 		Summary: "a case whose work security period (and extension) ended without a placement is separated and closed",
 		check: func(x *Context) {
 			in := x.Case.Intake
-			if in == nil || in.Status != "open" || Placed(x.Case) {
+			if in == nil || in.Status != "open" || calendar.Placed(x.Case) {
 				return
 			}
-			p, ok := WorkSecurityPeriodOf(x.Case, x.Config)
+			p, ok := calendar.WorkSecurityPeriodOf(x.Case, x.Config)
 			if !ok || p.Pending || !x.Today.After(p.LastDay()) {
 				return
 			}
@@ -241,7 +235,7 @@ var workSecurityRules = []*Rule{
 
 var wioaRules = []*Rule{
 	{
-		ID: "wioa-iep", Completeness: true, Severity: finding.Error, Program: KindWIOA, Source: "002",
+		ID: "wioa-iep", Completeness: true, Severity: finding.Error, Program: record.ProgramWIOA, Source: "002",
 		Summary: "every career-planning customer has a formal Individual Employment Plan",
 		check: func(x *Context) {
 			if x.Case.IEP == nil && x.Case.Doc(x.File(layout.KindIEP)) == nil {
@@ -250,7 +244,7 @@ var wioaRules = []*Rule{
 		},
 	},
 	{
-		ID: "wioa-first-contact", Completeness: true, Severity: finding.Error, Program: KindWIOA, Source: "002",
+		ID: "wioa-first-contact", Completeness: true, Severity: finding.Error, Program: record.ProgramWIOA, Source: "002",
 		Setting: "first_contact_days",
 		Summary: "the counselor must contact the customer within 10 days of opening (a two-way contact recording a service)",
 		check: func(x *Context) {
@@ -267,7 +261,7 @@ var wioaRules = []*Rule{
 				return
 			}
 			for _, n := range x.Case.Notes {
-				if t, ok := n.Date.Time(); ok && IsContact(n) && !t.After(limit) {
+				if t, ok := n.Date.Time(); ok && calendar.IsContact(n) && !t.After(limit) {
 					return
 				}
 			}
@@ -275,7 +269,7 @@ var wioaRules = []*Rule{
 		},
 	},
 	{
-		ID: "wioa-contact-interval", Completeness: true, Severity: finding.Warning, Program: KindWIOA, Source: "002",
+		ID: "wioa-contact-interval", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "002",
 		Setting: "contact_interval_days",
 		Summary: "the counselor should contact an active customer at least every 30 days",
 		check: func(x *Context) {
@@ -283,17 +277,17 @@ var wioaRules = []*Rule{
 			if in == nil || in.Status != "open" || in.Exited != "" {
 				return
 			}
-			last, ok := LastContact(x.Case.Notes)
+			last, ok := calendar.LastContact(x.Case.Notes)
 			if !ok {
 				return // wioa-first-contact covers a case never contacted
 			}
-			if d := days(last, x.Today); d > x.Setting("contact_interval_days") {
+			if d := calendar.Days(last, x.Today); d > x.Setting("contact_interval_days") {
 				x.Report(x.File(layout.KindIntake), Path("manager"), "last contact was %d days ago (%s), more than %d; contact the customer", d, last.Format(time.DateOnly), x.Setting("contact_interval_days"))
 			}
 		},
 	},
 	{
-		ID: "wioa-counselor", Severity: finding.Error, Program: KindWIOA, Source: "002",
+		ID: "wioa-counselor", Severity: finding.Error, Program: record.ProgramWIOA, Source: "002",
 		Summary: "a case has one designated counselor: its manager, who is active and whom the last transfer names",
 		check: func(x *Context) {
 			in := x.Case.Intake
@@ -317,7 +311,7 @@ var wioaRules = []*Rule{
 		},
 	},
 	{
-		ID: "wioa-follow-up", Completeness: true, Severity: finding.Error, Program: KindWIOA, Source: "002",
+		ID: "wioa-follow-up", Completeness: true, Severity: finding.Error, Program: record.ProgramWIOA, Source: "002",
 		Setting: "follow_up_months",
 		Summary: "12 months of follow-up after exit: a follow-up recorded in the 2nd and the 4th quarter after exit",
 		check: func(x *Context) {
@@ -326,12 +320,12 @@ var wioaRules = []*Rule{
 				return
 			}
 			exit, ok := in.Exited.Time()
-			end, _ := FollowUpEnd(x.Case, x.Config)
+			end, _ := calendar.FollowUpEnd(x.Case, x.Config)
 			if !ok {
 				return
 			}
-			for _, k := range FollowUpQuarters {
-				first, last := FollowUpQuarter(exit, k)
+			for _, k := range calendar.FollowUpQuarters {
+				first, last := calendar.FollowUpQuarter(exit, k)
 				if !x.Today.After(last) || last.After(end) || followedUp(x.Case.Outcome, first, last) {
 					continue
 				}
@@ -341,7 +335,7 @@ var wioaRules = []*Rule{
 		},
 	},
 	{
-		ID: "wioa-potential-exit", Completeness: true, Severity: finding.Warning, Program: KindWIOA, Source: "002",
+		ID: "wioa-potential-exit", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "002",
 		Setting: "inactivity_exit_days",
 		Summary: "a case with no service for 90 days is a potential exit",
 		check: func(x *Context) {
@@ -349,14 +343,14 @@ var wioaRules = []*Rule{
 			if in == nil || in.Status != "open" || in.Exited != "" {
 				return
 			}
-			last, ok := LastService(x.Case, x.Today)
+			last, ok := calendar.LastService(x.Case, x.Today)
 			if !ok {
 				if last, ok = in.Opened.Time(); !ok {
 					return
 				}
 			}
 			limit := x.Setting(record.SettingInactivityExitDays)
-			if d := days(last, x.Today); d > limit {
+			if d := calendar.Days(last, x.Today); d > limit {
 				x.Report(x.File(layout.KindIntake), Path("status"), "no service for %d days (since %s), more than %d: a potential exit; record a service, or the exit with caseplan case exit when the customer has left the program", d, last.Format(time.DateOnly), limit)
 			}
 		},
@@ -365,7 +359,7 @@ var wioaRules = []*Rule{
 
 var postEmploymentRules = []*Rule{
 	{
-		ID: "pe-self-sufficiency", Completeness: true, Severity: finding.Warning, Program: KindPostEmployment, Source: "003",
+		ID: "pe-self-sufficiency", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
 		Summary: "post-employment services start with a self-sufficiency plan",
 		check: func(x *Context) {
 			if p := x.Case.IEP; p == nil || p.SelfSufficiency == nil || p.SelfSufficiency.Plan == "" {
@@ -378,7 +372,7 @@ var postEmploymentRules = []*Rule{
 		},
 	},
 	{
-		ID: "pe-contingency", Completeness: true, Severity: finding.Warning, Program: KindPostEmployment, Source: "003",
+		ID: "pe-contingency", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
 		Summary: "the self-sufficiency plan has contingency plans for child care, transportation and preventable crises",
 		check: func(x *Context) {
 			p := x.Case.IEP
@@ -402,7 +396,7 @@ var postEmploymentRules = []*Rule{
 		},
 	},
 	{
-		ID: "pe-benefit-renewal", Completeness: true, Severity: finding.Warning, Program: KindPostEmployment, Source: "003",
+		ID: "pe-benefit-renewal", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
 		Summary: "benefits the participant relies on are renewed before their renewal date, not left to lapse",
 		check: func(x *Context) {
 			p := x.Case.IEP
@@ -429,7 +423,7 @@ var postEmploymentRules = []*Rule{
 		// and refusing it would hide the visit; and stores kept the
 		// permission in the note's text before consents existed. A store
 		// may make it an error under rules: in caseplan.yaml.
-		ID: "pe-job-site-permission", Severity: finding.Warning, Program: KindPostEmployment, Source: "003",
+		ID: "pe-job-site-permission", Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
 		Summary: "the job site is visited only with the participant's permission, recorded before the visit",
 		check: func(x *Context) {
 			in := x.Case.Intake
@@ -445,7 +439,7 @@ var postEmploymentRules = []*Rule{
 		},
 	},
 	{
-		ID: "pe-post-assistance", Completeness: true, Severity: finding.Warning, Program: KindPostEmployment, Source: "003",
+		ID: "pe-post-assistance", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
 		Setting: "post_assistance_months",
 		Summary: "services run for 12 months after cash assistance ends; then the case is closed",
 		check: func(x *Context) {
@@ -453,30 +447,12 @@ var postEmploymentRules = []*Rule{
 			if in == nil || in.Status != "open" {
 				return
 			}
-			if end, ok := PostAssistanceEnd(x.Case, x.Config); ok && x.Today.After(end) {
+			if end, ok := calendar.PostAssistanceEnd(x.Case, x.Config); ok && x.Today.After(end) {
 				x.Report(x.File(layout.KindIntake), Path("cash_assistance_ended"), "the %d months of post-employment services after cash assistance ended (%s) were over on %s; close the case with caseplan case close",
 					x.Setting(record.SettingPostAssistanceMonths), in.CashAssistanceEnded, end.Format(time.DateOnly))
 			}
 		},
 	},
-}
-
-// IsContact reports whether a note counts as a contact: a two-way exchange
-// that records a service (002). Amendments never count.
-func IsContact(n *record.Note) bool {
-	return n.TwoWay && len(n.Services) > 0 && n.Kind != "amendment"
-}
-
-// LastContact returns the date of the latest contact among notes.
-func LastContact(notes []*record.Note) (time.Time, bool) {
-	var last time.Time
-	found := false
-	for _, n := range notes {
-		if t, ok := n.Date.Time(); ok && IsContact(n) && (!found || t.After(last)) {
-			last, found = t, true
-		}
-	}
-	return last, found
 }
 
 func layoffDate(x *Context) (time.Time, bool) {
@@ -490,18 +466,13 @@ func closed(x *Context) bool {
 	return x.Case.Intake != nil && x.Case.Intake.Status == "closed"
 }
 
-// days counts whole days from a to b.
-func days(a, b time.Time) int {
-	return int(b.Sub(a).Hours() / 24)
-}
-
 // checkExtensionCriteria weighs the two criteria 000 sets for an extension
 // (regular contact and applications throughout the work security period)
 // for each request not denied, with WeighExtension, as caseplan extension
 // request shows them. Only complete ISO weeks count against the candidate.
 func checkExtensionCriteria(x *Context) {
 	o := x.Case.Outcome
-	p, ok := WorkSecurityPeriodOf(x.Case, x.Config)
+	p, ok := calendar.WorkSecurityPeriodOf(x.Case, x.Config)
 	if o == nil || !ok {
 		return
 	}
@@ -510,7 +481,7 @@ func checkExtensionCriteria(x *Context) {
 		if e.Decision == "denied" || !ok || requested.Before(p.Layoff) {
 			continue
 		}
-		ev := WeighExtension(x.Case, p, requested)
+		ev := calendar.WeighExtension(x.Case, p, requested)
 		noContact, noApplication := ev.Contact.WeeksWithout, ev.Applications.WeeksWithout
 		at := []string{"extensions", strconv.Itoa(i)}
 		const criteria = "the criteria are regular contact and applications throughout the work security period"
@@ -539,11 +510,6 @@ func weekList(weeks []string) string {
 		return strings.Join(weeks, ", ")
 	}
 	return strings.Join(weeks[:shown], ", ") + " and " + strconv.Itoa(len(weeks)-shown) + " more"
-}
-
-// mondayOf returns the Monday of t's ISO week.
-func mondayOf(t time.Time) time.Time {
-	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
 }
 
 // followedUp reports whether the outcome records a follow-up done in the

@@ -22,116 +22,12 @@ func (m memStore) ReadFile(name string) ([]byte, error) { return storetest.MemSt
 
 func (m memStore) List(dir string) ([]store.Entry, error) { return storetest.MemStore(m).List(dir) }
 
-const config = `organization: Test Board
-staff:
-  - id: mrivera
-    name: Maria Rivera
-    email: mrivera@example.org
-programs:
-  ws:
-    kind: work-security
-  wioa:
-    kind: wioa
-  pe:
-    kind: post-employment
-`
-
 // base returns a store with one valid case of each program kind, as of
 // 2026-03-16 (see today).
-func base() memStore {
-	return memStore{
-		"cases/caseplan.yaml": config,
-		"cases/WS1/intake.yaml": `id: WS1
-opened: 2026-03-02
-program: ws
-status: open
-manager: mrivera
-participant:
-  name: Sam Sample
-layoff:
-  notice_date: 2026-03-02
-  layoff_date: 2026-05-01
-`,
-		"cases/WS1/iep.yaml": "created: 2026-03-02\n",
-		"cases/WS1/notes/2026-03-03-in01.yaml": `id: 2026-03-03-in01
-date: 2026-03-03
-author: mrivera
-kind: intake
-mode: in-person
-two_way: true
-services: [assessment]
-content: Intake meeting; agreed weekly check-ins
-`,
-		"cases/WS1/notes/2026-03-12-ck01.yaml": `id: 2026-03-12-ck01
-date: 2026-03-12
-author: mrivera
-kind: contact
-mode: phone
-two_way: true
-services: [job-search]
-content: Weekly check-in
-`,
-		"cases/WS1/activity/2026-W11.yaml": `week: 2026-W11
-applications:
-  - date: 2026-03-10
-    organization: Facilities
-    position: Office coordinator
-    status: applied
-`,
-		"cases/W1/intake.yaml": `id: W1
-opened: 2026-03-02
-program: wioa
-status: open
-manager: mrivera
-participant:
-  name: Ana Example
-`,
-		"cases/W1/iep.yaml": `created: 2026-03-02
-goals:
-  - id: G1
-    term: short
-    text: Certified nursing assistant
-    objectives:
-      - id: O1
-        text: Earn the CNA certificate
-        services: [S1]
-    milestones:
-      - id: M1
-        text: Enrol in CNA training
-        due: 2026-04-01
-services:
-  - id: S1
-    name: CNA training
-    start: 2026-04-01
-    end: 2026-06-30
-`,
-		"cases/W1/notes/2026-03-05-ab12.yaml": `id: 2026-03-05-ab12
-date: 2026-03-05
-author: mrivera
-kind: contact
-mode: phone
-two_way: true
-services: [career-counseling]
-content: Discussed training options
-`,
-		"cases/P1/intake.yaml": `id: P1
-opened: 2026-03-02
-program: pe
-status: open
-manager: mrivera
-participant:
-  name: Lee Example
-`,
-		"cases/P1/iep.yaml": `created: 2026-03-02
-self_sufficiency:
-  plan: Keep the job and move to full time
-  contingency:
-    child_care: Grandmother covers sick days
-    transportation: Bus pass; a co-worker as backup ride
-    crisis: Call the navigator; emergency fund referral
-`,
-	}
-}
+func base() memStore { return memStore(storetest.ThreePrograms()) }
+
+// config is the fixture store's settings.
+var config = storetest.ThreePrograms()["cases/caseplan.yaml"]
 
 var today = time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)
 
@@ -533,20 +429,5 @@ func TestRuleSettings(t *testing.T) {
 	}
 	if sev != finding.Error {
 		t.Errorf("ws-notice-period severity = %q, want error", sev)
-	}
-}
-
-func TestISOWeek(t *testing.T) {
-	for week, monday := range map[string]string{"2026-W01": "2025-12-29", "2026-W11": "2026-03-09", "2020-W53": "2020-12-28", "2026-W53": "2026-12-28"} {
-		got, ok := weekStart(week)
-		if !ok || got.Format(time.DateOnly) != monday {
-			t.Errorf("weekStart(%s) = %v, %v; want %s", week, got, ok, monday)
-		}
-		if ISOWeek(got) != week {
-			t.Errorf("ISOWeek(%s) = %s", got, ISOWeek(got))
-		}
-	}
-	if _, ok := weekStart("2025-W53"); ok {
-		t.Error("2025 has no week 53")
 	}
 }

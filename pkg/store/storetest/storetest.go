@@ -4,6 +4,7 @@
 package storetest
 
 import (
+	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
@@ -72,4 +73,127 @@ func Day(s string) time.Time {
 		panic(err)
 	}
 	return t
+}
+
+// Edit replaces the first old in the file at p with new, and panics when
+// the file does not hold old: a fixture edit that misses proves nothing.
+func (m MemStore) Edit(p, old, new string) {
+	if !strings.Contains(m[p], old) {
+		panic(fmt.Sprintf("%s does not contain %q", p, old))
+	}
+	m[p] = strings.Replace(m[p], old, new, 1)
+}
+
+const threeProgramsConfig = `organization: Test Board
+staff:
+  - id: mrivera
+    name: Maria Rivera
+    email: mrivera@example.org
+programs:
+  ws:
+    kind: work-security
+  wioa:
+    kind: wioa
+  pe:
+    kind: post-employment
+`
+
+// ThreePrograms returns a store with one valid case of each program kind
+// as of 2026-03-16: WS1 (work security, layoff 2026-05-01), W1 (WIOA, a
+// plan with a goal, objective, milestone and service) and P1
+// (post-employment, a self-sufficiency plan with its contingencies). It
+// is the shared base of the rule and calendar tests.
+func ThreePrograms() MemStore {
+	return MemStore{
+		"cases/caseplan.yaml": threeProgramsConfig,
+		"cases/WS1/intake.yaml": `id: WS1
+opened: 2026-03-02
+program: ws
+status: open
+manager: mrivera
+participant:
+  name: Sam Sample
+layoff:
+  notice_date: 2026-03-02
+  layoff_date: 2026-05-01
+`,
+		"cases/WS1/iep.yaml": "created: 2026-03-02\n",
+		"cases/WS1/notes/2026-03-03-in01.yaml": `id: 2026-03-03-in01
+date: 2026-03-03
+author: mrivera
+kind: intake
+mode: in-person
+two_way: true
+services: [assessment]
+content: Intake meeting; agreed weekly check-ins
+`,
+		"cases/WS1/notes/2026-03-12-ck01.yaml": `id: 2026-03-12-ck01
+date: 2026-03-12
+author: mrivera
+kind: contact
+mode: phone
+two_way: true
+services: [job-search]
+content: Weekly check-in
+`,
+		"cases/WS1/activity/2026-W11.yaml": `week: 2026-W11
+applications:
+  - date: 2026-03-10
+    organization: Facilities
+    position: Office coordinator
+    status: applied
+`,
+		"cases/W1/intake.yaml": `id: W1
+opened: 2026-03-02
+program: wioa
+status: open
+manager: mrivera
+participant:
+  name: Ana Example
+`,
+		"cases/W1/iep.yaml": `created: 2026-03-02
+goals:
+  - id: G1
+    term: short
+    text: Certified nursing assistant
+    objectives:
+      - id: O1
+        text: Earn the CNA certificate
+        services: [S1]
+    milestones:
+      - id: M1
+        text: Enrol in CNA training
+        due: 2026-04-01
+services:
+  - id: S1
+    name: CNA training
+    start: 2026-04-01
+    end: 2026-06-30
+`,
+		"cases/W1/notes/2026-03-05-ab12.yaml": `id: 2026-03-05-ab12
+date: 2026-03-05
+author: mrivera
+kind: contact
+mode: phone
+two_way: true
+services: [career-counseling]
+content: Discussed training options
+`,
+		"cases/P1/intake.yaml": `id: P1
+opened: 2026-03-02
+program: pe
+status: open
+manager: mrivera
+participant:
+  name: Lee Example
+`,
+		"cases/P1/iep.yaml": `created: 2026-03-02
+self_sufficiency:
+  plan: Keep the job and move to full time
+  contingency:
+    child_care: Grandmother covers sick days
+    transportation: Bus pass; a co-worker as backup ride
+    crisis: Call the navigator; emergency fund referral
+`,
+	}
 }

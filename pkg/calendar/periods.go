@@ -1,4 +1,4 @@
-package validate
+package calendar
 
 import (
 	"fmt"
@@ -8,10 +8,6 @@ import (
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/record"
 )
-
-// The dates a case's program runs by. Rules and the case state
-// (pkg/casestate) read the same periods from here, so what validate
-// reports and what case show and the tickler say always agree.
 
 // WorkSecurityPeriod is the timeline of a work-security case (000). Every
 // date is a day inside the period it names (inclusive).
@@ -136,7 +132,7 @@ func WeighExtension(c *casefile.Case, p WorkSecurityPeriod, requested time.Time)
 			}
 		}
 	}
-	for monday := mondayOf(from); !monday.After(to); monday = monday.AddDate(0, 0, 7) {
+	for monday := MondayOf(from); !monday.After(to); monday = monday.AddDate(0, 0, 7) {
 		w := EvidenceWeek{Week: ISOWeek(monday), From: monday, To: monday.AddDate(0, 0, 6)}
 		if w.From.Before(from) {
 			w.From, w.Partial = from, true
@@ -211,16 +207,6 @@ func FollowUpQuarter(exit time.Time, k int) (first, last time.Time) {
 	return AddMonths(exit, 3*(k-1)).AddDate(0, 0, 1), AddMonths(exit, 3*k)
 }
 
-// AddMonths adds n calendar months to t, keeping the day of the month or,
-// when the month is shorter, its last day: 2026-08-31 plus 6 months is
-// 2027-02-28 (time.AddDate would give 2027-03-03).
-func AddMonths(t time.Time, n int) time.Time {
-	y, m, d := t.Date()
-	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, t.Location())
-	last := first.AddDate(0, 1, -1).Day()
-	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, t.Location())
-}
-
 // LastService returns the last day on or before today that the case
 // recorded a service: a note recording one (002: a contact is a service
 // and a note of it), a plan service under way or ended, or a referral made
@@ -290,14 +276,4 @@ func FollowUpEnd(c *casefile.Case, cfg *record.Config) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return AddMonths(exit, cfg.ProgramSetting(in.Program, record.SettingFollowUpMonths)), true
-}
-
-// Days counts whole days from a to b: negative when b is before a.
-func Days(a, b time.Time) int { return days(a, b) }
-
-func minTime(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
 }

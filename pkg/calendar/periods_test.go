@@ -1,4 +1,4 @@
-package validate
+package calendar
 
 import (
 	"reflect"
@@ -8,7 +8,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/store/storetest"
 )
 
 func TestAddMonths(t *testing.T) {
@@ -87,22 +87,22 @@ func TestWorkSecurityPeriod(t *testing.T) {
 func TestLastService(t *testing.T) {
 	for _, tt := range []struct {
 		name   string
-		change func(m memStore)
+		change func(m storetest.MemStore)
 		on     string
 		want   string // "" for none
 	}{
 		{"a note recording a service", nil, "2026-03-20", "2026-03-05"},
 		{"a plan service started", nil, "2026-04-10", "2026-04-10"}, // S1 runs 04-01 to 06-30
 		{"a plan service ended", nil, "2026-09-01", "2026-06-30"},
-		{"a note without services is no service", func(m memStore) {
+		{"a note without services is no service", func(m storetest.MemStore) {
 			delete(m, "cases/W1/iep.yaml")
 			m["cases/W1/notes/2026-03-05-ab12.yaml"] = "id: 2026-03-05-ab12\ndate: 2026-03-05\nauthor: mrivera\nkind: contact\nmode: phone\ntwo_way: true\n"
 		}, "2026-03-20", ""},
-		{"a referral updated", func(m memStore) {
+		{"a referral updated", func(m storetest.MemStore) {
 			m["cases/W1/services.yaml"] = "referrals:\n  - id: R1\n    service: Bus pass\n    provider: Transit\n    referred: 2026-07-01\n    status: completed\n    updated: 2026-07-20\n"
 		}, "2026-09-01", "2026-07-20"},
-		{"a plan service without an end counts on its start", func(m memStore) {
-			m.edit("cases/W1/iep.yaml", "    end: 2026-06-30\n", "")
+		{"a plan service without an end counts on its start", func(m storetest.MemStore) {
+			m.Edit("cases/W1/iep.yaml", "    end: 2026-06-30\n", "")
 		}, "2026-09-01", "2026-04-01"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,25 +119,26 @@ func TestLastService(t *testing.T) {
 	}
 }
 
+// testCase is one case of a fixture store, with the store's settings.
+type testCase struct {
+	Case   *casefile.Case
+	Config *record.Config
+}
+
 // loadCase reads one case of a memory store, with the store's settings.
-func loadCase(t *testing.T, m memStore, id string) *Context {
+func loadCase(t *testing.T, m storetest.MemStore, id string) testCase {
 	t.Helper()
-	snap := loadSnap(t, m)
+	snap := storetest.Load(t, m)
 	c := snap.Case(id)
 	if c == nil {
 		t.Fatalf("no case %s", id)
 	}
-	return &Context{Config: snap.Config, Case: c}
+	return testCase{Config: snap.Config, Case: c}
 }
 
-func loadSnap(t *testing.T, m memStore) *casefile.Snapshot {
-	t.Helper()
-	snap, _, err := store.Load(m, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return snap
-}
+func day(s string) time.Time { return storetest.Day(s) }
+
+func base() storetest.MemStore { return storetest.ThreePrograms() }
 
 func evContact(d string) *record.Note {
 	return &record.Note{Date: record.Date(d), Kind: "contact", Mode: "phone", TwoWay: true, Services: []string{"job-search"}}
