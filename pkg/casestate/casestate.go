@@ -112,7 +112,10 @@ func Compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 		left := calendar.Days(today, p.end)
 		s.DaysLeft = &left
 	}
-	if in.Status == "open" && s.Phase != "" {
+	switch {
+	case in.Status == "closed":
+		x.closedDue()
+	case in.Status == "open" && s.Phase != "":
 		x.due(p)
 	}
 	sortDue(s.Due)

@@ -397,11 +397,16 @@ self_sufficiency:
 			{DuePlanReview, "2026-05-31", "review the plan (every 90 days; last 2026-03-02)", "iep.yaml:1"},
 			{DuePeriodEnd, "2027-02-28", "the 12 months of post-employment services after cash assistance ended (2026-02-28) end; close the case", "intake.yaml:8"},
 		}},
-		{"a closed case has nothing due", files{
+		// Closing ends the contacts, the plan and the periods, but not a
+		// follow-up planned after it (001, 003): case show, iep show and
+		// due all read this one list.
+		{"a closed case has only its planned follow-ups due", files{
 			"intake.yaml":  strings.Replace(peIntake, "status: open", "status: closed", 1),
 			"outcome.yaml": "follow_ups:\n  - due: 2026-04-15\nclosure:\n  date: 2026-03-10\n  reason: other\n",
 			"iep.yaml":     "created: 2026-03-02\nnext_steps:\n  - id: N1\n    owner: participant\n    text: Call\n    due: 2026-03-20\n",
-		}, "2026-03-16", nil},
+		}, "2026-03-16", []want{
+			{DueFollowUp, "2026-04-15", "follow-up (case closed on 2026-03-10)", "outcome.yaml:2"},
+		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := state(t, tt.fs, tt.on)

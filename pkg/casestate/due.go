@@ -38,13 +38,28 @@ type Due struct {
 	Detail  string      `json:"detail"`  // what is due, in the case manager's words
 	Path    string      `json:"path"`    // the record it comes from, repository-relative
 	Line    int         `json:"line"`    // its line in that file; 0 for the whole file
+	// Item names the plan item the entry is about, for the views that mark
+	// items where they list them (iep show): a milestone's or next step's
+	// ID, a benefit's name; "" for the rest. Not part of the JSON contract.
+	Item string `json:"-"`
+}
+
+// IsOverdue reports whether the plan item named item has an overdue entry
+// of kind.
+func (s State) IsOverdue(kind, item string) bool {
+	return slices.ContainsFunc(s.Due, func(d Due) bool { return d.Overdue && d.Kind == kind && d.Item == item })
 }
 
 // add records an item due on t from the value at at inside file.
 func (x *view) add(kind string, t time.Time, detail, file string, at ...string) {
+	x.addItem(kind, "", t, detail, file, at...)
+}
+
+// addItem is add for an entry about the plan item named item.
+func (x *view) addItem(kind, item string, t time.Time, detail, file string, at ...string) {
 	d := Due{
 		Case: x.c.ID, Manager: x.c.Intake.Manager, Kind: kind, Due: date(t),
-		Overdue: t.Before(x.today), Days: calendar.Days(x.today, t), Detail: detail, Path: file,
+		Overdue: t.Before(x.today), Days: calendar.Days(x.today, t), Detail: detail, Path: file, Item: item,
 	}
 	if doc := x.c.Doc(file); doc != nil {
 		d.Line, _ = doc.Position(at)
@@ -136,13 +151,13 @@ func (x *view) planDue(p period) {
 		}
 		for j, m := range g.Milestones {
 			if t, ok := m.Due.Time(); ok && m.Done == "" {
-				x.add(DueMilestone, t, "milestone "+m.ID+" ("+g.ID+"): "+m.Text, f, "goals", itoa(i), "milestones", itoa(j))
+				x.addItem(DueMilestone, m.ID, t, "milestone "+m.ID+" ("+g.ID+"): "+m.Text, f, "goals", itoa(i), "milestones", itoa(j))
 			}
 		}
 	}
 	for i, s := range plan.NextSteps {
 		if t, ok := s.Due.Time(); ok && s.Done == "" {
-			x.add(DueNextStep, t, "next step "+s.ID+" ("+s.Owner+"): "+s.Text, f, "next_steps", itoa(i))
+			x.addItem(DueNextStep, s.ID, t, "next step "+s.ID+" ("+s.Owner+"): "+s.Text, f, "next_steps", itoa(i))
 		}
 	}
 	switch p.phase {
@@ -227,6 +242,28 @@ func (x *view) referencesDue(p period) {
 	x.add(DueReferences, ws.Layoff, itoa(got)+" of "+itoa(want)+" references with permission; secure the rest by the layoff date", f)
 }
 
+// closedDue is what still applies to a closed case: the follow-ups
+// outcome.yaml plans and that are not done. Closing a case ends its
+// contacts, plan and periods, but a follow-up after a placement or an exit
+// is made after the case is closed (001, 003), and caseplan followup add
+// records it on a closed case. A planned follow-up is due until it is
+// recorded done, or taken out of outcome.yaml.
+func (x *view) closedDue() {
+	o := x.c.Outcome
+	if o == nil {
+		return
+	}
+	what := "follow-up" + x.followUpContext()
+	if o.Closure != nil && o.Closure.Date != "" {
+		what += " (case closed on " + string(o.Closure.Date) + ")"
+	}
+	for i, fu := range o.FollowUps {
+		if t, ok := fu.Due.Time(); ok && fu.Done == "" {
+			x.add(DueFollowUp, t, what, x.file(layout.KindOutcome), "follow_ups", itoa(i))
+		}
+	}
+}
+
 // followUpsDue lists the outcome's follow-ups not yet done (after a
 // placement or an exit) and, for a WIOA case in follow-up, the 2nd and 4th
 // quarters after exit that no follow-up covers yet.
@@ -295,7 +332,7 @@ func (x *view) benefitsDue() {
 		case "lapsed":
 			detail = b.Name + " has lapsed; restore eligibility"
 		}
-		x.add(DueBenefit, t, detail, x.file(layout.KindIEP), "self_sufficiency", "benefits", itoa(i), "renewal")
+		x.addItem(DueBenefit, b.Name, t, detail, x.file(layout.KindIEP), "self_sufficiency", "benefits", itoa(i), "renewal")
 	}
 }
 

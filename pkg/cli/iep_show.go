@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -67,7 +67,11 @@ func iepShowRun(g *globals, opts *iepShowOptions) error {
 		return err
 	}
 	c := snap.Case(opts.caseID)
-	out := iepShowJSON{Case: c.ID, Plan: c.IEP, Overdue: iepOverdueIDs(c.IEP, today)}
+	// What is overdue is casestate's to say, so iep show marks exactly the
+	// items case show and the tickler list (a dropped goal's milestones
+	// are not due; nothing on a closed case is).
+	st := casestate.Compute(c, snap.Config, today)
+	out := iepShowJSON{Case: c.ID, Plan: c.IEP, Overdue: iepOverdueIDs(c.IEP, st)}
 	if c.Intake != nil {
 		out.Participant = c.Intake.Participant.Name
 	}
@@ -80,40 +84,34 @@ func iepShowRun(g *globals, opts *iepShowOptions) error {
 		fmt.Fprintf(w, "No plan yet (no iep.yaml).\n")
 		return nil
 	}
-	iepWritePlan(w, c.IEP, record.Date(today.Format(time.DateOnly)))
+	iepWritePlan(w, c.IEP, st)
 	return nil
 }
 
-// iepOverdueIDs returns the IDs of the milestones and next steps due before
-// today and not done.
-func iepOverdueIDs(p *record.IEP, today time.Time) []string {
+// iepOverdueIDs returns the IDs of the plan's overdue milestones, then its
+// overdue next steps, in plan order.
+func iepOverdueIDs(p *record.IEP, st casestate.State) []string {
 	ids := []string{}
 	if p == nil {
 		return ids
 	}
-	d := record.Date(today.Format(time.DateOnly))
 	for _, g := range p.Goals {
 		for _, m := range g.Milestones {
-			if iepIsOverdue(m.Due, m.Done, d) {
+			if st.IsOverdue(casestate.DueMilestone, m.ID) {
 				ids = append(ids, m.ID)
 			}
 		}
 	}
 	for _, s := range p.NextSteps {
-		if iepIsOverdue(s.Due, s.Done, d) {
+		if st.IsOverdue(casestate.DueNextStep, s.ID) {
 			ids = append(ids, s.ID)
 		}
 	}
 	return ids
 }
 
-func iepIsOverdue(due, done, today record.Date) bool {
-	_, ok := due.Time()
-	return ok && done == "" && due < today
-}
-
 // iepWritePlan prints the plan in the order a case manager reads it.
-func iepWritePlan(w io.Writer, p *record.IEP, today record.Date) {
+func iepWritePlan(w io.Writer, p *record.IEP, st casestate.State) {
 	plan := "created " + string(p.Created)
 	if p.Updated != "" {
 		plan += ", updated " + string(p.Updated)
@@ -158,7 +156,7 @@ func iepWritePlan(w io.Writer, p *record.IEP, today record.Date) {
 			}
 		}
 		for _, m := range g.Milestones {
-			fmt.Fprintf(w, "  Milestone %s: %s (%s)\n", m.ID, iepIndent(m.Text, 4), iepDueState(m.Due, m.Done, today))
+			fmt.Fprintf(w, "  Milestone %s: %s (%s)\n", m.ID, iepIndent(m.Text, 4), iepDueState(m.Due, m.Done, st.IsOverdue(casestate.DueMilestone, m.ID)))
 		}
 	}
 
@@ -181,7 +179,7 @@ func iepWritePlan(w io.Writer, p *record.IEP, today record.Date) {
 	if len(p.NextSteps) > 0 {
 		fmt.Fprintf(w, "\nNext steps:\n")
 		for _, s := range p.NextSteps {
-			fmt.Fprintf(w, "  %s  %-11s  %s (%s)\n", s.ID, s.Owner, iepIndent(s.Text, 19), iepDueState(s.Due, s.Done, today))
+			fmt.Fprintf(w, "  %s  %-11s  %s (%s)\n", s.ID, s.Owner, iepIndent(s.Text, 19), iepDueState(s.Due, s.Done, st.IsOverdue(casestate.DueNextStep, s.ID)))
 		}
 	}
 	if len(p.JobTargets) > 0 {
@@ -244,7 +242,7 @@ func iepWritePlan(w io.Writer, p *record.IEP, today record.Date) {
 			var attrs []string
 			if b.Renewal != "" {
 				state := "renewal " + string(b.Renewal)
-				if b.Renewal < today && b.Status != "ended" {
+				if st.IsOverdue(casestate.DueBenefit, b.Name) {
 					state += ", overdue"
 				}
 				attrs = append(attrs, state)
@@ -261,13 +259,13 @@ func iepWritePlan(w io.Writer, p *record.IEP, today record.Date) {
 }
 
 // iepDueState says where a dated item stands: done, overdue or due.
-func iepDueState(due, done, today record.Date) string {
+func iepDueState(due, done record.Date, overdue bool) string {
 	switch {
 	case done != "" && due != "":
 		return "due " + string(due) + ", done " + string(done)
 	case done != "":
 		return "done " + string(done)
-	case iepIsOverdue(due, done, today):
+	case overdue:
 		return "due " + string(due) + ", overdue"
 	case due != "":
 		return "due " + string(due)

@@ -5,8 +5,8 @@
 // file (ics.go).
 //
 // What is due on a case, and when, is pkg/casestate's to say (so case
-// show and the tickler agree); this package selects, orders and renders.
-// The one addition is the planned follow-ups of closed cases (closed.go).
+// show, iep show and the tickler agree); this package selects, orders and
+// renders.
 package tickler
 
 import (
@@ -51,13 +51,7 @@ func Items(snap *casefile.Snapshot, q Query) []casestate.Due {
 		if c.Intake == nil || (q.Manager != "" && c.Intake.Manager != q.Manager) {
 			continue
 		}
-		var due []casestate.Due
-		if c.Intake.Status == "closed" {
-			due = closedFollowUps(c, today)
-		} else {
-			due = casestate.Compute(c, snap.Config, today).Due
-		}
-		for _, d := range due {
+		for _, d := range casestate.Compute(c, snap.Config, today).Due {
 			if t, ok := d.Due.Time(); ok && !t.After(through) {
 				items = append(items, d)
 			}
