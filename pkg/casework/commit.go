@@ -1,18 +1,13 @@
 package casework
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
-	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -48,7 +43,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		}
 		before = store.GitTree{Tree: tree}
 	}
-	files, err := w.editedFiles(tree)
+	files, err := w.editedFiles()
 	if err != nil {
 		return nil, err
 	}
@@ -160,140 +155,24 @@ func existing(src store.Source, ids []string) []string {
 	return out
 }
 
-// editedFiles compares the work tree under cases/ with HEAD's tree by blob
-// hash and returns the files that differ (nil content for a deletion).
-// Untracked files that git ignores (an editor's backups, say) are left out,
-// as git add would leave them out.
-func (w *Workspace) editedFiles(tree *gitstore.TreeFiles) (map[string][]byte, error) {
-	root := w.Repo.Root()
-	ignore := newIgnorer(root)
-	files := map[string][]byte{}
-	inWork := map[string]bool{}
-	var ignoredDirs []string
-	err := filepath.WalkDir(filepath.Join(root, layout.CasesDir), func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			// An ignored directory may still hold tracked files, which git
-			// keeps tracking: walk on, and leave out only what is untracked.
-			if ignore.match(rel, true) {
-				ignoredDirs = append(ignoredDirs, rel+"/")
-			}
-			ignore.readDir(rel)
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		var old []byte
-		tracked := false
-		if tree != nil {
-			if data, err := tree.ReadFile(rel); err == nil {
-				old, tracked = data, true
-			}
-		}
-		if !tracked && (ignore.match(rel, false) || underAny(rel, ignoredDirs)) {
-			return nil
-		}
-		if _, isRecord := layout.KindOf(rel); !tracked && !isRecord {
-			// A stray file (a call log, a scan) is not a record: it stays
-			// out of the audit trail, and the caller says so.
-			w.skipped = append(w.skipped, rel)
-			return nil
-		}
-		inWork[rel] = true
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if tracked && bytes.Equal(old, data) {
-			return nil
-		}
-		files[rel] = data
-		return nil
+// editedFiles returns the files under cases/ whose work-tree content
+// differs from HEAD's (nil content for a deletion), leaving out untracked
+// files git ignores and untracked files that are not records (kept in
+// w.skipped).
+func (w *Workspace) editedFiles() (map[string][]byte, error) {
+	edits, skipped, err := w.Repo.EditsUnder(layout.CasesDir, func(p string) bool {
+		_, isRecord := layout.KindOf(p)
+		return isRecord
 	})
 	if err != nil {
 		return nil, err
 	}
-	if tree != nil {
-		err = tree.Walk(layout.CasesDir, func(p string, e gitstore.Entry) error {
-			if !e.IsDir && !inWork[p] {
-				files[p] = nil
-			}
-			return nil
-		})
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
+	w.skipped = skipped
+	files := make(map[string][]byte, len(edits))
+	for _, e := range edits {
+		files[e.Path] = e.Data
 	}
 	return files, nil
-}
-
-func underAny(p string, dirs []string) bool {
-	for _, d := range dirs {
-		if strings.HasPrefix(p, d) {
-			return true
-		}
-	}
-	return false
-}
-
-// ignorer applies git's ignore rules: .git/info/exclude, the user's global
-// excludes file, and the .gitignore files from the root down to the
-// directories walked. Only the directories on the way to cases/ are read,
-// never the whole tree.
-type ignorer struct {
-	root     string
-	patterns []gitignore.Pattern
-}
-
-func newIgnorer(root string) *ignorer {
-	ig := &ignorer{root: root}
-	if ps, err := gitignore.LoadGlobalPatterns(osfs.New("/")); err == nil {
-		ig.patterns = append(ig.patterns, ps...)
-	}
-	ig.readFile(".git/info/exclude", nil)
-	ig.readDir("")
-	return ig
-}
-
-// readDir adds the patterns of dir's .gitignore (dir is slash-separated,
-// relative to the root; "" for the root itself).
-func (ig *ignorer) readDir(dir string) {
-	var domain []string
-	name := ".gitignore"
-	if dir != "" {
-		domain = strings.Split(dir, "/")
-		name = dir + "/.gitignore"
-	}
-	ig.readFile(name, domain)
-}
-
-func (ig *ignorer) readFile(name string, domain []string) {
-	data, err := os.ReadFile(filepath.Join(ig.root, filepath.FromSlash(name)))
-	if err != nil {
-		return
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimRight(line, "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		ig.patterns = append(ig.patterns, gitignore.ParsePattern(line, domain))
-	}
-}
-
-func (ig *ignorer) match(rel string, isDir bool) bool {
-	return gitignore.NewMatcher(ig.patterns).Match(strings.Split(rel, "/"), isDir)
 }
 
 // emptySource is the store before the first commit.

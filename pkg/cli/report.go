@@ -5,10 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"time"
 
-	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/atomicfile"
@@ -81,38 +78,18 @@ func (g *globals) reportSnapshot(o *reportOptions) (*casefile.Snapshot, report.S
 		return nil, report.Source{}, err
 	}
 	defer repo.Close()
-	// A report only reads, so a detached HEAD (a past commit checked
-	// out to look at) is as good as a branch.
-	head, err := repo.Head()
-	if errors.Is(err, gitstore.ErrDetachedHead) {
-		head, err = repo.ResolveRevision("HEAD")
-	}
-	if err != nil {
+	rc, err := repo.Resolve(gitstore.Reading{At: o.at, AsOf: o.asOf})
+	switch {
+	case errors.Is(err, gitstore.ErrNoCommits):
+		return nil, report.Source{}, &UsageError{Msg: "the store has no commits yet; a report reads committed records", Hint: "commit the records first with caseplan commit"}
+	case errors.As(err, new(*gitstore.RevisionError)):
+		return nil, report.Source{}, &UsageError{Msg: fmt.Sprintf("--at %v", err), Hint: "name a commit of this store: a hash (at least 4 digits), a branch or a tag"}
+	case errors.Is(err, gitstore.ErrNoCommitAsOf):
+		return nil, report.Source{}, &UsageError{Msg: fmt.Sprintf("--as-of %s: no commit was made on or before that day", o.asOf), Hint: "run caseplan log to see when the records were committed"}
+	case err != nil:
 		return nil, report.Source{}, err
 	}
-	if head.IsZero() {
-		return nil, report.Source{}, &UsageError{Msg: "the store has no commits yet; a report reads committed records", Hint: "commit the records first with caseplan commit"}
-	}
-	hash := head
-	switch {
-	case o.at != "":
-		if hash, err = repo.ResolveRevision(o.at); err != nil {
-			return nil, report.Source{}, &UsageError{Msg: fmt.Sprintf("--at %q: %v", o.at, err), Hint: "name a commit of this store: a hash (at least 4 digits), a branch or a tag"}
-		}
-	case o.asOf != "":
-		c, err := commitAsOf(repo.Git().CommitObject, head, o.asOf)
-		if err != nil {
-			return nil, report.Source{}, err
-		}
-		if c == nil {
-			return nil, report.Source{}, &UsageError{Msg: fmt.Sprintf("--as-of %s: no commit was made on or before that day", o.asOf), Hint: "run caseplan log to see when the records were committed"}
-		}
-		hash = c.Hash
-	}
-	commit, err := repo.Git().CommitObject(hash)
-	if err != nil {
-		return nil, report.Source{}, fmt.Errorf("read commit %s: %w", hash, err)
-	}
+	hash := rc.Hash
 	tree, err := repo.TreeAt(hash)
 	if err != nil {
 		return nil, report.Source{}, err
@@ -128,28 +105,7 @@ func (g *globals) reportSnapshot(o *reportOptions) (*casefile.Snapshot, report.S
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %d record(s) at commit %s could not be read; the report leaves them out\n", errs, hash.String()[:12])
 		fmt.Fprintln(g.env.Stderr, "caseplan: hint: run caseplan validate to see them")
 	}
-	return snap, report.Source{Commit: hash.String(), Committed: commit.Committer.When}, nil
-}
-
-// commitAsOf follows the first parents from head to the first commit made
-// on or before day (YYYY-MM-DD) by its committer's clock, in the time zone
-// the commit records; nil when there is none. The first-parent line is the
-// store's own history: a merged branch's commits are known from the merge.
-func commitAsOf(read func(plumbing.Hash) (*object.Commit, error), head plumbing.Hash, day string) (*object.Commit, error) {
-	h := head
-	for {
-		c, err := read(h)
-		if err != nil {
-			return nil, fmt.Errorf("read commit %s: %w", h, err)
-		}
-		if c.Committer.When.Format(time.DateOnly) <= day {
-			return c, nil
-		}
-		if len(c.ParentHashes) == 0 {
-			return nil, nil
-		}
-		h = c.ParentHashes[0]
-	}
+	return snap, report.Source{Commit: hash.String(), Committed: rc.Committed}, nil
 }
 
 // writeReport renders a report to stdout, or to --out atomically: a

@@ -17,6 +17,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	"github.com/caseplan/caseplan/pkg/gitstore"
 )
 
 // Env is everything a command reads from the outside world. Tests build
@@ -152,9 +154,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 				return err
 			}
 		}
-		for _, name := range []string{"GIT_COMMITTER_DATE", "GIT_AUTHOR_DATE"} {
+		for _, name := range gitstore.DateVars {
 			if v := g.env.Getenv(name); v != "" {
-				if _, err := parseGitDate(v); err != nil {
+				if _, err := gitstore.ParseDate(v); err != nil {
 					return usageErrorf("%s: %v", name, err)
 				}
 			}

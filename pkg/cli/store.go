@@ -3,11 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
-
-	"github.com/go-git/go-git/v5/config"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casework"
@@ -50,15 +47,8 @@ func (g *globals) actingAuthor(repo *gitstore.Repo) (casework.Author, error) {
 		name, email, err := parseAuthor(v)
 		return casework.Author{Name: name, Email: email}, err
 	}
-	var cfg *config.Config
-	var err error
-	if repo != nil {
-		cfg, err = repo.Git().ConfigScoped(config.GlobalScope)
-	} else {
-		cfg, err = config.LoadConfig(config.GlobalScope)
-	}
-	if err == nil && cfg.User.Name != "" && cfg.User.Email != "" {
-		return casework.Author{Name: cfg.User.Name, Email: strings.ToLower(cfg.User.Email)}, nil
+	if name, email, ok := gitstore.ConfiguredAuthor(repo); ok {
+		return casework.Author{Name: name, Email: strings.ToLower(email)}, nil
 	}
 	return casework.Author{}, &UsageError{
 		Msg:  "who is acting? no author given",
@@ -67,39 +57,13 @@ func (g *globals) actingAuthor(repo *gitstore.Repo) (casework.Author, error) {
 }
 
 // commitTime is when a commit says it was made: the clock, unless
-// GIT_COMMITTER_DATE or GIT_AUTHOR_DATE is set, as the git CLI honours them
-// (importing an office's paper history, or building the demo store, needs
-// it). The values checkFlags accepted are the only ones reaching here.
+// GIT_COMMITTER_DATE or GIT_AUTHOR_DATE is set, as the git CLI honours them.
+// The values checkFlags accepted are the only ones reaching here.
 func (g *globals) commitTime() time.Time {
-	for _, name := range []string{"GIT_COMMITTER_DATE", "GIT_AUTHOR_DATE"} {
-		if v := g.env.Getenv(name); v != "" {
-			if t, err := parseGitDate(v); err == nil {
-				return t
-			}
-		}
+	if t, ok := gitstore.DateFromEnv(g.env.Getenv); ok {
+		return t
 	}
 	return g.env.Now()
-}
-
-// parseGitDate reads the date formats people give git: RFC 3339 / ISO 8601
-// ("2026-03-02T09:04:00+00:00", with or without the T) and git's internal
-// "@1772442240 +0000" or "1772442240 +0000".
-func parseGitDate(v string) (time.Time, error) {
-	v = strings.TrimSpace(v)
-	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05 -0700", "2006-01-02T15:04:05-0700", "2006-01-02 15:04:05Z07:00"} {
-		if t, err := time.Parse(layout, v); err == nil {
-			return t, nil
-		}
-	}
-	secs, zone, ok := strings.Cut(strings.TrimPrefix(v, "@"), " ")
-	if ok {
-		if n, err := strconv.ParseInt(secs, 10, 64); err == nil {
-			if z, err := time.Parse("-0700", zone); err == nil {
-				return time.Unix(n, 0).In(z.Location()), nil
-			}
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date git reads; use RFC 3339, e.g. 2026-03-02T09:04:00+00:00", v)
 }
 
 // openRepo opens the store's repository.

@@ -1,0 +1,99 @@
+package gitstore
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// ErrNoCommits says the store has no commits yet, so there is nothing
+// committed to read.
+var ErrNoCommits = errors.New("the store has no commits yet")
+
+// ErrNoCommitAsOf says no commit was made on or before the day asked for.
+var ErrNoCommitAsOf = errors.New("no commit was made on or before that day")
+
+// Reading names the commit a reader (a report) reads the records from: At
+// a revision, or AsOf the end of a day (YYYY-MM-DD), or HEAD when both are
+// empty.
+type Reading struct {
+	At   string
+	AsOf string
+}
+
+// ReadCommit is a commit chosen for reading, and when it was committed.
+type ReadCommit struct {
+	Hash      plumbing.Hash
+	Committed time.Time
+}
+
+// Resolve returns the commit rd names. A reader only reads, so a detached
+// HEAD (a past commit checked out to look at) is as good as a branch. It
+// returns ErrNoCommits for a store without commits, a *RevisionError when
+// At names nothing, and ErrNoCommitAsOf when AsOf is before every commit.
+func (r *Repo) Resolve(rd Reading) (ReadCommit, error) {
+	head, err := r.Head()
+	if errors.Is(err, ErrDetachedHead) {
+		head, err = r.ResolveRevision("HEAD")
+	}
+	if err != nil {
+		return ReadCommit{}, err
+	}
+	if head.IsZero() {
+		return ReadCommit{}, ErrNoCommits
+	}
+	hash := head
+	switch {
+	case rd.At != "":
+		if hash, err = r.ResolveRevision(rd.At); err != nil {
+			return ReadCommit{}, &RevisionError{Rev: rd.At, Err: err}
+		}
+	case rd.AsOf != "":
+		c, err := commitAsOf(r.repo.CommitObject, head, rd.AsOf)
+		if err != nil {
+			return ReadCommit{}, err
+		}
+		if c == nil {
+			return ReadCommit{}, ErrNoCommitAsOf
+		}
+		hash = c.Hash
+	}
+	c, err := r.repo.CommitObject(hash)
+	if err != nil {
+		return ReadCommit{}, fmt.Errorf("read commit %s: %w", hash, err)
+	}
+	return ReadCommit{Hash: hash, Committed: c.Committer.When}, nil
+}
+
+// RevisionError says a revision names no commit of the store.
+type RevisionError struct {
+	Rev string
+	Err error
+}
+
+func (e *RevisionError) Error() string { return fmt.Sprintf("%q: %v", e.Rev, e.Err) }
+func (e *RevisionError) Unwrap() error { return e.Err }
+
+// commitAsOf follows the first parents from head to the first commit made
+// on or before day (YYYY-MM-DD) by its committer's clock, in the time zone
+// the commit records; nil when there is none. The first-parent line is the
+// store's own history: a merged branch's commits are known from the merge.
+func commitAsOf(read func(plumbing.Hash) (*object.Commit, error), head plumbing.Hash, day string) (*object.Commit, error) {
+	h := head
+	for {
+		c, err := read(h)
+		if err != nil {
+			return nil, fmt.Errorf("read commit %s: %w", h, err)
+		}
+		if c.Committer.When.Format(time.DateOnly) <= day {
+			return c, nil
+		}
+		if len(c.ParentHashes) == 0 {
+			return nil, nil
+		}
+		h = c.ParentHashes[0]
+	}
+}
