@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -438,29 +439,34 @@ func TestApplyNewCaseAndStaffThenActAsThem(t *testing.T) {
 	if _, err := openWorkspace(t, dir, maria).Apply(nil, AddStaff{Staff: record.Staff{Name: "Dev Patel", Email: dev.Email}}.Build); err != nil {
 		t.Fatal(err)
 	}
-	ids := []string{"2026-AAAAA", "2026-AAAAA", "2026-BBBBB"}
-	res, err := openWorkspace(t, dir, dev).Apply(nil, NewCase{Program: "work-security", Name: "Sam Sample", Manager: "mrivera",
+	// The random source yields the same case ID twice, then another: all
+	// zero bits make 2026-00000, all one bits 2026-ZZZZZ.
+	random := bytes.NewReader(append(make([]byte, 8), 0xff, 0xff, 0xff, 0xff))
+	ws := openWorkspace(t, dir, dev)
+	ws.Rand = random
+	res, err := ws.Apply(nil, NewCase{Program: "work-security", Name: "Sam Sample", Manager: "mrivera",
 		NoticeDate: testToday.AddDate(0, 0, -10), LayoffDate: testToday.AddDate(0, 2, 0),
-		RandomIDSrc: func() (string, error) { id := ids[0]; ids = ids[1:]; return id, nil },
 	}.Build)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Change.Output != "2026-AAAAA" {
+	if res.Change.Output != "2026-00000" {
 		t.Fatalf("ID %q", res.Change.Output)
 	}
-	if got := gitCLI(t, dir, "log", "-1", "--format=%an|%s"); got != "Dev Patel|2026-AAAAA: open case (work-security, manager mrivera)" {
+	if got := gitCLI(t, dir, "log", "-1", "--format=%an|%s"); got != "Dev Patel|2026-00000: open case (work-security, manager mrivera)" {
 		t.Errorf("commit %q", got)
 	}
 	// A second case must not reuse a taken ID.
-	res, err = openWorkspace(t, dir, dev).Apply(nil, NewCase{Program: "wioa", Name: "Ana", RandomIDSrc: func() (string, error) { id := ids[0]; ids = ids[1:]; return id, nil }}.Build)
+	ws = openWorkspace(t, dir, dev)
+	ws.Rand = random
+	res, err = ws.Apply(nil, NewCase{Program: "wioa", Name: "Ana"}.Build)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Change.Output != "2026-BBBBB" {
+	if res.Change.Output != "2026-ZZZZZ" {
 		t.Errorf("second case ID %q, want the first free one", res.Change.Output)
 	}
-	if m := readTestFile(t, dir, "cases/2026-BBBBB/intake.yaml"); !strings.Contains(m, "manager: dpatel") {
+	if m := readTestFile(t, dir, "cases/2026-ZZZZZ/intake.yaml"); !strings.Contains(m, "manager: dpatel") {
 		t.Errorf("the manager defaults to the acting staff member:\n%s", m)
 	}
 }

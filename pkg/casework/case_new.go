@@ -25,16 +25,15 @@ func inputErrorf(hint, format string, args ...any) error {
 
 // NewCase describes a case to open.
 type NewCase struct {
-	ID          string // empty: a new random ID
-	Program     string
-	Name        string // the participant's name
-	Manager     string // staff id; empty: the acting staff member
-	Center      string
-	Opened      time.Time // zero: today
-	NoticeDate  time.Time // work security: the layoff notice
-	LayoffDate  time.Time
-	GrantEnded  bool // work security: grant funding ended (30-day notification, 000)
-	RandomIDSrc func() (string, error)
+	ID         string // empty: a new random ID
+	Program    string
+	Name       string // the participant's name
+	Manager    string // staff id; empty: the acting staff member
+	Center     string
+	Opened     time.Time // zero: today
+	NoticeDate time.Time // work security: the layoff notice
+	LayoffDate time.Time
+	GrantEnded bool // work security: grant funding ended (30-day notification, 000)
 }
 
 // Build returns the change that opens the case: intake.yaml and an empty
@@ -69,12 +68,7 @@ func (n NewCase) Build(s *State) (*Change, error) {
 	} else {
 		for tries := 0; ; tries++ {
 			var err error
-			if n.RandomIDSrc != nil {
-				id, err = n.RandomIDSrc()
-			} else {
-				id, err = caseid.New(opened.Year(), nil)
-			}
-			if err != nil {
+			if id, err = caseid.New(opened.Year(), s.random()); err != nil {
 				return nil, err
 			}
 			if !s.Exists(layout.CasesDir + "/" + id + "/intake.yaml") {

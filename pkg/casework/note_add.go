@@ -1,9 +1,8 @@
 package casework
 
 import (
-	"crypto/rand"
 	"fmt"
-	"strings"
+	"io"
 
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -38,7 +37,11 @@ func (a AddNote) Build(s *State) (*Change, error) {
 		n.Author = s.Staff.ID
 	}
 	for tries := 0; ; tries++ {
-		n.ID = string(n.Date) + "-" + noteSuffix()
+		suffix, err := noteSuffix(s.random())
+		if err != nil {
+			return nil, err
+		}
+		n.ID = string(n.Date) + "-" + suffix
 		if !s.Exists(notePath(a.Case, n.ID)) {
 			break
 		}
@@ -72,10 +75,24 @@ func notePath(caseID, noteID string) string {
 	return layout.Note(caseID, noteID)
 }
 
-// noteSuffix is four random characters: enough that two people adding a
-// note to one case on one day in two clones do not collide.
-func noteSuffix() string {
-	return strings.ToLower(rand.Text()[:4])
+// NoteSuffixAlphabet is the alphabet of a note ID's suffix: the standard
+// base32 alphabet in lower case, the characters of crypto/rand.Text.
+const NoteSuffixAlphabet = "abcdefghijklmnopqrstuvwxyz234567"
+
+// noteSuffix is four random characters (20 bits): enough that two people
+// adding a note to one case on one day in two clones do not collide. Each
+// byte read from random picks one character, NoteSuffixAlphabet[b%32], as
+// crypto/rand.Text picks them (256 is a multiple of 32, so every character
+// is equally likely).
+func noteSuffix(random io.Reader) (string, error) {
+	var b [4]byte
+	if _, err := io.ReadFull(random, b[:]); err != nil {
+		return "", fmt.Errorf("making a note ID: %w", err)
+	}
+	for i := range b {
+		b[i] = NoteSuffixAlphabet[b[i]%32]
+	}
+	return string(b[:]), nil
 }
 
 func hasNote(notes []*record.Note, id string) bool {

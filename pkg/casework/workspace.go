@@ -5,7 +5,9 @@
 package casework
 
 import (
+	"crypto/rand"
 	"fmt"
+	"io"
 	"io/fs"
 	"sort"
 	"strings"
@@ -39,6 +41,10 @@ type Workspace struct {
 	Now      func() time.Time // the commit timestamp
 	Author   Author
 	NoCommit bool // write and validate, but leave the files for `caseplan commit`
+	// Rand is where new case IDs and note IDs come from; nil means
+	// crypto/rand.Reader. A program that must make the same IDs every time
+	// (the demo store's) gives its own.
+	Rand io.Reader
 
 	// Critical, when set, runs the steps that change the store (writing
 	// files, moving the branch, the index) so that the caller can hold off
@@ -104,7 +110,16 @@ type State struct {
 	Snapshot *casefile.Snapshot
 	Staff    record.Staff // the acting staff member
 	Today    time.Time
+	Rand     io.Reader // where new IDs come from; nil means crypto/rand.Reader
 	source   store.Source
+}
+
+// random returns the reader new IDs are drawn from.
+func (s *State) random() io.Reader {
+	if s.Rand == nil {
+		return rand.Reader
+	}
+	return s.Rand
 }
 
 // Exists reports whether a repository-relative path exists in the work tree.
@@ -143,7 +158,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	if !ok {
 		return nil, &NotOnRosterError{Author: w.Author}
 	}
-	st := &State{Snapshot: before, Staff: staff, Today: w.Today, source: src}
+	st := &State{Snapshot: before, Staff: staff, Today: w.Today, Rand: w.Rand, source: src}
 	change, err := build(st)
 	if err != nil {
 		return nil, err

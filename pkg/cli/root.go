@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"crypto/rand"
 	"fmt"
 	"io"
 	"net/mail"
@@ -29,8 +30,9 @@ type Env struct {
 	Stderr     io.Writer
 	Getenv     func(string) string
 	Now        func() time.Time
-	Dir        string // working directory
-	IsTerminal bool   // stdout is a terminal: print aligned tables, not tab-separated lines
+	Rand       io.Reader // new case and note IDs are drawn from it; nil means crypto/rand.Reader
+	Dir        string    // working directory
+	IsTerminal bool      // stdout is a terminal: print aligned tables, not tab-separated lines
 	// HandleSignals makes SIGINT and SIGTERM wait for a write in progress
 	// to finish (the real process; tests leave it off).
 	HandleSignals bool
@@ -45,6 +47,7 @@ func System() Env {
 		Stderr:        os.Stderr,
 		Getenv:        os.Getenv,
 		Now:           time.Now,
+		Rand:          rand.Reader,
 		Dir:           wd,
 		IsTerminal:    term.IsTerminal(int(os.Stdout.Fd())),
 		HandleSignals: true,

@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/caseplan/caseplan/pkg/gitstore"
 )
 
 func TestParseAuthor(t *testing.T) {
@@ -181,4 +184,61 @@ func TestMainUsageErrors(t *testing.T) {
 			t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 		}
 	})
+}
+
+// TestIDsAndDatesFromEnv: the IDs caseplan makes come from Env.Rand and its
+// commit times from GIT_AUTHOR_DATE and GIT_COMMITTER_DATE read through
+// Env.Getenv, never from the process, so a program that drives caseplan
+// in-process (the demo store's builder) makes the same history every run.
+func TestIDsAndDatesFromEnv(t *testing.T) {
+	root := initCLIStore(t)
+	env := map[string]string{
+		"CASEPLAN_AUTHOR":    "Maria Rivera <mrivera@example.org>",
+		"CASEPLAN_TODAY":     "2026-03-16",
+		"GIT_AUTHOR_DATE":    "2026-03-16T09:04:00+00:00",
+		"GIT_COMMITTER_DATE": "2026-03-16T09:04:00+00:00",
+	}
+	run := func(random []byte, args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		code := Main(args, Env{
+			Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+			Getenv: func(k string) string { return env[k] },
+			Now:    func() time.Time { t.Errorf("caseplan %s read the clock", args[0]); return time.Now() },
+			Rand:   bytes.NewReader(random),
+			Dir:    root,
+		})
+		if code != 0 {
+			t.Fatalf("caseplan %s: exit %d\n%s", strings.Join(args, " "), code, errb.String())
+		}
+		return strings.TrimSpace(out.String())
+	}
+	// All zero bits make the case ID 2026-00000; bytes 9 21 14 6 the note
+	// suffix jvog.
+	id := run(make([]byte, 4), "case", "new", "--program", "wioa", "--name", "Ana Example")
+	if id != "2026-00000" {
+		t.Errorf("case ID %q, want 2026-00000", id)
+	}
+	note := run([]byte{9, 21, 14, 6}, "note", "add", id, "--kind", "contact", "--mode", "phone")
+	if note != "2026-03-16-jvog" {
+		t.Errorf("note ID %q, want 2026-03-16-jvog", note)
+	}
+
+	repo, err := gitstore.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer repo.Close()
+	head, err := repo.Head()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := repo.Git().CommitObject(head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2026, 3, 16, 9, 4, 0, 0, time.UTC)
+	if !c.Author.When.Equal(want) || !c.Committer.When.Equal(want) {
+		t.Errorf("commit times %s and %s, want %s", c.Author.When, c.Committer.When, want)
+	}
 }

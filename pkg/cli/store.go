@@ -102,7 +102,7 @@ func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
 	}
 	return &casework.Workspace{
 		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
-		Author: author, NoCommit: noCommit, Critical: g.critical,
+		Author: author, NoCommit: noCommit, Critical: g.critical, Rand: g.env.Rand,
 	}, nil
 }
 

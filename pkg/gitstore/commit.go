@@ -307,7 +307,7 @@ func (r *Repo) writeCommit(req CommitRequest, tree, parent plumbing.Hash) (plumb
 // know about, so a crash could leave an empty ref and a git command could
 // interleave.
 func (r *Repo) updateRef(branch plumbing.ReferenceName, to, from plumbing.Hash) error {
-	refPath := filepath.Join(r.gitDir, filepath.FromSlash(branch.String()))
+	refPath := filepath.Join(r.commonDir, filepath.FromSlash(branch.String()))
 	if err := os.MkdirAll(filepath.Dir(refPath), 0o755); err != nil {
 		return fmt.Errorf("update %s: %w", branch, err)
 	}

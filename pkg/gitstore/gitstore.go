@@ -18,12 +18,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/storage/filesystem"
+	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
 
 // DefaultBranch is the branch Init points HEAD at when none is given.
@@ -51,12 +54,18 @@ var (
 )
 
 // Repo is a caseplan store's git repository; its work tree root is the
-// repository root and its git directory is Root()/.git.
+// repository root and its git directory is Root()/.git, or, in a linked
+// worktree (git worktree add), the directory Root()/.git names.
 type Repo struct {
-	root    string
-	gitDir  string
-	storage *filesystem.Storage
-	repo    *git.Repository
+	root string
+	// gitDir holds what belongs to this work tree: HEAD, the index and the
+	// store's lock. commonDir holds what all work trees of the repository
+	// share: objects and refs. They are the same directory except in a
+	// linked worktree.
+	gitDir    string
+	commonDir string
+	storage   *filesystem.Storage
+	repo      *git.Repository
 
 	// lock is the open lock file while this Repo holds the store's lock;
 	// lockDepth lets Commit run inside a caller's own Lock.
@@ -87,7 +96,7 @@ func Init(root string, branch string) (*Repo, error) {
 	if err := os.MkdirAll(abs, 0o755); err != nil {
 		return nil, fmt.Errorf("init %s: %w", root, err)
 	}
-	r := newRepo(abs)
+	r := newRepo(abs, filepath.Join(abs, git.GitDirName), "")
 	repo, err := git.InitWithOptions(r.storage, osfs.New(abs), git.InitOptions{DefaultBranch: ref})
 	if err != nil {
 		_ = r.storage.Close()
@@ -109,23 +118,20 @@ func Init(root string, branch string) (*Repo, error) {
 	return r, nil
 }
 
-// Open opens the existing repository whose work tree root is root. Call
-// Close when done: the storage keeps pack files open between reads.
+// Open opens the existing repository whose work tree root is root: a
+// repository of its own, or a linked worktree of one (whose .git is a file
+// naming its git directory). Call Close when done: the storage keeps pack
+// files open between reads.
 func Open(root string) (*Repo, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", root, err)
 	}
-	fi, err := os.Stat(filepath.Join(abs, git.GitDirName))
+	gitDir, commonDir, err := findGitDirs(abs)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: not a git repository: %w", root, err)
 	}
-	if !fi.IsDir() {
-		// A .git file (linked worktree, submodule) keeps the index and the
-		// refs in different directories; the store does not handle that.
-		return nil, fmt.Errorf("open %s: .git is not a directory (linked worktrees and submodules are not supported)", root)
-	}
-	r := newRepo(abs)
+	r := newRepo(abs, gitDir, commonDir)
 	repo, err := git.Open(r.storage, osfs.New(abs))
 	if err != nil {
 		_ = r.storage.Close()
@@ -135,14 +141,66 @@ func Open(root string) (*Repo, error) {
 	return r, nil
 }
 
-func newRepo(abs string) *Repo {
-	gitDir := filepath.Join(abs, git.GitDirName)
+// findGitDirs returns the git directory of the work tree at root and the
+// common directory it shares with the repository's other work trees, as
+// gitrepository-layout(5) describes them: .git is the git directory, or a
+// file "gitdir: PATH" naming it (a linked worktree or a submodule); a
+// "commondir" file in the git directory names the common directory,
+// relative to the git directory.
+func findGitDirs(root string) (gitDir, commonDir string, err error) {
+	gitDir = filepath.Join(root, git.GitDirName)
+	fi, err := os.Stat(gitDir)
+	if err != nil {
+		return "", "", err
+	}
+	if !fi.IsDir() {
+		data, err := os.ReadFile(gitDir)
+		if err != nil {
+			return "", "", err
+		}
+		line, _, _ := strings.Cut(string(data), "\n")
+		dir, ok := strings.CutPrefix(strings.TrimSpace(line), "gitdir:")
+		if !ok {
+			return "", "", fmt.Errorf("%s: not a gitdir file", gitDir)
+		}
+		gitDir = resolve(root, strings.TrimSpace(dir))
+		if fi, err := os.Stat(gitDir); err != nil || !fi.IsDir() {
+			return "", "", fmt.Errorf("%s names %s, which is not a git directory", filepath.Join(root, git.GitDirName), gitDir)
+		}
+	}
+	commonDir = gitDir
+	if data, err := os.ReadFile(filepath.Join(gitDir, "commondir")); err == nil {
+		commonDir = resolve(gitDir, strings.TrimSpace(string(data)))
+	}
+	return gitDir, commonDir, nil
+}
+
+// resolve returns p, made absolute relative to dir when it is relative.
+func resolve(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(dir, p)
+}
+
+// newRepo prepares a Repo with the given git and common directories;
+// commonDir "" means gitDir.
+func newRepo(abs, gitDir, commonDir string) *Repo {
+	if commonDir == "" {
+		commonDir = gitDir
+	}
+	var dotGit billy.Filesystem = osfs.New(gitDir)
+	if commonDir != gitDir {
+		// go-git reads HEAD and the index from the work tree's own git
+		// directory, objects and refs from the common one.
+		dotGit = dotgit.NewRepositoryFilesystem(dotGit, osfs.New(commonDir))
+	}
 	// KeepDescriptors makes tree reads several times faster. ExclusiveAccess
 	// must stay off: it made go-git rewrite packed objects (minutes at 10k
 	// files), and other processes do change this repository.
-	st := filesystem.NewStorageWithOptions(osfs.New(gitDir), cache.NewObjectLRUDefault(),
+	st := filesystem.NewStorageWithOptions(dotGit, cache.NewObjectLRUDefault(),
 		filesystem.Options{KeepDescriptors: true})
-	return &Repo{root: abs, gitDir: gitDir, storage: st}
+	return &Repo{root: abs, gitDir: gitDir, commonDir: commonDir, storage: st}
 }
 
 // Close releases the files the repository keeps open, including the store's

@@ -39,7 +39,7 @@ func (r *Repo) writeLoose(typ plumbing.ObjectType, data []byte) (plumbing.Hash, 
 	copy(h[:], sum.Sum(nil))
 
 	hex := h.String()
-	dir := filepath.Join(r.gitDir, "objects", hex[:2])
+	dir := filepath.Join(r.commonDir, "objects", hex[:2])
 	final := filepath.Join(dir, hex[2:])
 	if _, err := os.Lstat(final); err == nil {
 		return h, nil
