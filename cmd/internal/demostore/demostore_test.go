@@ -15,7 +15,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/caseplan/caseplan/pkg/gitstore"
-	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/layout"
 )
 
 // TestBuildReproducesTheDemoStore builds the demo store from nothing into a
@@ -135,7 +135,7 @@ func casesTree(t *testing.T, c *object.Commit) plumbing.Hash {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := tree.FindEntry(store.CasesDir)
+	e, err := tree.FindEntry(layout.CasesDir)
 	if err != nil {
 		return plumbing.ZeroHash
 	}
@@ -192,7 +192,7 @@ func treeFiles(t *testing.T, repo *gitstore.Repo, commit plumbing.Hash) map[stri
 	}
 	out := map[string][]byte{}
 	err = tree.Files().ForEach(func(f *object.File) error {
-		if !strings.HasPrefix(f.Name, store.CasesDir+"/") {
+		if !strings.HasPrefix(f.Name, layout.CasesDir+"/") {
 			return nil
 		}
 		s, err := f.Contents()
@@ -209,7 +209,7 @@ func treeFiles(t *testing.T, repo *gitstore.Repo, commit plumbing.Hash) map[stri
 func filesInWorkTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
-	err := filepath.WalkDir(filepath.Join(dir, store.CasesDir), func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(dir, layout.CasesDir), func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}

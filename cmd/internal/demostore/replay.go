@@ -16,7 +16,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/cli"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
-	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/layout"
 )
 
 // options say what to build.
@@ -75,11 +75,11 @@ func (o options) checkStore() error {
 		return err
 	}
 	defer repo.Close()
-	_, err = os.Stat(filepath.Join(o.root, store.CasesDir))
+	_, err = os.Stat(filepath.Join(o.root, layout.CasesDir))
 	hasCases := err == nil
 	if o.from == "" {
 		if hasCases {
-			return fmt.Errorf("%s already has %s/; build the store from nothing in a repository without it, or grow it with -from DATE", o.root, store.CasesDir)
+			return fmt.Errorf("%s already has %s/; build the store from nothing in a repository without it, or grow it with -from DATE", o.root, layout.CasesDir)
 		}
 		if fi, err := os.Stat(filepath.Join(o.root, "schemas")); err != nil || !fi.IsDir() {
 			return fmt.Errorf("%s has no schemas/ directory; copy the repository's schemas/ into it first", o.root)
@@ -90,7 +90,7 @@ func (o options) checkStore() error {
 		return fmt.Errorf("-from %q: not a date; use YYYY-MM-DD", o.from)
 	}
 	if !hasCases {
-		return fmt.Errorf("%s has no %s/ to grow; build it from nothing without -from", o.root, store.CasesDir)
+		return fmt.Errorf("%s has no %s/ to grow; build it from nothing without -from", o.root, layout.CasesDir)
 	}
 	last, err := lastCaseplanCommit(repo)
 	if err != nil {

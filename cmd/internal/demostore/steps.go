@@ -12,10 +12,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casework"
-	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/store"
-	"github.com/caseplan/caseplan/pkg/validate"
+	"github.com/caseplan/caseplan/pkg/layout"
 )
 
 // The steps. YAML text in a step is written as a raw string that starts on
@@ -29,7 +28,7 @@ type storeSettings struct {
 }
 
 func (s storeSettings) do(r *replayer, _ string) error {
-	if err := r.writeRecord(store.ConfigPath, text(s.yaml)); err != nil {
+	if err := r.writeRecord(layout.ConfigPath, text(s.yaml)); err != nil {
 		return err
 	}
 	_, err := r.caseplan(nil, "", "commit", "-m", "create the demo store")
@@ -227,7 +226,7 @@ func (w week) do(r *replayer, caseID string) error {
 		return err
 	}
 	t, _ := time.Parse(time.DateOnly, r.date)
-	name := validate.ISOWeek(t)
+	name := calendar.ISOWeek(t)
 	if err := r.writeRecord(casework.ActivityPath(caseID, name), "week: "+name+"\n"+text(w.yaml)); err != nil {
 		return err
 	}
@@ -244,20 +243,20 @@ func text(yaml string) string { return strings.TrimPrefix(yaml, "\n") }
 
 // caseFile is the repository-relative path of file in the case directory.
 func caseFile(caseID, file string) string {
-	return path.Join(store.CasesDir, caseID, file)
+	return path.Join(layout.CasesDir, caseID, file)
 }
 
 // writeRecord writes a record file by hand: its schema modeline, then data.
 func (r *replayer) writeRecord(rel, data string) error {
-	ref, err := record.SchemaRef(rel)
-	if err != nil {
-		return err
+	modeline, ok := layout.Modeline(rel)
+	if !ok {
+		return fmt.Errorf("%s is not a record file", rel)
 	}
 	p := filepath.Join(r.root, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(p, []byte("# yaml-language-server: $schema="+ref+"\n"+data), 0o644)
+	return os.WriteFile(p, []byte(modeline+data), 0o644)
 }
 
 // edit changes a record file of the case by hand with fn.
