@@ -2,13 +2,12 @@ package casework
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"sort"
-	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -55,22 +54,14 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	var cases []string
 	seen := map[string]bool{}
 	for p, data := range files {
-		rest := strings.TrimPrefix(p, layout.CasesDir+"/")
-		id, sub, isCase := strings.Cut(rest, "/")
+		id, isCase := layout.CaseOf(p)
 		if isCase && !seen[id] {
 			seen[id] = true
 			cases = append(cases, id)
 		}
-		if isCase && strings.HasPrefix(sub, "notes/") && tree != nil {
+		if audit.IsNote(p) && tree != nil {
 			if _, err := tree.ReadFile(p); err == nil {
-				rule, verb := "note-changed", "changed"
-				if data == nil {
-					rule, verb = "note-removed", "removed"
-				}
-				refused = append(refused, finding.Finding{
-					Path: p, Severity: finding.Error, Rule: rule, Case: id,
-					Message: fmt.Sprintf("a committed note may not be %s; restore it (git checkout -- %s) and record the correction with caseplan note amend", verb, p),
-				})
+				refused = append(refused, audit.NoteFinding(audit.NoteEdit{Path: p, Removed: data == nil, Committing: true}))
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -59,12 +60,13 @@ func (a AddNote) Build(s *State) (*Change, error) {
 		summary += ", two-way"
 	}
 	summary += ")"
+	action := audit.ActionNoteAdd
 	if n.Kind == "amendment" && n.Amends != "" {
-		summary = "amend note " + n.Amends
+		summary, action = "amend note "+n.Amends, audit.ActionNoteAmend
 	}
 	return &Change{
 		Cases:   []string{a.Case},
-		Action:  "note.add",
+		Action:  action,
 		Summary: summary,
 		Files:   map[string][]byte{p: data},
 		Output:  n.ID,

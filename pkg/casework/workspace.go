@@ -15,6 +15,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -279,23 +280,8 @@ func changes(files map[string][]byte) []gitstore.Change {
 }
 
 // Message formats a change's commit message: subject, then the trailers
-// that log and verify read (DESIGN.md §6).
-func Message(c *Change) string {
-	var b strings.Builder
-	subject := "caseplan"
-	if len(c.Cases) == 1 {
-		subject = c.Cases[0]
-	}
-	fmt.Fprintf(&b, "%s: %s\n\n", subject, c.Summary)
-	if len(c.Cases) == 0 {
-		b.WriteString("Caseplan-Case: -\n")
-	}
-	for _, id := range c.Cases {
-		fmt.Fprintf(&b, "Caseplan-Case: %s\n", id)
-	}
-	fmt.Fprintf(&b, "Caseplan-Action: %s\n", c.Action)
-	return b.String()
-}
+// that log and verify read (audit.Message).
+func Message(c *Change) string { return audit.Message(c.Cases, c.Action, c.Summary) }
 
 // overlay is the work tree with a change's files laid over it, so the
 // result can be validated before anything is written.

@@ -10,6 +10,8 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/caseplan/caseplan/pkg/audit"
 )
 
 // testStore is a real git repository built with the git CLI, the way case
@@ -95,7 +97,7 @@ func (s *testStore) commit(author, msg string) string {
 func (s *testStore) caseplanCommit(author, caseID, action, summary string) string {
 	s.t.Helper()
 	subject := caseID
-	if caseID == StoreWide {
+	if caseID == audit.StoreWide {
 		subject = "caseplan"
 	}
 	return s.commit(author, fmt.Sprintf("%s: %s\n\nCaseplan-Case: %s\nCaseplan-Action: %s\n", subject, summary, caseID, action))
@@ -118,7 +120,7 @@ func (s *testStore) open() *git.Repository {
 // initStore makes the store-wide first commit with a roster of alice.
 func (s *testStore) initStore() string {
 	s.write("cases/caseplan.yaml", rosterYAML(alice))
-	return s.caseplanCommit(alice, StoreWide, "store.init", "initialise store")
+	return s.caseplanCommit(alice, audit.StoreWide, "store.init", "initialise store")
 }
 
 func rosterYAML(people ...string) string {

@@ -23,6 +23,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+
+	"github.com/caseplan/caseplan/pkg/audit"
 )
 
 // Entry is one caseplan commit in the audit trail.
@@ -136,8 +138,8 @@ func Log(repo *git.Repository, from plumbing.Hash, caseID string, limit int) ([]
 // entryOf reads c as a caseplan commit; ok is false when it carries no
 // caseplan trailer.
 func entryOf(c *object.Commit) (e Entry, ok bool) {
-	t := ParseTrailers(c.Message)
-	cases, actions := t[TrailerCase], t[TrailerAction]
+	t := audit.ParseTrailers(c.Message)
+	cases, actions := t[audit.TrailerCase], t[audit.TrailerAction]
 	if len(cases) == 0 && len(actions) == 0 {
 		return Entry{}, false
 	}

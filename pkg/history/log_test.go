@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/caseplan/caseplan/pkg/audit"
 )
 
 func TestLog(t *testing.T) {
@@ -51,7 +53,7 @@ func TestLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(all) != 5 || all[4].Commit != initCommit || all[4].Cases[0] != StoreWide || all[4].Summary != "initialise store" {
+	if len(all) != 5 || all[4].Commit != initCommit || all[4].Cases[0] != audit.StoreWide || all[4].Summary != "initialise store" {
 		t.Errorf("Log(all) = %+v, want the 5 caseplan commits ending with init", all)
 	}
 	if all[0].Summary != "add services" {
@@ -62,7 +64,7 @@ func TestLog(t *testing.T) {
 	if err != nil || len(limited) != 2 || limited[0].Commit != both {
 		t.Errorf("Log(limit 2) = %v, %v", limited, err)
 	}
-	store, err := Log(repo, plumbing.ZeroHash, StoreWide, 0)
+	store, err := Log(repo, plumbing.ZeroHash, audit.StoreWide, 0)
 	if err != nil || len(store) != 1 || store[0].Commit != initCommit {
 		t.Errorf("Log(-) = %v, %v", store, err)
 	}

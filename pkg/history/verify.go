@@ -10,6 +10,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 )
@@ -17,11 +18,10 @@ import (
 // The rules verify applies to history. Every finding they make is an error:
 // each one means the audit trail can no longer be trusted as it stands.
 const (
-	// RuleNoteChanged: a committed note was modified by a later commit.
-	RuleNoteChanged = "note-changed"
-	// RuleNoteRemoved: a committed note was deleted (or moved) by a later
-	// commit.
-	RuleNoteRemoved = "note-removed"
+	// RuleNoteChanged, RuleNoteRemoved: a committed note was modified or
+	// deleted by a later commit (the rules are audit's).
+	RuleNoteChanged = audit.RuleNoteChanged
+	RuleNoteRemoved = audit.RuleNoteRemoved
 	// RuleMissingTrailers: a commit changed cases/ without the
 	// Caseplan-Case and Caseplan-Action trailers, so it was not made by
 	// caseplan and its case cannot be found by caseplan log.
@@ -179,9 +179,9 @@ func (v *verifier) treeOf(h plumbing.Hash) (plumbing.Hash, error) {
 }
 
 func (v *verifier) checkTrailers(c *commitInfo) {
-	t := ParseTrailers(c.message)
+	t := audit.ParseTrailers(c.message)
 	var missing []string
-	for _, key := range []string{TrailerCase, TrailerAction} {
+	for _, key := range []string{audit.TrailerCase, audit.TrailerAction} {
 		if !hasValue(t[key]) {
 			missing = append(missing, key)
 		}
@@ -382,25 +382,26 @@ func (n *noteCheck) compareCase(caseID string, parent, child plumbing.Hash) erro
 				}
 			}
 		case c == nil:
-			n.report(RuleNoteRemoved, caseID, dir+string(p.name), "removed")
+			n.report(dir+string(p.name), true)
 		case p.hash != c.hash:
-			n.report(RuleNoteChanged, caseID, dir+string(p.name), "changed")
+			n.report(dir+string(p.name), false)
 		}
 		return nil
 	})
 }
 
-func (n *noteCheck) report(rule, caseID, path, what string) {
+func (n *noteCheck) report(path string, removed bool) {
 	if n.seen[path] {
 		return
 	}
 	n.seen[path] = true
-	msg := "note " + what + " after it was committed"
+	e := audit.NoteEdit{Path: path, Removed: removed}
 	if added, ok := n.v.addedIn[path]; ok {
-		msg += " in " + short(added)
+		e.AddedIn = added.String()
 	}
-	msg += "; notes are append-only: correct one with an amendment note (caseplan note amend)"
-	n.v.add(finding.Finding{Path: path, Rule: rule, Case: caseID, Commit: n.commit.String(), Message: msg})
+	f := audit.NoteFinding(e)
+	f.Commit = n.commit.String()
+	n.v.add(f)
 }
 
 func hasValue(vs []string) bool {

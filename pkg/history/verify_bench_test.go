@@ -14,6 +14,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/storage/filesystem"
+
+	"github.com/caseplan/caseplan/pkg/audit"
 )
 
 const (
@@ -60,7 +62,7 @@ func buildBenchStore(b *testing.B) (string, []string) {
 		when += 60
 		fmt.Fprintf(&st, "commit refs/heads/main\nmark :%d\nauthor %s %d +0000\ncommitter %s %d +0000\n", n, author, when, author, when)
 		subject := caseID
-		if caseID == StoreWide {
+		if caseID == audit.StoreWide {
 			subject = "caseplan"
 		}
 		data(fmt.Sprintf("%s: %s\n\nCaseplan-Case: %s\nCaseplan-Action: %s\n", subject, summary, caseID, action))
@@ -73,7 +75,7 @@ func buildBenchStore(b *testing.B) (string, []string) {
 		}
 		st.WriteString("\n")
 	}
-	commit(1, staff[0], StoreWide, "store.init", "initialise store",
+	commit(1, staff[0], audit.StoreWide, "store.init", "initialise store",
 		map[string]string{"cases/caseplan.yaml": rosterYAML(staff...)})
 	for n := 2; n <= benchCommits; n++ {
 		author := staff[rng.IntN(len(staff))]

@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/finding"
 )
 
@@ -59,7 +60,7 @@ func cleanHistory(t *testing.T) *testStore {
 	s.write("README.md", "a hand commit outside cases/ needs no trailers\n")
 	s.commit(alice, "add readme")
 	s.write("cases/caseplan.yaml", rosterYAML(alice, "Bob Brown <BOB@Example.org>"))
-	s.caseplanCommit(bob, StoreWide, "staff.add", "add staff bob") // bob adds himself
+	s.caseplanCommit(bob, audit.StoreWide, "staff.add", "add staff bob") // bob adds himself
 	s.newCase(alice, "2026-AAAAA")
 	s.addNote(alice, "2026-AAAAA", "n1", "intake meeting")
 	s.newCase(bob, "2026-BBBBB")
@@ -180,12 +181,12 @@ func TestVerifyRosters(t *testing.T) {
 	s := newTestStore(t)
 	s.initStore()
 	s.write("cases/caseplan.yaml", "staff: [unclosed\n")
-	broken := s.caseplanCommit(alice, StoreWide, "commit", "break roster")
+	broken := s.caseplanCommit(alice, audit.StoreWide, "commit", "break roster")
 	s.newCase(alice, "2026-AAAAA") // same broken roster: not reported again
 	s.write("cases/caseplan.yaml", rosterYAML(alice))
-	s.caseplanCommit(alice, StoreWide, "commit", "fix roster")
+	s.caseplanCommit(alice, audit.StoreWide, "commit", "fix roster")
 	s.remove("cases/caseplan.yaml")
-	gone := s.caseplanCommit(alice, StoreWide, "commit", "remove roster")
+	gone := s.caseplanCommit(alice, audit.StoreWide, "commit", "remove roster")
 
 	fs, _ := verify(t, s, "")
 	expect(t, fs,

@@ -13,9 +13,9 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/cli"
 	"github.com/caseplan/caseplan/pkg/gitstore"
-	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
 )
 
@@ -112,7 +112,7 @@ func lastCaseplanCommit(repo *gitstore.Repo) (string, error) {
 	}
 	c, err := repo.Git().CommitObject(head)
 	for err == nil {
-		if _, ok := history.ParseTrailers(c.Message)[history.TrailerAction]; ok {
+		if _, ok := audit.ParseTrailers(c.Message)[audit.TrailerAction]; ok {
 			return c.Author.When.Format(time.DateOnly), nil
 		}
 		if c.NumParents() == 0 {

@@ -1,7 +1,8 @@
-package history
+package audit
 
 import (
 	"net/textproto"
+	"os"
 	"os/exec"
 	"reflect"
 	"strings"
@@ -102,7 +103,7 @@ func TestParseTrailersMatchesGit(t *testing.T) {
 		}
 		t.Run(tc.name, func(t *testing.T) {
 			cmd := exec.Command("git", "interpret-trailers", "--parse", "--no-divider")
-			cmd.Env = gitEnv(t.TempDir())
+			cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
 			cmd.Stdin = strings.NewReader(tc.msg)
 			out, err := cmd.Output()
 			if err != nil {
@@ -124,5 +125,30 @@ func TestParseTrailersMatchesGit(t *testing.T) {
 				t.Errorf("git reads %q as %v, test wants %v", tc.msg, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestMessageRoundTrip(t *testing.T) {
+	for _, tc := range []struct {
+		cases  []string
+		action string
+		want   string
+	}{
+		{[]string{"2026-K7QX2"}, "note.add", "2026-K7QX2: did it\n\nCaseplan-Case: 2026-K7QX2\nCaseplan-Action: note.add\n"},
+		{nil, "staff.add", "caseplan: did it\n\nCaseplan-Case: -\nCaseplan-Action: staff.add\n"},
+		{[]string{"A", "B"}, "case.import", "caseplan: did it\n\nCaseplan-Case: A\nCaseplan-Case: B\nCaseplan-Action: case.import\n"},
+	} {
+		msg := Message(tc.cases, tc.action, "did it")
+		if msg != tc.want {
+			t.Errorf("Message = %q, want %q", msg, tc.want)
+		}
+		cases, action, ok := Trailers(msg)
+		want := tc.cases
+		if want == nil {
+			want = []string{StoreWide}
+		}
+		if !ok || action != tc.action || !reflect.DeepEqual(cases, want) {
+			t.Errorf("Trailers(%q) = %v, %q, %v", msg, cases, action, ok)
+		}
 	}
 }

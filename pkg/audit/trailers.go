@@ -1,4 +1,9 @@
-package history
+// Package audit is the contract of caseplan's audit trail (DESIGN.md §6):
+// how a caseplan commit names its case and action (the trailers), and what
+// no commit may do to the records (change or remove a committed note). The
+// write engine applies it before it commits, verify applies it to history,
+// so the two can never disagree about what the trail allows.
+package audit
 
 import (
 	"net/textproto"
@@ -12,9 +17,54 @@ const (
 	TrailerAction = "Caseplan-Action"
 )
 
+// The actions whose meaning the audit trail relies on: a note commit adds
+// one note, and an amendment is told apart from a note by its action.
+const (
+	ActionNoteAdd   = "note.add"   // a case note
+	ActionNoteAmend = "note.amend" // an amendment note correcting an earlier one (001)
+)
+
 // StoreWide is the Caseplan-Case value of a commit that changes the store as
 // a whole (init, staff add) rather than one case.
 const StoreWide = "-"
+
+// Message formats a caseplan commit message: the subject "<case>: <what
+// happened>" (caseplan for a change to several cases or to the store), a
+// blank line, then a Caseplan-Case trailer per case (StoreWide when none)
+// and the Caseplan-Action trailer.
+func Message(cases []string, action, summary string) string {
+	var b strings.Builder
+	subject := "caseplan"
+	if len(cases) == 1 {
+		subject = cases[0]
+	}
+	b.WriteString(subject + ": " + summary + "\n\n")
+	if len(cases) == 0 {
+		b.WriteString(TrailerCase + ": " + StoreWide + "\n")
+	}
+	for _, id := range cases {
+		b.WriteString(TrailerCase + ": " + id + "\n")
+	}
+	b.WriteString(TrailerAction + ": " + action + "\n")
+	return b.String()
+}
+
+// Trailers returns the cases and the action a commit message names, and
+// whether it carries both trailers.
+func Trailers(msg string) (cases []string, action string, ok bool) {
+	t := ParseTrailers(msg)
+	for _, v := range t[TrailerCase] {
+		if v != "" {
+			cases = append(cases, v)
+		}
+	}
+	for _, v := range t[TrailerAction] {
+		if v != "" && action == "" {
+			action = v
+		}
+	}
+	return cases, action, len(cases) > 0 && action != ""
+}
 
 // gitGeneratedPrefixes are lines git itself writes into a trailer block. As in
 // git, one of them lets a block count as trailers even when up to three

@@ -1,0 +1,59 @@
+package audit
+
+import (
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
+)
+
+// The rules of what no commit may do to the records.
+const (
+	// RuleNoteChanged: a committed note was modified.
+	RuleNoteChanged = "note-changed"
+	// RuleNoteRemoved: a committed note was deleted (or moved).
+	RuleNoteRemoved = "note-removed"
+)
+
+// NoteEdit is a change to a file that some commit already holds.
+type NoteEdit struct {
+	Path    string // repository-relative
+	Removed bool   // deleted (or moved away), rather than changed
+	// AddedIn is the commit that added the note, when it is known; it is
+	// named in the message.
+	AddedIn string
+	// Committing is set when the edit is in the work tree, about to be
+	// committed, so it can still be undone; otherwise it is in history.
+	Committing bool
+}
+
+// IsNote reports whether a change to p is a change to a note. A case note
+// is never edited after it is committed (001: corrections are amendment
+// notes), at any depth under the case's notes/ directory.
+func IsNote(p string) bool { return layout.IsNote(p) }
+
+// NoteFinding is the finding for an edit of a committed note: an error
+// under RuleNoteChanged or RuleNoteRemoved that names the note's case.
+func NoteFinding(e NoteEdit) finding.Finding {
+	rule, verb := RuleNoteChanged, "changed"
+	if e.Removed {
+		rule, verb = RuleNoteRemoved, "removed"
+	}
+	var msg string
+	if e.Committing {
+		msg = "a committed note may not be " + verb + "; restore it (git checkout -- " + e.Path + ") and record the correction with caseplan note amend"
+	} else {
+		msg = "note " + verb + " after it was committed"
+		if e.AddedIn != "" {
+			msg += " in " + shortHash(e.AddedIn)
+		}
+		msg += "; notes are append-only: correct one with an amendment note (caseplan note amend)"
+	}
+	id, _ := layout.CaseOf(e.Path)
+	return finding.Finding{Path: e.Path, Severity: finding.Error, Rule: rule, Case: id, Message: msg}
+}
+
+func shortHash(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
+}
