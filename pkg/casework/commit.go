@@ -5,14 +5,11 @@ import (
 	"io/fs"
 	"sort"
 
-	"github.com/go-git/go-git/v5/plumbing"
-
 	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/store"
-	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // ErrNothingToCommit says there are no hand edits under cases/.
@@ -83,7 +80,6 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 			src.Remember(p, data)
 		}
 	}
-	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
 	beforeSnap, beforeLoaded, err := store.Load(before, existing(before, cases))
 	if err != nil {
 		return nil, err
@@ -97,37 +93,20 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 			return nil, &NotOnRosterError{Author: w.Author}
 		}
 	}
-	afterFindings := validate.Run(afterSnap, afterLoaded, opt)
-	refused = append(refused, introduced(validate.Run(beforeSnap, beforeLoaded, opt), afterFindings, files)...)
-	if len(refused) > 0 {
-		finding.Sort(refused)
-		return nil, &RefusedError{Findings: refused}
-	}
-
 	change := &Change{Cases: cases, Action: "commit", Summary: message, Files: files}
-	res := &Result{Change: change, Skipped: w.skipped}
 	if change.Summary == "" {
 		change.Summary = "commit hand edits"
 	}
-	for _, f := range afterFindings {
-		if f.Severity == finding.Warning {
-			res.Warnings = append(res.Warnings, f)
-		}
-	}
-	var hash plumbing.Hash
-	err = w.critical(func() error {
-		var err error
-		hash, err = w.Repo.Commit(gitstore.CommitRequest{
-			Message: Message(change),
-			Author:  gitstore.Signature{Name: w.Author.Name, Email: w.Author.Email, When: w.Now()},
-			Changes: changes(files),
-		})
-		return err
-	})
+	res, err := w.guard(change, loadedStore{beforeSnap, beforeLoaded}, loadedStore{afterSnap, afterLoaded}, refused)
 	if err != nil {
 		return nil, err
 	}
-	res.Commit = hash.String()
+	// Errors a case already had stay the person's own business here: they
+	// are reported by validate, not by the commit of unrelated edits.
+	res.Existing, res.Skipped = nil, w.skipped
+	if res.Commit, err = w.commit(change); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 

@@ -165,7 +165,6 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 		return nil, err
 	}
 
-	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
 	affected := orNone(union(cases, change.Cases))
 	if _, ok := change.Files[layout.ConfigPath]; ok {
 		// The settings apply to every case (its program, its manager on
@@ -175,16 +174,42 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 			return nil, err
 		}
 	}
-	beforeFindings := validate.Run(before, loaded, opt)
 	after, afterLoaded, err := store.Load(overlay{src, change.Files}, affected)
 	if err != nil {
 		return nil, err
 	}
-	afterFindings := validate.Run(after, afterLoaded, opt)
-	res := &Result{Change: change}
-	if refused := introduced(beforeFindings, afterFindings, change.Files); len(refused) > 0 {
+	res, err := w.guard(change, loadedStore{before, loaded}, loadedStore{after, afterLoaded}, nil)
+	if err != nil {
+		return nil, err
+	}
+	if res.Commit, err = w.commit(change); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// loadedStore is a snapshot with the findings its loading made.
+type loadedStore struct {
+	snap   *casefile.Snapshot
+	loaded []finding.Finding
+}
+
+// guard is the one check every write passes: it validates the cases the
+// change touches as they were and as they would be, and refuses the
+// change (a RefusedError, nothing written) when it would introduce an
+// error — or when a file it writes has a file-level error, new or not.
+// refused are findings the caller already knows refuse the change (a
+// committed note edited by hand). On success the result lists the errors
+// the cases already had and the warnings they have after the change.
+func (w *Workspace) guard(change *Change, before, after loadedStore, refused []finding.Finding) (*Result, error) {
+	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
+	afterFindings := validate.Run(after.snap, after.loaded, opt)
+	refused = append(refused, introduced(validate.Run(before.snap, before.loaded, opt), afterFindings, change.Files)...)
+	if len(refused) > 0 {
+		finding.Sort(refused)
 		return nil, &RefusedError{Findings: refused}
 	}
+	res := &Result{Change: change}
 	for _, f := range afterFindings {
 		switch f.Severity {
 		case finding.Error:
@@ -193,12 +218,19 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 			res.Warnings = append(res.Warnings, f)
 		}
 	}
+	return res, nil
+}
 
+// commit writes the change's files and commits exactly them as one commit
+// by the acting author, with the change's message and trailers — or, with
+// NoCommit, only writes them. It returns the new commit ("" with
+// NoCommit).
+func (w *Workspace) commit(change *Change) (string, error) {
 	if w.NoCommit {
-		return res, w.critical(func() error { return w.Repo.WriteFiles(changes(change.Files)) })
+		return "", w.critical(func() error { return w.Repo.WriteFiles(changes(change.Files)) })
 	}
 	var hash plumbing.Hash
-	err = w.critical(func() error {
+	err := w.critical(func() error {
 		var err error
 		hash, err = w.Repo.Commit(gitstore.CommitRequest{
 			Message: Message(change),
@@ -208,10 +240,9 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	res.Commit = hash.String()
-	return res, nil
+	return hash.String(), nil
 }
 
 // orNone keeps Load from reading every case when a change names none.
@@ -242,15 +273,11 @@ func introduced(before, after []finding.Finding, written map[string][]byte) []fi
 			continue
 		}
 		_, inWritten := written[f.Path]
-		if !had[key(f)] || (inWritten && fileLevel(f.Rule)) {
+		if !had[key(f)] || (inWritten && f.FileLevel) {
 			out = append(out, f)
 		}
 	}
 	return out
-}
-
-func fileLevel(rule string) bool {
-	return rule == validate.RuleSchema || strings.HasPrefix(rule, "yaml-") || rule == "encoding" || rule == "file-too-large" || rule == store.RuleDecode
 }
 
 func union(a, b []string) []string {

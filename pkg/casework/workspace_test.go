@@ -10,11 +10,16 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
+	"github.com/caseplan/caseplan/schemas"
 )
 
 func TestIntroduced(t *testing.T) {
+	// The rules whose findings their producers (load, store, validate)
+	// mark file-level; TestFileLevelProducers checks that they do.
+	fileLevel := map[string]bool{"schema": true, "yaml-syntax": true, "yaml-alias": true, "yaml-shape": true, "encoding": true, "file-too-large": true, store.RuleDecode: true}
 	errAt := func(path, rule, msg string) finding.Finding {
-		return finding.Finding{Path: path, Line: 3, Column: 5, Severity: finding.Error, Rule: rule, Message: msg}
+		return finding.Finding{Path: path, Line: 3, Column: 5, Severity: finding.Error, Rule: rule, Message: msg, FileLevel: fileLevel[rule]}
 	}
 	warnAt := func(path, rule, msg string) finding.Finding {
 		f := errAt(path, rule, msg)
@@ -468,6 +473,43 @@ func TestStaffID(t *testing.T) {
 		}
 		if !staffIDRE.MatchString(got) {
 			t.Errorf("StaffID(%q) = %q, which is not a valid staff id", tt.email, got)
+		}
+	}
+}
+
+// The loader and the schema check mark what they find about a file itself
+// as file-level, which is what lets a write refuse to commit such a file.
+func TestFileLevelProducers(t *testing.T) {
+	v, err := schemas.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const intake = "cases/W-001/intake.yaml"
+	for rule, data := range map[string]string{
+		"yaml-syntax":       "id: [W-001\n",
+		"yaml-alias":        "id: &a W-001\nmanager: *a\n",
+		"yaml-shape":        "- a list\n",
+		"encoding":          "id: \xff\n",
+		"file-too-large":    strings.Repeat("# x\n", 300_000),
+		store.RuleDecode:    "id: W-001\nparticipant: [a, b]\n",
+		validate.RuleSchema: "id: W-001\nstatus: maybe\n",
+	} {
+		src := mapSource{"cases/caseplan.yaml": "organization: x\nstaff: []\nprograms: {}\n", intake: data}
+		snap, loaded, err := store.Load(src, []string{"W-001"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range validate.Run(snap, loaded, validate.Options{Schemas: v}) {
+			if f.Rule == rule && f.Path == intake {
+				found = true
+				if !f.FileLevel {
+					t.Errorf("%s finding not marked file-level: %v", rule, f)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no %s finding for %q", rule, data)
 		}
 	}
 }

@@ -29,6 +29,11 @@ type Finding struct {
 	Message  string   `json:"message"`
 	Case     string   `json:"case"`
 	Commit   string   `json:"commit,omitempty"`
+	// FileLevel marks a finding about the file itself — it is not
+	// readable YAML, not UTF-8, too large, not the shape its schema
+	// requires — rather than about what the records say. A write never
+	// commits a file with such a finding, even one it had before.
+	FileLevel bool `json:"-"`
 }
 
 // String renders a finding the way compilers do, so editors can jump to it:

@@ -54,7 +54,7 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 	fail := func(line, col int, rule, format string, args ...any) (*Document, []finding.Finding) {
 		return nil, []finding.Finding{{
 			Path: path, Line: line, Column: col, Severity: finding.Error,
-			Rule: rule, Message: fmt.Sprintf(format, args...),
+			Rule: rule, Message: fmt.Sprintf(format, args...), FileLevel: true,
 		}}
 	}
 	if len(data) > MaxFileSize {
@@ -115,7 +115,7 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 // without being parsed (or, where the size is known first, read).
 func TooLarge(path string, size int64) finding.Finding {
 	return finding.Finding{
-		Path: path, Severity: finding.Error, Rule: RuleTooLarge,
+		Path: path, Severity: finding.Error, Rule: RuleTooLarge, FileLevel: true,
 		Message: fmt.Sprintf("file is %d bytes, more than the %d-byte limit for a record; split it or remove what does not belong", size, MaxFileSize),
 	}
 }

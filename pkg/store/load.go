@@ -179,6 +179,7 @@ func (l *loader) decode(doc *load.Document, v any) bool {
 	}
 	if err := doc.Decode(v); err != nil {
 		l.add(doc.Path, doc.Root.Line, RuleDecode, finding.Error, "cannot read the record: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		l.findings[len(l.findings)-1].FileLevel = true
 		return false
 	}
 	return true

@@ -68,7 +68,7 @@ func schemaFindings(v *schemas.Validator, d *load.Document, caseID string) []fin
 		}
 		out = append(out, finding.Finding{
 			Path: d.Path, Line: line, Column: col, Severity: finding.Error,
-			Rule: RuleSchema, Message: e.Message, Case: caseID,
+			Rule: RuleSchema, Message: e.Message, Case: caseID, FileLevel: true,
 		})
 	}
 	return out
