@@ -242,6 +242,9 @@ var patterns = map[string]pattern{
 	`^S[0-9]+$`:                                  {"service id", "S and a number, like S1"},
 	`^N[0-9]+$`:                                  {"next-step id", "N and a number, like N1"},
 	`^R[0-9]+$`:                                  {"referral id", "R and a number, like R1"},
+	`^PL-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"placement id", "PL- and five letters or digits, like PL-7QX2K"},
+	`^FU-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"follow-up id", "FU- and five letters or digits, like FU-7QX2K"},
+	`^RF-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"reference id", "RF- and five letters or digits, like RF-7QX2K"},
 }
 
 // unknownField words an additionalProperties error for key p of the

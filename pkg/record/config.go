@@ -10,8 +10,98 @@ type Config struct {
 	Organization string                 `yaml:"organization" json:"organization"`
 	Centers      []string               `yaml:"centers,omitempty" json:"centers,omitempty"` // offices
 	Staff        []Staff                `yaml:"staff" json:"staff"`
-	Programs     map[string]Program     `yaml:"programs" json:"programs"`               // by program key
-	Rules        map[string]RuleSetting `yaml:"rules,omitempty" json:"rules,omitempty"` // by rule ID
+	Programs     map[string]Program     `yaml:"programs" json:"programs"`                     // by program key
+	Services     map[string]ServiceCode `yaml:"services,omitempty" json:"services,omitempty"` // by service code; nil: DefaultServices
+	Rules        map[string]RuleSetting `yaml:"rules,omitempty" json:"rules,omitempty"`       // by rule ID
+}
+
+// ServiceCode is one code notes and plan services record, with its WIOA
+// category.
+type ServiceCode struct {
+	Name     string `yaml:"name,omitempty" json:"name,omitempty"`
+	Category string `yaml:"category" json:"category"`
+}
+
+// Service categories (TEGL 10-16, PIRL 900 and 901). A staff-assisted
+// service (basic or individualized career services) or training after
+// eligibility makes a person a participant, and such a service keeps a
+// participant from exiting; follow-up, supportive services alone,
+// self-service and information-only services do neither.
+const (
+	CategoryBasicCareer          = "basic-career"
+	CategoryIndividualizedCareer = "individualized-career"
+	CategoryTraining             = "training"
+	CategoryFollowUp             = "follow-up"
+	CategorySupportive           = "supportive"
+	CategorySelfService          = "self-service"
+	CategoryInformation          = "information"
+)
+
+// CausesParticipation reports whether a service of category counts for
+// participation and exit (TEGL 10-16).
+func CausesParticipation(category string) bool {
+	switch category {
+	case CategoryBasicCareer, CategoryIndividualizedCareer, CategoryTraining:
+		return true
+	}
+	return false
+}
+
+// DefaultServices is the catalogue of service codes a store uses when its
+// caseplan.yaml lists none: the codes of the documents' services, each in
+// the WIOA category TEGL 10-16 gives it. A store that lists its own
+// replaces it whole.
+var DefaultServices = map[string]ServiceCode{
+	"assessment":          {"Comprehensive assessment of skills and needs", CategoryIndividualizedCareer},
+	"career-planning":     {"Career planning (case management, 002)", CategoryIndividualizedCareer},
+	"benefits-counseling": {"Counselling on keeping benefits (003)", CategoryIndividualizedCareer},
+	"interview-prep":      {"Interview preparation", CategoryIndividualizedCareer},
+	"mock-interview":      {"Mock interview (000)", CategoryIndividualizedCareer},
+	"training-referral":   {"Referral to training after assessment", CategoryIndividualizedCareer},
+	"job-search":          {"Staff-assisted job search assistance", CategoryBasicCareer},
+	"job-referral":        {"Referral to a job opening", CategoryBasicCareer},
+	"job-development":     {"Job development with an employer", CategoryBasicCareer},
+	"resume-help":         {"Help with a resume or letters (000)", CategoryBasicCareer},
+	"training":            {"Occupational skills training", CategoryTraining},
+	"retention":           {"Job retention help after placement (003)", CategoryFollowUp},
+	"follow-up":           {"Follow-up after exit or placement (001)", CategoryFollowUp},
+	"supportive-services": {"Supportive services: child care, transportation, ... (001)", CategorySupportive},
+	"crisis-intervention": {"Crisis intervention (003)", CategorySupportive},
+	"labor-market-info":   {"Labour market information, self-service", CategorySelfService},
+	"orientation":         {"Orientation to the center's services", CategoryInformation},
+}
+
+// ServiceCodes returns the store's catalogue of service codes.
+func (c *Config) ServiceCodes() map[string]ServiceCode {
+	if c == nil || c.Services == nil {
+		return DefaultServices
+	}
+	return c.Services
+}
+
+// ServiceCategory returns the category of a service code; ok is false for
+// a code the store's catalogue does not have.
+func (c *Config) ServiceCategory(code string) (category string, ok bool) {
+	s, ok := c.ServiceCodes()[code]
+	return s.Category, ok
+}
+
+// ContactRequiresService says whether the program counts only a contact
+// that records a recognised service and a detailed note: its
+// contact_requires_service setting, by default true for WIOA ("Contact is
+// defined as providing a recognized MOSES service and a detailed Note of
+// said service", 002) and false otherwise (000's "regular contact" is any
+// two-way contact; 003 asks for "ongoing contact").
+func (c *Config) ContactRequiresService(program string) bool {
+	if c != nil {
+		if p, ok := c.Programs[program]; ok {
+			if v := p.Settings.ContactRequiresService; v != nil {
+				return *v
+			}
+			return p.Kind == ProgramWIOA
+		}
+	}
+	return false
 }
 
 // Staff is one member of the roster.
@@ -66,6 +156,8 @@ type Settings struct {
 	InactivityExitDays         *int `yaml:"inactivity_exit_days,omitempty" json:"inactivity_exit_days,omitempty"`
 	PostAssistanceMonths       *int `yaml:"post_assistance_months,omitempty" json:"post_assistance_months,omitempty"`
 	ReviewIntervalDays         *int `yaml:"review_interval_days,omitempty" json:"review_interval_days,omitempty"`
+	// ContactRequiresService: see Config.ContactRequiresService.
+	ContactRequiresService *bool `yaml:"contact_requires_service,omitempty" json:"contact_requires_service,omitempty"`
 }
 
 // RuleSetting overrides one rule for the store.
@@ -88,6 +180,7 @@ const (
 	SettingInactivityExitDays         = "inactivity_exit_days"
 	SettingPostAssistanceMonths       = "post_assistance_months"
 	SettingReviewIntervalDays         = "review_interval_days"
+	SettingContactRequiresService     = "contact_requires_service" // a yes/no: Config.ContactRequiresService
 )
 
 // setting ties a settings key to its field and its default.

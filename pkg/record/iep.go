@@ -9,8 +9,9 @@ type IEP struct {
 	Goals           []Goal           `yaml:"goals,omitempty" json:"goals,omitempty"`
 	Services        []PlanService    `yaml:"services,omitempty" json:"services,omitempty"`
 	NextSteps       []NextStep       `yaml:"next_steps,omitempty" json:"next_steps,omitempty"`
-	JobTargets      []JobTarget      `yaml:"job_targets,omitempty" json:"job_targets,omitempty"` // the job search plan (000)
-	SkillPlan       []Course         `yaml:"skill_plan,omitempty" json:"skill_plan,omitempty"`   // (000)
+	ActionItems     []ActionItem     `yaml:"action_items,omitempty" json:"action_items,omitempty"` // notes' action items done or dropped
+	JobTargets      []JobTarget      `yaml:"job_targets,omitempty" json:"job_targets,omitempty"`   // the job search plan (000)
+	SkillPlan       []Course         `yaml:"skill_plan,omitempty" json:"skill_plan,omitempty"`     // (000)
 	Reviews         []Review         `yaml:"reviews,omitempty" json:"reviews,omitempty"`
 	SelfSufficiency *SelfSufficiency `yaml:"self_sufficiency,omitempty" json:"self_sufficiency,omitempty"` // post-employment (003)
 }
@@ -49,6 +50,17 @@ type PlanService struct {
 	Provider string `yaml:"provider,omitempty" json:"provider,omitempty"`
 	Start    Date   `yaml:"start,omitempty" json:"start,omitempty"`
 	End      Date   `yaml:"end,omitempty" json:"end,omitempty"`
+	Status   string `yaml:"status,omitempty" json:"status,omitempty"` // completed or cancelled
+}
+
+// ActionItem closes one action item of a note: notes are never edited, so
+// an item's completion (or its dropping) is recorded in the plan.
+type ActionItem struct {
+	Note   string `yaml:"note" json:"note"`     // the note's ID
+	Item   int    `yaml:"item" json:"item"`     // the item's number in the note, from 1
+	Status string `yaml:"status" json:"status"` // done or dropped
+	Date   Date   `yaml:"date" json:"date"`
+	Reason string `yaml:"reason,omitempty" json:"reason,omitempty"`
 }
 
 // NextStep is an action to take now (001).

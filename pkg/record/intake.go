@@ -22,6 +22,16 @@ type Intake struct {
 	Exited    Date       `yaml:"exited,omitempty" json:"exited,omitempty"`
 	Transfers []Transfer `yaml:"transfers,omitempty" json:"transfers,omitempty"`
 	Consents  []Consent  `yaml:"consents,omitempty" json:"consents,omitempty"` // (003)
+	Waivers   []Waiver   `yaml:"waivers,omitempty" json:"waivers,omitempty"`
+}
+
+// Waiver is a supervisor's decision that an obligation (a completeness
+// rule) does not apply to this case, with the reason.
+type Waiver struct {
+	Rule   string `yaml:"rule" json:"rule"`
+	Reason string `yaml:"reason" json:"reason"`
+	By     string `yaml:"by" json:"by"` // staff id of the supervisor
+	Date   Date   `yaml:"date" json:"date"`
 }
 
 // Participant is the person a case serves.
@@ -58,9 +68,10 @@ type Eligibility struct {
 
 // Barrier is one barrier to employment.
 type Barrier struct {
-	Kind   string `yaml:"kind" json:"kind"` // child-care, transportation, disability, housing, ...
-	Detail string `yaml:"detail,omitempty" json:"detail,omitempty"`
-	Status string `yaml:"status,omitempty" json:"status,omitempty"` // open or addressed
+	Kind     string `yaml:"kind" json:"kind"` // child-care, transportation, disability, housing, ...
+	Detail   string `yaml:"detail,omitempty" json:"detail,omitempty"`
+	Status   string `yaml:"status,omitempty" json:"status,omitempty"` // open or addressed
+	Resolved Date   `yaml:"resolved,omitempty" json:"resolved,omitempty"`
 }
 
 // Assessment is one dated assessment.

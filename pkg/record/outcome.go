@@ -1,12 +1,50 @@
 package record
 
-// Outcome is a case's extensions, placement, follow-ups and closure,
-// cases/<id>/outcome.yaml.
+// Outcome is a case's extensions, placements, follow-ups, closures and
+// reopenings, cases/<id>/outcome.yaml. Episodes are added, never removed
+// (DESIGN.md §3): a reopening leaves the closure it ends on record, and a
+// corrected placement leaves the one it supersedes, so a report about a
+// past month gives the same figures whatever happens later.
+//
+// Placement and Closure are how caseplan recorded the first placement and
+// closure before they became lists; they are read as the first of each
+// (AllPlacements, AllClosures).
 type Outcome struct {
 	Extensions []Extension `yaml:"extensions,omitempty" json:"extensions,omitempty"`
 	Placement  *Placement  `yaml:"placement,omitempty" json:"placement,omitempty"`
+	Placements []Placement `yaml:"placements,omitempty" json:"placements,omitempty"`
 	FollowUps  []FollowUp  `yaml:"follow_ups,omitempty" json:"follow_ups,omitempty"`
 	Closure    *Closure    `yaml:"closure,omitempty" json:"closure,omitempty"`
+	Closures   []Closure   `yaml:"closures,omitempty" json:"closures,omitempty"`
+	Reopenings []Reopening `yaml:"reopenings,omitempty" json:"reopenings,omitempty"`
+}
+
+// AllPlacements returns every placement on record, the legacy one first.
+func (o *Outcome) AllPlacements() []Placement {
+	if o == nil {
+		return nil
+	}
+	if o.Placement == nil {
+		return o.Placements
+	}
+	return append([]Placement{*o.Placement}, o.Placements...)
+}
+
+// AllClosures returns every closure on record, the legacy one first.
+func (o *Outcome) AllClosures() []Closure {
+	if o == nil {
+		return nil
+	}
+	if o.Closure == nil {
+		return o.Closures
+	}
+	return append([]Closure{*o.Closure}, o.Closures...)
+}
+
+// Reopening is the reopening of a closed case.
+type Reopening struct {
+	Date   Date   `yaml:"date" json:"date"`
+	Reason string `yaml:"reason" json:"reason"`
 }
 
 // Extension is a request to extend the work security period, and its
@@ -20,8 +58,10 @@ type Extension struct {
 	Notes     string `yaml:"notes,omitempty" json:"notes,omitempty"`
 }
 
-// Placement is the job the participant was placed in.
+// Placement is the job the participant was placed in, or the correction
+// of an earlier placement (Supersedes names it).
 type Placement struct {
+	ID       string   `yaml:"id,omitempty" json:"id,omitempty"` // PL-7QX2K; none on the legacy single placement
 	Employer string   `yaml:"employer" json:"employer"`
 	Position string   `yaml:"position" json:"position"`
 	Start    Date     `yaml:"start" json:"start"`
@@ -29,10 +69,16 @@ type Placement struct {
 	WageUnit string   `yaml:"wage_unit,omitempty" json:"wage_unit,omitempty"` // hour or year
 	Hours    *float64 `yaml:"hours,omitempty" json:"hours,omitempty"`         // per week
 	Internal *bool    `yaml:"internal,omitempty" json:"internal,omitempty"`
+	// Recorded is the day the placement or its correction was recorded: a
+	// report about an earlier day does not see it.
+	Recorded   Date   `yaml:"recorded,omitempty" json:"recorded,omitempty"`
+	Supersedes string `yaml:"supersedes,omitempty" json:"supersedes,omitempty"` // the ID of the placement it corrects
+	Reason     string `yaml:"reason,omitempty" json:"reason,omitempty"`         // why a correction was made
 }
 
 // FollowUp is one follow-up after placement or exit.
 type FollowUp struct {
+	ID       string   `yaml:"id,omitempty" json:"id,omitempty"` // FU-7QX2K
 	Due      Date     `yaml:"due" json:"due"`
 	Done     Date     `yaml:"done,omitempty" json:"done,omitempty"`
 	Employed *bool    `yaml:"employed,omitempty" json:"employed,omitempty"`

@@ -8,6 +8,7 @@ type References struct {
 
 // Reference is one professional reference.
 type Reference struct {
+	ID           string `yaml:"id,omitempty" json:"id,omitempty"` // RF-7QX2K; older references have none
 	Name         string `yaml:"name" json:"name"`
 	Title        string `yaml:"title,omitempty" json:"title,omitempty"`
 	Organization string `yaml:"organization,omitempty" json:"organization,omitempty"`
@@ -16,4 +17,5 @@ type Reference struct {
 	Email        string `yaml:"email,omitempty" json:"email,omitempty"`
 	Permission   Date   `yaml:"permission,omitempty" json:"permission,omitempty"` // they agreed to be named (000)
 	Briefed      Date   `yaml:"briefed,omitempty" json:"briefed,omitempty"`       // the candidate pre-planned with them (000)
+	Withdrawn    Date   `yaml:"withdrawn,omitempty" json:"withdrawn,omitempty"`   // they withdrew permission
 }
