@@ -1,25 +1,88 @@
 package calendar
 
 import (
+	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
-// IsContact reports whether a note counts as a contact: a two-way exchange
-// that records a service (002). Amendments never count.
-func IsContact(n *record.Note) bool {
-	return n.TwoWay && len(n.Services) > 0 && n.Kind != "amendment"
+// Contact is what a program counts as a contact with the participant
+// (DESIGN.md §4). Every program asks for a two-way exchange (002: case
+// management "is indeed a two-way contact"; 000: "regular contact"); WIOA
+// also asks that it record a recognised service and a detailed note:
+// "Contact is defined as providing a recognized MOSES service and a
+// detailed Note of said service" (002). The program setting
+// contact_requires_service says which (record.Config.ContactRequiresService).
+// Amendments correct a note and are never a contact.
+type Contact struct {
+	RequiresService bool
+	services        map[string]record.ServiceCode
 }
 
-// LastContact returns the date of the latest contact among notes.
-func LastContact(notes []*record.Note) (time.Time, bool) {
+// ContactOf returns what the program with the given key counts as a
+// contact in the store cfg (which may be nil).
+func ContactOf(cfg *record.Config, program string) Contact {
+	return Contact{RequiresService: cfg.ContactRequiresService(program), services: cfg.ServiceCodes()}
+}
+
+// ContactFor returns what case c's program counts as a contact.
+func ContactFor(c *casefile.Case, cfg *record.Config) Contact {
+	program := ""
+	if c.Intake != nil {
+		program = c.Intake.Program
+	}
+	return ContactOf(cfg, program)
+}
+
+// Is reports whether note n is a contact.
+func (k Contact) Is(n *record.Note) bool {
+	if !n.TwoWay || n.Kind == "amendment" {
+		return false
+	}
+	if !k.RequiresService {
+		return true
+	}
+	recognised := false
+	for _, code := range n.Services {
+		if _, ok := k.services[code]; ok {
+			recognised = true
+		}
+	}
+	return recognised && detailed(n)
+}
+
+// detailed reports whether a note says what happened: one of the seven
+// elements of a good note (001) is written.
+func detailed(n *record.Note) bool {
+	for _, s := range []string{n.Background, n.Reason, n.Observations, n.Content, n.Results, n.Impressions, n.Plan} {
+		if strings.TrimSpace(s) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// Last returns the date of the latest contact among notes.
+func (k Contact) Last(notes []*record.Note) (time.Time, bool) {
 	var last time.Time
 	found := false
 	for _, n := range notes {
-		if t, ok := n.Date.Time(); ok && IsContact(n) && (!found || t.After(last)) {
+		if t, ok := n.Date.Time(); ok && k.Is(n) && (!found || t.After(last)) {
 			last, found = t, true
 		}
 	}
 	return last, found
+}
+
+// Count returns the number of contacts among notes.
+func (k Contact) Count(notes []*record.Note) int {
+	n := 0
+	for _, note := range notes {
+		if k.Is(note) {
+			n++
+		}
+	}
+	return n
 }

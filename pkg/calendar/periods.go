@@ -75,7 +75,7 @@ func WorkSecurityPeriodOf(c *casefile.Case, cfg *record.Config) (WorkSecurityPer
 type ExtensionEvidence struct {
 	From, To     time.Time // the part of the work security period weighed
 	Weeks        []EvidenceWeek
-	Contact      Criterion // regular contact: a contact (002) every week
+	Contact      Criterion // regular contact: a contact, as the program counts it, every week
 	Applications Criterion // applications every week (the activity tracker)
 }
 
@@ -86,7 +86,7 @@ type EvidenceWeek struct {
 	Week         string // 2026-W19
 	From, To     time.Time
 	Partial      bool
-	Contacts     int // two-way contacts recording a service (IsContact)
+	Contacts     int // contacts, as the program counts them (Contact)
 	Applications int // job applications in the activity tracker
 }
 
@@ -105,7 +105,7 @@ type Criterion struct {
 // requested from the case's notes and activity weeks: over the days from
 // the layoff date to the request, within the work security period p (an
 // extension extends it; what comes after its end is not evidence for it).
-func WeighExtension(c *casefile.Case, p WorkSecurityPeriod, requested time.Time) ExtensionEvidence {
+func WeighExtension(c *casefile.Case, contact Contact, p WorkSecurityPeriod, requested time.Time) ExtensionEvidence {
 	from, to := p.Layoff, minTime(requested, p.End)
 	ev := ExtensionEvidence{From: from, To: to}
 	if to.Before(from) {
@@ -120,7 +120,7 @@ func WeighExtension(c *casefile.Case, p WorkSecurityPeriod, requested time.Time)
 	}
 	contacts := map[string]int{}
 	for _, n := range c.Notes {
-		if w, ok := in(n.Date); ok && IsContact(n) {
+		if w, ok := in(n.Date); ok && contact.Is(n) {
 			contacts[w]++
 		}
 	}
@@ -184,69 +184,23 @@ func (c Criterion) Describe(what string) string {
 // the program's job search on day: the case is open, nobody has placed them
 // and neither the work security period nor its extension is over.
 func JobSearchActive(c *casefile.Case, cfg *record.Config, day time.Time) bool {
-	if c.Intake == nil || c.Intake.Status != "open" || Placed(c) {
+	if c.Intake == nil || c.Intake.Status != "open" || Placed(c, day) {
 		return false
 	}
 	p, ok := WorkSecurityPeriodOf(c, cfg)
 	return !ok || !day.After(p.LastDay())
 }
 
-// Placed reports whether the case's outcome records a placement.
-func Placed(c *casefile.Case) bool { return c.Outcome != nil && c.Outcome.Placement != nil }
-
-// FollowUpQuarters are the quarters after exit in which a WIOA follow-up is
-// made: the second and the fourth, the quarters WIOA measures employment
-// in. caseplan counts quarters from the exit date (quarter 2 is months 4 to
-// 6 after exit, quarter 4 months 10 to 12) so that both fall within the
-// follow_up_months (12) of follow-up (001, 002).
-var FollowUpQuarters = []int{2, 4}
-
-// FollowUpQuarter returns the first and last day of quarter k (1-based)
-// after an exit on exit.
-func FollowUpQuarter(exit time.Time, k int) (first, last time.Time) {
-	return AddMonths(exit, 3*(k-1)).AddDate(0, 0, 1), AddMonths(exit, 3*k)
-}
-
-// LastService returns the last day on or before today that the case
-// recorded a service: a note recording one (002: a contact is a service
-// and a note of it), a plan service under way or ended, or a referral made
-// or updated. A plan service with no end date counts on its start date
-// only; one with an end date counts every day up to it.
-func LastService(c *casefile.Case, today time.Time) (time.Time, bool) {
-	var last time.Time
-	found := false
-	see := func(t time.Time, ok bool) {
-		if ok && !t.After(today) && (!found || t.After(last)) {
-			last, found = t, true
-		}
+// Placed reports whether the participant was in a placement on day: one is
+// recorded and has started. A placement recorded to start later does not
+// end the job search before its start.
+func Placed(c *casefile.Case, day time.Time) bool {
+	pl := c.Outcome.PlacementOn(record.Date(day.Format(time.DateOnly)))
+	if pl == nil {
+		return false
 	}
-	for _, n := range c.Notes {
-		if len(n.Services) > 0 && n.Kind != "amendment" {
-			see(n.Date.Time())
-		}
-	}
-	if p := c.IEP; p != nil {
-		for _, s := range p.Services {
-			start, ok := s.Start.Time()
-			if !ok || start.After(today) {
-				continue
-			}
-			see(start, true)
-			if end, ok := s.End.Time(); ok {
-				see(minTime(end, today), true)
-			}
-		}
-	}
-	if s := c.Services; s != nil {
-		for _, r := range s.Referrals {
-			if r.Status == "declined" || r.Status == "expired" {
-				continue
-			}
-			see(r.Referred.Time())
-			see(r.Updated.Time())
-		}
-	}
-	return last, found
+	start, ok := pl.Start.Time()
+	return ok && !start.After(day)
 }
 
 // PostAssistanceEnd is the last day of the post_assistance_months (12) of
@@ -264,16 +218,17 @@ func PostAssistanceEnd(c *casefile.Case, cfg *record.Config) (time.Time, bool) {
 	return AddMonths(ended, cfg.ProgramSetting(in.Program, record.SettingPostAssistanceMonths)), true
 }
 
-// FollowUpEnd is the last day of the follow_up_months (12) of follow-up
-// after a WIOA exit (001, 002); false when the case records no exit.
-func FollowUpEnd(c *casefile.Case, cfg *record.Config) (time.Time, bool) {
-	in := c.Intake
-	if in == nil {
-		return time.Time{}, false
+// ReferencesWithPermission counts the case's references who had agreed to
+// be named by the end of day and had not withdrawn by then (000: "Secure
+// three professional references").
+func ReferencesWithPermission(c *casefile.Case, day record.Date) int {
+	n := 0
+	if r := c.References; r != nil {
+		for _, ref := range r.References {
+			if ref.Permission != "" && ref.Permission <= day && (ref.Withdrawn == "" || ref.Withdrawn > day) {
+				n++
+			}
+		}
 	}
-	exit, ok := in.Exited.Time()
-	if !ok {
-		return time.Time{}, false
-	}
-	return AddMonths(exit, cfg.ProgramSetting(in.Program, record.SettingFollowUpMonths)), true
+	return n
 }

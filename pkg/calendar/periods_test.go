@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -31,22 +32,75 @@ func TestAddMonths(t *testing.T) {
 	}
 }
 
-func TestFollowUpQuarter(t *testing.T) {
+// Quarters after exit are calendar quarters after the quarter of exit
+// (TEGL 10-16). The windows below are worked out by hand from that
+// definition, one row per month of exit: both the first and the last day
+// of the month fall in the same quarter of exit, so they share the row.
+func TestQuarterAfterExit(t *testing.T) {
+	type window struct{ first, last string }
+	q := func(first, last string) window { return window{first, last} }
 	for _, tt := range []struct {
-		exit        string
-		k           int
-		first, last string
+		month       string // YYYY-MM of the exit
+		q2, q4      window // the 2nd and 4th quarter after exit
+		exitQuarter string
 	}{
-		{"2026-07-10", 1, "2026-07-11", "2026-10-10"},
-		{"2026-07-10", 2, "2026-10-11", "2027-01-10"},
-		{"2026-07-10", 4, "2027-04-11", "2027-07-10"},
-		{"2026-06-30", 2, "2026-10-01", "2026-12-30"},
-		{"2026-06-30", 3, "2026-12-31", "2027-03-30"}, // quarters tile the year
+		// Exits in 2026-Q1: 2nd quarter after is 2026-Q3, 4th is 2027-Q1.
+		{"2026-01", q("2026-07-01", "2026-09-30"), q("2027-01-01", "2027-03-31"), "2026-Q1"},
+		{"2026-02", q("2026-07-01", "2026-09-30"), q("2027-01-01", "2027-03-31"), "2026-Q1"},
+		{"2026-03", q("2026-07-01", "2026-09-30"), q("2027-01-01", "2027-03-31"), "2026-Q1"},
+		// 2026-Q2: 2026-Q4 and 2027-Q2 (the example: exit 2026-06-01).
+		{"2026-04", q("2026-10-01", "2026-12-31"), q("2027-04-01", "2027-06-30"), "2026-Q2"},
+		{"2026-05", q("2026-10-01", "2026-12-31"), q("2027-04-01", "2027-06-30"), "2026-Q2"},
+		{"2026-06", q("2026-10-01", "2026-12-31"), q("2027-04-01", "2027-06-30"), "2026-Q2"},
+		// 2026-Q3: 2027-Q1 and 2027-Q3.
+		{"2026-07", q("2027-01-01", "2027-03-31"), q("2027-07-01", "2027-09-30"), "2026-Q3"},
+		{"2026-08", q("2027-01-01", "2027-03-31"), q("2027-07-01", "2027-09-30"), "2026-Q3"},
+		{"2026-09", q("2027-01-01", "2027-03-31"), q("2027-07-01", "2027-09-30"), "2026-Q3"},
+		// 2026-Q4: 2027-Q2 and 2027-Q4.
+		{"2026-10", q("2027-04-01", "2027-06-30"), q("2027-10-01", "2027-12-31"), "2026-Q4"},
+		{"2026-11", q("2027-04-01", "2027-06-30"), q("2027-10-01", "2027-12-31"), "2026-Q4"},
+		{"2026-12", q("2027-04-01", "2027-06-30"), q("2027-10-01", "2027-12-31"), "2026-Q4"},
+		// 2027-Q1: 2027-Q3 and 2028-Q1 (a leap year's quarter: 91 days).
+		{"2027-01", q("2027-07-01", "2027-09-30"), q("2028-01-01", "2028-03-31"), "2027-Q1"},
+		{"2027-02", q("2027-07-01", "2027-09-30"), q("2028-01-01", "2028-03-31"), "2027-Q1"},
+		{"2027-03", q("2027-07-01", "2027-09-30"), q("2028-01-01", "2028-03-31"), "2027-Q1"},
+		// 2027-Q2: 2027-Q4 and 2028-Q2.
+		{"2027-04", q("2027-10-01", "2027-12-31"), q("2028-04-01", "2028-06-30"), "2027-Q2"},
+		{"2027-05", q("2027-10-01", "2027-12-31"), q("2028-04-01", "2028-06-30"), "2027-Q2"},
+		{"2027-06", q("2027-10-01", "2027-12-31"), q("2028-04-01", "2028-06-30"), "2027-Q2"},
+		// 2027-Q3: 2028-Q1 and 2028-Q3.
+		{"2027-07", q("2028-01-01", "2028-03-31"), q("2028-07-01", "2028-09-30"), "2027-Q3"},
+		{"2027-08", q("2028-01-01", "2028-03-31"), q("2028-07-01", "2028-09-30"), "2027-Q3"},
+		{"2027-09", q("2028-01-01", "2028-03-31"), q("2028-07-01", "2028-09-30"), "2027-Q3"},
+		// 2027-Q4: 2028-Q2 and 2028-Q4.
+		{"2027-10", q("2028-04-01", "2028-06-30"), q("2028-10-01", "2028-12-31"), "2027-Q4"},
+		{"2027-11", q("2028-04-01", "2028-06-30"), q("2028-10-01", "2028-12-31"), "2027-Q4"},
+		{"2027-12", q("2028-04-01", "2028-06-30"), q("2028-10-01", "2028-12-31"), "2027-Q4"},
+		// 2028-02-29 (2028-Q1): 2028-Q3 and 2029-Q1; only its last day is
+		// checked below, which is the leap day.
+		{"2028-02", q("2028-07-01", "2028-09-30"), q("2029-01-01", "2029-03-31"), "2028-Q1"},
 	} {
-		first, last := FollowUpQuarter(day(tt.exit), tt.k)
-		if f, l := first.Format(time.DateOnly), last.Format(time.DateOnly); f != tt.first || l != tt.last {
-			t.Errorf("FollowUpQuarter(%s, %d) = %s..%s, want %s..%s", tt.exit, tt.k, f, l, tt.first, tt.last)
+		first := day(tt.month + "-01")
+		last := first.AddDate(0, 1, -1)
+		days := []time.Time{first, last}
+		if tt.month == "2028-02" {
+			days = []time.Time{day("2028-02-29")}
 		}
+		for _, exit := range days {
+			if got := QuarterName(exit); got != tt.exitQuarter {
+				t.Errorf("QuarterName(%s) = %s, want %s", exit.Format(time.DateOnly), got, tt.exitQuarter)
+			}
+			for k, want := range map[int]window{2: tt.q2, 4: tt.q4} {
+				f, l := QuarterAfterExit(exit, k)
+				if got := (window{f.Format(time.DateOnly), l.Format(time.DateOnly)}); got != want {
+					t.Errorf("exit %s: quarter %d after exit = %s..%s, want %s..%s", exit.Format(time.DateOnly), k, got.first, got.last, want.first, want.last)
+				}
+			}
+		}
+	}
+	// The first quarter after exit follows the quarter of exit directly.
+	if f, l := QuarterAfterExit(day("2026-12-31"), 1); f.Format(time.DateOnly) != "2027-01-01" || l.Format(time.DateOnly) != "2027-03-31" {
+		t.Errorf("quarter 1 after exit 2026-12-31 = %s..%s", f, l)
 	}
 }
 
@@ -84,39 +138,127 @@ func TestWorkSecurityPeriod(t *testing.T) {
 	}
 }
 
-func TestLastService(t *testing.T) {
+// note returns a note file of case W1 dated d recording the service codes.
+func wioaNote(m storetest.MemStore, d string, codes ...string) {
+	id := d + "-t" + strconv.Itoa(len(m))[:1] + "0" + strconv.Itoa(len(m)%10)
+	m["cases/W1/notes/"+id+".yaml"] = "id: " + id + "\ndate: " + d + "\nauthor: mrivera\nkind: contact\nmode: phone\ntwo_way: true\nservices: [" + strings.Join(codes, ", ") + "]\ncontent: Talked it over\n"
+}
+
+// Exit by WIOA's definition (TEGL 10-16, PIRL 901): 90 days with no
+// participation-causing service and none scheduled, dated at the last
+// such service. Follow-up, supportive services alone and self-service do
+// not keep a participant from exiting; a staff-assisted service on day 89
+// does.
+func TestParticipationAndExit(t *testing.T) {
+	const last = "2026-04-01" // the last participation-causing service in most rows
+	on := day(last).AddDate(0, 0, 95).Format(time.DateOnly)
+	plus := func(n int) string { return day(last).AddDate(0, 0, n).Format(time.DateOnly) }
 	for _, tt := range []struct {
-		name   string
-		change func(m storetest.MemStore)
-		on     string
-		want   string // "" for none
+		name      string
+		change    func(m storetest.MemStore)
+		on        string
+		exit      string // "" when the participant has not exited
+		lastSvc   string
+		scheduled bool
 	}{
-		{"a note recording a service", nil, "2026-03-20", "2026-03-05"},
-		{"a plan service started", nil, "2026-04-10", "2026-04-10"}, // S1 runs 04-01 to 06-30
-		{"a plan service ended", nil, "2026-09-01", "2026-06-30"},
-		{"a note without services is no service", func(m storetest.MemStore) {
-			delete(m, "cases/W1/iep.yaml")
-			m["cases/W1/notes/2026-03-05-ab12.yaml"] = "id: 2026-03-05-ab12\ndate: 2026-03-05\nauthor: mrivera\nkind: contact\nmode: phone\ntwo_way: true\n"
-		}, "2026-03-20", ""},
-		{"a referral updated", func(m storetest.MemStore) {
-			m["cases/W1/services.yaml"] = "referrals:\n  - id: R1\n    service: Bus pass\n    provider: Transit\n    referred: 2026-07-01\n    status: completed\n    updated: 2026-07-20\n"
-		}, "2026-09-01", "2026-07-20"},
-		{"a plan service without an end counts on its start", func(m storetest.MemStore) {
-			m.Edit("cases/W1/iep.yaml", "    end: 2026-06-30\n", "")
-		}, "2026-09-01", "2026-04-01"},
+		{"a follow-up service within the 90 days does not prevent exit", func(m storetest.MemStore) {
+			wioaNote(m, plus(30), "follow-up")
+		}, on, last, last, false},
+		{"a supportive service alone does not prevent exit", func(m storetest.MemStore) {
+			wioaNote(m, plus(60), "supportive-services")
+		}, on, last, last, false},
+		{"a self-service does not prevent exit", func(m storetest.MemStore) {
+			wioaNote(m, plus(80), "labor-market-info")
+		}, on, last, last, false},
+		{"all three together do not prevent exit", func(m storetest.MemStore) {
+			wioaNote(m, plus(30), "follow-up")
+			wioaNote(m, plus(60), "supportive-services")
+			wioaNote(m, plus(80), "labor-market-info")
+		}, on, last, last, false},
+		{"a participation service on day 89 does prevent exit", func(m storetest.MemStore) {
+			wioaNote(m, plus(30), "follow-up")
+			wioaNote(m, plus(89), "job-search")
+		}, on, "", plus(89), false},
+		{"90 days exactly have not passed yet", nil, plus(90), "", last, false},
+		{"91 days have", nil, plus(91), last, last, false},
+		{"a training scheduled to start later prevents exit", func(m storetest.MemStore) {
+			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(120) + "\n"
+		}, on, "", last, true},
+		{"a cancelled one does not", func(m storetest.MemStore) {
+			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(120) + "\n    status: cancelled\n"
+		}, on, last, last, false},
+		{"a training under way is a service every day and prevents exit", func(m storetest.MemStore) {
+			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(10) + "\n    end: " + plus(200) + "\n"
+		}, on, "", on, true},
+		{"a training that ended is the last service", func(m storetest.MemStore) {
+			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-50) + "\n    end: " + plus(5) + "\n"
+		}, plus(100), plus(5), plus(5), false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := base()
+			delete(m, "cases/W1/iep.yaml")
+			delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+			wioaNote(m, last, "job-search")
 			if tt.change != nil {
 				tt.change(m)
 			}
 			c := loadCase(t, m, "W1")
-			got, ok := LastService(c.Case, day(tt.on))
-			if s := got.Format(time.DateOnly); (tt.want == "" && ok) || (tt.want != "" && s != tt.want) {
-				t.Errorf("LastService on %s = %s, %v; want %q", tt.on, s, ok, tt.want)
+			p := ParticipationOf(c.Case, c.Config, day(tt.on))
+			if got := dateOrEmpty(p.Exit); got != tt.exit {
+				t.Errorf("exit = %q, want %q", got, tt.exit)
+			}
+			if got := dateOrEmpty(p.LastService); got != tt.lastSvc {
+				t.Errorf("last service = %q, want %q", got, tt.lastSvc)
+			}
+			if p.Scheduled != tt.scheduled {
+				t.Errorf("scheduled = %v, want %v", p.Scheduled, tt.scheduled)
 			}
 		})
 	}
+}
+
+// The participation date is the first staff-assisted service after
+// eligibility was determined (PIRL 900), not the day the case opened.
+func TestParticipationDate(t *testing.T) {
+	m := base()
+	m.Edit("cases/W1/intake.yaml", "participant:", "eligibility:\n  - program: WIOA adult\n    determined: 2026-03-20\n    eligible: true\nparticipant:")
+	// 2026-03-05: a contact before eligibility (in the fixture) does not
+	// start participation; the supportive service after it does not
+	// either; the assessment of 03-30 does (before the plan's training
+	// starts on 04-01).
+	wioaNote(m, "2026-03-25", "supportive-services")
+	wioaNote(m, "2026-03-30", "assessment")
+	c := loadCase(t, m, "W1")
+	p := ParticipationOf(c.Case, c.Config, day("2026-05-01"))
+	if got := dateOrEmpty(p.Date); got != "2026-03-30" {
+		t.Errorf("participation date = %s, want 2026-03-30", got)
+	}
+	if !p.EligibleRecorded || dateOrEmpty(p.Eligible) != "2026-03-20" {
+		t.Errorf("eligible = %v, %v", p.Eligible, p.EligibleRecorded)
+	}
+	// Without a recorded determination, eligibility counts from opening.
+	c = loadCase(t, base(), "W1")
+	if p := ParticipationOf(c.Case, c.Config, day("2026-05-01")); dateOrEmpty(p.Date) != "2026-03-05" || p.EligibleRecorded {
+		t.Errorf("without eligibility: participation %v, recorded %v", p.Date, p.EligibleRecorded)
+	}
+}
+
+// FollowUpEnd runs to the end of the 4th quarter after exit when that is
+// later than 12 months after it.
+func TestFollowUpEnd(t *testing.T) {
+	m := base()
+	m.Edit("cases/W1/intake.yaml", "participant:", "exited: 2026-06-01\nparticipant:")
+	c := loadCase(t, m, "W1")
+	if end, ok := FollowUpEnd(c.Case, c.Config); !ok || end.Format(time.DateOnly) != "2027-06-30" {
+		t.Errorf("FollowUpEnd = %s, %v; want 2027-06-30 (end of 2027-Q2)", end, ok)
+	}
+}
+
+func dateOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }
 
 // testCase is one case of a fixture store, with the store's settings.
@@ -141,7 +283,44 @@ func day(s string) time.Time { return storetest.Day(s) }
 func base() storetest.MemStore { return storetest.ThreePrograms() }
 
 func evContact(d string) *record.Note {
-	return &record.Note{Date: record.Date(d), Kind: "contact", Mode: "phone", TwoWay: true, Services: []string{"job-search"}}
+	return &record.Note{Date: record.Date(d), Kind: "contact", Mode: "phone", TwoWay: true, Services: []string{"job-search"}, Content: "Weekly check-in"}
+}
+
+// serviceContact counts contacts as WIOA does (a recognised service and a
+// detailed note), the strictest definition, which the weighing tests use
+// so that each of their notes is a contact or not for one reason.
+var serviceContact = ContactOf(&record.Config{Programs: map[string]record.Program{"w": {Kind: record.ProgramWIOA}}}, "w")
+
+// Work security's "regular contact" (000) is any two-way contact: a check-in
+// that records no service counts there, and not for WIOA (002).
+func TestContactPerProgram(t *testing.T) {
+	cfg := &record.Config{Programs: map[string]record.Program{
+		"ws": {Kind: record.ProgramWorkSecurity}, "w": {Kind: record.ProgramWIOA}, "pe": {Kind: record.ProgramPostEmployment},
+	}}
+	checkIn := &record.Note{Date: "2026-05-13", Kind: "contact", Mode: "phone", TwoWay: true, Content: "Weekly check-in"}
+	oneWay := &record.Note{Date: "2026-05-13", Kind: "contact", Mode: "letter", Services: []string{"job-search"}, Content: "Letter"}
+	unknown := &record.Note{Date: "2026-05-13", Kind: "contact", Mode: "phone", TwoWay: true, Services: []string{"jobsearch"}, Content: "Typo"}
+	bare := &record.Note{Date: "2026-05-13", Kind: "contact", Mode: "phone", TwoWay: true, Services: []string{"job-search"}}
+	for _, tt := range []struct {
+		program string
+		note    *record.Note
+		want    bool
+	}{
+		{"ws", checkIn, true}, {"w", checkIn, false}, {"pe", checkIn, true},
+		{"ws", oneWay, false}, {"w", oneWay, false},
+		{"w", unknown, false}, {"ws", unknown, true},
+		{"w", bare, false}, // no detailed note (002)
+		{"w", evContact("2026-05-13"), true},
+	} {
+		if got := ContactOf(cfg, tt.program).Is(tt.note); got != tt.want {
+			t.Errorf("%s: Is(%+v) = %v, want %v", tt.program, tt.note, got, tt.want)
+		}
+	}
+	yes := true
+	cfg.Programs["ws2"] = record.Program{Kind: record.ProgramWorkSecurity, Settings: record.Settings{ContactRequiresService: &yes}}
+	if ContactOf(cfg, "ws2").Is(checkIn) {
+		t.Error("contact_requires_service: true is not followed")
+	}
 }
 
 func evApplications(week string, dates ...string) *record.ActivityWeek {
@@ -178,7 +357,7 @@ func TestWeighExtension(t *testing.T) {
 			evApplications("2026-W22", "2026-05-26", "2026-05-29"), // the 29th is after the request
 		},
 	}
-	ev := WeighExtension(c, evPeriod("2026-05-01", "2026-07-30"), day("2026-05-27"))
+	ev := WeighExtension(c, serviceContact, evPeriod("2026-05-01", "2026-07-30"), day("2026-05-27"))
 
 	type row struct {
 		Week, From, To string
@@ -218,7 +397,7 @@ func TestWeighExtensionMet(t *testing.T) {
 		Notes:    []*record.Note{evContact("2026-05-04"), evContact("2026-05-17")},
 		Activity: []*record.ActivityWeek{evApplications("2026-W19", "2026-05-10"), evApplications("2026-W20", "2026-05-11")},
 	}
-	ev := WeighExtension(c, evPeriod("2026-05-04", "2026-08-02"), day("2026-05-17"))
+	ev := WeighExtension(c, serviceContact, evPeriod("2026-05-04", "2026-08-02"), day("2026-05-17"))
 	if len(ev.Weeks) != 2 || ev.Weeks[0].Partial || ev.Weeks[1].Partial {
 		t.Fatalf("weeks = %+v, want two complete weeks", ev.Weeks)
 	}
@@ -234,7 +413,7 @@ func TestWeighExtensionNoCompleteWeek(t *testing.T) {
 	// A request in the layoff's own week: nothing to hold against the
 	// candidate, but nothing shows the criteria either.
 	c := &casefile.Case{Notes: []*record.Note{evContact("2026-05-06")}}
-	ev := WeighExtension(c, evPeriod("2026-05-05", "2026-08-03"), day("2026-05-08"))
+	ev := WeighExtension(c, serviceContact, evPeriod("2026-05-05", "2026-08-03"), day("2026-05-08"))
 	if len(ev.Weeks) != 1 || !ev.Weeks[0].Partial || ev.Weeks[0].Contacts != 1 {
 		t.Fatalf("weeks = %+v", ev.Weeks)
 	}
@@ -249,7 +428,7 @@ func TestWeighExtensionNoCompleteWeek(t *testing.T) {
 func TestWeighExtensionAcrossTheYear(t *testing.T) {
 	// ISO weeks cross the new year: 2026-12-28 is in 2026-W53, 2027-01-04
 	// starts 2027-W01.
-	ev := WeighExtension(&casefile.Case{}, evPeriod("2026-12-28", "2027-03-28"), day("2027-01-10"))
+	ev := WeighExtension(&casefile.Case{}, serviceContact, evPeriod("2026-12-28", "2027-03-28"), day("2027-01-10"))
 	var weeks []string
 	for _, w := range ev.Weeks {
 		weeks = append(weeks, w.Week)
@@ -267,7 +446,7 @@ func TestWeighExtensionWithinThePeriod(t *testing.T) {
 	// period's, not the weeks after it. The period ends on Thursday
 	// 2026-07-30, so 2026-W31 is partial.
 	c := &casefile.Case{Notes: []*record.Note{evContact("2026-07-28"), evContact("2026-08-04")}}
-	ev := WeighExtension(c, evPeriod("2026-05-01", "2026-07-30"), day("2026-08-12"))
+	ev := WeighExtension(c, serviceContact, evPeriod("2026-05-01", "2026-07-30"), day("2026-08-12"))
 	if got := ev.To.Format(time.DateOnly); got != "2026-07-30" {
 		t.Errorf("weighed to %s, want the period's end 2026-07-30", got)
 	}
@@ -276,7 +455,7 @@ func TestWeighExtensionWithinThePeriod(t *testing.T) {
 		t.Errorf("last week %+v, %d contacts in all: want 2026-W31, partial, the August contact left out", last, ev.Contact.Total)
 	}
 	// A request before the layoff has nothing to weigh.
-	if ev := WeighExtension(c, evPeriod("2026-05-01", "2026-07-30"), day("2026-04-20")); len(ev.Weeks) != 0 {
+	if ev := WeighExtension(c, serviceContact, evPeriod("2026-05-01", "2026-07-30"), day("2026-04-20")); len(ev.Weeks) != 0 {
 		t.Errorf("weeks before the layoff = %+v", ev.Weeks)
 	}
 }

@@ -60,10 +60,38 @@ type State struct {
 	// its 12 months). Nil when the phase has no set end.
 	DaysLeft *int
 
-	LastContact record.Date // the latest contact (two-way, recording a service: 002); "" when none
+	LastContact record.Date // the latest contact, as the program counts one (calendar.Contact); "" when none
 	Contacts    int         // notes that count as contacts
 
+	// PlacementStarts is the start of a recorded placement that has not
+	// started yet: until then the case stays in its phase.
+	PlacementStarts record.Date
+
+	// Participation is WIOA's participation and exit (TEGL 10-16); nil
+	// for other programs.
+	Participation *Participation
+
 	Due []Due // what is due next, by date
+}
+
+// Participation is where a WIOA case stands by the performance
+// definitions (calendar.Participation).
+type Participation struct {
+	// Date is the participation date (PIRL 900): the first
+	// staff-assisted service after eligibility; "" when none yet.
+	Date record.Date
+	// EligibleFrom is the eligibility date it counts from, and
+	// EligibleRecorded says whether a determination is recorded (when not,
+	// eligibility counts from the day the case opened).
+	EligibleFrom     record.Date
+	EligibleRecorded bool
+	// LastService is the latest participation-causing service; "" when
+	// none.
+	LastService record.Date
+	// ExitDate is set once the participant has exited by WIOA's definition
+	// (PIRL 901) and caseplan case exit has not recorded it: the exit date
+	// would be this day, the last participation-causing service.
+	ExitDate record.Date
 }
 
 // Compute returns the state of case c on today under the store settings
@@ -79,22 +107,28 @@ func Compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 	if cfg != nil {
 		s.Kind = cfg.Programs[in.Program].Kind
 	}
-	for _, n := range c.Notes {
-		if calendar.IsContact(n) {
-			s.Contacts++
-		}
-	}
-	if t, ok := calendar.LastContact(c.Notes); ok {
+	contact := calendar.ContactFor(c, cfg)
+	s.Contacts = contact.Count(c.Notes)
+	if t, ok := contact.Last(c.Notes); ok {
 		s.LastContact = date(t)
 	}
 
-	x := &view{c: c, cfg: cfg, today: today, state: &s}
+	x := &view{c: c, cfg: cfg, today: today, state: &s, contact: contact}
+	if s.Kind == record.ProgramWIOA {
+		x.participation = calendar.ParticipationOf(c, cfg, today)
+		pp := x.participation
+		s.Participation = &Participation{Date: dateOf(pp.Date), EligibleFrom: dateOf(pp.Eligible),
+			EligibleRecorded: pp.EligibleRecorded, LastService: dateOf(pp.LastService)}
+		if in.Exited == "" && in.Status == "open" && !pp.Exit.IsZero() && !pp.Date.IsZero() {
+			s.Participation.ExitDate = date(pp.Exit)
+		}
+	}
 	var p period
 	switch {
 	case in.Status == "closed":
 		p = period{phase: PhaseClosed}
-		if o := c.Outcome; o != nil && o.Closure != nil {
-			p.start, _ = o.Closure.Date.Time()
+		if cl := c.Outcome.LatestClosure(); cl != nil {
+			p.start, _ = cl.Date.Time()
 		}
 	case s.Kind == record.ProgramWorkSecurity:
 		p = x.workSecurityPhase()
@@ -134,10 +168,12 @@ type period struct {
 
 // view is one computation: the case, the settings and the day.
 type view struct {
-	c     *casefile.Case
-	cfg   *record.Config
-	today time.Time
-	state *State
+	c             *casefile.Case
+	cfg           *record.Config
+	today         time.Time
+	state         *State
+	contact       calendar.Contact
+	participation calendar.Participation // WIOA only
 }
 
 func (x *view) setting(key string) int { return x.cfg.ProgramSetting(x.c.Intake.Program, key) }
@@ -151,11 +187,15 @@ func (x *view) opened() time.Time {
 
 // workSecurityPhase follows 000: the notification period before the
 // layoff date, the work security period from it, an approved extension,
-// and separation when they end without a placement.
+// and separation when they end without a placement. A placement makes the
+// case placed from its start date; one recorded to start later leaves the
+// case in its phase until then.
 func (x *view) workSecurityPhase() period {
-	if o := x.c.Outcome; o != nil && o.Placement != nil {
-		start, _ := o.Placement.Start.Time()
-		return period{phase: PhasePlaced, start: start}
+	if pl := x.c.Outcome.PlacementOn(date(x.today)); pl != nil {
+		if start, ok := pl.Start.Time(); ok && !start.After(x.today) {
+			return period{phase: PhasePlaced, start: start}
+		}
+		x.state.PlacementStarts = pl.Start
 	}
 	p, ok := calendar.WorkSecurityPeriodOf(x.c, x.cfg)
 	if !ok {
@@ -172,9 +212,17 @@ func (x *view) workSecurityPhase() period {
 			ends:   "the notification period ends; the layoff date " + string(layoff) + " starts the work security period",
 			endsAt: layout.KindIntake, endsPath: []string{"layoff", "layoff_date"}}
 	case !x.today.After(p.End):
+		ends := "the work security period ends (" + itoa(x.setting(record.SettingWorkSecurityDays)) + " days after the layoff date " + string(layoff) + ")"
+		switch {
+		case p.ExtendedUntil.After(p.End):
+			ends += "; the joint committee approved an extension to " + string(date(p.ExtendedUntil))
+		case p.Pending:
+			ends += "; an extension request awaits the joint committee's decision"
+		default:
+			ends += "; an extension needs the joint committee's approval"
+		}
 		return period{phase: PhaseWorkSecurity, start: p.Layoff, end: p.End,
-			ends:   "the work security period ends (" + itoa(x.setting(record.SettingWorkSecurityDays)) + " days after the layoff date " + string(layoff) + "); an extension needs the joint committee's approval",
-			endsAt: layout.KindIntake, endsPath: []string{"layoff", "layoff_date"}}
+			ends: ends, endsAt: layout.KindIntake, endsPath: []string{"layoff", "layoff_date"}}
 	case !x.today.After(p.ExtendedUntil):
 		return period{phase: PhaseExtension, start: p.End.AddDate(0, 0, 1), end: p.ExtendedUntil,
 			ends:   "the extension of the work security period ends",
@@ -205,7 +253,7 @@ func (x *view) wioaPhase() period {
 			return period{phase: PhaseExited, start: end.AddDate(0, 0, 1)}
 		}
 		return period{phase: PhaseFollowUp, start: exit, end: end,
-			ends:   "the " + itoa(x.setting(record.SettingFollowUpMonths)) + " months of follow-up after exit (" + string(in.Exited) + ") end",
+			ends:   "follow-up after exit (" + string(in.Exited) + ") ends: " + itoa(x.setting(record.SettingFollowUpMonths)) + " months, through the 4th quarter after exit",
 			endsAt: layout.KindIntake, endsPath: []string{"exited"}}
 	}
 	if len(in.Assessments) == 0 {
@@ -283,3 +331,11 @@ func earliest(dates []record.Date) time.Time {
 }
 
 func date(t time.Time) record.Date { return record.Date(t.Format(time.DateOnly)) }
+
+// dateOf is date, with "" for the zero time.
+func dateOf(t time.Time) record.Date {
+	if t.IsZero() {
+		return ""
+	}
+	return date(t)
+}

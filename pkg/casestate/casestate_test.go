@@ -141,7 +141,10 @@ func TestPhases(t *testing.T) {
 		{"ws a denied extension separates", ws.with(files{"outcome.yaml": strings.Replace(extended, "approved", "denied", 1)}), "2026-08-15", PhaseSeparated, "2026-07-31", "", 0},
 		{"ws a pending request does not extend", ws.with(files{"outcome.yaml": "extensions:\n  - requested: 2026-07-20\n    decision: pending\n"}), "2026-08-15", PhaseSeparated, "2026-07-31", "", 0},
 		{"ws placed", ws.with(files{"outcome.yaml": "placement:\n  employer: Library\n  position: Clerk\n  start: 2026-06-15\n"}), "2026-08-15", PhasePlaced, "2026-06-15", "", 0},
-		{"ws placed before the layoff date", ws.with(files{"outcome.yaml": "placement:\n  employer: Library\n  position: Clerk\n  start: 2026-04-20\n"}), "2026-03-16", PhasePlaced, "2026-04-20", "", 0},
+		{"ws placed before the layoff date", ws.with(files{"outcome.yaml": "placement:\n  employer: Library\n  position: Clerk\n  start: 2026-04-20\n"}), "2026-04-20", PhasePlaced, "2026-04-20", "", 0},
+		// A placement recorded to start later leaves the case in its phase
+		// until it starts (defect 6 of "Rules that are right").
+		{"ws placement starting later", ws.with(files{"outcome.yaml": "placement:\n  employer: Library\n  position: Clerk\n  start: 2026-04-20\n"}), "2026-03-16", PhaseNotification, "2026-03-02", "2026-04-30", 45},
 		{"ws closed", files{
 			"intake.yaml":  strings.Replace(wsIntake, "status: open", "status: closed", 1),
 			"outcome.yaml": "placement:\n  employer: Library\n  position: Clerk\n  start: 2026-06-15\nclosure:\n  date: 2026-07-01\n  reason: placed\n",
@@ -168,7 +171,10 @@ func TestPhases(t *testing.T) {
 		{"wioa follow-up after exit", files{"intake.yaml": assessed + "exited: 2026-06-30\n", "iep.yaml": wioaPlan}, "2026-12-31", PhaseFollowUp, "2026-06-30", "2027-06-30", 181},
 		{"wioa follow-up's last day", files{"intake.yaml": assessed + "exited: 2026-06-30\n"}, "2027-06-30", PhaseFollowUp, "2026-06-30", "2027-06-30", 0},
 		{"wioa exited after 12 months", files{"intake.yaml": assessed + "exited: 2026-06-30\n"}, "2027-07-01", PhaseExited, "2027-07-01", "", 0},
-		{"wioa 6 months of follow-up", files{"intake.yaml": strings.Replace(wioaIntake, "program: wioa", "program: wioa6", 1) + "exited: 2026-06-30\n"}, "2026-12-31", PhaseExited, "2026-12-31", "", 0},
+		// 6 months after an exit on 2026-06-30 end on 2026-12-30; the 2nd
+		// quarter after exit (2026-Q4) starts within them, so follow-up
+		// lasts to its end; the 4th does not.
+		{"wioa 6 months of follow-up", files{"intake.yaml": strings.Replace(wioaIntake, "program: wioa", "program: wioa6", 1) + "exited: 2026-06-30\n"}, "2027-01-01", PhaseExited, "2027-01-01", "", 0},
 		{"wioa closed", files{
 			"intake.yaml":  strings.Replace(wioaIntake, "status: open", "status: closed", 1),
 			"outcome.yaml": "closure:\n  date: 2026-05-01\n  reason: moved\n",
@@ -329,37 +335,47 @@ reviews:
 			{DueContact, "2026-04-11", "contact (every 30 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 			{DuePlanReview, "2026-06-08", "review the plan (every 90 days; last 2026-03-10)", "iep.yaml:36"},
 		}},
-		{"actions: open until done, amended done, or taken up by a later contact", files{
+		// An action item stays due until it is done: marked so in its note,
+		// by an amendment, or in the plan (caseplan action done|drop). A
+		// later contact no longer takes it off the tickler by itself
+		// (defect 8 of "Rules that are right").
+		{"actions: open until done, amended done, or closed in the plan", files{
 			"intake.yaml": peIntake,
-			// Due 03-05, and the contact of 03-12 took it up.
+			"iep.yaml":    "created: 2026-03-02\naction_items:\n  - note: 2026-03-03-aa01\n    item: 3\n    status: dropped\n    date: 2026-03-15\n    reason: moved in with family\n  - note: 2026-03-12-aa03\n    item: 2\n    status: done\n    date: 2026-03-20\n",
+			// Due 03-05; the contact of 03-12 no longer takes it up.
 			"notes/2026-03-03-aa01.yaml": contactNote("2026-03-03-aa01") + "actions:\n  - owner: participant\n    text: Bring the pay stubs\n    due: 2026-03-05\n  - owner: manager\n    text: Send the bus schedule\n    due: 2026-03-25\n  - owner: participant\n    text: Call the landlord\n    due: 2026-03-25\n",
 			// Marks the bus schedule done; a one-way letter takes nothing up.
 			"notes/2026-03-04-aa02.yaml": note("2026-03-04-aa02", "amendment", "none", false, "amends: 2026-03-03-aa01\nactions:\n  - owner: manager\n    text: Send the bus schedule\n    due: 2026-03-25\n    done: 2026-03-04\n"),
 			"notes/2026-03-12-aa03.yaml": contactNote("2026-03-12-aa03") + "actions:\n  - owner: manager\n    text: Call the employer\n    due: 2026-03-14\n    done: 2026-03-13\n  - owner: participant\n    text: Apply for the subsidy\n    due: 2026-03-13\n",
 			"notes/2026-03-14-aa04.yaml": note("2026-03-14-aa04", "contact", "letter", false, ""),
 		}, "2026-03-16", []want{
-			{DueAction, "2026-03-13", "action (participant) from note 2026-03-12-aa03: Apply for the subsidy", "notes/2026-03-12-aa03.yaml:14"},
-			{DueAction, "2026-03-25", "action (participant) from note 2026-03-03-aa01: Call the landlord", "notes/2026-03-03-aa01.yaml:16"},
+			{DueAction, "2026-03-05", "action 2026-03-03-aa01#1 (participant): Bring the pay stubs", "notes/2026-03-03-aa01.yaml:10"},
+			// Done in the plan, but on 03-20: still due on 03-16.
+			{DueAction, "2026-03-13", "action 2026-03-12-aa03#2 (participant): Apply for the subsidy", "notes/2026-03-12-aa03.yaml:14"},
 			{DueContact, "2026-04-11", "contact (every 30 days; last 2026-03-12)", "notes/2026-03-12-aa03.yaml:2"},
+			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 		}},
-		{"wioa: the first contact within 10 days, a potential exit after 90", files{"intake.yaml": wioaIntake}, "2026-03-16", []want{
+		// Without a participation-causing service there is no participant,
+		// so no exit to foresee (TEGL 10-16).
+		{"wioa: the first contact within 10 days, no exit before participation", files{"intake.yaml": wioaIntake}, "2026-03-16", []want{
 			{DueContact, "2026-03-12", "first contact: within 10 days of opening", "intake.yaml:2"},
-			{DuePotentialExit, "2026-05-31", "potential exit: 90 days without service since the case opened", "intake.yaml:4"},
 		}},
 		{"wioa: contacts every 30 days, potential exit from the last service", files{
 			"intake.yaml":                wioaIntake,
 			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
 		}, "2026-03-16", []want{
 			{DueContact, "2026-04-04", "contact (every 30 days; last 2026-03-05)", "notes/2026-03-05-ab12.yaml:2"},
-			{DuePotentialExit, "2026-06-03", "potential exit: 90 days without service since the last service on 2026-03-05", "intake.yaml:4"},
+			{DuePotentialExit, "2026-06-03", "potential exit: 90 days without a participation-causing service since 2026-03-05; the exit date would be 2026-03-05", "intake.yaml:4"},
 		}},
 		{"wioa: follow-ups in the 2nd and 4th quarter after exit", files{
 			"intake.yaml":  wioaIntake + "exited: 2026-06-30\n",
 			"outcome.yaml": "follow_ups:\n  - due: 2026-08-15\n    done: 2026-08-14\n",
 		}, "2026-09-01", []want{
-			{DueFollowUp, "2026-12-30", "follow-up in quarter 2 after exit (2026-10-01 to 2026-12-30)", "intake.yaml:8"},
-			{DueFollowUp, "2027-06-30", "follow-up in quarter 4 after exit (2027-03-31 to 2027-06-30)", "intake.yaml:8"},
-			{DuePeriodEnd, "2027-06-30", "the 12 months of follow-up after exit (2026-06-30) end", "intake.yaml:8"},
+			// Calendar quarters after the quarter of exit (2026-Q2), TEGL
+			// 10-16: the 2nd is 2026-Q4, the 4th 2027-Q2.
+			{DueFollowUp, "2026-12-31", "follow-up in the 2nd quarter after exit, 2026-Q4 (2026-10-01 to 2026-12-31)", "intake.yaml:8"},
+			{DueFollowUp, "2027-06-30", "follow-up in the 4th quarter after exit, 2027-Q2 (2027-04-01 to 2027-06-30)", "intake.yaml:8"},
+			{DuePeriodEnd, "2027-06-30", "follow-up after exit (2026-06-30) ends", "intake.yaml:8"},
 		}},
 		{"wioa: a planned follow-up covers its quarter", files{
 			"intake.yaml":  wioaIntake + "exited: 2026-06-30\n",
@@ -367,7 +383,7 @@ reviews:
 		}, "2027-01-05", []want{
 			{DueFollowUp, "2026-12-15", "follow-up after the exit on 2026-06-30", "outcome.yaml:2"},
 			{DueFollowUp, "2027-06-15", "follow-up after the exit on 2026-06-30", "outcome.yaml:3"},
-			{DuePeriodEnd, "2027-06-30", "the 12 months of follow-up after exit", "intake.yaml:8"},
+			{DuePeriodEnd, "2027-06-30", "follow-up after exit (2026-06-30) ends", "intake.yaml:8"},
 		}},
 		{"pe: benefit renewals and the end of the 12 months", files{
 			"intake.yaml":                peIntake + "cash_assistance_ended: 2026-02-28\n",

@@ -113,11 +113,11 @@ func (x *view) contactDue(p period) {
 	}
 	var lastNote string
 	for _, n := range x.c.Notes {
-		if calendar.IsContact(n) {
+		if x.contact.Is(n) {
 			lastNote = x.c.NotePath(n)
 		}
 	}
-	last, ok := calendar.LastContact(x.c.Notes)
+	last, ok := x.contact.Last(x.c.Notes)
 	if !ok {
 		opened := x.opened()
 		if opened.IsZero() {
@@ -125,7 +125,7 @@ func (x *view) contactDue(p period) {
 		}
 		if x.state.Kind == record.ProgramWIOA {
 			first := x.setting(record.SettingFirstContactDays)
-			x.add(DueContact, opened.AddDate(0, 0, first), "first contact: within "+itoa(first)+" days of opening (a two-way contact recording a service)", x.file(layout.KindIntake), "opened")
+			x.add(DueContact, opened.AddDate(0, 0, first), "first contact: within "+itoa(first)+" days of opening ("+x.contactWords()+")", x.file(layout.KindIntake), "opened")
 			return
 		}
 		x.add(DueContact, opened.AddDate(0, 0, every), "first "+what+" since the case opened on "+string(x.c.Intake.Opened), x.file(layout.KindIntake), "opened")
@@ -179,11 +179,19 @@ func (x *view) planDue(p period) {
 	}
 }
 
+// contactWords says what the program counts as a contact.
+func (x *view) contactWords() string {
+	if x.contact.RequiresService {
+		return "a two-way contact recording a service, with a detailed note"
+	}
+	return "a two-way contact"
+}
+
 // actionsDue lists the notes' open action items. A note is never edited,
-// so an item is done when its note says so, when an amendment of the note
-// repeats it (same text) with a done date, or when a later two-way contact
-// on or after its due date took it up (001: each note's plan is reviewed
-// at the next contact).
+// so an item is closed when its note says it is done, when an amendment
+// of the note repeats it (same text) with a done date, or when the plan
+// records it done or dropped (caseplan action done|drop). Until then it
+// stays on the tickler.
 func (x *view) actionsDue() {
 	doneByAmendment := map[string]bool{}
 	for _, n := range x.c.Notes {
@@ -196,20 +204,24 @@ func (x *view) actionsDue() {
 			}
 		}
 	}
-	last, hasContact := calendar.LastContact(x.c.Notes)
+	closed := map[string]bool{}
+	if p := x.c.IEP; p != nil {
+		for _, a := range p.ActionItems {
+			if a.Date <= date(x.today) {
+				closed[a.Note+"#"+itoa(a.Item)] = true
+			}
+		}
+	}
 	for _, n := range x.c.Notes {
 		if n.Kind == "amendment" {
 			continue
 		}
 		for i, a := range n.Actions {
 			due, ok := a.Due.Time()
-			if !ok || a.Done != "" || doneByAmendment[n.ID+"\x00"+a.Text] {
+			if !ok || a.Done != "" || doneByAmendment[n.ID+"\x00"+a.Text] || closed[n.ID+"#"+itoa(i+1)] {
 				continue
 			}
-			if noted, _ := n.Date.Time(); hasContact && !last.Before(due) && last.After(noted) {
-				continue
-			}
-			x.add(DueAction, due, "action ("+a.Owner+") from note "+n.ID+": "+a.Text, x.c.NotePath(n), "actions", itoa(i))
+			x.addItem(DueAction, n.ID+"#"+itoa(i+1), due, "action "+n.ID+"#"+itoa(i+1)+" ("+a.Owner+"): "+a.Text, x.c.NotePath(n), "actions", itoa(i))
 		}
 	}
 }
@@ -224,14 +236,7 @@ func (x *view) referencesDue(p period) {
 	if !ok {
 		return
 	}
-	want, got := x.setting(record.SettingReferencesRequired), 0
-	if r := x.c.References; r != nil {
-		for _, ref := range r.References {
-			if ref.Permission != "" {
-				got++
-			}
-		}
-	}
+	want, got := x.setting(record.SettingReferencesRequired), calendar.ReferencesWithPermission(x.c, date(x.today))
 	if got >= want {
 		return
 	}
@@ -254,8 +259,8 @@ func (x *view) closedDue() {
 		return
 	}
 	what := "follow-up" + x.followUpContext()
-	if o.Closure != nil && o.Closure.Date != "" {
-		what += " (case closed on " + string(o.Closure.Date) + ")"
+	if cl := o.LatestClosure(); cl != nil && cl.Date != "" {
+		what += " (case closed on " + string(cl.Date) + ")"
 	}
 	for i, fu := range o.FollowUps {
 		if t, ok := fu.Due.Time(); ok && fu.Done == "" {
@@ -281,18 +286,18 @@ func (x *view) followUpsDue(p period) {
 		return
 	}
 	exit, _ := x.c.Intake.Exited.Time()
-	for _, k := range calendar.FollowUpQuarters {
-		first, last := calendar.FollowUpQuarter(exit, k)
-		if last.After(p.end) || covered(o, first, last) {
+	for _, k := range calendar.FollowUpQuartersWithin(exit, x.setting(record.SettingFollowUpMonths)) {
+		first, last := calendar.QuarterAfterExit(exit, k)
+		if covered(o, first, last) {
 			continue
 		}
-		x.add(DueFollowUp, last, "follow-up in quarter "+itoa(k)+" after exit ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
+		x.add(DueFollowUp, last, "follow-up in the "+ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
 	}
 }
 
 func (x *view) followUpContext() string {
-	if o := x.c.Outcome; o != nil && o.Placement != nil {
-		return " after the placement at " + o.Placement.Employer
+	if pl := x.c.Outcome.PlacementOn(date(x.today)); pl != nil {
+		return " after the placement at " + pl.Employer
 	}
 	if x.c.Intake.Exited != "" {
 		return " after the exit on " + string(x.c.Intake.Exited)
@@ -342,15 +347,26 @@ func (x *view) potentialExitDue(p period) {
 	if x.state.Kind != record.ProgramWIOA || p.phase == PhaseFollowUp || p.phase == PhaseExited {
 		return
 	}
-	last, ok := calendar.LastService(x.c, x.today)
-	since := "the case opened"
-	if ok {
-		since = "the last service on " + string(date(last))
-	} else if last = x.opened(); last.IsZero() {
-		return
+	pp := x.participation
+	due := pp.ExitDue()
+	if due.IsZero() || pp.Date.IsZero() {
+		return // no participation yet, or a service is scheduled
 	}
-	days := x.setting(record.SettingInactivityExitDays)
-	x.add(DuePotentialExit, last.AddDate(0, 0, days), "potential exit: "+itoa(days)+" days without service since "+since, x.file(layout.KindIntake), "status")
+	last := string(date(pp.LastService))
+	x.add(DuePotentialExit, due, "potential exit: "+itoa(pp.ExitDays)+" days without a participation-causing service since "+last+"; the exit date would be "+last+" (TEGL 10-16)", x.file(layout.KindIntake), "status")
+}
+
+// ordinal writes 2 as "2nd" and 4 as "4th".
+func ordinal(n int) string {
+	switch n {
+	case 1:
+		return "1st"
+	case 2:
+		return "2nd"
+	case 3:
+		return "3rd"
+	}
+	return itoa(n) + "th"
 }
 
 // sortDue orders items by due date, then kind and detail, so output is

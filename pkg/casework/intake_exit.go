@@ -10,13 +10,23 @@ import (
 )
 
 // ExitCase records a WIOA program exit (002): the day services ended. The
-// case stays open for the follow_up_months (12) of follow-up after it,
-// with a follow-up due in the 2nd and the 4th quarter after exit (001,
-// 002); it is closed afterwards with caseplan case close.
+// case stays open for the follow-up after it — follow_up_months (12), and
+// at least to the end of the 4th quarter after exit — with a follow-up due
+// in the 2nd and the 4th quarter after exit (001, 002; TEGL 10-16); it is
+// closed afterwards with caseplan case close.
+//
+// Without a Date, the exit date is the one WIOA's definition gives (TEGL
+// 10-16, PIRL 901): the last participation-causing service, once 90 days
+// have passed after it with none scheduled. Build refuses when the records
+// do not show such an exit yet.
 type ExitCase struct {
 	Case   string
-	Date   time.Time
+	Date   time.Time // zero: the exit date by the definition
 	Reason string
+
+	// Proposed is set by Build when Date was zero: the exit date the
+	// definition gave.
+	Proposed bool
 
 	// FollowUpEnds is set by Build: the last day of the follow-up.
 	FollowUpEnds record.Date
@@ -41,6 +51,20 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 	if in.Status == "closed" {
 		return nil, inputErrorf("reopen it first with caseplan case reopen "+x.Case+" --date DATE --reason TEXT", "case %s is closed", x.Case)
 	}
+	if x.Date.IsZero() {
+		p := calendar.ParticipationOf(lc.c, s.Snapshot.Config, s.Today)
+		switch {
+		case p.LastService.IsZero():
+			return nil, inputErrorf("give the exit date with --date DATE", "case %s records no participation-causing service, so WIOA's definition gives no exit date", x.Case)
+		case p.Exit.IsZero():
+			why := fmt.Sprintf("the last participation-causing service was on %s, %d day(s) ago", date(p.LastService), calendar.Days(p.LastService, s.Today))
+			if p.Scheduled {
+				why = "a participation-causing service is scheduled or under way"
+			}
+			return nil, inputErrorf("give the exit date with --date DATE to record an exit anyway", "case %s has not exited by WIOA's definition (90 days without a participation-causing service, none scheduled: TEGL 10-16): %s", x.Case, why)
+		}
+		x.Date, x.Proposed = p.Exit, true
+	}
 	d := date(x.Date)
 	if err := lc.checkHappened("exit date", d); err != nil {
 		return nil, err
@@ -50,24 +74,25 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 	}
 	months := s.Snapshot.Config.ProgramSetting(in.Program, record.SettingFollowUpMonths)
 	exit, _ := d.Time()
-	x.FollowUpEnds = date(calendar.AddMonths(exit, months))
+	x.FollowUpEnds = date(calendar.FollowUpEndAfter(exit, months))
 
 	files := map[string][]byte{}
 	if files[lc.intakePath()], err = s.EditRecord(lc.intakePath(), nil, intakeSet([]string{"exited"}, d)); err != nil {
 		return nil, err
 	}
 	var due []string
-	for _, k := range calendar.FollowUpQuarters {
-		first, last := calendar.FollowUpQuarter(exit, k)
-		if last.After(calendar.AddMonths(exit, months)) {
-			continue // beyond a shorter follow-up a store set
-		}
-		due = append(due, fmt.Sprintf("quarter %d after exit (%s to %s)", k, date(first), date(last)))
+	for _, k := range calendar.FollowUpQuartersWithin(exit, months) {
+		first, last := calendar.QuarterAfterExit(exit, k)
+		due = append(due, fmt.Sprintf("the %s quarter after exit, %s (%s to %s)", ordinal(k), calendar.QuarterName(first), date(first), date(last)))
+	}
+	content := fmt.Sprintf("Program exit: services ended on %s. Follow-up to %s (002; TEGL 10-16).", d, x.FollowUpEnds)
+	if x.Proposed {
+		content = fmt.Sprintf("Program exit on %s, the last participation-causing service, after 90 days without one and none scheduled (TEGL 10-16). Follow-up to %s (002).", d, x.FollowUpEnds)
 	}
 	note := record.Note{
 		Date: d, Kind: "other", Mode: "none",
 		Reason:  strings.TrimSpace(x.Reason),
-		Content: fmt.Sprintf("Program exit: services ended on %s. Follow-up for %d months, to %s (002).", d, months, x.FollowUpEnds),
+		Content: content,
 	}
 	if len(due) > 0 {
 		note.Plan = "Record a follow-up in " + strings.Join(due, " and ") + " with caseplan followup add."
@@ -81,4 +106,17 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 		Summary: fmt.Sprintf("exit the program on %s; follow-up to %s", d, x.FollowUpEnds),
 		Files:   files,
 	}, nil
+}
+
+// ordinal writes 2 as "2nd" and 4 as "4th".
+func ordinal(n int) string {
+	switch n {
+	case 1:
+		return "1st"
+	case 2:
+		return "2nd"
+	case 3:
+		return "3rd"
+	}
+	return fmt.Sprintf("%dth", n)
 }

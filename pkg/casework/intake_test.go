@@ -271,8 +271,9 @@ func TestExitCase(t *testing.T) {
 	note := readTestFile(t, dir, files[1])
 	for _, want := range []string{
 		"kind: other\n", "mode: none\n", "reason: Employed; services complete\n",
-		"content: 'Program exit: services ended on 2026-09-30. Follow-up for 12 months, to 2027-09-30 (002).'\n",
-		"plan: Record a follow-up in quarter 2 after exit (2026-12-31 to 2027-03-30) and quarter 4 after exit (2027-07-01 to 2027-09-30) with caseplan followup add.\n",
+		"content: 'Program exit: services ended on 2026-09-30. Follow-up to 2027-09-30 (002; TEGL 10-16).'\n",
+		// Calendar quarters after the quarter of exit (2026-Q3): TEGL 10-16.
+		"plan: Record a follow-up in the 2nd quarter after exit, 2027-Q1 (2027-01-01 to 2027-03-31) and the 4th quarter after exit, 2027-Q3 (2027-07-01 to 2027-09-30) with caseplan followup add.\n",
 	} {
 		if !strings.Contains(note, want) {
 			t.Errorf("note lacks %q:\n%s", want, note)

@@ -10,11 +10,9 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
-	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
-	"github.com/caseplan/caseplan/pkg/yamledit"
 )
 
 // ClosureReasons are the reasons a case may close for (outcome schema).
@@ -41,8 +39,8 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 	}
 	if lc.intake.Status == "closed" {
 		msg := fmt.Sprintf("case %s is already closed", cl.Case)
-		if o := lc.c.Outcome; o != nil && o.Closure != nil {
-			msg += fmt.Sprintf(" (on %s, %s)", o.Closure.Date, o.Closure.Reason)
+		if last := lc.c.Outcome.LatestClosure(); last != nil {
+			msg += fmt.Sprintf(" (on %s, %s)", last.Date, last.Reason)
 		}
 		return nil, inputErrorf("reopen it first with caseplan case reopen "+cl.Case+" --date DATE --reason TEXT", "%s", msg)
 	}
@@ -50,9 +48,16 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	d := date(cl.Date)
+	if o := lc.c.Outcome; o != nil && len(o.Reopenings) > 0 {
+		if last := o.Reopenings[len(o.Reopenings)-1]; d < last.Date {
+			return nil, inputErrorf("", "case %s was reopened on %s; it cannot be closed again before that (--date %s)", cl.Case, last.Date, d)
+		}
+	}
+	// A closure is added, never replacing one: a case reopened and closed
+	// again keeps both closures on record (DESIGN.md §3).
 	closure := record.Closure{Date: d, Reason: cl.Reason, Notes: cl.Notes}
 	files := map[string][]byte{}
-	if files[lc.outcomePath()], err = lc.editOutcome(&record.Outcome{Closure: &closure}, setInOrder(record.Outcome{}, []string{"closure"}, closure)); err != nil {
+	if files[lc.outcomePath()], err = lc.editOutcome(&record.Outcome{Closures: []record.Closure{closure}}, appendInOrder(record.Outcome{}, []string{"closures"}, closure)); err != nil {
 		return nil, err
 	}
 	if files[lc.intakePath()], err = s.EditRecord(lc.intakePath(), nil, Set([]string{"status"}, "closed")); err != nil {
@@ -101,10 +106,11 @@ type ReopenCase struct {
 	Reason string
 }
 
-// Build returns the change that reopens the case: status open, the closure
-// taken out of outcome.yaml (git history keeps it, and the note written
-// here says when and why it was closed) and a note with the reason. The
-// schema has no note kind for a reopening, so the note's kind is other.
+// Build returns the change that reopens the case: status open, a
+// reopening added to outcome.yaml — the closure it ends stays on record, so
+// a report about the month the case was closed gives the same figures
+// after the reopening as before — and a note with the reason. The schema
+// has no note kind for a reopening, so the note's kind is other.
 func (r ReopenCase) Build(s *State) (*Change, error) {
 	lc, err := openLifecycle(s, r.Case)
 	if err != nil {
@@ -121,27 +127,19 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 	}
 	d := date(r.Date)
 	was := ""
-	if o := lc.c.Outcome; o != nil && o.Closure != nil {
-		if o.Closure.Date != "" && d < o.Closure.Date {
-			return nil, inputErrorf("", "case %s was closed on %s; it cannot be reopened before that (--date %s)", r.Case, o.Closure.Date, d)
+	if last := lc.c.Outcome.LatestClosure(); last != nil {
+		if last.Date != "" && d < last.Date {
+			return nil, inputErrorf("", "case %s was closed on %s; it cannot be reopened before that (--date %s)", r.Case, last.Date, d)
 		}
-		was = fmt.Sprintf(" It had been closed on %s (%s).", o.Closure.Date, o.Closure.Reason)
+		was = fmt.Sprintf(" It had been closed on %s (%s).", last.Date, last.Reason)
 	}
 	files := map[string][]byte{}
 	if files[lc.intakePath()], err = s.EditRecord(lc.intakePath(), nil, Set([]string{"status"}, "open")); err != nil {
 		return nil, err
 	}
-	if lc.c.Outcome != nil && lc.c.Outcome.Closure != nil {
-		data, err := s.EditRecord(lc.outcomePath(), nil, func(data []byte) ([]byte, error) {
-			return yamledit.Delete(data, []string{"closure"})
-		})
-		if err != nil {
-			return nil, err
-		}
-		if !outcomeHasFields(r.Case, data) {
-			data = nil // nothing but the closure was recorded: the file goes
-		}
-		files[lc.outcomePath()] = data
+	reopening := record.Reopening{Date: d, Reason: strings.TrimSpace(r.Reason)}
+	if files[lc.outcomePath()], err = lc.editOutcome(&record.Outcome{Reopenings: []record.Reopening{reopening}}, appendInOrder(record.Outcome{}, []string{"reopenings"}, reopening)); err != nil {
+		return nil, err
 	}
 	note := record.Note{Date: d, Kind: "other", Mode: "none", Reason: r.Reason, Content: "Reopened the case." + was}
 	if err := lc.addNote(files, note); err != nil {
@@ -153,12 +151,6 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 		Summary: "reopen the case",
 		Files:   files,
 	}, nil
-}
-
-// outcomeHasFields reports whether a record file still holds a field.
-func outcomeHasFields(caseID string, data []byte) bool {
-	doc, _ := load.Parse(layout.File(caseID, layout.KindOutcome), data)
-	return doc != nil && len(doc.Root.Content) > 0
 }
 
 // TransferCase describes the transfer of a case, and its IEP, to another

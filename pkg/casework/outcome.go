@@ -51,7 +51,7 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 			return nil, inputErrorf("record the committee's decision with caseplan extension decide "+r.Case, "case %s already has an extension request pending (requested %s)", r.Case, e.Requested)
 		}
 	}
-	r.Evidence = calendar.WeighExtension(lc.c, period, r.Date)
+	r.Evidence = calendar.WeighExtension(lc.c, calendar.ContactFor(lc.c, s.Snapshot.Config), period, r.Date)
 
 	d := date(r.Date)
 	ext := record.Extension{Requested: d, Decision: "pending", Notes: r.Notes}

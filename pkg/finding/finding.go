@@ -34,6 +34,9 @@ type Finding struct {
 	// requires — rather than about what the records say. A write never
 	// commits a file with such a finding, even one it had before.
 	FileLevel bool `json:"-"`
+	// Waived marks a finding a supervisor waived for its case: shown as a
+	// warning with the waiver's reason.
+	Waived bool `json:"waived,omitempty"`
 }
 
 // String renders a finding the way compilers do, so editors can jump to it:

@@ -92,3 +92,59 @@ type Closure struct {
 	Reason string `yaml:"reason" json:"reason"` // placed, separated, withdrew, moved or other
 	Notes  string `yaml:"notes,omitempty" json:"notes,omitempty"`
 }
+
+// PlacementOn returns the placement in effect as the records knew it at
+// the end of day: of the placements recorded by then (one without a
+// Recorded date counts from the start), the latest that no other one
+// recorded by then supersedes. Its start may still be after day. Nil when
+// there is none.
+func (o *Outcome) PlacementOn(day Date) *Placement {
+	var known []Placement
+	for _, p := range o.AllPlacements() {
+		if p.Recorded == "" || p.Recorded <= day {
+			known = append(known, p)
+		}
+	}
+	superseded := map[string]bool{}
+	for _, p := range known {
+		if p.Supersedes != "" {
+			superseded[p.Supersedes] = true
+		}
+	}
+	for i := len(known) - 1; i >= 0; i-- {
+		if known[i].ID == "" || !superseded[known[i].ID] {
+			return &known[i]
+		}
+	}
+	return nil
+}
+
+// ClosedOn returns the closure in effect at the end of day: the latest
+// closure dated on or before day that no reopening dated after it (and on
+// or before day) ended. Nil when the case was open then. On one day, a
+// reopening follows the closure it ends.
+func (o *Outcome) ClosedOn(day Date) *Closure {
+	if o == nil {
+		return nil
+	}
+	var last *Closure
+	for _, c := range o.AllClosures() {
+		if c.Date <= day && (last == nil || c.Date >= last.Date) {
+			c := c
+			last = &c
+		}
+	}
+	if last == nil {
+		return nil
+	}
+	for _, r := range o.Reopenings {
+		if r.Date >= last.Date && r.Date <= day {
+			return nil
+		}
+	}
+	return last
+}
+
+// LatestClosure returns the closure in effect whatever the day: the
+// latest closure not ended by a later reopening.
+func (o *Outcome) LatestClosure() *Closure { return o.ClosedOn("9999-12-31") }

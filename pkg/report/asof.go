@@ -20,9 +20,9 @@ import (
 // What records do not date cannot be undone: a goal marked achieved, an
 // application's later status, a benefit's renewal date moved on. To see
 // the month as it was known at its end, read the records at that time
-// (caseplan report --as-of). A case reopened after day has lost its
-// closure from outcome.yaml (git history keeps it); read at a commit from
-// before the reopening, the report shows it closed.
+// (caseplan report --as-of). Closures, reopenings and placements are
+// episodes that are only ever added, so a case reopened after day, or a
+// placement corrected after it, reads as it stood on day.
 func asOf(c *casefile.Case, day time.Time) *casefile.Case {
 	after := func(d record.Date) bool {
 		t, ok := d.Time()
@@ -73,7 +73,7 @@ func asOf(c *casefile.Case, day time.Time) *casefile.Case {
 		v.Reviews = slices.DeleteFunc(slices.Clone(p.Reviews), func(r record.Review) bool { return after(r.Date) })
 		cp.IEP = &v
 	}
-	reopen := false
+	status := ""
 	if o := c.Outcome; o != nil {
 		v := *o
 		v.Extensions = slices.DeleteFunc(slices.Clone(o.Extensions), func(e record.Extension) bool { return after(e.Requested) })
@@ -82,9 +82,15 @@ func asOf(c *casefile.Case, day time.Time) *casefile.Case {
 				v.Extensions[i].Decided, v.Extensions[i].Decision, v.Extensions[i].Until, v.Extensions[i].By = "", "pending", "", ""
 			}
 		}
+		// A placement (or a correction) recorded after day was not
+		// known then; the single placement of older files has no such
+		// date, and is left out until it started.
 		if v.Placement != nil && after(v.Placement.Start) {
 			v.Placement = nil
 		}
+		v.Placements = slices.DeleteFunc(slices.Clone(o.Placements), func(p record.Placement) bool {
+			return after(p.Recorded) || (p.Recorded == "" && after(p.Start))
+		})
 		v.FollowUps = slices.Clone(o.FollowUps)
 		for i := range v.FollowUps {
 			if after(v.FollowUps[i].Done) {
@@ -92,14 +98,23 @@ func asOf(c *casefile.Case, day time.Time) *casefile.Case {
 			}
 		}
 		if v.Closure != nil && after(v.Closure.Date) {
-			v.Closure, reopen = nil, true
+			v.Closure = nil
+		}
+		v.Closures = slices.DeleteFunc(slices.Clone(o.Closures), func(c record.Closure) bool { return after(c.Date) })
+		v.Reopenings = slices.DeleteFunc(slices.Clone(o.Reopenings), func(r record.Reopening) bool { return after(r.Date) })
+		// The status on day follows the episodes dated by then: closed
+		// if a closure was in effect, open if none was (a case closed
+		// later, or closed and reopened later, was open or closed then).
+		status = "open"
+		if v.LatestClosure() != nil {
+			status = "closed"
 		}
 		cp.Outcome = &v
 	}
 	if in := c.Intake; in != nil {
 		v := *in
-		if reopen {
-			v.Status = "open"
+		if status != "" {
+			v.Status = status
 		}
 		if after(v.Exited) {
 			v.Exited = ""

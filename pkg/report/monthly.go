@@ -45,18 +45,19 @@ type Counts struct {
 	Contacts              int      `json:"contacts"` // contact notes dated in the month
 	// ContactCases counts the cases open at month end whose program expects
 	// contact in their phase; ContactCompliance is the share of them not
-	// overdue for it on the month's last day (1 when there are none), and
+	// overdue for it on the month's last day (null when there are none:
+	// a manager with no such case is neither compliant nor not), and
 	// OverdueContacts the others.
-	ContactCases        int     `json:"contact_cases"`
-	ContactCompliance   float64 `json:"contact_compliance"`
-	OverdueContacts     int     `json:"overdue_contacts"`
-	OverdueItems        int     `json:"overdue_items"` // every due item overdue on the month's last day, contacts included
-	ExtensionsRequested int     `json:"extensions_requested"`
-	ExtensionsApproved  int     `json:"extensions_approved"` // approvals decided in the month
-	FollowUpsDue        int     `json:"follow_ups_due"`
-	FollowUpsDone       int     `json:"follow_ups_done"`
-	Applications        int     `json:"applications"`
-	Interviews          int     `json:"interviews"` // job interviews; mock interviews are practice and do not count
+	ContactCases        int      `json:"contact_cases"`
+	ContactCompliance   *float64 `json:"contact_compliance"`
+	OverdueContacts     int      `json:"overdue_contacts"`
+	OverdueItems        int      `json:"overdue_items"` // every due item overdue on the month's last day, contacts included
+	ExtensionsRequested int      `json:"extensions_requested"`
+	ExtensionsApproved  int      `json:"extensions_approved"` // approvals decided in the month
+	FollowUpsDue        int      `json:"follow_ups_due"`
+	FollowUpsDone       int      `json:"follow_ups_done"`
+	Applications        int      `json:"applications"`
+	Interviews          int      `json:"interviews"` // job interviews; mock interviews are practice and do not count
 }
 
 // WeekCount is the number of contacts in one ISO week of the month (only
@@ -71,19 +72,19 @@ type WeekCount struct {
 // ManagerSection is one case manager's part of the month: the cases they
 // were the designated counselor of at month end.
 type ManagerSection struct {
-	ID                string  `json:"id"`
-	Name              string  `json:"name"`     // from the staff roster; "" when not on it
-	Caseload          int     `json:"caseload"` // cases open at month end
-	Opened            int     `json:"opened"`
-	Closed            int     `json:"closed"`
-	Placed            int     `json:"placed"`
-	Contacts          int     `json:"contacts"`
-	ContactCases      int     `json:"contact_cases"`
-	ContactCompliance float64 `json:"contact_compliance"`
-	OverdueContacts   int     `json:"overdue_contacts"`
-	OverdueItems      int     `json:"overdue_items"`
-	Applications      int     `json:"applications"`
-	Interviews        int     `json:"interviews"`
+	ID                string   `json:"id"`
+	Name              string   `json:"name"`     // from the staff roster; "" when not on it
+	Caseload          int      `json:"caseload"` // cases open at month end
+	Opened            int      `json:"opened"`
+	Closed            int      `json:"closed"`
+	Placed            int      `json:"placed"`
+	Contacts          int      `json:"contacts"`
+	ContactCases      int      `json:"contact_cases"`
+	ContactCompliance *float64 `json:"contact_compliance"`
+	OverdueContacts   int      `json:"overdue_contacts"`
+	OverdueItems      int      `json:"overdue_items"`
+	Applications      int      `json:"applications"`
+	Interviews        int      `json:"interviews"`
 }
 
 // ProgramSection is one program's part of the month.
@@ -138,36 +139,48 @@ const (
 
 // lifetime is when a case was open, from its opening and closure dates.
 type lifetime struct {
-	opened, closed time.Time // closed is zero while the case is open
-	reason         string
+	opened time.Time
+	o      *record.Outcome // its closures and reopenings
 }
 
 // lifetimeOf returns a case's lifetime; false when its records do not say
-// when it was open (no valid opening date, or closed with no closure
-// date), which validate reports.
+// when it was open (no valid opening date, or closed with no closure on
+// record), which validate reports.
 func lifetimeOf(c *casefile.Case) (lifetime, bool) {
 	in := c.Intake
 	if in == nil {
 		return lifetime{}, false
 	}
-	var l lifetime
+	l := lifetime{o: c.Outcome}
 	var ok bool
 	if l.opened, ok = in.Opened.Time(); !ok {
 		return lifetime{}, false
 	}
-	if o := c.Outcome; o != nil && o.Closure != nil {
-		if l.closed, ok = o.Closure.Date.Time(); ok {
-			l.reason = o.Closure.Reason
-			return l, true
-		}
-	}
-	return l, in.Status != "closed"
+	return l, in.Status != "closed" || c.Outcome.LatestClosure() != nil
 }
 
-// openAt reports whether the case was open at the end of day.
+// openAt reports whether the case was open at the end of day: opened by
+// then, and not closed by a closure that no reopening had ended by then.
 func (l lifetime) openAt(day time.Time) bool {
-	return !l.opened.After(day) && (l.closed.IsZero() || l.closed.After(day))
+	return !l.opened.After(day) && l.o.ClosedOn(dateOf(day)) == nil
 }
+
+// closedThrough reports whether the case was closed at the end of every
+// day up to and including day, since before from: it has no part in a
+// month that starts on from unless something is dated in it.
+func (l lifetime) closedThrough(from, day time.Time) bool {
+	if l.openAt(from.AddDate(0, 0, -1)) || l.openAt(day) {
+		return false
+	}
+	for _, r := range l.o.Reopenings {
+		if within(r.Date, from, day) {
+			return false
+		}
+	}
+	return true
+}
+
+func dateOf(t time.Time) record.Date { return record.Date(t.Format(time.DateOnly)) }
 
 func within(d record.Date, first, last time.Time) bool {
 	t, ok := d.Time()
@@ -271,7 +284,7 @@ func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names 
 		return false
 	}
 
-	if l.opened.Before(first) && (l.closed.IsZero() || !l.closed.Before(first)) {
+	if l.openAt(first.AddDate(0, 0, -1)) {
 		n.OpenAtStart = 1
 	}
 	if l.openAt(last) {
@@ -280,12 +293,20 @@ func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names 
 	if !l.opened.Before(first) {
 		n.Opened = 1
 	}
-	if !l.closed.IsZero() && !l.closed.Before(first) && !l.closed.After(last) {
-		n.Closed = 1
-		n.ClosedByReason = map[string]int{l.reason: 1}
+	closedFor := ""
+	for _, cl := range c.Outcome.AllClosures() {
+		if inMonth(cl.Date) {
+			n.Closed++
+			closedFor = cl.Reason
+			if n.ClosedByReason == nil {
+				n.ClosedByReason = map[string]int{}
+			}
+			n.ClosedByReason[cl.Reason]++
+		}
 	}
+	contact := calendar.ContactFor(c, cfg)
 	for _, note := range c.Notes {
-		if calendar.IsContact(note) && inMonth(note.Date) {
+		if contact.Is(note) && inMonth(note.Date) {
 			n.Contacts++
 			t, _ := note.Date.Time()
 			cm.contacts = append(cm.contacts, t)
@@ -304,7 +325,9 @@ func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names 
 		}
 	}
 	if o := c.Outcome; o != nil {
-		if p := o.Placement; p != nil && inMonth(p.Start) {
+		// The placement in effect as the month ended: a correction
+		// recorded later does not change this month's figures.
+		if p := o.PlacementOn(dateOf(last)); p != nil && inMonth(p.Start) {
 			n.Placed = 1
 			start, _ := p.Start.Time()
 			cm.days = append(cm.days, calendar.Days(l.opened, start))
@@ -317,16 +340,20 @@ func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names 
 				n.ExtensionsApproved++
 			}
 		}
+		// Follow-ups due in the month, and of them those done by its end,
+		// early or on time: one done before it was due is done, not
+		// overdue.
 		for _, f := range o.FollowUps {
 			if inMonth(f.Due) {
 				n.FollowUpsDue++
+				if f.Done != "" && f.Done <= dateOf(last) {
+					n.FollowUpsDone++
+				}
 			}
-			if inMonth(f.Done) {
-				n.FollowUpsDone++
-			}
+			inMonth(f.Done)
 		}
 	}
-	if !l.openAt(last) && l.closed.Before(first) && !cm.events {
+	if l.closedThrough(first, last) && !cm.events {
 		return caseMonth{}, false
 	}
 
@@ -362,8 +389,8 @@ func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names 
 	if n.Opened == 1 {
 		row.Flags = append(row.Flags, FlagOpened)
 	}
-	if n.Closed == 1 {
-		row.Flags = append(row.Flags, FlagClosed+":"+l.reason)
+	if n.Closed > 0 {
+		row.Flags = append(row.Flags, FlagClosed+":"+closedFor)
 	}
 	if n.Placed == 1 {
 		row.Flags = append(row.Flags, FlagPlaced)
@@ -456,17 +483,16 @@ func (t *tally) counts() Counts {
 	if c.ClosedByReason == nil {
 		c.ClosedByReason = map[string]int{}
 	}
-	c.ContactCompliance = share(c.ContactCases-c.OverdueContacts, c.ContactCases)
+	if c.ContactCases > 0 {
+		s := share(c.ContactCases-c.OverdueContacts, c.ContactCases)
+		c.ContactCompliance = &s
+	}
 	c.MedianDaysToPlacement = median(t.days)
 	return c
 }
 
-// share is part/whole rounded to four places; 1 when whole is 0 (no case
-// was expected to be in contact, so none was late).
+// share is part/whole rounded to four places; whole is not 0.
 func share(part, whole int) float64 {
-	if whole == 0 {
-		return 1
-	}
 	return math.Round(float64(part)/float64(whole)*1e4) / 1e4
 }
 

@@ -21,9 +21,11 @@ import (
 // The cases, as of 2026-10-31:
 //
 //	WS-A  ws    alice  opened 08-03, layoff 09-01 (period ends 11-30: 30 days
-//	                   left). Contacts 10-05, 10-26 (two); 10-20 is two-way
-//	                   without a service and 10-27 is an amendment: neither
-//	                   counts. Last contact 10-26 + 7 = 11-02: in contact.
+//	                   left). Contacts 10-05, 10-20, 10-26 (three): 10-20 is
+//	                   two-way without a service, which work security counts
+//	                   (000's "regular contact"; WIOA would not), and 10-27
+//	                   is an amendment, which never counts. Last contact
+//	                   10-26 + 7 = 11-02: in contact.
 //	                   Applications 10-02, 10-06 (09-29 is September); job
 //	                   interview 10-29 (the mock on 10-28 does not count).
 //	                   Extension requested 10-20, approved 10-28. Three
@@ -42,9 +44,10 @@ import (
 //	                   10 = 11-05, not overdue (in contact). 0 overdue.
 //	W-F   wioa  bob    exited 06-30: follow-up until 2027-06-30 (242 days
 //	                   left), no contact expected. Contact 10-20. Follow-ups
-//	                   due 10-15 and 10-30 (2 due; 09-30 is September); done
-//	                   10-02 and 10-20 (2 done); the one due 10-30 is not
-//	                   done: 1 overdue.
+//	                   due 10-15 and 10-30 (2 due; 09-30 is September); of
+//	                   them the one due 10-15 was done (10-20): 1 done (the
+//	                   one done 10-02 was September's, done late); the one
+//	                   due 10-30 is not done: 1 overdue.
 //	P-G   pe    alice  closed 09-15, nothing in October: no row.
 //	P-H   pe    bob    closed 08-31 (moved); follow-up due 10-05, done 10-07:
 //	                   a row, 1 due and 1 done.
@@ -93,20 +96,20 @@ func TestMonthlySummaryByHand(t *testing.T) {
 		Closed:         1, // WS-C; W-L closed in November
 		ClosedByReason: map[string]int{"placed": 1},
 		Placed:         2, // WS-C (10-19), WS-K (10-05)
-		// WS-A 2, WS-C 1, W-F 1, P-I 1, WS-K 1, W-L 1.
+		// WS-A 3, WS-C 1, W-F 1, P-I 1, WS-K 1, W-L 1.
 		MedianDaysToPlacement: &median,
-		Contacts:              7,
+		Contacts:              8,
 		// Open at month end and expected in contact: WS-A, WS-B, W-D, W-E,
 		// P-I, W-L (W-F is in follow-up, WS-K placed).
 		ContactCases:      6,
-		OverdueContacts:   2,      // WS-B, W-D
-		ContactCompliance: 0.6667, // 4 / 6
+		OverdueContacts:   2,           // WS-B, W-D
+		ContactCompliance: ptr(0.6667), // 4 / 6
 		// WS-B 1 + W-D 1 + W-F 1 + P-I 2.
 		OverdueItems:        5,
 		ExtensionsRequested: 1, // WS-A
 		ExtensionsApproved:  1, // WS-A
 		FollowUpsDue:        3, // W-F 10-15 and 10-30, P-H 10-05
-		FollowUpsDone:       3, // W-F 10-02 and 10-20, P-H 10-07
+		FollowUpsDone:       2, // of those due: W-F 10-15 (done 10-20), P-H (done 10-07)
 		Applications:        2, // WS-A 10-02, 10-06
 		Interviews:          1, // WS-A 10-29
 	}
@@ -118,13 +121,13 @@ func TestMonthlySummaryByHand(t *testing.T) {
 	}
 
 	// Contacts by ISO week: W40 10-01..10-04 holds P-I 10-01 and WS-K
-	// 10-02; W41 WS-A 10-05; W42 W-L 10-13 and WS-C 10-14; W43 W-F 10-20;
-	// W44 10-26..10-31 WS-A 10-26.
+	// 10-02; W41 WS-A 10-05; W42 W-L 10-13 and WS-C 10-14; W43 W-F and
+	// WS-A 10-20; W44 10-26..10-31 WS-A 10-26.
 	wantWeeks := []WeekCount{
 		{"2026-W40", "2026-10-01", "2026-10-04", 2},
 		{"2026-W41", "2026-10-05", "2026-10-11", 1},
 		{"2026-W42", "2026-10-12", "2026-10-18", 2},
-		{"2026-W43", "2026-10-19", "2026-10-25", 1},
+		{"2026-W43", "2026-10-19", "2026-10-25", 2},
 		{"2026-W44", "2026-10-26", "2026-10-31", 1},
 	}
 	if !reflect.DeepEqual(r.ContactsByWeek, wantWeeks) {
@@ -140,8 +143,8 @@ func TestMonthlyManagersByHand(t *testing.T) {
 		{
 			ID: "alice", Name: "Alice Adams",
 			Caseload: 4, Opened: 2, Closed: 0, Placed: 1, // WS-K
-			Contacts:     3,                                                // WS-A 2, WS-K 1
-			ContactCases: 3, OverdueContacts: 1, ContactCompliance: 0.6667, // WS-A, WS-B, W-E; WS-B late
+			Contacts:     4,                                                     // WS-A 3, WS-K 1
+			ContactCases: 3, OverdueContacts: 1, ContactCompliance: ptr(0.6667), // WS-A, WS-B, W-E; WS-B late
 			OverdueItems: 1, // WS-B
 			Applications: 2, Interviews: 1,
 		},
@@ -150,8 +153,8 @@ func TestMonthlyManagersByHand(t *testing.T) {
 		{
 			ID: "bob", Name: "Bob Brown",
 			Caseload: 4, Opened: 0, Closed: 1, Placed: 1, // WS-C
-			Contacts:     4,                                                // WS-C, W-F, P-I, W-L
-			ContactCases: 3, OverdueContacts: 1, ContactCompliance: 0.6667, // W-D, P-I, W-L; W-D late
+			Contacts:     4,                                                     // WS-C, W-F, P-I, W-L
+			ContactCases: 3, OverdueContacts: 1, ContactCompliance: ptr(0.6667), // W-D, P-I, W-L; W-D late
 			OverdueItems: 4, // W-D 1, W-F 1, P-I 2
 		},
 		// carol is a coordinator and dan inactive: no sections.
@@ -168,19 +171,19 @@ func TestMonthlyProgramsByHand(t *testing.T) {
 		{Key: "pe", Name: "Post-employment services", Kind: "post-employment", Counts: Counts{
 			// P-H (closed before) and P-I.
 			OpenAtStart: 1, OpenAtEnd: 1, ClosedByReason: map[string]int{}, Contacts: 1,
-			ContactCases: 1, ContactCompliance: 1, OverdueItems: 2, FollowUpsDue: 1, FollowUpsDone: 1,
+			ContactCases: 1, ContactCompliance: ptr(1), OverdueItems: 2, FollowUpsDue: 1, FollowUpsDone: 1,
 		}},
 		{Key: "wioa", Name: "WIOA career planning", Kind: "wioa", Counts: Counts{
 			// W-D, W-E, W-F, W-L.
 			OpenAtStart: 3, OpenAtEnd: 4, Opened: 1, ClosedByReason: map[string]int{}, Contacts: 2,
-			ContactCases: 3, OverdueContacts: 1, ContactCompliance: 0.6667, OverdueItems: 2,
-			FollowUpsDue: 2, FollowUpsDone: 2,
+			ContactCases: 3, OverdueContacts: 1, ContactCompliance: ptr(0.6667), OverdueItems: 2,
+			FollowUpsDue: 2, FollowUpsDone: 1,
 		}},
 		{Key: "ws", Name: "Work Security", Kind: "work-security", Counts: Counts{
 			// WS-A, WS-B, WS-C, WS-K.
 			OpenAtStart: 3, OpenAtEnd: 3, Opened: 1, Closed: 1, ClosedByReason: map[string]int{"placed": 1},
-			Placed: 2, MedianDaysToPlacement: &wsMedian, Contacts: 4, ContactCases: 2, OverdueContacts: 1,
-			ContactCompliance: 0.5, OverdueItems: 1, ExtensionsRequested: 1, ExtensionsApproved: 1,
+			Placed: 2, MedianDaysToPlacement: &wsMedian, Contacts: 5, ContactCases: 2, OverdueContacts: 1,
+			ContactCompliance: ptr(0.5), OverdueItems: 1, ExtensionsRequested: 1, ExtensionsApproved: 1,
 			Applications: 2, Interviews: 1,
 		}},
 	}
@@ -206,7 +209,7 @@ func TestMonthlyRowsByHand(t *testing.T) {
 	days := func(n int) *int { return &n }
 	for _, tt := range []CaseRow{
 		{ID: "WS-A", Participant: "A. E.", Manager: "alice", Program: "ws", Status: "open", Phase: "work-security",
-			PhaseEnds: "2026-11-30", DaysLeft: days(30), LastContact: "2026-10-26", Contacts: 2, Applications: 2, Interviews: 1, Flags: []string{}},
+			PhaseEnds: "2026-11-30", DaysLeft: days(30), LastContact: "2026-10-26", Contacts: 3, Applications: 2, Interviews: 1, Flags: []string{}},
 		{ID: "WS-B", Participant: "B. Q. S.", Manager: "alice", Program: "ws", Status: "open", Phase: "notification",
 			PhaseEnds: "2026-12-10", DaysLeft: days(40), OverdueItems: 1, Flags: []string{"opened", "contact-overdue"}},
 		{ID: "WS-C", Participant: "C. E.", Manager: "bob", Program: "ws", Status: "closed", Phase: "closed",
@@ -314,3 +317,4 @@ func js(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+func ptr(f float64) *float64 { return &f }

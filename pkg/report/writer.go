@@ -98,7 +98,7 @@ func summaryLines(c Counts) []line {
 		{"Opened", itoa(c.Opened), ""},
 		closed,
 		placed,
-		{"Contacts", itoa(c.Contacts), "two-way notes that record a service, per 002"},
+		{"Contacts", itoa(c.Contacts), "as each program counts one: a two-way contact (000, 003); for WIOA with a recognised service and a detailed note (002)"},
 		{"Contact compliance", pct(c.ContactCompliance), fmt.Sprintf("%d of %d open cases in contact within their program's interval", c.ContactCases-c.OverdueContacts, c.ContactCases)},
 		{"Overdue contacts", itoa(c.OverdueContacts), ""},
 		{"Overdue items", itoa(c.OverdueItems), "everything due before the month's last day and not done"},
@@ -194,4 +194,10 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // num prints a median: whole days without a fraction.
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-func pct(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" }
+// pct writes a share as a percentage, or "none" when there is no share.
+func pct(f *float64) string {
+	if f == nil {
+		return "none"
+	}
+	return strconv.Itoa(int(*f*100+0.5)) + "%"
+}

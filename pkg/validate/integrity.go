@@ -62,6 +62,16 @@ var integrityRules = []*Rule{
 		check:   checkStatus,
 	},
 	{
+		ID: "unknown-service", Severity: finding.Error,
+		Summary: "every service code a note or the plan records is in the store's catalogue (caseplan.yaml services, or the built-in one), which gives its WIOA category",
+		check:   checkServiceCodes,
+	},
+	{
+		ID: "waiver", Severity: finding.Error,
+		Summary: "a waiver names an obligation (a completeness rule) and was given by a supervisor on the roster",
+		check:   checkWaivers,
+	},
+	{
 		ID: "future-date", Severity: finding.Warning,
 		Summary: "a note is not dated after today",
 		check:   checkFutureNotes,
@@ -330,12 +340,34 @@ func checkDateOrder(x *Context) {
 		}
 		// A post-employment participant is already working when the case
 		// opens (003): their job may well have started before it.
-		if _, kind := x.Program(); kind != record.ProgramPostEmployment && o.Placement != nil && after(in.Opened, o.Placement.Start) {
-			pl := o.Placement
-			x.Report(f, Path("placement.start"), "placement start %s is before the case opened (%s)", pl.Start, in.Opened)
+		if _, kind := x.Program(); kind != record.ProgramPostEmployment {
+			if pl := o.Placement; pl != nil && after(in.Opened, pl.Start) {
+				x.Report(f, Path("placement.start"), "placement start %s is before the case opened (%s)", pl.Start, in.Opened)
+			}
+			for i, pl := range o.Placements {
+				if after(in.Opened, pl.Start) {
+					x.Report(f, []string{"placements", strconv.Itoa(i), "start"}, "placement start %s is before the case opened (%s)", pl.Start, in.Opened)
+				}
+			}
 		}
 		if cl := o.Closure; cl != nil && after(in.Opened, cl.Date) {
 			x.Report(f, Path("closure.date"), "closure date %s is before the case opened (%s)", cl.Date, in.Opened)
+		}
+		for i, cl := range o.Closures {
+			if after(in.Opened, cl.Date) {
+				x.Report(f, []string{"closures", strconv.Itoa(i), "date"}, "closure date %s is before the case opened (%s)", cl.Date, in.Opened)
+			}
+		}
+		ids := map[string]bool{}
+		for _, pl := range o.AllPlacements() {
+			if pl.ID != "" {
+				ids[pl.ID] = true
+			}
+		}
+		for i, pl := range o.Placements {
+			if pl.Supersedes != "" && !ids[pl.Supersedes] {
+				x.Report(f, []string{"placements", strconv.Itoa(i), "supersedes"}, "placement %s supersedes %s, which is not a placement of this case", pl.ID, pl.Supersedes)
+			}
 		}
 	}
 }
@@ -345,12 +377,12 @@ func checkStatus(x *Context) {
 	if in == nil {
 		return
 	}
-	closed := x.Case.Outcome != nil && x.Case.Outcome.Closure != nil
+	closed := x.Case.Outcome.LatestClosure() != nil
 	switch {
 	case in.Status == "closed" && !closed:
-		x.Report(x.File(layout.KindIntake), Path("status"), "status is closed but outcome.yaml records no closure; close cases with caseplan case close")
+		x.Report(x.File(layout.KindIntake), Path("status"), "status is closed but outcome.yaml records no closure in effect; close cases with caseplan case close")
 	case in.Status == "open" && closed:
-		x.Report(x.File(layout.KindOutcome), Path("closure"), "outcome records a closure but the intake status is open; set status: closed, or reopen with caseplan case reopen")
+		x.Report(x.File(layout.KindOutcome), nil, "outcome records a closure that no reopening ended, but the intake status is open; set status: closed, or reopen with caseplan case reopen")
 	}
 }
 
@@ -359,6 +391,58 @@ func checkFutureNotes(x *Context) {
 	for _, n := range x.Case.Notes {
 		if after(n.Date, today) {
 			x.Report(x.Case.NotePath(n), Path("date"), "note is dated %s, after today (%s); notes record what happened", n.Date, today)
+		}
+	}
+}
+
+func checkServiceCodes(x *Context) {
+	codes := x.Config.ServiceCodes()
+	known := func(code string) bool { _, ok := codes[code]; return ok }
+	hint := func() string {
+		keys := make([]string, 0, len(codes))
+		for k := range codes {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		return "use one of " + strings.Join(keys, ", ") + ", or add the code with its category to services: in " + layout.ConfigPath
+	}
+	for _, n := range x.Case.Notes {
+		for i, code := range n.Services {
+			if !known(code) {
+				x.Report(x.Case.NotePath(n), []string{"services", strconv.Itoa(i)}, "service code %q is not in the store's catalogue; %s", code, hint())
+			}
+		}
+	}
+	if p := x.Case.IEP; p != nil {
+		for i, s := range p.Services {
+			if s.Code != "" && !known(s.Code) {
+				x.Report(x.File(layout.KindIEP), []string{"services", strconv.Itoa(i), "code"}, "service %s has the code %q, which is not in the store's catalogue; %s", s.ID, s.Code, hint())
+			}
+		}
+	}
+}
+
+// supervises reports whether staff member id may waive obligations.
+func supervises(cfg *record.Config, id string) bool {
+	s, ok := cfg.StaffByID(id)
+	return ok && (s.Role == "supervisor" || s.Role == "admin")
+}
+
+func checkWaivers(x *Context) {
+	in := x.Case.Intake
+	if in == nil || x.Config == nil {
+		return
+	}
+	for i, w := range in.Waivers {
+		at := []string{"waivers", strconv.Itoa(i)}
+		switch r := RuleByID(w.Rule); {
+		case r == nil:
+			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %q: no such rule (caseplan rules lists them)", w.Rule)
+		case !r.Completeness:
+			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: only an obligation (something due or missing) can be waived, not a rule that says the records contradict themselves", w.Rule)
+		}
+		if !supervises(x.Config, w.By) {
+			x.Report(x.File(layout.KindIntake), append(at, "by"), "waiver by %q: only a supervisor on the staff roster waives an obligation", w.By)
 		}
 	}
 }

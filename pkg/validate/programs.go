@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -59,21 +60,38 @@ var workSecurityRules = []*Rule{
 				return
 			}
 			want := x.Setting("references_required")
-			got := 0
-			if r := x.Case.References; r != nil {
-				for _, ref := range r.References {
-					if ref.Permission != "" {
-						got++
-					}
+			byLayoff := calendar.ReferencesWithPermission(x.Case, date(layoff))
+			now := calendar.ReferencesWithPermission(x.Case, date(x.Today))
+			if byLayoff >= want || now >= want {
+				return // met in time, or met late (ws-references-late)
+			}
+			x.Report(x.referencesFile(), nil, "%d of %d references with permission (%d by the layoff date, %s); secure the rest with caseplan ref add --permission DATE", now, want, byLayoff, layoff.Format(time.DateOnly))
+		},
+	},
+	{
+		ID: "ws-references-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
+		Setting: "references_required",
+		Summary: "the three references were secured, but after the layoff date (a deadline met late: history, not an open obligation)",
+		check: func(x *Context) {
+			layoff, ok := layoffDate(x)
+			if !ok || x.Today.Before(layoff) {
+				return
+			}
+			want := x.Setting("references_required")
+			if calendar.ReferencesWithPermission(x.Case, date(layoff)) >= want || calendar.ReferencesWithPermission(x.Case, date(x.Today)) < want {
+				return
+			}
+			// The day the count reached want is the latest permission
+			// among the first want references to agree.
+			var days []record.Date
+			for _, r := range x.Case.References.References {
+				if r.Permission != "" && (r.Withdrawn == "" || r.Withdrawn > record.Date(x.Today.Format(time.DateOnly))) {
+					days = append(days, r.Permission)
 				}
 			}
-			if got < want {
-				file := x.File(layout.KindReferences)
-				if x.Case.Doc(file) == nil {
-					file = x.File(layout.KindIntake)
-				}
-				x.Report(file, nil, "%d of %d references with permission by the layoff date (%s); add them with caseplan ref add --permission DATE", got, want, layoff.Format(time.DateOnly))
-			}
+			slices.Sort(days)
+			met, _ := days[want-1].Time()
+			x.Report(x.referencesFile(), nil, "the %s reference agreed on %s, %d day(s) after the layoff date (%s): met late", ordinal(want), days[want-1], calendar.Days(layoff, met), layoff.Format(time.DateOnly))
 		},
 	},
 	{
@@ -168,8 +186,11 @@ var workSecurityRules = []*Rule{
 				return
 			}
 			every := x.Setting(record.SettingCheckinIntervalDays)
-			const hint = "plan weekly meetings or check-ins with the candidate and record them with caseplan note add --two-way --service CODE"
-			if last, ok := calendar.LastContact(x.Case.Notes); ok {
+			hint := "plan weekly meetings or check-ins with the candidate and record them with caseplan note add --two-way"
+			if x.Contact.RequiresService {
+				hint += " --service CODE"
+			}
+			if last, ok := x.Contact.Last(x.Case.Notes); ok {
 				if d := calendar.Days(last, x.Today); d > every {
 					x.Report(x.File(layout.KindIntake), Path("manager"), "last check-in was %d days ago (%s), more than %d; %s", d, last.Format(time.DateOnly), every, hint)
 				}
@@ -189,25 +210,29 @@ var workSecurityRules = []*Rule{
 				return
 			}
 			opened, ok := in.Opened.Time()
-			// The week under way may still be filled in; the last complete
-			// week must be, once the case has seen one whole week.
-			lastWeek := calendar.MondayOf(x.Today).AddDate(0, 0, -7)
-			if !ok || !opened.Before(lastWeek) {
+			if !ok {
 				return
 			}
-			want := calendar.ISOWeek(lastWeek)
-			latest := ""
+			// Every complete week of the job search: from the first week
+			// that starts after the case opened to the last week that has
+			// ended (the week under way may still be filled in).
+			kept := map[string]bool{}
 			for _, w := range x.Case.Activity {
-				if w.Week > latest {
-					latest = w.Week
+				kept[w.Week] = true
+			}
+			var missing []string
+			lastMonday := calendar.MondayOf(x.Today).AddDate(0, 0, -7)
+			for m := calendar.MondayOf(opened).AddDate(0, 0, 7); !m.After(lastMonday); m = m.AddDate(0, 0, 7) {
+				if w := calendar.ISOWeek(m); !kept[w] {
+					missing = append(missing, w)
 				}
 			}
 			switch {
-			case latest >= want:
-			case latest == "":
-				x.Report(x.File(layout.KindIntake), nil, "the weekly activity tracker has no week yet (last complete week %s); log applications, interviews and networking with caseplan activity add", want)
+			case len(missing) == 0:
+			case len(missing) == 1:
+				x.Report(x.File(layout.KindIntake), nil, "the weekly activity tracker has no entry for %s; log that week's applications, interviews and networking with caseplan activity add --date DATE", missing[0])
 			default:
-				x.Report(layout.ActivityWeek(x.Case.ID, latest), nil, "the weekly activity tracker was last kept for %s; log %s and every week after it with caseplan activity add", latest, want)
+				x.Report(x.File(layout.KindIntake), nil, "the weekly activity tracker has no entry for %d complete weeks: %s; log each week's applications, interviews and networking with caseplan activity add --date DATE", len(missing), strings.Join(missing, ", "))
 			}
 		},
 	},
@@ -217,7 +242,7 @@ var workSecurityRules = []*Rule{
 		Summary: "a case whose work security period (and extension) ended without a placement is separated and closed",
 		check: func(x *Context) {
 			in := x.Case.Intake
-			if in == nil || in.Status != "open" || calendar.Placed(x.Case) {
+			if in == nil || in.Status != "open" || calendar.Placed(x.Case, x.Today) {
 				return
 			}
 			p, ok := calendar.WorkSecurityPeriodOf(x.Case, x.Config)
@@ -246,26 +271,39 @@ var wioaRules = []*Rule{
 	{
 		ID: "wioa-first-contact", Completeness: true, Severity: finding.Error, Program: record.ProgramWIOA, Source: "002",
 		Setting: "first_contact_days",
-		Summary: "the counselor must contact the customer within 10 days of opening (a two-way contact recording a service)",
+		Summary: "the counselor must contact the customer within 10 days of opening; an error while there has been no contact at all",
 		check: func(x *Context) {
-			in := x.Case.Intake
-			if in == nil {
+			limit, ok := firstContactLimit(x)
+			if !ok || !x.Today.After(limit) {
 				return
 			}
-			opened, ok := in.Opened.Time()
+			if _, contacted := x.Contact.Last(x.Case.Notes); contacted {
+				return // in time, or late (wioa-first-contact-late)
+			}
+			x.Report(x.File(layout.KindIntake), Path("opened"), "no contact yet: the first was due within %d days of opening (by %s); contact the customer and record it with caseplan note add --two-way --service CODE", x.Setting("first_contact_days"), limit.Format(time.DateOnly))
+		},
+	},
+	{
+		ID: "wioa-first-contact-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "002",
+		Setting: "first_contact_days",
+		Summary: "the first contact came after the 10 days (a deadline met late: history, not an open obligation)",
+		check: func(x *Context) {
+			limit, ok := firstContactLimit(x)
 			if !ok {
 				return
 			}
-			limit := opened.AddDate(0, 0, x.Setting("first_contact_days"))
-			if !x.Today.After(limit) {
-				return
-			}
+			var first time.Time
 			for _, n := range x.Case.Notes {
-				if t, ok := n.Date.Time(); ok && calendar.IsContact(n) && !t.After(limit) {
-					return
+				if t, ok := n.Date.Time(); ok && x.Contact.Is(n) && (first.IsZero() || t.Before(first)) {
+					first = t
 				}
 			}
-			x.Report(x.File(layout.KindIntake), Path("opened"), "no two-way contact recording a service within %d days of opening (by %s); record one with caseplan note add --two-way --service CODE", x.Setting("first_contact_days"), limit.Format(time.DateOnly))
+			if first.IsZero() || !first.After(limit) {
+				return
+			}
+			opened, _ := x.Case.Intake.Opened.Time()
+			x.Report(x.File(layout.KindIntake), Path("opened"), "the first contact was on %s, day %d after opening: %d day(s) later than the %d days (by %s); met late",
+				first.Format(time.DateOnly), calendar.Days(opened, first), calendar.Days(limit, first), x.Setting("first_contact_days"), limit.Format(time.DateOnly))
 		},
 	},
 	{
@@ -277,7 +315,7 @@ var wioaRules = []*Rule{
 			if in == nil || in.Status != "open" || in.Exited != "" {
 				return
 			}
-			last, ok := calendar.LastContact(x.Case.Notes)
+			last, ok := x.Contact.Last(x.Case.Notes)
 			if !ok {
 				return // wioa-first-contact covers a case never contacted
 			}
@@ -313,46 +351,65 @@ var wioaRules = []*Rule{
 	{
 		ID: "wioa-follow-up", Completeness: true, Severity: finding.Error, Program: record.ProgramWIOA, Source: "002",
 		Setting: "follow_up_months",
-		Summary: "12 months of follow-up after exit: a follow-up recorded in the 2nd and the 4th quarter after exit",
+		Summary: "follow-up after exit: a follow-up recorded in the 2nd and the 4th calendar quarter after the quarter of exit (TEGL 10-16)",
 		check: func(x *Context) {
 			in := x.Case.Intake
 			if in == nil || in.Status != "open" {
 				return
 			}
 			exit, ok := in.Exited.Time()
-			end, _ := calendar.FollowUpEnd(x.Case, x.Config)
+			if !ok {
+				return
+			}
+			for _, k := range calendar.FollowUpQuartersWithin(exit, x.Setting(record.SettingFollowUpMonths)) {
+				first, last := calendar.QuarterAfterExit(exit, k)
+				if !x.Today.After(last) || followUpDone(x.Case.Outcome, first, last) != "" {
+					continue
+				}
+				x.Report(x.File(layout.KindIntake), Path("exited"), "no follow-up recorded in the %s quarter after exit, %s (%s to %s); follow up with the customer and record it with caseplan followup add",
+					ordinal(k), calendar.QuarterName(first), first.Format(time.DateOnly), last.Format(time.DateOnly))
+			}
+		},
+	},
+	{
+		ID: "wioa-follow-up-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "002",
+		Setting: "follow_up_months",
+		Summary: "a follow-up planned for the 2nd or 4th quarter after exit was made after that quarter (met late: history)",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil {
+				return
+			}
+			exit, ok := in.Exited.Time()
 			if !ok {
 				return
 			}
 			for _, k := range calendar.FollowUpQuarters {
-				first, last := calendar.FollowUpQuarter(exit, k)
-				if !x.Today.After(last) || last.After(end) || followedUp(x.Case.Outcome, first, last) {
-					continue
+				first, last := calendar.QuarterAfterExit(exit, k)
+				if done := followUpDone(x.Case.Outcome, first, last); done != "" && done != "in-time" {
+					t, _ := record.Date(done).Time()
+					x.Report(x.File(layout.KindOutcome), Path("follow_ups"), "the follow-up for the %s quarter after exit, %s, was made on %s, %d day(s) after the quarter ended (%s); met late",
+						ordinal(k), calendar.QuarterName(first), done, calendar.Days(last, t), last.Format(time.DateOnly))
 				}
-				x.Report(x.File(layout.KindIntake), Path("exited"), "no follow-up recorded in quarter %d after exit (%s to %s); follow up with the customer for %d months after exit and record it with caseplan followup add",
-					k, first.Format(time.DateOnly), last.Format(time.DateOnly), x.Setting(record.SettingFollowUpMonths))
 			}
 		},
 	},
 	{
 		ID: "wioa-potential-exit", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "002",
 		Setting: "inactivity_exit_days",
-		Summary: "a case with no service for 90 days is a potential exit",
+		Summary: "90 days with no participation-causing service and none scheduled: the participant has exited (TEGL 10-16), dated at the last such service",
 		check: func(x *Context) {
 			in := x.Case.Intake
 			if in == nil || in.Status != "open" || in.Exited != "" {
 				return
 			}
-			last, ok := calendar.LastService(x.Case, x.Today)
-			if !ok {
-				if last, ok = in.Opened.Time(); !ok {
-					return
-				}
+			p := calendar.ParticipationOf(x.Case, x.Config, x.Today)
+			if p.Exit.IsZero() || p.Date.IsZero() {
+				return
 			}
-			limit := x.Setting(record.SettingInactivityExitDays)
-			if d := calendar.Days(last, x.Today); d > limit {
-				x.Report(x.File(layout.KindIntake), Path("status"), "no service for %d days (since %s), more than %d: a potential exit; record a service, or the exit with caseplan case exit when the customer has left the program", d, last.Format(time.DateOnly), limit)
-			}
+			exit := p.Exit.Format(time.DateOnly)
+			x.Report(x.File(layout.KindIntake), Path("status"), "no participation-causing service for %d days (the last on %s) and none scheduled: the participant has exited by WIOA's definition (TEGL 10-16), with exit date %s; record it with caseplan case exit %s (it proposes %s), or record the service that was given",
+				calendar.Days(p.LastService, x.Today), exit, exit, x.Case.ID, exit)
 		},
 	},
 }
@@ -481,7 +538,7 @@ func checkExtensionCriteria(x *Context) {
 		if e.Decision == "denied" || !ok || requested.Before(p.Layoff) {
 			continue
 		}
-		ev := calendar.WeighExtension(x.Case, p, requested)
+		ev := calendar.WeighExtension(x.Case, x.Contact, p, requested)
 		noContact, noApplication := ev.Contact.WeeksWithout, ev.Applications.WeeksWithout
 		at := []string{"extensions", strconv.Itoa(i)}
 		const criteria = "the criteria are regular contact and applications throughout the work security period"
@@ -512,22 +569,69 @@ func weekList(weeks []string) string {
 	return strings.Join(weeks[:shown], ", ") + " and " + strconv.Itoa(len(weeks)-shown) + " more"
 }
 
-// followedUp reports whether the outcome records a follow-up done in the
-// days first..last, or done for a follow-up due in them (late, but made).
-func followedUp(o *record.Outcome, first, last time.Time) bool {
+// followUpDone says whether a follow-up was made for the quarter
+// first..last: "in-time" when one was done in it, the done date when one
+// due in it was done after it (late), "" when none was made. A follow-up
+// done before the quarter does not cover it: WIOA measures employment in
+// the quarter itself.
+func followUpDone(o *record.Outcome, first, last time.Time) string {
 	if o == nil {
-		return false
+		return ""
 	}
 	in := func(d record.Date) bool {
 		t, ok := d.Time()
 		return ok && !t.Before(first) && !t.After(last)
 	}
+	late := ""
 	for _, f := range o.FollowUps {
-		if f.Done != "" && (in(f.Done) || in(f.Due)) {
-			return true
+		switch {
+		case f.Done == "":
+		case in(f.Done):
+			return "in-time"
+		case in(f.Due) && f.Done > record.Date(last.Format(time.DateOnly)) && (late == "" || f.Done < record.Date(late)):
+			late = string(f.Done)
 		}
 	}
-	return false
+	return late
+}
+
+// firstContactLimit is the last day of the first_contact_days after
+// opening.
+func firstContactLimit(x *Context) (time.Time, bool) {
+	in := x.Case.Intake
+	if in == nil {
+		return time.Time{}, false
+	}
+	opened, ok := in.Opened.Time()
+	if !ok {
+		return time.Time{}, false
+	}
+	return opened.AddDate(0, 0, x.Setting("first_contact_days")), true
+}
+
+// referencesFile is where a finding about references belongs: the
+// references file, or the intake when there is none.
+func (x *Context) referencesFile() string {
+	if file := x.File(layout.KindReferences); x.Case.Doc(file) != nil {
+		return file
+	}
+	return x.File(layout.KindIntake)
+}
+
+func date(t time.Time) record.Date { return record.Date(t.Format(time.DateOnly)) }
+
+// ordinal writes 2 as "2nd", 3 as "3rd".
+func ordinal(n int) string {
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		return strconv.Itoa(n) + "st"
+	case n%10 == 2:
+		return strconv.Itoa(n) + "nd"
+	case n%10 == 3:
+		return strconv.Itoa(n) + "rd"
+	}
+	return strconv.Itoa(n) + "th"
 }
 
 // permitted reports whether a permission of the kind was given on or

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -37,7 +38,7 @@ func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []findi
 		for _, d := range c.Docs {
 			out = append(out, schemaFindings(opt.Schemas, d, c.ID)...)
 		}
-		ctx := &Context{Config: snap.Config, Today: opt.Today, Case: c}
+		ctx := &Context{Config: snap.Config, Today: opt.Today, Case: c, Contact: calendar.ContactFor(c, snap.Config)}
 		for _, r := range Rules {
 			if r.check == nil || !ctx.applies(r) {
 				continue
@@ -45,7 +46,7 @@ func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []findi
 			ctx.rule = r
 			r.check(ctx)
 		}
-		out = append(out, ctx.found...)
+		out = append(out, waive(c, ctx.found)...)
 	}
 	out = applySettings(snap.Config, out)
 	finding.Sort(out)
@@ -74,6 +75,28 @@ func schemaFindings(v *schemas.Validator, d *load.Document, caseID string) []fin
 	return out
 }
 
+// waive applies the case's waivers (DESIGN.md §4): a supervisor may waive
+// an obligation, a completeness rule, for the case, with a reason. Its
+// findings are still shown, as warnings that say who waived them and why,
+// and no longer fail CI. A waiver of any other rule waives nothing (the
+// waiver rule reports it).
+func waive(c *casefile.Case, found []finding.Finding) []finding.Finding {
+	if c.Intake == nil || len(c.Intake.Waivers) == 0 {
+		return found
+	}
+	for i, f := range found {
+		for _, w := range c.Intake.Waivers {
+			if w.Rule == f.Rule && IsCompleteness(f.Rule) {
+				found[i].Severity = finding.Warning
+				found[i].Message += fmt.Sprintf(" (waived by %s on %s: %s)", w.By, w.Date, w.Reason)
+				found[i].Waived = true
+				break
+			}
+		}
+	}
+	return found
+}
+
 // applySettings turns rules off or changes their severity as the store's
 // caseplan.yaml says.
 func applySettings(cfg *record.Config, fs []finding.Finding) []finding.Finding {
@@ -97,9 +120,10 @@ func applySettings(cfg *record.Config, fs []finding.Finding) []finding.Finding {
 
 // Context is what a rule sees of one case, and where it reports.
 type Context struct {
-	Config *record.Config
-	Today  time.Time
-	Case   *casefile.Case
+	Config  *record.Config
+	Today   time.Time
+	Case    *casefile.Case
+	Contact calendar.Contact // what the case's program counts as a contact
 
 	rule  *Rule
 	found []finding.Finding

@@ -143,7 +143,23 @@ func ruleTests() []ruleTest {
 		{rule: "ws-references", on: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), change: func(m memStore) {
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
 			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: former supervisor\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n"
-		}, want: "cases/WS1/references.yaml:1:1", msg: "1 of 3 references with permission by the layoff date (2026-05-01)"},
+		}, want: "cases/WS1/references.yaml:1:1", msg: "1 of 3 references with permission (1 by the layoff date, 2026-05-01)"},
+		// References who agreed after the layoff date do not count toward
+		// three by the layoff date (defect 11): an open obligation while
+		// fewer than three have agreed at all...
+		{rule: "ws-references", on: day("2026-05-10"), change: func(m memStore) {
+			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
+			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: former supervisor\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n    permission: 2026-05-05\n  - name: Kim Example\n    relationship: colleague\n    permission: 2026-03-12\n    withdrawn: 2026-04-01\n"
+		}, want: "cases/WS1/references.yaml:1:1", msg: "2 of 3 references with permission (1 by the layoff date, 2026-05-01)"},
+		// ...and a deadline met late once they have: a warning that never
+		// fails CI, naming the days late (defect 7).
+		{rule: "ws-references-late", on: day("2026-05-10"), change: func(m memStore) {
+			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
+			m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n", 2) + "  - name: Lou Example\n    relationship: colleague\n    permission: 2026-05-04\n"
+		}, want: "cases/WS1/references.yaml:1:1", msg: "the 3rd reference agreed on 2026-05-04, 3 day(s) after the layoff date (2026-05-01): met late",
+			keep: func(m memStore) {
+				wsComplete(m)
+			}},
 		{rule: "ws-iep-plan", on: time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC), change: func(m memStore) {
 			m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n", 3)
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\nskill_plan:\n  - course: Excel\n"
@@ -154,7 +170,13 @@ func ruleTests() []ruleTest {
 		{rule: "wioa-iep", on: today, change: func(m memStore) { delete(m, "cases/W1/iep.yaml") }, want: "cases/W1/intake.yaml:1:1", msg: "has no iep.yaml"},
 		{rule: "wioa-first-contact", on: today, change: func(m memStore) {
 			m["cases/W1/notes/2026-03-05-ab12.yaml"] = strings.Replace(m["cases/W1/notes/2026-03-05-ab12.yaml"], "two_way: true", "two_way: false", 1)
-		}, want: "cases/W1/intake.yaml:2:9", msg: "no two-way contact recording a service within 10 days of opening (by 2026-03-12)"},
+		}, want: "cases/W1/intake.yaml:2:9", msg: "no contact yet: the first was due within 10 days of opening (by 2026-03-12)"},
+		// A first contact made on day 12 is history, not an open
+		// obligation: a warning naming the days late (defect 7).
+		{rule: "wioa-first-contact-late", on: today, change: func(m memStore) {
+			delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+			m["cases/W1/notes/2026-03-14-ab12.yaml"] = contact("2026-03-14-ab12", "contact", "phone")
+		}, want: "cases/W1/intake.yaml:2:9", msg: "the first contact was on 2026-03-14, day 12 after opening: 2 day(s) later than the 10 days (by 2026-03-12); met late"},
 		{rule: "wioa-contact-interval", on: time.Date(2026, 4, 10, 0, 0, 0, 0, time.UTC), change: nil, want: "cases/W1/intake.yaml:5:10", msg: "last contact was 36 days ago (2026-03-05), more than 30"},
 		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/P1/intake.yaml"] += "consents:\n  - kind: job-site-visit\n    given: 2026-03-10\n    withdrawn: 2026-03-01\n"
@@ -185,11 +207,21 @@ func ruleTests() []ruleTest {
 				m["cases/WS1/outcome.yaml"] = "placement:\n  employer: Facilities\n  position: Office coordinator\n  start: 2026-03-16\n"
 			}},
 		{rule: "ws-activity-tracker", on: day("2026-03-23"), change: nil,
-			want: "cases/WS1/activity/2026-W11.yaml:1:1", msg: "was last kept for 2026-W11; log 2026-W12 and every week after it",
+			want: "cases/WS1/intake.yaml:1:1", msg: "the weekly activity tracker has no entry for 2026-W12",
 			keep: func(m memStore) { m["cases/WS1/activity/2026-W12.yaml"] = "week: 2026-W12\n" }},
+		// Every complete week counts, not only the last one, and each
+		// missing week is named (defect 10).
+		{rule: "ws-activity-tracker", on: day("2026-04-06"), change: func(m memStore) {
+			m["cases/WS1/activity/2026-W13.yaml"] = "week: 2026-W13\n"
+		}, want: "cases/WS1/intake.yaml:1:1", msg: "no entry for 2 complete weeks: 2026-W12, 2026-W14",
+			keep: func(m memStore) {
+				for _, w := range []string{"2026-W12", "2026-W13", "2026-W14"} {
+					m["cases/WS1/activity/"+w+".yaml"] = "week: " + w + "\n"
+				}
+			}},
 		{rule: "ws-activity-tracker", on: today, change: func(m memStore) {
 			delete(m, "cases/WS1/activity/2026-W11.yaml")
-		}, want: "cases/WS1/intake.yaml:1:1", msg: "the weekly activity tracker has no week yet (last complete week 2026-W11)",
+		}, want: "cases/WS1/intake.yaml:1:1", msg: "the weekly activity tracker has no entry for 2026-W11",
 			keep: func(m memStore) {
 				// Opened in the last complete week: no whole week to log yet.
 				delete(m, "cases/WS1/activity/2026-W11.yaml")
@@ -249,22 +281,33 @@ func ruleTests() []ruleTest {
 				m.edit("cases/W1/intake.yaml", "manager: mrivera", "manager: jlee")
 				m["cases/W1/intake.yaml"] += "transfers:\n  - date: 2026-03-04\n    from: jlee\n    to: mrivera\n    reason: caseload\n  - date: 2026-03-10\n    from: mrivera\n    to: jlee\n    reason: moved to Eastgate\n"
 			}},
-		{rule: "wioa-follow-up", on: day("2026-12-31"), change: func(m memStore) {
+		{rule: "wioa-follow-up", on: day("2027-01-01"), change: func(m memStore) {
 			m.drop("WS1", "P1")
 			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
 			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-09-30\n    done: 2026-09-29\n  - due: 2026-12-30\n"
-		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in quarter 2 after exit (2026-10-01 to 2026-12-30)",
+		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in the 2nd quarter after exit, 2026-Q4 (2026-10-01 to 2026-12-31)",
 			keep: func(m memStore) {
-				// Made late, but made: the follow-up due in the quarter counts.
+				// Made late, but made: the follow-up due in the quarter
+				// counts, and wioa-follow-up-late says it was late.
 				m.drop("WS1", "P1")
 				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
-				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-30\n    done: 2026-12-31\n"
+				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-30\n    done: 2027-01-04\n"
+			}},
+		{rule: "wioa-follow-up-late", on: day("2027-01-05"), change: func(m memStore) {
+			m.drop("WS1", "P1")
+			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-30\n    done: 2027-01-04\n"
+		}, want: "cases/W1/outcome.yaml:1:1", msg: "the follow-up for the 2nd quarter after exit, 2026-Q4, was made on 2027-01-04, 4 day(s) after the quarter ended (2026-12-31); met late",
+			keep: func(m memStore) {
+				m.drop("WS1", "P1")
+				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-30\n    done: 2026-12-29\n"
 			}},
 		{rule: "wioa-follow-up", on: day("2027-07-01"), change: func(m memStore) {
 			m.drop("WS1", "P1")
 			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
 			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-30\n    done: 2026-12-15\n"
-		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in quarter 4 after exit (2027-03-31 to 2027-06-30)",
+		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in the 4th quarter after exit, 2027-Q2 (2027-04-01 to 2027-06-30)",
 			keep: func(m memStore) {
 				// A store with 6 months of follow-up has no 4th quarter.
 				m.drop("WS1", "P1")
@@ -272,20 +315,46 @@ func ruleTests() []ruleTest {
 				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
 				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-30\n    done: 2026-12-15\n"
 			}},
+		// WIOA's exit (TEGL 10-16): 90 days with no participation-causing
+		// service and none scheduled, dated at the last such service (the
+		// CNA training, which ended on 2026-06-30). A letter with a job
+		// referral is a staff-assisted service; supportive services alone
+		// are not.
 		{rule: "wioa-potential-exit", on: day("2026-10-15"), change: func(m memStore) { m.drop("WS1") },
-			want: "cases/W1/intake.yaml:4:9", msg: "no service for 107 days (since 2026-06-30), more than 90: a potential exit",
+			want: "cases/W1/intake.yaml:4:9", msg: "no participation-causing service for 107 days (the last on 2026-06-30) and none scheduled: the participant has exited by WIOA's definition (TEGL 10-16), with exit date 2026-06-30",
 			keep: func(m memStore) {
 				m.drop("WS1")
 				m["cases/W1/notes/2026-08-01-lt01.yaml"] = "id: 2026-08-01-lt01\ndate: 2026-08-01\nauthor: mrivera\nkind: contact\nmode: letter\nservices: [job-referral]\ncontent: Sent two job leads\n"
 			}},
 		{rule: "wioa-potential-exit", on: day("2026-10-15"), change: func(m memStore) {
 			m.drop("WS1")
-			m["cases/W1/services.yaml"] = "referrals:\n  - id: R1\n    service: Child care\n    provider: County\n    referred: 2026-07-01\n    status: declined\n"
-		}, want: "cases/W1/intake.yaml:4:9", msg: "no service for 107 days",
+			m["cases/W1/services.yaml"] = "referrals:\n  - id: R1\n    service: Child care\n    provider: County\n    referred: 2026-07-01\n    status: in-progress\n    updated: 2026-07-20\n"
+			m["cases/W1/notes/2026-08-01-ss01.yaml"] = "id: 2026-08-01-ss01\ndate: 2026-08-01\nauthor: mrivera\nkind: contact\nmode: phone\ntwo_way: true\nservices: [supportive-services]\ncontent: Child care voucher\n"
+		}, want: "cases/W1/intake.yaml:4:9", msg: "with exit date 2026-06-30",
 			keep: func(m memStore) {
+				// A training scheduled to start later: not an exit.
 				m.drop("WS1")
-				m["cases/W1/services.yaml"] = "referrals:\n  - id: R1\n    service: Child care\n    provider: County\n    referred: 2026-07-01\n    status: in-progress\n    updated: 2026-07-20\n"
+				m.edit("cases/W1/iep.yaml", "    end: 2026-06-30\n", "    end: 2026-06-30\n  - id: S2\n    name: Phlebotomy course\n    code: training\n    start: 2026-11-02\n")
 			}},
+		{rule: "unknown-service", on: today, change: func(m memStore) {
+			m.edit("cases/WS1/notes/2026-03-03-in01.yaml", "services: [assessment]", "services: [asessment]")
+		}, want: "cases/WS1/notes/2026-03-03-in01.yaml:7:12", msg: `service code "asessment" is not in the store's catalogue`,
+			keep: func(m memStore) {
+				// A store's own catalogue replaces the built-in one.
+				m["cases/caseplan.yaml"] = config + "services:\n  asessment:\n    category: individualized-career\n  career-counseling:\n    category: individualized-career\n  job-search:\n    category: basic-career\n  training:\n    category: training\n"
+				m.edit("cases/WS1/notes/2026-03-03-in01.yaml", "services: [assessment]", "services: [asessment]")
+			}},
+		{rule: "waiver", on: today, change: func(m memStore) {
+			m["cases/caseplan.yaml"] = strings.Replace(config, "email: mrivera@example.org", "email: mrivera@example.org\n    role: supervisor", 1)
+			m["cases/W1/intake.yaml"] += "waivers:\n  - rule: date-order\n    reason: typed wrong\n    by: mrivera\n    date: 2026-03-10\n"
+		}, want: "cases/W1/intake.yaml:9:11", msg: "waiver of date-order: only an obligation",
+			keep: func(m memStore) {
+				m["cases/caseplan.yaml"] = strings.Replace(config, "email: mrivera@example.org", "email: mrivera@example.org\n    role: supervisor", 1)
+				m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: mrivera\n    date: 2026-03-10\n"
+			}},
+		{rule: "waiver", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: mrivera\n    date: 2026-03-10\n"
+		}, want: "cases/W1/intake.yaml:11:9", msg: `waiver by "mrivera": only a supervisor`},
 		{rule: "pe-self-sufficiency", on: today, change: func(m memStore) {
 			m.edit("cases/P1/iep.yaml", "  plan: Keep the job and move to full time\n", "")
 		}, want: "cases/P1/iep.yaml:1:1", msg: "no self-sufficiency plan"},
@@ -429,5 +498,28 @@ func TestRuleSettings(t *testing.T) {
 	}
 	if sev != finding.Error {
 		t.Errorf("ws-notice-period severity = %q, want error", sev)
+	}
+}
+
+// A supervisor's waiver turns an open obligation into a warning that says
+// who waived it and why, so it no longer fails CI (defect 7 of "Rules that
+// are right"); validate still shows it.
+func TestWaiverWaives(t *testing.T) {
+	m := base()
+	m["cases/caseplan.yaml"] = strings.Replace(config, "email: mrivera@example.org", "email: mrivera@example.org\n    role: supervisor", 1)
+	m.edit("cases/W1/notes/2026-03-05-ab12.yaml", "two_way: true", "two_way: false")
+	m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: mrivera\n    date: 2026-03-10\n"
+	var got []finding.Finding
+	for _, f := range run(t, m, today) {
+		if f.Rule == "wioa-first-contact" {
+			got = append(got, f)
+		}
+		if f.Severity == finding.Error {
+			t.Errorf("an error remains: %s", f)
+		}
+	}
+	if len(got) != 1 || got[0].Severity != finding.Warning || !got[0].Waived ||
+		!strings.HasSuffix(got[0].Message, "(waived by mrivera on 2026-03-10: the customer was in hospital)") {
+		t.Errorf("waived finding: %v", got)
 	}
 }

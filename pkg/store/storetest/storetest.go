@@ -167,6 +167,7 @@ goals:
 services:
   - id: S1
     name: CNA training
+    code: training
     start: 2026-04-01
     end: 2026-06-30
 `,

@@ -1,0 +1,204 @@
+package calendar
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// WIOA's performance definitions (TEGL 10-16, Change 1; the PIRL, ETA-9172):
+// quarters after exit, participation and exit. The state systems a board
+// is judged by count this way, so caseplan does too.
+
+// FollowUpQuarters are the quarters after exit in which a WIOA follow-up
+// is made: the second and the fourth, the quarters WIOA measures
+// employment in (TEGL 10-16).
+var FollowUpQuarters = []int{2, 4}
+
+// QuarterStart returns the first day of the calendar quarter holding t.
+func QuarterStart(t time.Time) time.Time {
+	return time.Date(t.Year(), (t.Month()-1)/3*3+1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// QuarterName names the calendar quarter holding t: 2026-Q2.
+func QuarterName(t time.Time) string {
+	return strconv.Itoa(t.Year()) + "-Q" + strconv.Itoa(int(t.Month()-1)/3+1)
+}
+
+// QuarterAfterExit returns the first and last day of the k-th quarter
+// after exit: quarters after exit are calendar quarters after the quarter
+// of exit (TEGL 10-16), so an exit on 2026-06-01 (2026-Q2) has its 2nd
+// quarter after exit in 2026-10-01..2026-12-31 and its 4th in
+// 2027-04-01..2027-06-30.
+func QuarterAfterExit(exit time.Time, k int) (first, last time.Time) {
+	first = AddMonths(QuarterStart(exit), 3*k)
+	return first, AddMonths(first, 3).AddDate(0, 0, -1)
+}
+
+// FollowUpQuartersWithin returns the follow-up quarters (2nd, 4th) that
+// start within months of follow-up after exit: with 12 months both do,
+// since the 4th quarter after exit starts at most 12 months after it.
+func FollowUpQuartersWithin(exit time.Time, months int) []int {
+	limit := AddMonths(exit, months)
+	var out []int
+	for _, k := range FollowUpQuarters {
+		if first, _ := QuarterAfterExit(exit, k); !first.After(limit) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// FollowUpEndAfter is the last day of follow-up after an exit on exit with
+// months of follow-up: the later of months after exit (001, 002) and the
+// end of the last follow-up quarter that starts within them, which WIOA
+// measures (TEGL 10-16) and which may end up to three months later.
+func FollowUpEndAfter(exit time.Time, months int) time.Time {
+	end := AddMonths(exit, months)
+	for _, k := range FollowUpQuartersWithin(exit, months) {
+		if _, last := QuarterAfterExit(exit, k); last.After(end) {
+			end = last
+		}
+	}
+	return end
+}
+
+// FollowUpEnd is FollowUpEndAfter for case c's exit and its program's
+// follow_up_months (12); false when the case records no exit.
+func FollowUpEnd(c *casefile.Case, cfg *record.Config) (time.Time, bool) {
+	in := c.Intake
+	if in == nil {
+		return time.Time{}, false
+	}
+	exit, ok := in.Exited.Time()
+	if !ok {
+		return time.Time{}, false
+	}
+	return FollowUpEndAfter(exit, cfg.ProgramSetting(in.Program, record.SettingFollowUpMonths)), true
+}
+
+// Participation is what a case's records say about participation and exit
+// on a day, by WIOA's definitions:
+//
+//   - a participant is a person who received a staff-assisted service
+//     after eligibility was determined; the participation date is that
+//     service's date, not the day the case was opened (PIRL 900);
+//   - a participant exits when 90 days (inactivity_exit_days) pass with no
+//     participation-causing service and none scheduled, and the exit date
+//     is the date of the last such service (PIRL 901).
+//
+// A service causes participation when its code's category does
+// (record.CausesParticipation): staff-assisted basic and individualized
+// career services and training, not follow-up, supportive services alone,
+// self-service or information-only services. Services are the ones notes
+// record (a code unknown to the store's catalogue counts for nothing;
+// validate reports it) and the plan's services (from their start to their
+// end; one that has not started, or has not ended, is scheduled, unless it
+// is cancelled).
+type Participation struct {
+	// Eligible is the first eligibility determination that found the
+	// person eligible, or the day the case opened when none is recorded
+	// (EligibleRecorded is then false).
+	Eligible         time.Time
+	EligibleRecorded bool
+	// Date is the participation date: the first participation-causing
+	// service on or after Eligible; zero when none yet.
+	Date time.Time
+	// LastService is the latest participation-causing service on or
+	// before today; zero when none.
+	LastService time.Time
+	// Scheduled says a participation-causing service is scheduled after
+	// today (or is under way).
+	Scheduled bool
+	// Exit is the exit date when the participant has exited by the
+	// definition: LastService, once inactivity_exit_days have passed
+	// after it with nothing scheduled; zero otherwise.
+	Exit time.Time
+	// ExitDays is inactivity_exit_days, the program's setting.
+	ExitDays int
+}
+
+// ParticipationOf returns case c's participation on today.
+func ParticipationOf(c *casefile.Case, cfg *record.Config, today time.Time) Participation {
+	var p Participation
+	in := c.Intake
+	if in == nil {
+		return p
+	}
+	p.ExitDays = cfg.ProgramSetting(in.Program, record.SettingInactivityExitDays)
+	for _, e := range in.Eligibility {
+		if t, ok := e.Determined.Time(); ok && e.Eligible && (!p.EligibleRecorded || t.Before(p.Eligible)) {
+			p.Eligible, p.EligibleRecorded = t, true
+		}
+	}
+	if !p.EligibleRecorded {
+		p.Eligible, _ = in.Opened.Time()
+	}
+	causes := func(code string) bool {
+		cat, ok := cfg.ServiceCategory(code)
+		return ok && record.CausesParticipation(cat)
+	}
+	see := func(t time.Time) {
+		if t.After(today) {
+			p.Scheduled = true
+			return
+		}
+		if !t.Before(p.Eligible) && (p.Date.IsZero() || t.Before(p.Date)) {
+			p.Date = t
+		}
+		if p.LastService.IsZero() || t.After(p.LastService) {
+			p.LastService = t
+		}
+	}
+	for _, n := range c.Notes {
+		if n.Kind == "amendment" {
+			continue
+		}
+		t, ok := n.Date.Time()
+		if !ok {
+			continue
+		}
+		for _, code := range n.Services {
+			if causes(code) {
+				see(t)
+				break
+			}
+		}
+	}
+	if plan := c.IEP; plan != nil {
+		for _, s := range plan.Services {
+			if s.Status == "cancelled" || !causes(s.Code) {
+				continue
+			}
+			start, ok := s.Start.Time()
+			if !ok {
+				continue
+			}
+			see(start)
+			if end, ok := s.End.Time(); ok {
+				if end.After(today) && s.Status != "completed" {
+					p.Scheduled = true
+				}
+				if !start.After(today) {
+					see(minTime(end, today))
+				}
+			}
+		}
+	}
+	if !p.LastService.IsZero() && !p.Scheduled && Days(p.LastService, today) > p.ExitDays {
+		p.Exit = p.LastService
+	}
+	return p
+}
+
+// ExitDue is the day a participant without further service exits by the
+// definition: inactivity_exit_days after the last participation-causing
+// service. Zero when there has been none, or one is scheduled.
+func (p Participation) ExitDue() time.Time {
+	if p.LastService.IsZero() || p.Scheduled {
+		return time.Time{}
+	}
+	return p.LastService.AddDate(0, 0, p.ExitDays)
+}
