@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/yamledit"
 )
@@ -180,20 +181,22 @@ func joinNotes(old, add string) string {
 	return old + "; " + add
 }
 
-// SetPlacement records the job a participant was placed in. A placement
-// already recorded is replaced.
+// SetPlacement records the job a participant was placed in. When a
+// placement is already recorded, the new one corrects it: it is added with
+// the ID of the one it supersedes, which stays on record (DESIGN.md §3),
+// so a report about a past month reads the placement as it was known then.
 type SetPlacement struct {
 	Case      string
 	Placement record.Placement
+	Reason    string // why a correction is made; optional
+
+	// Superseded is set by Build when the placement corrects one: its ID.
+	Superseded string
 }
 
-// placementKeys are a placement's optional fields, in canonical order.
-var placementKeys = []string{"wage", "wage_unit", "hours", "internal"}
-
-// Build returns the change that sets outcome.yaml's placement. An existing
-// placement is changed field by field, so the lines that stay the same (and
-// the comments on them) are untouched and the diff shows what changed.
-func (sp SetPlacement) Build(s *State) (*Change, error) {
+// Build returns the change that adds the placement to outcome.yaml's
+// placements.
+func (sp *SetPlacement) Build(s *State) (*Change, error) {
 	lc, err := openLifecycle(s, sp.Case)
 	if err != nil {
 		return nil, err
@@ -202,48 +205,40 @@ func (sp SetPlacement) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	p := sp.Placement
-	var edits []Edit
-	old := lc.outcome().Placement
-	if old == nil {
-		edits = append(edits, setInOrder(record.Outcome{}, []string{"placement"}, p))
-	} else {
-		at := func(key string) []string { return []string{"placement", key} }
-		set := func(key string, v any) Edit { return setInOrder(record.Outcome{}, at(key), v) }
-		edits = append(edits, set("employer", p.Employer), set("position", p.Position), set("start", p.Start))
-		optional := map[string]any{}
-		if p.Wage != nil {
-			optional["wage"] = *p.Wage
-		}
-		if p.WageUnit != "" {
-			optional["wage_unit"] = p.WageUnit
-		}
-		if p.Hours != nil {
-			optional["hours"] = *p.Hours
-		}
-		if p.Internal != nil {
-			optional["internal"] = *p.Internal
-		}
-		for _, k := range placementKeys {
-			if v, ok := optional[k]; ok {
-				edits = append(edits, set(k, v))
-			} else {
-				edits = append(edits, deleteAt(at(k)))
-			}
-		}
+	if p.ID, err = caseid.NewItem("PL", s.random()); err != nil {
+		return nil, err
 	}
-	data, err := lc.editOutcome(&record.Outcome{Placement: &p}, edits...)
+	p.Recorded = date(s.Today)
+	var edits []Edit
+	o := lc.outcome()
+	if cur := o.PlacementOn(p.Recorded); cur != nil {
+		id := cur.ID
+		if id == "" {
+			// The single placement of an older file has no ID: give it
+			// one, so the correction can name it.
+			if id, err = caseid.NewItem("PL", s.random()); err != nil {
+				return nil, err
+			}
+			edits = append(edits, setInOrder(record.Outcome{}, []string{"placement", "id"}, id))
+		}
+		p.Supersedes, p.Reason, sp.Superseded = id, strings.TrimSpace(sp.Reason), id
+	}
+	edits = append(edits, appendInOrder(record.Outcome{}, []string{"placements"}, p))
+	data, err := lc.editOutcome(&record.Outcome{Placements: []record.Placement{p}}, edits...)
 	if err != nil {
 		return nil, err
 	}
-	verb := "record the placement"
-	if old != nil {
-		verb = "change the placement"
+	summary := fmt.Sprintf("record the placement: %s at %s from %s", p.Position, p.Employer, p.Start)
+	if sp.Superseded != "" {
+		summary = fmt.Sprintf("correct the placement %s: %s at %s from %s", sp.Superseded, p.Position, p.Employer, p.Start)
 	}
+	sp.Placement = p
 	return &Change{
 		Cases:   []string{sp.Case},
 		Action:  "placement.set",
-		Summary: fmt.Sprintf("%s: %s at %s from %s", verb, p.Position, p.Employer, p.Start),
+		Summary: summary,
 		Files:   map[string][]byte{lc.outcomePath(): data},
+		Output:  p.ID,
 	}, nil
 }
 
