@@ -229,9 +229,9 @@ func (o *extensionDecideOptions) parse() (casework.DecideExtension, error) {
 }
 
 type placementSetOptions struct {
-	caseID, employer, position, start, wageUnit string
-	wage, hours                                 float64
-	internal, noCommit                          bool
+	caseID, employer, position, start, wageUnit, reason string
+	wage, hours                                         float64
+	internal, noCommit                                  bool
 }
 
 func newPlacementSetCmd(g *globals) *cobra.Command {
@@ -243,9 +243,10 @@ func newPlacementSetCmd(g *globals) *cobra.Command {
 start date and, when known, the wage (--wage with --wage-unit hour or year),
 the hours per week and whether the job is internal to the organisation
 (--internal, document 000: work-security candidates have preference for
-internal jobs). A placement already recorded is replaced: the fields given
-are set, the optional ones not given are removed, and lines that stay the
-same are left as they were.` + "\n" + exitStatusHelp,
+internal jobs). It prints the placement's ID. A placement already recorded
+is corrected, not replaced: the new one is added with the ID of the one it
+supersedes (and --reason, why), and the earlier one stays on record, so a
+report about a past month reads the placement as it was known then.` + "\n" + exitStatusHelp,
 		Example: `  caseplan placement set WS-001 --employer "Northfield University Library" \
       --position "Library Assistant" --start 2026-06-01 --wage 24.50 --wage-unit hour \
       --hours 37.5 --internal`,
@@ -267,6 +268,7 @@ same are left as they were.` + "\n" + exitStatusHelp,
 	f.StringVar(&opts.wageUnit, "wage-unit", "", "`UNIT` of the wage: hour or year")
 	f.Float64Var(&opts.hours, "hours", 0, "hours per week")
 	f.BoolVar(&opts.internal, "internal", false, "the job is inside the organisation (--internal=false: outside)")
+	f.StringVar(&opts.reason, "reason", "", "why a recorded placement is corrected")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	for _, name := range []string{"employer", "position", "start"} {
 		_ = c.MarkFlagRequired(name)
@@ -276,7 +278,7 @@ same are left as they were.` + "\n" + exitStatusHelp,
 
 func (o *placementSetOptions) parse(c *cobra.Command) (casework.SetPlacement, error) {
 	p := record.Placement{Employer: o.employer, Position: o.position, WageUnit: o.wageUnit}
-	sp := casework.SetPlacement{Case: o.caseID}
+	sp := casework.SetPlacement{Case: o.caseID, Reason: o.reason}
 	if _, err := parseDate("start", o.start); err != nil {
 		return sp, err
 	}

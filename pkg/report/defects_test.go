@@ -1,0 +1,48 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/store/storetest"
+)
+
+// Defect 14 of "Rules that are right": a case manager with no case that
+// expects contact had 100% contact compliance; with none expected there is
+// no share to show. And a follow-up done before it was due counted as due
+// and not done.
+func TestMonthlyComplianceAndEarlyFollowUp(t *testing.T) {
+	m := storetest.MemStore{
+		"cases/caseplan.yaml": "organization: Example\nstaff:\n  - id: amy\n    name: Amy Example\n    email: amy@example.org\n  - id: ned\n    name: Ned Example\n    email: ned@example.org\nprograms:\n  pe:\n    kind: post-employment\n",
+		// Amy's case expects contact and had one; Ned has no case at all.
+		"cases/P1/intake.yaml":                "id: P1\nopened: 2026-09-01\nprogram: pe\nstatus: open\nmanager: amy\nparticipant:\n  name: Pat Example\n",
+		"cases/P1/notes/2026-10-10-aaaa.yaml": "id: 2026-10-10-aaaa\ndate: 2026-10-10\nauthor: amy\nkind: contact\nmode: phone\ntwo_way: true\ncontent: Check-in\n",
+		"cases/P1/outcome.yaml":               "follow_ups:\n  - due: 2026-10-20\n    done: 2026-10-14\n  - due: 2026-10-25\n    done: 2026-09-28\n  - due: 2026-10-30\n",
+	}
+	snap := storetest.Load(t, m)
+	r := BuildMonthly(snap, Month{2026, time.October}, Source{Commit: strings.Repeat("0", 40)}, false)
+	if got := r.Summary; got.FollowUpsDue != 3 || got.FollowUpsDone != 2 {
+		t.Errorf("follow-ups due/done = %d/%d, want 3/2 (one done early, one on time, one not done)", got.FollowUpsDue, got.FollowUpsDone)
+	}
+	var ned *ManagerSection
+	for i := range r.Managers {
+		if r.Managers[i].ID == "ned" {
+			ned = &r.Managers[i]
+		}
+	}
+	if ned == nil || ned.ContactCompliance != nil {
+		t.Fatalf("ned: %+v, want a section with no compliance", ned)
+	}
+	var b bytes.Buffer
+	w, _ := NewWriter("text")
+	if err := w.Monthly(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(line, "ned ") && (!strings.Contains(line, " none ") || strings.Contains(line, "100%")) {
+			t.Errorf("ned's row shows a compliance: %q", line)
+		}
+	}
+}
