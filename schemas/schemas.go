@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -175,7 +176,11 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 	case *kind.Format:
 		switch k.Want {
 		case "date":
-			add("%s: %s is not a valid date (want YYYY-MM-DD)", name, display(k.Got))
+			if s, ok := k.Got.(string); ok && MissingDay(s) != "" {
+				add("%s: %s is not a date: %s", name, display(k.Got), MissingDay(s))
+			} else {
+				add("%s: %s is not a valid date (want YYYY-MM-DD)", name, display(k.Got))
+			}
 		case "email":
 			add("%s: %s is not a valid email address", name, display(k.Got))
 		default:
@@ -462,4 +467,27 @@ func comparePaths(a, b []string) int {
 		return strings.Compare(a[i], b[i])
 	}
 	return len(a) - len(b)
+}
+
+// MissingDay says in a case manager's words why s, written as YYYY-MM-DD,
+// is not a date: its month has no such day ("February 2026 has 28 days,
+// so day 30 does not exist"), or there is no such month. It is "" when s
+// is a date or is not written as YYYY-MM-DD at all.
+func MissingDay(s string) string {
+	if _, err := time.Parse(time.DateOnly, s); err == nil || len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return ""
+	}
+	y, err1 := strconv.Atoi(s[:4])
+	m, err2 := strconv.Atoi(s[5:7])
+	d, err3 := strconv.Atoi(s[8:])
+	switch {
+	case err1 != nil || err2 != nil || err3 != nil:
+		return ""
+	case m < 1 || m > 12:
+		return fmt.Sprintf("there is no month %d", m)
+	case d < 1:
+		return fmt.Sprintf("there is no day %d", d)
+	}
+	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return fmt.Sprintf("%s %d has %d days, so day %d does not exist", time.Month(m), y, last, d)
 }

@@ -266,14 +266,14 @@ goals:
       - {id: M1, text: Enrol, due: 2026-02-30}
 `,
 			path: []string{"goals", "0", "milestones", "0", "due"},
-			msg:  `due: "2026-02-30" is not a valid date (want YYYY-MM-DD)`,
+			msg:  `due: "2026-02-30" is not a date: February 2026 has 28 days, so day 30 does not exist`,
 		},
 		{
 			name: "month 13",
 			kind: "intake",
 			src:  strings.Replace(minimal["intake"], "2026-01-12", "2026-13-01", 1),
 			path: []string{"opened"},
-			msg:  `opened: "2026-13-01" is not a valid date (want YYYY-MM-DD)`,
+			msg:  `opened: "2026-13-01" is not a date: there is no month 13`,
 		},
 		{
 			name: "date not a string",
@@ -448,7 +448,7 @@ flavour: mint
 		`colour: unknown field "colour"`,
 		`flavour: unknown field "flavour"`,
 		`id: id: "2026 K7QX2" is not a valid case id (letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters)`,
-		`opened: opened: "2026-02-30" is not a valid date (want YYYY-MM-DD)`,
+		`opened: opened: "2026-02-30" is not a date: February 2026 has 28 days, so day 30 does not exist`,
 		`participant: missing required field "name"`,
 		`participant/channels/1: channels item 2: "pigeon" is not a valid choice (want one of: phone, text, email, mail, in-person, video)`,
 		`participant/email: email: "nope" is not a valid email address`,

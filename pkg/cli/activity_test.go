@@ -132,7 +132,7 @@ func TestActivityEntry(t *testing.T) {
 			name:  "a bad date",
 			v:     activityValues{kind: "networking", date: "2026-02-30", event: "x"},
 			given: []string{"event"},
-			err:   `--date "2026-02-30": not a date; use YYYY-MM-DD`,
+			err:   `--date "2026-02-30": not a date: February 2026 has 28 days, so day 30 does not exist`,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/schemas"
 )
 
 // Env is everything a command reads from the outside world. Tests build
@@ -198,6 +199,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 func parseDate(flag, v string) (time.Time, error) {
 	t, err := time.Parse(time.DateOnly, v)
 	if err != nil {
+		if why := schemas.MissingDay(v); why != "" {
+			return time.Time{}, usageErrorf("--%s %q: not a date: %s", flag, v, why)
+		}
 		return time.Time{}, usageErrorf("--%s %q: not a date; use YYYY-MM-DD", flag, v)
 	}
 	return t, nil

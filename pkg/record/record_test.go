@@ -478,3 +478,4 @@ func TestProgramSetting(t *testing.T) {
 	}()
 	c.ProgramSetting("ws", "notification_day")
 }
+
