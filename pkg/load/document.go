@@ -75,6 +75,9 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 			return fail(1, 1, RuleShape, "file is empty; a record is a YAML mapping of fields")
 		}
 		line, msg := syntaxError(err)
+		if n, plain, ok := explainSyntax(data, parsesPast); ok {
+			line, msg = n, "invalid YAML: "+plain
+		}
 		return fail(line, 1, RuleSyntax, "%s", msg)
 	}
 	var extra yaml.Node
@@ -286,6 +289,18 @@ var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // syntaxError extracts the line from the YAML library's error text and
 // rewords it without the library's prefix.
+// parsesPast reports whether the parser reads data, mended at line, past
+// that line: without an error, or with one only further down.
+func parsesPast(data []byte, line int) bool {
+	var n yaml.Node
+	err := yaml.Unmarshal(data, &n)
+	if err == nil {
+		return true
+	}
+	at, _ := syntaxError(err)
+	return at > line
+}
+
 func syntaxError(err error) (int, string) {
 	msg := err.Error()
 	if m := lineRE.FindStringSubmatch(msg); m != nil {

@@ -94,3 +94,43 @@ e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]
 		})
 	}
 }
+
+// A YAML mistake made by hand is named at the line to fix, in plain words,
+// not as the parser's jargon at the line where it gave up (defect 13 of
+// "Rules that are right"): a line-5 mistake was reported at 2:1 as "did not
+// find expected '-' indicator".
+func TestSyntaxInPlainWords(t *testing.T) {
+	for _, tt := range []struct {
+		name, data string
+		line       int
+		msg        string
+	}{
+		{"a field indented under one that has a value",
+			"id: W-001\nopened: 2026-03-02\nprogram: wioa\nstatus: open\nmanager: mrivera\n  participant:\n  name: Ana\n",
+			6, "line 6 is indented further than line 5 (manager:), which already has a value"},
+		{"a field indented by one space",
+			"id: W-001\nopened: 2026-03-02\nparticipant:\n  name: Ana\n phone: 555-0100\n",
+			5, "line 5 is indented by 1 space, which lines up with none of the fields above it (they start at 0 spaces or 2 spaces)"},
+		{"a list item out of line",
+			"id: W-001\nbarriers:\n  - kind: housing\n    detail: x\n   - kind: transport\n",
+			5, "line 5 is indented by 3 spaces"},
+		{"a tab",
+			"id: W-001\nparticipant:\n\tname: Ana\n",
+			3, "line 3 is indented with a tab; YAML indents with spaces only"},
+		{"a quote never closed",
+			"id: W-001\nnotes: \"unterminated\nprogram: wioa\n",
+			2, `line 2 starts a value with " but the line does not close it`},
+		{"no plain diagnosis: the parser's words",
+			"id: x\nbad: [\n", 2, "did not find expected"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, fs := Parse("cases/X/intake.yaml", []byte(tt.data))
+			if len(fs) != 1 || fs[0].Rule != RuleSyntax {
+				t.Fatalf("findings %v, want one %s", fs, RuleSyntax)
+			}
+			if fs[0].Line != tt.line || !strings.Contains(fs[0].Message, tt.msg) {
+				t.Errorf("got %d: %s\nwant %d: ...%s", fs[0].Line, fs[0].Message, tt.line, tt.msg)
+			}
+		})
+	}
+}

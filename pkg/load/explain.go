@@ -1,0 +1,187 @@
+package load
+
+import (
+	"strconv"
+	"strings"
+)
+
+// explainSyntax looks at the text of a file the YAML parser refused and
+// finds the line a person would fix, saying in plain words what is wrong
+// with it. The parser often reports where it gave up, not where the
+// mistake is — a line indented one space too far is reported at the key
+// above it — and in its own terms ("did not find expected key"). The
+// checks here cover the mistakes people make by hand: tabs, indentation
+// that lines up with nothing, a line indented under a field that already
+// has a value, a list item out of line, a quote never closed. ok is false
+// when none applies; the parser's own message is used then.
+//
+// A diagnosis is trusted only when mending that one line as it suggests
+// lets the parser read past it (confirm): a guess that does not explain
+// the error is never shown.
+func explainSyntax(data []byte, confirm func(mended []byte, line int) bool) (line int, msg string, ok bool) {
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	mend := func(n int, fixed string) []byte {
+		cp := append([]string(nil), lines...)
+		cp[n-1] = fixed
+		return []byte(strings.Join(cp, "\n"))
+	}
+	// A tab anywhere in the indentation: YAML forbids it, and editors
+	// hide it.
+	for i, l := range lines {
+		body := strings.TrimLeft(l, " \t")
+		indent := l[:len(l)-len(body)]
+		if strings.Contains(indent, "\t") && confirm(mend(i+1, strings.ReplaceAll(indent, "\t", "  ")+body), i+1) {
+			return i + 1, "line " + strconv.Itoa(i+1) + " is indented with a tab; YAML indents with spaces only: replace the tab with spaces", true
+		}
+	}
+	// A quoted value whose quote is never closed on its line.
+	for i, l := range lines {
+		if q, ok := openQuote(l); ok && confirm(mend(i+1, l+q), i+1) {
+			return i + 1, "line " + strconv.Itoa(i+1) + " starts a value with " + q + " but the line does not close it; add the closing " + q + " (or write the value without quotes)", true
+		}
+	}
+	if n, msg, indent, ok := explainIndent(lines); ok && confirm(mend(n, strings.Repeat(" ", indent)+strings.TrimLeft(lines[n-1], " ")), n) {
+		return n, msg, true
+	}
+	return 0, "", false
+}
+
+// level is an indentation level open at some point of the file: the
+// column its keys (or list dashes) start at, and the line that opened it.
+type level struct {
+	indent int
+	line   int
+	key    string
+}
+
+// explainIndent checks that every line's indentation lines up with a
+// level the lines above opened. It returns the first line that does not,
+// what is wrong with it, and the indentation that would mend it.
+func explainIndent(lines []string) (int, string, int, bool) {
+	stack := []level{{indent: 0}}
+	prevIndent, prevLine, prevOpens, prevKey := 0, 0, false, ""
+	block, blockIndent := 0, 0 // the line of a | or > block under way, and its key's indent
+	for i, l := range lines {
+		trimmed := strings.TrimSpace(l)
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") || trimmed == "---" {
+			continue
+		}
+		n := i + 1
+		indent := len(l) - len(strings.TrimLeft(l, " "))
+		if block > 0 && indent > blockIndent {
+			continue // the text of a | or > block
+		}
+		block = 0
+		key, opens := keyOf(trimmed)
+		if prevLine > 0 {
+			switch {
+			case indent > prevIndent && !prevOpens:
+				if key == "" {
+					continue // a plain value that goes on over the next line
+				}
+				return n, "line " + strconv.Itoa(n) + " is indented further than line " + strconv.Itoa(prevLine) + " (" + prevKey + "), which already has a value, so it cannot hold more fields; line " + describe(key) + " up with the fields around it", prevIndent, true
+			case indent > prevIndent:
+				stack = append(stack, level{indent: indent, line: n, key: key})
+			default:
+				open := stack
+				for len(stack) > 1 && stack[len(stack)-1].indent > indent {
+					stack = stack[:len(stack)-1]
+				}
+				if top := stack[len(stack)-1]; top.indent != indent {
+					return n, "line " + strconv.Itoa(n) + " is indented by " + spaces(indent) + ", which lines up with none of the fields above it (they start at " + levels(open) + "); line " + describe(key) + " up with the field it belongs with", top.indent, true
+				}
+			}
+		}
+		if blockScalar(trimmed) {
+			block, blockIndent = n, indent
+		}
+		// A list item's content is one level deeper than its dash.
+		if strings.HasPrefix(trimmed, "- ") || trimmed == "-" {
+			inner := indent + 2
+			stack = append(stack, level{indent: inner, line: n, key: key})
+			prevIndent = inner
+		} else {
+			prevIndent = indent
+		}
+		prevLine, prevOpens, prevKey = n, opens, key
+		if key == "" {
+			prevKey = "a value"
+		}
+	}
+	return 0, "", 0, false
+}
+
+// blockScalar reports whether a line's value is a | or > block, whose
+// text follows on the lines indented below it.
+func blockScalar(trimmed string) bool {
+	_, v, found := strings.Cut(strings.TrimPrefix(trimmed, "- "), ":")
+	v = strings.TrimSpace(v)
+	return found && (strings.HasPrefix(v, "|") || strings.HasPrefix(v, ">"))
+}
+
+// keyOf returns the key a line sets ("name" of "name: Ana" or "- name:
+// Ana") and whether the line opens a block: a key with no value on the
+// line, whose value follows indented below.
+func keyOf(trimmed string) (key string, opens bool) {
+	s := strings.TrimPrefix(trimmed, "- ")
+	if s == "-" {
+		return "", true
+	}
+	k, v, found := strings.Cut(s, ":")
+	if !found || strings.ContainsAny(k, "\"'[{") {
+		return "", false
+	}
+	v = strings.TrimSpace(v)
+	if i := strings.Index(v, " #"); i >= 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	return strings.TrimSpace(k) + ":", v == ""
+}
+
+// openQuote reports a value on the line that opens a quote and never
+// closes it, and which quote it is.
+func openQuote(l string) (string, bool) {
+	_, v, found := strings.Cut(strings.TrimPrefix(strings.TrimSpace(l), "- "), ": ")
+	if !found {
+		return "", false
+	}
+	v = strings.TrimSpace(v)
+	for _, q := range []string{`"`, "'"} {
+		if !strings.HasPrefix(v, q) {
+			continue
+		}
+		rest := v[1:]
+		if q == `"` {
+			rest = strings.ReplaceAll(rest, `\\`, "")
+			rest = strings.ReplaceAll(rest, `\"`, "")
+		} else {
+			rest = strings.ReplaceAll(rest, "''", "")
+		}
+		if !strings.Contains(rest, q) {
+			return q, true
+		}
+	}
+	return "", false
+}
+
+func describe(key string) string {
+	if key == "" {
+		return "it"
+	}
+	return "`" + key + "`"
+}
+
+func spaces(n int) string {
+	if n == 1 {
+		return "1 space"
+	}
+	return strconv.Itoa(n) + " spaces"
+}
+
+func levels(stack []level) string {
+	var out []string
+	for _, l := range stack {
+		out = append(out, spaces(l.indent))
+	}
+	return strings.Join(out, " or ")
+}
