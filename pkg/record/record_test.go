@@ -478,4 +478,3 @@ func TestProgramSetting(t *testing.T) {
 	}()
 	c.ProgramSetting("ws", "notification_day")
 }
-
