@@ -32,6 +32,10 @@ const (
 	// RuleRosterUnreadable: cases/caseplan.yaml could not be read as a
 	// roster, so the authors of commits with it could not be checked.
 	RuleRosterUnreadable = "roster-unreadable"
+	// RuleHistoryRewritten: the trust anchor — the last commit verified in
+	// this clone, or --anchor — is no longer in the history: the history
+	// was rewritten (a reset, a force-push) and commits disappeared.
+	RuleHistoryRewritten = "history-rewritten"
 )
 
 // VerifyOptions tunes Verify.
@@ -40,6 +44,11 @@ type VerifyOptions struct {
 	// git log Since..head: CI can pass the last verified commit so each run
 	// checks only what is new. The zero hash checks the whole history.
 	Since plumbing.Hash
+	// Anchor is the trust anchor: a commit verified before, which must
+	// still be in the history of head. When it is not, the history was
+	// rewritten, and a history-rewritten finding names the anchor and the
+	// commits that disappeared with it. The zero hash checks nothing.
+	Anchor plumbing.Hash
 }
 
 // Stats says how much work Verify did, so its cost can be watched as a
@@ -78,6 +87,30 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 		}
 		head = ref.Hash()
 	}
+	var rewritten []finding.Finding
+	if !opts.Anchor.IsZero() {
+		// The commits the anchor reaches and head does not: none when the
+		// anchor is still an ancestor of head (or head itself).
+		gone, err := commitRange(repo.Storer, opts.Anchor, head)
+		if err != nil {
+			return nil, Stats{}, fmt.Errorf("verify: the trust anchor: %w", err)
+		}
+		if len(gone) > 0 {
+			var names []string
+			for i, c := range gone {
+				if i == 5 {
+					names = append(names, fmt.Sprintf("and %d more", len(gone)-5))
+					break
+				}
+				names = append(names, short(c.hash))
+			}
+			rewritten = append(rewritten, finding.Finding{
+				Rule: RuleHistoryRewritten, Severity: finding.Error, Commit: opts.Anchor.String(),
+				Message: fmt.Sprintf("the history was rewritten: commit %s, verified before, is no longer in the history of %s, and %d commit(s) that were in it are gone (%s); find out who reset or force-pushed, and restore them from another clone or the git host",
+					short(opts.Anchor), short(head), len(gone), strings.Join(names, ", ")),
+			})
+		}
+	}
 	commits, err := commitRange(repo.Storer, head, opts.Since)
 	if err != nil {
 		return nil, Stats{}, fmt.Errorf("verify: %w", err)
@@ -100,7 +133,7 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 			return nil, Stats{}, fmt.Errorf("verify commit %s: %w", commits[i].hash, err)
 		}
 	}
-	return v.findings, Stats{Commits: len(commits), Trees: v.trees.reads}, nil
+	return append(rewritten, v.findings...), Stats{Commits: len(commits), Trees: v.trees.reads}, nil
 }
 
 // verifier holds what one Verify call has learnt so far.
@@ -150,18 +183,109 @@ func (v *verifier) check(c *commitInfo) error {
 		}
 	}
 
-	if len(c.parents) > 1 {
-		return nil
-	}
-	changed := !cases.IsZero()
-	if len(c.parents) == 1 {
+	// Which commits answer to the rules: a root commit that has cases/, an
+	// ordinary commit that changes it, and a merge that changes it beyond
+	// a clean combination of its parents (an "evil merge"): a file whose
+	// content is in none of the parents, or removed from all of them.
+	var changed bool
+	switch len(c.parents) {
+	case 0:
+		changed = !cases.IsZero()
+	case 1:
 		changed = cases != parentCases[0]
+	default:
+		if changed, err = v.mergeIntroduces(cases, parentCases); err != nil {
+			return err
+		}
 	}
 	if !changed {
 		return nil
 	}
 	v.checkTrailers(c)
-	return v.checkAuthor(c, cases)
+	// Every commit is checked against the roster as it stood before it —
+	// in its parent (in a merge, the roster of one of its parents is
+	// enough) — so nobody can add themselves and commit in one go. The
+	// first commit of a store has no parent: its own roster is the first.
+	rosters := parentCases
+	if len(c.parents) == 0 {
+		rosters = []plumbing.Hash{cases}
+	}
+	return v.checkAuthor(c, rosters)
+}
+
+// mergeIntroduces reports whether the merge's cases/ tree holds a change
+// that none of its parents made: a file whose content differs from that
+// file in every parent, or a file that every parent has and the merge
+// dropped. A clean merge takes each file from one side, so it introduces
+// nothing.
+func (v *verifier) mergeIntroduces(merge plumbing.Hash, parents []plumbing.Hash) (bool, error) {
+	for _, p := range parents {
+		if p == merge {
+			return false, nil
+		}
+	}
+	mt, err := v.trees.get(merge)
+	if err != nil {
+		return false, err
+	}
+	pts := make([]*tree, len(parents))
+	for i, p := range parents {
+		if pts[i], err = v.trees.get(p); err != nil {
+			return false, err
+		}
+	}
+	names := map[string]bool{}
+	for _, e := range mt.entries {
+		names[string(e.name)+dirMark(e.dir)] = true
+	}
+	for _, pt := range pts {
+		for _, e := range pt.entries {
+			names[string(e.name)+dirMark(e.dir)] = true
+		}
+	}
+	for key := range names {
+		name, dir := key[:len(key)-1], key[len(key)-1] == '/'
+		var mh plumbing.Hash
+		if e := mt.lookup(name, dir); e != nil {
+			mh = e.hash
+		}
+		hs := make([]plumbing.Hash, len(pts))
+		inAll := true
+		for i, pt := range pts {
+			if e := pt.lookup(name, dir); e != nil {
+				hs[i] = e.hash
+			} else {
+				inAll = false
+			}
+		}
+		if mh.IsZero() {
+			if inAll {
+				return true, nil // every parent has it; the merge dropped it
+			}
+			continue
+		}
+		same := false
+		for _, h := range hs {
+			same = same || h == mh
+		}
+		if same {
+			continue
+		}
+		if !dir {
+			return true, nil // content none of the parents had
+		}
+		if in, err := v.mergeIntroduces(mh, hs); err != nil || in {
+			return in, err
+		}
+	}
+	return false, nil
+}
+
+func dirMark(dir bool) string {
+	if dir {
+		return "/"
+	}
+	return "."
 }
 
 // treeOf returns the root tree of commit h, reading the commit only when
@@ -197,35 +321,48 @@ func (v *verifier) checkTrailers(c *commitInfo) {
 	})
 }
 
-func (v *verifier) checkAuthor(c *commitInfo, cases plumbing.Hash) error {
-	casesTree, err := v.trees.get(cases)
-	if err != nil {
-		return err
+func (v *verifier) checkAuthor(c *commitInfo, rosters []plumbing.Hash) error {
+	email := strings.ToLower(strings.TrimSpace(c.email))
+	var unreadable *roster
+	for _, cases := range rosters {
+		casesTree, err := v.trees.get(cases)
+		if err != nil {
+			return err
+		}
+		var blob plumbing.Hash
+		if e := casesTree.lookup(layout.ConfigFile, false); e != nil {
+			blob = e.hash
+		}
+		r, err := v.roster(blob)
+		if err != nil {
+			return err
+		}
+		if r.problem != "" {
+			unreadable = r
+			continue
+		}
+		if r.emails[email] {
+			return nil
+		}
 	}
-	var blob plumbing.Hash
-	if e := casesTree.lookup(layout.ConfigFile, false); e != nil {
-		blob = e.hash
-	}
-	r, err := v.roster(blob)
-	if err != nil {
-		return err
-	}
-	if r.problem != "" {
-		if !r.reported {
-			r.reported = true
+	if unreadable != nil && len(rosters) == 1 {
+		if !unreadable.reported {
+			unreadable.reported = true
 			v.add(finding.Finding{Path: layout.ConfigPath, Rule: RuleRosterUnreadable, Commit: c.hash.String(),
-				Message: r.problem + ", so commit authors cannot be checked against the staff roster"})
+				Message: unreadable.problem + ", so commit authors cannot be checked against the staff roster"})
 		}
 		return nil
 	}
-	email := strings.ToLower(strings.TrimSpace(c.email))
-	if r.emails[email] {
-		return nil
+	where := "the staff roster of its parent commit"
+	if len(c.parents) == 0 {
+		where = "the staff roster in " + layout.ConfigPath
+	} else if len(c.parents) > 1 {
+		where = "the staff roster of any of its parent commits"
 	}
 	v.add(finding.Finding{
 		Rule:    RuleAuthorNotOnRoster,
 		Commit:  c.hash.String(),
-		Message: fmt.Sprintf("author %s is not on the staff roster in %s; add staff with caseplan staff add", c.email, layout.ConfigPath),
+		Message: fmt.Sprintf("author %s is not on %s; only staff already on the roster commit, and someone on it adds a new member with caseplan staff add", c.email, where),
 	})
 	return nil
 }
@@ -353,25 +490,42 @@ func (n *noteCheck) compareCase(caseID string, parent, child plumbing.Hash) erro
 		}
 		*side.out = t.subtree(layout.NotesDir)
 	}
-	if pn == cn {
+	return n.compareNotes(caseID, layout.NotesOf(caseID)+"/", pn, cn)
+}
+
+// compareNotes compares two versions of a directory of notes, at any
+// depth: a note in a subfolder of notes/ is a note too.
+func (n *noteCheck) compareNotes(caseID, dir string, parent, child plumbing.Hash) error {
+	if parent == child {
 		return nil
 	}
-	pt, err := n.v.trees.get(pn)
+	pt, err := n.v.trees.get(parent)
 	if err != nil {
 		return err
 	}
-	ct, err := n.v.trees.get(cn)
+	ct, err := n.v.trees.get(child)
 	if err != nil {
 		return err
 	}
-	dir := layout.CasesDir + "/" + caseID + "/" + layout.NotesDir + "/"
 	return pairEntries(pt, ct, func(p, c *treeEntry) error {
-		// Only files directly in notes/ are notes (DESIGN.md §2).
-		if p != nil && p.dir {
-			p = nil
-		}
-		if c != nil && c.dir {
-			c = nil
+		if (p != nil && p.dir) || (c != nil && c.dir) {
+			var ph, ch plumbing.Hash
+			name := ""
+			if p != nil && p.dir {
+				ph, name = p.hash, string(p.name)
+			}
+			if c != nil && c.dir {
+				ch, name = c.hash, string(c.name)
+			}
+			if err := n.compareNotes(caseID, dir+name+"/", ph, ch); err != nil {
+				return err
+			}
+			if p != nil && p.dir {
+				p = nil
+			}
+			if c != nil && c.dir {
+				c = nil
+			}
 		}
 		switch {
 		case p == nil && c == nil:

@@ -52,7 +52,7 @@ func expect(t *testing.T, fs []finding.Finding, want ...string) {
 }
 
 // cleanHistory builds a store as caseplan and git would leave it: a staff
-// member added (authoring their own addition), cases and notes, an
+// member added by one already on the roster, cases and notes, an
 // amendment, and a branch merged back with git merge.
 func cleanHistory(t *testing.T) *testStore {
 	s := newTestStore(t)
@@ -60,7 +60,7 @@ func cleanHistory(t *testing.T) *testStore {
 	s.write("README.md", "a hand commit outside cases/ needs no trailers\n")
 	s.commit(alice, "add readme")
 	s.write("cases/caseplan.yaml", rosterYAML(alice, "Bob Brown <BOB@Example.org>"))
-	s.caseplanCommit(bob, audit.StoreWide, "staff.add", "add staff bob") // bob adds himself
+	s.caseplanCommit(alice, audit.StoreWide, "staff.add", "add staff bob")
 	s.newCase(alice, "2026-AAAAA")
 	s.addNote(alice, "2026-AAAAA", "n1", "intake meeting")
 	s.newCase(bob, "2026-BBBBB")
@@ -170,23 +170,72 @@ func TestVerifyMerges(t *testing.T) {
 	s.write(p, content)
 	s.git("", "add", "-A")
 	s.tick++
-	s.git(eve, "commit", "-q", "-m", "Merge branch 'side'") // merges are exempt from trailer and author rules
+	s.git(eve, "commit", "-q", "-m", "Merge branch 'side'")
 	merge := s.head()
 
+	// What the merge changes beyond a clean combination of its parents is
+	// held to the rules of any commit: this one has no trailers, and eve is
+	// on neither parent's roster.
 	fs, _ := verify(t, s, "")
-	expect(t, fs, "note-changed "+path+" "+merge)
+	expect(t, fs, "note-changed "+path+" "+merge, "missing-trailers  "+merge, "author-not-on-roster  "+merge)
+}
+
+// A clean merge, made by anyone, takes each file from one side: it answers
+// to no rule of its own (the commits it brings in do).
+func TestVerifyCleanMergeByAnyone(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	s.git("", "checkout", "-q", "-b", "side")
+	s.addNote(alice, "2026-AAAAA", "n2", "side note")
+	s.git("", "checkout", "-q", "main")
+	s.addNote(alice, "2026-AAAAA", "n3", "main note")
+	s.tick++
+	s.git(eve, "merge", "-q", "--no-ff", "-m", "Merge branch 'side'", "side")
+	fs, _ := verify(t, s, "")
+	expect(t, fs)
+}
+
+// Someone not on the roster adds themselves and commits in one go: every
+// commit answers to the roster of its parent, so it is caught (issue 9's
+// first hole: verify used the roster as it stood after the commit).
+func TestVerifyAuthorAddsThemselves(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.write("cases/caseplan.yaml", rosterYAML(alice, "Eve Example <eve@example.net>"))
+	self := s.caseplanCommit(eve, audit.StoreWide, "commit", "add me")
+	s.newCase(eve, "2026-AAAAA") // from here on eve is on the roster
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "author-not-on-roster  "+self)
+}
+
+// A note moved into a subfolder of notes/, or edited there, is still a
+// note (issue 9 item 4).
+func TestVerifyNotesAtAnyDepth(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	p, content := note("2026-AAAAA", "n1", "deep")
+	deep := strings.Replace(p, "/notes/", "/notes/2026/", 1)
+	s.write(deep, content)
+	s.caseplanCommit(alice, "2026-AAAAA", "commit", "a note in a subfolder")
+	s.write(deep, content+"# edited\n")
+	edited := s.caseplanCommit(alice, "2026-AAAAA", "commit", "edit it")
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "note-changed "+deep+" "+edited)
 }
 
 func TestVerifyRosters(t *testing.T) {
 	s := newTestStore(t)
 	s.initStore()
 	s.write("cases/caseplan.yaml", "staff: [unclosed\n")
-	broken := s.caseplanCommit(alice, audit.StoreWide, "commit", "break roster")
-	s.newCase(alice, "2026-AAAAA") // same broken roster: not reported again
+	s.caseplanCommit(alice, audit.StoreWide, "commit", "break roster") // checked against the roster before it
+	broken := s.newCase(alice, "2026-AAAAA")                            // the first commit after it
 	s.write("cases/caseplan.yaml", rosterYAML(alice))
-	s.caseplanCommit(alice, audit.StoreWide, "commit", "fix roster")
+	s.caseplanCommit(alice, audit.StoreWide, "commit", "fix roster") // the same broken roster: reported once
 	s.remove("cases/caseplan.yaml")
-	gone := s.caseplanCommit(alice, audit.StoreWide, "commit", "remove roster")
+	s.caseplanCommit(alice, audit.StoreWide, "commit", "remove roster")
+	gone := s.newCase(alice, "2026-BBBBB")
 
 	fs, _ := verify(t, s, "")
 	expect(t, fs,
@@ -265,5 +314,35 @@ func TestCommitRange(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("range %s..%s: got %d commits, git lists %d", since, head, len(got), len(want))
 		}
+	}
+}
+
+// A history rewritten under the trust anchor is reported, naming the
+// anchor and what disappeared, even when the range checked (--since) does
+// not reach it (issue 9 item 3: git reset --hard HEAD~1 went unnoticed).
+func TestVerifyAnchor(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	old := s.head()
+	s.addNote(alice, "2026-AAAAA", "n1", "intake")
+	anchor, _ := s.addNote(alice, "2026-AAAAA", "n2", "call")
+
+	check := func(anchor string) []finding.Finding {
+		t.Helper()
+		fs, _, err := Verify(s.open(), plumbing.ZeroHash, VerifyOptions{Since: plumbing.NewHash(old), Anchor: plumbing.NewHash(anchor)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fs
+	}
+	expect(t, check(anchor)) // the anchor is HEAD
+	expect(t, check(old))    // an older anchor is still in the history
+
+	s.git("", "reset", "-q", "--hard", "HEAD~1")
+	fs := check(anchor)
+	expect(t, fs, "history-rewritten  "+anchor)
+	if !strings.Contains(fs[0].Message, "1 commit(s) that were in it are gone ("+anchor[:12]+")") {
+		t.Errorf("message does not name what disappeared: %s", fs[0].Message)
 	}
 }
