@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/history"
 )
 
@@ -35,13 +36,13 @@ Each breach is one finding naming the commit.
            "rule","message","case","commit"}]}` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := outputFormat(opts.output, "text", "json"); err != nil {
+			if err := outputFormat(opts.output, findingout.HistoryFormats...); err != nil {
 				return err
 			}
 			return verifyRun(g, opts)
 		},
 	}
-	addOutputFlag(c, &opts.output, "text", "json")
+	addOutputFlag(c, &opts.output, findingout.HistoryFormats...)
 	c.Flags().StringVar(&opts.since, "since", "", "check only commits after `REV` (a commit, branch or tag)")
 	return c
 }
@@ -65,23 +66,14 @@ func verifyRun(g *globals, opts *verifyOptions) error {
 			return err
 		}
 	}
-	errs, _ := finding.Count(findings)
-	if opts.output == "json" {
-		if findings == nil {
-			findings = []finding.Finding{}
-		}
-		if err := writeJSON(g.env.Stdout, struct {
-			Valid    bool              `json:"valid"`
-			Commits  int               `json:"commits"`
-			Findings []finding.Finding `json:"findings"`
-		}{errs == 0, stats.Commits, findings}); err != nil {
-			return err
-		}
-	} else {
-		for _, f := range findings {
-			fmt.Fprintln(g.env.Stdout, f)
-		}
+	out, err := findingout.ForHistory(g.env.Stdout, opts.output, stats.Commits)
+	if err != nil {
+		return usageErrorf("-o: %v", err)
 	}
+	if err := findingout.WriteAll(out, findings); err != nil {
+		return err
+	}
+	errs, _ := finding.Count(findings)
 	if errs > 0 {
 		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits)}
 	}
