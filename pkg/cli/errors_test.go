@@ -108,6 +108,17 @@ func TestChangeError(t *testing.T) {
 			wantStderr: []string{"caseplan: Eve Evans <eve@example.net> is not on the staff roster of this store", "caseplan: hint: a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"},
 		},
 		{
+			name: "a note file that is not a note", wantCode: ExitInvalid,
+			err: &casework.NoteFileError{Name: "../bad.yaml", Findings: []finding.Finding{
+				{Path: "../bad.yaml", Line: 2, Column: 10, Severity: finding.Error, Rule: "schema", Message: "two_way: must be true or false"},
+			}},
+			wantStderr: []string{"caseplan: ../bad.yaml:2:10: error schema: two_way: must be true or false", "caseplan: ../bad.yaml is not a valid note; nothing was written"},
+		},
+		{
+			name: "a note file that cannot be decoded", err: &casework.NoteFileError{Name: "<stdin>", Err: errors.New("cannot unmarshal")}, wantCode: ExitInvalid,
+			wantStderr: []string{"caseplan: <stdin>: cannot unmarshal"},
+		},
+		{
 			name: "an unknown case", err: &store.UnknownCaseError{ID: "W-404"}, wantCode: ExitUsage,
 			wantStderr: []string{`caseplan: no case "W-404" in this store`},
 		},

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -208,10 +207,9 @@ func parseAction(v string) (record.Action, error) {
 	return a, nil
 }
 
-// readNoteFile reads and checks a note written by hand. Its findings name
-// the user's file and its lines, not the file caseplan will write.
-func readNoteFile(g *globals, name string, fill, overrides map[string]any) (record.Note, error) {
-	var n record.Note
+// readNoteFile reads a note written by hand, from the file name or, for
+// "-", from stdin; casework reads and checks it.
+func readNoteFile(g *globals, name string, fill, set map[string]any) (record.Note, error) {
 	var data []byte
 	var err error
 	display := name
@@ -225,41 +223,15 @@ func readNoteFile(g *globals, name string, fill, overrides map[string]any) (reco
 		data, err = os.ReadFile(name)
 	}
 	if err != nil {
-		return n, err
+		return record.Note{}, err
 	}
-	doc, fs := load.Parse(display, data)
-	if doc != nil {
-		v, err := schemas.Compile()
-		if err != nil {
-			return n, err
-		}
-		// The file may leave out what caseplan fills in.
-		value := doc.Value.(map[string]any)
-		defaults := map[string]any{"id": "2000-01-01-fill", "date": "2000-01-01", "author": "fill"}
-		for k, v := range fill {
-			defaults[k] = v
-		}
-		for k, def := range defaults {
-			if _, ok := value[k]; !ok {
-				value[k] = def
-			}
-		}
-		for k, v := range overrides {
-			value[k] = v
-		}
-		for _, e := range v.Validate("note", value) {
-			line, col := doc.Position(e.Path)
-			fs = append(fs, findingAt(display, line, col, e.Message))
-		}
+	v, err := schemas.Compile()
+	if err != nil {
+		return record.Note{}, err
 	}
-	if len(fs) > 0 {
-		for _, f := range fs {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
-		}
-		return n, &InvalidError{Msg: fmt.Sprintf("%s is not a valid note; nothing was written", display)}
-	}
-	if err := doc.Decode(&n); err != nil {
-		return n, &InvalidError{Msg: fmt.Sprintf("%s: %v", display, err)}
+	n, err := casework.NoteFile{Name: display, Data: data, Set: set, Fill: fill}.Note(v)
+	if err != nil {
+		return n, g.changeError(err)
 	}
 	return n, nil
 }

@@ -141,12 +141,18 @@ func (g *globals) changeError(err error) error {
 	var input *casework.InputError
 	var roster *casework.NotOnRosterError
 	var locked *gitstore.LockedError
+	var noteFile *casework.NoteFileError
 	switch {
 	case errors.As(err, &refused):
 		for _, f := range refused.Findings {
 			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
 		}
 		return &InvalidError{Msg: refused.Error(), Hint: "correct the values above and run the command again"}
+	case errors.As(err, &noteFile):
+		for _, f := range noteFile.Findings {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+		}
+		return &InvalidError{Msg: noteFile.Error()}
 	case errors.As(err, &input):
 		return &UsageError{Msg: input.Msg, Hint: input.Hint}
 	case errors.As(err, &roster):

@@ -173,7 +173,3 @@ func selected(files map[string]bool, p string) bool {
 	}
 	return false
 }
-
-func findingAt(path string, line, col int, msg string) finding.Finding {
-	return finding.Finding{Path: path, Line: line, Column: col, Severity: finding.Error, Rule: "schema", Message: msg}
-}
