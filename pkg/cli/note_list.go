@@ -1,12 +1,12 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -118,10 +118,7 @@ func noteShowRun(g *globals, opts *noteShowOptions) error {
 			return err
 		}
 		// The file as recorded, without the editor modeline.
-		if i := bytes.IndexByte(data, '\n'); bytes.HasPrefix(data, []byte("# yaml-language-server:")) && i >= 0 {
-			data = data[i+1:]
-		}
-		_, err = g.env.Stdout.Write(data)
+		_, err = g.env.Stdout.Write(layout.WithoutModeline(data))
 		return err
 	}
 	return &UsageError{Msg: fmt.Sprintf("case %s has no note %q", opts.caseID, opts.noteID), Hint: "caseplan note list " + opts.caseID + " lists its notes"}

@@ -4,14 +4,16 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
-	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -141,6 +143,10 @@ func refListRun(g *globals, opts *refListOptions) error {
 	if err != nil {
 		return err
 	}
+	today, err := g.todayDate()
+	if err != nil {
+		return err
+	}
 	c := snap.Case(opts.caseID)
 	out := refList{References: []refRow{}}
 	if c.References != nil {
@@ -149,16 +155,10 @@ func refListRun(g *globals, opts *refListOptions) error {
 				Number: i + 1, Name: r.Name, Title: r.Title, Organization: r.Organization, Relationship: r.Relationship,
 				Phone: r.Phone, Email: r.Email, Permission: string(r.Permission), Briefed: string(r.Briefed),
 			})
-			if r.Permission != "" {
-				out.WithPermission++
-			}
 		}
 	}
-	if in := c.Intake; in != nil {
-		if p, ok := snap.Config.Programs[in.Program]; ok && p.Kind == record.ProgramWorkSecurity {
-			out.Required = snap.Config.ProgramSetting(in.Program, record.SettingReferencesRequired)
-		}
-	}
+	out.WithPermission = calendar.ReferencesWithPermission(c, record.Date(today.Format(time.DateOnly)))
+	out.Required = casestate.ReferencesRequired(c, snap.Config)
 	if opts.output == "json" {
 		return writeJSON(g.env.Stdout, out)
 	}
@@ -204,7 +204,7 @@ func (g *globals) loadReadable(caseID, p string) (*casefile.Snapshot, error) {
 	}
 	var unread []finding.Finding
 	for _, f := range found {
-		if f.Severity == finding.Error && (f.Path == p || strings.HasPrefix(f.Path, p+"/")) && unreadableRule[f.Rule] {
+		if (f.Path == p || strings.HasPrefix(f.Path, p+"/")) && store.NotRead(f) {
 			unread = append(unread, f)
 		}
 	}
@@ -215,13 +215,6 @@ func (g *globals) loadReadable(caseID, p string) (*casefile.Snapshot, error) {
 		return nil, &InvalidError{Msg: fmt.Sprintf("cannot read %d record file(s) of case %s; nothing is listed", len(unread), caseID), Hint: "correct the file(s) above, then list again"}
 	}
 	return snap, nil
-}
-
-// unreadableRule holds the rules whose findings mean a record file was
-// not read at all.
-var unreadableRule = map[string]bool{
-	load.RuleTooLarge: true, load.RuleEncoding: true, load.RuleSyntax: true, load.RuleAlias: true, load.RuleShape: true,
-	store.RuleDecode: true, store.RuleUnreadable: true, store.RuleSymlink: true,
 }
 
 // dashIfEmpty shows an empty table cell as "-", so a missing date reads as

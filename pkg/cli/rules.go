@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
@@ -60,23 +61,17 @@ func rulesRun(g *globals, opts *rulesOptions) error {
 			return err
 		}
 	}
+	var cfg *record.Config
+	if snap != nil {
+		cfg = snap.Config
+	}
 	items := []ruleItem{}
 	for _, r := range validate.Rules {
-		it := ruleItem{
-			ID: r.ID, Severity: string(r.Severity), Enabled: true, Program: r.Program,
+		sev, enabled := validate.Setting(cfg, r.ID, r.Severity)
+		items = append(items, ruleItem{
+			ID: r.ID, Severity: string(sev), Enabled: enabled, Program: r.Program,
 			Setting: r.Setting, Source: r.Source, Completeness: r.Completeness, Summary: r.Summary,
-		}
-		if snap != nil {
-			if s, ok := snap.Config.Rules[r.ID]; ok {
-				if s.Enabled != nil {
-					it.Enabled = *s.Enabled
-				}
-				if s.Severity != "" {
-					it.Severity = s.Severity
-				}
-			}
-		}
-		items = append(items, it)
+		})
 	}
 	if opts.output == "json" {
 		return writeJSON(g.env.Stdout, items)
