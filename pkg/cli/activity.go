@@ -208,7 +208,7 @@ person wrote stay as they are, and the commit shows only the new lines.` + "\n" 
 			if err != nil {
 				return err
 			}
-			return g.apply(opts.noCommit, []string{opts.caseID}, casework.AddActivity{Case: opts.caseID, Entry: entry}.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, casework.AddActivity{Case: opts.caseID, Entry: entry}.Build, outputOnly)
 		},
 	}
 	f := c.Flags()
@@ -274,7 +274,7 @@ withdrawn.` + "\n" + exitStatusHelp,
 			if !slices.Contains(casework.ApplicationStatuses, u.Status) {
 				return usageErrorf("--status %q: use one of %s", u.Status, strings.Join(casework.ApplicationStatuses, ", "))
 			}
-			return g.apply(opts.noCommit, []string{u.Case}, u.Build)
+			return g.write(opts.noCommit, []string{u.Case}, u.Build, outputOnly)
 		},
 	}
 	f := c.Flags()

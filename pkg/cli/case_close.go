@@ -38,7 +38,7 @@ Follow-ups continue after a case closes (caseplan followup add).` + "\n" + exitS
 				return usageErrorf("--reason %q: use one of %s", opts.reason, strings.Join(casework.ClosureReasons, ", "))
 			}
 			cl := casework.CloseCase{Case: opts.caseID, Date: d, Reason: opts.reason, Notes: opts.notes}
-			return g.applyAndReport(opts.noCommit, opts.caseID, cl.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, cl.Build, sayWhat)
 		},
 	}
 	f := c.Flags()

@@ -37,7 +37,7 @@ another program, a case that already exited and a closed case are refused.` + "\
 				return err
 			}
 			x := &casework.ExitCase{Case: opts.caseID, Date: d, Reason: opts.reason}
-			return g.applyAndReport(opts.noCommit, opts.caseID, x.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, x.Build, sayWhat)
 		},
 	}
 	f := c.Flags()

@@ -43,7 +43,7 @@ withdrawn may be given again. The date may not be after today.` + "\n" + exitSta
 			if a.Consent.Given, err = intakeDate("given", opts.given); err != nil {
 				return err
 			}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -79,7 +79,7 @@ before the permission was given.` + "\n" + exitStatusHelp,
 				return err
 			}
 			a := casework.WithdrawConsent{Case: opts.caseID, Kind: opts.kind, Date: d}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()

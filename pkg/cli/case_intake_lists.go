@@ -57,7 +57,7 @@ recorded twice.` + "\n" + exitStatusHelp,
 			if a.Assessment.Date, err = intakeDate("date", opts.date); err != nil {
 				return err
 			}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -91,7 +91,7 @@ schema does not know is refused with its finding.` + "\n" + exitStatusHelp,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.caseID = args[0]
 			a := casework.AddBarrier{Case: opts.caseID, Barrier: opts.barrier}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -125,7 +125,7 @@ know, or an email address that is not one, is refused with its finding.` + "\n" 
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.caseID = args[0]
 			a := casework.AddTeamMember{Case: opts.caseID, Member: opts.member}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -169,7 +169,7 @@ rests on (documents, facts). The date may not be after today.` + "\n" + exitStat
 				return err
 			}
 			a.Eligibility.Eligible = opts.eligible
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()

@@ -55,7 +55,7 @@ over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exi
 			if err != nil {
 				return err
 			}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -152,7 +152,7 @@ finalised early in the notification period). Only the ones given change.` + "\n"
 				return &UsageError{Msg: "nothing to set", Hint: "give --resume, --cover-letter or --thank-you-letter (none, draft or final)"}
 			}
 			a := casework.SetToolbox{Case: opts.caseID, Resume: opts.resume, CoverLetter: opts.coverLetter, ThankYouLetter: opts.thankYouLetter}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()

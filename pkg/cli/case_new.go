@@ -44,7 +44,7 @@ Work-security cases need --notice-date and --layoff-date (document 000).` + "\n"
 			if err != nil {
 				return err
 			}
-			return g.apply(opts.noCommit, nil, nc.Build)
+			return g.write(opts.noCommit, nil, nc.Build, outputOnly)
 		},
 	}
 	f := c.Flags()

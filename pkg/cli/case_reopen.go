@@ -29,7 +29,7 @@ caseplan log CASE shows the commit that closed the case.` + "\n" + exitStatusHel
 				return err
 			}
 			r := casework.ReopenCase{Case: opts.caseID, Date: d, Reason: opts.reason}
-			return g.applyAndReport(opts.noCommit, opts.caseID, r.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, r.Build, sayWhat)
 		},
 	}
 	f := c.Flags()

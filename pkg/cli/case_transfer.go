@@ -38,7 +38,7 @@ manager. --center defaults to the new manager's center, else the case's.` + "\n"
 				}
 			}
 			t := casework.TransferCase{Case: opts.caseID, Date: d, To: opts.to, Center: opts.center, Reason: opts.reason}
-			return g.applyAndReport(opts.noCommit, opts.caseID, t.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, t.Build, sayWhat)
 		},
 	}
 	f := c.Flags()

@@ -26,7 +26,7 @@ course's name (ignoring case) names it too. Only its status line changes.` + "\n
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.caseID, opts.course = args[0], args[1]
 			a := casework.SetCourseStatus{Case: opts.caseID, Course: opts.course, Status: opts.status}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()

@@ -35,7 +35,7 @@ employment goal (002). Only the fields given change.` + "\n" + exitStatusHelp,
 			if a.Vision == nil && a.EmploymentGoal == nil {
 				return &UsageError{Msg: "nothing to set", Hint: "give --vision, --employment-goal or both"}
 			}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -83,7 +83,7 @@ program (001). --target is the date it should be reached.` + "\n" + exitStatusHe
 				return err
 			}
 			a := casework.AddGoal{Case: opts.caseID, Term: opts.term, Text: opts.text, Target: target}
-			return g.apply(opts.noCommit, []string{opts.caseID}, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, outputOnly)
 		},
 	}
 	f := c.Flags()
@@ -116,7 +116,7 @@ what it was.` + "\n" + exitStatusHelp,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.caseID, opts.goal = args[0], args[1]
 			a := casework.SetGoalStatus{Case: opts.caseID, Goal: opts.goal, Status: opts.status}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -150,7 +150,7 @@ link it to objectives already there.` + "\n" + exitStatusHelp,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.caseID = args[0]
 			a := casework.AddObjective{Case: opts.caseID, Goal: opts.goal, Text: opts.text, Services: opts.services}
-			return g.apply(opts.noCommit, []string{opts.caseID}, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, outputOnly)
 		},
 	}
 	f := c.Flags()
@@ -198,7 +198,7 @@ by caseplan service in services.yaml.` + "\n" + exitStatusHelp,
 				return err
 			}
 			a := casework.AddPlanService{Case: opts.caseID, Service: s, Objectives: opts.objectives}
-			return g.apply(opts.noCommit, []string{opts.caseID}, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, outputOnly)
 		},
 	}
 	f := c.Flags()
@@ -240,7 +240,7 @@ caseplan iep milestone done records when it is reached.` + "\n" + exitStatusHelp
 				return err
 			}
 			a := casework.AddMilestone{Case: opts.caseID, Goal: opts.goal, Text: opts.text, Due: due}
-			return g.apply(opts.noCommit, []string{opts.caseID}, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, outputOnly)
 		},
 	}
 	f := c.Flags()

@@ -41,7 +41,7 @@ any case may keep them.` + "\n" + exitStatusHelp,
 			if a.Plan == nil && a.ChildCare == nil && a.Transportation == nil && a.Crisis == nil {
 				return &UsageError{Msg: "nothing to set", Hint: "give --plan, --child-care, --transportation or --crisis"}
 			}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -81,7 +81,7 @@ plan, whatever their case.` + "\n" + exitStatusHelp,
 				return err
 			}
 			a := casework.AddBenefit{Case: opts.caseID, Benefit: b}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -119,7 +119,7 @@ without them they stay as they are.` + "\n" + exitStatusHelp,
 				return err
 			}
 			a := casework.RenewBenefit{Case: opts.caseID, Name: opts.name, Renewal: renewal, Status: opts.status, Notes: opts.notes}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()

@@ -33,7 +33,7 @@ that.` + "\n" + exitStatusHelp,
 				return err
 			}
 			a := casework.AddNextStep{Case: opts.caseID, Owner: opts.owner, Text: opts.text, Due: due}
-			return g.apply(opts.noCommit, []string{opts.caseID}, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, outputOnly)
 		},
 	}
 	f := c.Flags()
@@ -80,7 +80,7 @@ func newIEPDoneCmd(g *globals, c *cobra.Command, when string, build func(caseID,
 		if err != nil {
 			return err
 		}
-		return g.applyAndReport(opts.noCommit, opts.caseID, build(opts.caseID, opts.item, d))
+		return g.write(opts.noCommit, []string{opts.caseID}, build(opts.caseID, opts.item, d), sayWhat)
 	}
 	f := c.Flags()
 	f.StringVar(&opts.date, "date", "", "the `DATE` it was "+when+" (default: --today)")
@@ -110,7 +110,7 @@ security case needs a job search plan by the layoff date (rule ws-iep-plan).` + 
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.caseID = args[0]
 			a := casework.AddJobTarget{Case: opts.caseID, Target: opts.target}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -154,7 +154,7 @@ skill plan by the layoff date (rule ws-iep-plan).` + "\n" + exitStatusHelp,
 				return err
 			}
 			a := casework.AddSkillCourse{Case: opts.caseID, Course: co}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -193,7 +193,7 @@ latest review (every other change is in git's history).` + "\n" + exitStatusHelp
 				return err
 			}
 			a := casework.ReviewPlan{Case: opts.caseID, Date: d, Summary: opts.summary}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, a.Build, sayWhat)
 		},
 	}
 	f := c.Flags()

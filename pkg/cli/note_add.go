@@ -146,7 +146,7 @@ fields from YAML; flags given as well override the file's values.` + "\n" + exit
 			if n.Kind == "amendment" {
 				return &UsageError{Msg: "amendments correct an existing note", Hint: "use caseplan note amend CASE NOTE"}
 			}
-			return g.apply(opts.noCommit, []string{opts.caseID}, casework.AddNote{Case: opts.caseID, Note: n}.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, casework.AddNote{Case: opts.caseID, Note: n}.Build, outputOnly)
 		},
 	}
 	c.Flags().StringVar(&opts.kind, "kind", "", "`KIND`: intake, contact, case-conference, mock-interview, interview-feedback, follow-up, transfer, extension, closure, assessment, referral, other")
@@ -184,7 +184,7 @@ note's ID is printed.` + "\n" + exitStatusHelp,
 			if n.Mode == "" {
 				n.Mode = "none"
 			}
-			return g.apply(opts.noCommit, []string{opts.caseID}, casework.AddNote{Case: opts.caseID, Note: n}.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, casework.AddNote{Case: opts.caseID, Note: n}.Build, outputOnly)
 		},
 	}
 	opts.register(c)

@@ -71,7 +71,7 @@ candidate. The note records the same summary.
 				return err
 			}
 			req := &casework.RequestExtension{Case: opts.caseID, Date: d, Notes: opts.notes}
-			if err := g.applyAndReport(opts.noCommit, opts.caseID, req.Build); err != nil {
+			if err := g.write(opts.noCommit, []string{opts.caseID}, req.Build, sayWhat); err != nil {
 				return err
 			}
 			if opts.output == "json" {
@@ -190,7 +190,7 @@ most extension_max_days (90) after it: the ws-extension rule refuses a later
 			if err != nil {
 				return err
 			}
-			return g.applyAndReport(opts.noCommit, opts.caseID, dx.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, dx.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -257,7 +257,7 @@ report about a past month reads the placement as it was known then.` + "\n" + ex
 			if err != nil {
 				return err
 			}
-			return g.applyAndReport(opts.noCommit, opts.caseID, sp.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, sp.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -345,7 +345,7 @@ worth a narrative, add one with caseplan note add --kind follow-up.` + "\n" + ex
 			if err != nil {
 				return err
 			}
-			return g.applyAndReport(opts.noCommit, opts.caseID, f.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, f.Build, sayWhat)
 		},
 	}
 	f := c.Flags()
@@ -386,19 +386,4 @@ func (o *followupAddOptions) parse(c *cobra.Command) (casework.AddFollowUp, erro
 		f.Wage = &o.wage
 	}
 	return f, nil
-}
-
-// applyAndReport runs a write that prints no data and says on stderr what
-// it did, in the words of its commit subject.
-func (g *globals) applyAndReport(noCommit bool, caseID string, build casework.Build) error {
-	var change *casework.Change
-	err := g.apply(noCommit, []string{caseID}, func(s *casework.State) (*casework.Change, error) {
-		ch, err := build(s)
-		change = ch
-		return ch, err
-	})
-	if err == nil && change != nil {
-		fmt.Fprintf(g.env.Stderr, "caseplan: %s: %s\n", caseID, change.Summary)
-	}
-	return err
 }

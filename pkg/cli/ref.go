@@ -68,7 +68,7 @@ reference with the same name is refused; correct one in references.yaml.` + "\n"
 				}
 				*d.dst = record.Date(d.v)
 			}
-			return g.apply(opts.noCommit, []string{opts.caseID}, casework.AddReference{Case: opts.caseID, Reference: opts.ref}.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, casework.AddReference{Case: opts.caseID, Reference: opts.ref}.Build, outputOnly)
 		},
 	}
 	f := c.Flags()

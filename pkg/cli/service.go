@@ -54,7 +54,7 @@ stay as they are, and the commit shows only the new lines.` + "\n" + exitStatusH
 			if r.Category != "" && !slices.Contains(casework.ReferralCategories, r.Category) {
 				return usageErrorf("--category %q: use one of %s", r.Category, strings.Join(casework.ReferralCategories, ", "))
 			}
-			return g.apply(opts.noCommit, []string{opts.caseID}, casework.AddReferral{Case: opts.caseID, Referral: *r}.Build)
+			return g.write(opts.noCommit, []string{opts.caseID}, casework.AddReferral{Case: opts.caseID, Referral: *r}.Build, outputOnly)
 		},
 	}
 	f := c.Flags()
@@ -103,7 +103,7 @@ is refused (date-order).` + "\n" + exitStatusHelp,
 				}
 				u.Date = record.Date(opts.date)
 			}
-			return g.apply(opts.noCommit, []string{u.Case}, u.Build)
+			return g.write(opts.noCommit, []string{u.Case}, u.Build, outputOnly)
 		},
 	}
 	f := c.Flags()

@@ -28,7 +28,7 @@ and case managers and note authors are named by their roster id. The id
 defaults to the email address's local part; it is printed.` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			return g.apply(opts.noCommit, nil, casework.AddStaff{Staff: opts.staff}.Build)
+			return g.write(opts.noCommit, nil, casework.AddStaff{Staff: opts.staff}.Build, outputOnly)
 		},
 	}
 	f := c.Flags()

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -77,90 +76,6 @@ func (g *globals) openRepo() (*gitstore.Repo, error) {
 		return nil, fmt.Errorf("%s is not a git repository: %w", root, err)
 	}
 	return repo, nil
-}
-
-// workspace opens the store for a command that writes.
-func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
-	repo, err := g.openRepo()
-	if err != nil {
-		return nil, err
-	}
-	author, err := g.actingAuthor(repo)
-	if err != nil {
-		repo.Close()
-		return nil, err
-	}
-	today, err := g.todayDate()
-	if err != nil {
-		repo.Close()
-		return nil, err
-	}
-	v, err := schemas.Compile()
-	if err != nil {
-		repo.Close()
-		return nil, err
-	}
-	return &casework.Workspace{
-		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
-		Author: author, NoCommit: noCommit, Critical: g.critical, Rand: g.env.Rand,
-	}, nil
-}
-
-// apply runs a change and reports it: the output on stdout, what happened
-// and anything that needs attention on stderr.
-func (g *globals) apply(noCommit bool, cases []string, build casework.Build) error {
-	ws, err := g.workspace(noCommit)
-	if err != nil {
-		return err
-	}
-	defer ws.Repo.Close()
-	res, err := ws.Apply(cases, build)
-	if err != nil {
-		return g.changeError(err)
-	}
-	if res.Change.Output != "" {
-		fmt.Fprintln(g.env.Stdout, res.Change.Output)
-	}
-	if noCommit {
-		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
-	}
-	if n := len(res.Existing); n > 0 {
-		what := "the case"
-		if len(res.Change.Cases) != 1 {
-			what = "the store"
-		}
-		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s still has %d error(s) this change did not cause\n", what, n)
-		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run caseplan validate %s to see them\n", strings.Join(res.Change.Cases, " "))
-	}
-	return nil
-}
-
-// changeError explains why a change was not made.
-func (g *globals) changeError(err error) error {
-	var refused *casework.RefusedError
-	var input *casework.InputError
-	var roster *casework.NotOnRosterError
-	var locked *gitstore.LockedError
-	var noteFile *casework.NoteFileError
-	switch {
-	case errors.As(err, &refused):
-		for _, f := range refused.Findings {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
-		}
-		return &InvalidError{Msg: refused.Error(), Hint: "correct the values above and run the command again"}
-	case errors.As(err, &noteFile):
-		for _, f := range noteFile.Findings {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
-		}
-		return &InvalidError{Msg: noteFile.Error()}
-	case errors.As(err, &input):
-		return &UsageError{Msg: input.Msg, Hint: input.Hint}
-	case errors.As(err, &roster):
-		return &UsageError{Msg: roster.Error(), Hint: "a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"}
-	case errors.As(err, &locked):
-		return hintf(err, "another caseplan command is writing to this store; try again when it has finished")
-	}
-	return err
 }
 
 // check validates the store (or some cases of it) as it stands in src.
