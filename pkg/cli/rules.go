@@ -9,11 +9,12 @@ import (
 )
 
 type rulesOptions struct {
+	*globals
 	output string
 }
 
-func newRulesCmd(g *globals) *cobra.Command {
-	opts := &rulesOptions{}
+func newCmdRules(g *globals, runF func(*rulesOptions) error) *cobra.Command {
+	opts := &rulesOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "rules",
 		Short: "List every rule with its ID, severity, program, setting and source",
@@ -35,7 +36,10 @@ Outside a store, the built-in defaults are listed.` + "\n" + exitStatusHelp,
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
 				return err
 			}
-			return rulesRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return rulesRun(opts)
 		},
 	}
 	addOutputFlag(c, &opts.output, "text", "json")
@@ -54,10 +58,10 @@ type ruleItem struct {
 	Summary      string `json:"summary"`
 }
 
-func rulesRun(g *globals, opts *rulesOptions) error {
+func rulesRun(opts *rulesOptions) error {
 	var snap *casefile.Snapshot
-	if _, err := g.storeRoot(); err == nil {
-		if snap, err = g.loadWorkTree([]string{}); err != nil {
+	if _, err := opts.storeRoot(); err == nil {
+		if snap, err = opts.loadWorkTree([]string{}); err != nil {
 			return err
 		}
 	}
@@ -74,9 +78,9 @@ func rulesRun(g *globals, opts *rulesOptions) error {
 		})
 	}
 	if opts.output == "json" {
-		return writeJSON(g.env.Stdout, items)
+		return writeJSON(opts.env.Stdout, items)
 	}
-	t := newTable(g.env, "RULE", "SEVERITY", "PROGRAM", "SOURCE", "SETTING", "REQUIRES")
+	t := newTable(opts.env, "RULE", "SEVERITY", "PROGRAM", "SOURCE", "SETTING", "REQUIRES")
 	for _, it := range items {
 		sev := it.Severity
 		if !it.Enabled {

@@ -14,12 +14,13 @@ import (
 )
 
 type validateOptions struct {
+	*globals
 	args   []string
 	output string
 }
 
-func newValidateCmd(g *globals) *cobra.Command {
-	opts := &validateOptions{}
+func newCmdValidate(g *globals, runF func(*validateOptions) error) *cobra.Command {
+	opts := &validateOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "validate [CASE|PATH...]",
 		Short: "Check records against their schemas, each other and the program rules",
@@ -37,23 +38,26 @@ Warnings do not fail validation; errors do (exit 1).` + "\n" + exitStatusHelp,
 				return err
 			}
 			opts.args = args
-			return validateRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(opts)
 		},
 	}
 	addOutputFlag(c, &opts.output, findingout.StoreFormats...)
 	return c
 }
 
-func validateRun(g *globals, opts *validateOptions) error {
-	root, err := g.storeRoot()
+func validateRun(opts *validateOptions) error {
+	root, err := opts.storeRoot()
 	if err != nil {
 		return err
 	}
-	today, err := g.todayDate()
+	today, err := opts.todayDate()
 	if err != nil {
 		return err
 	}
-	cases, files, err := selectTargets(g.env.Dir, root, opts.args)
+	cases, files, err := selectTargets(opts.env.Dir, root, opts.args)
 	if err != nil {
 		return err
 	}
@@ -74,7 +78,7 @@ func validateRun(g *globals, opts *validateOptions) error {
 		}
 		findings = kept
 	}
-	out, err := findingout.ForStore(g.env.Stdout, opts.output, len(snap.Cases), snap.Files)
+	out, err := findingout.ForStore(opts.env.Stdout, opts.output, len(snap.Cases), snap.Files)
 	if err != nil {
 		return usageErrorf("-o: %v", err)
 	}
@@ -86,7 +90,7 @@ func validateRun(g *globals, opts *validateOptions) error {
 	if errs > 0 {
 		return &InvalidError{Msg: "invalid: " + summary}
 	}
-	fmt.Fprintf(g.env.Stderr, "caseplan: valid: %s\n", summary)
+	fmt.Fprintf(opts.env.Stderr, "caseplan: valid: %s\n", summary)
 	return nil
 }
 

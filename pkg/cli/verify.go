@@ -12,12 +12,13 @@ import (
 )
 
 type verifyOptions struct {
+	*globals
 	since  string
 	output string
 }
 
-func newVerifyCmd(g *globals) *cobra.Command {
-	opts := &verifyOptions{}
+func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
+	opts := &verifyOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "verify [--since REV]",
 		Short: "Check the audit trail's integrity over git history",
@@ -39,7 +40,10 @@ Each breach is one finding naming the commit.
 			if err := outputFormat(opts.output, findingout.HistoryFormats...); err != nil {
 				return err
 			}
-			return verifyRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return verifyRun(opts)
 		},
 	}
 	addOutputFlag(c, &opts.output, findingout.HistoryFormats...)
@@ -47,8 +51,8 @@ Each breach is one finding naming the commit.
 	return c
 }
 
-func verifyRun(g *globals, opts *verifyOptions) error {
-	repo, head, err := g.openHead()
+func verifyRun(opts *verifyOptions) error {
+	repo, head, err := opts.openHead()
 	if err != nil {
 		return err
 	}
@@ -66,7 +70,7 @@ func verifyRun(g *globals, opts *verifyOptions) error {
 			return err
 		}
 	}
-	out, err := findingout.ForHistory(g.env.Stdout, opts.output, stats.Commits)
+	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, stats.Commits)
 	if err != nil {
 		return usageErrorf("-o: %v", err)
 	}
@@ -77,6 +81,6 @@ func verifyRun(g *globals, opts *verifyOptions) error {
 	if errs > 0 {
 		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits)}
 	}
-	fmt.Fprintf(g.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
+	fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
 	return nil
 }
