@@ -14,14 +14,18 @@
 //     the global flags, and what resolves the store, --today and the
 //     acting author from them.
 //   - newCmdXxx(g, runF): the cobra command — help, flags bound to the
-//     options, and a RunE that only takes in the arguments and checks and
-//     converts the flags (a usage error, exit 2, for a bad value), then
-//     calls runF, a test's, or when runF is nil xxxRun.
+//     options, and a RunE that only takes in the arguments and the flags,
+//     checks and converts them (a usage error, exit 2, for a bad value;
+//     note add and amend read their --file here), then calls runF, a
+//     test's, or when runF is nil xxxRun.
 //   - xxxRun(opts): the work, a plain function tests call directly. A
-//     command that writes builds a casework change and hands it to
-//     globals.write (write.go), the one path every write takes; a command
-//     that shows something builds a view from the snapshot, today and its
-//     options, then prints it as text or JSON.
+//     command that writes hands the casework change its flags built to
+//     globals.write (write.go), the one path every write takes. A command
+//     that shows something loads the records and prints its view of them
+//     as text or JSON; case show, iep show and due build theirs from the
+//     snapshot, today and their options in a function of its own
+//     (newCaseShowView, newIEPShowView, newDueView), so a test can ask all
+//     three about the same store on many days.
 //
 // The domain lives in the packages under pkg/ that the run functions call;
 // nothing here decides what a record means. Exit codes are decided in one
