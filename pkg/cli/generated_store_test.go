@@ -16,7 +16,8 @@ import (
 // separated; assessed, planned, exited into follow-up; active and after
 // cash assistance; closed with follow-ups still planned — and hold every
 // kind of thing that can fall due, among them milestones of goals that were
-// achieved or dropped and so are not due any more.
+// achieved or dropped and so are not due any more, action items closed in
+// the plan and references whose permission was withdrawn.
 func generatedStore(n int) storetest.MemStore {
 	r := rand.New(rand.NewPCG(7, 2026))
 	m := storetest.MemStore{"cases/caseplan.yaml": generatedConfig}
@@ -91,6 +92,9 @@ func genCase(m storetest.MemStore, r *rand.Rand, i int) {
 			fmt.Fprintf(&refs, "  - name: Reference %d\n    relationship: former supervisor\n", k)
 			if r.IntN(3) > 0 {
 				fmt.Fprintf(&refs, "    permission: %s\n", gd(opened+k*5))
+				if r.IntN(4) == 0 {
+					fmt.Fprintf(&refs, "    withdrawn: %s\n", gd(opened+k*5+20+r.IntN(60)))
+				}
 			}
 		}
 		if refs.Len() > 0 {
@@ -130,8 +134,8 @@ func genCase(m storetest.MemStore, r *rand.Rand, i int) {
 	if out.Len() > 0 {
 		m[dir+"outcome.yaml"] = out.String()
 	}
-	m[dir+"iep.yaml"] = genPlan(r, i, program, opened)
-	genNotes(m, r, dir, opened, manager)
+	actions := genNotes(m, r, dir, opened, manager)
+	m[dir+"iep.yaml"] = genPlan(r, i, program, opened, actions)
 	if r.IntN(3) == 0 {
 		m[dir+"services.yaml"] = fmt.Sprintf("referrals:\n  - id: R1\n    service: Child care\n    provider: Resource Center\n    referred: %s\n    status: %s\n",
 			gd(opened+10), []string{"referred", "accepted", "in-progress", "completed"}[r.IntN(4)])
@@ -139,8 +143,9 @@ func genCase(m storetest.MemStore, r *rand.Rand, i int) {
 }
 
 // genPlan writes a plan with goals of every status, their milestones, the
-// plan's services, next steps, reviews and, for post-employment, benefits.
-func genPlan(r *rand.Rand, i int, program string, opened int) string {
+// plan's services, next steps, reviews, some of the notes' action items
+// marked done or dropped and, for post-employment, benefits.
+func genPlan(r *rand.Rand, i int, program string, opened int, actions []noteAction) string {
 	var p strings.Builder
 	fmt.Fprintf(&p, "created: %s\n", gd(opened))
 	if r.IntN(5) == 0 {
@@ -182,6 +187,15 @@ func genPlan(r *rand.Rand, i int, program string, opened int) string {
 	if r.IntN(2) == 0 {
 		fmt.Fprintf(&p, "reviews:\n  - date: %s\n    by: mbell\n", gd(opened+30+r.IntN(150)))
 	}
+	var closed strings.Builder
+	for _, a := range actions {
+		if r.IntN(3) == 0 {
+			fmt.Fprintf(&closed, "  - note: %s\n    item: 1\n    status: %s\n    date: %s\n", a.note, []string{"done", "dropped"}[r.IntN(2)], gd(a.day+r.IntN(40)))
+		}
+	}
+	if closed.Len() > 0 {
+		p.WriteString("action_items:\n" + closed.String())
+	}
 	if program == "post-employment" {
 		p.WriteString("self_sufficiency:\n  plan: Keep the job\n  benefits:\n")
 		for b := range 1 + r.IntN(3) {
@@ -192,9 +206,17 @@ func genPlan(r *rand.Rand, i int, program string, opened int) string {
 	return p.String()
 }
 
-// genNotes writes notes: contacts and one-way notes, some with action
-// items, which a later contact, the note itself or an amendment may close.
-func genNotes(m storetest.MemStore, r *rand.Rand, dir string, opened int, author string) {
+// noteAction is a note's first action item, which the plan may close.
+type noteAction struct {
+	note string
+	day  int
+}
+
+// genNotes writes notes: contacts and one-way notes, some with an action
+// item, which the note itself or an amendment may close (or the plan:
+// genNotes returns them).
+func genNotes(m storetest.MemStore, r *rand.Rand, dir string, opened int, author string) []noteAction {
+	var actions []noteAction
 	day := opened
 	for k := range r.IntN(8) {
 		day += 1 + r.IntN(40)
@@ -215,10 +237,14 @@ func genNotes(m storetest.MemStore, r *rand.Rand, dir string, opened int, author
 			}
 		}
 		m[dir+"notes/"+id+".yaml"] = n.String()
+		if hasAction {
+			actions = append(actions, noteAction{id, day})
+		}
 		if hasAction && r.IntN(4) == 0 {
 			aid := fmt.Sprintf("%s-a%03d", gd(day+1), k)
 			m[dir+"notes/"+aid+".yaml"] = fmt.Sprintf("id: %s\ndate: %s\nauthor: %s\nkind: amendment\nmode: none\namends: %s\nactions:\n  - owner: participant\n    text: Apply to two postings\n    done: %s\n",
 				aid, gd(day+1), author, id, gd(day+1))
 		}
 	}
+	return actions
 }
