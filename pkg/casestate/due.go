@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -236,7 +237,7 @@ func (x *view) referencesDue(p period) {
 	if !ok {
 		return
 	}
-	want, got := x.setting(record.SettingReferencesRequired), calendar.ReferencesWithPermission(x.c, date(x.today))
+	want, got := ReferencesRequired(x.c, x.cfg), calendar.ReferencesWithPermission(x.c, date(x.today))
 	if got >= want {
 		return
 	}
@@ -245,6 +246,16 @@ func (x *view) referencesDue(p period) {
 		f = x.file(layout.KindIntake)
 	}
 	x.add(DueReferences, ws.Layoff, itoa(got)+" of "+itoa(want)+" references with permission; secure the rest by the layoff date", f)
+}
+
+// ReferencesRequired is how many references with permission case c's
+// program asks for by the layoff date: references_required for work
+// security (000), none for the other programs. cfg may be nil.
+func ReferencesRequired(c *casefile.Case, cfg *record.Config) int {
+	if c.Intake == nil || cfg.ProgramKind(c.Intake.Program) != record.ProgramWorkSecurity {
+		return 0
+	}
+	return cfg.ProgramSetting(c.Intake.Program, record.SettingReferencesRequired)
 }
 
 // closedDue is what still applies to a closed case: the follow-ups

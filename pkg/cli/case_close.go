@@ -10,12 +10,14 @@ import (
 )
 
 type caseCloseOptions struct {
-	caseID, date, reason, notes string
-	noCommit                    bool
+	*globals
+	noCommit bool
+	date     string // parsed into change.Date
+	change   casework.CloseCase
 }
 
-func newCaseCloseCmd(g *globals) *cobra.Command {
-	opts := &caseCloseOptions{}
+func newCmdCaseClose(g *globals, runF func(*caseCloseOptions) error) *cobra.Command {
+	opts := &caseCloseOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "close CASE --date DATE --reason REASON",
 		Short: "Close a case",
@@ -29,24 +31,30 @@ Follow-ups continue after a case closes (caseplan followup add).` + "\n" + exitS
 		Example: `  caseplan case close WS-001 --date 2026-06-01 --reason placed --notes "Started at the library"`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.caseID = args[0]
-			d, err := parseDate("date", opts.date)
-			if err != nil {
+			opts.change.Case = args[0]
+			var err error
+			if opts.change.Date, err = parseDate("date", opts.date); err != nil {
 				return err
 			}
-			if !slices.Contains(casework.ClosureReasons, opts.reason) {
-				return usageErrorf("--reason %q: use one of %s", opts.reason, strings.Join(casework.ClosureReasons, ", "))
+			if !slices.Contains(casework.ClosureReasons, opts.change.Reason) {
+				return usageErrorf("--reason %q: use one of %s", opts.change.Reason, strings.Join(casework.ClosureReasons, ", "))
 			}
-			cl := casework.CloseCase{Case: opts.caseID, Date: d, Reason: opts.reason, Notes: opts.notes}
-			return g.applyAndReport(opts.noCommit, opts.caseID, cl.Build)
+			if runF != nil {
+				return runF(opts)
+			}
+			return caseCloseRun(opts)
 		},
 	}
 	f := c.Flags()
 	f.StringVar(&opts.date, "date", "", "the `DATE` the case closed")
-	f.StringVar(&opts.reason, "reason", "", "`REASON`: "+strings.Join(casework.ClosureReasons, ", "))
-	f.StringVar(&opts.notes, "notes", "", "notes on the closure")
+	f.StringVar(&opts.change.Reason, "reason", "", "`REASON`: "+strings.Join(casework.ClosureReasons, ", "))
+	f.StringVar(&opts.change.Notes, "notes", "", "notes on the closure")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("date")
 	_ = c.MarkFlagRequired("reason")
 	return c
+}
+
+func caseCloseRun(opts *caseCloseOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
 }

@@ -7,12 +7,14 @@ import (
 )
 
 type caseExitOptions struct {
-	caseID, date, reason string
-	noCommit             bool
+	*globals
+	noCommit bool
+	date     string // parsed into change.Date
+	change   casework.ExitCase
 }
 
-func newCaseExitCmd(g *globals) *cobra.Command {
-	opts := &caseExitOptions{}
+func newCmdCaseExit(g *globals, runF func(*caseExitOptions) error) *cobra.Command {
+	opts := &caseExitOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "exit CASE --date DATE [--reason TEXT]",
 		Short: "Record a WIOA program exit; the 12 months of follow-up start",
@@ -31,19 +33,25 @@ another program, a case that already exited and a closed case are refused.` + "\
 		Example: `  caseplan case exit W-001 --date 2026-09-30 --reason 'Employed as a CNA; services complete'`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.caseID = args[0]
-			d, err := parseDate("date", opts.date)
-			if err != nil {
+			opts.change.Case = args[0]
+			var err error
+			if opts.change.Date, err = parseDate("date", opts.date); err != nil {
 				return err
 			}
-			x := &casework.ExitCase{Case: opts.caseID, Date: d, Reason: opts.reason}
-			return g.applyAndReport(opts.noCommit, opts.caseID, x.Build)
+			if runF != nil {
+				return runF(opts)
+			}
+			return caseExitRun(opts)
 		},
 	}
 	f := c.Flags()
 	f.StringVar(&opts.date, "date", "", "the `DATE` services ended (required)")
-	f.StringVar(&opts.reason, "reason", "", "why the participant exits, for the note")
+	f.StringVar(&opts.change.Reason, "reason", "", "why the participant exits, for the note")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("date")
 	return c
+}
+
+func caseExitRun(opts *caseExitOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
 }

@@ -2,18 +2,15 @@ package cli
 
 import (
 	"github.com/spf13/cobra"
-
-	"github.com/caseplan/caseplan/pkg/casefile"
-	"github.com/caseplan/caseplan/pkg/layout"
-	"github.com/caseplan/caseplan/pkg/store"
 )
 
 type caseListOptions struct {
+	*globals
 	output, manager, program, status string
 }
 
-func newCaseListCmd(g *globals) *cobra.Command {
-	opts := &caseListOptions{}
+func newCmdCaseList(g *globals, runF func(*caseListOptions) error) *cobra.Command {
+	opts := &caseListOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "list",
 		Short: "List cases",
@@ -24,7 +21,10 @@ terminal the list is an aligned table; piped, one tab-separated line per case.` 
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
 				return err
 			}
-			return caseListRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return caseListRun(opts)
 		},
 	}
 	addOutputFlag(c, &opts.output, "text", "json")
@@ -45,8 +45,8 @@ type caseItem struct {
 	Participant string `json:"participant"`
 }
 
-func caseListRun(g *globals, opts *caseListOptions) error {
-	snap, err := g.loadWorkTree(nil)
+func caseListRun(opts *caseListOptions) error {
+	snap, err := opts.loadWorkTree(nil)
 	if err != nil {
 		return err
 	}
@@ -64,31 +64,11 @@ func caseListRun(g *globals, opts *caseListOptions) error {
 		items = append(items, caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name})
 	}
 	if opts.output == "json" {
-		return writeJSON(g.env.Stdout, items)
+		return writeJSON(opts.env.Stdout, items)
 	}
-	t := newTable(g.env, "ID", "PROGRAM", "STATUS", "MANAGER", "OPENED", "PARTICIPANT")
+	t := newTable(opts.env, "ID", "PROGRAM", "STATUS", "MANAGER", "OPENED", "PARTICIPANT")
 	for _, it := range items {
 		t.row(it.ID, it.Program, it.Status, it.Manager, it.Opened, it.Participant)
 	}
 	return t.flush()
-}
-
-// loadWorkTree reads cases (all when nil) from the store's work tree.
-func (g *globals) loadWorkTree(cases []string) (*casefile.Snapshot, error) {
-	root, err := g.storeRoot()
-	if err != nil {
-		return nil, err
-	}
-	src, err := store.NewWorkTree(root)
-	if err != nil {
-		return nil, err
-	}
-	snap, _, err := store.Load(src, cases)
-	if err != nil {
-		return nil, err
-	}
-	if snap.Config == nil {
-		return nil, &InvalidError{Msg: "cannot read the store settings " + layout.ConfigPath, Hint: "run caseplan validate to see why"}
-	}
-	return snap, nil
 }

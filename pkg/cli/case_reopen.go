@@ -7,12 +7,14 @@ import (
 )
 
 type caseReopenOptions struct {
-	caseID, date, reason string
-	noCommit             bool
+	*globals
+	noCommit bool
+	date     string // parsed into change.Date
+	change   casework.ReopenCase
 }
 
-func newCaseReopenCmd(g *globals) *cobra.Command {
-	opts := &caseReopenOptions{}
+func newCmdCaseReopen(g *globals, runF func(*caseReopenOptions) error) *cobra.Command {
+	opts := &caseReopenOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "reopen CASE --date DATE --reason TEXT",
 		Short: "Reopen a closed case",
@@ -23,20 +25,26 @@ caseplan log CASE shows the commit that closed the case.` + "\n" + exitStatusHel
 		Example: `  caseplan case reopen WS-001 --date 2026-07-06 --reason "The placement ended after the probation period"`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.caseID = args[0]
-			d, err := parseDate("date", opts.date)
-			if err != nil {
+			opts.change.Case = args[0]
+			var err error
+			if opts.change.Date, err = parseDate("date", opts.date); err != nil {
 				return err
 			}
-			r := casework.ReopenCase{Case: opts.caseID, Date: d, Reason: opts.reason}
-			return g.applyAndReport(opts.noCommit, opts.caseID, r.Build)
+			if runF != nil {
+				return runF(opts)
+			}
+			return caseReopenRun(opts)
 		},
 	}
 	f := c.Flags()
 	f.StringVar(&opts.date, "date", "", "the `DATE` the case reopened")
-	f.StringVar(&opts.reason, "reason", "", "why the case is reopened")
+	f.StringVar(&opts.change.Reason, "reason", "", "why the case is reopened")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("date")
 	_ = c.MarkFlagRequired("reason")
 	return c
+}
+
+func caseReopenRun(opts *caseReopenOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
 }

@@ -5,21 +5,25 @@ import (
 	"io"
 	"strconv"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
 type caseShowOptions struct {
-	id     string
+	*globals
+	caseID string
 	output string
 }
 
-func newCaseShowCmd(g *globals) *cobra.Command {
-	opts := &caseShowOptions{}
+func newCmdCaseShow(g *globals, runF func(*caseShowOptions) error) *cobra.Command {
+	opts := &caseShowOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "show CASE",
 		Short: "Show a case: who, program, phase, contacts, what is due next, open findings",
@@ -64,16 +68,50 @@ service). A closed case has nothing due.
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
 				return err
 			}
-			opts.id = args[0]
-			return caseShowRun(g, opts)
+			opts.caseID = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return caseShowRun(opts)
 		},
 	}
 	addOutputFlag(c, &opts.output, "text", "json")
 	return c
 }
 
-// caseDetail is the JSON contract of case show.
-type caseDetail struct {
+func caseShowRun(opts *caseShowOptions) error {
+	root, err := opts.storeRoot()
+	if err != nil {
+		return err
+	}
+	today, err := opts.todayDate()
+	if err != nil {
+		return err
+	}
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return err
+	}
+	snap, findings, err := check(src, []string{opts.caseID}, today)
+	if err != nil {
+		return err
+	}
+	v, err := newCaseShowView(snap, findings, opts.caseID, today)
+	if err != nil {
+		for _, f := range findings {
+			fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
+		}
+		return err
+	}
+	if opts.output == "json" {
+		return writeJSON(opts.env.Stdout, v)
+	}
+	v.write(opts.env.Stdout)
+	return nil
+}
+
+// caseShowView is what case show shows, and its JSON contract.
+type caseShowView struct {
 	ID          string            `json:"id"`
 	Program     string            `json:"program"`
 	Kind        string            `json:"kind"`
@@ -91,85 +129,74 @@ type caseDetail struct {
 	LastContact string            `json:"last_contact"`
 	NextDue     []casestate.Due   `json:"next_due"`
 	Findings    []finding.Finding `json:"findings"`
+
+	// For the text only.
+	programName string         // "Name (key)", or the key when the program has no name
+	layoff      *record.Layoff // work security's notice and layoff dates
+	state       casestate.State
 }
 
-func caseShowRun(g *globals, opts *caseShowOptions) error {
-	root, err := g.storeRoot()
-	if err != nil {
-		return err
-	}
-	today, err := g.todayDate()
-	if err != nil {
-		return err
-	}
-	src, err := store.NewWorkTree(root)
-	if err != nil {
-		return err
-	}
-	snap, findings, err := check(src, []string{opts.id}, today)
-	if err != nil {
-		return err
-	}
-	c := snap.Case(opts.id)
-	if c.Intake == nil {
-		for _, f := range findings {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
-		}
-		return &InvalidError{Msg: fmt.Sprintf("cannot read the intake record of case %s", opts.id)}
+// newCaseShowView builds case show's view of case id on today from snap,
+// with the findings validate reports for it. A case whose intake record
+// could not be read cannot be shown.
+func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id string, today time.Time) (*caseShowView, error) {
+	c := snap.Case(id)
+	if c == nil || c.Intake == nil {
+		return nil, &InvalidError{Msg: fmt.Sprintf("cannot read the intake record of case %s", id)}
 	}
 	in := c.Intake
 	st := casestate.Compute(c, snap.Config, today)
-	d := caseDetail{
+	v := &caseShowView{
 		ID: c.ID, Program: in.Program, Kind: st.Kind, Status: in.Status, Manager: in.Manager, Center: in.Center,
 		Opened: string(in.Opened), Participant: in.Participant.Name,
 		Phase: st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,
 		Notes: len(c.Notes), Contacts: st.Contacts, LastContact: string(st.LastContact),
 		NextDue: st.Due, Findings: findings,
+		programName: in.Program, layoff: in.Layoff, state: st,
 	}
-	if d.NextDue == nil {
-		d.NextDue = []casestate.Due{}
+	if v.NextDue == nil {
+		v.NextDue = []casestate.Due{}
 	}
-	if d.Findings == nil {
-		d.Findings = []finding.Finding{}
+	if v.Findings == nil {
+		v.Findings = []finding.Finding{}
 	}
-	if opts.output == "json" {
-		return writeJSON(g.env.Stdout, d)
-	}
-	programName := in.Program
 	if p, ok := snap.Config.Programs[in.Program]; ok && p.Name != "" {
-		programName = fmt.Sprintf("%s (%s)", p.Name, in.Program)
+		v.programName = fmt.Sprintf("%s (%s)", p.Name, in.Program)
 	}
-	w := g.env.Stdout
-	fmt.Fprintf(w, "Case %s: %s\n", d.ID, d.Participant)
-	fmt.Fprintf(w, "Program:      %s\n", programName)
-	fmt.Fprintf(w, "Status:       %s, opened %s\n", d.Status, d.Opened)
-	fmt.Fprintf(w, "Manager:      %s", d.Manager)
-	if d.Center != "" {
-		fmt.Fprintf(w, ", %s", d.Center)
+	return v, nil
+}
+
+// write prints the view as text.
+func (v *caseShowView) write(w io.Writer) {
+	fmt.Fprintf(w, "Case %s: %s\n", v.ID, v.Participant)
+	fmt.Fprintf(w, "Program:      %s\n", v.programName)
+	fmt.Fprintf(w, "Status:       %s, opened %s\n", v.Status, v.Opened)
+	fmt.Fprintf(w, "Manager:      %s", v.Manager)
+	if v.Center != "" {
+		fmt.Fprintf(w, ", %s", v.Center)
 	}
 	fmt.Fprintln(w)
-	if l := in.Layoff; l != nil {
+	if l := v.layoff; l != nil {
 		fmt.Fprintf(w, "Layoff:       notice %s, layoff %s\n", l.NoticeDate, l.LayoffDate)
 	}
-	if d.Phase != "" {
-		fmt.Fprintf(w, "Phase:        %s\n", phaseLine(st))
+	if v.Phase != "" {
+		fmt.Fprintf(w, "Phase:        %s\n", phaseLine(v.state))
 	}
-	last := d.LastContact
+	last := v.LastContact
 	if last == "" {
 		last = "none"
 	}
-	fmt.Fprintf(w, "Notes:        %d (%d contacts, last %s)\n", d.Notes, d.Contacts, last)
-	if len(st.Due) > 0 {
+	fmt.Fprintf(w, "Notes:        %d (%d contacts, last %s)\n", v.Notes, v.Contacts, last)
+	if len(v.state.Due) > 0 {
 		fmt.Fprintf(w, "\nNext due:\n")
-		writeDue(w, st.Due)
+		writeDue(w, v.state.Due)
 	}
-	if len(findings) > 0 {
+	if len(v.Findings) > 0 {
 		fmt.Fprintf(w, "\nFindings:\n")
-		for _, f := range findings {
+		for _, f := range v.Findings {
 			fmt.Fprintf(w, "  %s\n", f)
 		}
 	}
-	return nil
 }
 
 // phaseLine says the phase, since when and until when: "work-security

@@ -1,20 +1,20 @@
 package cli
 
 import (
-	"time"
-
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
 )
 
 type caseTransferOptions struct {
-	caseID, to, center, reason, date string
-	noCommit                         bool
+	*globals
+	noCommit bool
+	date     string // parsed into change.Date; "" for --today
+	change   casework.TransferCase
 }
 
-func newCaseTransferCmd(g *globals) *cobra.Command {
-	opts := &caseTransferOptions{}
+func newCmdCaseTransfer(g *globals, runF func(*caseTransferOptions) error) *cobra.Command {
+	opts := &caseTransferOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "transfer CASE --to STAFF --reason TEXT",
 		Short: "Transfer a case and its IEP to another case manager or center",
@@ -29,25 +29,30 @@ manager. --center defaults to the new manager's center, else the case's.` + "\n"
 		Example: `  caseplan case transfer W-001 --to dshah --reason "Moved closer to the Eastgate office"`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.caseID = args[0]
-			var d time.Time
+			opts.change.Case = args[0]
 			if opts.date != "" {
 				var err error
-				if d, err = parseDate("date", opts.date); err != nil {
+				if opts.change.Date, err = parseDate("date", opts.date); err != nil {
 					return err
 				}
 			}
-			t := casework.TransferCase{Case: opts.caseID, Date: d, To: opts.to, Center: opts.center, Reason: opts.reason}
-			return g.applyAndReport(opts.noCommit, opts.caseID, t.Build)
+			if runF != nil {
+				return runF(opts)
+			}
+			return caseTransferRun(opts)
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.to, "to", "", "the new manager's staff `ID`")
-	f.StringVar(&opts.center, "center", "", "the new center (default: the new manager's)")
-	f.StringVar(&opts.reason, "reason", "", "why the case is transferred")
+	f.StringVar(&opts.change.To, "to", "", "the new manager's staff `ID`")
+	f.StringVar(&opts.change.Center, "center", "", "the new center (default: the new manager's)")
+	f.StringVar(&opts.change.Reason, "reason", "", "why the case is transferred")
 	f.StringVar(&opts.date, "date", "", "the `DATE` of the transfer (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("to")
 	_ = c.MarkFlagRequired("reason")
 	return c
+}
+
+func caseTransferRun(opts *caseTransferOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
 }

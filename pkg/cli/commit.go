@@ -10,11 +10,12 @@ import (
 )
 
 type commitOptions struct {
+	*globals
 	message string
 }
 
-func newCommitCmd(g *globals) *cobra.Command {
-	opts := &commitOptions{}
+func newCmdCommit(g *globals, runF func(*commitOptions) error) *cobra.Command {
+	opts := &commitOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "commit [-m MSG]",
 		Short: "Validate hand edits under cases/ and commit them",
@@ -26,34 +27,37 @@ amendment notes: caseplan note amend). Files outside cases/ are never
 committed.` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			return commitRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return commitRun(opts)
 		},
 	}
 	c.Flags().StringVarP(&opts.message, "message", "m", "", "what the edits do, for the commit subject")
 	return c
 }
 
-func commitRun(g *globals, opts *commitOptions) error {
-	ws, err := g.workspace(false)
+func commitRun(opts *commitOptions) error {
+	ws, err := opts.workspace(false)
 	if err != nil {
 		return err
 	}
 	defer ws.Repo.Close()
 	res, err := ws.CommitEdits(opts.message)
 	if errors.Is(err, casework.ErrNothingToCommit) {
-		fmt.Fprintf(g.env.Stderr, "caseplan: %v\n", err)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %v\n", err)
 		return nil
 	}
 	if err != nil {
-		return g.changeError(err)
+		return opts.changeError(err)
 	}
-	fmt.Fprintln(g.env.Stdout, res.Commit)
-	fmt.Fprintf(g.env.Stderr, "caseplan: committed %d file(s)\n", len(res.Change.Files))
+	fmt.Fprintln(opts.env.Stdout, res.Commit)
+	fmt.Fprintf(opts.env.Stderr, "caseplan: committed %d file(s)\n", len(res.Change.Files))
 	for _, p := range res.Skipped {
-		fmt.Fprintf(g.env.Stderr, "caseplan: warning: left %s out: it is not a caseplan record\n", p)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: left %s out: it is not a caseplan record\n", p)
 	}
 	for _, f := range res.Warnings {
-		fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
 	}
 	return nil
 }

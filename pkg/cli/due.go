@@ -9,21 +9,24 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/tickler"
 )
 
 type dueOptions struct {
+	*globals
 	output  string
 	manager string
 	all     bool
-	within  string
+	within  string // parsed into window
+	window  time.Duration
 	ics     string
 }
 
-func newDueCmd(g *globals) *cobra.Command {
-	opts := &dueOptions{}
+func newCmdDue(g *globals, runF func(*dueOptions) error) *cobra.Command {
+	opts := &dueOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "due",
 		Short: "The tickler: everything due or overdue, by case manager",
@@ -95,11 +98,14 @@ holds details of the participants' plans: keep it where the records are kept.` +
 			if opts.all && opts.manager != "" {
 				return usageErrorf("--manager and --all: give one of them")
 			}
-			within, err := tickler.ParseWithin(opts.within)
-			if err != nil {
+			var err error
+			if opts.window, err = tickler.ParseWithin(opts.within); err != nil {
 				return usageErrorf("--within: %v", err)
 			}
-			return dueRun(g, opts, within)
+			if runF != nil {
+				return runF(opts)
+			}
+			return dueRun(opts)
 		},
 	}
 	addOutputFlag(c, &opts.output, "text", "json")
@@ -111,12 +117,12 @@ holds details of the participants' plans: keep it where the records are kept.` +
 	return c
 }
 
-func dueRun(g *globals, opts *dueOptions, within time.Duration) error {
-	today, err := g.todayDate()
+func dueRun(opts *dueOptions) error {
+	today, err := opts.todayDate()
 	if err != nil {
 		return err
 	}
-	snap, err := g.loadWorkTree(nil)
+	snap, err := opts.loadWorkTree(nil)
 	if err != nil {
 		return err
 	}
@@ -128,15 +134,14 @@ func dueRun(g *globals, opts *dueOptions, within time.Duration) error {
 			return &UsageError{Msg: fmt.Sprintf("--manager %q is not on the staff roster", manager), Hint: "caseplan staff list shows the roster's IDs"}
 		}
 	default:
-		if manager, err = g.dueManager(snap.Config); err != nil {
+		if manager, err = opts.dueManager(snap.Config); err != nil {
 			return err
 		}
 	}
-	through := tickler.Through(today, within)
-	items := tickler.Items(snap, tickler.Query{Today: today, Through: through, Manager: manager})
+	v := newDueView(snap, today, opts.window, manager)
 	if n := tickler.Unreadable(snap); n > 0 {
-		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %d case(s) could not be read, so what is due on them is not listed\n", n)
-		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run caseplan validate to see why\n")
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d case(s) could not be read, so what is due on them is not listed\n", n)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: run caseplan validate to see why\n")
 	}
 
 	names := map[string]string{}
@@ -146,7 +151,7 @@ func dueRun(g *globals, opts *dueOptions, within time.Duration) error {
 	if opts.ics != "" {
 		path := opts.ics
 		if !filepath.IsAbs(path) {
-			path = filepath.Join(g.env.Dir, path)
+			path = filepath.Join(opts.env.Dir, path)
 		}
 		name := "caseplan: due for " + manager
 		if manager == "" {
@@ -155,38 +160,52 @@ func dueRun(g *globals, opts *dueOptions, within time.Duration) error {
 		if snap.Config.Organization != "" {
 			name += " (" + snap.Config.Organization + ")"
 		}
-		cal := tickler.Calendar{Name: name, Stamp: g.env.Now(), Managers: names}.ICS(items)
+		cal := tickler.Calendar{Name: name, Stamp: opts.env.Now(), Managers: names}.ICS(v.Items)
 		if err := tickler.WriteFile(path, cal); err != nil {
 			return fmt.Errorf("cannot write the calendar: %w", err)
 		}
-		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d event(s) to %s\n", len(items), opts.ics)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: wrote %d event(s) to %s\n", len(v.Items), opts.ics)
 	}
 
-	if items == nil {
-		items = []casestate.Due{}
-	}
 	if opts.output == "json" {
-		return writeJSON(g.env.Stdout, items)
+		return writeJSON(opts.env.Stdout, v.Items)
 	}
-	if len(items) == 0 {
+	if len(v.Items) == 0 {
 		who := "for " + manager
 		if manager == "" {
 			who = "on any case"
 		}
-		fmt.Fprintf(g.env.Stderr, "caseplan: nothing due %s through %s\n", who, through.Format(time.DateOnly))
+		fmt.Fprintf(opts.env.Stderr, "caseplan: nothing due %s through %s\n", who, v.Through.Format(time.DateOnly))
 		return nil
 	}
-	if err := writeTickler(g.env, items, opts.all, names); err != nil {
+	if err := writeTickler(opts.env, v.Items, opts.all, names); err != nil {
 		return err
 	}
 	overdue := 0
-	for _, it := range items {
+	for _, it := range v.Items {
 		if it.Overdue {
 			overdue++
 		}
 	}
-	fmt.Fprintf(g.env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue)\n", len(items), through.Format(time.DateOnly), overdue)
+	fmt.Fprintf(opts.env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue)\n", len(v.Items), v.Through.Format(time.DateOnly), overdue)
 	return nil
+}
+
+// dueView is what due lists: the items due or overdue on the cases of a
+// manager ("" for every manager) through the window's last day.
+type dueView struct {
+	Items   []casestate.Due // never nil: JSON lists none as []
+	Through time.Time
+}
+
+// newDueView builds due's view of snap on today, for the window within.
+func newDueView(snap *casefile.Snapshot, today time.Time, within time.Duration, manager string) dueView {
+	through := tickler.Through(today, within)
+	items := tickler.Items(snap, tickler.Query{Today: today, Through: through, Manager: manager})
+	if items == nil {
+		items = []casestate.Due{}
+	}
+	return dueView{Items: items, Through: through}
 }
 
 // dueManager is whose tickler caseplan due shows by default: the acting

@@ -17,12 +17,13 @@ import (
 )
 
 type editOptions struct {
+	*globals
 	caseID, record string
 	noCommit       bool
 }
 
-func newEditCmd(g *globals) *cobra.Command {
-	opts := &editOptions{}
+func newCmdEdit(g *globals, runF func(*editOptions) error) *cobra.Command {
+	opts := &editOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "edit CASE [RECORD]",
 		Short: "Edit a record in $EDITOR, validate it and commit it",
@@ -49,42 +50,45 @@ weeks are one file a week (caseplan activity add), so edit opens neither.` + "\n
 			if len(args) == 2 {
 				opts.record = args[1]
 			}
-			return editRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return editRun(opts)
 		},
 	}
 	c.Flags().BoolVar(&opts.noCommit, "no-commit", false, "write the edited record but do not commit it")
 	return c
 }
 
-func editRun(g *globals, opts *editOptions) error {
+func editRun(opts *editOptions) error {
 	if _, err := casework.EditablePath(opts.caseID, opts.record); err != nil {
-		return g.changeError(err)
+		return opts.changeError(err)
 	}
-	ws, err := g.workspace(opts.noCommit)
+	ws, err := opts.workspace(opts.noCommit)
 	if err != nil {
 		return err
 	}
 	defer ws.Repo.Close()
-	editor := g.editor()
-	answers := bufio.NewReader(g.env.Stdin)
+	editor := opts.editor()
+	answers := bufio.NewReader(opts.env.Stdin)
 	res, err := ws.Edit(casework.HandEdit{
 		Case:   opts.caseID,
 		Record: opts.record,
-		Open:   func(path string) error { return runEditor(g.env, editor, path) },
+		Open:   func(path string) error { return runEditor(opts.env, editor, path) },
 		Invalid: func(temp string, found []finding.Finding) bool {
 			for _, f := range found {
-				fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+				fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
 			}
-			fmt.Fprint(g.env.Stderr, "caseplan: re-open the editor? [Y/n] ")
+			fmt.Fprint(opts.env.Stderr, "caseplan: re-open the editor? [Y/n] ")
 			line, err := answers.ReadString('\n')
 			if err != nil && line == "" {
-				fmt.Fprintln(g.env.Stderr)
+				fmt.Fprintln(opts.env.Stderr)
 				return false // no one to answer: do not wait for an editor
 			}
-			if !stdinIsTerminal(g.env) {
+			if !stdinIsTerminal(opts.env) {
 				// Nobody's terminal echoed the answer: echo it, so the
 				// log of a scripted run reads as a dialogue.
-				fmt.Fprintln(g.env.Stderr, strings.TrimSpace(line))
+				fmt.Fprintln(opts.env.Stderr, strings.TrimSpace(line))
 			}
 			switch strings.ToLower(strings.TrimSpace(line)) {
 			case "", "y", "yes":
@@ -96,7 +100,7 @@ func editRun(g *globals, opts *editOptions) error {
 	var notSaved *casework.EditNotSavedError
 	switch {
 	case errors.Is(err, casework.ErrUnchanged):
-		fmt.Fprintf(g.env.Stderr, "caseplan: %v\n", err)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %v\n", err)
 		return nil
 	case errors.As(err, &notSaved):
 		kept := fmt.Sprintf("your edited copy is kept in %s; fix it there and copy it over the record, or delete it", notSaved.Temp)
@@ -104,19 +108,19 @@ func editRun(g *globals, opts *editOptions) error {
 		if errors.As(notSaved.Err, &refused) {
 			if !notSaved.Shown {
 				for _, f := range refused.Findings {
-					fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+					fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
 				}
 			}
 			return &InvalidError{Msg: refused.Error(), Hint: kept}
 		}
-		return hintf(g.changeError(notSaved.Err), "%s", kept)
+		return hintf(opts.changeError(notSaved.Err), "%s", kept)
 	case err != nil:
-		return g.changeError(err)
+		return opts.changeError(err)
 	}
 	if opts.noCommit {
-		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
+		fmt.Fprintf(opts.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
 	}
-	fmt.Fprintf(g.env.Stderr, "caseplan: %s: %s\n", opts.caseID, res.Change.Summary)
+	fmt.Fprintf(opts.env.Stderr, "caseplan: %s: %s\n", opts.caseID, res.Change.Summary)
 	return nil
 }
 

@@ -6,13 +6,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casework"
-	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -57,83 +55,6 @@ func TestExitCode(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := exitCode(tt.err); got != tt.want {
 				t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.want)
-			}
-		})
-	}
-}
-
-// TestChangeError: every error a change can end with is explained and
-// maps to its documented exit status.
-func TestChangeError(t *testing.T) {
-	refused := &casework.RefusedError{Findings: []finding.Finding{
-		{Path: "cases/W-001/notes/n.yaml", Line: 5, Column: 7, Severity: finding.Error, Rule: "schema", Message: `kind: "chat" is not a valid choice`},
-		{Path: "cases/W-001", Severity: finding.Error, Rule: "missing-file", Message: "no intake"},
-	}}
-	locked := &gitstore.LockedError{Path: ".git/caseplan.lock", Waited: time.Minute}
-	other := errors.New("disk on fire")
-	tests := []struct {
-		name       string
-		err        error
-		wantCode   int
-		wantStderr []string // lines, in order, of the findings and printError
-	}{
-		{
-			name: "refused", err: refused, wantCode: ExitInvalid,
-			wantStderr: []string{
-				`caseplan: cases/W-001/notes/n.yaml:5:7: error schema: kind: "chat" is not a valid choice`,
-				"caseplan: cases/W-001: error missing-file: no intake",
-				"caseplan: change refused: it would leave 2 error(s) in the records; nothing was written",
-				"caseplan: hint: correct the values above and run the command again",
-			},
-		},
-		{
-			name: "refused, wrapped", err: fmt.Errorf("apply: %w", refused), wantCode: ExitInvalid,
-			wantStderr: []string{
-				`caseplan: cases/W-001/notes/n.yaml:5:7: error schema: kind: "chat" is not a valid choice`,
-				"caseplan: cases/W-001: error missing-file: no intake",
-				"caseplan: change refused: it would leave 2 error(s) in the records; nothing was written",
-				"caseplan: hint: correct the values above and run the command again",
-			},
-		},
-		{
-			name: "a bad value", err: &casework.InputError{Msg: `unknown program "snap" (this store has: wioa)`, Hint: "the programs are set in cases/caseplan.yaml"}, wantCode: ExitUsage,
-			wantStderr: []string{`caseplan: unknown program "snap" (this store has: wioa)`, "caseplan: hint: the programs are set in cases/caseplan.yaml"},
-		},
-		{
-			name: "a bad value without a hint", err: &casework.InputError{Msg: "case W-001 already exists"}, wantCode: ExitUsage,
-			wantStderr: []string{"caseplan: case W-001 already exists"},
-		},
-		{
-			name: "not on the roster", err: &casework.NotOnRosterError{Author: casework.Author{Name: "Eve Evans", Email: "eve@example.net"}}, wantCode: ExitUsage,
-			wantStderr: []string{"caseplan: Eve Evans <eve@example.net> is not on the staff roster of this store", "caseplan: hint: a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"},
-		},
-		{
-			name: "an unknown case", err: &store.UnknownCaseError{ID: "W-404"}, wantCode: ExitUsage,
-			wantStderr: []string{`caseplan: no case "W-404" in this store`},
-		},
-		{
-			name: "the store is locked", err: locked, wantCode: ExitOther,
-			wantStderr: []string{"caseplan: " + locked.Error(), "caseplan: hint: another caseplan command is writing to this store; try again when it has finished"},
-		},
-		{
-			name: "anything else", err: other, wantCode: ExitOther,
-			wantStderr: []string{"caseplan: disk on fire"},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stderr bytes.Buffer
-			g := &globals{env: Env{Stderr: &stderr}}
-			err := g.changeError(tt.err)
-			printError(&stderr, err)
-			if got := exitCode(err); got != tt.wantCode {
-				t.Errorf("exit code %d, want %d (error %T %v)", got, tt.wantCode, err, err)
-			}
-			if got, want := stderr.String(), strings.Join(tt.wantStderr, "\n")+"\n"; got != want {
-				t.Errorf("stderr:\n%s\nwant:\n%s", got, want)
-			}
-			if errors.Is(tt.err, other) && !errors.Is(err, other) {
-				t.Error("the cause was lost")
 			}
 		})
 	}

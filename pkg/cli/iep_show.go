@@ -4,21 +4,24 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
 type iepShowOptions struct {
+	*globals
 	caseID string
 	output string
 }
 
-func newIEPShowCmd(g *globals) *cobra.Command {
-	opts := &iepShowOptions{}
+func newCmdIEPShow(g *globals, runF func(*iepShowOptions) error) *cobra.Command {
+	opts := &iepShowOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "show CASE",
 		Short: "Show the plan: goals, objectives and services, milestones, next steps, ...",
@@ -42,50 +45,61 @@ not recorded left out; null when the case has no iep.yaml) and "overdue"
 				return err
 			}
 			opts.caseID = args[0]
-			return iepShowRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return iepShowRun(opts)
 		},
 	}
 	addOutputFlag(c, &opts.output, "text", "json")
 	return c
 }
 
-// iepShowJSON is iep show's JSON contract.
-type iepShowJSON struct {
+func iepShowRun(opts *iepShowOptions) error {
+	snap, err := opts.loadReadable(opts.caseID, layout.File(opts.caseID, layout.KindIEP))
+	if err != nil {
+		return err
+	}
+	today, err := opts.todayDate()
+	if err != nil {
+		return err
+	}
+	v := newIEPShowView(snap.Case(opts.caseID), snap.Config, today)
+	if opts.output == "json" {
+		return writeJSON(opts.env.Stdout, v)
+	}
+	w := opts.env.Stdout
+	fmt.Fprintf(w, "Case %s: %s\n", v.Case, v.Participant)
+	if v.Plan == nil {
+		fmt.Fprintf(w, "No plan yet (no iep.yaml).\n")
+		return nil
+	}
+	iepWritePlan(w, v.Plan, v.state)
+	return nil
+}
+
+// iepShowView is what iep show shows, and its JSON contract.
+type iepShowView struct {
 	Case        string      `json:"case"`
 	Participant string      `json:"participant"`
 	Plan        *record.IEP `json:"plan"`
 	Overdue     []string    `json:"overdue"`
+
+	// state marks the overdue items in the text.
+	state casestate.State
 }
 
-func iepShowRun(g *globals, opts *iepShowOptions) error {
-	snap, err := g.loadReadable(opts.caseID, layout.File(opts.caseID, layout.KindIEP))
-	if err != nil {
-		return err
-	}
-	today, err := g.todayDate()
-	if err != nil {
-		return err
-	}
-	c := snap.Case(opts.caseID)
-	// What is overdue is casestate's to say, so iep show marks exactly the
-	// items case show and the tickler list (a dropped goal's milestones
-	// are not due; nothing on a closed case is).
-	st := casestate.Compute(c, snap.Config, today)
-	out := iepShowJSON{Case: c.ID, Plan: c.IEP, Overdue: iepOverdueIDs(c.IEP, st)}
+// newIEPShowView builds iep show's view of case c on today. What is
+// overdue is casestate's to say, so iep show marks exactly the items case
+// show and the tickler list (a dropped goal's milestones are not due;
+// nothing on a closed case is).
+func newIEPShowView(c *casefile.Case, cfg *record.Config, today time.Time) *iepShowView {
+	st := casestate.Compute(c, cfg, today)
+	v := &iepShowView{Case: c.ID, Plan: c.IEP, Overdue: iepOverdueIDs(c.IEP, st), state: st}
 	if c.Intake != nil {
-		out.Participant = c.Intake.Participant.Name
+		v.Participant = c.Intake.Participant.Name
 	}
-	if opts.output == "json" {
-		return writeJSON(g.env.Stdout, out)
-	}
-	w := g.env.Stdout
-	fmt.Fprintf(w, "Case %s: %s\n", c.ID, out.Participant)
-	if c.IEP == nil {
-		fmt.Fprintf(w, "No plan yet (no iep.yaml).\n")
-		return nil
-	}
-	iepWritePlan(w, c.IEP, st)
-	return nil
+	return v
 }
 
 // iepOverdueIDs returns the IDs of the plan's overdue milestones, then its

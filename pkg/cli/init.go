@@ -10,12 +10,13 @@ import (
 )
 
 type initOptions struct {
+	*globals
 	dir          string
 	organization string
 }
 
-func newInitCmd(g *globals) *cobra.Command {
-	opts := &initOptions{}
+func newCmdInit(g *globals, runF func(*initOptions) error) *cobra.Command {
+	opts := &initOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Create a case store: settings, schemas, CI workflow, git repository",
@@ -30,29 +31,32 @@ there is none, and the first commit.` + "\n" + exitStatusHelp,
 			if len(args) == 1 {
 				opts.dir = args[0]
 			}
-			return initRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return initRun(opts)
 		},
 	}
 	c.Flags().StringVar(&opts.organization, "organization", "Workforce Services", "the organisation's `NAME`")
 	return c
 }
 
-func initRun(g *globals, opts *initOptions) error {
+func initRun(opts *initOptions) error {
 	dir := opts.dir
 	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(g.env.Dir, dir)
+		dir = filepath.Join(opts.env.Dir, dir)
 	}
-	author, err := g.actingAuthor(nil)
+	author, err := opts.actingAuthor(nil)
 	if err != nil {
 		return err
 	}
 	hash, err := casework.Init(casework.InitStore{
-		Dir: dir, Organization: opts.organization, Author: author, When: g.commitTime(),
+		Dir: dir, Organization: opts.organization, Author: author, When: opts.commitTime(),
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(g.env.Stderr, "caseplan: created a case store in %s (commit %s); %s is on the staff roster as %s\n",
+	fmt.Fprintf(opts.env.Stderr, "caseplan: created a case store in %s (commit %s); %s is on the staff roster as %s\n",
 		dir, hash[:12], author, casework.StaffID(author.Email))
 	return nil
 }

@@ -5,21 +5,20 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
 
-	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
 )
 
 type logOptions struct {
+	*globals
 	caseID string
 	output string
 	limit  int
 }
 
-func newLogCmd(g *globals) *cobra.Command {
-	opts := &logOptions{}
+func newCmdLog(g *globals, runF func(*logOptions) error) *cobra.Command {
+	opts := &logOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "log [CASE]",
 		Short: "The audit trail: who changed what, when, from git history",
@@ -36,7 +35,10 @@ Caseplan-Action trailers. With CASE, only that case's changes.
 			if len(args) == 1 {
 				opts.caseID = args[0]
 			}
-			return logRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return logRun(opts)
 		},
 	}
 	addOutputFlag(c, &opts.output, "text", "json")
@@ -44,8 +46,8 @@ Caseplan-Action trailers. With CASE, only that case's changes.
 	return c
 }
 
-func logRun(g *globals, opts *logOptions) error {
-	repo, head, err := g.openHead()
+func logRun(opts *logOptions) error {
+	repo, head, err := opts.openHead()
 	if err != nil {
 		return err
 	}
@@ -60,28 +62,12 @@ func logRun(g *globals, opts *logOptions) error {
 		if entries == nil {
 			entries = []history.Entry{}
 		}
-		return writeJSON(g.env.Stdout, entries)
+		return writeJSON(opts.env.Stdout, entries)
 	}
-	t := newTable(g.env, "DATE", "COMMIT", "AUTHOR", "CASE", "ACTION", "SUMMARY")
+	t := newTable(opts.env, "DATE", "COMMIT", "AUTHOR", "CASE", "ACTION", "SUMMARY")
 	for _, e := range entries {
 		t.row(e.Date.Format(time.DateTime), e.Commit[:10], fmt.Sprintf("%s <%s>", e.Author, e.Email),
 			strings.Join(e.Cases, ","), e.Action, e.Summary)
 	}
 	return t.flush()
-}
-
-// openHead opens the store's repository for the commands that read its
-// history (log, verify) and resolves HEAD's commit, the zero hash when the
-// store has no commits yet. The caller closes the repository.
-func (g *globals) openHead() (*gitstore.Repo, plumbing.Hash, error) {
-	repo, err := g.openRepo()
-	if err != nil {
-		return nil, plumbing.ZeroHash, err
-	}
-	head, err := repo.Head()
-	if err != nil {
-		repo.Close()
-		return nil, plumbing.ZeroHash, err
-	}
-	return repo, head, nil
 }

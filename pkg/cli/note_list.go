@@ -1,23 +1,21 @@
 package cli
 
 import (
-	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/store"
 )
 
 type noteListOptions struct {
+	*globals
 	caseID string
 	output string
 }
 
-func newNoteListCmd(g *globals) *cobra.Command {
-	opts := &noteListOptions{}
+func newCmdNoteList(g *globals, runF func(*noteListOptions) error) *cobra.Command {
+	opts := &noteListOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "list CASE",
 		Short: "List a case's notes, oldest first",
@@ -27,15 +25,18 @@ func newNoteListCmd(g *globals) *cobra.Command {
 				return err
 			}
 			opts.caseID = args[0]
-			return noteListRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return noteListRun(opts)
 		},
 	}
 	addOutputFlag(c, &opts.output, "text", "json")
 	return c
 }
 
-func noteListRun(g *globals, opts *noteListOptions) error {
-	snap, err := g.loadWorkTree([]string{opts.caseID})
+func noteListRun(opts *noteListOptions) error {
+	snap, err := opts.loadWorkTree([]string{opts.caseID})
 	if err != nil {
 		return err
 	}
@@ -45,9 +46,9 @@ func noteListRun(g *globals, opts *noteListOptions) error {
 		if notes == nil {
 			notes = []*record.Note{}
 		}
-		return writeJSON(g.env.Stdout, notes)
+		return writeJSON(opts.env.Stdout, notes)
 	}
-	t := newTable(g.env, "ID", "DATE", "AUTHOR", "KIND", "MODE", "TWO-WAY", "CONTENT")
+	t := newTable(opts.env, "ID", "DATE", "AUTHOR", "KIND", "MODE", "TWO-WAY", "CONTENT")
 	for _, n := range c.Notes {
 		two := "no"
 		if n.TwoWay {
@@ -70,59 +71,4 @@ func summary(n *record.Note) string {
 		}
 	}
 	return ""
-}
-
-type noteShowOptions struct {
-	caseID, noteID string
-	output         string
-}
-
-func newNoteShowCmd(g *globals) *cobra.Command {
-	opts := &noteShowOptions{}
-	c := &cobra.Command{
-		Use:   "show CASE NOTE",
-		Short: "Show one note as it is recorded",
-		Args:  cobra.ExactArgs(2),
-		RunE: func(c *cobra.Command, args []string) error {
-			if err := outputFormat(opts.output, "text", "json"); err != nil {
-				return err
-			}
-			opts.caseID, opts.noteID = args[0], args[1]
-			return noteShowRun(g, opts)
-		},
-	}
-	addOutputFlag(c, &opts.output, "text", "json")
-	return c
-}
-
-func noteShowRun(g *globals, opts *noteShowOptions) error {
-	snap, err := g.loadWorkTree([]string{opts.caseID})
-	if err != nil {
-		return err
-	}
-	c := snap.Case(opts.caseID)
-	for _, n := range c.Notes {
-		if n.ID != opts.noteID {
-			continue
-		}
-		if opts.output == "json" {
-			return writeJSON(g.env.Stdout, n)
-		}
-		root, _ := g.storeRoot()
-		src, err := store.NewWorkTree(root)
-		if err != nil {
-			return err
-		}
-		data, err := src.ReadFile(c.NotePath(n))
-		if err != nil {
-			return err
-		}
-		// The file as recorded, without the editor modeline.
-		if i := bytes.IndexByte(data, '\n'); bytes.HasPrefix(data, []byte("# yaml-language-server:")) && i >= 0 {
-			data = data[i+1:]
-		}
-		_, err = g.env.Stdout.Write(data)
-		return err
-	}
-	return &UsageError{Msg: fmt.Sprintf("case %s has no note %q", opts.caseID, opts.noteID), Hint: "caseplan note list " + opts.caseID + " lists its notes"}
 }

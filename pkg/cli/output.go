@@ -49,3 +49,12 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+// dashIfEmpty shows an empty table cell as "-", so a missing date reads as
+// missing rather than as a shifted column.
+func dashIfEmpty(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

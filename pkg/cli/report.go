@@ -17,15 +17,16 @@ import (
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
-func newReportCmd(g *globals) *cobra.Command {
+func newCmdReport(g *globals) *cobra.Command {
 	return newGroupCmd("report", "The monthly status report and the caseload report",
-		newReportMonthlyCmd(g),
-		newReportCaseloadCmd(g),
+		newCmdReportMonthly(g, nil),
+		newCmdReportCaseload(g, nil),
 	)
 }
 
 // reportOptions are the flags every report takes.
 type reportOptions struct {
+	*globals
 	output string
 	out    string
 	at     string
@@ -72,8 +73,8 @@ func (o *reportOptions) check() error {
 
 // reportSnapshot loads the store as committed in the commit the options
 // name: --at, --as-of, else HEAD.
-func (g *globals) reportSnapshot(o *reportOptions) (*casefile.Snapshot, report.Source, error) {
-	repo, err := g.openRepo()
+func (o *reportOptions) reportSnapshot() (*casefile.Snapshot, report.Source, error) {
+	repo, err := o.openRepo()
 	if err != nil {
 		return nil, report.Source{}, err
 	}
@@ -102,8 +103,8 @@ func (g *globals) reportSnapshot(o *reportOptions) (*casefile.Snapshot, report.S
 		return nil, report.Source{}, &InvalidError{Msg: fmt.Sprintf("cannot read the store settings %s at commit %s", layout.ConfigPath, hash), Hint: "run caseplan validate to see why"}
 	}
 	if errs, _ := finding.Count(loaded); errs > 0 {
-		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %d record(s) at commit %s could not be read; the report leaves them out\n", errs, hash.String()[:12])
-		fmt.Fprintln(g.env.Stderr, "caseplan: hint: run caseplan validate to see them")
+		fmt.Fprintf(o.env.Stderr, "caseplan: warning: %d record(s) at commit %s could not be read; the report leaves them out\n", errs, hash.String()[:12])
+		fmt.Fprintln(o.env.Stderr, "caseplan: hint: run caseplan validate to see them")
 	}
 	return snap, report.Source{Commit: hash.String(), Committed: rc.Committed}, nil
 }
@@ -111,22 +112,22 @@ func (g *globals) reportSnapshot(o *reportOptions) (*casefile.Snapshot, report.S
 // writeReport renders a report to stdout, or to --out atomically: a
 // temporary file beside it renamed over it, so a reader never sees half a
 // report.
-func (g *globals) writeReport(o *reportOptions, what string, render func(w *bytes.Buffer) error) error {
+func (o *reportOptions) writeReport(what string, render func(w *bytes.Buffer) error) error {
 	var b bytes.Buffer
 	if err := render(&b); err != nil {
 		return err
 	}
 	if o.out == "" {
-		_, err := g.env.Stdout.Write(b.Bytes())
+		_, err := o.env.Stdout.Write(b.Bytes())
 		return err
 	}
 	path := o.out
 	if !filepath.IsAbs(path) {
-		path = filepath.Join(g.env.Dir, path)
+		path = filepath.Join(o.env.Dir, path)
 	}
 	if err := atomicfile.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", o.out, err)
 	}
-	fmt.Fprintf(g.env.Stderr, "caseplan: wrote %s to %s\n", what, o.out)
+	fmt.Fprintf(o.env.Stderr, "caseplan: wrote %s to %s\n", what, o.out)
 	return nil
 }

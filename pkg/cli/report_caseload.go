@@ -9,8 +9,8 @@ import (
 	"github.com/caseplan/caseplan/pkg/report"
 )
 
-func newReportCaseloadCmd(g *globals) *cobra.Command {
-	opts := &reportOptions{}
+func newCmdReportCaseload(g *globals, runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "caseload",
 		Short: "Open cases per case manager and program, with what is overdue",
@@ -47,14 +47,17 @@ monthly), json:
 			if err := opts.check(); err != nil {
 				return err
 			}
-			return reportCaseloadRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportCaseloadRun(opts)
 		},
 	}
 	addReportFlags(c, opts)
 	return c
 }
 
-func reportCaseloadRun(g *globals, opts *reportOptions) error {
+func reportCaseloadRun(opts *reportOptions) error {
 	w, err := report.NewWriter(opts.output)
 	if err != nil {
 		return usageErrorf("-o: %v", err)
@@ -63,17 +66,17 @@ func reportCaseloadRun(g *globals, opts *reportOptions) error {
 	if opts.asOf != "" {
 		day, err = parseDate("as-of", opts.asOf)
 	} else {
-		day, err = g.todayDate()
+		day, err = opts.todayDate()
 	}
 	if err != nil {
 		return err
 	}
-	snap, src, err := g.reportSnapshot(opts)
+	snap, src, err := opts.reportSnapshot()
 	if err != nil {
 		return err
 	}
 	r := report.BuildCaseload(snap, day, src, opts.names)
-	return g.writeReport(opts, "the caseload report as of "+r.AsOf, func(b *bytes.Buffer) error {
+	return opts.writeReport("the caseload report as of "+r.AsOf, func(b *bytes.Buffer) error {
 		return w.Caseload(b, r)
 	})
 }

@@ -10,11 +10,12 @@ import (
 
 type reportMonthlyOptions struct {
 	reportOptions
-	month string
+	month  string // parsed into period
+	period report.Month
 }
 
-func newReportMonthlyCmd(g *globals) *cobra.Command {
-	opts := &reportMonthlyOptions{}
+func newCmdReportMonthly(g *globals, runF func(*reportMonthlyOptions) error) *cobra.Command {
+	opts := &reportMonthlyOptions{reportOptions: reportOptions{globals: g}}
 	c := &cobra.Command{
 		Use:   "monthly --month YYYY-MM",
 		Short: "The monthly status report for the coordinators",
@@ -113,11 +114,14 @@ Example:
 			if opts.month == "" {
 				return &UsageError{Msg: "which month? --month is required", Hint: "name it as YYYY-MM, e.g. --month 2026-10"}
 			}
-			m, err := report.ParseMonth(opts.month)
-			if err != nil {
+			var err error
+			if opts.period, err = report.ParseMonth(opts.month); err != nil {
 				return usageErrorf("--month: %v", err)
 			}
-			return reportMonthlyRun(g, opts, m)
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportMonthlyRun(opts)
 		},
 	}
 	c.Flags().StringVar(&opts.month, "month", "", "the month to report on, as `YYYY-MM`")
@@ -125,17 +129,18 @@ Example:
 	return c
 }
 
-func reportMonthlyRun(g *globals, opts *reportMonthlyOptions, m report.Month) error {
+func reportMonthlyRun(opts *reportMonthlyOptions) error {
+	m := opts.period
 	w, err := report.NewWriter(opts.output)
 	if err != nil {
 		return usageErrorf("-o: %v", err)
 	}
-	snap, src, err := g.reportSnapshot(&opts.reportOptions)
+	snap, src, err := opts.reportSnapshot()
 	if err != nil {
 		return err
 	}
 	r := report.BuildMonthly(snap, m, src, opts.names)
-	return g.writeReport(&opts.reportOptions, "the monthly report for "+m.String(), func(b *bytes.Buffer) error {
+	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
 	})
 }

@@ -2,16 +2,42 @@
 // resolves the store, the date and the acting author, calls the packages that
 // do the work, prints their results and maps errors to exit codes. No other
 // package imports cobra.
+//
+// How a command is laid out. Each `caseplan <noun> <verb>` is one file
+// named after it, <noun>_<verb>.go (note_add.go, iep_milestone_done.go); a
+// command that only groups others is in <noun>.go with the helpers its
+// subcommands share. A command has three parts, after the GitHub CLI's:
+//
+//   - xxxOptions: the command's arguments and flags, and, embedded, the
+//     *globals it runs with — the injected Env (stdin, stdout, stderr, the
+//     environment, the clock, the random source, the working directory),
+//     the global flags, and what resolves the store, --today and the
+//     acting author from them.
+//   - newCmdXxx(g, runF): the cobra command — help, flags bound to the
+//     options, and a RunE that only takes in the arguments and the flags,
+//     checks and converts them (a usage error, exit 2, for a bad value;
+//     note add and amend read their --file here), then calls runF, a
+//     test's, or when runF is nil xxxRun.
+//   - xxxRun(opts): the work, a plain function tests call directly. A
+//     command that writes hands the casework change its flags built to
+//     globals.write (write.go), the one path every write takes. A command
+//     that shows something loads the records and prints its view of them
+//     as text or JSON; case show, iep show and due build theirs from the
+//     snapshot, today and their options in a function of its own
+//     (newCaseShowView, newIEPShowView, newDueView), so a test can ask all
+//     three about the same store on many days.
+//
+// The domain lives in the packages under pkg/ that the run functions call;
+// nothing here decides what a record means. Exit codes are decided in one
+// place, errors.go.
 package cli
 
 import (
 	"crypto/rand"
 	"fmt"
 	"io"
-	"net/mail"
 	"os"
 	"os/signal"
-	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -20,7 +46,6 @@ import (
 	"golang.org/x/term"
 
 	"github.com/caseplan/caseplan/pkg/gitstore"
-	"github.com/caseplan/caseplan/schemas"
 )
 
 // Env is everything a command reads from the outside world. Tests build
@@ -55,7 +80,8 @@ func System() Env {
 	}
 }
 
-// globals are the flags every command takes.
+// globals are the flags every command takes, and the environment every
+// command runs in. Each command's options embed them.
 type globals struct {
 	env    Env
 	store  string
@@ -106,7 +132,7 @@ func Main(args []string, env Env) int {
 	if env.HandleSignals {
 		defer g.handleSignals()()
 	}
-	root := newRootCmd(g)
+	root := newCmdRoot(g)
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
@@ -127,7 +153,7 @@ Exit status:
   2  usage: unknown command or flag, bad value, unknown case
   3  anything else: I/O, git, the store lock`
 
-func newRootCmd(g *globals) *cobra.Command {
+func newCmdRoot(g *globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "caseplan",
 		Short: "Case records for workforce case managers, kept as YAML in git",
@@ -172,76 +198,27 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	})
 
 	root.AddCommand(
-		newInitCmd(g),
-		newStaffCmd(g),
-		newCaseCmd(g),
-		newNoteCmd(g),
-		newIEPCmd(g),
-		newRefCmd(g),
-		newActivityCmd(g),
-		newServiceCmd(g),
-		newExtensionCmd(g),
-		newPlacementCmd(g),
-		newFollowupCmd(g),
-		newEditCmd(g),
-		newValidateCmd(g),
-		newRulesCmd(g),
-		newCommitCmd(g),
-		newLogCmd(g),
-		newVerifyCmd(g),
-		newDueCmd(g),
-		newReportCmd(g),
+		newCmdInit(g, nil),
+		newCmdStaff(g),
+		newCmdCase(g),
+		newCmdNote(g),
+		newCmdIEP(g),
+		newCmdRef(g),
+		newCmdActivity(g),
+		newCmdService(g),
+		newCmdExtension(g),
+		newCmdPlacement(g),
+		newCmdFollowup(g),
+		newCmdEdit(g, nil),
+		newCmdValidate(g, nil),
+		newCmdRules(g, nil),
+		newCmdCommit(g, nil),
+		newCmdLog(g, nil),
+		newCmdVerify(g, nil),
+		newCmdDue(g, nil),
+		newCmdReport(g),
 	)
 	return root
-}
-
-// parseDate parses a YYYY-MM-DD flag value.
-func parseDate(flag, v string) (time.Time, error) {
-	t, err := time.Parse(time.DateOnly, v)
-	if err != nil {
-		if why := schemas.MissingDay(v); why != "" {
-			return time.Time{}, usageErrorf("--%s %q: not a date: %s", flag, v, why)
-		}
-		return time.Time{}, usageErrorf("--%s %q: not a date; use YYYY-MM-DD", flag, v)
-	}
-	return t, nil
-}
-
-// todayDate resolves --today, CASEPLAN_TODAY, else the clock's local date.
-func (g *globals) todayDate() (time.Time, error) {
-	v := g.today
-	flag := "today"
-	if v == "" {
-		v, flag = g.env.Getenv("CASEPLAN_TODAY"), "today (CASEPLAN_TODAY)"
-	}
-	if v == "" {
-		now := g.env.Now()
-		return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
-	}
-	return parseDate(flag, v)
-}
-
-// parseAuthor parses "Name <email>".
-func parseAuthor(v string) (name, email string, err error) {
-	a, err := mail.ParseAddress(v)
-	if err != nil || a.Name == "" {
-		return "", "", usageErrorf("author %q: write it as \"Name <email>\"", v)
-	}
-	return a.Name, strings.ToLower(a.Address), nil
-}
-
-// outputFormat checks an -o value against the formats a command supports.
-func outputFormat(v string, allowed ...string) error {
-	for _, a := range allowed {
-		if v == a {
-			return nil
-		}
-	}
-	return usageErrorf("-o %q: not a format this command writes; use one of %s", v, strings.Join(allowed, ", "))
-}
-
-func addOutputFlag(c *cobra.Command, p *string, formats ...string) {
-	c.Flags().StringVarP(p, "output", "o", formats[0], "output format: "+strings.Join(formats, ", "))
 }
 
 // newGroupCmd returns a command that only groups subcommands. Called with

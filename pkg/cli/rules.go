@@ -4,15 +4,17 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type rulesOptions struct {
+	*globals
 	output string
 }
 
-func newRulesCmd(g *globals) *cobra.Command {
-	opts := &rulesOptions{}
+func newCmdRules(g *globals, runF func(*rulesOptions) error) *cobra.Command {
+	opts := &rulesOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "rules",
 		Short: "List every rule with its ID, severity, program, setting and source",
@@ -34,7 +36,10 @@ Outside a store, the built-in defaults are listed.` + "\n" + exitStatusHelp,
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
 				return err
 			}
-			return rulesRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return rulesRun(opts)
 		},
 	}
 	addOutputFlag(c, &opts.output, "text", "json")
@@ -53,35 +58,29 @@ type ruleItem struct {
 	Summary      string `json:"summary"`
 }
 
-func rulesRun(g *globals, opts *rulesOptions) error {
+func rulesRun(opts *rulesOptions) error {
 	var snap *casefile.Snapshot
-	if _, err := g.storeRoot(); err == nil {
-		if snap, err = g.loadWorkTree([]string{}); err != nil {
+	if _, err := opts.storeRoot(); err == nil {
+		if snap, err = opts.loadWorkTree([]string{}); err != nil {
 			return err
 		}
 	}
+	var cfg *record.Config
+	if snap != nil {
+		cfg = snap.Config
+	}
 	items := []ruleItem{}
 	for _, r := range validate.Rules {
-		it := ruleItem{
-			ID: r.ID, Severity: string(r.Severity), Enabled: true, Program: r.Program,
+		sev, enabled := validate.Setting(cfg, r.ID, r.Severity)
+		items = append(items, ruleItem{
+			ID: r.ID, Severity: string(sev), Enabled: enabled, Program: r.Program,
 			Setting: r.Setting, Source: r.Source, Completeness: r.Completeness, Summary: r.Summary,
-		}
-		if snap != nil {
-			if s, ok := snap.Config.Rules[r.ID]; ok {
-				if s.Enabled != nil {
-					it.Enabled = *s.Enabled
-				}
-				if s.Severity != "" {
-					it.Severity = s.Severity
-				}
-			}
-		}
-		items = append(items, it)
+		})
 	}
 	if opts.output == "json" {
-		return writeJSON(g.env.Stdout, items)
+		return writeJSON(opts.env.Stdout, items)
 	}
-	t := newTable(g.env, "RULE", "SEVERITY", "PROGRAM", "SOURCE", "SETTING", "REQUIRES")
+	t := newTable(opts.env, "RULE", "SEVERITY", "PROGRAM", "SOURCE", "SETTING", "REQUIRES")
 	for _, it := range items {
 		sev := it.Severity
 		if !it.Enabled {

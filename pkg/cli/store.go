@@ -1,15 +1,21 @@
 package cli
 
+// What a command reads and acts on, resolved from the global flags and the
+// environment: the store, --today, the acting author, and the store's
+// records as the work tree holds them.
+
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
@@ -36,7 +42,7 @@ func (g *globals) storeRoot() (string, error) {
 
 func isAbs(p string) bool { return strings.HasPrefix(p, "/") }
 
-// author resolves --author, CASEPLAN_AUTHOR, else git's user.name and
+// actingAuthor resolves --author, CASEPLAN_AUTHOR, else git's user.name and
 // user.email (the repository's config, then the global one).
 func (g *globals) actingAuthor(repo *gitstore.Repo) (casework.Author, error) {
 	v := g.author
@@ -79,84 +85,6 @@ func (g *globals) openRepo() (*gitstore.Repo, error) {
 	return repo, nil
 }
 
-// workspace opens the store for a command that writes.
-func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
-	repo, err := g.openRepo()
-	if err != nil {
-		return nil, err
-	}
-	author, err := g.actingAuthor(repo)
-	if err != nil {
-		repo.Close()
-		return nil, err
-	}
-	today, err := g.todayDate()
-	if err != nil {
-		repo.Close()
-		return nil, err
-	}
-	v, err := schemas.Compile()
-	if err != nil {
-		repo.Close()
-		return nil, err
-	}
-	return &casework.Workspace{
-		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
-		Author: author, NoCommit: noCommit, Critical: g.critical, Rand: g.env.Rand,
-	}, nil
-}
-
-// apply runs a change and reports it: the output on stdout, what happened
-// and anything that needs attention on stderr.
-func (g *globals) apply(noCommit bool, cases []string, build casework.Build) error {
-	ws, err := g.workspace(noCommit)
-	if err != nil {
-		return err
-	}
-	defer ws.Repo.Close()
-	res, err := ws.Apply(cases, build)
-	if err != nil {
-		return g.changeError(err)
-	}
-	if res.Change.Output != "" {
-		fmt.Fprintln(g.env.Stdout, res.Change.Output)
-	}
-	if noCommit {
-		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
-	}
-	if n := len(res.Existing); n > 0 {
-		what := "the case"
-		if len(res.Change.Cases) != 1 {
-			what = "the store"
-		}
-		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s still has %d error(s) this change did not cause\n", what, n)
-		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run caseplan validate %s to see them\n", strings.Join(res.Change.Cases, " "))
-	}
-	return nil
-}
-
-// changeError explains why a change was not made.
-func (g *globals) changeError(err error) error {
-	var refused *casework.RefusedError
-	var input *casework.InputError
-	var roster *casework.NotOnRosterError
-	var locked *gitstore.LockedError
-	switch {
-	case errors.As(err, &refused):
-		for _, f := range refused.Findings {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
-		}
-		return &InvalidError{Msg: refused.Error(), Hint: "correct the values above and run the command again"}
-	case errors.As(err, &input):
-		return &UsageError{Msg: input.Msg, Hint: input.Hint}
-	case errors.As(err, &roster):
-		return &UsageError{Msg: roster.Error(), Hint: "a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"}
-	case errors.As(err, &locked):
-		return hintf(err, "another caseplan command is writing to this store; try again when it has finished")
-	}
-	return err
-}
-
 // check validates the store (or some cases of it) as it stands in src.
 func check(src store.Source, cases []string, today time.Time) (*casefile.Snapshot, []finding.Finding, error) {
 	v, err := schemas.Compile()
@@ -168,4 +96,100 @@ func check(src store.Source, cases []string, today time.Time) (*casefile.Snapsho
 		return nil, nil, err
 	}
 	return snap, validate.Run(snap, loaded, validate.Options{Schemas: v, Today: today}), nil
+}
+
+// todayDate resolves --today, CASEPLAN_TODAY, else the clock's local date.
+func (g *globals) todayDate() (time.Time, error) {
+	v := g.today
+	flag := "today"
+	if v == "" {
+		v, flag = g.env.Getenv("CASEPLAN_TODAY"), "today (CASEPLAN_TODAY)"
+	}
+	if v == "" {
+		now := g.env.Now()
+		return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
+	}
+	return parseDate(flag, v)
+}
+
+// openHead opens the store's repository for the commands that read its
+// history (log, verify) and resolves HEAD's commit, the zero hash when the
+// store has no commits yet. The caller closes the repository.
+func (g *globals) openHead() (*gitstore.Repo, plumbing.Hash, error) {
+	repo, err := g.openRepo()
+	if err != nil {
+		return nil, plumbing.ZeroHash, err
+	}
+	head, err := repo.Head()
+	if err != nil {
+		repo.Close()
+		return nil, plumbing.ZeroHash, err
+	}
+	return repo, head, nil
+}
+
+// loadWorkTree reads cases (all when nil) from the store's work tree.
+func (g *globals) loadWorkTree(cases []string) (*casefile.Snapshot, error) {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil, err
+	}
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return nil, err
+	}
+	return loadFrom(src, cases)
+}
+
+// loadFrom reads cases (all when nil) from src, refusing a store whose
+// settings cannot be read.
+func loadFrom(src store.Source, cases []string) (*casefile.Snapshot, error) {
+	snap, _, err := store.Load(src, cases)
+	if err != nil {
+		return nil, err
+	}
+	if snap.Config == nil {
+		return nil, &InvalidError{Msg: "cannot read the store settings " + layout.ConfigPath, Hint: "run caseplan validate to see why"}
+	}
+	return snap, nil
+}
+
+// loadReadable loads one case for a list command, refusing (exit 1, the
+// reasons on stderr) when the record file at p, or one under p (a
+// directory such as the case's activity/), could not be read at all —
+// broken YAML, say: listing nothing would wrongly say the case has none.
+// The list commands ref list, activity list and service list share it.
+func (g *globals) loadReadable(caseID, p string) (*casefile.Snapshot, error) {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil, err
+	}
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return nil, err
+	}
+	snap, found, err := store.Load(src, []string{caseID})
+	if err != nil {
+		return nil, err
+	}
+	if snap.Config == nil {
+		return nil, &InvalidError{Msg: "cannot read the store settings " + layout.ConfigPath, Hint: "run caseplan validate to see why"}
+	}
+	c := snap.Case(caseID)
+	if c == nil { // an ID that cannot name a case directory
+		return nil, &store.UnknownCaseError{ID: caseID}
+	}
+	var unread []finding.Finding
+	for _, f := range found {
+		if (f.Path == p || strings.HasPrefix(f.Path, p+"/")) && store.NotRead(f) {
+			unread = append(unread, f)
+		}
+	}
+	if len(unread) > 0 {
+		for _, f := range unread {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+		}
+		return nil, &InvalidError{Msg: fmt.Sprintf("cannot read %d record file(s) of case %s; nothing is listed", len(unread), caseID), Hint: "correct the file(s) above, then list again"}
+	}
+	return snap, nil
 }

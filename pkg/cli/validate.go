@@ -2,24 +2,25 @@ package cli
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
 type validateOptions struct {
+	*globals
 	args   []string
 	output string
 }
 
-func newValidateCmd(g *globals) *cobra.Command {
-	opts := &validateOptions{}
+func newCmdValidate(g *globals, runF func(*validateOptions) error) *cobra.Command {
+	opts := &validateOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "validate [CASE|PATH...]",
 		Short: "Check records against their schemas, each other and the program rules",
@@ -33,37 +34,30 @@ print every finding at once: file:line:col, severity, rule and message.
 
 Warnings do not fail validation; errors do (exit 1).` + "\n" + exitStatusHelp,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := outputFormat(opts.output, "text", "json", "github"); err != nil {
+			if err := outputFormat(opts.output, findingout.StoreFormats...); err != nil {
 				return err
 			}
 			opts.args = args
-			return validateRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(opts)
 		},
 	}
-	addOutputFlag(c, &opts.output, "text", "json", "github")
+	addOutputFlag(c, &opts.output, findingout.StoreFormats...)
 	return c
 }
 
-// validateReport is the JSON contract of validate.
-type validateReport struct {
-	Valid    bool              `json:"valid"`
-	Cases    int               `json:"cases"`
-	Files    int               `json:"files"`
-	Errors   int               `json:"errors"`
-	Warnings int               `json:"warnings"`
-	Findings []finding.Finding `json:"findings"`
-}
-
-func validateRun(g *globals, opts *validateOptions) error {
-	root, err := g.storeRoot()
+func validateRun(opts *validateOptions) error {
+	root, err := opts.storeRoot()
 	if err != nil {
 		return err
 	}
-	today, err := g.todayDate()
+	today, err := opts.todayDate()
 	if err != nil {
 		return err
 	}
-	cases, files, err := selectTargets(g.env.Dir, root, opts.args)
+	cases, files, err := selectTargets(opts.env.Dir, root, opts.args)
 	if err != nil {
 		return err
 	}
@@ -84,28 +78,19 @@ func validateRun(g *globals, opts *validateOptions) error {
 		}
 		findings = kept
 	}
+	out, err := findingout.ForStore(opts.env.Stdout, opts.output, len(snap.Cases), snap.Files)
+	if err != nil {
+		return usageErrorf("-o: %v", err)
+	}
+	if err := findingout.WriteAll(out, findings); err != nil {
+		return err
+	}
 	errs, warns := finding.Count(findings)
-	rep := validateReport{Valid: errs == 0, Cases: len(snap.Cases), Files: snap.Files, Errors: errs, Warnings: warns, Findings: findings}
-	if rep.Findings == nil {
-		rep.Findings = []finding.Finding{}
-	}
-	switch opts.output {
-	case "json":
-		if err := writeJSON(g.env.Stdout, rep); err != nil {
-			return err
-		}
-	case "github":
-		writeAnnotations(g.env.Stdout, findings)
-	default:
-		for _, f := range findings {
-			fmt.Fprintln(g.env.Stdout, f)
-		}
-	}
-	summary := fmt.Sprintf("%d error(s), %d warning(s) in %d case(s), %d file(s)", errs, warns, rep.Cases, rep.Files)
+	summary := fmt.Sprintf("%d error(s), %d warning(s) in %d case(s), %d file(s)", errs, warns, len(snap.Cases), snap.Files)
 	if errs > 0 {
 		return &InvalidError{Msg: "invalid: " + summary}
 	}
-	fmt.Fprintf(g.env.Stderr, "caseplan: valid: %s\n", summary)
+	fmt.Fprintf(opts.env.Stderr, "caseplan: valid: %s\n", summary)
 	return nil
 }
 
@@ -191,27 +176,4 @@ func selected(files map[string]bool, p string) bool {
 		}
 	}
 	return false
-}
-
-// writeAnnotations prints findings as GitHub Actions workflow commands, so
-// they show on the changed lines of a pull request.
-func writeAnnotations(w io.Writer, fs []finding.Finding) {
-	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	escProp := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-	for _, f := range fs {
-		level := "error"
-		if f.Severity == finding.Warning {
-			level = "warning"
-		}
-		props := "file=" + escProp.Replace(f.Path)
-		if f.Line > 0 {
-			props += fmt.Sprintf(",line=%d,col=%d", f.Line, max(f.Column, 1))
-		}
-		props += ",title=" + escProp.Replace("caseplan "+f.Rule)
-		fmt.Fprintf(w, "::%s %s::%s\n", level, props, esc.Replace(f.Message))
-	}
-}
-
-func findingAt(path string, line, col int, msg string) finding.Finding {
-	return finding.Finding{Path: path, Line: line, Column: col, Severity: finding.Error, Rule: "schema", Message: msg}
 }

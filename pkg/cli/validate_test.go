@@ -1,18 +1,12 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/caseplan/caseplan/pkg/casework"
-	"github.com/caseplan/caseplan/pkg/finding"
 )
 
 func TestSelectTargets(t *testing.T) {
@@ -106,105 +100,6 @@ func TestSelectTargets(t *testing.T) {
 			}
 		})
 	}
-}
-
-func TestWriteAnnotations(t *testing.T) {
-	tests := []struct {
-		name string
-		f    finding.Finding
-		want string
-	}{
-		{
-			name: "an error at a line and column",
-			f:    finding.Finding{Path: "cases/W-001/intake.yaml", Line: 5, Column: 9, Severity: finding.Error, Rule: "schema", Message: `status: "pending" is not a valid choice`},
-			want: `::error file=cases/W-001/intake.yaml,line=5,col=9,title=caseplan schema::status: "pending" is not a valid choice`,
-		},
-		{
-			name: "a warning about a whole file has no line",
-			f:    finding.Finding{Path: "cases/W-001", Severity: finding.Warning, Rule: "unknown-file", Message: "scan.pdf is not a caseplan record"},
-			want: "::warning file=cases/W-001,title=caseplan unknown-file::scan.pdf is not a caseplan record",
-		},
-		{
-			name: "a line without a column points at column 1",
-			f:    finding.Finding{Path: "cases/a.yaml", Line: 3, Severity: finding.Error, Rule: "r", Message: "m"},
-			want: "::error file=cases/a.yaml,line=3,col=1,title=caseplan r::m",
-		},
-		{
-			name: "the message escapes %, CR and LF, and keeps : and ,",
-			f:    finding.Finding{Path: "p", Severity: finding.Error, Rule: "r", Message: "100% done\r\nnext: a, b %0A"},
-			want: "::error file=p,title=caseplan r::100%25 done%0D%0Anext: a, b %250A",
-		},
-		{
-			name: "a property escapes : and , as well",
-			f:    finding.Finding{Path: "cases/W,1/a:b%.yaml", Line: 1, Column: 2, Severity: finding.Error, Rule: "x,y:z", Message: "m"},
-			want: "::error file=cases/W%2C1/a%3Ab%25.yaml,line=1,col=2,title=caseplan x%2Cy%3Az::m",
-		},
-		{
-			name: "a newline in a path cannot end the command",
-			f:    finding.Finding{Path: "cases/a\n::error::x.yaml", Severity: finding.Warning, Rule: "r", Message: "m\n::error::injected"},
-			want: "::warning file=cases/a%0A%3A%3Aerror%3A%3Ax.yaml,title=caseplan r::m%0A::error::injected",
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var b bytes.Buffer
-			writeAnnotations(&b, []finding.Finding{tt.f})
-			if got := b.String(); got != tt.want+"\n" {
-				t.Errorf("got  %q\nwant %q", got, tt.want+"\n")
-			}
-			if strings.Count(b.String(), "\n") != 1 {
-				t.Errorf("a finding must be exactly one line: %q", b.String())
-			}
-		})
-	}
-
-	var b bytes.Buffer
-	writeAnnotations(&b, nil)
-	if b.Len() != 0 {
-		t.Errorf("no findings wrote %q", b.String())
-	}
-	writeAnnotations(&b, []finding.Finding{{Path: "a", Severity: finding.Error, Rule: "r", Message: "1"}, {Path: "b", Severity: finding.Warning, Rule: "r", Message: "2"}})
-	if want := "::error file=a,title=caseplan r::1\n::warning file=b,title=caseplan r::2\n"; b.String() != want {
-		t.Errorf("two findings: %q, want %q", b.String(), want)
-	}
-}
-
-// initCLIStore creates a store with caseplan init and returns its root.
-func initCLIStore(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "store")
-	_, err := casework.Init(casework.InitStore{Dir: dir, Organization: "Example Board",
-		Author: casework.Author{Name: "Maria Rivera", Email: "mrivera@example.org"}, When: time.Date(2026, 3, 16, 9, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-func writeStoreFile(t *testing.T, dir, rel, content string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// runCaseplan runs caseplan in dir with only the environment given.
-func runCaseplan(t *testing.T, dir string, env map[string]string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = Main(args, Env{
-		Stdin:  strings.NewReader(""),
-		Stdout: &out,
-		Stderr: &errb,
-		Getenv: func(k string) string { return env[k] },
-		Now:    func() time.Time { return time.Date(2026, 3, 16, 10, 0, 0, 0, time.UTC) },
-		Dir:    dir,
-	})
-	return code, out.String(), errb.String()
 }
 
 // TestValidateNamedPaths: whatever way a file or directory is named, its

@@ -7,16 +7,18 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/history"
 )
 
 type verifyOptions struct {
+	*globals
 	since  string
 	output string
 }
 
-func newVerifyCmd(g *globals) *cobra.Command {
-	opts := &verifyOptions{}
+func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
+	opts := &verifyOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "verify [--since REV]",
 		Short: "Check the audit trail's integrity over git history",
@@ -35,19 +37,22 @@ Each breach is one finding naming the commit.
            "rule","message","case","commit"}]}` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := outputFormat(opts.output, "text", "json"); err != nil {
+			if err := outputFormat(opts.output, findingout.HistoryFormats...); err != nil {
 				return err
 			}
-			return verifyRun(g, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return verifyRun(opts)
 		},
 	}
-	addOutputFlag(c, &opts.output, "text", "json")
+	addOutputFlag(c, &opts.output, findingout.HistoryFormats...)
 	c.Flags().StringVar(&opts.since, "since", "", "check only commits after `REV` (a commit, branch or tag)")
 	return c
 }
 
-func verifyRun(g *globals, opts *verifyOptions) error {
-	repo, head, err := g.openHead()
+func verifyRun(opts *verifyOptions) error {
+	repo, head, err := opts.openHead()
 	if err != nil {
 		return err
 	}
@@ -65,26 +70,17 @@ func verifyRun(g *globals, opts *verifyOptions) error {
 			return err
 		}
 	}
-	errs, _ := finding.Count(findings)
-	if opts.output == "json" {
-		if findings == nil {
-			findings = []finding.Finding{}
-		}
-		if err := writeJSON(g.env.Stdout, struct {
-			Valid    bool              `json:"valid"`
-			Commits  int               `json:"commits"`
-			Findings []finding.Finding `json:"findings"`
-		}{errs == 0, stats.Commits, findings}); err != nil {
-			return err
-		}
-	} else {
-		for _, f := range findings {
-			fmt.Fprintln(g.env.Stdout, f)
-		}
+	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, stats.Commits)
+	if err != nil {
+		return usageErrorf("-o: %v", err)
 	}
+	if err := findingout.WriteAll(out, findings); err != nil {
+		return err
+	}
+	errs, _ := finding.Count(findings)
 	if errs > 0 {
 		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits)}
 	}
-	fmt.Fprintf(g.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
+	fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
 	return nil
 }

@@ -7,6 +7,7 @@
 package layout
 
 import (
+	"bytes"
 	"path"
 	"strings"
 )
@@ -210,6 +211,20 @@ func Modeline(p string) (string, bool) {
 	}
 	return ModelinePrefix + ref + "\n", true
 }
+
+// WithoutModeline returns a record file's content without its first line
+// when that is a yaml-language-server directive such as the modeline: the
+// record as a person reads it.
+func WithoutModeline(data []byte) []byte {
+	if i := bytes.IndexByte(data, '\n'); i >= 0 && bytes.HasPrefix(data, []byte(editorDirective)) {
+		return data[i+1:]
+	}
+	return data
+}
+
+// editorDirective starts every yaml-language-server directive, the
+// modeline among them.
+const editorDirective = "# yaml-language-server:"
 
 // SchemaFile returns the repository-relative path of kind's schema.
 func SchemaFile(kind string) string { return "schemas/" + kind + ".schema.json" }

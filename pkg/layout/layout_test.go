@@ -85,3 +85,17 @@ func TestPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutModeline(t *testing.T) {
+	for in, want := range map[string]string{
+		"# yaml-language-server: $schema=../../../schemas/note.schema.json\nid: x\n": "id: x\n",
+		"# yaml-language-server: $format.date=false\nid: x\n":                        "id: x\n",
+		"# a comment a person wrote\nid: x\n":                                        "# a comment a person wrote\nid: x\n",
+		"id: x\n":                                                                    "id: x\n",
+		"# yaml-language-server: $schema=x.json":                                     "# yaml-language-server: $schema=x.json",
+	} {
+		if got := string(WithoutModeline([]byte(in))); got != want {
+			t.Errorf("WithoutModeline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -105,17 +105,34 @@ func applySettings(cfg *record.Config, fs []finding.Finding) []finding.Finding {
 	}
 	out := fs[:0]
 	for _, f := range fs {
-		if s, ok := cfg.Rules[f.Rule]; ok {
-			if s.Enabled != nil && !*s.Enabled {
-				continue
-			}
-			if s.Severity != "" {
-				f.Severity = finding.Severity(s.Severity)
-			}
+		sev, enabled := Setting(cfg, f.Rule, f.Severity)
+		if !enabled {
+			continue
 		}
+		f.Severity = sev
 		out = append(out, f)
 	}
 	return out
+}
+
+// Setting returns the severity a store gives the rule id, whose built-in
+// severity is def, and whether the rule is on: caseplan.yaml's rules: may
+// turn a rule off or change its severity. cfg may be nil: the built-in
+// settings then apply.
+func Setting(cfg *record.Config, id string, def finding.Severity) (sev finding.Severity, enabled bool) {
+	sev, enabled = def, true
+	if cfg == nil {
+		return sev, enabled
+	}
+	if s, ok := cfg.Rules[id]; ok {
+		if s.Enabled != nil {
+			enabled = *s.Enabled
+		}
+		if s.Severity != "" {
+			sev = finding.Severity(s.Severity)
+		}
+	}
+	return sev, enabled
 }
 
 // Context is what a rule sees of one case, and where it reports.

@@ -7,12 +7,13 @@ import (
 )
 
 type iepCourseStatusOptions struct {
-	caseID, course, status string
-	noCommit               bool
+	*globals
+	noCommit bool
+	change   casework.SetCourseStatus
 }
 
-func newIEPCourseStatusCmd(g *globals) *cobra.Command {
-	opts := &iepCourseStatusOptions{}
+func newCmdIEPCourseStatus(g *globals, runF func(*iepCourseStatusOptions) error) *cobra.Command {
+	opts := &iepCourseStatusOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "status CASE N --status planned|enrolled|completed|dropped",
 		Short: "Move a course of the skill plan along",
@@ -24,14 +25,20 @@ course's name (ignoring case) names it too. Only its status line changes.` + "\n
   caseplan iep course status WS-001 'Excel, intermediate' --status enrolled`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.caseID, opts.course = args[0], args[1]
-			a := casework.SetCourseStatus{Case: opts.caseID, Course: opts.course, Status: opts.status}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			opts.change.Case, opts.change.Course = args[0], args[1]
+			if runF != nil {
+				return runF(opts)
+			}
+			return iepCourseStatusRun(opts)
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.status, "status", "", "`STATUS`: planned, enrolled, completed or dropped (required)")
+	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: planned, enrolled, completed or dropped (required)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("status")
 	return c
+}
+
+func iepCourseStatusRun(opts *iepCourseStatusOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
 }

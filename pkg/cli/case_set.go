@@ -4,22 +4,23 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
-	"github.com/caseplan/caseplan/pkg/record"
 )
 
 type caseSetOptions struct {
-	caseID                                                    string
+	*globals
+	noCommit bool
+	// The flags' values; only those given are set (change).
 	preferredName, phone, email, address, bestTimes, language string
 	channels, skills                                          []string
 	cashEnded                                                 string
 	position, grade, department                               string
 	fte                                                       float64
 	grantEnded                                                bool
-	noCommit                                                  bool
+	change                                                    casework.SetIntake
 }
 
-func newCaseSetCmd(g *globals) *cobra.Command {
-	opts := &caseSetOptions{}
+func newCmdCaseSet(g *globals, runF func(*caseSetOptions) error) *cobra.Command {
+	opts := &caseSetOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "set CASE [--phone P] [--email E] [--address A] [--channel C]... [--best-times T] [--language L] [--preferred-name N] [--skill S]... [--cash-assistance-ended DATE] [--position P] [--grade G] [--fte F] [--department D] [--grant-ended]",
 		Short: "Set the participant's contact details, the layoff's details, the end of cash assistance",
@@ -50,12 +51,14 @@ over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exi
   caseplan case set PE-001 --cash-assistance-ended 2026-07-31`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.caseID = args[0]
-			a, err := opts.parse(c)
-			if err != nil {
+			opts.change.Case = args[0]
+			if err := opts.given(c); err != nil {
 				return err
 			}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
+			if runF != nil {
+				return runF(opts)
+			}
+			return caseSetRun(opts)
 		},
 	}
 	f := c.Flags()
@@ -83,10 +86,10 @@ var caseSetFlags = []string{
 	"cash-assistance-ended", "position", "grade", "fte", "department", "grant-ended",
 }
 
-// parse turns the flags given into a SetIntake: a flag not given leaves
-// its field as it is.
-func (o *caseSetOptions) parse(c *cobra.Command) (casework.SetIntake, error) {
-	a := casework.SetIntake{Case: o.caseID}
+// given puts the flags given into the change: a flag not given leaves its
+// field as it is.
+func (o *caseSetOptions) given(c *cobra.Command) error {
+	a := &o.change
 	changed := c.Flags().Changed
 	for _, f := range []struct {
 		flag string
@@ -115,58 +118,20 @@ func (o *caseSetOptions) parse(c *cobra.Command) (casework.SetIntake, error) {
 		a.GrantEnded = &o.grantEnded
 	}
 	if changed("cash-assistance-ended") {
-		d, err := iepDate("cash-assistance-ended", o.cashEnded)
+		d, err := optionalDate("cash-assistance-ended", o.cashEnded)
 		if err != nil {
-			return a, err
+			return err
 		}
 		a.CashAssistanceEnded = &d
 	}
 	for _, flag := range caseSetFlags {
 		if changed(flag) {
-			return a, nil
+			return nil
 		}
 	}
-	return a, &UsageError{Msg: "nothing to set", Hint: "caseplan case set --help lists the fields"}
+	return &UsageError{Msg: "nothing to set", Hint: "caseplan case set --help lists the fields"}
 }
 
-type caseToolboxOptions struct {
-	caseID                              string
-	resume, coverLetter, thankYouLetter string
-	noCommit                            bool
-}
-
-func newCaseToolboxCmd(g *globals) *cobra.Command {
-	opts := &caseToolboxOptions{}
-	c := &cobra.Command{
-		Use:   "toolbox CASE [--resume none|draft|final] [--cover-letter none|draft|final] [--thank-you-letter none|draft|final]",
-		Short: "Record the state of the candidate's resume and letters",
-		Long: `Record the state of the candidate's "Toolbox" in CASE's intake record: the
-resume, the cover letter and the thank-you letter, each none, draft or final
-(document 000: the case manager reviews them with the candidate and they are
-finalised early in the notification period). Only the ones given change.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case toolbox WS-001 --resume final --cover-letter draft`,
-		Args:    cobra.ExactArgs(1),
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.caseID = args[0]
-			if opts.resume == "" && opts.coverLetter == "" && opts.thankYouLetter == "" {
-				return &UsageError{Msg: "nothing to set", Hint: "give --resume, --cover-letter or --thank-you-letter (none, draft or final)"}
-			}
-			a := casework.SetToolbox{Case: opts.caseID, Resume: opts.resume, CoverLetter: opts.coverLetter, ThankYouLetter: opts.thankYouLetter}
-			return g.applyAndReport(opts.noCommit, opts.caseID, a.Build)
-		},
-	}
-	f := c.Flags()
-	f.StringVar(&opts.resume, "resume", "", "the resume: `none`, draft or final")
-	f.StringVar(&opts.coverLetter, "cover-letter", "", "the cover letter: `none`, draft or final")
-	f.StringVar(&opts.thankYouLetter, "thank-you-letter", "", "the thank-you letter: `none`, draft or final")
-	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
-	return c
-}
-
-// intakeDate parses a date flag of an intake item, which is required.
-func intakeDate(flag, v string) (record.Date, error) {
-	if _, err := parseDate(flag, v); err != nil {
-		return "", err
-	}
-	return record.Date(v), nil
+func caseSetRun(opts *caseSetOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
 }

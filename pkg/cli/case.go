@@ -1,0 +1,35 @@
+package cli
+
+import "github.com/spf13/cobra"
+
+func newCmdCase(g *globals) *cobra.Command {
+	return newGroupCmd("case", "Cases: open, list, show, the intake record, transfer, exit, close and reopen",
+		newCmdCaseNew(g, nil), newCmdCaseList(g, nil), newCmdCaseShow(g, nil),
+		newCmdCaseClose(g, nil), newCmdCaseReopen(g, nil), newCmdCaseTransfer(g, nil),
+		newCmdCaseSet(g, nil), newCmdCaseToolbox(g, nil), newCmdCaseAssessment(g), newCmdCaseBarrier(g),
+		newCmdCaseTeam(g), newCmdCaseEligibility(g), newCmdCaseConsent(g), newCmdCaseExit(g, nil))
+}
+
+// The intake record's lists, one group each: assessments, barriers, the
+// team, eligibility determinations and the participant's permissions.
+
+func newCmdCaseAssessment(g *globals) *cobra.Command {
+	return newGroupCmd("assessment", "Assessments: skills, job-hunt readiness, interests, aptitude (ongoing, 001)", newCmdCaseAssessmentAdd(g, nil))
+}
+
+func newCmdCaseBarrier(g *globals) *cobra.Command {
+	return newGroupCmd("barrier", "Barriers to employment: child care, transportation, housing, ...", newCmdCaseBarrierAdd(g, nil))
+}
+
+func newCmdCaseTeam(g *globals) *cobra.Command {
+	return newGroupCmd("team", "The other people on the case: union representative, HR officers, counselors, ...", newCmdCaseTeamAdd(g, nil))
+}
+
+func newCmdCaseEligibility(g *globals) *cobra.Command {
+	return newGroupCmd("eligibility", "Eligibility determinations", newCmdCaseEligibilityAdd(g, nil))
+}
+
+func newCmdCaseConsent(g *globals) *cobra.Command {
+	return newGroupCmd("consent", "The participant's permissions, such as for a visit at their job site (003)",
+		newCmdCaseConsentAdd(g, nil), newCmdCaseConsentWithdraw(g, nil))
+}

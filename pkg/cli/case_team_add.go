@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type caseTeamAddOptions struct {
+	*globals
+	noCommit bool
+	change   casework.AddTeamMember
+}
+
+func newCmdCaseTeamAdd(g *globals, runF func(*caseTeamAddOptions) error) *cobra.Command {
+	opts := &caseTeamAddOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "add CASE --name NAME --role ROLE [--organization O] [--phone P] [--email E] [--notes TEXT]",
+		Short: "Add a person to the case's team",
+		Long: `Add another person working on CASE to its team in intake.yaml, with their
+role: union-representative, hr-laying-off (the HR officer of the unit laying
+off) or hr-hiring (of a hiring unit) (document 000), counselor (at another
+center, 002), navigator (003), employer or other. A role the schema does not
+know, or an email address that is not one, is refused with its finding.` + "\n" + exitStatusHelp,
+		Example: `  caseplan case team add WS-001 --name 'Alex Example' --role union-representative \
+      --organization 'Example Clerical Workers Union' --phone 555-0130`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.change.Case = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return caseTeamAddRun(opts)
+		},
+	}
+	f := c.Flags()
+	m := &opts.change.Member
+	f.StringVar(&m.Name, "name", "", "their full `NAME` (required)")
+	f.StringVar(&m.Role, "role", "", "their `ROLE` on the case (required)")
+	f.StringVar(&m.Organization, "organization", "", "the organisation or unit they belong to")
+	f.StringVar(&m.Phone, "phone", "", "their phone number")
+	f.StringVar(&m.Email, "email", "", "their email address")
+	f.StringVar(&m.Notes, "notes", "", "anything else worth knowing about working with them")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
+	_ = c.MarkFlagRequired("name")
+	_ = c.MarkFlagRequired("role")
+	return c
+}
+
+func caseTeamAddRun(opts *caseTeamAddOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+}

@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type extensionDecideOptions struct {
+	*globals
+	noCommit         bool
+	date, until      string // parsed into change
+	approved, denied bool
+	change           casework.DecideExtension
+}
+
+func newCmdExtensionDecide(g *globals, runF func(*extensionDecideOptions) error) *cobra.Command {
+	opts := &extensionDecideOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "decide CASE --date DATE (--approved --until DATE | --denied) --by WHO",
+		Short: "Record the decision on the pending extension request",
+		Long: `Record the Joint Work Security Committee's decision on CASE's pending
+extension request (document 000): --approved with the extension's last day
+(--until), or --denied; --by says who decided. The request in outcome.yaml is
+decided in place and an extension note records the decision, in one commit.
+
+An approved extension must run past the work security period and may end at
+most extension_max_days (90) after it: the ws-extension rule refuses a later
+--until.` + "\n" + exitStatusHelp,
+		Example: `  caseplan extension decide WS-001 --date 2026-07-28 --approved --until 2026-10-28 \
+      --by "Joint Work Security Committee"
+  caseplan extension decide WS-001 --date 2026-07-28 --denied --by "Joint Work Security Committee"`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.change.Case = args[0]
+			if err := opts.parse(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return extensionDecideRun(opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.date, "date", "", "the `DATE` of the decision")
+	f.BoolVar(&opts.approved, "approved", false, "the extension was approved (needs --until)")
+	f.BoolVar(&opts.denied, "denied", false, "the extension was denied")
+	f.StringVar(&opts.until, "until", "", "approved: the extension's last `DATE`")
+	f.StringVar(&opts.change.By, "by", "", "who decided, e.g. \"Joint Work Security Committee\"")
+	f.StringVar(&opts.change.Notes, "notes", "", "notes on the decision")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
+	_ = c.MarkFlagRequired("date")
+	_ = c.MarkFlagRequired("by")
+	return c
+}
+
+// parse checks the decision's flags and puts them into the change.
+func (o *extensionDecideOptions) parse() error {
+	dx := &o.change
+	dx.Approved = o.approved
+	switch {
+	case o.approved == o.denied:
+		return &UsageError{Msg: "give one of --approved and --denied", Hint: "--approved --until DATE, or --denied"}
+	case o.approved && o.until == "":
+		return &UsageError{Msg: "--approved needs --until, the extension's last day"}
+	case o.denied && o.until != "":
+		return &UsageError{Msg: "--until goes with --approved; a denied extension has no end"}
+	}
+	var err error
+	if dx.Date, err = parseDate("date", o.date); err != nil {
+		return err
+	}
+	if o.approved {
+		if dx.Until, err = parseDate("until", o.until); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func extensionDecideRun(opts *extensionDecideOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+}

@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+// The checks and conversions of flag values that many commands share. A
+// bad value is a usage error (exit 2) naming the flag.
+
+// parseDate parses a YYYY-MM-DD flag value.
+func parseDate(flag, v string) (time.Time, error) {
+	t, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		if why := schemas.MissingDay(v); why != "" {
+			return time.Time{}, usageErrorf("--%s %q: not a date: %s", flag, v, why)
+		}
+		return time.Time{}, usageErrorf("--%s %q: not a date; use YYYY-MM-DD", flag, v)
+	}
+	return t, nil
+}
+
+// requiredDate parses a date flag that must be given, as a record's date.
+func requiredDate(flag, v string) (record.Date, error) {
+	if _, err := parseDate(flag, v); err != nil {
+		return "", err
+	}
+	return record.Date(v), nil
+}
+
+// optionalDate parses a date flag that may be left out ("").
+func optionalDate(flag, v string) (record.Date, error) {
+	if v == "" {
+		return "", nil
+	}
+	return requiredDate(flag, v)
+}
+
+// dateOrToday parses a --date flag that defaults to --today.
+func (g *globals) dateOrToday(v string) (record.Date, error) {
+	if v != "" {
+		return optionalDate("date", v)
+	}
+	t, err := g.todayDate()
+	if err != nil {
+		return "", err
+	}
+	return record.Date(t.Format(time.DateOnly)), nil
+}
+
+// givenFlag returns v when flag was given on the command line and nil when
+// not, for the set commands, which change only the fields whose flags are
+// given (a nil field is left as it is).
+func givenFlag(c *cobra.Command, flag string, v *string) *string {
+	if c.Flags().Changed(flag) {
+		return v
+	}
+	return nil
+}
+
+// parseAuthor parses "Name <email>".
+func parseAuthor(v string) (name, email string, err error) {
+	a, err := mail.ParseAddress(v)
+	if err != nil || a.Name == "" {
+		return "", "", usageErrorf("author %q: write it as \"Name <email>\"", v)
+	}
+	return a.Name, strings.ToLower(a.Address), nil
+}
+
+// outputFormat checks an -o value against the formats a command supports.
+func outputFormat(v string, allowed ...string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return usageErrorf("-o %q: not a format this command writes; use one of %s", v, strings.Join(allowed, ", "))
+}
+
+func addOutputFlag(c *cobra.Command, p *string, formats ...string) {
+	c.Flags().StringVarP(p, "output", "o", formats[0], "output format: "+strings.Join(formats, ", "))
+}

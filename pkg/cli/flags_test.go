@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestParseAuthor(t *testing.T) {
+	tests := []struct {
+		in        string
+		wantName  string
+		wantEmail string // "" means a usage error
+	}{
+		{"Maria Rivera <mrivera@example.org>", "Maria Rivera", "mrivera@example.org"},
+		{"Maria Rivera <MRivera@Example.ORG>", "Maria Rivera", "mrivera@example.org"},
+		{"  Maria Rivera   <mrivera@example.org>  ", "Maria Rivera", "mrivera@example.org"},
+		{`"Rivera, Maria" <mrivera@example.org>`, "Rivera, Maria", "mrivera@example.org"},
+		{"José Núñez <jnunez@example.org>", "José Núñez", "jnunez@example.org"},
+		{"Dev <dev+caseplan@example.org>", "Dev", "dev+caseplan@example.org"},
+		{"mrivera@example.org", "", ""},
+		{"<mrivera@example.org>", "", ""},
+		{"Maria Rivera", "", ""},
+		{"Maria Rivera <mrivera>", "", ""},
+		{"Maria Rivera <mrivera@example.org", "", ""},
+		{"Maria <a@example.org>, Dev <b@example.org>", "", ""},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		name, email, err := parseAuthor(tt.in)
+		if tt.wantEmail == "" {
+			var ue *UsageError
+			if !errors.As(err, &ue) || !strings.Contains(ue.Msg, `write it as "Name <email>"`) {
+				t.Errorf("parseAuthor(%q) = %q, %q, %v; want a usage error", tt.in, name, email, err)
+			}
+			continue
+		}
+		if err != nil || name != tt.wantName || email != tt.wantEmail {
+			t.Errorf("parseAuthor(%q) = %q, %q, %v; want %q, %q", tt.in, name, email, err, tt.wantName, tt.wantEmail)
+		}
+	}
+}
+
+func TestOutputFormat(t *testing.T) {
+	tests := []struct {
+		v       string
+		allowed []string
+		ok      bool
+	}{
+		{"text", []string{"text", "json", "github"}, true},
+		{"github", []string{"text", "json", "github"}, true},
+		{"json", []string{"text", "json"}, true},
+		{"github", []string{"text", "json"}, false},
+		{"JSON", []string{"text", "json"}, false},
+		{"", []string{"text", "json"}, false},
+		{"json ", []string{"text", "json"}, false},
+	}
+	for _, tt := range tests {
+		err := outputFormat(tt.v, tt.allowed...)
+		if tt.ok {
+			if err != nil {
+				t.Errorf("outputFormat(%q, %v) = %v", tt.v, tt.allowed, err)
+			}
+			continue
+		}
+		var ue *UsageError
+		if !errors.As(err, &ue) || !strings.Contains(ue.Msg, "use one of "+strings.Join(tt.allowed, ", ")) || !strings.Contains(ue.Msg, `"`+tt.v+`"`) {
+			t.Errorf("outputFormat(%q, %v) = %v; want a usage error naming the value and the formats", tt.v, tt.allowed, err)
+		}
+	}
+}

@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type iepBenefitRenewOptions struct {
+	*globals
+	noCommit bool
+	renewal  string // parsed into change.Renewal
+	change   casework.RenewBenefit
+}
+
+func newCmdIEPBenefitRenew(g *globals, runF func(*iepBenefitRenewOptions) error) *cobra.Command {
+	opts := &iepBenefitRenewOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "renew CASE NAME --renewal DATE [--status STATUS] [--notes TEXT]",
+		Short: "Record a benefit's next renewal date",
+		Long: `Record the next renewal date of the benefit NAME (matched whatever its
+case) in CASE's self-sufficiency plan, once the current renewal is done or
+submitted (document 003). --status and --notes change those fields too;
+without them they stay as they are.` + "\n" + exitStatusHelp,
+		Example: `  caseplan iep benefit renew 2026-K7QX2 'Child care subsidy' --renewal 2027-06-01 --status active`,
+		Args:    cobra.ExactArgs(2),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.change.Case, opts.change.Name = args[0], args[1]
+			var err error
+			if opts.change.Renewal, err = optionalDate("renewal", opts.renewal); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return iepBenefitRenewRun(opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.renewal, "renewal", "", "the next renewal `DATE` (required)")
+	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: active, pending, lapsed or ended")
+	f.StringVar(&opts.change.Notes, "notes", "", "notes, e.g. when the renewal was submitted")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
+	_ = c.MarkFlagRequired("renewal")
+	return c
+}
+
+func iepBenefitRenewRun(opts *iepBenefitRenewOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+}

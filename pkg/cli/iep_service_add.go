@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type iepServiceAddOptions struct {
+	*globals
+	noCommit   bool
+	start, end string // parsed into change.Service
+	change     casework.AddPlanService
+}
+
+func newCmdIEPServiceAdd(g *globals, runF func(*iepServiceAddOptions) error) *cobra.Command {
+	opts := &iepServiceAddOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "add CASE --name NAME [--code C] [--provider P] [--start DATE] [--end DATE] [--objective O]...",
+		Short: "Add a service the plan needs; prints its ID",
+		Long: `Add a service the customer needs to meet the plan's objectives (001) to
+CASE's plan and print its ID (S1, S2, ...). --code is the service code
+recorded for reporting (002); --provider who gives it, which may be another
+center (002). --objective links it into that objective's services (repeat it
+for several); objectives added later name it with --service.
+
+These are the plan's services; referrals to them and their status are kept
+by caseplan service in services.yaml.` + "\n" + exitStatusHelp,
+		Example: `  caseplan iep service add 2026-K7QX2 --name 'CNA training course' --code training \
+      --provider 'Lakeside College' --start 2026-04-06 --objective O1`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.change.Case = args[0]
+			s := &opts.change.Service
+			var err error
+			if s.Start, err = optionalDate("start", opts.start); err != nil {
+				return err
+			}
+			if s.End, err = optionalDate("end", opts.end); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return iepServiceAddRun(opts)
+		},
+	}
+	f := c.Flags()
+	s := &opts.change.Service
+	f.StringVar(&s.Name, "name", "", "what the service is, e.g. 'CNA training course' (required)")
+	f.StringVar(&s.Code, "code", "", "the service `CODE` recorded for reporting (002)")
+	f.StringVar(&s.Provider, "provider", "", "who provides it")
+	f.StringVar(&opts.start, "start", "", "the start `DATE`")
+	f.StringVar(&opts.end, "end", "", "the end `DATE`")
+	f.StringArrayVar(&opts.change.Objectives, "objective", nil, "an objective `ID` it serves, e.g. O1 (repeatable)")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
+	_ = c.MarkFlagRequired("name")
+	return c
+}
+
+func iepServiceAddRun(opts *iepServiceAddOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+}

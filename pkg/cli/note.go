@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+func newCmdNote(g *globals) *cobra.Command {
+	return newGroupCmd("note", "Case notes: one file per note, never edited after commit",
+		newCmdNoteAdd(g, nil), newCmdNoteAmend(g, nil), newCmdNoteList(g, nil), newCmdNoteShow(g, nil))
+}
+
+// noteFlags are the flags that fill a note's content, shared by note add
+// and note amend.
+type noteFlags struct {
+	date     string
+	values   record.Note // the fields' flags
+	actions  []string
+	file     string
+	noCommit bool
+}
+
+func (o *noteFlags) register(c *cobra.Command) {
+	f := c.Flags()
+	f.StringVar(&o.date, "date", "", "the `DATE` of the contact or event (default: --today)")
+	f.StringVar(&o.values.Mode, "mode", "", "`MODE`: in-person, phone, email, video, text, letter, home-visit, job-site, none")
+	f.BoolVar(&o.values.TwoWay, "two-way", false, "the contact was two-way (document 002)")
+	f.StringArrayVar(&o.values.Services, "service", nil, "a service `CODE` provided (repeatable)")
+	f.StringVar(&o.values.Background, "background", "", "background statement")
+	f.StringVar(&o.values.Reason, "reason", "", "reason for the contact")
+	f.StringVar(&o.values.Observations, "observations", "", "what you observed")
+	f.StringVar(&o.values.Content, "content", "", "what was discussed or done")
+	f.StringVar(&o.values.Results, "results", "", "results")
+	f.StringVar(&o.values.Impressions, "impressions", "", "your impressions")
+	f.StringVar(&o.values.Plan, "plan", "", "the plan from here")
+	f.StringArrayVar(&o.actions, "action", nil, `an action item "OWNER|DUE|TEXT" (repeatable)`)
+	f.StringVar(&o.file, "file", "", "read the note from a YAML `FILE` (- for stdin)")
+	f.BoolVar(&o.noCommit, "no-commit", false, "write the note but do not commit it")
+}
+
+// note assembles the note from --file and the flags; flags given override
+// the file's values. set are values the command sets whatever the file
+// says, fill those it uses where the file says nothing: the file is
+// checked with them.
+func (o *noteFlags) note(g *globals, c *cobra.Command, set, fill map[string]any) (record.Note, error) {
+	flags := c.Flags()
+	overrides := map[string]any{}
+	for k, v := range set {
+		overrides[k] = v
+	}
+	for flag, key := range map[string]string{"kind": "kind", "mode": "mode"} {
+		if flags.Lookup(flag) != nil && flags.Changed(flag) {
+			v, _ := flags.GetString(flag)
+			overrides[key] = v
+		}
+	}
+	var n record.Note
+	if o.file != "" {
+		var err error
+		if n, err = readNoteFile(g, o.file, fill, overrides); err != nil {
+			return n, err
+		}
+	}
+	set1 := func(name string, dst *string, v string) {
+		if flags.Changed(name) {
+			*dst = v
+		}
+	}
+	set1("mode", &n.Mode, o.values.Mode)
+	set1("background", &n.Background, o.values.Background)
+	set1("reason", &n.Reason, o.values.Reason)
+	set1("observations", &n.Observations, o.values.Observations)
+	set1("content", &n.Content, o.values.Content)
+	set1("results", &n.Results, o.values.Results)
+	set1("impressions", &n.Impressions, o.values.Impressions)
+	set1("plan", &n.Plan, o.values.Plan)
+	if flags.Changed("two-way") {
+		n.TwoWay = o.values.TwoWay
+	}
+	if flags.Changed("service") {
+		n.Services = o.values.Services
+	}
+	if o.date != "" {
+		var err error
+		if n.Date, err = requiredDate("date", o.date); err != nil {
+			return n, err
+		}
+	}
+	for _, a := range o.actions {
+		act, err := parseAction(a)
+		if err != nil {
+			return n, err
+		}
+		n.Actions = append(n.Actions, act)
+	}
+	return n, nil
+}
+
+// parseAction parses "OWNER|DUE|TEXT".
+func parseAction(v string) (record.Action, error) {
+	parts := strings.SplitN(v, "|", 3)
+	if len(parts) != 3 {
+		return record.Action{}, usageErrorf("--action %q: write it as \"OWNER|DUE|TEXT\" (DUE may be empty)", v)
+	}
+	a := record.Action{Owner: strings.TrimSpace(parts[0]), Text: strings.TrimSpace(parts[2])}
+	if due := strings.TrimSpace(parts[1]); due != "" {
+		var err error
+		if a.Due, err = requiredDate("action due date", due); err != nil {
+			return a, err
+		}
+	}
+	return a, nil
+}
+
+// readNoteFile reads a note written by hand, from the file name or, for
+// "-", from stdin; casework reads and checks it.
+func readNoteFile(g *globals, name string, fill, set map[string]any) (record.Note, error) {
+	var data []byte
+	var err error
+	display := name
+	if name == "-" {
+		display = "<stdin>"
+		data, err = io.ReadAll(io.LimitReader(g.env.Stdin, load.MaxFileSize+1))
+	} else {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(g.env.Dir, name)
+		}
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return record.Note{}, err
+	}
+	v, err := schemas.Compile()
+	if err != nil {
+		return record.Note{}, err
+	}
+	n, err := casework.NoteFile{Name: display, Data: data, Set: set, Fill: fill}.Note(v)
+	if err != nil {
+		return n, g.changeError(err)
+	}
+	return n, nil
+}

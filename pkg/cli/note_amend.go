@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type noteAmendOptions struct {
+	*globals
+	noteFlags
+	change casework.AddNote // the amendment note, from --file and the flags
+}
+
+func newCmdNoteAmend(g *globals, runF func(*noteAmendOptions) error) *cobra.Command {
+	opts := &noteAmendOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "amend CASE NOTE --content TEXT",
+		Short: "Correct a note with an amendment note (notes are never edited)",
+		Long: `Correct note NOTE of CASE. A committed note is never edited or removed —
+caseplan verify reports it if one is — so a correction is a new note of kind
+amendment that names the note it corrects. Give the correction with the
+note flags (--content, --results, ...); the mode defaults to none. The new
+note's ID is printed.` + "\n" + exitStatusHelp,
+		Example: `  caseplan note amend 2026-K7QX2 2026-03-03-ab12 \
+      --content "The interview is on March 12, not March 21 as noted"`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.change.Case = args[0]
+			amends := args[1]
+			n, err := opts.note(g, c, map[string]any{"kind": "amendment", "amends": amends}, map[string]any{"mode": "none"})
+			if err != nil {
+				return err
+			}
+			n.Kind, n.Amends = "amendment", amends
+			if n.Mode == "" {
+				n.Mode = "none"
+			}
+			opts.change.Note = n
+			if runF != nil {
+				return runF(opts)
+			}
+			return noteAmendRun(opts)
+		},
+	}
+	opts.register(c)
+	return c
+}
+
+func noteAmendRun(opts *noteAmendOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+}

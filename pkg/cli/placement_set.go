@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+type placementSetOptions struct {
+	*globals
+	noCommit                            bool
+	employer, position, start, wageUnit string // made into change.Placement
+	wage, hours                         float64
+	internal                            bool
+	change                              casework.SetPlacement
+}
+
+func newCmdPlacementSet(g *globals, runF func(*placementSetOptions) error) *cobra.Command {
+	opts := &placementSetOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "set CASE --employer E --position P --start DATE",
+		Short: "Record the job a participant was placed in",
+		Long: `Record CASE's placement in outcome.yaml: employer (or hiring unit), position,
+start date and, when known, the wage (--wage with --wage-unit hour or year),
+the hours per week and whether the job is internal to the organisation
+(--internal, document 000: work-security candidates have preference for
+internal jobs). It prints the placement's ID. A placement already recorded
+is corrected, not replaced: the new one is added with the ID of the one it
+supersedes (and --reason, why), and the earlier one stays on record, so a
+report about a past month reads the placement as it was known then.` + "\n" + exitStatusHelp,
+		Example: `  caseplan placement set WS-001 --employer "Northfield University Library" \
+      --position "Library Assistant" --start 2026-06-01 --wage 24.50 --wage-unit hour \
+      --hours 37.5 --internal`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.change.Case = args[0]
+			if err := opts.parse(c); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return placementSetRun(opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.employer, "employer", "", "the employer or hiring unit")
+	f.StringVar(&opts.position, "position", "", "the position")
+	f.StringVar(&opts.start, "start", "", "the start `DATE`")
+	f.Float64Var(&opts.wage, "wage", 0, "the wage, per --wage-unit")
+	f.StringVar(&opts.wageUnit, "wage-unit", "", "`UNIT` of the wage: hour or year")
+	f.Float64Var(&opts.hours, "hours", 0, "hours per week")
+	f.BoolVar(&opts.internal, "internal", false, "the job is inside the organisation (--internal=false: outside)")
+	f.StringVar(&opts.change.Reason, "reason", "", "why a recorded placement is corrected")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
+	for _, name := range []string{"employer", "position", "start"} {
+		_ = c.MarkFlagRequired(name)
+	}
+	return c
+}
+
+// parse checks the placement's flags and makes the placement: the
+// optional fields whose flags were not given are left out.
+func (o *placementSetOptions) parse(c *cobra.Command) error {
+	p := record.Placement{Employer: o.employer, Position: o.position, WageUnit: o.wageUnit}
+	var err error
+	if p.Start, err = requiredDate("start", o.start); err != nil {
+		return err
+	}
+	flags := c.Flags()
+	if flags.Changed("wage") {
+		if o.wage < 0 {
+			return usageErrorf("--wage %v: a wage is not negative", o.wage)
+		}
+		if o.wageUnit == "" {
+			return &UsageError{Msg: "--wage needs --wage-unit", Hint: "--wage-unit hour for an hourly wage, year for a salary"}
+		}
+		p.Wage = &o.wage
+	}
+	switch {
+	case o.wageUnit != "" && !flags.Changed("wage"):
+		return usageErrorf("--wage-unit goes with --wage")
+	case o.wageUnit != "" && o.wageUnit != "hour" && o.wageUnit != "year":
+		return usageErrorf("--wage-unit %q: use hour or year", o.wageUnit)
+	}
+	if flags.Changed("hours") {
+		if o.hours < 0 {
+			return usageErrorf("--hours %v: hours are not negative", o.hours)
+		}
+		p.Hours = &o.hours
+	}
+	if flags.Changed("internal") {
+		p.Internal = &o.internal
+	}
+	o.change.Placement = p
+	return nil
+}
+
+func placementSetRun(opts *placementSetOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+}

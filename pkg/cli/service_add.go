@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type serviceAddOptions struct {
+	*globals
+	noCommit bool
+	date     string // parsed into change.Referral.Referred
+	change   casework.AddReferral
+}
+
+func newCmdServiceAdd(g *globals, runF func(*serviceAddOptions) error) *cobra.Command {
+	opts := &serviceAddOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "add CASE --service TEXT --provider TEXT --date DATE",
+		Short: "Refer the participant to a service or training and commit it",
+		Long: `Record a referral of CASE to a supportive service or training in
+services.yaml (documents 001 and 003) and commit it; the new referral's ID
+(R1, R2, ...: one more than the highest the case has) is printed on stdout.
+Its status starts as referred; move it along with caseplan service update.
+
+--date is the date of the referral. --category is one of supportive,
+training, education, employment or other.
+
+The file is edited in place: comments and the order of what a person wrote
+stay as they are, and the commit shows only the new lines.` + "\n" + exitStatusHelp,
+		Example: `  caseplan service add 2026-K7QX2 --service 'child care assistance' \
+      --provider 'Riverside Child Care Resource Center' --date 2026-03-16 --category supportive`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.change.Case = args[0]
+			r := &opts.change.Referral
+			if strings.TrimSpace(r.Service) == "" || strings.TrimSpace(r.Provider) == "" || opts.date == "" {
+				return &UsageError{Msg: "a referral needs --service, --provider and --date", Hint: "for example --service 'child care assistance' --provider 'Riverside Child Care Resource Center' --date 2026-03-16"}
+			}
+			var err error
+			if r.Referred, err = requiredDate("date", opts.date); err != nil {
+				return err
+			}
+			if r.Category != "" && !slices.Contains(casework.ReferralCategories, r.Category) {
+				return usageErrorf("--category %q: use one of %s", r.Category, strings.Join(casework.ReferralCategories, ", "))
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return serviceAddRun(opts)
+		},
+	}
+	f := c.Flags()
+	r := &opts.change.Referral
+	f.StringVar(&r.Service, "service", "", "the service referred to, e.g. 'child care assistance'")
+	f.StringVar(&r.Provider, "provider", "", "the organisation providing it")
+	f.StringVar(&opts.date, "date", "", "the `DATE` of the referral")
+	f.StringVar(&r.Category, "category", "", "`CATEGORY`: "+strings.Join(casework.ReferralCategories, ", "))
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the referral but do not commit it")
+	return c
+}
+
+func serviceAddRun(opts *serviceAddOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+}

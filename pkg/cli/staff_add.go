@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type staffAddOptions struct {
+	*globals
+	noCommit bool
+	change   casework.AddStaff
+}
+
+func newCmdStaffAdd(g *globals, runF func(*staffAddOptions) error) *cobra.Command {
+	opts := &staffAddOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "add --name NAME --email EMAIL",
+		Short: "Add a staff member to the roster",
+		Long: `Add a staff member to the roster in cases/caseplan.yaml. Every commit to the
+store must be authored by someone on the roster (caseplan verify checks it),
+and case managers and note authors are named by their roster id. The id
+defaults to the email address's local part; it is printed.` + "\n" + exitStatusHelp,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return staffAddRun(opts)
+		},
+	}
+	f := c.Flags()
+	s := &opts.change.Staff
+	f.StringVar(&s.Name, "name", "", "full `NAME`")
+	f.StringVar(&s.Email, "email", "", "email `ADDRESS` (the one they commit with)")
+	f.StringVar(&s.ID, "id", "", "roster `ID` (default: the email's local part)")
+	f.StringVar(&s.Role, "role", "case-manager", "`ROLE`: case-manager, coordinator, supervisor, navigator or admin")
+	f.StringVar(&s.Center, "center", "", "the office they work from")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
+	_ = c.MarkFlagRequired("name")
+	_ = c.MarkFlagRequired("email")
+	return c
+}
+
+func staffAddRun(opts *staffAddOptions) error {
+	return opts.write(opts.noCommit, nil, opts.change.Build, outputOnly)
+}

@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+// workspace opens the store for a command that writes.
+func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
+	repo, err := g.openRepo()
+	if err != nil {
+		return nil, err
+	}
+	author, err := g.actingAuthor(repo)
+	if err != nil {
+		repo.Close()
+		return nil, err
+	}
+	today, err := g.todayDate()
+	if err != nil {
+		repo.Close()
+		return nil, err
+	}
+	v, err := schemas.Compile()
+	if err != nil {
+		repo.Close()
+		return nil, err
+	}
+	return &casework.Workspace{
+		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
+		Author: author, NoCommit: noCommit, Critical: g.critical, Rand: g.env.Rand,
+	}, nil
+}
+
+// telling says what a write tells the user besides its output.
+type telling bool
+
+const (
+	// outputOnly: the change's output, the ID of what it added, is the
+	// answer (note add, case new, iep goal add, ...).
+	outputOnly telling = false
+	// sayWhat: also say on stderr what the change did, in the words of
+	// its commit subject (case close, iep milestone done, placement set,
+	// ...).
+	sayWhat telling = true
+)
+
+// write makes a change through casework's engine — which validates the
+// cases before and after it, and commits it or refuses it with nothing
+// written — and reports it: the change's output (the ID of what it added,
+// when it has one) on stdout; on stderr that it was not committed
+// (--no-commit), the errors the store already had, and, as tell says,
+// what the change did. It is the one way every command that changes a
+// case or the store writes.
+func (g *globals) write(noCommit bool, cases []string, build casework.Build, tell telling) error {
+	ws, err := g.workspace(noCommit)
+	if err != nil {
+		return err
+	}
+	defer ws.Repo.Close()
+	res, err := ws.Apply(cases, build)
+	if err != nil {
+		return g.changeError(err)
+	}
+	if res.Change.Output != "" {
+		fmt.Fprintln(g.env.Stdout, res.Change.Output)
+	}
+	if noCommit {
+		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
+	}
+	if n := len(res.Existing); n > 0 {
+		what := "the case"
+		if len(res.Change.Cases) != 1 {
+			what = "the store"
+		}
+		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s still has %d error(s) this change did not cause\n", what, n)
+		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run caseplan validate %s to see them\n", strings.Join(res.Change.Cases, " "))
+	}
+	if tell == sayWhat {
+		if len(cases) == 1 {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s: %s\n", cases[0], res.Change.Summary)
+		} else {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", res.Change.Summary)
+		}
+	}
+	return nil
+}
+
+// changeError explains why a change was not made.
+func (g *globals) changeError(err error) error {
+	var refused *casework.RefusedError
+	var input *casework.InputError
+	var roster *casework.NotOnRosterError
+	var locked *gitstore.LockedError
+	var noteFile *casework.NoteFileError
+	switch {
+	case errors.As(err, &refused):
+		for _, f := range refused.Findings {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+		}
+		return &InvalidError{Msg: refused.Error(), Hint: "correct the values above and run the command again"}
+	case errors.As(err, &noteFile):
+		for _, f := range noteFile.Findings {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+		}
+		return &InvalidError{Msg: noteFile.Error()}
+	case errors.As(err, &input):
+		return &UsageError{Msg: input.Msg, Hint: input.Hint}
+	case errors.As(err, &roster):
+		return &UsageError{Msg: roster.Error(), Hint: "a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"}
+	case errors.As(err, &locked):
+		return hintf(err, "another caseplan command is writing to this store; try again when it has finished")
+	}
+	return err
+}

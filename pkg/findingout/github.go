@@ -1,0 +1,36 @@
+package findingout
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+)
+
+// githubWriter prints findings as GitHub Actions workflow commands, so they
+// show on the changed lines of a pull request: one line each, with the
+// values escaped so that no text in a record can end the command or start
+// another.
+type githubWriter struct{ w io.Writer }
+
+var (
+	escMessage  = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	escProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func (g githubWriter) Write(f finding.Finding) error {
+	level := "error"
+	if f.Severity == finding.Warning {
+		level = "warning"
+	}
+	props := "file=" + escProperty.Replace(f.Path)
+	if f.Line > 0 {
+		props += fmt.Sprintf(",line=%d,col=%d", f.Line, max(f.Column, 1))
+	}
+	props += ",title=" + escProperty.Replace("caseplan "+f.Rule)
+	_, err := fmt.Fprintf(g.w, "::%s %s::%s\n", level, props, escMessage.Replace(f.Message))
+	return err
+}
+
+func (githubWriter) Flush() error { return nil }

@@ -1,0 +1,50 @@
+package findingout
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+)
+
+// storeReport is validate's JSON contract: {"valid","cases","files",
+// "errors","warnings","findings"}.
+type storeReport struct {
+	Valid    bool              `json:"valid"`
+	Cases    int               `json:"cases"`
+	Files    int               `json:"files"`
+	Errors   int               `json:"errors"`
+	Warnings int               `json:"warnings"`
+	Findings []finding.Finding `json:"findings"`
+}
+
+// historyReport is verify's JSON contract: {"valid","commits","findings"}.
+type historyReport struct {
+	Valid    bool              `json:"valid"`
+	Commits  int               `json:"commits"`
+	Findings []finding.Finding `json:"findings"`
+}
+
+// jsonWriter collects the findings and prints the report on Flush, indented
+// by two spaces; findings is [] (never null) when there are none.
+type jsonWriter struct {
+	w        io.Writer
+	findings []finding.Finding
+	report   func(fs []finding.Finding, errs, warns int) any
+}
+
+func (j *jsonWriter) Write(f finding.Finding) error {
+	j.findings = append(j.findings, f)
+	return nil
+}
+
+func (j *jsonWriter) Flush() error {
+	fs := j.findings
+	if fs == nil {
+		fs = []finding.Finding{}
+	}
+	errs, warns := finding.Count(fs)
+	enc := json.NewEncoder(j.w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(j.report(fs, errs, warns))
+}
