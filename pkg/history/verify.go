@@ -205,12 +205,23 @@ func (v *verifier) check(c *commitInfo) error {
 	// Every commit is checked against the roster as it stood before it —
 	// in its parent (in a merge, the roster of one of its parents is
 	// enough) — so nobody can add themselves and commit in one go. The
-	// first commit of a store has no parent: its own roster is the first.
-	rosters := parentCases
-	if len(c.parents) == 0 {
-		rosters = []plumbing.Hash{cases}
+	// commit that creates the store (no parent, or a parent without
+	// cases/: a repository that held other things first) has no roster
+	// before it: its own is the first.
+	var rosters []plumbing.Hash
+	for _, pc := range parentCases {
+		if !pc.IsZero() {
+			rosters = append(rosters, pc)
+		}
 	}
-	return v.checkAuthor(c, rosters)
+	where := "the staff roster of its parent commit"
+	switch {
+	case len(rosters) == 0:
+		rosters, where = []plumbing.Hash{cases}, "the staff roster in "+layout.ConfigPath
+	case len(rosters) > 1:
+		where = "the staff roster of any of its parent commits"
+	}
+	return v.checkAuthor(c, rosters, where)
 }
 
 // mergeIntroduces reports whether the merge's cases/ tree holds a change
@@ -321,7 +332,7 @@ func (v *verifier) checkTrailers(c *commitInfo) {
 	})
 }
 
-func (v *verifier) checkAuthor(c *commitInfo, rosters []plumbing.Hash) error {
+func (v *verifier) checkAuthor(c *commitInfo, rosters []plumbing.Hash, where string) error {
 	email := strings.ToLower(strings.TrimSpace(c.email))
 	var unreadable *roster
 	for _, cases := range rosters {
@@ -352,12 +363,6 @@ func (v *verifier) checkAuthor(c *commitInfo, rosters []plumbing.Hash) error {
 				Message: unreadable.problem + ", so commit authors cannot be checked against the staff roster"})
 		}
 		return nil
-	}
-	where := "the staff roster of its parent commit"
-	if len(c.parents) == 0 {
-		where = "the staff roster in " + layout.ConfigPath
-	} else if len(c.parents) > 1 {
-		where = "the staff roster of any of its parent commits"
 	}
 	v.add(finding.Finding{
 		Rule:    RuleAuthorNotOnRoster,

@@ -230,7 +230,7 @@ func TestVerifyRosters(t *testing.T) {
 	s.initStore()
 	s.write("cases/caseplan.yaml", "staff: [unclosed\n")
 	s.caseplanCommit(alice, audit.StoreWide, "commit", "break roster") // checked against the roster before it
-	broken := s.newCase(alice, "2026-AAAAA")                            // the first commit after it
+	broken := s.newCase(alice, "2026-AAAAA")                           // the first commit after it
 	s.write("cases/caseplan.yaml", rosterYAML(alice))
 	s.caseplanCommit(alice, audit.StoreWide, "commit", "fix roster") // the same broken roster: reported once
 	s.remove("cases/caseplan.yaml")
