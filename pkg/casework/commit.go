@@ -20,7 +20,7 @@ var ErrNothingToCommit = errors.New("nothing to commit: no changes under cases/"
 // are. A committed note may not be changed or removed: corrections are
 // amendment notes.
 func (w *Workspace) CommitEdits(message string) (*Result, error) {
-	unlock, err := w.Repo.Lock(gitstore.DefaultLockWait)
+	unlock, err := w.lock()
 	if err != nil {
 		return nil, err
 	}

@@ -53,7 +53,20 @@ type Workspace struct {
 	// or changed completely, never half-written.
 	Critical func(func() error) error
 
+	// LockWait is how long a write waits for another caseplan process to
+	// finish; zero means gitstore.DefaultLockWait.
+	LockWait time.Duration
+
 	skipped []string // stray files CommitEdits left out
+}
+
+// lock takes the store lock, waiting up to LockWait.
+func (w *Workspace) lock() (func(), error) {
+	wait := w.LockWait
+	if wait == 0 {
+		wait = gitstore.DefaultLockWait
+	}
+	return w.Repo.Lock(wait)
 }
 
 // critical runs fn through w.Critical when there is one.
@@ -135,7 +148,7 @@ func (s *State) ReadFile(path string) ([]byte, error) { return s.source.ReadFile
 // Apply runs build on the cases it names (cases may be empty for a change
 // to a new case or to the store settings) and commits the result.
 func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
-	unlock, err := w.Repo.Lock(60 * time.Second)
+	unlock, err := w.lock()
 	if err != nil {
 		return nil, err
 	}

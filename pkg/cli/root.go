@@ -83,10 +83,11 @@ func System() Env {
 // globals are the flags every command takes, and the environment every
 // command runs in. Each command's options embed them.
 type globals struct {
-	env    Env
-	store  string
-	today  string
-	author string
+	env      Env
+	store    string
+	today    string
+	author   string
+	lockWait time.Duration
 
 	// writing is set while a command changes the store; an interrupt that
 	// arrives then is held until the change is complete.
@@ -169,6 +170,7 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	pf.StringVar(&g.store, "store", "", "the store's repository `DIR` (default: found upward from the working directory; env CASEPLAN_STORE)")
 	pf.StringVar(&g.today, "today", "", "the `DATE` (YYYY-MM-DD) that date rules and defaults use (env CASEPLAN_TODAY; default: today)")
 	pf.StringVar(&g.author, "author", "", `the acting staff member, "Name <email>" (env CASEPLAN_AUTHOR; default: git config user.name and user.email)`)
+	pf.DurationVar(&g.lockWait, "lock-wait", gitstore.DefaultLockWait, "how long to wait for another caseplan process writing to the store, e.g. 10s or 2m")
 	// A bad global value is a usage error on every command, not only on
 	// those that happen to read it: CI must not pass with a broken setting.
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
@@ -183,6 +185,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 			if _, _, err := parseAuthor(v); err != nil {
 				return err
 			}
+		}
+		if g.lockWait < 0 {
+			return usageErrorf("--lock-wait %s: a wait is not negative", g.lockWait)
 		}
 		for _, name := range gitstore.DateVars {
 			if v := g.env.Getenv(name); v != "" {

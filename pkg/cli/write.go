@@ -31,9 +31,11 @@ func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
 		repo.Close()
 		return nil, err
 	}
+	repo.OnLockWait = g.sayLockWait
 	return &casework.Workspace{
 		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
 		Author: author, NoCommit: noCommit, Critical: g.critical, Rand: g.env.Rand,
+		LockWait: g.lockWait,
 	}, nil
 }
 

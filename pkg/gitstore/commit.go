@@ -87,6 +87,21 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 		}
 	}
 
+	// The journal says what this write does before anything is taken or
+	// changed (see journal.go), and goes when the write is complete or
+	// undone; a failure that could not undo its own steps leaves it for
+	// the next caseplan process.
+	subject, _, _ := strings.Cut(req.Message, "\n")
+	j := &journal{PID: os.Getpid(), Started: time.Now(), Phase: "lock", Action: subject}
+	if err := r.writeJournal(j); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	keepJournal := false
+	defer func() {
+		if !keepJournal {
+			r.removeJournal()
+		}
+	}()
 	idxLock, err := lockIndex(r.gitDir)
 	if err != nil {
 		return plumbing.ZeroHash, err
@@ -148,10 +163,21 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 	if err != nil {
 		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
 	}
+	if j.Files, err = r.oldContent(changes, blobs); err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
+	}
+	j.Phase, j.Branch, j.Old, j.New, j.Index = "write", branch.String(), parent.String(), commitHash.String(), true
+	if parent.IsZero() {
+		j.Old = ""
+	}
+	if err := r.writeJournal(j); err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
+	}
 
 	tx := &worktreeTx{root: r.root}
 	fail := func(err error) (plumbing.Hash, error) {
 		if rerr := tx.rollback(); rerr != nil {
+			keepJournal = true // the next caseplan process finishes the undo
 			err = errors.Join(err, rerr)
 		}
 		return plumbing.ZeroHash, err
@@ -198,6 +224,7 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 		// shows the commit's files as staged deletions.
 		err = fmt.Errorf("commit: replace index: %w", err)
 		if rerr := r.updateRef(branch, parent, commitHash); rerr != nil {
+			keepJournal = true // the next caseplan process rolls it forward
 			return plumbing.ZeroHash, errors.Join(err, fmt.Errorf("commit %s was made but the index is stale: %w", commitHash, rerr))
 		}
 		return fail(err)
