@@ -88,8 +88,16 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if afterSnap.Config != nil {
-		if _, ok := afterSnap.Config.StaffByEmail(w.Author.Email); !ok {
+	// The author must be on the roster as it stands before these edits,
+	// in HEAD: an edit that adds its own author to the roster does not
+	// let them commit it. The first commit of a store has no roster
+	// before it.
+	roster := beforeSnap.Config
+	if head.IsZero() || roster == nil {
+		roster = afterSnap.Config
+	}
+	if roster != nil {
+		if _, ok := roster.StaffByEmail(w.Author.Email); !ok {
 			return nil, &NotOnRosterError{Author: w.Author}
 		}
 	}

@@ -195,10 +195,34 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !w.NoCommit {
+		if err := w.refuseSweeping(change); err != nil {
+			return nil, err
+		}
+	}
 	if res.Commit, err = w.commit(change); err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// refuseSweeping refuses a change that would commit a file with changes
+// not committed yet — a person's hand edit of the same file — under its
+// own message and author: the audit trail would say the command made the
+// person's edit. The person commits their edit first (under their own
+// name), then runs the command again.
+func (w *Workspace) refuseSweeping(change *Change) error {
+	paths := make([]string, 0, len(change.Files))
+	for p := range change.Files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	dirty, err := w.Repo.Uncommitted(paths)
+	if err != nil || len(dirty) == 0 {
+		return err
+	}
+	return inputErrorf("commit the edits first with caseplan commit -m MESSAGE (or undo them with git checkout -- FILE), then run the command again",
+		"%s has changes not committed yet; this command would commit them in its own name", strings.Join(dirty, ", "))
 }
 
 // loadedStore is a snapshot with the findings its loading made.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
@@ -14,22 +15,43 @@ import (
 type verifyOptions struct {
 	*globals
 	since  string
+	anchor string
+	full   bool
 	output string
 }
+
+// verifiedState is the clone's state file (gitstore.StateDir) holding the
+// trust anchor: the last commit verify found the trail intact at.
+const verifiedState = "verified"
 
 func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
 	opts := &verifyOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "verify [--since REV]",
+		Use:   "verify [--since REV | --anchor REV | --full]",
 		Short: "Check the audit trail's integrity over git history",
-		Long: `Check every commit from REV (default: the first commit) to HEAD:
+		Long: `Check the commits of the audit trail up to HEAD:
 
-  note-changed          a note was edited after the commit that added it
+  note-changed          a note (anywhere under a case's notes/) was edited
+                        after the commit that added it
   note-removed          a note was deleted
   missing-trailers      a commit changing cases/ lacks the Caseplan-Case and
-                        Caseplan-Action trailers (merges are exempt)
-  author-not-on-roster  such a commit's author was not on the staff roster as
-                        it stood in that commit
+                        Caseplan-Action trailers
+  author-not-on-roster  its author was not on the staff roster as it stood
+                        in the commit's parent (nobody adds themselves and
+                        commits in one go)
+  history-rewritten     the trust anchor is no longer in the history: it
+                        was reset or force-pushed, and commits disappeared
+
+A merge that only combines its parents answers to no rule of its own; one
+that changes cases/ beyond that (a file in none of its parents, or removed
+from all of them) answers to all of them.
+
+The trust anchor is the last commit verify found the trail intact at in
+this clone (kept in .git/caseplan/, never in the records), or --anchor REV
+(CI passes the commit of the previous push). Verify checks that the anchor
+is still in the history and, by default, checks only the commits after it;
+--full checks every commit, --since REV those after REV. When the trail is
+intact, HEAD becomes the clone's anchor.
 
 Each breach is one finding naming the commit.
 
@@ -48,6 +70,8 @@ Each breach is one finding naming the commit.
 	}
 	addOutputFlag(c, &opts.output, findingout.HistoryFormats...)
 	c.Flags().StringVar(&opts.since, "since", "", "check only commits after `REV` (a commit, branch or tag)")
+	c.Flags().StringVar(&opts.anchor, "anchor", "", "the trust anchor: `REV`, a commit verified before (CI: the previous push), which must still be in the history")
+	c.Flags().BoolVar(&opts.full, "full", false, "check every commit, not only those after the trust anchor")
 	return c
 }
 
@@ -57,17 +81,55 @@ func verifyRun(opts *verifyOptions) error {
 		return err
 	}
 	defer repo.Close()
-	var since plumbing.Hash
+	var since, anchor plumbing.Hash
 	if opts.since != "" {
 		if since, err = repo.ResolveRevision(opts.since); err != nil {
 			return usageErrorf("--since %q: %v", opts.since, err)
 		}
 	}
+	switch {
+	case opts.anchor != "":
+		// An anchor that names no commit of this clone is an anchor whose
+		// history is gone, not a typing mistake to shrug off: a full hash
+		// is taken as it is.
+		if anchor, err = repo.ResolveRevision(opts.anchor); err != nil {
+			if !plumbing.IsHash(opts.anchor) {
+				return usageErrorf("--anchor %q: %v", opts.anchor, err)
+			}
+			anchor = plumbing.NewHash(opts.anchor)
+		}
+	default:
+		data, err := repo.ReadState(verifiedState)
+		if err != nil {
+			return err
+		}
+		if s := strings.TrimSpace(string(data)); plumbing.IsHash(s) {
+			anchor = plumbing.NewHash(s)
+		}
+	}
 	var findings []finding.Finding
 	var stats history.Stats
 	if !head.IsZero() {
-		if findings, stats, err = history.Verify(repo.Git(), head, history.VerifyOptions{Since: since}); err != nil {
-			return err
+		vo := history.VerifyOptions{Since: since, Anchor: anchor}
+		if since.IsZero() && !opts.full {
+			vo.Since = anchor
+		}
+		if findings, stats, err = history.Verify(repo.Git(), head, vo); err != nil {
+			if !anchor.IsZero() && vo.Since == anchor {
+				// The anchor's commit is gone from this clone altogether:
+				// check everything, and say the history was rewritten.
+				vo.Since = plumbing.ZeroHash
+				findings, stats, err = history.Verify(repo.Git(), head, vo)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if rewritten(findings) && vo.Since == anchor && !anchor.IsZero() {
+			vo.Since = plumbing.ZeroHash
+			if findings, stats, err = history.Verify(repo.Git(), head, vo); err != nil {
+				return err
+			}
 		}
 	}
 	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, stats.Commits)
@@ -81,6 +143,24 @@ func verifyRun(opts *verifyOptions) error {
 	if errs > 0 {
 		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits)}
 	}
+	// Only a run that checked everything after the anchor moves it: a
+	// --since run checked a part, and must not vouch for the rest.
+	if !head.IsZero() && opts.since == "" {
+		if err := repo.WriteState(verifiedState, []byte(head.String()+"\n")); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
 	return nil
+}
+
+// rewritten reports whether findings say the history was rewritten under
+// the trust anchor.
+func rewritten(findings []finding.Finding) bool {
+	for _, f := range findings {
+		if f.Rule == history.RuleHistoryRewritten {
+			return true
+		}
+	}
+	return false
 }

@@ -369,3 +369,21 @@ func PendingWrite(root string) bool {
 	_, err = os.Stat(filepath.Join(gitDir, "caseplan", journalName))
 	return err == nil
 }
+
+// ReadState returns the content of the clone's state file name (in
+// StateDir), or nil when there is none.
+func (r *Repo) ReadState(name string) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(r.StateDir(), name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return data, err
+}
+
+// WriteState replaces the clone's state file name atomically.
+func (r *Repo) WriteState(name string, data []byte) error {
+	if err := os.MkdirAll(r.StateDir(), 0o755); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(filepath.Join(r.StateDir(), name), data, 0o644)
+}

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -92,7 +93,15 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 		// The commits the anchor reaches and head does not: none when the
 		// anchor is still an ancestor of head (or head itself).
 		gone, err := commitRange(repo.Storer, opts.Anchor, head)
-		if err != nil {
+		if errors.Is(err, plumbing.ErrObjectNotFound) {
+			// Not even in this clone's objects any more (pruned after a
+			// rewrite, or a clone made after one).
+			rewritten = append(rewritten, finding.Finding{
+				Rule: RuleHistoryRewritten, Severity: finding.Error, Commit: opts.Anchor.String(),
+				Message: fmt.Sprintf("the history was rewritten: commit %s, verified before, is not in this repository any more; find out who reset or force-pushed, and restore it from another clone or the git host", short(opts.Anchor)),
+			})
+			opts.Since = plumbing.ZeroHash
+		} else if err != nil {
 			return nil, Stats{}, fmt.Errorf("verify: the trust anchor: %w", err)
 		}
 		if len(gone) > 0 {
