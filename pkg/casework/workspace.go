@@ -57,7 +57,8 @@ type Workspace struct {
 	// finish; zero means gitstore.DefaultLockWait.
 	LockWait time.Duration
 
-	skipped []string // stray files CommitEdits left out
+	skipped    []string // stray files CommitEdits left out
+	normalized []string // files CommitEdits gave LF line ends
 }
 
 // lock takes the store lock, waiting up to LockWait.
@@ -94,6 +95,9 @@ type Result struct {
 	Existing []finding.Finding // errors the cases already had before the change
 	Warnings []finding.Finding // warnings in the changed cases after the change
 	Skipped  []string          // untracked files under cases/ that are not records, left out of the commit
+	// Normalized are the files whose CRLF line ends were made LF, as the
+	// store's .gitattributes ask (CommitEdits).
+	Normalized []string
 }
 
 // RefusedError says a change was not made because its result would be

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -149,9 +148,9 @@ func dueRun(opts *dueOptions) error {
 		names[s.ID] = s.Name
 	}
 	if opts.ics != "" {
-		path := opts.ics
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(opts.env.Dir, path)
+		path, err := opts.outputPath("ics", opts.ics)
+		if err != nil {
+			return err
 		}
 		name := "caseplan: due for " + manager
 		if manager == "" {

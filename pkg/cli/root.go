@@ -41,8 +41,10 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -174,6 +176,23 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	// A bad global value is a usage error on every command, not only on
 	// those that happen to read it: CI must not pass with a broken setting.
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		// Text from the command line goes into records as it was typed;
+		// text that is not UTF-8 cannot be (YAML would keep it as binary
+		// data), so it is refused rather than changed.
+		var bad error
+		c.Flags().Visit(func(f *pflag.Flag) {
+			if bad == nil && !utf8.ValidString(f.Value.String()) {
+				bad = usageErrorf("--%s: the value is not valid UTF-8 text; check the terminal's or the script's encoding", f.Name)
+			}
+		})
+		for _, a := range args {
+			if bad == nil && !utf8.ValidString(a) {
+				bad = usageErrorf("%q is not valid UTF-8 text; check the terminal's or the script's encoding", a)
+			}
+		}
+		if bad != nil {
+			return bad
+		}
 		if _, err := g.todayDate(); err != nil {
 			return err
 		}

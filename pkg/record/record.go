@@ -13,7 +13,9 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -65,6 +67,11 @@ func Marshal(p string, v any) ([]byte, error) {
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
 		return nil, fmt.Errorf("writing %s: no record (nil %T)", p, v)
 	}
+	if field, ok := invalidText(reflect.ValueOf(v), ""); !ok {
+		// YAML would write such a string as binary data: never what was
+		// typed, so never written.
+		return nil, fmt.Errorf("writing %s: %s is not valid UTF-8 text", p, field)
+	}
 	var buf bytes.Buffer
 	buf.WriteString(modeline)
 	enc := yaml.NewEncoder(&buf)
@@ -99,4 +106,41 @@ func kindOfValue(v any) string {
 		return layout.KindOutcome
 	}
 	return ""
+}
+
+// invalidText finds a string in v that is not valid UTF-8, and names its
+// field.
+func invalidText(v reflect.Value, at string) (string, bool) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return "", true
+		}
+		return invalidText(v.Elem(), at)
+	case reflect.String:
+		if !utf8.ValidString(v.String()) {
+			return at, false
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range v.NumField() {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if f, ok := invalidText(v.Field(i), strings.TrimPrefix(at+"."+name, ".")); !ok {
+				return f, false
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if f, ok := invalidText(v.Index(i), fmt.Sprintf("%s[%d]", at, i)); !ok {
+				return f, false
+			}
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			if f, ok := invalidText(v.MapIndex(k), fmt.Sprintf("%s.%v", at, k)); !ok {
+				return f, false
+			}
+		}
+	}
+	return "", true
 }
