@@ -86,8 +86,9 @@ func (r *Repo) Lock(timeout time.Duration) (unlock func(), err error) {
 		}
 		waited := time.Since(start)
 		if waited >= timeout {
+			pid := holder(f)
 			f.Close()
-			return nil, &LockedError{Path: path, Waited: waited, PID: holder(f)}
+			return nil, &LockedError{Path: path, Waited: waited, PID: pid}
 		}
 		if !told && waited >= LockNoticeAfter && r.OnLockWait != nil {
 			// A wait is silent at first (the holder is usually a write of a
