@@ -61,13 +61,23 @@ type Workspace struct {
 	normalized []string // files CommitEdits gave LF line ends
 }
 
-// lock takes the store lock, waiting up to LockWait.
+// lock takes the store lock, waiting up to LockWait, and refuses while a
+// git merge, rebase, cherry-pick or revert is left open: its half-merged
+// files are not records to validate, and a commit would leave it open.
 func (w *Workspace) lock() (func(), error) {
 	wait := w.LockWait
 	if wait == 0 {
 		wait = gitstore.DefaultLockWait
 	}
-	return w.Repo.Lock(wait)
+	unlock, err := w.Repo.Lock(wait)
+	if err != nil {
+		return nil, err
+	}
+	if u := w.Repo.Unfinished(); u != nil {
+		unlock()
+		return nil, u
+	}
+	return unlock, nil
 }
 
 // critical runs fn through w.Critical when there is one.

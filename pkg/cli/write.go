@@ -100,6 +100,7 @@ func (g *globals) changeError(err error) error {
 	var roster *casework.NotOnRosterError
 	var locked *gitstore.LockedError
 	var noteFile *casework.NoteFileError
+	var unfinished *gitstore.UnfinishedError
 	switch {
 	case errors.As(err, &refused):
 		for _, f := range refused.Findings {
@@ -117,6 +118,8 @@ func (g *globals) changeError(err error) error {
 		return &UsageError{Msg: roster.Error(), Hint: "a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"}
 	case errors.As(err, &locked):
 		return hintf(err, "another caseplan command is writing to this store; try again when it has finished")
+	case errors.As(err, &unfinished):
+		return hintf(err, "%s", unfinished.Hint())
 	}
 	return err
 }

@@ -81,6 +81,9 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 		return plumbing.ZeroHash, err
 	}
 	defer unlock()
+	if u := r.Unfinished(); u != nil {
+		return plumbing.ZeroHash, u
+	}
 	if req.Check != nil {
 		if err := req.Check(); err != nil {
 			return plumbing.ZeroHash, err
