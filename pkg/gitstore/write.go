@@ -45,7 +45,7 @@ func (r *Repo) WriteFiles(changes []Change) error {
 		if c.Delete {
 			err = tx.remove(c.Path)
 		} else {
-			_, err = tx.write(c.Path, c.Data)
+			_, err = tx.write(c.Path, c.Data, c.Executable)
 		}
 		if err != nil {
 			if rerr := tx.rollback(); rerr != nil {
