@@ -16,6 +16,12 @@
 // -history=false writes the files only, with no git repository. -loose
 // leaves the history's objects loose, as caseplan writes them, instead of
 // in fast-import's pack. The git CLI must be installed for the history.
+//
+// The history is one git fast-import stream; the generator writes the
+// work tree itself and then runs git read-tree HEAD and git update-index
+// --refresh, which builds the index from the last tree and fails if a file
+// differs from it, so git status is clean without checking every file out
+// again.
 package main
 
 import (
