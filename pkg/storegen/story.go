@@ -13,7 +13,7 @@ import (
 // A story is one case from its opening to the generator's today: first its
 // program's timeline (programs.go decides when the layoff, the placement,
 // the exit or the closure happen, and which notes and weeks the rules need),
-// then the records, then the commits that wrote them (plan.go).
+// then the records, then the commits that wrote them (commits.go).
 //
 // Every date a record holds as something that happened (a note, a done
 // milestone, a referral's update, a closure) is on or before today and on
@@ -55,15 +55,14 @@ type story struct {
 	extraLen int // how much the participant's situation says in notes (0..2)
 }
 
-// draft is a note before it is written: its date, kind and mode, and the
-// text fields a program wants set rather than generated.
+// draft is a note before it is written: its date, kind, mode and
+// services, and for an amendment the note it corrects.
 type draft struct {
 	date     time.Time
 	kind     string
 	mode     string
 	twoWay   bool
 	services []string
-	about    string // a few words on what happened, used in the text
 	amends   *record.Note
 }
 
