@@ -12,6 +12,8 @@
 // hashes: everything is drawn from math/rand/v2's PCG seeded with
 // Options.Seed (one source per case, so cases are generated in parallel
 // without changing the result), and commit dates and identities are fixed.
+// The bytes also depend on the Go release (math/rand/v2's methods) and the
+// YAML module, which go.mod pins.
 //
 // Everyone in a generated store is fictional: participants are
 // "Participant 2026-00017", staff "Case Manager 07", references and team
