@@ -41,6 +41,9 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
                         commits in one go)
   history-rewritten     the trust anchor is no longer in the history: it
                         was reset or force-pushed, and commits disappeared
+  orphan-root           a commit without a parent other than the store's
+                        first: a separate history merged in, whose first
+                        commit answered to no roster before it
 
 A merge that only combines its parents answers to no rule of its own; one
 that changes cases/ beyond that (a file in none of its parents, or removed
