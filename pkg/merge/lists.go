@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -22,13 +23,13 @@ type list struct {
 	// With neither key nor alt, items are values: lists of scalars (sets)
 	// and lists whose items are events never edited once written.
 	key, alt []string
+	// unique says the record allows one item per key (an ID always is):
+	// an item both sides added under one key is one item written twice,
+	// a conflict when the two differ. Otherwise both are kept.
+	unique bool
 	// why the key identifies an item.
 	why string
 }
-
-// byID marks a key whose values are unique in the list: the same key
-// added on both sides is one item written twice, never two items.
-func (l list) byID(fields []string) bool { return len(fields) == 1 && fields[0] == "id" }
 
 // lists is the one table of list identities. A list of mappings that is
 // not here is merged by "id" when its items have one and as values
@@ -42,11 +43,11 @@ var lists = []list{
 	{kind: layout.KindIEP, path: "goals.milestones", key: id, why: "milestones have IDs; iep milestone done names one by its ID"},
 	{kind: layout.KindIEP, path: "services", key: id, why: "plan services have IDs, which objectives name"},
 	{kind: layout.KindIEP, path: "next_steps", key: id, why: "next steps have IDs; iep step done names one by its ID"},
-	{kind: layout.KindIEP, path: "action_items", key: []string{"note", "item"}, why: "each closes one action item of one note, and an item is closed once"},
+	{kind: layout.KindIEP, path: "action_items", key: []string{"note", "item"}, unique: true, why: "each closes one action item of one note, and an item is closed once: done and dropped cannot both stand"},
 	{kind: layout.KindIEP, path: "job_targets", key: []string{"title"}, why: "a plan targets a job title once; its grades and scope are what change"},
 	{kind: layout.KindIEP, path: "skill_plan", key: []string{"course"}, why: "iep course status names a course by its name; its dates and status are what change"},
 	{kind: layout.KindIEP, path: "reviews", key: []string{"date", "by"}, why: "a review is one person's on one day; its summary may be corrected"},
-	{kind: layout.KindIEP, path: "self_sufficiency.benefits", key: []string{"name"}, why: "iep benefit renew names a benefit by its name; renewal and status change"},
+	{kind: layout.KindIEP, path: "self_sufficiency.benefits", key: []string{"name"}, unique: true, why: "iep benefit renew names a benefit by its name, so a plan lists it once; renewal and status change"},
 
 	// intake.yaml
 	{kind: layout.KindIntake, path: "participant.channels", why: "a set of contact channels"},
@@ -66,11 +67,11 @@ var lists = []list{
 	{kind: layout.KindServices, path: "referrals", key: id, why: "referrals have IDs; service update names one by its ID"},
 
 	// outcome.yaml
-	{kind: layout.KindOutcome, path: "extensions", key: []string{"requested"}, why: "a request is made on one day; extension decide fills in its decision"},
+	{kind: layout.KindOutcome, path: "extensions", key: []string{"requested"}, unique: true, why: "one request per day; extension decide fills in its decision, and one request has one decision"},
 	{kind: layout.KindOutcome, path: "placements", key: id, alt: []string{"employer", "position", "start"}, why: "placements have IDs (corrections name them); one without is its job and start"},
 	{kind: layout.KindOutcome, path: "follow_ups", key: id, alt: []string{"due"}, why: "follow-ups have IDs; one without is named by its due date, which its result is recorded against"},
-	{kind: layout.KindOutcome, path: "closures", key: []string{"date"}, why: "one closure per day; its notes may be corrected"},
-	{kind: layout.KindOutcome, path: "reopenings", key: []string{"date"}, why: "one reopening per day; its reason may be corrected"},
+	{kind: layout.KindOutcome, path: "closures", key: []string{"date"}, unique: true, why: "one closure per day, with one reason (reports read it); its notes may be corrected"},
+	{kind: layout.KindOutcome, path: "reopenings", key: []string{"date"}, unique: true, why: "one reopening per day; its reason may be corrected"},
 
 	// activity/<week>.yaml
 	{kind: layout.KindActivity, path: "applications", key: []string{"date", "organization", "position"}, why: "an application is for one position on one day; activity update moves its status and feedback"},
@@ -101,7 +102,7 @@ func listAt(kind, path string) (list, bool) {
 type identity struct {
 	key    string // equal for the same item in two versions of the list
 	name   string // how a person names it: its ID, or its key's values
-	unique bool   // the key is an ID: no two items may share it
+	unique bool   // no two items may share the key (see list.unique)
 }
 
 // identify returns the identity of item in list l.
@@ -112,7 +113,7 @@ func (l list) identify(item *yaml.Node) identity {
 				return identity{
 					key:    string(rune('a'+i)) + canonOf(v...),
 					name:   strings.Join(texts(v), ", "),
-					unique: l.byID(fields),
+					unique: i == 0 && (l.unique || slices.Equal(fields, id)),
 				}
 			}
 		}

@@ -19,9 +19,11 @@
 // events never edited once written, by their whole value. The same item
 // changed on both sides merges recursively, field by field. Items either
 // side added are all kept, theirs first and then ours' in ours' order;
-// an item added on both sides is kept once when the two are equal, and
-// when two different items carry one ID (sequential IDs made in two
-// clones) theirs is kept and ours reported as a conflict. Removals apply
+// an item added on both sides is kept once when the two are equal. Two
+// different items added under one key are both kept, except where the
+// key must be unique: two items with one ID (sequential IDs made in two
+// clones), two closures of one day. Then theirs is kept and ours reported
+// as a conflict. Removals apply
 // unless the other side changed the item (a conflict: theirs kept). A list
 // a version lacks is an empty list: records omit empty lists, and a merged
 // list that ends up empty is omitted too. The merge keeps theirs' order of

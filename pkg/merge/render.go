@@ -62,7 +62,13 @@ func (e *editor) mapping(at path, idx []string, t, m *yaml.Node) error {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k := m.Content[i].Value
 		if lookup(t, k) == nil {
-			out, err := yamledit.SetInOrder(e.data, append(slices.Clip(idx), k), forWriting(m.Content[i+1]), e.m.order)
+			order := func(mapping []string) []string {
+				if slices.Equal(mapping, idx) {
+					return e.m.keyOrder(idx, m, k)
+				}
+				return e.m.order(mapping)
+			}
+			out, err := yamledit.SetInOrder(e.data, append(slices.Clip(idx), k), forWriting(m.Content[i+1]), order)
 			if err != nil {
 				return err
 			}

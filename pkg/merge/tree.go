@@ -159,31 +159,46 @@ func (m *merger) dropEmpty(at path, v, theirs *yaml.Node) *yaml.Node {
 // required reports whether the record type has the field at path without
 // omitempty: an empty value is still written.
 func (m *merger) required(at path) bool {
-	t := m.record
-	for i, s := range at {
-		t = elem(t)
-		if s.item != nil {
-			continue
-		}
-		if t == nil || t.Kind() != reflect.Struct {
-			return false
-		}
-		f, ok := fieldByKey(t, s.key)
-		if !ok {
-			return false
-		}
-		if i == len(at)-1 {
-			_, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			return !slices.Contains(strings.Split(opts, ","), "omitempty")
-		}
-		t = f.Type
+	keys := at.orderPath()
+	parent := typeAt(m.record, keys[:len(keys)-1])
+	if parent == nil || parent.Kind() != reflect.Struct {
+		return false
 	}
-	return false
+	f, ok := fieldByKey(parent, keys[len(keys)-1])
+	if !ok {
+		return false
+	}
+	_, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	return !slices.Contains(strings.Split(opts, ","), "omitempty")
 }
 
-func elem(t reflect.Type) reflect.Type {
-	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
-		t = t.Elem()
+// typeAt returns the Go type of the value at path (keys and list items)
+// in a record of type t, pointers unwrapped; nil when the type has no
+// such place.
+func typeAt(t reflect.Type, path []string) reflect.Type {
+	deref := func(t reflect.Type) reflect.Type {
+		for t != nil && t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		return t
+	}
+	t = deref(t)
+	for _, tok := range path {
+		switch {
+		case t == nil:
+			return nil
+		case t.Kind() == reflect.Slice || t.Kind() == reflect.Map:
+			t = t.Elem()
+		case t.Kind() == reflect.Struct:
+			f, ok := fieldByKey(t, tok)
+			if !ok {
+				return nil
+			}
+			t = f.Type
+		default:
+			return nil
+		}
+		t = deref(t)
 	}
 	return t
 }
@@ -197,12 +212,28 @@ func fieldByKey(t reflect.Type, key string) (reflect.StructField, bool) {
 	return reflect.StructField{}, false
 }
 
+// keyOrder returns the order of the keys of the mapping at path (keys and
+// list items, as yamledit.Order takes it) once key is added to it: a
+// struct's field order (yamledit.FieldOrder) or, for a Go map, which the
+// YAML library writes sorted, its keys sorted. nil when neither applies.
+func (m *merger) keyOrder(at []string, mapping *yaml.Node, key string) []string {
+	if t := typeAt(m.record, at); t == nil || t.Kind() != reflect.Map {
+		return m.order(at)
+	}
+	keys := []string{key}
+	for i := 0; i+1 < len(mapping.Content); i += 2 {
+		keys = append(keys, mapping.Content[i].Value)
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
 // keyPlace returns the index in mapping's Content where key goes: after
-// the nearest key before it in the record's field order, first when none
+// the nearest key before it in keyOrder's order, first when none
 // is, at the end when the order does not know it (as yamledit.SetInOrder
 // places a key in the file).
 func (m *merger) keyPlace(at path, mapping *yaml.Node, key string) int {
-	order := m.order(at.orderPath())
+	order := m.keyOrder(at.orderPath(), mapping, key)
 	rank := slices.Index(order, key)
 	if rank < 0 {
 		return len(mapping.Content)
@@ -318,8 +349,8 @@ func pair(side []*yaml.Node, sideIDs []identity, base []*yaml.Node, baseIDs []id
 }
 
 // sameAddition returns the index of an item ours added that is the item
-// theirs added as tv: one equal to it or, in a list whose items have IDs,
-// one with its ID (two versions of one item, a conflict). -1 when there is
+// theirs added as tv: one equal to it or, where the key is unique (an
+// ID), one with its key (two versions of one item, a conflict). -1 when there is
 // none: the two sides added different items, and both are kept.
 func sameAddition(tid identity, tv *yaml.Node, oi []*yaml.Node, oIDs []identity, oBase []int, used []bool) int {
 	candidate := -1
