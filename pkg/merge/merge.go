@@ -135,12 +135,13 @@ func Record(path string, base, ours, theirs []byte) (Result, error) {
 	case kind == layout.KindNote:
 		return Result{}, fmt.Errorf("%s: %w", path, ErrNoteChanged)
 	}
-	if b == nil {
-		b = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	bRoot := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	if b != nil {
+		bRoot = b.Content[0]
 	}
 	rec := record.New(kind)
 	m := &merger{kind: kind, record: reflect.TypeOf(rec), order: yamledit.FieldOrder(rec)}
-	merged := m.merge(nil, b, o, t)
+	merged := m.merge(nil, bRoot, o.Content[0], t.Content[0])
 	data, err := m.write(path, theirs, t, merged)
 	if err != nil {
 		return Result{}, err
@@ -150,7 +151,7 @@ func Record(path string, base, ours, theirs []byte) (Result, error) {
 
 // parse reads one version of the file: the checks pkg/load makes of every
 // record file (so the error names the line), then its body without the
-// modeline as a YAML tree.
+// modeline as a YAML document, whose one node is the record's mapping.
 func parse(side, path string, data []byte) (*yaml.Node, error) {
 	if _, fs := load.Parse(path, data); len(fs) > 0 {
 		return nil, &InputError{Side: side, Path: path, Line: fs[0].Line, Message: fs[0].Message}
@@ -159,21 +160,25 @@ func parse(side, path string, data []byte) (*yaml.Node, error) {
 	if err := yaml.Unmarshal(layout.WithoutModeline(data), &doc); err != nil || len(doc.Content) == 0 {
 		return nil, &InputError{Side: side, Path: path, Line: 1, Message: fmt.Sprintf("cannot read the record: %v", err)}
 	}
-	return doc.Content[0], nil
+	return &doc, nil
 }
 
-// write returns the file holding merged: theirs' text with the merge's
-// changes made in place or, failing that, merged encoded whole.
+// write returns the file holding merged: theirs' text (t, its document)
+// with the merge's changes made in place or, failing that, merged encoded
+// whole in theirs' document, which holds the comments before and after
+// the record.
 func (m *merger) write(path string, theirs []byte, t, merged *yaml.Node) ([]byte, error) {
 	body := layout.WithoutModeline(theirs)
 	modeline := theirs[:len(theirs)-len(body)]
 	e := &editor{m: m, data: bytes.Clone(body)}
-	if err := e.sync(nil, nil, t, merged); err == nil {
+	if err := e.sync(nil, nil, t.Content[0], merged); err == nil {
 		if out := append(bytes.Clone(modeline), e.data...); holds(path, out, merged) {
 			return out, nil
 		}
 	}
-	for _, n := range []*yaml.Node{merged, withoutComments(merged)} {
+	doc := *t
+	doc.Content = []*yaml.Node{merged}
+	for _, n := range []*yaml.Node{&doc, withoutComments(&doc)} {
 		text, err := encode(n)
 		if err != nil {
 			continue
