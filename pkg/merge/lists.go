@@ -112,7 +112,7 @@ func (l list) identify(item *yaml.Node) identity {
 			if v, ok := fieldValues(item, fields); ok {
 				return identity{
 					key:    string(rune('a'+i)) + canonOf(v...),
-					name:   strings.Join(texts(v), ", "),
+					name:   strings.Join(slices.DeleteFunc(texts(v), func(s string) bool { return s == "" }), ", "),
 					unique: i == 0 && (l.unique || slices.Equal(fields, id)),
 				}
 			}
