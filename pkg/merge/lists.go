@@ -106,19 +106,19 @@ type identity struct {
 }
 
 // identify returns the identity of item in list l.
-func (l list) identify(item *yaml.Node) identity {
+func (l list) identify(item *yaml.Node, c canons) identity {
 	if item.Kind == yaml.MappingNode {
 		for i, fields := range [][]string{l.key, l.alt} {
 			if v, ok := fieldValues(item, fields); ok {
 				return identity{
-					key:    string(rune('a'+i)) + canonOf(v...),
+					key:    string(rune('a'+i)) + c.join(v),
 					name:   strings.Join(slices.DeleteFunc(texts(v), func(s string) bool { return s == "" }), ", "),
 					unique: i == 0 && (l.unique || slices.Equal(fields, id)),
 				}
 			}
 		}
 	}
-	return identity{key: "v" + canon(item)}
+	return identity{key: "v" + c.of(item)}
 }
 
 // fieldValues returns the values of fields in the mapping item (nil for
@@ -145,11 +145,11 @@ func texts(vs []*yaml.Node) []string {
 	return out
 }
 
-// canonOf joins the canonical forms of vs.
-func canonOf(vs ...*yaml.Node) string {
+// join joins the canonical forms of vs.
+func (c canons) join(vs []*yaml.Node) string {
 	var b strings.Builder
 	for _, v := range vs {
-		b.WriteString(canon(v))
+		b.WriteString(c.of(v))
 		b.WriteByte(0)
 	}
 	return b.String()

@@ -135,13 +135,12 @@ func Record(path string, base, ours, theirs []byte) (Result, error) {
 	case kind == layout.KindNote:
 		return Result{}, fmt.Errorf("%s: %w", path, ErrNoteChanged)
 	}
-	bRoot := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	if b != nil {
-		bRoot = b.Content[0]
+	if b == nil {
+		b = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	}
 	rec := record.New(kind)
-	m := &merger{kind: kind, record: reflect.TypeOf(rec), order: yamledit.FieldOrder(rec)}
-	merged := m.merge(nil, bRoot, o.Content[0], t.Content[0])
+	m := &merger{kind: kind, record: reflect.TypeOf(rec), order: yamledit.FieldOrder(rec), canons: canons{}}
+	merged := m.merge(nil, b, o, t)
 	data, err := m.write(path, theirs, t, merged)
 	if err != nil {
 		return Result{}, err
@@ -149,41 +148,41 @@ func Record(path string, base, ours, theirs []byte) (Result, error) {
 	return Result{Data: data, Conflicts: m.conflicts}, nil
 }
 
-// parse reads one version of the file: the checks pkg/load makes of every
-// record file (so the error names the line), then its body without the
-// modeline as a YAML document, whose one node is the record's mapping.
+// parse reads one version of the file with the checks pkg/load makes of
+// every record file, and returns its record's mapping. The modeline is
+// left out, so that no value carries it as a comment.
 func parse(side, path string, data []byte) (*yaml.Node, error) {
-	if _, fs := load.Parse(path, data); len(fs) > 0 {
-		return nil, &InputError{Side: side, Path: path, Line: fs[0].Line, Message: fs[0].Message}
+	body := layout.WithoutModeline(data)
+	doc, fs := load.Parse(path, body)
+	if len(fs) > 0 {
+		line := fs[0].Line + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
+		return nil, &InputError{Side: side, Path: path, Line: line, Message: fs[0].Message}
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(layout.WithoutModeline(data), &doc); err != nil || len(doc.Content) == 0 {
-		return nil, &InputError{Side: side, Path: path, Line: 1, Message: fmt.Sprintf("cannot read the record: %v", err)}
-	}
-	return &doc, nil
+	return doc.Root, nil
 }
 
-// write returns the file holding merged: theirs' text (t, its document)
+// write returns the file holding merged: theirs' text (its record is t)
 // with the merge's changes made in place or, failing that, merged encoded
-// whole in theirs' document, which holds the comments before and after
-// the record.
+// whole in theirs' YAML document, which holds the comments before and
+// after the record.
 func (m *merger) write(path string, theirs []byte, t, merged *yaml.Node) ([]byte, error) {
 	body := layout.WithoutModeline(theirs)
 	modeline := theirs[:len(theirs)-len(body)]
 	e := &editor{m: m, data: bytes.Clone(body)}
-	if err := e.sync(nil, nil, t.Content[0], merged); err == nil {
-		if out := append(bytes.Clone(modeline), e.data...); holds(path, out, merged) {
+	if err := e.sync(nil, nil, t, merged); err == nil {
+		if out := append(bytes.Clone(modeline), e.data...); m.holds(path, out, merged) {
 			return out, nil
 		}
 	}
-	doc := *t
+	doc := yaml.Node{Kind: yaml.DocumentNode}
+	_ = yaml.Unmarshal(body, &doc) // read by parse already
 	doc.Content = []*yaml.Node{merged}
 	for _, n := range []*yaml.Node{&doc, withoutComments(&doc)} {
 		text, err := encode(n)
 		if err != nil {
 			continue
 		}
-		if out := append(bytes.Clone(modeline), text...); holds(path, out, merged) {
+		if out := append(bytes.Clone(modeline), text...); m.holds(path, out, merged) {
 			return out, nil
 		}
 	}
@@ -192,13 +191,7 @@ func (m *merger) write(path string, theirs []byte, t, merged *yaml.Node) ([]byte
 
 // holds reports whether data is a record file that pkg/load accepts and
 // that holds exactly the value want.
-func holds(path string, data []byte, want *yaml.Node) bool {
-	if _, fs := load.Parse(path, data); len(fs) > 0 {
-		return false
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(layout.WithoutModeline(data), &doc); err != nil || len(doc.Content) == 0 {
-		return false
-	}
-	return equal(doc.Content[0], want)
+func (m *merger) holds(path string, data []byte, want *yaml.Node) bool {
+	doc, fs := load.Parse(path, data)
+	return len(fs) == 0 && m.canons.equal(doc.Root, want)
 }

@@ -26,7 +26,7 @@ var errLayout = errors.New("not expressible as in-place edits")
 // which is t in the text, into m. Edits below a list item never move the
 // items of the lists above it, so idx stays good until sync returns.
 func (e *editor) sync(at path, idx []string, t, m *yaml.Node) error {
-	if equal(t, m) {
+	if e.m.canons.equal(t, m) {
 		return nil
 	}
 	err := e.inside(at, idx, t, m)
@@ -97,8 +97,8 @@ func (e *editor) list(at path, idx []string, t, m *yaml.Node) error {
 	if !ok {
 		l = list{key: id}
 	}
-	tIDs, mIDs := identities(l, t.Content), identities(l, m.Content)
-	inTheirs := pair(m.Content, mIDs, t.Content, tIDs)
+	tIDs, mIDs := identities(l, t.Content, e.m.canons), identities(l, m.Content, e.m.canons)
+	inTheirs := pair(m.Content, mIDs, t.Content, tIDs, e.m.canons)
 	last, added := -1, false
 	for _, j := range inTheirs {
 		switch {

@@ -68,15 +68,16 @@ type merger struct {
 	record    reflect.Type // the kind's Go type, for its fields' order and omitempty
 	order     yamledit.Order
 	conflicts []Conflict
+	canons    canons
 }
 
 // merge returns the merge of the changes o and t made to b (each nil when
 // that version has no value here), recording conflicts.
 func (m *merger) merge(at path, b, o, t *yaml.Node) *yaml.Node {
 	switch {
-	case equal(o, t), equal(b, o):
+	case m.canons.equal(o, t), m.canons.equal(b, o):
 		return t
-	case equal(b, t):
+	case m.canons.equal(b, t):
 		return o
 	}
 	if o != nil && t != nil {
@@ -260,9 +261,9 @@ func (m *merger) list(at path, b, o, t *yaml.Node) *yaml.Node {
 		bi = b.Content
 	}
 	oi, ti := o.Content, t.Content
-	bIDs, oIDs, tIDs := identities(l, bi), identities(l, oi), identities(l, ti)
-	oBase := pair(oi, oIDs, bi, bIDs)
-	tBase := pair(ti, tIDs, bi, bIDs)
+	bIDs, oIDs, tIDs := identities(l, bi, m.canons), identities(l, oi, m.canons), identities(l, ti, m.canons)
+	oBase := pair(oi, oIDs, bi, bIDs, m.canons)
+	tBase := pair(ti, tIDs, bi, bIDs, m.canons)
 	oursOf := map[int]int{} // base item → ours' item
 	for i, j := range oBase {
 		if j >= 0 {
@@ -290,9 +291,9 @@ func (m *merger) list(at path, b, o, t *yaml.Node) *yaml.Node {
 			continue
 		}
 		// Theirs added it. Ours may have added the same item.
-		if k := sameAddition(tIDs[i], tv, oi, oIDs, oBase, used); k >= 0 {
+		if k := m.sameAddition(tIDs[i], tv, oi, oIDs, oBase, used); k >= 0 {
 			used[k] = true
-			if !equal(oi[k], tv) {
+			if !m.canons.equal(oi[k], tv) {
 				m.conflict(at.item(tIDs[i]), oi[k], tv)
 			}
 		}
@@ -311,10 +312,10 @@ func (m *merger) list(at path, b, o, t *yaml.Node) *yaml.Node {
 	return &out
 }
 
-func identities(l list, items []*yaml.Node) []identity {
+func identities(l list, items []*yaml.Node, c canons) []identity {
 	ids := make([]identity, len(items))
 	for i, it := range items {
-		ids[i] = l.identify(it)
+		ids[i] = l.identify(it, c)
 	}
 	return ids
 }
@@ -322,7 +323,7 @@ func identities(l list, items []*yaml.Node) []identity {
 // pair finds each side item's counterpart among base's items (-1: none,
 // the side added it): the item with the same key, preferring one equal in
 // value and then the earliest, so repeated keys pair up in order.
-func pair(side []*yaml.Node, sideIDs []identity, base []*yaml.Node, baseIDs []identity) []int {
+func pair(side []*yaml.Node, sideIDs []identity, base []*yaml.Node, baseIDs []identity, c canons) []int {
 	byKey := map[string][]int{}
 	for j, id := range baseIDs {
 		byKey[id.key] = append(byKey[id.key], j)
@@ -338,7 +339,7 @@ func pair(side []*yaml.Node, sideIDs []identity, base []*yaml.Node, baseIDs []id
 				continue
 			}
 			for _, j := range byKey[sideIDs[i].key] {
-				if !taken[j] && (pass == 1 || equal(s, base[j])) {
+				if !taken[j] && (pass == 1 || c.equal(s, base[j])) {
 					out[i], taken[j] = j, true
 					break
 				}
@@ -350,15 +351,15 @@ func pair(side []*yaml.Node, sideIDs []identity, base []*yaml.Node, baseIDs []id
 
 // sameAddition returns the index of an item ours added that is the item
 // theirs added as tv: one equal to it or, where the key is unique (an
-// ID), one with its key (two versions of one item, a conflict). -1 when there is
-// none: the two sides added different items, and both are kept.
-func sameAddition(tid identity, tv *yaml.Node, oi []*yaml.Node, oIDs []identity, oBase []int, used []bool) int {
+// ID), one with its key (two versions of one item, a conflict). -1 when
+// there is none: the two sides added different items, and both are kept.
+func (m *merger) sameAddition(tid identity, tv *yaml.Node, oi []*yaml.Node, oIDs []identity, oBase []int, used []bool) int {
 	candidate := -1
 	for k, ov := range oi {
 		if oBase[k] >= 0 || used[k] || oIDs[k].key != tid.key {
 			continue
 		}
-		if equal(ov, tv) {
+		if m.canons.equal(ov, tv) {
 			return k
 		}
 		if tid.unique && candidate < 0 {

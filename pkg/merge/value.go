@@ -14,28 +14,35 @@ import (
 // layout do not count. Scalars compare as pkg/load reads them (dates as
 // their text, 1 and 1.0 as one number). An absent value (nil) differs from
 // every present one, null included.
-func canon(n *yaml.Node) string {
-	var b strings.Builder
-	writeCanon(&b, n)
-	return b.String()
-}
+func canon(n *yaml.Node) string { return canons{}.of(n) }
 
-func writeCanon(b *strings.Builder, n *yaml.Node) {
+// equal reports whether a and b hold the same value (see canon).
+func equal(a, b *yaml.Node) bool { return canons{}.equal(a, b) }
+
+// canons remembers the canonical form of each node of one merge, which
+// compares every subtree with others many times. A node is never changed
+// once made, so its form never goes stale.
+type canons map[*yaml.Node]string
+
+func (c canons) of(n *yaml.Node) string {
 	if n == nil {
-		b.WriteString("-")
-		return
+		return "-"
 	}
+	if s, ok := c[n]; ok {
+		return s
+	}
+	var b strings.Builder
 	switch n.Kind {
 	case yaml.DocumentNode:
 		b.WriteString("d")
-		for _, c := range n.Content {
-			writeCanon(b, c)
+		for _, k := range n.Content {
+			b.WriteString(c.of(k))
 		}
 	case yaml.MappingNode:
 		type entry struct{ k, v string }
 		var es []entry
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			es = append(es, entry{canon(n.Content[i]), canon(n.Content[i+1])})
+			es = append(es, entry{c.of(n.Content[i]), c.of(n.Content[i+1])})
 		}
 		sort.Slice(es, func(i, j int) bool { return es[i].k < es[j].k })
 		b.WriteString("{")
@@ -48,8 +55,8 @@ func writeCanon(b *strings.Builder, n *yaml.Node) {
 		b.WriteString("}")
 	case yaml.SequenceNode:
 		b.WriteString("[")
-		for _, c := range n.Content {
-			writeCanon(b, c)
+		for _, k := range n.Content {
+			b.WriteString(c.of(k))
 			b.WriteString(",")
 		}
 		b.WriteString("]")
@@ -58,6 +65,15 @@ func writeCanon(b *strings.Builder, n *yaml.Node) {
 	default:
 		b.WriteString(scalarCanon(n))
 	}
+	c[n] = b.String()
+	return c[n]
+}
+
+func (c canons) equal(a, b *yaml.Node) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a == b || c.of(a) == c.of(b)
 }
 
 // scalarCanon is the canonical form of a scalar, by its resolved tag.
@@ -79,14 +95,6 @@ func scalarCanon(n *yaml.Node) string {
 		return strconv.Quote(n.Value)
 	}
 	return n.ShortTag() + strconv.Quote(n.Value)
-}
-
-// equal reports whether a and b hold the same value (see canon).
-func equal(a, b *yaml.Node) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return canon(a) == canon(b)
 }
 
 // lookup returns the value of key in mapping m, or nil.
