@@ -239,6 +239,8 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		newCmdCommit(g, nil),
 		newCmdLog(g, nil),
 		newCmdVerify(g, nil),
+		newCmdSync(g, nil),
+		newCmdClone(g, nil),
 		newCmdDue(g, nil),
 		newCmdReport(g),
 	)

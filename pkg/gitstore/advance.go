@@ -71,26 +71,9 @@ func (r *Repo) Advance(old, new plumbing.Hash, wait time.Duration) error {
 	if err != nil {
 		return fmt.Errorf("advance: %w", err)
 	}
-
 	// Files with edits of their own are refused before anything is taken.
-	var dirty []string
-	for _, ch := range diff {
-		data, err := os.ReadFile(filepath.Join(r.root, filepath.FromSlash(ch.Path)))
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			if !ch.From.IsZero() {
-				dirty = append(dirty, ch.Path) // deleted by hand
-			}
-		case err != nil:
-			return fmt.Errorf("advance: %w", err)
-		default:
-			if h := blobHash(data); h != ch.From && h != ch.To {
-				dirty = append(dirty, ch.Path)
-			}
-		}
-	}
-	if len(dirty) > 0 {
-		return &OverwriteError{Paths: dirty}
+	if err := r.checkOverwrite(diff); err != nil {
+		return err
 	}
 
 	j := &journal{PID: os.Getpid(), Started: time.Now(), Phase: "lock", Action: "sync: " + short(old) + ".." + short(new)}
@@ -137,4 +120,55 @@ func (r *Repo) Advance(old, new plumbing.Hash, wait time.Duration) error {
 	}
 	keepJournal, committed, err = r.land(j, idx, idxLock, branch, old, new, changes, blobs)
 	return err
+}
+
+// CheckAdvance says whether Advance from old to new would be refused for
+// the hand edits it would overwrite (an *OverwriteError), without
+// changing anything: sync asks before it publishes.
+func (r *Repo) CheckAdvance(old, new plumbing.Hash) error {
+	if old == new {
+		return nil
+	}
+	trees := make([]plumbing.Hash, 2)
+	for i, h := range []plumbing.Hash{old, new} {
+		if h.IsZero() {
+			continue
+		}
+		c, err := object.GetCommit(r.storage, h)
+		if err != nil {
+			return err
+		}
+		trees[i] = c.TreeHash
+	}
+	diff, err := r.DiffTrees(trees[0], trees[1])
+	if err != nil {
+		return err
+	}
+	return r.checkOverwrite(diff)
+}
+
+// checkOverwrite refuses changes to files whose work-tree content is
+// neither the old nor the new version: a hand edit, or a file deleted by
+// hand, that the change would overwrite.
+func (r *Repo) checkOverwrite(diff []FileChange) error {
+	var dirty []string
+	for _, ch := range diff {
+		data, err := os.ReadFile(filepath.Join(r.root, filepath.FromSlash(ch.Path)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if !ch.From.IsZero() {
+				dirty = append(dirty, ch.Path) // deleted by hand
+			}
+		case err != nil:
+			return fmt.Errorf("advance: %w", err)
+		default:
+			if h := blobHash(data); h != ch.From && h != ch.To {
+				dirty = append(dirty, ch.Path)
+			}
+		}
+	}
+	if len(dirty) > 0 {
+		return &OverwriteError{Paths: dirty}
+	}
+	return nil
 }

@@ -360,3 +360,25 @@ func unreachable(err error) bool {
 	}
 	return false
 }
+
+// Branches lists the remote's branches and the one its HEAD names (""
+// when it does not say); an empty remote lists none.
+func (rem *Remote) Branches(ctx context.Context) (branches []string, head string, err error) {
+	gr := git.NewRemote(nil, &config.RemoteConfig{Name: "caseplan-list", URLs: []string{rem.URL}})
+	refs, err := gr.ListContext(ctx, &git.ListOptions{Auth: rem.auth})
+	if errors.Is(err, transport.ErrEmptyRemoteRepository) {
+		return nil, "", nil
+	}
+	if err != nil {
+		return nil, "", remoteError(rem, err)
+	}
+	for _, ref := range refs {
+		switch {
+		case ref.Name() == plumbing.HEAD && ref.Type() == plumbing.SymbolicReference:
+			head = ref.Target().Short()
+		case ref.Name().IsBranch():
+			branches = append(branches, ref.Name().Short())
+		}
+	}
+	return branches, head, nil
+}

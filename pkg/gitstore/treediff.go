@@ -5,6 +5,7 @@ import (
 	"path"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
 // FileChange is one file that differs between two trees: its blob before
@@ -221,4 +222,15 @@ func cutSlash(p string) (first, rest string, more bool) {
 		}
 	}
 	return p, "", false
+}
+
+// BlobAt returns the blob of the file at p in commit's tree, or the zero
+// hash when the commit has no such file.
+func (r *Repo) BlobAt(commit plumbing.Hash, p string) (plumbing.Hash, error) {
+	c, err := object.GetCommit(r.storage, commit)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	h, _, err := r.blobAt(c.TreeHash, p)
+	return h, err
 }

@@ -652,3 +652,14 @@ func plural(n int) string {
 }
 
 func short(h plumbing.Hash) string { return h.String()[:12] }
+
+// Rewritten reports whether findings say the history was rewritten under
+// the trust anchor.
+func Rewritten(findings []finding.Finding) bool {
+	for _, f := range findings {
+		if f.Rule == RuleHistoryRewritten {
+			return true
+		}
+	}
+	return false
+}

@@ -43,8 +43,23 @@ type HTTP struct {
 // ends.
 func NewHTTP(t testing.TB) *HTTP {
 	t.Helper()
-	backend := filepath.Join(ExecPath(t), "git-http-backend")
-	s := &HTTP{Root: t.TempDir()}
+	s, err := StartHTTP(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	return s
+}
+
+// StartHTTP starts a smart-HTTP server for the bare repositories in root;
+// Close stops it. Scripts that outlive a testing.T (testscript) use it.
+func StartHTTP(root string) (*HTTP, error) {
+	execPath, err := gitExecPath()
+	if err != nil {
+		return nil, err
+	}
+	backend := filepath.Join(execPath, "git-http-backend")
+	s := &HTTP{Root: root}
 	cgiHandler := &cgi.Handler{
 		Path: backend,
 		Root: "/",
@@ -80,10 +95,12 @@ func NewHTTP(t testing.TB) *HTTP {
 		}
 		cgiHandler.ServeHTTP(w, r)
 	}))
-	t.Cleanup(s.srv.Close)
 	s.URL = s.srv.URL
-	return s
+	return s, nil
 }
+
+// Close stops the server.
+func (s *HTTP) Close() { s.srv.Close() }
 
 // RequireToken makes the server refuse requests without the token as
 // their password, as a private repository on a git host does.
@@ -113,8 +130,19 @@ func (s *HTTP) Pushes() int {
 // returns its URL.
 func (s *HTTP) NewRepo(t testing.TB, name string) string {
 	t.Helper()
-	Bare(t, filepath.Join(s.Root, name+".git"))
-	return s.URL + "/" + name + ".git"
+	url, err := s.AddRepo(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return url
+}
+
+// AddRepo is NewRepo without a testing.T.
+func (s *HTTP) AddRepo(name string) (string, error) {
+	if err := BareRepo(filepath.Join(s.Root, name+".git")); err != nil {
+		return "", err
+	}
+	return s.URL + "/" + name + ".git", nil
 }
 
 // Dir returns the directory of the bare repository name.
@@ -180,8 +208,18 @@ func (d *Daemon) NewRepo(t testing.TB, name string) string {
 // "main" and which accepts pushes over HTTP.
 func Bare(t testing.TB, dir string) {
 	t.Helper()
-	Git(t, "", "init", "-q", "--bare", "-b", "main", dir)
-	Git(t, dir, "config", "http.receivepack", "true")
+	if err := BareRepo(dir); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BareRepo is Bare without a testing.T.
+func BareRepo(dir string) error {
+	if _, err := RunGit("", "init", "-q", "--bare", "-b", "main", dir); err != nil {
+		return err
+	}
+	_, err := RunGit(dir, "config", "http.receivepack", "true")
+	return err
 }
 
 // Git runs the git CLI in dir with a clean configuration and returns its
@@ -222,13 +260,21 @@ var (
 // git-http-backend and git-daemon live.
 func ExecPath(t testing.TB) string {
 	t.Helper()
+	p, err := gitExecPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func gitExecPath() (string, error) {
 	execPathOnce.Do(func() {
 		execPath, execPathErr = RunGit("", "--exec-path")
 	})
 	if execPathErr != nil {
-		t.Fatalf("the git CLI is needed to run a git server for the test: %v", execPathErr)
+		return "", fmt.Errorf("the git CLI is needed to run a git server: %w", execPathErr)
 	}
-	return execPath
+	return execPath, nil
 }
 
 // ClosedURL returns an http URL on the loopback address where nothing
