@@ -148,4 +148,3 @@ func verifyRun(opts *verifyOptions) error {
 	fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
 	return nil
 }
-
