@@ -63,8 +63,8 @@ remote is refused: caseplan does not run the git CLI.
 Output: the conflicts as findings (-o text|json|github), and on stderr what
 was received and sent.
 
-  -o json  {"remote","branch","head","received","sent","dropped","replayed",
-           "attempts","conflicts":[finding...]}` + "\n" + exitStatusHelp,
+  -o json  {"remote","branch","head","received","sent","dropped","overruled",
+           "replayed","attempts","conflicts":[finding...]}` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.remote = gitstore.DefaultRemote
@@ -92,6 +92,7 @@ type syncJSON struct {
 	Received  int               `json:"received"`
 	Sent      int               `json:"sent"`
 	Dropped   int               `json:"dropped"`
+	Overruled int               `json:"overruled"`
 	Replayed  bool              `json:"replayed"`
 	Attempts  int               `json:"attempts"`
 	Conflicts []finding.Finding `json:"conflicts"`
@@ -145,7 +146,7 @@ func syncRun(opts *syncOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(syncJSON{
 			Remote: opts.remote, Branch: res.Branch, Head: res.Head.String(),
-			Received: res.Received, Sent: res.Sent, Dropped: res.Dropped,
+			Received: res.Received, Sent: res.Sent, Dropped: res.Dropped, Overruled: res.Overruled,
 			Replayed: res.Replayed, Attempts: res.Attempts, Conflicts: conflicts,
 		})
 	}
@@ -163,7 +164,10 @@ func syncRun(opts *syncOptions) error {
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: synced with %s (%s): %s; %s is at %s\n", opts.remote, rem.Redacted(), what, res.Branch, res.Head.String()[:12])
 	if res.Dropped > 0 {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone were on the remote already and were dropped\n", res.Dropped)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone made changes the remote had already; they were not sent\n", res.Dropped)
+	}
+	if res.Overruled > 0 {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone changed only values the remote had changed too; they were not sent, and their values are listed above\n", res.Overruled)
 	}
 	if n := len(res.Conflicts); n > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d value(s) changed on both sides kept the remote's; this clone's are listed above\n", n)

@@ -70,8 +70,8 @@ func (c Conflict) Finding() finding.Finding {
 	f := finding.Finding{
 		Path: c.Path, Line: c.Line, Severity: finding.Warning, Rule: RuleConflict,
 		Commit: c.LocalCommit.String(),
-		Message: fmt.Sprintf("%s was changed on both sides: kept %s from the remote (%s, commit %s); this clone %s (%s, commit %s, kept as refs/caseplan/conflicts/%s); to use it, set it again",
-			c.Field, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, short(c.LocalCommit), c.LocalCommit),
+		Message: fmt.Sprintf("%s was changed on both sides: kept %s from the remote (%s, commit %s); this clone %s (%s), still in its commit: git show %s:%s; to use it, set it again",
+			c.Field, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, short(c.LocalCommit), c.Path),
 	}
 	if id, ok := layout.CaseOf(c.Path); ok {
 		f.Case = id
@@ -104,8 +104,10 @@ type Result struct {
 	Head plumbing.Hash
 	// Received is the number of commits taken from the remote, Sent the
 	// number of this clone's commits published, Dropped those of this
-	// clone's commits whose changes the remote had already.
-	Received, Sent, Dropped int
+	// clone's commits whose changes the remote had already, Overruled
+	// those left with nothing to change because every value they set lost
+	// a conflict (their values are in Conflicts).
+	Received, Sent, Dropped, Overruled int
 	// Replayed: this clone's commits had to be copied onto the remote's
 	// (their hashes changed); false when they went as they were.
 	Replayed  bool
@@ -206,8 +208,14 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 			}
 			conflicts = r.conflicts
 			res.Replayed = true
+			res.Overruled = 0
 			for _, d := range done {
-				if d.New.IsZero() {
+				if !d.New.IsZero() {
+					continue
+				}
+				if slices.ContainsFunc(conflicts, func(c Conflict) bool { return c.LocalCommit == d.Old }) {
+					res.Overruled++
+				} else {
 					res.Dropped++
 				}
 			}
@@ -275,7 +283,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 			res.Received = len(in)
 		}
 		if res.Pushed {
-			res.Sent = len(p.mine) - res.Dropped
+			res.Sent = len(p.mine) - res.Dropped - res.Overruled
 		}
 		res.Head, res.Conflicts = head, conflicts
 		return res, nil
