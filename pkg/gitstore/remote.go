@@ -115,7 +115,7 @@ func NewRemote(name, rawURL string, creds Credentials) (*Remote, error) {
 	switch ep.Protocol {
 	case "https", "http", "ssh", "git":
 	case "file":
-		return nil, &UnsupportedRemoteError{URL: redact(rawURL), Reason: "a local path or file:// URL needs the git command, which caseplan does not use; serve the repository over https or ssh from your git host, or with git daemon"}
+		return nil, &UnsupportedRemoteError{URL: redact(rawURL), Reason: "a local path or file:// URL needs the git command, and caseplan's sync works without it; serve the repository over https or ssh from your git host, or with git daemon"}
 	default:
 		return nil, &UnsupportedRemoteError{URL: redact(rawURL), Reason: fmt.Sprintf("unknown protocol %q; use https, ssh or git", ep.Protocol)}
 	}

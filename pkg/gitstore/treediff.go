@@ -45,7 +45,7 @@ func (e rawEntry) mode(data []byte) entryMode {
 type NotRegularError struct{ Path string }
 
 func (e *NotRegularError) Error() string {
-	return fmt.Sprintf("%s is a symbolic link or a submodule; caseplan carries regular files only", e.Path)
+	return fmt.Sprintf("%s is a symbolic link or a submodule; records are regular files, and sync carries no other kind", e.Path)
 }
 
 // DiffTrees returns the files that differ between the trees a and b (zero:
