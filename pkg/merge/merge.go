@@ -18,16 +18,19 @@
 // by its day, organisation and position), or, for sets of scalars and for
 // events never edited once written, by their whole value. The same item
 // changed on both sides merges recursively, field by field. Items either
-// side added are all kept, theirs first and then ours' in ours' order;
-// an item added on both sides is kept once when the two are equal. Two
-// different items added under one key are both kept, except where the
-// key must be unique: two items with one ID (sequential IDs made in two
+// side added are all kept, theirs first and then ours' in ours' order; an
+// item added on both sides is kept once when the two are equal. Two
+// different items added under one key are both kept, except where the key
+// must be unique: two items with one ID (sequential IDs made in two
 // clones), two closures of one day. Then theirs is kept and ours reported
-// as a conflict. Removals apply
-// unless the other side changed the item (a conflict: theirs kept). A list
-// a version lacks is an empty list: records omit empty lists, and a merged
-// list that ends up empty is omitted too. The merge keeps theirs' order of
-// items and keys; a reordering made only by ours is not carried over.
+// as a conflict. Removals apply unless the other side changed the item (a
+// conflict: theirs kept). A changed key field (a corrected organisation of
+// an application) makes a new item, and the old one is removed. A list a
+// version lacks is an empty list: records omit empty lists, and a merged
+// list that ends up empty is omitted too. A list or mapping only one side
+// changed is that side's, in its order; where both changed it, theirs'
+// order stands with ours' additions after it, and a reordering by ours is
+// not carried over.
 //
 // Notes are never merged: they are immutable, one file per note, so a new
 // note never meets another. A note that differs on both sides is an error
@@ -39,21 +42,26 @@
 // The merge starts from theirs' bytes and makes ours' changes with
 // pkg/yamledit's in-place edits: a scalar is replaced where it stands (the
 // comment after it stays), a new field goes where the record's field order
-// puts it, a new list item is appended under the list's last item, and a
-// removed field or item goes with its lines. So theirs' modeline,
-// comments, blank lines, key order and quoting stay where the merge leaves
-// their values alone; comments inside a value that ours added or changed
-// whole (a new goal) come from ours. A comment on a line that is removed
-// goes with it. When every version is in the canonical form
-// (record.Marshal), so is the merge.
+// puts it (a new key of a Go map, such as a program in caseplan.yaml, in
+// sorted order, as record.Marshal writes maps), a new list item is
+// appended under the list's last item, and a removed field or item goes
+// with its lines. So theirs' modeline, comments, blank lines, key order
+// and quoting stay where the merge leaves their values alone; comments
+// inside a value that ours added or changed whole (a new goal) come from
+// ours. A comment on a line that is removed goes with it. When every
+// version is in the canonical form (record.Marshal), so is the merge.
+// Lines the merge writes end in LF, as caseplan writes them, even in a
+// file of theirs with CRLF endings.
 //
-// Where yamledit cannot make an edit in place (a list or mapping written
-// in flow style, {...} or [...], or items in an order it cannot reach by
-// appending), the enclosing value is written whole; only when the whole
-// document cannot be edited is it re-encoded, with theirs' modeline, in
-// the records' style (2-space indent), keeping the comments the YAML
-// library keeps. Either way the result is parsed again and must hold
-// exactly the merged record, or Record returns an error rather than a file.
+// Where yamledit cannot make an edit in place (removing from a flow-style
+// {...} or [...] collection, or items in an order appending cannot reach)
+// the enclosing value is written whole: a one-line flow collection on its
+// line, anything else as the merge has it, without theirs' comments inside.
+// Only when the whole record cannot be edited is it re-encoded, with
+// theirs' modeline, in the records' style (2-space indent), keeping the
+// comments the YAML library keeps. Either way the result is read again and
+// must hold exactly the merged record, or Record returns an error rather
+// than a file.
 package merge
 
 import (

@@ -315,3 +315,26 @@ func TestBadInput(t *testing.T) {
 		t.Error("a file that is no record merged")
 	}
 }
+
+// TestCRLF: theirs written with CRLF line ends (a Windows editor) merges
+// to the same record as with LF, its lines keeping their CRLF.
+func TestCRLF(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/iep-comments.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const path = "cases/2026-T3ST1/iep.yaml"
+	sec := sections(ar)
+	crlf := bytes.ReplaceAll(sec["theirs"], []byte("\n"), []byte("\r\n"))
+	got, err := Record(path, sec["base"], sec["ours"], crlf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkResult(t, path, got.Data, sec["base"], sec["ours"], crlf)
+	if !sameRecord(t, path, got.Data, sec["merged"]) {
+		t.Errorf("with theirs in CRLF the merge is\n%s\nwant the record\n%s", got.Data, sec["merged"])
+	}
+	if !bytes.Contains(got.Data, []byte("# Plan agreed with Rosa at intake; see the note of 2026-01-14.\r\n")) {
+		t.Errorf("theirs' CRLF lines changed:\n%q", got.Data)
+	}
+}
