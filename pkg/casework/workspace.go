@@ -81,6 +81,11 @@ type Result struct {
 	Existing []finding.Finding // errors the cases already had before the change
 	Warnings []finding.Finding // warnings in the changed cases after the change
 	Skipped  []string          // untracked files under cases/ that are not records, left out of the commit
+	// After is the store as the change left it: the cases it touched,
+	// read with its files laid over the work tree. A command reads it to
+	// say what the change leaves due (case new says what the new case
+	// needs next) without reading the files again.
+	After *casefile.Snapshot
 }
 
 // RefusedError says a change was not made because its result would be
@@ -209,7 +214,7 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 		finding.Sort(refused)
 		return nil, &RefusedError{Findings: refused}
 	}
-	res := &Result{Change: change}
+	res := &Result{Change: change, After: after.snap}
 	for _, f := range afterFindings {
 		switch f.Severity {
 		case finding.Error:
