@@ -31,12 +31,8 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	if !s.Staff.Supervises() {
-		role := s.Staff.Role
-		if role == "" {
-			role = "case-manager"
-		}
 		return nil, inputErrorf("ask a supervisor to record it, as themselves (--author)",
-			"only a supervisor or an admin on the staff roster may waive an obligation; %s's role is %s", s.Staff.ID, role)
+			"only a supervisor or an admin on the staff roster may waive an obligation; %s's role is %s", s.Staff.ID, orCaseManager(s.Staff.Role))
 	}
 	id := strings.TrimSpace(a.Rule)
 	r := validate.RuleByID(id)
