@@ -7,7 +7,6 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/yamledit"
 )
 
 // SetStaff changes a staff member's entry on the roster: their name as
@@ -86,7 +85,7 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 		if *a.Active {
 			// Active is the default: the key goes, as a new entry would
 			// be written.
-			edits = append(edits, func(data []byte) ([]byte, error) { return yamledit.Delete(data, path) })
+			edits = append(edits, deleteKey(path))
 			changed = append(changed, "active again")
 		} else {
 			edits = append(edits, setInOrder(record.Config{}, path, false))

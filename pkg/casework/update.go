@@ -49,7 +49,7 @@ func itemEdits(doc any, base []string, fields []fieldChange) (edits []Edit, chan
 		}
 		path := append(append([]string(nil), base...), f.key)
 		if v == "" {
-			edits = append(edits, func(data []byte) ([]byte, error) { return yamledit.Delete(data, path) })
+			edits = append(edits, deleteKey(path))
 			changed = append(changed, f.label+" removed")
 			continue
 		}
@@ -91,6 +91,12 @@ func removeItem(list []string, i, n int) Edit {
 	if n == 1 {
 		path = list
 	}
+	return deleteKey(path)
+}
+
+// deleteKey returns an Edit that removes the mapping entry or list item
+// at path, with its lines.
+func deleteKey(path []string) Edit {
 	return func(data []byte) ([]byte, error) { return yamledit.Delete(data, path) }
 }
 

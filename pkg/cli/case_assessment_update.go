@@ -29,11 +29,10 @@ tool and the date cannot be removed, and the date may not be after today.` + "\n
 		RunE: func(c *cobra.Command, args []string) error {
 			u := &opts.change
 			u.Case, u.Assessment = args[0], args[1]
-			u.Tool, u.Date, u.Summary = givenFlag(c, "tool", &tool), givenFlag(c, "date", &date), givenFlag(c, "summary", &summary)
-			if u.Date != nil && date != "" {
-				if _, err := parseDate("date", date); err != nil {
-					return err
-				}
+			u.Tool, u.Summary = givenFlag(c, "tool", &tool), givenFlag(c, "summary", &summary)
+			var err error
+			if u.Date, err = givenDate(c, "date", &date); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

@@ -38,16 +38,12 @@ what a person wrote stay as they are.` + "\n" + exitStatusHelp,
 			u.Case, u.Reference = args[0], args[1]
 			u.Name, u.Title, u.Organization = givenFlag(c, "name", &name), givenFlag(c, "title", &title), givenFlag(c, "organization", &org)
 			u.Relationship, u.Phone, u.Email = givenFlag(c, "relationship", &rel), givenFlag(c, "phone", &phone), givenFlag(c, "email", &email)
-			for _, d := range []struct {
-				flag string
-				v    *string
-				dst  **string
-			}{{"permission", &permission, &u.Permission}, {"briefed", &briefed, &u.Briefed}} {
-				if *d.dst = givenFlag(c, d.flag, d.v); *d.dst != nil {
-					if _, err := optionalDate(d.flag, *d.v); err != nil {
-						return err
-					}
-				}
+			var err error
+			if u.Permission, err = givenDate(c, "permission", &permission); err != nil {
+				return err
+			}
+			if u.Briefed, err = givenDate(c, "briefed", &briefed); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
