@@ -163,3 +163,60 @@ func (a UpdateAssessment) Build(s *State) (*Change, error) {
 	}
 	return lc.intakeChange("case.assessment.update", fmt.Sprintf("update assessment %d %s: %s", i+1, planQuote(as.Tool), strings.Join(changed, ", ")), edits...)
 }
+
+// UpdateEligibility corrects the record of an eligibility determination
+// (002): for which program or service, its date, the result and what it
+// rests on. A new determination is recorded with caseplan case
+// eligibility add; this corrects one recorded wrong — which matters, since
+// for WIOA the participation date counts from the first determination
+// that found the person eligible (PIRL 900).
+type UpdateEligibility struct {
+	Case, Determination        string // its number, or its program
+	Program, Determined, Basis *string
+	Eligible                   *bool
+}
+
+// Build returns the change that sets the fields given in place.
+func (a UpdateEligibility) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range lc.intake.Eligibility {
+		names = append(names, e.Program)
+	}
+	i, err := pickItem("eligibility determination", "case "+a.Case, a.Determination, names, "record one with caseplan case eligibility add "+a.Case+" --program P --determined DATE --eligible")
+	if err != nil {
+		return nil, err
+	}
+	e := lc.intake.Eligibility[i]
+	if a.Determined != nil && strings.TrimSpace(*a.Determined) != "" {
+		if err := lc.checkHappened("determination date", record.Date(strings.TrimSpace(*a.Determined))); err != nil {
+			return nil, err
+		}
+	}
+	base := []string{"eligibility", strconv.Itoa(i)}
+	fields := []fieldChange{
+		{label: "program", key: "program", now: e.Program, v: a.Program, required: true},
+		{label: "determined", key: "determined", now: string(e.Determined), v: a.Determined, required: true, date: true},
+		{label: "basis", key: "basis", now: e.Basis, v: a.Basis},
+	}
+	edits, changed, err := itemEdits(record.Intake{}, base, fields)
+	if err != nil {
+		return nil, err
+	}
+	if a.Eligible != nil && *a.Eligible != e.Eligible {
+		edits = append(edits, intakeSet(append(append([]string(nil), base...), "eligible"), *a.Eligible))
+		if *a.Eligible {
+			changed = append(changed, "eligible")
+		} else {
+			changed = append(changed, "not eligible")
+		}
+	}
+	what := fmt.Sprintf("eligibility determination %d (%s)", i+1, e.Program)
+	if len(edits) == 0 {
+		return nil, noChange(anyGiven(fields) || a.Eligible != nil, "caseplan case eligibility update --help lists the fields", what)
+	}
+	return lc.intakeChange("case.eligibility.update", fmt.Sprintf("correct %s: %s", what, strings.Join(changed, ", ")), edits...)
+}

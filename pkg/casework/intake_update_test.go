@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // intakeListsStore returns a store with a WIOA case, W-001, opened on
@@ -127,5 +129,42 @@ func TestIntakeUpdatesRefused(t *testing.T) {
 			}
 			assertSameState(t, before, captureState(t, dir))
 		})
+	}
+}
+
+// TestUpdateEligibility corrects a determination's date and basis, then
+// its result, each in place.
+func TestUpdateEligibility(t *testing.T) {
+	isolateHome(t)
+	dir := intakeListsStore(t)
+	applyTo(t, dir, "W-001", AddEligibility{Case: "W-001", Eligibility: record.Eligibility{Program: "wioa-adult", Determined: "2026-03-03", Eligible: true}}.Build)
+	res := applyTo(t, dir, "W-001", UpdateEligibility{Case: "W-001", Determination: "WIOA-adult", Determined: str("2026-03-05"), Basis: str("Low income")}.Build)
+	if res.Change.Action != "case.eligibility.update" || res.Change.Summary != "correct eligibility determination 1 (wioa-adult): determined 2026-03-05, basis" {
+		t.Errorf("change: %s %q", res.Change.Action, res.Change.Summary)
+	}
+	if got := readTestFile(t, dir, "cases/W-001/intake.yaml"); !strings.Contains(got, "eligibility:\n  - program: wioa-adult\n    determined: 2026-03-05\n    eligible: true\n    basis: Low income\n") {
+		t.Errorf("intake.yaml:\n%s", got)
+	}
+	no := false
+	res = applyTo(t, dir, "W-001", UpdateEligibility{Case: "W-001", Determination: "1", Eligible: &no}.Build)
+	if res.Change.Summary != "correct eligibility determination 1 (wioa-adult): not eligible" {
+		t.Errorf("summary %q", res.Change.Summary)
+	}
+	for _, tt := range []struct {
+		u    UpdateEligibility
+		want string
+	}{
+		{UpdateEligibility{Determination: "2", Basis: str("x")}, `case W-001 has no eligibility determination 2 (it has 1 "wioa-adult")`},
+		{UpdateEligibility{Determination: "1", Determined: str("2026-03-17")}, "determination date 2026-03-17 is after today (2026-03-16)"},
+		{UpdateEligibility{Determination: "1", Eligible: &no}, "nothing changes: eligibility determination 1 (wioa-adult) already has these values"},
+	} {
+		before := captureState(t, dir)
+		tt.u.Case = "W-001"
+		_, err := openWorkspace(t, dir, maria).Apply([]string{"W-001"}, tt.u.Build)
+		var input *InputError
+		if !errors.As(err, &input) || input.Msg != tt.want {
+			t.Errorf("error %v\nwant  %s", err, tt.want)
+		}
+		assertSameState(t, before, captureState(t, dir))
 	}
 }

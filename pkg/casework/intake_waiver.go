@@ -65,3 +65,37 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 	return lc.intakeChange("waiver.add", fmt.Sprintf("waive %s: %s", id, planQuote(reason)),
 		intakeAppend([]string{"waivers"}, w))
 }
+
+// RemoveWaiver takes back a waiver: the obligation applies to the case
+// again, and its findings count as before. Like recording one, only a
+// supervisor or an admin may. The entry's lines are removed from
+// intake.yaml; git keeps who waived what, when and why, and the commit
+// says who took it back.
+type RemoveWaiver struct {
+	Case, Rule string
+}
+
+// Build returns the change that removes the case's waiver of the rule.
+func (a RemoveWaiver) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	if !s.Staff.Supervises() {
+		return nil, inputErrorf("ask a supervisor to do it, as themselves (--author)",
+			"only a supervisor or an admin on the staff roster may take back a waiver; %s's role is %s", s.Staff.ID, orCaseManager(s.Staff.Role))
+	}
+	id := strings.TrimSpace(a.Rule)
+	var have []string
+	for i, w := range lc.intake.Waivers {
+		if w.Rule == id {
+			return lc.intakeChange("waiver.remove", fmt.Sprintf("take back the waiver of %s (by %s on %s)", id, w.By, w.Date),
+				removeItem([]string{"waivers"}, i, len(lc.intake.Waivers)))
+		}
+		have = append(have, w.Rule)
+	}
+	if len(have) == 0 {
+		return nil, inputErrorf("", "case %s has no waivers", a.Case)
+	}
+	return nil, inputErrorf("", "case %s has no waiver of %s (it has waivers of %s)", a.Case, id, strings.Join(have, ", "))
+}

@@ -118,3 +118,44 @@ func TestAddWaiverRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestRemoveWaiver: a supervisor takes a waiver back, and the obligation's
+// error counts again; a case manager may not, and a waiver the case does
+// not have is refused.
+func TestRemoveWaiver(t *testing.T) {
+	isolateHome(t)
+	dir := waiverStore(t)
+	if _, err := openWorkspace(t, dir, sue).Apply([]string{"W-001"}, AddWaiver{Case: "W-001", Rule: "wioa-first-contact", Reason: "In hospital"}.Build); err != nil {
+		t.Fatal(err)
+	}
+	intake := readTestFile(t, dir, "cases/W-001/intake.yaml")
+	for _, tt := range []struct {
+		by   Author
+		rule string
+		want string
+	}{
+		{maria, "wioa-first-contact", "only a supervisor or an admin on the staff roster may take back a waiver; mrivera's role is case-manager"},
+		{sue, "wioa-contact-interval", "case W-001 has no waiver of wioa-contact-interval (it has waivers of wioa-first-contact)"},
+	} {
+		before := captureState(t, dir)
+		_, err := openWorkspace(t, dir, tt.by).Apply([]string{"W-001"}, RemoveWaiver{Case: "W-001", Rule: tt.rule}.Build)
+		var input *InputError
+		if !errors.As(err, &input) || input.Msg != tt.want {
+			t.Errorf("error %v\nwant  %s", err, tt.want)
+		}
+		assertSameState(t, before, captureState(t, dir))
+	}
+	res, err := openWorkspace(t, dir, sue).Apply([]string{"W-001"}, RemoveWaiver{Case: "W-001", Rule: "wioa-first-contact"}.Build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Change.Action != "waiver.remove" || res.Change.Summary != "take back the waiver of wioa-first-contact (by svisor on 2026-03-16)" {
+		t.Errorf("change: %s %q", res.Change.Action, res.Change.Summary)
+	}
+	if got := readTestFile(t, dir, "cases/W-001/intake.yaml"); strings.Contains(got, "waivers") || !strings.HasPrefix(intake, got) {
+		t.Errorf("intake.yaml:\n%s", got)
+	}
+	if f := firstContact(t, dir); f.Severity != finding.Error || f.Waived {
+		t.Errorf("after the waiver was taken back: %v", f)
+	}
+}

@@ -26,7 +26,7 @@ func newCmdCaseTeam(g *globals) *cobra.Command {
 }
 
 func newCmdCaseEligibility(g *globals) *cobra.Command {
-	return newGroupCmd("eligibility", "Eligibility determinations", newCmdCaseEligibilityAdd(g, nil))
+	return newGroupCmd("eligibility", "Eligibility determinations", newCmdCaseEligibilityAdd(g, nil), newCmdCaseEligibilityUpdate(g, nil))
 }
 
 func newCmdCaseConsent(g *globals) *cobra.Command {
