@@ -46,8 +46,8 @@ Phases, by program kind:
   every kind       closed
 
 What is due (kinds): contact (the program's contact or check-in interval),
-milestone, next-step, action (a note's action item not yet done or taken up
-by a later contact), period-end, references (000: three by the layoff date),
+milestone, next-step, action (a note's action item, NOTE#N, until it is
+done or dropped: caseplan action done|drop), period-end, references (000: three by the layoff date),
 plan-review (review_interval_days after the last review), follow-up (after
 placement or exit; WIOA: the 2nd and 4th quarter after exit),
 benefit-renewal (003), potential-exit (WIOA: inactivity_exit_days without
