@@ -108,6 +108,11 @@ type Result struct {
 	// Normalized are the files whose CRLF line ends were made LF, as the
 	// store's .gitattributes ask (CommitEdits).
 	Normalized []string
+	// After is the store as the change left it: the cases it touched,
+	// read with its files laid over the work tree. A command reads it to
+	// say what the change leaves due (case new says what the new case
+	// needs next) without reading the files again.
+	After *casefile.Snapshot
 }
 
 // RefusedError says a change was not made because its result would be
@@ -260,7 +265,7 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 		finding.Sort(refused)
 		return nil, &RefusedError{Findings: refused}
 	}
-	res := &Result{Change: change}
+	res := &Result{Change: change, After: after.snap}
 	for _, f := range afterFindings {
 		switch f.Severity {
 		case finding.Error:
