@@ -48,7 +48,7 @@ var integrityRules = []*Rule{
 	},
 	{
 		ID: "unresolved-ref", Severity: finding.Error,
-		Summary: "what one record names exists: an objective's services, an amendment's note",
+		Summary: "what one record names exists: an objective's services, an amendment's note, a follow-up's evidence note",
 		check:   checkReferences,
 	},
 	{
@@ -258,6 +258,14 @@ func checkReferences(x *Context) {
 	for _, n := range x.Case.Notes {
 		if n.Amends != "" && !notes[n.Amends] {
 			x.Report(x.Case.NotePath(n), Path("amends"), "amends note %s, which is not a note of this case", n.Amends)
+		}
+	}
+	if o := x.Case.Outcome; o != nil {
+		for i, f := range o.FollowUps {
+			if f.EvidenceNote != "" && !notes[f.EvidenceNote] {
+				x.Report(x.File(layout.KindOutcome), []string{"follow_ups", strconv.Itoa(i), "evidence_note"},
+					"the follow-up's evidence is in note %s, which is not a note of this case; add the note first (caseplan note add)", f.EvidenceNote)
+			}
 		}
 	}
 }

@@ -128,6 +128,9 @@ func ruleTests() []ruleTest {
 		{rule: "unresolved-ref", on: today, change: func(m memStore) {
 			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "services: [S1]", "services: [S2]", 1)
 		}, want: "cases/W1/iep.yaml:9:20", msg: "names service S2, which is not in the plan"},
+		{rule: "unresolved-ref", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-31\n    done: 2026-03-10\n    employed: true\n    evidence: self-attestation\n    evidence_note: 2026-03-09-zz99\n"
+		}, want: "cases/W1/outcome.yaml:6:20", msg: "the follow-up's evidence is in note 2026-03-09-zz99, which is not a note of this case"},
 		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/WS1/intake.yaml"] = strings.Replace(m["cases/WS1/intake.yaml"], "notice_date: 2026-03-02", "notice_date: 2026-06-01", 1)
 		}, want: "cases/WS1/intake.yaml:10:16", msg: "layoff date 2026-05-01 is before the notice date 2026-06-01"},
