@@ -39,7 +39,7 @@ command cannot know how the follow-up happened (phone, visit, ...) or whether
 it was two-way, and a note would count as a contact. When the follow-up is
 worth a narrative, add one with caseplan note add --kind follow-up.
 
-After a WIOA exit, a follow-up is what the WIOA performance report reads for
+After a WIOA exit, a follow-up is what caseplan report performance reads for
 the employment indicators (TEGL 10-16): record, for the quarter after exit it
 reports on,
   --employed / --not-employed   in unsubsidised employment in the quarter

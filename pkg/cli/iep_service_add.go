@@ -33,7 +33,7 @@ by caseplan service in services.yaml.
 --training-type gives a training service's type (PIRL 1303): occupational-
 skills (the default reading), on-the-job, customized, skill-upgrading,
 apprenticeship, entrepreneurial, adult-education, prerequisite,
-job-readiness or other. Credential attainment, a WIOA performance indicator,
+job-readiness or other. Credential attainment (caseplan report performance)
 leaves out participants whose only training was on-the-job or customized
 (TEGL 10-16).` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep service add 2026-K7QX2 --name 'CNA training course' --code training \

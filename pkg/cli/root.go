@@ -244,6 +244,7 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		newCmdVerify(g, nil),
 		newCmdDue(g, nil),
 		newCmdReport(g),
+		newCmdExport(g),
 	)
 	return root
 }

@@ -79,6 +79,7 @@ func PIRLRows(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Ti
 			rows = append(rows, pirlRow(f))
 		}
 	}
+	slices.SortFunc(rows, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
 	return rows
 }
 
