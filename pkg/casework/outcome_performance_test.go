@@ -76,6 +76,29 @@ func TestPerformanceOutcomes(t *testing.T) {
 	}
 	refused(AddFollowUp{Case: "W-001", Date: day("2027-01-12"), Evidence: "a hunch"}.Build, `evidence "a hunch" is not one of`)
 
+	// A follow-up planned by hand for the 4th quarter (2027-Q2) is marked
+	// done in place: the quarter and the new fields go where a fresh
+	// record has them, after its comment's line.
+	writeTestFile(t, dir, "cases/W-001/outcome.yaml", readTestFile(t, dir, "cases/W-001/outcome.yaml")+"  - due: 2027-06-15 # the last one\n")
+	if _, err := w.CommitEdits("plan the 4th-quarter follow-up"); err != nil {
+		t.Fatal(err)
+	}
+	w.Today = day("2027-06-20")
+	wage := 21.0
+	must(AddFollowUp{Case: "W-001", Date: day("2027-06-20"), Due: day("2027-06-15"), Employed: &yes, Wage: &wage,
+		EmployerStateID: "ST-0000123", Evidence: record.EvidenceWageRecord}.Build)
+	if out := readTestFile(t, dir, "cases/W-001/outcome.yaml"); !strings.HasSuffix(out, `  - due: 2027-06-15 # the last one
+    done: 2027-06-20
+    quarter: 4
+    employed: true
+    employer_state_id: ST-0000123
+    wage: 21
+    evidence: wage-record
+`) {
+		t.Errorf("outcome.yaml:\n%s", out)
+	}
+	w.Today = day("2027-01-12")
+
 	cr := &AddCredential{Case: "W-001", Credential: record.Credential{Kind: record.CredentialOccupationalCertification, Name: "CNA", Date: "2027-01-05"}}
 	res = must(cr.Build)
 	if !strings.HasPrefix(res.Change.Output, "CR-") || cr.Credential.ID != res.Change.Output {

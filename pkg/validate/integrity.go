@@ -372,6 +372,20 @@ func checkDateOrder(x *Context) {
 				ids[pl.ID] = true
 			}
 		}
+		// A follow-up cannot report on a quarter after exit that had not
+		// begun when it was done (TEGL 10-16 measures the quarter itself).
+		if exit, ok := in.Exited.Time(); ok {
+			for i, fu := range o.FollowUps {
+				done, ok := fu.Done.Time()
+				if fu.Quarter == 0 || !ok {
+					continue
+				}
+				if first, _ := calendar.QuarterAfterExit(exit, fu.Quarter); done.Before(first) {
+					x.Report(f, []string{"follow_ups", strconv.Itoa(i), "quarter"}, "the follow-up done %s reports on the %s quarter after exit, %s, which begins %s",
+						fu.Done, ordinal(fu.Quarter), calendar.QuarterName(first), first.Format(time.DateOnly))
+				}
+			}
+		}
 		for i, pl := range o.Placements {
 			if pl.Supersedes != "" && !ids[pl.Supersedes] {
 				x.Report(f, []string{"placements", strconv.Itoa(i), "supersedes"}, "placement %s supersedes %s, which is not a placement of this case", pl.ID, pl.Supersedes)
