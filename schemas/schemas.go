@@ -250,6 +250,11 @@ var patterns = map[string]pattern{
 	`^PL-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"placement id", "PL- and five letters or digits, like PL-7QX2K"},
 	`^FU-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"follow-up id", "FU- and five letters or digits, like FU-7QX2K"},
 	`^RF-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"reference id", "RF- and five letters or digits, like RF-7QX2K"},
+	`^CR-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"credential id", "CR- and five letters or digits, like CR-7QX2K"},
+	`^SG-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"skill gain id", "SG- and five letters or digits, like SG-7QX2K"},
+	`^EX-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"exclusion id", "EX- and five letters or digits, like EX-7QX2K"},
+	`^[0-9]{2}-[0-9]{7}$`:                        {"FEIN", "two digits, a hyphen and seven digits, like 12-3456789"},
+	`^[A-Za-z0-9][A-Za-z0-9-]{1,19}$`:            {"state tax ID", "2 to 20 letters, digits or '-', starting with a letter or digit"},
 }
 
 // unknownField words an additionalProperties error for key p of the

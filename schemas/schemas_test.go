@@ -381,6 +381,46 @@ goals:
 			msg:  "record: must be a mapping of fields, not a list",
 		},
 		{
+			name: "a self-attested follow-up names its note",
+			kind: "outcome",
+			src: `
+follow_ups:
+  - {due: 2026-12-31, done: 2026-12-01, quarter: 2, employed: true, evidence: self-attestation}
+`,
+			path: []string{"follow_ups", "0"},
+			msg:  `missing required field "evidence_note"`,
+		},
+		{
+			name: "an employer's FEIN",
+			kind: "outcome",
+			src: `
+follow_ups:
+  - {due: 2026-12-31, employer_fein: "123456789"}
+`,
+			path: []string{"follow_ups", "0", "employer_fein"},
+			msg:  `is not a valid FEIN (two digits, a hyphen and seven digits, like 12-3456789)`,
+		},
+		{
+			name: "a quarter after exit past the fourth",
+			kind: "outcome",
+			src: `
+follow_ups:
+  - {due: 2026-12-31, quarter: 5}
+`,
+			path: []string{"follow_ups", "0", "quarter"},
+			msg:  `5 is more than the maximum, 4`,
+		},
+		{
+			name: "an exclusion PIRL 923 does not know",
+			kind: "outcome",
+			src: `
+exclusions:
+  - {kind: moved, date: 2026-10-01}
+`,
+			path: []string{"exclusions", "0", "kind"},
+			msg:  `institutionalized`,
+		},
+		{
 			name: "unknown kind",
 			kind: "memo",
 			src:  "{}\n",

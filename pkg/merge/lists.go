@@ -70,6 +70,9 @@ var lists = []list{
 	{kind: layout.KindOutcome, path: "extensions", key: []string{"requested"}, unique: true, why: "one request per day; extension decide fills in its decision, and one request has one decision"},
 	{kind: layout.KindOutcome, path: "placements", key: id, alt: []string{"employer", "position", "start"}, why: "placements have IDs (corrections name them); one without is its job and start"},
 	{kind: layout.KindOutcome, path: "follow_ups", key: id, alt: []string{"due"}, why: "follow-ups have IDs; one without is named by its due date, which its result is recorded against"},
+	{kind: layout.KindOutcome, path: "credentials", key: id, alt: []string{"kind", "date"}, why: "credentials have IDs; one written by hand without is its kind and the day it was attained"},
+	{kind: layout.KindOutcome, path: "skill_gains", key: id, alt: []string{"kind", "date"}, why: "skill gains have IDs; one written by hand without is its kind and the day it was documented"},
+	{kind: layout.KindOutcome, path: "exclusions", key: id, alt: []string{"kind", "date"}, why: "exclusions have IDs; one written by hand without is its kind and the day it began"},
 	{kind: layout.KindOutcome, path: "closures", key: []string{"date"}, unique: true, why: "one closure per day, with one reason (reports read it); its notes may be corrected"},
 	{kind: layout.KindOutcome, path: "reopenings", key: []string{"date"}, unique: true, why: "one reopening per day; its reason may be corrected"},
 
