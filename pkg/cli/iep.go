@@ -27,9 +27,13 @@ job search and skill development plans (000); dated reviews; and for
 post-employment cases the self-sufficiency plan, contingency plans and
 benefits with their renewal dates (003).
 
-Goals, objectives, services, milestones and next steps get IDs — G1, O1, S1,
-M1, N1 — numbered within the case (objectives and milestones across all its
-goals): each add command prints the new ID, and iep show lists them.
+Every item an add command adds gets an ID of its own, which it prints: a
+prefix and five random characters, G-K7QX2 for a goal, O- for an objective,
+S- a service, M- a milestone, N- a next step (JT-, SK-, BN- for job targets,
+courses and benefits). Random IDs let two people add items to one plan in
+two clones and keep both when they sync. Plans written before keep their
+numbered IDs (G1, O1, S1, M1, N1), which stay valid. The commands take IDs
+in any case (g-k7qx2 is G-K7QX2), and iep show lists them.
 
 Every command edits iep.yaml in place and commits it: comments, blank lines
 and key order that a person wrote stay, and the commit changes only the
