@@ -14,6 +14,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/caseplan/caseplan/pkg/cli"
+	"github.com/caseplan/caseplan/pkg/gitstore/gitserver"
 )
 
 func TestMain(m *testing.M) {
@@ -38,6 +39,7 @@ func TestScripts(t *testing.T) {
 			"exits":     exits,
 			"envstdout": envstdout,
 			"cmpids":    cmpids,
+			"gitserver": gitServer,
 		},
 		Setup: func(env *testscript.Env) error {
 			home := filepath.Join(env.WorkDir, ".home")
@@ -111,9 +113,11 @@ func envstdout(ts *testscript.TestScript, neg bool, args []string) {
 // cmpids compares a file with the text it should have, as cmpenv does,
 // where the items caseplan adds have random IDs: cmpids FILE WANT. In
 // WANT, $VAR is the variable's value when it is set (a script names an ID
-// it will use again with envstdout; a modeline's $schema stays as it is),
-// and ????? stands for the five random characters of an ID the script
-// need not know (CL-?????). FILE may be stdout or stderr.
+// it will use again with envstdout; a modeline's $schema stays as it is);
+// ????? stands for the five random characters of an ID the script need
+// not know (CL-?????); and ####### for an abbreviated git hash, such as a
+// diff's blobs, which change with the IDs in the file. FILE may be stdout
+// or stderr.
 func cmpids(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: cmpids FILE WANT")
@@ -130,9 +134,38 @@ func cmpids(ts *testscript.TestScript, neg bool, args []string) {
 		if i > 0 {
 			re.WriteString("[0-9A-HJKMNP-TV-Z]{5}")
 		}
-		re.WriteString(regexp.QuoteMeta(part))
+		for j, part := range strings.Split(part, "#######") {
+			if j > 0 {
+				re.WriteString("[0-9a-f]{7,}")
+			}
+			re.WriteString(regexp.QuoteMeta(part))
+		}
 	}
 	if !regexp.MustCompile(`^` + re.String() + `$`).MatchString(got) {
 		ts.Fatalf("%s differs from %s:\n--- got\n%s--- want\n%s", args[0], args[1], got, want)
+	}
+}
+
+// gitServer runs a real git host for the script: gitserver starts git's
+// smart-HTTP server (git http-backend) on the loopback address, serving
+// $WORK/.gitserver, and sets $GITSERVER to its URL; gitserver repo NAME
+// creates an empty repository there, $GITSERVER/NAME.git. The server stops
+// when the script ends.
+func gitServer(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("usage: gitserver [repo NAME]")
+	}
+	root := ts.MkAbs(".gitserver")
+	switch {
+	case len(args) == 0:
+		ts.Check(os.MkdirAll(root, 0o755))
+		srv, err := gitserver.StartHTTP(root)
+		ts.Check(err)
+		ts.Defer(srv.Close)
+		ts.Setenv("GITSERVER", srv.URL)
+	case len(args) == 2 && args[0] == "repo":
+		ts.Check(gitserver.BareRepo(filepath.Join(root, args[1]+".git")))
+	default:
+		ts.Fatalf("usage: gitserver [repo NAME]")
 	}
 }

@@ -62,13 +62,23 @@ type Workspace struct {
 	normalized []string // files CommitEdits gave LF line ends
 }
 
-// lock takes the store lock, waiting up to LockWait.
+// lock takes the store lock, waiting up to LockWait, and refuses while a
+// git merge, rebase, cherry-pick or revert is left open: its half-merged
+// files are not records to validate, and a commit would leave it open.
 func (w *Workspace) lock() (func(), error) {
 	wait := w.LockWait
 	if wait == 0 {
 		wait = gitstore.DefaultLockWait
 	}
-	return w.Repo.Lock(wait)
+	unlock, err := w.Repo.Lock(wait)
+	if err != nil {
+		return nil, err
+	}
+	if u := w.Repo.Unfinished(); u != nil {
+		unlock()
+		return nil, u
+	}
+	return unlock, nil
 }
 
 // critical runs fn through w.Critical when there is one.
@@ -99,6 +109,11 @@ type Result struct {
 	// Normalized are the files whose CRLF line ends were made LF, as the
 	// store's .gitattributes ask (CommitEdits).
 	Normalized []string
+	// After is the store as the change left it: the cases it touched,
+	// read with its files laid over the work tree. A command reads it to
+	// say what the change leaves due (case new says what the new case
+	// needs next) without reading the files again.
+	After *casefile.Snapshot
 }
 
 // RefusedError says a change was not made because its result would be
@@ -252,7 +267,7 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 		finding.Sort(refused)
 		return nil, &RefusedError{Findings: refused}
 	}
-	res := &Result{Change: change}
+	res := &Result{Change: change, After: after.snap}
 	for _, f := range afterFindings {
 		switch f.Severity {
 		case finding.Error:

@@ -1,18 +1,25 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"os/signal"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/teamsync"
 )
 
 type initOptions struct {
 	*globals
 	dir          string
 	organization string
+	remote       string
 }
 
 func newCmdInit(g *globals, runF func(*initOptions) error) *cobra.Command {
@@ -24,7 +31,12 @@ func newCmdInit(g *globals, runF func(*initOptions) error) *cobra.Command {
 with one program of each kind (work-security, wioa, post-employment) and the
 acting author as the first staff member, the JSON Schemas under schemas/, a
 GitHub workflow that runs caseplan validate and verify, a git repository if
-there is none, and the first commit.` + "\n" + exitStatusHelp,
+there is none, and the first commit.
+
+With --remote URL the store is made for a team: URL, an empty repository on
+the git host (https, ssh or git://), becomes the remote origin and receives
+the first commit, so colleagues can caseplan clone it. A remote that already
+holds commits is refused before anything is created.` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.dir = "."
@@ -38,6 +50,7 @@ there is none, and the first commit.` + "\n" + exitStatusHelp,
 		},
 	}
 	c.Flags().StringVar(&opts.organization, "organization", "Workforce Services", "the organisation's `NAME`")
+	c.Flags().StringVar(&opts.remote, "remote", "", "an empty repository on the team's git host, at `URL`, to push the new store to")
 	return c
 }
 
@@ -50,6 +63,24 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
+	var rem *gitstore.Remote
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if opts.remote != "" {
+		// The remote is asked first, so an unreachable or occupied one
+		// leaves nothing behind.
+		if rem, err = opts.newRemote(nil, gitstore.DefaultRemote, opts.remote); err != nil {
+			return err
+		}
+		branches, _, err := rem.Branches(ctx)
+		if err != nil {
+			return opts.syncError(err, rem)
+		}
+		if len(branches) > 0 {
+			return &UsageError{Msg: fmt.Sprintf("%s already holds commits (%s)", rem.Redacted(), strings.Join(branches, ", ")),
+				Hint: "to work on that store, clone it: caseplan clone " + rem.Redacted()}
+		}
+	}
 	hash, err := casework.Init(casework.InitStore{
 		Dir: dir, Organization: opts.organization, Author: author, When: opts.commitTime(),
 	})
@@ -58,5 +89,28 @@ func initRun(opts *initOptions) error {
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: created a case store in %s (commit %s); %s is on the staff roster as %s\n",
 		dir, hash[:12], author, casework.StaffID(author.Email))
+	if rem == nil {
+		return nil
+	}
+	repo, err := gitstore.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	if err := repo.SetRemote(gitstore.DefaultRemote, opts.remote); err != nil {
+		return err
+	}
+	branch, err := repo.Branch()
+	if err != nil {
+		return err
+	}
+	if err := repo.SetUpstream(branch, gitstore.DefaultRemote); err != nil {
+		return err
+	}
+	res, err := teamsync.Sync(ctx, teamsync.Options{Repo: repo, Remote: rem, LockWait: opts.lockWait})
+	if err != nil {
+		return hintf(opts.syncError(err, rem), "the store is made; send it with caseplan sync once the remote can be reached")
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: pushed %s to %s; colleagues can now run caseplan clone %s\n", res.Branch, rem.Redacted(), rem.Redacted())
 	return nil
 }

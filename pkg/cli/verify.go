@@ -2,13 +2,13 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
+	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
 )
 
@@ -19,10 +19,6 @@ type verifyOptions struct {
 	full   bool
 	output string
 }
-
-// verifiedState is the clone's state file (gitstore.StateDir) holding the
-// trust anchor: the last commit verify found the trail intact at.
-const verifiedState = "verified"
 
 func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
 	opts := &verifyOptions{globals: g}
@@ -41,6 +37,9 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
                         commits in one go)
   history-rewritten     the trust anchor is no longer in the history: it
                         was reset or force-pushed, and commits disappeared
+  orphan-root           a commit without a parent other than the store's
+                        first: a separate history merged in, whose first
+                        commit answered to no roster before it
 
 A merge that only combines its parents answers to no rule of its own; one
 that changes cases/ beyond that (a file in none of its parents, or removed
@@ -99,12 +98,8 @@ func verifyRun(opts *verifyOptions) error {
 			anchor = plumbing.NewHash(opts.anchor)
 		}
 	default:
-		data, err := repo.ReadState(verifiedState)
-		if err != nil {
+		if anchor, err = repo.Anchor(gitstore.AnchorVerified); err != nil {
 			return err
-		}
-		if s := strings.TrimSpace(string(data)); plumbing.IsHash(s) {
-			anchor = plumbing.NewHash(s)
 		}
 	}
 	var findings []finding.Finding
@@ -125,7 +120,7 @@ func verifyRun(opts *verifyOptions) error {
 				return err
 			}
 		}
-		if rewritten(findings) && vo.Since == anchor && !anchor.IsZero() {
+		if history.Rewritten(findings) && vo.Since == anchor && !anchor.IsZero() {
 			vo.Since = plumbing.ZeroHash
 			if findings, stats, err = history.Verify(repo.Git(), head, vo); err != nil {
 				return err
@@ -146,21 +141,10 @@ func verifyRun(opts *verifyOptions) error {
 	// Only a run that checked everything after the anchor moves it: a
 	// --since run checked a part, and must not vouch for the rest.
 	if !head.IsZero() && opts.since == "" {
-		if err := repo.WriteState(verifiedState, []byte(head.String()+"\n")); err != nil {
+		if err := repo.SetAnchor(gitstore.AnchorVerified, head); err != nil {
 			return err
 		}
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
 	return nil
-}
-
-// rewritten reports whether findings say the history was rewritten under
-// the trust anchor.
-func rewritten(findings []finding.Finding) bool {
-	for _, f := range findings {
-		if f.Rule == history.RuleHistoryRewritten {
-			return true
-		}
-	}
-	return false
 }

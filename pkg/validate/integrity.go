@@ -418,7 +418,7 @@ func checkServiceCodes(x *Context) {
 // supervises reports whether staff member id may waive obligations.
 func supervises(cfg *record.Config, id string) bool {
 	s, ok := cfg.StaffByID(id)
-	return ok && (s.Role == "supervisor" || s.Role == "admin")
+	return ok && s.Supervises()
 }
 
 func checkWaivers(x *Context) {
