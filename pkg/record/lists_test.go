@@ -37,10 +37,11 @@ func schemaLists(t *testing.T, kind string) map[string]*yaml.Node {
 }
 
 // TestListRulesCoverTheSchemas keeps ListRules and the schemas in step:
-// every list of every record kind but the note's has exactly one rule; a
-// list of strings is a set; a list of objects is named by fields its items
-// have, and by an id with the rule's prefix when it has one, which the
-// schema's pattern accepts as caseid.NewItem makes it.
+// every list of every record kind but the note's has exactly one rule,
+// with a reason; a list of strings is a set; a list of objects is named by
+// fields its items have; a list whose items get IDs has an id that the
+// schema's pattern accepts as caseid.NewItem makes it, and is named by it
+// unless the record allows one item per natural key.
 func TestListRulesCoverTheSchemas(t *testing.T) {
 	covered := map[string]bool{}
 	for _, kind := range schemas.Kinds {
@@ -56,27 +57,33 @@ func TestListRulesCoverTheSchemas(t *testing.T) {
 				t.Errorf("%s %s: no ListRule; say how its items are told apart", kind, path)
 				continue
 			}
+			if covered[kind+" "+path] {
+				t.Errorf("%s %s: two rules", kind, path)
+			}
 			covered[kind+" "+path] = true
+			if r.Why == "" || r.Item == "" {
+				t.Errorf("%s %s: no reason for its key, or no name for an item", kind, path)
+			}
 			switch get(items, "type").Value {
 			case "string":
-				if r.Key != nil || r.Prefix != "" {
-					t.Errorf("%s %s: a list of strings is a set: want no key and no prefix, got %v %q", kind, path, r.Key, r.Prefix)
+				if r.Key != nil || r.Alt != nil || r.Prefix != "" || r.Unique {
+					t.Errorf("%s %s: a list of strings is a set: want no key, alt, prefix or uniqueness", kind, path)
 				}
 			case "object":
 				props := get(items, "properties")
-				if len(r.Key) == 0 {
-					t.Errorf("%s %s: a list of objects needs a key", kind, path)
-				}
-				for _, k := range r.Key {
+				for _, k := range slices.Concat(r.Key, r.Alt) {
 					if get(props, k) == nil {
 						t.Errorf("%s %s: key field %q is not a field of its items", kind, path, k)
 					}
 				}
+				if r.Unique && len(r.Key) == 0 {
+					t.Errorf("%s %s: unique, but with no key", kind, path)
+				}
 				if r.Prefix == "" {
 					continue
 				}
-				if !slices.Equal(r.Key, []string{"id"}) {
-					t.Errorf("%s %s: a list whose items get IDs is keyed by id, not %v", kind, path, r.Key)
+				if !slices.Equal(r.Key, []string{"id"}) && !r.Unique {
+					t.Errorf("%s %s: a list whose items get IDs is named by them, not by %v, unless the record allows one item per key", kind, path, r.Key)
 				}
 				id := get(props, "id")
 				if id == nil {
@@ -129,26 +136,28 @@ func TestPrefixesDistinct(t *testing.T) {
 func TestListKey(t *testing.T) {
 	for _, tt := range []struct {
 		kind, path string
-		key        []string
+		key, alt   []string
 		ok         bool
 	}{
-		{layout.KindIEP, "goals", []string{"id"}, true},
-		{layout.KindIEP, "goals.milestones", []string{"id"}, true},
-		{layout.KindIEP, "goals.objectives.services", nil, true},
-		{layout.KindIEP, "action_items", []string{"note", "item"}, true},
-		{layout.KindIEP, "self_sufficiency.benefits", []string{"id"}, true},
-		{layout.KindActivity, "applications", []string{"id"}, true},
-		{layout.KindIntake, "skills", nil, true},
-		{layout.KindIntake, "participant.channels", nil, true},
-		{layout.KindConfig, "staff", []string{"id"}, true},
-		{layout.KindServices, "referrals", []string{"id"}, true},
-		{layout.KindNote, "actions", nil, false},
-		{layout.KindIEP, "milestones", nil, false},
-		{"memo", "goals", nil, false},
+		{layout.KindIEP, "goals", []string{"id"}, nil, true},
+		{layout.KindIEP, "goals.milestones", []string{"id"}, nil, true},
+		{layout.KindIEP, "goals.objectives.services", nil, nil, true},
+		{layout.KindIEP, "action_items", []string{"note", "item"}, nil, true},
+		{layout.KindIEP, "self_sufficiency.benefits", []string{"name"}, nil, true},
+		{layout.KindActivity, "applications", []string{"id"}, []string{"date", "organization", "position"}, true},
+		{layout.KindIntake, "skills", nil, nil, true},
+		{layout.KindIntake, "transfers", []string{"id"}, nil, true},
+		{layout.KindIntake, "participant.channels", nil, nil, true},
+		{layout.KindConfig, "staff", []string{"id"}, nil, true},
+		{layout.KindServices, "referrals", []string{"id"}, nil, true},
+		{layout.KindOutcome, "closures", []string{"date"}, nil, true},
+		{layout.KindNote, "actions", nil, nil, false},
+		{layout.KindIEP, "milestones", nil, nil, false},
+		{"memo", "goals", nil, nil, false},
 	} {
-		key, ok := ListKey(tt.kind, tt.path)
-		if !slices.Equal(key, tt.key) || ok != tt.ok {
-			t.Errorf("ListKey(%s, %s) = %v, %v; want %v, %v", tt.kind, tt.path, key, ok, tt.key, tt.ok)
+		key, alt, ok := ListKey(tt.kind, tt.path)
+		if !slices.Equal(key, tt.key) || !slices.Equal(alt, tt.alt) || ok != tt.ok {
+			t.Errorf("ListKey(%s, %s) = %v, %v, %v; want %v, %v, %v", tt.kind, tt.path, key, alt, ok, tt.key, tt.alt, tt.ok)
 		}
 	}
 }
