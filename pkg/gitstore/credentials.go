@@ -106,7 +106,9 @@ func (c Credentials) authFor(ep *transport.Endpoint, rawURL string) (transport.A
 				return auth, nil
 			}
 		}
-		return nil, nil
+		// go-git would fall back to an ssh agent that is not there.
+		return nil, &RemoteError{URL: redact(rawURL), Kind: RemoteAuthRequired,
+			Err: fmt.Errorf("no ssh key: %s is not set, no ssh agent runs, and there is no ~/.ssh/id_ed25519, id_ecdsa or id_rsa", SSHKeyEnv)}
 	}
 	return nil, nil
 }

@@ -54,6 +54,9 @@ func (e *RemoteError) Error() string {
 	case RemoteUnreachable:
 		return fmt.Sprintf("cannot reach %s: %v", e.URL, e.Err)
 	case RemoteAuthRequired:
+		if e.Err != nil && !errors.Is(e.Err, transport.ErrAuthenticationRequired) {
+			return fmt.Sprintf("%s wants credentials: %v", e.URL, e.Err)
+		}
 		return fmt.Sprintf("%s wants credentials", e.URL)
 	case RemoteAuthFailed:
 		return fmt.Sprintf("%s refused the credentials", e.URL)
@@ -338,7 +341,8 @@ func remoteError(rem *Remote, err error) error {
 	switch {
 	case errors.Is(err, transport.ErrAuthenticationRequired):
 		e.Kind = RemoteAuthRequired
-	case errors.Is(err, transport.ErrAuthorizationFailed), errors.Is(err, transport.ErrInvalidAuthMethod):
+	case errors.Is(err, transport.ErrAuthorizationFailed), errors.Is(err, transport.ErrInvalidAuthMethod),
+		strings.Contains(err.Error(), "unable to authenticate"): // ssh's handshake
 		e.Kind = RemoteAuthFailed
 	case errors.Is(err, transport.ErrRepositoryNotFound):
 		e.Kind = RemoteNotFound

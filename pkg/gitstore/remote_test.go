@@ -2,13 +2,19 @@ package gitstore
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
+	"golang.org/x/crypto/ssh"
 
 	"github.com/caseplan/caseplan/pkg/gitstore/gitserver"
 )
@@ -220,5 +226,57 @@ func TestPushAndFetchThroughGitDaemon(t *testing.T) {
 	b := newTestRepo(t)
 	if got, err := b.Fetch(ctx, rem, "main"); err != nil || got != h {
 		t.Fatalf("fetch over git:// = %v, %v; want %s", got, err, h)
+	}
+}
+
+func TestPushAndFetchThroughSSH(t *testing.T) {
+	srv := gitserver.NewSSH(t)
+	url := srv.NewRepo(t, "store")
+	t.Setenv("SSH_KNOWN_HOSTS", srv.KnownHosts) // go-git's host key check reads it
+	t.Setenv("HOME", t.TempDir())               // no ~/.ssh keys of the machine's
+	ctx := context.Background()
+	withKey := Credentials{Getenv: func(k string) string {
+		if k == SSHKeyEnv {
+			return srv.KeyFile
+		}
+		return ""
+	}, Config: config.NewConfig()}
+
+	a := newTestRepo(t)
+	h := commitT(t, a, "first", put("a.txt", "1\n"))
+	rem := newRemoteT(t, url, withKey)
+	if err := a.Push(ctx, rem, "main", plumbing.ZeroHash, h); err != nil {
+		t.Fatal(err)
+	}
+	b := newTestRepo(t)
+	if got, err := b.Fetch(ctx, rem, "main"); err != nil || got != h {
+		t.Fatalf("fetch over ssh = %v, %v; want %s", got, err, h)
+	}
+
+	// Without a key there is nothing to offer the server: said at once.
+	_, err := NewRemote("origin", url, noCreds)
+	var re *RemoteError
+	if !errors.As(err, &re) || re.Kind != RemoteAuthRequired || !strings.Contains(err.Error(), SSHKeyEnv) {
+		t.Errorf("an ssh remote without a key = %v", err)
+	}
+	// A key the server does not know: refused credentials.
+	other := filepath.Join(t.TempDir(), "other_key")
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	block, err := ssh.MarshalPrivateKey(priv, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, pem.EncodeToMemory(block), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wrong := Credentials{Getenv: func(k string) string {
+		if k == SSHKeyEnv {
+			return other
+		}
+		return ""
+	}, Config: config.NewConfig()}
+	_, err = b.Fetch(ctx, newRemoteT(t, url, wrong), "main")
+	if !errors.As(err, &re) || re.Kind != RemoteAuthFailed {
+		t.Errorf("fetch over ssh with an unknown key = %v", err)
 	}
 }

@@ -118,17 +118,22 @@ type Result struct {
 }
 
 // RefusedError is a sync refused because what it would accept breaks the
-// audit trail (incoming history) or the records (the merged result).
-// Nothing changed in the clone or on the remote.
+// audit trail (the remote's history, or this clone's commits as they would
+// be published) or the records (the merged result). Nothing changed in
+// the clone or on the remote.
 type RefusedError struct {
-	Incoming bool // the remote's history was refused, not the merge
+	Incoming bool // the remote's history was refused
+	Outgoing bool // this clone's own commits break the audit trail
 	Findings []finding.Finding
 }
 
 func (e *RefusedError) Error() string {
 	n, _ := finding.Count(e.Findings)
-	if e.Incoming {
+	switch {
+	case e.Incoming:
 		return fmt.Sprintf("refused the remote's history: %d finding(s) break the audit trail; nothing changed here", n)
+	case e.Outgoing:
+		return fmt.Sprintf("refused: this clone's unpublished commits break the audit trail (%d finding(s)); nothing was sent", n)
 	}
 	return fmt.Sprintf("refused: merging this clone's commits with the remote's would leave %d error(s); nothing changed", n)
 }
@@ -364,7 +369,7 @@ func checkHistory(repo *gitstore.Repo, head, since plumbing.Hash, incoming bool)
 		fs = more
 	}
 	if n, _ := finding.Count(fs); n > 0 {
-		return &RefusedError{Incoming: incoming, Findings: fs}
+		return &RefusedError{Incoming: incoming, Outgoing: !incoming, Findings: fs}
 	}
 	return nil
 }
