@@ -266,9 +266,14 @@ var patterns = map[string]pattern{
 	`^IV-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"interview id", "IV- and five letters or digits, like IV-7QX2K"},
 	`^AC-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"course id", "AC- and five letters or digits, like AC-7QX2K"},
 	`^NW-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"networking event id", "NW- and five letters or digits, like NW-7QX2K"},
-	`^EX-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"extension id", "EX- and five letters or digits, like EX-7QX2K"},
+	`^ER-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"extension id", "ER- and five letters or digits, like ER-7QX2K"},
 	`^CL-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"closure id", "CL- and five letters or digits, like CL-7QX2K"},
 	`^RO-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"reopening id", "RO- and five letters or digits, like RO-7QX2K"},
+	`^CR-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"credential id", "CR- and five letters or digits, like CR-7QX2K"},
+	`^SG-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"skill gain id", "SG- and five letters or digits, like SG-7QX2K"},
+	`^EX-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"exclusion id", "EX- and five letters or digits, like EX-7QX2K"},
+	`^[0-9]{2}-[0-9]{7}$`:                        {"FEIN", "two digits, a hyphen and seven digits, like 12-3456789"},
+	`^[A-Za-z0-9][A-Za-z0-9-]{1,19}$`:            {"state tax ID", "2 to 20 letters, digits or '-', starting with a letter or digit"},
 }
 
 // unknownField words an additionalProperties error for key p of the

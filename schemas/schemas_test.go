@@ -381,6 +381,46 @@ goals:
 			msg:  "record: must be a mapping of fields, not a list",
 		},
 		{
+			name: "a self-attested follow-up names its note",
+			kind: "outcome",
+			src: `
+follow_ups:
+  - {due: 2026-12-31, done: 2026-12-01, quarter: 2, employed: true, evidence: self-attestation}
+`,
+			path: []string{"follow_ups", "0"},
+			msg:  `missing required field "evidence_note"`,
+		},
+		{
+			name: "an employer's FEIN",
+			kind: "outcome",
+			src: `
+follow_ups:
+  - {due: 2026-12-31, employer_fein: "123456789"}
+`,
+			path: []string{"follow_ups", "0", "employer_fein"},
+			msg:  `is not a valid FEIN (two digits, a hyphen and seven digits, like 12-3456789)`,
+		},
+		{
+			name: "a quarter after exit past the fourth",
+			kind: "outcome",
+			src: `
+follow_ups:
+  - {due: 2026-12-31, quarter: 5}
+`,
+			path: []string{"follow_ups", "0", "quarter"},
+			msg:  `5 is more than the maximum, 4`,
+		},
+		{
+			name: "an exclusion PIRL 923 does not know",
+			kind: "outcome",
+			src: `
+exclusions:
+  - {kind: moved, date: 2026-10-01}
+`,
+			path: []string{"exclusions", "0", "kind"},
+			msg:  `institutionalized`,
+		},
+		{
 			name: "unknown kind",
 			kind: "memo",
 			src:  "{}\n",
@@ -535,9 +575,12 @@ func TestItemIDs(t *testing.T) {
 		{"activity", "AC", false, "week: 2026-W07\ncourses: [{id: {ID}, date: 2026-02-10, title: x}]\n", []string{"courses", "0", "id"}},
 		{"activity", "NW", false, "week: 2026-W07\nnetworking: [{id: {ID}, date: 2026-02-10, event: x}]\n", []string{"networking", "0", "id"}},
 		{"services", "R", true, "referrals: [{id: {ID}, service: x, provider: x, referred: 2026-02-10, status: referred}]\n", []string{"referrals", "0", "id"}},
-		{"outcome", "EX", false, "extensions: [{id: {ID}, requested: 2026-02-10}]\n", []string{"extensions", "0", "id"}},
+		{"outcome", "ER", false, "extensions: [{id: {ID}, requested: 2026-02-10}]\n", []string{"extensions", "0", "id"}},
 		{"outcome", "PL", false, "placements: [{id: {ID}, employer: x, position: x, start: 2026-02-10}]\n", []string{"placements", "0", "id"}},
 		{"outcome", "FU", false, "follow_ups: [{id: {ID}, due: 2026-02-10}]\n", []string{"follow_ups", "0", "id"}},
+		{"outcome", "CR", false, "credentials: [{id: {ID}, kind: other, date: 2026-02-10}]\n", []string{"credentials", "0", "id"}},
+		{"outcome", "SG", false, "skill_gains: [{id: {ID}, kind: training-milestone, date: 2026-02-10}]\n", []string{"skill_gains", "0", "id"}},
+		{"outcome", "EX", false, "exclusions: [{id: {ID}, kind: deceased, date: 2026-02-10}]\n", []string{"exclusions", "0", "id"}},
 		{"outcome", "CL", false, "closures: [{id: {ID}, date: 2026-02-10, reason: other}]\n", []string{"closures", "0", "id"}},
 		{"outcome", "RO", false, "reopenings: [{id: {ID}, date: 2026-02-10, reason: x}]\n", []string{"reopenings", "0", "id"}},
 	}

@@ -184,6 +184,9 @@ func (a AddPlanService) Build(s *State) (*Change, error) {
 			}
 		}
 	}
+	if err := checkTrainingType(s, svc); err != nil {
+		return nil, err
+	}
 	type link struct{ gi, oi int }
 	var linked []string
 	var links []link
@@ -211,6 +214,22 @@ func (a AddPlanService) Build(s *State) (*Change, error) {
 		summary += " for " + strings.Join(linked, ", ")
 	}
 	return p.change("iep.service.add", summary, svc.ID, edits...)
+}
+
+// checkTrainingType refuses a training type (PIRL 1303) on a service that
+// is not training: credential attainment reads it to leave out those whose
+// only training was on-the-job or customized (TEGL 10-16).
+func checkTrainingType(s *State, svc record.PlanService) error {
+	if svc.TrainingType == "" {
+		return nil
+	}
+	if !slices.Contains(record.TrainingTypes, svc.TrainingType) {
+		return inputErrorf("", "training type %q is not one of %s", svc.TrainingType, strings.Join(record.TrainingTypes, ", "))
+	}
+	if cat, ok := s.Snapshot.Config.ServiceCategory(svc.Code); !ok || cat != record.CategoryTraining {
+		return inputErrorf("give the service a code of the training category, e.g. --code training", "a training type is for a training service; service code %q is not one", svc.Code)
+	}
+	return nil
 }
 
 // AddMilestone adds a milestone to a goal: a specific, measurable point,

@@ -17,9 +17,10 @@ import (
 )
 
 func newCmdReport(g *globals) *cobra.Command {
-	return newGroupCmd("report", "The monthly status report and the caseload report",
+	return newGroupCmd("report", "The monthly status report, the caseload report and the WIOA performance report",
 		newCmdReportMonthly(g, nil),
 		newCmdReportCaseload(g, nil),
+		newCmdReportPerformance(g, nil),
 	)
 }
 

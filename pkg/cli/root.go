@@ -234,6 +234,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		newCmdExtension(g),
 		newCmdPlacement(g),
 		newCmdFollowup(g),
+		newCmdCredential(g),
+		newCmdSkillGain(g),
+		newCmdExclusion(g),
 		newCmdWaiver(g),
 		newCmdEdit(g, nil),
 		newCmdValidate(g, nil),
@@ -245,6 +248,7 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		newCmdClone(g, nil),
 		newCmdDue(g, nil),
 		newCmdReport(g),
+		newCmdExport(g),
 	)
 	return root
 }

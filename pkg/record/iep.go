@@ -51,6 +51,9 @@ type PlanService struct {
 	Start    Date   `yaml:"start,omitempty" json:"start,omitempty"`
 	End      Date   `yaml:"end,omitempty" json:"end,omitempty"`
 	Status   string `yaml:"status,omitempty" json:"status,omitempty"` // completed or cancelled
+	// TrainingType is the type of a training service (one of
+	// TrainingTypes; PIRL 1303); "" reads as occupational skills training.
+	TrainingType string `yaml:"training_type,omitempty" json:"training_type,omitempty"`
 }
 
 // ActionItem closes one action item of a note: notes are never edited, so

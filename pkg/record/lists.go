@@ -87,11 +87,14 @@ const (
 	// services.yaml
 	PrefixReferral = "R"
 	// outcome.yaml
-	PrefixExtension = "EX"
-	PrefixPlacement = "PL"
-	PrefixFollowUp  = "FU"
-	PrefixClosure   = "CL"
-	PrefixReopening = "RO"
+	PrefixExtension  = "ER" // an extension request
+	PrefixPlacement  = "PL"
+	PrefixFollowUp   = "FU"
+	PrefixCredential = "CR"
+	PrefixSkillGain  = "SG"
+	PrefixExclusion  = "EX"
+	PrefixClosure    = "CL"
+	PrefixReopening  = "RO"
 )
 
 // ListRule says how the items of one list of a record kind are told apart.
@@ -180,6 +183,12 @@ var ListRules = []ListRule{
 		Why: "placements have IDs (corrections name them); one without is its job and start"},
 	{Kind: layout.KindOutcome, Path: "follow_ups", Item: "follow-up", Prefix: PrefixFollowUp, Key: id, Alt: []string{"due"},
 		Why: "follow-ups have IDs; one without is named by its due date, which its result is recorded against"},
+	{Kind: layout.KindOutcome, Path: "credentials", Item: "credential", Prefix: PrefixCredential, Key: id, Alt: []string{"kind", "date"},
+		Why: "credentials have IDs; one written by hand without is its kind and the day it was attained"},
+	{Kind: layout.KindOutcome, Path: "skill_gains", Item: "skill gain", Prefix: PrefixSkillGain, Key: id, Alt: []string{"kind", "date"},
+		Why: "skill gains have IDs; one written by hand without is its kind and the day it was documented"},
+	{Kind: layout.KindOutcome, Path: "exclusions", Item: "exclusion", Prefix: PrefixExclusion, Key: id, Alt: []string{"kind", "date"},
+		Why: "exclusions have IDs; one written by hand without is its kind and the day it began"},
 	{Kind: layout.KindOutcome, Path: "closures", Item: "closure", Prefix: PrefixClosure, Key: []string{"date"}, Unique: true,
 		Why: "one closure per day, with one reason (reports read it); its notes may be corrected"},
 	{Kind: layout.KindOutcome, Path: "reopenings", Item: "reopening", Prefix: PrefixReopening, Key: []string{"date"}, Unique: true,

@@ -227,9 +227,12 @@ func TestEachItemID(t *testing.T) {
 		"course SK-P4ZR6 skill_plan.0.id",
 		"review RV-J6MW1 reviews.0.id",
 		"benefit BN-R9CV8 self_sufficiency.benefits.0.id",
-		"extension EX-W7KD3 extensions.0.id",
+		"extension ER-W7KD3 extensions.0.id",
 		"placement PL-7QX2K placements.0.id",
 		"follow-up FU-7QX2K follow_ups.0.id",
+		"credential CR-7QX2K credentials.0.id",
+		"skill gain SG-7QX2K skill_gains.0.id",
+		"exclusion EX-7QX2K exclusions.0.id",
 		"closure CL-H1BX6 closures.0.id",
 		"reopening RO-Z9TC4 reopenings.0.id",
 	}

@@ -75,6 +75,7 @@ type chart struct {
 	Width, Height int
 	LabelX, BarX  int
 	Bars          []drawnBar
+	Unit          string // after each value, e.g. "%"
 }
 
 type drawnBar struct {
@@ -112,6 +113,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"headers": func(t table) []string { return t.headers },
 	"rows":    func(t table) [][]string { return t.rows },
 	"title":   func(t table) string { return t.title },
+	"notes":   func(t table) []string { return t.notes },
 	"label":   func(l line) string { return l.label },
 	"value":   func(l line) string { return l.value },
 	"remark":  func(l line) string { return l.remark },
@@ -158,12 +160,15 @@ svg rect { fill: #3a6ea5; }
 <figcaption>{{.Title}}</figcaption>
 <svg width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" role="img" aria-label="{{.Title}}">
 {{- $c := .}}
-{{range .Bars}}<text x="{{$c.LabelX}}" y="{{.TextY}}" text-anchor="end">{{.Label}}</text><rect x="{{$c.BarX}}" y="{{.Y}}" width="{{.W}}" height="{{.BarH}}"><title>{{.Label}}: {{.Value}}</title></rect><text x="{{.ValueX}}" y="{{.TextY}}">{{.Value}}</text>
+{{range .Bars}}<text x="{{$c.LabelX}}" y="{{.TextY}}" text-anchor="end">{{.Label}}</text><rect x="{{$c.BarX}}" y="{{.Y}}" width="{{.W}}" height="{{.BarH}}"><title>{{.Label}}: {{.Value}}{{$c.Unit}}</title></rect><text x="{{.ValueX}}" y="{{.TextY}}">{{.Value}}{{$c.Unit}}</text>
 {{end}}</svg>
 </figure>
 {{end}}</div>
 {{range .Tables}}
 <h2>{{title .}}</h2>
+{{- range notes .}}
+<p>{{.}}</p>
+{{- end}}
 {{- if rows .}}
 <table>
 <thead><tr>{{range headers .}}<th scope="col">{{.}}</th>{{end}}</tr></thead>

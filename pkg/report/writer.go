@@ -15,6 +15,7 @@ import (
 type Writer interface {
 	Monthly(w io.Writer, r *Monthly) error
 	Caseload(w io.Writer, r *Caseload) error
+	Performance(w io.Writer, r *Performance) error
 }
 
 // Formats are the formats NewWriter knows, the first the default.
@@ -42,6 +43,7 @@ type table struct {
 	title   string
 	headers []string
 	rows    [][]string
+	notes   []string // lines under the title (the HTML writer shows them)
 }
 
 // line is one figure of a summary: a label, its value and an optional

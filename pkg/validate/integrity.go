@@ -48,7 +48,7 @@ var integrityRules = []*Rule{
 	},
 	{
 		ID: "unresolved-ref", Severity: finding.Error,
-		Summary: "what one record names exists: an objective's services, an amendment's note",
+		Summary: "what one record names exists: an objective's services, an amendment's note, a follow-up's evidence note",
 		check:   checkReferences,
 	},
 	{
@@ -253,6 +253,14 @@ func checkReferences(x *Context) {
 			x.Report(x.Case.NotePath(n), Path("amends"), "amends note %s, which is not a note of this case", n.Amends)
 		}
 	}
+	if o := x.Case.Outcome; o != nil {
+		for i, f := range o.FollowUps {
+			if f.EvidenceNote != "" && !notes[f.EvidenceNote] {
+				x.Report(x.File(layout.KindOutcome), []string{"follow_ups", strconv.Itoa(i), "evidence_note"},
+					"the follow-up's evidence is in note %s, which is not a note of this case; add the note first (caseplan note add)", f.EvidenceNote)
+			}
+		}
+	}
 }
 
 // before reports when both dates are valid and a is after b.
@@ -355,6 +363,20 @@ func checkDateOrder(x *Context) {
 		for _, pl := range o.AllPlacements() {
 			if pl.ID != "" {
 				ids[pl.ID] = true
+			}
+		}
+		// A follow-up cannot report on a quarter after exit that had not
+		// begun when it was done (TEGL 10-16 measures the quarter itself).
+		if exit, ok := in.Exited.Time(); ok {
+			for i, fu := range o.FollowUps {
+				done, ok := fu.Done.Time()
+				if fu.Quarter == 0 || !ok {
+					continue
+				}
+				if first, _ := calendar.QuarterAfterExit(exit, fu.Quarter); done.Before(first) {
+					x.Report(f, []string{"follow_ups", strconv.Itoa(i), "quarter"}, "the follow-up done %s reports on the %s quarter after exit, %s, which begins %s",
+						fu.Done, ordinal(fu.Quarter), calendar.QuarterName(first), first.Format(time.DateOnly))
+				}
 			}
 		}
 		for i, pl := range o.Placements {

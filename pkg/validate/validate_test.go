@@ -134,12 +134,19 @@ func ruleTests() []ruleTest {
 		{rule: "unresolved-ref", on: today, change: func(m memStore) {
 			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "services: [S1]", "services: [S2]", 1)
 		}, want: "cases/W1/iep.yaml:9:20", msg: "names service S2, which is not in the plan"},
+		{rule: "unresolved-ref", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-31\n    done: 2026-03-10\n    employed: true\n    evidence: self-attestation\n    evidence_note: 2026-03-09-zz99\n"
+		}, want: "cases/W1/outcome.yaml:6:20", msg: "the follow-up's evidence is in note 2026-03-09-zz99, which is not a note of this case"},
 		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/WS1/intake.yaml"] = strings.Replace(m["cases/WS1/intake.yaml"], "notice_date: 2026-03-02", "notice_date: 2026-06-01", 1)
 		}, want: "cases/WS1/intake.yaml:10:16", msg: "layoff date 2026-05-01 is before the notice date 2026-06-01"},
 		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "        due: 2026-04-01\n", "        due: 2026-04-01\n        done: 2026-02-20\n", 1)
 		}, want: "cases/W1/iep.yaml:14:15", msg: "milestone M1 is marked done on 2026-02-20, before the case opened (2026-03-02)"},
+		{rule: "date-order", on: day("2026-03-25"), change: func(m memStore) {
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open\n", "status: open\nexited: 2026-03-20\n", 1)
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-24\n    done: 2026-03-24\n    quarter: 4\n"
+		}, want: "cases/W1/outcome.yaml:4:14", msg: "the follow-up done 2026-03-24 reports on the 4th quarter after exit, 2027-Q1, which begins 2027-01-01"},
 		{rule: "case-status", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure"},
