@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
-	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/yamledit"
 )
@@ -57,6 +56,9 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 
 	d := date(r.Date)
 	ext := record.Extension{Requested: d, Decision: "pending", Notes: r.Notes}
+	if ext.ID, err = s.newItemID(lc.c, record.PrefixExtension); err != nil {
+		return nil, err
+	}
 	files := map[string][]byte{}
 	if files[lc.outcomePath()], err = lc.editOutcome(&record.Outcome{Extensions: []record.Extension{ext}}, appendInOrder(record.Outcome{}, []string{"extensions"}, ext)); err != nil {
 		return nil, err
@@ -206,7 +208,7 @@ func (sp *SetPlacement) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	p := sp.Placement
-	if p.ID, err = caseid.NewItem("PL", s.random()); err != nil {
+	if p.ID, err = s.newItemID(lc.c, record.PrefixPlacement); err != nil {
 		return nil, err
 	}
 	p.Recorded = date(s.Today)
@@ -217,7 +219,7 @@ func (sp *SetPlacement) Build(s *State) (*Change, error) {
 		if id == "" {
 			// The single placement of an older file has no ID: give it
 			// one, so the correction can name it.
-			if id, err = caseid.NewItem("PL", s.random()); err != nil {
+			if id, err = s.newItemID(lc.c, record.PrefixPlacement); err != nil {
 				return nil, err
 			}
 			edits = append(edits, setInOrder(record.Outcome{}, []string{"placement", "id"}, id))
@@ -272,7 +274,9 @@ type AddFollowUp struct {
 }
 
 // Build returns the change that marks the follow-up due on Due done, when
-// outcome.yaml plans one, or else appends a follow-up done on Date.
+// outcome.yaml plans one, or else appends a follow-up done on Date, with
+// an ID of its own (FU-K7QX2). The output is the follow-up's ID (none for
+// a planned follow-up written without one).
 func (f AddFollowUp) Build(s *State) (*Change, error) {
 	lc, err := openLifecycle(s, f.Case)
 	if err != nil {
@@ -311,7 +315,9 @@ func (f AddFollowUp) Build(s *State) (*Change, error) {
 			fu.Quarter = k
 		}
 	}
+	output := ""
 	if planned >= 0 {
+		output = lc.outcome().FollowUps[planned].ID
 		set := func(key string, v any) Edit {
 			return setInOrder(record.Outcome{}, []string{"follow_ups", strconv.Itoa(planned), key}, v)
 		}
@@ -347,6 +353,10 @@ func (f AddFollowUp) Build(s *State) (*Change, error) {
 		}
 		summary = fmt.Sprintf("follow-up due %s done on %s", due, done)
 	} else {
+		if fu.ID, err = s.newItemID(lc.c, record.PrefixFollowUp); err != nil {
+			return nil, err
+		}
+		output = fu.ID
 		edits = append(edits, appendInOrder(record.Outcome{}, []string{"follow_ups"}, fu))
 		summary = fmt.Sprintf("follow-up on %s", done)
 	}
@@ -371,6 +381,7 @@ func (f AddFollowUp) Build(s *State) (*Change, error) {
 		Action:  "followup.add",
 		Summary: summary,
 		Files:   map[string][]byte{lc.outcomePath(): data},
+		Output:  output,
 	}, nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -33,7 +32,7 @@ func (a *AddCredential) Build(s *State) (*Change, error) {
 	if cr.EducationEntered != "" && cr.Kind != record.CredentialSecondaryDiploma {
 		return nil, inputErrorf("", "--education-entered says what makes a secondary diploma count (TEGL 10-16); this credential is a %s", cr.Kind)
 	}
-	return addOutcomeItem(s, a.Case, "CR", "credential", cr.Date, func(lc *lifecycleCase, id string) (outcomeItem, error) {
+	return addOutcomeItem(s, a.Case, record.PrefixCredential, "credential", cr.Date, func(lc *lifecycleCase, id string) (outcomeItem, error) {
 		cr.ID = id
 		if cr.EducationEntered != "" {
 			if err := lc.checkHappened("the day education was entered", cr.EducationEntered); err != nil {
@@ -65,7 +64,7 @@ func (a *AddSkillGain) Build(s *State) (*Change, error) {
 	if err := checkKind("skill gain", g.Kind, record.SkillGainKinds); err != nil {
 		return nil, err
 	}
-	return addOutcomeItem(s, a.Case, "SG", "skill gain", g.Date, func(lc *lifecycleCase, id string) (outcomeItem, error) {
+	return addOutcomeItem(s, a.Case, record.PrefixSkillGain, "skill gain", g.Date, func(lc *lifecycleCase, id string) (outcomeItem, error) {
 		g.ID = id
 		a.Gain = g
 		return outcomeItem{"skill-gain.add", "skill_gains", g.Kind, g, record.Outcome{SkillGains: []record.SkillGain{g}}}, nil
@@ -86,7 +85,7 @@ func (a *AddExclusion) Build(s *State) (*Change, error) {
 	if err := checkKind("exclusion", x.Kind, record.ExclusionKinds); err != nil {
 		return nil, err
 	}
-	return addOutcomeItem(s, a.Case, "EX", "exclusion", x.Date, func(lc *lifecycleCase, id string) (outcomeItem, error) {
+	return addOutcomeItem(s, a.Case, record.PrefixExclusion, "exclusion", x.Date, func(lc *lifecycleCase, id string) (outcomeItem, error) {
 		x.ID = id
 		a.Exclusion = x
 		// The commit message says only that there is one: the reason is
@@ -130,7 +129,7 @@ func addOutcomeItem(s *State, caseID, prefix, what string, d record.Date, item f
 	if err := lc.checkHappened("the "+what+"'s date", d); err != nil {
 		return nil, err
 	}
-	id, err := caseid.NewItem(prefix, s.random())
+	id, err := s.newItemID(lc.c, prefix)
 	if err != nil {
 		return nil, err
 	}

@@ -60,8 +60,12 @@ func TestPerformanceOutcomes(t *testing.T) {
 	if got := res.Change.Summary; got != "follow-up on 2027-01-12 for the 2nd quarter after exit (employed)" {
 		t.Errorf("summary %q", got)
 	}
+	if !strings.HasPrefix(res.Change.Output, "FU-") {
+		t.Errorf("follow-up ID %q", res.Change.Output)
+	}
 	out := readTestFile(t, dir, "cases/W-001/outcome.yaml")
-	want := `  - due: 2026-12-15
+	want := `  - id: ` + res.Change.Output + `
+    due: 2026-12-15
     done: 2027-01-12
     quarter: 2
     employed: true

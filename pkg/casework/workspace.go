@@ -42,9 +42,10 @@ type Workspace struct {
 	Now      func() time.Time // the commit timestamp
 	Author   Author
 	NoCommit bool // write and validate, but leave the files for `caseplan commit`
-	// Rand is where new case IDs and note IDs come from; nil means
-	// crypto/rand.Reader. A program that must make the same IDs every time
-	// (the demo store's) gives its own.
+	// Rand is where new IDs come from — of cases, notes and the items
+	// added to a case's lists; nil means crypto/rand.Reader. A program
+	// that must make the same IDs every time (the demo store's, a test)
+	// gives its own.
 	Rand io.Reader
 
 	// Critical, when set, runs the steps that change the store (writing
@@ -145,6 +146,7 @@ type State struct {
 	Today    time.Time
 	Rand     io.Reader // where new IDs come from; nil means crypto/rand.Reader
 	source   store.Source
+	issued   map[string]bool // the item IDs this change made (newItemID)
 }
 
 // random returns the reader new IDs are drawn from.

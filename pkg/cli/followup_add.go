@@ -32,7 +32,8 @@ help needed, say). Follow-up runs for 12 months after exit (documents 001,
 
 --due names the follow-up this one fulfils (default: --date). When
 outcome.yaml already plans a follow-up due that day, it is marked done;
-otherwise a follow-up done on --date is added.
+otherwise a follow-up done on --date is added, with an ID of its own (e.g.
+FU-K7QX2). The follow-up's ID is printed on stdout.
 
 The follow-up is recorded in outcome.yaml only, not as a case note: the
 command cannot know how the follow-up happened (phone, visit, ...) or whether

@@ -196,7 +196,7 @@ func iepWritePlan(w io.Writer, p *record.IEP, st casestate.State) {
 	if len(p.NextSteps) > 0 {
 		fmt.Fprintf(w, "\nNext steps:\n")
 		for _, s := range p.NextSteps {
-			fmt.Fprintf(w, "  %s  %-11s  %s (%s)\n", s.ID, s.Owner, iepIndent(s.Text, 19), iepDueState(s.Due, s.Done, st.IsOverdue(casestate.DueNextStep, s.ID)))
+			fmt.Fprintf(w, "  %s  %-11s  %s (%s)\n", s.ID, s.Owner, iepIndent(s.Text, len(s.ID)+17), iepDueState(s.Due, s.Done, st.IsOverdue(casestate.DueNextStep, s.ID)))
 		}
 	}
 	if len(p.JobTargets) > 0 {

@@ -48,7 +48,8 @@ const (
 	outputOnly telling = iota
 	// sayWhat: also say on stderr what the change did, in the words of
 	// its commit subject (case close, iep milestone done, placement set,
-	// ...).
+	// ...); an add command among them still prints the ID of what it
+	// added on stdout (case barrier add, iep course add, ...).
 	sayWhat
 	// sayNext: the change opened a case (case new); say on stderr what
 	// the new case needs next (sayNext in case_new.go) rather than count

@@ -51,6 +51,7 @@ func (o *Outcome) AllClosures() []Closure {
 
 // Reopening is the reopening of a closed case.
 type Reopening struct {
+	ID     string `yaml:"id,omitempty" json:"id,omitempty"` // RO-7QX2K; none on items written before they had IDs
 	Date   Date   `yaml:"date" json:"date"`
 	Reason string `yaml:"reason" json:"reason"`
 }
@@ -58,6 +59,7 @@ type Reopening struct {
 // Extension is a request to extend the work security period, and its
 // decision by the Joint Work Security Committee (000).
 type Extension struct {
+	ID        string `yaml:"id,omitempty" json:"id,omitempty"` // ER-7QX2K; none on items written before they had IDs
 	Requested Date   `yaml:"requested" json:"requested"`
 	Decided   Date   `yaml:"decided,omitempty" json:"decided,omitempty"`
 	Decision  string `yaml:"decision,omitempty" json:"decision,omitempty"` // approved, denied or pending
@@ -114,6 +116,7 @@ type FollowUp struct {
 
 // Closure is the closing of a case.
 type Closure struct {
+	ID     string `yaml:"id,omitempty" json:"id,omitempty"` // CL-7QX2K; none on items written before they had IDs
 	Date   Date   `yaml:"date" json:"date"`
 	Reason string `yaml:"reason" json:"reason"` // placed, separated, withdrew, moved or other
 	Notes  string `yaml:"notes,omitempty" json:"notes,omitempty"`

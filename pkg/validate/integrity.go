@@ -43,7 +43,7 @@ var integrityRules = []*Rule{
 	},
 	{
 		ID: "duplicate-id", Severity: finding.Error,
-		Summary: "goal, objective, milestone, service, next-step and referral IDs are unique within a case",
+		Summary: "the IDs of a case's items — goals, milestones, referrals, applications, ... — are unique within their kind across the case",
 		check:   checkDuplicateIDs,
 	},
 	{
@@ -196,41 +196,34 @@ func checkActivityWeeks(x *Context) {
 }
 
 func checkDuplicateIDs(x *Context) {
-	seen := map[string][]string{}
-	dup := func(file string, at []string, kind, id string) {
-		if id == "" {
-			return
-		}
-		key := kind + "\x00" + id
-		if first, ok := seen[key]; ok {
-			x.Report(file, at, "%s ID %s is used twice (first at %s); give each its own ID", kind, id, strings.Join(first, "."))
-			return
-		}
-		seen[key] = at
+	type place struct {
+		file string
+		at   []string
 	}
-	if p := x.Case.IEP; p != nil {
-		f := x.File(layout.KindIEP)
-		for i, g := range p.Goals {
-			gi := strconv.Itoa(i)
-			dup(f, []string{"goals", gi, "id"}, "goal", g.ID)
-			for j, o := range g.Objectives {
-				dup(f, []string{"goals", gi, "objectives", strconv.Itoa(j), "id"}, "objective", o.ID)
+	seen := map[string]place{}
+	check := func(file string, rec any) {
+		record.EachItemID(rec, func(r record.ListRule, at []string, id string) {
+			key := r.Kind + " " + r.Path + "\x00" + id
+			first, ok := seen[key]
+			if !ok {
+				seen[key] = place{file, at}
+				return
 			}
-			for j, m := range g.Milestones {
-				dup(f, []string{"goals", gi, "milestones", strconv.Itoa(j), "id"}, "milestone", m.ID)
+			where := "at " + strings.Join(first.at, ".")
+			if first.file != file {
+				where = "in " + first.file + " " + where
 			}
-		}
-		for i, s := range p.Services {
-			dup(f, []string{"services", strconv.Itoa(i), "id"}, "service", s.ID)
-		}
-		for i, s := range p.NextSteps {
-			dup(f, []string{"next_steps", strconv.Itoa(i), "id"}, "next step", s.ID)
-		}
+			x.Report(file, at, "%s ID %s is used twice (first %s); give each its own ID", r.Item, id, where)
+		})
 	}
-	if s := x.Case.Services; s != nil {
-		for i, r := range s.Referrals {
-			dup(x.File(layout.KindServices), []string{"referrals", strconv.Itoa(i), "id"}, "referral", r.ID)
-		}
+	c := x.Case
+	check(x.File(layout.KindIntake), c.Intake)
+	check(x.File(layout.KindIEP), c.IEP)
+	check(x.File(layout.KindReferences), c.References)
+	check(x.File(layout.KindServices), c.Services)
+	check(x.File(layout.KindOutcome), c.Outcome)
+	for _, w := range c.Activity {
+		check(c.ActivityPath(w), w)
 	}
 }
 

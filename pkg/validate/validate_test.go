@@ -125,6 +125,12 @@ func ruleTests() []ruleTest {
 		{rule: "duplicate-id", on: today, change: func(m memStore) {
 			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "services:\n  - id: S1", "services:\n  - id: S1\n    name: Again\n  - id: S1", 1)
 		}, want: "cases/W1/iep.yaml:17:9", msg: "service ID S1 is used twice (first at services.0.id)"},
+		// An application's ID names it across the weeks: activity update
+		// finds it by the ID alone.
+		{rule: "duplicate-id", on: today, change: func(m memStore) {
+			m.edit("cases/WS1/activity/2026-W11.yaml", "  - date: 2026-03-10\n", "  - id: AP-7QX2K\n    date: 2026-03-10\n")
+			m["cases/WS1/activity/2026-W12.yaml"] = "week: 2026-W12\napplications:\n  - id: AP-7QX2K\n    date: 2026-03-16\n    organization: Clinic\n    position: Clerk\n    status: applied\n"
+		}, want: "cases/WS1/activity/2026-W12.yaml:3:9", msg: "application ID AP-7QX2K is used twice (first in cases/WS1/activity/2026-W11.yaml at applications.0.id)"},
 		{rule: "unresolved-ref", on: today, change: func(m memStore) {
 			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "services: [S1]", "services: [S2]", 1)
 		}, want: "cases/W1/iep.yaml:9:20", msg: "names service S2, which is not in the plan"},
