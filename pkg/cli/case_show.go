@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -99,15 +99,16 @@ func caseShowRun(opts *caseShowOptions) error {
 	v, err := newCaseShowView(snap, findings, opts.caseID, today)
 	if err != nil {
 		for _, f := range findings {
-			fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
+			printFinding(opts.env.Stderr, f)
 		}
 		return err
 	}
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, v)
 	}
-	v.write(opts.env.Stdout)
-	return nil
+	w, done := opts.textOut()
+	v.write(w)
+	return done()
 }
 
 // caseShowView is what case show shows, and its JSON contract.
@@ -221,7 +222,7 @@ func phaseLine(st casestate.State) string {
 
 // writeDue prints due items as an aligned block: date, when, kind, detail.
 func writeDue(w io.Writer, items []casestate.Due) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	var rows [][]string
 	for _, it := range items {
 		var when string
 		switch {
@@ -232,9 +233,9 @@ func writeDue(w io.Writer, items []casestate.Due) {
 		default:
 			when = "in " + countDays(it.Days)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", it.Due, when, it.Kind, it.Detail)
+		rows = append(rows, []string{"  " + string(it.Due), when, it.Kind, it.Detail})
 	}
-	tw.Flush()
+	display.Align(w, rows)
 }
 
 // countDays writes a count of days: "1 day", "12 days".

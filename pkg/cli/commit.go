@@ -57,7 +57,7 @@ func commitRun(opts *commitOptions) error {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: left %s out: it is not a caseplan record\n", p)
 	}
 	for _, f := range res.Warnings {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
+		printFinding(opts.env.Stderr, f)
 	}
 	return nil
 }

@@ -3,14 +3,13 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/tickler"
 )
@@ -251,20 +250,23 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 		}
 		return t.flush()
 	}
-	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	clean := strings.NewReplacer("\t", " ", "\n", " ")
+	var group [][]string
 	for i, it := range items {
 		if i == 0 || it.Manager != items[i-1].Manager {
 			if i > 0 {
-				fmt.Fprintln(tw)
+				if err := display.Align(env.Stdout, group); err != nil {
+					return err
+				}
+				fmt.Fprintln(env.Stdout)
 			}
 			heading := it.Manager
 			if name := names[it.Manager]; name != "" {
 				heading = name + " (" + it.Manager + ")"
 			}
-			fmt.Fprintln(tw, clean.Replace(heading))
+			fmt.Fprintln(env.Stdout, display.Escape(heading))
+			group = nil
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", it.Due, tickler.When(it), it.Case, it.Kind, clean.Replace(it.Detail))
+		group = append(group, []string{"  " + string(it.Due), tickler.When(it), it.Case, it.Kind, it.Detail})
 	}
-	return tw.Flush()
+	return display.Align(env.Stdout, group)
 }

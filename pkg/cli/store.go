@@ -187,7 +187,7 @@ func (g *globals) loadReadable(caseID, p string) (*casefile.Snapshot, error) {
 	}
 	if len(unread) > 0 {
 		for _, f := range unread {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+			printFinding(g.env.Stderr, f)
 		}
 		return nil, &InvalidError{Msg: fmt.Sprintf("cannot read %d record file(s) of case %s; nothing is listed", len(unread), caseID), Hint: "correct the file(s) above, then list again"}
 	}
