@@ -47,8 +47,9 @@ func addReportFlags(c *cobra.Command, o *reportOptions) {
 // records come from.
 const reportSourceHelp = `Reports read committed records only — by default the tree of HEAD's commit,
 never the work tree — so every report can be made again, byte for byte: it
-names its commit, and --at COMMIT reads that commit's tree from git objects
-whatever the work tree holds now. Commit hand edits first (caseplan commit).
+names its commit and the caseplan version that made it (caseplan version),
+and that caseplan with --at COMMIT reads that commit's tree from git
+objects whatever the work tree holds now. Commit hand edits first (caseplan commit).
 --as-of DATE reads the tree of the last commit made on or before the end of
 DATE (by the committer's clock and time zone, following the first parents
 from HEAD). A report never contains the time it was made.
@@ -106,7 +107,7 @@ func (o *reportOptions) reportSnapshot() (*casefile.Snapshot, report.Source, err
 		fmt.Fprintf(o.env.Stderr, "caseplan: warning: %d record(s) at commit %s could not be read; the report leaves them out\n", errs, hash.String()[:12])
 		fmt.Fprintln(o.env.Stderr, "caseplan: hint: run caseplan validate to see them")
 	}
-	return snap, report.Source{Commit: hash.String(), Committed: rc.Committed}, nil
+	return snap, report.Source{Commit: hash.String(), Committed: rc.Committed, Caseplan: o.env.Build.String()}, nil
 }
 
 // writeReport renders a report to stdout, or to --out atomically: a

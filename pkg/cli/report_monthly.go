@@ -83,7 +83,7 @@ Formats:
             prefixed with ' so a spreadsheet does not run it (plain numbers
             such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
-            "committed","participants","summary":{"open_at_start",
+            "committed","caseplan","participants","summary":{"open_at_start",
             "open_at_end","opened","closed","closed_by_reason",
             "placed","median_days_to_placement","contacts","contact_cases",
             "contact_compliance","overdue_contacts","overdue_items",
@@ -98,9 +98,10 @@ Formats:
             "phase","phase_ends","days_left","last_contact","contacts",
             "applications","interviews","overdue_items","next_milestone":
             {"goal","id","due","text"} or null,"flags":[...]}]}
-            commit is the full hash; committed is RFC 3339; participants is
-            "initials" or "names"; days_left is null when the phase has no
-            set end.
+            commit is the full hash; committed is RFC 3339; caseplan is
+            the version that made the report (caseplan version);
+            participants is "initials" or "names"; days_left is null when
+            the phase has no set end.
 
 ` + reportSourceHelp + `
 

@@ -45,6 +45,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/caseplan/caseplan/pkg/buildinfo"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 )
 
@@ -62,6 +63,9 @@ type Env struct {
 	// StderrIsTerminal says stderr is a terminal: long work shows its
 	// progress there.
 	StderrIsTerminal bool
+	// Build is which caseplan this is (caseplan version; every report
+	// names it). Tests leave it zero: a development build.
+	Build buildinfo.Info
 	// HandleSignals makes SIGINT and SIGTERM wait for a write in progress
 	// to finish (the real process; tests leave it off).
 	HandleSignals bool
@@ -81,6 +85,7 @@ func System() Env {
 		IsTerminal:       term.IsTerminal(int(os.Stdout.Fd())),
 		StderrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
 		HandleSignals:    true,
+		Build:            buildinfo.Read(),
 	}
 }
 
@@ -168,7 +173,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
+		Version:           g.env.Build.String(),
 	}
+	root.SetVersionTemplate("caseplan {{.Version}}\n")
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.store, "store", "", "the store's repository `DIR` (default: found upward from the working directory; env CASEPLAN_STORE)")
 	pf.StringVar(&g.today, "today", "", "the `DATE` (YYYY-MM-DD) that date rules and defaults use (env CASEPLAN_TODAY; default: today)")
@@ -221,6 +228,7 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		newCmdVerify(g, nil),
 		newCmdDue(g, nil),
 		newCmdReport(g),
+		newCmdVersion(g, nil),
 	)
 	return root
 }

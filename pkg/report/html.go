@@ -26,7 +26,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 		Title: monthTitle(r) + " (" + r.From + " to " + r.To + ")",
 		Lines: []string{
 			r.Organization,
-			provenance(r.Commit, r.Committed, "caseplan report monthly --month "+r.Month),
+			provenance(r.Commit, r.Committed, r.Caseplan, "caseplan report monthly --month "+r.Month),
 			"Phases, days left and overdue items are as of " + r.To + "; events count in the month of their own date.",
 			privacyLine(r.Participants),
 		},
@@ -49,7 +49,7 @@ func (htmlWriter) Caseload(w io.Writer, r *Caseload) error {
 		Title: "Caseload report as of " + r.AsOf,
 		Lines: []string{
 			r.Organization,
-			provenance(r.Commit, r.Committed, "caseplan report caseload --today "+r.AsOf),
+			provenance(r.Commit, r.Committed, r.Caseplan, "caseplan report caseload --today "+r.AsOf),
 			privacyLine(r.Participants),
 		},
 	}

@@ -15,7 +15,7 @@ func (markdownWriter) Monthly(w io.Writer, r *Monthly) error {
 	b := new(bytes.Buffer)
 	fmt.Fprintf(b, "# %s\n\n", mdText(monthTitle(r)+" ("+r.From+" to "+r.To+")"))
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
-	fmt.Fprintf(b, "%s\n\n", mdText(provenance(r.Commit, r.Committed, "caseplan report monthly --month "+r.Month)))
+	fmt.Fprintf(b, "%s\n\n", mdText(provenance(r.Commit, r.Committed, r.Caseplan, "caseplan report monthly --month "+r.Month)))
 	fmt.Fprintf(b, "Phases, days left and overdue items are as of %s; events count in the month of their own date.\n\n", r.To)
 	fmt.Fprintf(b, "%s\n\n", mdText(privacyLine(r.Participants)))
 
@@ -42,7 +42,7 @@ func (markdownWriter) Caseload(w io.Writer, r *Caseload) error {
 	b := new(bytes.Buffer)
 	fmt.Fprintf(b, "# Caseload report as of %s\n\n", r.AsOf)
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
-	fmt.Fprintf(b, "%s\n\n", mdText(provenance(r.Commit, r.Committed, "caseplan report caseload --today "+r.AsOf)))
+	fmt.Fprintf(b, "%s\n\n", mdText(provenance(r.Commit, r.Committed, r.Caseplan, "caseplan report caseload --today "+r.AsOf)))
 	fmt.Fprintf(b, "%s\n", mdText(privacyLine(r.Participants)))
 	for _, t := range []table{caseloadManagerTable(r), caseloadProgramTable(r), caseloadCaseTable(r)} {
 		fmt.Fprintf(b, "\n## %s\n\n", t.title)

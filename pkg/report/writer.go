@@ -56,9 +56,13 @@ func monthTitle(r *Monthly) string {
 	return fmt.Sprintf("Monthly status report, %s %d", m.Month, m.Year)
 }
 
-// provenance says which commit a report reads and how to make it again.
-func provenance(commit, committed, again string) string {
-	return fmt.Sprintf("Made from commit %s (committed %s); %s --at %s makes this report again.", commit, committed, again, short(commit))
+// provenance says which commit a report reads, which caseplan made it, and
+// how to make it again.
+func provenance(commit, committed, caseplan, again string) string {
+	if caseplan == "" {
+		caseplan = "(devel)"
+	}
+	return fmt.Sprintf("Made from commit %s (committed %s) by caseplan %s; %s --at %s makes this report again with the same caseplan.", commit, committed, caseplan, again, short(commit))
 }
 
 func short(commit string) string {
