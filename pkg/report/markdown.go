@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/caseplan/caseplan/pkg/markdown"
 )
 
 // markdownWriter writes GitHub-flavoured Markdown, for a pull request, an
@@ -75,9 +77,5 @@ func writeMarkdownTable(w io.Writer, t table) {
 	}
 }
 
-// mdText escapes what would change a Markdown table or page: pipes, line
-// breaks, inline HTML and emphasis markers from the records' free text.
-var mdText = strings.NewReplacer(
-	"\\", "\\\\", "|", "\\|", "\r\n", " ", "\n", " ", "\r", " ",
-	"<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]",
-).Replace
+// mdText escapes the records' free text for a page or a table cell.
+var mdText = markdown.Text
