@@ -250,6 +250,7 @@ var patterns = map[string]pattern{
 	`^PL-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"placement id", "PL- and five letters or digits, like PL-7QX2K"},
 	`^FU-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"follow-up id", "FU- and five letters or digits, like FU-7QX2K"},
 	`^RF-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"reference id", "RF- and five letters or digits, like RF-7QX2K"},
+	`^(devel|v[0-9][0-9A-Za-z.+-]*|[0-9a-f]{7,40})$`: {"caseplan version", "a release such as v1.2.0, a pseudo-version, a commit hash, or devel"},
 }
 
 // unknownField words an additionalProperties error for key p of the

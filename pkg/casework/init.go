@@ -21,6 +21,10 @@ type InitStore struct {
 	Organization string
 	Author       Author
 	When         time.Time
+	// CaseplanVersion is the caseplan making the store, as go install
+	// takes it (buildinfo.Info.Installable), or "" for a development build
+	// that cannot be installed again: caseplan.yaml then says devel.
+	CaseplanVersion string
 }
 
 // configTemplate is the first caseplan.yaml of a store. It is a template
@@ -29,6 +33,10 @@ type InitStore struct {
 var configTemplate = template.Must(template.New("config").Parse(`{{.Modeline}}# caseplan store settings: the organisation, its staff roster, the programs
 # its cases belong to and how strictly their rules apply.
 organization: {{printf "%q" .Organization}}
+# The version of caseplan this store was made with, which its CI workflow
+# installs. Change it to move the store to another release (see caseplan
+# version).
+caseplan_version: {{printf "%q" .Version}}
 
 staff:
   - id: {{.StaffID}}
@@ -71,25 +79,98 @@ programs:
 #   pe-self-sufficiency: {enabled: false}
 `))
 
-// workflow is the CI workflow a new store gets: validate and verify on
-// every push, with findings as annotations on the changed lines.
-const workflow = `# caseplan checks the case records on every push and pull request.
+// Workflow is the CI workflow a new store gets (.github/workflows/
+// caseplan.yml): on every push and pull request it installs the caseplan
+// that caseplan.yaml names (caseplan_version), validates the records and
+// verifies the audit trail. Why it is as it is:
+//
+//   - It installs exactly caseplan_version, never @latest, so CI judges the
+//     records by the rules the team runs, and a new release changes nothing
+//     until the store is moved to it; a development build's store (devel)
+//     installs the latest release, with a warning saying so. The binary is
+//     cached by version, so only the first run compiles it.
+//   - A store has no go.mod or go.sum: setup-go's module cache, keyed on
+//     go.sum, only warns, so it is off.
+//   - permissions: contents: read — it reads the repository, nothing more;
+//     checkout does not keep the token.
+//   - fetch-depth: 0, since verify reads the whole history.
+//   - verify --anchor is the previous push (github.event.before): a push
+//     that rewrote history is caught. A new branch's before is all zeros,
+//     and a pull request has none: then there is no anchor.
+//   - Findings are annotations on the changed lines, and the full list is
+//     in the job summary, since GitHub shows only ten of each kind.
+//   - On a pull request, validate reports only what the pull request adds
+//     (--new-from its base), so a store with old findings can take
+//     changes; pushes to a branch check everything.
+const Workflow = `# caseplan checks the case records on every push and pull request: the
+# records against their schemas and program rules (caseplan validate), and
+# the audit trail in git history (caseplan verify). caseplan init wrote it;
+# the version it installs is caseplan_version in cases/caseplan.yaml.
 name: caseplan
-on: [push, pull_request]
+on:
+  push:
+  pull_request:
+  workflow_dispatch:
+permissions:
+  contents: read
 jobs:
   check:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@v6
         with:
           fetch-depth: 0 # verify reads the whole history
-      - uses: actions/setup-go@v5
+          persist-credentials: false
+      - uses: actions/setup-go@v6
         with:
           go-version: stable
-      - run: go install github.com/caseplan/caseplan/cmd/caseplan@latest
-      - run: caseplan validate -o github
-      - run: caseplan verify
+          cache: false # a store has no go.sum to key a module cache on
+      - name: Which caseplan
+        id: caseplan
+        run: |
+          version=$(awk '$1 == "caseplan_version:" { gsub(/["\047]/, "", $2); print $2 }' cases/caseplan.yaml)
+          case "$version" in
+            "" | devel)
+              echo "::warning file=cases/caseplan.yaml,title=caseplan_version::caseplan_version is ${version:-not set}: installing the latest release of caseplan; set it to the version the team runs (see caseplan version)"
+              version=latest
+              ;;
+          esac
+          echo "version=$version" >> "$GITHUB_OUTPUT"
+          echo "$RUNNER_TEMP/caseplan-bin" >> "$GITHUB_PATH"
+      - uses: actions/cache@v5
+        id: cache
+        if: steps.caseplan.outputs.version != 'latest'
+        with:
+          path: ${{ runner.temp }}/caseplan-bin
+          key: caseplan-${{ runner.os }}-${{ steps.caseplan.outputs.version }}
+      - name: Install caseplan ${{ steps.caseplan.outputs.version }}
+        if: steps.cache.outputs.cache-hit != 'true'
+        env:
+          GOBIN: ${{ runner.temp }}/caseplan-bin
+          VERSION: ${{ steps.caseplan.outputs.version }}
+        run: go install "github.com/caseplan/caseplan/cmd/caseplan@$VERSION"
+      - name: Validate the records
+        env:
+          BASE: ${{ github.event.pull_request.base.sha }}
+        run: |
+          if [ -n "$BASE" ]; then
+            caseplan validate -o github --new-from "$BASE"
+          else
+            caseplan validate -o github
+          fi
+      - name: Verify the audit trail
+        if: ${{ !cancelled() }}
+        env:
+          BEFORE: ${{ github.event.before }}
+        run: |
+          case "$BEFORE" in
+            "" | 0000000000000000000000000000000000000000) caseplan verify -o github ;;
+            *) caseplan verify -o github --anchor "$BEFORE" ;;
+          esac
 `
+
+// WorkflowPath is where init writes Workflow.
+const WorkflowPath = ".github/workflows/caseplan.yml"
 
 // ErrStoreExists says init was run where a store already is.
 var ErrStoreExists = errors.New("a case store already exists here")
@@ -104,6 +185,10 @@ func Init(in InitStore) (string, error) {
 	if err := os.MkdirAll(in.Dir, 0o755); err != nil {
 		return "", err
 	}
+	version := in.CaseplanVersion
+	if version == "" {
+		version = "devel"
+	}
 	var cfg bytes.Buffer
 	modeline, _ := layout.Modeline(layout.ConfigPath)
 	if err := configTemplate.Execute(&cfg, map[string]string{
@@ -112,6 +197,7 @@ func Init(in InitStore) (string, error) {
 		"StaffID":      StaffID(in.Author.Email),
 		"Name":         in.Author.Name,
 		"Email":        in.Author.Email,
+		"Version":      version,
 	}); err != nil {
 		return "", err
 	}
@@ -131,7 +217,7 @@ func Init(in InitStore) (string, error) {
 
 	changes := []gitstore.Change{
 		{Path: layout.ConfigPath, Data: cfg.Bytes()},
-		{Path: ".github/workflows/caseplan.yml", Data: []byte(workflow)},
+		{Path: WorkflowPath, Data: []byte(Workflow)},
 		{Path: ".gitattributes", Data: []byte("# Records are text with LF line ends on every machine.\n*.yaml text eol=lf\n*.json text eol=lf\n")},
 	}
 	for _, kind := range schemas.Kinds {

@@ -52,6 +52,7 @@ func initRun(opts *initOptions) error {
 	}
 	hash, err := casework.Init(casework.InitStore{
 		Dir: dir, Organization: opts.organization, Author: author, When: opts.commitTime(),
+		CaseplanVersion: opts.env.Build.Installable(),
 	})
 	if err != nil {
 		return err
