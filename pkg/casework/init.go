@@ -2,6 +2,7 @@ package casework
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -169,6 +170,35 @@ jobs:
           esac
 `
 
+// EditorSettingsPath and EditorExtensionsPath are the VS Code workspace
+// settings init writes: yaml.schemas maps each record kind's files to its
+// schema, so a record made by hand without the modeline is checked too,
+// and the YAML extension that reads them is recommended.
+const (
+	EditorSettingsPath   = ".vscode/settings.json"
+	EditorExtensionsPath = ".vscode/extensions.json"
+)
+
+const editorExtensions = `{
+  "recommendations": ["redhat.vscode-yaml"]
+}
+`
+
+// EditorSettings returns .vscode/settings.json: for each record kind, its
+// schema and the glob of its files (layout.Glob), as the YAML extension
+// (yaml-language-server) reads them.
+func EditorSettings() ([]byte, error) {
+	globs := map[string][]string{}
+	for _, kind := range schemas.Kinds {
+		globs["./"+layout.SchemaFile(kind)] = []string{layout.Glob(kind)}
+	}
+	b, err := json.MarshalIndent(map[string]any{"yaml.schemas": globs}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
 // WorkflowPath is where init writes Workflow.
 const WorkflowPath = ".github/workflows/caseplan.yml"
 
@@ -215,9 +245,15 @@ func Init(in InitStore) (string, error) {
 		return "", fmt.Errorf("internal error: the new caseplan.yaml is invalid: %s", errs[0].Message)
 	}
 
+	settings, err := EditorSettings()
+	if err != nil {
+		return "", err
+	}
 	changes := []gitstore.Change{
 		{Path: layout.ConfigPath, Data: cfg.Bytes()},
 		{Path: WorkflowPath, Data: []byte(Workflow)},
+		{Path: EditorSettingsPath, Data: settings},
+		{Path: EditorExtensionsPath, Data: []byte(editorExtensions)},
 		{Path: ".gitattributes", Data: []byte("# Records are text with LF line ends on every machine.\n*.yaml text eol=lf\n*.json text eol=lf\n")},
 	}
 	for _, kind := range schemas.Kinds {

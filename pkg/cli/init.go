@@ -21,10 +21,12 @@ func newCmdInit(g *globals, runF func(*initOptions) error) *cobra.Command {
 		Use:   "init [DIR]",
 		Short: "Create a case store: settings, schemas, CI workflow, git repository",
 		Long: `Create a case store in DIR (default: the working directory): cases/caseplan.yaml
-with one program of each kind (work-security, wioa, post-employment) and the
-acting author as the first staff member, the JSON Schemas under schemas/, a
-GitHub workflow that runs caseplan validate and verify, a git repository if
-there is none, and the first commit.` + "\n" + exitStatusHelp,
+with one program of each kind (work-security, wioa, post-employment), the
+acting author as the first staff member and this caseplan's version
+(caseplan_version), the JSON Schemas under schemas/, a GitHub workflow that
+installs that version and runs caseplan validate and verify on every push,
+VS Code settings that give every record file its schema (.vscode/), a git
+repository if there is none, and the first commit.` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.dir = "."
