@@ -10,6 +10,7 @@ package schemas
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"net/url"
@@ -491,4 +492,37 @@ func MissingDay(s string) string {
 	}
 	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 	return fmt.Sprintf("%s %d has %d days, so day %d does not exist", time.Month(m), y, last, d)
+}
+
+// Enum returns the values the schema of kind allows at path — property
+// names, with "[]" for an array's items — such as Enum("note", "mode") or
+// Enum("iep", "goals", "[]", "term"); nil when there is no enum there. The
+// command line offers and checks the same values (pkg/cli).
+func Enum(kind string, path ...string) []string {
+	b, err := Bytes(kind)
+	if err != nil {
+		return nil
+	}
+	var node any
+	if err := json.Unmarshal(b, &node); err != nil {
+		return nil
+	}
+	for _, p := range path {
+		m, _ := node.(map[string]any)
+		if p == "[]" {
+			node = m["items"]
+			continue
+		}
+		props, _ := m["properties"].(map[string]any)
+		node = props[p]
+	}
+	m, _ := node.(map[string]any)
+	list, _ := m["enum"].([]any)
+	var out []string
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -112,6 +113,9 @@ func parseAction(v string) (record.Action, error) {
 		return record.Action{}, usageErrorf("--action %q: write it as \"OWNER|DUE|TEXT\" (DUE may be empty)", v)
 	}
 	a := record.Action{Owner: strings.TrimSpace(parts[0]), Text: strings.TrimSpace(parts[2])}
+	if owners := schemas.Enum("note", "actions", "[]", "owner"); !slices.Contains(owners, a.Owner) {
+		return a, usageErrorf("--action %q: the owner %q is not one of %s", v, a.Owner, strings.Join(owners, ", "))
+	}
 	if due := strings.TrimSpace(parts[1]); due != "" {
 		var err error
 		if a.Due, err = requiredDate("action due date", due); err != nil {

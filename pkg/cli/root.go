@@ -170,10 +170,11 @@ func newCmdRoot(g *globals) *cobra.Command {
 case notes, references, weekly activity, referrals and outcome — as YAML files
 in a git repository. Every change is validated and committed, so the git
 history is the audit trail.` + "\n" + exitStatusHelp,
-		SilenceUsage:      true,
-		SilenceErrors:     true,
-		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
-		Version:           g.env.Build.String(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		// completion is shown: a case manager's shell completes case
+		// IDs, notes, staff, programs and every flag's values.
+		Version: g.env.Build.String(),
 	}
 	root.SetVersionTemplate("caseplan {{.Version}}\n")
 	pf := root.PersistentFlags()
@@ -184,6 +185,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	// those that happen to read it: CI must not pass with a broken setting.
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
 		if _, err := g.todayDate(); err != nil {
+			return err
+		}
+		if err := g.checkFlagValues(c); err != nil {
 			return err
 		}
 		if g.author != "" || g.env.Getenv("CASEPLAN_AUTHOR") != "" {
@@ -230,6 +234,7 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		newCmdReport(g),
 		newCmdVersion(g, nil),
 	)
+	g.registerCompletions(root)
 	return root
 }
 
