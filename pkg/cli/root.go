@@ -258,3 +258,11 @@ func newGroupCmd(use, short string, subs ...*cobra.Command) *cobra.Command {
 	c.AddCommand(subs...)
 	return c
 }
+
+// Command returns caseplan's command tree as Main builds it, for the tools
+// that document it (cmd/internal/mangen writes the man pages from it).
+func Command(env Env) *cobra.Command { return newCmdRoot(&globals{env: env}) }
+
+// ExitStatus is the exit-status section every command's help ends with;
+// the man pages give it a section of its own.
+const ExitStatus = exitStatusHelp
