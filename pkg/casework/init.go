@@ -22,6 +22,9 @@ type InitStore struct {
 	Organization string
 	Author       Author
 	When         time.Time
+	// Hook installs the pre-commit hook (PreCommitHook) in the new
+	// repository.
+	Hook bool
 	// CaseplanVersion is the caseplan making the store, as go install
 	// takes it (buildinfo.Info.Installable), or "" for a development build
 	// that cannot be installed again: caseplan.yaml then says devel.
@@ -280,5 +283,59 @@ func Init(in InitStore) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if in.Hook {
+		if _, err := InstallHook(repo); err != nil {
+			return hash.String(), err
+		}
+	}
 	return hash.String(), nil
+}
+
+// PreCommitHook is the git pre-commit hook init installs. caseplan's own
+// commands commit without running hooks (go-git runs none), and validate
+// what they write themselves; the hook is for commits made by hand with
+// the git CLI: it refuses one that adds errors to the records (only new
+// ones, as validate --new-from HEAD reports them, so a store with old
+// findings can still be committed to). It validates the work tree, which
+// holds what is staged and also what is not: commit or stash unstaged
+// edits of records first. git commit --no-verify skips it.
+const PreCommitHook = `#!/bin/sh
+# caseplan: refuse a hand commit that adds errors to the case records.
+# Installed by caseplan init; git commit --no-verify skips it.
+if ! command -v caseplan >/dev/null 2>&1; then
+  echo "pre-commit hook: caseplan is not installed, so the records cannot be checked" >&2
+  echo "pre-commit hook: install it (go install github.com/caseplan/caseplan/cmd/caseplan@VERSION), or commit with --no-verify" >&2
+  exit 1
+fi
+exec caseplan validate --new-from HEAD
+`
+
+// HookError says a pre-commit hook is already there, and was left alone.
+type HookError struct{ Path string }
+
+func (e *HookError) Error() string {
+	return e.Path + " already exists; caseplan's pre-commit hook was not installed"
+}
+
+// InstallHook writes PreCommitHook as the repository's pre-commit hook and
+// returns its path. An existing hook is never replaced: it is a
+// *HookError.
+func InstallHook(repo *gitstore.Repo) (string, error) {
+	dir := repo.HooksDir()
+	path := filepath.Join(dir, "pre-commit")
+	if _, err := os.Lstat(path); err == nil {
+		return path, &HookError{Path: path}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return path, err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o755)
+	if err != nil {
+		return path, err
+	}
+	if _, err := f.WriteString(PreCommitHook); err != nil {
+		f.Close()
+		return path, err
+	}
+	return path, f.Close()
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -13,6 +14,7 @@ type initOptions struct {
 	*globals
 	dir          string
 	organization string
+	noHook       bool
 }
 
 func newCmdInit(g *globals, runF func(*initOptions) error) *cobra.Command {
@@ -26,7 +28,15 @@ acting author as the first staff member and this caseplan's version
 (caseplan_version), the JSON Schemas under schemas/, a GitHub workflow that
 installs that version and runs caseplan validate and verify on every push,
 VS Code settings that give every record file its schema (.vscode/), a git
-repository if there is none, and the first commit.` + "\n" + exitStatusHelp,
+repository if there is none, and the first commit.
+
+It also installs a git pre-commit hook (unless --no-hook, or a pre-commit
+hook is already there) that refuses a commit made by hand with git when it
+adds errors to the records: it runs caseplan validate --new-from HEAD.
+caseplan's own commands validate before they commit and run no hooks. The
+hook belongs to this clone, as git hooks do; in a clone of the store,
+install it with the pre-commit framework (this repository's
+.pre-commit-hooks.yaml) or copy it from the store that has it.` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.dir = "."
@@ -40,6 +50,7 @@ repository if there is none, and the first commit.` + "\n" + exitStatusHelp,
 		},
 	}
 	c.Flags().StringVar(&opts.organization, "organization", "Workforce Services", "the organisation's `NAME`")
+	c.Flags().BoolVar(&opts.noHook, "no-hook", false, "do not install the git pre-commit hook that refuses hand commits of invalid records")
 	return c
 }
 
@@ -54,8 +65,13 @@ func initRun(opts *initOptions) error {
 	}
 	hash, err := casework.Init(casework.InitStore{
 		Dir: dir, Organization: opts.organization, Author: author, When: opts.commitTime(),
-		CaseplanVersion: opts.env.Build.Installable(),
+		CaseplanVersion: opts.env.Build.Installable(), Hook: !opts.noHook,
 	})
+	var hookErr *casework.HookError
+	if errors.As(err, &hookErr) {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %v\n", err)
+		err = nil
+	}
 	if err != nil {
 		return err
 	}
