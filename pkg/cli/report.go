@@ -37,7 +37,7 @@ type reportOptions struct {
 func addReportFlags(c *cobra.Command, o *reportOptions) {
 	addOutputFlag(c, &o.output, report.Formats...)
 	f := c.Flags()
-	f.StringVar(&o.out, "out", "", "write the report to `FILE` (atomically) instead of stdout")
+	f.StringVar(&o.out, "out", "", "write the report to `FILE` (atomically) instead of stdout; - is stdout")
 	f.StringVar(&o.at, "at", "", "report from the records as committed in `COMMIT` (a hash, branch or tag), read from git objects")
 	f.StringVar(&o.asOf, "as-of", "", "report from the records as they stood at the end of `DATE`: the last commit made on or before it")
 	f.BoolVar(&o.names, "names", false, "show participants' full names instead of initials")
@@ -118,7 +118,7 @@ func (o *reportOptions) writeReport(what string, render func(w *bytes.Buffer) er
 	if err := render(&b); err != nil {
 		return err
 	}
-	if o.out == "" {
+	if o.out == "" || o.out == "-" {
 		_, err := o.env.Stdout.Write(b.Bytes())
 		return err
 	}
