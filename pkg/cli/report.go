@@ -32,6 +32,8 @@ type reportOptions struct {
 	at     string
 	asOf   string
 	names  bool
+	table  string
+	bom    bool
 }
 
 func addReportFlags(c *cobra.Command, o *reportOptions) {
@@ -41,6 +43,21 @@ func addReportFlags(c *cobra.Command, o *reportOptions) {
 	f.StringVar(&o.at, "at", "", "report from the records as committed in `COMMIT` (a hash, branch or tag), read from git objects")
 	f.StringVar(&o.asOf, "as-of", "", "report from the records as they stood at the end of `DATE`: the last commit made on or before it")
 	f.BoolVar(&o.names, "names", false, "show participants' full names instead of initials")
+	f.StringVar(&o.table, "table", "", "with -o csv, the report's `TABLE` to write (default: cases)")
+	f.BoolVar(&o.bom, "bom", false, "with -o csv, start the file with a UTF-8 byte order mark, for Excel")
+}
+
+// writer returns the writer of the report's format: for csv, of the
+// --table asked for, with or without a byte order mark.
+func (o *reportOptions) writer() (report.Writer, error) {
+	if o.output == "csv" {
+		return report.NewCSV(report.CSVOptions{Table: o.table, BOM: o.bom}), nil
+	}
+	w, err := report.NewWriter(o.output)
+	if err != nil {
+		return nil, usageErrorf("-o: %v", err)
+	}
+	return w, nil
 }
 
 // reportSourceHelp is the part of both reports' help about where the
@@ -55,11 +72,23 @@ DATE (by the committer's clock and time zone, following the first parents
 from HEAD). A report never contains the time it was made.
 
 Participants are shown by their initials ("A. E."), as reports leave the
-office; --names shows full names.`
+office; --names shows full names.
+
+CSV: -o csv writes one table, by default one row per case; --table names
+another of the report's tables (monthly: cases, summary, weeks, managers,
+programs; caseload: cases, managers, programs), each row led by the month
+(or day) and the commit. --bom starts the file with a UTF-8 byte order
+mark, without which Excel garbles names such as Muñoz. A cell a
+spreadsheet could run as a formula — starting with = + - @ (or their
+fullwidth forms), also after spaces or no-break spaces, or with a tab or a
+carriage return — is prefixed with ' (plain numbers such as -3 are kept).`
 
 func (o *reportOptions) check() error {
 	if err := outputFormat(o.output, report.Formats...); err != nil {
 		return err
+	}
+	if o.output != "csv" && (o.table != "" || o.bom) {
+		return usageErrorf("--table and --bom go with -o csv")
 	}
 	if o.at != "" && o.asOf != "" {
 		return usageErrorf("--at and --as-of both name the commit to report from; give one")

@@ -58,9 +58,9 @@ monthly), json:
 }
 
 func reportCaseloadRun(opts *reportOptions) error {
-	w, err := report.NewWriter(opts.output)
+	w, err := opts.writer()
 	if err != nil {
-		return usageErrorf("-o: %v", err)
+		return err
 	}
 	var day time.Time
 	if opts.asOf != "" {

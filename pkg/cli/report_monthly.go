@@ -78,10 +78,10 @@ Formats:
   -o md     Markdown
   -o html   one self-contained page (inline CSS, inline SVG charts of contacts
             per week and caseload per case manager; nothing is fetched)
-  -o csv    one row per case, RFC 4180, with the month and commit on every
-            row; a cell starting with = + - @, a tab or a carriage return is
-            prefixed with ' so a spreadsheet does not run it (plain numbers
-            such as -3 are kept)
+  -o csv    one table, RFC 4180, with the month and commit on every row:
+            one row per case, or --table summary, weeks, managers or
+            programs; --bom for Excel; a cell a spreadsheet could run as a
+            formula is prefixed with ' (plain numbers such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
             "committed","caseplan","participants","summary":{"open_at_start",
             "open_at_end","opened","closed","closed_by_reason",
@@ -132,9 +132,9 @@ Example:
 
 func reportMonthlyRun(opts *reportMonthlyOptions) error {
 	m := opts.period
-	w, err := report.NewWriter(opts.output)
+	w, err := opts.writer()
 	if err != nil {
-		return usageErrorf("-o: %v", err)
+		return err
 	}
 	snap, src, err := opts.reportSnapshot()
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -83,6 +84,8 @@ var flagValues = map[string]map[string]valuesFrom{
 	"iep course add":        {"status": enum("iep", "skill_plan", "[]", "status")},
 	"iep course status":     {"status": enum("iep", "skill_plan", "[]", "status")},
 	"iep benefit add":       {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
+	"report monthly":        {"table": fixed(report.MonthlyTables...)},
+	"report caseload":       {"table": fixed(report.CaseloadTables...)},
 	"iep benefit renew":     {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
 }
 

@@ -124,3 +124,28 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("caseplan --help does not show completion:\n%s", help)
 	}
 }
+
+// TestReportCSVFlags: --table and --bom reach the CSV writer, a table the
+// report has not got is a usage error naming those it has, and both
+// flags go with -o csv only.
+func TestReportCSVFlags(t *testing.T) {
+	dir := initCLIStore(t)
+	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
+	code, out, stderr := runCaseplan(t, dir, env, "report", "monthly", "--month", "2026-03", "-o", "csv", "--table", "summary", "--bom")
+	if code != 0 || !strings.HasPrefix(out, "\ufeffmonth,commit,figure,value,remark\r\n") {
+		t.Errorf("--table summary --bom: exit %d %q %s", code, out, stderr)
+	}
+	for _, args := range [][]string{
+		{"report", "caseload", "-o", "csv", "--table", "weeks"},
+		{"report", "monthly", "--month", "2026-03", "--bom"},
+		{"report", "monthly", "--month", "2026-03", "-o", "md", "--table", "cases"},
+	} {
+		if code, _, stderr := runCaseplan(t, dir, env, args...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want 2: %s", args, code, stderr)
+		}
+	}
+	_, _, stderr = runCaseplan(t, dir, env, "report", "caseload", "-o", "csv", "--table", "weeks")
+	if !strings.Contains(stderr, `--table "weeks": use one of cases, managers, programs`) {
+		t.Errorf("stderr: %s", stderr)
+	}
+}
