@@ -313,3 +313,36 @@ func TestCSVTables(t *testing.T) {
 		t.Error("the caseload report has no weeks table, yet it wrote one")
 	}
 }
+
+// TestHTMLLayout is issue 15's item 9, as far as the markup says it (the
+// layout itself was checked in headless Chromium, on a narrow screen and
+// printed): IDs, dates and numbers never break, flags are labels that
+// wrap only between them, the charts scale to their container, tables
+// scroll sideways on a narrow screen, and printing has its own sheet.
+func TestHTMLLayout(t *testing.T) {
+	var b bytes.Buffer
+	if err := (htmlWriter{}).Monthly(&b, BuildMonthly(fixtureSnapshot(t), fixtureMonth, fixtureSource, false)); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		"td.nowrap { white-space: nowrap; }",
+		".flag { display: inline-block; white-space: nowrap;",
+		"figure svg { display: block; width: 100%; height: auto; }",
+		".scroll { overflow-x: auto; }",
+		"@media print {",
+		"@page { size: landscape;",
+		`<span class="flag warn">contact overdue</span>`,
+		`<td class="nowrap">WS-A</td>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page has no %q", want)
+		}
+	}
+	if regexp.MustCompile(`<svg[^>]* width=`).MatchString(page) {
+		t.Error("a chart has a fixed width")
+	}
+	if !regexp.MustCompile(`<svg viewBox="0 0 \d+ \d+"`).MatchString(page) {
+		t.Error("a chart has no viewBox to scale by")
+	}
+}
