@@ -125,7 +125,9 @@ func (o *reportOptions) reportSnapshot() (*casefile.Snapshot, report.Source, err
 	if err != nil {
 		return nil, report.Source{}, err
 	}
-	snap, loaded, err := store.Load(store.GitTree{Tree: tree}, nil)
+	reading := o.meter("report", 0, "files read")
+	snap, loaded, err := store.Load(countingSource{store.GitTree{Tree: tree}, reading}, nil)
+	reading.Done()
 	if err != nil {
 		return nil, report.Source{}, err
 	}

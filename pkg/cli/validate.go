@@ -84,7 +84,7 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	snap, findings, err := check(src, cases, today)
+	snap, findings, err := opts.checkShowing("validate", src, cases, today)
 	if err != nil {
 		return err
 	}
@@ -163,7 +163,7 @@ func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) 
 		}
 		cases = append([]string{}, had...)
 	}
-	_, found, err := check(store.GitTree{Tree: tree}, cases, today)
+	_, found, err := g.checkShowing("validate --new-from "+rev, store.GitTree{Tree: tree}, cases, today)
 	return found, err
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
+	"github.com/caseplan/caseplan/pkg/progress"
 )
 
 type verifyOptions struct {
@@ -97,7 +98,14 @@ func verifyRun(opts *verifyOptions) error {
 	}
 	var stats history.Stats
 	if !head.IsZero() {
-		found, s, err := history.Verify(repo.Git(), head, history.VerifyOptions{Since: since, Anchor: anchor})
+		var m *progress.Meter
+		found, s, err := history.Verify(repo.Git(), head, history.VerifyOptions{Since: since, Anchor: anchor, Progress: func(done, total int) {
+			if m == nil {
+				m = opts.meter("verify", total, "commits checked")
+			}
+			m.Add(1)
+		}})
+		m.Done()
 		if err != nil {
 			return err
 		}

@@ -49,6 +49,10 @@ type VerifyOptions struct {
 	// rewritten, and a history-rewritten finding names the anchor and the
 	// commits that disappeared with it. The zero hash checks nothing.
 	Anchor plumbing.Hash
+	// Progress, when set, is called after each commit is checked with the
+	// number checked so far and the number to check, so a long history
+	// can say how far it has come.
+	Progress func(done, total int)
 }
 
 // Stats says how much work Verify did, so its cost can be watched as a
@@ -131,6 +135,9 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 	for i := len(commits) - 1; i >= 0; i-- {
 		if err := v.check(commits[i]); err != nil {
 			return nil, Stats{}, fmt.Errorf("verify commit %s: %w", commits[i].hash, err)
+		}
+		if opts.Progress != nil {
+			opts.Progress(len(commits)-i, len(commits))
 		}
 	}
 	return append(rewritten, v.findings...), Stats{Commits: len(commits), Trees: v.trees.reads}, nil
