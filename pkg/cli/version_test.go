@@ -65,12 +65,16 @@ func TestVersion(t *testing.T) {
 // version beside the commit, and the JSON says it as "caseplan".
 func TestReportNamesCaseplan(t *testing.T) {
 	dir := initCLIStore(t)
-	for _, format := range []string{"text", "md", "html"} {
+	for format, want := range map[string]string{
+		"text": ") by caseplan v1.4.0; caseplan report caseload",
+		"html": ") by caseplan v1.4.0; caseplan report caseload",
+		"md":   ") by caseplan `v1.4.0`; `caseplan report caseload",
+	} {
 		code, out, stderr := runBuild(t, dir, release, "report", "caseload", "-o", format)
 		if code != 0 {
 			t.Fatalf("report -o %s: exit %d: %s", format, code, stderr)
 		}
-		if !strings.Contains(out, ") by caseplan v1.4.0; caseplan report caseload") {
+		if !strings.Contains(out, want) {
 			t.Errorf("report -o %s does not name caseplan v1.4.0:\n%s", format, out)
 		}
 	}
