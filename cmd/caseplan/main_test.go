@@ -13,6 +13,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/caseplan/caseplan/pkg/cli"
+	"github.com/caseplan/caseplan/pkg/gitstore/gitserver"
 )
 
 func TestMain(m *testing.M) {
@@ -36,6 +37,7 @@ func TestScripts(t *testing.T) {
 			"writef":    writef,
 			"exits":     exits,
 			"envstdout": envstdout,
+			"gitserver": gitServer,
 		},
 		Setup: func(env *testscript.Env) error {
 			home := filepath.Join(env.WorkDir, ".home")
@@ -109,4 +111,28 @@ func envstdout(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: envstdout VAR")
 	}
 	ts.Setenv(args[0], strings.TrimSuffix(ts.ReadFile("stdout"), "\n"))
+}
+
+// gitServer runs a real git host for the script: gitserver starts git's
+// smart-HTTP server (git http-backend) on the loopback address, serving
+// $WORK/.gitserver, and sets $GITSERVER to its URL; gitserver repo NAME
+// creates an empty repository there, $GITSERVER/NAME.git. The server stops
+// when the script ends.
+func gitServer(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("usage: gitserver [repo NAME]")
+	}
+	root := ts.MkAbs(".gitserver")
+	switch {
+	case len(args) == 0:
+		ts.Check(os.MkdirAll(root, 0o755))
+		srv, err := gitserver.StartHTTP(root)
+		ts.Check(err)
+		ts.Defer(srv.Close)
+		ts.Setenv("GITSERVER", srv.URL)
+	case len(args) == 2 && args[0] == "repo":
+		ts.Check(gitserver.BareRepo(filepath.Join(root, args[1]+".git")))
+	default:
+		ts.Fatalf("usage: gitserver [repo NAME]")
+	}
 }

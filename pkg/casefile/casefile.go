@@ -50,12 +50,13 @@ type Case struct {
 	Activity   []*record.ActivityWeek // sorted by week
 	Docs       []*load.Document       // every parsed file of the case, in path order
 
-	notePath map[*record.Note]string
+	notePath     map[*record.Note]string
+	activityPath map[*record.ActivityWeek]string
 }
 
 // New returns an empty case with the given ID.
 func New(id string) *Case {
-	return &Case{ID: id, Dir: layout.CaseDir(id), notePath: map[*record.Note]string{}}
+	return &Case{ID: id, Dir: layout.CaseDir(id), notePath: map[*record.Note]string{}, activityPath: map[*record.ActivityWeek]string{}}
 }
 
 // AddNote adds a note read from the file at p. Call SortNotes when all
@@ -74,6 +75,34 @@ func (c *Case) SortNotes() {
 		}
 		return a.ID < b.ID
 	})
+}
+
+// AddActivity adds an activity week read from the file at p.
+func (c *Case) AddActivity(w *record.ActivityWeek, p string) {
+	c.Activity = append(c.Activity, w)
+	if c.activityPath == nil {
+		c.activityPath = map[*record.ActivityWeek]string{}
+	}
+	c.activityPath[w] = p
+}
+
+// ActivityPath returns the repository-relative path of an activity week of
+// this case: the file it was read from, whatever week it says it is.
+func (c *Case) ActivityPath(w *record.ActivityWeek) string {
+	if p, ok := c.activityPath[w]; ok {
+		return p
+	}
+	return layout.ActivityWeek(c.ID, w.Week)
+}
+
+// NoteByID returns the note with the given ID, or nil.
+func (c *Case) NoteByID(id string) *record.Note {
+	for _, n := range c.Notes {
+		if n.ID == id {
+			return n
+		}
+	}
+	return nil
 }
 
 // NotePath returns the repository-relative path of a note of this case.

@@ -152,6 +152,53 @@ func TestUpdateApplication(t *testing.T) {
 	}
 }
 
+// TestUpdateInterviewAndCourse: an interview's feedback, added where it
+// belongs in the entry, and a course's status change in place.
+func TestUpdateInterviewAndCourse(t *testing.T) {
+	const w12 = "week: 2026-W12\n" +
+		"interviews:\n" +
+		"  - date: 2026-03-16\n" +
+		"    organization: Example Clinic # second round\n" +
+		"    kind: panel\n" +
+		"courses:\n" +
+		"  - date: 2026-03-17\n" +
+		"    title: Spreadsheet basics\n" +
+		"    status: enrolled\n"
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/activity/2026-W12.yaml": w12})
+	ch, err := UpdateInterview{Case: "W-1", Week: "2026-W12", Interview: 1, Feedback: " Strong on scheduling "}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(w12, "    kind: panel\n", "    kind: panel\n    feedback: Strong on scheduling\n", 1)
+	if got := string(ch.Files["cases/W-1/activity/2026-W12.yaml"]); got != want || ch.Action != "activity.update" || ch.Output != "2026-W12 interview 1" {
+		t.Errorf("got %s %q:\n%s\nwant:\n%s", ch.Action, ch.Output, got, want)
+	}
+	ch, err = UpdateActivityCourse{Case: "W-1", Week: "2026-W12", Course: 1, Status: "completed"}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = strings.Replace(w12, "status: enrolled", "status: completed", 1)
+	if got := string(ch.Files["cases/W-1/activity/2026-W12.yaml"]); got != want || ch.Summary != "mark course 1 of 2026-W12 (Spreadsheet basics) completed" {
+		t.Errorf("got %q:\n%s\nwant:\n%s", ch.Summary, got, want)
+	}
+	for _, tc := range []struct {
+		b    Build
+		want string
+	}{
+		{UpdateInterview{Case: "W-1", Week: "2026-W12", Interview: 2, Feedback: "x"}.Build, "week 2026-W12 of case W-1 has interviews 1 to 1, not 2"},
+		{UpdateInterview{Case: "W-1", Week: "2026-W12", Interview: 1, Feedback: " "}.Build, "no feedback to record"},
+		{UpdateActivityCourse{Case: "W-1", Week: "2026-W12", Course: 1, Status: "enrolled"}.Build, "course 1 of 2026-W12 (Spreadsheet basics) is already enrolled"},
+		{UpdateActivityCourse{Case: "W-1", Week: "2026-W12", Course: 1, Status: "hired"}.Build, `unknown course status "hired"`},
+		{UpdateActivityCourse{Case: "W-1", Week: "2026-W11", Course: 1, Status: "dropped"}.Build, "case W-1 has no activity in week 2026-W11"},
+	} {
+		_, err := tc.b(s)
+		var input *InputError
+		if !errors.As(err, &input) || input.Msg != tc.want {
+			t.Errorf("got %v, want %q", err, tc.want)
+		}
+	}
+}
+
 func changedPaths(m map[string][]byte) []string {
 	var out []string
 	for k := range m {

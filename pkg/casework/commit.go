@@ -20,7 +20,7 @@ var ErrNothingToCommit = errors.New("nothing to commit: no changes under cases/"
 // are. A committed note may not be changed or removed: corrections are
 // amendment notes.
 func (w *Workspace) CommitEdits(message string) (*Result, error) {
-	unlock, err := w.Repo.Lock(gitstore.DefaultLockWait)
+	unlock, err := w.lock()
 	if err != nil {
 		return nil, err
 	}
@@ -88,8 +88,16 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if afterSnap.Config != nil {
-		if _, ok := afterSnap.Config.StaffByEmail(w.Author.Email); !ok {
+	// The author must be on the roster as it stands before these edits,
+	// in HEAD: an edit that adds its own author to the roster does not
+	// let them commit it. The first commit of a store has no roster
+	// before it.
+	roster := beforeSnap.Config
+	if head.IsZero() || roster == nil {
+		roster = afterSnap.Config
+	}
+	if roster != nil {
+		if _, ok := roster.StaffByEmail(w.Author.Email); !ok {
 			return nil, &NotOnRosterError{Author: w.Author}
 		}
 	}
@@ -103,7 +111,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	}
 	// Errors a case already had stay the person's own business here: they
 	// are reported by validate, not by the commit of unrelated edits.
-	res.Existing, res.Skipped = nil, w.skipped
+	res.Existing, res.Skipped, res.Normalized = nil, w.skipped, w.normalized
 	if res.Commit, err = w.commit(change); err != nil {
 		return nil, err
 	}
@@ -138,10 +146,23 @@ func (w *Workspace) editedFiles() (map[string][]byte, error) {
 		return nil, err
 	}
 	w.skipped = skipped
+	// What git would store: a file the store's .gitattributes make text is
+	// committed with LF line ends (and written back so), so the work tree is
+	// clean in git's eyes afterwards.
+	text := gitstore.NewTextFiles(w.Repo.Root())
+	w.normalized = nil
 	files := make(map[string][]byte, len(edits))
 	for _, e := range edits {
-		files[e.Path] = e.Data
+		data := e.Data
+		if data != nil {
+			var changed bool
+			if data, changed = text.Normalize(e.Path, data); changed {
+				w.normalized = append(w.normalized, e.Path)
+			}
+		}
+		files[e.Path] = data
 	}
+	sort.Strings(w.normalized)
 	return files, nil
 }
 

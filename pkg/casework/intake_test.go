@@ -315,3 +315,61 @@ func TestSetCourseStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestExitCaseProposed: without a date the exit is recorded on the date
+// WIOA's definition gives — the last participation-causing service, once
+// inactivity_exit_days (here the store's 60) pass without one and none
+// scheduled — and the note says so; before then, or with no such service,
+// the exit is refused, saying why.
+func TestExitCaseProposed(t *testing.T) {
+	dir := initTestStore(t)
+	cfg := readTestFile(t, dir, "cases/caseplan.yaml")
+	writeTestFile(t, dir, "cases/caseplan.yaml", strings.Replace(cfg, "inactivity_exit_days: 90", "inactivity_exit_days: 60", 1))
+	gitCLI(t, dir, "commit", "-q", "-am", "exit after 60 days")
+	openCase(t, dir, "W-001", "wioa")
+	ws := openWorkspace(t, dir, maria)
+
+	var ie *InputError
+	_, err := ws.Apply([]string{"W-001"}, (&ExitCase{Case: "W-001"}).Build)
+	if !errors.As(err, &ie) || ie.Msg != "case W-001 records no participation-causing service, so WIOA's definition gives no exit date" || ie.Hint != "give the exit date with --date DATE" {
+		t.Errorf("exit without a service: %v", err)
+	}
+	// A service, then a follow-up service (which does not count) later.
+	for _, n := range []record.Note{
+		{Date: "2026-03-20", Kind: "contact", Mode: "phone", TwoWay: true, Services: []string{"career-counseling"}, Content: "Plan"},
+		{Date: "2026-04-20", Kind: "follow-up", Mode: "phone", TwoWay: true, Services: []string{"follow-up"}, Content: "Checked in"},
+	} {
+		ws.Today = time.Date(2026, 4, 20, 0, 0, 0, 0, time.UTC)
+		if _, err := ws.Apply([]string{"W-001"}, AddNote{Case: "W-001", Note: n}.Build); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws.Today = time.Date(2026, 5, 19, 0, 0, 0, 0, time.UTC) // 60 days after 2026-03-20
+	_, err = ws.Apply([]string{"W-001"}, (&ExitCase{Case: "W-001"}).Build)
+	if !errors.As(err, &ie) || ie.Msg != "case W-001 has not exited by WIOA's definition (60 days without a participation-causing service, none scheduled: TEGL 10-16): the last participation-causing service was on 2026-03-20, 60 day(s) ago" {
+		t.Errorf("exit within the days: %v", err)
+	}
+
+	ws.Today = time.Date(2026, 5, 20, 0, 0, 0, 0, time.UTC)
+	x := &ExitCase{Case: "W-001"}
+	res, err := ws.Apply([]string{"W-001"}, x.Build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !x.Proposed || x.Date.Format(time.DateOnly) != "2026-03-20" || x.Because != "the last participation-causing service, 60 days without one and none scheduled (TEGL 10-16)" {
+		t.Errorf("proposed %v %s %q", x.Proposed, x.Date, x.Because)
+	}
+	if res.Change.Summary != "exit the program on 2026-03-20; follow-up to 2027-03-31" {
+		t.Errorf("summary %q", res.Change.Summary)
+	}
+	if got := readTestFile(t, dir, "cases/W-001/intake.yaml"); !strings.HasSuffix(got, "\nexited: 2026-03-20\n") {
+		t.Errorf("intake.yaml:\n%s", got)
+	}
+	files := strings.Fields(gitCLI(t, dir, "show", "--name-only", "--format=", "HEAD"))
+	if len(files) != 2 || !strings.HasPrefix(files[1], "cases/W-001/notes/2026-03-20-") {
+		t.Fatalf("commit's files %q", files)
+	}
+	if note := readTestFile(t, dir, files[1]); !strings.Contains(note, "content: 'Program exit on 2026-03-20: the last participation-causing service, 60 days without one and none scheduled (TEGL 10-16). Follow-up to 2027-03-31 (002).'\n") {
+		t.Errorf("note:\n%s", note)
+	}
+}

@@ -53,7 +53,31 @@ type Workspace struct {
 	// or changed completely, never half-written.
 	Critical func(func() error) error
 
-	skipped []string // stray files CommitEdits left out
+	// LockWait is how long a write waits for another caseplan process to
+	// finish; zero means gitstore.DefaultLockWait.
+	LockWait time.Duration
+
+	skipped    []string // stray files CommitEdits left out
+	normalized []string // files CommitEdits gave LF line ends
+}
+
+// lock takes the store lock, waiting up to LockWait, and refuses while a
+// git merge, rebase, cherry-pick or revert is left open: its half-merged
+// files are not records to validate, and a commit would leave it open.
+func (w *Workspace) lock() (func(), error) {
+	wait := w.LockWait
+	if wait == 0 {
+		wait = gitstore.DefaultLockWait
+	}
+	unlock, err := w.Repo.Lock(wait)
+	if err != nil {
+		return nil, err
+	}
+	if u := w.Repo.Unfinished(); u != nil {
+		unlock()
+		return nil, u
+	}
+	return unlock, nil
 }
 
 // critical runs fn through w.Critical when there is one.
@@ -81,6 +105,14 @@ type Result struct {
 	Existing []finding.Finding // errors the cases already had before the change
 	Warnings []finding.Finding // warnings in the changed cases after the change
 	Skipped  []string          // untracked files under cases/ that are not records, left out of the commit
+	// Normalized are the files whose CRLF line ends were made LF, as the
+	// store's .gitattributes ask (CommitEdits).
+	Normalized []string
+	// After is the store as the change left it: the cases it touched,
+	// read with its files laid over the work tree. A command reads it to
+	// say what the change leaves due (case new says what the new case
+	// needs next) without reading the files again.
+	After *casefile.Snapshot
 }
 
 // RefusedError says a change was not made because its result would be
@@ -135,7 +167,7 @@ func (s *State) ReadFile(path string) ([]byte, error) { return s.source.ReadFile
 // Apply runs build on the cases it names (cases may be empty for a change
 // to a new case or to the store settings) and commits the result.
 func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
-	unlock, err := w.Repo.Lock(60 * time.Second)
+	unlock, err := w.lock()
 	if err != nil {
 		return nil, err
 	}
@@ -182,10 +214,34 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !w.NoCommit {
+		if err := w.refuseSweeping(change); err != nil {
+			return nil, err
+		}
+	}
 	if res.Commit, err = w.commit(change); err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// refuseSweeping refuses a change that would commit a file with changes
+// not committed yet — a person's hand edit of the same file — under its
+// own message and author: the audit trail would say the command made the
+// person's edit. The person commits their edit first (under their own
+// name), then runs the command again.
+func (w *Workspace) refuseSweeping(change *Change) error {
+	paths := make([]string, 0, len(change.Files))
+	for p := range change.Files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	dirty, err := w.Repo.Uncommitted(paths)
+	if err != nil || len(dirty) == 0 {
+		return err
+	}
+	return inputErrorf("commit the edits first with caseplan commit -m MESSAGE (or undo them with git checkout -- FILE), then run the command again",
+		"%s has changes not committed yet; this command would commit them in its own name", strings.Join(dirty, ", "))
 }
 
 // loadedStore is a snapshot with the findings its loading made.
@@ -209,7 +265,7 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 		finding.Sort(refused)
 		return nil, &RefusedError{Findings: refused}
 	}
-	res := &Result{Change: change}
+	res := &Result{Change: change, After: after.snap}
 	for _, f := range afterFindings {
 		switch f.Severity {
 		case finding.Error:

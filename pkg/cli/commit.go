@@ -56,6 +56,9 @@ func commitRun(opts *commitOptions) error {
 	for _, p := range res.Skipped {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: left %s out: it is not a caseplan record\n", p)
 	}
+	for _, p := range res.Normalized {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %s: line ends changed from CRLF to LF, as the store's .gitattributes ask\n", p)
+	}
 	for _, f := range res.Warnings {
 		printFinding(opts.env.Stderr, f)
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -48,8 +47,9 @@ is decided is in the README, "How caseplan decides"):
                    contact_interval_days (002), post-employment contacts (003)
   milestone        an open milestone of the plan, by its due date
   next-step        an open next step of the plan
-  action           an action item of a note, until it is done or a later
-                   two-way contact takes it up
+  action           an action item of a note (NOTE#N), until it is done in
+                   its note or an amendment, or recorded done or dropped
+                   with caseplan action done or caseplan action drop
   period-end       the last day of the notification period, the work security
                    period or its extension (000); of the follow-up year after a
                    WIOA exit (001, 002); of the post-employment services (003)
@@ -176,9 +176,9 @@ func dueRun(opts *dueOptions) error {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: wrote %d event(s) to stdout\n", len(v.Items))
 			return nil
 		}
-		path := opts.ics
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(opts.env.Dir, path)
+		path, err := opts.outputPath("ics", opts.ics)
+		if err != nil {
+			return err
 		}
 		if err := tickler.WriteFile(path, cal); err != nil {
 			return fmt.Errorf("cannot write the calendar: %w", err)

@@ -8,13 +8,13 @@ func newCmdIEP(g *globals) *cobra.Command {
 	c := newGroupCmd("iep", "The Individual Employment Plan: goals, objectives, services, milestones, next steps, reviews",
 		newCmdIEPShow(g, nil),
 		newCmdIEPSet(g, nil),
-		newGroupCmd("goal", "The plan's short- and long-term goals", newCmdIEPGoalAdd(g, nil), newCmdIEPGoalStatus(g, nil)),
-		newGroupCmd("objective", "Objectives: the steps toward a goal", newCmdIEPObjectiveAdd(g, nil)),
-		newGroupCmd("service", "The services the plan's objectives need", newCmdIEPServiceAdd(g, nil)),
-		newGroupCmd("milestone", "Milestones: dated points that show progress toward a goal", newCmdIEPMilestoneAdd(g, nil), newCmdIEPMilestoneDone(g, nil)),
-		newGroupCmd("step", "Next steps: what the participant or the manager does now", newCmdIEPStepAdd(g, nil), newCmdIEPStepDone(g, nil)),
-		newGroupCmd("target", "The job search plan: positions and job families to apply for", newCmdIEPTargetAdd(g, nil)),
-		newGroupCmd("course", "The skill development plan: courses and providers", newCmdIEPCourseAdd(g, nil), newCmdIEPCourseStatus(g, nil)),
+		newGroupCmd("goal", "The plan's short- and long-term goals", newCmdIEPGoalAdd(g, nil), newCmdIEPGoalUpdate(g, nil), newCmdIEPGoalStatus(g, nil)),
+		newGroupCmd("objective", "Objectives: the steps toward a goal", newCmdIEPObjectiveAdd(g, nil), newCmdIEPObjectiveUpdate(g, nil)),
+		newGroupCmd("service", "The services the plan's objectives need", newCmdIEPServiceAdd(g, nil), newCmdIEPServiceUpdate(g, nil), newCmdIEPServiceEnd(g, nil), newCmdIEPServiceCancel(g, nil)),
+		newGroupCmd("milestone", "Milestones: dated points that show progress toward a goal", newCmdIEPMilestoneAdd(g, nil), newCmdIEPMilestoneUpdate(g, nil), newCmdIEPMilestoneDone(g, nil)),
+		newGroupCmd("step", "Next steps: what the participant or the manager does now", newCmdIEPStepAdd(g, nil), newCmdIEPStepUpdate(g, nil), newCmdIEPStepDone(g, nil)),
+		newGroupCmd("target", "The job search plan: positions and job families to apply for", newCmdIEPTargetAdd(g, nil), newCmdIEPTargetUpdate(g, nil), newCmdIEPTargetRemove(g, nil)),
+		newGroupCmd("course", "The skill development plan: courses and providers", newCmdIEPCourseAdd(g, nil), newCmdIEPCourseUpdate(g, nil), newCmdIEPCourseStatus(g, nil)),
 		newCmdIEPReview(g, nil),
 		newCmdIEPSelfSufficiency(g, nil),
 		newGroupCmd("benefit", "Post-employment: benefits whose eligibility must be kept, with renewal dates", newCmdIEPBenefitAdd(g, nil), newCmdIEPBenefitRenew(g, nil)),
@@ -29,7 +29,11 @@ benefits with their renewal dates (003).
 
 Goals, objectives, services, milestones and next steps get IDs — G1, O1, S1,
 M1, N1 — numbered within the case (objectives and milestones across all its
-goals): each add command prints the new ID, and iep show lists them.
+goals): each add command prints the new ID, and iep show lists them. Job
+targets and courses are named by their number in the plan (1 for the
+first, as iep show numbers them) or by their title. Each kind has an
+update command; services also end or are cancelled, goals change status,
+milestones and next steps are done, and job targets are removed.
 
 Every command edits iep.yaml in place and commits it: comments, blank lines
 and key order that a person wrote stay, and the commit changes only the

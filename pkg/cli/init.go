@@ -1,19 +1,26 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/teamsync"
 )
 
 type initOptions struct {
 	*globals
 	dir          string
 	organization string
+	remote       string
 	noHook       bool
 }
 
@@ -34,9 +41,13 @@ It also installs a git pre-commit hook (unless --no-hook, or a pre-commit
 hook is already there) that refuses a commit made by hand with git when it
 adds errors to the records: it runs caseplan validate --new-from HEAD.
 caseplan's own commands validate before they commit and run no hooks. The
-hook belongs to this clone, as git hooks do; in a clone of the store,
-install it with the pre-commit framework (this repository's
-.pre-commit-hooks.yaml) or copy it from the store that has it.` + "\n" + exitStatusHelp,
+hook belongs to this clone, as git hooks do; for every clone of a team's
+store, use the pre-commit framework with caseplan's .pre-commit-hooks.yaml.
+
+With --remote URL the store is made for a team: URL, an empty repository on
+the git host (https, ssh or git://), becomes the remote origin and receives
+the first commit, so colleagues can caseplan clone it. A remote that already
+holds commits is refused before anything is created.` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.dir = "."
@@ -51,6 +62,7 @@ install it with the pre-commit framework (this repository's
 	}
 	c.Flags().StringVar(&opts.organization, "organization", "Workforce Services", "the organisation's `NAME`")
 	c.Flags().BoolVar(&opts.noHook, "no-hook", false, "do not install the git pre-commit hook that refuses hand commits of invalid records")
+	c.Flags().StringVar(&opts.remote, "remote", "", "an empty repository on the team's git host, at `URL`, to push the new store to")
 	return c
 }
 
@@ -62,6 +74,24 @@ func initRun(opts *initOptions) error {
 	author, err := opts.actingAuthor(nil)
 	if err != nil {
 		return err
+	}
+	var rem *gitstore.Remote
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if opts.remote != "" {
+		// The remote is asked first, so an unreachable or occupied one
+		// leaves nothing behind.
+		if rem, err = opts.newRemote(nil, gitstore.DefaultRemote, opts.remote); err != nil {
+			return err
+		}
+		branches, _, err := rem.Branches(ctx)
+		if err != nil {
+			return opts.syncError(err, rem)
+		}
+		if len(branches) > 0 {
+			return &UsageError{Msg: fmt.Sprintf("%s already holds commits (%s)", rem.Redacted(), strings.Join(branches, ", ")),
+				Hint: "to work on that store, clone it: caseplan clone " + rem.Redacted()}
+		}
 	}
 	hash, err := casework.Init(casework.InitStore{
 		Dir: dir, Organization: opts.organization, Author: author, When: opts.commitTime(),
@@ -77,5 +107,28 @@ func initRun(opts *initOptions) error {
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: created a case store in %s (commit %s); %s is on the staff roster as %s\n",
 		dir, hash[:12], author, casework.StaffID(author.Email))
+	if rem == nil {
+		return nil
+	}
+	repo, err := gitstore.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	if err := repo.SetRemote(gitstore.DefaultRemote, opts.remote); err != nil {
+		return err
+	}
+	branch, err := repo.Branch()
+	if err != nil {
+		return err
+	}
+	if err := repo.SetUpstream(branch, gitstore.DefaultRemote); err != nil {
+		return err
+	}
+	res, err := teamsync.Sync(ctx, teamsync.Options{Repo: repo, Remote: rem, LockWait: opts.lockWait})
+	if err != nil {
+		return hintf(opts.syncError(err, rem), "the store is made; send it with caseplan sync once the remote can be reached")
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: pushed %s to %s; colleagues can now run caseplan clone %s\n", res.Branch, rem.Redacted(), rem.Redacted())
 	return nil
 }

@@ -112,9 +112,14 @@ func parseAction(v string) (record.Action, error) {
 	if len(parts) != 3 {
 		return record.Action{}, usageErrorf("--action %q: write it as \"OWNER|DUE|TEXT\" (DUE may be empty)", v)
 	}
-	a := record.Action{Owner: strings.TrimSpace(parts[0]), Text: strings.TrimSpace(parts[2])}
+	// The text is kept as it was typed, spaces and line breaks and all:
+	// only the owner and the date are read as words.
+	a := record.Action{Owner: strings.TrimSpace(parts[0]), Text: parts[2]}
 	if owners := schemas.Enum("note", "actions", "[]", "owner"); !slices.Contains(owners, a.Owner) {
 		return a, usageErrorf("--action %q: the owner %q is not one of %s", v, a.Owner, strings.Join(owners, ", "))
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return a, usageErrorf("--action %q: the action has no text", v)
 	}
 	if due := strings.TrimSpace(parts[1]); due != "" {
 		var err error

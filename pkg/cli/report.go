@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -153,9 +152,9 @@ func (o *reportOptions) writeReport(what string, render func(w *bytes.Buffer) er
 		_, err := o.env.Stdout.Write(b.Bytes())
 		return err
 	}
-	path := o.out
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(o.env.Dir, path)
+	path, err := o.outputPath("out", o.out)
+	if err != nil {
+		return err
 	}
 	if err := atomicfile.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", o.out, err)

@@ -41,8 +41,10 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"github.com/caseplan/caseplan/pkg/buildinfo"
@@ -92,10 +94,11 @@ func System() Env {
 // globals are the flags every command takes, and the environment every
 // command runs in. Each command's options embed them.
 type globals struct {
-	env    Env
-	store  string
-	today  string
-	author string
+	env      Env
+	store    string
+	today    string
+	author   string
+	lockWait time.Duration
 
 	// writing is set while a command changes the store; an interrupt that
 	// arrives then is held until the change is complete.
@@ -181,9 +184,27 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	pf.StringVar(&g.store, "store", "", "the store's repository `DIR` (default: found upward from the working directory; env CASEPLAN_STORE)")
 	pf.StringVar(&g.today, "today", "", "the `DATE` (YYYY-MM-DD) that date rules and defaults use (env CASEPLAN_TODAY; default: today)")
 	pf.StringVar(&g.author, "author", "", `the acting staff member, "Name <email>" (env CASEPLAN_AUTHOR; default: git config user.name and user.email)`)
+	pf.DurationVar(&g.lockWait, "lock-wait", gitstore.DefaultLockWait, "how long to wait for another caseplan process writing to the store, e.g. 10s or 2m")
 	// A bad global value is a usage error on every command, not only on
 	// those that happen to read it: CI must not pass with a broken setting.
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		// Text from the command line goes into records as it was typed;
+		// text that is not UTF-8 cannot be (YAML would keep it as binary
+		// data), so it is refused rather than changed.
+		var bad error
+		c.Flags().Visit(func(f *pflag.Flag) {
+			if bad == nil && !utf8.ValidString(f.Value.String()) {
+				bad = usageErrorf("--%s: the value is not valid UTF-8 text; check the terminal's or the script's encoding", f.Name)
+			}
+		})
+		for _, a := range args {
+			if bad == nil && !utf8.ValidString(a) {
+				bad = usageErrorf("%q is not valid UTF-8 text; check the terminal's or the script's encoding", a)
+			}
+		}
+		if bad != nil {
+			return bad
+		}
 		if _, err := g.todayDate(); err != nil {
 			return err
 		}
@@ -198,6 +219,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 			if _, _, err := parseAuthor(v); err != nil {
 				return err
 			}
+		}
+		if g.lockWait < 0 {
+			return usageErrorf("--lock-wait %s: a wait is not negative", g.lockWait)
 		}
 		for _, name := range gitstore.DateVars {
 			if v := g.env.Getenv(name); v != "" {
@@ -217,6 +241,7 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		newCmdStaff(g),
 		newCmdCase(g),
 		newCmdNote(g),
+		newCmdAction(g),
 		newCmdIEP(g),
 		newCmdRef(g),
 		newCmdActivity(g),
@@ -224,12 +249,15 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		newCmdExtension(g),
 		newCmdPlacement(g),
 		newCmdFollowup(g),
+		newCmdWaiver(g),
 		newCmdEdit(g, nil),
 		newCmdValidate(g, nil),
 		newCmdRules(g, nil),
 		newCmdCommit(g, nil),
 		newCmdLog(g, nil),
 		newCmdVerify(g, nil),
+		newCmdSync(g, nil),
+		newCmdClone(g, nil),
 		newCmdDue(g, nil),
 		newCmdReport(g),
 		newCmdVersion(g, nil),

@@ -37,7 +37,42 @@ func (g *globals) storeRoot() (string, error) {
 	if err != nil {
 		return "", &UsageError{Msg: err.Error(), Hint: "run caseplan in a store, or name one with --store DIR; caseplan init creates one"}
 	}
+	if gitstore.PendingWrite(root) {
+		if err := g.recover(root); err != nil {
+			return "", err
+		}
+	}
 	return root, nil
+}
+
+// recover finishes or undoes the write a killed caseplan process left in
+// the store at root, before this command reads or writes anything, and
+// says what it did.
+func (g *globals) recover(root string) error {
+	repo, err := gitstore.Open(root)
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	repo.OnLockWait = g.sayLockWait
+	rc, err := repo.Recover(g.lockWait)
+	if err != nil {
+		return fmt.Errorf("finishing an interrupted write: %w", err)
+	}
+	if rc != nil {
+		fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", rc)
+	}
+	return nil
+}
+
+// sayLockWait tells the person that caseplan is waiting for the store
+// lock, and for whom.
+func (g *globals) sayLockWait(pid int, timeout time.Duration) {
+	who := "another caseplan process"
+	if pid > 0 {
+		who = fmt.Sprintf("caseplan process %d", pid)
+	}
+	fmt.Fprintf(g.env.Stderr, "caseplan: waiting for %s, which is writing to this store (up to %s; --lock-wait changes it)\n", who, g.lockWait)
 }
 
 func isAbs(p string) bool { return strings.HasPrefix(p, "/") }

@@ -70,7 +70,7 @@ var flagValues = map[string]map[string]valuesFrom{
 	"staff add":             {"role": enum("caseplan", "staff", "[]", "role")},
 	"due":                   {"manager": staffIDs},
 	"activity add":          {"kind": fixed(casework.ActivityKinds...), "status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
-	"activity update":       {"status": enum("activity", "applications", "[]", "status")},
+	"activity update":       {"status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
 	"service add":           {"category": enum("services", "referrals", "[]", "category")},
 	"service update":        {"status": enum("services", "referrals", "[]", "status")},
 	"placement set":         {"wage-unit": enum("outcome", "placements", "[]", "wage_unit")},

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -18,35 +17,43 @@ type verifyOptions struct {
 	*globals
 	since  string
 	anchor string
+	full   bool
 	output string
 }
 
 func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
 	opts := &verifyOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "verify [--since REV] [--anchor REV]",
+		Use:   "verify [--since REV | --anchor REV | --full]",
 		Short: "Check the audit trail's integrity over git history",
-		Long: `Check every commit from REV (default: the first commit) to HEAD:
+		Long: `Check the commits of the audit trail up to HEAD:
 
-  note-changed          a note was edited after the commit that added it
+  note-changed          a note (anywhere under a case's notes/) was edited
+                        after the commit that added it
   note-removed          a note was deleted
   missing-trailers      a commit changing cases/ lacks the Caseplan-Case and
-                        Caseplan-Action trailers (merges are exempt)
-  author-not-on-roster  such a commit's author was not on the staff roster as
-                        it stood in that commit
+                        Caseplan-Action trailers
+  author-not-on-roster  its author was not on the staff roster as it stood
+                        in the commit's parent (nobody adds themselves and
+                        commits in one go)
+  history-rewritten     the trust anchor is no longer in the history: it
+                        was reset or force-pushed, and commits disappeared
+  orphan-root           a commit without a parent other than the store's
+                        first: a separate history merged in, whose first
+                        commit answered to no roster before it
 
-  history-rewritten     --anchor names a commit that is no longer in the
-                        history of HEAD (a reset, a force-push), or that
-                        this repository no longer has at all
+A merge that only combines its parents answers to no rule of its own; one
+that changes cases/ beyond that (a file in none of its parents, or removed
+from all of them) answers to all of them.
+
+The trust anchor is the last commit verify found the trail intact at in
+this clone (kept in .git/caseplan/, never in the records), or --anchor REV
+(CI passes the commit of the previous push). Verify checks that the anchor
+is still in the history and, by default, checks only the commits after it;
+--full checks every commit, --since REV those after REV. When the trail is
+intact, HEAD becomes the clone's anchor.
 
 Each breach is one finding naming the commit.
-
---anchor REV is a trust anchor: a commit verified before, such as the
-previous push CI checked (the store's workflow passes GitHub's
-github.event.before). A history that no longer contains it was rewritten,
-and verify says which commits disappeared. A full commit hash this
-repository does not have counts as rewritten too: after a force-push the
-old commit is in no branch, and a full clone does not fetch it.
 
   -o text    path: severity rule: message (commit), one per line
   -o json    {"valid","commits","findings":[{"path","line","column",
@@ -66,7 +73,8 @@ old commit is in no branch, and a full clone does not fetch it.
 	}
 	addOutputFlag(c, &opts.output, findingout.HistoryFormats...)
 	c.Flags().StringVar(&opts.since, "since", "", "check only commits after `REV` (a commit, branch or tag)")
-	c.Flags().StringVar(&opts.anchor, "anchor", "", "the trust anchor: a commit verified before, which must still be in the history (`REV`)")
+	c.Flags().StringVar(&opts.anchor, "anchor", "", "the trust anchor: `REV`, a commit verified before (CI: the previous push), which must still be in the history")
+	c.Flags().BoolVar(&opts.full, "full", false, "check every commit, not only those after the trust anchor")
 	return c
 }
 
@@ -76,41 +84,61 @@ func verifyRun(opts *verifyOptions) error {
 		return err
 	}
 	defer repo.Close()
-	var since plumbing.Hash
+	var since, anchor plumbing.Hash
 	if opts.since != "" {
 		if since, err = repo.ResolveRevision(opts.since); err != nil {
 			return usageErrorf("--since %q: %v", opts.since, err)
 		}
 	}
-	var findings []finding.Finding
-	anchor, gone := plumbing.ZeroHash, false
-	if opts.anchor != "" {
-		if anchor, gone, err = resolveAnchor(repo, opts.anchor); err != nil {
+	switch {
+	case opts.anchor != "":
+		// An anchor that names no commit of this clone is an anchor whose
+		// history is gone, not a typing mistake to shrug off: a full hash
+		// is taken as it is.
+		if anchor, err = repo.ResolveRevision(opts.anchor); err != nil {
+			if !plumbing.IsHash(opts.anchor) {
+				return usageErrorf("--anchor %q: %v", opts.anchor, err)
+			}
+			anchor = plumbing.NewHash(opts.anchor)
+		}
+	default:
+		if anchor, err = repo.Anchor(gitstore.AnchorVerified); err != nil {
 			return err
 		}
 	}
-	if gone {
-		findings = append(findings, finding.Finding{
-			Rule: history.RuleHistoryRewritten, Severity: finding.Error, Commit: anchor.String(),
-			Message: fmt.Sprintf("the history was rewritten: commit %s, verified before, is not in this repository any more (a force-push or a reset left it in no branch); find out who rewrote the history, and restore it from another clone or the git host", anchor.String()[:12]),
-		})
-		anchor = plumbing.ZeroHash
-	}
+	var findings []finding.Finding
 	var stats history.Stats
+	var m *progress.Meter
+	defer m.Done()
 	if !head.IsZero() {
-		var m *progress.Meter
-		found, s, err := history.Verify(repo.Git(), head, history.VerifyOptions{Since: since, Anchor: anchor, Progress: func(done, total int) {
+		vo := history.VerifyOptions{Since: since, Anchor: anchor, Progress: func(done, total int) {
 			if m == nil {
 				m = opts.meter("verify", total, "commits checked")
 			}
 			m.Add(1)
-		}})
-		m.Done()
-		if err != nil {
-			return err
+		}}
+		if since.IsZero() && !opts.full {
+			vo.Since = anchor
 		}
-		findings, stats = append(findings, found...), s
+		if findings, stats, err = history.Verify(repo.Git(), head, vo); err != nil {
+			if !anchor.IsZero() && vo.Since == anchor {
+				// The anchor's commit is gone from this clone altogether:
+				// check everything, and say the history was rewritten.
+				vo.Since = plumbing.ZeroHash
+				findings, stats, err = history.Verify(repo.Git(), head, vo)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if history.Rewritten(findings) && vo.Since == anchor && !anchor.IsZero() {
+			vo.Since = plumbing.ZeroHash
+			if findings, stats, err = history.Verify(repo.Git(), head, vo); err != nil {
+				return err
+			}
+		}
 	}
+	m.Done()
 	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, stats.Commits)
 	if err != nil {
 		return usageErrorf("-o: %v", err)
@@ -129,23 +157,13 @@ func verifyRun(opts *verifyOptions) error {
 	if errs > 0 {
 		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits)}
 	}
-	fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
-	return nil
-}
-
-// resolveAnchor resolves --anchor. A full commit hash that the repository
-// does not have is gone: the commit a previous run verified was dropped
-// from every branch (after a force-push a full clone no longer fetches
-// it). Anything else that does not resolve is a mistake in the flag.
-func resolveAnchor(repo *gitstore.Repo, rev string) (hash plumbing.Hash, gone bool, err error) {
-	if len(rev) == 40 && plumbing.IsHash(rev) {
-		hash = plumbing.NewHash(rev)
-		if _, err := repo.Git().CommitObject(hash); errors.Is(err, plumbing.ErrObjectNotFound) {
-			return hash, true, nil
+	// Only a run that checked everything after the anchor moves it: a
+	// --since run checked a part, and must not vouch for the rest.
+	if !head.IsZero() && opts.since == "" {
+		if err := repo.SetAnchor(gitstore.AnchorVerified, head); err != nil {
+			return err
 		}
 	}
-	if hash, err = repo.ResolveRevision(rev); err != nil {
-		return plumbing.ZeroHash, false, &UsageError{Msg: fmt.Sprintf("--anchor %q: %v", rev, err), Hint: "name a commit verified before: a hash, a branch or a tag"}
-	}
-	return hash, false, nil
+	fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
+	return nil
 }

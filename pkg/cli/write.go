@@ -31,23 +31,29 @@ func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
 		repo.Close()
 		return nil, err
 	}
+	repo.OnLockWait = g.sayLockWait
 	return &casework.Workspace{
 		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
 		Author: author, NoCommit: noCommit, Critical: g.critical, Rand: g.env.Rand,
+		LockWait: g.lockWait,
 	}, nil
 }
 
 // telling says what a write tells the user besides its output.
-type telling bool
+type telling int
 
 const (
 	// outputOnly: the change's output, the ID of what it added, is the
-	// answer (note add, case new, iep goal add, ...).
-	outputOnly telling = false
+	// answer (note add, iep goal add, ...).
+	outputOnly telling = iota
 	// sayWhat: also say on stderr what the change did, in the words of
 	// its commit subject (case close, iep milestone done, placement set,
 	// ...).
-	sayWhat telling = true
+	sayWhat
+	// sayNext: the change opened a case (case new); say on stderr what
+	// the new case needs next (sayNext in case_new.go) rather than count
+	// the errors it opens with, which are those same things as findings.
+	sayNext
 )
 
 // write makes a change through casework's engine — which validates the
@@ -73,13 +79,18 @@ func (g *globals) write(noCommit bool, cases []string, build casework.Build, tel
 	if noCommit {
 		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
 	}
-	if n := len(res.Existing); n > 0 {
+	switch n := len(res.Existing); {
+	case tell == sayNext && len(res.Change.Cases) == 1 && res.After != nil:
+		if err := g.sayNext(res); err != nil {
+			return err
+		}
+	case n > 0:
 		what := "the case"
 		if len(res.Change.Cases) != 1 {
 			what = "the store"
 		}
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s still has %d error(s) this change did not cause\n", what, n)
-		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run caseplan validate %s to see them\n", strings.Join(res.Change.Cases, " "))
+		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run %s to see them\n", strings.Join(append([]string{"caseplan validate"}, res.Change.Cases...), " "))
 	}
 	if tell == sayWhat {
 		if len(cases) == 1 {
@@ -98,6 +109,7 @@ func (g *globals) changeError(err error) error {
 	var roster *casework.NotOnRosterError
 	var locked *gitstore.LockedError
 	var noteFile *casework.NoteFileError
+	var unfinished *gitstore.UnfinishedError
 	switch {
 	case errors.As(err, &refused):
 		for _, f := range refused.Findings {
@@ -115,6 +127,8 @@ func (g *globals) changeError(err error) error {
 		return &UsageError{Msg: roster.Error(), Hint: "a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"}
 	case errors.As(err, &locked):
 		return hintf(err, "another caseplan command is writing to this store; try again when it has finished")
+	case errors.As(err, &unfinished):
+		return hintf(err, "%s", unfinished.Hint())
 	}
 	return err
 }

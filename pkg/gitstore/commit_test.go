@@ -111,7 +111,7 @@ func assertIndexStatExact(t *testing.T, r *Repo, paths ...string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := newIndexEntry(p, [20]byte(idx.entries[i].fixed[40:60]), statFromInfo(fi))
+		want := newIndexEntry(p, [20]byte(idx.entries[i].fixed[40:60]), statFromInfo(fi), false)
 		if string(want.fixed) != string(idx.entries[i].fixed) {
 			t.Errorf("%s: index entry %x, want %x", p, idx.entries[i].fixed, want.fixed)
 		}
@@ -513,6 +513,33 @@ func TestLock(t *testing.T) {
 		t.Fatalf("after unlock: %v", err)
 	}
 	u2()
+}
+
+// A wait for the store lock is not silent for long: after LockNoticeAfter
+// the waiter is told who holds the lock (issue 9 item 7), and a timeout
+// names the holder too.
+func TestLockWaitSaysWho(t *testing.T) {
+	r1 := newTestRepo(t)
+	r2, err := Open(r1.Root())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r2.Close()
+	unlock, err := r1.Lock(time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	var told []int
+	r2.OnLockWait = func(pid int, timeout time.Duration) { told = append(told, pid) }
+	_, err = r2.Lock(LockNoticeAfter + 300*time.Millisecond)
+	var le *LockedError
+	if !errors.As(err, &le) || le.PID != os.Getpid() || !strings.Contains(err.Error(), "held by caseplan process "+strconv.Itoa(os.Getpid())) {
+		t.Errorf("err = %v, want a *LockedError naming process %d", err, os.Getpid())
+	}
+	if len(told) != 1 || told[0] != os.Getpid() {
+		t.Errorf("OnLockWait told %v, want once, process %d", told, os.Getpid())
+	}
 }
 
 func TestResolveRevision(t *testing.T) {

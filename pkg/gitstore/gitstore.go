@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-billy/v5/osfs"
@@ -71,6 +72,14 @@ type Repo struct {
 	// lockDepth lets Commit run inside a caller's own Lock.
 	lock      *os.File
 	lockDepth int
+	// recovered is what taking the lock last recovered; TakeRecovery
+	// hands it out.
+	recovered *Recovery
+
+	// OnLockWait, when set, is told once when Lock has waited
+	// LockNoticeAfter for the store lock: the holder's process ID (0 when
+	// not known) and how long Lock will wait in all.
+	OnLockWait func(pid int, timeout time.Duration)
 
 	// beforeRefUpdate, when set by a test, runs after everything is
 	// prepared and just before the branch is moved, so a test can move the

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -15,15 +17,36 @@ const LockFileName = "caseplan.lock"
 // finish its write.
 const DefaultLockWait = 60 * time.Second
 
+// LockNoticeAfter is how long Lock waits quietly before OnLockWait is
+// told.
+const LockNoticeAfter = time.Second
+
 // LockedError reports that the store's lock was not free within the wait.
 // errors.Is(err, ErrLocked) is true for it.
 type LockedError struct {
 	Path   string        // the lock file
 	Waited time.Duration // how long Lock waited
+	PID    int           // the process holding it, when it said; 0 when not known
 }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("%s (waited %s for %s)", ErrLocked, e.Waited.Round(time.Millisecond), e.Path)
+	by := ""
+	if e.PID > 0 {
+		by = fmt.Sprintf(", held by caseplan process %d", e.PID)
+	}
+	return fmt.Sprintf("%s (waited %s for %s%s)", ErrLocked, e.Waited.Round(time.Millisecond), e.Path, by)
+}
+
+// holder reads the process ID the lock's holder wrote into the lock file;
+// 0 when there is none.
+func holder(f *os.File) int {
+	buf := make([]byte, 32)
+	n, _ := f.ReadAt(buf, 0)
+	pid, err := strconv.Atoi(strings.TrimSpace(string(buf[:n])))
+	if err != nil {
+		return 0
+	}
+	return pid
 }
 
 // Is makes errors.Is(err, ErrLocked) true.
@@ -51,6 +74,7 @@ func (r *Repo) Lock(timeout time.Duration) (unlock func(), err error) {
 	}
 	start := time.Now()
 	delay := 2 * time.Millisecond
+	told := false
 	for {
 		ok, err := tryLockFile(f)
 		if err != nil {
@@ -62,8 +86,16 @@ func (r *Repo) Lock(timeout time.Duration) (unlock func(), err error) {
 		}
 		waited := time.Since(start)
 		if waited >= timeout {
+			pid := holder(f)
 			f.Close()
-			return nil, &LockedError{Path: path, Waited: waited}
+			return nil, &LockedError{Path: path, Waited: waited, PID: pid}
+		}
+		if !told && waited >= LockNoticeAfter && r.OnLockWait != nil {
+			// A wait is silent at first (the holder is usually a write of a
+			// few milliseconds), then said once: who holds the lock, and
+			// how long caseplan will wait.
+			told = true
+			r.OnLockWait(holder(f), timeout)
 		}
 		// Back off so a long wait does not spin, but stay short so the next
 		// writer starts soon after the first finishes.
@@ -72,7 +104,21 @@ func (r *Repo) Lock(timeout time.Duration) (unlock func(), err error) {
 	}
 	r.lock = f
 	r.lockDepth = 1
-	return r.unlockOnce(), nil
+	// The holder writes its process ID into the lock file, so a process
+	// that waits can say who it waits for.
+	_ = writeAndSync(f, []byte(strconv.Itoa(os.Getpid())+"\n"))
+	unlock = r.unlockOnce()
+	// Holding the lock, this process is the only caseplan writer: a
+	// journal left now is a dead writer's, to finish or undo first.
+	rc, err := r.recover()
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	if rc != nil {
+		r.recovered = rc
+	}
+	return unlock, nil
 }
 
 // unlockOnce returns a release function that is safe to call twice.

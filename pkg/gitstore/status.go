@@ -497,3 +497,48 @@ func (ig *ignorer) readFile(name string, domain []string) {
 func (ig *ignorer) match(rel string, isDir bool) bool {
 	return gitignore.NewMatcher(ig.patterns).Match(strings.Split(rel, "/"), isDir)
 }
+
+// Uncommitted returns those of paths whose content in the work tree is not
+// what HEAD holds: a hand edit not committed yet (or staged with git add),
+// a file new in the work tree, or one deleted from it. A write that would
+// commit such a file would sweep the edit into its own commit.
+func (r *Repo) Uncommitted(paths []string) ([]string, error) {
+	head, err := r.Head()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range paths {
+		var want plumbing.Hash
+		if !head.IsZero() {
+			dir, name := parentDir(p), p[strings.LastIndexByte(p, '/')+1:]
+			tree, err := r.treeHashAt(head, dir)
+			if err != nil {
+				return nil, err
+			}
+			if !tree.IsZero() {
+				ents, err := r.readTreeEntries(tree)
+				if err != nil {
+					return nil, err
+				}
+				for _, e := range ents {
+					if e.name == name && !e.dir {
+						want = e.hash
+					}
+				}
+			}
+		}
+		data, err := os.ReadFile(filepath.Join(r.root, filepath.FromSlash(p)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if !want.IsZero() {
+				out = append(out, p)
+			}
+		case err != nil:
+			return nil, err
+		case blobHash(data) != want:
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}

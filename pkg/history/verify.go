@@ -1,6 +1,7 @@
 package history
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/audit"
@@ -36,6 +38,10 @@ const (
 	// this clone, or --anchor — is no longer in the history: the history
 	// was rewritten (a reset, a force-push) and commits disappeared.
 	RuleHistoryRewritten = "history-rewritten"
+	// RuleOrphanRoot: a commit without parents besides the store's first
+	// one — a history of its own merged in, whose first commit could put
+	// anyone on its own roster.
+	RuleOrphanRoot = "orphan-root"
 )
 
 // VerifyOptions tunes Verify.
@@ -81,6 +87,8 @@ type Stats struct {
 //     same commit, so the commit adding a staff member may be theirs.
 //   - roster-unreadable: that roster is missing or does not parse; reported
 //     once per version of the file, at the oldest commit checked that has it.
+//   - orphan-root: a commit without parents other than the store's first
+//     (see orphanRoots): a separate history merged in.
 //
 // The error is for git failures (a missing object), not for findings.
 func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]finding.Finding, Stats, error) {
@@ -96,7 +104,15 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 		// The commits the anchor reaches and head does not: none when the
 		// anchor is still an ancestor of head (or head itself).
 		gone, err := commitRange(repo.Storer, opts.Anchor, head)
-		if err != nil {
+		if errors.Is(err, plumbing.ErrObjectNotFound) {
+			// Not even in this clone's objects any more (pruned after a
+			// rewrite, or a clone made after one).
+			rewritten = append(rewritten, finding.Finding{
+				Rule: RuleHistoryRewritten, Severity: finding.Error, Commit: opts.Anchor.String(),
+				Message: fmt.Sprintf("the history was rewritten: commit %s, verified before, is not in this repository any more; find out who reset or force-pushed, and restore it from another clone or the git host", short(opts.Anchor)),
+			})
+			opts.Since = plumbing.ZeroHash
+		} else if err != nil {
 			return nil, Stats{}, fmt.Errorf("verify: the trust anchor: %w", err)
 		}
 		if len(gone) > 0 {
@@ -132,15 +148,71 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 	// commitRange lists newest first; findings read best oldest first, and
 	// that order also lets a note's later change name the commit that
 	// added it.
+	orphans, err := orphanRoots(repo.Storer, head, opts.Since, commits)
+	if err != nil {
+		return nil, Stats{}, fmt.Errorf("verify: %w", err)
+	}
 	for i := len(commits) - 1; i >= 0; i-- {
-		if err := v.check(commits[i]); err != nil {
-			return nil, Stats{}, fmt.Errorf("verify commit %s: %w", commits[i].hash, err)
+		c := commits[i]
+		if orphans[c.hash] {
+			v.add(finding.Finding{
+				Rule: RuleOrphanRoot, Severity: finding.Error, Commit: c.hash.String(),
+				Message: fmt.Sprintf("commit %s has no parent: it starts a history of its own, joined to the store's by a merge; a store has one first commit, and what this one brings in was never checked against the store's roster", short(c.hash)),
+			})
+		}
+		if err := v.check(c); err != nil {
+			return nil, Stats{}, fmt.Errorf("verify commit %s: %w", c.hash, err)
 		}
 		if opts.Progress != nil {
 			opts.Progress(len(commits)-i, len(commits))
 		}
 	}
 	return append(rewritten, v.findings...), Stats{Commits: len(commits), Trees: v.trees.reads}, nil
+}
+
+// orphanRoots returns the commits of the range without parents that are
+// not the store's first commit: the root that head's first parents lead
+// to, or, when the range starts after since, the root since's do. The
+// first-parent line is read only when the range holds a root at all.
+func orphanRoots(s storer.EncodedObjectStorer, head, since plumbing.Hash, commits []*commitInfo) (map[plumbing.Hash]bool, error) {
+	var roots []plumbing.Hash
+	for _, c := range commits {
+		if len(c.parents) == 0 {
+			roots = append(roots, c.hash)
+		}
+	}
+	if len(roots) == 0 {
+		return nil, nil
+	}
+	from := head
+	if !since.IsZero() {
+		from = since
+	}
+	first, err := firstRoot(s, from)
+	if err != nil {
+		return nil, err
+	}
+	out := map[plumbing.Hash]bool{}
+	for _, r := range roots {
+		if r != first {
+			out[r] = true
+		}
+	}
+	return out, nil
+}
+
+// firstRoot follows first parents from h to the commit that has none.
+func firstRoot(s storer.EncodedObjectStorer, h plumbing.Hash) (plumbing.Hash, error) {
+	for {
+		c, err := object.GetCommit(s, h)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		if len(c.ParentHashes) == 0 {
+			return h, nil
+		}
+		h = c.ParentHashes[0]
+	}
 }
 
 // verifier holds what one Verify call has learnt so far.
@@ -587,3 +659,14 @@ func plural(n int) string {
 }
 
 func short(h plumbing.Hash) string { return h.String()[:12] }
+
+// Rewritten reports whether findings say the history was rewritten under
+// the trust anchor.
+func Rewritten(findings []finding.Finding) bool {
+	for _, f := range findings {
+		if f.Rule == RuleHistoryRewritten {
+			return true
+		}
+	}
+	return false
+}

@@ -121,6 +121,10 @@ type Staff struct {
 	Active *bool  `yaml:"active,omitempty" json:"active,omitempty"` // nil means active
 }
 
+// Supervises reports whether the staff member's role lets them waive an
+// obligation for a case (DESIGN.md §4): supervisor or admin.
+func (s Staff) Supervises() bool { return s.Role == "supervisor" || s.Role == "admin" }
+
 // IsActive reports whether the staff member is still active: only an
 // explicit "active: false" retires someone.
 func (s Staff) IsActive() bool { return s.Active == nil || *s.Active }

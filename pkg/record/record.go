@@ -13,7 +13,9 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -65,6 +67,11 @@ func Marshal(p string, v any) ([]byte, error) {
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
 		return nil, fmt.Errorf("writing %s: no record (nil %T)", p, v)
 	}
+	if field, ok := invalidText(reflect.ValueOf(v), ""); !ok {
+		// YAML would write such a string as binary data: never what was
+		// typed, so never written.
+		return nil, fmt.Errorf("writing %s: %s is not valid UTF-8 text", p, field)
+	}
 	var buf bytes.Buffer
 	buf.WriteString(modeline)
 	enc := yaml.NewEncoder(&buf)
@@ -76,6 +83,31 @@ func Marshal(p string, v any) ([]byte, error) {
 		return nil, fmt.Errorf("writing %s: %w", p, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// New returns a pointer to a new, empty record of kind (new(IEP) for
+// "iep"), or nil for a kind that is none: for code that handles every kind
+// alike, such as a merge that needs each kind's field order.
+func New(kind string) any {
+	switch kind {
+	case layout.KindConfig:
+		return new(Config)
+	case layout.KindIntake:
+		return new(Intake)
+	case layout.KindIEP:
+		return new(IEP)
+	case layout.KindReferences:
+		return new(References)
+	case layout.KindNote:
+		return new(Note)
+	case layout.KindActivity:
+		return new(ActivityWeek)
+	case layout.KindServices:
+		return new(Services)
+	case layout.KindOutcome:
+		return new(Outcome)
+	}
+	return nil
 }
 
 // kindOfValue returns the kind whose record type v is, or "".
@@ -99,4 +131,41 @@ func kindOfValue(v any) string {
 		return layout.KindOutcome
 	}
 	return ""
+}
+
+// invalidText finds a string in v that is not valid UTF-8, and names its
+// field.
+func invalidText(v reflect.Value, at string) (string, bool) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return "", true
+		}
+		return invalidText(v.Elem(), at)
+	case reflect.String:
+		if !utf8.ValidString(v.String()) {
+			return at, false
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range v.NumField() {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if f, ok := invalidText(v.Field(i), strings.TrimPrefix(at+"."+name, ".")); !ok {
+				return f, false
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if f, ok := invalidText(v.Index(i), fmt.Sprintf("%s[%d]", at, i)); !ok {
+				return f, false
+			}
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			if f, ok := invalidText(v.MapIndex(k), fmt.Sprintf("%s.%v", at, k)); !ok {
+				return f, false
+			}
+		}
+	}
+	return "", true
 }

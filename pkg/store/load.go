@@ -155,6 +155,14 @@ func (l *loader) read(p string) *load.Document {
 			return nil
 		case errors.Is(err, ErrOutsideStore):
 			l.add(p, 0, RuleSymlink, finding.Error, "%s is a symbolic link to a file outside the store; replace it with the file itself", path.Base(p))
+		case errors.Is(err, ErrNotRegular):
+			l.add(p, 0, RuleUnreadable, finding.Error, "%s is not a regular file (a named pipe, a device, a socket?); a record is a plain text file: remove it", path.Base(p))
+		case errors.As(err, new(*TooLargeError)):
+			var tl *TooLargeError
+			errors.As(err, &tl)
+			f := load.TooLarge(p, tl.Size)
+			f.Case = caseOf(p)
+			l.findings = append(l.findings, f)
 		default:
 			l.add(p, 0, RuleUnreadable, finding.Error, "cannot read: %v", err)
 		}
@@ -265,7 +273,7 @@ func (l *loader) loadCase(id string) error {
 	c.SortNotes()
 	return l.loadDir(c, layout.ActivityDir, func(doc *load.Document) {
 		if w := decodeInto[record.ActivityWeek](l, doc); w != nil {
-			c.Activity = append(c.Activity, w)
+			c.AddActivity(w, doc.Path)
 		}
 	})
 }

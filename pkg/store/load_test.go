@@ -4,12 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -608,4 +611,58 @@ func TestLoadParallelMatchesSequential(t *testing.T) {
 			}
 		}
 	})
+}
+
+// A named pipe where a record belongs hung validate forever, and a 1 GB
+// single-record file was read whole before the size check (issue 9 item
+// 8): neither is opened now; each is one finding.
+func TestLoadRefusesWithoutOpening(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"cases/caseplan.yaml":          configYAML,
+		"cases/2026-AAAA1/intake.yaml": intakeYAML("2026-AAAA1"),
+	})
+	for _, p := range []string{"cases/2026-AAAA1/iep.yaml", "cases/2026-AAAA1/notes/2026-03-03-fifo.yaml"} {
+		abs := filepath.Join(root, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(abs), 0o755)
+		if err := syscall.Mkfifo(abs, 0o644); err != nil {
+			t.Skipf("no named pipes here: %v", err)
+		}
+	}
+	// A sparse file: a gigabyte on paper, nothing on disk.
+	big, err := os.Create(filepath.Join(root, "cases/2026-AAAA1/outcome.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	big.Truncate(1 << 30)
+	big.Close()
+
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	done := make(chan []finding.Finding, 1)
+	go func() {
+		_, fs := mustLoad(t, openWorkTree(t, root), nil)
+		done <- fs
+	}()
+	select {
+	case fs := <-done:
+		runtime.ReadMemStats(&after)
+		if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 64 {
+			t.Errorf("loading allocated %d MiB: the gigabyte file was read", mb)
+		}
+		got := map[string]string{}
+		for _, f := range fs {
+			got[f.Path] = f.Rule
+		}
+		want := map[string]string{
+			"cases/2026-AAAA1/iep.yaml":                   RuleUnreadable,
+			"cases/2026-AAAA1/notes/2026-03-03-fifo.yaml": RuleUnreadable,
+			"cases/2026-AAAA1/outcome.yaml":               load.RuleTooLarge,
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("findings %v, want %v", fs, want)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Load hung on a named pipe")
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/load"
 )
 
 // Entry is one directory entry of a Source.
@@ -59,13 +60,44 @@ func NewWorkTree(root string) (*WorkTree, error) {
 func (w *WorkTree) Root() string { return w.root }
 
 // ReadFile reads name. A symbolic link is followed only while its target
-// stays inside the store.
+// stays inside the store. Anything but a regular file — a named pipe would
+// block the read forever, a device would never end — is refused without
+// being opened (ErrNotRegular), and so is a file larger than MaxRead
+// (a *TooLargeError), before a byte of it is read.
 func (w *WorkTree) ReadFile(name string) ([]byte, error) {
 	p, err := w.resolve(name)
 	if err != nil {
 		return nil, err
 	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %w", name, ErrNotRegular)
+	}
+	if fi.Size() > MaxRead {
+		return nil, &TooLargeError{Name: name, Size: fi.Size()}
+	}
 	return os.ReadFile(p)
+}
+
+// MaxRead is the largest file the work tree reads: the limit for a record
+// (load.MaxFileSize). A larger file is refused from its size alone, so a
+// gigabyte file costs no memory.
+const MaxRead = load.MaxFileSize
+
+// ErrNotRegular says a path of the store is not a regular file.
+var ErrNotRegular = errors.New("not a regular file")
+
+// TooLargeError says a file is larger than MaxRead; it was not read.
+type TooLargeError struct {
+	Name string
+	Size int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("%s: %d bytes, too large to read", e.Name, e.Size)
 }
 
 // List lists dir's entries sorted by name; a missing dir lists nothing.

@@ -156,25 +156,25 @@ func checkNoteIDs(x *Context) {
 
 func checkActivityWeeks(x *Context) {
 	for _, w := range x.Case.Activity {
-		p := layout.ActivityWeek(x.Case.ID, w.Week)
-		if x.Case.Doc(p) == nil {
-			// The week field does not match the file it came from.
-			for _, d := range x.Case.Docs {
-				if strings.HasPrefix(d.Path, layout.ActivityOf(x.Case.ID)+"/") && d.Node("week") != nil && d.Node("week").Value == w.Week {
-					x.Report(d.Path, Path("week"), "week %s differs from the file name %s; a week's file is activity/<week>.yaml", w.Week, path.Base(d.Path))
-				}
-			}
+		// Each file is checked as the file it is: a week file copied to
+		// another week's name (its week field and dates still the old
+		// week's) is caught, rather than passing as a second copy of the
+		// old week and counting its applications twice.
+		p := x.Case.ActivityPath(w)
+		name := strings.TrimSuffix(path.Base(p), layout.Ext)
+		if name != w.Week {
+			x.Report(p, Path("week"), "week %s differs from the file name %s; a week's file is activity/<week>.yaml and holds only that week's dates", w.Week, path.Base(p))
 			continue
 		}
-		start, ok := calendar.ParseISOWeek(w.Week)
+		start, ok := calendar.ParseISOWeek(name)
 		if !ok {
-			continue // the schema reports a malformed week
+			continue // the schema or the name check reports a malformed week
 		}
 		end := start.AddDate(0, 0, 7)
 		check := func(list string, i int, d record.Date) {
 			t, ok := d.Time()
 			if ok && (t.Before(start) || !t.Before(end)) {
-				x.Report(p, []string{list, strconv.Itoa(i), "date"}, "%s is not in week %s (%s to %s); record it in activity/%s.yaml", d, w.Week, start.Format(time.DateOnly), end.AddDate(0, 0, -1).Format(time.DateOnly), calendar.ISOWeek(t))
+				x.Report(p, []string{list, strconv.Itoa(i), "date"}, "%s is not in week %s (%s to %s), the week of this file; record it in activity/%s.yaml", d, name, start.Format(time.DateOnly), end.AddDate(0, 0, -1).Format(time.DateOnly), calendar.ISOWeek(t))
 			}
 		}
 		for i, e := range w.Applications {
@@ -425,7 +425,7 @@ func checkServiceCodes(x *Context) {
 // supervises reports whether staff member id may waive obligations.
 func supervises(cfg *record.Config, id string) bool {
 	s, ok := cfg.StaffByID(id)
-	return ok && (s.Role == "supervisor" || s.Role == "admin")
+	return ok && s.Supervises()
 }
 
 func checkWaivers(x *Context) {

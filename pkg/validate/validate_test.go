@@ -117,6 +117,11 @@ func ruleTests() []ruleTest {
 		{rule: "activity-week", on: today, change: func(m memStore) {
 			m["cases/W1/activity/2026-W11.yaml"] = "week: 2026-W11\napplications:\n  - date: 2026-03-20\n    organization: Clinic\n    position: CNA\n    status: applied\n"
 		}, want: "cases/W1/activity/2026-W11.yaml:3:11", msg: "is not in week 2026-W11 (2026-03-09 to 2026-03-15)"},
+		// A week file copied to the next week's name passed every check and
+		// doubled the week's applications in the reports (issue 9 item 4).
+		{rule: "activity-week", on: today, change: func(m memStore) {
+			m["cases/WS1/activity/2026-W12.yaml"] = m["cases/WS1/activity/2026-W11.yaml"]
+		}, want: "cases/WS1/activity/2026-W12.yaml:1:7", msg: "week 2026-W11 differs from the file name 2026-W12.yaml"},
 		{rule: "duplicate-id", on: today, change: func(m memStore) {
 			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "services:\n  - id: S1", "services:\n  - id: S1\n    name: Again\n  - id: S1", 1)
 		}, want: "cases/W1/iep.yaml:17:9", msg: "service ID S1 is used twice (first at services.0.id)"},

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -22,6 +23,9 @@ import (
 // replaced whole; a missing key is added at the end of its mapping, and
 // missing mappings on the way are created.
 func Set(data []byte, path []string, v any) ([]byte, error) {
+	if err := checkText(path, v); err != nil {
+		return nil, err
+	}
 	d, err := parse(data)
 	if err != nil {
 		return nil, err
@@ -29,9 +33,27 @@ func Set(data []byte, path []string, v any) ([]byte, error) {
 	return d.set(path, v)
 }
 
+// checkText refuses a key that is empty or not UTF-8, and a string value
+// that is not UTF-8: YAML would write them as binary data, never what was
+// meant.
+func checkText(path []string, v any) error {
+	for _, k := range path {
+		if k == "" || !utf8.ValidString(k) {
+			return fmt.Errorf("key %q is empty or not UTF-8 text", k)
+		}
+	}
+	if s, ok := v.(string); ok && !utf8.ValidString(s) {
+		return fmt.Errorf("the value %q is not UTF-8 text", s)
+	}
+	return nil
+}
+
 // Append appends v to the list at path, creating the list (and missing
 // mappings on the way) when it is absent.
 func Append(data []byte, path []string, v any) ([]byte, error) {
+	if err := checkText(path, v); err != nil {
+		return nil, err
+	}
 	d, err := parse(data)
 	if err != nil {
 		return nil, err
@@ -140,7 +162,10 @@ func (d *doc) set(path []string, v any) ([]byte, error) {
 		return nil, err
 	}
 	n := f.node
-	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+	// An empty value ("key:" with nothing after it) has no text to replace
+	// and its position is the parser's guess: the entry is rewritten whole.
+	implicitNull := n.Kind == yaml.ScalarNode && n.Value == "" && n.Style == 0 && f.key != nil
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 && !implicitNull {
 		if text, ok, err := inlineScalar(v); err != nil {
 			return nil, err
 		} else if ok {
