@@ -54,6 +54,11 @@ func TestScripts(t *testing.T) {
 			env.Setenv("GIT_COMMITTER_NAME", "Test Runner")
 			env.Setenv("GIT_COMMITTER_EMAIL", "runner@example.org")
 			env.Setenv("CASEPLAN_TODAY", "2026-03-16")
+			// This repository, for scripts that use its own files (the
+			// pre-commit framework's .pre-commit-hooks.yaml).
+			if root, err := filepath.Abs(filepath.Join("..", "..")); err == nil {
+				env.Setenv("CASEPLAN_REPO", root)
+			}
 			return nil
 		},
 	})

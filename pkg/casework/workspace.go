@@ -318,11 +318,10 @@ func orNone(cases []string) []string {
 // unreadable or unschematic: those files are committed, so they must be
 // valid even if a hand edit already broke them.
 func introduced(before, after []finding.Finding, written map[string][]byte) []finding.Finding {
-	key := func(f finding.Finding) string { return f.Path + "\x00" + f.Rule + "\x00" + f.Message }
 	had := map[string]bool{}
 	for _, f := range before {
 		if f.Severity == finding.Error {
-			had[key(f)] = true
+			had[f.Key()] = true
 		}
 	}
 	var out []finding.Finding
@@ -331,7 +330,7 @@ func introduced(before, after []finding.Finding, written map[string][]byte) []fi
 			continue
 		}
 		_, inWritten := written[f.Path]
-		if !had[key(f)] || (inWritten && f.FileLevel) {
+		if !had[f.Key()] || (inWritten && f.FileLevel) {
 			out = append(out, f)
 		}
 	}

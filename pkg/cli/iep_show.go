@@ -68,14 +68,14 @@ func iepShowRun(opts *iepShowOptions) error {
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, v)
 	}
-	w := opts.env.Stdout
+	w, done := opts.textOut()
 	fmt.Fprintf(w, "Case %s: %s\n", v.Case, v.Participant)
 	if v.Plan == nil {
 		fmt.Fprintf(w, "No plan yet (no iep.yaml).\n")
-		return nil
+		return done()
 	}
 	iepWritePlan(w, v.Plan, v.state)
-	return nil
+	return done()
 }
 
 // iepShowView is what iep show shows, and its JSON contract.

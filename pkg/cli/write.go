@@ -114,12 +114,12 @@ func (g *globals) changeError(err error) error {
 	switch {
 	case errors.As(err, &refused):
 		for _, f := range refused.Findings {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+			printFinding(g.env.Stderr, f)
 		}
 		return &InvalidError{Msg: refused.Error(), Hint: "correct the values above and run the command again"}
 	case errors.As(err, &noteFile):
 		for _, f := range noteFile.Findings {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+			printFinding(g.env.Stderr, f)
 		}
 		return &InvalidError{Msg: noteFile.Error()}
 	case errors.As(err, &input):

@@ -24,6 +24,7 @@ type Performance struct {
 	Organization string                 `json:"organization"`
 	Commit       string                 `json:"commit"`
 	Committed    string                 `json:"committed"`
+	Caseplan     string                 `json:"caseplan"`     // the caseplan version that made the report
 	Participants string                 `json:"participants"` // "initials", or "names" with --names
 	Indicators   []PerformanceIndicator `json:"indicators"`
 }
@@ -87,7 +88,7 @@ func BuildPerformance(snap *casefile.Snapshot, period calendar.ReportPeriod, day
 	r := &Performance{
 		Report: "performance", ProgramYear: period.Year,
 		Period: PerformanceSpan{dateString(period.From), dateString(period.To)},
-		AsOf:   dateString(res.AsOf), Commit: src.Commit, Committed: src.Committed.Format(time.RFC3339),
+		AsOf:   dateString(res.AsOf), Commit: src.Commit, Committed: src.Committed.Format(time.RFC3339), Caseplan: src.Caseplan,
 		Participants: shownAs(names), Indicators: []PerformanceIndicator{},
 	}
 	if period.Quarter > 0 {

@@ -20,7 +20,7 @@ var shortNames = map[string]string{
 func (htmlWriter) Performance(w io.Writer, r *Performance) error {
 	p := page{
 		Title: performanceTitle(r),
-		Lines: append(append([]string{r.Organization, provenance(r.Commit, r.Committed, performanceCommand(r))},
+		Lines: append(append([]string{r.Organization, provenance(r.Commit, r.Committed, r.Caseplan, performanceCommand(r))},
 			performanceAbout(r)...), privacyLine(r.Participants)),
 	}
 	var rates []bar
@@ -34,7 +34,7 @@ func (htmlWriter) Performance(w io.Writer, r *Performance) error {
 	for _, ind := range r.Indicators {
 		cases := performanceCaseTable(ind)
 		cases.notes = performanceNotes(ind)
-		p.Tables = append(p.Tables, cases, performanceMissingTable(ind))
+		p.Tables = append(p.Tables, newHTMLTable(cases), newHTMLTable(performanceMissingTable(ind)))
 	}
 	return pageTemplate.Execute(w, p)
 }

@@ -4,13 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+
+	"github.com/caseplan/caseplan/pkg/markdown"
 )
 
 func (markdownWriter) Performance(w io.Writer, r *Performance) error {
 	b := new(bytes.Buffer)
 	fmt.Fprintf(b, "# %s\n\n", mdText(performanceTitle(r)))
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
-	fmt.Fprintf(b, "%s\n\n", mdText(provenance(r.Commit, r.Committed, performanceCommand(r))))
+	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, performanceCommand(r)))
 	for _, l := range performanceAbout(r) {
 		fmt.Fprintf(b, "%s\n\n", mdText(l))
 	}
