@@ -34,9 +34,35 @@ const (
 func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, error) {
 	l := loader{src: src, snap: &casefile.Snapshot{}}
 	l.loadConfig()
+	ids, top, err := CaseIDs(src, only)
+	if err != nil {
+		return nil, nil, err
+	}
+	l.findings = append(l.findings, top...)
+	if err := l.loadCases(ids); err != nil {
+		return nil, nil, err
+	}
+	l.snap.SortCases()
+	return l.snap, l.findings, nil
+}
+
+// LoadConfig reads the store settings alone: a Snapshot with no cases,
+// and the findings about the settings file.
+func LoadConfig(src Source) (*casefile.Snapshot, []finding.Finding) {
+	l := loader{src: src, snap: &casefile.Snapshot{}}
+	l.loadConfig()
+	return l.snap, l.findings
+}
+
+// CaseIDs lists the cases Load reads: those named in only, or every
+// directory of cases/ when only is nil (an empty, non-nil only names
+// none). top are the findings about cases/ itself (files that are no
+// case).
+func CaseIDs(src Source, only []string) (ids []string, top []finding.Finding, err error) {
+	l := loader{src: src, snap: &casefile.Snapshot{}}
 	// only == nil loads every case; an empty, non-nil only loads none (a
 	// change to the settings alone, say).
-	ids := only
+	ids = only
 	for _, id := range only {
 		// A case named on the command line that cannot be a directory name
 		// cannot exist: say so, rather than report on a directory.
@@ -64,11 +90,21 @@ func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, err
 			}
 		}
 	}
-	if err := l.loadCases(ids); err != nil {
-		return nil, nil, err
+	return ids, l.findings, nil
+}
+
+// LoadCase reads one case as Load does: c is nil when the directory is
+// none a case can have (a bad name, a link out of the store; the findings
+// say so), files counts the record files read.
+func LoadCase(src Source, id string) (c *casefile.Case, found []finding.Finding, files int, err error) {
+	l := loader{src: src, snap: &casefile.Snapshot{}}
+	if err := l.loadCase(id); err != nil {
+		return nil, nil, 0, err
 	}
-	l.snap.SortCases()
-	return l.snap, l.findings, nil
+	if len(l.snap.Cases) > 0 {
+		c = l.snap.Cases[0]
+	}
+	return c, l.findings, l.snap.Files, nil
 }
 
 // Concurrent is implemented by sources that may be read from several
