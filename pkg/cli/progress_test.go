@@ -41,7 +41,7 @@ func TestProgress(t *testing.T) {
 		want string
 	}{
 		{[]string{"validate"}, "\rvalidate: 20 of 20 cases checked (100%)"},
-		{[]string{"validate", "--new-from", "HEAD"}, " files read\r"},
+		{[]string{"validate", "--new-from", "HEAD"}, "\rvalidate --new-from HEAD: 20 of 20 cases checked (100%)"},
 		{[]string{"report", "caseload"}, "\rreport: 41 files read"},
 		{[]string{"verify"}, " commits checked (100%)"},
 	} {

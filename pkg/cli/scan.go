@@ -1,0 +1,163 @@
+package cli
+
+// The whole-store commands (validate, the reports, due, case list) read
+// the store one case at a time through pkg/casescan, keeping each case's
+// result in the clone's cache (.git/caseplan/cache/) under its files' git
+// hashes: an unchanged store is not read again.
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casescan"
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/resultcache"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// scan is a prepared casescan over a store: its settings, already read,
+// and the options for its cases.
+type scan struct {
+	snap  *casefile.Snapshot // the settings alone
+	found []finding.Finding  // about the settings file
+	opt   casescan.Options
+	cache *resultcache.Cache
+}
+
+// save keeps this run's results for the next. A cache that cannot be
+// written (a read-only clone) only costs the next run its speed.
+func (s *scan) save() {
+	if s.cache != nil {
+		_ = s.cache.Save()
+	}
+}
+
+// cacheVersion is the version a cache is kept for: this caseplan's build,
+// or "" when it keeps none (CASEPLAN_CACHE=off, or a build that cannot
+// name itself).
+func (g *globals) cacheVersion() string {
+	if g.env.Getenv("CASEPLAN_CACHE") == "off" {
+		return ""
+	}
+	return resultcache.Identity(g.env.Build.String(), g.env.Build.Installable() != "")
+}
+
+// newScan reads the store settings from src and prepares to scan its
+// cases; stage names the results (the cache file) and params are what they
+// depend on besides the case's files and the settings.
+func newScan(src store.Source, stage string, params ...string) *scan {
+	cs := &configOnce{Source: src}
+	snap, found := store.LoadConfig(cs)
+	sum := sha256.Sum256(cs.data)
+	if cs.err != nil {
+		sum = sha256.Sum256([]byte("unreadable: " + cs.err.Error()))
+	}
+	return &scan{snap: snap, found: found, opt: casescan.Options{
+		Source: cs,
+		Params: append([]string{stage, "settings " + hex.EncodeToString(sum[:])}, params...),
+	}}
+}
+
+// keepIn keeps the scan's results in the repository's cache file name,
+// when the store keeps one. A cache file holds what its last run used:
+// scans of the work tree and of commits keep files of their own, so that
+// validate --new-from does not push out what validate keeps.
+func (s *scan) keepIn(g *globals, repo *gitstore.Repo, name string) {
+	version := g.cacheVersion()
+	if !resultcache.Usable(version) {
+		return
+	}
+	s.cache = resultcache.Open(filepath.Join(repo.StateDir(), "cache", name), version)
+	s.opt.Cache = s.cache
+}
+
+// workTreeScan prepares a scan of the work tree at root: each case is
+// keyed by the hash of its directory's files, as git status knows them.
+func (g *globals) workTreeScan(root string, src store.Source, stage string, params ...string) *scan {
+	s := newScan(src, stage, params...)
+	if g.cacheVersion() == "" {
+		return s
+	}
+	repo, err := gitstore.Open(root)
+	if err != nil {
+		return s // no repository, no cache
+	}
+	defer repo.Close()
+	keys, again, err := repo.DirKeys(layout.CasesDir, load.MaxFileSize)
+	if err != nil {
+		return s
+	}
+	s.opt.Keys, s.opt.Recheck = keys, again
+	s.keepIn(g, repo, stage)
+	return s
+}
+
+// treeScan prepares a scan of a commit's tree: each case is keyed by its
+// directory's tree hash. Extra goroutines read through repository
+// handles of their own (go-git's are not safe for concurrent use).
+func (g *globals) treeScan(repo *gitstore.Repo, tree *gitstore.TreeFiles, src store.Source, stage string, params ...string) (*scan, error) {
+	s := newScan(src, stage, params...)
+	root := repo.Root()
+	commit := tree.Commit()
+	s.opt.Sources = func() (store.Source, func(), error) {
+		r, err := gitstore.Open(root)
+		if err != nil {
+			return nil, nil, err
+		}
+		t, err := r.TreeAt(commit)
+		if err != nil {
+			r.Close()
+			return nil, nil, err
+		}
+		return store.GitTree{Tree: t}, func() { r.Close() }, nil
+	}
+	if g.cacheVersion() == "" {
+		return s, nil
+	}
+	entries, err := tree.List(layout.CasesDir)
+	if err != nil {
+		return s, nil // no cases/: nothing to key
+	}
+	keys := make(map[string]plumbing.Hash, len(entries))
+	for _, e := range entries {
+		if e.Mode == filemode.Dir {
+			keys[e.Name] = e.Hash
+		}
+	}
+	s.opt.Keys = keys
+	s.keepIn(g, repo, stage+"-commit")
+	return s, nil
+}
+
+// configOnce is a Source that keeps the settings file's bytes as they are
+// read, so that the scan's key has them without a second read.
+type configOnce struct {
+	store.Source
+	once sync.Once
+	data []byte
+	err  error
+}
+
+func (c *configOnce) ReadFile(name string) ([]byte, error) {
+	if name != layout.ConfigPath {
+		return c.Source.ReadFile(name)
+	}
+	c.once.Do(func() { c.data, c.err = c.Source.ReadFile(name) })
+	return append([]byte(nil), c.data...), c.err
+}
+
+// Concurrent passes on whether the source may be read from several
+// goroutines.
+func (c *configOnce) Concurrent() bool {
+	cc, ok := c.Source.(store.Concurrent)
+	return ok && cc.Concurrent()
+}
