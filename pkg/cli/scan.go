@@ -20,6 +20,8 @@ import (
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/progress"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/resultcache"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -160,4 +162,61 @@ func (c *configOnce) ReadFile(name string) ([]byte, error) {
 func (c *configOnce) Concurrent() bool {
 	cc, ok := c.Source.(store.Concurrent)
 	return ok && cc.Concurrent()
+}
+
+// workTreeStore prepares a scan of the store's work tree for a command
+// that reads every case (due, case list), refusing a store whose settings
+// cannot be read.
+func (g *globals) workTreeStore(stage string, params ...string) (*scan, error) {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil, err
+	}
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return nil, err
+	}
+	s := g.workTreeScan(root, src, stage, params...)
+	if s.snap.Config == nil {
+		return nil, &InvalidError{Msg: "cannot read the store settings " + layout.ConfigPath, Hint: "run caseplan validate to see why"}
+	}
+	return s, nil
+}
+
+// cachedRow is what a command keeps of one case: its row, if it has one.
+type cachedRow[T any] struct {
+	Row *T `json:"row"`
+}
+
+// scanRows computes every case's row (row's false: the case has none) in
+// case ID order, from the cache for the unchanged cases, with progress on
+// the terminal under label.
+func scanRows[T any](g *globals, s *scan, label string, row func(c *casefile.Case, cfg *record.Config) (T, bool)) ([]T, error) {
+	var reading *progress.Meter
+	s.opt.Progress = func(total int) func() {
+		reading = g.meter(label, total, "cases read")
+		return func() { reading.Add(1) }
+	}
+	results, _, err := casescan.Scan(s.opt, func(c *casefile.Case, _ []finding.Finding) (cachedRow[T], error) {
+		if c != nil {
+			if v, ok := row(c, s.snap.Config); ok {
+				return cachedRow[T]{Row: &v}, nil
+			}
+		}
+		return cachedRow[T]{}, nil
+	})
+	if reading != nil {
+		reading.Done()
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.save()
+	var rows []T
+	for _, r := range results {
+		if r.Value.Row != nil {
+			rows = append(rows, *r.Value.Row)
+		}
+	}
+	return rows, nil
 }
