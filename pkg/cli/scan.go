@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -53,6 +54,21 @@ func (g *globals) cacheVersion() string {
 	return resultcache.Identity(g.env.Build.String(), g.env.Build.Installable() != "")
 }
 
+// tuneGC lets the garbage collector run less often during a whole-store
+// scan: a scan holds a few cases at a time, so its live heap is small, and
+// with Go's default the collector took a third of a cold validate's
+// processor time. The heap may grow to four times the live data, but the
+// memory limit keeps the whole under 200 MiB (issue 12: under 250 MB at
+// 10,000 cases). GOGC or GOMEMLIMIT in the environment win.
+func (g *globals) tuneGC() {
+	if g.env.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if g.env.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(200 << 20)
+	}
+}
+
 // newScan reads the store settings from src and prepares to scan its
 // cases; stage names the results (the cache file) and params are what they
 // depend on besides the case's files and the settings.
@@ -85,6 +101,7 @@ func (s *scan) keepIn(g *globals, repo *gitstore.Repo, name string) {
 // workTreeScan prepares a scan of the work tree at root: each case is
 // keyed by the hash of its directory's files, as git status knows them.
 func (g *globals) workTreeScan(root string, src store.Source, stage string, params ...string) *scan {
+	g.tuneGC()
 	s := newScan(src, stage, params...)
 	if g.cacheVersion() == "" {
 		return s
@@ -107,6 +124,7 @@ func (g *globals) workTreeScan(root string, src store.Source, stage string, para
 // directory's tree hash. Extra goroutines read through repository
 // handles of their own (go-git's are not safe for concurrent use).
 func (g *globals) treeScan(repo *gitstore.Repo, tree *gitstore.TreeFiles, src store.Source, stage string, params ...string) (*scan, error) {
+	g.tuneGC()
 	s := newScan(src, stage, params...)
 	root := repo.Root()
 	commit := tree.Commit()
