@@ -47,6 +47,10 @@ type Options struct {
 	Cache *resultcache.Cache
 	// Params is what every result depends on besides the case's files.
 	Params []string
+	// BeforeRead, when set, is told which cases the cache does not hold,
+	// before any of them is read: a source may prepare for them (find
+	// which it can read from somewhere faster).
+	BeforeRead func(ids []string)
 	// Progress, when set, is told how many cases there are to scan and
 	// returns what to call as each one is done.
 	Progress func(total int) (step func())
@@ -80,7 +84,7 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 		if !ok || opt.Cache == nil {
 			return resultcache.Key{}, false
 		}
-		return resultcache.NewKey(append(params, []byte(id), h[:])...), true
+		return resultcache.NewKey(append(params[:len(params):len(params)], []byte(id), h[:])...), true
 	}
 
 	step := func() {}
@@ -88,18 +92,32 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 		step = opt.Progress(len(ids))
 	}
 	results = make([]Result[T], len(ids))
-	one := func(src store.Source, i int) error {
-		id := ids[i]
-		k, keyed := key(id)
-		if keyed {
+	// The cache first: what it holds costs no read, and what it lacks is
+	// then known before the first read.
+	var missing []int
+	for i, id := range ids {
+		if k, keyed := key(id); keyed {
 			if data, ok := opt.Cache.Get(k); ok {
 				var r Result[T]
 				if json.Unmarshal(data, &r) == nil && r.ID == id {
 					results[i] = r
-					return nil
+					step()
+					continue
 				}
 			}
 		}
+		missing = append(missing, i)
+	}
+	if opt.BeforeRead != nil && len(missing) > 0 {
+		names := make([]string, len(missing))
+		for j, i := range missing {
+			names[j] = ids[i]
+		}
+		opt.BeforeRead(names)
+	}
+	one := func(src store.Source, i int) error {
+		id := ids[i]
+		k, keyed := key(id)
 		c, loaded, files, err := store.LoadCase(src, id)
 		if err != nil {
 			return err
@@ -128,7 +146,7 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 	} else if opt.Sources != nil {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = max(1, min(workers, len(ids)/16))
+	workers = max(1, min(workers, len(missing)/16))
 
 	next := make(chan int)
 	errs := make([]error, workers)
@@ -157,7 +175,7 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 			}
 		}()
 	}
-	for i := range ids {
+	for _, i := range missing {
 		next <- i
 	}
 	close(next)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,10 +58,21 @@ func TestCacheAgrees(t *testing.T) {
 			{"case", "list", "-o", "json"},
 			{"case", "list", "--status", "open"},
 		}
+		committed := map[string]string{} // the reports' outputs before the hand edit
 		check := func(when string) {
 			t.Helper()
 			for _, args := range commands {
 				wantCode, want, wantErr := runCaseplan(t, tc.dir, off, args...)
+				// A report reads the commit, whatever the work tree holds
+				// (files are read from the work tree only where their bytes
+				// are the commit's).
+				if args[0] == "report" {
+					k := fmt.Sprint(args)
+					if before, ok := committed[k]; ok && before != want {
+						t.Fatalf("%s, %s: caseplan %v reads the work tree's edit:\n%s\nbefore the edit:\n%s", filepath.Base(tc.dir), when, args, want, before)
+					}
+					committed[k] = want
+				}
 				for run := range 2 {
 					code, out, stderr := runCaseplan(t, tc.dir, env, args...)
 					if code != wantCode || out != want || stderr != wantErr {

@@ -182,7 +182,7 @@ func scanReport[T any](o *reportOptions, stage string, params []string, row func
 		return nil, nil, report.Source{}, err
 	}
 	defer repo.Close()
-	s, err := o.treeScan(repo, tree, store.GitTree{Tree: tree}, stage, params...)
+	s, err := o.treeScan(repo, tree, stage, params...)
 	if err != nil {
 		return nil, nil, report.Source{}, err
 	}

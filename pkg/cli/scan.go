@@ -123,10 +123,13 @@ func (g *globals) workTreeScan(root string, src store.Source, stage string, para
 // treeScan prepares a scan of a commit's tree: each case is keyed by its
 // directory's tree hash. Extra goroutines read through repository
 // handles of their own (go-git's are not safe for concurrent use).
-func (g *globals) treeScan(repo *gitstore.Repo, tree *gitstore.TreeFiles, src store.Source, stage string, params ...string) (*scan, error) {
+func (g *globals) treeScan(repo *gitstore.Repo, tree *gitstore.TreeFiles, stage string, params ...string) (*scan, error) {
 	g.tuneGC()
-	s := newScan(src, stage, params...)
 	root := repo.Root()
+	// A file whose bytes in the work tree are the commit's is read from
+	// there: decompressing packed objects costs more than parsing them.
+	work, _ := store.NewWorkTree(root)
+	s := newScan(store.GitTree{Tree: tree, Work: work}, stage, params...)
 	commit := tree.Commit()
 	s.opt.Sources = func() (store.Source, func(), error) {
 		r, err := gitstore.Open(root)
@@ -138,7 +141,7 @@ func (g *globals) treeScan(repo *gitstore.Repo, tree *gitstore.TreeFiles, src st
 			r.Close()
 			return nil, nil, err
 		}
-		return store.GitTree{Tree: t}, func() { r.Close() }, nil
+		return store.GitTree{Tree: t, Work: work}, func() { r.Close() }, nil
 	}
 	if g.cacheVersion() == "" {
 		return s, nil

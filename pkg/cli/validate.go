@@ -163,7 +163,7 @@ func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) 
 		}
 		cases = append([]string{}, had...)
 	}
-	s, err := g.treeScan(repo, tree, store.GitTree{Tree: tree}, "validate", "today "+today.Format(time.DateOnly))
+	s, err := g.treeScan(repo, tree, "validate", "today "+today.Format(time.DateOnly))
 	if err != nil {
 		return nil, err
 	}
