@@ -51,6 +51,11 @@ type Options struct {
 	// before any of them is read: a source may prepare for them (find
 	// which it can read from somewhere faster).
 	BeforeRead func(ids []string)
+	// Verify, when set, is asked after each case is read whether what was
+	// read is the case's files; when not (a faster copy of them changed
+	// while it was read), the case is read again from Direct(source).
+	Verify func(id string) bool
+	Direct func(src store.Source) store.Source
 	// Progress, when set, is told how many cases there are to scan and
 	// returns what to call as each one is done.
 	Progress func(total int) (step func())
@@ -119,6 +124,9 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 		id := ids[i]
 		k, keyed := key(id)
 		c, loaded, files, err := store.LoadCase(src, id)
+		if err == nil && opt.Verify != nil && !opt.Verify(id) {
+			c, loaded, files, err = store.LoadCase(opt.Direct(src), id)
+		}
 		if err != nil {
 			return err
 		}
