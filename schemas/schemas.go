@@ -226,10 +226,22 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 		add("%s: a value of Go type %T cannot be in a record", name, k.Value)
 	case *kind.FalseSchema:
 		add("%s: is not allowed here", name)
+	case *kind.Not:
+		// The value is never repeated: it is a Social Security number.
+		if not, _ := node["not"].(map[string]any); not != nil && not["pattern"] == ssnPattern {
+			add("%s: holds a number shaped like a Social Security number; a full SSN is never stored in a record: remove it (only its last four digits may be kept, in the case's sealed fields)", name)
+		} else {
+			add("%s: is not allowed here", name)
+		}
 	default:
 		add("%s: is not valid", name)
 	}
 }
+
+// ssnPattern is the separated form of a Social Security number, which
+// every schema refuses in every string (definitions/no-full-ssn); it is
+// pii.SchemaSSN, and a test keeps the two the same.
+const ssnPattern = `(^|[^0-9])[0-9]{3}[- .][0-9]{2}[- .][0-9]{4}([^0-9]|$)`
 
 // pattern describes a schema pattern in a case manager's words. Every
 // pattern used by a schema must be listed (a test checks this).

@@ -10,6 +10,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/history"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type verifyOptions struct {
@@ -41,6 +42,9 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
                         commits in one go)
   history-rewritten     the trust anchor is no longer in the history: it
                         was reset or force-pushed, and commits disappeared
+  history-pii-leak      a commit wrote an SSN-shaped number into a file
+                        under cases/; removing it later leaves it in the
+                        history, so the commit is named to be purged
 
 A merge that only combines its parents answers to no rule of its own; one
 that changes cases/ beyond that (a file in none of its parents, or removed
@@ -111,6 +115,10 @@ func verifyRun(opts *verifyOptions) error {
 	var stats history.Stats
 	if !head.IsZero() {
 		vo := history.VerifyOptions{Since: since, Anchor: anchor}
+		// The leak guard's patterns are the store's as committed now: a
+		// false positive found later is allowed in caseplan.yaml for the
+		// whole history.
+		vo.Guard, _ = validate.Guard(headConfig(repo, head))
 		if since.IsZero() && !opts.full {
 			vo.Since = anchor
 		}

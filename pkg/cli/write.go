@@ -75,6 +75,7 @@ func (g *globals) write(noCommit bool, cases []string, build casework.Build, tel
 	if noCommit {
 		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
 	}
+	g.sayLeaks(res)
 	if n := len(res.Existing); n > 0 {
 		what := "the case"
 		if len(res.Change.Cases) != 1 {

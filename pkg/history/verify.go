@@ -14,6 +14,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/pii"
 )
 
 // The rules verify applies to history. Every finding they make is an error:
@@ -50,6 +51,9 @@ type VerifyOptions struct {
 	// rewritten, and a history-rewritten finding names the anchor and the
 	// commits that disappeared with it. The zero hash checks nothing.
 	Anchor plumbing.Hash
+	// Guard finds the SSNs that commits wrote into cases/
+	// (history-pii-leak); nil means the default patterns.
+	Guard *pii.Guard
 }
 
 // Stats says how much work Verify did, so its cost can be watched as a
@@ -78,6 +82,8 @@ type Stats struct {
 //     same commit, so the commit adding a staff member may be theirs.
 //   - roster-unreadable: that roster is missing or does not parse; reported
 //     once per version of the file, at the oldest commit checked that has it.
+//   - history-pii-leak: such a commit wrote an SSN-shaped number into a
+//     file under cases/ (leaks.go).
 //
 // The error is for git failures (a missing object), not for findings.
 func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]finding.Finding, Stats, error) {
@@ -130,6 +136,10 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 		rosters:   make(map[plumbing.Hash]*roster),
 		addedIn:   make(map[string]plumbing.Hash),
 		rootTrees: make(map[plumbing.Hash]plumbing.Hash, len(commits)),
+		leaks:     leakScan{guard: opts.Guard},
+	}
+	if v.leaks.guard == nil {
+		v.leaks.guard = pii.Default()
 	}
 	for _, c := range commits {
 		v.rootTrees[c.hash] = c.tree
@@ -159,6 +169,7 @@ type verifier struct {
 	// rootTrees maps commits to their root tree, sparing a second read of
 	// a commit in the range when it is a parent.
 	rootTrees map[plumbing.Hash]plumbing.Hash
+	leaks     leakScan
 	findings  []finding.Finding
 }
 
@@ -211,6 +222,9 @@ func (v *verifier) check(c *commitInfo) error {
 		return nil
 	}
 	v.checkTrailers(c)
+	if err := v.checkLeaks(c, cases, parentCases); err != nil {
+		return err
+	}
 	// Every commit is checked against the roster as it stood before it —
 	// in its parent (in a merge, the roster of one of its parents is
 	// enough) — so nobody can add themselves and commit in one go. The

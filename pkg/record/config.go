@@ -3,6 +3,8 @@ package record
 import (
 	"fmt"
 	"strings"
+
+	"github.com/caseplan/caseplan/pkg/pii"
 )
 
 // Config is the store settings file, cases/caseplan.yaml.
@@ -13,6 +15,17 @@ type Config struct {
 	Programs     map[string]Program     `yaml:"programs" json:"programs"`                     // by program key
 	Services     map[string]ServiceCode `yaml:"services,omitempty" json:"services,omitempty"` // by service code; nil: DefaultServices
 	Rules        map[string]RuleSetting `yaml:"rules,omitempty" json:"rules,omitempty"`       // by rule ID
+
+	// PII is the leak guard's patterns (pkg/pii); nil takes the defaults.
+	PII *pii.Settings `yaml:"pii,omitempty" json:"pii,omitempty"`
+}
+
+// PIISettings returns the store's leak-guard settings; c may be nil.
+func (c *Config) PIISettings() pii.Settings {
+	if c == nil || c.PII == nil {
+		return pii.Settings{}
+	}
+	return *c.PII
 }
 
 // ServiceCode is one code notes and plan services record, with its WIOA

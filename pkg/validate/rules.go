@@ -32,6 +32,7 @@ func init() {
 	Rules = append(Rules, workSecurityRules...)
 	Rules = append(Rules, wioaRules...)
 	Rules = append(Rules, postEmploymentRules...)
+	Rules = append(Rules, piiRules...)
 }
 
 // IsCompleteness reports whether findings of the rule id report something

@@ -100,7 +100,24 @@ func contact(id, kind, mode string) string {
 }
 
 func ruleTests() []ruleTest {
+	const note = "cases/W1/notes/2026-03-05-ab12.yaml"
+	said := func(what string) func(m memStore) {
+		return func(m memStore) {
+			m.edit(note, "content: Discussed training options", "content: Discussed training options; "+what)
+		}
+	}
 	return []ruleTest{
+		// The leak guard: the match's own column, and a message that
+		// never repeats what it found.
+		{rule: "pii-ssn", on: today, change: said("SSN 123456789 given"), want: note + ":8:42",
+			msg: "content: holds a number shaped like a Social Security number; a full SSN is never stored", keep: said("order 123456789 placed")},
+		{rule: "pii-dob", on: today, change: said("DOB 4/5/1980"), want: note + ":8:42",
+			msg: "content: holds what looks like a date of birth", keep: said("next call 4/5/2026")},
+		{rule: "pii-term", on: today, change: said("recently diagnosed"), want: note + ":8:47",
+			msg: `content: mentions "diagnosed", a sensitive term`, keep: said("recently diagrammed")},
+		{rule: "pii-settings", on: today, change: func(m memStore) {
+			m["cases/caseplan.yaml"] = config + "pii:\n  ssn:\n    - '(unclosed'\n"
+		}, want: fmt.Sprintf("cases/caseplan.yaml:%d:7", strings.Count(config, "\n")+3), msg: "pii.ssn item 1 is not a valid regular expression"},
 		{rule: "id-mismatch", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "id: W1", "id: W2", 1)
 		}, want: "cases/W1/intake.yaml:1:5", msg: `differs from the case directory "W1"`},
