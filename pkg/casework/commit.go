@@ -97,8 +97,14 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		roster = afterSnap.Config
 	}
 	if roster != nil {
-		if _, ok := roster.StaffByEmail(w.Author.Email); !ok {
+		staff, ok := roster.StaffByEmail(w.Author.Email)
+		if !ok {
 			return nil, &NotOnRosterError{Author: w.Author}
+		}
+		if !head.IsZero() {
+			if err := checkAccess(roster, staff, files, beforeSnap, afterSnap); err != nil {
+				return nil, err
+			}
 		}
 	}
 	change := &Change{Cases: cases, Action: "commit", Summary: message, Files: files}

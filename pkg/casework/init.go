@@ -30,11 +30,15 @@ var configTemplate = template.Must(template.New("config").Parse(`{{.Modeline}}# 
 # its cases belong to and how strictly their rules apply.
 organization: {{printf "%q" .Organization}}
 
+# The staff roster. Roles: case-manager (the cases they manage or are on
+# the team of), navigator (likewise), coordinator and supervisor (every case;
+# supervisors also record waivers and committee decisions), admin (all that,
+# and this file). Only an admin changes this file.
 staff:
   - id: {{.StaffID}}
     name: {{printf "%q" .Name}}
     email: {{.Email}}
-    role: case-manager
+    role: admin
 
 programs:
   # Union/employer layoff work security program (document 000).

@@ -195,6 +195,9 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkAccess(before.Config, staff, change.Files, before, after); err != nil {
+		return nil, err
+	}
 	res, err := w.guard(change, loadedStore{before, loaded}, loadedStore{after, afterLoaded}, nil)
 	if err != nil {
 		return nil, err

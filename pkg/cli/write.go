@@ -99,6 +99,7 @@ func (g *globals) changeError(err error) error {
 	var refused *casework.RefusedError
 	var input *casework.InputError
 	var roster *casework.NotOnRosterError
+	var denied *casework.AccessError
 	var locked *gitstore.LockedError
 	var noteFile *casework.NoteFileError
 	switch {
@@ -114,6 +115,8 @@ func (g *globals) changeError(err error) error {
 		return &InvalidError{Msg: noteFile.Error()}
 	case errors.As(err, &input):
 		return &UsageError{Msg: input.Msg, Hint: input.Hint}
+	case errors.As(err, &denied):
+		return &UsageError{Msg: denied.Error(), Hint: denied.Hint()}
 	case errors.As(err, &roster):
 		return &UsageError{Msg: roster.Error(), Hint: "a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"}
 	case errors.As(err, &locked):

@@ -15,6 +15,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/pii"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // The rules verify applies to history. Every finding they make is an error:
@@ -244,7 +245,10 @@ func (v *verifier) check(c *commitInfo) error {
 	case len(rosters) > 1:
 		where = "the staff roster of any of its parent commits"
 	}
-	return v.checkAuthor(c, rosters, where)
+	if err := v.checkAuthor(c, rosters, where); err != nil {
+		return err
+	}
+	return v.checkTrust(c, cases, parentCases)
 }
 
 // mergeIntroduces reports whether the merge's cases/ tree holds a change
@@ -387,10 +391,14 @@ func (v *verifier) checkAuthor(c *commitInfo, rosters []plumbing.Hash, where str
 		}
 		return nil
 	}
+	msg := fmt.Sprintf("author %s is not on %s; only staff already on the roster commit, and someone on it adds a new member with caseplan staff add", c.email, where)
+	if own, err := v.rosterOf(c.tree); err == nil && own.emails[email] && len(c.parents) > 0 {
+		msg = fmt.Sprintf("author %s added themselves to the staff roster in this commit: they are not on %s; only someone already on it adds a member", c.email, where)
+	}
 	v.add(finding.Finding{
 		Rule:    RuleAuthorNotOnRoster,
 		Commit:  c.hash.String(),
-		Message: fmt.Sprintf("author %s is not on %s; only staff already on the roster commit, and someone on it adds a new member with caseplan staff add", c.email, where),
+		Message: msg,
 	})
 	return nil
 }
@@ -398,6 +406,7 @@ func (v *verifier) checkAuthor(c *commitInfo, rosters []plumbing.Hash, where str
 // roster is the staff list of one version of cases/caseplan.yaml.
 type roster struct {
 	emails   map[string]bool // lower case
+	cfg      *record.Config  // the whole file, nil when it does not decode as one
 	problem  string          // why the file could not be read as a roster
 	reported bool
 }
@@ -436,6 +445,10 @@ func (v *verifier) roster(blob plumbing.Hash) (*roster, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		r.problem = fmt.Sprintf("%s does not parse as a roster (%s)", layout.ConfigPath, strings.TrimPrefix(err.Error(), "yaml: "))
 		return r, nil
+	}
+	var cfg record.Config
+	if yaml.Unmarshal(data, &cfg) == nil {
+		r.cfg = &cfg
 	}
 	r.emails = make(map[string]bool, len(doc.Staff))
 	for _, s := range doc.Staff {

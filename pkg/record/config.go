@@ -18,6 +18,9 @@ type Config struct {
 
 	// PII is the leak guard's patterns (pkg/pii); nil takes the defaults.
 	PII *pii.Settings `yaml:"pii,omitempty" json:"pii,omitempty"`
+	// Access is who may change what, and whether commits must be signed
+	// (roles.go).
+	Access *Access `yaml:"access,omitempty" json:"access,omitempty"`
 }
 
 // PIISettings returns the store's leak-guard settings; c may be nil.
@@ -129,6 +132,15 @@ type Staff struct {
 	Role   string `yaml:"role,omitempty" json:"role,omitempty"` // case-manager (the default), coordinator, supervisor, navigator, admin
 	Center string `yaml:"center,omitempty" json:"center,omitempty"`
 	Active *bool  `yaml:"active,omitempty" json:"active,omitempty"` // nil means active
+
+	// AgeRecipient is the public half of the member's age identity
+	// ("age1..."): the sealed files of the cases they are on are encrypted
+	// to it (README, Confidentiality).
+	AgeRecipient string `yaml:"age_recipient,omitempty" json:"age_recipient,omitempty"`
+	// SigningKey is the member's SSH public key ("ssh-ed25519 AAAA..."):
+	// caseplan signs their commits with its private half and verify checks
+	// every commit against it.
+	SigningKey string `yaml:"signing_key,omitempty" json:"signing_key,omitempty"`
 }
 
 // IsActive reports whether the staff member is still active: only an

@@ -33,6 +33,7 @@ func init() {
 	Rules = append(Rules, wioaRules...)
 	Rules = append(Rules, postEmploymentRules...)
 	Rules = append(Rules, piiRules...)
+	Rules = append(Rules, storeRules...)
 }
 
 // IsCompleteness reports whether findings of the rule id report something

@@ -118,6 +118,12 @@ func ruleTests() []ruleTest {
 		{rule: "pii-settings", on: today, change: func(m memStore) {
 			m["cases/caseplan.yaml"] = config + "pii:\n  ssn:\n    - '(unclosed'\n"
 		}, want: fmt.Sprintf("cases/caseplan.yaml:%d:7", strings.Count(config, "\n")+3), msg: "pii.ssn item 1 is not a valid regular expression"},
+		{rule: "roster-admin", on: today, change: func(m memStore) {
+			m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: supervisor\n")
+		}, want: "cases/caseplan.yaml:2:1", msg: "no one on the staff roster is an active admin, so roles do not apply",
+			keep: func(m memStore) {
+				m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    active: true\n")
+			}},
 		{rule: "id-mismatch", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "id: W1", "id: W2", 1)
 		}, want: "cases/W1/intake.yaml:1:5", msg: `differs from the case directory "W1"`},
