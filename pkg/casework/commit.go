@@ -106,6 +106,9 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 				return nil, err
 			}
 		}
+		if err := w.checkSigning(roster, staff); err != nil {
+			return nil, err
+		}
 	}
 	change := &Change{Cases: cases, Action: "commit", Summary: message, Files: files}
 	if change.Summary == "" {

@@ -19,6 +19,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/keys"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -56,6 +57,11 @@ type Workspace struct {
 	// LockWait is how long a write waits for another caseplan process to
 	// finish; zero means gitstore.DefaultLockWait.
 	LockWait time.Duration
+
+	// Keys are the acting person's private keys (pkg/keys), nil when they
+	// have none: their signing key signs every commit, their age
+	// identities open the sealed files a change re-seals.
+	Keys *keys.Keys
 
 	skipped    []string // stray files CommitEdits left out
 	normalized []string // files CommitEdits gave LF line ends
@@ -176,6 +182,9 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	if !ok {
 		return nil, &NotOnRosterError{Author: w.Author}
 	}
+	if err := w.checkSigning(before.Config, staff); err != nil {
+		return nil, err
+	}
 	st := &State{Snapshot: before, Staff: staff, Today: w.Today, Rand: w.Rand, source: src}
 	change, err := build(st)
 	if err != nil {
@@ -280,6 +289,7 @@ func (w *Workspace) commit(change *Change) (string, error) {
 			Message: Message(change),
 			Author:  gitstore.Signature{Name: w.Author.Name, Email: w.Author.Email, When: w.Now()},
 			Changes: changes(change.Files),
+			Signer:  w.signer(),
 		})
 		return err
 	})

@@ -31,11 +31,16 @@ func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
 		repo.Close()
 		return nil, err
 	}
+	k, err := g.keysOf(author)
+	if err != nil {
+		repo.Close()
+		return nil, err
+	}
 	repo.OnLockWait = g.sayLockWait
 	return &casework.Workspace{
 		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
 		Author: author, NoCommit: noCommit, Critical: g.critical, Rand: g.env.Rand,
-		LockWait: g.lockWait,
+		LockWait: g.lockWait, Keys: k,
 	}, nil
 }
 
@@ -100,6 +105,7 @@ func (g *globals) changeError(err error) error {
 	var input *casework.InputError
 	var roster *casework.NotOnRosterError
 	var denied *casework.AccessError
+	var signing *casework.SigningError
 	var locked *gitstore.LockedError
 	var noteFile *casework.NoteFileError
 	switch {
@@ -115,6 +121,8 @@ func (g *globals) changeError(err error) error {
 		return &InvalidError{Msg: noteFile.Error()}
 	case errors.As(err, &input):
 		return &UsageError{Msg: input.Msg, Hint: input.Hint}
+	case errors.As(err, &signing):
+		return &UsageError{Msg: signing.Msg, Hint: signing.Hint}
 	case errors.As(err, &denied):
 		return &UsageError{Msg: denied.Error(), Hint: denied.Hint()}
 	case errors.As(err, &roster):

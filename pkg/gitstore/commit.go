@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
@@ -51,6 +52,10 @@ type CommitRequest struct {
 	// LockWait is how long to wait for another caseplan process; zero
 	// means DefaultLockWait.
 	LockWait time.Duration
+	// Signer, if set, signs the commit: its signature of the commit's
+	// bytes goes in the commit's gpgsig header, where git keeps OpenPGP
+	// and SSH signatures alike (pkg/sshsig makes SSH ones).
+	Signer git.Signer
 }
 
 // Commit writes the requested files to the work tree and commits exactly
@@ -308,6 +313,24 @@ func (r *Repo) writeCommit(req CommitRequest, tree, parent plumbing.Hash) (plumb
 	c := &object.Commit{Author: sig, Committer: sig, Message: msg, TreeHash: tree}
 	if !parent.IsZero() {
 		c.ParentHashes = []plumbing.Hash{parent}
+	}
+	if req.Signer != nil {
+		// What is signed is the commit without the signature, as git
+		// verify-commit checks it.
+		payload := &plumbing.MemoryObject{}
+		if err := c.EncodeWithoutSignature(payload); err != nil {
+			return plumbing.ZeroHash, err
+		}
+		rd, err := payload.Reader()
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		signature, err := req.Signer.Sign(rd)
+		rd.Close()
+		if err != nil {
+			return plumbing.ZeroHash, fmt.Errorf("sign the commit: %w", err)
+		}
+		c.PGPSignature = string(signature)
 	}
 	obj := &plumbing.MemoryObject{}
 	if err := c.Encode(obj); err != nil {

@@ -128,6 +128,12 @@ func (v *verifier) readBlob(h plumbing.Hash) ([]byte, error) {
 	return io.ReadAll(r)
 }
 
+// findingAt is a finding of commit, at line of path ("" and 0: about the
+// commit as a whole).
 func findingAt(path string, line int, commit plumbing.Hash, rule, msg string) finding.Finding {
-	return finding.Finding{Path: path, Line: line, Column: 1, Rule: rule, Commit: commit.String(), Message: msg}
+	f := finding.Finding{Path: path, Line: line, Rule: rule, Commit: commit.String(), Message: msg}
+	if line > 0 {
+		f.Column = 1
+	}
+	return f
 }

@@ -29,11 +29,20 @@ func (v *verifier) checkTrust(c *commitInfo, cases plumbing.Hash, parents []plum
 			break
 		}
 	}
+	// The commit that creates the store answers to its own roster for its
+	// signature, and to no roles.
 	if parent.IsZero() {
-		return nil
+		own, err := v.rosterIn(cases)
+		if err != nil || own.cfg == nil {
+			return err
+		}
+		return v.checkSignature(c, own.cfg)
 	}
 	before, err := v.rosterIn(parent)
 	if err != nil || before.cfg == nil {
+		return err
+	}
+	if err := v.checkSignature(c, before.cfg); err != nil {
 		return err
 	}
 	actor, ok := before.cfg.StaffByEmail(c.email)

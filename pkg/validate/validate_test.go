@@ -31,6 +31,10 @@ var config = storetest.ThreePrograms()["cases/caseplan.yaml"]
 
 var today = time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)
 
+// fixtureKey is an SSH public key made for the tests; nobody holds its
+// private half.
+const fixtureKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA3sZa3U8EAVot4Fea2DijwhBUBwFMZ5Rfv1RtOX1ydn fixture"
+
 func run(t *testing.T, m memStore, on time.Time) []finding.Finding {
 	t.Helper()
 	v, err := schemas.Compile()
@@ -123,6 +127,20 @@ func ruleTests() []ruleTest {
 		}, want: "cases/caseplan.yaml:2:1", msg: "no one on the staff roster is an active admin, so roles do not apply",
 			keep: func(m memStore) {
 				m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    active: true\n")
+			}},
+		{rule: "roster-keys", on: today, change: func(m memStore) {
+			m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: ssh-ed25519 AAAAnotakey\n")
+		}, want: "cases/caseplan.yaml:10:18", msg: "aadmin's signing key is not an SSH public key",
+			keep: func(m memStore) {
+				m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: "+fixtureKey+"\n")
+			}},
+		{rule: "roster-signing-key", on: today, change: func(m memStore) {
+			m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: "+fixtureKey+"\n")
+			m["cases/caseplan.yaml"] += "access:\n  require_signatures: true\n"
+		}, want: "cases/caseplan.yaml:3:5", msg: "mrivera has no signing key, and the store requires signed commits",
+			keep: func(m memStore) {
+				m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: "+fixtureKey+"\n")
+				m["cases/caseplan.yaml"] += "access:\n  require_signatures: false\n"
 			}},
 		{rule: "id-mismatch", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "id: W1", "id: W2", 1)
