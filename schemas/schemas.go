@@ -229,7 +229,7 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 	case *kind.Not:
 		// The value is never repeated: it is a Social Security number.
 		if not, _ := node["not"].(map[string]any); not != nil && not["pattern"] == ssnPattern {
-			add("%s: holds a number shaped like a Social Security number; a full SSN is never stored in a record: remove it (only its last four digits may be kept, in the case's sealed fields)", name)
+			add("%s: holds a number shaped like a Social Security number; a full SSN is never stored in a record: remove it (only its last four digits may be kept, in the case's sealed fields: caseplan case sealed set --ssn-last4)", name)
 		} else {
 			add("%s: is not allowed here", name)
 		}

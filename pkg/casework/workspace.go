@@ -92,6 +92,8 @@ type Change struct {
 	Summary string            // what happened, for the commit subject
 	Files   map[string][]byte // repository-relative path -> new content
 	Output  string            // what the command prints on success (an ID, say)
+
+	unsealed []string // cases whose sealed fields the change could not re-seal
 }
 
 // Result is what a successful change did.
@@ -104,6 +106,10 @@ type Result struct {
 	// Normalized are the files whose CRLF line ends were made LF, as the
 	// store's .gitattributes ask (CommitEdits).
 	Normalized []string
+	// Resealed are the cases whose sealed fields the change re-encrypted
+	// to their new team; Unsealed those it could not, since the acting
+	// person cannot read them (see Workspace.reseal).
+	Resealed, Unsealed []string
 }
 
 // RefusedError says a change was not made because its result would be
@@ -136,6 +142,7 @@ type State struct {
 	Today    time.Time
 	Rand     io.Reader // where new IDs come from; nil means crypto/rand.Reader
 	source   store.Source
+	keys     *keys.Keys // the acting person's, for the sealed fields
 }
 
 // random returns the reader new IDs are drawn from.
@@ -185,7 +192,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	if err := w.checkSigning(before.Config, staff); err != nil {
 		return nil, err
 	}
-	st := &State{Snapshot: before, Staff: staff, Today: w.Today, Rand: w.Rand, source: src}
+	st := &State{Snapshot: before, Staff: staff, Today: w.Today, Rand: w.Rand, source: src, keys: w.Keys}
 	change, err := build(st)
 	if err != nil {
 		return nil, err
@@ -204,6 +211,15 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	resealed, unsealed, err := w.reseal(change, after, overlay{src, change.Files})
+	if err != nil {
+		return nil, err
+	}
+	if len(resealed) > 0 {
+		if after, afterLoaded, err = store.Load(overlay{src, change.Files}, affected); err != nil {
+			return nil, err
+		}
+	}
 	if err := checkAccess(before.Config, staff, change.Files, before, after); err != nil {
 		return nil, err
 	}
@@ -211,6 +227,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	res.Resealed, res.Unsealed = resealed, append(unsealed, change.unsealed...)
 	if !w.NoCommit {
 		if err := w.refuseSweeping(change); err != nil {
 			return nil, err

@@ -62,5 +62,6 @@ func commitRun(opts *commitOptions) error {
 	for _, f := range res.Warnings {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
 	}
+	opts.saySealing(res)
 	return nil
 }

@@ -26,8 +26,8 @@ func (g *globals) sayLeaks(res *casework.Result) {
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s\n", f)
 	}
 	if res.Commit == "" {
-		fmt.Fprintln(g.env.Stderr, "caseplan: hint: sensitive details belong in the case's sealed fields; correct the file before you commit it")
+		fmt.Fprintln(g.env.Stderr, "caseplan: hint: sensitive details belong in the case's sealed fields (caseplan case sealed set); correct the file before you commit it")
 		return
 	}
-	fmt.Fprintln(g.env.Stderr, `caseplan: hint: it is committed as it is; sensitive details belong in the case's sealed fields, and README "Confidentiality" says how to remove text from history`)
+	fmt.Fprintln(g.env.Stderr, `caseplan: hint: it is committed as it is; sensitive details belong in the case's sealed fields (caseplan case sealed set), and README "Confidentiality" says how to remove text from history`)
 }

@@ -90,12 +90,13 @@ func (g *globals) write(noCommit bool, cases []string, build casework.Build, tel
 		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run caseplan validate %s to see them\n", strings.Join(res.Change.Cases, " "))
 	}
 	if tell == sayWhat {
-		if len(cases) == 1 {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s: %s\n", cases[0], res.Change.Summary)
+		if len(res.Change.Cases) == 1 {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s: %s\n", res.Change.Cases[0], res.Change.Summary)
 		} else {
 			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", res.Change.Summary)
 		}
 	}
+	g.saySealing(res)
 	return nil
 }
 
@@ -106,6 +107,7 @@ func (g *globals) changeError(err error) error {
 	var roster *casework.NotOnRosterError
 	var denied *casework.AccessError
 	var signing *casework.SigningError
+	var unreadable *casework.SealedError
 	var locked *gitstore.LockedError
 	var noteFile *casework.NoteFileError
 	switch {
@@ -121,6 +123,8 @@ func (g *globals) changeError(err error) error {
 		return &InvalidError{Msg: noteFile.Error()}
 	case errors.As(err, &input):
 		return &UsageError{Msg: input.Msg, Hint: input.Hint}
+	case errors.As(err, &unreadable):
+		return &UsageError{Msg: unreadable.Error(), Hint: unreadable.Hint()}
 	case errors.As(err, &signing):
 		return &UsageError{Msg: signing.Msg, Hint: signing.Hint}
 	case errors.As(err, &denied):

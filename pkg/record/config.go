@@ -187,6 +187,22 @@ type Settings struct {
 	ReviewIntervalDays         *int `yaml:"review_interval_days,omitempty" json:"review_interval_days,omitempty"`
 	// ContactRequiresService: see Config.ContactRequiresService.
 	ContactRequiresService *bool `yaml:"contact_requires_service,omitempty" json:"contact_requires_service,omitempty"`
+
+	// SealedRequired: see Config.SealedRequired.
+	SealedRequired *bool `yaml:"sealed_required,omitempty" json:"sealed_required,omitempty"`
+}
+
+// SealedRequired says whether every open case of the program must have
+// sealed fields (pkg/sealed): its sealed_required setting, false by
+// default — a store whose program reports the participants' demographics
+// turns it on.
+func (c *Config) SealedRequired(program string) bool {
+	if c != nil {
+		if p, ok := c.Programs[program]; ok && p.Settings.SealedRequired != nil {
+			return *p.Settings.SealedRequired
+		}
+	}
+	return false
 }
 
 // RuleSetting overrides one rule for the store.
@@ -210,6 +226,7 @@ const (
 	SettingPostAssistanceMonths       = "post_assistance_months"
 	SettingReviewIntervalDays         = "review_interval_days"
 	SettingContactRequiresService     = "contact_requires_service" // a yes/no: Config.ContactRequiresService
+	SettingSealedRequired             = "sealed_required"          // a yes/no: Config.SealedRequired
 )
 
 // setting ties a settings key to its field and its default.

@@ -121,13 +121,13 @@ func checkPII(x *Context) {
 					// A write never commits a file with one, even one
 					// the file had before.
 					f.Rule, f.Severity, f.FileLevel = RulePIISSN, finding.Error, true
-					f.Message = fmt.Sprintf("%s: holds %s; a full SSN is never stored: remove it (only its last four digits may be kept, in the case's sealed fields)", field, pii.Describe(m.Kind))
+					f.Message = fmt.Sprintf("%s: holds %s; a full SSN is never stored: remove it (only its last four digits may be kept, in the case's sealed fields: caseplan case sealed set --ssn-last4)", field, pii.Describe(m.Kind))
 				case pii.DOB:
 					f.Rule, f.Severity = RulePIIDOB, finding.Warning
-					f.Message = fmt.Sprintf("%s: holds %s; a date of birth belongs in the case's sealed fields", field, pii.Describe(m.Kind))
+					f.Message = fmt.Sprintf("%s: holds %s; a date of birth belongs in the case's sealed fields (caseplan case sealed set --date-of-birth)", field, pii.Describe(m.Kind))
 				case pii.Term:
 					f.Rule, f.Severity = RulePIITerm, finding.Warning
-					f.Message = fmt.Sprintf("%s: mentions %q, a sensitive term (pii.terms in %s); health, disability and criminal-record details belong in the case's sealed fields", field, m.Term, layout.ConfigPath)
+					f.Message = fmt.Sprintf("%s: mentions %q, a sensitive term (pii.terms in %s); health, disability and criminal-record details belong in the case's sealed fields (caseplan case sealed set)", field, m.Term, layout.ConfigPath)
 				}
 				x.found = append(x.found, f)
 			}

@@ -33,6 +33,7 @@ func init() {
 	Rules = append(Rules, wioaRules...)
 	Rules = append(Rules, postEmploymentRules...)
 	Rules = append(Rules, piiRules...)
+	Rules = append(Rules, sealedRules...)
 	Rules = append(Rules, storeRules...)
 }
 

@@ -142,6 +142,18 @@ func ruleTests() []ruleTest {
 				m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: "+fixtureKey+"\n")
 				m["cases/caseplan.yaml"] += "access:\n  require_signatures: false\n"
 			}},
+		{rule: "sealed-recipients", on: today, change: func(m memStore) {
+			sealW1(m, "aadmin") // not on W1's team: its manager mrivera is left out
+		}, want: "cases/W1/sealed.age", msg: "the sealed fields are not encrypted to the case's team as the roster stands: aadmin can still read them but is no longer on the case's team or has a new key; mrivera cannot read them yet",
+			keep: func(m memStore) { sealW1(m, "mrivera") }},
+		{rule: "sealed-missing", on: today, change: func(m memStore) {
+			withRecipients(m)
+			m.edit("cases/caseplan.yaml", "  wioa:\n    kind: wioa\n", "  wioa:\n    kind: wioa\n    settings:\n      sealed_required: true\n")
+		}, want: "cases/W1/intake.yaml:3:10", msg: "program wioa needs sealed fields (sealed_required) and case W1 has none",
+			keep: func(m memStore) {
+				sealW1(m, "mrivera")
+				m.edit("cases/caseplan.yaml", "  wioa:\n    kind: wioa\n", "  wioa:\n    kind: wioa\n    settings:\n      sealed_required: true\n")
+			}},
 		{rule: "id-mismatch", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "id: W1", "id: W2", 1)
 		}, want: "cases/W1/intake.yaml:1:5", msg: `differs from the case directory "W1"`},
