@@ -73,6 +73,29 @@ func (v *verifier) newFiles(dir string, h plumbing.Hash, parents []plumbing.Hash
 	if err != nil {
 		return err
 	}
+	if len(parents) == 1 {
+		// One parent, the usual case: one merge of the two sorted trees
+		// rather than a search of the parent for every entry (the cases/
+		// directory of a large store has thousands).
+		pt, err := v.trees.get(parents[0])
+		if err != nil {
+			return err
+		}
+		return pairEntries(pt, t, func(o, n *treeEntry) error {
+			if n == nil || o != nil && o.hash == n.hash {
+				return nil
+			}
+			p := dir + "/" + string(n.name)
+			if !n.dir {
+				return fn(p, n.hash)
+			}
+			var sub plumbing.Hash
+			if o != nil {
+				sub = o.hash
+			}
+			return v.newFiles(p, n.hash, []plumbing.Hash{sub}, fn)
+		})
+	}
 	pts := make([]*tree, len(parents))
 	for i, p := range parents {
 		if pts[i], err = v.trees.get(p); err != nil {

@@ -52,7 +52,7 @@ func (v *verifier) checkTrust(c *commitInfo, cases plumbing.Hash, parents []plum
 	if !before.cfg.RolesInForce() {
 		return nil
 	}
-	ch, err := v.accessChange(parent, cases)
+	ch, err := v.accessChange(parent, cases, before.cfg, actor)
 	if err != nil {
 		return err
 	}
@@ -101,9 +101,13 @@ func (v *verifier) rosterOf(root plumbing.Hash) (*roster, error) {
 }
 
 // accessChange describes what changed between two cases/ trees as access
-// sees it: the settings file, and each case directory that differs, with
-// its intake and outcome on both sides.
-func (v *verifier) accessChange(before, after plumbing.Hash) (access.Change, error) {
+// sees it: the settings file, and each case directory that differs. It
+// reads a case's records only where the answer depends on them — the
+// intake before the change when the actor's role limits them to their own
+// cases, both sides of an intake or outcome that the commit changed when
+// the actor may not record waivers or decisions — so that verifying a long
+// history decodes few records.
+func (v *verifier) accessChange(before, after plumbing.Hash, cfg *record.Config, actor record.Staff) (access.Change, error) {
 	var ch access.Change
 	bt, err := v.trees.get(before)
 	if err != nil {
@@ -113,6 +117,8 @@ func (v *verifier) accessChange(before, after plumbing.Hash) (access.Change, err
 	if err != nil {
 		return ch, err
 	}
+	limited := !access.MayChangeCase(cfg, actor, nil, nil)
+	supervises := access.Supervises(actor)
 	err = pairEntries(bt, at, func(b, a *treeEntry) error {
 		if b != nil && a != nil && b.hash == a.hash {
 			return nil
@@ -129,46 +135,97 @@ func (v *verifier) accessChange(before, after plumbing.Hash) (access.Change, err
 			return nil
 		}
 		cc := access.CaseChange{ID: name}
-		var bo, ao *record.Outcome
+		var bdir, adir plumbing.Hash
 		if b != nil && b.dir {
-			if cc.Before, bo, err = v.caseRecords(b.hash); err != nil {
-				return err
-			}
+			bdir = b.hash
 		}
 		if a != nil && a.dir {
-			if cc.After, ao, err = v.caseRecords(a.hash); err != nil {
+			adir = a.hash
+		}
+		intake := layout.FileName(layout.KindIntake)
+		outcome := layout.FileName(layout.KindOutcome)
+		intakeChanged, err := v.fileChanged(bdir, adir, intake)
+		if err != nil {
+			return err
+		}
+		if limited || (!supervises && intakeChanged) {
+			if cc.Before, err = decodeIn[record.Intake](v, bdir, intake); err != nil {
 				return err
 			}
+			if cc.After, err = decodeIn[record.Intake](v, adir, intake); err != nil {
+				return err
+			}
+			cc.Waivers = access.WaiversChanged(cc.Before, cc.After)
 		}
-		cc.Waivers = access.WaiversChanged(cc.Before, cc.After)
-		cc.Decisions = access.DecisionsChanged(bo, ao)
+		if !supervises {
+			outcomeChanged, err := v.fileChanged(bdir, adir, outcome)
+			if err != nil {
+				return err
+			}
+			if outcomeChanged {
+				bo, err := decodeIn[record.Outcome](v, bdir, outcome)
+				if err != nil {
+					return err
+				}
+				ao, err := decodeIn[record.Outcome](v, adir, outcome)
+				if err != nil {
+					return err
+				}
+				cc.Decisions = access.DecisionsChanged(bo, ao)
+			}
+		}
 		ch.Cases = append(ch.Cases, cc)
 		return nil
 	})
 	return ch, err
 }
 
-// caseRecords reads the intake and outcome of a case directory's tree;
-// one that is absent or does not decode is nil.
-func (v *verifier) caseRecords(dir plumbing.Hash) (*record.Intake, *record.Outcome, error) {
-	t, err := v.trees.get(dir)
-	if err != nil {
-		return nil, nil, err
+// fileChanged reports whether the file name differs between two case
+// directory trees (the zero hash: no directory).
+func (v *verifier) fileChanged(before, after plumbing.Hash, name string) (bool, error) {
+	var hs [2]plumbing.Hash
+	for i, dir := range []plumbing.Hash{before, after} {
+		t, err := v.trees.get(dir)
+		if err != nil {
+			return false, err
+		}
+		if e := t.lookup(name, false); e != nil {
+			hs[i] = e.hash
+		}
 	}
-	intake, err := decodeBlob[record.Intake](v, t, layout.FileName(layout.KindIntake))
-	if err != nil {
-		return nil, nil, err
-	}
-	outcome, err := decodeBlob[record.Outcome](v, t, layout.FileName(layout.KindOutcome))
-	return intake, outcome, err
+	return hs[0] != hs[1], nil
 }
 
-func decodeBlob[T any](v *verifier, t *tree, name string) (*T, error) {
+// decodeIn decodes the file name of a case directory's tree dir (the zero
+// hash: none); one that is absent or does not decode is nil. Decoded
+// records are kept by blob hash: a commit's "before" is usually the last
+// one's "after".
+func decodeIn[T any](v *verifier, dir plumbing.Hash, name string) (*T, error) {
+	t, err := v.trees.get(dir)
+	if err != nil {
+		return nil, err
+	}
 	e := t.lookup(name, false)
 	if e == nil {
 		return nil, nil
 	}
-	data, err := v.readBlob(e.hash)
+	if r, ok := v.records[e.hash]; ok {
+		out, _ := r.(*T)
+		return out, nil
+	}
+	out, err := decodeBlob[T](v, e.hash, name)
+	if err != nil {
+		return nil, err
+	}
+	if len(v.records) > 4096 {
+		clear(v.records)
+	}
+	v.records[e.hash] = out
+	return out, nil
+}
+
+func decodeBlob[T any](v *verifier, blob plumbing.Hash, name string) (*T, error) {
+	data, err := v.readBlob(blob)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}

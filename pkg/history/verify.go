@@ -138,6 +138,7 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 		addedIn:   make(map[string]plumbing.Hash),
 		rootTrees: make(map[plumbing.Hash]plumbing.Hash, len(commits)),
 		leaks:     leakScan{guard: opts.Guard},
+		records:   make(map[plumbing.Hash]any),
 	}
 	if v.leaks.guard == nil {
 		v.leaks.guard = pii.Default()
@@ -171,7 +172,10 @@ type verifier struct {
 	// a commit in the range when it is a parent.
 	rootTrees map[plumbing.Hash]plumbing.Hash
 	leaks     leakScan
-	findings  []finding.Finding
+	// records caches intake and outcome records decoded by blob hash,
+	// for the role checks (trust.go).
+	records  map[plumbing.Hash]any
+	findings []finding.Finding
 }
 
 // check applies every rule to commit c.

@@ -137,18 +137,19 @@ func checkPII(x *Context) {
 
 // walkStrings calls fn with every string scalar value under n (mapping
 // keys aside), its path and the column of its key (0 for a list item).
-// The loader refuses aliases and bounds the size of a document, so the
-// walk is bounded.
+// The path is reused as the walk goes on: fn copies it to keep it. The
+// loader refuses aliases and bounds the size of a document, so the walk is
+// bounded.
 func walkStrings(n *yaml.Node, path []string, keyCol int, fn func([]string, *yaml.Node, int)) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			walkStrings(n.Content[i+1], append(path[:len(path):len(path)], k.Value), k.Column, fn)
+			walkStrings(n.Content[i+1], append(path, k.Value), k.Column, fn)
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			walkStrings(c, append(path[:len(path):len(path)], strconv.Itoa(i)), 0, fn)
+			walkStrings(c, append(path, strconv.Itoa(i)), 0, fn)
 		}
 	case yaml.ScalarNode:
 		if n.ShortTag() == "!!str" {
