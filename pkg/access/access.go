@@ -125,7 +125,7 @@ func MayChangeCase(cfg *record.Config, actor record.Staff, before, after *record
 // Supervises reports whether the staff member may record waivers and
 // committee decisions: a supervisor or an admin.
 func Supervises(s record.Staff) bool {
-	return slices.Contains([]string{record.RoleSupervisor, record.RoleAdmin}, s.RoleName())
+	return s.Supervises()
 }
 
 // WaiversChanged reports whether after's waivers differ from before's.

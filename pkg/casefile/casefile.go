@@ -114,6 +114,16 @@ func (c *Case) ActivityPath(w *record.ActivityWeek) string {
 	return layout.ActivityWeek(c.ID, w.Week)
 }
 
+// NoteByID returns the note with the given ID, or nil.
+func (c *Case) NoteByID(id string) *record.Note {
+	for _, n := range c.Notes {
+		if n.ID == id {
+			return n
+		}
+	}
+	return nil
+}
+
 // NotePath returns the repository-relative path of a note of this case.
 func (c *Case) NotePath(n *record.Note) string { return c.notePath[n] }
 

@@ -39,9 +39,14 @@ type Due struct {
 	Detail  string      `json:"detail"`  // what is due, in the case manager's words
 	Path    string      `json:"path"`    // the record it comes from, repository-relative
 	Line    int         `json:"line"`    // its line in that file; 0 for the whole file
-	// Item names the plan item the entry is about, for the views that mark
-	// items where they list them (iep show): a milestone's or next step's
-	// ID, a benefit's name; "" for the rest. Not part of the JSON contract.
+	// Item names what the entry is about within its case and kind, so that
+	// it stays the same entry when its due date moves: a milestone's or
+	// next step's ID, a note's action item (NOTE#N), a benefit's name, a
+	// follow-up's ID (or its place in outcome.yaml), the quarter after
+	// exit, the phase whose period ends; "" for the kinds a case has one
+	// of at a time (the next contact, plan review, references, potential
+	// exit). The views that mark items where they list them (iep show) and
+	// the calendar's event UIDs read it. Not part of the JSON contract.
 	Item string `json:"-"`
 }
 
@@ -71,7 +76,7 @@ func (x *view) addItem(kind, item string, t time.Time, detail, file string, at .
 // due lists what is due on an open case in phase p.
 func (x *view) due(p period) {
 	if p.ends != "" && !p.end.IsZero() {
-		x.add(DuePeriodEnd, p.end, p.ends, x.file(p.endsAt), p.endsPath...)
+		x.addItem(DuePeriodEnd, p.phase, p.end, p.ends, x.file(p.endsAt), p.endsPath...)
 	}
 	x.contactDue(p)
 	x.planDue(p)
@@ -188,43 +193,97 @@ func (x *view) contactWords() string {
 	return "a two-way contact"
 }
 
-// actionsDue lists the notes' open action items. A note is never edited,
-// so an item is closed when its note says it is done, when an amendment
-// of the note repeats it (same text) with a done date, or when the plan
-// records it done or dropped (caseplan action done|drop). Until then it
-// stays on the tickler.
+// actionsDue lists the notes' open action items: each stays on the
+// tickler until it is closed (ActionClosures says how).
 func (x *view) actionsDue() {
-	doneByAmendment := map[string]bool{}
-	for _, n := range x.c.Notes {
-		if n.Kind != "amendment" {
-			continue
-		}
-		for _, a := range n.Actions {
-			if a.Done != "" {
-				doneByAmendment[n.Amends+"\x00"+a.Text] = true
-			}
-		}
-	}
-	closed := map[string]bool{}
-	if p := x.c.IEP; p != nil {
-		for _, a := range p.ActionItems {
-			if a.Date <= date(x.today) {
-				closed[a.Note+"#"+itoa(a.Item)] = true
-			}
-		}
-	}
+	closures := ActionClosuresOf(x.c)
 	for _, n := range x.c.Notes {
 		if n.Kind == "amendment" {
 			continue
 		}
 		for i, a := range n.Actions {
 			due, ok := a.Due.Time()
-			if !ok || a.Done != "" || doneByAmendment[n.ID+"\x00"+a.Text] || closed[n.ID+"#"+itoa(i+1)] {
+			if !ok {
 				continue
 			}
-			x.addItem(DueAction, n.ID+"#"+itoa(i+1), due, "action "+n.ID+"#"+itoa(i+1)+" ("+a.Owner+"): "+a.Text, x.c.NotePath(n), "actions", itoa(i))
+			if !closures.Open(n, i+1, date(x.today)) {
+				continue
+			}
+			ref := ActionRef(n.ID, i+1)
+			x.addItem(DueAction, ref, due, "action "+ref+" ("+a.Owner+"): "+a.Text, x.c.NotePath(n), "actions", itoa(i))
 		}
 	}
+}
+
+// ActionRef is how case show, the tickler and caseplan action done name
+// a note's action item: the note's ID, '#' and the item's number in the
+// note, from 1 (2026-03-12-ab12#2).
+func ActionRef(note string, item int) string { return note + "#" + itoa(item) }
+
+// ActionClosures says how a case's note action items are closed. A note
+// is never edited, so an item is closed when its note says it is done,
+// when an amendment of the note repeats it (same text) with a done date,
+// or when the plan records it done or dropped (iep.yaml action_items,
+// caseplan action done|drop); until then it stays due, whatever later
+// contacts there were.
+type ActionClosures struct {
+	byAmendment map[string]string            // note ID + text -> "on D in amendment A"
+	inPlan      map[string]record.ActionItem // ActionRef -> the plan's entry
+}
+
+// ActionClosuresOf reads case c's closures of action items.
+func ActionClosuresOf(c *casefile.Case) ActionClosures {
+	x := ActionClosures{byAmendment: map[string]string{}, inPlan: map[string]record.ActionItem{}}
+	for _, n := range c.Notes {
+		if n.Kind != "amendment" {
+			continue
+		}
+		for _, a := range n.Actions {
+			if a.Done != "" {
+				x.byAmendment[n.Amends+"\x00"+a.Text] = string(a.Done) + "\x00" + n.ID
+			}
+		}
+	}
+	if p := c.IEP; p != nil {
+		for _, a := range p.ActionItems {
+			x.inPlan[ActionRef(a.Note, a.Item)] = a
+		}
+	}
+	return x
+}
+
+// Open reports whether item (from 1) of note n is open on today. An entry
+// of the plan dated after today closes the item only from its day.
+func (x ActionClosures) Open(n *record.Note, item int, today record.Date) bool {
+	how, on, inPlan := x.closure(n, item)
+	if inPlan {
+		return on > today
+	}
+	return how == ""
+}
+
+// How says how item (from 1) of note n is closed — "marked done in its
+// note", "marked done in amendment A", "recorded as done in the plan",
+// "recorded as dropped in the plan" — and on which day; "", "" while it
+// is open.
+func (x ActionClosures) How(n *record.Note, item int) (how string, on record.Date) {
+	how, on, _ = x.closure(n, item)
+	return how, on
+}
+
+func (x ActionClosures) closure(n *record.Note, item int) (how string, on record.Date, inPlan bool) {
+	a := n.Actions[item-1]
+	if a.Done != "" {
+		return "marked done in its note", a.Done, false
+	}
+	if v, ok := x.byAmendment[n.ID+"\x00"+a.Text]; ok {
+		d, m, _ := strings.Cut(v, "\x00")
+		return "marked done in amendment " + m, record.Date(d), false
+	}
+	if e, ok := x.inPlan[ActionRef(n.ID, item)]; ok {
+		return "recorded as " + e.Status + " in the plan", e.Date, true
+	}
+	return "", "", false
 }
 
 // referencesDue is 000's "Secure three professional references", due by
@@ -275,7 +334,7 @@ func (x *view) closedDue() {
 	}
 	for i, fu := range o.FollowUps {
 		if t, ok := fu.Due.Time(); ok && fu.Done == "" {
-			x.add(DueFollowUp, t, what, x.file(layout.KindOutcome), "follow_ups", itoa(i))
+			x.addItem(DueFollowUp, followUpItem(fu, i), t, what, x.file(layout.KindOutcome), "follow_ups", itoa(i))
 		}
 	}
 }
@@ -289,7 +348,7 @@ func (x *view) followUpsDue(p period) {
 	if o != nil {
 		for i, fu := range o.FollowUps {
 			if t, ok := fu.Due.Time(); ok && fu.Done == "" {
-				x.add(DueFollowUp, t, "follow-up"+x.followUpContext(), f, "follow_ups", itoa(i))
+				x.addItem(DueFollowUp, followUpItem(fu, i), t, "follow-up"+x.followUpContext(), f, "follow_ups", itoa(i))
 			}
 		}
 	}
@@ -302,8 +361,17 @@ func (x *view) followUpsDue(p period) {
 		if covered(o, first, last) {
 			continue
 		}
-		x.add(DueFollowUp, last, "follow-up in the "+ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
+		x.addItem(DueFollowUp, "quarter-"+itoa(k), last, "follow-up in the "+ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
 	}
+}
+
+// followUpItem names a planned follow-up: its ID, or for one written
+// without an ID its place in outcome.yaml.
+func followUpItem(fu record.FollowUp, i int) string {
+	if fu.ID != "" {
+		return fu.ID
+	}
+	return "follow_ups#" + itoa(i+1)
 }
 
 func (x *view) followUpContext() string {

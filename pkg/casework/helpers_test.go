@@ -2,6 +2,7 @@ package casework
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -65,6 +66,29 @@ func initTestStore(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// withoutAdmin makes the store's creator, its only admin, a case manager
+// by a hand edit, as a store made before roles existed is: its roster names
+// no admin, so roles are not in force (record.Config.RolesInForce) and
+// anyone on it may change the roster, while waivers and the supervisor
+// role still need a supervisor.
+func withoutAdmin(t *testing.T, dir string) {
+	t.Helper()
+	path := filepath.Join(dir, "cases", "caseplan.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte("    role: admin\n")) {
+		t.Fatalf("caseplan.yaml names no admin:\n%s", data)
+	}
+	if err := os.WriteFile(path, bytes.Replace(data, []byte("    role: admin\n"), []byte("    role: case-manager\n"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := openWorkspace(t, dir, maria).CommitEdits("a roster without an admin"); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // storeCache keeps the files of stores that many tests start from, so
@@ -302,3 +326,44 @@ participant:
   name: Ana Example
   # Works nights: call after 5pm.
 `
+
+// idSource returns a random source from which caseid.NewItem makes exactly
+// the item IDs given, in order — each from four bytes whose first 25 bits
+// are its five characters — so that a test names the IDs its changes get
+// (G-00001, M-00002, ...). Only the characters after the last hyphen
+// count; the prefix is the command's.
+func idSource(t testing.TB, ids ...string) io.Reader {
+	t.Helper()
+	const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+	var b []byte
+	for _, id := range ids {
+		chars := id[strings.LastIndex(id, "-")+1:]
+		if len(chars) != 5 {
+			t.Fatalf("idSource: %q does not end in five characters", id)
+		}
+		var v uint32
+		for _, c := range chars {
+			i := strings.IndexRune(alphabet, c)
+			if i < 0 {
+				t.Fatalf("idSource: %q is not in the ID alphabet", c)
+			}
+			v = v<<5 | uint32(i)
+		}
+		v <<= 7
+		b = append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v))
+	}
+	return bytes.NewReader(b)
+}
+
+// applyWith runs one change on case id as Maria, drawing new IDs from
+// random, and returns its output.
+func applyWith(t *testing.T, dir, id string, random io.Reader, build Build) string {
+	t.Helper()
+	ws := openWorkspace(t, dir, maria)
+	ws.Rand = random
+	res, err := ws.Apply([]string{id}, build)
+	if err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+	return res.Change.Output
+}

@@ -25,8 +25,11 @@ type ExitCase struct {
 	Reason string
 
 	// Proposed is set by Build when Date was zero: the exit date the
-	// definition gave.
+	// definition gave. Because then says why, for the note and the
+	// command's message: "the last participation-causing service, 90 days
+	// without one and none scheduled (TEGL 10-16)".
 	Proposed bool
+	Because  string
 
 	// FollowUpEnds is set by Build: the last day of the follow-up.
 	FollowUpEnds record.Date
@@ -61,9 +64,10 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 			if p.Scheduled {
 				why = "a participation-causing service is scheduled or under way"
 			}
-			return nil, inputErrorf("give the exit date with --date DATE to record an exit anyway", "case %s has not exited by WIOA's definition (90 days without a participation-causing service, none scheduled: TEGL 10-16): %s", x.Case, why)
+			return nil, inputErrorf("give the exit date with --date DATE to record an exit anyway", "case %s has not exited by WIOA's definition (%d days without a participation-causing service, none scheduled: TEGL 10-16): %s", x.Case, p.ExitDays, why)
 		}
 		x.Date, x.Proposed = p.Exit, true
+		x.Because = fmt.Sprintf("the last participation-causing service, %d days without one and none scheduled (TEGL 10-16)", p.ExitDays)
 	}
 	d := date(x.Date)
 	if err := lc.checkHappened("exit date", d); err != nil {
@@ -87,7 +91,7 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 	}
 	content := fmt.Sprintf("Program exit: services ended on %s. Follow-up to %s (002; TEGL 10-16).", d, x.FollowUpEnds)
 	if x.Proposed {
-		content = fmt.Sprintf("Program exit on %s, the last participation-causing service, after 90 days without one and none scheduled (TEGL 10-16). Follow-up to %s (002).", d, x.FollowUpEnds)
+		content = fmt.Sprintf("Program exit on %s: %s. Follow-up to %s (002).", d, x.Because, x.FollowUpEnds)
 	}
 	note := record.Note{
 		Date: d, Kind: "other", Mode: "none",

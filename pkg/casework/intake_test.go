@@ -66,8 +66,14 @@ func TestIntakeBuilds(t *testing.T) {
 		{WithdrawConsent{Case: "WS-001", Kind: "job-site-visit", Date: "2026-03-16"}.Build, "case.consent.withdraw"},
 		{SetIntake{Case: "WS-001", Language: str("Spanish"), Skills: []string{"cataloguing", "metadata"}, BestTimes: str("")}.Build, "case.set"},
 	}
+	random := idSource(t, "AS-00001", "TM-00001", "BR-00001", "EL-00001", "CN-00001")
 	for i, s := range steps {
-		res := applyTo(t, dir, "WS-001", s.build)
+		ws := openWorkspace(t, dir, maria)
+		ws.Rand = random
+		res, err := ws.Apply([]string{"WS-001"}, s.build)
+		if err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
 		if res.Change.Action != s.action {
 			t.Errorf("step %d: action %q, want %q", i, res.Change.Action, s.action)
 		}
@@ -90,20 +96,24 @@ participant:
     - text
   language: Spanish
 team:
-  - name: Alex Example
+  - id: TM-00001
+    name: Alex Example
     role: union-representative
     phone: 555-0130
 eligibility:
-  - program: work-security
+  - id: EL-00001
+    program: work-security
     determined: 2026-03-16
     eligible: true
     basis: Layoff notice
 barriers:
-  - kind: transportation
+  - id: BR-00001
+    kind: transportation
     detail: No car
     status: open
 assessments:
-  - tool: Skills Assessment Form
+  - id: AS-00001
+    tool: Skills Assessment Form
     date: 2026-03-16
     summary: Cataloguing
 skills:
@@ -121,7 +131,8 @@ toolbox:
   resume: final
   thank_you_letter: none
 consents:
-  - kind: job-site-visit
+  - id: CN-00001
+    kind: job-site-visit
     given: 2026-03-16
     withdrawn: 2026-03-16
     notes: Short visits
@@ -286,17 +297,19 @@ func TestExitCase(t *testing.T) {
 	}
 }
 
-// TestSetCourseStatus: a course is named by its place or its name, and
-// only its status line changes.
+// TestSetCourseStatus: a course is named by its ID, its place or its
+// name, and only its status line changes.
 func TestSetCourseStatus(t *testing.T) {
 	dir := initTestStore(t)
 	openTestCase(t, dir, "W-001")
-	applyPlan(t, dir, AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Excel, intermediate", Start: "2026-03-23"}}.Build)
-	applyPlan(t, dir, AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Interviewing"}}.Build)
-	applyPlan(t, dir, SetCourseStatus{Case: "W-001", Course: "2", Status: "enrolled"}.Build)
+	random := idSource(t, "SK-00001", "SK-00002")
+	applyWith(t, dir, "W-001", random, AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Excel, intermediate", Start: "2026-03-23"}}.Build)
+	applyWith(t, dir, "W-001", random, AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Interviewing"}}.Build)
+	applyPlan(t, dir, SetCourseStatus{Case: "W-001", Course: "2", Status: "dropped"}.Build)
+	applyPlan(t, dir, SetCourseStatus{Case: "W-001", Course: "sk-00002", Status: "enrolled"}.Build)
 	applyPlan(t, dir, SetCourseStatus{Case: "W-001", Course: "excel, INTERMEDIATE", Status: "completed"}.Build)
 	got := readTestFile(t, dir, "cases/W-001/iep.yaml")
-	if !strings.Contains(got, "  - course: Excel, intermediate\n    start: 2026-03-23\n    status: completed\n  - course: Interviewing\n    status: enrolled\n") {
+	if !strings.Contains(got, "  - id: SK-00001\n    course: Excel, intermediate\n    start: 2026-03-23\n    status: completed\n  - id: SK-00002\n    course: Interviewing\n    status: enrolled\n") {
 		t.Errorf("iep.yaml:\n%s", got)
 	}
 	if got := gitCLI(t, dir, "log", "-1", "--format=%s%n%(trailers:key=Caseplan-Action,valueonly)"); got != "W-001: mark course \"Excel, intermediate\" completed\niep.course.status" {
@@ -313,5 +326,63 @@ func TestSetCourseStatus(t *testing.T) {
 		if !errors.As(err, &ie) || ie.Msg != tt.want {
 			t.Errorf("course %s %s: %v, want %q", tt.course, tt.status, err, tt.want)
 		}
+	}
+}
+
+// TestExitCaseProposed: without a date the exit is recorded on the date
+// WIOA's definition gives — the last participation-causing service, once
+// inactivity_exit_days (here the store's 60) pass without one and none
+// scheduled — and the note says so; before then, or with no such service,
+// the exit is refused, saying why.
+func TestExitCaseProposed(t *testing.T) {
+	dir := initTestStore(t)
+	cfg := readTestFile(t, dir, "cases/caseplan.yaml")
+	writeTestFile(t, dir, "cases/caseplan.yaml", strings.Replace(cfg, "inactivity_exit_days: 90", "inactivity_exit_days: 60", 1))
+	gitCLI(t, dir, "commit", "-q", "-am", "exit after 60 days")
+	openCase(t, dir, "W-001", "wioa")
+	ws := openWorkspace(t, dir, maria)
+
+	var ie *InputError
+	_, err := ws.Apply([]string{"W-001"}, (&ExitCase{Case: "W-001"}).Build)
+	if !errors.As(err, &ie) || ie.Msg != "case W-001 records no participation-causing service, so WIOA's definition gives no exit date" || ie.Hint != "give the exit date with --date DATE" {
+		t.Errorf("exit without a service: %v", err)
+	}
+	// A service, then a follow-up service (which does not count) later.
+	for _, n := range []record.Note{
+		{Date: "2026-03-20", Kind: "contact", Mode: "phone", TwoWay: true, Services: []string{"career-counseling"}, Content: "Plan"},
+		{Date: "2026-04-20", Kind: "follow-up", Mode: "phone", TwoWay: true, Services: []string{"follow-up"}, Content: "Checked in"},
+	} {
+		ws.Today = time.Date(2026, 4, 20, 0, 0, 0, 0, time.UTC)
+		if _, err := ws.Apply([]string{"W-001"}, AddNote{Case: "W-001", Note: n}.Build); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws.Today = time.Date(2026, 5, 19, 0, 0, 0, 0, time.UTC) // 60 days after 2026-03-20
+	_, err = ws.Apply([]string{"W-001"}, (&ExitCase{Case: "W-001"}).Build)
+	if !errors.As(err, &ie) || ie.Msg != "case W-001 has not exited by WIOA's definition (60 days without a participation-causing service, none scheduled: TEGL 10-16): the last participation-causing service was on 2026-03-20, 60 day(s) ago" {
+		t.Errorf("exit within the days: %v", err)
+	}
+
+	ws.Today = time.Date(2026, 5, 20, 0, 0, 0, 0, time.UTC)
+	x := &ExitCase{Case: "W-001"}
+	res, err := ws.Apply([]string{"W-001"}, x.Build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !x.Proposed || x.Date.Format(time.DateOnly) != "2026-03-20" || x.Because != "the last participation-causing service, 60 days without one and none scheduled (TEGL 10-16)" {
+		t.Errorf("proposed %v %s %q", x.Proposed, x.Date, x.Because)
+	}
+	if res.Change.Summary != "exit the program on 2026-03-20; follow-up to 2027-03-31" {
+		t.Errorf("summary %q", res.Change.Summary)
+	}
+	if got := readTestFile(t, dir, "cases/W-001/intake.yaml"); !strings.HasSuffix(got, "\nexited: 2026-03-20\n") {
+		t.Errorf("intake.yaml:\n%s", got)
+	}
+	files := strings.Fields(gitCLI(t, dir, "show", "--name-only", "--format=", "HEAD"))
+	if len(files) != 2 || !strings.HasPrefix(files[1], "cases/W-001/notes/2026-03-20-") {
+		t.Fatalf("commit's files %q", files)
+	}
+	if note := readTestFile(t, dir, files[1]); !strings.Contains(note, "content: 'Program exit on 2026-03-20: the last participation-causing service, 60 days without one and none scheduled (TEGL 10-16). Follow-up to 2027-03-31 (002).'\n") {
+		t.Errorf("note:\n%s", note)
 	}
 }

@@ -3,7 +3,6 @@ package casework
 import (
 	"errors"
 	"io/fs"
-	"strconv"
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
@@ -22,8 +21,9 @@ type AddReference struct {
 
 // Build returns the change that appends the reference to references.yaml,
 // keeping the rest of the file as a person wrote it, or writes the file
-// when the case has none yet. The output is the reference's position in
-// the list (1 for the first), as ref list numbers them.
+// when the case has none yet. The reference gets a random ID (RF-7QX2K),
+// so that references added to one case in two clones merge as two; the
+// ID is the output, and what ref update and ref withdraw take.
 func (a AddReference) Build(s *State) (*Change, error) {
 	c := s.Snapshot.Case(a.Case)
 	if c == nil {
@@ -47,6 +47,9 @@ func (a AddReference) Build(s *State) (*Change, error) {
 				"case %s already has a reference named %q (number %d)", a.Case, old.Name, i+1)
 		}
 	}
+	if r.ID, err = s.newItemID(c, record.PrefixReference); err != nil {
+		return nil, err
+	}
 	var data []byte
 	if exists {
 		data, err = s.EditRecord(p, nil, Append([]string{"references"}, r))
@@ -61,7 +64,7 @@ func (a AddReference) Build(s *State) (*Change, error) {
 		Action:  "ref.add",
 		Summary: "add reference " + r.Name,
 		Files:   map[string][]byte{p: data},
-		Output:  strconv.Itoa(len(refs.References) + 1),
+		Output:  r.ID,
 	}, nil
 }
 

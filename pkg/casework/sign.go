@@ -72,10 +72,12 @@ func (w *Workspace) checkSigning(roster *record.Config, staff record.Staff) erro
 
 // signer returns what signs w's commits, or nil.
 func (w *Workspace) signer() git.Signer {
-	return signerOf(w.Keys)
+	return SignerOf(w.Keys)
 }
 
-func signerOf(k *keys.Keys) git.Signer {
+// SignerOf returns what signs commits with k's signing key (git's SSH
+// signature format), or nil when k has none.
+func SignerOf(k *keys.Keys) git.Signer {
 	if k == nil || k.Signer == nil {
 		return nil
 	}

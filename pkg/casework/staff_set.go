@@ -10,60 +10,117 @@ import (
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
-// SetStaff changes a staff member's roster entry: their role, whether
-// they are active, and the public keys caseplan seals and verifies with.
-// Only an admin changes the roster once roles are in force (pkg/access).
-// A nil field is left as it is.
+// SetStaff changes a staff member's entry on the roster: their name as
+// it should appear, their role, their center, whether they are still
+// active — a member who leaves is retired (active: false), never removed,
+// since the roster must still name the authors of past commits (caseplan
+// verify) — and the public keys caseplan seals and verifies with. A nil
+// field is left as it is. The email address, which is how a commit's
+// author is matched to the roster, is not changed here. Once roles are in
+// force only an admin changes the roster (pkg/access).
 type SetStaff struct {
 	ID           string
+	Name, Center *string
 	Role         *string
 	Active       *bool
-	Center       *string
 	AgeRecipient *string
 	SigningKey   *string
 }
 
-// Build returns the change that edits the member's entry in place in
-// caseplan.yaml.
+// Build returns the change that sets the fields given in place in
+// caseplan.yaml. Granting or taking away the supervisor or admin role —
+// which may waive obligations — needs a supervisor or an admin, and
+// nobody retires themselves. Retiring the designated counselor of open
+// WIOA cases is refused by validation (wioa-counselor): transfer the
+// cases first.
 func (a SetStaff) Build(s *State) (*Change, error) {
 	cfg := s.Snapshot.Config
-	i := slices.IndexFunc(cfg.Staff, func(st record.Staff) bool { return st.ID == a.ID })
+	i := -1
+	var ids []string
+	for j, m := range cfg.Staff {
+		ids = append(ids, m.ID)
+		if m.ID == strings.TrimSpace(a.ID) {
+			i = j
+		}
+	}
 	if i < 0 {
-		return nil, inputErrorf("caseplan staff list shows the roster", "%q is not on the staff roster", a.ID)
+		return nil, inputErrorf("caseplan staff list shows the roster", "%q is not on the staff roster (it has %s)", a.ID, strings.Join(ids, ", "))
 	}
-	old := cfg.Staff[i]
-	next := old
-	var edits []Edit
-	var what []string
-	set := func(key string, v any, say string) {
-		edits = append(edits, setInOrder(record.Config{}, []string{"staff", strconv.Itoa(i), key}, v))
-		what = append(what, say)
-	}
-	if a.Role != nil && *a.Role != old.RoleName() {
-		if !slices.Contains(record.Roles, *a.Role) {
-			return nil, inputErrorf("use one of "+strings.Join(record.Roles, ", "), "there is no role %q", *a.Role)
+	m := cfg.Staff[i]
+	next := m
+	role := m.RoleName()
+	if a.Role != nil {
+		to := strings.TrimSpace(*a.Role)
+		if !slices.Contains(record.Roles, to) {
+			return nil, inputErrorf("use one of "+strings.Join(record.Roles, ", "), "there is no role %q", to)
 		}
-		next.Role = *a.Role
-		set("role", *a.Role, "role "+*a.Role)
+		// Once roles are in force only an admin changes the roster at all
+		// (checkAccess says so); before, anyone on it may, short of the
+		// roles that waive obligations.
+		if to != role && !s.Staff.Supervises() && !cfg.RolesInForce() {
+			// The role at stake: the one given, or the one taken away.
+			stake := ""
+			switch {
+			case (record.Staff{Role: to}).Supervises():
+				stake = to
+			case m.Supervises():
+				stake = role
+			}
+			if stake != "" {
+				return nil, inputErrorf("ask a supervisor or an admin to change it",
+					"only a supervisor or an admin gives or takes the %s role; %s's role is %s", stake, s.Staff.ID, s.Staff.RoleName())
+			}
+		}
+		next.Role = to
 	}
-	if a.Active != nil && *a.Active != old.IsActive() {
+	if a.Center != nil {
+		c := strings.TrimSpace(*a.Center)
+		if c != "" && c != m.Center && len(cfg.Centers) > 0 && !slices.Contains(cfg.Centers, c) {
+			return nil, inputErrorf("the centers are listed in "+layout.ConfigPath, "center %q is not one of this store's centers (%s)", c, strings.Join(cfg.Centers, ", "))
+		}
+	}
+	fields := []fieldChange{
+		{label: "name", key: "name", now: m.Name, v: a.Name, required: true},
+		{label: "role", key: "role", now: role, v: a.Role, required: true},
+		{label: "center", key: "center", now: m.Center, v: a.Center},
+		{label: "age recipient", key: "age_recipient", now: m.AgeRecipient, v: a.AgeRecipient},
+		{label: "signing key", key: "signing_key", now: m.SigningKey, v: a.SigningKey},
+	}
+	base := []string{"staff", strconv.Itoa(i)}
+	edits, changed, err := itemEdits(record.Config{}, base, fields)
+	if err != nil {
+		return nil, err
+	}
+	for j := range changed {
+		switch changed[j] {
+		case "role":
+			changed[j] = "role " + strings.TrimSpace(*a.Role)
+		case "center":
+			changed[j] = "center " + strings.TrimSpace(*a.Center)
+		case "age recipient":
+			changed[j] = "a new age recipient"
+		case "signing key":
+			changed[j] = "a new signing key"
+		}
+	}
+	if a.Active != nil && *a.Active != m.IsActive() {
+		if !*a.Active && m.ID == s.Staff.ID {
+			return nil, inputErrorf("a colleague on the roster can retire you", "you cannot retire yourself from the roster")
+		}
+		path := append(append([]string(nil), base...), "active")
+		if *a.Active {
+			// Active is the default: the key goes, as a new entry would
+			// be written.
+			edits = append(edits, deleteKey(path))
+			changed = append(changed, "active again")
+		} else {
+			edits = append(edits, setInOrder(record.Config{}, path, false))
+			changed = append(changed, "retired (active: false)")
+		}
 		next.Active = a.Active
-		set("active", *a.Active, map[bool]string{true: "active again", false: "no longer active"}[*a.Active])
-	}
-	if a.Center != nil && *a.Center != old.Center {
-		if len(cfg.Centers) > 0 && !slices.Contains(cfg.Centers, *a.Center) {
-			return nil, inputErrorf("the centers are listed in "+layout.ConfigPath, "center %q is not one of this store's centers (%s)", *a.Center, strings.Join(cfg.Centers, ", "))
-		}
-		set("center", *a.Center, "center "+*a.Center)
-	}
-	if a.AgeRecipient != nil && strings.TrimSpace(*a.AgeRecipient) != old.AgeRecipient {
-		set("age_recipient", strings.TrimSpace(*a.AgeRecipient), "a new age recipient")
-	}
-	if a.SigningKey != nil && strings.TrimSpace(*a.SigningKey) != old.SigningKey {
-		set("signing_key", strings.TrimSpace(*a.SigningKey), "a new signing key")
 	}
 	if len(edits) == 0 {
-		return nil, inputErrorf("caseplan staff list shows the roster", "nothing to change: %s's entry already says so", a.ID)
+		return nil, noChange(anyGiven(fields) || a.Active != nil, "caseplan staff set --help lists the fields", m.ID)
 	}
 	// Roles apply while the roster names an active admin; a change that
 	// leaves none would quietly turn them off.
@@ -73,16 +130,22 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 		after.Staff[i] = next
 		if !after.RolesInForce() {
 			return nil, inputErrorf("make someone else an admin first: caseplan staff set ID --role admin",
-				"%s is the roster's last active admin; without one, roles stop applying", a.ID)
+				"%s is the roster's last active admin; without one, roles stop applying", m.ID)
 		}
 	}
-	data, err := s.EditRecord(layout.ConfigPath, nil, edits...)
+	old, err := s.ReadFile(layout.ConfigPath)
 	if err != nil {
 		return nil, err
 	}
+	data := old
+	for _, e := range edits {
+		if data, err = e(data); err != nil {
+			return nil, fmt.Errorf("%s: %w", layout.ConfigPath, err)
+		}
+	}
 	return &Change{
 		Action:  "staff.set",
-		Summary: fmt.Sprintf("%s: %s", a.ID, strings.Join(what, ", ")),
+		Summary: fmt.Sprintf("staff %s: %s", m.ID, strings.Join(changed, ", ")),
 		Files:   map[string][]byte{layout.ConfigPath: data},
 	}, nil
 }

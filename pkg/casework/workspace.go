@@ -43,9 +43,10 @@ type Workspace struct {
 	Now      func() time.Time // the commit timestamp
 	Author   Author
 	NoCommit bool // write and validate, but leave the files for `caseplan commit`
-	// Rand is where new case IDs and note IDs come from; nil means
-	// crypto/rand.Reader. A program that must make the same IDs every time
-	// (the demo store's) gives its own.
+	// Rand is where new IDs come from — of cases, notes and the items
+	// added to a case's lists; nil means crypto/rand.Reader. A program
+	// that must make the same IDs every time (the demo store's, a test)
+	// gives its own.
 	Rand io.Reader
 
 	// Critical, when set, runs the steps that change the store (writing
@@ -67,13 +68,23 @@ type Workspace struct {
 	normalized []string // files CommitEdits gave LF line ends
 }
 
-// lock takes the store lock, waiting up to LockWait.
+// lock takes the store lock, waiting up to LockWait, and refuses while a
+// git merge, rebase, cherry-pick or revert is left open: its half-merged
+// files are not records to validate, and a commit would leave it open.
 func (w *Workspace) lock() (func(), error) {
 	wait := w.LockWait
 	if wait == 0 {
 		wait = gitstore.DefaultLockWait
 	}
-	return w.Repo.Lock(wait)
+	unlock, err := w.Repo.Lock(wait)
+	if err != nil {
+		return nil, err
+	}
+	if u := w.Repo.Unfinished(); u != nil {
+		unlock()
+		return nil, u
+	}
+	return unlock, nil
 }
 
 // critical runs fn through w.Critical when there is one.
@@ -110,6 +121,11 @@ type Result struct {
 	// to their new team; Unsealed those it could not, since the acting
 	// person cannot read them (see Workspace.reseal).
 	Resealed, Unsealed []string
+	// After is the store as the change left it: the cases it touched,
+	// read with its files laid over the work tree. A command reads it to
+	// say what the change leaves due (case new says what the new case
+	// needs next) without reading the files again.
+	After *casefile.Snapshot
 }
 
 // RefusedError says a change was not made because its result would be
@@ -142,7 +158,8 @@ type State struct {
 	Today    time.Time
 	Rand     io.Reader // where new IDs come from; nil means crypto/rand.Reader
 	source   store.Source
-	keys     *keys.Keys // the acting person's, for the sealed fields
+	keys     *keys.Keys      // the acting person's, for the sealed fields
+	issued   map[string]bool // the item IDs this change made (newItemID)
 }
 
 // random returns the reader new IDs are drawn from.
@@ -279,7 +296,7 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 		finding.Sort(refused)
 		return nil, &RefusedError{Findings: refused}
 	}
-	res := &Result{Change: change}
+	res := &Result{Change: change, After: after.snap}
 	for _, f := range afterFindings {
 		switch f.Severity {
 		case finding.Error:
@@ -331,11 +348,10 @@ func orNone(cases []string) []string {
 // unreadable or unschematic: those files are committed, so they must be
 // valid even if a hand edit already broke them.
 func introduced(before, after []finding.Finding, written map[string][]byte) []finding.Finding {
-	key := func(f finding.Finding) string { return f.Path + "\x00" + f.Rule + "\x00" + f.Message }
 	had := map[string]bool{}
 	for _, f := range before {
 		if f.Severity == finding.Error {
-			had[key(f)] = true
+			had[f.Key()] = true
 		}
 	}
 	var out []finding.Finding
@@ -344,7 +360,7 @@ func introduced(before, after []finding.Finding, written map[string][]byte) []fi
 			continue
 		}
 		_, inWritten := written[f.Path]
-		if !had[key(f)] || (inWritten && f.FileLevel) {
+		if !had[f.Key()] || (inWritten && f.FileLevel) {
 			out = append(out, f)
 		}
 	}

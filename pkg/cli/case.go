@@ -14,19 +14,19 @@ func newCmdCase(g *globals) *cobra.Command {
 // team, eligibility determinations and the participant's permissions.
 
 func newCmdCaseAssessment(g *globals) *cobra.Command {
-	return newGroupCmd("assessment", "Assessments: skills, job-hunt readiness, interests, aptitude (ongoing, 001)", newCmdCaseAssessmentAdd(g, nil))
+	return newGroupCmd("assessment", "Assessments: skills, job-hunt readiness, interests, aptitude (ongoing, 001)", newCmdCaseAssessmentAdd(g, nil), newCmdCaseAssessmentUpdate(g, nil))
 }
 
 func newCmdCaseBarrier(g *globals) *cobra.Command {
-	return newGroupCmd("barrier", "Barriers to employment: child care, transportation, housing, ...", newCmdCaseBarrierAdd(g, nil))
+	return newGroupCmd("barrier", "Barriers to employment: child care, transportation, housing, ...", newCmdCaseBarrierAdd(g, nil), newCmdCaseBarrierResolve(g, nil))
 }
 
 func newCmdCaseTeam(g *globals) *cobra.Command {
-	return newGroupCmd("team", "The other people on the case: union representative, HR officers, counselors, ...", newCmdCaseTeamAdd(g, nil), newCmdCaseTeamRemove(g, nil))
+	return newGroupCmd("team", "The other people on the case: union representative, HR officers, counselors, ...", newCmdCaseTeamAdd(g, nil), newCmdCaseTeamUpdate(g, nil), newCmdCaseTeamRemove(g, nil))
 }
 
 func newCmdCaseEligibility(g *globals) *cobra.Command {
-	return newGroupCmd("eligibility", "Eligibility determinations", newCmdCaseEligibilityAdd(g, nil))
+	return newGroupCmd("eligibility", "Eligibility determinations", newCmdCaseEligibilityAdd(g, nil), newCmdCaseEligibilityUpdate(g, nil))
 }
 
 func newCmdCaseConsent(g *globals) *cobra.Command {

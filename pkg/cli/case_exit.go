@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"fmt"
+	"time"
+
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
@@ -16,11 +19,20 @@ type caseExitOptions struct {
 func newCmdCaseExit(g *globals, runF func(*caseExitOptions) error) *cobra.Command {
 	opts := &caseExitOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "exit CASE --date DATE [--reason TEXT]",
+		Use:   "exit CASE [--date DATE] [--reason TEXT]",
 		Short: "Record a WIOA program exit; the 12 months of follow-up start",
 		Long: `Record that CASE, a WIOA case, exited the program on --date: the day its
 services ended (document 002). In one commit intake.yaml gets the exited date
 and a note records the exit, the reason and the follow-ups it makes due.
+
+Without --date the exit date recorded is the one WIOA's definition gives
+(TEGL 10-16, PIRL 901), and stderr says so: a participant exits once
+inactivity_exit_days (90) pass with no participation-causing service and
+none scheduled, and the exit date is the last such service, backdated —
+the date case show gives as the potential exit. When the records show no
+such exit yet (a service within the 90 days, one scheduled or under way, or
+none at all) the command is refused, saying why (exit 2); give --date to
+record an exit anyway.
 
 The case stays open for the 12 months of follow-up after the exit
 (follow_up_months in cases/caseplan.yaml), in the phase follow-up: a
@@ -30,13 +42,16 @@ caseplan case close when the follow-up is over.
 
 The date may not be after today nor before the case opened. A case of
 another program, a case that already exited and a closed case are refused.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case exit W-001 --date 2026-09-30 --reason 'Employed as a CNA; services complete'`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  caseplan case exit W-001 --reason 'No contact since March; services ended'
+  caseplan case exit W-001 --date 2026-09-30 --reason 'Employed as a CNA; services complete'`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
-			var err error
-			if opts.change.Date, err = parseDate("date", opts.date); err != nil {
-				return err
+			if opts.date != "" {
+				var err error
+				if opts.change.Date, err = parseDate("date", opts.date); err != nil {
+					return err
+				}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -45,13 +60,18 @@ another program, a case that already exited and a closed case are refused.` + "\
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` services ended (required)")
+	f.StringVar(&opts.date, "date", "", "the `DATE` services ended (default: the exit date by WIOA's definition)")
 	f.StringVar(&opts.change.Reason, "reason", "", "why the participant exits, for the note")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
-	_ = c.MarkFlagRequired("date")
 	return c
 }
 
 func caseExitRun(opts *caseExitOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	if err := opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat); err != nil {
+		return err
+	}
+	if opts.change.Proposed {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: exit date %s: %s\n", opts.change.Date.Format(time.DateOnly), opts.change.Because)
+	}
+	return nil
 }

@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/casework"
 )
 
@@ -26,7 +29,14 @@ on stdout: by default the year and five random characters (2026-K7QX2), which
 cannot collide when cases are opened in several clones at once; --id takes an
 ID from another system (never a Social Security number).
 
-Work-security cases need --notice-date and --layoff-date (document 000).` + "\n" + exitStatusHelp,
+Work-security cases need --notice-date and --layoff-date (document 000).
+
+On stderr case new then says what the new case needs next: the intake
+meeting, recorded as the program counts a contact (note add --kind intake,
+two-way; for WIOA with a service code and a detailed note, 002), and the
+first items due — everything overdue, for a case opened late, and the next
+item. caseplan case show lists all that is due, and caseplan validate the
+errors a case opened late starts with: each is something still to do.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case new --program wioa --name "Alex Example" --manager jdoe
   caseplan case new --program work-security --name "Sam Sample" \
       --notice-date 2026-03-02 --layoff-date 2026-05-01`,
@@ -68,5 +78,42 @@ Work-security cases need --notice-date and --layoff-date (document 000).` + "\n"
 }
 
 func caseNewRun(opts *caseNewOptions) error {
-	return opts.write(opts.noCommit, nil, opts.change.Build, outputOnly)
+	return opts.write(opts.noCommit, nil, opts.change.Build, sayNext)
+}
+
+// sayNext tells, after case new, what the new case needs next: its
+// intake meeting, recorded as its program counts a contact, and the first
+// of the items due (casestate: everything overdue, and the next one). A
+// case opened late opens with errors — a first contact already overdue,
+// references missing by a layoff date that has passed — and those are
+// these same things as findings, not errors "this change did not cause".
+func (g *globals) sayNext(res *casework.Result) error {
+	id := res.Change.Cases[0]
+	c := res.After.Case(id)
+	if c == nil || c.Intake == nil {
+		return nil
+	}
+	today, err := g.todayDate()
+	if err != nil {
+		return err
+	}
+	cfg := res.After.Config
+	record := "caseplan note add " + id + " --kind intake --mode MODE --two-way"
+	if calendar.ContactFor(c, cfg).RequiresService {
+		record += " --service CODE --content TEXT"
+	}
+	w := g.env.Stderr
+	fmt.Fprintf(w, "caseplan: next: record the intake meeting with %s\n", record)
+	for i, d := range casestate.Compute(c, cfg, today).Due {
+		if i > 0 && !d.Overdue {
+			break
+		}
+		fmt.Fprintf(w, "caseplan: due %s (%s): %s\n", d.Due, dueWhen(d), d.Detail)
+	}
+	hint := "caseplan case show " + id + " shows everything due"
+	if n := len(res.Existing); n > 0 {
+		hint += fmt.Sprintf("; caseplan validate %s shows the %d error(s) the case opens with, each something still to do", id, n)
+	}
+	fmt.Fprintf(w, "caseplan: hint: %s\n", hint)
+	return nil
 }

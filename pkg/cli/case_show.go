@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -46,17 +46,37 @@ Phases, by program kind:
   every kind       closed
 
 What is due (kinds): contact (the program's contact or check-in interval),
-milestone, next-step, action (a note's action item not yet done or taken up
-by a later contact), period-end, references (000: three by the layoff date),
+milestone, next-step, action (a note's action item, NOTE#N, until it is
+done or dropped: caseplan action done|drop), period-end, references (000: three by the layoff date),
 plan-review (review_interval_days after the last review), follow-up (after
 placement or exit; WIOA: the 2nd and 4th quarter after exit),
 benefit-renewal (003), potential-exit (WIOA: inactivity_exit_days without
 service). A closed case has nothing due.
 
+For a WIOA case the status line gives the participation date (PIRL 900:
+the first participation-causing service on or after the first eligibility
+determination, or after the opening when none is recorded) beside the
+opening date, then the last participation-causing service and, once the
+participant has exited by WIOA's definition (90 days without one, none
+scheduled: TEGL 10-16) and no exit is recorded, the exit date that
+caseplan case exit would record. A placement recorded to start later is
+shown with the day it starts; until then the case stays in its phase.
+
   -o json  {"id","program","kind","status","manager","center","opened",
            "participant","phase","phase_start","phase_ends","days_left",
-           "notes","contacts","last_contact","next_due","findings"}
+           "notes","contacts","last_contact","participation",
+           "placement_starts","next_due","findings"}
            phase_start, phase_ends and last_contact are YYYY-MM-DD or "";
+           participation is null except for WIOA cases, where it is
+           {"date","eligible_from","eligibility_recorded","last_service",
+           "exit_date"}: date is the participation date, "" while there
+           is none; eligible_from the date it counts from, the first
+           eligibility determination or, when eligibility_recorded is
+           false, the opening date; last_service the last
+           participation-causing service or ""; exit_date the exit date
+           by WIOA's definition while the participant has exited and no
+           exit is recorded, else ""; placement_starts is the start of a
+           placement that has not started yet, or "";
            days_left counts the days from --today to phase_ends (0 on the
            last day, negative once past) or is null when the phase has no
            set end; next_due is a list of {"case","manager","kind","due",
@@ -99,41 +119,58 @@ func caseShowRun(opts *caseShowOptions) error {
 	v, err := newCaseShowView(snap, findings, opts.caseID, today)
 	if err != nil {
 		for _, f := range findings {
-			fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
+			printFinding(opts.env.Stderr, f)
 		}
 		return err
 	}
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, v)
 	}
-	v.write(opts.env.Stdout)
-	return nil
+	w, done := opts.textOut()
+	v.write(w)
+	return done()
 }
 
 // caseShowView is what case show shows, and its JSON contract.
 type caseShowView struct {
-	ID          string            `json:"id"`
-	Program     string            `json:"program"`
-	Kind        string            `json:"kind"`
-	Status      string            `json:"status"`
-	Manager     string            `json:"manager"`
-	Center      string            `json:"center"`
-	Opened      string            `json:"opened"`
-	Participant string            `json:"participant"`
-	Phase       string            `json:"phase"`
-	PhaseStart  string            `json:"phase_start"`
-	PhaseEnds   string            `json:"phase_ends"`
-	DaysLeft    *int              `json:"days_left"`
-	Notes       int               `json:"notes"`
-	Contacts    int               `json:"contacts"`
-	LastContact string            `json:"last_contact"`
-	NextDue     []casestate.Due   `json:"next_due"`
-	Findings    []finding.Finding `json:"findings"`
+	ID          string `json:"id"`
+	Program     string `json:"program"`
+	Kind        string `json:"kind"`
+	Status      string `json:"status"`
+	Manager     string `json:"manager"`
+	Center      string `json:"center"`
+	Opened      string `json:"opened"`
+	Participant string `json:"participant"`
+	Phase       string `json:"phase"`
+	PhaseStart  string `json:"phase_start"`
+	PhaseEnds   string `json:"phase_ends"`
+	DaysLeft    *int   `json:"days_left"`
+	Notes       int    `json:"notes"`
+	Contacts    int    `json:"contacts"`
+	LastContact string `json:"last_contact"`
+	// Participation is WIOA's participation and exit (TEGL 10-16, the
+	// PIRL); null for the other programs.
+	Participation *participationView `json:"participation"`
+	// PlacementStarts is the start of a placement recorded to start
+	// later; until then the case stays in its phase.
+	PlacementStarts string            `json:"placement_starts"`
+	NextDue         []casestate.Due   `json:"next_due"`
+	Findings        []finding.Finding `json:"findings"`
 
 	// For the text only.
 	programName string         // "Name (key)", or the key when the program has no name
 	layoff      *record.Layoff // work security's notice and layoff dates
 	state       casestate.State
+}
+
+// participationView is case show's view of WIOA participation, and its
+// JSON contract.
+type participationView struct {
+	Date                string `json:"date"`                 // the participation date (PIRL 900); "" when none yet
+	EligibleFrom        string `json:"eligible_from"`        // the first eligibility determination, or the opening date
+	EligibilityRecorded bool   `json:"eligibility_recorded"` // false: it counts from the opening date
+	LastService         string `json:"last_service"`         // the latest participation-causing service; "" when none
+	ExitDate            string `json:"exit_date"`            // set when the participant has exited by the definition and no exit is recorded
 }
 
 // newCaseShowView builds case show's view of case id on today from snap,
@@ -154,6 +191,11 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 		NextDue: st.Due, Findings: findings,
 		programName: in.Program, layoff: in.Layoff, state: st,
 	}
+	if p := st.Participation; p != nil {
+		v.Participation = &participationView{Date: string(p.Date), EligibleFrom: string(p.EligibleFrom), EligibilityRecorded: p.EligibleRecorded,
+			LastService: string(p.LastService), ExitDate: string(p.ExitDate)}
+	}
+	v.PlacementStarts = string(st.PlacementStarts)
 	if v.NextDue == nil {
 		v.NextDue = []casestate.Due{}
 	}
@@ -170,7 +212,11 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 func (v *caseShowView) write(w io.Writer) {
 	fmt.Fprintf(w, "Case %s: %s\n", v.ID, v.Participant)
 	fmt.Fprintf(w, "Program:      %s\n", v.programName)
-	fmt.Fprintf(w, "Status:       %s, opened %s\n", v.Status, v.Opened)
+	fmt.Fprintf(w, "Status:       %s, opened %s", v.Status, v.Opened)
+	if p := v.Participation; p != nil {
+		fmt.Fprintf(w, ", %s", participationWords(p))
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Manager:      %s", v.Manager)
 	if v.Center != "" {
 		fmt.Fprintf(w, ", %s", v.Center)
@@ -181,6 +227,17 @@ func (v *caseShowView) write(w io.Writer) {
 	}
 	if v.Phase != "" {
 		fmt.Fprintf(w, "Phase:        %s\n", phaseLine(v.state))
+	}
+	if v.PlacementStarts != "" {
+		fmt.Fprintf(w, "Placement:    starts %s\n", v.PlacementStarts)
+	}
+	if p := v.Participation; p != nil {
+		if p.LastService != "" {
+			fmt.Fprintf(w, "Last service: %s (the last participation-causing service)\n", p.LastService)
+		}
+		if p.ExitDate != "" {
+			fmt.Fprintf(w, "Potential exit: the exit date would be %s (TEGL 10-16); record it with caseplan case exit %s\n", p.ExitDate, v.ID)
+		}
 	}
 	last := v.LastContact
 	if last == "" {
@@ -197,6 +254,20 @@ func (v *caseShowView) write(w io.Writer) {
 			fmt.Fprintf(w, "  %s\n", f)
 		}
 	}
+}
+
+// participationWords says the participation date (PIRL 900) and what it
+// counts from: "participation 2026-03-05 (PIRL 900; eligible from
+// 2026-03-04)", or, with no determination recorded, from the opening.
+func participationWords(p *participationView) string {
+	from := "eligible from " + p.EligibleFrom
+	if !p.EligibilityRecorded {
+		from = "counted from the opening: no eligibility determination is recorded"
+	}
+	if p.Date == "" {
+		return "no participation yet (PIRL 900: a participation-causing service after eligibility; " + from + ")"
+	}
+	return "participation " + p.Date + " (PIRL 900; " + from + ")"
 }
 
 // phaseLine says the phase, since when and until when: "work-security
@@ -221,20 +292,24 @@ func phaseLine(st casestate.State) string {
 
 // writeDue prints due items as an aligned block: date, when, kind, detail.
 func writeDue(w io.Writer, items []casestate.Due) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	var rows [][]string
 	for _, it := range items {
-		var when string
-		switch {
-		case it.Overdue:
-			when = countDays(-it.Days) + " overdue"
-		case it.Days == 0:
-			when = "today"
-		default:
-			when = "in " + countDays(it.Days)
-		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", it.Due, when, it.Kind, it.Detail)
+		rows = append(rows, []string{"  " + string(it.Due), dueWhen(it), it.Kind, it.Detail})
 	}
-	tw.Flush()
+	display.Align(w, rows)
+}
+
+// dueWhen says when an item is due from --today: "3 days overdue",
+// "today", "in 12 days".
+func dueWhen(it casestate.Due) string {
+	switch {
+	case it.Overdue:
+		return countDays(-it.Days) + " overdue"
+	case it.Days == 0:
+		return "today"
+	default:
+		return "in " + countDays(it.Days)
+	}
 }
 
 // countDays writes a count of days: "1 day", "12 days".

@@ -15,27 +15,30 @@ type caseTeamRemoveOptions struct {
 func newCmdCaseTeamRemove(g *globals, runF func(*caseTeamRemoveOptions) error) *cobra.Command {
 	opts := &caseTeamRemoveOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "remove CASE --name NAME",
+		Use:   "remove CASE MEMBER",
 		Short: "Take a person off the case's team",
-		Long: `Take a person who no longer works on CASE off its team in intake.yaml. A
-staff member on the team can read the case's sealed fields; once removed
+		Long: `Take team member MEMBER of CASE — their ID (TM-K7QX2), their number in
+intake.yaml's team (1 for the first) or their name — off the team, when they no longer work on
+the case, and commit it. Their entry's lines are removed from intake.yaml;
+git keeps who was on the team when (caseplan log).
+
+A staff member on the team can read the case's sealed fields; once removed
 they cannot read what is sealed from then on: the sealed fields are
 re-encrypted without them in the same commit, when you can read them
 (otherwise validate reports the case until a recipient runs caseplan case
 sealed reseal). What they could read before stays in the history they may
 hold.` + "\n" + exitStatusHelp,
-		Args: cobra.ExactArgs(1),
+		Example: `  caseplan case team remove WS-001 'Alex Example'`,
+		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.change.Case = args[0]
+			opts.change.Case, opts.change.Member = args[0], args[1]
 			if runF != nil {
 				return runF(opts)
 			}
 			return caseTeamRemoveRun(opts)
 		},
 	}
-	c.Flags().StringVar(&opts.change.Name, "name", "", "their `NAME`, as the team lists it (required)")
 	c.Flags().BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
-	_ = c.MarkFlagRequired("name")
 	return c
 }
 

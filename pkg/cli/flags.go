@@ -64,6 +64,18 @@ func givenFlag(c *cobra.Command, flag string, v *string) *string {
 	return nil
 }
 
+// givenDate is givenFlag for a date flag: a value given must be a date,
+// or empty to remove the field.
+func givenDate(c *cobra.Command, flag string, v *string) (*string, error) {
+	p := givenFlag(c, flag, v)
+	if p != nil && *p != "" {
+		if _, err := parseDate(flag, *p); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
 // parseAuthor parses "Name <email>".
 func parseAuthor(v string) (name, email string, err error) {
 	a, err := mail.ParseAddress(v)
@@ -85,4 +97,5 @@ func outputFormat(v string, allowed ...string) error {
 
 func addOutputFlag(c *cobra.Command, p *string, formats ...string) {
 	c.Flags().StringVarP(p, "output", "o", formats[0], "output format: "+strings.Join(formats, ", "))
+	_ = c.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 }

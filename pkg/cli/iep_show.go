@@ -68,14 +68,14 @@ func iepShowRun(opts *iepShowOptions) error {
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, v)
 	}
-	w := opts.env.Stdout
+	w, done := opts.textOut()
 	fmt.Fprintf(w, "Case %s: %s\n", v.Case, v.Participant)
 	if v.Plan == nil {
 		fmt.Fprintf(w, "No plan yet (no iep.yaml).\n")
-		return nil
+		return done()
 	}
 	iepWritePlan(w, v.Plan, v.state)
-	return nil
+	return done()
 }
 
 // iepShowView is what iep show shows, and its JSON contract.
@@ -187,18 +187,21 @@ func iepWritePlan(w io.Writer, p *record.IEP, st casestate.State) {
 			if span := iepDateSpan(s.Start, s.End); span != "" {
 				attrs = append(attrs, span)
 			}
+			if s.Status != "" {
+				attrs = append(attrs, s.Status)
+			}
 			fmt.Fprintf(w, "  %s  %s%s\n", s.ID, s.Name, iepAttrs(attrs))
 		}
 	}
 	if len(p.NextSteps) > 0 {
 		fmt.Fprintf(w, "\nNext steps:\n")
 		for _, s := range p.NextSteps {
-			fmt.Fprintf(w, "  %s  %-11s  %s (%s)\n", s.ID, s.Owner, iepIndent(s.Text, 19), iepDueState(s.Due, s.Done, st.IsOverdue(casestate.DueNextStep, s.ID)))
+			fmt.Fprintf(w, "  %s  %-11s  %s (%s)\n", s.ID, s.Owner, iepIndent(s.Text, len(s.ID)+17), iepDueState(s.Due, s.Done, st.IsOverdue(casestate.DueNextStep, s.ID)))
 		}
 	}
 	if len(p.JobTargets) > 0 {
 		fmt.Fprintf(w, "\nJob search plan:\n")
-		for _, t := range p.JobTargets {
+		for i, t := range p.JobTargets {
 			var attrs []string
 			if t.JobFamily != "" {
 				attrs = append(attrs, t.JobFamily)
@@ -214,12 +217,12 @@ func iepWritePlan(w io.Writer, p *record.IEP, st casestate.State) {
 			if t.Scope != "" {
 				attrs = append(attrs, t.Scope)
 			}
-			fmt.Fprintf(w, "  %s%s\n", t.Title, iepAttrs(attrs))
+			fmt.Fprintf(w, "  %d  %s%s\n", i+1, t.Title, iepAttrs(attrs))
 		}
 	}
 	if len(p.SkillPlan) > 0 {
 		fmt.Fprintf(w, "\nSkill plan:\n")
-		for _, c := range p.SkillPlan {
+		for i, c := range p.SkillPlan {
 			var attrs []string
 			if c.Provider != "" {
 				attrs = append(attrs, c.Provider)
@@ -230,7 +233,7 @@ func iepWritePlan(w io.Writer, p *record.IEP, st casestate.State) {
 			if c.Status != "" {
 				attrs = append(attrs, c.Status)
 			}
-			fmt.Fprintf(w, "  %s%s\n", c.Course, iepAttrs(attrs))
+			fmt.Fprintf(w, "  %d  %s%s\n", i+1, c.Course, iepAttrs(attrs))
 		}
 	}
 	if len(p.Reviews) > 0 {

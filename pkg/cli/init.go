@@ -1,19 +1,28 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/teamsync"
 )
 
 type initOptions struct {
 	*globals
 	dir          string
 	organization string
+	remote       string
+	noHook       bool
 }
 
 func newCmdInit(g *globals, runF func(*initOptions) error) *cobra.Command {
@@ -22,15 +31,29 @@ func newCmdInit(g *globals, runF func(*initOptions) error) *cobra.Command {
 		Use:   "init [DIR]",
 		Short: "Create a case store: settings, schemas, CI workflow, git repository",
 		Long: `Create a case store in DIR (default: the working directory): cases/caseplan.yaml
-with one program of each kind (work-security, wioa, post-employment) and the
-acting author as the first staff member and its admin, the JSON Schemas
-under schemas/, a GitHub workflow that runs caseplan validate and verify, a
-git repository if there is none, and the first commit.
+with one program of each kind (work-security, wioa, post-employment), the
+acting author as the first staff member and its admin, this caseplan's
+version (caseplan_version), the JSON Schemas under schemas/, a GitHub
+workflow that installs that version and runs caseplan validate and verify on
+every push, VS Code settings that give every record file its schema
+(.vscode/), a git repository if there is none, and the first commit.
 
 When the author has keys (caseplan key new), their public halves go on the
 roster, the first commit is signed, and the store requires every commit to
 be signed (access.require_signatures): without it, anyone with a clone can
-commit in any roster member's name with --author, and nothing would tell.` + "\n" + exitStatusHelp,
+commit in any roster member's name with --author, and nothing would tell.
+
+It also installs a git pre-commit hook (unless --no-hook, or a pre-commit
+hook is already there) that refuses a commit made by hand with git when it
+adds errors to the records: it runs caseplan validate --new-from HEAD.
+caseplan's own commands validate before they commit and run no hooks. The
+hook belongs to this clone, as git hooks do; for every clone of a team's
+store, use the pre-commit framework with caseplan's .pre-commit-hooks.yaml.
+
+With --remote URL the store is made for a team: URL, an empty repository on
+the git host (https, ssh or git://), becomes the remote origin and receives
+the first commit, so colleagues can caseplan clone it. A remote that already
+holds commits is refused before anything is created.` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.dir = "."
@@ -44,6 +67,8 @@ commit in any roster member's name with --author, and nothing would tell.` + "\n
 		},
 	}
 	c.Flags().StringVar(&opts.organization, "organization", "Workforce Services", "the organisation's `NAME`")
+	c.Flags().BoolVar(&opts.noHook, "no-hook", false, "do not install the git pre-commit hook that refuses hand commits of invalid records")
+	c.Flags().StringVar(&opts.remote, "remote", "", "an empty repository on the team's git host, at `URL`, to push the new store to")
 	return c
 }
 
@@ -60,9 +85,33 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
+	var rem *gitstore.Remote
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if opts.remote != "" {
+		// The remote is asked first, so an unreachable or occupied one
+		// leaves nothing behind.
+		if rem, err = opts.newRemote(nil, gitstore.DefaultRemote, opts.remote); err != nil {
+			return err
+		}
+		branches, _, err := rem.Branches(ctx)
+		if err != nil {
+			return opts.syncError(err, rem)
+		}
+		if len(branches) > 0 {
+			return &UsageError{Msg: fmt.Sprintf("%s already holds commits (%s)", rem.Redacted(), strings.Join(branches, ", ")),
+				Hint: "to work on that store, clone it: caseplan clone " + rem.Redacted()}
+		}
+	}
 	hash, err := casework.Init(casework.InitStore{
-		Dir: dir, Organization: opts.organization, Author: author, When: opts.commitTime(), Keys: k,
+		Dir: dir, Organization: opts.organization, Author: author, When: opts.commitTime(),
+		CaseplanVersion: opts.env.Build.Installable(), Hook: !opts.noHook, Keys: k,
 	})
+	var hookErr *casework.HookError
+	if errors.As(err, &hookErr) {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %v\n", err)
+		err = nil
+	}
 	if err != nil {
 		return err
 	}
@@ -73,5 +122,28 @@ func initRun(opts *initOptions) error {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: make one with caseplan key new, put it on the roster with caseplan staff set %s --signing-key KEY --age-recipient RECIPIENT, then set access.require_signatures: true in %s (README, Confidentiality)\n",
 			casework.StaffID(author.Email), layout.ConfigPath)
 	}
+	if rem == nil {
+		return nil
+	}
+	repo, err := gitstore.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	if err := repo.SetRemote(gitstore.DefaultRemote, opts.remote); err != nil {
+		return err
+	}
+	branch, err := repo.Branch()
+	if err != nil {
+		return err
+	}
+	if err := repo.SetUpstream(branch, gitstore.DefaultRemote); err != nil {
+		return err
+	}
+	res, err := teamsync.Sync(ctx, teamsync.Options{Repo: repo, Remote: rem, LockWait: opts.lockWait})
+	if err != nil {
+		return hintf(opts.syncError(err, rem), "the store is made; send it with caseplan sync once the remote can be reached")
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: pushed %s to %s; colleagues can now run caseplan clone %s\n", res.Branch, rem.Redacted(), rem.Redacted())
 	return nil
 }

@@ -27,7 +27,8 @@ contact only when it was two-way (--two-way) and records a service
 (--service CODE), as document 002 defines a contact.
 
 --action "OWNER|DUE|TEXT" records an action item (owner participant, manager or
-other; DUE a date or empty). --file NOTE.yaml (or - for stdin) reads the note's
+other; DUE a date or empty); a dated item stays on the tickler, as NOTE#N,
+until caseplan action done or caseplan action drop closes it. --file NOTE.yaml (or - for stdin) reads the note's
 fields from YAML; flags given as well override the file's values.` + "\n" + exitStatusHelp,
 		Example: `  caseplan note add 2026-K7QX2 --kind contact --mode phone --two-way \
       --service job-search --content "Reviewed three postings" \

@@ -22,7 +22,9 @@ func newCmdRefAdd(g *globals, runF func(*refAddOptions) error) *cobra.Command {
 		Use:   "add CASE --name NAME --relationship TEXT",
 		Short: "Add a professional reference and commit it",
 		Long: `Add a professional reference to CASE's references.yaml and commit it; the
-reference's number in the list (as ref list shows it) is printed on stdout.
+reference's ID (RF- and five characters, e.g. RF-7QX2K: random, so that
+references added in two clones never collide) is printed on stdout. ref
+update and ref withdraw take it.
 
 Work security asks the candidate to secure three professional references
 before the layoff date (document 000; the program setting
@@ -32,7 +34,8 @@ will say. A reference counts toward the three only with a permission date.
 
 The file is edited in place: comments and the order of what a person wrote
 stay as they are, and the commit shows only the new lines. A second
-reference with the same name is refused; correct one in references.yaml.` + "\n" + exitStatusHelp,
+reference with the same name is refused; correct one with caseplan ref
+update.` + "\n" + exitStatusHelp,
 		Example: `  caseplan ref add 2026-K7QX2 --name 'Pat Example' --relationship 'former supervisor' \
       --title 'Office Manager' --organization 'Example Clinic' --phone 555-0142 \
       --email pat@example.org --permission 2026-03-10`,

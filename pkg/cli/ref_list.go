@@ -30,11 +30,18 @@ saying how many have permission. For a work-security case that line counts
 them against the references the program requires before the layoff date
 (the program setting references_required, 3 by default: document 000).
 
+A reference is named by its ID (RF-7QX2K) or, when it was written before
+references had IDs, by its number. A reference who withdrew their
+permission (caseplan ref withdraw) stays in the list with the date, and no
+longer counts.
+
 -o json prints an object: "references", a list of objects with the keys
-number (1 for the first), name, title, organization, relationship, phone,
-email, permission and briefed (each "" when not recorded);
-"with_permission", how many have a permission date; and "required", the
-number the case's program requires (0 when it requires none).` + "\n" + exitStatusHelp,
+number (1 for the first), id ("" for an older reference without one),
+name, title, organization, relationship, phone, email, permission, briefed
+and withdrawn (each "" when not recorded); "with_permission", how many
+have a permission date as of --today and have not withdrawn; and
+"required", the number the case's program requires (0 when it requires
+none).` + "\n" + exitStatusHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
@@ -54,6 +61,7 @@ number the case's program requires (0 when it requires none).` + "\n" + exitStat
 // refRow is one reference in ref list's JSON contract.
 type refRow struct {
 	Number       int    `json:"number"`
+	ID           string `json:"id"`
 	Name         string `json:"name"`
 	Title        string `json:"title"`
 	Organization string `json:"organization"`
@@ -62,6 +70,7 @@ type refRow struct {
 	Email        string `json:"email"`
 	Permission   string `json:"permission"`
 	Briefed      string `json:"briefed"`
+	Withdrawn    string `json:"withdrawn"`
 }
 
 // refList is ref list's JSON contract.
@@ -85,8 +94,8 @@ func refListRun(opts *refListOptions) error {
 	if c.References != nil {
 		for i, r := range c.References.References {
 			out.References = append(out.References, refRow{
-				Number: i + 1, Name: r.Name, Title: r.Title, Organization: r.Organization, Relationship: r.Relationship,
-				Phone: r.Phone, Email: r.Email, Permission: string(r.Permission), Briefed: string(r.Briefed),
+				Number: i + 1, ID: r.ID, Name: r.Name, Title: r.Title, Organization: r.Organization, Relationship: r.Relationship,
+				Phone: r.Phone, Email: r.Email, Permission: string(r.Permission), Briefed: string(r.Briefed), Withdrawn: string(r.Withdrawn),
 			})
 		}
 	}
@@ -95,9 +104,9 @@ func refListRun(opts *refListOptions) error {
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, out)
 	}
-	t := newTable(opts.env, "#", "NAME", "RELATIONSHIP", "TITLE", "ORGANIZATION", "PHONE", "EMAIL", "PERMISSION", "BRIEFED")
+	t := newTable(opts.env, "#", "ID", "NAME", "RELATIONSHIP", "TITLE", "ORGANIZATION", "PHONE", "EMAIL", "PERMISSION", "BRIEFED", "WITHDRAWN")
 	for _, r := range out.References {
-		t.row(strconv.Itoa(r.Number), r.Name, r.Relationship, r.Title, r.Organization, r.Phone, r.Email, dashIfEmpty(r.Permission), dashIfEmpty(r.Briefed))
+		t.row(strconv.Itoa(r.Number), dashIfEmpty(r.ID), r.Name, r.Relationship, r.Title, r.Organization, r.Phone, r.Email, dashIfEmpty(r.Permission), dashIfEmpty(r.Briefed), dashIfEmpty(r.Withdrawn))
 	}
 	if err := t.flush(); err != nil {
 		return err

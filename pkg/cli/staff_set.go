@@ -14,38 +14,44 @@ type staffSetOptions struct {
 
 func newCmdStaffSet(g *globals, runF func(*staffSetOptions) error) *cobra.Command {
 	opts := &staffSetOptions{globals: g}
-	var role, center, recipient, signingKey string
+	var name, role, center, recipient, signingKey string
 	var active bool
 	c := &cobra.Command{
-		Use:   "set ID [--role ROLE] [--active=false] [--age-recipient R] [--signing-key KEY]",
-		Short: "Change a staff member's role, status or keys",
-		Long: `Change a staff member's entry on the roster in cases/caseplan.yaml: their
-role, whether they are still active, their center, and their public keys:
-the age recipient their cases' sealed fields are encrypted to
+		Use:   "set ID [--name NAME] [--role ROLE] [--center CENTER] [--active=false] [--age-recipient R] [--signing-key KEY]",
+		Short: "Change a staff member's role, center or keys, or retire them",
+		Long: `Change the roster entry of staff member ID in cases/caseplan.yaml and commit
+it: their name, their role (case-manager, coordinator, supervisor,
+navigator or admin), their center (an empty value removes it), their
+public keys — the age recipient their cases' sealed fields are encrypted to
 (--age-recipient) and the SSH key their commits are signed with
-(--signing-key).
+(--signing-key) — or, with --active=false, retire them when they leave. A
+retired member stays on the roster — it must still name the authors of past
+commits, which caseplan verify checks — but can no longer be given cases or
+read what is sealed after they leave; --active=true takes them back. Their
+email address, which is how commits are matched to the roster, is not
+changed.
 
 Roles: case-manager and navigator change the cases they manage or are on the
 team of; coordinator every case; supervisor every case, and waivers and
-committee decisions; admin all that, and the roster. Only an admin changes
-the roster once it names one. A change of role, status or age recipient
-re-seals the sealed fields of the cases it concerns, as far as the acting
-person can read them.` + "\n" + exitStatusHelp,
-		Example: `  caseplan staff set dpatel --role supervisor
-  caseplan staff set jreyes --active=false
+committee decisions; admin all that, and the roster. Once the roster names
+an active admin only an admin changes it. Only a supervisor or an admin
+gives or takes the supervisor or admin role, and nobody retires themselves.
+A change of role, status or age recipient re-seals the sealed fields of the
+cases it concerns, as far as the acting person can read them. The change is
+validated against every case: retiring the designated counselor of open
+WIOA cases is refused (rule wioa-counselor) until they are transferred with
+caseplan case transfer.` + "\n" + exitStatusHelp,
+		Example: `  caseplan staff set dpatel --role supervisor --center North
+  caseplan staff set jdoe --active=false
   caseplan staff set dpatel --age-recipient age1... --signing-key 'ssh-ed25519 AAAA... dpatel'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.change.ID = args[0]
-			f := c.Flags()
-			for name, dst := range map[string]**string{"role": &opts.change.Role, "center": &opts.change.Center, "age-recipient": &opts.change.AgeRecipient, "signing-key": &opts.change.SigningKey} {
-				if f.Changed(name) {
-					v, _ := f.GetString(name)
-					*dst = &v
-				}
-			}
-			if f.Changed("active") {
-				opts.change.Active = &active
+			u := &opts.change
+			u.ID = args[0]
+			u.Name, u.Role, u.Center = givenFlag(c, "name", &name), givenFlag(c, "role", &role), givenFlag(c, "center", &center)
+			u.AgeRecipient, u.SigningKey = givenFlag(c, "age-recipient", &recipient), givenFlag(c, "signing-key", &signingKey)
+			if c.Flags().Changed("active") {
+				u.Active = &active
 			}
 			if runF != nil {
 				return runF(opts)
@@ -54,9 +60,10 @@ person can read them.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
+	f.StringVar(&name, "name", "", "their full `NAME`")
 	f.StringVar(&role, "role", "", "`ROLE`: case-manager, coordinator, supervisor, navigator or admin")
-	f.BoolVar(&active, "active", true, "false once the person has left")
 	f.StringVar(&center, "center", "", "the office they work from")
+	f.BoolVar(&active, "active", true, "false retires them from the roster; true takes them back")
 	f.StringVar(&recipient, "age-recipient", "", "their age `RECIPIENT` (age1...)")
 	f.StringVar(&signingKey, "signing-key", "", "their SSH public `KEY` (ssh-ed25519 AAAA...)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")

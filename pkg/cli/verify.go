@@ -2,14 +2,15 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
+	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
+	"github.com/caseplan/caseplan/pkg/progress"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
@@ -20,10 +21,6 @@ type verifyOptions struct {
 	full   bool
 	output string
 }
-
-// verifiedState is the clone's state file (gitstore.StateDir) holding the
-// trust anchor: the last commit verify found the trail intact at.
-const verifiedState = "verified"
 
 func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
 	opts := &verifyOptions{globals: g}
@@ -45,6 +42,9 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
   history-pii-leak      a commit wrote an SSN-shaped number into a file
                         under cases/; removing it later leaves it in the
                         history, so the commit is named to be purged
+  orphan-root           a commit without a parent other than the store's
+                        first: a separate history merged in, whose first
+                        commit answered to no roster before it
 
 A merge that only combines its parents answers to no rule of its own; one
 that changes cases/ beyond that (a file in none of its parents, or removed
@@ -59,8 +59,11 @@ intact, HEAD becomes the clone's anchor.
 
 Each breach is one finding naming the commit.
 
-  -o json  {"valid","commits","findings":[{"path","line","column","severity",
-           "rule","message","case","commit"}]}` + "\n" + exitStatusHelp,
+  -o text    path: severity rule: message (commit), one per line
+  -o json    {"valid","commits","findings":[{"path","line","column",
+             "severity","rule","message","case","commit"}]}
+  -o github  GitHub Actions workflow annotations, and the full list in
+             $GITHUB_STEP_SUMMARY when that names a file` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.HistoryFormats...); err != nil {
@@ -103,18 +106,21 @@ func verifyRun(opts *verifyOptions) error {
 			anchor = plumbing.NewHash(opts.anchor)
 		}
 	default:
-		data, err := repo.ReadState(verifiedState)
-		if err != nil {
+		if anchor, err = repo.Anchor(gitstore.AnchorVerified); err != nil {
 			return err
-		}
-		if s := strings.TrimSpace(string(data)); plumbing.IsHash(s) {
-			anchor = plumbing.NewHash(s)
 		}
 	}
 	var findings []finding.Finding
 	var stats history.Stats
+	var m *progress.Meter
+	defer m.Done()
 	if !head.IsZero() {
-		vo := history.VerifyOptions{Since: since, Anchor: anchor}
+		vo := history.VerifyOptions{Since: since, Anchor: anchor, Progress: func(done, total int) {
+			if m == nil {
+				m = opts.meter("verify", total, "commits checked")
+			}
+			m.Add(1)
+		}}
 		// The leak guard's patterns are the store's as committed now: a
 		// false positive found later is allowed in caseplan.yaml for the
 		// whole history.
@@ -133,18 +139,26 @@ func verifyRun(opts *verifyOptions) error {
 				return err
 			}
 		}
-		if rewritten(findings) && vo.Since == anchor && !anchor.IsZero() {
+		if history.Rewritten(findings) && vo.Since == anchor && !anchor.IsZero() {
 			vo.Since = plumbing.ZeroHash
 			if findings, stats, err = history.Verify(repo.Git(), head, vo); err != nil {
 				return err
 			}
 		}
 	}
+	m.Done()
 	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, stats.Commits)
 	if err != nil {
 		return usageErrorf("-o: %v", err)
 	}
+	out, closeSummary, err := opts.jobSummary(out, opts.output, "caseplan verify", fmt.Sprintf("%d commit(s) checked", stats.Commits))
+	if err != nil {
+		return err
+	}
 	if err := findingout.WriteAll(out, findings); err != nil {
+		return err
+	}
+	if err := closeSummary(); err != nil {
 		return err
 	}
 	errs, _ := finding.Count(findings)
@@ -154,21 +168,10 @@ func verifyRun(opts *verifyOptions) error {
 	// Only a run that checked everything after the anchor moves it: a
 	// --since run checked a part, and must not vouch for the rest.
 	if !head.IsZero() && opts.since == "" {
-		if err := repo.WriteState(verifiedState, []byte(head.String()+"\n")); err != nil {
+		if err := repo.SetAnchor(gitstore.AnchorVerified, head); err != nil {
 			return err
 		}
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
 	return nil
-}
-
-// rewritten reports whether findings say the history was rewritten under
-// the trust anchor.
-func rewritten(findings []finding.Finding) bool {
-	for _, f := range findings {
-		if f.Rule == history.RuleHistoryRewritten {
-			return true
-		}
-	}
-	return false
 }

@@ -45,16 +45,21 @@ func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
 }
 
 // telling says what a write tells the user besides its output.
-type telling bool
+type telling int
 
 const (
 	// outputOnly: the change's output, the ID of what it added, is the
-	// answer (note add, case new, iep goal add, ...).
-	outputOnly telling = false
+	// answer (note add, iep goal add, ...).
+	outputOnly telling = iota
 	// sayWhat: also say on stderr what the change did, in the words of
 	// its commit subject (case close, iep milestone done, placement set,
-	// ...).
-	sayWhat telling = true
+	// ...); an add command among them still prints the ID of what it
+	// added on stdout (case barrier add, iep course add, ...).
+	sayWhat
+	// sayNext: the change opened a case (case new); say on stderr what
+	// the new case needs next (sayNext in case_new.go) rather than count
+	// the errors it opens with, which are those same things as findings.
+	sayNext
 )
 
 // write makes a change through casework's engine — which validates the
@@ -81,13 +86,18 @@ func (g *globals) write(noCommit bool, cases []string, build casework.Build, tel
 		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
 	}
 	g.sayLeaks(res)
-	if n := len(res.Existing); n > 0 {
+	switch n := len(res.Existing); {
+	case tell == sayNext && len(res.Change.Cases) == 1 && res.After != nil:
+		if err := g.sayNext(res); err != nil {
+			return err
+		}
+	case n > 0:
 		what := "the case"
 		if len(res.Change.Cases) != 1 {
 			what = "the store"
 		}
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s still has %d error(s) this change did not cause\n", what, n)
-		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run caseplan validate %s to see them\n", strings.Join(res.Change.Cases, " "))
+		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run %s to see them\n", strings.Join(append([]string{"caseplan validate"}, res.Change.Cases...), " "))
 	}
 	if tell == sayWhat {
 		if len(res.Change.Cases) == 1 {
@@ -110,15 +120,16 @@ func (g *globals) changeError(err error) error {
 	var unreadable *casework.SealedError
 	var locked *gitstore.LockedError
 	var noteFile *casework.NoteFileError
+	var unfinished *gitstore.UnfinishedError
 	switch {
 	case errors.As(err, &refused):
 		for _, f := range refused.Findings {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+			printFinding(g.env.Stderr, f)
 		}
 		return &InvalidError{Msg: refused.Error(), Hint: "correct the values above and run the command again"}
 	case errors.As(err, &noteFile):
 		for _, f := range noteFile.Findings {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+			printFinding(g.env.Stderr, f)
 		}
 		return &InvalidError{Msg: noteFile.Error()}
 	case errors.As(err, &input):
@@ -133,6 +144,8 @@ func (g *globals) changeError(err error) error {
 		return &UsageError{Msg: roster.Error(), Hint: "a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"}
 	case errors.As(err, &locked):
 		return hintf(err, "another caseplan command is writing to this store; try again when it has finished")
+	case errors.As(err, &unfinished):
+		return hintf(err, "%s", unfinished.Hint())
 	}
 	return err
 }

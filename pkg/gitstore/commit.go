@@ -3,7 +3,6 @@ package gitstore
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -33,6 +32,9 @@ type Change struct {
 	Data []byte
 	// Delete removes the file from the work tree, the index and the tree.
 	Delete bool
+	// Executable writes the file with execute permission (mode 100755 in
+	// git), as a script outside cases/ may be; records never are.
+	Executable bool
 }
 
 // CommitRequest is one commit: its message, its author and the files it
@@ -86,6 +88,9 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 		return plumbing.ZeroHash, err
 	}
 	defer unlock()
+	if u := r.Unfinished(); u != nil {
+		return plumbing.ZeroHash, u
+	}
 	if req.Check != nil {
 		if err := req.Check(); err != nil {
 			return plumbing.ZeroHash, err
@@ -168,73 +173,10 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 	if err != nil {
 		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
 	}
-	if j.Files, err = r.oldContent(changes, blobs); err != nil {
-		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
-	}
-	j.Phase, j.Branch, j.Old, j.New, j.Index = "write", branch.String(), parent.String(), commitHash.String(), true
-	if parent.IsZero() {
-		j.Old = ""
-	}
-	if err := r.writeJournal(j); err != nil {
-		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
-	}
-
-	tx := &worktreeTx{root: r.root}
-	fail := func(err error) (plumbing.Hash, error) {
-		if rerr := tx.rollback(); rerr != nil {
-			keepJournal = true // the next caseplan process finishes the undo
-			err = errors.Join(err, rerr)
-		}
+	keepJournal, committed, err = r.land(j, idx, idxLock, branch, parent, commitHash, changes, blobs)
+	if err != nil {
 		return plumbing.ZeroHash, err
 	}
-	updates := make([]indexUpdate, 0, len(changes))
-	for _, c := range changes {
-		if c.Delete {
-			if err := tx.remove(c.Path); err != nil {
-				return fail(fmt.Errorf("commit: %w", err))
-			}
-			updates = append(updates, indexUpdate{path: c.Path})
-			continue
-		}
-		fi, err := tx.write(c.Path, c.Data)
-		if err != nil {
-			return fail(fmt.Errorf("commit: %w", err))
-		}
-		e := newIndexEntry(c.Path, blobs[c.Path], statFromInfo(fi))
-		updates = append(updates, indexUpdate{path: c.Path, entry: &e})
-	}
-	idx.smudgeRacy(r.root)
-	idx.apply(updates)
-	if err := idx.writeTo(idxLock); err != nil {
-		return fail(fmt.Errorf("commit: write index: %w", err))
-	}
-	if err := idxLock.Sync(); err != nil {
-		return fail(fmt.Errorf("commit: write index: %w", err))
-	}
-	if err := idxLock.Close(); err != nil {
-		return fail(fmt.Errorf("commit: write index: %w", err))
-	}
-
-	if r.beforeRefUpdate != nil {
-		if err := r.beforeRefUpdate(); err != nil {
-			return fail(err)
-		}
-	}
-	if err := r.updateRef(branch, commitHash, parent); err != nil {
-		return fail(fmt.Errorf("commit: %w", err))
-	}
-	if err := os.Rename(idxLock.Name(), indexPath); err != nil {
-		// The commit landed but the index cannot follow it: put the branch
-		// back so the store is as it was, rather than leave an index that
-		// shows the commit's files as staged deletions.
-		err = fmt.Errorf("commit: replace index: %w", err)
-		if rerr := r.updateRef(branch, parent, commitHash); rerr != nil {
-			keepJournal = true // the next caseplan process rolls it forward
-			return plumbing.ZeroHash, errors.Join(err, fmt.Errorf("commit %s was made but the index is stale: %w", commitHash, rerr))
-		}
-		return fail(err)
-	}
-	committed = true
 	return commitHash, nil
 }
 
@@ -314,38 +256,34 @@ func (r *Repo) writeCommit(req CommitRequest, tree, parent plumbing.Hash) (plumb
 	if !parent.IsZero() {
 		c.ParentHashes = []plumbing.Hash{parent}
 	}
-	if req.Signer != nil {
-		// What is signed is the commit without the signature, as git
-		// verify-commit checks it.
-		payload := &plumbing.MemoryObject{}
-		if err := c.EncodeWithoutSignature(payload); err != nil {
-			return plumbing.ZeroHash, err
-		}
-		rd, err := payload.Reader()
-		if err != nil {
-			return plumbing.ZeroHash, err
-		}
-		signature, err := req.Signer.Sign(rd)
-		rd.Close()
-		if err != nil {
-			return plumbing.ZeroHash, fmt.Errorf("sign the commit: %w", err)
-		}
-		c.PGPSignature = string(signature)
-	}
-	obj := &plumbing.MemoryObject{}
-	if err := c.Encode(obj); err != nil {
+	if err := sign(c, req.Signer); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	rd, err := obj.Reader()
+	return r.writeCommitObject(c)
+}
+
+// sign adds signer's signature of commit c (the gpgsig header); a nil
+// signer leaves it unsigned. What is signed is the commit without the
+// signature, as git verify-commit checks it.
+func sign(c *object.Commit, signer git.Signer) error {
+	if signer == nil {
+		return nil
+	}
+	payload := &plumbing.MemoryObject{}
+	if err := c.EncodeWithoutSignature(payload); err != nil {
+		return err
+	}
+	rd, err := payload.Reader()
 	if err != nil {
-		return plumbing.ZeroHash, err
+		return err
 	}
-	defer rd.Close()
-	data, err := io.ReadAll(rd)
+	signature, err := signer.Sign(rd)
+	rd.Close()
 	if err != nil {
-		return plumbing.ZeroHash, err
+		return fmt.Errorf("sign the commit: %w", err)
 	}
-	return r.writeLoose(plumbing.CommitObject, data)
+	c.PGPSignature = string(signature)
+	return nil
 }
 
 // updateRef moves branch from one commit to another the way git does: it creates
@@ -431,4 +369,84 @@ func writeAndSync(f *os.File, data []byte) error {
 		return err
 	}
 	return f.Sync()
+}
+
+// land makes a commit whose objects are written the branch's new head: it
+// writes the journal's "write" phase, the changed files of the work tree
+// (Data of each change; a Delete removes the file) and their index entries,
+// and moves branch from parent to commit with a compare-and-swap, then
+// puts the new index in place. idxLock is .git/index.lock, held by the
+// caller. On failure the work tree is restored; keepJournal says the undo
+// itself failed and the journal must stay for the next caseplan process,
+// committed that the index lock became the index.
+func (r *Repo) land(j *journal, idx *indexFile, idxLock *os.File, branch plumbing.ReferenceName, parent, commitHash plumbing.Hash, changes []Change, blobs map[string]plumbing.Hash) (keepJournal, committed bool, err error) {
+	indexPath := filepath.Join(r.gitDir, "index")
+	if j.Files, err = r.oldContent(changes, blobs); err != nil {
+		return false, false, fmt.Errorf("commit: %w", err)
+	}
+	j.Phase, j.Branch, j.Old, j.New, j.Index = "write", branch.String(), parent.String(), commitHash.String(), true
+	if parent.IsZero() {
+		j.Old = ""
+	}
+	if err := r.writeJournal(j); err != nil {
+		return false, false, fmt.Errorf("commit: %w", err)
+	}
+
+	tx := &worktreeTx{root: r.root}
+	fail := func(err error) (bool, bool, error) {
+		keep := false
+		if rerr := tx.rollback(); rerr != nil {
+			keep = true // the next caseplan process finishes the undo
+			err = errors.Join(err, rerr)
+		}
+		return keep, false, err
+	}
+	updates := make([]indexUpdate, 0, len(changes))
+	for _, c := range changes {
+		if c.Delete {
+			if err := tx.remove(c.Path); err != nil {
+				return fail(fmt.Errorf("commit: %w", err))
+			}
+			updates = append(updates, indexUpdate{path: c.Path})
+			continue
+		}
+		fi, err := tx.write(c.Path, c.Data, c.Executable)
+		if err != nil {
+			return fail(fmt.Errorf("commit: %w", err))
+		}
+		e := newIndexEntry(c.Path, blobs[c.Path], statFromInfo(fi), c.Executable)
+		updates = append(updates, indexUpdate{path: c.Path, entry: &e})
+	}
+	idx.smudgeRacy(r.root)
+	idx.apply(updates)
+	if err := idx.writeTo(idxLock); err != nil {
+		return fail(fmt.Errorf("commit: write index: %w", err))
+	}
+	if err := idxLock.Sync(); err != nil {
+		return fail(fmt.Errorf("commit: write index: %w", err))
+	}
+	if err := idxLock.Close(); err != nil {
+		return fail(fmt.Errorf("commit: write index: %w", err))
+	}
+
+	if r.beforeRefUpdate != nil {
+		if err := r.beforeRefUpdate(); err != nil {
+			return fail(err)
+		}
+	}
+	if err := r.updateRef(branch, commitHash, parent); err != nil {
+		return fail(fmt.Errorf("commit: %w", err))
+	}
+	if err := os.Rename(idxLock.Name(), indexPath); err != nil {
+		// The commit landed but the index cannot follow it: put the branch
+		// back so the store is as it was, rather than leave an index that
+		// shows the commit's files as staged deletions.
+		err = fmt.Errorf("commit: replace index: %w", err)
+		if rerr := r.updateRef(branch, parent, commitHash); rerr != nil {
+			// The next caseplan process rolls it forward.
+			return true, false, errors.Join(err, fmt.Errorf("commit %s was made but the index is stale: %w", commitHash, rerr))
+		}
+		return fail(err)
+	}
+	return false, true, nil
 }

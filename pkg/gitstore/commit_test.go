@@ -111,7 +111,7 @@ func assertIndexStatExact(t *testing.T, r *Repo, paths ...string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := newIndexEntry(p, [20]byte(idx.entries[i].fixed[40:60]), statFromInfo(fi))
+		want := newIndexEntry(p, [20]byte(idx.entries[i].fixed[40:60]), statFromInfo(fi), false)
 		if string(want.fixed) != string(idx.entries[i].fixed) {
 			t.Errorf("%s: index entry %x, want %x", p, idx.entries[i].fixed, want.fixed)
 		}

@@ -35,6 +35,7 @@ const (
 	flagExtended     = 0x4000
 	flagNameMask     = 0x0fff
 	modeRegularFile  = 0o100644
+	modeExecutable   = 0o100755
 	indexLockWait    = 2 * time.Second
 	indexLockPoll    = 20 * time.Millisecond
 	indexDefaultVers = 2
@@ -57,11 +58,16 @@ type indexEntry struct {
 	ord   int    // position in the file read; -1 for a new entry
 }
 
-// newIndexEntry builds a stage-0 entry for a regular file with the given blob.
-func newIndexEntry(name string, blob [hashLen]byte, st indexStat) indexEntry {
+// newIndexEntry builds a stage-0 entry for a regular file with the given
+// blob; executable gives it mode 100755.
+func newIndexEntry(name string, blob [hashLen]byte, st indexStat, executable bool) indexEntry {
+	mode := uint32(modeRegularFile)
+	if executable {
+		mode = modeExecutable
+	}
 	b := make([]byte, entryFixedLen)
 	for i, v := range []uint32{st.ctimeSec, st.ctimeNsec, st.mtimeSec, st.mtimeNsec,
-		st.dev, st.ino, modeRegularFile, st.uid, st.gid, st.size} {
+		st.dev, st.ino, mode, st.uid, st.gid, st.size} {
 		binary.BigEndian.PutUint32(b[4*i:], v)
 	}
 	copy(b[40:60], blob[:])

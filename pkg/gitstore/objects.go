@@ -263,7 +263,11 @@ func (r *Repo) editTree(base plumbing.Hash, dir string, edit *treeEdit, blobs ma
 			ops = append(ops, treeOp{at: i, name: name})
 			removed++
 		default:
-			ops = append(ops, treeOp{at: i, name: name, out: entryBytes("100644", name, blobs[c.Path])})
+			mode := "100644"
+			if c.Executable {
+				mode = "100755"
+			}
+			ops = append(ops, treeOp{at: i, name: name, out: entryBytes(mode, name, blobs[c.Path])})
 		}
 	}
 	for name, sub := range edit.dirs {

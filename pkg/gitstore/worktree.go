@@ -23,7 +23,7 @@ type worktreeTx struct {
 // reader (or a crash) sees the old content or the new, never a mix. It
 // returns the file's stat data after the rename, which is what the index
 // must record.
-func (tx *worktreeTx) write(rel string, data []byte) (fs.FileInfo, error) {
+func (tx *worktreeTx) write(rel string, data []byte, executable bool) (fs.FileInfo, error) {
 	abs := filepath.Join(tx.root, filepath.FromSlash(rel))
 	if err := tx.mkdirs(parentDir(rel)); err != nil {
 		return nil, err
@@ -31,7 +31,11 @@ func (tx *worktreeTx) write(rel string, data []byte) (fs.FileInfo, error) {
 	if err := tx.saveForUndo(rel, abs); err != nil {
 		return nil, err
 	}
-	if err := atomicfile.WriteFile(abs, data, 0o644); err != nil {
+	perm := fs.FileMode(0o644)
+	if executable {
+		perm = 0o755
+	}
+	if err := atomicfile.WriteFile(abs, data, perm); err != nil {
 		return nil, fmt.Errorf("write %s: %w", rel, err)
 	}
 	fi, err := os.Lstat(abs)

@@ -13,6 +13,9 @@ import (
 // write fails, the files already written are restored. The caller should
 // hold the store lock.
 func (r *Repo) WriteFiles(changes []Change) error {
+	if u := r.Unfinished(); u != nil {
+		return u
+	}
 	for _, c := range changes {
 		if err := checkPath(c.Path); err != nil {
 			return err
@@ -42,7 +45,7 @@ func (r *Repo) WriteFiles(changes []Change) error {
 		if c.Delete {
 			err = tx.remove(c.Path)
 		} else {
-			_, err = tx.write(c.Path, c.Data)
+			_, err = tx.write(c.Path, c.Data, c.Executable)
 		}
 		if err != nil {
 			if rerr := tx.rollback(); rerr != nil {

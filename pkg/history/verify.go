@@ -9,6 +9,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/audit"
@@ -39,6 +40,10 @@ const (
 	// this clone, or --anchor — is no longer in the history: the history
 	// was rewritten (a reset, a force-push) and commits disappeared.
 	RuleHistoryRewritten = "history-rewritten"
+	// RuleOrphanRoot: a commit without parents besides the store's first
+	// one — a history of its own merged in, whose first commit could put
+	// anyone on its own roster.
+	RuleOrphanRoot = "orphan-root"
 )
 
 // VerifyOptions tunes Verify.
@@ -55,6 +60,10 @@ type VerifyOptions struct {
 	// Guard finds the SSNs that commits wrote into cases/
 	// (history-pii-leak); nil means the default patterns.
 	Guard *pii.Guard
+	// Progress, when set, is called after each commit is checked with the
+	// number checked so far and the number to check, so a long history
+	// can say how far it has come.
+	Progress func(done, total int)
 }
 
 // Stats says how much work Verify did, so its cost can be watched as a
@@ -85,6 +94,8 @@ type Stats struct {
 //     once per version of the file, at the oldest commit checked that has it.
 //   - history-pii-leak: such a commit wrote an SSN-shaped number into a
 //     file under cases/ (leaks.go).
+//   - orphan-root: a commit without parents other than the store's first
+//     (see orphanRoots): a separate history merged in.
 //
 // The error is for git failures (a missing object), not for findings.
 func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]finding.Finding, Stats, error) {
@@ -149,12 +160,71 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 	// commitRange lists newest first; findings read best oldest first, and
 	// that order also lets a note's later change name the commit that
 	// added it.
+	orphans, err := orphanRoots(repo.Storer, head, opts.Since, commits)
+	if err != nil {
+		return nil, Stats{}, fmt.Errorf("verify: %w", err)
+	}
 	for i := len(commits) - 1; i >= 0; i-- {
-		if err := v.check(commits[i]); err != nil {
-			return nil, Stats{}, fmt.Errorf("verify commit %s: %w", commits[i].hash, err)
+		c := commits[i]
+		if orphans[c.hash] {
+			v.add(finding.Finding{
+				Rule: RuleOrphanRoot, Severity: finding.Error, Commit: c.hash.String(),
+				Message: fmt.Sprintf("commit %s has no parent: it starts a history of its own, joined to the store's by a merge; a store has one first commit, and what this one brings in was never checked against the store's roster", short(c.hash)),
+			})
+		}
+		if err := v.check(c); err != nil {
+			return nil, Stats{}, fmt.Errorf("verify commit %s: %w", c.hash, err)
+		}
+		if opts.Progress != nil {
+			opts.Progress(len(commits)-i, len(commits))
 		}
 	}
 	return append(rewritten, v.findings...), Stats{Commits: len(commits), Trees: v.trees.reads}, nil
+}
+
+// orphanRoots returns the commits of the range without parents that are
+// not the store's first commit: the root that head's first parents lead
+// to, or, when the range starts after since, the root since's do. The
+// first-parent line is read only when the range holds a root at all.
+func orphanRoots(s storer.EncodedObjectStorer, head, since plumbing.Hash, commits []*commitInfo) (map[plumbing.Hash]bool, error) {
+	var roots []plumbing.Hash
+	for _, c := range commits {
+		if len(c.parents) == 0 {
+			roots = append(roots, c.hash)
+		}
+	}
+	if len(roots) == 0 {
+		return nil, nil
+	}
+	from := head
+	if !since.IsZero() {
+		from = since
+	}
+	first, err := firstRoot(s, from)
+	if err != nil {
+		return nil, err
+	}
+	out := map[plumbing.Hash]bool{}
+	for _, r := range roots {
+		if r != first {
+			out[r] = true
+		}
+	}
+	return out, nil
+}
+
+// firstRoot follows first parents from h to the commit that has none.
+func firstRoot(s storer.EncodedObjectStorer, h plumbing.Hash) (plumbing.Hash, error) {
+	for {
+		c, err := object.GetCommit(s, h)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		if len(c.ParentHashes) == 0 {
+			return h, nil
+		}
+		h = c.ParentHashes[0]
+	}
 }
 
 // verifier holds what one Verify call has learnt so far.
@@ -620,3 +690,14 @@ func plural(n int) string {
 }
 
 func short(h plumbing.Hash) string { return h.String()[:12] }
+
+// Rewritten reports whether findings say the history was rewritten under
+// the trust anchor.
+func Rewritten(findings []finding.Finding) bool {
+	for _, f := range findings {
+		if f.Rule == RuleHistoryRewritten {
+			return true
+		}
+	}
+	return false
+}

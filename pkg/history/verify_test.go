@@ -346,3 +346,28 @@ func TestVerifyAnchor(t *testing.T) {
 		t.Errorf("message does not name what disappeared: %s", fs[0].Message)
 	}
 }
+
+// A history of its own, with a roster of its own that puts eve on it,
+// merged into the store: its first commit answers to no roster before it,
+// so it is an orphan root, and named (issue 10). The merge takes each file
+// from one side, and eve's note commit answers to eve's own roster; without
+// the rule nothing would be reported.
+func TestVerifyOrphanRoot(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	since := s.head()
+	s.git("", "checkout", "-q", "--orphan", "elsewhere")
+	s.git("", "rm", "-rqf", ".")
+	s.write("cases/caseplan.yaml", rosterYAML(alice, eve))
+	orphan := s.caseplanCommit(eve, audit.StoreWide, "store.init", "initialise store")
+	s.newCase(eve, "2026-EEEEE")
+	s.git("", "checkout", "-q", "main")
+	s.tick++
+	s.git(alice, "merge", "-q", "--allow-unrelated-histories", "-X", "theirs", "-m", "Merge branch 'elsewhere'", "elsewhere")
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "orphan-root  "+orphan)
+	fs, _ = verify(t, s, since)
+	expect(t, fs, "orphan-root  "+orphan)
+}

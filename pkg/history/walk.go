@@ -198,3 +198,21 @@ func (q *walkQueue) Pop() any {
 	*q = old[:len(old)-1]
 	return n
 }
+
+// Range lists the commits reachable from head and not from since (the
+// zero hash: every commit of head), as git rev-list head ^since does,
+// newest first. It reads only as far back as the two histories differ.
+func Range(s storer.EncodedObjectStorer, head, since plumbing.Hash) ([]plumbing.Hash, error) {
+	if head.IsZero() {
+		return nil, nil
+	}
+	commits, err := commitRange(s, head, since)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]plumbing.Hash, len(commits))
+	for i, c := range commits {
+		out[i] = c.hash
+	}
+	return out, nil
+}

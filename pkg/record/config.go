@@ -9,12 +9,15 @@ import (
 
 // Config is the store settings file, cases/caseplan.yaml.
 type Config struct {
-	Organization string                 `yaml:"organization" json:"organization"`
-	Centers      []string               `yaml:"centers,omitempty" json:"centers,omitempty"` // offices
-	Staff        []Staff                `yaml:"staff" json:"staff"`
-	Programs     map[string]Program     `yaml:"programs" json:"programs"`                     // by program key
-	Services     map[string]ServiceCode `yaml:"services,omitempty" json:"services,omitempty"` // by service code; nil: DefaultServices
-	Rules        map[string]RuleSetting `yaml:"rules,omitempty" json:"rules,omitempty"`       // by rule ID
+	Organization string `yaml:"organization" json:"organization"`
+	// CaseplanVersion is the caseplan that made the store, which its CI
+	// installs (caseplan init records it; see schemas/caseplan.schema.json).
+	CaseplanVersion string                 `yaml:"caseplan_version,omitempty" json:"caseplan_version,omitempty"`
+	Centers         []string               `yaml:"centers,omitempty" json:"centers,omitempty"` // offices
+	Staff           []Staff                `yaml:"staff" json:"staff"`
+	Programs        map[string]Program     `yaml:"programs" json:"programs"`                     // by program key
+	Services        map[string]ServiceCode `yaml:"services,omitempty" json:"services,omitempty"` // by service code; nil: DefaultServices
+	Rules           map[string]RuleSetting `yaml:"rules,omitempty" json:"rules,omitempty"`       // by rule ID
 
 	// PII is the leak guard's patterns (pkg/pii); nil takes the defaults.
 	PII *pii.Settings `yaml:"pii,omitempty" json:"pii,omitempty"`
@@ -142,6 +145,10 @@ type Staff struct {
 	// every commit against it.
 	SigningKey string `yaml:"signing_key,omitempty" json:"signing_key,omitempty"`
 }
+
+// Supervises reports whether the staff member's role lets them waive an
+// obligation for a case (DESIGN.md §4): supervisor or admin.
+func (s Staff) Supervises() bool { return s.Role == "supervisor" || s.Role == "admin" }
 
 // IsActive reports whether the staff member is still active: only an
 // explicit "active: false" retires someone.

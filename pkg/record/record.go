@@ -85,6 +85,31 @@ func Marshal(p string, v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// New returns a pointer to a new, empty record of kind (new(IEP) for
+// "iep"), or nil for a kind that is none: for code that handles every kind
+// alike, such as a merge that needs each kind's field order.
+func New(kind string) any {
+	switch kind {
+	case layout.KindConfig:
+		return new(Config)
+	case layout.KindIntake:
+		return new(Intake)
+	case layout.KindIEP:
+		return new(IEP)
+	case layout.KindReferences:
+		return new(References)
+	case layout.KindNote:
+		return new(Note)
+	case layout.KindActivity:
+		return new(ActivityWeek)
+	case layout.KindServices:
+		return new(Services)
+	case layout.KindOutcome:
+		return new(Outcome)
+	}
+	return nil
+}
+
 // kindOfValue returns the kind whose record type v is, or "".
 func kindOfValue(v any) string {
 	switch v.(type) {

@@ -20,27 +20,7 @@ import (
 )
 
 // newRecord returns a pointer to a zero record of kind.
-func newRecord(kind string) any {
-	switch kind {
-	case layout.KindConfig:
-		return new(Config)
-	case layout.KindIntake:
-		return new(Intake)
-	case layout.KindIEP:
-		return new(IEP)
-	case layout.KindReferences:
-		return new(References)
-	case layout.KindNote:
-		return new(Note)
-	case layout.KindActivity:
-		return new(ActivityWeek)
-	case layout.KindServices:
-		return new(Services)
-	case layout.KindOutcome:
-		return new(Outcome)
-	}
-	panic("unknown kind " + kind)
-}
+func newRecord(kind string) any { return New(kind) }
 
 // examples returns the example store under testdata: repository-relative
 // path (cases/...) to file contents.
@@ -478,4 +458,15 @@ func TestProgramSetting(t *testing.T) {
 		}
 	}()
 	c.ProgramSetting("ws", "notification_day")
+}
+
+func TestNewKnowsEveryKind(t *testing.T) {
+	for _, kind := range schemas.Kinds {
+		if got := kindOfValue(New(kind)); got != kind {
+			t.Errorf("New(%q) is a %T, which is a %q record", kind, New(kind), got)
+		}
+	}
+	if New("nosuch") != nil {
+		t.Error("New(nosuch) is not nil")
+	}
 }

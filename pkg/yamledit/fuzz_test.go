@@ -26,6 +26,12 @@ func FuzzSet(f *testing.F) {
 		if dotted == "" || strings.ContainsAny(dotted, "\x00") {
 			return
 		}
+		// A document that is not valid YAML on its own (a key twice in a
+		// mapping, say) is refused by pkg/load before any edit is made.
+		var before map[string]any
+		if yaml.Unmarshal(data, &before) != nil {
+			return
+		}
 		path := strings.Split(dotted, ".")
 		out, err := Set(data, path, value)
 		if err != nil {

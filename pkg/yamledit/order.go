@@ -16,9 +16,10 @@ type Order func(mapping []string) []string
 
 // FieldOrder returns the Order of the documents that values of record's
 // type encode to: a mapping's keys are the yaml keys of its struct's
-// fields, in field order. A list index stands for the list's item, and a
-// pointer for what it points to; a mapping that is no struct field's, or a
-// key that is no field's, has no order.
+// fields, in field order. A list index stands for the list's item, a key
+// of a Go map for the map's value, and a pointer for what it points to; a
+// mapping that is no struct field's, or a key that is no field's, has no
+// order.
 func FieldOrder(record any) Order {
 	root := reflect.TypeOf(record)
 	return func(mapping []string) []string {
@@ -28,6 +29,10 @@ func FieldOrder(record any) Order {
 		t := root
 		for _, tok := range mapping {
 			t = elem(t)
+			if t.Kind() == reflect.Map {
+				t = t.Elem() // any key: the map's value
+				continue
+			}
 			if _, err := strconv.Atoi(tok); err == nil {
 				continue // the list's item, which elem unwrapped
 			}

@@ -8,11 +8,12 @@ import (
 // A record with the shapes the case files have: a list of mappings, a
 // mapping behind a pointer, a field the order leaves out.
 type orderedPlan struct {
-	Created string  `yaml:"created"`
-	Updated string  `yaml:"updated,omitempty"`
-	Goals   []goal  `yaml:"goals,omitempty"`
-	Budget  *budget `yaml:"budget,omitempty"`
-	Cache   string  `yaml:"-"`
+	Created string             `yaml:"created"`
+	Updated string             `yaml:"updated,omitempty"`
+	Goals   []goal             `yaml:"goals,omitempty"`
+	Budget  *budget            `yaml:"budget,omitempty"`
+	Funds   map[string]*budget `yaml:"funds,omitempty"`
+	Cache   string             `yaml:"-"`
 	Reviews []string
 }
 
@@ -35,7 +36,9 @@ func TestFieldOrder(t *testing.T) {
 		mapping []string
 		want    []string
 	}{
-		{nil, []string{"created", "updated", "goals", "budget"}},
+		{nil, []string{"created", "updated", "goals", "budget", "funds"}},
+		{[]string{"funds", "wioa"}, []string{"income", "expenses", "savings"}}, // any key of a map: its value
+		{[]string{"funds"}, nil}, // a map's own keys have no order
 		{[]string{"goals", "3"}, []string{"id", "text", "status", "due"}},
 		{[]string{"budget"}, []string{"income", "expenses", "savings"}},
 		{[]string{"goals"}, []string{"id", "text", "status", "due"}}, // the list stands for its items
@@ -46,7 +49,7 @@ func TestFieldOrder(t *testing.T) {
 			t.Errorf("order(%q) = %q, want %q", tt.mapping, got, tt.want)
 		}
 	}
-	if got := FieldOrder(&orderedPlan{})(nil); len(got) != 4 {
+	if got := FieldOrder(&orderedPlan{})(nil); len(got) != 5 {
 		t.Errorf("a pointer's order = %q, want the struct's", got)
 	}
 	if got := FieldOrder(nil)([]string{"goals"}); got != nil {

@@ -162,7 +162,10 @@ func (d *doc) set(path []string, v any) ([]byte, error) {
 		return nil, err
 	}
 	n := f.node
-	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+	// An empty value ("key:" with nothing after it) has no text to replace
+	// and its position is the parser's guess: the entry is rewritten whole.
+	implicitNull := n.Kind == yaml.ScalarNode && n.Value == "" && n.Style == 0 && f.key != nil
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 && !implicitNull {
 		if text, ok, err := inlineScalar(v); err != nil {
 			return nil, err
 		} else if ok {

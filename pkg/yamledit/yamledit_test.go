@@ -186,3 +186,19 @@ func TestSetMissingListItem(t *testing.T) {
 		t.Fatal("want an error for a list item that does not exist")
 	}
 }
+
+// A key with no value at all ("phone:" and nothing, or a space) takes the
+// new value as a whole entry: writing it where the parser guesses the empty
+// value starts made "phone:x" once, which YAML reads as a key (found by
+// FuzzSet).
+func TestSetEmptyValue(t *testing.T) {
+	for _, in := range []string{"phone: \nname: Ana\n", "phone:\nname: Ana\n"} {
+		out, err := Set([]byte(in), []string{"phone"}, "555-0100")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "phone: 555-0100\nname: Ana\n"; string(out) != want {
+			t.Errorf("Set on %q = %q, want %q", in, out, want)
+		}
+	}
+}

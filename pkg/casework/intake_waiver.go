@@ -1,0 +1,105 @@
+package casework
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
+)
+
+// AddWaiver records a supervisor's waiver of an obligation for one case
+// (DESIGN.md §4): the finding of a completeness rule — something due or
+// missing, such as a first contact or three references by the layoff date
+// — stays visible, as a warning that says who waived it, when and why, and
+// no longer fails CI. Only a supervisor or an admin on the roster (the
+// acting staff member) may record one, and only a completeness rule can be
+// waived: a rule that says the records contradict themselves is mended,
+// not waived. The waiver rule of validate checks both again on every run.
+type AddWaiver struct {
+	Case   string
+	Rule   string
+	Reason string
+	Date   record.Date // empty: today
+}
+
+// Build returns the change that appends the waiver to intake.yaml, by the
+// acting staff member, with an ID of its own (WV-K7QX2): the command's
+// output.
+func (a AddWaiver) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	if !s.Staff.Supervises() {
+		return nil, inputErrorf("ask a supervisor to record it, as themselves (--author)",
+			"only a supervisor or an admin on the staff roster may waive an obligation; %s's role is %s", s.Staff.ID, s.Staff.RoleName())
+	}
+	id := strings.TrimSpace(a.Rule)
+	r := validate.RuleByID(id)
+	switch {
+	case r == nil:
+		return nil, inputErrorf("caseplan rules lists them", "no rule %q", id)
+	case !r.Completeness:
+		return nil, inputErrorf("caseplan rules lists the obligations that can be waived (their findings say what is due or missing)",
+			"rule %s says the records contradict themselves; only an obligation (something due or missing) can be waived", id)
+	case r.Program != "" && lc.programKind() != r.Program:
+		return nil, inputErrorf("", "rule %s applies to %s cases; case %s is in program %s", id, r.Program, a.Case, lc.intake.Program)
+	}
+	reason := strings.TrimSpace(a.Reason)
+	if reason == "" {
+		return nil, inputErrorf("say why with --reason", "a waiver needs a reason")
+	}
+	when := a.Date
+	if when == "" {
+		when = date(s.Today)
+	}
+	if err := lc.checkHappened("waiver date", when); err != nil {
+		return nil, err
+	}
+	for _, w := range lc.intake.Waivers {
+		if w.Rule == id {
+			return nil, inputErrorf("", "case %s already has a waiver of %s (by %s on %s: %s)", a.Case, id, w.By, w.Date, w.Reason)
+		}
+	}
+	w := record.Waiver{Rule: id, Reason: reason, By: s.Staff.ID, Date: when}
+	if w.ID, err = s.newItemID(lc.c, record.PrefixWaiver); err != nil {
+		return nil, err
+	}
+	return lc.intakeChange("waiver.add", fmt.Sprintf("waive %s: %s", id, planQuote(reason)), w.ID,
+		intakeAppend([]string{"waivers"}, w))
+}
+
+// RemoveWaiver takes back a waiver: the obligation applies to the case
+// again, and its findings count as before. Like recording one, only a
+// supervisor or an admin may. The entry's lines are removed from
+// intake.yaml; git keeps who waived what, when and why, and the commit
+// says who took it back.
+type RemoveWaiver struct {
+	Case, Rule string // the rule waived, or the waiver's ID (WV-K7QX2)
+}
+
+// Build returns the change that removes the case's waiver of the rule.
+func (a RemoveWaiver) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	if !s.Staff.Supervises() {
+		return nil, inputErrorf("ask a supervisor to do it, as themselves (--author)",
+			"only a supervisor or an admin on the staff roster may take back a waiver; %s's role is %s", s.Staff.ID, s.Staff.RoleName())
+	}
+	id := strings.TrimSpace(a.Rule)
+	var have []string
+	for i, w := range lc.intake.Waivers {
+		if w.Rule == id || (w.ID != "" && w.ID == itemID(id)) {
+			return lc.intakeChange("waiver.remove", fmt.Sprintf("take back the waiver of %s (by %s on %s)", w.Rule, w.By, w.Date), "",
+				removeItem([]string{"waivers"}, i, len(lc.intake.Waivers)))
+		}
+		have = append(have, w.Rule)
+	}
+	if len(have) == 0 {
+		return nil, inputErrorf("", "case %s has no waivers", a.Case)
+	}
+	return nil, inputErrorf("", "case %s has no waiver of %s (it has waivers of %s)", a.Case, id, strings.Join(have, ", "))
+}

@@ -1,0 +1,51 @@
+package casework
+
+import (
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+// CheckMerged validates the cases (nil: every case) at commit after — a
+// combination of the sides, such as sync's replay of a clone's commits
+// onto the remote's — and returns the errors it has that none of the
+// sides had, the rule a write is refused by. Each file of after was
+// written by someone's command on one side or merged from two, so an
+// error here is the combination's own.
+func CheckMerged(repo *gitstore.Repo, v *schemas.Validator, today time.Time, cases []string, sides []plumbing.Hash, after plumbing.Hash) ([]finding.Finding, error) {
+	opts := validate.Options{Schemas: v, Today: today}
+	check := func(h plumbing.Hash) ([]finding.Finding, error) {
+		var src store.Source = emptySource{}
+		if !h.IsZero() {
+			tree, err := repo.TreeAt(h)
+			if err != nil {
+				return nil, err
+			}
+			src = store.GitTree{Tree: tree}
+		}
+		snap, loaded, err := store.Load(src, existing(src, cases))
+		if err != nil {
+			return nil, err
+		}
+		return validate.Run(snap, loaded, opts), nil
+	}
+	var before []finding.Finding
+	for _, h := range sides {
+		fs, err := check(h)
+		if err != nil {
+			return nil, err
+		}
+		before = append(before, fs...)
+	}
+	merged, err := check(after)
+	if err != nil {
+		return nil, err
+	}
+	return introduced(before, merged, nil), nil
+}

@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type caseTeamUpdateOptions struct {
+	*globals
+	noCommit bool
+	change   casework.UpdateTeamMember
+}
+
+func newCmdCaseTeamUpdate(g *globals, runF func(*caseTeamUpdateOptions) error) *cobra.Command {
+	opts := &caseTeamUpdateOptions{globals: g}
+	var name, role, org, phone, email, notes string
+	c := &cobra.Command{
+		Use:   "update CASE MEMBER [--name N] [--role ROLE] [--organization O] [--phone P] [--email E] [--notes TEXT]",
+		Short: "Change a team member's role or contact details",
+		Long: `Change the fields given of team member MEMBER of CASE — their ID
+(TM-K7QX2, as case team add printed it), their number in intake.yaml's team
+(1 for the first) or their name — and commit it. An
+empty value ('') removes a field; the name and the role cannot be removed.
+A role the schema does not know, or an email address that is not one, is
+refused with its finding (exit 1). Only the changed lines of intake.yaml
+change.` + "\n" + exitStatusHelp,
+		Example: `  caseplan case team update WS-001 'Alex Example' --phone 555-0131 --notes ''`,
+		Args:    cobra.ExactArgs(2),
+		RunE: func(c *cobra.Command, args []string) error {
+			u := &opts.change
+			u.Case, u.Member = args[0], args[1]
+			u.Name, u.Role, u.Organization = givenFlag(c, "name", &name), givenFlag(c, "role", &role), givenFlag(c, "organization", &org)
+			u.Phone, u.Email, u.Notes = givenFlag(c, "phone", &phone), givenFlag(c, "email", &email), givenFlag(c, "notes", &notes)
+			if runF != nil {
+				return runF(opts)
+			}
+			return caseTeamUpdateRun(opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&name, "name", "", "their full `NAME`")
+	f.StringVar(&role, "role", "", "their `ROLE` on the case")
+	f.StringVar(&org, "organization", "", "the organisation or unit they belong to")
+	f.StringVar(&phone, "phone", "", "their phone number")
+	f.StringVar(&email, "email", "", "their email address")
+	f.StringVar(&notes, "notes", "", "anything else worth knowing about working with them")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
+	return c
+}
+
+func caseTeamUpdateRun(opts *caseTeamUpdateOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+}

@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/teamsync"
+)
+
+type cloneOptions struct {
+	*globals
+	url    string
+	dir    string
+	branch string
+}
+
+func newCmdClone(g *globals, runF func(*cloneOptions) error) *cobra.Command {
+	opts := &cloneOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "clone URL [DIR]",
+		Short: "Make a clone of the team's store from its git host",
+		Long: `Clone the store at URL into DIR (default: the last part of URL, without
+.git), with URL as its remote origin, ready for caseplan sync.
+
+The whole history is checked with verify's rules before the clone is made
+(every commit's trailers and author on the roster of its parent, notes never
+changed); a broken history is refused and nothing is left behind. The clone's
+trust anchors start at the cloned commit.
+
+URL is https, ssh (also git@host:path) or git://; credentials are found as
+for caseplan sync.` + "\n" + exitStatusHelp,
+		Args: cobra.RangeArgs(1, 2),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.url = args[0]
+			if len(args) == 2 {
+				opts.dir = args[1]
+			} else {
+				opts.dir = cloneDirName(opts.url)
+			}
+			if opts.dir == "" {
+				return usageErrorf("cannot tell a directory name from %q; name one: caseplan clone URL DIR", opts.url)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return cloneRun(opts)
+		},
+	}
+	c.Flags().StringVar(&opts.branch, "branch", "", "the `BRANCH` to clone (default: the remote's HEAD)")
+	return c
+}
+
+// cloneDirName is git clone's rule: the URL's last part without .git.
+func cloneDirName(url string) string {
+	u := strings.TrimRight(url, "/")
+	if i := strings.LastIndexAny(u, "/:"); i >= 0 {
+		u = u[i+1:]
+	}
+	u = strings.TrimSuffix(path.Base(u), ".git")
+	if u == "." || u == "/" {
+		return ""
+	}
+	return u
+}
+
+func cloneRun(opts *cloneOptions) error {
+	dir := opts.dir
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(opts.env.Dir, dir)
+	}
+	rem, err := opts.newRemote(nil, gitstore.DefaultRemote, opts.url)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := teamsync.Clone(ctx, rem, dir, opts.branch)
+	switch {
+	case errors.Is(err, teamsync.ErrEmptyRemote):
+		return hintf(err, "to put a new store there, create it with caseplan init --remote %s", rem.Redacted())
+	case err != nil:
+		return opts.syncError(err, rem)
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: cloned %s into %s (%s at %s); audit trail intact: %d commit(s) checked\n",
+		rem.Redacted(), dir, res.Branch, res.Head.String()[:12], res.Commits)
+	return nil
+}

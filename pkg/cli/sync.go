@@ -1,0 +1,251 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/findingout"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/teamsync"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+type syncOptions struct {
+	*globals
+	remote string
+	output string
+}
+
+func newCmdSync(g *globals, runF func(*syncOptions) error) *cobra.Command {
+	opts := &syncOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "sync [REMOTE]",
+		Short: "Exchange commits with the team's git host",
+		Long: `Bring this clone and the git host (REMOTE, default origin) to the same commit:
+
+  1. fetch the remote's branch of the same name as this clone's;
+  2. check the commits new to this clone with verify's rules (trailers, an
+     author on the roster of the parent commit, notes never changed, one
+     first commit), and that the remote's history still holds the last
+     commit this clone synced; a rewritten or broken history is refused
+     and nothing here changes;
+  3. replay this clone's unpublished commits on top of the remote's, each
+     keeping its author, date, message and trailers (the history stays a
+     line). A file only this clone changed keeps its content; a record both
+     changed is merged field by field and list item by ID, so two goals,
+     two referrals or two applications added in two clones are both kept.
+     A field both changed to different values keeps the remote's value; this
+     clone's is reported (sync-conflict) with both authors and commits, and
+     its commit stays readable under refs/caseplan/conflicts/;
+  4. validate the cases the replay touched, and refuse if the combination
+     has errors neither side had;
+  5. push; if someone pushed in between, fetch and replay again (up to 5
+     times);
+  6. move this clone's branch, index and work tree to the result. A hand
+     edit of a file the sync would change refuses the sync before anything
+     is pushed; other hand edits are left as they are.
+
+Credentials: for https, CASEPLAN_GIT_TOKEN (an access token; the user name
+from CASEPLAN_GIT_USER or the URL), else a user and password in the URL,
+else git's credential helpers (credential.helper); for ssh, the key file
+CASEPLAN_SSH_KEY names, else the ssh agent, else ~/.ssh/id_ed25519, id_ecdsa
+or id_rsa, with host keys from ~/.ssh/known_hosts. A local path or file://
+remote is refused: it would need the git CLI, and caseplan's sync works without it.
+
+Output: the conflicts as findings (-o text|json|github), and on stderr what
+was received and sent.
+
+  -o json  {"remote","branch","head","received","sent","dropped","overruled",
+           "replayed","attempts","conflicts":[finding...]}` + "\n" + exitStatusHelp,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.remote = gitstore.DefaultRemote
+			if len(args) == 1 {
+				opts.remote = args[0]
+			}
+			if err := outputFormat(opts.output, "text", "json", "github"); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return syncRun(opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.output, "output", "o", "text", "output `FORMAT`: text, json or github")
+	return c
+}
+
+// syncJSON is sync's -o json contract.
+type syncJSON struct {
+	Remote    string            `json:"remote"`
+	Branch    string            `json:"branch"`
+	Head      string            `json:"head"`
+	Received  int               `json:"received"`
+	Sent      int               `json:"sent"`
+	Dropped   int               `json:"dropped"`
+	Overruled int               `json:"overruled"`
+	Replayed  bool              `json:"replayed"`
+	Attempts  int               `json:"attempts"`
+	Conflicts []finding.Finding `json:"conflicts"`
+}
+
+func syncRun(opts *syncOptions) error {
+	repo, err := opts.openRepo()
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	repo.OnLockWait = opts.sayLockWait
+	url, err := repo.RemoteURL(opts.remote)
+	if errors.Is(err, gitstore.ErrNoRemote) {
+		return &UsageError{Msg: fmt.Sprintf("this store has no remote %q", opts.remote),
+			Hint: "add one with git remote add " + opts.remote + " URL, or create the store with caseplan init --remote URL"}
+	}
+	if err != nil {
+		return err
+	}
+	rem, err := opts.newRemote(repo, opts.remote, url)
+	if err != nil {
+		return err
+	}
+	today, err := opts.todayDate()
+	if err != nil {
+		return err
+	}
+	v, err := schemas.Compile()
+	if err != nil {
+		return err
+	}
+	// The copies a replay makes of the syncing person's own commits are
+	// signed with their key (teamsync.Options.Signer). Without an author
+	// or a key, none is signed, and a signed commit to replay refuses the
+	// sync.
+	var signer git.Signer
+	var signerEmail string
+	if author, err := opts.actingAuthor(repo); err == nil {
+		k, err := opts.keysOf(author)
+		if err != nil {
+			return err
+		}
+		signer, signerEmail = casework.SignerOf(k), author.Email
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := teamsync.Sync(ctx, teamsync.Options{
+		Repo: repo, Remote: rem, Merge: teamsync.RecordMerger,
+		Schemas: v, Today: today, LockWait: opts.lockWait,
+		Signer: signer, SignerEmail: signerEmail,
+		OnRetry: func(attempt int) {
+			fmt.Fprintf(opts.env.Stderr, "caseplan: someone pushed to %s meanwhile; fetching and replaying again (attempt %d of %d)\n", rem.Redacted(), attempt+1, teamsync.DefaultAttempts)
+		},
+	})
+	if err != nil {
+		return opts.syncError(err, rem)
+	}
+	conflicts := make([]finding.Finding, len(res.Conflicts))
+	for i, c := range res.Conflicts {
+		conflicts[i] = c.Finding()
+	}
+	if opts.output == "json" {
+		enc := json.NewEncoder(opts.env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(syncJSON{
+			Remote: opts.remote, Branch: res.Branch, Head: res.Head.String(),
+			Received: res.Received, Sent: res.Sent, Dropped: res.Dropped, Overruled: res.Overruled,
+			Replayed: res.Replayed, Attempts: res.Attempts, Conflicts: conflicts,
+		})
+	}
+	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, 0)
+	if err != nil {
+		return usageErrorf("-o: %v", err)
+	}
+	if err := findingout.WriteAll(out, conflicts); err != nil {
+		return err
+	}
+	what := "already in step"
+	switch {
+	case res.Received > 0 || res.Sent > 0:
+		what = fmt.Sprintf("received %d commit(s), sent %d", res.Received, res.Sent)
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: synced with %s (%s): %s; %s is at %s\n", opts.remote, rem.Redacted(), what, res.Branch, res.Head.String()[:12])
+	if res.Dropped > 0 {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone made changes the remote had already; they were not sent\n", res.Dropped)
+	}
+	if res.Overruled > 0 {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone changed only values the remote had changed too; they were not sent, and their values are listed above\n", res.Overruled)
+	}
+	if n := len(res.Conflicts); n > 0 {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d value(s) changed on both sides kept the remote's; this clone's are listed above\n", n)
+	}
+	return nil
+}
+
+// newRemote resolves the credentials for url the way sync documents them.
+func (g *globals) newRemote(repo *gitstore.Repo, name, url string) (*gitstore.Remote, error) {
+	creds := gitstore.Credentials{Getenv: g.env.Getenv}
+	if repo != nil {
+		cfg, err := repo.Git().ConfigScoped(config.GlobalScope)
+		if err == nil {
+			creds.Config = cfg
+		}
+	}
+	rem, err := gitstore.NewRemote(name, url, creds)
+	var unsupported *gitstore.UnsupportedRemoteError
+	if errors.As(err, &unsupported) {
+		return nil, &UsageError{Msg: err.Error()}
+	}
+	return rem, err
+}
+
+// syncError explains why a sync (or clone) did not happen; the findings
+// of a refusal are printed first.
+func (g *globals) syncError(err error, rem *gitstore.Remote) error {
+	var refused *teamsync.RefusedError
+	var remoteErr *gitstore.RemoteError
+	var overwrite *gitstore.OverwriteError
+	var unfinished *gitstore.UnfinishedError
+	switch {
+	case errors.As(err, &refused):
+		for _, f := range refused.Findings {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+		}
+		hint := "fix the records in a new commit (caseplan edit, then caseplan commit) and sync again"
+		switch {
+		case refused.Incoming:
+			hint = "the remote's history breaks the audit trail: find out who pushed it, and restore the history from a clone or the git host; caseplan verify names the same commits"
+		case refused.Outgoing:
+			hint = "caseplan verify names the same commits; a commit made outside caseplan, or by someone not on the roster, has to be redone through caseplan's commands before it can be shared"
+		}
+		return &InvalidError{Msg: refused.Error(), Hint: hint}
+	case errors.As(err, &remoteErr):
+		switch remoteErr.Kind {
+		case gitstore.RemoteUnreachable:
+			return hintf(err, "check the address (git remote -v) and the network; nothing was changed")
+		case gitstore.RemoteAuthRequired, gitstore.RemoteAuthFailed:
+			return hintf(err, "set %s to an access token with read and write access to the repository, or set up git's credential helper; for ssh, load your key into the ssh agent or set %s", gitstore.TokenEnv, gitstore.SSHKeyEnv)
+		case gitstore.RemoteNotFound:
+			return hintf(err, "check the address (git remote -v) and that your account may see the repository")
+		}
+		return err
+	case errors.As(err, &overwrite):
+		return hintf(err, "commit them (caseplan commit) or put them aside, then sync again; nothing was sent")
+	case errors.As(err, &unfinished):
+		return hintf(err, "%s", unfinished.Hint())
+	case errors.Is(err, teamsync.ErrUnrelated):
+		return hintf(err, "the remote holds another store; clone it with caseplan clone %s", rem.Redacted())
+	case errors.Is(err, teamsync.ErrTooManyAttempts):
+		return hintf(err, "run caseplan sync again in a moment; nothing of this clone was lost")
+	}
+	return g.changeError(err)
+}

@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type waiverAddOptions struct {
+	*globals
+	noCommit bool
+	date     string // parsed into change.Date; --today when not given
+	change   casework.AddWaiver
+}
+
+func newCmdWaiverAdd(g *globals, runF func(*waiverAddOptions) error) *cobra.Command {
+	opts := &waiverAddOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "add CASE --rule RULE --reason TEXT [--date DATE]",
+		Short: "Waive an obligation for a case (supervisors), with the reason",
+		Long: `Record that an obligation does not apply to CASE, and why: the findings of
+rule --rule for the case stay visible in validate, case show and the
+reports, as warnings that say who waived them, when (--date, default
+--today) and why, and no longer fail CI.
+
+Only a supervisor or an admin on the staff roster (the acting author's role
+in cases/caseplan.yaml) may record a waiver, and only of an obligation — a
+completeness rule, whose findings say something is due or missing, such as
+wioa-first-contact or ws-references (caseplan rules lists them); a rule that
+says the records contradict themselves is mended, not waived. The rule
+waiver of validate checks both on every run. The waiver is added to
+intake.yaml's waivers, one commit with the action waiver.add.` + "\n" + exitStatusHelp,
+		Example: `  caseplan waiver add 2026-K7QX2 --rule ws-references \
+      --reason 'referred by the union after the layoff date; two references are all the program could expect'`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.change.Case = args[0]
+			var missing []string
+			if strings.TrimSpace(opts.change.Rule) == "" {
+				missing = append(missing, "--rule")
+			}
+			if strings.TrimSpace(opts.change.Reason) == "" {
+				missing = append(missing, "--reason")
+			}
+			if len(missing) > 0 {
+				return &UsageError{Msg: "waiver add needs " + strings.Join(missing, " and "), Hint: "caseplan validate " + args[0] + " names each finding's rule"}
+			}
+			var err error
+			if opts.change.Date, err = opts.dateOrToday(opts.date); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return waiverAddRun(opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.change.Rule, "rule", "", "the `RULE` whose obligation is waived, e.g. wioa-first-contact (required)")
+	f.StringVar(&opts.change.Reason, "reason", "", "why it does not apply to this case (required)")
+	f.StringVar(&opts.date, "date", "", "the `DATE` of the decision (default: --today)")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
+	return c
+}
+
+func waiverAddRun(opts *waiverAddOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+}

@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+type waiverRemoveOptions struct {
+	*globals
+	noCommit bool
+	change   casework.RemoveWaiver
+}
+
+func newCmdWaiverRemove(g *globals, runF func(*waiverRemoveOptions) error) *cobra.Command {
+	opts := &waiverRemoveOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "remove CASE --rule RULE",
+		Short: "Take back a waiver (supervisors): the obligation applies again",
+		Long: `Take back CASE's waiver of rule --rule: the obligation applies to the case
+again, and validate reports its findings as before. Like recording a
+waiver, only a supervisor or an admin on the staff roster may. The waiver's
+lines are removed from intake.yaml, one commit with the action
+waiver.remove; git keeps who waived what, when and why (caseplan log).` + "\n" + exitStatusHelp,
+		Example: `  caseplan waiver remove 2026-K7QX2 --rule ws-references`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.change.Case = args[0]
+			if strings.TrimSpace(opts.change.Rule) == "" {
+				return &UsageError{Msg: "waiver remove needs --rule"}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return waiverRemoveRun(opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.change.Rule, "rule", "", "the `RULE` whose waiver is taken back, or the waiver's ID (WV-K7QX2) (required)")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
+	return c
+}
+
+func waiverRemoveRun(opts *waiverRemoveOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+}

@@ -1,0 +1,233 @@
+package gitstore
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// objectsBetween lists the objects a remote that has old needs to have new:
+// the commits from new back to old (all of them when old is zero) and, for
+// each, the trees and blobs its tree has and its first parent's has not.
+// The history sync pushes is a line of commits on top of old; a commit
+// reached by another way that the remote has already is sent again, which
+// costs bytes, never correctness.
+func (r *Repo) objectsBetween(old, new plumbing.Hash) ([]plumbing.Hash, error) {
+	seen := map[plumbing.Hash]bool{}
+	var out []plumbing.Hash
+	add := func(h plumbing.Hash) {
+		if !seen[h] {
+			seen[h] = true
+			out = append(out, h)
+		}
+	}
+	queue := []plumbing.Hash{new}
+	visited := map[plumbing.Hash]bool{}
+	for len(queue) > 0 {
+		h := queue[0]
+		queue = queue[1:]
+		if h == old || visited[h] {
+			continue
+		}
+		visited[h] = true
+		c, err := object.GetCommit(r.storage, h)
+		if err != nil {
+			return nil, fmt.Errorf("commit %s: %w", short(h), err)
+		}
+		add(h)
+		var parentTree plumbing.Hash
+		if len(c.ParentHashes) > 0 {
+			p, err := object.GetCommit(r.storage, c.ParentHashes[0])
+			if err != nil {
+				return nil, fmt.Errorf("commit %s: %w", short(c.ParentHashes[0]), err)
+			}
+			parentTree = p.TreeHash
+		}
+		var changes []FileChange
+		if err := r.diffTrees(parentTree, c.TreeHash, "", &changes, add); err != nil {
+			return nil, err
+		}
+		for _, ch := range changes {
+			if !ch.To.IsZero() {
+				add(ch.To)
+			}
+		}
+		queue = append(queue, c.ParentHashes...)
+	}
+	return out, nil
+}
+
+// MergeInput is one file that a replayed commit changes and that the
+// branch it is replayed onto has changed too: its content in the commit's
+// parent (Base), in the commit (Ours) and on the branch (Theirs). nil
+// means the file is absent on that side.
+type MergeInput struct {
+	Path               string
+	Base, Ours, Theirs []byte
+	// Commit is the commit being replayed.
+	Commit *object.Commit
+}
+
+// MergeFunc merges one file. It returns the merged content, or nil to
+// remove the file. It reports what it could not merge by itself (to its
+// caller, through its own closure): the file it returns is what the
+// replayed commit will hold.
+type MergeFunc func(MergeInput) ([]byte, error)
+
+// ReplaySigner says how the copy of a replayed commit is signed: it is
+// given the original and returns the signer of its copy, nil to leave the
+// copy unsigned, or an error to stop the replay. A signature never
+// survives a replay as it is: it covers the commit's parent and tree,
+// which the copy changes.
+type ReplaySigner func(original *object.Commit) (git.Signer, error)
+
+// Replayed is one commit Replay carried onto the new base: New is its
+// copy, or the zero hash when the branch already had all of its changes
+// and nothing was left to commit.
+type Replayed struct {
+	Old, New plumbing.Hash
+}
+
+// Replay copies commits, oldest first, onto onto and returns the last
+// copy (onto itself when none is left). Each copy keeps the original's
+// author, committer, dates and message; its tree is onto's with the
+// commit's own changes applied, file by file, against its first parent:
+// a file the branch did not change since is taken from the commit as it
+// is (the same blob), a file both changed is given to merge. Each copy is
+// signed as signer says (nil: none is). Nothing but objects is written: no
+// branch moves.
+func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFunc, signer ReplaySigner) (plumbing.Hash, []Replayed, error) {
+	cur := onto
+	var curTree plumbing.Hash
+	if !onto.IsZero() {
+		c, err := object.GetCommit(r.storage, onto)
+		if err != nil {
+			return plumbing.ZeroHash, nil, fmt.Errorf("replay onto %s: %w", short(onto), err)
+		}
+		curTree = c.TreeHash
+	}
+	done := make([]Replayed, 0, len(commits))
+	for _, h := range commits {
+		c, err := object.GetCommit(r.storage, h)
+		if err != nil {
+			return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+		}
+		var parentTree plumbing.Hash
+		if len(c.ParentHashes) > 0 {
+			p, err := object.GetCommit(r.storage, c.ParentHashes[0])
+			if err != nil {
+				return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+			}
+			parentTree = p.TreeHash
+		}
+		own, err := r.DiffTrees(parentTree, c.TreeHash)
+		if err != nil {
+			return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+		}
+		changes := make([]Change, 0, len(own))
+		blobs := make(map[string]plumbing.Hash, len(own))
+		for _, ch := range own {
+			theirs, theirsExec, err := r.blobAt(curTree, ch.Path)
+			if err != nil {
+				return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+			}
+			switch {
+			case theirs == ch.From:
+				// The branch left the file alone: the commit's change as is.
+				if ch.To.IsZero() {
+					changes = append(changes, Change{Path: ch.Path, Delete: true})
+				} else {
+					changes = append(changes, Change{Path: ch.Path, Executable: ch.Executable})
+					blobs[ch.Path] = ch.To
+				}
+			case theirs == ch.To:
+				// The branch made the same change already.
+			default:
+				in := MergeInput{Path: ch.Path, Commit: c}
+				for _, side := range []struct {
+					h   plumbing.Hash
+					dst *[]byte
+				}{{ch.From, &in.Base}, {ch.To, &in.Ours}, {theirs, &in.Theirs}} {
+					if side.h.IsZero() {
+						continue
+					}
+					if *side.dst, err = r.readRaw(plumbing.BlobObject, side.h); err != nil {
+						return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: read %s: %w", short(h), ch.Path, err)
+					}
+				}
+				merged, err := merge(in)
+				if err != nil {
+					return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: merge %s: %w", short(h), ch.Path, err)
+				}
+				switch {
+				case merged == nil && theirs.IsZero():
+				case merged == nil:
+					changes = append(changes, Change{Path: ch.Path, Delete: true})
+				default:
+					bh, err := r.writeLoose(plumbing.BlobObject, merged)
+					if err != nil {
+						return plumbing.ZeroHash, nil, err
+					}
+					if bh != theirs {
+						changes = append(changes, Change{Path: ch.Path, Executable: ch.Executable || theirsExec})
+						blobs[ch.Path] = bh
+					}
+				}
+			}
+		}
+		tree := curTree
+		if len(changes) > 0 {
+			if tree, err = r.buildTree(curTree, changes, blobs); err != nil {
+				return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+			}
+		}
+		if tree == curTree && !cur.IsZero() {
+			done = append(done, Replayed{Old: h})
+			continue
+		}
+		copied := &object.Commit{
+			Author: c.Author, Committer: c.Committer, Message: c.Message,
+			TreeHash: tree, Encoding: c.Encoding,
+		}
+		if !cur.IsZero() {
+			copied.ParentHashes = []plumbing.Hash{cur}
+		}
+		if signer != nil {
+			sg, err := signer(c)
+			if err != nil {
+				return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+			}
+			if err := sign(copied, sg); err != nil {
+				return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+			}
+		}
+		nh, err := r.writeCommitObject(copied)
+		if err != nil {
+			return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+		}
+		done = append(done, Replayed{Old: h, New: nh})
+		cur, curTree = nh, tree
+	}
+	return cur, done, nil
+}
+
+// writeCommitObject encodes c and stores it as a loose object.
+func (r *Repo) writeCommitObject(c *object.Commit) (plumbing.Hash, error) {
+	obj := &plumbing.MemoryObject{}
+	if err := c.Encode(obj); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	rd, err := obj.Reader()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	defer rd.Close()
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return r.writeLoose(plumbing.CommitObject, data)
+}

@@ -1,0 +1,116 @@
+package teamsync
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/caseplan/caseplan/pkg/merge"
+)
+
+// RecordMerger merges a record file with pkg/merge: fields one by one,
+// list items by their ID or key; a value both sides changed keeps the
+// remote's and is reported with its line in the merged file.
+func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConflict, error) {
+	if ours == nil || theirs == nil {
+		// Removed on one side, changed on the other: records are never
+		// removed by caseplan, so keep the side that has the file.
+		kept := theirs
+		if kept == nil {
+			kept = ours
+		}
+		return kept, nil, nil
+	}
+	res, err := merge.Record(path, base, ours, theirs)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(res.Conflicts) == 0 {
+		return res.Data, nil, nil
+	}
+	var root yaml.Node
+	_ = yaml.Unmarshal(res.Data, &root) // merge.Record returns a file that parses
+	out := make([]FieldConflict, len(res.Conflicts))
+	for i, c := range res.Conflicts {
+		field, line := locate(&root, c.Path)
+		out[i] = FieldConflict{Field: field, Line: line, Kept: c.Theirs, Local: c.Ours}
+	}
+	return res.Data, out, nil
+}
+
+// locate names path in the record's words — goals[G-7QX2K].target — and
+// finds the line of the deepest part of it the merged document has: a list
+// item is found by its id, or by a field holding the path's token.
+func locate(root *yaml.Node, path []string) (string, int) {
+	var b strings.Builder
+	n := root
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := 0
+	if n != nil {
+		line = n.Line
+	}
+	inList := false
+	for _, tok := range path {
+		if inList {
+			b.WriteString("[" + tok + "]")
+		} else {
+			if b.Len() > 0 {
+				b.WriteString(".")
+			}
+			b.WriteString(tok)
+		}
+		inList = false
+		if n == nil {
+			continue
+		}
+		var next *yaml.Node
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == tok {
+					next = n.Content[i+1]
+					line = n.Content[i].Line
+					break
+				}
+			}
+		case yaml.SequenceNode:
+			next = findItem(n, tok)
+			if next != nil {
+				line = next.Line
+			}
+		}
+		n = next
+		inList = n != nil && n.Kind == yaml.SequenceNode
+	}
+	return b.String(), line
+}
+
+// findItem finds the item of a list that tok names: by its id, else by any
+// field (or the scalar itself) holding tok.
+func findItem(list *yaml.Node, tok string) *yaml.Node {
+	var byValue *yaml.Node
+	for _, item := range list.Content {
+		switch item.Kind {
+		case yaml.ScalarNode:
+			if item.Value == tok && byValue == nil {
+				byValue = item
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(item.Content); i += 2 {
+				k, v := item.Content[i], item.Content[i+1]
+				if v.Value != tok {
+					continue
+				}
+				if k.Value == "id" {
+					return item
+				}
+				if byValue == nil {
+					byValue = item
+				}
+			}
+		}
+	}
+	return byValue
+}

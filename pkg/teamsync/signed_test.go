@@ -1,0 +1,140 @@
+package teamsync
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/gitstore/gitserver"
+	"github.com/caseplan/caseplan/pkg/history"
+	"github.com/caseplan/caseplan/pkg/keys"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// makeKeys makes author's keys in a directory of their own, as caseplan
+// key new does.
+func makeKeys(t *testing.T, author casework.Author) *keys.Keys {
+	t.Helper()
+	dir := t.TempDir()
+	getenv := func(k string) string {
+		if k == keys.EnvDir {
+			return dir
+		}
+		return ""
+	}
+	k, _, err := keys.New(getenv, author.Email, today, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// newSignedTeam is newTeam for a store that requires signed commits:
+// alice (its admin) and bob each have keys, and the roster lists them.
+func newSignedTeam(t *testing.T) (string, *clone, *keys.Keys) {
+	t.Helper()
+	t.Setenv("HOME", t.TempDir())
+	srv := gitserver.NewHTTP(t)
+	url := srv.NewRepo(t, "store")
+	dir := filepath.Join(t.TempDir(), "alice")
+	when := today.Add(9 * time.Hour)
+	ak, bk := makeKeys(t, alice), makeKeys(t, bob)
+	if _, err := casework.Init(casework.InitStore{Dir: dir, Organization: "Example Board", Author: alice, When: when, Keys: ak}); err != nil {
+		t.Fatal(err)
+	}
+	if cfg, _ := os.ReadFile(filepath.Join(dir, "cases", "caseplan.yaml")); !strings.Contains(string(cfg), "require_signatures: true") {
+		t.Fatalf("the store does not require signatures:\n%s", cfg)
+	}
+	a := &clone{t: t, dir: dir, author: alice, clock: when, keys: ak}
+	a.remote = newRemoteT(t, url)
+	repo := a.open()
+	if err := repo.SetRemote("origin", url); err != nil {
+		t.Fatal(err)
+	}
+	repo.Close()
+	a.apply(nil, casework.AddStaff{Staff: record.Staff{ID: casework.StaffID(bob.Email), Name: bob.Name, Email: bob.Email,
+		Role: record.RoleCoordinator, AgeRecipient: bk.Recipient(), SigningKey: bk.SigningKey()}}.Build)
+	a.sync()
+	return url, a, bk
+}
+
+// TestSyncResignsReplayedCommits: in a store that requires signatures, a
+// replay gives each copy of the syncing person's own commits a new
+// signature by their key (the old one covered the old parent), so the
+// published history verifies — by caseplan's verify and by git
+// verify-commit with an allowed-signers file made from the roster.
+// Without the key the sync is refused, and nothing is published.
+func TestSyncResignsReplayedCommits(t *testing.T) {
+	url, a, bk := newSignedTeam(t)
+	id := a.newCase("W-001", "Ana Example")
+	a.sync()
+	b := cloneAs(t, url, bob)
+	b.keys = bk
+
+	a.addNote(id, "Called about the job fair")
+	b.addNote(id, "Reviewed the resume together")
+	bobsOwn := b.head()
+	a.sync()
+
+	// Bob syncs without his key: his signed commit cannot be re-signed.
+	b.keys = nil
+	_, err := b.trySync()
+	var resign *ResignError
+	if !errors.As(err, &resign) || resign.Commit != bobsOwn || !strings.Contains(resign.Author, bob.Email) {
+		t.Fatalf("sync without the key: %v, want a ResignError naming %s", err, bobsOwn)
+	}
+	if b.head() != bobsOwn {
+		t.Fatal("a refused sync moved the branch")
+	}
+
+	b.keys = bk
+	if r := b.sync(); !r.Replayed || r.Sent != 1 {
+		t.Fatalf("bob's sync = %+v", r)
+	}
+	if b.head() == bobsOwn {
+		t.Fatal("bob's commit was not replayed")
+	}
+	a.sync()
+	for _, c := range []*clone{a, b} {
+		c.assertClean()
+	}
+	// Every commit is signed, the replayed one by bob's key.
+	repo := b.open()
+	fs, _, err := history.Verify(repo.Git(), plumbing.ZeroHash, history.VerifyOptions{})
+	repo.Close()
+	if err != nil || len(fs) != 0 {
+		t.Fatalf("verify: %v %v", err, fs)
+	}
+	if got := b.git("log", "-1", "--format=%an|%G?"); !strings.HasPrefix(got, "Bob Brown|") {
+		t.Errorf("head = %q", got)
+	}
+	if raw := b.git("cat-file", "commit", "HEAD"); !strings.Contains(raw, "gpgsig -----BEGIN SSH SIGNATURE-----") {
+		t.Errorf("the replayed commit is not signed:\n%s", raw)
+	}
+	if _, err := exec.LookPath("ssh-keygen"); err != nil {
+		t.Skip("no ssh-keygen, which git verify-commit runs (.ci/run installs it)")
+	}
+	allowed := filepath.Join(t.TempDir(), "allowed")
+	var lines string
+	for _, k := range []*keys.Keys{a.keys, bk} {
+		f := strings.Fields(k.SigningKey())
+		lines += k.Email + ` namespaces="git" ` + f[0] + " " + f[1] + "\n"
+	}
+	if err := os.WriteFile(allowed, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, rev := range []string{"HEAD", "HEAD~1"} {
+		cmd := exec.Command("git", "-c", "gpg.ssh.allowedSignersFile="+allowed, "verify-commit", rev)
+		cmd.Dir = b.dir
+		if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), `Good "git" signature`) {
+			t.Errorf("git verify-commit %s: %v\n%s", rev, err, out)
+		}
+	}
+}

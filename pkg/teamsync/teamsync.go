@@ -1,0 +1,522 @@
+// Package teamsync keeps a team's clones of a store in step through a git
+// host: it fetches what colleagues pushed, checks it with verify's rules,
+// replays this clone's unpublished commits on top of it — merging a record
+// both sides changed field by field and list item by ID — validates the
+// result, pushes it, and brings the clone's branch, index and work tree
+// along. The history stays linear, and nothing typed on either side is
+// lost: a field both sides changed keeps the remote's value and reports
+// the local one.
+package teamsync
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/history"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+// RuleConflict is the rule ID of the finding that reports a value this
+// clone had and the remote's replaced.
+const RuleConflict = "sync-conflict"
+
+// DefaultAttempts bounds how often sync fetches and replays again when
+// others push between its fetch and its push.
+const DefaultAttempts = 5
+
+// Merger merges one file that a replayed commit and the remote both
+// changed: base is the file in the commit's parent, ours in the commit,
+// theirs on the remote (nil: absent on that side). It returns the merged
+// file (nil: removed) and the values it could not keep.
+type Merger func(path string, base, ours, theirs []byte) ([]byte, []FieldConflict, error)
+
+// FieldConflict is one value both sides changed to different values: the
+// remote's was kept, this clone's is reported.
+type FieldConflict struct {
+	Field string // where, in the record's words: goals[G-7QX2K].text
+	Line  int    // the kept value's line in the merged file, or 0
+	Kept  string // the remote's value, as YAML
+	Local string // this clone's value, as YAML; "" when it removed the item
+}
+
+// Conflict is a FieldConflict with where it happened.
+type Conflict struct {
+	FieldConflict
+	Path         string
+	LocalCommit  plumbing.Hash // the clone's commit, kept under refs/caseplan/conflicts/
+	LocalAuthor  string
+	RemoteCommit plumbing.Hash // the remote's last commit that changed the file
+	RemoteAuthor string
+}
+
+// Finding reports the conflict as a finding (a warning: the store is
+// valid, and the local value is in the message and in the kept commit).
+func (c Conflict) Finding() finding.Finding {
+	local := "removed it"
+	if c.Local != "" {
+		local = fmt.Sprintf("had %s", c.Local)
+	}
+	f := finding.Finding{
+		Path: c.Path, Line: c.Line, Severity: finding.Warning, Rule: RuleConflict,
+		Commit: c.LocalCommit.String(),
+		Message: fmt.Sprintf("%s was changed on both sides: kept %s from the remote (%s, commit %s); this clone %s (%s), still in its commit: git show %s:%s; to use it, set it again",
+			c.Field, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, short(c.LocalCommit), c.Path),
+	}
+	if id, ok := layout.CaseOf(c.Path); ok {
+		f.Case = id
+	}
+	return f
+}
+
+// Options are a sync's inputs.
+type Options struct {
+	Repo   *gitstore.Repo
+	Remote *gitstore.Remote
+	// Merge merges a record file both sides changed.
+	Merge Merger
+	// Schemas and Today validate the merged result.
+	Schemas *schemas.Validator
+	Today   time.Time
+	// Attempts bounds the fetch-replay-push rounds (DefaultAttempts when 0).
+	Attempts int
+	// LockWait is how long to wait for another caseplan process.
+	LockWait time.Duration
+	// OnRetry, when set, is told that a push lost the race and sync is
+	// trying again.
+	OnRetry func(attempt int)
+	// Signer is the signing key of the person syncing, whose email is
+	// SignerEmail, or nil. A replay changes every copied commit's parent,
+	// which its signature covers, so the copy needs a new one: the copies
+	// of that person's own commits are signed with their key (the same
+	// key as the original's, the same author). A signed commit by anyone
+	// else cannot be signed anew here, and the sync is refused
+	// (ResignError); an unsigned one stays unsigned, for verify to judge
+	// as it would the original. README, Confidentiality.
+	Signer      git.Signer
+	SignerEmail string
+}
+
+// ResignError refuses a sync that would have to replay a signed commit by
+// someone other than the person syncing: only its author's key can sign
+// the copy, and a copy without a signature would be reported by verify
+// (or refused by sync itself) where signatures are required.
+type ResignError struct {
+	Commit plumbing.Hash
+	Author string // "Name <email>"
+}
+
+func (e *ResignError) Error() string {
+	return fmt.Sprintf("commit %s is signed by its author, %s, and must be replayed onto the remote's new commits; only their key can sign the copy, and it is not the one syncing here",
+		e.Commit.String()[:12], e.Author)
+}
+
+// replaySigner signs the copies a replay makes as Options.Signer says.
+func (o Options) replaySigner(c *object.Commit) (git.Signer, error) {
+	if o.Signer != nil && strings.EqualFold(strings.TrimSpace(c.Author.Email), strings.TrimSpace(o.SignerEmail)) {
+		return o.Signer, nil
+	}
+	if c.PGPSignature != "" {
+		return nil, &ResignError{Commit: c.Hash, Author: c.Author.Name + " <" + c.Author.Email + ">"}
+	}
+	return nil, nil
+}
+
+// Result is what a sync did.
+type Result struct {
+	Branch string
+	// Head is the branch's commit after the sync, the remote's as well.
+	Head plumbing.Hash
+	// Received is the number of commits taken from the remote, Sent the
+	// number of this clone's commits published, Dropped those of this
+	// clone's commits whose changes the remote had already, Overruled
+	// those left with nothing to change because every value they set lost
+	// a conflict (their values are in Conflicts).
+	Received, Sent, Dropped, Overruled int
+	// Replayed: this clone's commits had to be copied onto the remote's
+	// (their hashes changed); false when they went as they were.
+	Replayed  bool
+	Conflicts []Conflict
+	Attempts  int
+	// Pushed: the remote's branch was moved.
+	Pushed bool
+}
+
+// RefusedError is a sync refused because what it would accept breaks the
+// audit trail (the remote's history, or this clone's commits as they would
+// be published) or the records (the merged result). Nothing changed in
+// the clone or on the remote.
+type RefusedError struct {
+	Incoming bool // the remote's history was refused
+	Outgoing bool // this clone's own commits break the audit trail
+	Findings []finding.Finding
+}
+
+func (e *RefusedError) Error() string {
+	n, _ := finding.Count(e.Findings)
+	switch {
+	case e.Incoming:
+		return fmt.Sprintf("refused the remote's history: %d finding(s) break the audit trail; nothing changed here", n)
+	case e.Outgoing:
+		return fmt.Sprintf("refused: this clone's unpublished commits break the audit trail (%d finding(s)); nothing was sent", n)
+	}
+	return fmt.Sprintf("refused: merging this clone's commits with the remote's would leave %d error(s); nothing changed", n)
+}
+
+// ErrUnrelated: the clone and the remote have no commit in common.
+var ErrUnrelated = errors.New("the remote's history has no commit in common with this clone's")
+
+// ErrTooManyAttempts: others kept pushing between fetch and push.
+var ErrTooManyAttempts = errors.New("the remote kept moving while sync was pushing")
+
+// Sync brings the clone and the remote's branch of the same name to one
+// commit. See the package comment for the steps.
+func Sync(ctx context.Context, o Options) (*Result, error) {
+	repo := o.Repo
+	if o.Attempts == 0 {
+		o.Attempts = DefaultAttempts
+	}
+	// The whole sync holds the store's lock: no caseplan write can land on
+	// the branch between the replay and the move.
+	unlock, err := repo.Lock(lockWait(o.LockWait))
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	if u := repo.Unfinished(); u != nil {
+		return nil, u
+	}
+	branch, err := repo.Branch()
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Branch: branch}
+	anchorName := gitstore.AnchorSynced(o.Remote.Name)
+	if o.Remote.Name == "" {
+		anchorName = gitstore.AnchorSynced("url")
+	}
+	synced, err := repo.Anchor(anchorName)
+	if err != nil {
+		return nil, err
+	}
+	local, err := repo.Head()
+	if err != nil {
+		return nil, err
+	}
+
+	for attempt := 1; ; attempt++ {
+		res.Attempts = attempt
+		remote, err := repo.Fetch(ctx, o.Remote, branch)
+		if err != nil {
+			return nil, err
+		}
+		p, err := plan(repo, local, remote)
+		if err != nil {
+			return nil, err
+		}
+		// Everything after the last commit both sides agreed on is
+		// checked with verify's rules before anything is accepted: the
+		// remote's commits, and this clone's as they will be published.
+		if !remote.IsZero() {
+			if err := checkHistory(repo, remote, synced, true); err != nil {
+				return nil, err
+			}
+		}
+		head := local
+		var conflicts []Conflict
+		res.Replayed, res.Dropped = false, 0
+		switch {
+		case len(p.mine) == 0:
+			head = remote // nothing of ours: a fast-forward (or nothing)
+		case p.base == remote:
+			// Ours are on top of the remote's already: they go as they are.
+		default:
+			r := &replayer{repo: repo, merge: o.Merge, remote: remote, base: p.base}
+			var done []gitstore.Replayed
+			if head, done, err = repo.Replay(remote, p.mine, r.mergeFile, o.replaySigner); err != nil {
+				return nil, err
+			}
+			conflicts = r.conflicts
+			res.Replayed = true
+			res.Overruled = 0
+			for _, d := range done {
+				if !d.New.IsZero() {
+					continue
+				}
+				if slices.ContainsFunc(conflicts, func(c Conflict) bool { return c.LocalCommit == d.Old }) {
+					res.Overruled++
+				} else {
+					res.Dropped++
+				}
+			}
+			cases, err := changedCases(repo, p.base, local)
+			if err != nil {
+				return nil, err
+			}
+			bad, err := casework.CheckMerged(repo, o.Schemas, o.Today, cases, []plumbing.Hash{remote, local}, head)
+			if err != nil {
+				return nil, err
+			}
+			if len(bad) > 0 {
+				return nil, &RefusedError{Findings: bad}
+			}
+		}
+		if head != remote {
+			if err := checkHistory(repo, head, remote, false); err != nil {
+				return nil, err
+			}
+		}
+		// A hand edit the move would overwrite refuses the sync before
+		// anything is published.
+		if err := repo.CheckAdvance(local, head); err != nil {
+			return nil, err
+		}
+		if head != remote {
+			err := repo.Push(ctx, o.Remote, branch, remote, head)
+			if errors.Is(err, gitstore.ErrRemoteMoved) {
+				if attempt >= o.Attempts {
+					return nil, fmt.Errorf("%w: gave up after %d attempts", ErrTooManyAttempts, attempt)
+				}
+				if o.OnRetry != nil {
+					o.OnRetry(attempt)
+				}
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			res.Pushed = true
+		} else if err := repo.UpdateTracking(o.Remote, branch, remote); err != nil {
+			return nil, err
+		}
+		for _, c := range conflicts {
+			// The clone's own commit stays reachable, so its value can be
+			// read back with git show whatever happens to the branch.
+			ref := plumbing.ReferenceName("refs/caseplan/conflicts/" + c.LocalCommit.String())
+			if err := repo.Git().Storer.SetReference(plumbing.NewHashReference(ref, c.LocalCommit)); err != nil {
+				return nil, err
+			}
+		}
+		if err := repo.Advance(local, head, lockWait(o.LockWait)); err != nil {
+			return nil, err
+		}
+		for _, name := range []string{anchorName, gitstore.AnchorVerified} {
+			if err := repo.SetAnchor(name, head); err != nil {
+				return nil, err
+			}
+		}
+		if !remote.IsZero() {
+			in, err := history.Range(repo.Git().Storer, remote, local)
+			if err != nil {
+				return nil, err
+			}
+			res.Received = len(in)
+		}
+		if res.Pushed {
+			res.Sent = len(p.mine) - res.Dropped - res.Overruled
+		}
+		res.Head, res.Conflicts = head, conflicts
+		return res, nil
+	}
+}
+
+func lockWait(d time.Duration) time.Duration {
+	if d == 0 {
+		return gitstore.DefaultLockWait
+	}
+	return d
+}
+
+// syncPlan is how the clone's history relates to the remote's.
+type syncPlan struct {
+	// mine are the clone's commits the remote lacks, oldest first, along
+	// the first-parent line; base is the commit they start from.
+	mine []plumbing.Hash
+	base plumbing.Hash
+}
+
+func plan(repo *gitstore.Repo, local, remote plumbing.Hash) (*syncPlan, error) {
+	s := repo.Git().Storer
+	only, err := history.Range(s, local, remote)
+	if err != nil {
+		return nil, err
+	}
+	onlyMine := make(map[plumbing.Hash]bool, len(only))
+	for _, h := range only {
+		onlyMine[h] = true
+	}
+	p := &syncPlan{}
+	h := local
+	for onlyMine[h] {
+		p.mine = append(p.mine, h)
+		c, err := object.GetCommit(s, h)
+		if err != nil {
+			return nil, err
+		}
+		if len(c.ParentHashes) == 0 {
+			h = plumbing.ZeroHash
+			break
+		}
+		h = c.ParentHashes[0]
+	}
+	slices.Reverse(p.mine)
+	p.base = h
+	if p.base.IsZero() && !remote.IsZero() && len(p.mine) > 0 {
+		return nil, ErrUnrelated
+	}
+	return p, nil
+}
+
+// checkHistory verifies the commits of head after since (every commit
+// when since is zero), and, for the remote's history, that it still holds
+// since — the last commit this clone synced.
+func checkHistory(repo *gitstore.Repo, head, since plumbing.Hash, incoming bool) error {
+	opts := history.VerifyOptions{Since: since}
+	if incoming {
+		opts.Anchor = since
+		if !since.IsZero() {
+			if _, err := object.GetCommit(repo.Git().Storer, since); err != nil {
+				opts.Since = plumbing.ZeroHash
+			}
+		}
+	}
+	fs, _, err := history.Verify(repo.Git(), head, opts)
+	if err != nil {
+		return err
+	}
+	if history.Rewritten(fs) && !opts.Since.IsZero() {
+		// What disappeared is named; check the rest as a whole history.
+		opts.Since = plumbing.ZeroHash
+		more, _, err := history.Verify(repo.Git(), head, opts)
+		if err != nil {
+			return err
+		}
+		fs = more
+	}
+	if n, _ := finding.Count(fs); n > 0 {
+		return &RefusedError{Incoming: incoming, Outgoing: !incoming, Findings: fs}
+	}
+	return nil
+}
+
+// replayer merges the files a replayed commit and the remote both changed,
+// and remembers the conflicts and the cases it touched.
+type replayer struct {
+	repo         *gitstore.Repo
+	merge        Merger
+	remote, base plumbing.Hash
+	conflicts    []Conflict
+}
+
+func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
+	var merged []byte
+	var fcs []FieldConflict
+	var err error
+	if r.merge != nil && path.Ext(in.Path) == ".yaml" {
+		merged, fcs, err = r.merge(in.Path, in.Base, in.Ours, in.Theirs)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		// A file that is not a record (or no merger): the remote's stays,
+		// and this clone's version is reported whole.
+		merged = in.Theirs
+		fcs = []FieldConflict{{Field: "the whole file", Kept: "the remote's version", Local: "another version"}}
+	}
+	if len(fcs) > 0 {
+		remoteCommit, remoteAuthor, err := r.lastChange(in.Path)
+		if err != nil {
+			return nil, err
+		}
+		for _, fc := range fcs {
+			r.conflicts = append(r.conflicts, Conflict{
+				FieldConflict: fc, Path: in.Path,
+				LocalCommit: in.Commit.Hash, LocalAuthor: in.Commit.Author.Name,
+				RemoteCommit: remoteCommit, RemoteAuthor: remoteAuthor,
+			})
+		}
+	}
+	return merged, nil
+}
+
+// lastChange finds the remote's newest commit after the base that changed
+// p, and its author.
+func (r *replayer) lastChange(p string) (plumbing.Hash, string, error) {
+	s := r.repo.Git().Storer
+	commits, err := history.Range(s, r.remote, r.base)
+	if err != nil {
+		return plumbing.ZeroHash, "", err
+	}
+	for _, h := range commits {
+		c, err := object.GetCommit(s, h)
+		if err != nil {
+			return plumbing.ZeroHash, "", err
+		}
+		mine, err := r.repo.BlobAt(h, p)
+		if err != nil {
+			return plumbing.ZeroHash, "", err
+		}
+		var before plumbing.Hash
+		if len(c.ParentHashes) > 0 {
+			if before, err = r.repo.BlobAt(c.ParentHashes[0], p); err != nil {
+				return plumbing.ZeroHash, "", err
+			}
+		}
+		if mine != before {
+			return h, c.Author.Name, nil
+		}
+	}
+	return r.remote, "", nil
+}
+
+// changedCases returns the cases whose files differ between the commits
+// from and to (nil: every case, when the store's settings differ).
+func changedCases(repo *gitstore.Repo, from, to plumbing.Hash) ([]string, error) {
+	trees := make([]plumbing.Hash, 2)
+	for i, h := range []plumbing.Hash{from, to} {
+		if h.IsZero() {
+			continue
+		}
+		c, err := object.GetCommit(repo.Git().Storer, h)
+		if err != nil {
+			return nil, err
+		}
+		trees[i] = c.TreeHash
+	}
+	diff, err := repo.DiffTrees(trees[0], trees[1])
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	out := []string{}
+	for _, ch := range diff {
+		if layout.IsConfig(ch.Path) {
+			return nil, nil
+		}
+		if id, ok := layout.CaseOf(ch.Path); ok && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+func short(h plumbing.Hash) string {
+	if h.IsZero() {
+		return "?"
+	}
+	return h.String()[:12]
+}

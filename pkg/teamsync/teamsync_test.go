@@ -1,0 +1,109 @@
+package teamsync
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+)
+
+// Two case managers add notes to one case in their clones and sync: both
+// notes are on both clones, the history is one line, and the second sync
+// replayed bob's commit on top of alice's.
+func TestSyncTwoClones(t *testing.T) {
+	_, url, a := newTeam(t)
+	id := a.newCase("W-001", "Ana Example")
+	a.sync()
+	b := cloneAs(t, url, bob)
+
+	n1 := a.addNote(id, "Called about the job fair")
+	n2 := b.addNote(id, "Reviewed the resume together")
+	if r := a.sync(); r.Sent != 1 || r.Received != 0 || r.Replayed {
+		t.Errorf("alice's sync = %+v", r)
+	}
+	r := b.sync()
+	if r.Sent != 1 || r.Received != 1 || !r.Replayed || r.Attempts != 1 {
+		t.Errorf("bob's sync = %+v", r)
+	}
+	if r := a.sync(); r.Received != 1 || r.Sent != 0 {
+		t.Errorf("alice's second sync = %+v", r)
+	}
+	if a.head() != b.head() {
+		t.Fatalf("heads differ: %s and %s", a.head(), b.head())
+	}
+	for _, c := range []*clone{a, b} {
+		for _, n := range []string{n1, n2} {
+			if !strings.Contains(c.read("cases/"+id+"/notes/"+n+".yaml"), "id: "+n) {
+				t.Errorf("%s lacks note %s", c.author.Name, n)
+			}
+		}
+		c.assertClean()
+	}
+	// Bob's commit kept its author, subject and trailers.
+	if got := a.git("log", "-1", "--format=%an|%s|%(trailers:key=Caseplan-Action,valueonly)"); !strings.HasPrefix(got, "Bob Brown|"+id+": ") || !strings.HasSuffix(got, "|note.add") {
+		t.Errorf("replayed commit = %q", got)
+	}
+}
+
+// Both clones change the same record — the plan — in different places:
+// the merge keeps both.
+func TestSyncMergesOneRecord(t *testing.T) {
+	_, url, a := newTeam(t)
+	id := a.newCase("W-001", "Ana Example")
+	a.sync()
+	b := cloneAs(t, url, bob)
+	vision := "Steady work in logistics"
+	a.apply([]string{id}, casework.SetPlan{Case: id, Vision: &vision}.Build)
+	b.apply([]string{id}, casework.AddGoal{Case: id, Term: "short", Text: "Finish the forklift course"}.Build)
+	a.sync()
+	if r := b.sync(); len(r.Conflicts) != 0 {
+		t.Errorf("conflicts = %+v", r.Conflicts)
+	}
+	a.sync()
+	plan := a.read("cases/" + id + "/iep.yaml")
+	if !strings.Contains(plan, vision) || !strings.Contains(plan, "Finish the forklift course") {
+		t.Errorf("merged plan lacks a side:\n%s", plan)
+	}
+	a.assertClean()
+	b.assertClean()
+}
+
+// The same field changed to two values: the remote's (alice's, pushed
+// first) is kept; bob's is reported with both authors and commits, his
+// commit stays readable, and nothing is broken.
+func TestSyncConflict(t *testing.T) {
+	_, url, a := newTeam(t)
+	id := a.newCase("W-001", "Ana Example")
+	a.sync()
+	b := cloneAs(t, url, bob)
+	p1, p2 := "555-0101", "555-0199"
+	a.apply([]string{id}, casework.SetIntake{Case: id, Phone: &p1}.Build)
+	b.apply([]string{id}, casework.SetIntake{Case: id, Phone: &p2}.Build)
+	bobsCommit := b.head()
+	a.sync()
+	r := b.sync()
+	if len(r.Conflicts) != 1 {
+		t.Fatalf("conflicts = %+v", r.Conflicts)
+	}
+	c := r.Conflicts[0]
+	if c.Path != "cases/"+id+"/intake.yaml" || !strings.Contains(c.Kept, p1) || !strings.Contains(c.Local, p2) ||
+		c.LocalCommit != bobsCommit || c.LocalAuthor != "Bob Brown" || c.RemoteAuthor != "Alice Adams" || c.Line == 0 {
+		t.Errorf("conflict = %+v", c)
+	}
+	f := c.Finding()
+	for _, want := range []string{p1, p2, "Alice Adams", "Bob Brown", bobsCommit.String()[:12], "phone"} {
+		if !strings.Contains(f.Message, want) {
+			t.Errorf("finding %q lacks %q", f.Message, want)
+		}
+	}
+	if got := b.read("cases/" + id + "/intake.yaml"); !strings.Contains(got, p1) || strings.Contains(got, p2) {
+		t.Errorf("intake after sync:\n%s", got)
+	}
+	// Bob's value is still in his commit, under a ref of its own.
+	if got := b.git("show", "refs/caseplan/conflicts/"+bobsCommit.String()+":cases/"+id+"/intake.yaml"); !strings.Contains(got, p2) {
+		t.Errorf("bob's commit no longer holds his value:\n%s", got)
+	}
+	a.sync()
+	a.assertClean()
+	b.assertClean()
+}
