@@ -9,6 +9,16 @@
 // of every commit in history against the roster of the commit's parent
 // (pkg/history), so the same rules hold whether a change was made by
 // caseplan or by hand.
+//
+// Where the rules come from: document 001 asks case managers to "keep
+// documentation confidential, ensuring that only authorized persons have
+// access to customer information" and to share it "only with those
+// involved in the customer's service strategy"; document 002 gives each
+// career-planning customer one designated counselor, who may transfer the
+// case; TEGL 39-11 asks that sensitive PII be handled on a need-to-know
+// basis. The case's manager and team are those involved; supervisors
+// record the decisions the programs give them (waivers, the joint
+// committee's extensions, 000).
 package access
 
 import (

@@ -161,7 +161,9 @@ func Fingerprint(recipient string) string {
 	return "SHA256:" + base64.RawStdEncoding.EncodeToString(sum[:])
 }
 
-// Team returns who may read a case's sealed fields, as cfg's roster and the
+// Team returns who may read a case's sealed fields — the "authorized
+// persons" of document 001, "those involved in the customer's service
+// strategy", and TEGL 39-11's need to know — as cfg's roster and the
 // case's intake say: its manager, the roster members on its team (a team
 // entry with their email) and the store's supervisors — every active one
 // with an age recipient, in roster order — and, apart, the active members
