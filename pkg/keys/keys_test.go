@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -124,3 +125,52 @@ func TestLoadNothing(t *testing.T) {
 }
 
 func pemEncode(b *pem.Block) []byte { return pem.EncodeToMemory(b) }
+
+// TestWhereKeysAre: the keys are looked for in CASEPLAN_KEYS, else
+// caseplan/keys in the user's config directory (XDG_CONFIG_HOME, else
+// ~/.config on Linux), by email address; CASEPLAN_AGE_IDENTITY and
+// CASEPLAN_SIGNING_KEY name the files directly. Keys made through one way
+// are found again through it.
+func TestWhereKeysAre(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the config directory checked here is Linux's")
+	}
+	home, xdg, own := t.TempDir(), t.TempDir(), t.TempDir()
+	idFile, sshFile := filepath.Join(own, "id.age"), filepath.Join(own, "id.ssh")
+	for _, tt := range []struct {
+		name             string
+		env              map[string]string
+		agePath, sshPath string
+	}{
+		{"home", map[string]string{"HOME": home}, filepath.Join(home, ".config", "caseplan", "keys", "ana@example.org.age"), filepath.Join(home, ".config", "caseplan", "keys", "ana@example.org.ssh")},
+		{"xdg", map[string]string{"HOME": home, "XDG_CONFIG_HOME": xdg}, filepath.Join(xdg, "caseplan", "keys", "ana@example.org.age"), filepath.Join(xdg, "caseplan", "keys", "ana@example.org.ssh")},
+		{"CASEPLAN_KEYS", map[string]string{"HOME": home, "XDG_CONFIG_HOME": xdg, EnvDir: own}, filepath.Join(own, "ana@example.org.age"), filepath.Join(own, "ana@example.org.ssh")},
+		{"the files named", map[string]string{"HOME": home, EnvIdentity: idFile, EnvSigning: sshFile}, idFile, sshFile},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			getenv := env(tt.env)
+			made, _, err := New(getenv, "Ana@Example.org", time.Now(), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if made.AgePath != tt.agePath || made.SSHPath != tt.sshPath {
+				t.Errorf("made in %s and %s, want %s and %s", made.AgePath, made.SSHPath, tt.agePath, tt.sshPath)
+			}
+			for _, p := range []string{tt.agePath, tt.sshPath} {
+				if _, err := os.Stat(p); err != nil {
+					t.Error(err)
+				}
+			}
+			found, err := Load(getenv, "ana@example.org")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if found.Recipient() != made.Recipient() || found.SigningKey() != made.SigningKey() {
+				t.Errorf("found %s / %s, made %s / %s", found.Recipient(), found.SigningKey(), made.Recipient(), made.SigningKey())
+			}
+		})
+	}
+	if _, err := Load(env(map[string]string{}), "ana@example.org"); err != nil {
+		t.Errorf("nowhere to look is no keys, not an error: %v", err)
+	}
+}
