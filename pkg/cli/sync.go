@@ -46,7 +46,10 @@ func newCmdSync(g *globals, runF func(*syncOptions) error) *cobra.Command {
      two referrals or two applications added in two clones are both kept.
      A field both changed to different values keeps the remote's value; this
      clone's is reported (sync-conflict) with both authors and commits, and
-     its commit stays readable under refs/caseplan/conflicts/;
+     its commit stays readable under refs/caseplan/conflicts/. A copy has a
+     new parent, which a signature covers: the copies of your own commits
+     are signed anew with your key (caseplan key); a signed commit of
+     someone else's is not replayed, and the sync is refused;
   4. validate the cases the replay touched, and refuse if the combination
      has errors neither side had;
   5. push; if someone pushed in between, fetch and replay again (up to 5
@@ -215,6 +218,7 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 	var remoteErr *gitstore.RemoteError
 	var overwrite *gitstore.OverwriteError
 	var unfinished *gitstore.UnfinishedError
+	var resign *teamsync.ResignError
 	switch {
 	case errors.As(err, &refused):
 		for _, f := range refused.Findings {
@@ -242,6 +246,8 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 		return hintf(err, "commit them (caseplan commit) or put them aside, then sync again; nothing was sent")
 	case errors.As(err, &unfinished):
 		return hintf(err, "%s", unfinished.Hint())
+	case errors.As(err, &resign):
+		return hintf(err, "its author syncs it, from a clone with their key (CASEPLAN_AUTHOR and caseplan key show); nothing was sent")
 	case errors.Is(err, teamsync.ErrUnrelated):
 		return hintf(err, "the remote holds another store; clone it with caseplan clone %s", rem.Redacted())
 	case errors.Is(err, teamsync.ErrTooManyAttempts):

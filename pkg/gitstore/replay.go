@@ -198,7 +198,7 @@ func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFu
 		if signer != nil {
 			sg, err := signer(c)
 			if err != nil {
-				return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+				return plumbing.ZeroHash, nil, err // it names the commit
 			}
 			if err := sign(copied, sg); err != nil {
 				return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)

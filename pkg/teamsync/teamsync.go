@@ -119,7 +119,7 @@ type ResignError struct {
 }
 
 func (e *ResignError) Error() string {
-	return fmt.Sprintf("commit %s is signed by its author, %s, and must be replayed onto the remote's new commits; only their key can sign the copy, and it is not the one syncing here",
+	return fmt.Sprintf("commit %s is signed by its author, %s; replayed onto the remote's new commits, its copy needs a new signature, which only their key can make, and it is not here",
 		e.Commit.String()[:12], e.Author)
 }
 
