@@ -138,3 +138,64 @@ func TestSyncResignsReplayedCommits(t *testing.T) {
 		}
 	}
 }
+
+// TestSyncSealedBothSides: two clones change one case's sealed fields at
+// once. The ciphertext cannot be merged field by field without opening
+// it, so the remote's sealed file (and its recipients list, which goes
+// with it) is kept whole, this clone's is reported as a sync-conflict that
+// never shows a value, and the store stays valid; the clone's own version
+// stays in its commit. (Had the team changed on this side only, the
+// recipients list would follow this side while the ciphertext is the
+// remote's: validate's sealed-recipients rule, which counts the
+// ciphertext's recipients, reports that mismatch until a recipient
+// re-seals.)
+func TestSyncSealedBothSides(t *testing.T) {
+	url, a, bk := newSignedTeam(t)
+	id := a.newCase("W-001", "Ana Example")
+	a.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"date_of_birth": "1979-02-14"}}.Build)
+	a.sync()
+	b := cloneAs(t, url, bob)
+	b.keys = bk
+	// Bob is a coordinator, not on the case: he is made a team member so
+	// the file is sealed to him too.
+	a.apply([]string{id}, casework.AddTeamMember{Case: id, Member: record.TeamMember{Name: bob.Name, Role: "counselor", Email: bob.Email}}.Build)
+	a.sync()
+	b.sync()
+
+	a.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"health": "Kestrelvane asthma"}}.Build)
+	b.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"disability": "Zephyrine low-vision aid"}}.Build)
+	bobsOwn := b.head()
+	a.sync()
+	r := b.sync()
+	var sealedConflicts int
+	for _, c := range r.Conflicts {
+		f := c.Finding()
+		if strings.Contains(f.Message, "Kestrelvane") || strings.Contains(f.Message, "Zephyrine") {
+			t.Errorf("a conflict shows a sealed value: %s", f.Message)
+		}
+		if strings.HasSuffix(c.Path, "/sealed.age") || strings.HasSuffix(c.Path, "/sealed.recipients") {
+			sealedConflicts++
+			if c.LocalCommit != bobsOwn {
+				t.Errorf("conflict names commit %s, want %s", c.LocalCommit, bobsOwn)
+			}
+		}
+	}
+	// The team is the same on both sides, so the recipients list is too:
+	// only the ciphertext differs.
+	if sealedConflicts != 1 || len(r.Conflicts) != 1 {
+		t.Fatalf("conflicts = %+v, want one, the sealed file", r.Conflicts)
+	}
+	if a.sync(); a.head() != b.head() {
+		t.Fatal("heads differ")
+	}
+	for _, c := range []*clone{a, b} {
+		c.assertClean()
+		if got, want := c.read("cases/"+id+"/sealed.age"), a.read("cases/"+id+"/sealed.age"); got != want {
+			t.Errorf("%s has another sealed file", c.author.Name)
+		}
+	}
+	// Bob's version is still in his commit, under the conflicts ref.
+	if out := b.git("cat-file", "-t", bobsOwn.String()); out != "commit" {
+		t.Errorf("bob's commit: %q", out)
+	}
+}
