@@ -16,6 +16,9 @@ import (
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/keys"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
+	"github.com/caseplan/caseplan/schemas"
 )
 
 // makeKeys makes author's keys in a directory of their own, as caseplan
@@ -197,5 +200,69 @@ func TestSyncSealedBothSides(t *testing.T) {
 	// Bob's version is still in his commit, under the conflicts ref.
 	if out := b.git("cat-file", "-t", bobsOwn.String()); out != "commit" {
 		t.Errorf("bob's commit: %q", out)
+	}
+}
+
+// TestSyncSealedStaysAPair: the team changes in one clone, which re-seals
+// the case to the new team, while another clone of the same person changes
+// a sealed field. The ciphertexts conflict, and the remote's is kept — so
+// its recipients list is kept with it, though only this clone changed
+// that: a list naming someone the kept ciphertext is not sealed to would
+// lie. validate then says exactly what is missing (the new member cannot
+// read it yet), and a re-seal by a recipient ends it.
+func TestSyncSealedStaysAPair(t *testing.T) {
+	url, a, _ := newSignedTeam(t)
+	id := a.newCase("W-001", "Ana Example")
+	a.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"date_of_birth": "1979-02-14"}}.Build)
+	a.sync()
+	desk := cloneAs(t, url, alice) // alice's second machine
+	desk.keys = a.keys
+	a.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"health": "Kestrelvane asthma"}}.Build)
+	a.sync()
+	remoteList := a.read("cases/" + id + "/sealed.recipients")
+	desk.apply([]string{id}, casework.AddTeamMember{Case: id, Member: record.TeamMember{Name: bob.Name, Role: "counselor", Email: bob.Email}}.Build)
+	if !strings.Contains(desk.read("cases/"+id+"/sealed.recipients"), "bob ") {
+		t.Fatal("the team change did not re-seal to bob")
+	}
+	r := desk.sync()
+	if len(r.Conflicts) != 1 || !strings.HasSuffix(r.Conflicts[0].Path, "/sealed.age") {
+		t.Fatalf("conflicts = %+v, want the sealed file's", r.Conflicts)
+	}
+	if got := desk.read("cases/" + id + "/sealed.recipients"); got != remoteList {
+		t.Errorf("recipients after the sync:\n%s\nwant the remote's, which the kept ciphertext has:\n%s", got, remoteList)
+	}
+	if !strings.Contains(desk.read("cases/"+id+"/intake.yaml"), bob.Email) {
+		t.Error("the team change was lost")
+	}
+	findings := func() []string {
+		repo := desk.open()
+		defer repo.Close()
+		v, err := schemas.Compile()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tree, err := repo.TreeAt(desk.head())
+		if err != nil {
+			t.Fatal(err)
+		}
+		snap, loaded, err := store.Load(store.GitTree{Tree: tree}, []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := validate.Run(snap, loaded, validate.Options{Schemas: v, Today: today})
+		var out []string
+		for _, f := range fs {
+			if f.Rule == "sealed-recipients" {
+				out = append(out, f.Message)
+			}
+		}
+		return out
+	}
+	if got := findings(); len(got) != 1 || !strings.Contains(got[0], "bob cannot read them yet") || strings.Contains(got[0], "can still read") {
+		t.Errorf("sealed-recipients findings: %q", got)
+	}
+	desk.apply([]string{id}, casework.ResealCases{Cases: []string{id}}.Build)
+	if got := findings(); len(got) != 0 {
+		t.Errorf("after the re-seal: %q", got)
 	}
 }

@@ -245,7 +245,18 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		default:
 			r := &replayer{repo: repo, merge: o.Merge, remote: remote, base: p.base}
 			var done []gitstore.Replayed
-			if head, done, err = repo.Replay(remote, p.mine, r.mergeFile, o.replaySigner); err != nil {
+			if head, done, err = repo.Replay(remote, p.mine, r.mergeFile, gitstore.ReplayOptions{
+				Sign: o.replaySigner,
+				// A case's ciphertext and its recipients list describe each
+				// other: when the ciphertext cannot be merged, both stay as
+				// the remote has them.
+				Together: func(p string) string {
+					if layout.IsSealed(p) {
+						return path.Dir(p)
+					}
+					return ""
+				},
+			}); err != nil {
 				return nil, err
 			}
 			conflicts = r.conflicts
