@@ -44,12 +44,14 @@ func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []findi
 	return Finish(snap.Config, out)
 }
 
-// ConfigFindings checks the store settings file against its schema.
+// ConfigFindings checks the store settings file: its schema, and the
+// store-wide rules about the settings themselves.
 func ConfigFindings(snap *casefile.Snapshot, opt Options) []finding.Finding {
 	if snap.ConfigDoc == nil {
 		return nil
 	}
-	return schemaFindings(opt.Schemas, snap.ConfigDoc, "")
+	out := schemaFindings(opt.Schemas, snap.ConfigDoc, "")
+	return append(out, storeFindings(snap.Config, snap.ConfigDoc)...)
 }
 
 // Case checks one case — its files against their schemas, then the rules
