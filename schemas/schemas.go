@@ -29,8 +29,9 @@ import (
 var FS embed.FS
 
 // Kinds lists the record kinds in the order of the store layout: the store
-// settings first, then a case's files.
-var Kinds = []string{"caseplan", "intake", "iep", "references", "note", "activity", "services", "outcome"}
+// settings first, then a case's files, then the store-level records
+// (cohorts, import rules).
+var Kinds = []string{"caseplan", "intake", "iep", "references", "note", "activity", "services", "outcome", "cohort", "import-rules"}
 
 // FileName returns the name of kind's schema file, e.g. "note.schema.json".
 func FileName(kind string) string { return kind + ".schema.json" }
@@ -250,6 +251,8 @@ var patterns = map[string]pattern{
 	`^PL-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"placement id", "PL- and five letters or digits, like PL-7QX2K"},
 	`^FU-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"follow-up id", "FU- and five letters or digits, like FU-7QX2K"},
 	`^RF-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"reference id", "RF- and five letters or digits, like RF-7QX2K"},
+	`^[A-Za-z0-9][A-Za-z0-9._-]{0,47}$`:          {"cohort id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 48 characters"},
+	`^[0-9a-f]{64}$`:                             {"SHA-256 hash", "64 lower-case hexadecimal digits"},
 }
 
 // unknownField words an additionalProperties error for key p of the

@@ -10,6 +10,8 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+
+	"github.com/caseplan/caseplan/pkg/layout"
 )
 
 var (
@@ -27,6 +29,9 @@ func Check(id string) error {
 	}
 	if ssnRE.MatchString(id) {
 		return fmt.Errorf("case ID %q looks like a Social Security number; never use one as a case ID", id)
+	}
+	if layout.IsStoreDir(id) {
+		return fmt.Errorf("case ID %q is the name of a directory of store records (cases/%s/); choose another ID", id, id)
 	}
 	return nil
 }

@@ -43,3 +43,14 @@ func TestNew(t *testing.T) {
 		t.Fatalf("two random IDs are equal: %s", a)
 	}
 }
+
+func TestCheckRefusesStoreDirs(t *testing.T) {
+	for _, id := range []string{"cohorts", "import-rules"} {
+		if Check(id) == nil {
+			t.Errorf("Check(%q) accepted a directory of store records", id)
+		}
+	}
+	if err := Check("cohorts-2026"); err != nil {
+		t.Error(err)
+	}
+}

@@ -83,6 +83,12 @@ var lists = []list{
 	// caseplan.yaml
 	{kind: layout.KindConfig, path: "centers", why: "a set of offices"},
 	{kind: layout.KindConfig, path: "staff", key: id, why: "staff have IDs, which every record names"},
+
+	// cohorts/<id>.yaml and import-rules/<name>.yaml
+	{kind: layout.KindCohort, path: "layoff_dates", why: "a set of dates"},
+	{kind: layout.KindCohort, path: "imports", why: "imports are events, never edited once written"},
+	{kind: layout.KindImportRules, path: "cohort.layoff_dates", why: "a set of dates"},
+	{kind: layout.KindImportRules, path: "managers.round_robin", why: "a set of staff ids"},
 }
 
 var id = []string{"id"}
