@@ -38,6 +38,7 @@ func TestScripts(t *testing.T) {
 			"exits":     exits,
 			"envstdout": envstdout,
 			"gitserver": gitServer,
+			"roster":    roster,
 		},
 		Setup: func(env *testscript.Env) error {
 			home := filepath.Join(env.WorkDir, ".home")

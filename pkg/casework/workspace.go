@@ -42,6 +42,9 @@ type Workspace struct {
 	Now      func() time.Time // the commit timestamp
 	Author   Author
 	NoCommit bool // write and validate, but leave the files for `caseplan commit`
+	// DryRun builds and validates a change, and writes nothing: Apply
+	// returns what it would have written (case import --dry-run).
+	DryRun bool
 	// Rand is where new case IDs and note IDs come from; nil means
 	// crypto/rand.Reader. A program that must make the same IDs every time
 	// (the demo store's) gives its own.
@@ -213,6 +216,9 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	res, err := w.guard(change, loadedStore{before, loaded}, loadedStore{after, afterLoaded}, nil)
 	if err != nil {
 		return nil, err
+	}
+	if w.DryRun {
+		return res, nil
 	}
 	if !w.NoCommit {
 		if err := w.refuseSweeping(change); err != nil {

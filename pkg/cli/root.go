@@ -61,6 +61,9 @@ type Env struct {
 	Rand       io.Reader // new case and note IDs are drawn from it; nil means crypto/rand.Reader
 	Dir        string    // working directory
 	IsTerminal bool      // stdout is a terminal: print aligned tables, not tab-separated lines
+	// StderrIsTerminal says stderr is a terminal: long work shows its
+	// progress there.
+	StderrIsTerminal bool
 	// HandleSignals makes SIGINT and SIGTERM wait for a write in progress
 	// to finish (the real process; tests leave it off).
 	HandleSignals bool
@@ -70,15 +73,16 @@ type Env struct {
 func System() Env {
 	wd, _ := os.Getwd()
 	return Env{
-		Stdin:         os.Stdin,
-		Stdout:        os.Stdout,
-		Stderr:        os.Stderr,
-		Getenv:        os.Getenv,
-		Now:           time.Now,
-		Rand:          rand.Reader,
-		Dir:           wd,
-		IsTerminal:    term.IsTerminal(int(os.Stdout.Fd())),
-		HandleSignals: true,
+		Stdin:            os.Stdin,
+		Stdout:           os.Stdout,
+		Stderr:           os.Stderr,
+		Getenv:           os.Getenv,
+		Now:              time.Now,
+		Rand:             rand.Reader,
+		Dir:              wd,
+		IsTerminal:       term.IsTerminal(int(os.Stdout.Fd())),
+		StderrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
+		HandleSignals:    true,
 	}
 }
 
@@ -90,6 +94,9 @@ type globals struct {
 	today    string
 	author   string
 	lockWait time.Duration
+	// dryRun makes a write build and validate its change and write
+	// nothing (case import --dry-run).
+	dryRun bool
 
 	// writing is set while a command changes the store; an interrupt that
 	// arrives then is held until the change is complete.
