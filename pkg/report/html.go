@@ -26,7 +26,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 		Title: monthTitle(r) + " (" + r.From + " to " + r.To + ")",
 		Lines: []string{
 			r.Organization,
-			provenance(r.Commit, r.Committed, "caseplan report monthly --month "+r.Month),
+			provenance(r.Commit, r.Committed, monthlyCommand(r)),
 			"Phases, days left and overdue items are as of " + r.To + "; events count in the month of their own date.",
 			privacyLine(r.Participants),
 		},
