@@ -10,6 +10,7 @@ package schemas
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"net/url"
@@ -237,22 +238,48 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 type pattern struct{ noun, hint string }
 
 var patterns = map[string]pattern{
-	`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`:          {"case id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters"},
-	`^[a-z0-9][a-z0-9._-]{0,31}$`:                {"staff id", "lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 32 characters"},
-	`^[a-z0-9][a-z0-9-]*$`:                       {"key", "lower-case letters, digits and '-', starting with a letter or digit"},
-	`^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]{4,8}$`: {"note id", "the note's date and a suffix of 4 to 8 lower-case letters or digits, like 2026-03-02-k7qx"},
-	`^[0-9]{4}-W[0-9]{2}$`:                       {"week", "year and ISO week number, like 2026-W09"},
-	`^G[0-9]+$`:                                  {"goal id", "G and a number, like G1"},
-	`^O[0-9]+$`:                                  {"objective id", "O and a number, like O1"},
-	`^M[0-9]+$`:                                  {"milestone id", "M and a number, like M1"},
-	`^S[0-9]+$`:                                  {"service id", "S and a number, like S1"},
-	`^N[0-9]+$`:                                  {"next-step id", "N and a number, like N1"},
-	`^R[0-9]+$`:                                  {"referral id", "R and a number, like R1"},
-	`^PL-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"placement id", "PL- and five letters or digits, like PL-7QX2K"},
-	`^FU-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"follow-up id", "FU- and five letters or digits, like FU-7QX2K"},
-	`^RF-[0-9A-HJKMNP-TV-Z]{5}$`:                 {"reference id", "RF- and five letters or digits, like RF-7QX2K"},
-	`^[A-Za-z0-9][A-Za-z0-9._-]{0,47}$`:          {"cohort id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 48 characters"},
-	`^[0-9a-f]{64}$`:                             {"SHA-256 hash", "64 lower-case hexadecimal digits"},
+	`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`:              {"case id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters"},
+	`^[a-z0-9][a-z0-9._-]{0,31}$`:                    {"staff id", "lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 32 characters"},
+	`^[a-z0-9][a-z0-9-]*$`:                           {"key", "lower-case letters, digits and '-', starting with a letter or digit"},
+	`^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]{4,8}$`:     {"note id", "the note's date and a suffix of 4 to 8 lower-case letters or digits, like 2026-03-02-k7qx"},
+	`^[0-9]{4}-W[0-9]{2}$`:                           {"week", "year and ISO week number, like 2026-W09"},
+	`^G([0-9]+|-[0-9A-HJKMNP-TV-Z]{5})$`:             {"goal id", "G- and five letters or digits, like G-7QX2K, or G and a number, like G1"},
+	`^O([0-9]+|-[0-9A-HJKMNP-TV-Z]{5})$`:             {"objective id", "O- and five letters or digits, like O-7QX2K, or O and a number, like O1"},
+	`^M([0-9]+|-[0-9A-HJKMNP-TV-Z]{5})$`:             {"milestone id", "M- and five letters or digits, like M-7QX2K, or M and a number, like M1"},
+	`^S([0-9]+|-[0-9A-HJKMNP-TV-Z]{5})$`:             {"service id", "S- and five letters or digits, like S-7QX2K, or S and a number, like S1"},
+	`^N([0-9]+|-[0-9A-HJKMNP-TV-Z]{5})$`:             {"next-step id", "N- and five letters or digits, like N-7QX2K, or N and a number, like N1"},
+	`^R([0-9]+|-[0-9A-HJKMNP-TV-Z]{5})$`:             {"referral id", "R- and five letters or digits, like R-7QX2K, or R and a number, like R1"},
+	`^PL-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"placement id", "PL- and five letters or digits, like PL-7QX2K"},
+	`^FU-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"follow-up id", "FU- and five letters or digits, like FU-7QX2K"},
+	`^RF-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"reference id", "RF- and five letters or digits, like RF-7QX2K"},
+	`^JT-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"job target id", "JT- and five letters or digits, like JT-7QX2K"},
+	`^SK-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"skill plan course id", "SK- and five letters or digits, like SK-7QX2K"},
+	`^RV-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"review id", "RV- and five letters or digits, like RV-7QX2K"},
+	`^BN-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"benefit id", "BN- and five letters or digits, like BN-7QX2K"},
+	`^TM-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"team member id", "TM- and five letters or digits, like TM-7QX2K"},
+	`^EL-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"eligibility id", "EL- and five letters or digits, like EL-7QX2K"},
+	`^BR-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"barrier id", "BR- and five letters or digits, like BR-7QX2K"},
+	`^AS-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"assessment id", "AS- and five letters or digits, like AS-7QX2K"},
+	`^TR-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"transfer id", "TR- and five letters or digits, like TR-7QX2K"},
+	`^CN-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"permission id", "CN- and five letters or digits, like CN-7QX2K"},
+	`^WV-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"waiver id", "WV- and five letters or digits, like WV-7QX2K"},
+	`^AP-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"application id", "AP- and five letters or digits, like AP-7QX2K"},
+	`^II-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"informational interview id", "II- and five letters or digits, like II-7QX2K"},
+	`^IV-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"interview id", "IV- and five letters or digits, like IV-7QX2K"},
+	`^AC-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"course id", "AC- and five letters or digits, like AC-7QX2K"},
+	`^NW-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"networking event id", "NW- and five letters or digits, like NW-7QX2K"},
+	`^ER-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"extension id", "ER- and five letters or digits, like ER-7QX2K"},
+	`^CL-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"closure id", "CL- and five letters or digits, like CL-7QX2K"},
+	`^RO-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"reopening id", "RO- and five letters or digits, like RO-7QX2K"},
+	`^CR-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"credential id", "CR- and five letters or digits, like CR-7QX2K"},
+	`^SG-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"skill gain id", "SG- and five letters or digits, like SG-7QX2K"},
+	`^EX-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"exclusion id", "EX- and five letters or digits, like EX-7QX2K"},
+	`^[0-9]{2}-[0-9]{7}$`:                            {"FEIN", "two digits, a hyphen and seven digits, like 12-3456789"},
+	`^[A-Za-z0-9][A-Za-z0-9-]{1,19}$`:                {"state tax ID", "2 to 20 letters, digits or '-', starting with a letter or digit"},
+	`^(devel|v[0-9][0-9A-Za-z.+-]*|[0-9a-f]{7,40})$`: {"caseplan version", "a release such as v1.2.0, a pseudo-version, a commit hash, or devel"},
+	`^[A-Za-z0-9][A-Za-z0-9._-]{0,47}$`:              {"cohort id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 48 characters"},
+	`^IM-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"import id", "IM- and five letters or digits, like IM-7QX2K"},
+	`^[0-9a-f]{64}$`:                                 {"SHA-256 hash", "64 lower-case hexadecimal digits"},
 }
 
 // unknownField words an additionalProperties error for key p of the
@@ -493,4 +520,37 @@ func MissingDay(s string) string {
 	}
 	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 	return fmt.Sprintf("%s %d has %d days, so day %d does not exist", time.Month(m), y, last, d)
+}
+
+// Enum returns the values the schema of kind allows at path — property
+// names, with "[]" for an array's items — such as Enum("note", "mode") or
+// Enum("iep", "goals", "[]", "term"); nil when there is no enum there. The
+// command line offers and checks the same values (pkg/cli).
+func Enum(kind string, path ...string) []string {
+	b, err := Bytes(kind)
+	if err != nil {
+		return nil
+	}
+	var node any
+	if err := json.Unmarshal(b, &node); err != nil {
+		return nil
+	}
+	for _, p := range path {
+		m, _ := node.(map[string]any)
+		if p == "[]" {
+			node = m["items"]
+			continue
+		}
+		props, _ := m["properties"].(map[string]any)
+		node = props[p]
+	}
+	m, _ := node.(map[string]any)
+	list, _ := m["enum"].([]any)
+	var out []string
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }

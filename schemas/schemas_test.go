@@ -393,6 +393,46 @@ goals:
 			msg:  "record: must be a mapping of fields, not a list",
 		},
 		{
+			name: "a self-attested follow-up names its note",
+			kind: "outcome",
+			src: `
+follow_ups:
+  - {due: 2026-12-31, done: 2026-12-01, quarter: 2, employed: true, evidence: self-attestation}
+`,
+			path: []string{"follow_ups", "0"},
+			msg:  `missing required field "evidence_note"`,
+		},
+		{
+			name: "an employer's FEIN",
+			kind: "outcome",
+			src: `
+follow_ups:
+  - {due: 2026-12-31, employer_fein: "123456789"}
+`,
+			path: []string{"follow_ups", "0", "employer_fein"},
+			msg:  `is not a valid FEIN (two digits, a hyphen and seven digits, like 12-3456789)`,
+		},
+		{
+			name: "a quarter after exit past the fourth",
+			kind: "outcome",
+			src: `
+follow_ups:
+  - {due: 2026-12-31, quarter: 5}
+`,
+			path: []string{"follow_ups", "0", "quarter"},
+			msg:  `5 is more than the maximum, 4`,
+		},
+		{
+			name: "an exclusion PIRL 923 does not know",
+			kind: "outcome",
+			src: `
+exclusions:
+  - {kind: moved, date: 2026-10-01}
+`,
+			path: []string{"exclusions", "0", "kind"},
+			msg:  `institutionalized`,
+		},
+		{
 			name: "unknown kind",
 			kind: "memo",
 			src:  "{}\n",
@@ -505,5 +545,102 @@ func TestClosest(t *testing.T) {
 		if got := closest(in, known); got != want {
 			t.Errorf("closest(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestItemIDs checks every list whose items carry IDs: the random form
+// caseplan makes now (G-7QX2K) is valid; the numbered form of the lists
+// that had one (G1, ..., R1) still is; an item of a list that had no IDs
+// may still have none; and a malformed ID — another list's prefix, lower
+// case, a character the alphabet leaves out (I, L, O, U), the wrong length
+// — is refused with the list's own words.
+func TestItemIDs(t *testing.T) {
+	v := compile(t)
+	intake := minimal["intake"]
+	lists := []struct {
+		kind, prefix string
+		numbered     bool   // the list had G1-style IDs
+		src          string // one item, its ID written as {ID}
+		path         []string
+	}{
+		{"iep", "G", true, "created: 2026-01-19\ngoals: [{id: {ID}, term: short, text: x}]\n", []string{"goals", "0", "id"}},
+		{"iep", "O", true, "created: 2026-01-19\ngoals: [{id: G1, term: short, text: x, objectives: [{id: {ID}, text: x}]}]\n", []string{"goals", "0", "objectives", "0", "id"}},
+		{"iep", "S", true, "created: 2026-01-19\ngoals: [{id: G1, term: short, text: x, objectives: [{id: O1, text: x, services: [{ID}]}]}]\n", []string{"goals", "0", "objectives", "0", "services", "0"}},
+		{"iep", "M", true, "created: 2026-01-19\ngoals: [{id: G1, term: short, text: x, milestones: [{id: {ID}, text: x, due: 2026-02-01}]}]\n", []string{"goals", "0", "milestones", "0", "id"}},
+		{"iep", "S", true, "created: 2026-01-19\nservices: [{id: {ID}, name: x}]\n", []string{"services", "0", "id"}},
+		{"iep", "N", true, "created: 2026-01-19\nnext_steps: [{id: {ID}, owner: manager, text: x}]\n", []string{"next_steps", "0", "id"}},
+		{"iep", "JT", false, "created: 2026-01-19\njob_targets: [{id: {ID}, title: x}]\n", []string{"job_targets", "0", "id"}},
+		{"iep", "SK", false, "created: 2026-01-19\nskill_plan: [{id: {ID}, course: x}]\n", []string{"skill_plan", "0", "id"}},
+		{"iep", "RV", false, "created: 2026-01-19\nreviews: [{id: {ID}, date: 2026-02-01}]\n", []string{"reviews", "0", "id"}},
+		{"iep", "BN", false, "created: 2026-01-19\nself_sufficiency: {benefits: [{id: {ID}, name: x}]}\n", []string{"self_sufficiency", "benefits", "0", "id"}},
+		{"intake", "TM", false, intake + "team: [{id: {ID}, name: x, role: other}]\n", []string{"team", "0", "id"}},
+		{"intake", "EL", false, intake + "eligibility: [{id: {ID}, program: x, determined: 2026-01-12, eligible: true}]\n", []string{"eligibility", "0", "id"}},
+		{"intake", "BR", false, intake + "barriers: [{id: {ID}, kind: housing}]\n", []string{"barriers", "0", "id"}},
+		{"intake", "AS", false, intake + "assessments: [{id: {ID}, tool: x, date: 2026-01-12}]\n", []string{"assessments", "0", "id"}},
+		{"intake", "TR", false, intake + "transfers: [{id: {ID}, date: 2026-01-12, from: jdoe, to: jdoe, reason: x}]\n", []string{"transfers", "0", "id"}},
+		{"intake", "CN", false, intake + "consents: [{id: {ID}, kind: job-site-visit, given: 2026-01-12}]\n", []string{"consents", "0", "id"}},
+		{"intake", "WV", false, intake + "waivers: [{id: {ID}, rule: x, reason: x, by: jdoe, date: 2026-01-12}]\n", []string{"waivers", "0", "id"}},
+		{"references", "RF", false, "references: [{id: {ID}, name: x, relationship: x}]\n", []string{"references", "0", "id"}},
+		{"activity", "AP", false, "week: 2026-W07\napplications: [{id: {ID}, date: 2026-02-10, organization: x, position: x, status: applied}]\n", []string{"applications", "0", "id"}},
+		{"activity", "II", false, "week: 2026-W07\ninformational_interviews: [{id: {ID}, date: 2026-02-10, organization: x}]\n", []string{"informational_interviews", "0", "id"}},
+		{"activity", "IV", false, "week: 2026-W07\ninterviews: [{id: {ID}, date: 2026-02-10, organization: x}]\n", []string{"interviews", "0", "id"}},
+		{"activity", "AC", false, "week: 2026-W07\ncourses: [{id: {ID}, date: 2026-02-10, title: x}]\n", []string{"courses", "0", "id"}},
+		{"activity", "NW", false, "week: 2026-W07\nnetworking: [{id: {ID}, date: 2026-02-10, event: x}]\n", []string{"networking", "0", "id"}},
+		{"services", "R", true, "referrals: [{id: {ID}, service: x, provider: x, referred: 2026-02-10, status: referred}]\n", []string{"referrals", "0", "id"}},
+		{"outcome", "ER", false, "extensions: [{id: {ID}, requested: 2026-02-10}]\n", []string{"extensions", "0", "id"}},
+		{"outcome", "PL", false, "placements: [{id: {ID}, employer: x, position: x, start: 2026-02-10}]\n", []string{"placements", "0", "id"}},
+		{"outcome", "FU", false, "follow_ups: [{id: {ID}, due: 2026-02-10}]\n", []string{"follow_ups", "0", "id"}},
+		{"outcome", "CR", false, "credentials: [{id: {ID}, kind: other, date: 2026-02-10}]\n", []string{"credentials", "0", "id"}},
+		{"outcome", "SG", false, "skill_gains: [{id: {ID}, kind: training-milestone, date: 2026-02-10}]\n", []string{"skill_gains", "0", "id"}},
+		{"outcome", "EX", false, "exclusions: [{id: {ID}, kind: deceased, date: 2026-02-10}]\n", []string{"exclusions", "0", "id"}},
+		{"outcome", "CL", false, "closures: [{id: {ID}, date: 2026-02-10, reason: other}]\n", []string{"closures", "0", "id"}},
+		{"outcome", "RO", false, "reopenings: [{id: {ID}, date: 2026-02-10, reason: x}]\n", []string{"reopenings", "0", "id"}},
+	}
+	with := func(src, id string) string { return strings.ReplaceAll(src, "{ID}", id) }
+	for _, l := range lists {
+		t.Run(l.kind+"/"+strings.Join(l.path, "."), func(t *testing.T) {
+			good := []string{l.prefix + "-7QX2K", l.prefix + "-00000", l.prefix + "-ZZZZZ"}
+			bad := []string{
+				strings.ToLower(l.prefix) + "-7qx2k", // commands take any case; the file holds the canonical form
+				l.prefix + "-7QX2",                   // four characters
+				l.prefix + "-7QX2KA",                 // six
+				l.prefix + "-7QX2I", l.prefix + "-7QX2L", l.prefix + "-7QX2O", l.prefix + "-7QX2U",
+				l.prefix + "7QX2K", // no hyphen
+				"X" + l.prefix + "-7QX2K",
+				"Q-7QX2K", // another prefix
+				"",
+			}
+			if l.numbered {
+				good = append(good, l.prefix+"1", l.prefix+"12")
+				bad = append(bad, l.prefix+"-1", l.prefix)
+			} else {
+				bad = append(bad, l.prefix+"1")
+			}
+			for _, id := range good {
+				if errs := v.Validate(l.kind, doc(t, with(l.src, id))); errs != nil {
+					t.Errorf("%s: %v", id, errs)
+				}
+			}
+			for _, id := range bad {
+				errs := v.Validate(l.kind, doc(t, with(l.src, `"`+id+`"`)))
+				if len(errs) != 1 {
+					t.Errorf("%q: got %d errors, want 1: %q", id, len(errs), errs)
+					continue
+				}
+				if !slices.Equal(errs[0].Path, l.path) || !strings.Contains(errs[0].Message, "is not a valid") || !strings.Contains(errs[0].Message, l.prefix+"-7QX2K") {
+					t.Errorf("%q: %v %q", id, errs[0].Path, errs[0].Message)
+				}
+				plain(t, errs[0].Message)
+			}
+			if l.path[len(l.path)-1] != "id" {
+				return // an objective's services list holds IDs, no items with one
+			}
+			// An item without an ID: required where the list always had IDs.
+			src := strings.NewReplacer("{id: {ID}, ", "{").Replace(l.src)
+			errs := v.Validate(l.kind, doc(t, src))
+			if l.numbered != (len(errs) == 1 && strings.Contains(errs[0].Message, `missing required field "id"`)) || (!l.numbered && errs != nil) {
+				t.Errorf("an item without an id: %v", errs)
+			}
+		})
 	}
 }

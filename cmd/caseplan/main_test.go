@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,6 +38,7 @@ func TestScripts(t *testing.T) {
 			"writef":    writef,
 			"exits":     exits,
 			"envstdout": envstdout,
+			"cmpids":    cmpids,
 			"gitserver": gitServer,
 			"roster":    roster,
 		},
@@ -53,6 +55,11 @@ func TestScripts(t *testing.T) {
 			env.Setenv("GIT_COMMITTER_NAME", "Test Runner")
 			env.Setenv("GIT_COMMITTER_EMAIL", "runner@example.org")
 			env.Setenv("CASEPLAN_TODAY", "2026-03-16")
+			// This repository, for scripts that use its own files (the
+			// pre-commit framework's .pre-commit-hooks.yaml).
+			if root, err := filepath.Abs(filepath.Join("..", "..")); err == nil {
+				env.Setenv("CASEPLAN_REPO", root)
+			}
 			return nil
 		},
 	})
@@ -107,6 +114,42 @@ func envstdout(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: envstdout VAR")
 	}
 	ts.Setenv(args[0], strings.TrimSuffix(ts.ReadFile("stdout"), "\n"))
+}
+
+// cmpids compares a file with the text it should have, as cmpenv does,
+// where the items caseplan adds have random IDs: cmpids FILE WANT. In
+// WANT, $VAR is the variable's value when it is set (a script names an ID
+// it will use again with envstdout; a modeline's $schema stays as it is);
+// ????? stands for the five random characters of an ID the script need
+// not know (CL-?????); and ####### for an abbreviated git hash, such as a
+// diff's blobs, which change with the IDs in the file. FILE may be stdout
+// or stderr.
+func cmpids(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cmpids FILE WANT")
+	}
+	got, want := ts.ReadFile(args[0]), ts.ReadFile(args[1])
+	want = os.Expand(want, func(name string) string {
+		if v := ts.Getenv(name); v != "" {
+			return v
+		}
+		return "$" + name
+	})
+	var re strings.Builder
+	for i, part := range strings.Split(want, "?????") {
+		if i > 0 {
+			re.WriteString("[0-9A-HJKMNP-TV-Z]{5}")
+		}
+		for j, part := range strings.Split(part, "#######") {
+			if j > 0 {
+				re.WriteString("[0-9a-f]{7,}")
+			}
+			re.WriteString(regexp.QuoteMeta(part))
+		}
+	}
+	if !regexp.MustCompile(`^` + re.String() + `$`).MatchString(got) {
+		ts.Fatalf("%s differs from %s:\n--- got\n%s--- want\n%s", args[0], args[1], got, want)
+	}
 }
 
 // gitServer runs a real git host for the script: gitserver starts git's

@@ -150,3 +150,80 @@ func TestReadmeReportSample(t *testing.T) {
 		t.Fatalf("only %d sample lines checked", checked)
 	}
 }
+
+// walkthroughBlocks returns the shell blocks of the README's walk-through:
+// from its heading to the comment that ends it.
+func walkthroughBlocks(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(data), "## A first walk-through for a case manager")
+	section, _, found := strings.Cut(section, "<!-- The walk-through ends here")
+	if !ok || !found {
+		t.Fatal("the README has no walk-through, or no comment that ends it")
+	}
+	var blocks []string
+	for {
+		_, rest, ok := strings.Cut(section, "```sh\n")
+		if !ok {
+			break
+		}
+		block, after, _ := strings.Cut(rest, "```")
+		blocks = append(blocks, block)
+		section = after
+	}
+	return blocks
+}
+
+// TestReadmeWalkthrough is issue 15's item 12: the README's walk-through
+// runs as written — its shell blocks, verbatim, in bash with set -e — from
+// installing caseplan out of this clone to the report at its end, in a
+// home and a temporary directory of its own, whatever today's date is.
+func TestReadmeWalkthrough(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and installs caseplan")
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash to run the walk-through")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go to install caseplan with")
+	}
+	blocks := walkthroughBlocks(t)
+	if len(blocks) < 3 || !strings.Contains(blocks[0], "go install ./cmd/caseplan") {
+		t.Fatalf("the walk-through's first block must install caseplan: %q", blocks)
+	}
+	env := func(name string) string {
+		out, err := exec.Command(goBin, "env", name).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	home := t.TempDir()
+	script := "set -e\n" + strings.Join(blocks, "\n")
+	cmd := exec.Command(bash, "--noprofile", "--norc", "-c", script)
+	cmd.Dir = repoRoot(t) // "From a clone of this repository"
+	cmd.Env = []string{
+		"PATH=" + filepath.Dir(goBin) + ":/usr/local/bin:/usr/bin:/bin",
+		"HOME=" + home, "TMPDIR=" + t.TempDir(),
+		"GOPATH=" + filepath.Join(home, "go"), // caseplan is installed here, as for a new user
+		"GOMODCACHE=" + env("GOMODCACHE"), "GOCACHE=" + env("GOCACHE"), "GOPROXY=" + env("GOPROXY"),
+		"GOFLAGS=" + env("GOFLAGS"), "GOTOOLCHAIN=local",
+		"GIT_CONFIG_NOSYSTEM=1",
+	}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("the walk-through stops: %v\n%s", err, out.String())
+	}
+	for _, want := range []string{"created a case store", "extension approved until 2026-10-28", "close the case (placed)", "Phase:        closed since 2026-08-03", "# Monthly status report, August 2026"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the walk-through's output has no %q:\n%s", want, out.String())
+		}
+	}
+}

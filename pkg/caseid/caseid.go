@@ -54,11 +54,13 @@ func New(year int, random io.Reader) (string, error) {
 	return strconv.Itoa(year) + "-" + encoding.EncodeToString(b[:])[:5], nil
 }
 
-// NewItem returns a new ID for an item of a case's records — a placement,
-// a follow-up, a reference — that two clones may add to the same file at
-// once: prefix, a hyphen and five random characters of the case ID
-// alphabet (25 bits), e.g. PL-7QX2K. Two items added in two clones then
-// merge as two items (DESIGN.md §2). random is crypto/rand.Reader when nil.
+// NewItem returns a new ID for an item of a case's records — a goal, a
+// referral, an application, a placement, ... — that two clones may add to
+// the same file at once: prefix, a hyphen and five random characters of
+// the case ID alphabet (25 bits), e.g. PL-7QX2K. Two items added in two
+// clones then merge as two items (DESIGN.md §2). Each list's prefix is in
+// one table, pkg/record's ListRules, with the rule a merge follows for it.
+// random is crypto/rand.Reader when nil.
 func NewItem(prefix string, random io.Reader) (string, error) {
 	if random == nil {
 		random = rand.Reader

@@ -54,3 +54,28 @@ func TestCheckRefusesStoreDirs(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestNewItem(t *testing.T) {
+	for _, tt := range []struct {
+		prefix string
+		random []byte
+		want   string
+	}{
+		{"G", []byte{0, 0, 0, 0}, "G-00000"},
+		{"AP", []byte{0xff, 0xff, 0xff, 0xff}, "AP-ZZZZZ"},
+		{"R", []byte{0x3a, 0x5d, 0x1b, 0x88}, "R-79EHQ"},
+	} {
+		got, err := NewItem(tt.prefix, bytes.NewReader(tt.random))
+		if err != nil || got != tt.want {
+			t.Errorf("NewItem(%s, % x) = %q, %v; want %q", tt.prefix, tt.random, got, err, tt.want)
+		}
+	}
+	if _, err := NewItem("G", bytes.NewReader([]byte{1, 2})); err == nil {
+		t.Error("NewItem with 2 random bytes: no error")
+	}
+	a, _ := NewItem("G", nil)
+	b, _ := NewItem("G", nil)
+	if a == b {
+		t.Fatalf("two random IDs are equal: %s", a)
+	}
+}

@@ -39,9 +39,14 @@ type Due struct {
 	Detail  string      `json:"detail"`  // what is due, in the case manager's words
 	Path    string      `json:"path"`    // the record it comes from, repository-relative
 	Line    int         `json:"line"`    // its line in that file; 0 for the whole file
-	// Item names the plan item the entry is about, for the views that mark
-	// items where they list them (iep show): a milestone's or next step's
-	// ID, a benefit's name; "" for the rest. Not part of the JSON contract.
+	// Item names what the entry is about within its case and kind, so that
+	// it stays the same entry when its due date moves: a milestone's or
+	// next step's ID, a note's action item (NOTE#N), a benefit's name, a
+	// follow-up's ID (or its place in outcome.yaml), the quarter after
+	// exit, the phase whose period ends; "" for the kinds a case has one
+	// of at a time (the next contact, plan review, references, potential
+	// exit). The views that mark items where they list them (iep show) and
+	// the calendar's event UIDs read it. Not part of the JSON contract.
 	Item string `json:"-"`
 }
 
@@ -71,7 +76,7 @@ func (x *view) addItem(kind, item string, t time.Time, detail, file string, at .
 // due lists what is due on an open case in phase p.
 func (x *view) due(p period) {
 	if p.ends != "" && !p.end.IsZero() {
-		x.add(DuePeriodEnd, p.end, p.ends, x.file(p.endsAt), p.endsPath...)
+		x.addItem(DuePeriodEnd, p.phase, p.end, p.ends, x.file(p.endsAt), p.endsPath...)
 	}
 	x.contactDue(p)
 	x.planDue(p)
@@ -329,7 +334,7 @@ func (x *view) closedDue() {
 	}
 	for i, fu := range o.FollowUps {
 		if t, ok := fu.Due.Time(); ok && fu.Done == "" {
-			x.add(DueFollowUp, t, what, x.file(layout.KindOutcome), "follow_ups", itoa(i))
+			x.addItem(DueFollowUp, followUpItem(fu, i), t, what, x.file(layout.KindOutcome), "follow_ups", itoa(i))
 		}
 	}
 }
@@ -343,7 +348,7 @@ func (x *view) followUpsDue(p period) {
 	if o != nil {
 		for i, fu := range o.FollowUps {
 			if t, ok := fu.Due.Time(); ok && fu.Done == "" {
-				x.add(DueFollowUp, t, "follow-up"+x.followUpContext(), f, "follow_ups", itoa(i))
+				x.addItem(DueFollowUp, followUpItem(fu, i), t, "follow-up"+x.followUpContext(), f, "follow_ups", itoa(i))
 			}
 		}
 	}
@@ -356,8 +361,17 @@ func (x *view) followUpsDue(p period) {
 		if covered(o, first, last) {
 			continue
 		}
-		x.add(DueFollowUp, last, "follow-up in the "+ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
+		x.addItem(DueFollowUp, "quarter-"+itoa(k), last, "follow-up in the "+ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
 	}
+}
+
+// followUpItem names a planned follow-up: its ID, or for one written
+// without an ID its place in outcome.yaml.
+func followUpItem(fu record.FollowUp, i int) string {
+	if fu.ID != "" {
+		return fu.ID
+	}
+	return "follow_ups#" + itoa(i+1)
 }
 
 func (x *view) followUpContext() string {

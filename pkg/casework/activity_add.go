@@ -64,9 +64,10 @@ func activityList(entry any) (list, kind string, d record.Date, what string, err
 // Build returns the change that appends the entry to the list of its kind
 // in activity/<ISO week of its date>.yaml, keeping the rest of the file as
 // a person wrote it, or writes the week's file when there is none yet. The
-// output is the week, the kind and the entry's number in that list of the
-// week (1 for the first), which activity list shows and activity update
-// takes: "2026-W11 application 2".
+// entry gets an ID of its own — AP-K7QX2 for an application, II-, IV-, AC-
+// or NW- for the other kinds — so that entries logged in one week in two
+// clones merge as two. The output is the ID, which activity list shows and
+// activity update takes.
 func (a AddActivity) Build(s *State) (*Change, error) {
 	c := s.Snapshot.Case(a.Case)
 	if c == nil {
@@ -87,12 +88,17 @@ func (a AddActivity) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
+	id, err := s.newItemID(c, activityPrefixes[kind])
+	if err != nil {
+		return nil, err
+	}
+	entry := withEntryID(a.Entry, id)
 	var data []byte
 	if exists {
-		data, err = s.EditRecord(p, nil, appendActivity(list, a.Entry))
+		data, err = s.EditRecord(p, nil, appendActivity(list, entry))
 	} else {
 		w = record.ActivityWeek{Week: week}
-		if err := addEntry(&w, a.Entry); err != nil {
+		if err := addEntry(&w, entry); err != nil {
 			return nil, err
 		}
 		data, err = record.Marshal(p, &w)
@@ -100,17 +106,44 @@ func (a AddActivity) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := entries(&w, kind)
-	if exists {
-		n++
-	}
 	return &Change{
 		Cases:   []string{a.Case},
 		Action:  "activity.add",
 		Summary: fmt.Sprintf("log %s in %s", what, week),
 		Files:   map[string][]byte{p: data},
-		Output:  fmt.Sprintf("%s %s %d", week, kind, n),
+		Output:  id,
 	}, nil
+}
+
+// activityPrefixes are the ID prefixes of the kinds' entries.
+var activityPrefixes = map[string]string{
+	ActivityApplication:            record.PrefixApplication,
+	ActivityInformationalInterview: record.PrefixInformationalInterview,
+	ActivityInterview:              record.PrefixInterview,
+	ActivityCourse:                 record.PrefixActivityCourse,
+	ActivityNetworking:             record.PrefixNetworking,
+}
+
+// withEntryID returns the activity entry with the ID id.
+func withEntryID(entry any, id string) any {
+	switch e := entry.(type) {
+	case record.Application:
+		e.ID = id
+		return e
+	case record.InformationalInterview:
+		e.ID = id
+		return e
+	case record.Interview:
+		e.ID = id
+		return e
+	case record.ActivityCourse:
+		e.ID = id
+		return e
+	case record.NetworkingEvent:
+		e.ID = id
+		return e
+	}
+	return entry
 }
 
 // activityLists are the week file's lists in their canonical order.
@@ -177,23 +210,6 @@ func addEntry(w *record.ActivityWeek, entry any) error {
 		return fmt.Errorf("activity: %T is not an activity entry", entry)
 	}
 	return nil
-}
-
-// entries returns how many entries of a kind the week holds.
-func entries(w *record.ActivityWeek, kind string) int {
-	switch kind {
-	case ActivityApplication:
-		return len(w.Applications)
-	case ActivityInformationalInterview:
-		return len(w.InformationalInterviews)
-	case ActivityInterview:
-		return len(w.Interviews)
-	case ActivityCourse:
-		return len(w.Courses)
-	case ActivityNetworking:
-		return len(w.Networking)
-	}
-	return 0
 }
 
 // ActivityPath is the repository-relative path of a case's activity file

@@ -62,6 +62,7 @@ func TestAddActivity(t *testing.T) {
 		"    position: Office Coordinator\n" +
 		"    status: applied\n"
 	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/activity/2026-W11.yaml": w11})
+	s.Rand = idSource(t, "AP-00001", "NW-00001")
 	internal := false
 	app := record.Application{Date: "2026-03-15", Organization: "Example Library", Position: "Clerk", Internal: &internal, Status: "applied"}
 	ch, err := AddActivity{Case: "W-1", Entry: app}.Build(s)
@@ -69,10 +70,10 @@ func TestAddActivity(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Sunday 2026-03-15 is still in ISO week 11.
-	if ch.Output != "2026-W11 application 2" || ch.Action != "activity.add" {
+	if ch.Output != "AP-00001" || ch.Action != "activity.add" {
 		t.Errorf("output %q, action %q", ch.Output, ch.Action)
 	}
-	want := w11 + "  - date: 2026-03-15\n    organization: Example Library\n    position: Clerk\n    internal: false\n    status: applied\n"
+	want := w11 + "  - id: AP-00001\n    date: 2026-03-15\n    organization: Example Library\n    position: Clerk\n    internal: false\n    status: applied\n"
 	if got := string(ch.Files["cases/W-1/activity/2026-W11.yaml"]); got != want {
 		t.Errorf("2026-W11.yaml:\n%s\nwant:\n%s", got, want)
 	}
@@ -88,11 +89,11 @@ func TestAddActivity(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := "cases/W-1/activity/2026-W12.yaml"
-	fresh, _ := record.Marshal(p, &record.ActivityWeek{Week: "2026-W12", Networking: []record.NetworkingEvent{{Date: "2026-03-16", Event: "Job club", Contacts: &n}}})
+	fresh, _ := record.Marshal(p, &record.ActivityWeek{Week: "2026-W12", Networking: []record.NetworkingEvent{{ID: "NW-00001", Date: "2026-03-16", Event: "Job club", Contacts: &n}}})
 	if got := ch.Files[p]; string(got) != string(fresh) || len(ch.Files) != 1 {
 		t.Errorf("files %v; %s:\n%s\nwant:\n%s", changedPaths(ch.Files), p, got, fresh)
 	}
-	if ch.Output != "2026-W12 networking 1" {
+	if ch.Output != "NW-00001" {
 		t.Errorf("output %q", ch.Output)
 	}
 }
@@ -112,8 +113,15 @@ func TestUpdateApplication(t *testing.T) {
 		"interviews:\n" +
 		"  - date: 2026-03-12\n" +
 		"    organization: Example Clinic\n"
-	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/activity/2026-W11.yaml": w11})
-	ch, err := UpdateApplication{Case: "W-1", Week: "2026-W11", Application: 1, Status: "interview", Feedback: "screening call booked"}.Build(s)
+	const w12 = "week: 2026-W12\n" +
+		"applications:\n" +
+		"  - id: AP-7QX2K\n" +
+		"    date: 2026-03-16\n" +
+		"    organization: Example Museum\n" +
+		"    position: Archivist\n" +
+		"    status: applied\n"
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/activity/2026-W11.yaml": w11, "cases/W-1/activity/2026-W12.yaml": w12})
+	ch, err := UpdateApplication{Case: "W-1", Week: "2026-W11", Application: "1", Status: "interview", Feedback: "screening call booked"}.Build(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,11 +129,23 @@ func TestUpdateApplication(t *testing.T) {
 	if got := string(ch.Files["cases/W-1/activity/2026-W11.yaml"]); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	if ch.Summary != "move application 1 of 2026-W11 (Example Clinic, Office Coordinator) to interview" || ch.Action != "activity.update" {
-		t.Errorf("summary %q, action %q", ch.Summary, ch.Action)
+	if ch.Summary != "move application 1 of 2026-W11 (Example Clinic, Office Coordinator) to interview" || ch.Action != "activity.update" || ch.Output != "2026-W11 application 1" {
+		t.Errorf("summary %q, action %q, output %q", ch.Summary, ch.Action, ch.Output)
+	}
+	// An application with an ID is named by it, in any case and without
+	// its week, which is found.
+	ch, err = UpdateApplication{Case: "W-1", Application: "ap-7qx2k", Status: "offer"}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(ch.Files["cases/W-1/activity/2026-W12.yaml"]), strings.Replace(w12, "status: applied", "status: offer", 1); got != want || len(ch.Files) != 1 {
+		t.Errorf("got %v:\n%s\nwant:\n%s", changedPaths(ch.Files), got, want)
+	}
+	if ch.Output != "AP-7QX2K" || ch.Summary != "move application AP-7QX2K (Example Museum, Archivist) to offer" {
+		t.Errorf("output %q, summary %q", ch.Output, ch.Summary)
 	}
 	// Feedback is added to an application that had none.
-	ch, err = UpdateApplication{Case: "W-1", Week: "2026-W11", Application: 2, Status: "rejected", Feedback: "position filled internally"}.Build(s)
+	ch, err = UpdateApplication{Case: "W-1", Week: "2026-W11", Application: "2", Status: "rejected", Feedback: "position filled internally"}.Build(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,10 +158,13 @@ func TestUpdateApplication(t *testing.T) {
 		u    UpdateApplication
 		want string
 	}{
-		{UpdateApplication{Week: "2026-W11", Application: 3, Status: "offer"}, "has applications 1 to 2, not 3"},
-		{UpdateApplication{Week: "2026-W10", Application: 1, Status: "offer"}, "has no activity in week 2026-W10"},
-		{UpdateApplication{Week: "2026-W11", Application: 1, Status: "maybe"}, `unknown application status "maybe"`},
-		{UpdateApplication{Week: "2026-W99", Application: 1, Status: "offer"}, `"2026-W99" is not an ISO week`},
+		{UpdateApplication{Week: "2026-W11", Application: "3", Status: "offer"}, "has applications 1 to 2, not 3"},
+		{UpdateApplication{Week: "2026-W10", Application: "1", Status: "offer"}, "has no activity in week 2026-W10"},
+		{UpdateApplication{Week: "2026-W11", Application: "1", Status: "maybe"}, `unknown application status "maybe"`},
+		{UpdateApplication{Week: "2026-W99", Application: "1", Status: "offer"}, `"2026-W99" is not an ISO week`},
+		{UpdateApplication{Application: "1", Status: "offer"}, "application 1: which week's?"},
+		{UpdateApplication{Application: "AP-00000", Status: "offer"}, `case W-1 has no application "AP-00000" (it has AP-7QX2K)`},
+		{UpdateApplication{Week: "2026-W11", Application: "AP-7QX2K", Status: "offer"}, "application AP-7QX2K of case W-1 was logged in week 2026-W12, not 2026-W11"},
 	} {
 		tc.u.Case = "W-1"
 		_, err := tc.u.Build(s)
@@ -160,12 +183,15 @@ func TestUpdateInterviewAndCourse(t *testing.T) {
 		"  - date: 2026-03-16\n" +
 		"    organization: Example Clinic # second round\n" +
 		"    kind: panel\n" +
+		"  - id: IV-7QX2K\n" +
+		"    date: 2026-03-18\n" +
+		"    organization: Example Library\n" +
 		"courses:\n" +
 		"  - date: 2026-03-17\n" +
 		"    title: Spreadsheet basics\n" +
 		"    status: enrolled\n"
 	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/activity/2026-W12.yaml": w12})
-	ch, err := UpdateInterview{Case: "W-1", Week: "2026-W12", Interview: 1, Feedback: " Strong on scheduling "}.Build(s)
+	ch, err := UpdateInterview{Case: "W-1", Week: "2026-W12", Interview: "1", Feedback: " Strong on scheduling "}.Build(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +199,17 @@ func TestUpdateInterviewAndCourse(t *testing.T) {
 	if got := string(ch.Files["cases/W-1/activity/2026-W12.yaml"]); got != want || ch.Action != "activity.update" || ch.Output != "2026-W12 interview 1" {
 		t.Errorf("got %s %q:\n%s\nwant:\n%s", ch.Action, ch.Output, got, want)
 	}
-	ch, err = UpdateActivityCourse{Case: "W-1", Week: "2026-W12", Course: 1, Status: "completed"}.Build(s)
+	// An interview with an ID is named by it, in any case and without its
+	// week.
+	ch, err = UpdateInterview{Case: "W-1", Interview: "iv-7qx2k", Feedback: "Offer expected"}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = strings.Replace(w12, "    organization: Example Library\n", "    organization: Example Library\n    feedback: Offer expected\n", 1)
+	if got := string(ch.Files["cases/W-1/activity/2026-W12.yaml"]); got != want || ch.Output != "IV-7QX2K" || ch.Summary != "record the feedback of interview IV-7QX2K (Example Library)" {
+		t.Errorf("got %q %q:\n%s\nwant:\n%s", ch.Output, ch.Summary, got, want)
+	}
+	ch, err = UpdateActivityCourse{Case: "W-1", Week: "2026-W12", Course: "1", Status: "completed"}.Build(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,11 +221,11 @@ func TestUpdateInterviewAndCourse(t *testing.T) {
 		b    Build
 		want string
 	}{
-		{UpdateInterview{Case: "W-1", Week: "2026-W12", Interview: 2, Feedback: "x"}.Build, "week 2026-W12 of case W-1 has interviews 1 to 1, not 2"},
-		{UpdateInterview{Case: "W-1", Week: "2026-W12", Interview: 1, Feedback: " "}.Build, "no feedback to record"},
-		{UpdateActivityCourse{Case: "W-1", Week: "2026-W12", Course: 1, Status: "enrolled"}.Build, "course 1 of 2026-W12 (Spreadsheet basics) is already enrolled"},
-		{UpdateActivityCourse{Case: "W-1", Week: "2026-W12", Course: 1, Status: "hired"}.Build, `unknown course status "hired"`},
-		{UpdateActivityCourse{Case: "W-1", Week: "2026-W11", Course: 1, Status: "dropped"}.Build, "case W-1 has no activity in week 2026-W11"},
+		{UpdateInterview{Case: "W-1", Week: "2026-W12", Interview: "3", Feedback: "x"}.Build, "week 2026-W12 of case W-1 has interviews 1 to 2, not 3"},
+		{UpdateInterview{Case: "W-1", Week: "2026-W12", Interview: "1", Feedback: " "}.Build, "no feedback to record"},
+		{UpdateActivityCourse{Case: "W-1", Week: "2026-W12", Course: "1", Status: "enrolled"}.Build, "course 1 of 2026-W12 (Spreadsheet basics) is already enrolled"},
+		{UpdateActivityCourse{Case: "W-1", Week: "2026-W12", Course: "1", Status: "hired"}.Build, `unknown course status "hired"`},
+		{UpdateActivityCourse{Case: "W-1", Week: "2026-W11", Course: "1", Status: "dropped"}.Build, "case W-1 has no activity in week 2026-W11"},
 	} {
 		_, err := tc.b(s)
 		var input *InputError

@@ -10,13 +10,20 @@ import (
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
+// The activity updates name the entry they change by its ID (AP-K7QX2,
+// IV-, AC-; in any case), which activity add printed and activity list
+// shows, searched in every week of the case; or, for an entry logged
+// before entries had IDs, by its number among its week's entries of its
+// kind (1 for the first), with the week. The output is the entry's ID, or
+// for one without, its week, kind and number, as before entries had IDs.
+
 // UpdateApplication moves a job application along (interview, offer,
 // hired, rejected, withdrawn) in the week's file it was logged in, so an
 // old week's file need not be edited by hand.
 type UpdateApplication struct {
 	Case        string
-	Week        string // 2026-W09
-	Application int    // its number in the week's applications, 1 for the first
+	Application string // its ID, or its number in Week's applications
+	Week        string // 2026-W09; needed with a number, checked with an ID
 	Status      string
 	Feedback    string // empty: leave the feedback as it is
 }
@@ -27,28 +34,196 @@ func (u UpdateApplication) Build(s *State) (*Change, error) {
 	if !slices.Contains(ApplicationStatuses, u.Status) {
 		return nil, inputErrorf("use one of "+strings.Join(ApplicationStatuses, ", "), "unknown application status %q", u.Status)
 	}
-	p, w, err := activityWeek(s, u.Case, u.Week, "applications", u.Application, func(w *record.ActivityWeek) int { return len(w.Applications) })
+	e, err := findActivity(s, u.Case, ActivityApplication, u.Application, u.Week)
 	if err != nil {
 		return nil, err
 	}
-	i := u.Application - 1
-	at := func(field string) []string { return []string{"applications", strconv.Itoa(i), field} }
+	at := func(field string) []string { return []string{"applications", strconv.Itoa(e.i), field} }
 	edits := []Edit{Set(at("status"), u.Status)}
 	if u.Feedback != "" {
 		edits = append(edits, Set(at("feedback"), u.Feedback))
 	}
-	data, err := s.EditRecord(p, nil, edits...)
+	data, err := s.EditRecord(e.path, nil, edits...)
 	if err != nil {
 		return nil, err
 	}
-	app := w.Applications[i]
+	app := e.week.Applications[e.i]
 	return &Change{
 		Cases:   []string{u.Case},
 		Action:  "activity.update",
-		Summary: fmt.Sprintf("move application %d of %s (%s, %s) to %s", u.Application, u.Week, app.Organization, app.Position, u.Status),
-		Files:   map[string][]byte{p: data},
-		Output:  fmt.Sprintf("%s %s %d", u.Week, ActivityApplication, u.Application),
+		Summary: fmt.Sprintf("move application %s (%s, %s) to %s", e.name(), app.Organization, app.Position, u.Status),
+		Files:   map[string][]byte{e.path: data},
+		Output:  e.output(),
 	}, nil
+}
+
+// UpdateInterview records the feedback from a job interview (000) in the
+// week's file it was logged in: feedback often comes days later.
+type UpdateInterview struct {
+	Case      string
+	Interview string // its ID, or its number in Week's interviews
+	Week      string
+	Feedback  string
+}
+
+// Build returns the change that sets the interview's feedback in place.
+func (u UpdateInterview) Build(s *State) (*Change, error) {
+	feedback := strings.TrimSpace(u.Feedback)
+	if feedback == "" {
+		return nil, inputErrorf("give it with --feedback", "no feedback to record")
+	}
+	e, err := findActivity(s, u.Case, ActivityInterview, u.Interview, u.Week)
+	if err != nil {
+		return nil, err
+	}
+	in := e.week.Interviews[e.i]
+	data, err := s.EditRecord(e.path, nil, setInOrder(record.ActivityWeek{}, []string{"interviews", strconv.Itoa(e.i), "feedback"}, feedback))
+	if err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{u.Case},
+		Action:  "activity.update",
+		Summary: fmt.Sprintf("record the feedback of interview %s (%s)", e.name(), in.Organization),
+		Files:   map[string][]byte{e.path: data},
+		Output:  e.output(),
+	}, nil
+}
+
+// UpdateActivityCourse moves a course logged in the activity tracker
+// along — enrolled, completed, dropped — in the week's file it was logged
+// in.
+type UpdateActivityCourse struct {
+	Case   string
+	Course string // its ID, or its number in Week's courses
+	Week   string
+	Status string
+}
+
+// Build returns the change that sets the course's status in place.
+func (u UpdateActivityCourse) Build(s *State) (*Change, error) {
+	if !slices.Contains(CourseStatuses, u.Status) {
+		return nil, inputErrorf("use one of "+strings.Join(CourseStatuses, ", "), "unknown course status %q", u.Status)
+	}
+	e, err := findActivity(s, u.Case, ActivityCourse, u.Course, u.Week)
+	if err != nil {
+		return nil, err
+	}
+	c := e.week.Courses[e.i]
+	if c.Status == u.Status {
+		return nil, inputErrorf("", "course %s (%s) is already %s", e.name(), c.Title, u.Status)
+	}
+	data, err := s.EditRecord(e.path, nil, setInOrder(record.ActivityWeek{}, []string{"courses", strconv.Itoa(e.i), "status"}, u.Status))
+	if err != nil {
+		return nil, err
+	}
+	return &Change{
+		Cases:   []string{u.Case},
+		Action:  "activity.update",
+		Summary: fmt.Sprintf("mark course %s (%s) %s", e.name(), c.Title, u.Status),
+		Files:   map[string][]byte{e.path: data},
+		Output:  e.output(),
+	}, nil
+}
+
+// activityEntry is the entry of a case's activity tracker an update names.
+type activityEntry struct {
+	kind string               // ActivityApplication, ...
+	path string               // its week's file
+	week *record.ActivityWeek // the week as it stands
+	i    int                  // its index in its kind's list
+	id   string               // "" for an entry logged before entries had IDs
+}
+
+// name names the entry in messages and commit subjects: its ID, or its
+// number and week.
+func (e activityEntry) name() string {
+	if e.id != "" {
+		return e.id
+	}
+	return fmt.Sprintf("%d of %s", e.i+1, e.week.Week)
+}
+
+// output is what the update prints: the entry's ID, or its week, kind and
+// number.
+func (e activityEntry) output() string {
+	if e.id != "" {
+		return e.id
+	}
+	return fmt.Sprintf("%s %s %d", e.week.Week, e.kind, e.i+1)
+}
+
+// activityIDs returns the IDs of a week's entries of kind, one per entry
+// ("" for an entry without one), and the name of their list.
+func activityIDs(w *record.ActivityWeek, kind string) (list string, ids []string) {
+	switch kind {
+	case ActivityApplication:
+		for _, e := range w.Applications {
+			ids = append(ids, e.ID)
+		}
+		return "applications", ids
+	case ActivityInterview:
+		for _, e := range w.Interviews {
+			ids = append(ids, e.ID)
+		}
+		return "interviews", ids
+	case ActivityCourse:
+		for _, e := range w.Courses {
+			ids = append(ids, e.ID)
+		}
+		return "courses", ids
+	}
+	panic("activityIDs: no updates of " + kind)
+}
+
+// findActivity finds the entry of kind that which names in case caseID:
+// by its ID in any week (week, when given, must be its week), or by its
+// number in week.
+func findActivity(s *State, caseID, kind, which, week string) (activityEntry, error) {
+	c := s.Snapshot.Case(caseID)
+	if c == nil {
+		return activityEntry{}, &store.UnknownCaseError{ID: caseID}
+	}
+	if week != "" {
+		if err := checkWeek(week); err != nil {
+			return activityEntry{}, err
+		}
+	}
+	which = strings.TrimSpace(which)
+	if n, err := strconv.Atoi(which); err == nil {
+		if week == "" {
+			return activityEntry{}, inputErrorf("name it by its ID (caseplan activity list "+caseID+" shows them), or by its number with --week",
+				"%s %d: which week's?", kind, n)
+		}
+		list, _ := activityIDs(&record.ActivityWeek{}, kind)
+		p, w, err := activityWeek(s, caseID, week, list, n, func(w *record.ActivityWeek) int { _, ids := activityIDs(w, kind); return len(ids) })
+		if err != nil {
+			return activityEntry{}, err
+		}
+		_, ids := activityIDs(w, kind)
+		return activityEntry{kind: kind, path: p, week: w, i: n - 1, id: ids[n-1]}, nil
+	}
+	id := itemID(which)
+	var have []string
+	for _, w := range c.Activity {
+		_, ids := activityIDs(w, kind)
+		for j, eid := range ids {
+			switch {
+			case eid == "":
+			case eid == id && week != "" && w.Week != week:
+				return activityEntry{}, inputErrorf("", "%s %s of case %s was logged in week %s, not %s", kind, id, caseID, w.Week, week)
+			case eid == id:
+				return activityEntry{kind: kind, path: c.ActivityPath(w), week: w, i: j, id: eid}, nil
+			default:
+				have = append(have, eid)
+			}
+		}
+	}
+	hint := "caseplan activity list " + caseID + " lists the entries with their IDs"
+	if len(have) == 0 {
+		return activityEntry{}, inputErrorf(hint, "case %s has no %s %q", caseID, kind, which)
+	}
+	return activityEntry{}, inputErrorf(hint, "case %s has no %s %q (it has %s)", caseID, kind, which, strings.Join(have, ", "))
 }
 
 // activityWeek reads the week's file of case id for an update of entry i
@@ -83,73 +258,4 @@ func activityWeek(s *State, id, week, list string, i int, count func(*record.Act
 		return "", nil, inputErrorf(hint, "week %s of case %s has %s 1 to %d, not %d", week, id, list, n, i)
 	}
 	return p, w, nil
-}
-
-// UpdateInterview records the feedback from a job interview (000) in the
-// week's file it was logged in: feedback often comes days later.
-type UpdateInterview struct {
-	Case      string
-	Week      string
-	Interview int // its number in the week's interviews, 1 for the first
-	Feedback  string
-}
-
-// Build returns the change that sets the interview's feedback in place.
-func (u UpdateInterview) Build(s *State) (*Change, error) {
-	p, w, err := activityWeek(s, u.Case, u.Week, "interviews", u.Interview, func(w *record.ActivityWeek) int { return len(w.Interviews) })
-	if err != nil {
-		return nil, err
-	}
-	feedback := strings.TrimSpace(u.Feedback)
-	if feedback == "" {
-		return nil, inputErrorf("give it with --feedback", "no feedback to record")
-	}
-	in := w.Interviews[u.Interview-1]
-	data, err := s.EditRecord(p, nil, setInOrder(record.ActivityWeek{}, []string{"interviews", strconv.Itoa(u.Interview - 1), "feedback"}, feedback))
-	if err != nil {
-		return nil, err
-	}
-	return &Change{
-		Cases:   []string{u.Case},
-		Action:  "activity.update",
-		Summary: fmt.Sprintf("record the feedback of interview %d of %s (%s)", u.Interview, u.Week, in.Organization),
-		Files:   map[string][]byte{p: data},
-		Output:  fmt.Sprintf("%s %s %d", u.Week, ActivityInterview, u.Interview),
-	}, nil
-}
-
-// UpdateActivityCourse moves a course logged in the activity tracker
-// along — enrolled, completed, dropped — in the week's file it was logged
-// in.
-type UpdateActivityCourse struct {
-	Case   string
-	Week   string
-	Course int // its number in the week's courses, 1 for the first
-	Status string
-}
-
-// Build returns the change that sets the course's status in place.
-func (u UpdateActivityCourse) Build(s *State) (*Change, error) {
-	if !slices.Contains(CourseStatuses, u.Status) {
-		return nil, inputErrorf("use one of "+strings.Join(CourseStatuses, ", "), "unknown course status %q", u.Status)
-	}
-	p, w, err := activityWeek(s, u.Case, u.Week, "courses", u.Course, func(w *record.ActivityWeek) int { return len(w.Courses) })
-	if err != nil {
-		return nil, err
-	}
-	c := w.Courses[u.Course-1]
-	if c.Status == u.Status {
-		return nil, inputErrorf("", "course %d of %s (%s) is already %s", u.Course, u.Week, c.Title, u.Status)
-	}
-	data, err := s.EditRecord(p, nil, setInOrder(record.ActivityWeek{}, []string{"courses", strconv.Itoa(u.Course - 1), "status"}, u.Status))
-	if err != nil {
-		return nil, err
-	}
-	return &Change{
-		Cases:   []string{u.Case},
-		Action:  "activity.update",
-		Summary: fmt.Sprintf("mark course %d of %s (%s) %s", u.Course, u.Week, c.Title, u.Status),
-		Files:   map[string][]byte{p: data},
-		Output:  fmt.Sprintf("%s %s %d", u.Week, ActivityCourse, u.Course),
-	}, nil
 }

@@ -33,8 +33,9 @@ type ImportCohort struct {
 	RulesPath   string // repository-relative: cases/import-rules/<name>.yaml
 	SkipInvalid bool
 	Schemas     *schemas.Validator
-	// Progress, when set, is told how far each step has come: reading the
-	// existing cases, then checking the rows.
+	// Progress, when set, is told how far each step has come, the step
+	// named by what it counts: "cases read" (the store's), then "rows
+	// checked".
 	Progress func(step string, done, total int)
 	Plan     *ImportPlan
 }
@@ -148,7 +149,7 @@ func (imp ImportCohort) Build(s *State) (*Change, error) {
 	}
 	plan.NewCohort = !hasCohort
 
-	existing, err := existingCases(s, rules.Cohort.ID, imp.progress("reading the store's cases"))
+	existing, err := existingCases(s, rules.Cohort.ID, imp.progress("cases read"))
 	if err != nil {
 		return nil, err
 	}
@@ -204,8 +205,12 @@ func (imp ImportCohort) Build(s *State) (*Change, error) {
 	if len(plan.Created) == 0 {
 		return nil, ErrNothingToImport
 	}
+	importID, err := caseid.NewItem(record.PrefixCohortImport, s.random())
+	if err != nil {
+		return nil, err
+	}
 	entry := record.CohortImport{
-		File: imp.File, SHA256: roster.SHA256, Rules: strings.TrimSuffix(path.Base(imp.RulesPath), layout.Ext),
+		ID: importID, File: imp.File, SHA256: roster.SHA256, Rules: strings.TrimSuffix(path.Base(imp.RulesPath), layout.Ext),
 		Date: date(s.Today), By: s.Staff.ID, Rows: len(roster.Rows), Created: len(plan.Created),
 	}
 	if files[cohortPath], err = cohortRecord(s, cohortPath, rules, entry, hasCohort); err != nil {
@@ -265,7 +270,7 @@ func (imp ImportCohort) progress(step string) func(done, total int) {
 // and program rules — so that a row the engine would refuse is an invalid
 // row, named by its row and column, rather than a refused import.
 func (imp ImportCohort) checkRecords(s *State, m *rosterimport.Mapping, plan *ImportPlan, opened record.Date, manager string) error {
-	report := imp.progress("checking the rows")
+	report := imp.progress("rows checked")
 	cfg := s.Snapshot.Config
 	rules := m.Rules()
 	files := map[string][]byte{}

@@ -109,13 +109,22 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		return nil, err
 	}
 
+	// The copy lives outside the store, where the modeline's relative path
+	// to the schema resolves to nothing: the copy gets one naming the
+	// store's schema by its absolute file:// URL, so the editor still
+	// completes and checks the record, and the file is written back with
+	// the relative one it had.
+	relative, _ := layout.Modeline(path)
+	absolute, _ := layout.AbsoluteModeline(path, w.Repo.Root())
+	shown := layout.SwapModeline(original, relative, absolute)
+
 	base := strings.TrimSuffix(pathpkg.Base(path), layout.Ext)
 	tmp, err := os.CreateTemp(h.TempDir, "caseplan-"+h.Case+"-"+base+"-*.yaml")
 	if err != nil {
 		return nil, err
 	}
 	temp := tmp.Name()
-	_, err = tmp.Write(original)
+	_, err = tmp.Write(shown)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -133,6 +142,7 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		if edited, err = os.ReadFile(temp); err != nil {
 			return nil, err
 		}
+		edited = layout.SwapModeline(edited, absolute, relative)
 		if bytes.Equal(edited, original) {
 			os.Remove(temp)
 			return nil, ErrUnchanged

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -212,5 +213,52 @@ func TestEditCreatesAMissingRecord(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(dir, "cases/W-1/services.yaml"))
 	if res.Commit == "" || !strings.HasPrefix(string(data), "# yaml-language-server: $schema=../../schemas/services.schema.json\nreferrals:") {
 		t.Errorf("services.yaml:\n%s", data)
+	}
+}
+
+// TestEditCopyKeepsItsSchema is issue 15's item 3: the copy an editor opens
+// lives outside the store, so its modeline names the store's schema by a
+// file:// URL that resolves to the schema itself; the record is written
+// back with its relative modeline, as every record has.
+func TestEditCopyKeepsItsSchema(t *testing.T) {
+	w, dir := editStore(t)
+	for _, record := range []string{"intake", "services"} { // services.yaml does not exist yet
+		var schemaRef string
+		_, err := w.Edit(HandEdit{Case: "W-1", Record: record, TempDir: t.TempDir(), Open: func(path string) error {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			first, _, _ := strings.Cut(string(data), "\n")
+			ref, ok := strings.CutPrefix(first, "# yaml-language-server: $schema=")
+			if !ok {
+				return errors.New("no modeline in the copy: " + first)
+			}
+			schemaRef = ref
+			extra := "  name: Ana Example\n  phone: 555-0142\n"
+			if record == "services" {
+				return os.WriteFile(path, append(data, "referrals: []\n"...), 0o644)
+			}
+			return editReplace("  name: Ana Example\n", extra)(path)
+		}})
+		if err != nil {
+			t.Fatalf("%s: %v", record, err)
+		}
+		u, err := url.Parse(schemaRef)
+		if err != nil || u.Scheme != "file" {
+			t.Fatalf("%s: the copy's schema is %q, not a file:// URL", record, schemaRef)
+		}
+		got, err := os.ReadFile(filepath.FromSlash(u.Path))
+		if err != nil {
+			t.Fatalf("%s: the copy's schema %s does not resolve: %v", record, schemaRef, err)
+		}
+		want, _ := os.ReadFile(filepath.Join(dir, "schemas", record+".schema.json"))
+		if len(want) == 0 || string(got) != string(want) {
+			t.Errorf("%s: the copy's schema %s is not the store's schemas/%s.schema.json", record, schemaRef, record)
+		}
+		data, _ := os.ReadFile(filepath.Join(dir, "cases", "W-1", record+".yaml"))
+		if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=../../schemas/"+record+".schema.json\n") {
+			t.Errorf("%s.yaml was written back without its relative modeline:\n%s", record, data)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -302,3 +303,44 @@ participant:
   name: Ana Example
   # Works nights: call after 5pm.
 `
+
+// idSource returns a random source from which caseid.NewItem makes exactly
+// the item IDs given, in order — each from four bytes whose first 25 bits
+// are its five characters — so that a test names the IDs its changes get
+// (G-00001, M-00002, ...). Only the characters after the last hyphen
+// count; the prefix is the command's.
+func idSource(t testing.TB, ids ...string) io.Reader {
+	t.Helper()
+	const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+	var b []byte
+	for _, id := range ids {
+		chars := id[strings.LastIndex(id, "-")+1:]
+		if len(chars) != 5 {
+			t.Fatalf("idSource: %q does not end in five characters", id)
+		}
+		var v uint32
+		for _, c := range chars {
+			i := strings.IndexRune(alphabet, c)
+			if i < 0 {
+				t.Fatalf("idSource: %q is not in the ID alphabet", c)
+			}
+			v = v<<5 | uint32(i)
+		}
+		v <<= 7
+		b = append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v))
+	}
+	return bytes.NewReader(b)
+}
+
+// applyWith runs one change on case id as Maria, drawing new IDs from
+// random, and returns its output.
+func applyWith(t *testing.T, dir, id string, random io.Reader, build Build) string {
+	t.Helper()
+	ws := openWorkspace(t, dir, maria)
+	ws.Rand = random
+	res, err := ws.Apply([]string{id}, build)
+	if err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+	return res.Change.Output
+}

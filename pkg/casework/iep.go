@@ -70,27 +70,10 @@ func (p *planCase) showHint() string {
 	return "caseplan iep show " + p.c.ID + " shows the plan with its IDs"
 }
 
-// NextPlanID returns the ID after the highest of ids of the form prefix and a
-// number: G3 after G1 and G2. Numbering continues from the highest, so an
-// ID removed by hand from the middle is not handed out again while a
-// higher one exists; IDs of another form (a typo, say) are ignored.
-func NextPlanID(prefix string, ids []string) string {
-	n := 0
-	for _, id := range ids {
-		rest, ok := strings.CutPrefix(id, prefix)
-		if !ok || rest == "" || strings.Trim(rest, "0123456789") != "" {
-			continue
-		}
-		if v, err := strconv.Atoi(rest); err == nil && v > n {
-			n = v
-		}
-	}
-	return prefix + strconv.Itoa(n+1)
-}
-
-// goalIDs, objectiveIDs, ... list the plan's IDs. Objectives and milestones
-// are numbered across all goals of the case, so O3 names one objective
-// whichever goal it serves.
+// goalIDs, objectiveIDs, ... list the plan's IDs, for messages. An
+// objective's or a milestone's ID is unique across all goals of the case,
+// so O-K7QX2 (or O3, in an older plan) names one objective whichever goal
+// it serves.
 func goalIDs(p *record.IEP) []string {
 	var ids []string
 	for _, g := range p.Goals {
@@ -143,14 +126,30 @@ func (p *planCase) unknownError(what, id string, have []string, addHint string) 
 	return inputErrorf(p.showHint(), "the plan of case %s has no %s %q (it has %s)", p.c.ID, what, id, strings.Join(have, ", "))
 }
 
-// byNumber sorts IDs of one prefix by their number (M2 before M10), for
-// messages: objectives and milestones are listed goal by goal in the file.
+// byNumber sorts IDs of one prefix for messages — older numbered ones by
+// their number (M2 before M10), then the random ones — since objectives
+// and milestones are listed goal by goal in the file.
 func byNumber(ids []string) []string {
-	slices.SortStableFunc(ids, func(a, b string) int {
-		if len(a) != len(b) {
-			return len(a) - len(b)
+	number := func(id string) (int, bool) {
+		i := strings.IndexFunc(id, func(r rune) bool { return r >= '0' && r <= '9' })
+		if i < 1 || strings.Contains(id, "-") {
+			return 0, false
 		}
-		return strings.Compare(a, b)
+		n, err := strconv.Atoi(id[i:])
+		return n, err == nil
+	}
+	slices.SortStableFunc(ids, func(a, b string) int {
+		na, oka := number(a)
+		nb, okb := number(b)
+		switch {
+		case oka && okb:
+			return na - nb
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return 0 // random IDs stay in the plan's order
 	})
 	return ids
 }
@@ -252,9 +251,6 @@ func checkPlanText(what, v string) error {
 	}
 	return nil
 }
-
-// planID normalises an ID typed on the command line: g2 is G2.
-func planID(id string) string { return strings.ToUpper(strings.TrimSpace(id)) }
 
 // idx is a list index as a yamledit path token.
 func planIdx(i int) string { return strconv.Itoa(i) }

@@ -8,8 +8,9 @@ import (
 
 // SetCourseStatus moves a course of the skill development plan (000)
 // along: planned, enrolled, completed or dropped. Course names the course
-// by its place in the skill plan (1 for the first, as caseplan iep show
-// lists them) or by its name, ignoring case.
+// by its ID (SK-K7QX2, as iep course add printed it), its place in the
+// skill plan (1 for the first, as caseplan iep show lists them) or its
+// name, ignoring case.
 type SetCourseStatus struct {
 	Case   string
 	Course string
@@ -37,12 +38,15 @@ func (a SetCourseStatus) Build(s *State) (*Change, error) {
 		planSet([]string{"skill_plan", planIdx(i), "status"}, a.Status))
 }
 
-// course returns the index of the skill plan's course named by its place
-// (1-based) or its name.
+// course returns the index of the skill plan's course named by its ID,
+// its place (1-based) or its name.
 func (p *planCase) course(which string) (int, error) {
 	courses := p.plan.SkillPlan
 	var have []string
 	for i, c := range courses {
+		if c.ID != "" && c.ID == itemID(which) {
+			return i, nil
+		}
 		have = append(have, fmt.Sprintf("%d %s", i+1, planQuote(c.Course)))
 	}
 	if len(courses) == 0 {

@@ -43,8 +43,8 @@ func (a SetPlan) Build(s *State) (*Change, error) {
 	return p.change("iep.set", "set the plan's "+strings.Join(what, " and "), "", edits...)
 }
 
-// AddGoal adds a short- or long-term goal (001). Its ID (G1, G2, ...) is
-// the command's output.
+// AddGoal adds a short- or long-term goal (001). Its ID (G-K7QX2) is the
+// command's output.
 type AddGoal struct {
 	Case   string
 	Term   string      // short: while services are rendered; long: 9 to 12 months after exit (001)
@@ -69,7 +69,11 @@ func (a AddGoal) Build(s *State) (*Change, error) {
 			return nil, err
 		}
 	}
-	g := record.Goal{ID: NextPlanID("G", goalIDs(p.plan)), Term: a.Term, Text: strings.TrimSpace(a.Text), Target: a.Target, Status: "active"}
+	id, err := s.newItemID(p.c, record.PrefixGoal)
+	if err != nil {
+		return nil, err
+	}
+	g := record.Goal{ID: id, Term: a.Term, Text: strings.TrimSpace(a.Text), Target: a.Target, Status: "active"}
 	return p.change("iep.goal.add", fmt.Sprintf("add %s-term goal %s %s", g.Term, g.ID, planQuote(g.Text)), g.ID,
 		planAppend([]string{"goals"}, g))
 }
@@ -90,7 +94,7 @@ func (a SetGoalStatus) Build(s *State) (*Change, error) {
 	if err := checkPlanChoice("status", a.Status, "active", "achieved", "dropped"); err != nil {
 		return nil, err
 	}
-	gi, err := p.goal(planID(a.Goal))
+	gi, err := p.goal(itemID(a.Goal))
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +111,8 @@ func (a SetGoalStatus) Build(s *State) (*Change, error) {
 
 // AddObjective adds an objective — a specific step the customer will take
 // to realise a goal (001) — optionally naming the plan's services that
-// serve it. Its ID (numbered across all goals) is the command's output.
+// serve it. Its ID (O-K7QX2, unique across all goals) is the command's
+// output.
 type AddObjective struct {
 	Case     string
 	Goal     string
@@ -121,7 +126,7 @@ func (a AddObjective) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	gi, err := p.goal(planID(a.Goal))
+	gi, err := p.goal(itemID(a.Goal))
 	if err != nil {
 		return nil, err
 	}
@@ -130,14 +135,18 @@ func (a AddObjective) Build(s *State) (*Change, error) {
 	}
 	var services []string
 	for _, id := range a.Services {
-		if id = planID(id); !slices.Contains(services, id) {
+		if id = itemID(id); !slices.Contains(services, id) {
 			services = append(services, id)
 		}
 	}
 	if err := p.checkServices(services); err != nil {
 		return nil, err
 	}
-	o := record.Objective{ID: NextPlanID("O", objectiveIDs(p.plan)), Text: strings.TrimSpace(a.Text), Services: services}
+	id, err := s.newItemID(p.c, record.PrefixObjective)
+	if err != nil {
+		return nil, err
+	}
+	o := record.Objective{ID: id, Text: strings.TrimSpace(a.Text), Services: services}
 	summary := fmt.Sprintf("add objective %s to goal %s", o.ID, p.plan.Goals[gi].ID)
 	if len(services) > 0 {
 		summary += ", served by " + strings.Join(services, ", ")
@@ -147,7 +156,7 @@ func (a AddObjective) Build(s *State) (*Change, error) {
 
 // AddPlanService adds a service the customer needs to meet objectives
 // (001, 002) and links it into each named objective's services. Its ID
-// (S1, S2, ...) is the command's output.
+// (S-K7QX2) is the command's output.
 type AddPlanService struct {
 	Case       string
 	Service    record.PlanService // its ID is assigned here
@@ -175,20 +184,30 @@ func (a AddPlanService) Build(s *State) (*Change, error) {
 			}
 		}
 	}
-	svc.ID = NextPlanID("S", serviceIDs(p.plan))
-	edits := []Edit{planAppend([]string{"services"}, svc)}
+	if err := checkTrainingType(s, svc); err != nil {
+		return nil, err
+	}
+	type link struct{ gi, oi int }
 	var linked []string
+	var links []link
 	for _, id := range a.Objectives {
-		id = planID(id)
-		if slices.Contains(linked, id) {
-			continue
-		}
-		gi, oi, err := p.objective(id)
+		gi, oi, err := p.objective(itemID(id))
 		if err != nil {
 			return nil, err
 		}
+		id = p.plan.Goals[gi].Objectives[oi].ID
+		if slices.Contains(linked, id) {
+			continue
+		}
 		linked = append(linked, id)
-		edits = append(edits, planAppend([]string{"goals", planIdx(gi), "objectives", planIdx(oi), "services"}, svc.ID))
+		links = append(links, link{gi, oi})
+	}
+	if svc.ID, err = s.newItemID(p.c, record.PrefixPlanService); err != nil {
+		return nil, err
+	}
+	edits := []Edit{planAppend([]string{"services"}, svc)}
+	for _, l := range links {
+		edits = append(edits, planAppend([]string{"goals", planIdx(l.gi), "objectives", planIdx(l.oi), "services"}, svc.ID))
 	}
 	summary := fmt.Sprintf("add service %s %s", svc.ID, planQuote(svc.Name))
 	if len(linked) > 0 {
@@ -197,9 +216,25 @@ func (a AddPlanService) Build(s *State) (*Change, error) {
 	return p.change("iep.service.add", summary, svc.ID, edits...)
 }
 
+// checkTrainingType refuses a training type (PIRL 1303) on a service that
+// is not training: credential attainment reads it to leave out those whose
+// only training was on-the-job or customized (TEGL 10-16).
+func checkTrainingType(s *State, svc record.PlanService) error {
+	if svc.TrainingType == "" {
+		return nil
+	}
+	if !slices.Contains(record.TrainingTypes, svc.TrainingType) {
+		return inputErrorf("", "training type %q is not one of %s", svc.TrainingType, strings.Join(record.TrainingTypes, ", "))
+	}
+	if cat, ok := s.Snapshot.Config.ServiceCategory(svc.Code); !ok || cat != record.CategoryTraining {
+		return inputErrorf("give the service a code of the training category, e.g. --code training", "a training type is for a training service; service code %q is not one", svc.Code)
+	}
+	return nil
+}
+
 // AddMilestone adds a milestone to a goal: a specific, measurable point,
-// with the date it should be reached (001). Its ID (numbered across all
-// goals) is the command's output.
+// with the date it should be reached (001). Its ID (M-K7QX2, unique across
+// all goals) is the command's output.
 type AddMilestone struct {
 	Case string
 	Goal string
@@ -213,7 +248,7 @@ func (a AddMilestone) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	gi, err := p.goal(planID(a.Goal))
+	gi, err := p.goal(itemID(a.Goal))
 	if err != nil {
 		return nil, err
 	}
@@ -226,7 +261,11 @@ func (a AddMilestone) Build(s *State) (*Change, error) {
 	if err := checkPlanDate("due date", a.Due); err != nil {
 		return nil, err
 	}
-	m := record.Milestone{ID: NextPlanID("M", milestoneIDs(p.plan)), Text: strings.TrimSpace(a.Text), Due: a.Due}
+	id, err := s.newItemID(p.c, record.PrefixMilestone)
+	if err != nil {
+		return nil, err
+	}
+	m := record.Milestone{ID: id, Text: strings.TrimSpace(a.Text), Due: a.Due}
 	return p.change("iep.milestone.add", fmt.Sprintf("add milestone %s to goal %s, due %s", m.ID, p.plan.Goals[gi].ID, m.Due), m.ID,
 		planAppend([]string{"goals", planIdx(gi), "milestones"}, m))
 }
@@ -246,7 +285,7 @@ func (a MilestoneDone) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	gi, mi, err := p.milestone(planID(a.Milestone))
+	gi, mi, err := p.milestone(itemID(a.Milestone))
 	if err != nil {
 		return nil, err
 	}

@@ -66,7 +66,8 @@ func (a SetSelfSufficiency) Build(s *State) (*Change, error) {
 }
 
 // AddBenefit adds a benefit whose eligibility the participant must
-// maintain, with its next renewal date (003).
+// maintain, with its next renewal date (003). Its ID (BN-K7QX2) is the
+// command's output.
 type AddBenefit struct {
 	Case    string
 	Benefit record.Benefit // status defaults to active
@@ -102,14 +103,17 @@ func (a AddBenefit) Build(s *State) (*Change, error) {
 	if b.Renewal != "" {
 		summary += ", renewal " + string(b.Renewal)
 	}
-	return p.change("iep.benefit.add", summary, "", planAppend([]string{"self_sufficiency", "benefits"}, b))
+	if b.ID, err = s.newItemID(p.c, record.PrefixBenefit); err != nil {
+		return nil, err
+	}
+	return p.change("iep.benefit.add", summary, b.ID, planAppend([]string{"self_sufficiency", "benefits"}, b))
 }
 
 // RenewBenefit records a benefit's next renewal date, and optionally its
 // status and notes.
 type RenewBenefit struct {
 	Case    string
-	Name    string // matched without regard to case
+	Name    string // the benefit's ID (BN-K7QX2) or name, matched without regard to case
 	Renewal record.Date
 	Status  string // empty: unchanged
 	Notes   string // empty: unchanged
@@ -154,9 +158,15 @@ func (a RenewBenefit) Build(s *State) (*Change, error) {
 	return p.change("iep.benefit.renew", summary, "", edits...)
 }
 
-// benefit returns the index of the benefit named name, ignoring case.
+// benefit returns the index of the benefit with the ID or the name name,
+// ignoring case.
 func (p *planCase) benefit(name string) (int, bool) {
 	if ss := p.plan.SelfSufficiency; ss != nil {
+		for i, b := range ss.Benefits {
+			if b.ID != "" && b.ID == itemID(name) {
+				return i, true
+			}
+		}
 		for i, b := range ss.Benefits {
 			if strings.EqualFold(strings.TrimSpace(b.Name), strings.TrimSpace(name)) {
 				return i, true

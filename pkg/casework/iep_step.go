@@ -9,7 +9,7 @@ import (
 
 // AddNextStep adds a next step: an action the participant or the manager
 // takes now; this part of the plan is updated as steps are completed
-// (001). Its ID (N1, N2, ...) is the command's output.
+// (001). Its ID (N-K7QX2) is the command's output.
 type AddNextStep struct {
 	Case  string
 	Owner string // participant or manager
@@ -34,7 +34,11 @@ func (a AddNextStep) Build(s *State) (*Change, error) {
 			return nil, err
 		}
 	}
-	n := record.NextStep{ID: NextPlanID("N", stepIDs(p.plan)), Owner: a.Owner, Text: strings.TrimSpace(a.Text), Due: a.Due}
+	id, err := s.newItemID(p.c, record.PrefixNextStep)
+	if err != nil {
+		return nil, err
+	}
+	n := record.NextStep{ID: id, Owner: a.Owner, Text: strings.TrimSpace(a.Text), Due: a.Due}
 	summary := fmt.Sprintf("add next step %s for the %s", n.ID, n.Owner)
 	if n.Due != "" {
 		summary += ", due " + string(n.Due)
@@ -56,7 +60,7 @@ func (a NextStepDone) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	i, err := p.step(planID(a.Step))
+	i, err := p.step(itemID(a.Step))
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +81,8 @@ func (a NextStepDone) Build(s *State) (*Change, error) {
 
 // AddJobTarget adds a position or job family to the job search plan, with
 // the grade range to apply within — neither too high nor too low — and
-// whether inside the organisation, outside it or both (000).
+// whether inside the organisation, outside it or both (000). Its ID
+// (JT-K7QX2) is the command's output.
 type AddJobTarget struct {
 	Case   string
 	Target record.JobTarget
@@ -104,10 +109,14 @@ func (a AddJobTarget) Build(s *State) (*Change, error) {
 			return nil, inputErrorf(p.showHint(), "the job search plan already has the target %q", old.Title)
 		}
 	}
-	return p.change("iep.target.add", "add job target "+planQuote(t.Title), "", planAppend([]string{"job_targets"}, t))
+	if t.ID, err = s.newItemID(p.c, record.PrefixJobTarget); err != nil {
+		return nil, err
+	}
+	return p.change("iep.target.add", "add job target "+planQuote(t.Title), t.ID, planAppend([]string{"job_targets"}, t))
 }
 
-// AddSkillCourse adds a course to the skill development plan (000).
+// AddSkillCourse adds a course to the skill development plan (000). Its
+// ID (SK-K7QX2) is the command's output.
 type AddSkillCourse struct {
 	Case   string
 	Course record.Course // status defaults to planned
@@ -140,7 +149,10 @@ func (a AddSkillCourse) Build(s *State) (*Change, error) {
 			}
 		}
 	}
-	return p.change("iep.course.add", fmt.Sprintf("add course %s to the skill plan (%s)", planQuote(c.Course), c.Status), "",
+	if c.ID, err = s.newItemID(p.c, record.PrefixSkillCourse); err != nil {
+		return nil, err
+	}
+	return p.change("iep.course.add", fmt.Sprintf("add course %s to the skill plan (%s)", planQuote(c.Course), c.Status), c.ID,
 		planAppend([]string{"skill_plan"}, c))
 }
 
@@ -167,7 +179,11 @@ func (a ReviewPlan) Build(s *State) (*Change, error) {
 			return nil, inputErrorf(p.showHint(), "the plan already has a review by %s on %s", r.By, r.Date)
 		}
 	}
-	r := record.Review{Date: a.Date, By: s.Staff.ID, Summary: strings.TrimSpace(a.Summary)}
+	id, err := s.newItemID(p.c, record.PrefixReview)
+	if err != nil {
+		return nil, err
+	}
+	r := record.Review{ID: id, Date: a.Date, By: s.Staff.ID, Summary: strings.TrimSpace(a.Summary)}
 	edits := []Edit{planAppend([]string{"reviews"}, r)}
 	if a.Date > p.plan.Updated {
 		edits = append(edits, planSet([]string{"updated"}, a.Date))

@@ -9,26 +9,6 @@ import (
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
-func TestNextPlanID(t *testing.T) {
-	tests := []struct {
-		prefix string
-		ids    []string
-		want   string
-	}{
-		{"G", nil, "G1"},
-		{"G", []string{"G1", "G2"}, "G3"},
-		{"M", []string{"M2", "M10", "M3"}, "M11"},            // numbers, not strings: M10 > M3
-		{"O", []string{"O1", "O4"}, "O5"},                    // a gap is not filled
-		{"S", []string{"S1", "Sx", "S", "S-2", "S02"}, "S3"}, // other forms are ignored; S02 is 2
-		{"N", []string{"G7", "N1"}, "N2"},                    // another prefix is not counted
-	}
-	for _, tt := range tests {
-		if got := NextPlanID(tt.prefix, tt.ids); got != tt.want {
-			t.Errorf("NextPlanID(%q, %q) = %q, want %q", tt.prefix, tt.ids, got, tt.want)
-		}
-	}
-}
-
 // applyPlan runs one plan change on W-001 as Maria and returns its output.
 func applyPlan(t *testing.T, dir string, build Build) string {
 	t.Helper()
@@ -40,41 +20,45 @@ func applyPlan(t *testing.T, dir string, build Build) string {
 }
 
 // TestPlanBuilds builds a plan with every command and compares the file
-// they write, byte for byte, with the canonical form: IDs numbered across
-// goals, services linked into their objectives, keys in canonical order
-// whatever order the commands ran in.
+// they write, byte for byte, with the canonical form: every item added
+// with an ID of its own (drawn here from a source that makes the IDs the
+// test names), commands naming items by ID in any case, services linked
+// into their objectives, keys in canonical order whatever order the
+// commands ran in.
 func TestPlanBuilds(t *testing.T) {
 	dir := initTestStore(t)
 	openTestCase(t, dir, "W-001") // opened 2026-03-16, today
 	str := func(s string) *string { return &s }
+	random := idSource(t, "RV-00001", "G-00001", "G-00002", "M-00001", "M-00002", "M-00003", "O-00001", "O-00002",
+		"S-00001", "O-00003", "N-00001", "JT-00001", "SK-00001", "BN-00001")
 
 	steps := []struct {
 		build Build
 		want  string // the output
 	}{
 		{ReviewPlan{Case: "W-001", Date: "2026-03-16", Summary: "First plan"}.Build, ""},
-		{AddGoal{Case: "W-001", Term: "short", Text: "Certified Nursing Assistant", Target: "2026-09-30"}.Build, "G1"},
-		{AddGoal{Case: "W-001", Term: "long", Text: "Licensed practical nurse"}.Build, "G2"},
-		{AddMilestone{Case: "W-001", Goal: "G1", Text: "Enrolled in a CNA course", Due: "2026-04-30"}.Build, "M1"},
-		{AddMilestone{Case: "W-001", Goal: "g2", Text: "LPN prerequisites chosen", Due: "2026-12-01"}.Build, "M2"},
-		{AddMilestone{Case: "W-001", Goal: "G1", Text: "CNA certificate", Due: "2026-09-30"}.Build, "M3"},
-		{AddObjective{Case: "W-001", Goal: "G2", Text: "Complete the prerequisites"}.Build, "O1"},
-		{AddObjective{Case: "W-001", Goal: "G1", Text: "Attain a CNA certificate"}.Build, "O2"},
-		{AddPlanService{Case: "W-001", Service: record.PlanService{Name: "CNA training course", Code: "training", Provider: "Lakeside College", Start: "2026-04-06"}, Objectives: []string{"O2", "o2"}}.Build, "S1"},
-		{AddObjective{Case: "W-001", Goal: "G1", Text: "Pass the state exam", Services: []string{"S1"}}.Build, "O3"},
-		{AddNextStep{Case: "W-001", Owner: "participant", Text: "Bring eligibility documents", Due: "2026-03-20"}.Build, "N1"},
-		{MilestoneDone{Case: "W-001", Milestone: "M1", Date: "2026-03-16"}.Build, ""},
-		{SetGoalStatus{Case: "W-001", Goal: "G2", Status: "dropped"}.Build, ""},
+		{AddGoal{Case: "W-001", Term: "short", Text: "Certified Nursing Assistant", Target: "2026-09-30"}.Build, "G-00001"},
+		{AddGoal{Case: "W-001", Term: "long", Text: "Licensed practical nurse"}.Build, "G-00002"},
+		{AddMilestone{Case: "W-001", Goal: "G-00001", Text: "Enrolled in a CNA course", Due: "2026-04-30"}.Build, "M-00001"},
+		{AddMilestone{Case: "W-001", Goal: "g-00002", Text: "LPN prerequisites chosen", Due: "2026-12-01"}.Build, "M-00002"},
+		{AddMilestone{Case: "W-001", Goal: " G-00001 ", Text: "CNA certificate", Due: "2026-09-30"}.Build, "M-00003"},
+		{AddObjective{Case: "W-001", Goal: "G-00002", Text: "Complete the prerequisites"}.Build, "O-00001"},
+		{AddObjective{Case: "W-001", Goal: "G-00001", Text: "Attain a CNA certificate"}.Build, "O-00002"},
+		{AddPlanService{Case: "W-001", Service: record.PlanService{Name: "CNA training course", Code: "training", Provider: "Lakeside College", Start: "2026-04-06"}, Objectives: []string{"O-00002", "o-00002"}}.Build, "S-00001"},
+		{AddObjective{Case: "W-001", Goal: "G-00001", Text: "Pass the state exam", Services: []string{"s-00001"}}.Build, "O-00003"},
+		{AddNextStep{Case: "W-001", Owner: "participant", Text: "Bring eligibility documents", Due: "2026-03-20"}.Build, "N-00001"},
+		{MilestoneDone{Case: "W-001", Milestone: "m-00001", Date: "2026-03-16"}.Build, ""},
+		{SetGoalStatus{Case: "W-001", Goal: "G-00002", Status: "dropped"}.Build, ""},
 		{SetPlan{Case: "W-001", EmploymentGoal: str("CNA at a care home"), Vision: str("Working as a CNA after training")}.Build, ""},
-		{AddJobTarget{Case: "W-001", Target: record.JobTarget{Title: "Nursing assistant", JobFamily: "Healthcare", Scope: "external"}}.Build, ""},
-		{AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Medical terminology", Provider: "Lakeside College"}}.Build, ""},
-		{AddBenefit{Case: "W-001", Benefit: record.Benefit{Name: "SNAP", Renewal: "2026-06-01"}}.Build, ""},
+		{AddJobTarget{Case: "W-001", Target: record.JobTarget{Title: "Nursing assistant", JobFamily: "Healthcare", Scope: "external"}}.Build, "JT-00001"},
+		{AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Medical terminology", Provider: "Lakeside College"}}.Build, "SK-00001"},
+		{AddBenefit{Case: "W-001", Benefit: record.Benefit{Name: "SNAP", Renewal: "2026-06-01"}}.Build, "BN-00001"},
 		{SetSelfSufficiency{Case: "W-001", Crisis: str("Call the manager"), Plan: str("Keep the job a year")}.Build, ""},
-		{RenewBenefit{Case: "W-001", Name: "snap", Renewal: "2026-12-01", Status: "pending"}.Build, ""},
-		{NextStepDone{Case: "W-001", Step: "N1", Date: "2026-03-16"}.Build, ""},
+		{RenewBenefit{Case: "W-001", Name: "bn-00001", Renewal: "2026-12-01", Status: "pending"}.Build, ""},
+		{NextStepDone{Case: "W-001", Step: "N-00001", Date: "2026-03-16"}.Build, ""},
 	}
 	for i, s := range steps {
-		if got := applyPlan(t, dir, s.build); got != s.want {
+		if got := applyWith(t, dir, "W-001", random, s.build); got != s.want {
 			t.Errorf("step %d printed %q, want %q", i, got, s.want)
 		}
 	}
@@ -84,61 +68,64 @@ updated: 2026-03-16
 vision: Working as a CNA after training
 employment_goal: CNA at a care home
 goals:
-  - id: G1
+  - id: G-00001
     term: short
     text: Certified Nursing Assistant
     target: 2026-09-30
     status: active
     objectives:
-      - id: O2
+      - id: O-00002
         text: Attain a CNA certificate
         services:
-          - S1
-      - id: O3
+          - S-00001
+      - id: O-00003
         text: Pass the state exam
         services:
-          - S1
+          - S-00001
     milestones:
-      - id: M1
+      - id: M-00001
         text: Enrolled in a CNA course
         due: 2026-04-30
         done: 2026-03-16
-      - id: M3
+      - id: M-00003
         text: CNA certificate
         due: 2026-09-30
-  - id: G2
+  - id: G-00002
     term: long
     text: Licensed practical nurse
     status: dropped
     objectives:
-      - id: O1
+      - id: O-00001
         text: Complete the prerequisites
     milestones:
-      - id: M2
+      - id: M-00002
         text: LPN prerequisites chosen
         due: 2026-12-01
 services:
-  - id: S1
+  - id: S-00001
     name: CNA training course
     code: training
     provider: Lakeside College
     start: 2026-04-06
 next_steps:
-  - id: N1
+  - id: N-00001
     owner: participant
     text: Bring eligibility documents
     due: 2026-03-20
     done: 2026-03-16
 job_targets:
-  - title: Nursing assistant
+  - id: JT-00001
+    title: Nursing assistant
     job_family: Healthcare
     scope: external
 skill_plan:
-  - course: Medical terminology
+  - id: SK-00001
+    course: Medical terminology
     provider: Lakeside College
     status: planned
 reviews:
-  - date: 2026-03-16
+  - id: RV-00001
+    date: 2026-03-16
     by: mrivera
     summary: First plan
 self_sufficiency:
@@ -146,14 +133,15 @@ self_sufficiency:
   contingency:
     crisis: Call the manager
   benefits:
-    - name: SNAP
+    - id: BN-00001
+      name: SNAP
       renewal: 2026-12-01
       status: pending
 `
 	if got := readTestFile(t, dir, "cases/W-001/iep.yaml"); got != want {
 		t.Errorf("iep.yaml:\n%s\nwant:\n%s", got, want)
 	}
-	if got := gitCLI(t, dir, "log", "-1", "--format=%s%n%(trailers:key=Caseplan-Action,valueonly)"); got != "W-001: mark next step N1 done\niep.step.done" {
+	if got := gitCLI(t, dir, "log", "-1", "--format=%s%n%(trailers:key=Caseplan-Action,valueonly)"); got != "W-001: mark next step N-00001 done\niep.step.done" {
 		t.Errorf("last commit = %q", got)
 	}
 }
@@ -163,9 +151,10 @@ self_sufficiency:
 func TestPlanRefusals(t *testing.T) {
 	dir := initTestStore(t)
 	openTestCase(t, dir, "W-001") // opened 2026-03-16, today
-	applyPlan(t, dir, AddGoal{Case: "W-001", Term: "short", Text: "CNA"}.Build)
-	applyPlan(t, dir, AddMilestone{Case: "W-001", Goal: "G1", Text: "Enrolled", Due: "2026-04-30"}.Build)
-	applyPlan(t, dir, AddBenefit{Case: "W-001", Benefit: record.Benefit{Name: "SNAP"}}.Build)
+	random := idSource(t, "G-00001", "M-00001", "BN-00001")
+	applyWith(t, dir, "W-001", random, AddGoal{Case: "W-001", Term: "short", Text: "CNA"}.Build)
+	applyWith(t, dir, "W-001", random, AddMilestone{Case: "W-001", Goal: "G-00001", Text: "Enrolled", Due: "2026-04-30"}.Build)
+	applyWith(t, dir, "W-001", random, AddBenefit{Case: "W-001", Benefit: record.Benefit{Name: "SNAP"}}.Build)
 	before := captureState(t, dir)
 
 	tests := []struct {
@@ -174,27 +163,27 @@ func TestPlanRefusals(t *testing.T) {
 		want  string
 	}{
 		{"an unknown goal", AddMilestone{Case: "W-001", Goal: "G7", Text: "x", Due: "2026-04-30"}.Build,
-			`the plan of case W-001 has no goal "G7" (it has G1)`},
-		{"an unknown milestone", MilestoneDone{Case: "W-001", Milestone: "M9", Date: "2026-03-16"}.Build,
-			`the plan of case W-001 has no milestone "M9" (it has M1)`},
+			`the plan of case W-001 has no goal "G7" (it has G-00001)`},
+		{"an unknown milestone", MilestoneDone{Case: "W-001", Milestone: "M-00009", Date: "2026-03-16"}.Build,
+			`the plan of case W-001 has no milestone "M-00009" (it has M-00001)`},
 		{"no steps yet", NextStepDone{Case: "W-001", Step: "N1", Date: "2026-03-16"}.Build,
 			`the plan of case W-001 has no next steps yet, so no next step "N1"`},
 		{"an unknown objective", AddPlanService{Case: "W-001", Service: record.PlanService{Name: "x"}, Objectives: []string{"O1"}}.Build,
 			`the plan of case W-001 has no objectives yet, so no objective "O1"`},
-		{"an unknown service", AddObjective{Case: "W-001", Goal: "G1", Text: "x", Services: []string{"S1"}}.Build,
+		{"an unknown service", AddObjective{Case: "W-001", Goal: "G-00001", Text: "x", Services: []string{"S1"}}.Build,
 			`the plan of case W-001 has no services yet, so no service "S1"`},
 		{"an unknown benefit", RenewBenefit{Case: "W-001", Name: "WIC", Renewal: "2026-05-01"}.Build,
 			`the plan of case W-001 has no benefit "WIC" (it has "SNAP")`},
-		{"done before the case opened", MilestoneDone{Case: "W-001", Milestone: "M1", Date: "2026-03-01"}.Build,
-			"milestone M1 done date 2026-03-01 is before case W-001 opened (2026-03-16)"},
-		{"done in the future", MilestoneDone{Case: "W-001", Milestone: "M1", Date: "2026-03-17"}.Build,
-			"milestone M1 done date 2026-03-17 is after today (2026-03-16)"},
+		{"done before the case opened", MilestoneDone{Case: "W-001", Milestone: "M-00001", Date: "2026-03-01"}.Build,
+			"milestone M-00001 done date 2026-03-01 is before case W-001 opened (2026-03-16)"},
+		{"done in the future", MilestoneDone{Case: "W-001", Milestone: "m-00001", Date: "2026-03-17"}.Build,
+			"milestone M-00001 done date 2026-03-17 is after today (2026-03-16)"},
 		{"a term outside the schema", AddGoal{Case: "W-001", Term: "medium", Text: "x"}.Build,
 			`term "medium" is not one of short, long`},
-		{"a milestone without a due date", AddMilestone{Case: "W-001", Goal: "G1", Text: "x"}.Build,
+		{"a milestone without a due date", AddMilestone{Case: "W-001", Goal: "G-00001", Text: "x"}.Build,
 			"a milestone needs a due date"},
-		{"the same status again", SetGoalStatus{Case: "W-001", Goal: "G1", Status: "active"}.Build,
-			"goal G1 is already active"},
+		{"the same status again", SetGoalStatus{Case: "W-001", Goal: "g-00001", Status: "active"}.Build,
+			"goal G-00001 is already active"},
 		{"a benefit twice", AddBenefit{Case: "W-001", Benefit: record.Benefit{Name: "snap"}}.Build,
 			`the plan already has the benefit "snap"`},
 	}
@@ -232,10 +221,10 @@ func TestPlanWithoutFile(t *testing.T) {
 	openTestCase(t, dir, "W-001")
 	gitCLI(t, dir, "rm", "-q", "cases/W-001/iep.yaml")
 	gitCLI(t, dir, "commit", "-q", "-m", "drop the plan")
-	if got := applyPlan(t, dir, AddNextStep{Case: "W-001", Owner: "manager", Text: "Call back"}.Build); got != "N1" {
-		t.Errorf("output %q, want N1", got)
+	if got := applyWith(t, dir, "W-001", idSource(t, "N-00001"), AddNextStep{Case: "W-001", Owner: "manager", Text: "Call back"}.Build); got != "N-00001" {
+		t.Errorf("output %q, want N-00001", got)
 	}
-	want := "# yaml-language-server: $schema=../../schemas/iep.schema.json\ncreated: 2026-03-16\nnext_steps:\n  - id: N1\n    owner: manager\n    text: Call back\n"
+	want := "# yaml-language-server: $schema=../../schemas/iep.schema.json\ncreated: 2026-03-16\nnext_steps:\n  - id: N-00001\n    owner: manager\n    text: Call back\n"
 	if got := readTestFile(t, dir, "cases/W-001/iep.yaml"); got != want {
 		t.Errorf("iep.yaml:\n%s\nwant:\n%s", got, want)
 	}
@@ -335,5 +324,15 @@ func TestPlanEditsFlowAndEmpty(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", got, head+tt.want)
 			}
 		})
+	}
+}
+
+// byNumber lists numbered IDs by their number, then random ones in the
+// plan's order.
+func TestByNumber(t *testing.T) {
+	got := byNumber([]string{"M10", "M-ZZZZZ", "M2", "M-AAAAA", "M1"})
+	want := []string{"M1", "M2", "M10", "M-ZZZZZ", "M-AAAAA"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("byNumber = %v, want %v", got, want)
 	}
 }

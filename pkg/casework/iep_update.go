@@ -40,7 +40,7 @@ func (a UpdateGoal) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	gi, err := p.goal(planID(a.Goal))
+	gi, err := p.goal(itemID(a.Goal))
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +72,7 @@ func (a UpdateObjective) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	gi, oi, err := p.objective(planID(a.Objective))
+	gi, oi, err := p.objective(itemID(a.Objective))
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +85,7 @@ func (a UpdateObjective) Build(s *State) (*Change, error) {
 	if a.Services != nil {
 		var ids []string
 		for _, id := range a.Services {
-			if id = planID(id); id != "" && !slices.Contains(ids, id) {
+			if id = itemID(id); id != "" && !slices.Contains(ids, id) {
 				ids = append(ids, id)
 			}
 		}
@@ -134,7 +134,7 @@ func (a UpdatePlanService) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	i, err := p.service(planID(a.Service))
+	i, err := p.service(itemID(a.Service))
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +162,7 @@ func (a EndPlanService) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	i, err := p.service(planID(a.Service))
+	i, err := p.service(itemID(a.Service))
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +199,7 @@ func (a CancelPlanService) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	i, err := p.service(planID(a.Service))
+	i, err := p.service(itemID(a.Service))
 	if err != nil {
 		return nil, err
 	}
@@ -223,7 +223,7 @@ func (a UpdateMilestone) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	gi, mi, err := p.milestone(planID(a.Milestone))
+	gi, mi, err := p.milestone(itemID(a.Milestone))
 	if err != nil {
 		return nil, err
 	}
@@ -248,7 +248,7 @@ func (a UpdateNextStep) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	i, err := p.step(planID(a.Step))
+	i, err := p.step(itemID(a.Step))
 	if err != nil {
 		return nil, err
 	}
@@ -266,14 +266,15 @@ func (a UpdateNextStep) Build(s *State) (*Change, error) {
 		})
 }
 
-// jobTarget returns the index of the job target named by its number (1
-// for the first, as iep show lists them) or its title.
+// jobTarget returns the index of the job target named by its ID
+// (JT-K7QX2), its number (1 for the first, as iep show lists them) or its
+// title.
 func (p *planCase) jobTarget(which string) (int, error) {
-	var names []string
+	var ids, names []string
 	for _, t := range p.plan.JobTargets {
-		names = append(names, t.Title)
+		ids, names = append(ids, t.ID), append(names, t.Title)
 	}
-	return pickItem("job target", "the job search plan of case "+p.c.ID, which, names, "add one with caseplan iep target add "+p.c.ID+" --title TITLE")
+	return pickItem("job target", "the job search plan of case "+p.c.ID, which, ids, names, "add one with caseplan iep target add "+p.c.ID+" --title TITLE")
 }
 
 // UpdateJobTarget changes a job target of the job search plan (000): its

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -21,6 +22,13 @@ type InitStore struct {
 	Organization string
 	Author       Author
 	When         time.Time
+	// Hook installs the pre-commit hook (PreCommitHook) in the new
+	// repository.
+	Hook bool
+	// CaseplanVersion is the caseplan making the store, as go install
+	// takes it (buildinfo.Info.Installable), or "" for a development build
+	// that cannot be installed again: caseplan.yaml then says devel.
+	CaseplanVersion string
 }
 
 // configTemplate is the first caseplan.yaml of a store. It is a template
@@ -29,6 +37,10 @@ type InitStore struct {
 var configTemplate = template.Must(template.New("config").Parse(`{{.Modeline}}# caseplan store settings: the organisation, its staff roster, the programs
 # its cases belong to and how strictly their rules apply.
 organization: {{printf "%q" .Organization}}
+# The version of caseplan this store was made with, which its CI workflow
+# installs. Change it to move the store to another release (see caseplan
+# version).
+caseplan_version: {{printf "%q" .Version}}
 
 staff:
   - id: {{.StaffID}}
@@ -71,25 +83,127 @@ programs:
 #   pe-self-sufficiency: {enabled: false}
 `))
 
-// workflow is the CI workflow a new store gets: validate and verify on
-// every push, with findings as annotations on the changed lines.
-const workflow = `# caseplan checks the case records on every push and pull request.
+// Workflow is the CI workflow a new store gets (.github/workflows/
+// caseplan.yml): on every push and pull request it installs the caseplan
+// that caseplan.yaml names (caseplan_version), validates the records and
+// verifies the audit trail. Why it is as it is:
+//
+//   - It installs exactly caseplan_version, never @latest, so CI judges the
+//     records by the rules the team runs, and a new release changes nothing
+//     until the store is moved to it; a development build's store (devel)
+//     installs the latest release, with a warning saying so. The binary is
+//     cached by version, so only the first run compiles it.
+//   - A store has no go.mod or go.sum: setup-go's module cache, keyed on
+//     go.sum, only warns, so it is off.
+//   - permissions: contents: read — it reads the repository, nothing more;
+//     checkout does not keep the token.
+//   - fetch-depth: 0, since verify reads the whole history.
+//   - verify --anchor is the previous push (github.event.before): a push
+//     that rewrote history is caught. A new branch's before is all zeros,
+//     and a pull request has none: then there is no anchor.
+//   - Findings are annotations on the changed lines, and the full list is
+//     in the job summary, since GitHub shows only ten of each kind.
+//   - On a pull request, validate reports only what the pull request adds
+//     (--new-from its base), so a store with old findings can take
+//     changes; pushes to a branch check everything.
+const Workflow = `# caseplan checks the case records on every push and pull request: the
+# records against their schemas and program rules (caseplan validate), and
+# the audit trail in git history (caseplan verify). caseplan init wrote it;
+# the version it installs is caseplan_version in cases/caseplan.yaml.
 name: caseplan
-on: [push, pull_request]
+on:
+  push:
+  pull_request:
+  workflow_dispatch:
+permissions:
+  contents: read
 jobs:
   check:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@v6
         with:
           fetch-depth: 0 # verify reads the whole history
-      - uses: actions/setup-go@v5
+          persist-credentials: false
+      - uses: actions/setup-go@v6
         with:
           go-version: stable
-      - run: go install github.com/caseplan/caseplan/cmd/caseplan@latest
-      - run: caseplan validate -o github
-      - run: caseplan verify
+          cache: false # a store has no go.sum to key a module cache on
+      - name: Which caseplan
+        id: caseplan
+        run: |
+          version=$(awk '$1 == "caseplan_version:" { gsub(/["\047]/, "", $2); print $2 }' cases/caseplan.yaml)
+          case "$version" in
+            "" | devel)
+              echo "::warning file=cases/caseplan.yaml,title=caseplan_version::caseplan_version is ${version:-not set}: installing the latest release of caseplan; set it to the version the team runs (see caseplan version)"
+              version=latest
+              ;;
+          esac
+          echo "version=$version" >> "$GITHUB_OUTPUT"
+          echo "$RUNNER_TEMP/caseplan-bin" >> "$GITHUB_PATH"
+      - uses: actions/cache@v5
+        id: cache
+        if: steps.caseplan.outputs.version != 'latest'
+        with:
+          path: ${{ runner.temp }}/caseplan-bin
+          key: caseplan-${{ runner.os }}-${{ steps.caseplan.outputs.version }}
+      - name: Install caseplan ${{ steps.caseplan.outputs.version }}
+        if: steps.cache.outputs.cache-hit != 'true'
+        env:
+          GOBIN: ${{ runner.temp }}/caseplan-bin
+          VERSION: ${{ steps.caseplan.outputs.version }}
+        run: go install "github.com/caseplan/caseplan/cmd/caseplan@$VERSION"
+      - name: Validate the records
+        env:
+          BASE: ${{ github.event.pull_request.base.sha }}
+        run: |
+          if [ -n "$BASE" ]; then
+            caseplan validate -o github --new-from "$BASE"
+          else
+            caseplan validate -o github
+          fi
+      - name: Verify the audit trail
+        if: ${{ !cancelled() }}
+        env:
+          BEFORE: ${{ github.event.before }}
+        run: |
+          case "$BEFORE" in
+            "" | 0000000000000000000000000000000000000000) caseplan verify -o github ;;
+            *) caseplan verify -o github --anchor "$BEFORE" ;;
+          esac
 `
+
+// EditorSettingsPath and EditorExtensionsPath are the VS Code workspace
+// settings init writes: yaml.schemas maps each record kind's files to its
+// schema, so a record made by hand without the modeline is checked too,
+// and the YAML extension that reads them is recommended.
+const (
+	EditorSettingsPath   = ".vscode/settings.json"
+	EditorExtensionsPath = ".vscode/extensions.json"
+)
+
+const editorExtensions = `{
+  "recommendations": ["redhat.vscode-yaml"]
+}
+`
+
+// EditorSettings returns .vscode/settings.json: for each record kind, its
+// schema and the glob of its files (layout.Glob), as the YAML extension
+// (yaml-language-server) reads them.
+func EditorSettings() ([]byte, error) {
+	globs := map[string][]string{}
+	for _, kind := range schemas.Kinds {
+		globs["./"+layout.SchemaFile(kind)] = []string{layout.Glob(kind)}
+	}
+	b, err := json.MarshalIndent(map[string]any{"yaml.schemas": globs}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// WorkflowPath is where init writes Workflow.
+const WorkflowPath = ".github/workflows/caseplan.yml"
 
 // ErrStoreExists says init was run where a store already is.
 var ErrStoreExists = errors.New("a case store already exists here")
@@ -104,6 +218,10 @@ func Init(in InitStore) (string, error) {
 	if err := os.MkdirAll(in.Dir, 0o755); err != nil {
 		return "", err
 	}
+	version := in.CaseplanVersion
+	if version == "" {
+		version = "devel"
+	}
 	var cfg bytes.Buffer
 	modeline, _ := layout.Modeline(layout.ConfigPath)
 	if err := configTemplate.Execute(&cfg, map[string]string{
@@ -112,6 +230,7 @@ func Init(in InitStore) (string, error) {
 		"StaffID":      StaffID(in.Author.Email),
 		"Name":         in.Author.Name,
 		"Email":        in.Author.Email,
+		"Version":      version,
 	}); err != nil {
 		return "", err
 	}
@@ -129,9 +248,15 @@ func Init(in InitStore) (string, error) {
 		return "", fmt.Errorf("internal error: the new caseplan.yaml is invalid: %s", errs[0].Message)
 	}
 
+	settings, err := EditorSettings()
+	if err != nil {
+		return "", err
+	}
 	changes := []gitstore.Change{
 		{Path: layout.ConfigPath, Data: cfg.Bytes()},
-		{Path: ".github/workflows/caseplan.yml", Data: []byte(workflow)},
+		{Path: WorkflowPath, Data: []byte(Workflow)},
+		{Path: EditorSettingsPath, Data: settings},
+		{Path: EditorExtensionsPath, Data: []byte(editorExtensions)},
 		{Path: ".gitattributes", Data: []byte("# Records are text with LF line ends on every machine.\n*.yaml text eol=lf\n*.json text eol=lf\n")},
 	}
 	for _, kind := range schemas.Kinds {
@@ -158,5 +283,59 @@ func Init(in InitStore) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if in.Hook {
+		if _, err := InstallHook(repo); err != nil {
+			return hash.String(), err
+		}
+	}
 	return hash.String(), nil
+}
+
+// PreCommitHook is the git pre-commit hook init installs. caseplan's own
+// commands commit without running hooks (go-git runs none), and validate
+// what they write themselves; the hook is for commits made by hand with
+// the git CLI: it refuses one that adds errors to the records (only new
+// ones, as validate --new-from HEAD reports them, so a store with old
+// findings can still be committed to). It validates the work tree, which
+// holds what is staged and also what is not: commit or stash unstaged
+// edits of records first. git commit --no-verify skips it.
+const PreCommitHook = `#!/bin/sh
+# caseplan: refuse a hand commit that adds errors to the case records.
+# Installed by caseplan init; git commit --no-verify skips it.
+if ! command -v caseplan >/dev/null 2>&1; then
+  echo "pre-commit hook: caseplan is not installed, so the records cannot be checked" >&2
+  echo "pre-commit hook: install it (go install github.com/caseplan/caseplan/cmd/caseplan@VERSION), or commit with --no-verify" >&2
+  exit 1
+fi
+exec caseplan validate --new-from HEAD
+`
+
+// HookError says a pre-commit hook is already there, and was left alone.
+type HookError struct{ Path string }
+
+func (e *HookError) Error() string {
+	return e.Path + " already exists; caseplan's pre-commit hook was not installed"
+}
+
+// InstallHook writes PreCommitHook as the repository's pre-commit hook and
+// returns its path. An existing hook is never replaced: it is a
+// *HookError.
+func InstallHook(repo *gitstore.Repo) (string, error) {
+	dir := repo.HooksDir()
+	path := filepath.Join(dir, "pre-commit")
+	if _, err := os.Lstat(path); err == nil {
+		return path, &HookError{Path: path}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return path, err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o755)
+	if err != nil {
+		return path, err
+	}
+	if _, err := f.WriteString(PreCommitHook); err != nil {
+		f.Close()
+		return path, err
+	}
+	return path, f.Close()
 }

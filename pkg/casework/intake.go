@@ -31,8 +31,8 @@ func intakeDelete(path []string) Edit {
 }
 
 // intakeChange applies edits to the case's intake.yaml and describes the
-// commit.
-func (lc *lifecycleCase) intakeChange(action, summary string, edits ...Edit) (*Change, error) {
+// commit; output is what the command prints (the ID of what it added).
+func (lc *lifecycleCase) intakeChange(action, summary, output string, edits ...Edit) (*Change, error) {
 	data, err := lc.s.EditRecord(lc.intakePath(), nil, edits...)
 	if err != nil {
 		return nil, err
@@ -42,6 +42,7 @@ func (lc *lifecycleCase) intakeChange(action, summary string, edits ...Edit) (*C
 		Action:  action,
 		Summary: summary,
 		Files:   map[string][]byte{lc.intakePath(): data},
+		Output:  output,
 	}, nil
 }
 
@@ -181,7 +182,7 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 		}
 		return nil, inputErrorf("caseplan case show "+a.Case+" shows the case", "nothing changes: the intake of case %s already has these values", a.Case)
 	}
-	return lc.intakeChange("case.set", "update the intake: "+strings.Join(changed, ", "), edits...)
+	return lc.intakeChange("case.set", "update the intake: "+strings.Join(changed, ", "), "", edits...)
 }
 
 // removes reports whether a new value removes its field: an empty text
@@ -259,5 +260,5 @@ func (a SetToolbox) Build(s *State) (*Change, error) {
 	case len(edits) == 0:
 		return nil, inputErrorf("", "nothing changes: the toolbox of case %s already has these values", a.Case)
 	}
-	return lc.intakeChange("case.toolbox", "update the toolbox: "+strings.Join(changed, ", "), edits...)
+	return lc.intakeChange("case.toolbox", "update the toolbox: "+strings.Join(changed, ", "), "", edits...)
 }

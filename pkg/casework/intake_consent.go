@@ -27,7 +27,8 @@ type AddConsent struct {
 
 // Build returns the change that appends the consent. A permission of the
 // same kind that is still in force is not given twice; one withdrawn may
-// be given again, as a new entry, so the record keeps when it held.
+// be given again, as a new entry, so the record keeps when it held. The
+// consent's ID (CN-K7QX2) is the command's output.
 func (a AddConsent) Build(s *State) (*Change, error) {
 	lc, err := openLifecycle(s, a.Case)
 	if err != nil {
@@ -47,7 +48,10 @@ func (a AddConsent) Build(s *State) (*Change, error) {
 				"case %s already has the participant's permission for %s (given %s)", a.Case, consentWhat(c.Kind), old.Given)
 		}
 	}
-	return lc.intakeChange("case.consent.add", fmt.Sprintf("record permission for %s, given %s", consentWhat(c.Kind), c.Given),
+	if c.ID, err = s.newItemID(lc.c, record.PrefixConsent); err != nil {
+		return nil, err
+	}
+	return lc.intakeChange("case.consent.add", fmt.Sprintf("record permission for %s, given %s", consentWhat(c.Kind), c.Given), c.ID,
 		intakeAppend([]string{"consents"}, c))
 }
 
@@ -80,6 +84,6 @@ func (a WithdrawConsent) Build(s *State) (*Change, error) {
 	if i < 0 {
 		return nil, inputErrorf("", "case %s has no permission for %s in force to withdraw", a.Case, consentWhat(kind))
 	}
-	return lc.intakeChange("case.consent.withdraw", fmt.Sprintf("record that permission for %s was withdrawn on %s", consentWhat(kind), a.Date),
+	return lc.intakeChange("case.consent.withdraw", fmt.Sprintf("record that permission for %s was withdrawn on %s", consentWhat(kind), a.Date), "",
 		intakeSet([]string{"consents", strconv.Itoa(i), "withdrawn"}, a.Date))
 }

@@ -17,7 +17,8 @@ type AddAssessment struct {
 	Assessment record.Assessment
 }
 
-// Build returns the change that appends the assessment.
+// Build returns the change that appends the assessment, with an ID of its own, the
+// command's output.
 func (a AddAssessment) Build(s *State) (*Change, error) {
 	lc, err := openLifecycle(s, a.Case)
 	if err != nil {
@@ -36,7 +37,10 @@ func (a AddAssessment) Build(s *State) (*Change, error) {
 			return nil, inputErrorf("caseplan case show "+a.Case+" shows the case", "case %s already records the assessment %q on %s", a.Case, old.Tool, old.Date)
 		}
 	}
-	return lc.intakeChange("case.assessment.add", fmt.Sprintf("add assessment %s (%s)", planQuote(as.Tool), as.Date),
+	if as.ID, err = s.newItemID(lc.c, record.PrefixAssessment); err != nil {
+		return nil, err
+	}
+	return lc.intakeChange("case.assessment.add", fmt.Sprintf("add assessment %s (%s)", planQuote(as.Tool), as.Date), as.ID,
 		intakeAppend([]string{"assessments"}, as))
 }
 
@@ -48,7 +52,8 @@ type AddBarrier struct {
 	Barrier record.Barrier // status defaults to open
 }
 
-// Build returns the change that appends the barrier.
+// Build returns the change that appends the barrier, with an ID of its own, the
+// command's output.
 func (a AddBarrier) Build(s *State) (*Change, error) {
 	lc, err := openLifecycle(s, a.Case)
 	if err != nil {
@@ -67,7 +72,10 @@ func (a AddBarrier) Build(s *State) (*Change, error) {
 			return nil, inputErrorf("caseplan case show "+a.Case+" shows the case", "case %s already records this %s barrier", a.Case, b.Kind)
 		}
 	}
-	return lc.intakeChange("case.barrier.add", fmt.Sprintf("add barrier %s (%s)", b.Kind, b.Status),
+	if b.ID, err = s.newItemID(lc.c, record.PrefixBarrier); err != nil {
+		return nil, err
+	}
+	return lc.intakeChange("case.barrier.add", fmt.Sprintf("add barrier %s (%s)", b.Kind, b.Status), b.ID,
 		intakeAppend([]string{"barriers"}, b))
 }
 
@@ -80,7 +88,8 @@ type AddTeamMember struct {
 	Member record.TeamMember
 }
 
-// Build returns the change that appends the team member.
+// Build returns the change that appends the team member, with an ID of its own, the
+// command's output.
 func (a AddTeamMember) Build(s *State) (*Change, error) {
 	lc, err := openLifecycle(s, a.Case)
 	if err != nil {
@@ -97,7 +106,10 @@ func (a AddTeamMember) Build(s *State) (*Change, error) {
 			return nil, inputErrorf("caseplan case show "+a.Case+" shows the case", "case %s already has %s on its team as %s", a.Case, old.Name, old.Role)
 		}
 	}
-	return lc.intakeChange("case.team.add", fmt.Sprintf("add %s to the team (%s)", planQuote(m.Name), m.Role),
+	if m.ID, err = s.newItemID(lc.c, record.PrefixTeamMember); err != nil {
+		return nil, err
+	}
+	return lc.intakeChange("case.team.add", fmt.Sprintf("add %s to the team (%s)", planQuote(m.Name), m.Role), m.ID,
 		intakeAppend([]string{"team"}, m))
 }
 
@@ -108,7 +120,8 @@ type AddEligibility struct {
 	Eligibility record.Eligibility
 }
 
-// Build returns the change that appends the determination.
+// Build returns the change that appends the determination, with an ID of its own, the
+// command's output.
 func (a AddEligibility) Build(s *State) (*Change, error) {
 	lc, err := openLifecycle(s, a.Case)
 	if err != nil {
@@ -131,6 +144,9 @@ func (a AddEligibility) Build(s *State) (*Change, error) {
 	if !e.Eligible {
 		result = "not eligible"
 	}
-	return lc.intakeChange("case.eligibility.add", fmt.Sprintf("record eligibility for %s: %s (%s)", e.Program, result, e.Determined),
+	if e.ID, err = s.newItemID(lc.c, record.PrefixEligibility); err != nil {
+		return nil, err
+	}
+	return lc.intakeChange("case.eligibility.add", fmt.Sprintf("record eligibility for %s: %s (%s)", e.Program, result, e.Determined), e.ID,
 		intakeAppend([]string{"eligibility"}, e))
 }

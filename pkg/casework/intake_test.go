@@ -66,8 +66,14 @@ func TestIntakeBuilds(t *testing.T) {
 		{WithdrawConsent{Case: "WS-001", Kind: "job-site-visit", Date: "2026-03-16"}.Build, "case.consent.withdraw"},
 		{SetIntake{Case: "WS-001", Language: str("Spanish"), Skills: []string{"cataloguing", "metadata"}, BestTimes: str("")}.Build, "case.set"},
 	}
+	random := idSource(t, "AS-00001", "TM-00001", "BR-00001", "EL-00001", "CN-00001")
 	for i, s := range steps {
-		res := applyTo(t, dir, "WS-001", s.build)
+		ws := openWorkspace(t, dir, maria)
+		ws.Rand = random
+		res, err := ws.Apply([]string{"WS-001"}, s.build)
+		if err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
 		if res.Change.Action != s.action {
 			t.Errorf("step %d: action %q, want %q", i, res.Change.Action, s.action)
 		}
@@ -90,20 +96,24 @@ participant:
     - text
   language: Spanish
 team:
-  - name: Alex Example
+  - id: TM-00001
+    name: Alex Example
     role: union-representative
     phone: 555-0130
 eligibility:
-  - program: work-security
+  - id: EL-00001
+    program: work-security
     determined: 2026-03-16
     eligible: true
     basis: Layoff notice
 barriers:
-  - kind: transportation
+  - id: BR-00001
+    kind: transportation
     detail: No car
     status: open
 assessments:
-  - tool: Skills Assessment Form
+  - id: AS-00001
+    tool: Skills Assessment Form
     date: 2026-03-16
     summary: Cataloguing
 skills:
@@ -121,7 +131,8 @@ toolbox:
   resume: final
   thank_you_letter: none
 consents:
-  - kind: job-site-visit
+  - id: CN-00001
+    kind: job-site-visit
     given: 2026-03-16
     withdrawn: 2026-03-16
     notes: Short visits
@@ -286,17 +297,19 @@ func TestExitCase(t *testing.T) {
 	}
 }
 
-// TestSetCourseStatus: a course is named by its place or its name, and
-// only its status line changes.
+// TestSetCourseStatus: a course is named by its ID, its place or its
+// name, and only its status line changes.
 func TestSetCourseStatus(t *testing.T) {
 	dir := initTestStore(t)
 	openTestCase(t, dir, "W-001")
-	applyPlan(t, dir, AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Excel, intermediate", Start: "2026-03-23"}}.Build)
-	applyPlan(t, dir, AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Interviewing"}}.Build)
-	applyPlan(t, dir, SetCourseStatus{Case: "W-001", Course: "2", Status: "enrolled"}.Build)
+	random := idSource(t, "SK-00001", "SK-00002")
+	applyWith(t, dir, "W-001", random, AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Excel, intermediate", Start: "2026-03-23"}}.Build)
+	applyWith(t, dir, "W-001", random, AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Interviewing"}}.Build)
+	applyPlan(t, dir, SetCourseStatus{Case: "W-001", Course: "2", Status: "dropped"}.Build)
+	applyPlan(t, dir, SetCourseStatus{Case: "W-001", Course: "sk-00002", Status: "enrolled"}.Build)
 	applyPlan(t, dir, SetCourseStatus{Case: "W-001", Course: "excel, INTERMEDIATE", Status: "completed"}.Build)
 	got := readTestFile(t, dir, "cases/W-001/iep.yaml")
-	if !strings.Contains(got, "  - course: Excel, intermediate\n    start: 2026-03-23\n    status: completed\n  - course: Interviewing\n    status: enrolled\n") {
+	if !strings.Contains(got, "  - id: SK-00001\n    course: Excel, intermediate\n    start: 2026-03-23\n    status: completed\n  - id: SK-00002\n    course: Interviewing\n    status: enrolled\n") {
 		t.Errorf("iep.yaml:\n%s", got)
 	}
 	if got := gitCLI(t, dir, "log", "-1", "--format=%s%n%(trailers:key=Caseplan-Action,valueonly)"); got != "W-001: mark course \"Excel, intermediate\" completed\niep.course.status" {

@@ -10,15 +10,15 @@ import (
 
 // The intake record's lists change as the case does: a barrier is
 // resolved, a team member's details change or they leave the case, an
-// assessment's record is corrected. Items are named by their number in
-// the list (1 for the first) or by their name — a barrier's kind, a team
-// member's name, an assessment's tool.
+// assessment's record is corrected. Items are named by their ID (BR-K7QX2,
+// TM-, AS-, EL-), their number in the list (1 for the first) or their
+// name — a barrier's kind, a team member's name, an assessment's tool.
 
 // ResolveBarrier records that a barrier to employment was addressed, and
 // when (001, 002): its status becomes addressed, with the resolved date.
 type ResolveBarrier struct {
 	Case    string
-	Barrier string      // its number, or its kind
+	Barrier string      // its ID, its number, or its kind
 	Date    record.Date // empty: today
 }
 
@@ -29,11 +29,11 @@ func (a ResolveBarrier) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	var names []string
+	var ids, names []string
 	for _, b := range lc.intake.Barriers {
-		names = append(names, b.Kind)
+		ids, names = append(ids, b.ID), append(names, b.Kind)
 	}
-	i, err := pickItem("barrier", "case "+a.Case, a.Barrier, names, "record one with caseplan case barrier add "+a.Case+" --kind KIND")
+	i, err := pickItem("barrier", "case "+a.Case, a.Barrier, ids, names, "record one with caseplan case barrier add "+a.Case+" --kind KIND")
 	if err != nil {
 		return nil, err
 	}
@@ -53,14 +53,14 @@ func (a ResolveBarrier) Build(s *State) (*Change, error) {
 	if b.Status != "addressed" {
 		edits = append([]Edit{intakeSet(at("status"), "addressed")}, edits...)
 	}
-	return lc.intakeChange("case.barrier.resolve", fmt.Sprintf("resolve barrier %d (%s) on %s", i+1, b.Kind, when), edits...)
+	return lc.intakeChange("case.barrier.resolve", fmt.Sprintf("resolve barrier %d (%s) on %s", i+1, b.Kind, when), "", edits...)
 }
 
 // UpdateTeamMember changes a team member's details: their role, how to
 // reach them, notes; or corrects their name. A nil field is left as it
 // is; an empty one removes it (name and role cannot be removed).
 type UpdateTeamMember struct {
-	Case, Member                                  string // the member: their number, or their name
+	Case, Member                                  string // the member: their ID, their number, or their name
 	Name, Role, Organization, Phone, Email, Notes *string
 }
 
@@ -86,7 +86,7 @@ func (a UpdateTeamMember) Build(s *State) (*Change, error) {
 	if len(edits) == 0 {
 		return nil, noChange(anyGiven(fields), "caseplan case team update --help lists the fields", "team member "+planQuote(m.Name))
 	}
-	return lc.intakeChange("case.team.update", fmt.Sprintf("update team member %s: %s", planQuote(m.Name), strings.Join(changed, ", ")), edits...)
+	return lc.intakeChange("case.team.update", fmt.Sprintf("update team member %s: %s", planQuote(m.Name), strings.Join(changed, ", ")), "", edits...)
 }
 
 // openTeamMember finds the team member named by which.
@@ -95,11 +95,11 @@ func openTeamMember(s *State, caseID, which string) (*lifecycleCase, int, error)
 	if err != nil {
 		return nil, 0, err
 	}
-	var names []string
+	var ids, names []string
 	for _, m := range lc.intake.Team {
-		names = append(names, m.Name)
+		ids, names = append(ids, m.ID), append(names, m.Name)
 	}
-	i, err := pickItem("team member", "case "+caseID, which, names, "add one with caseplan case team add "+caseID+" --name NAME --role ROLE")
+	i, err := pickItem("team member", "case "+caseID, which, ids, names, "add one with caseplan case team add "+caseID+" --name NAME --role ROLE")
 	return lc, i, err
 }
 
@@ -117,7 +117,7 @@ func (a RemoveTeamMember) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	m := lc.intake.Team[i]
-	return lc.intakeChange("case.team.remove", fmt.Sprintf("remove %s (%s) from the team", planQuote(m.Name), m.Role),
+	return lc.intakeChange("case.team.remove", fmt.Sprintf("remove %s (%s) from the team", planQuote(m.Name), m.Role), "",
 		removeItem([]string{"team"}, i, len(lc.intake.Team)))
 }
 
@@ -125,7 +125,7 @@ func (a RemoveTeamMember) Build(s *State) (*Change, error) {
 // date it was made, what it showed. A nil field is left as it is; the
 // summary may be removed with an empty one.
 type UpdateAssessment struct {
-	Case, Assessment    string // its number, or its tool
+	Case, Assessment    string // its ID, its number, or its tool
 	Tool, Date, Summary *string
 }
 
@@ -135,11 +135,11 @@ func (a UpdateAssessment) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	var names []string
+	var ids, names []string
 	for _, as := range lc.intake.Assessments {
-		names = append(names, as.Tool)
+		ids, names = append(ids, as.ID), append(names, as.Tool)
 	}
-	i, err := pickItem("assessment", "case "+a.Case, a.Assessment, names, "record one with caseplan case assessment add "+a.Case+" --tool TOOL --date DATE")
+	i, err := pickItem("assessment", "case "+a.Case, a.Assessment, ids, names, "record one with caseplan case assessment add "+a.Case+" --tool TOOL --date DATE")
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +161,7 @@ func (a UpdateAssessment) Build(s *State) (*Change, error) {
 	if len(edits) == 0 {
 		return nil, noChange(anyGiven(fields), "caseplan case assessment update --help lists the fields", fmt.Sprintf("assessment %d %s", i+1, planQuote(as.Tool)))
 	}
-	return lc.intakeChange("case.assessment.update", fmt.Sprintf("update assessment %d %s: %s", i+1, planQuote(as.Tool), strings.Join(changed, ", ")), edits...)
+	return lc.intakeChange("case.assessment.update", fmt.Sprintf("update assessment %d %s: %s", i+1, planQuote(as.Tool), strings.Join(changed, ", ")), "", edits...)
 }
 
 // UpdateEligibility corrects the record of an eligibility determination
@@ -171,7 +171,7 @@ func (a UpdateAssessment) Build(s *State) (*Change, error) {
 // for WIOA the participation date counts from the first determination
 // that found the person eligible (PIRL 900).
 type UpdateEligibility struct {
-	Case, Determination        string // its number, or its program
+	Case, Determination        string // its ID, its number, or its program
 	Program, Determined, Basis *string
 	Eligible                   *bool
 }
@@ -182,11 +182,11 @@ func (a UpdateEligibility) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	var names []string
+	var ids, names []string
 	for _, e := range lc.intake.Eligibility {
-		names = append(names, e.Program)
+		ids, names = append(ids, e.ID), append(names, e.Program)
 	}
-	i, err := pickItem("eligibility determination", "case "+a.Case, a.Determination, names, "record one with caseplan case eligibility add "+a.Case+" --program P --determined DATE --eligible")
+	i, err := pickItem("eligibility determination", "case "+a.Case, a.Determination, ids, names, "record one with caseplan case eligibility add "+a.Case+" --program P --determined DATE --eligible")
 	if err != nil {
 		return nil, err
 	}
@@ -218,5 +218,5 @@ func (a UpdateEligibility) Build(s *State) (*Change, error) {
 	if len(edits) == 0 {
 		return nil, noChange(anyGiven(fields) || a.Eligible != nil, "caseplan case eligibility update --help lists the fields", what)
 	}
-	return lc.intakeChange("case.eligibility.update", fmt.Sprintf("correct %s: %s", what, strings.Join(changed, ", ")), edits...)
+	return lc.intakeChange("case.eligibility.update", fmt.Sprintf("correct %s: %s", what, strings.Join(changed, ", ")), "", edits...)
 }

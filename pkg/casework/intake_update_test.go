@@ -137,16 +137,17 @@ func TestIntakeUpdatesRefused(t *testing.T) {
 func TestUpdateEligibility(t *testing.T) {
 	isolateHome(t)
 	dir := intakeListsStore(t)
-	applyTo(t, dir, "W-001", AddEligibility{Case: "W-001", Eligibility: record.Eligibility{Program: "wioa-adult", Determined: "2026-03-03", Eligible: true}}.Build)
+	applyWith(t, dir, "W-001", idSource(t, "EL-00001"), AddEligibility{Case: "W-001", Eligibility: record.Eligibility{Program: "wioa-adult", Determined: "2026-03-03", Eligible: true}}.Build)
 	res := applyTo(t, dir, "W-001", UpdateEligibility{Case: "W-001", Determination: "WIOA-adult", Determined: str("2026-03-05"), Basis: str("Low income")}.Build)
 	if res.Change.Action != "case.eligibility.update" || res.Change.Summary != "correct eligibility determination 1 (wioa-adult): determined 2026-03-05, basis" {
 		t.Errorf("change: %s %q", res.Change.Action, res.Change.Summary)
 	}
-	if got := readTestFile(t, dir, "cases/W-001/intake.yaml"); !strings.Contains(got, "eligibility:\n  - program: wioa-adult\n    determined: 2026-03-05\n    eligible: true\n    basis: Low income\n") {
+	if got := readTestFile(t, dir, "cases/W-001/intake.yaml"); !strings.Contains(got, "eligibility:\n  - id: EL-00001\n    program: wioa-adult\n    determined: 2026-03-05\n    eligible: true\n    basis: Low income\n") {
 		t.Errorf("intake.yaml:\n%s", got)
 	}
 	no := false
-	res = applyTo(t, dir, "W-001", UpdateEligibility{Case: "W-001", Determination: "1", Eligible: &no}.Build)
+	// Named by its ID, in any case, as well as by number or program.
+	res = applyTo(t, dir, "W-001", UpdateEligibility{Case: "W-001", Determination: "el-00001", Eligible: &no}.Build)
 	if res.Change.Summary != "correct eligibility determination 1 (wioa-adult): not eligible" {
 		t.Errorf("summary %q", res.Change.Summary)
 	}

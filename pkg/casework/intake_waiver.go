@@ -24,7 +24,8 @@ type AddWaiver struct {
 }
 
 // Build returns the change that appends the waiver to intake.yaml, by the
-// acting staff member.
+// acting staff member, with an ID of its own (WV-K7QX2): the command's
+// output.
 func (a AddWaiver) Build(s *State) (*Change, error) {
 	lc, err := openLifecycle(s, a.Case)
 	if err != nil {
@@ -62,7 +63,10 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 		}
 	}
 	w := record.Waiver{Rule: id, Reason: reason, By: s.Staff.ID, Date: when}
-	return lc.intakeChange("waiver.add", fmt.Sprintf("waive %s: %s", id, planQuote(reason)),
+	if w.ID, err = s.newItemID(lc.c, record.PrefixWaiver); err != nil {
+		return nil, err
+	}
+	return lc.intakeChange("waiver.add", fmt.Sprintf("waive %s: %s", id, planQuote(reason)), w.ID,
 		intakeAppend([]string{"waivers"}, w))
 }
 
@@ -72,7 +76,7 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 // intake.yaml; git keeps who waived what, when and why, and the commit
 // says who took it back.
 type RemoveWaiver struct {
-	Case, Rule string
+	Case, Rule string // the rule waived, or the waiver's ID (WV-K7QX2)
 }
 
 // Build returns the change that removes the case's waiver of the rule.
@@ -88,8 +92,8 @@ func (a RemoveWaiver) Build(s *State) (*Change, error) {
 	id := strings.TrimSpace(a.Rule)
 	var have []string
 	for i, w := range lc.intake.Waivers {
-		if w.Rule == id {
-			return lc.intakeChange("waiver.remove", fmt.Sprintf("take back the waiver of %s (by %s on %s)", id, w.By, w.Date),
+		if w.Rule == id || (w.ID != "" && w.ID == itemID(id)) {
+			return lc.intakeChange("waiver.remove", fmt.Sprintf("take back the waiver of %s (by %s on %s)", w.Rule, w.By, w.Date), "",
 				removeItem([]string{"waivers"}, i, len(lc.intake.Waivers)))
 		}
 		have = append(have, w.Rule)

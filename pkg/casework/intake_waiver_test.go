@@ -56,11 +56,13 @@ func TestAddWaiver(t *testing.T) {
 	if f := firstContact(t, dir); f.Severity != finding.Error || f.Waived {
 		t.Fatalf("before the waiver: %v", f)
 	}
-	res, err := openWorkspace(t, dir, sue).Apply([]string{"W-001"}, AddWaiver{Case: "W-001", Rule: " wioa-first-contact ", Reason: " In hospital for three weeks after opening "}.Build)
+	ws := openWorkspace(t, dir, sue)
+	ws.Rand = idSource(t, "WV-00001")
+	res, err := ws.Apply([]string{"W-001"}, AddWaiver{Case: "W-001", Rule: " wioa-first-contact ", Reason: " In hospital for three weeks after opening "}.Build)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Change.Action != "waiver.add" || res.Change.Summary != `waive wioa-first-contact: "In hospital for three weeks after opening"` {
+	if res.Change.Action != "waiver.add" || res.Change.Summary != `waive wioa-first-contact: "In hospital for three weeks after opening"` || res.Change.Output != "WV-00001" {
 		t.Errorf("change: %s %q", res.Change.Action, res.Change.Summary)
 	}
 	if got := gitCLI(t, dir, "log", "-1", "--format=%an|%(trailers:key=Caseplan-Action,valueonly)"); got != "Sue Visor|waiver.add" {
@@ -71,10 +73,11 @@ func TestAddWaiver(t *testing.T) {
 	}
 	if got := gitCLI(t, dir, "show", "--format=", "--unified=0", "HEAD"); !strings.HasSuffix(got, `
 +waivers:
-+  - rule: wioa-first-contact
++  - id: WV-00001
++    rule: wioa-first-contact
 +    reason: In hospital for three weeks after opening
 +    by: svisor
-+    date: 2026-03-16`) || strings.Count(got, "\n+") != 6 || strings.Count(got, "\n-") != 1 {
++    date: 2026-03-16`) || strings.Count(got, "\n+") != 7 || strings.Count(got, "\n-") != 1 {
 		t.Errorf("diff:\n%s", got)
 	}
 	f := firstContact(t, dir)
@@ -125,7 +128,9 @@ func TestAddWaiverRefused(t *testing.T) {
 func TestRemoveWaiver(t *testing.T) {
 	isolateHome(t)
 	dir := waiverStore(t)
-	if _, err := openWorkspace(t, dir, sue).Apply([]string{"W-001"}, AddWaiver{Case: "W-001", Rule: "wioa-first-contact", Reason: "In hospital"}.Build); err != nil {
+	ws := openWorkspace(t, dir, sue)
+	ws.Rand = idSource(t, "WV-00001")
+	if _, err := ws.Apply([]string{"W-001"}, AddWaiver{Case: "W-001", Rule: "wioa-first-contact", Reason: "In hospital"}.Build); err != nil {
 		t.Fatal(err)
 	}
 	intake := readTestFile(t, dir, "cases/W-001/intake.yaml")
@@ -145,7 +150,8 @@ func TestRemoveWaiver(t *testing.T) {
 		}
 		assertSameState(t, before, captureState(t, dir))
 	}
-	res, err := openWorkspace(t, dir, sue).Apply([]string{"W-001"}, RemoveWaiver{Case: "W-001", Rule: "wioa-first-contact"}.Build)
+	// The waiver is named by its rule, or by its ID.
+	res, err := openWorkspace(t, dir, sue).Apply([]string{"W-001"}, RemoveWaiver{Case: "W-001", Rule: "wv-00001"}.Build)
 	if err != nil {
 		t.Fatal(err)
 	}

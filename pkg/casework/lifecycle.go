@@ -56,6 +56,9 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 	// A closure is added, never replacing one: a case reopened and closed
 	// again keeps both closures on record (DESIGN.md §3).
 	closure := record.Closure{Date: d, Reason: cl.Reason, Notes: cl.Notes}
+	if closure.ID, err = s.newItemID(lc.c, record.PrefixClosure); err != nil {
+		return nil, err
+	}
 	files := map[string][]byte{}
 	if files[lc.outcomePath()], err = lc.editOutcome(&record.Outcome{Closures: []record.Closure{closure}}, appendInOrder(record.Outcome{}, []string{"closures"}, closure)); err != nil {
 		return nil, err
@@ -138,6 +141,9 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	reopening := record.Reopening{Date: d, Reason: strings.TrimSpace(r.Reason)}
+	if reopening.ID, err = s.newItemID(lc.c, record.PrefixReopening); err != nil {
+		return nil, err
+	}
 	if files[lc.outcomePath()], err = lc.editOutcome(&record.Outcome{Reopenings: []record.Reopening{reopening}}, appendInOrder(record.Outcome{}, []string{"reopenings"}, reopening)); err != nil {
 		return nil, err
 	}
@@ -200,6 +206,9 @@ func (t TransferCase) Build(s *State) (*Change, error) {
 		d = date(s.Today)
 	}
 	tr := record.Transfer{Date: d, From: lc.intake.Manager, To: t.To, Reason: t.Reason}
+	if tr.ID, err = s.newItemID(lc.c, record.PrefixTransfer); err != nil {
+		return nil, err
+	}
 	if center != lc.intake.Center {
 		tr.FromCenter, tr.ToCenter = lc.intake.Center, center
 	}

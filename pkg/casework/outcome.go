@@ -2,12 +2,12 @@ package casework
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
-	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/yamledit"
 )
@@ -56,6 +56,9 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 
 	d := date(r.Date)
 	ext := record.Extension{Requested: d, Decision: "pending", Notes: r.Notes}
+	if ext.ID, err = s.newItemID(lc.c, record.PrefixExtension); err != nil {
+		return nil, err
+	}
 	files := map[string][]byte{}
 	if files[lc.outcomePath()], err = lc.editOutcome(&record.Outcome{Extensions: []record.Extension{ext}}, appendInOrder(record.Outcome{}, []string{"extensions"}, ext)); err != nil {
 		return nil, err
@@ -205,7 +208,7 @@ func (sp *SetPlacement) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	p := sp.Placement
-	if p.ID, err = caseid.NewItem("PL", s.random()); err != nil {
+	if p.ID, err = s.newItemID(lc.c, record.PrefixPlacement); err != nil {
 		return nil, err
 	}
 	p.Recorded = date(s.Today)
@@ -216,7 +219,7 @@ func (sp *SetPlacement) Build(s *State) (*Change, error) {
 		if id == "" {
 			// The single placement of an older file has no ID: give it
 			// one, so the correction can name it.
-			if id, err = caseid.NewItem("PL", s.random()); err != nil {
+			if id, err = s.newItemID(lc.c, record.PrefixPlacement); err != nil {
 				return nil, err
 			}
 			edits = append(edits, setInOrder(record.Outcome{}, []string{"placement", "id"}, id))
@@ -247,23 +250,42 @@ func (sp *SetPlacement) Build(s *State) (*Change, error) {
 // the follow-up happened (phone, visit, ...) or whether it was two-way, so
 // it writes no note that the contact rules would then count; a follow-up
 // worth a narrative gets one with caseplan note add --kind follow-up.
+//
+// After a WIOA exit a follow-up is also what the performance indicators
+// read (TEGL 10-16): the quarter after exit it reports on (filled in from
+// the exit date when Quarter is 0), unsubsidised employment, the employer
+// and its FEIN or state tax ID, the quarter's earnings and the evidence.
 type AddFollowUp struct {
 	Case     string
 	Date     time.Time // the day it was done
 	Due      time.Time // zero: Date
+	Quarter  int       // the quarter after exit it reports on; 0: from the dates
 	Employed *bool
 	Wage     *float64
 	Notes    string
+
+	Subsidized      bool
+	Employer        string
+	EmployerFEIN    string
+	EmployerStateID string
+	Earnings        *float64
+	Evidence        string // one of record.EvidenceKinds, or ""
+	EvidenceNote    string // the note recording the evidence; needed for a self-attestation
 }
 
 // Build returns the change that marks the follow-up due on Due done, when
-// outcome.yaml plans one, or else appends a follow-up done on Date.
+// outcome.yaml plans one, or else appends a follow-up done on Date, with
+// an ID of its own (FU-K7QX2). The output is the follow-up's ID (none for
+// a planned follow-up written without one).
 func (f AddFollowUp) Build(s *State) (*Change, error) {
 	lc, err := openLifecycle(s, f.Case)
 	if err != nil {
 		return nil, err
 	}
 	if err := lc.outcomeReadable(); err != nil {
+		return nil, err
+	}
+	if err := f.checkEvidence(lc); err != nil {
 		return nil, err
 	}
 	due := date(f.Due)
@@ -283,28 +305,68 @@ func (f AddFollowUp) Build(s *State) (*Change, error) {
 		}
 		planned = i
 	}
-	fu := record.FollowUp{Due: due, Done: done, Employed: f.Employed, Wage: f.Wage, Notes: f.Notes}
+	fu := record.FollowUp{
+		Due: due, Done: done, Quarter: f.Quarter, Employed: f.Employed, Subsidized: f.Subsidized,
+		Employer: strings.TrimSpace(f.Employer), EmployerFEIN: f.EmployerFEIN, EmployerStateID: f.EmployerStateID,
+		Wage: f.Wage, Earnings: f.Earnings, Evidence: f.Evidence, EvidenceNote: f.EvidenceNote, Notes: f.Notes,
+	}
+	if exit, ok := lc.intake.Exited.Time(); ok && fu.Quarter == 0 {
+		if k, ok := calendar.FollowUpQuarter(fu, exit); ok {
+			fu.Quarter = k
+		}
+	}
+	output := ""
 	if planned >= 0 {
+		output = lc.outcome().FollowUps[planned].ID
 		set := func(key string, v any) Edit {
 			return setInOrder(record.Outcome{}, []string{"follow_ups", strconv.Itoa(planned), key}, v)
 		}
 		edits = append(edits, set("done", done))
+		if fu.Quarter != 0 {
+			edits = append(edits, set("quarter", fu.Quarter))
+		}
 		if f.Employed != nil {
 			edits = append(edits, set("employed", *f.Employed))
 		}
+		if f.Subsidized {
+			edits = append(edits, set("subsidized", true))
+		}
+		for _, kv := range []struct{ key, v string }{{"employer", fu.Employer}, {"employer_fein", fu.EmployerFEIN}, {"employer_state_id", fu.EmployerStateID}} {
+			if kv.v != "" {
+				edits = append(edits, set(kv.key, kv.v))
+			}
+		}
 		if f.Wage != nil {
 			edits = append(edits, set("wage", *f.Wage))
+		}
+		if f.Earnings != nil {
+			edits = append(edits, set("earnings", *f.Earnings))
+		}
+		if f.Evidence != "" {
+			edits = append(edits, set("evidence", f.Evidence))
+		}
+		if f.EvidenceNote != "" {
+			edits = append(edits, set("evidence_note", f.EvidenceNote))
 		}
 		if f.Notes != "" {
 			edits = append(edits, set("notes", joinNotes(lc.outcome().FollowUps[planned].Notes, f.Notes)))
 		}
 		summary = fmt.Sprintf("follow-up due %s done on %s", due, done)
 	} else {
+		if fu.ID, err = s.newItemID(lc.c, record.PrefixFollowUp); err != nil {
+			return nil, err
+		}
+		output = fu.ID
 		edits = append(edits, appendInOrder(record.Outcome{}, []string{"follow_ups"}, fu))
 		summary = fmt.Sprintf("follow-up on %s", done)
 	}
+	if fu.Quarter != 0 {
+		summary += fmt.Sprintf(" for the %s quarter after exit", ordinal(fu.Quarter))
+	}
 	switch {
 	case f.Employed == nil:
+	case *f.Employed && f.Subsidized:
+		summary += " (employed, subsidised)"
 	case *f.Employed:
 		summary += " (employed)"
 	default:
@@ -319,5 +381,27 @@ func (f AddFollowUp) Build(s *State) (*Change, error) {
 		Action:  "followup.add",
 		Summary: summary,
 		Files:   map[string][]byte{lc.outcomePath(): data},
+		Output:  output,
 	}, nil
+}
+
+// checkEvidence refuses evidence the indicators could not use: a kind the
+// schema does not know, a self-attestation without the dated note that
+// records it (TEGL 10-16 accepts one only so documented), or a note the
+// case does not have.
+func (f AddFollowUp) checkEvidence(lc *lifecycleCase) error {
+	if f.Evidence != "" && !slices.Contains(record.EvidenceKinds, f.Evidence) {
+		return inputErrorf("", "evidence %q is not one of %s", f.Evidence, strings.Join(record.EvidenceKinds, ", "))
+	}
+	if f.Evidence == record.EvidenceSelfAttestation && f.EvidenceNote == "" {
+		return inputErrorf("record the participant's statement in a dated note (caseplan note add), then name it with --evidence-note NOTE",
+			"a self-attestation of employment needs the note that records it")
+	}
+	if f.EvidenceNote != "" && !slices.ContainsFunc(lc.c.Notes, func(n *record.Note) bool { return n.ID == f.EvidenceNote }) {
+		return inputErrorf("caseplan note list "+f.Case+" shows the case's notes", "case %s has no note %s", f.Case, f.EvidenceNote)
+	}
+	if f.Quarter < 0 || f.Quarter > 4 {
+		return inputErrorf("", "--quarter %d: the quarters after exit WIOA measures are 1 to 4", f.Quarter)
+	}
+	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
-	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -48,7 +47,7 @@ func (a AddReference) Build(s *State) (*Change, error) {
 				"case %s already has a reference named %q (number %d)", a.Case, old.Name, i+1)
 		}
 	}
-	if r.ID, err = caseid.NewItem(ReferenceIDPrefix, s.random()); err != nil {
+	if r.ID, err = s.newItemID(c, record.PrefixReference); err != nil {
 		return nil, err
 	}
 	var data []byte

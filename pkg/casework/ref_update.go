@@ -9,9 +9,6 @@ import (
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
-// ReferenceIDPrefix starts every reference's ID: RF-7QX2K.
-const ReferenceIDPrefix = "RF"
-
 // referencesOf reads case id's references for a command that changes one;
 // exists is false when the case has no references.yaml.
 func referencesOf(s *State, id string) (p string, refs *record.References, err error) {

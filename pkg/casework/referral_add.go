@@ -3,7 +3,6 @@ package casework
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/record"
@@ -27,7 +26,9 @@ type AddReferral struct {
 
 // Build returns the change that appends the referral to services.yaml,
 // keeping the rest of the file as a person wrote it, or writes the file
-// when the case has none yet. The output is the new referral's ID.
+// when the case has none yet. The output is the new referral's ID,
+// R-K7QX2: random, so that referrals added to one case in two clones
+// merge as two (older referrals are numbered R1, R2, ...).
 func (a AddReferral) Build(s *State) (*Change, error) {
 	c := s.Snapshot.Case(a.Case)
 	if c == nil {
@@ -57,7 +58,9 @@ func (a AddReferral) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.ID = NextReferralID(svc.Referrals)
+	if r.ID, err = s.newItemID(c, record.PrefixReferral); err != nil {
+		return nil, err
+	}
 	var data []byte
 	if exists {
 		data, err = s.EditRecord(p, nil, Append([]string{"referrals"}, r))
@@ -74,22 +77,4 @@ func (a AddReferral) Build(s *State) (*Change, error) {
 		Files:   map[string][]byte{p: data},
 		Output:  r.ID,
 	}, nil
-}
-
-// NextReferralID returns R followed by one more than the highest number of
-// the referrals' IDs (R1 for the first), wherever that referral stands in
-// the list, so a gap left by a referral removed by hand is not filled.
-// IDs that are not R<digits> are skipped (the schema reports them).
-func NextReferralID(refs []record.Referral) string {
-	highest := 0
-	for _, r := range refs {
-		digits, ok := strings.CutPrefix(r.ID, "R")
-		if !ok || digits == "" || strings.Trim(digits, "0123456789") != "" {
-			continue
-		}
-		if n, err := strconv.Atoi(digits); err == nil {
-			highest = max(highest, n)
-		}
-	}
-	return "R" + strconv.Itoa(highest+1)
 }

@@ -42,34 +42,9 @@ func workTreeState(t *testing.T, id string, files map[string]string) *State {
 	return &State{Snapshot: snap, Today: time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC), source: src}
 }
 
-func TestNextReferralID(t *testing.T) {
-	refs := func(ids ...string) []record.Referral {
-		var out []record.Referral
-		for _, id := range ids {
-			out = append(out, record.Referral{ID: id})
-		}
-		return out
-	}
-	for _, tc := range []struct {
-		ids  []string
-		want string
-	}{
-		{nil, "R1"},
-		{[]string{"R1"}, "R2"},
-		{[]string{"R1", "R2", "R3"}, "R4"},
-		{[]string{"R7", "R2"}, "R8"}, // the highest, wherever it stands
-		{[]string{"R1", "R3"}, "R4"}, // a gap is not filled
-		{[]string{"R09"}, "R10"},     // leading zeros read as a number
-		{[]string{"R2", "X9", "R", "R+5", "r4", "R-1", "R3a"}, "R3"}, // not R<digits>: skipped
-	} {
-		if got := NextReferralID(refs(tc.ids...)); got != tc.want {
-			t.Errorf("NextReferralID(%v) = %s, want %s", tc.ids, got, tc.want)
-		}
-	}
-}
-
-// A referral added to a hand-kept services.yaml takes the next ID after the
-// highest one and only adds lines: the person's comments stay.
+// A referral added to a hand-kept services.yaml gets a random ID of its
+// own beside the older numbered ones, and only adds lines: the person's
+// comments stay.
 func TestAddReferralKeepsTheFile(t *testing.T) {
 	const old = "# yaml-language-server: $schema=../../schemas/services.schema.json\n" +
 		"# Referrals agreed at intake.\n" +
@@ -80,19 +55,20 @@ func TestAddReferralKeepsTheFile(t *testing.T) {
 		"    referred: 2026-03-02\n" +
 		"    status: accepted\n"
 	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/services.yaml": old})
+	s.Rand = idSource(t, "R-4K7QX")
 	ch, err := AddReferral{Case: "W-1", Referral: record.Referral{Service: " Child care assistance ", Provider: "Example Child Care Center", Category: "supportive", Referred: "2026-03-16"}}.Build(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ch.Output != "R4" || ch.Action != "service.add" {
-		t.Errorf("output %q, action %q; want R4, service.add", ch.Output, ch.Action)
+	if ch.Output != "R-4K7QX" || ch.Action != "service.add" {
+		t.Errorf("output %q, action %q; want R-4K7QX, service.add", ch.Output, ch.Action)
 	}
 	got := string(ch.Files["cases/W-1/services.yaml"])
-	want := old + "  - id: R4\n    service: Child care assistance\n    provider: Example Child Care Center\n    category: supportive\n    referred: 2026-03-16\n    status: referred\n"
+	want := old + "  - id: R-4K7QX\n    service: Child care assistance\n    provider: Example Child Care Center\n    category: supportive\n    referred: 2026-03-16\n    status: referred\n"
 	if got != want {
 		t.Errorf("services.yaml:\n%s\nwant:\n%s", got, want)
 	}
-	if ch.Summary != "add referral R4: Child care assistance (Example Child Care Center)" {
+	if ch.Summary != "add referral R-4K7QX: Child care assistance (Example Child Care Center)" {
 		t.Errorf("summary %q", ch.Summary)
 	}
 }
@@ -100,16 +76,17 @@ func TestAddReferralKeepsTheFile(t *testing.T) {
 // The first referral of a case writes services.yaml canonically.
 func TestAddReferralNewFile(t *testing.T) {
 	s := workTreeState(t, "W-1", map[string]string{})
+	s.Rand = idSource(t, "R-00001")
 	ch, err := AddReferral{Case: "W-1", Referral: record.Referral{Service: "GED classes", Provider: "Example Adult School", Referred: "2026-03-10"}}.Build(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := record.Marshal("cases/W-1/services.yaml", &record.Services{Referrals: []record.Referral{{ID: "R1", Service: "GED classes", Provider: "Example Adult School", Referred: "2026-03-10", Status: "referred"}}})
+	want, _ := record.Marshal("cases/W-1/services.yaml", &record.Services{Referrals: []record.Referral{{ID: "R-00001", Service: "GED classes", Provider: "Example Adult School", Referred: "2026-03-10", Status: "referred"}}})
 	if got := ch.Files["cases/W-1/services.yaml"]; string(got) != string(want) {
 		t.Errorf("services.yaml:\n%s\nwant:\n%s", got, want)
 	}
-	if ch.Output != "R1" {
-		t.Errorf("output %q, want R1", ch.Output)
+	if ch.Output != "R-00001" {
+		t.Errorf("output %q, want R-00001", ch.Output)
 	}
 }
 
@@ -138,10 +115,14 @@ func TestUpdateReferral(t *testing.T) {
 		t.Errorf("services.yaml:\n%s\nwant:\n%s", got, want)
 	}
 
-	// Only the outcome given is written; without --outcome it stays.
-	ch, err = UpdateReferral{Case: "W-1", Referral: "R2", Status: "declined", Date: "2026-03-05"}.Build(s)
+	// Only the outcome given is written; without --outcome it stays. The
+	// ID is taken in any case and printed as it is written.
+	ch, err = UpdateReferral{Case: "W-1", Referral: " r2", Status: "declined", Date: "2026-03-05"}.Build(s)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if ch.Output != "R2" || ch.Summary != "update referral R2: declined" {
+		t.Errorf("output %q, summary %q", ch.Output, ch.Summary)
 	}
 	want = old + "    updated: 2026-03-05\n"
 	want = strings.Replace(want, "    referred: 2026-03-03\n    status: referred\n", "    referred: 2026-03-03\n    status: declined\n", 1)

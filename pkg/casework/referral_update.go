@@ -14,7 +14,7 @@ import (
 // status changed (default today) and, optionally, what came of it.
 type UpdateReferral struct {
 	Case     string
-	Referral string // its ID, e.g. R2
+	Referral string // its ID, e.g. R-K7QX2 or R2, in any case
 	Status   string
 	Date     record.Date // when the status changed; empty: today
 	Outcome  string      // empty: leave the outcome as it is
@@ -43,10 +43,12 @@ func (u UpdateReferral) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	i := slices.IndexFunc(svc.Referrals, func(r record.Referral) bool { return r.ID == u.Referral })
+	which := itemID(u.Referral)
+	i := slices.IndexFunc(svc.Referrals, func(r record.Referral) bool { return r.ID == which })
 	if !exists || i < 0 {
 		return nil, inputErrorf("caseplan service list "+u.Case+" lists its referrals", "case %s has no referral %q", u.Case, u.Referral)
 	}
+	id := svc.Referrals[i].ID
 	at := func(field string) []string { return []string{"referrals", strconv.Itoa(i), field} }
 	edits := []Edit{Set(at("status"), u.Status), Set(at("updated"), when)}
 	if u.Outcome != "" {
@@ -59,8 +61,8 @@ func (u UpdateReferral) Build(s *State) (*Change, error) {
 	return &Change{
 		Cases:   []string{u.Case},
 		Action:  "service.update",
-		Summary: fmt.Sprintf("update referral %s: %s", u.Referral, u.Status),
+		Summary: fmt.Sprintf("update referral %s: %s", id, u.Status),
 		Files:   map[string][]byte{p: data},
-		Output:  u.Referral,
+		Output:  id,
 	}, nil
 }

@@ -100,11 +100,13 @@ func deleteKey(path []string) Edit {
 	return func(data []byte) ([]byte, error) { return yamledit.Delete(data, path) }
 }
 
-// pickItem finds the item of a list that a command line names: by its
-// number in the list (1 for the first, as the list commands show them) or
-// by its name (names[i]), ignoring case. what names the kind of item
+// pickItem finds the item of a list that a command line names: by its ID
+// (ids[i], in any case: BR-K7QX2), by its number in the list (1 for the
+// first, as the list commands show them) or by its name (names[i]),
+// ignoring case. Items written before their list had IDs have none (""),
+// and are named by number or name. what names the kind of item
 // ("barrier"), where the list ("case W-001"), and addHint how to add one.
-func pickItem(what, where, which string, names []string, addHint string) (int, error) {
+func pickItem(what, where, which string, ids, names []string, addHint string) (int, error) {
 	which = strings.TrimSpace(which)
 	var have []string
 	for i, n := range names {
@@ -112,6 +114,11 @@ func pickItem(what, where, which string, names []string, addHint string) (int, e
 	}
 	if len(names) == 0 {
 		return 0, inputErrorf(addHint, "%s has no %ss yet", where, what)
+	}
+	for i, id := range ids {
+		if id != "" && id == itemID(which) {
+			return i, nil
+		}
 	}
 	if n, err := strconv.Atoi(which); err == nil {
 		if n < 1 || n > len(names) {
@@ -125,7 +132,7 @@ func pickItem(what, where, which string, names []string, addHint string) (int, e
 			continue
 		}
 		if found >= 0 {
-			return 0, inputErrorf("name it by its number", "%s has more than one %s %q (%s)", where, what, which, strings.Join(have, ", "))
+			return 0, inputErrorf("name it by its ID or its number", "%s has more than one %s %q (%s)", where, what, which, strings.Join(have, ", "))
 		}
 		found = i
 	}

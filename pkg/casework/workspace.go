@@ -45,9 +45,10 @@ type Workspace struct {
 	// DryRun builds and validates a change, and writes nothing: Apply
 	// returns what it would have written (case import --dry-run).
 	DryRun bool
-	// Rand is where new case IDs and note IDs come from; nil means
-	// crypto/rand.Reader. A program that must make the same IDs every time
-	// (the demo store's) gives its own.
+	// Rand is where new IDs come from — of cases, notes and the items
+	// added to a case's lists; nil means crypto/rand.Reader. A program
+	// that must make the same IDs every time (the demo store's, a test)
+	// gives its own.
 	Rand io.Reader
 
 	// Critical, when set, runs the steps that change the store (writing
@@ -148,6 +149,7 @@ type State struct {
 	Today    time.Time
 	Rand     io.Reader // where new IDs come from; nil means crypto/rand.Reader
 	source   store.Source
+	issued   map[string]bool // the item IDs this change made (newItemID)
 }
 
 // random returns the reader new IDs are drawn from.
@@ -322,11 +324,10 @@ func orNone(cases []string) []string {
 // unreadable or unschematic: those files are committed, so they must be
 // valid even if a hand edit already broke them.
 func introduced(before, after []finding.Finding, written map[string][]byte) []finding.Finding {
-	key := func(f finding.Finding) string { return f.Path + "\x00" + f.Rule + "\x00" + f.Message }
 	had := map[string]bool{}
 	for _, f := range before {
 		if f.Severity == finding.Error {
-			had[key(f)] = true
+			had[f.Key()] = true
 		}
 	}
 	var out []finding.Finding
@@ -335,7 +336,7 @@ func introduced(before, after []finding.Finding, written map[string][]byte) []fi
 			continue
 		}
 		_, inWritten := written[f.Path]
-		if !had[key(f)] || (inWritten && f.FileLevel) {
+		if !had[f.Key()] || (inWritten && f.FileLevel) {
 			out = append(out, f)
 		}
 	}

@@ -25,9 +25,10 @@ func newCmdActivityAdd(g *globals, runF func(*activityAddOptions) error) *cobra.
 		Short: "Log an application, interview, course or networking in the week's tracker",
 		Long: `Log one entry of CASE's weekly candidate activity tracker (document 000) in
 activity/<ISO week of --date>.yaml — the file is created when the week has
-none — and commit it. Printed on stdout: the week, the kind and the entry's
-number among that week's entries of its kind, e.g. "2026-W11 application 2";
-activity update takes the week and the number.
+none — and commit it. Printed on stdout: the entry's ID, e.g. AP-K7QX2 for
+an application (II-, IV-, AC- and NW- for the other kinds), which activity
+list shows and activity update takes. Each entry has its own, so that
+entries logged in one week in two clones at once stay two.
 
 Each kind takes its own flags; one that does not apply is refused:
   application              --org --position (both needed), --internal

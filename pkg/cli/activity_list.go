@@ -28,11 +28,13 @@ func newCmdActivityList(g *globals, runF func(*activityListOptions) error) *cobr
 		Long: `List the entries of CASE's weekly activity tracker (document 000), oldest
 week first and by date within a week, then the totals of each week:
 applications, and job interviews (informational interviews are not
-counted). --week lists one ISO week. The # column is the entry's number
-among its week's entries of its kind, as activity update takes it.
+counted). --week lists one ISO week. The ID column is the entry's ID, which
+activity update takes; an entry logged before entries had IDs has none
+("-"), and the # column, its number among its week's entries of its kind,
+names it instead (activity update --week W --application N).
 
 -o json prints an object: "entries", a list of objects with the keys week,
-number, kind (application, informational-interview, interview, course or
+number, id ("" for an entry without one), kind (application, informational-interview, interview, course or
 networking), date, organization, position, internal (true, false or null
 when not recorded), grade, status, feedback, contact, notes,
 kind_of_interview, title, provider, event and contacts (a number, or null
@@ -65,6 +67,7 @@ interviews.` + "\n" + exitStatusHelp,
 type activityRow struct {
 	Week            string `json:"week"`
 	Number          int    `json:"number"`
+	ID              string `json:"id"`
 	Kind            string `json:"kind"`
 	Date            string `json:"date"`
 	Organization    string `json:"organization"`
@@ -94,23 +97,23 @@ type activityWeekTotals struct {
 func activityRows(w *record.ActivityWeek) []activityRow {
 	var rows []activityRow
 	for i, e := range w.Applications {
-		rows = append(rows, activityRow{Week: w.Week, Number: i + 1, Kind: casework.ActivityApplication, Date: string(e.Date),
+		rows = append(rows, activityRow{Week: w.Week, Number: i + 1, ID: e.ID, Kind: casework.ActivityApplication, Date: string(e.Date),
 			Organization: e.Organization, Position: e.Position, Internal: e.Internal, Grade: e.Grade, Status: e.Status, Feedback: e.Feedback})
 	}
 	for i, e := range w.InformationalInterviews {
-		rows = append(rows, activityRow{Week: w.Week, Number: i + 1, Kind: casework.ActivityInformationalInterview, Date: string(e.Date),
+		rows = append(rows, activityRow{Week: w.Week, Number: i + 1, ID: e.ID, Kind: casework.ActivityInformationalInterview, Date: string(e.Date),
 			Organization: e.Organization, Contact: e.Contact, Notes: e.Notes})
 	}
 	for i, e := range w.Interviews {
-		rows = append(rows, activityRow{Week: w.Week, Number: i + 1, Kind: casework.ActivityInterview, Date: string(e.Date),
+		rows = append(rows, activityRow{Week: w.Week, Number: i + 1, ID: e.ID, Kind: casework.ActivityInterview, Date: string(e.Date),
 			Organization: e.Organization, Position: e.Position, KindOfInterview: e.Kind, Feedback: e.Feedback})
 	}
 	for i, e := range w.Courses {
-		rows = append(rows, activityRow{Week: w.Week, Number: i + 1, Kind: casework.ActivityCourse, Date: string(e.Date),
+		rows = append(rows, activityRow{Week: w.Week, Number: i + 1, ID: e.ID, Kind: casework.ActivityCourse, Date: string(e.Date),
 			Title: e.Title, Provider: e.Provider, Status: e.Status})
 	}
 	for i, e := range w.Networking {
-		rows = append(rows, activityRow{Week: w.Week, Number: i + 1, Kind: casework.ActivityNetworking, Date: string(e.Date),
+		rows = append(rows, activityRow{Week: w.Week, Number: i + 1, ID: e.ID, Kind: casework.ActivityNetworking, Date: string(e.Date),
 			Event: e.Event, Contacts: e.Contacts, Notes: e.Notes})
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Date < rows[j].Date })
@@ -137,14 +140,14 @@ func activityListRun(opts *activityListOptions) error {
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, out)
 	}
-	t := newTable(opts.env, "WEEK", "#", "DATE", "KIND", "ORG/TITLE/EVENT", "POSITION", "INTERNAL", "STATUS", "FEEDBACK")
+	t := newTable(opts.env, "WEEK", "#", "ID", "DATE", "KIND", "ORG/TITLE/EVENT", "POSITION", "INTERNAL", "STATUS", "FEEDBACK")
 	for _, r := range out.Entries {
 		internal := "-"
 		if r.Internal != nil {
 			internal = map[bool]string{true: "yes", false: "no"}[*r.Internal]
 		}
 		what := r.Organization + r.Title + r.Event
-		t.row(r.Week, strconv.Itoa(r.Number), r.Date, r.Kind, what, dashIfEmpty(r.Position), internal, dashIfEmpty(r.Status), r.Feedback)
+		t.row(r.Week, strconv.Itoa(r.Number), dashIfEmpty(r.ID), r.Date, r.Kind, what, dashIfEmpty(r.Position), internal, dashIfEmpty(r.Status), r.Feedback)
 	}
 	if err := t.flush(); err != nil {
 		return err

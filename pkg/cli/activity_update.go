@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,9 +15,9 @@ import (
 type activityUpdateOptions struct {
 	*globals
 	noCommit bool
-	// The entry to update, by its number in the week: one of an
-	// application, an interview or a course.
-	application, interview, course int
+	// The entry to update — one of an application, an interview or a
+	// course — by its ID, or by its number in --week.
+	application, interview, course string
 	week, status, feedback         string
 	build                          casework.Build // the change the flags name, set by RunE
 	caseID                         string
@@ -24,27 +26,32 @@ type activityUpdateOptions struct {
 func newCmdActivityUpdate(g *globals, runF func(*activityUpdateOptions) error) *cobra.Command {
 	opts := &activityUpdateOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "update CASE --week YYYY-Www (--application N --status STATUS | --interview N --feedback TEXT | --course N --status STATUS)",
+		Use:   "update CASE (--application ID --status STATUS | --interview ID --feedback TEXT | --course ID --status STATUS)",
 		Short: "Move an application or a course along, or record an interview's feedback",
-		Long: `Change one entry of week --week in CASE's activity tracker, and commit it.
-N is the entry's number among that week's applications, interviews or
-courses, as activity add printed it and activity list shows it. The entry
-stays in the week it was logged in; only the lines that change do, so an
-old week's file need not be edited by hand.
+		Long: `Change one entry of CASE's activity tracker, and commit it. Name the entry
+by its ID (AP-K7QX2 an application, IV- an interview, AC- a course; in any
+case), as activity add printed it and activity list shows it: its week is
+found. An entry logged before entries had IDs has none: name it by its
+number among its week's applications, interviews or courses, as activity
+list shows it, with --week. Given with an ID, --week is checked against the
+entry's week. The entry stays in the week it was logged in; only the lines
+that change do, so an old week's file need not be edited by hand. The
+entry's ID (or, for one without, its week, kind and number) is printed on
+stdout.
 
-  --application N --status STATUS [--feedback TEXT]
+  --application ID --status STATUS [--feedback TEXT]
       an application's status: applied, interview, offer, hired, rejected
       or withdrawn, and the feedback received (000)
-  --interview N --feedback TEXT
+  --interview ID --feedback TEXT
       the feedback from an interview, which often comes days later
-  --course N --status STATUS
+  --course ID --status STATUS
       a course's status: enrolled, completed or dropped
 
 Informational interviews and networking events are what happened on their
 day; they are not updated.` + "\n" + exitStatusHelp,
-		Example: `  caseplan activity update 2026-K7QX2 --week 2026-W11 --application 2 --status interview \
+		Example: `  caseplan activity update 2026-K7QX2 --application AP-3MZ8Q --status interview \
       --feedback 'phone screen went well; panel next week'
-  caseplan activity update 2026-K7QX2 --week 2026-W12 --interview 1 --feedback 'strong on scheduling'
+  caseplan activity update 2026-K7QX2 --interview IV-9TQ2D --feedback 'strong on scheduling'
   caseplan activity update 2026-K7QX2 --week 2026-W12 --course 1 --status completed`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -59,10 +66,10 @@ day; they are not updated.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.week, "week", "", "the ISO `WEEK` the entry was logged in, e.g. 2026-W11")
-	f.IntVar(&opts.application, "application", 0, "the application's number `N` in that week")
-	f.IntVar(&opts.interview, "interview", 0, "the interview's number `N` in that week")
-	f.IntVar(&opts.course, "course", 0, "the course's number `N` in that week")
+	f.StringVar(&opts.application, "application", "", "the application's `ID` (AP-K7QX2), or for one without an ID its number in --week")
+	f.StringVar(&opts.interview, "interview", "", "the interview's `ID` (IV-K7QX2), or for one without an ID its number in --week")
+	f.StringVar(&opts.course, "course", "", "the course's `ID` (AC-K7QX2), or for one without an ID its number in --week")
+	f.StringVar(&opts.week, "week", "", "the ISO `WEEK` the entry was logged in, e.g. 2026-W11 (needed with a number)")
 	f.StringVar(&opts.status, "status", "", "`STATUS` of an application ("+strings.Join(casework.ApplicationStatuses, ", ")+") or a course ("+strings.Join(casework.CourseStatuses, ", ")+")")
 	f.StringVar(&opts.feedback, "feedback", "", "feedback received (000)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
@@ -71,7 +78,7 @@ day; they are not updated.` + "\n" + exitStatusHelp,
 
 // pick checks the flags and sets the change they name.
 func (opts *activityUpdateOptions) pick(c *cobra.Command) error {
-	list := "caseplan activity list " + opts.caseID + " shows the weeks and the entries' numbers"
+	list := "caseplan activity list " + opts.caseID + " shows the entries with their IDs"
 	var which []string
 	for _, f := range []string{"application", "interview", "course"} {
 		if c.Flags().Changed(f) {
@@ -79,19 +86,24 @@ func (opts *activityUpdateOptions) pick(c *cobra.Command) error {
 		}
 	}
 	switch {
-	case !c.Flags().Changed("week"):
-		return &UsageError{Msg: "activity update needs --week", Hint: list}
 	case len(which) == 0:
 		return &UsageError{Msg: "activity update needs --application, --interview or --course", Hint: list}
 	case len(which) > 1:
 		return usageErrorf("activity update changes one entry: give only one of --%s", strings.Join(which, ", --"))
 	}
-	if _, ok := calendar.ParseISOWeek(opts.week); !ok {
-		return usageErrorf("--week %q: write an ISO week as YYYY-Www, e.g. 2026-W09", opts.week)
+	if c.Flags().Changed("week") {
+		if _, ok := calendar.ParseISOWeek(opts.week); !ok {
+			return usageErrorf("--week %q: write an ISO week as YYYY-Www, e.g. 2026-W09", opts.week)
+		}
 	}
-	n := map[string]int{"application": opts.application, "interview": opts.interview, "course": opts.course}[which[0]]
-	if n < 1 {
-		return usageErrorf("--%s %d: entries are numbered from 1", which[0], n)
+	entry := map[string]string{"application": opts.application, "interview": opts.interview, "course": opts.course}[which[0]]
+	if n, err := strconv.Atoi(strings.TrimSpace(entry)); err == nil {
+		switch {
+		case n < 1:
+			return usageErrorf("--%s %d: entries are numbered from 1", which[0], n)
+		case opts.week == "":
+			return &UsageError{Msg: fmt.Sprintf("--%s %d: a number names an entry of one week; give --week, or name it by its ID", which[0], n), Hint: list}
+		}
 	}
 	status := func(allowed []string) error {
 		switch {
@@ -107,7 +119,7 @@ func (opts *activityUpdateOptions) pick(c *cobra.Command) error {
 		if err := status(casework.ApplicationStatuses); err != nil {
 			return err
 		}
-		opts.build = casework.UpdateApplication{Case: opts.caseID, Week: opts.week, Application: n, Status: opts.status, Feedback: opts.feedback}.Build
+		opts.build = casework.UpdateApplication{Case: opts.caseID, Week: opts.week, Application: entry, Status: opts.status, Feedback: opts.feedback}.Build
 	case "interview":
 		switch {
 		case c.Flags().Changed("status"):
@@ -115,7 +127,7 @@ func (opts *activityUpdateOptions) pick(c *cobra.Command) error {
 		case strings.TrimSpace(opts.feedback) == "":
 			return &UsageError{Msg: "activity update --interview needs --feedback"}
 		}
-		opts.build = casework.UpdateInterview{Case: opts.caseID, Week: opts.week, Interview: n, Feedback: opts.feedback}.Build
+		opts.build = casework.UpdateInterview{Case: opts.caseID, Week: opts.week, Interview: entry, Feedback: opts.feedback}.Build
 	case "course":
 		if err := status(casework.CourseStatuses); err != nil {
 			return err
@@ -123,7 +135,7 @@ func (opts *activityUpdateOptions) pick(c *cobra.Command) error {
 		if c.Flags().Changed("feedback") {
 			return usageErrorf("a course has no feedback; give --status")
 		}
-		opts.build = casework.UpdateActivityCourse{Case: opts.caseID, Week: opts.week, Course: n, Status: opts.status}.Build
+		opts.build = casework.UpdateActivityCourse{Case: opts.caseID, Week: opts.week, Course: entry, Status: opts.status}.Build
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ time. For a WIOA case the first assessment ends the assessment phase and
 goal setting begins (002).
 
 The date may not be after today; the same tool on the same date is not
-recorded twice.` + "\n" + exitStatusHelp,
+recorded twice. The assessment's ID (e.g. AS-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case assessment add W-001 --tool 'O*NET Interest Profiler' --date 2026-03-09 \
       --summary 'Social and conventional interests'`,
 		Args: cobra.ExactArgs(1),

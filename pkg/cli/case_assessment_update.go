@@ -18,8 +18,9 @@ func newCmdCaseAssessmentUpdate(g *globals, runF func(*caseAssessmentUpdateOptio
 	c := &cobra.Command{
 		Use:   "update CASE ASSESSMENT [--tool TOOL] [--date DATE] [--summary TEXT]",
 		Short: "Correct an assessment's record: tool, date, summary",
-		Long: `Change the fields given of assessment ASSESSMENT of CASE — its number in
-intake.yaml's assessments (1 for the first) or its tool — and commit it.
+		Long: `Change the fields given of assessment ASSESSMENT of CASE — its ID
+(AS-K7QX2, as case assessment add printed it), its number in intake.yaml's
+assessments (1 for the first) or its tool — and commit it.
 Assessment is ongoing (001): a new assessment is added with caseplan case
 assessment add; update corrects or completes the record of one, such as
 the summary once the results are in. An empty --summary removes it; the

@@ -26,7 +26,8 @@ one given on or before each job-site note and not withdrawn by then.
 supervisor, ...).
 
 A permission of the same kind still in force is not given twice; one
-withdrawn may be given again. The date may not be after today.` + "\n" + exitStatusHelp,
+withdrawn may be given again. The date may not be after today. The
+permission's ID (e.g. CN-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case consent add PE-001 --kind job-site-visit --given 2026-04-14 \
       --notes 'A visit at the end of a shift, meeting the supervisor'`,
 		Args: cobra.ExactArgs(1),

@@ -22,7 +22,8 @@ func newCmdCaseEligibilityAdd(g *globals, runF func(*caseEligibilityAddOptions) 
 		Long: `Record an eligibility determination for CASE's participant in intake.yaml
 (document 002): the program or service it is for (wioa, a training account,
 cash assistance, ...), the date it was determined, the result and what it
-rests on (documents, facts). The date may not be after today.` + "\n" + exitStatusHelp,
+rests on (documents, facts). The date may not be after today. The
+determination's ID (e.g. EL-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case eligibility add W-001 --program wioa --determined 2026-03-04 --eligible \
       --basis 'Adult, low income'`,
 		Args: cobra.ExactArgs(1),

@@ -20,8 +20,8 @@ func newCmdCaseEligibilityUpdate(g *globals, runF func(*caseEligibilityUpdateOpt
 		Use:   "update CASE DETERMINATION [--program P] [--determined DATE] [--eligible|--not-eligible] [--basis TEXT]",
 		Short: "Correct the record of an eligibility determination",
 		Long: `Correct the fields given of eligibility determination DETERMINATION of CASE
-— its number in intake.yaml's eligibility (1 for the first) or its program
-— and commit it. A new determination (a redetermination) is recorded with
+— its ID (EL-K7QX2, as case eligibility add printed it), its number in
+intake.yaml's eligibility (1 for the first) or its program — and commit it. A new determination (a redetermination) is recorded with
 caseplan case eligibility add; update corrects one recorded wrong. For WIOA
 it matters: the participation date (PIRL 900) counts from the first
 determination that found the person eligible. An empty --basis removes

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/rosterimport"
 	"github.com/caseplan/caseplan/schemas"
@@ -106,14 +106,14 @@ func caseImportRun(opts *caseImportOptions) error {
 		return err
 	}
 	plan := &casework.ImportPlan{}
-	meter := newImportMeter(opts.env)
+	meter := &importMeter{g: opts.globals}
 	imp := casework.ImportCohort{
 		File: filepath.Base(opts.file), Data: data, RulesPath: rulesPath, SkipInvalid: opts.skipInvalid,
 		Schemas: v, Progress: meter.show, Plan: plan,
 	}
 	opts.globals.dryRun = opts.dryRun
 	res, err := opts.writeResult(opts.noCommit, nil, imp.Build, selfReported)
-	meter.done()
+	meter.finish()
 	var ie *casework.ImportError
 	switch {
 	case errors.As(err, &ie):
@@ -185,7 +185,7 @@ func importRulesPath(opts *caseImportOptions, root string) (string, error) {
 		}
 		p := layout.ImportRules(name)
 		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(p))); err != nil {
-			have := storeRulesNames(root)
+			have := storeRecordNames(root, layout.ImportRulesDir)
 			msg := fmt.Sprintf("no import rules %s", p)
 			if r == "" {
 				msg = fmt.Sprintf("which import rules? there are none named like %s (%s)", filepath.Base(opts.file), p)
@@ -208,19 +208,6 @@ func importRulesPath(opts *caseImportOptions, root string) (string, error) {
 		return "", usageErrorf("--rules %s: import rules live in the store, as %s", r, layout.ImportRules("NAME"))
 	}
 	return rel, nil
-}
-
-// storeRulesNames lists the import rules a store has.
-func storeRulesNames(root string) []string {
-	entries, _ := os.ReadDir(filepath.Join(root, layout.CasesDir, layout.ImportRulesDir))
-	var out []string
-	for _, e := range entries {
-		if n, ok := strings.CutSuffix(e.Name(), layout.Ext); ok && !e.IsDir() && !strings.HasPrefix(n, ".") {
-			out = append(out, n)
-		}
-	}
-	slices.Sort(out)
-	return out
 }
 
 // printImportLines prints one line per row: ROW STATUS CASE PARTICIPANT
@@ -258,15 +245,17 @@ func hasSSNProblem(l rosterimport.Line) bool {
 // rules' as PATH:LINE:COL: message, the roster's as FILE:ROW:COLUMN:
 // message.
 func printImportProblems(opts *caseImportOptions, plan *casework.ImportPlan) {
+	// A message may quote a cell, and a cell may hold anything a
+	// spreadsheet let someone type: escaped, as all record text is.
 	w := opts.env.Stdout
 	for _, p := range plan.RuleProblems {
-		fmt.Fprintln(w, p)
+		fmt.Fprintln(w, display.Escape(p))
 	}
 	for _, p := range plan.FileProblems {
-		fmt.Fprintln(w, p.Format(plan.File))
+		fmt.Fprintln(w, display.Escape(p.Format(plan.File)))
 	}
 	for _, p := range plan.Problems() {
-		fmt.Fprintln(w, p.Format(plan.File))
+		fmt.Fprintln(w, display.Escape(p.Format(plan.File)))
 	}
 }
 

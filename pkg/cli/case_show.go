@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -119,15 +119,16 @@ func caseShowRun(opts *caseShowOptions) error {
 	v, err := newCaseShowView(snap, findings, opts.caseID, today)
 	if err != nil {
 		for _, f := range findings {
-			fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
+			printFinding(opts.env.Stderr, f)
 		}
 		return err
 	}
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, v)
 	}
-	v.write(opts.env.Stdout)
-	return nil
+	w, done := opts.textOut()
+	v.write(w)
+	return done()
 }
 
 // caseShowView is what case show shows, and its JSON contract.
@@ -291,11 +292,11 @@ func phaseLine(st casestate.State) string {
 
 // writeDue prints due items as an aligned block: date, when, kind, detail.
 func writeDue(w io.Writer, items []casestate.Due) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	var rows [][]string
 	for _, it := range items {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", it.Due, dueWhen(it), it.Kind, it.Detail)
+		rows = append(rows, []string{"  " + string(it.Due), dueWhen(it), it.Kind, it.Detail})
 	}
-	tw.Flush()
+	display.Align(w, rows)
 }
 
 // dueWhen says when an item is due from --today: "3 days overdue",

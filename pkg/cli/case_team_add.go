@@ -21,7 +21,8 @@ func newCmdCaseTeamAdd(g *globals, runF func(*caseTeamAddOptions) error) *cobra.
 role: union-representative, hr-laying-off (the HR officer of the unit laying
 off) or hr-hiring (of a hiring unit) (document 000), counselor (at another
 center, 002), navigator (003), employer or other. A role the schema does not
-know, or an email address that is not one, is refused with its finding.` + "\n" + exitStatusHelp,
+know, or an email address that is not one, is refused with its finding. The
+team member's ID (e.g. TM-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case team add WS-001 --name 'Alex Example' --role union-representative \
       --organization 'Example Clerical Workers Union' --phone 555-0130`,
 		Args: cobra.ExactArgs(1),

@@ -17,8 +17,8 @@ func newCmdCaseTeamRemove(g *globals, runF func(*caseTeamRemoveOptions) error) *
 	c := &cobra.Command{
 		Use:   "remove CASE MEMBER",
 		Short: "Take a person off the case's team",
-		Long: `Take team member MEMBER of CASE — their number in intake.yaml's team (1
-for the first) or their name — off the team, when they no longer work on
+		Long: `Take team member MEMBER of CASE — their ID (TM-K7QX2), their number in
+intake.yaml's team (1 for the first) or their name — off the team, when they no longer work on
 the case, and commit it. Their entry's lines are removed from intake.yaml;
 git keeps who was on the team when (caseplan log).` + "\n" + exitStatusHelp,
 		Example: `  caseplan case team remove WS-001 'Alex Example'`,

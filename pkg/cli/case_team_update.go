@@ -18,8 +18,9 @@ func newCmdCaseTeamUpdate(g *globals, runF func(*caseTeamUpdateOptions) error) *
 	c := &cobra.Command{
 		Use:   "update CASE MEMBER [--name N] [--role ROLE] [--organization O] [--phone P] [--email E] [--notes TEXT]",
 		Short: "Change a team member's role or contact details",
-		Long: `Change the fields given of team member MEMBER of CASE — their number in
-intake.yaml's team (1 for the first) or their name — and commit it. An
+		Long: `Change the fields given of team member MEMBER of CASE — their ID
+(TM-K7QX2, as case team add printed it), their number in intake.yaml's team
+(1 for the first) or their name — and commit it. An
 empty value ('') removes a field; the name and the role cannot be removed.
 A role the schema does not know, or an email address that is not one, is
 refused with its finding (exit 1). Only the changed lines of intake.yaml

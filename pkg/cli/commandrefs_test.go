@@ -126,6 +126,7 @@ func TestCommandRefs(t *testing.T) {
 var proseAfterCaseplan = map[string]bool{
 	"asks": true, "can": true, "checks": true, "command": true, "decides": true, "in": true,
 	"keeps": true, "process": true, "record": true, "store": true, "write": true, "writes": true,
+	"is": true, "this": true, "with": true, "before": true, "test": true,
 }
 
 var refStart = regexp.MustCompile(`(^|[^A-Za-z0-9_./@-])caseplan +`)

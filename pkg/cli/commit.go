@@ -60,7 +60,7 @@ func commitRun(opts *commitOptions) error {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %s: line ends changed from CRLF to LF, as the store's .gitattributes ask\n", p)
 	}
 	for _, f := range res.Warnings {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
+		printFinding(opts.env.Stderr, f)
 	}
 	return nil
 }

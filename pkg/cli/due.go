@@ -2,14 +2,13 @@ package cli
 
 import (
 	"fmt"
-	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/tickler"
 )
@@ -79,14 +78,23 @@ tab-separated, with the manager's ID as the first field when --all is given.
            whole file).
 
 --ics FILE also writes the items as an iCalendar file (RFC 5545) for a
-calendar program: one all-day event per item on its due date (overdue items
-stay on the day they were due), titled "<case> <kind>: <detail>", its
-description naming the manager and the record, with a reminder at 9:00 the
-morning before (TRIGGER -PT15H). Each event's UID is derived from the case,
-kind, due date and record, so importing the file again — or subscribing to
-it — updates the events rather than adding them twice. The file is written
-atomically, and the list is still printed on stdout. Like the records, it
-holds details of the participants' plans: keep it where the records are kept.` + "\n" + exitStatusHelp,
+calendar program; --ics - writes it to stdout instead of the list. One
+all-day event per item on its due date (overdue items stay on the day they
+were due), titled "<case> <kind>: <detail>", its description naming the
+manager and the record, with a reminder at 9:00 the morning before
+(TRIGGER -PT15H) — or, for an item due today or overdue, at 9:00 on the
+day of the export, since a reminder in the past never goes off. Each
+event's UID names the case, the kind and the item (the milestone, the
+action item, the benefit, ...), never the due date, so when a date moves —
+a contact recorded, a milestone put back — the calendar moves the event.
+The file is a replace-all feed: it lists what is due now, and an item done
+or no longer due is not in the next file. Subscribe to the file (calendars
+that subscribe replace their events with the file's; the file asks for an
+hourly refresh), or delete the imported calendar before importing a new
+file. Text from the records is written as RFC 5545 TEXT: a CR or CR LF is
+a line break, other control characters are shown escaped. The file is
+written atomically. Like the records, it holds details of the
+participants' plans: keep it where the records are kept.` + "\n" + exitStatusHelp,
 		Example: `  caseplan due                         # my cases, overdue and the next 14 days
   caseplan due --all --within 2w -o json
   caseplan due --manager dpatel --ics ~/calendars/dpatel-caseplan.ics`,
@@ -97,6 +105,9 @@ holds details of the participants' plans: keep it where the records are kept.` +
 			}
 			if opts.all && opts.manager != "" {
 				return usageErrorf("--manager and --all: give one of them")
+			}
+			if opts.ics == "-" && c.Flags().Changed("output") {
+				return usageErrorf("--ics - writes the calendar to stdout: -o has nowhere to go")
 			}
 			var err error
 			if opts.window, err = tickler.ParseWithin(opts.within); err != nil {
@@ -113,7 +124,7 @@ holds details of the participants' plans: keep it where the records are kept.` +
 	f.StringVar(&opts.manager, "manager", "", "the case manager's staff `ID` (default: the acting author)")
 	f.BoolVar(&opts.all, "all", false, "every case manager's items")
 	f.StringVar(&opts.within, "within", "14d", "list what is due up to this `DURATION` after --today, and everything overdue: 14d, 2w, 36h")
-	f.StringVar(&opts.ics, "ics", "", "also write the items as an iCalendar `FILE`, one event with a reminder each")
+	f.StringVar(&opts.ics, "ics", "", "also write the items as an iCalendar `FILE`, one event with a reminder each (- for stdout, instead of the list)")
 	return c
 }
 
@@ -149,10 +160,6 @@ func dueRun(opts *dueOptions) error {
 		names[s.ID] = s.Name
 	}
 	if opts.ics != "" {
-		path, err := opts.outputPath("ics", opts.ics)
-		if err != nil {
-			return err
-		}
 		name := "caseplan: due for " + manager
 		if manager == "" {
 			name = "caseplan: due for all managers"
@@ -161,6 +168,18 @@ func dueRun(opts *dueOptions) error {
 			name += " (" + snap.Config.Organization + ")"
 		}
 		cal := tickler.Calendar{Name: name, Stamp: opts.env.Now(), Managers: names}.ICS(v.Items)
+		if opts.ics == "-" {
+			// The calendar is the data on stdout; the list is not printed.
+			if err := tickler.Write(opts.env.Stdout, cal); err != nil {
+				return err
+			}
+			fmt.Fprintf(opts.env.Stderr, "caseplan: wrote %d event(s) to stdout\n", len(v.Items))
+			return nil
+		}
+		path, err := opts.outputPath("ics", opts.ics)
+		if err != nil {
+			return err
+		}
 		if err := tickler.WriteFile(path, cal); err != nil {
 			return fmt.Errorf("cannot write the calendar: %w", err)
 		}
@@ -251,20 +270,23 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 		}
 		return t.flush()
 	}
-	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	clean := strings.NewReplacer("\t", " ", "\n", " ")
+	var group [][]string
 	for i, it := range items {
 		if i == 0 || it.Manager != items[i-1].Manager {
 			if i > 0 {
-				fmt.Fprintln(tw)
+				if err := display.Align(env.Stdout, group); err != nil {
+					return err
+				}
+				fmt.Fprintln(env.Stdout)
 			}
 			heading := it.Manager
 			if name := names[it.Manager]; name != "" {
 				heading = name + " (" + it.Manager + ")"
 			}
-			fmt.Fprintln(tw, clean.Replace(heading))
+			fmt.Fprintln(env.Stdout, display.Escape(heading))
+			group = nil
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", it.Due, tickler.When(it), it.Case, it.Kind, clean.Replace(it.Detail))
+		group = append(group, []string{"  " + string(it.Due), tickler.When(it), it.Case, it.Kind, it.Detail})
 	}
-	return tw.Flush()
+	return display.Align(env.Stdout, group)
 }

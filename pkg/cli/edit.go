@@ -77,7 +77,7 @@ func editRun(opts *editOptions) error {
 		Open:   func(path string) error { return runEditor(opts.env, editor, path) },
 		Invalid: func(temp string, found []finding.Finding) bool {
 			for _, f := range found {
-				fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
+				printFinding(opts.env.Stderr, f)
 			}
 			fmt.Fprint(opts.env.Stderr, "caseplan: re-open the editor? [Y/n] ")
 			line, err := answers.ReadString('\n')
@@ -108,7 +108,7 @@ func editRun(opts *editOptions) error {
 		if errors.As(notSaved.Err, &refused) {
 			if !notSaved.Shown {
 				for _, f := range refused.Findings {
-					fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
+					printFinding(opts.env.Stderr, f)
 				}
 			}
 			return &InvalidError{Msg: refused.Error(), Hint: kept}

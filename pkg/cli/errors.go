@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/display"
+	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
@@ -102,11 +104,19 @@ func printError(w io.Writer, err error) {
 	if errors.As(err, &ie) && ie.Msg == "" {
 		return
 	}
-	fmt.Fprintf(w, "caseplan: %s\n", err)
+	// A message may quote what was typed or recorded (an unknown case ID,
+	// a name): it is escaped, as every text caseplan shows is.
+	fmt.Fprintf(w, "caseplan: %s\n", display.Escape(err.Error()))
 	var h hinter
 	if errors.As(err, &h) && h.hint() != "" {
 		for _, line := range strings.Split(h.hint(), "\n") {
-			fmt.Fprintf(w, "caseplan: hint: %s\n", line)
+			fmt.Fprintf(w, "caseplan: hint: %s\n", display.Escape(line))
 		}
 	}
+}
+
+// printFinding writes a finding to stderr as a message, escaped: a
+// finding quotes what the records say.
+func printFinding(w io.Writer, f finding.Finding) {
+	fmt.Fprintf(w, "caseplan: %s\n", display.Escape(f.String()))
 }

@@ -1,9 +1,14 @@
 package cli
 
 import (
+	"regexp"
+	"slices"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 type followupAddOptions struct {
@@ -11,14 +16,14 @@ type followupAddOptions struct {
 	noCommit              bool
 	date, due             string // parsed into change
 	employed, notEmployed bool
-	wage                  float64
+	wage, earnings        float64
 	change                casework.AddFollowUp
 }
 
 func newCmdFollowupAdd(g *globals, runF func(*followupAddOptions) error) *cobra.Command {
 	opts := &followupAddOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "add CASE --date DATE [--employed|--not-employed]",
+		Use:   "add CASE --date DATE [--employed|--not-employed] [--employer-fein ID] [--earnings N] [--evidence KIND]",
 		Short: "Record a follow-up done after placement or exit",
 		Long: `Record a follow-up of CASE done on --date, in outcome.yaml: whether the
 participant was employed, the wage at follow-up and notes (job retention
@@ -27,14 +32,37 @@ help needed, say). Follow-up runs for 12 months after exit (documents 001,
 
 --due names the follow-up this one fulfils (default: --date). When
 outcome.yaml already plans a follow-up due that day, it is marked done;
-otherwise a follow-up done on --date is added.
+otherwise a follow-up done on --date is added, with an ID of its own (e.g.
+FU-K7QX2). The follow-up's ID is printed on stdout.
 
 The follow-up is recorded in outcome.yaml only, not as a case note: the
 command cannot know how the follow-up happened (phone, visit, ...) or whether
 it was two-way, and a note would count as a contact. When the follow-up is
-worth a narrative, add one with caseplan note add --kind follow-up.` + "\n" + exitStatusHelp,
+worth a narrative, add one with caseplan note add --kind follow-up.
+
+After a WIOA exit, a follow-up is what caseplan report performance reads for
+the employment indicators (TEGL 10-16): record, for the quarter after exit it
+reports on,
+  --employed / --not-employed   in unsubsidised employment in the quarter
+                                (--subsidized marks a job a program pays for,
+                                which WIOA does not count)
+  --employer, --employer-fein,  the employer, and its FEIN (12-3456789) or
+  --employer-state-id           state UI tax account number: retention with
+                                the same employer in the 2nd and 4th quarters
+  --earnings                    the quarter's total earnings (median earnings
+                                reads the 2nd quarter's)
+  --evidence                    wage-record, pay-stubs, employer-letter,
+                                employer-call, tax-records or
+                                self-attestation; a self-attestation needs the
+                                dated note that records it (--evidence-note)
+--quarter is the quarter after exit (1 to 4) it reports on; by default the
+quarter --due falls in (or --date, when --due is not given), counted from the
+case's exit date: quarters after exit are the calendar quarters after the
+quarter of exit.` + "\n" + exitStatusHelp,
 		Example: `  caseplan followup add W-001 --date 2026-07-01 --due 2026-06-30 --employed --wage 19.75 \
-      --notes "Settled in; asked about the evening bus schedule"`,
+      --notes "Settled in; asked about the evening bus schedule"
+  caseplan followup add W-001 --date 2027-02-10 --employed --employer "Example Care Home" \
+      --employer-fein 00-0000123 --earnings 8450 --evidence pay-stubs`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
@@ -54,6 +82,14 @@ worth a narrative, add one with caseplan note add --kind follow-up.` + "\n" + ex
 	f.BoolVar(&opts.notEmployed, "not-employed", false, "the participant was not employed")
 	f.Float64Var(&opts.wage, "wage", 0, "the wage at follow-up")
 	f.StringVar(&opts.change.Notes, "notes", "", "notes, e.g. job retention help needed")
+	f.IntVar(&opts.change.Quarter, "quarter", 0, "the quarter after exit, `1-4`, it reports on (default: from the exit date and --due)")
+	f.BoolVar(&opts.change.Subsidized, "subsidized", false, "the employment is subsidised (WIOA counts only unsubsidised employment)")
+	f.StringVar(&opts.change.Employer, "employer", "", "the employer's `NAME`")
+	f.StringVar(&opts.change.EmployerFEIN, "employer-fein", "", "the employer's FEIN, `NN-NNNNNNN`")
+	f.StringVar(&opts.change.EmployerStateID, "employer-state-id", "", "the employer's state UI tax account `NUMBER`")
+	f.Float64Var(&opts.earnings, "earnings", 0, "the quarter's total earnings, in dollars")
+	f.StringVar(&opts.change.Evidence, "evidence", "", "how the employment is known: "+strings.Join(record.EvidenceKinds, ", "))
+	f.StringVar(&opts.change.EvidenceNote, "evidence-note", "", "the `NOTE` that records the evidence (needed for self-attestation)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	c.MarkFlagsMutuallyExclusive("employed", "not-employed")
 	_ = c.MarkFlagRequired("date")
@@ -85,8 +121,29 @@ func (o *followupAddOptions) parse(c *cobra.Command) error {
 		}
 		f.Wage = &o.wage
 	}
+	if c.Flags().Changed("earnings") {
+		if o.earnings < 0 {
+			return usageErrorf("--earnings %v: earnings are not negative", o.earnings)
+		}
+		f.Earnings = &o.earnings
+	}
+	if c.Flags().Changed("quarter") && (f.Quarter < 1 || f.Quarter > 4) {
+		return usageErrorf("--quarter %d: the quarters after exit WIOA measures are 1 to 4", f.Quarter)
+	}
+	if f.Evidence != "" && !slices.Contains(record.EvidenceKinds, f.Evidence) {
+		return usageErrorf("--evidence %q: use one of %s", f.Evidence, strings.Join(record.EvidenceKinds, ", "))
+	}
+	if f.EmployerFEIN != "" && !feinRE.MatchString(f.EmployerFEIN) {
+		return usageErrorf("--employer-fein %q: a FEIN is two digits, a hyphen and seven digits, like 12-3456789", f.EmployerFEIN)
+	}
+	if f.Subsidized && !o.employed {
+		return usageErrorf("--subsidized describes employment: give --employed too")
+	}
 	return nil
 }
+
+// feinRE is the schema's form of a Federal Employer Identification Number.
+var feinRE = regexp.MustCompile(`^[0-9]{2}-[0-9]{7}$`)
 
 func followupAddRun(opts *followupAddOptions) error {
 	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)

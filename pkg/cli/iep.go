@@ -27,13 +27,18 @@ job search and skill development plans (000); dated reviews; and for
 post-employment cases the self-sufficiency plan, contingency plans and
 benefits with their renewal dates (003).
 
-Goals, objectives, services, milestones and next steps get IDs — G1, O1, S1,
-M1, N1 — numbered within the case (objectives and milestones across all its
-goals): each add command prints the new ID, and iep show lists them. Job
-targets and courses are named by their number in the plan (1 for the
-first, as iep show numbers them) or by their title. Each kind has an
-update command; services also end or are cancelled, goals change status,
-milestones and next steps are done, and job targets are removed.
+Every item an add command adds gets an ID of its own, which it prints: a
+prefix and five random characters, G-K7QX2 for a goal, O- for an objective,
+S- a service, M- a milestone, N- a next step (JT-, SK-, BN- for job targets,
+courses and benefits). Random IDs let two people add items to one plan in
+two clones and keep both when they sync. Plans written before keep their
+numbered IDs (G1, O1, S1, M1, N1), which stay valid. The commands take IDs
+in any case (g-k7qx2 is G-K7QX2), and iep show lists them. Job targets,
+courses and benefits are named by their ID too, or by their number in the
+plan (1 for the first, as iep show numbers them) or their title or name.
+Each kind has an update command; services also end or are cancelled, goals
+change status, milestones and next steps are done, and job targets are
+removed.
 
 Every command edits iep.yaml in place and commits it: comments, blank lines
 and key order that a person wrote stay, and the commit changes only the

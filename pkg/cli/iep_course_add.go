@@ -21,7 +21,8 @@ func newCmdIEPCourseAdd(g *globals, runF func(*iepCourseAddOptions) error) *cobr
 		Long: `Add a course to the skill development plan of CASE: the courses the
 candidate will take and who offers them (document 000). --status is planned
 (the default), enrolled, completed or dropped. A work security case needs a
-skill plan by the layoff date (rule ws-iep-plan).` + "\n" + exitStatusHelp,
+skill plan by the layoff date (rule ws-iep-plan). The course's ID (e.g.
+SK-K7QX2), which iep course status takes, is printed on stdout.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep course add 2026-K7QX2 --course 'Excel, intermediate' \
       --provider 'Example Learning Center' --start 2026-04-06 --end 2026-05-01`,
 		Args: cobra.ExactArgs(1),

@@ -18,7 +18,7 @@ func newCmdIEPGoalAdd(g *globals, runF func(*iepGoalAddOptions) error) *cobra.Co
 	c := &cobra.Command{
 		Use:   "add CASE --term short|long --text TEXT [--target DATE]",
 		Short: "Add a goal to the plan; prints its ID",
-		Long: `Add a goal to CASE's plan, active, and print its ID (G1, G2, ...).
+		Long: `Add a goal to CASE's plan, active, and print its ID (e.g. G-K7QX2).
 
 A goal says what the customer wants to achieve, generally a specific
 employment goal (001). Short-term goals cover the time services are

@@ -18,11 +18,11 @@ func newCmdIEPGoalUpdate(g *globals, runF func(*iepGoalUpdateOptions) error) *co
 	c := &cobra.Command{
 		Use:   "update CASE GOAL [--text TEXT] [--term short|long] [--target DATE]",
 		Short: "Reword a goal, or change its term or target date",
-		Long: `Change the fields given of goal GOAL (G1, ...) of CASE's plan and commit it.
-An empty --target removes the target date. Whether the goal is achieved or
-dropped is recorded with caseplan iep goal status. Only the changed lines
-of iep.yaml change.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep goal update 2026-K7QX2 G1 --target 2026-10-31`,
+		Long: `Change the fields given of goal GOAL (G-K7QX2, or G1 in an older plan) of
+CASE's plan and commit it. An empty --target removes the target date.
+Whether the goal is achieved or dropped is recorded with caseplan iep goal
+status. Only the changed lines of iep.yaml change.` + "\n" + exitStatusHelp,
+		Example: `  caseplan iep goal update 2026-K7QX2 G-4Z8QK --target 2026-10-31`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			u := &opts.change

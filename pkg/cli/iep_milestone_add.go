@@ -18,12 +18,12 @@ func newCmdIEPMilestoneAdd(g *globals, runF func(*iepMilestoneAddOptions) error)
 	c := &cobra.Command{
 		Use:   "add CASE --goal GOAL --text TEXT --due DATE",
 		Short: "Add a dated milestone to a goal; prints its ID",
-		Long: `Add a milestone to goal GOAL of CASE's plan and print its ID (M1, M2, ...;
-numbered across all the plan's goals). A milestone marks when a step of the
+		Long: `Add a milestone to goal GOAL of CASE's plan and print its ID (e.g.
+M-K7QX2; unique across all the plan's goals). A milestone marks when a step of the
 plan is complete or an objective achieved; it is specific, measurable and
 attainable within a designated timeframe (001), so it has a due date.
 caseplan iep milestone done records when it is reached.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep milestone add 2026-K7QX2 --goal G1 --text 'Enrolled in a CNA course' --due 2026-04-30`,
+		Example: `  caseplan iep milestone add 2026-K7QX2 --goal G-4Z8QK --text 'Enrolled in a CNA course' --due 2026-04-30`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
@@ -38,7 +38,7 @@ caseplan iep milestone done records when it is reached.` + "\n" + exitStatusHelp
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Goal, "goal", "", "the `GOAL` it belongs to, e.g. G1 (required)")
+	f.StringVar(&opts.change.Goal, "goal", "", "the `GOAL` it belongs to, e.g. G-4Z8QK (required)")
 	f.StringVar(&opts.change.Text, "text", "", "what will have happened (required)")
 	f.StringVar(&opts.due, "due", "", "the `DATE` it should be reached (required)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")

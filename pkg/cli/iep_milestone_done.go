@@ -18,14 +18,14 @@ func newCmdIEPMilestoneDone(g *globals, runF func(*iepMilestoneDoneOptions) erro
 	c := &cobra.Command{
 		Use:   "done CASE MILESTONE [--date DATE]",
 		Short: "Record the date a milestone was reached",
-		Long: `Record that milestone MILESTONE (M1, ...) of CASE's plan was reached on
---date (default: --today). The date may not be after today nor before the
+		Long: `Record that milestone MILESTONE (M-K7QX2, or M1 in an older plan) of
+CASE's plan was reached on --date (default: --today). The date may not be after today nor before the
 case opened. Given for a milestone already done, a different date corrects
 the one recorded.
 
 Only the milestone's done line changes in iep.yaml: comments, blank lines
 and the order of what a person wrote stay as they are.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep milestone done 2026-K7QX2 M2 --date 2026-04-22`,
+		Example: `  caseplan iep milestone done 2026-K7QX2 M-9TQ3D --date 2026-04-22`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case, opts.change.Milestone = args[0], args[1]

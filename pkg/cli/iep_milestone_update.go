@@ -18,11 +18,11 @@ func newCmdIEPMilestoneUpdate(g *globals, runF func(*iepMilestoneUpdateOptions) 
 	c := &cobra.Command{
 		Use:   "update CASE MILESTONE [--text TEXT] [--due DATE]",
 		Short: "Reword a milestone or move its due date",
-		Long: `Change the text or the due date of milestone MILESTONE (M1, ...) of CASE's
-plan and commit it; a milestone always has a due date (001: attainable
-within a designated timeframe). The tickler follows the new date. Record
-that it was reached with caseplan iep milestone done.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep milestone update 2026-K7QX2 M2 --due 2026-05-15`,
+		Long: `Change the text or the due date of milestone MILESTONE (M-K7QX2, ...) of
+CASE's plan and commit it; a milestone always has a due date (001:
+attainable within a designated timeframe). The tickler follows the new date.
+Record that it was reached with caseplan iep milestone done.` + "\n" + exitStatusHelp,
+		Example: `  caseplan iep milestone update 2026-K7QX2 M-9TQ3D --due 2026-05-15`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			u := &opts.change

@@ -19,12 +19,12 @@ func newCmdIEPObjectiveUpdate(g *globals, runF func(*iepObjectiveUpdateOptions) 
 	c := &cobra.Command{
 		Use:   "update CASE OBJECTIVE [--text TEXT] [--service S]...",
 		Short: "Reword an objective, or change the services that serve it",
-		Long: `Change objective OBJECTIVE (O1, ...) of CASE's plan and commit it: --text
-rewords it; --service, repeated, gives the plan services that serve it
-(S1, ...), replacing the ones it named — a service added later is linked
-here — and --service '' alone unlinks them all. Only the changed lines of
-iep.yaml change.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep objective update 2026-K7QX2 O1 --service S1 --service S3`,
+		Long: `Change objective OBJECTIVE (O-K7QX2, ...) of CASE's plan and commit it:
+--text rewords it; --service, repeated, gives the plan services that serve
+it (S-K7QX2, ...), replacing the ones it named — a service added later is
+linked here — and --service '' alone unlinks them all. Only the changed
+lines of iep.yaml change.` + "\n" + exitStatusHelp,
+		Example: `  caseplan iep objective update 2026-K7QX2 O-6WJ2R --service S-2HX7M --service S-8KQ4T`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			u := &opts.change
@@ -41,7 +41,7 @@ iep.yaml change.` + "\n" + exitStatusHelp,
 	}
 	f := c.Flags()
 	f.StringVar(&text, "text", "", "the step the customer will take")
-	f.StringArrayVar(&services, "service", nil, "a plan service `ID` that serves it, e.g. S1 (repeatable; replaces the list)")
+	f.StringArrayVar(&services, "service", nil, "a plan service `ID` that serves it, e.g. S-2HX7M (repeatable; replaces the list)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c
 }

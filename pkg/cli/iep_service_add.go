@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 type iepServiceAddOptions struct {
@@ -19,15 +22,22 @@ func newCmdIEPServiceAdd(g *globals, runF func(*iepServiceAddOptions) error) *co
 		Use:   "add CASE --name NAME [--code C] [--provider P] [--start DATE] [--end DATE] [--objective O]...",
 		Short: "Add a service the plan needs; prints its ID",
 		Long: `Add a service the customer needs to meet the plan's objectives (001) to
-CASE's plan and print its ID (S1, S2, ...). --code is the service code
+CASE's plan and print its ID (e.g. S-K7QX2). --code is the service code
 recorded for reporting (002); --provider who gives it, which may be another
 center (002). --objective links it into that objective's services (repeat it
 for several); objectives added later name it with --service.
 
 These are the plan's services; referrals to them and their status are kept
-by caseplan service in services.yaml.` + "\n" + exitStatusHelp,
+by caseplan service in services.yaml.
+
+--training-type gives a training service's type (PIRL 1303): occupational-
+skills (the default reading), on-the-job, customized, skill-upgrading,
+apprenticeship, entrepreneurial, adult-education, prerequisite,
+job-readiness or other. Credential attainment (caseplan report performance)
+leaves out participants whose only training was on-the-job or customized
+(TEGL 10-16).` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep service add 2026-K7QX2 --name 'CNA training course' --code training \
-      --provider 'Lakeside College' --start 2026-04-06 --objective O1`,
+      --provider 'Lakeside College' --start 2026-04-06 --objective O-6WJ2R`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
@@ -50,9 +60,10 @@ by caseplan service in services.yaml.` + "\n" + exitStatusHelp,
 	f.StringVar(&s.Name, "name", "", "what the service is, e.g. 'CNA training course' (required)")
 	f.StringVar(&s.Code, "code", "", "the service `CODE` recorded for reporting (002)")
 	f.StringVar(&s.Provider, "provider", "", "who provides it")
+	f.StringVar(&s.TrainingType, "training-type", "", "for a training service, its type (PIRL 1303): "+strings.Join(record.TrainingTypes, ", "))
 	f.StringVar(&opts.start, "start", "", "the start `DATE`")
 	f.StringVar(&opts.end, "end", "", "the end `DATE`")
-	f.StringArrayVar(&opts.change.Objectives, "objective", nil, "an objective `ID` it serves, e.g. O1 (repeatable)")
+	f.StringArrayVar(&opts.change.Objectives, "objective", nil, "an objective `ID` it serves, e.g. O-6WJ2R (repeatable)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("name")
 	return c

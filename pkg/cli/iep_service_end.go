@@ -18,13 +18,13 @@ func newCmdIEPServiceEnd(g *globals, runF func(*iepServiceEndOptions) error) *co
 	c := &cobra.Command{
 		Use:   "end CASE SERVICE [--date DATE]",
 		Short: "Record that a plan service ended, completed",
-		Long: `Record that service SERVICE (S1, ...) of CASE's plan was completed on --date
-(default: --today): its end becomes that day and its status completed, so
-it is no longer scheduled (for WIOA, the 90 days to exit run from the last
-participation-causing service: TEGL 10-16). A service already completed or
-cancelled, one that starts after the date, and a date after today are
-refused.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep service end 2026-K7QX2 S1 --date 2026-06-26`,
+		Long: `Record that service SERVICE (S-K7QX2, ...) of CASE's plan was completed on
+--date (default: --today): its end becomes that day and its status
+completed, so it is no longer scheduled (for WIOA, the 90 days to exit run
+from the last participation-causing service: TEGL 10-16). A service already
+completed or cancelled, one that starts after the date, and a date after
+today are refused.` + "\n" + exitStatusHelp,
+		Example: `  caseplan iep service end 2026-K7QX2 S-2HX7M --date 2026-06-26`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case, opts.change.Service = args[0], args[1]

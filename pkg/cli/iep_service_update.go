@@ -18,13 +18,13 @@ func newCmdIEPServiceUpdate(g *globals, runF func(*iepServiceUpdateOptions) erro
 	c := &cobra.Command{
 		Use:   "update CASE SERVICE [--name NAME] [--code C] [--provider P] [--start DATE] [--end DATE]",
 		Short: "Correct or reschedule a plan service",
-		Long: `Change the fields given of service SERVICE (S1, ...) of CASE's plan and
+		Long: `Change the fields given of service SERVICE (S-K7QX2, ...) of CASE's plan and
 commit it. An empty value removes a field; the name cannot be removed. For
-WIOA the dates decide participation and exit (TEGL 10-16): a service not
-yet started, or still under way, is scheduled and keeps the participant
-from exiting. When a service has ended, record it with caseplan iep
-service end; when it will not be given, caseplan iep service cancel.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep service update 2026-K7QX2 S1 --start 2026-04-13 --provider 'Northfield College'`,
+WIOA the dates decide participation and exit (TEGL 10-16): a service not yet
+started, or still under way, is scheduled and keeps the participant from
+exiting. When a service has ended, record it with caseplan iep service end;
+when it will not be given, caseplan iep service cancel.` + "\n" + exitStatusHelp,
+		Example: `  caseplan iep service update 2026-K7QX2 S-2HX7M --start 2026-04-13 --provider 'Northfield College'`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			u := &opts.change

@@ -68,14 +68,14 @@ func iepShowRun(opts *iepShowOptions) error {
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, v)
 	}
-	w := opts.env.Stdout
+	w, done := opts.textOut()
 	fmt.Fprintf(w, "Case %s: %s\n", v.Case, v.Participant)
 	if v.Plan == nil {
 		fmt.Fprintf(w, "No plan yet (no iep.yaml).\n")
-		return nil
+		return done()
 	}
 	iepWritePlan(w, v.Plan, v.state)
-	return nil
+	return done()
 }
 
 // iepShowView is what iep show shows, and its JSON contract.
@@ -196,7 +196,7 @@ func iepWritePlan(w io.Writer, p *record.IEP, st casestate.State) {
 	if len(p.NextSteps) > 0 {
 		fmt.Fprintf(w, "\nNext steps:\n")
 		for _, s := range p.NextSteps {
-			fmt.Fprintf(w, "  %s  %-11s  %s (%s)\n", s.ID, s.Owner, iepIndent(s.Text, 19), iepDueState(s.Due, s.Done, st.IsOverdue(casestate.DueNextStep, s.ID)))
+			fmt.Fprintf(w, "  %s  %-11s  %s (%s)\n", s.ID, s.Owner, iepIndent(s.Text, len(s.ID)+17), iepDueState(s.Due, s.Done, st.IsOverdue(casestate.DueNextStep, s.ID)))
 		}
 	}
 	if len(p.JobTargets) > 0 {

@@ -18,7 +18,7 @@ func newCmdIEPStepAdd(g *globals, runF func(*iepStepAddOptions) error) *cobra.Co
 	c := &cobra.Command{
 		Use:   "add CASE --owner participant|manager --text TEXT [--due DATE]",
 		Short: "Add a next step; prints its ID",
-		Long: `Add a next step to CASE's plan and print its ID (N1, N2, ...). Next steps
+		Long: `Add a next step to CASE's plan and print its ID (e.g. N-K7QX2). Next steps
 are the actions to take now — by the participant or by the manager — and
 are updated as they are completed (001); caseplan iep step done records
 that.` + "\n" + exitStatusHelp,

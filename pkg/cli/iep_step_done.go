@@ -18,10 +18,11 @@ func newCmdIEPStepDone(g *globals, runF func(*iepStepDoneOptions) error) *cobra.
 	c := &cobra.Command{
 		Use:   "done CASE STEP [--date DATE]",
 		Short: "Record the date a next step was done",
-		Long: `Record that next step STEP (N1, ...) of CASE's plan was done on --date
-(default: --today). The date may not be after today nor before the case
-opened; given for a step already done, a different date corrects it.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep step done 2026-K7QX2 N1 --date 2026-03-19`,
+		Long: `Record that next step STEP (N-K7QX2, or N1 in an older plan) of CASE's
+plan was done on --date (default: --today). The date may not be after
+today nor before the case opened; given for a step already done, a
+different date corrects it.` + "\n" + exitStatusHelp,
+		Example: `  caseplan iep step done 2026-K7QX2 N-8FQ2C --date 2026-03-19`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case, opts.change.Step = args[0], args[1]

@@ -18,10 +18,10 @@ func newCmdIEPStepUpdate(g *globals, runF func(*iepStepUpdateOptions) error) *co
 	c := &cobra.Command{
 		Use:   "update CASE STEP [--owner participant|manager] [--text TEXT] [--due DATE]",
 		Short: "Reword a next step, change who takes it, or move its due date",
-		Long: `Change the fields given of next step STEP (N1, ...) of CASE's plan and
+		Long: `Change the fields given of next step STEP (N-K7QX2, ...) of CASE's plan and
 commit it. An empty --due removes the due date (the step then leaves the
 tickler). Record that it was done with caseplan iep step done.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep step update 2026-K7QX2 N2 --due 2026-03-27 --owner manager`,
+		Example: `  caseplan iep step update 2026-K7QX2 N-8FQ2C --due 2026-03-27 --owner manager`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			u := &opts.change

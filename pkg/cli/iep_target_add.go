@@ -21,7 +21,8 @@ func newCmdIEPTargetAdd(g *globals, runF func(*iepTargetAddOptions) error) *cobr
 appropriate positions the candidate should apply for, agreed at the intake
 meeting, with the grades to aim between — not too high, not too low — and
 whether inside the organisation, outside it or both (document 000). A work
-security case needs a job search plan by the layoff date (rule ws-iep-plan).` + "\n" + exitStatusHelp,
+security case needs a job search plan by the layoff date (rule ws-iep-plan).
+The target's ID (e.g. JT-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep target add 2026-K7QX2 --title 'Administrative Assistant' \
       --job-family 'Office support' --grade-min 5 --grade-max 7 --scope both`,
 		Args: cobra.ExactArgs(1),

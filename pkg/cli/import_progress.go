@@ -1,72 +1,43 @@
 package cli
 
 import (
-	"fmt"
-	"io"
-	"strings"
 	"sync"
-	"time"
+
+	"github.com/caseplan/caseplan/pkg/progress"
 )
 
-// importMeter shows on one line of a terminal how far an import has come
-// — reading a large store's cases, checking a long roster's rows — so a
-// person knows caseplan is working. It draws only when stderr is a
-// terminal and only for work that lasts past a short delay: scripts, CI
-// logs and small rosters see nothing. (The ecosystem branch's
-// pkg/progress does the same for validate and the reports; once both are
-// in, this can be one of its meters.)
+// importMeter shows how far an import has come — reading a large store's
+// cases, then checking a long roster's rows — one pkg/progress meter per
+// step, on stderr when it is a terminal and the step lasts (scripts, CI
+// logs and small rosters see nothing).
 type importMeter struct {
-	w     io.Writer
-	on    bool
-	now   func() time.Time
-	start time.Time
-	drawn time.Time
-	width int
-	mu    sync.Mutex
+	g    *globals
+	mu   sync.Mutex
+	step string
+	m    *progress.Meter
+	done int
 }
 
-const (
-	meterDelay = 500 * time.Millisecond
-	meterEvery = 100 * time.Millisecond
-)
-
-func newImportMeter(env Env) *importMeter {
-	now := env.Now
-	if now == nil {
-		now = time.Now
+// show is casework.ImportCohort's Progress: done of total of step's
+// unit ("cases read", "rows checked").
+func (im *importMeter) show(step string, done, total int) {
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	if step != im.step || im.m == nil {
+		im.m.Done()
+		im.step, im.done = step, 0
+		im.m = im.g.meter("import", total, step)
 	}
-	return &importMeter{w: env.Stderr, on: env.StderrIsTerminal, now: now, start: now()}
+	if done > im.done {
+		im.m.Add(done - im.done)
+		im.done = done
+	}
 }
 
-// show is told that step has done of total; it draws when it is time to.
-func (m *importMeter) show(step string, done, total int) {
-	if m == nil || !m.on {
-		return
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	t := m.now()
-	if t.Sub(m.start) < meterDelay || t.Sub(m.drawn) < meterEvery && done < total {
-		return
-	}
-	line := fmt.Sprintf("caseplan: import: %s: %d of %d", step, done, total)
-	pad := ""
-	if n := m.width - len(line); n > 0 {
-		pad = strings.Repeat(" ", n)
-	}
-	fmt.Fprintf(m.w, "\r%s%s", line, pad)
-	m.drawn, m.width = t, len(line)
-}
-
-// done blanks the line it drew, so what is printed next starts clean.
-func (m *importMeter) done() {
-	if m == nil || !m.on {
-		return
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.width > 0 {
-		fmt.Fprintf(m.w, "\r%s\r", strings.Repeat(" ", m.width))
-		m.width = 0
-	}
+// finish blanks the line the meter drew, so what is printed next starts
+// clean.
+func (im *importMeter) finish() {
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	im.m.Done()
 }

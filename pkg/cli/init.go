@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -20,6 +21,7 @@ type initOptions struct {
 	dir          string
 	organization string
 	remote       string
+	noHook       bool
 }
 
 func newCmdInit(g *globals, runF func(*initOptions) error) *cobra.Command {
@@ -28,10 +30,19 @@ func newCmdInit(g *globals, runF func(*initOptions) error) *cobra.Command {
 		Use:   "init [DIR]",
 		Short: "Create a case store: settings, schemas, CI workflow, git repository",
 		Long: `Create a case store in DIR (default: the working directory): cases/caseplan.yaml
-with one program of each kind (work-security, wioa, post-employment) and the
-acting author as the first staff member, the JSON Schemas under schemas/, a
-GitHub workflow that runs caseplan validate and verify, a git repository if
-there is none, and the first commit.
+with one program of each kind (work-security, wioa, post-employment), the
+acting author as the first staff member and this caseplan's version
+(caseplan_version), the JSON Schemas under schemas/, a GitHub workflow that
+installs that version and runs caseplan validate and verify on every push,
+VS Code settings that give every record file its schema (.vscode/), a git
+repository if there is none, and the first commit.
+
+It also installs a git pre-commit hook (unless --no-hook, or a pre-commit
+hook is already there) that refuses a commit made by hand with git when it
+adds errors to the records: it runs caseplan validate --new-from HEAD.
+caseplan's own commands validate before they commit and run no hooks. The
+hook belongs to this clone, as git hooks do; for every clone of a team's
+store, use the pre-commit framework with caseplan's .pre-commit-hooks.yaml.
 
 With --remote URL the store is made for a team: URL, an empty repository on
 the git host (https, ssh or git://), becomes the remote origin and receives
@@ -50,6 +61,7 @@ holds commits is refused before anything is created.` + "\n" + exitStatusHelp,
 		},
 	}
 	c.Flags().StringVar(&opts.organization, "organization", "Workforce Services", "the organisation's `NAME`")
+	c.Flags().BoolVar(&opts.noHook, "no-hook", false, "do not install the git pre-commit hook that refuses hand commits of invalid records")
 	c.Flags().StringVar(&opts.remote, "remote", "", "an empty repository on the team's git host, at `URL`, to push the new store to")
 	return c
 }
@@ -83,7 +95,13 @@ func initRun(opts *initOptions) error {
 	}
 	hash, err := casework.Init(casework.InitStore{
 		Dir: dir, Organization: opts.organization, Author: author, When: opts.commitTime(),
+		CaseplanVersion: opts.env.Build.Installable(), Hook: !opts.noHook,
 	})
+	var hookErr *casework.HookError
+	if errors.As(err, &hookErr) {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %v\n", err)
+		err = nil
+	}
 	if err != nil {
 		return err
 	}

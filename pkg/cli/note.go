@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -114,6 +115,9 @@ func parseAction(v string) (record.Action, error) {
 	// The text is kept as it was typed, spaces and line breaks and all:
 	// only the owner and the date are read as words.
 	a := record.Action{Owner: strings.TrimSpace(parts[0]), Text: parts[2]}
+	if owners := schemas.Enum("note", "actions", "[]", "owner"); !slices.Contains(owners, a.Owner) {
+		return a, usageErrorf("--action %q: the owner %q is not one of %s", v, a.Owner, strings.Join(owners, ", "))
+	}
 	if strings.TrimSpace(a.Text) == "" {
 		return a, usageErrorf("--action %q: the action has no text", v)
 	}

@@ -92,4 +92,3 @@ func openCohortCases(g *globals, cohort string, absent []string) ([]string, erro
 	}
 	return out, nil
 }
-

@@ -65,8 +65,11 @@ func noteShowRun(opts *noteShowOptions) error {
 			return err
 		}
 		// The file as recorded, without the editor modeline.
-		_, err = opts.env.Stdout.Write(layout.WithoutModeline(data))
-		return err
+		w, done := opts.textOut()
+		if _, err = w.Write(layout.WithoutModeline(data)); err != nil {
+			return err
+		}
+		return done()
 	}
 	return &UsageError{Msg: fmt.Sprintf("case %s has no note %q", opts.caseID, opts.noteID), Hint: "caseplan note list " + opts.caseID + " lists its notes"}
 }

@@ -2,46 +2,37 @@ package cli
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
-	"strings"
-	"text/tabwriter"
+
+	"github.com/caseplan/caseplan/pkg/display"
+	"github.com/caseplan/caseplan/pkg/progress"
+	"github.com/caseplan/caseplan/pkg/store"
 )
 
-// table prints rows aligned on a terminal and as tab-separated lines when
-// piped, so scripts can cut fields without parsing padding.
+// table prints rows aligned by display width under a header on a
+// terminal, and as tab-separated lines without one when piped, so scripts
+// can cut fields without parsing padding. Record text in a cell is escaped
+// (display.Escape) either way.
 type table struct {
 	w        io.Writer
-	tw       *tabwriter.Writer
+	t        display.Table
 	terminal bool
 }
 
 func newTable(env Env, header ...string) *table {
-	t := &table{w: env.Stdout, terminal: env.IsTerminal}
-	if t.terminal {
-		t.tw = tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-		t.row(header...)
-	}
-	return t
+	return &table{w: env.Stdout, t: display.Table{Header: header}, terminal: env.IsTerminal}
 }
 
-func (t *table) row(cells ...string) {
-	for i, c := range cells {
-		cells[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(c)
-	}
-	line := strings.Join(cells, "\t") + "\n"
-	if t.tw != nil {
-		fmt.Fprint(t.tw, line)
-		return
-	}
-	fmt.Fprint(t.w, line)
-}
+func (t *table) row(cells ...string) { t.t.Row(cells...) }
 
-func (t *table) flush() error {
-	if t.tw != nil {
-		return t.tw.Flush()
-	}
-	return nil
+func (t *table) flush() error { return t.t.Write(t.w, t.terminal) }
+
+// textOut returns the writer a text view writes to: stdout, through
+// display's escaping, so no control character from a record reaches the
+// terminal raw whatever field it is in. Call the returned close when done.
+func (g *globals) textOut() (io.Writer, func() error) {
+	w := display.NewWriter(g.env.Stdout)
+	return w, w.Close
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -57,4 +48,28 @@ func dashIfEmpty(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// meter starts a progress meter on stderr: drawn only when stderr is a
+// terminal and the work takes over a second (pkg/progress).
+func (g *globals) meter(label string, total int, unit string) *progress.Meter {
+	return progress.New(g.env.Stderr, label, total, unit, progress.Options{Terminal: g.env.StderrIsTerminal, Now: g.env.Now})
+}
+
+// countingSource counts on a meter the files a Source reads.
+type countingSource struct {
+	store.Source
+	m *progress.Meter
+}
+
+func (c countingSource) ReadFile(name string) ([]byte, error) {
+	c.m.Add(1)
+	return c.Source.ReadFile(name)
+}
+
+// Concurrent passes on whether the source may be read from several
+// goroutines (the Meter may).
+func (c countingSource) Concurrent() bool {
+	cc, ok := c.Source.(store.Concurrent)
+	return ok && cc.Concurrent()
 }

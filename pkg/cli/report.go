@@ -17,9 +17,10 @@ import (
 )
 
 func newCmdReport(g *globals) *cobra.Command {
-	return newGroupCmd("report", "The monthly status report and the caseload report",
+	return newGroupCmd("report", "The monthly status report, the caseload report and the WIOA performance report",
 		newCmdReportMonthly(g, nil),
 		newCmdReportCaseload(g, nil),
+		newCmdReportPerformance(g, nil),
 	)
 }
 
@@ -31,33 +32,63 @@ type reportOptions struct {
 	at     string
 	asOf   string
 	names  bool
+	table  string
+	bom    bool
 }
 
 func addReportFlags(c *cobra.Command, o *reportOptions) {
 	addOutputFlag(c, &o.output, report.Formats...)
 	f := c.Flags()
-	f.StringVar(&o.out, "out", "", "write the report to `FILE` (atomically) instead of stdout")
+	f.StringVar(&o.out, "out", "", "write the report to `FILE` (atomically) instead of stdout; - is stdout")
 	f.StringVar(&o.at, "at", "", "report from the records as committed in `COMMIT` (a hash, branch or tag), read from git objects")
 	f.StringVar(&o.asOf, "as-of", "", "report from the records as they stood at the end of `DATE`: the last commit made on or before it")
 	f.BoolVar(&o.names, "names", false, "show participants' full names instead of initials")
+	f.StringVar(&o.table, "table", "", "with -o csv, the report's `TABLE` to write (default: cases)")
+	f.BoolVar(&o.bom, "bom", false, "with -o csv, start the file with a UTF-8 byte order mark, for Excel")
+}
+
+// writer returns the writer of the report's format: for csv, of the
+// --table asked for, with or without a byte order mark.
+func (o *reportOptions) writer() (report.Writer, error) {
+	if o.output == "csv" {
+		return report.NewCSV(report.CSVOptions{Table: o.table, BOM: o.bom}), nil
+	}
+	w, err := report.NewWriter(o.output)
+	if err != nil {
+		return nil, usageErrorf("-o: %v", err)
+	}
+	return w, nil
 }
 
 // reportSourceHelp is the part of both reports' help about where the
 // records come from.
 const reportSourceHelp = `Reports read committed records only — by default the tree of HEAD's commit,
 never the work tree — so every report can be made again, byte for byte: it
-names its commit, and --at COMMIT reads that commit's tree from git objects
-whatever the work tree holds now. Commit hand edits first (caseplan commit).
+names its commit and the caseplan version that made it (caseplan version),
+and that caseplan with --at COMMIT reads that commit's tree from git
+objects whatever the work tree holds now. Commit hand edits first (caseplan commit).
 --as-of DATE reads the tree of the last commit made on or before the end of
 DATE (by the committer's clock and time zone, following the first parents
 from HEAD). A report never contains the time it was made.
 
 Participants are shown by their initials ("A. E."), as reports leave the
-office; --names shows full names.`
+office; --names shows full names.
+
+CSV: -o csv writes one table, by default one row per case; --table names
+another of the report's tables (monthly: cases, summary, weeks, managers,
+programs; caseload: cases, managers, programs), each row led by the month
+(or day) and the commit. --bom starts the file with a UTF-8 byte order
+mark, without which Excel garbles names such as Muñoz. A cell a
+spreadsheet could run as a formula — starting with = + - @ (or their
+fullwidth forms), also after spaces or no-break spaces, or with a tab or a
+carriage return — is prefixed with ' (plain numbers such as -3 are kept).`
 
 func (o *reportOptions) check() error {
 	if err := outputFormat(o.output, report.Formats...); err != nil {
 		return err
+	}
+	if o.output != "csv" && (o.table != "" || o.bom) {
+		return usageErrorf("--table and --bom go with -o csv")
 	}
 	if o.at != "" && o.asOf != "" {
 		return usageErrorf("--at and --as-of both name the commit to report from; give one")
@@ -94,7 +125,9 @@ func (o *reportOptions) reportSnapshot() (*casefile.Snapshot, report.Source, err
 	if err != nil {
 		return nil, report.Source{}, err
 	}
-	snap, loaded, err := store.Load(store.GitTree{Tree: tree}, nil)
+	reading := o.meter("report", 0, "files read")
+	snap, loaded, err := store.Load(countingSource{store.GitTree{Tree: tree}, reading}, nil)
+	reading.Done()
 	if err != nil {
 		return nil, report.Source{}, err
 	}
@@ -105,7 +138,7 @@ func (o *reportOptions) reportSnapshot() (*casefile.Snapshot, report.Source, err
 		fmt.Fprintf(o.env.Stderr, "caseplan: warning: %d record(s) at commit %s could not be read; the report leaves them out\n", errs, hash.String()[:12])
 		fmt.Fprintln(o.env.Stderr, "caseplan: hint: run caseplan validate to see them")
 	}
-	return snap, report.Source{Commit: hash.String(), Committed: rc.Committed}, nil
+	return snap, report.Source{Commit: hash.String(), Committed: rc.Committed, Caseplan: o.env.Build.String()}, nil
 }
 
 // writeReport renders a report to stdout, or to --out atomically: a
@@ -116,7 +149,7 @@ func (o *reportOptions) writeReport(what string, render func(w *bytes.Buffer) er
 	if err := render(&b); err != nil {
 		return err
 	}
-	if o.out == "" {
+	if o.out == "" || o.out == "-" {
 		_, err := o.env.Stdout.Write(b.Bytes())
 		return err
 	}

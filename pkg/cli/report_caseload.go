@@ -32,7 +32,7 @@ Formats: -o text, md, html (a chart of open cases and of overdue items per
 case manager), csv (one row per open case, cells neutralised as in report
 monthly), json:
   {"report":"caseload","as_of","organization","commit","committed",
-   "participants","total":{"open","overdue_contacts","overdue_items",
+   "caseplan","participants","total":{"open","overdue_contacts","overdue_items",
    "cases_overdue"},"managers":[{"id","name", the total's keys,
    "programs":[{"program","name","kind", the total's keys}]}],
    "programs":[{"program","name","kind", the total's keys}],
@@ -58,9 +58,9 @@ monthly), json:
 }
 
 func reportCaseloadRun(opts *reportOptions) error {
-	w, err := report.NewWriter(opts.output)
+	w, err := opts.writer()
 	if err != nil {
-		return usageErrorf("-o: %v", err)
+		return err
 	}
 	var day time.Time
 	if opts.asOf != "" {

@@ -81,12 +81,12 @@ Formats:
   -o md     Markdown
   -o html   one self-contained page (inline CSS, inline SVG charts of contacts
             per week and caseload per case manager; nothing is fetched)
-  -o csv    one row per case, RFC 4180, with the month and commit on every
-            row; a cell starting with = + - @, a tab or a carriage return is
-            prefixed with ' so a spreadsheet does not run it (plain numbers
-            such as -3 are kept)
+  -o csv    one table, RFC 4180, with the month and commit on every row:
+            one row per case, or --table summary, weeks, managers or
+            programs; --bom for Excel; a cell a spreadsheet could run as a
+            formula is prefixed with ' (plain numbers such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
-            "committed","participants","summary":{"open_at_start",
+            "committed","caseplan","participants","summary":{"open_at_start",
             "open_at_end","opened","closed","closed_by_reason",
             "placed","median_days_to_placement","contacts","contact_cases",
             "contact_compliance","overdue_contacts","overdue_items",
@@ -101,9 +101,11 @@ Formats:
             "phase","phase_ends","days_left","last_contact","contacts",
             "applications","interviews","overdue_items","next_milestone":
             {"goal","id","due","text"} or null,"flags":[...]}]}
-            commit is the full hash; committed is RFC 3339; participants is
-            "initials" or "names"; days_left is null when the phase has no
-            set end. With --cohort, "cohort" names it (absent otherwise).
+            commit is the full hash; committed is RFC 3339; caseplan is
+            the version that made the report (caseplan version);
+            participants is "initials" or "names"; days_left is null when
+            the phase has no set end. With --cohort, "cohort" names it
+            (absent otherwise).
 
 ` + reportSourceHelp + `
 
@@ -135,9 +137,9 @@ Example:
 
 func reportMonthlyRun(opts *reportMonthlyOptions) error {
 	m := opts.period
-	w, err := report.NewWriter(opts.output)
+	w, err := opts.writer()
 	if err != nil {
-		return usageErrorf("-o: %v", err)
+		return err
 	}
 	snap, src, err := opts.reportSnapshot()
 	if err != nil {

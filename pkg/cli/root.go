@@ -47,6 +47,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/caseplan/caseplan/pkg/buildinfo"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 )
 
@@ -64,6 +65,9 @@ type Env struct {
 	// StderrIsTerminal says stderr is a terminal: long work shows its
 	// progress there.
 	StderrIsTerminal bool
+	// Build is which caseplan this is (caseplan version; every report
+	// names it). Tests leave it zero: a development build.
+	Build buildinfo.Info
 	// HandleSignals makes SIGINT and SIGTERM wait for a write in progress
 	// to finish (the real process; tests leave it off).
 	HandleSignals bool
@@ -83,6 +87,7 @@ func System() Env {
 		IsTerminal:       term.IsTerminal(int(os.Stdout.Fd())),
 		StderrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
 		HandleSignals:    true,
+		Build:            buildinfo.Read(),
 	}
 }
 
@@ -171,10 +176,13 @@ func newCmdRoot(g *globals) *cobra.Command {
 case notes, references, weekly activity, referrals and outcome — as YAML files
 in a git repository. Every change is validated and committed, so the git
 history is the audit trail.` + "\n" + exitStatusHelp,
-		SilenceUsage:      true,
-		SilenceErrors:     true,
-		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		// completion is shown: a case manager's shell completes case
+		// IDs, notes, staff, programs and every flag's values.
+		Version: g.env.Build.String(),
 	}
+	root.SetVersionTemplate("caseplan {{.Version}}\n")
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.store, "store", "", "the store's repository `DIR` (default: found upward from the working directory; env CASEPLAN_STORE)")
 	pf.StringVar(&g.today, "today", "", "the `DATE` (YYYY-MM-DD) that date rules and defaults use (env CASEPLAN_TODAY; default: today)")
@@ -201,6 +209,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 			return bad
 		}
 		if _, err := g.todayDate(); err != nil {
+			return err
+		}
+		if err := g.checkFlagValues(c); err != nil {
 			return err
 		}
 		if g.author != "" || g.env.Getenv("CASEPLAN_AUTHOR") != "" {
@@ -241,6 +252,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		newCmdExtension(g),
 		newCmdPlacement(g),
 		newCmdFollowup(g),
+		newCmdCredential(g),
+		newCmdSkillGain(g),
+		newCmdExclusion(g),
 		newCmdWaiver(g),
 		newCmdEdit(g, nil),
 		newCmdValidate(g, nil),
@@ -252,7 +266,10 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		newCmdClone(g, nil),
 		newCmdDue(g, nil),
 		newCmdReport(g),
+		newCmdExport(g),
+		newCmdVersion(g, nil),
 	)
+	g.registerCompletions(root)
 	return root
 }
 
@@ -276,3 +293,11 @@ func newGroupCmd(use, short string, subs ...*cobra.Command) *cobra.Command {
 	c.AddCommand(subs...)
 	return c
 }
+
+// Command returns caseplan's command tree as Main builds it, for the tools
+// that document it (cmd/internal/mangen writes the man pages from it).
+func Command(env Env) *cobra.Command { return newCmdRoot(&globals{env: env}) }
+
+// ExitStatus is the exit-status section every command's help ends with;
+// the man pages give it a section of its own.
+const ExitStatus = exitStatusHelp

@@ -23,7 +23,8 @@ func newCmdServiceAdd(g *globals, runF func(*serviceAddOptions) error) *cobra.Co
 		Short: "Refer the participant to a service or training and commit it",
 		Long: `Record a referral of CASE to a supportive service or training in
 services.yaml (documents 001 and 003) and commit it; the new referral's ID
-(R1, R2, ...: one more than the highest the case has) is printed on stdout.
+(R- and five random characters, e.g. R-K7QX2, so that referrals added in
+two clones at once stay two) is printed on stdout.
 Its status starts as referred; move it along with caseplan service update.
 
 --date is the date of the referral. --category is one of supportive,

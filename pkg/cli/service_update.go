@@ -21,15 +21,16 @@ func newCmdServiceUpdate(g *globals, runF func(*serviceUpdateOptions) error) *co
 	c := &cobra.Command{
 		Use:   "update CASE REFERRAL --status STATUS",
 		Short: "Record a referral's new status and commit it",
-		Long: `Set the status of referral REFERRAL (R1, R2, ...) of CASE — referred,
-accepted, in-progress, completed, declined or expired — with the date it
-changed (--date, default --today; recorded as updated) and, with --outcome,
-what came of it. The referral's ID is printed on stdout.
+		Long: `Set the status of referral REFERRAL of CASE — its ID, R-K7QX2 (R1 in an
+older file), in any case — to referred, accepted, in-progress, completed,
+declined or expired, with the date it changed (--date, default --today;
+recorded as updated) and, with --outcome, what came of it. The referral's
+ID is printed on stdout.
 
 Only the changed lines of services.yaml change: comments and the order of
 what a person wrote stay as they are. A date before the referral was made
 is refused (date-order).` + "\n" + exitStatusHelp,
-		Example: `  caseplan service update 2026-K7QX2 R1 --status completed --date 2026-04-02 \
+		Example: `  caseplan service update 2026-K7QX2 R-3MZ8Q --status completed --date 2026-04-02 \
       --outcome 'after-school care arranged'`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -133,6 +133,25 @@ func check(src store.Source, cases []string, today time.Time) (*casefile.Snapsho
 	return snap, validate.Run(snap, loaded, validate.Options{Schemas: v, Today: today}), nil
 }
 
+// checkShowing is check with its progress on the terminal ("label: N
+// files read", then "label: N of M cases checked"), for the commands that
+// may check a whole store.
+func (g *globals) checkShowing(label string, src store.Source, cases []string, today time.Time) (*casefile.Snapshot, []finding.Finding, error) {
+	v, err := schemas.Compile()
+	if err != nil {
+		return nil, nil, err
+	}
+	reading := g.meter(label, 0, "files read")
+	snap, loaded, err := store.Load(countingSource{src, reading}, cases)
+	reading.Done()
+	if err != nil {
+		return nil, nil, err
+	}
+	checking := g.meter(label, len(snap.Cases), "cases checked")
+	defer checking.Done()
+	return snap, validate.Run(snap, loaded, validate.Options{Schemas: v, Today: today, Progress: func() { checking.Add(1) }}), nil
+}
+
 // todayDate resolves --today, CASEPLAN_TODAY, else the clock's local date.
 func (g *globals) todayDate() (time.Time, error) {
 	v := g.today
@@ -222,7 +241,7 @@ func (g *globals) loadReadable(caseID, p string) (*casefile.Snapshot, error) {
 	}
 	if len(unread) > 0 {
 		for _, f := range unread {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+			printFinding(g.env.Stderr, f)
 		}
 		return nil, &InvalidError{Msg: fmt.Sprintf("cannot read %d record file(s) of case %s; nothing is listed", len(unread), caseID), Hint: "correct the file(s) above, then list again"}
 	}

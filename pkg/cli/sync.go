@@ -209,7 +209,7 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 		case refused.Incoming:
 			hint = "the remote's history breaks the audit trail: find out who pushed it, and restore the history from a clone or the git host; caseplan verify names the same commits"
 		case refused.Outgoing:
-			hint = "caseplan verify names the same commits; a commit made outside caseplan, or by someone not on the roster, has to be redone with caseplan before it can be shared"
+			hint = "caseplan verify names the same commits; a commit made outside caseplan, or by someone not on the roster, has to be redone through caseplan's commands before it can be shared"
 		}
 		return &InvalidError{Msg: refused.Error(), Hint: hint}
 	case errors.As(err, &remoteErr):

@@ -2,21 +2,26 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
+	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type validateOptions struct {
 	*globals
-	args   []string
-	output string
+	args    []string
+	output  string
+	newFrom string
 }
 
 func newCmdValidate(g *globals, runF func(*validateOptions) error) *cobra.Command {
@@ -30,9 +35,22 @@ print every finding at once: file:line:col, severity, rule and message.
   -o text    path:line:col: severity rule: message, one per line
   -o json    {"valid","cases","files","errors","warnings","findings":[{"path",
              "line","column","severity","rule","message","case"}]}
-  -o github  GitHub Actions workflow annotations
+  -o sarif   SARIF 2.1.0, one run whose tool is caseplan with the rules found,
+             for GitHub code scanning (github/codeql-action/upload-sarif)
+  -o github  GitHub Actions workflow annotations; when $GITHUB_STEP_SUMMARY
+             names a file, as in a GitHub Actions step, the full list is
+             also appended to it as a Markdown table (GitHub shows only the
+             first 10 error and 10 warning annotations of a step)
 
-Warnings do not fail validation; errors do (exit 1).` + "\n" + exitStatusHelp,
+Warnings do not fail validation; errors do (exit 1).
+
+--new-from REV reports only the findings that are new since REV (a commit,
+branch or tag; HEAD for what is not committed yet): the same cases are
+validated as REV's commit holds them, with the same --today, and a finding
+REV already had — the same file, rule and message, wherever its line moved
+— is left out. It fails only on new errors, so a store with old findings
+can adopt a pre-commit hook or a pull-request check without fixing them
+all first. A store without commits yet has no findings at HEAD.` + "\n" + exitStatusHelp,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.StoreFormats...); err != nil {
 				return err
@@ -45,6 +63,7 @@ Warnings do not fail validation; errors do (exit 1).` + "\n" + exitStatusHelp,
 		},
 	}
 	addOutputFlag(c, &opts.output, findingout.StoreFormats...)
+	c.Flags().StringVar(&opts.newFrom, "new-from", "", "report only the findings that are new since `REV` (a commit, branch or tag; HEAD for uncommitted edits)")
 	return c
 }
 
@@ -65,9 +84,16 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	snap, findings, err := check(src, cases, today)
+	snap, findings, err := opts.checkShowing("validate", src, cases, today)
 	if err != nil {
 		return err
+	}
+	if opts.newFrom != "" {
+		base, err := opts.findingsAt(root, opts.newFrom, cases, today)
+		if err != nil {
+			return err
+		}
+		findings = finding.Since(base, findings)
 	}
 	if len(files) > 0 {
 		kept := findings[:0]
@@ -78,20 +104,67 @@ func validateRun(opts *validateOptions) error {
 		}
 		findings = kept
 	}
-	out, err := findingout.ForStore(opts.env.Stdout, opts.output, len(snap.Cases), snap.Files)
+	out, err := findingout.ForStore(opts.env.Stdout, opts.output, len(snap.Cases), snap.Files, findingout.Tool{
+		Version: opts.env.Build.String(), Describe: ruleSummary,
+	})
 	if err != nil {
 		return usageErrorf("-o: %v", err)
+	}
+	out, closeSummary, err := opts.jobSummary(out, opts.output, "caseplan validate", fmt.Sprintf("%d case(s), %d file(s) checked", len(snap.Cases), snap.Files))
+	if err != nil {
+		return err
 	}
 	if err := findingout.WriteAll(out, findings); err != nil {
 		return err
 	}
+	if err := closeSummary(); err != nil {
+		return err
+	}
 	errs, warns := finding.Count(findings)
 	summary := fmt.Sprintf("%d error(s), %d warning(s) in %d case(s), %d file(s)", errs, warns, len(snap.Cases), snap.Files)
+	if opts.newFrom != "" {
+		summary = fmt.Sprintf("%d new error(s), %d new warning(s) since %s in %d case(s), %d file(s)", errs, warns, opts.newFrom, len(snap.Cases), snap.Files)
+	}
 	if errs > 0 {
 		return &InvalidError{Msg: "invalid: " + summary}
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: valid: %s\n", summary)
 	return nil
+}
+
+// findingsAt validates cases (all when nil) as commit rev holds them: the
+// base that --new-from compares with. A store with no commits yet has no
+// findings at HEAD.
+func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) ([]finding.Finding, error) {
+	repo, err := gitstore.Open(root)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a git repository: %w", root, err)
+	}
+	defer repo.Close()
+	if head, err := repo.Head(); err == nil && head.IsZero() && rev == "HEAD" {
+		return nil, nil
+	}
+	hash, err := repo.ResolveRevision(rev)
+	if err != nil {
+		return nil, &UsageError{Msg: fmt.Sprintf("--new-from %v", err), Hint: "name a commit of this store: a hash (at least 4 digits), a branch, a tag or HEAD"}
+	}
+	tree, err := repo.TreeAt(hash)
+	if err != nil {
+		return nil, err
+	}
+	if cases != nil {
+		// A case named on the command line that REV does not have yet has
+		// no findings there; loading it would be an unknown case.
+		var had []string
+		for _, id := range cases {
+			if entries, err := tree.List(layout.CaseDir(id)); err == nil && len(entries) > 0 {
+				had = append(had, id)
+			}
+		}
+		cases = append([]string{}, had...)
+	}
+	_, found, err := g.checkShowing("validate --new-from "+rev, store.GitTree{Tree: tree}, cases, today)
+	return found, err
 }
 
 // selectTargets maps the command line's cases and paths to the cases to
@@ -186,4 +259,30 @@ func selected(files map[string]bool, p string) bool {
 		}
 	}
 	return false
+}
+
+// jobSummary adds to out, for -o github in a GitHub Actions step (where
+// $GITHUB_STEP_SUMMARY names the job summary file), a writer appending the
+// full list of findings to the job summary as Markdown. done closes the
+// file; it is a no-op otherwise.
+func (g *globals) jobSummary(out findingout.Writer, format, title, checked string) (w findingout.Writer, done func() error, err error) {
+	path := g.env.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" || format != "github" {
+		return out, func() error { return nil }, nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the job summary ($GITHUB_STEP_SUMMARY): %w", err)
+	}
+	return findingout.Tee(out, findingout.Summary(f, title, checked)), f.Close, nil
+}
+
+// ruleSummary is a rule's one-line summary, for the formats that describe
+// the rules they report (sarif); the loader's and the schema's findings
+// have none.
+func ruleSummary(id string) string {
+	if r := validate.RuleByID(id); r != nil {
+		return r.Summary
+	}
+	return ""
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
+	"github.com/caseplan/caseplan/pkg/progress"
 )
 
 type verifyOptions struct {
@@ -54,8 +55,11 @@ intact, HEAD becomes the clone's anchor.
 
 Each breach is one finding naming the commit.
 
-  -o json  {"valid","commits","findings":[{"path","line","column","severity",
-           "rule","message","case","commit"}]}` + "\n" + exitStatusHelp,
+  -o text    path: severity rule: message (commit), one per line
+  -o json    {"valid","commits","findings":[{"path","line","column",
+             "severity","rule","message","case","commit"}]}
+  -o github  GitHub Actions workflow annotations, and the full list in
+             $GITHUB_STEP_SUMMARY when that names a file` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.HistoryFormats...); err != nil {
@@ -104,8 +108,15 @@ func verifyRun(opts *verifyOptions) error {
 	}
 	var findings []finding.Finding
 	var stats history.Stats
+	var m *progress.Meter
+	defer m.Done()
 	if !head.IsZero() {
-		vo := history.VerifyOptions{Since: since, Anchor: anchor}
+		vo := history.VerifyOptions{Since: since, Anchor: anchor, Progress: func(done, total int) {
+			if m == nil {
+				m = opts.meter("verify", total, "commits checked")
+			}
+			m.Add(1)
+		}}
 		if since.IsZero() && !opts.full {
 			vo.Since = anchor
 		}
@@ -127,11 +138,19 @@ func verifyRun(opts *verifyOptions) error {
 			}
 		}
 	}
+	m.Done()
 	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, stats.Commits)
 	if err != nil {
 		return usageErrorf("-o: %v", err)
 	}
+	out, closeSummary, err := opts.jobSummary(out, opts.output, "caseplan verify", fmt.Sprintf("%d commit(s) checked", stats.Commits))
+	if err != nil {
+		return err
+	}
 	if err := findingout.WriteAll(out, findings); err != nil {
+		return err
+	}
+	if err := closeSummary(); err != nil {
 		return err
 	}
 	errs, _ := finding.Count(findings)

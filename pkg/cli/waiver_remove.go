@@ -38,7 +38,7 @@ waiver.remove; git keeps who waived what, when and why (caseplan log).` + "\n" +
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Rule, "rule", "", "the `RULE` whose waiver is taken back (required)")
+	f.StringVar(&opts.change.Rule, "rule", "", "the `RULE` whose waiver is taken back, or the waiver's ID (WV-K7QX2) (required)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }

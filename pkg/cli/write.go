@@ -48,7 +48,8 @@ const (
 	outputOnly telling = iota
 	// sayWhat: also say on stderr what the change did, in the words of
 	// its commit subject (case close, iep milestone done, placement set,
-	// ...).
+	// ...); an add command among them still prints the ID of what it
+	// added on stdout (case barrier add, iep course add, ...).
 	sayWhat
 	// sayNext: the change opened a case (case new); say on stderr what
 	// the new case needs next (sayNext in case_new.go) rather than count
@@ -128,12 +129,12 @@ func (g *globals) changeError(err error) error {
 	switch {
 	case errors.As(err, &refused):
 		for _, f := range refused.Findings {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+			printFinding(g.env.Stderr, f)
 		}
 		return &InvalidError{Msg: refused.Error(), Hint: "correct the values above and run the command again"}
 	case errors.As(err, &noteFile):
 		for _, f := range noteFile.Findings {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+			printFinding(g.env.Stderr, f)
 		}
 		return &InvalidError{Msg: noteFile.Error()}
 	case errors.As(err, &input):

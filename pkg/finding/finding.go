@@ -91,3 +91,28 @@ func Count(fs []Finding) (errors, warnings int) {
 	}
 	return errors, warnings
 }
+
+// Key identifies a finding across two versions of the records: its file,
+// rule and message — not its line and column, which move when lines are
+// added above it.
+func (f Finding) Key() string { return f.Path + "\x00" + f.Rule + "\x00" + f.Message }
+
+// Since returns the findings of now that base does not have (by Key, and
+// as many times as now has them beyond base's count), in now's order: what
+// a change brought, for validate --new-from.
+func Since(base, now []Finding) []Finding {
+	had := map[string]int{}
+	for _, f := range base {
+		had[f.Key()]++
+	}
+	var out []Finding
+	for _, f := range now {
+		k := f.Key()
+		if had[k] > 0 {
+			had[k]--
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}

@@ -24,12 +24,21 @@ func (g githubWriter) Write(f finding.Finding) error {
 	if f.Severity == finding.Warning {
 		level = "warning"
 	}
-	props := "file=" + escProperty.Replace(f.Path)
-	if f.Line > 0 {
-		props += fmt.Sprintf(",line=%d,col=%d", f.Line, max(f.Column, 1))
+	var props []string
+	if f.Path != "" {
+		props = append(props, "file="+escProperty.Replace(f.Path))
+		if f.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d,col=%d", f.Line, max(f.Column, 1)))
+		}
 	}
-	props += ",title=" + escProperty.Replace("caseplan "+f.Rule)
-	_, err := fmt.Fprintf(g.w, "::%s %s::%s\n", level, props, escMessage.Replace(f.Message))
+	props = append(props, "title="+escProperty.Replace("caseplan "+f.Rule))
+	msg := f.Message
+	if f.Commit != "" {
+		// verify's findings are about a commit, which the line must name:
+		// a note changed in a commit is shown on the note's file.
+		msg += " (commit " + short(f.Commit) + ")"
+	}
+	_, err := fmt.Fprintf(g.w, "::%s %s::%s\n", level, strings.Join(props, ","), escMessage.Replace(msg))
 	return err
 }
 

@@ -2,6 +2,7 @@ package findingout
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -79,5 +80,69 @@ func TestWriteAnnotations(t *testing.T) {
 	writeAnnotations(&b, []finding.Finding{{Path: "a", Severity: finding.Error, Rule: "r", Message: "1"}, {Path: "b", Severity: finding.Warning, Rule: "r", Message: "2"}})
 	if want := "::error file=a,title=caseplan r::1\n::warning file=b,title=caseplan r::2\n"; b.String() != want {
 		t.Errorf("two findings: %q, want %q", b.String(), want)
+	}
+}
+
+// TestHistoryAnnotations: verify -o github annotates a note's file when
+// the finding has one, and names the commit in the message; a finding
+// about a commit alone has no file.
+func TestHistoryAnnotations(t *testing.T) {
+	var b bytes.Buffer
+	w, err := ForHistory(&b, "github", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteAll(w, []finding.Finding{
+		{Path: "cases/W-1/notes/2026-03-02-abcd.yaml", Severity: finding.Error, Rule: "note-changed", Message: "a note was edited", Commit: "0123456789abcdef0123456789abcdef01234567"},
+		{Severity: finding.Error, Rule: "history-rewritten", Message: "the history was rewritten", Commit: "89abcdef0123456789abcdef0123456789abcdef"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := "::error file=cases/W-1/notes/2026-03-02-abcd.yaml,title=caseplan note-changed::a note was edited (commit 0123456789ab)\n" +
+		"::error title=caseplan history-rewritten::the history was rewritten (commit 89abcdef0123)\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// TestSummary: the job summary lists every finding — GitHub shows only
+// ten annotations of each kind — as a Markdown table whose cells the
+// records' text cannot break.
+func TestSummary(t *testing.T) {
+	var fs []finding.Finding
+	for i := range 25 {
+		fs = append(fs, finding.Finding{Path: "cases/W-1/intake.yaml", Line: i + 1, Column: 3, Severity: finding.Error, Rule: "schema", Message: fmt.Sprintf("value %d | <b>bold</b>\nnext", i)})
+	}
+	fs = append(fs, finding.Finding{Path: "cases/W-1", Severity: finding.Warning, Rule: "unknown-file", Message: "scan.pdf"})
+	var ann, sum bytes.Buffer
+	gw, err := ForStore(&ann, "github", 1, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteAll(Tee(gw, Summary(&sum, "caseplan validate", "1 case(s), 3 file(s) checked")), fs); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(ann.String(), "\n"); n != 26 {
+		t.Errorf("%d annotations, want 26", n)
+	}
+	s := sum.String()
+	if !strings.HasPrefix(s, "### caseplan validate: 25 error(s), 1 warning(s)\n\n1 case(s), 3 file(s) checked.\n\n| Severity | Where | Rule | Message |\n| --- | --- | --- | --- |\n") {
+		t.Errorf("summary starts:\n%s", s)
+	}
+	if n := strings.Count(s, "\n| error | `cases/W-1/intake.yaml:"); n != 25 {
+		t.Errorf("%d error rows, want all 25:\n%s", n, s)
+	}
+	if !strings.Contains(s, "| error | `cases/W-1/intake.yaml:25:3` | `schema` | value 24 \\| &lt;b&gt;bold&lt;/b&gt; next |\n") {
+		t.Errorf("a message is not escaped:\n%s", s)
+	}
+	if !strings.Contains(s, "| warning | `cases/W-1` | `unknown-file` | scan.pdf |\n") {
+		t.Errorf("no warning row:\n%s", s)
+	}
+	sum.Reset()
+	if err := WriteAll(Summary(&sum, "caseplan verify", "5 commit(s) checked"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if sum.String() != "### caseplan verify: valid\n\n5 commit(s) checked.\n\n" {
+		t.Errorf("no findings: %q", sum.String())
 	}
 }

@@ -1,7 +1,8 @@
 // Package findingout writes findings — what validate finds in the records
 // and what verify finds in their history — in the formats people, scripts
-// and CI read: one line per finding (text), a JSON report (json) and
-// GitHub Actions workflow annotations (github).
+// and CI read: one line per finding (text), a JSON report (json), GitHub
+// Actions workflow annotations (github) with a job summary in Markdown,
+// and SARIF 2.1.0 for code scanning (sarif).
 //
 // As kubeconform keeps its outputs, a Writer has two methods, Write for
 // each finding and Flush at the end, and each format is one file of this
@@ -27,15 +28,17 @@ type Writer interface {
 
 // StoreFormats are the formats of validate's findings, the first the
 // default.
-var StoreFormats = []string{"text", "json", "github"}
+var StoreFormats = []string{"text", "json", "github", "sarif"}
 
 // HistoryFormats are the formats of verify's findings, the first the
 // default.
-var HistoryFormats = []string{"text", "json"}
+var HistoryFormats = []string{"text", "json", "github"}
 
 // ForStore returns the writer of a validate format to w. cases and files
-// are what was checked, for the JSON report's counts.
-func ForStore(w io.Writer, format string, cases, files int) (Writer, error) {
+// are what was checked, for the JSON report's counts; tool, when given,
+// names caseplan's version and its rules in the formats that say so
+// (sarif).
+func ForStore(w io.Writer, format string, cases, files int, tool ...Tool) (Writer, error) {
 	switch format {
 	case "text":
 		return textWriter{w}, nil
@@ -45,6 +48,12 @@ func ForStore(w io.Writer, format string, cases, files int) (Writer, error) {
 		}}, nil
 	case "github":
 		return githubWriter{w}, nil
+	case "sarif":
+		s := &sarifWriter{w: w}
+		if len(tool) > 0 {
+			s.tool = tool[0]
+		}
+		return s, nil
 	}
 	return nil, unknown(format, StoreFormats)
 }
@@ -59,6 +68,8 @@ func ForHistory(w io.Writer, format string, commits int) (Writer, error) {
 		return &jsonWriter{w: w, report: func(fs []finding.Finding, errs, _ int) any {
 			return historyReport{Valid: errs == 0, Commits: commits, Findings: fs}
 		}}, nil
+	case "github":
+		return githubWriter{w}, nil
 	}
 	return nil, unknown(format, HistoryFormats)
 }

@@ -77,7 +77,7 @@ func TestFormats(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ForHistory(&bytes.Buffer{}, "github", 0); err == nil {
-		t.Error("verify has no github format, but ForHistory made one")
+	if _, err := ForHistory(&bytes.Buffer{}, "sarif", 0); err == nil {
+		t.Error("verify has no sarif format, but ForHistory made one")
 	}
 }

@@ -291,3 +291,15 @@ func isHex(s string) bool {
 	}
 	return s != ""
 }
+
+// HooksDir returns the directory the git CLI runs this repository's hooks
+// from: core.hooksPath when set (relative to the work tree), else hooks/
+// in the common git directory, which linked work trees share.
+func (r *Repo) HooksDir() string {
+	if cfg, err := r.repo.Config(); err == nil {
+		if p := cfg.Raw.Section("core").Option("hooksPath"); p != "" {
+			return resolve(r.root, p)
+		}
+	}
+	return filepath.Join(r.commonDir, "hooks")
+}

@@ -55,6 +55,10 @@ type VerifyOptions struct {
 	// rewritten, and a history-rewritten finding names the anchor and the
 	// commits that disappeared with it. The zero hash checks nothing.
 	Anchor plumbing.Hash
+	// Progress, when set, is called after each commit is checked with the
+	// number checked so far and the number to check, so a long history
+	// can say how far it has come.
+	Progress func(done, total int)
 }
 
 // Stats says how much work Verify did, so its cost can be watched as a
@@ -158,6 +162,9 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 		}
 		if err := v.check(c); err != nil {
 			return nil, Stats{}, fmt.Errorf("verify commit %s: %w", c.hash, err)
+		}
+		if opts.Progress != nil {
+			opts.Progress(len(commits)-i, len(commits))
 		}
 	}
 	return append(rewritten, v.findings...), Stats{Commits: len(commits), Trees: v.trees.reads}, nil

@@ -8,7 +8,9 @@ package layout
 
 import (
 	"bytes"
+	"net/url"
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -258,6 +260,32 @@ func Modeline(p string) (string, bool) {
 	return ModelinePrefix + ref + "\n", true
 }
 
+// AbsoluteModeline returns the modeline of the record file at p for a copy
+// of it kept outside the store (caseplan edit's temporary file), where the
+// relative reference would resolve to nothing: a file:// URL of the schema
+// in the store at root (an absolute directory).
+func AbsoluteModeline(p, root string) (string, bool) {
+	kind, ok := KindOf(p)
+	if !ok {
+		return "", false
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(root, filepath.FromSlash(SchemaFile(kind))))}
+	if !strings.HasPrefix(u.Path, "/") {
+		u.Path = "/" + u.Path // a Windows path: file:///C:/...
+	}
+	return ModelinePrefix + u.String() + "\n", true
+}
+
+// SwapModeline returns data with its first line replaced by to when that
+// line is from, and data as it is otherwise: caseplan edit shows a copy
+// with the absolute modeline and writes it back with the relative one.
+func SwapModeline(data []byte, from, to string) []byte {
+	if !bytes.HasPrefix(data, []byte(from)) {
+		return data
+	}
+	return append([]byte(to), data[len(from):]...)
+}
+
 // WithoutModeline returns a record file's content without its first line
 // when that is a yaml-language-server directive such as the modeline: the
 // record as a person reads it.
@@ -271,6 +299,24 @@ func WithoutModeline(data []byte) []byte {
 // editorDirective starts every yaml-language-server directive, the
 // modeline among them.
 const editorDirective = "# yaml-language-server:"
+
+// Glob returns the glob pattern, relative to the repository root, of the
+// files of kind: what an editor's settings map a schema to, so files made
+// by hand without a modeline are checked too (VS Code's yaml.schemas).
+func Glob(kind string) string {
+	switch kind {
+	case KindConfig:
+		return ConfigPath
+	case KindNote:
+		return CasesDir + "/*/" + NotesDir + "/*" + Ext
+	case KindActivity:
+		return CasesDir + "/*/" + ActivityDir + "/*" + Ext
+	}
+	if name := FileName(kind); name != "" {
+		return CasesDir + "/*/" + name
+	}
+	return ""
+}
 
 // SchemaFile returns the repository-relative path of kind's schema.
 func SchemaFile(kind string) string { return "schemas/" + kind + ".schema.json" }

@@ -6,7 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // list says how the items of one list of a record are told apart, so that
@@ -31,65 +31,19 @@ type list struct {
 	why string
 }
 
-// lists is the one table of list identities. A list of mappings that is
-// not here is merged by "id" when its items have one and as values
+// lists is the table of list identities: record.ListRules, the one table
+// that also gives the items commands add their IDs (pkg/record, lists.go,
+// says how each list's items are named and why). A list of mappings that
+// is not there is merged by "id" when its items have one and as values
 // otherwise; a list of scalars is always a set. TestListsCoverEveryRecord
 // keeps the table in step with the record types.
-var lists = []list{
-	// iep.yaml
-	{kind: layout.KindIEP, path: "goals", key: id, why: "goals have IDs, which the CLI and objectives name"},
-	{kind: layout.KindIEP, path: "goals.objectives", key: id, why: "objectives have IDs"},
-	{kind: layout.KindIEP, path: "goals.objectives.services", why: "a set of plan service IDs"},
-	{kind: layout.KindIEP, path: "goals.milestones", key: id, why: "milestones have IDs; iep milestone done names one by its ID"},
-	{kind: layout.KindIEP, path: "services", key: id, why: "plan services have IDs, which objectives name"},
-	{kind: layout.KindIEP, path: "next_steps", key: id, why: "next steps have IDs; iep step done names one by its ID"},
-	{kind: layout.KindIEP, path: "action_items", key: []string{"note", "item"}, unique: true, why: "each closes one action item of one note, and an item is closed once: done and dropped cannot both stand"},
-	{kind: layout.KindIEP, path: "job_targets", key: []string{"title"}, why: "a plan targets a job title once; its grades and scope are what change"},
-	{kind: layout.KindIEP, path: "skill_plan", key: []string{"course"}, why: "iep course status names a course by its name; its dates and status are what change"},
-	{kind: layout.KindIEP, path: "reviews", key: []string{"date", "by"}, why: "a review is one person's on one day; its summary may be corrected"},
-	{kind: layout.KindIEP, path: "self_sufficiency.benefits", key: []string{"name"}, unique: true, why: "iep benefit renew names a benefit by its name, so a plan lists it once; renewal and status change"},
-
-	// intake.yaml
-	{kind: layout.KindIntake, path: "participant.channels", why: "a set of contact channels"},
-	{kind: layout.KindIntake, path: "team", key: []string{"name"}, why: "a person is on the team once; their role and contact details change"},
-	{kind: layout.KindIntake, path: "eligibility", key: []string{"program", "determined"}, why: "one determination per program and day"},
-	{kind: layout.KindIntake, path: "barriers", key: []string{"kind", "detail"}, why: "a barrier is its kind and detail; its status and resolution date change"},
-	{kind: layout.KindIntake, path: "assessments", key: []string{"tool", "date"}, why: "one assessment per tool and day; its summary may be corrected"},
-	{kind: layout.KindIntake, path: "skills", why: "a set of skills"},
-	{kind: layout.KindIntake, path: "transfers", why: "transfers are events, never edited once written"},
-	{kind: layout.KindIntake, path: "consents", key: []string{"kind", "given"}, why: "a permission is its kind and the day it was given; case consent withdraw sets its withdrawn date"},
-	{kind: layout.KindIntake, path: "waivers", key: []string{"rule", "date"}, why: "a supervisor's waiver of one rule on one day; its reason may be corrected"},
-
-	// references.yaml
-	{kind: layout.KindReferences, path: "references", key: id, alt: []string{"name"}, why: "references have IDs; older ones have none and are named by the person's name"},
-
-	// services.yaml
-	{kind: layout.KindServices, path: "referrals", key: id, why: "referrals have IDs; service update names one by its ID"},
-
-	// outcome.yaml
-	{kind: layout.KindOutcome, path: "extensions", key: []string{"requested"}, unique: true, why: "one request per day; extension decide fills in its decision, and one request has one decision"},
-	{kind: layout.KindOutcome, path: "placements", key: id, alt: []string{"employer", "position", "start"}, why: "placements have IDs (corrections name them); one without is its job and start"},
-	{kind: layout.KindOutcome, path: "follow_ups", key: id, alt: []string{"due"}, why: "follow-ups have IDs; one without is named by its due date, which its result is recorded against"},
-	{kind: layout.KindOutcome, path: "closures", key: []string{"date"}, unique: true, why: "one closure per day, with one reason (reports read it); its notes may be corrected"},
-	{kind: layout.KindOutcome, path: "reopenings", key: []string{"date"}, unique: true, why: "one reopening per day; its reason may be corrected"},
-
-	// activity/<week>.yaml
-	{kind: layout.KindActivity, path: "applications", key: []string{"date", "organization", "position"}, why: "an application is for one position on one day; activity update moves its status and feedback"},
-	{kind: layout.KindActivity, path: "informational_interviews", key: []string{"date", "organization"}, why: "one conversation with an organisation per day; its notes may be added later"},
-	{kind: layout.KindActivity, path: "interviews", key: []string{"date", "organization", "position"}, why: "one interview for a position per day; its feedback comes later"},
-	{kind: layout.KindActivity, path: "courses", key: []string{"date", "title"}, why: "one course per day; its status changes"},
-	{kind: layout.KindActivity, path: "networking", key: []string{"date", "event"}, why: "one event per day; the contacts made may be counted later"},
-
-	// caseplan.yaml
-	{kind: layout.KindConfig, path: "centers", why: "a set of offices"},
-	{kind: layout.KindConfig, path: "staff", key: id, why: "staff have IDs, which every record names"},
-
-	// cohorts/<id>.yaml and import-rules/<name>.yaml
-	{kind: layout.KindCohort, path: "layoff_dates", why: "a set of dates"},
-	{kind: layout.KindCohort, path: "imports", why: "imports are events, never edited once written"},
-	{kind: layout.KindImportRules, path: "cohort.layoff_dates", why: "a set of dates"},
-	{kind: layout.KindImportRules, path: "managers.round_robin", why: "a set of staff ids"},
-}
+var lists = func() []list {
+	var out []list
+	for _, r := range record.ListRules {
+		out = append(out, list{kind: r.Kind, path: r.Path, key: r.Key, alt: r.Alt, unique: r.Unique, why: r.Why})
+	}
+	return out
+}()
 
 var id = []string{"id"}
 

@@ -14,9 +14,11 @@
 // alone on the other, it is removed.
 //
 // Lists merge item by item. Each list of each record kind names its items
-// in one table (lists.go): by their ID, by a natural key (an application
-// by its day, organisation and position), or, for sets of scalars and for
-// events never edited once written, by their whole value. The same item
+// in one table (record.ListRules, which also gives new items their IDs):
+// by their ID — every item a command adds has one — or, for an item
+// written before its list had IDs, by a natural key (an application by its
+// day, organisation and position), a few lists by a natural key the record
+// keeps unique (one closure per day), and sets of scalars by their value. The same item
 // changed on both sides merges recursively, field by field. Items either
 // side added are all kept, theirs first and then ours' in ours' order; an
 // item added on both sides is kept once when the two are equal. Two
@@ -24,8 +26,10 @@
 // must be unique: two items with one ID (sequential IDs made in two
 // clones), two closures of one day. Then theirs is kept and ours reported
 // as a conflict. Removals apply unless the other side changed the item (a
-// conflict: theirs kept). A changed key field (a corrected organisation of
-// an application) makes a new item, and the old one is removed. A list a
+// conflict: theirs kept). An item with an ID stays the same item whatever
+// else changes; in one named by a natural key, a changed key field (a
+// corrected organisation of an older application) makes a new item, and
+// the old one is removed. A list a
 // version lacks is an empty list: records omit empty lists, and a merged
 // list that ends up empty is omitted too. A list or mapping only one side
 // changed is that side's, in its order; where both changed it, theirs'

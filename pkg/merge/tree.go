@@ -248,7 +248,7 @@ func (m *merger) keyPlace(at path, mapping *yaml.Node, key string) int {
 	return place
 }
 
-// list merges item by item (see the table in lists.go): theirs' items in
+// list merges item by item (see the table, record.ListRules): theirs' items in
 // theirs' order, each merged with its counterparts, then the items only
 // ours added, in ours' order.
 func (m *merger) list(at path, b, o, t *yaml.Node) *yaml.Node {

@@ -13,6 +13,7 @@ type ActivityWeek struct {
 
 // Application is one job application.
 type Application struct {
+	ID           string `yaml:"id,omitempty" json:"id,omitempty"` // AP-7QX2K; none on items written before they had IDs
 	Date         Date   `yaml:"date" json:"date"`
 	Organization string `yaml:"organization" json:"organization"`
 	Position     string `yaml:"position" json:"position"`
@@ -24,6 +25,7 @@ type Application struct {
 
 // InformationalInterview is one informational interview.
 type InformationalInterview struct {
+	ID           string `yaml:"id,omitempty" json:"id,omitempty"` // II-7QX2K; none on items written before they had IDs
 	Date         Date   `yaml:"date" json:"date"`
 	Organization string `yaml:"organization" json:"organization"`
 	Contact      string `yaml:"contact,omitempty" json:"contact,omitempty"`
@@ -32,6 +34,7 @@ type InformationalInterview struct {
 
 // Interview is one job interview.
 type Interview struct {
+	ID           string `yaml:"id,omitempty" json:"id,omitempty"` // IV-7QX2K; none on items written before they had IDs
 	Date         Date   `yaml:"date" json:"date"`
 	Organization string `yaml:"organization" json:"organization"`
 	Position     string `yaml:"position,omitempty" json:"position,omitempty"`
@@ -41,6 +44,7 @@ type Interview struct {
 
 // ActivityCourse is a course taken during the week.
 type ActivityCourse struct {
+	ID       string `yaml:"id,omitempty" json:"id,omitempty"` // AC-7QX2K; none on items written before they had IDs
 	Date     Date   `yaml:"date" json:"date"`
 	Title    string `yaml:"title" json:"title"`
 	Provider string `yaml:"provider,omitempty" json:"provider,omitempty"`
@@ -49,6 +53,7 @@ type ActivityCourse struct {
 
 // NetworkingEvent is one networking event.
 type NetworkingEvent struct {
+	ID       string `yaml:"id,omitempty" json:"id,omitempty"` // NW-7QX2K; none on items written before they had IDs
 	Date     Date   `yaml:"date" json:"date"`
 	Event    string `yaml:"event" json:"event"`
 	Contacts *int   `yaml:"contacts,omitempty" json:"contacts,omitempty"` // new contacts made

@@ -20,13 +20,14 @@ type Cohort struct {
 // CohortImport is one import of a roster spreadsheet into a cohort; an
 // import that opened no case is not recorded.
 type CohortImport struct {
-	File    string `yaml:"file" json:"file"`       // the roster file's name
-	SHA256  string `yaml:"sha256" json:"sha256"`   // of the file's bytes
-	Rules   string `yaml:"rules" json:"rules"`     // the import rules' name (cases/import-rules/<name>.yaml)
-	Date    Date   `yaml:"date" json:"date"`       // the day of the import
-	By      string `yaml:"by" json:"by"`           // staff id of who imported it
-	Rows    int    `yaml:"rows" json:"rows"`       // data rows in the file
-	Created int    `yaml:"created" json:"created"` // cases opened
+	ID      string `yaml:"id,omitempty" json:"id,omitempty"` // IM- and five random characters (lists.go)
+	File    string `yaml:"file" json:"file"`                 // the roster file's name
+	SHA256  string `yaml:"sha256" json:"sha256"`             // of the file's bytes
+	Rules   string `yaml:"rules" json:"rules"`               // the import rules' name (cases/import-rules/<name>.yaml)
+	Date    Date   `yaml:"date" json:"date"`                 // the day of the import
+	By      string `yaml:"by" json:"by"`                     // staff id of who imported it
+	Rows    int    `yaml:"rows" json:"rows"`                 // data rows in the file
+	Created int    `yaml:"created" json:"created"`           // cases opened
 }
 
 // HasLayoffDate reports whether d is one of the cohort's layoff dates.

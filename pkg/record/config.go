@@ -7,12 +7,15 @@ import (
 
 // Config is the store settings file, cases/caseplan.yaml.
 type Config struct {
-	Organization string                 `yaml:"organization" json:"organization"`
-	Centers      []string               `yaml:"centers,omitempty" json:"centers,omitempty"` // offices
-	Staff        []Staff                `yaml:"staff" json:"staff"`
-	Programs     map[string]Program     `yaml:"programs" json:"programs"`                     // by program key
-	Services     map[string]ServiceCode `yaml:"services,omitempty" json:"services,omitempty"` // by service code; nil: DefaultServices
-	Rules        map[string]RuleSetting `yaml:"rules,omitempty" json:"rules,omitempty"`       // by rule ID
+	Organization string `yaml:"organization" json:"organization"`
+	// CaseplanVersion is the caseplan that made the store, which its CI
+	// installs (caseplan init records it; see schemas/caseplan.schema.json).
+	CaseplanVersion string                 `yaml:"caseplan_version,omitempty" json:"caseplan_version,omitempty"`
+	Centers         []string               `yaml:"centers,omitempty" json:"centers,omitempty"` // offices
+	Staff           []Staff                `yaml:"staff" json:"staff"`
+	Programs        map[string]Program     `yaml:"programs" json:"programs"`                     // by program key
+	Services        map[string]ServiceCode `yaml:"services,omitempty" json:"services,omitempty"` // by service code; nil: DefaultServices
+	Rules           map[string]RuleSetting `yaml:"rules,omitempty" json:"rules,omitempty"`       // by rule ID
 }
 
 // ServiceCode is one code notes and plan services record, with its WIOA

@@ -18,7 +18,7 @@ type IEP struct {
 
 // Goal is a short- or long-term goal of the plan.
 type Goal struct {
-	ID         string      `yaml:"id" json:"id"`     // G1, G2, ...
+	ID         string      `yaml:"id" json:"id"`     // G-7QX2K; G1, G2, ... before IDs were random
 	Term       string      `yaml:"term" json:"term"` // short or long
 	Text       string      `yaml:"text" json:"text"`
 	Target     Date        `yaml:"target,omitempty" json:"target,omitempty"`
@@ -29,14 +29,14 @@ type Goal struct {
 
 // Objective is a step toward a goal, served by some of the plan's services.
 type Objective struct {
-	ID       string   `yaml:"id" json:"id"` // O1, O2, ...
+	ID       string   `yaml:"id" json:"id"` // O-7QX2K; O1, O2, ... before IDs were random
 	Text     string   `yaml:"text" json:"text"`
 	Services []string `yaml:"services,omitempty" json:"services,omitempty"` // PlanService ids
 }
 
 // Milestone is a specific, dated point that shows progress (001).
 type Milestone struct {
-	ID   string `yaml:"id" json:"id"` // M1, M2, ...
+	ID   string `yaml:"id" json:"id"` // M-7QX2K; M1, M2, ... before IDs were random
 	Text string `yaml:"text" json:"text"`
 	Due  Date   `yaml:"due" json:"due"`
 	Done Date   `yaml:"done,omitempty" json:"done,omitempty"`
@@ -44,13 +44,16 @@ type Milestone struct {
 
 // PlanService is a service the plan relies on.
 type PlanService struct {
-	ID       string `yaml:"id" json:"id"` // S1, S2, ...
+	ID       string `yaml:"id" json:"id"` // S-7QX2K; S1, S2, ... before IDs were random
 	Name     string `yaml:"name" json:"name"`
 	Code     string `yaml:"code,omitempty" json:"code,omitempty"`
 	Provider string `yaml:"provider,omitempty" json:"provider,omitempty"`
 	Start    Date   `yaml:"start,omitempty" json:"start,omitempty"`
 	End      Date   `yaml:"end,omitempty" json:"end,omitempty"`
 	Status   string `yaml:"status,omitempty" json:"status,omitempty"` // completed or cancelled
+	// TrainingType is the type of a training service (one of
+	// TrainingTypes; PIRL 1303); "" reads as occupational skills training.
+	TrainingType string `yaml:"training_type,omitempty" json:"training_type,omitempty"`
 }
 
 // ActionItem closes one action item of a note: notes are never edited, so
@@ -65,7 +68,7 @@ type ActionItem struct {
 
 // NextStep is an action to take now (001).
 type NextStep struct {
-	ID    string `yaml:"id" json:"id"`       // N1, N2, ...
+	ID    string `yaml:"id" json:"id"`       // N-7QX2K; N1, N2, ... before IDs were random
 	Owner string `yaml:"owner" json:"owner"` // participant or manager
 	Text  string `yaml:"text" json:"text"`
 	Due   Date   `yaml:"due,omitempty" json:"due,omitempty"`
@@ -74,6 +77,7 @@ type NextStep struct {
 
 // JobTarget is a position or job family to apply for (000).
 type JobTarget struct {
+	ID        string `yaml:"id,omitempty" json:"id,omitempty"` // JT-7QX2K; none on items written before they had IDs
 	Title     string `yaml:"title" json:"title"`
 	JobFamily string `yaml:"job_family,omitempty" json:"job_family,omitempty"`
 	GradeMin  string `yaml:"grade_min,omitempty" json:"grade_min,omitempty"`
@@ -83,6 +87,7 @@ type JobTarget struct {
 
 // Course is one course of the skill plan.
 type Course struct {
+	ID       string `yaml:"id,omitempty" json:"id,omitempty"` // SK-7QX2K; none on items written before they had IDs
 	Course   string `yaml:"course" json:"course"`
 	Provider string `yaml:"provider,omitempty" json:"provider,omitempty"`
 	Start    Date   `yaml:"start,omitempty" json:"start,omitempty"`
@@ -92,6 +97,7 @@ type Course struct {
 
 // Review is a dated review of the plan.
 type Review struct {
+	ID      string `yaml:"id,omitempty" json:"id,omitempty"` // RV-7QX2K; none on items written before they had IDs
 	Date    Date   `yaml:"date" json:"date"`
 	By      string `yaml:"by,omitempty" json:"by,omitempty"` // staff id
 	Summary string `yaml:"summary,omitempty" json:"summary,omitempty"`
@@ -113,6 +119,7 @@ type Contingency struct {
 
 // Benefit is a benefit whose eligibility must be maintained (003).
 type Benefit struct {
+	ID      string `yaml:"id,omitempty" json:"id,omitempty"` // BN-7QX2K; none on items written before they had IDs
 	Name    string `yaml:"name" json:"name"`
 	Renewal Date   `yaml:"renewal,omitempty" json:"renewal,omitempty"`
 	Status  string `yaml:"status,omitempty" json:"status,omitempty"` // active, pending, lapsed or ended

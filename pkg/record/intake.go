@@ -32,6 +32,7 @@ type Intake struct {
 // Waiver is a supervisor's decision that an obligation (a completeness
 // rule) does not apply to this case, with the reason.
 type Waiver struct {
+	ID     string `yaml:"id,omitempty" json:"id,omitempty"` // WV-7QX2K; none on items written before they had IDs
 	Rule   string `yaml:"rule" json:"rule"`
 	Reason string `yaml:"reason" json:"reason"`
 	By     string `yaml:"by" json:"by"` // staff id of the supervisor
@@ -52,6 +53,7 @@ type Participant struct {
 
 // TeamMember is another person working on the case.
 type TeamMember struct {
+	ID   string `yaml:"id,omitempty" json:"id,omitempty"` // TM-7QX2K; none on items written before they had IDs
 	Name string `yaml:"name" json:"name"`
 	// Role is union-representative, hr-laying-off, hr-hiring, counselor,
 	// navigator, employer or other.
@@ -64,6 +66,7 @@ type TeamMember struct {
 
 // Eligibility is one eligibility determination.
 type Eligibility struct {
+	ID         string `yaml:"id,omitempty" json:"id,omitempty"` // EL-7QX2K; none on items written before they had IDs
 	Program    string `yaml:"program" json:"program"`
 	Determined Date   `yaml:"determined" json:"determined"`
 	Eligible   bool   `yaml:"eligible" json:"eligible"`
@@ -72,7 +75,8 @@ type Eligibility struct {
 
 // Barrier is one barrier to employment.
 type Barrier struct {
-	Kind     string `yaml:"kind" json:"kind"` // child-care, transportation, disability, housing, ...
+	ID       string `yaml:"id,omitempty" json:"id,omitempty"` // BR-7QX2K; none on items written before they had IDs
+	Kind     string `yaml:"kind" json:"kind"`                 // child-care, transportation, disability, housing, ...
 	Detail   string `yaml:"detail,omitempty" json:"detail,omitempty"`
 	Status   string `yaml:"status,omitempty" json:"status,omitempty"` // open or addressed
 	Resolved Date   `yaml:"resolved,omitempty" json:"resolved,omitempty"`
@@ -80,6 +84,7 @@ type Barrier struct {
 
 // Assessment is one dated assessment.
 type Assessment struct {
+	ID      string `yaml:"id,omitempty" json:"id,omitempty"` // AS-7QX2K; none on items written before they had IDs
 	Tool    string `yaml:"tool" json:"tool"`
 	Date    Date   `yaml:"date" json:"date"`
 	Summary string `yaml:"summary,omitempty" json:"summary,omitempty"`
@@ -106,6 +111,7 @@ type Toolbox struct {
 
 // Transfer moves a case and its IEP to another counselor or center (002).
 type Transfer struct {
+	ID         string `yaml:"id,omitempty" json:"id,omitempty"` // TR-7QX2K; none on items written before they had IDs
 	Date       Date   `yaml:"date" json:"date"`
 	From       string `yaml:"from" json:"from"` // staff id
 	To         string `yaml:"to" json:"to"`     // staff id
@@ -117,7 +123,8 @@ type Transfer struct {
 // Consent is a permission the participant gave, such as for a visit at
 // their job site, which 003 allows only with their permission.
 type Consent struct {
-	Kind      string `yaml:"kind" json:"kind"` // job-site-visit
+	ID        string `yaml:"id,omitempty" json:"id,omitempty"` // CN-7QX2K; none on items written before they had IDs
+	Kind      string `yaml:"kind" json:"kind"`                 // job-site-visit
 	Given     Date   `yaml:"given" json:"given"`
 	Withdrawn Date   `yaml:"withdrawn,omitempty" json:"withdrawn,omitempty"`
 	Notes     string `yaml:"notes,omitempty" json:"notes,omitempty"`

@@ -14,6 +14,14 @@ type Outcome struct {
 	Placement  *Placement  `yaml:"placement,omitempty" json:"placement,omitempty"`
 	Placements []Placement `yaml:"placements,omitempty" json:"placements,omitempty"`
 	FollowUps  []FollowUp  `yaml:"follow_ups,omitempty" json:"follow_ups,omitempty"`
+
+	// Credentials, SkillGains and Exclusions are what WIOA's performance
+	// indicators read besides the follow-ups (TEGL 10-16; the PIRL,
+	// ETA-9172): see credential.go.
+	Credentials []Credential `yaml:"credentials,omitempty" json:"credentials,omitempty"`
+	SkillGains  []SkillGain  `yaml:"skill_gains,omitempty" json:"skill_gains,omitempty"`
+	Exclusions  []Exclusion  `yaml:"exclusions,omitempty" json:"exclusions,omitempty"`
+
 	Closure    *Closure    `yaml:"closure,omitempty" json:"closure,omitempty"`
 	Closures   []Closure   `yaml:"closures,omitempty" json:"closures,omitempty"`
 	Reopenings []Reopening `yaml:"reopenings,omitempty" json:"reopenings,omitempty"`
@@ -43,6 +51,7 @@ func (o *Outcome) AllClosures() []Closure {
 
 // Reopening is the reopening of a closed case.
 type Reopening struct {
+	ID     string `yaml:"id,omitempty" json:"id,omitempty"` // RO-7QX2K; none on items written before they had IDs
 	Date   Date   `yaml:"date" json:"date"`
 	Reason string `yaml:"reason" json:"reason"`
 }
@@ -50,6 +59,7 @@ type Reopening struct {
 // Extension is a request to extend the work security period, and its
 // decision by the Joint Work Security Committee (000).
 type Extension struct {
+	ID        string `yaml:"id,omitempty" json:"id,omitempty"` // ER-7QX2K; none on items written before they had IDs
 	Requested Date   `yaml:"requested" json:"requested"`
 	Decided   Date   `yaml:"decided,omitempty" json:"decided,omitempty"`
 	Decision  string `yaml:"decision,omitempty" json:"decision,omitempty"` // approved, denied or pending
@@ -76,18 +86,37 @@ type Placement struct {
 	Reason     string `yaml:"reason,omitempty" json:"reason,omitempty"`         // why a correction was made
 }
 
-// FollowUp is one follow-up after placement or exit.
+// FollowUp is one follow-up after placement or exit. After a WIOA exit it
+// is also what the employment indicators read (TEGL 10-16; PIRL 1600-1618,
+// 1703-1706): the quarter after exit it reports on, whether the person was
+// in unsubsidised employment then, with which employer, the quarter's
+// earnings and the evidence for them.
 type FollowUp struct {
-	ID       string   `yaml:"id,omitempty" json:"id,omitempty"` // FU-7QX2K
-	Due      Date     `yaml:"due" json:"due"`
-	Done     Date     `yaml:"done,omitempty" json:"done,omitempty"`
-	Employed *bool    `yaml:"employed,omitempty" json:"employed,omitempty"`
-	Wage     *float64 `yaml:"wage,omitempty" json:"wage,omitempty"`
-	Notes    string   `yaml:"notes,omitempty" json:"notes,omitempty"`
+	ID   string `yaml:"id,omitempty" json:"id,omitempty"` // FU-7QX2K
+	Due  Date   `yaml:"due" json:"due"`
+	Done Date   `yaml:"done,omitempty" json:"done,omitempty"`
+	// Quarter is the quarter after exit (1 to 4) the follow-up reports on;
+	// 0 when it names none (calendar.FollowUpQuarter then reads it from
+	// the dates).
+	Quarter  int   `yaml:"quarter,omitempty" json:"quarter,omitempty"`
+	Employed *bool `yaml:"employed,omitempty" json:"employed,omitempty"`
+	// Subsidized marks employment paid for by a program (a transitional
+	// job, subsidised work experience): WIOA counts only unsubsidised
+	// employment.
+	Subsidized      bool     `yaml:"subsidized,omitempty" json:"subsidized,omitempty"`
+	Employer        string   `yaml:"employer,omitempty" json:"employer,omitempty"`
+	EmployerFEIN    string   `yaml:"employer_fein,omitempty" json:"employer_fein,omitempty"`
+	EmployerStateID string   `yaml:"employer_state_id,omitempty" json:"employer_state_id,omitempty"`
+	Wage            *float64 `yaml:"wage,omitempty" json:"wage,omitempty"`
+	Earnings        *float64 `yaml:"earnings,omitempty" json:"earnings,omitempty"` // the quarter's earnings, all employers
+	Evidence        string   `yaml:"evidence,omitempty" json:"evidence,omitempty"` // one of EvidenceKinds
+	EvidenceNote    string   `yaml:"evidence_note,omitempty" json:"evidence_note,omitempty"`
+	Notes           string   `yaml:"notes,omitempty" json:"notes,omitempty"`
 }
 
 // Closure is the closing of a case.
 type Closure struct {
+	ID     string `yaml:"id,omitempty" json:"id,omitempty"` // CL-7QX2K; none on items written before they had IDs
 	Date   Date   `yaml:"date" json:"date"`
 	Reason string `yaml:"reason" json:"reason"` // placed, separated, withdrew, moved or other
 	Notes  string `yaml:"notes,omitempty" json:"notes,omitempty"`

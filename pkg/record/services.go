@@ -8,7 +8,7 @@ type Services struct {
 
 // Referral is one referral.
 type Referral struct {
-	ID       string `yaml:"id" json:"id"` // R1, R2, ...
+	ID       string `yaml:"id" json:"id"` // R-7QX2K; R1, R2, ... before IDs were random
 	Service  string `yaml:"service" json:"service"`
 	Provider string `yaml:"provider" json:"provider"`
 	Category string `yaml:"category,omitempty" json:"category,omitempty"` // supportive, training, education, employment or other

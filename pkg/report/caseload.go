@@ -20,6 +20,7 @@ type Caseload struct {
 	Organization string            `json:"organization"`
 	Commit       string            `json:"commit"`
 	Committed    string            `json:"committed"`
+	Caseplan     string            `json:"caseplan"`     // the caseplan version that made the report
 	Participants string            `json:"participants"` // "initials", or "names" with --names
 	Total        Load              `json:"total"`
 	Managers     []CaseloadManager `json:"managers"`
@@ -79,7 +80,7 @@ func BuildCaseload(snap *casefile.Snapshot, day time.Time, src Source, names boo
 	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
 	r := &Caseload{
 		Report: "caseload", AsOf: dateString(day), Commit: src.Commit,
-		Committed: src.Committed.Format(time.RFC3339), Participants: shownAs(names),
+		Committed: src.Committed.Format(time.RFC3339), Caseplan: src.Caseplan, Participants: shownAs(names),
 		Managers: []CaseloadManager{}, Programs: []CaseloadProgram{}, Cases: []CaseloadRow{},
 	}
 	cfg := snap.Config

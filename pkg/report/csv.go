@@ -2,19 +2,66 @@ package report
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// csvWriter writes one row per case, RFC 4180 (encoding/csv, CRLF line
-// ends), for a spreadsheet. Every row names the month (or day) and the
-// commit, so a sheet pasted together from several reports still says where
-// each row came from. The summary and sections are in the other formats.
-type csvWriter struct{}
+// csvWriter writes one table of a report, RFC 4180 (encoding/csv, CRLF
+// line ends), for a spreadsheet: by default one row per case, or another
+// of the report's tables (CSVOptions.Table). Every row names the month (or
+// day) and the commit, so a sheet pasted together from several reports
+// still says where each row came from.
+type csvWriter struct{ opts CSVOptions }
 
-func (csvWriter) Monthly(w io.Writer, r *Monthly) error {
+// CSVOptions choose what -o csv writes.
+type CSVOptions struct {
+	// Table is the report's table to write: one of MonthlyTables or
+	// CaseloadTables; "" is cases.
+	Table string
+	// BOM starts the file with a UTF-8 byte order mark, without which Excel
+	// reads a CSV file as the system's legacy code page and garbles
+	// "Muñoz".
+	BOM bool
+}
+
+// The tables a report's CSV can be, the first the default: every table
+// the text, Markdown and HTML formats show.
+var (
+	MonthlyTables  = []string{"cases", "summary", "weeks", "managers", "programs"}
+	CaseloadTables = []string{"cases", "managers", "programs"}
+)
+
+// NewCSV returns the CSV writer with opts.
+func NewCSV(opts CSVOptions) Writer { return csvWriter{opts} }
+
+func (x csvWriter) Monthly(w io.Writer, r *Monthly) error {
+	lead := []string{r.Month, r.Commit}
+	switch x.opts.Table {
+	case "", "cases":
+	case "summary":
+		rows := [][]string{{"month", "commit", "figure", "value", "remark"}}
+		for _, l := range summaryLines(r.Summary) {
+			rows = append(rows, append(lead[:2:2], l.label, l.value, l.remark))
+		}
+		return x.write(w, rows)
+	case "weeks":
+		rows := [][]string{{"month", "commit", "week", "from", "to", "contacts"}}
+		for _, wk := range r.ContactsByWeek {
+			rows = append(rows, append(lead[:2:2], wk.Week, wk.From, wk.To, itoa(wk.Contacts)))
+		}
+		return x.write(w, rows)
+	case "managers":
+		return x.write(w, tableRows([]string{"month", "commit"}, lead, managerTable(r)))
+	case "programs":
+		return x.write(w, tableRows([]string{"month", "commit"}, lead, programTable(r)))
+	default:
+		return unknownTable(x.opts.Table, MonthlyTables)
+	}
 	rows := [][]string{{"month", "commit", "id", "participant", "manager", "program", "status", "phase", "phase_ends", "days_left", "last_contact", "contacts", "applications", "interviews", "overdue_items", "next_milestone_due", "next_milestone", "flags"}}
 	for _, c := range r.Cases {
 		due, text := "", ""
@@ -23,10 +70,20 @@ func (csvWriter) Monthly(w io.Writer, r *Monthly) error {
 		}
 		rows = append(rows, []string{r.Month, r.Commit, c.ID, c.Participant, c.Manager, c.Program, c.Status, c.Phase, c.PhaseEnds, optInt(c.DaysLeft), c.LastContact, itoa(c.Contacts), itoa(c.Applications), itoa(c.Interviews), itoa(c.OverdueItems), due, text, strings.Join(c.Flags, " ")})
 	}
-	return writeCSV(w, rows)
+	return x.write(w, rows)
 }
 
-func (csvWriter) Caseload(w io.Writer, r *Caseload) error {
+func (x csvWriter) Caseload(w io.Writer, r *Caseload) error {
+	lead := []string{r.AsOf, r.Commit}
+	switch x.opts.Table {
+	case "", "cases":
+	case "managers":
+		return x.write(w, tableRows([]string{"as_of", "commit"}, lead, caseloadManagerTable(r)))
+	case "programs":
+		return x.write(w, tableRows([]string{"as_of", "commit"}, lead, caseloadProgramTable(r)))
+	default:
+		return unknownTable(x.opts.Table, CaseloadTables)
+	}
 	rows := [][]string{{"as_of", "commit", "id", "participant", "manager", "program", "phase", "phase_ends", "days_left", "last_contact", "overdue_items", "contact_overdue", "next_due", "next_due_kind", "next_due_detail"}}
 	for _, c := range r.Cases {
 		due, kind, detail := "", "", ""
@@ -34,6 +91,44 @@ func (csvWriter) Caseload(w io.Writer, r *Caseload) error {
 			due, kind, detail = string(d.Due), d.Kind, d.Detail
 		}
 		rows = append(rows, []string{r.AsOf, r.Commit, c.ID, c.Participant, c.Manager, c.Program, c.Phase, c.PhaseEnds, optInt(c.DaysLeft), c.LastContact, itoa(c.OverdueItems), strconv.FormatBool(c.ContactOverdue), due, kind, detail})
+	}
+	return x.write(w, rows)
+}
+
+// tableRows turns a table the other formats show into CSV rows: its
+// headers in snake_case after the lead columns, each row after the lead
+// values; "-" (nothing) is an empty cell.
+func tableRows(leadHeaders, lead []string, t table) [][]string {
+	header := append([]string(nil), leadHeaders...)
+	for _, h := range t.headers {
+		header = append(header, strings.ReplaceAll(strings.ToLower(h), " ", "_"))
+	}
+	rows := [][]string{header}
+	for _, r := range t.rows {
+		row := append([]string(nil), lead...)
+		for _, cell := range r {
+			if cell == "-" {
+				cell = ""
+			}
+			row = append(row, cell)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func unknownTable(name string, tables []string) error {
+	return fmt.Errorf("no table %q in this report; use one of %s", name, strings.Join(tables, ", "))
+}
+
+// bom is the UTF-8 byte order mark.
+const bom = "\ufeff"
+
+func (x csvWriter) write(w io.Writer, rows [][]string) error {
+	if x.opts.BOM {
+		if _, err := io.WriteString(w, bom); err != nil {
+			return err
+		}
 	}
 	return writeCSV(w, rows)
 }
@@ -60,17 +155,33 @@ var number = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 // Neutralize makes a cell safe to open in a spreadsheet (OWASP's CSV
 // injection advice): a cell starting with = + - @, a tab or a carriage
 // return could be run as a formula, so it gets a leading apostrophe, which
-// spreadsheets read as "text follows". A plain number such as -3 (days
-// left, overdue) is left as it is so it still sorts as a number.
+// spreadsheets read as "text follows". Spreadsheets skip leading blanks
+// and read fullwidth signs as their ASCII selves, so = + - @ after spaces,
+// tabs, line breaks or no-break spaces, and the fullwidth ＝ ＋ － ＠,
+// count too. A plain number such as -3 (days left, overdue) is left as it
+// is so it still sorts as a number.
 func Neutralize(cell string) string {
 	if cell == "" || number.MatchString(cell) {
 		return cell
 	}
-	switch cell[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	if cell[0] == '\t' || cell[0] == '\r' {
+		return "'" + cell
+	}
+	rest := strings.TrimLeftFunc(cell, blank)
+	if rest == "" || number.MatchString(rest) {
+		return cell
+	}
+	switch r, _ := utf8.DecodeRuneInString(rest); r {
+	case '=', '+', '-', '@', '＝', '＋', '－', '＠':
 		return "'" + cell
 	}
 	return cell
+}
+
+// blank reports the characters a spreadsheet skips before a formula:
+// spaces of every kind (the no-break space among them) and line breaks.
+func blank(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u2007' || r == '\u202f' || r == '\ufeff'
 }
 
 func optInt(p *int) string {

@@ -18,7 +18,81 @@ type page struct {
 	Lines   []string // under the title
 	Summary []line
 	Charts  []chart
-	Tables  []table
+	Tables  []htmlTable
+}
+
+// htmlTable is a table laid out for the page: each cell with the class
+// that says how it is set — IDs, dates and numbers never break inside
+// (white-space: nowrap), flags are a row of labels that wrap only between
+// them.
+type htmlTable struct {
+	Title   string
+	Notes   []string // paragraphs under the title
+	Headers []string
+	Rows    [][]htmlCell
+}
+
+type htmlCell struct {
+	Text  string
+	Class string      // "", "nowrap", "num" or "flags"
+	Flags []flagLabel // for "flags"
+}
+
+// flagLabel is one of a case row's flags as the page shows it: in words
+// ("contact overdue", "closed: withdrew"), marked when it asks for
+// attention.
+type flagLabel struct {
+	Text string
+	Warn bool
+}
+
+// nowrapColumns are the columns of IDs, names of things and dates, which
+// read wrongly broken at a hyphen (2026-\nK7QX2).
+var nowrapColumns = map[string]bool{
+	"Case": true, "Manager": true, "Program": true, "Kind": true, "Phase": true,
+	"Last contact": true, "Days left": true, "Week": true, "From": true, "To": true,
+}
+
+func newHTMLTable(t table) htmlTable {
+	h := htmlTable{Title: t.title, Notes: t.notes, Headers: t.headers}
+	for _, row := range t.rows {
+		cells := make([]htmlCell, len(row))
+		for i, text := range row {
+			c := htmlCell{Text: text}
+			header := ""
+			if i < len(t.headers) {
+				header = t.headers[i]
+			}
+			switch {
+			case header == "Flags":
+				c.Class = "flags"
+				for _, f := range strings.Fields(text) {
+					if f == "-" {
+						continue
+					}
+					c.Flags = append(c.Flags, flagLabel{Text: strings.ReplaceAll(strings.Replace(f, ":", ": ", 1), "-", " "), Warn: warnFlags[f]})
+				}
+			case numeric(text):
+				c.Class = "num"
+			case nowrapColumns[header]:
+				c.Class = "nowrap"
+			}
+			cells[i] = c
+		}
+		h.Rows = append(h.Rows, cells)
+	}
+	return h
+}
+
+// warnFlags are the flags that ask a supervisor's attention.
+var warnFlags = map[string]bool{FlagContactOverdue: true, FlagItemsOverdue: true, FlagPotentialExit: true, FlagExtensionPending: true}
+
+func htmlTables(ts ...table) []htmlTable {
+	out := make([]htmlTable, len(ts))
+	for i, t := range ts {
+		out[i] = newHTMLTable(t)
+	}
+	return out
 }
 
 func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
@@ -26,7 +100,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 		Title: monthTitle(r) + " (" + r.From + " to " + r.To + ")",
 		Lines: []string{
 			r.Organization,
-			provenance(r.Commit, r.Committed, monthlyCommand(r)),
+			provenance(r.Commit, r.Committed, r.Caseplan, monthlyCommand(r)),
 			"Phases, days left and overdue items are as of " + r.To + "; events count in the month of their own date.",
 			privacyLine(r.Participants),
 		},
@@ -40,7 +114,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 		load = append(load, bar{label: m.ID, value: m.Caseload})
 	}
 	p.Charts = []chart{newChart("Contacts per week", weeks), newChart("Caseload per case manager at month end", load)}
-	p.Tables = []table{managerTable(r), programTable(r), caseTable(r)}
+	p.Tables = htmlTables(managerTable(r), programTable(r), caseTable(r))
 	return pageTemplate.Execute(w, p)
 }
 
@@ -49,7 +123,7 @@ func (htmlWriter) Caseload(w io.Writer, r *Caseload) error {
 		Title: "Caseload report as of " + r.AsOf,
 		Lines: []string{
 			r.Organization,
-			provenance(r.Commit, r.Committed, "caseplan report caseload --today "+r.AsOf),
+			provenance(r.Commit, r.Committed, r.Caseplan, "caseplan report caseload --today "+r.AsOf),
 			privacyLine(r.Participants),
 		},
 	}
@@ -59,7 +133,7 @@ func (htmlWriter) Caseload(w io.Writer, r *Caseload) error {
 		overdue = append(overdue, bar{label: m.ID, value: m.OverdueItems})
 	}
 	p.Charts = []chart{newChart("Open cases per case manager", open), newChart("Overdue items per case manager", overdue)}
-	p.Tables = []table{caseloadManagerTable(r), caseloadProgramTable(r), caseloadCaseTable(r)}
+	p.Tables = htmlTables(caseloadManagerTable(r), caseloadProgramTable(r), caseloadCaseTable(r))
 	return pageTemplate.Execute(w, p)
 }
 
@@ -75,6 +149,7 @@ type chart struct {
 	Width, Height int
 	LabelX, BarX  int
 	Bars          []drawnBar
+	Unit          string // after each value, e.g. "%"
 }
 
 type drawnBar struct {
@@ -109,13 +184,9 @@ func newChart(title string, bars []bar) chart {
 }
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"headers": func(t table) []string { return t.headers },
-	"rows":    func(t table) [][]string { return t.rows },
-	"title":   func(t table) string { return t.title },
-	"label":   func(l line) string { return l.label },
-	"value":   func(l line) string { return l.value },
-	"remark":  func(l line) string { return l.remark },
-	"numeric": func(s string) bool { return s != "" && strings.Trim(s, "-0123456789%/ ") == "" },
+	"label":  func(l line) string { return l.label },
+	"value":  func(l line) string { return l.value },
+	"remark": func(l line) string { return l.remark },
 }).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -127,17 +198,35 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2329; margin: 2em auto; max-width: 78em; padding: 0 1em; }
 h1 { font-size: 1.5em; margin-bottom: .2em; }
 h2 { font-size: 1.15em; margin-top: 1.8em; border-bottom: 1px solid #ccd3da; padding-bottom: .2em; }
-p.meta { margin: .15em 0; color: #4a5560; }
+p.meta { margin: .15em 0; color: #4a5560; overflow-wrap: anywhere; }
+.scroll { overflow-x: auto; }
 table { border-collapse: collapse; margin-top: .5em; }
 th, td { padding: .25em .7em; border-bottom: 1px solid #e3e7eb; text-align: left; vertical-align: top; }
-th { background: #f2f4f6; font-weight: 600; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f2f4f6; font-weight: 600; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.flags { min-width: 9em; }
+.flag { display: inline-block; white-space: nowrap; margin: 0 .25em .2em 0; padding: 0 .45em; border: 1px solid #c5ced6; border-radius: .7em; background: #f2f4f6; font-size: .9em; }
+.flag.warn { border-color: #d9a19b; background: #fbe9e7; color: #8a2419; }
 .charts { display: flex; flex-wrap: wrap; gap: 2em; }
-figure { margin: 0; }
+figure { margin: 0; flex: 1 1 24em; min-width: 0; max-width: 40em; }
 figcaption { font-weight: 600; margin-bottom: .3em; }
+figure svg { display: block; width: 100%; height: auto; }
 svg text { font: 12px system-ui, sans-serif; fill: #1d2329; }
 svg rect { fill: #3a6ea5; }
-@media print { body { margin: 0; max-width: none; } }
+@media print {
+  @page { size: landscape; margin: 1.2cm; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 9pt; color: #000; }
+  .scroll { overflow: visible; }
+  table { width: 100%; }
+  th, td { padding: .15em .35em; }
+  thead { display: table-header-group; }
+  tr, figure { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  .flag { border-color: #888; background: none; color: #000; }
+  .flag.warn { font-weight: 600; }
+  svg rect { fill: #555; }
+}
 </style>
 </head>
 <body>
@@ -156,21 +245,26 @@ svg rect { fill: #3a6ea5; }
 <div class="charts">
 {{range .Charts}}<figure>
 <figcaption>{{.Title}}</figcaption>
-<svg width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" role="img" aria-label="{{.Title}}">
+<svg viewBox="0 0 {{.Width}} {{.Height}}" role="img" aria-label="{{.Title}}">
 {{- $c := .}}
-{{range .Bars}}<text x="{{$c.LabelX}}" y="{{.TextY}}" text-anchor="end">{{.Label}}</text><rect x="{{$c.BarX}}" y="{{.Y}}" width="{{.W}}" height="{{.BarH}}"><title>{{.Label}}: {{.Value}}</title></rect><text x="{{.ValueX}}" y="{{.TextY}}">{{.Value}}</text>
+{{range .Bars}}<text x="{{$c.LabelX}}" y="{{.TextY}}" text-anchor="end">{{.Label}}</text><rect x="{{$c.BarX}}" y="{{.Y}}" width="{{.W}}" height="{{.BarH}}"><title>{{.Label}}: {{.Value}}{{$c.Unit}}</title></rect><text x="{{.ValueX}}" y="{{.TextY}}">{{.Value}}{{$c.Unit}}</text>
 {{end}}</svg>
 </figure>
 {{end}}</div>
 {{range .Tables}}
-<h2>{{title .}}</h2>
-{{- if rows .}}
+<h2>{{.Title}}</h2>
+{{- range .Notes}}
+<p>{{.}}</p>
+{{- end}}
+{{- if .Rows}}
+<div class="scroll">
 <table>
-<thead><tr>{{range headers .}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+<thead><tr>{{range .Headers}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{range rows .}}<tr>{{range .}}<td{{if numeric .}} class="num"{{end}}>{{.}}</td>{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{if .Flags}}{{range .Flags}}<span class="flag{{if .Warn}} warn{{end}}">{{.Text}}</span>{{end}}{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
+</div>
 {{- else}}
 <p>(none)</p>
 {{- end}}

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+
+	"github.com/caseplan/caseplan/pkg/markdown"
 )
 
 // markdownWriter writes GitHub-flavoured Markdown, for a pull request, an
@@ -15,9 +18,9 @@ func (markdownWriter) Monthly(w io.Writer, r *Monthly) error {
 	b := new(bytes.Buffer)
 	fmt.Fprintf(b, "# %s\n\n", mdText(monthTitle(r)+" ("+r.From+" to "+r.To+")"))
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
-	fmt.Fprintf(b, "%s\n\n", mdText(provenance(r.Commit, r.Committed, monthlyCommand(r))))
+	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, monthlyCommand(r)))
 	fmt.Fprintf(b, "Phases, days left and overdue items are as of %s; events count in the month of their own date.\n\n", r.To)
-	fmt.Fprintf(b, "%s\n\n", mdText(privacyLine(r.Participants)))
+	fmt.Fprintf(b, "%s\n\n", mdPrivacy(r.Participants))
 
 	fmt.Fprintf(b, "## Summary\n\n")
 	sum := table{headers: []string{"Figure", "Value", "Remark"}}
@@ -42,8 +45,8 @@ func (markdownWriter) Caseload(w io.Writer, r *Caseload) error {
 	b := new(bytes.Buffer)
 	fmt.Fprintf(b, "# Caseload report as of %s\n\n", r.AsOf)
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
-	fmt.Fprintf(b, "%s\n\n", mdText(provenance(r.Commit, r.Committed, "caseplan report caseload --today "+r.AsOf)))
-	fmt.Fprintf(b, "%s\n", mdText(privacyLine(r.Participants)))
+	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, "caseplan report caseload --today "+r.AsOf))
+	fmt.Fprintf(b, "%s\n", mdPrivacy(r.Participants))
 	for _, t := range []table{caseloadManagerTable(r), caseloadProgramTable(r), caseloadCaseTable(r)} {
 		fmt.Fprintf(b, "\n## %s\n\n", t.title)
 		writeMarkdownTable(b, t)
@@ -65,9 +68,13 @@ func writeMarkdownTable(w io.Writer, t table) {
 		return "| " + strings.Join(out, " | ") + " |"
 	}
 	fmt.Fprintln(w, cells(t.headers))
+	// A column of numbers is right-aligned, so its digits line up.
 	rule := make([]string, len(t.headers))
 	for i := range rule {
 		rule[i] = "---"
+		if numericColumn(t, i) {
+			rule[i] = "---:"
+		}
 	}
 	fmt.Fprintln(w, "| "+strings.Join(rule, " | ")+" |")
 	for _, row := range t.rows {
@@ -75,9 +82,33 @@ func writeMarkdownTable(w io.Writer, t table) {
 	}
 }
 
-// mdText escapes what would change a Markdown table or page: pipes, line
-// breaks, inline HTML and emphasis markers from the records' free text.
-var mdText = strings.NewReplacer(
-	"\\", "\\\\", "|", "\\|", "\r\n", " ", "\n", " ", "\r", " ",
-	"<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]",
-).Replace
+// numericColumn reports whether column i of t holds numbers (counts,
+// shares, "2 / 1") in every row that has a value there ("-" and "none" are
+// no value).
+func numericColumn(t table, i int) bool {
+	seen := false
+	for _, row := range t.rows {
+		if i >= len(row) || row[i] == "" || row[i] == "-" || row[i] == "none" {
+			continue
+		}
+		if !numeric(row[i]) {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// numeric reports whether a cell is a number as the reports write them: a
+// count, days (-3), a share (63%) or two counts ("2 / 1") — not a date.
+func numeric(s string) bool { return numberCell.MatchString(s) }
+
+var numberCell = regexp.MustCompile(`^(-?[0-9]+%?|[0-9]+ / [0-9]+)$`)
+
+// mdPrivacy is privacyLine with its flag in a code span.
+func mdPrivacy(participants string) string {
+	return strings.ReplaceAll(mdText(privacyLine(participants)), "--names", "`--names`")
+}
+
+// mdText escapes the records' free text for a page or a table cell.
+var mdText = markdown.Text

@@ -23,6 +23,7 @@ type Monthly struct {
 	Organization   string           `json:"organization"`
 	Commit         string           `json:"commit"`       // the commit whose records the report reads
 	Committed      string           `json:"committed"`    // that commit's committer time, RFC 3339
+	Caseplan       string           `json:"caseplan"`     // the caseplan version that made the report
 	Participants   string           `json:"participants"` // "initials", or "names" with --names
 	Summary        Counts           `json:"summary"`
 	ContactsByWeek []WeekCount      `json:"contacts_by_week"`
@@ -212,7 +213,7 @@ func BuildMonthly(snap *casefile.Snapshot, m Month, src Source, names bool) *Mon
 	first, last := m.First(), m.Last()
 	r := &Monthly{
 		Report: "monthly", Month: m.String(), From: dateString(first), To: dateString(last),
-		Commit: src.Commit, Committed: src.Committed.Format(time.RFC3339), Participants: shownAs(names),
+		Commit: src.Commit, Committed: src.Committed.Format(time.RFC3339), Caseplan: src.Caseplan, Participants: shownAs(names),
 		Cases: []CaseRow{},
 	}
 	cfg := snap.Config

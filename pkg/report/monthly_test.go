@@ -80,6 +80,7 @@ func fixtureSnapshot(t *testing.T) *casefile.Snapshot {
 
 var fixtureSource = Source{
 	Commit:    "0123456789abcdef0123456789abcdef01234567",
+	Caseplan:  "v1.4.0",
 	Committed: time.Date(2026, 11, 5, 17, 30, 0, 0, time.FixedZone("", 3600)),
 }
 

@@ -24,9 +24,15 @@ import (
 	"unicode/utf8"
 )
 
-// Source names the commit a report was made from.
+// Source names the commit a report was made from, and the caseplan that
+// made it: the same records give other figures under other rules, so a
+// report is made again, byte for byte, by the same caseplan at the same
+// commit.
 type Source struct {
 	Commit string // full hash
+	// Caseplan is the version of caseplan making the report, as caseplan
+	// version prints it (buildinfo.Info.String()).
+	Caseplan string
 	// Committed is the commit's committer time, as recorded (with its own
 	// zone), so printing it needs no clock or local time zone.
 	Committed time.Time

@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
+
+	"github.com/caseplan/caseplan/pkg/display"
 )
 
 // textWriter writes plain text for a terminal or an email: aligned
@@ -15,26 +16,26 @@ type textWriter struct{}
 func (textWriter) Monthly(w io.Writer, r *Monthly) error {
 	b := new(bytes.Buffer)
 	heading(b, monthTitle(r)+" ("+r.From+" to "+r.To+")", "=")
-	fmt.Fprintln(b, r.Organization)
-	fmt.Fprintln(b, provenance(r.Commit, r.Committed, monthlyCommand(r)))
+	fmt.Fprintln(b, display.Escape(r.Organization))
+	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, monthlyCommand(r)))
 	fmt.Fprintln(b, "Phases, days left and overdue items are as of "+r.To+"; events count in the month of their own date.")
 	fmt.Fprintln(b, privacyLine(r.Participants))
 
 	fmt.Fprintln(b)
 	heading(b, "Summary", "-")
-	tw := tabwriter.NewWriter(b, 0, 4, 2, ' ', 0)
+	var rows [][]string
 	for _, l := range summaryLines(r.Summary) {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", l.label, l.value, l.remark)
+		rows = append(rows, []string{l.label, l.value, l.remark})
 	}
-	tw.Flush()
+	display.Align(b, rows)
 
 	fmt.Fprintln(b)
 	heading(b, "Contacts per week", "-")
-	tw = tabwriter.NewWriter(b, 0, 4, 2, ' ', 0)
+	rows = nil
 	for _, wk := range r.ContactsByWeek {
-		fmt.Fprintf(tw, "%s\t%s to %s\t%d\t%s\n", wk.Week, wk.From, wk.To, wk.Contacts, strings.Repeat("#", wk.Contacts))
+		rows = append(rows, []string{wk.Week, wk.From + " to " + wk.To, itoa(wk.Contacts), strings.Repeat("#", wk.Contacts)})
 	}
-	tw.Flush()
+	display.Align(b, rows)
 
 	for _, t := range []table{managerTable(r), programTable(r), caseTable(r)} {
 		fmt.Fprintln(b)
@@ -46,8 +47,8 @@ func (textWriter) Monthly(w io.Writer, r *Monthly) error {
 func (textWriter) Caseload(w io.Writer, r *Caseload) error {
 	b := new(bytes.Buffer)
 	heading(b, "Caseload report as of "+r.AsOf, "=")
-	fmt.Fprintln(b, r.Organization)
-	fmt.Fprintln(b, provenance(r.Commit, r.Committed, "caseplan report caseload --today "+r.AsOf))
+	fmt.Fprintln(b, display.Escape(r.Organization))
+	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, "caseplan report caseload --today "+r.AsOf))
 	fmt.Fprintln(b, privacyLine(r.Participants))
 	for _, t := range []table{caseloadManagerTable(r), caseloadProgramTable(r), caseloadCaseTable(r)} {
 		fmt.Fprintln(b)
@@ -56,9 +57,12 @@ func (textWriter) Caseload(w io.Writer, r *Caseload) error {
 	return writeTrimmed(w, b.Bytes())
 }
 
+// heading writes a title underlined to its display width. The title may
+// hold the organisation's name, so it is escaped as every cell is.
 func heading(w io.Writer, title, rule string) {
+	title = display.Escape(title)
 	fmt.Fprintln(w, title)
-	fmt.Fprintln(w, strings.Repeat(rule, len([]rune(title))))
+	fmt.Fprintln(w, strings.Repeat(rule, display.Width(title)))
 }
 
 func writeTextTable(w io.Writer, t table) {
@@ -67,29 +71,16 @@ func writeTextTable(w io.Writer, t table) {
 		fmt.Fprintln(w, "(none)")
 		return
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	upper := make([]string, len(t.headers))
 	for i, h := range t.headers {
 		upper[i] = strings.ToUpper(h)
 	}
-	fmt.Fprintln(tw, strings.Join(upper, "\t"))
-	for _, row := range t.rows {
-		cells := make([]string, len(row))
-		for i, c := range row {
-			cells[i] = oneLine(c)
-		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
-	}
-	tw.Flush()
+	// Align escapes every cell: a line break or a tab in a record's text
+	// shows as \n or \t and cannot leave its line or column.
+	display.Align(w, append([][]string{upper}, t.rows...))
 }
 
-// oneLine keeps a cell on its line and in its column.
-func oneLine(s string) string {
-	return strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ").Replace(s)
-}
-
-// writeTrimmed writes text without the spaces tabwriter leaves after the
-// last cell of a line.
+// writeTrimmed writes text without spaces at the ends of lines.
 func writeTrimmed(w io.Writer, text []byte) error {
 	lines := bytes.SplitAfter(text, []byte("\n"))
 	out := make([]byte, 0, len(text))

@@ -15,6 +15,7 @@ import (
 type Writer interface {
 	Monthly(w io.Writer, r *Monthly) error
 	Caseload(w io.Writer, r *Caseload) error
+	Performance(w io.Writer, r *Performance) error
 }
 
 // Formats are the formats NewWriter knows, the first the default.
@@ -30,7 +31,7 @@ func NewWriter(format string) (Writer, error) {
 	case "html":
 		return htmlWriter{}, nil
 	case "csv":
-		return csvWriter{}, nil
+		return csvWriter{}, nil // NewCSV chooses the table and the BOM
 	case "json":
 		return jsonWriter{}, nil
 	}
@@ -42,6 +43,7 @@ type table struct {
 	title   string
 	headers []string
 	rows    [][]string
+	notes   []string // lines under the title (the HTML writer shows them)
 }
 
 // line is one figure of a summary: a label, its value and an optional
@@ -56,9 +58,20 @@ func monthTitle(r *Monthly) string {
 	return fmt.Sprintf("Monthly status report, %s %d", m.Month, m.Year)
 }
 
-// provenance says which commit a report reads and how to make it again.
-func provenance(commit, committed, again string) string {
-	return fmt.Sprintf("Made from commit %s (committed %s); %s --at %s makes this report again.", commit, committed, again, short(commit))
+// provenance says which commit a report reads, which caseplan made it, and
+// how to make it again.
+func provenance(commit, committed, caseplan, again string) string {
+	return provenanceWith(func(s string) string { return s }, func(s string) string { return s }, commit, committed, caseplan, again)
+}
+
+// provenanceWith is provenance written with text for its words and code
+// for its commit, version and command (a Markdown code span).
+func provenanceWith(text, code func(string) string, commit, committed, caseplan, again string) string {
+	if caseplan == "" {
+		caseplan = "(devel)"
+	}
+	return text("Made from commit ") + code(commit) + text(" (committed "+committed+") by caseplan ") + code(caseplan) + text("; ") +
+		code(again+" --at "+short(commit)) + text(" makes this report again with the same caseplan.")
 }
 
 func short(commit string) string {

@@ -235,3 +235,114 @@ func TestJSONContract(t *testing.T) {
 		t.Errorf("cases[0] = %v", doc.Cases)
 	}
 }
+
+func TestNeutralizeMore(t *testing.T) {
+	for in, want := range map[string]string{
+		" =1+1":                    "' =1+1",
+		"\u00a0=cmd|' /C calc'!A0": "'\u00a0=cmd|' /C calc'!A0",
+		"  @SUM(A1)":               "'  @SUM(A1)",
+		"＝1+1":                     "'＝1+1",
+		"＋1 555-0100":              "'＋1 555-0100",
+		"－2":                       "'－2",
+		"＠SUM(A1)":                 "'＠SUM(A1)",
+		"\n=1":                     "'\n=1",
+		" -3":                      " -3", // a number after a space is still a number
+		"Muñoz":                    "Muñoz",
+		"a = b":                    "a = b",
+		" plain":                   " plain",
+		"-3":                       "-3",
+	} {
+		if got := Neutralize(in); got != want {
+			t.Errorf("Neutralize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCSVTables: every table of a report is there as CSV, each row led by
+// the month (or day) and the commit, and --bom starts the file with the
+// UTF-8 byte order mark Excel needs.
+func TestCSVTables(t *testing.T) {
+	snap := fixtureSnapshot(t)
+	monthly := BuildMonthly(snap, fixtureMonth, fixtureSource, false)
+	caseload := BuildCaseload(snap, time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), fixtureSource, false)
+	for _, tt := range []struct {
+		report, table string
+		header        string
+		rows          int
+	}{
+		{"monthly", "summary", "month,commit,figure,value,remark", len(summaryLines(monthly.Summary))},
+		{"monthly", "weeks", "month,commit,week,from,to,contacts", len(monthly.ContactsByWeek)},
+		{"monthly", "managers", "month,commit,manager,name,caseload,opened,closed,placed,contacts,compliance,overdue_contacts,overdue_items,applications,interviews", len(monthly.Managers)},
+		{"monthly", "programs", "month,commit,program,kind,open_at_start,open_at_end,opened,closed,placed,contacts,compliance,overdue_contacts,applications,interviews", len(monthly.Programs)},
+		{"monthly", "cases", "month,commit,id,participant", len(monthly.Cases)},
+		{"caseload", "managers", "as_of,commit,manager,name,program,open,overdue_contacts,overdue_items,cases_with_overdue_items", len(caseloadManagerTable(caseload).rows)},
+		{"caseload", "programs", "as_of,commit,program,kind,open,overdue_contacts,overdue_items,cases_with_overdue_items", len(caseload.Programs) + 1},
+		{"caseload", "", "as_of,commit,id,participant", len(caseload.Cases)},
+	} {
+		for _, withBOM := range []bool{false, true} {
+			var b bytes.Buffer
+			w := NewCSV(CSVOptions{Table: tt.table, BOM: withBOM})
+			var err error
+			if tt.report == "monthly" {
+				err = w.Monthly(&b, monthly)
+			} else {
+				err = w.Caseload(&b, caseload)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			data := b.Bytes()
+			if got := bytes.HasPrefix(data, []byte("\xef\xbb\xbf")); got != withBOM {
+				t.Errorf("%s %s: BOM %v, want %v", tt.report, tt.table, got, withBOM)
+			}
+			rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))).ReadAll()
+			if err != nil {
+				t.Fatalf("%s %s: %v", tt.report, tt.table, err)
+			}
+			if !strings.HasPrefix(strings.Join(rows[0], ","), tt.header) || len(rows)-1 != tt.rows || tt.rows == 0 {
+				t.Errorf("%s %s: header %v, %d rows; want %s..., %d rows", tt.report, tt.table, rows[0], len(rows)-1, tt.header, tt.rows)
+			}
+			for _, row := range rows[1:] {
+				if row[1] != fixtureSource.Commit {
+					t.Errorf("%s %s: a row without the commit: %v", tt.report, tt.table, row)
+				}
+			}
+		}
+	}
+	if err := NewCSV(CSVOptions{Table: "weeks"}).Caseload(&bytes.Buffer{}, caseload); err == nil {
+		t.Error("the caseload report has no weeks table, yet it wrote one")
+	}
+}
+
+// TestHTMLLayout is issue 15's item 9, as far as the markup says it (the
+// layout itself was checked in headless Chromium, on a narrow screen and
+// printed): IDs, dates and numbers never break, flags are labels that
+// wrap only between them, the charts scale to their container, tables
+// scroll sideways on a narrow screen, and printing has its own sheet.
+func TestHTMLLayout(t *testing.T) {
+	var b bytes.Buffer
+	if err := (htmlWriter{}).Monthly(&b, BuildMonthly(fixtureSnapshot(t), fixtureMonth, fixtureSource, false)); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		"td.nowrap { white-space: nowrap; }",
+		".flag { display: inline-block; white-space: nowrap;",
+		"figure svg { display: block; width: 100%; height: auto; }",
+		".scroll { overflow-x: auto; }",
+		"@media print {",
+		"@page { size: landscape;",
+		`<span class="flag warn">contact overdue</span>`,
+		`<td class="nowrap">WS-A</td>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page has no %q", want)
+		}
+	}
+	if regexp.MustCompile(`<svg[^>]* width=`).MatchString(page) {
+		t.Error("a chart has a fixed width")
+	}
+	if !regexp.MustCompile(`<svg viewBox="0 0 \d+ \d+"`).MatchString(page) {
+		t.Error("a chart has no viewBox to scale by")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/atomicfile"
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/display"
 )
 
 // ProductID is the PRODID of the calendars caseplan writes.
@@ -20,8 +22,25 @@ const ProductID = "-//caseplan//caseplan due//EN"
 // ReminderTrigger is when an item's reminder goes off: 15 hours before
 // the start of its all-day event, which calendars place at midnight
 // local time, so 9:00 on the morning before the due date — a working
-// day's notice to make the call or send the form.
+// day's notice to make the call or send the form. An item due today or
+// overdue, whose morning before has passed, is reminded at 9:00 on the
+// day of the export instead (Trigger): a reminder in the past never goes
+// off.
 const ReminderTrigger = "-PT15H"
+
+// Trigger returns when the reminder of it goes off, relative to the start
+// of its event (the due date's midnight): ReminderTrigger for an item due
+// after today, and 9:00 today — n days and 9 hours after the start of an
+// item n days overdue — for the rest.
+func Trigger(it casestate.Due) string {
+	if it.Days > 0 {
+		return ReminderTrigger
+	}
+	if it.Days == 0 {
+		return "PT9H"
+	}
+	return fmt.Sprintf("P%dDT9H", -it.Days)
+}
 
 // Calendar describes the iCalendar file of a list of items.
 type Calendar struct {
@@ -31,20 +50,29 @@ type Calendar struct {
 }
 
 // ICS returns one all-day event per item, on its due date, each with a
-// reminder (ReminderTrigger). An event's UID is derived from the item's
-// case, kind, due date and record file, so a calendar that imports the
-// file again, or subscribes to it, updates the events it has instead of
-// adding them twice; items that share all four (two milestones of one
-// plan due the same day) are told apart by their order.
+// reminder (Trigger). An event's UID names the item's case, kind and what
+// it is about (casestate.Due.Item: the milestone, the action item, ...),
+// never its due date, so a calendar that imports the file again, or
+// subscribes to it, moves an event whose date moved instead of keeping a
+// stale one beside a new one; items that share all three are told apart
+// by their order.
+//
+// The file is a replace-all feed: it holds everything due now, and an item
+// done, or no longer due, is simply not in the next one. A calendar that
+// subscribes to the file (or a person who deletes the imported calendar
+// before importing the new file) sees it go; the refresh hints say to
+// fetch it hourly.
 func (c Calendar) ICS(items []casestate.Due) *ics.Calendar {
 	cal := ics.NewCalendarFor("caseplan")
 	cal.SetProductId(ProductID)
 	cal.SetCalscale("GREGORIAN")
 	cal.SetMethod(ics.MethodPublish)
 	if c.Name != "" {
-		cal.SetName(c.Name)
-		cal.SetXWRCalName(c.Name)
+		cal.SetName(text(c.Name))
+		cal.SetXWRCalName(text(c.Name))
 	}
+	cal.SetRefreshInterval("PT1H")
+	cal.SetXPublishedTTL("PT1H")
 	seen := map[string]int{}
 	for _, it := range items {
 		start, ok := it.Due.Time()
@@ -60,14 +88,14 @@ func (c Calendar) ICS(items []casestate.Due) *ics.Calendar {
 		e.SetDtStampTime(c.Stamp)
 		e.SetAllDayStartAt(start)
 		e.SetAllDayEndAt(start.AddDate(0, 0, 1))
-		e.SetSummary(Summary(it))
-		e.SetDescription(c.description(it))
+		e.SetSummary(text(Summary(it)))
+		e.SetDescription(text(c.description(it)))
 		e.AddCategory(it.Kind)
 		e.SetTimeTransparency(ics.TransparencyTransparent) // a reminder, not a meeting: the day stays free
 		a := e.AddAlarm()
 		a.SetAction(ics.ActionDisplay)
-		a.SetTrigger(ReminderTrigger)
-		a.SetProperty(ics.ComponentPropertyDescription, Summary(it))
+		a.SetTrigger(Trigger(it))
+		a.SetProperty(ics.ComponentPropertyDescription, text(Summary(it)))
 	}
 	return cal
 }
@@ -77,11 +105,26 @@ func Summary(it casestate.Due) string {
 	return it.Case + " " + it.Kind + ": " + it.Detail
 }
 
-// UID is the stable identifier of an item's event:
-// <case>-<kind>-<yyyymmdd>-<hash of the record file>@caseplan.
+// UID is the stable identifier of an item's event: <case>-<kind>@caseplan
+// for the kinds a case has one of at a time (its next contact), else
+// <case>-<kind>-<hash of the item>@caseplan. Neither the due date nor the
+// line of the record is in it: both move while the item stays the same.
 func UID(it casestate.Due) string {
-	h := sha256.Sum256([]byte(it.Case + "\x00" + it.Kind + "\x00" + string(it.Due) + "\x00" + it.Path))
-	return fmt.Sprintf("%s-%s-%s-%s@caseplan", it.Case, it.Kind, strings.ReplaceAll(string(it.Due), "-", ""), hex.EncodeToString(h[:6]))
+	if it.Item == "" {
+		return fmt.Sprintf("%s-%s@caseplan", it.Case, it.Kind)
+	}
+	h := sha256.Sum256([]byte(it.Case + "\x00" + it.Kind + "\x00" + it.Item))
+	return fmt.Sprintf("%s-%s-%s@caseplan", it.Case, it.Kind, hex.EncodeToString(h[:6]))
+}
+
+// text makes a record's text fit an iCalendar TEXT value (RFC 5545,
+// 3.3.11), which allows no control character but the line breaks it
+// escapes as \n: a CR LF or a bare CR is a line break, and any other
+// control character is shown escaped (display.EscapeText) rather than
+// written raw. The library escapes the rest (backslash, ; , and LF).
+func text(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	return display.EscapeText(s)
 }
 
 func (c Calendar) description(it casestate.Due) string {
@@ -101,9 +144,14 @@ func (c Calendar) description(it casestate.Due) string {
 // a calendar program reading the file never sees it half-written.
 func WriteFile(path string, cal *ics.Calendar) error {
 	var b bytes.Buffer
-	// RFC 5545 lines end in CRLF, whatever the system's own line ending.
-	if err := cal.SerializeTo(&b, ics.WithNewLineWindows); err != nil {
+	if err := Write(&b, cal); err != nil {
 		return err
 	}
 	return atomicfile.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// Write writes a calendar to w, with the CR LF line ends RFC 5545 asks
+// for whatever the system's own.
+func Write(w io.Writer, cal *ics.Calendar) error {
+	return cal.SerializeTo(w, ics.WithNewLineWindows)
 }

@@ -43,12 +43,12 @@ var integrityRules = []*Rule{
 	},
 	{
 		ID: "duplicate-id", Severity: finding.Error,
-		Summary: "goal, objective, milestone, service, next-step and referral IDs are unique within a case",
+		Summary: "the IDs of a case's items — goals, milestones, referrals, applications, ... — are unique within their kind across the case",
 		check:   checkDuplicateIDs,
 	},
 	{
 		ID: "unresolved-ref", Severity: finding.Error,
-		Summary: "what one record names exists: an objective's services, an amendment's note",
+		Summary: "what one record names exists: an objective's services, an amendment's note, a follow-up's evidence note",
 		check:   checkReferences,
 	},
 	{
@@ -197,41 +197,34 @@ func checkActivityWeeks(x *Context) {
 }
 
 func checkDuplicateIDs(x *Context) {
-	seen := map[string][]string{}
-	dup := func(file string, at []string, kind, id string) {
-		if id == "" {
-			return
-		}
-		key := kind + "\x00" + id
-		if first, ok := seen[key]; ok {
-			x.Report(file, at, "%s ID %s is used twice (first at %s); give each its own ID", kind, id, strings.Join(first, "."))
-			return
-		}
-		seen[key] = at
+	type place struct {
+		file string
+		at   []string
 	}
-	if p := x.Case.IEP; p != nil {
-		f := x.File(layout.KindIEP)
-		for i, g := range p.Goals {
-			gi := strconv.Itoa(i)
-			dup(f, []string{"goals", gi, "id"}, "goal", g.ID)
-			for j, o := range g.Objectives {
-				dup(f, []string{"goals", gi, "objectives", strconv.Itoa(j), "id"}, "objective", o.ID)
+	seen := map[string]place{}
+	check := func(file string, rec any) {
+		record.EachItemID(rec, func(r record.ListRule, at []string, id string) {
+			key := r.Kind + " " + r.Path + "\x00" + id
+			first, ok := seen[key]
+			if !ok {
+				seen[key] = place{file, at}
+				return
 			}
-			for j, m := range g.Milestones {
-				dup(f, []string{"goals", gi, "milestones", strconv.Itoa(j), "id"}, "milestone", m.ID)
+			where := "at " + strings.Join(first.at, ".")
+			if first.file != file {
+				where = "in " + first.file + " " + where
 			}
-		}
-		for i, s := range p.Services {
-			dup(f, []string{"services", strconv.Itoa(i), "id"}, "service", s.ID)
-		}
-		for i, s := range p.NextSteps {
-			dup(f, []string{"next_steps", strconv.Itoa(i), "id"}, "next step", s.ID)
-		}
+			x.Report(file, at, "%s ID %s is used twice (first %s); give each its own ID", r.Item, id, where)
+		})
 	}
-	if s := x.Case.Services; s != nil {
-		for i, r := range s.Referrals {
-			dup(x.File(layout.KindServices), []string{"referrals", strconv.Itoa(i), "id"}, "referral", r.ID)
-		}
+	c := x.Case
+	check(x.File(layout.KindIntake), c.Intake)
+	check(x.File(layout.KindIEP), c.IEP)
+	check(x.File(layout.KindReferences), c.References)
+	check(x.File(layout.KindServices), c.Services)
+	check(x.File(layout.KindOutcome), c.Outcome)
+	for _, w := range c.Activity {
+		check(c.ActivityPath(w), w)
 	}
 }
 
@@ -259,6 +252,14 @@ func checkReferences(x *Context) {
 	for _, n := range x.Case.Notes {
 		if n.Amends != "" && !notes[n.Amends] {
 			x.Report(x.Case.NotePath(n), Path("amends"), "amends note %s, which is not a note of this case", n.Amends)
+		}
+	}
+	if o := x.Case.Outcome; o != nil {
+		for i, f := range o.FollowUps {
+			if f.EvidenceNote != "" && !notes[f.EvidenceNote] {
+				x.Report(x.File(layout.KindOutcome), []string{"follow_ups", strconv.Itoa(i), "evidence_note"},
+					"the follow-up's evidence is in note %s, which is not a note of this case; add the note first (caseplan note add)", f.EvidenceNote)
+			}
 		}
 	}
 }
@@ -363,6 +364,20 @@ func checkDateOrder(x *Context) {
 		for _, pl := range o.AllPlacements() {
 			if pl.ID != "" {
 				ids[pl.ID] = true
+			}
+		}
+		// A follow-up cannot report on a quarter after exit that had not
+		// begun when it was done (TEGL 10-16 measures the quarter itself).
+		if exit, ok := in.Exited.Time(); ok {
+			for i, fu := range o.FollowUps {
+				done, ok := fu.Done.Time()
+				if fu.Quarter == 0 || !ok {
+					continue
+				}
+				if first, _ := calendar.QuarterAfterExit(exit, fu.Quarter); done.Before(first) {
+					x.Report(f, []string{"follow_ups", strconv.Itoa(i), "quarter"}, "the follow-up done %s reports on the %s quarter after exit, %s, which begins %s",
+						fu.Done, ordinal(fu.Quarter), calendar.QuarterName(first), first.Format(time.DateOnly))
+				}
 			}
 		}
 		for i, pl := range o.Placements {

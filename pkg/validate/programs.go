@@ -363,7 +363,7 @@ var wioaRules = []*Rule{
 			}
 			for _, k := range calendar.FollowUpQuartersWithin(exit, x.Setting(record.SettingFollowUpMonths)) {
 				first, last := calendar.QuarterAfterExit(exit, k)
-				if !x.Today.After(last) || followUpDone(x.Case.Outcome, first, last) != "" {
+				if !x.Today.After(last) || len(calendar.FollowUpsFor(x.Case.Outcome, exit, k)) > 0 {
 					continue
 				}
 				x.Report(x.File(layout.KindIntake), Path("exited"), "no follow-up recorded in the %s quarter after exit, %s (%s to %s); follow up with the customer and record it with caseplan followup add",
@@ -386,8 +386,9 @@ var wioaRules = []*Rule{
 			}
 			for _, k := range calendar.FollowUpQuarters {
 				first, last := calendar.QuarterAfterExit(exit, k)
-				if done := followUpDone(x.Case.Outcome, first, last); done != "" && done != "in-time" {
-					t, _ := record.Date(done).Time()
+				if c := calendar.FollowUpsFor(x.Case.Outcome, exit, k); len(c) > 0 && c[0].Late {
+					done := x.Case.Outcome.FollowUps[c[0].Index].Done
+					t, _ := done.Time()
 					x.Report(x.File(layout.KindOutcome), Path("follow_ups"), "the follow-up for the %s quarter after exit, %s, was made on %s, %d day(s) after the quarter ended (%s); met late",
 						ordinal(k), calendar.QuarterName(first), done, calendar.Days(last, t), last.Format(time.DateOnly))
 				}
@@ -567,32 +568,6 @@ func weekList(weeks []string) string {
 		return strings.Join(weeks, ", ")
 	}
 	return strings.Join(weeks[:shown], ", ") + " and " + strconv.Itoa(len(weeks)-shown) + " more"
-}
-
-// followUpDone says whether a follow-up was made for the quarter
-// first..last: "in-time" when one was done in it, the done date when one
-// due in it was done after it (late), "" when none was made. A follow-up
-// done before the quarter does not cover it: WIOA measures employment in
-// the quarter itself.
-func followUpDone(o *record.Outcome, first, last time.Time) string {
-	if o == nil {
-		return ""
-	}
-	in := func(d record.Date) bool {
-		t, ok := d.Time()
-		return ok && !t.Before(first) && !t.After(last)
-	}
-	late := ""
-	for _, f := range o.FollowUps {
-		switch {
-		case f.Done == "":
-		case in(f.Done):
-			return "in-time"
-		case in(f.Due) && f.Done > record.Date(last.Format(time.DateOnly)) && (late == "" || f.Done < record.Date(late)):
-			late = string(f.Done)
-		}
-	}
-	return late
 }
 
 // firstContactLimit is the last day of the first_contact_days after

@@ -24,6 +24,9 @@ const RuleSchema = "schema"
 type Options struct {
 	Schemas *schemas.Validator
 	Today   time.Time // the date that date rules use
+	// Progress, when set, is called after each case is checked, so a
+	// long run can say how far it has come.
+	Progress func()
 }
 
 // Run validates snap. loaded are the findings the loader already made
@@ -48,6 +51,9 @@ func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []findi
 			r.check(ctx)
 		}
 		out = append(out, waive(c, ctx.found)...)
+		if opt.Progress != nil {
+			opt.Progress()
+		}
 	}
 	out = applySettings(snap.Config, out)
 	finding.Sort(out)

@@ -125,15 +125,28 @@ func ruleTests() []ruleTest {
 		{rule: "duplicate-id", on: today, change: func(m memStore) {
 			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "services:\n  - id: S1", "services:\n  - id: S1\n    name: Again\n  - id: S1", 1)
 		}, want: "cases/W1/iep.yaml:17:9", msg: "service ID S1 is used twice (first at services.0.id)"},
+		// An application's ID names it across the weeks: activity update
+		// finds it by the ID alone.
+		{rule: "duplicate-id", on: today, change: func(m memStore) {
+			m.edit("cases/WS1/activity/2026-W11.yaml", "  - date: 2026-03-10\n", "  - id: AP-7QX2K\n    date: 2026-03-10\n")
+			m["cases/WS1/activity/2026-W12.yaml"] = "week: 2026-W12\napplications:\n  - id: AP-7QX2K\n    date: 2026-03-16\n    organization: Clinic\n    position: Clerk\n    status: applied\n"
+		}, want: "cases/WS1/activity/2026-W12.yaml:3:9", msg: "application ID AP-7QX2K is used twice (first in cases/WS1/activity/2026-W11.yaml at applications.0.id)"},
 		{rule: "unresolved-ref", on: today, change: func(m memStore) {
 			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "services: [S1]", "services: [S2]", 1)
 		}, want: "cases/W1/iep.yaml:9:20", msg: "names service S2, which is not in the plan"},
+		{rule: "unresolved-ref", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-31\n    done: 2026-03-10\n    employed: true\n    evidence: self-attestation\n    evidence_note: 2026-03-09-zz99\n"
+		}, want: "cases/W1/outcome.yaml:6:20", msg: "the follow-up's evidence is in note 2026-03-09-zz99, which is not a note of this case"},
 		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/WS1/intake.yaml"] = strings.Replace(m["cases/WS1/intake.yaml"], "notice_date: 2026-03-02", "notice_date: 2026-06-01", 1)
 		}, want: "cases/WS1/intake.yaml:10:16", msg: "layoff date 2026-05-01 is before the notice date 2026-06-01"},
 		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "        due: 2026-04-01\n", "        due: 2026-04-01\n        done: 2026-02-20\n", 1)
 		}, want: "cases/W1/iep.yaml:14:15", msg: "milestone M1 is marked done on 2026-02-20, before the case opened (2026-03-02)"},
+		{rule: "date-order", on: day("2026-03-25"), change: func(m memStore) {
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open\n", "status: open\nexited: 2026-03-20\n", 1)
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-24\n    done: 2026-03-24\n    quarter: 4\n"
+		}, want: "cases/W1/outcome.yaml:4:14", msg: "the follow-up done 2026-03-24 reports on the 4th quarter after exit, 2027-Q1, which begins 2027-01-01"},
 		{rule: "case-status", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure"},

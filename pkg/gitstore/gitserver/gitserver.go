@@ -8,6 +8,7 @@ package gitserver
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/cgi"
@@ -63,6 +64,9 @@ func StartHTTP(root string) (*HTTP, error) {
 	cgiHandler := &cgi.Handler{
 		Path: backend,
 		Root: "/",
+		// git's own complaints (a push that lost the race for the ref
+		// lock) are answers to the client, not the test's output.
+		Stderr: io.Discard,
 		Env: []string{
 			"GIT_PROJECT_ROOT=" + s.Root,
 			"GIT_HTTP_EXPORT_ALL=1",

@@ -55,7 +55,7 @@ func NewSSH(t testing.TB) *SSH {
 	if err != nil {
 		t.Fatal(err)
 	}
-	block, err := ssh.MarshalPrivateKey(userPriv, "caseplan test")
+	block, err := ssh.MarshalPrivateKey(userPriv, "test user")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"bytes"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/report"
+)
+
+type exportPIRLOptions struct {
+	reportOptions
+	programYear, quarter int // checked into period
+	period               calendar.ReportPeriod
+}
+
+func newCmdExportPIRL(g *globals, runF func(*exportPIRLOptions) error) *cobra.Command {
+	opts := &exportPIRLOptions{reportOptions: reportOptions{globals: g}}
+	c := &cobra.Command{
+		Use:   "pirl --program-year YYYY [--quarter N]",
+		Short: "One row per WIOA participant with the PIRL elements the records hold",
+		Long: `A PIRL-style export (the Participant Individual Record Layout, ETA-9172):
+one row per WIOA participant that caseplan report performance looks at for
+program year YYYY (or its quarter N) — served in the period, or exited in one
+of its exit cohorts — by case ID, with the PIRL elements the records hold, so a
+board can set its records beside the state's.
+
+Columns are named by element number and name: 100 (the case ID, never an
+SSN), 900 and 901 (participation and exit), 923 (other reasons for exit: 00
+none, 01 institutionalized, 02 health/medical, 03 deceased, 04 reserve called
+to active duty), 1300 and 1302 (training), 1600-1606 (employed in the 1st to
+4th quarter after exit: 1 yes, 0 no), 1618 (retention with the same employer),
+1703-1706 (the quarters' wages), 1800-1805 (credential types, as PIRL 1800
+codes them, and dates), 1806-1810 (the latest measurable skill gain of each
+kind). Dates are YYYYMMDD; a cell the records do not decide is empty (an
+employment without evidence, say). Then caseplan's own columns: the program,
+the training types, the evidence of the 2nd and 4th quarters' employment, and
+on every row the program year, the day the export is as of and the commit it
+was read from. Participants' names are not in it.
+
+The day is --today; with --as-of DATE it is DATE.
+
+Formats: -o csv (RFC 4180, a header row, cells neutralised as in the reports),
+json: {"export":"pirl","program_year","quarter","as_of","organization",
+"commit","committed","columns":[...],"rows":[[...]]}.
+
+` + reportSourceHelp + `
+
+Example:
+  caseplan export pirl --program-year 2025 --out pirl-py2025.csv` + "\n" + exitStatusHelp,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := outputFormat(opts.output, report.PIRLFormats...); err != nil {
+				return err
+			}
+			if opts.at != "" && opts.asOf != "" {
+				return usageErrorf("--at and --as-of both name the commit to read from; give one")
+			}
+			var err error
+			if opts.period, err = programYearFlags(c, opts.programYear, opts.quarter); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return exportPIRLRun(opts)
+		},
+	}
+	addProgramYearFlags(c, &opts.programYear, &opts.quarter)
+	addOutputFlag(c, &opts.output, report.PIRLFormats...)
+	f := c.Flags()
+	f.StringVar(&opts.out, "out", "", "write the export to `FILE` (atomically) instead of stdout")
+	f.StringVar(&opts.at, "at", "", "export the records as committed in `COMMIT` (a hash, branch or tag), read from git objects")
+	f.StringVar(&opts.asOf, "as-of", "", "export the records as they stood at the end of `DATE`: the last commit made on or before it")
+	return c
+}
+
+func exportPIRLRun(opts *exportPIRLOptions) error {
+	day, err := opts.reportDay()
+	if err != nil {
+		return err
+	}
+	snap, src, err := opts.reportSnapshot()
+	if err != nil {
+		return err
+	}
+	e := report.BuildPIRL(snap, opts.period, day, src)
+	return opts.writeReport("the PIRL export for "+opts.period.Name(), func(b *bytes.Buffer) error {
+		return report.WritePIRL(b, opts.output, e)
+	})
+}

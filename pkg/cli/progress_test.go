@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestProgress is issue 15's item 7: validate, the reports and verify show
+// their progress on stderr when it is a terminal and the work takes over a
+// second — here a clock that moves 200 ms each time it is read — and
+// nothing at all when stderr is not a terminal; stdout is the same either
+// way.
+func TestProgress(t *testing.T) {
+	dir := initCLIStore(t)
+	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
+	for i := range 20 {
+		if code, _, stderr := runCaseplan(t, dir, env, "case", "new", "--id", fmt.Sprintf("W-%02d", i), "--program", "wioa", "--name", "Ana Example", "--opened", "2026-03-10"); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	run := func(terminal bool, args ...string) (string, string) {
+		var mu sync.Mutex
+		now := time.Date(2026, 3, 16, 10, 0, 0, 0, time.UTC)
+		slow := func() time.Time { // each reading of the clock is 200 ms later
+			mu.Lock()
+			defer mu.Unlock()
+			now = now.Add(200 * time.Millisecond)
+			return now
+		}
+		var out, errb bytes.Buffer
+		Main(args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] },
+			Now: slow, Dir: dir, StderrIsTerminal: terminal})
+		return out.String(), errb.String()
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate"}, "\rvalidate: 20 of 20 cases checked (100%)"},
+		{[]string{"validate", "--new-from", "HEAD"}, " files read\r"},
+		{[]string{"report", "caseload"}, "\rreport: 41 files read"},
+		{[]string{"verify"}, " commits checked (100%)"},
+	} {
+		termOut, termErr := run(true, tt.args...)
+		pipeOut, pipeErr := run(false, tt.args...)
+		if !strings.Contains(termErr, tt.want) {
+			t.Errorf("caseplan %s on a terminal shows no %q:\n%q", strings.Join(tt.args, " "), tt.want, termErr)
+		}
+		if strings.Contains(pipeErr, "\r") {
+			t.Errorf("caseplan %s, stderr not a terminal, shows progress:\n%q", strings.Join(tt.args, " "), pipeErr)
+		}
+		if termOut != pipeOut {
+			t.Errorf("caseplan %s: stdout differs with progress shown", strings.Join(tt.args, " "))
+		}
+		// The last message starts on a clean line.
+		if i := strings.LastIndex(termErr, "\r"); i >= 0 && i != len(termErr)-1 && !strings.HasPrefix(termErr[i+1:], "caseplan: ") {
+			t.Errorf("caseplan %s: the progress line is not cleared before the message:\n%q", strings.Join(tt.args, " "), termErr[i:])
+		}
+	}
+	// A fast clock: work within a second shows nothing, even on a terminal.
+	var errb bytes.Buffer
+	Main([]string{"validate"}, Env{Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: &errb, Getenv: func(k string) string { return env[k] },
+		Now: func() time.Time { return time.Date(2026, 3, 16, 10, 0, 0, 0, time.UTC) }, Dir: dir, StderrIsTerminal: true})
+	if strings.Contains(errb.String(), "\r") {
+		t.Errorf("progress shown for work that took no time: %q", errb.String())
+	}
+}

@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"bytes"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/report"
+)
+
+type reportPerformanceOptions struct {
+	reportOptions
+	programYear, quarter int // checked into period
+	period               calendar.ReportPeriod
+}
+
+func newCmdReportPerformance(g *globals, runF func(*reportPerformanceOptions) error) *cobra.Command {
+	opts := &reportPerformanceOptions{reportOptions: reportOptions{globals: g}}
+	c := &cobra.Command{
+		Use:   "performance --program-year YYYY [--quarter N]",
+		Short: "WIOA's six primary indicators of performance, from the case records",
+		Long: `The six primary indicators of performance WIOA judges a board by (WIOA sec.
+116(b)(2)(A); TEGL 10-16, Change 1), computed from what the case managers
+recorded, for program year YYYY (July 1 of YYYY to June 30 of the next year)
+or, with --quarter N, its quarterly report (quarter 1 is July to September):
+
+  employment_q2            of the exiters, less exclusions, the share in
+                           unsubsidised employment in the 2nd calendar quarter
+                           after the quarter of exit
+  employment_q4            the same, in the 4th quarter after exit
+  median_earnings_q2       the median of the 2nd quarter's earnings of those
+                           employed then
+  credential_attainment    of the exiters who were in training other than
+                           on-the-job or customized training, the share with a
+                           recognised credential during participation or
+                           within a year after exit (a secondary diploma only
+                           with employment or further education too)
+  measurable_skill_gains   of the participants in education or training during
+                           the program year (to the quarter's end), the share
+                           with a documented skill gain in it
+  retention_same_employer  effectiveness in serving employers: of the exiters
+                           employed in the 2nd quarter after exit, the share with
+                           the same employer (FEIN or state tax ID) in the 4th
+
+Each counts the cohort the state's report does: the employment rate in the 2nd
+quarter after exit and median earnings, the exits of the four quarters ending a
+year before the period ends (for program year 2025, 2024-07-01 to 2025-06-30);
+the 4th quarter, credentials and retention, the exits of the four quarters
+ending a year and a half before (2024-01-01 to 2024-12-31). Each lists the
+cases it counted and did not, and why: numerator, denominator, excluded
+(PIRL 923; the reason is not shown), not counted, and not yet in the cohort
+when the quarter it measures has not ended by the day the report is as of.
+An exiter with no follow-up showing employment counts as not employed, as the
+wage match counts one it finds no wages for, until one is recorded; under
+"missing outcomes" each indicator lists what to record for whom (caseplan
+followup add, credential add, skill-gain add, case exit) and by when.
+
+The day is --today; with --as-of DATE it is DATE. What the records date after
+it is left out.
+
+Formats: -o text, md, html (one page, with a chart of the rates as inline SVG),
+csv (one row per indicator and case, with the indicator's figures, the program
+year and the commit on every row), json:
+  {"report":"performance","program_year","quarter" (null for the year),
+   "period":{"from","to"},"as_of","organization","commit","committed",
+   "participants","indicators":[{"key","name","kind" ("rate" or "median"),
+   "source","cohort":{"what","from","to"},"measured","numerator",
+   "denominator","rate","median","not_yet","cases":[{"case","participant",
+   "manager","date","status","why","earnings"}],"missing":[{"case",
+   "participant","manager","record","by","overdue"}]}]}
+  status is numerator, denominator, excluded, not-counted or not-yet; rate
+  and median are null when there is none.
+
+` + reportSourceHelp + `
+
+Example:
+  caseplan report performance --program-year 2025 -o html --out py2025.html` + "\n" + exitStatusHelp,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := opts.check(); err != nil {
+				return err
+			}
+			var err error
+			if opts.period, err = programYearFlags(c, opts.programYear, opts.quarter); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportPerformanceRun(opts)
+		},
+	}
+	addProgramYearFlags(c, &opts.programYear, &opts.quarter)
+	addReportFlags(c, &opts.reportOptions)
+	return c
+}
+
+// addProgramYearFlags adds --program-year and --quarter, which the
+// performance report and the PIRL export share.
+func addProgramYearFlags(c *cobra.Command, year, quarter *int) {
+	c.Flags().IntVar(year, "program-year", 0, "the WIOA program year, `YYYY`: July 1 of YYYY to June 30 of the next year")
+	c.Flags().IntVar(quarter, "quarter", 0, "the quarter of the program year, `1-4` (1 is July to September); default: the whole year")
+}
+
+// programYearFlags checks --program-year and --quarter.
+func programYearFlags(c *cobra.Command, year, quarter int) (calendar.ReportPeriod, error) {
+	if !c.Flags().Changed("program-year") {
+		return calendar.ReportPeriod{}, &UsageError{Msg: "which program year? --program-year is required", Hint: "name it by the year it starts in: --program-year 2025 is 2025-07-01 to 2026-06-30"}
+	}
+	if c.Flags().Changed("quarter") && (quarter < 1 || quarter > 4) {
+		return calendar.ReportPeriod{}, usageErrorf("--quarter %d: a program year has quarters 1 to 4", quarter)
+	}
+	p, err := calendar.NewReportPeriod(year, quarter)
+	if err != nil {
+		return calendar.ReportPeriod{}, usageErrorf("--program-year %d: %v", year, err)
+	}
+	return p, nil
+}
+
+// reportDay is the day a report is as of: --as-of, else --today.
+func (o *reportOptions) reportDay() (time.Time, error) {
+	if o.asOf != "" {
+		return parseDate("as-of", o.asOf)
+	}
+	return o.todayDate()
+}
+
+func reportPerformanceRun(opts *reportPerformanceOptions) error {
+	w, err := report.NewWriter(opts.output)
+	if err != nil {
+		return usageErrorf("-o: %v", err)
+	}
+	day, err := opts.reportDay()
+	if err != nil {
+		return err
+	}
+	snap, src, err := opts.reportSnapshot()
+	if err != nil {
+		return err
+	}
+	r := report.BuildPerformance(snap, opts.period, day, src, opts.names)
+	return opts.writeReport("the performance report for "+opts.period.Name(), func(b *bytes.Buffer) error {
+		return w.Performance(b, r)
+	})
+}

@@ -1,0 +1,388 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/report"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+// What the flags and arguments take, in one table: the closed lists (a
+// schema's enum, which the schema owns) and the store's own lists (program
+// keys, staff IDs, service codes, in caseplan.yaml). A value outside a
+// list is a usage error naming the valid ones (exit 2) before the command
+// runs — never a finding about a file the command did not write — and the
+// same lists drive shell completion, so what completes is what is
+// accepted. IDs inside a case (goals, objectives, notes) are completed
+// here and checked by the change that uses them.
+
+// valuesFrom says where a flag's values come from; one field is set.
+type valuesFrom struct {
+	fixed  []string                          // a closed list
+	store  func(cfg *record.Config) []string // the store's list, read from caseplan.yaml
+	inCase func(c *caseFiles) []string       // IDs within the case the first argument names; completed, not checked
+	// records is a directory of store-level records (layout.CohortsDir):
+	// the values are its records' names.
+	records string
+	// noCheck leaves the check to the command, which knows more than
+	// membership (a staff member no longer active, the case's own manager).
+	noCheck bool
+}
+
+func fixed(v ...string) valuesFrom { return valuesFrom{fixed: v} }
+
+// enum is the list a schema gives a field; a missing one is a programming
+// error that TestFlagValues catches.
+func enum(kind string, path ...string) valuesFrom { return fixed(schemas.Enum(kind, path...)...) }
+
+var (
+	programKeys  = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.Programs) }}
+	staffIDs     = valuesFrom{store: func(cfg *record.Config) []string { return staffOf(cfg) }, noCheck: true}
+	serviceCodes = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.ServiceCodes()) }}
+	goalIDs      = valuesFrom{inCase: func(c *caseFiles) []string { return c.goals() }}
+	objectiveIDs = valuesFrom{inCase: func(c *caseFiles) []string { return c.objectives() }}
+	planServices = valuesFrom{inCase: func(c *caseFiles) []string { return c.planServices() }}
+	cohortIDs    = valuesFrom{records: layout.CohortsDir}
+	// --rules takes a path as well as a name; case import says what is wrong.
+	importRules = valuesFrom{records: layout.ImportRulesDir, noCheck: true}
+)
+
+// flagValues maps a command (its path below caseplan) and a flag to its
+// values.
+var flagValues = map[string]map[string]valuesFrom{
+	"note add":              {"kind": enum("note", "kind"), "mode": enum("note", "mode"), "service": serviceCodes, "cohort": cohortIDs},
+	"note amend":            {"mode": enum("note", "mode"), "service": serviceCodes},
+	"case new":              {"program": programKeys, "manager": staffIDs},
+	"case list":             {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status"), "cohort": cohortIDs},
+	"case import":           {"rules": importRules},
+	"case transfer":         {"to": staffIDs},
+	"case close":            {"reason": enum("outcome", "closures", "[]", "reason")},
+	"case set":              {"channel": enum("intake", "participant", "channels", "[]")},
+	"case toolbox":          {"resume": enum("intake", "toolbox", "resume"), "cover-letter": enum("intake", "toolbox", "cover_letter"), "thank-you-letter": enum("intake", "toolbox", "thank_you_letter")},
+	"case barrier add":      {"kind": enum("intake", "barriers", "[]", "kind"), "status": enum("intake", "barriers", "[]", "status")},
+	"case team add":         {"role": enum("intake", "team", "[]", "role")},
+	"case consent add":      {"kind": enum("intake", "consents", "[]", "kind")},
+	"case consent withdraw": {"kind": enum("intake", "consents", "[]", "kind")},
+	"staff add":             {"role": enum("caseplan", "staff", "[]", "role")},
+	"due":                   {"manager": staffIDs},
+	"activity add":          {"kind": fixed(casework.ActivityKinds...), "status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
+	"activity update":       {"status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
+	"service add":           {"category": enum("services", "referrals", "[]", "category")},
+	"service update":        {"status": enum("services", "referrals", "[]", "status")},
+	"placement set":         {"wage-unit": enum("outcome", "placements", "[]", "wage_unit")},
+	"iep goal add":          {"term": enum("iep", "goals", "[]", "term")},
+	"iep goal status":       {"status": enum("iep", "goals", "[]", "status")},
+	"iep objective add":     {"goal": goalIDs, "service": planServices},
+	"iep milestone add":     {"goal": goalIDs},
+	"iep service add":       {"code": serviceCodes, "objective": objectiveIDs},
+	"iep step add":          {"owner": enum("iep", "next_steps", "[]", "owner")},
+	"iep target add":        {"scope": enum("iep", "job_targets", "[]", "scope")},
+	"iep course add":        {"status": enum("iep", "skill_plan", "[]", "status")},
+	"iep course status":     {"status": enum("iep", "skill_plan", "[]", "status")},
+	"iep benefit add":       {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
+	"report monthly":        {"table": fixed(report.MonthlyTables...), "cohort": cohortIDs},
+	"report caseload":       {"table": fixed(report.CaseloadTables...)},
+	"iep benefit renew":     {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
+}
+
+func union(a, b []string) []string {
+	out := append([]string(nil), a...)
+	for _, v := range b {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func staffOf(cfg *record.Config) []string {
+	var out []string
+	for _, s := range cfg.Staff {
+		out = append(out, s.ID)
+	}
+	return out
+}
+
+// commandKey is a command's path below the root: "note add".
+func commandKey(c *cobra.Command) string {
+	p := c.CommandPath()
+	if i := strings.IndexByte(p, ' '); i >= 0 {
+		return p[i+1:]
+	}
+	return ""
+}
+
+// checkFlagValues is the usage check of every flag given to c that has a
+// list: a value outside it is a usage error naming the valid values. The
+// store's lists are read from caseplan.yaml only when such a flag was
+// given; without a readable store the command's own checks speak.
+func (g *globals) checkFlagValues(c *cobra.Command) error {
+	table := flagValues[commandKey(c)]
+	var cfg *record.Config
+	var err error
+	c.Flags().Visit(func(f *pflag.Flag) {
+		from, ok := table[f.Name]
+		if !ok || from.noCheck || err != nil {
+			return
+		}
+		valid := from.fixed
+		if from.records != "" {
+			// None yet: the command says so, with a hint.
+			if valid = g.recordNames(from.records); len(valid) == 0 {
+				return
+			}
+		}
+		if from.store != nil {
+			if cfg == nil {
+				if cfg = g.storeConfig(); cfg == nil {
+					return
+				}
+			}
+			valid = from.store(cfg)
+		}
+		if valid == nil {
+			return
+		}
+		for _, v := range flagStrings(f) {
+			if v != "" && !slices.Contains(valid, v) {
+				err = usageErrorf("--%s %q: use one of %s", f.Name, v, strings.Join(valid, ", "))
+				return
+			}
+		}
+	})
+	return err
+}
+
+// flagStrings returns a string flag's value, or each value of a
+// repeatable one.
+func flagStrings(f *pflag.Flag) []string {
+	if s, ok := f.Value.(pflag.SliceValue); ok {
+		return s.GetSlice()
+	}
+	return []string{f.Value.String()}
+}
+
+// storeConfig reads caseplan.yaml of the store, nil when there is none or
+// it cannot be read.
+func (g *globals) storeConfig() *record.Config {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil
+	}
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return nil
+	}
+	snap, _, err := store.Load(src, []string{})
+	if err != nil {
+		return nil
+	}
+	return snap.Config
+}
+
+// caseFiles reads what completion needs from one case, lazily.
+type caseFiles struct {
+	g  *globals
+	id string
+}
+
+func (c *caseFiles) plan() *record.IEP {
+	root, err := c.g.storeRoot()
+	if err != nil {
+		return nil
+	}
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return nil
+	}
+	snap, _, err := store.Load(src, []string{c.id})
+	if err != nil || snap.Case(c.id) == nil {
+		return nil
+	}
+	return snap.Case(c.id).IEP
+}
+
+func (c *caseFiles) goals() (out []string) {
+	if p := c.plan(); p != nil {
+		for _, g := range p.Goals {
+			out = append(out, g.ID)
+		}
+	}
+	return out
+}
+
+func (c *caseFiles) objectives() (out []string) {
+	if p := c.plan(); p != nil {
+		for _, g := range p.Goals {
+			for _, o := range g.Objectives {
+				out = append(out, o.ID)
+			}
+		}
+	}
+	return out
+}
+
+func (c *caseFiles) planServices() (out []string) {
+	if p := c.plan(); p != nil {
+		for _, s := range p.Services {
+			out = append(out, s.ID)
+		}
+	}
+	return out
+}
+
+// caseIDs lists the store's cases by their directories, without reading
+// a record: completion must answer at once.
+func (g *globals) caseIDs() []string {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil
+	}
+	entries, err := os.ReadDir(filepath.Join(root, layout.CasesDir))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") && !layout.IsStoreDir(e.Name()) {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// recordNames lists the store-level records of a directory of cases/
+// (cohorts, import rules) by their names, without reading them.
+func (g *globals) recordNames(dir string) []string {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil
+	}
+	return storeRecordNames(root, dir)
+}
+
+// storeRecordNames lists the records of cases/<dir>/ of the store at root.
+func storeRecordNames(root, dir string) []string {
+	entries, _ := os.ReadDir(filepath.Join(root, layout.CasesDir, dir))
+	var out []string
+	for _, e := range entries {
+		if n, ok := strings.CutSuffix(e.Name(), layout.Ext); ok && !e.IsDir() && !strings.HasPrefix(n, ".") {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// noteIDs lists a case's notes by their files.
+func (g *globals) noteIDs(caseID string) []string {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil
+	}
+	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(layout.NotesOf(caseID))))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), layout.Ext); ok && !e.IsDir() {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// registerCompletions wires shell completion for the whole tree: every
+// flag of flagValues, and the arguments a command's Use names (CASE, NOTE,
+// RECORD).
+func (g *globals) registerCompletions(root *cobra.Command) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for name, from := range flagValues[commandKey(c)] {
+			if c.Flags().Lookup(name) == nil {
+				continue
+			}
+			from := from
+			_ = c.RegisterFlagCompletionFunc(name, func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+				return g.complete(from, args), cobra.ShellCompDirectiveNoFileComp
+			})
+		}
+		if c.ValidArgsFunction == nil && c.Runnable() {
+			if words := strings.Fields(c.Use); len(words) > 1 {
+				c.ValidArgsFunction = g.completeArgs(words[1:])
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+func (g *globals) complete(from valuesFrom, args []string) []string {
+	switch {
+	case from.fixed != nil:
+		return from.fixed
+	case from.store != nil:
+		if cfg := g.storeConfig(); cfg != nil {
+			return from.store(cfg)
+		}
+	case from.inCase != nil && len(args) > 0:
+		return from.inCase(&caseFiles{g: g, id: args[0]})
+	case from.records != "":
+		return g.recordNames(from.records)
+	}
+	return nil
+}
+
+// completeArgs completes the positional arguments a command's usage
+// names: CASE (the store's case IDs), NOTE (the case's notes), RECORD
+// (the records caseplan edit opens).
+func (g *globals) completeArgs(usage []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		var positional []string
+		for _, w := range usage {
+			if strings.HasPrefix(w, "-") || strings.HasPrefix(w, "(") {
+				break
+			}
+			positional = append(positional, strings.Trim(w, "[]."))
+		}
+		if len(args) >= len(positional) {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		switch positional[len(args)] {
+		case "CASE", "CASE|PATH":
+			return g.caseIDs(), cobra.ShellCompDirectiveNoFileComp
+		case "NOTE":
+			return g.noteIDs(args[0]), cobra.ShellCompDirectiveNoFileComp
+		case "RECORD":
+			return casework.EditableRecords, cobra.ShellCompDirectiveNoFileComp
+		case "GOAL":
+			return (&caseFiles{g: g, id: args[0]}).goals(), cobra.ShellCompDirectiveNoFileComp
+		case "DIR":
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		}
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+}

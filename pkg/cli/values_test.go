@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFlagValues checks the table of flag values against the command
+// tree: every command and flag it names exists, and every closed list is
+// there (a schema's enum renamed would leave it empty).
+func TestFlagValues(t *testing.T) {
+	root := newCmdRoot(&globals{env: Env{Getenv: func(string) string { return "" }}})
+	for path, flags := range flagValues {
+		c, _, err := root.Find(strings.Fields(path))
+		if err != nil || commandKey(c) != path {
+			t.Errorf("%q: no such command", path)
+			continue
+		}
+		for name, from := range flags {
+			if c.Flags().Lookup(name) == nil {
+				t.Errorf("%s: no flag --%s", path, name)
+			}
+			if from.fixed == nil && from.store == nil && from.inCase == nil && from.records == "" || from.fixed != nil && len(from.fixed) == 0 {
+				t.Errorf("%s --%s: no values", path, name)
+			}
+		}
+	}
+}
+
+// TestBadFlagValue is issue 15's item 13: a value a flag does not take is
+// a usage error (exit 2) that lists the valid values, whether the list is
+// the schema's (--mode, --kind) or the store's (--program, --service) —
+// and nothing is written.
+func TestBadFlagValue(t *testing.T) {
+	dir := initCLIStore(t)
+	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
+	if code, _, stderr := runCaseplan(t, dir, env, "case", "new", "--id", "W-1", "--program", "wioa", "--name", "Ana Example"); code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, tt := range []struct {
+		args []string
+		msg  string
+		hint string
+	}{
+		{[]string{"note", "add", "W-1", "--kind", "contact", "--mode", "carrier-pigeon"}, `--mode "carrier-pigeon"`, "in-person, phone, email, video, text, letter, home-visit, job-site, none"},
+		{[]string{"note", "add", "W-1", "--kind", "chat", "--mode", "phone"}, `--kind "chat"`, "intake, contact, case-conference"},
+		{[]string{"note", "add", "W-1", "--kind", "contact", "--mode", "phone", "--service", "job-search", "--service", "juggling"}, `--service "juggling"`, "assessment, benefits-counseling"},
+		{[]string{"case", "new", "--program", "wiao", "--name", "X"}, `--program "wiao"`, "post-employment, wioa, work-security"},
+		{[]string{"case", "list", "--status", "pending"}, `--status "pending"`, "open, closed"},
+		{[]string{"case", "close", "W-1", "--date", "2026-03-16", "--reason", "bored"}, `--reason "bored"`, "placed, separated, withdrew, moved, other"},
+		{[]string{"iep", "goal", "add", "W-1", "--term", "medium", "--text", "x"}, `--term "medium"`, "short, long"},
+		{[]string{"staff", "add", "--name", "A B", "--email", "ab@example.org", "--role", "boss"}, `--role "boss"`, "case-manager, coordinator"},
+	} {
+		code, stdout, stderr := runCaseplan(t, dir, env, tt.args...)
+		if code != ExitUsage || stdout != "" || !strings.Contains(stderr, "caseplan: "+tt.msg+": use one of ") || !strings.Contains(stderr, tt.hint) {
+			t.Errorf("caseplan %s: exit %d, want 2 naming the valid values\nstdout: %s\nstderr: %s", strings.Join(tt.args, " "), code, stdout, stderr)
+		}
+	}
+	_, out, _ := runCaseplan(t, dir, env, "log", "-o", "json")
+	if strings.Count(out, `"action"`) != 2 {
+		t.Errorf("a refused command wrote something:\n%s", out)
+	}
+}
+
+// TestCompletion is issue 15's item 4: the shell completion caseplan
+// serves (cobra's __complete) offers the store's case IDs, a case's notes,
+// records, staff, programs, goals and every flag's values.
+func TestCompletion(t *testing.T) {
+	dir := initCLIStore(t)
+	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
+	for _, id := range []string{"W-1", "W-2"} {
+		if code, _, stderr := runCaseplan(t, dir, env, "case", "new", "--id", id, "--program", "wioa", "--name", "Ana Example"); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	_, note, _ := runCaseplan(t, dir, env, "note", "add", "W-1", "--kind", "contact", "--mode", "phone", "--content", "called")
+	_, goal, _ := runCaseplan(t, dir, env, "iep", "goal", "add", "W-1", "--term", "short", "--text", "a job")
+	complete := func(args ...string) []string {
+		t.Helper()
+		code, out, stderr := runCaseplan(t, dir, env, append([]string{"__complete"}, args...)...)
+		if code != 0 {
+			t.Fatalf("__complete %v: exit %d: %s", args, code, stderr)
+		}
+		var got []string
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			if !strings.HasPrefix(line, ":") { // the directive, last
+				got = append(got, strings.SplitN(line, "\t", 2)[0])
+			}
+		}
+		return got
+	}
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"case", "show", ""}, []string{"W-1", "W-2"}},
+		{[]string{"note", "add", ""}, []string{"W-1", "W-2"}},
+		{[]string{"validate", ""}, []string{"W-1", "W-2"}},
+		{[]string{"note", "show", "W-1", ""}, []string{strings.TrimSpace(note)}},
+		{[]string{"edit", "W-1", ""}, []string{"intake", "iep", "references", "services", "outcome"}},
+		{[]string{"case", "new", "--program", ""}, []string{"post-employment", "wioa", "work-security"}},
+		{[]string{"case", "new", "--manager", ""}, []string{"mrivera"}},
+		{[]string{"due", "--manager", ""}, []string{"mrivera"}},
+		{[]string{"note", "add", "W-1", "--mode", ""}, []string{"in-person", "phone", "email", "video", "text", "letter", "home-visit", "job-site", "none"}},
+		{[]string{"note", "add", "W-1", "--service", ""}, nil}, // checked below: the catalogue
+		{[]string{"iep", "milestone", "add", "W-1", "--goal", ""}, []string{strings.TrimSpace(goal)}},
+		{[]string{"validate", "-o", ""}, []string{"text", "json", "github", "sarif"}},
+		{[]string{"report", "monthly", "-o", ""}, []string{"text", "md", "html", "csv", "json"}},
+	} {
+		got := complete(tt.args...)
+		if tt.want == nil {
+			if len(got) < 10 {
+				t.Errorf("__complete %q: %q", tt.args, got)
+			}
+			continue
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("__complete %q = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	// completion is a command of its own, shown in the help.
+	_, help, _ := runCaseplan(t, dir, env, "--help")
+	if !strings.Contains(help, "\n  completion ") {
+		t.Errorf("caseplan --help does not show completion:\n%s", help)
+	}
+}
+
+// TestReportCSVFlags: --table and --bom reach the CSV writer, a table the
+// report has not got is a usage error naming those it has, and both
+// flags go with -o csv only.
+func TestReportCSVFlags(t *testing.T) {
+	dir := initCLIStore(t)
+	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
+	code, out, stderr := runCaseplan(t, dir, env, "report", "monthly", "--month", "2026-03", "-o", "csv", "--table", "summary", "--bom")
+	if code != 0 || !strings.HasPrefix(out, "\ufeffmonth,commit,figure,value,remark\r\n") {
+		t.Errorf("--table summary --bom: exit %d %q %s", code, out, stderr)
+	}
+	for _, args := range [][]string{
+		{"report", "caseload", "-o", "csv", "--table", "weeks"},
+		{"report", "monthly", "--month", "2026-03", "--bom"},
+		{"report", "monthly", "--month", "2026-03", "-o", "md", "--table", "cases"},
+	} {
+		if code, _, stderr := runCaseplan(t, dir, env, args...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want 2: %s", args, code, stderr)
+		}
+	}
+	_, _, stderr = runCaseplan(t, dir, env, "report", "caseload", "-o", "csv", "--table", "weeks")
+	if !strings.Contains(stderr, `--table "weeks": use one of cases, managers, programs`) {
+		t.Errorf("stderr: %s", stderr)
+	}
+}

@@ -1,0 +1,31 @@
+package finding
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSince(t *testing.T) {
+	a := Finding{Path: "cases/W-1/intake.yaml", Line: 3, Rule: "schema", Message: "status: not a valid choice", Severity: Error}
+	moved := a
+	moved.Line = 7 // lines added above it: the same finding
+	b := Finding{Path: "cases/W-1/intake.yaml", Line: 9, Rule: "schema", Message: "other", Severity: Error}
+	c := Finding{Path: "cases/W-2/intake.yaml", Line: 3, Rule: "schema", Message: "status: not a valid choice", Severity: Warning}
+	for _, tt := range []struct {
+		name      string
+		base, now []Finding
+		want      []Finding
+	}{
+		{"nothing before: everything is new", nil, []Finding{a, b}, []Finding{a, b}},
+		{"a finding that moved is not new", []Finding{a}, []Finding{moved, b}, []Finding{b}},
+		{"the same message in another file is new", []Finding{a}, []Finding{a, c}, []Finding{c}},
+		{"a second copy of a finding is new", []Finding{a}, []Finding{a, moved}, []Finding{moved}},
+		{"findings that went away are not reported", []Finding{a, b, c}, []Finding{b}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Since(tt.base, tt.now); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}

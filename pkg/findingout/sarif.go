@@ -1,0 +1,139 @@
+package findingout
+
+import (
+	"encoding/json"
+	"io"
+	"sort"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+)
+
+// SARIFVersion and SARIFSchema name the format -o sarif writes: SARIF
+// 2.1.0 (OASIS), which GitHub code scanning and other static-analysis
+// viewers read.
+const (
+	SARIFVersion = "2.1.0"
+	SARIFSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+)
+
+// Tool says what made the findings, for the formats that name it (SARIF's
+// tool.driver): caseplan's version, and each rule's one-line summary.
+type Tool struct {
+	Version string
+	// Describe returns a rule's summary, "" when unknown.
+	Describe func(rule string) string
+}
+
+// sarifWriter collects the findings and writes one SARIF log on Flush:
+// one run, its tool caseplan with the rules the findings name, and a
+// result per finding at its file, line and column.
+type sarifWriter struct {
+	w        io.Writer
+	tool     Tool
+	findings []finding.Finding
+}
+
+func (s *sarifWriter) Write(f finding.Finding) error {
+	s.findings = append(s.findings, f)
+	return nil
+}
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool    sarifTool     `json:"tool"`
+	Results []sarifResult `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	InformationURI string      `json:"informationUri"`
+	Version        string      `json:"version,omitempty"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID               string       `json:"id"`
+	ShortDescription sarifMessage `json:"shortDescription"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifResult struct {
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   sarifMessage    `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+}
+
+func (s *sarifWriter) Flush() error {
+	var ids []string
+	index := map[string]int{}
+	for _, f := range s.findings {
+		if _, ok := index[f.Rule]; !ok {
+			index[f.Rule] = 0
+			ids = append(ids, f.Rule)
+		}
+	}
+	sort.Strings(ids)
+	driver := sarifDriver{Name: "caseplan", InformationURI: "https://github.com/caseplan/caseplan", Version: s.tool.Version, Rules: []sarifRule{}}
+	for i, id := range ids {
+		index[id] = i
+		text := id
+		if s.tool.Describe != nil {
+			if d := s.tool.Describe(id); d != "" {
+				text = d
+			}
+		}
+		driver.Rules = append(driver.Rules, sarifRule{ID: id, ShortDescription: sarifMessage{text}})
+	}
+	results := []sarifResult{}
+	for _, f := range s.findings {
+		level := "error"
+		if f.Severity == finding.Warning {
+			level = "warning"
+		}
+		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: f.Path, URIBaseID: "%SRCROOT%"}}
+		if f.Line > 0 {
+			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: max(f.Column, 1)}
+		}
+		results = append(results, sarifResult{
+			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: level,
+			Message:   sarifMessage{f.Message},
+			Locations: []sarifLocation{{PhysicalLocation: loc}},
+		})
+	}
+	enc := json.NewEncoder(s.w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(sarifLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []sarifRun{{Tool: sarifTool{driver}, Results: results}}})
+}

@@ -1,0 +1,155 @@
+package findingout
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+)
+
+func sarifSample(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w, err := ForStore(&b, "sarif", 1, 2, Tool{Version: "v1.4.0", Describe: func(id string) string {
+		if id == "schema" {
+			return "a record has the shape its JSON Schema gives"
+		}
+		return ""
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, w, append(sample, finding.Finding{Path: "cases/W-002/intake.yaml", Line: 3, Column: 1, Severity: finding.Error, Rule: "schema", Message: "second"}))
+	return b.Bytes()
+}
+
+// TestSARIFShape checks validate -o sarif's log against what SARIF 2.1.0
+// requires and what GitHub code scanning reads: the version and schema,
+// one run whose tool.driver names caseplan, its version and each rule
+// reported once, and a result per finding with its rule (by ID and index
+// into the rules), level, message and location (a file's line and column
+// when there is one).
+func TestSARIFShape(t *testing.T) {
+	var log struct {
+		Schema  string `json:"$schema"`
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name, Version, InformationURI string
+					Rules                         []struct {
+						ID               string `json:"id"`
+						ShortDescription struct{ Text string }
+					}
+				}
+			}
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				RuleIndex int    `json:"ruleIndex"`
+				Level     string
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						}
+						Region *struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	out := sarifSample(t)
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	if log.Version != "2.1.0" || log.Schema != SARIFSchema || len(log.Runs) != 1 {
+		t.Fatalf("version %q, $schema %q, %d runs:\n%s", log.Version, log.Schema, len(log.Runs), out)
+	}
+	run := log.Runs[0]
+	d := run.Tool.Driver
+	if d.Name != "caseplan" || d.Version != "v1.4.0" || d.InformationURI == "" {
+		t.Errorf("driver %+v", d)
+	}
+	if len(d.Rules) != 2 || d.Rules[0].ID != "schema" || d.Rules[1].ID != "unknown-file" ||
+		d.Rules[0].ShortDescription.Text != "a record has the shape its JSON Schema gives" || d.Rules[1].ShortDescription.Text != "unknown-file" {
+		t.Errorf("rules %+v: want schema and unknown-file, once each, described", d.Rules)
+	}
+	if len(run.Results) != 3 {
+		t.Fatalf("%d results, want 3", len(run.Results))
+	}
+	for i, r := range run.Results {
+		if d.Rules[r.RuleIndex].ID != r.RuleID {
+			t.Errorf("result %d: ruleIndex %d is not %s", i, r.RuleIndex, r.RuleID)
+		}
+		if r.Level != "error" && r.Level != "warning" || r.Message.Text == "" || len(r.Locations) != 1 {
+			t.Errorf("result %d: %+v", i, r)
+		}
+	}
+	first, whole := run.Results[0].Locations[0].PhysicalLocation, run.Results[1].Locations[0].PhysicalLocation
+	if first.ArtifactLocation.URI != "cases/W-001/intake.yaml" || first.ArtifactLocation.URIBaseID != "%SRCROOT%" || first.Region == nil || first.Region.StartLine != 5 || first.Region.StartColumn != 9 {
+		t.Errorf("first location %+v", first)
+	}
+	if whole.Region != nil || run.Results[1].Level != "warning" {
+		t.Errorf("a finding about a whole file has a region: %+v", whole)
+	}
+
+	var empty bytes.Buffer
+	w, _ := ForStore(&empty, "sarif", 0, 0)
+	write(t, w, nil)
+	if !bytes.Contains(empty.Bytes(), []byte(`"results": []`)) || !bytes.Contains(empty.Bytes(), []byte(`"rules": []`)) {
+		t.Errorf("no findings: results and rules must be empty lists:\n%s", empty.String())
+	}
+}
+
+// TestSARIFSchema validates the log against the official SARIF 2.1.0 JSON
+// Schema. .ci/run puts it in $CASEPLAN_TEST_TOOLS, from the npm package
+// @microsoft/jest-sarif.
+func TestSARIFSchema(t *testing.T) {
+	path := filepath.Join(os.Getenv("CASEPLAN_TEST_TOOLS"), "sarif-2.1.0-rtm.5.json")
+	if os.Getenv("CASEPLAN_TEST_TOOLS") == "" {
+		t.Skip("the SARIF 2.1.0 schema is not at hand: set CASEPLAN_TEST_TOOLS to a folder holding sarif-2.1.0-rtm.5.json (.ci/run does)")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	schema, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", schema); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string][]byte{"findings": sarifSample(t), "none": func() []byte {
+		var b bytes.Buffer
+		w, _ := ForStore(&b, "sarif", 0, 0)
+		write(t, w, nil)
+		return b.Bytes()
+	}()} {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Validate(doc); err != nil {
+			t.Errorf("%s: not valid SARIF 2.1.0: %v", name, err)
+		}
+	}
+	// The schema has teeth: a level SARIF does not know is refused.
+	bad, _ := jsonschema.UnmarshalJSON(bytes.NewReader(bytes.Replace(sarifSample(t), []byte(`"level": "error"`), []byte(`"level": "fatal"`), 1)))
+	if s.Validate(bad) == nil {
+		t.Error("the SARIF schema accepted a result of level fatal")
+	}
+}

@@ -1,0 +1,101 @@
+package findingout
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/markdown"
+)
+
+// summaryWriter collects the findings and writes them on Flush as one
+// Markdown section: a heading with the counts, what was checked, and a
+// table of every finding. It is made for a GitHub Actions job summary
+// ($GITHUB_STEP_SUMMARY): GitHub shows only the first 10 error and 10
+// warning annotations of a step, and the summary holds the full list.
+type summaryWriter struct {
+	w        io.Writer
+	title    string // "caseplan validate"
+	checked  string // "15 case(s), 212 file(s) checked"
+	findings []finding.Finding
+}
+
+// Summary returns a writer of the findings as a Markdown section for a job
+// summary, under a heading that starts with title; checked says what was
+// checked, in a line below it.
+func Summary(w io.Writer, title, checked string) Writer {
+	return &summaryWriter{w: w, title: title, checked: checked}
+}
+
+func (s *summaryWriter) Write(f finding.Finding) error {
+	s.findings = append(s.findings, f)
+	return nil
+}
+
+func (s *summaryWriter) Flush() error {
+	var b strings.Builder
+	errs, warns := finding.Count(s.findings)
+	switch {
+	case errs > 0:
+		fmt.Fprintf(&b, "### %s: %d error(s), %d warning(s)\n\n", s.title, errs, warns)
+	case warns > 0:
+		fmt.Fprintf(&b, "### %s: valid, %d warning(s)\n\n", s.title, warns)
+	default:
+		fmt.Fprintf(&b, "### %s: valid\n\n", s.title)
+	}
+	if s.checked != "" {
+		fmt.Fprintf(&b, "%s.\n\n", markdown.Text(s.checked))
+	}
+	if len(s.findings) > 0 {
+		b.WriteString("| Severity | Where | Rule | Message |\n| --- | --- | --- | --- |\n")
+		for _, f := range s.findings {
+			where := f.Path
+			switch {
+			case f.Line > 0:
+				where = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, max(f.Column, 1))
+			case where == "" && f.Commit != "":
+				where = "commit " + short(f.Commit)
+			}
+			msg := f.Message
+			if f.Commit != "" && f.Path != "" {
+				msg += " (commit " + short(f.Commit) + ")"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", f.Severity, markdown.Code(where), markdown.Code(f.Rule), markdown.Text(msg))
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(s.w, b.String())
+	return err
+}
+
+func short(hash string) string {
+	if len(hash) > 12 {
+		return hash[:12]
+	}
+	return hash
+}
+
+// Tee returns a writer that writes every finding to each of ws, and
+// flushes each.
+func Tee(ws ...Writer) Writer { return tee(ws) }
+
+type tee []Writer
+
+func (t tee) Write(f finding.Finding) error {
+	for _, w := range t {
+		if err := w.Write(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t tee) Flush() error {
+	for _, w := range t {
+		if err := w.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}

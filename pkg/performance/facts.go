@@ -1,0 +1,295 @@
+// Package performance computes WIOA's six primary indicators of
+// performance from a store's records, as the state systems count them
+// (WIOA sec. 116(b)(2)(A); 20 CFR 677.155; TEGL 10-16, Change 1; the PIRL,
+// ETA-9172), and the PIRL elements caseplan holds for each participant.
+//
+// The state's figures arrive months late, after the wage-record match;
+// these are the same definitions applied to what the case managers have
+// recorded, while a cohort is still open and a missing follow-up can
+// still be recorded. Each indicator therefore says, besides its numerator
+// and denominator, which cases it counted and which it did not and why,
+// and which outcomes are still missing and by when they are due.
+//
+// Everything is a pure function of a snapshot, the report period and the
+// day the report is as of: what the records date after that day is left
+// out, so a report made --at a commit with --today a day is the same,
+// byte for byte, whenever it is made. The programs' calendar — program
+// years, cohorts, quarters after exit, participation and exit — is
+// pkg/calendar's; this package only applies it.
+package performance
+
+import (
+	"slices"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// Facts is what one WIOA case's records say for performance
+// accountability on a day.
+type Facts struct {
+	Case        string
+	Name        string // the participant's name; reports show initials unless told otherwise
+	Manager     string
+	Program     string
+	Exit        time.Time // the recorded exit (PIRL 901); zero when none by the day
+	Participant bool      // a participant by the day: a participation-causing service after eligibility (PIRL 900)
+	// Participation is the participation date (PIRL 900); zero when the
+	// person has not become a participant.
+	Participation time.Time
+	// PotentialExit is the exit date WIOA's definition gives (PIRL 901)
+	// when none is recorded: the last participation-causing service, 90
+	// days without one having passed. Zero otherwise.
+	PotentialExit time.Time
+	ExitDue       time.Time // when PotentialExit is set: the day the 90 days had passed
+	// Exclusion is the first recorded reason to leave the participant out
+	// of the indicators (PIRL 923) that counts: dated from participation
+	// through the 3rd quarter after the quarter of exit (while no exit is
+	// recorded, through the day). Nil when none.
+	Exclusion *record.Exclusion
+	// Training is the plan's training services started by the day and not
+	// cancelled, earliest first (PIRL 1300-1303).
+	Training []record.PlanService
+	// Quarters holds what the follow-ups say of the 1st to the 4th quarter
+	// after exit (index 1 to 4; 0 is unused). Empty without an exit.
+	Quarters [5]Quarter
+	// Credentials and Gains are those dated by the day, earliest first.
+	Credentials []record.Credential
+	Gains       []record.SkillGain
+}
+
+// Employment is what the follow-ups show of a quarter after exit.
+type Employment int
+
+// What a quarter's follow-ups show, from least to most known.
+const (
+	NoFollowUp   Employment = iota // no follow-up reports on the quarter
+	Unstated                       // a follow-up, but it says nothing of employment
+	Undocumented                   // employed, but no evidence is recorded
+	NotEmployed                    // not employed, or only in subsidised employment
+	Employed                       // in unsubsidised employment, with evidence
+)
+
+// Quarter is one quarter after exit, as the follow-ups that report on it
+// (calendar.FollowUpsFor) show it.
+type Quarter struct {
+	K          int
+	Span       calendar.Span
+	Employment Employment
+	Subsidized bool     // the only employment recorded was subsidised
+	Earnings   *float64 // the quarter's earnings, when a follow-up records them
+	Evidence   string   // the evidence of the follow-up that shows the employment
+	Employers  []Employer
+	Late       bool // the follow-up read was made after the quarter
+}
+
+// Employer is an employer a follow-up names, with its IDs.
+type Employer struct {
+	Name, FEIN, StateID string
+}
+
+// Identified reports whether the employer has an ID the employer
+// indicator can match (a FEIN or a state tax ID).
+func (e Employer) Identified() bool { return e.FEIN != "" || e.StateID != "" }
+
+// Same reports whether two employers are the same by their IDs (TEGL
+// 10-16: the same establishment, by FEIN or state tax ID): equal FEINs,
+// or, when either lacks one, equal state tax IDs.
+func (e Employer) Same(o Employer) bool {
+	if e.FEIN != "" && o.FEIN != "" {
+		return e.FEIN == o.FEIN
+	}
+	return e.StateID != "" && e.StateID == o.StateID
+}
+
+// FactsOf returns what case c's records say on day; false when c is not
+// a case of a WIOA program.
+func FactsOf(c *casefile.Case, cfg *record.Config, day time.Time) (Facts, bool) {
+	in := c.Intake
+	if in == nil || cfg.ProgramKind(in.Program) != record.ProgramWIOA {
+		return Facts{}, false
+	}
+	f := Facts{Case: c.ID, Name: in.Participant.Name, Manager: in.Manager, Program: in.Program}
+	by := func(d record.Date) (time.Time, bool) {
+		t, ok := d.Time()
+		return t, ok && !t.After(day)
+	}
+	p := calendar.ParticipationOf(c, cfg, day)
+	if exit, ok := by(in.Exited); ok {
+		f.Exit = exit
+	} else if !p.Exit.IsZero() && in.Exited == "" {
+		f.PotentialExit, f.ExitDue = p.Exit, p.ExitDue()
+	}
+	// A participant's participation date is on or before the exit: a
+	// service recorded later than a recorded exit starts no participation
+	// in this period.
+	if !p.Date.IsZero() && (f.Exit.IsZero() || !p.Date.After(f.Exit)) {
+		f.Participant, f.Participation = true, p.Date
+	}
+	if plan := c.IEP; plan != nil {
+		for _, s := range plan.Services {
+			cat, ok := cfg.ServiceCategory(s.Code)
+			if !ok || cat != record.CategoryTraining || s.Status == "cancelled" {
+				continue
+			}
+			if _, ok := by(s.Start); ok {
+				f.Training = append(f.Training, s)
+			}
+		}
+		slices.SortStableFunc(f.Training, func(a, b record.PlanService) int { return compareDates(a.Start, b.Start) })
+	}
+	o := c.Outcome
+	if o == nil {
+		o = &record.Outcome{}
+	}
+	for _, cr := range o.Credentials {
+		if _, ok := by(cr.Date); ok {
+			f.Credentials = append(f.Credentials, cr)
+		}
+	}
+	slices.SortStableFunc(f.Credentials, func(a, b record.Credential) int { return compareDates(a.Date, b.Date) })
+	for _, g := range o.SkillGains {
+		if _, ok := by(g.Date); ok {
+			f.Gains = append(f.Gains, g)
+		}
+	}
+	slices.SortStableFunc(f.Gains, func(a, b record.SkillGain) int { return compareDates(a.Date, b.Date) })
+	if f.Participant {
+		span := calendar.Span{From: f.Participation, To: day}
+		if !f.Exit.IsZero() {
+			span = calendar.ExclusionSpan(f.Participation, f.Exit)
+		}
+		for i, x := range o.Exclusions {
+			if t, ok := by(x.Date); ok && span.Contains(t) && (f.Exclusion == nil || x.Date < f.Exclusion.Date) {
+				f.Exclusion = &o.Exclusions[i]
+			}
+		}
+	}
+	if f.Exit.IsZero() {
+		return f, true
+	}
+	// The follow-ups as they stood on day: one done later was not made yet.
+	known := &record.Outcome{}
+	for _, fu := range o.FollowUps {
+		if _, ok := by(fu.Done); ok {
+			known.FollowUps = append(known.FollowUps, fu)
+		}
+	}
+	for k := 1; k <= 4; k++ {
+		f.Quarters[k] = quarterOf(known, f.Exit, k)
+	}
+	return f, true
+}
+
+// quarterOf reads the k-th quarter after exit from the follow-ups that
+// report on it. The best-documented reading wins: a follow-up showing
+// unsubsidised employment with evidence over one showing none, over one
+// saying nothing. The employers are those of every follow-up showing
+// employment; the earnings the largest recorded (the quarter's total,
+// should two follow-ups both give it).
+func quarterOf(o *record.Outcome, exit time.Time, k int) Quarter {
+	first, last := calendar.QuarterAfterExit(exit, k)
+	q := Quarter{K: k, Span: calendar.Span{From: first, To: last}}
+	for _, c := range calendar.FollowUpsFor(o, exit, k) {
+		fu := o.FollowUps[c.Index]
+		e := Unstated
+		switch {
+		case fu.Employed == nil:
+		case !*fu.Employed || fu.Subsidized:
+			e = NotEmployed
+		case fu.Evidence == "" || (fu.Evidence == record.EvidenceSelfAttestation && fu.EvidenceNote == ""):
+			e = Undocumented
+		default:
+			e = Employed
+		}
+		if e > q.Employment {
+			q.Employment, q.Late, q.Evidence = e, c.Late, fu.Evidence
+			q.Subsidized = fu.Employed != nil && *fu.Employed && fu.Subsidized
+		}
+		if fu.Employed != nil && *fu.Employed && !fu.Subsidized {
+			em := Employer{Name: fu.Employer, FEIN: fu.EmployerFEIN, StateID: fu.EmployerStateID}
+			if !slices.Contains(q.Employers, em) {
+				q.Employers = append(q.Employers, em)
+			}
+			if fu.Earnings != nil && (q.Earnings == nil || *fu.Earnings > *q.Earnings) {
+				v := *fu.Earnings
+				q.Earnings = &v
+			}
+		}
+	}
+	if q.Employment != Employed {
+		q.Evidence = ""
+	}
+	return q
+}
+
+// IdentifiedEmployers returns the quarter's employers that have an ID.
+func (q Quarter) IdentifiedEmployers() []Employer {
+	var out []Employer
+	for _, e := range q.Employers {
+		if e.Identified() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// OnlyOJTOrCustomized reports whether the participant's training, by the
+// exit (or the day, without one), was all on-the-job or customized
+// training, which credential attainment leaves out (TEGL 10-16); false
+// without training.
+func (f Facts) OnlyOJTOrCustomized() bool {
+	n := 0
+	for _, s := range f.TrainingBy(f.Exit) {
+		n++
+		if s.TrainingType != record.TrainingOnTheJob && s.TrainingType != record.TrainingCustomized {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// TrainingBy returns the training services started on or before t (all of
+// them when t is zero).
+func (f Facts) TrainingBy(t time.Time) []record.PlanService {
+	var out []record.PlanService
+	for _, s := range f.Training {
+		if start, ok := s.Start.Time(); ok && (t.IsZero() || !start.After(t)) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// InTraining reports whether a training service of the participant's ran
+// during span: it started by span's end and had not ended before its
+// start (one with no end date runs on; a completed one without an end date
+// is taken to have run to its start).
+func (f Facts) InTraining(span calendar.Span) bool {
+	for _, s := range f.Training {
+		start, _ := s.Start.Time()
+		if start.After(span.To) {
+			continue
+		}
+		end, ok := s.End.Time()
+		switch {
+		case ok && end.Before(span.From):
+		case !ok && s.Status == "completed" && start.Before(span.From):
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+func compareDates(a, b record.Date) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

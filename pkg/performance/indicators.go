@@ -1,0 +1,546 @@
+package performance
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// The indicators, by key (the JSON contract's "key").
+const (
+	EmploymentQ2    = "employment_q2"
+	EmploymentQ4    = "employment_q4"
+	MedianEarnings  = "median_earnings_q2"
+	Credential      = "credential_attainment"
+	SkillGains      = "measurable_skill_gains"
+	SameEmployer    = "retention_same_employer"
+	kindRate        = "rate"
+	kindMedian      = "median"
+	sourceTEGL      = "TEGL 10-16, Change 1"
+	sourceStatute   = "WIOA sec. 116(b)(2)(A)"
+	sourceEmployers = "WIOA sec. 116(b)(2)(A)(i)(VI); TEGL 10-16, Change 1 (retention with the same employer, PIRL 1618)"
+)
+
+// Status says how an indicator counted a case.
+type Status string
+
+// How an indicator counts a case. The order is the order a report lists
+// them in.
+const (
+	InNumerator   Status = "numerator"   // in the denominator and the numerator (for median earnings: in the median)
+	InDenominator Status = "denominator" // in the denominator only
+	Excluded      Status = "excluded"    // left out for a PIRL 923 reason
+	NotCounted    Status = "not-counted" // in the cohort's time but not in the indicator: why says why
+	NotYet        Status = "not-yet"     // the quarter the indicator measures has not ended: not yet in the cohort
+)
+
+var statusOrder = map[Status]int{InNumerator: 0, InDenominator: 1, Excluded: 2, NotCounted: 3, NotYet: 4}
+
+// Report is the six primary indicators for a report period, as of a day.
+type Report struct {
+	Period     calendar.ReportPeriod
+	AsOf       time.Time
+	Indicators []Indicator
+}
+
+// Indicator is one primary indicator: its cohort, its figures and how
+// every case in the cohort's time was counted.
+type Indicator struct {
+	Key    string
+	Name   string
+	Kind   string // "rate" or "median"
+	Source string
+	// Cohort is the time whose exits (or, for skill gains, whose
+	// participants in education or training) the indicator counts.
+	Cohort     calendar.Span
+	CohortWhat string // "exits" or "participants in education or training"
+	// Measured says what a case in the cohort is measured by, in a case
+	// manager's words.
+	Measured    string
+	Numerator   int
+	Denominator int
+	Rate        *float64 // Numerator / Denominator; nil when the denominator is 0
+	Median      *float64 // for median earnings: the median of the earnings counted; nil when none
+	Cases       []Row
+	Missing     []Missing
+}
+
+// Row is how an indicator counted one case.
+type Row struct {
+	Case, Name, Manager string
+	Date                time.Time // the exit, or for skill gains the participation date
+	Status              Status
+	Why                 string
+	Earnings            *float64 // median earnings: the earnings counted
+}
+
+// Missing is an outcome an indicator needs that the records do not hold
+// yet: what to record, and by when.
+type Missing struct {
+	Case, Name, Manager string
+	Record              string
+	By                  time.Time
+	Overdue             bool // By is before the day the report is as of
+}
+
+// Compute makes the report for period from the records in snap, as of day.
+func Compute(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Time) *Report {
+	day = calendar.Day(day)
+	var all []Facts
+	for _, c := range snap.Cases {
+		if f, ok := FactsOf(c, snap.Config, day); ok {
+			all = append(all, f)
+		}
+	}
+	r := &Report{Period: period, AsOf: day}
+	q2, q4 := period.SecondQuarterExits(), period.FourthQuarterExits()
+	r.Indicators = []Indicator{
+		employmentRate(all, q2, 2, day),
+		employmentRate(all, q4, 4, day),
+		medianEarnings(all, q2, day),
+		credentialRate(all, q4, day),
+		skillGains(all, period.SkillGainSpan(), day),
+		retention(all, q4, day),
+	}
+	return r
+}
+
+// cohortWalk visits each case whose exit (recorded, or by the definition
+// but not recorded) falls in cohort, and decides the rows every exit-based
+// indicator shares: an exit not recorded, a non-participant, an exclusion,
+// a measured quarter not yet ended. measure decides the rest.
+func cohortWalk(ind *Indicator, all []Facts, cohort calendar.Span, ends func(exit time.Time) time.Time, day time.Time, measure func(f Facts, row *Row)) {
+	for _, f := range all {
+		row := Row{Case: f.Case, Name: f.Name, Manager: f.Manager, Date: f.Exit}
+		switch {
+		case f.Exit.IsZero() && !f.PotentialExit.IsZero() && cohort.Contains(f.PotentialExit):
+			row.Date, row.Status = f.PotentialExit, NotCounted
+			row.Why = fmt.Sprintf("no exit recorded, though %s without a participation-causing service make %s the exit date (TEGL 10-16; PIRL 901): not counted until the exit is recorded", days(f.ExitDue, f.PotentialExit), date(f.PotentialExit))
+			ind.missing(f, "the exit: caseplan case exit "+f.Case, f.ExitDue, day)
+		case f.Exit.IsZero() || !cohort.Contains(f.Exit):
+			continue
+		case !f.Participant:
+			row.Status, row.Why = NotCounted, "not a participant: no participation-causing service after eligibility (PIRL 900)"
+		case f.Exclusion != nil:
+			row.Status, row.Why = Excluded, fmt.Sprintf("left out of the indicators from %s (PIRL 923)", f.Exclusion.Date)
+		default:
+			// A measured quarter still under way: not yet in the cohort,
+			// unless the case is out of the indicator anyway; measure
+			// says which, and what to record before the quarter ends.
+			if end := ends(f.Exit); end.After(day) {
+				row.Status = NotYet
+			}
+			measure(f, &row)
+		}
+		ind.Cases = append(ind.Cases, row)
+	}
+	ind.finish()
+}
+
+func (ind *Indicator) missing(f Facts, what string, by, day time.Time) {
+	ind.Missing = append(ind.Missing, Missing{Case: f.Case, Name: f.Name, Manager: f.Manager, Record: what, By: by, Overdue: by.Before(day)})
+}
+
+// finish sorts the rows and the missing outcomes and works out the rate.
+func (ind *Indicator) finish() {
+	slices.SortStableFunc(ind.Cases, func(a, b Row) int {
+		if d := statusOrder[a.Status] - statusOrder[b.Status]; d != 0 {
+			return d
+		}
+		return strings.Compare(a.Case, b.Case)
+	})
+	slices.SortStableFunc(ind.Missing, func(a, b Missing) int {
+		if c := a.By.Compare(b.By); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Case, b.Case)
+	})
+	ind.Numerator, ind.Denominator = 0, 0
+	for _, r := range ind.Cases {
+		switch r.Status {
+		case InNumerator:
+			ind.Numerator++
+			ind.Denominator++
+		case InDenominator:
+			ind.Denominator++
+		}
+	}
+	if ind.Kind == kindRate && ind.Denominator > 0 {
+		rate := float64(ind.Numerator) / float64(ind.Denominator)
+		ind.Rate = &rate
+	}
+}
+
+func quarterEnd(k int) func(time.Time) time.Time {
+	return func(exit time.Time) time.Time {
+		_, last := calendar.QuarterAfterExit(exit, k)
+		return last
+	}
+}
+
+// followUpToRecord says what a follow-up for quarter q should record.
+func followUpToRecord(f Facts, q Quarter, what string) string {
+	return fmt.Sprintf("%s for the %s quarter after exit, %s (%s): caseplan followup add %s --quarter %d",
+		what, ordinal(q.K), calendar.QuarterName(q.Span.From), q.Span, f.Case, q.K)
+}
+
+// employmentRate is the employment rate in the k-th quarter after exit
+// (WIOA sec. 116(b)(2)(A)(i)(I) and (II); TEGL 10-16): of the exiters in
+// the cohort, less exclusions, the share in unsubsidised employment in
+// the k-th quarter after exit. Until a follow-up shows employment, with
+// evidence, an exiter counts as not employed, as the state's wage match
+// counts one it finds no wages for; the missing follow-up is listed.
+func employmentRate(all []Facts, cohort calendar.Span, k int, day time.Time) Indicator {
+	ind := Indicator{
+		Key: map[int]string{2: EmploymentQ2, 4: EmploymentQ4}[k], Kind: kindRate,
+		Name:       fmt.Sprintf("Employment rate, %s quarter after exit", ordinal(k)),
+		Source:     sourceStatute + "(i)(" + map[int]string{2: "I", 4: "II"}[k] + "); " + sourceTEGL + " (PIRL " + map[int]string{2: "1602", 4: "1606"}[k] + ")",
+		Cohort:     cohort,
+		CohortWhat: "exits",
+		Measured:   fmt.Sprintf("in unsubsidised employment in the %s calendar quarter after the quarter of exit, shown by a follow-up with evidence", ordinal(k)),
+	}
+	cohortWalk(&ind, all, cohort, quarterEnd(k), day, func(f Facts, row *Row) {
+		q := f.Quarters[k]
+		qn := calendar.QuarterName(q.Span.From)
+		if row.Status == NotYet {
+			row.Why = fmt.Sprintf("the %s quarter after exit, %s, ends %s: not yet in the cohort", ordinal(k), qn, date(q.Span.To))
+			if !q.Span.From.After(day) && q.Employment < NotEmployed {
+				ind.missing(f, followUpToRecord(f, q, "a follow-up: employed or not, employer, earnings, evidence"), q.Span.To, day)
+			}
+			return
+		}
+		switch q.Employment {
+		case Employed:
+			row.Status, row.Why = InNumerator, fmt.Sprintf("employed in %s (%s)", qn, q.Evidence)
+		case NotEmployed:
+			row.Status, row.Why = InDenominator, "not employed in "+qn
+			if q.Subsidized {
+				row.Why = "only subsidised employment in " + qn + ", which WIOA does not count"
+			}
+		case Undocumented:
+			row.Status, row.Why = InDenominator, "employed in "+qn+", but no evidence is recorded: counted as not employed until it is"
+			ind.missing(f, followUpToRecord(f, q, "the evidence of the employment (wage record, pay stubs, employer letter or call, tax records, or a self-attestation and its note)"), q.Span.To, day)
+		default:
+			row.Status, row.Why = InDenominator, "no follow-up shows employment in "+qn+": counted as not employed until one is recorded"
+			ind.missing(f, followUpToRecord(f, q, "a follow-up: employed or not, employer, earnings, evidence"), q.Span.To, day)
+		}
+	})
+	return ind
+}
+
+// medianEarnings is the median of the 2nd quarter's earnings of the
+// exiters in unsubsidised employment then (WIOA sec.
+// 116(b)(2)(A)(i)(III); TEGL 10-16). Those employed with no earnings
+// recorded are left out of the median, and listed.
+func medianEarnings(all []Facts, cohort calendar.Span, day time.Time) Indicator {
+	ind := Indicator{
+		Key: MedianEarnings, Kind: kindMedian,
+		Name:       "Median earnings, 2nd quarter after exit",
+		Source:     sourceStatute + "(i)(III); " + sourceTEGL + " (PIRL 1704)",
+		Cohort:     cohort,
+		CohortWhat: "exits",
+		Measured:   "the earnings in the 2nd quarter after exit of those in unsubsidised employment then; the median of them",
+	}
+	var earnings []float64
+	cohortWalk(&ind, all, cohort, quarterEnd(2), day, func(f Facts, row *Row) {
+		q := f.Quarters[2]
+		qn := calendar.QuarterName(q.Span.From)
+		if row.Status == NotYet {
+			row.Why = fmt.Sprintf("the 2nd quarter after exit, %s, ends %s: not yet in the cohort", qn, date(q.Span.To))
+			return
+		}
+		switch {
+		case q.Employment == Employed && q.Earnings != nil && *q.Earnings > 0:
+			row.Status, row.Earnings = InNumerator, q.Earnings
+			row.Why = fmt.Sprintf("employed in %s, earnings %s", qn, Money(*q.Earnings))
+			earnings = append(earnings, *q.Earnings)
+		case q.Employment == Employed:
+			row.Status, row.Why = NotCounted, "employed in "+qn+", but no earnings are recorded: not in the median until they are"
+			ind.missing(f, followUpToRecord(f, q, "the quarter's earnings"), q.Span.To, day)
+		default:
+			row.Status, row.Why = NotCounted, "not shown employed in "+qn+" (see the employment rate): no earnings to count"
+		}
+	})
+	// Every case in the median is in its "denominator": the count of
+	// earnings the median is taken over.
+	ind.Denominator = ind.Numerator
+	ind.Numerator = 0
+	ind.Median = median(earnings)
+	return ind
+}
+
+// credentialRate is credential attainment (WIOA sec. 116(b)(2)(A)(i)(IV);
+// TEGL 10-16): of the exiters who were in education or training other
+// than on-the-job or customized training, less exclusions, the share who
+// attained a recognised postsecondary credential, or a secondary diploma
+// with employment or further education, during participation or within a
+// year after exit.
+func credentialRate(all []Facts, cohort calendar.Span, day time.Time) Indicator {
+	ind := Indicator{
+		Key: Credential, Kind: kindRate,
+		Name:       "Credential attainment rate",
+		Source:     sourceStatute + "(i)(IV); " + sourceTEGL + " (PIRL 1800-1805)",
+		Cohort:     cohort,
+		CohortWhat: "exits",
+		Measured:   "of those in training other than on-the-job or customized training, a recognised credential attained during participation or within a year after exit (a secondary diploma only with employment or further education too)",
+	}
+	cohortWalk(&ind, all, cohort, quarterEnd(4), day, func(f Facts, row *Row) {
+		yearAfter := f.Exit.AddDate(1, 0, 0)
+		training := f.TrainingBy(f.Exit)
+		switch {
+		case len(training) == 0:
+			row.Status, row.Why = NotCounted, "no training service during participation: not in the credential denominator"
+			return
+		case f.OnlyOJTOrCustomized():
+			row.Status, row.Why = NotCounted, "only on-the-job or customized training: left out of the credential denominator (TEGL 10-16)"
+			return
+		}
+		cr, why := attained(f, yearAfter)
+		if row.Status == NotYet {
+			_, last := calendar.QuarterAfterExit(f.Exit, 4)
+			row.Why = fmt.Sprintf("the 4th quarter after exit ends %s: not yet in the cohort", date(last))
+			if cr == nil && !yearAfter.Before(day) {
+				ind.missing(f, "a recognised credential attained by "+date(yearAfter)+", a year after exit, if one is earned: caseplan credential add "+f.Case, yearAfter, day)
+			}
+			return
+		}
+		if cr != nil {
+			row.Status, row.Why = InNumerator, why
+			return
+		}
+		row.Status, row.Why = InDenominator, why
+	})
+	return ind
+}
+
+// attained returns the credential that counts for credential attainment
+// and why, or nil and why none does.
+func attained(f Facts, yearAfter time.Time) (*record.Credential, string) {
+	window := calendar.Span{From: f.Participation, To: yearAfter}
+	why := "no credential recorded from participation (" + date(f.Participation) + ") to a year after exit (" + date(yearAfter) + ")"
+	for i, cr := range f.Credentials {
+		t, _ := cr.Date.Time()
+		switch {
+		case !window.Contains(t):
+			if t.Before(window.From) {
+				why = fmt.Sprintf("the %s of %s was attained before participation", cr.Kind, cr.Date)
+			} else {
+				why = fmt.Sprintf("the %s of %s came more than a year after exit", cr.Kind, cr.Date)
+			}
+		case cr.Kind != record.CredentialSecondaryDiploma:
+			return &f.Credentials[i], fmt.Sprintf("%s attained %s", cr.Kind, cr.Date)
+		default:
+			if by, ok := secondaryDiplomaCounts(f, cr, yearAfter); ok {
+				return &f.Credentials[i], fmt.Sprintf("secondary diploma attained %s, with %s", cr.Date, by)
+			}
+			why = fmt.Sprintf("secondary diploma attained %s, but neither employment nor postsecondary education or training is recorded within a year after exit", cr.Date)
+		}
+	}
+	return nil, why
+}
+
+// secondaryDiplomaCounts reports whether a secondary diploma counts: the
+// participant was also employed (a follow-up with evidence, in a quarter
+// after exit starting within the year) or entered postsecondary education
+// or training within a year after exit (TEGL 10-16).
+func secondaryDiplomaCounts(f Facts, cr record.Credential, yearAfter time.Time) (string, bool) {
+	for k := 1; k <= 4; k++ {
+		if q := f.Quarters[k]; q.Employment == Employed && !q.Span.From.After(yearAfter) {
+			return "employment in " + calendar.QuarterName(q.Span.From), true
+		}
+	}
+	if t, ok := cr.EducationEntered.Time(); ok && !t.After(yearAfter) {
+		return "postsecondary education or training entered " + string(cr.EducationEntered), true
+	}
+	return "", false
+}
+
+// skillGains is measurable skill gains (WIOA sec. 116(b)(2)(A)(i)(V);
+// TEGL 10-16): of the participants in education or training during the
+// program year (to the quarter's end, for a quarterly report), less
+// exclusions, the share who made at least one documented gain in it. It
+// is not exit-based, and counts each participant once.
+func skillGains(all []Facts, span calendar.Span, day time.Time) Indicator {
+	ind := Indicator{
+		Key: SkillGains, Kind: kindRate,
+		Name:       "Measurable skill gains rate",
+		Source:     sourceStatute + "(i)(V); " + sourceTEGL + " (PIRL 1806-1810)",
+		Cohort:     span,
+		CohortWhat: "participants in education or training",
+		Measured:   "at least one measurable skill gain documented in the period, during participation",
+	}
+	for _, f := range all {
+		if !f.Participant || f.Participation.After(span.To) || (!f.Exit.IsZero() && f.Exit.Before(span.From)) || !f.InTraining(span) {
+			continue
+		}
+		row := Row{Case: f.Case, Name: f.Name, Manager: f.Manager, Date: f.Participation}
+		window := calendar.Span{From: maxTime(span.From, f.Participation), To: span.To}
+		if !f.Exit.IsZero() && f.Exit.Before(window.To) {
+			window.To = f.Exit
+		}
+		if x := f.Exclusion; x != nil {
+			if t, _ := x.Date.Time(); !t.After(span.To) {
+				row.Status, row.Why = Excluded, fmt.Sprintf("left out of the indicators from %s (PIRL 923)", x.Date)
+				ind.Cases = append(ind.Cases, row)
+				continue
+			}
+		}
+		if g, ok := firstGain(f, window); ok {
+			row.Status, row.Why = InNumerator, g
+		} else {
+			row.Status, row.Why = InDenominator, "in training in the period; no skill gain recorded from "+date(window.From)+" to "+date(window.To)
+			if !span.To.Before(day) && (f.Exit.IsZero() || f.Exit.After(day)) {
+				ind.missing(f, "a measurable skill gain, when one is documented: caseplan skill-gain add "+f.Case, span.To, day)
+			}
+		}
+		ind.Cases = append(ind.Cases, row)
+	}
+	ind.finish()
+	return ind
+}
+
+// firstGain returns the first skill gain (or secondary diploma) dated in
+// window, described.
+func firstGain(f Facts, window calendar.Span) (string, bool) {
+	var best record.Date
+	var what string
+	for _, g := range f.Gains {
+		if t, _ := g.Date.Time(); window.Contains(t) && (best == "" || g.Date < best) {
+			best, what = g.Date, g.Kind
+		}
+	}
+	for _, cr := range f.Credentials {
+		if t, _ := cr.Date.Time(); cr.Kind == record.CredentialSecondaryDiploma && window.Contains(t) && (best == "" || cr.Date < best) {
+			best, what = cr.Date, "secondary diploma"
+		}
+	}
+	if best == "" {
+		return "", false
+	}
+	return fmt.Sprintf("%s on %s", what, best), true
+}
+
+// retention is retention with the same employer in the 2nd and 4th
+// quarters after exit, the approach to effectiveness in serving employers
+// that is measured per participant (WIOA sec. 116(b)(2)(A)(i)(VI); TEGL
+// 10-16; PIRL 1618): of the exiters in the 4th-quarter cohort employed in
+// the 2nd quarter after exit, less exclusions, the share employed by the
+// same employer — the same FEIN or state tax ID — in the 4th.
+func retention(all []Facts, cohort calendar.Span, day time.Time) Indicator {
+	ind := Indicator{
+		Key: SameEmployer, Kind: kindRate,
+		Name:       "Effectiveness in serving employers: retention with the same employer",
+		Source:     sourceEmployers,
+		Cohort:     cohort,
+		CohortWhat: "exits",
+		Measured:   "of those employed in the 2nd quarter after exit, employed by the same employer (FEIN or state tax ID) in the 4th",
+	}
+	cohortWalk(&ind, all, cohort, quarterEnd(4), day, func(f Facts, row *Row) {
+		q2, q4 := f.Quarters[2], f.Quarters[4]
+		n2, n4 := calendar.QuarterName(q2.Span.From), calendar.QuarterName(q4.Span.From)
+		if row.Status == NotYet {
+			row.Why = fmt.Sprintf("the 4th quarter after exit, %s, ends %s: not yet in the cohort", n4, date(q4.Span.To))
+			if q2.Employment == Employed && len(q2.IdentifiedEmployers()) == 0 {
+				ind.missing(f, followUpToRecord(f, q2, "the employer's FEIN or state tax ID"), q2.Span.To, day)
+			}
+			if !q4.Span.From.After(day) && q4.Employment < NotEmployed && q2.Employment == Employed {
+				ind.missing(f, followUpToRecord(f, q4, "a follow-up with the employer's FEIN or state tax ID"), q4.Span.To, day)
+			}
+			return
+		}
+		switch q2.Employment {
+		case NotEmployed:
+			row.Status, row.Why = NotCounted, "not employed in "+n2+": not in the denominator"
+			return
+		case Undocumented:
+			row.Status, row.Why = NotCounted, "employed in "+n2+", but no evidence is recorded: not in the denominator until it is (see the employment rate)"
+			return
+		case NoFollowUp, Unstated:
+			row.Status, row.Why = NotCounted, "no follow-up shows employment in "+n2+": not in the denominator until one does (see the employment rate)"
+			return
+		}
+		ids2 := q2.IdentifiedEmployers()
+		if len(ids2) == 0 {
+			row.Status, row.Why = InDenominator, "employed in "+n2+", but the employer's FEIN or state tax ID is not recorded: counted as not retained until it is"
+			ind.missing(f, followUpToRecord(f, q2, "the employer's FEIN or state tax ID"), q2.Span.To, day)
+			return
+		}
+		switch {
+		case q4.Employment == Employed && slices.ContainsFunc(q4.IdentifiedEmployers(), func(e Employer) bool {
+			return slices.ContainsFunc(ids2, e.Same)
+		}):
+			row.Status, row.Why = InNumerator, fmt.Sprintf("with the same employer in %s and %s (%s)", n2, n4, employerName(ids2[0]))
+		case q4.Employment == Employed && len(q4.IdentifiedEmployers()) == 0:
+			row.Status, row.Why = InDenominator, "employed in "+n4+", but the employer's FEIN or state tax ID is not recorded: counted as not retained until it is"
+			ind.missing(f, followUpToRecord(f, q4, "the employer's FEIN or state tax ID"), q4.Span.To, day)
+		case q4.Employment == Employed:
+			row.Status, row.Why = InDenominator, "with another employer in "+n4
+		case q4.Employment == NotEmployed:
+			row.Status, row.Why = InDenominator, "not employed in "+n4
+		default:
+			row.Status, row.Why = InDenominator, "no follow-up shows employment in "+n4+": counted as not retained until one is recorded"
+			ind.missing(f, followUpToRecord(f, q4, "a follow-up with the employer's FEIN or state tax ID"), q4.Span.To, day)
+		}
+	})
+	return ind
+}
+
+func employerName(e Employer) string {
+	if e.Name != "" {
+		return e.Name
+	}
+	if e.FEIN != "" {
+		return "FEIN " + e.FEIN
+	}
+	return "state ID " + e.StateID
+}
+
+// median is the median of vs (the mean of the middle two of an even
+// number), rounded to the cent; nil when vs is empty.
+func median(vs []float64) *float64 {
+	if len(vs) == 0 {
+		return nil
+	}
+	s := slices.Clone(vs)
+	slices.Sort(s)
+	m := s[len(s)/2]
+	if len(s)%2 == 0 {
+		m = (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	m = math.Round(m*100) / 100
+	return &m
+}
+
+// Money writes an amount of dollars with cents: 8450.00.
+func Money(v float64) string { return fmt.Sprintf("%.2f", v) }
+
+func date(t time.Time) string { return t.Format(time.DateOnly) }
+
+// days says how many days from a to b: "90 days".
+func days(b, a time.Time) string { return fmt.Sprintf("%d days", calendar.Days(a, b)) }
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// ordinal writes 2 as "2nd" and 4 as "4th".
+func ordinal(n int) string {
+	switch n {
+	case 1:
+		return "1st"
+	case 2:
+		return "2nd"
+	case 3:
+		return "3rd"
+	}
+	return fmt.Sprintf("%dth", n)
+}

@@ -1,0 +1,187 @@
+package performance
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// PIRLColumns are the PIRL elements (ETA-9172) caseplan holds, in element
+// order, each named by its number and name as the PIRL names it, so a
+// board can set its records beside the state's. Values are written as the
+// PIRL writes them: dates YYYYMMDD, yes/no 1/0, amounts with cents, codes
+// as the element's table gives them; a cell the records do not decide is
+// empty. The columns after them, "caseplan: ...", are caseplan's own.
+var PIRLColumns = []string{
+	"100 Unique Individual Identifier",
+	"900 Date of Program Participation",
+	"901 Date of Program Exit",
+	"923 Other Reasons for Exit",
+	"1300 Received Training",
+	"1302 Date Entered Training #1",
+	"1600 Employed in 1st Quarter After Exit Quarter",
+	"1602 Employed in 2nd Quarter After Exit Quarter",
+	"1604 Employed in 3rd Quarter After Exit Quarter",
+	"1606 Employed in 4th Quarter After Exit Quarter",
+	"1618 Retention with the Same Employer in the 2nd Quarter and the 4th Quarter",
+	"1703 Wages 1st Quarter After Exit Quarter",
+	"1704 Wages 2nd Quarter After Exit Quarter",
+	"1705 Wages 3rd Quarter After Exit Quarter",
+	"1706 Wages 4th Quarter After Exit Quarter",
+	"1800 Type of Recognized Credential",
+	"1801 Date Attained Recognized Credential",
+	"1802 Type of Recognized Credential #2",
+	"1803 Date Attained Recognized Credential #2",
+	"1804 Type of Recognized Credential #3",
+	"1805 Date Attained Recognized Credential #3",
+	"1806 Date of Most Recent Measurable Skill Gains: Educational Functioning Level (EFL)",
+	"1807 Date of Most Recent Measurable Skill Gains: Postsecondary Transcript/Report Card",
+	"1808 Date of Most Recent Measurable Skill Gains: Secondary Transcript/Report Card",
+	"1809 Date of Most Recent Measurable Skill Gains: Training Milestone",
+	"1810 Date of Most Recent Measurable Skill Gains: Skills Progression",
+	"caseplan: program",
+	"caseplan: training types",
+	"caseplan: evidence 2nd quarter after exit",
+	"caseplan: evidence 4th quarter after exit",
+}
+
+// exclusionCodes are PIRL 923's codes for caseplan's exclusion kinds.
+var exclusionCodes = map[string]string{
+	record.ExclusionInstitutionalized: "01",
+	record.ExclusionHealthMedical:     "02",
+	record.ExclusionDeceased:          "03",
+	record.ExclusionReserveActiveDuty: "04",
+}
+
+// gainElements are the skill gain kinds in the order of PIRL 1806-1810.
+var gainElements = record.SkillGainKinds
+
+// PIRLRows returns one row per WIOA participant the report for period
+// looks at — served in the period, or exited in one of its exit cohorts —
+// by case ID, as of day; cells in the order of PIRLColumns.
+func PIRLRows(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Time) [][]string {
+	day = calendar.Day(day)
+	q2, q4 := period.SecondQuarterExits(), period.FourthQuarterExits()
+	var rows [][]string
+	for _, c := range snap.Cases {
+		f, ok := FactsOf(c, snap.Config, day)
+		if !ok || !f.Participant {
+			continue
+		}
+		served := !f.Participation.After(period.To) && (f.Exit.IsZero() || !f.Exit.Before(period.From))
+		exited := !f.Exit.IsZero() && (q2.Contains(f.Exit) || q4.Contains(f.Exit))
+		if served || exited {
+			rows = append(rows, pirlRow(f))
+		}
+	}
+	slices.SortFunc(rows, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return rows
+}
+
+func pirlRow(f Facts) []string {
+	row := []string{f.Case, pirlDate(f.Participation), pirlDate(f.Exit), "", "0", ""}
+	if !f.Exit.IsZero() {
+		row[3] = "00"
+		if f.Exclusion != nil {
+			row[3] = exclusionCodes[f.Exclusion.Kind]
+		}
+	}
+	if len(f.Training) > 0 {
+		row[4], row[5] = "1", pirlDate(mustTime(f.Training[0].Start))
+	}
+	for k := 1; k <= 4; k++ {
+		row = append(row, employedCode(f, k))
+	}
+	row = append(row, retentionCode(f))
+	for k := 1; k <= 4; k++ {
+		cell := ""
+		if q := f.Quarters[k]; !f.Exit.IsZero() && q.Employment == Employed && q.Earnings != nil {
+			cell = Money(*q.Earnings)
+		}
+		row = append(row, cell)
+	}
+	for i := range 3 {
+		typ, when := "", ""
+		if i < len(f.Credentials) {
+			cr := f.Credentials[i]
+			typ, when = strconv.Itoa(slices.Index(record.CredentialKinds, cr.Kind)+1), pirlDate(mustTime(cr.Date))
+		}
+		row = append(row, typ, when)
+	}
+	for _, kind := range gainElements {
+		latest := ""
+		for _, g := range f.Gains {
+			if g.Kind == kind {
+				latest = pirlDate(mustTime(g.Date)) // gains are sorted by date
+			}
+		}
+		row = append(row, latest)
+	}
+	var types []string
+	for _, s := range f.Training {
+		t := s.TrainingType
+		if t == "" {
+			t = record.TrainingOccupationalSkills
+		}
+		if !slices.Contains(types, t) {
+			types = append(types, t)
+		}
+	}
+	row = append(row, f.Program, strings.Join(types, ", "), f.Quarters[2].Evidence, f.Quarters[4].Evidence)
+	return row
+}
+
+// employedCode is PIRL 1600-1606 for the k-th quarter after exit: 1
+// employed (unsubsidised, with evidence), 0 not employed, empty when the
+// records do not say or the quarter has not been reached.
+func employedCode(f Facts, k int) string {
+	if f.Exit.IsZero() {
+		return ""
+	}
+	switch f.Quarters[k].Employment {
+	case Employed:
+		return "1"
+	case NotEmployed:
+		return "0"
+	}
+	return ""
+}
+
+// retentionCode is PIRL 1618: 1 when employed by the same employer (by
+// FEIN or state tax ID) in the 2nd and 4th quarters after exit, 0 when
+// both quarters are known and that is not so, empty otherwise.
+func retentionCode(f Facts) string {
+	if f.Exit.IsZero() {
+		return ""
+	}
+	q2, q4 := f.Quarters[2], f.Quarters[4]
+	if q2.Employment < NotEmployed || q4.Employment < NotEmployed {
+		return ""
+	}
+	for _, a := range q2.IdentifiedEmployers() {
+		if q4.Employment == Employed && slices.ContainsFunc(q4.IdentifiedEmployers(), a.Same) {
+			return "1"
+		}
+	}
+	if q2.Employment == Employed && q4.Employment == Employed && (len(q2.IdentifiedEmployers()) == 0 || len(q4.IdentifiedEmployers()) == 0) {
+		return "" // employed both times, but the IDs that decide it are missing
+	}
+	return "0"
+}
+
+func pirlDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("20060102")
+}
+
+func mustTime(d record.Date) time.Time {
+	t, _ := d.Time()
+	return t
+}

