@@ -11,12 +11,12 @@ import (
 )
 
 // roster writes a layoff roster of fictional workers as a spreadsheet
-// exports it (rostertest): roster FILE [rows=N] [faults] [bom] [semicolon]
+// exports it (rostertest): roster FILE [rows=N] [from=N] [faults] [bom] [semicolon]
 // [crlf] [counselors=A,B,...]. With faults, the ten invalid rows and five
 // duplicates of rostertest.Faults and rostertest.Duplicates are planted.
 func roster(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 1 {
-		ts.Fatalf("usage: roster FILE [rows=N] [faults] [bom] [semicolon] [crlf] [counselors=A,B,...]")
+		ts.Fatalf("usage: roster FILE [rows=N] [from=N] [faults] [bom] [semicolon] [crlf] [counselors=A,B,...]")
 	}
 	o := rostertest.Options{Rows: 300}
 	for _, a := range args[1:] {
@@ -25,6 +25,10 @@ func roster(ts *testscript.TestScript, neg bool, args []string) {
 			n, err := strconv.Atoi(v)
 			ts.Check(err)
 			o.Rows = n
+		case "from":
+			n, err := strconv.Atoi(v)
+			ts.Check(err)
+			o.From = n
 		case "faults":
 			o.Faults = true
 		case "bom":

@@ -13,6 +13,7 @@ import (
 // Options say what roster to write.
 type Options struct {
 	Rows      int  // data rows (the header is one more)
+	From      int  // the first worker's number (default 1): another roster's workers
 	Faults    bool // plant Faults and Duplicates at their rows
 	BOM       bool // start with a UTF-8 byte-order mark, as Excel's "CSV UTF-8" does
 	Semicolon bool // separate cells with semicolons, as Excel does where the decimal mark is a comma
@@ -85,8 +86,9 @@ func Roster(o Options) []byte {
 	}
 	_ = w.Write(header)
 	rows := make([][]string, o.Rows)
+	from := max(o.From, 1)
 	for i := range rows {
-		n := i + 1 // worker number; spreadsheet row n+1
+		n := i + from // worker number; spreadsheet row i+2
 		fte := "1"
 		if n%5 == 0 {
 			fte = "0.5"
