@@ -49,6 +49,7 @@ func ScanIntakes(src Source, progress func(done, total int)) ([]IntakeKeys, erro
 	if c, ok := src.(Concurrent); !ok || !c.Concurrent() {
 		workers = 1
 	}
+	progress(0, len(out))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -60,9 +61,8 @@ func ScanIntakes(src Source, progress func(done, total int)) ([]IntakeKeys, erro
 			for i := range next {
 				readKeys(src, &out[i])
 				mu.Lock()
-				if done++; done%256 == 0 {
-					progress(done, len(out))
-				}
+				done++
+				progress(done, len(out))
 				mu.Unlock()
 			}
 		}()
@@ -72,7 +72,6 @@ func ScanIntakes(src Source, progress func(done, total int)) ([]IntakeKeys, erro
 	}
 	close(next)
 	wg.Wait()
-	progress(len(out), len(out))
 	return out, nil
 }
 
