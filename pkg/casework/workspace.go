@@ -117,6 +117,9 @@ type Result struct {
 	// say what the change leaves due (case new says what the new case
 	// needs next) without reading the files again.
 	After *casefile.Snapshot
+	// WouldRefuse, in a dry run, is why the change itself would be
+	// refused though valid: it would sweep in edits not committed yet.
+	WouldRefuse error
 }
 
 // RefusedError says a change was not made because its result would be
@@ -220,6 +223,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 		return nil, err
 	}
 	if w.DryRun {
+		res.WouldRefuse = w.refuseSweeping(change)
 		return res, nil
 	}
 	if !w.NoCommit {

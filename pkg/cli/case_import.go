@@ -144,6 +144,12 @@ func caseImportRun(opts *caseImportOptions) error {
 	switch {
 	case opts.dryRun:
 		fmt.Fprintf(w, "caseplan: dry run: would open %d case(s) in %s; %s; nothing was written\n", len(plan.Created), cohort, importCounts(plan))
+		if res.WouldRefuse != nil {
+			// The rules being worked on: the dry run checks them, the
+			// import wants them committed first.
+			fmt.Fprintf(w, "caseplan: warning: the import itself would be refused: %v\n", res.WouldRefuse)
+			fmt.Fprintf(w, "caseplan: hint: commit the import rules first with caseplan commit -m MESSAGE\n")
+		}
 		if n := plan.Count(rosterimport.Invalid) + plan.Count(rosterimport.Duplicate); n > 0 && !opts.skipInvalid {
 			fmt.Fprintf(w, "caseplan: hint: without --skip-invalid the import refuses all of it while %d row(s) have problems\n", n)
 			return &InvalidError{}

@@ -29,14 +29,3 @@ func knownCohort(snap *casefile.Snapshot, id string) error {
 	}
 	return &UsageError{Msg: fmt.Sprintf("no cohort %q in this store (%s)", id, layout.Cohort(id)), Hint: hint}
 }
-
-// cohortCases returns the IDs of the cohort's cases, in ID order.
-func cohortCases(snap *casefile.Snapshot, id string) []string {
-	var out []string
-	for _, c := range snap.Cases {
-		if c.Intake != nil && c.Intake.Cohort == id {
-			out = append(out, c.ID)
-		}
-	}
-	return out
-}
