@@ -17,7 +17,7 @@ type noteAddOptions struct {
 func newCmdNoteAdd(g *globals, runF func(*noteAddOptions) error) *cobra.Command {
 	opts := &noteAddOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "add CASE... | --cohort ID --kind KIND --mode MODE",
+		Use:   "add CASE... --kind KIND --mode MODE",
 		Short: "Add a case note and commit it",
 		Long: `Add a case note to CASE as notes/<date>-<suffix>.yaml and commit it; the
 note's ID is printed on stdout.
