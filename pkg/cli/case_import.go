@@ -23,6 +23,7 @@ type caseImportOptions struct {
 	dryRun      bool
 	skipInvalid bool
 	noCommit    bool
+	output      string
 }
 
 func newCmdCaseImport(g *globals, runF func(*caseImportOptions) error) *cobra.Command {
@@ -58,7 +59,12 @@ those rows are listed and left out, and the rest imported. --dry-run prints
 what would happen, one line per row, and every problem, and writes nothing.
 
 On stdout, one line per row: ROW STATUS CASE PARTICIPANT MANAGER (status new,
-unchanged, duplicate or invalid), then the problems. The import is one
+unchanged, duplicate or invalid), then the problems. -o json gives the same
+as {"file","rules","cohort","new_cohort","dry_run","commit","rows":[{"row",
+"status","case","participant","manager","problems":[...]}],"rule_problems",
+"file_problems","created":[case IDs],"counts":{"new","unchanged",
+"duplicate","invalid"}}; commit is "" when nothing was committed, a row's
+case "" for a new case whose random ID a dry run has not drawn. The import is one
 commit: its Caseplan-Case trailers name every new case, so caseplan log CASE
 finds it. The rules file goes into the commit as it is; commit your edits
 of it first (caseplan commit).` + "\n" + exitStatusHelp,
@@ -67,6 +73,9 @@ of it first (caseplan commit).` + "\n" + exitStatusHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.file = args[0]
+			if err := outputFormat(opts.output, "text", "json"); err != nil {
+				return err
+			}
 			if opts.dryRun && opts.noCommit {
 				return usageErrorf("--dry-run writes nothing; --no-commit writes the files without committing them: give one")
 			}
@@ -81,6 +90,7 @@ of it first (caseplan commit).` + "\n" + exitStatusHelp,
 	f.BoolVar(&opts.dryRun, "dry-run", false, "print what would be imported, and every problem; write nothing")
 	f.BoolVar(&opts.skipInvalid, "skip-invalid", false, "leave out the rows with problems (listed) and import the rest")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the files but do not commit them")
+	addOutputFlag(c, &opts.output, "text", "json")
 	return c
 }
 
@@ -117,25 +127,26 @@ func caseImportRun(opts *caseImportOptions) error {
 	var ie *casework.ImportError
 	switch {
 	case errors.As(err, &ie):
-		if opts.dryRun {
-			printImportLines(opts, plan)
+		if err := printImport(opts, plan, opts.dryRun, ""); err != nil {
+			return err
 		}
-		printImportProblems(opts, plan)
 		msg := ie.Error()
 		if opts.dryRun && len(plan.RuleProblems) == 0 && len(plan.FileProblems) == 0 {
 			msg = fmt.Sprintf("dry run: %s; with these problems the import writes nothing", importCounts(plan))
 		}
 		return &InvalidError{Msg: msg, Hint: importHint(plan)}
 	case errors.Is(err, casework.ErrNothingToImport):
-		printImportLines(opts, plan)
-		printImportProblems(opts, plan)
+		if err := printImport(opts, plan, true, ""); err != nil {
+			return err
+		}
 		fmt.Fprintf(opts.env.Stderr, "caseplan: nothing to import: %s\n", importCounts(plan))
 		return nil
 	case err != nil:
 		return err
 	}
-	printImportLines(opts, plan)
-	printImportProblems(opts, plan)
+	if err := printImport(opts, plan, true, res.Commit); err != nil {
+		return err
+	}
 	w := opts.env.Stderr
 	cohort := "cohort " + plan.Cohort
 	if plan.NewCohort {
@@ -214,6 +225,75 @@ func importRulesPath(opts *caseImportOptions, root string) (string, error) {
 		return "", usageErrorf("--rules %s: import rules live in the store, as %s", r, layout.ImportRules("NAME"))
 	}
 	return rel, nil
+}
+
+// printImport prints what the import found: as text, the rows' lines
+// (when lines) and every problem; as JSON, all of it (importJSON).
+func printImport(opts *caseImportOptions, plan *casework.ImportPlan, lines bool, commit string) error {
+	if opts.output == "json" {
+		return writeJSON(opts.env.Stdout, newImportJSON(opts, plan, commit))
+	}
+	if lines {
+		printImportLines(opts, plan)
+	}
+	printImportProblems(opts, plan)
+	return nil
+}
+
+// importJSON is case import -o json, a contract for scripts.
+type importJSON struct {
+	File         string          `json:"file"`
+	Rules        string          `json:"rules"`
+	Cohort       string          `json:"cohort"`
+	NewCohort    bool            `json:"new_cohort"`
+	DryRun       bool            `json:"dry_run"`
+	Commit       string          `json:"commit"` // "" when nothing was committed
+	Rows         []importRowJSON `json:"rows"`
+	RuleProblems []string        `json:"rule_problems"`
+	FileProblems []string        `json:"file_problems"`
+	Created      []string        `json:"created"`
+	Counts       map[string]int  `json:"counts"`
+}
+
+type importRowJSON struct {
+	Row         int      `json:"row"`
+	Status      string   `json:"status"`
+	Case        string   `json:"case"`
+	Participant string   `json:"participant"`
+	Manager     string   `json:"manager"`
+	Problems    []string `json:"problems"`
+}
+
+func newImportJSON(opts *caseImportOptions, plan *casework.ImportPlan, commit string) importJSON {
+	out := importJSON{File: plan.File, Rules: plan.RulesPath, Cohort: plan.Cohort, NewCohort: plan.NewCohort && len(plan.Created) > 0,
+		DryRun: opts.dryRun, Commit: commit, Rows: []importRowJSON{}, RuleProblems: append([]string{}, plan.RuleProblems...),
+		FileProblems: []string{}, Created: append([]string{}, plan.Created...), Counts: map[string]int{}}
+	if opts.dryRun {
+		out.Created = []string{}
+	}
+	for _, p := range plan.FileProblems {
+		out.FileProblems = append(out.FileProblems, p.Format(plan.File))
+	}
+	for _, st := range []rosterimport.Status{rosterimport.New, rosterimport.Unchanged, rosterimport.Duplicate, rosterimport.Invalid} {
+		out.Counts[string(st)] = plan.Count(st)
+	}
+	for _, l := range plan.Lines {
+		r := importRowJSON{Row: l.Row, Status: string(l.Status), Case: l.Case, Participant: l.Entry.Name, Manager: l.Entry.Manager, Problems: []string{}}
+		if l.Status == rosterimport.New && opts.dryRun && l.Entry.ID == "" {
+			r.Case = "" // drawn at random when the import is made
+		}
+		if l.Status == rosterimport.Invalid && hasSSNProblem(l) {
+			r.Participant = ""
+		}
+		if l.Status != rosterimport.New {
+			r.Manager = ""
+		}
+		for _, p := range l.Problems {
+			r.Problems = append(r.Problems, p.Format(plan.File))
+		}
+		out.Rows = append(out.Rows, r)
+	}
+	return out
 }
 
 // printImportLines prints one line per row: ROW STATUS CASE PARTICIPANT
