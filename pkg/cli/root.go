@@ -242,6 +242,7 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	root.AddCommand(
 		newCmdInit(g, nil),
 		newCmdStaff(g),
+		newCmdKey(g),
 		newCmdCase(g),
 		newCmdNote(g),
 		newCmdAction(g),

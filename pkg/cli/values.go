@@ -14,6 +14,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
+	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -75,6 +76,8 @@ var flagValues = map[string]map[string]valuesFrom{
 	"case consent add":      {"kind": enum("intake", "consents", "[]", "kind")},
 	"case consent withdraw": {"kind": enum("intake", "consents", "[]", "kind")},
 	"staff add":             {"role": enum("caseplan", "staff", "[]", "role")},
+	"staff set":             {"role": enum("caseplan", "staff", "[]", "role")},
+	"case sealed set":       {"clear": fixed(sealed.Names...)},
 	"due":                   {"manager": staffIDs},
 	"activity add":          {"kind": fixed(casework.ActivityKinds...), "status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
 	"activity update":       {"status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},

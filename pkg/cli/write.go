@@ -31,11 +31,16 @@ func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
 		repo.Close()
 		return nil, err
 	}
+	k, err := g.keysOf(author)
+	if err != nil {
+		repo.Close()
+		return nil, err
+	}
 	repo.OnLockWait = g.sayLockWait
 	return &casework.Workspace{
 		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
 		Author: author, NoCommit: noCommit, Critical: g.critical, Rand: g.env.Rand,
-		LockWait: g.lockWait, DryRun: g.dryRun,
+		LockWait: g.lockWait, Keys: k, DryRun: g.dryRun,
 	}, nil
 }
 
@@ -90,6 +95,7 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 	if noCommit {
 		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
 	}
+	g.sayLeaks(res)
 	switch n := len(res.Existing); {
 	case tell == selfReported:
 	case tell == sayNext && len(res.Change.Cases) == 1 && res.After != nil:
@@ -109,12 +115,13 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run %s to see them\n", run)
 	}
 	if tell == sayWhat {
-		if len(cases) == 1 {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s: %s\n", cases[0], res.Change.Summary)
+		if len(res.Change.Cases) == 1 {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s: %s\n", res.Change.Cases[0], res.Change.Summary)
 		} else {
 			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", res.Change.Summary)
 		}
 	}
+	g.saySealing(res)
 	return res, nil
 }
 
@@ -123,6 +130,9 @@ func (g *globals) changeError(err error) error {
 	var refused *casework.RefusedError
 	var input *casework.InputError
 	var roster *casework.NotOnRosterError
+	var denied *casework.AccessError
+	var signing *casework.SigningError
+	var unreadable *casework.SealedError
 	var locked *gitstore.LockedError
 	var noteFile *casework.NoteFileError
 	var unfinished *gitstore.UnfinishedError
@@ -139,6 +149,12 @@ func (g *globals) changeError(err error) error {
 		return &InvalidError{Msg: noteFile.Error()}
 	case errors.As(err, &input):
 		return &UsageError{Msg: input.Msg, Hint: input.Hint}
+	case errors.As(err, &unreadable):
+		return &UsageError{Msg: unreadable.Error(), Hint: unreadable.Hint()}
+	case errors.As(err, &signing):
+		return &UsageError{Msg: signing.Msg, Hint: signing.Hint}
+	case errors.As(err, &denied):
+		return &UsageError{Msg: denied.Error(), Hint: denied.Hint()}
 	case errors.As(err, &roster):
 		return &UsageError{Msg: roster.Error(), Hint: "a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"}
 	case errors.As(err, &locked):

@@ -83,6 +83,31 @@ const (
 // Ext is the extension of every record file.
 const Ext = ".yaml"
 
+// A case's sealed fields (README, Confidentiality) are two files that are
+// not records: the age ciphertext, and beside it the plain list of whom it
+// is encrypted to, which validate checks without decrypting.
+const (
+	SealedFile     = "sealed.age"
+	RecipientsFile = "sealed.recipients"
+)
+
+// Sealed returns the path of case id's sealed fields.
+func Sealed(id string) string { return CaseDir(id) + "/" + SealedFile }
+
+// SealedRecipients returns the path of the list of recipients of case id's
+// sealed fields.
+func SealedRecipients(id string) string { return CaseDir(id) + "/" + RecipientsFile }
+
+// IsSealedName reports whether name, in a case directory, is one of the
+// sealed fields' two files.
+func IsSealedName(name string) bool { return name == SealedFile || name == RecipientsFile }
+
+// IsSealed reports whether p is one of a case's sealed fields' files.
+func IsSealed(p string) bool {
+	rest := InCase(p)
+	return rest != "" && IsSealedName(rest)
+}
+
 // single are a case directory's single-record files, in the order
 // findings about them are reported.
 var single = []struct{ name, kind string }{

@@ -122,6 +122,10 @@ var ListRules = []ListRule{
 	// caseplan.yaml
 	{Kind: layout.KindConfig, Path: "centers", Item: "center", Why: "a set of offices"},
 	{Kind: layout.KindConfig, Path: "staff", Item: "staff member", Key: id, Why: "staff have IDs (made from the email address by staff add), which every record names"},
+	{Kind: layout.KindConfig, Path: "pii.ssn", Item: "SSN pattern", Why: "a set of the leak guard's patterns (pkg/pii), each its own identity"},
+	{Kind: layout.KindConfig, Path: "pii.dob", Item: "date-of-birth pattern", Why: "a set of the leak guard's patterns (pkg/pii), each its own identity"},
+	{Kind: layout.KindConfig, Path: "pii.terms", Item: "sensitive term", Why: "a set of words the leak guard warns about"},
+	{Kind: layout.KindConfig, Path: "pii.allow", Item: "allowed text", Why: "a set of texts the leak guard lets through (its documented false positives)"},
 
 	// intake.yaml
 	{Kind: layout.KindIntake, Path: "participant.channels", Item: "channel", Why: "a set of contact channels"},

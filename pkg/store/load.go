@@ -242,7 +242,7 @@ func (l *loader) loadCase(id string) error {
 	for _, e := range entries {
 		present[e.Name] = true
 		_, single := layout.KindOfName(e.Name)
-		if !single && e.Name != layout.NotesDir && e.Name != layout.ActivityDir && !strings.HasPrefix(e.Name, ".") {
+		if !single && e.Name != layout.NotesDir && e.Name != layout.ActivityDir && !layout.IsSealedName(e.Name) && !strings.HasPrefix(e.Name, ".") {
 			l.add(dir+"/"+e.Name, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (expected %s, %s/ or %s/); it is ignored", e.Name, strings.Join(singleNames(), ", "), layout.NotesDir, layout.ActivityDir)
 		}
 	}
@@ -268,6 +268,11 @@ func (l *loader) loadCase(id string) error {
 	}
 	if !present[layout.FileName(layout.KindIntake)] {
 		l.add(dir, 0, RuleMissingFile, finding.Error, "case %s has no %s; every case starts with an intake record (caseplan case new)", id, layout.FileName(layout.KindIntake))
+	}
+	if present[layout.SealedFile] || present[layout.RecipientsFile] {
+		if c.Sealed, err = l.readSealed(id); err != nil {
+			return err
+		}
 	}
 
 	if err := l.loadDir(c, layout.NotesDir, func(doc *load.Document) {

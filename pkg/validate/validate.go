@@ -36,6 +36,7 @@ func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []findi
 	out := append([]finding.Finding(nil), loaded...)
 	if snap.ConfigDoc != nil {
 		out = append(out, schemaFindings(opt.Schemas, snap.ConfigDoc, "")...)
+		out = append(out, storeFindings(snap.Config, snap.ConfigDoc)...)
 	}
 	out = append(out, storeRecordFindings(snap, opt)...)
 	for _, c := range snap.Cases {
