@@ -34,6 +34,11 @@ const (
 func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, error) {
 	l := loader{src: src, snap: &casefile.Snapshot{}}
 	l.loadConfig()
+	// Store-level records are few, and every case may name a cohort:
+	// they are read whichever cases are.
+	if err := l.loadStoreRecords(); err != nil {
+		return nil, nil, err
+	}
 	// only == nil loads every case; an empty, non-nil only loads none (a
 	// change to the settings alone, say).
 	ids := only
@@ -52,6 +57,8 @@ func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, err
 		for _, e := range entries {
 			p := layout.CasesDir + "/" + e.Name
 			switch {
+			case e.IsDir && layout.IsStoreDir(e.Name):
+				// cohorts/, import-rules/: read above.
 			case e.Symlink && !layout.IsConfig(p):
 				// A link that leaves the store does not resolve to a
 				// directory here; loadCase reports it as the link it is.
