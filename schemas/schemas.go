@@ -30,8 +30,9 @@ import (
 var FS embed.FS
 
 // Kinds lists the record kinds in the order of the store layout: the store
-// settings first, then a case's files.
-var Kinds = []string{"caseplan", "intake", "iep", "references", "note", "activity", "services", "outcome"}
+// settings first, then a case's files, then the store-level records
+// (cohorts, import rules).
+var Kinds = []string{"caseplan", "intake", "iep", "references", "note", "activity", "services", "outcome", "cohort", "import-rules"}
 
 // FileName returns the name of kind's schema file, e.g. "note.schema.json".
 func FileName(kind string) string { return kind + ".schema.json" }
@@ -296,6 +297,9 @@ var patterns = map[string]pattern{
 	`^[0-9]{2}-[0-9]{7}$`:                            {"FEIN", "two digits, a hyphen and seven digits, like 12-3456789"},
 	`^[A-Za-z0-9][A-Za-z0-9-]{1,19}$`:                {"state tax ID", "2 to 20 letters, digits or '-', starting with a letter or digit"},
 	`^(devel|v[0-9][0-9A-Za-z.+-]*|[0-9a-f]{7,40})$`: {"caseplan version", "a release such as v1.2.0, a pseudo-version, a commit hash, or devel"},
+	`^[A-Za-z0-9][A-Za-z0-9._-]{0,47}$`:              {"cohort id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 48 characters"},
+	`^IM-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"import id", "IM- and five letters or digits, like IM-7QX2K"},
+	`^[0-9a-f]{64}$`:                                 {"SHA-256 hash", "64 lower-case hexadecimal digits"},
 }
 
 // unknownField words an additionalProperties error for key p of the

@@ -43,6 +43,7 @@ func TestScripts(t *testing.T) {
 			"envstdout": envstdout,
 			"cmpids":    cmpids,
 			"gitserver": gitServer,
+			"roster":    roster,
 		},
 		Setup: func(env *testscript.Env) error {
 			home := filepath.Join(env.WorkDir, ".home")

@@ -21,6 +21,12 @@ type Snapshot struct {
 	ConfigDoc *load.Document
 	Cases     []*Case // sorted by ID
 	Files     int     // record files read
+	// StoreDocs are the store-level record files (cohorts, import rules),
+	// parsed, in path order.
+	StoreDocs []*load.Document
+	// Cohorts are the layoff cohorts by ID, their file's name; a cohort
+	// whose record cannot be read is nil (the findings say why).
+	Cohorts map[string]*record.Cohort
 }
 
 // Case returns the case with the given ID, or nil.

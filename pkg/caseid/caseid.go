@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/pii"
 )
 
@@ -27,6 +28,9 @@ func Check(id string) error {
 	}
 	if !validRE.MatchString(id) {
 		return fmt.Errorf("case ID %q is not valid: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit", id)
+	}
+	if layout.IsStoreDir(id) {
+		return fmt.Errorf("case ID %q is the name of a directory of store records (cases/%s/); choose another ID", id, id)
 	}
 	return nil
 }

@@ -43,6 +43,9 @@ type Workspace struct {
 	Now      func() time.Time // the commit timestamp
 	Author   Author
 	NoCommit bool // write and validate, but leave the files for `caseplan commit`
+	// DryRun builds and validates a change, and writes nothing: Apply
+	// returns what it would have written (case import --dry-run).
+	DryRun bool
 	// Rand is where new IDs come from — of cases, notes and the items
 	// added to a case's lists; nil means crypto/rand.Reader. A program
 	// that must make the same IDs every time (the demo store's, a test)
@@ -126,6 +129,9 @@ type Result struct {
 	// say what the change leaves due (case new says what the new case
 	// needs next) without reading the files again.
 	After *casefile.Snapshot
+	// WouldRefuse, in a dry run, is why the change itself would be
+	// refused though valid: it would sweep in edits not committed yet.
+	WouldRefuse error
 }
 
 // RefusedError says a change was not made because its result would be
@@ -245,6 +251,10 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 		return nil, err
 	}
 	res.Resealed, res.Unsealed = resealed, append(unsealed, change.unsealed...)
+	if w.DryRun {
+		res.WouldRefuse = w.refuseSweeping(change)
+		return res, nil
+	}
 	if !w.NoCommit {
 		if err := w.refuseSweeping(change); err != nil {
 			return nil, err

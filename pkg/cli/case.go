@@ -7,7 +7,8 @@ func newCmdCase(g *globals) *cobra.Command {
 		newCmdCaseNew(g, nil), newCmdCaseList(g, nil), newCmdCaseShow(g, nil),
 		newCmdCaseClose(g, nil), newCmdCaseReopen(g, nil), newCmdCaseTransfer(g, nil),
 		newCmdCaseSet(g, nil), newCmdCaseToolbox(g, nil), newCmdCaseAssessment(g), newCmdCaseBarrier(g),
-		newCmdCaseTeam(g), newCmdCaseEligibility(g), newCmdCaseConsent(g), newCmdCaseExit(g, nil), newCmdCaseSealed(g))
+		newCmdCaseTeam(g), newCmdCaseEligibility(g), newCmdCaseConsent(g), newCmdCaseExit(g, nil), newCmdCaseSealed(g),
+		newCmdCaseImport(g, nil))
 }
 
 // The intake record's lists, one group each: assessments, barriers, the

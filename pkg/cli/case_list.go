@@ -10,6 +10,7 @@ import (
 type caseListOptions struct {
 	*globals
 	output, manager, program, status string
+	cohort                           string
 }
 
 func newCmdCaseList(g *globals, runF func(*caseListOptions) error) *cobra.Command {
@@ -18,7 +19,9 @@ func newCmdCaseList(g *globals, runF func(*caseListOptions) error) *cobra.Comman
 		Use:   "list",
 		Short: "List cases",
 		Long: `List cases with their program, status, manager and opening date. On a
-terminal the list is an aligned table; piped, one tab-separated line per case.` + "\n" + exitStatusHelp,
+terminal the list is an aligned table; piped, one tab-separated line per case.
+--cohort ID lists a layoff cohort's cases (those caseplan case import opened
+for it).` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
@@ -34,6 +37,7 @@ terminal the list is an aligned table; piped, one tab-separated line per case.` 
 	c.Flags().StringVar(&opts.manager, "manager", "", "only cases of this staff `ID`")
 	c.Flags().StringVar(&opts.program, "program", "", "only cases of this program `KEY`")
 	c.Flags().StringVar(&opts.status, "status", "", "only cases with this `STATUS` (open or closed)")
+	c.Flags().StringVar(&opts.cohort, "cohort", "", "only the cases of this layoff cohort `ID` (cases/cohorts/ID.yaml)")
 	return c
 }
 
@@ -46,6 +50,7 @@ type caseItem struct {
 	Center      string `json:"center"`
 	Opened      string `json:"opened"`
 	Participant string `json:"participant"`
+	Cohort      string `json:"cohort,omitempty"` // the layoff cohort, for imported cases (case import)
 }
 
 func caseListRun(opts *caseListOptions) error {
@@ -53,12 +58,15 @@ func caseListRun(opts *caseListOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := knownCohort(s.snap, opts.cohort); err != nil {
+		return err
+	}
 	all, err := scanRows(opts.globals, s, "case list", func(c *casefile.Case, _ *record.Config) (caseItem, bool) {
 		in := c.Intake
 		if in == nil {
 			return caseItem{}, false // unreadable: caseplan validate says why
 		}
-		return caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name}, true
+		return caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort}, true
 	})
 	if err != nil {
 		return err
@@ -67,7 +75,8 @@ func caseListRun(opts *caseListOptions) error {
 	for _, it := range all {
 		if (opts.manager != "" && it.Manager != opts.manager) ||
 			(opts.program != "" && it.Program != opts.program) ||
-			(opts.status != "" && it.Status != opts.status) {
+			(opts.status != "" && it.Status != opts.status) ||
+			(opts.cohort != "" && it.Cohort != opts.cohort) {
 			continue
 		}
 		items = append(items, it)

@@ -99,6 +99,9 @@ type globals struct {
 	today    string
 	author   string
 	lockWait time.Duration
+	// dryRun makes a write build and validate its change and write
+	// nothing (case import --dry-run).
+	dryRun bool
 
 	// writing is set while a command changes the store; an interrupt that
 	// arrives then is held until the change is complete.

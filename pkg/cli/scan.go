@@ -8,9 +8,10 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"hash"
 	"path/filepath"
 	"runtime/debug"
-	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -69,20 +70,22 @@ func (g *globals) tuneGC() {
 	}
 }
 
-// newScan reads the store settings from src and prepares to scan its
-// cases; stage names the results (the cache file) and params are what they
-// depend on besides the case's files and the settings.
-func newScan(src store.Source, stage string, params ...string) *scan {
-	cs := &configOnce{Source: src}
-	snap, found := store.LoadConfig(cs)
-	sum := sha256.Sum256(cs.data)
-	if cs.err != nil {
-		sum = sha256.Sum256([]byte("unreadable: " + cs.err.Error()))
+// newScan reads what is not a case from src — the store settings, the
+// cohorts, the import rules — and prepares to scan its cases; stage names
+// the results (the cache file) and params are what they depend on
+// besides the case's files and those store-level files, whose bytes are
+// part of every key (a case's findings may name its cohort).
+func newScan(src store.Source, stage string, params ...string) (*scan, error) {
+	cs := &configOnce{Source: src, sum: sha256.New(), recording: true}
+	snap, found, err := store.LoadConfig(cs)
+	if err != nil {
+		return nil, err
 	}
+	cs.recording = false
 	return &scan{snap: snap, found: found, opt: casescan.Options{
 		Source: cs,
-		Params: append([]string{stage, "settings " + hex.EncodeToString(sum[:])}, params...),
-	}}
+		Params: append([]string{stage, "store " + hex.EncodeToString(cs.sum.Sum(nil))}, params...),
+	}}, nil
 }
 
 // keepIn keeps the scan's results in the repository's cache file name,
@@ -100,24 +103,24 @@ func (s *scan) keepIn(g *globals, repo *gitstore.Repo, name string) {
 
 // workTreeScan prepares a scan of the work tree at root: each case is
 // keyed by the hash of its directory's files, as git status knows them.
-func (g *globals) workTreeScan(root string, src store.Source, stage string, params ...string) *scan {
+func (g *globals) workTreeScan(root string, src store.Source, stage string, params ...string) (*scan, error) {
 	g.tuneGC()
-	s := newScan(src, stage, params...)
-	if g.cacheVersion() == "" {
-		return s
+	s, err := newScan(src, stage, params...)
+	if err != nil || g.cacheVersion() == "" {
+		return s, err
 	}
 	repo, err := gitstore.Open(root)
 	if err != nil {
-		return s // no repository, no cache
+		return s, nil // no repository, no cache
 	}
 	defer repo.Close()
 	keys, again, err := repo.DirKeys(layout.CasesDir, load.MaxFileSize)
 	if err != nil {
-		return s
+		return s, nil
 	}
 	s.opt.Keys, s.opt.Recheck = keys, again
 	s.keepIn(g, repo, stage)
-	return s
+	return s, nil
 }
 
 // treeScan prepares a scan of a commit's tree: each case is keyed by its
@@ -135,7 +138,10 @@ func (g *globals) treeScan(repo *gitstore.Repo, tree *gitstore.TreeFiles, stage 
 	root := repo.Root()
 	work, _ := store.NewWorkTree(root)
 	route := &routed{tree: store.GitTree{Tree: tree, Work: work}, work: work, same: map[string]bool{}}
-	s := newScan(route, stage, params...)
+	s, err := newScan(route, stage, params...)
+	if err != nil {
+		return nil, err
+	}
 	commit := tree.Commit()
 	// Another goroutine opens a repository handle of its own only when it
 	// first reads from git objects: each handle holds the pack index in
@@ -242,21 +248,30 @@ func (r *routed) ReadFile(p string) ([]byte, error) { return r.from(p).ReadFile(
 
 func (r *routed) List(dir string) ([]store.Entry, error) { return r.from(dir).List(dir) }
 
-// configOnce is a Source that keeps the settings file's bytes as they are
-// read, so that the scan's key has them without a second read.
+// configOnce is a Source that hashes what is read through it while
+// recording — the store-level files, read before any case — so that the
+// scan's keys have their bytes without a second read.
 type configOnce struct {
 	store.Source
-	once sync.Once
-	data []byte
-	err  error
+	sum       hash.Hash
+	recording bool // only while one goroutine reads
 }
 
 func (c *configOnce) ReadFile(name string) ([]byte, error) {
-	if name != layout.ConfigPath {
-		return c.Source.ReadFile(name)
+	data, err := c.Source.ReadFile(name)
+	if c.recording {
+		fmt.Fprintf(c.sum, "file %q %d %v\n", name, len(data), err)
+		c.sum.Write(data)
 	}
-	c.once.Do(func() { c.data, c.err = c.Source.ReadFile(name) })
-	return append([]byte(nil), c.data...), c.err
+	return data, err
+}
+
+func (c *configOnce) List(dir string) ([]store.Entry, error) {
+	entries, err := c.Source.List(dir)
+	if c.recording {
+		fmt.Fprintf(c.sum, "dir %q %v %v\n", dir, entries, err)
+	}
+	return entries, err
 }
 
 // Concurrent passes on whether the source may be read from several
@@ -278,7 +293,10 @@ func (g *globals) workTreeStore(stage string, params ...string) (*scan, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := g.workTreeScan(root, src, stage, params...)
+	s, err := g.workTreeScan(root, src, stage, params...)
+	if err != nil {
+		return nil, err
+	}
 	if s.snap.Config == nil {
 		return nil, &InvalidError{Msg: "cannot read the store settings " + layout.ConfigPath, Hint: "run caseplan validate to see why"}
 	}

@@ -159,7 +159,7 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 		if c == nil {
 			return loaded, nil
 		}
-		return append(loaded, validate.Case(s.snap.Config, c, opt)...), nil
+		return append(loaded, validate.Case(s.snap, c, opt)...), nil
 	})
 	if checking != nil {
 		checking.Done()

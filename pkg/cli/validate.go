@@ -84,7 +84,11 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	n, findings, err := opts.checkShowing("validate", opts.workTreeScan(root, src, "validate", "today "+today.Format(time.DateOnly)), cases, today)
+	s, err := opts.workTreeScan(root, src, "validate", "today "+today.Format(time.DateOnly))
+	if err != nil {
+		return err
+	}
+	n, findings, err := opts.checkShowing("validate", s, cases, today)
 	if err != nil {
 		return err
 	}
@@ -180,6 +184,7 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 	type target struct{ id, path string } // path: repository-relative, "" for a whole case
 	var targets []target
 	settings := false
+	var records []string // store-level records named
 	for _, a := range args {
 		if !strings.ContainsAny(a, `/\`) && !strings.HasSuffix(a, layout.Ext) && a != "." && a != ".." && a != layout.CasesDir {
 			targets = append(targets, target{id: a})
@@ -204,7 +209,13 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 			settings = true
 			continue
 		}
-		id, _ := layout.CaseOf(rel)
+		id, isCase := layout.CaseOf(rel)
+		if !isCase {
+			// A store-level record (a cohort, import rules) or their
+			// directory: read with the settings, whatever cases are.
+			records = append(records, rel)
+			continue
+		}
 		t := target{id: id}
 		if rel != layout.CaseDir(id) {
 			t.path = rel
@@ -212,10 +223,10 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 		targets = append(targets, t)
 	}
 
-	if len(targets) == 0 && !settings {
+	if len(targets) == 0 && !settings && len(records) == 0 {
 		return nil, nil, nil
 	}
-	partial := settings
+	partial := settings || len(records) > 0
 	for _, t := range targets {
 		partial = partial || t.path != ""
 	}
@@ -233,6 +244,9 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 	files = map[string]bool{}
 	if settings {
 		files[layout.ConfigPath] = true
+	}
+	for _, r := range records {
+		files[r] = true
 	}
 	for _, t := range targets {
 		if t.path != "" {

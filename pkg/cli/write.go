@@ -40,7 +40,7 @@ func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
 	return &casework.Workspace{
 		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
 		Author: author, NoCommit: noCommit, Critical: g.critical, Rand: g.env.Rand,
-		LockWait: g.lockWait, Keys: k,
+		LockWait: g.lockWait, Keys: k, DryRun: g.dryRun,
 	}, nil
 }
 
@@ -60,6 +60,9 @@ const (
 	// the new case needs next (sayNext in case_new.go) rather than count
 	// the errors it opens with, which are those same things as findings.
 	sayNext
+	// selfReported: the command says what the change did itself, from
+	// what its build recorded (case import).
+	selfReported
 )
 
 // write makes a change through casework's engine — which validates the
@@ -70,14 +73,21 @@ const (
 // what the change did. It is the one way every command that changes a
 // case or the store writes.
 func (g *globals) write(noCommit bool, cases []string, build casework.Build, tell telling) error {
+	_, err := g.writeResult(noCommit, cases, build, tell)
+	return err
+}
+
+// writeResult is write, for a command that reports the change itself
+// from its result (the commit it made).
+func (g *globals) writeResult(noCommit bool, cases []string, build casework.Build, tell telling) (*casework.Result, error) {
 	ws, err := g.workspace(noCommit)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer ws.Repo.Close()
 	res, err := ws.Apply(cases, build)
 	if err != nil {
-		return g.changeError(err)
+		return nil, g.changeError(err)
 	}
 	if res.Change.Output != "" {
 		fmt.Fprintln(g.env.Stdout, res.Change.Output)
@@ -87,9 +97,10 @@ func (g *globals) write(noCommit bool, cases []string, build casework.Build, tel
 	}
 	g.sayLeaks(res)
 	switch n := len(res.Existing); {
+	case tell == selfReported:
 	case tell == sayNext && len(res.Change.Cases) == 1 && res.After != nil:
 		if err := g.sayNext(res); err != nil {
-			return err
+			return nil, err
 		}
 	case n > 0:
 		what := "the case"
@@ -97,7 +108,11 @@ func (g *globals) write(noCommit bool, cases []string, build casework.Build, tel
 			what = "the store"
 		}
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s still has %d error(s) this change did not cause\n", what, n)
-		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run %s to see them\n", strings.Join(append([]string{"caseplan validate"}, res.Change.Cases...), " "))
+		run := "caseplan validate"
+		if len(res.Change.Cases) <= 5 { // a group note's hundred cases are the store
+			run = strings.Join(append([]string{run}, res.Change.Cases...), " ")
+		}
+		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run %s to see them\n", run)
 	}
 	if tell == sayWhat {
 		if len(res.Change.Cases) == 1 {
@@ -107,7 +122,7 @@ func (g *globals) write(noCommit bool, cases []string, build casework.Build, tel
 		}
 	}
 	g.saySealing(res)
-	return nil
+	return res, nil
 }
 
 // changeError explains why a change was not made.

@@ -95,6 +95,8 @@ const (
 	PrefixExclusion  = "EX"
 	PrefixClosure    = "CL"
 	PrefixReopening  = "RO"
+	// cohorts/<id>.yaml
+	PrefixCohortImport = "IM"
 )
 
 // ListRule says how the items of one list of a record kind are told apart.
@@ -197,6 +199,15 @@ var ListRules = []ListRule{
 		Why: "one closure per day, with one reason (reports read it); its notes may be corrected"},
 	{Kind: layout.KindOutcome, Path: "reopenings", Item: "reopening", Prefix: PrefixReopening, Key: []string{"date"}, Unique: true,
 		Why: "one reopening per day; its reason may be corrected"},
+
+	// cohorts/<id>.yaml: two clones may import two rosters into one cohort
+	{Kind: layout.KindCohort, Path: "layoff_dates", Item: "layoff date", Why: "a set of dates"},
+	{Kind: layout.KindCohort, Path: "imports", Item: "import", Prefix: PrefixCohortImport, Key: id, Alt: []string{"file", "sha256", "date"},
+		Why: "imports have IDs; one written by hand without is its file, the file's hash and the day: an event, never edited once written"},
+
+	// import-rules/<name>.yaml
+	{Kind: layout.KindImportRules, Path: "cohort.layoff_dates", Item: "layoff date", Why: "a set of dates"},
+	{Kind: layout.KindImportRules, Path: "managers.round_robin", Item: "staff id", Why: "a set of staff ids"},
 }
 
 // ListRuleOf returns the rule of the list at path (dot-separated keys,

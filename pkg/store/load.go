@@ -34,6 +34,11 @@ const (
 func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, error) {
 	l := loader{src: src, snap: &casefile.Snapshot{}}
 	l.loadConfig()
+	// Store-level records are few, and every case may name a cohort:
+	// they are read whichever cases are.
+	if err := l.loadStoreRecords(); err != nil {
+		return nil, nil, err
+	}
 	ids, top, err := CaseIDs(src, only)
 	if err != nil {
 		return nil, nil, err
@@ -46,12 +51,16 @@ func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, err
 	return l.snap, l.findings, nil
 }
 
-// LoadConfig reads the store settings alone: a Snapshot with no cases,
-// and the findings about the settings file.
-func LoadConfig(src Source) (*casefile.Snapshot, []finding.Finding) {
+// LoadConfig reads what is not a case: the store settings and the
+// store-level records (the cohorts, the import rules), into a Snapshot
+// with no cases, with the findings about those files.
+func LoadConfig(src Source) (*casefile.Snapshot, []finding.Finding, error) {
 	l := loader{src: src, snap: &casefile.Snapshot{}}
 	l.loadConfig()
-	return l.snap, l.findings
+	if err := l.loadStoreRecords(); err != nil {
+		return nil, nil, err
+	}
+	return l.snap, l.findings, nil
 }
 
 // CaseIDs lists the cases Load reads: those named in only, or every
@@ -78,6 +87,8 @@ func CaseIDs(src Source, only []string) (ids []string, top []finding.Finding, er
 		for _, e := range entries {
 			p := layout.CasesDir + "/" + e.Name
 			switch {
+			case e.IsDir && layout.IsStoreDir(e.Name):
+				// cohorts/, import-rules/: read above.
 			case e.Symlink && !layout.IsConfig(p):
 				// A link that leaves the store does not resolve to a
 				// directory here; loadCase reports it as the link it is.

@@ -36,7 +36,7 @@ func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []findi
 	out := append([]finding.Finding(nil), loaded...)
 	out = append(out, ConfigFindings(snap, opt)...)
 	for _, c := range snap.Cases {
-		out = append(out, Case(snap.Config, c, opt)...)
+		out = append(out, Case(snap, c, opt)...)
 		if opt.Progress != nil {
 			opt.Progress()
 		}
@@ -44,26 +44,30 @@ func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []findi
 	return Finish(snap.Config, out)
 }
 
-// ConfigFindings checks the store settings file: its schema, and the
-// store-wide rules about the settings themselves.
+// ConfigFindings checks what is not a case: the store settings file (its
+// schema, the store-wide rules about the settings) and the store-level
+// records (cohorts, import rules).
 func ConfigFindings(snap *casefile.Snapshot, opt Options) []finding.Finding {
 	if snap.ConfigDoc == nil {
-		return nil
+		return storeRecordFindings(snap, opt)
 	}
 	out := schemaFindings(opt.Schemas, snap.ConfigDoc, "")
-	return append(out, storeFindings(snap.Config, snap.ConfigDoc)...)
+	out = append(out, storeFindings(snap.Config, snap.ConfigDoc)...)
+	return append(out, storeRecordFindings(snap, opt)...)
 }
 
 // Case checks one case — its files against their schemas, then the rules
-// of its program — with the store settings cfg. Its findings depend only
-// on the case's files, cfg and opt.Today, so they can be kept by those
-// (pkg/casescan). The store's rule settings are applied by Finish.
-func Case(cfg *record.Config, c *casefile.Case, opt Options) []finding.Finding {
+// of its program — with what store holds besides cases (the settings, the
+// cohorts). Its findings depend only on the case's files, those and
+// opt.Today, so they can be kept by those (pkg/casescan). The store's rule
+// settings are applied by Finish.
+func Case(store *casefile.Snapshot, c *casefile.Case, opt Options) []finding.Finding {
+	cfg := store.Config
 	var out []finding.Finding
 	for _, d := range c.Docs {
 		out = append(out, schemaFindings(opt.Schemas, d, c.ID)...)
 	}
-	ctx := &Context{Config: cfg, Today: opt.Today, Case: c, Contact: calendar.ContactFor(c, cfg)}
+	ctx := &Context{Config: cfg, Today: opt.Today, Case: c, Contact: calendar.ContactFor(c, cfg), Cohorts: store.Cohorts}
 	for _, r := range Rules {
 		if r.check == nil || !ctx.applies(r) {
 			continue
@@ -169,7 +173,8 @@ type Context struct {
 	Config  *record.Config
 	Today   time.Time
 	Case    *casefile.Case
-	Contact calendar.Contact // what the case's program counts as a contact
+	Contact calendar.Contact          // what the case's program counts as a contact
+	Cohorts map[string]*record.Cohort // the store's cohorts by ID (nil: unreadable)
 
 	rule  *Rule
 	found []finding.Finding

@@ -204,6 +204,12 @@ func ruleTests() []ruleTest {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure"},
 		{rule: "future-date", on: day("2026-03-10"), change: nil, want: "cases/WS1/notes/2026-03-12-ck01.yaml:2:7", msg: "after today (2026-03-10)"},
+		{rule: "unknown-cohort", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] += "cohort: 2026-ACME\n"
+		}, want: "cases/W1/intake.yaml:8:9", msg: `cohort "2026-ACME" has no record cases/cohorts/2026-ACME.yaml`, keep: func(m memStore) {
+			m["cases/W1/intake.yaml"] += "cohort: 2026-ACME\n"
+			m["cases/cohorts/2026-ACME.yaml"] = "id: 2026-ACME\nemployer: Acme Example Works\nnotice_date: 2026-03-02\nlayoff_dates: [2026-05-01]\n"
+		}},
 		{rule: "ws-layoff", on: today, change: func(m memStore) {
 			s := m["cases/WS1/intake.yaml"]
 			m["cases/WS1/intake.yaml"] = s[:strings.Index(s, "layoff:")]
