@@ -81,6 +81,11 @@ type Repo struct {
 	// not known) and how long Lock will wait in all.
 	OnLockWait func(pid int, timeout time.Duration)
 
+	// AutoPackLoose is the estimated number of loose objects above which
+	// a commit packs them before it returns (see PackLoose); zero means
+	// the package's AutoPackLoose, a negative number never.
+	AutoPackLoose int
+
 	// beforeRefUpdate, when set by a test, runs after everything is
 	// prepared and just before the branch is moved, so a test can move the
 	// branch underneath or make a later step fail.
