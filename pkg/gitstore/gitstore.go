@@ -66,6 +66,7 @@ type Repo struct {
 	gitDir    string
 	commonDir string
 	storage   *filesystem.Storage
+	objects   *objectStore // storage, reading loose objects faster
 	repo      *git.Repository
 
 	// lock is the open lock file while this Repo holds the store's lock;
@@ -111,7 +112,7 @@ func Init(root string, branch string) (*Repo, error) {
 		return nil, fmt.Errorf("init %s: %w", root, err)
 	}
 	r := newRepo(abs, filepath.Join(abs, git.GitDirName), "")
-	repo, err := git.InitWithOptions(r.storage, osfs.New(abs), git.InitOptions{DefaultBranch: ref})
+	repo, err := git.InitWithOptions(r.objects, osfs.New(abs), git.InitOptions{DefaultBranch: ref})
 	if err != nil {
 		_ = r.storage.Close()
 		return nil, fmt.Errorf("init %s: %w", root, err)
@@ -146,7 +147,7 @@ func Open(root string) (*Repo, error) {
 		return nil, fmt.Errorf("open %s: not a git repository: %w", root, err)
 	}
 	r := newRepo(abs, gitDir, commonDir)
-	repo, err := git.Open(r.storage, osfs.New(abs))
+	repo, err := git.Open(r.objects, osfs.New(abs))
 	if err != nil {
 		_ = r.storage.Close()
 		return nil, fmt.Errorf("open %s: %w", root, err)
@@ -214,7 +215,8 @@ func newRepo(abs, gitDir, commonDir string) *Repo {
 	// files), and other processes do change this repository.
 	st := filesystem.NewStorageWithOptions(dotGit, cache.NewObjectLRUDefault(),
 		filesystem.Options{KeepDescriptors: true})
-	return &Repo{root: abs, gitDir: gitDir, commonDir: commonDir, storage: st}
+	return &Repo{root: abs, gitDir: gitDir, commonDir: commonDir, storage: st,
+		objects: &objectStore{Storage: st, objects: filepath.Join(commonDir, "objects")}}
 }
 
 // Close releases the files the repository keeps open, including the store's

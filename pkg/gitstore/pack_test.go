@@ -218,3 +218,42 @@ func mustHead(t *testing.T, r *Repo) plumbing.Hash {
 	}
 	return head
 }
+
+// Loose objects are read by caseplan itself, packed ones by go-git; both
+// give git's answer, for every object of a history part loose, part packed.
+func TestReadObjectsLooseAndPacked(t *testing.T) {
+	r := newTestRepo(t)
+	r.AutoPackLoose = -1
+	commitT(t, r, "one", put("cases/A/intake.yaml", "a: 1\n"), put("cases/A/notes/n.yaml", strings.Repeat("n ", 5000)))
+	gitT(t, r.Root(), "gc", "-q")
+	commitT(t, r, "two", put("cases/B/intake.yaml", "b: 1\n"))
+	r2, err := Open(r.Root())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r2.Close()
+	loose := 0
+	for _, line := range strings.Split(strings.TrimSpace(gitT(t, r.Root(), "rev-list", "--objects", "--all")), "\n") {
+		h, _, _ := strings.Cut(line, " ")
+		typ := strings.TrimSpace(gitT(t, r.Root(), "cat-file", "-t", h))
+		want := gitT(t, r.Root(), "cat-file", typ, h)
+		o, err := r2.objects.EncodedObject(plumbing.AnyObject, plumbing.NewHash(h))
+		if err != nil {
+			t.Fatalf("%s: %v", h, err)
+		}
+		rd, _ := o.Reader()
+		got, _ := io.ReadAll(rd)
+		if o.Type().String() != typ || string(got) != want || o.Hash().String() != h {
+			t.Errorf("%s: %s %q, want %s %q", h, o.Type(), got, typ, want)
+		}
+		if _, ok := o.(*rawObject); ok {
+			loose++
+		}
+		if _, err := r2.objects.EncodedObject(plumbing.TagObject, plumbing.NewHash(h)); err != plumbing.ErrObjectNotFound {
+			t.Errorf("%s as a tag: %v", h, err)
+		}
+	}
+	if loose == 0 {
+		t.Error("no object was read loose")
+	}
+}
