@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -26,16 +27,34 @@ import (
 // inflated straight into a buffer of its size. Like git, which checks
 // object hashes only in git fsck, it trusts that a file is named after its
 // content; packed objects and everything else go to go-git as before.
+//
+// It also survives a repack by another process (git gc, caseplan gc):
+// go-git lists the packs once, so an object moved from a loose file or an
+// old pack into a new pack would be "not found" for the rest of the
+// command. When an object is missing and objects/pack has changed since
+// the packs were listed, they are listed again and the object looked for
+// once more.
 type objectStore struct {
 	*filesystem.Storage
 	objects string // the objects directory
+	// packsSeen is objects/pack's modification time when the packs were
+	// last listed again; zero until then.
+	packsSeen time.Time
 }
 
 // EncodedObject returns the object h, of type t unless t is AnyObject.
 func (s *objectStore) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
 	o, err := readLooseObject(s.objects, h)
 	if errors.Is(err, fs.ErrNotExist) {
-		return s.Storage.EncodedObject(t, h)
+		obj, err := s.Storage.EncodedObject(t, h)
+		if errors.Is(err, plumbing.ErrObjectNotFound) && s.packsChanged() {
+			s.Storage.Reindex()
+			if o, lerr := readLooseObject(s.objects, h); lerr == nil && (t == plumbing.AnyObject || o.typ == t) {
+				return o, nil
+			}
+			obj, err = s.Storage.EncodedObject(t, h)
+		}
+		return obj, err
 	}
 	if err != nil {
 		return nil, err
@@ -44,6 +63,17 @@ func (s *objectStore) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plu
 		return nil, plumbing.ErrObjectNotFound // as go-git answers
 	}
 	return o, nil
+}
+
+// packsChanged reports whether objects/pack changed since the packs were
+// last listed again (or, the first time, whether it exists at all).
+func (s *objectStore) packsChanged() bool {
+	fi, err := os.Stat(filepath.Join(s.objects, "pack"))
+	if err != nil || fi.ModTime().Equal(s.packsSeen) {
+		return false
+	}
+	s.packsSeen = fi.ModTime()
+	return true
 }
 
 var zlibReaders sync.Pool

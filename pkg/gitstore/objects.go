@@ -84,17 +84,12 @@ func (r *Repo) writeLoose(typ plumbing.ObjectType, data []byte) (plumbing.Hash, 
 
 // readRaw returns an object's content.
 func (r *Repo) readRaw(typ plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
-	if o, err := readLooseObject(filepath.Join(r.commonDir, "objects"), h); err == nil {
-		if o.typ != typ {
-			return nil, plumbing.ErrObjectNotFound
-		}
-		return o.data, nil
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	obj, err := r.storage.EncodedObject(typ, h)
+	obj, err := r.objects.EncodedObject(typ, h)
 	if err != nil {
 		return nil, err
+	}
+	if o, ok := obj.(*rawObject); ok {
+		return o.data, nil
 	}
 	rd, err := obj.Reader()
 	if err != nil {

@@ -257,3 +257,40 @@ func TestReadObjectsLooseAndPacked(t *testing.T) {
 		t.Error("no object was read loose")
 	}
 }
+
+// A reader that listed the packs before another process packed (caseplan
+// gc, or git gc) still finds the objects that moved.
+func TestReadersSurviveRepack(t *testing.T) {
+	r := newTestRepo(t)
+	commitT(t, r, "base", put("cases/A/intake.yaml", "a: 1\n"))
+	gitT(t, r.Root(), "gc", "-q")
+	reader, err := Open(r.Root())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	if _, err := reader.TreeAt(mustHead(t, reader)); err != nil { // lists the packs
+		t.Fatal(err)
+	}
+	read := func(path, want string) {
+		t.Helper()
+		tf, err := reader.TreeAt(mustHead(t, reader))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := tf.ReadFile(path); err != nil || string(got) != want {
+			t.Fatalf("%s: %q, %v", path, got, err)
+		}
+	}
+	// Another caseplan process commits and packs the loose objects.
+	commitT(t, r, "B", put("cases/B/intake.yaml", "b: 1\n"))
+	if _, err := r.PackLoose(PackOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	read("cases/B/intake.yaml", "b: 1\n")
+	// git gc: everything into one new pack, the old ones deleted.
+	commitT(t, r, "C", put("cases/C/intake.yaml", "c: 1\n"))
+	gitT(t, r.Root(), "gc", "-q", "--prune=now")
+	read("cases/C/intake.yaml", "c: 1\n")
+	read("cases/A/intake.yaml", "a: 1\n")
+}
