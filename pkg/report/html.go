@@ -203,6 +203,7 @@ p.meta { margin: .15em 0; color: #4a5560; overflow-wrap: anywhere; }
 table { border-collapse: collapse; margin-top: .5em; }
 th, td { padding: .25em .7em; border-bottom: 1px solid #e3e7eb; text-align: left; vertical-align: top; }
 th { background: #f2f4f6; font-weight: 600; white-space: nowrap; }
+th[scope=row] { white-space: normal; min-width: 8em; }
 td.nowrap { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.flags { min-width: 9em; }
