@@ -53,8 +53,10 @@ const AutoPackLoose = 2400
 
 // autoPack packs the loose objects when there are more than the Repo's
 // AutoPackLoose (estimated). The caller holds the lock and has finished its
-// write: a failure here changes nothing (the objects stay loose, and the
-// next commit tries again), so it is not reported.
+// write: a failure here changes nothing (the objects stay loose), so it is
+// not reported; it is remembered in the state directory so that the
+// commits of the next day do not each pay for failing again (a damaged
+// loose object would make every attempt fail). caseplan gc reports it.
 func (r *Repo) autoPack() {
 	limit := r.AutoPackLoose
 	if limit == 0 {
@@ -63,8 +65,22 @@ func (r *Repo) autoPack() {
 	if limit < 0 || r.LooseEstimate() <= limit {
 		return
 	}
-	_, _ = r.packLoose(PackOptions{})
+	if fi, err := os.Stat(filepath.Join(r.StateDir(), autoPackFailed)); err == nil && time.Since(fi.ModTime()) < autoPackBackoff {
+		return
+	}
+	if _, err := r.packLoose(PackOptions{}); err != nil {
+		_ = r.WriteState(autoPackFailed, []byte(err.Error()+"\n"))
+		return
+	}
+	_ = os.Remove(filepath.Join(r.StateDir(), autoPackFailed))
 }
+
+// autoPackFailed is the state file that says when and why packing after a
+// commit last failed; autoPackBackoff how long commits then leave it be.
+const (
+	autoPackFailed  = "autopack-failed"
+	autoPackBackoff = 24 * time.Hour
+)
 
 // PackStats says what PackLoose did.
 type PackStats struct {
@@ -146,6 +162,7 @@ func (r *Repo) packLoose(opts PackOptions) (PackStats, error) {
 	for i := range 256 {
 		_ = os.Remove(filepath.Join(r.commonDir, "objects", fmt.Sprintf("%02x", i))) // only if empty
 	}
+	_ = os.Remove(filepath.Join(r.StateDir(), autoPackFailed))
 	// This Repo's storage must look for packs again: its list predates
 	// the new ones.
 	r.storage.Reindex()

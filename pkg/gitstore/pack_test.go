@@ -294,3 +294,44 @@ func TestReadersSurviveRepack(t *testing.T) {
 	read("cases/C/intake.yaml", "c: 1\n")
 	read("cases/A/intake.yaml", "a: 1\n")
 }
+
+// A damaged loose object makes packing fail: a commit still succeeds, the
+// objects stay loose, the failure is remembered so the next commits do not
+// each try again, and gc reports it.
+func TestAutoPackFailureIsRememberedNotRepeated(t *testing.T) {
+	r := newTestRepo(t)
+	r.AutoPackLoose = -1
+	commitT(t, r, "base", put("cases/A/intake.yaml", "a: 1\n"))
+	bad := filepath.Join(r.Root(), ".git", "objects", "17", strings.Repeat("0", 38))
+	if err := os.MkdirAll(filepath.Dir(bad), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte("not zlib"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	r.AutoPackLoose = 1
+	commitT(t, r, "one", put("cases/A/notes/n1.yaml", "n\n"))
+	failed := filepath.Join(r.StateDir(), autoPackFailed)
+	if _, err := os.Stat(failed); err != nil {
+		t.Fatalf("the failure was not remembered: %v", err)
+	}
+	if n, packs := looseCount(t, r.Root()); n == 0 || packs != 0 {
+		t.Errorf("%d loose objects, %d packs after a failed packing", n, packs)
+	}
+	stamp, _ := os.Stat(failed)
+	commitT(t, r, "two", put("cases/A/notes/n2.yaml", "n\n"))
+	if again, err := os.Stat(failed); err != nil || !again.ModTime().Equal(stamp.ModTime()) {
+		t.Errorf("the next commit tried to pack again")
+	}
+	if _, err := r.PackLoose(PackOptions{}); err == nil {
+		t.Error("gc did not report the damaged object")
+	}
+	// Once the damage is gone, packing works and forgets the failure.
+	os.Remove(bad)
+	if _, err := r.PackLoose(PackOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(failed); err == nil {
+		t.Error("the failure is still remembered after packing succeeded")
+	}
+}
