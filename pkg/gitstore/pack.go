@@ -39,7 +39,16 @@ type PackOptions struct {
 	// Progress, when set, is told after each batch how many loose objects
 	// have been packed out of how many.
 	Progress func(done, total int)
+	// MaxPacks, when positive, stops after that many packs, oldest
+	// objects first, leaving the rest loose for later.
+	MaxPacks int
 }
+
+// autoPackMax bounds the packs one commit writes, so that a commit on a
+// store with a great many loose objects (one written before caseplan
+// packed, say) does not stall for minutes: about 128 MB of loose objects
+// per commit; caseplan gc packs them all.
+const autoPackMax = 4
 
 // DefaultPackBatch is the loose bytes one pack takes by default: at 10,000
 // cases some 160 commits' cases/ trees, about 60 MB once inflated.
@@ -68,7 +77,7 @@ func (r *Repo) autoPack() {
 	if fi, err := os.Stat(filepath.Join(r.StateDir(), autoPackFailed)); err == nil && time.Since(fi.ModTime()) < autoPackBackoff {
 		return
 	}
-	if _, err := r.packLoose(PackOptions{}); err != nil {
+	if _, err := r.packLoose(PackOptions{MaxPacks: autoPackMax}); err != nil {
 		_ = r.WriteState(autoPackFailed, []byte(err.Error()+"\n"))
 		return
 	}
@@ -134,7 +143,7 @@ func (r *Repo) packLoose(opts PackOptions) (PackStats, error) {
 	if batch <= 0 {
 		batch = DefaultPackBatch
 	}
-	for start := 0; start < len(loose); {
+	for start := 0; start < len(loose) && (opts.MaxPacks <= 0 || st.Packs < opts.MaxPacks); {
 		end, size := start, int64(0)
 		for end < len(loose) && (end == start || size+loose[end].size <= batch) {
 			size += loose[end].size

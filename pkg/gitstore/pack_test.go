@@ -71,6 +71,18 @@ func TestPackLoose(t *testing.T) {
 	commitT(t, r2, "again", put("cases/C01/notes/late.yaml", "late\n"))
 	gitT(t, r.Root(), "fsck", "--strict", "--no-dangling")
 
+	// MaxPacks stops early, leaving the newest objects loose.
+	for i := range 10 {
+		commitT(t, r2, "more", put(fmt.Sprintf("cases/C02/notes/m%d.yaml", i), strings.Repeat("more ", i+1)))
+	}
+	if st, err := r2.PackLoose(PackOptions{BatchBytes: 1 << 10, MaxPacks: 2}); err != nil || st.Packs != 2 {
+		t.Errorf("MaxPacks 2: %+v, %v", st, err)
+	}
+	if n, _ := looseCount(t, r.Root()); n == 0 {
+		t.Error("MaxPacks 2 packed everything")
+	}
+	gitT(t, r.Root(), "fsck", "--strict", "--no-dangling")
+
 	// Nothing loose: nothing to do.
 	if _, err := r2.PackLoose(PackOptions{}); err != nil {
 		t.Fatal(err)
