@@ -205,6 +205,19 @@ func (x *logIndex) entry(i int) Entry {
 	return e
 }
 
+// posting returns the number of caseID's posting, if it has one.
+func (x *logIndex) posting(caseID string) (int, bool) {
+	np := len(x.posts) / 12
+	want := []byte(caseID)
+	k := sort.Search(np, func(k int) bool {
+		return bytes.Compare(x.strBytes(binary.LittleEndian.Uint32(x.posts[12*k:])), want) >= 0
+	})
+	if k == np || !bytes.Equal(x.strBytes(binary.LittleEndian.Uint32(x.posts[12*k:])), want) {
+		return 0, false
+	}
+	return k, true
+}
+
 // entries returns the entries of caseID ("" for all), at most limit of
 // them when limit > 0, in the index's order.
 func (x *logIndex) entries(caseID string, limit int) []Entry {
@@ -219,12 +232,8 @@ func (x *logIndex) entries(caseID string, limit int) []Entry {
 		}
 		return out
 	}
-	np := len(x.posts) / 12
-	want := []byte(caseID)
-	k := sort.Search(np, func(k int) bool {
-		return bytes.Compare(x.strBytes(binary.LittleEndian.Uint32(x.posts[12*k:])), want) >= 0
-	})
-	if k == np || !bytes.Equal(x.strBytes(binary.LittleEndian.Uint32(x.posts[12*k:])), want) {
+	k, ok := x.posting(caseID)
+	if !ok {
 		return nil
 	}
 	first := binary.LittleEndian.Uint32(x.posts[12*k+4:])
@@ -239,23 +248,28 @@ func (x *logIndex) entries(caseID string, limit int) []Entry {
 }
 
 // buildLogIndex encodes the entries of head: newer (in order), then every
-// entry of old when it is given.
+// entry of old when it is given. old's entries are not decoded: its
+// strings, entries and case references are kept as they are and the new
+// ones added around them (a string the new entries share with old ones may
+// be stored twice until the next rebuild), so that bringing the index of a
+// long history up to date after one commit costs a copy, not a decoding of
+// every entry.
 func buildLogIndex(head plumbing.Hash, newer []Entry, old *logIndex) *logIndex {
-	total := len(newer)
-	if old != nil {
-		total += old.count()
-	}
-	all := make([]Entry, 0, total)
-	all = append(all, newer...)
-	if old != nil {
-		for i := range old.count() {
-			all = append(all, old.entry(i))
-		}
-	}
-
-	strNum := map[string]uint32{}
 	var strs []byte
 	offs := []uint32{0}
+	var caseRefs []uint32
+	if old != nil {
+		strs = append(strs, old.strs...)
+		offs = make([]uint32, len(old.strOffs)/4)
+		for i := range offs {
+			offs[i] = binary.LittleEndian.Uint32(old.strOffs[4*i:])
+		}
+		caseRefs = make([]uint32, len(old.caseRefs)/4, len(old.caseRefs)/4+2*len(newer))
+		for i := range caseRefs {
+			caseRefs[i] = binary.LittleEndian.Uint32(old.caseRefs[4*i:])
+		}
+	}
+	strNum := map[string]uint32{}
 	intern := func(s string) uint32 {
 		if n, ok := strNum[s]; ok {
 			return n
@@ -266,10 +280,23 @@ func buildLogIndex(head plumbing.Hash, newer []Entry, old *logIndex) *logIndex {
 		offs = append(offs, uint32(len(strs)))
 		return n
 	}
-	ents := make([]byte, 0, len(all)*entrySize)
-	var caseRefs []uint32
+	// A case the old entries name keeps its string, so its commits old
+	// and new share one list.
+	caseNum := func(c string) uint32 {
+		if old != nil {
+			if k, ok := old.posting(c); ok {
+				return binary.LittleEndian.Uint32(old.posts[12*k:])
+			}
+		}
+		return intern(c)
+	}
+	total := len(newer)
+	if old != nil {
+		total += old.count()
+	}
+	ents := make([]byte, 0, total*entrySize)
 	byCase := map[uint32][]uint32{}
-	for i, e := range all {
+	for i, e := range newer {
 		h := plumbing.NewHash(e.Commit)
 		ents = append(ents, h[:]...)
 		ents = binary.LittleEndian.AppendUint32(ents, intern(e.Author))
@@ -287,11 +314,22 @@ func buildLogIndex(head plumbing.Hash, newer []Entry, old *logIndex) *logIndex {
 		ents = binary.LittleEndian.AppendUint32(ents, uint32(len(e.Cases)))
 		seen := map[uint32]bool{}
 		for _, c := range e.Cases {
-			n := intern(c)
+			n := caseNum(c)
 			caseRefs = append(caseRefs, n)
 			if !seen[n] { // a case named twice lists the commit once, as Log does
 				seen[n] = true
 				byCase[n] = append(byCase[n], uint32(i))
+			}
+		}
+	}
+	if old != nil {
+		ents = append(ents, old.ents...)
+		shift := uint32(len(newer))
+		for k := range len(old.posts) / 12 {
+			b := old.posts[12*k:]
+			n, first, cnt := binary.LittleEndian.Uint32(b), binary.LittleEndian.Uint32(b[4:]), binary.LittleEndian.Uint32(b[8:])
+			for j := range cnt {
+				byCase[n] = append(byCase[n], binary.LittleEndian.Uint32(old.postPos[4*(first+j):])+shift)
 			}
 		}
 	}
@@ -302,7 +340,8 @@ func buildLogIndex(head plumbing.Hash, newer []Entry, old *logIndex) *logIndex {
 	str := func(n uint32) []byte { return strs[offs[n]:offs[n+1]] }
 	sort.Slice(caseNums, func(a, b int) bool { return bytes.Compare(str(caseNums[a]), str(caseNums[b])) < 0 })
 
-	out := []byte(logIndexMagic)
+	out := make([]byte, 0, 64+4*len(offs)+len(strs)+len(ents)+4*len(caseRefs)+20*len(caseNums)+4*total)
+	out = append(out, logIndexMagic...)
 	out = binary.LittleEndian.AppendUint32(out, logIndexVersion)
 	out = append(out, head[:]...)
 	out = binary.LittleEndian.AppendUint32(out, uint32(len(offs)-1))
@@ -311,7 +350,7 @@ func buildLogIndex(head plumbing.Hash, newer []Entry, old *logIndex) *logIndex {
 	}
 	out = binary.LittleEndian.AppendUint32(out, uint32(len(strs)))
 	out = append(out, strs...)
-	out = binary.LittleEndian.AppendUint32(out, uint32(len(all)))
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(ents)/entrySize))
 	out = append(out, ents...)
 	out = binary.LittleEndian.AppendUint32(out, uint32(len(caseRefs)))
 	for _, r := range caseRefs {
