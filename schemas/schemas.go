@@ -30,8 +30,9 @@ import (
 var FS embed.FS
 
 // Kinds lists the record kinds in the order of the store layout: the store
-// settings first, then a case's files.
-var Kinds = []string{"caseplan", "intake", "iep", "references", "note", "activity", "services", "outcome"}
+// settings first, then a case's files, then the store-level records
+// (cohorts, import rules).
+var Kinds = []string{"caseplan", "intake", "iep", "references", "note", "activity", "services", "outcome", "cohort", "import-rules"}
 
 // FileName returns the name of kind's schema file, e.g. "note.schema.json".
 func FileName(kind string) string { return kind + ".schema.json" }
@@ -83,6 +84,14 @@ func Compile() (*Validator, error) {
 		if id == "" {
 			return nil, fmt.Errorf("%s: no $id", FileName(k))
 		}
+		// The no-full-ssn rule, which editors apply as the schema says, is
+		// applied by noFullSSN instead: the same check, but the schema's
+		// form of it (an if/then/else at every node of every record)
+		// doubled the time and the allocations of validating a large
+		// store. TestNoFullSSNSame holds the two to the same verdicts.
+		if err := dropNoFullSSN(doc); err != nil {
+			return nil, fmt.Errorf("%s: %w", FileName(k), err)
+		}
 		if err := c.AddResource(id, doc); err != nil {
 			return nil, fmt.Errorf("%s: %w", FileName(k), err)
 		}
@@ -107,16 +116,19 @@ func (v *Validator) Validate(kind string, doc any) []Error {
 	if !ok {
 		return []Error{{Message: fmt.Sprintf("unknown record kind %q", kind)}}
 	}
+	var out []Error
+	noFullSSN(doc, nil, &out)
 	err := s.Validate(doc)
-	if err == nil {
+	if err == nil && out == nil {
 		return nil
 	}
-	ve, ok := err.(*jsonschema.ValidationError)
-	if !ok {
-		return []Error{{Message: err.Error()}}
+	if err != nil {
+		ve, ok := err.(*jsonschema.ValidationError)
+		if !ok {
+			return append(out, Error{Message: err.Error()})
+		}
+		v.flatten(ve, doc, &out)
 	}
-	var out []Error
-	v.flatten(ve, doc, &out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if c := comparePaths(out[i].Path, out[j].Path); c != 0 {
 			return c < 0
@@ -227,6 +239,13 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 		add("%s: a value of Go type %T cannot be in a record", name, k.Value)
 	case *kind.FalseSchema:
 		add("%s: is not allowed here", name)
+	case *kind.Not:
+		// The value is never repeated: it is a Social Security number.
+		if not, _ := node["not"].(map[string]any); not != nil && not["pattern"] == ssnPattern {
+			add("%s: %s", name, ssnMessage)
+		} else {
+			add("%s: is not allowed here", name)
+		}
 	default:
 		add("%s: is not valid", name)
 	}
@@ -237,7 +256,9 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 type pattern struct{ noun, hint string }
 
 var patterns = map[string]pattern{
-	`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`:              {"case id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters"},
+	`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`: {"case id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters"},
+	`^age1[02-9ac-hj-np-z]{58}$`:        {"age recipient", "age1 and 58 lower-case letters and digits, as caseplan key new prints it"},
+	`^(ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|ssh-rsa|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+=*( .*)?$`: {"signing key", "an SSH public key on one line, as caseplan key new or ssh-keygen prints it: ssh-ed25519 AAAA..."},
 	`^[a-z0-9][a-z0-9._-]{0,31}$`:                    {"staff id", "lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 32 characters"},
 	`^[a-z0-9][a-z0-9-]*$`:                           {"key", "lower-case letters, digits and '-', starting with a letter or digit"},
 	`^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]{4,8}$`:     {"note id", "the note's date and a suffix of 4 to 8 lower-case letters or digits, like 2026-03-02-k7qx"},
@@ -276,6 +297,9 @@ var patterns = map[string]pattern{
 	`^[0-9]{2}-[0-9]{7}$`:                            {"FEIN", "two digits, a hyphen and seven digits, like 12-3456789"},
 	`^[A-Za-z0-9][A-Za-z0-9-]{1,19}$`:                {"state tax ID", "2 to 20 letters, digits or '-', starting with a letter or digit"},
 	`^(devel|v[0-9][0-9A-Za-z.+-]*|[0-9a-f]{7,40})$`: {"caseplan version", "a release such as v1.2.0, a pseudo-version, a commit hash, or devel"},
+	`^[A-Za-z0-9][A-Za-z0-9._-]{0,47}$`:              {"cohort id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 48 characters"},
+	`^IM-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"import id", "IM- and five letters or digits, like IM-7QX2K"},
+	`^[0-9a-f]{64}$`:                                 {"SHA-256 hash", "64 lower-case hexadecimal digits"},
 }
 
 // unknownField words an additionalProperties error for key p of the

@@ -196,6 +196,18 @@ mode: phone
 	"activity": "week: 2026-W07\n",
 	"services": "{}\n",
 	"outcome":  "{}\n",
+	"cohort": `
+id: 2026-ACME
+employer: Acme Example Works
+notice_date: 2026-03-02
+layoff_dates: [2026-05-01]
+`,
+	"import-rules": `
+cohort: {id: 2026-ACME, employer: Acme Example Works, notice_date: 2026-03-02, layoff_dates: [2026-05-01]}
+program: ws
+managers: {one: jdoe}
+columns: {name: Full name}
+`,
 }
 
 func TestMinimalRecordsAreValid(t *testing.T) {

@@ -30,6 +30,9 @@ func TestScripts(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Fatal("the end-to-end tests need the git CLI to inspect the stores caseplan writes")
 	}
+	if _, err := exec.LookPath("ssh-keygen"); err != nil {
+		t.Fatal("the end-to-end tests need OpenSSH's ssh-keygen, which git verify-commit runs to check caseplan's signatures")
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata",
 		RequireExplicitExec: false,
@@ -40,6 +43,7 @@ func TestScripts(t *testing.T) {
 			"envstdout": envstdout,
 			"cmpids":    cmpids,
 			"gitserver": gitServer,
+			"roster":    roster,
 		},
 		Setup: func(env *testscript.Env) error {
 			home := filepath.Join(env.WorkDir, ".home")

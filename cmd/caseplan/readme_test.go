@@ -227,3 +227,65 @@ func TestReadmeWalkthrough(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeRapidResponse runs the README's rapid-response example as
+// written — its shell block, verbatim, in bash with set -e — with a
+// caseplan built from this clone on the PATH: the roster's problems are
+// named by row and column, four cases open in one commit, the same file
+// again opens none, and a group intake reaches the three who came.
+func TestReadmeRapidResponse(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds caseplan")
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash to run the example")
+	}
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(data), "## Rapid response: a layoff cohort from a spreadsheet")
+	section, _, found := strings.Cut(section, "<!-- The rapid-response example ends here")
+	_, block, hasBlock := strings.Cut(section, "```sh\n")
+	block, _, _ = strings.Cut(block, "```")
+	if !ok || !found || !hasBlock {
+		t.Fatal("the README has no rapid-response example, or no comment that ends it")
+	}
+	bin := t.TempDir()
+	build := exec.Command("go", "build", "-o", filepath.Join(bin, "caseplan"), "./cmd/caseplan")
+	build.Dir = repoRoot(t)
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bash, "--noprofile", "--norc", "-c", "set -e\n"+block)
+	cmd.Dir = t.TempDir()
+	cmd.Env = []string{
+		"PATH=" + bin + ":/usr/local/bin:/usr/bin:/bin",
+		"HOME=" + t.TempDir(), "TMPDIR=" + t.TempDir(), "GIT_CONFIG_NOSYSTEM=1",
+	}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("the example stops: %v\n%s", err, out.String())
+	}
+	for _, want := range []string{
+		"acme-roster.csv:5:D: Phone: holds a number shaped like a Social Security number",
+		"acme-roster.csv:7:B: First name: Blair Example is also row 3, with the same phone number",
+		"opened 4 case(s) in the new cohort 2026-ACME (cases/cohorts/2026-ACME.yaml) as one commit",
+		"nothing to import: 6 row(s) read, 4 already imported (unchanged)",
+		"4 cases\tcase.import",
+		"Cases of cohort 2026-ACME (4)",
+		"audit trail intact",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the example's output has no %q:\n%s", want, out.String())
+		}
+	}
+	if n := strings.Count(out.String(), "\t2026-03-06-"); n != 3 {
+		t.Errorf("the group intake reached %d cases, want 3:\n%s", n, out.String())
+	}
+	if strings.Contains(out.String(), "123-45-6789") {
+		t.Errorf("the example's output repeats the SSN-shaped value:\n%s", out.String())
+	}
+}

@@ -62,12 +62,13 @@ func TestTeamSync(t *testing.T) {
 	}
 
 	// Maria creates the store on the host with the team on the roster and
-	// the two cases everyone works on.
+	// the two cases everyone works on. The others are coordinators: a case
+	// manager changes only the cases they manage or are on the team of.
 	office := filepath.Join(work, "c0")
 	must(work, people[0], "init", "--remote", url, office, "--organization", "Example Workforce Board")
 	for _, p := range people[1:] {
 		name, email, _ := strings.Cut(strings.TrimSuffix(p, ">"), " <")
-		must(office, people[0], "staff", "add", "--name", name, "--email", email)
+		must(office, people[0], "staff", "add", "--name", name, "--email", email, "--role", "coordinator")
 	}
 	must(office, people[0], "case", "new", "--program", "work-security", "--name", "Ana Example", "--id", "WS-001",
 		"--notice-date", "2026-03-13", "--layoff-date", "2026-05-12")

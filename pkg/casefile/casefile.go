@@ -12,6 +12,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/sealed"
 )
 
 // Snapshot is a store's records as read from one source.
@@ -20,6 +21,12 @@ type Snapshot struct {
 	ConfigDoc *load.Document
 	Cases     []*Case // sorted by ID
 	Files     int     // record files read
+	// StoreDocs are the store-level record files (cohorts, import rules),
+	// parsed, in path order.
+	StoreDocs []*load.Document
+	// Cohorts are the layoff cohorts by ID, their file's name; a cohort
+	// whose record cannot be read is nil (the findings say why).
+	Cohorts map[string]*record.Cohort
 }
 
 // Case returns the case with the given ID, or nil.
@@ -49,9 +56,27 @@ type Case struct {
 	Notes      []*record.Note         // sorted by date, then ID
 	Activity   []*record.ActivityWeek // sorted by week
 	Docs       []*load.Document       // every parsed file of the case, in path order
+	// Sealed is what the store holds of the case's sealed fields, read
+	// without decrypting them; nil when it has none.
+	Sealed *Sealed
 
 	notePath     map[*record.Note]string
 	activityPath map[*record.ActivityWeek]string
+}
+
+// Sealed describes a case's sealed fields (pkg/sealed) as validate sees
+// them: whether the ciphertext and its recipients list are there, how many
+// people the ciphertext's header says it is encrypted to, and whom the list
+// names.
+type Sealed struct {
+	Ciphertext bool // sealed.age is there
+	Stanzas    int  // recipients in its header
+	Listed     bool // sealed.recipients is there
+	Recipients []sealed.Recipient
+	// Problem says why one of the files could not be read ("" when both
+	// could): a ciphertext that is not an age file, a list that does not
+	// parse.
+	Problem string
 }
 
 // New returns an empty case with the given ID.

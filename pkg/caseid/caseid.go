@@ -10,23 +10,27 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/pii"
 )
 
-var (
-	validRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
-	// A nine-digit number shaped like a US Social Security number. Records
-	// are plain text in git, kept forever: such a number must never be a
-	// directory name (DESIGN.md §2).
-	ssnRE = regexp.MustCompile(`^[0-9]{3}[-. ]?[0-9]{2}[-. ]?[0-9]{4}$`)
-)
+var validRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
 
 // Check reports why id cannot be a case ID, or nil.
 func Check(id string) error {
+	// A number shaped like a US Social Security number must never be a
+	// directory name (DESIGN.md §2): records are plain text in git, kept
+	// forever. The message does not repeat it: it would be one more copy,
+	// in a terminal's scrollback or a CI log.
+	if pii.IsSSNShaped(id) {
+		return fmt.Errorf("the case ID looks like a Social Security number; never use one as a case ID")
+	}
 	if !validRE.MatchString(id) {
 		return fmt.Errorf("case ID %q is not valid: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit", id)
 	}
-	if ssnRE.MatchString(id) {
-		return fmt.Errorf("case ID %q looks like a Social Security number; never use one as a case ID", id)
+	if layout.IsStoreDir(id) {
+		return fmt.Errorf("case ID %q is the name of a directory of store records (cases/%s/); choose another ID", id, id)
 	}
 	return nil
 }

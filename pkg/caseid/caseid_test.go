@@ -44,6 +44,17 @@ func TestNew(t *testing.T) {
 	}
 }
 
+func TestCheckRefusesStoreDirs(t *testing.T) {
+	for _, id := range []string{"cohorts", "import-rules"} {
+		if Check(id) == nil {
+			t.Errorf("Check(%q) accepted a directory of store records", id)
+		}
+	}
+	if err := Check("cohorts-2026"); err != nil {
+		t.Error(err)
+	}
+}
+
 func TestNewItem(t *testing.T) {
 	for _, tt := range []struct {
 		prefix string

@@ -118,7 +118,7 @@ func TestApplyRefusedLeavesStoreUntouched(t *testing.T) {
 					return nil, err
 				}
 				return &Change{Action: "test.settings", Summary: "x", Files: map[string][]byte{
-					layout.ConfigPath: []byte(strings.Replace(string(cfg), "role: case-manager", "role: wizard", 1)),
+					layout.ConfigPath: []byte(strings.Replace(string(cfg), "role: admin", "role: wizard", 1)),
 				}}, nil
 			},
 			want: []string{"cases/caseplan.yaml schema"},
@@ -444,7 +444,8 @@ func TestApplyNewCaseAndStaffThenActAsThem(t *testing.T) {
 	random := bytes.NewReader(append(make([]byte, 8), 0xff, 0xff, 0xff, 0xff))
 	ws := openWorkspace(t, dir, dev)
 	ws.Rand = random
-	res, err := ws.Apply(nil, NewCase{Program: "work-security", Name: "Sam Sample", Manager: "mrivera",
+	// A case manager opens cases they manage (pkg/access).
+	res, err := ws.Apply(nil, NewCase{Program: "work-security", Name: "Sam Sample", Manager: "dpatel",
 		NoticeDate: testToday.AddDate(0, 0, -10), LayoffDate: testToday.AddDate(0, 2, 0),
 	}.Build)
 	if err != nil {
@@ -453,7 +454,7 @@ func TestApplyNewCaseAndStaffThenActAsThem(t *testing.T) {
 	if res.Change.Output != "2026-00000" {
 		t.Fatalf("ID %q", res.Change.Output)
 	}
-	if got := gitCLI(t, dir, "log", "-1", "--format=%an|%s"); got != "Dev Patel|2026-00000: open case (work-security, manager mrivera)" {
+	if got := gitCLI(t, dir, "log", "-1", "--format=%an|%s"); got != "Dev Patel|2026-00000: open case (work-security, manager dpatel)" {
 		t.Errorf("commit %q", got)
 	}
 	// A second case must not reuse a taken ID.

@@ -97,13 +97,33 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		roster = afterSnap.Config
 	}
 	if roster != nil {
-		if _, ok := roster.StaffByEmail(w.Author.Email); !ok {
+		staff, ok := roster.StaffByEmail(w.Author.Email)
+		if !ok {
 			return nil, &NotOnRosterError{Author: w.Author}
+		}
+		if !head.IsZero() {
+			if err := checkAccess(roster, staff, files, beforeSnap, afterSnap); err != nil {
+				return nil, err
+			}
+		}
+		if err := w.checkSigning(roster, staff); err != nil {
+			return nil, err
 		}
 	}
 	change := &Change{Cases: cases, Action: "commit", Summary: message, Files: files}
 	if change.Summary == "" {
 		change.Summary = "commit hand edits"
+	}
+	// A hand edit of a case's team or of the roster re-seals the sealed
+	// fields it concerns, as a command's would.
+	resealed, unsealed, err := w.reseal(change, afterSnap, overlay{src, files})
+	if err != nil {
+		return nil, err
+	}
+	if len(resealed) > 0 {
+		if afterSnap, afterLoaded, err = store.Load(overlay{src, files}, existing(src, cases)); err != nil {
+			return nil, err
+		}
 	}
 	res, err := w.guard(change, loadedStore{beforeSnap, beforeLoaded}, loadedStore{afterSnap, afterLoaded}, refused)
 	if err != nil {
@@ -112,6 +132,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	// Errors a case already had stay the person's own business here: they
 	// are reported by validate, not by the commit of unrelated edits.
 	res.Existing, res.Skipped, res.Normalized = nil, w.skipped, w.normalized
+	res.Resealed, res.Unsealed = resealed, unsealed
 	if res.Commit, err = w.commit(change); err != nil {
 		return nil, err
 	}

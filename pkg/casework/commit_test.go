@@ -136,7 +136,7 @@ func TestCommitEdits(t *testing.T) {
 			name: "the settings by hand",
 			edit: func(t *testing.T, s handStore) {
 				cfg := readTestFile(t, s.dir, layout.ConfigPath)
-				cfg = strings.Replace(cfg, "\nprograms:", "  - id: dpatel\n    name: Dev Patel\n    email: dpatel@example.org\n\nprograms:", 1)
+				cfg = strings.Replace(cfg, "    role: admin\n", "    role: admin\n  - id: dpatel\n    name: Dev Patel\n    email: dpatel@example.org\n", 1)
 				writeTestFile(t, s.dir, layout.ConfigPath, cfg)
 			},
 			message: "add Dev",

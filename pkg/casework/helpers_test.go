@@ -68,6 +68,29 @@ func initTestStore(t *testing.T) string {
 	return dir
 }
 
+// withoutAdmin makes the store's creator, its only admin, a case manager
+// by a hand edit, as a store made before roles existed is: its roster names
+// no admin, so roles are not in force (record.Config.RolesInForce) and
+// anyone on it may change the roster, while waivers and the supervisor
+// role still need a supervisor.
+func withoutAdmin(t *testing.T, dir string) {
+	t.Helper()
+	path := filepath.Join(dir, "cases", "caseplan.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte("    role: admin\n")) {
+		t.Fatalf("caseplan.yaml names no admin:\n%s", data)
+	}
+	if err := os.WriteFile(path, bytes.Replace(data, []byte("    role: admin\n"), []byte("    role: case-manager\n"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := openWorkspace(t, dir, maria).CommitEdits("a roster without an admin"); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // storeCache keeps the files of stores that many tests start from, so
 // each test gets its own copy without building it again through caseplan.
 var storeCache sync.Map // name -> *cachedStore

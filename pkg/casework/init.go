@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/keys"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/schemas"
@@ -22,6 +23,11 @@ type InitStore struct {
 	Organization string
 	Author       Author
 	When         time.Time
+	// Keys are the author's (pkg/keys), nil when they have none. With a
+	// signing key the store requires signed commits from the start: its
+	// public half and the age recipient go on the roster, and the first
+	// commit is signed.
+	Keys *keys.Keys
 	// Hook installs the pre-commit hook (PreCommitHook) in the new
 	// repository.
 	Hook bool
@@ -42,11 +48,29 @@ organization: {{printf "%q" .Organization}}
 # version).
 caseplan_version: {{printf "%q" .Version}}
 
+# The staff roster. Roles: case-manager (the cases they manage or are on
+# the team of), navigator (likewise), coordinator and supervisor (every case;
+# supervisors also record waivers and committee decisions), admin (all that,
+# and this file). Only an admin changes this file.
 staff:
   - id: {{.StaffID}}
     name: {{printf "%q" .Name}}
     email: {{.Email}}
-    role: case-manager
+    role: admin
+{{- if .AgeRecipient}}
+    age_recipient: {{.AgeRecipient}}
+{{- end}}
+{{- if .SigningKey}}
+    signing_key: {{printf "%q" .SigningKey}}
+{{- end}}
+
+# Who may do what (README, Confidentiality). With require_signatures every
+# commit that changes cases/ must be signed by its author's signing_key
+# above (caseplan key new makes one); caseplan verify reports any that is
+# not, which is what catches a commit made with someone else's --author.
+access:
+  require_signatures: {{.RequireSignatures}}
+  case_managers_all_cases: false # true: case managers change any case, not only their own
 
 programs:
   # Union/employer layoff work security program (document 000).
@@ -224,13 +248,16 @@ func Init(in InitStore) (string, error) {
 	}
 	var cfg bytes.Buffer
 	modeline, _ := layout.Modeline(layout.ConfigPath)
-	if err := configTemplate.Execute(&cfg, map[string]string{
-		"Modeline":     modeline,
-		"Organization": in.Organization,
-		"StaffID":      StaffID(in.Author.Email),
-		"Name":         in.Author.Name,
-		"Email":        in.Author.Email,
-		"Version":      version,
+	if err := configTemplate.Execute(&cfg, map[string]any{
+		"Modeline":          modeline,
+		"Organization":      in.Organization,
+		"StaffID":           StaffID(in.Author.Email),
+		"Name":              in.Author.Name,
+		"Email":             in.Author.Email,
+		"Version":           version,
+		"AgeRecipient":      in.Keys.Recipient(),
+		"SigningKey":        in.Keys.SigningKey(),
+		"RequireSignatures": in.Keys.SigningKey() != "",
 	}); err != nil {
 		return "", err
 	}
@@ -257,7 +284,7 @@ func Init(in InitStore) (string, error) {
 		{Path: WorkflowPath, Data: []byte(Workflow)},
 		{Path: EditorSettingsPath, Data: settings},
 		{Path: EditorExtensionsPath, Data: []byte(editorExtensions)},
-		{Path: ".gitattributes", Data: []byte("# Records are text with LF line ends on every machine.\n*.yaml text eol=lf\n*.json text eol=lf\n")},
+		{Path: ".gitattributes", Data: []byte("# Records are text with LF line ends on every machine; sealed files are\n# binary (age ciphertext), never converted.\n*.yaml text eol=lf\n*.json text eol=lf\n*.age binary\n")},
 	}
 	for _, kind := range schemas.Kinds {
 		data, err := schemas.Bytes(kind)
@@ -279,6 +306,7 @@ func Init(in InitStore) (string, error) {
 		Message: Message(&Change{Action: "store.init", Summary: "create the case store"}),
 		Author:  gitstore.Signature{Name: in.Author.Name, Email: in.Author.Email, When: in.When},
 		Changes: changes,
+		Signer:  SignerOf(in.Keys),
 	})
 	if err != nil {
 		return "", err

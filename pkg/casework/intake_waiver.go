@@ -33,7 +33,7 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 	}
 	if !s.Staff.Supervises() {
 		return nil, inputErrorf("ask a supervisor to record it, as themselves (--author)",
-			"only a supervisor or an admin on the staff roster may waive an obligation; %s's role is %s", s.Staff.ID, orCaseManager(s.Staff.Role))
+			"only a supervisor or an admin on the staff roster may waive an obligation; %s's role is %s", s.Staff.ID, s.Staff.RoleName())
 	}
 	id := strings.TrimSpace(a.Rule)
 	r := validate.RuleByID(id)
@@ -87,7 +87,7 @@ func (a RemoveWaiver) Build(s *State) (*Change, error) {
 	}
 	if !s.Staff.Supervises() {
 		return nil, inputErrorf("ask a supervisor to do it, as themselves (--author)",
-			"only a supervisor or an admin on the staff roster may take back a waiver; %s's role is %s", s.Staff.ID, orCaseManager(s.Staff.Role))
+			"only a supervisor or an admin on the staff roster may take back a waiver; %s's role is %s", s.Staff.ID, s.Staff.RoleName())
 	}
 	id := strings.TrimSpace(a.Rule)
 	var have []string

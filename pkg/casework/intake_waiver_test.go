@@ -19,6 +19,7 @@ var sue = Author{Name: "Sue Visor", Email: "svisor@example.org"}
 func waiverStore(t *testing.T) string {
 	t.Helper()
 	dir, _ := cached(t, "waiver", func(t *testing.T, dir string) string {
+		withoutAdmin(t, dir)
 		ws := openWorkspace(t, dir, maria)
 		if _, err := ws.Apply(nil, AddStaff{Staff: record.Staff{Name: sue.Name, Email: sue.Email, Role: "supervisor"}}.Build); err != nil {
 			t.Fatal(err)

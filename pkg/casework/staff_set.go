@@ -2,6 +2,7 @@ package casework
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,16 +11,20 @@ import (
 )
 
 // SetStaff changes a staff member's entry on the roster: their name as
-// it should appear, their role, their center, or whether they are still
+// it should appear, their role, their center, whether they are still
 // active — a member who leaves is retired (active: false), never removed,
 // since the roster must still name the authors of past commits (caseplan
-// verify). A nil field is left as it is. The email address, which is how
-// a commit's author is matched to the roster, is not changed here.
+// verify) — and the public keys caseplan seals and verifies with. A nil
+// field is left as it is. The email address, which is how a commit's
+// author is matched to the roster, is not changed here. Once roles are in
+// force only an admin changes the roster (pkg/access).
 type SetStaff struct {
 	ID           string
 	Name, Center *string
 	Role         *string
 	Active       *bool
+	AgeRecipient *string
+	SigningKey   *string
 }
 
 // Build returns the change that sets the fields given in place in
@@ -42,9 +47,17 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("caseplan staff list shows the roster", "%q is not on the staff roster (it has %s)", a.ID, strings.Join(ids, ", "))
 	}
 	m := cfg.Staff[i]
-	role := orCaseManager(m.Role)
+	next := m
+	role := m.RoleName()
 	if a.Role != nil {
-		if to := strings.TrimSpace(*a.Role); to != role && !s.Staff.Supervises() {
+		to := strings.TrimSpace(*a.Role)
+		if !slices.Contains(record.Roles, to) {
+			return nil, inputErrorf("use one of "+strings.Join(record.Roles, ", "), "there is no role %q", to)
+		}
+		// Once roles are in force only an admin changes the roster at all
+		// (checkAccess says so); before, anyone on it may, short of the
+		// roles that waive obligations.
+		if to != role && !s.Staff.Supervises() && !cfg.RolesInForce() {
 			// The role at stake: the one given, or the one taken away.
 			stake := ""
 			switch {
@@ -55,14 +68,23 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 			}
 			if stake != "" {
 				return nil, inputErrorf("ask a supervisor or an admin to change it",
-					"only a supervisor or an admin gives or takes the %s role; %s's role is %s", stake, s.Staff.ID, orCaseManager(s.Staff.Role))
+					"only a supervisor or an admin gives or takes the %s role; %s's role is %s", stake, s.Staff.ID, s.Staff.RoleName())
 			}
+		}
+		next.Role = to
+	}
+	if a.Center != nil {
+		c := strings.TrimSpace(*a.Center)
+		if c != "" && c != m.Center && len(cfg.Centers) > 0 && !slices.Contains(cfg.Centers, c) {
+			return nil, inputErrorf("the centers are listed in "+layout.ConfigPath, "center %q is not one of this store's centers (%s)", c, strings.Join(cfg.Centers, ", "))
 		}
 	}
 	fields := []fieldChange{
 		{label: "name", key: "name", now: m.Name, v: a.Name, required: true},
 		{label: "role", key: "role", now: role, v: a.Role, required: true},
 		{label: "center", key: "center", now: m.Center, v: a.Center},
+		{label: "age recipient", key: "age_recipient", now: m.AgeRecipient, v: a.AgeRecipient},
+		{label: "signing key", key: "signing_key", now: m.SigningKey, v: a.SigningKey},
 	}
 	base := []string{"staff", strconv.Itoa(i)}
 	edits, changed, err := itemEdits(record.Config{}, base, fields)
@@ -75,6 +97,10 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 			changed[j] = "role " + strings.TrimSpace(*a.Role)
 		case "center":
 			changed[j] = "center " + strings.TrimSpace(*a.Center)
+		case "age recipient":
+			changed[j] = "a new age recipient"
+		case "signing key":
+			changed[j] = "a new signing key"
 		}
 	}
 	if a.Active != nil && *a.Active != m.IsActive() {
@@ -91,9 +117,21 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 			edits = append(edits, setInOrder(record.Config{}, path, false))
 			changed = append(changed, "retired (active: false)")
 		}
+		next.Active = a.Active
 	}
 	if len(edits) == 0 {
 		return nil, noChange(anyGiven(fields) || a.Active != nil, "caseplan staff set --help lists the fields", m.ID)
+	}
+	// Roles apply while the roster names an active admin; a change that
+	// leaves none would quietly turn them off.
+	if cfg.RolesInForce() {
+		after := *cfg
+		after.Staff = slices.Clone(cfg.Staff)
+		after.Staff[i] = next
+		if !after.RolesInForce() {
+			return nil, inputErrorf("make someone else an admin first: caseplan staff set ID --role admin",
+				"%s is the roster's last active admin; without one, roles stop applying", m.ID)
+		}
 	}
 	old, err := s.ReadFile(layout.ConfigPath)
 	if err != nil {
@@ -110,12 +148,4 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 		Summary: fmt.Sprintf("staff %s: %s", m.ID, strings.Join(changed, ", ")),
 		Files:   map[string][]byte{layout.ConfigPath: data},
 	}, nil
-}
-
-// orCaseManager is a roster role, case-manager when none is written.
-func orCaseManager(role string) string {
-	if role == "" {
-		return "case-manager"
-	}
-	return role
 }

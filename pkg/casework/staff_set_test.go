@@ -14,6 +14,7 @@ import (
 func staffStore(t *testing.T) string {
 	t.Helper()
 	dir, _ := cached(t, "staff", func(t *testing.T, dir string) string {
+		withoutAdmin(t, dir)
 		ws := openWorkspace(t, dir, maria)
 		for _, m := range []record.Staff{
 			{Name: dev.Name, Email: dev.Email, Role: "case-manager", Center: "South"},

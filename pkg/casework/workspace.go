@@ -19,6 +19,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/keys"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -42,6 +43,9 @@ type Workspace struct {
 	Now      func() time.Time // the commit timestamp
 	Author   Author
 	NoCommit bool // write and validate, but leave the files for `caseplan commit`
+	// DryRun builds and validates a change, and writes nothing: Apply
+	// returns what it would have written (case import --dry-run).
+	DryRun bool
 	// Rand is where new IDs come from — of cases, notes and the items
 	// added to a case's lists; nil means crypto/rand.Reader. A program
 	// that must make the same IDs every time (the demo store's, a test)
@@ -57,6 +61,11 @@ type Workspace struct {
 	// LockWait is how long a write waits for another caseplan process to
 	// finish; zero means gitstore.DefaultLockWait.
 	LockWait time.Duration
+
+	// Keys are the acting person's private keys (pkg/keys), nil when they
+	// have none: their signing key signs every commit, their age
+	// identities open the sealed files a change re-seals.
+	Keys *keys.Keys
 
 	skipped    []string // stray files CommitEdits left out
 	normalized []string // files CommitEdits gave LF line ends
@@ -97,6 +106,8 @@ type Change struct {
 	Summary string            // what happened, for the commit subject
 	Files   map[string][]byte // repository-relative path -> new content
 	Output  string            // what the command prints on success (an ID, say)
+
+	unsealed []string // cases whose sealed fields the change could not re-seal
 }
 
 // Result is what a successful change did.
@@ -109,11 +120,18 @@ type Result struct {
 	// Normalized are the files whose CRLF line ends were made LF, as the
 	// store's .gitattributes ask (CommitEdits).
 	Normalized []string
+	// Resealed are the cases whose sealed fields the change re-encrypted
+	// to their new team; Unsealed those it could not, since the acting
+	// person cannot read them (see Workspace.reseal).
+	Resealed, Unsealed []string
 	// After is the store as the change left it: the cases it touched,
 	// read with its files laid over the work tree. A command reads it to
 	// say what the change leaves due (case new says what the new case
 	// needs next) without reading the files again.
 	After *casefile.Snapshot
+	// WouldRefuse, in a dry run, is why the change itself would be
+	// refused though valid: it would sweep in edits not committed yet.
+	WouldRefuse error
 }
 
 // RefusedError says a change was not made because its result would be
@@ -146,6 +164,7 @@ type State struct {
 	Today    time.Time
 	Rand     io.Reader // where new IDs come from; nil means crypto/rand.Reader
 	source   store.Source
+	keys     *keys.Keys      // the acting person's, for the sealed fields
 	issued   map[string]bool // the item IDs this change made (newItemID)
 }
 
@@ -193,7 +212,10 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	if !ok {
 		return nil, &NotOnRosterError{Author: w.Author}
 	}
-	st := &State{Snapshot: before, Staff: staff, Today: w.Today, Rand: w.Rand, source: src}
+	if err := w.checkSigning(before.Config, staff); err != nil {
+		return nil, err
+	}
+	st := &State{Snapshot: before, Staff: staff, Today: w.Today, Rand: w.Rand, source: src, keys: w.Keys}
 	change, err := build(st)
 	if err != nil {
 		return nil, err
@@ -212,9 +234,26 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	resealed, unsealed, err := w.reseal(change, after, overlay{src, change.Files})
+	if err != nil {
+		return nil, err
+	}
+	if len(resealed) > 0 {
+		if after, afterLoaded, err = store.Load(overlay{src, change.Files}, affected); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkAccess(before.Config, staff, change.Files, before, after); err != nil {
+		return nil, err
+	}
 	res, err := w.guard(change, loadedStore{before, loaded}, loadedStore{after, afterLoaded}, nil)
 	if err != nil {
 		return nil, err
+	}
+	res.Resealed, res.Unsealed = resealed, append(unsealed, change.unsealed...)
+	if w.DryRun {
+		res.WouldRefuse = w.refuseSweeping(change)
+		return res, nil
 	}
 	if !w.NoCommit {
 		if err := w.refuseSweeping(change); err != nil {
@@ -294,6 +333,7 @@ func (w *Workspace) commit(change *Change) (string, error) {
 			Message: Message(change),
 			Author:  gitstore.Signature{Name: w.Author.Name, Email: w.Author.Email, When: w.Now()},
 			Changes: changes(change.Files),
+			Signer:  w.signer(),
 		})
 		return err
 	})

@@ -7,7 +7,8 @@ func newCmdCase(g *globals) *cobra.Command {
 		newCmdCaseNew(g, nil), newCmdCaseList(g, nil), newCmdCaseShow(g, nil),
 		newCmdCaseClose(g, nil), newCmdCaseReopen(g, nil), newCmdCaseTransfer(g, nil),
 		newCmdCaseSet(g, nil), newCmdCaseToolbox(g, nil), newCmdCaseAssessment(g), newCmdCaseBarrier(g),
-		newCmdCaseTeam(g), newCmdCaseEligibility(g), newCmdCaseConsent(g), newCmdCaseExit(g, nil))
+		newCmdCaseTeam(g), newCmdCaseEligibility(g), newCmdCaseConsent(g), newCmdCaseExit(g, nil), newCmdCaseSealed(g),
+		newCmdCaseImport(g, nil))
 }
 
 // The intake record's lists, one group each: assessments, barriers, the
@@ -32,4 +33,9 @@ func newCmdCaseEligibility(g *globals) *cobra.Command {
 func newCmdCaseConsent(g *globals) *cobra.Command {
 	return newGroupCmd("consent", "The participant's permissions, such as for a visit at their job site (003)",
 		newCmdCaseConsentAdd(g, nil), newCmdCaseConsentWithdraw(g, nil))
+}
+
+func newCmdCaseSealed(g *globals) *cobra.Command {
+	return newGroupCmd("sealed", "The case's sealed fields: date of birth, SSN's last four, disability, health, ... encrypted to the case team",
+		newCmdCaseSealedSet(g, nil), newCmdCaseSealedShow(g, nil), newCmdCaseSealedReseal(g, nil))
 }

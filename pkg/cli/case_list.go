@@ -7,6 +7,7 @@ import (
 type caseListOptions struct {
 	*globals
 	output, manager, program, status string
+	cohort                           string
 }
 
 func newCmdCaseList(g *globals, runF func(*caseListOptions) error) *cobra.Command {
@@ -15,7 +16,9 @@ func newCmdCaseList(g *globals, runF func(*caseListOptions) error) *cobra.Comman
 		Use:   "list",
 		Short: "List cases",
 		Long: `List cases with their program, status, manager and opening date. On a
-terminal the list is an aligned table; piped, one tab-separated line per case.` + "\n" + exitStatusHelp,
+terminal the list is an aligned table; piped, one tab-separated line per case.
+--cohort ID lists a layoff cohort's cases (those caseplan case import opened
+for it).` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
@@ -31,6 +34,7 @@ terminal the list is an aligned table; piped, one tab-separated line per case.` 
 	c.Flags().StringVar(&opts.manager, "manager", "", "only cases of this staff `ID`")
 	c.Flags().StringVar(&opts.program, "program", "", "only cases of this program `KEY`")
 	c.Flags().StringVar(&opts.status, "status", "", "only cases with this `STATUS` (open or closed)")
+	c.Flags().StringVar(&opts.cohort, "cohort", "", "only the cases of this layoff cohort `ID` (cases/cohorts/ID.yaml)")
 	return c
 }
 
@@ -43,11 +47,15 @@ type caseItem struct {
 	Center      string `json:"center"`
 	Opened      string `json:"opened"`
 	Participant string `json:"participant"`
+	Cohort      string `json:"cohort,omitempty"` // the layoff cohort, for imported cases (case import)
 }
 
 func caseListRun(opts *caseListOptions) error {
 	snap, err := opts.loadWorkTree(nil)
 	if err != nil {
+		return err
+	}
+	if err := knownCohort(snap, opts.cohort); err != nil {
 		return err
 	}
 	items := []caseItem{}
@@ -58,10 +66,11 @@ func caseListRun(opts *caseListOptions) error {
 		}
 		if (opts.manager != "" && in.Manager != opts.manager) ||
 			(opts.program != "" && in.Program != opts.program) ||
-			(opts.status != "" && in.Status != opts.status) {
+			(opts.status != "" && in.Status != opts.status) ||
+			(opts.cohort != "" && in.Cohort != opts.cohort) {
 			continue
 		}
-		items = append(items, caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name})
+		items = append(items, caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort})
 	}
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, items)

@@ -63,9 +63,11 @@ caseplan case exit would record. A placement recorded to start later is
 shown with the day it starts; until then the case stays in its phase.
 
   -o json  {"id","program","kind","status","manager","center","opened",
-           "participant","phase","phase_start","phase_ends","days_left",
-           "notes","contacts","last_contact","participation",
+           "participant","cohort","phase","phase_start","phase_ends",
+           "days_left","notes","contacts","last_contact","participation",
            "placement_starts","next_due","findings"}
+           cohort is the layoff cohort of a case opened by caseplan case
+           import, absent otherwise;
            phase_start, phase_ends and last_contact are YYYY-MM-DD or "";
            participation is null except for WIOA cases, where it is
            {"date","eligible_from","eligibility_recorded","last_service",
@@ -141,6 +143,8 @@ type caseShowView struct {
 	Center      string `json:"center"`
 	Opened      string `json:"opened"`
 	Participant string `json:"participant"`
+	// Cohort is the layoff cohort of an imported case, "" for none.
+	Cohort      string `json:"cohort,omitempty"`
 	Phase       string `json:"phase"`
 	PhaseStart  string `json:"phase_start"`
 	PhaseEnds   string `json:"phase_ends"`
@@ -160,6 +164,8 @@ type caseShowView struct {
 	// For the text only.
 	programName string         // "Name (key)", or the key when the program has no name
 	layoff      *record.Layoff // work security's notice and layoff dates
+	cohort      *record.Cohort // the cohort's record, nil when none or unreadable
+	imported    *record.Imported
 	state       casestate.State
 }
 
@@ -190,6 +196,7 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 		Notes: len(c.Notes), Contacts: st.Contacts, LastContact: string(st.LastContact),
 		NextDue: st.Due, Findings: findings,
 		programName: in.Program, layoff: in.Layoff, state: st,
+		Cohort: in.Cohort, cohort: snap.Cohorts[in.Cohort], imported: in.Imported,
 	}
 	if p := st.Participation; p != nil {
 		v.Participation = &participationView{Date: string(p.Date), EligibleFrom: string(p.EligibleFrom), EligibilityRecorded: p.EligibleRecorded,
@@ -224,6 +231,16 @@ func (v *caseShowView) write(w io.Writer) {
 	fmt.Fprintln(w)
 	if l := v.layoff; l != nil {
 		fmt.Fprintf(w, "Layoff:       notice %s, layoff %s\n", l.NoticeDate, l.LayoffDate)
+	}
+	if v.Cohort != "" {
+		fmt.Fprintf(w, "Cohort:       %s", v.Cohort)
+		if v.cohort != nil {
+			fmt.Fprintf(w, ", %s", v.cohort.Employer)
+		}
+		if im := v.imported; im != nil {
+			fmt.Fprintf(w, "; imported from %s row %d", im.File, im.Row)
+		}
+		fmt.Fprintln(w)
 	}
 	if v.Phase != "" {
 		fmt.Fprintf(w, "Phase:        %s\n", phaseLine(v.state))

@@ -20,7 +20,14 @@ func newCmdCaseTeamRemove(g *globals, runF func(*caseTeamRemoveOptions) error) *
 		Long: `Take team member MEMBER of CASE — their ID (TM-K7QX2), their number in
 intake.yaml's team (1 for the first) or their name — off the team, when they no longer work on
 the case, and commit it. Their entry's lines are removed from intake.yaml;
-git keeps who was on the team when (caseplan log).` + "\n" + exitStatusHelp,
+git keeps who was on the team when (caseplan log).
+
+A staff member on the team can read the case's sealed fields; once removed
+they cannot read what is sealed from then on: the sealed fields are
+re-encrypted without them in the same commit, when you can read them
+(otherwise validate reports the case until a recipient runs caseplan case
+sealed reseal). What they could read before stays in the history they may
+hold.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case team remove WS-001 'Alex Example'`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -62,5 +62,6 @@ func commitRun(opts *commitOptions) error {
 	for _, f := range res.Warnings {
 		printFinding(opts.env.Stderr, f)
 	}
+	opts.saySealing(res)
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/teamsync"
 )
 
@@ -31,11 +32,16 @@ func newCmdInit(g *globals, runF func(*initOptions) error) *cobra.Command {
 		Short: "Create a case store: settings, schemas, CI workflow, git repository",
 		Long: `Create a case store in DIR (default: the working directory): cases/caseplan.yaml
 with one program of each kind (work-security, wioa, post-employment), the
-acting author as the first staff member and this caseplan's version
-(caseplan_version), the JSON Schemas under schemas/, a GitHub workflow that
-installs that version and runs caseplan validate and verify on every push,
-VS Code settings that give every record file its schema (.vscode/), a git
-repository if there is none, and the first commit.
+acting author as the first staff member and its admin, this caseplan's
+version (caseplan_version), the JSON Schemas under schemas/, a GitHub
+workflow that installs that version and runs caseplan validate and verify on
+every push, VS Code settings that give every record file its schema
+(.vscode/), a git repository if there is none, and the first commit.
+
+When the author has keys (caseplan key new), their public halves go on the
+roster, the first commit is signed, and the store requires every commit to
+be signed (access.require_signatures): without it, anyone with a clone can
+commit in any roster member's name with --author, and nothing would tell.
 
 It also installs a git pre-commit hook (unless --no-hook, or a pre-commit
 hook is already there) that refuses a commit made by hand with git when it
@@ -75,6 +81,10 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
+	k, err := opts.keysOf(author)
+	if err != nil {
+		return err
+	}
 	var rem *gitstore.Remote
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -95,7 +105,7 @@ func initRun(opts *initOptions) error {
 	}
 	hash, err := casework.Init(casework.InitStore{
 		Dir: dir, Organization: opts.organization, Author: author, When: opts.commitTime(),
-		CaseplanVersion: opts.env.Build.Installable(), Hook: !opts.noHook,
+		CaseplanVersion: opts.env.Build.Installable(), Hook: !opts.noHook, Keys: k,
 	})
 	var hookErr *casework.HookError
 	if errors.As(err, &hookErr) {
@@ -105,8 +115,13 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.env.Stderr, "caseplan: created a case store in %s (commit %s); %s is on the staff roster as %s\n",
+	fmt.Fprintf(opts.env.Stderr, "caseplan: created a case store in %s (commit %s); %s is on the staff roster as %s, its admin\n",
 		dir, hash[:12], author, casework.StaffID(author.Email))
+	if k.Signer == nil {
+		fmt.Fprintln(opts.env.Stderr, "caseplan: warning: commits are not signed and the store does not require signatures: you have no signing key")
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: make one with caseplan key new, put it on the roster with caseplan staff set %s --signing-key KEY --age-recipient RECIPIENT, then set access.require_signatures: true in %s (README, Confidentiality)\n",
+			casework.StaffID(author.Email), layout.ConfigPath)
+	}
 	if rem == nil {
 		return nil
 	}

@@ -69,7 +69,20 @@ func logRun(opts *logOptions) error {
 	t := newTable(opts.env, "DATE", "COMMIT", "AUTHOR", "CASE", "ACTION", "SUMMARY")
 	for _, e := range entries {
 		t.row(e.Date.Format(time.DateTime), e.Commit[:10], fmt.Sprintf("%s <%s>", e.Author, e.Email),
-			strings.Join(e.Cases, ","), e.Action, e.Summary)
+			logCases(e.Cases, opts.caseID), e.Action, e.Summary)
 	}
 	return t.flush()
+}
+
+// logCases is the CASE column: the cases a commit names, but for a
+// commit of many (a roster import, a group session's notes) how many,
+// or, in one case's log, that case: -o json has them all.
+func logCases(cases []string, only string) string {
+	switch {
+	case only != "" && len(cases) > 1:
+		return fmt.Sprintf("%s (and %d more)", only, len(cases)-1)
+	case len(cases) > 3:
+		return fmt.Sprintf("%d cases", len(cases))
+	}
+	return strings.Join(cases, ",")
 }

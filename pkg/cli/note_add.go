@@ -11,12 +11,13 @@ type noteAddOptions struct {
 	kind string
 	noteFlags
 	change casework.AddNote // the note, from --file and the flags
+	group  noteGroup        // a group session: several cases, or --cohort
 }
 
 func newCmdNoteAdd(g *globals, runF func(*noteAddOptions) error) *cobra.Command {
 	opts := &noteAddOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "add CASE --kind KIND --mode MODE",
+		Use:   "add CASE... --kind KIND --mode MODE",
 		Short: "Add a case note and commit it",
 		Long: `Add a case note to CASE as notes/<date>-<suffix>.yaml and commit it; the
 note's ID is printed on stdout.
@@ -29,13 +30,29 @@ contact only when it was two-way (--two-way) and records a service
 --action "OWNER|DUE|TEXT" records an action item (owner participant, manager or
 other; DUE a date or empty); a dated item stays on the tickler, as NOTE#N,
 until caseplan action done or caseplan action drop closes it. --file NOTE.yaml (or - for stdin) reads the note's
-fields from YAML; flags given as well override the file's values.` + "\n" + exitStatusHelp,
+fields from YAML; flags given as well override the file's values.
+
+A group session — a group intake, an orientation, a group assessment (001) —
+is one note add for all who attended: several CASEs, or --cohort ID for the
+open cases of a layoff cohort (less those --absent names). Each case gets the
+note in a file of its own, all with the same note ID, so each attendee's
+record holds the contact (counted as its program counts one: --two-way, and
+for WIOA a --service); the session is one commit. stdout then has one line
+per case: CASE and the note's ID, tab-separated.` + "\n" + exitStatusHelp,
 		Example: `  caseplan note add 2026-K7QX2 --kind contact --mode phone --two-way \
       --service job-search --content "Reviewed three postings" \
-      --action "participant|2026-03-09|Apply to the two admin postings"`,
-		Args: cobra.ExactArgs(1),
+      --action "participant|2026-03-09|Apply to the two admin postings"
+  caseplan note add --cohort 2026-ACME --absent E0017 --kind intake \
+      --mode in-person --two-way --service orientation \
+      --reason "Group intake and orientation for the Acme layoff"`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.change.Case = args[0]
+			if err := opts.group.check(args); err != nil {
+				return err
+			}
+			if len(args) == 1 && opts.group.cohort == "" {
+				opts.change.Case = args[0]
+			}
 			n, err := opts.note(g, c, nil, nil)
 			if err != nil {
 				return err
@@ -56,11 +73,15 @@ fields from YAML; flags given as well override the file's values.` + "\n" + exit
 			return noteAddRun(opts)
 		},
 	}
+	opts.group.register(c)
 	c.Flags().StringVar(&opts.kind, "kind", "", "`KIND`: intake, contact, case-conference, mock-interview, interview-feedback, follow-up, transfer, extension, closure, assessment, referral, other")
 	opts.register(c)
 	return c
 }
 
 func noteAddRun(opts *noteAddOptions) error {
+	if opts.change.Case == "" {
+		return noteAddGroupRun(opts)
+	}
 	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
 }

@@ -12,6 +12,7 @@ type reportMonthlyOptions struct {
 	reportOptions
 	month  string // parsed into period
 	period report.Month
+	cohort string
 }
 
 func newCmdReportMonthly(g *globals, runF func(*reportMonthlyOptions) error) *cobra.Command {
@@ -71,7 +72,9 @@ of at month end (a transfer dated later is undone); caseload is open_at_end.
 Rows: every case open at some time in the month, and any other case with an
 event dated in it (a follow-up after closure), with the flags opened,
 closed:REASON, placed, contact-overdue, items-overdue, extension-pending and
-potential-exit.
+potential-exit. --cohort ID keeps only the rows of a layoff
+cohort's cases (caseplan case import); the summary and the sections stay
+the office's.
 
 Formats:
   -o text   aligned text
@@ -101,7 +104,8 @@ Formats:
             commit is the full hash; committed is RFC 3339; caseplan is
             the version that made the report (caseplan version);
             participants is "initials" or "names"; days_left is null when
-            the phase has no set end.
+            the phase has no set end. With --cohort, "cohort" names it
+            (absent otherwise).
 
 ` + reportSourceHelp + `
 
@@ -126,6 +130,7 @@ Example:
 		},
 	}
 	c.Flags().StringVar(&opts.month, "month", "", "the month to report on, as `YYYY-MM`")
+	c.Flags().StringVar(&opts.cohort, "cohort", "", "keep only the rows of this layoff cohort's cases (the summary and sections stay the office's)")
 	addReportFlags(c, &opts.reportOptions)
 	return c
 }
@@ -140,7 +145,13 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := knownCohort(snap, opts.cohort); err != nil {
+		return err
+	}
 	r := report.BuildMonthly(snap, m, src, opts.names)
+	if opts.cohort != "" {
+		r.KeepCohort(snap, opts.cohort)
+	}
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
 	})

@@ -99,6 +99,9 @@ type globals struct {
 	today    string
 	author   string
 	lockWait time.Duration
+	// dryRun makes a write build and validate its change and write
+	// nothing (case import --dry-run).
+	dryRun bool
 
 	// writing is set while a command changes the store; an interrupt that
 	// arrives then is held until the change is complete.
@@ -239,6 +242,7 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	root.AddCommand(
 		newCmdInit(g, nil),
 		newCmdStaff(g),
+		newCmdKey(g),
 		newCmdCase(g),
 		newCmdNote(g),
 		newCmdAction(g),

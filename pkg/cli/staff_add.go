@@ -20,7 +20,9 @@ func newCmdStaffAdd(g *globals, runF func(*staffAddOptions) error) *cobra.Comman
 		Long: `Add a staff member to the roster in cases/caseplan.yaml. Every commit to the
 store must be authored by someone on the roster (caseplan verify checks it),
 and case managers and note authors are named by their roster id. The id
-defaults to the email address's local part; it is printed.` + "\n" + exitStatusHelp,
+defaults to the email address's local part; it is printed. Once the roster
+names an admin, only an admin adds staff (caseplan staff set changes an
+entry).` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {
@@ -36,6 +38,8 @@ defaults to the email address's local part; it is printed.` + "\n" + exitStatusH
 	f.StringVar(&s.ID, "id", "", "roster `ID` (default: the email's local part)")
 	f.StringVar(&s.Role, "role", "case-manager", "`ROLE`: case-manager, coordinator, supervisor, navigator or admin")
 	f.StringVar(&s.Center, "center", "", "the office they work from")
+	f.StringVar(&s.AgeRecipient, "age-recipient", "", "their age `RECIPIENT` (age1...): their cases' sealed fields are encrypted to it")
+	f.StringVar(&s.SigningKey, "signing-key", "", "their SSH public `KEY` (ssh-ed25519 AAAA...): their commits are signed with it")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("name")
 	_ = c.MarkFlagRequired("email")

@@ -14,32 +14,42 @@ type staffSetOptions struct {
 
 func newCmdStaffSet(g *globals, runF func(*staffSetOptions) error) *cobra.Command {
 	opts := &staffSetOptions{globals: g}
-	var name, role, center string
+	var name, role, center, recipient, signingKey string
 	var active bool
 	c := &cobra.Command{
-		Use:   "set ID [--name NAME] [--role ROLE] [--center CENTER] [--active=false]",
-		Short: "Change a staff member's role or center, or retire them",
+		Use:   "set ID [--name NAME] [--role ROLE] [--center CENTER] [--active=false] [--age-recipient R] [--signing-key KEY]",
+		Short: "Change a staff member's role, center or keys, or retire them",
 		Long: `Change the roster entry of staff member ID in cases/caseplan.yaml and commit
 it: their name, their role (case-manager, coordinator, supervisor,
-navigator or admin), their center (an empty value removes it), or, with
---active=false, retire them when they leave. A retired member stays on the
-roster — it must still name the authors of past commits, which caseplan
-verify checks — but can no longer be given cases; --active=true takes them
-back. Their email address, which is how commits are matched to the roster,
-is not changed.
+navigator or admin), their center (an empty value removes it), their
+public keys — the age recipient their cases' sealed fields are encrypted to
+(--age-recipient) and the SSH key their commits are signed with
+(--signing-key) — or, with --active=false, retire them when they leave. A
+retired member stays on the roster — it must still name the authors of past
+commits, which caseplan verify checks — but can no longer be given cases or
+read what is sealed after they leave; --active=true takes them back. Their
+email address, which is how commits are matched to the roster, is not
+changed.
 
-Only a supervisor or an admin gives or takes the supervisor or admin role
-(the role that may waive obligations: caseplan waiver add), and nobody
-retires themselves. The change is validated against every case: retiring
-the designated counselor of open WIOA cases is refused (rule
-wioa-counselor) until they are transferred with caseplan case transfer.` + "\n" + exitStatusHelp,
+Roles: case-manager and navigator change the cases they manage or are on the
+team of; coordinator every case; supervisor every case, and waivers and
+committee decisions; admin all that, and the roster. Once the roster names
+an active admin only an admin changes it. Only a supervisor or an admin
+gives or takes the supervisor or admin role, and nobody retires themselves.
+A change of role, status or age recipient re-seals the sealed fields of the
+cases it concerns, as far as the acting person can read them. The change is
+validated against every case: retiring the designated counselor of open
+WIOA cases is refused (rule wioa-counselor) until they are transferred with
+caseplan case transfer.` + "\n" + exitStatusHelp,
 		Example: `  caseplan staff set dpatel --role supervisor --center North
-  caseplan staff set jdoe --active=false`,
+  caseplan staff set jdoe --active=false
+  caseplan staff set dpatel --age-recipient age1... --signing-key 'ssh-ed25519 AAAA... dpatel'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			u := &opts.change
 			u.ID = args[0]
 			u.Name, u.Role, u.Center = givenFlag(c, "name", &name), givenFlag(c, "role", &role), givenFlag(c, "center", &center)
+			u.AgeRecipient, u.SigningKey = givenFlag(c, "age-recipient", &recipient), givenFlag(c, "signing-key", &signingKey)
 			if c.Flags().Changed("active") {
 				u.Active = &active
 			}
@@ -54,6 +64,8 @@ wioa-counselor) until they are transferred with caseplan case transfer.` + "\n" 
 	f.StringVar(&role, "role", "", "`ROLE`: case-manager, coordinator, supervisor, navigator or admin")
 	f.StringVar(&center, "center", "", "the office they work from")
 	f.BoolVar(&active, "active", true, "false retires them from the roster; true takes them back")
+	f.StringVar(&recipient, "age-recipient", "", "their age `RECIPIENT` (age1...)")
+	f.StringVar(&signingKey, "signing-key", "", "their SSH public `KEY` (ssh-ed25519 AAAA...)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }

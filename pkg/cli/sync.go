@@ -8,9 +8,11 @@ import (
 	"os"
 	"os/signal"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -44,7 +46,10 @@ func newCmdSync(g *globals, runF func(*syncOptions) error) *cobra.Command {
      two referrals or two applications added in two clones are both kept.
      A field both changed to different values keeps the remote's value; this
      clone's is reported (sync-conflict) with both authors and commits, and
-     its commit stays readable under refs/caseplan/conflicts/;
+     its commit stays readable under refs/caseplan/conflicts/. A copy has a
+     new parent, which a signature covers: the copies of your own commits
+     are signed anew with your key (caseplan key); a signed commit of
+     someone else's is not replayed, and the sync is refused;
   4. validate the cases the replay touched, and refuse if the combination
      has errors neither side had;
   5. push; if someone pushed in between, fetch and replay again (up to 5
@@ -125,11 +130,25 @@ func syncRun(opts *syncOptions) error {
 	if err != nil {
 		return err
 	}
+	// The copies a replay makes of the syncing person's own commits are
+	// signed with their key (teamsync.Options.Signer). Without an author
+	// or a key, none is signed, and a signed commit to replay refuses the
+	// sync.
+	var signer git.Signer
+	var signerEmail string
+	if author, err := opts.actingAuthor(repo); err == nil {
+		k, err := opts.keysOf(author)
+		if err != nil {
+			return err
+		}
+		signer, signerEmail = casework.SignerOf(k), author.Email
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	res, err := teamsync.Sync(ctx, teamsync.Options{
 		Repo: repo, Remote: rem, Merge: teamsync.RecordMerger,
 		Schemas: v, Today: today, LockWait: opts.lockWait,
+		Signer: signer, SignerEmail: signerEmail,
 		OnRetry: func(attempt int) {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: someone pushed to %s meanwhile; fetching and replaying again (attempt %d of %d)\n", rem.Redacted(), attempt+1, teamsync.DefaultAttempts)
 		},
@@ -199,6 +218,7 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 	var remoteErr *gitstore.RemoteError
 	var overwrite *gitstore.OverwriteError
 	var unfinished *gitstore.UnfinishedError
+	var resign *teamsync.ResignError
 	switch {
 	case errors.As(err, &refused):
 		for _, f := range refused.Findings {
@@ -226,6 +246,8 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 		return hintf(err, "commit them (caseplan commit) or put them aside, then sync again; nothing was sent")
 	case errors.As(err, &unfinished):
 		return hintf(err, "%s", unfinished.Hint())
+	case errors.As(err, &resign):
+		return hintf(err, "its author syncs it, from a clone with their key (CASEPLAN_AUTHOR and caseplan key show); nothing was sent")
 	case errors.Is(err, teamsync.ErrUnrelated):
 		return hintf(err, "the remote holds another store; clone it with caseplan clone %s", rem.Redacted())
 	case errors.Is(err, teamsync.ErrTooManyAttempts):

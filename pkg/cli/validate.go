@@ -176,6 +176,7 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 	type target struct{ id, path string } // path: repository-relative, "" for a whole case
 	var targets []target
 	settings := false
+	var records []string // store-level records named
 	for _, a := range args {
 		if !strings.ContainsAny(a, `/\`) && !strings.HasSuffix(a, layout.Ext) && a != "." && a != ".." && a != layout.CasesDir {
 			targets = append(targets, target{id: a})
@@ -200,7 +201,13 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 			settings = true
 			continue
 		}
-		id, _ := layout.CaseOf(rel)
+		id, isCase := layout.CaseOf(rel)
+		if !isCase {
+			// A store-level record (a cohort, import rules) or their
+			// directory: read with the settings, whatever cases are.
+			records = append(records, rel)
+			continue
+		}
 		t := target{id: id}
 		if rel != layout.CaseDir(id) {
 			t.path = rel
@@ -208,10 +215,10 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 		targets = append(targets, t)
 	}
 
-	if len(targets) == 0 && !settings {
+	if len(targets) == 0 && !settings && len(records) == 0 {
 		return nil, nil, nil
 	}
-	partial := settings
+	partial := settings || len(records) > 0
 	for _, t := range targets {
 		partial = partial || t.path != ""
 	}
@@ -229,6 +236,9 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 	files = map[string]bool{}
 	if settings {
 		files[layout.ConfigPath] = true
+	}
+	for _, r := range records {
+		files[r] = true
 	}
 	for _, t := range targets {
 		if t.path != "" {

@@ -62,6 +62,14 @@ func TestSelectTargets(t *testing.T) {
 			name: "the settings file from cases/", wd: root + "/cases", args: []string{"caseplan.yaml"},
 			wantCases: []string{}, wantFiles: files{"cases/caseplan.yaml": true},
 		},
+		{
+			name: "a cohort loads no case", wd: root, args: []string{"cases/cohorts/2026-ACME.yaml"},
+			wantCases: []string{}, wantFiles: files{"cases/cohorts/2026-ACME.yaml": true},
+		},
+		{
+			name: "the import rules, and a case", wd: root, args: []string{"cases/import-rules", "W-001"},
+			wantCases: []string{"W-001"}, wantFiles: files{"cases/import-rules": true, "cases/W-001": true},
+		},
 		{name: "the store root", wd: root, args: []string{"."}, wantAll: true},
 		{name: "cases/", wd: root, args: []string{"cases"}, wantAll: true},
 		{name: "cases/ with a slash", wd: root, args: []string{"cases/"}, wantAll: true},

@@ -14,6 +14,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
+	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -32,6 +33,9 @@ type valuesFrom struct {
 	fixed  []string                          // a closed list
 	store  func(cfg *record.Config) []string // the store's list, read from caseplan.yaml
 	inCase func(c *caseFiles) []string       // IDs within the case the first argument names; completed, not checked
+	// records is a directory of store-level records (layout.CohortsDir):
+	// the values are its records' names.
+	records string
 	// noCheck leaves the check to the command, which knows more than
 	// membership (a staff member no longer active, the case's own manager).
 	noCheck bool
@@ -50,15 +54,19 @@ var (
 	goalIDs      = valuesFrom{inCase: func(c *caseFiles) []string { return c.goals() }}
 	objectiveIDs = valuesFrom{inCase: func(c *caseFiles) []string { return c.objectives() }}
 	planServices = valuesFrom{inCase: func(c *caseFiles) []string { return c.planServices() }}
+	cohortIDs    = valuesFrom{records: layout.CohortsDir}
+	// --rules takes a path as well as a name; case import says what is wrong.
+	importRules = valuesFrom{records: layout.ImportRulesDir, noCheck: true}
 )
 
 // flagValues maps a command (its path below caseplan) and a flag to its
 // values.
 var flagValues = map[string]map[string]valuesFrom{
-	"note add":              {"kind": enum("note", "kind"), "mode": enum("note", "mode"), "service": serviceCodes},
+	"note add":              {"kind": enum("note", "kind"), "mode": enum("note", "mode"), "service": serviceCodes, "cohort": cohortIDs},
 	"note amend":            {"mode": enum("note", "mode"), "service": serviceCodes},
 	"case new":              {"program": programKeys, "manager": staffIDs},
-	"case list":             {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status")},
+	"case list":             {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status"), "cohort": cohortIDs},
+	"case import":           {"rules": importRules},
 	"case transfer":         {"to": staffIDs},
 	"case close":            {"reason": enum("outcome", "closures", "[]", "reason")},
 	"case set":              {"channel": enum("intake", "participant", "channels", "[]")},
@@ -68,6 +76,8 @@ var flagValues = map[string]map[string]valuesFrom{
 	"case consent add":      {"kind": enum("intake", "consents", "[]", "kind")},
 	"case consent withdraw": {"kind": enum("intake", "consents", "[]", "kind")},
 	"staff add":             {"role": enum("caseplan", "staff", "[]", "role")},
+	"staff set":             {"role": enum("caseplan", "staff", "[]", "role")},
+	"case sealed set":       {"clear": fixed(sealed.Names...)},
 	"due":                   {"manager": staffIDs},
 	"activity add":          {"kind": fixed(casework.ActivityKinds...), "status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
 	"activity update":       {"status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
@@ -84,7 +94,7 @@ var flagValues = map[string]map[string]valuesFrom{
 	"iep course add":        {"status": enum("iep", "skill_plan", "[]", "status")},
 	"iep course status":     {"status": enum("iep", "skill_plan", "[]", "status")},
 	"iep benefit add":       {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
-	"report monthly":        {"table": fixed(report.MonthlyTables...)},
+	"report monthly":        {"table": fixed(report.MonthlyTables...), "cohort": cohortIDs},
 	"report caseload":       {"table": fixed(report.CaseloadTables...)},
 	"iep benefit renew":     {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
 }
@@ -139,6 +149,12 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 			return
 		}
 		valid := from.fixed
+		if from.records != "" {
+			// None yet: the command says so, with a hint.
+			if valid = g.recordNames(from.records); len(valid) == 0 {
+				return
+			}
+		}
 		if from.store != nil {
 			if cfg == nil {
 				if cfg = g.storeConfig(); cfg == nil {
@@ -251,10 +267,33 @@ func (g *globals) caseIDs() []string {
 	}
 	var out []string
 	for _, e := range entries {
-		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") && !layout.IsStoreDir(e.Name()) {
 			out = append(out, e.Name())
 		}
 	}
+	return out
+}
+
+// recordNames lists the store-level records of a directory of cases/
+// (cohorts, import rules) by their names, without reading them.
+func (g *globals) recordNames(dir string) []string {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil
+	}
+	return storeRecordNames(root, dir)
+}
+
+// storeRecordNames lists the records of cases/<dir>/ of the store at root.
+func storeRecordNames(root, dir string) []string {
+	entries, _ := os.ReadDir(filepath.Join(root, layout.CasesDir, dir))
+	var out []string
+	for _, e := range entries {
+		if n, ok := strings.CutSuffix(e.Name(), layout.Ext); ok && !e.IsDir() && !strings.HasPrefix(n, ".") {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 
@@ -314,6 +353,8 @@ func (g *globals) complete(from valuesFrom, args []string) []string {
 		}
 	case from.inCase != nil && len(args) > 0:
 		return from.inCase(&caseFiles{g: g, id: args[0]})
+	case from.records != "":
+		return g.recordNames(from.records)
 	}
 	return nil
 }

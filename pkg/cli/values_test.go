@@ -20,7 +20,7 @@ func TestFlagValues(t *testing.T) {
 			if c.Flags().Lookup(name) == nil {
 				t.Errorf("%s: no flag --%s", path, name)
 			}
-			if from.fixed == nil && from.store == nil && from.inCase == nil || from.fixed != nil && len(from.fixed) == 0 {
+			if from.fixed == nil && from.store == nil && from.inCase == nil && from.records == "" || from.fixed != nil && len(from.fixed) == 0 {
 				t.Errorf("%s --%s: no values", path, name)
 			}
 		}
@@ -147,5 +147,47 @@ func TestReportCSVFlags(t *testing.T) {
 	_, _, stderr = runCaseplan(t, dir, env, "report", "caseload", "-o", "csv", "--table", "weeks")
 	if !strings.Contains(stderr, `--table "weeks": use one of cases, managers, programs`) {
 		t.Errorf("stderr: %s", stderr)
+	}
+}
+
+// TestCohortCompletion: --cohort completes from the store's cohort
+// records and --rules from its import rules; case IDs leave out the
+// directories of those records.
+func TestCohortCompletion(t *testing.T) {
+	dir := initCLIStore(t)
+	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
+	if code, _, stderr := runCaseplan(t, dir, env, "case", "new", "--id", "W-1", "--program", "wioa", "--name", "Ana Example"); code != 0 {
+		t.Fatal(stderr)
+	}
+	writeStoreFile(t, dir, "cases/cohorts/2026-ACME.yaml", "id: 2026-ACME\nemployer: Acme Example Works\nnotice_date: 2026-03-02\nlayoff_dates: [2026-05-01]\n")
+	writeStoreFile(t, dir, "cases/cohorts/2026-BETA.yaml", "id: 2026-BETA\nemployer: Beta Example Mills\nnotice_date: 2026-03-02\nlayoff_dates: [2026-05-01]\n")
+	writeStoreFile(t, dir, "cases/import-rules/acme.yaml", "x: 1\n")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"case", "list", "--cohort", ""}, "2026-ACME 2026-BETA"},
+		{[]string{"note", "add", "--cohort", ""}, "2026-ACME 2026-BETA"},
+		{[]string{"report", "monthly", "--cohort", ""}, "2026-ACME 2026-BETA"},
+		{[]string{"case", "import", "roster.csv", "--rules", ""}, "acme"},
+		{[]string{"case", "show", ""}, "W-1"},
+	} {
+		code, out, stderr := runCaseplan(t, dir, env, append([]string{"__complete"}, tt.args...)...)
+		if code != 0 {
+			t.Fatalf("__complete %v: %s", tt.args, stderr)
+		}
+		var got []string
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			if !strings.HasPrefix(line, ":") {
+				got = append(got, strings.SplitN(line, "\t", 2)[0])
+			}
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("__complete %q = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	code, _, stderr := runCaseplan(t, dir, env, "report", "monthly", "--month", "2026-03", "--cohort", "2026-GAMMA")
+	if code != ExitUsage || !strings.Contains(stderr, `--cohort "2026-GAMMA": use one of 2026-ACME, 2026-BETA`) {
+		t.Errorf("an unknown cohort: exit %d, %s", code, stderr)
 	}
 }

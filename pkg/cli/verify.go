@@ -12,6 +12,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/progress"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type verifyOptions struct {
@@ -39,13 +40,29 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
                         commits in one go)
   history-rewritten     the trust anchor is no longer in the history: it
                         was reset or force-pushed, and commits disappeared
+  history-pii-leak      a commit wrote an SSN-shaped number into a file
+                        under cases/; removing it later leaves it in the
+                        history, so the commit is named to be purged
+  roster-admin-only     the roster or the settings changed by someone not
+                        an admin (once the roster names one)
+  roster-admin-removed  a commit left the roster without an active admin
+  author-added-self     the author added themselves to the roster
+  case-access           a case changed by someone not its manager or on
+                        its team (case managers and navigators)
+  supervisor-only       a waiver or a committee's decision recorded by
+                        someone not a supervisor
+  commit-unsigned       no signature, where access.require_signatures
+  signature-invalid     the signature does not hold for the commit
+  signature-not-author  signed with a key that is not the author's on the
+                        roster: made in another member's name (--author)
   orphan-root           a commit without a parent other than the store's
                         first: a separate history merged in, whose first
                         commit answered to no roster before it
 
-A merge that only combines its parents answers to no rule of its own; one
-that changes cases/ beyond that (a file in none of its parents, or removed
-from all of them) answers to all of them.
+Roles and signing keys are those of the roster in the commit's parent
+(README, Confidentiality). A merge that only combines its parents answers
+to no rule of its own; one that changes cases/ beyond that (a file in none
+of its parents, or removed from all of them) answers to all of them.
 
 The trust anchor is the last commit verify found the trail intact at in
 this clone (kept in .git/caseplan/, never in the records), or --anchor REV
@@ -129,6 +146,10 @@ func verifyRun(opts *verifyOptions) error {
 			}
 			m.Add(1)
 		}}
+		// The leak guard's patterns are the store's as committed now: a
+		// false positive found later is allowed in caseplan.yaml for the
+		// whole history.
+		vo.Guard, _ = validate.Guard(headConfig(repo, head))
 		if since.IsZero() && !opts.full {
 			vo.Since = anchor
 		}

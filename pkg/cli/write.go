@@ -31,11 +31,16 @@ func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
 		repo.Close()
 		return nil, err
 	}
+	k, err := g.keysOf(author)
+	if err != nil {
+		repo.Close()
+		return nil, err
+	}
 	repo.OnLockWait = g.sayLockWait
 	return &casework.Workspace{
 		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
 		Author: author, NoCommit: noCommit, Critical: g.critical, Rand: g.env.Rand,
-		LockWait: g.lockWait,
+		LockWait: g.lockWait, Keys: k, DryRun: g.dryRun,
 	}, nil
 }
 
@@ -55,6 +60,9 @@ const (
 	// the new case needs next (sayNext in case_new.go) rather than count
 	// the errors it opens with, which are those same things as findings.
 	sayNext
+	// selfReported: the command says what the change did itself, from
+	// what its build recorded (case import).
+	selfReported
 )
 
 // write makes a change through casework's engine — which validates the
@@ -65,14 +73,21 @@ const (
 // what the change did. It is the one way every command that changes a
 // case or the store writes.
 func (g *globals) write(noCommit bool, cases []string, build casework.Build, tell telling) error {
+	_, err := g.writeResult(noCommit, cases, build, tell)
+	return err
+}
+
+// writeResult is write, for a command that reports the change itself
+// from its result (the commit it made).
+func (g *globals) writeResult(noCommit bool, cases []string, build casework.Build, tell telling) (*casework.Result, error) {
 	ws, err := g.workspace(noCommit)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer ws.Repo.Close()
 	res, err := ws.Apply(cases, build)
 	if err != nil {
-		return g.changeError(err)
+		return nil, g.changeError(err)
 	}
 	if res.Change.Output != "" {
 		fmt.Fprintln(g.env.Stdout, res.Change.Output)
@@ -80,10 +95,12 @@ func (g *globals) write(noCommit bool, cases []string, build casework.Build, tel
 	if noCommit {
 		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
 	}
+	g.sayLeaks(res)
 	switch n := len(res.Existing); {
+	case tell == selfReported:
 	case tell == sayNext && len(res.Change.Cases) == 1 && res.After != nil:
 		if err := g.sayNext(res); err != nil {
-			return err
+			return nil, err
 		}
 	case n > 0:
 		what := "the case"
@@ -91,16 +108,21 @@ func (g *globals) write(noCommit bool, cases []string, build casework.Build, tel
 			what = "the store"
 		}
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s still has %d error(s) this change did not cause\n", what, n)
-		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run %s to see them\n", strings.Join(append([]string{"caseplan validate"}, res.Change.Cases...), " "))
+		run := "caseplan validate"
+		if len(res.Change.Cases) <= 5 { // a group note's hundred cases are the store
+			run = strings.Join(append([]string{run}, res.Change.Cases...), " ")
+		}
+		fmt.Fprintf(g.env.Stderr, "caseplan: hint: run %s to see them\n", run)
 	}
 	if tell == sayWhat {
-		if len(cases) == 1 {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s: %s\n", cases[0], res.Change.Summary)
+		if len(res.Change.Cases) == 1 {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s: %s\n", res.Change.Cases[0], res.Change.Summary)
 		} else {
 			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", res.Change.Summary)
 		}
 	}
-	return nil
+	g.saySealing(res)
+	return res, nil
 }
 
 // changeError explains why a change was not made.
@@ -108,6 +130,9 @@ func (g *globals) changeError(err error) error {
 	var refused *casework.RefusedError
 	var input *casework.InputError
 	var roster *casework.NotOnRosterError
+	var denied *casework.AccessError
+	var signing *casework.SigningError
+	var unreadable *casework.SealedError
 	var locked *gitstore.LockedError
 	var noteFile *casework.NoteFileError
 	var unfinished *gitstore.UnfinishedError
@@ -124,6 +149,12 @@ func (g *globals) changeError(err error) error {
 		return &InvalidError{Msg: noteFile.Error()}
 	case errors.As(err, &input):
 		return &UsageError{Msg: input.Msg, Hint: input.Hint}
+	case errors.As(err, &unreadable):
+		return &UsageError{Msg: unreadable.Error(), Hint: unreadable.Hint()}
+	case errors.As(err, &signing):
+		return &UsageError{Msg: signing.Msg, Hint: signing.Hint}
+	case errors.As(err, &denied):
+		return &UsageError{Msg: denied.Error(), Hint: denied.Hint()}
 	case errors.As(err, &roster):
 		return &UsageError{Msg: roster.Error(), Hint: "a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"}
 	case errors.As(err, &locked):

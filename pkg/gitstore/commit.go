@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
@@ -53,6 +54,10 @@ type CommitRequest struct {
 	// LockWait is how long to wait for another caseplan process; zero
 	// means DefaultLockWait.
 	LockWait time.Duration
+	// Signer, if set, signs the commit: its signature of the commit's
+	// bytes goes in the commit's gpgsig header, where git keeps OpenPGP
+	// and SSH signatures alike (pkg/sshsig makes SSH ones).
+	Signer git.Signer
 }
 
 // Commit writes the requested files to the work tree and commits exactly
@@ -287,7 +292,34 @@ func (r *Repo) writeCommit(req CommitRequest, tree, parent plumbing.Hash) (plumb
 	if !parent.IsZero() {
 		c.ParentHashes = []plumbing.Hash{parent}
 	}
+	if err := sign(c, req.Signer); err != nil {
+		return plumbing.ZeroHash, err
+	}
 	return r.writeCommitObject(c)
+}
+
+// sign adds signer's signature of commit c (the gpgsig header); a nil
+// signer leaves it unsigned. What is signed is the commit without the
+// signature, as git verify-commit checks it.
+func sign(c *object.Commit, signer git.Signer) error {
+	if signer == nil {
+		return nil
+	}
+	payload := &plumbing.MemoryObject{}
+	if err := c.EncodeWithoutSignature(payload); err != nil {
+		return err
+	}
+	rd, err := payload.Reader()
+	if err != nil {
+		return err
+	}
+	signature, err := signer.Sign(rd)
+	rd.Close()
+	if err != nil {
+		return fmt.Errorf("sign the commit: %w", err)
+	}
+	c.PGPSignature = string(signature)
+	return nil
 }
 
 // updateRef moves branch from one commit to another the way git does: it creates

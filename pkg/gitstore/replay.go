@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
@@ -76,6 +77,26 @@ type MergeInput struct {
 // replayed commit will hold.
 type MergeFunc func(MergeInput) ([]byte, error)
 
+// ReplayOptions are how Replay copies commits beyond merging files.
+type ReplayOptions struct {
+	// Sign signs each copy (nil: none is signed).
+	Sign ReplaySigner
+	// Together names the group a path belongs to, "" for none: files that
+	// are only meaningful as a pair (a ciphertext and the list of who it
+	// is encrypted to). When a commit's change to one file of a group
+	// needs a merge, the commit's changes to the whole group are left
+	// out — the branch's versions stay together — and merge is asked
+	// about the file that needed it, so it is reported.
+	Together func(path string) string
+}
+
+// ReplaySigner says how the copy of a replayed commit is signed: it is
+// given the original and returns the signer of its copy, nil to leave the
+// copy unsigned, or an error to stop the replay. A signature never
+// survives a replay as it is: it covers the commit's parent and tree,
+// which the copy changes.
+type ReplaySigner func(original *object.Commit) (git.Signer, error)
+
 // Replayed is one commit Replay carried onto the new base: New is its
 // copy, or the zero hash when the branch already had all of its changes
 // and nothing was left to commit.
@@ -88,9 +109,10 @@ type Replayed struct {
 // author, committer, dates and message; its tree is onto's with the
 // commit's own changes applied, file by file, against its first parent:
 // a file the branch did not change since is taken from the commit as it
-// is (the same blob), a file both changed is given to merge. Nothing but
-// objects is written: no branch moves.
-func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFunc) (plumbing.Hash, []Replayed, error) {
+// is (the same blob), a file both changed is given to merge. Each copy is
+// signed as signer says (nil: none is). Nothing but objects is written: no
+// branch moves.
+func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFunc, opts ReplayOptions) (plumbing.Hash, []Replayed, error) {
 	cur := onto
 	var curTree plumbing.Hash
 	if !onto.IsZero() {
@@ -120,12 +142,31 @@ func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFu
 		}
 		changes := make([]Change, 0, len(own))
 		blobs := make(map[string]plumbing.Hash, len(own))
+		held := map[string]bool{} // groups whose files keep the branch's versions
+		if opts.Together != nil {
+			for _, ch := range own {
+				g := opts.Together(ch.Path)
+				if g == "" {
+					continue
+				}
+				theirs, _, err := r.blobAt(curTree, ch.Path)
+				if err != nil {
+					return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+				}
+				if theirs != ch.From && theirs != ch.To {
+					held[g] = true
+				}
+			}
+		}
 		for _, ch := range own {
 			theirs, theirsExec, err := r.blobAt(curTree, ch.Path)
 			if err != nil {
 				return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
 			}
+			grouped := len(held) > 0 && held[opts.Together(ch.Path)]
 			switch {
+			case grouped && (theirs == ch.From || theirs == ch.To):
+				// Its group keeps the branch's versions.
 			case theirs == ch.From:
 				// The branch left the file alone: the commit's change as is.
 				if ch.To.IsZero() {
@@ -152,6 +193,11 @@ func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFu
 				merged, err := merge(in)
 				if err != nil {
 					return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: merge %s: %w", short(h), ch.Path, err)
+				}
+				if grouped {
+					// Reported; the branch's version stays, as the
+					// group's others do.
+					continue
 				}
 				switch {
 				case merged == nil && theirs.IsZero():
@@ -185,6 +231,15 @@ func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFu
 		}
 		if !cur.IsZero() {
 			copied.ParentHashes = []plumbing.Hash{cur}
+		}
+		if opts.Sign != nil {
+			sg, err := opts.Sign(c)
+			if err != nil {
+				return plumbing.ZeroHash, nil, err // it names the commit
+			}
+			if err := sign(copied, sg); err != nil {
+				return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+			}
 		}
 		nh, err := r.writeCommitObject(copied)
 		if err != nil {

@@ -67,7 +67,7 @@ func TestReplay(t *testing.T) {
 	head, done, err := r.Replay(theirs, []plumbing.Hash{mine1, mine2, mine3}, func(in MergeInput) ([]byte, error) {
 		calls = append(calls, in)
 		return []byte("goals: [theirs, mine]\n"), nil
-	})
+	}, ReplayOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -508,25 +508,59 @@ func (r *Repo) Uncommitted(paths []string) ([]string, error) {
 		return nil, err
 	}
 	var out []string
-	for _, p := range paths {
-		var want plumbing.Hash
-		if !head.IsZero() {
-			dir, name := parentDir(p), p[strings.LastIndexByte(p, '/')+1:]
-			tree, err := r.treeHashAt(head, dir)
+	// Each directory of HEAD's tree is read once: an import checks
+	// hundreds of paths, all under the 10,000-entry cases/.
+	type dirEntries struct{ files, dirs map[string]plumbing.Hash }
+	cache := map[string]*dirEntries{}
+	var treeOf func(dir string) (*dirEntries, error)
+	treeOf = func(dir string) (*dirEntries, error) {
+		if d, ok := cache[dir]; ok {
+			return d, nil
+		}
+		var h plumbing.Hash
+		if dir == "" {
+			commit, err := r.readRaw(plumbing.CommitObject, head)
+			if err != nil {
+				return nil, fmt.Errorf("read commit %s: %w", head, err)
+			}
+			line, _, _ := bytes.Cut(commit, []byte("\n"))
+			hexTree, ok := bytes.CutPrefix(line, []byte("tree "))
+			if !ok {
+				return nil, fmt.Errorf("commit %s has no tree", head)
+			}
+			h = plumbing.NewHash(string(hexTree))
+		} else {
+			parent, err := treeOf(parentDir(dir))
 			if err != nil {
 				return nil, err
 			}
-			if !tree.IsZero() {
-				ents, err := r.readTreeEntries(tree)
-				if err != nil {
-					return nil, err
-				}
-				for _, e := range ents {
-					if e.name == name && !e.dir {
-						want = e.hash
-					}
+			h = parent.dirs[dir[strings.LastIndexByte(dir, '/')+1:]]
+		}
+		d := &dirEntries{files: map[string]plumbing.Hash{}, dirs: map[string]plumbing.Hash{}}
+		if !h.IsZero() {
+			ents, err := r.readTreeEntries(h)
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range ents {
+				if e.dir {
+					d.dirs[e.name] = e.hash
+				} else {
+					d.files[e.name] = e.hash
 				}
 			}
+		}
+		cache[dir] = d
+		return d, nil
+	}
+	for _, p := range paths {
+		var want plumbing.Hash
+		if !head.IsZero() {
+			d, err := treeOf(parentDir(p))
+			if err != nil {
+				return nil, err
+			}
+			want = d.files[p[strings.LastIndexByte(p, '/')+1:]]
 		}
 		data, err := os.ReadFile(filepath.Join(r.root, filepath.FromSlash(p)))
 		switch {

@@ -15,6 +15,8 @@ import (
 	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/pii"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // The rules verify applies to history. Every finding they make is an error:
@@ -55,6 +57,9 @@ type VerifyOptions struct {
 	// rewritten, and a history-rewritten finding names the anchor and the
 	// commits that disappeared with it. The zero hash checks nothing.
 	Anchor plumbing.Hash
+	// Guard finds the SSNs that commits wrote into cases/
+	// (history-pii-leak); nil means the default patterns.
+	Guard *pii.Guard
 	// Progress, when set, is called after each commit is checked with the
 	// number checked so far and the number to check, so a long history
 	// can say how far it has come.
@@ -87,6 +92,8 @@ type Stats struct {
 //     same commit, so the commit adding a staff member may be theirs.
 //   - roster-unreadable: that roster is missing or does not parse; reported
 //     once per version of the file, at the oldest commit checked that has it.
+//   - history-pii-leak: such a commit wrote an SSN-shaped number into a
+//     file under cases/ (leaks.go).
 //   - orphan-root: a commit without parents other than the store's first
 //     (see orphanRoots): a separate history merged in.
 //
@@ -141,6 +148,11 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 		rosters:   make(map[plumbing.Hash]*roster),
 		addedIn:   make(map[string]plumbing.Hash),
 		rootTrees: make(map[plumbing.Hash]plumbing.Hash, len(commits)),
+		leaks:     leakScan{guard: opts.Guard},
+		records:   make(map[plumbing.Hash]any),
+	}
+	if v.leaks.guard == nil {
+		v.leaks.guard = pii.Default()
 	}
 	for _, c := range commits {
 		v.rootTrees[c.hash] = c.tree
@@ -229,7 +241,11 @@ type verifier struct {
 	// rootTrees maps commits to their root tree, sparing a second read of
 	// a commit in the range when it is a parent.
 	rootTrees map[plumbing.Hash]plumbing.Hash
-	findings  []finding.Finding
+	leaks     leakScan
+	// records caches intake and outcome records decoded by blob hash,
+	// for the role checks (trust.go).
+	records  map[plumbing.Hash]any
+	findings []finding.Finding
 }
 
 // check applies every rule to commit c.
@@ -281,6 +297,9 @@ func (v *verifier) check(c *commitInfo) error {
 		return nil
 	}
 	v.checkTrailers(c)
+	if err := v.checkLeaks(c, cases, parentCases); err != nil {
+		return err
+	}
 	// Every commit is checked against the roster as it stood before it —
 	// in its parent (in a merge, the roster of one of its parents is
 	// enough) — so nobody can add themselves and commit in one go. The
@@ -300,7 +319,10 @@ func (v *verifier) check(c *commitInfo) error {
 	case len(rosters) > 1:
 		where = "the staff roster of any of its parent commits"
 	}
-	return v.checkAuthor(c, rosters, where)
+	if err := v.checkAuthor(c, rosters, where); err != nil {
+		return err
+	}
+	return v.checkTrust(c, cases, parentCases)
 }
 
 // mergeIntroduces reports whether the merge's cases/ tree holds a change
@@ -443,10 +465,14 @@ func (v *verifier) checkAuthor(c *commitInfo, rosters []plumbing.Hash, where str
 		}
 		return nil
 	}
+	msg := fmt.Sprintf("author %s is not on %s; only staff already on the roster commit, and someone on it adds a new member with caseplan staff add", c.email, where)
+	if own, err := v.rosterOf(c.tree); err == nil && own.emails[email] && len(c.parents) > 0 {
+		msg = fmt.Sprintf("author %s added themselves to the staff roster in this commit: they are not on %s; only someone already on it adds a member", c.email, where)
+	}
 	v.add(finding.Finding{
 		Rule:    RuleAuthorNotOnRoster,
 		Commit:  c.hash.String(),
-		Message: fmt.Sprintf("author %s is not on %s; only staff already on the roster commit, and someone on it adds a new member with caseplan staff add", c.email, where),
+		Message: msg,
 	})
 	return nil
 }
@@ -454,6 +480,7 @@ func (v *verifier) checkAuthor(c *commitInfo, rosters []plumbing.Hash, where str
 // roster is the staff list of one version of cases/caseplan.yaml.
 type roster struct {
 	emails   map[string]bool // lower case
+	cfg      *record.Config  // the whole file, nil when it does not decode as one
 	problem  string          // why the file could not be read as a roster
 	reported bool
 }
@@ -492,6 +519,10 @@ func (v *verifier) roster(blob plumbing.Hash) (*roster, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		r.problem = fmt.Sprintf("%s does not parse as a roster (%s)", layout.ConfigPath, strings.TrimPrefix(err.Error(), "yaml: "))
 		return r, nil
+	}
+	var cfg record.Config
+	if yaml.Unmarshal(data, &cfg) == nil {
+		r.cfg = &cfg
 	}
 	r.emails = make(map[string]bool, len(doc.Staff))
 	for _, s := range doc.Staff {

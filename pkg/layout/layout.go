@@ -35,7 +35,44 @@ const (
 	KindActivity   = "activity"
 	KindServices   = "services"
 	KindOutcome    = "outcome"
+
+	// Store-level records: files of cases/ that belong to no one case.
+	KindCohort      = "cohort"       // a layoff cohort: the WARN notice's data and its imports
+	KindImportRules = "import-rules" // how to read a roster spreadsheet into cases (case import)
 )
+
+// The directories of cases/ that hold store-level records, one per file,
+// rather than a case. Their names can never be case IDs (caseid.Check).
+const (
+	CohortsDir     = "cohorts"      // cohorts/<cohort-id>.yaml
+	ImportRulesDir = "import-rules" // import-rules/<name>.yaml
+)
+
+// storeDirs maps each directory of store-level records to its kind.
+var storeDirs = map[string]string{CohortsDir: KindCohort, ImportRulesDir: KindImportRules}
+
+// IsStoreDir reports whether name, a directory directly under cases/,
+// holds store-level records (cohorts, import rules) rather than a case.
+func IsStoreDir(name string) bool { _, ok := storeDirs[name]; return ok }
+
+// StoreDirs returns the directories of store-level records under cases/,
+// in the order they are read.
+func StoreDirs() []string { return []string{CohortsDir, ImportRulesDir} }
+
+// Cohort returns the path of cohort id's record.
+func Cohort(id string) string { return CasesDir + "/" + CohortsDir + "/" + id + Ext }
+
+// ImportRules returns the path of the import rules file called name.
+func ImportRules(name string) string { return CasesDir + "/" + ImportRulesDir + "/" + name + Ext }
+
+// RecordName returns the name a store-level record's file gives it (the
+// cohort ID of cases/cohorts/<id>.yaml), and whether p is such a record.
+func RecordName(p string) (string, bool) {
+	if kind, ok := KindOf(p); !ok || kind != KindCohort && kind != KindImportRules {
+		return "", false
+	}
+	return strings.TrimSuffix(path.Base(p), Ext), true
+}
 
 // The directories of a case that hold one record per file.
 const (
@@ -45,6 +82,31 @@ const (
 
 // Ext is the extension of every record file.
 const Ext = ".yaml"
+
+// A case's sealed fields (README, Confidentiality) are two files that are
+// not records: the age ciphertext, and beside it the plain list of whom it
+// is encrypted to, which validate checks without decrypting.
+const (
+	SealedFile     = "sealed.age"
+	RecipientsFile = "sealed.recipients"
+)
+
+// Sealed returns the path of case id's sealed fields.
+func Sealed(id string) string { return CaseDir(id) + "/" + SealedFile }
+
+// SealedRecipients returns the path of the list of recipients of case id's
+// sealed fields.
+func SealedRecipients(id string) string { return CaseDir(id) + "/" + RecipientsFile }
+
+// IsSealedName reports whether name, in a case directory, is one of the
+// sealed fields' two files.
+func IsSealedName(name string) bool { return name == SealedFile || name == RecipientsFile }
+
+// IsSealed reports whether p is one of a case's sealed fields' files.
+func IsSealed(p string) bool {
+	rest := InCase(p)
+	return rest != "" && IsSealedName(rest)
+}
 
 // single are a case directory's single-record files, in the order
 // findings about them are reported.
@@ -116,7 +178,9 @@ func ActivityOf(id string) string { return CaseDir(id) + "/" + ActivityDir }
 // KindOf returns the record kind of the file at p: cases/caseplan.yaml is
 // "caseplan", cases/<id>/intake.yaml is "intake" (likewise iep,
 // references, services and outcome), cases/<id>/notes/*.yaml is "note" and
-// cases/<id>/activity/*.yaml is "activity". Any other path is not a record.
+// cases/<id>/activity/*.yaml is "activity"; cases/cohorts/*.yaml is
+// "cohort" and cases/import-rules/*.yaml "import-rules". Any other path is
+// not a record.
 func KindOf(p string) (kind string, ok bool) {
 	parts := strings.Split(p, "/")
 	if len(parts) < 2 || parts[0] != CasesDir {
@@ -129,6 +193,12 @@ func KindOf(p string) (kind string, ok bool) {
 		return "", false
 	}
 	if !plainName(parts[1]) {
+		return "", false
+	}
+	if kind, ok := storeDirs[parts[1]]; ok {
+		if len(parts) == 3 && plainName(parts[2]) && strings.HasSuffix(parts[2], Ext) && parts[2] != Ext {
+			return kind, true
+		}
 		return "", false
 	}
 	switch len(parts) {
@@ -150,14 +220,15 @@ func KindOf(p string) (kind string, ok bool) {
 }
 
 // CaseOf returns the case a path belongs to: the <id> of cases/<id>/...
-// It is false for the store settings and for paths outside cases/.
+// It is false for the store settings, the store-level records (cohorts,
+// import rules) and paths outside cases/.
 func CaseOf(p string) (id string, ok bool) {
 	rest, found := strings.CutPrefix(p, CasesDir+"/")
 	if !found {
 		return "", false
 	}
 	id, _, found = strings.Cut(rest, "/")
-	if !found && id == ConfigFile || id == "" {
+	if !found && id == ConfigFile || id == "" || IsStoreDir(id) {
 		return "", false
 	}
 	return id, true

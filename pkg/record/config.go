@@ -3,6 +3,8 @@ package record
 import (
 	"fmt"
 	"strings"
+
+	"github.com/caseplan/caseplan/pkg/pii"
 )
 
 // Config is the store settings file, cases/caseplan.yaml.
@@ -16,6 +18,20 @@ type Config struct {
 	Programs        map[string]Program     `yaml:"programs" json:"programs"`                     // by program key
 	Services        map[string]ServiceCode `yaml:"services,omitempty" json:"services,omitempty"` // by service code; nil: DefaultServices
 	Rules           map[string]RuleSetting `yaml:"rules,omitempty" json:"rules,omitempty"`       // by rule ID
+
+	// PII is the leak guard's patterns (pkg/pii); nil takes the defaults.
+	PII *pii.Settings `yaml:"pii,omitempty" json:"pii,omitempty"`
+	// Access is who may change what, and whether commits must be signed
+	// (roles.go).
+	Access *Access `yaml:"access,omitempty" json:"access,omitempty"`
+}
+
+// PIISettings returns the store's leak-guard settings; c may be nil.
+func (c *Config) PIISettings() pii.Settings {
+	if c == nil || c.PII == nil {
+		return pii.Settings{}
+	}
+	return *c.PII
 }
 
 // ServiceCode is one code notes and plan services record, with its WIOA
@@ -119,6 +135,15 @@ type Staff struct {
 	Role   string `yaml:"role,omitempty" json:"role,omitempty"` // case-manager (the default), coordinator, supervisor, navigator, admin
 	Center string `yaml:"center,omitempty" json:"center,omitempty"`
 	Active *bool  `yaml:"active,omitempty" json:"active,omitempty"` // nil means active
+
+	// AgeRecipient is the public half of the member's age identity
+	// ("age1..."): the sealed files of the cases they are on are encrypted
+	// to it (README, Confidentiality).
+	AgeRecipient string `yaml:"age_recipient,omitempty" json:"age_recipient,omitempty"`
+	// SigningKey is the member's SSH public key ("ssh-ed25519 AAAA..."):
+	// caseplan signs their commits with its private half and verify checks
+	// every commit against it.
+	SigningKey string `yaml:"signing_key,omitempty" json:"signing_key,omitempty"`
 }
 
 // Supervises reports whether the staff member's role lets them waive an
@@ -169,6 +194,22 @@ type Settings struct {
 	ReviewIntervalDays         *int `yaml:"review_interval_days,omitempty" json:"review_interval_days,omitempty"`
 	// ContactRequiresService: see Config.ContactRequiresService.
 	ContactRequiresService *bool `yaml:"contact_requires_service,omitempty" json:"contact_requires_service,omitempty"`
+
+	// SealedRequired: see Config.SealedRequired.
+	SealedRequired *bool `yaml:"sealed_required,omitempty" json:"sealed_required,omitempty"`
+}
+
+// SealedRequired says whether every open case of the program must have
+// sealed fields (pkg/sealed): its sealed_required setting, false by
+// default — a store whose program reports the participants' demographics
+// turns it on.
+func (c *Config) SealedRequired(program string) bool {
+	if c != nil {
+		if p, ok := c.Programs[program]; ok && p.Settings.SealedRequired != nil {
+			return *p.Settings.SealedRequired
+		}
+	}
+	return false
 }
 
 // RuleSetting overrides one rule for the store.
@@ -192,6 +233,7 @@ const (
 	SettingPostAssistanceMonths       = "post_assistance_months"
 	SettingReviewIntervalDays         = "review_interval_days"
 	SettingContactRequiresService     = "contact_requires_service" // a yes/no: Config.ContactRequiresService
+	SettingSealedRequired             = "sealed_required"          // a yes/no: Config.SealedRequired
 )
 
 // setting ties a settings key to its field and its default.

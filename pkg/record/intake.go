@@ -23,6 +23,10 @@ type Intake struct {
 	Transfers []Transfer `yaml:"transfers,omitempty" json:"transfers,omitempty"`
 	Consents  []Consent  `yaml:"consents,omitempty" json:"consents,omitempty"` // (003)
 	Waivers   []Waiver   `yaml:"waivers,omitempty" json:"waivers,omitempty"`
+	// Cohort is the layoff cohort the case belongs to, cases/cohorts/<id>.yaml.
+	Cohort string `yaml:"cohort,omitempty" json:"cohort,omitempty"`
+	// Imported is where caseplan case import read the case from.
+	Imported *Imported `yaml:"imported,omitempty" json:"imported,omitempty"`
 }
 
 // Waiver is a supervisor's decision that an obligation (a completeness

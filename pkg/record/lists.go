@@ -95,6 +95,8 @@ const (
 	PrefixExclusion  = "EX"
 	PrefixClosure    = "CL"
 	PrefixReopening  = "RO"
+	// cohorts/<id>.yaml
+	PrefixCohortImport = "IM"
 )
 
 // ListRule says how the items of one list of a record kind are told apart.
@@ -120,6 +122,10 @@ var ListRules = []ListRule{
 	// caseplan.yaml
 	{Kind: layout.KindConfig, Path: "centers", Item: "center", Why: "a set of offices"},
 	{Kind: layout.KindConfig, Path: "staff", Item: "staff member", Key: id, Why: "staff have IDs (made from the email address by staff add), which every record names"},
+	{Kind: layout.KindConfig, Path: "pii.ssn", Item: "SSN pattern", Why: "a set of the leak guard's patterns (pkg/pii), each its own identity"},
+	{Kind: layout.KindConfig, Path: "pii.dob", Item: "date-of-birth pattern", Why: "a set of the leak guard's patterns (pkg/pii), each its own identity"},
+	{Kind: layout.KindConfig, Path: "pii.terms", Item: "sensitive term", Why: "a set of words the leak guard warns about"},
+	{Kind: layout.KindConfig, Path: "pii.allow", Item: "allowed text", Why: "a set of texts the leak guard lets through (its documented false positives)"},
 
 	// intake.yaml
 	{Kind: layout.KindIntake, Path: "participant.channels", Item: "channel", Why: "a set of contact channels"},
@@ -193,6 +199,15 @@ var ListRules = []ListRule{
 		Why: "one closure per day, with one reason (reports read it); its notes may be corrected"},
 	{Kind: layout.KindOutcome, Path: "reopenings", Item: "reopening", Prefix: PrefixReopening, Key: []string{"date"}, Unique: true,
 		Why: "one reopening per day; its reason may be corrected"},
+
+	// cohorts/<id>.yaml: two clones may import two rosters into one cohort
+	{Kind: layout.KindCohort, Path: "layoff_dates", Item: "layoff date", Why: "a set of dates"},
+	{Kind: layout.KindCohort, Path: "imports", Item: "import", Prefix: PrefixCohortImport, Key: id, Alt: []string{"file", "sha256", "date"},
+		Why: "imports have IDs; one written by hand without is its file, the file's hash and the day: an event, never edited once written"},
+
+	// import-rules/<name>.yaml
+	{Kind: layout.KindImportRules, Path: "cohort.layoff_dates", Item: "layoff date", Why: "a set of dates"},
+	{Kind: layout.KindImportRules, Path: "managers.round_robin", Item: "staff id", Why: "a set of staff ids"},
 }
 
 // ListRuleOf returns the rule of the list at path (dot-separated keys,

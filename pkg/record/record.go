@@ -106,6 +106,10 @@ func New(kind string) any {
 		return new(Services)
 	case layout.KindOutcome:
 		return new(Outcome)
+	case layout.KindCohort:
+		return new(Cohort)
+	case layout.KindImportRules:
+		return new(ImportRules)
 	}
 	return nil
 }
@@ -129,6 +133,10 @@ func kindOfValue(v any) string {
 		return layout.KindServices
 	case Outcome, *Outcome:
 		return layout.KindOutcome
+	case Cohort, *Cohort:
+		return layout.KindCohort
+	case ImportRules, *ImportRules:
+		return layout.KindImportRules
 	}
 	return ""
 }

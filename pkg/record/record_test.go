@@ -250,9 +250,10 @@ func TestSettingDefaults(t *testing.T) {
 	var keys []string
 	for i := 0; i < len(props.Content); i += 2 {
 		key := props.Content[i].Value
-		if key == SettingContactRequiresService {
-			// A yes/no whose default depends on the program's kind
-			// (Config.ContactRequiresService); the schema says so in words.
+		if key == SettingContactRequiresService || key == SettingSealedRequired {
+			// Yes/no settings (Config.ContactRequiresService, whose default
+			// depends on the program's kind, and Config.SealedRequired);
+			// the schema says their defaults in words.
 			continue
 		}
 		keys = append(keys, key)

@@ -100,7 +100,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 		Title: monthTitle(r) + " (" + r.From + " to " + r.To + ")",
 		Lines: []string{
 			r.Organization,
-			provenance(r.Commit, r.Committed, r.Caseplan, "caseplan report monthly --month "+r.Month),
+			provenance(r.Commit, r.Committed, r.Caseplan, monthlyCommand(r)),
 			"Phases, days left and overdue items are as of " + r.To + "; events count in the month of their own date.",
 			privacyLine(r.Participants),
 		},

@@ -18,7 +18,7 @@ func (markdownWriter) Monthly(w io.Writer, r *Monthly) error {
 	b := new(bytes.Buffer)
 	fmt.Fprintf(b, "# %s\n\n", mdText(monthTitle(r)+" ("+r.From+" to "+r.To+")"))
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
-	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, "caseplan report monthly --month "+r.Month))
+	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, monthlyCommand(r)))
 	fmt.Fprintf(b, "Phases, days left and overdue items are as of %s; events count in the month of their own date.\n\n", r.To)
 	fmt.Fprintf(b, "%s\n\n", mdPrivacy(r.Participants))
 

@@ -30,6 +30,9 @@ type Monthly struct {
 	Managers       []ManagerSection `json:"managers"`
 	Programs       []ProgramSection `json:"programs"`
 	Cases          []CaseRow        `json:"cases"`
+	// Cohort, when set, is the layoff cohort whose cases alone are in
+	// Cases (KeepCohort); the summary and sections stay the office's.
+	Cohort string `json:"cohort,omitempty"`
 }
 
 // Counts are the figures of the summary and of each program's section.

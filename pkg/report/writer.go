@@ -139,7 +139,7 @@ func programTable(r *Monthly) table {
 }
 
 func caseTable(r *Monthly) table {
-	t := table{title: "Cases", headers: []string{"Case", "Participant", "Manager", "Program", "Phase", "Days left", "Last contact", "Contacts", "Applications", "Interviews", "Next milestone", "Flags"}}
+	t := table{title: casesTitle(r), headers: []string{"Case", "Participant", "Manager", "Program", "Phase", "Days left", "Last contact", "Contacts", "Applications", "Interviews", "Next milestone", "Flags"}}
 	for _, c := range r.Cases {
 		t.rows = append(t.rows, []string{c.ID, c.Participant, c.Manager, c.Program, c.Phase, daysLeft(c.DaysLeft), dash(c.LastContact), itoa(c.Contacts), itoa(c.Applications), itoa(c.Interviews), milestoneText(c.NextMilestone), flagText(c.Flags)})
 	}

@@ -34,6 +34,11 @@ const (
 func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, error) {
 	l := loader{src: src, snap: &casefile.Snapshot{}}
 	l.loadConfig()
+	// Store-level records are few, and every case may name a cohort:
+	// they are read whichever cases are.
+	if err := l.loadStoreRecords(); err != nil {
+		return nil, nil, err
+	}
 	// only == nil loads every case; an empty, non-nil only loads none (a
 	// change to the settings alone, say).
 	ids := only
@@ -52,6 +57,8 @@ func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, err
 		for _, e := range entries {
 			p := layout.CasesDir + "/" + e.Name
 			switch {
+			case e.IsDir && layout.IsStoreDir(e.Name):
+				// cohorts/, import-rules/: read above.
 			case e.Symlink && !layout.IsConfig(p):
 				// A link that leaves the store does not resolve to a
 				// directory here; loadCase reports it as the link it is.
@@ -235,7 +242,7 @@ func (l *loader) loadCase(id string) error {
 	for _, e := range entries {
 		present[e.Name] = true
 		_, single := layout.KindOfName(e.Name)
-		if !single && e.Name != layout.NotesDir && e.Name != layout.ActivityDir && !strings.HasPrefix(e.Name, ".") {
+		if !single && e.Name != layout.NotesDir && e.Name != layout.ActivityDir && !layout.IsSealedName(e.Name) && !strings.HasPrefix(e.Name, ".") {
 			l.add(dir+"/"+e.Name, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (expected %s, %s/ or %s/); it is ignored", e.Name, strings.Join(singleNames(), ", "), layout.NotesDir, layout.ActivityDir)
 		}
 	}
@@ -261,6 +268,11 @@ func (l *loader) loadCase(id string) error {
 	}
 	if !present[layout.FileName(layout.KindIntake)] {
 		l.add(dir, 0, RuleMissingFile, finding.Error, "case %s has no %s; every case starts with an intake record (caseplan case new)", id, layout.FileName(layout.KindIntake))
+	}
+	if present[layout.SealedFile] || present[layout.RecipientsFile] {
+		if c.Sealed, err = l.readSealed(id); err != nil {
+			return err
+		}
 	}
 
 	if err := l.loadDir(c, layout.NotesDir, func(doc *load.Document) {

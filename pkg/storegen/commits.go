@@ -89,8 +89,18 @@ func (s *story) commits() (*caseOut, error) {
 		version(layout.File(s.id, layout.KindReferences), &s.refs, s.last),
 		version(layout.File(s.id, layout.KindServices), &s.svc, s.last),
 	}
+	// A committee's decision on an extension is recorded by the
+	// supervisor (only a supervisor or an admin records one, and verify
+	// holds every commit to that): the outcome then gets a commit of its
+	// own, theirs.
+	var decision *commitPlan
 	if s.out.Placement != nil || s.out.Closure != nil || len(s.out.FollowUps) > 0 || len(s.out.Extensions) > 0 {
-		finals = append(finals, version(layout.File(s.id, layout.KindOutcome), &s.out, s.last))
+		outcome := version(layout.File(s.id, layout.KindOutcome), &s.out, s.last)
+		if slices.ContainsFunc(s.out.Extensions, func(e record.Extension) bool { return e.Decided != "" }) {
+			decision = &commitPlan{action: "extension.decide", files: []*file{outcome}, summary: "record the committee's decisions and the outcome", author: s.g.roster.supervisor}
+		} else {
+			finals = append(finals, outcome)
+		}
 	}
 
 	var notes, rest []*file
@@ -127,6 +137,9 @@ func (s *story) commits() (*caseOut, error) {
 		last.summary = fmt.Sprintf("close the case (%s); the plan, referrals and references as they stood", s.out.Closure.Reason)
 	}
 	plans = append(plans, last)
+	if decision != nil {
+		plans = append(plans, decision)
+	}
 
 	for i, c := range plans {
 		for _, f := range c.files {
@@ -139,7 +152,9 @@ func (s *story) commits() (*caseOut, error) {
 			return nil, fmt.Errorf("case %s: commit %d dated %s, after today", s.id, i+1, c.day.Format(time.DateOnly))
 		}
 		c.cases, c.order, c.seq = []string{s.id}, s.spec.index, i
-		c.author = s.managerOn(c.day)
+		if c.author == nil {
+			c.author = s.managerOn(c.day)
+		}
 	}
 	out.commits = plans
 

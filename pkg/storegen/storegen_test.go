@@ -180,8 +180,15 @@ func TestGenerate(t *testing.T) {
 				return nil
 			}
 			// The case's manager as it stood: today's, or the one a
-			// transfer took over from.
+			// transfer took over from; a committee's decision is the
+			// supervisor's to record (roles).
 			k := snap.Case(cases[0])
+			if action == "extension.decide" {
+				if c.Author.Email != "sup01@example.org" {
+					t.Errorf("commit %s on case %s records a decision by %s, not the supervisor", c.Hash, cases[0], c.Author.Email)
+				}
+				return nil
+			}
 			managers := []string{k.Intake.Manager}
 			for _, tr := range k.Intake.Transfers {
 				managers = append(managers, tr.From)

@@ -16,6 +16,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/gitstore/gitserver"
 	"github.com/caseplan/caseplan/pkg/history"
+	"github.com/caseplan/caseplan/pkg/keys"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -36,6 +37,7 @@ type clone struct {
 	author casework.Author
 	remote *gitstore.Remote
 	clock  time.Time
+	keys   *keys.Keys // the author's, nil when they have none
 }
 
 // newTeam makes a store for alice and bob, pushed to a fresh repository on
@@ -58,7 +60,9 @@ func newTeam(t *testing.T) (*gitserver.HTTP, string, *clone) {
 		t.Fatal(err)
 	}
 	repo.Close()
-	a.apply(nil, casework.AddStaff{Staff: record.Staff{ID: casework.StaffID(bob.Email), Name: bob.Name, Email: bob.Email}}.Build)
+	// Bob is a coordinator: he changes every case, alice's included
+	// (a case manager changes only their own once roles are in force).
+	a.apply(nil, casework.AddStaff{Staff: record.Staff{ID: casework.StaffID(bob.Email), Name: bob.Name, Email: bob.Email, Role: record.RoleCoordinator}}.Build)
 	a.sync()
 	return srv, url, a
 }
@@ -111,7 +115,7 @@ func (c *clone) tryApply(cases []string, b casework.Build) (string, error) {
 	}
 	c.clock = c.clock.Add(time.Minute)
 	when := c.clock
-	ws := &casework.Workspace{Repo: repo, Schemas: v, Today: today, Author: c.author, Now: func() time.Time { return when }}
+	ws := &casework.Workspace{Repo: repo, Schemas: v, Today: today, Author: c.author, Now: func() time.Time { return when }, Keys: c.keys}
 	res, err := ws.Apply(cases, b)
 	if err != nil {
 		return "", err
@@ -135,7 +139,8 @@ func (c *clone) trySync() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Sync(context.Background(), Options{Repo: repo, Remote: c.remote, Merge: RecordMerger, Schemas: v, Today: today})
+	return Sync(context.Background(), Options{Repo: repo, Remote: c.remote, Merge: RecordMerger, Schemas: v, Today: today,
+		Signer: casework.SignerOf(c.keys), SignerEmail: c.author.Email})
 }
 
 func (c *clone) head() plumbing.Hash {

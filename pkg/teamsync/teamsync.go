@@ -14,8 +14,10 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strings"
 	"time"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
@@ -95,6 +97,41 @@ type Options struct {
 	// OnRetry, when set, is told that a push lost the race and sync is
 	// trying again.
 	OnRetry func(attempt int)
+	// Signer is the signing key of the person syncing, whose email is
+	// SignerEmail, or nil. A replay changes every copied commit's parent,
+	// which its signature covers, so the copy needs a new one: the copies
+	// of that person's own commits are signed with their key (the same
+	// key as the original's, the same author). A signed commit by anyone
+	// else cannot be signed anew here, and the sync is refused
+	// (ResignError); an unsigned one stays unsigned, for verify to judge
+	// as it would the original. README, Confidentiality.
+	Signer      git.Signer
+	SignerEmail string
+}
+
+// ResignError refuses a sync that would have to replay a signed commit by
+// someone other than the person syncing: only its author's key can sign
+// the copy, and a copy without a signature would be reported by verify
+// (or refused by sync itself) where signatures are required.
+type ResignError struct {
+	Commit plumbing.Hash
+	Author string // "Name <email>"
+}
+
+func (e *ResignError) Error() string {
+	return fmt.Sprintf("commit %s is signed by its author, %s; replayed onto the remote's new commits, its copy needs a new signature, which only their key can make, and it is not here",
+		e.Commit.String()[:12], e.Author)
+}
+
+// replaySigner signs the copies a replay makes as Options.Signer says.
+func (o Options) replaySigner(c *object.Commit) (git.Signer, error) {
+	if o.Signer != nil && strings.EqualFold(strings.TrimSpace(c.Author.Email), strings.TrimSpace(o.SignerEmail)) {
+		return o.Signer, nil
+	}
+	if c.PGPSignature != "" {
+		return nil, &ResignError{Commit: c.Hash, Author: c.Author.Name + " <" + c.Author.Email + ">"}
+	}
+	return nil, nil
 }
 
 // Result is what a sync did.
@@ -208,7 +245,18 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		default:
 			r := &replayer{repo: repo, merge: o.Merge, remote: remote, base: p.base}
 			var done []gitstore.Replayed
-			if head, done, err = repo.Replay(remote, p.mine, r.mergeFile); err != nil {
+			if head, done, err = repo.Replay(remote, p.mine, r.mergeFile, gitstore.ReplayOptions{
+				Sign: o.replaySigner,
+				// A case's ciphertext and its recipients list describe each
+				// other: when the ciphertext cannot be merged, both stay as
+				// the remote has them.
+				Together: func(p string) string {
+					if layout.IsSealed(p) {
+						return path.Dir(p)
+					}
+					return ""
+				},
+			}); err != nil {
 				return nil, err
 			}
 			conflicts = r.conflicts

@@ -71,6 +71,7 @@ var integrityRules = []*Rule{
 		Summary: "a waiver names an obligation (a completeness rule) and was given by a supervisor on the roster",
 		check:   checkWaivers,
 	},
+	cohortRule,
 	{
 		ID: "future-date", Severity: finding.Warning,
 		Summary: "a note is not dated after today",

@@ -32,6 +32,9 @@ func init() {
 	Rules = append(Rules, workSecurityRules...)
 	Rules = append(Rules, wioaRules...)
 	Rules = append(Rules, postEmploymentRules...)
+	Rules = append(Rules, piiRules...)
+	Rules = append(Rules, sealedRules...)
+	Rules = append(Rules, storeRules...)
 }
 
 // IsCompleteness reports whether findings of the rule id report something

@@ -36,12 +36,14 @@ func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []findi
 	out := append([]finding.Finding(nil), loaded...)
 	if snap.ConfigDoc != nil {
 		out = append(out, schemaFindings(opt.Schemas, snap.ConfigDoc, "")...)
+		out = append(out, storeFindings(snap.Config, snap.ConfigDoc)...)
 	}
+	out = append(out, storeRecordFindings(snap, opt)...)
 	for _, c := range snap.Cases {
 		for _, d := range c.Docs {
 			out = append(out, schemaFindings(opt.Schemas, d, c.ID)...)
 		}
-		ctx := &Context{Config: snap.Config, Today: opt.Today, Case: c, Contact: calendar.ContactFor(c, snap.Config)}
+		ctx := &Context{Config: snap.Config, Today: opt.Today, Case: c, Contact: calendar.ContactFor(c, snap.Config), Cohorts: snap.Cohorts}
 		for _, r := range Rules {
 			if r.check == nil || !ctx.applies(r) {
 				continue
@@ -146,7 +148,8 @@ type Context struct {
 	Config  *record.Config
 	Today   time.Time
 	Case    *casefile.Case
-	Contact calendar.Contact // what the case's program counts as a contact
+	Contact calendar.Contact          // what the case's program counts as a contact
+	Cohorts map[string]*record.Cohort // the store's cohorts by ID (nil: unreadable)
 
 	rule  *Rule
 	found []finding.Finding

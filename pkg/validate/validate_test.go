@@ -31,6 +31,10 @@ var config = storetest.ThreePrograms()["cases/caseplan.yaml"]
 
 var today = time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)
 
+// fixtureKey is an SSH public key made for the tests; nobody holds its
+// private half.
+const fixtureKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA3sZa3U8EAVot4Fea2DijwhBUBwFMZ5Rfv1RtOX1ydn fixture"
+
 func run(t *testing.T, m memStore, on time.Time) []finding.Finding {
 	t.Helper()
 	v, err := schemas.Compile()
@@ -100,7 +104,56 @@ func contact(id, kind, mode string) string {
 }
 
 func ruleTests() []ruleTest {
+	const note = "cases/W1/notes/2026-03-05-ab12.yaml"
+	said := func(what string) func(m memStore) {
+		return func(m memStore) {
+			m.edit(note, "content: Discussed training options", "content: Discussed training options; "+what)
+		}
+	}
 	return []ruleTest{
+		// The leak guard: the match's own column, and a message that
+		// never repeats what it found.
+		{rule: "pii-ssn", on: today, change: said("SSN 123456789 given"), want: note + ":8:42",
+			msg: "content: holds a number shaped like a Social Security number; a full SSN is never stored", keep: said("order 123456789 placed")},
+		{rule: "pii-dob", on: today, change: said("DOB 4/5/1980"), want: note + ":8:42",
+			msg: "content: holds what looks like a date of birth", keep: said("next call 4/5/2026")},
+		{rule: "pii-term", on: today, change: said("recently diagnosed"), want: note + ":8:47",
+			msg: `content: mentions "diagnosed", a sensitive term`, keep: said("recently diagrammed")},
+		{rule: "pii-settings", on: today, change: func(m memStore) {
+			m["cases/caseplan.yaml"] = config + "pii:\n  ssn:\n    - '(unclosed'\n"
+		}, want: fmt.Sprintf("cases/caseplan.yaml:%d:7", strings.Count(config, "\n")+3), msg: "pii.ssn item 1 is not a valid regular expression"},
+		{rule: "roster-admin", on: today, change: func(m memStore) {
+			m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: supervisor\n")
+		}, want: "cases/caseplan.yaml:2:1", msg: "no one on the staff roster is an active admin, so roles do not apply",
+			keep: func(m memStore) {
+				m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    active: true\n")
+			}},
+		{rule: "roster-keys", on: today, change: func(m memStore) {
+			m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: ssh-ed25519 AAAAnotakey\n")
+		}, want: "cases/caseplan.yaml:10:18", msg: "aadmin's signing key is not an SSH public key",
+			keep: func(m memStore) {
+				m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: "+fixtureKey+"\n")
+			}},
+		{rule: "roster-signing-key", on: today, change: func(m memStore) {
+			m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: "+fixtureKey+"\n")
+			m["cases/caseplan.yaml"] += "access:\n  require_signatures: true\n"
+		}, want: "cases/caseplan.yaml:3:5", msg: "mrivera has no signing key, and the store requires signed commits",
+			keep: func(m memStore) {
+				m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: "+fixtureKey+"\n")
+				m["cases/caseplan.yaml"] += "access:\n  require_signatures: false\n"
+			}},
+		{rule: "sealed-recipients", on: today, change: func(m memStore) {
+			sealW1(m, "aadmin") // not on W1's team: its manager mrivera is left out
+		}, want: "cases/W1/sealed.age", msg: "the sealed fields are not encrypted to the case's team as the roster stands: aadmin can still read them but is no longer on the case's team or has a new key; mrivera cannot read them yet",
+			keep: func(m memStore) { sealW1(m, "mrivera") }},
+		{rule: "sealed-missing", on: today, change: func(m memStore) {
+			withRecipients(m)
+			m.edit("cases/caseplan.yaml", "  wioa:\n    kind: wioa\n", "  wioa:\n    kind: wioa\n    settings:\n      sealed_required: true\n")
+		}, want: "cases/W1/intake.yaml:3:10", msg: "program wioa needs sealed fields (sealed_required) and case W1 has none",
+			keep: func(m memStore) {
+				sealW1(m, "mrivera")
+				m.edit("cases/caseplan.yaml", "  wioa:\n    kind: wioa\n", "  wioa:\n    kind: wioa\n    settings:\n      sealed_required: true\n")
+			}},
 		{rule: "id-mismatch", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "id: W1", "id: W2", 1)
 		}, want: "cases/W1/intake.yaml:1:5", msg: `differs from the case directory "W1"`},
@@ -151,6 +204,12 @@ func ruleTests() []ruleTest {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure"},
 		{rule: "future-date", on: day("2026-03-10"), change: nil, want: "cases/WS1/notes/2026-03-12-ck01.yaml:2:7", msg: "after today (2026-03-10)"},
+		{rule: "unknown-cohort", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] += "cohort: 2026-ACME\n"
+		}, want: "cases/W1/intake.yaml:8:9", msg: `cohort "2026-ACME" has no record cases/cohorts/2026-ACME.yaml`, keep: func(m memStore) {
+			m["cases/W1/intake.yaml"] += "cohort: 2026-ACME\n"
+			m["cases/cohorts/2026-ACME.yaml"] = "id: 2026-ACME\nemployer: Acme Example Works\nnotice_date: 2026-03-02\nlayoff_dates: [2026-05-01]\n"
+		}},
 		{rule: "ws-layoff", on: today, change: func(m memStore) {
 			s := m["cases/WS1/intake.yaml"]
 			m["cases/WS1/intake.yaml"] = s[:strings.Index(s, "layoff:")]

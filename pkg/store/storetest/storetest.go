@@ -89,6 +89,10 @@ staff:
   - id: mrivera
     name: Maria Rivera
     email: mrivera@example.org
+  - id: aadmin
+    name: Ada Admin
+    email: aadmin@example.org
+    role: admin
 programs:
   ws:
     kind: work-security

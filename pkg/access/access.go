@@ -1,0 +1,171 @@
+// Package access decides who may make a change to a store, by the roles of
+// its staff roster (README, Confidentiality): only an admin changes the
+// roster and the store settings; a case manager (or navigator) changes only
+// the cases they manage or are on the team of, unless the store allows
+// them all; coordinators, supervisors and admins change any case; only a
+// supervisor or an admin records a waiver or a committee's decision.
+//
+// The commands ask it before they write (pkg/casework), and verify asks it
+// of every commit in history against the roster of the commit's parent
+// (pkg/history), so the same rules hold whether a change was made by
+// caseplan or by hand.
+//
+// Where the rules come from: document 001 asks case managers to "keep
+// documentation confidential, ensuring that only authorized persons have
+// access to customer information" and to share it "only with those
+// involved in the customer's service strategy"; document 002 gives each
+// career-planning customer one designated counselor, who may transfer the
+// case; TEGL 39-11 asks that sensitive PII be handled on a need-to-know
+// basis. The case's manager and team are those involved; supervisors
+// record the decisions the programs give them (waivers, the joint
+// committee's extensions, 000).
+package access
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// Rule IDs of denials, as verify reports them.
+const (
+	RuleRoster     = "roster-admin-only" // a change to the roster or store settings by someone not an admin
+	RuleCase       = "case-access"       // a change to a case by someone not on it
+	RuleSupervisor = "supervisor-only"   // a waiver or a committee's decision by someone not a supervisor
+	RuleSelfAdded  = "author-added-self" // the author added themselves to the roster in the commit
+	RuleNoRoster   = "author-not-on-roster"
+)
+
+// Change is what one commit or command changes, as access sees it.
+type Change struct {
+	// Settings is set when cases/caseplan.yaml changes: the roster, the
+	// programs, the rule settings.
+	Settings bool
+	Cases    []CaseChange
+}
+
+// CaseChange is one case a change touches.
+type CaseChange struct {
+	ID string
+	// Before is the intake as it was (nil for a new case, or one whose
+	// intake could not be read); After as it is after (nil if removed).
+	Before, After *record.Intake
+	// Waivers: the change adds or alters a waiver (intake waivers:).
+	Waivers bool
+	// Decisions: the change records or alters a committee's decision on an
+	// extension (outcome extensions: decided, decision, until, by).
+	Decisions bool
+}
+
+// Denial is one thing the actor may not do.
+type Denial struct {
+	Rule string
+	Case string // "" for the settings
+	Msg  string
+	Hint string
+}
+
+func (d Denial) Error() string { return d.Msg }
+
+// Check returns what actor, as cfg's roster gives them, may not do of ch.
+// cfg is the roster as it stood before the change. Nothing is denied while
+// the roster names no admin (record.Config.RolesInForce).
+func Check(cfg *record.Config, actor record.Staff, ch Change) []Denial {
+	if !cfg.RolesInForce() {
+		return nil
+	}
+	role := actor.RoleName()
+	var out []Denial
+	if ch.Settings && role != record.RoleAdmin {
+		out = append(out, Denial{
+			Rule: RuleRoster,
+			Msg:  fmt.Sprintf("only an admin changes the staff roster and the store settings (%s); %s's role is %s", layout.ConfigPath, actor.ID, role),
+			Hint: "ask an admin on the roster to make the change, as themselves (caseplan staff list shows the roles)",
+		})
+	}
+	for _, c := range ch.Cases {
+		if !MayChangeCase(cfg, actor, c.Before, c.After) {
+			out = append(out, Denial{
+				Rule: RuleCase, Case: c.ID,
+				Msg:  fmt.Sprintf("%s may not change case %s: a %s changes only the cases they manage or are on the team of", actor.ID, c.ID, role),
+				Hint: "ask the case's manager, a coordinator or a supervisor; or have them add you to the case's team (caseplan case team add CASE --email EMAIL)",
+			})
+		}
+		if (c.Waivers || c.Decisions) && !Supervises(actor) {
+			what := "a waiver"
+			if !c.Waivers {
+				what = "a committee's decision"
+			} else if c.Decisions {
+				what = "a waiver or a committee's decision"
+			}
+			out = append(out, Denial{
+				Rule: RuleSupervisor, Case: c.ID,
+				Msg:  fmt.Sprintf("only a supervisor or an admin records %s; %s's role is %s", what, actor.ID, role),
+				Hint: "ask a supervisor to record it, as themselves (--author)",
+			})
+		}
+	}
+	return out
+}
+
+// MayChangeCase reports whether actor may change a case whose intake was
+// before (nil: a new case) and is after: coordinators, supervisors and
+// admins any case; case managers and navigators one they manage or are on
+// the team of before the change — or, for a new case, after it (opening a
+// case for oneself) — or any case when the store allows it.
+func MayChangeCase(cfg *record.Config, actor record.Staff, before, after *record.Intake) bool {
+	if !cfg.RolesInForce() {
+		return true
+	}
+	switch actor.RoleName() {
+	case record.RoleCoordinator, record.RoleSupervisor, record.RoleAdmin:
+		return true
+	}
+	if cfg.AccessSettings().CaseManagersAllCases {
+		return true
+	}
+	if before != nil {
+		return before.OnTeam(actor)
+	}
+	return after.OnTeam(actor)
+}
+
+// Supervises reports whether the staff member may record waivers and
+// committee decisions: a supervisor or an admin.
+func Supervises(s record.Staff) bool {
+	return s.Supervises()
+}
+
+// WaiversChanged reports whether after's waivers differ from before's.
+func WaiversChanged(before, after *record.Intake) bool {
+	var b, a []record.Waiver
+	if before != nil {
+		b = before.Waivers
+	}
+	if after != nil {
+		a = after.Waivers
+	}
+	return !slices.Equal(b, a)
+}
+
+// DecisionsChanged reports whether the committee's decisions on
+// extensions differ between two versions of a case's outcome: a decision,
+// its date, its end or who made it.
+func DecisionsChanged(before, after *record.Outcome) bool {
+	type decision struct{ decided, decision, until, by string }
+	list := func(o *record.Outcome) []decision {
+		if o == nil {
+			return nil
+		}
+		var out []decision
+		for _, e := range o.Extensions {
+			if e.Decision != "" && e.Decision != "pending" || e.Decided != "" {
+				out = append(out, decision{string(e.Decided), e.Decision, string(e.Until), e.By})
+			}
+		}
+		return out
+	}
+	return !slices.Equal(list(before), list(after))
+}

@@ -1,0 +1,69 @@
+package casework
+
+import (
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/access"
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// AccessError says the acting staff member's role does not allow the
+// change (pkg/access); nothing was written.
+type AccessError struct {
+	Denials []access.Denial
+}
+
+func (e *AccessError) Error() string {
+	msgs := make([]string, len(e.Denials))
+	for i, d := range e.Denials {
+		msgs[i] = d.Msg
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// Hint says what to do instead.
+func (e *AccessError) Hint() string { return e.Denials[0].Hint }
+
+// checkAccess refuses a change that the actor's role, on the roster as it
+// stood before the change, does not allow: the same rules verify applies
+// to every commit in history.
+func checkAccess(roster *record.Config, actor record.Staff, files map[string][]byte, before, after *casefile.Snapshot) error {
+	if !roster.RolesInForce() {
+		return nil
+	}
+	if d := access.Check(roster, actor, accessChange(files, before, after)); len(d) > 0 {
+		return &AccessError{Denials: d}
+	}
+	return nil
+}
+
+// accessChange describes the files a change writes as access sees them,
+// reading each case's records before and after from the snapshots.
+func accessChange(files map[string][]byte, before, after *casefile.Snapshot) access.Change {
+	var ch access.Change
+	seen := map[string]bool{}
+	for p := range files {
+		if layout.IsConfig(p) {
+			ch.Settings = true
+		}
+		id, ok := layout.CaseOf(p)
+		if !ok || seen[id] {
+			continue
+		}
+		seen[id] = true
+		cc := access.CaseChange{ID: id}
+		var bo, ao *record.Outcome
+		if c := before.Case(id); c != nil {
+			cc.Before, bo = c.Intake, c.Outcome
+		}
+		if c := after.Case(id); c != nil {
+			cc.After, ao = c.Intake, c.Outcome
+		}
+		cc.Waivers = access.WaiversChanged(cc.Before, cc.After)
+		cc.Decisions = access.DecisionsChanged(bo, ao)
+		ch.Cases = append(ch.Cases, cc)
+	}
+	return ch
+}

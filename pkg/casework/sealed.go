@@ -1,0 +1,302 @@
+package casework
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/keys"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/sealed"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// SealedError says the acting person cannot read a case's sealed fields:
+// none of their age identities is among the file's recipients. It never
+// holds a sealed value.
+type SealedError struct {
+	Case       string
+	Recipients []string // staff ids the file is sealed to
+	Where      string   // where the person's identities were looked for
+}
+
+func (e *SealedError) Error() string {
+	where := ""
+	if e.Where != "" {
+		where = " (" + e.Where + ")"
+	}
+	return fmt.Sprintf("cannot open case %s's sealed fields: none of your age identities%s is among their recipients (%s)",
+		e.Case, where, strings.Join(e.Recipients, ", "))
+}
+
+// Hint says what to do.
+func (e *SealedError) Hint() string {
+	return fmt.Sprintf("the case's manager, the staff on its team and the supervisors can read them; if you joined the case or changed your key since they were sealed, one of the recipients re-seals them: caseplan case sealed reseal %s", e.Case)
+}
+
+// OpenSealed decrypts case id's sealed fields as they stand in src with
+// the acting person's keys. A case without sealed fields has empty ones.
+func OpenSealed(src store.Source, snap *casefile.Snapshot, id string, k *keys.Keys) (sealed.Fields, error) {
+	c := snap.Case(id)
+	if c == nil {
+		return sealed.Fields{}, &store.UnknownCaseError{ID: id}
+	}
+	if c.Sealed == nil || !c.Sealed.Ciphertext {
+		return sealed.Fields{}, nil
+	}
+	ct, err := src.ReadFile(layout.Sealed(id))
+	if err != nil {
+		return sealed.Fields{}, err
+	}
+	f, err := sealed.Open(ct, k.AgeIdentities())
+	if errors.Is(err, sealed.ErrCannotOpen) {
+		e := &SealedError{Case: id}
+		for _, r := range c.Sealed.Recipients {
+			e.Recipients = append(e.Recipients, r.Staff)
+		}
+		if k != nil {
+			e.Where = k.AgePath
+		}
+		return sealed.Fields{}, e
+	}
+	return f, err
+}
+
+// SetSealed sets or clears sealed fields of a case. The file is
+// re-encrypted, whole, to the case's team as the roster stands; clearing
+// every field removes it.
+type SetSealed struct {
+	Case  string
+	Set   map[string]string // field name (sealed.Names) -> value
+	Clear []string          // field names
+}
+
+// Build returns the change that writes the case's sealed fields and
+// their recipients list.
+func (a SetSealed) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	if len(a.Set) == 0 && len(a.Clear) == 0 {
+		return nil, inputErrorf("name the fields to set, e.g. --date-of-birth 1980-04-05, or to clear with --clear FIELD", "nothing to change")
+	}
+	f, err := OpenSealed(s.source, s.Snapshot, a.Case, s.keys)
+	if err != nil {
+		return nil, err
+	}
+	for name, v := range a.Set {
+		p := f.Field(name)
+		if p == nil {
+			return nil, inputErrorf("the fields are "+strings.Join(sealed.Names, ", "), "there is no sealed field %q", name)
+		}
+		*p = strings.TrimSpace(v)
+	}
+	for _, name := range a.Clear {
+		p := f.Field(name)
+		if p == nil {
+			return nil, inputErrorf("the fields are "+strings.Join(sealed.Names, ", "), "there is no sealed field %q", name)
+		}
+		*p = ""
+	}
+	if err := f.Check(s.Today); err != nil {
+		return nil, inputErrorf("", "%v", err)
+	}
+	files := map[string][]byte{}
+	summary := "clear the sealed fields"
+	if f.Empty() {
+		if !s.Exists(layout.Sealed(a.Case)) {
+			return nil, inputErrorf("", "case %s has no sealed fields to clear", a.Case)
+		}
+		files[layout.Sealed(a.Case)] = nil
+		if s.Exists(layout.SealedRecipients(a.Case)) {
+			files[layout.SealedRecipients(a.Case)] = nil
+		}
+	} else {
+		team, err := sealTeam(s.Snapshot.Config, lc.intake, a.Case)
+		if err != nil {
+			return nil, err
+		}
+		ct, list, err := sealed.Seal(a.Case, f, team)
+		if err != nil {
+			return nil, err
+		}
+		files[layout.Sealed(a.Case)], files[layout.SealedRecipients(a.Case)] = ct, list
+		// The subject names who can read the fields, never which fields
+		// were set: that a case has a criminal record sealed is itself
+		// sensitive.
+		summary = "update the sealed fields (readable by " + staffIDs(team) + ")"
+	}
+	return &Change{Cases: []string{a.Case}, Action: "case.sealed.set", Summary: summary, Files: files}, nil
+}
+
+// ResealCases re-encrypts the named cases' sealed fields (all that have
+// them when none is named) to their teams as the roster stands: after a
+// change of team, role or key that the person who made it could not
+// re-seal, since only a recipient can. Cases already sealed to their team
+// are left as they are.
+type ResealCases struct {
+	Cases []string
+}
+
+// Build returns the change that re-seals what needs it.
+func (a ResealCases) Build(s *State) (*Change, error) {
+	snap, ids := s.Snapshot, a.Cases
+	if len(ids) == 0 {
+		// Every case: the engine loaded none, as for any change that
+		// names none.
+		all, _, err := store.Load(s.source, nil)
+		if err != nil {
+			return nil, err
+		}
+		snap = all
+		for _, c := range snap.Cases {
+			if c.Sealed != nil && c.Sealed.Ciphertext {
+				ids = append(ids, c.ID)
+			}
+		}
+	}
+	change := &Change{Action: "case.sealed.reseal", Files: map[string][]byte{}}
+	var cannot []error
+	for _, id := range ids {
+		c := snap.Case(id)
+		if c == nil {
+			return nil, &store.UnknownCaseError{ID: id}
+		}
+		if c.Sealed == nil || !c.Sealed.Ciphertext {
+			if len(a.Cases) > 0 {
+				return nil, inputErrorf("", "case %s has no sealed fields", id)
+			}
+			continue
+		}
+		done, err := resealCase(snap.Config, c, s.source, s.keys, change.Files)
+		var se *SealedError
+		switch {
+		case errors.As(err, &se):
+			cannot = append(cannot, err)
+			change.unsealed = append(change.unsealed, id)
+		case err != nil:
+			return nil, err
+		case done:
+			change.Cases = append(change.Cases, id)
+		}
+	}
+	if len(change.Cases) == 0 {
+		if len(cannot) > 0 {
+			return nil, cannot[0]
+		}
+		return nil, inputErrorf("validate reports the cases whose sealed fields need it (sealed-recipients)", "nothing to re-seal: every case named is sealed to its team as the roster stands")
+	}
+	change.Summary = "re-seal the sealed fields to the case team"
+	if len(change.Cases) > 1 {
+		change.Summary = fmt.Sprintf("re-seal the sealed fields of %d cases to their teams", len(change.Cases))
+	}
+	return change, nil
+}
+
+// resealCase re-encrypts case c's sealed fields, as read from src, to its
+// team under cfg when they are sealed to anyone else, adding the two files
+// to files. It reports whether it did; a *SealedError when k cannot open
+// them.
+func resealCase(cfg *record.Config, c *casefile.Case, src store.Source, k *keys.Keys, files map[string][]byte) (bool, error) {
+	if c.Sealed == nil || !c.Sealed.Ciphertext || c.Intake == nil {
+		return false, nil
+	}
+	team, _ := sealed.Team(cfg, c.Intake)
+	if c.Sealed.Problem == "" && c.Sealed.Listed && c.Sealed.Stanzas == len(c.Sealed.Recipients) &&
+		sealed.SameRecipients(c.Sealed.Recipients, sealed.RecipientsOf(team)) {
+		return false, nil
+	}
+	if len(team) == 0 {
+		return false, nil // nobody to seal to; validate says so
+	}
+	ct, err := src.ReadFile(layout.Sealed(c.ID))
+	if err != nil {
+		return false, err
+	}
+	f, err := sealed.Open(ct, k.AgeIdentities())
+	if errors.Is(err, sealed.ErrCannotOpen) {
+		e := &SealedError{Case: c.ID}
+		for _, r := range c.Sealed.Recipients {
+			e.Recipients = append(e.Recipients, r.Staff)
+		}
+		return false, e
+	}
+	if err != nil {
+		return false, err
+	}
+	ct, list, err := sealed.Seal(c.ID, f, team)
+	if err != nil {
+		return false, err
+	}
+	files[layout.Sealed(c.ID)], files[layout.SealedRecipients(c.ID)] = ct, list
+	return true, nil
+}
+
+// reseal re-encrypts, as part of change, the sealed fields of the cases
+// in after (the store as the change leaves it, read through src) whose
+// team the change altered — a transfer, a team member added or removed, a
+// role, a key or a member's status on the roster — so that a member who
+// left cannot read what is sealed from now on and one who joined can. It
+// returns the cases it re-sealed and those it could not: only a recipient
+// can re-seal, and the acting person may not be one (validate then
+// reports them, sealed-recipients, until a recipient runs case sealed
+// reseal).
+func (w *Workspace) reseal(change *Change, after *casefile.Snapshot, src store.Source) (done, cannot []string, err error) {
+	for _, c := range after.Cases {
+		if _, wrote := change.Files[layout.Sealed(c.ID)]; wrote {
+			continue // the change sealed them itself
+		}
+		ok, err := resealCase(after.Config, c, src, w.Keys, change.Files)
+		var se *SealedError
+		switch {
+		case errors.As(err, &se):
+			cannot = append(cannot, c.ID)
+		case err != nil:
+			return nil, nil, err
+		case ok:
+			done = append(done, c.ID)
+		}
+	}
+	if len(done) > 0 && len(change.Cases) > 0 {
+		change.Cases = union(change.Cases, done)
+	}
+	return done, cannot, nil
+}
+
+// sealTeam returns whom case id's sealed fields are sealed to, or says why
+// nobody can be.
+func sealTeam(cfg *record.Config, in *record.Intake, id string) ([]record.Staff, error) {
+	team, without := sealed.Team(cfg, in)
+	if len(team) > 0 {
+		return team, nil
+	}
+	names := []string{}
+	for _, s := range without {
+		names = append(names, s.ID)
+	}
+	slices.Sort(names)
+	hint := "an admin puts their age recipients on the roster: caseplan staff set ID --age-recipient age1... (caseplan key new makes one)"
+	if len(names) == 0 {
+		return nil, inputErrorf(hint, "case %s has nobody to seal to: no manager, team member or supervisor on the roster", id)
+	}
+	return nil, inputErrorf(hint, "case %s has nobody to seal to: %s %s no age recipient on the roster", id, strings.Join(names, ", "), hasHave(len(names)))
+}
+
+func staffIDs(staff []record.Staff) string {
+	ids := make([]string, len(staff))
+	for i, s := range staff {
+		ids[i] = s.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+func hasHave(n int) string {
+	if n == 1 {
+		return "has"
+	}
+	return "have"
+}

@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/sealed"
+)
+
+type caseSealedSetOptions struct {
+	*globals
+	noCommit bool
+	file     string
+	change   casework.SetSealed
+}
+
+func newCmdCaseSealedSet(g *globals, runF func(*caseSealedSetOptions) error) *cobra.Command {
+	opts := &caseSealedSetOptions{globals: g}
+	values := map[string]*string{}
+	c := &cobra.Command{
+		Use:   "set CASE [--FIELD VALUE...] [--clear FIELD...] [--file FILE|-]",
+		Short: "Set the case's sealed fields",
+		Long: `Set or clear the sensitive fields of CASE that TEGL 39-11 calls sensitive PII.
+They are kept in cases/CASE/sealed.age, encrypted with age to the case's
+team as the roster stands — its manager, the staff on its team and the
+supervisors, each by the age recipient the roster holds — and never appear
+in a record, a report, the tickler, the calendar, the log or an error. The
+file is rewritten whole; to change one field you must be able to read the
+others (caseplan case sealed show).
+
+Only the last four digits of an SSN are kept: a full SSN is refused here as
+everywhere. Values typed on the command line stay in the shell's history
+and are visible to other users of the machine while the command runs:
+--file - reads them from standard input instead, as YAML
+(date_of_birth: 1980-04-05).
+
+Fields: ` + strings.Join(sealed.Names, ", ") + `.` + "\n" + exitStatusHelp,
+		Example: `  caseplan case sealed set W-001 --date-of-birth 1980-04-05 --ssn-last4 6789
+  caseplan case sealed set W-001 --file - < fields.yaml
+  caseplan case sealed set W-001 --clear health`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.change.Case = args[0]
+			opts.change.Set = map[string]string{}
+			for name, v := range values {
+				if c.Flags().Changed(sealedFlag(name)) {
+					opts.change.Set[name] = *v
+				}
+			}
+			if opts.file != "" {
+				if err := opts.readFields(); err != nil {
+					return err
+				}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return caseSealedSetRun(opts)
+		},
+	}
+	f := c.Flags()
+	for _, name := range sealed.Names {
+		values[name] = f.String(sealedFlag(name), "", "the "+strings.ReplaceAll(name, "_", " "))
+	}
+	f.StringSliceVar(&opts.change.Clear, "clear", nil, "`FIELD`s to clear")
+	f.StringVar(&opts.file, "file", "", "read the fields from `FILE` (- for standard input), as YAML")
+	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
+	return c
+}
+
+// sealedFlag is the flag of a sealed field: date_of_birth is
+// --date-of-birth.
+func sealedFlag(field string) string { return strings.ReplaceAll(field, "_", "-") }
+
+// readFields reads field values from --file, a YAML mapping of field names
+// to values. A value in it is never repeated in an error.
+func (opts *caseSealedSetOptions) readFields() error {
+	var data []byte
+	var err error
+	if opts.file == "-" {
+		data, err = io.ReadAll(opts.env.Stdin)
+	} else {
+		path := opts.file
+		if !isAbs(path) {
+			path = opts.env.Dir + "/" + path
+		}
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return usageErrorf("--file: %v", err)
+	}
+	var m map[string]string
+	if err := yaml.Unmarshal(data, &m); err != nil {
+		return usageErrorf("--file: not a YAML mapping of sealed fields to text values")
+	}
+	for k, v := range m {
+		if _, dup := opts.change.Set[k]; dup {
+			return usageErrorf("--file sets %s, which a flag sets too", k)
+		}
+		opts.change.Set[k] = v
+	}
+	return nil
+}
+
+func caseSealedSetRun(opts *caseSealedSetOptions) error {
+	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+}

@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/sealed"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+type caseSealedShowOptions struct {
+	*globals
+	caseID string
+	output string
+}
+
+func newCmdCaseSealedShow(g *globals, runF func(*caseSealedShowOptions) error) *cobra.Command {
+	opts := &caseSealedShowOptions{globals: g}
+	c := &cobra.Command{
+		Use:   "show CASE",
+		Short: "Show the case's sealed fields (needs your key)",
+		Long: `Decrypt and show the sealed fields of CASE with your age identity (caseplan
+key new makes one; caseplan key show says where it is). Only the people the
+fields are sealed to can: the case's manager, the staff on its team and the
+supervisors. This is the only command that shows a sealed value.
+
+  -o json  {"case","recipients":[staff ids],"fields":{"date_of_birth",
+           "ssn_last4","state_id_last4","disability","health",
+           "criminal_record","public_assistance","sex","ethnicity","race",
+           "veteran"}} (fields not set are left out)` + "\n" + exitStatusHelp,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.caseID = args[0]
+			if err := outputFormat(opts.output, "text", "json"); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return caseSealedShowRun(opts)
+		},
+	}
+	addOutputFlag(c, &opts.output, "text", "json")
+	return c
+}
+
+func caseSealedShowRun(opts *caseSealedShowOptions) error {
+	root, err := opts.storeRoot()
+	if err != nil {
+		return err
+	}
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return err
+	}
+	snap, err := loadFrom(src, []string{opts.caseID})
+	if err != nil {
+		return err
+	}
+	author, err := opts.keyAuthor()
+	if err != nil {
+		return err
+	}
+	k, err := opts.keysOf(author)
+	if err != nil {
+		return err
+	}
+	f, err := casework.OpenSealed(src, snap, opts.caseID, k)
+	if err != nil {
+		return opts.changeError(err)
+	}
+	var recipients []string
+	if s := snap.Case(opts.caseID).Sealed; s != nil {
+		for _, r := range s.Recipients {
+			recipients = append(recipients, r.Staff)
+		}
+	}
+	if opts.output == "json" {
+		return writeJSON(opts.env.Stdout, struct {
+			Case       string        `json:"case"`
+			Recipients []string      `json:"recipients"`
+			Fields     sealed.Fields `json:"fields"`
+		}{opts.caseID, orEmpty(recipients), f})
+	}
+	if f.Empty() {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: case %s has no sealed fields\n", opts.caseID)
+		return nil
+	}
+	t := newTable(opts.env, "FIELD", "VALUE")
+	for _, name := range sealed.Names {
+		if v := *f.Field(name); v != "" {
+			t.row(name, v)
+		}
+	}
+	return t.flush()
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

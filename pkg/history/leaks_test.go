@@ -1,0 +1,63 @@
+package history
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// TestVerifyHistoryLeak: an SSN typed into a note and "removed" by a later
+// commit (a correction note, then the file's content replaced by hand) is
+// still in the history; verify names the commit that wrote it and the
+// file, once, and says how to purge it, never repeating the number. The
+// same content reached again later is not reported again.
+func TestVerifyHistoryLeak(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	path, _ := note("2026-AAAAA", "n1", "")
+	s.write(path, "id: n1\ncontent: |\n  Called her back.\n  SSN 123-45-6789 read out by mistake\n")
+	leak := s.caseplanCommit(alice, "2026-AAAAA", "note.add", "add note n1")
+	s.write(path, "id: n1\ncontent: Called her back.\n")
+	s.caseplanCommit(alice, "2026-AAAAA", "commit", "remove the number")
+	s.write("cases/2026-AAAAA/services.yaml", "referrals: []\n# ssn: 987654321\n")
+	leak2 := s.caseplanCommit(alice, "2026-AAAAA", "service.add", "referral")
+
+	fs, _ := verify(t, s, "")
+	var got []string
+	for _, f := range fs {
+		if f.Rule != RuleHistoryLeak {
+			continue
+		}
+		got = append(got, f.String())
+		if strings.Contains(f.Message, "6789") || strings.Contains(f.Message, "987654321") {
+			t.Errorf("the finding repeats the number: %s", f)
+		}
+		if !strings.Contains(f.Message, "git filter-repo") {
+			t.Errorf("no way to purge it: %s", f)
+		}
+	}
+	want := []string{
+		path + ":4:1: error history-pii-leak: commit " + leak[:12] + " wrote a number shaped like a Social Security number into the file",
+		"cases/2026-AAAAA/services.yaml:2:1: error history-pii-leak: commit " + leak2[:12] + " wrote",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d leak findings, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("got  %s\nwant %s...", got[i], want[i])
+		}
+	}
+
+	// A run after the leaks, from the trust anchor on, does not read them
+	// again: they were reported when they were new.
+	fs, _, err := Verify(s.open(), plumbing.ZeroHash, VerifyOptions{Since: hash(leak2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 0 {
+		t.Errorf("since the last leak: %v", fs)
+	}
+}

@@ -1,0 +1,106 @@
+package history_test
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"golang.org/x/crypto/ssh"
+
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/history"
+	"github.com/caseplan/caseplan/pkg/sshsig"
+)
+
+// signingKey makes an Ed25519 key: its signer and its public half as the
+// roster holds it.
+func signingKey(t *testing.T) (git.Signer, string) {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ssh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sshsig.Signer{Key: s}, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(s.PublicKey())))
+}
+
+// TestVerifySignatures: in a store that requires signatures, verify
+// accepts each commit signed by its author's key on the roster, and
+// catches a commit by one member carrying another's name (signed with the
+// wrong key) and an unsigned one; each finding names its commit. Made with
+// caseplan's own commit writer, so it needs no ssh-keygen.
+func TestVerifySignatures(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	repo, err := gitstore.Init(dir, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer repo.Close()
+	aliceSigns, aliceKey := signingKey(t)
+	bobSigns, bobKey := signingKey(t)
+	when := time.Date(2026, 3, 16, 9, 0, 0, 0, time.UTC)
+	commit := func(author, caseID, action, path, data string, signer git.Signer) string {
+		t.Helper()
+		name, email, _ := strings.Cut(strings.TrimSuffix(author, ">"), " <")
+		when = when.Add(time.Minute)
+		h, err := repo.Commit(gitstore.CommitRequest{
+			Message: caseID + ": " + action + "\n\nCaseplan-Case: " + caseID + "\nCaseplan-Action: " + action + "\n",
+			Author:  gitstore.Signature{Name: name, Email: email, When: when},
+			Changes: []gitstore.Change{{Path: path, Data: []byte(data)}},
+			Signer:  signer,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h.String()
+	}
+	alice, bob := "Alice Adams <alice@example.org>", "Bob Brown <bob@example.org>"
+	commit(alice, "-", "store.init", "cases/caseplan.yaml", `organization: Example Works
+staff:
+  - id: alice
+    name: Alice Adams
+    email: alice@example.org
+    role: admin
+    signing_key: "`+aliceKey+`"
+  - id: bob
+    name: Bob Brown
+    email: bob@example.org
+    role: case-manager
+    signing_key: "`+bobKey+`"
+access:
+  require_signatures: true
+`, aliceSigns)
+	commit(alice, "W-001", "case.new", "cases/W-001/intake.yaml", "id: W-001\nstatus: open\nmanager: bob\n", aliceSigns)
+	commit(bob, "W-001", "note.add", "cases/W-001/notes/2026-03-16-aaaa.yaml", "id: 2026-03-16-aaaa\ncontent: his own\n", bobSigns)
+	asAlice := commit(alice, "W-001", "note.add", "cases/W-001/notes/2026-03-16-bbbb.yaml", "id: 2026-03-16-bbbb\ncontent: not alice\n", bobSigns)
+	unsigned := commit(bob, "W-001", "note.add", "cases/W-001/notes/2026-03-16-cccc.yaml", "id: 2026-03-16-cccc\ncontent: nobody signed\n", nil)
+
+	fs, _, err := history.Verify(repo.Git(), plumbing.ZeroHash, history.VerifyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Rule+" "+f.Commit)
+	}
+	want := []string{history.RuleNotAuthor + " " + asAlice, history.RuleUnsigned + " " + unsigned}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Fatalf("findings:\n%v\nwant:\n%v", fs, want)
+	}
+	for _, f := range fs {
+		if f.Rule == history.RuleNotAuthor && !strings.Contains(f.Message, "says it is by alice but is signed with bob's key") {
+			t.Errorf("message: %s", f.Message)
+		}
+	}
+}

@@ -1,0 +1,237 @@
+package history
+
+import (
+	"fmt"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/caseplan/caseplan/pkg/access"
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// RuleRolesDropped: a commit left the roster without an active admin
+// while it had one, which turns roles off for every later commit.
+const RuleRolesDropped = "roster-admin-removed"
+
+// checkTrust holds commit c, which changes cases/, to the roles of the
+// roster as it stood in its parent (the first parent that has one; a
+// root commit has none to answer to): a roster change by an admin only, a
+// case changed by someone who may change it, waivers and committee
+// decisions by a supervisor (pkg/access, the rules the commands apply).
+func (v *verifier) checkTrust(c *commitInfo, cases plumbing.Hash, parents []plumbing.Hash) error {
+	var parent plumbing.Hash
+	for _, p := range parents {
+		if !p.IsZero() {
+			parent = p
+			break
+		}
+	}
+	// The commit that creates the store answers to its own roster for its
+	// signature, and to no roles.
+	if parent.IsZero() {
+		own, err := v.rosterIn(cases)
+		if err != nil || own.cfg == nil {
+			return err
+		}
+		return v.checkSignature(c, own.cfg)
+	}
+	before, err := v.rosterIn(parent)
+	if err != nil || before.cfg == nil {
+		return err
+	}
+	if err := v.checkSignature(c, before.cfg); err != nil {
+		return err
+	}
+	actor, ok := before.cfg.StaffByEmail(c.email)
+	if !ok {
+		return nil // author-not-on-roster says so
+	}
+	if !before.cfg.RolesInForce() {
+		return nil
+	}
+	ch, err := v.accessChange(parent, cases, before.cfg, actor)
+	if err != nil {
+		return err
+	}
+	for _, d := range access.Check(before.cfg, actor, ch) {
+		f := finding.Finding{Rule: d.Rule, Commit: c.hash.String(), Message: d.Msg + " (by the roster of the parent commit)"}
+		if d.Case != "" {
+			f.Case = d.Case
+		} else {
+			f.Path = layout.ConfigPath
+		}
+		v.add(f)
+	}
+	if ch.Settings {
+		after, err := v.rosterIn(cases)
+		if err != nil {
+			return err
+		}
+		if after.cfg != nil && !after.cfg.RolesInForce() {
+			v.add(finding.Finding{Rule: RuleRolesDropped, Path: layout.ConfigPath, Commit: c.hash.String(),
+				Message: "the commit leaves the staff roster without an active admin, which turns roles off for every commit after it; name an admin again with caseplan staff set ID --role admin"})
+		}
+	}
+	return nil
+}
+
+// rosterIn returns the roster of the cases/ tree h.
+func (v *verifier) rosterIn(h plumbing.Hash) (*roster, error) {
+	t, err := v.trees.get(h)
+	if err != nil {
+		return nil, err
+	}
+	var blob plumbing.Hash
+	if e := t.lookup(layout.ConfigFile, false); e != nil {
+		blob = e.hash
+	}
+	return v.roster(blob)
+}
+
+// rosterOf returns the roster of the commit whose root tree is root.
+func (v *verifier) rosterOf(root plumbing.Hash) (*roster, error) {
+	t, err := v.trees.get(root)
+	if err != nil {
+		return nil, err
+	}
+	return v.rosterIn(t.subtree(layout.CasesDir))
+}
+
+// accessChange describes what changed between two cases/ trees as access
+// sees it: the settings file, and each case directory that differs. It
+// reads a case's records only where the answer depends on them — the
+// intake before the change when the actor's role limits them to their own
+// cases, both sides of an intake or outcome that the commit changed when
+// the actor may not record waivers or decisions — so that verifying a long
+// history decodes few records.
+func (v *verifier) accessChange(before, after plumbing.Hash, cfg *record.Config, actor record.Staff) (access.Change, error) {
+	var ch access.Change
+	bt, err := v.trees.get(before)
+	if err != nil {
+		return ch, err
+	}
+	at, err := v.trees.get(after)
+	if err != nil {
+		return ch, err
+	}
+	limited := !access.MayChangeCase(cfg, actor, nil, nil)
+	supervises := access.Supervises(actor)
+	err = pairEntries(bt, at, func(b, a *treeEntry) error {
+		if b != nil && a != nil && b.hash == a.hash {
+			return nil
+		}
+		e := a
+		if e == nil {
+			e = b
+		}
+		name := string(e.name)
+		if !e.dir {
+			if name == layout.ConfigFile {
+				ch.Settings = true
+			}
+			return nil
+		}
+		cc := access.CaseChange{ID: name}
+		var bdir, adir plumbing.Hash
+		if b != nil && b.dir {
+			bdir = b.hash
+		}
+		if a != nil && a.dir {
+			adir = a.hash
+		}
+		intake := layout.FileName(layout.KindIntake)
+		outcome := layout.FileName(layout.KindOutcome)
+		intakeChanged, err := v.fileChanged(bdir, adir, intake)
+		if err != nil {
+			return err
+		}
+		if limited || (!supervises && intakeChanged) {
+			if cc.Before, err = decodeIn[record.Intake](v, bdir, intake); err != nil {
+				return err
+			}
+			if cc.After, err = decodeIn[record.Intake](v, adir, intake); err != nil {
+				return err
+			}
+			cc.Waivers = access.WaiversChanged(cc.Before, cc.After)
+		}
+		if !supervises {
+			outcomeChanged, err := v.fileChanged(bdir, adir, outcome)
+			if err != nil {
+				return err
+			}
+			if outcomeChanged {
+				bo, err := decodeIn[record.Outcome](v, bdir, outcome)
+				if err != nil {
+					return err
+				}
+				ao, err := decodeIn[record.Outcome](v, adir, outcome)
+				if err != nil {
+					return err
+				}
+				cc.Decisions = access.DecisionsChanged(bo, ao)
+			}
+		}
+		ch.Cases = append(ch.Cases, cc)
+		return nil
+	})
+	return ch, err
+}
+
+// fileChanged reports whether the file name differs between two case
+// directory trees (the zero hash: no directory).
+func (v *verifier) fileChanged(before, after plumbing.Hash, name string) (bool, error) {
+	var hs [2]plumbing.Hash
+	for i, dir := range []plumbing.Hash{before, after} {
+		t, err := v.trees.get(dir)
+		if err != nil {
+			return false, err
+		}
+		if e := t.lookup(name, false); e != nil {
+			hs[i] = e.hash
+		}
+	}
+	return hs[0] != hs[1], nil
+}
+
+// decodeIn decodes the file name of a case directory's tree dir (the zero
+// hash: none); one that is absent or does not decode is nil. Decoded
+// records are kept by blob hash: a commit's "before" is usually the last
+// one's "after".
+func decodeIn[T any](v *verifier, dir plumbing.Hash, name string) (*T, error) {
+	t, err := v.trees.get(dir)
+	if err != nil {
+		return nil, err
+	}
+	e := t.lookup(name, false)
+	if e == nil {
+		return nil, nil
+	}
+	if r, ok := v.records[e.hash]; ok {
+		out, _ := r.(*T)
+		return out, nil
+	}
+	out, err := decodeBlob[T](v, e.hash, name)
+	if err != nil {
+		return nil, err
+	}
+	if len(v.records) > 4096 {
+		clear(v.records)
+	}
+	v.records[e.hash] = out
+	return out, nil
+}
+
+func decodeBlob[T any](v *verifier, blob plumbing.Hash, name string) (*T, error) {
+	data, err := v.readBlob(blob)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	var out T
+	if data == nil || yaml.Unmarshal(data, &out) != nil {
+		return nil, nil
+	}
+	return &out, nil
+}

@@ -1,0 +1,107 @@
+package history
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/audit"
+)
+
+// rolesRoster is a roster with roles in force: alice the admin, bob a
+// case manager, carol a supervisor, plus extra lines.
+func rolesRoster(extra string) string {
+	return `organization: Example Works
+staff:
+  - id: alice
+    name: Alice Adams
+    email: alice@example.org
+    role: admin
+  - id: bob
+    name: Bob Brown
+    email: bob@example.org
+    role: case-manager
+  - id: carol
+    name: Carol Cruz
+    email: carol@example.org
+    role: supervisor
+` + extra
+}
+
+const carol = "Carol Cruz <carol@example.org>"
+
+func rolesStore(t *testing.T) *testStore {
+	s := newTestStore(t)
+	s.write("cases/caseplan.yaml", rolesRoster(""))
+	s.caseplanCommit(alice, audit.StoreWide, "store.init", "initialise store")
+	s.write("cases/2026-AAAAA/intake.yaml", "id: 2026-AAAAA\nstatus: open\nmanager: alice\n")
+	s.caseplanCommit(alice, "2026-AAAAA", "case.new", "open case")
+	s.write("cases/2026-BBBBB/intake.yaml", "id: 2026-BBBBB\nstatus: open\nmanager: bob\n")
+	s.caseplanCommit(bob, "2026-BBBBB", "case.new", "open case")
+	return s
+}
+
+// TestVerifyRoles: verify holds every commit to the roles of its parent's
+// roster — a roster change by a non-admin, a case manager changing a case
+// that is not theirs, a waiver or a committee decision by someone who is
+// not a supervisor, and a commit that drops the last admin — while what
+// the roles allow passes: a case manager on their own case or on a case
+// whose team they are on, a supervisor's waiver.
+func TestVerifyRoles(t *testing.T) {
+	s := rolesStore(t)
+	s.addNote(bob, "2026-BBBBB", "n1", "his own case")
+	s.addNote(carol, "2026-AAAAA", "n1", "a supervisor, any case")
+	_, _ = s.addNote(bob, "2026-AAAAA", "n2", "not his case")
+	notHis := s.head()
+	s.write("cases/caseplan.yaml", rolesRoster("  - id: dave\n    name: Dave Doe\n    email: dave@example.org\n"))
+	roster := s.caseplanCommit(bob, audit.StoreWide, "staff.add", "add dave")
+	s.write("cases/2026-BBBBB/intake.yaml", "id: 2026-BBBBB\nstatus: open\nmanager: bob\nwaivers:\n  - rule: wioa-first-contact\n    reason: x\n    by: bob\n    date: 2026-03-01\n")
+	waiver := s.caseplanCommit(bob, "2026-BBBBB", "commit", "waive")
+	s.write("cases/2026-BBBBB/outcome.yaml", "extensions:\n  - requested: 2026-03-01\n    decided: 2026-03-02\n    decision: approved\n    until: 2026-06-01\n    by: Joint committee\n")
+	s.caseplanCommit(carol, "2026-BBBBB", "extension.decide", "decide")
+	s.write("cases/2026-AAAAA/intake.yaml", "id: 2026-AAAAA\nstatus: open\nmanager: alice\nteam:\n  - name: Bob Brown\n    role: counselor\n    email: BOB@example.org\n")
+	s.caseplanCommit(alice, "2026-AAAAA", "case.team.add", "add bob to the team")
+	s.addNote(bob, "2026-AAAAA", "n3", "on the team now")
+	s.write("cases/caseplan.yaml", strings.Replace(rolesRoster(""), "role: admin", "role: supervisor", 1))
+	dropped := s.caseplanCommit(alice, audit.StoreWide, "staff.set", "alice: role supervisor")
+	s.addNote(bob, "2026-BBBBB", "n4", "roles no longer apply")
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs,
+		"case-access  "+notHis,
+		"roster-admin-only cases/caseplan.yaml "+roster,
+		"supervisor-only  "+waiver,
+		"roster-admin-removed cases/caseplan.yaml "+dropped,
+	)
+	for _, f := range fs {
+		if f.Rule == "case-access" && !strings.Contains(f.Message, "bob may not change case 2026-AAAAA: a case-manager changes only the cases they manage or are on the team of") {
+			t.Errorf("message: %s", f.Message)
+		}
+	}
+}
+
+// TestVerifyRolesNotInForce: a roster that names no admin (a store from
+// before roles) keeps the old rules: anyone on it may change anything.
+func TestVerifyRolesNotInForce(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.write("cases/caseplan.yaml", rosterYAML(alice, bob))
+	s.caseplanCommit(alice, audit.StoreWide, "staff.add", "add bob")
+	s.newCase(alice, "2026-AAAAA")
+	s.addNote(bob, "2026-AAAAA", "n1", "anyone")
+	s.write("cases/caseplan.yaml", rosterYAML(alice, bob, carol))
+	s.caseplanCommit(bob, audit.StoreWide, "staff.add", "add carol")
+	fs, _ := verify(t, s, "")
+	expect(t, fs)
+}
+
+// TestVerifySelfAddMessage: the author who adds themselves is told so.
+func TestVerifySelfAddMessage(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.write("cases/caseplan.yaml", rosterYAML(alice, eve))
+	s.caseplanCommit(eve, audit.StoreWide, "staff.add", "add me")
+	fs, _ := verify(t, s, "")
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "added themselves to the staff roster in this commit") {
+		t.Errorf("findings: %v", fs)
+	}
+}

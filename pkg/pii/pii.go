@@ -1,0 +1,485 @@
+// Package pii is caseplan's leak guard: it finds sensitive personal
+// information typed into free text where it does not belong — a Social
+// Security number, a date of birth, a word about someone's health or
+// criminal record — so that it can be refused or flagged before it is
+// committed to a history that every clone keeps forever.
+//
+// TEGL 39-11 calls these "sensitive PII". A case's sensitive facts belong
+// in its sealed fields (sealed.age, encrypted to the case team); a full SSN
+// belongs nowhere in a store.
+//
+// The guard never returns the text it found, only where it is and what
+// kind of thing it looks like: callers report a leak without repeating it
+// (a message printed by CI is one more copy).
+//
+// Patterns are Go regular expressions (RE2 syntax) and are settings of the
+// store (caseplan.yaml, pii:); each list left out takes the defaults below.
+// A pattern's first capturing group, when it has one, is the part reported
+// (the number after "SSN:", not the word).
+package pii
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Kind is what a match looks like.
+type Kind string
+
+const (
+	// SSN is a number shaped like a Social Security number (or an ITIN,
+	// which has the same shape): an error wherever it is.
+	SSN Kind = "ssn"
+	// DOB is a date of birth: a date after "DOB", "date of birth",
+	// "born", ...
+	DOB Kind = "dob"
+	// Term is one of the store's configured sensitive terms: words about
+	// health, disability or a criminal record that belong in the sealed
+	// fields rather than a note.
+	Term Kind = "term"
+)
+
+// Describe says in words what a match of kind k is, without its text.
+func Describe(k Kind) string {
+	switch k {
+	case SSN:
+		return "a number shaped like a Social Security number"
+	case DOB:
+		return "what looks like a date of birth"
+	case Term:
+		return "a sensitive term"
+	}
+	return string(k)
+}
+
+// Settings are the store's leak-guard patterns, caseplan.yaml's pii:. A
+// nil list takes its default (DefaultSSN, DefaultDOB, DefaultTerms,
+// DefaultAllow); an empty list turns that kind of check off.
+type Settings struct {
+	// SSN are the patterns of Social Security numbers.
+	SSN []string `yaml:"ssn,omitempty" json:"ssn,omitempty"`
+	// DOB are the patterns of dates of birth.
+	DOB []string `yaml:"dob,omitempty" json:"dob,omitempty"`
+	// Terms are words and phrases, matched as whole words. A term written
+	// entirely in capitals (HIV) matches only in capitals; any other
+	// matches in any case.
+	Terms []string `yaml:"terms,omitempty" json:"terms,omitempty"`
+	// Allow are patterns of text that is never reported: a match that
+	// lies inside a match of one of them is dropped. This is where a
+	// store lists its known false positives.
+	Allow []string `yaml:"allow,omitempty" json:"allow,omitempty"`
+}
+
+// The date forms a date of birth may be written in: 4/5/1980, 04-05-80,
+// 5.4.1980, 1980-04-05, April 5, 1980 and 5 April 1980.
+const (
+	months   = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
+	dateForm = `(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})` +
+		`|[12][0-9]{3}[-/.][0-9]{1,2}[-/.][0-9]{1,2}` +
+		`|` + months + ` [0-9]{1,2}(?:st|nd|rd|th)?,? [12][0-9]{3}` +
+		`|[0-9]{1,2}(?:st|nd|rd|th)? ` + months + `,? [12][0-9]{3})`
+	// The words before (or after) a date of birth and an SSN. Each ends
+	// in a word boundary unless it ends in punctuation ("D.O.B.", "SS#").
+	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth ?date\b|birthday\b|born(?: on)?\b)`
+	ssnWord   = `(?:ssn\b|ss#|ss ?no\b\.?|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b)`
+)
+
+// DefaultSSN are the patterns of Social Security numbers a store checks
+// unless it lists its own: three digits, two and four separated by a dash,
+// a space or a dot (anywhere: no other number people write has that
+// shape), and nine digits in a row within a few words after or before
+// "SSN", "SS#", "soc. sec." or "social (security)" — nine digits alone are
+// as likely a phone number with a digit missing, an employer's FEIN or an
+// account number.
+//
+// Known false positives, left in on purpose: a nine-digit reference number
+// near the word "social" ("social services case 123456789"), and a
+// 3-2-4 number that is not an SSN (rare: US phone numbers are 3-3-4).
+// A store lists the ones it meets in pii.allow.
+var DefaultSSN = []string{
+	`\b[0-9]{3}[-. ][0-9]{2}[-. ][0-9]{4}\b`,
+	`(?i)\b` + ssnWord + `[^0-9\n]{0,30}?\b([0-9]{9})\b`,
+	`(?i)\b([0-9]{9})\b[^0-9\n]{0,20}?\b` + ssnWord,
+}
+
+// DefaultDOB are the patterns of dates of birth: a date after "DOB",
+// "D.O.B.", "date of birth", "birth date", "birthday" or "born (on)", or
+// before "(DOB)"; and a year after "born in". A date alone is never one:
+// case records are full of dates.
+//
+// Known false positives: a date after "born" that is not a birth ("the
+// program was born on 1/5/2020"). Known misses: a birthday without a year,
+// and an age ("Keisha, 31"), which is not a date of birth.
+var DefaultDOB = []string{
+	`(?i)\b` + birthWord + `[\s:=,-]{0,4}(?:(?:is|was|on|of|the)\s+){0,2}\(?(` + dateForm + `)\b`,
+	`(?i)\b(` + dateForm + `)\)?\s*[\(\[,-]?\s*(?:dob\b|d\.o\.b\.?|date of birth\b)`,
+	`(?i)\bborn in ([12][0-9]{3})\b`,
+}
+
+// DefaultTerms are the sensitive terms a store warns about unless it lists
+// its own: health and disability information and criminal history, which
+// TEGL 39-11 names as sensitive PII and which belong in a case's sealed
+// fields (disability, health, criminal record). Benefits and public
+// assistance are not among them: post-employment cases (003) record
+// benefits and their renewals in the plan by design.
+//
+// Known false positives: "medication" in a job title ("medication
+// technician"), "arrest" in "cardiac arrest" training; a store lists them in
+// pii.allow or replaces the list.
+var DefaultTerms = []string{
+	"diagnosis", "diagnosed", "HIV", "AIDS", "hepatitis", "chemotherapy",
+	"psychiatric", "bipolar", "schizophrenia", "PTSD", "medication",
+	"substance abuse", "rehab", "detox", "overdose",
+	"felony", "misdemeanor", "convicted", "conviction", "incarcerated",
+	"parole", "criminal record", "arrested", "sex offender",
+	"immigration status", "undocumented",
+}
+
+// DefaultAllow is empty: a store lists its false positives.
+var DefaultAllow = []string{}
+
+// Match is one finding in a text: its kind and where it is, as byte
+// offsets. It never holds the text itself, except a configured term's
+// own spelling (which is the store's, not the participant's).
+type Match struct {
+	Kind       Kind
+	Start, End int
+	Term       string // the configured term, for Kind Term
+}
+
+// Guard finds leaks with one store's patterns. It is safe for concurrent
+// use.
+type Guard struct {
+	ssn, dob, allow []*regexp.Regexp
+	terms           []term
+	// dobWords, when set, are words one of which a text must hold (in
+	// lower case) for the date-of-birth patterns to be tried: the default
+	// patterns each need one, and regular expressions are slow enough
+	// that most text is better passed over by a plain search.
+	dobWords []string
+}
+
+// term is one sensitive term, as its words; exact terms (written in
+// capitals) match only as written, the others in any case.
+type term struct {
+	spelling string
+	words    []string
+	exact    bool
+}
+
+// SettingError says which pattern of the settings does not compile.
+type SettingError struct {
+	List  string // ssn, dob, terms or allow
+	Index int
+	Err   error
+}
+
+func (e *SettingError) Error() string {
+	return fmt.Sprintf("pii.%s[%d]: %v", e.List, e.Index, e.Err)
+}
+
+// New compiles a guard from s. A pattern that does not compile is a
+// *SettingError.
+func New(s Settings) (*Guard, error) {
+	g := &Guard{}
+	var err error
+	if g.ssn, err = compile("ssn", or(s.SSN, DefaultSSN)); err != nil {
+		return nil, err
+	}
+	if g.dob, err = compile("dob", or(s.DOB, DefaultDOB)); err != nil {
+		return nil, err
+	}
+	if g.allow, err = compile("allow", or(s.Allow, DefaultAllow)); err != nil {
+		return nil, err
+	}
+	if s.DOB == nil {
+		g.dobWords = []string{"dob", "d.o.b", "birth", "born"}
+	}
+	for i, t := range or(s.Terms, DefaultTerms) {
+		words := strings.Fields(t)
+		if len(words) == 0 {
+			return nil, &SettingError{List: "terms", Index: i, Err: fmt.Errorf("empty term")}
+		}
+		tm := term{spelling: strings.Join(words, " "), words: words}
+		tm.exact = strings.ToUpper(t) == t && strings.ToLower(t) != t
+		if !tm.exact {
+			for j := range tm.words {
+				tm.words[j] = asciiLower(tm.words[j])
+			}
+		}
+		g.terms = append(g.terms, tm)
+	}
+	return g, nil
+}
+
+func or(list, def []string) []string {
+	if list == nil {
+		return def
+	}
+	return list
+}
+
+func compile(list string, exprs []string) ([]*regexp.Regexp, error) {
+	out := make([]*regexp.Regexp, 0, len(exprs))
+	for i, e := range exprs {
+		re, err := regexp.Compile(e)
+		if err != nil {
+			return nil, &SettingError{List: list, Index: i, Err: err}
+		}
+		out = append(out, re)
+	}
+	return out, nil
+}
+
+var (
+	defaultOnce  sync.Once
+	defaultGuard *Guard
+)
+
+// Default returns the guard with the default patterns.
+func Default() *Guard {
+	defaultOnce.Do(func() {
+		g, err := New(Settings{})
+		if err != nil {
+			panic("pii: a default pattern does not compile: " + err.Error())
+		}
+		defaultGuard = g
+	})
+	return defaultGuard
+}
+
+// Scan returns every leak in text, ordered by where it starts. Matches of
+// one kind never overlap.
+func (g *Guard) Scan(text string) []Match {
+	var out []Match
+	out = append(out, g.SSNs(text)...)
+	out = append(out, g.DOBs(text)...)
+	out = append(out, g.Terms(text)...)
+	slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
+	return out
+}
+
+// SSNs returns the SSN-shaped numbers in text.
+func (g *Guard) SSNs(text string) []Match {
+	if !nineDigits(text) {
+		return nil
+	}
+	return g.find(SSN, g.ssn, text, ssnIssued)
+}
+
+// DOBs returns the dates of birth in text.
+func (g *Guard) DOBs(text string) []Match {
+	if digits(text) < 2 {
+		return nil // every date has digits
+	}
+	if g.dobWords != nil {
+		lower := asciiLower(text)
+		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return strings.Contains(lower, w) }) {
+			return nil
+		}
+	}
+	return g.find(DOB, g.dob, text, nil)
+}
+
+// Terms returns the configured sensitive terms in text: each term's words
+// in order, separated by white space, as whole words.
+func (g *Guard) Terms(text string) []Match {
+	if len(g.terms) == 0 {
+		return nil
+	}
+	lower := asciiLower(text)
+	var out []Match
+	for _, t := range g.terms {
+		in := lower
+		if t.exact {
+			in = text
+		}
+		for from := 0; ; {
+			i := strings.Index(in[from:], t.words[0])
+			if i < 0 {
+				break
+			}
+			start := from + i
+			from = start + 1
+			if start > 0 && isWordByte(in[start-1]) {
+				continue
+			}
+			end, ok := matchWords(in, start, t.words)
+			if !ok {
+				continue
+			}
+			m := Match{Kind: Term, Start: start, End: end, Term: t.spelling}
+			if !g.allowed(text, m) && !overlaps(out, m) {
+				out = append(out, m)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Match) int { return a.Start - b.Start })
+	return out
+}
+
+// matchWords matches words at in[start:], the first of which is known to
+// be there, each after white space, the last ending a word; it returns
+// where the match ends.
+func matchWords(in string, start int, words []string) (int, bool) {
+	pos := start + len(words[0])
+	for _, w := range words[1:] {
+		sp := pos
+		for sp < len(in) && (in[sp] == ' ' || in[sp] == '\t' || in[sp] == '\n' || in[sp] == '\r') {
+			sp++
+		}
+		if sp == pos || !strings.HasPrefix(in[sp:], w) {
+			return 0, false
+		}
+		pos = sp + len(w)
+	}
+	if pos < len(in) && isWordByte(in[pos]) {
+		return 0, false
+	}
+	return pos, true
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// asciiLower lower-cases the ASCII letters of s only, so that every byte
+// offset in the result is the same in s.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// HasSSN reports whether text holds an SSN-shaped number by g's patterns.
+func (g *Guard) HasSSN(text string) bool { return len(g.SSNs(text)) > 0 }
+
+// ContainsSSN reports whether text holds an SSN-shaped number by the
+// default patterns: for input with no store settings to go by (an import
+// file, a command-line value).
+func ContainsSSN(text string) bool { return Default().HasSSN(text) }
+
+// IsSSNShaped reports whether a whole value, spaces around it aside, is a
+// number shaped like an SSN: ddd-dd-dddd, ddd dd dddd, ddd.dd.dddd or nine
+// digits in a row. It is for values that stand alone — a spreadsheet
+// cell, an ID — where nine digits and nothing else are an SSN until shown
+// otherwise.
+func IsSSNShaped(value string) bool {
+	return wholeSSN.MatchString(strings.TrimSpace(value))
+}
+
+var wholeSSN = regexp.MustCompile(`^[0-9]{3}[-. ]?[0-9]{2}[-. ]?[0-9]{4}$`)
+
+// SchemaSSN is the pattern every string of every record schema refuses
+// (schemas/*.schema.json): the separated form of an SSN, which no other
+// value of a record has. It is written to mean the same in JavaScript
+// (editors) and Go.
+const SchemaSSN = `(^|[^0-9])[0-9]{3}[- .][0-9]{2}[- .][0-9]{4}([^0-9]|$)`
+
+// find runs patterns over text and returns their non-overlapping matches
+// that keep passes (nil: all) and that no allow pattern covers.
+func (g *Guard) find(k Kind, patterns []*regexp.Regexp, text string, keep func(string) bool) []Match {
+	var out []Match
+	for _, re := range patterns {
+		group := 0
+		if re.NumSubexp() > 0 {
+			group = 1
+		}
+		for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
+			start, end := loc[2*group], loc[2*group+1]
+			if start < 0 {
+				start, end = loc[0], loc[1]
+			}
+			m := Match{Kind: k, Start: start, End: end}
+			if keep != nil && !keep(text[start:end]) {
+				continue
+			}
+			if g.allowed(text, m) || overlaps(out, m) {
+				continue
+			}
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b Match) int { return a.Start - b.Start })
+	return out
+}
+
+// allowed reports whether an allow pattern's match covers m.
+func (g *Guard) allowed(text string, m Match) bool {
+	for _, re := range g.allow {
+		for _, loc := range re.FindAllStringIndex(text, -1) {
+			if loc[0] <= m.Start && m.End <= loc[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func overlaps(ms []Match, m Match) bool {
+	for _, o := range ms {
+		if m.Start < o.End && o.Start < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// ssnIssued drops numbers the Social Security Administration never issues
+// and that people write as placeholders: area 000, group 00 or serial
+// 0000 (000-00-0000, 123-45-0000). Areas 666 and 900-999 are kept: the
+// latter are ITINs, as sensitive as an SSN.
+func ssnIssued(s string) bool {
+	var d []byte
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			d = append(d, s[i])
+		}
+	}
+	if len(d) != 9 {
+		return true
+	}
+	return string(d[0:3]) != "000" && string(d[3:5]) != "00" && string(d[5:9]) != "0000"
+}
+
+// nineDigits reports whether s has nine digits in one stretch of digits,
+// spaces, dots and dashes: no SSN pattern is tried on text without (a
+// date, 2026-03-04, has eight; a phone number, 555-0181, seven).
+func nineDigits(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			if n++; n == 9 {
+				return true
+			}
+		case c == ' ' || c == '-' || c == '.':
+		default:
+			n = 0
+		}
+	}
+	return false
+}
+
+// digits counts the ASCII digits in s.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,243 @@
+package pii
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The planted leaks: fictional numbers and dates in the sentences a case
+// manager might type them in. Every one must be caught, and caught as the
+// right kind, at the right place (the part in [brackets]).
+var plantedSSN = []string{
+	"SSN [123-45-6789] confirmed at intake",
+	"Her SSN is [123-45-6789].",
+	"ssn: [123 45 6789]",
+	"Social Security number [234 56 7890] on the I-9",
+	"SSN [345678901]",
+	"ssn:[456789012]",
+	"SS# [567890123]",
+	"Soc. Sec. No. [678901234] for the wage record match",
+	"social security #[789012345]",
+	"Social: [890123456]",
+	"[901234567] (SSN)",
+	"gave [112233445] as her social security number",
+	"number [223344556] - that is his SSN",
+	"Verified identity; SSN [334-45-5667] matches the state ID.",
+	"[445.56.6778] was on the UI claim form",
+	"Fax cover listed [556-67-7889] by mistake",
+	"Client read out [667 78 8990] over the phone",
+	"UI claim under [778-89-9001]; follow up with the claims office",
+	"ITIN [912-70-1234] used for the training voucher",
+	"The W-4 shows [135-79-2468].",
+	"SSN on file: [246-80-1357]; shredded the copy",
+	"Sent the form with SSN [357913579] to the employer",
+	"(ssn [468024680])",
+	"SSN - [579135791]",
+	"Social Security Number: [680246802]",
+	"Per the letter, SSN [791357913].",
+	"[802468024] is her social security number",
+	"his ss no. [913579135] was on the pay stub",
+	"Checked [124-68-0246] in the wage records",
+	"Typed [235 79 1357] in the wrong field",
+}
+
+var plantedDOB = []string{
+	"DOB: [4/5/1980]",
+	"DOB [04/05/1980]",
+	"dob:[12/31/1975]",
+	"D.O.B. [3-14-1969]",
+	"date of birth [1980-04-05]",
+	"Date of birth is [5 April 1980].",
+	"born [1980-04-05]",
+	"born on [April 5, 1980]",
+	"Born [Jan 3, 1992] in Riverside",
+	"birthdate [07/22/88]",
+	"Birth date: [1991-11-02]",
+	"birthday [March 9th, 1985]",
+	"[6/18/1979] (DOB)",
+	"[1974-02-28] DOB per the ID",
+	"born in [1983]",
+	"DOB is [2.3.1990]",
+	"Confirmed date of birth of [10/10/1970] with the state ID",
+	"She was born on [9/9/1999].",
+	"dob = [1988/06/30]",
+	"Client born [15 Aug 1977], per the intake sheet",
+	"DOB [Sept. 4, 1966]",
+	"birth date was [11-30-1958]",
+	"Date of Birth: [1/1/2001]",
+	"born on the [1st May 1994]",
+	"His DOB: [7/4/76]",
+}
+
+// corpus returns the planted texts with their markers removed and where
+// each marked span lies.
+func corpus(planted []string) (texts []string, spans [][2]int) {
+	for _, p := range planted {
+		start := strings.IndexByte(p, '[')
+		end := strings.IndexByte(p, ']')
+		texts = append(texts, p[:start]+p[start+1:end]+p[end+1:])
+		spans = append(spans, [2]int{start, end - 1})
+	}
+	return texts, spans
+}
+
+// TestPlantedLeaksAreCaught: every one of the planted SSNs and dates of
+// birth is found, as its kind, at the marked span.
+func TestPlantedLeaksAreCaught(t *testing.T) {
+	if n := len(plantedSSN) + len(plantedDOB); n < 50 {
+		t.Fatalf("the corpus has %d planted leaks; the guard is held to at least 50", n)
+	}
+	g := Default()
+	for _, c := range []struct {
+		kind    Kind
+		planted []string
+	}{{SSN, plantedSSN}, {DOB, plantedDOB}} {
+		texts, spans := corpus(c.planted)
+		for i, text := range texts {
+			var got []Match
+			for _, m := range g.Scan(text) {
+				if m.Kind == c.kind {
+					got = append(got, m)
+				}
+			}
+			if len(got) != 1 || got[0].Start != spans[i][0] || got[0].End != spans[i][1] {
+				t.Errorf("%s in %q: got %v, want one at %v", c.kind, text, got, spans[i])
+			}
+			if c.kind == SSN && !ContainsSSN(text) {
+				t.Errorf("ContainsSSN(%q) = false", text)
+			}
+		}
+	}
+}
+
+// TestNotLeaks: the numbers and dates case records are full of are not
+// leaks.
+func TestNotLeaks(t *testing.T) {
+	for _, text := range []string{
+		"Called 555-0181 and left a message",
+		"Phone (555) 012-3456, best after 5:30 pm",
+		"Call 1-800-555-0199 for the claims line",
+		"Opened 2026-03-02; layoff date 2026-05-01",
+		"Follow-up due 03/16/2026",
+		"Employer FEIN 12-3456789 for the wage record",
+		"Grades 052 to 054; position 123456",
+		"ZIP 02139-4307",
+		"Case 2026-K7QX2 transferred from mbell",
+		"Earned $1,234.56 in the quarter; 32 hours a week",
+		"Account 1234 5678 9012 3456 closed",
+		"Keisha, 31, left cash assistance on 2025-12-31",
+		"Order number 123456789 for the work boots",
+		"Placeholder 000-00-0000 in the old form",
+		"She was born and raised in Eastgate",
+		"The program was born out of the 2024 layoffs",
+		"conventional and social; office administration",
+		"Meeting on April 5, 1980 anniversary of the plant",
+		"Version 1.2.3 of the form",
+		"Social media campaign reached 4,500 people",
+	} {
+		if got := Default().Scan(text); len(got) > 0 {
+			t.Errorf("%q: %v, want nothing", text, got)
+		}
+	}
+}
+
+func TestTerms(t *testing.T) {
+	g := Default()
+	for text, want := range map[string]string{
+		"Recently diagnosed with diabetes":             "diagnosed",
+		"HIV status disclosed in the meeting":          "HIV",
+		"Has a felony conviction from 2015":            "felony",
+		"Mentioned her criminal  record at the intake": "criminal record",
+	} {
+		got := g.Terms(text)
+		if len(got) == 0 || got[0].Term != want {
+			t.Errorf("%q: %v, want %q", text, got, want)
+		}
+	}
+	// A term in capitals matches only in capitals: "hearing aids" is not
+	// AIDS.
+	if got := g.Terms("Bought hearing aids and job aids"); len(got) != 0 {
+		t.Errorf("aids: %v", got)
+	}
+}
+
+// TestSettings: a store's own lists replace the defaults; an empty list
+// turns a check off; allow drops known false positives; a bad pattern is
+// a SettingError naming it.
+func TestSettings(t *testing.T) {
+	g, err := New(Settings{Terms: []string{"union grievance"}, DOB: []string{}, Allow: []string{`case 123-45-6789`}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := g.Scan("DOB: 4/5/1980"); len(got) != 0 {
+		t.Errorf("dob off: %v", got)
+	}
+	if got := g.Terms("Filed a union grievance"); len(got) != 1 {
+		t.Errorf("own term: %v", got)
+	}
+	if got := g.Terms("diagnosed"); len(got) != 0 {
+		t.Errorf("the defaults are replaced: %v", got)
+	}
+	if got := g.SSNs("see case 123-45-6789"); len(got) != 0 {
+		t.Errorf("allowed: %v", got)
+	}
+	if got := g.SSNs("SSN 123-45-6789"); len(got) != 1 {
+		t.Errorf("not allowed: %v", got)
+	}
+	_, err = New(Settings{SSN: []string{`ok`, `(unclosed`}})
+	var se *SettingError
+	if !errors.As(err, &se) || se.List != "ssn" || se.Index != 1 {
+		t.Errorf("bad pattern: %v", err)
+	}
+}
+
+func TestIsSSNShaped(t *testing.T) {
+	for v, want := range map[string]bool{
+		"123-45-6789": true, " 123456789 ": true, "123 45 6789": true, "123.45.6789": true,
+		"12345678": false, "1234567890": false, "12-3456789": false, "2026-K7QX2": false,
+	} {
+		if got := IsSSNShaped(v); got != want {
+			t.Errorf("IsSSNShaped(%q) = %v", v, got)
+		}
+	}
+}
+
+// TestDemoStoreNotes: over every note of the demo store (fictional, and
+// written as case managers write), the guard raises at most two false
+// positives.
+func TestDemoStoreNotes(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "cases", "*", "notes", "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 100 {
+		t.Fatalf("found %d demo notes; is the demo store there?", len(files))
+	}
+	total := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range Default().Scan(string(data)) {
+			total++
+			t.Logf("%s: %s %q", f, m.Kind, string(data[m.Start:m.End]))
+		}
+	}
+	t.Logf("%d notes, %d matches", len(files), total)
+	if total > 2 {
+		t.Errorf("%d false positives over the demo store's notes; at most 2 allowed", total)
+	}
+}
+
+func BenchmarkScan(b *testing.B) {
+	text := strings.Repeat("Reviewed three postings with her; she applied to two on 2026-03-04 and called 555-0181. ", 4)
+	g := Default()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		g.Scan(text)
+	}
+}

@@ -1,0 +1,85 @@
+package rosterimport
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// dateFormat is how a roster writes dates besides YYYY-MM-DD, which is
+// always read: the order of month and day, and what separates them.
+type dateFormat struct {
+	name       string
+	sep        byte
+	dayFirst   bool
+	onlyISO    bool
+	exampleOut string
+}
+
+// parseDateFormat reads the rules' date_format (M/D/YYYY when empty).
+func parseDateFormat(s string) (dateFormat, error) {
+	switch s {
+	case "", "M/D/YYYY":
+		return dateFormat{name: "M/D/YYYY", sep: '/', exampleOut: "3/2/2026"}, nil
+	case "D/M/YYYY":
+		return dateFormat{name: "D/M/YYYY", sep: '/', dayFirst: true, exampleOut: "2/3/2026"}, nil
+	case "D.M.YYYY":
+		return dateFormat{name: "D.M.YYYY", sep: '.', dayFirst: true, exampleOut: "2.3.2026"}, nil
+	case "YYYY-MM-DD":
+		return dateFormat{name: "YYYY-MM-DD", onlyISO: true, exampleOut: "2026-03-02"}, nil
+	}
+	return dateFormat{}, fmt.Errorf("date format %q is not one of the formats read (M/D/YYYY, D/M/YYYY, D.M.YYYY or YYYY-MM-DD)", s)
+}
+
+// parse reads a date cell. A time of day after it, which spreadsheets add
+// to dates kept as date-times ("3/2/2026 0:00"), is left out.
+func (f dateFormat) parse(s string) (record.Date, bool) {
+	if d, rest, ok := strings.Cut(s, " "); ok && strings.Contains(rest, ":") {
+		s = d
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return record.Date(t.Format(time.DateOnly)), true
+	}
+	if f.onlyISO {
+		return "", false
+	}
+	parts := strings.Split(s, string(f.sep))
+	if len(parts) != 3 {
+		return "", false
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 || len(p) > 4 {
+			return "", false
+		}
+		n[i] = v
+	}
+	month, day, year := n[0], n[1], n[2]
+	if f.dayFirst {
+		month, day = day, month
+	}
+	switch len(parts[2]) {
+	case 2:
+		year += 2000
+	case 4:
+	default:
+		return "", false
+	}
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if month < 1 || month > 12 || t.Day() != day {
+		return "", false
+	}
+	return record.Date(t.Format(time.DateOnly)), true
+}
+
+// want says which forms a date may take, for messages.
+func (f dateFormat) want() string {
+	if f.onlyISO {
+		return "YYYY-MM-DD"
+	}
+	return f.name + " (e.g. " + f.exampleOut + ") or YYYY-MM-DD"
+}

@@ -1,0 +1,223 @@
+package rosterimport
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/pii"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// Entry is what one row says about one worker, field by field.
+type Entry struct {
+	ID            string // an external ID to use as the case ID; "" for a new random one
+	Name          string
+	PreferredName string
+	Phone         string
+	Email         string
+	Address       string
+	Language      string
+	BestTimes     string
+	Position      string
+	Grade         string
+	FTE           *float64
+	Department    string
+	LayoffDate    record.Date
+	Center        string
+	Manager       string // staff id, from the managers column; "" until assigned otherwise
+}
+
+// Hash returns the SHA-256 hash, in hex, of what the row says about the
+// worker — each field as imported, dates as YYYY-MM-DD — by which a row
+// imported once is recognised again. The same roster saved with a
+// byte-order mark, with semicolons and decimal commas, with its columns
+// moved or with columns the rules do not read changed gives the same
+// hash; a changed phone number does not.
+func (e Entry) Hash() string {
+	fte := ""
+	if e.FTE != nil {
+		fte = strconv.FormatFloat(*e.FTE, 'f', -1, 64)
+	}
+	h := sha256.New()
+	for _, f := range [][2]string{
+		{FieldID, e.ID}, {FieldName, e.Name}, {FieldPreferredName, e.PreferredName}, {FieldPhone, e.Phone},
+		{FieldEmail, e.Email}, {FieldAddress, e.Address}, {FieldLanguage, e.Language}, {FieldBestTimes, e.BestTimes},
+		{FieldPosition, e.Position}, {FieldGrade, e.Grade}, {FieldFTE, fte}, {FieldDepartment, e.Department},
+		{FieldLayoffDate, string(e.LayoffDate)}, {FieldCenter, e.Center}, {"manager", e.Manager},
+	} {
+		if f[1] != "" {
+			h.Write([]byte(f[0] + "\x1f" + f[1] + "\x1e"))
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ssnMessage says why a cell is refused without repeating it.
+const ssnMessage = "holds a number shaped like a Social Security number; a full SSN is never stored: export the roster without it (without that column), or correct the cell"
+
+// Entry reads one row with the mapping. Its problems are every one the row
+// has, each at its column; a cell shaped like a Social Security number is
+// refused wherever it is, mapped or not, and never quoted.
+func (m *Mapping) Entry(row Row) (Entry, []Problem) {
+	var e Entry
+	var probs []Problem
+	add := func(col int, format string, args ...any) {
+		probs = append(probs, Problem{Row: row.Number, Column: col, Header: m.Header(col), Msg: fmt.Sprintf(format, args...)})
+	}
+	// The SSN check comes first and covers every cell: the roster itself
+	// should not carry one, and a refused cell is quoted by no message
+	// after it.
+	ssn := map[int]bool{}
+	for i, c := range append(append([]string(nil), row.Cells...), row.Extra...) {
+		if c != "" && (pii.IsSSNShaped(c) || pii.ContainsSSN(c)) {
+			ssn[i] = true
+			add(i, ssnMessage)
+		}
+	}
+	if len(row.Extra) > 0 {
+		add(len(m.header), "the row has %d cells, the header %d: a cell past the last column (a comma or semicolon too many?)", len(m.header)+len(row.Extra), len(m.header))
+	}
+
+	// value returns a field's text; ok is false when the rules leave it
+	// unmapped or one of its cells was refused.
+	value := func(field string) (v string, col int, ok bool) {
+		t, mapped := m.fields[field]
+		if !mapped {
+			return "", -1, false
+		}
+		cols := t.columns()
+		for _, c := range cols {
+			if ssn[c] {
+				return "", cols[0], false
+			}
+		}
+		var b strings.Builder
+		for _, p := range t.parts {
+			if p.col < 0 {
+				b.WriteString(p.text)
+			} else {
+				b.WriteString(row.Cells[p.col])
+			}
+		}
+		return strings.Join(strings.Fields(b.String()), " "), cols[0], true
+	}
+	text := func(field string, dst *string) {
+		if v, _, ok := value(field); ok {
+			*dst = v
+		}
+	}
+
+	if v, col, ok := value(FieldName); ok && v == "" {
+		add(col, "no name: every case needs the participant's name")
+	} else {
+		e.Name = v
+	}
+	if v, col, ok := value(FieldID); ok && v != "" {
+		if err := caseid.Check(v); err != nil {
+			add(col, "%v", err)
+		} else {
+			e.ID = v
+		}
+	}
+	text(FieldPreferredName, &e.PreferredName)
+	text(FieldPhone, &e.Phone)
+	text(FieldEmail, &e.Email)
+	text(FieldAddress, &e.Address)
+	text(FieldLanguage, &e.Language)
+	text(FieldBestTimes, &e.BestTimes)
+	text(FieldPosition, &e.Position)
+	text(FieldGrade, &e.Grade)
+	text(FieldDepartment, &e.Department)
+	text(FieldCenter, &e.Center)
+	if v, col, ok := value(FieldFTE); ok && v != "" {
+		if f, ok := parseFTE(v); ok {
+			e.FTE = &f
+		} else {
+			add(col, "%q is not a full-time equivalent: write a number from 0 to 1 (0.5) or a percentage (50%%)", v)
+		}
+	}
+
+	cohort := m.rules.Cohort
+	switch v, col, ok := value(FieldLayoffDate); {
+	case ok && v != "":
+		d, parsed := m.dates.parse(v)
+		switch {
+		case !parsed:
+			add(col, "%q is not a date: write %s", v, m.dates.want())
+		case !slicesContains(cohort.LayoffDates, d):
+			add(col, "%s is not one of the cohort's layoff dates (cohort.layoff_dates: %s)", d, dateList(cohort.LayoffDates))
+		default:
+			e.LayoffDate = d
+		}
+	case len(cohort.LayoffDates) == 1:
+		e.LayoffDate = cohort.LayoffDates[0]
+	case col >= 0 && !ssn[col]:
+		add(col, "no layoff date: the cohort has several (%s); give each worker's", dateList(cohort.LayoffDates))
+	}
+
+	if col := m.managerCol; col >= 0 && !ssn[col] {
+		v := strings.Join(strings.Fields(row.Cells[col]), " ")
+		switch id, msg := m.resolveStaff(v); {
+		case v == "":
+			add(col, "no case manager: name one by staff id, email or name")
+		case msg != "":
+			add(col, "%s", msg)
+		default:
+			e.Manager = id
+		}
+	}
+	return e, probs
+}
+
+// resolveStaff finds the staff member a managers column names: by staff
+// id, email or name, as the roster spells them (case aside).
+func (m *Mapping) resolveStaff(v string) (string, string) {
+	if m.cfg == nil {
+		return "", "the store has no staff roster"
+	}
+	for _, s := range m.cfg.Staff {
+		if s.ID == v || strings.EqualFold(s.Email, v) || strings.EqualFold(strings.Join(strings.Fields(s.Name), " "), v) {
+			if !s.IsActive() {
+				return "", fmt.Sprintf("%q is no longer active on the staff roster", v)
+			}
+			return s.ID, ""
+		}
+	}
+	return "", fmt.Sprintf("%q is not on the staff roster (by staff id, email or name); add them with caseplan staff add, or correct the cell", v)
+}
+
+// parseFTE reads 0.8, 0,8 (a decimal comma) or 80%.
+func parseFTE(s string) (float64, bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
+	scale := 1.0
+	if t, ok := strings.CutSuffix(s, "%"); ok {
+		s, scale = strings.TrimSpace(t), 100
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, false
+	}
+	f /= scale
+	return f, f >= 0 && f <= 1
+}
+
+func slicesContains(ds []record.Date, d record.Date) bool {
+	for _, x := range ds {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+func dateList(ds []record.Date) string {
+	s := make([]string, len(ds))
+	for i, d := range ds {
+		s[i] = string(d)
+	}
+	return strings.Join(s, ", ")
+}

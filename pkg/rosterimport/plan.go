@@ -1,0 +1,231 @@
+package rosterimport
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// Status is what becomes of a row.
+type Status string
+
+const (
+	New       Status = "new"       // a case to open
+	Unchanged Status = "unchanged" // imported before: its case exists, and nothing changes
+	Duplicate Status = "duplicate" // the same person as an existing case or an earlier row
+	Invalid   Status = "invalid"   // a problem in the row itself
+)
+
+// Existing is what the store already holds that an import must neither
+// double nor repeat. Its maps are keyed as PersonKeys and IDKey key them.
+type Existing struct {
+	IDs    map[string]string // IDKey(case ID) → the case ID
+	Rows   map[string]string // row hash (record.Imported) → the case imported from it
+	People map[string]string // PersonKeys of each case → the case ID
+	// Load counts the cohort's cases each manager has, for round-robin.
+	Load map[string]int
+}
+
+// NewExisting returns an empty Existing.
+func NewExisting() *Existing {
+	return &Existing{IDs: map[string]string{}, Rows: map[string]string{}, People: map[string]string{}, Load: map[string]int{}}
+}
+
+// AddCase records an existing case: its ID, the row it was imported from
+// ("" if none), the person, and — when it is in the cohort being imported —
+// its manager's load.
+func (x *Existing) AddCase(id, rowHash, name, phone, email, manager string, inCohort bool) {
+	x.IDs[IDKey(id)] = id
+	if rowHash != "" {
+		x.Rows[rowHash] = id
+	}
+	for _, k := range PersonKeys(name, phone, email) {
+		if _, ok := x.People[k]; !ok {
+			x.People[k] = id
+		}
+	}
+	if inCohort && manager != "" {
+		x.Load[manager]++
+	}
+}
+
+// IDKey is how two case IDs are compared: without regard to case, since
+// a case's directory named Ab and another named AB are one directory on
+// macOS and Windows.
+func IDKey(id string) string { return strings.ToLower(id) }
+
+// PersonKeys are the ways a person is recognised: the same name (case,
+// spacing and punctuation aside) and the same phone number (its digits,
+// a leading US 1 aside), or the same name and the same email address.
+func PersonKeys(name, phone, email string) []string {
+	n := normName(name)
+	if n == "" {
+		return nil
+	}
+	var keys []string
+	if p := normPhone(phone); p != "" {
+		keys = append(keys, n+"\x00phone\x00"+p)
+	}
+	if e := strings.ToLower(strings.TrimSpace(email)); e != "" {
+		keys = append(keys, n+"\x00email\x00"+e)
+	}
+	return keys
+}
+
+func normName(s string) string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.Join(f, " ")
+}
+
+func normPhone(s string) string {
+	var d []byte
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			d = append(d, s[i])
+		}
+	}
+	if len(d) == 11 && d[0] == '1' {
+		d = d[1:]
+	}
+	return string(d)
+}
+
+// Line is what becomes of one row.
+type Line struct {
+	Row    int
+	Status Status
+	// Case is the case the row is (Unchanged) or doubles (Duplicate, ""
+	// when it doubles an earlier row), or the external ID a new case gets.
+	Case     string
+	Hash     string // Entry.Hash, recorded in the case (record.Imported)
+	Entry    Entry
+	Problems []Problem
+}
+
+// Plan reads every row and says what becomes of it, each problem at its
+// row and column: rows with problems are Invalid; a row imported before
+// (the same row hash) is Unchanged; a row with the same external ID, or
+// the same name and phone or email, as an existing case or an earlier
+// row is a Duplicate, never a second case; the rest are New.
+func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
+	lines := make([]Line, 0, len(r.Rows))
+	seenHash := map[string]int{}   // row hash → first row
+	seenID := map[string]int{}     // IDKey → first row
+	seenPerson := map[string]int{} // PersonKeys → first row
+	for _, row := range r.Rows {
+		l := Line{Row: row.Number}
+		l.Entry, l.Problems = m.Entry(row)
+		if len(l.Problems) > 0 {
+			l.Status = Invalid
+			lines = append(lines, l)
+			continue
+		}
+		l.Hash = l.Entry.Hash()
+		e := &l.Entry
+		idCol, nameCol := first(m.Columns(FieldID)), first(m.Columns(FieldName))
+		dup := func(col int, format string, args ...any) {
+			l.Status = Duplicate
+			l.Problems = append(l.Problems, Problem{Row: row.Number, Column: col, Header: m.Header(col), Msg: fmt.Sprintf(format, args...)})
+		}
+		people := PersonKeys(e.Name, e.Phone, e.Email)
+
+		// Against the earlier rows first: a row repeated in the file is
+		// the file's duplicate, whether or not the first was imported.
+		switch {
+		case seenHash[l.Hash] > 0:
+			dup(nameCol, "the same worker, with the same details, as row %d", seenHash[l.Hash])
+		case e.ID != "" && seenID[IDKey(e.ID)] > 0:
+			dup(idCol, "ID %s is also row %d's", e.ID, seenID[IDKey(e.ID)])
+		default:
+			for _, k := range people {
+				if n := seenPerson[k]; n > 0 {
+					dup(nameCol, "%s is also row %d, with the same %s", e.Name, n, contactKind(k))
+					break
+				}
+			}
+		}
+		if l.Status == "" {
+			if id, ok := x.Rows[l.Hash]; ok {
+				l.Status, l.Case = Unchanged, id
+			}
+		}
+		if l.Status == "" {
+			switch id := x.IDs[IDKey(e.ID)]; {
+			case e.ID != "" && id != "":
+				l.Case = id
+				dup(idCol, "case %s already exists: this row would double it", id)
+			default:
+				for _, k := range people {
+					if id, ok := x.People[k]; ok {
+						l.Case = id
+						dup(nameCol, "%s is already case %s, with the same %s", e.Name, id, contactKind(k))
+						break
+					}
+				}
+			}
+		}
+		if l.Status == "" {
+			l.Status, l.Case = New, e.ID
+		}
+		if l.Status != Duplicate {
+			// Later rows are held to this one (unchanged or new).
+			if seenHash[l.Hash] == 0 {
+				seenHash[l.Hash] = row.Number
+			}
+			if e.ID != "" {
+				seenID[IDKey(e.ID)] = row.Number
+			}
+			for _, k := range people {
+				if seenPerson[k] == 0 {
+					seenPerson[k] = row.Number
+				}
+			}
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+func contactKind(key string) string {
+	if strings.Contains(key, "\x00email\x00") {
+		return "email address"
+	}
+	return "phone number"
+}
+
+func first(cols []int) int {
+	if len(cols) == 0 {
+		return -1
+	}
+	return cols[0]
+}
+
+// AssignManagers gives each new line without a manager (one from the
+// managers column) its manager, as the rules say: the one named, or
+// round-robin — each to whoever of the list has the fewest of the
+// cohort's cases so far (load, which it updates), the first listed on a
+// tie. Lines are assigned in row order, so the same roster on the same
+// store assigns the same way.
+func (m *Mapping) AssignManagers(lines []Line, load map[string]int) {
+	mg := m.rules.Managers
+	for i := range lines {
+		l := &lines[i]
+		if l.Status != New {
+			continue
+		}
+		switch {
+		case l.Entry.Manager != "":
+		case mg.One != "":
+			l.Entry.Manager = mg.One
+		case len(mg.RoundRobin) > 0:
+			best := mg.RoundRobin[0]
+			for _, id := range mg.RoundRobin[1:] {
+				if load[id] < load[best] {
+					best = id
+				}
+			}
+			l.Entry.Manager = best
+		}
+		load[l.Entry.Manager]++
+	}
+}

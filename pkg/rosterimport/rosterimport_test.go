@@ -1,0 +1,386 @@
+package rosterimport
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/rosterimport/rostertest"
+)
+
+// testRules map the roster of the tests below.
+func testRules() *record.ImportRules {
+	return &record.ImportRules{
+		Cohort: record.ImportCohort{
+			ID: "2026-TEST", Employer: "Example Mills", NoticeDate: "2026-03-02",
+			LayoffDates: []record.Date{"2026-05-01", "2026-06-01"},
+		},
+		Program:  "work-security",
+		Managers: record.ImportManagers{One: "mrivera"},
+		Columns: record.ImportColumns{
+			ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", Email: "Email",
+			Position: "Job title", FTE: "FTE", LayoffDate: "Last day", Address: "Home address",
+		},
+	}
+}
+
+func testConfig() *record.Config {
+	no := false
+	return &record.Config{
+		Staff: []record.Staff{
+			{ID: "mrivera", Name: "Maria Rivera", Email: "mrivera@example.org"},
+			{ID: "tokafor", Name: "Tunde Okafor", Email: "tokafor@example.org"},
+			{ID: "jlee", Name: "Jo Lee", Email: "jlee@example.org"},
+			{ID: "gone", Name: "Former Staff", Email: "gone@example.org", Active: &no},
+		},
+		Programs: map[string]record.Program{"work-security": {Kind: record.ProgramWorkSecurity}},
+	}
+}
+
+// sheet writes rows as a spreadsheet exports them.
+func sheet(rows [][]string, comma rune, crlf, bom bool) []byte {
+	var b bytes.Buffer
+	if bom {
+		b.WriteString("\xEF\xBB\xBF")
+	}
+	w := csv.NewWriter(&b)
+	w.Comma, w.UseCRLF = comma, crlf
+	_ = w.WriteAll(rows)
+	return b.Bytes()
+}
+
+var sheetRows = [][]string{
+	{"Employee ID", "First name", "Last name", "Phone", "Email", "Job title", "FTE", "Last day", "Home address"},
+	{"E0001", "Ana", "Example", "555-0101", "ana@example.org", "Inspector, line 2", "1", "5/1/2026", "12 Example Street\nApt 3\nRiverside"},
+	{"E0002", "Ben", `O"Example`, "555-0102", "ben@example.org", `Operator "B" shift; nights`, "0.5", "6/1/2026", ""},
+	{"", "", "", "", "", "", "", "", ""},
+	{"E0003", "Cleo", "Example", "(555) 010-3", "cleo@example.org", "Clerk", "80%", "2026-05-01", "1 Example Road, Riverside"},
+}
+
+// TestReadSpreadsheetShapes: the same roster as Excel saves it ("CSV
+// UTF-8": a BOM and CRLF; where the decimal mark is a comma, semicolons
+// too) and as Google Sheets downloads it (no BOM) reads as the same rows —
+// a cell with commas, quotes, semicolons or line breaks in it included —
+// numbered as the spreadsheet numbers them, the blank row left out.
+func TestReadSpreadsheetShapes(t *testing.T) {
+	shapes := map[string][]byte{
+		"google sheets":     sheet(sheetRows, ',', false, false),
+		"excel csv utf-8":   sheet(sheetRows, ',', true, true),
+		"excel, semicolons": sheet(sheetRows, ';', true, true),
+		"semicolons no bom": sheet(sheetRows, ';', false, false),
+	}
+	var want *Roster
+	for name, data := range shapes {
+		r, err := Read(data, testRules())
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !slices.Equal(r.Header, sheetRows[0]) {
+			t.Errorf("%s: header %q", name, r.Header)
+		}
+		var numbers []int
+		for _, row := range r.Rows {
+			numbers = append(numbers, row.Number)
+		}
+		if !slices.Equal(numbers, []int{2, 3, 5}) {
+			t.Errorf("%s: row numbers %v, want 2, 3, 5 (the blank row 4 left out)", name, numbers)
+		}
+		if got := r.Rows[0].Cells[8]; got != "12 Example Street\nApt 3\nRiverside" {
+			t.Errorf("%s: a cell over three lines reads %q", name, got)
+		}
+		if got := r.Rows[1].Cells[5]; got != `Operator "B" shift; nights` {
+			t.Errorf("%s: a cell with quotes and a semicolon reads %q", name, got)
+		}
+		if want == nil {
+			want = r
+			continue
+		}
+		for i := range r.Rows {
+			if !reflect.DeepEqual(r.Rows[i], want.Rows[i]) {
+				t.Errorf("%s: row %d is %q, another shape's %q", name, r.Rows[i].Number, r.Rows[i].Cells, want.Rows[i].Cells)
+			}
+		}
+	}
+}
+
+// TestHashSameAcrossShapes: a row's hash is what it says about the
+// worker, not how the file was saved, so a re-export is recognised; a
+// changed phone number is a changed row.
+func TestHashSameAcrossShapes(t *testing.T) {
+	rules := testRules()
+	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", Email: "Email", FTE: "FTE", LayoffDate: "Last day"}
+	hashes := func(data []byte) []string {
+		t.Helper()
+		r, err := Read(data, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, probs := Compile(rules, r.Header, testConfig())
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		var out []string
+		for _, row := range r.Rows {
+			e, probs := m.Entry(row)
+			if len(probs) > 0 {
+				t.Fatalf("row %d: %v", row.Number, probs)
+			}
+			out = append(out, e.Hash())
+		}
+		return out
+	}
+	plain := rostertest.Roster(rostertest.Options{Rows: 20})
+	excel := rostertest.Roster(rostertest.Options{Rows: 20, BOM: true, Semicolon: true, CRLF: true})
+	if !bytes.Contains(excel, []byte(";0,5;")) {
+		t.Fatal("the semicolon roster has no decimal comma to test")
+	}
+	a, b := hashes(plain), hashes(excel)
+	if !slices.Equal(a, b) {
+		t.Errorf("the same rows saved two ways hash differently:\n%v\n%v", a, b)
+	}
+	changed := bytes.Replace(plain, []byte("555-0003"), []byte("555-0333"), 1)
+	c := hashes(changed)
+	if c[2] == a[2] || c[1] != a[1] {
+		t.Errorf("a changed phone number: hash of row 4 %v (was %v), row 3 %v (was %v)", c[2], a[2], c[1], a[1])
+	}
+}
+
+// TestReadRefusesWhatIsNotCSVText: UTF-16, text that is not UTF-8 and a
+// quote Excel would have doubled are refused, placed, before any row is
+// checked.
+func TestReadRefusesWhatIsNotCSVText(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		data string
+		row  int
+		want string
+	}{
+		{"utf-16", "\xFF\xFEE\x00m\x00", 0, "UTF-16"},
+		{"windows-1252", "Employee ID,Name\nE1,Jos\xE9 Example\n", 0, "line 2 is not UTF-8"},
+		{"bare quote", "Employee ID,Name\nE1,Ana \"Example\" Worker\n", 2, "with the quote doubled"},
+		{"empty", "", 0, "no header row"},
+	} {
+		_, err := Read([]byte(tt.data), testRules())
+		var fe *FileError
+		if !errors.As(err, &fe) || len(fe.Problems) != 1 {
+			t.Errorf("%s: %v, want a FileError", tt.name, err)
+			continue
+		}
+		if p := fe.Problems[0]; p.Row != tt.row || !strings.Contains(p.Msg, tt.want) {
+			t.Errorf("%s: row %d %q, want row %d and %q", tt.name, p.Row, p.Msg, tt.row, tt.want)
+		}
+	}
+	// Excel's plain "CSV" is Windows-1252; the rules may say so.
+	rules := testRules()
+	rules.Encoding = "windows-1252"
+	r, err := Read([]byte("Employee ID,Name\nE1,Jos\xE9 Example\n"), rules)
+	if err != nil || r.Rows[0].Cells[1] != "José Example" {
+		t.Errorf("windows-1252: %v %v", r, err)
+	}
+}
+
+// TestEntryProblems: every problem of a row at once, each at its column;
+// an SSN-shaped cell anywhere is refused and never quoted.
+func TestEntryProblems(t *testing.T) {
+	header := []string{"Employee ID", "First name", "Last name", "Phone", "Email", "Job title", "FTE", "Last day", "Home address", "Comment"}
+	m, probs := Compile(testRules(), header, testConfig())
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	row := Row{Number: 7, Cells: []string{"123-45-6789", "", "", "555-0101", "a@example.org", "Clerk", "2", "31/5/2026", "", "ssn 987 65 4321"}}
+	_, got := m.Entry(row)
+	var lines []string
+	for _, p := range got {
+		lines = append(lines, p.Format("r.csv"))
+	}
+	want := []string{
+		"r.csv:7:A: Employee ID: holds a number shaped like a Social Security number",
+		"r.csv:7:J: Comment: holds a number shaped like a Social Security number",
+		"r.csv:7:B: First name: no name",
+		`r.csv:7:G: FTE: "2" is not a full-time equivalent`,
+		`r.csv:7:H: Last day: "31/5/2026" is not a date: write M/D/YYYY`,
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("problems:\n%s", strings.Join(lines, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(lines[i], want[i]) {
+			t.Errorf("problem %d: %q, want %q...", i, lines[i], want[i])
+		}
+	}
+	all := strings.Join(lines, "\n")
+	if strings.Contains(all, "6789") || strings.Contains(all, "4321") {
+		t.Errorf("an SSN-shaped value is repeated:\n%s", all)
+	}
+}
+
+// TestCompileRules: the rules' own problems, all at once, at their keys.
+func TestCompileRules(t *testing.T) {
+	rules := testRules()
+	rules.Program = "wioa"
+	rules.Managers = record.ImportManagers{RoundRobin: []string{"mrivera", "nobody", "gone", "mrivera"}}
+	rules.Columns.Phone = "Telephone"
+	rules.Columns.Name = "{First name} {Last name"
+	rules.DateFormat = "DD-MM-YY"
+	_, probs := Compile(rules, []string{"Employee ID", "First name", "Last name", "Email", "Job title", "FTE", "Last day", "Home address"}, testConfig())
+	var got []string
+	for _, p := range probs {
+		got = append(got, strings.Join(p.Path, ".")+": "+p.Msg)
+	}
+	for _, want := range []string{
+		`program: program "wioa" is not defined`,
+		`date_format: date format "DD-MM-YY" is not one of the formats read`,
+		`columns.name: a { without its }`,
+		`columns.phone: the roster has no column "Telephone"`,
+		`managers.round_robin.1: "nobody" is not on the staff roster`,
+		`managers.round_robin.2: gone is no longer active`,
+		`managers.round_robin.3: mrivera is listed twice`,
+	} {
+		found := false
+		for _, g := range got {
+			found = found || strings.HasPrefix(g, want)
+		}
+		if !found {
+			t.Errorf("no problem %q in:\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+	if len(got) != 7 {
+		t.Errorf("%d problems, want 7:\n%s", len(got), strings.Join(got, "\n"))
+	}
+}
+
+// TestAssignManagers: one named manager takes every case; round-robin
+// gives each new case to whoever of the list has the fewest of the
+// cohort's cases so far, counting an earlier import's, so a second roster
+// evens the load; a column names each row's by id, email or name.
+func TestAssignManagers(t *testing.T) {
+	roster := rostertest.Roster(rostertest.Options{Rows: 9, Counselors: []string{"jlee", "tokafor@example.org", "maria rivera"}})
+	plan := func(mg record.ImportManagers, load map[string]int) []string {
+		t.Helper()
+		rules := testRules()
+		rules.Columns.Address = ""
+		rules.Managers = mg
+		r, err := Read(roster, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, probs := Compile(rules, r.Header, testConfig())
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		lines := m.Plan(r, NewExisting())
+		m.AssignManagers(lines, load)
+		var out []string
+		for _, l := range lines {
+			if l.Status != New {
+				t.Fatalf("row %d: %s %v", l.Row, l.Status, l.Problems)
+			}
+			out = append(out, l.Entry.Manager)
+		}
+		return out
+	}
+	if got := plan(record.ImportManagers{One: "tokafor"}, map[string]int{}); strings.Join(got, " ") != strings.Repeat("tokafor ", 9)[:8*9-1] {
+		t.Errorf("one: %v", got)
+	}
+	got := plan(record.ImportManagers{RoundRobin: []string{"mrivera", "tokafor", "jlee"}}, map[string]int{})
+	if want := "mrivera tokafor jlee mrivera tokafor jlee mrivera tokafor jlee"; strings.Join(got, " ") != want {
+		t.Errorf("round robin: %v, want %s", got, want)
+	}
+	// mrivera has 4 of the cohort's cases from an earlier import, tokafor 1.
+	load := map[string]int{"mrivera": 4, "tokafor": 1}
+	got = plan(record.ImportManagers{RoundRobin: []string{"mrivera", "tokafor", "jlee"}}, load)
+	if want := "jlee tokafor jlee tokafor jlee tokafor jlee mrivera tokafor"; strings.Join(got, " ") != want {
+		t.Errorf("round robin after an earlier import: %v, want %s", got, want)
+	}
+	if load["mrivera"] != 5 || load["tokafor"] != 5 || load["jlee"] != 4 {
+		t.Errorf("load after: %v", load)
+	}
+	got = plan(record.ImportManagers{Column: "Counselor"}, map[string]int{})
+	if want := "jlee tokafor mrivera jlee tokafor mrivera jlee tokafor mrivera"; strings.Join(got, " ") != want {
+		t.Errorf("column: %v, want %s", got, want)
+	}
+}
+
+// TestPlanDuplicates: a row is a duplicate of an earlier row or of a case
+// the store has — by external ID, or by name with phone or email, case,
+// spacing and punctuation aside — and a row imported before is unchanged.
+func TestPlanDuplicates(t *testing.T) {
+	rows := [][]string{
+		{"Employee ID", "First name", "Last name", "Phone", "Email"},
+		{"E1", "Ana", "Example", "555-0101", "ana@example.org"},
+		{"E2", "ANA", "example", "(555) 0101", ""},            // row 2's name and phone
+		{"e1", "Other", "Person", "", ""},                     // row 2's ID, in another case
+		{"E4", "Ben", "Example", "", "BEN@example.org"},       // case K-1's name and email
+		{"E5", "Cleo", "Example", "1-555-0105", ""},           // imported before
+		{"W-7", "Dana", "Example", "", ""},                    // an existing case's ID
+		{"E7", "Ben", "Example", "555-9999", "b@example.org"}, // same name only: a new case
+	}
+	rules := testRules()
+	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", Email: "Email"}
+	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
+	r, err := Read(sheet(rows, ',', false, false), rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, probs := Compile(rules, r.Header, testConfig())
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	x := NewExisting()
+	x.AddCase("K-1", "", "Ben  Example", "", "ben@example.org", "mrivera", false)
+	x.AddCase("w-7", "", "Someone Else", "", "", "mrivera", false)
+	cleo, _ := m.Entry(r.Rows[4])
+	x.AddCase("E5", cleo.Hash(), "Cleo Example", "5550105", "", "mrivera", true)
+	var got []string
+	for _, l := range m.Plan(r, x) {
+		s := string(l.Status) + " " + l.Case
+		for _, p := range l.Problems {
+			s += " | " + p.Format("f.csv")
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"new E1",
+		"duplicate  | f.csv:3:B: First name: ANA example is also row 2, with the same phone number",
+		"duplicate  | f.csv:4:A: Employee ID: ID e1 is also row 2's",
+		"duplicate K-1 | f.csv:5:B: First name: Ben Example is already case K-1, with the same email address",
+		"unchanged E5",
+		"duplicate w-7 | f.csv:7:A: Employee ID: case w-7 already exists: this row would double it",
+		"new E7",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("plan:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestDateFormats(t *testing.T) {
+	for _, tt := range []struct {
+		format, in string
+		want       record.Date
+	}{
+		{"", "5/1/2026", "2026-05-01"},
+		{"", "05/01/26", "2026-05-01"},
+		{"", "5/1/2026 0:00", "2026-05-01"},
+		{"", "2026-05-01", "2026-05-01"},
+		{"", "2/30/2026", ""},
+		{"", "13/1/2026", ""},
+		{"D/M/YYYY", "1/5/2026", "2026-05-01"},
+		{"D.M.YYYY", "1.5.2026", "2026-05-01"},
+		{"YYYY-MM-DD", "5/1/2026", ""},
+		{"", "May 1", ""},
+	} {
+		f, err := parseDateFormat(tt.format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := f.parse(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("%s %q = %q, %v; want %q", tt.format, tt.in, got, ok, tt.want)
+		}
+	}
+}

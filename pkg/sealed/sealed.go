@@ -1,0 +1,320 @@
+// Package sealed keeps a case's sensitive fields — what TEGL 39-11 calls
+// sensitive PII: the date of birth, the last four digits of an SSN or a
+// state ID, disability, health, criminal record, public assistance, and
+// the demographics a program reports — in one file per case encrypted with
+// age (filippo.io/age) to the case's team: its manager, the staff on its
+// team, and the store's supervisors, each by the age recipient the roster
+// holds for them (README, Confidentiality).
+//
+// Beside the ciphertext (cases/<id>/sealed.age) a plain list names the
+// recipients by staff id and recipient fingerprint (sealed.recipients), so
+// validate can check that the right people can read a case without anyone
+// decrypting it. The list never names a field: which fields a case has
+// sealed (a criminal record, say) is itself sensitive.
+//
+// Values are held only in memory: nothing here writes plaintext anywhere.
+package sealed
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"filippo.io/age"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/caseplan/caseplan/pkg/pii"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// Fields are a case's sealed fields. The full SSN is not among them: it is
+// never stored anywhere (DESIGN.md §3).
+type Fields struct {
+	DateOfBirth      string `yaml:"date_of_birth,omitempty" json:"date_of_birth,omitempty"`
+	SSNLast4         string `yaml:"ssn_last4,omitempty" json:"ssn_last4,omitempty"`
+	StateIDLast4     string `yaml:"state_id_last4,omitempty" json:"state_id_last4,omitempty"`
+	Disability       string `yaml:"disability,omitempty" json:"disability,omitempty"`
+	Health           string `yaml:"health,omitempty" json:"health,omitempty"`
+	CriminalRecord   string `yaml:"criminal_record,omitempty" json:"criminal_record,omitempty"`
+	PublicAssistance string `yaml:"public_assistance,omitempty" json:"public_assistance,omitempty"`
+	// The demographics a program reports (PIRL 201-212), as the
+	// participant self-identified.
+	Sex       string `yaml:"sex,omitempty" json:"sex,omitempty"`
+	Ethnicity string `yaml:"ethnicity,omitempty" json:"ethnicity,omitempty"`
+	Race      string `yaml:"race,omitempty" json:"race,omitempty"`
+	Veteran   string `yaml:"veteran,omitempty" json:"veteran,omitempty"`
+}
+
+// Names lists the fields' names, as set and show spell them.
+var Names = []string{
+	"date_of_birth", "ssn_last4", "state_id_last4", "disability", "health",
+	"criminal_record", "public_assistance", "sex", "ethnicity", "race", "veteran",
+}
+
+// Field returns a pointer to the field of the given name, or nil.
+func (f *Fields) Field(name string) *string {
+	switch name {
+	case "date_of_birth":
+		return &f.DateOfBirth
+	case "ssn_last4":
+		return &f.SSNLast4
+	case "state_id_last4":
+		return &f.StateIDLast4
+	case "disability":
+		return &f.Disability
+	case "health":
+		return &f.Health
+	case "criminal_record":
+		return &f.CriminalRecord
+	case "public_assistance":
+		return &f.PublicAssistance
+	case "sex":
+		return &f.Sex
+	case "ethnicity":
+		return &f.Ethnicity
+	case "race":
+		return &f.Race
+	case "veteran":
+		return &f.Veteran
+	}
+	return nil
+}
+
+// Empty reports whether no field is set.
+func (f Fields) Empty() bool { return f == Fields{} }
+
+var (
+	last4RE   = regexp.MustCompile(`^[0-9]{4}$`)
+	stateIDRE = regexp.MustCompile(`^[A-Za-z0-9]{4}$`)
+)
+
+// FieldError says a sealed value is not acceptable. It never repeats the
+// value.
+type FieldError struct {
+	Field, Msg string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
+
+// Check refuses values that are not what their field holds, and any value
+// that holds a full SSN: only the last four digits are ever kept.
+func (f Fields) Check(today time.Time) error {
+	for _, name := range Names {
+		v := *f.Field(name)
+		if v == "" {
+			continue
+		}
+		if pii.ContainsSSN(v) || pii.IsSSNShaped(v) {
+			return &FieldError{name, "holds a number shaped like a full Social Security number; only its last four digits are kept (ssn_last4)"}
+		}
+	}
+	if f.DateOfBirth != "" {
+		d, err := time.Parse(time.DateOnly, f.DateOfBirth)
+		switch {
+		case err != nil:
+			return &FieldError{"date_of_birth", "is not a date (want YYYY-MM-DD)"}
+		case d.After(today):
+			return &FieldError{"date_of_birth", "is after today"}
+		}
+	}
+	if f.SSNLast4 != "" && !last4RE.MatchString(f.SSNLast4) {
+		return &FieldError{"ssn_last4", "is not four digits: only the last four digits of an SSN are kept"}
+	}
+	if f.StateIDLast4 != "" && !stateIDRE.MatchString(f.StateIDLast4) {
+		return &FieldError{"state_id_last4", "is not four letters or digits: only the last four characters of a state ID are kept"}
+	}
+	return nil
+}
+
+// Marshal encodes the fields as the plaintext of a sealed file.
+func (f Fields) Marshal() ([]byte, error) { return yaml.Marshal(f) }
+
+// Unmarshal decodes the plaintext of a sealed file.
+func Unmarshal(data []byte) (Fields, error) {
+	var f Fields
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
+		return Fields{}, errors.New("the sealed file's content is not sealed fields")
+	}
+	return f, nil
+}
+
+// Recipient is one person a sealed file is encrypted to.
+type Recipient struct {
+	Staff       string // roster id
+	Fingerprint string // of their age recipient (Fingerprint)
+}
+
+// Fingerprint is the short, stable name of an age recipient in the
+// recipients list: SHA-256 of the recipient's text, in base64.
+func Fingerprint(recipient string) string {
+	sum := sha256.Sum256([]byte(strings.TrimSpace(recipient)))
+	return "SHA256:" + base64.RawStdEncoding.EncodeToString(sum[:])
+}
+
+// Team returns who may read a case's sealed fields — the "authorized
+// persons" of document 001, "those involved in the customer's service
+// strategy", and TEGL 39-11's need to know — as cfg's roster and the
+// case's intake say: its manager, the roster members on its team (a team
+// entry with their email) and the store's supervisors — every active one
+// with an age recipient, in roster order — and, apart, the active members
+// among them who have no age recipient, and so cannot be sealed to.
+func Team(cfg *record.Config, in *record.Intake) (with, without []record.Staff) {
+	if cfg == nil {
+		return nil, nil
+	}
+	for _, s := range cfg.Staff {
+		if !s.IsActive() || !(in.OnTeam(s) || s.RoleName() == record.RoleSupervisor) {
+			continue
+		}
+		if s.AgeRecipient == "" {
+			without = append(without, s)
+		} else {
+			with = append(with, s)
+		}
+	}
+	return with, without
+}
+
+// RecipientsOf returns the recipients list of staff.
+func RecipientsOf(staff []record.Staff) []Recipient {
+	out := make([]Recipient, len(staff))
+	for i, s := range staff {
+		out[i] = Recipient{Staff: s.ID, Fingerprint: Fingerprint(s.AgeRecipient)}
+	}
+	return out
+}
+
+// SameRecipients reports whether two lists name the same recipients, in
+// any order.
+func SameRecipients(a, b []Recipient) bool {
+	key := func(r Recipient) string { return r.Staff + " " + r.Fingerprint }
+	ka, kb := make([]string, len(a)), make([]string, len(b))
+	for i, r := range a {
+		ka[i] = key(r)
+	}
+	for i, r := range b {
+		kb[i] = key(r)
+	}
+	slices.Sort(ka)
+	slices.Sort(kb)
+	return slices.Equal(ka, kb)
+}
+
+// ErrNoRecipients: nobody who could read a case's sealed fields has an age
+// recipient on the roster.
+var ErrNoRecipients = errors.New("nobody on the case's team has an age recipient on the roster")
+
+// Seal encrypts the fields to staff (their age recipients) and returns the
+// ciphertext and the recipients list to write beside it.
+func Seal(caseID string, f Fields, staff []record.Staff) (ciphertext, list []byte, err error) {
+	if len(staff) == 0 {
+		return nil, nil, ErrNoRecipients
+	}
+	var rs []age.Recipient
+	for _, s := range staff {
+		r, err := age.ParseX25519Recipient(s.AgeRecipient)
+		if err != nil {
+			return nil, nil, fmt.Errorf("the age recipient of %s on the roster is not valid: %w", s.ID, err)
+		}
+		rs = append(rs, r)
+	}
+	plain, err := f.Marshal()
+	if err != nil {
+		return nil, nil, err
+	}
+	var out bytes.Buffer
+	w, err := age.Encrypt(&out, rs...)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := w.Write(plain); err != nil {
+		return nil, nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, nil, err
+	}
+	return out.Bytes(), FormatRecipients(caseID, RecipientsOf(staff)), nil
+}
+
+// ErrCannotOpen: none of the identities is among a sealed file's
+// recipients.
+var ErrCannotOpen = errors.New("none of your age identities is among the recipients")
+
+// Open decrypts a sealed file with the identities.
+func Open(ciphertext []byte, ids []age.Identity) (Fields, error) {
+	if len(ids) == 0 {
+		return Fields{}, ErrCannotOpen
+	}
+	r, err := age.Decrypt(bytes.NewReader(ciphertext), ids...)
+	var nm *age.NoIdentityMatchError
+	if errors.As(err, &nm) {
+		return Fields{}, ErrCannotOpen
+	}
+	if err != nil {
+		return Fields{}, fmt.Errorf("the sealed file does not decrypt: %w", err)
+	}
+	plain, err := io.ReadAll(r)
+	if err != nil {
+		return Fields{}, fmt.Errorf("the sealed file does not decrypt: %w", err)
+	}
+	return Unmarshal(plain)
+}
+
+// Stanzas counts the recipient stanzas in an age file's header, which is
+// plain text: how many people the file is encrypted to, known without
+// decrypting it. (An X25519 stanza does not say whose recipient it is.)
+func Stanzas(ciphertext []byte) (int, error) {
+	hdr, err := age.ExtractHeader(bytes.NewReader(ciphertext))
+	if err != nil {
+		return 0, errors.New("not an age file")
+	}
+	n := 0
+	for _, line := range bytes.Split(hdr, []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("-> ")) {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// FormatRecipients writes the recipients list of case caseID.
+func FormatRecipients(caseID string, rs []Recipient) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# The people cases/%s/sealed.age is encrypted to: staff id and the\n", caseID)
+	b.WriteString("# fingerprint of their age recipient. caseplan writes this file with the\n")
+	b.WriteString("# sealed fields; validate checks it against the case's team.\n")
+	for _, r := range rs {
+		fmt.Fprintf(&b, "%s %s\n", r.Staff, r.Fingerprint)
+	}
+	return b.Bytes()
+}
+
+// ParseRecipients reads a recipients list.
+func ParseRecipients(data []byte) ([]Recipient, error) {
+	var out []Recipient
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) != 2 || !strings.HasPrefix(f[1], "SHA256:") {
+			return nil, fmt.Errorf("line %d is not a staff id and a fingerprint", n)
+		}
+		out = append(out, Recipient{Staff: f[0], Fingerprint: f[1]})
+	}
+	return out, sc.Err()
+}

@@ -1,0 +1,109 @@
+package sealed
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"filippo.io/age"
+
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+func identity(t *testing.T) *age.X25519Identity {
+	t.Helper()
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// TestSealOpen: the fields open for each recipient and for nobody else;
+// the list names the recipients and no field; the header counts them.
+func TestSealOpen(t *testing.T) {
+	a, b, c := identity(t), identity(t), identity(t)
+	staff := []record.Staff{{ID: "a", AgeRecipient: a.Recipient().String()}, {ID: "b", AgeRecipient: b.Recipient().String()}}
+	f := Fields{DateOfBirth: "1980-04-05", CriminalRecord: "a 2011 citation"}
+	ct, list, err := Seal("W-1", f, staff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(ct), "1980") || strings.Contains(string(ct), "citation") {
+		t.Error("plaintext in the ciphertext")
+	}
+	for _, id := range []*age.X25519Identity{a, b} {
+		got, err := Open(ct, []age.Identity{id})
+		if err != nil || got != f {
+			t.Errorf("open: %+v, %v", got, err)
+		}
+	}
+	if _, err := Open(ct, []age.Identity{c}); !errors.Is(err, ErrCannotOpen) {
+		t.Errorf("a stranger: %v", err)
+	}
+	if _, err := Open(ct, nil); !errors.Is(err, ErrCannotOpen) {
+		t.Errorf("no identity: %v", err)
+	}
+	rs, err := ParseRecipients(list)
+	if err != nil || !SameRecipients(rs, RecipientsOf(staff)) {
+		t.Errorf("list: %v, %v\n%s", rs, err, list)
+	}
+	if strings.Contains(string(list), "criminal") || strings.Contains(string(list), "date_of_birth") {
+		t.Errorf("the list names a field:\n%s", list)
+	}
+	if n, err := Stanzas(ct); err != nil || n != 2 {
+		t.Errorf("stanzas = %d, %v", n, err)
+	}
+}
+
+// TestTeam: the manager, roster members on the team (by email) and the
+// supervisors, active ones only; those without a recipient apart.
+func TestTeam(t *testing.T) {
+	no := false
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "mgr", Email: "mgr@x.org", AgeRecipient: "age1m"},
+		{ID: "mate", Email: "Mate@x.org", AgeRecipient: "age1t"},
+		{ID: "sup", Email: "sup@x.org", Role: "supervisor", AgeRecipient: "age1s"},
+		{ID: "gone", Email: "gone@x.org", Role: "supervisor", AgeRecipient: "age1g", Active: &no},
+		{ID: "other", Email: "other@x.org", AgeRecipient: "age1o"},
+		{ID: "admin", Email: "admin@x.org", Role: "admin", AgeRecipient: "age1a"},
+		{ID: "nokey", Email: "nokey@x.org"},
+	}}
+	in := &record.Intake{Manager: "mgr", Team: []record.TeamMember{{Name: "Mate", Email: "mate@x.org"}, {Name: "No Key", Email: "nokey@x.org"}, {Name: "Outsider", Email: "out@y.org"}}}
+	with, without := Team(cfg, in)
+	var ids []string
+	for _, s := range with {
+		ids = append(ids, s.ID)
+	}
+	if strings.Join(ids, " ") != "mgr mate sup" || len(without) != 1 || without[0].ID != "nokey" {
+		t.Errorf("team %v, without %v", ids, without)
+	}
+}
+
+// TestCheck: only the last four digits of an SSN; never a full one in any
+// field; a date of birth is a past date. Errors never repeat the value.
+func TestCheck(t *testing.T) {
+	today := time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		f    Fields
+		want string
+	}{
+		{Fields{SSNLast4: "6789", DateOfBirth: "1980-04-05"}, ""},
+		{Fields{SSNLast4: "123456789"}, "ssn_last4: holds a number shaped like a full Social Security number"},
+		{Fields{SSNLast4: "678"}, "ssn_last4: is not four digits"},
+		{Fields{Health: "file shows 123-45-6789"}, "health: holds a number shaped like a full Social Security number"},
+		{Fields{DateOfBirth: "2027-01-01"}, "date_of_birth: is after today"},
+		{Fields{StateIDLast4: "A1-2"}, "state_id_last4: is not four letters or digits"},
+	} {
+		err := c.f.Check(today)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%+v: %v", c.f, err)
+		case c.want != "" && (err == nil || !strings.HasPrefix(err.Error(), c.want)):
+			t.Errorf("%+v: %v, want %q", c.f, err, c.want)
+		case err != nil && (strings.Contains(err.Error(), "6789") || strings.Contains(err.Error(), "2027")):
+			t.Errorf("the error repeats the value: %v", err)
+		}
+	}
+}

@@ -1,0 +1,188 @@
+package validate
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/pii"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// The leak guard's rules (pkg/pii; README, Confidentiality). They read
+// every string of every record of a case — the notes' seven elements,
+// action items, barriers' details, assessment summaries, the plan, the
+// references — since any of them can be typed into.
+const (
+	RulePIISSN      = "pii-ssn"
+	RulePIIDOB      = "pii-dob"
+	RulePIITerm     = "pii-term"
+	RulePIISettings = "pii-settings"
+)
+
+// piiRules are the leak guard's. pii-ssn's check scans once and reports
+// all three kinds; the other two are listed for their IDs, severities and
+// the store's settings.
+var piiRules = []*Rule{
+	{
+		ID: RulePIISSN, Severity: finding.Error,
+		Summary: "no record holds a number shaped like a Social Security number (TEGL 39-11): a full SSN is never stored, and a write that would store one is refused (patterns: pii.ssn in caseplan.yaml)",
+		check:   checkPII,
+	},
+	{
+		ID: RulePIIDOB, Severity: finding.Warning,
+		Summary: "no free text holds a date of birth: it belongs in the case's sealed fields (patterns: pii.dob in caseplan.yaml)",
+	},
+	{
+		ID: RulePIITerm, Severity: finding.Warning,
+		Summary: "no free text holds a configured sensitive term (health, disability, criminal record): such details belong in the case's sealed fields (pii.terms in caseplan.yaml)",
+	},
+	{
+		ID: RulePIISettings, Severity: finding.Error,
+		Summary: "the leak guard's patterns in caseplan.yaml are valid regular expressions",
+	},
+}
+
+// guardCache keeps the last store's compiled guard: one validation run
+// reads one caseplan.yaml, and compiling its patterns for each case would
+// cost more than scanning.
+var guardCache struct {
+	sync.Mutex
+	cfg   *record.Config
+	guard *pii.Guard
+	err   error
+}
+
+// Guard returns the leak guard of a store's settings (cfg may be nil),
+// and the error of a pattern that does not compile, in which case the
+// guard is the default one.
+func Guard(cfg *record.Config) (*pii.Guard, error) {
+	guardCache.Lock()
+	defer guardCache.Unlock()
+	if guardCache.guard != nil && guardCache.cfg == cfg {
+		return guardCache.guard, guardCache.err
+	}
+	g, err := pii.New(cfg.PIISettings())
+	if err != nil {
+		g = pii.Default()
+	}
+	guardCache.cfg, guardCache.guard, guardCache.err = cfg, g, err
+	return g, err
+}
+
+// piiSettingFindings reports a pattern of the store's pii settings that
+// does not compile (the guard then uses its defaults).
+func piiSettingFindings(cfg *record.Config, doc *load.Document) []finding.Finding {
+	_, err := Guard(cfg)
+	se, ok := err.(*pii.SettingError)
+	if !ok {
+		return nil
+	}
+	path := []string{"pii", se.List, strconv.Itoa(se.Index)}
+	line, col := 0, 0
+	if doc != nil {
+		line, col = doc.Position(path)
+	}
+	return []finding.Finding{{
+		Path: layout.ConfigPath, Line: line, Column: col, Severity: finding.Error, Rule: RulePIISettings,
+		Message: fmt.Sprintf("pii.%s item %d is not a valid regular expression (%v); the built-in patterns are used until it is corrected", se.List, se.Index+1, se.Err),
+	}}
+}
+
+// schemaSSN is what the schemas refuse in every string: the schema
+// finding says it, so the guard does not say it again.
+var schemaSSN = regexp.MustCompile(pii.SchemaSSN)
+
+func checkPII(x *Context) {
+	g, _ := Guard(x.Config)
+	for _, d := range x.Case.Docs {
+		walkStrings(d.Root, nil, 0, func(path []string, n *yaml.Node, keyCol int) {
+			ms := g.Scan(n.Value)
+			if len(ms) == 0 {
+				return
+			}
+			field := strings.Join(path, ".")
+			schemaSaid := schemaSSN.MatchString(n.Value)
+			for _, m := range ms {
+				line, col := position(n, keyCol, m.Start)
+				f := finding.Finding{Path: d.Path, Line: line, Column: col, Case: x.Case.ID}
+				switch m.Kind {
+				case pii.SSN:
+					if schemaSaid {
+						continue
+					}
+					// A write never commits a file with one, even one
+					// the file had before.
+					f.Rule, f.Severity, f.FileLevel = RulePIISSN, finding.Error, true
+					f.Message = fmt.Sprintf("%s: holds %s; a full SSN is never stored: remove it (only its last four digits may be kept, in the case's sealed fields: caseplan case sealed set --ssn-last4)", field, pii.Describe(m.Kind))
+				case pii.DOB:
+					f.Rule, f.Severity = RulePIIDOB, finding.Warning
+					f.Message = fmt.Sprintf("%s: holds %s; a date of birth belongs in the case's sealed fields (caseplan case sealed set --date-of-birth)", field, pii.Describe(m.Kind))
+				case pii.Term:
+					f.Rule, f.Severity = RulePIITerm, finding.Warning
+					f.Message = fmt.Sprintf("%s: mentions %q, a sensitive term (pii.terms in %s); health, disability and criminal-record details belong in the case's sealed fields (caseplan case sealed set)", field, m.Term, layout.ConfigPath)
+				}
+				x.found = append(x.found, f)
+			}
+		})
+	}
+}
+
+// walkStrings calls fn with every string scalar value under n (mapping
+// keys aside), its path and the column of its key (0 for a list item).
+// The path is reused as the walk goes on: fn copies it to keep it. The
+// loader refuses aliases and bounds the size of a document, so the walk is
+// bounded.
+func walkStrings(n *yaml.Node, path []string, keyCol int, fn func([]string, *yaml.Node, int)) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			walkStrings(n.Content[i+1], append(path, k.Value), k.Column, fn)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			walkStrings(c, append(path, strconv.Itoa(i)), 0, fn)
+		}
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!str" {
+			fn(path, n, keyCol)
+		}
+	}
+}
+
+// position returns the line and column of byte offset off of a scalar's
+// value. A block scalar's text starts on the line after its indicator,
+// taken to be indented two columns past its key (caseplan's own style, and
+// most people's); in a quoted or plain scalar that spans lines the column
+// is that of the value's start.
+func position(n *yaml.Node, keyCol, off int) (line, col int) {
+	before := n.Value[:off]
+	nl := strings.Count(before, "\n")
+	switch n.Style {
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		col = n.Column
+		if keyCol > 0 {
+			col = keyCol + 2
+		}
+		if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+			before = before[i+1:]
+		}
+		return n.Line + 1 + nl, col + len([]rune(before))
+	}
+	if strings.Contains(n.Value, "\n") {
+		return n.Line, n.Column
+	}
+	col = n.Column + len([]rune(before))
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		col++
+	}
+	return n.Line, col
+}

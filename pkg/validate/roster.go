@@ -1,0 +1,99 @@
+package validate
+
+import (
+	"fmt"
+	"strconv"
+
+	"filippo.io/age"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/sshsig"
+)
+
+const (
+	// RuleRosterAdmin: the roster names no active admin, so its roles do
+	// not apply (record.Config.RolesInForce): a store made before roles.
+	RuleRosterAdmin = "roster-admin"
+	// RuleRosterKeys: a member's public key does not parse, or two
+	// members share one, so a signature or a sealed file could not tell
+	// them apart.
+	RuleRosterKeys = "roster-keys"
+	// RuleRosterSigningKey: the store requires signed commits and an
+	// active member has no signing key, so they cannot commit.
+	RuleRosterSigningKey = "roster-signing-key"
+)
+
+// storeRules check the store settings themselves rather than a case.
+var storeRules = []*Rule{
+	{
+		ID: RuleRosterAdmin, Severity: finding.Warning,
+		Summary: "the staff roster names an active admin, so its roles apply: only an admin changes the roster, case managers change their own cases, supervisors record waivers and decisions",
+	},
+	{
+		ID: RuleRosterKeys, Severity: finding.Error,
+		Summary: "every signing key and age recipient on the roster is a valid key, and no two members share one",
+	},
+	{
+		ID: RuleRosterSigningKey, Severity: finding.Warning,
+		Summary: "where the store requires signed commits, every active member has a signing key on the roster",
+	},
+}
+
+// storeFindings checks the store settings: the leak guard's patterns and
+// the roster.
+func storeFindings(cfg *record.Config, doc *load.Document) []finding.Finding {
+	out := piiSettingFindings(cfg, doc)
+	if cfg == nil {
+		return out
+	}
+	if !cfg.RolesInForce() {
+		line, col := doc.Position([]string{"staff"})
+		out = append(out, finding.Finding{
+			Path: layout.ConfigPath, Line: line, Column: col, Severity: finding.Warning, Rule: RuleRosterAdmin,
+			Message: "no one on the staff roster is an active admin, so roles do not apply: anyone on it may change the roster and any case; name an admin with caseplan staff set ID --role admin",
+		})
+	}
+	return append(out, keyFindings(cfg, doc)...)
+}
+
+// keyFindings checks the roster's public keys.
+func keyFindings(cfg *record.Config, doc *load.Document) []finding.Finding {
+	var out []finding.Finding
+	report := func(i int, key string, sev finding.Severity, rule, format string, args ...any) {
+		path := []string{"staff", strconv.Itoa(i)}
+		if key != "" {
+			path = append(path, key)
+		}
+		line, col := doc.Position(path)
+		out = append(out, finding.Finding{Path: layout.ConfigPath, Line: line, Column: col, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	}
+	signers := map[string]string{}    // key's wire form -> staff id
+	recipients := map[string]string{} // recipient -> staff id
+	required := cfg.AccessSettings().RequireSignatures
+	for i, s := range cfg.Staff {
+		if s.SigningKey != "" {
+			if k, err := sshsig.ParsePublicKey(s.SigningKey); err != nil {
+				report(i, "signing_key", finding.Error, RuleRosterKeys, "%s's signing key is not an SSH public key (%v); paste it as caseplan key show prints it", s.ID, err)
+			} else if other, ok := signers[string(k.Marshal())]; ok {
+				report(i, "signing_key", finding.Error, RuleRosterKeys, "%s has the same signing key as %s; each person signs with a key of their own", s.ID, other)
+			} else {
+				signers[string(k.Marshal())] = s.ID
+			}
+		} else if required && s.IsActive() {
+			report(i, "", finding.Warning, RuleRosterSigningKey, "%s has no signing key, and the store requires signed commits: they cannot commit until an admin adds one (caseplan staff set %s --signing-key KEY)", s.ID, s.ID)
+		}
+		if s.AgeRecipient != "" {
+			if _, err := age.ParseX25519Recipient(s.AgeRecipient); err != nil {
+				report(i, "age_recipient", finding.Error, RuleRosterKeys, "%s's age recipient is not valid (%v); paste it as caseplan key show prints it", s.ID, err)
+			} else if other, ok := recipients[s.AgeRecipient]; ok {
+				report(i, "age_recipient", finding.Error, RuleRosterKeys, "%s has the same age recipient as %s; each person has an identity of their own", s.ID, other)
+			} else {
+				recipients[s.AgeRecipient] = s.ID
+			}
+		}
+	}
+	return out
+}
