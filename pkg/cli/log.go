@@ -54,7 +54,9 @@ func logRun(opts *logOptions) error {
 	defer repo.Close()
 	entries := []history.Entry{}
 	if !head.IsZero() {
-		if entries, err = history.Log(repo.Git(), head, opts.caseID, opts.limit); err != nil {
+		// The clone's log index answers without reading every commit; it
+		// gives what history.Log gives (see pkg/history/logindex.go).
+		if entries, err = history.LogIndexed(repo.Git(), repo, head, opts.caseID, opts.limit); err != nil {
 			return err
 		}
 	}

@@ -88,6 +88,14 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 		return plumbing.ZeroHash, err
 	}
 	defer unlock()
+	committed := false
+	// Last, once the commit is complete and its journal gone, and still
+	// under the lock: pack the loose objects when they have piled up.
+	defer func() {
+		if committed {
+			r.autoPack()
+		}
+	}()
 	if u := r.Unfinished(); u != nil {
 		return plumbing.ZeroHash, u
 	}
@@ -117,7 +125,6 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 		return plumbing.ZeroHash, err
 	}
 	indexPath := filepath.Join(r.gitDir, "index")
-	committed := false
 	defer func() {
 		idxLock.Close() // a second Close after the one below is harmless
 		if !committed {
@@ -128,14 +135,6 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 	branch, parent, err := r.headBranch()
 	if err != nil {
 		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
-	}
-	var parentTree plumbing.Hash
-	if !parent.IsZero() {
-		c, err := r.repo.CommitObject(parent)
-		if err != nil {
-			return plumbing.ZeroHash, fmt.Errorf("commit: read HEAD commit: %w", err)
-		}
-		parentTree = c.TreeHash
 	}
 	idx, err := readIndex(indexPath)
 	if err != nil {
@@ -162,7 +161,23 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 		}
 		blobs[c.Path] = h
 	}
-	treeHash, err := r.buildTree(parentTree, changes, blobs)
+	// The objects HEAD's tree is read from may move while this Repo is
+	// open: git gc packs loose objects and deletes the packs it replaced,
+	// and go-git keeps the list of packs it read first. An object missing
+	// on the first try is looked for again after listing the packs anew;
+	// missing twice, the commit fails with nothing changed, and can be
+	// run again.
+	var treeHash, parentTree plumbing.Hash
+	for try := 0; ; try++ {
+		treeHash, parentTree, err = r.newTree(parent, changes, blobs)
+		if err == nil || try == 1 || !missingObject(err) {
+			break
+		}
+		r.storage.Reindex()
+	}
+	if missingObject(err) {
+		return plumbing.ZeroHash, fmt.Errorf("commit: %w (was the repository being repacked? nothing was changed; try again)", err)
+	}
 	if err != nil {
 		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
 	}
@@ -178,6 +193,27 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 		return plumbing.ZeroHash, err
 	}
 	return commitHash, nil
+}
+
+// newTree returns the tree of parent (zero: none) with changes made, and
+// parent's own tree.
+func (r *Repo) newTree(parent plumbing.Hash, changes []Change, blobs map[string]plumbing.Hash) (tree, parentTree plumbing.Hash, err error) {
+	if !parent.IsZero() {
+		c, err := r.repo.CommitObject(parent)
+		if err != nil {
+			return plumbing.ZeroHash, plumbing.ZeroHash, fmt.Errorf("read HEAD commit: %w", err)
+		}
+		parentTree = c.TreeHash
+	}
+	tree, err = r.buildTree(parentTree, changes, blobs)
+	return tree, parentTree, err
+}
+
+// missingObject reports whether err says an object (or the pack it was
+// listed in) is not where this Repo looked for it.
+func missingObject(err error) bool {
+	var pe *fs.PathError
+	return errors.Is(err, plumbing.ErrObjectNotFound) || errors.As(err, &pe) && errors.Is(pe, fs.ErrNotExist)
 }
 
 // checkRequest validates the request before the lock is taken and returns

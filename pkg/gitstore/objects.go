@@ -21,15 +21,14 @@ import (
 //
 // It does what go-git's ObjectStorage.SetEncodedObject does, faster: go-git
 // compresses at zlib's default level, which took 85 ms for the 370 KB tree
-// of a 10,000-case directory here. Small objects are compressed at best
-// speed (git's own default for loose objects); large ones, in practice the
-// trees of big directories, are stored in zlib's uncompressed form (valid
-// zlib, as git writes with core.looseCompression=0): 1.4 ms instead of 12 ms
-// to write, and the next commit reads it back in 0.4 ms instead of 15 ms,
-// for about 50% more disk until git gc packs it. Hashing uses crypto/sha1
-// rather than go-git's slower collision-detecting SHA-1, and an object that
-// already exists loose is not written again. Like git by default, loose
-// objects are not fsynced.
+// of a 10,000-case directory here; this compresses at best speed, git's own
+// default for loose objects (core.looseCompression), so a commit adds what
+// the git CLI's would to .git/objects. Large trees were once stored
+// uncompressed to save a few milliseconds, and a 10,000-case store then grew
+// by 14 GB of loose objects; packing (PackLoose) bounds the rest. Hashing
+// uses crypto/sha1 rather than go-git's slower collision-detecting SHA-1,
+// and an object that already exists loose is not written again. Like git by
+// default, loose objects are not fsynced.
 func (r *Repo) writeLoose(typ plumbing.ObjectType, data []byte) (plumbing.Hash, error) {
 	hdr := typ.String() + " " + strconv.Itoa(len(data)) + "\x00"
 	sum := sha1.New()
@@ -57,11 +56,7 @@ func (r *Repo) writeLoose(typ plumbing.ObjectType, data []byte) (plumbing.Hash, 
 			os.Remove(f.Name())
 		}
 	}()
-	level := zlib.BestSpeed
-	if len(data) >= storeUncompressed {
-		level = zlib.NoCompression
-	}
-	zw, err := zlib.NewWriterLevel(f, level)
+	zw, err := zlib.NewWriterLevel(f, zlib.BestSpeed)
 	if err != nil {
 		return h, err
 	}
@@ -87,15 +82,14 @@ func (r *Repo) writeLoose(typ plumbing.ObjectType, data []byte) (plumbing.Hash, 
 	return h, nil
 }
 
-// storeUncompressed is the size from which writeLoose stores objects
-// uncompressed.
-const storeUncompressed = 64 << 10
-
 // readRaw returns an object's content.
 func (r *Repo) readRaw(typ plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
-	obj, err := r.storage.EncodedObject(typ, h)
+	obj, err := r.objects.EncodedObject(typ, h)
 	if err != nil {
 		return nil, err
+	}
+	if o, ok := obj.(*rawObject); ok {
+		return o.data, nil
 	}
 	rd, err := obj.Reader()
 	if err != nil {
