@@ -2,6 +2,9 @@ package cli
 
 import (
 	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 type caseListOptions struct {
@@ -51,26 +54,32 @@ type caseItem struct {
 }
 
 func caseListRun(opts *caseListOptions) error {
-	snap, err := opts.loadWorkTree(nil)
+	s, err := opts.workTreeStore("case-list")
 	if err != nil {
 		return err
 	}
-	if err := knownCohort(snap, opts.cohort); err != nil {
+	if err := knownCohort(s.snap, opts.cohort); err != nil {
+		return err
+	}
+	all, err := scanRows(opts.globals, s, "case list", func(c *casefile.Case, _ *record.Config) (caseItem, bool) {
+		in := c.Intake
+		if in == nil {
+			return caseItem{}, false // unreadable: caseplan validate says why
+		}
+		return caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort}, true
+	})
+	if err != nil {
 		return err
 	}
 	items := []caseItem{}
-	for _, c := range snap.Cases {
-		in := c.Intake
-		if in == nil {
-			continue // unreadable: caseplan validate says why
-		}
-		if (opts.manager != "" && in.Manager != opts.manager) ||
-			(opts.program != "" && in.Program != opts.program) ||
-			(opts.status != "" && in.Status != opts.status) ||
-			(opts.cohort != "" && in.Cohort != opts.cohort) {
+	for _, it := range all {
+		if (opts.manager != "" && it.Manager != opts.manager) ||
+			(opts.program != "" && it.Program != opts.program) ||
+			(opts.status != "" && it.Status != opts.status) ||
+			(opts.cohort != "" && it.Cohort != opts.cohort) {
 			continue
 		}
-		items = append(items, caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort})
+		items = append(items, it)
 	}
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, items)

@@ -133,30 +133,62 @@ func dueRun(opts *dueOptions) error {
 	if err != nil {
 		return err
 	}
-	snap, err := opts.loadWorkTree(nil)
+	through := tickler.Through(today, opts.window)
+	s, err := opts.workTreeStore("due", "today "+today.Format(time.DateOnly), "through "+through.Format(time.DateOnly))
 	if err != nil {
 		return err
 	}
+	cfg := s.snap.Config
 	manager := opts.manager
 	switch {
 	case opts.all:
 	case manager != "":
-		if _, ok := snap.Config.StaffByID(manager); !ok {
+		if _, ok := cfg.StaffByID(manager); !ok {
 			return &UsageError{Msg: fmt.Sprintf("--manager %q is not on the staff roster", manager), Hint: "caseplan staff list shows the roster's IDs"}
 		}
 	default:
-		if manager, err = opts.dueManager(snap.Config); err != nil {
+		if manager, err = opts.dueManager(cfg); err != nil {
 			return err
 		}
 	}
-	v := newDueView(snap, today, opts.window, manager)
-	if n := tickler.Unreadable(snap); n > 0 {
+	q := tickler.Query{Today: today, Through: through}
+	cases, err := scanRows(opts.globals, s, "due", func(c *casefile.Case, cfg *record.Config) (dueCase, bool) {
+		if c.Intake == nil {
+			return dueCase{}, true
+		}
+		dc := dueCase{Intake: true, Manager: c.Intake.Manager}
+		for _, d := range tickler.CaseItems(c, cfg, q) {
+			dc.Items = append(dc.Items, dueItem{d, d.Item})
+		}
+		return dc, true
+	})
+	if err != nil {
+		return err
+	}
+	v := dueView{Items: []casestate.Due{}, Through: through}
+	n := 0
+	for _, dc := range cases {
+		if !dc.Intake {
+			n++
+			continue
+		}
+		if manager != "" && dc.Manager != manager {
+			continue
+		}
+		for _, it := range dc.Items {
+			d := it.Due
+			d.Item = it.Item
+			v.Items = append(v.Items, d)
+		}
+	}
+	tickler.Sort(v.Items)
+	if n > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d case(s) could not be read, so what is due on them is not listed\n", n)
 		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: run caseplan validate to see why\n")
 	}
 
 	names := map[string]string{}
-	for _, s := range snap.Config.Staff {
+	for _, s := range cfg.Staff {
 		names[s.ID] = s.Name
 	}
 	if opts.ics != "" {
@@ -164,8 +196,8 @@ func dueRun(opts *dueOptions) error {
 		if manager == "" {
 			name = "caseplan: due for all managers"
 		}
-		if snap.Config.Organization != "" {
-			name += " (" + snap.Config.Organization + ")"
+		if cfg.Organization != "" {
+			name += " (" + cfg.Organization + ")"
 		}
 		cal := tickler.Calendar{Name: name, Stamp: opts.env.Now(), Managers: names}.ICS(v.Items)
 		if opts.ics == "-" {
@@ -208,6 +240,21 @@ func dueRun(opts *dueOptions) error {
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue)\n", len(v.Items), v.Through.Format(time.DateOnly), overdue)
 	return nil
+}
+
+// dueCase is what due keeps of one case: whether its intake could be
+// read, its manager and its items through the window's last day.
+type dueCase struct {
+	Intake  bool      `json:"intake"`
+	Manager string    `json:"manager"`
+	Items   []dueItem `json:"items"`
+}
+
+// dueItem is a due item with what its JSON form leaves out: the item it
+// is about, which the calendar's event UIDs name.
+type dueItem struct {
+	casestate.Due
+	Item string `json:"item"`
 }
 
 // dueView is what due lists: the items due or overdue on the cases of a

@@ -41,8 +41,8 @@ func TestProgress(t *testing.T) {
 		want string
 	}{
 		{[]string{"validate"}, "\rvalidate: 20 of 20 cases checked (100%)"},
-		{[]string{"validate", "--new-from", "HEAD"}, " files read\r"},
-		{[]string{"report", "caseload"}, "\rreport: 41 files read"},
+		{[]string{"validate", "--new-from", "HEAD"}, "\rvalidate --new-from HEAD: 20 of 20 cases checked (100%)"},
+		{[]string{"report", "caseload"}, "\rreport: 20 of 20 cases read (100%)"},
 		{[]string{"verify"}, " commits checked (100%)"},
 	} {
 		termOut, termErr := run(true, tt.args...)

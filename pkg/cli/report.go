@@ -9,9 +9,12 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/atomicfile"
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casescan"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/progress"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -101,30 +104,40 @@ func (o *reportOptions) check() error {
 	return nil
 }
 
+// reportCommit opens the repository and resolves the commit the options
+// name: --at, --as-of, else HEAD. The caller closes repo.
+func (o *reportOptions) reportCommit() (repo *gitstore.Repo, tree *gitstore.TreeFiles, src report.Source, err error) {
+	repo, err = o.openRepo()
+	if err != nil {
+		return nil, nil, report.Source{}, err
+	}
+	rc, err := repo.Resolve(gitstore.Reading{At: o.at, AsOf: o.asOf})
+	switch {
+	case errors.Is(err, gitstore.ErrNoCommits):
+		err = &UsageError{Msg: "the store has no commits yet; a report reads committed records", Hint: "commit the records first with caseplan commit"}
+	case errors.As(err, new(*gitstore.RevisionError)):
+		err = &UsageError{Msg: fmt.Sprintf("--at %v", err), Hint: "name a commit of this store: a hash (at least 4 digits), a branch or a tag"}
+	case errors.Is(err, gitstore.ErrNoCommitAsOf):
+		err = &UsageError{Msg: fmt.Sprintf("--as-of %s: no commit was made on or before that day", o.asOf), Hint: "run caseplan log to see when the records were committed"}
+	}
+	if err == nil {
+		tree, err = repo.TreeAt(rc.Hash)
+	}
+	if err != nil {
+		repo.Close()
+		return nil, nil, report.Source{}, err
+	}
+	return repo, tree, report.Source{Commit: rc.Hash.String(), Committed: rc.Committed, Caseplan: o.env.Build.String()}, nil
+}
+
 // reportSnapshot loads the store as committed in the commit the options
 // name: --at, --as-of, else HEAD.
 func (o *reportOptions) reportSnapshot() (*casefile.Snapshot, report.Source, error) {
-	repo, err := o.openRepo()
+	repo, tree, src, err := o.reportCommit()
 	if err != nil {
 		return nil, report.Source{}, err
 	}
 	defer repo.Close()
-	rc, err := repo.Resolve(gitstore.Reading{At: o.at, AsOf: o.asOf})
-	switch {
-	case errors.Is(err, gitstore.ErrNoCommits):
-		return nil, report.Source{}, &UsageError{Msg: "the store has no commits yet; a report reads committed records", Hint: "commit the records first with caseplan commit"}
-	case errors.As(err, new(*gitstore.RevisionError)):
-		return nil, report.Source{}, &UsageError{Msg: fmt.Sprintf("--at %v", err), Hint: "name a commit of this store: a hash (at least 4 digits), a branch or a tag"}
-	case errors.Is(err, gitstore.ErrNoCommitAsOf):
-		return nil, report.Source{}, &UsageError{Msg: fmt.Sprintf("--as-of %s: no commit was made on or before that day", o.asOf), Hint: "run caseplan log to see when the records were committed"}
-	case err != nil:
-		return nil, report.Source{}, err
-	}
-	hash := rc.Hash
-	tree, err := repo.TreeAt(hash)
-	if err != nil {
-		return nil, report.Source{}, err
-	}
 	reading := o.meter("report", 0, "files read")
 	snap, loaded, err := store.Load(countingSource{store.GitTree{Tree: tree}, reading}, nil)
 	reading.Done()
@@ -132,13 +145,85 @@ func (o *reportOptions) reportSnapshot() (*casefile.Snapshot, report.Source, err
 		return nil, report.Source{}, err
 	}
 	if snap.Config == nil {
-		return nil, report.Source{}, &InvalidError{Msg: fmt.Sprintf("cannot read the store settings %s at commit %s", layout.ConfigPath, hash), Hint: "run caseplan validate to see why"}
+		return nil, report.Source{}, o.noSettings(src)
 	}
-	if errs, _ := finding.Count(loaded); errs > 0 {
-		fmt.Fprintf(o.env.Stderr, "caseplan: warning: %d record(s) at commit %s could not be read; the report leaves them out\n", errs, hash.String()[:12])
+	errs, _ := finding.Count(loaded)
+	o.warnUnread(errs, src)
+	return snap, src, nil
+}
+
+func (o *reportOptions) noSettings(src report.Source) error {
+	return &InvalidError{Msg: fmt.Sprintf("cannot read the store settings %s at commit %s", layout.ConfigPath, src.Commit), Hint: "run caseplan validate to see why"}
+}
+
+// warnUnread says that errs records of the commit could not be read.
+func (o *reportOptions) warnUnread(errs int, src report.Source) {
+	if errs > 0 {
+		fmt.Fprintf(o.env.Stderr, "caseplan: warning: %d record(s) at commit %s could not be read; the report leaves them out\n", errs, src.Commit[:12])
 		fmt.Fprintln(o.env.Stderr, "caseplan: hint: run caseplan validate to see them")
 	}
-	return snap, report.Source{Commit: hash.String(), Committed: rc.Committed, Caseplan: o.env.Build.String()}, nil
+}
+
+// reportCase is what a report keeps of one case: its row, if it has one,
+// and how many of its records could not be read.
+type reportCase[T any] struct {
+	Unread int `json:"unread"`
+	Row    *T  `json:"row"`
+}
+
+// scanReport computes a report's row of every case of the commit the
+// options name (row's false: the case has none), keeping each case's row
+// in the cache under the case's tree hash, the settings and params (the
+// month, the day, --names): an unchanged case is not read again. The rows
+// come in case ID order.
+func scanReport[T any](o *reportOptions, stage string, params []string, row func(c *casefile.Case, cfg *record.Config) (T, bool)) (*record.Config, []T, report.Source, error) {
+	repo, tree, src, err := o.reportCommit()
+	if err != nil {
+		return nil, nil, report.Source{}, err
+	}
+	defer repo.Close()
+	s, err := o.treeScan(repo, tree, stage, params...)
+	if err != nil {
+		return nil, nil, report.Source{}, err
+	}
+	cfg := s.snap.Config
+	if cfg == nil {
+		return nil, nil, report.Source{}, o.noSettings(src)
+	}
+	var reading *progress.Meter
+	s.opt.Progress = func(total int) func() {
+		reading = o.meter("report", total, "cases read")
+		return func() { reading.Add(1) }
+	}
+	results, top, err := casescan.Scan(s.opt, func(c *casefile.Case, loaded []finding.Finding) (reportCase[T], error) {
+		errs, _ := finding.Count(loaded)
+		rc := reportCase[T]{Unread: errs}
+		if c != nil {
+			if v, ok := row(c, cfg); ok {
+				rc.Row = &v
+			}
+		}
+		return rc, nil
+	})
+	if reading != nil {
+		reading.Done()
+	}
+	if err != nil {
+		return nil, nil, report.Source{}, err
+	}
+	s.save()
+	errs, _ := finding.Count(s.found)
+	topErrs, _ := finding.Count(top)
+	errs += topErrs
+	var rows []T
+	for _, r := range results {
+		errs += r.Value.Unread
+		if r.Value.Row != nil {
+			rows = append(rows, *r.Value.Row)
+		}
+	}
+	o.warnUnread(errs, src)
+	return cfg, rows, src, nil
 }
 
 // writeReport renders a report to stdout, or to --out atomically: a

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
 )
 
@@ -71,11 +74,14 @@ func reportCaseloadRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	snap, src, err := opts.reportSnapshot()
+	cfg, rows, src, err := scanReport(opts, "report-caseload", []string{"day " + day.Format(time.DateOnly), fmt.Sprint("names ", opts.names)},
+		func(c *casefile.Case, cfg *record.Config) (report.CaseloadRow, bool) {
+			return report.CaseloadOf(c, cfg, day, opts.names)
+		})
 	if err != nil {
 		return err
 	}
-	r := report.BuildCaseload(snap, day, src, opts.names)
+	r := report.AssembleCaseload(cfg, day, src, opts.names, rows)
 	return opts.writeReport("the caseload report as of "+r.AsOf, func(b *bytes.Buffer) error {
 		return w.Caseload(b, r)
 	})

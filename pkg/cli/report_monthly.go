@@ -2,9 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
 )
 
@@ -141,17 +144,30 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 	if err != nil {
 		return err
 	}
-	snap, src, err := opts.reportSnapshot()
+	if opts.cohort != "" {
+		// A cohort's rows need every case's intake beside its row: read
+		// the whole commit, as before the cache.
+		snap, src, err := opts.reportSnapshot()
+		if err != nil {
+			return err
+		}
+		if err := knownCohort(snap, opts.cohort); err != nil {
+			return err
+		}
+		r := report.BuildMonthly(snap, m, src, opts.names)
+		r.KeepCohort(snap, opts.cohort)
+		return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
+			return w.Monthly(b, r)
+		})
+	}
+	cfg, cases, src, err := scanReport(&opts.reportOptions, "report-monthly", []string{"month " + m.String(), fmt.Sprint("names ", opts.names)},
+		func(c *casefile.Case, cfg *record.Config) (report.MonthlyCase, bool) {
+			return report.MonthlyOf(c, cfg, m, opts.names)
+		})
 	if err != nil {
 		return err
 	}
-	if err := knownCohort(snap, opts.cohort); err != nil {
-		return err
-	}
-	r := report.BuildMonthly(snap, m, src, opts.names)
-	if opts.cohort != "" {
-		r.KeepCohort(snap, opts.cohort)
-	}
+	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
 	})

@@ -12,10 +12,12 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casescan"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/progress"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
@@ -133,23 +135,50 @@ func check(src store.Source, cases []string, today time.Time) (*casefile.Snapsho
 	return snap, validate.Run(snap, loaded, validate.Options{Schemas: v, Today: today}), nil
 }
 
-// checkShowing is check with its progress on the terminal ("label: N
-// files read", then "label: N of M cases checked"), for the commands that
-// may check a whole store.
-func (g *globals) checkShowing(label string, src store.Source, cases []string, today time.Time) (*casefile.Snapshot, []finding.Finding, error) {
+// checked says how much a check covered.
+type checked struct{ cases, files int }
+
+// checkShowing validates the store (or some cases of it) as it stands in
+// the scan s has prepared, with its progress on the terminal ("label: N of
+// M cases checked"), for the commands that may check a whole store. Each
+// case's findings are kept in the cache under its files, the settings and
+// today, so an unchanged case is not read again.
+func (g *globals) checkShowing(label string, s *scan, cases []string, today time.Time) (checked, []finding.Finding, error) {
 	v, err := schemas.Compile()
 	if err != nil {
-		return nil, nil, err
+		return checked{}, nil, err
 	}
-	reading := g.meter(label, 0, "files read")
-	snap, loaded, err := store.Load(countingSource{src, reading}, cases)
-	reading.Done()
+	opt := validate.Options{Schemas: v, Today: today}
+	var checking *progress.Meter
+	s.opt.Only = cases
+	s.opt.Progress = func(total int) func() {
+		checking = g.meter(label, total, "cases checked")
+		return func() { checking.Add(1) }
+	}
+	results, top, err := casescan.Scan(s.opt, func(c *casefile.Case, loaded []finding.Finding) ([]finding.Finding, error) {
+		if c == nil {
+			return loaded, nil
+		}
+		return append(loaded, validate.Case(s.snap, c, opt)...), nil
+	})
+	if checking != nil {
+		checking.Done()
+	}
 	if err != nil {
-		return nil, nil, err
+		return checked{}, nil, err
 	}
-	checking := g.meter(label, len(snap.Cases), "cases checked")
-	defer checking.Done()
-	return snap, validate.Run(snap, loaded, validate.Options{Schemas: v, Today: today, Progress: func() { checking.Add(1) }}), nil
+	s.save()
+	found := append(s.found, top...)
+	found = append(found, validate.ConfigFindings(s.snap, opt)...)
+	n := checked{files: s.snap.Files}
+	for _, r := range results {
+		found = append(found, r.Value...)
+		n.files += r.Files
+		if r.Case {
+			n.cases++
+		}
+	}
+	return n, validate.Finish(s.snap.Config, found), nil
 }
 
 // todayDate resolves --today, CASEPLAN_TODAY, else the clock's local date.

@@ -84,7 +84,11 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	snap, findings, err := opts.checkShowing("validate", src, cases, today)
+	s, err := opts.workTreeScan(root, src, "validate", "today "+today.Format(time.DateOnly))
+	if err != nil {
+		return err
+	}
+	n, findings, err := opts.checkShowing("validate", s, cases, today)
 	if err != nil {
 		return err
 	}
@@ -104,13 +108,13 @@ func validateRun(opts *validateOptions) error {
 		}
 		findings = kept
 	}
-	out, err := findingout.ForStore(opts.env.Stdout, opts.output, len(snap.Cases), snap.Files, findingout.Tool{
+	out, err := findingout.ForStore(opts.env.Stdout, opts.output, n.cases, n.files, findingout.Tool{
 		Version: opts.env.Build.String(), Describe: ruleSummary,
 	})
 	if err != nil {
 		return usageErrorf("-o: %v", err)
 	}
-	out, closeSummary, err := opts.jobSummary(out, opts.output, "caseplan validate", fmt.Sprintf("%d case(s), %d file(s) checked", len(snap.Cases), snap.Files))
+	out, closeSummary, err := opts.jobSummary(out, opts.output, "caseplan validate", fmt.Sprintf("%d case(s), %d file(s) checked", n.cases, n.files))
 	if err != nil {
 		return err
 	}
@@ -121,9 +125,9 @@ func validateRun(opts *validateOptions) error {
 		return err
 	}
 	errs, warns := finding.Count(findings)
-	summary := fmt.Sprintf("%d error(s), %d warning(s) in %d case(s), %d file(s)", errs, warns, len(snap.Cases), snap.Files)
+	summary := fmt.Sprintf("%d error(s), %d warning(s) in %d case(s), %d file(s)", errs, warns, n.cases, n.files)
 	if opts.newFrom != "" {
-		summary = fmt.Sprintf("%d new error(s), %d new warning(s) since %s in %d case(s), %d file(s)", errs, warns, opts.newFrom, len(snap.Cases), snap.Files)
+		summary = fmt.Sprintf("%d new error(s), %d new warning(s) since %s in %d case(s), %d file(s)", errs, warns, opts.newFrom, n.cases, n.files)
 	}
 	if errs > 0 {
 		return &InvalidError{Msg: "invalid: " + summary}
@@ -163,7 +167,11 @@ func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) 
 		}
 		cases = append([]string{}, had...)
 	}
-	_, found, err := g.checkShowing("validate --new-from "+rev, store.GitTree{Tree: tree}, cases, today)
+	s, err := g.treeScan(repo, tree, "validate", "today "+today.Format(time.DateOnly))
+	if err != nil {
+		return nil, err
+	}
+	_, found, err := g.checkShowing("validate --new-from "+rev, s, cases, today)
 	return found, err
 }
 

@@ -150,6 +150,16 @@ func (t *TreeFiles) Size(e Entry) (int64, error) {
 	return t.r.storage.EncodedObjectSize(e.Hash)
 }
 
+// Entry returns the entry at p (slash-separated, relative to the root): a
+// missing one is an error satisfying errors.Is(err, fs.ErrNotExist).
+func (t *TreeFiles) Entry(p string) (Entry, error) {
+	e, err := t.entry(p)
+	if err != nil {
+		return Entry{}, &fs.PathError{Op: "stat", Path: p, Err: err}
+	}
+	return toEntry(*e), nil
+}
+
 // entry finds the tree entry at p.
 func (t *TreeFiles) entry(p string) (*object.TreeEntry, error) {
 	p = cleanDir(p)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // Caseload is the caseload report: the open cases of each case manager and
@@ -77,13 +78,54 @@ type CaseloadRow struct {
 // BuildCaseload makes the caseload report for day from the records in
 // snap, read at the commit src names.
 func BuildCaseload(snap *casefile.Snapshot, day time.Time, src Source, names bool) *Caseload {
+	var rows []CaseloadRow
+	for _, c := range snap.Cases {
+		if row, ok := CaseloadOf(c, snap.Config, day, names); ok {
+			rows = append(rows, row)
+		}
+	}
+	return AssembleCaseload(snap.Config, day, src, names, rows)
+}
+
+// CaseloadOf is one case's row of the caseload report for day; false when
+// the case is not open on day (or unreadable). It depends only on the
+// case's records, the settings, day and names, so a caller may keep it by
+// those (pkg/casescan).
+func CaseloadOf(c *casefile.Case, cfg *record.Config, day time.Time, names bool) (CaseloadRow, bool) {
+	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+	l, ok := lifetimeOf(c)
+	if !ok || !l.openAt(day) {
+		return CaseloadRow{}, false
+	}
+	then := asOf(c, day)
+	st := casestate.Compute(then, cfg, day)
+	row := CaseloadRow{
+		ID: c.ID, Participant: participant(c.Intake.Participant.Name, names), Manager: then.Intake.Manager,
+		Program: c.Intake.Program, Phase: st.Phase, PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,
+		LastContact: string(st.LastContact),
+	}
+	for _, d := range st.Due {
+		if d.Overdue {
+			row.OverdueItems++
+			row.ContactOverdue = row.ContactOverdue || d.Kind == casestate.DueContact
+		}
+	}
+	if len(st.Due) > 0 {
+		d := st.Due[0]
+		row.NextDue = &d
+	}
+	return row, true
+}
+
+// AssembleCaseload makes the caseload report for day from the rows of the
+// cases open on it (CaseloadOf, in case ID order), with the settings cfg.
+func AssembleCaseload(cfg *record.Config, day time.Time, src Source, names bool, rows []CaseloadRow) *Caseload {
 	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
 	r := &Caseload{
 		Report: "caseload", AsOf: dateString(day), Commit: src.Commit,
 		Committed: src.Committed.Format(time.RFC3339), Caseplan: src.Caseplan, Participants: shownAs(names),
 		Managers: []CaseloadManager{}, Programs: []CaseloadProgram{}, Cases: []CaseloadRow{},
 	}
-	cfg := snap.Config
 	if cfg != nil {
 		r.Organization = cfg.Organization
 	}
@@ -91,28 +133,7 @@ func BuildCaseload(snap *casefile.Snapshot, day time.Time, src Source, names boo
 	loads := map[key]*Load{}
 	managers := map[string]*tally{} // for managerIDs and programKeys: which were seen
 	programs := map[string]*tally{}
-	for _, c := range snap.Cases {
-		l, ok := lifetimeOf(c)
-		if !ok || !l.openAt(day) {
-			continue
-		}
-		then := asOf(c, day)
-		st := casestate.Compute(then, cfg, day)
-		row := CaseloadRow{
-			ID: c.ID, Participant: participant(c.Intake.Participant.Name, names), Manager: then.Intake.Manager,
-			Program: c.Intake.Program, Phase: st.Phase, PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,
-			LastContact: string(st.LastContact),
-		}
-		for _, d := range st.Due {
-			if d.Overdue {
-				row.OverdueItems++
-				row.ContactOverdue = row.ContactOverdue || d.Kind == casestate.DueContact
-			}
-		}
-		if len(st.Due) > 0 {
-			d := st.Due[0]
-			row.NextDue = &d
-		}
+	for _, row := range rows {
 		one := Load{Open: 1, OverdueItems: row.OverdueItems}
 		if row.ContactOverdue {
 			one.OverdueContacts = 1

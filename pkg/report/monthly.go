@@ -197,26 +197,40 @@ type tally struct {
 	days []int // days from opening to placement
 }
 
-// caseMonth is what one case contributes to the month.
-type caseMonth struct {
-	row      CaseRow
-	counts   Counts
-	days     []int
-	contacts []time.Time
-	events   bool // anything dated in the month
+// MonthlyCase is what one case contributes to the month's report. It
+// depends only on the case's records, the settings, the month and names,
+// so a caller may keep it by those (pkg/casescan); its JSON form gives it
+// back unchanged.
+type MonthlyCase struct {
+	Row      CaseRow     `json:"row"`
+	Counts   Counts      `json:"counts"`
+	Days     []int       `json:"days"`     // from opening to each placement starting in the month
+	Contacts []time.Time `json:"contacts"` // the days of the contacts in the month
+	Events   bool        `json:"events"`   // anything dated in the month
 }
 
 // BuildMonthly makes the monthly report for month m from the records in
 // snap, read at the commit src names. names shows participants' full names
 // instead of initials.
 func BuildMonthly(snap *casefile.Snapshot, m Month, src Source, names bool) *Monthly {
+	var cases []MonthlyCase
+	for _, c := range snap.Cases {
+		if cm, ok := MonthlyOf(c, snap.Config, m, names); ok {
+			cases = append(cases, cm)
+		}
+	}
+	return AssembleMonthly(snap.Config, m, src, names, cases)
+}
+
+// AssembleMonthly makes the monthly report for month m from what each
+// case contributes (MonthlyOf, in case ID order), with the settings cfg.
+func AssembleMonthly(cfg *record.Config, m Month, src Source, names bool, cases []MonthlyCase) *Monthly {
 	first, last := m.First(), m.Last()
 	r := &Monthly{
 		Report: "monthly", Month: m.String(), From: dateString(first), To: dateString(last),
 		Commit: src.Commit, Committed: src.Committed.Format(time.RFC3339), Caseplan: src.Caseplan, Participants: shownAs(names),
 		Cases: []CaseRow{},
 	}
-	cfg := snap.Config
 	if cfg != nil {
 		r.Organization = cfg.Organization
 	}
@@ -225,22 +239,18 @@ func BuildMonthly(snap *casefile.Snapshot, m Month, src Source, names bool) *Mon
 	byManager := map[string]*tally{}
 	byProgram := map[string]*tally{}
 	weeks := weeksOf(first, last)
-	for _, c := range snap.Cases {
-		cm, ok := monthOf(c, cfg, first, last, names)
-		if !ok {
-			continue
-		}
-		for _, t := range cm.contacts {
+	for _, cm := range cases {
+		for _, t := range cm.Contacts {
 			for i := range weeks {
 				if !t.Before(weeks[i].from) && !t.After(weeks[i].to) {
 					weeks[i].Contacts++
 				}
 			}
 		}
-		for _, t := range []*tally{&total, get(byManager, cm.row.Manager), get(byProgram, cm.row.Program)} {
-			t.add(cm.counts, cm.days)
+		for _, t := range []*tally{&total, get(byManager, cm.Row.Manager), get(byProgram, cm.Row.Program)} {
+			t.add(cm.Counts, cm.Days)
 		}
-		r.Cases = append(r.Cases, cm.row)
+		r.Cases = append(r.Cases, cm.Row)
 	}
 	r.Summary = total.counts()
 	for _, w := range weeks {
@@ -269,20 +279,21 @@ func BuildMonthly(snap *casefile.Snapshot, m Month, src Source, names bool) *Mon
 	return r
 }
 
-// monthOf works out one case's month; false when the case has no part in
-// it (opened later, closed before it with nothing dated in it, or
+// MonthlyOf works out one case's month m; false when the case has no part
+// in it (opened later, closed before it with nothing dated in it, or
 // unreadable).
-func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names bool) (caseMonth, bool) {
+func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (MonthlyCase, bool) {
+	first, last := m.First(), m.Last()
 	l, ok := lifetimeOf(c)
 	if !ok || l.opened.After(last) {
-		return caseMonth{}, false
+		return MonthlyCase{}, false
 	}
-	var cm caseMonth
-	n := &cm.counts
+	var cm MonthlyCase
+	n := &cm.Counts
 	in := c.Intake
 	inMonth := func(d record.Date) bool {
 		if within(d, first, last) {
-			cm.events = true
+			cm.Events = true
 			return true
 		}
 		return false
@@ -313,7 +324,7 @@ func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names 
 		if contact.Is(note) && inMonth(note.Date) {
 			n.Contacts++
 			t, _ := note.Date.Time()
-			cm.contacts = append(cm.contacts, t)
+			cm.Contacts = append(cm.Contacts, t)
 		}
 	}
 	for _, w := range c.Activity {
@@ -334,7 +345,7 @@ func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names 
 		if p := o.PlacementOn(dateOf(last)); p != nil && inMonth(p.Start) {
 			n.Placed = 1
 			start, _ := p.Start.Time()
-			cm.days = append(cm.days, calendar.Days(l.opened, start))
+			cm.Days = append(cm.Days, calendar.Days(l.opened, start))
 		}
 		for _, e := range o.Extensions {
 			if inMonth(e.Requested) {
@@ -357,8 +368,8 @@ func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names 
 			inMonth(f.Done)
 		}
 	}
-	if l.closedThrough(first, last) && !cm.events {
-		return caseMonth{}, false
+	if l.closedThrough(first, last) && !cm.Events {
+		return MonthlyCase{}, false
 	}
 
 	then := asOf(c, last)
@@ -411,7 +422,7 @@ func monthOf(c *casefile.Case, cfg *record.Config, first, last time.Time, names 
 	if potentialExit {
 		row.Flags = append(row.Flags, FlagPotentialExit)
 	}
-	cm.row = row
+	cm.Row = row
 	return cm, true
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -13,11 +14,23 @@ import (
 // state can be checked or reported on whatever the work tree holds now.
 type GitTree struct {
 	Tree *gitstore.TreeFiles
+	// Work, when set, is the repository's work tree: a file is read from
+	// there when its bytes there are the commit's — the same git blob
+	// hash, checked on every read — which costs a fraction of reading a
+	// packed object.
+	Work *WorkTree
 }
 
 // ReadFile reads name from the commit. A symbolic link is never followed:
 // in a commit it can only point outside what git stored.
 func (g GitTree) ReadFile(name string) ([]byte, error) {
+	if g.Work != nil {
+		if e, err := g.Tree.Entry(name); err == nil && e.Mode == filemode.Regular {
+			if data, err := g.Work.ReadFile(name); err == nil && plumbing.ComputeHash(plumbing.BlobObject, data) == e.Hash {
+				return data, nil
+			}
+		}
+	}
 	data, err := g.Tree.ReadFile(name)
 	if errors.Is(err, gitstore.ErrNotRegular) {
 		return nil, ErrOutsideStore

@@ -39,9 +39,39 @@ func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, err
 	if err := l.loadStoreRecords(); err != nil {
 		return nil, nil, err
 	}
+	ids, top, err := CaseIDs(src, only)
+	if err != nil {
+		return nil, nil, err
+	}
+	l.findings = append(l.findings, top...)
+	if err := l.loadCases(ids); err != nil {
+		return nil, nil, err
+	}
+	l.snap.SortCases()
+	return l.snap, l.findings, nil
+}
+
+// LoadConfig reads what is not a case: the store settings and the
+// store-level records (the cohorts, the import rules), into a Snapshot
+// with no cases, with the findings about those files.
+func LoadConfig(src Source) (*casefile.Snapshot, []finding.Finding, error) {
+	l := loader{src: src, snap: &casefile.Snapshot{}}
+	l.loadConfig()
+	if err := l.loadStoreRecords(); err != nil {
+		return nil, nil, err
+	}
+	return l.snap, l.findings, nil
+}
+
+// CaseIDs lists the cases Load reads: those named in only, or every
+// directory of cases/ when only is nil (an empty, non-nil only names
+// none). top are the findings about cases/ itself (files that are no
+// case).
+func CaseIDs(src Source, only []string) (ids []string, top []finding.Finding, err error) {
+	l := loader{src: src, snap: &casefile.Snapshot{}}
 	// only == nil loads every case; an empty, non-nil only loads none (a
 	// change to the settings alone, say).
-	ids := only
+	ids = only
 	for _, id := range only {
 		// A case named on the command line that cannot be a directory name
 		// cannot exist: say so, rather than report on a directory.
@@ -71,11 +101,21 @@ func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, err
 			}
 		}
 	}
-	if err := l.loadCases(ids); err != nil {
-		return nil, nil, err
+	return ids, l.findings, nil
+}
+
+// LoadCase reads one case as Load does: c is nil when the directory is
+// none a case can have (a bad name, a link out of the store; the findings
+// say so), files counts the record files read.
+func LoadCase(src Source, id string) (c *casefile.Case, found []finding.Finding, files int, err error) {
+	l := loader{src: src, snap: &casefile.Snapshot{}}
+	if err := l.loadCase(id); err != nil {
+		return nil, nil, 0, err
 	}
-	l.snap.SortCases()
-	return l.snap, l.findings, nil
+	if len(l.snap.Cases) > 0 {
+		c = l.snap.Cases[0]
+	}
+	return c, l.findings, l.snap.Files, nil
 }
 
 // Concurrent is implemented by sources that may be read from several

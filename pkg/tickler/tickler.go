@@ -45,19 +45,29 @@ func Through(today time.Time, within time.Duration) time.Time {
 // the order the tickler prints them: by manager, then due date, then case,
 // kind and detail.
 func Items(snap *casefile.Snapshot, q Query) []casestate.Due {
-	today, through := day(q.Today), day(q.Through)
 	var items []casestate.Due
 	for _, c := range snap.Cases {
 		if c.Intake == nil || (q.Manager != "" && c.Intake.Manager != q.Manager) {
 			continue
 		}
-		for _, d := range casestate.Compute(c, snap.Config, today).Due {
-			if t, ok := d.Due.Time(); ok && !t.After(through) {
-				items = append(items, d)
-			}
-		}
+		items = append(items, CaseItems(c, snap.Config, q)...)
 	}
 	Sort(items)
+	return items
+}
+
+// CaseItems lists what is due or overdue on one case (whose intake could
+// be read) through q.Through, whoever its manager: Items without the
+// choice of manager and the order. It depends only on the case's records,
+// the settings and q's days.
+func CaseItems(c *casefile.Case, cfg *record.Config, q Query) []casestate.Due {
+	today, through := day(q.Today), day(q.Through)
+	var items []casestate.Due
+	for _, d := range casestate.Compute(c, cfg, today).Due {
+		if t, ok := d.Due.Time(); ok && !t.After(through) {
+			items = append(items, d)
+		}
+	}
 	return items
 }
 

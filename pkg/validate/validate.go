@@ -34,31 +34,56 @@ type Options struct {
 // settings apply to them as to every other finding.
 func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []finding.Finding {
 	out := append([]finding.Finding(nil), loaded...)
-	if snap.ConfigDoc != nil {
-		out = append(out, schemaFindings(opt.Schemas, snap.ConfigDoc, "")...)
-		out = append(out, storeFindings(snap.Config, snap.ConfigDoc)...)
-	}
-	out = append(out, storeRecordFindings(snap, opt)...)
+	out = append(out, ConfigFindings(snap, opt)...)
 	for _, c := range snap.Cases {
-		for _, d := range c.Docs {
-			out = append(out, schemaFindings(opt.Schemas, d, c.ID)...)
-		}
-		ctx := &Context{Config: snap.Config, Today: opt.Today, Case: c, Contact: calendar.ContactFor(c, snap.Config), Cohorts: snap.Cohorts}
-		for _, r := range Rules {
-			if r.check == nil || !ctx.applies(r) {
-				continue
-			}
-			ctx.rule = r
-			r.check(ctx)
-		}
-		out = append(out, waive(c, ctx.found)...)
+		out = append(out, Case(snap, c, opt)...)
 		if opt.Progress != nil {
 			opt.Progress()
 		}
 	}
-	out = applySettings(snap.Config, out)
-	finding.Sort(out)
-	return out
+	return Finish(snap.Config, out)
+}
+
+// ConfigFindings checks what is not a case: the store settings file (its
+// schema, the store-wide rules about the settings) and the store-level
+// records (cohorts, import rules).
+func ConfigFindings(snap *casefile.Snapshot, opt Options) []finding.Finding {
+	if snap.ConfigDoc == nil {
+		return storeRecordFindings(snap, opt)
+	}
+	out := schemaFindings(opt.Schemas, snap.ConfigDoc, "")
+	out = append(out, storeFindings(snap.Config, snap.ConfigDoc)...)
+	return append(out, storeRecordFindings(snap, opt)...)
+}
+
+// Case checks one case — its files against their schemas, then the rules
+// of its program — with what store holds besides cases (the settings, the
+// cohorts). Its findings depend only on the case's files, those and
+// opt.Today, so they can be kept by those (pkg/casescan). The store's rule
+// settings are applied by Finish.
+func Case(store *casefile.Snapshot, c *casefile.Case, opt Options) []finding.Finding {
+	cfg := store.Config
+	var out []finding.Finding
+	for _, d := range c.Docs {
+		out = append(out, schemaFindings(opt.Schemas, d, c.ID)...)
+	}
+	ctx := &Context{Config: cfg, Today: opt.Today, Case: c, Contact: calendar.ContactFor(c, cfg), Cohorts: store.Cohorts}
+	for _, r := range Rules {
+		if r.check == nil || !ctx.applies(r) {
+			continue
+		}
+		ctx.rule = r
+		r.check(ctx)
+	}
+	return append(out, waive(c, ctx.found)...)
+}
+
+// Finish applies the store's rule settings (caseplan.yaml rules:) to every
+// finding of a run and sorts them.
+func Finish(cfg *record.Config, found []finding.Finding) []finding.Finding {
+	found = applySettings(cfg, found)
+	finding.Sort(found)
+	return found
 }
 
 // schemaFindings validates one document against the schema of its kind.

@@ -1,0 +1,182 @@
+package gitstore
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"sync"
+	"syscall"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// DirKeys returns, for every directory directly under dir in the work
+// tree (a store's cases/), a hash of everything it holds: the hash git
+// would give the tree of its files and subdirectories. Two calls return
+// the same key for a directory exactly when its files' names and bytes
+// are the same, so a result computed from a directory's files can be
+// kept under its key (DESIGN.md §7).
+//
+// It costs what git status costs, not a read of every file: a file whose
+// stat data (ctime, mtime, inode, owner, size) matches its index entry,
+// and that is not racily clean (changed in the second the index was
+// written), is taken to have the entry's blob, as git does; any other file
+// is read and hashed. A file rewritten behind git's back keeps neither its
+// ctime nor, usually, its inode, so it is read.
+//
+// A file larger than maxRead is keyed by its size alone, never read: the
+// readers of a store refuse such a file from its size. A directory that
+// holds anything but regular files and directories (a symbolic link, a
+// named pipe) gets no key: what it holds is known only by reading it.
+//
+// again hashes one of the directories anew, for a reader that must know
+// its files did not change while it read them.
+func (r *Repo) DirKeys(dir string, maxRead int64) (keys map[string]plumbing.Hash, again func(name string) (plumbing.Hash, bool), err error) {
+	idx, err := readIndex(filepath.Join(r.gitDir, "index"))
+	if err != nil {
+		return nil, nil, err
+	}
+	abs := filepath.Join(r.root, filepath.FromSlash(dir))
+	k := &keyer{idx: idx, maxRead: maxRead}
+	again = func(name string) (plumbing.Hash, bool) {
+		rel := dir + "/" + name
+		h, ok, err := k.tree(filepath.Join(abs, name), rel, k.indexed(rel))
+		return h, ok && err == nil
+	}
+	ents, err := os.ReadDir(abs)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return map[string]plumbing.Hash{}, again, nil
+		}
+		return nil, nil, err
+	}
+	var names []string
+	for _, e := range ents {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	hashes := make([]plumbing.Hash, len(names))
+	ok := make([]bool, len(names))
+	errs := make([]error, len(names))
+	// The walk waits on the file system more than on the processor:
+	// several goroutines keep it busy, as git's preloaded index does.
+	workers := max(4, runtime.GOMAXPROCS(0)*2)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rel := dir + "/" + names[i]
+				hashes[i], ok[i], errs[i] = k.tree(filepath.Join(abs, names[i]), rel, k.indexed(rel))
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	keys = make(map[string]plumbing.Hash, len(names))
+	for i, name := range names {
+		if errs[i] != nil {
+			return nil, nil, errs[i]
+		}
+		if ok[i] {
+			keys[name] = hashes[i]
+		}
+	}
+	return keys, again, nil
+}
+
+type keyer struct {
+	idx     *indexFile
+	maxRead int64
+}
+
+// indexed returns the stage-0 index entries under dir by path; the index
+// is sorted by path, so this is one binary search and the range after it.
+func (k *keyer) indexed(dir string) map[string]*indexEntry {
+	prefix := dir + "/"
+	ents := k.idx.entries
+	i := sort.Search(len(ents), func(i int) bool { return string(ents[i].name) >= prefix })
+	out := map[string]*indexEntry{}
+	for ; i < len(ents) && bytes.HasPrefix(ents[i].name, []byte(prefix)); i++ {
+		e := &ents[i]
+		if binary.BigEndian.Uint16(e.fixed[60:62])&0x3000 == 0 {
+			out[string(e.name)] = e
+		}
+	}
+	return out
+}
+
+// tree hashes the work directory abs (repository path rel) as a git tree;
+// ok is false when it holds something other than files and directories.
+func (k *keyer) tree(abs, rel string, indexed map[string]*indexEntry) (h plumbing.Hash, ok bool, err error) {
+	ents, err := os.ReadDir(abs)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return h, false, nil // gone while walking: no key
+		}
+		return h, false, err
+	}
+	type entry struct {
+		name string
+		dir  bool
+		hash plumbing.Hash
+	}
+	list := make([]entry, 0, len(ents))
+	for _, d := range ents {
+		p := rel + "/" + d.Name()
+		switch {
+		case d.IsDir():
+			sub, ok, err := k.tree(filepath.Join(abs, d.Name()), p, indexed)
+			if err != nil || !ok {
+				return h, false, err
+			}
+			list = append(list, entry{d.Name(), true, sub})
+		case d.Type().IsRegular():
+			fi, err := d.Info()
+			if err != nil {
+				return h, false, nil // gone while walking
+			}
+			var fh plumbing.Hash
+			switch e := indexed[p]; {
+			case fi.Size() > k.maxRead:
+				fh = objectHash("too-large", []byte(strconv.FormatInt(fi.Size(), 10)))
+			case e != nil && k.idx.clean(e, fi):
+				copy(fh[:], e.fixed[40:60])
+			default:
+				data, err := os.ReadFile(filepath.Join(abs, d.Name()))
+				if err != nil {
+					return h, false, nil
+				}
+				fh = blobHash(data)
+			}
+			list = append(list, entry{d.Name(), false, fh})
+		default:
+			return h, false, nil
+		}
+	}
+	sort.Slice(list, func(i, j int) bool { return gitNameLess(list[i].name, list[i].dir, list[j].name, list[j].dir) })
+	var b bytes.Buffer
+	for _, e := range list {
+		if e.dir {
+			b.WriteString("40000 ")
+		} else {
+			b.WriteString("100644 ")
+		}
+		b.WriteString(e.name)
+		b.WriteByte(0)
+		b.Write(e.hash[:])
+	}
+	return objectHash("tree", b.Bytes()), true, nil
+}
