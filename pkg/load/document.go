@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -44,8 +45,9 @@ type Document struct {
 	Root  *yaml.Node // the document's top-level node (a mapping for every record kind)
 	Value any        // the same content as JSON-like values, for schema validation
 
-	values map[string]*yaml.Node // value node by joined path
-	keys   map[string]*yaml.Node // key node by joined path, for mapping entries
+	indexOnce sync.Once
+	values    map[string]*yaml.Node // value node by joined path
+	keys      map[string]*yaml.Node // key node by joined path, for mapping entries
 }
 
 // Parse parses data as the record file path. It returns nil and one or more
@@ -68,41 +70,39 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 		data = data[3:]
 	}
 
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
+	root, ok := fastParse(data)
+	if !ok {
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		var doc yaml.Node
+		if err := dec.Decode(&doc); err != nil {
+			if errors.Is(err, io.EOF) {
+				return fail(1, 1, RuleShape, "file is empty; a record is a YAML mapping of fields")
+			}
+			line, msg := syntaxError(err)
+			if n, plain, ok := explainSyntax(data, parsesPast); ok {
+				line, msg = n, "invalid YAML: "+plain
+			}
+			return fail(line, 1, RuleSyntax, "%s", msg)
+		}
+		var extra yaml.Node
+		if err := dec.Decode(&extra); err == nil {
+			return fail(extra.Line, extra.Column, RuleShape, "file holds more than one YAML document; a record file holds exactly one")
+		} else if !errors.Is(err, io.EOF) {
+			line, msg := syntaxError(err)
+			return fail(line, 1, RuleSyntax, "%s", msg)
+		}
+		if len(doc.Content) == 0 {
 			return fail(1, 1, RuleShape, "file is empty; a record is a YAML mapping of fields")
 		}
-		line, msg := syntaxError(err)
-		if n, plain, ok := explainSyntax(data, parsesPast); ok {
-			line, msg = n, "invalid YAML: "+plain
-		}
-		return fail(line, 1, RuleSyntax, "%s", msg)
+		root = doc.Content[0]
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		return fail(extra.Line, extra.Column, RuleShape, "file holds more than one YAML document; a record file holds exactly one")
-	} else if !errors.Is(err, io.EOF) {
-		line, msg := syntaxError(err)
-		return fail(line, 1, RuleSyntax, "%s", msg)
-	}
-	if len(doc.Content) == 0 {
-		return fail(1, 1, RuleShape, "file is empty; a record is a YAML mapping of fields")
-	}
-	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		return fail(root.Line, root.Column, RuleShape, "a record must be a mapping of fields, not a %s", kindName(root))
 	}
 
-	d := &Document{
-		Path:   path,
-		Root:   root,
-		values: map[string]*yaml.Node{},
-		keys:   map[string]*yaml.Node{},
-	}
-	c := converter{doc: d}
-	v, err := c.convert(root, nil)
+	d := &Document{Path: path, Root: root}
+	c := converter{}
+	v, err := c.convert(root)
 	if err != nil {
 		var pe *posError
 		if errors.As(err, &pe) {
@@ -128,6 +128,7 @@ func TooLarge(path string, size int64) finding.Finding {
 // its nearest existing ancestor, so "missing field" findings point at the
 // mapping that lacks it.
 func (d *Document) Position(path []string) (line, col int) {
+	d.index()
 	for n := len(path); n >= 0; n-- {
 		key := joinPath(path[:n])
 		v := d.values[key]
@@ -147,6 +148,7 @@ func (d *Document) Position(path []string) (line, col int) {
 // KeyPosition returns the position of the key at path (for example an
 // unknown field), falling back to Position.
 func (d *Document) KeyPosition(path []string) (line, col int) {
+	d.index()
 	if k := d.keys[joinPath(path)]; k != nil {
 		return k.Line, k.Column
 	}
@@ -155,6 +157,7 @@ func (d *Document) KeyPosition(path []string) (line, col int) {
 
 // Node returns the value node at path, or nil.
 func (d *Document) Node(path ...string) *yaml.Node {
+	d.index()
 	return d.values[joinPath(path)]
 }
 
@@ -162,6 +165,32 @@ func (d *Document) Node(path ...string) *yaml.Node {
 // ignored here: the schema reports them, with their positions.
 func (d *Document) Decode(v any) error {
 	return d.Root.Decode(v)
+}
+
+// index maps every path of the document to its nodes, the first time a
+// position is asked for: most documents are read without one.
+func (d *Document) index() {
+	d.indexOnce.Do(func() {
+		d.values = map[string]*yaml.Node{}
+		d.keys = map[string]*yaml.Node{}
+		var walk func(n *yaml.Node, path []string)
+		walk = func(n *yaml.Node, path []string) {
+			d.values[joinPath(path)] = n
+			switch n.Kind {
+			case yaml.MappingNode:
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					child := append(path[:len(path):len(path)], n.Content[i].Value)
+					d.keys[joinPath(child)] = n.Content[i]
+					walk(n.Content[i+1], child)
+				}
+			case yaml.SequenceNode:
+				for i, item := range n.Content {
+					walk(item, append(path[:len(path):len(path)], strconv.Itoa(i)))
+				}
+			}
+		}
+		walk(d.Root, nil)
+	})
 }
 
 func joinPath(path []string) string {
@@ -177,19 +206,17 @@ type posError struct {
 func (e *posError) Error() string { return e.msg }
 
 type converter struct {
-	doc   *Document
 	nodes int
 }
 
 // convert turns a node into JSON-like values. It never follows aliases:
 // decoding to yaml.Node does not expand them, and records have no use for
 // them, so the first one is refused (this is what defuses alias bombs).
-func (c *converter) convert(n *yaml.Node, path []string) (any, error) {
+func (c *converter) convert(n *yaml.Node) (any, error) {
 	c.nodes++
 	if c.nodes > maxNodes {
 		return nil, &posError{n, RuleShape, fmt.Sprintf("file has more than %d values; a record is never this large", maxNodes)}
 	}
-	c.doc.values[joinPath(path)] = n
 	switch n.Kind {
 	case yaml.AliasNode:
 		return nil, &posError{n, RuleAlias, fmt.Sprintf("YAML alias *%s is not allowed in a record; write the value out in full", n.Value)}
@@ -216,9 +243,7 @@ func (c *converter) convert(n *yaml.Node, path []string) (any, error) {
 				return nil, &posError{k, RuleSyntax, fmt.Sprintf("field %q appears twice (first at line %d); keep one", k.Value, first)}
 			}
 			keyLine[k.Value] = k.Line
-			child := append(path[:len(path):len(path)], k.Value)
-			c.doc.keys[joinPath(child)] = k
-			cv, err := c.convert(v, child)
+			cv, err := c.convert(v)
 			if err != nil {
 				return nil, err
 			}
@@ -230,8 +255,8 @@ func (c *converter) convert(n *yaml.Node, path []string) (any, error) {
 			return nil, anchorError(n)
 		}
 		s := make([]any, 0, len(n.Content))
-		for i, item := range n.Content {
-			cv, err := c.convert(item, append(path[:len(path):len(path)], strconv.Itoa(i)))
+		for _, item := range n.Content {
+			cv, err := c.convert(item)
 			if err != nil {
 				return nil, err
 			}

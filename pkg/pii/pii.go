@@ -160,6 +160,9 @@ type Guard struct {
 	// patterns each need one, and regular expressions are slow enough
 	// that most text is better passed over by a plain search.
 	dobWords []string
+	// first lists the terms by the first byte of their first word: [0]
+	// the terms matched in any case (lower-cased), [1] the exact ones.
+	first [2][256][]int
 }
 
 // term is one sensitive term, as its words; exact terms (written in
@@ -210,6 +213,11 @@ func New(s Settings) (*Guard, error) {
 				tm.words[j] = asciiLower(tm.words[j])
 			}
 		}
+		k := 0
+		if tm.exact {
+			k = 1
+		}
+		g.first[k][tm.words[0][0]] = append(g.first[k][tm.words[0][0]], len(g.terms))
 		g.terms = append(g.terms, tm)
 	}
 	return g, nil
@@ -285,36 +293,45 @@ func (g *Guard) DOBs(text string) []Match {
 }
 
 // Terms returns the configured sensitive terms in text: each term's words
-// in order, separated by white space, as whole words.
+// in order, separated by white space, as whole words. One pass over the
+// text tries, where a word may start, only the terms whose first byte is
+// there (a validate of 10,000 cases scans 250,000 files' every string).
+// Where two matches overlap, the earlier term in the list wins, and of one
+// term the earlier match.
 func (g *Guard) Terms(text string) []Match {
 	if len(g.terms) == 0 {
 		return nil
 	}
 	lower := asciiLower(text)
-	var out []Match
-	for _, t := range g.terms {
-		in := lower
-		if t.exact {
-			in = text
+	type candidate struct {
+		term int
+		m    Match
+	}
+	var found []candidate
+	for i := 0; i < len(text); i++ {
+		if i > 0 && isWordByte(text[i-1]) {
+			continue
 		}
-		for from := 0; ; {
-			i := strings.Index(in[from:], t.words[0])
-			if i < 0 {
-				break
+		for k, in := range [2]string{lower, text} {
+			for _, ti := range g.first[k][in[i]] {
+				t := &g.terms[ti]
+				if !strings.HasPrefix(in[i:], t.words[0]) {
+					continue
+				}
+				if end, ok := matchWords(in, i, t.words); ok {
+					found = append(found, candidate{ti, Match{Kind: Term, Start: i, End: end, Term: t.spelling}})
+				}
 			}
-			start := from + i
-			from = start + 1
-			if start > 0 && isWordByte(in[start-1]) {
-				continue
-			}
-			end, ok := matchWords(in, start, t.words)
-			if !ok {
-				continue
-			}
-			m := Match{Kind: Term, Start: start, End: end, Term: t.spelling}
-			if !g.allowed(text, m) && !overlaps(out, m) {
-				out = append(out, m)
-			}
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(found, func(a, b candidate) int { return a.term - b.term })
+	var out []Match
+	for _, c := range found {
+		if !g.allowed(text, c.m) && !overlaps(out, c.m) {
+			out = append(out, c.m)
 		}
 	}
 	slices.SortFunc(out, func(a, b Match) int { return a.Start - b.Start })

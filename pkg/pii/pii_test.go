@@ -2,8 +2,10 @@ package pii
 
 import (
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -239,5 +241,76 @@ func BenchmarkScan(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		g.Scan(text)
+	}
+}
+
+// termsOneByOne is Terms as it was first written: a search of the whole
+// text for each term in turn. TestTermsOnePass holds the one-pass Terms
+// to it.
+func termsOneByOne(g *Guard, text string) []Match {
+	lower := asciiLower(text)
+	var out []Match
+	for _, t := range g.terms {
+		in := lower
+		if t.exact {
+			in = text
+		}
+		for from := 0; ; {
+			i := strings.Index(in[from:], t.words[0])
+			if i < 0 {
+				break
+			}
+			start := from + i
+			from = start + 1
+			if start > 0 && isWordByte(in[start-1]) {
+				continue
+			}
+			end, ok := matchWords(in, start, t.words)
+			if !ok {
+				continue
+			}
+			m := Match{Kind: Term, Start: start, End: end, Term: t.spelling}
+			if !g.allowed(text, m) && !overlaps(out, m) {
+				out = append(out, m)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Match) int { return a.Start - b.Start })
+	return out
+}
+
+// TestTermsOnePass: on texts made of the terms' words, pieces of them,
+// other words and separators, in every case, the one-pass Terms finds what
+// a search for each term in turn finds — with the default terms and with a
+// store's own (overlapping terms, terms that start with punctuation, an
+// allow list).
+func TestTermsOnePass(t *testing.T) {
+	guards := []Settings{
+		{},
+		{Terms: []string{"abuse", "substance abuse", "HIV", "hiv test", "#tag", "re-entry", "ab"}, Allow: []string{`substance abuse counsell?or`}},
+	}
+	pieces := []string{"diagnosis", "Diagnosed", "HIV", "hiv", "AIDS", "aids", "substance", "abuse", "Abuse",
+		"criminal", "record", "sex", "offender", "rehab", "rehabilitation", "PTSD", "#tag", "re-entry", "ab", "test",
+		"counselor", "x", "é", "_", "9", " ", "  ", "\n", "\t", ".", ",", "-", "/", "'"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for gi, s := range guards {
+		g, err := New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 20000 {
+			var b strings.Builder
+			for range rng.IntN(12) {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			text := b.String()
+			got, want := g.Terms(text), termsOneByOne(g, text)
+			if len(got) == 0 && len(want) == 0 {
+				continue
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("guard %d, %q: Terms = %v, searching term by term = %v", gi, text, got, want)
+			}
+		}
 	}
 }

@@ -257,7 +257,22 @@ func eachItemID(kind string, v reflect.Value, keys, at []string, fn func(ListRul
 	}
 	t := v.Type()
 	for i := range t.NumField() {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		// Only fields that can hold a list of items lead to one: the
+		// scalars (most fields) are passed over before any path is built.
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		switch sf.Type.Kind() {
+		case reflect.Struct, reflect.Pointer:
+		case reflect.Slice:
+			if sf.Type.Elem().Kind() != reflect.Struct {
+				continue
+			}
+		default:
+			continue
+		}
+		name, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
 		f := v.Field(i)
 		fkeys := append(keys[:len(keys):len(keys)], name)
 		fat := append(at[:len(at):len(at)], name)

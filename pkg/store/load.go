@@ -207,6 +207,7 @@ func (l *loader) read(p string) *load.Document {
 		case errors.As(err, new(*TooLargeError)):
 			var tl *TooLargeError
 			errors.As(err, &tl)
+			l.snap.Files++ // a record, refused for its size
 			f := load.TooLarge(p, tl.Size)
 			f.Case = caseOf(p)
 			l.findings = append(l.findings, f)

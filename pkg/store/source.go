@@ -21,8 +21,12 @@ import (
 
 // Entry is one directory entry of a Source.
 type Entry struct {
-	Name    string
-	IsDir   bool
+	Name  string
+	IsDir bool
+	// Size is the file's size where the source knows it without another
+	// look (a tree's blob sizes, a link's target), and 0 otherwise: the
+	// work tree's files are not stat'ed one by one to list them, since
+	// ReadFile refuses a file over MaxRead from its size anyway.
 	Size    int64
 	Symlink bool
 }
@@ -69,13 +73,14 @@ func (w *WorkTree) Root() string { return w.root }
 // being opened (ErrNotRegular), and so is a file larger than MaxRead
 // (a *TooLargeError), before a byte of it is read.
 func (w *WorkTree) ReadFile(name string) ([]byte, error) {
-	p, err := w.resolve(name)
+	p, fi, err := w.resolve(name)
 	if err != nil {
 		return nil, err
 	}
-	fi, err := os.Stat(p)
-	if err != nil {
-		return nil, err
+	if fi == nil {
+		if fi, err = os.Stat(p); err != nil {
+			return nil, err
+		}
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: %w", name, ErrNotRegular)
@@ -83,7 +88,7 @@ func (w *WorkTree) ReadFile(name string) ([]byte, error) {
 	if fi.Size() > MaxRead {
 		return nil, &TooLargeError{Name: name, Size: fi.Size()}
 	}
-	return os.ReadFile(p)
+	return readRegular(p, fi.Size())
 }
 
 // MaxRead is the largest file the work tree reads: the limit for a record
@@ -106,7 +111,7 @@ func (e *TooLargeError) Error() string {
 
 // List lists dir's entries sorted by name; a missing dir lists nothing.
 func (w *WorkTree) List(dir string) ([]Entry, error) {
-	p, err := w.resolve(dir)
+	p, _, err := w.resolve(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -121,13 +126,11 @@ func (w *WorkTree) List(dir string) ([]Entry, error) {
 	for _, de := range des {
 		e := Entry{Name: de.Name(), IsDir: de.IsDir(), Symlink: de.Type()&fs.ModeSymlink != 0}
 		if e.Symlink {
-			if target, err := w.resolve(path.Join(dir, de.Name())); err == nil {
+			if target, _, err := w.resolve(path.Join(dir, de.Name())); err == nil {
 				if fi, err := os.Stat(target); err == nil {
 					e.IsDir, e.Size = fi.IsDir(), fi.Size()
 				}
 			}
-		} else if info, err := de.Info(); err == nil {
-			e.Size = info.Size()
 		}
 		out = append(out, e)
 	}
@@ -139,7 +142,9 @@ func (w *WorkTree) List(dir string) ([]Entry, error) {
 // symbolic link along it that leads outside the store. A path whose
 // directory was resolved before and which is no link itself costs one
 // lstat, not one per component: a whole-store read resolves 250,000 paths.
-func (w *WorkTree) resolve(name string) (string, error) {
+// That lstat's result is returned too (nil when the path was resolved the
+// slow way), so that the caller need not stat the file again.
+func (w *WorkTree) resolve(name string) (string, fs.FileInfo, error) {
 	if dir, base := path.Split(name); dir != "" && base != "" {
 		dir = strings.TrimSuffix(dir, "/")
 		w.mu.Lock()
@@ -161,11 +166,12 @@ func (w *WorkTree) resolve(name string) (string, error) {
 		if ok {
 			p := filepath.Join(realDir, base)
 			if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink == 0 {
-				return p, nil
+				return p, fi, nil
 			}
 		}
 	}
-	return w.resolveSlow(name)
+	p, err := w.resolveSlow(name)
+	return p, nil, err
 }
 
 // resolveSlow resolves every component of name.

@@ -1,0 +1,513 @@
+package load
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// fastParse reads the YAML that record files are made of — block mappings
+// and lists, one-line plain and quoted values, literal blocks, the schema
+// modeline on the first line — straight into the nodes go-yaml would
+// build for the same bytes, several times faster than go-yaml (whose
+// scanner, token queue and event parser are most of a cold validate's CPU
+// time). It returns ok false for everything else: flow collections,
+// anchors, tags, comments other than the modeline, values over several
+// lines other than literal blocks, escapes, tabs, carriage returns and
+// line breaks YAML 1.1 knows beyond \n. Parse then asks go-yaml, so what a
+// file means never depends on which of the two read it.
+// TestFastMatchesGoYAML and FuzzFastParse hold the two to the same result.
+func fastParse(data []byte) (root *yaml.Node, ok bool) {
+	if len(data) == 0 || data[len(data)-1] != '\n' || !plainText(data) {
+		return nil, false
+	}
+	p := &fastParser{}
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		p.lines = append(p.lines, data[:i])
+		data = data[i+1:]
+	}
+	var head string
+	if l := p.lines[0]; len(l) > 0 && l[0] == '#' {
+		// The modeline (or any one comment line) right above the first
+		// field is that field's head comment, as go-yaml keeps it.
+		if l[len(l)-1] == ' ' || len(p.lines) < 2 || keyEnd(p.lines[1]) == 0 {
+			return nil, false
+		}
+		head = string(l)
+		p.i = 1
+	}
+	if !p.skipBlank() || p.indent != 0 {
+		return nil, false
+	}
+	root = p.mapping(0)
+	if p.failed || p.skipBlank() {
+		return nil, false
+	}
+	if head != "" {
+		root.Content[0].HeadComment = head
+	}
+	return root, true
+}
+
+// plainText reports whether data holds only printable characters and \n,
+// none of which YAML treats specially outside the syntax fastParse knows:
+// no tabs, no carriage returns, no other control characters, no byte order
+// mark inside, no NEL, LINE or PARAGRAPH SEPARATOR.
+func plainText(data []byte) bool {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n') || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r < 0xa0 || r == 0x2028 || r == 0x2029 || r == 0xfeff || r >= 0xfffe && r <= 0xffff || r == utf8.RuneError {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+type fastParser struct {
+	lines  [][]byte
+	i      int // the line being read
+	indent int // its indentation, set by skipBlank
+	failed bool
+}
+
+func indentOf(line []byte) int {
+	n := 0
+	for n < len(line) && line[n] == ' ' {
+		n++
+	}
+	return n
+}
+
+// skipBlank moves to the next line with content and reports whether there
+// is one. A comment line fails the parse.
+func (p *fastParser) skipBlank() bool {
+	for ; p.i < len(p.lines); p.i++ {
+		l := p.lines[p.i]
+		n := indentOf(l)
+		if n == len(l) {
+			continue
+		}
+		if l[n] == '#' {
+			p.failed = true
+			return false
+		}
+		p.indent = n
+		return true
+	}
+	return false
+}
+
+// keyEnd returns the length of the field name at the start of s when s is
+// "name:" followed by a space or the end of the line, and 0 otherwise.
+// Names are what records use: letters, digits, '_' and '-', starting with
+// a letter or '_'.
+func keyEnd(s []byte) int {
+	if len(s) == 0 || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z' || s[0] == '_') {
+		return 0
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_', c == '-':
+		case c == ':':
+			if i+1 == len(s) || s[i+1] == ' ' {
+				return i
+			}
+			return 0
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// mapping reads the block mapping whose keys start at column indent,
+// beginning at the current line (which skipBlank found).
+func (p *fastParser) mapping(indent int) *yaml.Node {
+	return p.mappingFrom(indent, indent)
+}
+
+// mappingFrom reads a block mapping whose keys are at column indent; its
+// first key starts at column first of the current line (later than indent
+// only after a list item's "- ", where it is the same column).
+func (p *fastParser) mappingFrom(indent, first int) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: first + 1}
+	for !p.failed {
+		l := p.lines[p.i]
+		rest := l[indent:]
+		k := keyEnd(rest)
+		if k == 0 {
+			p.failed = true
+			break
+		}
+		key := &yaml.Node{Kind: yaml.ScalarNode, Value: string(rest[:k]), Line: p.i + 1, Column: indent + 1}
+		key.Tag = resolvePlain(key.Value)
+		if key.Tag == "" {
+			p.failed = true
+			break
+		}
+		value := p.value(indent, indent+k+1, rest[k+1:])
+		if value == nil {
+			p.failed = true
+			break
+		}
+		m.Content = append(m.Content, key, value)
+		if !p.skipBlank() || p.indent < indent {
+			break
+		}
+		if p.indent > indent {
+			p.failed = true
+			break
+		}
+	}
+	return m
+}
+
+// value reads the value after a key or a list item's dash. indent is the
+// column of the key (or of the dash), at is the column where rest begins.
+// On return the current line is the one after the value.
+func (p *fastParser) value(indent, at int, rest []byte) *yaml.Node {
+	n := indentOf(rest)
+	if n == len(rest) {
+		// The value is a block on the lines below.
+		p.i++
+		if !p.skipBlank() {
+			return nil
+		}
+		l := p.lines[p.i]
+		switch {
+		case p.indent > indent && isDash(l[p.indent:]):
+			return p.sequence(p.indent)
+		case p.indent > indent:
+			return p.mapping(p.indent)
+		case p.indent == indent && isDash(l[p.indent:]):
+			// A list may sit at its key's own column.
+			return p.sequence(indent)
+		}
+		return nil
+	}
+	if n != 1 {
+		return nil
+	}
+	rest, at = rest[1:], at+1
+	line, col := p.i+1, at+1
+	var v *yaml.Node
+	switch rest[0] {
+	case '\'':
+		s, ok := singleQuoted(rest)
+		if !ok {
+			return nil
+		}
+		v = &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.SingleQuotedStyle, Tag: "!!str", Value: s, Line: line, Column: col}
+	case '"':
+		s, ok := doubleQuoted(rest)
+		if !ok {
+			return nil
+		}
+		v = &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Tag: "!!str", Value: s, Line: line, Column: col}
+	case '|':
+		return p.literal(indent, rest, line, col)
+	default:
+		s, ok := plainScalar(rest)
+		if !ok {
+			return nil
+		}
+		tag := resolvePlain(s)
+		if tag == "" {
+			return nil
+		}
+		v = &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s, Line: line, Column: col}
+	}
+	p.i++
+	// A line further in would continue the value (or be an error).
+	if p.skipBlank() && p.indent > indent {
+		return nil
+	}
+	return v
+}
+
+func isDash(s []byte) bool {
+	return len(s) >= 2 && s[0] == '-' && s[1] == ' '
+}
+
+// sequence reads the block list whose dashes are at column indent.
+func (p *fastParser) sequence(indent int) *yaml.Node {
+	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.i + 1, Column: indent + 1}
+	for !p.failed {
+		l := p.lines[p.i]
+		if !isDash(l[indent:]) {
+			break
+		}
+		rest := l[indent+2:]
+		n := indentOf(rest)
+		var item *yaml.Node
+		if n < len(rest) && keyEnd(rest[n:]) > 0 {
+			// "- key: value": a mapping whose keys line up after the dash.
+			item = p.mappingFrom(indent+2+n, indent+2+n)
+			if p.failed {
+				return nil
+			}
+			s.Content = append(s.Content, item)
+			if p.i >= len(p.lines) || p.indent < indent {
+				break
+			}
+			if p.indent > indent {
+				p.failed = true
+			}
+			continue
+		}
+		if n == len(rest) {
+			p.failed = true // "-" with its value on the lines below
+			break
+		}
+		item = p.value(indent, indent+1, l[indent+1:])
+		if item == nil {
+			p.failed = true
+			break
+		}
+		s.Content = append(s.Content, item)
+		if p.i >= len(p.lines) || p.indent < indent {
+			break
+		}
+	}
+	if p.failed {
+		return nil
+	}
+	return s
+}
+
+// literal reads a literal block scalar ("|" or "|-") whose indicator is at
+// line:col, below a key (or dash) at column indent.
+func (p *fastParser) literal(indent int, rest []byte, line, col int) *yaml.Node {
+	strip := false
+	switch string(rest) {
+	case "|":
+	case "|-":
+		strip = true
+	default:
+		return nil // "|+", an indentation indicator, a comment
+	}
+	p.i++
+	if p.i >= len(p.lines) {
+		return nil
+	}
+	first := p.lines[p.i]
+	m := indentOf(first)
+	if m == len(first) || m <= indent {
+		return nil // a blank first line or an empty block
+	}
+	var b []byte
+	blank := 0 // empty lines seen since the last line of text
+	for ; p.i < len(p.lines); p.i++ {
+		l := p.lines[p.i]
+		n := indentOf(l)
+		if n == len(l) {
+			if n > m {
+				return nil // spaces beyond the block's indentation
+			}
+			blank++
+			continue
+		}
+		if n < m {
+			break
+		}
+		for ; blank > 0; blank-- {
+			b = append(b, '\n')
+		}
+		if len(b) > 0 {
+			b = append(b, '\n')
+		}
+		b = append(b, l[m:]...)
+	}
+	if !strip {
+		b = append(b, '\n')
+	}
+	if p.skipBlank() && p.indent > indent {
+		return nil
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.LiteralStyle, Tag: "!!str", Value: string(b), Line: line, Column: col}
+}
+
+// plainScalar returns the value of a one-line plain scalar, or false when
+// the text is not one that fastParse knows to mean the same to go-yaml.
+func plainScalar(s []byte) (string, bool) {
+	switch s[0] {
+	case '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
+		if s[0] != '-' || len(s) < 2 || s[1] == ' ' {
+			return "", false
+		}
+	}
+	end := len(s)
+	for end > 0 && s[end-1] == ' ' {
+		end--
+	}
+	s = s[:end]
+	for i, c := range s {
+		switch c {
+		case ':':
+			if i+1 == len(s) || s[i+1] == ' ' {
+				return "", false
+			}
+		case '#':
+			if s[i-1] == ' ' {
+				return "", false
+			}
+		}
+	}
+	return string(s), true
+}
+
+// singleQuoted returns the value of a one-line single-quoted scalar that
+// makes up the rest of the line.
+func singleQuoted(s []byte) (string, bool) {
+	var b []byte
+	i := 1
+	for ; i < len(s); i++ {
+		if s[i] != '\'' {
+			b = append(b, s[i])
+			continue
+		}
+		if i+1 < len(s) && s[i+1] == '\'' {
+			b = append(b, '\'')
+			i++
+			continue
+		}
+		break
+	}
+	if i >= len(s) || indentOf(s[i+1:]) != len(s)-i-1 {
+		return "", false
+	}
+	return string(b), true
+}
+
+// doubleQuoted returns the value of a one-line double-quoted scalar without
+// escapes that makes up the rest of the line.
+func doubleQuoted(s []byte) (string, bool) {
+	end := bytes.IndexByte(s[1:], '"') + 1
+	if end == 0 || bytes.IndexByte(s[:end], '\\') >= 0 || indentOf(s[end+1:]) != len(s)-end-1 {
+		return "", false
+	}
+	return string(s[1:end]), true
+}
+
+// resolvePlain returns the tag go-yaml resolves a plain scalar to: the
+// same steps in the same order as its resolve (resolve.go in
+// go.yaml.in/yaml/v3), for the tags a record may hold; "" for a merge key,
+// which Parse leaves to go-yaml (and then refuses).
+func resolvePlain(s string) string {
+	switch c := s[0]; {
+	case c >= '0' && c <= '9' || c == '+' || c == '-':
+		switch s {
+		case "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF":
+			return "!!float"
+		}
+		return resolveNumber(s)
+	case c == '.':
+		switch s {
+		case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF":
+			return "!!float"
+		}
+		if _, err := strconv.ParseFloat(s, 64); err == nil {
+			return "!!float"
+		}
+		return "!!str"
+	case c == '<':
+		if s == "<<" {
+			return ""
+		}
+		return "!!str"
+	}
+	switch s {
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return "!!bool"
+	case "~", "null", "Null", "NULL":
+		return "!!null"
+	}
+	return "!!str"
+}
+
+// timestampFormats are go-yaml's allowedTimestampFormats.
+var timestampFormats = []string{
+	"2006-1-2T15:4:5.999999999Z07:00",
+	"2006-1-2t15:4:5.999999999Z07:00",
+	"2006-1-2 15:4:5.999999999",
+	"2006-1-2",
+}
+
+// yamlStyleFloat is go-yaml's pattern of a float.
+var yamlStyleFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+
+// resolveNumber resolves a plain scalar that starts with a digit or a sign
+// as go-yaml does: a timestamp, else a whole number (in any base, with
+// underscores), else a float, else text.
+func resolveNumber(s string) string {
+	if len(s) == 10 && isDate(s) {
+		// The common case, without time.Parse's four tries.
+		if _, err := time.Parse("2006-01-02", s); err == nil {
+			return "!!timestamp"
+		}
+	}
+	if i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); i == 4 && s[4] == '-' {
+		for _, f := range timestampFormats {
+			if _, err := time.Parse(f, s); err == nil {
+				return "!!timestamp"
+			}
+		}
+	}
+	plain := strings.ReplaceAll(s, "_", "")
+	if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
+		return "!!int"
+	}
+	if _, err := strconv.ParseUint(plain, 0, 64); err == nil {
+		return "!!int"
+	}
+	if yamlStyleFloat.MatchString(plain) {
+		if _, err := strconv.ParseFloat(plain, 64); err == nil {
+			return "!!float"
+		}
+	}
+	for _, p := range []struct {
+		prefix, sign string
+		base         int
+	}{{"0b", "", 2}, {"-0b", "-", 2}, {"0o", "", 8}, {"-0o", "-", 8}} {
+		if strings.HasPrefix(plain, p.prefix) {
+			if _, err := strconv.ParseInt(p.sign+plain[len(p.prefix):], p.base, 64); err == nil {
+				return "!!int"
+			}
+			if p.sign == "" {
+				if _, err := strconv.ParseUint(plain[len(p.prefix):], p.base, 64); err == nil {
+					return "!!int"
+				}
+			}
+		}
+	}
+	return "!!str"
+}
+
+func isDate(s string) bool {
+	return len(s) == 10 && s[4] == '-' && s[7] == '-' && allDigits(s[:4]) && allDigits(s[5:7]) && allDigits(s[8:])
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) > 0
+}

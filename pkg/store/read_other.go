@@ -1,0 +1,10 @@
+//go:build !unix
+
+package store
+
+import "os"
+
+// readRegular reads the regular file at p (see read_unix.go).
+func readRegular(p string, _ int64) ([]byte, error) {
+	return os.ReadFile(p)
+}
