@@ -26,12 +26,17 @@ func fastParse(data []byte) (root *yaml.Node, ok bool) {
 	if len(data) == 0 || data[len(data)-1] != '\n' || !plainText(data) {
 		return nil, false
 	}
-	p := &fastParser{}
-	for len(data) > 0 {
-		i := bytes.IndexByte(data, '\n')
-		p.lines = append(p.lines, data[:i])
-		data = data[i+1:]
+	// Values are slices of one copy of the text, and nodes come from one
+	// allocation: a record has hundreds of values and the allocator was
+	// most of the cost of building them.
+	text := string(data)
+	p := &fastParser{lines: make([]string, 0, bytes.Count(data, []byte{'\n'}))}
+	for len(text) > 0 {
+		i := strings.IndexByte(text, '\n')
+		p.lines = append(p.lines, text[:i])
+		text = text[i+1:]
 	}
+	p.slab = make([]yaml.Node, 0, len(p.lines)+8)
 	var head string
 	if l := p.lines[0]; len(l) > 0 && l[0] == '#' {
 		// The modeline (or any one comment line) right above the first
@@ -39,7 +44,7 @@ func fastParse(data []byte) (root *yaml.Node, ok bool) {
 		if l[len(l)-1] == ' ' || len(p.lines) < 2 || keyEnd(p.lines[1]) == 0 {
 			return nil, false
 		}
-		head = string(l)
+		head = l
 		p.i = 1
 	}
 	if !p.skipBlank() || p.indent != 0 {
@@ -79,13 +84,23 @@ func plainText(data []byte) bool {
 }
 
 type fastParser struct {
-	lines  [][]byte
-	i      int // the line being read
-	indent int // its indentation, set by skipBlank
+	lines  []string
+	slab   []yaml.Node // where nodes come from
+	i      int         // the line being read
+	indent int         // its indentation, set by skipBlank
 	failed bool
 }
 
-func indentOf(line []byte) int {
+// node returns a new node, from the slab while it lasts.
+func (p *fastParser) node(n yaml.Node) *yaml.Node {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]yaml.Node, 0, 32)
+	}
+	p.slab = append(p.slab, n)
+	return &p.slab[len(p.slab)-1]
+}
+
+func indentOf(line string) int {
 	n := 0
 	for n < len(line) && line[n] == ' ' {
 		n++
@@ -116,7 +131,7 @@ func (p *fastParser) skipBlank() bool {
 // "name:" followed by a space or the end of the line, and 0 otherwise.
 // Names are what records use: letters, digits, '_' and '-', starting with
 // a letter or '_'.
-func keyEnd(s []byte) int {
+func keyEnd(s string) int {
 	if len(s) == 0 || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z' || s[0] == '_') {
 		return 0
 	}
@@ -146,7 +161,7 @@ func (p *fastParser) mapping(indent int) *yaml.Node {
 // first key starts at column first of the current line (later than indent
 // only after a list item's "- ", where it is the same column).
 func (p *fastParser) mappingFrom(indent, first int) *yaml.Node {
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: first + 1}
+	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: first + 1})
 	for !p.failed {
 		l := p.lines[p.i]
 		rest := l[indent:]
@@ -155,12 +170,12 @@ func (p *fastParser) mappingFrom(indent, first int) *yaml.Node {
 			p.failed = true
 			break
 		}
-		key := &yaml.Node{Kind: yaml.ScalarNode, Value: string(rest[:k]), Line: p.i + 1, Column: indent + 1}
-		key.Tag = resolvePlain(key.Value)
-		if key.Tag == "" {
+		tag := resolvePlain(rest[:k])
+		if tag == "" {
 			p.failed = true
 			break
 		}
+		key := p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: rest[:k], Line: p.i + 1, Column: indent + 1})
 		value := p.value(indent, indent+k+1, rest[k+1:])
 		if value == nil {
 			p.failed = true
@@ -181,7 +196,7 @@ func (p *fastParser) mappingFrom(indent, first int) *yaml.Node {
 // value reads the value after a key or a list item's dash. indent is the
 // column of the key (or of the dash), at is the column where rest begins.
 // On return the current line is the one after the value.
-func (p *fastParser) value(indent, at int, rest []byte) *yaml.Node {
+func (p *fastParser) value(indent, at int, rest string) *yaml.Node {
 	n := indentOf(rest)
 	if n == len(rest) {
 		// The value is a block on the lines below.
@@ -213,13 +228,13 @@ func (p *fastParser) value(indent, at int, rest []byte) *yaml.Node {
 		if !ok {
 			return nil
 		}
-		v = &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.SingleQuotedStyle, Tag: "!!str", Value: s, Line: line, Column: col}
+		v = p.node(yaml.Node{Kind: yaml.ScalarNode, Style: yaml.SingleQuotedStyle, Tag: "!!str", Value: s, Line: line, Column: col})
 	case '"':
 		s, ok := doubleQuoted(rest)
 		if !ok {
 			return nil
 		}
-		v = &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Tag: "!!str", Value: s, Line: line, Column: col}
+		v = p.node(yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Tag: "!!str", Value: s, Line: line, Column: col})
 	case '|':
 		return p.literal(indent, rest, line, col)
 	default:
@@ -231,7 +246,7 @@ func (p *fastParser) value(indent, at int, rest []byte) *yaml.Node {
 		if tag == "" {
 			return nil
 		}
-		v = &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s, Line: line, Column: col}
+		v = p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s, Line: line, Column: col})
 	}
 	p.i++
 	// A line further in would continue the value (or be an error).
@@ -241,13 +256,13 @@ func (p *fastParser) value(indent, at int, rest []byte) *yaml.Node {
 	return v
 }
 
-func isDash(s []byte) bool {
+func isDash(s string) bool {
 	return len(s) >= 2 && s[0] == '-' && s[1] == ' '
 }
 
 // sequence reads the block list whose dashes are at column indent.
 func (p *fastParser) sequence(indent int) *yaml.Node {
-	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.i + 1, Column: indent + 1}
+	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.i + 1, Column: indent + 1})
 	for !p.failed {
 		l := p.lines[p.i]
 		if !isDash(l[indent:]) {
@@ -293,9 +308,9 @@ func (p *fastParser) sequence(indent int) *yaml.Node {
 
 // literal reads a literal block scalar ("|" or "|-") whose indicator is at
 // line:col, below a key (or dash) at column indent.
-func (p *fastParser) literal(indent int, rest []byte, line, col int) *yaml.Node {
+func (p *fastParser) literal(indent int, rest string, line, col int) *yaml.Node {
 	strip := false
-	switch string(rest) {
+	switch rest {
 	case "|":
 	case "|-":
 		strip = true
@@ -340,12 +355,12 @@ func (p *fastParser) literal(indent int, rest []byte, line, col int) *yaml.Node 
 	if p.skipBlank() && p.indent > indent {
 		return nil
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.LiteralStyle, Tag: "!!str", Value: string(b), Line: line, Column: col}
+	return p.node(yaml.Node{Kind: yaml.ScalarNode, Style: yaml.LiteralStyle, Tag: "!!str", Value: string(b), Line: line, Column: col})
 }
 
 // plainScalar returns the value of a one-line plain scalar, or false when
 // the text is not one that fastParse knows to mean the same to go-yaml.
-func plainScalar(s []byte) (string, bool) {
+func plainScalar(s string) (string, bool) {
 	switch s[0] {
 	case '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
 		if s[0] != '-' || len(s) < 2 || s[1] == ' ' {
@@ -357,8 +372,8 @@ func plainScalar(s []byte) (string, bool) {
 		end--
 	}
 	s = s[:end]
-	for i, c := range s {
-		switch c {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case ':':
 			if i+1 == len(s) || s[i+1] == ' ' {
 				return "", false
@@ -369,12 +384,20 @@ func plainScalar(s []byte) (string, bool) {
 			}
 		}
 	}
-	return string(s), true
+	return s, true
 }
 
 // singleQuoted returns the value of a one-line single-quoted scalar that
 // makes up the rest of the line.
-func singleQuoted(s []byte) (string, bool) {
+func singleQuoted(s string) (string, bool) {
+	end := strings.IndexByte(s[1:], '\'') + 1
+	if end > 0 && (end+1 == len(s) || s[end+1] != '\'') {
+		// No quote written twice: the value is the text between.
+		if indentOf(s[end+1:]) != len(s)-end-1 {
+			return "", false
+		}
+		return s[1:end], true
+	}
 	var b []byte
 	i := 1
 	for ; i < len(s); i++ {
@@ -397,12 +420,12 @@ func singleQuoted(s []byte) (string, bool) {
 
 // doubleQuoted returns the value of a one-line double-quoted scalar without
 // escapes that makes up the rest of the line.
-func doubleQuoted(s []byte) (string, bool) {
-	end := bytes.IndexByte(s[1:], '"') + 1
-	if end == 0 || bytes.IndexByte(s[:end], '\\') >= 0 || indentOf(s[end+1:]) != len(s)-end-1 {
+func doubleQuoted(s string) (string, bool) {
+	end := strings.IndexByte(s[1:], '"') + 1
+	if end == 0 || strings.IndexByte(s[:end], '\\') >= 0 || indentOf(s[end+1:]) != len(s)-end-1 {
 		return "", false
 	}
-	return string(s[1:end]), true
+	return s[1:end], true
 }
 
 // resolvePlain returns the tag go-yaml resolves a plain scalar to: the
@@ -462,12 +485,15 @@ func resolveNumber(s string) string {
 			return "!!timestamp"
 		}
 	}
-	if i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); i == 4 && s[4] == '-' {
+	if onlyBytes(s, "0123456789-Tt :.Z+") && len(s) > 4 && allDigits(s[:4]) && s[4] == '-' {
 		for _, f := range timestampFormats {
 			if _, err := time.Parse(f, s); err == nil {
 				return "!!timestamp"
 			}
 		}
+	}
+	if !onlyBytes(s, "0123456789abcdefABCDEFxXoO_+-.") {
+		return "!!str" // not a number in any base, nor a float
 	}
 	plain := strings.ReplaceAll(s, "_", "")
 	if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
@@ -510,4 +536,15 @@ func allDigits(s string) bool {
 		}
 	}
 	return len(s) > 0
+}
+
+// onlyBytes reports whether every byte of s is one of set: a cheap test
+// that spares the parsers text that cannot be what they parse.
+func onlyBytes(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) < 0 {
+			return false
+		}
+	}
+	return true
 }
