@@ -57,6 +57,9 @@ func TestCacheAgrees(t *testing.T) {
 			{"due", "--all", "--ics", "-"},
 			{"case", "list", "-o", "json"},
 			{"case", "list", "--status", "open"},
+			{"report", "performance", "--program-year", "2025", "-o", "json", "--names"},
+			{"report", "performance", "--program-year", "2025", "--quarter", "4"},
+			{"export", "pirl", "--program-year", "2025", "-o", "json"},
 		}
 		committed := map[string]string{} // the reports' outputs before the hand edit
 		check := func(when string) {

@@ -81,11 +81,11 @@ func exportPIRLRun(opts *exportPIRLOptions) error {
 	if err != nil {
 		return err
 	}
-	snap, src, err := opts.reportSnapshot()
+	cfg, all, src, err := scanFacts(&opts.reportOptions, day)
 	if err != nil {
 		return err
 	}
-	e := report.BuildPIRL(snap, opts.period, day, src)
+	e := report.BuildPIRLOf(cfg, all, opts.period, day, src)
 	return opts.writeReport("the PIRL export for "+opts.period.Name(), func(b *bytes.Buffer) error {
 		return report.WritePIRL(b, opts.output, e)
 	})

@@ -7,6 +7,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/performance"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
 )
 
@@ -136,12 +139,23 @@ func reportPerformanceRun(opts *reportPerformanceOptions) error {
 	if err != nil {
 		return err
 	}
-	snap, src, err := opts.reportSnapshot()
+	cfg, all, src, err := scanFacts(&opts.reportOptions, day)
 	if err != nil {
 		return err
 	}
-	r := report.BuildPerformance(snap, opts.period, day, src, opts.names)
+	r := report.BuildPerformanceOf(cfg, all, opts.period, day, src, opts.names)
 	return opts.writeReport("the performance report for "+opts.period.Name(), func(b *bytes.Buffer) error {
 		return w.Performance(b, r)
 	})
+}
+
+// scanFacts reads the WIOA cases of the commit the options name into what
+// the performance report and the PIRL export are made from, one case at a
+// time and from the cache for a case that did not change.
+func scanFacts(o *reportOptions, day time.Time) (*record.Config, []performance.Facts, report.Source, error) {
+	day = calendar.Day(day)
+	return scanReport(o, "performance-facts", []string{"day " + day.Format(time.DateOnly)},
+		func(c *casefile.Case, cfg *record.Config) (performance.Facts, bool) {
+			return performance.FactsOf(c, cfg, day)
+		})
 }

@@ -91,6 +91,12 @@ type Missing struct {
 
 // Compute makes the report for period from the records in snap, as of day.
 func Compute(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Time) *Report {
+	return ComputeOf(AllFacts(snap, day), period, day)
+}
+
+// AllFacts returns the facts of every WIOA case of snap on day, in the
+// snapshot's order of cases.
+func AllFacts(snap *casefile.Snapshot, day time.Time) []Facts {
 	day = calendar.Day(day)
 	var all []Facts
 	for _, c := range snap.Cases {
@@ -98,6 +104,14 @@ func Compute(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Tim
 			all = append(all, f)
 		}
 	}
+	return all
+}
+
+// ComputeOf makes the report for period from the facts of every WIOA case
+// (FactsOf on day, in case ID order): a store of any size is read one case
+// at a time into its facts, which are all the indicators need.
+func ComputeOf(all []Facts, period calendar.ReportPeriod, day time.Time) *Report {
+	day = calendar.Day(day)
 	r := &Report{Period: period, AsOf: day}
 	q2, q4 := period.SecondQuarterExits(), period.FourthQuarterExits()
 	r.Indicators = []Indicator{

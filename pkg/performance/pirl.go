@@ -65,12 +65,15 @@ var gainElements = record.SkillGainKinds
 // looks at — served in the period, or exited in one of its exit cohorts —
 // by case ID, as of day; cells in the order of PIRLColumns.
 func PIRLRows(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Time) [][]string {
-	day = calendar.Day(day)
+	return PIRLRowsOf(AllFacts(snap, day), period)
+}
+
+// PIRLRowsOf is PIRLRows from the facts of every WIOA case (AllFacts).
+func PIRLRowsOf(all []Facts, period calendar.ReportPeriod) [][]string {
 	q2, q4 := period.SecondQuarterExits(), period.FourthQuarterExits()
 	var rows [][]string
-	for _, c := range snap.Cases {
-		f, ok := FactsOf(c, snap.Config, day)
-		if !ok || !f.Participant {
+	for _, f := range all {
+		if !f.Participant {
 			continue
 		}
 		served := !f.Participation.After(period.To) && (f.Exit.IsZero() || !f.Exit.Before(period.From))

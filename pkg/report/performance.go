@@ -8,6 +8,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/performance"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // Performance is the WIOA performance report: the six primary indicators
@@ -84,7 +85,14 @@ type PerformanceToDo struct {
 // BuildPerformance makes the performance report for period as of day from
 // the records in snap, read at the commit src names.
 func BuildPerformance(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Time, src Source, names bool) *Performance {
-	res := performance.Compute(snap, period, day)
+	return BuildPerformanceOf(snap.Config, performance.AllFacts(snap, day), period, day, src, names)
+}
+
+// BuildPerformanceOf makes the performance report from the facts of every
+// WIOA case (performance.FactsOf on day, in case ID order) and the store
+// settings cfg.
+func BuildPerformanceOf(cfg *record.Config, all []performance.Facts, period calendar.ReportPeriod, day time.Time, src Source, names bool) *Performance {
+	res := performance.ComputeOf(all, period, day)
 	r := &Performance{
 		Report: "performance", ProgramYear: period.Year,
 		Period: PerformanceSpan{dateString(period.From), dateString(period.To)},
@@ -95,8 +103,8 @@ func BuildPerformance(snap *casefile.Snapshot, period calendar.ReportPeriod, day
 		q := period.Quarter
 		r.Quarter = &q
 	}
-	if snap.Config != nil {
-		r.Organization = snap.Config.Organization
+	if cfg != nil {
+		r.Organization = cfg.Organization
 	}
 	for _, ind := range res.Indicators {
 		pi := PerformanceIndicator{

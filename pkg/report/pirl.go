@@ -9,6 +9,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/performance"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // PIRLExport is the PIRL-style export: one row per WIOA participant the
@@ -39,6 +40,12 @@ var pirlStamp = []string{"caseplan: program year", "caseplan: as of", "caseplan:
 // BuildPIRL makes the export for period as of day from the records in
 // snap, read at the commit src names.
 func BuildPIRL(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Time, src Source) *PIRLExport {
+	return BuildPIRLOf(snap.Config, performance.AllFacts(snap, day), period, day, src)
+}
+
+// BuildPIRLOf makes the export from the facts of every WIOA case
+// (performance.FactsOf on day, in case ID order) and the store settings.
+func BuildPIRLOf(cfg *record.Config, all []performance.Facts, period calendar.ReportPeriod, day time.Time, src Source) *PIRLExport {
 	day = calendar.Day(day)
 	e := &PIRLExport{
 		Export: "pirl", ProgramYear: period.Year, AsOf: dateString(day),
@@ -50,10 +57,10 @@ func BuildPIRL(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.T
 		q := period.Quarter
 		e.Quarter = &q
 	}
-	if snap.Config != nil {
-		e.Organization = snap.Config.Organization
+	if cfg != nil {
+		e.Organization = cfg.Organization
 	}
-	for _, row := range performance.PIRLRows(snap, period, day) {
+	for _, row := range performance.PIRLRowsOf(all, period) {
 		e.Rows = append(e.Rows, append(row, strconv.Itoa(period.Year), e.AsOf, e.Commit))
 	}
 	return e
