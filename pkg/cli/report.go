@@ -37,6 +37,10 @@ type reportOptions struct {
 	names  bool
 	table  string
 	bom    bool
+	// checkStore, when set, is given the store settings and cohorts of
+	// the commit before its cases are read (a usage error then costs no
+	// reading).
+	checkStore func(*casefile.Snapshot) error
 }
 
 func addReportFlags(c *cobra.Command, o *reportOptions) {
@@ -189,6 +193,11 @@ func scanReport[T any](o *reportOptions, stage string, params []string, row func
 	cfg := s.snap.Config
 	if cfg == nil {
 		return nil, nil, report.Source{}, o.noSettings(src)
+	}
+	if o.checkStore != nil {
+		if err := o.checkStore(s.snap); err != nil {
+			return nil, nil, report.Source{}, err
+		}
 	}
 	var reading *progress.Meter
 	s.opt.Progress = func(total int) func() {

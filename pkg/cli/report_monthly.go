@@ -145,20 +145,7 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 		return err
 	}
 	if opts.cohort != "" {
-		// A cohort's rows need every case's intake beside its row: read
-		// the whole commit, as before the cache.
-		snap, src, err := opts.reportSnapshot()
-		if err != nil {
-			return err
-		}
-		if err := knownCohort(snap, opts.cohort); err != nil {
-			return err
-		}
-		r := report.BuildMonthly(snap, m, src, opts.names)
-		r.KeepCohort(snap, opts.cohort)
-		return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
-			return w.Monthly(b, r)
-		})
+		return reportMonthlyCohort(opts, w)
 	}
 	cfg, cases, src, err := scanReport(&opts.reportOptions, "report-monthly", []string{"month " + m.String(), fmt.Sprint("names ", opts.names)},
 		func(c *casefile.Case, cfg *record.Config) (report.MonthlyCase, bool) {
@@ -168,6 +155,47 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 		return err
 	}
 	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
+	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
+		return w.Monthly(b, r)
+	})
+}
+
+// cohortCase is a case's part of the monthly report and its layoff cohort.
+type cohortCase struct {
+	Case   report.MonthlyCase `json:"case"`
+	Cohort string             `json:"cohort"`
+}
+
+// reportMonthlyCohort makes the monthly report whose case rows are the
+// cohort's: the totals are the whole store's, as without --cohort.
+func reportMonthlyCohort(opts *reportMonthlyOptions, w report.Writer) error {
+	m := opts.period
+	opts.checkStore = func(snap *casefile.Snapshot) error { return knownCohort(snap, opts.cohort) }
+	cfg, rows, src, err := scanReport(&opts.reportOptions, "report-monthly-cohort", []string{"month " + m.String(), fmt.Sprint("names ", opts.names)},
+		func(c *casefile.Case, cfg *record.Config) (cohortCase, bool) {
+			mc, ok := report.MonthlyOf(c, cfg, m, opts.names)
+			if !ok {
+				return cohortCase{}, false
+			}
+			cc := cohortCase{Case: mc}
+			if c.Intake != nil {
+				cc.Cohort = c.Intake.Cohort
+			}
+			return cc, true
+		})
+	if err != nil {
+		return err
+	}
+	cases := make([]report.MonthlyCase, len(rows))
+	in := map[string]bool{}
+	for i, r := range rows {
+		cases[i] = r.Case
+		if r.Cohort == opts.cohort {
+			in[r.Case.Row.ID] = true
+		}
+	}
+	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
+	r.KeepCases(opts.cohort, in)
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
 	})

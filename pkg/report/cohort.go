@@ -19,6 +19,11 @@ func (r *Monthly) KeepCohort(snap *casefile.Snapshot, cohort string) {
 			in[c.ID] = true
 		}
 	}
+	r.KeepCases(cohort, in)
+}
+
+// KeepCases keeps the case rows of cohort, whose cases are those in names.
+func (r *Monthly) KeepCases(cohort string, in map[string]bool) {
 	kept := []CaseRow{}
 	for _, row := range r.Cases {
 		if in[row.ID] {
