@@ -27,11 +27,6 @@ type Options struct {
 	// Source is where the case files are read from, for the cases the
 	// cache does not hold.
 	Source store.Source
-	// Sources, when set, opens another reader of the same files for each
-	// extra goroutine, for a source that one goroutine at a time may use
-	// (a commit's tree: go-git is not safe for concurrent use). done
-	// closes it.
-	Sources func() (src store.Source, done func(), err error)
 	// Only names the cases to scan, as store.Load's only: nil scans every
 	// case directory.
 	Only []string
@@ -151,8 +146,6 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 	workers := 1
 	if c, ok := opt.Source.(store.Concurrent); ok && c.Concurrent() {
 		workers = runtime.GOMAXPROCS(0) * 2
-	} else if opt.Sources != nil {
-		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, len(missing)/16))
 
@@ -160,25 +153,14 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		src, done := opt.Source, func() {}
-		if w > 0 {
-			if c, ok := opt.Source.(store.Concurrent); !ok || !c.Concurrent() {
-				if src, done, err = opt.Sources(); err != nil {
-					close(next)
-					wg.Wait()
-					return nil, nil, err
-				}
-			}
-		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			defer done()
 			for i := range next {
 				if errs[w] != nil {
 					continue // drain: another case already failed the scan
 				}
-				errs[w] = one(src, i)
+				errs[w] = one(opt.Source, i)
 				step()
 			}
 		}()

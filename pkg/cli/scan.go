@@ -12,6 +12,7 @@ import (
 	"hash"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -137,31 +138,16 @@ func (g *globals) treeScan(repo *gitstore.Repo, tree *gitstore.TreeFiles, stage 
 	g.tuneGC()
 	root := repo.Root()
 	work, _ := store.NewWorkTree(root)
-	route := &routed{tree: store.GitTree{Tree: tree, Work: work}, work: work, same: map[string]bool{}}
+	// One repository handle serves every goroutine, one read at a time:
+	// each handle holds the pack index in memory (about 90 MB at 10,000
+	// cases and 50,000 commits, most of it go-git's map from offsets to
+	// hashes), and a second one took a report --at past issue 12's 250 MB.
+	// Parsing, and reading the cases whose files the work tree holds, stay
+	// parallel.
+	route := &routed{tree: &lockedSource{src: store.GitTree{Tree: tree, Work: work}}, work: work, same: map[string]bool{}}
 	s, err := newScan(route, stage, params...)
 	if err != nil {
 		return nil, err
-	}
-	commit := tree.Commit()
-	// Another goroutine opens a repository handle of its own only when it
-	// first reads from git objects: each handle holds the pack index in
-	// memory (about 90 MB at 10,000 cases and 50,000 commits).
-	s.opt.Sources = func() (store.Source, func(), error) {
-		var r *gitstore.Repo
-		other := &routed{work: work, same: route.same}
-		other.open = func() (store.GitTree, error) {
-			var err error
-			if r, err = gitstore.Open(root); err != nil {
-				return store.GitTree{}, err
-			}
-			t, err := r.TreeAt(commit)
-			return store.GitTree{Tree: t, Work: work}, err
-		}
-		return other, func() {
-			if r != nil {
-				r.Close()
-			}
-		}, nil
 	}
 	entries, err := tree.List(layout.CasesDir)
 	if err != nil {
@@ -212,9 +198,7 @@ func (g *globals) treeScan(repo *gitstore.Repo, tree *gitstore.TreeFiles, stage 
 // routed reads a commit's tree, but the cases in same from the work tree,
 // whose directories there hold the commit's very files.
 type routed struct {
-	tree store.GitTree
-	open func() (store.GitTree, error) // opens tree on first use, when set
-	err  error
+	tree store.Source // the commit's tree, locked
 	work *store.WorkTree
 	same map[string]bool // filled before the first case is read, then only read
 }
@@ -227,24 +211,32 @@ func (r *routed) from(p string) store.Source {
 }
 
 // direct is the commit's tree itself.
-func (r *routed) direct() store.Source {
-	if r.open != nil {
-		r.tree, r.err = r.open()
-		r.open = nil
-	}
-	if r.err != nil {
-		return failed{r.err}
-	}
-	return r.tree
-}
-
-// failed is a Source whose every read fails with err.
-type failed struct{ err error }
-
-func (f failed) ReadFile(string) ([]byte, error)    { return nil, f.err }
-func (f failed) List(string) ([]store.Entry, error) { return nil, f.err }
+func (r *routed) direct() store.Source { return r.tree }
 
 func (r *routed) ReadFile(p string) ([]byte, error) { return r.from(p).ReadFile(p) }
+
+// Concurrent reports that a routed source may be read from several
+// goroutines: the work tree may, and the commit's tree is locked.
+func (r *routed) Concurrent() bool { return true }
+
+// lockedSource lets one goroutine at a time read src (a commit's tree:
+// go-git's repository handles are not safe for concurrent use).
+type lockedSource struct {
+	mu  sync.Mutex
+	src store.Source
+}
+
+func (l *lockedSource) ReadFile(p string) ([]byte, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.src.ReadFile(p)
+}
+
+func (l *lockedSource) List(dir string) ([]store.Entry, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.src.List(dir)
+}
 
 func (r *routed) List(dir string) ([]store.Entry, error) { return r.from(dir).List(dir) }
 
