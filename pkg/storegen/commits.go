@@ -140,6 +140,9 @@ func (s *story) commits() (*caseOut, error) {
 	if decision != nil {
 		plans = append(plans, decision)
 	}
+	if s.second != nil {
+		plans = s.withTransfer(plans, version(intake, s.transferred(opened), s.transfer))
+	}
 
 	for i, c := range plans {
 		for _, f := range c.files {
@@ -221,4 +224,37 @@ func count(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// transferred is the intake as the transfer (002) leaves it: the case
+// opened, now with its second designated counselor, the transfer and the
+// first counselor on the team.
+func (s *story) transferred(opened record.Intake) *record.Intake {
+	in := opened
+	in.Manager, in.Center = s.second.ID, s.second.Center
+	in.Transfers = s.intake.Transfers
+	for _, m := range s.intake.Team {
+		if m.Email == s.first.Email {
+			in.Team = append(in.Team, m)
+		}
+	}
+	return &in
+}
+
+// withTransfer puts the transfer's commit into plans on its day: after
+// every commit of files dated before it, before the first that holds a
+// file dated on or after it. The first counselor, who manages the case
+// until then, makes it (verify holds each commit to the roster and the
+// case's manager in its parent); the second makes the commits after.
+func (s *story) withTransfer(plans []*commitPlan, intake *file) []*commitPlan {
+	t := &commitPlan{action: "case.transfer", author: s.first, files: []*file{intake},
+		summary: fmt.Sprintf("transfer the case to %s (%s)", s.second.ID, s.second.Center)}
+	at := len(plans)
+	for i, c := range plans {
+		if i > 0 && slices.ContainsFunc(c.files, func(f *file) bool { return !f.day.Before(s.transfer) }) {
+			at = i
+			break
+		}
+	}
+	return slices.Insert(plans, at, t)
 }
