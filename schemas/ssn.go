@@ -58,6 +58,29 @@ func noFullSSN(v any, path []string, out *[]Error) {
 	}
 }
 
+// anySSN reports whether any string in v, at any depth, holds an SSN in
+// its separated form: the walk without paths that noFullSSN, which
+// builds them, need only follow when one does (almost never).
+func anySSN(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return nineDigits(v) && ssnRE.MatchString(v)
+	case map[string]any:
+		for _, x := range v {
+			if anySSN(x) {
+				return true
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if anySSN(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // nineDigits reports whether s has at least nine digits: the pattern
 // needs them, and most strings have fewer.
 func nineDigits(s string) bool {

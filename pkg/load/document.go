@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -170,7 +171,44 @@ func (d *Document) Node(path ...string) *yaml.Node {
 
 // Decode decodes the document into a typed record. Unknown fields are
 // ignored here: the schema reports them, with their positions.
+//
+// go-yaml resolves a !!timestamp value again at every decode (up to four
+// calls of time.Parse, a tenth of a cold validate's time) only to hand
+// its text to the string that takes it: a record's dates are
+// record.Date, and no record has a time.Time, interface or yaml.Node
+// field (TestDecodeTargets in pkg/store holds them to that). So the
+// document's timestamps are decoded as the strings they are; a decode
+// that fails is made again as the document is written, so that its error
+// is go-yaml's own. The nodes are the same again when Decode returns;
+// a Document is not for concurrent use.
 func (d *Document) Decode(v any) error {
+	var stamps []*yaml.Node
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!timestamp" {
+			stamps = append(stamps, n)
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(d.Root)
+	if len(stamps) == 0 {
+		return d.Root.Decode(v)
+	}
+	for _, n := range stamps {
+		n.Tag = "!!str"
+	}
+	err := d.Root.Decode(v)
+	for _, n := range stamps {
+		n.Tag = "!!timestamp"
+	}
+	if err == nil {
+		return nil
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv.Elem().SetZero()
+	}
 	return d.Root.Decode(v)
 }
 

@@ -262,11 +262,14 @@ func Default() *Guard {
 // Scan returns every leak in text, ordered by where it starts. Matches of
 // one kind never overlap.
 func (g *Guard) Scan(text string) []Match {
+	lower := asciiLower(text) // once, for the dates of birth and the terms
 	var out []Match
 	out = append(out, g.SSNs(text)...)
-	out = append(out, g.DOBs(text)...)
-	out = append(out, g.Terms(text)...)
-	slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
+	out = append(out, g.dobs(text, lower)...)
+	out = append(out, g.termsIn(text, lower)...)
+	if len(out) > 1 {
+		slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
+	}
 	return out
 }
 
@@ -279,12 +282,14 @@ func (g *Guard) SSNs(text string) []Match {
 }
 
 // DOBs returns the dates of birth in text.
-func (g *Guard) DOBs(text string) []Match {
+func (g *Guard) DOBs(text string) []Match { return g.dobs(text, asciiLower(text)) }
+
+// dobs is DOBs of text, whose ASCII letters lower is in lower case.
+func (g *Guard) dobs(text, lower string) []Match {
 	if digits(text) < 2 {
 		return nil // every date has digits
 	}
 	if g.dobWords != nil {
-		lower := asciiLower(text)
 		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return strings.Contains(lower, w) }) {
 			return nil
 		}
@@ -298,11 +303,13 @@ func (g *Guard) DOBs(text string) []Match {
 // there (a validate of 10,000 cases scans 250,000 files' every string).
 // Where two matches overlap, the earlier term in the list wins, and of one
 // term the earlier match.
-func (g *Guard) Terms(text string) []Match {
+func (g *Guard) Terms(text string) []Match { return g.termsIn(text, asciiLower(text)) }
+
+// termsIn is Terms of text, whose ASCII letters lower is in lower case.
+func (g *Guard) termsIn(text, lower string) []Match {
 	if len(g.terms) == 0 {
 		return nil
 	}
-	lower := asciiLower(text)
 	type candidate struct {
 		term int
 		m    Match
