@@ -152,16 +152,10 @@ func keyEnd(s string) int {
 }
 
 // mapping reads the block mapping whose keys start at column indent,
-// beginning at the current line (which skipBlank found).
+// beginning at the current line (which skipBlank found, or a list item's
+// "- " that the first key follows).
 func (p *fastParser) mapping(indent int) *yaml.Node {
-	return p.mappingFrom(indent, indent)
-}
-
-// mappingFrom reads a block mapping whose keys are at column indent; its
-// first key starts at column first of the current line (later than indent
-// only after a list item's "- ", where it is the same column).
-func (p *fastParser) mappingFrom(indent, first int) *yaml.Node {
-	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: first + 1})
+	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: indent + 1})
 	for !p.failed {
 		l := p.lines[p.i]
 		rest := l[indent:]
@@ -273,7 +267,7 @@ func (p *fastParser) sequence(indent int) *yaml.Node {
 		var item *yaml.Node
 		if n < len(rest) && keyEnd(rest[n:]) > 0 {
 			// "- key: value": a mapping whose keys line up after the dash.
-			item = p.mappingFrom(indent+2+n, indent+2+n)
+			item = p.mapping(indent + 2 + n)
 			if p.failed {
 				return nil
 			}

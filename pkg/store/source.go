@@ -88,7 +88,11 @@ func (w *WorkTree) ReadFile(name string) ([]byte, error) {
 	if fi.Size() > MaxRead {
 		return nil, &TooLargeError{Name: name, Size: fi.Size()}
 	}
-	return readRegular(p, fi.Size())
+	data, err := readRegular(p, fi.Size())
+	if tl, ok := err.(*TooLargeError); ok {
+		tl.Name = name // it grew past the limit while it was read
+	}
+	return data, err
 }
 
 // MaxRead is the largest file the work tree reads: the limit for a record
