@@ -474,13 +474,29 @@ type orderedMap []struct {
 func (m orderedMap) MarshalYAML() (any, error) {
 	n := &yaml.Node{Kind: yaml.MappingNode}
 	for _, e := range m {
-		var v yaml.Node
-		if err := v.Encode(e.v); err != nil {
+		v, err := toNode(e.v)
+		if err != nil {
 			return nil, err
 		}
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: e.k}, &v)
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: e.k}, v)
 	}
 	return n, nil
+}
+
+// toNode returns v as a node: a copy of v when it is one already, else v
+// encoded. (go-yaml's Node.Encode of a node panics on an empty null
+// scalar, the value of "key:", which a merge passes on; FuzzRecord found
+// it.)
+func toNode(v any) (*yaml.Node, error) {
+	if n, ok := v.(*yaml.Node); ok && n != nil {
+		c := *n
+		return &c, nil
+	}
+	var n yaml.Node
+	if err := n.Encode(v); err != nil {
+		return nil, err
+	}
+	return &n, nil
 }
 
 func marshal(v any) (string, error) {
@@ -515,15 +531,15 @@ func inlineScalar(v any) (string, bool, error) {
 
 // flowText renders a list or mapping on one line in flow style.
 func flowText(v any) (string, bool, error) {
-	var n yaml.Node
-	if err := n.Encode(v); err != nil {
+	n, err := toNode(v)
+	if err != nil {
 		return "", false, err
 	}
 	if n.Kind != yaml.SequenceNode && n.Kind != yaml.MappingNode {
 		return "", false, nil
 	}
 	n.Style = yaml.FlowStyle
-	s, err := marshal(&n)
+	s, err := marshal(n)
 	if err != nil {
 		return "", false, err
 	}
