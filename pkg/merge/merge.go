@@ -170,6 +170,13 @@ func parse(side, path string, data []byte) (*yaml.Node, error) {
 		line := fs[0].Line + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
 		return nil, &InputError{Side: side, Path: path, Line: line, Message: fs[0].Message}
 	}
+	if len(body) < len(data) {
+		// The modeline is kept in what the merge writes: it must read too
+		// (FuzzRecord found one with bytes that are not UTF-8).
+		if _, fs := load.Parse(path, data); len(fs) > 0 {
+			return nil, &InputError{Side: side, Path: path, Line: fs[0].Line, Message: fs[0].Message}
+		}
+	}
 	return doc.Root, nil
 }
 
