@@ -10,6 +10,7 @@ package yamledit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -82,7 +83,20 @@ type doc struct {
 	order Order // where missing keys go (SetInOrder); nil: at the mapping's end
 }
 
+// oddBreaks are the line breaks YAML knows besides \n and \r\n: NEL,
+// LINE SEPARATOR, PARAGRAPH SEPARATOR (and a lone \r, checked apart).
+var oddBreaks = []string{"\u0085", "\u2028", "\u2029"}
+
 func parse(data []byte) (*doc, error) {
+	// The parser counts lines at these breaks too; the edits, made at the
+	// lines it reports, count only \n (FuzzSet found a lone \r).
+	odd := bytes.Contains(bytes.ReplaceAll(data, []byte("\r\n"), nil), []byte("\r"))
+	for _, b := range oddBreaks {
+		odd = odd || bytes.Contains(data, []byte(b))
+	}
+	if odd {
+		return nil, errors.New("the file has line breaks other than LF and CRLF (a lone carriage return, or a Unicode line or paragraph separator); save it with ordinary line endings and try again")
+	}
 	var n yaml.Node
 	if err := yaml.Unmarshal(data, &n); err != nil {
 		return nil, err

@@ -202,3 +202,18 @@ func TestSetEmptyValue(t *testing.T) {
 		}
 	}
 }
+
+// TestOddLineBreaks: a file whose lines YAML breaks where the editor does
+// not (a lone CR, NEL, LINE or PARAGRAPH SEPARATOR) is refused with a
+// reason, never edited at the wrong place; CRLF files are edited.
+func TestOddLineBreaks(t *testing.T) {
+	for _, data := range []string{"\r0: 1\n", "a: 1\rb: 2\n", "a: 1\u2028b: 2\n", "a: 1\u0085b: 2\n", "a: x\u2029\n"} {
+		if out, err := Set([]byte(data), []string{"a"}, "2"); err == nil || !strings.Contains(err.Error(), "line breaks") {
+			t.Errorf("Set(%q) = %q, %v; want the line breaks refused", data, out, err)
+		}
+	}
+	out, err := Set([]byte("a: 1\r\nb: 2\r\n"), []string{"a"}, "three")
+	if err != nil || string(out) != "a: three\r\nb: 2\r\n" {
+		t.Errorf("a CRLF file: %q, %v", out, err)
+	}
+}
