@@ -275,7 +275,8 @@ func (c *converter) convert(n *yaml.Node) (any, error) {
 			if k.Tag == "!!merge" {
 				return nil, &posError{k, RuleAlias, "YAML merge keys (<<) are not allowed in a record; write the fields out in full"}
 			}
-			if k.Kind != yaml.ScalarNode || (k.Tag != "!!str" && k.Tag != "!!int" && k.Tag != "!!bool" && k.Tag != "!!null" && k.Tag != "!!float" && k.Tag != "!!timestamp") {
+			// A field has a name: not an empty one, not null ("~:", "?").
+			if k.Kind != yaml.ScalarNode || k.Value == "" || (k.Tag != "!!str" && k.Tag != "!!int" && k.Tag != "!!bool" && k.Tag != "!!float" && k.Tag != "!!timestamp") {
 				if k.Kind == yaml.AliasNode {
 					return nil, &posError{k, RuleAlias, fmt.Sprintf("YAML alias *%s is not allowed in a record; write the value out in full", k.Value)}
 				}

@@ -134,3 +134,20 @@ func TestSyntaxInPlainWords(t *testing.T) {
 		})
 	}
 }
+
+// TestFieldNames: a field is named by text; an empty or null name is
+// refused where it stands (FuzzRecord found a merge that could not write
+// one back).
+func TestFieldNames(t *testing.T) {
+	for _, src := range []string{"~: x\n", "null: x\n", "?\n", "'': x\n", "id: a\n\"\": x\n"} {
+		_, fs := Parse("cases/X/intake.yaml", []byte(src))
+		if len(fs) != 1 || fs[0].Rule != RuleShape || !strings.Contains(fs[0].Message, "field name") {
+			t.Errorf("%q: %v; want the field name refused", src, fs)
+		}
+	}
+	for _, src := range []string{"a: x\n", "1: x\n", "true: x\n", "2026-01-02: x\n"} {
+		if _, fs := Parse("cases/X/intake.yaml", []byte(src)); len(fs) > 0 {
+			t.Errorf("%q: %v", src, fs)
+		}
+	}
+}
