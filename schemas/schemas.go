@@ -60,6 +60,7 @@ type Error struct {
 // for concurrent use.
 type Validator struct {
 	schemas map[string]*jsonschema.Schema // by kind
+	quick   map[string]*quick             // by kind: the verdict of a valid record, fast
 	docs    map[string]any                // raw schema documents by $id, for messages
 }
 
@@ -69,7 +70,7 @@ func Compile() (*Validator, error) {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft7)
 	c.AssertFormat()
-	v := &Validator{schemas: map[string]*jsonschema.Schema{}, docs: map[string]any{}}
+	v := &Validator{schemas: map[string]*jsonschema.Schema{}, quick: map[string]*quick{}, docs: map[string]any{}}
 	ids := map[string]string{}
 	for _, k := range Kinds {
 		b, err := Bytes(k)
@@ -104,6 +105,7 @@ func Compile() (*Validator, error) {
 			return nil, fmt.Errorf("%s: %w", FileName(k), err)
 		}
 		v.schemas[k] = s
+		v.quick[k] = compileQuick(s, map[*jsonschema.Schema]*quick{})
 	}
 	return v, nil
 }
@@ -120,7 +122,10 @@ func (v *Validator) Validate(kind string, doc any) []Error {
 	if anySSN(doc) {
 		noFullSSN(doc, nil, &out)
 	}
-	err := s.Validate(doc)
+	var err error
+	if v.quick[kind].check(doc, 0) != valid {
+		err = s.Validate(doc)
+	}
 	if err == nil && out == nil {
 		return nil
 	}

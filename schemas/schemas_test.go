@@ -44,6 +44,11 @@ func jsonLike(t *testing.T, n *yaml.Node) any {
 		return n.Value
 	case "!!null":
 		return nil
+	case "!!int":
+		var i int64
+		if n.Decode(&i) == nil {
+			return i // as the loader gives a whole number
+		}
 	}
 	var v any
 	if err := n.Decode(&v); err != nil {
