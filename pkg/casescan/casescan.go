@@ -10,13 +10,18 @@ package casescan
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/resultcache"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -38,6 +43,13 @@ type Options struct {
 	// read: a result is kept only when the files did not change while
 	// they were read (the work tree; a commit's tree never changes).
 	Recheck func(id string) (plumbing.Hash, bool)
+	// KeyRead, when set, keys each case that is read by what was read:
+	// the hash of the very names and bytes the result was computed from,
+	// the key Keys would give them. A scan of the work tree with nothing
+	// in its cache then needs no Keys at all, and no Recheck; a case
+	// whose directory holds something the loader does not read (a
+	// symbolic link, a stray file) falls back to Keys and Recheck.
+	KeyRead bool
 	// Cache keeps the results; nil keeps none.
 	Cache *resultcache.Cache
 	// Params is what every result depends on besides the case's files.
@@ -79,12 +91,15 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 	for _, p := range opt.Params {
 		params = append(params, []byte(p))
 	}
+	keyOf := func(id string, h plumbing.Hash) resultcache.Key {
+		return resultcache.NewKey(append(params[:len(params):len(params)], []byte(id), h[:])...)
+	}
 	key := func(id string) (resultcache.Key, bool) {
 		h, ok := opt.Keys[id]
 		if !ok || opt.Cache == nil {
 			return resultcache.Key{}, false
 		}
-		return resultcache.NewKey(append(params[:len(params):len(params)], []byte(id), h[:])...), true
+		return keyOf(id, h), true
 	}
 
 	step := func() {}
@@ -118,8 +133,15 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 	one := func(src store.Source, i int) error {
 		id := ids[i]
 		k, keyed := key(id)
-		c, loaded, files, err := store.LoadCase(src, id)
+		var rec *recorder
+		read := src
+		if opt.KeyRead && opt.Cache != nil {
+			rec = &recorder{Source: src, dir: layout.CaseDir(id)}
+			read = rec
+		}
+		c, loaded, files, err := store.LoadCase(read, id)
 		if err == nil && opt.Verify != nil && !opt.Verify(id) {
+			rec = nil
 			c, loaded, files, err = store.LoadCase(opt.Direct(src), id)
 		}
 		if err != nil {
@@ -130,7 +152,9 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 			return err
 		}
 		r := Result[T]{ID: id, Case: c != nil, Files: files, Value: v}
-		if keyed && opt.Recheck != nil {
+		if h, ok := rec.key(); ok {
+			k, keyed = keyOf(id, h), true
+		} else if keyed && opt.Recheck != nil {
 			h, ok := opt.Recheck(id)
 			keyed = ok && h == opt.Keys[id]
 		}
@@ -176,4 +200,95 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 		}
 	}
 	return results, top, nil
+}
+
+// recorder passes a case's reads through to a source and keeps what they
+// gave, so that the case can be keyed by what was read.
+type recorder struct {
+	store.Source
+	dir   string // the case's directory
+	mu    sync.Mutex
+	lists map[string][]store.Entry
+	blobs map[string]plumbing.Hash
+	bad   bool // something under dir was not read whole
+}
+
+func (r *recorder) ReadFile(name string) ([]byte, error) {
+	data, err := r.Source.ReadFile(name)
+	if r.under(name) {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		switch h, seen := r.blobs[name]; {
+		case errors.Is(err, fs.ErrNotExist):
+			// A file the loader looks for and the case does not have:
+			// the listing says what the case has.
+		case err != nil:
+			r.bad = true // too large, a link out: keyed some other way
+		case seen && h != gitstore.BlobHash(data):
+			r.bad = true // read twice, changed in between
+		default:
+			if r.blobs == nil {
+				r.blobs = map[string]plumbing.Hash{}
+			}
+			r.blobs[name] = gitstore.BlobHash(data)
+		}
+	}
+	return data, err
+}
+
+func (r *recorder) List(dir string) ([]store.Entry, error) {
+	entries, err := r.Source.List(dir)
+	if r.under(dir) {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if err != nil {
+			r.bad = true
+		} else {
+			if r.lists == nil {
+				r.lists = map[string][]store.Entry{}
+			}
+			r.lists[dir] = entries
+		}
+	}
+	return entries, err
+}
+
+func (r *recorder) under(name string) bool {
+	return name == r.dir || strings.HasPrefix(name, r.dir+"/")
+}
+
+// key returns the key of the case's directory, as gitstore.DirKeys would
+// give it for the names and bytes read, when everything in the directory
+// was read: every file whole, every subdirectory listed.
+func (r *recorder) key() (plumbing.Hash, bool) {
+	if r == nil || r.bad {
+		return plumbing.ZeroHash, false
+	}
+	return r.tree(r.dir)
+}
+
+func (r *recorder) tree(dir string) (plumbing.Hash, bool) {
+	entries, ok := r.lists[dir]
+	if !ok {
+		return plumbing.ZeroHash, false
+	}
+	list := make([]gitstore.TreeEntry, 0, len(entries))
+	for _, e := range entries {
+		p := dir + "/" + e.Name
+		var h plumbing.Hash
+		switch {
+		case e.Symlink:
+			return plumbing.ZeroHash, false // DirKeys gives no key either
+		case e.IsDir:
+			if h, ok = r.tree(p); !ok {
+				return plumbing.ZeroHash, false
+			}
+		default:
+			if h, ok = r.blobs[p]; !ok {
+				return plumbing.ZeroHash, false
+			}
+		}
+		list = append(list, gitstore.TreeEntry{Name: e.Name, Dir: e.IsDir, Hash: h})
+	}
+	return gitstore.TreeHash(list), true
 }

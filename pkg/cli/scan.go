@@ -103,7 +103,10 @@ func (s *scan) keepIn(g *globals, repo *gitstore.Repo, name string) {
 }
 
 // workTreeScan prepares a scan of the work tree at root: each case is
-// keyed by the hash of its directory's files, as git status knows them.
+// keyed by the hash of its directory's files, as git status knows them,
+// to find its result in the cache, and by the bytes read when it is read.
+// With nothing in the cache there is nothing to find: the walk of git
+// status is skipped, and a cold scan reads each file once.
 func (g *globals) workTreeScan(root string, src store.Source, stage string, params ...string) (*scan, error) {
 	g.tuneGC()
 	s, err := newScan(src, stage, params...)
@@ -115,12 +118,16 @@ func (g *globals) workTreeScan(root string, src store.Source, stage string, para
 		return s, nil // no repository, no cache
 	}
 	defer repo.Close()
+	s.keepIn(g, repo, stage)
+	s.opt.KeyRead = true
+	if s.cache.Empty() {
+		return s, nil
+	}
 	keys, again, err := repo.DirKeys(layout.CasesDir, load.MaxFileSize)
 	if err != nil {
 		return s, nil
 	}
 	s.opt.Keys, s.opt.Recheck = keys, again
-	s.keepIn(g, repo, stage)
 	return s, nil
 }
 

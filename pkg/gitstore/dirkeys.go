@@ -128,12 +128,7 @@ func (k *keyer) tree(abs, rel string, indexed map[string]*indexEntry) (h plumbin
 		}
 		return h, false, err
 	}
-	type entry struct {
-		name string
-		dir  bool
-		hash plumbing.Hash
-	}
-	list := make([]entry, 0, len(ents))
+	list := make([]TreeEntry, 0, len(ents))
 	for _, d := range ents {
 		p := rel + "/" + d.Name()
 		switch {
@@ -142,7 +137,7 @@ func (k *keyer) tree(abs, rel string, indexed map[string]*indexEntry) (h plumbin
 			if err != nil || !ok {
 				return h, false, err
 			}
-			list = append(list, entry{d.Name(), true, sub})
+			list = append(list, TreeEntry{d.Name(), true, sub})
 		case d.Type().IsRegular():
 			fi, err := d.Info()
 			if err != nil {
@@ -161,22 +156,40 @@ func (k *keyer) tree(abs, rel string, indexed map[string]*indexEntry) (h plumbin
 				}
 				fh = blobHash(data)
 			}
-			list = append(list, entry{d.Name(), false, fh})
+			list = append(list, TreeEntry{d.Name(), false, fh})
 		default:
 			return h, false, nil
 		}
 	}
-	sort.Slice(list, func(i, j int) bool { return gitNameLess(list[i].name, list[i].dir, list[j].name, list[j].dir) })
+	return TreeHash(list), true, nil
+}
+
+// TreeEntry is one entry of a directory whose key TreeHash computes: a
+// regular file and its blob hash, or a subdirectory and its TreeHash.
+type TreeEntry struct {
+	Name string
+	Dir  bool
+	Hash plumbing.Hash
+}
+
+// TreeHash returns the key DirKeys gives a directory holding list: the
+// hash git gives the tree of those files (each as mode 100644) and
+// subdirectories. It sorts list in place, as git sorts a tree.
+func TreeHash(list []TreeEntry) plumbing.Hash {
+	sort.Slice(list, func(i, j int) bool { return gitNameLess(list[i].Name, list[i].Dir, list[j].Name, list[j].Dir) })
 	var b bytes.Buffer
 	for _, e := range list {
-		if e.dir {
+		if e.Dir {
 			b.WriteString("40000 ")
 		} else {
 			b.WriteString("100644 ")
 		}
-		b.WriteString(e.name)
+		b.WriteString(e.Name)
 		b.WriteByte(0)
-		b.Write(e.hash[:])
+		b.Write(e.Hash[:])
 	}
-	return objectHash("tree", b.Bytes()), true, nil
+	return objectHash("tree", b.Bytes())
 }
+
+// BlobHash returns the hash git gives a file holding data.
+func BlobHash(data []byte) plumbing.Hash { return blobHash(data) }

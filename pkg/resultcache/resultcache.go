@@ -124,6 +124,14 @@ func decode(data []byte, version string) (map[Key][]byte, error) {
 	return out, nil
 }
 
+// Empty reports whether the file held no result this run can use: there
+// was none, or it could not be used.
+func (c *Cache) Empty() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.old) == 0
+}
+
 // Get returns the result kept under k. The caller must not change it.
 func (c *Cache) Get(k Key) ([]byte, bool) {
 	c.mu.Lock()
