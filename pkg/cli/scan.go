@@ -123,7 +123,7 @@ func (g *globals) workTreeScan(root string, src store.Source, stage string, para
 	if s.cache.Empty() {
 		return s, nil
 	}
-	keys, again, err := repo.DirKeys(layout.CasesDir, load.MaxFileSize)
+	keys, again, err := repo.DirKeys(layout.CasesDir, nil, load.MaxFileSize)
 	if err != nil {
 		return s, nil
 	}
@@ -151,7 +151,7 @@ func (g *globals) treeScan(repo *gitstore.Repo, tree *gitstore.TreeFiles, stage 
 	// hashes), and a second one took a report --at past issue 12's 250 MB.
 	// Parsing, and reading the cases whose files the work tree holds, stay
 	// parallel.
-	route := &routed{tree: &lockedSource{src: store.GitTree{Tree: tree, Work: work}}, work: work, same: map[string]bool{}}
+	route := &routed{tree: store.GitTree{Tree: tree, Work: work, Mu: new(sync.Mutex)}, work: work, same: map[string]bool{}}
 	s, err := newScan(route, stage, params...)
 	if err != nil {
 		return nil, err
@@ -171,8 +171,25 @@ func (g *globals) treeScan(repo *gitstore.Repo, tree *gitstore.TreeFiles, stage 
 		if work == nil || len(ids) < 64 {
 			return // a few cases: not worth a walk of the work tree
 		}
+		// Only a case whose directory is as the last commit has it can
+		// be in the work tree as the commit has it, short of an edit
+		// that undid a change: the walk looks at those cases alone (all
+		// of them for a report of the last commit, a fraction for one
+		// of a commit long past).
+		candidates := ids
+		if headKeys := repo.HeadDirHashes(layout.CasesDir); headKeys != nil {
+			candidates = nil
+			for _, id := range ids {
+				if h, ok := headKeys[id]; ok && h == keys[id] {
+					candidates = append(candidates, id)
+				}
+			}
+			if len(candidates) == 0 {
+				return
+			}
+		}
 		var here map[string]plumbing.Hash
-		if here, again, err = repo.DirKeys(layout.CasesDir, load.MaxFileSize); err != nil {
+		if here, again, err = repo.DirKeys(layout.CasesDir, candidates, load.MaxFileSize); err != nil {
 			return
 		}
 		for _, id := range ids {
@@ -225,25 +242,6 @@ func (r *routed) ReadFile(p string) ([]byte, error) { return r.from(p).ReadFile(
 // Concurrent reports that a routed source may be read from several
 // goroutines: the work tree may, and the commit's tree is locked.
 func (r *routed) Concurrent() bool { return true }
-
-// lockedSource lets one goroutine at a time read src (a commit's tree:
-// go-git's repository handles are not safe for concurrent use).
-type lockedSource struct {
-	mu  sync.Mutex
-	src store.Source
-}
-
-func (l *lockedSource) ReadFile(p string) ([]byte, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.src.ReadFile(p)
-}
-
-func (l *lockedSource) List(dir string) ([]store.Entry, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.src.List(dir)
-}
 
 func (r *routed) List(dir string) ([]store.Entry, error) { return r.from(dir).List(dir) }
 

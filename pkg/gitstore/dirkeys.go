@@ -37,7 +37,10 @@ import (
 //
 // again hashes one of the directories anew, for a reader that must know
 // its files did not change while it read them.
-func (r *Repo) DirKeys(dir string, maxRead int64) (keys map[string]plumbing.Hash, again func(name string) (plumbing.Hash, bool), err error) {
+//
+// only, when not nil, names the directories to key; the others are not
+// looked at.
+func (r *Repo) DirKeys(dir string, only []string, maxRead int64) (keys map[string]plumbing.Hash, again func(name string) (plumbing.Hash, bool), err error) {
 	idx, err := readIndex(filepath.Join(r.gitDir, "index"))
 	if err != nil {
 		return nil, nil, err
@@ -56,9 +59,16 @@ func (r *Repo) DirKeys(dir string, maxRead int64) (keys map[string]plumbing.Hash
 		}
 		return nil, nil, err
 	}
+	var want map[string]bool
+	if only != nil {
+		want = make(map[string]bool, len(only))
+		for _, name := range only {
+			want[name] = true
+		}
+	}
 	var names []string
 	for _, e := range ents {
-		if e.IsDir() {
+		if e.IsDir() && (want == nil || want[e.Name()]) {
 			names = append(names, e.Name())
 		}
 	}
@@ -193,3 +203,28 @@ func TreeHash(list []TreeEntry) plumbing.Hash {
 
 // BlobHash returns the hash git gives a file holding data.
 func BlobHash(data []byte) plumbing.Hash { return blobHash(data) }
+
+// HeadDirHashes returns the tree hash of every directory directly under
+// dir in the last commit, by name; nil when there is no last commit or dir
+// cannot be read from it.
+func (r *Repo) HeadDirHashes(dir string) map[string]plumbing.Hash {
+	head, err := r.Head()
+	if err != nil || head.IsZero() {
+		return nil
+	}
+	tree, err := r.TreeAt(head)
+	if err != nil {
+		return nil
+	}
+	entries, err := tree.List(dir)
+	if err != nil {
+		return nil
+	}
+	out := make(map[string]plumbing.Hash, len(entries))
+	for _, e := range entries {
+		if e.IsDir {
+			out[e.Name] = e.Hash
+		}
+	}
+	return out
+}
