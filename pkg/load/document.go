@@ -179,8 +179,10 @@ func (d *Document) Node(path ...string) *yaml.Node {
 // field (TestDecodeTargets in pkg/store holds them to that). So the
 // document's timestamps are decoded as the strings they are; a decode
 // that fails is made again as the document is written, so that its error
-// is go-yaml's own. The nodes are the same again when Decode returns;
-// a Document is not for concurrent use.
+// is go-yaml's own. The records caseplan writes are filled by the fast
+// decoder (decode.go), anything it does not follow by go-yaml. The nodes
+// are the same again when Decode returns; a Document is not for
+// concurrent use.
 func (d *Document) Decode(v any) error {
 	var stamps []*yaml.Node
 	var walk func(n *yaml.Node)
@@ -193,23 +195,30 @@ func (d *Document) Decode(v any) error {
 		}
 	}
 	walk(d.Root)
-	if len(stamps) == 0 {
-		return d.Root.Decode(v)
-	}
 	for _, n := range stamps {
 		n.Tag = "!!str"
 	}
-	err := d.Root.Decode(v)
+	ok := useFast && fastDecode(d.Root, v)
+	var err error
+	if !ok {
+		zero(v)
+		err = d.Root.Decode(v)
+	}
 	for _, n := range stamps {
 		n.Tag = "!!timestamp"
 	}
-	if err == nil {
-		return nil
+	if ok || err == nil || len(stamps) == 0 {
+		return err
 	}
+	zero(v)
+	return d.Root.Decode(v)
+}
+
+// zero sets what v points at to its zero value.
+func zero(v any) {
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		rv.Elem().SetZero()
 	}
-	return d.Root.Decode(v)
 }
 
 // index maps every path of the document to its nodes, the first time a

@@ -10,3 +10,6 @@ func SetFastParse(on bool) (restore func()) {
 	useFast = on
 	return func() { useFast = was }
 }
+
+// FastDecode lets the external tests hold fastDecode to go-yaml.
+var FastDecode = fastDecode

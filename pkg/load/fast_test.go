@@ -187,6 +187,9 @@ func FuzzFastParse(f *testing.F) {
 	f.Add([]byte("a:\n- b: |-\n    x\n\n    y\n  c: 'd''e'\n- f\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkFast(t, "input", data)
+		if root := goYAMLRoot(data); root != nil {
+			checkDecode(t, "input", root)
+		}
 	})
 }
 
