@@ -2,17 +2,17 @@ package schemas
 
 import (
 	"errors"
-	"regexp"
 	"slices"
 	"strconv"
+
+	"github.com/caseplan/caseplan/pkg/pii"
 )
 
 // ssnPattern is the separated form of a Social Security number, which
 // every schema refuses in every string (definitions/no-full-ssn); it is
-// pii.SchemaSSN, and a test keeps the two the same.
+// pii.SchemaSSN, and a test keeps the two the same. pii.SpacedSSN finds
+// it without a regular expression.
 const ssnPattern = `(^|[^0-9])[0-9]{3}[- .][0-9]{2}[- .][0-9]{4}([^0-9]|$)`
-
-var ssnRE = regexp.MustCompile(ssnPattern)
 
 // ssnMessage is what a string holding one is told. It never repeats the
 // value.
@@ -44,7 +44,7 @@ func dropNoFullSSN(doc any) error {
 func noFullSSN(v any, path []string, out *[]Error) {
 	switch v := v.(type) {
 	case string:
-		if nineDigits(v) && ssnRE.MatchString(v) {
+		if pii.SpacedSSN(v) {
 			*out = append(*out, Error{Path: slices.Clone(path), Message: label(path) + ": " + ssnMessage})
 		}
 	case map[string]any:
@@ -64,7 +64,7 @@ func noFullSSN(v any, path []string, out *[]Error) {
 func anySSN(v any) bool {
 	switch v := v.(type) {
 	case string:
-		return nineDigits(v) && ssnRE.MatchString(v)
+		return pii.SpacedSSN(v)
 	case map[string]any:
 		for _, x := range v {
 			if anySSN(x) {
@@ -74,20 +74,6 @@ func anySSN(v any) bool {
 	case []any:
 		for _, x := range v {
 			if anySSN(x) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// nineDigits reports whether s has at least nine digits: the pattern
-// needs them, and most strings have fewer.
-func nineDigits(s string) bool {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if '0' <= s[i] && s[i] <= '9' {
-			if n++; n == 9 {
 				return true
 			}
 		}

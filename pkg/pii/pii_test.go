@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -312,5 +313,49 @@ func TestTermsOnePass(t *testing.T) {
 				t.Fatalf("guard %d, %q: Terms = %v, searching term by term = %v", gi, text, got, want)
 			}
 		}
+	}
+}
+
+// TestSSNShapes holds SpacedSSN to the regular expression it replaces and
+// the default patterns' pre-check to the patterns: on random strings of
+// digits, separators and letters, SpacedSSN matches exactly where
+// SchemaSSN does, and no default pattern matches where the pre-check
+// says no pattern can.
+func TestSSNShapes(t *testing.T) {
+	schema := regexp.MustCompile(SchemaSSN)
+	var defaults []*regexp.Regexp
+	for _, p := range DefaultSSN {
+		defaults = append(defaults, regexp.MustCompile(p))
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "0123456789012345678901234567890123456789 -.-. x/ssnSSN#social\n"
+	matched, checked := 0, 0
+	for range 300_000 {
+		b := make([]byte, rng.IntN(24))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(b)
+		if rng.IntN(4) == 0 {
+			s += []string{"123-45-6789", "123456789", "SSN 123456789", "1234-56-7890", "12 34 5678"}[rng.IntN(5)]
+		}
+		if got, want := SpacedSSN(s), schema.MatchString(s); got != want {
+			t.Fatalf("SpacedSSN(%q) = %v, SchemaSSN matches: %v", s, got, want)
+		}
+		if SpacedSSN(s) {
+			matched++
+		}
+		if SpacedSSN(s) || nineInARow(s) {
+			continue
+		}
+		checked++
+		for _, re := range defaults {
+			if re.MatchString(s) {
+				t.Fatalf("%q: %s matches, but the pre-check says no default pattern can", s, re)
+			}
+		}
+	}
+	if matched < 1000 || checked < 1000 {
+		t.Fatalf("%d strings of the SSN shape, %d without: too few of one to test", matched, checked)
 	}
 }
