@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/caseplan/caseplan/pkg/layout"
 )
@@ -242,57 +243,123 @@ func EachItemID(rec any, fn func(r ListRule, at []string, id string)) {
 	if kind == "" {
 		return
 	}
-	eachItemID(kind, reflect.ValueOf(rec), nil, nil, fn)
+	v := reflect.ValueOf(rec)
+	eachItemID(itemPlanOf(kind, v.Type()), v, nil, fn)
 }
 
-func eachItemID(kind string, v reflect.Value, keys, at []string, fn func(ListRule, []string, string)) {
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return
-		}
-		v = v.Elem()
+// itemPlan is where in a record type the lists of items lie: the fields
+// that are, or lead to, a list of structs, worked out once per record
+// kind and type (reflection on every field of every record was most of
+// the time validate's duplicate-ID check took).
+type itemPlan struct {
+	fields []itemField
+}
+
+type itemField struct {
+	index int
+	name  string // the YAML key
+	list  bool   // a list of structs; else a struct or a pointer to one
+	rule  ListRule
+	ids   int       // with a rule that gives IDs: the index of the items' ID field, else -1
+	elem  *itemPlan // the struct's, or the items'
+}
+
+type itemPlanKey struct {
+	kind string
+	t    reflect.Type
+}
+
+var itemPlans sync.Map // itemPlanKey → *itemPlan
+
+func itemPlanOf(kind string, t reflect.Type) *itemPlan {
+	k := itemPlanKey{kind, t}
+	if p, ok := itemPlans.Load(k); ok {
+		return p.(*itemPlan)
 	}
-	if v.Kind() != reflect.Struct {
-		return
+	p := makeItemPlan(kind, t, nil, 0)
+	itemPlans.Store(k, p)
+	return p
+}
+
+func makeItemPlan(kind string, t reflect.Type, keys []string, depth int) *itemPlan {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
 	}
-	t := v.Type()
+	if t.Kind() != reflect.Struct || depth > 16 {
+		return nil
+	}
+	p := &itemPlan{}
 	for i := range t.NumField() {
 		// Only fields that can hold a list of items lead to one: the
-		// scalars (most fields) are passed over before any path is built.
+		// scalars (most fields) are passed over.
 		sf := t.Field(i)
 		if !sf.IsExported() {
 			continue
 		}
+		f := itemField{index: i, ids: -1}
 		switch sf.Type.Kind() {
 		case reflect.Struct, reflect.Pointer:
 		case reflect.Slice:
 			if sf.Type.Elem().Kind() != reflect.Struct {
 				continue
 			}
+			f.list = true
 		default:
 			continue
 		}
-		name, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
-		f := v.Field(i)
-		fkeys := append(keys[:len(keys):len(keys)], name)
-		fat := append(at[:len(at):len(at)], name)
-		if f.Kind() != reflect.Slice {
-			eachItemID(kind, f, fkeys, fat, fn)
-			continue
-		}
-		r, ok := ListRuleOf(kind, strings.Join(fkeys, "."))
-		for j := range f.Len() {
-			item := f.Index(j)
-			if item.Kind() != reflect.Struct {
-				break
-			}
-			iat := append(fat[:len(fat):len(fat)], strconv.Itoa(j))
-			if ok && r.Prefix != "" {
-				if id := item.FieldByName("ID"); id.IsValid() && id.String() != "" {
-					fn(r, append(iat[:len(iat):len(iat)], "id"), id.String())
+		f.name, _, _ = strings.Cut(sf.Tag.Get("yaml"), ",")
+		fkeys := append(keys[:len(keys):len(keys)], f.name)
+		elem := sf.Type
+		if f.list {
+			elem = sf.Type.Elem()
+			if r, ok := ListRuleOf(kind, strings.Join(fkeys, ".")); ok && r.Prefix != "" {
+				f.rule = r
+				if id, ok := elem.FieldByName("ID"); ok && len(id.Index) == 1 && id.Type.Kind() == reflect.String {
+					f.ids = id.Index[0]
 				}
 			}
-			eachItemID(kind, item, fkeys, iat, fn)
+		}
+		f.elem = makeItemPlan(kind, elem, fkeys, depth+1)
+		if (f.elem == nil || len(f.elem.fields) == 0) && f.ids < 0 {
+			continue // nothing with an ID below it
+		}
+		p.fields = append(p.fields, f)
+	}
+	return p
+}
+
+func eachItemID(p *itemPlan, v reflect.Value, at []string, fn func(ListRule, []string, string)) {
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return
+		}
+		v = v.Elem()
+	}
+	if p == nil || v.Kind() != reflect.Struct {
+		return
+	}
+	for _, f := range p.fields {
+		fv := v.Field(f.index)
+		fat := append(at[:len(at):len(at)], f.name)
+		if !f.list {
+			eachItemID(f.elem, fv, fat, fn)
+			continue
+		}
+		for j := range fv.Len() {
+			item := fv.Index(j)
+			var iat []string
+			if f.ids >= 0 {
+				if id := item.Field(f.ids).String(); id != "" {
+					iat = append(fat[:len(fat):len(fat)], strconv.Itoa(j))
+					fn(f.rule, append(iat[:len(iat):len(iat)], "id"), id)
+				}
+			}
+			if f.elem != nil && len(f.elem.fields) > 0 {
+				if iat == nil {
+					iat = append(fat[:len(fat):len(fat)], strconv.Itoa(j))
+				}
+				eachItemID(f.elem, item, iat, fn)
+			}
 		}
 	}
 }
