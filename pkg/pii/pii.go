@@ -264,11 +264,10 @@ func Default() *Guard {
 // Scan returns every leak in text, ordered by where it starts. Matches of
 // one kind never overlap.
 func (g *Guard) Scan(text string) []Match {
-	lower := asciiLower(text) // once, for the dates of birth and the terms
 	var out []Match
 	out = append(out, g.SSNs(text)...)
-	out = append(out, g.dobs(text, lower)...)
-	out = append(out, g.termsIn(text, lower)...)
+	out = append(out, g.DOBs(text)...)
+	out = append(out, g.Terms(text)...)
 	if len(out) > 1 {
 		slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
 	}
@@ -284,15 +283,12 @@ func (g *Guard) SSNs(text string) []Match {
 }
 
 // DOBs returns the dates of birth in text.
-func (g *Guard) DOBs(text string) []Match { return g.dobs(text, asciiLower(text)) }
-
-// dobs is DOBs of text, whose ASCII letters lower is in lower case.
-func (g *Guard) dobs(text, lower string) []Match {
+func (g *Guard) DOBs(text string) []Match {
 	if digits(text) < 2 {
 		return nil // every date has digits
 	}
 	if g.dobWords != nil {
-		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return strings.Contains(lower, w) }) {
+		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(text, w) }) {
 			return nil
 		}
 	}
@@ -302,13 +298,11 @@ func (g *Guard) dobs(text, lower string) []Match {
 // Terms returns the configured sensitive terms in text: each term's words
 // in order, separated by white space, as whole words. One pass over the
 // text tries, where a word may start, only the terms whose first byte is
-// there (a validate of 10,000 cases scans 250,000 files' every string).
-// Where two matches overlap, the earlier term in the list wins, and of one
-// term the earlier match.
-func (g *Guard) Terms(text string) []Match { return g.termsIn(text, asciiLower(text)) }
-
-// termsIn is Terms of text, whose ASCII letters lower is in lower case.
-func (g *Guard) termsIn(text, lower string) []Match {
+// there (a validate of 10,000 cases scans 250,000 files' every string),
+// comparing ASCII letters in either case for the terms matched in any
+// case, without a lower-cased copy of the text. Where two matches overlap,
+// the earlier term in the list wins, and of one term the earlier match.
+func (g *Guard) Terms(text string) []Match {
 	if len(g.terms) == 0 {
 		return nil
 	}
@@ -321,13 +315,14 @@ func (g *Guard) termsIn(text, lower string) []Match {
 		if i > 0 && isWordByte(text[i-1]) {
 			continue
 		}
-		for k, in := range [2]string{lower, text} {
-			for _, ti := range g.first[k][in[i]] {
+		for k, c := range [2]byte{lowerByte(text[i]), text[i]} {
+			fold := k == 0
+			for _, ti := range g.first[k][c] {
 				t := &g.terms[ti]
-				if !strings.HasPrefix(in[i:], t.words[0]) {
+				if !hasPrefix(text[i:], t.words[0], fold) {
 					continue
 				}
-				if end, ok := matchWords(in, i, t.words); ok {
+				if end, ok := matchWords(text, i, t.words, fold); ok {
 					found = append(found, candidate{ti, Match{Kind: Term, Start: i, End: end, Term: t.spelling}})
 				}
 			}
@@ -349,15 +344,16 @@ func (g *Guard) termsIn(text, lower string) []Match {
 
 // matchWords matches words at in[start:], the first of which is known to
 // be there, each after white space, the last ending a word; it returns
-// where the match ends.
-func matchWords(in string, start int, words []string) (int, bool) {
+// where the match ends. fold compares ASCII letters in either case (the
+// words are in lower case).
+func matchWords(in string, start int, words []string, fold bool) (int, bool) {
 	pos := start + len(words[0])
 	for _, w := range words[1:] {
 		sp := pos
 		for sp < len(in) && (in[sp] == ' ' || in[sp] == '\t' || in[sp] == '\n' || in[sp] == '\r') {
 			sp++
 		}
-		if sp == pos || !strings.HasPrefix(in[sp:], w) {
+		if sp == pos || !hasPrefix(in[sp:], w, fold) {
 			return 0, false
 		}
 		pos = sp + len(w)
@@ -370,6 +366,47 @@ func matchWords(in string, start int, words []string) (int, bool) {
 
 func isWordByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// lowerByte lower-cases an ASCII letter; any other byte is itself.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefix reports whether s starts with prefix; with fold, an ASCII
+// letter of s matches prefix's (lower-case) letter in either case, as if
+// s were asciiLower(s).
+func hasPrefix(s, prefix string, fold bool) bool {
+	if !fold {
+		return strings.HasPrefix(s, prefix)
+	}
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if lowerByte(s[i]) != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFold reports whether asciiLower(s) contains sub, which is in
+// lower case.
+func containsFold(s, sub string) bool {
+	if sub == "" {
+		return true
+	}
+	first := sub[0]
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if lowerByte(s[i]) == first && hasPrefix(s[i:], sub, true) {
+			return true
+		}
+	}
+	return false
 }
 
 // asciiLower lower-cases the ASCII letters of s only, so that every byte

@@ -266,7 +266,7 @@ func termsOneByOne(g *Guard, text string) []Match {
 			if start > 0 && isWordByte(in[start-1]) {
 				continue
 			}
-			end, ok := matchWords(in, start, t.words)
+			end, ok := matchWords(in, start, t.words, false)
 			if !ok {
 				continue
 			}
@@ -357,5 +357,23 @@ func TestSSNShapes(t *testing.T) {
 	}
 	if matched < 1000 || checked < 1000 {
 		t.Fatalf("%d strings of the SSN shape, %d without: too few of one to test", matched, checked)
+	}
+}
+
+// TestContainsFold holds containsFold to a search of the lower-cased text,
+// which it replaces in the date-of-birth pre-check.
+func TestContainsFold(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "dDoObB.iIrRtThHnN é\n"
+	for range 100_000 {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		for _, w := range []string{"dob", "d.o.b", "birth", "born", ""} {
+			if got, want := containsFold(string(b), w), strings.Contains(asciiLower(string(b)), w); got != want {
+				t.Fatalf("containsFold(%q, %q) = %v, want %v", b, w, got, want)
+			}
+		}
 	}
 }

@@ -98,7 +98,7 @@ func piiSettingFindings(cfg *record.Config, doc *load.Document) []finding.Findin
 func checkPII(x *Context) {
 	g, _ := Guard(x.Config)
 	for _, d := range x.Case.Docs {
-		walkStrings(d.Root, nil, 0, func(path []string, n *yaml.Node, keyCol int) {
+		walkStrings(d.Root, make([]string, 0, 16), 0, func(path []string, n *yaml.Node, keyCol int) {
 			ms := g.Scan(n.Value)
 			if len(ms) == 0 {
 				return
