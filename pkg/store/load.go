@@ -289,6 +289,9 @@ func (l *loader) loadCase(id string) error {
 	}
 
 	for _, kind := range layout.SingleKinds() {
+		if !present[layout.FileName(kind)] {
+			continue // not listed: nothing to read
+		}
 		doc := l.read(c.File(kind))
 		if doc == nil {
 			continue

@@ -148,6 +148,11 @@ func (w *WorkTree) List(dir string) ([]Entry, error) {
 // lstat, not one per component: a whole-store read resolves 250,000 paths.
 // That lstat's result is returned too (nil when the path was resolved the
 // slow way), so that the caller need not stat the file again.
+//
+// A directory found that way — no link, in a directory resolved before —
+// is remembered as resolved too: a case's directory is resolved when it is
+// listed, its notes/ when that is, and no path is ever resolved the slow
+// way (an lstat of every component) but the first under cases/.
 func (w *WorkTree) resolve(name string) (string, fs.FileInfo, error) {
 	if dir, base := path.Split(name); dir != "" && base != "" {
 		dir = strings.TrimSuffix(dir, "/")
@@ -158,24 +163,33 @@ func (w *WorkTree) resolve(name string) (string, fs.FileInfo, error) {
 			if d, err := w.resolveSlow(dir); err == nil {
 				if fi, err := os.Stat(d); err == nil && fi.IsDir() {
 					realDir, ok = d, true
-					w.mu.Lock()
-					if w.dirs == nil {
-						w.dirs = map[string]string{}
-					}
-					w.dirs[dir] = d
-					w.mu.Unlock()
+					w.remember(dir, d)
 				}
 			}
 		}
 		if ok {
 			p := filepath.Join(realDir, base)
 			if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink == 0 {
+				if fi.IsDir() {
+					w.remember(name, p)
+				}
 				return p, fi, nil
 			}
 		}
 	}
 	p, err := w.resolveSlow(name)
 	return p, nil, err
+}
+
+// remember records that the store's directory name is the directory real
+// on disk, inside the store.
+func (w *WorkTree) remember(name, real string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.dirs == nil {
+		w.dirs = map[string]string{}
+	}
+	w.dirs[name] = real
 }
 
 // resolveSlow resolves every component of name.
