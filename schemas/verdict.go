@@ -4,9 +4,14 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/caseplan/caseplan/pkg/pii"
 )
 
 // A verdict is what a quick check can say of a value against a schema.
@@ -38,6 +43,7 @@ type quick struct {
 	enum        []any
 	konst       *any
 	format      func(any) error
+	date        bool // the format is the library's "date"
 	not         *quick
 	allOf       []*quick
 	ifS         *quick
@@ -113,6 +119,7 @@ func compileQuick(s *jsonschema.Schema, seen map[*jsonschema.Schema]*quick) *qui
 	q.konst = s.Const
 	if s.Format != nil {
 		q.format = s.Format.Validate
+		q.date = s.Format.Name == "date"
 	}
 	q.not = sub(s.Not)
 	for _, a := range s.AllOf {
@@ -230,7 +237,7 @@ func (q *quick) check(v any, depth int) verdict {
 			return r
 		}
 	}
-	if q.format != nil && q.format(v) != nil {
+	if q.format != nil && !q.formatOK(v) {
 		return invalid
 	}
 	if q.ref != nil {
@@ -252,6 +259,43 @@ func (q *quick) check(v any, depth int) verdict {
 		return invalid
 	}
 	return and(r, q.conditions(v, depth))
+}
+
+// formatOK reports whether v passes the schema's format: the library's
+// own check, but a date of the plain form, which passes it, is passed
+// without it (the library parses each one with time.Parse).
+func (q *quick) formatOK(v any) bool {
+	if s, ok := v.(string); ok && q.date && plainDate(s) {
+		return true
+	}
+	return q.format(v) == nil
+}
+
+// plainDate reports whether s is YYYY-MM-DD, a day of the calendar: what
+// time.Parse("2006-01-02", s), the library's date format, accepts.
+func plainDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	n := func(from, to int) int {
+		v := 0
+		for i := from; i < to; i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return -1
+			}
+			v = v*10 + int(s[i]-'0')
+		}
+		return v
+	}
+	year, month, day := n(0, 4), n(5, 7), n(8, 10)
+	if year < 0 || month < 1 || month > 12 || day < 1 {
+		return false
+	}
+	days := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month]
+	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		days = 29
+	}
+	return day <= days
 }
 
 func (q *quick) object(obj map[string]any, depth int) verdict {
@@ -413,4 +457,328 @@ func is(b bool) verdict {
 func isInteger(v any) bool {
 	r, ok := new(big.Rat).SetString(fmt.Sprint(v))
 	return ok && r.IsInt()
+}
+
+// ValidateNode is Validate of a record given as its nodes, root, and its
+// JSON-like values, value (load.Document.Value): a record the quick check
+// passes on its nodes, with no string of an SSN's shape in it, is valid
+// without its values being built — maps and lists for every record were
+// most of the cost of reading it (issue 12). Otherwise the values are
+// built and Validate decides.
+func (v *Validator) ValidateNode(kind string, root *yaml.Node, value func() any) []Error {
+	if q, ok := v.quick[kind]; ok {
+		var scan nodeScan
+		if q.checkNode(root, 0, &scan) == valid && !scan.ssn {
+			return nil
+		}
+	}
+	return v.Validate(kind, value())
+}
+
+// nodeScan is what a quick check on nodes learns besides its verdict:
+// whether a string has an SSN's shape (noFullSSN's rule). A check that
+// passes a value without looking into it (a field no schema describes)
+// walks it for that.
+type nodeScan struct{ ssn bool }
+
+func (st *nodeScan) str(s string) {
+	if !st.ssn && pii.SpacedSSN(s) {
+		st.ssn = true
+	}
+}
+
+func (st *nodeScan) walk(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if isStringNode(n) {
+			st.str(n.Value)
+		}
+	case yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 {
+			st.walk(n.Content[i])
+		}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			st.walk(c)
+		}
+	}
+}
+
+// isStringNode reports whether the loader makes a string of n: a string,
+// a date (as written) or binary data (as written), not tagged by hand.
+func isStringNode(n *yaml.Node) bool {
+	if n.Style&yaml.TaggedStyle != 0 {
+		return false
+	}
+	switch n.Tag {
+	case "!!str", "!!timestamp", "!!binary":
+		return true
+	}
+	return false
+}
+
+// scalarOf returns the value the loader makes of the scalar n where quick
+// is sure of it: null, booleans, strings, whole numbers in plain decimal
+// and plain decimal fractions.
+func scalarOf(n *yaml.Node) (any, bool) {
+	if isStringNode(n) {
+		return n.Value, true
+	}
+	if n.Style&(yaml.TaggedStyle|yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return nil, false
+	}
+	switch n.Tag {
+	case "!!null":
+		return nil, true
+	case "!!bool":
+		switch n.Value {
+		case "true", "True", "TRUE":
+			return true, true
+		case "false", "False", "FALSE":
+			return false, true
+		}
+	case "!!int":
+		digits := strings.TrimPrefix(n.Value, "-")
+		if digits != "" && (len(digits) == 1 || digits[0] != '0') && allDigits(digits) {
+			if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
+				return i, true
+			}
+		}
+	case "!!float":
+		whole, frac, ok := strings.Cut(strings.TrimPrefix(n.Value, "-"), ".")
+		if ok && whole != "" && frac != "" && allDigits(whole) && allDigits(frac) {
+			if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
+				return f, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// checkNode is check of the value the loader makes of n.
+func (q *quick) checkNode(n *yaml.Node, depth int, st *nodeScan) verdict {
+	if q.unsupported || depth > maxQuickDepth {
+		return unknown
+	}
+	var t uint8
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if isStringNode(n) {
+			st.str(n.Value)
+			return q.checkString(n.Value, depth)
+		}
+		v, ok := scalarOf(n)
+		if !ok {
+			return unknown
+		}
+		return q.check(v, depth)
+	case yaml.MappingNode:
+		t = tObject
+	case yaml.SequenceNode:
+		t = tArray
+	default:
+		return unknown
+	}
+	if q.boolean != nil {
+		if *q.boolean {
+			st.walk(n)
+			return valid
+		}
+		return invalid
+	}
+	if q.types != 0 && q.types&t == 0 {
+		return invalid
+	}
+	if q.konst != nil || q.enum != nil || q.format != nil {
+		return unknown
+	}
+	if q.ref != nil {
+		return q.ref.checkNode(n, depth+1, st)
+	}
+	var r verdict
+	if t == tObject {
+		r = q.objectNode(n, depth, st)
+	} else {
+		r = q.arrayNode(n, depth, st)
+	}
+	if r == invalid {
+		return invalid
+	}
+	if q.not == nil && len(q.allOf) == 0 && q.ifS == nil {
+		return r
+	}
+	return and(r, q.conditionsNode(n, depth, st))
+}
+
+// checkString is check of a string, without making it a value of type
+// any (which costs an allocation) unless a format or condition needs it.
+func (q *quick) checkString(s string, depth int) verdict {
+	if q.unsupported || depth > maxQuickDepth {
+		return unknown
+	}
+	if q.boolean != nil {
+		return is(*q.boolean)
+	}
+	if q.types != 0 && q.types&tString == 0 {
+		return invalid
+	}
+	if q.konst != nil {
+		if r := sameString(s, *q.konst); r != valid {
+			return r
+		}
+	}
+	if q.enum != nil {
+		r := invalid
+		for _, w := range q.enum {
+			if v := sameString(s, w); v == valid {
+				r = valid
+				break
+			} else if v == unknown {
+				r = unknown
+			}
+		}
+		if r != valid {
+			return r
+		}
+	}
+	if q.format != nil && !(q.date && plainDate(s)) && q.format(s) != nil {
+		return invalid
+	}
+	if q.ref != nil {
+		return q.ref.checkString(s, depth+1)
+	}
+	if q.str(s) == invalid {
+		return invalid
+	}
+	if q.not == nil && len(q.allOf) == 0 && q.ifS == nil {
+		return valid
+	}
+	return q.conditions(s, depth)
+}
+
+// sameString is same of a string and w.
+func sameString(s string, w any) verdict {
+	switch y := w.(type) {
+	case string:
+		return is(s == y)
+	case bool, nil:
+		return invalid
+	}
+	return unknown
+}
+
+func (q *quick) objectNode(n *yaml.Node, depth int, st *nodeScan) verdict {
+	pairs := len(n.Content) / 2
+	if q.minProps != nil && pairs < *q.minProps || q.maxProps != nil && pairs > *q.maxProps {
+		return invalid
+	}
+	for _, name := range q.required {
+		if !hasKey(n, name) {
+			return invalid
+		}
+	}
+	r := valid
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		name, x := n.Content[i].Value, n.Content[i+1]
+		evaluated := false
+		if p, ok := q.props[name]; ok {
+			evaluated = true
+			if r = and(r, p.checkNode(x, depth+1, st)); r == invalid {
+				return invalid
+			}
+		}
+		for _, pp := range q.patternProps {
+			if pp.re.MatchString(name) {
+				evaluated = true
+				if r = and(r, pp.q.checkNode(x, depth+1, st)); r == invalid {
+					return invalid
+				}
+			}
+		}
+		if evaluated {
+			continue
+		}
+		switch a := q.additional.(type) {
+		case bool:
+			if !a {
+				return invalid
+			}
+			st.walk(x)
+		case *quick:
+			if r = and(r, a.checkNode(x, depth+1, st)); r == invalid {
+				return invalid
+			}
+		default:
+			st.walk(x)
+		}
+	}
+	return r
+}
+
+func hasKey(n *yaml.Node, name string) bool {
+	for i := 0; i < len(n.Content); i += 2 {
+		if n.Content[i].Value == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (q *quick) arrayNode(n *yaml.Node, depth int, st *nodeScan) verdict {
+	if q.minItems != nil && len(n.Content) < *q.minItems || q.maxItems != nil && len(n.Content) > *q.maxItems {
+		return invalid
+	}
+	r := valid
+	for _, x := range n.Content {
+		if q.items == nil {
+			st.walk(x)
+			continue
+		}
+		if r = and(r, q.items.checkNode(x, depth+1, st)); r == invalid {
+			return invalid
+		}
+	}
+	return r
+}
+
+// conditionsNode is conditions of the value the loader makes of n.
+func (q *quick) conditionsNode(n *yaml.Node, depth int, st *nodeScan) verdict {
+	r := valid
+	if q.not != nil {
+		switch q.not.checkNode(n, depth+1, st) {
+		case valid:
+			return invalid
+		case unknown:
+			r = unknown
+		}
+	}
+	for _, a := range q.allOf {
+		if r = and(r, a.checkNode(n, depth+1, st)); r == invalid {
+			return invalid
+		}
+	}
+	if q.ifS != nil {
+		var branch *quick
+		switch q.ifS.checkNode(n, depth+1, st) {
+		case valid:
+			branch = q.thenS
+		case invalid:
+			branch = q.elseS
+		default:
+			return unknown
+		}
+		if branch != nil {
+			r = and(r, branch.checkNode(n, depth+1, st))
+		}
+	}
+	return r
 }

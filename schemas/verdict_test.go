@@ -1,14 +1,17 @@
 package schemas
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
 )
 
 // demoDocs returns every record of the demo store by kind, read as the
@@ -70,6 +73,13 @@ func TestQuickAgrees(t *testing.T) {
 			if lib.Validate(d) == nil && q.check(d, 0) != valid {
 				t.Errorf("%s: a valid record (%.80v) is left to the library", kind, d)
 			}
+			if data, err := yaml.Marshal(d); err == nil && lib.Validate(d) == nil {
+				var doc yaml.Node
+				var scan nodeScan
+				if yaml.Unmarshal(data, &doc) != nil || q.checkNode(doc.Content[0], 0, &scan) != valid {
+					t.Errorf("%s: a valid record is left to the library on its nodes:\n%s", kind, data)
+				}
+			}
 			for range 300 {
 				m := deepCopy(d)
 				for range 1 + rng.IntN(3) {
@@ -78,6 +88,7 @@ func TestQuickAgrees(t *testing.T) {
 				want := lib.Validate(m) == nil
 				got := q.check(m, 0)
 				total++
+				checkNodeAgrees(t, v, kind, m)
 				switch {
 				case got == unknown:
 					continue
@@ -124,6 +135,7 @@ func deepCopy(v any) any {
 var odd = []any{
 	nil, true, false, int64(0), int64(-1), int64(3), int64(40), int64(1 << 40), 2.5, -0.5, 3.0, "",
 	" ", "x", "2026-03-02", "2026-02-30", "2026-13-01", "2026-3-2", "20260302", "jdoe", "J Doe",
+	"2024-02-29", "2023-02-29", "0000-01-01", "2026-00-10", "2026-04-31", "call 123 45 6789 today", "1234-56-789",
 	"ws", "wioa-dw", "taa", "a@b.example", "not an email", "@b.example", "open", "closed", "phone",
 	"in-person", "G1", "G1-O1", "S-3K9QX", "123-45-6789", "2026-W10", "short", "long", "employed",
 	[]any{}, []any{"x"}, []any{int64(1)}, map[string]any{}, map[string]any{"id": "G9"},
@@ -190,6 +202,9 @@ func TestQuickLeavesToLibrary(t *testing.T) {
 			"level":  map[string]any{"enum": []any{1.0, 2.0, "three"}},
 			"name":   map[string]any{"type": "string", "minLength": 1.0},
 			"tree":   map[string]any{"$ref": "#"},
+			"open":   map[string]any{"type": "object"},
+			"free":   map[string]any{"type": "object", "additionalProperties": true},
+			"list":   map[string]any{"type": "array"},
 		},
 	}
 	if err := c.AddResource("https://example.test/s.json", schema); err != nil {
@@ -221,6 +236,78 @@ func TestQuickLeavesToLibrary(t *testing.T) {
 	} {
 		if got := q.check(tc.doc, 0); got != tc.want {
 			t.Errorf("%v: verdict %d, want %d", tc.doc, got, tc.want)
+		}
+	}
+	// On nodes, a string no schema describes is still looked at for an
+	// SSN's shape, which noFullSSN refuses.
+	for _, src := range []string{"open: {x: 123-45-6789}\n", "free: {x: [a, 123 45 6789]}\n", "list: [{a: 123.45.6789}]\n", "tree: {open: {b: 123-45-6789}}\n"} {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var scan nodeScan
+		if got := q.checkNode(doc.Content[0], 0, &scan); got != valid || !scan.ssn {
+			t.Errorf("%q: verdict %d, SSN seen %v; want valid, seen", src, got, scan.ssn)
+		}
+	}
+}
+
+// checkNodeAgrees holds ValidateNode to Validate on m written as YAML and
+// read back as the loader reads it, and the quick verdict on its nodes to
+// the library's on its values.
+func checkNodeAgrees(t *testing.T, v *Validator, kind string, m any) {
+	t.Helper()
+	data, err := yaml.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) == 0 {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	root := doc.Content[0]
+	value := jsonLike(t, root)
+	got, want := v.ValidateNode(kind, root, func() any { return value }), v.Validate(kind, value)
+	if !slices.EqualFunc(got, want, func(a, b Error) bool { return a.Message == b.Message && slices.Equal(a.Path, b.Path) }) {
+		t.Fatalf("%s: ValidateNode %v, Validate %v, on\n%s", kind, got, want, data)
+	}
+	libValid := v.schemas[kind].Validate(value) == nil
+	var scan nodeScan
+	switch v.quick[kind].checkNode(root, 0, &scan) {
+	case valid:
+		if !libValid {
+			t.Fatalf("%s: quick says valid on the nodes, the library does not:\n%s", kind, data)
+		}
+		if scan.ssn != anySSN(value) {
+			t.Fatalf("%s: the nodes' scan finds an SSN %v, the values' %v:\n%s", kind, scan.ssn, anySSN(value), data)
+		}
+	case invalid:
+		if libValid {
+			t.Fatalf("%s: quick says invalid on the nodes, the library does not:\n%s", kind, data)
+		}
+	}
+}
+
+// TestPlainDate holds plainDate to time.Parse, the library's date format,
+// on every day of four years (a leap one, a century, 2000, year 0) and on
+// near misses.
+func TestPlainDate(t *testing.T) {
+	var inputs []string
+	for _, y := range []string{"0000", "1900", "2000", "2023", "2024"} {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				inputs = append(inputs, fmt.Sprintf("%s-%02d-%02d", y, m, d))
+			}
+		}
+	}
+	inputs = append(inputs, "2026-3-02", "2026-03-2", "2026/03/02", "2026-03-02 ", " 2026-03-02", "20260-3-02", "+026-03-02", "2026-0a-02", "")
+	for _, in := range inputs {
+		_, err := time.Parse("2006-01-02", in)
+		if plainDate(in) && err != nil {
+			t.Errorf("plainDate(%q) passes what time.Parse refuses: %v", in, err)
+		}
+		if !plainDate(in) && err == nil && len(in) == 10 {
+			t.Errorf("plainDate(%q) leaves to the library a date time.Parse reads", in)
 		}
 	}
 }

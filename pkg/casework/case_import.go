@@ -239,7 +239,7 @@ func (imp ImportCohort) readRules(plan *ImportPlan, data []byte) (*record.Import
 	if doc == nil || len(fs) > 0 {
 		return nil, nil
 	}
-	for _, e := range imp.Schemas.Validate(layout.KindImportRules, doc.Value) {
+	for _, e := range imp.Schemas.Validate(layout.KindImportRules, doc.Value()) {
 		line, col := doc.Position(e.Path)
 		if strings.HasPrefix(e.Message, "unknown field") {
 			line, col = doc.KeyPosition(e.Path)
@@ -295,7 +295,7 @@ func (imp ImportCohort) checkRecords(s *State, m *rosterimport.Mapping, plan *Im
 			fieldProblem(m, l, nil, f.Message)
 		}
 		if doc != nil {
-			for _, e := range imp.Schemas.Validate(layout.KindIntake, doc.Value) {
+			for _, e := range imp.Schemas.Validate(layout.KindIntake, doc.Value()) {
 				fieldProblem(m, l, e.Path, e.Message)
 			}
 		}

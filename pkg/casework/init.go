@@ -271,7 +271,7 @@ func Init(in InitStore) (string, error) {
 	if len(fs) > 0 {
 		return "", fmt.Errorf("internal error: the new caseplan.yaml does not parse: %s", fs[0])
 	}
-	if errs := v.Validate("caseplan", doc.Value); len(errs) > 0 {
+	if errs := v.Validate("caseplan", doc.Value()); len(errs) > 0 {
 		return "", fmt.Errorf("internal error: the new caseplan.yaml is invalid: %s", errs[0].Message)
 	}
 

@@ -58,7 +58,7 @@ func (f NoteFile) Note(v *schemas.Validator) (record.Note, error) {
 	var n record.Note
 	doc, fs := load.Parse(f.Name, f.Data)
 	if doc != nil {
-		value := doc.Value.(map[string]any) // Parse refuses anything but a mapping
+		value := doc.Value().(map[string]any) // Parse refuses anything but a mapping
 		for _, defaults := range []map[string]any{filledLater, f.Fill} {
 			for k, def := range defaults {
 				if _, ok := value[k]; !ok {

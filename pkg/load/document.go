@@ -42,9 +42,11 @@ const (
 
 // Document is one parsed record file.
 type Document struct {
-	Path  string     // repository-relative, slash-separated
-	Root  *yaml.Node // the document's top-level node (a mapping for every record kind)
-	Value any        // the same content as JSON-like values, for schema validation
+	Path string     // repository-relative, slash-separated
+	Root *yaml.Node // the document's top-level node (a mapping for every record kind)
+
+	valueOnce sync.Once
+	value     any // Root as JSON-like values, once asked for
 
 	indexOnce sync.Once
 	values    map[string]*yaml.Node // value node by joined path
@@ -105,18 +107,30 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 		return fail(root.Line, root.Column, RuleShape, "a record must be a mapping of fields, not a %s", kindName(root))
 	}
 
-	d := &Document{Path: path, Root: root}
-	c := converter{}
-	v, err := c.convert(root)
-	if err != nil {
+	// The nodes are checked to convert now, so that a file whose values
+	// cannot be read is refused here; the values are built when asked for
+	// (a valid record is checked against its schema on its nodes).
+	c := converter{check: true}
+	if _, err := c.convert(root); err != nil {
 		var pe *posError
 		if errors.As(err, &pe) {
 			return fail(pe.node.Line, pe.node.Column, pe.rule, "%s", pe.msg)
 		}
 		return fail(0, 0, RuleShape, "%v", err)
 	}
-	d.Value = v
-	return d, nil
+	return &Document{Path: path, Root: root}, nil
+}
+
+// Value returns the document's content as JSON-like values — maps,
+// slices, strings (dates as written), int64, float64, booleans, nil — for
+// schema validation. They are built the first time they are asked for,
+// and must not be changed.
+func (d *Document) Value() any {
+	d.valueOnce.Do(func() {
+		c := converter{}
+		d.value, _ = c.convert(d.Root) // Parse checked that it converts
+	})
+	return d.value
 }
 
 // useFast is off only in benchmarks that measure go-yaml alone.
@@ -261,6 +275,7 @@ func (e *posError) Error() string { return e.msg }
 
 type converter struct {
 	nodes int
+	check bool // only check that the nodes convert: build no values
 }
 
 // convert turns a node into JSON-like values. It never follows aliases:
@@ -278,7 +293,12 @@ func (c *converter) convert(n *yaml.Node) (any, error) {
 		if n.Anchor != "" {
 			return nil, anchorError(n)
 		}
-		m := make(map[string]any, len(n.Content)/2)
+		var m map[string]any
+		if !c.check {
+			m = make(map[string]any, len(n.Content)/2)
+		} else if !uniqueKeys(n) {
+			m = make(map[string]any, len(n.Content)/2) // to find the key written twice
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Tag == "!!merge" {
@@ -301,20 +321,30 @@ func (c *converter) convert(n *yaml.Node) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			m[k.Value] = cv
+			if m != nil {
+				m[k.Value] = cv
+			}
+		}
+		if c.check {
+			return nil, nil
 		}
 		return m, nil
 	case yaml.SequenceNode:
 		if n.Anchor != "" {
 			return nil, anchorError(n)
 		}
-		s := make([]any, 0, len(n.Content))
+		var s []any
+		if !c.check {
+			s = make([]any, 0, len(n.Content))
+		}
 		for _, item := range n.Content {
 			cv, err := c.convert(item)
 			if err != nil {
 				return nil, err
 			}
-			s = append(s, cv)
+			if !c.check {
+				s = append(s, cv)
+			}
 		}
 		return s, nil
 	case yaml.ScalarNode:

@@ -47,7 +47,7 @@ func TestParseDatesStayText(t *testing.T) {
 	if len(fs) > 0 {
 		t.Fatal(fs)
 	}
-	m := d.Value.(map[string]any)
+	m := d.Value().(map[string]any)
 	if m["a"] != "2026-03-02" || m["b"] != "2026-03-02" {
 		t.Errorf("dates: %#v %#v", m["a"], m["b"])
 	}

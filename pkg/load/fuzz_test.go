@@ -44,7 +44,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if _, err := json.Marshal(doc.Value); err != nil {
+		if _, err := json.Marshal(doc.Value()); err != nil {
 			t.Fatalf("a document's value is not JSON-like: %v", err)
 		}
 	})

@@ -182,7 +182,7 @@ func schemaErrors(t *testing.T, kind, path string, data []byte) []string {
 		return nil
 	}
 	var out []string
-	for _, e := range v.Validate(kind, doc.Value) {
+	for _, e := range v.Validate(kind, doc.Value()) {
 		var at []string
 		for _, p := range e.Path {
 			if _, err := strconv.Atoi(p); err != nil {

@@ -93,7 +93,7 @@ func schemaFindings(v *schemas.Validator, d *load.Document, caseID string) []fin
 		return nil
 	}
 	var out []finding.Finding
-	for _, e := range v.Validate(kind, d.Value) {
+	for _, e := range v.ValidateNode(kind, d.Root, d.Value) {
 		var line, col int
 		if strings.HasPrefix(e.Message, "unknown field") {
 			line, col = d.KeyPosition(e.Path)
