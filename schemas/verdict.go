@@ -11,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/pii"
 )
 
@@ -262,41 +263,15 @@ func (q *quick) check(v any, depth int) verdict {
 }
 
 // formatOK reports whether v passes the schema's format: the library's
-// own check, but a date of the plain form, which passes it, is passed
-// without it (the library parses each one with time.Parse).
+// own check, but a date of the plain form, which passes it (the library's
+// date format is time.Parse("2006-01-02", v)), is passed without it.
 func (q *quick) formatOK(v any) bool {
-	if s, ok := v.(string); ok && q.date && plainDate(s) {
+	if s, ok := v.(string); ok && q.date && load.PlainDate(s) {
 		return true
 	}
 	return q.format(v) == nil
 }
 
-// plainDate reports whether s is YYYY-MM-DD, a day of the calendar: what
-// time.Parse("2006-01-02", s), the library's date format, accepts.
-func plainDate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	n := func(from, to int) int {
-		v := 0
-		for i := from; i < to; i++ {
-			if s[i] < '0' || s[i] > '9' {
-				return -1
-			}
-			v = v*10 + int(s[i]-'0')
-		}
-		return v
-	}
-	year, month, day := n(0, 4), n(5, 7), n(8, 10)
-	if year < 0 || month < 1 || month > 12 || day < 1 {
-		return false
-	}
-	days := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month]
-	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-		days = 29
-	}
-	return day <= days
-}
 
 func (q *quick) object(obj map[string]any, depth int) verdict {
 	if q.minProps != nil && len(obj) < *q.minProps || q.maxProps != nil && len(obj) > *q.maxProps {
@@ -650,7 +625,7 @@ func (q *quick) checkString(s string, depth int) verdict {
 			return r
 		}
 	}
-	if q.format != nil && !(q.date && plainDate(s)) && q.format(s) != nil {
+	if q.format != nil && !(q.date && load.PlainDate(s)) && q.format(s) != nil {
 		return invalid
 	}
 	if q.ref != nil {

@@ -12,6 +12,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/caseplan/caseplan/pkg/load"
 )
 
 // demoDocs returns every record of the demo store by kind, read as the
@@ -288,7 +290,7 @@ func checkNodeAgrees(t *testing.T, v *Validator, kind string, m any) {
 	}
 }
 
-// TestPlainDate holds plainDate to time.Parse, the library's date format,
+// TestPlainDate holds load.PlainDate to time.Parse, the library's date format,
 // on every day of four years (a leap one, a century, 2000, year 0) and on
 // near misses.
 func TestPlainDate(t *testing.T) {
@@ -303,11 +305,11 @@ func TestPlainDate(t *testing.T) {
 	inputs = append(inputs, "2026-3-02", "2026-03-2", "2026/03/02", "2026-03-02 ", " 2026-03-02", "20260-3-02", "+026-03-02", "2026-0a-02", "")
 	for _, in := range inputs {
 		_, err := time.Parse("2006-01-02", in)
-		if plainDate(in) && err != nil {
-			t.Errorf("plainDate(%q) passes what time.Parse refuses: %v", in, err)
+		if load.PlainDate(in) && err != nil {
+			t.Errorf("PlainDate(%q) passes what time.Parse refuses: %v", in, err)
 		}
-		if !plainDate(in) && err == nil && len(in) == 10 {
-			t.Errorf("plainDate(%q) leaves to the library a date time.Parse reads", in)
+		if !load.PlainDate(in) && err == nil && len(in) == 10 {
+			t.Errorf("PlainDate(%q) leaves to the library a date time.Parse reads", in)
 		}
 	}
 }
