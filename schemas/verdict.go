@@ -272,7 +272,6 @@ func (q *quick) formatOK(v any) bool {
 	return q.format(v) == nil
 }
 
-
 func (q *quick) object(obj map[string]any, depth int) verdict {
 	if q.minProps != nil && len(obj) < *q.minProps || q.maxProps != nil && len(obj) > *q.maxProps {
 		return invalid

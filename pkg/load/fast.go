@@ -87,11 +87,11 @@ func plainText(data []byte) bool {
 
 type fastParser struct {
 	lines  []string
-	slab   []yaml.Node // where nodes come from
+	slab   []yaml.Node  // where nodes come from
 	stack  []*yaml.Node // the children of the collections being read
 	ptrs   []*yaml.Node // where the collections' Content slices come from
-	i      int         // the line being read
-	indent int         // its indentation, set by skipBlank
+	i      int          // the line being read
+	indent int          // its indentation, set by skipBlank
 	failed bool
 }
 
