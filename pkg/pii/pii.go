@@ -164,6 +164,8 @@ type Guard struct {
 	// first lists the terms by the first byte of their first word: [0]
 	// the terms matched in any case (lower-cased), [1] the exact ones.
 	first [2][256][]int
+	// starts holds the bytes a term can start with, in the text.
+	starts [256]bool
 }
 
 // term is one sensitive term, as its words; exact terms (written in
@@ -219,7 +221,12 @@ func New(s Settings) (*Guard, error) {
 		if tm.exact {
 			k = 1
 		}
-		g.first[k][tm.words[0][0]] = append(g.first[k][tm.words[0][0]], len(g.terms))
+		b := tm.words[0][0]
+		g.first[k][b] = append(g.first[k][b], len(g.terms))
+		g.starts[b] = true
+		if !tm.exact && 'a' <= b && b <= 'z' {
+			g.starts[b-'a'+'A'] = true
+		}
 		g.terms = append(g.terms, tm)
 	}
 	return g, nil
@@ -312,7 +319,7 @@ func (g *Guard) Terms(text string) []Match {
 	}
 	var found []candidate
 	for i := 0; i < len(text); i++ {
-		if i > 0 && isWordByte(text[i-1]) {
+		if !g.starts[text[i]] || i > 0 && isWordByte(text[i-1]) {
 			continue
 		}
 		for k, c := range [2]byte{lowerByte(text[i]), text[i]} {
