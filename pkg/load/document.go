@@ -198,6 +198,12 @@ func (d *Document) Node(path ...string) *yaml.Node {
 // are the same again when Decode returns; a Document is not for
 // concurrent use.
 func (d *Document) Decode(v any) error {
+	// The fast decoder gives a string the text of a timestamp, as go-yaml
+	// does: it needs no change of the tags.
+	if useFast && fastDecode(d.Root, v) {
+		return nil
+	}
+	zero(v)
 	var stamps []*yaml.Node
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
@@ -212,16 +218,11 @@ func (d *Document) Decode(v any) error {
 	for _, n := range stamps {
 		n.Tag = "!!str"
 	}
-	ok := useFast && fastDecode(d.Root, v)
-	var err error
-	if !ok {
-		zero(v)
-		err = d.Root.Decode(v)
-	}
+	err := d.Root.Decode(v)
 	for _, n := range stamps {
 		n.Tag = "!!timestamp"
 	}
-	if ok || err == nil || len(stamps) == 0 {
+	if err == nil || len(stamps) == 0 {
 		return err
 	}
 	zero(v)

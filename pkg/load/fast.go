@@ -70,7 +70,7 @@ func plainText(data []byte) bool {
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\n') || c == 0x7f {
+			if !plainASCII[c] {
 				return false
 			}
 			i++
@@ -84,6 +84,15 @@ func plainText(data []byte) bool {
 	}
 	return true
 }
+
+// plainASCII holds the ASCII bytes plainText lets through: printable
+// ones and the line feed.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != 0x7f || c == '\n'
+	}
+	return t
+}()
 
 type fastParser struct {
 	lines  []string

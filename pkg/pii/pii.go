@@ -283,7 +283,7 @@ func (g *Guard) Scan(text string) []Match {
 
 // SSNs returns the SSN-shaped numbers in text.
 func (g *Guard) SSNs(text string) []Match {
-	if g.defaultSSN && !SpacedSSN(text) && !nineInARow(text) || !nineDigits(text) {
+	if g.defaultSSN && !ssnShaped(text) || !nineDigits(text) {
 		return nil
 	}
 	return g.find(SSN, g.ssn, text, ssnIssued)
@@ -550,30 +550,7 @@ func nineDigits(s string) bool {
 // (^|[^0-9])[0-9]{3}[- .][0-9]{2}[- .][0-9]{4}([^0-9]|$), which a
 // validate of 10,000 cases would run on a million strings, without one;
 // every match of DefaultSSN's first pattern is one of it.
-func SpacedSSN(s string) bool {
-	// The last three maximal runs of digits: where each starts and ends.
-	var start, end [3]int
-	runs := 0
-	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		start[0], start[1], start[2] = start[1], start[2], i
-		end[0], end[1], end[2] = end[1], end[2], j
-		runs++
-		if runs >= 3 && end[2]-start[2] == 4 && end[1]-start[1] == 2 && end[0]-start[0] == 3 &&
-			start[2] == end[1]+1 && start[1] == end[0]+1 && isSeparator(s[end[1]]) && isSeparator(s[end[0]]) {
-			return true
-		}
-		i = j
-	}
-	return false
-}
+func SpacedSSN(s string) bool { return ssnRuns(s, false) }
 
 // nineInARow reports whether s has a run of exactly nine digits, which
 // every match of DefaultSSN's other patterns has.
@@ -587,6 +564,39 @@ func nineInARow(s string) bool {
 			return true
 		}
 		i = max(j, i+1)
+	}
+	return false
+}
+
+// ssnShaped is SpacedSSN(s) || nineInARow(s), in one pass.
+func ssnShaped(s string) bool { return ssnRuns(s, true) }
+
+// ssnRuns looks at the maximal runs of digits in s for three, two and
+// four digits set off from each other by one separator, or with nine,
+// for a run of exactly nine digits.
+func ssnRuns(s string, nine bool) bool {
+	var start, end [3]int // the last three runs
+	runs := 0
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if nine && j-i == 9 {
+			return true
+		}
+		start[0], start[1], start[2] = start[1], start[2], i
+		end[0], end[1], end[2] = end[1], end[2], j
+		runs++
+		if runs >= 3 && end[2]-start[2] == 4 && end[1]-start[1] == 2 && end[0]-start[0] == 3 &&
+			start[2] == end[1]+1 && start[1] == end[0]+1 && isSeparator(s[end[1]]) && isSeparator(s[end[0]]) {
+			return true
+		}
+		i = j
 	}
 	return false
 }

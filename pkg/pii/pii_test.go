@@ -345,7 +345,10 @@ func TestSSNShapes(t *testing.T) {
 		if SpacedSSN(s) {
 			matched++
 		}
-		if SpacedSSN(s) || nineInARow(s) {
+		if ssnShaped(s) != (SpacedSSN(s) || nineInARow(s)) {
+			t.Fatalf("ssnShaped(%q) = %v, SpacedSSN %v, nineInARow %v", s, ssnShaped(s), SpacedSSN(s), nineInARow(s))
+		}
+		if ssnShaped(s) {
 			continue
 		}
 		checked++
