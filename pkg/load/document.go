@@ -352,6 +352,12 @@ func (c *converter) convert(n *yaml.Node) (any, error) {
 		if n.Anchor != "" {
 			return nil, anchorError(n)
 		}
+		if c.check {
+			switch n.ShortTag() {
+			case "!!str", "!!timestamp", "!!binary", "!!null":
+				return nil, nil // text, or nothing: nothing to check
+			}
+		}
 		return scalar(n)
 	}
 	return nil, &posError{n, RuleShape, "unexpected YAML node"}

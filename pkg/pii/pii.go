@@ -318,11 +318,15 @@ func (g *Guard) Terms(text string) []Match {
 		m    Match
 	}
 	var found []candidate
+	afterWord := false // text[i-1] is a word byte
 	for i := 0; i < len(text); i++ {
-		if !g.starts[text[i]] || i > 0 && isWordByte(text[i-1]) {
+		b := text[i]
+		if !g.starts[b] || afterWord {
+			afterWord = wordByte[b]
 			continue
 		}
-		for k, c := range [2]byte{lowerByte(text[i]), text[i]} {
+		afterWord = wordByte[b]
+		for k, c := range [2]byte{lowerByte(b), b} {
 			fold := k == 0
 			for _, ti := range g.first[k][c] {
 				t := &g.terms[ti]
@@ -371,9 +375,15 @@ func matchWords(in string, start int, words []string, fold bool) (int, bool) {
 	return pos, true
 }
 
-func isWordByte(c byte) bool {
-	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
+func isWordByte(c byte) bool { return wordByte[c] }
+
+// wordByte holds the bytes of a word: ASCII letters, digits and _.
+var wordByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	return t
+}()
 
 // lowerByte lower-cases an ASCII letter; any other byte is itself.
 func lowerByte(c byte) byte {
