@@ -213,8 +213,12 @@ type recorder struct {
 	bad   bool // something under dir was not read whole
 }
 
-func (r *recorder) ReadFile(name string) ([]byte, error) {
-	data, err := r.Source.ReadFile(name)
+func (r *recorder) ReadFile(name string) ([]byte, error) { return r.ReadFileInto(name, nil) }
+
+// ReadFileInto passes a lent buffer on (store.Lender); the data is
+// hashed, not kept.
+func (r *recorder) ReadFileInto(name string, buf []byte) ([]byte, error) {
+	data, err := store.ReadFileInto(r.Source, name, buf)
 	if r.under(name) {
 		r.mu.Lock()
 		defer r.mu.Unlock()

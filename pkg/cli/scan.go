@@ -256,8 +256,11 @@ type configOnce struct {
 	recording bool // only while one goroutine reads
 }
 
-func (c *configOnce) ReadFile(name string) ([]byte, error) {
-	data, err := c.Source.ReadFile(name)
+func (c *configOnce) ReadFile(name string) ([]byte, error) { return c.ReadFileInto(name, nil) }
+
+// ReadFileInto passes a lent buffer on (store.Lender).
+func (c *configOnce) ReadFileInto(name string, buf []byte) ([]byte, error) {
+	data, err := store.ReadFileInto(c.Source, name, buf)
 	if c.recording {
 		fmt.Fprintf(c.sum, "file %q %d %v\n", name, len(data), err)
 		c.sum.Write(data)

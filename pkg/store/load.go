@@ -180,6 +180,11 @@ type loader struct {
 	findings []finding.Finding
 }
 
+// readBufs are the buffers lent to a Lender for one file each, while it is
+// read and parsed (a record is a few kilobytes; a larger one is read into
+// a buffer of its own).
+var readBufs = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+
 func (l *loader) add(p string, line int, rule string, sev finding.Severity, format string, args ...any) {
 	l.findings = append(l.findings, finding.Finding{
 		Path: p, Line: line, Column: min(line, 1), Severity: sev, Rule: rule,
@@ -195,7 +200,11 @@ func caseOf(p string) string {
 
 // read reads and parses one file, turning every failure into a finding.
 func (l *loader) read(p string) *load.Document {
-	data, err := l.src.ReadFile(p)
+	// The data is parsed into values of their own and never kept: the
+	// buffer serves the next file read.
+	buf := readBufs.Get().(*[]byte)
+	defer readBufs.Put(buf)
+	data, err := ReadFileInto(l.src, p, *buf)
 	if err != nil {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):

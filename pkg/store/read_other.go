@@ -5,6 +5,6 @@ package store
 import "os"
 
 // readRegular reads the regular file at p (see read_unix.go).
-func readRegular(p string, _ int64) ([]byte, error) {
+func readRegular(p string, _ int64, _ []byte) ([]byte, error) {
 	return os.ReadFile(p)
 }

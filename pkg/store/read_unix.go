@@ -15,7 +15,10 @@ import (
 // following a link and without blocking, so a file swapped for a link or
 // a named pipe since the lstat is an error, never a read outside the
 // store or a hang.
-func readRegular(p string, size int64) ([]byte, error) {
+//
+// The data goes into buf when it fits (buf's length is ignored), else into
+// a new slice.
+func readRegular(p string, size int64, buf []byte) ([]byte, error) {
 	var fd int
 	var err error
 	for {
@@ -28,7 +31,10 @@ func readRegular(p string, size int64) ([]byte, error) {
 		return nil, &os.PathError{Op: "open", Path: p, Err: err}
 	}
 	defer syscall.Close(fd)
-	buf := make([]byte, 0, size+1)
+	if int64(cap(buf)) < size+1 {
+		buf = make([]byte, 0, size+1)
+	}
+	buf = buf[:0]
 	for {
 		n, err := syscall.Read(fd, buf[len(buf):cap(buf)])
 		if err == syscall.EINTR {

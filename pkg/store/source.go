@@ -38,6 +38,24 @@ type Source interface {
 	List(dir string) ([]Entry, error)
 }
 
+// A Lender is a Source that can read a file into a buffer its caller
+// lends it, to use again once it is done with the data: a whole-store read
+// otherwise allocates, and zeroes, a buffer for each of 250,000 files,
+// only to parse it once into values of their own.
+type Lender interface {
+	ReadFileInto(name string, buf []byte) ([]byte, error)
+}
+
+// ReadFileInto reads name from src into buf when src is a Lender (the
+// data may then be in buf, to be used only until buf is used again), and
+// with src.ReadFile otherwise.
+func ReadFileInto(src Source, name string, buf []byte) ([]byte, error) {
+	if l, ok := src.(Lender); ok {
+		return l.ReadFileInto(name, buf)
+	}
+	return src.ReadFile(name)
+}
+
 // ErrOutsideStore is returned for a symbolic link whose target leaves the
 // repository: following it would let a record file read anything on disk.
 var ErrOutsideStore = errors.New("symbolic link points outside the store")
@@ -72,7 +90,10 @@ func (w *WorkTree) Root() string { return w.root }
 // block the read forever, a device would never end — is refused without
 // being opened (ErrNotRegular), and so is a file larger than MaxRead
 // (a *TooLargeError), before a byte of it is read.
-func (w *WorkTree) ReadFile(name string) ([]byte, error) {
+func (w *WorkTree) ReadFile(name string) ([]byte, error) { return w.ReadFileInto(name, nil) }
+
+// ReadFileInto is ReadFile, the data in buf when it fits (see Lender).
+func (w *WorkTree) ReadFileInto(name string, buf []byte) ([]byte, error) {
 	p, fi, err := w.resolve(name)
 	if err != nil {
 		return nil, err
@@ -88,7 +109,7 @@ func (w *WorkTree) ReadFile(name string) ([]byte, error) {
 	if fi.Size() > MaxRead {
 		return nil, &TooLargeError{Name: name, Size: fi.Size()}
 	}
-	data, err := readRegular(p, fi.Size())
+	data, err := readRegular(p, fi.Size(), buf)
 	if tl, ok := err.(*TooLargeError); ok {
 		tl.Name = name // it grew past the limit while it was read
 	}

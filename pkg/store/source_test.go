@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -246,9 +247,38 @@ func TestReadRegularSizeChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, hint := range []int64{0, 1, int64(len(want)) - 1, int64(len(want)), int64(len(want)) + 1, 3 * int64(len(want))} {
-		got, err := readRegular(p, hint)
+		got, err := readRegular(p, hint, nil)
 		if err != nil || !bytes.Equal(got, want) {
 			t.Errorf("readRegular with size %d: %d bytes, %v; want %d bytes", hint, len(got), err, len(want))
 		}
+	}
+}
+
+// TestLentBufferNotKept: the buffer a file is read into serves the next
+// file, so nothing parsed from one file may point into it. Each note
+// (one read fast, one by go-yaml: flow style) keeps its own text after
+// the case's other files were read through the same buffers.
+func TestLentBufferNotKept(t *testing.T) {
+	root := t.TempDir()
+	long := strings.Repeat("Reviewed the posting with the participant. ", 40)
+	writeFiles(t, root, map[string]string{
+		"cases/caseplan.yaml":                   "version: 1\n",
+		"cases/W-01/intake.yaml":                intakeYAML("W-01"),
+		"cases/W-01/notes/2026-03-02-aaaa.yaml": noteYAML("2026-03-02-aaaa", "2026-03-02") + "content: first " + long + "\n",
+		"cases/W-01/notes/2026-03-03-bbbb.yaml": "{id: 2026-03-03-bbbb, date: 2026-03-03, author: mrivera, kind: contact, mode: phone, content: second}\n",
+		"cases/W-01/notes/2026-03-04-cccc.yaml": noteYAML("2026-03-04-cccc", "2026-03-04") + "content: third " + strings.Repeat("x", 70<<10) + "\n",
+		"cases/W-01/activity/2026-W10.yaml":     "week: 2026-W10\n",
+	})
+	c, _, _, err := LoadCase(openWorkTree(t, root), "W-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range c.Notes {
+		got = append(got, n.ID+" "+n.Content[:min(len(n.Content), 12)])
+	}
+	want := []string{"2026-03-02-aaaa first Review", "2026-03-03-bbbb second", "2026-03-04-cccc third xxxxxx"}
+	if !slices.Equal(got, want) {
+		t.Errorf("notes after the case was read:\n%q\nwant\n%q", got, want)
 	}
 }
