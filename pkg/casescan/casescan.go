@@ -277,18 +277,20 @@ func (r *recorder) tree(dir string) (plumbing.Hash, bool) {
 		return plumbing.ZeroHash, false
 	}
 	list := make([]gitstore.TreeEntry, 0, len(entries))
+	path := make([]byte, 0, len(dir)+64)
+	path = append(append(path, dir...), '/')
 	for _, e := range entries {
-		p := dir + "/" + e.Name
+		p := append(path, e.Name...)
 		var h plumbing.Hash
 		switch {
 		case e.Symlink:
 			return plumbing.ZeroHash, false // DirKeys gives no key either
 		case e.IsDir:
-			if h, ok = r.tree(p); !ok {
+			if h, ok = r.tree(string(p)); !ok {
 				return plumbing.ZeroHash, false
 			}
 		default:
-			if h, ok = r.blobs[p]; !ok {
+			if h, ok = r.blobs[string(p)]; !ok {
 				return plumbing.ZeroHash, false
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -65,6 +66,22 @@ func TestKeyRead(t *testing.T) {
 	keys, again, err := repo.DirKeys("cases", nil, load.MaxFileSize)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The keys are git's tree hashes (C-3 aside: git keeps no empty
+	// directory).
+	tree := exec.Command("git", "write-tree")
+	tree.Dir = dir
+	out, err := tree.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"A-1", "B-2", "D-4"} {
+		cmd := exec.Command("git", "rev-parse", strings.TrimSpace(string(out))+":cases/"+id)
+		cmd.Dir = dir
+		h, err := cmd.Output()
+		if err != nil || strings.TrimSpace(string(h)) != keys[id].String() {
+			t.Errorf("%s: DirKeys %s, git %s (%v)", id, keys[id], h, err)
+		}
 	}
 	some, _, err := repo.DirKeys("cases", []string{"A-1", "C-3", "Z-9"}, load.MaxFileSize)
 	if err != nil || len(some) != 2 || some["A-1"] != keys["A-1"] || some["C-3"] != keys["C-3"] {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -186,8 +187,11 @@ type TreeEntry struct {
 // hash git gives the tree of those files (each as mode 100644) and
 // subdirectories. It sorts list in place, as git sorts a tree.
 func TreeHash(list []TreeEntry) plumbing.Hash {
-	sort.Slice(list, func(i, j int) bool { return gitNameLess(list[i].Name, list[i].Dir, list[j].Name, list[j].Dir) })
+	if !slices.IsSortedFunc(list, treeOrder) {
+		slices.SortFunc(list, treeOrder)
+	}
 	var b bytes.Buffer
+	b.Grow(len(list) * 64)
 	for _, e := range list {
 		if e.Dir {
 			b.WriteString("40000 ")
@@ -199,6 +203,17 @@ func TreeHash(list []TreeEntry) plumbing.Hash {
 		b.Write(e.Hash[:])
 	}
 	return objectHash("tree", b.Bytes())
+}
+
+// treeOrder is git's order of a tree's entries.
+func treeOrder(a, b TreeEntry) int {
+	switch {
+	case gitNameLess(a.Name, a.Dir, b.Name, b.Dir):
+		return -1
+	case gitNameLess(b.Name, b.Dir, a.Name, a.Dir):
+		return 1
+	}
+	return 0
 }
 
 // BlobHash returns the hash git gives a file holding data.

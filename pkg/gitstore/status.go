@@ -442,10 +442,15 @@ func (idx *indexFile) clean(e *indexEntry, fi fs.FileInfo) bool {
 func blobHash(data []byte) plumbing.Hash { return objectHash("blob", data) }
 
 func objectHash(typ string, data []byte) (h plumbing.Hash) {
+	var head [32]byte
+	hdr := append(head[:0], typ...)
+	hdr = append(hdr, ' ')
+	hdr = strconv.AppendInt(hdr, int64(len(data)), 10)
+	hdr = append(hdr, 0)
 	sum := sha1.New()
-	sum.Write([]byte(typ + " " + strconv.Itoa(len(data)) + "\x00"))
+	sum.Write(hdr)
 	sum.Write(data)
-	copy(h[:], sum.Sum(nil))
+	sum.Sum(h[:0])
 	return h
 }
 
