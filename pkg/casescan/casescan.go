@@ -219,6 +219,17 @@ func (r *recorder) ReadFile(name string) ([]byte, error) { return r.ReadFileInto
 // hashed, not kept.
 func (r *recorder) ReadFileInto(name string, buf []byte) ([]byte, error) {
 	data, err := store.ReadFileInto(r.Source, name, buf)
+	return r.record(name, data, err)
+}
+
+// ReadListedInto passes a listed file's read on (store.ListedReader).
+func (r *recorder) ReadListedInto(name string, buf []byte) ([]byte, error) {
+	data, err := store.ReadListedInto(r.Source, name, buf)
+	return r.record(name, data, err)
+}
+
+// record keeps the hash of what a read under the case's directory gave.
+func (r *recorder) record(name string, data []byte, err error) ([]byte, error) {
 	if r.under(name) {
 		r.mu.Lock()
 		defer r.mu.Unlock()

@@ -261,6 +261,17 @@ func (c *configOnce) ReadFile(name string) ([]byte, error) { return c.ReadFileIn
 // ReadFileInto passes a lent buffer on (store.Lender).
 func (c *configOnce) ReadFileInto(name string, buf []byte) ([]byte, error) {
 	data, err := store.ReadFileInto(c.Source, name, buf)
+	return c.record(name, data, err)
+}
+
+// ReadListedInto passes a listed file's read on (store.ListedReader).
+func (c *configOnce) ReadListedInto(name string, buf []byte) ([]byte, error) {
+	data, err := store.ReadListedInto(c.Source, name, buf)
+	return c.record(name, data, err)
+}
+
+// record hashes what a read gave while recording.
+func (c *configOnce) record(name string, data []byte, err error) ([]byte, error) {
 	if c.recording {
 		fmt.Fprintf(c.sum, "file %q %d %v\n", name, len(data), err)
 		c.sum.Write(data)

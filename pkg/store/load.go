@@ -199,12 +199,22 @@ func caseOf(p string) string {
 }
 
 // read reads and parses one file, turning every failure into a finding.
-func (l *loader) read(p string) *load.Document {
+func (l *loader) read(p string) *load.Document { return l.readListed(p, false) }
+
+// readListed is read of a file that the source's List found a regular
+// file when listed is true.
+func (l *loader) readListed(p string, listed bool) *load.Document {
 	// The data is parsed into values of their own and never kept: the
 	// buffer serves the next file read.
 	buf := readBufs.Get().(*[]byte)
 	defer readBufs.Put(buf)
-	data, err := ReadFileInto(l.src, p, *buf)
+	var data []byte
+	var err error
+	if listed {
+		data, err = ReadListedInto(l.src, p, *buf)
+	} else {
+		data, err = ReadFileInto(l.src, p, *buf)
+	}
 	if err != nil {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -289,8 +299,10 @@ func (l *loader) loadCase(id string) error {
 	l.snap.Cases = append(l.snap.Cases, c)
 
 	present := map[string]bool{}
+	regular := map[string]bool{}
 	for _, e := range entries {
 		present[e.Name] = true
+		regular[e.Name] = e.Regular
 		_, single := layout.KindOfName(e.Name)
 		if !single && e.Name != layout.NotesDir && e.Name != layout.ActivityDir && !layout.IsSealedName(e.Name) && !strings.HasPrefix(e.Name, ".") {
 			l.add(dir+"/"+e.Name, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (expected %s, %s/ or %s/); it is ignored", e.Name, strings.Join(singleNames(), ", "), layout.NotesDir, layout.ActivityDir)
@@ -301,7 +313,7 @@ func (l *loader) loadCase(id string) error {
 		if !present[layout.FileName(kind)] {
 			continue // not listed: nothing to read
 		}
-		doc := l.read(c.File(kind))
+		doc := l.readListed(c.File(kind), regular[layout.FileName(kind)])
 		if doc == nil {
 			continue
 		}
@@ -392,7 +404,7 @@ func (l *loader) loadDir(c *casefile.Case, sub string, each func(*load.Document)
 			l.findings = append(l.findings, f)
 			continue
 		}
-		if doc := l.read(p); doc != nil {
+		if doc := l.readListed(p, e.Regular); doc != nil {
 			c.Docs = append(c.Docs, doc)
 			each(doc)
 		}

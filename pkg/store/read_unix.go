@@ -3,6 +3,7 @@
 package store
 
 import (
+	"errors"
 	"os"
 	"syscall"
 )
@@ -19,18 +20,65 @@ import (
 // The data goes into buf when it fits (buf's length is ignored), else into
 // a new slice.
 func readRegular(p string, size int64, buf []byte) ([]byte, error) {
-	var fd int
-	var err error
+	fd, err := openPlain(p)
+	if err != nil {
+		return nil, err
+	}
+	defer syscall.Close(fd)
+	return readFD(p, fd, size, buf)
+}
+
+// openPlain opens p to read, without following a link and without
+// blocking.
+func openPlain(p string) (int, error) {
 	for {
-		fd, err = syscall.Open(p, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_NOCTTY, 0)
+		fd, err := syscall.Open(p, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_NOCTTY, 0)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return -1, &os.PathError{Op: "open", Path: p, Err: err}
+		}
+		return fd, nil
+	}
+}
+
+// readListed reads the file at p, which a listing of its directory (its
+// d_type) said is a regular file: it is opened first, without following a
+// link and without blocking, and looked at through the open descriptor
+// (an fstat walks no path, where the lstat readRegular follows walks the
+// whole of it). What is not a regular file by then is refused unread; a
+// link gives errLinked, for the caller to read it the careful way.
+func readListed(p string, buf []byte) ([]byte, error) {
+	fd, err := openPlain(p)
+	if err != nil {
+		if errors.Is(err, syscall.ELOOP) {
+			return nil, errLinked
+		}
+		return nil, err
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	for {
+		err = syscall.Fstat(fd, &st)
 		if err != syscall.EINTR {
 			break
 		}
 	}
 	if err != nil {
-		return nil, &os.PathError{Op: "open", Path: p, Err: err}
+		return nil, &os.PathError{Op: "fstat", Path: p, Err: err}
 	}
-	defer syscall.Close(fd)
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return nil, ErrNotRegular
+	}
+	if st.Size > MaxRead {
+		return nil, &TooLargeError{Size: st.Size}
+	}
+	return readFD(p, fd, st.Size, buf)
+}
+
+// readFD reads the open file fd, of size bytes as far as its caller knows.
+func readFD(p string, fd int, size int64, buf []byte) ([]byte, error) {
 	if int64(cap(buf)) < size+1 {
 		buf = make([]byte, 0, size+1)
 	}

@@ -29,6 +29,9 @@ type Entry struct {
 	// ReadFile refuses a file over MaxRead from its size anyway.
 	Size    int64
 	Symlink bool
+	// Regular says the listing found a regular file (the work tree's
+	// d_type); false where the source does not say.
+	Regular bool
 }
 
 // Source is where record files come from: the work tree, or a commit's tree
@@ -44,6 +47,21 @@ type Source interface {
 // only to parse it once into values of their own.
 type Lender interface {
 	ReadFileInto(name string, buf []byte) ([]byte, error)
+}
+
+// A ListedReader is a Lender that can read a file its listing found a
+// regular file at less cost (WorkTree.ReadListedInto).
+type ListedReader interface {
+	ReadListedInto(name string, buf []byte) ([]byte, error)
+}
+
+// ReadListedInto reads name, which src's List found a regular file, with
+// src.ReadListedInto when src is a ListedReader, else as ReadFileInto.
+func ReadListedInto(src Source, name string, buf []byte) ([]byte, error) {
+	if l, ok := src.(ListedReader); ok {
+		return l.ReadListedInto(name, buf)
+	}
+	return ReadFileInto(src, name, buf)
 }
 
 // ReadFileInto reads name from src into buf when src is a Lender (the
@@ -116,6 +134,38 @@ func (w *WorkTree) ReadFileInto(name string, buf []byte) ([]byte, error) {
 	return data, err
 }
 
+// ReadListedInto is ReadFileInto of a file that List found a regular file
+// (Entry.Regular) in a directory it resolved: the listing's word is taken
+// for what the file is, and it is opened without the lstat of its whole
+// path that ReadFile makes first, then looked at through the open file
+// (see readListed). A file that became a link since is read the careful
+// way, as ReadFile reads it.
+func (w *WorkTree) ReadListedInto(name string, buf []byte) ([]byte, error) {
+	if dir, base := path.Split(name); dir != "" && base != "" {
+		w.mu.Lock()
+		realDir, ok := w.dirs[strings.TrimSuffix(dir, "/")]
+		w.mu.Unlock()
+		if ok {
+			data, err := readListed(filepath.Join(realDir, base), buf)
+			var tl *TooLargeError
+			switch {
+			case errors.Is(err, errLinked):
+			case errors.Is(err, ErrNotRegular):
+				return nil, fmt.Errorf("%s: %w", name, ErrNotRegular)
+			case errors.As(err, &tl):
+				tl.Name = name
+				return nil, err
+			default:
+				return data, err
+			}
+		}
+	}
+	return w.ReadFileInto(name, buf)
+}
+
+// errLinked says a file was a symbolic link when it was opened.
+var errLinked = errors.New("a symbolic link")
+
 // MaxRead is the largest file the work tree reads: the limit for a record
 // (load.MaxFileSize). A larger file is refused from its size alone, so a
 // gigabyte file costs no memory.
@@ -149,7 +199,7 @@ func (w *WorkTree) List(dir string) ([]Entry, error) {
 	}
 	out := make([]Entry, 0, len(des))
 	for _, de := range des {
-		e := Entry{Name: de.Name(), IsDir: de.IsDir(), Symlink: de.Type()&fs.ModeSymlink != 0}
+		e := Entry{Name: de.Name(), IsDir: de.IsDir(), Symlink: de.Type()&fs.ModeSymlink != 0, Regular: de.Type().IsRegular()}
 		if e.Symlink {
 			if target, _, err := w.resolve(path.Join(dir, de.Name())); err == nil {
 				if fi, err := os.Stat(target); err == nil {

@@ -158,8 +158,8 @@ func TestWorkTreeReadAndList(t *testing.T) {
 			dir:  "cases/2026-AAAA1",
 			want: []Entry{
 				{Name: "activity", IsDir: true},
-				{Name: "iep.yaml"},
-				{Name: "intake.yaml"},
+				{Name: "iep.yaml", Regular: true},
+				{Name: "intake.yaml", Regular: true},
 				{Name: "notes", IsDir: true},
 				{Name: "outcome", Symlink: true},         // leaves the store: neither dir nor sized
 				{Name: "references.yaml", Symlink: true}, // leaves the store
@@ -174,10 +174,10 @@ func TestWorkTreeReadAndList(t *testing.T) {
 				{Name: "2026-ABS01", Symlink: true},
 				{Name: "2026-LINK1", IsDir: true},
 				{Name: "2026-LINK2", IsDir: true, Symlink: true},
-				{Name: "caseplan.yaml"},
+				{Name: "caseplan.yaml", Regular: true},
 			},
 		},
-		{name: "hidden files are listed", dir: "cases/2026-AAAA1/activity", want: []Entry{{Name: ".keep"}}},
+		{name: "hidden files are listed", dir: "cases/2026-AAAA1/activity", want: []Entry{{Name: ".keep", Regular: true}}},
 		{name: "a missing directory lists nothing", dir: "cases/2026-NONE1", wantNil: true},
 		{name: "a linked directory outside is refused", dir: "cases/2026-ABS01", wantErr: ErrOutsideStore},
 		{name: "a relative linked directory outside is refused", dir: "cases/2026-AAAA1/outcome", wantErr: ErrOutsideStore},
