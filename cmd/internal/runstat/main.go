@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command runstat runs a command and appends what it cost to a file, for
 // the benchmark scripts under .ci/: one line "WALL CPU PEAK_KIB" (seconds,
 // user plus system seconds, the largest resident size), at the
