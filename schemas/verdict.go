@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -512,30 +510,15 @@ func scalarOf(n *yaml.Node) (any, bool) {
 			return false, true
 		}
 	case "!!int":
-		digits := strings.TrimPrefix(n.Value, "-")
-		if digits != "" && (len(digits) == 1 || digits[0] != '0') && allDigits(digits) {
-			if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
-				return i, true
-			}
+		if i, ok := load.PlainInt(n.Value); ok {
+			return i, true
 		}
 	case "!!float":
-		whole, frac, ok := strings.Cut(strings.TrimPrefix(n.Value, "-"), ".")
-		if ok && whole != "" && frac != "" && allDigits(whole) && allDigits(frac) {
-			if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
-				return f, true
-			}
+		if f, ok := load.PlainFloat(n.Value); ok {
+			return f, true
 		}
 	}
 	return nil, false
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // checkNode is check of the value the loader makes of n.

@@ -288,53 +288,46 @@ func decodeScalar(n *yaml.Node, out reflect.Value, k reflect.Kind) bool {
 			out.SetFloat(float64(i))
 			return true
 		}
-		if quoted || n.Tag != "!!float" || !simpleFloat(n.Value) {
+		if quoted || n.Tag != "!!float" {
 			return false
 		}
-		f, err := strconv.ParseFloat(n.Value, 64)
-		if err != nil {
-			return false
+		f, ok := PlainFloat(n.Value)
+		if ok {
+			out.SetFloat(f)
 		}
-		out.SetFloat(f)
-		return true
+		return ok
 	}
 	return false
 }
 
-// decimal returns the value of a plain integer written in decimal without
-// leading zeros or a sign other than -, which go-yaml reads as this does.
+// decimal is PlainInt of a plain !!int scalar.
 func decimal(n *yaml.Node, quoted bool) (int64, bool) {
-	s := n.Value
 	if quoted || n.Tag != "!!int" {
 		return 0, false
 	}
+	return PlainInt(n.Value)
+}
+
+// PlainInt returns the value of s when it is a whole number written in
+// decimal without leading zeros or a sign other than -, in range: what
+// go-yaml resolves and decodes to that very value.
+func PlainInt(s string) (int64, bool) {
 	digits := strings.TrimPrefix(s, "-")
-	if digits == "" || len(digits) > 1 && digits[0] == '0' {
+	if !allDigits(digits) || len(digits) > 1 && digits[0] == '0' {
 		return 0, false
-	}
-	for i := 0; i < len(digits); i++ {
-		if digits[i] < '0' || digits[i] > '9' {
-			return 0, false
-		}
 	}
 	i, err := strconv.ParseInt(s, 10, 64)
 	return i, err == nil
 }
 
-// simpleFloat reports whether s is digits, a point and digits, with an
-// optional leading -: a float go-yaml parses with strconv.ParseFloat.
-func simpleFloat(s string) bool {
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, ok := strings.Cut(s, ".")
-	if !ok || whole == "" || frac == "" {
-		return false
+// PlainFloat returns the value of s when it is digits, a point and digits,
+// with an optional leading -: a float go-yaml parses with
+// strconv.ParseFloat, as this does.
+func PlainFloat(s string) (float64, bool) {
+	whole, frac, ok := strings.Cut(strings.TrimPrefix(s, "-"), ".")
+	if !ok || !allDigits(whole) || !allDigits(frac) {
+		return 0, false
 	}
-	for _, part := range []string{whole, frac} {
-		for i := 0; i < len(part); i++ {
-			if part[i] < '0' || part[i] > '9' {
-				return false
-			}
-		}
-	}
-	return true
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
 }

@@ -562,23 +562,9 @@ func nineDigits(s string) bool {
 // every match of DefaultSSN's first pattern is one of it.
 func SpacedSSN(s string) bool { return ssnRuns(s, false) }
 
-// nineInARow reports whether s has a run of exactly nine digits, which
-// every match of DefaultSSN's other patterns has.
-func nineInARow(s string) bool {
-	for i := 0; i < len(s); {
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		if j-i == 9 {
-			return true
-		}
-		i = max(j, i+1)
-	}
-	return false
-}
-
-// ssnShaped is SpacedSSN(s) || nineInARow(s), in one pass.
+// ssnShaped reports whether s has a run of exactly nine digits or the
+// shape SpacedSSN finds, in one pass: every match of DefaultSSN's patterns
+// has one or the other.
 func ssnShaped(s string) bool { return ssnRuns(s, true) }
 
 // ssnRuns looks at the maximal runs of digits in s for three, two and

@@ -380,3 +380,20 @@ func TestContainsFold(t *testing.T) {
 		}
 	}
 }
+
+// nineInARow reports whether s has a run of exactly nine digits, which
+// every match of DefaultSSN's other patterns has: ssnShaped's other half,
+// written apart for TestSSNShapes.
+func nineInARow(s string) bool {
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j-i == 9 {
+			return true
+		}
+		i = max(j, i+1)
+	}
+	return false
+}
