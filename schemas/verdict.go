@@ -217,22 +217,8 @@ func (q *quick) check(v any, depth int) verdict {
 			return invalid
 		}
 	}
-	if q.konst != nil {
-		if r := same(v, *q.konst); r != valid {
-			return r
-		}
-	}
-	if q.enum != nil {
-		r := invalid
-		for _, w := range q.enum {
-			if s := same(v, w); s == valid {
-				r = valid
-				break
-			} else if s == unknown {
-				r = unknown
-			}
-		}
-		if r != valid {
+	if q.konst != nil || q.enum != nil {
+		if r := q.listed(func(w any) verdict { return same(v, w) }); r != valid {
 			return r
 		}
 	}
@@ -258,6 +244,29 @@ func (q *quick) check(v any, depth int) verdict {
 		return invalid
 	}
 	return and(r, q.conditions(v, depth))
+}
+
+// listed is the verdict of const and enum on a value that eq compares
+// with a listed one: it must be const's, and one of enum's.
+func (q *quick) listed(eq func(w any) verdict) verdict {
+	if q.konst != nil {
+		if r := eq(*q.konst); r != valid {
+			return r
+		}
+	}
+	if q.enum == nil {
+		return valid
+	}
+	r := invalid
+	for _, w := range q.enum {
+		switch eq(w) {
+		case valid:
+			return valid
+		case unknown:
+			r = unknown
+		}
+	}
+	return r
 }
 
 // formatOK reports whether v passes the schema's format: the library's
@@ -588,22 +597,8 @@ func (q *quick) checkString(s string, depth int) verdict {
 	if q.types != 0 && q.types&tString == 0 {
 		return invalid
 	}
-	if q.konst != nil {
-		if r := sameString(s, *q.konst); r != valid {
-			return r
-		}
-	}
-	if q.enum != nil {
-		r := invalid
-		for _, w := range q.enum {
-			if v := sameString(s, w); v == valid {
-				r = valid
-				break
-			} else if v == unknown {
-				r = unknown
-			}
-		}
-		if r != valid {
+	if q.konst != nil || q.enum != nil {
+		if r := q.listed(func(w any) verdict { return sameString(s, w) }); r != valid {
 			return r
 		}
 	}
