@@ -370,9 +370,20 @@ func (q *quick) number(v any) verdict {
 // conditions checks not, allOf and if/then/else, which apply to a value
 // of any type.
 func (q *quick) conditions(v any, depth int) verdict {
+	return q.conditionsBy(func(sub *quick) verdict { return sub.check(v, depth+1) })
+}
+
+// conditionsNode is conditions of the value the loader makes of n.
+func (q *quick) conditionsNode(n *yaml.Node, depth int, st *nodeScan) verdict {
+	return q.conditionsBy(func(sub *quick) verdict { return sub.checkNode(n, depth+1, st) })
+}
+
+// conditionsBy checks not, allOf and if/then/else, check giving each
+// subschema's verdict on the value.
+func (q *quick) conditionsBy(check func(*quick) verdict) verdict {
 	r := valid
 	if q.not != nil {
-		switch q.not.check(v, depth+1) {
+		switch check(q.not) {
 		case valid:
 			return invalid
 		case unknown:
@@ -380,13 +391,13 @@ func (q *quick) conditions(v any, depth int) verdict {
 		}
 	}
 	for _, a := range q.allOf {
-		if r = and(r, a.check(v, depth+1)); r == invalid {
+		if r = and(r, check(a)); r == invalid {
 			return invalid
 		}
 	}
 	if q.ifS != nil {
 		var branch *quick
-		switch q.ifS.check(v, depth+1) {
+		switch check(q.ifS) {
 		case valid:
 			branch = q.thenS
 		case invalid:
@@ -395,7 +406,7 @@ func (q *quick) conditions(v any, depth int) verdict {
 			return unknown
 		}
 		if branch != nil {
-			r = and(r, branch.check(v, depth+1))
+			r = and(r, check(branch))
 		}
 	}
 	return r
@@ -697,39 +708,6 @@ func (q *quick) arrayNode(n *yaml.Node, depth int, st *nodeScan) verdict {
 		}
 		if r = and(r, q.items.checkNode(x, depth+1, st)); r == invalid {
 			return invalid
-		}
-	}
-	return r
-}
-
-// conditionsNode is conditions of the value the loader makes of n.
-func (q *quick) conditionsNode(n *yaml.Node, depth int, st *nodeScan) verdict {
-	r := valid
-	if q.not != nil {
-		switch q.not.checkNode(n, depth+1, st) {
-		case valid:
-			return invalid
-		case unknown:
-			r = unknown
-		}
-	}
-	for _, a := range q.allOf {
-		if r = and(r, a.checkNode(n, depth+1, st)); r == invalid {
-			return invalid
-		}
-	}
-	if q.ifS != nil {
-		var branch *quick
-		switch q.ifS.checkNode(n, depth+1, st) {
-		case valid:
-			branch = q.thenS
-		case invalid:
-			branch = q.elseS
-		default:
-			return unknown
-		}
-		if branch != nil {
-			r = and(r, branch.checkNode(n, depth+1, st))
 		}
 	}
 	return r
