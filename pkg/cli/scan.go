@@ -12,7 +12,6 @@ import (
 	"hash"
 	"path/filepath"
 	"runtime/debug"
-	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -134,8 +133,7 @@ func (g *globals) workTreeScan(root string, src store.Source, stage string, para
 }
 
 // treeScan prepares a scan of a commit's tree: each case is keyed by its
-// directory's tree hash. Extra goroutines read through repository
-// handles of their own (go-git's are not safe for concurrent use).
+// directory's tree hash.
 //
 // Reading packed objects costs far more than parsing them (a report at
 // 10,000 cases spent minutes in go-git), so what the cache lacks is read
@@ -147,13 +145,12 @@ func (g *globals) treeScan(repo *gitstore.Repo, tree *gitstore.TreeFiles, stage 
 	g.tuneGC()
 	root := repo.Root()
 	work, _ := store.NewWorkTree(root)
-	// One repository handle serves every goroutine, one read at a time:
-	// each handle holds the pack index in memory (about 90 MB at 10,000
-	// cases and 50,000 commits, most of it go-git's map from offsets to
-	// hashes), and a second one took a report --at past issue 12's 250 MB.
-	// Parsing, and reading the cases whose files the work tree holds, stay
-	// parallel.
-	route := &routed{tree: store.GitTree{Tree: tree, Work: work, Mu: new(sync.Mutex)}, work: work, same: map[string]bool{}}
+	// One repository handle serves every goroutine: its packed objects
+	// are read by caseplan's own reader, safe for concurrent use, with the
+	// pack indexes mapped rather than loaded (go-git kept about 90 MB of
+	// them at 10,000 cases and 50,000 commits, and read one object at a
+	// time).
+	route := &routed{tree: store.GitTree{Tree: tree, Work: work}, work: work, same: map[string]bool{}}
 	s, err := newScan(route, stage, params...)
 	if err != nil {
 		return nil, err
@@ -241,8 +238,18 @@ func (r *routed) direct() store.Source { return r.tree }
 
 func (r *routed) ReadFile(p string) ([]byte, error) { return r.from(p).ReadFile(p) }
 
+// ReadFileInto passes a lent buffer on (store.Lender).
+func (r *routed) ReadFileInto(p string, buf []byte) ([]byte, error) {
+	return store.ReadFileInto(r.from(p), p, buf)
+}
+
+// ReadListedInto passes a listed file's read on (store.ListedReader).
+func (r *routed) ReadListedInto(p string, buf []byte) ([]byte, error) {
+	return store.ReadListedInto(r.from(p), p, buf)
+}
+
 // Concurrent reports that a routed source may be read from several
-// goroutines: the work tree may, and the commit's tree is locked.
+// goroutines: the work tree and the commit's tree may.
 func (r *routed) Concurrent() bool { return true }
 
 func (r *routed) List(dir string) ([]store.Entry, error) { return r.from(dir).List(dir) }

@@ -220,7 +220,7 @@ func newRepo(abs, gitDir, commonDir string) *Repo {
 	st := filesystem.NewStorageWithOptions(dotGit, cache.NewObjectLRU(16*cache.MiByte),
 		filesystem.Options{KeepDescriptors: true})
 	return &Repo{root: abs, gitDir: gitDir, commonDir: commonDir, storage: st,
-		objects: &objectStore{Storage: st, objects: filepath.Join(commonDir, "objects")}}
+		objects: newObjectStore(st, filepath.Join(commonDir, "objects"))}
 }
 
 // Close releases the files the repository keeps open, including the store's
@@ -231,6 +231,7 @@ func (r *Repo) Close() error {
 		_ = r.lock.Close()
 		r.lock = nil
 	}
+	r.objects.packs.close()
 	return r.storage.Close()
 }
 

@@ -34,18 +34,37 @@ import (
 // command. When an object is missing and objects/pack has changed since
 // the packs were listed, they are listed again and the object looked for
 // once more.
+//
+// Packed objects are read by packs (packread.go), and go-git reads only
+// what that cannot. Loose and packed objects may be read from several
+// goroutines at once; what goes to go-git goes one read at a time.
 type objectStore struct {
 	*filesystem.Storage
 	objects string // the objects directory
+	packs   *packs
+
+	mu sync.Mutex // around go-git's reads
 	// packsSeen is objects/pack's modification time when the packs were
 	// last listed again; zero until then.
 	packsSeen time.Time
 }
 
+func newObjectStore(st *filesystem.Storage, objects string) *objectStore {
+	return &objectStore{Storage: st, objects: objects, packs: newPacks(filepath.Join(objects, "pack"))}
+}
+
 // EncodedObject returns the object h, of type t unless t is AnyObject.
 func (s *objectStore) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
+	if typ, data, err := s.packs.object(h); err == nil {
+		if t != plumbing.AnyObject && typ != t {
+			return nil, plumbing.ErrObjectNotFound // as go-git answers
+		}
+		return &rawObject{hash: h, typ: typ, data: data}, nil
+	}
 	o, err := readLooseObject(s.objects, h)
 	if errors.Is(err, fs.ErrNotExist) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
 		obj, err := s.Storage.EncodedObject(t, h)
 		if errors.Is(err, plumbing.ErrObjectNotFound) && s.packsChanged() {
 			s.Storage.Reindex()

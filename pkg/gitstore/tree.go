@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -17,6 +18,8 @@ import (
 // never from the work tree, so a report "at" a past commit sees exactly what
 // was committed then. It keeps the directories it has read, so it is meant
 // for one command's reading, not to be kept for the life of a server.
+// Several goroutines may read through it at once (packread.go), while
+// nothing else uses its Repo.
 type TreeFiles struct {
 	r      *Repo
 	commit plumbing.Hash
@@ -25,6 +28,7 @@ type TreeFiles struct {
 	// but decodes a tree on every lookup, and reading the files of 10,000
 	// cases one path at a time would decode the 10,000-entry cases
 	// directory 50,000 times.
+	mu    sync.Mutex
 	trees map[plumbing.Hash]*object.Tree
 }
 
@@ -147,6 +151,8 @@ func (t *TreeFiles) Size(e Entry) (int64, error) {
 	if !e.Mode.IsFile() {
 		return 0, nil
 	}
+	t.r.objects.mu.Lock()
+	defer t.r.objects.mu.Unlock()
 	return t.r.storage.EncodedObjectSize(e.Hash)
 }
 
@@ -205,14 +211,19 @@ func (t *TreeFiles) dir(dir string) (*object.Tree, error) {
 }
 
 func (t *TreeFiles) tree(h plumbing.Hash) (*object.Tree, error) {
-	if tr, ok := t.trees[h]; ok {
+	t.mu.Lock()
+	tr, ok := t.trees[h]
+	t.mu.Unlock()
+	if ok {
 		return tr, nil
 	}
 	tr, err := t.r.repo.TreeObject(h)
 	if err != nil {
 		return nil, err
 	}
+	t.mu.Lock()
 	t.trees[h] = tr
+	t.mu.Unlock()
 	return tr, nil
 }
 

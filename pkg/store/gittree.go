@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"io/fs"
-	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 
@@ -12,6 +11,7 @@ import (
 
 // GitTree reads a store from a commit's tree in git objects, so a past
 // state can be checked or reported on whatever the work tree holds now.
+// Several goroutines may read through it at once, as through its Tree.
 type GitTree struct {
 	Tree *gitstore.TreeFiles
 	// Work, when set, is the repository's work tree: a file is read from
@@ -19,41 +19,27 @@ type GitTree struct {
 	// hash, checked on every read — which costs a fraction of reading a
 	// packed object.
 	Work *WorkTree
-	// Mu, when set, is held around every read of git objects, so that
-	// several goroutines may read through one repository handle (go-git's
-	// are not safe for concurrent use) while the reads of the work tree
-	// and the hashing of what they give go on in parallel.
-	Mu *sync.Mutex
-}
-
-func (g GitTree) lock() {
-	if g.Mu != nil {
-		g.Mu.Lock()
-	}
-}
-
-func (g GitTree) unlock() {
-	if g.Mu != nil {
-		g.Mu.Unlock()
-	}
 }
 
 // ReadFile reads name from the commit. A symbolic link is never followed:
 // in a commit it can only point outside what git stored.
-func (g GitTree) ReadFile(name string) ([]byte, error) {
+func (g GitTree) ReadFile(name string) ([]byte, error) { return g.ReadFileInto(name, nil) }
+
+// ReadFileInto is ReadFile, the data in buf when it is read from the work
+// tree and fits (see Lender).
+func (g GitTree) ReadFileInto(name string, buf []byte) ([]byte, error) {
 	if g.Work != nil {
-		g.lock()
 		e, err := g.Tree.Entry(name)
-		g.unlock()
 		if err == nil && e.Mode == filemode.Regular {
-			if data, err := g.Work.ReadFile(name); err == nil && gitstore.BlobHash(data) == e.Hash {
+			// Whatever the work tree holds there is opened as a file
+			// found regular (a link or a pipe is not read), and used only
+			// when its bytes are the commit's.
+			if data, err := g.Work.ReadListedInto(name, buf); err == nil && gitstore.BlobHash(data) == e.Hash {
 				return data, nil
 			}
 		}
 	}
-	g.lock()
 	data, err := g.Tree.ReadFile(name)
-	g.unlock()
 	if errors.Is(err, gitstore.ErrNotRegular) {
 		return nil, ErrOutsideStore
 	}
@@ -62,9 +48,7 @@ func (g GitTree) ReadFile(name string) ([]byte, error) {
 
 // List lists dir in the commit; a missing dir lists nothing.
 func (g GitTree) List(dir string) ([]Entry, error) {
-	g.lock()
 	entries, err := g.Tree.List(dir)
-	g.unlock()
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
