@@ -31,7 +31,7 @@ import (
 )
 
 // magic starts every cache file; the number changes with the file format.
-const magic = "caseplan/resultcache 1\n"
+const magic = "caseplan/resultcache 2\n"
 
 // Key names one result: a hash of everything it depends on.
 type Key [sha256.Size]byte
@@ -57,12 +57,20 @@ type Cache struct {
 	version string
 
 	mu      sync.Mutex
-	old     map[Key][]byte // as read
+	old     map[Key]entry  // as read
 	now     map[Key][]byte // used or computed in this run
+	earlier int            // entries of old that the last run did not use
 	changed bool
 	// Problem says why the file on disk was not used, when it existed
 	// but was corrupt or of another version; nil otherwise.
 	Problem error
+}
+
+// entry is a result as read, and whether the last run used it (or only
+// the run before).
+type entry struct {
+	v       []byte
+	earlier bool
 }
 
 // ErrOtherVersion says a cache file was written by another caseplan.
@@ -72,7 +80,7 @@ var ErrOtherVersion = errors.New("written by another caseplan")
 // and rules version says (see Identity). It never fails: whatever cannot
 // be used counts as empty, and Problem says why.
 func Open(path, version string) *Cache {
-	c := &Cache{path: path, version: version, old: map[Key][]byte{}, now: map[Key][]byte{}}
+	c := &Cache{path: path, version: version, old: map[Key]entry{}, now: map[Key][]byte{}}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return c
@@ -84,13 +92,19 @@ func Open(path, version string) *Cache {
 		return c
 	}
 	c.old = old
+	for _, e := range old {
+		if e.earlier {
+			c.earlier++
+		}
+	}
 	return c
 }
 
 // decode parses a cache file: the magic line, the version line, then
-// entries (a key, a length as a uvarint, the value), then the SHA-256 of
+// entries (a key, a byte that is 1 when the last run did not use the
+// entry, a length as a uvarint, the value), then the SHA-256 of
 // everything before it.
-func decode(data []byte, version string) (map[Key][]byte, error) {
+func decode(data []byte, version string) (map[Key]entry, error) {
 	if len(data) < len(magic)+sha256.Size || string(data[:len(magic)]) != magic {
 		return nil, errors.New("not a result cache file")
 	}
@@ -106,19 +120,23 @@ func decode(data []byte, version string) (map[Key][]byte, error) {
 	if string(line) != version {
 		return nil, ErrOtherVersion
 	}
-	out := map[Key][]byte{}
+	out := map[Key]entry{}
 	for len(rest) > 0 {
-		if len(rest) < sha256.Size {
+		if len(rest) < sha256.Size+1 {
 			return nil, io.ErrUnexpectedEOF
 		}
 		var k Key
 		copy(k[:], rest)
-		rest = rest[sha256.Size:]
+		earlier := rest[sha256.Size]
+		if earlier > 1 {
+			return nil, errors.New("bad entry")
+		}
+		rest = rest[sha256.Size+1:]
 		n, w := binary.Uvarint(rest)
 		if w <= 0 || uint64(len(rest)-w) < n {
 			return nil, io.ErrUnexpectedEOF
 		}
-		out[k] = rest[w : w+int(n) : w+int(n)]
+		out[k] = entry{v: rest[w : w+int(n) : w+int(n)], earlier: earlier == 1}
 		rest = rest[w+int(n):]
 	}
 	return out, nil
@@ -139,11 +157,11 @@ func (c *Cache) Get(k Key) ([]byte, bool) {
 	if v, ok := c.now[k]; ok {
 		return v, true
 	}
-	v, ok := c.old[k]
+	e, ok := c.old[k]
 	if ok {
-		c.now[k] = v
+		c.now[k] = e.v
 	}
-	return v, ok
+	return e.v, ok
 }
 
 // Put keeps v under k.
@@ -155,13 +173,16 @@ func (c *Cache) Put(k Key, v []byte) {
 }
 
 // Save writes this run's results — those used and those computed — to
-// the file, atomically, and drops the others: the cache holds what the
-// last run needed, so it never grows beyond one store's worth. It writes
-// nothing when the file already holds exactly those.
+// the file, atomically, with those the last run used and this one did
+// not, and drops the others: the cache holds what the last two runs
+// needed, so it never grows beyond two stores' worth, and a report of
+// another month or commit in between does not cost the next run of the
+// usual one its results. It writes nothing when the file already holds
+// exactly those.
 func (c *Cache) Save() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.changed && len(c.now) == len(c.old) {
+	if !c.changed && c.earlier == 0 && len(c.now) == len(c.old) {
 		return nil
 	}
 	var b bytes.Buffer
@@ -169,10 +190,22 @@ func (c *Cache) Save() error {
 	b.WriteString(c.version)
 	b.WriteByte('\n')
 	var n [binary.MaxVarintLen64]byte
-	for k, v := range c.now {
+	put := func(k Key, v []byte, earlier byte) {
 		b.Write(k[:])
+		b.WriteByte(earlier)
 		b.Write(n[:binary.PutUvarint(n[:], uint64(len(v)))])
 		b.Write(v)
+	}
+	next := make(map[Key]entry, len(c.now)+len(c.old))
+	for k, v := range c.now {
+		put(k, v, 0)
+		next[k] = entry{v: v}
+	}
+	for k, e := range c.old {
+		if _, used := c.now[k]; !used && !e.earlier {
+			put(k, e.v, 1)
+			next[k] = entry{v: e.v, earlier: true}
+		}
 	}
 	sum := sha256.Sum256(b.Bytes())
 	b.Write(sum[:])
@@ -182,7 +215,7 @@ func (c *Cache) Save() error {
 	if err := atomicfile.WriteFile(c.path, b.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("write the cache %s: %w", c.path, err)
 	}
-	c.old, c.changed = c.now, false
+	c.old, c.changed, c.earlier = next, false, len(next)-len(c.now)
 	c.now = make(map[Key][]byte, len(c.old))
 	return nil
 }

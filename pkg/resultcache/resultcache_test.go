@@ -24,16 +24,69 @@ func TestSaveOpen(t *testing.T) {
 	if v, ok := again.Get(a); !ok || string(v) != "result a" {
 		t.Fatalf("Get(a) = %q, %v", v, ok)
 	}
-	// Only what this run used is kept: b goes.
+	// What the last two runs used is kept: b, which the run before this
+	// one computed, stays for one more run.
 	if err := again.Save(); err != nil {
 		t.Fatal(err)
 	}
 	third := Open(path, "v1")
-	if _, ok := third.Get(b); ok {
-		t.Error("an entry the last run did not use is kept")
-	}
 	if _, ok := third.Get(a); !ok {
 		t.Error("an entry the last run used is gone")
+	}
+	if err := third.Save(); err != nil {
+		t.Fatal(err)
+	}
+	fourth := Open(path, "v1")
+	if _, ok := fourth.Get(b); ok {
+		t.Error("an entry neither of the last two runs used is kept")
+	}
+}
+
+// Two runs that need different results, in turn (a report of this month
+// and one of last month), each find theirs: neither pushes the other's
+// out.
+func TestTwoRunsInTurn(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "report")
+	run := func(prefix string, n int) (hits int) {
+		c := Open(path, "v")
+		for i := range n {
+			k := NewKey([]byte(prefix), []byte{byte(i)})
+			if v, ok := c.Get(k); ok {
+				if string(v) != prefix {
+					t.Fatalf("%s %d: %q", prefix, i, v)
+				}
+				hits++
+				continue
+			}
+			c.Put(k, []byte(prefix))
+		}
+		if err := c.Save(); err != nil {
+			t.Fatal(err)
+		}
+		return hits
+	}
+	run("this month", 50)
+	run("last month", 30)
+	if h := run("this month", 50); h != 50 {
+		t.Errorf("this month's second run found %d of 50", h)
+	}
+	if h := run("last month", 30); h != 30 {
+		t.Errorf("last month's second run found %d of 30", h)
+	}
+	// A third kind of run pushes out the older one only.
+	run("a year ago", 10)
+	if h := run("last month", 30); h != 30 {
+		t.Errorf("last month after a year ago: %d of 30", h)
+	}
+	if h := run("this month", 50); h != 0 {
+		t.Errorf("this month, three runs later: %d of 50 kept", h)
+	}
+	// A run that uses everything it finds, twice, no longer rewrites.
+	run("this month", 50)
+	fi, _ := os.Stat(path)
+	run("this month", 50)
+	if fi2, _ := os.Stat(path); !fi2.ModTime().Equal(fi.ModTime()) || fi2.Size() != fi.Size() {
+		t.Error("an unchanged cache was written again")
 	}
 }
 
