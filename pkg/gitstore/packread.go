@@ -323,9 +323,21 @@ func inflate(br *bufio.Reader, size int64) ([]byte, error) {
 		return nil, err
 	}
 	defer zlibReaders.Put(zr)
-	data := make([]byte, size)
-	if _, err := io.ReadFull(zr, data); err != nil {
-		return nil, err
+	// A size is allocated whole up to 1 MiB; beyond, the buffer grows with
+	// what the data gives, so a damaged header costs no gigabytes.
+	data := make([]byte, 0, min(size, 1<<20))
+	for int64(len(data)) < size {
+		if len(data) == cap(data) {
+			data = slices.Grow(data, int(min(size-int64(len(data)), int64(len(data)))))
+		}
+		n, err := zr.Read(data[len(data):min(int64(cap(data)), size)])
+		data = data[:len(data)+n]
+		if err == io.EOF && int64(len(data)) < size {
+			return nil, io.ErrUnexpectedEOF
+		}
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
 	}
 	// The stream must end here, where its checksum is checked.
 	var one [1]byte

@@ -3,6 +3,8 @@ package gitstore
 import (
 	"bufio"
 	"bytes"
+	"compress/zlib"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -271,4 +273,92 @@ func TestTreeFilesConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// FuzzApplyDelta: any delta against any base is refused or gives exactly
+// the size it declares, never a panic; a delta made of one copy of the
+// whole base and an insert gives base+insert.
+func FuzzApplyDelta(f *testing.F) {
+	f.Add([]byte("0123456789abcdef"), []byte{16, 6, 0x91, 2, 4, 2, 'X', 'Y'})
+	f.Add([]byte("abc"), []byte{3, 3, 0x90, 3})
+	f.Add([]byte{}, []byte{0, 2, 2, 'h', 'i'})
+	f.Fuzz(func(t *testing.T, base, delta []byte) {
+		out, err := applyDelta(base, delta)
+		if err != nil {
+			return
+		}
+		var d []byte
+		d = binary.AppendUvarint(d, uint64(len(base)))
+		_, n := binary.Uvarint(delta)
+		size, m := binary.Uvarint(delta[n:])
+		if uint64(len(out)) != size || m <= 0 {
+			t.Fatalf("%d bytes out, the delta declares %d", len(out), size)
+		}
+		// The same result through a delta of copies of it, when it can
+		// be copied from base+out in one piece.
+		whole := append(bytes.Clone(base), out...)
+		if len(whole) == 0 || len(whole) >= 0x10000 {
+			return
+		}
+		d = binary.AppendUvarint(d[:0], uint64(len(whole)))
+		d = binary.AppendUvarint(d, uint64(len(out)))
+		d = append(d, 0x80|0x01|0x02|0x10|0x20, byte(len(base)), byte(len(base)>>8), byte(len(out)), byte(len(out)>>8))
+		if len(out) == 0 {
+			return
+		}
+		again, err := applyDelta(whole, d)
+		if err != nil || !bytes.Equal(again, out) {
+			t.Fatalf("copying the result back: %q, %v; want %q", again, err, out)
+		}
+	})
+}
+
+// FuzzPackEntry: a pack holding one arbitrary entry, read at its offset,
+// is an error or an object, never a panic or a hang.
+func FuzzPackEntry(f *testing.F) {
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write([]byte("hello\n"))
+	zw.Close()
+	f.Add(append([]byte{0x36}, z.Bytes()...)) // a blob of 6 bytes
+	f.Add(append([]byte{0x66, 0x05}, z.Bytes()...))
+	f.Add(append([]byte{0x76}, append(bytes.Repeat([]byte{1}, 20), z.Bytes()...)...))
+	f.Fuzz(func(t *testing.T, entry []byte) {
+		dir := t.TempDir()
+		pack := append([]byte("PACK\x00\x00\x00\x02\x00\x00\x00\x01"), entry...)
+		if err := os.WriteFile(filepath.Join(dir, "p.pack"), pack, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fp, err := os.Open(filepath.Join(dir, "p.pack"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fp.Close()
+		p := &packFile{name: filepath.Join(dir, "p"), pack: fp}
+		ps := newPacks(dir)
+		typ, data, err := p.read(12, &ps.cache, ps)
+		if err == nil && typ != plumbing.BlobObject && typ != plumbing.TreeObject && typ != plumbing.CommitObject && typ != plumbing.TagObject {
+			t.Fatalf("type %v, %d bytes", typ, len(data))
+		}
+	})
+}
+
+// An object over 1 MiB, whose buffer grows as it is inflated, reads whole.
+func TestLargePackedObject(t *testing.T) {
+	r := newTestRepo(t)
+	r.AutoPackLoose = -1
+	rnd := rand.New(rand.NewPCG(3, 4))
+	big := make([]byte, 3<<20+17)
+	for i := range big {
+		big[i] = byte(rnd.IntN(256))
+	}
+	commitT(t, r, "big", Change{Path: "cases/big.bin", Data: big})
+	gitT(t, r.Root(), "repack", "-a", "-d", "-q")
+	h := plumbing.NewHash(strings.TrimSpace(gitT(t, r.Root(), "rev-parse", "HEAD:cases/big.bin")))
+	ps := newPacks(filepath.Join(r.Root(), ".git", "objects", "pack"))
+	defer ps.close()
+	typ, data, err := ps.object(h)
+	if err != nil || typ != plumbing.BlobObject || !bytes.Equal(data, big) {
+		t.Fatalf("%s of %d bytes, %v; want the blob of %d", typ, len(data), err, len(big))
+	}
 }
