@@ -18,26 +18,26 @@ import (
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
-// objectStore is the repository's storage with a faster way to read loose
-// objects, which is how caseplan's own commits leave them until they are
-// packed. go-git hashes every loose object it reads with a
-// collision-detecting SHA-1 and copies it through a small buffer: reading
+// objectStore is the repository's storage, reading objects faster than
+// go-git and from several goroutines at once.
+//
+// Packed objects are read by packs (packread.go). Loose objects, which is
+// how caseplan's own commits leave them until they are packed, are read
+// here: go-git hashes every loose object it reads with a
+// collision-detecting SHA-1 and copies it through a small buffer (reading
 // the 370 KB cases/ tree of a 10,000-case store took about 10 ms, so a
-// verify of 100 loose commits spent a second on it. Here a loose object is
-// inflated straight into a buffer of its size. Like git, which checks
-// object hashes only in git fsck, it trusts that a file is named after its
-// content; packed objects and everything else go to go-git as before.
+// verify of 100 loose commits spent a second on it); here a loose object
+// is inflated straight into a buffer of its size. Like git, which checks
+// object hashes only in git fsck, both trust that an object is what its
+// name says. What neither can read goes to go-git, one read at a time,
+// which reads it or says why not.
 //
 // It also survives a repack by another process (git gc, caseplan gc):
-// go-git lists the packs once, so an object moved from a loose file or an
-// old pack into a new pack would be "not found" for the rest of the
-// command. When an object is missing and objects/pack has changed since
-// the packs were listed, they are listed again and the object looked for
-// once more.
-//
-// Packed objects are read by packs (packread.go), and go-git reads only
-// what that cannot. Loose and packed objects may be read from several
-// goroutines at once; what goes to go-git goes one read at a time.
+// packs lists the packs again when objects/pack changed, and go-git, which
+// lists them once, would say "not found" for an object moved from a loose
+// file or an old pack into a new pack for the rest of the command; so when
+// an object is missing and objects/pack has changed since, go-git's packs
+// are listed again and the object looked for once more.
 type objectStore struct {
 	*filesystem.Storage
 	objects string // the objects directory
