@@ -27,9 +27,9 @@ type TreeFiles struct {
 	// trees keeps the directories decoded so far: go-git caches objects
 	// but decodes a tree on every lookup, and reading the files of 10,000
 	// cases one path at a time would decode the 10,000-entry cases
-	// directory 50,000 times.
-	mu    sync.Mutex
+	// directory 50,000 times. mu guards it.
 	trees map[plumbing.Hash]*object.Tree
+	mu    sync.Mutex
 }
 
 // Entry is one name in a tree. It has no size: looking one up costs a
