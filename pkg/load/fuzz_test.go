@@ -25,6 +25,16 @@ func addDemoCorpus(f *testing.F) {
 	f.Add([]byte("\tid: x\n"))
 }
 
+// yamlLines counts the lines of data as YAML does: a line ends at a line
+// feed, a carriage return (alone or before a line feed), or a next-line,
+// line-separator or paragraph-separator character.
+func yamlLines(data []byte) int {
+	s := string(data)
+	breaks := strings.Count(s, "\n") + strings.Count(s, "\r") - strings.Count(s, "\r\n") +
+		strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
+	return breaks + 1
+}
+
 // FuzzParse: the loader never panics and never hangs, whatever the bytes;
 // a document it accepts holds JSON-like values (what the schema check
 // takes), and a finding it makes names a place in the file.
@@ -32,7 +42,7 @@ func FuzzParse(f *testing.F) {
 	addDemoCorpus(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, fs := Parse("cases/X/intake.yaml", data)
-		lines := strings.Count(string(data), "\n") + 1
+		lines := yamlLines(data)
 		for _, x := range fs {
 			if x.Line < 0 || x.Line > lines+1 || x.Message == "" || x.Rule == "" {
 				t.Fatalf("finding out of place: %+v (%d lines)", x, lines)
