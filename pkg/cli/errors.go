@@ -8,6 +8,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
@@ -107,13 +108,24 @@ func printError(w io.Writer, err error) {
 	// A message may quote what was typed or recorded (an unknown case ID,
 	// a name): it is escaped, as every text caseplan shows is.
 	fmt.Fprintf(w, "caseplan: %s\n", display.Escape(err.Error()))
+	hint := ""
 	var h hinter
-	if errors.As(err, &h) && h.hint() != "" {
-		for _, line := range strings.Split(h.hint(), "\n") {
+	if errors.As(err, &h) {
+		hint = h.hint()
+	}
+	if hint == "" && errors.As(err, new(*gitstore.DamagedObjectError)) {
+		hint = damagedHint
+	}
+	if hint != "" {
+		for _, line := range strings.Split(hint, "\n") {
 			fmt.Fprintf(w, "caseplan: hint: %s\n", display.Escape(line))
 		}
 	}
 }
+
+// damagedHint is what to do when the clone's git objects are damaged.
+const damagedHint = `run git fsck to see what is damaged;
+a fresh clone of the office's shared store (caseplan clone URL DIR) has every synced commit whole`
 
 // printFinding writes a finding to stderr as a message, escaped: a
 // finding quotes what the records say.

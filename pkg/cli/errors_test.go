@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -82,5 +83,19 @@ func TestPrintError(t *testing.T) {
 				t.Errorf("printError = %q, want %q", b.String(), tt.want)
 			}
 		})
+	}
+}
+
+// A damaged git object says what to do about it, wherever it was met.
+func TestDamagedObjectHint(t *testing.T) {
+	var b bytes.Buffer
+	printError(&b, fmt.Errorf("read commit x: %w", &gitstore.DamagedObjectError{Err: errors.New("zlib: invalid checksum")}))
+	if got := b.String(); !strings.Contains(got, "repository is damaged") || !strings.Contains(got, "caseplan: hint: run git fsck") || !strings.Contains(got, "caseplan clone") {
+		t.Errorf("printed:\n%s", got)
+	}
+	b.Reset()
+	printError(&b, hintf(&gitstore.DamagedObjectError{}, "a hint of its own"))
+	if got := b.String(); strings.Contains(got, "git fsck") || !strings.Contains(got, "a hint of its own") {
+		t.Errorf("a hint of its own is replaced:\n%s", got)
 	}
 }

@@ -287,8 +287,12 @@ func (r *Repo) ResolveRevision(rev string) (plumbing.Hash, error) {
 			}
 		}
 	}
+	r.objects.lastDamage()
 	h, err := r.repo.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
+		if d := r.objects.lastDamage(); d != nil {
+			err = d // not "reference not found": a commit on the way could not be read
+		}
 		return plumbing.ZeroHash, fmt.Errorf("revision %q: %w", rev, err)
 	}
 	return *h, nil

@@ -44,6 +44,9 @@ type objectStore struct {
 	packs   *packs
 
 	mu sync.Mutex // around go-git's reads
+
+	damageMu sync.Mutex
+	damage   *DamagedObjectError // the last, until lastDamage
 	// packsSeen is objects/pack's modification time when the packs were
 	// last listed again; zero until then.
 	packsSeen time.Time
@@ -53,8 +56,53 @@ func newObjectStore(st *filesystem.Storage, objects string) *objectStore {
 	return &objectStore{Storage: st, objects: objects, packs: newPacks(filepath.Join(objects, "pack"))}
 }
 
-// EncodedObject returns the object h, of type t unless t is AnyObject.
+// DamagedObjectError says an object the repository holds could not be
+// read: its file or pack is damaged (git fsck says more). Only an object
+// that is missing is plumbing.ErrObjectNotFound.
+type DamagedObjectError struct {
+	Hash plumbing.Hash
+	Err  error
+}
+
+func (e *DamagedObjectError) Error() string {
+	return fmt.Sprintf("git object %s cannot be read (the repository is damaged): %v", e.Hash, e.Err)
+}
+
+func (e *DamagedObjectError) Unwrap() error { return e.Err }
+
+// EncodedObject returns the object h, of type t unless t is AnyObject. An
+// object that exists but cannot be read is a *DamagedObjectError, also
+// kept for lastDamage: go-git's revision parser turns every error into
+// "reference not found".
 func (s *objectStore) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
+	o, err := s.encodedObject(t, h)
+	if err != nil && !errors.Is(err, plumbing.ErrObjectNotFound) {
+		var d *DamagedObjectError
+		if !errors.As(err, &d) {
+			d = &DamagedObjectError{Hash: h, Err: err}
+		}
+		s.damageMu.Lock()
+		s.damage = d
+		s.damageMu.Unlock()
+		return nil, d
+	}
+	return o, err
+}
+
+// lastDamage returns the last *DamagedObjectError EncodedObject returned
+// and forgets it; nil when there was none.
+func (s *objectStore) lastDamage() error {
+	s.damageMu.Lock()
+	defer s.damageMu.Unlock()
+	d := s.damage
+	s.damage = nil
+	if d == nil {
+		return nil
+	}
+	return d
+}
+
+func (s *objectStore) encodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
 	if typ, data, err := s.packs.object(h); err == nil {
 		if t != plumbing.AnyObject && typ != t {
 			return nil, plumbing.ErrObjectNotFound // as go-git answers
@@ -143,6 +191,15 @@ func readLooseObject(objects string, h plumbing.Hash) (*rawObject, error) {
 	}
 	data := make([]byte, size)
 	if _, err := io.ReadFull(zr, data); err != nil {
+		return nil, fmt.Errorf("loose object %s: %w", hex, err)
+	}
+	// The stream must end here, where its checksum is checked, as git
+	// checks it.
+	var one [1]byte
+	if n, err := zr.Read(one[:]); n != 0 || err != io.EOF {
+		if err == nil || err == io.EOF {
+			err = errors.New("more data than its header says")
+		}
 		return nil, fmt.Errorf("loose object %s: %w", hex, err)
 	}
 	return &rawObject{hash: h, typ: typ, data: data}, nil

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -360,5 +361,45 @@ func TestLargePackedObject(t *testing.T) {
 	typ, data, err := ps.object(h)
 	if err != nil || typ != plumbing.BlobObject || !bytes.Equal(data, big) {
 		t.Fatalf("%s of %d bytes, %v; want the blob of %d", typ, len(data), err, len(big))
+	}
+}
+
+// A revision whose way passes a commit that cannot be read is a damaged
+// repository, not a revision that names nothing: go-git's parser says
+// "reference not found" for both.
+func TestResolveThroughDamagedCommit(t *testing.T) {
+	r := newTestRepo(t)
+	r.AutoPackLoose = -1
+	for i := range 4 {
+		commitT(t, r, fmt.Sprintf("c%d", i), put("cases/A/intake.yaml", fmt.Sprintf("a: %d\n", i)))
+	}
+	mid := strings.TrimSpace(gitT(t, r.Root(), "rev-parse", "HEAD"))
+	obj := filepath.Join(r.Root(), ".git", "objects", mid[:2], mid[2:])
+	data, err := os.ReadFile(obj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)-3] ^= 0xff // the zlib checksum no longer matches
+	if err := os.Chmod(obj, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(obj, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r2, err := Open(r.Root())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r2.Close()
+	_, err = r2.Resolve(Reading{At: "HEAD~2"})
+	var d *DamagedObjectError
+	if !errors.As(err, &d) || d.Hash.String() != mid || errors.As(err, new(*RevisionError)) {
+		t.Errorf("HEAD~2 through a damaged commit: %v; want the damaged commit %s", err, mid)
+	}
+	if _, err := r2.Resolve(Reading{At: "nosuch"}); !errors.As(err, new(*RevisionError)) || errors.As(err, new(*DamagedObjectError)) {
+		t.Errorf("nosuch: %v; want a revision error", err)
+	}
+	if _, err := r2.Resolve(Reading{}); !errors.As(err, new(*DamagedObjectError)) {
+		t.Errorf("HEAD: %v; want the damaged commit", err)
 	}
 }

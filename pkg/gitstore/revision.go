@@ -49,6 +49,9 @@ func (r *Repo) Resolve(rd Reading) (ReadCommit, error) {
 	switch {
 	case rd.At != "":
 		if hash, err = r.ResolveRevision(rd.At); err != nil {
+			if errors.As(err, new(*DamagedObjectError)) {
+				return ReadCommit{}, err
+			}
 			return ReadCommit{}, &RevisionError{Rev: rd.At, Err: err}
 		}
 	case rd.AsOf != "":
