@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -153,14 +154,7 @@ func readLooseObject(objects string, h plumbing.Hash) (*rawObject, error) {
 		return nil, err
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(f, 32<<10)
-	var zr io.ReadCloser
-	if v := zlibReaders.Get(); v != nil {
-		zr = v.(io.ReadCloser)
-		err = zr.(zlib.Resetter).Reset(br, nil)
-	} else {
-		zr, err = zlib.NewReader(br)
-	}
+	zr, err := openZlib(bufio.NewReaderSize(f, 32<<10))
 	if err != nil {
 		return nil, fmt.Errorf("loose object %s: %w", hex, err)
 	}
@@ -189,20 +183,50 @@ func readLooseObject(objects string, h plumbing.Hash) (*rawObject, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loose object %s: %w", hex, err)
 	}
-	data := make([]byte, size)
-	if _, err := io.ReadFull(zr, data); err != nil {
+	data, err := readInflated(zr, size)
+	if err != nil {
 		return nil, fmt.Errorf("loose object %s: %w", hex, err)
 	}
-	// The stream must end here, where its checksum is checked, as git
-	// checks it.
+	return &rawObject{hash: h, typ: typ, data: data}, nil
+}
+
+// openZlib returns a zlib reader of r from the pool; the caller puts it
+// back in zlibReaders.
+func openZlib(r io.Reader) (io.ReadCloser, error) {
+	if v := zlibReaders.Get(); v != nil {
+		zr := v.(io.ReadCloser)
+		return zr, zr.(zlib.Resetter).Reset(r, nil)
+	}
+	return zlib.NewReader(r)
+}
+
+// readInflated reads an object's size bytes from zr, and checks that the
+// stream ends there, where its checksum is checked, as git checks it. A
+// size is allocated whole up to 1 MiB; beyond, the buffer grows with what
+// the data gives, so a damaged header costs no gigabytes.
+func readInflated(zr io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, min(size, 1<<20))
+	for int64(len(data)) < size {
+		if len(data) == cap(data) {
+			data = slices.Grow(data, int(min(size-int64(len(data)), int64(len(data)))))
+		}
+		n, err := zr.Read(data[len(data):min(int64(cap(data)), size)])
+		data = data[:len(data)+n]
+		if err == io.EOF && int64(len(data)) < size {
+			return nil, io.ErrUnexpectedEOF
+		}
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+	}
 	var one [1]byte
 	if n, err := zr.Read(one[:]); n != 0 || err != io.EOF {
 		if err == nil || err == io.EOF {
 			err = errors.New("more data than its header says")
 		}
-		return nil, fmt.Errorf("loose object %s: %w", hex, err)
+		return nil, err
 	}
-	return &rawObject{hash: h, typ: typ, data: data}, nil
+	return data, nil
 }
 
 // rawObject is an object read whole, for reading only.

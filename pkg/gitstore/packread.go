@@ -20,7 +20,6 @@ package gitstore
 import (
 	"bufio"
 	"bytes"
-	"compress/zlib"
 	"container/list"
 	"encoding/binary"
 	"errors"
@@ -311,43 +310,12 @@ func (p *packFile) header(off int64, br *bufio.Reader) (entry, error) {
 
 // inflate reads size bytes of compressed data from br.
 func inflate(br *bufio.Reader, size int64) ([]byte, error) {
-	var zr io.ReadCloser
-	var err error
-	if v := zlibReaders.Get(); v != nil {
-		zr = v.(io.ReadCloser)
-		err = zr.(zlib.Resetter).Reset(br, nil)
-	} else {
-		zr, err = zlib.NewReader(br)
-	}
+	zr, err := openZlib(br)
 	if err != nil {
 		return nil, err
 	}
 	defer zlibReaders.Put(zr)
-	// A size is allocated whole up to 1 MiB; beyond, the buffer grows with
-	// what the data gives, so a damaged header costs no gigabytes.
-	data := make([]byte, 0, min(size, 1<<20))
-	for int64(len(data)) < size {
-		if len(data) == cap(data) {
-			data = slices.Grow(data, int(min(size-int64(len(data)), int64(len(data)))))
-		}
-		n, err := zr.Read(data[len(data):min(int64(cap(data)), size)])
-		data = data[:len(data)+n]
-		if err == io.EOF && int64(len(data)) < size {
-			return nil, io.ErrUnexpectedEOF
-		}
-		if err != nil && err != io.EOF {
-			return nil, err
-		}
-	}
-	// The stream must end here, where its checksum is checked.
-	var one [1]byte
-	if n, err := zr.Read(one[:]); n != 0 || err != io.EOF {
-		if err == nil || err == io.EOF {
-			err = errors.New("more data than the entry's size")
-		}
-		return nil, err
-	}
-	return data, nil
+	return readInflated(zr, size)
 }
 
 // step is one delta of a chain, to be applied to what is below it.
