@@ -197,9 +197,9 @@ func (d *doc) set(path []string, v any) ([]byte, error) {
 	start, end := d.extent(f)
 	var text string
 	if f.key != nil {
-		text, err = renderEntry(f.key.Value, v, f.key.Column-1)
+		text, err = renderEntry(f.key.Value, v, f.key.Column-1, d.textAfter(end))
 	} else {
-		text, err = renderItem(v, f.node.Column-3)
+		text, err = renderItem(v, f.node.Column-3, d.textAfter(end))
 	}
 	if err != nil {
 		return nil, err
@@ -232,7 +232,7 @@ func (d *doc) append(path []string, v any) ([]byte, error) {
 	}
 	last := n.Content[len(n.Content)-1]
 	_, end := d.extent(&found{node: last, ownerCol: last.Column - 3})
-	text, err := renderItem(v, n.Content[0].Column-3)
+	text, err := renderItem(v, n.Content[0].Column-3, d.textAfter(end))
 	if err != nil {
 		return nil, err
 	}
@@ -295,10 +295,6 @@ func (d *doc) insertMissing(path []string, depth int, v any) ([]byte, error) {
 	} else if parent.key != nil {
 		indent = parent.key.Column - 1 + 2
 	}
-	text, err := renderEntry(key, v, indent)
-	if err != nil {
-		return nil, err
-	}
 	at, ok := d.orderedLine(parent, path[:depth], key)
 	switch {
 	case ok:
@@ -310,6 +306,10 @@ func (d *doc) insertMissing(path []string, depth int, v any) ([]byte, error) {
 	default:
 		// An empty mapping written as "key: {}": rewrite that entry.
 		return d.set(path[:depth], orderedMap{{key, v}})
+	}
+	text, err := renderEntry(key, v, indent, d.textAfter(at))
+	if err != nil {
+		return nil, err
 	}
 	return d.splice(at, at, text), nil
 }
@@ -335,6 +335,26 @@ func (d *doc) extent(f *found) (start, end int) {
 		end = i + 1
 	}
 	return start, end
+}
+
+// textAfter reports whether the lines from index at up to the next line of
+// content hold a comment or spaces. A block scalar ("|") written just
+// before them would take them in as part of its text, so what is written
+// there writes its strings of several lines in double quotes instead.
+func (d *doc) textAfter(at int) bool {
+	for _, l := range d.lines[min(at, len(d.lines)):] {
+		t := bytes.TrimRight(l, "\r\n")
+		trimmed := bytes.TrimLeft(t, " ")
+		switch {
+		case len(t) == 0:
+			continue
+		case len(trimmed) == 0 || trimmed[0] == '#':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // lastLine returns the 1-based line on which the last node within n starts.
@@ -561,8 +581,13 @@ func flowText(v any) (string, bool, error) {
 	return s, !strings.Contains(s, "\n"), nil
 }
 
-// renderEntry renders "key: value" at indent spaces.
-func renderEntry(key string, v any, indent int) (string, error) {
+// renderEntry renders "key: value" at indent spaces; quoted writes its
+// strings of several lines in double quotes rather than as block scalars.
+func renderEntry(key string, v any, indent int, quoted bool) (string, error) {
+	v, err := quoteLines(v, quoted)
+	if err != nil {
+		return "", err
+	}
 	body, err := marshal(orderedMap{{key, v}})
 	if err != nil {
 		return "", err
@@ -570,13 +595,44 @@ func renderEntry(key string, v any, indent int) (string, error) {
 	return indentLines(body, strings.Repeat(" ", indent)), nil
 }
 
-// renderItem renders "- value" with its dash at column indent.
-func renderItem(v any, indent int) (string, error) {
+// renderItem renders "- value" with its dash at column indent; quoted as
+// for renderEntry.
+func renderItem(v any, indent int, quoted bool) (string, error) {
+	v, err := quoteLines(v, quoted)
+	if err != nil {
+		return "", err
+	}
 	body, err := marshal([]any{v})
 	if err != nil {
 		return "", err
 	}
 	return indentLines(body, strings.Repeat(" ", max(indent, 0))), nil
+}
+
+// quoteLines returns v, as a node whose strings of several lines are
+// double-quoted when quoted is set.
+func quoteLines(v any, quoted bool) (any, error) {
+	if !quoted {
+		return v, nil
+	}
+	n, err := toNode(v)
+	if err != nil {
+		return nil, err
+	}
+	// A copy all the way down: a node given by the caller stays as it is.
+	var walk func(n *yaml.Node) *yaml.Node
+	walk = func(n *yaml.Node) *yaml.Node {
+		c := *n
+		if c.Kind == yaml.ScalarNode && c.Tag == "!!str" && strings.Contains(c.Value, "\n") {
+			c.Style = yaml.DoubleQuotedStyle
+		}
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for i, k := range n.Content {
+			c.Content[i] = walk(k)
+		}
+		return &c
+	}
+	return walk(n), nil
 }
 
 func indentLines(body, indent string) string {

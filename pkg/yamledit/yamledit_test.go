@@ -1,6 +1,7 @@
 package yamledit
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -215,5 +216,55 @@ func TestOddLineBreaks(t *testing.T) {
 	out, err := Set([]byte("a: 1\r\nb: 2\r\n"), []string{"a"}, "three")
 	if err != nil || string(out) != "a: three\r\nb: 2\r\n" {
 		t.Errorf("a CRLF file: %q, %v", out, err)
+	}
+}
+
+// A value of several lines written just before a comment or a line of
+// spaces is double-quoted: as a block scalar ("|") it would take them in
+// as part of its text. Found by FuzzSet.
+func TestBlockScalarBeforeCommentOrSpaces(t *testing.T) {
+	for _, tc := range []struct {
+		data string
+		path []string
+		v    any
+	}{
+		{"0: x\n   \n", []string{"0"}, "\n0"},
+		{"a: x\n  # a comment\nb: 1\n", []string{"a"}, "line one\nline two"},
+		{"a:\n  - x\n  # a comment\n", []string{"a", "0"}, "one\ntwo"},
+		{"a:\n  b: 1\n    # indented\n", []string{"a", "c"}, "one\ntwo"},
+		{"a:\n  - x\n    \n", []string{"a"}, []any{"x", "one\ntwo"}},
+	} {
+		out, err := Set([]byte(tc.data), tc.path, tc.v)
+		if err != nil {
+			t.Fatalf("Set(%q, %v): %v", tc.data, tc.path, err)
+		}
+		var got map[string]any
+		if err := yaml.Unmarshal(out, &got); err != nil {
+			t.Fatalf("%q: %v", out, err)
+		}
+		var v any = got
+		for _, k := range tc.path {
+			switch m := v.(type) {
+			case map[string]any:
+				v = m[k]
+			case []any:
+				v = m[0]
+			}
+		}
+		if fmt.Sprint(v) != fmt.Sprint(tc.v) {
+			t.Errorf("Set(%q, %v, %q) reads back %q:\n%s", tc.data, tc.path, tc.v, v, out)
+		}
+		// The comments and the lines of spaces stay as they were.
+		for _, line := range strings.SplitAfter(tc.data, "\n") {
+			kept := strings.HasPrefix(strings.TrimSpace(line), "#") || strings.Trim(line, " \n") == "" && strings.Contains(line, " ")
+			if kept && !strings.Contains(string(out), line) {
+				t.Errorf("line %q lost:\n%s", line, out)
+			}
+		}
+	}
+	// Nothing but content after it: a block scalar, as before.
+	out, _ := Set([]byte("a: x\nb: 1\n"), []string{"a"}, "one\ntwo")
+	if !strings.Contains(string(out), "a: |") {
+		t.Errorf("no block scalar:\n%s", out)
 	}
 }
