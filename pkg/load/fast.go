@@ -157,10 +157,14 @@ func (p *fastParser) skipBlank() bool {
 	return false
 }
 
+// maxImplicitKey is the most characters YAML allows an implicit key (YAML
+// 1.2 §7.4.2); go-yaml refuses a line whose key is longer.
+const maxImplicitKey = 1024
+
 // keyEnd returns the length of the field name at the start of s when s is
 // "name:" followed by a space or the end of the line, and 0 otherwise.
 // Names are what records use: letters, digits, '_' and '-', starting with
-// a letter or '_'.
+// a letter or '_', and no longer than maxImplicitKey.
 func keyEnd(s string) int {
 	if len(s) == 0 || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z' || s[0] == '_') {
 		return 0
@@ -170,6 +174,9 @@ func keyEnd(s string) int {
 		switch {
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_', c == '-':
 		case c == ':':
+			if i > maxImplicitKey {
+				return 0
+			}
 			if i+1 == len(s) || s[i+1] == ' ' {
 				return i
 			}

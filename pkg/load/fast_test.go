@@ -163,6 +163,9 @@ func TestFastCases(t *testing.T) {
 		{"a: 'x' y\n", false},
 		{"null: x\n", true},
 		{"a: b\na: c\n", true},
+		{strings.Repeat("k", 1024) + ": v\n", true},
+		{strings.Repeat("k", 1025) + ": v\n", false},
+		{"a:\n- " + strings.Repeat("k", 1025) + ": v\n", false},
 	} {
 		got := checkFast(t, fmt.Sprintf("%q", tt.src), []byte(tt.src))
 		if tt.read && !got {
