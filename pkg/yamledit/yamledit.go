@@ -512,7 +512,9 @@ func (m orderedMap) MarshalYAML() (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: e.k}, v)
+		// Tagged as a string, a key that would read as something else
+		// ("~", "true", "1") is quoted.
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: e.k}, v)
 	}
 	return n, nil
 }
