@@ -10,6 +10,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/pii"
@@ -29,11 +30,17 @@ func Check(id string) error {
 	if !validRE.MatchString(id) {
 		return fmt.Errorf("case ID %q is not valid: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit", id)
 	}
-	if layout.IsStoreDir(id) {
+	if layout.IsStoreDir(Key(id)) {
 		return fmt.Errorf("case ID %q is the name of a directory of store records (cases/%s/); choose another ID", id, id)
 	}
 	return nil
 }
+
+// Key is what no two cases of a store may share: their IDs ignoring
+// capitals. IDs that differ only in capitals ("E-0001", "e-0001") name one
+// directory on the case-insensitive disks of macOS and Windows, where a
+// clone of the store would hold one case's files in the other's place.
+func Key(id string) string { return strings.ToLower(id) }
 
 // Crockford-style alphabet without I, L, O, U: no two characters that a
 // person reading an ID aloud could confuse.

@@ -62,8 +62,13 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		if err := caseid.Check(id); err != nil {
 			return nil, &InputError{Msg: err.Error()}
 		}
-		if s.Exists(layout.CasesDir + "/" + id + "/intake.yaml") {
+		switch other, err := s.caseLike(id); {
+		case err != nil:
+			return nil, err
+		case other == id:
 			return nil, inputErrorf("", "case %s already exists", id)
+		case other != "":
+			return nil, inputErrorf("case IDs that differ only in capitals would be one directory on macOS and Windows", "case %s already exists as %s", id, other)
 		}
 	} else {
 		for tries := 0; ; tries++ {
@@ -71,7 +76,11 @@ func (n NewCase) Build(s *State) (*Change, error) {
 			if id, err = caseid.New(opened.Year(), s.random()); err != nil {
 				return nil, err
 			}
-			if !s.Exists(layout.CasesDir + "/" + id + "/intake.yaml") {
+			other, err := s.caseLike(id)
+			if err != nil {
+				return nil, err
+			}
+			if other == "" {
 				break
 			}
 			if tries > 20 {
@@ -133,4 +142,25 @@ func joinKeys[V any](m map[string]V) string {
 		out += ", " + k
 	}
 	return out
+}
+
+// caseLike returns the directory under cases/ that a case with ID id would
+// share (caseid.Key): id itself, the same ID in other capitals, or "".
+func (s *State) caseLike(id string) (string, error) {
+	entries, err := s.source.List(layout.CasesDir)
+	if err != nil {
+		return "", err
+	}
+	key := caseid.Key(id)
+	for _, e := range entries {
+		if e.Name == id {
+			return id, nil
+		}
+	}
+	for _, e := range entries {
+		if caseid.Key(e.Name) == key {
+			return e.Name, nil
+		}
+	}
+	return "", nil
 }

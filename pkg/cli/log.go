@@ -2,12 +2,17 @@ package cli
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/history"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/store"
 )
 
 type logOptions struct {
@@ -58,6 +63,17 @@ func logRun(opts *logOptions) error {
 		// gives what history.Log gives (see pkg/history/logindex.go).
 		if entries, err = history.LogIndexed(repo.Git(), repo, head, opts.caseID, opts.limit); err != nil {
 			return err
+		}
+	}
+	if opts.caseID != "" && len(entries) == 0 {
+		// A case with no history may still be new in the work tree; a
+		// name that is neither is a mistake, not a case without changes.
+		root, err := opts.storeRoot()
+		if err != nil {
+			return err
+		}
+		if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(layout.CaseDir(opts.caseID)))); err != nil || caseid.Check(opts.caseID) != nil {
+			return &store.UnknownCaseError{ID: opts.caseID}
 		}
 	}
 	if opts.output == "json" {

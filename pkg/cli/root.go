@@ -153,6 +153,7 @@ func Main(args []string, env Env) int {
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	err := root.Execute()
+	err = g.nameCase(err)
 	printError(env.Stderr, err)
 	if g.interrupted.Load() {
 		fmt.Fprintln(env.Stderr, "caseplan: interrupted after the change was complete")

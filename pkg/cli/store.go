@@ -5,13 +5,17 @@ package cli
 // records as the work tree holds them.
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/casescan"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -275,4 +279,28 @@ func (g *globals) loadReadable(caseID, p string) (*casefile.Snapshot, error) {
 		return nil, &InvalidError{Msg: fmt.Sprintf("cannot read %d record file(s) of case %s; nothing is listed", len(unread), caseID), Hint: "correct the file(s) above, then list again"}
 	}
 	return snap, nil
+}
+
+// nameCase adds to an unknown case the case of that ID in other capitals,
+// if the store has one: IDs are compared exactly, but a person typing
+// one may not see the difference.
+func (g *globals) nameCase(err error) error {
+	var uc *store.UnknownCaseError
+	if !errors.As(err, &uc) {
+		return err
+	}
+	root, rerr := g.storeRoot()
+	if rerr != nil {
+		return err
+	}
+	entries, rerr := os.ReadDir(filepath.Join(root, layout.CasesDir))
+	if rerr != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != uc.ID && caseid.Key(e.Name()) == caseid.Key(uc.ID) {
+			return hintf(err, "did you mean %s? case IDs are written with their capitals", e.Name())
+		}
+	}
+	return err
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/caseplan/caseplan/pkg/caseid"
 )
 
 // Status is what becomes of a row.
@@ -49,10 +51,8 @@ func (x *Existing) AddCase(id, rowHash, name, phone, email, manager string, inCo
 	}
 }
 
-// IDKey is how two case IDs are compared: without regard to case, since
-// a case's directory named Ab and another named AB are one directory on
-// macOS and Windows.
-func IDKey(id string) string { return strings.ToLower(id) }
+// IDKey is how two case IDs are compared (caseid.Key).
+func IDKey(id string) string { return caseid.Key(id) }
 
 // PersonKeys are the ways a person is recognised: the same name (case,
 // spacing and punctuation aside) and the same phone number (its digits,

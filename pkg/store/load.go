@@ -100,6 +100,15 @@ func CaseIDs(src Source, only []string) (ids []string, top []finding.Finding, er
 				l.add(p, 0, RuleUnknownFile, finding.Warning, "%s is not part of a case store; case records live in cases/<case-id>/", e.Name)
 			}
 		}
+		first := make(map[string]string, len(ids))
+		for _, id := range ids {
+			k := caseid.Key(id)
+			if other, ok := first[k]; ok {
+				l.add(layout.CaseDir(id), 0, RuleCaseDir, finding.Error, "%s and %s differ only in capitals: on macOS and Windows they are one directory; rename one (git mv)", other, id)
+				continue
+			}
+			first[k] = id
+		}
 	}
 	return ids, l.findings, nil
 }
