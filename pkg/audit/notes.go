@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"strconv"
+
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 )
@@ -11,7 +13,26 @@ const (
 	RuleNoteChanged = "note-changed"
 	// RuleNoteRemoved: a committed note was deleted (or moved).
 	RuleNoteRemoved = "note-removed"
+	// RuleNoteAuthor: a note was committed by someone other than the
+	// staff member it names as its author.
+	RuleNoteAuthor = "note-author"
 )
+
+// NoteAuthorFinding is the finding for a new note whose author is not the
+// staff member committing it: the commit says who recorded the note, and
+// the note who wrote it; the audit trail holds only if they agree.
+// committing is set when the note is in the work tree, about to be
+// committed; otherwise the commit is in history.
+func NoteAuthorFinding(path, author, committer string, committing bool) finding.Finding {
+	id, _ := layout.CaseOf(path)
+	msg := "the note's author is " + quote(author) + ", but " + committer + " is committing it: a note is committed by its author; " + quote(author) + " commits it, or the note names " + committer
+	if !committing {
+		msg = "the note's author is " + quote(author) + ", but " + committer + " committed it: a note is committed by its author, so the audit trail cannot say who wrote this one"
+	}
+	return finding.Finding{Path: path, Severity: finding.Error, Rule: RuleNoteAuthor, Case: id, Message: msg}
+}
+
+func quote(s string) string { return strconv.Quote(s) }
 
 // NoteEdit is a change to a file that some commit already holds.
 type NoteEdit struct {

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/caseplan/caseplan/pkg/audit"
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -109,6 +110,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		if err := w.checkSigning(roster, staff); err != nil {
 			return nil, err
 		}
+		refused = append(refused, newNoteAuthors(files, tree, afterSnap, staff.ID)...)
 	}
 	change := &Change{Cases: cases, Action: "commit", Summary: message, Files: files}
 	if change.Summary == "" {
@@ -137,6 +139,34 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// newNoteAuthors returns a finding for each note the edits add whose
+// author is not the staff member committing it (audit.RuleNoteAuthor).
+func newNoteAuthors(files map[string][]byte, head *gitstore.TreeFiles, after *casefile.Snapshot, committer string) []finding.Finding {
+	var found []finding.Finding
+	for p, data := range files {
+		if data == nil || !audit.IsNote(p) {
+			continue
+		}
+		if head != nil {
+			if _, err := head.ReadFile(p); err == nil {
+				continue // an edit of a committed note, refused as such
+			}
+		}
+		id, _ := layout.CaseOf(p)
+		c := after.Case(id)
+		if c == nil {
+			continue
+		}
+		for _, n := range c.Notes {
+			if c.NotePath(n) == p && n.Author != "" && n.Author != committer {
+				found = append(found, audit.NoteAuthorFinding(p, n.Author, committer, true))
+			}
+		}
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].Path < found[j].Path })
+	return found
 }
 
 // existing keeps the case IDs that have a directory in src, so a case

@@ -34,8 +34,8 @@ func (a AddNote) Build(s *State) (*Change, error) {
 	if _, ok := n.Date.Time(); !ok {
 		return nil, inputErrorf("", "note date %q is not a date; use YYYY-MM-DD", n.Date)
 	}
-	if n.Author == "" {
-		n.Author = s.Staff.ID
+	if err := s.authorNote(&n); err != nil {
+		return nil, err
 	}
 	for tries := 0; ; tries++ {
 		suffix, err := noteSuffix(s.random())
@@ -71,6 +71,26 @@ func (a AddNote) Build(s *State) (*Change, error) {
 		Files:   map[string][]byte{p: data},
 		Output:  n.ID,
 	}, nil
+}
+
+// authorNote makes the acting staff member the note's author, and refuses
+// a note that brings an ID of its own or names someone else: the note's author and the commit's must
+// be one person, or the audit trail would let anyone record a note in a
+// colleague's name (in a case the colleague may not even change).
+func (s *State) authorNote(n *record.Note) error {
+	if n.ID != "" {
+		// Never silently replaced: the ID is made here, free in the case
+		// and unlikely to meet one made in another clone the same day.
+		return inputErrorf("leave id out of the note: a note is given its ID as it is recorded", "the note gives the ID %q", n.ID)
+	}
+	switch n.Author {
+	case "":
+		n.Author = s.Staff.ID
+	case s.Staff.ID:
+	default:
+		return inputErrorf("leave author out of the note: it is whoever records it", "the note's author is %q, but you are %s: a note is recorded in its author's own name", n.Author, s.Staff.ID)
+	}
+	return nil
 }
 
 func notePath(caseID, noteID string) string {

@@ -47,8 +47,8 @@ func (a AddGroupNote) Build(s *State) (*Change, error) {
 	if _, ok := n.Date.Time(); !ok {
 		return nil, inputErrorf("", "note date %q is not a date; use YYYY-MM-DD", n.Date)
 	}
-	if n.Author == "" {
-		n.Author = s.Staff.ID
+	if err := s.authorNote(&n); err != nil {
+		return nil, err
 	}
 	// One ID for the session, free in every case.
 	for tries := 0; ; tries++ {

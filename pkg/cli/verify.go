@@ -33,6 +33,7 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
   note-changed          a note (anywhere under a case's notes/) was edited
                         after the commit that added it
   note-removed          a note was deleted
+  note-author           a note committed by someone other than its author
   missing-trailers      a commit changing cases/ lacks the Caseplan-Case and
                         Caseplan-Action trailers
   author-not-on-roster  its author was not on the staff roster as it stood

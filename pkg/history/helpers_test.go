@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/audit"
 )
@@ -138,10 +139,37 @@ func note(caseID, id, text string) (path, content string) {
 		fmt.Sprintf("id: %s\ndate: 2026-03-01\nauthor: s1\nkind: contact\ncontent: %s\n", id, text)
 }
 
+// addNote commits a note whose author is the committer's staff ID on the
+// roster as it stands, as caseplan writes one (audit.RuleNoteAuthor).
 func (s *testStore) addNote(author, caseID, id, text string) (commit, path string) {
 	path, content := note(caseID, id, text)
+	content = strings.Replace(content, "author: s1\n", "author: "+s.staffID(author)+"\n", 1)
 	s.write(path, content)
 	return s.caseplanCommit(author, caseID, "note.add", "add note "+id), path
+}
+
+// staffID is the ID of author ("Name <email>") on the work tree's roster,
+// or "s1" when it is not on it.
+func (s *testStore) staffID(author string) string {
+	s.t.Helper()
+	data, err := os.ReadFile(filepath.Join(s.dir, "cases", "caseplan.yaml"))
+	if err != nil {
+		return "s1"
+	}
+	var doc struct {
+		Staff []struct{ ID, Email string }
+	}
+	if yaml.Unmarshal(data, &doc) != nil {
+		return "s1"
+	}
+	_, email, _ := strings.Cut(author, " <")
+	email = strings.TrimSuffix(email, ">")
+	for _, st := range doc.Staff {
+		if strings.EqualFold(st.Email, email) {
+			return st.ID
+		}
+	}
+	return "s1"
 }
 
 func (s *testStore) newCase(author, caseID string) string {

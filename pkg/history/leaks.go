@@ -24,6 +24,9 @@ const RuleHistoryLeak = "history-pii-leak"
 type leakScan struct {
 	guard   *pii.Guard
 	scanned map[plumbing.Hash]bool
+	// authors are the authors of the notes the scan of one commit read,
+	// by blob, for checkNoteAuthors: each note is read once.
+	authors map[plumbing.Hash]string
 }
 
 // checkLeaks scans the files under cases/ that commit c has and none of
@@ -32,6 +35,7 @@ func (v *verifier) checkLeaks(c *commitInfo, cases plumbing.Hash, parents []plum
 	if v.leaks.scanned == nil {
 		v.leaks.scanned = make(map[plumbing.Hash]bool)
 	}
+	clear(v.leaks.authors)
 	return v.newFiles(layout.CasesDir, cases, parents, func(path string, blob plumbing.Hash) error {
 		if v.leaks.scanned[blob] {
 			return nil
@@ -43,6 +47,12 @@ func (v *verifier) checkLeaks(c *commitInfo, cases plumbing.Hash, parents []plum
 		data, err := v.readBlob(blob)
 		if err != nil || data == nil {
 			return err
+		}
+		if layout.IsNote(path) {
+			if v.leaks.authors == nil {
+				v.leaks.authors = make(map[plumbing.Hash]string)
+			}
+			v.leaks.authors[blob] = noteAuthor(path, data)
 		}
 		ms := v.leaks.guard.SSNs(string(data))
 		if len(ms) == 0 {
@@ -149,6 +159,18 @@ func (v *verifier) readBlob(h plumbing.Hash) ([]byte, error) {
 	}
 	defer r.Close()
 	return io.ReadAll(r)
+}
+
+// noteAuthor is the author a note's bytes name, "" when they name none or
+// do not parse (validate reports those).
+func noteAuthor(path string, data []byte) string {
+	doc, _ := load.Parse(path, data)
+	if doc == nil {
+		return ""
+	}
+	m, _ := doc.Value().(map[string]any)
+	author, _ := m["author"].(string)
+	return author
 }
 
 // findingAt is a finding of commit, at line of path ("" and 0: about the

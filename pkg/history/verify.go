@@ -3,7 +3,7 @@ package history
 import (
 	"errors"
 	"fmt"
-	"io"
+	"sort"
 	"strings"
 
 	"github.com/go-git/go-git/v5"
@@ -84,6 +84,9 @@ type Stats struct {
 //     cases/<case-id>/notes/) present in a parent is modified or missing in
 //     the commit. Merge commits are checked against each parent that had
 //     the note, so a merge cannot undo a note either.
+//   - note-author: an ordinary commit added a note naming as its author
+//     someone other than the commit's author (by email, on the roster the
+//     commit answers to).
 //   - missing-trailers: a commit that is not a merge changes cases/ (or, as a
 //     root commit, has it) but lacks a Caseplan-Case or Caseplan-Action
 //     trailer. Merges are made by git merge and pull, not caseplan.
@@ -322,6 +325,9 @@ func (v *verifier) check(c *commitInfo) error {
 	if err := v.checkAuthor(c, rosters, where); err != nil {
 		return err
 	}
+	if err := v.checkNoteAuthors(c, rosters, notes.added); err != nil {
+		return err
+	}
 	return v.checkTrust(c, cases, parentCases)
 }
 
@@ -477,11 +483,69 @@ func (v *verifier) checkAuthor(c *commitInfo, rosters []plumbing.Hash, where str
 	return nil
 }
 
+// checkNoteAuthors reports each note the commit added whose author is not
+// the commit's author (audit.RuleNoteAuthor): the staff member of the
+// commit's email on the roster it was checked against. A note that does
+// not parse, or names no author, is validate's business; a commit whose
+// author is on no roster was reported as such.
+func (v *verifier) checkNoteAuthors(c *commitInfo, rosters []plumbing.Hash, added map[string]plumbing.Hash) error {
+	if len(added) == 0 {
+		return nil
+	}
+	email := strings.ToLower(strings.TrimSpace(c.email))
+	committer := ""
+	for _, cases := range rosters {
+		casesTree, err := v.trees.get(cases)
+		if err != nil {
+			return err
+		}
+		var blob plumbing.Hash
+		if e := casesTree.lookup(layout.ConfigFile, false); e != nil {
+			blob = e.hash
+		}
+		r, err := v.roster(blob)
+		if err != nil {
+			return err
+		}
+		if id := r.ids[email]; id != "" {
+			committer = id
+			break
+		}
+	}
+	if committer == "" {
+		return nil
+	}
+	paths := make([]string, 0, len(added))
+	for p := range added {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		author, ok := v.leaks.authors[added[p]]
+		if !ok {
+			// Scanned for leaks in an earlier commit (the same bytes
+			// added again): read once more.
+			data, err := v.readBlob(added[p])
+			if err != nil {
+				return err
+			}
+			author = noteAuthor(p, data)
+		}
+		if author != "" && author != committer {
+			f := audit.NoteAuthorFinding(p, author, committer, false)
+			f.Commit = c.hash.String()
+			v.add(f)
+		}
+	}
+	return nil
+}
+
 // roster is the staff list of one version of cases/caseplan.yaml.
 type roster struct {
-	emails   map[string]bool // lower case
-	cfg      *record.Config  // the whole file, nil when it does not decode as one
-	problem  string          // why the file could not be read as a roster
+	ids      map[string]string // staff ID by lower-case email
+	emails   map[string]bool   // lower case
+	cfg      *record.Config    // the whole file, nil when it does not decode as one
+	problem  string            // why the file could not be read as a roster
 	reported bool
 }
 
@@ -498,21 +562,13 @@ func (v *verifier) roster(blob plumbing.Hash) (*roster, error) {
 		r.problem = layout.ConfigPath + " is missing"
 		return r, nil
 	}
-	b, err := v.repo.BlobObject(blob)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", layout.ConfigPath, err)
-	}
-	rd, err := b.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", layout.ConfigPath, err)
-	}
-	data, err := io.ReadAll(rd)
-	rd.Close()
+	data, err := v.readBlob(blob)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", layout.ConfigPath, err)
 	}
 	var doc struct {
 		Staff []struct {
+			ID    string `yaml:"id"`
 			Email string `yaml:"email"`
 		} `yaml:"staff"`
 	}
@@ -525,9 +581,11 @@ func (v *verifier) roster(blob plumbing.Hash) (*roster, error) {
 		r.cfg = &cfg
 	}
 	r.emails = make(map[string]bool, len(doc.Staff))
+	r.ids = make(map[string]string, len(doc.Staff))
 	for _, s := range doc.Staff {
 		if e := strings.ToLower(strings.TrimSpace(s.Email)); e != "" {
 			r.emails[e] = true
+			r.ids[e] = s.ID
 		}
 	}
 	return r, nil
@@ -548,6 +606,8 @@ type noteCheck struct {
 	// recordAdds is set for ordinary commits, whose new notes are additions;
 	// a merge's "new" notes come from its other parent.
 	recordAdds bool
+	// added are the notes an ordinary commit added, by path.
+	added map[string]plumbing.Hash
 }
 
 // compareCases compares the case directories of two cases/ trees, going
@@ -649,6 +709,10 @@ func (n *noteCheck) compareNotes(caseID, dir string, parent, child plumbing.Hash
 				if _, ok := n.v.addedIn[dir+string(c.name)]; !ok {
 					n.v.addedIn[dir+string(c.name)] = n.commit
 				}
+				if n.added == nil {
+					n.added = map[string]plumbing.Hash{}
+				}
+				n.added[dir+string(c.name)] = c.hash
 			}
 		case c == nil:
 			n.report(dir+string(p.name), true)

@@ -371,3 +371,31 @@ func TestVerifyOrphanRoot(t *testing.T) {
 	fs, _ = verify(t, s, since)
 	expect(t, fs, "orphan-root  "+orphan)
 }
+
+// TestVerifyNoteAuthor: a note committed by someone other than the staff
+// member it names as its author is reported at the commit that added it,
+// matched by the committer's email on the roster of its parent; a merge
+// that brings the note in is not its author, and a note naming its
+// committer is fine.
+func TestVerifyNoteAuthor(t *testing.T) {
+	s := newTestStore(t)
+	s.write("cases/caseplan.yaml", rosterYAML(alice, "Bob Brown <BOB@Example.org>"))
+	s.caseplanCommit(alice, audit.StoreWide, "store.init", "initialise store")
+	s.newCase(alice, "2026-AAAAA")
+	s.addNote(bob, "2026-AAAAA", "n1", "bob's own note")
+
+	s.git("", "checkout", "-q", "-b", "side")
+	p, content := note("2026-AAAAA", "n2", "in alice's name") // author: s1, alice
+	s.write(p, content)
+	forged := s.caseplanCommit(bob, "2026-AAAAA", "note.add", "add note n2")
+	s.git("", "checkout", "-q", "main")
+	s.addNote(alice, "2026-AAAAA", "n3", "alice's own note")
+	s.tick++
+	s.git(alice, "merge", "-q", "--no-ff", "-m", "Merge branch 'side'", "side")
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "note-author "+p+" "+forged)
+	if len(fs) == 1 && !strings.Contains(fs[0].Message, `author is "s1", but s2 committed it`) {
+		t.Errorf("message %q: want the note's author and the committer", fs[0].Message)
+	}
+}

@@ -31,6 +31,7 @@ type commitPlan struct {
 	order   int // the case's index, -1 for the store: ties on a day go by it
 	seq     int // the commit's place in its case's history
 	when    int64
+	batched bool // made by batch, its summary from its files
 }
 
 func (c *commitPlan) message() string { return audit.Message(c.cases, c.action, c.summary) }
@@ -205,7 +206,7 @@ func (s *story) batch(files []*file) *commitPlan {
 				}
 			}
 		}
-		return &commitPlan{action: "activity.add", files: files, summary: "log the week's activity in " + calendar.ISOWeek(f.day)}
+		return &commitPlan{action: "activity.add", files: files, batched: true, summary: "log the week's activity in " + calendar.ISOWeek(f.day)}
 	}
 	var notes, weeks int
 	for _, f := range files {
@@ -215,7 +216,7 @@ func (s *story) batch(files []*file) *commitPlan {
 			weeks++
 		}
 	}
-	return &commitPlan{action: "commit", files: files,
+	return &commitPlan{action: "commit", files: files, batched: true,
 		summary: fmt.Sprintf("record %s and %s to %s", count(notes, "note"), count(weeks, "activity week"), files[len(files)-1].day.Format(time.DateOnly))}
 }
 
@@ -254,6 +255,30 @@ func (s *story) withTransfer(plans []*commitPlan, intake *file) []*commitPlan {
 		if i > 0 && slices.ContainsFunc(c.files, func(f *file) bool { return !f.day.Before(s.transfer) }) {
 			at = i
 			break
+		}
+	}
+	if at < len(plans) {
+		// A note is committed by its author (verify's note-author): the
+		// notes the first manager wrote before the transfer are theirs to
+		// commit, before it, not the second's with the later files.
+		var early, late []*file
+		for _, f := range plans[at].files {
+			if kind, _ := layout.KindOf(f.path); kind == layout.KindNote && f.day.Before(s.transfer) {
+				early = append(early, f)
+			} else {
+				late = append(late, f)
+			}
+		}
+		if len(early) > 0 {
+			rest := plans[at]
+			if rest.batched {
+				rest = s.batch(late)
+			} else {
+				rest.files = late
+			}
+			plans[at] = rest
+			plans = slices.Insert(plans, at, s.batch(early))
+			at++
 		}
 	}
 	return slices.Insert(plans, at, t)
