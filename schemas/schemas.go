@@ -328,6 +328,16 @@ func unknownField(p string, node map[string]any) string {
 	return msg
 }
 
+// Closest returns the name in known nearest to the misspelt p, or "" when
+// none is near enough to be what was meant.
+func Closest(p string, known []string) string {
+	m := make(map[string]any, len(known))
+	for _, k := range known {
+		m[k] = nil
+	}
+	return closest(p, m)
+}
+
 // closest returns the known field nearest to the misspelt p, or "".
 func closest(p string, known map[string]any) string {
 	limit := 1

@@ -2,6 +2,8 @@ package validate
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 
 	"filippo.io/age"
@@ -11,6 +13,8 @@ import (
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/sshsig"
+	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/schemas"
 )
 
 const (
@@ -24,10 +28,17 @@ const (
 	// RuleRosterSigningKey: the store requires signed commits and an
 	// active member has no signing key, so they cannot commit.
 	RuleRosterSigningKey = "roster-signing-key"
+	// RuleUnknownRule: caseplan.yaml's rules: names a rule that does
+	// not have, so the setting does nothing (a misspelt ID).
+	RuleUnknownRule = "unknown-rule"
 )
 
 // storeRules check the store settings themselves rather than a case.
 var storeRules = []*Rule{
+	{
+		ID: RuleUnknownRule, Severity: finding.Error,
+		Summary: "every rule named under rules: in caseplan.yaml exists (caseplan rules lists them), so no setting silently does nothing",
+	},
 	{
 		ID: RuleRosterAdmin, Severity: finding.Warning,
 		Summary: "the staff roster names an active admin, so its roles apply: only an admin changes the roster, case managers change their own cases, supervisors record waivers and decisions",
@@ -56,7 +67,43 @@ func storeFindings(cfg *record.Config, doc *load.Document) []finding.Finding {
 			Message: "no one on the staff roster is an active admin, so roles do not apply: anyone on it may change the roster and any case; name an admin with caseplan staff set ID --role admin",
 		})
 	}
+	out = append(out, ruleSettingFindings(cfg, doc)...)
 	return append(out, keyFindings(cfg, doc)...)
+}
+
+// ruleSettingFindings reports each rule setting of caseplan.yaml that
+// names no rule: a misspelt ID would otherwise leave on the rule the
+// office meant to turn off, or at the severity it meant to change.
+func ruleSettingFindings(cfg *record.Config, doc *load.Document) []finding.Finding {
+	known := SettableRules()
+	var out []finding.Finding
+	for _, id := range slices.Sorted(maps.Keys(cfg.Rules)) {
+		if slices.Contains(known, id) {
+			continue
+		}
+		msg := fmt.Sprintf("rules: %q names no rule, so this setting does nothing", id)
+		if s := schemas.Closest(id, known); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		} else {
+			msg += "; caseplan rules lists them"
+		}
+		line, col := doc.KeyPosition([]string{"rules", id})
+		out = append(out, finding.Finding{Path: layout.ConfigPath, Line: line, Column: col, Severity: finding.Error, Rule: RuleUnknownRule, Message: msg})
+	}
+	return out
+}
+
+// SettableRules are the IDs a store's rules: may name: every rule caseplan
+// lists, and the checks of the loader and the schemas, whose findings the
+// settings reach too.
+func SettableRules() []string {
+	ids := []string{RuleSchema,
+		load.RuleTooLarge, load.RuleEncoding, load.RuleSyntax, load.RuleAlias, load.RuleShape,
+		store.RuleSymlink, store.RuleUnreadable, store.RuleCaseDir, store.RuleMissingFile, store.RuleUnknownFile, store.RuleDecode, store.RuleMissingStore}
+	for _, r := range Rules {
+		ids = append(ids, r.ID)
+	}
+	return ids
 }
 
 // keyFindings checks the roster's public keys.

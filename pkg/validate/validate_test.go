@@ -122,6 +122,12 @@ func ruleTests() []ruleTest {
 		{rule: "pii-settings", on: today, change: func(m memStore) {
 			m["cases/caseplan.yaml"] = config + "pii:\n  ssn:\n    - '(unclosed'\n"
 		}, want: fmt.Sprintf("cases/caseplan.yaml:%d:7", strings.Count(config, "\n")+3), msg: "pii.ssn item 1 is not a valid regular expression"},
+		{rule: "unknown-rule", on: today, change: func(m memStore) {
+			m["cases/caseplan.yaml"] = config + "rules:\n  ws-referencs:\n    enabled: false\n"
+		}, want: fmt.Sprintf("cases/caseplan.yaml:%d:3", strings.Count(config, "\n")+2), msg: `rules: "ws-referencs" names no rule, so this setting does nothing (did you mean "ws-references"?)`,
+			keep: func(m memStore) {
+				m["cases/caseplan.yaml"] = config + "rules:\n  ws-references:\n    enabled: false\n  unknown-file:\n    enabled: false\n"
+			}},
 		{rule: "roster-admin", on: today, change: func(m memStore) {
 			m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: supervisor\n")
 		}, want: "cases/caseplan.yaml:2:1", msg: "no one on the staff roster is an active admin, so roles do not apply",
