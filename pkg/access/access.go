@@ -132,6 +132,16 @@ func MayChangeCase(cfg *record.Config, actor record.Staff, before, after *record
 	return after.OnTeam(actor)
 }
 
+// MayRecordFor reports whether actor may commit a note that names another
+// staff member as its author. A note is recorded in its author's own name
+// (verify's note-author), or the audit trail could not say who wrote it;
+// an admin bringing a team's existing records into the store is the one
+// exception. While roles are not in force, nothing is denied, as for
+// every other change.
+func MayRecordFor(cfg *record.Config, actor record.Staff) bool {
+	return !cfg.RolesInForce() || actor.RoleName() == record.RoleAdmin
+}
+
 // Supervises reports whether the staff member may record waivers and
 // committee decisions: a supervisor or an admin.
 func Supervises(s record.Staff) bool {

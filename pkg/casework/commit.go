@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"sort"
 
+	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -110,7 +111,9 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		if err := w.checkSigning(roster, staff); err != nil {
 			return nil, err
 		}
-		refused = append(refused, newNoteAuthors(files, tree, afterSnap, staff.ID)...)
+		if !access.MayRecordFor(roster, staff) {
+			refused = append(refused, newNoteAuthors(files, tree, afterSnap, staff.ID)...)
+		}
 	}
 	change := &Change{Cases: cases, Action: "commit", Summary: message, Files: files}
 	if change.Summary == "" {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -74,19 +75,19 @@ func (a AddNote) Build(s *State) (*Change, error) {
 }
 
 // authorNote makes the acting staff member the note's author, and refuses
-// a note that brings an ID of its own or names someone else: the note's author and the commit's must
-// be one person, or the audit trail would let anyone record a note in a
-// colleague's name (in a case the colleague may not even change).
+// a note that brings an ID of its own, or names someone else where the
+// acting member may not record for others (access.MayRecordFor): the
+// audit trail would let anyone record a note in a colleague's name.
 func (s *State) authorNote(n *record.Note) error {
 	if n.ID != "" {
 		// Never silently replaced: the ID is made here, free in the case
 		// and unlikely to meet one made in another clone the same day.
 		return inputErrorf("leave id out of the note: a note is given its ID as it is recorded", "the note gives the ID %q", n.ID)
 	}
-	switch n.Author {
-	case "":
+	switch {
+	case n.Author == "":
 		n.Author = s.Staff.ID
-	case s.Staff.ID:
+	case n.Author == s.Staff.ID, access.MayRecordFor(s.Snapshot.Config, s.Staff):
 	default:
 		return inputErrorf("leave author out of the note: it is whoever records it", "the note's author is %q, but you are %s: a note is recorded in its author's own name", n.Author, s.Staff.ID)
 	}

@@ -375,14 +375,21 @@ func TestVerifyOrphanRoot(t *testing.T) {
 // TestVerifyNoteAuthor: a note committed by someone other than the staff
 // member it names as its author is reported at the commit that added it,
 // matched by the committer's email on the roster of its parent; a merge
-// that brings the note in is not its author, and a note naming its
-// committer is fine.
+// that brings the note in is not its author, a note naming its committer
+// is fine, and so is an admin's commit of a colleague's notes (bringing
+// in existing records).
 func TestVerifyNoteAuthor(t *testing.T) {
 	s := newTestStore(t)
-	s.write("cases/caseplan.yaml", rosterYAML(alice, "Bob Brown <BOB@Example.org>"))
+	roles := strings.Replace(rosterYAML(alice, "Bob Brown <BOB@Example.org>"), "    email: alice@example.org\n", "    email: alice@example.org\n    role: admin\n", 1)
+	roles = strings.Replace(roles, "    email: BOB@Example.org\n", "    email: BOB@Example.org\n    role: coordinator\n", 1)
+	s.write("cases/caseplan.yaml", roles)
 	s.caseplanCommit(alice, audit.StoreWide, "store.init", "initialise store")
 	s.newCase(alice, "2026-AAAAA")
 	s.addNote(bob, "2026-AAAAA", "n1", "bob's own note")
+	// An admin brings in a colleague's note (a migration): allowed.
+	mp, migrated := note("2026-AAAAA", "m1", "bob's, from the old system")
+	s.write(mp, strings.Replace(migrated, "author: s1", "author: s2", 1))
+	s.caseplanCommit(alice, "2026-AAAAA", "commit", "bring in bob's notes")
 
 	s.git("", "checkout", "-q", "-b", "side")
 	p, content := note("2026-AAAAA", "n2", "in alice's name") // author: s1, alice
