@@ -85,6 +85,11 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 			if errors.Is(err, io.EOF) {
 				return fail(1, 1, RuleShape, "file is empty; a record is a YAML mapping of fields")
 			}
+			if strings.Contains(err.Error(), "control characters are not allowed") {
+				// go-yaml says no more, nor where: find it.
+				line, col, r := firstRune(data, func(r rune, size int) bool { return !printable(r) })
+				return fail(line, col, RuleSyntax, "invalid YAML: control character U+%04X is not allowed in YAML; remove it", r)
+			}
 			line, msg := syntaxError(err)
 			if n, plain, ok := explainSyntax(data, parsesPast); ok {
 				line, msg = n, "invalid YAML: "+plain
@@ -444,11 +449,30 @@ func syntaxError(err error) (int, string) {
 }
 
 func firstInvalidUTF8(data []byte) (line, col int) {
+	line, col, _ = firstRune(data, func(r rune, size int) bool { return r == utf8.RuneError && size <= 1 })
+	return line, col
+}
+
+// printable reports whether YAML allows r in a stream (YAML 1.2 §5.1,
+// c-printable, as go-yaml checks it).
+func printable(r rune) bool {
+	switch {
+	case r == '\t', r == '\n', r == '\r', r == 0x85:
+		return true
+	case r >= 0x20 && r <= 0x7e, r >= 0xa0 && r <= 0xd7ff, r >= 0xe000 && r <= 0xfffd, r >= 0x10000 && r <= 0x10ffff:
+		return true
+	}
+	return false
+}
+
+// firstRune returns the line and column of the first rune of data that
+// bad picks, and the rune (the last position when none is).
+func firstRune(data []byte, bad func(r rune, size int) bool) (line, col int, found rune) {
 	line, col = 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return line, col
+		if bad(r, size) {
+			return line, col, r
 		}
 		if r == '\n' {
 			line, col = line+1, 1
@@ -457,7 +481,7 @@ func firstInvalidUTF8(data []byte) (line, col int) {
 		}
 		i += size
 	}
-	return line, col
+	return line, col, 0
 }
 
 func kindName(n *yaml.Node) string {

@@ -76,6 +76,8 @@ e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]
 		{"alias", "a: x\nb: *x\n", RuleSyntax, 1, 1, "unknown anchor"},
 		{"merge key", "base: {a: 1}\nx:\n  <<: {a: 2}\n", RuleAlias, 3, 3, "merge keys"},
 		{"not utf8", "id: x\nname: caf\xe9\n", RuleEncoding, 2, 10, "not valid UTF-8"},
+		{"control character", "id: x\nname: a\x01b\n", RuleSyntax, 2, 8, "control character U+0001 is not allowed"},
+		{"delete character", "id: x\nnotes:\n  - é\x7f\n", RuleSyntax, 3, 6, "control character U+007F"},
 		{"too large", "id: x\nnotes: " + strings.Repeat("x", MaxFileSize) + "\n", RuleTooLarge, 0, 0, "more than the 1048576-byte limit"},
 		{"list", "- a\n- b\n", RuleShape, 1, 1, "not a list"},
 		{"empty", "# nothing\n", RuleShape, 1, 1, "empty"},
