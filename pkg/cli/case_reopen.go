@@ -18,10 +18,12 @@ func newCmdCaseReopen(g *globals, runF func(*caseReopenOptions) error) *cobra.Co
 	c := &cobra.Command{
 		Use:   "reopen CASE --date DATE --reason TEXT",
 		Short: "Reopen a closed case",
-		Long: `Reopen the closed CASE in one commit: status open in intake.yaml, the closure
-taken out of outcome.yaml, and a note (kind other) saying when the case had
-been closed and why it is reopened. The closure stays in the git history:
-caseplan log CASE shows the commit that closed the case.` + "\n" + exitStatusHelp,
+		Long: `Reopen the closed CASE in one commit: status open in intake.yaml, a reopening
+(its date and reason) added to outcome.yaml's reopenings, and a note (kind
+other) saying when the case had been closed and why it is reopened. The
+closure it ends stays in outcome.yaml: closures and reopenings are episodes,
+only ever added, so a report of a past month reads the case as it stood
+then.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case reopen WS-001 --date 2026-07-06 --reason "The placement ended after the probation period"`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
