@@ -111,7 +111,36 @@ func parse(data []byte) (*doc, error) {
 	if d.root.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("the document is not a mapping")
 	}
+	if line := d.explicitKey(d.root); line > 0 {
+		// Such an entry spans lines go-yaml does not place its nodes on
+		// (FuzzSet found "?" alone, whose value lies past the file's end).
+		return nil, fmt.Errorf("line %d has a key written after \"?\"; write it as key: value, or edit the file by hand", line)
+	}
 	return d, nil
+}
+
+// explicitKey returns the line of the first mapping key within n written
+// after YAML's explicit-key indicator "?", or 0 when there is none.
+func (d *doc) explicitKey(n *yaml.Node) int {
+	if n.Kind == yaml.MappingNode && n.Style&yaml.FlowStyle == 0 {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Line < 1 || k.Line > len(d.lines) {
+				continue
+			}
+			before := []rune(string(d.lines[k.Line-1]))
+			before = before[:min(max(k.Column-1, 0), len(before))]
+			if strings.HasPrefix(strings.TrimLeft(string(before), " -"), "?") {
+				return k.Line
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if line := d.explicitKey(c); line > 0 {
+			return line
+		}
+	}
+	return 0
 }
 
 // found is a located node: the node, its key (nil for list items and the
@@ -322,7 +351,10 @@ func (d *doc) extent(f *found) (start, end int) {
 	if f.key != nil {
 		start = f.key.Line - 1
 	}
-	end = lastLine(f.node) // 1-based line of the last node start = index after it
+	// The 1-based line of the last node start is the index after it. A
+	// node go-yaml places past the last line (the empty value of an
+	// explicit "?" key at the end of the file) ends with the file.
+	end = min(lastLine(f.node), len(d.lines))
 	for i := end; i < len(d.lines); i++ {
 		t := bytes.TrimRight(d.lines[i], "\r\n")
 		trimmed := bytes.TrimLeft(t, " ")

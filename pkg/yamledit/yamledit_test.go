@@ -219,6 +219,23 @@ func TestOddLineBreaks(t *testing.T) {
 	}
 }
 
+// TestExplicitKeyRefused: a key written after YAML's "?" indicator is
+// refused with its line, never edited at positions go-yaml gives for it
+// (FuzzSet found "?" alone: its value lies past the end of the file). A
+// "?" inside a value is no such key.
+func TestExplicitKeyRefused(t *testing.T) {
+	for data, line := range map[string]string{"?": "line 1", "a: 1\n? b\n: 2\n": "line 2", "list:\n  - ? x\n    : 1\n": "line 2"} {
+		out, err := Set([]byte(data), []string{"c"}, "3")
+		if err == nil || !strings.Contains(err.Error(), line+" has a key written after") {
+			t.Errorf("Set(%q) = %q, %v; want the explicit key on %s refused", data, out, err, line)
+		}
+	}
+	out, err := Set([]byte("q: what? really\n"), []string{"c"}, "3")
+	if err != nil || string(out) != "q: what? really\nc: \"3\"\n" {
+		t.Errorf("a question mark in a value: %q, %v", out, err)
+	}
+}
+
 // A value of several lines written just before a comment or a line of
 // spaces is double-quoted: as a block scalar ("|") it would take them in
 // as part of its text. Found by FuzzSet.
