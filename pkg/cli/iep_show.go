@@ -69,7 +69,13 @@ func iepShowRun(opts *iepShowOptions) error {
 		return writeJSON(opts.env.Stdout, v)
 	}
 	w, done := opts.textOut()
-	fmt.Fprintf(w, "Case %s: %s\n", v.Case, v.Participant)
+	if v.Participant == "" {
+		// The plan was readable but the intake, which names the
+		// participant, was not: say so rather than print an empty name.
+		fmt.Fprintf(w, "Case %s (participant's name unknown: %s cannot be read; caseplan validate says why)\n", v.Case, layout.File(v.Case, layout.KindIntake))
+	} else {
+		fmt.Fprintf(w, "Case %s: %s\n", v.Case, v.Participant)
+	}
 	if v.Plan == nil {
 		fmt.Fprintf(w, "No plan yet (no iep.yaml).\n")
 		return done()
