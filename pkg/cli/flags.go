@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"net/mail"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -76,13 +78,38 @@ func givenDate(c *cobra.Command, flag string, v *string) (*string, error) {
 	return p, nil
 }
 
-// parseAuthor parses "Name <email>".
+// parseAuthor parses "Name <email>": an email address with a display
+// name, or, as git writes an author, a name that an email address would
+// have to quote ("Rivera, Maria <mrivera@example.org>").
 func parseAuthor(v string) (name, email string, err error) {
 	a, err := mail.ParseAddress(v)
+	if err != nil {
+		a, err = parseGitIdent(v)
+	}
 	if err != nil || a.Name == "" {
 		return "", "", usageErrorf("author %q: write it as \"Name <email>\"", v)
 	}
 	return a.Name, strings.ToLower(a.Address), nil
+}
+
+// parseGitIdent parses git's "Name <email>", whose name may hold what an
+// email address's display name may not (a comma, a period, an "@"), but
+// not the angle brackets that delimit the address.
+func parseGitIdent(v string) (*mail.Address, error) {
+	v = strings.TrimSpace(v)
+	open := strings.LastIndexByte(v, '<')
+	if open < 0 || !strings.HasSuffix(v, ">") {
+		return nil, errors.New("no <email>")
+	}
+	name := strings.TrimSpace(v[:open])
+	if strings.ContainsAny(name, "<>\"") || !strings.ContainsFunc(name, unicode.IsLetter) {
+		return nil, errors.New("no name, or angle brackets or quotes in it")
+	}
+	addr, err := mail.ParseAddress(v[open:])
+	if err != nil {
+		return nil, err
+	}
+	return &mail.Address{Name: name, Address: addr.Address}, nil
 }
 
 // outputFormat checks an -o value against the formats a command supports.
