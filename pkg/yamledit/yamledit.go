@@ -97,6 +97,11 @@ func parse(data []byte) (*doc, error) {
 	if odd {
 		return nil, errors.New("the file has line breaks other than LF and CRLF (a lone carriage return, or a Unicode line or paragraph separator); save it with ordinary line endings and try again")
 	}
+	if !utf8.Valid(data) {
+		// go-yaml reads a file that starts with a UTF-16 byte order mark
+		// as UTF-16; the edits are made in UTF-8 (FuzzSet found "\xfe\xff").
+		return nil, errors.New("the file is not UTF-8 text (saved as UTF-16, or in a legacy encoding); save it as UTF-8 and try again")
+	}
 	var n yaml.Node
 	if err := yaml.Unmarshal(data, &n); err != nil {
 		return nil, err
@@ -208,7 +213,12 @@ func (d *doc) set(path []string, v any) ([]byte, error) {
 	// An empty value ("key:" with nothing after it) has no text to replace
 	// and its position is the parser's guess: the entry is rewritten whole.
 	implicitNull := n.Kind == yaml.ScalarNode && n.Value == "" && n.Style == 0 && f.key != nil
-	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 && !implicitNull {
+	// A plain or quoted scalar may go on over the lines after it (FuzzSet
+	// found "0: 0\n 0", the value "0 0"): only one whose entry ends on the
+	// line it starts on is replaced where it stands.
+	start, end := d.extent(f)
+	oneLine := end == n.Line
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 && !implicitNull && oneLine {
 		if text, ok, err := inlineScalar(v); err != nil {
 			return nil, err
 		} else if ok {
@@ -223,7 +233,6 @@ func (d *doc) set(path []string, v any) ([]byte, error) {
 		}
 	}
 	// Replace the whole entry or item with a freshly rendered one.
-	start, end := d.extent(f)
 	var text string
 	if f.key != nil {
 		text, err = renderEntry(f.key.Value, v, f.key.Column-1, d.textAfter(end))

@@ -205,17 +205,44 @@ func TestSetEmptyValue(t *testing.T) {
 }
 
 // TestOddLineBreaks: a file whose lines YAML breaks where the editor does
-// not (a lone CR, NEL, LINE or PARAGRAPH SEPARATOR) is refused with a
-// reason, never edited at the wrong place; CRLF files are edited.
+// not (a lone CR, NEL, LINE or PARAGRAPH SEPARATOR), or that is not UTF-8,
+// is refused with a reason, never edited at the wrong place; CRLF files are
+// edited.
 func TestOddLineBreaks(t *testing.T) {
 	for _, data := range []string{"\r0: 1\n", "a: 1\rb: 2\n", "a: 1\u2028b: 2\n", "a: 1\u0085b: 2\n", "a: x\u2029\n"} {
 		if out, err := Set([]byte(data), []string{"a"}, "2"); err == nil || !strings.Contains(err.Error(), "line breaks") {
 			t.Errorf("Set(%q) = %q, %v; want the line breaks refused", data, out, err)
 		}
 	}
+	for _, data := range []string{"\xfe\xff", "\xff\xfea\x00:\x00 \x001\x00\n\x00", "name: Jos\xe9\n"} {
+		if out, err := Set([]byte(data), []string{"a"}, "2"); err == nil || !strings.Contains(err.Error(), "not UTF-8") {
+			t.Errorf("Set(%q) = %q, %v; want the encoding refused", data, out, err)
+		}
+	}
 	out, err := Set([]byte("a: 1\r\nb: 2\r\n"), []string{"a"}, "three")
 	if err != nil || string(out) != "a: three\r\nb: 2\r\n" {
 		t.Errorf("a CRLF file: %q, %v", out, err)
+	}
+}
+
+// TestScalarOverSeveralLines: a plain or quoted value that goes on over
+// the next lines is replaced whole, never only its first line (FuzzSet
+// found "0: 0\n 0", whose value is "0 0").
+func TestScalarOverSeveralLines(t *testing.T) {
+	for _, data := range []string{
+		"status: waiting for\n  the letter\nb: 1\n",
+		"status: \"waiting for\n  the letter\"\nb: 1\n",
+	} {
+		out, err := Set([]byte(data), []string{"status"}, "open")
+		if want := "status: open\nb: 1\n"; err != nil || string(out) != want {
+			t.Errorf("Set(%q) = %q, %v; want %q", data, out, err, want)
+		}
+	}
+	// A value on the line after its key, on that line alone, is replaced
+	// where it stands.
+	out, err := Set([]byte("status:\n  waiting\nb: 1\n"), []string{"status"}, "open")
+	if want := "status:\n  open\nb: 1\n"; err != nil || string(out) != want {
+		t.Errorf("a value on its own line: %q, %v; want %q", out, err, want)
 	}
 }
 
