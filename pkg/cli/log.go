@@ -37,6 +37,11 @@ Caseplan-Action trailers. With CASE, only that case's changes.
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
 				return err
 			}
+			// A negative limit would otherwise show everything, as 0
+			// does: say so rather than guess what was meant.
+			if opts.limit < 0 {
+				return &UsageError{Msg: fmt.Sprintf("--limit %d: a number of entries cannot be negative", opts.limit), Hint: "give --limit N with N of 1 or more, or 0 (the default) for all"}
+			}
 			if len(args) == 1 {
 				opts.caseID = args[0]
 			}
