@@ -239,9 +239,6 @@ func Init(in InitStore) (string, error) {
 	if _, err := os.Stat(filepath.Join(in.Dir, filepath.FromSlash(layout.ConfigPath))); err == nil {
 		return "", fmt.Errorf("%s: %w", in.Dir, ErrStoreExists)
 	}
-	if err := os.MkdirAll(in.Dir, 0o755); err != nil {
-		return "", err
-	}
 	version := in.CaseplanVersion
 	if version == "" {
 		version = "devel"
@@ -277,6 +274,11 @@ func Init(in InitStore) (string, error) {
 
 	settings, err := EditorSettings()
 	if err != nil {
+		return "", err
+	}
+	// The directory is made only once the settings are known to be
+	// valid: a refused init leaves nothing behind.
+	if err := os.MkdirAll(in.Dir, 0o755); err != nil {
 		return "", err
 	}
 	changes := []gitstore.Change{

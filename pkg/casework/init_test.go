@@ -2,6 +2,8 @@ package casework
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -53,5 +55,18 @@ func TestInitEditorSettings(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".vscode", "extensions.json")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestInitRefusedLeavesNothing: settings that would be invalid are refused
+// before the store's directory is made.
+func TestInitRefusedLeavesNothing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	_, err := Init(InitStore{Dir: dir, Organization: "", Author: maria, When: testNow})
+	if err == nil {
+		t.Fatal("Init with no organisation's name succeeded")
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a refused Init left %s behind (stat: %v)", dir, err)
 	}
 }

@@ -56,6 +56,11 @@ the first commit, so colleagues can caseplan clone it. A remote that already
 holds commits is refused before anything is created.` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
+			// The name heads every report; an empty one would make a
+			// store whose settings are invalid from the first commit.
+			if strings.TrimSpace(opts.organization) == "" {
+				return &UsageError{Msg: "--organization: the organisation's name is empty", Hint: `name it, e.g. --organization "Riverside Workforce Board", or leave the flag out for "Workforce Services"`}
+			}
 			opts.dir = "."
 			if len(args) == 1 {
 				opts.dir = args[0]
