@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
@@ -84,6 +85,9 @@ Each breach is one finding naming the commit.
 			if err := outputFormat(opts.output, findingout.HistoryFormats...); err != nil {
 				return err
 			}
+			if err := verifyRange(c.Flags().Changed); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -95,6 +99,25 @@ Each breach is one finding naming the commit.
 	c.Flags().StringVar(&opts.anchor, "anchor", "", "the trust anchor: `REV`, a commit verified before (CI: the previous push), which must still be in the history")
 	c.Flags().BoolVar(&opts.full, "full", false, "check every commit, not only those after the trust anchor")
 	return c
+}
+
+// verifyRange refuses two of --since, --anchor and --full at once: each
+// says where the check starts (after REV, after the anchor, at the first
+// commit), so one would silently win over the other.
+func verifyRange(set func(flag string) bool) error {
+	var given []string
+	for _, f := range []string{"since", "anchor", "full"} {
+		if set(f) {
+			given = append(given, "--"+f)
+		}
+	}
+	if len(given) < 2 {
+		return nil
+	}
+	return &UsageError{
+		Msg:  fmt.Sprintf("%s cannot be given together: each says which commits to check", strings.Join(given, " and ")),
+		Hint: "give one: --since REV (the commits after REV), --anchor REV (after that verified commit) or --full (every commit)",
+	}
 }
 
 // verifyMemoryLimit is the Go heap verify aims to stay under. Its live
