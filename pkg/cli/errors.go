@@ -61,6 +61,18 @@ func hintf(err error, format string, args ...any) error {
 	return &withHint{err: err, h: fmt.Sprintf(format, args...)}
 }
 
+// revisionError is the error of a flag whose revision (a hash, branch or
+// tag) names no commit of the store: a usage error that names what was
+// typed. Any other error (a damaged object on the way) is returned as it
+// is.
+func revisionError(flag string, err error) error {
+	var re *gitstore.RevisionError
+	if !errors.As(err, &re) {
+		return err
+	}
+	return &UsageError{Msg: fmt.Sprintf("%s %v", flag, re), Hint: "name a commit of this store: a hash (at least 4 digits), a branch, a tag or HEAD; caseplan log lists the commits"}
+}
+
 // exitCode maps an error to the documented exit code; this is the only
 // place that decides it.
 func exitCode(err error) int {

@@ -150,7 +150,7 @@ func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) 
 	}
 	hash, err := repo.ResolveRevision(rev)
 	if err != nil {
-		return nil, &UsageError{Msg: fmt.Sprintf("--new-from %v", err), Hint: "name a commit of this store: a hash (at least 4 digits), a branch, a tag or HEAD"}
+		return nil, revisionError("--new-from", err)
 	}
 	tree, err := repo.TreeAt(hash)
 	if err != nil {

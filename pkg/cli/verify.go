@@ -140,7 +140,7 @@ func verifyRun(opts *verifyOptions) error {
 	var since, anchor plumbing.Hash
 	if opts.since != "" {
 		if since, err = repo.ResolveRevision(opts.since); err != nil {
-			return usageErrorf("--since %q: %v", opts.since, err)
+			return revisionError("--since", err)
 		}
 	}
 	switch {
@@ -150,7 +150,7 @@ func verifyRun(opts *verifyOptions) error {
 		// is taken as it is.
 		if anchor, err = repo.ResolveRevision(opts.anchor); err != nil {
 			if !plumbing.IsHash(opts.anchor) {
-				return usageErrorf("--anchor %q: %v", opts.anchor, err)
+				return revisionError("--anchor", err)
 			}
 			anchor = plumbing.NewHash(opts.anchor)
 		}

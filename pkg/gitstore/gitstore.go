@@ -283,7 +283,7 @@ func (r *Repo) ResolveRevision(rev string) (plumbing.Hash, error) {
 	if len(rev) < 4 && isHex(rev) {
 		if _, err := r.storage.Reference(plumbing.NewBranchReferenceName(rev)); err != nil {
 			if _, err := r.storage.Reference(plumbing.NewTagReferenceName(rev)); err != nil {
-				return plumbing.ZeroHash, fmt.Errorf("revision %q: an abbreviated hash needs at least 4 digits", rev)
+				return plumbing.ZeroHash, &RevisionError{Rev: rev, Err: errors.New("an abbreviated hash needs at least 4 digits")}
 			}
 		}
 	}
@@ -291,9 +291,15 @@ func (r *Repo) ResolveRevision(rev string) (plumbing.Hash, error) {
 	h, err := r.repo.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
 		if d := r.objects.lastDamage(); d != nil {
-			err = d // not "reference not found": a commit on the way could not be read
+			// Not a name that names nothing: a commit on the way could
+			// not be read.
+			return plumbing.ZeroHash, fmt.Errorf("revision %q: %w", rev, d)
 		}
-		return plumbing.ZeroHash, fmt.Errorf("revision %q: %w", rev, err)
+		// go-git says "reference not found" (or "object not found", or
+		// that a "~N" goes past the first commit) for every revision
+		// that names nothing; the person typed a name, and is told that
+		// it names no commit here.
+		return plumbing.ZeroHash, &RevisionError{Rev: rev, Err: ErrNoSuchCommit}
 	}
 	return *h, nil
 }

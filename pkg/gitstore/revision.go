@@ -33,7 +33,8 @@ type ReadCommit struct {
 // Resolve returns the commit rd names. A reader only reads, so a detached
 // HEAD (a past commit checked out to look at) is as good as a branch. It
 // returns ErrNoCommits for a store without commits, a *RevisionError when
-// At names nothing, and ErrNoCommitAsOf when AsOf is before every commit.
+// At names nothing (a *DamagedObjectError when a commit could not be
+// read), and ErrNoCommitAsOf when AsOf is before every commit.
 func (r *Repo) Resolve(rd Reading) (ReadCommit, error) {
 	head, err := r.Head()
 	if errors.Is(err, ErrDetachedHead) {
@@ -49,10 +50,7 @@ func (r *Repo) Resolve(rd Reading) (ReadCommit, error) {
 	switch {
 	case rd.At != "":
 		if hash, err = r.ResolveRevision(rd.At); err != nil {
-			if errors.As(err, new(*DamagedObjectError)) {
-				return ReadCommit{}, err
-			}
-			return ReadCommit{}, &RevisionError{Rev: rd.At, Err: err}
+			return ReadCommit{}, err
 		}
 	case rd.AsOf != "":
 		c, err := commitAsOf(r.repo.CommitObject, head, rd.AsOf)
@@ -71,7 +69,11 @@ func (r *Repo) Resolve(rd Reading) (ReadCommit, error) {
 	return ReadCommit{Hash: hash, Committed: c.Committer.When}, nil
 }
 
-// RevisionError says a revision names no commit of the store.
+// ErrNoSuchCommit says a revision names no commit of the store.
+var ErrNoSuchCommit = errors.New("no such commit in this store")
+
+// RevisionError says a revision names no commit of the store: Err is
+// ErrNoSuchCommit, or says why the revision cannot name one.
 type RevisionError struct {
 	Rev string
 	Err error
