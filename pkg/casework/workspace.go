@@ -59,7 +59,8 @@ type Workspace struct {
 	Critical func(func() error) error
 
 	// LockWait is how long a write waits for another caseplan process to
-	// finish; zero means gitstore.DefaultLockWait.
+	// finish; zero means gitstore.DefaultLockWait, gitstore.NoLockWait
+	// not to wait.
 	LockWait time.Duration
 
 	// Keys are the acting person's private keys (pkg/keys), nil when they

@@ -128,11 +128,23 @@ func printError(w io.Writer, err error) {
 	if hint == "" && errors.As(err, new(*gitstore.DamagedObjectError)) {
 		hint = damagedHint
 	}
+	if locked := (*gitstore.LockedError)(nil); hint == "" && errors.As(err, &locked) {
+		hint = lockedHint(locked)
+	}
 	if hint != "" {
 		for _, line := range strings.Split(hint, "\n") {
 			fmt.Fprintf(w, "caseplan: hint: %s\n", display.Escape(line))
 		}
 	}
+}
+
+// lockedHint is what to do when another caseplan process holds the store
+// lock.
+func lockedHint(e *gitstore.LockedError) string {
+	if e.NoWait {
+		return "another caseplan command is writing to this store; try again when it has finished, or give a time to wait for it, e.g. --lock-wait 30s"
+	}
+	return "another caseplan command is writing to this store; try again when it has finished"
 }
 
 // damagedHint is what to do when the clone's git objects are damaged.

@@ -67,7 +67,7 @@ func gcRun(opts *gcOptions) error {
 	defer m.Done()
 	shown := 0
 	st, err := repo.PackLoose(gitstore.PackOptions{
-		LockWait: opts.lockWait,
+		LockWait: opts.storeLockWait(),
 		Progress: func(done, total int) {
 			if m == nil {
 				m = opts.meter("gc", total, "objects packed")

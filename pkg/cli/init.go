@@ -145,7 +145,7 @@ func initRun(opts *initOptions) error {
 	if err := repo.SetUpstream(branch, gitstore.DefaultRemote); err != nil {
 		return err
 	}
-	res, err := teamsync.Sync(ctx, teamsync.Options{Repo: repo, Remote: rem, LockWait: opts.lockWait})
+	res, err := teamsync.Sync(ctx, teamsync.Options{Repo: repo, Remote: rem, LockWait: opts.storeLockWait()})
 	if err != nil {
 		return hintf(opts.syncError(err, rem), "the store is made; send it with caseplan sync once the remote can be reached")
 	}

@@ -61,7 +61,7 @@ func (g *globals) recover(root string) error {
 	}
 	defer repo.Close()
 	repo.OnLockWait = g.sayLockWait
-	rc, err := repo.Recover(g.lockWait)
+	rc, err := repo.Recover(g.storeLockWait())
 	if err != nil {
 		return fmt.Errorf("finishing an interrupted write: %w", err)
 	}
@@ -69,6 +69,16 @@ func (g *globals) recover(root string) error {
 		fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", rc)
 	}
 	return nil
+}
+
+// storeLockWait is how long to wait for the store lock, as --lock-wait
+// says: 0 does not wait at all (the packages below read a zero wait as
+// their default, a minute).
+func (g *globals) storeLockWait() time.Duration {
+	if g.lockWait == 0 {
+		return gitstore.NoLockWait
+	}
+	return g.lockWait
 }
 
 // sayLockWait tells the person that caseplan is waiting for the store

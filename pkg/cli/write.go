@@ -40,7 +40,7 @@ func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
 	return &casework.Workspace{
 		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
 		Author: author, NoCommit: noCommit, Critical: g.critical, Rand: g.env.Rand,
-		LockWait: g.lockWait, Keys: k, DryRun: g.dryRun,
+		LockWait: g.storeLockWait(), Keys: k, DryRun: g.dryRun,
 	}, nil
 }
 
@@ -158,7 +158,7 @@ func (g *globals) changeError(err error) error {
 	case errors.As(err, &roster):
 		return &UsageError{Msg: roster.Error(), Hint: "a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"}
 	case errors.As(err, &locked):
-		return hintf(err, "another caseplan command is writing to this store; try again when it has finished")
+		return hintf(err, "%s", lockedHint(locked))
 	case errors.As(err, &unfinished):
 		return hintf(err, "%s", unfinished.Hint())
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -99,5 +101,38 @@ func TestChangeError(t *testing.T) {
 				t.Error("the cause was lost")
 			}
 		})
+	}
+}
+
+// TestLockWaitZero: --lock-wait 0 does not wait for the store lock: a
+// write while another process holds it fails at once (exit 3), saying
+// why and how to wait instead, and writes nothing.
+func TestLockWaitZero(t *testing.T) {
+	dir := initCLIStore(t)
+	holder, err := gitstore.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	unlock, err := holder.Lock(time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Released later, so a caseplan that waited would get the lock and
+	// write.
+	release := time.AfterFunc(3*time.Second, unlock)
+	defer release.Stop()
+	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
+	start := time.Now()
+	code, _, stderr := runCaseplan(t, dir, env, "--lock-wait", "0", "case", "new", "--program", "wioa", "--name", "Ana Example", "--id", "W-001")
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("--lock-wait 0 waited %s", d)
+	}
+	if code != ExitOther || !strings.Contains(stderr, "store is locked by another caseplan process") || !strings.Contains(stderr, "not waiting for it") ||
+		!strings.Contains(stderr, "caseplan: hint: another caseplan command is writing to this store; try again when it has finished, or give a time to wait for it, e.g. --lock-wait 30s") {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit %d saying the store is locked and how to wait", code, stderr, ExitOther)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "cases", "W-001")); err == nil {
+		t.Error("the case was written")
 	}
 }

@@ -515,6 +515,35 @@ func TestLock(t *testing.T) {
 	u2()
 }
 
+// NoLockWait tries the lock once: it does not wait for the holder.
+func TestLockNoWait(t *testing.T) {
+	r1 := newTestRepo(t)
+	r2, err := Open(r1.Root())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r2.Close()
+	unlock, err := r1.Lock(time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = r2.Lock(NoLockWait)
+	var le *LockedError
+	if !errors.As(err, &le) || !le.NoWait || !strings.Contains(err.Error(), "not waiting for it") {
+		t.Fatalf("err = %v, want a *LockedError that did not wait", err)
+	}
+	if d := time.Since(start); d > 100*time.Millisecond {
+		t.Errorf("waited %s", d)
+	}
+	unlock()
+	u2, err := r2.Lock(NoLockWait)
+	if err != nil {
+		t.Fatalf("a free lock: %v", err)
+	}
+	u2()
+}
+
 // A wait for the store lock is not silent for long: after LockNoticeAfter
 // the waiter is told who holds the lock (issue 9 item 7), and a timeout
 // names the holder too.

@@ -17,6 +17,11 @@ const LockFileName = "caseplan.lock"
 // finish its write.
 const DefaultLockWait = 60 * time.Second
 
+// NoLockWait is the lock wait that does not wait: Lock tries the lock
+// once. The options that take a wait read zero as DefaultLockWait, so "do
+// not wait" needs a value of its own.
+const NoLockWait time.Duration = -1
+
 // LockNoticeAfter is how long Lock waits quietly before OnLockWait is
 // told.
 const LockNoticeAfter = time.Second
@@ -27,12 +32,16 @@ type LockedError struct {
 	Path   string        // the lock file
 	Waited time.Duration // how long Lock waited
 	PID    int           // the process holding it, when it said; 0 when not known
+	NoWait bool          // Lock was asked not to wait (NoLockWait)
 }
 
 func (e *LockedError) Error() string {
 	by := ""
 	if e.PID > 0 {
 		by = fmt.Sprintf(", held by caseplan process %d", e.PID)
+	}
+	if e.NoWait {
+		return fmt.Sprintf("%s (%s%s; not waiting for it)", ErrLocked, e.Path, by)
 	}
 	return fmt.Sprintf("%s (waited %s for %s%s)", ErrLocked, e.Waited.Round(time.Millisecond), e.Path, by)
 }
@@ -55,7 +64,8 @@ func (e *LockedError) Is(target error) bool { return target == ErrLocked }
 // Lock takes the store's process lock (an advisory lock on
 // .git/caseplan.lock), waiting up to timeout for another process to release
 // it, and returns the function that releases it. On timeout the error is a
-// *LockedError.
+// *LockedError. A timeout of zero or less (NoLockWait) tries the lock
+// once.
 //
 // The lock is re-entrant for this Repo, so a caller may hold it across its
 // own reads and a Commit. It does not keep the git CLI out; the git CLI's own
@@ -88,7 +98,7 @@ func (r *Repo) Lock(timeout time.Duration) (unlock func(), err error) {
 		if waited >= timeout {
 			pid := holder(f)
 			f.Close()
-			return nil, &LockedError{Path: path, Waited: waited, PID: pid}
+			return nil, &LockedError{Path: path, Waited: waited, PID: pid, NoWait: timeout <= 0}
 		}
 		if !told && waited >= LockNoticeAfter && r.OnLockWait != nil {
 			// A wait is silent at first (the holder is usually a write of a
