@@ -117,9 +117,14 @@ func printError(w io.Writer, err error) {
 	if errors.As(err, &ie) && ie.Msg == "" {
 		return
 	}
-	// A message may quote what was typed or recorded (an unknown case ID,
-	// a name): it is escaped, as every text caseplan shows is.
-	fmt.Fprintf(w, "caseplan: %s\n", display.Escape(err.Error()))
+	// A message of several lines (git's or a library's words after ours)
+	// is printed line by line, each with the prefix, so none runs on
+	// with a "\n" in it. A message may quote what was typed or recorded
+	// (an unknown case ID, a name): each line is escaped, as every text
+	// caseplan shows is.
+	for _, line := range messageLines(err.Error()) {
+		fmt.Fprintf(w, "caseplan: %s\n", display.Escape(line))
+	}
 	hint := ""
 	var h hinter
 	if errors.As(err, &h) {
@@ -145,6 +150,24 @@ func lockedHint(e *gitstore.LockedError) string {
 		return "another caseplan command is writing to this store; try again when it has finished, or give a time to wait for it, e.g. --lock-wait 30s"
 	}
 	return "another caseplan command is writing to this store; try again when it has finished"
+}
+
+// messageLines splits a message into the lines printError prints: blank
+// lines are left out, and an indent of tabs becomes two spaces a tab.
+func messageLines(msg string) []string {
+	var out []string
+	for _, line := range strings.Split(strings.ReplaceAll(msg, "\r\n", "\n"), "\n") {
+		line = strings.TrimRight(line, " \t")
+		body := strings.TrimLeft(line, "\t")
+		line = strings.Repeat("  ", len(line)-len(body)) + body
+		if strings.TrimSpace(line) != "" {
+			out = append(out, line)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
 }
 
 // damagedHint is what to do when the clone's git objects are damaged.

@@ -74,6 +74,8 @@ func TestPrintError(t *testing.T) {
 		{"a usage error with a hint", &UsageError{Msg: "no author given", Hint: "pass --author"}, "caseplan: no author given\ncaseplan: hint: pass --author\n"},
 		{"a hint of two lines", &UsageError{Msg: "m", Hint: "first\nsecond"}, "caseplan: m\ncaseplan: hint: first\ncaseplan: hint: second\n"},
 		{"a wrapped hint", fmt.Errorf("outer: %w", hintf(os.ErrPermission, "check the permissions")), "caseplan: outer: permission denied\ncaseplan: hint: check the permissions\n"},
+		{"a message of several lines", errors.New("git push: exit status 1\n\tremote: rejected\r\n  \n"), "caseplan: git push: exit status 1\ncaseplan:   remote: rejected\n"},
+		{"control characters on a line", errors.New("no case \x1b[2Jx\nsecond"), "caseplan: no case \\x1b[2Jx\ncaseplan: second\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -38,6 +38,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -179,6 +180,10 @@ in a git repository. Every change is validated and committed, so the git
 history is the audit trail.` + "\n" + exitStatusHelp,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// The root groups the commands: an argument that names none is
+		// answered by groupRun, with suggestions.
+		Args: cobra.ArbitraryArgs,
+		RunE: groupRun,
 		// completion is shown: a case manager's shell completes case
 		// IDs, notes, staff, programs and every flag's values.
 		Version: g.env.Build.String(),
@@ -283,18 +288,36 @@ func newGroupCmd(use, short string, subs ...*cobra.Command) *cobra.Command {
 		Use:   use,
 		Short: short,
 		Args:  cobra.ArbitraryArgs,
-		RunE: func(c *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return &UsageError{
-					Msg:  fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath()),
-					Hint: fmt.Sprintf("run '%s --help' for its commands", c.CommandPath()),
-				}
-			}
-			return c.Help()
-		},
+		RunE:  groupRun,
 	}
 	c.AddCommand(subs...)
 	return c
+}
+
+// groupRun runs a command that only groups subcommands (the root among
+// them): without arguments it shows its help; with one, that argument
+// names no subcommand, a usage error that suggests the commands it may
+// have meant. cobra's own error for the root put its suggestions on
+// lines of their own, which read badly after the "caseplan:" prefix.
+func groupRun(c *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return c.Help()
+	}
+	hint := fmt.Sprintf("run '%s --help' for its commands", c.CommandPath())
+	if c.SuggestionsMinimumDistance <= 0 {
+		c.SuggestionsMinimumDistance = 2
+	}
+	if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+		for i := range s {
+			s[i] = "'" + c.CommandPath() + " " + s[i] + "'"
+		}
+		meant := s[len(s)-1]
+		if len(s) > 1 {
+			meant = strings.Join(s[:len(s)-1], ", ") + " or " + meant
+		}
+		hint = fmt.Sprintf("did you mean %s? %s", meant, hint)
+	}
+	return &UsageError{Msg: fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath()), Hint: hint}
 }
 
 // Command returns caseplan's command tree as Main builds it, for the tools
