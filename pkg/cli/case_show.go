@@ -118,6 +118,11 @@ func caseShowRun(opts *caseShowOptions) error {
 	if err != nil {
 		return err
 	}
+	if snap.Config == nil {
+		// The case's program, phase and dates all depend on the
+		// settings: nothing of the case can be shown without them.
+		return settingsError(findings)
+	}
 	v, err := newCaseShowView(snap, findings, opts.caseID, today)
 	if err != nil {
 		for _, f := range findings {

@@ -318,7 +318,7 @@ func (g *globals) workTreeStore(stage string, params ...string) (*scan, error) {
 		return nil, err
 	}
 	if s.snap.Config == nil {
-		return nil, &InvalidError{Msg: "cannot read the store settings " + layout.ConfigPath, Hint: "run caseplan validate to see why"}
+		return nil, settingsError(s.found)
 	}
 	return s, nil
 }

@@ -40,6 +40,9 @@ func (g *globals) storeRoot() (string, error) {
 		dir = g.env.Dir + "/" + dir
 	}
 	root, err := store.Find(dir)
+	if nf := (*store.NotFoundError)(nil); errors.As(err, &nf) && nf.NoSettings != "" {
+		return "", &UsageError{Msg: err.Error(), Hint: fmt.Sprintf("put back the last committed one with git checkout HEAD -- %s; caseplan init makes a new store", layout.ConfigPath)}
+	}
 	if err != nil {
 		return "", &UsageError{Msg: err.Error(), Hint: "run caseplan in a store, or name one with --store DIR; caseplan init creates one"}
 	}
@@ -79,6 +82,27 @@ func (g *globals) storeLockWait() time.Duration {
 		return gitstore.NoLockWait
 	}
 	return g.lockWait
+}
+
+// settingsHint is what to do about a store settings file that cannot be
+// read.
+var settingsHint = fmt.Sprintf("put back the last committed one with git checkout HEAD -- %s, or correct it; caseplan validate says what is wrong with it", layout.ConfigPath)
+
+// settingsError refuses to work on a store whose settings file cannot be
+// read (exit 1, as an invalid record), naming the file and, from the
+// loader's findings, why.
+func settingsError(found []finding.Finding) error {
+	msg := "cannot read the store settings " + layout.ConfigPath
+	for _, f := range found {
+		if f.Path == layout.ConfigPath && (store.NotRead(f) || f.Rule == store.RuleMissingStore) {
+			if f.Line > 0 {
+				msg += fmt.Sprintf(" (line %d)", f.Line)
+			}
+			msg += ": " + f.Message
+			break
+		}
+	}
+	return &InvalidError{Msg: msg, Hint: settingsHint}
 }
 
 // sayLockWait tells the person that caseplan is waiting for the store
@@ -241,12 +265,12 @@ func (g *globals) loadWorkTree(cases []string) (*casefile.Snapshot, error) {
 // loadFrom reads cases (all when nil) from src, refusing a store whose
 // settings cannot be read.
 func loadFrom(src store.Source, cases []string) (*casefile.Snapshot, error) {
-	snap, _, err := store.Load(src, cases)
+	snap, found, err := store.Load(src, cases)
 	if err != nil {
 		return nil, err
 	}
 	if snap.Config == nil {
-		return nil, &InvalidError{Msg: "cannot read the store settings " + layout.ConfigPath, Hint: "run caseplan validate to see why"}
+		return nil, settingsError(found)
 	}
 	return snap, nil
 }
@@ -270,7 +294,7 @@ func (g *globals) loadReadable(caseID, p string) (*casefile.Snapshot, error) {
 		return nil, err
 	}
 	if snap.Config == nil {
-		return nil, &InvalidError{Msg: "cannot read the store settings " + layout.ConfigPath, Hint: "run caseplan validate to see why"}
+		return nil, settingsError(found)
 	}
 	c := snap.Case(caseID)
 	if c == nil { // an ID that cannot name a case directory

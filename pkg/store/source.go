@@ -293,21 +293,36 @@ func Find(dir string) (string, error) {
 	if filepath.Base(abs) == layout.CasesDir && fileExists(filepath.Join(filepath.Dir(abs), filepath.FromSlash(layout.ConfigPath))) {
 		return filepath.Dir(abs), nil
 	}
+	nf := &NotFoundError{Dir: abs}
 	for d := abs; ; d = filepath.Dir(d) {
 		if fileExists(filepath.Join(d, filepath.FromSlash(layout.ConfigPath))) {
 			return d, nil
 		}
+		if nf.NoSettings == "" && dirExists(filepath.Join(d, layout.CasesDir)) {
+			nf.NoSettings = d
+		}
 		if filepath.Dir(d) == d {
-			return "", &NotFoundError{Dir: abs}
+			return "", nf
 		}
 	}
 }
 
-// NotFoundError says no store was found at or above Dir.
-type NotFoundError struct{ Dir string }
+// NotFoundError says no store was found at or above Dir. NoSettings is
+// the nearest directory on the way up with a cases/ directory but no
+// settings file in it — most likely a store whose settings file was
+// removed — or "" when there is none.
+type NotFoundError struct{ Dir, NoSettings string }
 
 func (e *NotFoundError) Error() string {
+	if e.NoSettings != "" {
+		return fmt.Sprintf("the store settings file %s is missing from %s", layout.ConfigPath, e.NoSettings)
+	}
 	return fmt.Sprintf("no case store at or above %s (no %s found)", e.Dir, layout.ConfigPath)
+}
+
+func dirExists(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
 }
 
 func fileExists(p string) bool {
