@@ -94,10 +94,9 @@ func caseRecord(s *State, c *casefile.Case, p string, v any) (exists bool, err e
 		return true, &RefusedError{Findings: found}
 	}
 	if err := doc.Decode(v); err != nil {
-		return true, &RefusedError{Findings: []finding.Finding{{
-			Path: p, Line: doc.Root.Line, Column: doc.Root.Column, Severity: finding.Error, Rule: store.RuleDecode, Case: c.ID,
-			Message: "cannot read the record: " + strings.TrimPrefix(err.Error(), "yaml: "),
-		}}}
+		f := store.DecodeFinding(doc, v, err)
+		f.Case = c.ID
+		return true, &RefusedError{Findings: []finding.Finding{f}}
 	}
 	return true, nil
 }

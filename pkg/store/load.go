@@ -253,20 +253,30 @@ func (l *loader) readListed(p string, listed bool) *load.Document {
 	return doc
 }
 
-// decode fills v from doc. A value of the wrong type (a list where a
-// mapping belongs, say) makes the record unusable for the later checks; the
-// schema finding explains it, so this one only marks the record as skipped
-// when the schema would not (it always should).
+// decode fills v from doc. A value of the wrong type (a list where text
+// belongs, say) makes the record unusable for the later checks: the
+// finding says which field, where, in plain words, and marks the record
+// as not read (NotRead). The schema check says the same of the same
+// field; validate keeps one of the two (validate.Finish).
 func (l *loader) decode(doc *load.Document, v any) bool {
 	if doc == nil {
 		return false
 	}
 	if err := doc.Decode(v); err != nil {
-		l.add(doc.Path, doc.Root.Line, RuleDecode, finding.Error, "cannot read the record: %s", strings.TrimPrefix(err.Error(), "yaml: "))
-		l.findings[len(l.findings)-1].FileLevel = true
+		l.findings = append(l.findings, DecodeFinding(doc, v, err))
 		return false
 	}
 	return true
+}
+
+// DecodeFinding is the finding for a record that doc.Decode(v) could not
+// fill, failing with err.
+func DecodeFinding(doc *load.Document, v any, err error) finding.Finding {
+	line, col, msg := doc.DecodeProblem(v, err)
+	return finding.Finding{
+		Path: doc.Path, Line: line, Column: col, Severity: finding.Error, Rule: RuleDecode,
+		Message: msg, Case: caseOf(doc.Path), FileLevel: true,
+	}
 }
 
 func (l *loader) loadConfig() {

@@ -14,6 +14,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -82,8 +83,37 @@ func Case(store *casefile.Snapshot, c *casefile.Case, opt Options) []finding.Fin
 // finding of a run and sorts them.
 func Finish(cfg *record.Config, found []finding.Finding) []finding.Finding {
 	found = applySettings(cfg, found)
+	found = dropRepeated(found)
 	finding.Sort(found)
 	return found
+}
+
+// dropRepeated leaves out a schema finding about the very value that a
+// loader's field-type finding is about: both say that the value has the
+// wrong type, and the field-type one also marks the record as not read
+// (store.NotRead), so it is the one kept.
+func dropRepeated(found []finding.Finding) []finding.Finding {
+	type at struct {
+		path      string
+		line, col int
+	}
+	decoded := map[at]bool{}
+	for _, f := range found {
+		if f.Rule == store.RuleDecode && f.Line > 0 {
+			decoded[at{f.Path, f.Line, f.Column}] = true
+		}
+	}
+	if len(decoded) == 0 {
+		return found
+	}
+	out := found[:0]
+	for _, f := range found {
+		if f.Rule == RuleSchema && decoded[at{f.Path, f.Line, f.Column}] && strings.Contains(f.Message, ": must be ") {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // schemaFindings validates one document against the schema of its kind.
