@@ -84,12 +84,12 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	snap, _, err := store.Load(src, []string{h.Case})
+	snap, found, err := store.Load(src, []string{h.Case})
 	if err != nil {
 		return nil, err
 	}
 	if snap.Config == nil {
-		return nil, fmt.Errorf("cannot read the store settings %s; run caseplan validate to see why", layout.ConfigPath)
+		return nil, store.NoSettings(found)
 	}
 	if _, ok := snap.Config.StaffByEmail(w.Author.Email); !ok {
 		return nil, &NotOnRosterError{Author: w.Author}

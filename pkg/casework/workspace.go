@@ -207,7 +207,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 		return nil, err
 	}
 	if before.Config == nil {
-		return nil, fmt.Errorf("cannot read the store settings %s; run caseplan validate to see why", layout.ConfigPath)
+		return nil, store.NoSettings(loaded)
 	}
 	staff, ok := before.Config.StaffByEmail(w.Author.Email)
 	if !ok {

@@ -92,17 +92,7 @@ var settingsHint = fmt.Sprintf("put back the last committed one with git checkou
 // read (exit 1, as an invalid record), naming the file and, from the
 // loader's findings, why.
 func settingsError(found []finding.Finding) error {
-	msg := "cannot read the store settings " + layout.ConfigPath
-	for _, f := range found {
-		if f.Path == layout.ConfigPath && (store.NotRead(f) || f.Rule == store.RuleMissingStore) {
-			if f.Line > 0 {
-				msg += fmt.Sprintf(" (line %d)", f.Line)
-			}
-			msg += ": " + f.Message
-			break
-		}
-	}
-	return &InvalidError{Msg: msg, Hint: settingsHint}
+	return &InvalidError{Msg: store.NoSettings(found).Error(), Hint: settingsHint}
 }
 
 // sayLockWait tells the person that caseplan is waiting for the store

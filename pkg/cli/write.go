@@ -7,6 +7,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -136,7 +137,10 @@ func (g *globals) changeError(err error) error {
 	var locked *gitstore.LockedError
 	var noteFile *casework.NoteFileError
 	var unfinished *gitstore.UnfinishedError
+	var settings *store.SettingsError
 	switch {
+	case errors.As(err, &settings):
+		return &InvalidError{Msg: settings.Error(), Hint: settingsHint}
 	case errors.As(err, &refused):
 		for _, f := range refused.Findings {
 			printFinding(g.env.Stderr, f)
