@@ -219,7 +219,10 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 	var overwrite *gitstore.OverwriteError
 	var unfinished *gitstore.UnfinishedError
 	var resign *teamsync.ResignError
+	var twice *teamsync.OpenedTwiceError
 	switch {
+	case errors.As(err, &twice):
+		return &InvalidError{Msg: twice.Error(), Hint: fmt.Sprintf("nothing was sent or changed. Agree with your colleague who keeps %[1]s; the other person's case is opened again under a new ID (caseplan case new without --id picks a free one), and this clone's commits of %[1]s are taken out before the next sync (caseplan log %[1]s lists them)", twice.Case)}
 	case errors.As(err, &refused):
 		for _, f := range refused.Findings {
 			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)

@@ -1,10 +1,13 @@
 package teamsync
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/merge"
 )
 
@@ -21,6 +24,13 @@ func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConfli
 		}
 		return kept, nil, nil
 	}
+	if kind, _ := layout.KindOf(path); kind == layout.KindIntake && base == nil && !bytes.Equal(ours, theirs) {
+		// Both sides opened a case of this ID. Merged field by field,
+		// the second person's name, manager and notes would join the
+		// first's case.
+		id, _ := layout.CaseOf(path)
+		return nil, nil, &OpenedTwiceError{Case: id}
+	}
 	res, err := merge.Record(path, base, ours, theirs)
 	if err != nil {
 		return nil, nil, err
@@ -36,6 +46,15 @@ func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConfli
 		out[i] = FieldConflict{Field: field, Line: line, Kept: c.Theirs, Local: c.Ours}
 	}
 	return res.Data, out, nil
+}
+
+// OpenedTwiceError says that this clone and the remote both opened a case
+// of one ID, with different intake records: two people (or one person
+// opened twice), whose records must not become one case.
+type OpenedTwiceError struct{ Case string }
+
+func (e *OpenedTwiceError) Error() string {
+	return fmt.Sprintf("case %s was opened both in this clone and in the remote, with different intake records: two cases with one ID", e.Case)
 }
 
 // locate names path in the record's words — goals[G-7QX2K].target — and

@@ -1,6 +1,7 @@
 package teamsync
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -106,4 +107,34 @@ func TestSyncConflict(t *testing.T) {
 	a.sync()
 	a.assertClean()
 	b.assertClean()
+}
+
+// Two case managers open a case of the same ID for two people in their
+// clones: the second to sync is refused, naming the case, and nothing of
+// either clone changes — merged field by field, one person's intake and
+// notes would have joined the other's case.
+func TestSyncRefusesCaseOpenedTwice(t *testing.T) {
+	_, url, a := newTeam(t)
+	a.sync()
+	b := cloneAs(t, url, bob)
+	a.newCase("W-001", "Ana Example")
+	a.addNote("W-001", "Intake: forklift operator")
+	b.newCase("W-001", "Bea Sample")
+	b.addNote("W-001", "Intake: nurse aide")
+	a.sync()
+	before := b.head()
+	_, err := b.trySync()
+	var twice *OpenedTwiceError
+	if !errors.As(err, &twice) || twice.Case != "W-001" {
+		t.Fatalf("bob's sync: %v; want the case opened twice refused", err)
+	}
+	if b.head() != before {
+		t.Errorf("bob's branch moved to %s", b.head())
+	}
+	if got := b.read("cases/W-001/intake.yaml"); !strings.Contains(got, "Bea Sample") || strings.Contains(got, "Ana Example") {
+		t.Errorf("bob's intake after the refused sync:\n%s", got)
+	}
+	if st := b.git("status", "--porcelain"); st != "" {
+		t.Errorf("bob's work tree changed:\n%s", st)
+	}
 }
