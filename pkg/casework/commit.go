@@ -104,7 +104,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 			return nil, &NotOnRosterError{Author: w.Author}
 		}
 		if !head.IsZero() {
-			if err := checkAccess(roster, staff, files, beforeSnap, afterSnap); err != nil {
+			if err := checkAccess(roster, staff, files, beforeSnap, afterSnap, beforeLoaded); err != nil {
 				return nil, err
 			}
 		}

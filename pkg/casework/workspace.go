@@ -244,7 +244,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 			return nil, err
 		}
 	}
-	if err := checkAccess(before.Config, staff, change.Files, before, after); err != nil {
+	if err := checkAccess(before.Config, staff, change.Files, before, after, loaded); err != nil {
 		return nil, err
 	}
 	res, err := w.guard(change, loadedStore{before, loaded}, loadedStore{after, afterLoaded}, nil)

@@ -138,7 +138,13 @@ func (g *globals) changeError(err error) error {
 	var noteFile *casework.NoteFileError
 	var unfinished *gitstore.UnfinishedError
 	var settings *store.SettingsError
+	var noIntake *casework.UnreadableIntakeError
 	switch {
+	case errors.As(err, &noIntake):
+		for _, f := range noIntake.Findings {
+			printFinding(g.env.Stderr, f)
+		}
+		return &InvalidError{Msg: noIntake.Error(), Hint: "correct the file (what is wrong is above; caseplan validate shows it too), then run the command again"}
 	case errors.As(err, &settings):
 		return &InvalidError{Msg: settings.Error(), Hint: settingsHint}
 	case errors.As(err, &refused):
