@@ -23,6 +23,16 @@ func inputErrorf(hint, format string, args ...any) error {
 	return &InputError{Msg: fmt.Sprintf(format, args...), Hint: hint}
 }
 
+// staffHint is the hint for a staff ID the roster does not have: the ID
+// meant, when the typed one is a member's ID in other capitals or their
+// email address, else otherwise.
+func staffHint(cfg *record.Config, typed, otherwise string) string {
+	if id := cfg.StaffIDMeant(typed); id != "" {
+		return fmt.Sprintf("did you mean %s? staff are named by their roster ID, as caseplan staff list shows it", id)
+	}
+	return otherwise
+}
+
 // NewCase describes a case to open.
 type NewCase struct {
 	ID         string // empty: a new random ID
@@ -50,7 +60,7 @@ func (n NewCase) Build(s *State) (*Change, error) {
 	}
 	staff, ok := cfg.StaffByID(manager)
 	if !ok {
-		return nil, inputErrorf("add them first with caseplan staff add", "manager %q is not on the staff roster", manager)
+		return nil, inputErrorf(staffHint(cfg, manager, "add them first with caseplan staff add"), "manager %q is not on the staff roster", manager)
 	}
 	opened := n.Opened
 	if opened.IsZero() {

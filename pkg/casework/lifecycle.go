@@ -185,7 +185,7 @@ func (t TransferCase) Build(s *State) (*Change, error) {
 	to, ok := cfg.StaffByID(t.To)
 	switch {
 	case !ok:
-		return nil, inputErrorf("caseplan staff list shows the roster; add them with caseplan staff add", "%q is not on the staff roster", t.To)
+		return nil, inputErrorf(staffHint(cfg, t.To, "caseplan staff list shows the roster; add them with caseplan staff add"), "%q is not on the staff roster", t.To)
 	case !to.IsActive():
 		return nil, inputErrorf("caseplan staff list shows the roster", "%s is no longer active on the staff roster", t.To)
 	case t.To == lc.intake.Manager:

@@ -44,7 +44,7 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 		}
 	}
 	if i < 0 {
-		return nil, inputErrorf("caseplan staff list shows the roster", "%q is not on the staff roster (it has %s)", a.ID, strings.Join(ids, ", "))
+		return nil, inputErrorf(staffHint(cfg, a.ID, "caseplan staff list shows the roster"), "%q is not on the staff roster (it has %s)", a.ID, strings.Join(ids, ", "))
 	}
 	m := cfg.Staff[i]
 	next := m

@@ -144,7 +144,11 @@ func dueRun(opts *dueOptions) error {
 	case opts.all:
 	case manager != "":
 		if _, ok := cfg.StaffByID(manager); !ok {
-			return &UsageError{Msg: fmt.Sprintf("--manager %q is not on the staff roster", manager), Hint: "caseplan staff list shows the roster's IDs"}
+			hint := "caseplan staff list shows the roster's IDs"
+			if id := cfg.StaffIDMeant(manager); id != "" {
+				hint = "did you mean --manager " + id + "? staff are named by their roster ID, as caseplan staff list shows it"
+			}
+			return &UsageError{Msg: fmt.Sprintf("--manager %q is not on the staff roster", manager), Hint: hint}
 		}
 	default:
 		if manager, err = opts.dueManager(cfg); err != nil {

@@ -316,6 +316,22 @@ func (c *Config) StaffByID(id string) (Staff, bool) {
 	return Staff{}, false
 }
 
+// StaffIDMeant returns the ID of the roster entry that typed names
+// without being its ID — the ID in other capitals, or the member's email
+// address — or "" when there is none: what to suggest for an unknown ID.
+func (c *Config) StaffIDMeant(typed string) string {
+	if c == nil {
+		return ""
+	}
+	typed = strings.TrimSpace(typed)
+	for _, s := range c.Staff {
+		if strings.EqualFold(s.ID, typed) || strings.EqualFold(s.Email, typed) {
+			return s.ID
+		}
+	}
+	return ""
+}
+
 // StaffByEmail returns the roster entry with the given email address,
 // compared without regard to case (as mail systems treat them, and as
 // git author emails are typed).
