@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
@@ -112,8 +113,12 @@ func syncRun(opts *syncOptions) error {
 	repo.OnLockWait = opts.sayLockWait
 	url, err := repo.RemoteURL(opts.remote)
 	if errors.Is(err, gitstore.ErrNoRemote) {
-		return &UsageError{Msg: fmt.Sprintf("this store has no remote %q", opts.remote),
-			Hint: "add one with git remote add " + opts.remote + " URL, or create the store with caseplan init --remote URL"}
+		hint := "add one with git remote add " + opts.remote + " URL, or create the store with caseplan init --remote URL"
+		if strings.ContainsAny(opts.remote, "/:") {
+			// An address where a remote's name goes.
+			hint = "caseplan sync takes the name of a remote (git remote -v lists this store's), not its address; to sync with this address, add it as one: git remote add NAME " + opts.remote
+		}
+		return &UsageError{Msg: fmt.Sprintf("this store has no remote %q", opts.remote), Hint: hint}
 	}
 	if err != nil {
 		return err
