@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -35,7 +36,10 @@ follow-up's due and done dates, an activity entry's date — whenever it was
 committed: a contact dated October 28 and committed November 3 counts in
 October in a report made after November 3. Phases, days left and overdue
 items are as of the month's last day: what the records date later (a later
-placement, closure, transfer, a milestone done later) is left out.
+placement, closure, transfer, a milestone done later) is left out. A month
+not over on the report's day (--as-of, else --today) is reported so far: up
+to that day, so nothing is called overdue that is not overdue yet; "to" is
+that day and "so_far" is true.
 
   open_at_start       cases opened before the month and not closed before it
   open_at_end         cases open at the end of the month's last day
@@ -139,15 +143,18 @@ Example:
 }
 
 func reportMonthlyRun(opts *reportMonthlyOptions) error {
-	m := opts.period
 	w, err := opts.writer()
 	if err != nil {
 		return err
 	}
-	if opts.cohort != "" {
-		return reportMonthlyCohort(opts, w)
+	m, err := opts.reportedMonth()
+	if err != nil {
+		return err
 	}
-	cfg, cases, src, err := scanReport(&opts.reportOptions, "report-monthly", []string{"month " + m.String(), fmt.Sprint("names ", opts.names)},
+	if opts.cohort != "" {
+		return reportMonthlyCohort(opts, m, w)
+	}
+	cfg, cases, src, err := scanReport(&opts.reportOptions, "report-monthly", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names)},
 		func(c *casefile.Case, cfg *record.Config) (report.MonthlyCase, bool) {
 			return report.MonthlyOf(c, cfg, m, opts.names)
 		})
@@ -160,6 +167,16 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 	})
 }
 
+// reportedMonth is the month to report: --month as it stands on the report's day
+// (--as-of, else --today), so a month not over is reported so far.
+func (opts *reportMonthlyOptions) reportedMonth() (report.Month, error) {
+	day, err := opts.reportDay()
+	if err != nil {
+		return report.Month{}, err
+	}
+	return opts.period.SoFar(day), nil
+}
+
 // cohortCase is a case's part of the monthly report and its layoff cohort.
 type cohortCase struct {
 	Case   report.MonthlyCase `json:"case"`
@@ -168,10 +185,9 @@ type cohortCase struct {
 
 // reportMonthlyCohort makes the monthly report whose case rows are the
 // cohort's: the totals are the whole store's, as without --cohort.
-func reportMonthlyCohort(opts *reportMonthlyOptions, w report.Writer) error {
-	m := opts.period
+func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Writer) error {
 	opts.checkStore = func(snap *casefile.Snapshot) error { return knownCohort(snap, opts.cohort) }
-	cfg, rows, src, err := scanReport(&opts.reportOptions, "report-monthly-cohort", []string{"month " + m.String(), fmt.Sprint("names ", opts.names)},
+	cfg, rows, src, err := scanReport(&opts.reportOptions, "report-monthly-cohort", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names)},
 		func(c *casefile.Case, cfg *record.Config) (cohortCase, bool) {
 			mc, ok := report.MonthlyOf(c, cfg, m, opts.names)
 			if !ok {

@@ -41,10 +41,23 @@ func casesTitle(r *Monthly) string {
 	return "Cases"
 }
 
+// soFarNote says, after the line on what the report is as of, that the
+// month is not over; "" for a whole month.
+func soFarNote(r *Monthly) string {
+	if !r.SoFar {
+		return ""
+	}
+	return " The month is not over: this is the month so far, up to " + r.To + "."
+}
+
 // monthlyCommand is the command that makes the report again (with --at
 // its commit, which provenance adds).
 func monthlyCommand(r *Monthly) string {
 	cmd := "caseplan report monthly --month " + r.Month
+	if r.SoFar {
+		// The month so far is the month up to the report's day.
+		cmd += " --today " + r.To
+	}
 	if r.Cohort != "" {
 		cmd += " --cohort " + r.Cohort
 	}

@@ -22,7 +22,7 @@ func TestMonthlyComplianceAndEarlyFollowUp(t *testing.T) {
 		"cases/P1/outcome.yaml":               "follow_ups:\n  - due: 2026-10-20\n    done: 2026-10-14\n  - due: 2026-10-25\n    done: 2026-09-28\n  - due: 2026-10-30\n",
 	}
 	snap := storetest.Load(t, m)
-	r := BuildMonthly(snap, Month{2026, time.October}, Source{Commit: strings.Repeat("0", 40)}, false)
+	r := BuildMonthly(snap, Month{Year: 2026, Month: time.October}, Source{Commit: strings.Repeat("0", 40)}, false)
 	if got := r.Summary; got.FollowUpsDue != 3 || got.FollowUpsDone != 2 {
 		t.Errorf("follow-ups due/done = %d/%d, want 3/2 (one done early, one on time, one not done)", got.FollowUpsDue, got.FollowUpsDone)
 	}

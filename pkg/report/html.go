@@ -101,7 +101,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 		Lines: []string{
 			r.Organization,
 			provenance(r.Commit, r.Committed, r.Caseplan, monthlyCommand(r)),
-			"Phases, days left and overdue items are as of " + r.To + "; events count in the month of their own date.",
+			"Phases, days left and overdue items are as of " + r.To + "; events count in the month of their own date." + soFarNote(r),
 			privacyLine(r.Participants),
 		},
 		Summary: summaryLines(r.Summary),

@@ -19,7 +19,7 @@ func (markdownWriter) Monthly(w io.Writer, r *Monthly) error {
 	fmt.Fprintf(b, "# %s\n\n", mdText(monthTitle(r)+" ("+r.From+" to "+r.To+")"))
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
 	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, monthlyCommand(r)))
-	fmt.Fprintf(b, "Phases, days left and overdue items are as of %s; events count in the month of their own date.\n\n", r.To)
+	fmt.Fprintf(b, "Phases, days left and overdue items are as of %s; events count in the month of their own date.%s\n\n", r.To, soFarNote(r))
 	fmt.Fprintf(b, "%s\n\n", mdPrivacy(r.Participants))
 
 	fmt.Fprintf(b, "## Summary\n\n")

@@ -16,10 +16,11 @@ import (
 // Monthly is the monthly status report. Its JSON form is the contract of
 // caseplan report monthly -o json (documented in the command's help).
 type Monthly struct {
-	Report         string           `json:"report"` // "monthly"
-	Month          string           `json:"month"`  // YYYY-MM
-	From           string           `json:"from"`   // the month's first day
-	To             string           `json:"to"`     // the month's last day: phases, days left and overdue are as of it
+	Report         string           `json:"report"`           // "monthly"
+	Month          string           `json:"month"`            // YYYY-MM
+	From           string           `json:"from"`             // the month's first day
+	To             string           `json:"to"`               // the month's last day, or the report's day for a month not over (SoFar): phases, days left and overdue are as of it
+	SoFar          bool             `json:"so_far,omitempty"` // the month is not over: reported up to To
 	Organization   string           `json:"organization"`
 	Commit         string           `json:"commit"`       // the commit whose records the report reads
 	Committed      string           `json:"committed"`    // that commit's committer time, RFC 3339
@@ -227,7 +228,7 @@ func BuildMonthly(snap *casefile.Snapshot, m Month, src Source, names bool) *Mon
 func AssembleMonthly(cfg *record.Config, m Month, src Source, names bool, cases []MonthlyCase) *Monthly {
 	first, last := m.First(), m.Last()
 	r := &Monthly{
-		Report: "monthly", Month: m.String(), From: dateString(first), To: dateString(last),
+		Report: "monthly", Month: m.String(), From: dateString(first), To: dateString(last), SoFar: m.InProgress(),
 		Commit: src.Commit, Committed: src.Committed.Format(time.RFC3339), Caseplan: src.Caseplan, Participants: shownAs(names),
 		Cases: []CaseRow{},
 	}

@@ -63,7 +63,7 @@ import (
 //	                   phase placed, no contact expected, nothing overdue.
 //	W-L   wioa  bob    opened 06-01, closed 11-10 (after the month: open all
 //	                   October), contact 10-13 + 30 = 11-12: in contact.
-var fixtureMonth = Month{2026, time.October}
+var fixtureMonth = Month{Year: 2026, Month: time.October}
 
 func fixtureSnapshot(t *testing.T) *casefile.Snapshot {
 	t.Helper()
@@ -261,7 +261,7 @@ func TestMonthlyNames(t *testing.T) {
 func TestMonthlyLeavesRecordsAlone(t *testing.T) {
 	snap := fixtureSnapshot(t)
 	before := js(t, snap.Cases)
-	BuildMonthly(snap, Month{2026, time.September}, fixtureSource, false)
+	BuildMonthly(snap, Month{Year: 2026, Month: time.September}, fixtureSource, false)
 	BuildCaseload(snap, time.Date(2026, 9, 15, 0, 0, 0, 0, time.UTC), fixtureSource, false)
 	if after := js(t, snap.Cases); after != before {
 		t.Error("building reports changed the snapshot's records")
@@ -319,3 +319,29 @@ func js(t *testing.T, v any) string {
 	return string(b)
 }
 func ptr(f float64) *float64 { return &f }
+
+// TestMonthSoFar: a month is reported up to the report's day while the
+// day is in it, and whole on its last day, after it or before it.
+func TestMonthSoFar(t *testing.T) {
+	dec := Month{Year: 2026, Month: time.December}
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	for _, tt := range []struct {
+		day, last  string
+		inProgress bool
+	}{
+		{"2026-12-01", "2026-12-01", true},
+		{"2026-12-04", "2026-12-04", true},
+		{"2026-12-30", "2026-12-30", true},
+		{"2026-12-31", "2026-12-31", false},
+		{"2027-01-15", "2026-12-31", false},
+		{"2026-11-30", "2026-12-31", false},
+	} {
+		m := dec.SoFar(day(tt.day))
+		if got := m.Last().Format(time.DateOnly); got != tt.last || m.InProgress() != tt.inProgress || m.String() != "2026-12" {
+			t.Errorf("SoFar(%s): last %s, in progress %v, %s; want %s, %v", tt.day, got, m.InProgress(), m, tt.last, tt.inProgress)
+		}
+	}
+	if m := dec.SoFar(day("2026-12-04")).SoFar(day("2027-01-02")); m.InProgress() {
+		t.Errorf("a month cut once stays cut: last %s", m.Last())
+	}
+}

@@ -38,10 +38,13 @@ type Source struct {
 	Committed time.Time
 }
 
-// Month is a calendar month.
+// Month is a calendar month, or the part of it up to a day (SoFar).
 type Month struct {
 	Year  int
 	Month time.Month
+	// through, when set, is the day the month is reported up to: a
+	// month not over yet is reported as far as it has gone.
+	through time.Time
 }
 
 // ParseMonth parses YYYY-MM.
@@ -50,16 +53,37 @@ func ParseMonth(s string) (Month, error) {
 	if err != nil {
 		return Month{}, fmt.Errorf("%q is not a month; use YYYY-MM", s)
 	}
-	return Month{t.Year(), t.Month()}, nil
+	return Month{Year: t.Year(), Month: t.Month()}, nil
 }
+
+// SoFar is the month as it stands on day: the whole month when day is
+// after it (or before it), else the month up to day. A report of the
+// month in progress then counts what has happened and calls overdue only
+// what is overdue on day, not what will be by the month's end.
+func (m Month) SoFar(day time.Time) Month {
+	m.through = time.Time{}
+	if y, mo, d := day.Date(); !day.Before(m.First()) && day.Before(m.Last()) {
+		m.through = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	}
+	return m
+}
+
+// InProgress reports whether the month is reported up to a day before its
+// end (SoFar).
+func (m Month) InProgress() bool { return !m.through.IsZero() }
 
 func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, int(m.Month)) }
 
 // First is the month's first day.
 func (m Month) First() time.Time { return time.Date(m.Year, m.Month, 1, 0, 0, 0, 0, time.UTC) }
 
-// Last is the month's last day.
-func (m Month) Last() time.Time { return m.First().AddDate(0, 1, -1) }
+// Last is the month's last day, or the day it is reported up to (SoFar).
+func (m Month) Last() time.Time {
+	if m.InProgress() {
+		return m.through
+	}
+	return m.First().AddDate(0, 1, -1)
+}
 
 // Initials shortens a participant's name to initials, "Ana Example" to
 // "A. E.": reports leave the office and go to coordinators, so they name

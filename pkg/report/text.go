@@ -18,7 +18,7 @@ func (textWriter) Monthly(w io.Writer, r *Monthly) error {
 	heading(b, monthTitle(r)+" ("+r.From+" to "+r.To+")", "=")
 	fmt.Fprintln(b, display.Escape(r.Organization))
 	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, monthlyCommand(r)))
-	fmt.Fprintln(b, "Phases, days left and overdue items are as of "+r.To+"; events count in the month of their own date.")
+	fmt.Fprintln(b, "Phases, days left and overdue items are as of "+r.To+"; events count in the month of their own date."+soFarNote(r))
 	fmt.Fprintln(b, privacyLine(r.Participants))
 
 	fmt.Fprintln(b)
