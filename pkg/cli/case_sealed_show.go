@@ -14,6 +14,7 @@ type caseSealedShowOptions struct {
 	*globals
 	caseID string
 	output string
+	at     string // --at: a commit to read the fields from; "" for the work tree
 }
 
 func newCmdCaseSealedShow(g *globals, runF func(*caseSealedShowOptions) error) *cobra.Command {
@@ -25,6 +26,11 @@ func newCmdCaseSealedShow(g *globals, runF func(*caseSealedShowOptions) error) *
 key new makes one; caseplan key show says where it is). Only the people the
 fields are sealed to can: the case's manager, the staff on its team and the
 supervisors. This is the only command that shows a sealed value.
+
+--at COMMIT shows them as that commit holds them, read from git objects:
+after a sync kept a colleague's sealed fields over yours (a sync-conflict
+on sealed.age names your commit), caseplan case sealed show CASE --at
+COMMIT shows what you had set, to set again.
 
   -o json  {"case","recipients":[staff ids],"fields":{"date_of_birth",
            "ssn_last4","state_id_last4","disability","health",
@@ -43,6 +49,7 @@ supervisors. This is the only command that shows a sealed value.
 		},
 	}
 	addOutputFlag(c, &opts.output, "text", "json")
+	c.Flags().StringVar(&opts.at, "at", "", "show the fields as `COMMIT` holds them (a hash, branch or tag)")
 	return c
 }
 
@@ -51,9 +58,25 @@ func caseSealedShowRun(opts *caseSealedShowOptions) error {
 	if err != nil {
 		return err
 	}
-	src, err := store.NewWorkTree(root)
-	if err != nil {
+	var src store.Source
+	if src, err = store.NewWorkTree(root); err != nil {
 		return err
+	}
+	if opts.at != "" {
+		repo, err := opts.openRepo()
+		if err != nil {
+			return err
+		}
+		defer repo.Close()
+		at, err := repo.ResolveRevision(opts.at)
+		if err != nil {
+			return revisionError("--at", err)
+		}
+		tree, err := repo.TreeAt(at)
+		if err != nil {
+			return err
+		}
+		src = store.GitTree{Tree: tree}
 	}
 	snap, err := loadFrom(src, []string{opts.caseID})
 	if err != nil {

@@ -191,10 +191,10 @@ func syncRun(opts *syncOptions) error {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone made changes the remote had already; they were not sent\n", res.Dropped)
 	}
 	if res.Overruled > 0 {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone changed only values the remote had changed too; they were not sent, and their values are listed above\n", res.Overruled)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone changed only values the remote had changed too; they were not sent, and the conflicts above say where their values are kept\n", res.Overruled)
 	}
 	if n := len(res.Conflicts); n > 0 {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d value(s) changed on both sides kept the remote's; this clone's are listed above\n", n)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d value(s) changed on both sides kept the remote's; the conflicts above say where this clone's are kept\n", n)
 	}
 	return nil
 }

@@ -181,6 +181,11 @@ func TestSyncSealedBothSides(t *testing.T) {
 			if c.LocalCommit != bobsOwn {
 				t.Errorf("conflict names commit %s, want %s", c.LocalCommit, bobsOwn)
 			}
+			// git show would print ciphertext: the finding names the
+			// command that opens bob's version.
+			if want := "caseplan case sealed show " + id + " --at " + bobsOwn.String()[:12]; !strings.Contains(f.Message, want) || strings.Contains(f.Message, "git show") {
+				t.Errorf("the conflict says %q; want it to name %q", f.Message, want)
+			}
 		}
 	}
 	// The team is the same on both sides, so the recipients list is too:

@@ -69,13 +69,20 @@ func (c Conflict) Finding() finding.Finding {
 	if c.Local != "" {
 		local = fmt.Sprintf("had %s", c.Local)
 	}
+	id, inCase := layout.CaseOf(c.Path)
+	// How to see this clone's version: git shows a record; sealed fields
+	// are ciphertext to git, and only caseplan opens them.
+	see := fmt.Sprintf("git show %s:%s", short(c.LocalCommit), c.Path)
+	if inCase && path.Base(c.Path) == layout.SealedFile {
+		see = fmt.Sprintf("caseplan case sealed show %s --at %s", id, short(c.LocalCommit))
+	}
 	f := finding.Finding{
 		Path: c.Path, Line: c.Line, Severity: finding.Warning, Rule: RuleConflict,
 		Commit: c.LocalCommit.String(),
-		Message: fmt.Sprintf("%s was changed on both sides: kept %s from the remote (%s, commit %s); this clone %s (%s), still in its commit: git show %s:%s; to use it, set it again",
-			c.Field, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, short(c.LocalCommit), c.Path),
+		Message: fmt.Sprintf("%s was changed on both sides: kept %s from the remote (%s, commit %s); this clone %s (%s), still in its commit: %s; to use it, set it again",
+			c.Field, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, see),
 	}
-	if id, ok := layout.CaseOf(c.Path); ok {
+	if inCase {
 		f.Case = id
 	}
 	return f
