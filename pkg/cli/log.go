@@ -29,7 +29,10 @@ func newCmdLog(g *globals, runF func(*logOptions) error) *cobra.Command {
 		Short: "The audit trail: who changed what, when, from git history",
 		Long: `Print the audit trail, newest first: each caseplan commit with its date,
 author, case and action, read from the commits' Caseplan-Case and
-Caseplan-Action trailers. With CASE, only that case's changes.
+Caseplan-Action trailers. A commit made with git by hand, without them,
+that changed records is listed too, under the cases whose files it changed,
+with the action "(no trailers)" ("" in JSON); caseplan verify reports it.
+With CASE, only that case's changes.
 
   -o json  [{"commit","author","email","date","case","action","summary"}]` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
@@ -89,8 +92,12 @@ func logRun(opts *logOptions) error {
 	}
 	t := newTable(opts.env, "DATE", "COMMIT", "AUTHOR", "CASE", "ACTION", "SUMMARY")
 	for _, e := range entries {
+		action := e.Action
+		if action == "" {
+			action = "(no trailers)"
+		}
 		t.row(e.Date.Format(time.DateTime), e.Commit[:10], fmt.Sprintf("%s <%s>", e.Author, e.Email),
-			logCases(e.Cases, opts.caseID), e.Action, e.Summary)
+			logCases(e.Cases, opts.caseID), action, e.Summary)
 	}
 	return t.flush()
 }

@@ -21,10 +21,12 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 
 	"github.com/caseplan/caseplan/pkg/audit"
+	"github.com/caseplan/caseplan/pkg/layout"
 )
 
 // Entry is one caseplan commit in the audit trail.
@@ -100,12 +102,15 @@ func (e *Entry) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Log returns the caseplan commits reachable from from, newest first by
-// committer date (git log's order). With caseID set it keeps only commits
-// whose Caseplan-Case trailers include caseID (exactly; "-" selects the
-// store-wide commits); with caseID empty it keeps every caseplan commit.
-// A caseplan commit is one with a Caseplan-Case or Caseplan-Action trailer;
-// other commits (hand commits, merges) are skipped. limit > 0 stops after
+// Log returns the commits of the audit trail reachable from from, newest
+// first by committer date (git log's order). With caseID set it keeps only
+// commits whose Caseplan-Case trailers include caseID (exactly; "-"
+// selects the store-wide commits); with caseID empty it keeps every one.
+// A caseplan commit is one with a Caseplan-Case or Caseplan-Action trailer.
+// A commit without them (made with git by hand) that changed the records
+// is in the trail too, with no action, under the cases whose files it
+// changed — verify reports it, and a case's log must not hide it. Merges
+// and commits that changed no record are skipped. limit > 0 stops after
 // that many entries. A zero from means HEAD.
 //
 // It reads every commit message on the way (about 2 s per 100,000 commits
@@ -119,7 +124,10 @@ func Log(repo *git.Repository, from plumbing.Hash, caseID string, limit int) ([]
 	defer iter.Close()
 	var entries []Entry
 	err = iter.ForEach(func(c *object.Commit) error {
-		e, ok := entryOf(c)
+		e, ok, err := entryOf(repo, c)
+		if err != nil {
+			return err
+		}
 		if !ok || (caseID != "" && !slices.Contains(e.Cases, caseID)) {
 			return nil
 		}
@@ -135,13 +143,20 @@ func Log(repo *git.Repository, from plumbing.Hash, caseID string, limit int) ([]
 	return entries, nil
 }
 
-// entryOf reads c as a caseplan commit; ok is false when it carries no
-// caseplan trailer.
-func entryOf(c *object.Commit) (e Entry, ok bool) {
+// entryOf reads c as an entry of the audit trail: a caseplan commit by
+// its trailers, a commit without them by the records it changed; ok is
+// false for a merge without trailers and for a commit that changed no
+// record.
+func entryOf(repo *git.Repository, c *object.Commit) (e Entry, ok bool, err error) {
 	t := audit.ParseTrailers(c.Message)
 	cases, actions := t[audit.TrailerCase], t[audit.TrailerAction]
 	if len(cases) == 0 && len(actions) == 0 {
-		return Entry{}, false
+		if len(c.ParentHashes) > 1 {
+			return Entry{}, false, nil
+		}
+		if cases, err = changedCases(repo, c); err != nil || len(cases) == 0 {
+			return Entry{}, false, err
+		}
 	}
 	e = Entry{
 		Commit:  c.Hash.String(),
@@ -156,14 +171,81 @@ func entryOf(c *object.Commit) (e Entry, ok bool) {
 		// caseplan writes.
 		e.Action = actions[0]
 	}
-	return e, true
+	return e, true, nil
+}
+
+// changedCases returns the cases whose directories c changed against its
+// parent (every case of a root commit), then "-" when it changed anything
+// else under cases/ (the settings, a cohort): the cases a hand commit's
+// trailers would have named. Only the cases/ trees are read.
+func changedCases(repo *git.Repository, c *object.Commit) ([]string, error) {
+	now, err := casesTree(repo, c.TreeHash)
+	if err != nil {
+		return nil, err
+	}
+	var before map[string]object.TreeEntry
+	if len(c.ParentHashes) == 1 {
+		p, err := repo.CommitObject(c.ParentHashes[0])
+		if err != nil {
+			return nil, fmt.Errorf("read history: %w", err)
+		}
+		if before, err = casesTree(repo, p.TreeHash); err != nil {
+			return nil, err
+		}
+	}
+	var cases []string
+	store := false
+	changed := func(e object.TreeEntry) {
+		if e.Mode == filemode.Dir && !layout.IsStoreDir(e.Name) {
+			cases = append(cases, e.Name)
+		} else {
+			store = true
+		}
+	}
+	for name, e := range now {
+		if b, ok := before[name]; !ok || b.Hash != e.Hash || b.Mode != e.Mode {
+			changed(e)
+		}
+	}
+	for name, b := range before {
+		if _, ok := now[name]; !ok {
+			changed(b)
+		}
+	}
+	slices.Sort(cases)
+	if store {
+		cases = append(cases, "-")
+	}
+	return cases, nil
+}
+
+// casesTree lists the entries of the cases/ directory of the tree root by
+// name; nil when there is none.
+func casesTree(repo *git.Repository, root plumbing.Hash) (map[string]object.TreeEntry, error) {
+	t, err := repo.TreeObject(root)
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", err)
+	}
+	e, err := t.FindEntry(layout.CasesDir)
+	if err != nil || e.Mode != filemode.Dir {
+		return nil, nil
+	}
+	sub, err := repo.TreeObject(e.Hash)
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", err)
+	}
+	out := make(map[string]object.TreeEntry, len(sub.Entries))
+	for _, x := range sub.Entries {
+		out[x.Name] = x
+	}
+	return out, nil
 }
 
 // summary returns the subject of msg (its first paragraph on one line, as
 // git's %s does) without a "<case-id>: " prefix naming one of cases or the
 // store ("caseplan: ").
 func summary(msg string, cases []string) string {
-	para, _, _ := strings.Cut(strings.TrimLeft(strings.ReplaceAll(msg, "\r\n", "\n"), "\n"), "\n\n")
+	para, _, _ := strings.Cut(strings.Trim(strings.ReplaceAll(msg, "\r\n", "\n"), "\n"), "\n\n")
 	lines := strings.Split(para, "\n")
 	for i := range lines {
 		lines[i] = strings.TrimSpace(lines[i])

@@ -97,3 +97,53 @@ func TestEntryJSON(t *testing.T) {
 		t.Errorf("round trip = %+v", back)
 	}
 }
+
+// TestLogHandCommits: a commit made with git by hand, without caseplan's
+// trailers, is in the audit trail under the cases whose files it changed
+// ("-" for the settings), with no action; one that changed no record (a
+// README) is not; and the log index gives the same.
+func TestLogHandCommits(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	s.newCase(alice, "2026-BBBBB")
+	s.write("cases/2026-AAAAA/services.yaml", "services: []\n")
+	s.write("cases/caseplan.yaml", rosterYAML(alice, bob)+"# tweak\n")
+	hand := s.commit(alice, "fix things")
+	s.write("README.md", "hand edit outside cases\n")
+	s.commit(alice, "docs: readme")
+	repo := s.open()
+
+	for _, id := range []string{"2026-AAAAA", "-"} {
+		entries, err := Log(repo, plumbing.ZeroHash, id, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(entries) == 0 || entries[0].Commit != hand {
+			t.Fatalf("Log(%s) = %+v; want the hand commit first", id, entries)
+		}
+		e := entries[0]
+		if !reflect.DeepEqual(e.Cases, []string{"2026-AAAAA", "-"}) || e.Action != "" || e.Summary != "fix things" {
+			t.Errorf("hand commit entry = %q %q %q", e.Cases, e.Action, e.Summary)
+		}
+	}
+	if entries, _ := Log(repo, plumbing.ZeroHash, "2026-BBBBB", 0); len(entries) != 1 {
+		t.Errorf("Log(2026-BBBBB) = %+v; want its opening only", entries)
+	}
+	all, err := Log(repo, plumbing.ZeroHash, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range all {
+		if e.Summary == "docs: readme" {
+			t.Errorf("a commit that changed no record is in the trail: %+v", e)
+		}
+	}
+	indexed, err := LogIndexed(repo, &memState{}, plumbing.NewHash(s.head()), "2026-AAAAA", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(indexed) == 0 || indexed[0].Commit != hand {
+		t.Errorf("LogIndexed(2026-AAAAA) = %+v; want the hand commit first", indexed)
+	}
+}

@@ -51,7 +51,7 @@ const LogIndexFile = "log-index"
 
 const (
 	logIndexMagic   = "CPLOGIDX"
-	logIndexVersion = 1
+	logIndexVersion = 2 // 2: commits without trailers that changed records
 	// logCatchUp bounds how many new commits a stale index is extended by
 	// before a full rebuild is cheaper to reason about than a long chain.
 	logCatchUp = 5000
@@ -140,7 +140,11 @@ func linearSince(repo *git.Repository, head, base plumbing.Hash) (entries []Entr
 		if len(c.ParentHashes) != 1 {
 			return nil, false, nil
 		}
-		if e, ok := entryOf(c); ok {
+		e, ok, err := entryOf(repo, c)
+		if err != nil {
+			return nil, false, err
+		}
+		if ok {
 			entries = append(entries, e)
 		}
 		h = c.ParentHashes[0]
