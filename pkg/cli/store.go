@@ -313,6 +313,12 @@ func (g *globals) nameCase(err error) error {
 	if !errors.As(err, &uc) {
 		return err
 	}
+	switch strings.ToLower(uc.ID) {
+	case "yes", "no", "true", "false", "y", "n":
+		// "--two-way yes": a switch takes no value after a space, so
+		// the value was read as a case.
+		return hintf(err, "a switch such as --two-way takes no value after a space: write --two-way, or --two-way=false")
+	}
 	root, rerr := g.storeRoot()
 	if rerr != nil {
 		return err
