@@ -64,7 +64,7 @@ candidate. The note records the same summary.
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` of the request")
+	dateVar(f, &opts.date, "date", "the `DATE` of the request")
 	f.StringVar(&opts.change.Notes, "notes", "", "notes on the request")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	addOutputFlag(c, &opts.output, "text", "json")
