@@ -125,6 +125,9 @@ func parseAuthor(v string) (name, email string, err error) {
 	if err != nil || a.Name == "" {
 		return "", "", usageErrorf("author %q: write it as \"Name <email>\"", v)
 	}
+	if p := record.StaffNameProblem(a.Name); p != "" {
+		return "", "", usageErrorf("author %q: %s", v, p)
+	}
 	return a.Name, strings.ToLower(a.Address), nil
 }
 

@@ -51,6 +51,22 @@ func TestParseAuthor(t *testing.T) {
 	}
 }
 
+// TestParseAuthorName: the name of "Name <email>" may be quoted as an
+// email address's display name, and so hold what git cannot write in an
+// author line; record.StaffNameProblem refuses it as it does on the roster.
+func TestParseAuthorName(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`"Rivera <Maria>" <mrivera@example.org>`, `author "\"Rivera <Maria>\" <mrivera@example.org>": a name cannot hold '<' or '>'`},
+		{"\"Maria\tRivera\" <mrivera@example.org>", `a name cannot hold a control character`},
+	} {
+		name, email, err := parseAuthor(tt.in)
+		var ue *UsageError
+		if !errors.As(err, &ue) || !strings.Contains(ue.Msg, tt.want) {
+			t.Errorf("parseAuthor(%q) = %q, %q, %v; want a usage error %q", tt.in, name, email, err, tt.want)
+		}
+	}
+}
+
 func TestOutputFormat(t *testing.T) {
 	tests := []struct {
 		v       string

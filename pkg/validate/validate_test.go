@@ -134,6 +134,14 @@ func ruleTests() []ruleTest {
 			keep: func(m memStore) {
 				m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    active: true\n")
 			}},
+		// A name git would write into an author line as a second address,
+		// or over two lines (the roster is edited by hand too).
+		{rule: "roster-name", on: today, change: func(m memStore) {
+			m.edit("cases/caseplan.yaml", "    name: Ada Admin\n", "    name: Ada <ada@example.net>\n")
+		}, want: "cases/caseplan.yaml:7:11", msg: `staff member aadmin: name "Ada <ada@example.net>": a name cannot hold '<' or '>'`},
+		{rule: "roster-name", on: today, change: func(m memStore) {
+			m.edit("cases/caseplan.yaml", "    name: Maria Rivera\n", "    name: \"Maria\\nRivera\"\n")
+		}, want: "cases/caseplan.yaml:4:11", msg: `name "Maria\nRivera": a name cannot hold a control character`},
 		{rule: "roster-keys", on: today, change: func(m memStore) {
 			m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: ssh-ed25519 AAAAnotakey\n")
 		}, want: "cases/caseplan.yaml:10:18", msg: "aadmin's signing key is not an SSH public key",
