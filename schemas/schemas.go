@@ -215,7 +215,9 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 	case *kind.Const:
 		add("%s: must be %s", name, display(k.Want))
 	case *kind.Pattern:
-		if p, ok := patterns[k.Want]; ok {
+		if k.Want == textPattern {
+			add("%s: must not be empty or only spaces", name)
+		} else if p, ok := patterns[k.Want]; ok {
 			add("%s: %q is not a valid %s (%s)", name, k.Got, p.noun, p.hint)
 		} else {
 			add("%s: %q does not have the expected form", name, k.Got)
@@ -258,11 +260,17 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 	}
 }
 
+// textPattern is the schemas' pattern for a text that must say something —
+// a name, a goal, a reason: at least one character that is not a space,
+// where minLength: 1 let a value of spaces through as if it were written.
+const textPattern = `\S`
+
 // pattern describes a schema pattern in a case manager's words. Every
 // pattern used by a schema must be listed (a test checks this).
 type pattern struct{ noun, hint string }
 
 var patterns = map[string]pattern{
+	textPattern:                         {"text", "at least one character that is not a space"},
 	`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`: {"case id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters"},
 	`^age1[02-9ac-hj-np-z]{58}$`:        {"age recipient", "age1 and 58 lower-case letters and digits, as caseplan key new prints it"},
 	`^(ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|ssh-rsa|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+=*( .*)?$`: {"signing key", "an SSH public key on one line, as caseplan key new or ssh-keygen prints it: ssh-ed25519 AAAA..."},

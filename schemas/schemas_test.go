@@ -390,6 +390,21 @@ goals:
 			path: []string{"participant", "name"},
 			msg:  "name: must not be empty",
 		},
+		// minLength: 1 let a name of spaces through as if it were written.
+		{
+			name: "required text of spaces only",
+			kind: "intake",
+			src:  strings.Replace(minimal["intake"], "{name: Alex Doe}", `{name: "   "}`, 1),
+			path: []string{"participant", "name"},
+			msg:  "name: must not be empty or only spaces",
+		},
+		{
+			name: "a goal's text of spaces and a tab",
+			kind: "iep",
+			src:  minimal["iep"] + "goals:\n  - id: G1\n    term: short\n    text: \" \\t \"\n",
+			path: []string{"goals", "0", "text"},
+			msg:  "text: must not be empty or only spaces",
+		},
 		{
 			name: "record is a list",
 			kind: "iep",

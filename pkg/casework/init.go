@@ -14,6 +14,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/keys"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -236,6 +237,9 @@ var ErrStoreExists = errors.New("a case store already exists here")
 // staff member, the JSON Schemas, a CI workflow, a git repository if there
 // is none, and the first commit.
 func Init(in InitStore) (string, error) {
+	if p := record.StaffNameProblem(in.Author.Name); p != "" {
+		return "", inputErrorf("give the name as it should stand on the roster", "author %q: %s", in.Author.Name, p)
+	}
 	if _, err := os.Stat(filepath.Join(in.Dir, filepath.FromSlash(layout.ConfigPath))); err == nil {
 		return "", fmt.Errorf("%s: %w", in.Dir, ErrStoreExists)
 	}

@@ -46,6 +46,7 @@ func TestPerformanceOutcomes(t *testing.T) {
 	// 2026-Q4, the 4th 2027-Q2.
 	w.Today = day("2026-07-01")
 	must((&ExitCase{Case: "W-001", Date: day("2026-06-30")}).Build)
+	w.Today = day("2026-11-02")
 	note := must(AddNote{Case: "W-001", Note: record.Note{Date: "2026-11-02", Kind: "follow-up", Mode: "phone", TwoWay: true, Services: []string{"follow-up"}, Content: "Said she works at the bakery"}}.Build).Change.Output
 
 	w.Today = day("2027-01-12")

@@ -47,6 +47,9 @@ func (a AddStaff) Build(s *State) (*Change, error) {
 	if st.ID == "" {
 		st.ID = StaffID(st.Email)
 	}
+	if p := record.StaffNameProblem(st.Name); p != "" {
+		return nil, inputErrorf("", "staff name %q: %s", st.Name, p)
+	}
 	if !staffIDRE.MatchString(st.ID) {
 		return nil, inputErrorf("use lower-case letters, digits, '.', '_' or '-'", "staff id %q is not valid", st.ID)
 	}

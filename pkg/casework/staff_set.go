@@ -73,6 +73,11 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 		}
 		next.Role = to
 	}
+	if a.Name != nil {
+		if p := record.StaffNameProblem(*a.Name); p != "" {
+			return nil, inputErrorf("", "staff name %q: %s", *a.Name, p)
+		}
+	}
 	if a.Center != nil {
 		c := strings.TrimSpace(*a.Center)
 		if c != "" && c != m.Center && len(cfg.Centers) > 0 && !slices.Contains(cfg.Centers, c) {

@@ -105,6 +105,9 @@ func TestSetStaffRefused(t *testing.T) {
 		{"retiring oneself", maria, SetStaff{ID: "mrivera", Active: boolp(false)}, "you cannot retire yourself from the roster"},
 		{"nothing to change", maria, SetStaff{ID: "dpatel", Center: str("South"), Active: boolp(true)}, "nothing changes: dpatel already has these values"},
 		{"the name removed", maria, SetStaff{ID: "dpatel", Name: str("")}, "the name cannot be empty"},
+		// git writes the author as "Name <email>" on one line.
+		{"a name with an address in it", maria, SetStaff{ID: "dpatel", Name: str("Dev <dev@example.net>")}, `staff name "Dev <dev@example.net>": a name cannot hold '<' or '>', which git writes around the email address`},
+		{"a name over two lines", maria, SetStaff{ID: "dpatel", Name: str("Dev\nPatel")}, `staff name "Dev\nPatel": a name cannot hold a control character (a line break, a tab, ...), since git writes the author on one line`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before := captureState(t, dir)

@@ -358,15 +358,32 @@ func orNone(cases []string) []string {
 // any error in a file the change writes that makes the file itself
 // unreadable or unschematic: those files are committed, so they must be
 // valid even if a hand edit already broke them.
+//
+// A new future-date finding in a file the change writes refuses it too,
+// as an error, though validate only warns of one: the records would say
+// something happened that has not yet, by the writer's own --today. In CI
+// the warning stays a warning, since the runner's clock may be a day
+// behind an office in a time zone ahead of it.
 func introduced(before, after []finding.Finding, written map[string][]byte) []finding.Finding {
 	had := map[string]bool{}
+	future := map[string]bool{}
 	for _, f := range before {
 		if f.Severity == finding.Error {
 			had[f.Key()] = true
 		}
+		if f.Rule == validate.RuleFutureDate {
+			future[f.Key()] = true
+		}
 	}
 	var out []finding.Finding
 	for _, f := range after {
+		if _, inWritten := written[f.Path]; f.Rule == validate.RuleFutureDate && inWritten {
+			if !future[f.Key()] {
+				f.Severity = finding.Error
+				out = append(out, f)
+			}
+			continue
+		}
 		if f.Severity != finding.Error || validate.IsCompleteness(f.Rule) {
 			continue
 		}

@@ -112,6 +112,21 @@ func TestIntroduced(t *testing.T) {
 			want:  nil,
 		},
 		{
+			// validate only warns of a future date (CI's clock may lag an
+			// office's), but a write dates its records by its own --today.
+			name:    "a new future date in a file the change writes refuses it",
+			after:   []finding.Finding{warnAt(note, "future-date", "note date 2026-03-20 is after today")},
+			written: []string{note},
+			want:    []string{"future-date"},
+		},
+		{
+			name:    "a future date already there does not refuse a change to its file",
+			before:  []finding.Finding{warnAt(intake, "future-date", "assessment date is after today")},
+			after:   []finding.Finding{warnAt(intake, "future-date", "assessment date is after today")},
+			written: []string{intake},
+			want:    nil,
+		},
+		{
 			name:   "a rule turned from warning to error is new",
 			before: []finding.Finding{warnAt(intake, "future-date", "m")},
 			after:  []finding.Finding{errAt(intake, "future-date", "m")},
@@ -149,6 +164,9 @@ func TestIntroduced(t *testing.T) {
 			var got []string
 			for _, f := range introduced(tt.before, tt.after, written) {
 				got = append(got, f.Rule)
+				if f.Severity != finding.Error {
+					t.Errorf("%s refuses the change as a %s", f, f.Severity)
+				}
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("introduced = %v, want %v", got, tt.want)

@@ -49,7 +49,7 @@ caseplan action drop — and a date before the note or after today.` + "\n" + ex
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` it was done (default: --today)")
+	dateVar(f, &opts.date, "date", "the `DATE` it was done (default: --today)")
 	f.StringVar(&opts.change.Reason, "reason", "", "what came of it")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c

@@ -49,7 +49,7 @@ as caseplan action done refuses.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` it was dropped (default: --today)")
+	dateVar(f, &opts.date, "date", "the `DATE` it was dropped (default: --today)")
 	f.StringVar(&opts.change.Reason, "reason", "", "why it will not be done (required)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c

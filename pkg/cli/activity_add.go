@@ -66,7 +66,7 @@ person wrote stay as they are, and the commit shows only the new lines.` + "\n" 
 	f := c.Flags()
 	v := &opts.v
 	f.StringVar(&v.kind, "kind", "", "`KIND`: "+strings.Join(casework.ActivityKinds, ", "))
-	f.StringVar(&v.date, "date", "", "the `DATE` of the activity; it picks the week's file")
+	dateVar(f, &v.date, "date", "the `DATE` of the activity; it picks the week's file")
 	f.StringVar(&v.org, "org", "", "the employer, unit or organisation")
 	f.StringVar(&v.position, "position", "", "the position")
 	f.BoolVar(&v.internal, "internal", false, "the position is inside the organisation (000); --internal=false records an external one")

@@ -44,7 +44,7 @@ recorded twice. The assessment's ID (e.g. AS-K7QX2) is printed on stdout.` + "\n
 	}
 	f := c.Flags()
 	f.StringVar(&opts.change.Assessment.Tool, "tool", "", "the assessment `TOOL` or form (required)")
-	f.StringVar(&opts.date, "date", "", "the `DATE` it was given (required)")
+	dateVar(f, &opts.date, "date", "the `DATE` it was given (required)")
 	f.StringVar(&opts.change.Assessment.Summary, "summary", "", "what it showed")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("tool")

@@ -43,7 +43,7 @@ tool and the date cannot be removed, and the date may not be after today.` + "\n
 	}
 	f := c.Flags()
 	f.StringVar(&tool, "tool", "", "the `TOOL` or form used")
-	f.StringVar(&date, "date", "", "the `DATE` of the assessment")
+	dateVar(f, &date, "date", "the `DATE` of the assessment")
 	f.StringVar(&summary, "summary", "", "what it showed")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c

@@ -38,7 +38,7 @@ refused. Only those lines of intake.yaml change.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` it was addressed (default: --today)")
+	dateVar(f, &opts.date, "date", "the `DATE` it was addressed (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }

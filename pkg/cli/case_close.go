@@ -46,7 +46,7 @@ Follow-ups continue after a case closes (caseplan followup add).` + "\n" + exitS
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` the case closed")
+	dateVar(f, &opts.date, "date", "the `DATE` the case closed")
 	f.StringVar(&opts.change.Reason, "reason", "", "`REASON`: "+strings.Join(casework.ClosureReasons, ", "))
 	f.StringVar(&opts.change.Notes, "notes", "", "notes on the closure")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")

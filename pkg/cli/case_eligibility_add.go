@@ -42,7 +42,7 @@ determination's ID (e.g. EL-K7QX2) is printed on stdout.` + "\n" + exitStatusHel
 	}
 	f := c.Flags()
 	f.StringVar(&opts.change.Eligibility.Program, "program", "", "the `PROGRAM` or service it is for (required)")
-	f.StringVar(&opts.determined, "determined", "", "the `DATE` it was determined (required)")
+	dateVar(f, &opts.determined, "determined", "the `DATE` it was determined (required)")
 	f.BoolVar(&opts.eligible, "eligible", false, "the participant was found eligible")
 	f.BoolVar(&opts.notEligible, "not-eligible", false, "the participant was found not eligible")
 	f.StringVar(&opts.change.Eligibility.Basis, "basis", "", "the documents or facts it rests on")

@@ -51,7 +51,7 @@ it; the date may not be after today.` + "\n" + exitStatusHelp,
 	}
 	f := c.Flags()
 	f.StringVar(&program, "program", "", "the program or service it is for")
-	f.StringVar(&determined, "determined", "", "the `DATE` of the determination")
+	dateVar(f, &determined, "determined", "the `DATE` of the determination")
 	f.BoolVar(&eligible, "eligible", false, "the participant was found eligible")
 	f.BoolVar(&notEligible, "not-eligible", false, "the participant was found not eligible")
 	f.StringVar(&basis, "basis", "", "what it rests on")

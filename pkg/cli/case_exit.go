@@ -60,7 +60,7 @@ another program, a case that already exited and a closed case are refused.` + "\
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` services ended (default: the exit date by WIOA's definition)")
+	dateVar(f, &opts.date, "date", "the `DATE` services ended (default: the exit date by WIOA's definition)")
 	f.StringVar(&opts.change.Reason, "reason", "", "why the participant exits, for the note")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c

@@ -39,7 +39,7 @@ then.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` the case reopened")
+	dateVar(f, &opts.date, "date", "the `DATE` the case reopened")
 	f.StringVar(&opts.change.Reason, "reason", "", "why the case is reopened")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("date")

@@ -70,7 +70,7 @@ over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exi
 	f.StringVar(&opts.language, "language", "", "their preferred language")
 	f.StringVar(&opts.preferredName, "preferred-name", "", "the `NAME` they like to be called")
 	f.StringArrayVar(&opts.skills, "skill", nil, "a `SKILL` identified (repeatable; replaces the list)")
-	f.StringVar(&opts.cashEnded, "cash-assistance-ended", "", "post-employment: the `DATE` cash assistance ended (003)")
+	clearableDateVar(f, &opts.cashEnded, "cash-assistance-ended", "post-employment: the `DATE` cash assistance ended (003)")
 	f.StringVar(&opts.position, "position", "", "work security: the position being eliminated")
 	f.StringVar(&opts.grade, "grade", "", "work security: the position's grade")
 	f.Float64Var(&opts.fte, "fte", 0, "work security: the position's full-time equivalent, 0 to 1")

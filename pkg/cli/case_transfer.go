@@ -46,7 +46,7 @@ manager. --center defaults to the new manager's center, else the case's.` + "\n"
 	f.StringVar(&opts.change.To, "to", "", "the new manager's staff `ID`")
 	f.StringVar(&opts.change.Center, "center", "", "the new center (default: the new manager's)")
 	f.StringVar(&opts.change.Reason, "reason", "", "why the case is transferred")
-	f.StringVar(&opts.date, "date", "", "the `DATE` of the transfer (default: --today)")
+	dateVar(f, &opts.date, "date", "the `DATE` of the transfer (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("to")
 	_ = c.MarkFlagRequired("reason")

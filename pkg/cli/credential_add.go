@@ -67,10 +67,10 @@ training other than on-the-job or customized training.
 	f := c.Flags()
 	cr := &opts.change.Credential
 	f.StringVar(&cr.Kind, "kind", "", "the type of credential (PIRL 1800): "+strings.Join(record.CredentialKinds, ", "))
-	f.StringVar(&opts.date, "date", "", "the `DATE` it was attained")
+	dateVar(f, &opts.date, "date", "the `DATE` it was attained")
 	f.StringVar(&cr.Name, "name", "", "what it is, e.g. 'Certified Nursing Assistant'")
 	f.StringVar(&cr.Provider, "provider", "", "who awarded it")
-	f.StringVar(&opts.educationEntered, "education-entered", "", "for a secondary diploma: the `DATE` the participant entered postsecondary education or training")
+	dateVar(f, &opts.educationEntered, "education-entered", "for a secondary diploma: the `DATE` the participant entered postsecondary education or training")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("kind")
 	_ = c.MarkFlagRequired("date")

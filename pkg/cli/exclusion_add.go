@@ -57,7 +57,7 @@ commit messages.` + "\n" + exitStatusHelp,
 	}
 	f := c.Flags()
 	f.StringVar(&opts.change.Exclusion.Kind, "kind", "", "the reason (PIRL 923): "+strings.Join(record.ExclusionKinds, ", "))
-	f.StringVar(&opts.date, "date", "", "the `DATE` it began")
+	dateVar(f, &opts.date, "date", "the `DATE` it began")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("kind")
 	_ = c.MarkFlagRequired("date")

@@ -72,7 +72,7 @@ Example:
 	f := c.Flags()
 	f.StringVar(&opts.out, "out", "", "write the export to `FILE` (atomically) instead of stdout")
 	f.StringVar(&opts.at, "at", "", "export the records as committed in `COMMIT` (a hash, branch or tag), read from git objects")
-	f.StringVar(&opts.asOf, "as-of", "", "export the records as they stood at the end of `DATE`: the last commit made on or before it")
+	dateVar(f, &opts.asOf, "as-of", "export the records as they stood at the end of `DATE`: the last commit made on or before it")
 	return c
 }
 

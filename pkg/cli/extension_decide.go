@@ -43,10 +43,10 @@ most extension_max_days (90) after it: the ws-extension rule refuses a later
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` of the decision")
+	dateVar(f, &opts.date, "date", "the `DATE` of the decision")
 	f.BoolVar(&opts.approved, "approved", false, "the extension was approved (needs --until)")
 	f.BoolVar(&opts.denied, "denied", false, "the extension was denied")
-	f.StringVar(&opts.until, "until", "", "approved: the extension's last `DATE`")
+	dateVar(f, &opts.until, "until", "approved: the extension's last `DATE`")
 	f.StringVar(&opts.change.By, "by", "", "who decided, e.g. \"Joint Work Security Committee\"")
 	f.StringVar(&opts.change.Notes, "notes", "", "notes on the decision")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")

@@ -34,8 +34,8 @@ The command prints the evidence for the two criteria of document 000 —
 positions ... throughout the work security time period" — from the layoff
 date to --date (at most to the end of the work security period). caseplan
 weighs both week by week, the weekly check-ins 000 asks for, over ISO weeks
-(Monday to Sunday): for each week, the contacts (two-way notes recording a
-service, as document 002 defines a contact) and the job applications in the
+(Monday to Sunday): for each week, the contacts (two-way notes: work
+security counts any two-way contact as one) and the job applications in the
 activity tracker. A criterion is met when every complete week has at least
 one. A week the period covers only in part (the week of the layoff, the week
 of the request) counts what it holds but is never held against the
@@ -64,7 +64,7 @@ candidate. The note records the same summary.
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` of the request")
+	dateVar(f, &opts.date, "date", "the `DATE` of the request")
 	f.StringVar(&opts.change.Notes, "notes", "", "notes on the request")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	addOutputFlag(c, &opts.output, "text", "json")

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/schemas"
@@ -26,6 +27,41 @@ func parseDate(flag, v string) (time.Time, error) {
 		return time.Time{}, usageErrorf("--%s %q: not a date; use YYYY-MM-DD", flag, v)
 	}
 	return t, nil
+}
+
+// dateValue is a date flag's value. Left out, a date flag takes its
+// default (--today, the date the records give, or none), so a date given
+// empty — --date "", often a shell variable that was never set — must not
+// read as left out: Set refuses it while the flags are parsed, naming the
+// flag (exit 2). Only the update commands' flags, where an empty value
+// removes the field, are clearable. The date itself is checked where the
+// command reads it (parseDate), beside the command's other rules for it.
+type dateValue struct {
+	name      string
+	p         *string
+	clearable bool
+}
+
+func (v *dateValue) String() string { return *v.p }
+func (v *dateValue) Type() string   { return "date" }
+
+func (v *dateValue) Set(s string) error {
+	if s == "" && !v.clearable {
+		return usageErrorf("--%s \"\": an empty date is not a date; give one as YYYY-MM-DD, or leave the flag out", v.name)
+	}
+	*v.p = s
+	return nil
+}
+
+// dateVar defines a date flag: a YYYY-MM-DD date, never given empty.
+func dateVar(f *pflag.FlagSet, p *string, name, usage string) {
+	f.Var(&dateValue{name: name, p: p}, name, usage)
+}
+
+// clearableDateVar defines a date flag of an update command, where an
+// empty value removes the field (givenDate).
+func clearableDateVar(f *pflag.FlagSet, p *string, name, usage string) {
+	f.Var(&dateValue{name: name, p: p, clearable: true}, name, usage)
 }
 
 // requiredDate parses a date flag that must be given, as a record's date.
@@ -88,6 +124,9 @@ func parseAuthor(v string) (name, email string, err error) {
 	}
 	if err != nil || a.Name == "" {
 		return "", "", usageErrorf("author %q: write it as \"Name <email>\"", v)
+	}
+	if p := record.StaffNameProblem(a.Name); p != "" {
+		return "", "", usageErrorf("author %q: %s", v, p)
 	}
 	return a.Name, strings.ToLower(a.Address), nil
 }

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 func TestParseAuthor(t *testing.T) {
@@ -48,6 +51,22 @@ func TestParseAuthor(t *testing.T) {
 	}
 }
 
+// TestParseAuthorName: the name of "Name <email>" may be quoted as an
+// email address's display name, and so hold what git cannot write in an
+// author line; record.StaffNameProblem refuses it as it does on the roster.
+func TestParseAuthorName(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`"Rivera <Maria>" <mrivera@example.org>`, `author "\"Rivera <Maria>\" <mrivera@example.org>": a name cannot hold '<' or '>'`},
+		{"\"Maria\tRivera\" <mrivera@example.org>", `a name cannot hold a control character`},
+	} {
+		name, email, err := parseAuthor(tt.in)
+		var ue *UsageError
+		if !errors.As(err, &ue) || !strings.Contains(ue.Msg, tt.want) {
+			t.Errorf("parseAuthor(%q) = %q, %q, %v; want a usage error %q", tt.in, name, email, err, tt.want)
+		}
+	}
+}
+
 func TestOutputFormat(t *testing.T) {
 	tests := []struct {
 		v       string
@@ -74,5 +93,43 @@ func TestOutputFormat(t *testing.T) {
 		if !errors.As(err, &ue) || !strings.Contains(ue.Msg, "use one of "+strings.Join(tt.allowed, ", ")) || !strings.Contains(ue.Msg, `"`+tt.v+`"`) {
 			t.Errorf("outputFormat(%q, %v) = %v; want a usage error naming the value and the formats", tt.v, tt.allowed, err)
 		}
+	}
+}
+
+// TestDateFlagsRefuseEmpty: every date flag is a dateValue, and one given
+// empty (--date "", an unset shell variable) is a usage error naming the
+// flag rather than the flag left out, which would take its default — the
+// update commands' flags aside, whose empty value removes the field.
+func TestDateFlagsRefuseEmpty(t *testing.T) {
+	root := newCmdRoot(&globals{})
+	dates, clearable := 0, 0
+	walkCommands(root, func(c *cobra.Command) {
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if name, _ := pflag.UnquoteUsage(f); name != "DATE" {
+				return
+			}
+			where := c.CommandPath() + " --" + f.Name
+			v, ok := f.Value.(*dateValue)
+			if !ok {
+				t.Errorf("%s: a date flag, but not defined with dateVar", where)
+				return
+			}
+			dates++
+			err := (&dateValue{name: v.name, p: new(string), clearable: v.clearable}).Set("")
+			if v.clearable {
+				clearable++
+				if err != nil {
+					t.Errorf("%s: clearable, yet an empty value is refused: %v", where, err)
+				}
+				return
+			}
+			var ue *UsageError
+			if !errors.As(err, &ue) || !strings.HasPrefix(ue.Msg, "--"+f.Name+` "": `) {
+				t.Errorf("%s \"\": got %v, want a usage error naming the flag", where, err)
+			}
+		})
+	})
+	if dates < 50 || clearable == 0 {
+		t.Errorf("checked %d date flags, %d of them clearable: the walk missed them", dates, clearable)
 	}
 }

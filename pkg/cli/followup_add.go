@@ -76,8 +76,8 @@ quarter of exit.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` the follow-up was done")
-	f.StringVar(&opts.due, "due", "", "the `DATE` it was due (default: --date)")
+	dateVar(f, &opts.date, "date", "the `DATE` the follow-up was done")
+	dateVar(f, &opts.due, "due", "the `DATE` it was due (default: --date)")
 	f.BoolVar(&opts.employed, "employed", false, "the participant was employed")
 	f.BoolVar(&opts.notEmployed, "not-employed", false, "the participant was not employed")
 	f.Float64Var(&opts.wage, "wage", 0, "the wage at follow-up")

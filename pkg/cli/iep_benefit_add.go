@@ -42,7 +42,7 @@ stdout.` + "\n" + exitStatusHelp,
 	f := c.Flags()
 	b := &opts.change.Benefit
 	f.StringVar(&b.Name, "name", "", "the benefit or program (required)")
-	f.StringVar(&opts.renewal, "renewal", "", "the next renewal `DATE`")
+	dateVar(f, &opts.renewal, "renewal", "the next renewal `DATE`")
 	f.StringVar(&b.Status, "status", "", "`STATUS`: active (default), pending, lapsed or ended")
 	f.StringVar(&b.Notes, "notes", "", "notes")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")

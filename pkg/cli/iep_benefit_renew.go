@@ -37,7 +37,7 @@ without them they stay as they are.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.renewal, "renewal", "", "the next renewal `DATE` (required)")
+	dateVar(f, &opts.renewal, "renewal", "the next renewal `DATE` (required)")
 	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: active, pending, lapsed or ended")
 	f.StringVar(&opts.change.Notes, "notes", "", "notes, e.g. when the renewal was submitted")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")

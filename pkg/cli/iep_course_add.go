@@ -46,8 +46,8 @@ SK-K7QX2), which iep course status takes, is printed on stdout.` + "\n" + exitSt
 	co := &opts.change.Course
 	f.StringVar(&co.Course, "course", "", "the course `NAME` (required)")
 	f.StringVar(&co.Provider, "provider", "", "who offers it")
-	f.StringVar(&opts.start, "start", "", "the start `DATE`")
-	f.StringVar(&opts.end, "end", "", "the end `DATE`")
+	dateVar(f, &opts.start, "start", "the start `DATE`")
+	dateVar(f, &opts.end, "end", "the end `DATE`")
 	f.StringVar(&co.Status, "status", "", "`STATUS`: planned (default), enrolled, completed or dropped")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("course")

@@ -45,8 +45,8 @@ course status.` + "\n" + exitStatusHelp,
 	f := c.Flags()
 	f.StringVar(&name, "course", "", "the course's `NAME`")
 	f.StringVar(&provider, "provider", "", "who gives it")
-	f.StringVar(&start, "start", "", "the start `DATE`")
-	f.StringVar(&end, "end", "", "the end `DATE`")
+	clearableDateVar(f, &start, "start", "the start `DATE`")
+	clearableDateVar(f, &end, "end", "the end `DATE`")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c
 }

@@ -41,7 +41,7 @@ program (001). --target is the date it should be reached.` + "\n" + exitStatusHe
 	f := c.Flags()
 	f.StringVar(&opts.change.Term, "term", "", "`short` or long (required)")
 	f.StringVar(&opts.change.Text, "text", "", "what the customer wants to achieve (required)")
-	f.StringVar(&opts.target, "target", "", "the `DATE` the goal should be reached")
+	dateVar(f, &opts.target, "target", "the `DATE` the goal should be reached")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("term")
 	_ = c.MarkFlagRequired("text")

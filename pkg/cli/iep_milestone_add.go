@@ -40,7 +40,7 @@ caseplan iep milestone done records when it is reached.` + "\n" + exitStatusHelp
 	f := c.Flags()
 	f.StringVar(&opts.change.Goal, "goal", "", "the `GOAL` it belongs to, e.g. G-4Z8QK (required)")
 	f.StringVar(&opts.change.Text, "text", "", "what will have happened (required)")
-	f.StringVar(&opts.due, "due", "", "the `DATE` it should be reached (required)")
+	dateVar(f, &opts.due, "due", "the `DATE` it should be reached (required)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("goal")
 	_ = c.MarkFlagRequired("text")

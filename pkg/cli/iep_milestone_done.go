@@ -40,7 +40,7 @@ and the order of what a person wrote stay as they are.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` it was reached (default: --today)")
+	dateVar(f, &opts.date, "date", "the `DATE` it was reached (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c
 }

@@ -40,7 +40,7 @@ Record that it was reached with caseplan iep milestone done.` + "\n" + exitStatu
 	}
 	f := c.Flags()
 	f.StringVar(&text, "text", "", "the milestone")
-	f.StringVar(&due, "due", "", "the `DATE` it should be reached")
+	clearableDateVar(f, &due, "due", "the `DATE` it should be reached")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c
 }

@@ -37,7 +37,7 @@ latest review (every other change is in git's history).` + "\n" + exitStatusHelp
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` of the review (default: --today)")
+	dateVar(f, &opts.date, "date", "the `DATE` of the review (default: --today)")
 	f.StringVar(&opts.change.Summary, "summary", "", "what was reviewed and changed")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c

@@ -39,7 +39,7 @@ today are refused.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` it ended (default: --today)")
+	dateVar(f, &opts.date, "date", "the `DATE` it ended (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c
 }

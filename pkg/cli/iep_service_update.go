@@ -47,8 +47,8 @@ when it will not be given, caseplan iep service cancel.` + "\n" + exitStatusHelp
 	f.StringVar(&name, "name", "", "what the service is")
 	f.StringVar(&code, "code", "", "the service `CODE` recorded for reporting (002)")
 	f.StringVar(&provider, "provider", "", "who provides it")
-	f.StringVar(&start, "start", "", "the start `DATE`")
-	f.StringVar(&end, "end", "", "the end `DATE`")
+	clearableDateVar(f, &start, "start", "the start `DATE`")
+	clearableDateVar(f, &end, "end", "the end `DATE`")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c
 }

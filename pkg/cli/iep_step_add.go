@@ -39,7 +39,7 @@ that.` + "\n" + exitStatusHelp,
 	f := c.Flags()
 	f.StringVar(&opts.change.Owner, "owner", "", "who takes the step: `participant` or manager (required)")
 	f.StringVar(&opts.change.Text, "text", "", "the action (required)")
-	f.StringVar(&opts.due, "due", "", "the `DATE` it is due")
+	dateVar(f, &opts.due, "due", "the `DATE` it is due")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("owner")
 	_ = c.MarkFlagRequired("text")

@@ -37,7 +37,7 @@ different date corrects it.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` it was done (default: --today)")
+	dateVar(f, &opts.date, "date", "the `DATE` it was done (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c
 }

@@ -20,6 +20,17 @@ func newCmdNote(g *globals) *cobra.Command {
 		newCmdNoteAdd(g, nil), newCmdNoteAmend(g, nil), newCmdNoteList(g, nil), newCmdNoteShow(g, nil))
 }
 
+// contactHelp says which notes count as contacts, in the words of
+// DESIGN.md §4: what counts is a program setting (contact_requires_service),
+// and calendar.Contact decides it. The help of note add quotes it, and a
+// test holds it to calendar.Contact, so the help cannot promise another
+// definition than the one the rules, reports and tickler count by.
+const contactHelp = `What counts as a contact is the program's setting
+(contact_requires_service): for work security (000) and post-employment
+(003), a two-way note (--two-way); for WIOA (002), a two-way note that also
+records a recognised service (--service CODE) and says what happened (one
+of the seven elements written). Amendments never count.`
+
 // noteFlags are the flags that fill a note's content, shared by note add
 // and note amend.
 type noteFlags struct {
@@ -32,7 +43,7 @@ type noteFlags struct {
 
 func (o *noteFlags) register(c *cobra.Command) {
 	f := c.Flags()
-	f.StringVar(&o.date, "date", "", "the `DATE` of the contact or event (default: --today)")
+	dateVar(f, &o.date, "date", "the `DATE` of the contact or event (default: --today)")
 	f.StringVar(&o.values.Mode, "mode", "", "`MODE`: in-person, phone, email, video, text, letter, home-visit, job-site, none")
 	f.BoolVar(&o.values.TwoWay, "two-way", false, "the contact was two-way (document 002)")
 	f.StringArrayVar(&o.values.Services, "service", nil, "a service `CODE` provided (repeatable)")

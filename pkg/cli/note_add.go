@@ -23,9 +23,9 @@ func newCmdNoteAdd(g *globals, runF func(*noteAddOptions) error) *cobra.Command 
 note's ID is printed on stdout.
 
 A good note has the seven elements of document 001: background, reason,
-observations, content, results, impressions and plan. A note counts as a
-contact only when it was two-way (--two-way) and records a service
-(--service CODE), as document 002 defines a contact.
+observations, content, results, impressions and plan.
+
+` + contactHelp + `
 
 --action "OWNER|DUE|TEXT" records an action item (owner participant, manager or
 other; DUE a date or empty); a dated item stays on the tickler, as NOTE#N,

@@ -47,7 +47,7 @@ report about a past month reads the placement as it was known then.` + "\n" + ex
 	f := c.Flags()
 	f.StringVar(&opts.employer, "employer", "", "the employer or hiring unit")
 	f.StringVar(&opts.position, "position", "", "the position")
-	f.StringVar(&opts.start, "start", "", "the start `DATE`")
+	dateVar(f, &opts.start, "start", "the start `DATE`")
 	f.Float64Var(&opts.wage, "wage", 0, "the wage, per --wage-unit")
 	f.StringVar(&opts.wageUnit, "wage-unit", "", "`UNIT` of the wage: hour or year")
 	f.Float64Var(&opts.hours, "hours", 0, "hours per week")

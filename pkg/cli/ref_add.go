@@ -69,8 +69,8 @@ update.` + "\n" + exitStatusHelp,
 	f.StringVar(&ref.Organization, "organization", "", "where they work")
 	f.StringVar(&ref.Phone, "phone", "", "their phone number")
 	f.StringVar(&ref.Email, "email", "", "their email address")
-	f.StringVar(&opts.permission, "permission", "", "the `DATE` they agreed to be named (000)")
-	f.StringVar(&opts.briefed, "briefed", "", "the `DATE` the candidate pre-planned with them (000)")
+	dateVar(f, &opts.permission, "permission", "the `DATE` they agreed to be named (000)")
+	dateVar(f, &opts.briefed, "briefed", "the `DATE` the candidate pre-planned with them (000)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the reference but do not commit it")
 	return c
 }

@@ -58,8 +58,8 @@ what a person wrote stay as they are.` + "\n" + exitStatusHelp,
 	f.StringVar(&rel, "relationship", "", "how they know the candidate")
 	f.StringVar(&phone, "phone", "", "their phone number")
 	f.StringVar(&email, "email", "", "their email address")
-	f.StringVar(&permission, "permission", "", "the `DATE` they agreed to be named (000)")
-	f.StringVar(&briefed, "briefed", "", "the `DATE` the candidate pre-planned with them (000)")
+	clearableDateVar(f, &permission, "permission", "the `DATE` they agreed to be named (000)")
+	clearableDateVar(f, &briefed, "briefed", "the `DATE` the candidate pre-planned with them (000)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }

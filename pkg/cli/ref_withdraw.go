@@ -43,7 +43,7 @@ today, are refused.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.date, "date", "", "the `DATE` they withdrew (default: --today)")
+	dateVar(f, &opts.date, "date", "the `DATE` they withdrew (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }

@@ -48,7 +48,7 @@ func addReportFlags(c *cobra.Command, o *reportOptions) {
 	f := c.Flags()
 	f.StringVar(&o.out, "out", "", "write the report to `FILE` (atomically) instead of stdout; - is stdout")
 	f.StringVar(&o.at, "at", "", "report from the records as committed in `COMMIT` (a hash, branch or tag), read from git objects")
-	f.StringVar(&o.asOf, "as-of", "", "report from the records as they stood at the end of `DATE`: the last commit made on or before it")
+	dateVar(f, &o.asOf, "as-of", "report from the records as they stood at the end of `DATE`: the last commit made on or before it")
 	f.BoolVar(&o.names, "names", false, "show participants' full names instead of initials")
 	f.StringVar(&o.table, "table", "", "with -o csv, the report's `TABLE` to write (default: cases)")
 	f.BoolVar(&o.bom, "bom", false, "with -o csv, start the file with a UTF-8 byte order mark, for Excel")

@@ -49,9 +49,12 @@ that day and "so_far" is true.
   placed              placements starting in the month;
                       median_days_to_placement is the median of the days
                       from opening to start over them (null when none)
-  contacts            contacts dated in the month: two-way notes that record
-                      a service (002; caseplan note add --two-way --service);
-                      amendments never count
+  contacts            contacts dated in the month, as each case's program
+                      counts one: a two-way note (caseplan note add --two-way)
+                      for work security (000) and post-employment (003); for
+                      WIOA (002) one that also records a recognised service
+                      (--service) and says what happened; amendments never
+                      count
   contact_compliance  among the cases open at month end whose program expects
                       contact in their phase (contact_cases: work-security
                       while notified, in the work security period or an

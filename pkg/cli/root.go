@@ -34,6 +34,7 @@ package cli
 
 import (
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -191,7 +192,7 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	root.SetVersionTemplate("caseplan {{.Version}}\n")
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.store, "store", "", "the store's repository `DIR` (default: found upward from the working directory; env CASEPLAN_STORE)")
-	pf.StringVar(&g.today, "today", "", "the `DATE` (YYYY-MM-DD) that date rules and defaults use (env CASEPLAN_TODAY; default: today)")
+	dateVar(pf, &g.today, "today", "the `DATE` (YYYY-MM-DD) that date rules and defaults use (env CASEPLAN_TODAY; default: today)")
 	pf.StringVar(&g.author, "author", "", `the acting staff member, "Name <email>" (env CASEPLAN_AUTHOR; default: git config user.name and user.email)`)
 	pf.DurationVar(&g.lockWait, "lock-wait", gitstore.DefaultLockWait, "how long to wait for another caseplan process writing to the store, e.g. 10s or 2m; 0 does not wait")
 	// A bad global value is a usage error on every command, not only on
@@ -242,6 +243,12 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		return nil
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		// A flag value refused by its own check (dateValue) says what is
+		// wrong in caseplan's words; pflag's wrapping would say it twice.
+		var u *UsageError
+		if errors.As(err, &u) {
+			return u
+		}
 		return &UsageError{Msg: err.Error(), Hint: fmt.Sprintf("run '%s --help' for usage", c.CommandPath())}
 	})
 

@@ -58,7 +58,7 @@ stay as they are, and the commit shows only the new lines.` + "\n" + exitStatusH
 	r := &opts.change.Referral
 	f.StringVar(&r.Service, "service", "", "the service referred to, e.g. 'child care assistance'")
 	f.StringVar(&r.Provider, "provider", "", "the organisation providing it")
-	f.StringVar(&opts.date, "date", "", "the `DATE` of the referral")
+	dateVar(f, &opts.date, "date", "the `DATE` of the referral")
 	f.StringVar(&r.Category, "category", "", "`CATEGORY`: "+strings.Join(casework.ReferralCategories, ", "))
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the referral but do not commit it")
 	return c

@@ -55,7 +55,7 @@ is refused (date-order).` + "\n" + exitStatusHelp,
 	f := c.Flags()
 	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: "+strings.Join(casework.ReferralStatuses, ", "))
 	f.StringVar(&opts.change.Outcome, "outcome", "", "what came of the referral")
-	f.StringVar(&opts.date, "date", "", "the `DATE` the status changed (default: --today)")
+	dateVar(f, &opts.date, "date", "the `DATE` the status changed (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }

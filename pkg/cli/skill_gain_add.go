@@ -61,7 +61,7 @@ credential add --kind secondary-diploma, and counts here too.` + "\n" + exitStat
 	f := c.Flags()
 	sg := &opts.change.Gain
 	f.StringVar(&sg.Kind, "kind", "", "the kind of gain: "+strings.Join(record.SkillGainKinds, ", "))
-	f.StringVar(&opts.date, "date", "", "the `DATE` the gain was documented")
+	dateVar(f, &opts.date, "date", "the `DATE` the gain was documented")
 	f.StringVar(&sg.Notes, "notes", "", "what was achieved")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("kind")

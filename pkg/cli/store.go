@@ -22,6 +22,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/progress"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
@@ -119,6 +120,12 @@ func (g *globals) actingAuthor(repo *gitstore.Repo) (casework.Author, error) {
 		return casework.Author{Name: name, Email: email}, err
 	}
 	if name, email, ok := gitstore.ConfiguredAuthor(repo); ok {
+		if p := record.StaffNameProblem(name); p != "" {
+			return casework.Author{}, &UsageError{
+				Msg:  fmt.Sprintf("git config user.name %q: %s", name, p),
+				Hint: `correct it with git config user.name "Name", or pass --author "Name <email>"`,
+			}
+		}
 		return casework.Author{Name: name, Email: strings.ToLower(email)}, nil
 	}
 	return casework.Author{}, &UsageError{

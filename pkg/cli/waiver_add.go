@@ -60,7 +60,7 @@ intake.yaml's waivers, one commit with the action waiver.add.` + "\n" + exitStat
 	f := c.Flags()
 	f.StringVar(&opts.change.Rule, "rule", "", "the `RULE` whose obligation is waived, e.g. wioa-first-contact (required)")
 	f.StringVar(&opts.change.Reason, "reason", "", "why it does not apply to this case (required)")
-	f.StringVar(&opts.date, "date", "", "the `DATE` of the decision (default: --today)")
+	dateVar(f, &opts.date, "date", "the `DATE` of the decision (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }

@@ -3,6 +3,7 @@ package record
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/caseplan/caseplan/pkg/pii"
 )
@@ -144,6 +145,24 @@ type Staff struct {
 	// caseplan signs their commits with its private half and verify checks
 	// every commit against it.
 	SigningKey string `yaml:"signing_key,omitempty" json:"signing_key,omitempty"`
+}
+
+// StaffNameProblem says why name cannot be a staff member's name, or ""
+// when it can. It is the one check of a staff name, wherever caseplan
+// takes one: the roster (staff add, staff set, a hand edit, which validate
+// checks), the acting author (--author, CASEPLAN_AUTHOR, git config) and
+// the store's creator (init). git writes a commit's author as
+// "Name <email> time" on a line of its own: an angle bracket in the name
+// would end it early or start a second address, and a control character
+// (a line break, a tab, ...) would break the line or hide what is written.
+func StaffNameProblem(name string) string {
+	switch {
+	case strings.ContainsAny(name, "<>"):
+		return "a name cannot hold '<' or '>', which git writes around the email address"
+	case strings.ContainsFunc(name, unicode.IsControl):
+		return "a name cannot hold a control character (a line break, a tab, ...), since git writes the author on one line"
+	}
+	return ""
 }
 
 // Supervises reports whether the staff member's role lets them waive an

@@ -9,8 +9,9 @@ type Note struct {
 	Author string `yaml:"author" json:"author"` // staff id
 	Kind   string `yaml:"kind" json:"kind"`     // intake, contact, case-conference, ..., amendment, ...
 	Mode   string `yaml:"mode" json:"mode"`     // in-person, phone, email, ..., none
-	// TwoWay marks a two-way exchange; only a two-way contact that records
-	// a service counts as a contact (002). Absent means false.
+	// TwoWay marks a two-way exchange; only a two-way note counts as a
+	// contact, and for WIOA only one that also records a recognised
+	// service (calendar.Contact says which). Absent means false.
 	TwoWay   bool     `yaml:"two_way,omitempty" json:"two_way,omitempty"`
 	Services []string `yaml:"services,omitempty" json:"services,omitempty"` // service codes
 	// The seven elements of a good case note (001).

@@ -73,9 +73,9 @@ var integrityRules = []*Rule{
 	},
 	cohortRule,
 	{
-		ID: "future-date", Severity: finding.Warning,
-		Summary: "a note is not dated after today",
-		check:   checkFutureNotes,
+		ID: RuleFutureDate, Severity: finding.Warning,
+		Summary: "no date that records something that has happened — a note's, an assessment's, a step done, a closure's, ... (eventDates) — is after today; a planned date (a target, a due date, a start) may be",
+		check:   checkFutureDates,
 	},
 }
 
@@ -399,15 +399,6 @@ func checkStatus(x *Context) {
 		x.Report(x.File(layout.KindIntake), Path("status"), "status is closed but outcome.yaml records no closure in effect; close cases with caseplan case close")
 	case in.Status == "open" && closed:
 		x.Report(x.File(layout.KindOutcome), nil, "outcome records a closure that no reopening ended, but the intake status is open; set status: closed, or reopen with caseplan case reopen")
-	}
-}
-
-func checkFutureNotes(x *Context) {
-	today := record.Date(x.Today.Format(time.DateOnly))
-	for _, n := range x.Case.Notes {
-		if after(n.Date, today) {
-			x.Report(x.Case.NotePath(n), Path("date"), "note is dated %s, after today (%s); notes record what happened", n.Date, today)
-		}
 	}
 }
 

@@ -28,6 +28,9 @@ const (
 	// RuleRosterSigningKey: the store requires signed commits and an
 	// active member has no signing key, so they cannot commit.
 	RuleRosterSigningKey = "roster-signing-key"
+	// RuleRosterName: a member's name holds what git cannot write in an
+	// author line (record.StaffNameProblem).
+	RuleRosterName = "roster-name"
 	// RuleUnknownRule: caseplan.yaml's rules: names a rule that does
 	// not have, so the setting does nothing (a misspelt ID).
 	RuleUnknownRule = "unknown-rule"
@@ -42,6 +45,10 @@ var storeRules = []*Rule{
 	{
 		ID: RuleRosterAdmin, Severity: finding.Warning,
 		Summary: "the staff roster names an active admin, so its roles apply: only an admin changes the roster, case managers change their own cases, supervisors record waivers and decisions",
+	},
+	{
+		ID: RuleRosterName, Severity: finding.Error,
+		Summary: "every name on the staff roster can stand in a git author line: no '<', '>' or control characters",
 	},
 	{
 		ID: RuleRosterKeys, Severity: finding.Error,
@@ -68,7 +75,24 @@ func storeFindings(cfg *record.Config, doc *load.Document) []finding.Finding {
 		})
 	}
 	out = append(out, ruleSettingFindings(cfg, doc)...)
+	out = append(out, nameFindings(cfg, doc)...)
 	return append(out, keyFindings(cfg, doc)...)
+}
+
+// nameFindings reports each roster name git could not write as a commit's
+// author, the check staff add and staff set make, for a hand edit.
+func nameFindings(cfg *record.Config, doc *load.Document) []finding.Finding {
+	var out []finding.Finding
+	for i, m := range cfg.Staff {
+		if p := record.StaffNameProblem(m.Name); p != "" {
+			line, col := doc.Position([]string{"staff", strconv.Itoa(i), "name"})
+			out = append(out, finding.Finding{
+				Path: layout.ConfigPath, Line: line, Column: col, Severity: finding.Error, Rule: RuleRosterName,
+				Message: fmt.Sprintf("staff member %s: name %q: %s", m.ID, m.Name, p),
+			})
+		}
+	}
+	return out
 }
 
 // ruleSettingFindings reports each rule setting of caseplan.yaml that

@@ -134,6 +134,14 @@ func ruleTests() []ruleTest {
 			keep: func(m memStore) {
 				m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    active: true\n")
 			}},
+		// A name git would write into an author line as a second address,
+		// or over two lines (the roster is edited by hand too).
+		{rule: "roster-name", on: today, change: func(m memStore) {
+			m.edit("cases/caseplan.yaml", "    name: Ada Admin\n", "    name: Ada <ada@example.net>\n")
+		}, want: "cases/caseplan.yaml:7:11", msg: `staff member aadmin: name "Ada <ada@example.net>": a name cannot hold '<' or '>'`},
+		{rule: "roster-name", on: today, change: func(m memStore) {
+			m.edit("cases/caseplan.yaml", "    name: Maria Rivera\n", "    name: \"Maria\\nRivera\"\n")
+		}, want: "cases/caseplan.yaml:4:11", msg: `name "Maria\nRivera": a name cannot hold a control character`},
 		{rule: "roster-keys", on: today, change: func(m memStore) {
 			m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: ssh-ed25519 AAAAnotakey\n")
 		}, want: "cases/caseplan.yaml:10:18", msg: "aadmin's signing key is not an SSH public key",
@@ -209,7 +217,19 @@ func ruleTests() []ruleTest {
 		{rule: "case-status", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure"},
-		{rule: "future-date", on: day("2026-03-10"), change: nil, want: "cases/WS1/notes/2026-03-12-ck01.yaml:2:7", msg: "after today (2026-03-10)"},
+		{rule: "future-date", on: day("2026-03-10"), change: nil, want: "cases/WS1/notes/2026-03-12-ck01.yaml:2:7", msg: "note date 2026-03-12 is after today (2026-03-10)"},
+		// Every date that records something that has happened, not only a
+		// note's; a planned date (a due date, a placement's start) may be
+		// after today.
+		{rule: "future-date", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-31\n    done: 2026-03-20\n"
+		}, want: "cases/W1/outcome.yaml:3:11", msg: "follow-up done 2026-03-20 is after today (2026-03-16)",
+			keep: func(m memStore) {
+				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-31\nplacements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-04-06\n    recorded: 2026-03-16\n"
+			}},
+		{rule: "future-date", on: today, change: func(m memStore) {
+			m.edit("cases/W1/iep.yaml", "        due: 2026-04-01\n", "        due: 2026-04-01\n        done: 2026-03-17\n")
+		}, want: "cases/W1/iep.yaml:14:15", msg: "milestone M1 done 2026-03-17 is after today (2026-03-16)"},
 		{rule: "unknown-cohort", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] += "cohort: 2026-ACME\n"
 		}, want: "cases/W1/intake.yaml:8:9", msg: `cohort "2026-ACME" has no record cases/cohorts/2026-ACME.yaml`, keep: func(m memStore) {

@@ -180,7 +180,7 @@ referrals:
 `},
 			setItem{"iep.yaml", "id: N1", "done", "2026-06-18"},
 			setItem{"iep.yaml", "id: N2", "done", "2026-06-24"},
-			commit{"refer to the digital literacy class"},
+			commitAhead{"refer to the digital literacy class", "2026-06-26"}, // the referral's update is dated 2026-06-26
 		),
 		on("2026-07-20", "alucero",
 			note{"2026-07-20-kyzz", "contact", "phone", `

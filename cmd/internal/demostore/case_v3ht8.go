@@ -283,7 +283,7 @@ plan: Check in when the regular day care reopens.
 			setItem{"services.yaml", "id: R2", "status", "completed"},
 			setItem{"services.yaml", "id: R2", "updated", "2026-07-08"},
 			setItem{"services.yaml", "id: R2", "outcome", "brakes and exhaust repaired; passed inspection"},
-			commit{"record the emergency child care arrangement; car repaired"},
+			commitAhead{"record the emergency child care arrangement; car repaired", "2026-08-28"}, // referral R3 is dated 2026-08-07 and 2026-08-28
 		),
 		on("2026-09-14", "jreyes",
 			note{"2026-09-14-okmz", "contact", "in-person", `

@@ -190,7 +190,8 @@ referrals:
 			setItem{"iep.yaml", "id: N1", "done", "2026-02-27"},
 			setItem{"iep.yaml", "id: N2", "done", "2026-03-02"},
 			set{"iep.yaml", "updated", "2026-03-02"},
-			commit{"refer to CDL training and the medical exam"},
+			// The referral records the exam passed on 2026-03-05.
+			commitAhead{"refer to CDL training and the medical exam", "2026-03-05"},
 		),
 		on("2026-03-16", "dshah",
 			note{"2026-03-16-gklj", "contact", "phone", `

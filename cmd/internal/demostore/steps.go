@@ -214,6 +214,22 @@ func (c commit) do(r *replayer, caseID string) error {
 	return err
 }
 
+// commitAhead is a commit whose edits record an event dated after the
+// step's day, which caseplan now refuses (future-date): the demo store's
+// history is fixed, so the step is replayed with --today at the event's
+// day; the commit keeps the step's date.
+type commitAhead struct {
+	message, today string
+}
+
+func (c commitAhead) do(r *replayer, caseID string) error {
+	if err := r.committed(caseID); err != nil {
+		return err
+	}
+	_, err := r.caseplan(nil, "", "commit", "-m", c.message, "--today", c.today)
+	return err
+}
+
 // week writes the candidate's activity tracker for the ISO week of the day
 // (000: the weekly Candidate Activity Tracker), yaml after its week key,
 // and commits it with the case's other hand edits of the day.

@@ -1,0 +1,174 @@
+package validate
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// RuleFutureDate: a date that records something that has happened is after
+// today. validate warns of it; a write that would add one is refused
+// (casework).
+const RuleFutureDate = "future-date"
+
+// eventDate is a date that records something that has happened: a
+// contact, a decision, a step done. It cannot be after today, as a date a
+// plan sets (a target, a due date, a placement's or a plan service's
+// start, a layoff still to come, the end of an extension) can.
+type eventDate struct {
+	file string
+	at   []string // the field, as a path in the file
+	what string   // what happened, for the message: "note date", ...
+	date record.Date
+}
+
+// eventDates lists every event date of case c, by the one table of which
+// fields record what has happened (README, "How caseplan decides": Dates).
+func eventDates(c *casefile.Case) []eventDate {
+	var out []eventDate
+	add := func(file, what string, d record.Date, at ...string) {
+		if d != "" {
+			out = append(out, eventDate{file: file, at: at, what: what, date: d})
+		}
+	}
+	i := strconv.Itoa
+	if in := c.Intake; in != nil {
+		f := c.File(layout.KindIntake)
+		add(f, "opening date", in.Opened, "opened")
+		if in.Layoff != nil {
+			add(f, "layoff notice date", in.Layoff.NoticeDate, "layoff", "notice_date")
+		}
+		add(f, "end of cash assistance", in.CashAssistanceEnded, "cash_assistance_ended")
+		add(f, "exit date", in.Exited, "exited")
+		for j, e := range in.Eligibility {
+			add(f, "eligibility determination", e.Determined, "eligibility", i(j), "determined")
+		}
+		for j, b := range in.Barriers {
+			add(f, "barrier resolved", b.Resolved, "barriers", i(j), "resolved")
+		}
+		for j, a := range in.Assessments {
+			add(f, "assessment date", a.Date, "assessments", i(j), "date")
+		}
+		for j, t := range in.Transfers {
+			add(f, "transfer date", t.Date, "transfers", i(j), "date")
+		}
+		for j, p := range in.Consents {
+			add(f, "permission given", p.Given, "consents", i(j), "given")
+			add(f, "permission withdrawn", p.Withdrawn, "consents", i(j), "withdrawn")
+		}
+		for j, w := range in.Waivers {
+			add(f, "waiver date", w.Date, "waivers", i(j), "date")
+		}
+	}
+	if p := c.IEP; p != nil {
+		f := c.File(layout.KindIEP)
+		add(f, "plan created", p.Created, "created")
+		add(f, "plan updated", p.Updated, "updated")
+		for j, g := range p.Goals {
+			for k, m := range g.Milestones {
+				add(f, "milestone "+m.ID+" done", m.Done, "goals", i(j), "milestones", i(k), "done")
+			}
+		}
+		for j, s := range p.NextSteps {
+			add(f, "next step "+s.ID+" done", s.Done, "next_steps", i(j), "done")
+		}
+		for j, a := range p.ActionItems {
+			add(f, "action item "+a.Note+"#"+i(a.Item)+" "+a.Status, a.Date, "action_items", i(j), "date")
+		}
+		for j, r := range p.Reviews {
+			add(f, "plan review", r.Date, "reviews", i(j), "date")
+		}
+	}
+	if r := c.References; r != nil {
+		f := c.File(layout.KindReferences)
+		for j, ref := range r.References {
+			add(f, "reference's permission", ref.Permission, "references", i(j), "permission")
+			add(f, "reference briefed", ref.Briefed, "references", i(j), "briefed")
+			add(f, "reference's withdrawal", ref.Withdrawn, "references", i(j), "withdrawn")
+		}
+	}
+	for _, n := range c.Notes {
+		f := c.NotePath(n)
+		add(f, "note date", n.Date, "date")
+		for j, a := range n.Actions {
+			add(f, "action item "+i(j+1)+" done", a.Done, "actions", i(j), "done")
+		}
+	}
+	for _, w := range c.Activity {
+		f := c.ActivityPath(w)
+		for j, a := range w.Applications {
+			add(f, "application date", a.Date, "applications", i(j), "date")
+		}
+		for j, a := range w.InformationalInterviews {
+			add(f, "informational interview date", a.Date, "informational_interviews", i(j), "date")
+		}
+		for j, a := range w.Interviews {
+			add(f, "interview date", a.Date, "interviews", i(j), "date")
+		}
+		for j, a := range w.Courses {
+			add(f, "course date", a.Date, "courses", i(j), "date")
+		}
+		for j, a := range w.Networking {
+			add(f, "networking event date", a.Date, "networking", i(j), "date")
+		}
+	}
+	if s := c.Services; s != nil {
+		f := c.File(layout.KindServices)
+		for j, r := range s.Referrals {
+			add(f, "referral "+r.ID+" made", r.Referred, "referrals", i(j), "referred")
+			add(f, "referral "+r.ID+" updated", r.Updated, "referrals", i(j), "updated")
+		}
+	}
+	if o := c.Outcome; o != nil {
+		f := c.File(layout.KindOutcome)
+		for j, e := range o.Extensions {
+			add(f, "extension request", e.Requested, "extensions", i(j), "requested")
+			add(f, "extension decision", e.Decided, "extensions", i(j), "decided")
+		}
+		if p := o.Placement; p != nil {
+			add(f, "placement recorded", p.Recorded, "placement", "recorded")
+		}
+		for j, p := range o.Placements {
+			add(f, "placement recorded", p.Recorded, "placements", i(j), "recorded")
+		}
+		for j, u := range o.FollowUps {
+			add(f, "follow-up done", u.Done, "follow_ups", i(j), "done")
+		}
+		for j, cr := range o.Credentials {
+			add(f, "credential attained", cr.Date, "credentials", i(j), "date")
+			add(f, "postsecondary education entered", cr.EducationEntered, "credentials", i(j), "education_entered")
+		}
+		for j, g := range o.SkillGains {
+			add(f, "skill gain documented", g.Date, "skill_gains", i(j), "date")
+		}
+		for j, e := range o.Exclusions {
+			add(f, "exclusion date", e.Date, "exclusions", i(j), "date")
+		}
+		if cl := o.Closure; cl != nil {
+			add(f, "closure date", cl.Date, "closure", "date")
+		}
+		for j, cl := range o.Closures {
+			add(f, "closure date", cl.Date, "closures", i(j), "date")
+		}
+		for j, r := range o.Reopenings {
+			add(f, "reopening date", r.Date, "reopenings", i(j), "date")
+		}
+	}
+	return out
+}
+
+// checkFutureDates reports each event date after today: the records say
+// something happened that has not happened yet — a typo in the year, a
+// note written ahead of the meeting. A write that would add one is refused
+// as any new error is.
+func checkFutureDates(x *Context) {
+	today := record.Date(x.Today.Format(time.DateOnly))
+	for _, e := range eventDates(x.Case) {
+		if after(e.date, today) {
+			x.Report(e.file, e.at, "%s %s is after today (%s): it records what has happened; record it when it has, or correct the date", e.what, e.date, today)
+		}
+	}
+}
