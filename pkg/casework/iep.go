@@ -225,8 +225,8 @@ func (p *planCase) checkDoneDate(what string, d record.Date) error {
 	if err := checkPlanDate(what, d); err != nil {
 		return err
 	}
-	if today := date(p.s.Today); d > today {
-		return inputErrorf("record it when it has happened, or give --today if the date is right", "%s %s is after today (%s)", what, d, today)
+	if err := notAfterToday(what, d, p.s.Today); err != nil {
+		return err
 	}
 	if in := p.c.Intake; in != nil {
 		if _, ok := in.Opened.Time(); ok && d < in.Opened {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/yamledit"
@@ -52,8 +53,14 @@ func (lc *lifecycleCase) checkHappened(what string, d record.Date) error {
 	if _, ok := d.Time(); !ok {
 		return inputErrorf("", "%s %q is not a date; use YYYY-MM-DD", what, d)
 	}
-	if today := date(lc.s.Today); d > today {
-		return inputErrorf("record it when it has happened, or give --today if the date is right", "%s %s is after today (%s)", what, d, today)
+	return notAfterToday(what, d, lc.s.Today)
+}
+
+// notAfterToday refuses the date d of something that has happened when it
+// lies after today: what is recorded as done must have been done.
+func notAfterToday(what string, d record.Date, today time.Time) error {
+	if t := date(today); d > t {
+		return inputErrorf("record it when it has happened, or give --today if the date is right", "%s %s is after today (%s)", what, d, t)
 	}
 	return nil
 }
