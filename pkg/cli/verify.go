@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -216,7 +217,7 @@ func verifyRun(opts *verifyOptions) error {
 	}
 	errs, _ := finding.Count(findings)
 	if errs > 0 {
-		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits)}
+		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits), Hint: handCommitHint(findings)}
 	}
 	// Only a run that checked everything after the anchor moves it: a
 	// --since run checked a part, and must not vouch for the rest.
@@ -233,4 +234,25 @@ func verifyRun(opts *verifyOptions) error {
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
 	return nil
+}
+
+// handCommitHint is the way out of commits made with git alone (no
+// trailers): undone but kept in the work tree, their changes are committed
+// again as caseplan commits them. It is said only for such findings, and
+// only for a commit not yet shared, which a clone may still take back.
+func handCommitHint(findings []finding.Finding) string {
+	var hand []string
+	for _, f := range findings {
+		if f.Rule == history.RuleMissingTrailers && f.Commit != "" && !slices.Contains(hand, f.Commit) {
+			hand = append(hand, f.Commit)
+		}
+	}
+	if len(hand) == 0 {
+		return ""
+	}
+	which := "COMMIT^ (COMMIT: the oldest of them)"
+	if len(hand) == 1 {
+		which = short(hand[0]) + "^"
+	}
+	return fmt.Sprintf("a commit made with git alone, if not synced yet, can be redone: git reset --soft %s keeps its changes, then caseplan commit -m MESSAGE commits them with caseplan's trailers; a commit already shared stays, and a new caseplan commit corrects it", which)
 }
