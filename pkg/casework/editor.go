@@ -42,6 +42,11 @@ func EditablePath(caseID, name string) (string, error) {
 // ErrUnchanged says the edited copy came back as it was.
 var ErrUnchanged = errors.New("no changes; nothing to commit")
 
+// ErrChangedMeanwhile says the record changed (another command, a
+// colleague's sync) while its copy was being edited: writing the copy
+// would undo that change.
+var ErrChangedMeanwhile = errors.New("changed while it was being edited; nothing was written")
+
 // HandEdit describes one run of caseplan edit: a copy of the record is
 // edited in an editor, validated in the case's context, and committed only
 // when valid.
@@ -173,7 +178,7 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 			changed = true
 		}
 		if changed {
-			return nil, fmt.Errorf("%s changed while it was being edited; nothing was written", path)
+			return nil, fmt.Errorf("%s %w", path, ErrChangedMeanwhile)
 		}
 		return &Change{
 			Cases:   []string{h.Case},

@@ -188,7 +188,7 @@ func TestEditRefusesAConcurrentChange(t *testing.T) {
 		}
 		return editReplace("status: open", "status: open\ncenter: Eastgate")(path)
 	}})
-	if err == nil || !strings.Contains(err.Error(), "changed while it was being edited") {
+	if !errors.Is(err, ErrChangedMeanwhile) || !strings.Contains(err.Error(), "cases/W-1/intake.yaml changed while it was being edited") {
 		t.Fatalf("err = %v; want the edit refused", err)
 	}
 	if data, _ := os.ReadFile(p); !strings.Contains(string(data), "center: Riverside") || strings.Contains(string(data), "Eastgate") {

@@ -104,6 +104,11 @@ func editRun(opts *editOptions) error {
 		return nil
 	case errors.As(err, &notSaved):
 		kept := fmt.Sprintf("your edited copy is kept in %s; fix it there and copy it over the record, or delete it", notSaved.Temp)
+		if errors.Is(notSaved.Err, casework.ErrChangedMeanwhile) {
+			// Copied over the record, the copy would undo the change
+			// made meanwhile.
+			kept = fmt.Sprintf("your edited copy is kept in %s, but copied over the record it would undo the change made meanwhile: run caseplan edit again and make your change there (diff the copy against the record to see it), then delete the copy", notSaved.Temp)
+		}
 		var refused *casework.RefusedError
 		if errors.As(notSaved.Err, &refused) {
 			if !notSaved.Shown {
