@@ -231,6 +231,11 @@ func dueRun(opts *dueOptions) error {
 			who = "on any case"
 		}
 		fmt.Fprintf(opts.env.Stderr, "caseplan: nothing due %s through %s\n", who, v.Through.Format(time.DateOnly))
+		if opts.manager == "" && !opts.all {
+			// The cases were the acting person's own: a supervisor or
+			// coordinator, who may manage none, looks for the others'.
+			fmt.Fprintf(opts.env.Stderr, "caseplan: hint: that is %s's own caseload; caseplan due --all lists what is due on every case, --manager ID on a colleague's\n", manager)
+		}
 		return nil
 	}
 	if err := writeTickler(opts.env, v.Items, opts.all, names); err != nil {
