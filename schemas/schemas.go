@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/url"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -54,6 +55,9 @@ type Error struct {
 	Path []string
 	// Message is lower-case, user-facing, and names the field.
 	Message string
+	// Key says the error is about the field's name, not its value (an
+	// unknown field): its position is the key's.
+	Key bool
 }
 
 // Validator validates records against the compiled schemas. It is safe
@@ -120,7 +124,7 @@ func (v *Validator) Validate(kind string, doc any) []Error {
 	}
 	var out []Error
 	if anySSN(doc) {
-		noFullSSN(doc, nil, &out)
+		noFullSSN(doc, doc, nil, &out)
 	}
 	var err error
 	if v.quick[kind].check(doc, 0) != valid {
@@ -154,7 +158,7 @@ func (v *Validator) flatten(e *jsonschema.ValidationError, doc any, out *[]Error
 		case *kind.AnyOf, *kind.OneOf:
 			// The causes are alternatives, not separate problems; our
 			// schemas do not use these keywords, but say something useful.
-			*out = append(*out, Error{Path: e.InstanceLocation, Message: label(e.InstanceLocation) + ": does not match any of the allowed forms"})
+			*out = append(*out, Error{Path: e.InstanceLocation, Message: label(e.InstanceLocation, doc) + ": does not match any of the allowed forms"})
 		default:
 			for _, c := range e.Causes {
 				v.flatten(c, doc, out)
@@ -168,7 +172,12 @@ func (v *Validator) flatten(e *jsonschema.ValidationError, doc any, out *[]Error
 // translate turns one leaf error into plain messages.
 func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Error) {
 	loc := slices.Clip(e.InstanceLocation)
-	name := label(loc)
+	name := label(loc, doc)
+	// in prefixes a message that names no field of its own with where it is.
+	in := ""
+	if len(loc) > 0 {
+		in = name + ": "
+	}
 	node := v.schemaNode(e.SchemaURL)
 	add := func(format string, args ...any) {
 		*out = append(*out, Error{Path: loc, Message: fmt.Sprintf(format, args...)})
@@ -176,12 +185,12 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 	switch k := e.ErrorKind.(type) {
 	case *kind.AdditionalProperties:
 		for _, p := range k.Properties {
-			*out = append(*out, Error{Path: append(loc, p), Message: unknownField(p, node)})
+			*out = append(*out, Error{Path: append(loc, p), Message: in + unknownField(p, node), Key: true})
 		}
 	case *kind.Required:
 		when := condition(v.schemaNode(parentURL(e.SchemaURL)), e.SchemaURL)
 		for _, m := range k.Missing {
-			add("missing required field %q%s", m, when)
+			add("%smissing required field %q%s", in, m, when)
 		}
 	case *kind.Type:
 		want := describeType(k.Want, node)
@@ -448,17 +457,56 @@ func parentURL(loc string) string {
 	return loc
 }
 
-// label names the value at path for a message: the field name, or for a
-// list item the list and the item's 1-based number.
-func label(path []string) string {
+// label names the value at path in doc for a message: the field, after the
+// list items and mappings that hold it ("goal G1, milestone M2, due";
+// "participant, channels item 2"), so that a field of one of many alike
+// items is told apart without looking up the line.
+func label(path []string, doc any) string {
 	if len(path) == 0 {
 		return "record"
 	}
-	last := path[len(path)-1]
-	if i, err := strconv.Atoi(last); err == nil && len(path) > 1 {
-		return fmt.Sprintf("%s item %d", path[len(path)-2], i+1)
+	var parts []string
+	for i := 0; i < len(path); i++ {
+		if i+1 < len(path) {
+			if n, err := strconv.Atoi(path[i+1]); err == nil {
+				parts = append(parts, listItem(path[i], n, valueAt(doc, path[:i+2])))
+				i++
+				continue
+			}
+		}
+		if n, err := strconv.Atoi(path[i]); err == nil { // an item of a list that is the document
+			parts = append(parts, fmt.Sprintf("item %d", n+1))
+			continue
+		}
+		parts = append(parts, path[i])
 	}
-	return last
+	return strings.Join(parts, ", ")
+}
+
+// listItem names item n of the list under field list: by its id when it
+// has a plain one ("milestone M2"), else by its place ("channels item 2").
+func listItem(list string, n int, v any) string {
+	if m, ok := v.(map[string]any); ok {
+		if id, ok := m["id"].(string); ok && plainID.MatchString(id) {
+			return singular(list) + " " + id
+		}
+	}
+	return fmt.Sprintf("%s item %d", list, n+1)
+}
+
+// plainID is an id short and plain enough to name an item in a message.
+var plainID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$`)
+
+// singular is the English singular of a list's field name, as far as
+// caseplan's schemas need it: goals, follow_ups, activities.
+func singular(list string) string {
+	switch {
+	case strings.HasSuffix(list, "ies"):
+		return strings.TrimSuffix(list, "ies") + "y"
+	case strings.HasSuffix(list, "s"):
+		return strings.TrimSuffix(list, "s")
+	}
+	return list
 }
 
 func describeType(want []string, node map[string]any) string {

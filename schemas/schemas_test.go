@@ -245,7 +245,7 @@ goals:
     mielstones: []
 `,
 			path: []string{"goals", "0", "mielstones"},
-			msg:  `unknown field "mielstones" (did you mean "milestones"?)`,
+			msg:  `goal G1: unknown field "mielstones" (did you mean "milestones"?)`,
 		},
 		{
 			name: "unknown top-level field",
@@ -268,7 +268,7 @@ goals:
       - {id: M2, text: Finish}
 `,
 			path: []string{"goals", "0", "milestones", "1"},
-			msg:  `missing required field "due"`,
+			msg:  `goal G1, milestone M2: missing required field "due"`,
 		},
 		{
 			name: "impossible date",
@@ -283,7 +283,7 @@ goals:
       - {id: M1, text: Enrol, due: 2026-02-30}
 `,
 			path: []string{"goals", "0", "milestones", "0", "due"},
-			msg:  `due: "2026-02-30" is not a date: February 2026 has 28 days, so day 30 does not exist`,
+			msg:  `goal G1, milestone M1, due: "2026-02-30" is not a date: February 2026 has 28 days, so day 30 does not exist`,
 		},
 		{
 			name: "month 13",
@@ -318,7 +318,7 @@ goals:
 			kind: "caseplan",
 			src:  strings.Replace(minimal["caseplan"], "jdoe@example.org", "jdoe.example.org", 1),
 			path: []string{"staff", "0", "email"},
-			msg:  `email: "jdoe.example.org" is not a valid email address`,
+			msg:  `staff jdoe, email: "jdoe.example.org" is not a valid email address`,
 		},
 		{
 			name: "bad staff id",
@@ -420,7 +420,7 @@ follow_ups:
   - {due: 2026-12-31, done: 2026-12-01, quarter: 2, employed: true, evidence: self-attestation}
 `,
 			path: []string{"follow_ups", "0"},
-			msg:  `missing required field "evidence_note"`,
+			msg:  `follow_ups item 1: missing required field "evidence_note"`,
 		},
 		{
 			name: "an employer's FEIN",
@@ -464,7 +464,7 @@ exclusions:
 		t.Run(tt.name, func(t *testing.T) {
 			errs := v.Validate(tt.kind, doc(t, tt.src))
 			if len(errs) != 1 {
-				t.Fatalf("got %d errors, want 1: %q", len(errs), errs)
+				t.Fatalf("got %d errors, want 1: %v", len(errs), errs)
 			}
 			e := errs[0]
 			if !slices.Equal(e.Path, tt.path) {
@@ -521,10 +521,10 @@ flavour: mint
 		`flavour: unknown field "flavour"`,
 		`id: id: "2026 K7QX2" is not a valid case id (letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters)`,
 		`opened: opened: "2026-02-30" is not a date: February 2026 has 28 days, so day 30 does not exist`,
-		`participant: missing required field "name"`,
-		`participant/channels/1: channels item 2: "pigeon" is not a valid choice (want one of: phone, text, email, mail, in-person, video)`,
-		`participant/email: email: "nope" is not a valid email address`,
-		`participant/nmae: unknown field "nmae" (did you mean "name"?)`,
+		`participant: participant: missing required field "name"`,
+		`participant/channels/1: participant, channels item 2: "pigeon" is not a valid choice (want one of: phone, text, email, mail, in-person, video)`,
+		`participant/email: participant, email: "nope" is not a valid email address`,
+		`participant/nmae: participant: unknown field "nmae" (did you mean "name"?)`,
 		`status: status: "opne" is not a valid choice (want one of: open, closed)`,
 	}
 	if !slices.Equal(got, want) {
@@ -644,7 +644,7 @@ func TestItemIDs(t *testing.T) {
 			for _, id := range bad {
 				errs := v.Validate(l.kind, doc(t, with(l.src, `"`+id+`"`)))
 				if len(errs) != 1 {
-					t.Errorf("%q: got %d errors, want 1: %q", id, len(errs), errs)
+					t.Errorf("%q: got %d errors, want 1: %v", id, len(errs), errs)
 					continue
 				}
 				if !slices.Equal(errs[0].Path, l.path) || !strings.Contains(errs[0].Message, "is not a valid") || !strings.Contains(errs[0].Message, l.prefix+"-7QX2K") {

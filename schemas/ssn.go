@@ -38,22 +38,23 @@ func dropNoFullSSN(doc any) error {
 	return nil
 }
 
-// noFullSSN appends an error for every string in v, at any depth, that
+// noFullSSN appends an error for every string in v (at path in the record
+// doc), at any depth, that
 // holds an SSN in its separated form: definitions/no-full-ssn of every
 // schema.
-func noFullSSN(v any, path []string, out *[]Error) {
+func noFullSSN(doc, v any, path []string, out *[]Error) {
 	switch v := v.(type) {
 	case string:
 		if pii.SpacedSSN(v) {
-			*out = append(*out, Error{Path: slices.Clone(path), Message: label(path) + ": " + ssnMessage})
+			*out = append(*out, Error{Path: slices.Clone(path), Message: label(path, doc) + ": " + ssnMessage})
 		}
 	case map[string]any:
 		for k, x := range v {
-			noFullSSN(x, append(path, k), out)
+			noFullSSN(doc, x, append(path, k), out)
 		}
 	case []any:
 		for i, x := range v {
-			noFullSSN(x, append(path, strconv.Itoa(i)), out)
+			noFullSSN(doc, x, append(path, strconv.Itoa(i)), out)
 		}
 	}
 }

@@ -31,8 +31,8 @@ func TestNoFullSSN(t *testing.T) {
 	v := compile(t)
 	for _, c := range []struct{ kind, src, field string }{
 		{"note", minimal["note"] + "content: Her SSN is 123-45-6789.\n", "content"},
-		{"note", minimal["note"] + "actions:\n  - owner: participant\n    text: bring card 123 45 6789\n", "text"},
-		{"intake", strings.Replace(minimal["intake"], "name: ", "name: 123.45.6789 ", 1), "name"},
+		{"note", minimal["note"] + "actions:\n  - owner: participant\n    text: bring card 123 45 6789\n", "actions item 1, text"},
+		{"intake", strings.Replace(minimal["intake"], "name: ", "name: 123.45.6789 ", 1), "participant, name"},
 		{"caseplan", minimal["caseplan"] + "centers: [\"Office 234-56-7890\"]\n", "centers item 1"},
 	} {
 		errs := v.Validate(c.kind, doc(t, c.src))
@@ -100,14 +100,15 @@ func TestNoFullSSNSame(t *testing.T) {
 	for _, v := range values {
 		schemaSays := schema.Validate(v) != nil
 		var out []Error
-		noFullSSN(v, nil, &out)
+		noFullSSN(v, v, nil, &out)
 		if schemaSays != (len(out) > 0) {
 			t.Errorf("%q: the schema says %v, noFullSSN %v", v, schemaSays, len(out) > 0)
 		}
 	}
 	// And at depth, at the right path.
 	var out []Error
-	noFullSSN(map[string]any{"a": []any{"x", map[string]any{"b": "ssn 123-45-6789"}}}, nil, &out)
+	doc = map[string]any{"a": []any{"x", map[string]any{"b": "ssn 123-45-6789"}}}
+	noFullSSN(doc, doc, nil, &out)
 	if len(out) != 1 || strings.Join(out[0].Path, "/") != "a/1/b" {
 		t.Errorf("at depth: %+v", out)
 	}

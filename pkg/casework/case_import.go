@@ -241,7 +241,7 @@ func (imp ImportCohort) readRules(plan *ImportPlan, data []byte) (*record.Import
 	}
 	for _, e := range imp.Schemas.Validate(layout.KindImportRules, doc.Value()) {
 		line, col := doc.Position(e.Path)
-		if strings.HasPrefix(e.Message, "unknown field") {
+		if e.Key {
 			line, col = doc.KeyPosition(e.Path)
 		}
 		plan.RuleProblems = append(plan.RuleProblems, fmt.Sprintf("%s:%d:%d: %s", imp.RulesPath, line, col, e.Message))

@@ -125,7 +125,7 @@ func schemaFindings(v *schemas.Validator, d *load.Document, caseID string) []fin
 	var out []finding.Finding
 	for _, e := range v.ValidateNode(kind, d.Root, d.Value) {
 		var line, col int
-		if strings.HasPrefix(e.Message, "unknown field") {
+		if e.Key {
 			line, col = d.KeyPosition(e.Path)
 		} else {
 			line, col = d.Position(e.Path)
