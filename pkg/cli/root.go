@@ -190,6 +190,14 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		Version: g.env.Build.String(),
 	}
 	root.SetVersionTemplate("caseplan {{.Version}}\n")
+	// A command that only groups others runs (groupRun, for its unknown
+	// subcommands), which made cobra's help show it as used on its own,
+	// "caseplan case [flags]"; its help shows "caseplan case [command]"
+	// alone.
+	usage := root.UsageTemplate()
+	if grouped := strings.Replace(usage, "{{if .Runnable}}", "{{if and .Runnable (not .HasAvailableSubCommands)}}", 1); grouped != usage {
+		root.SetUsageTemplate(grouped)
+	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.store, "store", "", "the store's repository `DIR` (default: found upward from the working directory; env CASEPLAN_STORE)")
 	dateVar(pf, &g.today, "today", "the `DATE` (YYYY-MM-DD) that date rules and defaults use (env CASEPLAN_TODAY; default: today)")
@@ -285,6 +293,7 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		newCmdVersion(g, nil),
 	)
 	g.registerCompletions(root)
+	plainArgs(root)
 	return root
 }
 

@@ -25,7 +25,12 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "an unknown flag", args: []string{"validate", "--bogus"}, wantStderr: "unknown flag: --bogus"},
 		{name: "an unknown shorthand", args: []string{"validate", "-z"}, wantStderr: "unknown shorthand flag"},
 		{name: "a flag without its value", args: []string{"validate", "--store"}, wantStderr: "flag needs an argument"},
-		{name: "an argument too many", args: []string{"commit", "extra"}, wantStderr: "extra"},
+		{name: "an argument too many", args: []string{"commit", "extra"}, wantStderr: `commit takes no arguments, but was given "extra"`},
+		{name: "a case not named", args: []string{"case", "show"}, wantStderr: "case show needs CASE\ncaseplan: hint: usage: caseplan case show CASE [flags]"},
+		{name: "one argument of two", args: []string{"note", "amend", "W-1"}, wantStderr: `note amend needs CASE NOTE, but was given only "W-1"`},
+		{name: "a value of several words unquoted", args: []string{"case", "reopen", "W-1", "--date", "2026-03-16", "--reason", "found", "work"}, wantStderr: `case reopen takes CASE, but was given 2 arguments: "W-1" "work"` + "\ncaseplan: hint: usage: caseplan case reopen CASE --date DATE --reason TEXT [flags]\ncaseplan: hint: a value of several words goes in quotes"},
+		{name: "too many for an optional argument", args: []string{"clone", "a", "b", "c"}, wantStderr: `clone takes URL [DIR], but was given 3 arguments`},
+		{name: "a word of a value read as a case", args: []string{"validate", "--today", "2026-03-16", "called"}, wantStderr: `no case "called" in this store` + "\ncaseplan: hint: if \"called\" is a word of a value typed after a flag, put the whole value in quotes"},
 		{name: "an output format the command lacks", args: []string{"validate", "-o", "xml"}, wantStderr: `-o "xml": not a format this command writes`},
 		{name: "a bad --today", args: []string{"validate", "--today", "tomorrow"}, wantStderr: `--today "tomorrow": not a date`},
 		{name: "a bad CASEPLAN_TODAY", env: map[string]string{"CASEPLAN_TODAY": "2026-3-1"}, args: []string{"validate"}, wantStderr: "not a date"},
@@ -115,5 +120,25 @@ func TestIDsAndDatesFromEnv(t *testing.T) {
 	want := time.Date(2026, 3, 16, 9, 4, 0, 0, time.UTC)
 	if !c.Author.When.Equal(want) || !c.Committer.When.Equal(want) {
 		t.Errorf("commit times %s and %s, want %s", c.Author.When, c.Committer.When, want)
+	}
+}
+
+// TestGroupHelpUsage: the help of a command that only groups others shows
+// how its commands are called, not a use of its own ("caseplan case
+// [flags]"), which it does not have; a command of its own keeps its line.
+func TestGroupHelpUsage(t *testing.T) {
+	root := initCLIStore(t)
+	for _, tc := range []struct {
+		args      []string
+		want, not string
+	}{
+		{[]string{"case"}, "Usage:\n  caseplan case [command]\n", "caseplan case [flags]"},
+		{[]string{"--help"}, "Usage:\n  caseplan [command]\n", "caseplan [flags]"},
+		{[]string{"case", "show", "--help"}, "Usage:\n  caseplan case show CASE [flags]\n", "caseplan case show [command]"},
+	} {
+		code, stdout, stderr := runCaseplan(t, root, nil, tc.args...)
+		if code != ExitOK || !strings.Contains(stdout, tc.want) || strings.Contains(stdout, tc.not) {
+			t.Errorf("caseplan %s: exit %d, want %q and not %q in:\n%s%s", strings.Join(tc.args, " "), code, tc.want, tc.not, stdout, stderr)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -339,5 +340,24 @@ func (g *globals) nameCase(err error) error {
 			return hintf(err, "did you mean %s? case IDs are written with their capitals", e.Name())
 		}
 	}
+	if wordLike(uc.ID) {
+		// "--content Called about it": the words after the first were
+		// read as more cases.
+		return hintf(err, "if %q is a word of a value typed after a flag, put the whole value in quotes: --content \"Called about the interview\"", uc.ID)
+	}
 	return err
+}
+
+// wordLike reports whether s looks like a word of text rather than a case
+// ID: letters only, not all capitals.
+func wordLike(s string) bool {
+	if s == "" || strings.ToUpper(s) == s {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '\'' && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return true
 }
