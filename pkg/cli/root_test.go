@@ -30,6 +30,8 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "one argument of two", args: []string{"note", "amend", "W-1"}, wantStderr: `note amend needs CASE NOTE, but was given only "W-1"`},
 		{name: "a value of several words unquoted", args: []string{"case", "reopen", "W-1", "--date", "2026-03-16", "--reason", "found", "work"}, wantStderr: `case reopen takes CASE, but was given 2 arguments: "W-1" "work"` + "\ncaseplan: hint: usage: caseplan case reopen CASE --date DATE --reason TEXT [flags]\ncaseplan: hint: a value of several words goes in quotes"},
 		{name: "too many for an optional argument", args: []string{"clone", "a", "b", "c"}, wantStderr: `clone takes URL [DIR], but was given 3 arguments`},
+		{name: "an empty filter", args: []string{"case", "list", "--manager", ""}, wantStderr: `--manager "": an empty value is not one of the choices`},
+		{name: "an empty choice", args: []string{"case", "list", "--status", " "}, wantStderr: `--status " ": an empty value is not one of the choices`},
 		{name: "a word of a value read as a case", args: []string{"validate", "--today", "2026-03-16", "called"}, wantStderr: `no case "called" in this store` + "\ncaseplan: hint: if \"called\" is a word of a value typed after a flag, put the whole value in quotes"},
 		{name: "an output format the command lacks", args: []string{"validate", "-o", "xml"}, wantStderr: `-o "xml": not a format this command writes`},
 		{name: "a bad --today", args: []string{"validate", "--today", "tomorrow"}, wantStderr: `--today "tomorrow": not a date`},

@@ -145,7 +145,17 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 	var err error
 	c.Flags().Visit(func(f *pflag.Flag) {
 		from, ok := table[f.Name]
-		if !ok || from.noCheck || err != nil {
+		if !ok || err != nil {
+			return
+		}
+		// A choice given empty — --manager "$ME" with $ME never set —
+		// is no choice: read as "not given" it would list every
+		// manager's cases, or pick the default, without a word.
+		if f.Value.Type() == "string" && strings.TrimSpace(f.Value.String()) == "" {
+			err = usageErrorf("--%s %q: an empty value is not one of the choices; give one, or leave the flag out", f.Name, f.Value.String())
+			return
+		}
+		if from.noCheck {
 			return
 		}
 		valid := from.fixed
