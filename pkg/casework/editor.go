@@ -98,7 +98,7 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		return nil, store.NoSettings(found)
 	}
 	if _, ok := snap.Config.StaffByEmail(w.Author.Email); !ok {
-		return nil, &NotOnRosterError{Author: w.Author}
+		return nil, notOnRoster(snap.Config, w.Author)
 	}
 	original, err := src.ReadFile(path)
 	created := errors.Is(err, fs.ErrNotExist)
