@@ -77,3 +77,48 @@ func NewItem(prefix string, random io.Reader) (string, error) {
 	}
 	return prefix + "-" + encoding.EncodeToString(b[:])[:5], nil
 }
+
+// Meant returns the IDs among ids that typed was probably meant to be:
+// those one slip of a key away from it (a character left out, added,
+// changed, or two swapped), capitals aside, and those whose random part it
+// is without the year ("K7QX2" for 2026-K7QX2). nil when there is none:
+// what to suggest for a case ID a store does not have.
+func Meant(typed string, ids []string) []string {
+	t := Key(typed)
+	var out []string
+	for _, id := range ids {
+		k := Key(id)
+		if k == t {
+			continue
+		}
+		if oneSlip(t, k) || (len(t) >= 4 && strings.HasSuffix(k, "-"+t)) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// oneSlip reports whether a and b differ by one character left out, added
+// or changed, or by two neighbours swapped.
+func oneSlip(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) < len(b) {
+		return a[i:] == b[i+1:] // one left out
+	}
+	if i == len(a) {
+		return false // equal
+	}
+	if a[i+1:] == b[i+1:] {
+		return true // one changed
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // two swapped
+}

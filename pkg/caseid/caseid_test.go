@@ -3,6 +3,7 @@ package caseid
 import (
 	"bytes"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -77,5 +78,27 @@ func TestNewItem(t *testing.T) {
 	b, _ := NewItem("G", nil)
 	if a == b {
 		t.Fatalf("two random IDs are equal: %s", a)
+	}
+}
+
+func TestMeant(t *testing.T) {
+	ids := []string{"2026-QSB0A", "2026-2YMH3", "2026-SWWBC", "E-0001", "E-0002"}
+	for typed, want := range map[string]string{
+		"2026-QSB0B":  "2026-QSB0A", // one changed
+		"2026-QSBOA":  "2026-QSB0A", // the letter O for the digit 0
+		"2026-QSB0":   "2026-QSB0A", // one left out
+		"2026-QSB0AA": "2026-QSB0A", // one added
+		"2026-QS0BA":  "2026-QSB0A", // two swapped
+		"2026-qsb0b":  "2026-QSB0A", // capitals aside
+		"QSB0A":       "2026-QSB0A", // without the year
+		"E-0003":      "E-0001 E-0002",
+		"2026-ZZZZZ":  "",
+		"2026-QSB0A":  "", // the ID itself is no suggestion
+		"2026-SW":     "",
+		"0A":          "",
+	} {
+		if got := strings.Join(Meant(typed, ids), " "); got != want {
+			t.Errorf("Meant(%q) = %q, want %q", typed, got, want)
+		}
 	}
 }

@@ -101,7 +101,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	if roster != nil {
 		staff, ok := roster.StaffByEmail(w.Author.Email)
 		if !ok {
-			return nil, &NotOnRosterError{Author: w.Author}
+			return nil, notOnRoster(roster, w.Author)
 		}
 		if !head.IsZero() {
 			if err := checkAccess(roster, staff, files, beforeSnap, afterSnap, beforeLoaded); err != nil {

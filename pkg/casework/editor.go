@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/atomicfile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -97,7 +98,7 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		return nil, store.NoSettings(found)
 	}
 	if _, ok := snap.Config.StaffByEmail(w.Author.Email); !ok {
-		return nil, &NotOnRosterError{Author: w.Author}
+		return nil, notOnRoster(snap.Config, w.Author)
 	}
 	original, err := src.ReadFile(path)
 	created := errors.Is(err, fs.ErrNotExist)
@@ -165,6 +166,7 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 			}
 		}
 		if h.Invalid == nil || !h.Invalid(temp, found) {
+			keepCopy(temp, edited)
 			return nil, &EditNotSavedError{Err: &RefusedError{Findings: found}, Temp: temp, Shown: h.Invalid != nil}
 		}
 	}
@@ -188,10 +190,20 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		}, nil
 	})
 	if err != nil {
+		keepCopy(temp, edited)
 		return nil, &EditNotSavedError{Err: err, Temp: temp}
 	}
 	os.Remove(temp)
 	return res, nil
+}
+
+// keepCopy leaves the edited copy at temp as the record would be written,
+// with the relative modeline: the copy is kept to be fixed and copied
+// over the record, and the absolute file:// URL it was edited with names
+// this clone's directory, which would then be committed for the whole
+// team. If it cannot be rewritten, the copy stays as it is.
+func keepCopy(temp string, edited []byte) {
+	_ = atomicfile.WriteFile(temp, edited, 0o600)
 }
 
 // checkChange returns the errors that writing files would introduce in cases,

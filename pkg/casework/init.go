@@ -325,7 +325,7 @@ func Init(in InitStore) (string, error) {
 	return hash.String(), nil
 }
 
-// PreCommitHook is the git pre-commit hook init installs. caseplan's own
+// PreCommitHook is the git pre-commit hook init and clone install. caseplan's own
 // commands commit without running hooks (go-git runs none), and validate
 // what they write themselves; the hook is for commits made by hand with
 // the git CLI: it refuses one that adds errors to the records (only new
@@ -335,7 +335,7 @@ func Init(in InitStore) (string, error) {
 // edits of records first. git commit --no-verify skips it.
 const PreCommitHook = `#!/bin/sh
 # caseplan: refuse a hand commit that adds errors to the case records.
-# Installed by caseplan init; git commit --no-verify skips it.
+# Installed by caseplan init or clone; git commit --no-verify skips it.
 if ! command -v caseplan >/dev/null 2>&1; then
   echo "pre-commit hook: caseplan is not installed, so the records cannot be checked" >&2
   echo "pre-commit hook: install it (go install github.com/caseplan/caseplan/cmd/caseplan@VERSION), or commit with --no-verify" >&2

@@ -148,10 +148,40 @@ func (e *RefusedError) Error() string {
 
 // NotOnRosterError says the acting author is not on the staff roster, so
 // the audit trail could not name them.
-type NotOnRosterError struct{ Author Author }
+type NotOnRosterError struct {
+	Author Author
+	// Listed is the roster's member of the author's name, when there is
+	// one: the same person, acting with another email address (a git
+	// config's personal address, a typo in CASEPLAN_AUTHOR).
+	Listed *record.Staff
+}
 
 func (e *NotOnRosterError) Error() string {
 	return fmt.Sprintf("%s is not on the staff roster of this store", e.Author)
+}
+
+// Hint says the way out: act with the address the roster has, or be
+// added to it by whoever may change it.
+func (e *NotOnRosterError) Hint() string {
+	if e.Listed != nil {
+		return fmt.Sprintf("the roster has %s as %s with the email %s: act with that address (--author \"%s <%s>\", CASEPLAN_AUTHOR or git config user.email)",
+			e.Listed.Name, e.Listed.ID, e.Listed.Email, e.Listed.Name, e.Listed.Email)
+	}
+	return "the store's admin (anyone on the roster, in a store whose roster names no admin) adds you: caseplan staff add --name NAME --email EMAIL"
+}
+
+// notOnRoster returns the NotOnRosterError of author on cfg's roster.
+func notOnRoster(cfg *record.Config, author Author) error {
+	e := &NotOnRosterError{Author: author}
+	if cfg != nil {
+		for i, s := range cfg.Staff {
+			if strings.EqualFold(strings.TrimSpace(s.Name), strings.TrimSpace(author.Name)) {
+				e.Listed = &cfg.Staff[i]
+				break
+			}
+		}
+	}
+	return e
 }
 
 // Build computes a change from the store as it stands (read under the
@@ -211,7 +241,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	}
 	staff, ok := before.Config.StaffByEmail(w.Author.Email)
 	if !ok {
-		return nil, &NotOnRosterError{Author: w.Author}
+		return nil, notOnRoster(before.Config, w.Author)
 	}
 	if err := w.checkSigning(before.Config, staff); err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -55,6 +56,13 @@ Fields: ` + strings.Join(sealed.Names, ", ") + `.` + "\n" + exitStatusHelp,
 			if opts.file != "" {
 				if err := opts.readFields(); err != nil {
 					return err
+				}
+			}
+			// A field both given a value and cleared would lose the value
+			// typed, whichever came last: refuse it rather than guess.
+			for _, name := range opts.change.Clear {
+				if _, set := opts.change.Set[name]; set {
+					return &UsageError{Msg: fmt.Sprintf("--clear %s: %s is given a value too", name, name), Hint: fmt.Sprintf("give either --clear %s or a value (--%s, --file), not both", name, sealedFlag(name))}
 				}
 			}
 			if runF != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/teamsync"
 )
@@ -21,6 +22,7 @@ type cloneOptions struct {
 	url    string
 	dir    string
 	branch string
+	noHook bool
 }
 
 func newCmdClone(g *globals, runF func(*cloneOptions) error) *cobra.Command {
@@ -37,7 +39,11 @@ changed); a broken history is refused and nothing is left behind. The clone's
 trust anchors start at the cloned commit.
 
 URL is https, ssh (also git@host:path) or git://; credentials are found as
-for caseplan sync.` + "\n" + exitStatusHelp,
+for caseplan sync.
+
+Like caseplan init, it installs the git pre-commit hook (unless --no-hook)
+that refuses a commit made by hand with git when it adds errors to the
+records: git does not copy hooks with a clone.` + "\n" + exitStatusHelp,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.url = args[0]
@@ -56,6 +62,7 @@ for caseplan sync.` + "\n" + exitStatusHelp,
 		},
 	}
 	c.Flags().StringVar(&opts.branch, "branch", "", "the `BRANCH` to clone (default: the remote's HEAD)")
+	c.Flags().BoolVar(&opts.noHook, "no-hook", false, "do not install the git pre-commit hook that refuses hand commits of invalid records")
 	return c
 }
 
@@ -92,5 +99,18 @@ func cloneRun(opts *cloneOptions) error {
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: cloned %s into %s (%s at %s); audit trail intact: %d commit(s) checked\n",
 		rem.Redacted(), dir, res.Branch, res.Head.String()[:12], res.Commits)
+	if opts.noHook {
+		return nil
+	}
+	// The clone is made: a hook that cannot be installed is a warning, not
+	// a failed clone.
+	repo, err := gitstore.Open(dir)
+	if err == nil {
+		_, err = casework.InstallHook(repo)
+		repo.Close()
+	}
+	if err != nil {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %v\n", err)
+	}
 	return nil
 }

@@ -47,8 +47,9 @@ It also installs a git pre-commit hook (unless --no-hook, or a pre-commit
 hook is already there) that refuses a commit made by hand with git when it
 adds errors to the records: it runs caseplan validate --new-from HEAD.
 caseplan's own commands validate before they commit and run no hooks. The
-hook belongs to this clone, as git hooks do; for every clone of a team's
-store, use the pre-commit framework with caseplan's .pre-commit-hooks.yaml.
+hook belongs to this clone, as git hooks do; caseplan clone installs it in
+each colleague's clone, and for clones made with git clone too, use the
+pre-commit framework with caseplan's .pre-commit-hooks.yaml.
 
 With --remote URL the store is made for a team: URL, an empty repository on
 the git host (https, ssh or git://), becomes the remote origin and receives

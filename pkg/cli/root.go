@@ -154,7 +154,8 @@ func Main(args []string, env Env) int {
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
-	err := root.Execute()
+	c, err := root.ExecuteC()
+	err = usageHint(c, err)
 	err = g.nameCase(err)
 	printError(env.Stderr, err)
 	if g.interrupted.Load() {
@@ -162,6 +163,16 @@ func Main(args []string, env Env) int {
 		return ExitOther
 	}
 	return exitCode(err)
+}
+
+// usageHint gives cobra's own usage errors of command c — too few or too
+// many arguments, a required flag left out — the hint every usage error
+// has: how the command is called, and where its help is.
+func usageHint(c *cobra.Command, err error) error {
+	if err == nil || c == nil || !isCobraUsage(err) || errors.As(err, new(hinter)) {
+		return err
+	}
+	return &UsageError{Msg: err.Error(), Hint: fmt.Sprintf("usage: %s; run '%s --help' for more", c.UseLine(), c.CommandPath())}
 }
 
 const exitStatusHelp = `

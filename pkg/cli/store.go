@@ -315,7 +315,9 @@ func (g *globals) loadReadable(caseID, p string) (*casefile.Snapshot, error) {
 
 // nameCase adds to an unknown case the case of that ID in other capitals,
 // if the store has one: IDs are compared exactly, but a person typing
-// one may not see the difference.
+// one may not see the difference. Otherwise it names the cases the ID was
+// probably meant to be (caseid.Meant), or says where the store's cases are
+// listed and how a colleague's new case reaches this clone.
 func (g *globals) nameCase(err error) error {
 	var uc *store.UnknownCaseError
 	if !errors.As(err, &uc) {
@@ -335,17 +337,27 @@ func (g *globals) nameCase(err error) error {
 	if rerr != nil {
 		return err
 	}
+	var ids []string
 	for _, e := range entries {
 		if e.IsDir() && e.Name() != uc.ID && caseid.Key(e.Name()) == caseid.Key(uc.ID) {
 			return hintf(err, "did you mean %s? case IDs are written with their capitals", e.Name())
 		}
+		if e.IsDir() && !layout.IsStoreDir(e.Name()) {
+			ids = append(ids, e.Name())
+		}
+	}
+	// A slip of a key, or a case a colleague opened that this clone has
+	// not received yet: either way the message alone leaves the case
+	// manager guessing.
+	if meant := caseid.Meant(uc.ID, ids); len(meant) > 0 {
+		return hintf(err, "did you mean %s? caseplan case list lists the cases", strings.Join(meant, " or "))
 	}
 	if wordLike(uc.ID) {
 		// "--content Called about it": the words after the first were
 		// read as more cases.
 		return hintf(err, "if %q is a word of a value typed after a flag, put the whole value in quotes: --content \"Called about the interview\"", uc.ID)
 	}
-	return err
+	return hintf(err, "caseplan case list lists the cases of this clone; a case a colleague opened since your last sync comes with caseplan sync")
 }
 
 // wordLike reports whether s looks like a word of text rather than a case

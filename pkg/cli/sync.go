@@ -17,6 +17,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/teamsync"
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -195,6 +196,21 @@ func syncRun(opts *syncOptions) error {
 	}
 	if n := len(res.Conflicts); n > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d value(s) changed on both sides kept the remote's; the conflicts above say where this clone's are kept\n", n)
+	}
+	// sync sends commits: records written with --no-commit, or edited by
+	// hand and not committed, stay in this clone, though "already in step"
+	// would read as if the colleagues had them.
+	edits, _, err := repo.EditsUnder(layout.CasesDir, func(p string) bool {
+		_, isRecord := layout.KindOf(p)
+		return isRecord
+	})
+	if err == nil && len(edits) > 0 {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d record file(s) under %s/ are not committed, so they were not sent (%s", len(edits), layout.CasesDir, edits[0].Path)
+		if len(edits) > 1 {
+			fmt.Fprintf(opts.env.Stderr, " and %d more", len(edits)-1)
+		}
+		fmt.Fprintln(opts.env.Stderr, ")")
+		fmt.Fprintln(opts.env.Stderr, "caseplan: hint: commit them with caseplan commit -m MESSAGE, then sync again")
 	}
 	return nil
 }

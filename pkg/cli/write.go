@@ -166,7 +166,7 @@ func (g *globals) changeError(err error) error {
 	case errors.As(err, &denied):
 		return &UsageError{Msg: denied.Error(), Hint: denied.Hint()}
 	case errors.As(err, &roster):
-		return &UsageError{Msg: roster.Error(), Hint: "a staff member already on the roster can add you: caseplan staff add --name NAME --email EMAIL"}
+		return &UsageError{Msg: roster.Error(), Hint: roster.Hint()}
 	case errors.As(err, &locked):
 		return hintf(err, "%s", lockedHint(locked))
 	case errors.As(err, &unfinished):

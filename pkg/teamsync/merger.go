@@ -35,17 +35,74 @@ func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConfli
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(res.Conflicts) == 0 {
+	lost := lostComments(base, ours, res.Data)
+	if len(res.Conflicts) == 0 && len(lost) == 0 {
 		return res.Data, nil, nil
 	}
 	var root yaml.Node
 	_ = yaml.Unmarshal(res.Data, &root) // merge.Record returns a file that parses
-	out := make([]FieldConflict, len(res.Conflicts))
-	for i, c := range res.Conflicts {
+	out := make([]FieldConflict, 0, len(res.Conflicts)+len(lost))
+	for _, c := range res.Conflicts {
 		field, line := locate(&root, c.Path)
-		out[i] = FieldConflict{Field: field, Line: line, Kept: c.Theirs, Local: c.Ours}
+		out = append(out, FieldConflict{Field: field, Line: line, Kept: c.Theirs, Local: c.Ours})
+	}
+	for _, c := range lost {
+		out = append(out, FieldConflict{Field: "a comment", Local: c, Comment: true})
 	}
 	return res.Data, out, nil
+}
+
+// lostComments returns the comments ours added to base that the merged
+// file does not hold. The merge is of records, which hold values, not
+// comments: a comment ours added beside values it left alone is not
+// carried into a file the remote changed too, and would otherwise be lost
+// without a word (a commit that only added it would not even be sent).
+func lostComments(base, ours, merged []byte) []string {
+	have := map[string]int{}
+	for _, c := range comments(base) {
+		have[c]++
+	}
+	kept := map[string]int{}
+	for _, c := range comments(merged) {
+		kept[c]++
+	}
+	var lost []string
+	for _, c := range comments(ours) {
+		switch {
+		case have[c] > 0:
+			have[c]--
+		case kept[c] > 0:
+			kept[c]--
+		default:
+			lost = append(lost, c)
+		}
+	}
+	return lost
+}
+
+// comments returns the comment lines of a YAML file, each trimmed, in the
+// file's order.
+func comments(data []byte) []string {
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) != nil {
+		return nil
+	}
+	var out []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			for _, line := range strings.Split(c, "\n") {
+				if line = strings.TrimSpace(line); line != "" {
+					out = append(out, line)
+				}
+			}
+		}
+		for _, k := range n.Content {
+			walk(k)
+		}
+	}
+	walk(&root)
+	return out
 }
 
 // OpenedTwiceError says that this clone and the remote both opened a case

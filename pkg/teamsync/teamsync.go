@@ -50,6 +50,9 @@ type FieldConflict struct {
 	Line  int    // the kept value's line in the merged file, or 0
 	Kept  string // the remote's value, as YAML
 	Local string // this clone's value, as YAML; "" when it removed the item
+	// Comment says Local is a comment this clone added that the merge,
+	// which merges values, could not keep.
+	Comment bool
 }
 
 // Conflict is a FieldConflict with where it happened.
@@ -81,6 +84,10 @@ func (c Conflict) Finding() finding.Finding {
 		Commit: c.LocalCommit.String(),
 		Message: fmt.Sprintf("%s was changed on both sides: kept %s from the remote (%s, commit %s); this clone %s (%s), still in its commit: %s; to use it, set it again",
 			c.Field, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, see),
+	}
+	if c.Comment {
+		f.Message = fmt.Sprintf("the comment %q this clone added (%s) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not comments; it is still in its commit: %s; to keep it, add it again and run caseplan commit",
+			c.Local, c.LocalAuthor, c.RemoteAuthor, short(c.RemoteCommit), see)
 	}
 	if inCase {
 		f.Case = id

@@ -2,10 +2,14 @@ package teamsync
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/schemas"
 )
 
 // Two case managers add notes to one case in their clones and sync: both
@@ -136,5 +140,63 @@ func TestSyncRefusesCaseOpenedTwice(t *testing.T) {
 	}
 	if st := b.git("status", "--porcelain"); st != "" {
 		t.Errorf("bob's work tree changed:\n%s", st)
+	}
+}
+
+// A comment added by hand beside values the remote's commit left alone,
+// in a file the remote changed too: the merge keeps values, not comments,
+// so the comment cannot be carried over, but it is reported where it is
+// kept rather than dropped without a word (its commit was not even sent).
+func TestSyncReportsALostComment(t *testing.T) {
+	_, url, a := newTeam(t)
+	id := a.newCase("W-001", "Ana Example")
+	a.sync()
+	b := cloneAs(t, url, bob)
+	lang := "Spanish"
+	a.apply([]string{id}, casework.SetIntake{Case: id, Language: &lang}.Build)
+	p := filepath.Join(b.dir, "cases", id, "intake.yaml")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(data, "# Prefers calls after 6pm\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	repo := b.open()
+	v, err := schemas.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := &casework.Workspace{Repo: repo, Schemas: v, Today: today, Author: b.author, Now: time.Now, Keys: b.keys}
+	if _, err := ws.CommitEdits("W-001: a comment"); err != nil {
+		t.Fatal(err)
+	}
+	repo.Close()
+	bobsCommit := b.head()
+	a.sync()
+	r := b.sync()
+	if len(r.Conflicts) != 1 {
+		t.Fatalf("conflicts = %+v; want the comment reported", r.Conflicts)
+	}
+	c := r.Conflicts[0]
+	if !c.Comment || c.Local != "# Prefers calls after 6pm" || c.LocalCommit != bobsCommit {
+		t.Errorf("conflict = %+v", c)
+	}
+	f := c.Finding()
+	for _, want := range []string{"# Prefers calls after 6pm", "Bob Brown", "Alice Adams", "git show " + bobsCommit.String()[:12] + ":cases/W-001/intake.yaml", "caseplan commit"} {
+		if !strings.Contains(f.Message, want) {
+			t.Errorf("finding %q lacks %q", f.Message, want)
+		}
+	}
+	if r.Dropped != 0 || r.Overruled != 1 {
+		t.Errorf("dropped %d, overruled %d; want the commit overruled, not said to be the remote's already", r.Dropped, r.Overruled)
+	}
+	// A comment the merge does carry (inside a goal ours added whole) is
+	// no conflict.
+	if _, fcs, err := RecordMerger("cases/W-001/iep.yaml",
+		[]byte("created: 2026-03-01\nvision: a\n"),
+		[]byte("created: 2026-03-01\nvision: a\ngoals:\n  - id: G-1\n    # agreed at the review\n    term: short\n    text: b\n    status: active\n"),
+		[]byte("created: 2026-03-01\nvision: c\n")); err != nil || len(fcs) != 0 {
+		t.Errorf("merge of a new goal with its comment: conflicts %+v, err %v", fcs, err)
 	}
 }
