@@ -325,23 +325,34 @@ func Init(in InitStore) (string, error) {
 	return hash.String(), nil
 }
 
-// PreCommitHook is the git pre-commit hook init and clone install. caseplan's own
-// commands commit without running hooks (go-git runs none), and validate
-// what they write themselves; the hook is for commits made by hand with
-// the git CLI: it refuses one that adds errors to the records (only new
-// ones, as validate --new-from HEAD reports them, so a store with old
-// findings can still be committed to). It validates the work tree, which
-// holds what is staged and also what is not: commit or stash unstaged
-// edits of records first. git commit --no-verify skips it.
+// PreCommitHook is the git pre-commit hook init and clone install.
+// caseplan's own commands commit without running hooks (go-git runs none),
+// and validate what they write themselves; the hook is for commits made
+// by hand with the git CLI. One that changes cases/ is refused outright:
+// it cannot carry caseplan's trailers, so verify would call it a hole in
+// the audit trail and sync would refuse to share it; caseplan commit
+// commits the same edits properly. Any other hand commit is refused when
+// it adds errors to the records (only new ones, as validate --new-from
+// HEAD reports them, so a store with old findings can still be committed
+// to). git commit --no-verify skips it.
 const PreCommitHook = `#!/bin/sh
-# caseplan: refuse a hand commit that adds errors to the case records.
+# caseplan: refuse a hand commit that adds errors to the case records, or
+# that changes them at all (caseplan commit commits such edits).
 # Installed by caseplan init or clone; git commit --no-verify skips it.
-if ! command -v caseplan >/dev/null 2>&1; then
+status=0
+if command -v caseplan >/dev/null 2>&1; then
+  caseplan validate --new-from HEAD || status=1
+else
   echo "pre-commit hook: caseplan is not installed, so the records cannot be checked" >&2
   echo "pre-commit hook: install it (go install github.com/caseplan/caseplan/cmd/caseplan@VERSION), or commit with --no-verify" >&2
+  status=1
+fi
+if ! git diff --cached --quiet -- cases/; then
+  echo "pre-commit hook: this commit changes cases/; a commit of records made with git has none of caseplan's trailers, so caseplan verify and sync would refuse it" >&2
+  echo "pre-commit hook: commit the edits with caseplan commit -m MESSAGE instead: it validates them and commits them with the trailers (they stay in your work tree until then)" >&2
   exit 1
 fi
-exec caseplan validate --new-from HEAD
+exit $status
 `
 
 // HookError says a pre-commit hook is already there, and was left alone.

@@ -62,7 +62,7 @@ records: git does not copy hooks with a clone.` + "\n" + exitStatusHelp,
 		},
 	}
 	c.Flags().StringVar(&opts.branch, "branch", "", "the `BRANCH` to clone (default: the remote's HEAD)")
-	c.Flags().BoolVar(&opts.noHook, "no-hook", false, "do not install the git pre-commit hook that refuses hand commits of invalid records")
+	c.Flags().BoolVar(&opts.noHook, "no-hook", false, "do not install the git pre-commit hook that refuses hand commits of the records")
 	return c
 }
 

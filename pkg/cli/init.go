@@ -45,7 +45,9 @@ commit in any roster member's name with --author, and nothing would tell.
 
 It also installs a git pre-commit hook (unless --no-hook, or a pre-commit
 hook is already there) that refuses a commit made by hand with git when it
-adds errors to the records: it runs caseplan validate --new-from HEAD.
+adds errors to the records (it runs caseplan validate --new-from HEAD), or
+when it changes cases/ at all: such a commit lacks caseplan's trailers,
+which verify and sync require; caseplan commit commits the edits instead.
 caseplan's own commands validate before they commit and run no hooks. The
 hook belongs to this clone, as git hooks do; caseplan clone installs it in
 each colleague's clone, and for clones made with git clone too, use the
@@ -73,7 +75,7 @@ holds commits is refused before anything is created.` + "\n" + exitStatusHelp,
 		},
 	}
 	c.Flags().StringVar(&opts.organization, "organization", "Workforce Services", "the organisation's `NAME`")
-	c.Flags().BoolVar(&opts.noHook, "no-hook", false, "do not install the git pre-commit hook that refuses hand commits of invalid records")
+	c.Flags().BoolVar(&opts.noHook, "no-hook", false, "do not install the git pre-commit hook that refuses hand commits of the records")
 	c.Flags().StringVar(&opts.remote, "remote", "", "an empty repository on the team's git host, at `URL`, to push the new store to")
 	return c
 }
