@@ -586,7 +586,7 @@ func TestResolveRevision(t *testing.T) {
 			t.Errorf("ResolveRevision(%q) = %s, %v; want %s", rev, got, err, want)
 		}
 	}
-	for _, rev := range []string{"nope", c1.String()[:2], ""} {
+	for _, rev := range []string{"nope", c1.String()[:2], "", "HEAD@{1}", "main@{yesterday}", "HEAD^{tree}", "v1^{}"} {
 		if _, err := r.ResolveRevision(rev); err == nil {
 			t.Errorf("ResolveRevision(%q): no error", rev)
 		}

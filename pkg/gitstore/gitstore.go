@@ -287,6 +287,13 @@ func (r *Repo) ResolveRevision(rev string) (plumbing.Hash, error) {
 			}
 		}
 	}
+	// go-git skips what it does not know of git's revision syntax:
+	// "HEAD@{5}" (a reflog entry) and "HEAD^{tree}" (an object of
+	// another type) both resolved to HEAD, a report of another commit
+	// than the one asked for.
+	if strings.Contains(rev, "@{") || strings.Contains(rev, "^{") {
+		return plumbing.ZeroHash, &RevisionError{Rev: rev, Err: errors.New("@{...} and ^{...} are not read here; name the commit itself")}
+	}
 	r.objects.lastDamage()
 	h, err := r.repo.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
