@@ -232,13 +232,14 @@ func (g *globals) todayDate() (time.Time, error) {
 
 // openHead opens the store's repository for the commands that read its
 // history (log, verify) and resolves HEAD's commit, the zero hash when the
-// store has no commits yet. The caller closes the repository.
+// store has no commits yet; a detached HEAD is read as it is (see
+// gitstore.ReadHead). The caller closes the repository.
 func (g *globals) openHead() (*gitstore.Repo, plumbing.Hash, error) {
 	repo, err := g.openRepo()
 	if err != nil {
 		return nil, plumbing.ZeroHash, err
 	}
-	head, err := repo.Head()
+	head, err := repo.ReadHead()
 	if err != nil {
 		repo.Close()
 		return nil, plumbing.ZeroHash, err
