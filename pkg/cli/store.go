@@ -247,6 +247,17 @@ func (g *globals) openHead() (*gitstore.Repo, plumbing.Hash, error) {
 	return repo, head, nil
 }
 
+// shallowError gives a history reader's failure on a shallow clone its
+// cause and the way out: a commit past the clone's cut is not missing from
+// the store, only from the clone.
+func shallowError(repo *gitstore.Repo, err error) error {
+	if err == nil || !errors.Is(err, plumbing.ErrObjectNotFound) || !repo.Shallow() {
+		return err
+	}
+	return hintf(fmt.Errorf("this clone is shallow (made with --depth): its history stops before the commits it needs: %w", err),
+		"fetch the whole history with git fetch --unshallow; in CI, check out with fetch-depth: 0 (GitHub Actions' actions/checkout) or GIT_DEPTH: 0 (GitLab CI)")
+}
+
 // loadWorkTree reads cases (all when nil) from the store's work tree.
 func (g *globals) loadWorkTree(cases []string) (*casefile.Snapshot, error) {
 	root, err := g.storeRoot()
