@@ -43,9 +43,13 @@ that day and "so_far" is true.
 
   open_at_start       cases opened before the month and not closed before it
   open_at_end         cases open at the end of the month's last day
-                      (open_at_start + opened - closed = open_at_end)
-  opened, closed      cases opened or closed in the month; closed_by_reason
-                      splits closed by the closure's reason
+                      (open_at_start + opened + reopened - closed =
+                      open_at_end)
+  opened, reopened, closed
+                      cases opened, closed cases reopened, and closures, in
+                      the month (a case closed and reopened in it counts in
+                      both); closed_by_reason splits closed by the
+                      closure's reason
   placed              placements starting in the month;
                       median_days_to_placement is the median of the days
                       from opening to start over them (null when none)
@@ -81,7 +85,7 @@ A case manager's section counts the cases they were the designated counselor
 of at month end (a transfer dated later is undone); caseload is open_at_end.
 Rows: every case open at some time in the month, and any other case with an
 event dated in it (a follow-up after closure), with the flags opened,
-closed:REASON, placed, contact-overdue, items-overdue, extension-pending and
+reopened, closed:REASON, placed, contact-overdue, items-overdue, extension-pending and
 potential-exit. --cohort ID keeps only the rows of a layoff
 cohort's cases (caseplan case import); the summary and the sections stay
 the office's.
@@ -97,7 +101,7 @@ Formats:
             formula is prefixed with ' (plain numbers such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
             "committed","caseplan","participants","summary":{"open_at_start",
-            "open_at_end","opened","closed","closed_by_reason",
+            "open_at_end","opened","reopened","closed","closed_by_reason",
             "placed","median_days_to_placement","contacts","contact_cases",
             "contact_compliance","overdue_contacts","overdue_items",
             "extensions_requested","extensions_approved","follow_ups_due",
