@@ -39,7 +39,8 @@ items are as of the month's last day: what the records date later (a later
 placement, closure, transfer, a milestone done later) is left out. A month
 not over on the report's day (--as-of, else --today) is reported so far: up
 to that day, so nothing is called overdue that is not overdue yet; "to" is
-that day and "so_far" is true.
+that day and "so_far" is true. A month that has not begun on that day is
+refused (exit 2): its figures would be a projection.
 
   open_at_start       cases opened before the month and not closed before it
   open_at_end         cases open at the end of the month's last day
@@ -175,11 +176,23 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 }
 
 // reportedMonth is the month to report: --month as it stands on the report's day
-// (--as-of, else --today), so a month not over is reported so far.
+// (--as-of, else --today), so a month not over is reported so far. A month
+// that has not begun on that day is refused: its overdue items and
+// compliance would be a projection, not what the records say.
 func (opts *reportMonthlyOptions) reportedMonth() (report.Month, error) {
 	day, err := opts.reportDay()
 	if err != nil {
 		return report.Month{}, err
+	}
+	if first := opts.period.First(); day.Before(first) {
+		flag := "--today"
+		if opts.asOf != "" {
+			flag = "--as-of"
+		}
+		return report.Month{}, &UsageError{
+			Msg:  fmt.Sprintf("--month %s: the month has not begun on %s, the report's day (%s)", opts.period, day.Format(time.DateOnly), flag),
+			Hint: fmt.Sprintf("report a month up to %s, or make the report on a day in or after the month with %s", day.Format("2006-01"), flag),
+		}
 	}
 	return opts.period.SoFar(day), nil
 }
