@@ -70,14 +70,16 @@ refused (exit 2): its figures would be a projection.
                       the month's last day — the same due date case show and
                       the tickler give; a case opened less than one interval
                       (WIOA: first_contact_days) before then with no contact
-                      yet is not overdue. 1 when no case expects contact.
+                      yet is not overdue. It is null when no case expects
+                      contact (the text formats say "none").
   overdue_contacts    those cases that were overdue
   overdue_items       due items (see caseplan case show) overdue on the last day
   extensions_requested, extensions_approved
                       work-security extensions requested in the month, and
                       approvals decided in it (000)
   follow_ups_due, follow_ups_done
-                      follow-ups in outcome.yaml due, or done, in the month
+                      follow-ups in outcome.yaml due in the month, and of
+                      them those done by its end, early or on time
   applications, interviews
                       activity tracker entries dated in the month (000);
                       mock interviews are practice and do not count
