@@ -119,6 +119,13 @@ func TestSyntaxInPlainWords(t *testing.T) {
 		{"a tab",
 			"id: W-001\nparticipant:\n\tname: Ana\n",
 			3, "line 3 is indented with a tab; YAML indents with spaces only"},
+		// The parser names the line above, whose value might go on.
+		{"a tab before a field already lined up",
+			"id: W-001\nopened: 2026-03-02\n\tprogram: wioa\nstatus: open\n",
+			3, "line 3 is indented with a tab; YAML indents with spaces only: remove the tab"},
+		{"a tab before a nested field already lined up",
+			"id: W-001\nparticipant:\n  name: Ana\n\t  phone: 555-0100\n",
+			4, "line 4 is indented with a tab; YAML indents with spaces only: remove the tab"},
 		{"a quote never closed",
 			"id: W-001\nnotes: \"unterminated\nprogram: wioa\n",
 			2, `line 2 starts a value with " but the line does not close it`},
