@@ -70,7 +70,7 @@ func logRun(opts *logOptions) error {
 		// The clone's log index answers without reading every commit; it
 		// gives what history.Log gives (see pkg/history/logindex.go).
 		if entries, err = history.LogIndexed(repo.Git(), repo, head, opts.caseID, opts.limit); err != nil {
-			return err
+			return shallowError(repo, err)
 		}
 	}
 	if opts.caseID != "" && len(entries) == 0 {

@@ -39,13 +39,18 @@ items are as of the month's last day: what the records date later (a later
 placement, closure, transfer, a milestone done later) is left out. A month
 not over on the report's day (--as-of, else --today) is reported so far: up
 to that day, so nothing is called overdue that is not overdue yet; "to" is
-that day and "so_far" is true.
+that day and "so_far" is true. A month that has not begun on that day is
+refused (exit 2): its figures would be a projection.
 
   open_at_start       cases opened before the month and not closed before it
   open_at_end         cases open at the end of the month's last day
-                      (open_at_start + opened - closed = open_at_end)
-  opened, closed      cases opened or closed in the month; closed_by_reason
-                      splits closed by the closure's reason
+                      (open_at_start + opened + reopened - closed =
+                      open_at_end)
+  opened, reopened, closed
+                      cases opened, closed cases reopened, and closures, in
+                      the month (a case closed and reopened in it counts in
+                      both); closed_by_reason splits closed by the
+                      closure's reason
   placed              placements starting in the month;
                       median_days_to_placement is the median of the days
                       from opening to start over them (null when none)
@@ -65,14 +70,16 @@ that day and "so_far" is true.
                       the month's last day — the same due date case show and
                       the tickler give; a case opened less than one interval
                       (WIOA: first_contact_days) before then with no contact
-                      yet is not overdue. 1 when no case expects contact.
+                      yet is not overdue. It is null when no case expects
+                      contact (the text formats say "none").
   overdue_contacts    those cases that were overdue
   overdue_items       due items (see caseplan case show) overdue on the last day
   extensions_requested, extensions_approved
                       work-security extensions requested in the month, and
                       approvals decided in it (000)
   follow_ups_due, follow_ups_done
-                      follow-ups in outcome.yaml due, or done, in the month
+                      follow-ups in outcome.yaml due in the month, and of
+                      them those done by its end, early or on time
   applications, interviews
                       activity tracker entries dated in the month (000);
                       mock interviews are practice and do not count
@@ -81,7 +88,7 @@ A case manager's section counts the cases they were the designated counselor
 of at month end (a transfer dated later is undone); caseload is open_at_end.
 Rows: every case open at some time in the month, and any other case with an
 event dated in it (a follow-up after closure), with the flags opened,
-closed:REASON, placed, contact-overdue, items-overdue, extension-pending and
+reopened, closed:REASON, placed, contact-overdue, items-overdue, extension-pending and
 potential-exit. --cohort ID keeps only the rows of a layoff
 cohort's cases (caseplan case import); the summary and the sections stay
 the office's.
@@ -97,7 +104,7 @@ Formats:
             formula is prefixed with ' (plain numbers such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
             "committed","caseplan","participants","summary":{"open_at_start",
-            "open_at_end","opened","closed","closed_by_reason",
+            "open_at_end","opened","reopened","closed","closed_by_reason",
             "placed","median_days_to_placement","contacts","contact_cases",
             "contact_compliance","overdue_contacts","overdue_items",
             "extensions_requested","extensions_approved","follow_ups_due",
@@ -171,11 +178,23 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 }
 
 // reportedMonth is the month to report: --month as it stands on the report's day
-// (--as-of, else --today), so a month not over is reported so far.
+// (--as-of, else --today), so a month not over is reported so far. A month
+// that has not begun on that day is refused: its overdue items and
+// compliance would be a projection, not what the records say.
 func (opts *reportMonthlyOptions) reportedMonth() (report.Month, error) {
 	day, err := opts.reportDay()
 	if err != nil {
 		return report.Month{}, err
+	}
+	if first := opts.period.First(); day.Before(first) {
+		flag := "--today"
+		if opts.asOf != "" {
+			flag = "--as-of"
+		}
+		return report.Month{}, &UsageError{
+			Msg:  fmt.Sprintf("--month %s: the month has not begun on %s, the report's day (%s)", opts.period, day.Format(time.DateOnly), flag),
+			Hint: fmt.Sprintf("report a month up to %s, or make the report on a day in or after the month with %s", day.Format("2006-01"), flag),
+		}
 	}
 	return opts.period.SoFar(day), nil
 }

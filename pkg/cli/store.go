@@ -233,18 +233,30 @@ func (g *globals) todayDate() (time.Time, error) {
 
 // openHead opens the store's repository for the commands that read its
 // history (log, verify) and resolves HEAD's commit, the zero hash when the
-// store has no commits yet. The caller closes the repository.
+// store has no commits yet; a detached HEAD is read as it is (see
+// gitstore.ReadHead). The caller closes the repository.
 func (g *globals) openHead() (*gitstore.Repo, plumbing.Hash, error) {
 	repo, err := g.openRepo()
 	if err != nil {
 		return nil, plumbing.ZeroHash, err
 	}
-	head, err := repo.Head()
+	head, err := repo.ReadHead()
 	if err != nil {
 		repo.Close()
 		return nil, plumbing.ZeroHash, err
 	}
 	return repo, head, nil
+}
+
+// shallowError gives a history reader's failure on a shallow clone its
+// cause and the way out: a commit past the clone's cut is not missing from
+// the store, only from the clone.
+func shallowError(repo *gitstore.Repo, err error) error {
+	if err == nil || !errors.Is(err, plumbing.ErrObjectNotFound) || !repo.Shallow() {
+		return err
+	}
+	return hintf(fmt.Errorf("this clone is shallow (made with --depth): its history stops before the commits it needs: %w", err),
+		"fetch the whole history with git fetch --unshallow; in CI, check out with fetch-depth: 0 (GitHub Actions' actions/checkout) or GIT_DEPTH: 0 (GitLab CI)")
 }
 
 // loadWorkTree reads cases (all when nil) from the store's work tree.

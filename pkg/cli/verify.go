@@ -187,13 +187,13 @@ func verifyRun(opts *verifyOptions) error {
 				findings, stats, err = history.Verify(repo.Git(), head, vo)
 			}
 			if err != nil {
-				return err
+				return shallowError(repo, err)
 			}
 		}
 		if history.Rewritten(findings) && vo.Since == anchor && !anchor.IsZero() {
 			vo.Since = plumbing.ZeroHash
 			if findings, stats, err = history.Verify(repo.Git(), head, vo); err != nil {
-				return err
+				return shallowError(repo, err)
 			}
 		}
 		if !anchor.IsZero() && vo.Since == anchor {

@@ -238,6 +238,14 @@ func (r *Repo) Close() error {
 // Root returns the absolute path of the work tree root.
 func (r *Repo) Root() string { return r.root }
 
+// Shallow reports whether the clone's history is cut short (git clone
+// --depth, or a CI checkout's default depth): the commits before the cut
+// are not in it, so a reader of the whole history cannot get past them.
+func (r *Repo) Shallow() bool {
+	cut, err := r.storage.Shallow()
+	return err == nil && len(cut) > 0
+}
+
 // Git returns the underlying go-git repository, for readers such as log and
 // verify. Writing through it bypasses the store's lock.
 func (r *Repo) Git() *git.Repository { return r.repo }

@@ -36,10 +36,7 @@ type ReadCommit struct {
 // At names nothing (a *DamagedObjectError when a commit could not be
 // read), and ErrNoCommitAsOf when AsOf is before every commit.
 func (r *Repo) Resolve(rd Reading) (ReadCommit, error) {
-	head, err := r.Head()
-	if errors.Is(err, ErrDetachedHead) {
-		head, err = r.ResolveRevision("HEAD")
-	}
+	head, err := r.ReadHead()
 	if err != nil {
 		return ReadCommit{}, err
 	}
@@ -67,6 +64,19 @@ func (r *Repo) Resolve(rd Reading) (ReadCommit, error) {
 		return ReadCommit{}, fmt.Errorf("read commit %s: %w", hash, err)
 	}
 	return ReadCommit{Hash: hash, Committed: c.Committer.When}, nil
+}
+
+// ReadHead returns the commit HEAD names, for commands that only read
+// (reports, log, verify): a detached HEAD is as good as a branch there — a
+// past commit checked out to look at, or the merge commit CI checks out
+// for a pull request. Like Head, it returns the zero hash and a nil error
+// when the branch is unborn.
+func (r *Repo) ReadHead() (plumbing.Hash, error) {
+	head, err := r.Head()
+	if errors.Is(err, ErrDetachedHead) {
+		head, err = r.ResolveRevision("HEAD")
+	}
+	return head, err
 }
 
 // ErrNoSuchCommit says a revision names no commit of the store.

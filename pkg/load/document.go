@@ -93,6 +93,8 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 			line, msg := syntaxError(err)
 			if n, plain, ok := explainSyntax(data, parsesPast); ok {
 				line, msg = n, "invalid YAML: "+plain
+			} else {
+				line = problemLine(data, msg, line)
 			}
 			return fail(line, 1, RuleSyntax, "%s", msg)
 		}
@@ -417,6 +419,40 @@ func scalar(n *yaml.Node) (any, error) {
 }
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// maxProblemScan is the most lines problemLine reads prefixes of: a record
+// is a few dozen lines, and each prefix is parsed again.
+const maxProblemScan = 2000
+
+// problemLine finds the line that breaks the file, for a parser error msg
+// reported at line. For a mistake inside a mapping or a flow list, go-yaml
+// names the line before the one that construct starts on — for a record's
+// top-level mapping, its modeline — not the line that breaks it (a value
+// followed by more text, a list item among fields). The file read up to
+// and including that line fails as the whole file does, and up to any
+// line before it does not (or fails otherwise: inside a quoted value that
+// goes on over lines), so the first such prefix ends at it. The parser's
+// line is kept when none is found.
+func problemLine(data []byte, msg string, line int) int {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	if len(lines) > maxProblemScan {
+		return line
+	}
+	end := 0
+	for i, l := range lines {
+		end += len(l)
+		if i+1 < line {
+			continue // the construct starts after the parser's line
+		}
+		var n yaml.Node
+		if err := yaml.Unmarshal(data[:end], &n); err != nil {
+			if _, m := syntaxError(err); m == msg {
+				return i + 1
+			}
+		}
+	}
+	return line
+}
 
 // syntaxError extracts the line from the YAML library's error text and
 // rewords it without the library's prefix.

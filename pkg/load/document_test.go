@@ -73,7 +73,7 @@ e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]
 		{"tab", "id: x\n\tname: y\n", RuleSyntax, 2, 1, "invalid YAML"},
 		{"duplicate key", "id: a\nid: b\n", RuleSyntax, 2, 1, `field "id" appears twice (first at line 1)`},
 		{"alias bomb", bomb, RuleAlias, 1, 4, "anchor &a"},
-		{"alias", "a: x\nb: *x\n", RuleSyntax, 1, 1, "unknown anchor"},
+		{"alias", "a: x\nb: *x\n", RuleSyntax, 2, 1, "unknown anchor"},
 		{"merge key", "base: {a: 1}\nx:\n  <<: {a: 2}\n", RuleAlias, 3, 3, "merge keys"},
 		{"not utf8", "id: x\nname: caf\xe9\n", RuleEncoding, 2, 10, "not valid UTF-8"},
 		{"control character", "id: x\nname: a\x01b\n", RuleSyntax, 2, 8, "control character U+0001 is not allowed"},
@@ -119,11 +119,32 @@ func TestSyntaxInPlainWords(t *testing.T) {
 		{"a tab",
 			"id: W-001\nparticipant:\n\tname: Ana\n",
 			3, "line 3 is indented with a tab; YAML indents with spaces only"},
+		// The parser names the line above, whose value might go on.
+		{"a tab before a field already lined up",
+			"id: W-001\nopened: 2026-03-02\n\tprogram: wioa\nstatus: open\n",
+			3, "line 3 is indented with a tab; YAML indents with spaces only: remove the tab"},
+		{"a tab before a nested field already lined up",
+			"id: W-001\nparticipant:\n  name: Ana\n\t  phone: 555-0100\n",
+			4, "line 4 is indented with a tab; YAML indents with spaces only: remove the tab"},
 		{"a quote never closed",
 			"id: W-001\nnotes: \"unterminated\nprogram: wioa\n",
 			2, `line 2 starts a value with " but the line does not close it`},
 		{"no plain diagnosis: the parser's words",
 			"id: x\nbad: [\n", 2, "did not find expected"},
+		// The parser names the line before the mapping's first field, which
+		// in a record is its modeline, not the line to fix.
+		{"text after a quoted value",
+			"# yaml-language-server: $schema=../../schemas/intake.schema.json\nid: W-001\nopened: 2026-03-02\nprogram: \"wioa\"x\nstatus: open\n",
+			4, "did not find expected key"},
+		{"a list item among fields",
+			"# yaml-language-server: $schema=../../schemas/intake.schema.json\nid: W-001\nopened: 2026-03-02\n- program: wioa\nstatus: open\n",
+			4, "did not find expected key"},
+		{"text after a quoted value in a nested mapping",
+			"id: W-001\nparticipant:\n  phone: 555-0100\n  name: \"Ana\" Example\n",
+			4, "did not find expected key"},
+		{"after a quoted value over two lines",
+			"id: W-001\nnotes: \"one\n  two\"\nprogram: \"wioa\"x\n",
+			4, "did not find expected key"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, fs := Parse("cases/X/intake.yaml", []byte(tt.data))

@@ -26,12 +26,19 @@ func explainSyntax(data []byte, confirm func(mended []byte, line int) bool) (lin
 		return []byte(strings.Join(cp, "\n"))
 	}
 	// A tab anywhere in the indentation: YAML forbids it, and editors
-	// hide it.
+	// hide it. It stands for spaces, or, typed before a field that was
+	// already lined up (the parser then names the line above), for nothing.
 	for i, l := range lines {
 		body := strings.TrimLeft(l, " \t")
 		indent := l[:len(l)-len(body)]
-		if strings.Contains(indent, "\t") && confirm(mend(i+1, strings.ReplaceAll(indent, "\t", "  ")+body), i+1) {
+		if !strings.Contains(indent, "\t") {
+			continue
+		}
+		if confirm(mend(i+1, strings.ReplaceAll(indent, "\t", "  ")+body), i+1) {
 			return i + 1, "line " + strconv.Itoa(i+1) + " is indented with a tab; YAML indents with spaces only: replace the tab with spaces", true
+		}
+		if confirm(mend(i+1, strings.ReplaceAll(indent, "\t", "")+body), i+1) {
+			return i + 1, "line " + strconv.Itoa(i+1) + " is indented with a tab; YAML indents with spaces only: remove the tab", true
 		}
 	}
 	// A quoted value whose quote is never closed on its line.

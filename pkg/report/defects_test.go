@@ -46,3 +46,34 @@ func TestMonthlyComplianceAndEarlyFollowUp(t *testing.T) {
 		}
 	}
 }
+
+// A reopening is a figure of its own: the summary said open at start 1,
+// opened 2, closed 2 and open at end 3, which no sum gives. W1 is opened
+// and closed in March; W2, closed in February, is reopened in March; W4 is
+// opened, closed and reopened in March; W3 is open all month.
+func TestMonthlyReopenedBalances(t *testing.T) {
+	m := storetest.MemStore{
+		"cases/caseplan.yaml":   "organization: Example\nstaff:\n  - id: amy\n    name: Amy Example\n    email: amy@example.org\nprograms:\n  wioa:\n    kind: wioa\n",
+		"cases/W1/intake.yaml":  "id: W1\nopened: 2026-03-02\nprogram: wioa\nstatus: closed\nmanager: amy\nparticipant:\n  name: Ana Example\n",
+		"cases/W1/outcome.yaml": "closures:\n  - date: 2026-03-20\n    reason: withdrew\n",
+		"cases/W2/intake.yaml":  "id: W2\nopened: 2026-01-05\nprogram: wioa\nstatus: open\nmanager: amy\nparticipant:\n  name: Ben Example\n",
+		"cases/W2/outcome.yaml": "closures:\n  - date: 2026-02-10\n    reason: withdrew\nreopenings:\n  - date: 2026-03-05\n    reason: back\n",
+		"cases/W3/intake.yaml":  "id: W3\nopened: 2026-02-02\nprogram: wioa\nstatus: open\nmanager: amy\nparticipant:\n  name: Cid Example\n",
+		"cases/W4/intake.yaml":  "id: W4\nopened: 2026-03-10\nprogram: wioa\nstatus: open\nmanager: amy\nparticipant:\n  name: Dee Example\n",
+		"cases/W4/outcome.yaml": "closures:\n  - date: 2026-03-12\n    reason: withdrew\nreopenings:\n  - date: 2026-03-18\n    reason: back\n",
+	}
+	snap := storetest.Load(t, m)
+	r := BuildMonthly(snap, Month{Year: 2026, Month: time.March}, Source{Commit: strings.Repeat("0", 40)}, false)
+	for _, c := range append([]Counts{r.Summary}, r.Programs[0].Counts) {
+		if c.OpenAtStart != 1 || c.Opened != 2 || c.Reopened != 2 || c.Closed != 2 || c.OpenAtEnd != 3 {
+			t.Errorf("start %d + opened %d + reopened %d - closed %d, end %d; want 1 + 2 + 2 - 2 = 3", c.OpenAtStart, c.Opened, c.Reopened, c.Closed, c.OpenAtEnd)
+		}
+	}
+	flags := map[string]string{}
+	for _, row := range r.Cases {
+		flags[row.ID] = flagText(row.Flags)
+	}
+	if !strings.HasPrefix(flags["W2"], "reopened") || !strings.HasPrefix(flags["W4"], "opened reopened closed:withdrew") {
+		t.Errorf("flags W2 %q, W4 %q; want the reopenings flagged", flags["W2"], flags["W4"])
+	}
+}

@@ -41,7 +41,8 @@ type Counts struct {
 	OpenAtStart    int            `json:"open_at_start"`    // open on the month's first day, opened before it
 	OpenAtEnd      int            `json:"open_at_end"`      // open at the end of the month's last day
 	Opened         int            `json:"opened"`           // opened in the month
-	Closed         int            `json:"closed"`           // closed in the month: open_at_start + opened - closed = open_at_end
+	Reopened       int            `json:"reopened"`         // reopenings in the month of cases closed before
+	Closed         int            `json:"closed"`           // closures in the month: open_at_start + opened + reopened - closed = open_at_end
 	ClosedByReason map[string]int `json:"closed_by_reason"` // closure reason -> cases closed in the month
 	Placed         int            `json:"placed"`           // placements starting in the month
 	// MedianDaysToPlacement is the median of the days from opening to the
@@ -134,6 +135,7 @@ type Milestone struct {
 // Flags of a case row.
 const (
 	FlagOpened           = "opened"            // opened in the month
+	FlagReopened         = "reopened"          // reopened in the month
 	FlagClosed           = "closed"            // closed in the month; followed by ":" and the reason
 	FlagPlaced           = "placed"            // a placement started in the month
 	FlagContactOverdue   = "contact-overdue"   // counted in overdue_contacts
@@ -320,6 +322,13 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 			n.ClosedByReason[cl.Reason]++
 		}
 	}
+	if o := c.Outcome; o != nil {
+		for _, r := range o.Reopenings {
+			if inMonth(r.Date) {
+				n.Reopened++
+			}
+		}
+	}
 	contact := calendar.ContactFor(c, cfg)
 	for _, note := range c.Notes {
 		if contact.Is(note) && inMonth(note.Date) {
@@ -405,6 +414,9 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 	if n.Opened == 1 {
 		row.Flags = append(row.Flags, FlagOpened)
 	}
+	if n.Reopened > 0 {
+		row.Flags = append(row.Flags, FlagReopened)
+	}
 	if n.Closed > 0 {
 		row.Flags = append(row.Flags, FlagClosed+":"+closedFor)
 	}
@@ -472,6 +484,7 @@ func (t *tally) add(c Counts, days []int) {
 	t.OpenAtStart += c.OpenAtStart
 	t.OpenAtEnd += c.OpenAtEnd
 	t.Opened += c.Opened
+	t.Reopened += c.Reopened
 	t.Closed += c.Closed
 	for k, v := range c.ClosedByReason {
 		if t.ClosedByReason == nil {

@@ -109,6 +109,7 @@ func summaryLines(c Counts) []line {
 		{"Open at the start of the month", itoa(c.OpenAtStart), ""},
 		{"Open at the end of the month", itoa(c.OpenAtEnd), ""},
 		{"Opened", itoa(c.Opened), ""},
+		{"Reopened", itoa(c.Reopened), "closed cases opened again"},
 		closed,
 		placed,
 		{"Contacts", itoa(c.Contacts), "as each program counts one: a two-way contact (000, 003); for WIOA with a recognised service and a detailed note (002)"},
@@ -131,9 +132,9 @@ func managerTable(r *Monthly) table {
 }
 
 func programTable(r *Monthly) table {
-	t := table{title: "Programs", headers: []string{"Program", "Kind", "Open at start", "Open at end", "Opened", "Closed", "Placed", "Contacts", "Compliance", "Overdue contacts", "Applications", "Interviews"}}
+	t := table{title: "Programs", headers: []string{"Program", "Kind", "Open at start", "Open at end", "Opened", "Reopened", "Closed", "Placed", "Contacts", "Compliance", "Overdue contacts", "Applications", "Interviews"}}
 	for _, p := range r.Programs {
-		t.rows = append(t.rows, []string{p.Key, p.Kind, itoa(p.OpenAtStart), itoa(p.OpenAtEnd), itoa(p.Opened), itoa(p.Closed), itoa(p.Placed), itoa(p.Contacts), pct(p.ContactCompliance), itoa(p.OverdueContacts), itoa(p.Applications), itoa(p.Interviews)})
+		t.rows = append(t.rows, []string{p.Key, p.Kind, itoa(p.OpenAtStart), itoa(p.OpenAtEnd), itoa(p.Opened), itoa(p.Reopened), itoa(p.Closed), itoa(p.Placed), itoa(p.Contacts), pct(p.ContactCompliance), itoa(p.OverdueContacts), itoa(p.Applications), itoa(p.Interviews)})
 	}
 	return t
 }

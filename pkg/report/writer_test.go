@@ -273,7 +273,7 @@ func TestCSVTables(t *testing.T) {
 		{"monthly", "summary", "month,commit,figure,value,remark", len(summaryLines(monthly.Summary))},
 		{"monthly", "weeks", "month,commit,week,from,to,contacts", len(monthly.ContactsByWeek)},
 		{"monthly", "managers", "month,commit,manager,name,caseload,opened,closed,placed,contacts,compliance,overdue_contacts,overdue_items,applications,interviews", len(monthly.Managers)},
-		{"monthly", "programs", "month,commit,program,kind,open_at_start,open_at_end,opened,closed,placed,contacts,compliance,overdue_contacts,applications,interviews", len(monthly.Programs)},
+		{"monthly", "programs", "month,commit,program,kind,open_at_start,open_at_end,opened,reopened,closed,placed,contacts,compliance,overdue_contacts,applications,interviews", len(monthly.Programs)},
 		{"monthly", "cases", "month,commit,id,participant", len(monthly.Cases)},
 		{"caseload", "managers", "as_of,commit,manager,name,program,open,overdue_contacts,overdue_items,cases_with_overdue_items", len(caseloadManagerTable(caseload).rows)},
 		{"caseload", "programs", "as_of,commit,program,kind,open,overdue_contacts,overdue_items,cases_with_overdue_items", len(caseload.Programs) + 1},

@@ -104,9 +104,15 @@ func Unreadable(snap *casefile.Snapshot) int {
 }
 
 // ParseWithin reads a window length: "14d" (days), "2w" (weeks), or a Go
-// duration such as "36h" or "90m". A window is never negative.
+// duration such as "36h" or "1h30m". A window is never negative. Minutes
+// alone ("1m") are refused: to a person planning their weeks "1m" is a
+// month, and taken as a minute it would silently hide everything not yet
+// overdue.
 func ParseWithin(v string) (time.Duration, error) {
 	s := strings.TrimSpace(v)
+	if n := strings.TrimSuffix(s, "m"); n != s && n != "" && strings.Trim(n, "0123456789") == "" {
+		return 0, fmt.Errorf("%q would be %s minute(s) (m is minutes); write the window in days or weeks: a month is 30d or 4w", v, n)
+	}
 	unit := time.Duration(0)
 	switch {
 	case strings.HasSuffix(s, "d"):

@@ -225,6 +225,8 @@ func TestParseWithin(t *testing.T) {
 		{"fortnight", 0, "not a length of time"},
 		{"1.5d", 0, "not a length of time"},
 		{"d", 0, "not a length of time"},
+		{"1m", 0, `"1m" would be 1 minute(s) (m is minutes); write the window in days or weeks: a month is 30d or 4w`},
+		{"90m", 0, "m is minutes"},
 		{"-3d", 0, "negative"},
 		{"-1h", 0, "negative"},
 		{"99999999999w", 0, "longer than caseplan can count"},
