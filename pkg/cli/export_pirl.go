@@ -39,7 +39,8 @@ the training types, the evidence of the 2nd and 4th quarters' employment, and
 on every row the program year, the day the export is as of and the commit it
 was read from. Participants' names are not in it.
 
-The day is --today; with --as-of DATE it is DATE.
+The day is --today; with --as-of DATE it is DATE. A program year or quarter
+that has not begun on that day is refused (exit 2).
 
 Formats: -o csv (RFC 4180, a header row, cells neutralised as in the reports),
 json: {"export":"pirl","program_year","quarter","as_of","organization",
@@ -77,7 +78,7 @@ Example:
 }
 
 func exportPIRLRun(opts *exportPIRLOptions) error {
-	day, err := opts.reportDay()
+	day, err := opts.periodDay(opts.period)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -61,7 +62,8 @@ wage match counts one it finds no wages for, until one is recorded; under
 followup add, credential add, skill-gain add, case exit) and by when.
 
 The day is --today; with --as-of DATE it is DATE. What the records date after
-it is left out.
+it is left out. A program year or quarter that has not begun on that day is
+refused (exit 2): who is served in it is not known yet.
 
 Formats: -o text, md, html (one page, with a chart of the rates as inline SVG),
 csv (one row per indicator and case, with the indicator's figures, the program
@@ -130,12 +132,34 @@ func (o *reportOptions) reportDay() (time.Time, error) {
 	return o.todayDate()
 }
 
+// periodDay is the day a report of a program year (or its quarter) is as
+// of, refusing a period that has not begun on that day: who was served
+// and who exited in it would be a projection of what is known today, not
+// what the records say of it.
+func (o *reportOptions) periodDay(p calendar.ReportPeriod) (time.Time, error) {
+	day, err := o.reportDay()
+	if err != nil {
+		return time.Time{}, err
+	}
+	if day.Before(p.From) {
+		flag := "--today"
+		if o.asOf != "" {
+			flag = "--as-of"
+		}
+		return time.Time{}, &UsageError{
+			Msg:  fmt.Sprintf("%s (%s) has not begun on %s, the report's day (%s)", p.Name(), p.Span, day.Format(time.DateOnly), flag),
+			Hint: fmt.Sprintf("name a program year or quarter begun by then, or make the report on a day in or after the period with %s", flag),
+		}
+	}
+	return day, nil
+}
+
 func reportPerformanceRun(opts *reportPerformanceOptions) error {
 	w, err := report.NewWriter(opts.output)
 	if err != nil {
 		return usageErrorf("-o: %v", err)
 	}
-	day, err := opts.reportDay()
+	day, err := opts.periodDay(opts.period)
 	if err != nil {
 		return err
 	}

@@ -32,6 +32,8 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "too many for an optional argument", args: []string{"clone", "a", "b", "c"}, wantStderr: `clone takes URL [DIR], but was given 3 arguments`},
 		{name: "an empty filter", args: []string{"case", "list", "--manager", ""}, wantStderr: `--manager "": an empty value is not one of the choices`},
 		{name: "an empty choice", args: []string{"case", "list", "--status", " "}, wantStderr: `--status " ": an empty value is not one of the choices`},
+		{name: "a program year not begun", args: []string{"report", "performance", "--program-year", "2030", "--today", "2026-11-22"}, wantStderr: `program year 2030 (2030-07-01 to 2031-06-30) has not begun on 2026-11-22, the report's day (--today)`},
+		{name: "a quarter not begun", args: []string{"export", "pirl", "--program-year", "2026", "--quarter", "3", "--as-of", "2026-11-22"}, wantStderr: `program year 2026, quarter 3 (2027-01-01 to 2027-03-31) has not begun on 2026-11-22, the report's day (--as-of)`},
 		{name: "a word of a value read as a case", args: []string{"validate", "--today", "2026-03-16", "called"}, wantStderr: `no case "called" in this store` + "\ncaseplan: hint: if \"called\" is a word of a value typed after a flag, put the whole value in quotes"},
 		{name: "an output format the command lacks", args: []string{"validate", "-o", "xml"}, wantStderr: `-o "xml": not a format this command writes`},
 		{name: "a bad --today", args: []string{"validate", "--today", "tomorrow"}, wantStderr: `--today "tomorrow": not a date`},
