@@ -47,6 +47,21 @@ func explainSyntax(data []byte, confirm func(mended []byte, line int) bool) (lin
 			return i + 1, "line " + strconv.Itoa(i+1) + " starts a value with " + q + " but the line does not close it; add the closing " + q + " (or write the value without quotes)", true
 		}
 	}
+	// A field without its colon, a value holding ": ", a [ or { list
+	// never closed: each mended as the message says, and shown only when
+	// that mend lets the parser read past the line.
+	for i, l := range lines {
+		n := i + 1
+		if fixed, shown, ok := missingColon(l); ok && confirm(mend(n, fixed), n) {
+			return n, "line " + strconv.Itoa(n) + " has no ':' after its field name; write it as " + shown, true
+		}
+		if fixed, shown, ok := colonInValue(l); ok && confirm(mend(n, fixed), n) {
+			return n, "the value on line " + strconv.Itoa(n) + " holds ': ', which YAML reads as the start of another field; put the value in quotes: " + shown, true
+		}
+		if closer, ok := openFlow(l); ok && confirm(mend(n, l+closer), n) {
+			return n, "line " + strconv.Itoa(n) + " opens a list or mapping with " + flowOpener(closer) + " that is never closed; add the closing " + closer, true
+		}
+	}
 	if n, msg, indent, ok := explainIndent(lines); ok && confirm(mend(n, strings.Repeat(" ", indent)+strings.TrimLeft(lines[n-1], " ")), n) {
 		return n, msg, true
 	}
@@ -191,4 +206,103 @@ func levels(stack []level) string {
 		out = append(out, spaces(l.indent))
 	}
 	return strings.Join(out, " or ")
+}
+
+// missingColon mends a line that reads as a field and its value with the
+// colon left out ("program wioa"), returning the mended line and how it
+// reads without its indentation.
+func missingColon(l string) (fixed, shown string, ok bool) {
+	body := strings.TrimLeft(l, " ")
+	indent := l[:len(l)-len(body)]
+	item := ""
+	if strings.HasPrefix(body, "- ") {
+		item, body = "- ", body[2:]
+	}
+	key, value, found := strings.Cut(body, " ")
+	if !found || strings.Contains(body, ":") || !fieldName(key) || strings.TrimSpace(value) == "" || strings.HasPrefix(value, "#") {
+		return "", "", false
+	}
+	shown = item + key + ": " + strings.TrimSpace(value)
+	return indent + shown, shown, true
+}
+
+// fieldName reports whether s is written as caseplan's field names are:
+// lower-case letters, digits and underscores, starting with a letter.
+func fieldName(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// colonInValue mends a field whose plain value holds ": " ("notes: call
+// back: Tuesday") by quoting the value.
+func colonInValue(l string) (fixed, shown string, ok bool) {
+	body := strings.TrimLeft(l, " ")
+	indent := l[:len(l)-len(body)]
+	item := ""
+	if strings.HasPrefix(body, "- ") {
+		item, body = "- ", body[2:]
+	}
+	key, value, found := strings.Cut(body, ": ")
+	value = strings.TrimSpace(value)
+	if !found || !fieldName(key) || !strings.Contains(value, ": ") || strings.ContainsAny(value[:1], "\"'[{|>&*!#") {
+		return "", "", false
+	}
+	shown = item + key + ": " + strconv.Quote(value)
+	return indent + shown, shown, true
+}
+
+// openFlow reports a line whose value opens a [ or { collection that the
+// line never closes, and the closers that would close it.
+func openFlow(l string) (string, bool) {
+	_, v, found := strings.Cut(strings.TrimPrefix(strings.TrimSpace(l), "- "), ": ")
+	v = strings.TrimSpace(v)
+	if !found || v == "" || (v[0] != '[' && v[0] != '{') {
+		return "", false
+	}
+	var open []byte
+	quote := byte(0)
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[' || c == '{':
+			open = append(open, c)
+		case c == ']' || c == '}':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if quote != 0 || len(open) == 0 {
+		return "", false
+	}
+	var closer []byte
+	for i := len(open) - 1; i >= 0; i-- {
+		if open[i] == '[' {
+			closer = append(closer, ']')
+		} else {
+			closer = append(closer, '}')
+		}
+	}
+	return string(closer), true
+}
+
+func flowOpener(closer string) string {
+	if closer[0] == ']' {
+		return "["
+	}
+	return "{"
 }
