@@ -186,3 +186,20 @@ func TestFieldNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntaxGuessesBounded: a broken file with many lines that each look
+// like a slip is not parsed once per line (each guess is a parse of the
+// whole file): the guesses stop at maxGuesses.
+func TestSyntaxGuessesBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id: W-001\ncontent: |\n")
+	for range 5000 {
+		b.WriteString("  called about the job\n")
+	}
+	b.WriteString("program: [wioa\n")
+	tries := 0
+	explainSyntax([]byte(b.String()), func([]byte, int) bool { tries++; return false })
+	if tries > maxGuesses {
+		t.Errorf("%d guesses, want at most %d", tries, maxGuesses)
+	}
+}

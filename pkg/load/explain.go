@@ -20,6 +20,19 @@ import (
 // the error is never shown.
 func explainSyntax(data []byte, confirm func(mended []byte, line int) bool) (line int, msg string, ok bool) {
 	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	// Each guess costs a parse of the whole file: a file with thousands
+	// of lines that look like a slip (a note's text of plain words) must
+	// not cost thousands of parses. Past the budget, the parser's own
+	// words stand.
+	budget := maxGuesses
+	try := confirm
+	confirm = func(mended []byte, line int) bool {
+		if budget == 0 {
+			return false
+		}
+		budget--
+		return try(mended, line)
+	}
 	mend := func(n int, fixed string) []byte {
 		cp := append([]string(nil), lines...)
 		cp[n-1] = fixed
@@ -67,6 +80,9 @@ func explainSyntax(data []byte, confirm func(mended []byte, line int) bool) (lin
 	}
 	return 0, "", false
 }
+
+// maxGuesses bounds the mends explainSyntax tries on one file.
+const maxGuesses = 64
 
 // level is an indentation level open at some point of the file: the
 // column its keys (or list dashes) start at, and the line that opened it.
