@@ -255,7 +255,7 @@ func ActionClosuresOf(c *casefile.Case) ActionClosures {
 // Open reports whether item (from 1) of note n is open on today. An entry
 // of the plan dated after today closes the item only from its day.
 func (x ActionClosures) Open(n *record.Note, item int, today record.Date) bool {
-	how, on, inPlan := x.closure(n, item)
+	_, how, on, inPlan := x.closure(n, item)
 	if inPlan {
 		return on > today
 	}
@@ -267,23 +267,30 @@ func (x ActionClosures) Open(n *record.Note, item int, today record.Date) bool {
 // "recorded as dropped in the plan" — and on which day; "", "" while it
 // is open.
 func (x ActionClosures) How(n *record.Note, item int) (how string, on record.Date) {
-	how, on, _ = x.closure(n, item)
+	_, how, on, _ = x.closure(n, item)
 	return how, on
 }
 
-func (x ActionClosures) closure(n *record.Note, item int) (how string, on record.Date, inPlan bool) {
+// Status says whether item (from 1) of note n is "open", "done" or
+// "dropped", and, once closed, how and on which day (as How).
+func (x ActionClosures) Status(n *record.Note, item int) (status, how string, on record.Date) {
+	status, how, on, _ = x.closure(n, item)
+	return status, how, on
+}
+
+func (x ActionClosures) closure(n *record.Note, item int) (status, how string, on record.Date, inPlan bool) {
 	a := n.Actions[item-1]
 	if a.Done != "" {
-		return "marked done in its note", a.Done, false
+		return "done", "marked done in its note", a.Done, false
 	}
 	if v, ok := x.byAmendment[n.ID+"\x00"+a.Text]; ok {
 		d, m, _ := strings.Cut(v, "\x00")
-		return "marked done in amendment " + m, record.Date(d), false
+		return "done", "marked done in amendment " + m, record.Date(d), false
 	}
 	if e, ok := x.inPlan[ActionRef(n.ID, item)]; ok {
-		return "recorded as " + e.Status + " in the plan", e.Date, true
+		return e.Status, "recorded as " + e.Status + " in the plan", e.Date, true
 	}
-	return "", "", false
+	return "open", "", "", false
 }
 
 // referencesDue is 000's "Secure three professional references", due by
