@@ -131,13 +131,13 @@ func (x *view) contactDue(p period) {
 		}
 		if x.state.Kind == record.ProgramWIOA {
 			first := x.setting(record.SettingFirstContactDays)
-			x.add(DueContact, opened.AddDate(0, 0, first), "first contact: within "+itoa(first)+" days of opening ("+x.contactWords()+")", x.file(layout.KindIntake), "opened")
+			x.add(DueContact, opened.AddDate(0, 0, first), "first contact: within "+countOf(first, "day")+" of opening ("+x.contactWords()+")", x.file(layout.KindIntake), "opened")
 			return
 		}
 		x.add(DueContact, opened.AddDate(0, 0, every), "first "+what+" since the case opened on "+string(x.c.Intake.Opened), x.file(layout.KindIntake), "opened")
 		return
 	}
-	x.add(DueContact, last.AddDate(0, 0, every), what+" (every "+itoa(every)+" days; last "+string(date(last))+")", lastNote, "date")
+	x.add(DueContact, last.AddDate(0, 0, every), what+" (every "+countOf(every, "day")+"; last "+string(date(last))+")", lastNote, "date")
 }
 
 // planDue lists the plan's open milestones and next steps and its next
@@ -181,7 +181,7 @@ func (x *view) planDue(p period) {
 	}
 	if ok {
 		every := x.setting(record.SettingReviewIntervalDays)
-		x.add(DuePlanReview, last.AddDate(0, 0, every), "review the plan (every "+itoa(every)+" days; last "+string(date(last))+")", f, at...)
+		x.add(DuePlanReview, last.AddDate(0, 0, every), "review the plan (every "+countOf(every, "day")+"; last "+string(date(last))+")", f, at...)
 	}
 }
 
@@ -439,7 +439,7 @@ func (x *view) potentialExitDue(p period) {
 		return // no participation yet, or a service is scheduled
 	}
 	last := string(date(pp.LastService))
-	x.add(DuePotentialExit, due, "potential exit: "+itoa(pp.ExitDays)+" days without a participation-causing service since "+last+"; the exit date would be "+last+" (TEGL 10-16)", x.file(layout.KindIntake), "status")
+	x.add(DuePotentialExit, due, "potential exit: "+countOf(pp.ExitDays, "day")+" without a participation-causing service since "+last+"; the exit date would be "+last+" (TEGL 10-16)", x.file(layout.KindIntake), "status")
 }
 
 // ordinal writes 2 as "2nd" and 4 as "4th".
@@ -470,3 +470,12 @@ func sortDue(items []Due) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// countOf writes a count of things whose plural adds an s, as a setting
+// may make it one: "1 day", "7 days".
+func countOf(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return itoa(n) + " " + thing + "s"
+}
