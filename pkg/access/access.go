@@ -87,11 +87,7 @@ func Check(cfg *record.Config, actor record.Staff, ch Change) []Denial {
 	}
 	for _, c := range ch.Cases {
 		if !MayChangeCase(cfg, actor, c.Before, c.After) {
-			out = append(out, Denial{
-				Rule: RuleCase, Case: c.ID,
-				Msg:  fmt.Sprintf("%s may not change case %s: a %s changes only the cases they manage or are on the team of", actor.ID, c.ID, role),
-				Hint: "ask the case's manager, a coordinator or a supervisor; or have them add you to the case's team (caseplan case team add CASE --email EMAIL)",
-			})
+			out = append(out, caseDenial(actor, role, c))
 		}
 		if (c.Waivers || c.Decisions) && !Supervises(actor) {
 			what := "a waiver"
@@ -108,6 +104,29 @@ func Check(cfg *record.Config, actor record.Staff, ch Change) []Denial {
 		}
 	}
 	return out
+}
+
+// caseDenial says why actor may not make change c to a case. Opening a
+// case for another manager is said as such, without the case's ID: the
+// ID of a case never created means nothing to the person refused, and
+// joining the team of a case that does not exist is no way out.
+func caseDenial(actor record.Staff, role string, c CaseChange) Denial {
+	if c.Before == nil && c.After != nil {
+		whose := "a case for " + c.After.Manager
+		if c.After.Manager == "" {
+			whose = "a case without being its manager"
+		}
+		return Denial{
+			Rule: RuleCase, Case: c.ID,
+			Msg:  fmt.Sprintf("%s may not open %s: a %s opens only cases they manage or are on the team of; a coordinator, a supervisor or an admin opens a case for another manager", actor.ID, whose, role),
+			Hint: "ask a coordinator, a supervisor or an admin to open it (caseplan staff list shows the roles), or open it with yourself as its manager",
+		}
+	}
+	return Denial{
+		Rule: RuleCase, Case: c.ID,
+		Msg:  fmt.Sprintf("%s may not change case %s: a %s changes only the cases they manage or are on the team of", actor.ID, c.ID, role),
+		Hint: "ask the case's manager, a coordinator or a supervisor; or have them add you to the case's team (caseplan case team add CASE --email EMAIL)",
+	}
 }
 
 // MayChangeCase reports whether actor may change a case whose intake was

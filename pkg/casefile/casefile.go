@@ -130,6 +130,18 @@ func (c *Case) NoteByID(id string) *record.Note {
 	return nil
 }
 
+// Amendments returns the notes that correct note id (kind amendment,
+// amends id), in the notes' order.
+func (c *Case) Amendments(id string) []*record.Note {
+	var out []*record.Note
+	for _, n := range c.Notes {
+		if n.Amends == id {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // NotePath returns the repository-relative path of a note of this case.
 func (c *Case) NotePath(n *record.Note) string { return c.notePath[n] }
 

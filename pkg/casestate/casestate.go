@@ -212,7 +212,7 @@ func (x *view) workSecurityPhase() period {
 			ends:   "the notification period ends; the layoff date " + string(layoff) + " starts the work security period",
 			endsAt: layout.KindIntake, endsPath: []string{"layoff", "layoff_date"}}
 	case !x.today.After(p.End):
-		ends := "the work security period ends (" + itoa(x.setting(record.SettingWorkSecurityDays)) + " days after the layoff date " + string(layoff) + ")"
+		ends := "the work security period ends (" + countOf(x.setting(record.SettingWorkSecurityDays), "day") + " after the layoff date " + string(layoff) + ")"
 		switch {
 		case p.ExtendedUntil.After(p.End):
 			ends += "; the joint committee approved an extension to " + string(date(p.ExtendedUntil))
@@ -253,7 +253,7 @@ func (x *view) wioaPhase() period {
 			return period{phase: PhaseExited, start: end.AddDate(0, 0, 1)}
 		}
 		return period{phase: PhaseFollowUp, start: exit, end: end,
-			ends:   "follow-up after exit (" + string(in.Exited) + ") ends: " + itoa(x.setting(record.SettingFollowUpMonths)) + " months, through the 4th quarter after exit",
+			ends:   "follow-up after exit (" + string(in.Exited) + ") ends: " + countOf(x.setting(record.SettingFollowUpMonths), "month") + ", through the 4th quarter after exit",
 			endsAt: layout.KindIntake, endsPath: []string{"exited"}}
 	}
 	if len(in.Assessments) == 0 {
@@ -315,7 +315,7 @@ func (x *view) postEmploymentPhase() period {
 	}
 	end, _ := calendar.PostAssistanceEnd(x.c, x.cfg)
 	return period{phase: PhaseFollowUp, start: ended, end: end,
-		ends:   "the " + itoa(x.setting(record.SettingPostAssistanceMonths)) + " months of post-employment services after cash assistance ended (" + string(in.CashAssistanceEnded) + ") end; close the case",
+		ends:   "the " + countOf(x.setting(record.SettingPostAssistanceMonths), "month") + " of post-employment services after cash assistance ended (" + string(in.CashAssistanceEnded) + ") end; close the case",
 		endsAt: layout.KindIntake, endsPath: []string{"cash_assistance_ended"}}
 }
 

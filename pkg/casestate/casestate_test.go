@@ -29,6 +29,10 @@ programs:
       follow_up_months: 6
   pe:
     kind: post-employment
+  pe1:
+    kind: post-employment
+    settings:
+      contact_interval_days: 1
 `
 
 // The intake of one case of each kind; fixtures add to them.
@@ -422,6 +426,12 @@ self_sufficiency:
 			"iep.yaml":     "created: 2026-03-02\nnext_steps:\n  - id: N1\n    owner: participant\n    text: Call\n    due: 2026-03-20\n",
 		}, "2026-03-16", []want{
 			{DueFollowUp, "2026-04-15", "follow-up (case closed on 2026-03-10)", "outcome.yaml:2"},
+		}},
+		{"a setting of 1 is one day", files{
+			"intake.yaml":                strings.Replace(peIntake, "program: pe", "program: pe1", 1),
+			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
+		}, "2026-03-16", []want{
+			{DueContact, "2026-03-13", "contact (every 1 day; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -131,13 +131,13 @@ func (x *view) contactDue(p period) {
 		}
 		if x.state.Kind == record.ProgramWIOA {
 			first := x.setting(record.SettingFirstContactDays)
-			x.add(DueContact, opened.AddDate(0, 0, first), "first contact: within "+itoa(first)+" days of opening ("+x.contactWords()+")", x.file(layout.KindIntake), "opened")
+			x.add(DueContact, opened.AddDate(0, 0, first), "first contact: within "+countOf(first, "day")+" of opening ("+x.contactWords()+")", x.file(layout.KindIntake), "opened")
 			return
 		}
 		x.add(DueContact, opened.AddDate(0, 0, every), "first "+what+" since the case opened on "+string(x.c.Intake.Opened), x.file(layout.KindIntake), "opened")
 		return
 	}
-	x.add(DueContact, last.AddDate(0, 0, every), what+" (every "+itoa(every)+" days; last "+string(date(last))+")", lastNote, "date")
+	x.add(DueContact, last.AddDate(0, 0, every), what+" (every "+countOf(every, "day")+"; last "+string(date(last))+")", lastNote, "date")
 }
 
 // planDue lists the plan's open milestones and next steps and its next
@@ -181,7 +181,7 @@ func (x *view) planDue(p period) {
 	}
 	if ok {
 		every := x.setting(record.SettingReviewIntervalDays)
-		x.add(DuePlanReview, last.AddDate(0, 0, every), "review the plan (every "+itoa(every)+" days; last "+string(date(last))+")", f, at...)
+		x.add(DuePlanReview, last.AddDate(0, 0, every), "review the plan (every "+countOf(every, "day")+"; last "+string(date(last))+")", f, at...)
 	}
 }
 
@@ -255,7 +255,7 @@ func ActionClosuresOf(c *casefile.Case) ActionClosures {
 // Open reports whether item (from 1) of note n is open on today. An entry
 // of the plan dated after today closes the item only from its day.
 func (x ActionClosures) Open(n *record.Note, item int, today record.Date) bool {
-	how, on, inPlan := x.closure(n, item)
+	_, how, on, inPlan := x.closure(n, item)
 	if inPlan {
 		return on > today
 	}
@@ -267,23 +267,30 @@ func (x ActionClosures) Open(n *record.Note, item int, today record.Date) bool {
 // "recorded as dropped in the plan" — and on which day; "", "" while it
 // is open.
 func (x ActionClosures) How(n *record.Note, item int) (how string, on record.Date) {
-	how, on, _ = x.closure(n, item)
+	_, how, on, _ = x.closure(n, item)
 	return how, on
 }
 
-func (x ActionClosures) closure(n *record.Note, item int) (how string, on record.Date, inPlan bool) {
+// Status says whether item (from 1) of note n is "open", "done" or
+// "dropped", and, once closed, how and on which day (as How).
+func (x ActionClosures) Status(n *record.Note, item int) (status, how string, on record.Date) {
+	status, how, on, _ = x.closure(n, item)
+	return status, how, on
+}
+
+func (x ActionClosures) closure(n *record.Note, item int) (status, how string, on record.Date, inPlan bool) {
 	a := n.Actions[item-1]
 	if a.Done != "" {
-		return "marked done in its note", a.Done, false
+		return "done", "marked done in its note", a.Done, false
 	}
 	if v, ok := x.byAmendment[n.ID+"\x00"+a.Text]; ok {
 		d, m, _ := strings.Cut(v, "\x00")
-		return "marked done in amendment " + m, record.Date(d), false
+		return "done", "marked done in amendment " + m, record.Date(d), false
 	}
 	if e, ok := x.inPlan[ActionRef(n.ID, item)]; ok {
-		return "recorded as " + e.Status + " in the plan", e.Date, true
+		return e.Status, "recorded as " + e.Status + " in the plan", e.Date, true
 	}
-	return "", "", false
+	return "open", "", "", false
 }
 
 // referencesDue is 000's "Secure three professional references", due by
@@ -432,7 +439,7 @@ func (x *view) potentialExitDue(p period) {
 		return // no participation yet, or a service is scheduled
 	}
 	last := string(date(pp.LastService))
-	x.add(DuePotentialExit, due, "potential exit: "+itoa(pp.ExitDays)+" days without a participation-causing service since "+last+"; the exit date would be "+last+" (TEGL 10-16)", x.file(layout.KindIntake), "status")
+	x.add(DuePotentialExit, due, "potential exit: "+countOf(pp.ExitDays, "day")+" without a participation-causing service since "+last+"; the exit date would be "+last+" (TEGL 10-16)", x.file(layout.KindIntake), "status")
 }
 
 // ordinal writes 2 as "2nd" and 4 as "4th".
@@ -463,3 +470,12 @@ func sortDue(items []Due) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// countOf writes a count of things whose plural adds an s, as a setting
+// may make it one: "1 day", "7 days".
+func countOf(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return itoa(n) + " " + thing + "s"
+}

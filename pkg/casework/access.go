@@ -3,6 +3,7 @@ package casework
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/access"
@@ -20,9 +21,13 @@ type AccessError struct {
 }
 
 func (e *AccessError) Error() string {
-	msgs := make([]string, len(e.Denials))
-	for i, d := range e.Denials {
-		msgs[i] = d.Msg
+	// Cases opened for another manager are denied in words that name no
+	// case, so an import of many says it once.
+	var msgs []string
+	for _, d := range e.Denials {
+		if !slices.Contains(msgs, d.Msg) {
+			msgs = append(msgs, d.Msg)
+		}
 	}
 	return strings.Join(msgs, "; ")
 }

@@ -40,10 +40,11 @@ and are visible to other users of the machine while the command runs:
 --file - reads them from standard input instead, as YAML
 (date_of_birth: 1980-04-05).
 
-Fields: ` + strings.Join(sealed.Names, ", ") + `.` + "\n" + exitStatusHelp,
+Fields: ` + strings.Join(sealed.Names, ", ") + `; each set with its flag
+(--date-of-birth) and cleared with --clear by either name.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case sealed set W-001 --date-of-birth 1980-04-05 --ssn-last4 6789
   caseplan case sealed set W-001 --file - < fields.yaml
-  caseplan case sealed set W-001 --clear health`,
+  caseplan case sealed set W-001 --clear health --clear date-of-birth`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
@@ -73,9 +74,9 @@ Fields: ` + strings.Join(sealed.Names, ", ") + `.` + "\n" + exitStatusHelp,
 	}
 	f := c.Flags()
 	for _, name := range sealed.Names {
-		values[name] = f.String(sealedFlag(name), "", "the "+strings.ReplaceAll(name, "_", " "))
+		values[name] = f.String(sealedFlag(name), "", sealed.About[name])
 	}
-	f.StringSliceVar(&opts.change.Clear, "clear", nil, "`FIELD`s to clear")
+	f.Var((*sealedFields)(&opts.change.Clear), "clear", "`FIELD`s to clear, named as their flags (date-of-birth) or as in --file (date_of_birth)")
 	f.StringVar(&opts.file, "file", "", "read the fields from `FILE` (- for standard input), as YAML")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
@@ -84,6 +85,46 @@ Fields: ` + strings.Join(sealed.Names, ", ") + `.` + "\n" + exitStatusHelp,
 // sealedFlag is the flag of a sealed field: date_of_birth is
 // --date-of-birth.
 func sealedFlag(field string) string { return strings.ReplaceAll(field, "_", "-") }
+
+// sealedFields is --clear's value: fields named as their flags are
+// (date-of-birth) or as --file and show name them (date_of_birth), kept
+// in the latter spelling; repeatable, or separated by commas.
+type sealedFields []string
+
+func (v *sealedFields) Set(s string) error {
+	for _, name := range strings.Split(s, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			*v = append(*v, strings.ReplaceAll(name, "-", "_"))
+		}
+	}
+	return nil
+}
+
+// String is "" when empty, so help shows no default.
+func (v *sealedFields) String() string {
+	if len(*v) == 0 {
+		return ""
+	}
+	return "[" + strings.Join(*v, ",") + "]"
+}
+
+func (v *sealedFields) Type() string { return "stringSlice" }
+
+// Append, Replace and GetSlice make it a pflag.SliceValue, whose values
+// the flag-value check and completion read one by one.
+func (v *sealedFields) Append(s string) error { return v.Set(s) }
+
+func (v *sealedFields) Replace(names []string) error {
+	*v = nil
+	for _, name := range names {
+		if err := v.Set(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (v *sealedFields) GetSlice() []string { return *v }
 
 // readFields reads field values from --file, a YAML mapping of field names
 // to values. A value in it is never repeated in an error.

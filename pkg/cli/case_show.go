@@ -265,7 +265,7 @@ func (v *caseShowView) write(w io.Writer) {
 	if last == "" {
 		last = "none"
 	}
-	fmt.Fprintf(w, "Notes:        %d (%d contacts, last %s)\n", v.Notes, v.Contacts, last)
+	fmt.Fprintf(w, "Notes:        %d (%s, last %s)\n", v.Notes, countOf(v.Contacts, "contact"), last)
 	if len(v.state.Due) > 0 {
 		fmt.Fprintf(w, "\nNext due:\n")
 		writeDue(w, v.state.Due)
@@ -335,9 +335,13 @@ func dueWhen(it casestate.Due) string {
 }
 
 // countDays writes a count of days: "1 day", "12 days".
-func countDays(n int) string {
+func countDays(n int) string { return countOf(n, "day") }
+
+// countOf writes a count of things whose plural adds an s: "1 contact",
+// "0 contacts".
+func countOf(n int, thing string) string {
 	if n == 1 {
-		return "1 day"
+		return "1 " + thing
 	}
-	return strconv.Itoa(n) + " days"
+	return strconv.Itoa(n) + " " + thing + "s"
 }

@@ -71,7 +71,9 @@ Output: the conflicts as findings (-o text|json|github), and on stderr what
 was received and sent.
 
   -o json  {"remote","branch","head","received","sent","dropped","overruled",
-           "replayed","attempts","conflicts":[finding...]}` + "\n" + exitStatusHelp,
+           "replayed","attempts","conflicts":[finding...],
+           "uncommitted":[path...]}, uncommitted the record files under
+           cases/ not committed, so not sent ([] when none)` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.remote = gitstore.DefaultRemote
@@ -103,6 +105,9 @@ type syncJSON struct {
 	Replayed  bool              `json:"replayed"`
 	Attempts  int               `json:"attempts"`
 	Conflicts []finding.Finding `json:"conflicts"`
+	// Uncommitted are the record files under cases/ not committed, so not
+	// sent; [] when none.
+	Uncommitted []string `json:"uncommitted"`
 }
 
 func syncRun(opts *syncOptions) error {
@@ -166,6 +171,19 @@ func syncRun(opts *syncOptions) error {
 	for i, c := range res.Conflicts {
 		conflicts[i] = c.Finding()
 	}
+	// sync sends commits: records written with --no-commit, or edited by
+	// hand and not committed, stay in this clone, though "already in step"
+	// would read as if the colleagues had them.
+	uncommitted := []string{}
+	edits, _, err := repo.EditsUnder(layout.CasesDir, func(p string) bool {
+		_, isRecord := layout.KindOf(p)
+		return isRecord
+	})
+	if err == nil {
+		for _, e := range edits {
+			uncommitted = append(uncommitted, e.Path)
+		}
+	}
 	if opts.output == "json" {
 		enc := json.NewEncoder(opts.env.Stdout)
 		enc.SetIndent("", "  ")
@@ -173,6 +191,7 @@ func syncRun(opts *syncOptions) error {
 			Remote: opts.remote, Branch: res.Branch, Head: res.Head.String(),
 			Received: res.Received, Sent: res.Sent, Dropped: res.Dropped, Overruled: res.Overruled,
 			Replayed: res.Replayed, Attempts: res.Attempts, Conflicts: conflicts,
+			Uncommitted: uncommitted,
 		})
 	}
 	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, 0)
@@ -197,17 +216,10 @@ func syncRun(opts *syncOptions) error {
 	if n := len(res.Conflicts); n > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d value(s) changed on both sides kept the remote's; the conflicts above say where this clone's are kept\n", n)
 	}
-	// sync sends commits: records written with --no-commit, or edited by
-	// hand and not committed, stay in this clone, though "already in step"
-	// would read as if the colleagues had them.
-	edits, _, err := repo.EditsUnder(layout.CasesDir, func(p string) bool {
-		_, isRecord := layout.KindOf(p)
-		return isRecord
-	})
-	if err == nil && len(edits) > 0 {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d record file(s) under %s/ are not committed, so they were not sent (%s", len(edits), layout.CasesDir, edits[0].Path)
-		if len(edits) > 1 {
-			fmt.Fprintf(opts.env.Stderr, " and %d more", len(edits)-1)
+	if len(uncommitted) > 0 {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d record file(s) under %s/ are not committed, so they were not sent (%s", len(uncommitted), layout.CasesDir, uncommitted[0])
+		if len(uncommitted) > 1 {
+			fmt.Fprintf(opts.env.Stderr, " and %d more", len(uncommitted)-1)
 		}
 		fmt.Fprintln(opts.env.Stderr, ")")
 		fmt.Fprintln(opts.env.Stderr, "caseplan: hint: commit them with caseplan commit -m MESSAGE, then sync again")

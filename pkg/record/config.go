@@ -336,8 +336,9 @@ func (c *Config) StaffByID(id string) (Staff, bool) {
 }
 
 // StaffIDMeant returns the ID of the roster entry that typed names
-// without being its ID — the ID in other capitals, or the member's email
-// address — or "" when there is none: what to suggest for an unknown ID.
+// without being its ID — the ID in other capitals, the member's email
+// address, their name, or a first or last name no other member has — or
+// "" when there is none: what to suggest for an unknown ID.
 func (c *Config) StaffIDMeant(typed string) string {
 	if c == nil {
 		return ""
@@ -347,6 +348,34 @@ func (c *Config) StaffIDMeant(typed string) string {
 		if strings.EqualFold(s.ID, typed) || strings.EqualFold(s.Email, typed) {
 			return s.ID
 		}
+	}
+	// People name a colleague as they know them; a name that could be
+	// two members suggests neither.
+	words := strings.Fields(typed)
+	if len(words) == 0 {
+		return ""
+	}
+	fullName, partName := "", ""
+	fullNames, partNames := 0, 0
+	for _, s := range c.Staff {
+		name := strings.Fields(s.Name)
+		if len(name) == 0 {
+			continue
+		}
+		switch {
+		case strings.EqualFold(strings.Join(name, " "), strings.Join(words, " ")):
+			fullName = s.ID
+			fullNames++
+		case len(words) == 1 && (strings.EqualFold(name[0], words[0]) || strings.EqualFold(name[len(name)-1], words[0])):
+			partName = s.ID
+			partNames++
+		}
+	}
+	switch {
+	case fullNames == 1:
+		return fullName
+	case fullNames == 0 && partNames == 1:
+		return partName
 	}
 	return ""
 }

@@ -3,10 +3,20 @@ package record
 import "testing"
 
 func TestStaffIDMeant(t *testing.T) {
-	cfg := &Config{Staff: []Staff{{ID: "dshah", Email: "Devika.Shah@example.org"}, {ID: "mbell", Email: "mbell@example.org"}}}
+	cfg := &Config{Staff: []Staff{
+		{ID: "dshah", Name: "Devika Shah", Email: "Devika.Shah@example.org"},
+		{ID: "mbell", Name: "Marcus Bell", Email: "mbell@example.org"},
+		{ID: "bstone", Name: "Ben Stone", Email: "bstone@example.org"},
+		{ID: "bcarter", Name: "Ben Carter", Email: "bcarter@example.org"},
+		{ID: "astone", Name: "Ann  Marie Stone", Email: "astone@example.org"},
+	}}
 	for typed, want := range map[string]string{
 		"DSHAH": "dshah", " Mbell ": "mbell", "devika.shah@example.org": "dshah",
-		"dshah2": "", "": "", "Devika Shah": "",
+		"dshah2": "", "": "", "  ": "",
+		// A name: in full, or a first or last name only one member has.
+		"Devika Shah": "dshah", "devika  shah": "dshah", "Ben Stone": "bstone",
+		"ann marie stone": "astone", "Marcus": "mbell", "bell": "mbell",
+		"Ben": "", "Stone": "", "Marie": "", "Devika Bell": "", "Shahs": "",
 	} {
 		if got := cfg.StaffIDMeant(typed); got != want {
 			t.Errorf("StaffIDMeant(%q) = %q, want %q", typed, got, want)

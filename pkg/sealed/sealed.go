@@ -59,6 +59,22 @@ var Names = []string{
 	"criminal_record", "public_assistance", "sex", "ethnicity", "race", "veteran",
 }
 
+// About says what each field holds and which values it takes (Check
+// refuses the others), in the words set's help gives them.
+var About = map[string]string{
+	"date_of_birth":     "the participant's date of birth: a date, YYYY-MM-DD, not after today",
+	"ssn_last4":         "the last four digits of the participant's Social Security number: four digits (the full number is refused)",
+	"state_id_last4":    "the last four characters of the participant's state ID: four letters or digits",
+	"disability":        "the participant's disability, as they disclosed it: any text",
+	"health":            "health conditions the participant disclosed: any text",
+	"criminal_record":   "the participant's criminal record: any text",
+	"public_assistance": "public assistance the participant receives (TANF, SNAP, ...): any text",
+	"sex":               "the participant's sex, as they self-identify: any text",
+	"ethnicity":         "the participant's ethnicity, as they self-identify: any text",
+	"race":              "the participant's race, as they self-identify: any text",
+	"veteran":           "the participant's veteran status, as they self-identify: any text",
+}
+
 // Field returns a pointer to the field of the given name, or nil.
 func (f *Fields) Field(name string) *string {
 	switch name {

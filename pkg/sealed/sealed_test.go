@@ -107,3 +107,15 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestAbout: every field says what it holds.
+func TestAbout(t *testing.T) {
+	for _, name := range Names {
+		if About[name] == "" {
+			t.Errorf("field %s has no About", name)
+		}
+	}
+	if len(About) != len(Names) {
+		t.Errorf("About describes %d fields, Names has %d", len(About), len(Names))
+	}
+}
