@@ -348,8 +348,8 @@ else
   status=1
 fi
 if ! git diff --cached --quiet -- cases/; then
-  echo "pre-commit hook: this commit changes cases/; a commit of records made with git has none of caseplan's trailers, so caseplan verify and sync would refuse it" >&2
-  echo "pre-commit hook: commit the edits with caseplan commit -m MESSAGE instead: it validates them and commits them with the trailers (they stay in your work tree until then)" >&2
+  echo "pre-commit hook: this commit changes cases/: the records are committed through caseplan, which checks them and writes the trailers caseplan verify and sync require" >&2
+  echo "pre-commit hook: commit the edits with caseplan commit -m MESSAGE instead (they stay in your work tree until then)" >&2
   exit 1
 fi
 exit $status
