@@ -56,8 +56,8 @@ var workSecurityRules = []*Rule{
 		Summary: "by the layoff date the candidate has three professional references who agreed to be named",
 		check: func(x *Context) {
 			layoff, ok := layoffDate(x)
-			if !ok || x.Today.Before(layoff) || closed(x) {
-				return
+			if !ok || !x.Today.After(layoff) || closed(x) {
+				return // due by the end of the layoff date, as the tickler has it
 			}
 			want := x.Setting("references_required")
 			byLayoff := calendar.ReferencesWithPermission(x.Case, date(layoff))
@@ -99,8 +99,8 @@ var workSecurityRules = []*Rule{
 		Summary: "by the layoff date the plan has a job search plan (job targets) and a skill development plan",
 		check: func(x *Context) {
 			layoff, ok := layoffDate(x)
-			if !ok || x.Today.Before(layoff) || closed(x) {
-				return
+			if !ok || !x.Today.After(layoff) || closed(x) {
+				return // due by the end of the layoff date
 			}
 			p := x.Case.IEP
 			if p == nil {

@@ -243,7 +243,8 @@ func ruleTests() []ruleTest {
 		{rule: "ws-notice-period", on: today, change: func(m memStore) {
 			m["cases/WS1/intake.yaml"] = strings.Replace(m["cases/WS1/intake.yaml"], "layoff_date: 2026-05-01", "layoff_date: 2026-04-01", 1)
 		}, want: "cases/WS1/intake.yaml:10:16", msg: "notification period is 30 days, shorter than the 60 days"},
-		{rule: "ws-references", on: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), change: func(m memStore) {
+		// Due by the layoff date (2026-05-01): missed the day after.
+		{rule: "ws-references", on: day("2026-05-02"), change: func(m memStore) {
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
 			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: former supervisor\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n"
 		}, want: "cases/WS1/references.yaml:1:1", msg: "1 of 3 references with permission (1 by the layoff date, 2026-05-01)"},
@@ -581,6 +582,29 @@ func TestRulesDocumented(t *testing.T) {
 					t.Errorf("rule %s: unknown setting %q", r.ID, s)
 				}
 			}
+		}
+	}
+}
+
+// TestLayoffDateDeadlines: references and the job search and skill plans
+// are due "by the layoff date" (000), and a reference who agrees on it
+// counts in time, so on the layoff date itself nothing is missed yet (the
+// tickler lists them as due today); the day after, both are errors.
+func TestLayoffDateDeadlines(t *testing.T) {
+	m := base()
+	m.drop("W1", "P1")
+	m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n"
+	m["cases/WS1/iep.yaml"] = "created: 2026-03-02\n"
+	for _, tc := range []struct {
+		on   time.Time
+		want int
+	}{{day("2026-04-30"), 0}, {day("2026-05-01"), 0}, {day("2026-05-02"), 1}} {
+		got := map[string]int{}
+		for _, f := range run(t, m, tc.on) {
+			got[f.Rule]++
+		}
+		if got["ws-references"] != tc.want || min(got["ws-iep-plan"], 1) != tc.want {
+			t.Errorf("on %s: ws-references %d, ws-iep-plan %d finding(s); want %d of each", tc.on.Format(time.DateOnly), got["ws-references"], got["ws-iep-plan"], tc.want)
 		}
 	}
 }
