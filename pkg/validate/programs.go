@@ -396,7 +396,9 @@ var wioaRules = []*Rule{
 		},
 	},
 	{
-		ID: "wioa-potential-exit", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "002",
+		// 002 has no exit rule; the 90 days are WIOA's exit definition
+		// (TEGL 10-16, PIRL 901), which the state systems count by.
+		ID: "wioa-potential-exit", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "TEGL 10-16",
 		Setting: "inactivity_exit_days",
 		Summary: "90 days with no participation-causing service and none scheduled: the participant has exited (TEGL 10-16), dated at the last such service",
 		check: func(x *Context) {
