@@ -353,8 +353,11 @@ var wioaRules = []*Rule{
 		Setting: "follow_up_months",
 		Summary: "follow-up after exit: a follow-up recorded in the 2nd and the 4th calendar quarter after the quarter of exit (TEGL 10-16)",
 		check: func(x *Context) {
+			// Closing the case does not end the follow-up: the counselor
+			// "must ... conduct follow-up" (002), and it is made after
+			// the case is closed too (caseplan followup add records it).
 			in := x.Case.Intake
-			if in == nil || in.Status != "open" {
+			if in == nil {
 				return
 			}
 			exit, ok := in.Exited.Time()

@@ -397,6 +397,20 @@ func ruleTests() []ruleTest {
 				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
 				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-30\n    done: 2027-01-04\n"
 			}},
+		// Closing the case after the exit does not end the follow-up the
+		// counselor "must ... conduct" (002): it is still owed.
+		{rule: "wioa-follow-up", on: day("2027-01-01"), change: func(m memStore) {
+			m.drop("WS1", "P1")
+			m.edit("cases/W1/intake.yaml", "status: open\n", "status: closed\n")
+			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-07-15\n    reason: placed\n"
+		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in the 2nd quarter after exit, 2026-Q4 (2026-10-01 to 2026-12-31)",
+			keep: func(m memStore) {
+				m.drop("WS1", "P1")
+				m.edit("cases/W1/intake.yaml", "status: open\n", "status: closed\n")
+				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-07-15\n    reason: placed\nfollow_ups:\n  - due: 2026-11-15\n    done: 2026-11-10\n"
+			}},
 		{rule: "wioa-follow-up-late", on: day("2027-01-05"), change: func(m memStore) {
 			m.drop("WS1", "P1")
 			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
