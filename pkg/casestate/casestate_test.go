@@ -433,6 +433,16 @@ self_sufficiency:
 		}, "2026-03-16", []want{
 			{DueContact, "2026-03-13", "contact (every 1 day; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 		}},
+		// A WIOA case closed after its exit still owes the follow-ups in
+		// the 2nd and 4th quarters after exit (002, TEGL 10-16), as
+		// wioa-follow-up says.
+		{"a WIOA case closed after its exit keeps its quarters after exit due", files{
+			"intake.yaml":  strings.Replace(wioaIntake, "status: open", "status: closed", 1) + "exited: 2026-06-30\n",
+			"outcome.yaml": "closures:\n  - date: 2026-07-15\n    reason: placed\n",
+		}, "2026-11-01", []want{
+			{DueFollowUp, "2026-12-31", "follow-up in the 2nd quarter after exit, 2026-Q4", "intake.yaml:8"},
+			{DueFollowUp, "2027-06-30", "follow-up in the 4th quarter after exit, 2027-Q2", "intake.yaml:8"},
+		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := state(t, tt.fs, tt.on)

@@ -325,12 +325,16 @@ func ReferencesRequired(c *casefile.Case, cfg *record.Config) int {
 }
 
 // closedDue is what still applies to a closed case: the follow-ups
-// outcome.yaml plans and that are not done. Closing a case ends its
-// contacts, plan and periods, but a follow-up after a placement or an exit
-// is made after the case is closed (001, 003), and caseplan followup add
-// records it on a closed case. A planned follow-up is due until it is
-// recorded done, or taken out of outcome.yaml.
+// outcome.yaml plans and that are not done, and after a WIOA exit the
+// 2nd and 4th quarters after exit that no follow-up covers yet. Closing a
+// case ends its contacts, plan and periods, but a follow-up after a
+// placement or an exit is made after the case is closed (001, 002, 003),
+// and caseplan followup add records it on a closed case. A planned
+// follow-up is due until it is recorded done, or taken out of outcome.yaml.
 func (x *view) closedDue() {
+	if end, ok := calendar.FollowUpEnd(x.c, x.cfg); ok && !x.today.After(end) {
+		x.quartersAfterExitDue() // as in the follow-up phase of an open case
+	}
 	o := x.c.Outcome
 	if o == nil {
 		return
@@ -359,10 +363,19 @@ func (x *view) followUpsDue(p period) {
 			}
 		}
 	}
-	if x.state.Kind != record.ProgramWIOA || p.phase != PhaseFollowUp {
+	if p.phase == PhaseFollowUp {
+		x.quartersAfterExitDue()
+	}
+}
+
+// quartersAfterExitDue lists, for a WIOA case that has exited, the 2nd and
+// 4th quarters after exit that no follow-up covers yet (TEGL 10-16).
+func (x *view) quartersAfterExitDue() {
+	exit, ok := x.c.Intake.Exited.Time()
+	if x.state.Kind != record.ProgramWIOA || !ok {
 		return
 	}
-	exit, _ := x.c.Intake.Exited.Time()
+	o := x.c.Outcome
 	for _, k := range calendar.FollowUpQuartersWithin(exit, x.setting(record.SettingFollowUpMonths)) {
 		first, last := calendar.QuarterAfterExit(exit, k)
 		if covered(o, first, last) {

@@ -22,7 +22,8 @@ func newCmdRules(g *globals, runF func(*rulesOptions) error) *cobra.Command {
 may turn a rule off or change its severity under rules: in caseplan.yaml), the
 program kind it applies to, the setting it reads, the source document it comes
 from (000 work security guide, 001 federal case-management brief, 002 WIOA
-career planning, 003 post-employment services) and what it requires.
+career planning, 003 post-employment services, or the federal guidance:
+TEGL 10-16, WIOA's performance definitions) and what it requires.
 
 Consistency rules refuse a write that would break them; completeness rules
 report what is missing or overdue as of --today but never block a write.

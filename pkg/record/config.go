@@ -285,9 +285,9 @@ var settings = map[string]setting{
 	// "Some programs (such as WIA Youth) require follow-up for 12 months
 	// after program exit" (001).
 	SettingFollowUpMonths: {12, func(s *Settings) *int { return s.FollowUpMonths }},
-	// A case with no service for 90 days is a potential exit (DESIGN.md §4).
-	// None of the documents 000-003 gives this number; it is the usual WIOA
-	// exit convention, so it is a setting.
+	// "90 consecutive days with no participation-causing service and none
+	// scheduled" is a WIOA exit (TEGL 10-16, PIRL 901); none of the
+	// documents 000-003 gives the number.
 	SettingInactivityExitDays: {90, func(s *Settings) *int { return s.InactivityExitDays }},
 	// Services "for 12 months following the loss of cash assistance" (003).
 	SettingPostAssistanceMonths: {12, func(s *Settings) *int { return s.PostAssistanceMonths }},

@@ -56,8 +56,8 @@ var workSecurityRules = []*Rule{
 		Summary: "by the layoff date the candidate has three professional references who agreed to be named",
 		check: func(x *Context) {
 			layoff, ok := layoffDate(x)
-			if !ok || x.Today.Before(layoff) || closed(x) {
-				return
+			if !ok || !x.Today.After(layoff) || closed(x) {
+				return // due by the end of the layoff date, as the tickler has it
 			}
 			want := x.Setting("references_required")
 			byLayoff := calendar.ReferencesWithPermission(x.Case, date(layoff))
@@ -99,8 +99,8 @@ var workSecurityRules = []*Rule{
 		Summary: "by the layoff date the plan has a job search plan (job targets) and a skill development plan",
 		check: func(x *Context) {
 			layoff, ok := layoffDate(x)
-			if !ok || x.Today.Before(layoff) || closed(x) {
-				return
+			if !ok || !x.Today.After(layoff) || closed(x) {
+				return // due by the end of the layoff date
 			}
 			p := x.Case.IEP
 			if p == nil {
@@ -353,8 +353,11 @@ var wioaRules = []*Rule{
 		Setting: "follow_up_months",
 		Summary: "follow-up after exit: a follow-up recorded in the 2nd and the 4th calendar quarter after the quarter of exit (TEGL 10-16)",
 		check: func(x *Context) {
+			// Closing the case does not end the follow-up: the counselor
+			// "must ... conduct follow-up" (002), and it is made after
+			// the case is closed too (caseplan followup add records it).
 			in := x.Case.Intake
-			if in == nil || in.Status != "open" {
+			if in == nil {
 				return
 			}
 			exit, ok := in.Exited.Time()
@@ -396,7 +399,9 @@ var wioaRules = []*Rule{
 		},
 	},
 	{
-		ID: "wioa-potential-exit", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "002",
+		// 002 has no exit rule; the 90 days are WIOA's exit definition
+		// (TEGL 10-16, PIRL 901), which the state systems count by.
+		ID: "wioa-potential-exit", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "TEGL 10-16",
 		Setting: "inactivity_exit_days",
 		Summary: "90 days with no participation-causing service and none scheduled: the participant has exited (TEGL 10-16), dated at the last such service",
 		check: func(x *Context) {

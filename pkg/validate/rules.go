@@ -11,7 +11,7 @@ type Rule struct {
 	Severity finding.Severity // default; a store may change it
 	Program  string           // program kind the rule applies to; "" for every case
 	Setting  string           // the program setting it reads, if any
-	Source   string           // the domain document it comes from (file-name prefix), or "" for integrity
+	Source   string           // the domain document it comes from (file-name prefix) or the federal guidance (TEGL 10-16), or "" for integrity
 	Summary  string           // one line: what it requires and why
 	// Completeness marks a rule that reports what is missing or overdue as
 	// of --today (references by the layoff date, a first contact within 10

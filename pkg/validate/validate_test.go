@@ -243,7 +243,8 @@ func ruleTests() []ruleTest {
 		{rule: "ws-notice-period", on: today, change: func(m memStore) {
 			m["cases/WS1/intake.yaml"] = strings.Replace(m["cases/WS1/intake.yaml"], "layoff_date: 2026-05-01", "layoff_date: 2026-04-01", 1)
 		}, want: "cases/WS1/intake.yaml:10:16", msg: "notification period is 30 days, shorter than the 60 days"},
-		{rule: "ws-references", on: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), change: func(m memStore) {
+		// Due by the layoff date (2026-05-01): missed the day after.
+		{rule: "ws-references", on: day("2026-05-02"), change: func(m memStore) {
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
 			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: former supervisor\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n"
 		}, want: "cases/WS1/references.yaml:1:1", msg: "1 of 3 references with permission (1 by the layoff date, 2026-05-01)"},
@@ -395,6 +396,20 @@ func ruleTests() []ruleTest {
 				m.drop("WS1", "P1")
 				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
 				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-30\n    done: 2027-01-04\n"
+			}},
+		// Closing the case after the exit does not end the follow-up the
+		// counselor "must ... conduct" (002): it is still owed.
+		{rule: "wioa-follow-up", on: day("2027-01-01"), change: func(m memStore) {
+			m.drop("WS1", "P1")
+			m.edit("cases/W1/intake.yaml", "status: open\n", "status: closed\n")
+			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-07-15\n    reason: placed\n"
+		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in the 2nd quarter after exit, 2026-Q4 (2026-10-01 to 2026-12-31)",
+			keep: func(m memStore) {
+				m.drop("WS1", "P1")
+				m.edit("cases/W1/intake.yaml", "status: open\n", "status: closed\n")
+				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-07-15\n    reason: placed\nfollow_ups:\n  - due: 2026-11-15\n    done: 2026-11-10\n"
 			}},
 		{rule: "wioa-follow-up-late", on: day("2027-01-05"), change: func(m memStore) {
 			m.drop("WS1", "P1")
@@ -572,7 +587,7 @@ func TestRulesDocumented(t *testing.T) {
 		if r.Severity != finding.Error && r.Severity != finding.Warning {
 			t.Errorf("rule %s: severity %q", r.ID, r.Severity)
 		}
-		if r.Program != "" && !slices.Contains([]string{"000", "001", "002", "003"}, r.Source) {
+		if r.Program != "" && !slices.Contains([]string{"000", "001", "002", "003", "TEGL 10-16"}, r.Source) {
 			t.Errorf("rule %s: program rule with source %q; name the document it comes from", r.ID, r.Source)
 		}
 		if r.Setting != "" {
@@ -581,6 +596,29 @@ func TestRulesDocumented(t *testing.T) {
 					t.Errorf("rule %s: unknown setting %q", r.ID, s)
 				}
 			}
+		}
+	}
+}
+
+// TestLayoffDateDeadlines: references and the job search and skill plans
+// are due "by the layoff date" (000), and a reference who agrees on it
+// counts in time, so on the layoff date itself nothing is missed yet (the
+// tickler lists them as due today); the day after, both are errors.
+func TestLayoffDateDeadlines(t *testing.T) {
+	m := base()
+	m.drop("W1", "P1")
+	m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n"
+	m["cases/WS1/iep.yaml"] = "created: 2026-03-02\n"
+	for _, tc := range []struct {
+		on   time.Time
+		want int
+	}{{day("2026-04-30"), 0}, {day("2026-05-01"), 0}, {day("2026-05-02"), 1}} {
+		got := map[string]int{}
+		for _, f := range run(t, m, tc.on) {
+			got[f.Rule]++
+		}
+		if got["ws-references"] != tc.want || min(got["ws-iep-plan"], 1) != tc.want {
+			t.Errorf("on %s: ws-references %d, ws-iep-plan %d finding(s); want %d of each", tc.on.Format(time.DateOnly), got["ws-references"], got["ws-iep-plan"], tc.want)
 		}
 	}
 }
