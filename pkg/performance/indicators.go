@@ -305,7 +305,7 @@ func credentialRate(all []Facts, cohort calendar.Span, day time.Time) Indicator 
 		Measured:   "of those in training other than on-the-job or customized training, a recognised credential attained during participation or within a year after exit (a secondary diploma only with employment or further education too)",
 	}
 	cohortWalk(&ind, all, cohort, quarterEnd(4), day, func(f Facts, row *Row) {
-		yearAfter := f.Exit.AddDate(1, 0, 0)
+		yearAfter := yearAfterExit(f.Exit)
 		training := f.TrainingBy(f.Exit)
 		switch {
 		case len(training) == 0:
@@ -558,3 +558,9 @@ func ordinal(n int) string {
 	}
 	return fmt.Sprintf("%dth", n)
 }
+
+// yearAfterExit is the last day of the year after exit in which a
+// credential still counts (TEGL 10-16: "within one year after exit"),
+// counted in calendar months as every "months after" here is: an exit
+// on 2024-02-29 has until 2025-02-28, not 2025-03-01.
+func yearAfterExit(exit time.Time) time.Time { return calendar.AddMonths(exit, 12) }

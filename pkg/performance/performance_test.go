@@ -310,3 +310,18 @@ func TestExclusionReasonNotShown(t *testing.T) {
 		}
 	}
 }
+
+// TestYearAfterExit: the credential window ends a calendar year after the
+// exit, on the last day of the month when the day does not exist then.
+func TestYearAfterExit(t *testing.T) {
+	for exit, want := range map[string]string{
+		"2024-02-29": "2025-02-28",
+		"2025-10-05": "2026-10-05",
+		"2023-03-31": "2024-03-31",
+	} {
+		e, _ := time.Parse(time.DateOnly, exit)
+		if got := yearAfterExit(e).Format(time.DateOnly); got != want {
+			t.Errorf("yearAfterExit(%s) = %s, want %s", exit, got, want)
+		}
+	}
+}
