@@ -15,7 +15,10 @@ import (
 // "Contact is defined as providing a recognized MOSES service and a
 // detailed Note of said service" (002). The program setting
 // contact_requires_service says which (record.Config.ContactRequiresService).
-// Amendments correct a note and are never a contact.
+// Amendments correct a note and are never a contact, nor is a letter or a
+// note of no mode, whatever its two_way says: neither is an exchange (002
+// names a contact "person-to-person, email back and forth ... or a
+// two-way telephone conversation").
 type Contact struct {
 	RequiresService bool
 	services        map[string]record.ServiceCode
@@ -38,7 +41,7 @@ func ContactFor(c *casefile.Case, cfg *record.Config) Contact {
 
 // Is reports whether note n is a contact.
 func (k Contact) Is(n *record.Note) bool {
-	if !n.TwoWay || n.Kind == "amendment" {
+	if !n.TwoWay || n.Kind == "amendment" || n.Mode == "letter" || n.Mode == "none" {
 		return false
 	}
 	if !k.RequiresService {

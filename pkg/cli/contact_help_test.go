@@ -26,6 +26,8 @@ func TestContactHelp(t *testing.T) {
 	withService := &record.Note{Kind: "contact", TwoWay: true, Services: []string{"job-search"}, Content: "Reviewed three postings"}
 	oneWay := &record.Note{Kind: "contact", Services: []string{"job-search"}, Content: "Left a message"}
 	amendment := &record.Note{Kind: "amendment", TwoWay: true, Services: []string{"job-search"}, Content: "Corrected the date"}
+	letter := &record.Note{Kind: "contact", Mode: "letter", TwoWay: true, Services: []string{"job-search"}, Content: "Sent the job leads"}
+	noMode := &record.Note{Kind: "contact", Mode: "none", TwoWay: true, Content: "Filed the form"}
 	for _, tc := range []struct {
 		program string
 		says    string // what contactHelp says of the program
@@ -39,6 +41,9 @@ func TestContactHelp(t *testing.T) {
 		{"ws", "a two-way note", oneWay, false},
 		{"wioa", "a two-way note", oneWay, false},
 		{"ws", "Amendments never count", amendment, false},
+		{"ws", "nor does a letter\nor a note of mode none", letter, false},
+		{"wioa", "nor does a letter\nor a note of mode none", letter, false},
+		{"pe", "nor does a letter\nor a note of mode none", noMode, false},
 		{"wioa", "Amendments never count", amendment, false},
 	} {
 		if !strings.Contains(contactHelp, tc.says) {
