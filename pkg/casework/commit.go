@@ -100,7 +100,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	}
 	if roster != nil {
 		staff, ok := roster.StaffByEmail(w.Author.Email)
-		if !ok {
+		if !ok || !staff.IsActive() {
 			return nil, notOnRoster(roster, w.Author)
 		}
 		if !head.IsZero() {

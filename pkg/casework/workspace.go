@@ -154,15 +154,25 @@ type NotOnRosterError struct {
 	// one: the same person, acting with another email address (a git
 	// config's personal address, a typo in CASEPLAN_AUTHOR).
 	Listed *record.Staff
+	// Retired is the roster's member of the author's email when they
+	// were retired (active: false): the way a store revokes someone, so
+	// they commit nothing more (verify's author-retired).
+	Retired *record.Staff
 }
 
 func (e *NotOnRosterError) Error() string {
+	if e.Retired != nil {
+		return fmt.Sprintf("%s was retired from the staff roster of this store (%s, active: false)", e.Author, e.Retired.ID)
+	}
 	return fmt.Sprintf("%s is not on the staff roster of this store", e.Author)
 }
 
 // Hint says the way out: act with the address the roster has, or be
 // added to it by whoever may change it.
 func (e *NotOnRosterError) Hint() string {
+	if e.Retired != nil {
+		return fmt.Sprintf("a retired member commits nothing; if they are back, an admin makes them active again: caseplan staff set %s --active=true", e.Retired.ID)
+	}
 	if e.Listed != nil {
 		return fmt.Sprintf("the roster has %s as %s with the email %s: act with that address (--author \"%s <%s>\", CASEPLAN_AUTHOR or git config user.email)",
 			e.Listed.Name, e.Listed.ID, e.Listed.Email, e.Listed.Name, e.Listed.Email)
@@ -170,9 +180,14 @@ func (e *NotOnRosterError) Hint() string {
 	return "the store's admin (anyone on the roster, in a store whose roster names no admin) adds you: caseplan staff add --name NAME --email EMAIL"
 }
 
-// notOnRoster returns the NotOnRosterError of author on cfg's roster.
+// notOnRoster returns the NotOnRosterError of author on cfg's roster:
+// not on it, or retired from it.
 func notOnRoster(cfg *record.Config, author Author) error {
 	e := &NotOnRosterError{Author: author}
+	if s, ok := cfg.StaffByEmail(author.Email); ok && !s.IsActive() {
+		e.Retired = &s
+		return e
+	}
 	if cfg != nil {
 		for i, s := range cfg.Staff {
 			if strings.EqualFold(strings.TrimSpace(s.Name), strings.TrimSpace(author.Name)) {
@@ -240,7 +255,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 		return nil, store.NoSettings(loaded)
 	}
 	staff, ok := before.Config.StaffByEmail(w.Author.Email)
-	if !ok {
+	if !ok || !staff.IsActive() {
 		return nil, notOnRoster(before.Config, w.Author)
 	}
 	if err := w.checkSigning(before.Config, staff); err != nil {
