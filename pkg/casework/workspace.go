@@ -115,7 +115,12 @@ type Change struct {
 type Result struct {
 	Change   *Change
 	Commit   string            // the new commit, "" with NoCommit
-	Existing []finding.Finding // errors the cases already had before the change
+	Existing []finding.Finding // errors the cases have after the change (those they had before, and Left)
+	// Left are the errors of Existing the cases did not have before the
+	// change: things still to do (completeness rules, which do not refuse
+	// a change), such as a case sealed to a team the change altered but
+	// could not re-seal.
+	Left     []finding.Finding
 	Warnings []finding.Finding // warnings in the changed cases after the change
 	Skipped  []string          // untracked files under cases/ that are not records, left out of the commit
 	// Normalized are the files whose CRLF line ends were made LF, as the
@@ -347,16 +352,26 @@ type loadedStore struct {
 func (w *Workspace) guard(change *Change, before, after loadedStore, refused []finding.Finding) (*Result, error) {
 	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
 	afterFindings := validate.Run(after.snap, after.loaded, opt)
-	refused = append(refused, introduced(validate.Run(before.snap, before.loaded, opt), afterFindings, change.Files)...)
+	beforeFindings := validate.Run(before.snap, before.loaded, opt)
+	refused = append(refused, introduced(beforeFindings, afterFindings, change.Files)...)
 	if len(refused) > 0 {
 		finding.Sort(refused)
 		return nil, &RefusedError{Findings: refused}
 	}
 	res := &Result{Change: change, After: after.snap}
+	had := map[string]bool{}
+	for _, f := range beforeFindings {
+		if f.Severity == finding.Error {
+			had[f.Key()] = true
+		}
+	}
 	for _, f := range afterFindings {
 		switch f.Severity {
 		case finding.Error:
 			res.Existing = append(res.Existing, f)
+			if !had[f.Key()] {
+				res.Left = append(res.Left, f)
+			}
 		case finding.Warning:
 			res.Warnings = append(res.Warnings, f)
 		}
