@@ -100,7 +100,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	}
 	if roster != nil {
 		staff, ok := roster.StaffByEmail(w.Author.Email)
-		if !ok {
+		if !ok || !staff.IsActive() {
 			return nil, notOnRoster(roster, w.Author)
 		}
 		if !head.IsZero() {
@@ -136,7 +136,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	}
 	// Errors a case already had stay the person's own business here: they
 	// are reported by validate, not by the commit of unrelated edits.
-	res.Existing, res.Skipped, res.Normalized = nil, w.skipped, w.normalized
+	res.Existing, res.Left, res.Skipped, res.Normalized = nil, nil, w.skipped, w.normalized
 	res.Resealed, res.Unsealed = resealed, unsealed
 	if res.Commit, err = w.commit(change); err != nil {
 		return nil, err

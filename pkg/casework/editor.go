@@ -97,7 +97,7 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 	if snap.Config == nil {
 		return nil, store.NoSettings(found)
 	}
-	if _, ok := snap.Config.StaffByEmail(w.Author.Email); !ok {
+	if s, ok := snap.Config.StaffByEmail(w.Author.Email); !ok || !s.IsActive() {
 		return nil, notOnRoster(snap.Config, w.Author)
 	}
 	original, err := src.ReadFile(path)

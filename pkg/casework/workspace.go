@@ -115,7 +115,12 @@ type Change struct {
 type Result struct {
 	Change   *Change
 	Commit   string            // the new commit, "" with NoCommit
-	Existing []finding.Finding // errors the cases already had before the change
+	Existing []finding.Finding // errors the cases have after the change (those they had before, and Left)
+	// Left are the errors of Existing the cases did not have before the
+	// change: things still to do (completeness rules, which do not refuse
+	// a change), such as a case sealed to a team the change altered but
+	// could not re-seal.
+	Left     []finding.Finding
 	Warnings []finding.Finding // warnings in the changed cases after the change
 	Skipped  []string          // untracked files under cases/ that are not records, left out of the commit
 	// Normalized are the files whose CRLF line ends were made LF, as the
@@ -154,15 +159,25 @@ type NotOnRosterError struct {
 	// one: the same person, acting with another email address (a git
 	// config's personal address, a typo in CASEPLAN_AUTHOR).
 	Listed *record.Staff
+	// Retired is the roster's member of the author's email when they
+	// were retired (active: false): the way a store revokes someone, so
+	// they commit nothing more (verify's author-retired).
+	Retired *record.Staff
 }
 
 func (e *NotOnRosterError) Error() string {
+	if e.Retired != nil {
+		return fmt.Sprintf("%s was retired from the staff roster of this store (%s, active: false)", e.Author, e.Retired.ID)
+	}
 	return fmt.Sprintf("%s is not on the staff roster of this store", e.Author)
 }
 
 // Hint says the way out: act with the address the roster has, or be
 // added to it by whoever may change it.
 func (e *NotOnRosterError) Hint() string {
+	if e.Retired != nil {
+		return fmt.Sprintf("a retired member commits nothing; if they are back, an admin makes them active again: caseplan staff set %s --active=true", e.Retired.ID)
+	}
 	if e.Listed != nil {
 		return fmt.Sprintf("the roster has %s as %s with the email %s: act with that address (--author \"%s <%s>\", CASEPLAN_AUTHOR or git config user.email)",
 			e.Listed.Name, e.Listed.ID, e.Listed.Email, e.Listed.Name, e.Listed.Email)
@@ -170,9 +185,14 @@ func (e *NotOnRosterError) Hint() string {
 	return "the store's admin (anyone on the roster, in a store whose roster names no admin) adds you: caseplan staff add --name NAME --email EMAIL"
 }
 
-// notOnRoster returns the NotOnRosterError of author on cfg's roster.
+// notOnRoster returns the NotOnRosterError of author on cfg's roster:
+// not on it, or retired from it.
 func notOnRoster(cfg *record.Config, author Author) error {
 	e := &NotOnRosterError{Author: author}
+	if s, ok := cfg.StaffByEmail(author.Email); ok && !s.IsActive() {
+		e.Retired = &s
+		return e
+	}
 	if cfg != nil {
 		for i, s := range cfg.Staff {
 			if strings.EqualFold(strings.TrimSpace(s.Name), strings.TrimSpace(author.Name)) {
@@ -240,7 +260,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 		return nil, store.NoSettings(loaded)
 	}
 	staff, ok := before.Config.StaffByEmail(w.Author.Email)
-	if !ok {
+	if !ok || !staff.IsActive() {
 		return nil, notOnRoster(before.Config, w.Author)
 	}
 	if err := w.checkSigning(before.Config, staff); err != nil {
@@ -332,16 +352,26 @@ type loadedStore struct {
 func (w *Workspace) guard(change *Change, before, after loadedStore, refused []finding.Finding) (*Result, error) {
 	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
 	afterFindings := validate.Run(after.snap, after.loaded, opt)
-	refused = append(refused, introduced(validate.Run(before.snap, before.loaded, opt), afterFindings, change.Files)...)
+	beforeFindings := validate.Run(before.snap, before.loaded, opt)
+	refused = append(refused, introduced(beforeFindings, afterFindings, change.Files)...)
 	if len(refused) > 0 {
 		finding.Sort(refused)
 		return nil, &RefusedError{Findings: refused}
 	}
 	res := &Result{Change: change, After: after.snap}
+	had := map[string]bool{}
+	for _, f := range beforeFindings {
+		if f.Severity == finding.Error {
+			had[f.Key()] = true
+		}
+	}
 	for _, f := range afterFindings {
 		switch f.Severity {
 		case finding.Error:
 			res.Existing = append(res.Existing, f)
+			if !had[f.Key()] {
+				res.Left = append(res.Left, f)
+			}
 		case finding.Warning:
 			res.Warnings = append(res.Warnings, f)
 		}

@@ -50,6 +50,8 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
                         an admin (once the roster names one)
   roster-admin-removed  a commit left the roster without an active admin
   author-added-self     the author added themselves to the roster
+  author-retired        its author was retired (active: false) on the
+                        roster of the commit's parent
   case-access           a case changed by someone not its manager or on
                         its team (case managers and navigators)
   supervisor-only       a waiver or a committee's decision recorded by

@@ -6,8 +6,10 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -103,12 +105,18 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 		if err := g.sayNext(res); err != nil {
 			return nil, err
 		}
-	case n > 0:
+	case n > 0 && !(n == len(res.Left) && len(res.Unsealed) > 0 && allSealedRecipients(res.Left)):
+		// The errors the change left are not ones it "did not cause"; a
+		// case it could not re-seal is told by saySealing.
 		what := "the case"
 		if len(res.Change.Cases) != 1 {
 			what = "the store"
 		}
-		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s still has %d error(s) this change did not cause\n", what, n)
+		if old := n - len(res.Left); old > 0 {
+			fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s still has %d error(s) this change did not cause\n", what, old)
+		} else {
+			fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s has %d error(s) after this change, each something still to do\n", what, n)
+		}
 		run := "caseplan validate"
 		if len(res.Change.Cases) <= 5 { // a group note's hundred cases are the store
 			run = strings.Join(append([]string{run}, res.Change.Cases...), " ")
@@ -124,6 +132,17 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 	}
 	g.saySealing(res)
 	return res, nil
+}
+
+// allSealedRecipients reports whether every finding is a case sealed to
+// a team it is no longer sealed to.
+func allSealedRecipients(fs []finding.Finding) bool {
+	for _, f := range fs {
+		if f.Rule != validate.RuleSealedRecipients {
+			return false
+		}
+	}
+	return true
 }
 
 // changeError explains why a change was not made.

@@ -16,6 +16,12 @@ import (
 // while it had one, which turns roles off for every later commit.
 const RuleRolesDropped = "roster-admin-removed"
 
+// RuleAuthorRetired: the commit's author was retired from the roster
+// (active: false) in its parent. Retiring a member is how a store revokes
+// them (README, Confidentiality): from then on nothing they commit is
+// accepted, whether or not the roster's roles are in force.
+const RuleAuthorRetired = "author-retired"
+
 // checkTrust holds commit c, which changes cases/, to the roles of the
 // roster as it stood in its parent (the first parent that has one; a
 // root commit has none to answer to): a roster change by an admin only, a
@@ -48,6 +54,10 @@ func (v *verifier) checkTrust(c *commitInfo, cases plumbing.Hash, parents []plum
 	actor, ok := before.cfg.StaffByEmail(c.email)
 	if !ok {
 		return nil // author-not-on-roster says so
+	}
+	if !actor.IsActive() {
+		v.add(finding.Finding{Rule: RuleAuthorRetired, Commit: c.hash.String(),
+			Message: fmt.Sprintf("author %s (%s) was retired from the staff roster (active: false) in the commit's parent: a retired member's commits are not accepted; if they are back, an admin makes them active again (caseplan staff set %s --active=true) and they make the change anew", c.email, actor.ID, actor.ID)})
 	}
 	if !before.cfg.RolesInForce() {
 		return nil

@@ -105,3 +105,29 @@ func TestVerifySelfAddMessage(t *testing.T) {
 		t.Errorf("findings: %v", fs)
 	}
 }
+
+// TestVerifyRetiredAuthor: a member retired on the roster (revoked, in
+// the README's words) signs nothing verify accepts: a commit of theirs
+// after the retirement is reported, those before it are not — with roles
+// in force or not.
+func TestVerifyRetiredAuthor(t *testing.T) {
+	for _, roles := range []bool{true, false} {
+		s := newTestStore(t)
+		roster := rosterYAML(alice, bob)
+		if roles {
+			s = rolesStore(t)
+			roster = rolesRoster("")
+		} else {
+			s.initStore()
+			s.write("cases/caseplan.yaml", roster)
+			s.caseplanCommit(alice, audit.StoreWide, "staff.add", "add bob")
+			s.newCase(alice, "2026-BBBBB")
+		}
+		s.addNote(bob, "2026-BBBBB", "n1", "before")
+		s.write("cases/caseplan.yaml", strings.Replace(roster, "email: bob@example.org\n", "email: bob@example.org\n    active: false\n", 1))
+		s.caseplanCommit(alice, audit.StoreWide, "staff.set", "bob: retired")
+		after, _ := s.addNote(bob, "2026-BBBBB", "n2", "after")
+		fs, _ := verify(t, s, "")
+		expect(t, fs, "author-retired  "+after)
+	}
+}
