@@ -443,6 +443,14 @@ self_sufficiency:
 			{DueFollowUp, "2026-12-31", "follow-up in the 2nd quarter after exit, 2026-Q4", "intake.yaml:8"},
 			{DueFollowUp, "2027-06-30", "follow-up in the 4th quarter after exit, 2027-Q2", "intake.yaml:8"},
 		}},
+		// A reason to exclude the participant (PIRL 923) dated by a
+		// quarter's end lifts that quarter's follow-up, not an earlier one.
+		{"an exclusion lifts the follow-ups of the quarters ending after it", files{
+			"intake.yaml":  strings.Replace(wioaIntake, "status: open", "status: closed", 1) + "exited: 2026-06-30\n",
+			"outcome.yaml": "closures:\n  - date: 2026-07-15\n    reason: placed\nexclusions:\n  - kind: deceased\n    date: 2027-02-01\n",
+		}, "2026-11-01", []want{
+			{DueFollowUp, "2026-12-31", "follow-up in the 2nd quarter after exit, 2026-Q4", "intake.yaml:8"},
+		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := state(t, tt.fs, tt.on)

@@ -356,6 +356,8 @@ var wioaRules = []*Rule{
 			// Closing the case does not end the follow-up: the counselor
 			// "must ... conduct follow-up" (002), and it is made after
 			// the case is closed too (caseplan followup add records it).
+			// A reason to exclude the participant (PIRL 923) dated by a
+			// quarter's end lifts that quarter's.
 			in := x.Case.Intake
 			if in == nil {
 				return
@@ -366,7 +368,7 @@ var wioaRules = []*Rule{
 			}
 			for _, k := range calendar.FollowUpQuartersWithin(exit, x.Setting(record.SettingFollowUpMonths)) {
 				first, last := calendar.QuarterAfterExit(exit, k)
-				if !x.Today.After(last) || len(calendar.FollowUpsFor(x.Case.Outcome, exit, k)) > 0 {
+				if !x.Today.After(last) || len(calendar.FollowUpsFor(x.Case.Outcome, exit, k)) > 0 || calendar.ExcludedBy(x.Case.Outcome, last) {
 					continue
 				}
 				x.Report(x.File(layout.KindIntake), Path("exited"), "no follow-up recorded in the %s quarter after exit, %s (%s to %s); follow up with the customer and record it with caseplan followup add",
