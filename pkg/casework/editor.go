@@ -13,6 +13,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/atomicfile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -70,6 +71,9 @@ type EditNotSavedError struct {
 	Err   error // a *RefusedError when the result would be invalid
 	Temp  string
 	Shown bool // the findings were already given to Invalid
+	// Masked counts the SSN-shaped numbers the kept copy was written
+	// without (each replaced by SSNMask).
+	Masked int
 }
 
 func (e *EditNotSavedError) Error() string { return e.Err.Error() }
@@ -166,8 +170,8 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 			}
 		}
 		if h.Invalid == nil || !h.Invalid(temp, found) {
-			keepCopy(temp, edited)
-			return nil, &EditNotSavedError{Err: &RefusedError{Findings: found}, Temp: temp, Shown: h.Invalid != nil}
+			masked := keepCopy(temp, edited)
+			return nil, &EditNotSavedError{Err: &RefusedError{Findings: found}, Temp: temp, Shown: h.Invalid != nil, Masked: masked}
 		}
 	}
 
@@ -190,8 +194,8 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		}, nil
 	})
 	if err != nil {
-		keepCopy(temp, edited)
-		return nil, &EditNotSavedError{Err: err, Temp: temp}
+		masked := keepCopy(temp, edited)
+		return nil, &EditNotSavedError{Err: err, Temp: temp, Masked: masked}
 	}
 	os.Remove(temp)
 	return res, nil
@@ -201,10 +205,25 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 // with the relative modeline: the copy is kept to be fixed and copied
 // over the record, and the absolute file:// URL it was edited with names
 // this clone's directory, which would then be committed for the whole
-// team. If it cannot be rewritten, the copy stays as it is.
-func keepCopy(temp string, edited []byte) {
-	_ = atomicfile.WriteFile(temp, edited, 0o600)
+// team. A full SSN is never stored, not even in a file left in a
+// temporary directory (TEGL 39-11): each SSN-shaped number is replaced by
+// SSNMask, and keepCopy returns how many were. If the copy cannot be
+// rewritten, it is removed when it holds one, else left as it is.
+func keepCopy(temp string, edited []byte) (masked int) {
+	text := string(edited)
+	ms := pii.Default().SSNs(text)
+	for i := len(ms) - 1; i >= 0; i-- {
+		text = text[:ms[i].Start] + SSNMask + text[ms[i].End:]
+	}
+	if err := atomicfile.WriteFile(temp, []byte(text), 0o600); err != nil && len(ms) > 0 {
+		os.Remove(temp)
+	}
+	return len(ms)
 }
+
+// SSNMask stands for an SSN-shaped number in a kept copy of an edit: it
+// is not one, and a YAML plain value as it stands.
+const SSNMask = "XXX-XX-XXXX"
 
 // checkChange returns the errors that writing files would introduce in cases,
 // as Apply would refuse them, without taking the lock or writing.

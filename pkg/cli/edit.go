@@ -109,6 +109,9 @@ func editRun(opts *editOptions) error {
 			// made meanwhile.
 			kept = fmt.Sprintf("your edited copy is kept in %s, but copied over the record it would undo the change made meanwhile: run caseplan edit again and make your change there (diff the copy against the record to see it), then delete the copy", notSaved.Temp)
 		}
+		if notSaved.Masked > 0 {
+			kept += fmt.Sprintf("; the copy holds %s where you typed %d number(s) shaped like a Social Security number, which is never stored, not even there", casework.SSNMask, notSaved.Masked)
+		}
 		var refused *casework.RefusedError
 		if errors.As(notSaved.Err, &refused) {
 			if !notSaved.Shown {
