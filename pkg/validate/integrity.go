@@ -32,6 +32,15 @@ var integrityRules = []*Rule{
 		check:   checkStaff,
 	},
 	{
+		// Retiring a member (staff set --active=false) is how a store
+		// revokes them; their open cases are left with no one to work
+		// them. WIOA's designated counselor rule says so as an error
+		// (wioa-counselor); every other program is told here.
+		ID: "manager-retired", Severity: finding.Warning, Completeness: true,
+		Summary: "an open case's manager is active on the staff roster (WIOA: wioa-counselor)",
+		check:   checkManagerActive,
+	},
+	{
 		ID: "note-id", Severity: finding.Error,
 		Summary: "a note's file is notes/<id>.yaml and its id starts with its date",
 		check:   checkNoteIDs,
@@ -106,6 +115,16 @@ func programKeys(c *record.Config) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+func checkManagerActive(x *Context) {
+	in := x.Case.Intake
+	if x.Config == nil || in == nil || in.Status != "open" || x.Config.ProgramKind(in.Program) == record.ProgramWIOA {
+		return
+	}
+	if s, ok := x.Config.StaffByID(in.Manager); ok && !s.IsActive() {
+		x.Report(x.File(layout.KindIntake), Path("manager"), "the manager %s is retired from the staff roster (active: false), and the case is open; hand it to an active manager with caseplan case transfer %s --to STAFF --reason TEXT", in.Manager, x.Case.ID)
+	}
 }
 
 func checkStaff(x *Context) {

@@ -365,6 +365,16 @@ func ruleTests() []ruleTest {
 				// The committee turned it down: nothing to weigh.
 				m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-05-18\n    decided: 2026-05-20\n    decision: denied\n    by: Joint committee\n"
 			}},
+		// Every other program is told of an open case left with a
+		// retired manager too, as a warning that blocks no write.
+		{rule: "manager-retired", on: today, change: func(m memStore) {
+			m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\n    active: false\nprograms:", 1)
+			m.edit("cases/WS1/intake.yaml", "manager: mrivera", "manager: jlee")
+		}, want: "cases/WS1/intake.yaml:5:10", msg: "the manager jlee is retired from the staff roster (active: false), and the case is open; hand it to an active manager with caseplan case transfer WS1 --to STAFF",
+			keep: func(m memStore) {
+				m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\nprograms:", 1)
+				m.edit("cases/WS1/intake.yaml", "manager: mrivera", "manager: jlee")
+			}},
 		{rule: "wioa-counselor", on: today, change: func(m memStore) {
 			m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\n    active: false\nprograms:", 1)
 			m.edit("cases/W1/intake.yaml", "manager: mrivera", "manager: jlee")
