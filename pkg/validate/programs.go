@@ -95,6 +95,46 @@ var workSecurityRules = []*Rule{
 		},
 	},
 	{
+		// 000, general case management during the notification period:
+		// "Finalize the candidate's resume, cover letter, and thank-you
+		// letter". The record holds their state now, not when each became
+		// final, so this is a warning from the day after the layoff date.
+		ID: "ws-toolbox", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
+		Summary: "by the layoff date the candidate's resume, cover letter and thank-you letter (the toolbox) are final",
+		check: func(x *Context) {
+			layoff, ok := layoffDate(x)
+			if !ok || !x.Today.After(layoff) || closed(x) {
+				return
+			}
+			tb := x.Case.Intake.Toolbox
+			if tb == nil {
+				tb = &record.Toolbox{}
+			}
+			var open, flags []string
+			for _, item := range []struct{ name, flag, state string }{
+				{"resume", "--resume", tb.Resume}, {"cover letter", "--cover-letter", tb.CoverLetter}, {"thank-you letter", "--thank-you-letter", tb.ThankYouLetter},
+			} {
+				if item.state != "final" {
+					state := item.state
+					if state == "" {
+						state = "not recorded"
+					}
+					open = append(open, item.name+" "+state)
+					flags = append(flags, item.flag+" final")
+				}
+			}
+			if len(open) == 0 {
+				return
+			}
+			path := Path("toolbox")
+			if x.Case.Intake.Toolbox == nil {
+				path = nil
+			}
+			x.Report(x.File(layout.KindIntake), path, "the toolbox is to be final by the layoff date (%s): %s; finish it and record it with caseplan case toolbox %s %s",
+				layoff.Format(time.DateOnly), strings.Join(open, ", "), x.Case.ID, strings.Join(flags, " "))
+		},
+	},
+	{
 		ID: "ws-iep-plan", Completeness: true, Severity: finding.Error, Program: record.ProgramWorkSecurity, Source: "000",
 		Summary: "by the layoff date the plan has a job search plan (job targets) and a skill development plan",
 		check: func(x *Context) {

@@ -244,6 +244,16 @@ func ruleTests() []ruleTest {
 			m["cases/WS1/intake.yaml"] = strings.Replace(m["cases/WS1/intake.yaml"], "layoff_date: 2026-05-01", "layoff_date: 2026-04-01", 1)
 		}, want: "cases/WS1/intake.yaml:10:16", msg: "notification period is 30 days, shorter than the 60 days"},
 		// Due by the layoff date (2026-05-01): missed the day after.
+		// The toolbox is to be final by the layoff date (000): from the
+		// day after, what is not is named, with the flags that record it.
+		{rule: "ws-toolbox", on: day("2026-05-02"), change: func(m memStore) {
+			wsComplete(m)
+			m["cases/WS1/intake.yaml"] += "toolbox:\n  resume: final\n  cover_letter: draft\n"
+		}, want: "cases/WS1/intake.yaml:11:1", msg: "the toolbox is to be final by the layoff date (2026-05-01): cover letter draft, thank-you letter not recorded; finish it and record it with caseplan case toolbox WS1 --cover-letter final --thank-you-letter final",
+			keep: func(m memStore) {
+				wsComplete(m)
+				m["cases/WS1/intake.yaml"] += "toolbox:\n  resume: final\n  cover_letter: final\n  thank_you_letter: final\n"
+			}},
 		{rule: "ws-references", on: day("2026-05-02"), change: func(m memStore) {
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
 			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: former supervisor\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n"
