@@ -228,18 +228,24 @@ func levels(stack []level) string {
 // colon left out ("program wioa"), returning the mended line and how it
 // reads without its indentation.
 func missingColon(l string) (fixed, shown string, ok bool) {
-	body := strings.TrimLeft(l, " ")
-	indent := l[:len(l)-len(body)]
-	item := ""
-	if strings.HasPrefix(body, "- ") {
-		item, body = "- ", body[2:]
-	}
+	indent, item, body := lineParts(l)
 	key, value, found := strings.Cut(body, " ")
 	if !found || strings.Contains(body, ":") || !fieldName(key) || strings.TrimSpace(value) == "" || strings.HasPrefix(value, "#") {
 		return "", "", false
 	}
 	shown = item + key + ": " + strings.TrimSpace(value)
 	return indent + shown, shown, true
+}
+
+// lineParts splits a line into its indentation, a list item's "- " (or
+// ""), and the rest.
+func lineParts(l string) (indent, item, body string) {
+	body = strings.TrimLeft(l, " ")
+	indent = l[:len(l)-len(body)]
+	if strings.HasPrefix(body, "- ") {
+		item, body = "- ", body[2:]
+	}
+	return indent, item, body
 }
 
 // fieldName reports whether s is written as caseplan's field names are:
@@ -260,12 +266,7 @@ func fieldName(s string) bool {
 // colonInValue mends a field whose plain value holds ": " ("notes: call
 // back: Tuesday") by quoting the value.
 func colonInValue(l string) (fixed, shown string, ok bool) {
-	body := strings.TrimLeft(l, " ")
-	indent := l[:len(l)-len(body)]
-	item := ""
-	if strings.HasPrefix(body, "- ") {
-		item, body = "- ", body[2:]
-	}
+	indent, item, body := lineParts(l)
 	key, value, found := strings.Cut(body, ": ")
 	value = strings.TrimSpace(value)
 	if !found || !fieldName(key) || !strings.Contains(value, ": ") || strings.ContainsAny(value[:1], "\"'[{|>&*!#") {
