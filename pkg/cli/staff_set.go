@@ -1,9 +1,14 @@
 package cli
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type staffSetOptions struct {
@@ -40,7 +45,8 @@ A change of role, status or age recipient re-seals the sealed fields of the
 cases it concerns, as far as the acting person can read them. The change is
 validated against every case: retiring the designated counselor of open
 WIOA cases is refused (rule wioa-counselor) until they are transferred with
-caseplan case transfer.` + "\n" + exitStatusHelp,
+caseplan case transfer; the open cases of other programs they manage are
+named, to be transferred the same way (rule manager-retired).` + "\n" + exitStatusHelp,
 		Example: `  caseplan staff set dpatel --role supervisor --center North
   caseplan staff set jdoe --active=false
   caseplan staff set dpatel --age-recipient age1... --signing-key 'ssh-ed25519 AAAA... dpatel'`,
@@ -71,5 +77,25 @@ caseplan case transfer.` + "\n" + exitStatusHelp,
 }
 
 func staffSetRun(opts *staffSetOptions) error {
-	return opts.write(opts.noCommit, nil, opts.change.Build, sayWhat)
+	res, err := opts.writeResult(opts.noCommit, nil, opts.change.Build, sayWhat)
+	if err != nil || opts.change.Active == nil || *opts.change.Active {
+		return err
+	}
+	// Retired, they leave their open cases with no one to work them
+	// (WIOA's are refused until transferred: wioa-counselor); each is
+	// named now, not at the next validate.
+	var open []string
+	for _, f := range res.Warnings {
+		if f.Rule == validate.RuleManagerRetired && res.After != nil {
+			if c := res.After.Case(f.Case); c != nil && c.Intake != nil && c.Intake.Manager == opts.change.ID {
+				open = append(open, f.Case)
+			}
+		}
+	}
+	if len(open) > 0 {
+		slices.Sort(open)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s still manages %d open case(s): %s\n", opts.change.ID, len(open), strings.Join(open, ", "))
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: hand each to an active manager: caseplan case transfer %s --to STAFF --reason TEXT\n", open[0])
+	}
+	return nil
 }

@@ -36,7 +36,7 @@ var integrityRules = []*Rule{
 		// revokes them; their open cases are left with no one to work
 		// them. WIOA's designated counselor rule says so as an error
 		// (wioa-counselor); every other program is told here.
-		ID: "manager-retired", Severity: finding.Warning, Completeness: true,
+		ID: RuleManagerRetired, Severity: finding.Warning, Completeness: true,
 		Summary: "an open case's manager is active on the staff roster (WIOA: wioa-counselor)",
 		check:   checkManagerActive,
 	},
@@ -116,6 +116,9 @@ func programKeys(c *record.Config) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// RuleManagerRetired: an open case's manager was retired from the roster.
+const RuleManagerRetired = "manager-retired"
 
 func checkManagerActive(x *Context) {
 	in := x.Case.Intake
