@@ -34,7 +34,7 @@ func plainArgs(c *cobra.Command) {
 func argsError(c *cobra.Command, args []string, err error) error {
 	want := positional(c.Use)
 	name := strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ")
-	hint := fmt.Sprintf("usage: %s; run '%s --help' for more", c.UseLine(), c.CommandPath())
+	hint := usageLine(c)
 	msg := err.Error()
 	var min, max, got int
 	switch {

@@ -172,7 +172,13 @@ func usageHint(c *cobra.Command, err error) error {
 	if err == nil || c == nil || !isCobraUsage(err) || errors.As(err, new(hinter)) {
 		return err
 	}
-	return &UsageError{Msg: err.Error(), Hint: fmt.Sprintf("usage: %s; run '%s --help' for more", c.UseLine(), c.CommandPath())}
+	return &UsageError{Msg: err.Error(), Hint: usageLine(c)}
+}
+
+// usageLine is the hint of a usage error of command c: how it is called,
+// and where its help is.
+func usageLine(c *cobra.Command) string {
+	return fmt.Sprintf("usage: %s; run '%s --help' for more", c.UseLine(), c.CommandPath())
 }
 
 const exitStatusHelp = `
