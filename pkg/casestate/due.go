@@ -106,7 +106,10 @@ func (x *view) contactDue(p period) {
 		if !searching(p) {
 			return
 		}
-		every, what = x.setting(record.SettingCheckinIntervalDays), "weekly check-in"
+		every, what = x.setting(record.SettingCheckinIntervalDays), "check-in"
+		if every == 7 {
+			what = "weekly check-in" // 000's own word for its default
+		}
 	case record.ProgramWIOA:
 		if p.phase == PhaseFollowUp || p.phase == PhaseExited {
 			return // follow-ups take over
