@@ -131,7 +131,11 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 	base := strings.TrimSuffix(pathpkg.Base(path), layout.Ext)
 	tmp, err := os.CreateTemp(h.TempDir, "caseplan-"+h.Case+"-"+base+"-*.yaml")
 	if err != nil {
-		return nil, err
+		dir := h.TempDir
+		if dir == "" {
+			dir = os.TempDir()
+		}
+		return nil, fmt.Errorf("the copy to edit cannot be made in %s (the temporary directory, $TMPDIR): %w; set TMPDIR to a directory you can write to; nothing was written", dir, errors.Unwrap(err))
 	}
 	temp := tmp.Name()
 	_, err = tmp.Write(shown)
