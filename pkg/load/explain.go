@@ -61,7 +61,7 @@ func explainSyntax(data []byte, confirm func(mended []byte, line int) bool) (lin
 		}
 	}
 	// A field without its colon, a value holding ": ", a [ or { list
-	// never closed: each mended as the message says, and shown only when
+	// with its brackets out of step: each mended as the message says, and shown only when
 	// that mend lets the parser read past the line.
 	for i, l := range lines {
 		n := i + 1
@@ -71,8 +71,8 @@ func explainSyntax(data []byte, confirm func(mended []byte, line int) bool) (lin
 		if fixed, shown, ok := colonInValue(l); ok && confirm(mend(n, fixed), n) {
 			return n, "the value on line " + strconv.Itoa(n) + " holds ': ', which YAML reads as the start of another field; put the value in quotes: " + shown, true
 		}
-		if closer, ok := openFlow(l); ok && confirm(mend(n, l+closer), n) {
-			return n, "line " + strconv.Itoa(n) + " opens a list or mapping with " + flowOpener(closer) + " that is never closed; add the closing " + closer, true
+		if fixed, what, ok := flowSlip(l); ok && confirm(mend(n, fixed), n) {
+			return n, "line " + strconv.Itoa(n) + " " + what, true
 		}
 	}
 	if n, msg, indent, ok := explainIndent(lines); ok && confirm(mend(n, strings.Repeat(" ", indent)+strings.TrimLeft(lines[n-1], " ")), n) {
@@ -276,14 +276,18 @@ func colonInValue(l string) (fixed, shown string, ok bool) {
 	return indent + shown, shown, true
 }
 
-// openFlow reports a line whose value opens a [ or { collection that the
-// line never closes, and the closers that would close it.
-func openFlow(l string) (string, bool) {
+// flowSlip reports a line whose value is a [ or { collection with its
+// brackets out of step, the line mended and the mend in plain words:
+// an opener the line never closes (the closers added at its end), a
+// closer of the wrong kind while an opener is still open (the missing
+// closer put before it), or a closer with nothing open (removed).
+func flowSlip(l string) (fixed, msg string, ok bool) {
 	_, v, found := strings.Cut(strings.TrimPrefix(strings.TrimSpace(l), "- "), ": ")
 	v = strings.TrimSpace(v)
 	if !found || v == "" || (v[0] != '[' && v[0] != '{') {
-		return "", false
+		return "", "", false
 	}
+	at := strings.LastIndex(l, v) // where the value starts in the line
 	var open []byte
 	quote := byte(0)
 	for i := 0; i < len(v); i++ {
@@ -298,28 +302,30 @@ func openFlow(l string) (string, bool) {
 		case c == '[' || c == '{':
 			open = append(open, c)
 		case c == ']' || c == '}':
-			if len(open) > 0 {
-				open = open[:len(open)-1]
+			if len(open) == 0 {
+				return l[:at+i] + l[at+i+1:], "has a " + string(c) + " that closes nothing; remove it", true
 			}
+			top := open[len(open)-1]
+			if want := closerOf(top); c != want {
+				return l[:at+i] + string(want) + l[at+i:], "closes its " + string(top) + " with " + string(c) + "; close the " + string(top) + " with " + string(want) + " first", true
+			}
+			open = open[:len(open)-1]
 		}
 	}
 	if quote != 0 || len(open) == 0 {
-		return "", false
+		return "", "", false
 	}
-	var closer []byte
+	var closers []byte
 	for i := len(open) - 1; i >= 0; i-- {
-		if open[i] == '[' {
-			closer = append(closer, ']')
-		} else {
-			closer = append(closer, '}')
-		}
+		closers = append(closers, closerOf(open[i]))
 	}
-	return string(closer), true
+	return l + string(closers), "opens a list or mapping with " + string(open[len(open)-1]) + " that is never closed; add the closing " + string(closers), true
 }
 
-func flowOpener(closer string) string {
-	if closer[0] == ']' {
-		return "["
+// closerOf is the bracket that closes the flow opener c.
+func closerOf(c byte) byte {
+	if c == '[' {
+		return ']'
 	}
-	return "{"
+	return '}'
 }
