@@ -571,6 +571,25 @@ func TestLockWaitSaysWho(t *testing.T) {
 	}
 }
 
+// A released lock names no holder: the next holder writes its process ID
+// only once it holds the lock, and a waiter looking in between must not
+// be told of a process that has finished.
+func TestLockReleasedNamesNoOne(t *testing.T) {
+	r := newTestRepo(t)
+	unlock, err := r.Lock(time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(r.gitDir, LockFileName)
+	if b, _ := os.ReadFile(path); strings.TrimSpace(string(b)) != strconv.Itoa(os.Getpid()) {
+		t.Fatalf("held lock holds %q, want this process's ID", b)
+	}
+	unlock()
+	if b, err := os.ReadFile(path); err != nil || len(b) != 0 {
+		t.Errorf("released lock holds %q (%v), want nothing", b, err)
+	}
+}
+
 func TestResolveRevision(t *testing.T) {
 	r := newTestRepo(t)
 	c1 := commitT(t, r, "one", put("a", "1\n"))

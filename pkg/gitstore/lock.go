@@ -142,6 +142,10 @@ func (r *Repo) unlockOnce() func() {
 		done = true
 		r.lockDepth--
 		if r.lockDepth == 0 {
+			// The process ID goes first: the next holder writes its own
+			// only after it has the lock, and a process waiting on it
+			// meanwhile must not name this one, gone by then.
+			_ = r.lock.Truncate(0)
 			// Closing the descriptor releases the lock.
 			_ = r.lock.Close()
 			r.lock = nil
