@@ -1,0 +1,52 @@
+package performance
+
+import (
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/store/storetest"
+)
+
+// wioaCase is storetest's W1 (opened 2026-03-02; a career-counselling
+// contact on 2026-03-05) without its plan, with the given intake lines
+// added and the given files besides.
+func wioaCase(intakeExtra string, files map[string]string) storetest.MemStore {
+	m := storetest.ThreePrograms()
+	delete(m, "cases/W1/iep.yaml")
+	m.Edit("cases/W1/intake.yaml", "participant:", intakeExtra+"participant:")
+	for p, s := range files {
+		m[p] = s
+	}
+	return m
+}
+
+// Someone whose only staff-assisted service came before eligibility was
+// determined never became a participant (PIRL 900), so has no exit to
+// record (PIRL 901): the report neither lists the case in a cohort nor
+// asks for its exit, as rule wioa-potential-exit does not.
+func TestNoPotentialExitWithoutParticipation(t *testing.T) {
+	m := wioaCase("eligibility:\n  - program: WIOA adult\n    determined: 2026-03-20\n    eligible: true\n", nil)
+	snap := storetest.Load(t, m)
+	day := storetest.Day("2026-09-30")
+	f, ok := FactsOf(snap.Case("W1"), snap.Config, day)
+	if !ok {
+		t.Fatal("W1 is not read as a WIOA case")
+	}
+	if f.Participant || !f.PotentialExit.IsZero() {
+		t.Errorf("participant %v, potential exit %v; want neither", f.Participant, f.PotentialExit)
+	}
+	// Program year 2026 counts the 2nd quarter after exit of the exits of
+	// 2025-07-01 to 2026-06-30, which holds 2026-03-05.
+	r := Compute(snap, mustPeriod(t, 2026, 0), day)
+	for _, ind := range r.Indicators {
+		for _, row := range ind.Cases {
+			if row.Case == "W1" {
+				t.Errorf("%s: W1 listed (%s: %s)", ind.Key, row.Status, row.Why)
+			}
+		}
+		for _, mi := range ind.Missing {
+			if mi.Case == "W1" {
+				t.Errorf("%s: W1 asked for %q", ind.Key, mi.Record)
+			}
+		}
+	}
+}
