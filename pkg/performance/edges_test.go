@@ -50,3 +50,30 @@ func TestNoPotentialExitWithoutParticipation(t *testing.T) {
 		}
 	}
 }
+
+// PIRL 1800-1805 hold the credentials attained during participation or
+// within one year after exit (PIRL 1800; TEGL 10-16), the ones the
+// credential indicator counts: not a degree earned years before the
+// participation date, nor a licence earned more than a year after exit.
+func TestPIRLCredentialsInTheirWindow(t *testing.T) {
+	m := wioaCase("exited: 2026-06-30\n", map[string]string{
+		"cases/W1/outcome.yaml": `credentials:
+  - kind: bachelor-degree
+    date: 2010-06-01
+  - kind: occupational-certificate
+    date: 2026-05-15
+  - kind: occupational-licensure
+    date: 2027-07-01
+`,
+	})
+	rows := PIRLRows(storetest.Load(t, m), mustPeriod(t, 2025, 0), storetest.Day("2027-09-30"))
+	if len(rows) != 1 || rows[0][0] != "W1" {
+		t.Fatalf("rows %v, want W1's alone", rows)
+	}
+	for i, col := range PIRLColumns {
+		want, ok := map[string]string{"900": "20260305", "901": "20260630", "1800": "5", "1801": "20260515", "1802": "", "1803": "", "1804": "", "1805": ""}[col[:4]]
+		if ok && rows[0][i] != want {
+			t.Errorf("%s = %q, want %q", col, rows[0][i], want)
+		}
+	}
+}
