@@ -114,7 +114,8 @@ type Participation struct {
 	Scheduled bool
 	// Exit is the exit date when the participant has exited by the
 	// definition: LastService, once inactivity_exit_days have passed
-	// after it with nothing scheduled; zero otherwise.
+	// after it with nothing scheduled; zero otherwise, and zero for
+	// someone who never became a participant (Date zero).
 	Exit time.Time
 	// ExitDays is inactivity_exit_days, the program's setting.
 	ExitDays int
@@ -187,7 +188,10 @@ func ParticipationOf(c *casefile.Case, cfg *record.Config, today time.Time) Part
 			}
 		}
 	}
-	if !p.LastService.IsZero() && !p.Scheduled && Days(p.LastService, today) > p.ExitDays {
+	// Only a participant exits (PIRL 901): someone whose staff-assisted
+	// services all came before eligibility was determined has a last
+	// service but no participation, so no exit.
+	if !p.Date.IsZero() && !p.Scheduled && Days(p.LastService, today) > p.ExitDays {
 		p.Exit = p.LastService
 	}
 	return p
@@ -195,9 +199,10 @@ func ParticipationOf(c *casefile.Case, cfg *record.Config, today time.Time) Part
 
 // ExitDue is the day a participant without further service exits by the
 // definition: inactivity_exit_days after the last participation-causing
-// service. Zero when there has been none, or one is scheduled.
+// service. Zero when there has been none, or one is scheduled, or the
+// person never became a participant.
 func (p Participation) ExitDue() time.Time {
-	if p.LastService.IsZero() || p.Scheduled {
+	if p.Date.IsZero() || p.Scheduled {
 		return time.Time{}
 	}
 	return p.LastService.AddDate(0, 0, p.ExitDays)

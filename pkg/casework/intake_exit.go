@@ -59,6 +59,13 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 		switch {
 		case p.LastService.IsZero():
 			return nil, inputErrorf("give the exit date with --date DATE", "case %s records no participation-causing service, so WIOA's definition gives no exit date", x.Case)
+		case p.Date.IsZero():
+			// Only a participant exits (PIRL 901; TEGL 10-16).
+			since := "eligibility was determined, " + date(p.Eligible)
+			if !p.EligibleRecorded {
+				since = "the case opened, " + date(p.Eligible)
+			}
+			return nil, inputErrorf("give the exit date with --date DATE to record an exit anyway", "case %s never became a participant: no participation-causing service since %s (PIRL 900), so WIOA's definition gives no exit date", x.Case, since)
 		case p.Exit.IsZero():
 			why := fmt.Sprintf("the last participation-causing service was on %s, %d day(s) ago", date(p.LastService), calendar.Days(p.LastService, s.Today))
 			if p.Scheduled {

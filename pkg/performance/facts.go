@@ -251,6 +251,19 @@ func (f Facts) OnlyOJTOrCustomized() bool {
 	return n > 0
 }
 
+// CredentialWindow is when a credential of the participant's counts: one
+// attained during participation or within one year after exit (TEGL
+// 10-16; PIRL 1800), from the participation date to a year after exit
+// (yearAfterExit), or on from the participation date while no exit is
+// recorded. The credential indicator and PIRL 1800-1805 both read it.
+func (f Facts) CredentialWindow() calendar.Span {
+	w := calendar.Span{From: f.Participation, To: time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)}
+	if !f.Exit.IsZero() {
+		w.To = yearAfterExit(f.Exit)
+	}
+	return w
+}
+
 // TrainingBy returns the training services started on or before t (all of
 // them when t is zero).
 func (f Facts) TrainingBy(t time.Time) []record.PlanService {

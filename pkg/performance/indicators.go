@@ -336,7 +336,7 @@ func credentialRate(all []Facts, cohort calendar.Span, day time.Time) Indicator 
 // attained returns the credential that counts for credential attainment
 // and why, or nil and why none does.
 func attained(f Facts, yearAfter time.Time) (*record.Credential, string) {
-	window := calendar.Span{From: f.Participation, To: yearAfter}
+	window := f.CredentialWindow()
 	why := "no credential recorded from participation (" + date(f.Participation) + ") to a year after exit (" + date(yearAfter) + ")"
 	for i, cr := range f.Credentials {
 		t, _ := cr.Date.Time()

@@ -108,10 +108,20 @@ func pirlRow(f Facts) []string {
 		}
 		row = append(row, cell)
 	}
+	// PIRL 1800-1805: the credentials attained during participation or
+	// within one year after exit (PIRL 1800; TEGL 10-16), as the
+	// credential indicator counts them; a degree from before the
+	// participation date is not one.
+	var creds []record.Credential
+	for _, cr := range f.Credentials {
+		if f.CredentialWindow().Contains(mustTime(cr.Date)) {
+			creds = append(creds, cr)
+		}
+	}
 	for i := range 3 {
 		typ, when := "", ""
-		if i < len(f.Credentials) {
-			cr := f.Credentials[i]
+		if i < len(creds) {
+			cr := creds[i]
 			typ, when = strconv.Itoa(slices.Index(record.CredentialKinds, cr.Kind)+1), pirlDate(mustTime(cr.Date))
 		}
 		row = append(row, typ, when)

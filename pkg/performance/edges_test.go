@@ -1,0 +1,79 @@
+package performance
+
+import (
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/store/storetest"
+)
+
+// wioaCase is storetest's W1 (opened 2026-03-02; a career-counselling
+// contact on 2026-03-05) without its plan, with the given intake lines
+// added and the given files besides.
+func wioaCase(intakeExtra string, files map[string]string) storetest.MemStore {
+	m := storetest.ThreePrograms()
+	delete(m, "cases/W1/iep.yaml")
+	m.Edit("cases/W1/intake.yaml", "participant:", intakeExtra+"participant:")
+	for p, s := range files {
+		m[p] = s
+	}
+	return m
+}
+
+// Someone whose only staff-assisted service came before eligibility was
+// determined never became a participant (PIRL 900), so has no exit to
+// record (PIRL 901): the report neither lists the case in a cohort nor
+// asks for its exit, as rule wioa-potential-exit does not.
+func TestNoPotentialExitWithoutParticipation(t *testing.T) {
+	m := wioaCase("eligibility:\n  - program: WIOA adult\n    determined: 2026-03-20\n    eligible: true\n", nil)
+	snap := storetest.Load(t, m)
+	day := storetest.Day("2026-09-30")
+	f, ok := FactsOf(snap.Case("W1"), snap.Config, day)
+	if !ok {
+		t.Fatal("W1 is not read as a WIOA case")
+	}
+	if f.Participant || !f.PotentialExit.IsZero() {
+		t.Errorf("participant %v, potential exit %v; want neither", f.Participant, f.PotentialExit)
+	}
+	// Program year 2026 counts the 2nd quarter after exit of the exits of
+	// 2025-07-01 to 2026-06-30, which holds 2026-03-05.
+	r := Compute(snap, mustPeriod(t, 2026, 0), day)
+	for _, ind := range r.Indicators {
+		for _, row := range ind.Cases {
+			if row.Case == "W1" {
+				t.Errorf("%s: W1 listed (%s: %s)", ind.Key, row.Status, row.Why)
+			}
+		}
+		for _, mi := range ind.Missing {
+			if mi.Case == "W1" {
+				t.Errorf("%s: W1 asked for %q", ind.Key, mi.Record)
+			}
+		}
+	}
+}
+
+// PIRL 1800-1805 hold the credentials attained during participation or
+// within one year after exit (PIRL 1800; TEGL 10-16), the ones the
+// credential indicator counts: not a degree earned years before the
+// participation date, nor a licence earned more than a year after exit.
+func TestPIRLCredentialsInTheirWindow(t *testing.T) {
+	m := wioaCase("exited: 2026-06-30\n", map[string]string{
+		"cases/W1/outcome.yaml": `credentials:
+  - kind: bachelor-degree
+    date: 2010-06-01
+  - kind: occupational-certificate
+    date: 2026-05-15
+  - kind: occupational-licensure
+    date: 2027-07-01
+`,
+	})
+	rows := PIRLRows(storetest.Load(t, m), mustPeriod(t, 2025, 0), storetest.Day("2027-09-30"))
+	if len(rows) != 1 || rows[0][0] != "W1" {
+		t.Fatalf("rows %v, want W1's alone", rows)
+	}
+	for i, col := range PIRLColumns {
+		want, ok := map[string]string{"900": "20260305", "901": "20260630", "1800": "5", "1801": "20260515", "1802": "", "1803": "", "1804": "", "1805": ""}[col[:4]]
+		if ok && rows[0][i] != want {
+			t.Errorf("%s = %q, want %q", col, rows[0][i], want)
+		}
+	}
+}
