@@ -144,6 +144,10 @@ func (s *story) wioa() {
 		// records it when the customer leaves.
 		s.end, s.actEnd = exit, exit
 		s.intake.Exited = s.ev(exit)
+		// The last contact, a career-planning service on the exit date:
+		// the service the exit is dated at (rule wioa-exit-date).
+		s.contactBy = exit
+		s.note(exit, "contact", "in-person", true, "career-planning")
 		if s.chance(0.7) {
 			s.place(s.between(add(exit, -30), exit), false)
 		}

@@ -460,6 +460,34 @@ var wioaRules = []*Rule{
 				calendar.Days(p.LastService, x.Today), exit, exit, x.Case.ID, exit)
 		},
 	},
+	{
+		ID: "wioa-exit-date", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "TEGL 10-16",
+		Summary: "the exit recorded is the date of the last participation-causing service, and no such service comes after it (PIRL 901)",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil {
+				return
+			}
+			exit, ok := in.Exited.Time()
+			if !ok {
+				return
+			}
+			// A service after the exit: by TEGL 10-16 the exit was
+			// recorded too early, or a new period of participation began,
+			// which a case does not record (one period per case).
+			if now := calendar.ParticipationOf(x.Case, x.Config, x.Today); now.LastService.After(exit) {
+				x.Report(x.File(layout.KindIntake), Path("exited"), "a participation-causing service on %s comes after the exit recorded on %s; if the participant had not exited, correct exited with caseplan edit %s intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16), which a case does not record",
+					now.LastService.Format(time.DateOnly), in.Exited, x.Case.ID)
+				return
+			}
+			// The exit date is the last such service's date (PIRL 901).
+			if then := calendar.ParticipationOf(x.Case, x.Config, exit); !then.Date.IsZero() && then.LastService.Before(exit) {
+				last := then.LastService.Format(time.DateOnly)
+				x.Report(x.File(layout.KindIntake), Path("exited"), "the exit recorded on %s is later than the last participation-causing service, on %s; WIOA's exit date is that service's date (PIRL 901, TEGL 10-16): correct exited to %s with caseplan edit %s intake",
+					in.Exited, last, last, x.Case.ID)
+			}
+		},
+	},
 }
 
 var postEmploymentRules = []*Rule{

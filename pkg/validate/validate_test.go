@@ -486,6 +486,27 @@ func ruleTests() []ruleTest {
 				m.drop("WS1")
 				m.edit("cases/W1/iep.yaml", "    end: 2026-06-30\n", "    end: 2026-06-30\n  - id: S2\n    name: Phlebotomy course\n    code: training\n    start: 2026-11-02\n")
 			}},
+		// W1's last participation-causing service is its CNA training,
+		// which ended on 2026-06-30: the exit date (PIRL 901).
+		{rule: "wioa-exit-date", on: day("2026-10-15"), change: func(m memStore) {
+			m.drop("WS1")
+			m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-07-15\nparticipant:")
+		}, want: "cases/W1/intake.yaml:6:9", msg: "the exit recorded on 2026-07-15 is later than the last participation-causing service, on 2026-06-30; WIOA's exit date is that service's date (PIRL 901, TEGL 10-16): correct exited to 2026-06-30 with caseplan edit W1 intake",
+			keep: func(m memStore) {
+				m.drop("WS1")
+				m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-06-30\nparticipant:")
+			}},
+		{rule: "wioa-exit-date", on: day("2026-10-15"), change: func(m memStore) {
+			m.drop("WS1")
+			m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-06-30\nparticipant:")
+			m["cases/W1/notes/2026-09-01-rt01.yaml"] = "id: 2026-09-01-rt01\ndate: 2026-09-01\nauthor: mrivera\nkind: contact\nmode: in-person\ntwo_way: true\nservices: [career-counseling]\ncontent: Back after losing the job\n"
+		}, want: "cases/W1/intake.yaml:6:9", msg: "a participation-causing service on 2026-09-01 comes after the exit recorded on 2026-06-30; if the participant had not exited, correct exited with caseplan edit W1 intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16), which a case does not record",
+			keep: func(m memStore) {
+				// A follow-up after exit is not a participation-causing service.
+				m.drop("WS1")
+				m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-06-30\nparticipant:")
+				m["cases/W1/notes/2026-09-01-fu01.yaml"] = "id: 2026-09-01-fu01\ndate: 2026-09-01\nauthor: mrivera\nkind: follow-up\nmode: phone\ntwo_way: true\ncontent: Still employed\n"
+			}},
 		{rule: "unknown-service", on: today, change: func(m memStore) {
 			m.edit("cases/WS1/notes/2026-03-03-in01.yaml", "services: [assessment]", "services: [asessment]")
 		}, want: "cases/WS1/notes/2026-03-03-in01.yaml:7:12", msg: `service code "asessment" is not in the store's catalogue`,
