@@ -404,6 +404,44 @@ func TestIndexLockedByGit(t *testing.T) {
 	}
 }
 
+// A git command holds a branch's lock only for a moment — git gc's
+// pack-refs takes each one in turn — so a commit that finds it waits for
+// it, as for index.lock, rather than fail. One that stays is a git
+// command's left behind: the commit fails with nothing changed, naming the
+// file, and leaves it where it is.
+func TestRefLockedByGit(t *testing.T) {
+	r := newTestRepo(t)
+	commitT(t, r, "base", put("a.yaml", "a\n"))
+	lock := filepath.Join(r.gitDir, "refs", "heads", "main.lock")
+	if err := os.WriteFile(lock, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	released := make(chan struct{})
+	go func() {
+		defer close(released)
+		time.Sleep(200 * time.Millisecond)
+		os.Remove(lock)
+	}()
+	_, err := r.Commit(CommitRequest{Message: "x", Author: testAuthor, Changes: []Change{put("b.yaml", "b\n")}})
+	<-released
+	if err != nil {
+		t.Fatalf("a commit while git held the branch's lock for a moment: %v", err)
+	}
+
+	if err := os.WriteFile(lock, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := takeSnapshot(t, r)
+	_, err = r.Commit(CommitRequest{Message: "y", Author: testAuthor, Changes: []Change{put("c.yaml", "c\n")}})
+	if !errors.Is(err, ErrConcurrentUpdate) || !strings.Contains(err.Error(), lock) || !strings.Contains(err.Error(), "remove the file") {
+		t.Fatalf("err = %v, want ErrConcurrentUpdate naming the file and what to do", err)
+	}
+	before.assertSame(t, takeSnapshot(t, r))
+	if _, err := os.Stat(lock); err != nil {
+		t.Errorf("git's main.lock was removed: %v", err)
+	}
+}
+
 func TestCommitRefusals(t *testing.T) {
 	r := newTestRepo(t)
 	commitT(t, r, "base", put("cases/A/intake.yaml", "a\n"), put("cases/file", "f\n"))
