@@ -373,16 +373,10 @@ func (r *Repo) updateRef(branch plumbing.ReferenceName, to, from plumbing.Hash) 
 		}
 		return nil
 	}
-	if err := writeAndSync(f, []byte(to.String()+"\n")); err != nil {
+	done = true // replaceLocked removes the lock file if it fails
+	if err := replaceLocked(f, refPath, []byte(to.String()+"\n")); err != nil {
 		return fmt.Errorf("update %s: %w", branch, err)
 	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("update %s: %w", branch, err)
-	}
-	if err := os.Rename(lockPath, refPath); err != nil {
-		return fmt.Errorf("update %s: %w", branch, err)
-	}
-	done = true
 	return nil
 }
 

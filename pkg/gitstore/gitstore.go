@@ -220,7 +220,7 @@ func newRepo(abs, gitDir, commonDir string) *Repo {
 	st := filesystem.NewStorageWithOptions(dotGit, cache.NewObjectLRU(16*cache.MiByte),
 		filesystem.Options{KeepDescriptors: true})
 	return &Repo{root: abs, gitDir: gitDir, commonDir: commonDir, storage: st,
-		objects: newObjectStore(st, filepath.Join(commonDir, "objects"))}
+		objects: newObjectStore(st, gitDir, commonDir)}
 }
 
 // Close releases the files the repository keeps open, including the store's

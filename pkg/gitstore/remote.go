@@ -205,7 +205,7 @@ func (r *Repo) Fetch(ctx context.Context, rem *Remote, branch string) (plumbing.
 		name = "caseplan-url"
 	}
 	ref := fetchedRef(rem, branch)
-	gr := git.NewRemote(r.storage, &config.RemoteConfig{Name: name, URLs: []string{rem.URL}})
+	gr := git.NewRemote(r.objects, &config.RemoteConfig{Name: name, URLs: []string{rem.URL}})
 	err := gr.FetchContext(ctx, &git.FetchOptions{
 		RemoteName: name,
 		RefSpecs:   []config.RefSpec{config.RefSpec("+refs/heads/" + branch + ":" + ref.String())},
@@ -303,7 +303,7 @@ func (r *Repo) Push(ctx context.Context, rem *Remote, branch string, old, new pl
 	if rem.Name != "" {
 		// What git shows as the remote's branch follows, as after git push.
 		tracking := plumbing.NewRemoteReferenceName(rem.Name, branch)
-		if err := r.storage.SetReference(plumbing.NewHashReference(tracking, new)); err != nil {
+		if err := r.objects.SetReference(plumbing.NewHashReference(tracking, new)); err != nil {
 			return fmt.Errorf("push: update %s: %w", tracking, err)
 		}
 	}
@@ -329,7 +329,7 @@ func (r *Repo) UpdateTracking(rem *Remote, branch string, h plumbing.Hash) error
 		return nil
 	}
 	tracking := plumbing.NewRemoteReferenceName(rem.Name, branch)
-	return r.storage.SetReference(plumbing.NewHashReference(tracking, h))
+	return r.objects.SetReference(plumbing.NewHashReference(tracking, h))
 }
 
 // remoteError sorts a transport failure into what the person can act on.
