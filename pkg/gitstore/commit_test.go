@@ -442,6 +442,32 @@ func TestRefLockedByGit(t *testing.T) {
 	}
 }
 
+// git gc removes the objects directories it empties (objects/xx) while a
+// caseplan commit runs beside it, even one the commit has just made: the
+// commit makes it again rather than fail with "open
+// .git/objects/xx/tmp_obj_...: no such file or directory" (7 of 204
+// writes with git gc in a loop beside them).
+func TestCommitWhileGitGCRemovesObjectDirs(t *testing.T) {
+	r := newTestRepo(t)
+	commitT(t, r, "base", put("a.yaml", "a\n"))
+	removed := 0
+	r.beforeObjectTemp = func(dir string) {
+		if removed < 2 { // as git prune-packed would, and once more
+			if err := os.RemoveAll(dir); err != nil {
+				t.Fatal(err)
+			}
+			removed++
+		}
+	}
+	if _, err := r.Commit(CommitRequest{Message: "x", Author: testAuthor, Changes: []Change{put("b.yaml", "b\n")}}); err != nil {
+		t.Fatalf("commit while git gc removed the objects directory: %v", err)
+	}
+	if removed != 2 {
+		t.Fatalf("the objects directory was removed %d times, want 2", removed)
+	}
+	gitT(t, r.Root(), "fsck", "--strict")
+}
+
 func TestCommitRefusals(t *testing.T) {
 	r := newTestRepo(t)
 	commitT(t, r, "base", put("cases/A/intake.yaml", "a\n"), put("cases/file", "f\n"))

@@ -43,10 +43,7 @@ func (r *Repo) writeLoose(typ plumbing.ObjectType, data []byte) (plumbing.Hash, 
 	if _, err := os.Lstat(final); err == nil {
 		return h, nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return h, err
-	}
-	f, err := os.CreateTemp(dir, "tmp_obj_")
+	f, err := r.createObjectTemp(dir)
 	if err != nil {
 		return h, err
 	}
@@ -80,6 +77,26 @@ func (r *Repo) writeLoose(typ plumbing.ObjectType, data []byte) (plumbing.Hash, 
 	}
 	f = nil
 	return h, nil
+}
+
+// createObjectTemp creates a temporary file in the objects directory dir
+// (objects/xx), making dir when it is missing. git gc removes the
+// directories it empties (git prune-packed) at any moment, even between
+// caseplan making one and creating a file in it, so a missing directory
+// is made again and the file tried again, as git itself does.
+func (r *Repo) createObjectTemp(dir string) (*os.File, error) {
+	for try := 0; ; try++ {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		if r.beforeObjectTemp != nil {
+			r.beforeObjectTemp(dir)
+		}
+		f, err := os.CreateTemp(dir, "tmp_obj_")
+		if err == nil || !errors.Is(err, fs.ErrNotExist) || try == 4 {
+			return f, err
+		}
+	}
 }
 
 // readRaw returns an object's content.
