@@ -386,6 +386,40 @@ func TestFailureRestoresWorktree(t *testing.T) {
 	})
 }
 
+// A file the commit cannot write (here: its temporary file's name is too
+// long; in use, a directory without write permission or a full disk) is
+// as it was, so the commit fails cleanly: the files written before it are
+// put back, nothing is left for the next caseplan process to undo, and
+// the error is the write's alone. Putting the unwritten file "back" failed
+// as its write had, and the clean refusal became "restore work tree
+// failed" with the journal kept.
+func TestFailedWriteHasNothingToUndo(t *testing.T) {
+	r := newTestRepo(t)
+	long := "cases/A/" + strings.Repeat("n", 245) + ".yaml"
+	commitT(t, r, "base", put("cases/A/intake.yaml", "a: 1\n"))
+	// git writes the file in place; caseplan's temporary file beside it
+	// would have a name too long.
+	writeFile(t, r.Root(), long, "n: 1\n")
+	gitT(t, r.Root(), "add", long)
+	gitT(t, r.Root(), "commit", "-q", "-m", "long")
+	before := takeSnapshot(t, r)
+	_, err := r.Commit(CommitRequest{Message: "x", Author: testAuthor, Changes: []Change{
+		put("cases/A/intake.yaml", "a: 2\n"), // written first, put back
+		put(long, "n: 2\n"),                  // cannot be written
+	}})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if strings.Contains(err.Error(), "restore") {
+		t.Errorf("err = %v; the unwritten file needed no restoring", err)
+	}
+	if _, err := os.Stat(r.journalPath()); err == nil {
+		t.Error("the journal was kept for the next caseplan process, as after a failed undo")
+	}
+	before.assertSame(t, takeSnapshot(t, r))
+	assertNoLockFiles(t, r)
+}
+
 func TestIndexLockedByGit(t *testing.T) {
 	r := newTestRepo(t)
 	commitT(t, r, "base", put("a.yaml", "a\n"))
