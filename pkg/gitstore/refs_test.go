@@ -190,3 +190,32 @@ func TestKilledRefWriteReleasesItsLock(t *testing.T) {
 	}
 	gitT(t, r.Root(), "fsck", "--strict")
 }
+
+// An empty ref file that an interrupted command left (caseplan wrote refs
+// in place before) made every fetch fail with go-git's "ref file is
+// empty", naming no file. The error names it and says what to do.
+func TestFetchNamesAnEmptyRef(t *testing.T) {
+	srv := gitserver.NewHTTP(t)
+	url := srv.NewRepo(t, "store")
+	a := newTestRepo(t)
+	first := commitT(t, a, "first", put("a.yaml", "a\n"))
+	rem := newRemoteT(t, url, noCreds)
+	if err := a.Push(context.Background(), rem, "main", plumbing.ZeroHash, first); err != nil {
+		t.Fatal(err)
+	}
+	empty := filepath.Join(a.gitDir, "refs", "caseplan", "fetched", "origin", "main")
+	if err := os.MkdirAll(filepath.Dir(empty), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := a.Fetch(context.Background(), rem, "main")
+	if err == nil || !strings.Contains(err.Error(), empty) || !strings.Contains(err.Error(), "remove it") {
+		t.Fatalf("err = %v, want the empty ref named with what to do", err)
+	}
+	os.Remove(empty)
+	if got, err := a.Fetch(context.Background(), rem, "main"); err != nil || got != first {
+		t.Fatalf("Fetch after removing it = %v, %v", got, err)
+	}
+}
