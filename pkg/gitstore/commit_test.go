@@ -690,3 +690,33 @@ func TestResolveRevision(t *testing.T) {
 		}
 	}
 }
+
+// git gc prunes loose objects that nothing reaches once they are older
+// than its expiry (two weeks), judging reachability when it starts; git
+// protects a write beside it by making the time of every object the
+// write finds already there now ("freshening"). A commit that needs an
+// old unreachable object — the blob of a --no-commit write committed
+// weeks later, a journal's copy of a hand edit — must do the same, or a
+// git gc running meanwhile prunes it under the new commit.
+func TestCommitFreshensObjectsItFinds(t *testing.T) {
+	r := newTestRepo(t)
+	commitT(t, r, "base", put("a.yaml", "a\n"))
+	data := []byte("n: written weeks ago, never committed\n")
+	h, err := r.writeLoose(plumbing.BlobObject, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	obj := filepath.Join(r.gitDir, "objects", h.String()[:2], h.String()[2:])
+	old := time.Now().Add(-30 * 24 * time.Hour)
+	if err := os.Chtimes(obj, old, old); err != nil {
+		t.Fatal(err)
+	}
+	commitT(t, r, "x", Change{Path: "cases/A/notes/n.yaml", Data: data})
+	fi, err := os.Stat(obj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if time.Since(fi.ModTime()) > time.Hour {
+		t.Errorf("the object the commit used is still dated %s: git gc would prune it as unreachable if it judged before the commit landed", fi.ModTime().Format(time.DateOnly))
+	}
+}
