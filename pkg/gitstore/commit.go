@@ -332,13 +332,10 @@ func sign(c *object.Commit, signer git.Signer) error {
 // interleave.
 func (r *Repo) updateRef(branch plumbing.ReferenceName, to, from plumbing.Hash) error {
 	refPath := filepath.Join(r.commonDir, filepath.FromSlash(branch.String()))
-	if err := os.MkdirAll(filepath.Dir(refPath), 0o755); err != nil {
-		return fmt.Errorf("update %s: %w", branch, err)
-	}
 	lockPath := refPath + ".lock"
-	f, err := os.OpenFile(lockPath, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+	f, err := lockRef(refPath)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("update %s: %w: %s exists (a git command is updating the branch)", branch, ErrConcurrentUpdate, lockPath)
+		return fmt.Errorf("update %s: %w: %s exists: a git command is updating the branch, or one was stopped and left the file; if no git command is running, remove the file and run the command again", branch, ErrConcurrentUpdate, lockPath)
 	}
 	if err != nil {
 		return fmt.Errorf("update %s: %w", branch, err)
@@ -376,16 +373,10 @@ func (r *Repo) updateRef(branch plumbing.ReferenceName, to, from plumbing.Hash) 
 		}
 		return nil
 	}
-	if err := writeAndSync(f, []byte(to.String()+"\n")); err != nil {
+	done = true // replaceLocked removes the lock file if it fails
+	if err := replaceLocked(f, refPath, []byte(to.String()+"\n")); err != nil {
 		return fmt.Errorf("update %s: %w", branch, err)
 	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("update %s: %w", branch, err)
-	}
-	if err := os.Rename(lockPath, refPath); err != nil {
-		return fmt.Errorf("update %s: %w", branch, err)
-	}
-	done = true
 	return nil
 }
 

@@ -386,6 +386,40 @@ func TestFailureRestoresWorktree(t *testing.T) {
 	})
 }
 
+// A file the commit cannot write (here: its temporary file's name is too
+// long; in use, a directory without write permission or a full disk) is
+// as it was, so the commit fails cleanly: the files written before it are
+// put back, nothing is left for the next caseplan process to undo, and
+// the error is the write's alone. Putting the unwritten file "back" failed
+// as its write had, and the clean refusal became "restore work tree
+// failed" with the journal kept.
+func TestFailedWriteHasNothingToUndo(t *testing.T) {
+	r := newTestRepo(t)
+	long := "cases/A/" + strings.Repeat("n", 245) + ".yaml"
+	commitT(t, r, "base", put("cases/A/intake.yaml", "a: 1\n"))
+	// git writes the file in place; caseplan's temporary file beside it
+	// would have a name too long.
+	writeFile(t, r.Root(), long, "n: 1\n")
+	gitT(t, r.Root(), "add", long)
+	gitT(t, r.Root(), "commit", "-q", "-m", "long")
+	before := takeSnapshot(t, r)
+	_, err := r.Commit(CommitRequest{Message: "x", Author: testAuthor, Changes: []Change{
+		put("cases/A/intake.yaml", "a: 2\n"), // written first, put back
+		put(long, "n: 2\n"),                  // cannot be written
+	}})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if strings.Contains(err.Error(), "restore") {
+		t.Errorf("err = %v; the unwritten file needed no restoring", err)
+	}
+	if _, err := os.Stat(r.journalPath()); err == nil {
+		t.Error("the journal was kept for the next caseplan process, as after a failed undo")
+	}
+	before.assertSame(t, takeSnapshot(t, r))
+	assertNoLockFiles(t, r)
+}
+
 func TestIndexLockedByGit(t *testing.T) {
 	r := newTestRepo(t)
 	commitT(t, r, "base", put("a.yaml", "a\n"))
@@ -402,6 +436,70 @@ func TestIndexLockedByGit(t *testing.T) {
 	if _, err := os.Stat(lock); err != nil {
 		t.Errorf("git's index.lock was removed: %v", err)
 	}
+}
+
+// A git command holds a branch's lock only for a moment — git gc's
+// pack-refs takes each one in turn — so a commit that finds it waits for
+// it, as for index.lock, rather than fail. One that stays is a git
+// command's left behind: the commit fails with nothing changed, naming the
+// file, and leaves it where it is.
+func TestRefLockedByGit(t *testing.T) {
+	r := newTestRepo(t)
+	commitT(t, r, "base", put("a.yaml", "a\n"))
+	lock := filepath.Join(r.gitDir, "refs", "heads", "main.lock")
+	if err := os.WriteFile(lock, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	released := make(chan struct{})
+	go func() {
+		defer close(released)
+		time.Sleep(200 * time.Millisecond)
+		os.Remove(lock)
+	}()
+	_, err := r.Commit(CommitRequest{Message: "x", Author: testAuthor, Changes: []Change{put("b.yaml", "b\n")}})
+	<-released
+	if err != nil {
+		t.Fatalf("a commit while git held the branch's lock for a moment: %v", err)
+	}
+
+	if err := os.WriteFile(lock, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := takeSnapshot(t, r)
+	_, err = r.Commit(CommitRequest{Message: "y", Author: testAuthor, Changes: []Change{put("c.yaml", "c\n")}})
+	if !errors.Is(err, ErrConcurrentUpdate) || !strings.Contains(err.Error(), lock) || !strings.Contains(err.Error(), "remove the file") {
+		t.Fatalf("err = %v, want ErrConcurrentUpdate naming the file and what to do", err)
+	}
+	before.assertSame(t, takeSnapshot(t, r))
+	if _, err := os.Stat(lock); err != nil {
+		t.Errorf("git's main.lock was removed: %v", err)
+	}
+}
+
+// git gc removes the objects directories it empties (objects/xx) while a
+// caseplan commit runs beside it, even one the commit has just made: the
+// commit makes it again rather than fail with "open
+// .git/objects/xx/tmp_obj_...: no such file or directory" (7 of 204
+// writes with git gc in a loop beside them).
+func TestCommitWhileGitGCRemovesObjectDirs(t *testing.T) {
+	r := newTestRepo(t)
+	commitT(t, r, "base", put("a.yaml", "a\n"))
+	removed := 0
+	r.beforeObjectTemp = func(dir string) {
+		if removed < 2 { // as git prune-packed would, and once more
+			if err := os.RemoveAll(dir); err != nil {
+				t.Fatal(err)
+			}
+			removed++
+		}
+	}
+	if _, err := r.Commit(CommitRequest{Message: "x", Author: testAuthor, Changes: []Change{put("b.yaml", "b\n")}}); err != nil {
+		t.Fatalf("commit while git gc removed the objects directory: %v", err)
+	}
+	if removed != 2 {
+		t.Fatalf("the objects directory was removed %d times, want 2", removed)
+	}
+	gitT(t, r.Root(), "fsck", "--strict")
 }
 
 func TestCommitRefusals(t *testing.T) {
@@ -609,5 +707,35 @@ func TestResolveRevision(t *testing.T) {
 		if _, err := r.ResolveRevision(rev); err == nil {
 			t.Errorf("ResolveRevision(%q): no error", rev)
 		}
+	}
+}
+
+// git gc prunes loose objects that nothing reaches once they are older
+// than its expiry (two weeks), judging reachability when it starts; git
+// protects a write beside it by making the time of every object the
+// write finds already there now ("freshening"). A commit that needs an
+// old unreachable object — the blob of a --no-commit write committed
+// weeks later, a journal's copy of a hand edit — must do the same, or a
+// git gc running meanwhile prunes it under the new commit.
+func TestCommitFreshensObjectsItFinds(t *testing.T) {
+	r := newTestRepo(t)
+	commitT(t, r, "base", put("a.yaml", "a\n"))
+	data := []byte("n: written weeks ago, never committed\n")
+	h, err := r.writeLoose(plumbing.BlobObject, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	obj := filepath.Join(r.gitDir, "objects", h.String()[:2], h.String()[2:])
+	old := time.Now().Add(-30 * 24 * time.Hour)
+	if err := os.Chtimes(obj, old, old); err != nil {
+		t.Fatal(err)
+	}
+	commitT(t, r, "x", Change{Path: "cases/A/notes/n.yaml", Data: data})
+	fi, err := os.Stat(obj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if time.Since(fi.ModTime()) > time.Hour {
+		t.Errorf("the object the commit used is still dated %s: git gc would prune it as unreachable if it judged before the commit landed", fi.ModTime().Format(time.DateOnly))
 	}
 }

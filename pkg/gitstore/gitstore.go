@@ -91,6 +91,9 @@ type Repo struct {
 	// prepared and just before the branch is moved, so a test can move the
 	// branch underneath or make a later step fail.
 	beforeRefUpdate func() error
+	// beforeObjectTemp, when set by a test, runs when writeLoose has made
+	// an objects directory and is about to create its file there.
+	beforeObjectTemp func(dir string)
 }
 
 // Init creates a new non-bare repository at root (creating the directory if
@@ -220,7 +223,7 @@ func newRepo(abs, gitDir, commonDir string) *Repo {
 	st := filesystem.NewStorageWithOptions(dotGit, cache.NewObjectLRU(16*cache.MiByte),
 		filesystem.Options{KeepDescriptors: true})
 	return &Repo{root: abs, gitDir: gitDir, commonDir: commonDir, storage: st,
-		objects: newObjectStore(st, filepath.Join(commonDir, "objects"))}
+		objects: newObjectStore(st, gitDir, commonDir)}
 }
 
 // Close releases the files the repository keeps open, including the store's

@@ -47,6 +47,9 @@ type journal struct {
 	New     string        `json:"new,omitempty"`    // the commit the write makes
 	Files   []journalFile `json:"files,omitempty"`  // what the write changes in the work tree
 	Index   bool          `json:"index,omitempty"`  // the write updates the index
+	// Locks are other lock files the write takes: a ref's or the
+	// config's, written outside a commit (refs.go).
+	Locks []string `json:"locks,omitempty"`
 }
 
 // journalFile is one file a write changes: its content before and after,
@@ -68,22 +71,28 @@ func (r *Repo) StateDir() string { return filepath.Join(r.gitDir, "caseplan") }
 func (r *Repo) journalPath() string { return filepath.Join(r.StateDir(), journalName) }
 
 // writeJournal records j, synced, replacing the one before.
-func (r *Repo) writeJournal(j *journal) error {
+func (r *Repo) writeJournal(j *journal) error { return writeJournalIn(r.StateDir(), j) }
+
+func (r *Repo) removeJournal() error { return removeJournalIn(r.StateDir()) }
+
+// writeJournalIn records j in the state directory stateDir, synced,
+// replacing the one before.
+func writeJournalIn(stateDir string, j *journal) error {
 	data, err := json.MarshalIndent(j, "", "  ")
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(r.StateDir(), 0o755); err != nil {
+	if err := os.MkdirAll(stateDir, 0o755); err != nil {
 		return fmt.Errorf("write journal: %w", err)
 	}
-	if err := atomicfile.WriteFile(r.journalPath(), append(data, '\n'), 0o644); err != nil {
+	if err := atomicfile.WriteFile(filepath.Join(stateDir, journalName), append(data, '\n'), 0o644); err != nil {
 		return fmt.Errorf("write journal: %w", err)
 	}
 	return nil
 }
 
-func (r *Repo) removeJournal() error {
-	if err := os.Remove(r.journalPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+func removeJournalIn(stateDir string) error {
+	if err := os.Remove(filepath.Join(stateDir, journalName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("remove journal: %w", err)
 	}
 	return nil
@@ -135,6 +144,9 @@ func (r *Repo) recover() (*Recovery, error) {
 	rc := &Recovery{PID: j.PID, Action: j.Action, Started: j.Started}
 	if j.Phase == "lock" || j.Phase == "write" {
 		r.releaseStaleLock(filepath.Join(r.gitDir, "index.lock"), j.Started)
+		for _, l := range j.Locks {
+			r.releaseStaleLock(l, j.Started)
+		}
 	}
 	switch {
 	case j.Phase != "write":

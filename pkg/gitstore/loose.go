@@ -43,6 +43,12 @@ type objectStore struct {
 	*filesystem.Storage
 	objects string // the objects directory
 	packs   *packs
+	// gitDir and commonDir are the Repo's (see Repo), where refs and the
+	// config are written (refs.go).
+	gitDir, commonDir string
+	// afterRefLock, when set by a test, runs when a ref write holds the
+	// ref's lock file, named.
+	afterRefLock func(lock string)
 
 	mu sync.Mutex // around go-git's reads
 
@@ -53,8 +59,9 @@ type objectStore struct {
 	packsSeen time.Time
 }
 
-func newObjectStore(st *filesystem.Storage, objects string) *objectStore {
-	return &objectStore{Storage: st, objects: objects, packs: newPacks(filepath.Join(objects, "pack"))}
+func newObjectStore(st *filesystem.Storage, gitDir, commonDir string) *objectStore {
+	objects := filepath.Join(commonDir, "objects")
+	return &objectStore{Storage: st, objects: objects, packs: newPacks(filepath.Join(objects, "pack")), gitDir: gitDir, commonDir: commonDir}
 }
 
 // DamagedObjectError says an object the repository holds could not be

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 )
@@ -27,8 +28,9 @@ import (
 // uncompressed to save a few milliseconds, and a 10,000-case store then grew
 // by 14 GB of loose objects; packing (PackLoose) bounds the rest. Hashing
 // uses crypto/sha1 rather than go-git's slower collision-detecting SHA-1,
-// and an object that already exists loose is not written again. Like git by
-// default, loose objects are not fsynced.
+// and an object that already exists loose is not written again (its time is
+// made now instead, as git does). Like git by default, loose objects are not
+// fsynced.
 func (r *Repo) writeLoose(typ plumbing.ObjectType, data []byte) (plumbing.Hash, error) {
 	hdr := typ.String() + " " + strconv.Itoa(len(data)) + "\x00"
 	sum := sha1.New()
@@ -41,12 +43,18 @@ func (r *Repo) writeLoose(typ plumbing.ObjectType, data []byte) (plumbing.Hash, 
 	dir := filepath.Join(r.commonDir, "objects", hex[:2])
 	final := filepath.Join(dir, hex[2:])
 	if _, err := os.Lstat(final); err == nil {
-		return h, nil
+		// The object may be one nothing reaches (a journal's copy of a
+		// hand edit, a write undone or left uncommitted) and old enough
+		// for git gc to prune it — which it would do even as this write
+		// makes a commit that needs it. Its time is made now, as git
+		// freshens an object it finds already written; where that is not
+		// allowed (another user's file), it is written anew.
+		now := time.Now()
+		if os.Chtimes(final, now, now) == nil {
+			return h, nil
+		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return h, err
-	}
-	f, err := os.CreateTemp(dir, "tmp_obj_")
+	f, err := r.createObjectTemp(dir)
 	if err != nil {
 		return h, err
 	}
@@ -80,6 +88,26 @@ func (r *Repo) writeLoose(typ plumbing.ObjectType, data []byte) (plumbing.Hash, 
 	}
 	f = nil
 	return h, nil
+}
+
+// createObjectTemp creates a temporary file in the objects directory dir
+// (objects/xx), making dir when it is missing. git gc removes the
+// directories it empties (git prune-packed) at any moment, even between
+// caseplan making one and creating a file in it, so a missing directory
+// is made again and the file tried again, as git itself does.
+func (r *Repo) createObjectTemp(dir string) (*os.File, error) {
+	for try := 0; ; try++ {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		if r.beforeObjectTemp != nil {
+			r.beforeObjectTemp(dir)
+		}
+		f, err := os.CreateTemp(dir, "tmp_obj_")
+		if err == nil || !errors.Is(err, fs.ErrNotExist) || try == 4 {
+			return f, err
+		}
+	}
 }
 
 // readRaw returns an object's content.

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/url"
+	"path/filepath"
 	"strings"
 
 	"github.com/go-git/go-git/v5"
@@ -17,6 +19,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/protocol/packp/capability"
 	"github.com/go-git/go-git/v5/plumbing/transport"
 	"github.com/go-git/go-git/v5/plumbing/transport/client"
+	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
 
 // DefaultRemote is the remote sync uses when none is named, as git's.
@@ -205,7 +208,7 @@ func (r *Repo) Fetch(ctx context.Context, rem *Remote, branch string) (plumbing.
 		name = "caseplan-url"
 	}
 	ref := fetchedRef(rem, branch)
-	gr := git.NewRemote(r.storage, &config.RemoteConfig{Name: name, URLs: []string{rem.URL}})
+	gr := git.NewRemote(r.objects, &config.RemoteConfig{Name: name, URLs: []string{rem.URL}})
 	err := gr.FetchContext(ctx, &git.FetchOptions{
 		RemoteName: name,
 		RefSpecs:   []config.RefSpec{config.RefSpec("+refs/heads/" + branch + ":" + ref.String())},
@@ -221,6 +224,8 @@ func (r *Repo) Fetch(ctx context.Context, rem *Remote, branch string) (plumbing.
 			return plumbing.ZeroHash, err
 		}
 		return plumbing.ZeroHash, nil
+	case errors.Is(err, dotgit.ErrEmptyRefFile):
+		return plumbing.ZeroHash, r.emptyRefsError(err)
 	default:
 		return plumbing.ZeroHash, remoteError(rem, err)
 	}
@@ -303,7 +308,7 @@ func (r *Repo) Push(ctx context.Context, rem *Remote, branch string, old, new pl
 	if rem.Name != "" {
 		// What git shows as the remote's branch follows, as after git push.
 		tracking := plumbing.NewRemoteReferenceName(rem.Name, branch)
-		if err := r.storage.SetReference(plumbing.NewHashReference(tracking, new)); err != nil {
+		if err := r.objects.SetReference(plumbing.NewHashReference(tracking, new)); err != nil {
 			return fmt.Errorf("push: update %s: %w", tracking, err)
 		}
 	}
@@ -329,7 +334,7 @@ func (r *Repo) UpdateTracking(rem *Remote, branch string, h plumbing.Hash) error
 		return nil
 	}
 	tracking := plumbing.NewRemoteReferenceName(rem.Name, branch)
-	return r.storage.SetReference(plumbing.NewHashReference(tracking, h))
+	return r.objects.SetReference(plumbing.NewHashReference(tracking, h))
 }
 
 // remoteError sorts a transport failure into what the person can act on.
@@ -385,4 +390,30 @@ func (rem *Remote) Branches(ctx context.Context) (branches []string, head string
 		}
 	}
 	return branches, head, nil
+}
+
+// emptyRefsError names the empty ref files that made go-git refuse to
+// list the refs (err, "ref file is empty"): a git or caseplan command
+// stopped while it wrote them (caseplan before it wrote refs whole) left
+// them so, and git calls them broken. Nothing is removed on a guess; the
+// person is told which files and what to do.
+func (r *Repo) emptyRefsError(err error) error {
+	var empty []string
+	filepath.WalkDir(filepath.Join(r.commonDir, "refs"), func(p string, d fs.DirEntry, werr error) error {
+		if werr == nil && d.Type().IsRegular() && !strings.HasSuffix(p, ".lock") {
+			if fi, err := d.Info(); err == nil && fi.Size() == 0 {
+				empty = append(empty, p)
+			}
+		}
+		return nil
+	})
+	if len(empty) == 0 {
+		return fmt.Errorf("read the refs: %w", err)
+	}
+	verb := "is"
+	if len(empty) > 1 {
+		verb = "are"
+	}
+	return fmt.Errorf("read the refs: %s %s empty, which git calls a broken ref (a command was stopped while it wrote it); one under refs/remotes/ or refs/caseplan/ holds a copy of the remote's branch, which the next sync writes again: remove it and run the command again",
+		strings.Join(empty, ", "), verb)
 }

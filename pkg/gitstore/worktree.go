@@ -36,6 +36,11 @@ func (tx *worktreeTx) write(rel string, data []byte, executable bool) (fs.FileIn
 		perm = 0o755
 	}
 	if err := atomicfile.WriteFile(abs, data, perm); err != nil {
+		// The file is as it was (atomicfile's promise): there is nothing
+		// to put back, and trying would fail as the write did (a
+		// directory without write permission, a full disk), making a
+		// clean refusal look like a store left half-written.
+		tx.undo = tx.undo[:len(tx.undo)-1]
 		return nil, fmt.Errorf("write %s: %w", rel, err)
 	}
 	fi, err := os.Lstat(abs)
