@@ -462,6 +462,72 @@ func IsSSNShaped(value string) bool {
 
 var wholeSSN = regexp.MustCompile(`^[0-9]{3}[-. ]?[0-9]{2}[-. ]?[0-9]{4}$`)
 
+// SSNMask stands for an SSN-shaped number that Redact took out of a
+// text: it is not one, and a YAML plain value as it stands.
+const SSNMask = "XXX-XX-XXXX"
+
+// Redact returns text with every number shaped like an SSN replaced by
+// SSNMask, and how many were: each one g finds, and each one the record
+// schemas refuse (SchemaSSN: 3-2-4 digits set off by anything but a
+// digit, "SSN123-45-6789" too). It is for text that repeats what a
+// person wrote — a message that quotes a value, a line, a field name; a
+// copy of an edit kept to be fixed — and so must not repeat an SSN: a
+// message printed by CI, or a file left in a temporary directory, is one
+// more copy of it.
+func (g *Guard) Redact(text string) (string, int) {
+	if !nineDigits(text) {
+		return text, 0
+	}
+	spans := spacedSpans(text)
+	for _, m := range g.SSNs(text) {
+		if !slices.ContainsFunc(spans, func(s [2]int) bool { return m.Start < s[1] && s[0] < m.End }) {
+			spans = append(spans, [2]int{m.Start, m.End})
+		}
+	}
+	if len(spans) == 0 {
+		return text, 0
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	var b strings.Builder
+	at := 0
+	for _, s := range spans {
+		b.WriteString(text[at:s[0]])
+		b.WriteString(SSNMask)
+		at = s[1]
+	}
+	b.WriteString(text[at:])
+	return b.String(), len(spans)
+}
+
+// spacedSpans returns where s holds what SpacedSSN finds: three digits,
+// two and four, each group set off from the next by one dash, dot or
+// space, and the whole by anything but a digit.
+func spacedSpans(s string) [][2]int {
+	var out [][2]int
+	var start, end [3]int // the last three runs of digits
+	runs := 0
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		start[0], start[1], start[2] = start[1], start[2], i
+		end[0], end[1], end[2] = end[1], end[2], j
+		runs++
+		if runs >= 3 && end[2]-start[2] == 4 && end[1]-start[1] == 2 && end[0]-start[0] == 3 &&
+			start[2] == end[1]+1 && start[1] == end[0]+1 && isSeparator(s[end[1]]) && isSeparator(s[end[0]]) {
+			out = append(out, [2]int{start[0], end[2]})
+			runs = 0
+		}
+		i = j
+	}
+	return out
+}
+
 // SchemaSSN is the pattern every string of every record schema refuses
 // (schemas/*.schema.json): the separated form of an SSN, which no other
 // value of a record has. It is written to mean the same in JavaScript

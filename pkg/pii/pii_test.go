@@ -397,3 +397,31 @@ func nineInARow(s string) bool {
 	}
 	return false
 }
+
+// Redact masks every SSN-shaped number the guard finds and every one the
+// schemas refuse, and nothing else.
+func TestRedact(t *testing.T) {
+	g := Default()
+	for _, c := range []struct{ in, want string }{
+		{"name: Ana: SSN 987-65-4329", "name: Ana: SSN XXX-XX-XXXX"},
+		{"SS# 987654329 and 123.45.6789", "SS# XXX-XX-XXXX and XXX-XX-XXXX"},
+		{`unknown field "SSN987-65-4329"`, `unknown field "SSNXXX-XX-XXXX"`},
+		{"call 555-0181 on 2026-03-04, case 987654329", "call 555-0181 on 2026-03-04, case 987654329"},
+		{"1987-65-4329 and 987-65-43210", "1987-65-4329 and 987-65-43210"},
+		{"no digits", "no digits"},
+	} {
+		got, n := g.Redact(c.in)
+		if got != c.want {
+			t.Errorf("Redact(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if want := strings.Count(c.want, SSNMask); n != want {
+			t.Errorf("Redact(%q) masked %d, want %d", c.in, n, want)
+		}
+	}
+	for _, s := range plantedSSN {
+		text := strings.NewReplacer("[", "", "]", "").Replace(s)
+		if got, _ := g.Redact(text); g.HasSSN(got) || SpacedSSN(got) {
+			t.Errorf("Redact(%q) = %q, still holds one", text, got)
+		}
+	}
+}
