@@ -84,14 +84,16 @@ const (
 	// The words before (or after) a date of birth and an SSN. Each ends
 	// in a word boundary unless it ends in punctuation ("D.O.B.", "SS#").
 	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth ?date\b|birthday\b|born(?: on)?\b)`
-	ssnWord   = `(?:ssn\b|ss#|ss ?no\b\.?|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b)`
+	ssnWord   = `(?:ssn\b|s\.s\.n\.?|ss#|ss ?no\b\.?|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
 )
 
 // DefaultSSN are the patterns of Social Security numbers a store checks
 // unless it lists its own: three digits, two and four separated by a dash,
 // a space or a dot (anywhere: no other number people write has that
 // shape), and nine digits in a row within a few words after or before
-// "SSN", "SS#", "soc. sec." or "social (security)" — nine digits alone are
+// "SSN", "S.S.N.", "SS#", "soc. sec.", "social (security)" or "ITIN" (an
+// individual taxpayer identification number, which the IRS issues to
+// people who cannot have an SSN: as sensitive) — nine digits alone are
 // as likely a phone number with a digit missing, an employer's FEIN or an
 // account number.
 //
