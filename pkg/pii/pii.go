@@ -457,12 +457,39 @@ func ContainsSSN(text string) bool { return Default().HasSSN(text) }
 // number shaped like an SSN: ddd-dd-dddd, ddd dd dddd, ddd.dd.dddd or nine
 // digits in a row. It is for values that stand alone — a spreadsheet
 // cell, an ID — where nine digits and nothing else are an SSN until shown
-// otherwise.
+// otherwise. The separators may be the ones a word processor or a web
+// page puts in a copied number (a no-break space, a non-breaking hyphen,
+// an en dash, a minus sign), and nine digits may end in ".0", as a
+// program that saves a numeric column as decimals writes them. The
+// separators are both there or neither: a ZIP+4 code (12345-6789) is
+// none.
 func IsSSNShaped(value string) bool {
 	return wholeSSN.MatchString(strings.TrimSpace(value))
 }
 
-var wholeSSN = regexp.MustCompile(`^[0-9]{3}[-. ]?[0-9]{2}[-. ]?[0-9]{4}$`)
+const wholeSep = `[-. \x{00a0}\x{2007}\x{202f}\x{2010}-\x{2015}\x{2212}]`
+
+var wholeSSN = regexp.MustCompile(`^(?:[0-9]{3}` + wholeSep + `[0-9]{2}` + wholeSep + `[0-9]{4}|[0-9]{9}(?:\.0+)?)$`)
+
+// NineDigits reports whether value, all of it digits and the punctuation
+// of a phone number (spaces, dashes, dots, parentheses, slashes), has
+// nine digits: a US phone number has seven or ten, never nine, so a phone
+// field that has nine is an SSN typed in the wrong column until shown
+// otherwise. A number that starts with + is an international one, of any
+// length.
+func NineDigits(value string) bool {
+	n := 0
+	for _, r := range strings.TrimSpace(value) {
+		switch {
+		case '0' <= r && r <= '9':
+			n++
+		case strings.ContainsRune(" -.()/", r), r == '\u00a0':
+		default:
+			return false
+		}
+	}
+	return n == 9
+}
 
 // SSNMask stands for an SSN-shaped number that Redact took out of a
 // text: it is not one, and a YAML plain value as it stands.

@@ -204,9 +204,27 @@ func TestIsSSNShaped(t *testing.T) {
 	for v, want := range map[string]bool{
 		"123-45-6789": true, " 123456789 ": true, "123 45 6789": true, "123.45.6789": true,
 		"12345678": false, "1234567890": false, "12-3456789": false, "2026-K7QX2": false,
+		// As copied from a document or a web page, or saved as decimals.
+		"123\u00a045\u00a06789": true, "123\u201145\u20116789": true, "123\u201345\u20136789": true,
+		"123\u221245\u22126789": true, "123456789.0": true, "\u00a0123-45-6789\u00a0": true,
+		"12345-6789": false, "123456789.5": false, "1234567.89": false, "123\u00a0456\u00a0789": false,
 	} {
 		if got := IsSSNShaped(v); got != want {
 			t.Errorf("IsSSNShaped(%q) = %v", v, got)
+		}
+	}
+}
+
+// TestNineDigits: a phone field's value with nine digits, whatever its
+// punctuation, and nothing but a phone number's punctuation.
+func TestNineDigits(t *testing.T) {
+	for v, want := range map[string]bool{
+		"(123) 45-6789": true, "123 456 789": true, "123456789": true, " 987.654.321 ": true,
+		"555-0101": false, "(555) 123-4567": false, "+1 555 123 4567": false,
+		"+12 345 6789": false, "ext 123456789": false, "123-45-6789 x": false, "": false,
+	} {
+		if got := NineDigits(v); got != want {
+			t.Errorf("NineDigits(%q) = %v", v, got)
 		}
 	}
 }
