@@ -214,20 +214,16 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 // SSNMask, and keepCopy returns how many were. If the copy cannot be
 // rewritten, it is removed when it holds one, else left as it is.
 func keepCopy(temp string, edited []byte) (masked int) {
-	text := string(edited)
-	ms := pii.Default().SSNs(text)
-	for i := len(ms) - 1; i >= 0; i-- {
-		text = text[:ms[i].Start] + SSNMask + text[ms[i].End:]
-	}
-	if err := atomicfile.WriteFile(temp, []byte(text), 0o600); err != nil && len(ms) > 0 {
+	text, n := pii.Default().Redact(string(edited))
+	if err := atomicfile.WriteFile(temp, []byte(text), 0o600); err != nil && n > 0 {
 		os.Remove(temp)
 	}
-	return len(ms)
+	return n
 }
 
 // SSNMask stands for an SSN-shaped number in a kept copy of an edit: it
 // is not one, and a YAML plain value as it stands.
-const SSNMask = "XXX-XX-XXXX"
+const SSNMask = pii.SSNMask
 
 // checkChange returns the errors that writing files would introduce in cases,
 // as Apply would refuse them, without taking the lock or writing.

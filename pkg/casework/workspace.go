@@ -21,6 +21,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/keys"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
@@ -358,6 +359,9 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 		finding.Sort(refused)
 		return nil, &RefusedError{Findings: refused}
 	}
+	if err := checkSummary(change, after.snap.Config); err != nil {
+		return nil, err
+	}
 	res := &Result{Change: change, After: after.snap}
 	had := map[string]bool{}
 	for _, f := range beforeFindings {
@@ -377,6 +381,25 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 		}
 	}
 	return res, nil
+}
+
+// checkSummary refuses a change whose commit subject holds an SSN-shaped
+// number, by the store's patterns: the records are checked by the leak
+// guard, and the message is as much a part of the history every clone
+// keeps, shown by log and git log — and a commit message cannot be
+// corrected by a later commit. The subject is caseplan's own words but
+// for caseplan commit -m, which is the person's.
+func checkSummary(change *Change, cfg *record.Config) error {
+	g, _ := validate.Guard(cfg)
+	if !g.HasSSN(change.Summary) && !pii.SpacedSSN(change.Summary) {
+		return nil
+	}
+	what := "the commit message"
+	if change.Action == "commit" {
+		what = "-m: the commit message" // the person's own words
+	}
+	return inputErrorf("write the message without it: a full SSN is never stored, and a commit message stays in the history of every clone",
+		"%s holds %s", what, pii.Describe(pii.SSN))
 }
 
 // commit writes the change's files and commits exactly them as one commit

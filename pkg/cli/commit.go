@@ -22,9 +22,10 @@ func newCmdCommit(g *globals, runF func(*commitOptions) error) *cobra.Command {
 		Long: `Commit the files under cases/ that differ from HEAD — edits made by hand or
 with --no-commit — as one commit with caseplan's trailers, after validating
 them. The commit is refused, and nothing is changed, when the edits would add
-errors, or when they change or remove a committed note (corrections are
-amendment notes: caseplan note amend). Files outside cases/ are never
-committed.` + "\n" + exitStatusHelp,
+errors, when they change or remove a committed note (corrections are
+amendment notes: caseplan note amend), or when the message holds a number
+shaped like a Social Security number (the message stays in every clone's
+history). Files outside cases/ are never committed.` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {

@@ -70,6 +70,19 @@ func (v *verifier) checkLeaks(c *commitInfo, cases plumbing.Hash, parents []plum
 	})
 }
 
+// checkMessage reports a commit whose message holds an SSN-shaped number:
+// git keeps the message as long as the commit, in every clone, and log
+// shows it. caseplan refuses to write one; a commit made with git alone
+// is checked here, whatever it changed.
+func (v *verifier) checkMessage(c *commitInfo) {
+	if !v.leaks.guard.HasSSN(c.message) && !pii.SpacedSSN(c.message) {
+		return
+	}
+	v.add(findingAt("", 0, c.hash, RuleHistoryLeak, fmt.Sprintf(
+		"the message of commit %s holds %s; it stays in the history of every clone: purge it with git filter-repo --replace-message (README, Confidentiality), have everyone clone afresh, and ask the git host to drop its copies",
+		short(c.hash), pii.Describe(pii.SSN))))
+}
+
 // newFiles calls fn for every file under dir (the tree h) whose blob is
 // not at the same path in any of the parent trees (the zero hash: absent),
 // going only into subtrees that changed.

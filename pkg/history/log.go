@@ -27,6 +27,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/pii"
 )
 
 // Entry is one caseplan commit in the audit trail.
@@ -243,14 +244,17 @@ func casesTree(repo *git.Repository, root plumbing.Hash) (map[string]object.Tree
 
 // summary returns the subject of msg (its first paragraph on one line, as
 // git's %s does) without a "<case-id>: " prefix naming one of cases or the
-// store ("caseplan: ").
+// store ("caseplan: "), with any SSN-shaped number in it masked: a message
+// written with git alone (or before caseplan refused one) may hold one,
+// which verify reports (history-pii-leak) and log must not repeat, nor
+// the log index keep.
 func summary(msg string, cases []string) string {
 	para, _, _ := strings.Cut(strings.Trim(strings.ReplaceAll(msg, "\r\n", "\n"), "\n"), "\n\n")
 	lines := strings.Split(para, "\n")
 	for i := range lines {
 		lines[i] = strings.TrimSpace(lines[i])
 	}
-	subject := strings.Join(lines, " ")
+	subject, _ := pii.Default().Redact(strings.Join(lines, " "))
 	if prefix, rest, ok := strings.Cut(subject, ": "); ok && (prefix == "caseplan" || slices.Contains(cases, prefix)) {
 		return rest
 	}

@@ -282,6 +282,8 @@ func (v *verifier) check(c *commitInfo) error {
 		}
 	}
 
+	v.checkMessage(c)
+
 	// Which commits answer to the rules: a root commit that has cases/, an
 	// ordinary commit that changes it, and a merge that changes it beyond
 	// a clean combination of its parents (an "evil merge"): a file whose

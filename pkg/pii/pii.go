@@ -84,14 +84,16 @@ const (
 	// The words before (or after) a date of birth and an SSN. Each ends
 	// in a word boundary unless it ends in punctuation ("D.O.B.", "SS#").
 	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth ?date\b|birthday\b|born(?: on)?\b)`
-	ssnWord   = `(?:ssn\b|ss#|ss ?no\b\.?|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b)`
+	ssnWord   = `(?:ssn\b|s\.s\.n\.?|ss#|ss ?no\b\.?|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
 )
 
 // DefaultSSN are the patterns of Social Security numbers a store checks
 // unless it lists its own: three digits, two and four separated by a dash,
 // a space or a dot (anywhere: no other number people write has that
 // shape), and nine digits in a row within a few words after or before
-// "SSN", "SS#", "soc. sec." or "social (security)" — nine digits alone are
+// "SSN", "S.S.N.", "SS#", "soc. sec.", "social (security)" or "ITIN" (an
+// individual taxpayer identification number, which the IRS issues to
+// people who cannot have an SSN: as sensitive) — nine digits alone are
 // as likely a phone number with a digit missing, an employer's FEIN or an
 // account number.
 //
@@ -455,12 +457,105 @@ func ContainsSSN(text string) bool { return Default().HasSSN(text) }
 // number shaped like an SSN: ddd-dd-dddd, ddd dd dddd, ddd.dd.dddd or nine
 // digits in a row. It is for values that stand alone — a spreadsheet
 // cell, an ID — where nine digits and nothing else are an SSN until shown
-// otherwise.
+// otherwise. The separators may be the ones a word processor or a web
+// page puts in a copied number (a no-break space, a non-breaking hyphen,
+// an en dash, a minus sign), and nine digits may end in ".0", as a
+// program that saves a numeric column as decimals writes them. The
+// separators are both there or neither: a ZIP+4 code (12345-6789) is
+// none.
 func IsSSNShaped(value string) bool {
 	return wholeSSN.MatchString(strings.TrimSpace(value))
 }
 
-var wholeSSN = regexp.MustCompile(`^[0-9]{3}[-. ]?[0-9]{2}[-. ]?[0-9]{4}$`)
+const wholeSep = `[-. \x{00a0}\x{2007}\x{202f}\x{2010}-\x{2015}\x{2212}]`
+
+var wholeSSN = regexp.MustCompile(`^(?:[0-9]{3}` + wholeSep + `[0-9]{2}` + wholeSep + `[0-9]{4}|[0-9]{9}(?:\.0+)?)$`)
+
+// NineDigits reports whether value, all of it digits and the punctuation
+// of a phone number (spaces, dashes, dots, parentheses, slashes), has
+// nine digits: a US phone number has seven or ten, never nine, so a phone
+// field that has nine is an SSN typed in the wrong column until shown
+// otherwise. A number that starts with + is an international one, of any
+// length.
+func NineDigits(value string) bool {
+	n := 0
+	for _, r := range strings.TrimSpace(value) {
+		switch {
+		case '0' <= r && r <= '9':
+			n++
+		case strings.ContainsRune(" -.()/", r), r == '\u00a0':
+		default:
+			return false
+		}
+	}
+	return n == 9
+}
+
+// SSNMask stands for an SSN-shaped number that Redact took out of a
+// text: it is not one, and a YAML plain value as it stands.
+const SSNMask = "XXX-XX-XXXX"
+
+// Redact returns text with every number shaped like an SSN replaced by
+// SSNMask, and how many were: each one g finds, and each one the record
+// schemas refuse (SchemaSSN: 3-2-4 digits set off by anything but a
+// digit, "SSN123-45-6789" too). It is for text that repeats what a
+// person wrote — a message that quotes a value, a line, a field name; a
+// copy of an edit kept to be fixed — and so must not repeat an SSN: a
+// message printed by CI, or a file left in a temporary directory, is one
+// more copy of it.
+func (g *Guard) Redact(text string) (string, int) {
+	if !nineDigits(text) {
+		return text, 0
+	}
+	spans := spacedSpans(text)
+	for _, m := range g.SSNs(text) {
+		if !slices.ContainsFunc(spans, func(s [2]int) bool { return m.Start < s[1] && s[0] < m.End }) {
+			spans = append(spans, [2]int{m.Start, m.End})
+		}
+	}
+	if len(spans) == 0 {
+		return text, 0
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	var b strings.Builder
+	at := 0
+	for _, s := range spans {
+		b.WriteString(text[at:s[0]])
+		b.WriteString(SSNMask)
+		at = s[1]
+	}
+	b.WriteString(text[at:])
+	return b.String(), len(spans)
+}
+
+// spacedSpans returns where s holds what SpacedSSN finds: three digits,
+// two and four, each group set off from the next by one dash, dot or
+// space, and the whole by anything but a digit.
+func spacedSpans(s string) [][2]int {
+	var out [][2]int
+	var start, end [3]int // the last three runs of digits
+	runs := 0
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		start[0], start[1], start[2] = start[1], start[2], i
+		end[0], end[1], end[2] = end[1], end[2], j
+		runs++
+		if runs >= 3 && end[2]-start[2] == 4 && end[1]-start[1] == 2 && end[0]-start[0] == 3 &&
+			start[2] == end[1]+1 && start[1] == end[0]+1 && isSeparator(s[end[1]]) && isSeparator(s[end[0]]) {
+			out = append(out, [2]int{start[0], end[2]})
+			runs = 0
+		}
+		i = j
+	}
+	return out
+}
 
 // SchemaSSN is the pattern every string of every record schema refuses
 // (schemas/*.schema.json): the separated form of an SSN, which no other

@@ -34,6 +34,9 @@ var plantedSSN = []string{
 	"Client read out [667 78 8990] over the phone",
 	"UI claim under [778-89-9001]; follow up with the claims office",
 	"ITIN [912-70-1234] used for the training voucher",
+	"ITIN [912781234] on the letter from the IRS",
+	"her itin: [923701234]",
+	"S.S.N. [234567890] on the old intake form",
 	"The W-4 shows [135-79-2468].",
 	"SSN on file: [246-80-1357]; shredded the copy",
 	"Sent the form with SSN [357913579] to the employer",
@@ -201,9 +204,27 @@ func TestIsSSNShaped(t *testing.T) {
 	for v, want := range map[string]bool{
 		"123-45-6789": true, " 123456789 ": true, "123 45 6789": true, "123.45.6789": true,
 		"12345678": false, "1234567890": false, "12-3456789": false, "2026-K7QX2": false,
+		// As copied from a document or a web page, or saved as decimals.
+		"123\u00a045\u00a06789": true, "123\u201145\u20116789": true, "123\u201345\u20136789": true,
+		"123\u221245\u22126789": true, "123456789.0": true, "\u00a0123-45-6789\u00a0": true,
+		"12345-6789": false, "123456789.5": false, "1234567.89": false, "123\u00a0456\u00a0789": false,
 	} {
 		if got := IsSSNShaped(v); got != want {
 			t.Errorf("IsSSNShaped(%q) = %v", v, got)
+		}
+	}
+}
+
+// TestNineDigits: a phone field's value with nine digits, whatever its
+// punctuation, and nothing but a phone number's punctuation.
+func TestNineDigits(t *testing.T) {
+	for v, want := range map[string]bool{
+		"(123) 45-6789": true, "123 456 789": true, "123456789": true, " 987.654.321 ": true,
+		"555-0101": false, "(555) 123-4567": false, "+1 555 123 4567": false,
+		"+12 345 6789": false, "ext 123456789": false, "123-45-6789 x": false, "": false,
+	} {
+		if got := NineDigits(v); got != want {
+			t.Errorf("NineDigits(%q) = %v", v, got)
 		}
 	}
 }
@@ -396,4 +417,32 @@ func nineInARow(s string) bool {
 		i = max(j, i+1)
 	}
 	return false
+}
+
+// Redact masks every SSN-shaped number the guard finds and every one the
+// schemas refuse, and nothing else.
+func TestRedact(t *testing.T) {
+	g := Default()
+	for _, c := range []struct{ in, want string }{
+		{"name: Ana: SSN 987-65-4329", "name: Ana: SSN XXX-XX-XXXX"},
+		{"SS# 987654329 and 123.45.6789", "SS# XXX-XX-XXXX and XXX-XX-XXXX"},
+		{`unknown field "SSN987-65-4329"`, `unknown field "SSNXXX-XX-XXXX"`},
+		{"call 555-0181 on 2026-03-04, case 987654329", "call 555-0181 on 2026-03-04, case 987654329"},
+		{"1987-65-4329 and 987-65-43210", "1987-65-4329 and 987-65-43210"},
+		{"no digits", "no digits"},
+	} {
+		got, n := g.Redact(c.in)
+		if got != c.want {
+			t.Errorf("Redact(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if want := strings.Count(c.want, SSNMask); n != want {
+			t.Errorf("Redact(%q) masked %d, want %d", c.in, n, want)
+		}
+	}
+	for _, s := range plantedSSN {
+		text := strings.NewReplacer("[", "", "]", "").Replace(s)
+		if got, _ := g.Redact(text); g.HasSSN(got) || SpacedSSN(got) {
+			t.Errorf("Redact(%q) = %q, still holds one", text, got)
+		}
+	}
 }

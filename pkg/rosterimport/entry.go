@@ -73,9 +73,19 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 	// after it.
 	ssn := map[int]bool{}
 	for i, c := range append(append([]string(nil), row.Cells...), row.Extra...) {
-		if c != "" && (pii.IsSSNShaped(c) || pii.ContainsSSN(c)) {
+		if c != "" && (pii.IsSSNShaped(c) || pii.ContainsSSN(c) || pii.SpacedSSN(c)) {
 			ssn[i] = true
 			add(i, ssnMessage)
+		}
+	}
+	// Nine digits in the phone field are no phone number: an SSN typed
+	// in the wrong column, whatever its punctuation ("(123) 45-6789").
+	if t, mapped := m.fields[FieldPhone]; mapped {
+		for _, c := range t.columns() {
+			if c < len(row.Cells) && !ssn[c] && pii.NineDigits(row.Cells[c]) {
+				ssn[c] = true
+				add(c, ssnMessage)
+			}
 		}
 	}
 	if len(row.Extra) > 0 {

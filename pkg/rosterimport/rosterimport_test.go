@@ -219,6 +219,50 @@ func TestEntryProblems(t *testing.T) {
 	}
 }
 
+// TestEntrySSNOddForms: an SSN as a spreadsheet or a copy from a document
+// may hold it — no-break spaces, non-breaking hyphens, saved as a decimal,
+// or nine digits typed in the phone column as a phone number — is refused
+// like any other, and never quoted.
+func TestEntrySSNOddForms(t *testing.T) {
+	header := []string{"Employee ID", "First name", "Last name", "Phone", "Email", "Job title", "FTE", "Last day", "Home address", "Comment"}
+	m, probs := Compile(testRules(), header, testConfig())
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	for _, c := range []struct {
+		col   int
+		value string
+	}{
+		{3, "(987) 65-4321"},
+		{3, "987 654 321"},
+		{3, "987\u00a065\u00a04321"},
+		{3, "987654321.0"},
+		{9, "987\u201165\u20114321"},
+		{9, "ITIN 987654321"},
+		{9, "SSN#987-65-4321x"},
+	} {
+		cells := []string{"E1", "Ana", "Example", "555-0101", "a@example.org", "Clerk", "1", "5/1/2026", "", ""}
+		cells[c.col] = c.value
+		e, got := m.Entry(Row{Number: 2, Cells: cells})
+		var lines []string
+		for _, p := range got {
+			lines = append(lines, p.Format("r.csv"))
+		}
+		all := strings.Join(lines, "\n")
+		if want := "r.csv:2:" + string(rune('A'+c.col)) + ": " + header[c.col] + ": holds a number shaped like a Social Security number"; !strings.HasPrefix(all, want) {
+			t.Errorf("%q: problems\n%s\nwant %s", c.value, all, want)
+		}
+		if strings.Contains(all, "4321") || strings.Contains(e.Phone, "4321") {
+			t.Errorf("%q is repeated or kept:\n%s\nphone %q", c.value, all, e.Phone)
+		}
+	}
+	// A phone number is not refused.
+	cells := []string{"E1", "Ana", "Example", "(555) 123-4567", "a@example.org", "Clerk", "1", "5/1/2026", "", ""}
+	if e, got := m.Entry(Row{Number: 2, Cells: cells}); len(got) > 0 || e.Phone != "(555) 123-4567" {
+		t.Errorf("a phone number: %v, %q", got, e.Phone)
+	}
+}
+
 // TestCompileRules: the rules' own problems, all at once, at their keys.
 func TestCompileRules(t *testing.T) {
 	rules := testRules()

@@ -14,6 +14,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -48,7 +49,7 @@ func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, err
 		return nil, nil, err
 	}
 	l.snap.SortCases()
-	return l.snap, l.findings, nil
+	return l.snap, l.redacted(), nil
 }
 
 // LoadConfig reads what is not a case: the store settings and the
@@ -60,7 +61,7 @@ func LoadConfig(src Source) (*casefile.Snapshot, []finding.Finding, error) {
 	if err := l.loadStoreRecords(); err != nil {
 		return nil, nil, err
 	}
-	return l.snap, l.findings, nil
+	return l.snap, l.redacted(), nil
 }
 
 // CaseIDs lists the cases Load reads: those named in only, or every
@@ -124,7 +125,7 @@ func LoadCase(src Source, id string) (c *casefile.Case, found []finding.Finding,
 	if len(l.snap.Cases) > 0 {
 		c = l.snap.Cases[0]
 	}
-	return c, l.findings, l.snap.Files, nil
+	return c, l.redacted(), l.snap.Files, nil
 }
 
 // Concurrent is implemented by sources that may be read from several
@@ -199,6 +200,16 @@ func (l *loader) add(p string, line int, rule string, sev finding.Severity, form
 		Path: p, Line: line, Column: min(line, 1), Severity: sev, Rule: rule,
 		Message: fmt.Sprintf(format, args...), Case: caseOf(p),
 	})
+}
+
+// redacted returns the loader's findings with every SSN-shaped number
+// they quote (a line of a file that does not parse, a value of the wrong
+// type, a field's name) masked: a finding is printed, by CI too, and kept
+// in the results cache (.git/caseplan/cache) after the record is
+// corrected. The default patterns apply: the store's own are validate's
+// to add (validate.Finish).
+func (l *loader) redacted() []finding.Finding {
+	return finding.Redact(l.findings, pii.Default().Redact)
 }
 
 // caseOf returns the case ID a repository-relative path belongs to, or "".

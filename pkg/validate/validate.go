@@ -50,11 +50,11 @@ func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []findi
 // records (cohorts, import rules).
 func ConfigFindings(snap *casefile.Snapshot, opt Options) []finding.Finding {
 	if snap.ConfigDoc == nil {
-		return storeRecordFindings(snap, opt)
+		return redact(snap.Config, storeRecordFindings(snap, opt))
 	}
 	out := schemaFindings(opt.Schemas, snap.ConfigDoc, "")
 	out = append(out, storeFindings(snap.Config, snap.ConfigDoc)...)
-	return append(out, storeRecordFindings(snap, opt)...)
+	return redact(snap.Config, append(out, storeRecordFindings(snap, opt)...))
 }
 
 // Case checks one case — its files against their schemas, then the rules
@@ -76,16 +76,27 @@ func Case(store *casefile.Snapshot, c *casefile.Case, opt Options) []finding.Fin
 		ctx.rule = r
 		r.check(ctx)
 	}
-	return append(out, waive(c, ctx.found)...)
+	return redact(cfg, append(out, waive(c, ctx.found)...))
 }
 
 // Finish applies the store's rule settings (caseplan.yaml rules:) to every
 // finding of a run and sorts them.
 func Finish(cfg *record.Config, found []finding.Finding) []finding.Finding {
-	found = applySettings(cfg, found)
+	found = redact(cfg, applySettings(cfg, found))
 	found = dropRepeated(found)
 	finding.Sort(found)
 	return found
+}
+
+// redact masks every SSN-shaped number the findings' messages quote (a
+// value that is not a date, a program or a staff id; a line that does not
+// parse; a field's name), by the store's patterns: a finding is printed,
+// by CI too, and a case's findings are kept in the results cache
+// (.git/caseplan/cache), so a message repeating one would be one more
+// copy of what the leak guard refuses to store (pii-ssn).
+func redact(cfg *record.Config, found []finding.Finding) []finding.Finding {
+	g, _ := Guard(cfg)
+	return finding.Redact(found, g.Redact)
 }
 
 // dropRepeated leaves out a schema finding about the very value that a
