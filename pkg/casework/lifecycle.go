@@ -316,7 +316,7 @@ func (lc *lifecycleCase) addNote(files map[string][]byte, n record.Note) error {
 func (lc *lifecycleCase) unreadable(p string) error {
 	data, err := lc.s.ReadFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
-		return inputErrorf("every case starts with an intake record (caseplan case new)", "case %s has no %s", lc.c.ID, p[len(lc.c.Dir)+1:])
+		return inputErrorf("if it was deleted by mistake, restore it with git checkout -- "+p, "case %s has no %s, which every case starts with", lc.c.ID, p[len(lc.c.Dir)+1:])
 	}
 	if err != nil {
 		return err

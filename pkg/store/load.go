@@ -362,7 +362,7 @@ func (l *loader) loadCase(id string) error {
 		}
 	}
 	if !present[layout.FileName(layout.KindIntake)] {
-		l.add(dir, 0, RuleMissingFile, finding.Error, "case %s has no %s; every case starts with an intake record (caseplan case new)", id, layout.FileName(layout.KindIntake))
+		l.add(dir, 0, RuleMissingFile, finding.Error, "case %s has no %s, which every case starts with; if it was deleted by mistake, restore it with git checkout -- %s", id, layout.FileName(layout.KindIntake), dir+"/"+layout.FileName(layout.KindIntake))
 	}
 	if present[layout.SealedFile] || present[layout.RecipientsFile] {
 		if c.Sealed, err = l.readSealed(id); err != nil {
