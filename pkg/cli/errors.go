@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"path/filepath"
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/display"
@@ -136,6 +138,9 @@ func printError(w io.Writer, err error) {
 	if locked := (*gitstore.LockedError)(nil); hint == "" && errors.As(err, &locked) {
 		hint = lockedHint(locked)
 	}
+	if hint == "" && errors.Is(err, fs.ErrPermission) {
+		hint = permissionHint(err)
+	}
 	if hint != "" {
 		for _, line := range strings.Split(hint, "\n") {
 			fmt.Fprintf(w, "caseplan: hint: %s\n", display.Escape(line))
@@ -150,6 +155,16 @@ func lockedHint(e *gitstore.LockedError) string {
 		return "another caseplan command is writing to this store; try again when it has finished, or give a time to wait for it, e.g. --lock-wait 30s"
 	}
 	return "another caseplan command is writing to this store; try again when it has finished"
+}
+
+// permissionHint is what to do when the system refused caseplan a file:
+// most often a store, or its .git, made by another user or left read-only.
+func permissionHint(err error) string {
+	where := "the store's files"
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		where = filepath.Dir(pe.Path)
+	}
+	return "you lack permission for " + where + ": check its owner and permissions (ls -ld " + where + "); a shared store is worked on in a clone of your own (caseplan clone URL DIR), not in another person's directory"
 }
 
 // messageLines splits a message into the lines printError prints: blank

@@ -75,6 +75,8 @@ func TestPrintError(t *testing.T) {
 		{"a hint of two lines", &UsageError{Msg: "m", Hint: "first\nsecond"}, "caseplan: m\ncaseplan: hint: first\ncaseplan: hint: second\n"},
 		{"a wrapped hint", fmt.Errorf("outer: %w", hintf(os.ErrPermission, "check the permissions")), "caseplan: outer: permission denied\ncaseplan: hint: check the permissions\n"},
 		{"a message of several lines", errors.New("git push: exit status 1\n\tremote: rejected\r\n  \n"), "caseplan: git push: exit status 1\ncaseplan:   remote: rejected\n"},
+		{"a file the system refuses", fmt.Errorf("lock index: %w", &fs.PathError{Op: "open", Path: "/srv/store/.git/index.lock", Err: syscall.EACCES}),
+			"caseplan: lock index: open /srv/store/.git/index.lock: permission denied\ncaseplan: hint: you lack permission for /srv/store/.git: check its owner and permissions (ls -ld /srv/store/.git); a shared store is worked on in a clone of your own (caseplan clone URL DIR), not in another person's directory\n"},
 		{"control characters on a line", errors.New("no case \x1b[2Jx\nsecond"), "caseplan: no case \\x1b[2Jx\ncaseplan: second\n"},
 	}
 	for _, tt := range tests {
