@@ -63,6 +63,12 @@ type HandEdit struct {
 	// name temp and its lines) and answers whether to open the editor
 	// again. Nil means never.
 	Invalid func(temp string, findings []finding.Finding) (reopen bool)
+	// Copied, when set, is given keep once the copy exists, and nil once
+	// Edit returns. keep is for a command stopped in between (caseplan
+	// edit interrupted): it leaves the copy as a refused edit leaves it
+	// (keepCopy) and returns where it is and how many SSN-shaped numbers
+	// it masked; temp is "" when there is no copy left to keep.
+	Copied func(keep func() (temp string, masked int))
 }
 
 // EditNotSavedError says an edit was not committed. The edited copy stays
@@ -145,6 +151,17 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 	if err != nil {
 		os.Remove(temp)
 		return nil, err
+	}
+
+	if h.Copied != nil {
+		h.Copied(func() (string, int) {
+			data, err := os.ReadFile(temp)
+			if err != nil {
+				return "", 0
+			}
+			return temp, keepCopy(temp, layout.SwapModeline(data, absolute, relative))
+		})
+		defer h.Copied(nil)
 	}
 
 	var edited []byte

@@ -40,6 +40,12 @@ and keeps the copy, whose path is shown. A valid copy is committed (action
 edit); a copy saved unchanged commits nothing. Since the record is written
 as you left it, your comments, blank lines and key order stay.
 
+Ctrl-C while the editor is open is the editor's, as with git: caseplan
+waits for the editor to close. Stopped otherwise (a kill, a shutdown),
+caseplan writes nothing and keeps the copy as a declined edit keeps it.
+A kept copy never holds a full Social Security number: each number shaped
+like one is XXX-XX-XXXX there.
+
 Notes are append-only (correct one with caseplan note amend) and activity
 weeks are one file a week (caseplan activity add), so edit opens neither.` + "\n" + exitStatusHelp,
 		Example: `  caseplan edit 2026-K7QX2            # the intake record
@@ -74,7 +80,23 @@ func editRun(opts *editOptions) error {
 	res, err := ws.Edit(casework.HandEdit{
 		Case:   opts.caseID,
 		Record: opts.record,
-		Open:   func(path string) error { return runEditor(opts.env, editor, path) },
+		Open: func(path string) error {
+			opts.editing.Store(true)
+			defer opts.editing.Store(false)
+			return runEditor(opts.env, editor, path)
+		},
+		Copied: func(keep func() (string, int)) {
+			if keep == nil {
+				opts.onStop.Store(nil)
+				return
+			}
+			stop := func() {
+				if temp, masked := keep(); temp != "" {
+					fmt.Fprintf(opts.env.Stderr, "caseplan: nothing was written; %s\n", keptWords(temp, masked))
+				}
+			}
+			opts.onStop.Store(&stop)
+		},
 		Invalid: func(temp string, found []finding.Finding) bool {
 			for _, f := range found {
 				printFinding(opts.env.Stderr, f)
@@ -103,14 +125,12 @@ func editRun(opts *editOptions) error {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %v\n", err)
 		return nil
 	case errors.As(err, &notSaved):
-		kept := fmt.Sprintf("your edited copy is kept in %s; fix it there and copy it over the record, or delete it", notSaved.Temp)
+		kept := keptWords(notSaved.Temp, notSaved.Masked)
 		if errors.Is(notSaved.Err, casework.ErrChangedMeanwhile) {
 			// Copied over the record, the copy would undo the change
 			// made meanwhile.
 			kept = fmt.Sprintf("your edited copy is kept in %s, but copied over the record it would undo the change made meanwhile: run caseplan edit again and make your change there (diff the copy against the record to see it), then delete the copy", notSaved.Temp)
-		}
-		if notSaved.Masked > 0 {
-			kept += fmt.Sprintf("; the copy holds %s where you typed %d number(s) shaped like a Social Security number, which is never stored, not even there", casework.SSNMask, notSaved.Masked)
+			kept += maskedWords(notSaved.Masked)
 		}
 		var refused *casework.RefusedError
 		if errors.As(notSaved.Err, &refused) {
@@ -130,6 +150,20 @@ func editRun(opts *editOptions) error {
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: %s: %s\n", opts.caseID, res.Change.Summary)
 	return nil
+}
+
+// keptWords says where an edit's copy is kept and what to do with it.
+func keptWords(temp string, masked int) string {
+	return fmt.Sprintf("your edited copy is kept in %s; fix it there and copy it over the record, or delete it", temp) + maskedWords(masked)
+}
+
+// maskedWords says that the kept copy holds SSNMask where an SSN-shaped
+// number was typed; "" when none was.
+func maskedWords(masked int) string {
+	if masked == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; the copy holds %s where you typed %d number(s) shaped like a Social Security number, which is never stored, not even there", casework.SSNMask, masked)
 }
 
 func stdinIsTerminal(env Env) bool {

@@ -109,6 +109,13 @@ type globals struct {
 	// arrives then is held until the change is complete.
 	writing     atomic.Bool
 	interrupted atomic.Bool
+	// editing is set while an editor caseplan started has the terminal:
+	// Ctrl-C is the editor's then, as git leaves it to the editor it
+	// runs, and caseplan waits for the editor to close.
+	editing atomic.Bool
+	// onStop, when set, runs before a signal ends caseplan: what a
+	// command must not leave as it is (an edited copy to be masked).
+	onStop atomic.Pointer[func()]
 }
 
 // critical runs fn, the part of a write that changes the store, and holds
@@ -122,6 +129,8 @@ func (g *globals) critical(fn func() error) error {
 // handleSignals makes an interrupt end caseplan at once, except during a
 // write's critical part, which takes milliseconds: then it ends caseplan
 // right after, so the store is left as it was or with the change complete.
+// While an editor caseplan runs has the terminal, Ctrl-C (SIGINT) is left
+// to the editor.
 func (g *globals) handleSignals() (stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
@@ -129,9 +138,15 @@ func (g *globals) handleSignals() (stop func()) {
 	go func() {
 		for {
 			select {
-			case <-ch:
+			case sig := <-ch:
+				if sig == os.Interrupt && g.editing.Load() {
+					continue // the editor's Ctrl-C
+				}
 				g.interrupted.Store(true)
 				if !g.writing.Load() {
+					if stop := g.onStop.Load(); stop != nil {
+						(*stop)()
+					}
 					fmt.Fprintln(g.env.Stderr, "caseplan: interrupted")
 					os.Exit(ExitOther)
 				}
