@@ -44,6 +44,13 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "a bad GIT_AUTHOR_DATE", env: map[string]string{"GIT_AUTHOR_DATE": "soon"}, args: []string{"validate"}, wantStderr: "GIT_AUTHOR_DATE: "},
 		{name: "no store here", args: []string{"validate", "--store", filepath.Join(root, "..")}, wantStderr: "no case store at or above"},
 		{name: "no store in CASEPLAN_STORE", env: map[string]string{"CASEPLAN_STORE": ".."}, args: []string{"validate"}, wantStderr: "no case store at or above"},
+		// A path mistyped is said to be one, and the hint does not ask
+		// for the --store that was given.
+		{name: "a --store not there", args: []string{"validate", "--store", filepath.Join(root, "casess")}, wantStderr: `--store "` + filepath.Join(root, "casess") + `": no such directory` + "\ncaseplan: hint: name the directory of a store (or one inside it)"},
+		{name: "a CASEPLAN_STORE not there", env: map[string]string{"CASEPLAN_STORE": "casess"}, args: []string{"validate"}, wantStderr: `CASEPLAN_STORE "casess": no such directory`},
+		{name: "a --store that is a file", args: []string{"validate", "--store", filepath.Join(root, "cases", "caseplan.yaml")}, wantStderr: `caseplan.yaml": not a directory`},
+		{name: "a --store with no store", args: []string{"validate", "--store", filepath.Join(root, "..")}, wantStderr: "caseplan: hint: --store names the directory of a store"},
+		{name: "a CASEPLAN_STORE with no store", env: map[string]string{"CASEPLAN_STORE": ".."}, args: []string{"validate"}, wantStderr: "caseplan: hint: CASEPLAN_STORE names the directory of a store"},
 		{name: "an unknown case", args: []string{"validate", "--today", "2026-03-16", "W-404"}, wantStderr: `no case "W-404" in this store`},
 		{name: "a path outside the store", args: []string{"validate", "--today", "2026-03-16", "../x.yaml"}, wantStderr: "is outside the store"},
 	}
