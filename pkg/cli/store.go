@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/caseid"
@@ -361,10 +363,15 @@ func (g *globals) loadReadable(caseID, p string) (*casefile.Snapshot, error) {
 // one may not see the difference. Otherwise it names the cases the ID was
 // probably meant to be (caseid.Meant), or says where the store's cases are
 // listed and how a colleague's new case reaches this clone.
-func (g *globals) nameCase(err error) error {
+func (g *globals) nameCase(c *cobra.Command, raw []string, err error) error {
 	var uc *store.UnknownCaseError
 	if !errors.As(err, &uc) {
 		return err
+	}
+	// "--content Called about it": the words after the first were read
+	// as cases. The command line says which flag's value they were.
+	if flag, words := runOnValue(c, raw, needArgs(c)); flag != "" && slices.Contains(words[1:], uc.ID) {
+		return hintf(err, "%q is a word of the value of %s: a value of several words goes in quotes: %s", uc.ID, flag, typedValue(flag, words))
 	}
 	switch strings.ToLower(uc.ID) {
 	case "yes", "no", "true", "false", "y", "n":
