@@ -1,7 +1,6 @@
 package calendar
 
 import (
-	"strings"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
@@ -53,18 +52,7 @@ func (k Contact) Is(n *record.Note) bool {
 			recognised = true
 		}
 	}
-	return recognised && detailed(n)
-}
-
-// detailed reports whether a note says what happened: one of the seven
-// elements of a good note (001) is written.
-func detailed(n *record.Note) bool {
-	for _, s := range []string{n.Background, n.Reason, n.Observations, n.Content, n.Results, n.Impressions, n.Plan} {
-		if strings.TrimSpace(s) != "" {
-			return true
-		}
-	}
-	return false
+	return recognised && n.SaysSomething() // a detailed note (002): one of the seven elements written
 }
 
 // Last returns the date of the latest contact among notes.

@@ -3,6 +3,7 @@ package casework
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/audit"
@@ -28,6 +29,9 @@ func (a AddNote) Build(s *State) (*Change, error) {
 	n := a.Note
 	if n.Amends != "" && !hasNote(c.Notes, n.Amends) {
 		return nil, inputErrorf("caseplan note list "+a.Case+" lists its notes", "case %s has no note %q to amend", a.Case, n.Amends)
+	}
+	if err := checkNoteTexts(&n); err != nil {
+		return nil, err
 	}
 	if n.Date == "" {
 		n.Date = date(s.Today)
@@ -90,6 +94,27 @@ func (s *State) authorNote(n *record.Note) error {
 	case n.Author == s.Staff.ID, access.MayRecordFor(s.Snapshot.Config, s.Staff):
 	default:
 		return inputErrorf("leave author out of the note: it is whoever records it", "the note's author is %q, but you are %s: a note is recorded in its author's own name", n.Author, s.Staff.ID)
+	}
+	return nil
+}
+
+// checkNoteTexts refuses a note whose texts cannot be what was meant.
+// A note is never edited once committed, so what it says stays as
+// written: a text of spaces only (a stray quote, a variable of blanks)
+// would look written and say nothing, and an amendment with neither a
+// text nor an action item corrects nothing, and neither could be taken
+// back. A text left out, or given as "", is not written at all, and
+// stays allowed: a note may record only that a contact happened.
+func checkNoteTexts(n *record.Note) error {
+	for _, t := range n.Texts() {
+		if t.Text != "" && strings.TrimSpace(t.Text) == "" {
+			return inputErrorf(fmt.Sprintf("write the %s, or leave --%s out", t.Field, t.Field),
+				"the note's %s is only spaces", t.Field)
+		}
+	}
+	if n.Kind == "amendment" && !n.SaysSomething() && len(n.Actions) == 0 {
+		return inputErrorf(`say what it corrects, e.g. --content "The interview is on March 12, not March 21 as noted"`,
+			"the amendment of note %s says nothing: it needs the correction, in --content or another of the note's texts, or its action items", n.Amends)
 	}
 	return nil
 }

@@ -31,6 +31,9 @@ func (a AddGroupNote) Build(s *State) (*Change, error) {
 	if n.Kind == "amendment" || n.Amends != "" {
 		return nil, inputErrorf("caseplan note amend CASE NOTE corrects one case's note", "an amendment corrects one case's note; it is never a group note")
 	}
+	if err := checkNoteTexts(&n); err != nil {
+		return nil, err
+	}
 	seen := map[string]bool{}
 	for _, id := range a.Cases {
 		if seen[id] {

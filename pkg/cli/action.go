@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -20,12 +21,22 @@ the plan's action_items (iep.yaml), by the item's reference — the note's ID,
 	return c
 }
 
-// actionItemArg parses an action item's reference, NOTE#N.
-func actionItemArg(ref string, change *casework.CloseActionItem) error {
+// actionItemArg parses an action item's reference, NOTE#N, the second
+// argument of c after the case. Two slips are named as what they are: the
+// two arguments swapped, and a note's ID without its item's number.
+func actionItemArg(c *cobra.Command, caseArg, ref string, change *casework.CloseActionItem) error {
 	note, n, ok := casework.ParseActionItem(ref)
 	if !ok {
-		return &UsageError{Msg: fmt.Sprintf("action item %q: write it as NOTE#N, the note's ID and the item's number from 1", ref),
-			Hint: "case show and due print each open item's reference, e.g. 2026-03-12-ab12#2"}
+		if _, _, swapped := casework.ParseActionItem(caseArg); swapped {
+			name := strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ")
+			return &UsageError{Msg: fmt.Sprintf("%s takes the case first, then the action item, but was given the item %q first", name, caseArg),
+				Hint: fmt.Sprintf("write it as %s %s %s", c.CommandPath(), ref, caseArg)}
+		}
+		hint := "case show and due print each open item's reference, e.g. 2026-03-12-ab12#2"
+		if !strings.Contains(ref, "#") {
+			hint = fmt.Sprintf("add the item's number to the note's ID: %s#1 is its first item; ", ref) + hint
+		}
+		return &UsageError{Msg: fmt.Sprintf("action item %q: write it as NOTE#N, the note's ID and the item's number from 1", ref), Hint: hint}
 	}
 	change.Note, change.Item = note, n
 	return nil

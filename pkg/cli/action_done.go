@@ -35,7 +35,7 @@ caseplan action drop — and a date before the note or after today.` + "\n" + ex
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
-			if err := actionItemArg(args[1], &opts.change); err != nil {
+			if err := actionItemArg(c, args[0], args[1], &opts.change); err != nil {
 				return err
 			}
 			var err error

@@ -32,7 +32,7 @@ as caseplan action done refuses.` + "\n" + exitStatusHelp,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
-			if err := actionItemArg(args[1], &opts.change); err != nil {
+			if err := actionItemArg(c, args[0], args[1], &opts.change); err != nil {
 				return err
 			}
 			if strings.TrimSpace(opts.change.Reason) == "" {

@@ -133,3 +133,26 @@ func TestDateFlagsRefuseEmpty(t *testing.T) {
 		t.Errorf("checked %d date flags, %d of them clearable: the walk missed them", dates, clearable)
 	}
 }
+
+// TestFlagPlaceholders: the word of a flag's usage in backquotes is the
+// placeholder help shows after the flag (--due DATE), so it is a capital
+// word; "`short` or long" showed `--term short`, as if short were what to
+// type in every case.
+func TestFlagPlaceholders(t *testing.T) {
+	root := newCmdRoot(&globals{env: Env{Getenv: func(string) string { return "" }}})
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if !strings.Contains(f.Usage, "`") {
+				return
+			}
+			if name, _ := pflag.UnquoteUsage(f); name != strings.ToUpper(name) {
+				t.Errorf("%s --%s: placeholder %q is not a capital word", c.CommandPath(), f.Name, name)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}

@@ -39,7 +39,7 @@ program (001). --target is the date it should be reached.` + "\n" + exitStatusHe
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Term, "term", "", "`short` or long (required)")
+	f.StringVar(&opts.change.Term, "term", "", "`TERM`: short (while services are given) or long (9 to 12 months after exit) (required)")
 	f.StringVar(&opts.change.Text, "text", "", "what the customer wants to achieve (required)")
 	dateVar(f, &opts.target, "target", "the `DATE` the goal should be reached")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/schemas"
@@ -151,6 +152,10 @@ func readNoteFile(g *globals, name string, fill, set map[string]any) (record.Not
 	if name == "-" {
 		display = "<stdin>"
 		data, err = io.ReadAll(io.LimitReader(g.env.Stdin, load.MaxFileSize+1))
+		if err == nil && len(data) > load.MaxFileSize {
+			// Only the start was read: its length is not the input's.
+			return record.Note{}, g.changeError(&casework.NoteFileError{Name: display, Findings: []finding.Finding{load.TooLargeRead(display)}})
+		}
 	} else {
 		if !filepath.IsAbs(name) {
 			name = filepath.Join(g.env.Dir, name)

@@ -23,7 +23,9 @@ func newCmdNoteAdd(g *globals, runF func(*noteAddOptions) error) *cobra.Command 
 note's ID is printed on stdout.
 
 A good note has the seven elements of document 001: background, reason,
-observations, content, results, impressions and plan.
+observations, content, results, impressions and plan. Each may be left out;
+one given as spaces only is refused, since a note is never edited once
+committed.
 
 ` + contactHelp + `
 

@@ -20,8 +20,9 @@ func newCmdNoteAmend(g *globals, runF func(*noteAmendOptions) error) *cobra.Comm
 		Long: `Correct note NOTE of CASE. A committed note is never edited or removed —
 caseplan verify reports it if one is — so a correction is a new note of kind
 amendment that names the note it corrects. Give the correction with the
-note flags (--content, --results, ...); the mode defaults to none. The new
-note's ID is printed.` + "\n" + exitStatusHelp,
+note flags (--content, --results, ...); the mode defaults to none. An
+amendment with neither a text nor an action item is refused, as is a text
+of spaces only. The new note's ID is printed.` + "\n" + exitStatusHelp,
 		Example: `  caseplan note amend 2026-K7QX2 2026-03-03-ab12 \
       --content "The interview is on March 12, not March 21 as noted"`,
 		Args: cobra.ExactArgs(2),

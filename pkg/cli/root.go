@@ -171,7 +171,8 @@ func Main(args []string, env Env) int {
 	root.SetErr(env.Stderr)
 	c, err := root.ExecuteC()
 	err = usageHint(c, err)
-	err = g.nameCase(err)
+	err = quoteHint(c, args, err)
+	err = g.nameCase(c, args, err)
 	printError(env.Stderr, err)
 	if g.interrupted.Load() {
 		fmt.Fprintln(env.Stderr, "caseplan: interrupted after the change was complete")

@@ -28,7 +28,16 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "an argument too many", args: []string{"commit", "extra"}, wantStderr: `commit takes no arguments, but was given "extra"`},
 		{name: "a case not named", args: []string{"case", "show"}, wantStderr: "case show needs CASE\ncaseplan: hint: usage: caseplan case show CASE [flags]; run 'caseplan case show --help' for more"},
 		{name: "one argument of two", args: []string{"note", "amend", "W-1"}, wantStderr: `note amend needs CASE NOTE, but was given only "W-1"`},
-		{name: "a value of several words unquoted", args: []string{"case", "reopen", "W-1", "--date", "2026-03-16", "--reason", "found", "work"}, wantStderr: `case reopen takes CASE, but was given 2 arguments: "W-1" "work"` + "\ncaseplan: hint: usage: caseplan case reopen CASE --date DATE --reason TEXT [flags]; run 'caseplan case reopen --help' for more\ncaseplan: hint: a value of several words goes in quotes"},
+		{name: "a value of several words unquoted", args: []string{"case", "reopen", "W-1", "--date", "2026-03-16", "--reason", "found", "work"}, wantStderr: `case reopen takes CASE, but was given 2 arguments: "W-1" "work"` + "\ncaseplan: hint: usage: caseplan case reopen CASE --date DATE --reason TEXT [flags]; run 'caseplan case reopen --help' for more\ncaseplan: hint: a value of several words goes in quotes: --reason \"found work\"\n"},
+		// The hint names the flag the words were typed after, with the
+		// whole value as it should have been typed — never a flag the
+		// command lacks, and no hint about quotes where no flag's value
+		// ran on.
+		{name: "a name of several words unquoted", args: []string{"ref", "add", "W-1", "--name", "Pat", "Example", "--relationship", "supervisor"}, wantStderr: "hint: a value of several words goes in quotes: --name \"Pat Example\"\n"},
+		{name: "a name unquoted, to a command without arguments", args: []string{"case", "new", "--program", "wioa", "--name", "Se\u00e1n", "O'Brien", "Jr"}, wantStderr: `case new takes no arguments, but was given "O'Brien" "Jr"` + "\ncaseplan: hint: usage: caseplan case new --program P --name NAME [--manager STAFF] [flags]; run 'caseplan case new --help' for more\ncaseplan: hint: a value of several words goes in quotes: --name \"Se\u00e1n O'Brien Jr\"\n"},
+		{name: "a value with a quote in it", args: []string{"case", "new", "--program", "wioa", "--name=Ann \"Annie\"", "Lee"}, wantStderr: `hint: a value of several words goes in quotes: --name 'Ann "Annie" Lee'`},
+		{name: "two cases to a command of one", args: []string{"case", "show", "W-1", "W-2"}, wantStderr: `case show takes CASE, but was given 2 arguments: "W-1" "W-2"` + "\ncaseplan: hint: usage: caseplan case show CASE [flags]; run 'caseplan case show --help' for more\n"},
+		{name: "a word of a note's text read as a case", args: []string{"note", "add", "--kind", "contact", "--mode", "phone", "--content", "Reviewed", "resume", "W-1"}, wantStderr: `no case "resume" in this store` + "\ncaseplan: hint: \"resume\" is a word of the value of --content: a value of several words goes in quotes: --content \"Reviewed resume\"\n"},
 		{name: "too many for an optional argument", args: []string{"clone", "a", "b", "c"}, wantStderr: `clone takes URL [DIR], but was given 3 arguments`},
 		{name: "an empty filter", args: []string{"case", "list", "--manager", ""}, wantStderr: `--manager "": an empty value is not one of the choices`},
 		{name: "an empty choice", args: []string{"case", "list", "--status", " "}, wantStderr: `--status " ": an empty value is not one of the choices`},
@@ -44,6 +53,13 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "a bad GIT_AUTHOR_DATE", env: map[string]string{"GIT_AUTHOR_DATE": "soon"}, args: []string{"validate"}, wantStderr: "GIT_AUTHOR_DATE: "},
 		{name: "no store here", args: []string{"validate", "--store", filepath.Join(root, "..")}, wantStderr: "no case store at or above"},
 		{name: "no store in CASEPLAN_STORE", env: map[string]string{"CASEPLAN_STORE": ".."}, args: []string{"validate"}, wantStderr: "no case store at or above"},
+		// A path mistyped is said to be one, and the hint does not ask
+		// for the --store that was given.
+		{name: "a --store not there", args: []string{"validate", "--store", filepath.Join(root, "casess")}, wantStderr: `--store "` + filepath.Join(root, "casess") + `": no such directory` + "\ncaseplan: hint: name the directory of a store (or one inside it)"},
+		{name: "a CASEPLAN_STORE not there", env: map[string]string{"CASEPLAN_STORE": "casess"}, args: []string{"validate"}, wantStderr: `CASEPLAN_STORE "casess": no such directory`},
+		{name: "a --store that is a file", args: []string{"validate", "--store", filepath.Join(root, "cases", "caseplan.yaml")}, wantStderr: `caseplan.yaml": not a directory`},
+		{name: "a --store with no store", args: []string{"validate", "--store", filepath.Join(root, "..")}, wantStderr: "caseplan: hint: --store names the directory of a store"},
+		{name: "a CASEPLAN_STORE with no store", env: map[string]string{"CASEPLAN_STORE": ".."}, args: []string{"validate"}, wantStderr: "caseplan: hint: CASEPLAN_STORE names the directory of a store"},
 		{name: "an unknown case", args: []string{"validate", "--today", "2026-03-16", "W-404"}, wantStderr: `no case "W-404" in this store`},
 		{name: "a path outside the store", args: []string{"validate", "--today", "2026-03-16", "../x.yaml"}, wantStderr: "is outside the store"},
 	}
@@ -58,6 +74,11 @@ func TestMainUsageErrors(t *testing.T) {
 			}
 			if !strings.HasPrefix(stderr, "caseplan: ") || !strings.Contains(stderr, tt.wantStderr) {
 				t.Errorf("stderr:\n%s\nwant caseplan: ... %q", stderr, tt.wantStderr)
+			}
+			// A want ending in a line break is how stderr ends: no hint
+			// after it.
+			if strings.HasSuffix(tt.wantStderr, "\n") && !strings.HasSuffix(stderr, tt.wantStderr) {
+				t.Errorf("stderr:\n%s\nwant it to end with %q", stderr, tt.wantStderr)
 			}
 		})
 	}

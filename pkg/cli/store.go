@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/caseid"
@@ -32,21 +34,43 @@ import (
 // storeRoot resolves --store, CASEPLAN_STORE, else the store found upward
 // from the working directory.
 func (g *globals) storeRoot() (string, error) {
-	dir := g.store
+	dir, from := g.store, "--store"
 	if dir == "" {
-		dir = g.env.Getenv("CASEPLAN_STORE")
+		dir, from = g.env.Getenv("CASEPLAN_STORE"), "CASEPLAN_STORE"
 	}
 	if dir == "" {
-		dir = g.env.Dir
+		dir, from = g.env.Dir, ""
 	} else if !isAbs(dir) {
 		dir = g.env.Dir + "/" + dir
+	}
+	if from != "" {
+		// A store named by a path that is not there is a typo in the
+		// path, not a missing store: say so, rather than look upward
+		// from it and hint at --store, which was given.
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			what := "no such directory"
+			if err == nil {
+				what = "not a directory"
+			}
+			return "", &UsageError{
+				Msg:  fmt.Sprintf("%s %q: %s", from, g.storeFlagValue(from), what),
+				Hint: "name the directory of a store (or one inside it); caseplan init DIR creates a store",
+			}
+		}
 	}
 	root, err := store.Find(dir)
 	if nf := (*store.NotFoundError)(nil); errors.As(err, &nf) && nf.NoSettings != "" {
 		return "", &UsageError{Msg: err.Error(), Hint: fmt.Sprintf("put back the last committed one with git checkout HEAD -- %s; caseplan init makes a new store", layout.ConfigPath)}
 	}
 	if err != nil {
-		return "", &UsageError{Msg: err.Error(), Hint: "run caseplan in a store, or name one with --store DIR; caseplan init creates one"}
+		hint := "run caseplan in a store, or name one with --store DIR; caseplan init creates one"
+		switch from {
+		case "--store":
+			hint = "--store names the directory of a store (or one inside it); caseplan init creates one"
+		case "CASEPLAN_STORE":
+			hint = "CASEPLAN_STORE names the directory of a store (or one inside it): correct it, or unset it to use the store around the working directory"
+		}
+		return "", &UsageError{Msg: err.Error(), Hint: hint}
 	}
 	if gitstore.PendingWrite(root) {
 		if err := g.recover(root); err != nil {
@@ -105,6 +129,15 @@ func (g *globals) sayLockWait(pid int, timeout time.Duration) {
 		who = fmt.Sprintf("caseplan process %d", pid)
 	}
 	fmt.Fprintf(g.env.Stderr, "caseplan: waiting for %s, which is writing to this store (up to %s; --lock-wait changes it)\n", who, g.lockWait)
+}
+
+// storeFlagValue is the store's path as it was given, by --store or by
+// CASEPLAN_STORE.
+func (g *globals) storeFlagValue(from string) string {
+	if from == "--store" {
+		return g.store
+	}
+	return g.env.Getenv("CASEPLAN_STORE")
 }
 
 func isAbs(p string) bool { return strings.HasPrefix(p, "/") }
@@ -330,10 +363,15 @@ func (g *globals) loadReadable(caseID, p string) (*casefile.Snapshot, error) {
 // one may not see the difference. Otherwise it names the cases the ID was
 // probably meant to be (caseid.Meant), or says where the store's cases are
 // listed and how a colleague's new case reaches this clone.
-func (g *globals) nameCase(err error) error {
+func (g *globals) nameCase(c *cobra.Command, raw []string, err error) error {
 	var uc *store.UnknownCaseError
 	if !errors.As(err, &uc) {
 		return err
+	}
+	// "--content Called about it": the words after the first were read
+	// as cases. The command line says which flag's value they were.
+	if flag, words := runOnValue(c, raw, needArgs(c)); flag != "" && slices.Contains(words[1:], uc.ID) {
+		return hintf(err, "%q is a word of the value of %s: a value of several words goes in quotes: %s", uc.ID, flag, typedValue(flag, words))
 	}
 	switch strings.ToLower(uc.ID) {
 	case "yes", "no", "true", "false", "y", "n":

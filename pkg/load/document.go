@@ -152,6 +152,16 @@ func TooLarge(path string, size int64) finding.Finding {
 	}
 }
 
+// TooLargeRead is the finding for input read only until it passed
+// MaxFileSize (standard input, which may not end), so that its whole size
+// is not known: the finding says it is over the limit, never a size it
+// does not have.
+func TooLargeRead(path string) finding.Finding {
+	f := TooLarge(path, MaxFileSize+1)
+	f.Message = fmt.Sprintf("more than the %d-byte limit for a record; split it or remove what does not belong", MaxFileSize)
+	return f
+}
+
 // Position returns the line and column of the value at path (the tokens of
 // a JSON pointer). When the path does not exist it returns the position of
 // its nearest existing ancestor, so "missing field" findings point at the

@@ -1,5 +1,7 @@
 package record
 
+import "strings"
+
 // Note is one case note, cases/<id>/notes/<date>-<suffix>.yaml. A note is
 // never edited once committed; a correction is a new note of kind
 // "amendment" whose Amends names the note it corrects.
@@ -33,4 +35,31 @@ type Action struct {
 	Text  string `yaml:"text" json:"text"`
 	Due   Date   `yaml:"due,omitempty" json:"due,omitempty"`
 	Done  Date   `yaml:"done,omitempty" json:"done,omitempty"`
+}
+
+// NoteText is one of a note's seven elements (001): the field's name, as
+// the record and note add's flags spell it, and what it says.
+type NoteText struct {
+	Field, Text string
+}
+
+// Texts returns the seven elements of a good case note (001) in the
+// document's order: background, reason, observations, content, results,
+// impressions and plan.
+func (n *Note) Texts() [7]NoteText {
+	return [7]NoteText{
+		{"background", n.Background}, {"reason", n.Reason}, {"observations", n.Observations},
+		{"content", n.Content}, {"results", n.Results}, {"impressions", n.Impressions}, {"plan", n.Plan},
+	}
+}
+
+// SaysSomething reports whether one of the note's seven elements is
+// written: holds a character that is not a space.
+func (n *Note) SaysSomething() bool {
+	for _, t := range n.Texts() {
+		if strings.TrimSpace(t.Text) != "" {
+			return true
+		}
+	}
+	return false
 }
