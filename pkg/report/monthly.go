@@ -409,7 +409,12 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		Program: in.Program, Status: then.Intake.Status, Phase: st.Phase, PhaseEnds: string(st.PhaseEnds),
 		DaysLeft: st.DaysLeft, LastContact: string(st.LastContact), Contacts: n.Contacts,
 		Applications: n.Applications, Interviews: n.Interviews, OverdueItems: n.OverdueItems,
-		NextMilestone: nextMilestone(then.IEP), Flags: []string{},
+		Flags: []string{},
+	}
+	if st.Phase != casestate.PhaseClosed {
+		// A closed case's plan is no longer worked: the tickler lists no
+		// milestone of it, and neither does its row.
+		row.NextMilestone = nextMilestone(then.IEP)
 	}
 	if n.Opened == 1 {
 		row.Flags = append(row.Flags, FlagOpened)
