@@ -51,6 +51,50 @@ func checkAccess(roster *record.Config, actor record.Staff, files map[string][]b
 	return nil
 }
 
+// checkCommittedAccess repeats the roster and access checks on what the
+// commit will hold: HEAD's roster and records, with the change's files
+// on top. The work tree may hold hand edits not committed yet — a case's
+// manager or team changed, the actor added to the roster — which the
+// commit leaves out, and verify checks every commit against the records
+// of its parent: a change that only such an edit allows is refused, as
+// verify would report it (author-not-on-roster, case-access).
+func (w *Workspace) checkCommittedAccess(change *Change) error {
+	head, err := w.Repo.Head()
+	if err != nil || head.IsZero() {
+		return err
+	}
+	tree, err := w.Repo.TreeAt(head)
+	if err != nil {
+		return err
+	}
+	committed := store.GitTree{Tree: tree}
+	ids := []string{}
+	for p := range change.Files {
+		if id, ok := layout.CaseOf(p); ok && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	before, loaded, err := store.Load(committed, existing(committed, ids))
+	if err != nil || before.Config == nil {
+		return err // no roster committed yet: the store's first commits
+	}
+	uncommitted := "; that edit is not committed yet, and a commit is checked against the records of the commit before it: have it committed first (caseplan commit -m MESSAGE, by someone whose role allows it)"
+	staff, ok := before.Config.StaffByEmail(w.Author.Email)
+	if !ok || !staff.IsActive() {
+		return inputErrorf("the roster's admin commits the roster edit first (caseplan commit -m MESSAGE)",
+			"%s is on the staff roster only by an edit of %s that is not committed yet, and a commit is checked against the roster of the commit before it", w.Author, layout.ConfigPath)
+	}
+	after, _, err := store.Load(overlay{committed, change.Files}, existing(overlay{committed, change.Files}, ids))
+	if err != nil {
+		return err
+	}
+	err = checkAccess(before.Config, staff, change.Files, before, after, loaded)
+	if ae, ok := err.(*AccessError); ok {
+		ae.Denials[0].Hint = "the work tree's records allow it, but only by a hand edit" + uncommitted
+	}
+	return err
+}
+
 // UnreadableIntakeError says that who may change a case cannot be told:
 // its intake.yaml, which names the case's manager and team, cannot be
 // read (Findings say why). Taken for a new case, the change would be

@@ -298,6 +298,11 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	if err := checkAccess(before.Config, staff, change.Files, before, after, loaded); err != nil {
 		return nil, err
 	}
+	if !w.NoCommit {
+		if err := w.checkCommittedAccess(change); err != nil {
+			return nil, err
+		}
+	}
 	res, err := w.guard(change, loadedStore{before, loaded}, loadedStore{after, afterLoaded}, nil)
 	if err != nil {
 		return nil, err
