@@ -54,11 +54,13 @@ func (a AddStaff) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("use lower-case letters, digits, '.', '_' or '-'", "staff id %q is not valid", st.ID)
 	}
 	cfg := s.Snapshot.Config
+	// The same person first: an ID made from their email is theirs
+	// already, and another ID would list them twice.
+	if other, ok := cfg.StaffByEmail(st.Email); ok {
+		return nil, inputErrorf("caseplan staff set "+other.ID+" changes their name, role, center or keys", "%s is already on the roster as %s", st.Email, other.ID)
+	}
 	if _, ok := cfg.StaffByID(st.ID); ok {
 		return nil, inputErrorf("choose another id with --id", "staff id %q is already on the roster", st.ID)
-	}
-	if other, ok := cfg.StaffByEmail(st.Email); ok {
-		return nil, inputErrorf("", "%s is already on the roster as %s", st.Email, other.ID)
 	}
 	old, err := s.ReadFile(layout.ConfigPath)
 	if err != nil {
