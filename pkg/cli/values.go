@@ -39,6 +39,10 @@ type valuesFrom struct {
 	// noCheck leaves the check to the command, which knows more than
 	// membership (a staff member no longer active, the case's own manager).
 	noCheck bool
+	// elsewhere are values the check lets through, unlisted and not
+	// completed, for the command to send elsewhere with a hint of its own
+	// (note add --kind amendment: caseplan note amend).
+	elsewhere []string
 }
 
 func fixed(v ...string) valuesFrom { return valuesFrom{fixed: v} }
@@ -46,6 +50,14 @@ func fixed(v ...string) valuesFrom { return valuesFrom{fixed: v} }
 // enum is the list a schema gives a field; a missing one is a programming
 // error that TestFlagValues catches.
 func enum(kind string, path ...string) valuesFrom { return fixed(schemas.Enum(kind, path...)...) }
+
+// enumElsewhere is v without the values another command takes (see
+// valuesFrom.elsewhere).
+func enumElsewhere(v valuesFrom, elsewhere ...string) valuesFrom {
+	v.fixed = slices.DeleteFunc(slices.Clone(v.fixed), func(s string) bool { return slices.Contains(elsewhere, s) })
+	v.elsewhere = elsewhere
+	return v
+}
 
 var (
 	programKeys  = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.Programs) }}
@@ -62,7 +74,7 @@ var (
 // flagValues maps a command (its path below caseplan) and a flag to its
 // values.
 var flagValues = map[string]map[string]valuesFrom{
-	"note add":              {"kind": enum("note", "kind"), "mode": enum("note", "mode"), "service": serviceCodes, "cohort": cohortIDs},
+	"note add":              {"kind": enumElsewhere(enum("note", "kind"), "amendment"), "mode": enum("note", "mode"), "service": serviceCodes, "cohort": cohortIDs},
 	"note amend":            {"mode": enum("note", "mode"), "service": serviceCodes},
 	"case new":              {"program": programKeys, "manager": staffIDs},
 	"case list":             {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status"), "cohort": cohortIDs},
@@ -177,7 +189,7 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 			return
 		}
 		for _, v := range flagStrings(f) {
-			if v != "" && !slices.Contains(valid, v) {
+			if v != "" && !slices.Contains(valid, v) && !slices.Contains(from.elsewhere, v) {
 				err = usageErrorf("--%s %q: use one of %s", f.Name, v, strings.Join(valid, ", "))
 				return
 			}
