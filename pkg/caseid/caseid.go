@@ -91,16 +91,17 @@ func Meant(typed string, ids []string) []string {
 		if k == t {
 			continue
 		}
-		if oneSlip(t, k) || (len(t) >= 4 && strings.HasSuffix(k, "-"+t)) {
+		if OneSlip(t, k) || (len(t) >= 4 && strings.HasSuffix(k, "-"+t)) {
 			out = append(out, id)
 		}
 	}
 	return out
 }
 
-// oneSlip reports whether a and b differ by one character left out, added
-// or changed, or by two neighbours swapped.
-func oneSlip(a, b string) bool {
+// OneSlip reports whether a and b differ by one character left out, added
+// or changed, or by two neighbours swapped: one slip of a key, for the
+// suggestions of anything typed (a case ID, a flag's name).
+func OneSlip(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}

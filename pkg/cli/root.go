@@ -50,6 +50,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/caseplan/caseplan/pkg/buildinfo"
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 )
 
@@ -290,7 +291,11 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		if errors.As(err, &u) {
 			return u
 		}
-		return &UsageError{Msg: err.Error(), Hint: fmt.Sprintf("run '%s --help' for usage", c.CommandPath())}
+		hint := fmt.Sprintf("run '%s --help' for usage", c.CommandPath())
+		if meant := flagsMeant(c, err); len(meant) > 0 {
+			hint = "did you mean " + strings.Join(meant, " or ") + "? " + hint
+		}
+		return &UsageError{Msg: err.Error(), Hint: hint}
 	})
 
 	root.AddCommand(
@@ -341,6 +346,23 @@ func newGroupCmd(use, short string, subs ...*cobra.Command) *cobra.Command {
 	}
 	c.AddCommand(subs...)
 	return c
+}
+
+// flagsMeant returns the flags of c that the unknown flag err names was
+// probably meant to be: one slip of a key away ("--knd" for --kind).
+func flagsMeant(c *cobra.Command, err error) []string {
+	typed, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return nil
+	}
+	typed = strings.ToLower(typed)
+	var meant []string
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden && caseid.OneSlip(typed, f.Name) {
+			meant = append(meant, "--"+f.Name)
+		}
+	})
+	return meant
 }
 
 // groupRun runs a command that only groups subcommands (the root among

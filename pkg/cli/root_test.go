@@ -23,6 +23,8 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "an unknown command", args: []string{"frobnicate"}, wantStderr: `unknown command "frobnicate"`},
 		{name: "an unknown subcommand", args: []string{"case", "frobnicate"}, wantStderr: `unknown command "frobnicate" for "caseplan case"`},
 		{name: "an unknown flag", args: []string{"validate", "--bogus"}, wantStderr: "unknown flag: --bogus"},
+		{name: "a flag one slip away", args: []string{"note", "add", "W-1", "--knd", "contact"}, wantStderr: "unknown flag: --knd\ncaseplan: hint: did you mean --kind? run 'caseplan note add --help' for usage\n"},
+		{name: "a flag with letters swapped", args: []string{"case", "list", "--manaegr", "x"}, wantStderr: "hint: did you mean --manager?"},
 		{name: "an unknown shorthand", args: []string{"validate", "-z"}, wantStderr: "unknown shorthand flag"},
 		{name: "a flag without its value", args: []string{"validate", "--store"}, wantStderr: "flag needs an argument"},
 		{name: "an argument too many", args: []string{"commit", "extra"}, wantStderr: `commit takes no arguments, but was given "extra"`},
