@@ -8,7 +8,9 @@ package casefile
 
 import (
 	"sort"
+	"strings"
 
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -128,6 +130,21 @@ func (c *Case) NoteByID(id string) *record.Note {
 		}
 	}
 	return nil
+}
+
+// NotesMeant returns the IDs of the case's notes that typed, naming none,
+// was probably meant to be: the same but for capitals, one slip of a key
+// away, or the ID's last part alone ("gkn3" for 2026-03-02-gkn3).
+func (c *Case) NotesMeant(typed string) []string {
+	t := strings.ToLower(strings.TrimSpace(typed))
+	var out []string
+	for _, n := range c.Notes {
+		id := strings.ToLower(n.ID)
+		if id == t || caseid.OneSlip(t, id) || (len(t) >= 3 && strings.HasSuffix(id, "-"+t)) {
+			out = append(out, n.ID)
+		}
+	}
+	return out
 }
 
 // Amendments returns the notes that correct note id (kind amendment,

@@ -62,7 +62,7 @@ func (a CloseActionItem) Build(s *State) (*Change, error) {
 	n := p.c.NoteByID(a.Note)
 	switch {
 	case n == nil:
-		return nil, inputErrorf("caseplan note list "+a.Case+" lists the notes; caseplan case show "+a.Case+" the open action items",
+		return nil, inputErrorf(NoteHint(p.c, a.Note, "caseplan note list "+a.Case+" lists the notes; caseplan case show "+a.Case+" the open action items"),
 			"case %s has no note %s", a.Case, a.Note)
 	case n.Kind == "amendment":
 		return nil, inputErrorf("close the item by its own note's reference, "+n.Amends+"#N",

@@ -7,6 +7,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/audit"
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -28,7 +29,7 @@ func (a AddNote) Build(s *State) (*Change, error) {
 	}
 	n := a.Note
 	if n.Amends != "" && !hasNote(c.Notes, n.Amends) {
-		return nil, inputErrorf("caseplan note list "+a.Case+" lists its notes", "case %s has no note %q to amend", a.Case, n.Amends)
+		return nil, inputErrorf(NoteHint(c, n.Amends, "caseplan note list "+a.Case+" lists its notes"), "case %s has no note %q to amend", a.Case, n.Amends)
 	}
 	if err := checkNoteTexts(&n); err != nil {
 		return nil, err
@@ -141,6 +142,15 @@ func noteSuffix(random io.Reader) (string, error) {
 		b[i] = NoteSuffixAlphabet[b[i]%32]
 	}
 	return string(b[:]), nil
+}
+
+// NoteHint is the hint of an error naming a note case c lacks: the notes
+// typed was probably meant to be, then how to list them (rest).
+func NoteHint(c *casefile.Case, typed, rest string) string {
+	if meant := c.NotesMeant(typed); len(meant) > 0 {
+		return "did you mean " + strings.Join(meant, " or ") + "? " + rest
+	}
+	return rest
 }
 
 func hasNote(notes []*record.Note, id string) bool {

@@ -398,7 +398,7 @@ func (f AddFollowUp) checkEvidence(lc *lifecycleCase) error {
 			"a self-attestation of employment needs the note that records it")
 	}
 	if f.EvidenceNote != "" && !slices.ContainsFunc(lc.c.Notes, func(n *record.Note) bool { return n.ID == f.EvidenceNote }) {
-		return inputErrorf("caseplan note list "+f.Case+" shows the case's notes", "case %s has no note %s", f.Case, f.EvidenceNote)
+		return inputErrorf(NoteHint(lc.c, f.EvidenceNote, "caseplan note list "+f.Case+" shows the case's notes"), "case %s has no note %s", f.Case, f.EvidenceNote)
 	}
 	if f.Quarter < 0 || f.Quarter > 4 {
 		return inputErrorf("", "--quarter %d: the quarters after exit WIOA measures are 1 to 4", f.Quarter)

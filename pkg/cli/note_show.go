@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -66,7 +67,7 @@ func noteShowRun(opts *noteShowOptions) error {
 	c := snap.Case(opts.caseID)
 	n := c.NoteByID(opts.noteID)
 	if n == nil {
-		return &UsageError{Msg: fmt.Sprintf("case %s has no note %q", opts.caseID, opts.noteID), Hint: "caseplan note list " + opts.caseID + " lists its notes"}
+		return &UsageError{Msg: fmt.Sprintf("case %s has no note %q", opts.caseID, opts.noteID), Hint: casework.NoteHint(c, opts.noteID, "caseplan note list "+opts.caseID+" lists its notes")}
 	}
 	// A note is never edited, so what corrects or closes it is in other
 	// records: the amendments that name it, and the closings of its action
