@@ -39,12 +39,22 @@ func ContactFor(c *casefile.Case, cfg *record.Config) Contact {
 }
 
 // Is reports whether note n is a contact.
-func (k Contact) Is(n *record.Note) bool {
-	if !n.TwoWay || n.Kind == "amendment" || n.Mode == "letter" || n.Mode == "none" {
-		return false
-	}
-	if !k.RequiresService {
-		return true
+func (k Contact) Is(n *record.Note) bool { return k.WhyNot(n) == "" }
+
+// WhyNot says why note n is not a contact, in words for the person who
+// wrote it; "" when it is one.
+func (k Contact) WhyNot(n *record.Note) string {
+	switch {
+	case n.Kind == "amendment":
+		return "an amendment corrects a note and is never a contact"
+	case n.Mode == "letter":
+		return "a letter is no exchange (002: person-to-person, email back and forth, or a two-way telephone conversation)"
+	case n.Mode == "none":
+		return "a note of mode none records no exchange"
+	case !n.TwoWay:
+		return "it is not marked two-way (--two-way): every program counts only a two-way contact"
+	case !k.RequiresService:
+		return ""
 	}
 	recognised := false
 	for _, code := range n.Services {
@@ -52,7 +62,13 @@ func (k Contact) Is(n *record.Note) bool {
 			recognised = true
 		}
 	}
-	return recognised && n.SaysSomething() // a detailed note (002): one of the seven elements written
+	switch {
+	case !recognised:
+		return "the program counts a contact only when it records a recognised service (--service CODE; 002)"
+	case !n.SaysSomething():
+		return "the program counts a contact only with a detailed note (002): say what happened, e.g. with --content"
+	}
+	return ""
 }
 
 // Last returns the date of the latest contact among notes.

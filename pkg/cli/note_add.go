@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casework"
 )
 
@@ -28,6 +31,8 @@ one given as spaces only is refused, since a note is never edited once
 committed.
 
 ` + contactHelp + `
+A note of kind contact that its case's program does not count as one is
+committed with a warning that says why.
 
 --action "OWNER|DUE|TEXT" records an action item (owner participant, manager or
 other; DUE a date or empty); a dated item stays on the tickler, as NOTE#N,
@@ -85,5 +90,30 @@ func noteAddRun(opts *noteAddOptions) error {
 	if opts.change.Case == "" {
 		return noteAddGroupRun(opts)
 	}
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+	res, err := opts.writeResult(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+	if err != nil {
+		return err
+	}
+	opts.sayNotContact(res)
+	return nil
+}
+
+// sayNotContact warns when a note of kind contact just written does not
+// count as one by its case's program: the contact rules and the reports
+// will not count it, and nothing else would say so.
+func (g *globals) sayNotContact(res *casework.Result) {
+	if res.After == nil || len(res.Change.Cases) != 1 {
+		return
+	}
+	c := res.After.Case(res.Change.Cases[0])
+	if c == nil {
+		return
+	}
+	n := c.NoteByID(res.Change.Output)
+	if n == nil || n.Kind != "contact" {
+		return
+	}
+	if why := calendar.ContactFor(c, res.After.Config).WhyNot(n); why != "" {
+		fmt.Fprintf(g.env.Stderr, "caseplan: warning: note %s is not counted as a contact: %s\n", n.ID, why)
+	}
 }
