@@ -173,6 +173,9 @@ func retentionCode(f Facts) string {
 		return ""
 	}
 	q2, q4 := f.Quarters[2], f.Quarters[4]
+	if q2.Employment == NotEmployed || q4.Employment == NotEmployed {
+		return "0" // not employed in one of the two: not retained, whatever the other shows
+	}
 	if q2.Employment < NotEmployed || q4.Employment < NotEmployed {
 		return ""
 	}

@@ -40,12 +40,13 @@ func TestPIRLRows(t *testing.T) {
 			"program": "wioa", "training types": "adult-education", "evidence 2nd": "wage-record", "evidence 4th": "wage-record"},
 		// Institutionalized: 923 code 01; no training.
 		"E04": {"100": "E04", "900": "20231205", "901": "20240620", "923": "01", "1300": "0", "program": "wioa"},
-		// Only a subsidised job in Q2: not employed (0).
-		"E13": {"100": "E13", "900": "20240903", "901": "20250303", "923": "00", "1300": "0", "1602": "0", "program": "wioa"},
+		// Only a subsidised job in Q2: not employed (0), so not retained
+		// (1618 0) whatever Q4 shows.
+		"E13": {"100": "E13", "900": "20240903", "901": "20250303", "923": "00", "1300": "0", "1602": "0", "1618": "0", "program": "wioa"},
 		// Employed in Q2 without evidence: that cell stays empty; not
-		// employed in Q4.
+		// employed in Q4, so not retained.
 		"E06": {"100": "E06", "900": "20240109", "901": "20240830", "923": "00", "1300": "1", "1302": "20240205",
-			"1606": "0", "1800": "1", "1801": "20240801", "program": "wioa", "training types": "occupational-skills"},
+			"1606": "0", "1618": "0", "1800": "1", "1801": "20240801", "program": "wioa", "training types": "occupational-skills"},
 		// Not exited: no 901, 923 or quarters. On-the-job training; a
 		// training milestone (1809).
 		"P02": {"100": "P02", "900": "20250801", "1300": "1", "1302": "20250815", "1809": "20260301",
