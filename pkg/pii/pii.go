@@ -533,28 +533,14 @@ func (g *Guard) Redact(text string) (string, int) {
 // space, and the whole by anything but a digit.
 func spacedSpans(s string) [][2]int {
 	var out [][2]int
-	var start, end [3]int // the last three runs of digits
-	runs := 0
-	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
-			continue
+	for at := 0; ; {
+		from, to, ok := nextSSN(s, at, false)
+		if !ok {
+			return out
 		}
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		start[0], start[1], start[2] = start[1], start[2], i
-		end[0], end[1], end[2] = end[1], end[2], j
-		runs++
-		if runs >= 3 && end[2]-start[2] == 4 && end[1]-start[1] == 2 && end[0]-start[0] == 3 &&
-			start[2] == end[1]+1 && start[1] == end[0]+1 && isSeparator(s[end[1]]) && isSeparator(s[end[0]]) {
-			out = append(out, [2]int{start[0], end[2]})
-			runs = 0
-		}
-		i = j
+		out = append(out, [2]int{from, to})
+		at = to
 	}
-	return out
 }
 
 // SchemaSSN is the pattern every string of every record schema refuses
@@ -662,13 +648,20 @@ func SpacedSSN(s string) bool { return ssnRuns(s, false) }
 // has one or the other.
 func ssnShaped(s string) bool { return ssnRuns(s, true) }
 
-// ssnRuns looks at the maximal runs of digits in s for three, two and
-// four digits set off from each other by one separator, or with nine,
-// for a run of exactly nine digits.
+// ssnRuns reports whether nextSSN finds one in s.
 func ssnRuns(s string, nine bool) bool {
+	_, _, ok := nextSSN(s, 0, nine)
+	return ok
+}
+
+// nextSSN looks at the maximal runs of digits in s from at on for three,
+// two and four digits set off from each other by one separator, or with
+// nine, for a run of exactly nine digits, and returns where the first
+// such is.
+func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 	var start, end [3]int // the last three runs
 	runs := 0
-	for i := 0; i < len(s); {
+	for i := at; i < len(s); {
 		if !isDigit(s[i]) {
 			i++
 			continue
@@ -678,18 +671,18 @@ func ssnRuns(s string, nine bool) bool {
 			j++
 		}
 		if nine && j-i == 9 {
-			return true
+			return i, j, true
 		}
 		start[0], start[1], start[2] = start[1], start[2], i
 		end[0], end[1], end[2] = end[1], end[2], j
 		runs++
 		if runs >= 3 && end[2]-start[2] == 4 && end[1]-start[1] == 2 && end[0]-start[0] == 3 &&
 			start[2] == end[1]+1 && start[1] == end[0]+1 && isSeparator(s[end[1]]) && isSeparator(s[end[0]]) {
-			return true
+			return start[0], end[2], true
 		}
 		i = j
 	}
-	return false
+	return 0, 0, false
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
