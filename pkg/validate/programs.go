@@ -398,11 +398,7 @@ var wioaRules = []*Rule{
 			// the case is closed too (caseplan followup add records it).
 			// A reason to exclude the participant (PIRL 923) dated by a
 			// quarter's end lifts that quarter's.
-			in := x.Case.Intake
-			if in == nil {
-				return
-			}
-			exit, ok := in.Exited.Time()
+			exit, ok := x.exited()
 			if !ok {
 				return
 			}
@@ -421,11 +417,7 @@ var wioaRules = []*Rule{
 		Setting: "follow_up_months",
 		Summary: "a follow-up planned for the 2nd or 4th quarter after exit was made after that quarter (met late: history)",
 		check: func(x *Context) {
-			in := x.Case.Intake
-			if in == nil {
-				return
-			}
-			exit, ok := in.Exited.Time()
+			exit, ok := x.exited()
 			if !ok {
 				return
 			}
@@ -464,11 +456,7 @@ var wioaRules = []*Rule{
 		ID: "wioa-exit-date", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "TEGL 10-16",
 		Summary: "the exit recorded is the date of the last participation-causing service, and no such service comes after it (PIRL 901)",
 		check: func(x *Context) {
-			in := x.Case.Intake
-			if in == nil {
-				return
-			}
-			exit, ok := in.Exited.Time()
+			exit, ok := x.exited()
 			if !ok {
 				return
 			}
@@ -477,14 +465,14 @@ var wioaRules = []*Rule{
 			// which a case does not record (one period per case).
 			if now := calendar.ParticipationOf(x.Case, x.Config, x.Today); now.LastService.After(exit) {
 				x.Report(x.File(layout.KindIntake), Path("exited"), "a participation-causing service on %s comes after the exit recorded on %s; if the participant had not exited, correct exited with caseplan edit %s intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16), which a case does not record",
-					now.LastService.Format(time.DateOnly), in.Exited, x.Case.ID)
+					now.LastService.Format(time.DateOnly), exit.Format(time.DateOnly), x.Case.ID)
 				return
 			}
 			// The exit date is the last such service's date (PIRL 901).
 			if then := calendar.ParticipationOf(x.Case, x.Config, exit); !then.Date.IsZero() && then.LastService.Before(exit) {
 				last := then.LastService.Format(time.DateOnly)
 				x.Report(x.File(layout.KindIntake), Path("exited"), "the exit recorded on %s is later than the last participation-causing service, on %s; WIOA's exit date is that service's date (PIRL 901, TEGL 10-16): correct exited to %s with caseplan edit %s intake",
-					in.Exited, last, last, x.Case.ID)
+					exit.Format(time.DateOnly), last, last, x.Case.ID)
 			}
 		},
 	},
@@ -661,6 +649,14 @@ func firstContactLimit(x *Context) (time.Time, bool) {
 
 // referencesFile is where a finding about references belongs: the
 // references file, or the intake when there is none.
+// exited is the case's exit date (intake's exited), if it has one.
+func (x *Context) exited() (time.Time, bool) {
+	if x.Case.Intake == nil {
+		return time.Time{}, false
+	}
+	return x.Case.Intake.Exited.Time()
+}
+
 func (x *Context) referencesFile() string {
 	if file := x.File(layout.KindReferences); x.Case.Doc(file) != nil {
 		return file
