@@ -39,6 +39,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -172,6 +173,7 @@ func Main(args []string, env Env) int {
 	root.SetErr(env.Stderr)
 	c, err := root.ExecuteC()
 	err = usageHint(c, err)
+	err = caseFirstHint(c, args, err)
 	err = quoteHint(c, args, err)
 	err = g.nameCase(c, args, err)
 	printError(env.Stderr, err)
@@ -388,7 +390,46 @@ func groupRun(c *cobra.Command, args []string) error {
 		}
 		hint = fmt.Sprintf("did you mean %s? %s", meant, hint)
 	}
+	if line := commandFirst(c, args); line != "" {
+		hint = line
+	}
 	return &UsageError{Msg: fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath()), Hint: hint}
+}
+
+// commandFirst recognises a command line that names a case before its
+// command ("caseplan W-1 note add ..."): args, below group c, whose first
+// word is no command and whose next words are one. It returns the hint
+// that writes it the right way round, or "".
+func commandFirst(c *cobra.Command, args []string) string {
+	if len(args) < 2 || strings.HasPrefix(args[0], "-") {
+		return ""
+	}
+	sub, rest, err := c.Find(args[1:])
+	if err != nil || sub == c || !sub.Runnable() {
+		return ""
+	}
+	words := []string{sub.CommandPath(), args[0]}
+	for _, w := range rest {
+		if strings.ContainsAny(w, " \t'\"$") {
+			w = strconv.Quote(w)
+		}
+		words = append(words, w)
+	}
+	return "the command comes first, then the case: " + strings.Join(words, " ")
+}
+
+// caseFirstHint gives the error of a flag the root does not know, met
+// because a case was typed before the command ("caseplan W-1 note add
+// --kind contact"), the hint that puts the command first.
+func caseFirstHint(c *cobra.Command, args []string, err error) error {
+	var ue *UsageError
+	if c == nil || c.HasParent() || !errors.As(err, &ue) || !strings.HasPrefix(ue.Msg, "unknown flag") {
+		return err
+	}
+	if line := commandFirst(c, args); line != "" {
+		return &UsageError{Msg: ue.Msg, Hint: line}
+	}
+	return err
 }
 
 // Command returns caseplan's command tree as Main builds it, for the tools

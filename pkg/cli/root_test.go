@@ -25,6 +25,8 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "an unknown flag", args: []string{"validate", "--bogus"}, wantStderr: "unknown flag: --bogus"},
 		{name: "a flag one slip away", args: []string{"note", "add", "W-1", "--knd", "contact"}, wantStderr: "unknown flag: --knd\ncaseplan: hint: did you mean --kind? run 'caseplan note add --help' for usage\n"},
 		{name: "a flag with letters swapped", args: []string{"case", "list", "--manaegr", "x"}, wantStderr: "hint: did you mean --manager?"},
+		{name: "a case before its command, with flags", args: []string{"W-1", "note", "add", "--kind", "contact", "--content", "Called back"}, wantStderr: "unknown flag: --kind\ncaseplan: hint: the command comes first, then the case: caseplan note add W-1 --kind contact --content \"Called back\"\n"},
+		{name: "a case before its command", args: []string{"case", "W-1", "show"}, wantStderr: "unknown command \"W-1\" for \"caseplan case\"\ncaseplan: hint: the command comes first, then the case: caseplan case show W-1\n"},
 		{name: "an unknown shorthand", args: []string{"validate", "-z"}, wantStderr: "unknown shorthand flag"},
 		{name: "a flag without its value", args: []string{"validate", "--store"}, wantStderr: "flag needs an argument"},
 		{name: "an argument too many", args: []string{"commit", "extra"}, wantStderr: `commit takes no arguments, but was given "extra"`},
