@@ -1,8 +1,10 @@
 package performance
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/store/storetest"
 )
 
@@ -75,5 +77,30 @@ func TestPIRLCredentialsInTheirWindow(t *testing.T) {
 		if ok && rows[0][i] != want {
 			t.Errorf("%s = %q, want %q", col, rows[0][i], want)
 		}
+	}
+}
+
+// Earnings recorded as 0 for a quarter of employment are said to be 0,
+// not "not recorded", and are left out of the median.
+func TestMedianEarningsRecordedZero(t *testing.T) {
+	exit := storetest.Day("2025-08-15")
+	q2from, q2to := calendar.QuarterAfterExit(exit, 2)
+	zero, some := 0.0, 6000.0
+	facts := func(id string, earnings *float64) Facts {
+		f := Facts{Case: id, Exit: exit, Participant: true}
+		f.Quarters[2] = Quarter{K: 2, Span: calendar.Span{From: q2from, To: q2to}, Employment: Employed, Earnings: earnings}
+		return f
+	}
+	ind := medianEarnings([]Facts{facts("Z", &zero), facts("N", nil), facts("S", &some)},
+		calendar.Span{From: storetest.Day("2025-07-01"), To: storetest.Day("2026-06-30")}, storetest.Day("2026-09-30"))
+	why := map[string]string{}
+	for _, r := range ind.Cases {
+		why[r.Case] = r.Why
+	}
+	if !strings.Contains(why["Z"], "recorded as 0") || !strings.Contains(why["N"], "no earnings are recorded") || !strings.Contains(why["S"], "earnings 6000") {
+		t.Errorf("why: %q", why)
+	}
+	if ind.Median == nil || *ind.Median != 6000 {
+		t.Errorf("median %v, want 6000", ind.Median)
 	}
 }

@@ -274,6 +274,9 @@ func medianEarnings(all []Facts, cohort calendar.Span, day time.Time) Indicator 
 			row.Status, row.Earnings = InNumerator, q.Earnings
 			row.Why = fmt.Sprintf("employed in %s, earnings %s", qn, Money(*q.Earnings))
 			earnings = append(earnings, *q.Earnings)
+		case q.Employment == Employed && q.Earnings != nil:
+			row.Status, row.Why = NotCounted, "employed in "+qn+", but its earnings are recorded as 0: not in the median"
+			ind.missing(f, followUpToRecord(f, q, "the quarter's earnings, if 0 is not what was earned"), q.Span.To, day)
 		case q.Employment == Employed:
 			row.Status, row.Why = NotCounted, "employed in "+qn+", but no earnings are recorded: not in the median until they are"
 			ind.missing(f, followUpToRecord(f, q, "the quarter's earnings"), q.Span.To, day)
