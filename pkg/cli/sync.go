@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5"
@@ -264,6 +265,14 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 		switch {
 		case refused.Incoming:
 			hint = "the remote's history breaks the audit trail: find out who pushed it, and restore the history from a clone or the git host; caseplan verify names the same commits"
+		case refused.AfterRemote:
+			var mine []string
+			for _, f := range refused.Findings {
+				if f.Commit != "" && !slices.Contains(mine, f.Commit[:min(12, len(f.Commit))]) {
+					mine = append(mine, f.Commit[:min(12, len(f.Commit))])
+				}
+			}
+			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s (git show COMMIT still shows what they held)", strings.Join(mine, ", "), refused.Remote.String()[:12])
 		case refused.Outgoing:
 			hint = "caseplan verify names the same commits; a commit made outside caseplan, or by someone not on the roster, has to be redone through caseplan's commands before it can be shared"
 		}
