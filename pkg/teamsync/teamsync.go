@@ -282,6 +282,10 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 					return ""
 				},
 			}); err != nil {
+				var twice *OpenedTwiceError
+				if errors.As(err, &twice) {
+					twice.Remote = remote
+				}
 				return nil, err
 			}
 			conflicts = r.conflicts
