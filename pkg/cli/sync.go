@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5"
@@ -255,7 +256,7 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 	var twice *teamsync.OpenedTwiceError
 	switch {
 	case errors.As(err, &twice):
-		return &InvalidError{Msg: twice.Error(), Hint: fmt.Sprintf("nothing was sent or changed. Agree with your colleague who keeps %[1]s; the other person's case is opened again under a new ID (caseplan case new without --id picks a free one), and this clone's commits of %[1]s are taken out before the next sync (caseplan log %[1]s lists them)", twice.Case)}
+		return &InvalidError{Msg: twice.Error(), Hint: fmt.Sprintf("nothing was sent or changed. Agree with your colleague who keeps %[1]s; the other person's case is opened again under a new ID (caseplan case new without --id picks a free one), and this clone's commits of %[1]s are taken out before the next sync (caseplan log %[1]s lists them; git show COMMIT keeps what they held): when they are all this clone has not sent, git update-index -q --refresh && git reset --keep %[2]s", twice.Case, short(twice.Remote.String()))}
 	case errors.As(err, &refused):
 		for _, f := range refused.Findings {
 			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
@@ -264,6 +265,14 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 		switch {
 		case refused.Incoming:
 			hint = "the remote's history breaks the audit trail: find out who pushed it, and restore the history from a clone or the git host; caseplan verify names the same commits"
+		case refused.AfterRemote:
+			var mine []string
+			for _, f := range refused.Findings {
+				if f.Commit != "" && !slices.Contains(mine, short(f.Commit)) {
+					mine = append(mine, short(f.Commit))
+				}
+			}
+			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s (git show COMMIT still shows what they held)", strings.Join(mine, ", "), short(refused.Remote.String()))
 		case refused.Outgoing:
 			hint = "caseplan verify names the same commits; a commit made outside caseplan, or by someone not on the roster, has to be redone through caseplan's commands before it can be shared"
 		}

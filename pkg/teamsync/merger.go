@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -108,7 +109,12 @@ func comments(data []byte) []string {
 // OpenedTwiceError says that this clone and the remote both opened a case
 // of one ID, with different intake records: two people (or one person
 // opened twice), whose records must not become one case.
-type OpenedTwiceError struct{ Case string }
+type OpenedTwiceError struct {
+	Case string
+	// Remote is the remote's commit the sync fetched: the one to reset
+	// this clone to when its commits of the case are given up.
+	Remote plumbing.Hash
+}
 
 func (e *OpenedTwiceError) Error() string {
 	return fmt.Sprintf("case %s was opened both in this clone and in the remote, with different intake records: two cases with one ID", e.Case)

@@ -217,3 +217,40 @@ func TestSyncKeepsHandEdits(t *testing.T) {
 		t.Errorf("status = %q", st)
 	}
 }
+
+// A commit that was allowed when it was made but is not on top of the
+// remote's (its author retired meanwhile) is refused naming the clone's own
+// commit — the one git show and caseplan log find — not the copy the
+// replay made, and the refusal says the remote's changes are the cause.
+func TestSyncRefusesOwnCommitNamingIt(t *testing.T) {
+	_, url, a := newTeam(t)
+	id := a.newCase("W-001", "Ana Example")
+	a.sync()
+	b := cloneAs(t, url, bob)
+	b.addNote(id, "Called about the job fair")
+	mine := b.head()
+	off := false
+	a.apply(nil, casework.SetStaff{ID: casework.StaffID(bob.Email), Active: &off}.Build)
+	a.sync()
+
+	_, err := b.trySync()
+	var refused *RefusedError
+	if !errors.As(err, &refused) || !refused.Outgoing {
+		t.Fatalf("sync = %v, want this clone's commit refused", err)
+	}
+	if !refused.AfterRemote {
+		t.Errorf("refusal does not say the remote's commits are the cause: %v", err)
+	}
+	found := false
+	for _, f := range refused.Findings {
+		if f.Rule == history.RuleAuthorRetired && f.Commit == mine.String() {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("findings %v do not name bob's commit %s", refused.Findings, mine)
+	}
+	if b.head() != mine {
+		t.Errorf("a refused sync moved bob's clone")
+	}
+}

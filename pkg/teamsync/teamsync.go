@@ -175,6 +175,15 @@ type Result struct {
 type RefusedError struct {
 	Incoming bool // the remote's history was refused
 	Outgoing bool // this clone's own commits break the audit trail
+	// AfterRemote: this clone's commits are sound on their own, and only
+	// on top of the remote's — which changed the roster, a role or a
+	// case's team since — do they break the audit trail. The findings
+	// name this clone's commits, not the copies the replay made.
+	AfterRemote bool
+	// Remote is the remote's commit the refused sync fetched (set with
+	// AfterRemote): the one to reset this clone to if its commits are
+	// given up.
+	Remote   plumbing.Hash
 	Findings []finding.Finding
 }
 
@@ -183,6 +192,8 @@ func (e *RefusedError) Error() string {
 	switch {
 	case e.Incoming:
 		return fmt.Sprintf("refused the remote's history: %d finding(s) break the audit trail; nothing changed here", n)
+	case e.AfterRemote:
+		return fmt.Sprintf("refused: this clone's unpublished commits are no longer allowed on top of the remote's (%d finding(s)); nothing was sent", n)
 	case e.Outgoing:
 		return fmt.Sprintf("refused: this clone's unpublished commits break the audit trail (%d finding(s)); nothing was sent", n)
 	}
@@ -250,6 +261,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		}
 		head := local
 		var conflicts []Conflict
+		var done []gitstore.Replayed
 		res.Replayed, res.Dropped = false, 0
 		switch {
 		case len(p.mine) == 0:
@@ -258,7 +270,6 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 			// Ours are on top of the remote's already: they go as they are.
 		default:
 			r := &replayer{repo: repo, merge: o.Merge, remote: remote, base: p.base}
-			var done []gitstore.Replayed
 			if head, done, err = repo.Replay(remote, p.mine, r.mergeFile, gitstore.ReplayOptions{
 				Sign: o.replaySigner,
 				// A case's ciphertext and its recipients list describe each
@@ -271,6 +282,10 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 					return ""
 				},
 			}); err != nil {
+				var twice *OpenedTwiceError
+				if errors.As(err, &twice) {
+					twice.Remote = remote
+				}
 				return nil, err
 			}
 			conflicts = r.conflicts
@@ -300,6 +315,12 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		}
 		if head != remote {
 			if err := checkHistory(repo, head, remote, false); err != nil {
+				var refused *RefusedError
+				if errors.As(err, &refused) && res.Replayed {
+					if err := refused.nameOriginals(repo, done, local, p.base, remote); err != nil {
+						return nil, err
+					}
+				}
 				return nil, err
 			}
 		}
@@ -433,6 +454,31 @@ func checkHistory(repo *gitstore.Repo, head, since plumbing.Hash, incoming bool)
 	if n, _ := finding.Count(fs); n > 0 {
 		return &RefusedError{Incoming: incoming, Outgoing: !incoming, Findings: fs}
 	}
+	return nil
+}
+
+// nameOriginals makes the findings about replayed copies name this
+// clone's commits they were copied from — the copies exist in no branch,
+// so nobody could look them up — and sets AfterRemote when this clone's
+// commits, verified on their own base, break nothing.
+func (e *RefusedError) nameOriginals(repo *gitstore.Repo, done []gitstore.Replayed, local, base, remote plumbing.Hash) error {
+	orig := make(map[string]string, len(done))
+	for _, d := range done {
+		if !d.New.IsZero() {
+			orig[d.New.String()] = d.Old.String()
+		}
+	}
+	for i, f := range e.Findings {
+		if old, ok := orig[f.Commit]; ok {
+			e.Findings[i].Commit = old
+		}
+	}
+	fs, _, err := history.Verify(repo.Git(), local, history.VerifyOptions{Since: base})
+	if err != nil {
+		return err
+	}
+	n, _ := finding.Count(fs)
+	e.AfterRemote, e.Remote = n == 0, remote
 	return nil
 }
 

@@ -132,6 +132,11 @@ func TestSyncRefusesCaseOpenedTwice(t *testing.T) {
 	if !errors.As(err, &twice) || twice.Case != "W-001" {
 		t.Fatalf("bob's sync: %v; want the case opened twice refused", err)
 	}
+	// The refusal names the remote's commit, the one to reset to when
+	// bob gives up his commits of the case.
+	if want := a.head(); twice.Remote != want {
+		t.Errorf("refusal names remote commit %s, want alice's %s", twice.Remote, want)
+	}
 	if b.head() != before {
 		t.Errorf("bob's branch moved to %s", b.head())
 	}
