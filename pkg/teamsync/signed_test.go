@@ -186,6 +186,9 @@ func TestSyncSealedBothSides(t *testing.T) {
 			if want := "caseplan case sealed show " + id + " --at " + bobsOwn.String()[:12]; !strings.Contains(f.Message, want) || strings.Contains(f.Message, "git show") {
 				t.Errorf("the conflict says %q; want it to name %q", f.Message, want)
 			}
+			if want := "set it again: caseplan case sealed set " + id; !strings.Contains(f.Message, want) {
+				t.Errorf("the conflict says %q; want it to name %q", f.Message, want)
+			}
 		}
 	}
 	// The team is the same on both sides, so the recipients list is too:

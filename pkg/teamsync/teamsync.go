@@ -82,8 +82,8 @@ func (c Conflict) Finding() finding.Finding {
 	f := finding.Finding{
 		Path: c.Path, Line: c.Line, Severity: finding.Warning, Rule: RuleConflict,
 		Commit: c.LocalCommit.String(),
-		Message: fmt.Sprintf("%s was changed on both sides: kept %s from the remote (%s, commit %s); this clone %s (%s), still in its commit: %s; to use it, set it again",
-			c.Field, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, see),
+		Message: fmt.Sprintf("%s was changed on both sides: kept %s from the remote (%s, commit %s); this clone %s (%s), still in its commit: %s; to use it, set it again: %s",
+			c.Field, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, see, setAgain(c.Path, c.Line)),
 	}
 	if c.Comment {
 		f.Message = fmt.Sprintf("the comment %q this clone added (%s) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not comments; it is still in its commit: %s; to keep it, add it again and run caseplan commit",
@@ -93,6 +93,27 @@ func (c Conflict) Finding() finding.Finding {
 		f.Case = id
 	}
 	return f
+}
+
+// setAgain says how to set a value of the file at p again: with the
+// command that writes that record, else by hand and caseplan commit. line
+// is the kept value's line, or 0.
+func setAgain(p string, line int) string {
+	at := ""
+	if line > 0 {
+		at = fmt.Sprintf(", line %d", line)
+	}
+	id, inCase := layout.CaseOf(p)
+	kind, _ := layout.KindOf(p)
+	switch {
+	case inCase && layout.IsSealedName(path.Base(p)):
+		// sealed.recipients follows sealed.age: setting the fields again
+		// writes both.
+		return fmt.Sprintf("caseplan case sealed set %s", id)
+	case inCase && slices.Contains(layout.SingleKinds(), kind):
+		return fmt.Sprintf("caseplan edit %s %s%s", id, kind, at)
+	}
+	return fmt.Sprintf("edit %s%s and run caseplan commit", p, at)
 }
 
 // Options are a sync's inputs.

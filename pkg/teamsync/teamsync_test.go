@@ -2,6 +2,7 @@ package teamsync
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,7 +97,8 @@ func TestSyncConflict(t *testing.T) {
 		t.Errorf("conflict = %+v", c)
 	}
 	f := c.Finding()
-	for _, want := range []string{p1, p2, "Alice Adams", "Bob Brown", bobsCommit.String()[:12], "phone"} {
+	setAgain := fmt.Sprintf("set it again: caseplan edit %s intake, line %d", id, c.Line)
+	for _, want := range []string{p1, p2, "Alice Adams", "Bob Brown", bobsCommit.String()[:12], "phone", setAgain} {
 		if !strings.Contains(f.Message, want) {
 			t.Errorf("finding %q lacks %q", f.Message, want)
 		}
@@ -203,5 +205,27 @@ func TestSyncReportsALostComment(t *testing.T) {
 		[]byte("created: 2026-03-01\nvision: a\ngoals:\n  - id: G-1\n    # agreed at the review\n    term: short\n    text: b\n    status: active\n"),
 		[]byte("created: 2026-03-01\nvision: c\n")); err != nil || len(fcs) != 0 {
 		t.Errorf("merge of a new goal with its comment: conflicts %+v, err %v", fcs, err)
+	}
+}
+
+// TestSetAgainNamesTheCommand: a conflict's finding says how to set the
+// lost value again with the command that writes its file.
+func TestSetAgainNamesTheCommand(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		line int
+		want string
+	}{
+		{"cases/W-001/iep.yaml", 12, "caseplan edit W-001 iep, line 12"},
+		{"cases/W-001/outcome.yaml", 0, "caseplan edit W-001 outcome"},
+		{"cases/W-001/sealed.age", 0, "caseplan case sealed set W-001"},
+		{"cases/W-001/sealed.recipients", 0, "caseplan case sealed set W-001"},
+		{"cases/W-001/activity/2026-W10.yaml", 4, "edit cases/W-001/activity/2026-W10.yaml, line 4 and run caseplan commit"},
+		{"cases/caseplan.yaml", 30, "edit cases/caseplan.yaml, line 30 and run caseplan commit"},
+		{"cases/cohorts/2026-ACME.yaml", 0, "edit cases/cohorts/2026-ACME.yaml and run caseplan commit"},
+	} {
+		if got := setAgain(tc.path, tc.line); got != tc.want {
+			t.Errorf("setAgain(%s, %d) = %q, want %q", tc.path, tc.line, got, tc.want)
+		}
 	}
 }
