@@ -72,6 +72,9 @@ errors a case opened late starts with: each is something still to do.` + "\n" + 
 	dateVar(f, &opts.layoff, "layoff-date", "work security: the layoff `DATE`")
 	f.BoolVar(&opts.change.GrantEnded, "grant-ended", false, "work security: the position's grant funding ended (30-day notification)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the files but do not commit them")
+	alsoTriedAs(f, "name", "participant", "full-name", "person")
+	alsoTriedAs(f, "manager", "case-manager", "counselor", "cm", "staff", "owner")
+	alsoTriedAs(f, "opened", "date", "open-date", "start")
 	_ = c.MarkFlagRequired("program")
 	_ = c.MarkFlagRequired("name")
 	return c

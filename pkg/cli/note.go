@@ -59,6 +59,8 @@ func (o *noteFlags) register(c *cobra.Command) {
 	f.StringArrayVar(&o.actions, "action", nil, `an action item "OWNER|DUE|TEXT" (repeatable)`)
 	f.StringVar(&o.file, "file", "", "read the note from a YAML `FILE` (- for stdin)")
 	f.BoolVar(&o.noCommit, "no-commit", false, "write the note but do not commit it")
+	alsoTriedAs(f, "content", "text", "body", "note", "message", "comment", "details", "summary", "description")
+	alsoTriedAs(f, "date", "on", "when", "day")
 }
 
 // note assembles the note from --file and the flags; flags given override

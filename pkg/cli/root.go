@@ -39,6 +39,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -360,11 +361,23 @@ func flagsMeant(c *cobra.Command, err error) []string {
 	typed = strings.ToLower(typed)
 	var meant []string
 	c.Flags().VisitAll(func(f *pflag.Flag) {
-		if !f.Hidden && caseid.OneSlip(typed, f.Name) {
+		if !f.Hidden && (caseid.OneSlip(typed, f.Name) || slices.Contains(f.Annotations[synonymsAnnotation], typed)) {
 			meant = append(meant, "--"+f.Name)
 		}
 	})
 	return meant
+}
+
+// synonymsAnnotation is the flag annotation that lists the words a new
+// user tries for the flag: --text or --body for a note's --content.
+const synonymsAnnotation = "caseplan_synonyms"
+
+// alsoTriedAs records words typed for flag name as flags of their own,
+// so that "unknown flag: --text" asks "did you mean --content?".
+func alsoTriedAs(f *pflag.FlagSet, name string, words ...string) {
+	if err := f.SetAnnotation(name, synonymsAnnotation, words); err != nil {
+		panic(err) // a flag registered under another name: a programming error
+	}
 }
 
 // groupRun runs a command that only groups subcommands (the root among

@@ -24,6 +24,8 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "an unknown subcommand", args: []string{"case", "frobnicate"}, wantStderr: `unknown command "frobnicate" for "caseplan case"`},
 		{name: "an unknown flag", args: []string{"validate", "--bogus"}, wantStderr: "unknown flag: --bogus"},
 		{name: "a flag one slip away", args: []string{"note", "add", "W-1", "--knd", "contact"}, wantStderr: "unknown flag: --knd\ncaseplan: hint: did you mean --kind? run 'caseplan note add --help' for usage\n"},
+		{name: "a word a new user tries for a flag", args: []string{"note", "add", "W-1", "--text", "Called"}, wantStderr: "unknown flag: --text\ncaseplan: hint: did you mean --content? run 'caseplan note add --help' for usage\n"},
+		{name: "another word for a flag", args: []string{"case", "new", "--program", "wioa", "--participant", "Ana Example"}, wantStderr: "hint: did you mean --name?"},
 		{name: "a flag with letters swapped", args: []string{"case", "list", "--manaegr", "x"}, wantStderr: "hint: did you mean --manager?"},
 		{name: "a case before its command, with flags", args: []string{"W-1", "note", "add", "--kind", "contact", "--content", "Called back"}, wantStderr: "unknown flag: --kind\ncaseplan: hint: the command comes first, then the case: caseplan note add W-1 --kind contact --content \"Called back\"\n"},
 		{name: "a case before its command", args: []string{"case", "W-1", "show"}, wantStderr: "unknown command \"W-1\" for \"caseplan case\"\ncaseplan: hint: the command comes first, then the case: caseplan case show W-1\n"},
