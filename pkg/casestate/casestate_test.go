@@ -122,7 +122,11 @@ const extended = `extensions:
 `
 
 func TestPhases(t *testing.T) {
-	ws := files{"intake.yaml": wsIntake}
+	// A candidate whose plan and toolbox are ready by the layoff date, as
+	// 000 asks: the other cases leave them out.
+	wsReady := wsIntake + "toolbox:\n  resume: final\n  cover_letter: final\n  thank_you_letter: final\n"
+	wsPlan := "created: 2026-03-02\njob_targets:\n  - title: Records clerk\nskill_plan:\n  - course: Spreadsheets\n"
+	ws := files{"intake.yaml": wsReady, "iep.yaml": wsPlan}
 	wioa := files{"intake.yaml": wioaIntake}
 	assessed := strings.Replace(wioaIntake, "participant:", "assessments:\n  - tool: Interest profiler\n    date: 2026-03-05\n  - tool: Skills assessment\n    date: 2026-03-04\nparticipant:", 1)
 	pe := files{"intake.yaml": peIntake}
@@ -256,7 +260,11 @@ type want struct {
 }
 
 func TestDue(t *testing.T) {
-	ws := files{"intake.yaml": wsIntake}
+	// A candidate whose plan and toolbox are ready by the layoff date, as
+	// 000 asks: the other cases leave them out.
+	wsReady := wsIntake + "toolbox:\n  resume: final\n  cover_letter: final\n  thank_you_letter: final\n"
+	wsPlan := "created: 2026-03-02\njob_targets:\n  - title: Records clerk\nskill_plan:\n  - course: Spreadsheets\n"
+	ws := files{"intake.yaml": wsReady, "iep.yaml": wsPlan}
 	refs := files{"references.yaml": "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n", 3)}
 	for _, tt := range []struct {
 		name string
@@ -270,17 +278,21 @@ func TestDue(t *testing.T) {
 			{DueContact, "2026-03-19", "weekly check-in (every 7 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends; the layoff date 2026-05-01 starts", "intake.yaml:10"},
 			{DueReferences, "2026-05-01", "0 of 3 references with permission", "intake.yaml:1"},
+			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 		}},
 		{"ws: check-ins every ten days are not weekly", files{
-			"intake.yaml":                strings.Replace(wsIntake, "program: ws\n", "program: ws10\n", 1),
+			"intake.yaml":                strings.Replace(wsReady, "program: ws\n", "program: ws10\n", 1),
+			"iep.yaml":                   wsPlan,
 			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
 		}.with(refs), "2026-03-16", []want{
 			{DueContact, "2026-03-22", "^check-in (every 10 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends", "intake.yaml:10"},
+			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 		}},
 		{"ws: the first check-in counts from the opening", ws.with(refs), "2026-03-16", []want{
 			{DueContact, "2026-03-09", "first weekly check-in since the case opened on 2026-03-02", "intake.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends", "intake.yaml:10"},
+			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 		}},
 		{"ws: references missing past the layoff date stay due", ws.with(files{
 			"references.yaml":            "references:\n  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n",
@@ -288,12 +300,32 @@ func TestDue(t *testing.T) {
 		}), "2026-05-12", []want{
 			{DueReferences, "2026-05-01", "1 of 3 references with permission", "references.yaml:1"},
 			{DueContact, "2026-05-17", "weekly check-in", "notes/2026-05-10-ck01.yaml:2"},
+			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 			{DuePeriodEnd, "2026-07-30", "the work security period ends (90 days after the layoff date 2026-05-01); an extension needs", "intake.yaml:10"},
+		}},
+		{"ws: the search plan and the toolbox by the layoff date", files{
+			"intake.yaml": wsIntake + "toolbox:\n  resume: draft\n",
+		}.with(refs), "2026-03-16", []want{
+			{DueContact, "2026-03-09", "first weekly check-in", "intake.yaml:2"},
+			{DuePeriodEnd, "2026-04-30", "the notification period ends", "intake.yaml:10"},
+			{DueSearchPlan, "2026-05-01", "the plan needs its job search plan (caseplan iep target add) and skill plan (caseplan iep course add) by the layoff date", "intake.yaml:1"},
+			{DueToolbox, "2026-05-01", "finish the toolbox by the layoff date: resume draft, cover letter not recorded, thank-you letter not recorded", "intake.yaml:11"},
+		}},
+		{"ws: a plan without its skill plan, overdue after the layoff date", files{
+			"intake.yaml":                wsReady,
+			"iep.yaml":                   "created: 2026-03-02\njob_targets:\n  - title: Records clerk\n",
+			"notes/2026-05-10-ck01.yaml": contactNote("2026-05-10-ck01"),
+		}.with(refs), "2026-05-12", []want{
+			{DueSearchPlan, "2026-05-01", "^the plan needs its skill plan (caseplan iep course add) by the layoff date", "iep.yaml:1"},
+			{DueContact, "2026-05-17", "weekly check-in", "notes/2026-05-10-ck01.yaml:2"},
+			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
+			{DuePeriodEnd, "2026-07-30", "the work security period ends", "intake.yaml:10"},
 		}},
 		{"ws: the extension's end", ws.with(refs).with(files{
 			"outcome.yaml":               extended,
 			"notes/2026-08-10-ck01.yaml": contactNote("2026-08-10-ck01"),
 		}), "2026-08-15", []want{
+			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 			{DueContact, "2026-08-17", "weekly check-in", "notes/2026-08-10-ck01.yaml:2"},
 			{DuePeriodEnd, "2026-09-30", "the extension of the work security period ends", "outcome.yaml:1"},
 		}},

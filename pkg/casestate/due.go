@@ -20,6 +20,8 @@ const (
 	DueAction        = "action"          // an open action item of a note
 	DuePeriodEnd     = "period-end"      // the end of the current phase's period
 	DueReferences    = "references"      // references still missing before the layoff date (000)
+	DueSearchPlan    = "search-plan"     // the job search plan and skill plan, by the layoff date (000)
+	DueToolbox       = "toolbox"         // resume, cover letter and thank-you letter final by the layoff date (000)
 	DuePlanReview    = "plan-review"     // the plan's next review
 	DueFollowUp      = "follow-up"       // a follow-up after placement or exit
 	DueBenefit       = "benefit-renewal" // a benefit's renewal (003)
@@ -82,6 +84,8 @@ func (x *view) due(p period) {
 	x.planDue(p)
 	x.actionsDue()
 	x.referencesDue(p)
+	x.searchPlanDue(p)
+	x.toolboxDue(p)
 	x.followUpsDue(p)
 	x.benefitsDue()
 	x.potentialExitDue(p)
@@ -315,6 +319,71 @@ func (x *view) referencesDue(p period) {
 		f = x.file(layout.KindIntake)
 	}
 	x.add(DueReferences, ws.Layoff, itoa(got)+" of "+itoa(want)+" references with permission; secure the rest by the layoff date", f)
+}
+
+// searchPlanDue is 000's intake meeting: "Develop a job search plan"
+// and "Develop a skill plan", due by the layoff date (validate's
+// ws-iep-plan from the day after), while the candidate searches.
+func (x *view) searchPlanDue(p period) {
+	if x.state.Kind != record.ProgramWorkSecurity || !searching(p) {
+		return
+	}
+	ws, ok := calendar.WorkSecurityPeriodOf(x.c, x.cfg)
+	if !ok {
+		return
+	}
+	var missing []string
+	if x.c.IEP == nil || len(x.c.IEP.JobTargets) == 0 {
+		missing = append(missing, "job search plan (caseplan iep target add)")
+	}
+	if x.c.IEP == nil || len(x.c.IEP.SkillPlan) == 0 {
+		missing = append(missing, "skill plan (caseplan iep course add)")
+	}
+	if len(missing) == 0 {
+		return
+	}
+	f := x.file(layout.KindIEP)
+	if x.c.Doc(f) == nil {
+		f = x.file(layout.KindIntake)
+	}
+	x.add(DueSearchPlan, ws.Layoff, "the plan needs its "+strings.Join(missing, " and ")+" by the layoff date", f)
+}
+
+// toolboxDue is 000's "Finalize the candidate's resume, cover letter, and
+// thank-you letter", due by the layoff date (validate's ws-toolbox from the
+// day after), while the candidate searches.
+func (x *view) toolboxDue(p period) {
+	if x.state.Kind != record.ProgramWorkSecurity || !searching(p) {
+		return
+	}
+	ws, ok := calendar.WorkSecurityPeriodOf(x.c, x.cfg)
+	if !ok {
+		return
+	}
+	tb := x.c.Intake.Toolbox
+	if tb == nil {
+		tb = &record.Toolbox{}
+	}
+	var open []string
+	for _, item := range []struct{ name, state string }{
+		{"resume", tb.Resume}, {"cover letter", tb.CoverLetter}, {"thank-you letter", tb.ThankYouLetter},
+	} {
+		switch item.state {
+		case "final":
+		case "":
+			open = append(open, item.name+" not recorded")
+		default:
+			open = append(open, item.name+" "+item.state)
+		}
+	}
+	if len(open) == 0 {
+		return
+	}
+	var at []string
+	if x.c.Intake.Toolbox != nil {
+		at = []string{"toolbox"}
+	}
+	x.add(DueToolbox, ws.Layoff, "finish the toolbox by the layoff date: "+strings.Join(open, ", ")+" (caseplan case toolbox)", x.file(layout.KindIntake), at...)
 }
 
 // ReferencesRequired is how many references with permission case c's

@@ -47,9 +47,11 @@ Phases, by program kind:
 
 What is due (kinds): contact (the program's contact or check-in interval),
 milestone, next-step, action (a note's action item, NOTE#N, until it is
-done or dropped: caseplan action done|drop), period-end, references (000: three by the layoff date),
-plan-review (review_interval_days after the last review), follow-up (after
-placement or exit; WIOA: the 2nd and 4th quarter after exit),
+done or dropped: caseplan action done|drop), period-end, references,
+search-plan and toolbox (000: three references, the job search and skill
+plans, a final resume, cover letter and thank-you letter by the layoff
+date), plan-review (review_interval_days after the last review), follow-up
+(after placement or exit; WIOA: the 2nd and 4th quarter after exit),
 benefit-renewal (003), potential-exit (WIOA: inactivity_exit_days without
 service). A closed case has nothing due.
 

@@ -54,6 +54,9 @@ is decided is in the README, "How caseplan decides"):
                    period or its extension (000); of the follow-up year after a
                    WIOA exit (001, 002); of the post-employment services (003)
   references       references missing before the layoff date (000)
+  search-plan      the job search plan and skill plan, by the layoff date (000)
+  toolbox          the resume, cover letter and thank-you letter made final,
+                   by the layoff date (000)
   plan-review      the plan's next review (review_interval_days)
   follow-up        a planned follow-up after a placement or an exit not yet
                    done, and the 2nd and 4th quarter after a WIOA exit that no

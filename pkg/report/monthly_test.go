@@ -29,7 +29,9 @@ import (
 //	                   Applications 10-02, 10-06 (09-29 is September); job
 //	                   interview 10-29 (the mock on 10-28 does not count).
 //	                   Extension requested 10-20, approved 10-28. Three
-//	                   references: nothing overdue.
+//	                   references, a job search and skill plan and a final
+//	                   toolbox (000, by the layoff date): nothing overdue.
+//	                   Plan reviewed 10-01: next review 12-30.
 //	WS-B  ws    alice  opened 10-12, no note: first check-in due 10-19,
 //	                   overdue. References due at the layoff (12-11) and the
 //	                   notification period's end (12-10) are not. 1 overdue.
