@@ -93,14 +93,15 @@ programs:
       first_contact_days: 10    # "must contact them within 10 days" of opening (002)
       contact_interval_days: 30 # "should contact the customer within 30 days" (002)
       follow_up_months: 12      # follow-up after exit (001, 002)
-      inactivity_exit_days: 90  # no service for 90 days: a potential exit
+      inactivity_exit_days: 90  # no service for 90 days: a potential exit (TEGL 10-16, PIRL 901)
   # Post-employment services after cash assistance (document 003).
   post-employment:
     kind: post-employment
     name: Post-Employment Services
     settings:
       post_assistance_months: 12 # services for 12 months after cash assistance ends (003)
-      contact_interval_days: 30
+      contact_interval_days: 30  # 003 asks for ongoing contact on a scheduling matrix but sets
+                                 # no interval: caseplan's default, for the office to set
 
 # Turn a rule off or change its severity, for example:
 # rules:
