@@ -155,9 +155,9 @@ func (o *reportOptions) periodDay(p calendar.ReportPeriod) (time.Time, error) {
 }
 
 func reportPerformanceRun(opts *reportPerformanceOptions) error {
-	w, err := report.NewWriter(opts.output)
+	w, err := opts.writer() // for csv, with --bom
 	if err != nil {
-		return usageErrorf("-o: %v", err)
+		return err
 	}
 	day, err := opts.periodDay(opts.period)
 	if err != nil {

@@ -135,7 +135,14 @@ func TestReportCSVFlags(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "\ufeffmonth,commit,figure,value,remark\r\n") {
 		t.Errorf("--table summary --bom: exit %d %q %s", code, out, stderr)
 	}
+	// The performance report's CSV is one table, and --bom is for it too:
+	// its participants' names (--names) are as likely to be Muñoz.
+	code, out, stderr = runCaseplan(t, dir, env, "report", "performance", "--program-year", "2025", "-o", "csv", "--bom")
+	if code != 0 || !strings.HasPrefix(out, "\ufeffprogram_year,") {
+		t.Errorf("performance -o csv --bom: exit %d %q %s", code, out, stderr)
+	}
 	for _, args := range [][]string{
+		{"report", "performance", "--program-year", "2025", "-o", "csv", "--table", "weeks"},
 		{"report", "caseload", "-o", "csv", "--table", "weeks"},
 		{"report", "monthly", "--month", "2026-03", "--bom"},
 		{"report", "monthly", "--month", "2026-03", "-o", "md", "--table", "cases"},
