@@ -67,8 +67,9 @@ func (o *reportOptions) writer() (report.Writer, error) {
 	return w, nil
 }
 
-// reportSourceHelp is the part of both reports' help about where the
-// records come from.
+// reportSourceHelp is the part of the reports' help (and the PIRL
+// export's) about where the records come from; reportHelp adds what only
+// the reports take: --names, and --table and --bom with -o csv.
 const reportSourceHelp = `Reports read committed records only — by default the tree of HEAD's commit,
 never the work tree — so every report can be made again, byte for byte: it
 names its commit and the caseplan version that made it (caseplan version),
@@ -76,7 +77,9 @@ and that caseplan with --at COMMIT reads that commit's tree from git
 objects whatever the work tree holds now. Commit hand edits first (caseplan commit).
 --as-of DATE reads the tree of the last commit made on or before the end of
 DATE (by the committer's clock and time zone, following the first parents
-from HEAD). A report never contains the time it was made.
+from HEAD). A report never contains the time it was made.`
+
+const reportHelp = reportSourceHelp + `
 
 Participants are shown by their initials ("A. E."), as reports leave the
 office; --names shows full names.

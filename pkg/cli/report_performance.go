@@ -78,7 +78,7 @@ year and the commit on every row), json:
   status is numerator, denominator, excluded, not-counted or not-yet; rate
   and median are null when there is none.
 
-` + reportSourceHelp + `
+` + reportHelp + `
 
 Example:
   caseplan report performance --program-year 2025 -o html --out py2025.html` + "\n" + exitStatusHelp,

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -154,6 +155,31 @@ func TestReportCSVFlags(t *testing.T) {
 	_, _, stderr = runCaseplan(t, dir, env, "report", "caseload", "-o", "csv", "--table", "weeks")
 	if !strings.Contains(stderr, `--table "weeks": use one of cases, managers, programs`) {
 		t.Errorf("stderr: %s", stderr)
+	}
+}
+
+// TestReportHelpFlags: the help of each report and export speaks only of
+// the flags that command takes: a coordinator who types what the help
+// says is not told "unknown flag" (the PIRL export holds no names and
+// writes one CSV table, so it takes no --names, --table or --bom).
+func TestReportHelpFlags(t *testing.T) {
+	dir := initCLIStore(t)
+	mentioned := regexp.MustCompile(`--(names|bom|table|cohort|quarter|month|program-year|as-of|at|out)\b`)
+	for _, cmd := range [][]string{{"report", "monthly"}, {"report", "caseload"}, {"report", "performance"}, {"export", "pirl"}} {
+		code, out, stderr := runCaseplan(t, dir, nil, append(cmd, "--help")...)
+		if code != 0 {
+			t.Fatalf("%v --help: exit %d %s", cmd, code, stderr)
+		}
+		long, flags, ok := strings.Cut(out, "\nFlags:\n")
+		if !ok {
+			t.Fatalf("%v --help has no Flags section:\n%s", cmd, out)
+		}
+		flags, _, _ = strings.Cut(flags, "\nGlobal Flags:")
+		for _, m := range mentioned.FindAllString(long, -1) {
+			if !regexp.MustCompile(`(?m)^\s+(-\w, )?` + m + `\b`).MatchString(flags) {
+				t.Errorf("caseplan %s --help speaks of %s, which the command does not take", strings.Join(cmd, " "), m)
+			}
+		}
 	}
 }
 
