@@ -224,3 +224,32 @@ func TestCohortCompletion(t *testing.T) {
 		t.Errorf("an unknown cohort: exit %d, %s", code, stderr)
 	}
 }
+
+// TestReportAgainCommand: the command a report names to make it again
+// makes it again byte for byte, in the format it was made in and with the
+// participants' names when it shows them (--names), not another report.
+func TestReportAgainCommand(t *testing.T) {
+	dir := initCLIStore(t)
+	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
+	if code, _, stderr := runCaseplan(t, dir, env, "case", "new", "--id", "W-1", "--program", "wioa", "--name", "Ana Muñoz"); code != 0 {
+		t.Fatal(stderr)
+	}
+	named := regexp.MustCompile("caseplan (report [^`<\n]*?) makes this report again")
+	for _, cmd := range [][]string{{"report", "monthly", "--month", "2026-03"}, {"report", "caseload"}, {"report", "performance", "--program-year", "2025"}} {
+		for _, format := range []string{"text", "md", "html"} {
+			args := append(append([]string(nil), cmd...), "-o", format, "--names")
+			code, first, stderr := runCaseplan(t, dir, env, args...)
+			if code != 0 || !strings.Contains(first, "full name (") {
+				t.Fatalf("%v: exit %d %s", args, code, stderr)
+			}
+			m := named.FindStringSubmatch(strings.ReplaceAll(first, "`", ""))
+			if m == nil {
+				t.Fatalf("%v names no command that makes it again:\n%s", args, first)
+			}
+			code, again, stderr := runCaseplan(t, dir, nil, strings.Fields(m[1])...)
+			if code != 0 || again != first {
+				t.Errorf("%v: the report names %q, which makes another report (exit %d %s)", args, m[1], code, stderr)
+			}
+		}
+	}
+}
