@@ -20,8 +20,14 @@ import (
 //
 // perm is set as given, whatever the umask, and whether or not path exists.
 func WriteFile(path string, data []byte, perm fs.FileMode) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
+		// The temporary file's name means nothing to the person who named
+		// path: say what is wrong with the directory they named.
+		if pe, ok := err.(*fs.PathError); ok {
+			return &fs.PathError{Op: "create a file in", Path: dir, Err: pe.Err}
+		}
 		return err
 	}
 	defer func() {

@@ -1,10 +1,13 @@
 package atomicfile
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -91,8 +94,13 @@ func TestWriteFileReplaces(t *testing.T) {
 
 func TestWriteFileFailsCleanly(t *testing.T) {
 	dir := t.TempDir()
-	if err := WriteFile(filepath.Join(dir, "no-such-dir", "due.ics"), []byte("x"), 0o644); err == nil {
+	missing := filepath.Join(dir, "no-such-dir")
+	err := WriteFile(filepath.Join(missing, "due.ics"), []byte("x"), 0o644)
+	if err == nil {
 		t.Error("writing into a missing directory succeeded")
+	} else if want := "create a file in " + missing + ": "; !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), ".tmp") || !errors.Is(err, fs.ErrNotExist) {
+		// The error names the directory, not the temporary file.
+		t.Errorf("writing into a missing directory: %v, want %q...", err, want)
 	}
 	// Renaming a file over a directory fails after the temporary file is
 	// written: it must be removed and the directory left alone.

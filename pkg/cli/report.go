@@ -67,8 +67,9 @@ func (o *reportOptions) writer() (report.Writer, error) {
 	return w, nil
 }
 
-// reportSourceHelp is the part of both reports' help about where the
-// records come from.
+// reportSourceHelp is the part of the reports' help (and the PIRL
+// export's) about where the records come from; reportHelp adds what only
+// the reports take: --names, and --table and --bom with -o csv.
 const reportSourceHelp = `Reports read committed records only — by default the tree of HEAD's commit,
 never the work tree — so every report can be made again, byte for byte: it
 names its commit and the caseplan version that made it (caseplan version),
@@ -76,15 +77,17 @@ and that caseplan with --at COMMIT reads that commit's tree from git
 objects whatever the work tree holds now. Commit hand edits first (caseplan commit).
 --as-of DATE reads the tree of the last commit made on or before the end of
 DATE (by the committer's clock and time zone, following the first parents
-from HEAD). A report never contains the time it was made.
+from HEAD). A report never contains the time it was made.`
+
+const reportHelp = reportSourceHelp + `
 
 Participants are shown by their initials ("A. E."), as reports leave the
 office; --names shows full names.
 
 CSV: -o csv writes one table, by default one row per case; --table names
 another of the report's tables (monthly: cases, summary, weeks, managers,
-programs; caseload: cases, managers, programs), each row led by the month
-(or day) and the commit. --bom starts the file with a UTF-8 byte order
+programs; caseload: cases, managers, programs; performance has only
+cases), each row led by the month (or day) and the commit. --bom starts the file with a UTF-8 byte order
 mark, without which Excel garbles names such as Muñoz. A cell a
 spreadsheet could run as a formula — starting with = + - @ (or their
 fullwidth forms), also after spaces or no-break spaces, or with a tab or a

@@ -44,7 +44,7 @@ monthly), json:
    "next_due":{"case","manager","kind","due","overdue","days","detail",
    "path","line"} or null}]}
 
-` + reportSourceHelp + "\n" + exitStatusHelp,
+` + reportHelp + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.check(); err != nil {

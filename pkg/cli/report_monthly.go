@@ -125,7 +125,7 @@ Formats:
             milestone not done at month end, null for a closed case. With --cohort, "cohort" names it
             (absent otherwise).
 
-` + reportSourceHelp + `
+` + reportHelp + `
 
 Example:
   caseplan report monthly --month 2026-10 -o html --out 2026-10.html` + "\n" + exitStatusHelp,

@@ -78,7 +78,7 @@ year and the commit on every row), json:
   status is numerator, denominator, excluded, not-counted or not-yet; rate
   and median are null when there is none.
 
-` + reportSourceHelp + `
+` + reportHelp + `
 
 Example:
   caseplan report performance --program-year 2025 -o html --out py2025.html` + "\n" + exitStatusHelp,
@@ -155,9 +155,9 @@ func (o *reportOptions) periodDay(p calendar.ReportPeriod) (time.Time, error) {
 }
 
 func reportPerformanceRun(opts *reportPerformanceOptions) error {
-	w, err := report.NewWriter(opts.output)
+	w, err := opts.writer() // for csv, with --bom
 	if err != nil {
-		return usageErrorf("-o: %v", err)
+		return err
 	}
 	day, err := opts.periodDay(opts.period)
 	if err != nil {

@@ -108,6 +108,7 @@ var flagValues = map[string]map[string]valuesFrom{
 	"iep benefit add":       {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
 	"report monthly":        {"table": fixed(report.MonthlyTables...), "cohort": cohortIDs},
 	"report caseload":       {"table": fixed(report.CaseloadTables...)},
+	"report performance":    {"table": fixed(report.PerformanceTables...)},
 	"iep benefit renew":     {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -135,7 +136,14 @@ func TestReportCSVFlags(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "\ufeffmonth,commit,figure,value,remark\r\n") {
 		t.Errorf("--table summary --bom: exit %d %q %s", code, out, stderr)
 	}
+	// The performance report's CSV is one table, and --bom is for it too:
+	// its participants' names (--names) are as likely to be Muñoz.
+	code, out, stderr = runCaseplan(t, dir, env, "report", "performance", "--program-year", "2025", "-o", "csv", "--bom")
+	if code != 0 || !strings.HasPrefix(out, "\ufeffprogram_year,") {
+		t.Errorf("performance -o csv --bom: exit %d %q %s", code, out, stderr)
+	}
 	for _, args := range [][]string{
+		{"report", "performance", "--program-year", "2025", "-o", "csv", "--table", "weeks"},
 		{"report", "caseload", "-o", "csv", "--table", "weeks"},
 		{"report", "monthly", "--month", "2026-03", "--bom"},
 		{"report", "monthly", "--month", "2026-03", "-o", "md", "--table", "cases"},
@@ -147,6 +155,31 @@ func TestReportCSVFlags(t *testing.T) {
 	_, _, stderr = runCaseplan(t, dir, env, "report", "caseload", "-o", "csv", "--table", "weeks")
 	if !strings.Contains(stderr, `--table "weeks": use one of cases, managers, programs`) {
 		t.Errorf("stderr: %s", stderr)
+	}
+}
+
+// TestReportHelpFlags: the help of each report and export speaks only of
+// the flags that command takes: a coordinator who types what the help
+// says is not told "unknown flag" (the PIRL export holds no names and
+// writes one CSV table, so it takes no --names, --table or --bom).
+func TestReportHelpFlags(t *testing.T) {
+	dir := initCLIStore(t)
+	mentioned := regexp.MustCompile(`--(names|bom|table|cohort|quarter|month|program-year|as-of|at|out)\b`)
+	for _, cmd := range [][]string{{"report", "monthly"}, {"report", "caseload"}, {"report", "performance"}, {"export", "pirl"}} {
+		code, out, stderr := runCaseplan(t, dir, nil, append(cmd, "--help")...)
+		if code != 0 {
+			t.Fatalf("%v --help: exit %d %s", cmd, code, stderr)
+		}
+		long, flags, ok := strings.Cut(out, "\nFlags:\n")
+		if !ok {
+			t.Fatalf("%v --help has no Flags section:\n%s", cmd, out)
+		}
+		flags, _, _ = strings.Cut(flags, "\nGlobal Flags:")
+		for _, m := range mentioned.FindAllString(long, -1) {
+			if !regexp.MustCompile(`(?m)^\s+(-\w, )?` + m + `\b`).MatchString(flags) {
+				t.Errorf("caseplan %s --help speaks of %s, which the command does not take", strings.Join(cmd, " "), m)
+			}
+		}
 	}
 }
 
@@ -189,5 +222,34 @@ func TestCohortCompletion(t *testing.T) {
 	code, _, stderr := runCaseplan(t, dir, env, "report", "monthly", "--month", "2026-03", "--cohort", "2026-GAMMA")
 	if code != ExitUsage || !strings.Contains(stderr, `--cohort "2026-GAMMA": use one of 2026-ACME, 2026-BETA`) {
 		t.Errorf("an unknown cohort: exit %d, %s", code, stderr)
+	}
+}
+
+// TestReportAgainCommand: the command a report names to make it again
+// makes it again byte for byte, in the format it was made in and with the
+// participants' names when it shows them (--names), not another report.
+func TestReportAgainCommand(t *testing.T) {
+	dir := initCLIStore(t)
+	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
+	if code, _, stderr := runCaseplan(t, dir, env, "case", "new", "--id", "W-1", "--program", "wioa", "--name", "Ana Muñoz"); code != 0 {
+		t.Fatal(stderr)
+	}
+	named := regexp.MustCompile("caseplan (report [^`<\n]*?) makes this report again")
+	for _, cmd := range [][]string{{"report", "monthly", "--month", "2026-03"}, {"report", "caseload"}, {"report", "performance", "--program-year", "2025"}} {
+		for _, format := range []string{"text", "md", "html"} {
+			args := append(append([]string(nil), cmd...), "-o", format, "--names")
+			code, first, stderr := runCaseplan(t, dir, env, args...)
+			if code != 0 || !strings.Contains(first, "full name (") {
+				t.Fatalf("%v: exit %d %s", args, code, stderr)
+			}
+			m := named.FindStringSubmatch(strings.ReplaceAll(first, "`", ""))
+			if m == nil {
+				t.Fatalf("%v names no command that makes it again:\n%s", args, first)
+			}
+			code, again, stderr := runCaseplan(t, dir, nil, strings.Fields(m[1])...)
+			if code != 0 || again != first {
+				t.Errorf("%v: the report names %q, which makes another report (exit %d %s)", args, m[1], code, stderr)
+			}
+		}
 	}
 }

@@ -20,8 +20,8 @@ type csvWriter struct{ opts CSVOptions }
 
 // CSVOptions choose what -o csv writes.
 type CSVOptions struct {
-	// Table is the report's table to write: one of MonthlyTables or
-	// CaseloadTables; "" is cases.
+	// Table is the report's table to write: one of MonthlyTables,
+	// CaseloadTables or PerformanceTables; "" is cases.
 	Table string
 	// BOM starts the file with a UTF-8 byte order mark, without which Excel
 	// reads a CSV file as the system's legacy code page and garbles
@@ -32,8 +32,9 @@ type CSVOptions struct {
 // The tables a report's CSV can be, the first the default: every table
 // the text, Markdown and HTML formats show.
 var (
-	MonthlyTables  = []string{"cases", "summary", "weeks", "managers", "programs"}
-	CaseloadTables = []string{"cases", "managers", "programs"}
+	MonthlyTables     = []string{"cases", "summary", "weeks", "managers", "programs"}
+	CaseloadTables    = []string{"cases", "managers", "programs"}
+	PerformanceTables = []string{"cases"}
 )
 
 // NewCSV returns the CSV writer with opts.

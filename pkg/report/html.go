@@ -100,7 +100,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 		Title: monthTitle(r) + " (" + r.From + " to " + r.To + ")",
 		Lines: []string{
 			r.Organization,
-			provenance(r.Commit, r.Committed, r.Caseplan, monthlyCommand(r)),
+			provenance(r.Commit, r.Committed, r.Caseplan, again(monthlyCommand(r), "html", r.Participants)),
 			"Phases, days left and overdue items are as of " + r.To + "; events count in the month of their own date." + soFarNote(r),
 			privacyLine(r.Participants),
 		},
@@ -123,7 +123,7 @@ func (htmlWriter) Caseload(w io.Writer, r *Caseload) error {
 		Title: "Caseload report as of " + r.AsOf,
 		Lines: []string{
 			r.Organization,
-			provenance(r.Commit, r.Committed, r.Caseplan, "caseplan report caseload --today "+r.AsOf),
+			provenance(r.Commit, r.Committed, r.Caseplan, again("caseplan report caseload --today "+r.AsOf, "html", r.Participants)),
 			privacyLine(r.Participants),
 		},
 	}

@@ -9,8 +9,11 @@ import (
 // Performance writes one row per indicator and case: where each case
 // stands on each indicator, with the indicator's figures, the program
 // year and the commit on every row, and what is still to be recorded for
-// it (and the earliest day it was due).
-func (csvWriter) Performance(w io.Writer, r *Performance) error {
+// it (and the earliest day it was due). It is the report's one table.
+func (x csvWriter) Performance(w io.Writer, r *Performance) error {
+	if x.opts.Table != "" && x.opts.Table != "cases" {
+		return unknownTable(x.opts.Table, PerformanceTables)
+	}
 	quarter := ""
 	if r.Quarter != nil {
 		quarter = strconv.Itoa(*r.Quarter)
@@ -34,5 +37,5 @@ func (csvWriter) Performance(w io.Writer, r *Performance) error {
 				c.Case, c.Participant, c.Manager, c.Date, c.Status, c.Why, strings.Join(todo, "; "), due})
 		}
 	}
-	return writeCSV(w, rows)
+	return x.write(w, rows)
 }

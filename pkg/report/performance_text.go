@@ -10,7 +10,7 @@ func (textWriter) Performance(w io.Writer, r *Performance) error {
 	b := new(bytes.Buffer)
 	heading(b, performanceTitle(r), "=")
 	fmt.Fprintln(b, r.Organization)
-	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, performanceCommand(r)))
+	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, again(performanceCommand(r), "text", r.Participants)))
 	for _, l := range performanceAbout(r) {
 		fmt.Fprintln(b, l)
 	}

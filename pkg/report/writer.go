@@ -74,6 +74,20 @@ func provenanceWith(text, code func(string) string, commit, committed, caseplan,
 		code(again+" --at "+short(commit)) + text(" makes this report again with the same caseplan.")
 }
 
+// again is cmd, the command that makes a report, with the flags that
+// make it in format and with the participants it shows ("names" with
+// --names), so that the command a report names makes it again byte for
+// byte and not another format or the initials.
+func again(cmd, format, participants string) string {
+	if format != Formats[0] {
+		cmd += " -o " + format
+	}
+	if participants == "names" {
+		cmd += " --names"
+	}
+	return cmd
+}
+
 func short(commit string) string {
 	if len(commit) > 12 {
 		return commit[:12]
