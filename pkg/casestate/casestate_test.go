@@ -415,6 +415,25 @@ reviews:
 			{DueContact, "2026-04-04", "contact (every 30 days; last 2026-03-05)", "notes/2026-03-05-ab12.yaml:2"},
 			{DuePotentialExit, "2026-06-03", "potential exit: 90 days without a participation-causing service since 2026-03-05; the exit date would be 2026-03-05", "intake.yaml:4"},
 		}},
+		// Reopened after the last contact: the interval counts from the
+		// reopening, not from a contact made before the case was closed.
+		{"wioa: a reopened case's next contact counts from the reopening", files{
+			"intake.yaml":                wioaIntake,
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+			"outcome.yaml":               "closures:\n  - date: 2026-03-10\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n",
+		}, "2026-05-06", []want{
+			{DueContact, "2026-06-03", "first contact since the case was reopened on 2026-05-04", "outcome.yaml:5"},
+			{DuePotentialExit, "2026-06-03", "potential exit", "intake.yaml:4"},
+		}},
+		{"wioa: a contact after the reopening counts as before", files{
+			"intake.yaml":                wioaIntake,
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+			"notes/2026-05-05-ab13.yaml": contactNote("2026-05-05-ab13"),
+			"outcome.yaml":               "closures:\n  - date: 2026-03-10\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n",
+		}, "2026-05-06", []want{
+			{DueContact, "2026-06-04", "contact (every 30 days; last 2026-05-05)", "notes/2026-05-05-ab13.yaml:2"},
+			{DuePotentialExit, "2026-08-03", "potential exit", "intake.yaml:4"},
+		}},
 		{"wioa: follow-ups in the 2nd and 4th quarter after exit", files{
 			"intake.yaml":  wioaIntake + "exited: 2026-06-30\n",
 			"outcome.yaml": "follow_ups:\n  - due: 2026-08-15\n    done: 2026-08-14\n",

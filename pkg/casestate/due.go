@@ -131,6 +131,15 @@ func (x *view) contactDue(p period) {
 		}
 	}
 	last, ok := x.contact.Last(x.c.Notes)
+	// A case reopened since its last contact counts from the reopening:
+	// no one was in contact while it was closed.
+	if i, reopened := x.c.Outcome.ReopenedBy(date(x.today)); reopened {
+		r := x.c.Outcome.Reopenings[i]
+		if t, tok := r.Date.Time(); tok && (!ok || t.After(last)) {
+			x.add(DueContact, t.AddDate(0, 0, every), "first "+what+" since the case was reopened on "+string(r.Date), x.file(layout.KindOutcome), "reopenings", itoa(i), "date")
+			return
+		}
+	}
 	if !ok {
 		opened := x.opened()
 		if opened.IsZero() {

@@ -177,3 +177,20 @@ func (o *Outcome) ClosedOn(day Date) *Closure {
 // LatestClosure returns the closure in effect whatever the day: the
 // latest closure not ended by a later reopening.
 func (o *Outcome) LatestClosure() *Closure { return o.ClosedOn("9999-12-31") }
+
+// ReopenedBy returns the index in Reopenings of the latest reopening on or
+// before day, and false when the case was never reopened by then (or o is
+// nil). A contact interval counts from it when no contact came after it:
+// the case manager could not be in contact while the case was closed.
+func (o *Outcome) ReopenedBy(day Date) (int, bool) {
+	if o == nil {
+		return -1, false
+	}
+	at := -1
+	for i, r := range o.Reopenings {
+		if r.Date != "" && r.Date <= day && (at < 0 || r.Date >= o.Reopenings[at].Date) {
+			at = i
+		}
+	}
+	return at, at >= 0
+}

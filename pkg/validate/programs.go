@@ -230,7 +230,14 @@ var workSecurityRules = []*Rule{
 			if x.Contact.RequiresService {
 				hint += " --service CODE"
 			}
-			if last, ok := x.Contact.Last(x.Case.Notes); ok {
+			last, ok := x.Contact.Last(x.Case.Notes)
+			if r, at, reopened := reopenedSince(x, last, ok); reopened {
+				if d := calendar.Days(r, x.Today); d > every {
+					x.Report(x.File(layout.KindOutcome), at, "no check-in in the %d days since the case was reopened (%s); %s", d, r.Format(time.DateOnly), hint)
+				}
+				return
+			}
+			if ok {
 				if d := calendar.Days(last, x.Today); d > every {
 					x.Report(x.File(layout.KindIntake), Path("manager"), "last check-in was %d days ago (%s), more than %d; %s", d, last.Format(time.DateOnly), every, hint)
 				}
@@ -358,6 +365,12 @@ var wioaRules = []*Rule{
 			last, ok := x.Contact.Last(x.Case.Notes)
 			if !ok {
 				return // wioa-first-contact covers a case never contacted
+			}
+			if r, at, reopened := reopenedSince(x, last, ok); reopened {
+				if d := calendar.Days(r, x.Today); d > x.Setting("contact_interval_days") {
+					x.Report(x.File(layout.KindOutcome), at, "no contact in the %d days since the case was reopened (%s), more than %d; contact the customer", d, r.Format(time.DateOnly), x.Setting("contact_interval_days"))
+				}
+				return
 			}
 			if d := calendar.Days(last, x.Today); d > x.Setting("contact_interval_days") {
 				x.Report(x.File(layout.KindIntake), Path("manager"), "last contact was %d days ago (%s), more than %d; contact the customer", d, last.Format(time.DateOnly), x.Setting("contact_interval_days"))
@@ -689,4 +702,21 @@ func permitted(consents []record.Consent, kind string, day record.Date) bool {
 		}
 	}
 	return false
+}
+
+// reopenedSince returns the day the case was last reopened, by today, and
+// where outcome.yaml records it, when that came after the last contact
+// (hasLast false: there was none): a contact interval then counts from
+// the reopening, as the tickler's does, since no one was in contact while
+// the case was closed.
+func reopenedSince(x *Context, last time.Time, hasLast bool) (time.Time, []string, bool) {
+	i, ok := x.Case.Outcome.ReopenedBy(date(x.Today))
+	if !ok {
+		return time.Time{}, nil, false
+	}
+	r, ok := x.Case.Outcome.Reopenings[i].Date.Time()
+	if !ok || (hasLast && !r.After(last)) {
+		return time.Time{}, nil, false
+	}
+	return r, []string{"reopenings", strconv.Itoa(i), "date"}, true
 }

@@ -292,6 +292,16 @@ func ruleTests() []ruleTest {
 			m["cases/W1/notes/2026-03-14-ab12.yaml"] = contact("2026-03-14-ab12", "contact", "phone")
 		}, want: "cases/W1/intake.yaml:2:9", msg: "the first contact was on 2026-03-14, day 12 after opening: 2 day(s) later than the 10 days (by 2026-03-12); met late"},
 		{rule: "wioa-contact-interval", on: time.Date(2026, 4, 10, 0, 0, 0, 0, time.UTC), change: nil, want: "cases/W1/intake.yaml:5:10", msg: "last contact was 36 days ago (2026-03-05), more than 30"},
+		// A case reopened since its last contact counts from the
+		// reopening: no one was in contact while it was closed.
+		{rule: "wioa-contact-interval", on: day("2026-05-10"), change: func(m memStore) {
+			m.drop("WS1")
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\nreopenings:\n  - date: 2026-04-08\n    reason: moved back\n"
+		}, want: "cases/W1/outcome.yaml:5:11", msg: "no contact in the 32 days since the case was reopened (2026-04-08), more than 30",
+			keep: func(m memStore) {
+				m.drop("WS1")
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\nreopenings:\n  - date: 2026-04-20\n    reason: moved back\n"
+			}},
 		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/P1/intake.yaml"] += "consents:\n  - kind: job-site-visit\n    given: 2026-03-10\n    withdrawn: 2026-03-01\n"
 		}, want: "cases/P1/intake.yaml:11:16", msg: "permission withdrawn (2026-03-01) before it was given (2026-03-10)"},
@@ -312,6 +322,12 @@ func ruleTests() []ruleTest {
 			m.drop("WS1")
 			m["cases/WS2/intake.yaml"] = "id: WS2\nopened: 2026-03-12\nprogram: ws\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Kim Example\nlayoff:\n  notice_date: 2026-03-02\n  layoff_date: 2026-05-01\n"
 		}, want: "cases/WS2/intake.yaml:5:10", msg: "no check-in in the 8 days since the case opened (2026-03-12)"},
+		{rule: "ws-checkin", on: day("2026-03-30"), change: func(m memStore) {
+			m["cases/WS1/outcome.yaml"] = "closures:\n  - date: 2026-03-13\n    reason: withdrew\nreopenings:\n  - date: 2026-03-20\n    reason: came back\n"
+		}, want: "cases/WS1/outcome.yaml:5:11", msg: "no check-in in the 10 days since the case was reopened (2026-03-20)",
+			keep: func(m memStore) {
+				m["cases/WS1/outcome.yaml"] = "closures:\n  - date: 2026-03-13\n    reason: withdrew\nreopenings:\n  - date: 2026-03-25\n    reason: came back\n"
+			}},
 		{rule: "ws-checkin", on: day("2026-03-20"), change: func(m memStore) {
 			// A one-way letter is not a check-in.
 			m["cases/WS1/notes/2026-03-13-lt01.yaml"] = strings.Replace(contact("2026-03-13-lt01", "contact", "letter"), "two_way: true\n", "", 1)
