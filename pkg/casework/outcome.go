@@ -125,6 +125,13 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 		}
 	}
 	if i < 0 {
+		// Deciding again is the usual way here: say what was decided,
+		// not only that nothing is pending.
+		if n := len(exts); n > 0 && exts[n-1].Decided != "" {
+			last := exts[n-1]
+			return nil, inputErrorf("a decision is not changed; a new request is recorded with caseplan extension request "+dx.Case+" --date DATE",
+				"case %s has no pending extension request: the request of %s was %s on %s by %s", dx.Case, last.Requested, last.Decision, last.Decided, last.By)
+		}
 		return nil, inputErrorf("record a request first with caseplan extension request "+dx.Case+" --date DATE", "case %s has no pending extension request", dx.Case)
 	}
 	e := exts[i]
