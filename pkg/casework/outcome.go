@@ -110,6 +110,13 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 	if err := lc.outcomeReadable(); err != nil {
 		return nil, err
 	}
+	// An extension continues the job search: one decided after the case
+	// closed would extend a period that has ended for good, and an
+	// approval would put its wages and benefits back on the record of a
+	// closed case. A closing leaves its pending request as it was.
+	if lc.intake.Status == "closed" {
+		return nil, inputErrorf("if the committee's decision stands, reopen the case first with caseplan case reopen "+dx.Case+", then record it", "case %s is closed; an extension is decided while the job search goes on", dx.Case)
+	}
 	exts := lc.outcome().Extensions
 	i := -1
 	for j, e := range exts {
@@ -118,6 +125,13 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 		}
 	}
 	if i < 0 {
+		// Deciding again is the usual way here: say what was decided,
+		// not only that nothing is pending.
+		if n := len(exts); n > 0 && exts[n-1].Decided != "" {
+			last := exts[n-1]
+			return nil, inputErrorf("a decision is not changed; a new request is recorded with caseplan extension request "+dx.Case+" --date DATE",
+				"case %s has no pending extension request: the request of %s was %s on %s by %s", dx.Case, last.Requested, last.Decision, last.Decided, last.By)
+		}
 		return nil, inputErrorf("record a request first with caseplan extension request "+dx.Case+" --date DATE", "case %s has no pending extension request", dx.Case)
 	}
 	e := exts[i]

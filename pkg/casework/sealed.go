@@ -21,6 +21,12 @@ type SealedError struct {
 	Case       string
 	Recipients []string // staff ids the file is sealed to
 	Where      string   // where the person's identities were looked for
+	// Staff is the acting person's roster ID, when they are on it;
+	// RosterRecipient the age recipient the roster lists for them and
+	// Mine their own key's. When the roster lists none, or another than
+	// theirs, nothing is sealed to the key they hold, and a re-seal alone
+	// cannot change that: the roster must first.
+	Staff, RosterRecipient, Mine string
 }
 
 func (e *SealedError) Error() string {
@@ -34,6 +40,14 @@ func (e *SealedError) Error() string {
 
 // Hint says what to do.
 func (e *SealedError) Hint() string {
+	if e.Staff != "" && e.Mine != "" && e.RosterRecipient != e.Mine {
+		what := "lists no age recipient for " + e.Staff
+		if e.RosterRecipient != "" {
+			what = "lists another age recipient for " + e.Staff + " than your key's"
+		}
+		return fmt.Sprintf("the staff roster %s, so nothing is sealed to your key: an admin puts it there (caseplan staff set %s --age-recipient %s), then, if you are on the case's team, its manager or a supervisor runs caseplan case sealed reseal %s",
+			what, e.Staff, e.Mine, e.Case)
+	}
 	return fmt.Sprintf("the case's manager, the staff on its team and the supervisors can read them; if you joined the case or changed your key since they were sealed, one of the recipients re-seals them: caseplan case sealed reseal %s", e.Case)
 }
 
@@ -59,6 +73,9 @@ func OpenSealed(src store.Source, snap *casefile.Snapshot, id string, k *keys.Ke
 		}
 		if k != nil {
 			e.Where = k.AgePath
+			if st, ok := snap.Config.StaffByEmail(k.Email); ok {
+				e.Staff, e.RosterRecipient, e.Mine = st.ID, st.AgeRecipient, k.Recipient()
+			}
 		}
 		return sealed.Fields{}, e
 	}

@@ -23,6 +23,8 @@ func newCmdExtensionDecide(g *globals, runF func(*extensionDecideOptions) error)
 extension request (document 000): --approved with the extension's last day
 (--until), or --denied; --by says who decided. The request in outcome.yaml is
 decided in place and an extension note records the decision, in one commit.
+Open cases only: a request still pending when the case closed is decided
+after the case is reopened (caseplan case reopen), if the decision stands.
 
 An approved extension must run past the work security period and may end at
 most extension_max_days (90) after it: the ws-extension rule refuses a later

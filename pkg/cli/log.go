@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -20,6 +23,9 @@ type logOptions struct {
 	caseID string
 	output string
 	limit  int
+	since  string
+	until  string
+	by     string
 }
 
 func newCmdLog(g *globals, runF func(*logOptions) error) *cobra.Command {
@@ -33,6 +39,15 @@ Caseplan-Action trailers. A commit made with git by hand, without them,
 that changed records is listed too, under the cases whose files it changed,
 with the action "(no trailers)" ("" in JSON); caseplan verify reports it.
 With CASE, only that case's changes.
+
+An auditor's questions narrow it: --since and --until keep the changes made
+on or after, and on or before, a DATE (YYYY-MM-DD, the day in the DATE
+column: the commit's author date); --by keeps those of one staff member, by
+roster ID (as the roster at HEAD has it, retired members included) or by
+email address. "What was done on case W-001 in March?" is
+caseplan log W-001 --since 2026-03-01 --until 2026-03-31; "which cases did
+ann touch last month?" is caseplan log --by ann --since ... --until ....
+--limit counts what is left.
 
   -o json  [{"commit","author","email","date","case","action","summary"}]` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
@@ -48,6 +63,15 @@ With CASE, only that case's changes.
 			if len(args) == 1 {
 				opts.caseID = args[0]
 			}
+			if _, err := optionalDate("since", opts.since); err != nil {
+				return err
+			}
+			if _, err := optionalDate("until", opts.until); err != nil {
+				return err
+			}
+			if opts.since != "" && opts.until != "" && opts.since > opts.until {
+				return &UsageError{Msg: fmt.Sprintf("--since %s is after --until %s", opts.since, opts.until), Hint: "give the earlier day with --since and the later with --until"}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -56,6 +80,9 @@ With CASE, only that case's changes.
 	}
 	addOutputFlag(c, &opts.output, "text", "json")
 	c.Flags().IntVarP(&opts.limit, "limit", "n", 0, "show at most `N` entries (0: all)")
+	dateVar(c.Flags(), &opts.since, "since", "only the changes made on or after `DATE`")
+	dateVar(c.Flags(), &opts.until, "until", "only the changes made on or before `DATE`")
+	c.Flags().StringVar(&opts.by, "by", "", "only the changes made by staff member `ID` (or an email address)")
 	return c
 }
 
@@ -65,12 +92,27 @@ func logRun(opts *logOptions) error {
 		return err
 	}
 	defer repo.Close()
+	keep, err := opts.filter(repo, head)
+	if err != nil {
+		return err
+	}
 	entries := []history.Entry{}
 	if !head.IsZero() {
 		// The clone's log index answers without reading every commit; it
 		// gives what history.Log gives (see pkg/history/logindex.go).
-		if entries, err = history.LogIndexed(repo.Git(), repo, head, opts.caseID, opts.limit); err != nil {
+		// A filter is applied to the whole trail, then the limit.
+		limit := opts.limit
+		if keep != nil {
+			limit = 0
+		}
+		if entries, err = history.LogIndexed(repo.Git(), repo, head, opts.caseID, limit); err != nil {
 			return shallowError(repo, err)
+		}
+		if keep != nil {
+			entries = slices.DeleteFunc(entries, func(e history.Entry) bool { return !keep(e) })
+			if opts.limit > 0 && len(entries) > opts.limit {
+				entries = entries[:opts.limit]
+			}
 		}
 	}
 	if opts.caseID != "" && len(entries) == 0 {
@@ -100,6 +142,41 @@ func logRun(opts *logOptions) error {
 			logCases(e.Cases, opts.caseID), action, e.Summary)
 	}
 	return t.flush()
+}
+
+// filter returns what --since, --until and --by keep, or nil when none
+// is given. --by names a staff member by roster ID, as the roster at head
+// lists them (a retired member too: they authored the past), or by email.
+func (opts *logOptions) filter(repo *gitstore.Repo, head plumbing.Hash) (func(history.Entry) bool, error) {
+	if opts.since == "" && opts.until == "" && opts.by == "" {
+		return nil, nil
+	}
+	email := ""
+	if by := strings.TrimSpace(opts.by); by != "" {
+		if strings.Contains(by, "@") {
+			email = by
+		} else {
+			cfg := headConfig(repo, head)
+			if cfg == nil {
+				return nil, &UsageError{Msg: fmt.Sprintf("--by %q: the store has no committed staff roster to find them on", by), Hint: "name them by email address: --by EMAIL"}
+			}
+			s, ok := cfg.StaffByID(by)
+			if !ok {
+				hint := "caseplan staff list shows the roster's IDs; --by EMAIL names anyone by address"
+				if id := cfg.StaffIDMeant(by); id != "" {
+					hint = "did you mean --by " + id + "? staff are named by their roster ID, as caseplan staff list shows it"
+				}
+				return nil, &UsageError{Msg: fmt.Sprintf("--by %q is not on the staff roster", by), Hint: hint}
+			}
+			email = s.Email
+		}
+	}
+	return func(e history.Entry) bool {
+		day := e.Date.Format(time.DateOnly)
+		return (opts.since == "" || day >= opts.since) &&
+			(opts.until == "" || day <= opts.until) &&
+			(email == "" || strings.EqualFold(e.Email, email))
+	}, nil
 }
 
 // logCases is the CASE column: the cases a commit names, but for a

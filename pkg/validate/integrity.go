@@ -307,6 +307,13 @@ func checkDateOrder(x *Context) {
 			x.Report(intake, []string{"transfers", strconv.Itoa(i), "date"}, "transfer date %s is before the case opened (%s)", t.Date, in.Opened)
 		}
 	}
+	// A supervisor's waiver is a decision on the case: it cannot come
+	// before the case existed.
+	for i, w := range in.Waivers {
+		if after(in.Opened, w.Date) {
+			x.Report(intake, []string{"waivers", strconv.Itoa(i), "date"}, "waiver of %s dated %s, before the case opened (%s)", w.Rule, w.Date, in.Opened)
+		}
+	}
 	for i, c := range in.Consents {
 		if after(c.Given, c.Withdrawn) {
 			x.Report(intake, []string{"consents", strconv.Itoa(i), "withdrawn"}, "permission withdrawn (%s) before it was given (%s)", c.Withdrawn, c.Given)
@@ -358,6 +365,9 @@ func checkDateOrder(x *Context) {
 	if o := x.Case.Outcome; o != nil {
 		f := x.File(layout.KindOutcome)
 		for i, e := range o.Extensions {
+			if after(in.Opened, e.Requested) {
+				x.Report(f, []string{"extensions", strconv.Itoa(i), "requested"}, "extension requested on %s, before the case opened (%s)", e.Requested, in.Opened)
+			}
 			if after(e.Requested, e.Decided) {
 				x.Report(f, []string{"extensions", strconv.Itoa(i), "decided"}, "extension decided (%s) before it was requested (%s)", e.Decided, e.Requested)
 			}

@@ -214,6 +214,15 @@ func ruleTests() []ruleTest {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open\n", "status: open\nexited: 2026-03-20\n", 1)
 			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-24\n    done: 2026-03-24\n    quarter: 4\n"
 		}, want: "cases/W1/outcome.yaml:4:14", msg: "the follow-up done 2026-03-24 reports on the 4th quarter after exit, 2027-Q1, which begins 2027-01-01"},
+		// A supervisor's decision on a case cannot come before the case
+		// existed: a waiver dated before it opened is a typed year.
+		{rule: "date-order", on: today, change: func(m memStore) {
+			m["cases/caseplan.yaml"] = strings.Replace(config, "email: mrivera@example.org", "email: mrivera@example.org\n    role: supervisor", 1)
+			m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: mrivera\n    date: 2025-03-10\n"
+		}, want: "cases/W1/intake.yaml:12:11", msg: "waiver of wioa-first-contact dated 2025-03-10, before the case opened (2026-03-02)"},
+		{rule: "date-order", on: today, change: func(m memStore) {
+			m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-02-20\n    decision: pending\n"
+		}, want: "cases/WS1/outcome.yaml:2:16", msg: "extension requested on 2026-02-20, before the case opened (2026-03-02)"},
 		{rule: "case-status", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure"},
