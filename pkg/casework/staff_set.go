@@ -110,7 +110,11 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 	}
 	if a.Active != nil && *a.Active != m.IsActive() {
 		if !*a.Active && m.ID == s.Staff.ID {
-			return nil, inputErrorf("a colleague on the roster can retire you", "you cannot retire yourself from the roster")
+			who := "a colleague on the roster"
+			if cfg.RolesInForce() {
+				who = "an admin" // only an admin changes the roster then
+			}
+			return nil, inputErrorf(fmt.Sprintf("%s can retire you: caseplan staff set %s --active=false", who, m.ID), "you cannot retire yourself from the roster")
 		}
 		path := append(append([]string(nil), base...), "active")
 		if *a.Active {
