@@ -8,10 +8,11 @@ package markdown
 import "strings"
 
 // Text escapes s for a Markdown paragraph or table cell: pipes, line
-// breaks, inline HTML and the emphasis, code and link markers.
+// breaks, inline HTML, character references (a record's "&amp;" shows as
+// typed, not as "&") and the emphasis, code and link markers.
 var Text = strings.NewReplacer(
 	"\\", "\\\\", "|", "\\|", "\r\n", " ", "\n", " ", "\r", " ",
-	"<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]",
+	"&", "&amp;", "<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]",
 ).Replace
 
 // Code writes s as a code span: commands and paths read as what to type.
