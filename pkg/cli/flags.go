@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"net/mail"
 	"strings"
 	"time"
@@ -24,9 +25,33 @@ func parseDate(flag, v string) (time.Time, error) {
 		if why := schemas.MissingDay(v); why != "" {
 			return time.Time{}, usageErrorf("--%s %q: not a date: %s", flag, v, why)
 		}
+		if padded, ok := zeroPadded(v, 3); ok {
+			if _, err := time.Parse(time.DateOnly, padded); err == nil {
+				return time.Time{}, &UsageError{Msg: fmt.Sprintf("--%s %q: not a date; use YYYY-MM-DD", flag, v), Hint: "did you mean --" + flag + " " + padded + "?"}
+			}
+		}
 		return time.Time{}, usageErrorf("--%s %q: not a date; use YYYY-MM-DD", flag, v)
 	}
 	return t, nil
+}
+
+// zeroPadded returns v, numbers joined by '-' (parts of them: 2026-3-4
+// has 3), with its month and day written with two digits (2026-03-04);
+// false when v is not such numbers.
+func zeroPadded(v string, parts int) (string, bool) {
+	fields := strings.Split(strings.TrimSpace(v), "-")
+	if len(fields) != parts || len(fields[0]) != 4 {
+		return "", false
+	}
+	for i, f := range fields {
+		if f == "" || len(f) > 4 || strings.Trim(f, "0123456789") != "" {
+			return "", false
+		}
+		if i > 0 && len(f) == 1 {
+			fields[i] = "0" + f
+		}
+	}
+	return strings.Join(fields, "-"), true
 }
 
 // dateValue is a date flag's value. Left out, a date flag takes its

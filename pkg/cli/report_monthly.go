@@ -139,6 +139,11 @@ Example:
 			}
 			var err error
 			if opts.period, err = report.ParseMonth(opts.month); err != nil {
+				if padded, ok := zeroPadded(opts.month, 2); ok {
+					if _, perr := report.ParseMonth(padded); perr == nil {
+						return &UsageError{Msg: fmt.Sprintf("--month: %v", err), Hint: "did you mean --month " + padded + "?"}
+					}
+				}
 				return usageErrorf("--month: %v", err)
 			}
 			if runF != nil {
