@@ -98,6 +98,10 @@ func Read(data []byte, rules *record.ImportRules) (*Roster, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Excel for Mac's "CSV (Macintosh)" ends lines with a lone CR, which
+	// encoding/csv reads as part of a cell: the whole file would be one
+	// row. Every line end is read as LF (CRLF is too, by encoding/csv).
+	text = lineEnds.Replace(text)
 	r.Separator = separator(text, rules)
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Comma = r.Separator
@@ -150,6 +154,9 @@ func Read(data []byte, rules *record.ImportRules) (*Roster, error) {
 	return r, nil
 }
 
+// lineEnds reads CRLF and a lone CR as LF.
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
 // decode returns the file's text as UTF-8, without a byte-order mark.
 func decode(data []byte, encoding string) (string, error) {
 	switch {
@@ -173,7 +180,7 @@ func decode(data []byte, encoding string) (string, error) {
 			}
 			i += n
 		}
-		line := bytes.Count(data[:bad], []byte("\n")) + 1
+		line := strings.Count(lineEnds.Replace(string(data[:bad])), "\n") + 1
 		return "", &FileError{Problems: []Problem{{Column: -1, Msg: fmt.Sprintf(`line %d is not UTF-8 text; Excel's plain "CSV" is Windows-1252: save as "CSV UTF-8", or say encoding: windows-1252 in the import rules`, line)}}}
 	}
 	return string(data), nil

@@ -64,7 +64,8 @@ var sheetRows = [][]string{
 
 // TestReadSpreadsheetShapes: the same roster as Excel saves it ("CSV
 // UTF-8": a BOM and CRLF; where the decimal mark is a comma, semicolons
-// too) and as Google Sheets downloads it (no BOM) reads as the same rows —
+// too), as Excel for Mac's "CSV (Macintosh)" saves it (a lone CR ends
+// each line) and as Google Sheets downloads it (no BOM) reads as the same rows —
 // a cell with commas, quotes, semicolons or line breaks in it included —
 // numbered as the spreadsheet numbers them, the blank row left out.
 func TestReadSpreadsheetShapes(t *testing.T) {
@@ -73,6 +74,9 @@ func TestReadSpreadsheetShapes(t *testing.T) {
 		"excel csv utf-8":   sheet(sheetRows, ',', true, true),
 		"excel, semicolons": sheet(sheetRows, ';', true, true),
 		"semicolons no bom": sheet(sheetRows, ';', false, false),
+		// Excel for Mac's "CSV (Macintosh)": every line ends with a lone
+		// CR, a cell's line breaks too.
+		"lone CR": bytes.ReplaceAll(sheet(sheetRows, ',', false, false), []byte("\n"), []byte("\r")),
 	}
 	var want *Roster
 	for name, data := range shapes {
