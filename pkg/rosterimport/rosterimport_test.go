@@ -302,6 +302,30 @@ func TestCompileRules(t *testing.T) {
 	}
 }
 
+// TestCompileHeadersAsTyped: a header is found whatever its case and
+// spacing, as people type them in a spreadsheet: "  employee id ",
+// "FIRST NAME", "Last  name" (two spaces), "Job\ntitle" (a line break in
+// the header cell).
+func TestCompileHeadersAsTyped(t *testing.T) {
+	rules := testRules()
+	header := []string{"  employee id ", "FIRST NAME", "Last  name", "phone", "Email", "Job\ntitle", "fte", "LAST DAY", "Home   Address"}
+	m, probs := Compile(rules, header, testConfig())
+	if len(probs) > 0 {
+		t.Fatalf("headers as typed not found: %v", probs)
+	}
+	if got := m.Columns(FieldName); !slices.Equal(got, []int{1, 2}) {
+		t.Errorf("name from columns %v, want [1 2]", got)
+	}
+	if got := m.Columns(FieldPosition); !slices.Equal(got, []int{5}) {
+		t.Errorf("position from columns %v, want [5]", got)
+	}
+	// Headers that differ only by spacing are two columns called the same.
+	_, probs = Compile(rules, append(header, "Last name"), testConfig())
+	if len(probs) != 1 || !strings.Contains(probs[0].Msg, "two columns are called") {
+		t.Errorf("two Last name columns: %v", probs)
+	}
+}
+
 // TestAssignManagers: one named manager takes every case; round-robin
 // gives each new case to whoever of the list has the fewest of the
 // cohort's cases so far, counting an earlier import's, so a second roster

@@ -201,13 +201,13 @@ func (m *Mapping) parse(s string) (template, string) {
 	return t, ""
 }
 
-// column finds a header, compared without regard to case or surrounding
-// spaces.
+// column finds a header, compared without regard to case or spacing: a
+// header typed "Last  name" or "LAST NAME" is the rules' "Last name".
 func (m *Mapping) column(name string) (int, string) {
-	want := strings.ToLower(strings.TrimSpace(name))
+	want := headerKey(name)
 	found := -1
 	for i, h := range m.header {
-		if strings.ToLower(h) == want {
+		if headerKey(h) == want {
 			if found >= 0 {
 				return -1, fmt.Sprintf("two columns are called %q (%s and %s); rename one in the roster", h, ColumnName(found), ColumnName(i))
 			}
@@ -218,6 +218,12 @@ func (m *Mapping) column(name string) (int, string) {
 		return -1, fmt.Sprintf("the roster has no column %q (its columns: %s)", strings.TrimSpace(name), m.headerList())
 	}
 	return found, ""
+}
+
+// headerKey is how headers are compared: lower case, runs of spaces (a
+// line break in a header cell too) as one.
+func headerKey(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
 func (m *Mapping) headerList() string {
