@@ -223,6 +223,53 @@ func TestEntryProblems(t *testing.T) {
 	}
 }
 
+// TestEntryMangledNumbers: a number the spreadsheet mangled before the
+// roster was saved is refused at its cell, never guessed back: a phone
+// number or ID shown in scientific notation (its digits are gone), a ZIP
+// code that lost its leading zero or was saved as a decimal. A column the
+// rules do not read is left alone, and so are ZIP codes as written.
+func TestEntryMangledNumbers(t *testing.T) {
+	rules := testRules()
+	rules.Columns.Address = "{Street}, {City}, {State} {ZIP}"
+	header := []string{"Employee ID", "First name", "Last name", "Phone", "Email", "Job title", "FTE", "Last day", "Street", "City", "State", "ZIP", "Unused"}
+	m, probs := Compile(rules, header, testConfig())
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	cells := func(id, phone, zip string) []string {
+		return []string{id, "Ana", "Example", phone, "a@example.org", "Clerk", "1", "5/1/2026", "1 Example St", "Riverside", "MA", zip, "1.5E+10"}
+	}
+	for _, c := range []struct {
+		cells []string
+		want  []string
+	}{
+		{cells("E1", "5.55E+09", "02134"), []string{`r.csv:2:D: Phone: "5.55E+09" is a number in scientific notation`}},
+		{cells("1.23457E+05", "555-0101", "02134-1234"), []string{`r.csv:2:A: Employee ID: "1.23457E+05" is a number in scientific notation`}},
+		{cells("E1", "555-0101", "2134"), []string{`r.csv:2:L: ZIP: "2134" is not a ZIP code`}},
+		{cells("E1", "555-0101", "2134.0"), []string{`r.csv:2:L: ZIP: "2134.0" is not a ZIP code`}},
+		{cells("E1", "555-0101", "12134.0"), []string{`r.csv:2:L: ZIP: "12134.0" is not a ZIP code`}},
+		{cells("E1", "555-0101", "02134"), nil},
+	} {
+		e, got := m.Entry(Row{Number: 2, Cells: c.cells})
+		var lines []string
+		for _, p := range got {
+			lines = append(lines, p.Format("r.csv"))
+		}
+		if len(lines) != len(c.want) {
+			t.Errorf("%q: problems\n%s\nwant %q", c.cells, strings.Join(lines, "\n"), c.want)
+			continue
+		}
+		for i := range c.want {
+			if !strings.HasPrefix(lines[i], c.want[i]) {
+				t.Errorf("%q: problem %q, want %q...", c.cells, lines[i], c.want[i])
+			}
+		}
+		if len(c.want) == 0 && e.Address != "1 Example St, Riverside, MA 02134" {
+			t.Errorf("address %q", e.Address)
+		}
+	}
+}
+
 // TestEntrySSNOddForms: an SSN as a spreadsheet or a copy from a document
 // may hold it — no-break spaces, non-breaking hyphens, saved as a decimal,
 // or nine digits typed in the phone column as a phone number — is refused

@@ -53,7 +53,8 @@ type Mapping struct {
 	cfg        *record.Config
 	header     []string
 	fields     map[string]template
-	managerCol int // -1 unless managers come from a column
+	managerCol int   // -1 unless managers come from a column
+	mapped     []int // every column the rules read, in order
 	dates      dateFormat
 }
 
@@ -148,6 +149,17 @@ func Compile(rules *record.ImportRules, header []string, cfg *record.Config) (*M
 	}
 	if len(probs) > 0 {
 		return nil, probs
+	}
+	read := map[int]bool{m.managerCol: m.managerCol >= 0}
+	for _, t := range m.fields {
+		for _, c := range t.columns() {
+			read[c] = true
+		}
+	}
+	for c := range m.header {
+		if read[c] {
+			m.mapped = append(m.mapped, c)
+		}
 	}
 	return m, nil
 }
