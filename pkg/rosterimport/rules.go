@@ -164,6 +164,40 @@ func Compile(rules *record.ImportRules, header []string, cfg *record.Config) (*M
 	return m, nil
 }
 
+// HeaderBelow returns the number of the first of the roster's rows, below
+// the one read as its header, that holds every column the rules name, or
+// 0 when none does (of the first twenty). A spreadsheet often has a title
+// or a merged banner above its header: that row read as the header names
+// none of the rules' columns, and the rules' skip should say to pass it.
+func HeaderBelow(rules *record.ImportRules, r *Roster) int {
+	for i, row := range r.Rows {
+		if i == 20 {
+			break
+		}
+		m := &Mapping{header: row.Cells[:len(r.Header)]}
+		if len(row.Extra) > 0 {
+			m.header = append(append([]string(nil), row.Cells...), row.Extra...)
+		}
+		ok := true
+		for _, c := range columnRules(rules.Columns) {
+			if c.tmpl != "" {
+				if _, msg := m.parse(c.tmpl); msg != "" {
+					ok = false
+					break
+				}
+			}
+		}
+		if ok && rules.Managers.Column != "" {
+			_, msg := m.column(rules.Managers.Column)
+			ok = msg == ""
+		}
+		if ok {
+			return row.Number
+		}
+	}
+	return 0
+}
+
 // staffProblem says why id cannot manage cases, or "".
 func (m *Mapping) staffProblem(id string) string {
 	s, ok := m.cfg.StaffByID(id)
