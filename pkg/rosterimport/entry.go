@@ -168,11 +168,23 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 	switch v, col, ok := value(FieldLayoffDate); {
 	case ok && v != "":
 		d, parsed := m.dates.parse(v)
+		// With date_format left to its default (M/D/YYYY), a date that
+		// reads as another with day and month swapped may be either: the
+		// import says so, and does not guess, when it matters.
+		other, ambiguous := m.dates.other(v, m.rules.DateFormat != "")
+		dayFirst := ""
+		if ambiguous {
+			dayFirst = fmt.Sprintf("; the rules give no date_format, so it is read as %s: if the roster writes the day first (%s), say date_format: D/M/YYYY in the import rules", m.dates.name, other)
+		}
 		switch {
+		case !parsed && serial(v):
+			add(col, "%q is not a date but a spreadsheet's number for one: format the column as a date in the spreadsheet (%s), and export the roster again", v, m.dates.want())
 		case !parsed:
-			add(col, "%q is not a date: write %s", v, m.dates.want())
+			add(col, "%q is not a date: write %s%s", v, m.dates.want(), dayFirst)
 		case !slicesContains(cohort.LayoffDates, d):
-			add(col, "%s is not one of the cohort's layoff dates (cohort.layoff_dates: %s)", d, dateList(cohort.LayoffDates))
+			add(col, "%s is not one of the cohort's layoff dates (cohort.layoff_dates: %s)%s", d, dateList(cohort.LayoffDates), dayFirst)
+		case ambiguous && slicesContains(cohort.LayoffDates, other):
+			add(col, "%q could be %s or %s, both layoff dates of the cohort, and the rules give no date_format: say date_format: M/D/YYYY (month first) or D/M/YYYY (day first) in the import rules", v, d, other)
 		default:
 			e.LayoffDate = d
 		}

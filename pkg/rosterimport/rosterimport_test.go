@@ -373,6 +373,53 @@ func TestCompileHeadersAsTyped(t *testing.T) {
 	}
 }
 
+// TestEntryDateOrder: with date_format left to its default (M/D/YYYY), a
+// layoff date that reads as another with day and month swapped is never
+// guessed between the two when both are the cohort's layoff dates; when
+// only the day-first reading would be, or only it is a date, the problem
+// says so and what to set. A spreadsheet's date serial number is refused
+// with what to do, not converted. With date_format given, 3/4/2026 is what
+// it says.
+func TestEntryDateOrder(t *testing.T) {
+	header := []string{"Employee ID", "First name", "Last name", "Last day"}
+	rules := func(format string, layoffs ...record.Date) *record.ImportRules {
+		r := testRules()
+		r.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", LayoffDate: "Last day"}
+		r.Cohort.NoticeDate = "2026-01-02"
+		r.Cohort.LayoffDates = layoffs
+		r.DateFormat = format
+		return r
+	}
+	for _, c := range []struct {
+		rules *record.ImportRules
+		cell  string
+		want  record.Date // "" for a problem
+		msg   string
+	}{
+		{rules("", "2026-03-04", "2026-04-03"), "3/4/2026", "", `"3/4/2026" could be 2026-03-04 or 2026-04-03, both layoff dates of the cohort, and the rules give no date_format: say date_format: M/D/YYYY (month first) or D/M/YYYY (day first)`},
+		{rules("M/D/YYYY", "2026-03-04", "2026-04-03"), "3/4/2026", "2026-03-04", ""},
+		{rules("D/M/YYYY", "2026-03-04", "2026-04-03"), "3/4/2026", "2026-04-03", ""},
+		{rules("", "2026-03-04", "2026-04-03"), "2026-04-03", "2026-04-03", ""},
+		{rules("", "2026-03-04", "2026-04-03"), "3/3/2026", "", "2026-03-03 is not one of the cohort's layoff dates (cohort.layoff_dates: 2026-03-04, 2026-04-03)"},
+		{rules("", "2026-03-04"), "3/4/2026", "2026-03-04", ""},
+		{rules("", "2026-03-04"), "4/3/2026", "", "2026-04-03 is not one of the cohort's layoff dates (cohort.layoff_dates: 2026-03-04); the rules give no date_format, so it is read as M/D/YYYY: if the roster writes the day first (2026-03-04), say date_format: D/M/YYYY in the import rules"},
+		{rules("", "2026-03-13"), "13/3/2026", "", `"13/3/2026" is not a date: write M/D/YYYY (e.g. 3/2/2026) or YYYY-MM-DD; the rules give no date_format, so it is read as M/D/YYYY: if the roster writes the day first (2026-03-13), say date_format: D/M/YYYY in the import rules`},
+		{rules("", "2026-03-04"), "46085", "", `"46085" is not a date but a spreadsheet's number for one: format the column as a date in the spreadsheet`},
+	} {
+		m, probs := Compile(c.rules, header, testConfig())
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		e, got := m.Entry(Row{Number: 2, Cells: []string{"E1", "Ana", "Example", c.cell}})
+		switch {
+		case c.want != "" && (len(got) > 0 || e.LayoffDate != c.want):
+			t.Errorf("%s %q: %v, %v; want %s", c.rules.DateFormat, c.cell, e.LayoffDate, got, c.want)
+		case c.want == "" && (len(got) != 1 || !strings.HasPrefix(got[0].Msg, c.msg)):
+			t.Errorf("%s %q: %v, %v; want the problem %q", c.rules.DateFormat, c.cell, e.LayoffDate, got, c.msg)
+		}
+	}
+}
+
 // TestAssignManagers: one named manager takes every case; round-robin
 // gives each new case to whoever of the list has the fewest of the
 // cohort's cases so far, counting an earlier import's, so a second roster
