@@ -186,6 +186,22 @@ func TestReadRefusesWhatIsNotCSVText(t *testing.T) {
 	if err != nil || r.Rows[0].Cells[1] != "José Example" {
 		t.Errorf("windows-1252: %v %v", r, err)
 	}
+	// A roster from the same source saved as UTF-8 is never read as
+	// Windows-1252 (José as JosÃ©): with Excel's byte-order mark it is
+	// read as UTF-8, as it says; without one it is refused, with what to do.
+	r, err = Read([]byte("\xEF\xBB\xBFEmployee ID,Name\nE1,José Example\n"), rules)
+	if err != nil || r.Rows[0].Cells[1] != "José Example" {
+		t.Errorf("UTF-8 with a BOM, rules windows-1252: %v %v", r, err)
+	}
+	_, err = Read([]byte("Employee ID,Name\nE1,José Example\n"), rules)
+	var fe *FileError
+	if !errors.As(err, &fe) || !strings.Contains(fe.Problems[0].Msg, "encoding: windows-1252, but the file is UTF-8 text (line 2") {
+		t.Errorf("UTF-8 without a BOM, rules windows-1252: %v", err)
+	}
+	// Plain ASCII is the same in both.
+	if r, err = Read([]byte("Employee ID,Name\nE1,Ana Example\n"), rules); err != nil || r.Rows[0].Cells[1] != "Ana Example" {
+		t.Errorf("ASCII, rules windows-1252: %v %v", r, err)
+	}
 }
 
 // TestEntryProblems: every problem of a row at once, each at its column;
