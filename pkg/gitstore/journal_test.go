@@ -137,6 +137,8 @@ func TestRecoverReleasesLocks(t *testing.T) {
 	os.WriteFile(lock, nil, 0o644)
 	if rc, err := r.Recover(time.Second); err != nil || rc == nil || rc.Done != "released its locks" {
 		t.Fatalf("Recover = %+v, %v", rc, err)
+	} else if got := rc.String(); !strings.HasSuffix(got, "; it had changed nothing yet, and caseplan released its locks") {
+		t.Errorf("the recovery reads %q", got)
 	}
 	assertNoLeftovers(t, r)
 
@@ -159,6 +161,23 @@ func assertNoLeftovers(t *testing.T, r *Repo) {
 	for _, p := range []string{r.journalPath(), filepath.Join(r.gitDir, "index.lock"), filepath.Join(r.Root(), "cases/A/.intake.yaml.123.tmp")} {
 		if _, err := os.Stat(p); err == nil {
 			t.Errorf("%s left behind", p)
+		}
+	}
+}
+
+// TestRecoveryString: what recovery did reads as a sentence whatever it
+// did, as every command prints it before its own output.
+func TestRecoveryString(t *testing.T) {
+	at := time.Date(2026, 3, 4, 9, 30, 0, 0, time.UTC)
+	for done, want := range map[string]string{
+		"completed":          "; caseplan completed it",
+		"undid":              "; caseplan undid it",
+		"released its locks": "; it had changed nothing yet, and caseplan released its locks",
+		"left alone (the branch has moved on since)": "; caseplan left its files alone (the branch has moved on since)",
+	} {
+		rc := Recovery{PID: 42, Action: "caseplan: import 4 case(s)", Started: at, Done: done}
+		if got := rc.String(); got != "a caseplan process (pid 42) was stopped during caseplan: import 4 case(s) at 2026-03-04 09:30:00"+want {
+			t.Errorf("%s: %q", done, got)
 		}
 	}
 }
