@@ -125,7 +125,13 @@ func (rc Recovery) String() string {
 		done = "caseplan " + strings.Replace(rc.Done, "left alone", "left its files alone", 1)
 	}
 	s := fmt.Sprintf("a caseplan process (pid %d) was stopped during %s at %s; %s", rc.PID, what, rc.Started.Format(time.DateTime), done)
-	if n := len(rc.Files); n > 0 {
+	// An import's write is thousands of files: the first few say which
+	// write it was; git status says the rest.
+	const shown = 5
+	switch n := len(rc.Files); {
+	case n > shown:
+		s += fmt.Sprintf(" (%d file(s): %s and %d more)", n, strings.Join(rc.Files[:shown], ", "), n-shown)
+	case n > 0:
 		s += fmt.Sprintf(" (%d file(s): %s)", n, strings.Join(rc.Files, ", "))
 	}
 	return s
