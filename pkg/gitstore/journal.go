@@ -120,7 +120,7 @@ func (rc Recovery) String() string {
 	done := "caseplan " + rc.Done + " it"
 	switch {
 	case rc.Done == "released its locks":
-		done = "it had changed nothing yet, and caseplan released its locks"
+		done = "it had changed nothing yet, and its locks were released"
 	case strings.HasPrefix(rc.Done, "left alone"):
 		done = "caseplan " + strings.Replace(rc.Done, "left alone", "left its files alone", 1)
 	}

@@ -138,7 +138,7 @@ func TestRecoverReleasesLocks(t *testing.T) {
 	os.WriteFile(lock, nil, 0o644)
 	if rc, err := r.Recover(time.Second); err != nil || rc == nil || rc.Done != "released its locks" {
 		t.Fatalf("Recover = %+v, %v", rc, err)
-	} else if got := rc.String(); !strings.HasSuffix(got, "; it had changed nothing yet, and caseplan released its locks") {
+	} else if got := rc.String(); !strings.HasSuffix(got, "; it had changed nothing yet, and its locks were released") {
 		t.Errorf("the recovery reads %q", got)
 	}
 	assertNoLeftovers(t, r)
@@ -173,7 +173,7 @@ func TestRecoveryString(t *testing.T) {
 	for done, want := range map[string]string{
 		"completed":          "; caseplan completed it",
 		"undid":              "; caseplan undid it",
-		"released its locks": "; it had changed nothing yet, and caseplan released its locks",
+		"released its locks": "; it had changed nothing yet, and its locks were released",
 		"left alone (the branch has moved on since)": "; caseplan left its files alone (the branch has moved on since)",
 	} {
 		rc := Recovery{PID: 42, Action: "caseplan: import 4 case(s)", Started: at, Done: done}
