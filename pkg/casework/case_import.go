@@ -131,6 +131,20 @@ func (imp ImportCohort) Build(s *State) (*Change, error) {
 	}
 	plan.Rows = len(roster.Rows)
 	m, probs := rosterimport.Compile(rules, roster.Header, cfg)
+	if len(probs) > 0 {
+		// A title row above the header: say skip, and only the problems
+		// the rules would still have with the header found.
+		if n := rosterimport.HeaderBelow(rules, roster); n > 0 {
+			ruleProblem([]string{"skip"}, fmt.Sprintf("row %d of %s holds the columns these rules name, not row %d (rows above the header, a title?): say skip: %d in the import rules so that row %d is read as the header", n, imp.File, roster.HeaderRow, n-1, n))
+			header := roster.Header
+			for _, row := range roster.Rows {
+				if row.Number == n {
+					header = append(append([]string(nil), row.Cells...), row.Extra...)
+				}
+			}
+			_, probs = rosterimport.Compile(rules, header, cfg)
+		}
+	}
 	for _, p := range probs {
 		ruleProblem(p.Path, p.Msg)
 	}

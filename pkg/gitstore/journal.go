@@ -116,8 +116,22 @@ func (rc Recovery) String() string {
 	if what == "" {
 		what = "a write"
 	}
-	s := fmt.Sprintf("a caseplan process (pid %d) was stopped during %s at %s; caseplan %s it", rc.PID, what, rc.Started.Format(time.DateTime), rc.Done)
-	if n := len(rc.Files); n > 0 {
+	// Done is a verb for "it" (the write), except where it is not.
+	done := "caseplan " + rc.Done + " it"
+	switch {
+	case rc.Done == "released its locks":
+		done = "it had changed nothing yet, and its locks were released"
+	case strings.HasPrefix(rc.Done, "left alone"):
+		done = "caseplan " + strings.Replace(rc.Done, "left alone", "left its files alone", 1)
+	}
+	s := fmt.Sprintf("a caseplan process (pid %d) was stopped during %s at %s; %s", rc.PID, what, rc.Started.Format(time.DateTime), done)
+	// An import's write is thousands of files: the first few say which
+	// write it was; git status says the rest.
+	const shown = 5
+	switch n := len(rc.Files); {
+	case n > shown:
+		s += fmt.Sprintf(" (%d file(s): %s and %d more)", n, strings.Join(rc.Files[:shown], ", "), n-shown)
+	case n > 0:
 		s += fmt.Sprintf(" (%d file(s): %s)", n, strings.Join(rc.Files, ", "))
 	}
 	return s

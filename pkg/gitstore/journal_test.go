@@ -1,6 +1,7 @@
 package gitstore
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -137,6 +138,8 @@ func TestRecoverReleasesLocks(t *testing.T) {
 	os.WriteFile(lock, nil, 0o644)
 	if rc, err := r.Recover(time.Second); err != nil || rc == nil || rc.Done != "released its locks" {
 		t.Fatalf("Recover = %+v, %v", rc, err)
+	} else if got := rc.String(); !strings.HasSuffix(got, "; it had changed nothing yet, and its locks were released") {
+		t.Errorf("the recovery reads %q", got)
 	}
 	assertNoLeftovers(t, r)
 
@@ -160,5 +163,40 @@ func assertNoLeftovers(t *testing.T, r *Repo) {
 		if _, err := os.Stat(p); err == nil {
 			t.Errorf("%s left behind", p)
 		}
+	}
+}
+
+// TestRecoveryString: what recovery did reads as a sentence whatever it
+// did, as every command prints it before its own output.
+func TestRecoveryString(t *testing.T) {
+	at := time.Date(2026, 3, 4, 9, 30, 0, 0, time.UTC)
+	for done, want := range map[string]string{
+		"completed":          "; caseplan completed it",
+		"undid":              "; caseplan undid it",
+		"released its locks": "; it had changed nothing yet, and its locks were released",
+		"left alone (the branch has moved on since)": "; caseplan left its files alone (the branch has moved on since)",
+	} {
+		rc := Recovery{PID: 42, Action: "caseplan: import 4 case(s)", Started: at, Done: done}
+		if got := rc.String(); got != "a caseplan process (pid 42) was stopped during caseplan: import 4 case(s) at 2026-03-04 09:30:00"+want {
+			t.Errorf("%s: %q", done, got)
+		}
+	}
+}
+
+// TestRecoveryStringManyFiles: a killed import's recovery puts thousands
+// of files in order; the message names the first few and counts the rest,
+// rather than printing every one on a line of its own length.
+func TestRecoveryStringManyFiles(t *testing.T) {
+	rc := Recovery{PID: 42, Action: "caseplan: import 4000 case(s)", Done: "undid"}
+	for i := 0; i < 8002; i++ {
+		rc.Files = append(rc.Files, fmt.Sprintf("cases/B%05d/intake.yaml", i))
+	}
+	got := rc.String()
+	if !strings.HasSuffix(got, "(8002 file(s): cases/B00000/intake.yaml, cases/B00001/intake.yaml, cases/B00002/intake.yaml, cases/B00003/intake.yaml, cases/B00004/intake.yaml and 7997 more)") || len(got) > 400 {
+		t.Errorf("the recovery of 8002 files reads (%d characters) %.300q...", len(got), got)
+	}
+	rc.Files = rc.Files[:2]
+	if got := rc.String(); !strings.HasSuffix(got, "(2 file(s): cases/B00000/intake.yaml, cases/B00001/intake.yaml)") {
+		t.Errorf("two files: %q", got)
 	}
 }

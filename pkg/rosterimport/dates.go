@@ -76,6 +76,38 @@ func (f dateFormat) parse(s string) (record.Date, bool) {
 	return record.Date(t.Format(time.DateOnly)), true
 }
 
+// other returns the cell read with month and day the other way round
+// (3/4/2026 as 3 April under M/D/YYYY), when the rules left date_format to
+// its default and that reading is a date too: what a roster from a
+// day-first locale means. ok is false when there is no other reading.
+func (f dateFormat) other(s string, explicit bool) (record.Date, bool) {
+	if explicit || f.onlyISO {
+		return "", false
+	}
+	g := f
+	g.dayFirst = !f.dayFirst
+	d, ok := g.parse(s)
+	if !ok {
+		return "", false
+	}
+	if same, sameOK := f.parse(s); sameOK && same == d {
+		return "", false // 2026-05-01, or 5/5/2026: one reading
+	}
+	return d, true
+}
+
+// serial says whether a cell is a spreadsheet's date serial number (46085
+// for 2026-03-04), which an export writes when the column is not
+// formatted as a date. It is not converted: Excel on a Mac may count from
+// 1904, not 1900, and the file does not say which.
+func serial(s string) bool {
+	if len(s) != 5 {
+		return false
+	}
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 20000 && n <= 80000
+}
+
 // want says which forms a date may take, for messages.
 func (f dateFormat) want() string {
 	if f.onlyISO {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -71,10 +72,10 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 	// The SSN check comes first and covers every cell: the roster itself
 	// should not carry one, and a refused cell is quoted by no message
 	// after it.
-	ssn := map[int]bool{}
+	refused := map[int]bool{} // cells refused: none of their text is used
 	for i, c := range append(append([]string(nil), row.Cells...), row.Extra...) {
 		if c != "" && (pii.IsSSNShaped(c) || pii.ContainsSSN(c) || pii.SpacedSSN(c)) {
-			ssn[i] = true
+			refused[i] = true
 			add(i, ssnMessage)
 		}
 	}
@@ -82,10 +83,22 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 	// in the wrong column, whatever its punctuation ("(123) 45-6789").
 	if t, mapped := m.fields[FieldPhone]; mapped {
 		for _, c := range t.columns() {
-			if c < len(row.Cells) && !ssn[c] && pii.NineDigits(row.Cells[c]) {
-				ssn[c] = true
+			if c < len(row.Cells) && !refused[c] && pii.NineDigits(row.Cells[c]) {
+				refused[c] = true
 				add(c, ssnMessage)
 			}
+		}
+	}
+	// A number the spreadsheet mangled before it was saved: shown in
+	// scientific notation (5.55E+09: the digits are gone), or a ZIP code
+	// that lost its leading zero (2134 for 02134). Neither is guessed back.
+	for _, c := range m.mapped {
+		if c >= len(row.Cells) || refused[c] || row.Cells[c] == "" {
+			continue
+		}
+		if msg := mangledNumber(m.header[c], row.Cells[c]); msg != "" {
+			refused[c] = true
+			add(c, "%s", msg)
 		}
 	}
 	if len(row.Extra) > 0 {
@@ -101,7 +114,7 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 		}
 		cols := t.columns()
 		for _, c := range cols {
-			if ssn[c] {
+			if refused[c] {
 				return "", cols[0], false
 			}
 		}
@@ -155,21 +168,33 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 	switch v, col, ok := value(FieldLayoffDate); {
 	case ok && v != "":
 		d, parsed := m.dates.parse(v)
+		// With date_format left to its default (M/D/YYYY), a date that
+		// reads as another with day and month swapped may be either: the
+		// import says so, and does not guess, when it matters.
+		other, ambiguous := m.dates.other(v, m.rules.DateFormat != "")
+		dayFirst := ""
+		if ambiguous {
+			dayFirst = fmt.Sprintf("; the rules give no date_format, so it is read as %s: if the roster writes the day first (%s), say date_format: D/M/YYYY in the import rules", m.dates.name, other)
+		}
 		switch {
+		case !parsed && serial(v):
+			add(col, "%q is not a date but a spreadsheet's number for one: format the column as a date in the spreadsheet (%s), and export the roster again", v, m.dates.want())
 		case !parsed:
-			add(col, "%q is not a date: write %s", v, m.dates.want())
+			add(col, "%q is not a date: write %s%s", v, m.dates.want(), dayFirst)
 		case !slicesContains(cohort.LayoffDates, d):
-			add(col, "%s is not one of the cohort's layoff dates (cohort.layoff_dates: %s)", d, dateList(cohort.LayoffDates))
+			add(col, "%s is not one of the cohort's layoff dates (cohort.layoff_dates: %s)%s", d, dateList(cohort.LayoffDates), dayFirst)
+		case ambiguous && slicesContains(cohort.LayoffDates, other):
+			add(col, "%q could be %s or %s, both layoff dates of the cohort, and the rules give no date_format: say date_format: M/D/YYYY (month first) or D/M/YYYY (day first) in the import rules", v, d, other)
 		default:
 			e.LayoffDate = d
 		}
 	case len(cohort.LayoffDates) == 1:
 		e.LayoffDate = cohort.LayoffDates[0]
-	case col >= 0 && !ssn[col]:
+	case col >= 0 && !refused[col]:
 		add(col, "no layoff date: the cohort has several (%s); give each worker's", dateList(cohort.LayoffDates))
 	}
 
-	if col := m.managerCol; col >= 0 && !ssn[col] {
+	if col := m.managerCol; col >= 0 && !refused[col] {
 		v := strings.Join(strings.Fields(row.Cells[col]), " ")
 		switch id, msg := m.resolveStaff(v); {
 		case v == "":
@@ -181,6 +206,28 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 		}
 	}
 	return e, probs
+}
+
+var (
+	scientific = regexp.MustCompile(`^[+-]?[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+$`)
+	shortZIP   = regexp.MustCompile(`^[0-9]{1,4}([.,]0+)?$|^[0-9]{5}[.,]0+$`)
+)
+
+// mangledNumber says why a cell holds a number as a spreadsheet mangled
+// it, or "": in scientific notation, which keeps only the digits shown, or,
+// in a column whose header says ZIP or postal code, a ZIP code with fewer
+// than five digits or written as a decimal (2134.0). The value is refused
+// rather than repaired: padding 2134 to 02134 would be a guess the case
+// manager never sees.
+func mangledNumber(header, cell string) string {
+	if scientific.MatchString(cell) {
+		return fmt.Sprintf("%q is a number in scientific notation, as a spreadsheet shows a long number in a narrow column: its digits are lost; format the column as Text in the spreadsheet, type the numbers again, and export the roster again", cell)
+	}
+	h := headerKey(header)
+	if (strings.Contains(h, "zip") || strings.Contains(h, "postal")) && shortZIP.MatchString(cell) {
+		return fmt.Sprintf("%q is not a ZIP code: a ZIP has five digits (or ZIP+4); a spreadsheet drops a ZIP's leading zeros when the column holds numbers (02134 becomes 2134): format the column as Text (or Special, Zip Code) in the spreadsheet, correct the cells, and export the roster again", cell)
+	}
+	return ""
 }
 
 // resolveStaff finds the staff member a managers column names: by staff

@@ -98,6 +98,10 @@ func Read(data []byte, rules *record.ImportRules) (*Roster, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Excel for Mac's "CSV (Macintosh)" ends lines with a lone CR, which
+	// encoding/csv reads as part of a cell: the whole file would be one
+	// row. Every line end is read as LF (CRLF is too, by encoding/csv).
+	text = lineEnds.Replace(text)
 	r.Separator = separator(text, rules)
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Comma = r.Separator
@@ -150,11 +154,27 @@ func Read(data []byte, rules *record.ImportRules) (*Roster, error) {
 	return r, nil
 }
 
+// lineEnds reads CRLF and a lone CR as LF.
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
 // decode returns the file's text as UTF-8, without a byte-order mark.
 func decode(data []byte, encoding string) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return "", &FileError{Problems: []Problem{{Column: -1, Msg: `the file is UTF-16 (Excel's "Unicode Text"); save it as "CSV UTF-8 (Comma delimited)" instead`}}}
+	case encoding == "windows-1252" && bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
+		// Excel's "CSV UTF-8" marks itself: the file says what it is,
+		// whatever the rules expected of this source's rosters.
+	case encoding == "windows-1252" && utf8.Valid(data) && !isASCII(data):
+		// Text read as Windows-1252 that is UTF-8 would be stored garbled
+		// (José as JosÃ©), and valid UTF-8 beyond ASCII is next to never
+		// Windows-1252 text: refuse, rather than guess either way.
+		i := 0
+		for i < len(data) && data[i] < utf8.RuneSelf {
+			i++
+		}
+		line := strings.Count(lineEnds.Replace(string(data[:i])), "\n") + 1
+		return "", &FileError{Problems: []Problem{{Column: -1, Msg: fmt.Sprintf(`the import rules say encoding: windows-1252, but the file is UTF-8 text (line %d would read garbled, é as Ã©): save it as "CSV UTF-8 (Comma delimited)", which marks itself as UTF-8, or take encoding: windows-1252 out of the import rules`, line)}}}
 	case encoding == "windows-1252":
 		out, err := charmap.Windows1252.NewDecoder().Bytes(data)
 		if err != nil {
@@ -173,7 +193,7 @@ func decode(data []byte, encoding string) (string, error) {
 			}
 			i += n
 		}
-		line := bytes.Count(data[:bad], []byte("\n")) + 1
+		line := strings.Count(lineEnds.Replace(string(data[:bad])), "\n") + 1
 		return "", &FileError{Problems: []Problem{{Column: -1, Msg: fmt.Sprintf(`line %d is not UTF-8 text; Excel's plain "CSV" is Windows-1252: save as "CSV UTF-8", or say encoding: windows-1252 in the import rules`, line)}}}
 	}
 	return string(data), nil
@@ -221,6 +241,15 @@ func clean(s string) string {
 		s = strings.TrimSpace(s[2 : len(s)-1])
 	}
 	return s
+}
+
+func isASCII(data []byte) bool {
+	for _, b := range data {
+		if b >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func blank(cells []string) bool {

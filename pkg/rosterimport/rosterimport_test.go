@@ -64,7 +64,8 @@ var sheetRows = [][]string{
 
 // TestReadSpreadsheetShapes: the same roster as Excel saves it ("CSV
 // UTF-8": a BOM and CRLF; where the decimal mark is a comma, semicolons
-// too) and as Google Sheets downloads it (no BOM) reads as the same rows —
+// too), as Excel for Mac's "CSV (Macintosh)" saves it (a lone CR ends
+// each line) and as Google Sheets downloads it (no BOM) reads as the same rows —
 // a cell with commas, quotes, semicolons or line breaks in it included —
 // numbered as the spreadsheet numbers them, the blank row left out.
 func TestReadSpreadsheetShapes(t *testing.T) {
@@ -73,6 +74,9 @@ func TestReadSpreadsheetShapes(t *testing.T) {
 		"excel csv utf-8":   sheet(sheetRows, ',', true, true),
 		"excel, semicolons": sheet(sheetRows, ';', true, true),
 		"semicolons no bom": sheet(sheetRows, ';', false, false),
+		// Excel for Mac's "CSV (Macintosh)": every line ends with a lone
+		// CR, a cell's line breaks too.
+		"lone CR": bytes.ReplaceAll(sheet(sheetRows, ',', false, false), []byte("\n"), []byte("\r")),
 	}
 	var want *Roster
 	for name, data := range shapes {
@@ -182,6 +186,22 @@ func TestReadRefusesWhatIsNotCSVText(t *testing.T) {
 	if err != nil || r.Rows[0].Cells[1] != "José Example" {
 		t.Errorf("windows-1252: %v %v", r, err)
 	}
+	// A roster from the same source saved as UTF-8 is never read as
+	// Windows-1252 (José as JosÃ©): with Excel's byte-order mark it is
+	// read as UTF-8, as it says; without one it is refused, with what to do.
+	r, err = Read([]byte("\xEF\xBB\xBFEmployee ID,Name\nE1,José Example\n"), rules)
+	if err != nil || r.Rows[0].Cells[1] != "José Example" {
+		t.Errorf("UTF-8 with a BOM, rules windows-1252: %v %v", r, err)
+	}
+	_, err = Read([]byte("Employee ID,Name\nE1,José Example\n"), rules)
+	var fe *FileError
+	if !errors.As(err, &fe) || !strings.Contains(fe.Problems[0].Msg, "encoding: windows-1252, but the file is UTF-8 text (line 2") {
+		t.Errorf("UTF-8 without a BOM, rules windows-1252: %v", err)
+	}
+	// Plain ASCII is the same in both.
+	if r, err = Read([]byte("Employee ID,Name\nE1,Ana Example\n"), rules); err != nil || r.Rows[0].Cells[1] != "Ana Example" {
+		t.Errorf("ASCII, rules windows-1252: %v %v", r, err)
+	}
 }
 
 // TestEntryProblems: every problem of a row at once, each at its column;
@@ -216,6 +236,53 @@ func TestEntryProblems(t *testing.T) {
 	all := strings.Join(lines, "\n")
 	if strings.Contains(all, "6789") || strings.Contains(all, "4321") {
 		t.Errorf("an SSN-shaped value is repeated:\n%s", all)
+	}
+}
+
+// TestEntryMangledNumbers: a number the spreadsheet mangled before the
+// roster was saved is refused at its cell, never guessed back: a phone
+// number or ID shown in scientific notation (its digits are gone), a ZIP
+// code that lost its leading zero or was saved as a decimal. A column the
+// rules do not read is left alone, and so are ZIP codes as written.
+func TestEntryMangledNumbers(t *testing.T) {
+	rules := testRules()
+	rules.Columns.Address = "{Street}, {City}, {State} {ZIP}"
+	header := []string{"Employee ID", "First name", "Last name", "Phone", "Email", "Job title", "FTE", "Last day", "Street", "City", "State", "ZIP", "Unused"}
+	m, probs := Compile(rules, header, testConfig())
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	cells := func(id, phone, zip string) []string {
+		return []string{id, "Ana", "Example", phone, "a@example.org", "Clerk", "1", "5/1/2026", "1 Example St", "Riverside", "MA", zip, "1.5E+10"}
+	}
+	for _, c := range []struct {
+		cells []string
+		want  []string
+	}{
+		{cells("E1", "5.55E+09", "02134"), []string{`r.csv:2:D: Phone: "5.55E+09" is a number in scientific notation`}},
+		{cells("1.23457E+05", "555-0101", "02134-1234"), []string{`r.csv:2:A: Employee ID: "1.23457E+05" is a number in scientific notation`}},
+		{cells("E1", "555-0101", "2134"), []string{`r.csv:2:L: ZIP: "2134" is not a ZIP code`}},
+		{cells("E1", "555-0101", "2134.0"), []string{`r.csv:2:L: ZIP: "2134.0" is not a ZIP code`}},
+		{cells("E1", "555-0101", "12134.0"), []string{`r.csv:2:L: ZIP: "12134.0" is not a ZIP code`}},
+		{cells("E1", "555-0101", "02134"), nil},
+	} {
+		e, got := m.Entry(Row{Number: 2, Cells: c.cells})
+		var lines []string
+		for _, p := range got {
+			lines = append(lines, p.Format("r.csv"))
+		}
+		if len(lines) != len(c.want) {
+			t.Errorf("%q: problems\n%s\nwant %q", c.cells, strings.Join(lines, "\n"), c.want)
+			continue
+		}
+		for i := range c.want {
+			if !strings.HasPrefix(lines[i], c.want[i]) {
+				t.Errorf("%q: problem %q, want %q...", c.cells, lines[i], c.want[i])
+			}
+		}
+		if len(c.want) == 0 && e.Address != "1 Example St, Riverside, MA 02134" {
+			t.Errorf("address %q", e.Address)
+		}
 	}
 }
 
@@ -295,6 +362,77 @@ func TestCompileRules(t *testing.T) {
 	}
 	if len(got) != 7 {
 		t.Errorf("%d problems, want 7:\n%s", len(got), strings.Join(got, "\n"))
+	}
+}
+
+// TestCompileHeadersAsTyped: a header is found whatever its case and
+// spacing, as people type them in a spreadsheet: "  employee id ",
+// "FIRST NAME", "Last  name" (two spaces), "Job\ntitle" (a line break in
+// the header cell).
+func TestCompileHeadersAsTyped(t *testing.T) {
+	rules := testRules()
+	header := []string{"  employee id ", "FIRST NAME", "Last  name", "phone", "Email", "Job\ntitle", "fte", "LAST DAY", "Home   Address"}
+	m, probs := Compile(rules, header, testConfig())
+	if len(probs) > 0 {
+		t.Fatalf("headers as typed not found: %v", probs)
+	}
+	if got := m.Columns(FieldName); !slices.Equal(got, []int{1, 2}) {
+		t.Errorf("name from columns %v, want [1 2]", got)
+	}
+	if got := m.Columns(FieldPosition); !slices.Equal(got, []int{5}) {
+		t.Errorf("position from columns %v, want [5]", got)
+	}
+	// Headers that differ only by spacing are two columns called the same.
+	_, probs = Compile(rules, append(header, "Last name"), testConfig())
+	if len(probs) != 1 || !strings.Contains(probs[0].Msg, "two columns are called") {
+		t.Errorf("two Last name columns: %v", probs)
+	}
+}
+
+// TestEntryDateOrder: with date_format left to its default (M/D/YYYY), a
+// layoff date that reads as another with day and month swapped is never
+// guessed between the two when both are the cohort's layoff dates; when
+// only the day-first reading would be, or only it is a date, the problem
+// says so and what to set. A spreadsheet's date serial number is refused
+// with what to do, not converted. With date_format given, 3/4/2026 is what
+// it says.
+func TestEntryDateOrder(t *testing.T) {
+	header := []string{"Employee ID", "First name", "Last name", "Last day"}
+	rules := func(format string, layoffs ...record.Date) *record.ImportRules {
+		r := testRules()
+		r.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", LayoffDate: "Last day"}
+		r.Cohort.NoticeDate = "2026-01-02"
+		r.Cohort.LayoffDates = layoffs
+		r.DateFormat = format
+		return r
+	}
+	for _, c := range []struct {
+		rules *record.ImportRules
+		cell  string
+		want  record.Date // "" for a problem
+		msg   string
+	}{
+		{rules("", "2026-03-04", "2026-04-03"), "3/4/2026", "", `"3/4/2026" could be 2026-03-04 or 2026-04-03, both layoff dates of the cohort, and the rules give no date_format: say date_format: M/D/YYYY (month first) or D/M/YYYY (day first)`},
+		{rules("M/D/YYYY", "2026-03-04", "2026-04-03"), "3/4/2026", "2026-03-04", ""},
+		{rules("D/M/YYYY", "2026-03-04", "2026-04-03"), "3/4/2026", "2026-04-03", ""},
+		{rules("", "2026-03-04", "2026-04-03"), "2026-04-03", "2026-04-03", ""},
+		{rules("", "2026-03-04", "2026-04-03"), "3/3/2026", "", "2026-03-03 is not one of the cohort's layoff dates (cohort.layoff_dates: 2026-03-04, 2026-04-03)"},
+		{rules("", "2026-03-04"), "3/4/2026", "2026-03-04", ""},
+		{rules("", "2026-03-04"), "4/3/2026", "", "2026-04-03 is not one of the cohort's layoff dates (cohort.layoff_dates: 2026-03-04); the rules give no date_format, so it is read as M/D/YYYY: if the roster writes the day first (2026-03-04), say date_format: D/M/YYYY in the import rules"},
+		{rules("", "2026-03-13"), "13/3/2026", "", `"13/3/2026" is not a date: write M/D/YYYY (e.g. 3/2/2026) or YYYY-MM-DD; the rules give no date_format, so it is read as M/D/YYYY: if the roster writes the day first (2026-03-13), say date_format: D/M/YYYY in the import rules`},
+		{rules("", "2026-03-04"), "46085", "", `"46085" is not a date but a spreadsheet's number for one: format the column as a date in the spreadsheet`},
+	} {
+		m, probs := Compile(c.rules, header, testConfig())
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		e, got := m.Entry(Row{Number: 2, Cells: []string{"E1", "Ana", "Example", c.cell}})
+		switch {
+		case c.want != "" && (len(got) > 0 || e.LayoffDate != c.want):
+			t.Errorf("%s %q: %v, %v; want %s", c.rules.DateFormat, c.cell, e.LayoffDate, got, c.want)
+		case c.want == "" && (len(got) != 1 || !strings.HasPrefix(got[0].Msg, c.msg)):
+			t.Errorf("%s %q: %v, %v; want the problem %q", c.rules.DateFormat, c.cell, e.LayoffDate, got, c.msg)
+		}
 	}
 }
 

@@ -53,7 +53,8 @@ type Mapping struct {
 	cfg        *record.Config
 	header     []string
 	fields     map[string]template
-	managerCol int // -1 unless managers come from a column
+	managerCol int   // -1 unless managers come from a column
+	mapped     []int // every column the rules read, in order
 	dates      dateFormat
 }
 
@@ -149,7 +150,52 @@ func Compile(rules *record.ImportRules, header []string, cfg *record.Config) (*M
 	if len(probs) > 0 {
 		return nil, probs
 	}
+	read := map[int]bool{m.managerCol: m.managerCol >= 0}
+	for _, t := range m.fields {
+		for _, c := range t.columns() {
+			read[c] = true
+		}
+	}
+	for c := range m.header {
+		if read[c] {
+			m.mapped = append(m.mapped, c)
+		}
+	}
 	return m, nil
+}
+
+// HeaderBelow returns the number of the first of the roster's rows, below
+// the one read as its header, that holds every column the rules name, or
+// 0 when none does (of the first twenty). A spreadsheet often has a title
+// or a merged banner above its header: that row read as the header names
+// none of the rules' columns, and the rules' skip should say to pass it.
+func HeaderBelow(rules *record.ImportRules, r *Roster) int {
+	for i, row := range r.Rows {
+		if i == 20 {
+			break
+		}
+		m := &Mapping{header: row.Cells[:len(r.Header)]}
+		if len(row.Extra) > 0 {
+			m.header = append(append([]string(nil), row.Cells...), row.Extra...)
+		}
+		ok := true
+		for _, c := range columnRules(rules.Columns) {
+			if c.tmpl != "" {
+				if _, msg := m.parse(c.tmpl); msg != "" {
+					ok = false
+					break
+				}
+			}
+		}
+		if ok && rules.Managers.Column != "" {
+			_, msg := m.column(rules.Managers.Column)
+			ok = msg == ""
+		}
+		if ok {
+			return row.Number
+		}
+	}
+	return 0
 }
 
 // staffProblem says why id cannot manage cases, or "".
@@ -201,13 +247,13 @@ func (m *Mapping) parse(s string) (template, string) {
 	return t, ""
 }
 
-// column finds a header, compared without regard to case or surrounding
-// spaces.
+// column finds a header, compared without regard to case or spacing: a
+// header typed "Last  name" or "LAST NAME" is the rules' "Last name".
 func (m *Mapping) column(name string) (int, string) {
-	want := strings.ToLower(strings.TrimSpace(name))
+	want := headerKey(name)
 	found := -1
 	for i, h := range m.header {
-		if strings.ToLower(h) == want {
+		if headerKey(h) == want {
 			if found >= 0 {
 				return -1, fmt.Sprintf("two columns are called %q (%s and %s); rename one in the roster", h, ColumnName(found), ColumnName(i))
 			}
@@ -218,6 +264,12 @@ func (m *Mapping) column(name string) (int, string) {
 		return -1, fmt.Sprintf("the roster has no column %q (its columns: %s)", strings.TrimSpace(name), m.headerList())
 	}
 	return found, ""
+}
+
+// headerKey is how headers are compared: lower case, runs of spaces (a
+// line break in a header cell too) as one.
+func headerKey(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
 func (m *Mapping) headerList() string {
