@@ -83,9 +83,7 @@ func (x *view) due(p period) {
 	x.contactDue(p)
 	x.planDue(p)
 	x.actionsDue()
-	x.referencesDue(p)
-	x.searchPlanDue(p)
-	x.toolboxDue(p)
+	x.layoffDue(p)
 	x.followUpsDue(p)
 	x.benefitsDue()
 	x.potentialExitDue(p)
@@ -309,9 +307,12 @@ func (x ActionClosures) closure(n *record.Note, item int) (status, how string, o
 	return "open", "", "", false
 }
 
-// referencesDue is 000's "Secure three professional references", due by
-// the layoff date, while the candidate searches.
-func (x *view) referencesDue(p period) {
+// layoffDue lists what 000 asks for by the layoff date and is still
+// missing, while the candidate searches: three references, the job
+// search plan and skill plan of the intake meeting, and a final toolbox.
+// Each stays due, overdue, after the layoff date, as validate's
+// ws-references, ws-iep-plan and ws-toolbox then report it.
+func (x *view) layoffDue(p period) {
 	if x.state.Kind != record.ProgramWorkSecurity || !searching(p) {
 		return
 	}
@@ -319,28 +320,11 @@ func (x *view) referencesDue(p period) {
 	if !ok {
 		return
 	}
-	want, got := ReferencesRequired(x.c, x.cfg), calendar.ReferencesWithPermission(x.c, date(x.today))
-	if got >= want {
-		return
+	// "Secure three professional references."
+	if want, got := ReferencesRequired(x.c, x.cfg), calendar.ReferencesWithPermission(x.c, date(x.today)); got < want {
+		x.add(DueReferences, ws.Layoff, itoa(got)+" of "+itoa(want)+" references with permission; secure the rest by the layoff date", x.fileOr(layout.KindReferences, layout.KindIntake))
 	}
-	f := x.file(layout.KindReferences)
-	if x.c.Doc(f) == nil {
-		f = x.file(layout.KindIntake)
-	}
-	x.add(DueReferences, ws.Layoff, itoa(got)+" of "+itoa(want)+" references with permission; secure the rest by the layoff date", f)
-}
-
-// searchPlanDue is 000's intake meeting: "Develop a job search plan"
-// and "Develop a skill plan", due by the layoff date (validate's
-// ws-iep-plan from the day after), while the candidate searches.
-func (x *view) searchPlanDue(p period) {
-	if x.state.Kind != record.ProgramWorkSecurity || !searching(p) {
-		return
-	}
-	ws, ok := calendar.WorkSecurityPeriodOf(x.c, x.cfg)
-	if !ok {
-		return
-	}
+	// "Develop a job search plan", "Develop a skill plan".
 	var missing []string
 	if x.c.IEP == nil || len(x.c.IEP.JobTargets) == 0 {
 		missing = append(missing, "job search plan (caseplan iep target add)")
@@ -348,51 +332,34 @@ func (x *view) searchPlanDue(p period) {
 	if x.c.IEP == nil || len(x.c.IEP.SkillPlan) == 0 {
 		missing = append(missing, "skill plan (caseplan iep course add)")
 	}
-	if len(missing) == 0 {
-		return
+	if len(missing) > 0 {
+		x.add(DueSearchPlan, ws.Layoff, "the plan needs its "+strings.Join(missing, " and ")+" by the layoff date", x.fileOr(layout.KindIEP, layout.KindIntake))
 	}
-	f := x.file(layout.KindIEP)
-	if x.c.Doc(f) == nil {
-		f = x.file(layout.KindIntake)
+	// "Finalize the candidate's resume, cover letter, and thank-you letter."
+	var open []string
+	for _, item := range x.c.Intake.Toolbox.Unfinished() {
+		state := item.State
+		if state == "" {
+			state = "not recorded"
+		}
+		open = append(open, item.Name+" "+state)
 	}
-	x.add(DueSearchPlan, ws.Layoff, "the plan needs its "+strings.Join(missing, " and ")+" by the layoff date", f)
+	if len(open) > 0 {
+		var at []string
+		if x.c.Intake.Toolbox != nil {
+			at = []string{"toolbox"}
+		}
+		x.add(DueToolbox, ws.Layoff, "finish the toolbox by the layoff date: "+strings.Join(open, ", ")+" (caseplan case toolbox)", x.file(layout.KindIntake), at...)
+	}
 }
 
-// toolboxDue is 000's "Finalize the candidate's resume, cover letter, and
-// thank-you letter", due by the layoff date (validate's ws-toolbox from the
-// day after), while the candidate searches.
-func (x *view) toolboxDue(p period) {
-	if x.state.Kind != record.ProgramWorkSecurity || !searching(p) {
-		return
+// fileOr is the case's record file of kind, or of else when the case has
+// no such record.
+func (x *view) fileOr(kind, orElse string) string {
+	if f := x.file(kind); x.c.Doc(f) != nil {
+		return f
 	}
-	ws, ok := calendar.WorkSecurityPeriodOf(x.c, x.cfg)
-	if !ok {
-		return
-	}
-	tb := x.c.Intake.Toolbox
-	if tb == nil {
-		tb = &record.Toolbox{}
-	}
-	var open []string
-	for _, item := range []struct{ name, state string }{
-		{"resume", tb.Resume}, {"cover letter", tb.CoverLetter}, {"thank-you letter", tb.ThankYouLetter},
-	} {
-		switch item.state {
-		case "final":
-		case "":
-			open = append(open, item.name+" not recorded")
-		default:
-			open = append(open, item.name+" "+item.state)
-		}
-	}
-	if len(open) == 0 {
-		return
-	}
-	var at []string
-	if x.c.Intake.Toolbox != nil {
-		at = []string{"toolbox"}
-	}
-	x.add(DueToolbox, ws.Layoff, "finish the toolbox by the layoff date: "+strings.Join(open, ", ")+" (caseplan case toolbox)", x.file(layout.KindIntake), at...)
+	return x.file(orElse)
 }
 
 // ReferencesRequired is how many references with permission case c's

@@ -109,6 +109,28 @@ type Toolbox struct {
 	ThankYouLetter string `yaml:"thank_you_letter,omitempty" json:"thank_you_letter,omitempty"`
 }
 
+// ToolboxItem is one document of the toolbox: its name in messages, the
+// flag of caseplan case toolbox that records it, and its state ("" when
+// not recorded).
+type ToolboxItem struct{ Name, Flag, State string }
+
+// Unfinished returns the documents of t that are not final, in the order
+// 000 lists them; all three when t is nil.
+func (t *Toolbox) Unfinished() []ToolboxItem {
+	if t == nil {
+		t = &Toolbox{}
+	}
+	var out []ToolboxItem
+	for _, it := range []ToolboxItem{
+		{"resume", "--resume", t.Resume}, {"cover letter", "--cover-letter", t.CoverLetter}, {"thank-you letter", "--thank-you-letter", t.ThankYouLetter},
+	} {
+		if it.State != "final" {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 // Transfer moves a case and its IEP to another counselor or center (002).
 type Transfer struct {
 	ID         string `yaml:"id,omitempty" json:"id,omitempty"` // TR-7QX2K; none on items written before they had IDs

@@ -106,22 +106,14 @@ var workSecurityRules = []*Rule{
 			if !ok || !x.Today.After(layoff) || closed(x) {
 				return
 			}
-			tb := x.Case.Intake.Toolbox
-			if tb == nil {
-				tb = &record.Toolbox{}
-			}
 			var open, flags []string
-			for _, item := range []struct{ name, flag, state string }{
-				{"resume", "--resume", tb.Resume}, {"cover letter", "--cover-letter", tb.CoverLetter}, {"thank-you letter", "--thank-you-letter", tb.ThankYouLetter},
-			} {
-				if item.state != "final" {
-					state := item.state
-					if state == "" {
-						state = "not recorded"
-					}
-					open = append(open, item.name+" "+state)
-					flags = append(flags, item.flag+" final")
+			for _, item := range x.Case.Intake.Toolbox.Unfinished() {
+				state := item.State
+				if state == "" {
+					state = "not recorded"
 				}
+				open = append(open, item.Name+" "+state)
+				flags = append(flags, item.Flag+" final")
 			}
 			if len(open) == 0 {
 				return
