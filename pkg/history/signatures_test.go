@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"golang.org/x/crypto/ssh"
 
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -84,7 +85,36 @@ access:
 	asAlice := commit(alice, "W-001", "note.add", "cases/W-001/notes/2026-03-16-bbbb.yaml", "id: 2026-03-16-bbbb\ncontent: not alice\n", bobSigns)
 	unsigned := commit(bob, "W-001", "note.add", "cases/W-001/notes/2026-03-16-cccc.yaml", "id: 2026-03-16-cccc\ncontent: nobody signed\n", nil)
 
-	fs, _, err := history.Verify(repo.Git(), plumbing.ZeroHash, history.VerifyOptions{})
+	// A commit that leaves cases/ as it was but carries the trailers is
+	// listed by caseplan log as an action on the case they name: one in
+	// Alice's name signed with Bob's key, and one with no change at all,
+	// unsigned, that caseplan log lists as Alice closing W-001.
+	ciAsAlice := commit(alice, "-", "store.settings", ".github/workflows/caseplan.yml", "# off\n", bobSigns)
+	head, err := repo.Git().Head()
+	if err != nil {
+		t.Fatal(err)
+	}
+	parent, err := repo.Git().CommitObject(head.Hash())
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty := &object.Commit{
+		Author:       object.Signature{Name: "Alice Adams", Email: "alice@example.org", When: when.Add(time.Minute)},
+		Message:      "W-001: close the case\n\nCaseplan-Case: W-001\nCaseplan-Action: case.close\n",
+		TreeHash:     parent.TreeHash,
+		ParentHashes: []plumbing.Hash{parent.Hash},
+	}
+	empty.Committer = empty.Author
+	o := repo.Git().Storer.NewEncodedObject()
+	if err := empty.Encode(o); err != nil {
+		t.Fatal(err)
+	}
+	emptyHash, err := repo.Git().Storer.SetEncodedObject(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	fs, _, err := history.Verify(repo.Git(), emptyHash, history.VerifyOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +122,8 @@ access:
 	for _, f := range fs {
 		got = append(got, f.Rule+" "+f.Commit)
 	}
-	want := []string{history.RuleNotAuthor + " " + asAlice, history.RuleUnsigned + " " + unsigned}
+	want := []string{history.RuleNotAuthor + " " + asAlice, history.RuleUnsigned + " " + unsigned,
+		history.RuleNotAuthor + " " + ciAsAlice, history.RuleUnsigned + " " + emptyHash.String()}
 	slices.Sort(got)
 	slices.Sort(want)
 	if !slices.Equal(got, want) {

@@ -300,7 +300,7 @@ func (v *verifier) check(c *commitInfo) error {
 		}
 	}
 	if !changed {
-		return nil
+		return v.checkOutsideCases(c, parentCases)
 	}
 	v.checkTrailers(c)
 	if err := v.checkLeaks(c, cases, parentCases); err != nil {
@@ -332,6 +332,41 @@ func (v *verifier) check(c *commitInfo) error {
 		return err
 	}
 	return v.checkTrust(c, cases, parentCases)
+}
+
+// checkOutsideCases holds a commit that leaves cases/ as it was but
+// carries caseplan's trailers to who made it — its author on the roster of
+// its parent, not retired, and signed by them where signatures are
+// required: caseplan log lists it under the case its trailer names, as an
+// action on that case by its author, so a commit made with git
+// (git commit --allow-empty) would otherwise put an action in anyone's
+// name into the audit trail unchecked. A commit without the trailers that
+// changes only files outside cases/ answers to nothing (README, Git is the
+// audit trail).
+func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash) error {
+	t := audit.ParseTrailers(c.message)
+	if !hasValue(t[audit.TrailerCase]) && !hasValue(t[audit.TrailerAction]) {
+		return nil
+	}
+	var rosters []plumbing.Hash
+	for _, pc := range parentCases {
+		if !pc.IsZero() {
+			rosters = append(rosters, pc)
+		}
+	}
+	if len(rosters) == 0 {
+		return nil
+	}
+	where := "the staff roster of its parent commit"
+	if len(rosters) > 1 {
+		where = "the staff roster of any of its parent commits"
+	}
+	if err := v.checkAuthor(c, rosters, where); err != nil {
+		return err
+	}
+	// cases/ as the parent has it: the commit changes no case, so no role
+	// is asked of it; its signature and its author's standing are.
+	return v.checkTrust(c, rosters[0], parentCases)
 }
 
 // mergeIntroduces reports whether the merge's cases/ tree holds a change
