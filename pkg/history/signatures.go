@@ -46,7 +46,7 @@ func (v *verifier) checkSignature(c *commitInfo, roster *record.Config) error {
 	}
 	if sig == nil {
 		if required {
-			add(RuleUnsigned, "the commit is not signed, and the store requires signed commits (access.require_signatures); its author %s cannot be told from anyone who typed their name: commit with caseplan, with %s's signing key", c.email, author.ID)
+			add(RuleUnsigned, "the commit is not signed, and the store requires signed commits (access.require_signatures); its author %s cannot be told from anyone who typed their name: commit with caseplan, or with git commit -S (gpg.format=ssh), with %s's signing key", c.email, author.ID)
 		}
 		return nil
 	}

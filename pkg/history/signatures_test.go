@@ -90,6 +90,29 @@ access:
 	// Alice's name signed with Bob's key, and one with no change at all,
 	// unsigned, that caseplan log lists as Alice closing W-001.
 	ciAsAlice := commit(alice, "-", "store.settings", ".github/workflows/caseplan.yml", "# off\n", bobSigns)
+	// Without the trailers, a change outside cases/ answers to the author
+	// and signature rules too, since the store requires signatures: the CI
+	// workflow that runs verify is such a file. Signed by its author, it
+	// passes.
+	plain := func(author, path, data string, signer git.Signer) string {
+		t.Helper()
+		name, email, _ := strings.Cut(strings.TrimSuffix(author, ">"), " <")
+		when = when.Add(time.Minute)
+		h, err := repo.Commit(gitstore.CommitRequest{
+			Message: "tidy " + path + "\n",
+			Author:  gitstore.Signature{Name: name, Email: email, When: when},
+			Changes: []gitstore.Change{{Path: path, Data: []byte(data)}},
+			Signer:  signer,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h.String()
+	}
+	ciUnsigned := plain(bob, ".github/workflows/caseplan.yml", "# verify switched off\n", nil)
+	plain(bob, ".github/workflows/caseplan.yml", "# verify on again\n", bobSigns)
+	ciStranger := plain("Mal Lory <mal@example.org>", "README.md", "hello\n", nil)
+
 	head, err := repo.Git().Head()
 	if err != nil {
 		t.Fatal(err)
@@ -123,7 +146,8 @@ access:
 		got = append(got, f.Rule+" "+f.Commit)
 	}
 	want := []string{history.RuleNotAuthor + " " + asAlice, history.RuleUnsigned + " " + unsigned,
-		history.RuleNotAuthor + " " + ciAsAlice, history.RuleUnsigned + " " + emptyHash.String()}
+		history.RuleNotAuthor + " " + ciAsAlice, history.RuleUnsigned + " " + emptyHash.String(),
+		history.RuleUnsigned + " " + ciUnsigned, history.RuleAuthorNotOnRoster + " " + ciStranger}
 	slices.Sort(got)
 	slices.Sort(want)
 	if !slices.Equal(got, want) {

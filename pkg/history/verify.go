@@ -261,10 +261,14 @@ func (v *verifier) check(c *commitInfo) error {
 	cases := root.subtree(layout.CasesDir)
 
 	parentCases := make([]plumbing.Hash, len(c.parents))
+	treeChanged := len(c.parents) == 0
 	for i, ph := range c.parents {
 		tree, err := v.treeOf(ph)
 		if err != nil {
 			return err
+		}
+		if len(c.parents) == 1 {
+			treeChanged = tree != c.tree
 		}
 		proot, err := v.trees.get(tree)
 		if err != nil {
@@ -300,7 +304,7 @@ func (v *verifier) check(c *commitInfo) error {
 		}
 	}
 	if !changed {
-		return v.checkOutsideCases(c, parentCases)
+		return v.checkOutsideCases(c, parentCases, treeChanged)
 	}
 	v.checkTrailers(c)
 	if err := v.checkLeaks(c, cases, parentCases); err != nil {
@@ -341,12 +345,20 @@ func (v *verifier) check(c *commitInfo) error {
 // action on that case by its author, so a commit made with git
 // (git commit --allow-empty) would otherwise put an action in anyone's
 // name into the audit trail unchecked. A commit without the trailers that
-// changes only files outside cases/ answers to nothing (README, Git is the
-// audit trail).
-func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash) error {
+// changes only files outside cases/ (treeChanged: an ordinary commit whose
+// tree differs from its parent's) answers to the same where the parent's
+// roster requires signatures — the CI workflow that runs verify is such a
+// file — and otherwise to nothing (README, Git is the audit trail).
+func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash, treeChanged bool) error {
 	t := audit.ParseTrailers(c.message)
 	if !hasValue(t[audit.TrailerCase]) && !hasValue(t[audit.TrailerAction]) {
-		return nil
+		if !treeChanged || len(parentCases) != 1 || parentCases[0].IsZero() {
+			return nil
+		}
+		r, err := v.rosterIn(parentCases[0])
+		if err != nil || r.cfg == nil || !r.cfg.AccessSettings().RequireSignatures {
+			return err
+		}
 	}
 	var rosters []plumbing.Hash
 	for _, pc := range parentCases {
