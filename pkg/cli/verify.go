@@ -69,7 +69,8 @@ Roles and signing keys are those of the roster in the commit's parent
 to no rule of its own; one that changes cases/ beyond that (a file in none
 of its parents, or removed from all of them) answers to all of them. A
 commit that leaves cases/ as it was but carries the trailers (caseplan log
-lists it under their case) answers to the author and signature rules, and
+lists it under their case) is reported (trailers-without-change: caseplan
+never makes one) and answers to the author and signature rules, and
 so does any commit that changes files outside cases/ (the CI workflow,
 say) where the store requires signatures.
 

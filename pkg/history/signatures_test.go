@@ -147,7 +147,9 @@ access:
 	}
 	want := []string{history.RuleNotAuthor + " " + asAlice, history.RuleUnsigned + " " + unsigned,
 		history.RuleNotAuthor + " " + ciAsAlice, history.RuleUnsigned + " " + emptyHash.String(),
-		history.RuleUnsigned + " " + ciUnsigned, history.RuleAuthorNotOnRoster + " " + ciStranger}
+		history.RuleUnsigned + " " + ciUnsigned, history.RuleAuthorNotOnRoster + " " + ciStranger,
+		// caseplan never makes a commit with trailers that changes no record.
+		history.RuleTrailersWithoutChange + " " + ciAsAlice, history.RuleTrailersWithoutChange + " " + emptyHash.String()}
 	slices.Sort(got)
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
@@ -156,6 +158,10 @@ access:
 	for _, f := range fs {
 		if f.Rule == history.RuleNotAuthor && !strings.Contains(f.Message, "says it is by alice but is signed with bob's key") {
 			t.Errorf("message: %s", f.Message)
+		}
+		if f.Rule == history.RuleTrailersWithoutChange && f.Commit == emptyHash.String() &&
+			(f.Case != "W-001" || !strings.Contains(f.Message, "(Caseplan-Case: W-001, Caseplan-Action: case.close) but changes nothing under cases/")) {
+			t.Errorf("finding: %+v", f)
 		}
 	}
 }

@@ -45,6 +45,12 @@ const (
 	// one — a history of its own merged in, whose first commit could put
 	// anyone on its own roster.
 	RuleOrphanRoot = "orphan-root"
+	// RuleTrailersWithoutChange: a commit carries caseplan's trailers but
+	// changes nothing under cases/. caseplan never makes one (a command
+	// that changes nothing commits nothing), yet caseplan log lists it as
+	// an action on the case its trailer names: an action that did not
+	// happen, as a git commit --allow-empty with copied trailers makes.
+	RuleTrailersWithoutChange = "trailers-without-change"
 )
 
 // VerifyOptions tunes Verify.
@@ -359,6 +365,13 @@ func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash,
 		if err != nil || r.cfg == nil || !r.cfg.AccessSettings().RequireSignatures {
 			return err
 		}
+	} else if len(c.parents) == 1 {
+		f := finding.Finding{Rule: RuleTrailersWithoutChange, Severity: finding.Error, Commit: c.hash.String(),
+			Message: fmt.Sprintf("the commit carries caseplan's trailers (%s) but changes nothing under cases/: no caseplan command makes such a commit, and caseplan log would list an action that did not happen; it was made with git, by hand", trailerWords(t))}
+		if id := firstValue(t[audit.TrailerCase]); id != "" && id != "-" {
+			f.Case = id
+		}
+		v.add(f)
 	}
 	var rosters []plumbing.Hash
 	for _, pc := range parentCases {
@@ -819,4 +832,26 @@ func Rewritten(findings []finding.Finding) bool {
 		}
 	}
 	return false
+}
+
+// trailerWords names a commit's caseplan trailers for a message:
+// "Caseplan-Case: W-001, Caseplan-Action: case.close".
+func trailerWords(t map[string][]string) string {
+	var parts []string
+	for _, k := range []string{audit.TrailerCase, audit.TrailerAction} {
+		if v := firstValue(t[k]); v != "" {
+			parts = append(parts, k+": "+v)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// firstValue is the first non-empty value of a trailer, or "".
+func firstValue(vs []string) string {
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
 }
