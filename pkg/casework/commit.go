@@ -203,14 +203,13 @@ func (w *Workspace) editedFiles() (map[string][]byte, error) {
 	// What git would store: a file the store's .gitattributes make text is
 	// committed with LF line ends (and written back so), so the work tree is
 	// clean in git's eyes afterwards.
-	text := gitstore.NewTextFiles(w.Repo.Root())
 	w.normalized = nil
 	files := make(map[string][]byte, len(edits))
 	for _, e := range edits {
 		data := e.Data
 		if data != nil {
-			var changed bool
-			if data, changed = text.Normalize(e.Path, data); changed {
+			data = w.Repo.Clean(e.Path, data)
+			if len(data) != len(e.Data) {
 				w.normalized = append(w.normalized, e.Path)
 			}
 		}

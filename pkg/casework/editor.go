@@ -173,8 +173,11 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		if edited, err = os.ReadFile(temp); err != nil {
 			return nil, err
 		}
-		edited = layout.SwapModeline(edited, absolute, relative)
-		if bytes.Equal(edited, original) {
+		// As git would store it: a copy saved with CRLF line ends (an
+		// editor on Windows) is the record with LF, and one that differs
+		// only in its line ends is unchanged.
+		edited = w.Repo.Clean(path, layout.SwapModeline(edited, absolute, relative))
+		if bytes.Equal(edited, w.Repo.Clean(path, original)) {
 			os.Remove(temp)
 			return nil, ErrUnchanged
 		}

@@ -25,7 +25,10 @@ them. The commit is refused, and nothing is changed, when the edits would add
 errors, when they change or remove a committed note (corrections are
 amendment notes: caseplan note amend), or when the message holds a number
 shaped like a Social Security number (the message stays in every clone's
-history). Files outside cases/ are never committed.` + "\n" + exitStatusHelp,
+history). Files outside cases/ are never committed. Files are compared and
+committed as git stores them, with LF line ends: a record whose only change
+is CRLF line ends (saved on Windows, or checked out with core.autocrlf) is
+no change.` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {

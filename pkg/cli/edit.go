@@ -38,7 +38,9 @@ lines and caseplan asks whether to re-open the editor (with no answer, or no
 terminal to answer from, it does not); declining leaves the store untouched
 and keeps the copy, whose path is shown. A valid copy is committed (action
 edit); a copy saved unchanged commits nothing. Since the record is written
-as you left it, your comments, blank lines and key order stay.
+as you left it, your comments, blank lines and key order stay; its line
+ends are stored as LF, as git stores text, so a copy saved with CRLF (an
+editor on Windows) that changes nothing else is no change.
 
 Ctrl-C while the editor is open is the editor's, as with git: caseplan
 waits for the editor to close. Stopped otherwise (a kill, a shutdown),

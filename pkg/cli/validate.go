@@ -29,8 +29,9 @@ func newCmdValidate(g *globals, runF func(*validateOptions) error) *cobra.Comman
 	c := &cobra.Command{
 		Use:   "validate [CASE|PATH...]",
 		Short: "Check records against their schemas, each other and the program rules",
-		Long: `Check the store's records — every case, or the cases and files named — and
-print every finding at once: file:line:col, severity, rule and message.
+		Long: `Check the store's records — every case, or the cases and files named (a
+path typed with / or with \, as on Windows) — and print
+every finding at once: file:line:col, severity, rule and message.
 
   -o text    path:line:col: severity rule: message, one per line
   -o json    {"valid","cases","files","errors","warnings","findings":[{"path",
@@ -190,7 +191,10 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 			targets = append(targets, target{id: a})
 			continue
 		}
-		p := a
+		// A path typed the Windows way (cases\W-001\intake.yaml) names
+		// the same file on every machine: no name in a store holds a
+		// backslash, so it is a separator here too, as it is on Windows.
+		p := filepath.FromSlash(strings.ReplaceAll(a, `\`, "/"))
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(wd, p)
 		}

@@ -70,6 +70,12 @@ func TestSelectTargets(t *testing.T) {
 			name: "the import rules, and a case", wd: root, args: []string{"cases/import-rules", "W-001"},
 			wantCases: []string{"W-001"}, wantFiles: files{"cases/import-rules": true, "cases/W-001": true},
 		},
+		{
+			// Typed the Windows way: the backslashes are separators.
+			name: "a path with backslashes", wd: root, args: []string{`cases\W-001\intake.yaml`},
+			wantCases: []string{"W-001"}, wantFiles: files{"cases/W-001/intake.yaml": true},
+		},
+		{name: "a case directory with backslashes, from cases/", wd: root + "/cases", args: []string{`.\W-001\`}, wantCases: []string{"W-001"}},
 		{name: "the store root", wd: root, args: []string{"."}, wantAll: true},
 		{name: "cases/", wd: root, args: []string{"cases"}, wantAll: true},
 		{name: "cases/ with a slash", wd: root, args: []string{"cases/"}, wantAll: true},

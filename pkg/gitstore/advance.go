@@ -162,7 +162,7 @@ func (r *Repo) checkOverwrite(diff []FileChange) error {
 		case err != nil:
 			return fmt.Errorf("advance: %w", err)
 		default:
-			if h := blobHash(data); h != ch.From && h != ch.To {
+			if h := r.workHash(ch.Path, data); h != ch.From && h != ch.To {
 				dirty = append(dirty, ch.Path)
 			}
 		}

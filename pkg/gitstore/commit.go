@@ -79,6 +79,7 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 	if err != nil {
 		return plumbing.ZeroHash, err
 	}
+	r.cleanChanges(changes)
 	wait := req.LockWait
 	if wait == 0 {
 		wait = DefaultLockWait
@@ -218,6 +219,18 @@ func missingObject(err error) bool {
 
 // checkRequest validates the request before the lock is taken and returns
 // its changes sorted by path.
+// cleanChanges makes each file of changes what git would store (Clean):
+// a record written with CRLF line ends (an edit saved on Windows, a file
+// checked out with core.autocrlf) is committed, and written back, with LF,
+// so the blob does not depend on the machine it was written on.
+func (r *Repo) cleanChanges(changes []Change) {
+	for i := range changes {
+		if !changes[i].Delete {
+			changes[i].Data = r.Clean(changes[i].Path, changes[i].Data)
+		}
+	}
+}
+
 func checkRequest(req CommitRequest) ([]Change, error) {
 	if strings.TrimSpace(req.Message) == "" {
 		return nil, errors.New("commit: empty message")

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-billy/v5/osfs"
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/gitattributes"
 )
 
@@ -14,7 +16,15 @@ import (
 // for a file without NUL bytes) with LF line ends, whatever the work tree
 // has, and checks it out with LF on this machine. caseplan does the same,
 // so that a file committed by caseplan is one git sees as unchanged.
+//
+// A YAML or JSON file no attribute speaks of is text as the .gitattributes
+// caseplan init writes make it (*.yaml text eol=lf): a store made without
+// that file, in a clone whose git checks records out with CRLF
+// (core.autocrlf=true, as Git for Windows sets it), still has its records
+// stored with LF, as git with core.autocrlf stores them, and not every
+// record touched in the work tree turned into a commit of line ends.
 type TextFiles struct {
+	mu    sync.Mutex
 	root  string
 	read  map[string]bool
 	stack []gitattributes.MatchAttribute
@@ -48,6 +58,8 @@ func (t *TextFiles) Normalize(path string, data []byte) (out []byte, changed boo
 	if !bytes.Contains(data, []byte("\r\n")) {
 		return data, false
 	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	parts := strings.Split(path, "/")
 	t.load(nil)
 	for i := 1; i < len(parts); i++ {
@@ -82,8 +94,37 @@ func (t *TextFiles) Normalize(path string, data []byte) (out []byte, changed boo
 			text = true
 		}
 	}
+	_, hasText := attrs["text"]
+	if _, hasEOL := attrs["eol"]; !hasText && !hasEOL && textByDefault(path) {
+		text = !bytes.Contains(data, []byte{0})
+	}
 	if !text {
 		return data, false
 	}
 	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), true
+}
+
+// textByDefault says whether the file at path is text when no attribute
+// says: the records and schemas, as caseplan init's .gitattributes say.
+func textByDefault(path string) bool {
+	return strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml") || strings.HasSuffix(path, ".json")
+}
+
+// Clean returns data as git would store the work-tree file at path (its
+// "clean" form): with LF line ends when the file is text (TextFiles).
+// Every comparison of a work-tree file with a blob goes through it, as
+// git's does, so a file checked out with CRLF is not an edit.
+func (r *Repo) Clean(path string, data []byte) []byte {
+	if !bytes.Contains(data, []byte("\r\n")) {
+		return data
+	}
+	r.textOnce.Do(func() { r.text = NewTextFiles(r.root) })
+	out, _ := r.text.Normalize(path, data)
+	return out
+}
+
+// workHash is the blob hash of the work-tree file at path with content
+// data, as git would store it.
+func (r *Repo) workHash(path string, data []byte) plumbing.Hash {
+	return blobHash(r.Clean(path, data))
 }

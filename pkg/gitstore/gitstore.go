@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-billy/v5"
@@ -68,6 +69,10 @@ type Repo struct {
 	storage   *filesystem.Storage
 	objects   *objectStore // storage, reading loose objects faster
 	repo      *git.Repository
+
+	// text is what the store's .gitattributes say of line ends (Clean).
+	textOnce sync.Once
+	text     *TextFiles
 
 	// lock is the open lock file while this Repo holds the store's lock;
 	// lockDepth lets Commit run inside a caller's own Lock.

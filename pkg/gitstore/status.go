@@ -195,7 +195,7 @@ func (s *statusScan) walkDir(dir string, ignored bool) error {
 			return err
 		}
 		s.reads++
-		f.data, f.hash = data, blobHash(data)
+		f.data, f.hash = data, s.r.workHash(rel, data)
 		s.work[rel] = f
 	}
 	return nil
@@ -575,7 +575,7 @@ func (r *Repo) Uncommitted(paths []string) ([]string, error) {
 			}
 		case err != nil:
 			return nil, err
-		case blobHash(data) != want:
+		case r.workHash(p, data) != want:
 			out = append(out, p)
 		}
 	}

@@ -21,6 +21,8 @@ func (r *Repo) WriteFiles(changes []Change) error {
 			return err
 		}
 	}
+	changes = append([]Change(nil), changes...)
+	r.cleanChanges(changes)
 	// A journal, as for a commit, so a write killed halfway is undone by
 	// the next caseplan process.
 	files, err := r.oldContent(changes, nil)

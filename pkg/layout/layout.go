@@ -304,11 +304,21 @@ func AbsoluteModeline(p, root string) (string, bool) {
 // SwapModeline returns data with its first line replaced by to when that
 // line is from, and data as it is otherwise: caseplan edit shows a copy
 // with the absolute modeline and writes it back with the relative one.
+// The line is found as an editor on Windows saves it too, after a UTF-8
+// byte order mark and with a CRLF line end, which stay as they were.
 func SwapModeline(data []byte, from, to string) []byte {
-	if !bytes.HasPrefix(data, []byte(from)) {
+	const bom = "\xef\xbb\xbf"
+	rest, hasBOM := bytes.CutPrefix(data, []byte(bom))
+	fromLine, toLine := strings.TrimSuffix(from, "\n"), strings.TrimSuffix(to, "\n")
+	after, ok := bytes.CutPrefix(rest, []byte(fromLine))
+	if !ok || !(bytes.HasPrefix(after, []byte("\n")) || bytes.HasPrefix(after, []byte("\r\n"))) {
 		return data
 	}
-	return append([]byte(to), data[len(from):]...)
+	var out []byte
+	if hasBOM {
+		out = append(out, bom...)
+	}
+	return append(append(out, toLine...), after...)
 }
 
 // WithoutModeline returns a record file's content without its first line

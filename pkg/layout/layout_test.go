@@ -99,3 +99,21 @@ func TestWithoutModeline(t *testing.T) {
 		}
 	}
 }
+
+// caseplan edit swaps the modeline back in a copy an editor on Windows
+// saved: with CRLF line ends, after a UTF-8 byte order mark. Missed, the
+// copy's file:// URL of this clone's directory would be committed.
+func TestSwapModelineWindows(t *testing.T) {
+	const from, to = "# yaml-language-server: $schema=file:///s/schemas/iep.schema.json\n", "# yaml-language-server: $schema=../../schemas/iep.schema.json\n"
+	for in, want := range map[string]string{
+		from + "a: 1\n": to + "a: 1\n",
+		"# yaml-language-server: $schema=file:///s/schemas/iep.schema.json\r\na: 1\r\n":       "# yaml-language-server: $schema=../../schemas/iep.schema.json\r\na: 1\r\n",
+		"\ufeff# yaml-language-server: $schema=file:///s/schemas/iep.schema.json\r\na: 1\r\n": "\ufeff# yaml-language-server: $schema=../../schemas/iep.schema.json\r\na: 1\r\n",
+		"# yaml-language-server: $schema=file:///s/schemas/iep.schema.jsonx\na: 1\n":          "# yaml-language-server: $schema=file:///s/schemas/iep.schema.jsonx\na: 1\n",
+		"a: 1\n" + from: "a: 1\n" + from,
+	} {
+		if got := string(SwapModeline([]byte(in), from, to)); got != want {
+			t.Errorf("SwapModeline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -65,6 +65,9 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 	if len(data) > MaxFileSize {
 		return nil, []finding.Finding{TooLarge(path, int64(len(data)))}
 	}
+	if utf16(data) {
+		return fail(1, 1, RuleEncoding, "file is saved as UTF-16 (Notepad's \"Unicode\"); save it as UTF-8 (Notepad: File, Save As, Encoding UTF-8; VS Code: the encoding in the status bar, Save with Encoding, UTF-8)")
+	}
 	if !utf8.Valid(data) {
 		line, col := firstInvalidUTF8(data)
 		return fail(line, col, RuleEncoding, "file is not valid UTF-8 text; save it as UTF-8")
@@ -492,6 +495,16 @@ func syntaxError(err error) (int, string) {
 		return line, "invalid YAML: " + msg
 	}
 	return 1, "invalid YAML: " + msg
+}
+
+// utf16 says whether data is UTF-16 text: it starts with a UTF-16 byte
+// order mark, or, without one, its first character is ASCII with a zero
+// byte beside it, as every ASCII character of UTF-16 has.
+func utf16(data []byte) bool {
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return true
+	}
+	return len(data) >= 2 && (data[0] == 0) != (data[1] == 0) && data[0] < 0x80 && data[1] < 0x80
 }
 
 func firstInvalidUTF8(data []byte) (line, col int) {
