@@ -333,7 +333,7 @@ func (imp ImportCohort) checkRecords(s *State, m *rosterimport.Mapping, plan *Im
 		}
 		files[layout.Cohort(rules.Cohort.ID)] = data
 	}
-	snap, loaded, err := store.Load(overlay{s.source, files}, ids)
+	snap, loaded, err := store.Load(newOverlay(s.source, files), ids)
 	if err != nil {
 		return err
 	}
