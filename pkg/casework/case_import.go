@@ -196,6 +196,14 @@ func (imp ImportCohort) Build(s *State) (*Change, error) {
 	if err := imp.checkRecords(s, m, plan, opened, tentative); err != nil {
 		return nil, err
 	}
+	// A row the checks refused is named by the ID the roster gives it,
+	// as a row refused before them is, not by the random one drawn above
+	// for a case that will not be opened.
+	for i := range plan.Lines {
+		if l := &plan.Lines[i]; l.Status == rosterimport.Invalid {
+			l.Case = l.Entry.ID
+		}
+	}
 	m.AssignManagers(plan.Lines, existing.Load)
 
 	refused := plan.Count(rosterimport.Invalid) + plan.Count(rosterimport.Duplicate)
