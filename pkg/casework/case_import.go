@@ -196,6 +196,14 @@ func (imp ImportCohort) Build(s *State) (*Change, error) {
 	if err := imp.checkRecords(s, m, plan, opened, tentative); err != nil {
 		return nil, err
 	}
+	// A row the checks refused is named by the ID the roster gives it,
+	// as a row refused before them is, not by the random one drawn above
+	// for a case that will not be opened.
+	for i := range plan.Lines {
+		if l := &plan.Lines[i]; l.Status == rosterimport.Invalid {
+			l.Case = l.Entry.ID
+		}
+	}
 	m.AssignManagers(plan.Lines, existing.Load)
 
 	refused := plan.Count(rosterimport.Invalid) + plan.Count(rosterimport.Duplicate)
@@ -333,7 +341,7 @@ func (imp ImportCohort) checkRecords(s *State, m *rosterimport.Mapping, plan *Im
 		}
 		files[layout.Cohort(rules.Cohort.ID)] = data
 	}
-	snap, loaded, err := store.Load(overlay{s.source, files}, ids)
+	snap, loaded, err := store.Load(newOverlay(s.source, files), ids)
 	if err != nil {
 		return err
 	}

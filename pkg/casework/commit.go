@@ -121,12 +121,12 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	}
 	// A hand edit of a case's team or of the roster re-seals the sealed
 	// fields it concerns, as a command's would.
-	resealed, unsealed, err := w.reseal(change, afterSnap, overlay{src, files})
+	resealed, unsealed, err := w.reseal(change, afterSnap, newOverlay(src, files))
 	if err != nil {
 		return nil, err
 	}
 	if len(resealed) > 0 {
-		if afterSnap, afterLoaded, err = store.Load(overlay{src, files}, existing(src, cases)); err != nil {
+		if afterSnap, afterLoaded, err = store.Load(newOverlay(src, files), existing(src, cases)); err != nil {
 			return nil, err
 		}
 	}

@@ -257,7 +257,7 @@ func (w *Workspace) checkChange(cases []string, files map[string][]byte) ([]find
 	if err != nil {
 		return nil, err
 	}
-	after, afterLoaded, err := store.Load(overlay{src, files}, cases)
+	after, afterLoaded, err := store.Load(newOverlay(src, files), cases)
 	if err != nil {
 		return nil, err
 	}

@@ -282,16 +282,16 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 			return nil, err
 		}
 	}
-	after, afterLoaded, err := store.Load(overlay{src, change.Files}, affected)
+	after, afterLoaded, err := store.Load(newOverlay(src, change.Files), affected)
 	if err != nil {
 		return nil, err
 	}
-	resealed, unsealed, err := w.reseal(change, after, overlay{src, change.Files})
+	resealed, unsealed, err := w.reseal(change, after, newOverlay(src, change.Files))
 	if err != nil {
 		return nil, err
 	}
 	if len(resealed) > 0 {
-		if after, afterLoaded, err = store.Load(overlay{src, change.Files}, affected); err != nil {
+		if after, afterLoaded, err = store.Load(newOverlay(src, change.Files), affected); err != nil {
 			return nil, err
 		}
 	}
@@ -514,10 +514,66 @@ func changes(files map[string][]byte) []gitstore.Change {
 func Message(c *Change) string { return audit.Message(c.Cases, c.Action, c.Summary) }
 
 // overlay is the work tree with a change's files laid over it, so the
-// result can be validated before anything is written.
+// result can be validated before anything is written. Make one with
+// newOverlay: its List finds the files laid over a directory through an
+// index by directory, since a change can lay thousands of files over the
+// store (an import of a 4,000-row roster: two per case), and Load lists a
+// directory or more per case; scanning every file for each listing made
+// that quadratic.
 type overlay struct {
 	store.Source
 	files map[string][]byte
+	dirs  *overlayDirs
+}
+
+func newOverlay(src store.Source, files map[string][]byte) overlay {
+	return overlay{src, files, &overlayDirs{}}
+}
+
+// overlayDirs indexes an overlay's files by the directories they are in.
+// Commands add files to a change after laying it over the store (re-sealing
+// does), and never remove one, so the index is made again when the number
+// of files has changed; contents (a size, a deletion) are read from the
+// files at each listing.
+type overlayDirs struct {
+	built    bool
+	n        int                       // len(files) when built
+	children map[string][]overlayChild // directory -> what the files put in it
+	visited  int                       // paths indexed and children listed, for the tests
+}
+
+// overlayChild is a file of the overlay directly in a directory (path
+// set), or a subdirectory some of its files are in (isDir).
+type overlayChild struct {
+	name  string
+	path  string
+	isDir bool
+}
+
+func (d *overlayDirs) of(files map[string][]byte, dir string) []overlayChild {
+	if !d.built || d.n != len(files) {
+		d.built, d.n = true, len(files)
+		d.children = map[string][]overlayChild{}
+		seenDir := map[[2]string]bool{}
+		for p := range files {
+			for i := 0; i < len(p); i++ {
+				if p[i] != '/' {
+					continue
+				}
+				d.visited++
+				parent := p[:i]
+				name, _, isDir := strings.Cut(p[i+1:], "/")
+				if !isDir {
+					d.children[parent] = append(d.children[parent], overlayChild{name: name, path: p})
+				} else if !seenDir[[2]string{parent, name}] {
+					seenDir[[2]string{parent, name}] = true
+					d.children[parent] = append(d.children[parent], overlayChild{name: name, isDir: true})
+				}
+			}
+		}
+	}
+	d.visited += len(d.children[dir])
+	return d.children[dir]
 }
 
 func (o overlay) ReadFile(name string) ([]byte, error) {
@@ -535,19 +591,19 @@ func (o overlay) List(dir string) ([]store.Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	byName := map[string]int{}
+	dirs := o.dirs
+	if dirs == nil {
+		dirs = &overlayDirs{}
+	}
+	children := dirs.of(o.files, dir)
+	byName := make(map[string]int, len(entries))
 	for i, e := range entries {
 		byName[e.Name] = i
 	}
-	prefix := dir + "/"
-	for p, data := range o.files {
-		rest, ok := strings.CutPrefix(p, prefix)
-		if !ok {
-			continue
-		}
-		name, _, isDir := strings.Cut(rest, "/")
-		if i, ok := byName[name]; ok {
-			if !isDir {
+	for _, c := range children {
+		data := o.files[c.path]
+		if i, ok := byName[c.name]; ok {
+			if !c.isDir {
 				if data == nil {
 					entries[i].Name = "" // deleted
 				} else {
@@ -556,11 +612,11 @@ func (o overlay) List(dir string) ([]store.Entry, error) {
 			}
 			continue
 		}
-		if data == nil && !isDir {
+		if data == nil && !c.isDir {
 			continue
 		}
-		byName[name] = len(entries)
-		entries = append(entries, store.Entry{Name: name, IsDir: isDir, Size: int64(len(data))})
+		byName[c.name] = len(entries)
+		entries = append(entries, store.Entry{Name: c.name, IsDir: c.isDir, Size: int64(len(data))})
 	}
 	out := entries[:0]
 	for _, e := range entries {

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"reflect"
 	"slices"
@@ -215,11 +216,11 @@ func TestOverlayReadFile(t *testing.T) {
 		"cases/W-001/iep.yaml":     "old plan",
 		"cases/W-001/outcome.yaml": "old outcome",
 	}
-	o := overlay{base, map[string][]byte{
+	o := newOverlay(base, map[string][]byte{
 		"cases/W-001/intake.yaml":         []byte("new intake"),
 		"cases/W-001/outcome.yaml":        nil, // deleted
 		"cases/W-001/notes/2026-n01.yaml": []byte("new note"),
-	}}
+	})
 	tests := []struct {
 		path    string
 		want    string
@@ -337,7 +338,7 @@ func TestOverlayList(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := overlay{base, tt.files}.List(tt.dir)
+			got, err := newOverlay(base, tt.files).List(tt.dir)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -390,7 +391,7 @@ func TestOverlayLoadsAsTheWrittenStoreWould(t *testing.T) {
 		}
 	}
 	for _, only := range [][]string{nil, {"W-001", "W-002"}} {
-		a, af, err := store.Load(overlay{base, files}, only)
+		a, af, err := store.Load(newOverlay(base, files), only)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -413,6 +414,62 @@ func TestOverlayLoadsAsTheWrittenStoreWould(t *testing.T) {
 		if w1 := a.Case("W-001"); len(w1.Notes) != 2 || len(w1.Activity) != 0 || w1.References != nil || w1.IEP == nil {
 			t.Errorf("W-001 through the overlay: %d notes, %d weeks, references %v, plan %v", len(w1.Notes), len(w1.Activity), w1.References, w1.IEP)
 		}
+	}
+}
+
+// TestOverlayListingWorkIsLinear: loading a change of many new cases
+// through the overlay (an import lays two files per worker over the store)
+// looks at each file laid over a few times, not once per directory listed:
+// the listings once scanned every file of the change, so a 4,000-row
+// import spent most of a dry run's time there.
+func TestOverlayListingWorkIsLinear(t *testing.T) {
+	base := mapSource{"cases/caseplan.yaml": "organization: X\nstaff: []\nprograms: {}\n"}
+	for _, n := range []int{200, 800} {
+		files := map[string][]byte{}
+		ids := make([]string, n)
+		for i := range n {
+			ids[i] = fmt.Sprintf("W-%04d", i)
+			files["cases/"+ids[i]+"/intake.yaml"] = []byte("id: " + ids[i] + "\nopened: 2026-03-02\n")
+			files["cases/"+ids[i]+"/iep.yaml"] = []byte("created: 2026-03-02\n")
+		}
+		o := newOverlay(base, files)
+		for _, only := range [][]string{nil, ids} {
+			snap, _, err := store.Load(o, only)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(snap.Cases) != n {
+				t.Fatalf("%d cases loaded, want %d", len(snap.Cases), n)
+			}
+		}
+		// Each file is indexed under its two directories and listed once
+		// in each, per load; 12 per file leaves room, where a scan of the
+		// change per listing is some 2n per file.
+		if max := 12 * len(files); o.dirs.visited > max {
+			t.Errorf("%d cases: the overlay's listings looked at %d paths, want at most %d (linear in the %d files)", n, o.dirs.visited, max, len(files))
+		}
+	}
+}
+
+// TestOverlayListsFilesAddedLater: a file added to the change after the
+// overlay listed a directory (re-sealing adds a case's sealed files) is
+// in the next listing.
+func TestOverlayListsFilesAddedLater(t *testing.T) {
+	base := mapSource{"cases/W-001/intake.yaml": "intake"}
+	files := map[string][]byte{"cases/W-001/iep.yaml": []byte("plan")}
+	o := newOverlay(base, files)
+	if got, _ := o.List("cases/W-001"); len(got) != 2 {
+		t.Fatalf("List = %v, want intake and plan", got)
+	}
+	files["cases/W-001/sealed.age"] = []byte("sealed")
+	files["cases/W-001/iep.yaml"] = nil
+	got, err := o.List("cases/W-001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.Entry{{Name: "intake.yaml", Size: 6}, {Name: "sealed.age", Size: 6}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("List after adding a file = %#v, want %#v", got, want)
 	}
 }
 

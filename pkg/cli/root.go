@@ -122,16 +122,25 @@ type globals struct {
 }
 
 // critical runs fn, the part of a write that changes the store, and holds
-// off SIGINT and SIGTERM until it has finished (see handleSignals).
+// off SIGINT and SIGTERM until it has finished (see handleSignals). A write
+// is not begun once an interrupt has been held through an earlier one.
 func (g *globals) critical(fn func() error) error {
+	if g.interrupted.Load() {
+		return errInterrupted
+	}
 	g.writing.Store(true)
 	defer g.writing.Store(false)
 	return fn()
 }
 
+// errInterrupted ends a command whose next write an interrupt came before.
+var errInterrupted = errors.New("interrupted: the rest was not written")
+
 // handleSignals makes an interrupt end caseplan at once, except during a
-// write's critical part, which takes milliseconds: then it ends caseplan
-// right after, so the store is left as it was or with the change complete.
+// write's critical part (milliseconds for one case; seconds for an import
+// of thousands of rows): then the write is finished, saying so at once, so
+// the store is left as it was or with the change complete, and the command
+// ends as the change did (see Main).
 // While an editor caseplan runs has the terminal, Ctrl-C (SIGINT) is left
 // to the editor.
 func (g *globals) handleSignals() (stop func()) {
@@ -145,13 +154,16 @@ func (g *globals) handleSignals() (stop func()) {
 				if sig == os.Interrupt && g.editing.Load() {
 					continue // the editor's Ctrl-C
 				}
-				g.interrupted.Store(true)
+				first := !g.interrupted.Swap(true)
 				if !g.writing.Load() {
 					if stop := g.onStop.Load(); stop != nil {
 						(*stop)()
 					}
 					fmt.Fprintln(g.env.Stderr, "caseplan: interrupted")
 					os.Exit(ExitOther)
+				}
+				if first {
+					fmt.Fprintln(g.env.Stderr, "caseplan: interrupted while the change is being written: finishing it, so the store is not left half-written")
 				}
 			case <-done:
 				return
@@ -177,10 +189,18 @@ func Main(args []string, env Env) int {
 	err = caseFirstHint(c, args, err)
 	err = quoteHint(c, args, err)
 	err = g.nameCase(c, args, err)
-	printError(env.Stderr, err)
-	if g.interrupted.Load() {
-		fmt.Fprintln(env.Stderr, "caseplan: interrupted after the change was complete")
-		return ExitOther
+	return g.finish(err)
+}
+
+// finish prints err and returns the exit status of a command that ended
+// with err. An interrupt held through a write came too late to stop it: the
+// change is complete (committed, unless --no-commit), so the exit status is
+// the command's own. Exit 3 there made a script take a complete import for
+// a failed one, and its retry found nothing to import.
+func (g *globals) finish(err error) int {
+	printError(g.env.Stderr, err)
+	if g.interrupted.Load() && err == nil {
+		fmt.Fprintln(g.env.Stderr, "caseplan: the interrupt came while the change was being written: the change is complete")
 	}
 	return exitCode(err)
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -32,5 +33,48 @@ func TestInterruptWaitsForTheWrite(t *testing.T) {
 	}
 	if !finished || !g.interrupted.Load() {
 		t.Fatalf("finished=%v interrupted=%v: the signal was not seen, or the write did not finish", finished, g.interrupted.Load())
+	}
+}
+
+// TestInterruptedWriteEndsAsTheChangeDid: an interrupt held through a write
+// came too late to stop it, so the command's exit status is the change's —
+// 0, the change complete — not exit 3, which made a script retry an import
+// that had been committed. The next write is not begun.
+func TestInterruptedWriteEndsAsTheChangeDid(t *testing.T) {
+	var stderr bytes.Buffer
+	g := &globals{env: Env{Stderr: &stderr}}
+	stop := g.handleSignals()
+	defer stop()
+	err := g.critical(func() error {
+		if err := syscall.Kill(syscall.Getpid(), syscall.SIGINT); err != nil {
+			return err
+		}
+		deadline := time.Now().Add(2 * time.Second)
+		for !g.interrupted.Load() && time.Now().Before(deadline) {
+			time.Sleep(5 * time.Millisecond)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran := false
+	if err := g.critical(func() error { ran = true; return nil }); err != errInterrupted || ran {
+		t.Errorf("a write after the interrupt: ran=%v err=%v, want not begun, errInterrupted", ran, err)
+	}
+	if code := g.finish(nil); code != ExitOK {
+		t.Errorf("exit %d after the interrupted write completed, want %d", code, ExitOK)
+	}
+	for _, want := range []string{
+		"caseplan: interrupted while the change is being written: finishing it, so the store is not left half-written\n",
+		"caseplan: the interrupt came while the change was being written: the change is complete\n",
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr %q lacks %q", stderr.String(), want)
+		}
+	}
+	stderr.Reset()
+	if code := g.finish(errInterrupted); code != ExitOther || !strings.Contains(stderr.String(), "interrupted: the rest was not written") {
+		t.Errorf("a write not begun: exit %d, stderr %q", code, stderr.String())
 	}
 }

@@ -95,7 +95,9 @@ type Line struct {
 	Row    int
 	Status Status
 	// Case is the case the row is (Unchanged) or doubles (Duplicate, ""
-	// when it doubles an earlier row), or the external ID a new case gets.
+	// when it doubles an earlier row), or the external ID a new case gets
+	// (New) or the row gives (Invalid: "" when it has none or it cannot be
+	// read).
 	Case     string
 	Hash     string // Entry.Hash, recorded in the case (record.Imported)
 	Entry    Entry
@@ -116,7 +118,7 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 		l := Line{Row: row.Number}
 		l.Entry, l.Problems = m.Entry(row)
 		if len(l.Problems) > 0 {
-			l.Status = Invalid
+			l.Status, l.Case = Invalid, l.Entry.ID
 			lines = append(lines, l)
 			continue
 		}

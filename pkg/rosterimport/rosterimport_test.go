@@ -540,6 +540,40 @@ func TestPlanDuplicates(t *testing.T) {
 	}
 }
 
+// TestPlanInvalidRowsKeepTheirID: an invalid row is named by the ID the
+// roster gives it whatever its problem (a date, a missing name), so
+// --skip-invalid's list says whose row was left out; an ID that cannot be
+// a case ID, or a cell refused as an SSN, gives none.
+func TestPlanInvalidRowsKeepTheirID(t *testing.T) {
+	rows := [][]string{
+		{"Employee ID", "First name", "Last name", "Layoff date"},
+		{"E1", "Ana", "Example", "5/1/2026"},
+		{"E2", "Ben", "Example", "13/13/2026"},         // a bad date
+		{"E3", "", "", "5/1/2026"},                     // no name
+		{"E 4!", "Cleo", "Example", "5/1/2026"},        // no case ID
+		{"123-45-6789", "Dana", "Example", "5/1/2026"}, // refused
+	}
+	rules := testRules()
+	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", LayoffDate: "Layoff date"}
+	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
+	r, err := Read(sheet(rows, ',', false, false), rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, probs := Compile(rules, r.Header, testConfig())
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	var got []string
+	for _, l := range m.Plan(r, NewExisting()) {
+		got = append(got, string(l.Status)+" "+l.Case)
+	}
+	want := []string{"new E1", "invalid E2", "invalid E3", "invalid ", "invalid "}
+	if !slices.Equal(got, want) {
+		t.Errorf("plan: %q, want %q", got, want)
+	}
+}
+
 func TestDateFormats(t *testing.T) {
 	for _, tt := range []struct {
 		format, in string
