@@ -352,6 +352,10 @@ func (idx *indexFile) find(name string) int {
 // a conflicted path, as git add does), keeps every other entry as it was and
 // invalidates the cached trees above each updated path.
 func (idx *indexFile) apply(updates []indexUpdate) {
+	if len(updates) > inPlaceUpdates {
+		idx.merge(updates)
+		return
+	}
 	// Edited in place: the entries slice of a 50,000-entry index is 4 MB,
 	// and a commit changes a handful of them.
 	for _, u := range updates {
@@ -367,6 +371,39 @@ func (idx *indexFile) apply(updates []indexUpdate) {
 		}
 		idx.invalidate(u.path)
 	}
+}
+
+// inPlaceUpdates is the most updates apply makes one by one: each moves
+// the entries after it, so an import of thousands of cases into a large
+// store would move the whole index thousands of times. More are merged in
+// one pass (merge).
+const inPlaceUpdates = 64
+
+// merge is apply for many updates: one pass over the entries and the
+// updates sorted by path, the same result as applying them in turn (for a
+// path updated twice, the later update stands).
+func (idx *indexFile) merge(updates []indexUpdate) {
+	ups := slices.Clone(updates)
+	slices.SortStableFunc(ups, func(a, b indexUpdate) int { return strings.Compare(a.path, b.path) })
+	out := make([]indexEntry, 0, len(idx.entries)+len(ups))
+	i := 0
+	for k, u := range ups {
+		if k+1 < len(ups) && ups[k+1].path == u.path {
+			continue // a later update of the same path stands
+		}
+		for i < len(idx.entries) && string(idx.entries[i].name) < u.path {
+			out = append(out, idx.entries[i])
+			i++
+		}
+		for i < len(idx.entries) && string(idx.entries[i].name) == u.path {
+			i++ // every stage of the path goes, as in apply
+		}
+		if u.entry != nil {
+			out = append(out, *u.entry)
+		}
+		idx.invalidate(u.path)
+	}
+	idx.entries = append(out, idx.entries[i:]...)
 }
 
 // The TREE extension (the cache tree) records, for the root and each

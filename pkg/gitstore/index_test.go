@@ -2,8 +2,12 @@ package gitstore
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -125,4 +129,102 @@ func (idx *indexFile) encode() []byte {
 	var b bytes.Buffer
 	_ = idx.writeTo(&b) // a bytes.Buffer does not fail
 	return b.Bytes()
+}
+
+// TestIndexMergeAsInPlace: many updates are merged in one pass (an import
+// of thousands of cases); the result is what applying them one by one
+// gives — new paths, replaced ones, deleted ones, a path's conflict stages
+// replaced, a path updated twice — with the same directories invalidated.
+func TestIndexMergeAsInPlace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	path := func() string {
+		return fmt.Sprintf("cases/C%d/%s.yaml", rng.IntN(40), []string{"intake", "iep", "notes/n1", "notes/n2"}[rng.IntN(4)])
+	}
+	entry := func(p string, b byte) *indexEntry {
+		e := newIndexEntry(p, [hashLen]byte{b}, indexStat{size: uint32(b)}, false)
+		return &e
+	}
+	for round := 0; round < 200; round++ {
+		var base []indexEntry
+		seen := map[string]bool{}
+		for range rng.IntN(100) {
+			p := path()
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			base = append(base, *entry(p, 1))
+			if rng.IntN(10) == 0 { // a conflicted path: a second stage
+				base = append(base, *entry(p, 2))
+			}
+		}
+		slices.SortStableFunc(base, func(a, b indexEntry) int { return bytes.Compare(a.name, b.name) })
+		var updates []indexUpdate
+		for k := range inPlaceUpdates + 1 + rng.IntN(100) {
+			u := indexUpdate{path: path()}
+			if rng.IntN(4) != 0 {
+				u.entry = entry(u.path, byte(10+k))
+			}
+			updates = append(updates, u)
+		}
+		one := &indexFile{entries: slices.Clone(base)}
+		for _, u := range updates {
+			one.apply([]indexUpdate{u})
+		}
+		all := &indexFile{entries: slices.Clone(base)}
+		all.apply(updates)
+		show := func(idx *indexFile) string {
+			var b strings.Builder
+			for _, e := range idx.entries {
+				fmt.Fprintf(&b, "%s %x\n", e.name, e.fixed)
+			}
+			return b.String()
+		}
+		if got, want := show(all), show(one); got != want {
+			t.Fatalf("round %d: merged entries\n%s\nwant, as applied one by one,\n%s", round, got, want)
+		}
+		if !reflect.DeepEqual(all.invalid, one.invalid) {
+			t.Fatalf("round %d: invalidated %v, want %v", round, all.invalid, one.invalid)
+		}
+	}
+}
+
+// BenchmarkIndexApplyImport: an import of 2,000 cases (4,000 new files)
+// into the index of a 10,000-case store (240,000 entries), merged in one
+// pass against applied one by one, in one run.
+func BenchmarkIndexApplyImport(b *testing.B) {
+	var base []indexEntry
+	for c := range 10_000 {
+		for f := range 24 {
+			base = append(base, newIndexEntry(fmt.Sprintf("cases/C%05d/f%02d.yaml", c, f), [hashLen]byte{1}, indexStat{}, false))
+		}
+	}
+	var updates []indexUpdate
+	for c := range 2_000 {
+		for _, f := range []string{"intake", "notes/n1"} {
+			p := fmt.Sprintf("cases/C%05d-N/%s.yaml", c*5, f)
+			e := newIndexEntry(p, [hashLen]byte{2}, indexStat{}, false)
+			updates = append(updates, indexUpdate{path: p, entry: &e})
+		}
+	}
+	for _, bm := range []struct {
+		name  string
+		apply func(idx *indexFile)
+	}{
+		{"merged", func(idx *indexFile) { idx.apply(updates) }},
+		{"one-by-one", func(idx *indexFile) {
+			for _, u := range updates {
+				idx.apply([]indexUpdate{u})
+			}
+		}},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			for range b.N {
+				b.StopTimer()
+				idx := &indexFile{entries: slices.Clone(base)}
+				b.StartTimer()
+				bm.apply(idx)
+			}
+		})
+	}
 }
