@@ -18,12 +18,8 @@ func TestInterruptWaitsForTheWrite(t *testing.T) {
 	defer stop()
 	finished := false
 	err := g.critical(func() error {
-		if err := syscall.Kill(syscall.Getpid(), syscall.SIGINT); err != nil {
+		if err := interruptAndWait(g); err != nil {
 			return err
-		}
-		deadline := time.Now().Add(2 * time.Second)
-		for !g.interrupted.Load() && time.Now().Before(deadline) {
-			time.Sleep(5 * time.Millisecond)
 		}
 		finished = true
 		return nil
@@ -46,12 +42,8 @@ func TestInterruptedWriteEndsAsTheChangeDid(t *testing.T) {
 	stop := g.handleSignals()
 	defer stop()
 	err := g.critical(func() error {
-		if err := syscall.Kill(syscall.Getpid(), syscall.SIGINT); err != nil {
+		if err := interruptAndWait(g); err != nil {
 			return err
-		}
-		deadline := time.Now().Add(2 * time.Second)
-		for !g.interrupted.Load() && time.Now().Before(deadline) {
-			time.Sleep(5 * time.Millisecond)
 		}
 		return nil
 	})
@@ -77,4 +69,17 @@ func TestInterruptedWriteEndsAsTheChangeDid(t *testing.T) {
 	if code := g.finish(errInterrupted); code != ExitOther || !strings.Contains(stderr.String(), "interrupted: the rest was not written") {
 		t.Errorf("a write not begun: exit %d, stderr %q", code, stderr.String())
 	}
+}
+
+// interruptAndWait sends this process SIGINT, as Ctrl-C does, and waits
+// up to 2 s for g to have seen it.
+func interruptAndWait(g *globals) error {
+	if err := syscall.Kill(syscall.Getpid(), syscall.SIGINT); err != nil {
+		return err
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for !g.interrupted.Load() && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	return nil
 }

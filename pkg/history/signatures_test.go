@@ -49,12 +49,13 @@ func TestVerifySignatures(t *testing.T) {
 	aliceSigns, aliceKey := signingKey(t)
 	bobSigns, bobKey := signingKey(t)
 	when := time.Date(2026, 3, 16, 9, 0, 0, 0, time.UTC)
-	commit := func(author, caseID, action, path, data string, signer git.Signer) string {
+	// plain commits one file as author, with message and no trailers.
+	plain := func(author, message, path, data string, signer git.Signer) string {
 		t.Helper()
 		name, email, _ := strings.Cut(strings.TrimSuffix(author, ">"), " <")
 		when = when.Add(time.Minute)
 		h, err := repo.Commit(gitstore.CommitRequest{
-			Message: caseID + ": " + action + "\n\nCaseplan-Case: " + caseID + "\nCaseplan-Action: " + action + "\n",
+			Message: message,
 			Author:  gitstore.Signature{Name: name, Email: email, When: when},
 			Changes: []gitstore.Change{{Path: path, Data: []byte(data)}},
 			Signer:  signer,
@@ -63,6 +64,11 @@ func TestVerifySignatures(t *testing.T) {
 			t.Fatal(err)
 		}
 		return h.String()
+	}
+	// commit commits as caseplan does, with its trailers.
+	commit := func(author, caseID, action, path, data string, signer git.Signer) string {
+		t.Helper()
+		return plain(author, caseID+": "+action+"\n\nCaseplan-Case: "+caseID+"\nCaseplan-Action: "+action+"\n", path, data, signer)
 	}
 	alice, bob := "Alice Adams <alice@example.org>", "Bob Brown <bob@example.org>"
 	commit(alice, "-", "store.init", "cases/caseplan.yaml", `organization: Example Works
@@ -94,24 +100,9 @@ access:
 	// and signature rules too, since the store requires signatures: the CI
 	// workflow that runs verify is such a file. Signed by its author, it
 	// passes.
-	plain := func(author, path, data string, signer git.Signer) string {
-		t.Helper()
-		name, email, _ := strings.Cut(strings.TrimSuffix(author, ">"), " <")
-		when = when.Add(time.Minute)
-		h, err := repo.Commit(gitstore.CommitRequest{
-			Message: "tidy " + path + "\n",
-			Author:  gitstore.Signature{Name: name, Email: email, When: when},
-			Changes: []gitstore.Change{{Path: path, Data: []byte(data)}},
-			Signer:  signer,
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return h.String()
-	}
-	ciUnsigned := plain(bob, ".github/workflows/caseplan.yml", "# verify switched off\n", nil)
-	plain(bob, ".github/workflows/caseplan.yml", "# verify on again\n", bobSigns)
-	ciStranger := plain("Mal Lory <mal@example.org>", "README.md", "hello\n", nil)
+	ciUnsigned := plain(bob, "tidy the workflow\n", ".github/workflows/caseplan.yml", "# verify switched off\n", nil)
+	plain(bob, "tidy the workflow\n", ".github/workflows/caseplan.yml", "# verify on again\n", bobSigns)
+	ciStranger := plain("Mal Lory <mal@example.org>", "hello\n", "README.md", "hello\n", nil)
 
 	head, err := repo.Git().Head()
 	if err != nil {
