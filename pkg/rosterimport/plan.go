@@ -155,12 +155,12 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 			switch id := x.IDs[IDKey(e.ID)]; {
 			case e.ID != "" && id != "":
 				l.Case = id
-				dup(idCol, "case %s already exists: this row would double it", id)
+				dup(idCol, "case %s already exists: this row would double it; %s", id, newerDetails(id))
 			default:
 				for _, k := range people {
 					if id, ok := x.People[k]; ok {
 						l.Case = id
-						dup(nameCol, "%s is already case %s, with the same %s", e.Name, id, contactKind(k))
+						dup(nameCol, "%s is already case %s, with the same %s; %s", e.Name, id, contactKind(k), newerDetails(id))
 						break
 					}
 				}
@@ -186,6 +186,13 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 		lines = append(lines, l)
 	}
 	return lines
+}
+
+// newerDetails says what to do when a roster row doubles an existing case
+// because the worker's details changed since (a newer roster from the
+// employer): an import opens cases, it never changes one.
+func newerDetails(id string) string {
+	return "if the roster has newer details for the worker, change the case with caseplan case set " + id
 }
 
 func contactKind(key string) string {

@@ -530,9 +530,9 @@ func TestPlanDuplicates(t *testing.T) {
 		"new E1",
 		"duplicate  | f.csv:3:B: First name: ANA example is also row 2, with the same phone number",
 		"duplicate  | f.csv:4:A: Employee ID: ID e1 is also row 2's",
-		"duplicate K-1 | f.csv:5:B: First name: Ben Example is already case K-1, with the same email address",
+		"duplicate K-1 | f.csv:5:B: First name: Ben Example is already case K-1, with the same email address; if the roster has newer details for the worker, change the case with caseplan case set K-1",
 		"unchanged E5",
-		"duplicate w-7 | f.csv:7:A: Employee ID: case w-7 already exists: this row would double it",
+		"duplicate w-7 | f.csv:7:A: Employee ID: case w-7 already exists: this row would double it; if the roster has newer details for the worker, change the case with caseplan case set w-7",
 		"new E7",
 	}
 	if !slices.Equal(got, want) {
