@@ -178,6 +178,7 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 		return err
 	}
 	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
+	opts.noteEmptyMonth(m, len(cases))
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
 	})
@@ -203,6 +204,18 @@ func (opts *reportMonthlyOptions) reportedMonth() (report.Month, error) {
 		}
 	}
 	return opts.period.SoFar(day), nil
+}
+
+// noteEmptyMonth says on stderr when no case had a part in month m (all
+// opened after it, or closed before it with nothing dated in it): every
+// figure of the report is then zero, which a CSV or JSON consumer cannot
+// tell from a quiet month, and a mistyped year (2025-10 for 2026-10) is
+// the likelier cause.
+func (opts *reportMonthlyOptions) noteEmptyMonth(m report.Month, cases int) {
+	if cases > 0 {
+		return
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: note: no case was open in %s or had anything dated in it, so every figure is zero; check --month\n", m.String())
 }
 
 // cohortCase is a case's part of the monthly report and its layoff cohort.
@@ -239,6 +252,7 @@ func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Wr
 		}
 	}
 	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
+	opts.noteEmptyMonth(m, len(cases))
 	r.KeepCases(opts.cohort, in)
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
