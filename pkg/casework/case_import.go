@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -168,6 +170,11 @@ func (imp ImportCohort) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	plan.Lines = m.Plan(roster, existing)
+	for i := range plan.Lines {
+		if l := &plan.Lines[i]; l.Doubles != "" && len(l.Problems) > 0 {
+			l.Problems[len(l.Problems)-1].Msg += "; " + doublesAdvice(s, l.Doubles, &l.Entry)
+		}
+	}
 
 	opened := rules.Opened
 	if opened == "" {
@@ -516,6 +523,52 @@ func existingCases(s *State, cohort string, progress func(done, total int)) (*ro
 		x.AddCase(k.ID, k.Imported, k.Name, k.Phone, k.Email, k.Manager, k.Cohort == cohort)
 	}
 	return x, nil
+}
+
+// doublesAdvice says how a row that doubles case id differs from it, and
+// the command that takes the row's details into the case: an import opens
+// cases and never changes one, and a newer roster from the employer is the
+// usual reason a worker's row no longer matches the row imported.
+func doublesAdvice(s *State, id string, e *rosterimport.Entry) string {
+	var in record.Intake
+	data, err := s.ReadFile(layout.Intake(id))
+	if err != nil || yaml.Unmarshal(data, &in) != nil {
+		return "if the roster has newer details for the worker, change the case with caseplan case set " + id
+	}
+	diffs := e.Differences(&in)
+	if len(diffs) == 0 {
+		return "the case already has every detail this row gives"
+	}
+	var set, args, edit []string
+	for _, d := range diffs {
+		if d.Flag == "" {
+			edit = append(edit, d.Label)
+			continue
+		}
+		set = append(set, d.Label)
+		args = append(args, d.Flag+" "+shellQuote(d.Value))
+	}
+	setCmd := fmt.Sprintf("caseplan case set %s %s", id, strings.Join(args, " "))
+	editCmd := fmt.Sprintf("caseplan edit %s intake", id)
+	switch {
+	case len(edit) == 0:
+		return fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s", proseList(set), setCmd)
+	case len(set) == 0:
+		return fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s", proseList(edit), editCmd)
+	}
+	return fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s; and in %s: %s", proseList(set), setCmd, proseList(edit), editCmd)
+}
+
+// shellQuote quotes v for a POSIX shell, so a command a message gives can
+// be pasted as it stands: as it is when it is plainly safe, else in single
+// quotes.
+func shellQuote(v string) string {
+	if v != "" && strings.IndexFunc(v, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.,:/@+=", r))
+	}) < 0 {
+		return v
+	}
+	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
 }
 
 // strippedErr drops the path an os error repeats.

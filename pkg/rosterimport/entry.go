@@ -278,3 +278,60 @@ func dateList(ds []record.Date) string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// Difference is a detail a roster row gives otherwise than the existing
+// case it doubles.
+type Difference struct {
+	Label string // the field, as a coordinator names it: "phone", "layoff date"
+	// Flag is the caseplan case set flag that takes the row's value
+	// ("--phone"); "" for a field case set does not change (the name, the
+	// layoff date), which the intake's own edit does.
+	Flag  string
+	Value string // the row's value
+}
+
+// Differences lists the details the row gives that the intake in records
+// otherwise, in the order of the intake's fields. A detail the row leaves
+// empty is not one: the roster says nothing of it. Names compare as
+// PersonKeys does (case, spacing and punctuation aside), phone numbers by
+// their digits and email addresses ignoring case, so a roster that only
+// writes them differently differs in nothing.
+func (e Entry) Differences(in *record.Intake) []Difference {
+	var out []Difference
+	p := in.Participant
+	// caseplan case set changes a layoff's details only where the case
+	// records a layoff; the intake's edit adds one.
+	var l record.Layoff
+	layoffFlag := func(string) string { return "" }
+	if in.Layoff != nil {
+		l = *in.Layoff
+		layoffFlag = func(flag string) string { return flag }
+	}
+	fte := ""
+	if e.FTE != nil {
+		fte = strconv.FormatFloat(*e.FTE, 'f', -1, 64)
+	}
+	same := func(a, b string) bool { return strings.TrimSpace(a) == strings.TrimSpace(b) }
+	for _, f := range []struct {
+		label, flag, row string
+		equal            bool
+	}{
+		{"name", "", e.Name, normName(e.Name) == normName(p.Name)},
+		{"preferred name", "--preferred-name", e.PreferredName, same(e.PreferredName, p.PreferredName)},
+		{"phone", "--phone", e.Phone, normPhone(e.Phone) == normPhone(p.Phone)},
+		{"email", "--email", e.Email, strings.EqualFold(strings.TrimSpace(e.Email), strings.TrimSpace(p.Email))},
+		{"address", "--address", e.Address, strings.Join(strings.Fields(e.Address), " ") == strings.Join(strings.Fields(p.Address), " ")},
+		{"language", "--language", e.Language, strings.EqualFold(strings.TrimSpace(e.Language), strings.TrimSpace(p.Language))},
+		{"best times", "--best-times", e.BestTimes, same(e.BestTimes, p.BestTimes)},
+		{"position", layoffFlag("--position"), e.Position, same(e.Position, l.Position)},
+		{"grade", layoffFlag("--grade"), e.Grade, same(e.Grade, l.Grade)},
+		{"FTE", layoffFlag("--fte"), fte, e.FTE == nil || l.FTE != nil && *e.FTE == *l.FTE},
+		{"department", layoffFlag("--department"), e.Department, same(e.Department, l.Department)},
+		{"layoff date", "", string(e.LayoffDate), e.LayoffDate == l.LayoffDate},
+	} {
+		if f.row != "" && !f.equal {
+			out = append(out, Difference{Label: f.label, Flag: f.flag, Value: f.row})
+		}
+	}
+	return out
+}

@@ -102,6 +102,10 @@ type Line struct {
 	Hash     string // Entry.Hash, recorded in the case (record.Imported)
 	Entry    Entry
 	Problems []Problem
+	// Doubles is the existing case a Duplicate row doubles ("" when it
+	// doubles an earlier row, or is no Duplicate): the caller, who can
+	// read the case, says how the row's details differ from it.
+	Doubles string
 }
 
 // Plan reads every row and says what becomes of it, each problem at its
@@ -154,13 +158,13 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 		if l.Status == "" {
 			switch id := x.IDs[IDKey(e.ID)]; {
 			case e.ID != "" && id != "":
-				l.Case = id
-				dup(idCol, "case %s already exists: this row would double it; %s", id, newerDetails(id))
+				l.Case, l.Doubles = id, id
+				dup(idCol, "case %s already exists: this row would double it", id)
 			default:
 				for _, k := range people {
 					if id, ok := x.People[k]; ok {
-						l.Case = id
-						dup(nameCol, "%s is already case %s, with the same %s; %s", e.Name, id, contactKind(k), newerDetails(id))
+						l.Case, l.Doubles = id, id
+						dup(nameCol, "%s is already case %s, with the same %s", e.Name, id, contactKind(k))
 						break
 					}
 				}
@@ -186,13 +190,6 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 		lines = append(lines, l)
 	}
 	return lines
-}
-
-// newerDetails says what to do when a roster row doubles an existing case
-// because the worker's details changed since (a newer roster from the
-// employer): an import opens cases, it never changes one.
-func newerDetails(id string) string {
-	return "if the roster has newer details for the worker, change the case with caseplan case set " + id
 }
 
 func contactKind(key string) string {

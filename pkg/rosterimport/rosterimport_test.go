@@ -521,6 +521,9 @@ func TestPlanDuplicates(t *testing.T) {
 	var got []string
 	for _, l := range m.Plan(r, x) {
 		s := string(l.Status) + " " + l.Case
+		if l.Doubles != "" {
+			s += " doubles " + l.Doubles
+		}
 		for _, p := range l.Problems {
 			s += " | " + p.Format("f.csv")
 		}
@@ -530,13 +533,41 @@ func TestPlanDuplicates(t *testing.T) {
 		"new E1",
 		"duplicate  | f.csv:3:B: First name: ANA example is also row 2, with the same phone number",
 		"duplicate  | f.csv:4:A: Employee ID: ID e1 is also row 2's",
-		"duplicate K-1 | f.csv:5:B: First name: Ben Example is already case K-1, with the same email address; if the roster has newer details for the worker, change the case with caseplan case set K-1",
+		"duplicate K-1 doubles K-1 | f.csv:5:B: First name: Ben Example is already case K-1, with the same email address",
 		"unchanged E5",
-		"duplicate w-7 | f.csv:7:A: Employee ID: case w-7 already exists: this row would double it; if the roster has newer details for the worker, change the case with caseplan case set w-7",
+		"duplicate w-7 doubles w-7 | f.csv:7:A: Employee ID: case w-7 already exists: this row would double it",
 		"new E7",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("plan:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestEntryDifferences: a row doubling a case lists the details it gives
+// otherwise than the case; details written differently (a phone's
+// punctuation, an email's case, a name's spacing) and details the row
+// leaves empty are no difference.
+func TestEntryDifferences(t *testing.T) {
+	fte, half := 1.0, 0.5
+	in := &record.Intake{
+		Participant: record.Participant{Name: "Ben  Example", Phone: "(555) 010-0101", Email: "Ben@Example.org", Address: "1 Elm St"},
+		Layoff:      &record.Layoff{LayoffDate: "2026-05-01", Position: "Clerk", FTE: &fte},
+	}
+	same := Entry{Name: "BEN EXAMPLE", Phone: "555.010.0101", Email: "ben@example.org", Address: "1 Elm  St", LayoffDate: "2026-05-01", FTE: &fte}
+	if d := same.Differences(in); len(d) != 0 {
+		t.Errorf("the same details written differently: %v", d)
+	}
+	newer := Entry{Name: "Ben Example-Sample", Phone: "555-010-0199", Address: "9 Oak Ave", Position: "Clerk", FTE: &half, LayoffDate: "2026-06-01", Department: "Parks"}
+	var got []string
+	for _, d := range newer.Differences(in) {
+		got = append(got, d.Label+"|"+d.Flag+"|"+d.Value)
+	}
+	want := []string{"name||Ben Example-Sample", "phone|--phone|555-010-0199", "address|--address|9 Oak Ave", "FTE|--fte|0.5", "department|--department|Parks", "layoff date||2026-06-01"}
+	if !slices.Equal(got, want) {
+		t.Errorf("differences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if d := (Entry{Name: "Ben Example", Grade: "4"}).Differences(&record.Intake{Participant: record.Participant{Name: "Ben Example"}}); len(d) != 1 || d[0].Label != "grade" || d[0].Flag != "" {
+		t.Errorf("a case without a layoff record (case set changes a layoff's details only where there is one): %v", d)
 	}
 }
 
