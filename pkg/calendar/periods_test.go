@@ -190,6 +190,12 @@ func TestParticipationAndExit(t *testing.T) {
 		{"a training under way is a service every day and prevents exit", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(10) + "\n    end: " + plus(200) + "\n"
 		}, on, "", on, true},
+		{"a training started with no end date yet is under way and prevents exit", func(m storetest.MemStore) {
+			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-20) + "\n"
+		}, on, "", on, true},
+		{"one completed with no end date counts on its start", func(m storetest.MemStore) {
+			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-20) + "\n    status: completed\n"
+		}, on, last, last, false},
 		{"a training that ended is the last service", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-50) + "\n    end: " + plus(5) + "\n"
 		}, plus(100), plus(5), plus(5), false},

@@ -96,7 +96,8 @@ func FollowUpEnd(c *casefile.Case, cfg *record.Config) (time.Time, bool) {
 // record (a code unknown to the store's catalogue counts for nothing;
 // validate reports it) and the plan's services (from their start to their
 // end; one that has not started, or has not ended, is scheduled, unless it
-// is cancelled).
+// is cancelled; one started with no end that is not completed is under way
+// today; one completed with no end counts on its start).
 type Participation struct {
 	// Eligible is the first eligibility determination that found the
 	// person eligible, or the day the case opened when none is recorded
@@ -178,13 +179,22 @@ func ParticipationOf(c *casefile.Case, cfg *record.Config, today time.Time) Part
 				continue
 			}
 			see(start)
-			if end, ok := s.End.Time(); ok {
+			end, ok := s.End.Time()
+			switch {
+			case ok:
 				if end.After(today) && s.Status != "completed" {
 					p.Scheduled = true
 				}
 				if !start.After(today) {
 					see(minTime(end, today))
 				}
+			case s.Status == "" && !start.After(today):
+				// Started, with no end and not completed: under way
+				// today, as training whose end date is not known yet
+				// is. Counting it as one day at its start would exit a
+				// participant in the middle of it.
+				p.Scheduled = true
+				see(today)
 			}
 		}
 	}
