@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"slices"
 	"strings"
@@ -53,15 +54,21 @@ type FieldConflict struct {
 	// Comment says Local is a comment this clone added that the merge,
 	// which merges values, could not keep.
 	Comment bool
+	// At is where in the record, as pkg/merge names it (["goals",
+	// "G-7QX2K", "target"]); nil for a comment or a whole file. It finds
+	// the remote's commit that set the kept value.
+	At []string
 }
 
 // Conflict is a FieldConflict with where it happened.
 type Conflict struct {
 	FieldConflict
-	Path         string
-	LocalCommit  plumbing.Hash // the clone's commit, kept under refs/caseplan/conflicts/
-	LocalAuthor  string
-	RemoteCommit plumbing.Hash // the remote's last commit that changed the file
+	Path        string
+	LocalCommit plumbing.Hash // the clone's commit, kept under refs/caseplan/conflicts/
+	LocalAuthor string
+	// RemoteCommit is the remote's last commit that set the kept value
+	// (for a comment or a whole file: that changed the file).
+	RemoteCommit plumbing.Hash
 	RemoteAuthor string
 }
 
@@ -527,30 +534,32 @@ func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
 		merged = in.Theirs
 		fcs = []FieldConflict{{Field: "the whole file", Kept: "the remote's version", Local: "another version"}}
 	}
-	if len(fcs) > 0 {
-		remoteCommit, remoteAuthor, err := r.lastChange(in.Path)
+	for _, fc := range fcs {
+		remoteCommit, remoteAuthor, err := r.lastChange(in.Path, fc.At)
 		if err != nil {
 			return nil, err
 		}
-		for _, fc := range fcs {
-			r.conflicts = append(r.conflicts, Conflict{
-				FieldConflict: fc, Path: in.Path,
-				LocalCommit: in.Commit.Hash, LocalAuthor: in.Commit.Author.Name,
-				RemoteCommit: remoteCommit, RemoteAuthor: remoteAuthor,
-			})
-		}
+		r.conflicts = append(r.conflicts, Conflict{
+			FieldConflict: fc, Path: in.Path,
+			LocalCommit: in.Commit.Hash, LocalAuthor: in.Commit.Author.Name,
+			RemoteCommit: remoteCommit, RemoteAuthor: remoteAuthor,
+		})
 	}
 	return merged, nil
 }
 
 // lastChange finds the remote's newest commit after the base that changed
-// p, and its author.
-func (r *replayer) lastChange(p string) (plumbing.Hash, string, error) {
+// the value at `at` in p (any part of p when at is nil), and its author.
+// The value a conflict kept is credited to whoever set it: a colleague who
+// changed another field of the record later did not.
+func (r *replayer) lastChange(p string, at []string) (plumbing.Hash, string, error) {
 	s := r.repo.Git().Storer
 	commits, err := history.Range(s, r.remote, r.base)
 	if err != nil {
 		return plumbing.ZeroHash, "", err
 	}
+	var fileCommit plumbing.Hash // the newest that changed the file
+	fileAuthor := ""
 	for _, h := range commits {
 		c, err := object.GetCommit(s, h)
 		if err != nil {
@@ -566,11 +575,61 @@ func (r *replayer) lastChange(p string) (plumbing.Hash, string, error) {
 				return plumbing.ZeroHash, "", err
 			}
 		}
-		if mine != before {
+		if mine == before {
+			continue
+		}
+		if fileCommit.IsZero() {
+			fileCommit, fileAuthor = h, c.Author.Name
+		}
+		if at == nil {
+			break
+		}
+		changed, err := r.valueChanged(before, mine, at)
+		if err != nil {
+			return plumbing.ZeroHash, "", err
+		}
+		if changed {
 			return h, c.Author.Name, nil
 		}
 	}
-	return r.remote, "", nil
+	if fileCommit.IsZero() {
+		return r.remote, "", nil
+	}
+	return fileCommit, fileAuthor, nil
+}
+
+// valueChanged says whether the blobs before and after hold different
+// values at `at`; a blob that is not a record counts as changed.
+func (r *replayer) valueChanged(before, after plumbing.Hash, at []string) (bool, error) {
+	var vals [2]string
+	for i, h := range []plumbing.Hash{before, after} {
+		if h.IsZero() {
+			continue
+		}
+		data, err := readBlob(r.repo, h)
+		if err != nil {
+			return false, err
+		}
+		v, ok := valueAt(data, at)
+		if !ok {
+			return true, nil
+		}
+		vals[i] = v
+	}
+	return vals[0] != vals[1], nil
+}
+
+func readBlob(repo *gitstore.Repo, h plumbing.Hash) ([]byte, error) {
+	b, err := object.GetBlob(repo.Git().Storer, h)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := b.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	return io.ReadAll(rd)
 }
 
 // changedCases returns the cases whose files differ between the commits
