@@ -211,8 +211,15 @@ type RefusedError struct {
 	// Remote is the remote's commit the refused sync fetched (set with
 	// AfterRemote): the one to reset this clone to if its commits are
 	// given up.
-	Remote   plumbing.Hash
-	Findings []finding.Finding
+	Remote plumbing.Hash
+	// FirstBad and LastGood (set with Incoming, when the findings all
+	// name commits of the remote's first-parent line after the last
+	// commit this clone synced): the oldest commit the findings name, and
+	// its parent — where the remote's branch goes back to so that the
+	// office can sync again, losing only what is to be redone anyway.
+	FirstBad, LastGood plumbing.Hash
+	Branch             string // the branch synced, with LastGood
+	Findings           []finding.Finding
 }
 
 func (e *RefusedError) Error() string {
@@ -284,6 +291,13 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		// remote's commits, and this clone's as they will be published.
 		if !remote.IsZero() {
 			if err := checkHistory(repo, remote, synced, true); err != nil {
+				var refused *RefusedError
+				if errors.As(err, &refused) {
+					if err := refused.findLastGood(repo, remote, synced); err != nil {
+						return nil, err
+					}
+					refused.Remote, refused.Branch = remote, branch
+				}
 				return nil, err
 			}
 		}
@@ -481,6 +495,47 @@ func checkHistory(repo *gitstore.Repo, head, since plumbing.Hash, incoming bool)
 	}
 	if n, _ := finding.Count(fs); n > 0 {
 		return &RefusedError{Incoming: incoming, Outgoing: !incoming, Findings: fs}
+	}
+	return nil
+}
+
+// findLastGood sets FirstBad and LastGood of a refusal of the remote's
+// history remote: the findings must all name commits of its first-parent
+// line after synced (a rewritten history, or a finding elsewhere, leaves
+// both zero).
+func (e *RefusedError) findLastGood(repo *gitstore.Repo, remote, synced plumbing.Hash) error {
+	if history.Rewritten(e.Findings) {
+		return nil
+	}
+	named := map[string]bool{}
+	for _, f := range e.Findings {
+		if f.Severity != finding.Error {
+			continue
+		}
+		if f.Commit == "" {
+			return nil
+		}
+		named[f.Commit] = true
+	}
+	s := repo.Git().Storer
+	h := remote
+	for !h.IsZero() && h != synced && len(named) > 0 {
+		c, err := object.GetCommit(s, h)
+		if err != nil {
+			return err
+		}
+		parent := plumbing.ZeroHash
+		if len(c.ParentHashes) > 0 {
+			parent = c.ParentHashes[0]
+		}
+		if named[h.String()] {
+			delete(named, h.String())
+			e.FirstBad, e.LastGood = h, parent
+		}
+		h = parent
+	}
+	if len(named) > 0 || e.LastGood.IsZero() {
+		e.FirstBad, e.LastGood = plumbing.ZeroHash, plumbing.ZeroHash
 	}
 	return nil
 }
