@@ -263,6 +263,16 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 		}
 		hint := "fix the records in a new commit (caseplan edit, then caseplan commit) and sync again"
 		switch {
+		case refused.Incoming && !refused.LastGood.IsZero():
+			// Nobody's sync accepts the remote's commits from FirstBad
+			// on, so none of them is in anyone's synced history: taking
+			// them off the host loses nothing that is not redone anyway.
+			bad, good, branch := short(refused.FirstBad.String()), short(refused.LastGood.String()), refused.Branch
+			name := rem.Name
+			if name == "" {
+				name = rem.Redacted()
+			}
+			hint = fmt.Sprintf("the remote's history breaks the audit trail from commit %[1]s on (git log -1 %[1]s shows who made it), so no clone's sync takes it. Someone who may change the host puts %[3]s back at %[2]s, the last sound commit: from this clone, git push --force-with-lease=%[3]s:%[4]s %[5]s %[2]s:refs/heads/%[3]s (or the host's own tools). Whoever made %[1]s and the commits after it then redoes their changes with caseplan in their clone: git reset --soft %[2]s keeps them, caseplan commit -m MESSAGE commits them with caseplan's trailers, and caseplan sync sends them", bad, good, branch, short(refused.Remote.String()), name)
 		case refused.Incoming:
 			hint = "the remote's history breaks the audit trail: find out who pushed it, and restore the history from a clone or the git host; caseplan verify names the same commits"
 		case refused.AfterRemote:

@@ -45,7 +45,7 @@ func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConfli
 	out := make([]FieldConflict, 0, len(res.Conflicts)+len(lost))
 	for _, c := range res.Conflicts {
 		field, line := locate(&root, c.Path)
-		out = append(out, FieldConflict{Field: field, Line: line, Kept: c.Theirs, Local: c.Ours})
+		out = append(out, FieldConflict{Field: field, Line: line, Kept: c.Theirs, Local: c.Ours, At: c.Path})
 	}
 	for _, c := range lost {
 		out = append(out, FieldConflict{Field: "a comment", Local: c, Comment: true})
@@ -167,6 +167,44 @@ func locate(root *yaml.Node, path []string) (string, int) {
 		inList = n != nil && n.Kind == yaml.SequenceNode
 	}
 	return b.String(), line
+}
+
+// valueAt returns the value at path in the record data, as YAML ("" when
+// the record has none there), the way locate finds it; ok is false when
+// data is not YAML.
+func valueAt(data []byte, path []string) (string, bool) {
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) != nil {
+		return "", false
+	}
+	n := &root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	for _, tok := range path {
+		var next *yaml.Node
+		switch {
+		case n == nil:
+		case n.Kind == yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == tok {
+					next = n.Content[i+1]
+					break
+				}
+			}
+		case n.Kind == yaml.SequenceNode:
+			next = findItem(n, tok)
+		}
+		if next == nil {
+			return "", true
+		}
+		n = next
+	}
+	out, err := yaml.Marshal(n)
+	if err != nil {
+		return "", false
+	}
+	return string(out), true
 }
 
 // findItem finds the item of a list that tok names: by its id, else by any

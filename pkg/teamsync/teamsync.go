@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"slices"
 	"strings"
@@ -53,15 +54,21 @@ type FieldConflict struct {
 	// Comment says Local is a comment this clone added that the merge,
 	// which merges values, could not keep.
 	Comment bool
+	// At is where in the record, as pkg/merge names it (["goals",
+	// "G-7QX2K", "target"]); nil for a comment or a whole file. It finds
+	// the remote's commit that set the kept value.
+	At []string
 }
 
 // Conflict is a FieldConflict with where it happened.
 type Conflict struct {
 	FieldConflict
-	Path         string
-	LocalCommit  plumbing.Hash // the clone's commit, kept under refs/caseplan/conflicts/
-	LocalAuthor  string
-	RemoteCommit plumbing.Hash // the remote's last commit that changed the file
+	Path        string
+	LocalCommit plumbing.Hash // the clone's commit, kept under refs/caseplan/conflicts/
+	LocalAuthor string
+	// RemoteCommit is the remote's last commit that set the kept value
+	// (for a comment or a whole file: that changed the file).
+	RemoteCommit plumbing.Hash
 	RemoteAuthor string
 }
 
@@ -204,8 +211,15 @@ type RefusedError struct {
 	// Remote is the remote's commit the refused sync fetched (set with
 	// AfterRemote): the one to reset this clone to if its commits are
 	// given up.
-	Remote   plumbing.Hash
-	Findings []finding.Finding
+	Remote plumbing.Hash
+	// FirstBad and LastGood (set with Incoming, when the findings all
+	// name commits of the remote's first-parent line after the last
+	// commit this clone synced): the oldest commit the findings name, and
+	// its parent — where the remote's branch goes back to so that the
+	// office can sync again, losing only what is to be redone anyway.
+	FirstBad, LastGood plumbing.Hash
+	Branch             string // the branch synced, with LastGood
+	Findings           []finding.Finding
 }
 
 func (e *RefusedError) Error() string {
@@ -277,6 +291,13 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		// remote's commits, and this clone's as they will be published.
 		if !remote.IsZero() {
 			if err := checkHistory(repo, remote, synced, true); err != nil {
+				var refused *RefusedError
+				if errors.As(err, &refused) {
+					if err := refused.findLastGood(repo, remote, synced); err != nil {
+						return nil, err
+					}
+					refused.Remote, refused.Branch = remote, branch
+				}
 				return nil, err
 			}
 		}
@@ -478,6 +499,47 @@ func checkHistory(repo *gitstore.Repo, head, since plumbing.Hash, incoming bool)
 	return nil
 }
 
+// findLastGood sets FirstBad and LastGood of a refusal of the remote's
+// history remote: the findings must all name commits of its first-parent
+// line after synced (a rewritten history, or a finding elsewhere, leaves
+// both zero).
+func (e *RefusedError) findLastGood(repo *gitstore.Repo, remote, synced plumbing.Hash) error {
+	if history.Rewritten(e.Findings) {
+		return nil
+	}
+	named := map[string]bool{}
+	for _, f := range e.Findings {
+		if f.Severity != finding.Error {
+			continue
+		}
+		if f.Commit == "" {
+			return nil
+		}
+		named[f.Commit] = true
+	}
+	s := repo.Git().Storer
+	h := remote
+	for !h.IsZero() && h != synced && len(named) > 0 {
+		c, err := object.GetCommit(s, h)
+		if err != nil {
+			return err
+		}
+		parent := plumbing.ZeroHash
+		if len(c.ParentHashes) > 0 {
+			parent = c.ParentHashes[0]
+		}
+		if named[h.String()] {
+			delete(named, h.String())
+			e.FirstBad, e.LastGood = h, parent
+		}
+		h = parent
+	}
+	if len(named) > 0 || e.LastGood.IsZero() {
+		e.FirstBad, e.LastGood = plumbing.ZeroHash, plumbing.ZeroHash
+	}
+	return nil
+}
+
 // nameOriginals makes the findings about replayed copies name this
 // clone's commits they were copied from — the copies exist in no branch,
 // so nobody could look them up — and sets AfterRemote when this clone's
@@ -527,30 +589,32 @@ func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
 		merged = in.Theirs
 		fcs = []FieldConflict{{Field: "the whole file", Kept: "the remote's version", Local: "another version"}}
 	}
-	if len(fcs) > 0 {
-		remoteCommit, remoteAuthor, err := r.lastChange(in.Path)
+	for _, fc := range fcs {
+		remoteCommit, remoteAuthor, err := r.lastChange(in.Path, fc.At)
 		if err != nil {
 			return nil, err
 		}
-		for _, fc := range fcs {
-			r.conflicts = append(r.conflicts, Conflict{
-				FieldConflict: fc, Path: in.Path,
-				LocalCommit: in.Commit.Hash, LocalAuthor: in.Commit.Author.Name,
-				RemoteCommit: remoteCommit, RemoteAuthor: remoteAuthor,
-			})
-		}
+		r.conflicts = append(r.conflicts, Conflict{
+			FieldConflict: fc, Path: in.Path,
+			LocalCommit: in.Commit.Hash, LocalAuthor: in.Commit.Author.Name,
+			RemoteCommit: remoteCommit, RemoteAuthor: remoteAuthor,
+		})
 	}
 	return merged, nil
 }
 
 // lastChange finds the remote's newest commit after the base that changed
-// p, and its author.
-func (r *replayer) lastChange(p string) (plumbing.Hash, string, error) {
+// the value at `at` in p (any part of p when at is nil), and its author.
+// The value a conflict kept is credited to whoever set it: a colleague who
+// changed another field of the record later did not.
+func (r *replayer) lastChange(p string, at []string) (plumbing.Hash, string, error) {
 	s := r.repo.Git().Storer
 	commits, err := history.Range(s, r.remote, r.base)
 	if err != nil {
 		return plumbing.ZeroHash, "", err
 	}
+	var fileCommit plumbing.Hash // the newest that changed the file
+	fileAuthor := ""
 	for _, h := range commits {
 		c, err := object.GetCommit(s, h)
 		if err != nil {
@@ -566,11 +630,61 @@ func (r *replayer) lastChange(p string) (plumbing.Hash, string, error) {
 				return plumbing.ZeroHash, "", err
 			}
 		}
-		if mine != before {
+		if mine == before {
+			continue
+		}
+		if fileCommit.IsZero() {
+			fileCommit, fileAuthor = h, c.Author.Name
+		}
+		if at == nil {
+			break
+		}
+		changed, err := r.valueChanged(before, mine, at)
+		if err != nil {
+			return plumbing.ZeroHash, "", err
+		}
+		if changed {
 			return h, c.Author.Name, nil
 		}
 	}
-	return r.remote, "", nil
+	if fileCommit.IsZero() {
+		return r.remote, "", nil
+	}
+	return fileCommit, fileAuthor, nil
+}
+
+// valueChanged says whether the blobs before and after hold different
+// values at `at`; a blob that is not a record counts as changed.
+func (r *replayer) valueChanged(before, after plumbing.Hash, at []string) (bool, error) {
+	var vals [2]string
+	for i, h := range []plumbing.Hash{before, after} {
+		if h.IsZero() {
+			continue
+		}
+		data, err := readBlob(r.repo, h)
+		if err != nil {
+			return false, err
+		}
+		v, ok := valueAt(data, at)
+		if !ok {
+			return true, nil
+		}
+		vals[i] = v
+	}
+	return vals[0] != vals[1], nil
+}
+
+func readBlob(repo *gitstore.Repo, h plumbing.Hash) ([]byte, error) {
+	b, err := object.GetBlob(repo.Git().Storer, h)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := b.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	return io.ReadAll(rd)
 }
 
 // changedCases returns the cases whose files differ between the commits

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -112,6 +113,40 @@ func TestSyncConflict(t *testing.T) {
 	}
 	a.sync()
 	a.assertClean()
+	b.assertClean()
+}
+
+// The value kept in a conflict is credited to the commit that set it, not
+// to whoever changed the file last: a colleague who changed another field
+// of the record afterwards did not set the phone number, and the finding
+// is an audit statement about who did.
+func TestSyncConflictNamesWhoSetTheValue(t *testing.T) {
+	_, url, a := newTeam(t)
+	carol := casework.Author{Name: "Carol Cruz", Email: "carol@example.org"}
+	a.apply(nil, casework.AddStaff{Staff: record.Staff{ID: casework.StaffID(carol.Email), Name: carol.Name, Email: carol.Email, Role: record.RoleCoordinator}}.Build)
+	id := a.newCase("W-001", "Ana Example")
+	a.sync()
+	b := cloneAs(t, url, bob)
+	c := cloneAs(t, url, carol)
+	p1, p2, email := "555-0101", "555-0199", "ana@example.org"
+	a.apply([]string{id}, casework.SetIntake{Case: id, Phone: &p1}.Build)
+	alicesCommit := a.head().String()
+	a.sync()
+	c.sync()
+	c.apply([]string{id}, casework.SetIntake{Case: id, Email: &email}.Build)
+	c.sync()
+	b.apply([]string{id}, casework.SetIntake{Case: id, Phone: &p2}.Build)
+	r := b.sync()
+	if len(r.Conflicts) != 1 {
+		t.Fatalf("conflicts = %+v", r.Conflicts)
+	}
+	got := r.Conflicts[0]
+	if got.RemoteAuthor != alice.Name || got.RemoteCommit.String() != alicesCommit {
+		t.Errorf("the kept phone is credited to %s (commit %s); alice set it, in %s", got.RemoteAuthor, short(got.RemoteCommit), alicesCommit[:12])
+	}
+	if msg := got.Finding().Message; !strings.Contains(msg, "Alice Adams, commit "+alicesCommit[:12]) {
+		t.Errorf("finding: %s", msg)
+	}
 	b.assertClean()
 }
 
