@@ -104,3 +104,50 @@ func TestMedianEarningsRecordedZero(t *testing.T) {
 		t.Errorf("median %v, want 6000", ind.Median)
 	}
 }
+
+// Earnings on a self-attestation show the employment but not the amount
+// earned: without a wage record, earnings evidence is pay stubs, an
+// employer letter or call, or tax forms (TEGL 10-16; KNOWLEDGE.md). The
+// participant counts as employed, but the earnings stay out of the median
+// and out of PIRL 1704, and the evidence of them is asked for.
+func TestMedianEarningsNotOnSelfAttestation(t *testing.T) {
+	m := wioaCase("exited: 2026-03-05\n", map[string]string{
+		"cases/W1/outcome.yaml": `follow_ups:
+  - due: 2026-08-10
+    done: 2026-08-10
+    quarter: 2
+    employed: true
+    employer: Cedar Cafe
+    earnings: 4000
+    evidence: self-attestation
+    evidence_note: 2026-08-10-w1aa
+`,
+	})
+	snap := storetest.Load(t, m)
+	day, period := storetest.Day("2026-10-15"), mustPeriod(t, 2026, 0)
+	r := Compute(snap, period, day)
+	for _, ind := range r.Indicators {
+		switch ind.Key {
+		case EmploymentQ2:
+			if ind.Numerator != 1 || ind.Denominator != 1 {
+				t.Errorf("employment Q2 %d of %d, want 1 of 1: a self-attestation shows employment", ind.Numerator, ind.Denominator)
+			}
+		case MedianEarnings:
+			if ind.Median != nil || ind.Denominator != 0 {
+				t.Errorf("median %v over %d, want none: self-attested earnings are not evidence of earnings", ind.Median, ind.Denominator)
+			}
+			if len(ind.Cases) != 1 || ind.Cases[0].Status != NotCounted || !strings.Contains(ind.Cases[0].Why, "without evidence of earnings") {
+				t.Errorf("rows %+v", ind.Cases)
+			}
+			if len(ind.Missing) != 1 || !strings.Contains(ind.Missing[0].Record, "evidence of the quarter's earnings") {
+				t.Errorf("missing %+v", ind.Missing)
+			}
+		}
+	}
+	rows := PIRLRows(snap, period, day)
+	for i, col := range PIRLColumns {
+		if want, ok := map[string]string{"1602": "1", "1704": ""}[col[:4]]; ok && rows[0][i] != want {
+			t.Errorf("%s = %q, want %q", col, rows[0][i], want)
+		}
+	}
+}

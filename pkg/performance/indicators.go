@@ -251,7 +251,8 @@ func employmentRate(all []Facts, cohort calendar.Span, k int, day time.Time) Ind
 // medianEarnings is the median of the 2nd quarter's earnings of the
 // exiters in unsubsidised employment then (WIOA sec.
 // 116(b)(2)(A)(i)(III); TEGL 10-16). Those employed with no earnings
-// recorded are left out of the median, and listed.
+// recorded, or earnings on evidence that does not show them (a
+// self-attestation), are left out of the median, and listed.
 func medianEarnings(all []Facts, cohort calendar.Span, day time.Time) Indicator {
 	ind := Indicator{
 		Key: MedianEarnings, Kind: kindMedian,
@@ -277,6 +278,12 @@ func medianEarnings(all []Facts, cohort calendar.Span, day time.Time) Indicator 
 		case q.Employment == Employed && q.Earnings != nil:
 			row.Status, row.Why = NotCounted, "employed in "+qn+", but its earnings are recorded as 0: not in the median"
 			ind.missing(f, followUpToRecord(f, q, "the quarter's earnings, if 0 is not what was earned"), q.Span.To, day)
+		case q.Employment == Employed && q.UnverifiedEarnings != nil:
+			// TEGL 10-16 and TEGL 26-16 as KNOWLEDGE.md summarises them:
+			// earnings evidence is a wage record, pay stubs, an employer
+			// letter or call, or tax forms; a self-attestation is not.
+			row.Status, row.Why = NotCounted, fmt.Sprintf("employed in %s, but its earnings (%s) are recorded without evidence of earnings (wage record, pay stubs, employer letter or call, tax records): not in the median until they are", qn, Money(*q.UnverifiedEarnings))
+			ind.missing(f, followUpToRecord(f, q, "the evidence of the quarter's earnings (wage record, pay stubs, employer letter or call, tax records)"), q.Span.To, day)
 		case q.Employment == Employed:
 			row.Status, row.Why = NotCounted, "employed in "+qn+", but no earnings are recorded: not in the median until they are"
 			ind.missing(f, followUpToRecord(f, q, "the quarter's earnings"), q.Span.To, day)
