@@ -151,3 +151,22 @@ func TestMedianEarningsNotOnSelfAttestation(t *testing.T) {
 		}
 	}
 }
+
+// Someone who moved from one employer to another within the 2nd quarter
+// after exit and stayed with the second into the 4th is retained (TEGL
+// 10-16; PIRL 1618), and the row names the employer kept, not the one
+// left.
+func TestRetentionNamesTheEmployerKept(t *testing.T) {
+	exit := storetest.Day("2024-02-29")
+	f := Facts{Case: "R", Exit: exit, Participant: true}
+	for _, k := range []int{2, 4} {
+		from, to := calendar.QuarterAfterExit(exit, k)
+		f.Quarters[k] = Quarter{K: k, Span: calendar.Span{From: from, To: to}, Employment: Employed}
+	}
+	f.Quarters[2].Employers = []Employer{{Name: "Oak Co", FEIN: "13-1313131"}, {Name: "Pine Co", FEIN: "14-1414141"}}
+	f.Quarters[4].Employers = []Employer{{Name: "Pine Co", FEIN: "14-1414141"}}
+	ind := retention([]Facts{f}, calendar.Span{From: storetest.Day("2024-01-01"), To: storetest.Day("2024-12-31")}, storetest.Day("2026-09-30"))
+	if len(ind.Cases) != 1 || ind.Cases[0].Status != InNumerator || !strings.Contains(ind.Cases[0].Why, "(Pine Co)") {
+		t.Errorf("rows %+v, want R retained with Pine Co", ind.Cases)
+	}
+}

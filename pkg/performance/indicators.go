@@ -495,11 +495,18 @@ func retention(all []Facts, cohort calendar.Span, day time.Time) Indicator {
 			ind.missing(f, followUpToRecord(f, q2, "the employer's FEIN or state tax ID"), q2.Span.To, day)
 			return
 		}
+		// The employer kept is the one of the 4th quarter found among the
+		// 2nd's, not the 2nd's first: someone who changed jobs within the
+		// 2nd quarter is retained by the employer they moved to.
+		kept := -1
+		if q4.Employment == Employed {
+			kept = slices.IndexFunc(q4.IdentifiedEmployers(), func(e Employer) bool {
+				return slices.ContainsFunc(ids2, e.Same)
+			})
+		}
 		switch {
-		case q4.Employment == Employed && slices.ContainsFunc(q4.IdentifiedEmployers(), func(e Employer) bool {
-			return slices.ContainsFunc(ids2, e.Same)
-		}):
-			row.Status, row.Why = InNumerator, fmt.Sprintf("with the same employer in %s and %s (%s)", n2, n4, employerName(ids2[0]))
+		case kept >= 0:
+			row.Status, row.Why = InNumerator, fmt.Sprintf("with the same employer in %s and %s (%s)", n2, n4, employerName(q4.IdentifiedEmployers()[kept]))
 		case q4.Employment == Employed && len(q4.IdentifiedEmployers()) == 0:
 			row.Status, row.Why = InDenominator, "employed in "+n4+", but the employer's FEIN or state tax ID is not recorded: counted as not retained until it is"
 			ind.missing(f, followUpToRecord(f, q4, "the employer's FEIN or state tax ID"), q4.Span.To, day)
