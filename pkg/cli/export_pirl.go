@@ -35,7 +35,7 @@ to active duty), 1300 and 1302 (training), 1600-1606 (employed in the 1st to
 them: not a self-attestation), 1800-1805 (credential types, as PIRL 1800
 codes them, and dates: those attained during participation or within a
 year after exit), 1806-1810 (the latest measurable skill gain of each
-kind). Dates are YYYYMMDD; a cell the records do not decide is empty (an
+kind made during participation, from the participation date to the exit). Dates are YYYYMMDD; a cell the records do not decide is empty (an
 employment without evidence, say). Then caseplan's own columns: the program,
 the training types, the evidence of the 2nd and 4th quarters' employment, and
 on every row the program year, the day the export is as of and the commit it

@@ -73,7 +73,7 @@ func TestPIRLCredentialsInTheirWindow(t *testing.T) {
 		t.Fatalf("rows %v, want W1's alone", rows)
 	}
 	for i, col := range PIRLColumns {
-		want, ok := map[string]string{"900": "20260305", "901": "20260630", "1800": "5", "1801": "20260515", "1802": "", "1803": "", "1804": "", "1805": ""}[col[:4]]
+		want, ok := map[string]string{"900": "20260305", "901": "20260630", "1800": "5", "1801": "20260515", "1802": "", "1803": "", "1804": "", "1805": ""}[strings.Fields(col)[0]]
 		if ok && rows[0][i] != want {
 			t.Errorf("%s = %q, want %q", col, rows[0][i], want)
 		}
@@ -146,7 +146,7 @@ func TestMedianEarningsNotOnSelfAttestation(t *testing.T) {
 	}
 	rows := PIRLRows(snap, period, day)
 	for i, col := range PIRLColumns {
-		if want, ok := map[string]string{"1602": "1", "1704": ""}[col[:4]]; ok && rows[0][i] != want {
+		if want, ok := map[string]string{"1602": "1", "1704": ""}[strings.Fields(col)[0]]; ok && rows[0][i] != want {
 			t.Errorf("%s = %q, want %q", col, rows[0][i], want)
 		}
 	}
@@ -168,5 +168,31 @@ func TestRetentionNamesTheEmployerKept(t *testing.T) {
 	ind := retention([]Facts{f}, calendar.Span{From: storetest.Day("2024-01-01"), To: storetest.Day("2024-12-31")}, storetest.Day("2026-09-30"))
 	if len(ind.Cases) != 1 || ind.Cases[0].Status != InNumerator || !strings.Contains(ind.Cases[0].Why, "(Pine Co)") {
 		t.Errorf("rows %+v, want R retained with Pine Co", ind.Cases)
+	}
+}
+
+// PIRL 1806-1810 hold the latest gain of each kind made during
+// participation, as the skill gains indicator counts them (TEGL 10-16):
+// not a training milestone recorded after the exit, nor a functioning
+// level gained before the participation date.
+func TestPIRLGainsDuringParticipation(t *testing.T) {
+	m := wioaCase("exited: 2026-06-30\n", map[string]string{
+		"cases/W1/outcome.yaml": `skill_gains:
+  - kind: educational-functioning-level
+    date: 2026-01-10
+  - kind: training-milestone
+    date: 2026-05-01
+  - kind: training-milestone
+    date: 2026-08-01
+`,
+	})
+	rows := PIRLRows(storetest.Load(t, m), mustPeriod(t, 2025, 0), storetest.Day("2026-09-30"))
+	if len(rows) != 1 {
+		t.Fatalf("rows %v, want W1's alone", rows)
+	}
+	for i, col := range PIRLColumns {
+		if want, ok := map[string]string{"900": "20260305", "901": "20260630", "1806": "", "1809": "20260501"}[strings.Fields(col)[0]]; ok && rows[0][i] != want {
+			t.Errorf("%s = %q, want %q", col, rows[0][i], want)
+		}
 	}
 }
