@@ -31,10 +31,11 @@ SSN), 900 and 901 (participation and exit), 923 (other reasons for exit: 00
 none, 01 institutionalized, 02 health/medical, 03 deceased, 04 reserve called
 to active duty), 1300 and 1302 (training), 1600-1606 (employed in the 1st to
 4th quarter after exit: 1 yes, 0 no), 1618 (retention with the same employer),
-1703-1706 (the quarters' wages), 1800-1805 (credential types, as PIRL 1800
+1703-1706 (the quarters' wages, when evidence that shows earnings records
+them: not a self-attestation), 1800-1805 (credential types, as PIRL 1800
 codes them, and dates: those attained during participation or within a
 year after exit), 1806-1810 (the latest measurable skill gain of each
-kind). Dates are YYYYMMDD; a cell the records do not decide is empty (an
+kind made during participation, from the participation date to the exit). Dates are YYYYMMDD; a cell the records do not decide is empty (an
 employment without evidence, say). Then caseplan's own columns: the program,
 the training types, the evidence of the 2nd and 4th quarters' employment, and
 on every row the program year, the day the export is as of and the commit it

@@ -54,7 +54,9 @@ reports on,
   --evidence                    wage-record, pay-stubs, employer-letter,
                                 employer-call, tax-records or
                                 self-attestation; a self-attestation needs the
-                                dated note that records it (--evidence-note)
+                                dated note that records it (--evidence-note),
+                                and shows the employment but not the earnings:
+                                median earnings does not count them
 --quarter is the quarter after exit (1 to 4) it reports on; by default the
 quarter --due falls in (or --date, when --due is not given), counted from the
 case's exit date: quarters after exit are the calendar quarters after the

@@ -73,7 +73,7 @@ func TestPIRLCredentialsInTheirWindow(t *testing.T) {
 		t.Fatalf("rows %v, want W1's alone", rows)
 	}
 	for i, col := range PIRLColumns {
-		want, ok := map[string]string{"900": "20260305", "901": "20260630", "1800": "5", "1801": "20260515", "1802": "", "1803": "", "1804": "", "1805": ""}[col[:4]]
+		want, ok := map[string]string{"900": "20260305", "901": "20260630", "1800": "5", "1801": "20260515", "1802": "", "1803": "", "1804": "", "1805": ""}[strings.Fields(col)[0]]
 		if ok && rows[0][i] != want {
 			t.Errorf("%s = %q, want %q", col, rows[0][i], want)
 		}
@@ -102,5 +102,97 @@ func TestMedianEarningsRecordedZero(t *testing.T) {
 	}
 	if ind.Median == nil || *ind.Median != 6000 {
 		t.Errorf("median %v, want 6000", ind.Median)
+	}
+}
+
+// Earnings on a self-attestation show the employment but not the amount
+// earned: without a wage record, earnings evidence is pay stubs, an
+// employer letter or call, or tax forms (TEGL 10-16; KNOWLEDGE.md). The
+// participant counts as employed, but the earnings stay out of the median
+// and out of PIRL 1704, and the evidence of them is asked for.
+func TestMedianEarningsNotOnSelfAttestation(t *testing.T) {
+	m := wioaCase("exited: 2026-03-05\n", map[string]string{
+		"cases/W1/outcome.yaml": `follow_ups:
+  - due: 2026-08-10
+    done: 2026-08-10
+    quarter: 2
+    employed: true
+    employer: Cedar Cafe
+    earnings: 4000
+    evidence: self-attestation
+    evidence_note: 2026-08-10-w1aa
+`,
+	})
+	snap := storetest.Load(t, m)
+	day, period := storetest.Day("2026-10-15"), mustPeriod(t, 2026, 0)
+	r := Compute(snap, period, day)
+	for _, ind := range r.Indicators {
+		switch ind.Key {
+		case EmploymentQ2:
+			if ind.Numerator != 1 || ind.Denominator != 1 {
+				t.Errorf("employment Q2 %d of %d, want 1 of 1: a self-attestation shows employment", ind.Numerator, ind.Denominator)
+			}
+		case MedianEarnings:
+			if ind.Median != nil || ind.Denominator != 0 {
+				t.Errorf("median %v over %d, want none: self-attested earnings are not evidence of earnings", ind.Median, ind.Denominator)
+			}
+			if len(ind.Cases) != 1 || ind.Cases[0].Status != NotCounted || !strings.Contains(ind.Cases[0].Why, "without evidence of earnings") {
+				t.Errorf("rows %+v", ind.Cases)
+			}
+			if len(ind.Missing) != 1 || !strings.Contains(ind.Missing[0].Record, "evidence of the quarter's earnings") {
+				t.Errorf("missing %+v", ind.Missing)
+			}
+		}
+	}
+	rows := PIRLRows(snap, period, day)
+	for i, col := range PIRLColumns {
+		if want, ok := map[string]string{"1602": "1", "1704": ""}[strings.Fields(col)[0]]; ok && rows[0][i] != want {
+			t.Errorf("%s = %q, want %q", col, rows[0][i], want)
+		}
+	}
+}
+
+// Someone who moved from one employer to another within the 2nd quarter
+// after exit and stayed with the second into the 4th is retained (TEGL
+// 10-16; PIRL 1618), and the row names the employer kept, not the one
+// left.
+func TestRetentionNamesTheEmployerKept(t *testing.T) {
+	exit := storetest.Day("2024-02-29")
+	f := Facts{Case: "R", Exit: exit, Participant: true}
+	for _, k := range []int{2, 4} {
+		from, to := calendar.QuarterAfterExit(exit, k)
+		f.Quarters[k] = Quarter{K: k, Span: calendar.Span{From: from, To: to}, Employment: Employed}
+	}
+	f.Quarters[2].Employers = []Employer{{Name: "Oak Co", FEIN: "13-1313131"}, {Name: "Pine Co", FEIN: "14-1414141"}}
+	f.Quarters[4].Employers = []Employer{{Name: "Pine Co", FEIN: "14-1414141"}}
+	ind := retention([]Facts{f}, calendar.Span{From: storetest.Day("2024-01-01"), To: storetest.Day("2024-12-31")}, storetest.Day("2026-09-30"))
+	if len(ind.Cases) != 1 || ind.Cases[0].Status != InNumerator || !strings.Contains(ind.Cases[0].Why, "(Pine Co)") {
+		t.Errorf("rows %+v, want R retained with Pine Co", ind.Cases)
+	}
+}
+
+// PIRL 1806-1810 hold the latest gain of each kind made during
+// participation, as the skill gains indicator counts them (TEGL 10-16):
+// not a training milestone recorded after the exit, nor a functioning
+// level gained before the participation date.
+func TestPIRLGainsDuringParticipation(t *testing.T) {
+	m := wioaCase("exited: 2026-06-30\n", map[string]string{
+		"cases/W1/outcome.yaml": `skill_gains:
+  - kind: educational-functioning-level
+    date: 2026-01-10
+  - kind: training-milestone
+    date: 2026-05-01
+  - kind: training-milestone
+    date: 2026-08-01
+`,
+	})
+	rows := PIRLRows(storetest.Load(t, m), mustPeriod(t, 2025, 0), storetest.Day("2026-09-30"))
+	if len(rows) != 1 {
+		t.Fatalf("rows %v, want W1's alone", rows)
+	}
+	for i, col := range PIRLColumns {
+		if want, ok := map[string]string{"900": "20260305", "901": "20260630", "1806": "", "1809": "20260501"}[strings.Fields(col)[0]]; ok && rows[0][i] != want {
+			t.Errorf("%s = %q, want %q", col, rows[0][i], want)
+		}
 	}
 }

@@ -78,11 +78,17 @@ type Quarter struct {
 	K          int
 	Span       calendar.Span
 	Employment Employment
-	Subsidized bool     // the only employment recorded was subsidised
-	Earnings   *float64 // the quarter's earnings, when a follow-up records them
-	Evidence   string   // the evidence of the follow-up that shows the employment
-	Employers  []Employer
-	Late       bool // the follow-up read was made after the quarter
+	Subsidized bool // the only employment recorded was subsidised
+	// Earnings is the quarter's earnings, when a follow-up whose evidence
+	// shows earnings (record.EvidenceShowsEarnings) records them;
+	// UnverifiedEarnings those recorded only on a follow-up whose evidence
+	// does not (a self-attestation, or none), which median earnings and
+	// PIRL 1703-1706 do not count.
+	Earnings           *float64
+	UnverifiedEarnings *float64
+	Evidence           string // the evidence of the follow-up that shows the employment
+	Employers          []Employer
+	Late               bool // the follow-up read was made after the quarter
 }
 
 // Employer is an employer a follow-up names, with its IDs.
@@ -188,7 +194,8 @@ func FactsOf(c *casefile.Case, cfg *record.Config, day time.Time) (Facts, bool) 
 // unsubsidised employment with evidence over one showing none, over one
 // saying nothing. The employers are those of every follow-up showing
 // employment; the earnings the largest recorded (the quarter's total,
-// should two follow-ups both give it).
+// should two follow-ups both give it) on a follow-up whose evidence shows
+// earnings.
 func quarterOf(o *record.Outcome, exit time.Time, k int) Quarter {
 	first, last := calendar.QuarterAfterExit(exit, k)
 	q := Quarter{K: k, Span: calendar.Span{From: first, To: last}}
@@ -213,9 +220,15 @@ func quarterOf(o *record.Outcome, exit time.Time, k int) Quarter {
 			if !slices.Contains(q.Employers, em) {
 				q.Employers = append(q.Employers, em)
 			}
-			if fu.Earnings != nil && (q.Earnings == nil || *fu.Earnings > *q.Earnings) {
-				v := *fu.Earnings
-				q.Earnings = &v
+			if fu.Earnings != nil {
+				to := &q.UnverifiedEarnings
+				if e == Employed && record.EvidenceShowsEarnings(fu.Evidence) {
+					to = &q.Earnings
+				}
+				if *to == nil || *fu.Earnings > **to {
+					v := *fu.Earnings
+					*to = &v
+				}
 			}
 		}
 	}

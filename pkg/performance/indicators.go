@@ -251,7 +251,8 @@ func employmentRate(all []Facts, cohort calendar.Span, k int, day time.Time) Ind
 // medianEarnings is the median of the 2nd quarter's earnings of the
 // exiters in unsubsidised employment then (WIOA sec.
 // 116(b)(2)(A)(i)(III); TEGL 10-16). Those employed with no earnings
-// recorded are left out of the median, and listed.
+// recorded, or earnings on evidence that does not show them (a
+// self-attestation), are left out of the median, and listed.
 func medianEarnings(all []Facts, cohort calendar.Span, day time.Time) Indicator {
 	ind := Indicator{
 		Key: MedianEarnings, Kind: kindMedian,
@@ -277,6 +278,12 @@ func medianEarnings(all []Facts, cohort calendar.Span, day time.Time) Indicator 
 		case q.Employment == Employed && q.Earnings != nil:
 			row.Status, row.Why = NotCounted, "employed in "+qn+", but its earnings are recorded as 0: not in the median"
 			ind.missing(f, followUpToRecord(f, q, "the quarter's earnings, if 0 is not what was earned"), q.Span.To, day)
+		case q.Employment == Employed && q.UnverifiedEarnings != nil:
+			// TEGL 10-16 and TEGL 26-16 as KNOWLEDGE.md summarises them:
+			// earnings evidence is a wage record, pay stubs, an employer
+			// letter or call, or tax forms; a self-attestation is not.
+			row.Status, row.Why = NotCounted, fmt.Sprintf("employed in %s, but its earnings (%s) are recorded without evidence of earnings (wage record, pay stubs, employer letter or call, tax records): not in the median until they are", qn, Money(*q.UnverifiedEarnings))
+			ind.missing(f, followUpToRecord(f, q, "the evidence of the quarter's earnings (wage record, pay stubs, employer letter or call, tax records)"), q.Span.To, day)
 		case q.Employment == Employed:
 			row.Status, row.Why = NotCounted, "employed in "+qn+", but no earnings are recorded: not in the median until they are"
 			ind.missing(f, followUpToRecord(f, q, "the quarter's earnings"), q.Span.To, day)
@@ -488,11 +495,18 @@ func retention(all []Facts, cohort calendar.Span, day time.Time) Indicator {
 			ind.missing(f, followUpToRecord(f, q2, "the employer's FEIN or state tax ID"), q2.Span.To, day)
 			return
 		}
+		// The employer kept is the one of the 4th quarter found among the
+		// 2nd's, not the 2nd's first: someone who changed jobs within the
+		// 2nd quarter is retained by the employer they moved to.
+		kept := -1
+		if q4.Employment == Employed {
+			kept = slices.IndexFunc(q4.IdentifiedEmployers(), func(e Employer) bool {
+				return slices.ContainsFunc(ids2, e.Same)
+			})
+		}
 		switch {
-		case q4.Employment == Employed && slices.ContainsFunc(q4.IdentifiedEmployers(), func(e Employer) bool {
-			return slices.ContainsFunc(ids2, e.Same)
-		}):
-			row.Status, row.Why = InNumerator, fmt.Sprintf("with the same employer in %s and %s (%s)", n2, n4, employerName(ids2[0]))
+		case kept >= 0:
+			row.Status, row.Why = InNumerator, fmt.Sprintf("with the same employer in %s and %s (%s)", n2, n4, employerName(q4.IdentifiedEmployers()[kept]))
 		case q4.Employment == Employed && len(q4.IdentifiedEmployers()) == 0:
 			row.Status, row.Why = InDenominator, "employed in "+n4+", but the employer's FEIN or state tax ID is not recorded: counted as not retained until it is"
 			ind.missing(f, followUpToRecord(f, q4, "the employer's FEIN or state tax ID"), q4.Span.To, day)

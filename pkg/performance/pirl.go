@@ -126,10 +126,18 @@ func pirlRow(f Facts) []string {
 		}
 		row = append(row, typ, when)
 	}
+	// PIRL 1806-1810: the latest gain of each kind made during
+	// participation, as the skill gains indicator counts them: a gain is
+	// progress while in education or training (TEGL 10-16), so not one
+	// dated before the participation date or after the exit.
+	during := calendar.Span{From: f.Participation, To: f.CredentialWindow().To}
+	if !f.Exit.IsZero() {
+		during.To = f.Exit
+	}
 	for _, kind := range gainElements {
 		latest := ""
 		for _, g := range f.Gains {
-			if g.Kind == kind {
+			if g.Kind == kind && during.Contains(mustTime(g.Date)) {
 				latest = pirlDate(mustTime(g.Date)) // gains are sorted by date
 			}
 		}

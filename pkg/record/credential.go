@@ -113,6 +113,22 @@ var EvidenceKinds = []string{
 	EvidenceTaxRecords, EvidenceSelfAttestation,
 }
 
+// EvidenceShowsEarnings reports whether evidence of kind shows the
+// quarter's earnings, not only the employment: a wage record, or the
+// supplemental wage information an employer or a tax authority stands
+// behind — pay stubs, an employer letter or call, tax records (TEGL 10-16
+// and TEGL 26-16 as KNOWLEDGE.md summarises them: "without a wage record,
+// earnings evidence may be pay stubs, an employer letter or call, or tax
+// forms"). A participant's self-attestation shows employment, not the
+// amount earned, so median earnings does not count it.
+func EvidenceShowsEarnings(kind string) bool {
+	switch kind {
+	case EvidenceWageRecord, EvidencePayStubs, EvidenceEmployerLetter, EvidenceEmployerCall, EvidenceTaxRecords:
+		return true
+	}
+	return false
+}
+
 // Training types of a plan service in the training category (PIRL 1303,
 // "Type of Training Service"). On-the-job and customized training are the
 // two the credential attainment indicator leaves out (TEGL 10-16).
