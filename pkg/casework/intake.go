@@ -65,7 +65,8 @@ func notAfterToday(what string, d record.Date, today time.Time) error {
 	return nil
 }
 
-// SetIntake changes the intake record's single-valued fields: how to reach
+// SetIntake changes the intake record's single-valued fields: the
+// participant's name (a typo corrected; it cannot be removed), how to reach
 // the participant — contact details, preferred channels and the best times
 // to reach them, for people unavailable in the daytime (003) — the skills
 // identified, the layoff's details for work security (000) and, for
@@ -75,6 +76,7 @@ func notAfterToday(what string, d record.Date, today time.Time) error {
 type SetIntake struct {
 	Case string
 
+	Name                                                      *string
 	PreferredName, Phone, Email, Address, BestTimes, Language *string
 	Channels                                                  []string // nil: unchanged
 	Skills                                                    []string // nil: unchanged
@@ -123,6 +125,10 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 		fields = append(fields, intakeField{label: label, path: path, now: now, v: items})
 	}
 	p := in.Participant
+	if a.Name != nil && strings.TrimSpace(*a.Name) == "" {
+		return nil, inputErrorf("give the name as it should read, e.g. --name 'Sam Sample'", "the participant's name cannot be removed")
+	}
+	text("name", []string{"participant", "name"}, p.Name, a.Name)
 	text("preferred name", []string{"participant", "preferred_name"}, p.PreferredName, a.PreferredName)
 	text("phone", []string{"participant", "phone"}, p.Phone, a.Phone)
 	text("email", []string{"participant", "email"}, p.Email, a.Email)

@@ -10,23 +10,26 @@ type caseSetOptions struct {
 	*globals
 	noCommit bool
 	// The flags' values; only those given are set (change).
-	preferredName, phone, email, address, bestTimes, language string
-	channels, skills                                          []string
-	cashEnded                                                 string
-	position, grade, department                               string
-	fte                                                       float64
-	grantEnded                                                bool
-	change                                                    casework.SetIntake
+	name, preferredName, phone, email, address, bestTimes, language string
+	channels, skills                                                []string
+	cashEnded                                                       string
+	position, grade, department                                     string
+	fte                                                             float64
+	grantEnded                                                      bool
+	change                                                          casework.SetIntake
 }
 
 func newCmdCaseSet(g *globals, runF func(*caseSetOptions) error) *cobra.Command {
 	opts := &caseSetOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "set CASE [--phone P] [--email E] [--address A] [--channel C]... [--best-times T] [--language L] [--preferred-name N] [--skill S]... [--cash-assistance-ended DATE] [--position P] [--grade G] [--fte F] [--department D] [--grant-ended]",
-		Short: "Set the participant's contact details, the layoff's details, the end of cash assistance",
+		Use:   "set CASE [--name N] [--phone P] [--email E] [--address A] [--channel C]... [--best-times T] [--language L] [--preferred-name N] [--skill S]... [--cash-assistance-ended DATE] [--position P] [--grade G] [--fte F] [--department D] [--grant-ended]",
+		Short: "Set the participant's name and contact details, the layoff's details, the end of cash assistance",
 		Long: `Set fields of CASE's intake record (intake.yaml) and commit. Only the fields
 given change, each where it stands in the file: a person's comments, blank
 lines and key order stay. An empty value ('') removes a field.
+
+--name corrects the participant's name as caseplan case new recorded it (a
+typo, a legal name change); it cannot be removed.
 
 How to reach the participant: --phone, --email, --address, --preferred-name,
 --language, and the channels and times that suit them: people who work in the
@@ -46,7 +49,8 @@ ended, which starts the 12 months of post-employment services after it
 
 Values the schema does not allow (an email address that is not one, an FTE
 over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case set PE-001 --channel text --channel phone --best-times 'Weekdays after 7pm'
+		Example: `  caseplan case set 2026-K7QX2 --name 'Jamal Wright'
+  caseplan case set PE-001 --channel text --channel phone --best-times 'Weekdays after 7pm'
   caseplan case set WS-001 --position 'Library Technician' --grade 6 --fte 1
   caseplan case set PE-001 --cash-assistance-ended 2026-07-31`,
 		Args: cobra.ExactArgs(1),
@@ -62,6 +66,7 @@ over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exi
 		},
 	}
 	f := c.Flags()
+	f.StringVar(&opts.name, "name", "", "the participant's full `NAME`, corrected")
 	f.StringVar(&opts.phone, "phone", "", "the participant's phone number")
 	f.StringVar(&opts.email, "email", "", "the participant's email address")
 	f.StringVar(&opts.address, "address", "", "the participant's postal address, for letters (003)")
@@ -82,7 +87,7 @@ over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exi
 
 // caseSetFlags are the flags of caseplan case set that set a field.
 var caseSetFlags = []string{
-	"phone", "email", "address", "channel", "best-times", "language", "preferred-name", "skill",
+	"name", "phone", "email", "address", "channel", "best-times", "language", "preferred-name", "skill",
 	"cash-assistance-ended", "position", "grade", "fte", "department", "grant-ended",
 }
 
@@ -96,7 +101,7 @@ func (o *caseSetOptions) given(c *cobra.Command) error {
 		v    *string
 		to   **string
 	}{
-		{"phone", &o.phone, &a.Phone}, {"email", &o.email, &a.Email}, {"address", &o.address, &a.Address},
+		{"name", &o.name, &a.Name}, {"phone", &o.phone, &a.Phone}, {"email", &o.email, &a.Email}, {"address", &o.address, &a.Address},
 		{"best-times", &o.bestTimes, &a.BestTimes}, {"language", &o.language, &a.Language},
 		{"preferred-name", &o.preferredName, &a.PreferredName},
 		{"position", &o.position, &a.Position}, {"grade", &o.grade, &a.Grade}, {"department", &o.department, &a.Department},

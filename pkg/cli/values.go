@@ -5,11 +5,13 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -229,11 +231,19 @@ func (g *globals) storeConfig() *record.Config {
 
 // caseFiles reads what completion needs from one case, lazily.
 type caseFiles struct {
-	g  *globals
-	id string
+	g      *globals
+	id     string
+	loaded bool
+	c      *casefile.Case
 }
 
-func (c *caseFiles) plan() *record.IEP {
+// load reads the case's records from the work tree once; nil when it
+// cannot (completion offers nothing then).
+func (c *caseFiles) load() *casefile.Case {
+	if c.loaded {
+		return c.c
+	}
+	c.loaded = true
 	root, err := c.g.storeRoot()
 	if err != nil {
 		return nil
@@ -243,10 +253,87 @@ func (c *caseFiles) plan() *record.IEP {
 		return nil
 	}
 	snap, _, err := store.Load(src, []string{c.id})
-	if err != nil || snap.Case(c.id) == nil {
+	if err != nil {
 		return nil
 	}
-	return snap.Case(c.id).IEP
+	c.c = snap.Case(c.id)
+	return c.c
+}
+
+func (c *caseFiles) plan() *record.IEP {
+	if k := c.load(); k != nil {
+		return k.IEP
+	}
+	return nil
+}
+
+func (c *caseFiles) milestones() (out []string) {
+	if p := c.plan(); p != nil {
+		for _, g := range p.Goals {
+			for _, m := range g.Milestones {
+				out = append(out, m.ID)
+			}
+		}
+	}
+	return out
+}
+
+func (c *caseFiles) steps() (out []string) {
+	if p := c.plan(); p != nil {
+		for _, n := range p.NextSteps {
+			out = append(out, n.ID)
+		}
+	}
+	return out
+}
+
+// references lists the case's references by ID, or by number for one
+// written before references had IDs (as ref list numbers them).
+func (c *caseFiles) references() (out []string) {
+	if k := c.load(); k != nil && k.References != nil {
+		for i, r := range k.References.References {
+			if r.ID != "" {
+				out = append(out, r.ID)
+			} else {
+				out = append(out, strconv.Itoa(i+1))
+			}
+		}
+	}
+	return out
+}
+
+func (c *caseFiles) referrals() (out []string) {
+	if k := c.load(); k != nil && k.Services != nil {
+		for _, r := range k.Services.Referrals {
+			out = append(out, r.ID)
+		}
+	}
+	return out
+}
+
+// actionItems lists the action items of the case's notes still open, as
+// NOTE#N: not marked done in their note nor recorded done or dropped in
+// the plan (an amendment marking one done is not looked at: completion
+// offers, the command decides).
+func (c *caseFiles) actionItems() (out []string) {
+	k := c.load()
+	if k == nil {
+		return nil
+	}
+	closed := map[string]bool{}
+	if k.IEP != nil {
+		for _, a := range k.IEP.ActionItems {
+			closed[a.Note+"#"+strconv.Itoa(a.Item)] = true
+		}
+	}
+	for _, n := range k.Notes {
+		for i, a := range n.Actions {
+			if id := n.ID + "#" + strconv.Itoa(i+1); a.Done == "" && !closed[id] {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
 }
 
 func (c *caseFiles) goals() (out []string) {
@@ -385,7 +472,10 @@ func (g *globals) complete(from valuesFrom, args []string) []string {
 
 // completeArgs completes the positional arguments a command's usage
 // names: CASE (the store's case IDs), NOTE (the case's notes), RECORD
-// (the records caseplan edit opens).
+// (the records caseplan edit opens), and the items of the case named
+// first that the update, done and withdraw commands take: GOAL,
+// OBJECTIVE, MILESTONE, STEP, SERVICE (the plan's), REF, REFERRAL and
+// NOTE#N (the open action items).
 func (g *globals) completeArgs(usage []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		var positional []string
@@ -405,10 +495,30 @@ func (g *globals) completeArgs(usage []string) func(*cobra.Command, []string, st
 			return g.noteIDs(args[0]), cobra.ShellCompDirectiveNoFileComp
 		case "RECORD":
 			return casework.EditableRecords, cobra.ShellCompDirectiveNoFileComp
-		case "GOAL":
-			return (&caseFiles{g: g, id: args[0]}).goals(), cobra.ShellCompDirectiveNoFileComp
 		case "DIR":
 			return nil, cobra.ShellCompDirectiveFilterDirs
+		}
+		if len(args) == 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		in := &caseFiles{g: g, id: args[0]} // the items of the case named first
+		switch positional[len(args)] {
+		case "GOAL":
+			return in.goals(), cobra.ShellCompDirectiveNoFileComp
+		case "OBJECTIVE":
+			return in.objectives(), cobra.ShellCompDirectiveNoFileComp
+		case "MILESTONE":
+			return in.milestones(), cobra.ShellCompDirectiveNoFileComp
+		case "STEP":
+			return in.steps(), cobra.ShellCompDirectiveNoFileComp
+		case "SERVICE": // iep service end, cancel, update: the plan's services
+			return in.planServices(), cobra.ShellCompDirectiveNoFileComp
+		case "REF":
+			return in.references(), cobra.ShellCompDirectiveNoFileComp
+		case "REFERRAL":
+			return in.referrals(), cobra.ShellCompDirectiveNoFileComp
+		case "NOTE#N":
+			return in.actionItems(), cobra.ShellCompDirectiveNoFileComp
 		}
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

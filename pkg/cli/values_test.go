@@ -76,6 +76,16 @@ func TestCompletion(t *testing.T) {
 	}
 	_, note, _ := runCaseplan(t, dir, env, "note", "add", "W-1", "--kind", "contact", "--mode", "phone", "--content", "called")
 	_, goal, _ := runCaseplan(t, dir, env, "iep", "goal", "add", "W-1", "--term", "short", "--text", "a job")
+	// The items the update and done commands take, one of each.
+	_, milestone, _ := runCaseplan(t, dir, env, "iep", "milestone", "add", "W-1", "--goal", strings.TrimSpace(goal), "--text", "three applications", "--due", "2026-03-30")
+	_, step, _ := runCaseplan(t, dir, env, "iep", "step", "add", "W-1", "--owner", "participant", "--text", "update the resume", "--due", "2026-03-20")
+	_, ref, _ := runCaseplan(t, dir, env, "ref", "add", "W-1", "--name", "Pat Example", "--relationship", "former supervisor")
+	_, referral, _ := runCaseplan(t, dir, env, "service", "add", "W-1", "--service", "bus pass", "--provider", "Transit", "--date", "2026-03-16")
+	_, withActions, _ := runCaseplan(t, dir, env, "note", "add", "W-2", "--kind", "contact", "--mode", "phone", "--content", "planned",
+		"--action", "participant|2026-03-20|bring the pay stubs", "--action", "manager|2026-03-20|call the employer")
+	if _, _, stderr := runCaseplan(t, dir, env, "action", "done", "W-2", strings.TrimSpace(withActions)+"#2"); stderr == "" {
+		t.Fatal("action done said nothing")
+	}
 	complete := func(args ...string) []string {
 		t.Helper()
 		code, out, stderr := runCaseplan(t, dir, env, append([]string{"__complete"}, args...)...)
@@ -106,6 +116,14 @@ func TestCompletion(t *testing.T) {
 		{[]string{"note", "add", "W-1", "--service", ""}, nil}, // checked below: the catalogue
 		{[]string{"iep", "milestone", "add", "W-1", "--goal", ""}, []string{strings.TrimSpace(goal)}},
 		{[]string{"validate", "-o", ""}, []string{"text", "json", "github", "sarif"}},
+		{[]string{"iep", "goal", "update", "W-1", ""}, []string{strings.TrimSpace(goal)}},
+		{[]string{"iep", "milestone", "done", "W-1", ""}, []string{strings.TrimSpace(milestone)}},
+		{[]string{"iep", "step", "done", "W-1", ""}, []string{strings.TrimSpace(step)}},
+		{[]string{"ref", "withdraw", "W-1", ""}, []string{strings.TrimSpace(ref)}},
+		{[]string{"service", "update", "W-1", ""}, []string{strings.TrimSpace(referral)}},
+		{[]string{"action", "done", "W-2", ""}, []string{strings.TrimSpace(withActions) + "#1"}}, // #2 is done
+		{[]string{"iep", "milestone", "done", "W-1", "x", ""}, []string{}},
+		{[]string{"init", ""}, []string{}},
 		{[]string{"report", "monthly", "-o", ""}, []string{"text", "md", "html", "csv", "json"}},
 	} {
 		got := complete(tt.args...)
