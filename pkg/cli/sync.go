@@ -290,7 +290,7 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 	case errors.As(err, &remoteErr):
 		switch remoteErr.Kind {
 		case gitstore.RemoteUnreachable:
-			return hintf(err, "check the address (git remote -v) and the network; nothing was changed")
+			return hintf(err, "check the address (git remote -v) and the network; nothing was changed: this clone's commits stay here, and caseplan sync sends them once the host answers")
 		case gitstore.RemoteAuthRequired, gitstore.RemoteAuthFailed:
 			return hintf(err, "set %s to an access token with read and write access to the repository, or set up git's credential helper; for ssh, load your key into the ssh agent or set %s", gitstore.TokenEnv, gitstore.SSHKeyEnv)
 		case gitstore.RemoteNotFound:

@@ -261,5 +261,5 @@ func handCommitHint(findings []finding.Finding) string {
 	if len(hand) == 1 {
 		which = short(hand[0]) + "^"
 	}
-	return fmt.Sprintf("a commit made with git alone, if not synced yet, can be redone: git reset --soft %s keeps its changes, then caseplan commit -m MESSAGE commits them with caseplan's trailers; a commit already shared stays, and a new caseplan commit corrects it", which)
+	return fmt.Sprintf("a commit made with git alone, if not synced yet, can be redone: git reset --soft %s keeps its changes, then caseplan commit -m MESSAGE commits them with caseplan's trailers; one already pushed to the shared store stops every colleague's caseplan sync, which names the commit and how to put the host's branch back before it", which)
 }
