@@ -282,7 +282,7 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 					mine = append(mine, short(f.Commit))
 				}
 			}
-			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s (git show COMMIT still shows what they held)", strings.Join(mine, ", "), short(refused.Remote.String()))
+			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s; they stay under %s (git log -p %s shows what they held)", strings.Join(mine, ", "), short(refused.Remote.String()), refused.Kept, refused.Kept)
 		case refused.Outgoing:
 			hint = "caseplan verify names the same commits; a commit made outside caseplan, or by someone not on the roster, has to be redone through caseplan's commands before it can be shared"
 		}

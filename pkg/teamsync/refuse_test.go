@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-git/go-git/v5/plumbing"
+
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/gitstore/gitserver"
@@ -252,5 +254,13 @@ func TestSyncRefusesOwnCommitNamingIt(t *testing.T) {
 	}
 	if b.head() != mine {
 		t.Errorf("a refused sync moved bob's clone")
+	}
+	// The way out takes bob's commit out of his branch; it stays under
+	// the ref the refusal names, so git gc does not take his note.
+	if want := plumbing.ReferenceName("refs/caseplan/refused/" + mine.String()); refused.Kept != want {
+		t.Errorf("refused commits kept under %q, want %q", refused.Kept, want)
+	}
+	if got := strings.TrimSpace(b.git("rev-parse", string(refused.Kept))); got != mine.String() {
+		t.Errorf("%s = %q, want bob's commit %s", refused.Kept, got, mine)
 	}
 }

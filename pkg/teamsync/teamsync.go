@@ -219,7 +219,12 @@ type RefusedError struct {
 	// office can sync again, losing only what is to be redone anyway.
 	FirstBad, LastGood plumbing.Hash
 	Branch             string // the branch synced, with LastGood
-	Findings           []finding.Finding
+	// Kept (set with AfterRemote) is the ref under which this clone's
+	// refused commits stay reachable, so that taking them out of the
+	// branch (the way out RefusedError's caller names) does not leave
+	// them to git gc: the notes in them are a case manager's work.
+	Kept     plumbing.ReferenceName
+	Findings []finding.Finding
 }
 
 func (e *RefusedError) Error() string {
@@ -234,6 +239,10 @@ func (e *RefusedError) Error() string {
 	}
 	return fmt.Sprintf("refused: merging this clone's commits with the remote's would leave %d error(s); nothing changed", n)
 }
+
+// refusedRefs is where this clone's commits a sync refused stay, each
+// under the hash of the clone's commit that was the branch's tip.
+const refusedRefs = "refs/caseplan/refused/"
 
 // ErrUnrelated: the clone and the remote have no commit in common.
 var ErrUnrelated = errors.New("the remote's history has no commit in common with this clone's")
@@ -361,6 +370,12 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 				if errors.As(err, &refused) && res.Replayed {
 					if err := refused.nameOriginals(repo, done, local, p.base, remote); err != nil {
 						return nil, err
+					}
+					if refused.AfterRemote {
+						refused.Kept = plumbing.ReferenceName(refusedRefs + local.String())
+						if err := repo.Git().Storer.SetReference(plumbing.NewHashReference(refused.Kept, local)); err != nil {
+							return nil, err
+						}
 					}
 				}
 				return nil, err
