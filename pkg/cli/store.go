@@ -288,9 +288,12 @@ func shallowError(repo *gitstore.Repo, err error) error {
 	if err == nil || !errors.Is(err, plumbing.ErrObjectNotFound) || !repo.Shallow() {
 		return err
 	}
-	return hintf(fmt.Errorf("this clone is shallow (made with --depth): its history stops before the commits it needs: %w", err),
-		"fetch the whole history with git fetch --unshallow; in CI, check out with fetch-depth: 0 (GitHub Actions' actions/checkout) or GIT_DEPTH: 0 (GitLab CI)")
+	return hintf(fmt.Errorf("this clone is shallow (made with --depth): its history stops before the commits it needs: %w", err), shallowHint)
 }
+
+// shallowHint is the way out of a shallow clone, at the command line and
+// in CI.
+const shallowHint = "fetch the whole history with git fetch --unshallow; in CI, check out with fetch-depth: 0 (GitHub Actions' actions/checkout) or GIT_DEPTH: 0 (GitLab CI)"
 
 // loadWorkTree reads cases (all when nil) from the store's work tree.
 func (g *globals) loadWorkTree(cases []string) (*casefile.Snapshot, error) {

@@ -151,7 +151,7 @@ func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) 
 	}
 	hash, err := repo.ResolveRevision(rev)
 	if err != nil {
-		return nil, revisionError("--new-from", err)
+		return nil, revisionError(repo, "--new-from", err)
 	}
 	tree, err := repo.TreeAt(hash)
 	if err != nil {
