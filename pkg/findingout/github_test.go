@@ -44,9 +44,9 @@ func TestWriteAnnotations(t *testing.T) {
 			want: "::error file=cases/a.yaml,line=3,col=1,title=caseplan r::m",
 		},
 		{
-			name: "the message escapes %, CR and LF, and keeps : and ,",
+			name: "the message escapes % and line breaks (a CR LF is one), and keeps : and ,",
 			f:    finding.Finding{Path: "p", Severity: finding.Error, Rule: "r", Message: "100% done\r\nnext: a, b %0A"},
-			want: "::error file=p,title=caseplan r::100%25 done%0D%0Anext: a, b %250A",
+			want: "::error file=p,title=caseplan r::100%25 done%0Anext: a, b %250A",
 		},
 		{
 			name: "a property escapes : and , as well",
@@ -56,7 +56,15 @@ func TestWriteAnnotations(t *testing.T) {
 		{
 			name: "a newline in a path cannot end the command",
 			f:    finding.Finding{Path: "cases/a\n::error::x.yaml", Severity: finding.Warning, Rule: "r", Message: "m\n::error::injected"},
-			want: "::warning file=cases/a%0A%3A%3Aerror%3A%3Ax.yaml,title=caseplan r::m%0A::error::injected",
+			want: "::warning file=cases/a\\n%3A%3Aerror%3A%3Ax.yaml,title=caseplan r::m%0A::error::injected",
+		},
+		{
+			// The CI log renders escape sequences: a file name or an
+			// author that a pull request chose must not paint or retitle
+			// it. They are shown escaped, as the text output shows them.
+			name: "control characters in a path or message are shown escaped",
+			f:    finding.Finding{Path: "cases/W-001/notes/\x1b[31mred.yaml", Line: 2, Column: 5, Severity: finding.Error, Rule: "note-id", Message: "differs from the file name \x1b[31mred.yaml by \x1b]0;title\a\u202eevil\r"},
+			want: `::error file=cases/W-001/notes/\x1b[31mred.yaml,line=2,col=5,title=caseplan note-id::differs from the file name \x1b[31mred.yaml by \x1b]0;title\x07\u202eevil\r`,
 		},
 	}
 	for _, tt := range tests {
