@@ -122,6 +122,7 @@ func TestSummary(t *testing.T) {
 		fs = append(fs, finding.Finding{Path: "cases/W-1/intake.yaml", Line: i + 1, Column: 3, Severity: finding.Error, Rule: "schema", Message: fmt.Sprintf("value %d | <b>bold</b>\nnext", i)})
 	}
 	fs = append(fs, finding.Finding{Path: "cases/W-1", Severity: finding.Warning, Rule: "unknown-file", Message: "scan.pdf"})
+	fs = append(fs, finding.Finding{Path: "cases/W-1/\u202eevil.yaml", Severity: finding.Warning, Rule: "unknown-file", Message: "\x1b[31mred\u202e.pdf"})
 	var ann, sum bytes.Buffer
 	gw, err := ForStore(&ann, "github", 1, 3)
 	if err != nil {
@@ -130,11 +131,11 @@ func TestSummary(t *testing.T) {
 	if err := WriteAll(Tee(gw, Summary(&sum, "caseplan validate", "1 case(s), 3 file(s) checked")), fs); err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(ann.String(), "\n"); n != 26 {
-		t.Errorf("%d annotations, want 26", n)
+	if n := strings.Count(ann.String(), "\n"); n != 27 {
+		t.Errorf("%d annotations, want 27", n)
 	}
 	s := sum.String()
-	if !strings.HasPrefix(s, "### caseplan validate: 25 error(s), 1 warning(s)\n\n1 case(s), 3 file(s) checked.\n\n| Severity | Where | Rule | Message |\n| --- | --- | --- | --- |\n") {
+	if !strings.HasPrefix(s, "### caseplan validate: 25 error(s), 2 warning(s)\n\n1 case(s), 3 file(s) checked.\n\n| Severity | Where | Rule | Message |\n| --- | --- | --- | --- |\n") {
 		t.Errorf("summary starts:\n%s", s)
 	}
 	if n := strings.Count(s, "\n| error | `cases/W-1/intake.yaml:"); n != 25 {
@@ -145,6 +146,9 @@ func TestSummary(t *testing.T) {
 	}
 	if !strings.Contains(s, "| warning | `cases/W-1` | `unknown-file` | scan.pdf |\n") {
 		t.Errorf("no warning row:\n%s", s)
+	}
+	if !strings.Contains(s, "| warning | `cases/W-1/\\u202eevil.yaml` | `unknown-file` | \\\\x1b\\[31mred\\\\u202e.pdf |\n") || strings.ContainsAny(s, "\x1b\u202e") {
+		t.Errorf("control characters are not shown escaped:\n%s", s)
 	}
 	sum.Reset()
 	if err := WriteAll(Summary(&sum, "caseplan verify", "5 commit(s) checked"), nil); err != nil {
