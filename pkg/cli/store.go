@@ -186,9 +186,28 @@ func (g *globals) openRepo() (*gitstore.Repo, error) {
 	}
 	repo, err := gitstore.Open(root)
 	if err != nil {
-		return nil, fmt.Errorf("%s is not a git repository: %w", root, err)
+		return nil, notRepository(root, err)
 	}
 	return repo, nil
+}
+
+// notRepository is the error of a store whose directory is not the top of
+// a git repository. A store is a repository of its own: one kept in a
+// directory of a larger repository (a monorepo) is read by validate from
+// its files, but has no history of its own for verify, log and the
+// reports, and its paths are not the repository's — so annotations would
+// point at the wrong files. That is said, rather than only "not a git
+// repository" of a directory that is inside one.
+func notRepository(root string, err error) error {
+	err = fmt.Errorf("%s is not a git repository: %w", root, err)
+	for dir := filepath.Dir(root); ; dir = filepath.Dir(dir) {
+		if _, serr := os.Stat(filepath.Join(dir, ".git")); serr == nil {
+			return hintf(err, "the store is inside the git repository %s, and a store must be a repository of its own (the top of its work tree): move it to a repository of its own (caseplan init DIR makes one)", dir)
+		}
+		if filepath.Dir(dir) == dir {
+			return err
+		}
+	}
 }
 
 // check validates the store (or some cases of it) as it stands in src.
