@@ -70,7 +70,7 @@ func caseSealedShowRun(opts *caseSealedShowOptions) error {
 		defer repo.Close()
 		at, err := repo.ResolveRevision(opts.at)
 		if err != nil {
-			return revisionError("--at", err)
+			return revisionError(repo, "--at", err)
 		}
 		tree, err := repo.TreeAt(at)
 		if err != nil {

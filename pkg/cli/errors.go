@@ -65,12 +65,17 @@ func hintf(err error, format string, args ...any) error {
 
 // revisionError is the error of a flag whose revision (a hash, branch or
 // tag) names no commit of the store: a usage error that names what was
-// typed. Any other error (a damaged object on the way) is returned as it
-// is.
-func revisionError(flag string, err error) error {
+// typed. In a shallow clone the commit may well be in the store, past the
+// clone's cut (CI's default checkout of one commit lacks a pull request's
+// base): that is said, with the way to fetch it, and is not a usage error.
+// Any other error (a damaged object on the way) is returned as it is.
+func revisionError(repo *gitstore.Repo, flag string, err error) error {
 	var re *gitstore.RevisionError
 	if !errors.As(err, &re) {
 		return err
+	}
+	if errors.Is(re.Err, gitstore.ErrNoSuchCommit) && repo.Shallow() {
+		return hintf(fmt.Errorf("%s %q: no such commit in this clone, which is shallow (made with --depth): its history may stop before that commit", flag, re.Rev), shallowHint)
 	}
 	return &UsageError{Msg: fmt.Sprintf("%s %v", flag, re), Hint: "name a commit of this store: a hash (at least 4 digits), a branch, a tag or HEAD; caseplan log lists the commits"}
 }

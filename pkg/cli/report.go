@@ -123,7 +123,7 @@ func (o *reportOptions) reportCommit() (repo *gitstore.Repo, tree *gitstore.Tree
 	case errors.Is(err, gitstore.ErrNoCommits):
 		err = &UsageError{Msg: "the store has no commits yet; a report reads committed records", Hint: "commit the records first with caseplan commit"}
 	case errors.As(err, new(*gitstore.RevisionError)):
-		err = revisionError("--at", err)
+		err = revisionError(repo, "--at", err)
 	case errors.Is(err, gitstore.ErrNoCommitAsOf):
 		err = &UsageError{Msg: fmt.Sprintf("--as-of %s: no commit was made on or before that day", o.asOf), Hint: "run caseplan log to see when the records were committed"}
 	}

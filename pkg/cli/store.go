@@ -186,9 +186,28 @@ func (g *globals) openRepo() (*gitstore.Repo, error) {
 	}
 	repo, err := gitstore.Open(root)
 	if err != nil {
-		return nil, fmt.Errorf("%s is not a git repository: %w", root, err)
+		return nil, notRepository(root, err)
 	}
 	return repo, nil
+}
+
+// notRepository is the error of a store whose directory is not the top of
+// a git repository. A store is a repository of its own: one kept in a
+// directory of a larger repository (a monorepo) is read by validate from
+// its files, but has no history of its own for verify, log and the
+// reports, and its paths are not the repository's — so annotations would
+// point at the wrong files. That is said, rather than only "not a git
+// repository" of a directory that is inside one.
+func notRepository(root string, err error) error {
+	err = fmt.Errorf("%s is not a git repository: %w", root, err)
+	for dir := filepath.Dir(root); ; dir = filepath.Dir(dir) {
+		if _, serr := os.Stat(filepath.Join(dir, ".git")); serr == nil {
+			return hintf(err, "the store is inside the git repository %s, and a store must be a repository of its own (the top of its work tree): move it to a repository of its own (caseplan init DIR makes one)", dir)
+		}
+		if filepath.Dir(dir) == dir {
+			return err
+		}
+	}
 }
 
 // check validates the store (or some cases of it) as it stands in src.
@@ -288,9 +307,12 @@ func shallowError(repo *gitstore.Repo, err error) error {
 	if err == nil || !errors.Is(err, plumbing.ErrObjectNotFound) || !repo.Shallow() {
 		return err
 	}
-	return hintf(fmt.Errorf("this clone is shallow (made with --depth): its history stops before the commits it needs: %w", err),
-		"fetch the whole history with git fetch --unshallow; in CI, check out with fetch-depth: 0 (GitHub Actions' actions/checkout) or GIT_DEPTH: 0 (GitLab CI)")
+	return hintf(fmt.Errorf("this clone is shallow (made with --depth): its history stops before the commits it needs: %w", err), shallowHint)
 }
+
+// shallowHint is the way out of a shallow clone, at the command line and
+// in CI.
+const shallowHint = "fetch the whole history with git fetch --unshallow; in CI, check out with fetch-depth: 0 (GitHub Actions' actions/checkout) or GIT_DEPTH: 0 (GitLab CI)"
 
 // loadWorkTree reads cases (all when nil) from the store's work tree.
 func (g *globals) loadWorkTree(cases []string) (*casefile.Snapshot, error) {

@@ -143,7 +143,7 @@ func validateRun(opts *validateOptions) error {
 func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) ([]finding.Finding, error) {
 	repo, err := gitstore.Open(root)
 	if err != nil {
-		return nil, fmt.Errorf("%s is not a git repository: %w", root, err)
+		return nil, notRepository(root, err)
 	}
 	defer repo.Close()
 	if head, err := repo.Head(); err == nil && head.IsZero() && rev == "HEAD" {
@@ -151,7 +151,7 @@ func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) 
 	}
 	hash, err := repo.ResolveRevision(rev)
 	if err != nil {
-		return nil, revisionError("--new-from", err)
+		return nil, revisionError(repo, "--new-from", err)
 	}
 	tree, err := repo.TreeAt(hash)
 	if err != nil {

@@ -148,7 +148,7 @@ func verifyRun(opts *verifyOptions) error {
 	var since, anchor plumbing.Hash
 	if opts.since != "" {
 		if since, err = repo.ResolveRevision(opts.since); err != nil {
-			return revisionError("--since", err)
+			return revisionError(repo, "--since", err)
 		}
 	}
 	switch {
@@ -158,7 +158,7 @@ func verifyRun(opts *verifyOptions) error {
 		// is taken as it is.
 		if anchor, err = repo.ResolveRevision(opts.anchor); err != nil {
 			if !plumbing.IsHash(opts.anchor) {
-				return revisionError("--anchor", err)
+				return revisionError(repo, "--anchor", err)
 			}
 			anchor = plumbing.NewHash(opts.anchor)
 		}

@@ -5,13 +5,18 @@ import (
 	"io"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 )
 
 // githubWriter prints findings as GitHub Actions workflow commands, so they
 // show on the changed lines of a pull request: one line each, with the
 // values escaped so that no text in a record can end the command or start
-// another.
+// another. Like the text output it shows control characters escaped
+// (display.Escape; a message keeps its line breaks, which an annotation
+// shows, and a CR LF is one of them): a file name or a commit's author — which a pull
+// request from anyone chooses — with an escape sequence must not paint or
+// rewrite the CI log, which renders them.
 type githubWriter struct{ w io.Writer }
 
 var (
@@ -26,19 +31,19 @@ func (g githubWriter) Write(f finding.Finding) error {
 	}
 	var props []string
 	if f.Path != "" {
-		props = append(props, "file="+escProperty.Replace(f.Path))
+		props = append(props, "file="+escProperty.Replace(display.Escape(f.Path)))
 		if f.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d,col=%d", f.Line, max(f.Column, 1)))
 		}
 	}
-	props = append(props, "title="+escProperty.Replace("caseplan "+f.Rule))
+	props = append(props, "title="+escProperty.Replace(display.Escape("caseplan "+f.Rule)))
 	msg := f.Message
 	if f.Commit != "" {
 		// verify's findings are about a commit, which the line must name:
 		// a note changed in a commit is shown on the note's file.
 		msg += " (commit " + short(f.Commit) + ")"
 	}
-	_, err := fmt.Fprintf(g.w, "::%s %s::%s\n", level, strings.Join(props, ","), escMessage.Replace(msg))
+	_, err := fmt.Fprintf(g.w, "::%s %s::%s\n", level, strings.Join(props, ","), escMessage.Replace(display.EscapeText(msg)))
 	return err
 }
 

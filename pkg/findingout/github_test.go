@@ -44,9 +44,9 @@ func TestWriteAnnotations(t *testing.T) {
 			want: "::error file=cases/a.yaml,line=3,col=1,title=caseplan r::m",
 		},
 		{
-			name: "the message escapes %, CR and LF, and keeps : and ,",
+			name: "the message escapes % and line breaks (a CR LF is one), and keeps : and ,",
 			f:    finding.Finding{Path: "p", Severity: finding.Error, Rule: "r", Message: "100% done\r\nnext: a, b %0A"},
-			want: "::error file=p,title=caseplan r::100%25 done%0D%0Anext: a, b %250A",
+			want: "::error file=p,title=caseplan r::100%25 done%0Anext: a, b %250A",
 		},
 		{
 			name: "a property escapes : and , as well",
@@ -56,7 +56,15 @@ func TestWriteAnnotations(t *testing.T) {
 		{
 			name: "a newline in a path cannot end the command",
 			f:    finding.Finding{Path: "cases/a\n::error::x.yaml", Severity: finding.Warning, Rule: "r", Message: "m\n::error::injected"},
-			want: "::warning file=cases/a%0A%3A%3Aerror%3A%3Ax.yaml,title=caseplan r::m%0A::error::injected",
+			want: "::warning file=cases/a\\n%3A%3Aerror%3A%3Ax.yaml,title=caseplan r::m%0A::error::injected",
+		},
+		{
+			// The CI log renders escape sequences: a file name or an
+			// author that a pull request chose must not paint or retitle
+			// it. They are shown escaped, as the text output shows them.
+			name: "control characters in a path or message are shown escaped",
+			f:    finding.Finding{Path: "cases/W-001/notes/\x1b[31mred.yaml", Line: 2, Column: 5, Severity: finding.Error, Rule: "note-id", Message: "differs from the file name \x1b[31mred.yaml by \x1b]0;title\a\u202eevil\r"},
+			want: `::error file=cases/W-001/notes/\x1b[31mred.yaml,line=2,col=5,title=caseplan note-id::differs from the file name \x1b[31mred.yaml by \x1b]0;title\x07\u202eevil\r`,
 		},
 	}
 	for _, tt := range tests {
@@ -114,6 +122,7 @@ func TestSummary(t *testing.T) {
 		fs = append(fs, finding.Finding{Path: "cases/W-1/intake.yaml", Line: i + 1, Column: 3, Severity: finding.Error, Rule: "schema", Message: fmt.Sprintf("value %d | <b>bold</b>\nnext", i)})
 	}
 	fs = append(fs, finding.Finding{Path: "cases/W-1", Severity: finding.Warning, Rule: "unknown-file", Message: "scan.pdf"})
+	fs = append(fs, finding.Finding{Path: "cases/W-1/\u202eevil.yaml", Severity: finding.Warning, Rule: "unknown-file", Message: "\x1b[31mred\u202e.pdf"})
 	var ann, sum bytes.Buffer
 	gw, err := ForStore(&ann, "github", 1, 3)
 	if err != nil {
@@ -122,11 +131,11 @@ func TestSummary(t *testing.T) {
 	if err := WriteAll(Tee(gw, Summary(&sum, "caseplan validate", "1 case(s), 3 file(s) checked")), fs); err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(ann.String(), "\n"); n != 26 {
-		t.Errorf("%d annotations, want 26", n)
+	if n := strings.Count(ann.String(), "\n"); n != 27 {
+		t.Errorf("%d annotations, want 27", n)
 	}
 	s := sum.String()
-	if !strings.HasPrefix(s, "### caseplan validate: 25 error(s), 1 warning(s)\n\n1 case(s), 3 file(s) checked.\n\n| Severity | Where | Rule | Message |\n| --- | --- | --- | --- |\n") {
+	if !strings.HasPrefix(s, "### caseplan validate: 25 error(s), 2 warning(s)\n\n1 case(s), 3 file(s) checked.\n\n| Severity | Where | Rule | Message |\n| --- | --- | --- | --- |\n") {
 		t.Errorf("summary starts:\n%s", s)
 	}
 	if n := strings.Count(s, "\n| error | `cases/W-1/intake.yaml:"); n != 25 {
@@ -137,6 +146,9 @@ func TestSummary(t *testing.T) {
 	}
 	if !strings.Contains(s, "| warning | `cases/W-1` | `unknown-file` | scan.pdf |\n") {
 		t.Errorf("no warning row:\n%s", s)
+	}
+	if !strings.Contains(s, "| warning | `cases/W-1/\\u202eevil.yaml` | `unknown-file` | \\\\x1b\\[31mred\\\\u202e.pdf |\n") || strings.ContainsAny(s, "\x1b\u202e") {
+		t.Errorf("control characters are not shown escaped:\n%s", s)
 	}
 	sum.Reset()
 	if err := WriteAll(Summary(&sum, "caseplan verify", "5 commit(s) checked"), nil); err != nil {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/markdown"
 )
@@ -61,7 +62,9 @@ func (s *summaryWriter) Flush() error {
 			if f.Commit != "" && f.Path != "" {
 				msg += " (commit " + short(f.Commit) + ")"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", f.Severity, markdown.Code(where), markdown.Code(f.Rule), markdown.Text(msg))
+			// Control characters (a bidi override reorders the page)
+			// are shown escaped, as in the annotations.
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", f.Severity, markdown.Code(display.Escape(where)), markdown.Code(display.Escape(f.Rule)), markdown.Text(display.EscapeText(msg)))
 		}
 		b.WriteString("\n")
 	}
