@@ -124,9 +124,13 @@ programs:
 //   - permissions: contents: read — it reads the repository, nothing more;
 //     checkout does not keep the token.
 //   - fetch-depth: 0, since verify reads the whole history.
-//   - verify --anchor is the previous push (github.event.before): a push
-//     that rewrote history is caught. A new branch's before is all zeros,
-//     and a pull request has none: then there is no anchor.
+//   - verify --full checks every commit on every run: a breach pushed
+//     once fails every later push too, until the history is repaired,
+//     not only the push that brought it (and a self-hosted runner's
+//     leftover anchor cannot narrow the check). --anchor is the previous
+//     push (github.event.before): a push that rewrote history is caught.
+//     A new branch's before is all zeros, and a pull request has none:
+//     then there is no anchor.
 //   - Findings are annotations on the changed lines, and the full list is
 //     in the job summary, since GitHub shows only ten of each kind.
 //   - On a pull request, validate reports only what the pull request adds
@@ -194,8 +198,8 @@ jobs:
           BEFORE: ${{ github.event.before }}
         run: |
           case "$BEFORE" in
-            "" | 0000000000000000000000000000000000000000) caseplan verify -o github ;;
-            *) caseplan verify -o github --anchor "$BEFORE" ;;
+            "" | 0000000000000000000000000000000000000000) caseplan verify -o github --full ;;
+            *) caseplan verify -o github --full --anchor "$BEFORE" ;;
           esac
 `
 

@@ -209,9 +209,9 @@ func TestWorkflow(t *testing.T) {
 		t.Errorf("verify: BEFORE is %q, if %q (it must run after a failed validate too)", verify.Env["BEFORE"], verify.If)
 	}
 	for before, want := range map[string]string{
-		"":                      "caseplan verify -o github", // a pull request
-		strings.Repeat("0", 40): "caseplan verify -o github", // a new branch
-		"89abcdef0123456789abcdef0123456789abcdef": "caseplan verify -o github --anchor 89abcdef0123456789abcdef0123456789abcdef",
+		"":                      "caseplan verify -o github --full", // a pull request
+		strings.Repeat("0", 40): "caseplan verify -o github --full", // a new branch
+		"89abcdef0123456789abcdef0123456789abcdef": "caseplan verify -o github --full --anchor 89abcdef0123456789abcdef0123456789abcdef",
 	} {
 		if _, called := run(verify, map[string]string{"BEFORE": before}); called[0] != want {
 			t.Errorf("verify with BEFORE=%q runs %q, want %q", before, called, want)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
-	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
@@ -28,7 +27,7 @@ type verifyOptions struct {
 func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
 	opts := &verifyOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "verify [--since REV | --anchor REV | --full]",
+		Use:   "verify [--since REV | [--anchor REV] [--full]]",
 		Short: "Check the audit trail's integrity over git history",
 		Long: `Check the commits of the audit trail up to HEAD:
 
@@ -78,7 +77,8 @@ The trust anchor is the last commit verify found the trail intact at in
 this clone (kept in .git/caseplan/, never in the records), or --anchor REV
 (CI passes the commit of the previous push). Verify checks that the anchor
 is still in the history and, by default, checks only the commits after it;
---full checks every commit, --since REV those after REV. When the trail is
+--full checks every commit (with --anchor, also that the anchor is still in
+the history: what CI runs), --since REV those after REV. When the trail is
 intact, HEAD becomes the clone's anchor.
 
 Each breach is one finding naming the commit.
@@ -109,22 +109,23 @@ Each breach is one finding naming the commit.
 	return c
 }
 
-// verifyRange refuses two of --since, --anchor and --full at once: each
-// says where the check starts (after REV, after the anchor, at the first
-// commit), so one would silently win over the other.
+// verifyRange refuses --since beside --anchor or --full: --since says the
+// check starts after REV, --anchor after the anchor and --full at the first
+// commit, so one would silently win over the other. --anchor with --full
+// checks every commit and that the anchor is still in the history, which
+// is what CI runs: a breach pushed once fails every later push too, until
+// the history is repaired, and a rewritten one is caught all the same.
 func verifyRange(set func(flag string) bool) error {
-	var given []string
-	for _, f := range []string{"since", "anchor", "full"} {
-		if set(f) {
-			given = append(given, "--"+f)
-		}
-	}
-	if len(given) < 2 {
+	if !set("since") || !set("anchor") && !set("full") {
 		return nil
 	}
+	other := "--anchor"
+	if set("full") {
+		other = "--full"
+	}
 	return &UsageError{
-		Msg:  fmt.Sprintf("%s cannot be given together: each says which commits to check", strings.Join(given, " and ")),
-		Hint: "give one: --since REV (the commits after REV), --anchor REV (after that verified commit) or --full (every commit)",
+		Msg:  fmt.Sprintf("--since and %s cannot be given together: each says which commits to check", other),
+		Hint: "give one: --since REV (the commits after REV), --anchor REV (after that verified commit) or --full (every commit; with --anchor REV, also that REV is still in the history)",
 	}
 }
 
