@@ -48,6 +48,20 @@ var plantedSSN = []string{
 	"his ss no. [913579135] was on the pay stub",
 	"Checked [124-68-0246] in the wage records",
 	"Typed [235 79 1357] in the wrong field",
+	// As a case manager types them in a hurry, or pastes them: run into
+	// the word, with an input method's full-width digits, a word
+	// processor's dashes and no-break spaces, spaces around the dashes,
+	// and broken over two lines of a block scalar.
+	"SSN[912781234] per the claimant",
+	"itin[923701234]",
+	"SSN [９１２-７８-１２３４] from the scanned form",
+	"ssn: [９１２７８１２３４]",
+	"[９１２－７８－１２３４]",
+	"Typed [912–78–1234] from the letter",
+	"Copied [912\u00a078\u00a01234] from the portal",
+	"Read out [912 - 78 - 1234] on the phone",
+	"Number on the form:\n[912-78-\n1234]\nshredded the copy",
+	"SSN is [912 78\n1234] per the UI claim",
 }
 
 var plantedDOB = []string{
@@ -143,6 +157,11 @@ func TestNotLeaks(t *testing.T) {
 		"Meeting on April 5, 1980 anniversary of the plant",
 		"Version 1.2.3 of the form",
 		"Social media campaign reached 4,500 people",
+		"Hours 2026-03-04 - 12\n3456 steps",
+		"Interview 3/16 at 10:30 - 11:30, room 101 - 12",
+		"Phone ５５５－０１８１, ZIP 12345 - 6789",
+		"Mileage 120 - 45 - 30 = 45 miles",
+		"Case 2026-K7QX2\n2026-03-04 follow-up\n123 Main St",
 	} {
 		if got := Default().Scan(text); len(got) > 0 {
 			t.Errorf("%q: %v, want nothing", text, got)
@@ -430,6 +449,9 @@ func TestRedact(t *testing.T) {
 		{"call 555-0181 on 2026-03-04, case 987654329", "call 555-0181 on 2026-03-04, case 987654329"},
 		{"1987-65-4329 and 987-65-43210", "1987-65-4329 and 987-65-43210"},
 		{"no digits", "no digits"},
+		{"SSN ９１２-７８-１２３４ and 912 - 78 - 1234", "SSN XXX-XX-XXXX and XXX-XX-XXXX"},
+		{"line one 912-78-\n1234 line two", "line one XXX-XX-XXXX line two"},
+		{"SSN912781234", "SSNXXX-XX-XXXX"},
 	} {
 		got, n := g.Redact(c.in)
 		if got != c.want {
