@@ -296,13 +296,7 @@ func (g *Guard) SSNs(text string) []Match {
 	if g.defaultSSN && !ssnShaped(f) || !nineDigits(f) {
 		return nil
 	}
-	ms := g.find(SSN, g.ssn, f, ssnIssued)
-	if at != nil {
-		for i := range ms {
-			ms[i].Start, ms[i].End = at[ms[i].Start], at[ms[i].End]
-		}
-	}
-	return ms
+	return mapBack(g.find(SSN, g.ssn, f, ssnIssued), at)
 }
 
 // fold returns text as the SSN patterns read it, and for each of its
@@ -458,17 +452,30 @@ func digitValue(r rune) (byte, bool) {
 	return 0, false
 }
 
-// DOBs returns the dates of birth in text.
+// DOBs returns the dates of birth in text, read as folded as SSNs reads
+// it: a date typed in full-width digits is a date.
 func (g *Guard) DOBs(text string) []Match {
-	if digits(text) < 2 {
-		return nil // every date has digits
-	}
 	if g.dobWords != nil {
 		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(text, w) }) {
 			return nil
 		}
 	}
-	return g.find(DOB, g.dob, text, nil)
+	f, at := fold(text)
+	if digits(f) < 2 {
+		return nil // every date has digits
+	}
+	return mapBack(g.find(DOB, g.dob, f, nil), at)
+}
+
+// mapBack moves matches in a folded text to where they are in the text
+// it was folded from (at, from fold; nil: the same).
+func mapBack(ms []Match, at []int) []Match {
+	if at != nil {
+		for i := range ms {
+			ms[i].Start, ms[i].End = at[ms[i].Start], at[ms[i].End]
+		}
+	}
+	return ms
 }
 
 // Terms returns the configured sensitive terms in text: each term's words

@@ -90,6 +90,8 @@ var plantedDOB = []string{
 	"Date of Birth: [1/1/2001]",
 	"born on the [1st May 1994]",
 	"His DOB: [7/4/76]",
+	"DOB [４/５/１９８０], from the scanned form",
+	"born [1980 - 04 - 05]",
 }
 
 // corpus returns the planted texts with their markers removed and where
