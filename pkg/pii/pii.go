@@ -633,12 +633,14 @@ func ContainsSSN(text string) bool { return Default().HasSSN(text) }
 // cell, an ID — where nine digits and nothing else are an SSN until shown
 // otherwise. The separators may be the ones a word processor or a web
 // page puts in a copied number (a no-break space, a non-breaking hyphen,
-// an en dash, a minus sign), and nine digits may end in ".0", as a
+// an en dash, a minus sign), the digits full-width ones (read as fold
+// reads them), and nine digits may end in ".0", as a
 // program that saves a numeric column as decimals writes them. The
 // separators are both there or neither: a ZIP+4 code (12345-6789) is
 // none.
 func IsSSNShaped(value string) bool {
-	return wholeSSN.MatchString(strings.TrimSpace(value))
+	f, _ := fold(strings.TrimSpace(value))
+	return wholeSSN.MatchString(f)
 }
 
 const wholeSep = `[-. \x{00a0}\x{2007}\x{202f}\x{2010}-\x{2015}\x{2212}]`
@@ -653,7 +655,8 @@ var wholeSSN = regexp.MustCompile(`^(?:[0-9]{3}` + wholeSep + `[0-9]{2}` + whole
 // length.
 func NineDigits(value string) bool {
 	n := 0
-	for _, r := range strings.TrimSpace(value) {
+	f, _ := fold(strings.TrimSpace(value))
+	for _, r := range f {
 		switch {
 		case '0' <= r && r <= '9':
 			n++

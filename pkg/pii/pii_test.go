@@ -229,6 +229,8 @@ func TestIsSSNShaped(t *testing.T) {
 		"123\u00a045\u00a06789": true, "123\u201145\u20116789": true, "123\u201345\u20136789": true,
 		"123\u221245\u22126789": true, "123456789.0": true, "\u00a0123-45-6789\u00a0": true,
 		"12345-6789": false, "123456789.5": false, "1234567.89": false, "123\u00a0456\u00a0789": false,
+		// Typed with an input method's full-width digits.
+		"９１２７８１２３４": true, "９１２－７８－１２３４": true, "１２３４５－６７８９": false,
 	} {
 		if got := IsSSNShaped(v); got != want {
 			t.Errorf("IsSSNShaped(%q) = %v", v, got)
@@ -243,6 +245,7 @@ func TestNineDigits(t *testing.T) {
 		"(123) 45-6789": true, "123 456 789": true, "123456789": true, " 987.654.321 ": true,
 		"555-0101": false, "(555) 123-4567": false, "+1 555 123 4567": false,
 		"+12 345 6789": false, "ext 123456789": false, "123-45-6789 x": false, "": false,
+		"９１２ ７８１ ２３４": true, "５５５－０１０１": false,
 	} {
 		if got := NineDigits(v); got != want {
 			t.Errorf("NineDigits(%q) = %v", v, got)
