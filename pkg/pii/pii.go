@@ -24,6 +24,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Kind is what a match looks like.
@@ -91,7 +93,8 @@ const (
 // unless it lists its own: three digits, two and four separated by a dash,
 // a space or a dot (anywhere: no other number people write has that
 // shape), and nine digits in a row within a few words after or before
-// "SSN", "S.S.N.", "SS#", "soc. sec.", "social (security)" or "ITIN" (an
+// "SSN", "S.S.N.", "SS#", "soc. sec.", "social (security)" or "ITIN", or
+// run into "SSN" or "ITIN" ("SSN123456789") (an
 // individual taxpayer identification number, which the IRS issues to
 // people who cannot have an SSN: as sensitive) — nine digits alone are
 // as likely a phone number with a digit missing, an employer's FEIN or an
@@ -105,6 +108,7 @@ var DefaultSSN = []string{
 	`\b[0-9]{3}[-. ][0-9]{2}[-. ][0-9]{4}\b`,
 	`(?i)\b` + ssnWord + `[^0-9\n]{0,30}?\b([0-9]{9})\b`,
 	`(?i)\b([0-9]{9})\b[^0-9\n]{0,20}?\b` + ssnWord,
+	`(?i)\b(?:ssn|itin)([0-9]{9})\b`,
 }
 
 // DefaultDOB are the patterns of dates of birth: a date after "DOB",
@@ -283,25 +287,195 @@ func (g *Guard) Scan(text string) []Match {
 	return out
 }
 
-// SSNs returns the SSN-shaped numbers in text.
+// SSNs returns the SSN-shaped numbers in text. The patterns read the
+// text as folded (see fold): a number typed with full-width digits, with
+// the dashes or spaces a word processor puts in, with spaces around its
+// dashes or broken over two lines is the number all the same.
 func (g *Guard) SSNs(text string) []Match {
-	if g.defaultSSN && !ssnShaped(text) || !nineDigits(text) {
+	f, at := fold(text)
+	if g.defaultSSN && !ssnShaped(f) || !nineDigits(f) {
 		return nil
 	}
-	return g.find(SSN, g.ssn, text, ssnIssued)
+	return mapBack(g.find(SSN, g.ssn, f, ssnIssued), at)
 }
 
-// DOBs returns the dates of birth in text.
-func (g *Guard) DOBs(text string) []Match {
-	if digits(text) < 2 {
-		return nil // every date has digits
+// fold returns text as the SSN patterns read it, and for each of its
+// bytes (and its end) the offset in text it stands for; nil when it is
+// text itself. A decimal digit of any script (the full-width ９００ an
+// input method types) is its ASCII digit; a no-break, figure, narrow or
+// ideographic space an ASCII space; a hyphen, dash, minus sign or
+// full-width hyphen-minus an ASCII dash; a full-width full stop a dot.
+// Then between two digits, white space of up to three bytes around a
+// dash or dot, or a line break with the spaces about it, is one
+// separator: "900 - 12 - 3456", and "900-12-" at the end of a line of a
+// block scalar with "3456" at the start of the next.
+func fold(text string) (string, []int) {
+	if !needsFold(text) {
+		return text, nil
 	}
+	// First the characters, each one byte of out.
+	out := make([]byte, 0, len(text))
+	at := make([]int, 0, len(text)+1)
+	for i, r := range text {
+		c, ok := foldRune(r)
+		if !ok {
+			n := utf8.RuneLen(r)
+			if r == utf8.RuneError {
+				n = 1
+				if i+1 <= len(text) {
+					_, n = utf8.DecodeRuneInString(text[i:])
+				}
+			}
+			for k := 0; k < n; k++ {
+				out = append(out, text[i+k])
+				at = append(at, i+k)
+			}
+			continue
+		}
+		out = append(out, c)
+		at = append(at, i)
+	}
+	// Then the separators between digits.
+	b := make([]byte, 0, len(out))
+	bat := make([]int, 0, len(out)+1)
+	for i := 0; i < len(out); {
+		b = append(b, out[i])
+		bat = append(bat, at[i])
+		if !isDigit(out[i]) {
+			i++
+			continue
+		}
+		if sep, next, ok := separatorRun(out, i+1); ok {
+			b = append(b, sep)
+			bat = append(bat, at[i+1])
+			i = next
+			continue
+		}
+		i++
+	}
+	bat = append(bat, len(text))
+	return string(b), bat
+}
+
+// needsFold reports whether fold would change text: a byte outside ASCII,
+// or a digit followed by white space or a line break.
+func needsFold(text string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if isDigit(c) && i+2 < len(text) {
+			switch text[i+1] {
+			case '\n', '\r', '\t':
+				return true
+			case ' ', '-', '.':
+				if d := text[i+2]; d == ' ' || d == '\t' || d == '\n' || d == '\r' || d == '-' || d == '.' {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// separatorRun looks at b[from:], just after a digit, for what stands
+// between two groups of an SSN written loosely — white space, at most
+// three bytes, around one dash or dot; or a line break with white space
+// around it, after an optional dash or dot — followed by a digit. It
+// returns the one separator it stands for and where the digit is; ok is
+// false for a single separator (nothing to fold) or anything else.
+func separatorRun(b []byte, from int) (sep byte, next int, ok bool) {
+	i := from
+	space := func() (n, breaks int) {
+		for i < len(b) && n < 3 && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+			if b[i] == '\n' {
+				breaks++
+			}
+			i++
+			n++
+		}
+		return n, breaks
+	}
+	n1, b1 := space()
+	sep = ' '
+	if i < len(b) && (b[i] == '-' || b[i] == '.') {
+		sep = b[i]
+		i++
+	}
+	n2, b2 := space()
+	if i >= len(b) || !isDigit(b[i]) || b1+b2 > 1 {
+		return 0, 0, false
+	}
+	if b1+b2 == 0 && (sep == ' ' && n1+n2 <= 1 || sep != ' ' && n1+n2 == 0) {
+		return 0, 0, false // as written: one separator, or none
+	}
+	if sep == ' ' && b1+b2 == 0 {
+		return 0, 0, false // spaces alone: a column of figures, not one number
+	}
+	return sep, i, true
+}
+
+// foldRune returns the ASCII character fold reads r as, if any.
+func foldRune(r rune) (byte, bool) {
+	if r < utf8.RuneSelf {
+		return 0, false
+	}
+	switch {
+	case r == '\u00a0', r == '\u2007', r == '\u202f', r == '\u3000':
+		return ' ', true
+	case '\u2010' <= r && r <= '\u2015', r == '\u2212', r == '\uff0d', r == '\ufe63':
+		return '-', true
+	case r == '\uff0e':
+		return '.', true
+	case unicode.Is(unicode.Nd, r):
+		if d, ok := digitValue(r); ok {
+			return '0' + d, true
+		}
+	}
+	return 0, false
+}
+
+// digitValue returns the value of r, a decimal digit (Unicode Nd): each
+// range of the Nd table runs from a zero in blocks of ten.
+func digitValue(r rune) (byte, bool) {
+	for _, rg := range unicode.Nd.R16 {
+		if rune(rg.Lo) <= r && r <= rune(rg.Hi) && rg.Stride == 1 {
+			return byte((r - rune(rg.Lo)) % 10), true
+		}
+	}
+	for _, rg := range unicode.Nd.R32 {
+		if rune(rg.Lo) <= r && r <= rune(rg.Hi) && rg.Stride == 1 {
+			return byte((r - rune(rg.Lo)) % 10), true
+		}
+	}
+	return 0, false
+}
+
+// DOBs returns the dates of birth in text, read as folded as SSNs reads
+// it: a date typed in full-width digits is a date.
+func (g *Guard) DOBs(text string) []Match {
 	if g.dobWords != nil {
 		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(text, w) }) {
 			return nil
 		}
 	}
-	return g.find(DOB, g.dob, text, nil)
+	f, at := fold(text)
+	if digits(f) < 2 {
+		return nil // every date has digits
+	}
+	return mapBack(g.find(DOB, g.dob, f, nil), at)
+}
+
+// mapBack moves matches in a folded text to where they are in the text
+// it was folded from (at, from fold; nil: the same).
+func mapBack(ms []Match, at []int) []Match {
+	if at != nil {
+		for i := range ms {
+			ms[i].Start, ms[i].End = at[ms[i].Start], at[ms[i].End]
+		}
+	}
+	return ms
 }
 
 // Terms returns the configured sensitive terms in text: each term's words
@@ -459,12 +633,14 @@ func ContainsSSN(text string) bool { return Default().HasSSN(text) }
 // cell, an ID — where nine digits and nothing else are an SSN until shown
 // otherwise. The separators may be the ones a word processor or a web
 // page puts in a copied number (a no-break space, a non-breaking hyphen,
-// an en dash, a minus sign), and nine digits may end in ".0", as a
+// an en dash, a minus sign), the digits full-width ones (read as fold
+// reads them), and nine digits may end in ".0", as a
 // program that saves a numeric column as decimals writes them. The
 // separators are both there or neither: a ZIP+4 code (12345-6789) is
 // none.
 func IsSSNShaped(value string) bool {
-	return wholeSSN.MatchString(strings.TrimSpace(value))
+	f, _ := fold(strings.TrimSpace(value))
+	return wholeSSN.MatchString(f)
 }
 
 const wholeSep = `[-. \x{00a0}\x{2007}\x{202f}\x{2010}-\x{2015}\x{2212}]`
@@ -479,7 +655,8 @@ var wholeSSN = regexp.MustCompile(`^(?:[0-9]{3}` + wholeSep + `[0-9]{2}` + whole
 // length.
 func NineDigits(value string) bool {
 	n := 0
-	for _, r := range strings.TrimSpace(value) {
+	f, _ := fold(strings.TrimSpace(value))
+	for _, r := range f {
 		switch {
 		case '0' <= r && r <= '9':
 			n++
@@ -504,7 +681,7 @@ const SSNMask = "XXX-XX-XXXX"
 // message printed by CI, or a file left in a temporary directory, is one
 // more copy of it.
 func (g *Guard) Redact(text string) (string, int) {
-	if !nineDigits(text) {
+	if !nineDigits(text) && !needsFold(text) {
 		return text, 0
 	}
 	spans := spacedSpans(text)

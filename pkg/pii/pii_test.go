@@ -48,6 +48,20 @@ var plantedSSN = []string{
 	"his ss no. [913579135] was on the pay stub",
 	"Checked [124-68-0246] in the wage records",
 	"Typed [235 79 1357] in the wrong field",
+	// As a case manager types them in a hurry, or pastes them: run into
+	// the word, with an input method's full-width digits, a word
+	// processor's dashes and no-break spaces, spaces around the dashes,
+	// and broken over two lines of a block scalar.
+	"SSN[912781234] per the claimant",
+	"itin[923701234]",
+	"SSN [９１２-７８-１２３４] from the scanned form",
+	"ssn: [９１２７８１２３４]",
+	"[９１２－７８－１２３４]",
+	"Typed [912–78–1234] from the letter",
+	"Copied [912\u00a078\u00a01234] from the portal",
+	"Read out [912 - 78 - 1234] on the phone",
+	"Number on the form:\n[912-78-\n1234]\nshredded the copy",
+	"SSN is [912 78\n1234] per the UI claim",
 }
 
 var plantedDOB = []string{
@@ -76,6 +90,8 @@ var plantedDOB = []string{
 	"Date of Birth: [1/1/2001]",
 	"born on the [1st May 1994]",
 	"His DOB: [7/4/76]",
+	"DOB [４/５/１９８０], from the scanned form",
+	"born [1980 - 04 - 05]",
 }
 
 // corpus returns the planted texts with their markers removed and where
@@ -143,6 +159,11 @@ func TestNotLeaks(t *testing.T) {
 		"Meeting on April 5, 1980 anniversary of the plant",
 		"Version 1.2.3 of the form",
 		"Social media campaign reached 4,500 people",
+		"Hours 2026-03-04 - 12\n3456 steps",
+		"Interview 3/16 at 10:30 - 11:30, room 101 - 12",
+		"Phone ５５５－０１８１, ZIP 12345 - 6789",
+		"Mileage 120 - 45 - 30 = 45 miles",
+		"Case 2026-K7QX2\n2026-03-04 follow-up\n123 Main St",
 	} {
 		if got := Default().Scan(text); len(got) > 0 {
 			t.Errorf("%q: %v, want nothing", text, got)
@@ -208,6 +229,8 @@ func TestIsSSNShaped(t *testing.T) {
 		"123\u00a045\u00a06789": true, "123\u201145\u20116789": true, "123\u201345\u20136789": true,
 		"123\u221245\u22126789": true, "123456789.0": true, "\u00a0123-45-6789\u00a0": true,
 		"12345-6789": false, "123456789.5": false, "1234567.89": false, "123\u00a0456\u00a0789": false,
+		// Typed with an input method's full-width digits.
+		"９１２７８１２３４": true, "９１２－７８－１２３４": true, "１２３４５－６７８９": false,
 	} {
 		if got := IsSSNShaped(v); got != want {
 			t.Errorf("IsSSNShaped(%q) = %v", v, got)
@@ -222,6 +245,7 @@ func TestNineDigits(t *testing.T) {
 		"(123) 45-6789": true, "123 456 789": true, "123456789": true, " 987.654.321 ": true,
 		"555-0101": false, "(555) 123-4567": false, "+1 555 123 4567": false,
 		"+12 345 6789": false, "ext 123456789": false, "123-45-6789 x": false, "": false,
+		"９１２ ７８１ ２３４": true, "５５５－０１０１": false,
 	} {
 		if got := NineDigits(v); got != want {
 			t.Errorf("NineDigits(%q) = %v", v, got)
@@ -430,6 +454,9 @@ func TestRedact(t *testing.T) {
 		{"call 555-0181 on 2026-03-04, case 987654329", "call 555-0181 on 2026-03-04, case 987654329"},
 		{"1987-65-4329 and 987-65-43210", "1987-65-4329 and 987-65-43210"},
 		{"no digits", "no digits"},
+		{"SSN ９１２-７８-１２３４ and 912 - 78 - 1234", "SSN XXX-XX-XXXX and XXX-XX-XXXX"},
+		{"line one 912-78-\n1234 line two", "line one XXX-XX-XXXX line two"},
+		{"SSN912781234", "SSNXXX-XX-XXXX"},
 	} {
 		got, n := g.Redact(c.in)
 		if got != c.want {

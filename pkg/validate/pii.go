@@ -129,6 +129,51 @@ func checkPII(x *Context) {
 				x.found = append(x.found, f)
 			}
 		})
+		walkUnseen(d.Root, func(what string, text string, line, col int) {
+			for _, m := range g.Scan(text) {
+				f := finding.Finding{Path: d.Path, Line: line + strings.Count(text[:m.Start], "\n"), Column: col, Case: x.Case.ID}
+				switch m.Kind {
+				case pii.SSN:
+					f.Rule, f.Severity, f.FileLevel = RulePIISSN, finding.Error, true
+					f.Message = fmt.Sprintf("%s holds %s; git keeps it like any value, in every clone: remove it (a full SSN is never stored)", what, pii.Describe(m.Kind))
+				case pii.DOB:
+					f.Rule, f.Severity = RulePIIDOB, finding.Warning
+					f.Message = fmt.Sprintf("%s holds %s; git keeps it like any value: remove it (a date of birth belongs in the case's sealed fields: caseplan case sealed set --date-of-birth)", what, pii.Describe(m.Kind))
+				case pii.Term:
+					f.Rule, f.Severity = RulePIITerm, finding.Warning
+					f.Message = fmt.Sprintf("%s mentions %q, a sensitive term (pii.terms in %s); git keeps it like any value: remove it (such details belong in the case's sealed fields: caseplan case sealed set)", what, m.Term, layout.ConfigPath)
+				}
+				x.found = append(x.found, f)
+			}
+		})
+	}
+}
+
+// walkUnseen calls fn with the text of a record that is not a value
+// walkStrings passes — every comment, and every mapping key — saying
+// what it is and where it starts: a number typed into a comment
+// ("# SSN 900-12-3456") is committed and kept in the history as surely as
+// one in a value, and verify, which reads the files as written, reports
+// it. A head comment is taken to end on the line above its node, a foot
+// comment to start on the line below.
+func walkUnseen(n *yaml.Node, fn func(what, text string, line, col int)) {
+	if n == nil {
+		return
+	}
+	if c := n.HeadComment; c != "" {
+		fn("a comment", c, n.Line-1-strings.Count(c, "\n"), 1)
+	}
+	if c := n.LineComment; c != "" {
+		fn("a comment", c, n.Line, n.Column)
+	}
+	if c := n.FootComment; c != "" {
+		fn("a comment", c, n.Line+1, 1)
+	}
+	for i, c := range n.Content {
+		if n.Kind == yaml.MappingNode && i%2 == 0 && c.Kind == yaml.ScalarNode {
+			fn("a field's name", c.Value, c.Line, c.Column)
+		}
+		walkUnseen(c, fn)
 	}
 }
 
