@@ -276,6 +276,12 @@ func (s *story) plan() {
 				ps.End = s.ev(end)
 			}
 		}
+		if ps.Start != "" && ps.End == "" && s.end.Before(s.today) {
+			// The case's story ended (an exit, a closure): a service with
+			// no end is marked completed, for one under way would be a
+			// service after the exit (calendar.ParticipationOf).
+			ps.Status = "completed"
+		}
 		p.Services = append(p.Services, ps)
 	}
 
