@@ -37,6 +37,9 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
   note-author           a note committed by someone other than its author
   missing-trailers      a commit changing cases/ lacks the Caseplan-Case and
                         Caseplan-Action trailers
+  trailer-cases         its Caseplan-Case trailers do not name exactly the
+                        cases it changed (a squash merge): caseplan log
+                        lists a case's commits by them
   author-not-on-roster  its author was not on the staff roster as it stood
                         in the commit's parent (nobody adds themselves and
                         commits in one go)

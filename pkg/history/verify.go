@@ -3,6 +3,7 @@ package history
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -51,6 +52,11 @@ const (
 	// an action on the case its trailer names: an action that did not
 	// happen, as a git commit --allow-empty with copied trailers makes.
 	RuleTrailersWithoutChange = "trailers-without-change"
+	// RuleTrailerCases: an ordinary commit's Caseplan-Case trailers do not
+	// name exactly the cases it changed, so caseplan log, which lists a
+	// case's commits by their trailers, would miss a change to a case or
+	// list one that did not happen (checkTrailerCases).
+	RuleTrailerCases = "trailer-cases"
 )
 
 // VerifyOptions tunes Verify.
@@ -313,6 +319,9 @@ func (v *verifier) check(c *commitInfo) error {
 		return v.checkOutsideCases(c, parentCases, treeChanged)
 	}
 	v.checkTrailers(c)
+	if len(c.parents) == 1 {
+		v.checkTrailerCases(c, notes.changed)
+	}
 	if err := v.checkLeaks(c, cases, parentCases); err != nil {
 		return err
 	}
@@ -502,6 +511,73 @@ func (v *verifier) checkTrailers(c *commitInfo) {
 	})
 }
 
+// checkTrailerCases holds an ordinary commit's Caseplan-Case trailers to
+// the case directories it changed: caseplan log CASE lists a commit by its
+// trailers, so a case changed and not named is a hole in that case's
+// trail, and a case named and not changed an action on it that did not
+// happen. Every caseplan command names exactly the cases it changes (the
+// store-wide "-" when none); a squash merge of several commits, or a
+// commit made with git with trailers copied, need not. A commit without
+// the trailer is missing-trailers' alone.
+func (v *verifier) checkTrailerCases(c *commitInfo, changed []string) {
+	named := audit.ParseTrailers(c.message)[audit.TrailerCase]
+	if !hasValue(named) {
+		return
+	}
+	var unnamed, unchanged []string
+	for _, id := range changed {
+		if !slices.Contains(named, id) {
+			unnamed = append(unnamed, id)
+		}
+	}
+	for _, id := range named {
+		if id != "" && id != audit.StoreWide && !slices.Contains(changed, id) && !slices.Contains(unchanged, id) {
+			unchanged = append(unchanged, id)
+		}
+	}
+	if len(unnamed) == 0 && len(unchanged) == 0 {
+		return
+	}
+	var what []string
+	if len(unnamed) > 0 {
+		what = append(what, fmt.Sprintf("changes %s without naming %s (caseplan log %s does not list it: a hole in that trail)", caseWords(unnamed), them(unnamed), unnamed[0]))
+	}
+	if len(unchanged) > 0 {
+		what = append(what, fmt.Sprintf("names %s but leaves %s as %s (caseplan log %s lists an action that did not happen)", caseWords(unchanged), them(unchanged), were(unchanged), unchanged[0]))
+	}
+	f := finding.Finding{Rule: RuleTrailerCases, Severity: finding.Error, Commit: c.hash.String(),
+		Message: fmt.Sprintf("the commit's Caseplan-Case trailers (%s) do not match the cases it changed: it %s; every caseplan command names exactly the cases it changes, so this commit was put together with git (a squash merge, or trailers copied by hand)",
+			strings.Join(named, ", "), strings.Join(what, ", and ")),
+	}
+	if len(unnamed) > 0 {
+		f.Case = unnamed[0]
+	} else {
+		f.Case = unchanged[0]
+	}
+	v.add(f)
+}
+
+func caseWords(ids []string) string {
+	if len(ids) == 1 {
+		return "case " + ids[0]
+	}
+	return "cases " + strings.Join(ids, ", ")
+}
+
+func them(ids []string) string {
+	if len(ids) == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+func were(ids []string) string {
+	if len(ids) == 1 {
+		return "it was"
+	}
+	return "they were"
+}
+
 func (v *verifier) checkAuthor(c *commitInfo, rosters []plumbing.Hash, where string) error {
 	email := strings.ToLower(strings.TrimSpace(c.email))
 	var unreadable *roster
@@ -676,6 +752,9 @@ type noteCheck struct {
 	recordAdds bool
 	// added are the notes an ordinary commit added, by path.
 	added map[string]plumbing.Hash
+	// changed are the case directories an ordinary commit changed, added
+	// or removed, in path order.
+	changed []string
 }
 
 // compareCases compares the case directories of two cases/ trees, going
@@ -712,6 +791,9 @@ func (n *noteCheck) compareCases(parent, child plumbing.Hash) error {
 		}
 		if c != nil {
 			ch, name = c.hash, string(c.name)
+		}
+		if n.recordAdds && !layout.IsStoreDir(name) {
+			n.changed = append(n.changed, name)
 		}
 		return n.compareCase(name, ph, ch)
 	})
