@@ -292,6 +292,9 @@ func (g *Guard) Scan(text string) []Match {
 // the dashes or spaces a word processor puts in, with spaces around its
 // dashes or broken over two lines is the number all the same.
 func (g *Guard) SSNs(text string) []Match {
+	if n, wide := shape(text); n < 9 && !wide {
+		return nil // nine digits or none: most strings, at the cost of one look
+	}
 	f, at := fold(text)
 	if g.defaultSSN && !ssnShaped(f) || !nineDigits(f) {
 		return nil
@@ -357,24 +360,28 @@ func fold(text string) (string, []int) {
 	return string(b), bat
 }
 
-// needsFold reports whether fold would change text: a byte outside ASCII,
-// or a digit followed by white space or a line break.
+// needsFold reports whether fold would change text: a character it reads
+// as an ASCII one, or a loose separator between two digits. It is asked of
+// every string of every record, most of them prose that has neither, so it
+// looks no further than it must: a sentence ending in a number ("called
+// 555-0181. Then") needs no fold.
 func needsFold(text string) bool {
-	for i := 0; i < len(text); i++ {
+	for i := 0; i < len(text); {
 		c := text[i]
 		if c >= utf8.RuneSelf {
-			return true
-		}
-		if isDigit(c) && i+2 < len(text) {
-			switch text[i+1] {
-			case '\n', '\r', '\t':
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if _, ok := foldRune(r); ok {
 				return true
-			case ' ', '-', '.':
-				if d := text[i+2]; d == ' ' || d == '\t' || d == '\n' || d == '\r' || d == '-' || d == '.' {
-					return true
-				}
+			}
+			i += n
+			continue
+		}
+		if isDigit(c) {
+			if _, _, ok := separatorRun(text, i+1); ok {
+				return true
 			}
 		}
+		i++
 	}
 	return false
 }
@@ -385,7 +392,7 @@ func needsFold(text string) bool {
 // around it, after an optional dash or dot — followed by a digit. It
 // returns the one separator it stands for and where the digit is; ok is
 // false for a single separator (nothing to fold) or anything else.
-func separatorRun(b []byte, from int) (sep byte, next int, ok bool) {
+func separatorRun[T string | []byte](b T, from int) (sep byte, next int, ok bool) {
 	i := from
 	space := func() (n, breaks int) {
 		for i < len(b) && n < 3 && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
@@ -455,6 +462,9 @@ func digitValue(r rune) (byte, bool) {
 // DOBs returns the dates of birth in text, read as folded as SSNs reads
 // it: a date typed in full-width digits is a date.
 func (g *Guard) DOBs(text string) []Match {
+	if n, wide := shape(text); n < 2 && !wide {
+		return nil // every date has digits: ASCII ones, or another script's
+	}
 	if g.dobWords != nil {
 		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(text, w) }) {
 			return nil
@@ -465,6 +475,22 @@ func (g *Guard) DOBs(text string) []Match {
 		return nil // every date has digits
 	}
 	return mapBack(g.find(DOB, g.dob, f, nil), at)
+}
+
+// shape counts the ASCII digits of text and says whether it holds a byte
+// outside ASCII (a digit of another script may be among them): fold keeps
+// the count of an ASCII text's digits, so a text with too few and nothing
+// else to fold holds no SSN or date.
+func shape(text string) (digits int, wide bool) {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case c >= utf8.RuneSelf:
+			wide = true
+		}
+	}
+	return digits, wide
 }
 
 // mapBack moves matches in a folded text to where they are in the text

@@ -170,11 +170,24 @@ func walkUnseen(n *yaml.Node, fn func(what, text string, line, col int)) {
 		fn("a comment", c, n.Line+1, 1)
 	}
 	for i, c := range n.Content {
-		if n.Kind == yaml.MappingNode && i%2 == 0 && c.Kind == yaml.ScalarNode {
+		if n.Kind == yaml.MappingNode && i%2 == 0 && c.Kind == yaml.ScalarNode && !plainName(c.Value) {
 			fn("a field's name", c.Value, c.Line, c.Column)
 		}
 		walkUnseen(c, fn)
 	}
+}
+
+// plainName reports whether a field's name is a plain one — ASCII letters,
+// '_' and '-' only, as every field the schemas name is — which holds no
+// number and is not scanned: a validate of 10,000 cases meets millions of
+// them, and scanning each cost a tenth of its time.
+func plainName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // walkStrings calls fn with every string scalar value under n (mapping
