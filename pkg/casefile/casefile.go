@@ -7,6 +7,7 @@
 package casefile
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,9 +56,18 @@ type Case struct {
 	References *record.References
 	Services   *record.Services
 	Outcome    *record.Outcome
-	Notes      []*record.Note         // sorted by date, then ID
-	Activity   []*record.ActivityWeek // sorted by week
-	Docs       []*load.Document       // every parsed file of the case, in path order
+	// Notes are the case's notes that count, sorted by date, then ID:
+	// every rule, the tickler and the reports read them. A note an
+	// amendment voided is in Voided instead.
+	Notes []*record.Note
+	// Voided are the notes an amendment voided (voids: true): recorded in
+	// error, on the wrong case or with the wrong date. They stay in their
+	// files, as every committed note does (001), and count for nothing;
+	// what reads every note of the case as written (its files, note list)
+	// reads AllNotes.
+	Voided   []*record.Note
+	Activity []*record.ActivityWeek // sorted by week
+	Docs     []*load.Document       // every parsed file of the case, in path order
 	// Sealed is what the store holds of the case's sealed fields, read
 	// without decrypting them; nil when it has none.
 	Sealed *Sealed
@@ -93,15 +103,69 @@ func (c *Case) AddNote(n *record.Note, p string) {
 	c.notePath[n] = p
 }
 
-// SortNotes orders the notes by date, then ID.
+// SortNotes orders the notes by date, then ID, and moves those an
+// amendment voided to Voided. Call it once all notes are added.
 func (c *Case) SortNotes() {
-	sort.SliceStable(c.Notes, func(i, j int) bool {
-		a, b := c.Notes[i], c.Notes[j]
+	c.Notes = append(c.Notes, c.Voided...)
+	c.Voided = nil
+	sortNotes(c.Notes)
+	var voided map[string]bool
+	for _, n := range c.Notes {
+		if n.Kind == record.NoteAmendment && n.Voids && n.Amends != "" {
+			if voided == nil {
+				voided = map[string]bool{}
+			}
+			voided[n.Amends] = true
+		}
+	}
+	if voided == nil {
+		return
+	}
+	// An amendment is not voided: it records a correction, and counts for
+	// nothing itself (validate reports one that voids an amendment).
+	kept := c.Notes[:0]
+	for _, n := range c.Notes {
+		if voided[n.ID] && n.Kind != record.NoteAmendment {
+			c.Voided = append(c.Voided, n)
+		} else {
+			kept = append(kept, n)
+		}
+	}
+	c.Notes = kept
+}
+
+func sortNotes(notes []*record.Note) {
+	sort.SliceStable(notes, func(i, j int) bool {
+		a, b := notes[i], notes[j]
 		if a.Date != b.Date {
 			return a.Date < b.Date
 		}
 		return a.ID < b.ID
 	})
+}
+
+// AllNotes returns every note of the case, voided ones included, sorted by
+// date, then ID: the notes as the files have them.
+func (c *Case) AllNotes() []*record.Note {
+	if len(c.Voided) == 0 {
+		return c.Notes
+	}
+	all := append(slices.Clone(c.Notes), c.Voided...)
+	sortNotes(all)
+	return all
+}
+
+// VoidedBy returns the amendment that voided note n, or nil.
+func (c *Case) VoidedBy(n *record.Note) *record.Note {
+	if !slices.Contains(c.Voided, n) {
+		return nil
+	}
+	for _, a := range c.Notes {
+		if a.Kind == record.NoteAmendment && a.Voids && a.Amends == n.ID {
+			return a
+		}
+	}
+	return nil
 }
 
 // AddActivity adds an activity week read from the file at p.
@@ -124,7 +188,7 @@ func (c *Case) ActivityPath(w *record.ActivityWeek) string {
 
 // NoteByID returns the note with the given ID, or nil.
 func (c *Case) NoteByID(id string) *record.Note {
-	for _, n := range c.Notes {
+	for _, n := range c.AllNotes() {
 		if n.ID == id {
 			return n
 		}
@@ -138,7 +202,7 @@ func (c *Case) NoteByID(id string) *record.Note {
 func (c *Case) NotesMeant(typed string) []string {
 	t := strings.ToLower(strings.TrimSpace(typed))
 	var out []string
-	for _, n := range c.Notes {
+	for _, n := range c.AllNotes() {
 		id := strings.ToLower(n.ID)
 		if id == t || caseid.OneSlip(t, id) || (len(t) >= 3 && strings.HasSuffix(id, "-"+t)) {
 			out = append(out, n.ID)

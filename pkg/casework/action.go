@@ -67,6 +67,9 @@ func (a CloseActionItem) Build(s *State) (*Change, error) {
 	case n.Kind == "amendment":
 		return nil, inputErrorf("close the item by its own note's reference, "+n.Amends+"#N",
 			"note %s is an amendment of note %s; its action items are that note's", n.ID, n.Amends)
+	case p.c.VoidedBy(n) != nil:
+		return nil, inputErrorf("caseplan note show "+a.Case+" "+p.c.VoidedBy(n).ID+" shows why; an action item that still stands goes on a new note",
+			"note %s was voided, by amendment %s: its action items count for nothing", n.ID, p.c.VoidedBy(n).ID)
 	case a.Item > len(n.Actions):
 		return nil, inputErrorf("caseplan note show "+a.Case+" "+n.ID+" shows the note",
 			"note %s has %s, so no item %d", n.ID, countItems(len(n.Actions)), a.Item)

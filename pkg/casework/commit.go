@@ -162,7 +162,7 @@ func newNoteAuthors(files map[string][]byte, head *gitstore.TreeFiles, after *ca
 		if c == nil {
 			continue
 		}
-		for _, n := range c.Notes {
+		for _, n := range c.AllNotes() {
 			if c.NotePath(n) == p && n.Author != "" && n.Author != committer {
 				found = append(found, audit.NoteAuthorFinding(p, n.Author, committer, true))
 			}

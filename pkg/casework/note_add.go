@@ -28,8 +28,13 @@ func (a AddNote) Build(s *State) (*Change, error) {
 		return nil, &store.UnknownCaseError{ID: a.Case}
 	}
 	n := a.Note
-	if n.Amends != "" && !hasNote(c.Notes, n.Amends) {
+	if n.Amends != "" && c.NoteByID(n.Amends) == nil {
 		return nil, inputErrorf(NoteHint(c, n.Amends, "caseplan note list "+a.Case+" lists its notes"), "case %s has no note %q to amend", a.Case, n.Amends)
+	}
+	if n.Voids {
+		if err := checkVoid(c, n); err != nil {
+			return nil, err
+		}
 	}
 	if err := checkNoteTexts(&n); err != nil {
 		return nil, err
@@ -69,6 +74,9 @@ func (a AddNote) Build(s *State) (*Change, error) {
 	action := audit.ActionNoteAdd
 	if n.Kind == "amendment" && n.Amends != "" {
 		summary, action = "amend note "+n.Amends, audit.ActionNoteAmend
+		if n.Voids {
+			summary = "void note " + n.Amends
+		}
 	}
 	return &Change{
 		Cases:   []string{a.Case},
@@ -77,6 +85,20 @@ func (a AddNote) Build(s *State) (*Change, error) {
 		Files:   map[string][]byte{p: data},
 		Output:  n.ID,
 	}, nil
+}
+
+// checkVoid refuses a voiding amendment n of case c that would void
+// nothing, or undo a correction: a note already voided, or an amendment.
+func checkVoid(c *casefile.Case, n record.Note) error {
+	t := c.NoteByID(n.Amends)
+	if t.Kind == record.NoteAmendment {
+		return inputErrorf("void the note it amends ("+t.Amends+"), or amend "+n.Amends+" without --void",
+			"note %s is an amendment: an amendment corrects a note, and only a note that is not one can be voided", n.Amends)
+	}
+	if by := c.VoidedBy(t); by != nil {
+		return inputErrorf("caseplan note show "+c.ID+" "+by.ID+" shows why", "note %s was voided already, by amendment %s", n.Amends, by.ID)
+	}
+	return nil
 }
 
 // authorNote makes the acting staff member the note's author, and refuses
@@ -151,13 +173,4 @@ func NoteHint(c *casefile.Case, typed, rest string) string {
 		return "did you mean " + strings.Join(meant, " or ") + "? " + rest
 	}
 	return rest
-}
-
-func hasNote(notes []*record.Note, id string) bool {
-	for _, n := range notes {
-		if n.ID == id {
-			return true
-		}
-	}
-	return false
 }

@@ -156,7 +156,8 @@ type caseShowView struct {
 	PhaseStart  string `json:"phase_start"`
 	PhaseEnds   string `json:"phase_ends"`
 	DaysLeft    *int   `json:"days_left"`
-	Notes       int    `json:"notes"`
+	Notes       int    `json:"notes"`        // the notes that count: voided ones are in voided_notes
+	VoidedNotes int    `json:"voided_notes"` // notes an amendment voided (recorded in error)
 	Contacts    int    `json:"contacts"`
 	LastContact string `json:"last_contact"`
 	// Participation is WIOA's participation and exit (TEGL 10-16, the
@@ -200,7 +201,7 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 		ID: c.ID, Program: in.Program, Kind: st.Kind, Status: in.Status, Manager: in.Manager, Center: in.Center,
 		Opened: string(in.Opened), Participant: in.Participant.Name,
 		Phase: st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,
-		Notes: len(c.Notes), Contacts: st.Contacts, LastContact: string(st.LastContact),
+		Notes: len(c.Notes), VoidedNotes: len(c.Voided), Contacts: st.Contacts, LastContact: string(st.LastContact),
 		NextDue: st.Due, Findings: findings,
 		programName: in.Program, layoff: in.Layoff, state: st,
 		Cohort: in.Cohort, cohort: snap.Cohorts[in.Cohort], imported: in.Imported,
@@ -267,7 +268,11 @@ func (v *caseShowView) write(w io.Writer) {
 	if last == "" {
 		last = "none"
 	}
-	fmt.Fprintf(w, "Notes:        %d (%s, last %s)\n", v.Notes, countOf(v.Contacts, "contact"), last)
+	voided := ""
+	if v.VoidedNotes > 0 {
+		voided = fmt.Sprintf("; %d voided, not counted", v.VoidedNotes)
+	}
+	fmt.Fprintf(w, "Notes:        %d (%s, last %s%s)\n", v.Notes, countOf(v.Contacts, "contact"), last, voided)
 	if len(v.state.Due) > 0 {
 		fmt.Fprintf(w, "\nNext due:\n")
 		writeDue(w, v.state.Due)

@@ -10,6 +10,7 @@ type noteAmendOptions struct {
 	*globals
 	noteFlags
 	change casework.AddNote // the amendment note, from --file and the flags
+	void   bool
 }
 
 func newCmdNoteAmend(g *globals, runF func(*noteAmendOptions) error) *cobra.Command {
@@ -22,9 +23,19 @@ caseplan verify reports it if one is — so a correction is a new note of kind
 amendment that names the note it corrects. Give the correction with the
 note flags (--content, --results, ...); the mode defaults to none. An
 amendment with neither a text nor an action item is refused, as is a text
-of spaces only. The new note's ID is printed.` + "\n" + exitStatusHelp,
+of spaces only. The new note's ID is printed.
+
+--void says NOTE was recorded in error — on the wrong case, with the wrong
+date, or for something that did not happen — and the amendment's text says
+why. A voided note stays in its file and in note list, marked, but counts
+for nothing: not as a contact, nor as a service (so not for a WIOA exit
+date), nor in the reports, and its action items leave the tickler. Record
+what did happen as a new note, on the right case and date. An amendment
+cannot be voided, nor a note twice.` + "\n" + exitStatusHelp,
 		Example: `  caseplan note amend 2026-K7QX2 2026-03-03-ab12 \
-      --content "The interview is on March 12, not March 21 as noted"`,
+      --content "The interview is on March 12, not March 21 as noted"
+  caseplan note amend 2026-K7QX2 2026-03-03-ab12 --void \
+      --content "Recorded on the wrong case: the call was with 2026-F3VD6"`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
@@ -34,6 +45,9 @@ of spaces only. The new note's ID is printed.` + "\n" + exitStatusHelp,
 				return err
 			}
 			n.Kind, n.Amends = "amendment", amends
+			if opts.void {
+				n.Voids = true
+			}
 			if n.Mode == "" {
 				n.Mode = "none"
 			}
@@ -45,6 +59,7 @@ of spaces only. The new note's ID is printed.` + "\n" + exitStatusHelp,
 		},
 	}
 	opts.register(c)
+	c.Flags().BoolVar(&opts.void, "void", false, "NOTE was recorded in error (wrong case, wrong date, did not happen): it counts for nothing from now on")
 	return c
 }
 

@@ -41,22 +41,37 @@ func noteListRun(opts *noteListOptions) error {
 		return err
 	}
 	c := snap.Case(opts.caseID)
+	all := c.AllNotes()
 	if opts.output == "json" {
-		notes := c.Notes
-		if notes == nil {
-			notes = []*record.Note{}
+		notes := make([]noteListJSON, len(all))
+		for i, n := range all {
+			notes[i].Note = n
+			if by := c.VoidedBy(n); by != nil {
+				notes[i].VoidedBy = by.ID
+			}
 		}
 		return writeJSON(opts.env.Stdout, notes)
 	}
 	t := newTable(opts.env, "ID", "DATE", "AUTHOR", "KIND", "MODE", "TWO-WAY", "CONTENT")
-	for _, n := range c.Notes {
+	for _, n := range all {
 		two := "no"
 		if n.TwoWay {
 			two = "yes"
 		}
-		t.row(n.ID, string(n.Date), n.Author, n.Kind, n.Mode, two, summary(n))
+		kind := n.Kind
+		if c.VoidedBy(n) != nil {
+			kind += " (voided)"
+		}
+		t.row(n.ID, string(n.Date), n.Author, kind, n.Mode, two, summary(n))
 	}
 	return t.flush()
+}
+
+// noteListJSON is a note as note list -o json gives it: the record, and
+// the amendment that voided it, if one did.
+type noteListJSON struct {
+	*record.Note
+	VoidedBy string `json:"voided_by,omitempty"`
 }
 
 // summary is a note's first line of substance, shortened for a table.

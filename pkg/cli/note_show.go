@@ -87,8 +87,13 @@ func noteShowRun(opts *noteShowOptions) error {
 			actions[i].Status, actions[i].ClosedHow, actions[i].ClosedOn = closures.Status(n, i+1)
 		}
 	}
+	voidedBy := c.VoidedBy(n)
 	if opts.output == "json" {
-		return writeJSON(opts.env.Stdout, noteShowJSON{Note: n, Actions: actions, AmendedBy: amendedBy})
+		v := noteShowJSON{Note: n, Actions: actions, AmendedBy: amendedBy}
+		if voidedBy != nil {
+			v.VoidedBy = voidedBy.ID
+		}
+		return writeJSON(opts.env.Stdout, v)
 	}
 	data, err := src.ReadFile(c.NotePath(n))
 	if err != nil {
@@ -98,6 +103,9 @@ func noteShowRun(opts *noteShowOptions) error {
 	// records say of it as YAML comments, so the output still reads as
 	// the note's YAML.
 	w, done := opts.textOut()
+	if voidedBy != nil {
+		fmt.Fprintf(w, "# VOIDED by amendment %s (%s): recorded in error, it counts for nothing\n", voidedBy.ID, voidedBy.Date)
+	}
 	for _, a := range amendments {
 		fmt.Fprintf(w, "# corrected by amendment %s (%s): caseplan note show %s %s\n", a.ID, a.Date, opts.caseID, a.ID)
 	}
@@ -125,6 +133,7 @@ type noteShowJSON struct {
 	*record.Note
 	Actions   []noteActionJSON `json:"actions,omitempty"`
 	AmendedBy []string         `json:"amended_by"`
+	VoidedBy  string           `json:"voided_by,omitempty"` // the amendment that voided the note: it counts for nothing
 }
 
 // noteActionJSON is an action item as recorded, with how it stands. An

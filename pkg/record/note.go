@@ -26,7 +26,16 @@ type Note struct {
 	Plan         string   `yaml:"plan,omitempty" json:"plan,omitempty"`
 	Actions      []Action `yaml:"actions,omitempty" json:"actions,omitempty"`
 	Amends       string   `yaml:"amends,omitempty" json:"amends,omitempty"` // note id; set exactly when Kind is "amendment"
+	// Voids, on an amendment, says the note it amends was recorded in
+	// error — on the wrong case, with the wrong date, or for something that
+	// did not happen — and counts for nothing: no contact, no service, no
+	// action item (casefile.Case.Voided). The note stays in its file, as
+	// every committed note does (001).
+	Voids bool `yaml:"voids,omitempty" json:"voids,omitempty"`
 }
+
+// NoteAmendment is the kind of a note that corrects an earlier one (001).
+const NoteAmendment = "amendment"
 
 // Action is an action item of a note, for the participant, the manager or
 // someone else (001).

@@ -149,7 +149,7 @@ func checkStaff(x *Context) {
 			}
 		}
 	}
-	for _, n := range x.Case.Notes {
+	for _, n := range x.Case.AllNotes() {
 		if n.Author != "" && !known(n.Author) {
 			x.Report(x.Case.NotePath(n), Path("author"), "author %q is not on the staff roster%s", n.Author, hint)
 		}
@@ -164,7 +164,7 @@ func checkStaff(x *Context) {
 }
 
 func checkNoteIDs(x *Context) {
-	for _, n := range x.Case.Notes {
+	for _, n := range x.Case.AllNotes() {
 		p := x.Case.NotePath(n)
 		stem := strings.TrimSuffix(path.Base(p), layout.Ext)
 		if n.ID != stem {
@@ -267,20 +267,31 @@ func checkReferences(x *Context) {
 			}
 		}
 	}
-	notes := map[string]bool{}
-	for _, n := range x.Case.Notes {
-		notes[n.ID] = true
+	notes := map[string]*record.Note{}
+	for _, n := range x.Case.AllNotes() {
+		notes[n.ID] = n
 	}
 	for _, n := range x.Case.Notes {
-		if n.Amends != "" && !notes[n.Amends] {
+		if n.Amends != "" && notes[n.Amends] == nil {
 			x.Report(x.Case.NotePath(n), Path("amends"), "amends note %s, which is not a note of this case", n.Amends)
+		}
+		// Voiding an amendment would undo a correction: the note it
+		// corrected stands voided or not by its own amendments.
+		if t := notes[n.Amends]; n.Voids && t != nil && t.Kind == record.NoteAmendment {
+			x.Report(x.Case.NotePath(n), Path("voids"), "voids note %s, which is itself an amendment; an amendment corrects a note, and voids only one that is not an amendment: void the note %s amends (%s) instead, or amend it without voids", n.Amends, n.Amends, t.Amends)
 		}
 	}
 	if o := x.Case.Outcome; o != nil {
 		for i, f := range o.FollowUps {
-			if f.EvidenceNote != "" && !notes[f.EvidenceNote] {
+			t := notes[f.EvidenceNote]
+			switch {
+			case f.EvidenceNote == "":
+			case t == nil:
 				x.Report(x.File(layout.KindOutcome), []string{"follow_ups", strconv.Itoa(i), "evidence_note"},
 					"the follow-up's evidence is in note %s, which is not a note of this case; add the note first (caseplan note add)", f.EvidenceNote)
+			case x.Case.VoidedBy(t) != nil:
+				x.Report(x.File(layout.KindOutcome), []string{"follow_ups", strconv.Itoa(i), "evidence_note"},
+					"the follow-up's evidence is in note %s, which amendment %s voided; record the evidence in a note of its own (caseplan note add) and name that one", f.EvidenceNote, x.Case.VoidedBy(t).ID)
 			}
 		}
 	}
