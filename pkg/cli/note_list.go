@@ -19,7 +19,13 @@ func newCmdNoteList(g *globals, runF func(*noteListOptions) error) *cobra.Comman
 	c := &cobra.Command{
 		Use:   "list CASE",
 		Short: "List a case's notes, oldest first",
-		Args:  cobra.ExactArgs(1),
+		Long: `List CASE's notes, oldest first, voided ones included: a note an
+amendment voided (note amend --void) shows its kind as "KIND (voided)".
+
+  -o json  the notes' fields, each as note show -o json gives them without
+           the action items' status; "voided_by", present only for a voided
+           note, names the amendment that voided it`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
 				return err

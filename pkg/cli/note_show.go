@@ -25,13 +25,16 @@ func newCmdNoteShow(g *globals, runF func(*noteShowOptions) error) *cobra.Comman
 		Short: "Show one note as it is recorded",
 		Long: `Show note NOTE of CASE as its file records it, without the editor
 modeline. A note is never edited, so what later records say of it is shown
-with it, as YAML comments: first the amendments that correct it, then how
-each action item stands (open, or done or dropped: when, and where that is
-recorded).
+with it, as YAML comments: first whether an amendment voided it (note
+amend --void: recorded in error, it counts for nothing), then the
+amendments that correct it, then how each action item stands (open, or
+done or dropped: when, and where that is recorded).
 
   -o json  the note's fields; each action item also has "status" (open,
            done, dropped), "closed_on" and "closed_how"; "amended_by" lists
-           the IDs of the amendments that correct the note ([] when none)`,
+           the IDs of the amendments that correct the note ([] when none);
+           "voided_by", present only for a voided note, names the
+           amendment that voided it`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
