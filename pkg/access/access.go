@@ -161,6 +161,15 @@ func MayRecordFor(cfg *record.Config, actor record.Staff) bool {
 	return !cfg.RolesInForce() || actor.RoleName() == record.RoleAdmin
 }
 
+// MayVoid reports whether actor may void a note written by author (note
+// amend --void): the note's own author, who knows it was recorded in
+// error, or a supervisor or an admin; anyone else voiding a colleague's
+// note would take a contact out of the record in their name. While roles
+// are not in force, nothing is denied.
+func MayVoid(cfg *record.Config, actor record.Staff, author string) bool {
+	return !cfg.RolesInForce() || actor.ID == author || Supervises(actor)
+}
+
 // Supervises reports whether the staff member may record waivers and
 // committee decisions: a supervisor or an admin.
 func Supervises(s record.Staff) bool {

@@ -32,7 +32,7 @@ func (a AddNote) Build(s *State) (*Change, error) {
 		return nil, inputErrorf(NoteHint(c, n.Amends, "caseplan note list "+a.Case+" lists its notes"), "case %s has no note %q to amend", a.Case, n.Amends)
 	}
 	if n.Voids {
-		if err := checkVoid(c, n); err != nil {
+		if err := s.checkVoid(c, n); err != nil {
 			return nil, err
 		}
 	}
@@ -88,9 +88,14 @@ func (a AddNote) Build(s *State) (*Change, error) {
 }
 
 // checkVoid refuses a voiding amendment n of case c that would void
-// nothing, or undo a correction: a note already voided, or an amendment.
-func checkVoid(c *casefile.Case, n record.Note) error {
+// nothing, or undo a correction: a note already voided, or an amendment;
+// and one by someone who may not void the note (access.MayVoid).
+func (s *State) checkVoid(c *casefile.Case, n record.Note) error {
 	t := c.NoteByID(n.Amends)
+	if !access.MayVoid(s.Snapshot.Config, s.Staff, t.Author) {
+		return inputErrorf("ask "+t.Author+" or a supervisor to void it, or amend it without --void to say what is wrong",
+			"note %s was written by %s: a note is voided by its author or a supervisor, and %s's role is %s", n.Amends, t.Author, s.Staff.ID, s.Staff.RoleName())
+	}
 	if t.Kind == record.NoteAmendment {
 		return inputErrorf("void the note it amends ("+t.Amends+"), or amend "+n.Amends+" without --void",
 			"note %s is an amendment: an amendment corrects a note, and only a note that is not one can be voided", n.Amends)
