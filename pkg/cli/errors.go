@@ -132,6 +132,16 @@ func printError(w io.Writer, err error) {
 	for _, line := range messageLines(err.Error()) {
 		fmt.Fprintf(w, "caseplan: %s\n", display.Escape(line))
 	}
+	if hint := errorHint(err); hint != "" {
+		for _, line := range strings.Split(hint, "\n") {
+			fmt.Fprintf(w, "caseplan: hint: %s\n", display.Escape(line))
+		}
+	}
+}
+
+// errorHint is the hint printError gives err: its own, or what to do about
+// a damaged object, a held lock or a refused file; "" when none.
+func errorHint(err error) string {
 	hint := ""
 	var h hinter
 	if errors.As(err, &h) {
@@ -146,11 +156,7 @@ func printError(w io.Writer, err error) {
 	if hint == "" && errors.Is(err, fs.ErrPermission) {
 		hint = permissionHint(err)
 	}
-	if hint != "" {
-		for _, line := range strings.Split(hint, "\n") {
-			fmt.Fprintf(w, "caseplan: hint: %s\n", display.Escape(line))
-		}
-	}
+	return hint
 }
 
 // lockedHint is what to do when another caseplan process holds the store

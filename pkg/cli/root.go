@@ -53,6 +53,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/buildinfo"
 	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 )
 
@@ -189,7 +190,26 @@ func Main(args []string, env Env) int {
 	err = caseFirstHint(c, args, err)
 	err = quoteHint(c, args, err)
 	err = g.nameCase(c, args, err)
+	g.annotate(c, err)
 	return g.finish(err)
+}
+
+// annotate writes err, with its hint, as a GitHub Actions error annotation
+// on stdout when command c was given -o github and could not do its work
+// (exit 2 or 3): the check's page then says why, not only "exit code 3".
+// Findings (exit 1) are annotations already.
+func (g *globals) annotate(c *cobra.Command, err error) {
+	if err == nil || c == nil || errors.As(err, new(*InvalidError)) {
+		return
+	}
+	if f := c.Flags().Lookup("output"); f == nil || f.Value.String() != "github" {
+		return
+	}
+	msg := err.Error()
+	if hint := errorHint(err); hint != "" {
+		msg += "\n" + hint
+	}
+	_ = findingout.WriteGitHubError(g.env.Stdout, c.CommandPath(), msg)
 }
 
 // finish prints err and returns the exit status of a command that ended

@@ -48,3 +48,12 @@ func (g githubWriter) Write(f finding.Finding) error {
 }
 
 func (githubWriter) Flush() error { return nil }
+
+// WriteGitHubError writes msg as a GitHub Actions error annotation without
+// a file, titled title: a command given -o github that could not run at
+// all (a shallow clone, a missing commit) says why on the check's page,
+// where its stderr, in the step's log, is a click away.
+func WriteGitHubError(w io.Writer, title, msg string) error {
+	_, err := fmt.Fprintf(w, "::error title=%s::%s\n", escProperty.Replace(display.Escape(title)), escMessage.Replace(display.EscapeText(msg)))
+	return err
+}
