@@ -546,7 +546,7 @@ func doublesAdvice(s *State, id string, e *rosterimport.Entry) string {
 			continue
 		}
 		set = append(set, d.Label)
-		args = append(args, d.Flag+" "+shellQuote(d.Value))
+		args = append(args, d.Flag+" "+ShellQuote(d.Value))
 	}
 	setCmd := fmt.Sprintf("caseplan case set %s %s", id, strings.Join(args, " "))
 	editCmd := fmt.Sprintf("caseplan edit %s intake", id)
@@ -559,10 +559,10 @@ func doublesAdvice(s *State, id string, e *rosterimport.Entry) string {
 	return fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s; and in %s: %s", proseList(set), setCmd, proseList(edit), editCmd)
 }
 
-// shellQuote quotes v for a POSIX shell, so a command a message gives can
+// ShellQuote quotes v for a POSIX shell, so a command a message gives can
 // be pasted as it stands: as it is when it is plainly safe, else in single
 // quotes.
-func shellQuote(v string) string {
+func ShellQuote(v string) string {
 	if v != "" && strings.IndexFunc(v, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.,:/@+=", r))
 	}) < 0 {

@@ -13,12 +13,12 @@ func TestShellQuote(t *testing.T) {
 		t.Skip("no sh")
 	}
 	for _, v := range []string{"555-0190", "worker.180@example.org", "Plant 2", "12 O'Brien St, Apt 3", "", "$HOME `id` *", "a\\b", "line\nbreak"} {
-		out, err := exec.Command(sh, "-c", "printf %s "+shellQuote(v)).Output()
+		out, err := exec.Command(sh, "-c", "printf %s "+ShellQuote(v)).Output()
 		if err != nil {
 			t.Fatalf("%q: %v", v, err)
 		}
 		if string(out) != v {
-			t.Errorf("shellQuote(%q) = %s: sh reads it as %q", v, shellQuote(v), out)
+			t.Errorf("ShellQuote(%q) = %s: sh reads it as %q", v, ShellQuote(v), out)
 		}
 	}
 }

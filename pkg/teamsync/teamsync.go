@@ -22,6 +22,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -90,7 +92,7 @@ func (c Conflict) Finding() finding.Finding {
 		Path: c.Path, Line: c.Line, Severity: finding.Warning, Rule: RuleConflict,
 		Commit: c.LocalCommit.String(),
 		Message: fmt.Sprintf("%s was changed on both sides: kept %s from the remote (%s, commit %s); this clone %s (%s), still in its commit: %s; to use it, set it again: %s",
-			c.Field, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, see, setAgain(c.Path, c.Line)),
+			c.Field, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, see, setAgain(c.Path, c.Line, c.At, c.Local)),
 	}
 	if c.Comment {
 		f.Message = fmt.Sprintf("the comment %q this clone added (%s) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not comments; it is still in its commit: %s; to keep it, add it again and run caseplan commit",
@@ -102,16 +104,32 @@ func (c Conflict) Finding() finding.Finding {
 	return f
 }
 
+// caseSetFlags are the intake fields caseplan case set sets, by their
+// place in the record, with its flag for each.
+var caseSetFlags = map[string]string{
+	"participant.name": "--name", "participant.preferred_name": "--preferred-name",
+	"participant.phone": "--phone", "participant.email": "--email", "participant.address": "--address",
+	"participant.language": "--language", "participant.best_times": "--best-times",
+	"layoff.position": "--position", "layoff.grade": "--grade", "layoff.fte": "--fte", "layoff.department": "--department",
+}
+
 // setAgain says how to set a value of the file at p again: with the
-// command that writes that record, else by hand and caseplan commit. line
-// is the kept value's line, or 0.
-func setAgain(p string, line int) string {
+// command that writes that record — for an intake field case set takes,
+// that command with this clone's value (local, as YAML; "" when this
+// clone removed it), at being where in the record it is — else by hand
+// and caseplan commit. line is the kept value's line, or 0.
+func setAgain(p string, line int, field []string, local string) string {
 	at := ""
 	if line > 0 {
 		at = fmt.Sprintf(", line %d", line)
 	}
 	id, inCase := layout.CaseOf(p)
 	kind, _ := layout.KindOf(p)
+	if flag, ok := caseSetFlags[strings.Join(field, ".")]; ok && inCase && kind == layout.KindIntake {
+		if v, ok := scalar(local); ok {
+			return fmt.Sprintf("caseplan case set %s %s %s", id, flag, casework.ShellQuote(v))
+		}
+	}
 	switch {
 	case inCase && layout.IsSealedName(path.Base(p)):
 		// sealed.recipients follows sealed.age: setting the fields again
@@ -121,6 +139,19 @@ func setAgain(p string, line int) string {
 		return fmt.Sprintf("caseplan edit %s %s%s", id, kind, at)
 	}
 	return fmt.Sprintf("edit %s%s and run caseplan commit", p, at)
+}
+
+// scalar returns the value of a YAML scalar given as YAML text ("" for
+// none); false for a list or a mapping.
+func scalar(text string) (string, bool) {
+	if text == "" {
+		return "", true
+	}
+	var n yaml.Node
+	if yaml.Unmarshal([]byte(text), &n) != nil || len(n.Content) != 1 || n.Content[0].Kind != yaml.ScalarNode {
+		return "", false
+	}
+	return n.Content[0].Value, true
 }
 
 // Options are a sync's inputs.

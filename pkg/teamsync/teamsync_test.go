@@ -98,7 +98,7 @@ func TestSyncConflict(t *testing.T) {
 		t.Errorf("conflict = %+v", c)
 	}
 	f := c.Finding()
-	setAgain := fmt.Sprintf("set it again: caseplan edit %s intake, line %d", id, c.Line)
+	setAgain := fmt.Sprintf("set it again: caseplan case set %s --phone %s", id, p2)
 	for _, want := range []string{p1, p2, "Alice Adams", "Bob Brown", bobsCommit.String()[:12], "phone", setAgain} {
 		if !strings.Contains(f.Message, want) {
 			t.Errorf("finding %q lacks %q", f.Message, want)
@@ -247,19 +247,26 @@ func TestSyncReportsALostComment(t *testing.T) {
 // lost value again with the command that writes its file.
 func TestSetAgainNamesTheCommand(t *testing.T) {
 	for _, tc := range []struct {
-		path string
-		line int
-		want string
+		path  string
+		line  int
+		at    []string
+		local string
+		want  string
 	}{
-		{"cases/W-001/iep.yaml", 12, "caseplan edit W-001 iep, line 12"},
-		{"cases/W-001/outcome.yaml", 0, "caseplan edit W-001 outcome"},
-		{"cases/W-001/sealed.age", 0, "caseplan case sealed set W-001"},
-		{"cases/W-001/sealed.recipients", 0, "caseplan case sealed set W-001"},
-		{"cases/W-001/activity/2026-W10.yaml", 4, "edit cases/W-001/activity/2026-W10.yaml, line 4 and run caseplan commit"},
-		{"cases/caseplan.yaml", 30, "edit cases/caseplan.yaml, line 30 and run caseplan commit"},
-		{"cases/cohorts/2026-ACME.yaml", 0, "edit cases/cohorts/2026-ACME.yaml and run caseplan commit"},
+		{"cases/W-001/intake.yaml", 9, []string{"participant", "phone"}, "555-0199\n", "caseplan case set W-001 --phone 555-0199"},
+		{"cases/W-001/intake.yaml", 9, []string{"participant", "address"}, "12 O'Brien St\n", `caseplan case set W-001 --address '12 O'\''Brien St'`},
+		{"cases/W-001/intake.yaml", 9, []string{"participant", "email"}, "", "caseplan case set W-001 --email ''"},
+		{"cases/W-001/intake.yaml", 14, []string{"layoff", "fte"}, "0.5\n", "caseplan case set W-001 --fte 0.5"},
+		{"cases/W-001/intake.yaml", 20, []string{"barriers", "B-1", "status"}, "addressed\n", "caseplan edit W-001 intake, line 20"},
+		{"cases/W-001/iep.yaml", 12, nil, "", "caseplan edit W-001 iep, line 12"},
+		{"cases/W-001/outcome.yaml", 0, nil, "", "caseplan edit W-001 outcome"},
+		{"cases/W-001/sealed.age", 0, nil, "", "caseplan case sealed set W-001"},
+		{"cases/W-001/sealed.recipients", 0, nil, "", "caseplan case sealed set W-001"},
+		{"cases/W-001/activity/2026-W10.yaml", 4, nil, "", "edit cases/W-001/activity/2026-W10.yaml, line 4 and run caseplan commit"},
+		{"cases/caseplan.yaml", 30, nil, "", "edit cases/caseplan.yaml, line 30 and run caseplan commit"},
+		{"cases/cohorts/2026-ACME.yaml", 0, nil, "", "edit cases/cohorts/2026-ACME.yaml and run caseplan commit"},
 	} {
-		if got := setAgain(tc.path, tc.line); got != tc.want {
+		if got := setAgain(tc.path, tc.line, tc.at, tc.local); got != tc.want {
 			t.Errorf("setAgain(%s, %d) = %q, want %q", tc.path, tc.line, got, tc.want)
 		}
 	}
