@@ -108,44 +108,40 @@ func checkPII(x *Context) {
 			// finding says it, so the guard does not say it again.
 			schemaSaid := pii.SpacedSSN(n.Value)
 			for _, m := range ms {
+				if m.Kind == pii.SSN && schemaSaid {
+					continue
+				}
 				line, col := position(n, keyCol, m.Start)
 				f := finding.Finding{Path: d.Path, Line: line, Column: col, Case: x.Case.ID}
-				switch m.Kind {
-				case pii.SSN:
-					if schemaSaid {
-						continue
-					}
-					// A write never commits a file with one, even one
-					// the file had before.
-					f.Rule, f.Severity, f.FileLevel = RulePIISSN, finding.Error, true
-					f.Message = fmt.Sprintf("%s: holds %s; a full SSN is never stored: remove it (only its last four digits may be kept, in the case's sealed fields: caseplan case sealed set --ssn-last4)", field, pii.Describe(m.Kind))
-				case pii.DOB:
-					f.Rule, f.Severity = RulePIIDOB, finding.Warning
-					f.Message = fmt.Sprintf("%s: holds %s; a date of birth belongs in the case's sealed fields (caseplan case sealed set --date-of-birth)", field, pii.Describe(m.Kind))
-				case pii.Term:
-					f.Rule, f.Severity = RulePIITerm, finding.Warning
-					f.Message = fmt.Sprintf("%s: mentions %q, a sensitive term (pii.terms in %s); health, disability and criminal-record details belong in the case's sealed fields (caseplan case sealed set)", field, m.Term, layout.ConfigPath)
-				}
+				describePII(&f, m, field+":")
 				x.found = append(x.found, f)
 			}
 		})
 		walkUnseen(d.Root, func(what string, text string, line, col int) {
 			for _, m := range g.Scan(text) {
 				f := finding.Finding{Path: d.Path, Line: line + strings.Count(text[:m.Start], "\n"), Column: col, Case: x.Case.ID}
-				switch m.Kind {
-				case pii.SSN:
-					f.Rule, f.Severity, f.FileLevel = RulePIISSN, finding.Error, true
-					f.Message = fmt.Sprintf("%s holds %s; git keeps it like any value, in every clone: remove it (a full SSN is never stored)", what, pii.Describe(m.Kind))
-				case pii.DOB:
-					f.Rule, f.Severity = RulePIIDOB, finding.Warning
-					f.Message = fmt.Sprintf("%s holds %s; git keeps it like any value: remove it (a date of birth belongs in the case's sealed fields: caseplan case sealed set --date-of-birth)", what, pii.Describe(m.Kind))
-				case pii.Term:
-					f.Rule, f.Severity = RulePIITerm, finding.Warning
-					f.Message = fmt.Sprintf("%s mentions %q, a sensitive term (pii.terms in %s); git keeps it like any value: remove it (such details belong in the case's sealed fields: caseplan case sealed set)", what, m.Term, layout.ConfigPath)
-				}
+				describePII(&f, m, what)
 				x.found = append(x.found, f)
 			}
 		})
+	}
+}
+
+// describePII sets f's rule, severity and message for match m in subject
+// ("intake.participant.notes:", "a comment"). An SSN is an error of the
+// file (a write never commits a file with one, even one the file had
+// before); a date of birth and a sensitive term are warnings.
+func describePII(f *finding.Finding, m pii.Match, subject string) {
+	switch m.Kind {
+	case pii.SSN:
+		f.Rule, f.Severity, f.FileLevel = RulePIISSN, finding.Error, true
+		f.Message = fmt.Sprintf("%s holds %s; a full SSN is never stored: remove it (only its last four digits may be kept, in the case's sealed fields: caseplan case sealed set --ssn-last4)", subject, pii.Describe(m.Kind))
+	case pii.DOB:
+		f.Rule, f.Severity = RulePIIDOB, finding.Warning
+		f.Message = fmt.Sprintf("%s holds %s; a date of birth belongs in the case's sealed fields (caseplan case sealed set --date-of-birth)", subject, pii.Describe(m.Kind))
+	case pii.Term:
+		f.Rule, f.Severity = RulePIITerm, finding.Warning
+		f.Message = fmt.Sprintf("%s mentions %q, a sensitive term (pii.terms in %s); health, disability and criminal-record details belong in the case's sealed fields (caseplan case sealed set)", subject, m.Term, layout.ConfigPath)
 	}
 }
 
