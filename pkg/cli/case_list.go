@@ -21,7 +21,8 @@ func newCmdCaseList(g *globals, runF func(*caseListOptions) error) *cobra.Comman
 		Long: `List cases with their program, status, manager and opening date. On a
 terminal the list is an aligned table; piped, one tab-separated line per case.
 --cohort ID lists a layoff cohort's cases (those caseplan case import opened
-for it).` + "\n" + exitStatusHelp,
+for it). --manager takes a staff ID of the roster (caseplan staff list), as
+due --manager does; a name or an email is refused with the ID meant.` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
@@ -71,6 +72,15 @@ func caseListRun(opts *caseListOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.manager != "" {
+		if _, ok := s.snap.Config.StaffByID(opts.manager); !ok && !managesAny(all, opts.manager) {
+			// A typed name, email or other capitals listed nothing and
+			// said nothing, as if the colleague had no cases. A case
+			// whose manager has left the roster can still be listed by
+			// that ID (validate reports the case).
+			return notOnRoster(s.snap.Config, "--manager", opts.manager)
+		}
+	}
 	items := []caseItem{}
 	for _, it := range all {
 		if (opts.manager != "" && it.Manager != opts.manager) ||
@@ -89,4 +99,14 @@ func caseListRun(opts *caseListOptions) error {
 		t.row(it.ID, it.Program, it.Status, it.Manager, it.Opened, it.Participant)
 	}
 	return t.flush()
+}
+
+// managesAny says whether manager is the manager of any of the cases.
+func managesAny(cases []caseItem, manager string) bool {
+	for _, it := range cases {
+		if it.Manager == manager {
+			return true
+		}
+	}
+	return false
 }

@@ -147,11 +147,7 @@ func dueRun(opts *dueOptions) error {
 	case opts.all:
 	case manager != "":
 		if _, ok := cfg.StaffByID(manager); !ok {
-			hint := "caseplan staff list shows the roster's IDs"
-			if id := cfg.StaffIDMeant(manager); id != "" {
-				hint = "did you mean --manager " + id + "? staff are named by their roster ID, as caseplan staff list shows it"
-			}
-			return &UsageError{Msg: fmt.Sprintf("--manager %q is not on the staff roster", manager), Hint: hint}
+			return notOnRoster(cfg, "--manager", manager)
 		}
 	default:
 		if manager, err = opts.dueManager(cfg); err != nil {
@@ -252,6 +248,18 @@ func dueRun(opts *dueOptions) error {
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue)\n", len(v.Items), v.Through.Format(time.DateOnly), overdue)
 	return nil
+}
+
+// notOnRoster is the usage error for a flag (--manager) that names id,
+// which is not a staff ID of the roster: with the ID meant when the
+// person typed a name, an email or other capitals, else where the IDs
+// are listed.
+func notOnRoster(cfg *record.Config, flag, id string) error {
+	hint := "caseplan staff list shows the roster's IDs"
+	if meant := cfg.StaffIDMeant(id); meant != "" {
+		hint = "did you mean " + flag + " " + meant + "? staff are named by their roster ID, as caseplan staff list shows it"
+	}
+	return &UsageError{Msg: fmt.Sprintf("%s %q is not on the staff roster", flag, id), Hint: hint}
 }
 
 // dueCase is what due keeps of one case: whether its intake could be

@@ -31,9 +31,13 @@ func (textWriter) Monthly(w io.Writer, r *Monthly) error {
 
 	fmt.Fprintln(b)
 	heading(b, "Contacts per week", "-")
+	per := barScale(r.ContactsByWeek)
+	if per > 1 {
+		fmt.Fprintf(b, "Each # is %d contacts.\n", per)
+	}
 	rows = nil
 	for _, wk := range r.ContactsByWeek {
-		rows = append(rows, []string{wk.Week, wk.From + " to " + wk.To, itoa(wk.Contacts), strings.Repeat("#", wk.Contacts)})
+		rows = append(rows, []string{wk.Week, wk.From + " to " + wk.To, itoa(wk.Contacts), strings.Repeat("#", (wk.Contacts+per-1)/per)})
 	}
 	display.Align(b, rows)
 
@@ -42,6 +46,22 @@ func (textWriter) Monthly(w io.Writer, r *Monthly) error {
 		writeTextTable(b, t)
 	}
 	return writeTrimmed(w, b.Bytes())
+}
+
+// textBarMax is the longest bar of the text report's chart: a week of an
+// office's thousand contacts drawn one # each was a line a thousand
+// columns wide, which no terminal or email shows as a bar.
+const textBarMax = 50
+
+// barScale is how many contacts one # stands for: one while the busiest
+// week fits in textBarMax, else the fewest that make it fit. A week with
+// any contact keeps at least one #, so it never reads as none.
+func barScale(weeks []WeekCount) int {
+	most := 0
+	for _, wk := range weeks {
+		most = max(most, wk.Contacts)
+	}
+	return max(1, (most+textBarMax-1)/textBarMax)
 }
 
 func (textWriter) Caseload(w io.Writer, r *Caseload) error {

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -344,5 +345,35 @@ func TestHTMLLayout(t *testing.T) {
 	}
 	if !regexp.MustCompile(`<svg viewBox="0 0 \d+ \d+"`).MatchString(page) {
 		t.Error("a chart has no viewBox to scale by")
+	}
+}
+
+// TestTextChartFitsALine: an office's weeks of a thousand contacts are
+// drawn to scale within textBarMax columns, the scale said above them,
+// and a week of a few contacts still shows a bar.
+func TestTextChartFitsALine(t *testing.T) {
+	snap := fixtureSnapshot(t)
+	r := BuildMonthly(snap, fixtureMonth, fixtureSource, false)
+	r.ContactsByWeek = []WeekCount{
+		{Week: "2026-W44", From: "2026-11-01", To: "2026-11-01", Contacts: 3},
+		{Week: "2026-W45", From: "2026-11-02", To: "2026-11-08", Contacts: 1206},
+		{Week: "2026-W46", From: "2026-11-09", To: "2026-11-15", Contacts: 0},
+	}
+	var b bytes.Buffer
+	if err := (textWriter{}).Monthly(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "Each # is 25 contacts.\n") {
+		t.Errorf("the chart does not say its scale:\n%s", out)
+	}
+	bars := map[string]int{}
+	for _, l := range strings.Split(out, "\n") {
+		if f := strings.Fields(l); len(f) > 0 && strings.HasPrefix(f[0], "2026-W4") {
+			bars[f[0]] = strings.Count(l, "#")
+		}
+	}
+	if want := map[string]int{"2026-W44": 1, "2026-W45": 49, "2026-W46": 0}; !reflect.DeepEqual(bars, want) {
+		t.Errorf("bars = %v, want %v", bars, want)
 	}
 }
