@@ -70,7 +70,7 @@ after closing). Record one done with caseplan followup add.
 
 Text output: one line per item — due date, when ("overdue N days", "today",
 "in N days"), case, kind, detail — by manager (with --all: a heading per
-manager), then due date. On a terminal the lines are aligned; piped, they are
+manager, with how many items and how many overdue), then due date. On a terminal the lines are aligned; piped, they are
 tab-separated, with the manager's ID as the first field when --all is given.
 
   -o json  [{"case","manager","kind","due","overdue","days","detail","path",
@@ -350,6 +350,19 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 			if name := names[it.Manager]; name != "" {
 				heading = name + " (" + it.Manager + ")"
 			}
+			// How many, so a coordinator sees who is behind without
+			// scrolling through every manager's list.
+			n, overdue := 0, 0
+			for _, x := range items[i:] {
+				if x.Manager != it.Manager {
+					break
+				}
+				n++
+				if x.Overdue {
+					overdue++
+				}
+			}
+			heading += fmt.Sprintf(": %s, %d overdue", countOf(n, "item"), overdue)
 			fmt.Fprintln(env.Stdout, display.Escape(heading))
 			group = nil
 		}

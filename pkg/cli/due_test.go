@@ -23,14 +23,14 @@ func TestWriteTicklerOnATerminal(t *testing.T) {
 		all   bool
 		want  string
 	}{
-		{"every manager: a heading each", items, true, `Dev Patel (dpatel)
+		{"every manager: a heading each, with how many", items, true, `Dev Patel (dpatel): 1 item, 0 overdue
   2026-03-20  in 4 days  C2  contact  contact (every 30 days; last 2026-02-18)
 
-Maria Rivera (mrivera)
+Maria Rivera (mrivera): 2 items, 1 overdue
   2026-03-10  overdue 6 days  C1  next-step  next step N1 (participant): Call the office
   2026-03-16  today           C1  milestone  milestone M1 (G1): Five applications
 
-gone
+gone: 1 item, 0 overdue
   2026-03-17  in 1 day  C3  period-end  the notification period ends
 `},
 		{"one manager: a table", items[1:3], false, `DUE         WHEN            CASE  KIND       DETAIL
