@@ -2,8 +2,10 @@ package cli
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -126,6 +128,11 @@ func validateRun(opts *validateOptions) error {
 		return err
 	}
 	errs, warns := finding.Count(findings)
+	if opts.output == "text" {
+		if by := byRule(findings); by != "" {
+			fmt.Fprintf(opts.env.Stderr, "caseplan: by rule: %s\n", by)
+		}
+	}
 	summary := fmt.Sprintf("%d error(s), %d warning(s) in %d case(s), %d file(s)", errs, warns, n.cases, n.files)
 	if opts.newFrom != "" {
 		summary = fmt.Sprintf("%d new error(s), %d new warning(s) since %s in %d case(s), %d file(s)", errs, warns, opts.newFrom, n.cases, n.files)
@@ -135,6 +142,31 @@ func validateRun(opts *validateOptions) error {
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: valid: %s\n", summary)
 	return nil
+}
+
+// byRule counts findings by rule, most first ("ws-activity-tracker 140,
+// wioa-contact-interval 30"), when there are enough of several rules for
+// a count to help read them (hundreds, on a large store); "" otherwise.
+func byRule(findings []finding.Finding) string {
+	count := map[string]int{}
+	for _, f := range findings {
+		count[f.Rule]++
+	}
+	if len(findings) < 10 || len(count) < 2 {
+		return ""
+	}
+	rules := slices.Collect(maps.Keys(count))
+	slices.SortFunc(rules, func(a, b string) int {
+		if c := count[b] - count[a]; c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(rules))
+	for i, r := range rules {
+		parts[i] = fmt.Sprintf("%s %d", r, count[r])
+	}
+	return strings.Join(parts, ", ")
 }
 
 // findingsAt validates cases (all when nil) as commit rev holds them: the

@@ -1,0 +1,26 @@
+package cli
+
+import (
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+)
+
+// TestByRule: validate's count of findings by rule, most first, for a list
+// long enough to need one.
+func TestByRule(t *testing.T) {
+	var fs []finding.Finding
+	for i := 0; i < 7; i++ {
+		fs = append(fs, finding.Finding{Rule: "ws-activity-tracker"})
+	}
+	fs = append(fs, finding.Finding{Rule: "pii-dob"}, finding.Finding{Rule: "wioa-contact-interval"}, finding.Finding{Rule: "wioa-contact-interval"})
+	if got, want := byRule(fs), "ws-activity-tracker 7, wioa-contact-interval 2, pii-dob 1"; got != want {
+		t.Errorf("byRule = %q, want %q", got, want)
+	}
+	if got := byRule(fs[:9]); got != "" {
+		t.Errorf("nine findings: %q, want none", got)
+	}
+	if got := byRule(fs[:7]); got != "" {
+		t.Errorf("one rule: %q, want none", got)
+	}
+}
