@@ -33,7 +33,7 @@ import (
 const (
 	RuleRoster     = "roster-admin-only" // a change to the roster or store settings by someone not an admin
 	RuleCase       = "case-access"       // a change to a case by someone not on it
-	RuleSupervisor = "supervisor-only"   // a waiver or a committee's decision by someone not a supervisor
+	RuleSupervisor = "supervisor-only"   // a waiver, a committee's decision, or a colleague's note voided, by someone not a supervisor
 	RuleSelfAdded  = "author-added-self" // the author added themselves to the roster in the commit
 	RuleNoRoster   = "author-not-on-roster"
 )
@@ -57,6 +57,14 @@ type CaseChange struct {
 	// Decisions: the change records or alters a committee's decision on an
 	// extension (outcome extensions: decided, decision, until, by).
 	Decisions bool
+	// Voids are the notes the change voids (an amendment with voids:
+	// true, note amend --void) and who wrote each.
+	Voids []Void
+}
+
+// Void is one note a change voids: its ID and its author's staff ID.
+type Void struct {
+	Note, Author string
 }
 
 // Denial is one thing the actor may not do.
@@ -101,6 +109,15 @@ func Check(cfg *record.Config, actor record.Staff, ch Change) []Denial {
 				Msg:  fmt.Sprintf("only a supervisor or an admin records %s; %s's role is %s", what, actor.ID, role),
 				Hint: "ask a supervisor to record it, as themselves (--author)",
 			})
+		}
+		for _, v := range c.Voids {
+			if !MayVoid(cfg, actor, v.Author) {
+				out = append(out, Denial{
+					Rule: RuleSupervisor, Case: c.ID,
+					Msg:  fmt.Sprintf("note %s was written by %s: a note is voided by its author or a supervisor, and %s's role is %s", v.Note, v.Author, actor.ID, role),
+					Hint: "ask " + v.Author + " or a supervisor to void it, or amend it without --void to say what is wrong",
+				})
+			}
 		}
 	}
 	return out

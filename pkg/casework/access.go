@@ -145,11 +145,17 @@ func accessChange(files map[string][]byte, before, after *casefile.Snapshot) acc
 		seen[id] = true
 		cc := access.CaseChange{ID: id}
 		var bo, ao *record.Outcome
-		if c := before.Case(id); c != nil {
-			cc.Before, bo = c.Intake, c.Outcome
+		bc, ac := before.Case(id), after.Case(id)
+		if bc != nil {
+			cc.Before, bo = bc.Intake, bc.Outcome
 		}
-		if c := after.Case(id); c != nil {
-			cc.After, ao = c.Intake, c.Outcome
+		if ac != nil {
+			cc.After, ao = ac.Intake, ac.Outcome
+			for _, n := range ac.Voided {
+				if bc == nil || !slices.ContainsFunc(bc.Voided, func(b *record.Note) bool { return b.ID == n.ID }) {
+					cc.Voids = append(cc.Voids, access.Void{Note: n.ID, Author: n.Author})
+				}
+			}
 		}
 		cc.Waivers = access.WaiversChanged(cc.Before, cc.After)
 		cc.Decisions = access.DecisionsChanged(bo, ao)

@@ -56,8 +56,9 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
                         roster of the commit's parent
   case-access           a case changed by someone not its manager or on
                         its team (case managers and navigators)
-  supervisor-only       a waiver or a committee's decision recorded by
-                        someone not a supervisor
+  supervisor-only       a waiver or a committee's decision recorded, or a
+                        colleague's note voided, by someone not a
+                        supervisor
   commit-unsigned       no signature, where access.require_signatures
   signature-invalid     the signature does not hold for the commit
   signature-not-author  signed with a key that is not the author's on the

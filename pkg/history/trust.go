@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -9,6 +10,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -183,11 +185,73 @@ func (v *verifier) accessChange(before, after plumbing.Hash, cfg *record.Config,
 				}
 				cc.Decisions = access.DecisionsChanged(bo, ao)
 			}
+			if cc.Voids, err = v.voids(bdir, adir); err != nil {
+				return err
+			}
 		}
 		ch.Cases = append(ch.Cases, cc)
 		return nil
 	})
 	return ch, err
+}
+
+// voids returns the notes that the notes added or changed between two
+// case directory trees (the zero hash: no directory) void, each with its
+// author as the voided note's file names them: an amendment with voids:
+// true, as note amend --void writes, or one written by hand. A note the
+// amendment names that is not there is validate's to report.
+func (v *verifier) voids(before, after plumbing.Hash) ([]access.Void, error) {
+	var dirs [2]plumbing.Hash
+	for i, dir := range []plumbing.Hash{before, after} {
+		t, err := v.trees.get(dir)
+		if err != nil {
+			return nil, err
+		}
+		dirs[i] = t.subtree(layout.NotesDir)
+	}
+	if dirs[0] == dirs[1] {
+		return nil, nil
+	}
+	bt, err := v.trees.get(dirs[0])
+	if err != nil {
+		return nil, err
+	}
+	at, err := v.trees.get(dirs[1])
+	if err != nil {
+		return nil, err
+	}
+	var out []access.Void
+	err = pairEntries(bt, at, func(b, a *treeEntry) error {
+		if a == nil || a.dir || (b != nil && b.hash == a.hash) {
+			return nil
+		}
+		data, err := v.readBlob(a.hash)
+		if err != nil {
+			return err
+		}
+		// Most notes void nothing: only one that says so is decoded.
+		if !bytes.Contains(data, []byte("voids")) {
+			return nil
+		}
+		// Read as the store reads a note (store.Load): one it cannot
+		// decode voids nothing.
+		var n record.Note
+		doc, _ := load.Parse(string(a.name), data)
+		if doc == nil || doc.Decode(&n) != nil || n.Kind != record.NoteAmendment || !n.Voids || n.Amends == "" {
+			return nil
+		}
+		target := at.lookup(n.Amends+layout.Ext, false)
+		if target == nil {
+			return nil
+		}
+		tdata, err := v.readBlob(target.hash)
+		if err != nil {
+			return err
+		}
+		out = append(out, access.Void{Note: n.Amends, Author: noteAuthor(string(target.name), tdata)})
+		return nil
+	})
+	return out, err
 }
 
 // fileChanged reports whether the file name differs between two case

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -164,14 +163,6 @@ func checkStaff(x *Context) {
 	}
 }
 
-// mayVoid reports whether the staff member with ID by may void a note
-// written by author, on cfg's roster (access.MayVoid); someone not on the
-// roster is the author rule's to report.
-func mayVoid(cfg *record.Config, by, author string) bool {
-	st, ok := cfg.StaffByID(by)
-	return !ok || access.MayVoid(cfg, st, author)
-}
-
 func checkNoteIDs(x *Context) {
 	for _, n := range x.Case.AllNotes() {
 		p := x.Case.NotePath(n)
@@ -285,14 +276,13 @@ func checkReferences(x *Context) {
 			x.Report(x.Case.NotePath(n), Path("amends"), "amends note %s, which is not a note of this case", n.Amends)
 		}
 		// Voiding an amendment would undo a correction: the note it
-		// corrected stands voided or not by its own amendments.
-		t := notes[n.Amends]
-		switch {
-		case !n.Voids || t == nil:
-		case t.Kind == record.NoteAmendment:
+		// corrected stands voided or not by its own amendments. Who may
+		// void a note is judged by the roster as it stood when the void
+		// was made (access.Check, in every command and in verify), not by
+		// today's: a supervisor who voided a colleague's note and later
+		// steps down made a void that stands.
+		if t := notes[n.Amends]; n.Voids && t != nil && t.Kind == record.NoteAmendment {
 			x.Report(x.Case.NotePath(n), Path("voids"), "voids note %s, which is itself an amendment; an amendment corrects a note, and voids only one that is not an amendment: void the note %s amends (%s) instead, or amend it without voids", n.Amends, n.Amends, t.Amends)
-		case !mayVoid(x.Config, n.Author, t.Author):
-			x.Report(x.Case.NotePath(n), Path("voids"), "voids note %s, written by %s, but %s is neither its author nor a supervisor: a note is voided by the person who wrote it, or by a supervisor (access); %s or a supervisor voids it anew, and this amendment is amended without voids", n.Amends, t.Author, n.Author, t.Author)
 		}
 	}
 	if o := x.Case.Outcome; o != nil {
