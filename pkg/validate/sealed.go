@@ -109,7 +109,30 @@ func checkSealedRecipients(x *Context) {
 	}
 	// Only someone who can open the fields can re-seal them: name who can
 	// now, rather than the case's manager, who may be the one left out.
-	reseal = fmt.Sprintf("one who can read them now (%s) re-seals them with caseplan case sealed reseal %s", strings.Join(slices.Compact(slices.Sorted(slices.Values(readers))), ", "), x.Case.ID)
+	// A retired member, or one gone from the roster, can read but not
+	// commit: only active members can re-seal.
+	active := map[string]bool{}
+	for _, st := range x.Config.Staff {
+		active[st.ID] = st.IsActive()
+	}
+	var can, retired []string
+	for _, r := range slices.Compact(slices.Sorted(slices.Values(readers))) {
+		if active[r] {
+			can = append(can, r)
+		} else {
+			retired = append(retired, r)
+		}
+	}
+	reseal = fmt.Sprintf("one who can read them now (%s) re-seals them with caseplan case sealed reseal %s", strings.Join(can, ", "), x.Case.ID)
+	if len(can) == 0 {
+		r, email := retired[0], retired[0]+"@..."
+		for _, st := range x.Config.Staff {
+			if st.ID == r && st.Email != "" {
+				email = st.Email
+			}
+		}
+		reseal = fmt.Sprintf("nobody active on the roster can read them now (%s %s retired or gone), and a retired member cannot commit: an admin makes %s active again (caseplan staff set %s --active=true) and, if they are off the case, puts them on its team (caseplan case team add %s --email %s), %s runs caseplan case sealed reseal %s, and the admin then takes them off and retires them again", strings.Join(retired, ", "), isAre(retired), r, r, x.Case.ID, email, r, x.Case.ID)
+	}
 	if len(want) == 0 {
 		reseal = "until then nobody on the case's team can read them, and there is nobody to re-seal them to"
 	}
