@@ -189,6 +189,14 @@ func (a ResealCases) Build(s *State) (*Change, error) {
 			}
 			continue
 		}
+		if c.Intake != nil && !sealedToTeam(snap.Config, c) {
+			// A team with nobody to seal to is not "sealed to its team":
+			// say why it cannot be, and what the admin does.
+			if _, err := sealTeam(snap.Config, c.Intake, id); err != nil {
+				cannot = append(cannot, err)
+				continue
+			}
+		}
 		done, err := resealCase(snap.Config, c, s.source, s.keys, change.Files)
 		var se *SealedError
 		switch {
@@ -222,11 +230,10 @@ func resealCase(cfg *record.Config, c *casefile.Case, src store.Source, k *keys.
 	if c.Sealed == nil || !c.Sealed.Ciphertext || c.Intake == nil {
 		return false, nil
 	}
-	team, _ := sealed.Team(cfg, c.Intake)
-	if c.Sealed.Problem == "" && c.Sealed.Listed && c.Sealed.Stanzas == len(c.Sealed.Recipients) &&
-		sealed.SameRecipients(c.Sealed.Recipients, sealed.RecipientsOf(team)) {
+	if sealedToTeam(cfg, c) {
 		return false, nil
 	}
+	team, _ := sealed.Team(cfg, c.Intake)
 	if len(team) == 0 {
 		return false, nil // nobody to seal to; validate says so
 	}
@@ -251,6 +258,14 @@ func resealCase(cfg *record.Config, c *casefile.Case, src store.Source, k *keys.
 	}
 	files[layout.Sealed(c.ID)], files[layout.SealedRecipients(c.ID)] = ct, list
 	return true, nil
+}
+
+// sealedToTeam reports whether case c's sealed fields are sealed to
+// exactly its team under cfg, as their recipients list says.
+func sealedToTeam(cfg *record.Config, c *casefile.Case) bool {
+	team, _ := sealed.Team(cfg, c.Intake)
+	return c.Sealed.Problem == "" && c.Sealed.Listed && c.Sealed.Stanzas == len(c.Sealed.Recipients) &&
+		sealed.SameRecipients(c.Sealed.Recipients, sealed.RecipientsOf(team))
 }
 
 // reseal re-encrypts, as part of change, the sealed fields of the cases

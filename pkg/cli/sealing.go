@@ -17,6 +17,6 @@ func (g *globals) saySealing(res *casework.Result) {
 	}
 	if len(res.Unsealed) > 0 {
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: could not re-seal the sealed fields of %s: you are not among their recipients, so they are still sealed to the team as it was\n", strings.Join(res.Unsealed, ", "))
-		fmt.Fprintf(g.env.Stderr, "caseplan: hint: a supervisor, or each case's manager, runs caseplan case sealed reseal %s\n", strings.Join(res.Unsealed, " "))
+		fmt.Fprintf(g.env.Stderr, "caseplan: hint: one of their recipients runs caseplan case sealed reseal %s; caseplan validate names who can\n", strings.Join(res.Unsealed, " "))
 	}
 }

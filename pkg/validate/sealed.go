@@ -59,34 +59,82 @@ func checkSealedRecipients(x *Context) {
 		report("the sealed fields are encrypted to %d people but %s names %d: the list was changed by hand, or the file replaced; %s", s.Stanzas, layout.RecipientsFile, len(s.Recipients), reseal)
 		return
 	}
-	team, _ := sealed.Team(x.Config, in)
+	team, without := sealed.Team(x.Config, in)
 	want := sealed.RecipientsOf(team)
 	if sealed.SameRecipients(s.Recipients, want) {
 		return
 	}
-	has := map[string]bool{}
+	has, hasStaff := map[string]bool{}, map[string]bool{}
+	var readers []string
 	for _, r := range s.Recipients {
 		has[r.Staff+" "+r.Fingerprint] = true
+		hasStaff[r.Staff] = true
+		readers = append(readers, r.Staff)
 	}
-	wanted := map[string]bool{}
-	var missing, extra []string
+	wanted, wantedStaff := map[string]bool{}, map[string]bool{}
+	var missing, rekeyed []string
 	for _, r := range want {
 		wanted[r.Staff+" "+r.Fingerprint] = true
-		if !has[r.Staff+" "+r.Fingerprint] {
+		wantedStaff[r.Staff] = true
+		switch {
+		case has[r.Staff+" "+r.Fingerprint]:
+		case hasStaff[r.Staff]:
+			rekeyed = append(rekeyed, r.Staff) // on the team, sealed to an old key
+		default:
 			missing = append(missing, r.Staff)
 		}
 	}
+	var extra []string
 	for _, r := range s.Recipients {
-		if !wanted[r.Staff+" "+r.Fingerprint] {
+		if !wanted[r.Staff+" "+r.Fingerprint] && !wantedStaff[r.Staff] {
 			extra = append(extra, r.Staff)
 		}
 	}
 	var parts []string
 	if len(extra) > 0 {
-		parts = append(parts, fmt.Sprintf("%s can still read them but %s no longer on the case's team or %s a new key", strings.Join(slices.Compact(extra), ", "), isAre(extra), hasHave(extra)))
+		parts = append(parts, fmt.Sprintf("%s can still read them but %s no longer on the case's team", strings.Join(slices.Compact(extra), ", "), isAre(extra)))
+	}
+	if len(rekeyed) > 0 {
+		parts = append(parts, fmt.Sprintf("%s %s a new age recipient on the roster, and they are sealed to the old one", strings.Join(slices.Compact(rekeyed), ", "), hasHave(rekeyed)))
 	}
 	if len(missing) > 0 {
 		parts = append(parts, fmt.Sprintf("%s cannot read them yet", strings.Join(slices.Compact(missing), ", ")))
+	}
+	var names []string
+	for _, st := range without {
+		names = append(names, st.ID)
+	}
+	if len(names) > 0 {
+		parts = append(parts, fmt.Sprintf("%s %s on the case's team with no age recipient on the roster, so nothing can be sealed to them: an admin puts it there (caseplan staff set %s --age-recipient age1...; caseplan key new makes one)", strings.Join(names, ", "), isAre(names), names[0]))
+	}
+	// Only someone who can open the fields can re-seal them: name who can
+	// now, rather than the case's manager, who may be the one left out.
+	// A retired member, or one gone from the roster, can read but not
+	// commit: only active members can re-seal.
+	active := map[string]bool{}
+	for _, st := range x.Config.Staff {
+		active[st.ID] = st.IsActive()
+	}
+	var can, retired []string
+	for _, r := range slices.Compact(slices.Sorted(slices.Values(readers))) {
+		if active[r] {
+			can = append(can, r)
+		} else {
+			retired = append(retired, r)
+		}
+	}
+	reseal = fmt.Sprintf("one who can read them now (%s) re-seals them with caseplan case sealed reseal %s", strings.Join(can, ", "), x.Case.ID)
+	if len(can) == 0 {
+		r, email := retired[0], retired[0]+"@..."
+		for _, st := range x.Config.Staff {
+			if st.ID == r && st.Email != "" {
+				email = st.Email
+			}
+		}
+		reseal = fmt.Sprintf("nobody active on the roster can read them now (%s %s retired or gone), and a retired member cannot commit: an admin makes %s active again (caseplan staff set %s --active=true) and, if they are off the case, puts them on its team (caseplan case team add %s --email %s), %s runs caseplan case sealed reseal %s, and the admin then takes them off and retires them again", strings.Join(retired, ", "), isAre(retired), r, r, x.Case.ID, email, r, x.Case.ID)
+	}
+	if len(want) == 0 {
+		reseal = "until then nobody on the case's team can read them, and there is nobody to re-seal them to"
 	}
 	report("the sealed fields are not encrypted to the case's team as the roster stands: %s; %s", strings.Join(parts, "; "), reseal)
 }

@@ -158,7 +158,7 @@ func ruleTests() []ruleTest {
 			}},
 		{rule: "sealed-recipients", on: today, change: func(m memStore) {
 			sealW1(m, "aadmin") // not on W1's team: its manager mrivera is left out
-		}, want: "cases/W1/sealed.age", msg: "the sealed fields are not encrypted to the case's team as the roster stands: aadmin can still read them but is no longer on the case's team or has a new key; mrivera cannot read them yet",
+		}, want: "cases/W1/sealed.age", msg: "the sealed fields are not encrypted to the case's team as the roster stands: aadmin can still read them but is no longer on the case's team; mrivera cannot read them yet; one who can read them now (aadmin) re-seals them with caseplan case sealed reseal W1",
 			keep: func(m memStore) { sealW1(m, "mrivera") }},
 		{rule: "sealed-missing", on: today, change: func(m memStore) {
 			withRecipients(m)
