@@ -476,12 +476,6 @@ func checkServiceCodes(x *Context) {
 	}
 }
 
-// supervises reports whether staff member id may waive obligations.
-func supervises(cfg *record.Config, id string) bool {
-	s, ok := cfg.StaffByID(id)
-	return ok && s.Supervises()
-}
-
 func checkWaivers(x *Context) {
 	in := x.Case.Intake
 	if in == nil || x.Config == nil {
@@ -495,8 +489,13 @@ func checkWaivers(x *Context) {
 		case !r.Completeness:
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: only an obligation (something due or missing) can be waived, not a rule that says the records contradict themselves", w.Rule)
 		}
-		if !supervises(x.Config, w.By) {
-			x.Report(x.File(layout.KindIntake), append(at, "by"), "waiver by %q: only a supervisor on the staff roster waives an obligation", w.By)
+		// Who may waive is judged when the waiver is recorded, by the
+		// roster of that day: waiver add and caseplan commit refuse a
+		// case manager's, and verify reports one in history
+		// (supervisor-only). A supervisor who steps down or retires later
+		// leaves their waivers standing, as their notes stand.
+		if _, ok := x.Config.StaffByID(w.By); !ok {
+			x.Report(x.File(layout.KindIntake), append(at, "by"), "waiver by %q: not on the staff roster; a waiver names the supervisor who granted it", w.By)
 		}
 	}
 }

@@ -548,9 +548,16 @@ func ruleTests() []ruleTest {
 				m["cases/caseplan.yaml"] = strings.Replace(config, "email: mrivera@example.org", "email: mrivera@example.org\n    role: supervisor", 1)
 				m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: mrivera\n    date: 2026-03-10\n"
 			}},
+		// Whoever granted it must be on the roster; their role is judged
+		// when the waiver is recorded (waiver add, caseplan commit, verify's
+		// supervisor-only), so a supervisor who steps down later leaves it
+		// standing: mrivera is a case manager in this store's roster.
 		{rule: "waiver", on: today, change: func(m memStore) {
-			m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: mrivera\n    date: 2026-03-10\n"
-		}, want: "cases/W1/intake.yaml:11:9", msg: `waiver by "mrivera": only a supervisor`},
+			m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: nobody\n    date: 2026-03-10\n"
+		}, want: "cases/W1/intake.yaml:11:9", msg: `waiver by "nobody": not on the staff roster`,
+			keep: func(m memStore) {
+				m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: mrivera\n    date: 2026-03-10\n"
+			}},
 		{rule: "pe-self-sufficiency", on: today, change: func(m memStore) {
 			m.edit("cases/P1/iep.yaml", "  plan: Keep the job and move to full time\n", "")
 		}, want: "cases/P1/iep.yaml:1:1", msg: "no self-sufficiency plan"},
