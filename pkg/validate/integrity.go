@@ -338,6 +338,14 @@ func checkDateOrder(x *Context) {
 		if after(in.Opened, n.Date) && n.Kind != "intake" {
 			x.Report(x.Case.NotePath(n), Path("date"), "note date %s is before the case opened (%s)", n.Date, in.Opened)
 		}
+		// A correction comes after what it corrects: an amendment dated
+		// before its note (a void, too) would read as known before the
+		// note was written.
+		if n.Amends != "" {
+			if t := x.Case.NoteByID(n.Amends); t != nil && after(t.Date, n.Date) {
+				x.Report(x.Case.NotePath(n), Path("date"), "amendment dated %s, before the note it amends (%s, dated %s); an amendment is dated the day it is written", n.Date, t.ID, t.Date)
+			}
+		}
 	}
 	if p := x.Case.IEP; p != nil {
 		f := x.File(layout.KindIEP)
