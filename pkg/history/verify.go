@@ -540,10 +540,10 @@ func (v *verifier) checkTrailerCases(c *commitInfo, changed []string) {
 	}
 	var what []string
 	if len(unnamed) > 0 {
-		what = append(what, fmt.Sprintf("changes %s without naming %s (caseplan log %s does not list it: a hole in that trail)", caseWords(unnamed), them(unnamed), unnamed[0]))
+		what = append(what, fmt.Sprintf("changes %s without naming %s (caseplan log %s does not list it: a hole in that trail)", caseWords(unnamed), oneOrMany(unnamed, "it", "them"), unnamed[0]))
 	}
 	if len(unchanged) > 0 {
-		what = append(what, fmt.Sprintf("names %s but leaves %s as %s (caseplan log %s lists an action that did not happen)", caseWords(unchanged), them(unchanged), were(unchanged), unchanged[0]))
+		what = append(what, fmt.Sprintf("names %s but leaves %s as %s (caseplan log %s lists an action that did not happen)", caseWords(unchanged), oneOrMany(unchanged, "it", "them"), oneOrMany(unchanged, "it was", "they were"), unchanged[0]))
 	}
 	f := finding.Finding{Rule: RuleTrailerCases, Severity: finding.Error, Commit: c.hash.String(),
 		Message: fmt.Sprintf("the commit's Caseplan-Case trailers (%s) do not match the cases it changed: it %s; every caseplan command names exactly the cases it changes, so this commit was put together with git (a squash merge, or trailers copied by hand)",
@@ -564,18 +564,12 @@ func caseWords(ids []string) string {
 	return "cases " + strings.Join(ids, ", ")
 }
 
-func them(ids []string) string {
+// oneOrMany is one when ids holds one ID, else many: "it" or "them".
+func oneOrMany(ids []string, one, many string) string {
 	if len(ids) == 1 {
-		return "it"
+		return one
 	}
-	return "them"
-}
-
-func were(ids []string) string {
-	if len(ids) == 1 {
-		return "it was"
-	}
-	return "they were"
+	return many
 }
 
 func (v *verifier) checkAuthor(c *commitInfo, rosters []plumbing.Hash, where string) error {
