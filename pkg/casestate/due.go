@@ -28,6 +28,12 @@ const (
 	DuePotentialExit = "potential-exit"  // the day a WIOA case without service becomes a potential exit
 )
 
+// DueKinds are the kinds of due items, in the order the help lists them.
+var DueKinds = []string{
+	DueContact, DueFollowUp, DuePeriodEnd, DuePotentialExit, DueMilestone, DueNextStep, DueAction,
+	DuePlanReview, DueReferences, DueSearchPlan, DueToolbox, DueBenefit,
+}
+
 // Due is one thing due on a case: an item of the tickler. Its JSON form is
 // the tickler's contract: {"case","manager","kind","due","overdue","days",
 // "detail","path","line"}.

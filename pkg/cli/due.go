@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -21,6 +23,8 @@ type dueOptions struct {
 	within  string // parsed into window
 	window  time.Duration
 	ics     string
+	kinds   []string // --kind: only these kinds ("" none given: every kind)
+	overdue bool     // --overdue: only what is overdue
 }
 
 func newCmdDue(g *globals, runF func(*dueOptions) error) *cobra.Command {
@@ -70,8 +74,14 @@ after closing). Record one done with caseplan followup add.
 
 Text output: one line per item — due date, when ("overdue N days", "today",
 "in N days"), case, kind, detail — by manager (with --all: a heading per
-manager, with how many items and how many overdue), then due date. On a terminal the lines are aligned; piped, they are
-tab-separated, with the manager's ID as the first field when --all is given.
+manager, with how many items and how many overdue), then due date. On a
+terminal the lines are aligned; piped, they are tab-separated, with the
+manager's ID as the first field when --all is given.
+
+--kind keeps only the items of the kinds named, --overdue only what is
+overdue: which contacts are overdue, on every case, is
+caseplan due --all --kind contact --overdue. The kinds:
+  ` + strings.Join(casestate.DueKinds, ", ") + `
 
   -o json  [{"case","manager","kind","due","overdue","days","detail","path",
            "line"}] in the same order: due is YYYY-MM-DD; overdue is true when
@@ -112,6 +122,11 @@ participants' plans: keep it where the records are kept.` + "\n" + exitStatusHel
 			if opts.ics == "-" && c.Flags().Changed("output") {
 				return usageErrorf("--ics - writes the calendar to stdout: -o has nowhere to go")
 			}
+			for _, k := range opts.kinds {
+				if !slices.Contains(casestate.DueKinds, k) {
+					return &UsageError{Msg: fmt.Sprintf("--kind %q: no such kind of due item", k), Hint: "use one or more of " + strings.Join(casestate.DueKinds, ", ")}
+				}
+			}
 			var err error
 			if opts.window, err = tickler.ParseWithin(opts.within); err != nil {
 				return usageErrorf("--within: %v", err)
@@ -128,6 +143,9 @@ participants' plans: keep it where the records are kept.` + "\n" + exitStatusHel
 	f.BoolVar(&opts.all, "all", false, "every case manager's items")
 	f.StringVar(&opts.within, "within", "14d", "list what is due up to this `DURATION` after --today, and everything overdue: 14d, 2w, 36h")
 	f.StringVar(&opts.ics, "ics", "", "also write the items as an iCalendar `FILE`, one event with a reminder each (- for stdout, instead of the list)")
+	f.StringSliceVar(&opts.kinds, "kind", nil, "only items of these `KIND`s, e.g. contact,follow-up (repeatable)")
+	f.BoolVar(&opts.overdue, "overdue", false, "only what is overdue")
+	_ = c.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(casestate.DueKinds, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
@@ -179,6 +197,9 @@ func dueRun(opts *dueOptions) error {
 			continue
 		}
 		for _, it := range dc.Items {
+			if opts.overdue && !it.Overdue || len(opts.kinds) > 0 && !slices.Contains(opts.kinds, it.Kind) {
+				continue
+			}
 			d := it.Due
 			d.Item = it.Item
 			v.Items = append(v.Items, d)
@@ -229,7 +250,16 @@ func dueRun(opts *dueOptions) error {
 		if manager == "" {
 			who = "on any case"
 		}
-		fmt.Fprintf(opts.env.Stderr, "caseplan: nothing due %s through %s\n", who, v.Through.Format(time.DateOnly))
+		what := "nothing due"
+		switch {
+		case opts.overdue && len(opts.kinds) > 0:
+			what = "nothing of kind " + strings.Join(opts.kinds, ", ") + " overdue"
+		case opts.overdue:
+			what = "nothing overdue"
+		case len(opts.kinds) > 0:
+			what = "nothing of kind " + strings.Join(opts.kinds, ", ") + " due"
+		}
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %s %s through %s\n", what, who, v.Through.Format(time.DateOnly))
 		if opts.manager == "" && !opts.all {
 			// The cases were the acting person's own: a supervisor or
 			// coordinator, who may manage none, looks for the others'.
