@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
@@ -22,7 +24,8 @@ func newCmdCaseList(g *globals, runF func(*caseListOptions) error) *cobra.Comman
 terminal the list is an aligned table; piped, one tab-separated line per case.
 --cohort ID lists a layoff cohort's cases (those caseplan case import opened
 for it). --manager takes a staff ID of the roster (caseplan staff list), as
-due --manager does; a name or an email is refused with the ID meant.` + "\n" + exitStatusHelp,
+due --manager does; a name or an email is refused with the ID meant. The
+count is said on stderr ("3 cases of 15" when filters left some out).` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
@@ -98,7 +101,17 @@ func caseListRun(opts *caseListOptions) error {
 	for _, it := range items {
 		t.row(it.ID, it.Program, it.Status, it.Manager, it.Opened, it.Participant)
 	}
-	return t.flush()
+	if err := t.flush(); err != nil {
+		return err
+	}
+	// How many, as due and validate say: a long list's count is not to be
+	// counted by hand, and an empty one is not mistaken for a failure.
+	count := countOf(len(items), "case")
+	if len(items) != len(all) {
+		count += fmt.Sprintf(" of %d", len(all))
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", count)
+	return nil
 }
 
 // managesAny says whether manager is the manager of any of the cases.
