@@ -38,8 +38,9 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
   missing-trailers      a commit changing cases/ lacks the Caseplan-Case and
                         Caseplan-Action trailers
   trailer-cases         its Caseplan-Case trailers do not name exactly the
-                        cases it changed (a squash merge): caseplan log
-                        lists a case's commits by them
+                        cases it changed (a squash merge; for a merge, the
+                        cases it changed beyond combining its parents):
+                        caseplan log lists a case's commits by them
   author-not-on-roster  its author was not on the staff roster as it stood
                         in the commit's parent (nobody adds themselves and
                         commits in one go)

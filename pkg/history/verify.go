@@ -320,7 +320,13 @@ func (v *verifier) check(c *commitInfo) error {
 	}
 	v.checkTrailers(c)
 	if len(c.parents) == 1 {
-		v.checkTrailerCases(c, notes.changed)
+		v.checkTrailerCases(c, notes.changed, false)
+	} else if len(c.parents) > 1 {
+		introduced, err := v.mergeCases(cases, parentCases)
+		if err != nil {
+			return err
+		}
+		v.checkTrailerCases(c, introduced, true)
 	}
 	if err := v.checkLeaks(c, cases, parentCases); err != nil {
 		return err
@@ -401,6 +407,70 @@ func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash,
 	// cases/ as the parent has it: the commit changes no case, so no role
 	// is asked of it; its signature and its author's standing are.
 	return v.checkTrust(c, rosters[0], parentCases)
+}
+
+// mergeCases returns the case directories in which a merge's cases/ tree
+// (cases) holds a change none of its parents' (parents) made — a case
+// new to the merge, removed from every parent, or holding such a change
+// (mergeIntroduces) — in name order.
+func (v *verifier) mergeCases(cases plumbing.Hash, parents []plumbing.Hash) ([]string, error) {
+	mt, err := v.trees.get(cases)
+	if err != nil {
+		return nil, err
+	}
+	pts := make([]*tree, 0, len(parents))
+	for _, p := range parents {
+		if p.IsZero() {
+			continue
+		}
+		pt, err := v.trees.get(p)
+		if err != nil {
+			return nil, err
+		}
+		pts = append(pts, pt)
+	}
+	names := map[string]bool{}
+	for _, t := range append([]*tree{mt}, pts...) {
+		for _, e := range t.entries {
+			if e.dir && !layout.IsStoreDir(string(e.name)) {
+				names[string(e.name)] = true
+			}
+		}
+	}
+	var out []string
+	for name := range names {
+		var mh plumbing.Hash
+		if e := mt.lookup(name, true); e != nil {
+			mh = e.hash
+		}
+		var hs []plumbing.Hash
+		same := false
+		for _, pt := range pts {
+			if e := pt.lookup(name, true); e != nil {
+				hs = append(hs, e.hash)
+				same = same || e.hash == mh
+			}
+		}
+		switch {
+		case same:
+			continue
+		case mh.IsZero():
+			if len(hs) < len(pts) {
+				continue // removed on one side, kept gone
+			}
+		case len(hs) > 0:
+			evil, err := v.mergeIntroduces(mh, hs)
+			if err != nil {
+				return nil, err
+			}
+			if !evil {
+				continue
+			}
+		}
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out, nil
 }
 
 // mergeIntroduces reports whether the merge's cases/ tree holds a change
@@ -519,7 +589,11 @@ func (v *verifier) checkTrailers(c *commitInfo) {
 // store-wide "-" when none); a squash merge of several commits, or a
 // commit made with git with trailers copied, need not. A commit without
 // the trailer is missing-trailers' alone.
-func (v *verifier) checkTrailerCases(c *commitInfo, changed []string) {
+//
+// A merge that changes cases beyond combining its parents answers for the
+// cases it changed so (changed, from mergeCases) and merge is set: a case it
+// only combined is its parents' commits', which name it themselves.
+func (v *verifier) checkTrailerCases(c *commitInfo, changed []string, merge bool) {
 	named := audit.ParseTrailers(c.message)[audit.TrailerCase]
 	if !hasValue(named) {
 		return
@@ -531,7 +605,7 @@ func (v *verifier) checkTrailerCases(c *commitInfo, changed []string) {
 		}
 	}
 	for _, id := range named {
-		if id != "" && id != audit.StoreWide && !slices.Contains(changed, id) && !slices.Contains(unchanged, id) {
+		if !merge && id != "" && id != audit.StoreWide && !slices.Contains(changed, id) && !slices.Contains(unchanged, id) {
 			unchanged = append(unchanged, id)
 		}
 	}
