@@ -9,6 +9,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/tickler"
 )
 
 type caseNewOptions struct {
@@ -111,7 +112,7 @@ func (g *globals) sayNext(res *casework.Result) error {
 		if i > 0 && !d.Overdue {
 			break
 		}
-		fmt.Fprintf(w, "caseplan: due %s (%s): %s\n", d.Due, dueWhen(d), d.Detail)
+		fmt.Fprintf(w, "caseplan: due %s (%s): %s\n", d.Due, tickler.When(d), d.Detail)
 	}
 	hint := "caseplan case show " + id + " shows everything due"
 	if n := len(res.Existing); n > 0 {

@@ -14,6 +14,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/tickler"
 )
 
 type caseShowOptions struct {
@@ -324,22 +325,9 @@ func phaseLine(st casestate.State) string {
 func writeDue(w io.Writer, items []casestate.Due) {
 	var rows [][]string
 	for _, it := range items {
-		rows = append(rows, []string{"  " + string(it.Due), dueWhen(it), it.Kind, it.Detail})
+		rows = append(rows, []string{"  " + string(it.Due), tickler.When(it), it.Kind, it.Detail})
 	}
 	display.Align(w, rows)
-}
-
-// dueWhen says when an item is due from --today: "3 days overdue",
-// "today", "in 12 days".
-func dueWhen(it casestate.Due) string {
-	switch {
-	case it.Overdue:
-		return countDays(-it.Days) + " overdue"
-	case it.Days == 0:
-		return "today"
-	default:
-		return "in " + countDays(it.Days)
-	}
 }
 
 // countDays writes a count of days: "1 day", "12 days".
