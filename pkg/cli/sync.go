@@ -157,6 +157,14 @@ func syncRun(opts *syncOptions) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	// Ctrl-C ends a sync at once outside its writes (handleSignals): say
+	// what is left, which the bare "interrupted" did not. A push lands
+	// whole or not at all, and the next sync finds which.
+	stopped := func() {
+		fmt.Fprintln(opts.env.Stderr, "caseplan: the sync was stopped part way: this clone's commits are kept, and what reached the host stays there; run caseplan sync again, which is safe")
+	}
+	opts.onStop.Store(&stopped)
+	defer opts.onStop.Store(nil)
 	res, err := teamsync.Sync(ctx, teamsync.Options{
 		Repo: repo, Remote: rem, Merge: teamsync.RecordMerger,
 		Schemas: v, Today: today, LockWait: opts.storeLockWait(),
