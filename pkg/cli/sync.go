@@ -168,7 +168,7 @@ func syncRun(opts *syncOptions) error {
 	res, err := teamsync.Sync(ctx, teamsync.Options{
 		Repo: repo, Remote: rem, Merge: teamsync.RecordMerger,
 		Schemas: v, Today: today, LockWait: opts.storeLockWait(),
-		Signer: signer, SignerEmail: signerEmail,
+		Signer: signer, SignerEmail: signerEmail, Critical: opts.critical,
 		OnRetry: func(attempt int) {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: someone pushed to %s meanwhile; fetching and replaying again (attempt %d of %d)\n", rem.Redacted(), attempt+1, teamsync.DefaultAttempts)
 		},

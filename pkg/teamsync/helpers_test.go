@@ -133,6 +133,11 @@ func (c *clone) sync() *Result {
 }
 
 func (c *clone) trySync() (*Result, error) {
+	return c.trySyncWith(nil)
+}
+
+// trySyncWith syncs with Options.Critical set to critical.
+func (c *clone) trySyncWith(critical func(func() error) error) (*Result, error) {
 	repo := c.open()
 	defer repo.Close()
 	v, err := schemas.Compile()
@@ -140,7 +145,7 @@ func (c *clone) trySync() (*Result, error) {
 		return nil, err
 	}
 	return Sync(context.Background(), Options{Repo: repo, Remote: c.remote, Merge: RecordMerger, Schemas: v, Today: today,
-		Signer: casework.SignerOf(c.keys), SignerEmail: c.author.Email})
+		Signer: casework.SignerOf(c.keys), SignerEmail: c.author.Email, Critical: critical})
 }
 
 func (c *clone) head() plumbing.Hash {

@@ -180,6 +180,11 @@ type Options struct {
 	// as it would the original. README, Confidentiality.
 	Signer      git.Signer
 	SignerEmail string
+	// Critical, when set, runs the part of the sync that moves this
+	// clone's branch, index and work tree, so that an interrupt waits for
+	// it to finish (a write's own protection, casework.Options.Critical);
+	// nil runs it plainly.
+	Critical func(func() error) error
 }
 
 // ResignError refuses a sync that would have to replay a signed commit by
@@ -443,13 +448,22 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 				return nil, err
 			}
 		}
-		if err := repo.Advance(local, head, lockWait(o.LockWait)); err != nil {
-			return nil, err
+		critical := o.Critical
+		if critical == nil {
+			critical = func(fn func() error) error { return fn() }
 		}
-		for _, name := range []string{anchorName, gitstore.AnchorVerified} {
-			if err := repo.SetAnchor(name, head); err != nil {
-				return nil, err
+		if err := critical(func() error {
+			if err := repo.Advance(local, head, lockWait(o.LockWait)); err != nil {
+				return err
 			}
+			for _, name := range []string{anchorName, gitstore.AnchorVerified} {
+				if err := repo.SetAnchor(name, head); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return nil, err
 		}
 		if !remote.IsZero() {
 			in, err := history.Range(repo.Git().Storer, remote, local)

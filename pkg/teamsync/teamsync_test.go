@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
+
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/schemas"
@@ -269,5 +271,32 @@ func TestSetAgainNamesTheCommand(t *testing.T) {
 		if got := setAgain(tc.path, tc.line, tc.at, tc.local); got != tc.want {
 			t.Errorf("setAgain(%s, %d) = %q, want %q", tc.path, tc.line, got, tc.want)
 		}
+	}
+}
+
+// TestSyncMovesTheCloneInItsCriticalPart: the move of this clone's branch,
+// index and work tree runs inside Options.Critical, as a write's does, so
+// that Ctrl-C then waits for it (caseplan sync passes the interrupt
+// guard); the head is moved by the time Critical returns, not before it
+// is called.
+func TestSyncMovesTheCloneInItsCriticalPart(t *testing.T) {
+	_, url, a := newTeam(t)
+	id := a.newCase("W-001", "Ana Example")
+	a.sync()
+	b := cloneAs(t, url, bob)
+	a.addNote(id, "Called about the job fair")
+	a.sync()
+	before := b.head()
+	calls := 0
+	var during plumbing.Hash
+	if _, err := b.trySyncWith(func(fn func() error) error {
+		calls++
+		during = b.head()
+		return fn()
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 || during != before || b.head() == before {
+		t.Errorf("Critical called %d time(s), head %s on the call and %s after (was %s): want once, before the move", calls, during, b.head(), before)
 	}
 }
