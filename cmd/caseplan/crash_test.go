@@ -39,10 +39,7 @@ func TestCrashes(t *testing.T) {
 	}
 	bin := os.Getenv("CASEPLAN_CRASH_BINARY")
 	if bin == "" {
-		bin = filepath.Join(t.TempDir(), "caseplan")
-		if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-			t.Fatalf("go build: %v\n%s", err, out)
-		}
+		bin = buildCaseplan(t)
 	}
 	dir := filepath.Join(t.TempDir(), "store")
 	env := append(os.Environ(),

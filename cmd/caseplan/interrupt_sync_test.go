@@ -21,10 +21,7 @@ func TestInterruptedSyncSaysWhatIsLeft(t *testing.T) {
 		t.Skip("the store is made with the git CLI")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "caseplan")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildCaseplan(t)
 	// A host that takes the connection and never answers.
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
