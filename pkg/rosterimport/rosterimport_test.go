@@ -43,6 +43,21 @@ func testConfig() *record.Config {
 }
 
 // sheet writes rows as a spreadsheet exports them.
+// readMapped reads data as a roster with rules and compiles the rules
+// against its header, failing the test on any problem.
+func readMapped(t *testing.T, data []byte, rules *record.ImportRules) (*Roster, *Mapping) {
+	t.Helper()
+	r, err := Read(data, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, probs := Compile(rules, r.Header, testConfig())
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	return r, m
+}
+
 func sheet(rows [][]string, comma rune, crlf, bom bool) []byte {
 	var b bytes.Buffer
 	if bom {
@@ -120,14 +135,7 @@ func TestHashSameAcrossShapes(t *testing.T) {
 	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", Email: "Email", FTE: "FTE", LayoffDate: "Last day"}
 	hashes := func(data []byte) []string {
 		t.Helper()
-		r, err := Read(data, rules)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, probs := Compile(rules, r.Header, testConfig())
-		if len(probs) > 0 {
-			t.Fatal(probs)
-		}
+		r, m := readMapped(t, data, rules)
 		var out []string
 		for _, row := range r.Rows {
 			e, probs := m.Entry(row)
@@ -447,14 +455,7 @@ func TestAssignManagers(t *testing.T) {
 		rules := testRules()
 		rules.Columns.Address = ""
 		rules.Managers = mg
-		r, err := Read(roster, rules)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, probs := Compile(rules, r.Header, testConfig())
-		if len(probs) > 0 {
-			t.Fatal(probs)
-		}
+		r, m := readMapped(t, roster, rules)
 		lines := m.Plan(r, NewExisting())
 		m.AssignManagers(lines, load)
 		var out []string
@@ -505,14 +506,7 @@ func TestPlanDuplicates(t *testing.T) {
 	rules := testRules()
 	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", Email: "Email"}
 	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
-	r, err := Read(sheet(rows, ',', false, false), rules)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, probs := Compile(rules, r.Header, testConfig())
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	r, m := readMapped(t, sheet(rows, ',', false, false), rules)
 	x := NewExisting()
 	x.AddCase("K-1", "", "Ben  Example", "", "ben@example.org", "mrivera", false)
 	x.AddCase("w-7", "", "Someone Else", "", "", "mrivera", false)
@@ -587,14 +581,7 @@ func TestPlanInvalidRowsKeepTheirID(t *testing.T) {
 	rules := testRules()
 	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", LayoffDate: "Layoff date"}
 	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
-	r, err := Read(sheet(rows, ',', false, false), rules)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, probs := Compile(rules, r.Header, testConfig())
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
+	r, m := readMapped(t, sheet(rows, ',', false, false), rules)
 	var got []string
 	for _, l := range m.Plan(r, NewExisting()) {
 		got = append(got, string(l.Status)+" "+l.Case)
