@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
@@ -111,6 +112,10 @@ type syncJSON struct {
 	Uncommitted []string `json:"uncommitted"`
 }
 
+// errSyncInterrupted ends a sync that Ctrl-C cancelled while it waited on
+// the host, as the interrupt handler ends one: "interrupted", exit 3.
+var errSyncInterrupted = errors.New("interrupted")
+
 func syncRun(opts *syncOptions) error {
 	repo, err := opts.openRepo()
 	if err != nil {
@@ -160,8 +165,14 @@ func syncRun(opts *syncOptions) error {
 	// Ctrl-C ends a sync at once outside its writes (handleSignals): say
 	// what is left, which the bare "interrupted" did not. A push lands
 	// whole or not at all, and the next sync finds which.
+	// The interrupt also cancels ctx, so a sync waiting on the host may
+	// end with the cancelled request's error before the handler exits:
+	// that is said the same way, once.
+	var once sync.Once
 	stopped := func() {
-		fmt.Fprintln(opts.env.Stderr, "caseplan: the sync was stopped part way: this clone's commits are kept, and what reached the host stays there; run caseplan sync again, which is safe")
+		once.Do(func() {
+			fmt.Fprintln(opts.env.Stderr, "caseplan: the sync was stopped part way: this clone's commits are kept, and what reached the host stays there; run caseplan sync again, which is safe")
+		})
 	}
 	opts.onStop.Store(&stopped)
 	defer opts.onStop.Store(nil)
@@ -174,6 +185,10 @@ func syncRun(opts *syncOptions) error {
 		},
 	})
 	if err != nil {
+		if ctx.Err() != nil {
+			stopped()
+			return errSyncInterrupted
+		}
 		return opts.syncError(err, rem)
 	}
 	conflicts := make([]finding.Finding, len(res.Conflicts))
