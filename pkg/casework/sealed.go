@@ -122,32 +122,44 @@ func (a SetSealed) Build(s *State) (*Change, error) {
 	if err := f.Check(s.Today); err != nil {
 		return nil, inputErrorf("", "%v", err)
 	}
-	files := map[string][]byte{}
 	summary := "clear the sealed fields"
-	if f.Empty() {
-		if !s.Exists(layout.Sealed(a.Case)) {
-			return nil, inputErrorf("", "case %s has no sealed fields to clear", a.Case)
-		}
-		files[layout.Sealed(a.Case)] = nil
-		if s.Exists(layout.SealedRecipients(a.Case)) {
-			files[layout.SealedRecipients(a.Case)] = nil
-		}
-	} else {
-		team, err := sealTeam(s.Snapshot.Config, lc.intake, a.Case)
-		if err != nil {
-			return nil, err
-		}
-		ct, list, err := sealed.Seal(a.Case, f, team)
-		if err != nil {
-			return nil, err
-		}
-		files[layout.Sealed(a.Case)], files[layout.SealedRecipients(a.Case)] = ct, list
+	if f.Empty() && !s.Exists(layout.Sealed(a.Case)) {
+		return nil, inputErrorf("", "case %s has no sealed fields to clear", a.Case)
+	}
+	files, team, err := SealFiles(s.Snapshot.Config, lc.intake, a.Case, f)
+	if err != nil {
+		return nil, err
+	}
+	if f.Empty() && !s.Exists(layout.SealedRecipients(a.Case)) {
+		delete(files, layout.SealedRecipients(a.Case))
+	}
+	if !f.Empty() {
 		// The subject names who can read the fields, never which fields
 		// were set: that a case has a criminal record sealed is itself
 		// sensitive.
 		summary = "update the sealed fields (readable by " + staffIDs(team) + ")"
 	}
 	return &Change{Cases: []string{a.Case}, Action: "case.sealed.set", Summary: summary, Files: files}, nil
+}
+
+// SealFiles returns the files that hold case id's sealed fields f: the
+// ciphertext, encrypted to the case's team as cfg's roster and its intake
+// in say, and the recipients list beside it — both nil (removed) when f
+// is empty — and the team. It says why when nobody can be sealed to. The
+// fields are only ever in memory: what it returns is ciphertext.
+func SealFiles(cfg *record.Config, in *record.Intake, id string, f sealed.Fields) (map[string][]byte, []record.Staff, error) {
+	if f.Empty() {
+		return map[string][]byte{layout.Sealed(id): nil, layout.SealedRecipients(id): nil}, nil, nil
+	}
+	team, err := sealTeam(cfg, in, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	ct, list, err := sealed.Seal(id, f, team)
+	if err != nil {
+		return nil, nil, err
+	}
+	return map[string][]byte{layout.Sealed(id): ct, layout.SealedRecipients(id): list}, team, nil
 }
 
 // ResealCases re-encrypts the named cases' sealed fields (all that have

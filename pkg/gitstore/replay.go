@@ -3,6 +3,7 @@ package gitstore
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -88,6 +89,27 @@ type ReplayOptions struct {
 	// out — the branch's versions stay together — and merge is asked
 	// about the file that needed it, so it is reported.
 	Together func(path string) string
+	// MergeTogether, when set, is asked first to merge a group whose file
+	// needs a merge (Together): in holds the group's files the commit
+	// changed and the tree the copy is built on, with the commit's other
+	// changes. It returns the group's files as the copy holds them (a nil
+	// value removes one; a file it leaves out keeps the branch's
+	// version), or a nil map when it cannot merge them: then the branch's
+	// versions stay, and merge is asked about the file, so it is reported.
+	MergeTogether func(in GroupInput) (map[string][]byte, error)
+}
+
+// GroupInput is a group of files (ReplayOptions.Together) a replayed
+// commit and the branch both changed.
+type GroupInput struct {
+	Group string
+	// Files are the group's files the commit changed, each with its three
+	// versions.
+	Files []MergeInput
+	// Tree is the tree the copy is being built on: the branch's, with the
+	// commit's changes outside the group.
+	Tree   *TreeFiles
+	Commit *object.Commit
 }
 
 // ReplaySigner says how the copy of a replayed commit is signed: it is
@@ -143,6 +165,7 @@ func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFu
 		changes := make([]Change, 0, len(own))
 		blobs := make(map[string]plumbing.Hash, len(own))
 		held := map[string]bool{} // groups whose files keep the branch's versions
+		pending := map[string][]FileChange{}
 		if opts.Together != nil {
 			for _, ch := range own {
 				g := opts.Together(ch.Path)
@@ -177,27 +200,18 @@ func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFu
 				}
 			case theirs == ch.To:
 				// The branch made the same change already.
+			case grouped:
+				// Merged with its group once the commit's other changes
+				// are in place, below.
+				pending[opts.Together(ch.Path)] = append(pending[opts.Together(ch.Path)], ch)
 			default:
-				in := MergeInput{Path: ch.Path, Commit: c}
-				for _, side := range []struct {
-					h   plumbing.Hash
-					dst *[]byte
-				}{{ch.From, &in.Base}, {ch.To, &in.Ours}, {theirs, &in.Theirs}} {
-					if side.h.IsZero() {
-						continue
-					}
-					if *side.dst, err = r.readRaw(plumbing.BlobObject, side.h); err != nil {
-						return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: read %s: %w", short(h), ch.Path, err)
-					}
+				in, err := r.mergeInput(c, ch, theirs)
+				if err != nil {
+					return plumbing.ZeroHash, nil, err
 				}
 				merged, err := merge(in)
 				if err != nil {
 					return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: merge %s: %w", short(h), ch.Path, err)
-				}
-				if grouped {
-					// Reported; the branch's version stays, as the
-					// group's others do.
-					continue
 				}
 				switch {
 				case merged == nil && theirs.IsZero():
@@ -219,6 +233,18 @@ func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFu
 		if len(changes) > 0 {
 			if tree, err = r.buildTree(curTree, changes, blobs); err != nil {
 				return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+			}
+		}
+		if len(pending) > 0 {
+			more, err := r.mergeGroups(c, own, curTree, tree, pending, merge, opts, blobs)
+			if err != nil {
+				return plumbing.ZeroHash, nil, err
+			}
+			if len(more) > 0 {
+				changes = append(changes, more...)
+				if tree, err = r.buildTree(curTree, changes, blobs); err != nil {
+					return plumbing.ZeroHash, nil, fmt.Errorf("replay %s: %w", short(h), err)
+				}
 			}
 		}
 		if tree == curTree && !cur.IsZero() {
@@ -249,6 +275,110 @@ func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFu
 		cur, curTree = nh, tree
 	}
 	return cur, done, nil
+}
+
+// mergeInput reads the three versions of a file the commit changed (ch)
+// and the branch has as theirs.
+func (r *Repo) mergeInput(c *object.Commit, ch FileChange, theirs plumbing.Hash) (MergeInput, error) {
+	in := MergeInput{Path: ch.Path, Commit: c}
+	for _, side := range []struct {
+		h   plumbing.Hash
+		dst *[]byte
+	}{{ch.From, &in.Base}, {ch.To, &in.Ours}, {theirs, &in.Theirs}} {
+		if side.h.IsZero() {
+			continue
+		}
+		var err error
+		if *side.dst, err = r.readRaw(plumbing.BlobObject, side.h); err != nil {
+			return MergeInput{}, fmt.Errorf("replay %s: read %s: %w", short(c.Hash), ch.Path, err)
+		}
+	}
+	return in, nil
+}
+
+// mergeGroups merges the groups of commit c (whose own changes are own)
+// that hold a file needing a merge (pending), on tree — curTree with the
+// commit's other changes — and returns the changes to make to curTree.
+// A group opts.MergeTogether cannot merge keeps the branch's versions,
+// and merge is asked about each pending file, so that it is reported.
+func (r *Repo) mergeGroups(c *object.Commit, own []FileChange, curTree, tree plumbing.Hash, pending map[string][]FileChange, merge MergeFunc, opts ReplayOptions, blobs map[string]plumbing.Hash) ([]Change, error) {
+	groups := make([]string, 0, len(pending))
+	for g := range pending {
+		groups = append(groups, g)
+	}
+	slices.Sort(groups)
+	var changes []Change
+	for _, g := range groups {
+		var files map[string][]byte
+		if opts.MergeTogether != nil {
+			in := GroupInput{Group: g, Commit: c}
+			for _, ch := range own {
+				if opts.Together(ch.Path) != g {
+					continue
+				}
+				theirs, _, err := r.blobAt(curTree, ch.Path)
+				if err != nil {
+					return nil, fmt.Errorf("replay %s: %w", short(c.Hash), err)
+				}
+				mi, err := r.mergeInput(c, ch, theirs)
+				if err != nil {
+					return nil, err
+				}
+				in.Files = append(in.Files, mi)
+			}
+			var err error
+			if in.Tree, err = r.TreeOf(tree); err != nil {
+				return nil, fmt.Errorf("replay %s: %w", short(c.Hash), err)
+			}
+			if files, err = opts.MergeTogether(in); err != nil {
+				return nil, fmt.Errorf("replay %s: merge %s: %w", short(c.Hash), g, err)
+			}
+		}
+		if files == nil {
+			for _, ch := range pending[g] {
+				theirs, _, err := r.blobAt(curTree, ch.Path)
+				if err != nil {
+					return nil, fmt.Errorf("replay %s: %w", short(c.Hash), err)
+				}
+				in, err := r.mergeInput(c, ch, theirs)
+				if err != nil {
+					return nil, err
+				}
+				// Reported; the branch's version stays, as the group's
+				// others do.
+				if _, err := merge(in); err != nil {
+					return nil, fmt.Errorf("replay %s: merge %s: %w", short(c.Hash), ch.Path, err)
+				}
+			}
+			continue
+		}
+		paths := make([]string, 0, len(files))
+		for p := range files {
+			paths = append(paths, p)
+		}
+		slices.Sort(paths)
+		for _, p := range paths {
+			theirs, theirsExec, err := r.blobAt(curTree, p)
+			if err != nil {
+				return nil, fmt.Errorf("replay %s: %w", short(c.Hash), err)
+			}
+			if files[p] == nil {
+				if !theirs.IsZero() {
+					changes = append(changes, Change{Path: p, Delete: true})
+				}
+				continue
+			}
+			bh, err := r.writeLoose(plumbing.BlobObject, files[p])
+			if err != nil {
+				return nil, err
+			}
+			if bh != theirs {
+				changes = append(changes, Change{Path: p, Executable: theirsExec})
+				blobs[p] = bh
+			}
+		}
+	}
+	return changes, nil
 }
 
 // writeCommitObject encodes c and stores it as a loose object.

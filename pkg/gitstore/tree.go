@@ -59,6 +59,16 @@ func (r *Repo) TreeAt(commit plumbing.Hash) (*TreeFiles, error) {
 	return &TreeFiles{r: r, commit: commit, root: t, trees: map[plumbing.Hash]*object.Tree{}}, nil
 }
 
+// TreeOf opens a tree that no commit may hold yet (one a replay is
+// building) for reading; its Commit is the zero hash.
+func (r *Repo) TreeOf(tree plumbing.Hash) (*TreeFiles, error) {
+	t, err := object.GetTree(r.storage, tree)
+	if err != nil {
+		return nil, fmt.Errorf("read tree %s: %w", tree, err)
+	}
+	return &TreeFiles{r: r, root: t, trees: map[plumbing.Hash]*object.Tree{}}, nil
+}
+
 // Commit returns the commit the tree belongs to, so output can name it.
 func (t *TreeFiles) Commit() plumbing.Hash { return t.commit }
 
