@@ -28,9 +28,10 @@ fields are sealed to can: the case's manager, the staff on its team and the
 supervisors. This is the only command that shows a sealed value.
 
 --at COMMIT shows them as that commit holds them, read from git objects:
-after a sync kept a colleague's sealed fields over yours (a sync-conflict
-on sealed.age names your commit), caseplan case sealed show CASE --at
-COMMIT shows what you had set, to set again.
+after a sync kept a colleague's value of a sealed field over yours, or
+their whole sealed file when it could not open all its versions (a
+sync-conflict on sealed.age names your commit), caseplan case sealed show
+CASE --at COMMIT shows what you had set, to set again.
 
   -o json  {"case","recipients":[staff ids],"fields":{"date_of_birth",
            "ssn_last4","state_id_last4","disability","health",

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"filippo.io/age"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/spf13/cobra"
@@ -50,7 +51,12 @@ func newCmdSync(g *globals, runF func(*syncOptions) error) *cobra.Command {
      two referrals or two applications added in two clones are both kept.
      A field both changed to different values keeps the remote's value; this
      clone's is reported (sync-conflict) with both authors and commits, and
-     its commit stays readable under refs/caseplan/conflicts/. A copy has a
+     its commit stays readable under refs/caseplan/conflicts/. A case's
+     sealed fields are merged field by field too when your age identity
+     opens the three versions, and sealed again to the case's team; a
+     sealed value is never shown (the finding names the field and caseplan
+     case sealed set CASE --FIELD VALUE); when one version does not open,
+     the remote's sealed file is kept whole and yours reported. A copy has a
      new parent, which a signature covers: the copies of your own commits
      are signed anew with your key (caseplan key); a signed commit of
      someone else's is not replayed, and the sync is refused;
@@ -151,14 +157,17 @@ func syncRun(opts *syncOptions) error {
 	// signed with their key (teamsync.Options.Signer). Without an author
 	// or a key, none is signed, and a signed commit to replay refuses the
 	// sync.
+	// Their age identities open the sealed fields both sides changed, to
+	// merge them field by field (teamsync.Options.Identities).
 	var signer git.Signer
 	var signerEmail string
+	var identities []age.Identity
 	if author, err := opts.actingAuthor(repo); err == nil {
 		k, err := opts.keysOf(author)
 		if err != nil {
 			return err
 		}
-		signer, signerEmail = casework.SignerOf(k), author.Email
+		signer, signerEmail, identities = casework.SignerOf(k), author.Email, k.AgeIdentities()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -179,7 +188,7 @@ func syncRun(opts *syncOptions) error {
 	res, err := teamsync.Sync(ctx, teamsync.Options{
 		Repo: repo, Remote: rem, Merge: teamsync.RecordMerger,
 		Schemas: v, Today: today, LockWait: opts.storeLockWait(),
-		Signer: signer, SignerEmail: signerEmail, Critical: opts.critical,
+		Signer: signer, SignerEmail: signerEmail, Identities: identities, Critical: opts.critical,
 		OnRetry: func(attempt int) {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: someone pushed to %s meanwhile; fetching and replaying again (attempt %d of %d)\n", rem.Redacted(), attempt+1, teamsync.DefaultAttempts)
 		},

@@ -145,7 +145,7 @@ func (c *clone) trySyncWith(critical func(func() error) error) (*Result, error) 
 		return nil, err
 	}
 	return Sync(context.Background(), Options{Repo: repo, Remote: c.remote, Merge: RecordMerger, Schemas: v, Today: today,
-		Signer: casework.SignerOf(c.keys), SignerEmail: c.author.Email, Critical: critical})
+		Signer: casework.SignerOf(c.keys), SignerEmail: c.author.Email, Identities: c.keys.AgeIdentities(), Critical: critical})
 }
 
 func (c *clone) head() plumbing.Hash {

@@ -16,6 +16,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/keys"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
@@ -142,84 +143,168 @@ func TestSyncResignsReplayedCommits(t *testing.T) {
 	}
 }
 
-// TestSyncSealedBothSides: two clones change one case's sealed fields at
-// once. The ciphertext cannot be merged field by field without opening
-// it, so the remote's sealed file (and its recipients list, which goes
-// with it) is kept whole, this clone's is reported as a sync-conflict that
-// never shows a value, and the store stays valid; the clone's own version
-// stays in its commit. (Had the team changed on this side only, the
-// recipients list would follow this side while the ciphertext is the
-// remote's: validate's sealed-recipients rule, which counts the
-// ciphertext's recipients, reports that mismatch until a recipient
-// re-seals.)
-func TestSyncSealedBothSides(t *testing.T) {
+// openSealed opens case id's sealed fields as clone c's head holds them,
+// with the keys k.
+func openSealed(t *testing.T, c *clone, id string, k *keys.Keys) sealed.Fields {
+	t.Helper()
+	repo := c.open()
+	defer repo.Close()
+	tree, err := repo.TreeAt(c.head())
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := store.GitTree{Tree: tree}
+	snap, _, err := store.Load(src, []string{id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := casework.OpenSealed(src, snap, id, k)
+	if err != nil {
+		t.Fatalf("%s opens %s's sealed fields: %v", k.Email, id, err)
+	}
+	return f
+}
+
+// sealedTeam makes a signed team whose case W-001 has a date of birth
+// sealed to alice and bob (bob, a coordinator, is put on its team), and
+// bob's clone of it.
+func sealedTeam(t *testing.T) (string, *clone, *clone, string) {
+	t.Helper()
 	url, a, bk := newSignedTeam(t)
 	id := a.newCase("W-001", "Ana Example")
 	a.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"date_of_birth": "1979-02-14"}}.Build)
 	a.sync()
 	b := cloneAs(t, url, bob)
 	b.keys = bk
-	// Bob is a coordinator, not on the case: he is made a team member so
-	// the file is sealed to him too.
 	a.apply([]string{id}, casework.AddTeamMember{Case: id, Member: record.TeamMember{Name: bob.Name, Role: "counselor", Email: bob.Email}}.Build)
 	a.sync()
 	b.sync()
+	return url, a, b, id
+}
 
+// TestSyncSealedBothSides: two clones change different sealed fields of
+// one case at once. The person syncing opens the three versions, so the
+// fields are merged one by one, as a record's are: both values are kept,
+// nothing is reported, and the merged file is sealed to the case's team.
+// No value is ever in a message, a commit message or a plain file.
+func TestSyncSealedBothSides(t *testing.T) {
+	_, a, b, id := sealedTeam(t)
 	a.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"health": "Kestrelvane asthma"}}.Build)
 	b.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"disability": "Zephyrine low-vision aid"}}.Build)
-	bobsOwn := b.head()
 	a.sync()
 	r := b.sync()
-	var sealedConflicts int
-	for _, c := range r.Conflicts {
-		f := c.Finding()
-		if strings.Contains(f.Message, "Kestrelvane") || strings.Contains(f.Message, "Zephyrine") {
-			t.Errorf("a conflict shows a sealed value: %s", f.Message)
-		}
-		if strings.HasSuffix(c.Path, "/sealed.age") || strings.HasSuffix(c.Path, "/sealed.recipients") {
-			sealedConflicts++
-			if c.LocalCommit != bobsOwn {
-				t.Errorf("conflict names commit %s, want %s", c.LocalCommit, bobsOwn)
-			}
-			// git show would print ciphertext: the finding names the
-			// command that opens bob's version.
-			if want := "caseplan case sealed show " + id + " --at " + bobsOwn.String()[:12]; !strings.Contains(f.Message, want) || strings.Contains(f.Message, "git show") {
-				t.Errorf("the conflict says %q; want it to name %q", f.Message, want)
-			}
-			if want := "set it again: caseplan case sealed set " + id; !strings.Contains(f.Message, want) {
-				t.Errorf("the conflict says %q; want it to name %q", f.Message, want)
-			}
-		}
-	}
-	// The team is the same on both sides, so the recipients list is too:
-	// only the ciphertext differs.
-	if sealedConflicts != 1 || len(r.Conflicts) != 1 {
-		t.Fatalf("conflicts = %+v, want one, the sealed file", r.Conflicts)
+	if len(r.Conflicts) != 0 || r.Sent != 1 {
+		t.Fatalf("conflicts = %+v, sent %d; want none, and bob's commit sent", r.Conflicts, r.Sent)
 	}
 	if a.sync(); a.head() != b.head() {
 		t.Fatal("heads differ")
 	}
+	want := sealed.Fields{DateOfBirth: "1979-02-14", Health: "Kestrelvane asthma", Disability: "Zephyrine low-vision aid"}
 	for _, c := range []*clone{a, b} {
 		c.assertClean()
-		if got, want := c.read("cases/"+id+"/sealed.age"), a.read("cases/"+id+"/sealed.age"); got != want {
-			t.Errorf("%s has another sealed file", c.author.Name)
+		if got := openSealed(t, c, id, c.keys); got != want {
+			t.Errorf("%s's sealed fields = %+v, want %+v", c.author.Name, got, want)
+		}
+		if list := c.read("cases/" + id + "/sealed.recipients"); !strings.Contains(list, "bob ") || !strings.Contains(list, "alice ") {
+			t.Errorf("recipients:\n%s", list)
+		}
+		if log := c.git("log", "--format=%B"); strings.Contains(log, "Kestrelvane") || strings.Contains(log, "Zephyrine") {
+			t.Errorf("a commit message holds a sealed value:\n%s", log)
 		}
 	}
-	// Bob's version is still in his commit, under the conflicts ref.
-	if out := b.git("cat-file", "-t", bobsOwn.String()); out != "commit" {
-		t.Errorf("bob's commit: %q", out)
+}
+
+// TestSyncSealedSameField: both clones change the same sealed field, and
+// bob another one too. His other field is kept; the one both changed
+// keeps the remote's value and is a sync-conflict naming the field, the
+// commit that holds bob's value and the command that sets it again —
+// never either value.
+func TestSyncSealedSameField(t *testing.T) {
+	_, a, b, id := sealedTeam(t)
+	a.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"disability": "Kestrelvane hearing aid"}}.Build)
+	b.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"disability": "Zephyrine low-vision aid", "veteran": "Quillmoor reserve"}}.Build)
+	bobsOwn := b.head()
+	a.sync()
+	r := b.sync()
+	if len(r.Conflicts) != 1 {
+		t.Fatalf("conflicts = %+v, want one", r.Conflicts)
 	}
+	c := r.Conflicts[0]
+	f := c.Finding()
+	if c.Path != "cases/"+id+"/sealed.age" || c.Field != "disability" || c.LocalCommit != bobsOwn || f.Rule != RuleConflict {
+		t.Errorf("conflict = %+v", c)
+	}
+	for _, v := range []string{"Kestrelvane", "Zephyrine", "Quillmoor"} {
+		if strings.Contains(f.Message, v) {
+			t.Errorf("the finding shows a sealed value: %s", f.Message)
+		}
+	}
+	for _, want := range []string{
+		"disability was changed on both sides",
+		"caseplan case sealed show " + id + " --at " + bobsOwn.String()[:12],
+		"set it again: caseplan case sealed set " + id + " --disability VALUE",
+	} {
+		if !strings.Contains(f.Message, want) {
+			t.Errorf("the finding says %q; want it to hold %q", f.Message, want)
+		}
+	}
+	if !strings.Contains(f.Message, "(Alice Adams, commit ") {
+		t.Errorf("the finding does not credit alice: %s", f.Message)
+	}
+	a.sync()
+	want := sealed.Fields{DateOfBirth: "1979-02-14", Disability: "Kestrelvane hearing aid", Veteran: "Quillmoor reserve"}
+	for _, cl := range []*clone{a, b} {
+		cl.assertClean()
+		if got := openSealed(t, cl, id, cl.keys); got != want {
+			t.Errorf("%s's sealed fields = %+v, want %+v", cl.author.Name, got, want)
+		}
+		if refs := cl.git("for-each-ref", "--format=%(refname)"); strings.Contains(refs, "Zephyrine") {
+			t.Errorf("a ref names a sealed value: %s", refs)
+		}
+	}
+	// Bob's value is still in his commit, under the conflicts ref.
+	if out := b.git("rev-parse", "refs/caseplan/conflicts/"+bobsOwn.String()); out != bobsOwn.String() {
+		t.Errorf("conflicts ref: %q", out)
+	}
+}
+
+// TestSyncSealedCannotOpen: the remote took bob off the case's team and
+// re-sealed its fields to the rest while bob changed one. He cannot open
+// the remote's version, so it stays whole and his is reported, as a
+// sync-conflict on the file that shows no value.
+func TestSyncSealedCannotOpen(t *testing.T) {
+	_, a, b, id := sealedTeam(t)
+	a.apply([]string{id}, casework.RemoveTeamMember{Case: id, Member: bob.Name}.Build)
+	if strings.Contains(a.read("cases/"+id+"/sealed.recipients"), "bob ") {
+		t.Fatal("the team change did not re-seal without bob")
+	}
+	a.sync()
+	b.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"disability": "Zephyrine low-vision aid"}}.Build)
+	bobsOwn := b.head()
+	r := b.sync()
+	if len(r.Conflicts) != 1 || r.Conflicts[0].Path != "cases/"+id+"/sealed.age" || r.Conflicts[0].Field != "the whole file" {
+		t.Fatalf("conflicts = %+v, want the sealed file's", r.Conflicts)
+	}
+	f := r.Conflicts[0].Finding()
+	if strings.Contains(f.Message, "Zephyrine") || !strings.Contains(f.Message, "caseplan case sealed show "+id+" --at "+bobsOwn.String()[:12]) {
+		t.Errorf("finding: %s", f.Message)
+	}
+	if got, want := b.read("cases/"+id+"/sealed.age"), a.read("cases/"+id+"/sealed.age"); got != want {
+		t.Error("bob's clone does not hold the remote's sealed file")
+	}
+	if got := openSealed(t, a, id, a.keys); got != (sealed.Fields{DateOfBirth: "1979-02-14"}) {
+		t.Errorf("sealed fields = %+v", got)
+	}
+	b.assertClean()
 }
 
 // TestSyncSealedStaysAPair: the team changes in one clone, which re-seals
 // the case to the new team, while another clone of the same person changes
-// a sealed field. The ciphertexts conflict, and the remote's is kept — so
-// its recipients list is kept with it, though only this clone changed
-// that: a list naming someone the kept ciphertext is not sealed to would
-// lie. validate then says exactly what is missing (the new member cannot
-// read it yet), and a re-seal by a recipient ends it.
+// a sealed field. The fields are merged (the remote's, as this side left
+// them alone) and sealed to the team as the merged intake has it, so the
+// new member can read them at once and the recipients list says so.
 func TestSyncSealedStaysAPair(t *testing.T) {
-	url, a, _ := newSignedTeam(t)
+	url, a, bk := newSignedTeam(t)
 	id := a.newCase("W-001", "Ana Example")
 	a.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"date_of_birth": "1979-02-14"}}.Build)
 	a.sync()
@@ -227,20 +312,24 @@ func TestSyncSealedStaysAPair(t *testing.T) {
 	desk.keys = a.keys
 	a.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"health": "Kestrelvane asthma"}}.Build)
 	a.sync()
-	remoteList := a.read("cases/" + id + "/sealed.recipients")
 	desk.apply([]string{id}, casework.AddTeamMember{Case: id, Member: record.TeamMember{Name: bob.Name, Role: "counselor", Email: bob.Email}}.Build)
 	if !strings.Contains(desk.read("cases/"+id+"/sealed.recipients"), "bob ") {
 		t.Fatal("the team change did not re-seal to bob")
 	}
 	r := desk.sync()
-	if len(r.Conflicts) != 1 || !strings.HasSuffix(r.Conflicts[0].Path, "/sealed.age") {
-		t.Fatalf("conflicts = %+v, want the sealed file's", r.Conflicts)
+	if len(r.Conflicts) != 0 {
+		t.Fatalf("conflicts = %+v, want none", r.Conflicts)
 	}
-	if got := desk.read("cases/" + id + "/sealed.recipients"); got != remoteList {
-		t.Errorf("recipients after the sync:\n%s\nwant the remote's, which the kept ciphertext has:\n%s", got, remoteList)
+	if !strings.Contains(desk.read("cases/"+id+"/sealed.recipients"), "bob ") {
+		t.Errorf("recipients after the sync:\n%s\nwant bob among them", desk.read("cases/"+id+"/sealed.recipients"))
 	}
 	if !strings.Contains(desk.read("cases/"+id+"/intake.yaml"), bob.Email) {
 		t.Error("the team change was lost")
+	}
+	for _, k := range []*keys.Keys{desk.keys, bk} {
+		if got := openSealed(t, desk, id, k); got != (sealed.Fields{DateOfBirth: "1979-02-14", Health: "Kestrelvane asthma"}) {
+			t.Errorf("sealed fields = %+v", got)
+		}
 	}
 	findings := func() []string {
 		repo := desk.open()
@@ -266,11 +355,8 @@ func TestSyncSealedStaysAPair(t *testing.T) {
 		}
 		return out
 	}
-	if got := findings(); len(got) != 1 || !strings.Contains(got[0], "bob cannot read them yet") || strings.Contains(got[0], "can still read") {
+	if got := findings(); len(got) != 0 {
 		t.Errorf("sealed-recipients findings: %q", got)
 	}
-	desk.apply([]string{id}, casework.ResealCases{Cases: []string{id}}.Build)
-	if got := findings(); len(got) != 0 {
-		t.Errorf("after the re-seal: %q", got)
-	}
+	desk.assertClean()
 }

@@ -9,6 +9,7 @@
 package teamsync
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"filippo.io/age"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -29,6 +31,8 @@ import (
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/sealed"
+	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -133,13 +137,24 @@ func setAgain(p string, line int, field []string, local string) string {
 	switch {
 	case inCase && layout.IsSealedName(path.Base(p)):
 		// sealed.recipients follows sealed.age: setting the fields again
-		// writes both.
+		// writes both. A field's flag is named, never this clone's value:
+		// it is sealed, and a message is not.
+		if len(field) == 1 && slices.Contains(sealed.Names, field[0]) {
+			if local == "" {
+				return fmt.Sprintf("caseplan case sealed set %s --clear %s", id, sealedFlag(field[0]))
+			}
+			return fmt.Sprintf("caseplan case sealed set %s %s VALUE", id, "--"+sealedFlag(field[0]))
+		}
 		return fmt.Sprintf("caseplan case sealed set %s", id)
 	case inCase && slices.Contains(layout.SingleKinds(), kind):
 		return fmt.Sprintf("caseplan edit %s %s%s", id, kind, at)
 	}
 	return fmt.Sprintf("edit %s%s and run caseplan commit", p, at)
 }
+
+// sealedFlag is the flag of case sealed set that sets a sealed field:
+// date_of_birth is --date-of-birth.
+func sealedFlag(field string) string { return strings.ReplaceAll(field, "_", "-") }
 
 // scalar returns the value of a YAML scalar given as YAML text ("" for
 // none); false for a list or a mapping.
@@ -180,6 +195,12 @@ type Options struct {
 	// as it would the original. README, Confidentiality.
 	Signer      git.Signer
 	SignerEmail string
+	// Identities are the age identities of the person syncing. A case's
+	// sealed fields both sides changed are merged field by field when
+	// they open all three versions (the base, this clone's, the
+	// remote's), and re-sealed to the case's team; else the remote's file
+	// stays whole and this clone's is reported.
+	Identities []age.Identity
 	// Critical, when set, runs the part of the sync that moves this
 	// clone's branch, index and work tree, so that an interrupt waits for
 	// it to finish (a write's own protection, casework.Options.Critical);
@@ -356,7 +377,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		case p.base == remote:
 			// Ours are on top of the remote's already: they go as they are.
 		default:
-			r := &replayer{repo: repo, merge: o.Merge, remote: remote, base: p.base}
+			r := &replayer{repo: repo, merge: o.Merge, remote: remote, base: p.base, ids: o.Identities}
 			if head, done, err = repo.Replay(remote, p.mine, r.mergeFile, gitstore.ReplayOptions{
 				Sign: o.replaySigner,
 				// A case's ciphertext and its recipients list describe each
@@ -368,6 +389,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 					}
 					return ""
 				},
+				MergeTogether: r.mergeSealed,
 			}); err != nil {
 				var twice *OpenedTwiceError
 				if errors.As(err, &twice) {
@@ -632,6 +654,7 @@ type replayer struct {
 	merge        Merger
 	remote, base plumbing.Hash
 	conflicts    []Conflict
+	ids          []age.Identity // that open sealed files
 }
 
 func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
@@ -649,10 +672,19 @@ func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
 		merged = in.Theirs
 		fcs = []FieldConflict{{Field: "the whole file", Kept: "the remote's version", Local: "another version"}}
 	}
+	if err := r.report(in, fcs); err != nil {
+		return nil, err
+	}
+	return merged, nil
+}
+
+// report remembers the conflicts of the file in, crediting each kept
+// value to the remote's commit that set it.
+func (r *replayer) report(in gitstore.MergeInput, fcs []FieldConflict) error {
 	for _, fc := range fcs {
 		remoteCommit, remoteAuthor, err := r.lastChange(in.Path, fc.At)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		r.conflicts = append(r.conflicts, Conflict{
 			FieldConflict: fc, Path: in.Path,
@@ -660,7 +692,87 @@ func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
 			RemoteCommit: remoteCommit, RemoteAuthor: remoteAuthor,
 		})
 	}
-	return merged, nil
+	return nil
+}
+
+// mergeSealed merges a case's sealed fields that the replayed commit and
+// the remote both changed, field by field, when the person syncing can
+// open the three versions: a field one side changed takes that side's
+// value; one both changed to different values keeps the remote's and is
+// reported — by its name, never its value. The merged fields are sealed
+// to the case's team as the copy's roster and intake say, as case sealed
+// set seals them, with the recipients list beside them. It returns nil
+// (the remote's files stay whole, and the file is reported) when it
+// cannot open one of the versions or seal the result.
+func (r *replayer) mergeSealed(in gitstore.GroupInput) (map[string][]byte, error) {
+	var ct *gitstore.MergeInput
+	for i := range in.Files {
+		if path.Base(in.Files[i].Path) == layout.SealedFile {
+			ct = &in.Files[i]
+		}
+	}
+	if ct == nil || ct.Ours == nil || ct.Theirs == nil || len(r.ids) == 0 {
+		return nil, nil
+	}
+	id, ok := layout.CaseOf(ct.Path)
+	if !ok {
+		return nil, nil
+	}
+	var versions [3]sealed.Fields // base, ours, theirs
+	for i, data := range [][]byte{ct.Base, ct.Ours, ct.Theirs} {
+		if data == nil {
+			continue // no sealed fields yet: none set
+		}
+		f, err := sealed.Open(data, r.ids)
+		if err != nil {
+			return nil, nil
+		}
+		versions[i] = f
+	}
+	base, ours, theirs := versions[0], versions[1], versions[2]
+	merged := theirs
+	var fcs []FieldConflict
+	for _, name := range sealed.Names {
+		b, o, t := *base.Field(name), *ours.Field(name), *theirs.Field(name)
+		switch {
+		case o == b || o == t:
+		case t == b:
+			*merged.Field(name) = o
+		default:
+			// Neither value is ever written here: the finding names the
+			// field, and the commit that holds this clone's.
+			local := "another value"
+			if o == "" {
+				local = ""
+			}
+			fcs = append(fcs, FieldConflict{Field: name, Kept: "its value", Local: local, At: []string{name}})
+		}
+	}
+	snap, _, err := store.Load(store.GitTree{Tree: in.Tree}, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	c := snap.Case(id)
+	if c == nil || c.Intake == nil {
+		return nil, nil
+	}
+	files, _, err := casework.SealFiles(snap.Config, c.Intake, id, merged)
+	if err != nil {
+		return nil, nil // nobody to seal to: validate says so
+	}
+	if merged == theirs {
+		// The remote's fields as they are: its ciphertext stays, unless
+		// the copy's team is not whom it is sealed to (this commit changed
+		// the team), when they are sealed anew.
+		list, err := in.Tree.ReadFile(layout.SealedRecipients(id))
+		if err == nil && bytes.Equal(list, files[layout.SealedRecipients(id)]) {
+			files = map[string][]byte{}
+		}
+	}
+	if err := r.report(*ct, fcs); err != nil {
+		return nil, err
+	}
+	return files, nil
 }
 
 // lastChange finds the remote's newest commit after the base that changed
@@ -699,7 +811,7 @@ func (r *replayer) lastChange(p string, at []string) (plumbing.Hash, string, err
 		if at == nil {
 			break
 		}
-		changed, err := r.valueChanged(before, mine, at)
+		changed, err := r.valueChanged(p, before, mine, at)
 		if err != nil {
 			return plumbing.ZeroHash, "", err
 		}
@@ -714,8 +826,9 @@ func (r *replayer) lastChange(p string, at []string) (plumbing.Hash, string, err
 }
 
 // valueChanged says whether the blobs before and after hold different
-// values at `at`; a blob that is not a record counts as changed.
-func (r *replayer) valueChanged(before, after plumbing.Hash, at []string) (bool, error) {
+// values at `at` in the file p; a blob that is not a record counts as
+// changed.
+func (r *replayer) valueChanged(p string, before, after plumbing.Hash, at []string) (bool, error) {
 	var vals [2]string
 	for i, h := range []plumbing.Hash{before, after} {
 		if h.IsZero() {
@@ -725,6 +838,16 @@ func (r *replayer) valueChanged(before, after plumbing.Hash, at []string) (bool,
 		if err != nil {
 			return false, err
 		}
+		if layout.IsSealed(p) && sealedField(at) {
+			// A sealed field: compared in memory, as the merge opened
+			// it; a version that does not open counts as changed.
+			f, err := sealed.Open(data, r.ids)
+			if err != nil {
+				return true, nil
+			}
+			vals[i] = *f.Field(at[0])
+			continue
+		}
 		v, ok := valueAt(data, at)
 		if !ok {
 			return true, nil
@@ -732,6 +855,12 @@ func (r *replayer) valueChanged(before, after plumbing.Hash, at []string) (bool,
 		vals[i] = v
 	}
 	return vals[0] != vals[1], nil
+}
+
+// sealedField says whether at names a sealed field, as mergeSealed
+// reports one.
+func sealedField(at []string) bool {
+	return len(at) == 1 && slices.Contains(sealed.Names, at[0])
 }
 
 func readBlob(repo *gitstore.Repo, h plumbing.Hash) ([]byte, error) {

@@ -263,6 +263,9 @@ func TestSetAgainNamesTheCommand(t *testing.T) {
 		{"cases/W-001/iep.yaml", 12, nil, "", "caseplan edit W-001 iep, line 12"},
 		{"cases/W-001/outcome.yaml", 0, nil, "", "caseplan edit W-001 outcome"},
 		{"cases/W-001/sealed.age", 0, nil, "", "caseplan case sealed set W-001"},
+		// A sealed field: its flag, never the value (Local is not one).
+		{"cases/W-001/sealed.age", 0, []string{"date_of_birth"}, "another value", "caseplan case sealed set W-001 --date-of-birth VALUE"},
+		{"cases/W-001/sealed.age", 0, []string{"health"}, "", "caseplan case sealed set W-001 --clear health"},
 		{"cases/W-001/sealed.recipients", 0, nil, "", "caseplan case sealed set W-001"},
 		{"cases/W-001/activity/2026-W10.yaml", 4, nil, "", "edit cases/W-001/activity/2026-W10.yaml, line 4 and run caseplan commit"},
 		{"cases/caseplan.yaml", 30, nil, "", "edit cases/caseplan.yaml, line 30 and run caseplan commit"},
