@@ -29,6 +29,8 @@ func (d *Document) DecodeProblem(v any, err error) (line, col int, msg string) {
 			msg := fieldLabel(path) + ": must be " + want + ", not " + shapeOf(n)
 			if b, ok := yaml11Bool[n.Value]; ok && want == "true or false" && n.Kind == yaml.ScalarNode {
 				msg += fmt.Sprintf(" (%q); write %t", n.Value, b)
+			} else if want == "a number" && n.Kind == yaml.ScalarNode && decimalComma.MatchString(n.Value) {
+				msg += fmt.Sprintf(" (%q); write %s, with a point", n.Value, strings.Replace(n.Value, ",", ".", 1))
 			}
 			return line, col, msg
 		}
@@ -64,6 +66,10 @@ func wholeFloat(n *yaml.Node) bool {
 	var f float64
 	return n.Decode(&f) == nil && f == math.Trunc(f) && !math.IsInf(f, 0)
 }
+
+// decimalComma is a number written with a decimal comma (18,50), as
+// much of the world writes one.
+var decimalComma = regexp.MustCompile(`^-?[0-9]+,[0-9]+$`)
 
 var goYAMLTypeError = regexp.MustCompile("^line ([0-9]+): cannot unmarshal (!![a-z]+)")
 

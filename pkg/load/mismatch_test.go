@@ -40,6 +40,7 @@ func TestDecodeProblem(t *testing.T) {
 		// refuses them, and so does Decode.
 		{"YAML 1.1 yes where true or false belongs", "id: W-001\ngrant_ended: yes\n", 2, 14, `grant_ended: must be true or false, not text ("yes"); write true`},
 		{"a quoted Off", "id: W-001\ngrant_ended: 'Off'\n", 2, 14, `grant_ended: must be true or false, not text ("Off"); write false`},
+		{"a decimal comma", "id: W-001\nfte: 0,5\n", 2, 6, `fte: must be a number, not text ("0,5"); write 0.5, with a point`},
 		{"a fraction where a whole number belongs", "id: W-001\nchildren: 2.5\n", 2, 11, "children: must be a whole number, not a number"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
