@@ -68,6 +68,12 @@ type Case struct {
 	Voided   []*record.Note
 	Activity []*record.ActivityWeek // sorted by week
 	Docs     []*load.Document       // every parsed file of the case, in path order
+	// Unread are the case's record files that could not be read (broken
+	// YAML, a value of the wrong type, ...: the loader says why). The
+	// case's rules are not checked while there are any: a rule would
+	// judge the case by a record that is missing only from what was read
+	// (a closure in an outcome.yaml with a typo, a contact in a note).
+	Unread []string
 	// Sealed is what the store holds of the case's sealed fields, read
 	// without decrypting them; nil when it has none.
 	Sealed *Sealed

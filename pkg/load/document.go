@@ -224,6 +224,25 @@ func (d *Document) Decode(v any) error {
 		return nil
 	}
 	zero(v)
+	if err := d.goYAMLDecode(v); err != nil {
+		return err
+	}
+	// go-yaml reads some values otherwise than YAML 1.2 and the schema
+	// do (yes into true, 2.5 into 2): such a value is refused, as the
+	// schema refuses it, never read as something the person did not
+	// write.
+	if t := reflect.TypeOf(v); t != nil && t.Kind() == reflect.Pointer {
+		if path, n, want, ok := mismatch(d.Root, planOf(t.Elem()), nil); ok {
+			zero(v)
+			return &MismatchError{Path: path, Line: n.Line, Want: want}
+		}
+	}
+	return nil
+}
+
+// goYAMLDecode is go-yaml's decode of the document into v, timestamps as
+// their text.
+func (d *Document) goYAMLDecode(v any) error {
 	var stamps []*yaml.Node
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
@@ -247,6 +266,18 @@ func (d *Document) Decode(v any) error {
 	}
 	zero(v)
 	return d.Root.Decode(v)
+}
+
+// MismatchError is Decode's error for a value of the wrong type that
+// go-yaml decoded all the same, as something else than the schema reads.
+type MismatchError struct {
+	Path []string // the field's path, as the document's keys and list indexes
+	Line int
+	Want string // what the field must be, in words
+}
+
+func (e *MismatchError) Error() string {
+	return fmt.Sprintf("line %d: %s: must be %s", e.Line, fieldLabel(e.Path), e.Want)
 }
 
 // zero sets what v points at to its zero value.

@@ -129,6 +129,11 @@ func TestSyntaxInPlainWords(t *testing.T) {
 		{"a tab before a nested field already lined up",
 			"id: W-001\nparticipant:\n  name: Ana\n\t  phone: 555-0100\n",
 			4, "line 4 is indented with a tab; YAML indents with spaces only: remove the tab"},
+		// Typed by a word processor, pasted from a web page: it looks
+		// like a space and is none to YAML.
+		{"a non-breaking space after the colon",
+			"id: W-001\nopened: 2026-03-02\nstatus:\u00a0open\nprogram: wioa\n",
+			3, "line 3 has a non-breaking space (U+00A0) where YAML needs an ordinary space; retype the space"},
 		{"a quote never closed",
 			"id: W-001\nnotes: \"unterminated\nprogram: wioa\n",
 			2, `line 2 starts a value with " but the line does not close it`},

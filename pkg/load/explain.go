@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -52,6 +53,14 @@ func explainSyntax(data []byte, confirm func(mended []byte, line int) bool) (lin
 		}
 		if confirm(mend(i+1, strings.ReplaceAll(indent, "\t", "")+body), i+1) {
 			return i + 1, "line " + strconv.Itoa(i+1) + " is indented with a tab; YAML indents with spaces only: remove the tab", true
+		}
+	}
+	// A non-breaking space (word processors and web pages type one, after
+	// a colon or in the indentation) is no space to YAML, and looks like
+	// one: "reason:\u00a0placed" is a key with no colon after it.
+	for i, l := range lines {
+		if r, ok := oddSpace(l); ok && confirm(mend(i+1, strings.Map(plainSpace, l)), i+1) {
+			return i + 1, "line " + strconv.Itoa(i+1) + " has a " + spaceName(r) + fmt.Sprintf(" (U+%04X)", r) + " where YAML needs an ordinary space; retype the space", true
 		}
 	}
 	// A quoted value whose quote is never closed on its line.
@@ -328,4 +337,35 @@ func closerOf(c byte) byte {
 		return ']'
 	}
 	return '}'
+}
+
+// oddSpace returns the first Unicode space of l that is not an ordinary
+// space or a tab.
+func oddSpace(l string) (rune, bool) {
+	for _, r := range l {
+		if plainSpace(r) != r {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// plainSpace maps a Unicode space that YAML does not take for one to an
+// ordinary space.
+func plainSpace(r rune) rune {
+	switch {
+	case r == '\u00a0', r == '\u1680', r >= '\u2000' && r <= '\u200a', r == '\u202f', r == '\u205f', r == '\u3000':
+		return ' '
+	}
+	return r
+}
+
+func spaceName(r rune) string {
+	switch r {
+	case '\u00a0', '\u202f':
+		return "non-breaking space"
+	case '\u3000':
+		return "full-width space"
+	}
+	return "Unicode space"
 }

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -24,7 +26,13 @@ func (d *Document) DecodeProblem(v any, err error) (line, col int, msg string) {
 	if t != nil {
 		if path, n, want, ok := mismatch(d.Root, planOf(t), nil); ok {
 			line, col = d.Position(path)
-			return line, col, fieldLabel(path) + ": must be " + want + ", not " + shapeOf(n)
+			msg := fieldLabel(path) + ": must be " + want + ", not " + shapeOf(n)
+			if b, ok := yaml11Bool[n.Value]; ok && want == "true or false" && n.Kind == yaml.ScalarNode {
+				msg += fmt.Sprintf(" (%q); write %t", n.Value, b)
+			} else if want == "a number" && n.Kind == yaml.ScalarNode && decimalComma.MatchString(n.Value) {
+				msg += fmt.Sprintf(" (%q); write %s, with a point", n.Value, strings.Replace(n.Value, ",", ".", 1))
+			}
+			return line, col, msg
 		}
 	}
 	line, col = d.Root.Line, d.Root.Column
@@ -45,9 +53,23 @@ func (d *Document) DecodeProblem(v any, err error) (line, col int, msg string) {
 	return line, col, "cannot read the record: " + strings.Join(parts, "; ")
 }
 
-// yaml11Bool are the YAML 1.1 booleans go-yaml still decodes into a bool.
+// yaml11Bool are the YAML 1.1 booleans go-yaml still decodes into a bool,
+// and the value each was meant to be.
 var yaml11Bool = map[string]bool{"y": true, "Y": true, "yes": true, "Yes": true, "YES": true, "on": true, "On": true, "ON": true,
-	"n": true, "N": true, "no": true, "No": true, "NO": true, "off": true, "Off": true, "OFF": true}
+	"n": false, "N": false, "no": false, "No": false, "NO": false, "off": false, "Off": false, "OFF": false}
+
+// wholeFloat reports whether n is a float with no fraction (2.0).
+func wholeFloat(n *yaml.Node) bool {
+	if n.ShortTag() != "!!float" {
+		return false
+	}
+	var f float64
+	return n.Decode(&f) == nil && f == math.Trunc(f) && !math.IsInf(f, 0)
+}
+
+// decimalComma is a number written with a decimal comma (18,50), as
+// much of the world writes one.
+var decimalComma = regexp.MustCompile(`^-?[0-9]+,[0-9]+$`)
 
 var goYAMLTypeError = regexp.MustCompile("^line ([0-9]+): cannot unmarshal (!![a-z]+)")
 
@@ -67,12 +89,18 @@ func mismatch(n *yaml.Node, p *plan, path []string) ([]string, *yaml.Node, strin
 			want = "text"
 		}
 	case reflect.Bool:
-		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" && !yaml11Bool[n.Value] {
+		// go-yaml decodes the YAML 1.1 spellings (yes, no, on, off, y,
+		// n), quoted or not, into a bool, but they are text in YAML 1.2,
+		// which the schema checks: taken here for what they are, so that
+		// a record is never read one way and checked another.
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
 			want = "true or false"
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" && n.ShortTag() != "!!float" {
+		// go-yaml cuts a fraction off (2.5 into 2), which the schema
+		// refuses; a whole float (2.0) is the schema's integer too.
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" && !wholeFloat(n) {
 			want = "a whole number"
 		}
 	case reflect.Float32, reflect.Float64:

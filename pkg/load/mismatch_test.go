@@ -36,6 +36,12 @@ func TestDecodeProblem(t *testing.T) {
 		{"text where a number belongs", "id: W-001\nfte: full\n", 2, 6, "fte: must be a number, not text"},
 		{"a date where true or false belongs", "id: W-001\ngrant_ended: 2026-03-01\n", 2, 14, "grant_ended: must be true or false, not text"},
 		{"a mapping where a whole number belongs", "children:\n  count: 2\n", 1, 1, "children: must be a whole number, not a mapping of fields"},
+		// go-yaml would read these as true, false and 2: the schema
+		// refuses them, and so does Decode.
+		{"YAML 1.1 yes where true or false belongs", "id: W-001\ngrant_ended: yes\n", 2, 14, `grant_ended: must be true or false, not text ("yes"); write true`},
+		{"a quoted Off", "id: W-001\ngrant_ended: 'Off'\n", 2, 14, `grant_ended: must be true or false, not text ("Off"); write false`},
+		{"a decimal comma", "id: W-001\nfte: 0,5\n", 2, 6, `fte: must be a number, not text ("0,5"); write 0.5, with a point`},
+		{"a fraction where a whole number belongs", "id: W-001\nchildren: 2.5\n", 2, 11, "children: must be a whole number, not a number"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			d, fs := Parse("cases/W-001/intake.yaml", []byte(tt.src))
@@ -55,5 +61,20 @@ func TestDecodeProblem(t *testing.T) {
 				t.Errorf("go-yaml's words: %q", msg)
 			}
 		})
+	}
+}
+
+// A whole number written with a point is one for the schema (JSON
+// Schema's integer), and decodes.
+func TestDecodeWholeFloat(t *testing.T) {
+	var r struct {
+		Children int `yaml:"children"`
+	}
+	d, fs := Parse("cases/W-001/intake.yaml", []byte("children: 2.0\n"))
+	if len(fs) > 0 {
+		t.Fatal(fs)
+	}
+	if err := d.Decode(&r); err != nil || r.Children != 2 {
+		t.Errorf("Decode = %v, %d; want 2", err, r.Children)
 	}
 }

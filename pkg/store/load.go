@@ -343,22 +343,35 @@ func (l *loader) loadCase(id string) error {
 		if !present[layout.FileName(kind)] {
 			continue // not listed: nothing to read
 		}
+		found := len(l.findings)
 		doc := l.readListed(c.File(kind), regular[layout.FileName(kind)])
 		if doc == nil {
+			if len(l.findings) > found {
+				c.Unread = append(c.Unread, c.File(kind))
+			}
 			continue
 		}
 		c.Docs = append(c.Docs, doc)
+		read := true
 		switch kind {
 		case layout.KindIntake:
 			c.Intake = decodeInto[record.Intake](l, doc)
+			read = c.Intake != nil
 		case layout.KindIEP:
 			c.IEP = decodeInto[record.IEP](l, doc)
+			read = c.IEP != nil
 		case layout.KindReferences:
 			c.References = decodeInto[record.References](l, doc)
+			read = c.References != nil
 		case layout.KindServices:
 			c.Services = decodeInto[record.Services](l, doc)
+			read = c.Services != nil
 		case layout.KindOutcome:
 			c.Outcome = decodeInto[record.Outcome](l, doc)
+			read = c.Outcome != nil
+		}
+		if !read {
+			c.Unread = append(c.Unread, doc.Path)
 		}
 	}
 	if !present[layout.FileName(layout.KindIntake)] {
@@ -370,18 +383,22 @@ func (l *loader) loadCase(id string) error {
 		}
 	}
 
-	if err := l.loadDir(c, layout.NotesDir, func(doc *load.Document) {
-		if n := decodeInto[record.Note](l, doc); n != nil {
+	if err := l.loadDir(c, layout.NotesDir, func(doc *load.Document) bool {
+		n := decodeInto[record.Note](l, doc)
+		if n != nil {
 			c.AddNote(n, doc.Path)
 		}
+		return n != nil
 	}); err != nil {
 		return err
 	}
 	c.SortNotes()
-	return l.loadDir(c, layout.ActivityDir, func(doc *load.Document) {
-		if w := decodeInto[record.ActivityWeek](l, doc); w != nil {
+	return l.loadDir(c, layout.ActivityDir, func(doc *load.Document) bool {
+		w := decodeInto[record.ActivityWeek](l, doc)
+		if w != nil {
 			c.AddActivity(w, doc.Path)
 		}
+		return w != nil
 	})
 }
 
@@ -403,8 +420,9 @@ func singleNames() []string {
 	return out
 }
 
-// loadDir reads every .yaml file of one of a case's record directories.
-func (l *loader) loadDir(c *casefile.Case, sub string, each func(*load.Document)) error {
+// loadDir reads every .yaml file of one of a case's record directories;
+// each decodes one and says whether it could.
+func (l *loader) loadDir(c *casefile.Case, sub string, each func(*load.Document) bool) error {
 	dir := c.Dir + "/" + sub
 	entries, err := l.src.List(dir)
 	if err != nil {
@@ -432,11 +450,19 @@ func (l *loader) loadDir(c *casefile.Case, sub string, each func(*load.Document)
 			f := load.TooLarge(p, e.Size)
 			f.Case = caseOf(p)
 			l.findings = append(l.findings, f)
+			c.Unread = append(c.Unread, p)
 			continue
 		}
-		if doc := l.readListed(p, e.Regular); doc != nil {
+		found := len(l.findings)
+		doc := l.readListed(p, e.Regular)
+		switch {
+		case doc != nil:
 			c.Docs = append(c.Docs, doc)
-			each(doc)
+			if !each(doc) {
+				c.Unread = append(c.Unread, p)
+			}
+		case len(l.findings) > found:
+			c.Unread = append(c.Unread, p)
 		}
 	}
 	return nil

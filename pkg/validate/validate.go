@@ -68,6 +68,12 @@ func Case(store *casefile.Snapshot, c *casefile.Case, opt Options) []finding.Fin
 	for _, d := range c.Docs {
 		out = append(out, schemaFindings(opt.Schemas, d, c.ID)...)
 	}
+	if len(c.Unread) > 0 {
+		// The loader said why each could not be read; the rules would
+		// judge the case by records missing only from what was read
+		// (no closure, no contact), and are checked once they are read.
+		return redact(cfg, out)
+	}
 	ctx := &Context{Config: cfg, Today: opt.Today, Case: c, Contact: calendar.ContactFor(c, cfg), Cohorts: store.Cohorts}
 	for _, r := range Rules {
 		if r.check == nil || !ctx.applies(r) {
