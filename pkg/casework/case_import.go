@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
@@ -546,7 +547,7 @@ func doublesAdvice(s *State, id string, e *rosterimport.Entry) string {
 			continue
 		}
 		set = append(set, d.Label)
-		args = append(args, d.Flag+" "+ShellQuote(d.Value))
+		args = append(args, d.Flag+" "+display.ShellQuote(d.Value))
 	}
 	setCmd := fmt.Sprintf("caseplan case set %s %s", id, strings.Join(args, " "))
 	editCmd := fmt.Sprintf("caseplan edit %s intake", id)
@@ -557,18 +558,6 @@ func doublesAdvice(s *State, id string, e *rosterimport.Entry) string {
 		return fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s", proseList(edit), editCmd)
 	}
 	return fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s; and in %s: %s", proseList(set), setCmd, proseList(edit), editCmd)
-}
-
-// ShellQuote quotes v for a POSIX shell, so a command a message gives can
-// be pasted as it stands: as it is when it is plainly safe, else in single
-// quotes.
-func ShellQuote(v string) string {
-	if v != "" && strings.IndexFunc(v, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.,:/@+=", r))
-	}) < 0 {
-		return v
-	}
-	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
 }
 
 // strippedErr drops the path an os error repeats.

@@ -281,6 +281,14 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 		if before, loaded, err = store.Load(src, nil); err != nil {
 			return nil, err
 		}
+	} else if unloaded(before, change.Cases) {
+		// A change that names no case up front (case sealed reseal
+		// --all) found the cases it changes itself: the access check and
+		// the guard judge each against the case as it stood, not as a
+		// case it opens, with errors of its own it did not cause.
+		if before, loaded, err = store.Load(src, existing(src, affected)); err != nil {
+			return nil, err
+		}
 	}
 	after, afterLoaded, err := store.Load(newOverlay(src, change.Files), affected)
 	if err != nil {
@@ -629,4 +637,15 @@ func (o overlay) List(dir string) ([]store.Entry, error) {
 		return nil, nil
 	}
 	return out, nil
+}
+
+// unloaded reports whether one of the cases ids is not in snap — not read
+// before the change, or a case the change opens.
+func unloaded(snap *casefile.Snapshot, ids []string) bool {
+	for _, id := range ids {
+		if snap.Case(id) == nil {
+			return true
+		}
+	}
+	return false
 }

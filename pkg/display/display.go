@@ -104,3 +104,15 @@ var widths = &runewidth.Condition{EastAsianWidth: false}
 // Width returns how many terminal columns s takes: 2 for each wide
 // (CJK) character, 0 for combining marks, 1 for the rest.
 func Width(s string) int { return widths.StringWidth(s) }
+
+// ShellQuote quotes v for a POSIX shell, so a command a message gives can
+// be pasted as it stands: as it is when it is plainly safe, else in single
+// quotes.
+func ShellQuote(v string) string {
+	if v != "" && strings.IndexFunc(v, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.,:/@+=", r))
+	}) < 0 {
+		return v
+	}
+	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
+}

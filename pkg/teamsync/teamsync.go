@@ -27,6 +27,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
@@ -131,7 +132,7 @@ func setAgain(p string, line int, field []string, local string) string {
 	kind, _ := layout.KindOf(p)
 	if flag, ok := caseSetFlags[strings.Join(field, ".")]; ok && inCase && kind == layout.KindIntake {
 		if v, ok := scalar(local); ok {
-			return fmt.Sprintf("caseplan case set %s %s %s", id, flag, casework.ShellQuote(v))
+			return fmt.Sprintf("caseplan case set %s %s %s", id, flag, display.ShellQuote(v))
 		}
 	}
 	switch {

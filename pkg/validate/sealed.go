@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/access"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/sealed"
@@ -107,31 +109,51 @@ func checkSealedRecipients(x *Context) {
 	if len(names) > 0 {
 		parts = append(parts, fmt.Sprintf("%s %s on the case's team with no age recipient on the roster, so nothing can be sealed to them: an admin puts it there (caseplan staff set %s --age-recipient age1...; caseplan key new makes one)", strings.Join(names, ", "), isAre(names), names[0]))
 	}
-	// Only someone who can open the fields can re-seal them: name who can
-	// now, rather than the case's manager, who may be the one left out.
-	// A retired member, or one gone from the roster, can read but not
-	// commit: only active members can re-seal.
-	active := map[string]bool{}
-	for _, st := range x.Config.Staff {
-		active[st.ID] = st.IsActive()
-	}
-	var can, retired []string
+	// Only someone who can open the fields, and whose role lets them
+	// change the case, can re-seal them: name who can now, rather than
+	// the case's manager, who may be the one left out. A retired member,
+	// or one gone from the roster, can read but not commit; a member
+	// whose role no longer covers the case (taken off it, or a supervisor
+	// stepped down) can read, but is refused the re-seal until they are
+	// on its team.
+	var can, offCase, retired []string
 	for _, r := range slices.Compact(slices.Sorted(slices.Values(readers))) {
-		if active[r] {
-			can = append(can, r)
-		} else {
+		st, ok := x.Config.StaffByID(r)
+		switch {
+		case !ok || !st.IsActive():
 			retired = append(retired, r)
+		case access.MayChangeCase(x.Config, st, in, in):
+			can = append(can, r)
+		default:
+			offCase = append(offCase, r)
 		}
 	}
-	reseal = fmt.Sprintf("one who can read them now (%s) re-seals them with caseplan case sealed reseal %s", strings.Join(can, ", "), x.Case.ID)
-	if len(can) == 0 {
-		r, email := retired[0], retired[0]+"@..."
-		for _, st := range x.Config.Staff {
-			if st.ID == r && st.Email != "" {
+	// teamAdd is the command that puts staff member id on the case's team.
+	teamAdd := func(id string) (add, remove string) {
+		name, email := id, id+"@..."
+		if st, ok := x.Config.StaffByID(id); ok {
+			if st.Name != "" {
+				name = st.Name
+			}
+			if st.Email != "" {
 				email = st.Email
 			}
 		}
-		reseal = fmt.Sprintf("nobody active on the roster can read them now (%s %s retired or gone), and a retired member cannot commit: an admin makes %s active again (caseplan staff set %s --active=true) and, if they are off the case, puts them on its team (caseplan case team add %s --email %s), %s runs caseplan case sealed reseal %s, and the admin then takes them off and retires them again", strings.Join(retired, ", "), isAre(retired), r, r, x.Case.ID, email, r, x.Case.ID)
+		return fmt.Sprintf("caseplan case team add %s --name %s --role counselor --email %s", x.Case.ID, display.ShellQuote(name), display.ShellQuote(email)),
+			fmt.Sprintf("caseplan case team remove %s %s", x.Case.ID, display.ShellQuote(name))
+	}
+	switch {
+	case len(can) > 0:
+		reseal = fmt.Sprintf("one who can read them now (%s) re-seals them with caseplan case sealed reseal %s", strings.Join(can, ", "), x.Case.ID)
+	case len(offCase) > 0:
+		r := offCase[0]
+		st, _ := x.Config.StaffByID(r)
+		add, remove := teamAdd(r)
+		reseal = fmt.Sprintf("nobody who may change the case can read them now: %s can, but a %s changes only the cases they manage or are on the team of: the case's manager, a coordinator or a supervisor puts %s on its team (%s), %s runs caseplan case sealed reseal %s, and is then taken off it (%s)", strings.Join(offCase, ", "), st.RoleName(), r, add, r, x.Case.ID, remove)
+	case len(retired) > 0:
+		r := retired[0]
+		add, _ := teamAdd(r)
+		reseal = fmt.Sprintf("nobody active on the roster can read them now (%s %s retired or gone), and a retired member cannot commit: an admin makes %s active again (caseplan staff set %s --active=true) and, if they are off the case, puts them on its team (%s), %s runs caseplan case sealed reseal %s, and the admin then takes them off and retires them again", strings.Join(retired, ", "), isAre(retired), r, r, add, r, x.Case.ID)
 	}
 	if len(want) == 0 {
 		reseal = "until then nobody on the case's team can read them, and there is nobody to re-seal them to"

@@ -1,4 +1,4 @@
-package casework
+package display
 
 import (
 	"os/exec"
