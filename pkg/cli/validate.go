@@ -49,9 +49,9 @@ every finding at once: file:line:col, severity, rule and message.
 
 Warnings do not fail validation; errors do (exit 1). With -o text, stderr
 also counts the findings by rule (ten or more of several rules) and, when
-they are on the cases of two
-managers or more, by case manager ("by manager: cm04 3 error(s) 12
-warning(s), ..."), the most errors first: whom to talk to.
+they are on the cases of two managers or more, by case manager ("by
+manager: cm04 3 error(s) 12 warning(s), ..."), the most errors first: whom
+to talk to.
 
 --new-from REV reports only the findings that are new since REV (a commit,
 branch or tag; HEAD for what is not committed yet): the same cases are
