@@ -44,6 +44,14 @@ const (
 // PhaseClosed is the phase of every closed case.
 const PhaseClosed = "closed"
 
+// Phases are the phases a case can be in, each once, by program (000,
+// 002, 003) then closed: the values case list --phase takes.
+var Phases = []string{
+	PhaseNotification, PhaseWorkSecurity, PhaseExtension, PhaseSeparated, PhasePlaced,
+	PhaseAssessment, PhaseGoalSetting, PhasePlanDevelopment, PhaseServiceDelivery, PhaseFollowUp, PhaseExited,
+	PhaseActive, PhaseClosed,
+}
+
 // State is where one case stands on a day.
 type State struct {
 	Case    string

@@ -2,10 +2,14 @@ package cli
 
 import (
 	"fmt"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -13,6 +17,8 @@ type caseListOptions struct {
 	*globals
 	output, manager, program, status string
 	cohort                           string
+	phase, center                    string
+	overdue                          bool
 }
 
 func newCmdCaseList(g *globals, runF func(*caseListOptions) error) *cobra.Command {
@@ -25,7 +31,15 @@ terminal the list is an aligned table; piped, one tab-separated line per case.
 --cohort ID lists a layoff cohort's cases (those caseplan case import opened
 for it). --manager takes a staff ID of the roster (caseplan staff list), as
 due --manager does; a name or an email is refused with the ID meant. The
-count is said on stderr ("3 cases of 15" when filters left some out).` + "\n" + exitStatusHelp,
+count is said on stderr ("3 cases of 15" when filters left some out).
+
+--phase PHASE lists the cases in that phase on --today, as case show names
+it; --overdue the cases with anything overdue on the tickler (what
+caseplan due --overdue lists, a closed case's planned follow-ups included);
+--center CENTER the cases of one center of caseplan.yaml's centers.
+Filters combine: caseplan case list --center "Lakeview Career Center"
+--phase assessment --overdue. The phases:
+  ` + strings.Join(casestate.Phases, ", ") + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
@@ -42,6 +56,9 @@ count is said on stderr ("3 cases of 15" when filters left some out).` + "\n" + 
 	c.Flags().StringVar(&opts.program, "program", "", "only cases of this program `KEY`")
 	c.Flags().StringVar(&opts.status, "status", "", "only cases with this `STATUS` (open or closed)")
 	c.Flags().StringVar(&opts.cohort, "cohort", "", "only the cases of this layoff cohort `ID` (cases/cohorts/ID.yaml)")
+	c.Flags().StringVar(&opts.phase, "phase", "", "only cases in this `PHASE` on --today, e.g. assessment, work-security")
+	c.Flags().StringVar(&opts.center, "center", "", "only cases of this `CENTER` (caseplan.yaml's centers)")
+	c.Flags().BoolVar(&opts.overdue, "overdue", false, "only cases with anything overdue on the tickler")
 	return c
 }
 
@@ -57,23 +74,52 @@ type caseItem struct {
 	Cohort      string `json:"cohort,omitempty"` // the layoff cohort, for imported cases (case import)
 }
 
+// caseRow is what case list keeps of a case: its item, and where it
+// stands on --today when a filter asks (casestate says).
+type caseRow struct {
+	caseItem
+	Phase   string `json:"phase,omitempty"`
+	Overdue bool   `json:"overdue,omitempty"` // anything overdue on the tickler
+}
+
 func caseListRun(opts *caseListOptions) error {
-	s, err := opts.workTreeStore("case-list")
+	// Phase and what is overdue depend on the day; the plain list does
+	// not, so it keeps its cached rows from one day to the next.
+	stage, params, state := "case-list", []string(nil), opts.phase != "" || opts.overdue
+	var today time.Time
+	if state {
+		var err error
+		if today, err = opts.todayDate(); err != nil {
+			return err
+		}
+		stage, params = "case-list-state", []string{"today " + today.Format(time.DateOnly)}
+	}
+	s, err := opts.workTreeStore(stage, params...)
 	if err != nil {
 		return err
 	}
 	if err := knownCohort(s.snap, opts.cohort); err != nil {
 		return err
 	}
-	all, err := scanRows(opts.globals, s, "case list", func(c *casefile.Case, _ *record.Config) (caseItem, bool) {
+	rows, err := scanRows(opts.globals, s, "case list", func(c *casefile.Case, cfg *record.Config) (caseRow, bool) {
 		in := c.Intake
 		if in == nil {
-			return caseItem{}, false // unreadable: caseplan validate says why
+			return caseRow{}, false // unreadable: caseplan validate says why
 		}
-		return caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort}, true
+		r := caseRow{caseItem: caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort}}
+		if state {
+			st := casestate.Compute(c, cfg, today)
+			r.Phase = st.Phase
+			r.Overdue = slices.ContainsFunc(st.Due, func(d casestate.Due) bool { return d.Overdue })
+		}
+		return r, true
 	})
 	if err != nil {
 		return err
+	}
+	all := make([]caseItem, len(rows))
+	for i, r := range rows {
+		all[i] = r.caseItem
 	}
 	if opts.manager != "" {
 		if _, ok := s.snap.Config.StaffByID(opts.manager); !ok && !managesAny(all, opts.manager) {
@@ -84,12 +130,23 @@ func caseListRun(opts *caseListOptions) error {
 			return notOnRoster(s.snap.Config, "--manager", opts.manager)
 		}
 	}
+	if opts.center != "" && len(s.snap.Config.Centers) == 0 {
+		// A store without caseplan.yaml's centers: the flag check had
+		// no list, so the cases' centers are the valid ones.
+		if err := knownCenter(all, opts.center); err != nil {
+			return err
+		}
+	}
 	items := []caseItem{}
-	for _, it := range all {
+	for _, r := range rows {
+		it := r.caseItem
 		if (opts.manager != "" && it.Manager != opts.manager) ||
 			(opts.program != "" && it.Program != opts.program) ||
 			(opts.status != "" && it.Status != opts.status) ||
-			(opts.cohort != "" && it.Cohort != opts.cohort) {
+			(opts.cohort != "" && it.Cohort != opts.cohort) ||
+			(opts.center != "" && it.Center != opts.center) ||
+			(opts.phase != "" && r.Phase != opts.phase) ||
+			(opts.overdue && !r.Overdue) {
 			continue
 		}
 		items = append(items, it)
@@ -122,4 +179,23 @@ func managesAny(cases []caseItem, manager string) bool {
 		}
 	}
 	return false
+}
+
+// knownCenter refuses a center no case has, naming those the cases have.
+func knownCenter(cases []caseItem, center string) error {
+	var have []string
+	for _, it := range cases {
+		if it.Center == center {
+			return nil
+		}
+		if it.Center != "" && !slices.Contains(have, it.Center) {
+			have = append(have, it.Center)
+		}
+	}
+	slices.Sort(have)
+	hint := "no case of this store names its center"
+	if len(have) > 0 {
+		hint = "use one of " + strings.Join(have, ", ")
+	}
+	return &UsageError{Msg: fmt.Sprintf("--center %q: no case is at that center", center), Hint: hint}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,6 +26,7 @@ type dueOptions struct {
 	ics     string
 	kinds   []string // --kind: only these kinds ("" none given: every kind)
 	overdue bool     // --overdue: only what is overdue
+	summary bool     // --summary: per manager, the counts, not the items
 }
 
 func newCmdDue(g *globals, runF func(*dueOptions) error) *cobra.Command {
@@ -90,6 +92,16 @@ caseplan due --all --kind contact --overdue. The kinds:
            ID; path and line are the record the item comes from (line 0: the
            whole file).
 
+--summary prints, instead of the items, one line per case manager (every
+manager of a case with --all): the manager's ID and name, how many items
+and how many of them are overdue, then how many items of each kind, in the
+order of the kinds above (or of --kind). On a terminal it is a table whose
+kinds with no item are left out; piped, tab-separated lines with every
+kind's count. --kind and --overdue narrow what is counted, so
+caseplan due --all --summary --overdue counts what is overdue, by kind.
+  -o json  [{"manager","name","items","overdue","kinds":{"contact":N,...}}]
+           with every kind counted, 0 included.
+
 --ics FILE also writes the items as an iCalendar file (RFC 5545) for a
 calendar program; --ics - writes it to stdout instead of the list. One
 all-day event per item on its due date (overdue items stay on the day they
@@ -119,6 +131,9 @@ participants' plans: keep it where the records are kept.` + "\n" + exitStatusHel
 			if opts.all && opts.manager != "" {
 				return usageErrorf("--manager and --all: give one of them")
 			}
+			if opts.summary && opts.ics != "" {
+				return usageErrorf("--summary and --ics: the calendar needs the items; give one of them")
+			}
 			if opts.ics == "-" && c.Flags().Changed("output") {
 				return usageErrorf("--ics - writes the calendar to stdout: -o has nowhere to go")
 			}
@@ -145,6 +160,7 @@ participants' plans: keep it where the records are kept.` + "\n" + exitStatusHel
 	f.StringVar(&opts.ics, "ics", "", "also write the items as an iCalendar `FILE`, one event with a reminder each (- for stdout, instead of the list)")
 	f.StringSliceVar(&opts.kinds, "kind", nil, "only items of these `KIND`s, e.g. contact,follow-up (repeatable)")
 	f.BoolVar(&opts.overdue, "overdue", false, "only what is overdue")
+	f.BoolVar(&opts.summary, "summary", false, "per case manager, how many items, overdue and of each kind, instead of the items")
 	_ = c.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(casestate.DueKinds, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
@@ -214,6 +230,22 @@ func dueRun(opts *dueOptions) error {
 	names := map[string]string{}
 	for _, s := range cfg.Staff {
 		names[s.ID] = s.Name
+	}
+	if opts.summary {
+		managers := []string{}
+		for _, dc := range cases {
+			if dc.Intake && (manager == "" || dc.Manager == manager) && !slices.Contains(managers, dc.Manager) {
+				managers = append(managers, dc.Manager)
+			}
+		}
+		if manager != "" && len(managers) == 0 {
+			managers = append(managers, manager) // on the roster, no case yet: a row of zeros
+		}
+		kinds := opts.kinds
+		if len(kinds) == 0 {
+			kinds = casestate.DueKinds
+		}
+		return writeDueSummary(opts.env, opts.output, dueSummary(v.Items, managers, kinds, names), kinds, v.Through)
 	}
 	if opts.ics != "" {
 		name := "caseplan: due for " + manager
@@ -399,4 +431,76 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 		group = append(group, []string{"  " + string(it.Due), tickler.When(it), it.Case, it.Kind, it.Detail})
 	}
 	return display.Align(env.Stdout, group)
+}
+
+// dueCount is one manager's line of due --summary; its JSON form is the
+// contract {"manager","name","items","overdue","kinds"}.
+type dueCount struct {
+	Manager string         `json:"manager"`
+	Name    string         `json:"name"`
+	Items   int            `json:"items"`
+	Overdue int            `json:"overdue"`
+	Kinds   map[string]int `json:"kinds"` // every kind counted, 0 included
+}
+
+// dueSummary counts items per manager of managers, by kind of kinds, in
+// the managers' ID order.
+func dueSummary(items []casestate.Due, managers, kinds []string, names map[string]string) []dueCount {
+	managers = slices.Clone(managers)
+	slices.Sort(managers)
+	rows := make([]dueCount, len(managers))
+	at := map[string]*dueCount{}
+	for i, m := range managers {
+		rows[i] = dueCount{Manager: m, Name: names[m], Kinds: map[string]int{}}
+		for _, k := range kinds {
+			rows[i].Kinds[k] = 0
+		}
+		at[m] = &rows[i]
+	}
+	for _, it := range items {
+		r := at[it.Manager]
+		if r == nil {
+			continue
+		}
+		r.Items++
+		r.Kinds[it.Kind]++
+		if it.Overdue {
+			r.Overdue++
+		}
+	}
+	return rows
+}
+
+// writeDueSummary prints due --summary: JSON, or a table (aligned on a
+// terminal without the kinds no manager has; piped, every kind).
+func writeDueSummary(env Env, output string, rows []dueCount, kinds []string, through time.Time) error {
+	if output == "json" {
+		return writeJSON(env.Stdout, rows)
+	}
+	shown := kinds
+	if env.IsTerminal {
+		shown = slices.DeleteFunc(slices.Clone(kinds), func(k string) bool {
+			return !slices.ContainsFunc(rows, func(r dueCount) bool { return r.Kinds[k] > 0 })
+		})
+	}
+	header := []string{"MANAGER", "NAME", "ITEMS", "OVERDUE"}
+	for _, k := range shown {
+		header = append(header, strings.ToUpper(k))
+	}
+	t := newTable(env, header...)
+	items, overdue := 0, 0
+	for _, r := range rows {
+		cells := []string{r.Manager, dashIfEmpty(r.Name), strconv.Itoa(r.Items), strconv.Itoa(r.Overdue)}
+		for _, k := range shown {
+			cells = append(cells, strconv.Itoa(r.Kinds[k]))
+		}
+		t.row(cells...)
+		items += r.Items
+		overdue += r.Overdue
+	}
+	if err := t.flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue), %s\n", items, through.Format(time.DateOnly), overdue, countOf(len(rows), "manager"))
+	return nil
 }

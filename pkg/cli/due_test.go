@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/caseplan/caseplan/pkg/casestate"
 )
@@ -47,5 +49,39 @@ gone: 1 item, 0 overdue
 				t.Errorf("got:\n%s\nwant:\n%s", out.String(), tt.want)
 			}
 		})
+	}
+}
+
+// TestDueSummaryOnATerminal: on a terminal, due --summary is a table with
+// a header, without the kinds no manager has an item of; piped, every
+// kind is counted, so the columns do not move from one day to the next.
+func TestDueSummaryOnATerminal(t *testing.T) {
+	items := []casestate.Due{
+		{Case: "W-1", Manager: "cm01", Kind: casestate.DueContact, Overdue: true},
+		{Case: "W-1", Manager: "cm01", Kind: casestate.DueAction},
+		{Case: "W-2", Manager: "cm02", Kind: casestate.DueAction, Overdue: true},
+		{Case: "W-9", Manager: "gone", Kind: casestate.DueAction},
+	}
+	rows := dueSummary(items, []string{"cm02", "cm01", "cm03"}, casestate.DueKinds, map[string]string{"cm01": "Ana Example", "cm02": "Ben Example"})
+	var out, errs bytes.Buffer
+	if err := writeDueSummary(Env{Stdout: &out, Stderr: &errs, IsTerminal: true}, "text", rows, casestate.DueKinds, time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	want := "MANAGER  NAME         ITEMS  OVERDUE  CONTACT  ACTION\n" +
+		"cm01     Ana Example  2      1        1        1\n" +
+		"cm02     Ben Example  1      1        0        1\n" +
+		"cm03     -            0      0        0        0\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+	if got := errs.String(); got != "caseplan: 3 item(s) due or overdue through 2026-03-16 (2 overdue), 3 managers\n" {
+		t.Errorf("stderr: %q", got)
+	}
+	out.Reset()
+	if err := writeDueSummary(Env{Stdout: &out, Stderr: &errs}, "text", rows, casestate.DueKinds, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(strings.SplitN(out.String(), "\n", 2)[0], "\t"); got != 3+len(casestate.DueKinds) {
+		t.Errorf("piped: %d tabs in a line, want one column per kind:\n%s", got, out.String())
 	}
 }

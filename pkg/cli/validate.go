@@ -11,10 +11,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -45,7 +47,11 @@ every finding at once: file:line:col, severity, rule and message.
              also appended to it as a Markdown table (GitHub shows only the
              first 10 error and 10 warning annotations of a step)
 
-Warnings do not fail validation; errors do (exit 1).
+Warnings do not fail validation; errors do (exit 1). With -o text, stderr
+also counts the findings by rule (ten or more of several rules) and, when
+they are on the cases of two managers or more, by case manager ("by
+manager: cm04 3 error(s) 12 warning(s), ..."), the most errors first: whom
+to talk to.
 
 --new-from REV reports only the findings that are new since REV (a commit,
 branch or tag; HEAD for what is not committed yet): the same cases are
@@ -132,6 +138,13 @@ func validateRun(opts *validateOptions) error {
 		if by := byRule(findings); by != "" {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: by rule: %s\n", by)
 		}
+		by, err := opts.byManager(root, src, findings)
+		if err != nil {
+			return err
+		}
+		if by != "" {
+			fmt.Fprintf(opts.env.Stderr, "caseplan: by manager: %s\n", by)
+		}
 	}
 	summary := fmt.Sprintf("%d error(s), %d warning(s) in %d case(s), %d file(s)", errs, warns, n.cases, n.files)
 	if opts.newFrom != "" {
@@ -167,6 +180,72 @@ func byRule(findings []finding.Finding) string {
 		parts[i] = fmt.Sprintf("%s %d", r, count[r])
 	}
 	return strings.Join(parts, ", ")
+}
+
+// byManager counts the findings on cases by their case manager, the most
+// errors first, then the most warnings ("cm04 3 error(s) 12 warning(s),
+// cm01 0 error(s) 5 warning(s)"), so a supervisor knows whom to talk to;
+// "" when the findings are on the cases of fewer than two managers. The
+// managers are read only when there are findings on cases.
+func (g *globals) byManager(root string, src store.Source, findings []finding.Finding) (string, error) {
+	if !slices.ContainsFunc(findings, func(f finding.Finding) bool { return f.Case != "" }) {
+		return "", nil
+	}
+	s, err := g.workTreeScan(root, src, "case-manager")
+	if err != nil {
+		return "", err
+	}
+	type managed struct{ Case, Manager string }
+	rows, err := scanRows(g, s, "validate", func(c *casefile.Case, _ *record.Config) (managed, bool) {
+		if c.Intake == nil {
+			return managed{}, false
+		}
+		return managed{c.ID, c.Intake.Manager}, true
+	})
+	if err != nil {
+		return "", err
+	}
+	manager := map[string]string{}
+	for _, r := range rows {
+		manager[r.Case] = r.Manager
+	}
+	type count struct{ errs, warns int }
+	counts := map[string]*count{}
+	for _, f := range findings {
+		if f.Case == "" {
+			continue
+		}
+		m := manager[f.Case]
+		if m == "" {
+			m = "(unreadable intake)"
+		}
+		if counts[m] == nil {
+			counts[m] = &count{}
+		}
+		if f.Severity == finding.Error {
+			counts[m].errs++
+		} else {
+			counts[m].warns++
+		}
+	}
+	if len(counts) < 2 {
+		return "", nil
+	}
+	managers := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(managers, func(a, b string) int {
+		if c := counts[b].errs - counts[a].errs; c != 0 {
+			return c
+		}
+		if c := counts[b].warns - counts[a].warns; c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(managers))
+	for i, m := range managers {
+		parts[i] = fmt.Sprintf("%s %d error(s) %d warning(s)", m, counts[m].errs, counts[m].warns)
+	}
+	return strings.Join(parts, ", "), nil
 }
 
 // findingsAt validates cases (all when nil) as commit rev holds them: the

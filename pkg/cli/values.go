@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -69,6 +70,7 @@ var (
 	objectiveIDs = valuesFrom{inCase: func(c *caseFiles) []string { return c.objectives() }}
 	planServices = valuesFrom{inCase: func(c *caseFiles) []string { return c.planServices() }}
 	cohortIDs    = valuesFrom{records: layout.CohortsDir}
+	centerNames  = valuesFrom{store: func(cfg *record.Config) []string { return cfg.Centers }}
 	// --rules takes a path as well as a name; case import says what is wrong.
 	importRules = valuesFrom{records: layout.ImportRulesDir, noCheck: true}
 )
@@ -76,10 +78,11 @@ var (
 // flagValues maps a command (its path below caseplan) and a flag to its
 // values.
 var flagValues = map[string]map[string]valuesFrom{
-	"note add":              {"kind": enumElsewhere(enum("note", "kind"), "amendment"), "mode": enum("note", "mode"), "service": serviceCodes, "cohort": cohortIDs},
-	"note amend":            {"mode": enum("note", "mode"), "service": serviceCodes},
-	"case new":              {"program": programKeys, "manager": staffIDs},
-	"case list":             {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status"), "cohort": cohortIDs},
+	"note add":   {"kind": enumElsewhere(enum("note", "kind"), "amendment"), "mode": enum("note", "mode"), "service": serviceCodes, "cohort": cohortIDs},
+	"note amend": {"mode": enum("note", "mode"), "service": serviceCodes},
+	"case new":   {"program": programKeys, "manager": staffIDs},
+	"case list": {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status"), "cohort": cohortIDs,
+		"phase": fixed(casestate.Phases...), "center": centerNames},
 	"case import":           {"rules": importRules},
 	"case transfer":         {"to": staffIDs},
 	"case close":            {"reason": enum("outcome", "closures", "[]", "reason")},
