@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
 )
 
 // InputError is a value given by the user that cannot be used (an unknown
@@ -44,6 +46,12 @@ type NewCase struct {
 	NoticeDate time.Time // work security: the layoff notice
 	LayoffDate time.Time
 	GrantEnded bool // work security: grant funding ended (30-day notification, 000)
+	// ReturningFrom is the case of the participant's earlier period of
+	// participation, for one who exited and came back (TEGL 10-16): the
+	// new case names it (intake returning_from) and starts with its plain
+	// contact details. validate's wioa-returning-from holds it to a WIOA
+	// case that exited before the new one opened.
+	ReturningFrom string
 }
 
 // Build returns the change that opens the case: intake.yaml and an empty
@@ -104,13 +112,25 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		center = staff.Center
 	}
 	in := record.Intake{
-		ID:          id,
-		Opened:      date(opened),
-		Program:     n.Program,
-		Status:      "open",
-		Manager:     manager,
-		Center:      center,
-		Participant: record.Participant{Name: n.Name},
+		ID:            id,
+		Opened:        date(opened),
+		Program:       n.Program,
+		Status:        "open",
+		Manager:       manager,
+		Center:        center,
+		Participant:   record.Participant{Name: n.Name},
+		ReturningFrom: n.ReturningFrom,
+	}
+	if n.ReturningFrom != "" {
+		earlier, err := s.earlierPeriod(n.ReturningFrom)
+		if err != nil {
+			return nil, err
+		}
+		// The contact details are plain in the intake; the sealed fields
+		// (sealed.age) stay where they are, sealed to the earlier case's
+		// team, and are never copied out in plain text.
+		in.Participant = earlier.Participant
+		in.Participant.Name = n.Name
 	}
 	if prog.Kind == "work-security" || !n.NoticeDate.IsZero() || !n.LayoffDate.IsZero() {
 		if n.NoticeDate.IsZero() || n.LayoffDate.IsZero() {
@@ -134,6 +154,28 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		Files:   map[string][]byte{dir + "/intake.yaml": intake, dir + "/iep.yaml": iep},
 		Output:  id,
 	}, nil
+}
+
+// earlierPeriod reads the intake of the case a returning participant's
+// new case names.
+func (s *State) earlierPeriod(id string) (*record.Intake, error) {
+	hint := "name the case of the participant's earlier period of participation; caseplan case list shows the cases"
+	if caseid.Check(id) != nil {
+		return nil, inputErrorf(hint, "--returning-from %q: no such case", id)
+	}
+	snap, _, err := store.Load(s.source, []string{id})
+	var unknown *store.UnknownCaseError
+	switch {
+	case errors.As(err, &unknown):
+		return nil, inputErrorf(hint, "--returning-from %s: no such case", id)
+	case err != nil:
+		return nil, err
+	}
+	c := snap.Case(id)
+	if c == nil || c.Intake == nil {
+		return nil, inputErrorf("caseplan validate "+id+" says why", "--returning-from %s: the case's intake cannot be read", id)
+	}
+	return c.Intake, nil
 }
 
 func date(t time.Time) record.Date { return record.Date(t.Format(time.DateOnly)) }

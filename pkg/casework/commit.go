@@ -130,7 +130,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 			return nil, err
 		}
 	}
-	res, err := w.guard(change, loadedStore{beforeSnap, beforeLoaded}, loadedStore{afterSnap, afterLoaded}, refused)
+	res, err := w.guard(change, loadedStore{beforeSnap, beforeLoaded, before}, loadedStore{afterSnap, afterLoaded, newOverlay(src, files)}, refused)
 	if err != nil {
 		return nil, err
 	}

@@ -261,7 +261,9 @@ func (w *Workspace) checkChange(cases []string, files map[string][]byte) ([]find
 	if err != nil {
 		return nil, err
 	}
-	found := introduced(validate.Run(before, loaded, opt), validate.Run(after, afterLoaded, opt), files)
+	beforeOpt, afterOpt := opt, opt
+	beforeOpt.Lookup, afterOpt.Lookup = validate.LookupIn(src), validate.LookupIn(newOverlay(src, files))
+	found := introduced(validate.Run(before, loaded, beforeOpt), validate.Run(after, afterLoaded, afterOpt), files)
 	finding.Sort(found)
 	return found, nil
 }

@@ -33,6 +33,8 @@ func CheckMerged(repo *gitstore.Repo, v *schemas.Validator, today time.Time, cas
 		if err != nil {
 			return nil, err
 		}
+		opts := opts
+		opts.Lookup = validate.LookupIn(src)
 		return validate.Run(snap, loaded, opts), nil
 	}
 	var before []finding.Finding

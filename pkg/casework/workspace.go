@@ -311,7 +311,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 			return nil, err
 		}
 	}
-	res, err := w.guard(change, loadedStore{before, loaded}, loadedStore{after, afterLoaded}, nil)
+	res, err := w.guard(change, loadedStore{before, loaded, src}, loadedStore{after, afterLoaded, newOverlay(src, change.Files)}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -354,6 +354,7 @@ func (w *Workspace) refuseSweeping(change *Change) error {
 type loadedStore struct {
 	snap   *casefile.Snapshot
 	loaded []finding.Finding
+	src    store.Source // where the cases the snapshot does not hold are read from
 }
 
 // guard is the one check every write passes: it validates the cases the
@@ -365,8 +366,10 @@ type loadedStore struct {
 // the cases already had and the warnings they have after the change.
 func (w *Workspace) guard(change *Change, before, after loadedStore, refused []finding.Finding) (*Result, error) {
 	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
-	afterFindings := validate.Run(after.snap, after.loaded, opt)
-	beforeFindings := validate.Run(before.snap, before.loaded, opt)
+	afterOpt, beforeOpt := opt, opt
+	afterOpt.Lookup, beforeOpt.Lookup = validate.LookupIn(after.src), validate.LookupIn(before.src)
+	afterFindings := validate.Run(after.snap, after.loaded, afterOpt)
+	beforeFindings := validate.Run(before.snap, before.loaded, beforeOpt)
 	refused = append(refused, introduced(beforeFindings, afterFindings, change.Files)...)
 	if len(refused) > 0 {
 		finding.Sort(refused)

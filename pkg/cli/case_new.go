@@ -32,6 +32,16 @@ ID from another system (never a Social Security number).
 
 Work-security cases need --notice-date and --layoff-date (document 000).
 
+A WIOA participant who exited and comes back for a staff-assisted service
+begins a new period of participation (TEGL 10-16), with its own
+participation date and exit. Each period is a case of its own: open the
+new one with --returning-from EARLIER-CASE. It records returning_from in
+the intake and starts from the earlier intake's contact details (phone,
+email, address, channels, best times, language; never the sealed fields).
+validate holds it to an earlier WIOA case whose exit was recorded before the
+new case opens (rule wioa-returning-from), and export pirl reports every
+period under the first case's ID (PIRL 100).
+
 On stderr case new then says what the new case needs next: the intake
 meeting, recorded as the program counts a contact (note add --kind intake,
 two-way; for WIOA with a service code and a detailed note, 002), and the
@@ -40,7 +50,8 @@ item. caseplan case show lists all that is due, and caseplan validate the
 errors a case opened late starts with: each is something still to do.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case new --program wioa --name "Alex Example" --manager jdoe
   caseplan case new --program work-security --name "Sam Sample" \
-      --notice-date 2026-03-02 --layoff-date 2026-05-01`,
+      --notice-date 2026-03-02 --layoff-date 2026-05-01
+  caseplan case new --program wioa --name "Alex Example" --returning-from 2026-K7QX2`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			for _, d := range []struct {
@@ -71,6 +82,7 @@ errors a case opened late starts with: each is something still to do.` + "\n" + 
 	dateVar(f, &opts.opened, "opened", "the `DATE` the case opened (default: --today)")
 	dateVar(f, &opts.notice, "notice-date", "work security: the `DATE` of the layoff notice")
 	dateVar(f, &opts.layoff, "layoff-date", "work security: the layoff `DATE`")
+	f.StringVar(&opts.change.ReturningFrom, "returning-from", "", "WIOA: the `CASE` of the participant's earlier period of participation, which ended with an exit (TEGL 10-16)")
 	f.BoolVar(&opts.change.GrantEnded, "grant-ended", false, "work security: the position's grant funding ended (30-day notification)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the files but do not commit them")
 	alsoTriedAs(f, "name", "participant", "full-name", "person")

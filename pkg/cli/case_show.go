@@ -66,11 +66,13 @@ caseplan case exit would record. A placement recorded to start later is
 shown with the day it starts; until then the case stays in its phase.
 
   -o json  {"id","program","kind","status","manager","center","opened",
-           "participant","cohort","phase","phase_start","phase_ends",
+           "participant","cohort","returning_from","phase","phase_start","phase_ends",
            "days_left","notes","voided_notes","contacts","last_contact",
            "participation","placement_starts","next_due","findings"}
            cohort is the layoff cohort of a case opened by caseplan case
-           import, absent otherwise; notes counts the notes that count,
+           import, absent otherwise; returning_from the case of the
+           participant's earlier period of participation (case new
+           --returning-from), absent otherwise; notes counts the notes that count,
            voided_notes those an amendment voided (note amend --void);
            phase_start, phase_ends and last_contact are YYYY-MM-DD or "";
            participation is null except for WIOA cases, where it is
@@ -153,15 +155,18 @@ type caseShowView struct {
 	Opened      string `json:"opened"`
 	Participant string `json:"participant"`
 	// Cohort is the layoff cohort of an imported case, "" for none.
-	Cohort      string `json:"cohort,omitempty"`
-	Phase       string `json:"phase"`
-	PhaseStart  string `json:"phase_start"`
-	PhaseEnds   string `json:"phase_ends"`
-	DaysLeft    *int   `json:"days_left"`
-	Notes       int    `json:"notes"`        // the notes that count: voided ones are in voided_notes
-	VoidedNotes int    `json:"voided_notes"` // notes an amendment voided (recorded in error)
-	Contacts    int    `json:"contacts"`
-	LastContact string `json:"last_contact"`
+	Cohort string `json:"cohort,omitempty"`
+	// ReturningFrom is the case of the participant's earlier period of
+	// participation (TEGL 10-16), "" for none.
+	ReturningFrom string `json:"returning_from,omitempty"`
+	Phase         string `json:"phase"`
+	PhaseStart    string `json:"phase_start"`
+	PhaseEnds     string `json:"phase_ends"`
+	DaysLeft      *int   `json:"days_left"`
+	Notes         int    `json:"notes"`        // the notes that count: voided ones are in voided_notes
+	VoidedNotes   int    `json:"voided_notes"` // notes an amendment voided (recorded in error)
+	Contacts      int    `json:"contacts"`
+	LastContact   string `json:"last_contact"`
 	// Participation is WIOA's participation and exit (TEGL 10-16, the
 	// PIRL); null for the other programs.
 	Participation *participationView `json:"participation"`
@@ -206,7 +211,7 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 		Notes: len(c.Notes), VoidedNotes: len(c.Voided), Contacts: st.Contacts, LastContact: string(st.LastContact),
 		NextDue: st.Due, Findings: findings,
 		programName: in.Program, layoff: in.Layoff, state: st,
-		Cohort: in.Cohort, cohort: snap.Cohorts[in.Cohort], imported: in.Imported,
+		Cohort: in.Cohort, cohort: snap.Cohorts[in.Cohort], imported: in.Imported, ReturningFrom: in.ReturningFrom,
 	}
 	if p := st.Participation; p != nil {
 		v.Participation = &participationView{Date: string(p.Date), EligibleFrom: string(p.EligibleFrom), EligibilityRecorded: p.EligibleRecorded,
@@ -251,6 +256,9 @@ func (v *caseShowView) write(w io.Writer) {
 			fmt.Fprintf(w, "; imported from %s row %d", im.File, im.Row)
 		}
 		fmt.Fprintln(w)
+	}
+	if v.ReturningFrom != "" {
+		fmt.Fprintf(w, "Period:       a new period of participation; the earlier one is case %s (TEGL 10-16)\n", v.ReturningFrom)
 	}
 	if v.Phase != "" {
 		fmt.Fprintf(w, "Phase:        %s\n", phaseLine(v.state))

@@ -27,7 +27,9 @@ of its exit cohorts — by case ID, with the PIRL elements the records hold, so 
 board can set its records beside the state's.
 
 Columns are named by element number and name: 100 (the case ID, never an
-SSN), 900 and 901 (participation and exit), 923 (other reasons for exit: 00
+SSN; for a participant who exited and came back, each period of
+participation is a row of its own under the ID of the first period's case,
+as case new --returning-from chains them, TEGL 10-16), 900 and 901 (participation and exit), 923 (other reasons for exit: 00
 none, 01 institutionalized, 02 health/medical, 03 deceased, 04 reserve called
 to active duty), 1300 and 1302 (training), 1600-1606 (employed in the 1st to
 4th quarter after exit: 1 yes, 0 no), 1618 (retention with the same employer),

@@ -220,7 +220,14 @@ func check(src store.Source, cases []string, today time.Time) (*casefile.Snapsho
 	if err != nil {
 		return nil, nil, err
 	}
-	return snap, validate.Run(snap, loaded, validate.Options{Schemas: v, Today: today}), nil
+	return snap, validate.Run(snap, loaded, validate.Options{Schemas: v, Today: today, Lookup: validate.LookupIn(src)}), nil
+}
+
+// caseChecked is what checking a case gives, as the cache keeps it: its
+// findings, and what the rules across cases need of it.
+type caseChecked struct {
+	Findings []finding.Finding `json:"findings"`
+	Period   *validate.Period  `json:"period,omitempty"`
 }
 
 // checked says how much a check covered.
@@ -243,11 +250,11 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 		checking = g.meter(label, total, "cases checked")
 		return func() { checking.Add(1) }
 	}
-	results, top, err := casescan.Scan(s.opt, func(c *casefile.Case, loaded []finding.Finding) ([]finding.Finding, error) {
+	results, top, err := casescan.Scan(s.opt, func(c *casefile.Case, loaded []finding.Finding) (caseChecked, error) {
 		if c == nil {
-			return loaded, nil
+			return caseChecked{Findings: loaded}, nil
 		}
-		return append(loaded, validate.Case(s.snap, c, opt)...), nil
+		return caseChecked{Findings: append(loaded, validate.Case(s.snap, c, opt)...), Period: validate.PeriodOf(s.snap.Config, c)}, nil
 	})
 	if checking != nil {
 		checking.Done()
@@ -259,13 +266,24 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 	found := append(s.found, top...)
 	found = append(found, validate.ConfigFindings(s.snap, opt)...)
 	n := checked{files: s.snap.Files}
+	var periods []*validate.Period
+	all := map[string]*validate.Period{}
 	for _, r := range results {
-		found = append(found, r.Value...)
+		found = append(found, r.Value.Findings...)
 		n.files += r.Files
 		if r.Case {
 			n.cases++
 		}
+		if p := r.Value.Period; p != nil {
+			periods = append(periods, p)
+			all[p.Case] = p
+		}
 	}
+	// A returning participant's case is checked against its earlier
+	// periods (wioa-returning-from); those not among the cases checked
+	// are read for it.
+	validate.ReadEarlier(s.snap.Config, all, validate.LookupIn(s.opt.Source))
+	found = append(found, validate.PeriodFindings(periods, all)...)
 	return n, validate.Finish(s.snap.Config, found), nil
 }
 

@@ -24,18 +24,23 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // Facts is what one WIOA case's records say for performance
 // accountability on a day.
 type Facts struct {
-	Case        string
-	Name        string // the participant's name; reports show initials unless told otherwise
-	Manager     string
-	Program     string
-	Exit        time.Time // the recorded exit (PIRL 901); zero when none by the day
-	Participant bool      // a participant by the day: a participation-causing service after eligibility (PIRL 900)
+	Case    string
+	Name    string // the participant's name; reports show initials unless told otherwise
+	Manager string
+	Program string
+	// ReturningFrom is the case of the person's earlier period of
+	// participation (intake returning_from): each period is a case of its
+	// own and counts on its own (TEGL 10-16).
+	ReturningFrom string
+	Exit          time.Time // the recorded exit (PIRL 901); zero when none by the day
+	Participant   bool      // a participant by the day: a participation-causing service after eligibility (PIRL 900)
 	// Participation is the participation date (PIRL 900); zero when the
 	// person has not become a participant.
 	Participation time.Time
@@ -118,6 +123,9 @@ func FactsOf(c *casefile.Case, cfg *record.Config, day time.Time) (Facts, bool) 
 		return Facts{}, false
 	}
 	f := Facts{Case: c.ID, Name: in.Participant.Name, Manager: in.Manager, Program: in.Program}
+	if caseid.Check(in.ReturningFrom) == nil {
+		f.ReturningFrom = in.ReturningFrom // not a value that cannot be a case (the schema reports it)
+	}
 	by := func(d record.Date) (time.Time, bool) {
 		t, ok := d.Time()
 		return t, ok && !t.After(day)

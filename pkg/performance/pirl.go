@@ -1,6 +1,7 @@
 package performance
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,8 +70,21 @@ func PIRLRows(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Ti
 }
 
 // PIRLRowsOf is PIRLRows from the facts of every WIOA case (AllFacts).
+// Each period of participation is a row of its own, under the ID of the
+// person's first period: PIRL 100 stays the same across a person's
+// periods (TEGL 10-16), and caseplan keeps each period as a case that
+// names the one before (intake returning_from), so the first case's ID
+// is the person's. Rows of one person are in the order of their periods.
 func PIRLRowsOf(all []Facts, period calendar.ReportPeriod) [][]string {
 	q2, q4 := period.SecondQuarterExits(), period.FourthQuarterExits()
+	from := make(map[string]string, len(all))
+	for _, f := range all {
+		from[f.Case] = f.ReturningFrom
+	}
+	returningFrom := func(id string) (string, bool) {
+		r, ok := from[id]
+		return r, ok
+	}
 	var rows [][]string
 	for _, f := range all {
 		if !f.Participant {
@@ -79,10 +93,13 @@ func PIRLRowsOf(all []Facts, period calendar.ReportPeriod) [][]string {
 		served := !f.Participation.After(period.To) && (f.Exit.IsZero() || !f.Exit.Before(period.From))
 		exited := !f.Exit.IsZero() && (q2.Contains(f.Exit) || q4.Contains(f.Exit))
 		if served || exited {
-			rows = append(rows, pirlRow(f))
+			row := pirlRow(f)
+			row[0] = record.FirstPeriod(f.Case, returningFrom)
+			rows = append(rows, row)
 		}
 	}
-	slices.SortFunc(rows, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	// PIRL 900 is YYYYMMDD, so it sorts a person's periods by date.
+	slices.SortFunc(rows, func(a, b []string) int { return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1])) })
 	return rows
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The PIRL rows of the fixture for program year 2025 on day B, worked out
@@ -86,3 +87,25 @@ func TestPIRLRows(t *testing.T) {
 }
 
 func fmtSscan(s string, n *int) (int, error) { return fmt.Sscan(s, n) }
+
+// TestPIRLRowsReturning: a participant who exited and came back has a
+// row for each period of participation, both under the first period's
+// case ID (PIRL 100 stays the same across periods, TEGL 10-16), in the
+// order of their participation dates; a third case of another person
+// keeps its own.
+func TestPIRLRowsReturning(t *testing.T) {
+	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	all := []Facts{
+		{Case: "Z-LATER", ReturningFrom: "A-FIRST", Program: "wioa", Participant: true, Participation: d("2025-11-03")},
+		{Case: "A-FIRST", Program: "wioa", Participant: true, Participation: d("2025-01-06"), Exit: d("2025-06-30")},
+		{Case: "M-OTHER", Program: "wioa", Participant: true, Participation: d("2025-02-03")},
+	}
+	var got []string
+	for _, r := range PIRLRowsOf(all, mustPeriod(t, 2025, 0)) {
+		got = append(got, r[0]+" "+r[1]+" "+r[2])
+	}
+	want := "A-FIRST 20250106 20250630|A-FIRST 20251103 |M-OTHER 20250203 "
+	if s := strings.Join(got, "|"); s != want {
+		t.Errorf("rows\n%s\nwant\n%s", s, want)
+	}
+}

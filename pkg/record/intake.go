@@ -25,8 +25,35 @@ type Intake struct {
 	Waivers   []Waiver   `yaml:"waivers,omitempty" json:"waivers,omitempty"`
 	// Cohort is the layoff cohort the case belongs to, cases/cohorts/<id>.yaml.
 	Cohort string `yaml:"cohort,omitempty" json:"cohort,omitempty"`
+	// ReturningFrom is the case of the participant's earlier period of
+	// participation, for a participant who exited (PIRL 901) and came back:
+	// by TEGL 10-16 a staff-assisted service after an exit begins a new
+	// period, with its own participation date and exit, counted on its
+	// own, and caseplan records each period as a case of its own.
+	ReturningFrom string `yaml:"returning_from,omitempty" json:"returning_from,omitempty"`
 	// Imported is where caseplan case import read the case from.
 	Imported *Imported `yaml:"imported,omitempty" json:"imported,omitempty"`
+}
+
+// FirstPeriod returns the case of the first period of participation of
+// the person whose case is id: the case at the start of the chain of
+// returning_from, or id itself. A chain that loops or names a case that
+// is not there ends where it breaks (validate's wioa-returning-from
+// reports it). returningFrom says what a case's intake has under
+// returning_from, and false when the store has no such case.
+func FirstPeriod(id string, returningFrom func(id string) (string, bool)) string {
+	seen := map[string]bool{id: true}
+	for {
+		from, ok := returningFrom(id)
+		if !ok || from == "" || seen[from] {
+			return id
+		}
+		if _, known := returningFrom(from); !known {
+			return id
+		}
+		seen[from] = true
+		id = from
+	}
 }
 
 // Waiver is a supervisor's decision that an obligation (a completeness

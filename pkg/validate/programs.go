@@ -466,11 +466,12 @@ var wioaRules = []*Rule{
 				return
 			}
 			// A service after the exit: by TEGL 10-16 the exit was
-			// recorded too early, or a new period of participation began,
-			// which a case does not record (one period per case).
+			// recorded too early, or a new period of participation began
+			// — a period is a case of its own, that names this one
+			// (intake returning_from, wioa-returning-from).
 			if now := calendar.ParticipationOf(x.Case, x.Config, x.Today); now.LastService.After(exit) {
-				x.Report(x.File(layout.KindIntake), Path("exited"), "a participation-causing service on %s comes after the exit recorded on %s; if the participant had not exited, correct exited with caseplan edit %s intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16), which a case does not record",
-					now.LastService.Format(time.DateOnly), exit.Format(time.DateOnly), x.Case.ID)
+				x.Report(x.File(layout.KindIntake), Path("exited"), "a participation-causing service on %s comes after the exit recorded on %s; if the participant had not exited, correct exited with caseplan edit %s intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16): open a case for it with caseplan case new --returning-from %s --program %s --name NAME --opened DATE and record the service there",
+					now.LastService.Format(time.DateOnly), exit.Format(time.DateOnly), x.Case.ID, x.Case.ID, x.Case.Intake.Program)
 				return
 			}
 			// The exit date is the last such service's date (PIRL 901).

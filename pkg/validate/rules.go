@@ -31,6 +31,7 @@ func init() {
 	Rules = append(Rules, integrityRules...)
 	Rules = append(Rules, workSecurityRules...)
 	Rules = append(Rules, wioaRules...)
+	Rules = append(Rules, periodRules...)
 	Rules = append(Rules, postEmploymentRules...)
 	Rules = append(Rules, piiRules...)
 	Rules = append(Rules, sealedRules...)

@@ -28,6 +28,11 @@ type Options struct {
 	// Progress, when set, is called after each case is checked, so a
 	// long run can say how far it has come.
 	Progress func()
+	// Lookup, when set, reads a case the snapshot does not hold, for the
+	// rules that look across cases (a returning participant's earlier
+	// period, wioa-returning-from); nil when there is none. Without it
+	// those rules see only the snapshot's cases.
+	Lookup func(id string) *casefile.Case
 }
 
 // Run validates snap. loaded are the findings the loader already made
@@ -42,6 +47,8 @@ func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []findi
 			opt.Progress()
 		}
 	}
+	check, all := periodsOf(snap, opt.Lookup)
+	out = append(out, PeriodFindings(check, all)...)
 	return Finish(snap.Config, out)
 }
 

@@ -99,6 +99,22 @@ func wsComplete(m memStore) {
 	m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
 }
 
+// returning gives the store Ana's second period of participation: W1
+// exits on exited ("": no exit recorded) and W2, opened on opened, names
+// it as the earlier period, with an intake service the day it opened.
+// The other programs' cases are dropped: the fixtures are dated months
+// after the base date.
+func returning(m memStore, exited, opened string) {
+	m.drop("WS1", "P1")
+	if exited != "" {
+		m.edit("cases/W1/intake.yaml", "participant:", "exited: "+exited+"\nparticipant:")
+	}
+	m["cases/P1/intake.yaml"] = "id: P1\nopened: 2026-03-02\nprogram: pe\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Lee Example\n"
+	m["cases/W2/intake.yaml"] = "id: W2\nopened: " + opened + "\nprogram: wioa\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Ana Example\nreturning_from: W1\n"
+	m["cases/W2/iep.yaml"] = "created: " + opened + "\n"
+	m["cases/W2/notes/"+opened+"-rt01.yaml"] = "id: " + opened + "-rt01\ndate: " + opened + "\nauthor: mrivera\nkind: intake\nmode: in-person\ntwo_way: true\nservices: [career-counseling]\ncontent: Back after losing the job; a new period of participation\n"
+}
+
 func contact(id, kind, mode string) string {
 	return "id: " + id + "\ndate: " + id[:10] + "\nauthor: mrivera\nkind: " + kind + "\nmode: " + mode + "\ntwo_way: true\nservices: [job-search]\ncontent: Check-in\n"
 }
@@ -525,13 +541,31 @@ func ruleTests() []ruleTest {
 			m.drop("WS1")
 			m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-06-30\nparticipant:")
 			m["cases/W1/notes/2026-09-01-rt01.yaml"] = "id: 2026-09-01-rt01\ndate: 2026-09-01\nauthor: mrivera\nkind: contact\nmode: in-person\ntwo_way: true\nservices: [career-counseling]\ncontent: Back after losing the job\n"
-		}, want: "cases/W1/intake.yaml:6:9", msg: "a participation-causing service on 2026-09-01 comes after the exit recorded on 2026-06-30; if the participant had not exited, correct exited with caseplan edit W1 intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16), which a case does not record",
+		}, want: "cases/W1/intake.yaml:6:9", msg: "a participation-causing service on 2026-09-01 comes after the exit recorded on 2026-06-30; if the participant had not exited, correct exited with caseplan edit W1 intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16): open a case for it with caseplan case new --returning-from W1 --program wioa --name NAME --opened DATE and record the service there",
 			keep: func(m memStore) {
 				// A follow-up after exit is not a participation-causing service.
 				m.drop("WS1")
 				m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-06-30\nparticipant:")
 				m["cases/W1/notes/2026-09-01-fu01.yaml"] = "id: 2026-09-01-fu01\ndate: 2026-09-01\nauthor: mrivera\nkind: follow-up\nmode: phone\ntwo_way: true\ncontent: Still employed\n"
 			}},
+		// A returning participant (TEGL 10-16): W2 is Ana's second period
+		// of participation, after W1's exit on 2026-06-30.
+		{rule: "wioa-returning-from", on: day("2026-10-15"), change: func(m memStore) {
+			returning(m, "2026-06-30", "2026-09-01")
+			m.edit("cases/W2/intake.yaml", "returning_from: W1", "returning_from: W9")
+		}, want: "cases/W2/intake.yaml:8:17", msg: "returning_from W9: the store has no case W9 (or its intake cannot be read); name the case of the participant's earlier period with caseplan edit W2 intake",
+			keep: func(m memStore) { returning(m, "2026-06-30", "2026-09-01") }},
+		{rule: "wioa-returning-from", on: day("2026-10-15"), change: func(m memStore) {
+			returning(m, "2026-06-30", "2026-09-01")
+			m.edit("cases/W2/intake.yaml", "returning_from: W1", "returning_from: P1")
+		}, want: "cases/W2/intake.yaml:8:17", msg: "returning_from P1: that case's program pe is not a WIOA program"},
+		{rule: "wioa-returning-from", on: day("2026-10-15"), change: func(m memStore) {
+			returning(m, "", "2026-09-01")
+		}, want: "cases/W2/intake.yaml:8:17", msg: "returning_from W1: that case has no exit recorded, so its period of participation has not ended (TEGL 10-16); record its exit with caseplan case exit W1"},
+		{rule: "wioa-returning-from", on: day("2026-10-15"), change: func(m memStore) {
+			returning(m, "2026-06-30", "2026-06-30")
+		}, want: "cases/W2/intake.yaml:8:17", msg: "returning_from W1: that case's exit, 2026-06-30, is not before this case opened, 2026-06-30",
+			keep: func(m memStore) { returning(m, "2026-06-30", "2026-07-01") }},
 		{rule: "unknown-service", on: today, change: func(m memStore) {
 			m.edit("cases/WS1/notes/2026-03-03-in01.yaml", "services: [assessment]", "services: [asessment]")
 		}, want: "cases/WS1/notes/2026-03-03-in01.yaml:7:12", msg: `service code "asessment" is not in the store's catalogue`,

@@ -1,0 +1,216 @@
+package validate
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// RuleReturning is the rule that holds a returning participant's case to
+// the earlier period it names.
+const RuleReturning = "wioa-returning-from"
+
+// periodRules are checked across cases: a case's findings under them
+// depend on another case's intake, so they are not a per-case rule (whose
+// findings are kept by the case's files alone, pkg/casescan) but are
+// computed from every case's Period after the cases are checked.
+var periodRules = []*Rule{
+	{
+		ID: RuleReturning, Severity: finding.Error, Program: record.ProgramWIOA, Source: "TEGL 10-16",
+		Summary: "a returning participant's case (intake returning_from) names an existing WIOA case whose exit was recorded before this case opened, and the chain of periods does not loop: each period of participation is a case of its own",
+	},
+}
+
+// Period is what the period-of-participation rule needs of one case:
+// which case it continues, its program's kind, its opening and its exit.
+// It is small and is kept with the case's findings (pkg/cli's check), so
+// the rule can run over a whole store without reading it again.
+type Period struct {
+	Case          string      `json:"case"`
+	ReturningFrom string      `json:"returning_from,omitempty"`
+	Kind          string      `json:"kind,omitempty"` // the program's kind; "" when unknown
+	Program       string      `json:"program,omitempty"`
+	Opened        record.Date `json:"opened,omitempty"`
+	Exited        record.Date `json:"exited,omitempty"`
+	// Where intake.yaml has returning_from, for the findings.
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+}
+
+// PeriodOf returns c's Period; nil when its intake could not be read.
+func PeriodOf(cfg *record.Config, c *casefile.Case) *Period {
+	if c == nil || c.Intake == nil {
+		return nil
+	}
+	// A Period is kept in the results cache, so it holds only values that
+	// are what they should be — dates that are dates, a program the store
+	// has, a case ID that can be one — never whatever a person typed in
+	// their place, which may be an SSN (pii-ssn; the schema and the other
+	// rules report such values, redacted).
+	in := c.Intake
+	p := &Period{Case: c.ID}
+	if caseid.Check(in.ReturningFrom) == nil {
+		p.ReturningFrom = in.ReturningFrom
+	}
+	if _, ok := in.Opened.Time(); ok {
+		p.Opened = in.Opened
+	}
+	if _, ok := in.Exited.Time(); ok {
+		p.Exited = in.Exited
+	}
+	if cfg != nil {
+		if prog, ok := cfg.Programs[in.Program]; ok {
+			p.Program, p.Kind = in.Program, prog.Kind
+		}
+	}
+	if p.ReturningFrom != "" {
+		p.File = c.File(layout.KindIntake)
+		if d := c.Doc(p.File); d != nil {
+			p.Line, p.Column = d.Position(Path("returning_from"))
+		}
+	}
+	return p
+}
+
+// PeriodFindings checks the returning_from of each period of check against
+// the periods of the store (all: by case ID; a case absent from it does
+// not exist or could not be read).
+func PeriodFindings(check []*Period, all map[string]*Period) []finding.Finding {
+	var out []finding.Finding
+	for _, p := range check {
+		if p == nil || p.ReturningFrom == "" {
+			continue
+		}
+		report := func(format string, args ...any) {
+			out = append(out, finding.Finding{
+				Path: p.File, Line: p.Line, Column: p.Column, Severity: periodRules[0].Severity,
+				Rule: RuleReturning, Message: fmt.Sprintf(format, args...), Case: p.Case,
+			})
+		}
+		if p.Kind != record.ProgramWIOA {
+			report("returning_from %s: a new period of participation is WIOA's (TEGL 10-16), and this case's program%s is not a WIOA program; remove returning_from with caseplan edit %s intake", p.ReturningFrom, programWord(p), p.Case)
+			continue
+		}
+		earlier := all[p.ReturningFrom]
+		switch {
+		case p.ReturningFrom == p.Case:
+			report("returning_from names this case itself; name the case of the participant's earlier period, or remove it with caseplan edit %s intake", p.Case)
+			continue
+		case earlier == nil:
+			report("returning_from %s: the store has no case %s (or its intake cannot be read); name the case of the participant's earlier period with caseplan edit %s intake", p.ReturningFrom, p.ReturningFrom, p.Case)
+			continue
+		case earlier.Kind != record.ProgramWIOA:
+			report("returning_from %s: that case's program%s is not a WIOA program, and only a WIOA exit ends a period of participation (TEGL 10-16); name the participant's earlier WIOA case with caseplan edit %s intake", p.ReturningFrom, programWord(earlier), p.Case)
+			continue
+		case earlier.Exited == "":
+			report("returning_from %s: that case has no exit recorded, so its period of participation has not ended (TEGL 10-16); record its exit with caseplan case exit %s, or record this case's services on %s itself", p.ReturningFrom, p.ReturningFrom, p.ReturningFrom)
+			continue
+		case p.Opened != "" && earlier.Exited >= p.Opened:
+			report("returning_from %s: that case's exit, %s, is not before this case opened, %s; a new period of participation begins after the exit (TEGL 10-16): correct the dates, or record the services on %s itself", p.ReturningFrom, earlier.Exited, p.Opened, p.ReturningFrom)
+			continue
+		}
+		if loop := chainLoop(p, all); loop != nil {
+			report("returning_from makes a loop of periods (%s); the first period of participation names no earlier case: correct returning_from with caseplan edit %s intake", joinArrow(loop), p.Case)
+		}
+	}
+	return out
+}
+
+// chainLoop returns the case IDs from p back to where the chain of
+// returning_from comes round again, when it does; nil when it ends.
+func chainLoop(p *Period, all map[string]*Period) []string {
+	seen := map[string]bool{}
+	var path []string
+	for q := p; q != nil; q = all[q.ReturningFrom] {
+		path = append(path, q.Case)
+		if seen[q.Case] {
+			return path
+		}
+		seen[q.Case] = true
+		if q.ReturningFrom == "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// programWord is " KEY" of p's program, or "" when the store has no such
+// program (another rule reports it).
+func programWord(p *Period) string {
+	if p.Program == "" {
+		return ""
+	}
+	return " " + p.Program
+}
+
+func joinArrow(ids []string) string {
+	out := ""
+	for i, id := range ids {
+		if i > 0 {
+			out += " → "
+		}
+		out += id
+	}
+	return out
+}
+
+// periodsOf returns the Periods of the snapshot's cases, and those of the
+// cases their chains name that the snapshot does not hold, read with
+// lookup (nil: none).
+func periodsOf(snap *casefile.Snapshot, lookup func(id string) *casefile.Case) (check []*Period, all map[string]*Period) {
+	all = map[string]*Period{}
+	for _, c := range snap.Cases {
+		if p := PeriodOf(snap.Config, c); p != nil {
+			check = append(check, p)
+			all[p.Case] = p
+		}
+	}
+	ReadEarlier(snap.Config, all, lookup)
+	sort.Slice(check, func(i, j int) bool { return check[i].Case < check[j].Case })
+	return check, all
+}
+
+// ReadEarlier adds to all the Periods of the earlier cases that the
+// chains of returning_from in all name and all does not hold, read with
+// lookup (nil: none is read).
+func ReadEarlier(cfg *record.Config, all map[string]*Period, lookup func(id string) *casefile.Case) {
+	if lookup == nil {
+		return
+	}
+	var missing []string
+	for _, p := range all {
+		missing = append(missing, p.ReturningFrom)
+	}
+	tried := map[string]bool{}
+	for len(missing) > 0 {
+		id := missing[len(missing)-1]
+		missing = missing[:len(missing)-1]
+		if id == "" || tried[id] || all[id] != nil {
+			continue
+		}
+		tried[id] = true
+		if p := PeriodOf(cfg, lookup(id)); p != nil {
+			all[id] = p
+			missing = append(missing, p.ReturningFrom)
+		}
+	}
+}
+
+// LookupIn returns an Options.Lookup that reads a case from src: nil when
+// it is not there or cannot be read.
+func LookupIn(src store.Source) func(id string) *casefile.Case {
+	return func(id string) *casefile.Case {
+		snap, _, err := store.Load(src, []string{id})
+		if err != nil {
+			return nil
+		}
+		return snap.Case(id)
+	}
+}

@@ -1,0 +1,76 @@
+package validate
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// TestPeriodFindingsLoop: a chain of periods that comes round again is
+// reported, though every link's dates, on their own, are in order (a hand
+// edit can make one).
+func TestPeriodFindingsLoop(t *testing.T) {
+	all := map[string]*Period{
+		"A": {Case: "A", ReturningFrom: "C", Kind: "wioa", Program: "wioa", Opened: "2026-03-01", Exited: "2026-02-01"},
+		"B": {Case: "B", ReturningFrom: "A", Kind: "wioa", Program: "wioa", Opened: "2026-05-01", Exited: "2026-04-01"},
+		"C": {Case: "C", ReturningFrom: "B", Kind: "wioa", Program: "wioa", Opened: "2026-07-01", Exited: "2026-01-01"},
+	}
+	got := PeriodFindings([]*Period{all["A"]}, all)
+	if len(got) != 1 || got[0].Rule != RuleReturning || !strings.Contains(got[0].Message, "a loop of periods (A → C → B → A)") {
+		t.Fatalf("got %v, want the loop A → C → B → A", got)
+	}
+	if id := record.FirstPeriod("B", returningFrom(all)); id != "B" && id != "A" && id != "C" {
+		t.Errorf("FirstPeriod of a loop = %q, want a case of the loop", id)
+	}
+}
+
+// TestPeriodFindingsProgram: only a WIOA case begins a new period.
+func TestPeriodFindingsProgram(t *testing.T) {
+	all := map[string]*Period{
+		"A": {Case: "A", Kind: "wioa", Program: "wioa", Opened: "2026-01-01", Exited: "2026-02-01"},
+		"B": {Case: "B", ReturningFrom: "A", Kind: "post-employment", Program: "pe", Opened: "2026-05-01"},
+	}
+	got := PeriodFindings([]*Period{all["B"]}, all)
+	if len(got) != 1 || !strings.Contains(got[0].Message, "this case's program pe is not a WIOA program") {
+		t.Fatalf("got %v", got)
+	}
+}
+
+func TestFirstPeriod(t *testing.T) {
+	all := map[string]*Period{
+		"A": {Case: "A"},
+		"B": {Case: "B", ReturningFrom: "A"},
+		"C": {Case: "C", ReturningFrom: "B"},
+		"D": {Case: "D", ReturningFrom: "gone"},
+	}
+	for id, want := range map[string]string{"A": "A", "B": "A", "C": "A", "D": "D"} {
+		if got := record.FirstPeriod(id, returningFrom(all)); got != want {
+			t.Errorf("record.FirstPeriod(%s) = %s, want %s", id, got, want)
+		}
+	}
+}
+
+func returningFrom(all map[string]*Period) func(string) (string, bool) {
+	return func(id string) (string, bool) {
+		p, ok := all[id]
+		if !ok {
+			return "", false
+		}
+		return p.ReturningFrom, true
+	}
+}
+
+// TestPeriodOfKeepsNoTypedText: a Period is kept in the results cache, so
+// a value typed where a date or a case ID belongs (an SSN, say) is not in
+// it; the schema reports such values, redacted.
+func TestPeriodOfKeepsNoTypedText(t *testing.T) {
+	c := casefile.New("W1")
+	c.Intake = &record.Intake{ID: "W1", Opened: "987.65.4329", Exited: "987-65-4329", Program: "987654329", ReturningFrom: "987-65-4329"}
+	p := PeriodOf(&record.Config{}, c)
+	if b, _ := json.Marshal(p); strings.Contains(string(b), "987") {
+		t.Errorf("the period keeps what was typed: %s", b)
+	}
+}
