@@ -224,14 +224,23 @@ func check(src store.Source, cases []string, today time.Time) (*casefile.Snapsho
 }
 
 // caseChecked is what checking a case gives, as the cache keeps it: its
-// findings, and what the rules across cases need of it.
+// findings, what the rules across cases need of it, and its manager, for
+// validate's count by manager.
 type caseChecked struct {
 	Findings []finding.Finding `json:"findings"`
 	Period   *validate.Period  `json:"period,omitempty"`
+	// Manager is the case's manager when the roster has that staff ID;
+	// "" otherwise, so the cache never keeps what was typed in its place.
+	Manager string `json:"manager,omitempty"`
 }
 
-// checked says how much a check covered.
-type checked struct{ cases, files int }
+// checked says how much a check covered, and who manages each case it
+// checked (by case ID; a case whose manager is not on the roster is left
+// out).
+type checked struct {
+	cases, files int
+	managers     map[string]string
+}
 
 // checkShowing validates the store (or some cases of it) as it stands in
 // the scan s has prepared, with its progress on the terminal ("label: N of
@@ -254,7 +263,13 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 		if c == nil {
 			return caseChecked{Findings: loaded}, nil
 		}
-		return caseChecked{Findings: append(loaded, validate.Case(s.snap, c, opt)...), Period: validate.PeriodOf(s.snap.Config, c)}, nil
+		r := caseChecked{Findings: append(loaded, validate.Case(s.snap, c, opt)...), Period: validate.PeriodOf(s.snap.Config, c)}
+		if c.Intake != nil && s.snap.Config != nil {
+			if _, ok := s.snap.Config.StaffByID(c.Intake.Manager); ok {
+				r.Manager = c.Intake.Manager
+			}
+		}
+		return r, nil
 	})
 	if checking != nil {
 		checking.Done()
@@ -265,7 +280,7 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 	s.save()
 	found := append(s.found, top...)
 	found = append(found, validate.ConfigFindings(s.snap, opt)...)
-	n := checked{files: s.snap.Files}
+	n := checked{files: s.snap.Files, managers: map[string]string{}}
 	var periods []*validate.Period
 	all := map[string]*validate.Period{}
 	for _, r := range results {
@@ -273,6 +288,9 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 		n.files += r.Files
 		if r.Case {
 			n.cases++
+		}
+		if r.Value.Manager != "" {
+			n.managers[r.ID] = r.Value.Manager
 		}
 		if p := r.Value.Period; p != nil {
 			periods = append(periods, p)

@@ -11,12 +11,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
-	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -138,11 +136,7 @@ func validateRun(opts *validateOptions) error {
 		if by := byRule(findings); by != "" {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: by rule: %s\n", by)
 		}
-		by, err := opts.byManager(root, src, findings)
-		if err != nil {
-			return err
-		}
-		if by != "" {
+		if by := byManager(n.managers, findings); by != "" {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: by manager: %s\n", by)
 		}
 	}
@@ -182,42 +176,23 @@ func byRule(findings []finding.Finding) string {
 	return strings.Join(parts, ", ")
 }
 
-// byManager counts the findings on cases by their case manager, the most
-// errors first, then the most warnings ("cm04 3 error(s) 12 warning(s),
-// cm01 0 error(s) 5 warning(s)"), so a supervisor knows whom to talk to;
-// "" when the findings are on the cases of fewer than two managers. The
-// managers are read only when there are findings on cases.
-func (g *globals) byManager(root string, src store.Source, findings []finding.Finding) (string, error) {
-	if !slices.ContainsFunc(findings, func(f finding.Finding) bool { return f.Case != "" }) {
-		return "", nil
-	}
-	s, err := g.workTreeScan(root, src, "case-manager")
-	if err != nil {
-		return "", err
-	}
-	type managed struct{ Case, Manager string }
-	rows, err := scanRows(g, s, "validate", func(c *casefile.Case, _ *record.Config) (managed, bool) {
-		if c.Intake == nil {
-			return managed{}, false
-		}
-		return managed{c.ID, c.Intake.Manager}, true
-	})
-	if err != nil {
-		return "", err
-	}
-	manager := map[string]string{}
-	for _, r := range rows {
-		manager[r.Case] = r.Manager
-	}
+// byManager counts the findings on cases by their case manager (managers:
+// by case ID, as the check found them), the most errors first, then the
+// most warnings ("cm04 3 error(s) 12 warning(s), cm01 0 error(s) 5
+// warning(s)"), so a supervisor knows whom to talk to; "" when the
+// findings are on the cases of fewer than two managers.
+func byManager(managers map[string]string, findings []finding.Finding) string {
 	type count struct{ errs, warns int }
 	counts := map[string]*count{}
 	for _, f := range findings {
 		if f.Case == "" {
 			continue
 		}
-		m := manager[f.Case]
+		m := managers[f.Case]
 		if m == "" {
-			m = "(unreadable intake)"
+			// An intake that cannot be read, or names no staff ID of
+			// the roster.
+			m = "(no manager on the roster)"
 		}
 		if counts[m] == nil {
 			counts[m] = &count{}
@@ -229,10 +204,10 @@ func (g *globals) byManager(root string, src store.Source, findings []finding.Fi
 		}
 	}
 	if len(counts) < 2 {
-		return "", nil
+		return ""
 	}
-	managers := slices.Collect(maps.Keys(counts))
-	slices.SortFunc(managers, func(a, b string) int {
+	names := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(names, func(a, b string) int {
 		if c := counts[b].errs - counts[a].errs; c != 0 {
 			return c
 		}
@@ -241,11 +216,11 @@ func (g *globals) byManager(root string, src store.Source, findings []finding.Fi
 		}
 		return strings.Compare(a, b)
 	})
-	parts := make([]string, len(managers))
-	for i, m := range managers {
+	parts := make([]string, len(names))
+	for i, m := range names {
 		parts[i] = fmt.Sprintf("%s %d error(s) %d warning(s)", m, counts[m].errs, counts[m].warns)
 	}
-	return strings.Join(parts, ", "), nil
+	return strings.Join(parts, ", ")
 }
 
 // findingsAt validates cases (all when nil) as commit rev holds them: the
