@@ -70,3 +70,19 @@ func TestCaseloadFollowsTheDay(t *testing.T) {
 		t.Errorf("--names: participant %q", r.Cases[0].Participant)
 	}
 }
+
+// A case whose program caseplan.yaml does not name has no phase
+// (casestate): it is counted, under "unknown", after casestate's phases.
+func TestCaseloadPhaseUnknown(t *testing.T) {
+	rows := []CaseloadRow{
+		{ID: "X-1", Manager: "alice", Program: "gone"},
+		{ID: "X-2", Manager: "alice", Program: "ws", Phase: "placed"},
+	}
+	r := AssembleCaseload(fixtureSnapshot(t).Config, time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), fixtureSource, false, rows)
+	if want := map[string]int{"unknown": 1, "placed": 1}; !reflect.DeepEqual(r.Total.Phases, want) {
+		t.Errorf("phases %v, want %v", r.Total.Phases, want)
+	}
+	if got := caseloadPhaseTable(r).headers; !reflect.DeepEqual(got, []string{"Manager", "Name", "Open", "placed", "unknown"}) {
+		t.Errorf("headers %v", got)
+	}
+}
