@@ -37,6 +37,8 @@ count is said on stderr ("3 cases of 15" when filters left some out).
 it; --overdue the cases with anything overdue on the tickler (what
 caseplan due --overdue lists, a closed case's planned follow-ups included);
 --center CENTER the cases of one center of caseplan.yaml's centers.
+-o json: [{"id","program","status","manager","center","opened",
+"participant","cohort" (imported cases only),"phase" (on --today)}].
 Filters combine: caseplan case list --center "Lakeview Career Center"
 --phase assessment --overdue. The phases:
   ` + strings.Join(casestate.Phases, ", ") + "\n" + exitStatusHelp,
@@ -72,20 +74,23 @@ type caseItem struct {
 	Opened      string `json:"opened"`
 	Participant string `json:"participant"`
 	Cohort      string `json:"cohort,omitempty"` // the layoff cohort, for imported cases (case import)
+	// Phase is where the case stands on --today, as case show names it;
+	// computed only for -o json and --phase (the plain list does not
+	// depend on the day).
+	Phase string `json:"phase"`
 }
 
 // caseRow is what case list keeps of a case: its item, and where it
-// stands on --today when a filter asks (casestate says).
+// stands on --today when a filter or -o json asks (casestate says).
 type caseRow struct {
 	caseItem
-	Phase   string `json:"phase,omitempty"`
-	Overdue bool   `json:"overdue,omitempty"` // anything overdue on the tickler
+	Overdue bool `json:"overdue,omitempty"` // anything overdue on the tickler
 }
 
 func caseListRun(opts *caseListOptions) error {
 	// Phase and what is overdue depend on the day; the plain list does
 	// not, so it keeps its cached rows from one day to the next.
-	stage, params, state := "case-list", []string(nil), opts.phase != "" || opts.overdue
+	stage, params, state := "case-list", []string(nil), opts.phase != "" || opts.overdue || opts.output == "json"
 	var today time.Time
 	if state {
 		var err error
@@ -106,7 +111,7 @@ func caseListRun(opts *caseListOptions) error {
 		if in == nil {
 			return caseRow{}, false // unreadable: caseplan validate says why
 		}
-		r := caseRow{caseItem: caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort}}
+		r := caseRow{caseItem: caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort, ""}}
 		if state {
 			st := casestate.Compute(c, cfg, today)
 			r.Phase = st.Phase

@@ -86,7 +86,7 @@ office; --names shows full names.
 
 CSV: -o csv writes one table, by default one row per case; --table names
 another of the report's tables (monthly: cases, summary, weeks, managers,
-programs; caseload: cases, managers, programs; performance has only
+programs; caseload: cases, managers, programs, phases; performance has only
 cases), each row led by the month (or day) and the commit. --bom starts the file with a UTF-8 byte order
 mark, without which Excel garbles names such as Muñoz. A cell a
 spreadsheet could run as a formula — starting with = + - @ (or their

@@ -20,8 +20,10 @@ func newCmdReportCaseload(g *globals, runF func(*reportOptions) error) *cobra.Co
 		Long: `The caseload report, for workload management (001: supervisors use data on
 caseloads to understand case managers' workloads): the cases open on the
 day, per case manager and per program, with the due items overdue on it
-(the items of caseplan case show and the tickler), and one row per open case
-with its next due item.
+(the items of caseplan case show and the tickler), the open cases of each
+case manager by phase (as caseplan case show names it on the day: a column
+per phase some case is in), and one row per open case with its next due
+item.
 
 The day is --today; with --as-of DATE it is DATE. A case belongs to the
 case manager it was with on the day (a transfer dated later is undone).
@@ -30,13 +32,15 @@ case manager it was with on the day (a transfer dated later is undone).
   overdue_contacts  cases overdue for their program's contact or check-in
   overdue_items     due items before the day and not done, contacts included
   cases_overdue     cases with at least one overdue item
+  phases            open cases by phase, only the phases some case is in
+                    ("unknown": a program caseplan.yaml does not name)
 
 Formats: -o text, md, html (a chart of open cases and of overdue items per
 case manager), csv (one row per open case, cells neutralised as in report
 monthly), json:
   {"report":"caseload","as_of","organization","commit","committed",
    "caseplan","participants","total":{"open","overdue_contacts","overdue_items",
-   "cases_overdue"},"managers":[{"id","name", the total's keys,
+   "cases_overdue","phases":{"PHASE":count}},"managers":[{"id","name", the total's keys,
    "programs":[{"program","name","kind", the total's keys}]}],
    "programs":[{"program","name","kind", the total's keys}],
    "cases":[{"id","participant","manager","program","phase","phase_ends",

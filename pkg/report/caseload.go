@@ -35,13 +35,46 @@ type Load struct {
 	OverdueContacts int `json:"overdue_contacts"` // cases overdue for their program's contact
 	OverdueItems    int `json:"overdue_items"`    // due items overdue, contacts included
 	CasesOverdue    int `json:"cases_overdue"`    // cases with at least one overdue item
+	// Phases counts the open cases by their phase on the day (casestate,
+	// as case show names it), only the phases some case is in; a case
+	// whose program caseplan.yaml does not know counts as PhaseUnknown.
+	Phases map[string]int `json:"phases"`
 }
+
+// PhaseUnknown is the key Load.Phases counts a case under when its program
+// is not in caseplan.yaml, so casestate gives it no phase.
+const PhaseUnknown = "unknown"
 
 func (l *Load) add(o Load) {
 	l.Open += o.Open
 	l.OverdueContacts += o.OverdueContacts
 	l.OverdueItems += o.OverdueItems
 	l.CasesOverdue += o.CasesOverdue
+	for ph, n := range o.Phases {
+		l.addPhase(ph, n)
+	}
+}
+
+func (l *Load) addPhase(phase string, n int) {
+	if l.Phases == nil {
+		l.Phases = map[string]int{}
+	}
+	if phase == "" {
+		phase = PhaseUnknown
+	}
+	l.Phases[phase] += n
+}
+
+// phaseOrder is the order the reports show phases in: casestate's, then
+// PhaseUnknown; only those some open case is in.
+func phaseOrder(total Load) []string {
+	var out []string
+	for _, ph := range append(slices.Clip(casestate.Phases), PhaseUnknown) {
+		if total.Phases[ph] > 0 {
+			out = append(out, ph)
+		}
+	}
+	return out
 }
 
 // CaseloadManager is one case manager's open cases, in all and by program.
@@ -125,6 +158,7 @@ func AssembleCaseload(cfg *record.Config, day time.Time, src Source, names bool,
 		Report: "caseload", AsOf: dateString(day), Commit: src.Commit,
 		Committed: src.Committed.Format(time.RFC3339), Caseplan: src.Caseplan, Participants: shownAs(names),
 		Managers: []CaseloadManager{}, Programs: []CaseloadProgram{}, Cases: []CaseloadRow{},
+		Total: Load{Phases: map[string]int{}},
 	}
 	if cfg != nil {
 		r.Organization = cfg.Organization
@@ -146,9 +180,11 @@ func AssembleCaseload(cfg *record.Config, day time.Time, src Source, names bool,
 			loads[k] = &Load{}
 		}
 		loads[k].add(one)
+		loads[k].addPhase(row.Phase, 1)
 		get(managers, row.Manager)
 		get(programs, row.Program)
 		r.Total.add(one)
+		r.Total.addPhase(row.Phase, 1)
 		r.Cases = append(r.Cases, row)
 	}
 	ids := managerIDs(cfg, managers)
@@ -165,14 +201,14 @@ func AssembleCaseload(cfg *record.Config, day time.Time, src Source, names bool,
 	})
 	pkeys := programKeys(cfg, programs)
 	program := func(k string) CaseloadProgram {
-		p := CaseloadProgram{Program: k}
+		p := CaseloadProgram{Program: k, Load: Load{Phases: map[string]int{}}}
 		if cfg != nil {
 			p.Name, p.Kind = cfg.Programs[k].Name, cfg.Programs[k].Kind
 		}
 		return p
 	}
 	for _, id := range ids {
-		m := CaseloadManager{ID: id, Programs: []CaseloadProgram{}}
+		m := CaseloadManager{ID: id, Load: Load{Phases: map[string]int{}}, Programs: []CaseloadProgram{}}
 		if s, ok := cfg.StaffByID(id); ok {
 			m.Name = s.Name
 		}

@@ -14,23 +14,29 @@ func TestCaseloadByHand(t *testing.T) {
 	want := []CaseloadManager{
 		{ID: "alice", Name: "Alice Adams",
 			// WS-A 0, WS-B 1 (its check-in), W-E 0, WS-K 0.
-			Load: Load{Open: 4, OverdueContacts: 1, OverdueItems: 1, CasesOverdue: 1},
+			Load: Load{Open: 4, OverdueContacts: 1, OverdueItems: 1, CasesOverdue: 1,
+				Phases: map[string]int{"assessment": 1, "notification": 1, "placed": 1, "work-security": 1}},
 			Programs: []CaseloadProgram{
-				{Program: "wioa", Name: "WIOA career planning", Kind: "wioa", Load: Load{Open: 1}},                                                       // W-E
-				{Program: "ws", Name: "Work Security", Kind: "work-security", Load: Load{Open: 3, OverdueContacts: 1, OverdueItems: 1, CasesOverdue: 1}}, // WS-A, WS-B, WS-K
+				{Program: "wioa", Name: "WIOA career planning", Kind: "wioa", Load: Load{Open: 1, Phases: map[string]int{"assessment": 1}}}, // W-E
+				{Program: "ws", Name: "Work Security", Kind: "work-security", Load: Load{Open: 3, OverdueContacts: 1, OverdueItems: 1, CasesOverdue: 1,
+					Phases: map[string]int{"notification": 1, "placed": 1, "work-security": 1}}}, // WS-B, WS-K, WS-A
 			}},
 		{ID: "bob", Name: "Bob Brown",
 			// W-D 1 (its contact), W-F 1, P-I 2, W-L 0.
-			Load: Load{Open: 4, OverdueContacts: 1, OverdueItems: 4, CasesOverdue: 3},
+			Load: Load{Open: 4, OverdueContacts: 1, OverdueItems: 4, CasesOverdue: 3,
+				Phases: map[string]int{"follow-up": 2, "goal-setting": 2}},
 			Programs: []CaseloadProgram{
-				{Program: "pe", Name: "Post-employment services", Kind: "post-employment", Load: Load{Open: 1, OverdueItems: 2, CasesOverdue: 1}},        // P-I
-				{Program: "wioa", Name: "WIOA career planning", Kind: "wioa", Load: Load{Open: 3, OverdueContacts: 1, OverdueItems: 2, CasesOverdue: 2}}, // W-D, W-F, W-L
+				{Program: "pe", Name: "Post-employment services", Kind: "post-employment", Load: Load{Open: 1, OverdueItems: 2, CasesOverdue: 1,
+					Phases: map[string]int{"follow-up": 1}}}, // P-I
+				{Program: "wioa", Name: "WIOA career planning", Kind: "wioa", Load: Load{Open: 3, OverdueContacts: 1, OverdueItems: 2, CasesOverdue: 2,
+					Phases: map[string]int{"follow-up": 1, "goal-setting": 2}}}, // W-F, W-D and W-L
 			}},
 	}
 	if !reflect.DeepEqual(r.Managers, want) {
 		t.Errorf("managers:\n got %s\nwant %s", js(t, r.Managers), js(t, want))
 	}
-	if want := (Load{Open: 8, OverdueContacts: 2, OverdueItems: 5, CasesOverdue: 4}); r.Total != want {
+	if want := (Load{Open: 8, OverdueContacts: 2, OverdueItems: 5, CasesOverdue: 4,
+		Phases: map[string]int{"assessment": 1, "follow-up": 2, "goal-setting": 2, "notification": 1, "placed": 1, "work-security": 1}}); !reflect.DeepEqual(r.Total, want) {
 		t.Errorf("total %+v, want %+v", r.Total, want)
 	}
 	var ids []string
@@ -62,5 +68,21 @@ func TestCaseloadFollowsTheDay(t *testing.T) {
 	}
 	if r.Cases[0].Participant == Initials(r.Cases[0].Participant) {
 		t.Errorf("--names: participant %q", r.Cases[0].Participant)
+	}
+}
+
+// A case whose program caseplan.yaml does not name has no phase
+// (casestate): it is counted, under "unknown", after casestate's phases.
+func TestCaseloadPhaseUnknown(t *testing.T) {
+	rows := []CaseloadRow{
+		{ID: "X-1", Manager: "alice", Program: "gone"},
+		{ID: "X-2", Manager: "alice", Program: "ws", Phase: "placed"},
+	}
+	r := AssembleCaseload(fixtureSnapshot(t).Config, time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), fixtureSource, false, rows)
+	if want := map[string]int{"unknown": 1, "placed": 1}; !reflect.DeepEqual(r.Total.Phases, want) {
+		t.Errorf("phases %v, want %v", r.Total.Phases, want)
+	}
+	if got := caseloadPhaseTable(r).headers; !reflect.DeepEqual(got, []string{"Manager", "Name", "Open", "placed", "unknown"}) {
+		t.Errorf("headers %v", got)
 	}
 }

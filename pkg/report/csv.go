@@ -33,7 +33,7 @@ type CSVOptions struct {
 // the text, Markdown and HTML formats show.
 var (
 	MonthlyTables     = []string{"cases", "summary", "weeks", "managers", "programs"}
-	CaseloadTables    = []string{"cases", "managers", "programs"}
+	CaseloadTables    = []string{"cases", "managers", "programs", "phases"}
 	PerformanceTables = []string{"cases"}
 )
 
@@ -82,6 +82,8 @@ func (x csvWriter) Caseload(w io.Writer, r *Caseload) error {
 		return x.write(w, tableRows([]string{"as_of", "commit"}, lead, caseloadManagerTable(r)))
 	case "programs":
 		return x.write(w, tableRows([]string{"as_of", "commit"}, lead, caseloadProgramTable(r)))
+	case "phases":
+		return x.write(w, tableRows([]string{"as_of", "commit"}, lead, caseloadPhaseTable(r)))
 	default:
 		return unknownTable(x.opts.Table, CaseloadTables)
 	}

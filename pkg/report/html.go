@@ -132,8 +132,12 @@ func (htmlWriter) Caseload(w io.Writer, r *Caseload) error {
 		open = append(open, bar{label: m.ID, value: m.Open})
 		overdue = append(overdue, bar{label: m.ID, value: m.OverdueItems})
 	}
-	p.Charts = []chart{newChart("Open cases per case manager", open), newChart("Overdue items per case manager", overdue)}
-	p.Tables = htmlTables(caseloadManagerTable(r), caseloadProgramTable(r), caseloadCaseTable(r))
+	var phases []bar
+	for _, ph := range phaseOrder(r.Total) {
+		phases = append(phases, bar{label: ph, value: r.Total.Phases[ph]})
+	}
+	p.Charts = []chart{newChart("Open cases per case manager", open), newChart("Overdue items per case manager", overdue), newChart("Open cases by phase", phases)}
+	p.Tables = htmlTables(caseloadManagerTable(r), caseloadProgramTable(r), caseloadPhaseTable(r), caseloadCaseTable(r))
 	return pageTemplate.Execute(w, p)
 }
 

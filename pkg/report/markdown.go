@@ -47,7 +47,7 @@ func (markdownWriter) Caseload(w io.Writer, r *Caseload) error {
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
 	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, again("caseplan report caseload --today "+r.AsOf, "md", r.Participants)))
 	fmt.Fprintf(b, "%s\n", mdPrivacy(r.Participants))
-	for _, t := range []table{caseloadManagerTable(r), caseloadProgramTable(r), caseloadCaseTable(r)} {
+	for _, t := range []table{caseloadManagerTable(r), caseloadProgramTable(r), caseloadPhaseTable(r), caseloadCaseTable(r)} {
 		fmt.Fprintf(b, "\n## %s\n\n", t.title)
 		writeMarkdownTable(b, t)
 	}

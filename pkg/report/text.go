@@ -70,7 +70,7 @@ func (textWriter) Caseload(w io.Writer, r *Caseload) error {
 	fmt.Fprintln(b, display.Escape(r.Organization))
 	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, again("caseplan report caseload --today "+r.AsOf, "text", r.Participants)))
 	fmt.Fprintln(b, privacyLine(r.Participants))
-	for _, t := range []table{caseloadManagerTable(r), caseloadProgramTable(r), caseloadCaseTable(r)} {
+	for _, t := range []table{caseloadManagerTable(r), caseloadProgramTable(r), caseloadPhaseTable(r), caseloadCaseTable(r)} {
 		fmt.Fprintln(b)
 		writeTextTable(b, t)
 	}

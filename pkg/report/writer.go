@@ -181,6 +181,25 @@ func caseloadProgramTable(r *Caseload) table {
 	return t
 }
 
+// caseloadPhaseTable counts the open cases by phase, a row per case
+// manager and one for all: a column per phase some case is in.
+func caseloadPhaseTable(r *Caseload) table {
+	phases := phaseOrder(r.Total)
+	t := table{title: "Open cases by phase", headers: append([]string{"Manager", "Name", "Open"}, phases...)}
+	row := func(id, name string, l Load) []string {
+		cells := []string{id, name, itoa(l.Open)}
+		for _, ph := range phases {
+			cells = append(cells, itoa(l.Phases[ph]))
+		}
+		return cells
+	}
+	for _, m := range r.Managers {
+		t.rows = append(t.rows, row(m.ID, m.Name, m.Load))
+	}
+	t.rows = append(t.rows, row("all", "", r.Total))
+	return t
+}
+
 func caseloadCaseTable(r *Caseload) table {
 	t := table{title: "Open cases", headers: []string{"Case", "Participant", "Manager", "Program", "Phase", "Days left", "Last contact", "Overdue items", "Next due"}}
 	for _, c := range r.Cases {

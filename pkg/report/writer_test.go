@@ -278,6 +278,7 @@ func TestCSVTables(t *testing.T) {
 		{"monthly", "cases", "month,commit,id,participant", len(monthly.Cases)},
 		{"caseload", "managers", "as_of,commit,manager,name,program,open,overdue_contacts,overdue_items,cases_with_overdue_items", len(caseloadManagerTable(caseload).rows)},
 		{"caseload", "programs", "as_of,commit,program,kind,open,overdue_contacts,overdue_items,cases_with_overdue_items", len(caseload.Programs) + 1},
+		{"caseload", "phases", "as_of,commit,manager,name,open,notification,work-security,placed,assessment,goal-setting,follow-up", len(caseload.Managers) + 1},
 		{"caseload", "", "as_of,commit,id,participant", len(caseload.Cases)},
 	} {
 		for _, withBOM := range []bool{false, true} {
