@@ -310,5 +310,16 @@ plan: Next follow-up in January.
 			setItem{"outcome.yaml", "due: 2026-10-10", "notes", "fixed regional route; raise after the 90-day review"},
 			commit{"record the first follow-up"},
 		),
+		// The plan's career planning and job search had no end date: a
+		// service started with no end is under way (TEGL 10-16: no exit
+		// while one is), and validate warned that one came after the
+		// exit. The counselor ends both on the exit day.
+		on("2026-11-21", "dshah",
+			setItem{"iep.yaml", "id: S1", "end", "2026-07-10"},
+			setItem{"iep.yaml", "id: S1", "status", "completed"},
+			setItem{"iep.yaml", "id: S4", "end", "2026-07-10"},
+			setItem{"iep.yaml", "id: S4", "status", "completed"},
+			commit{"end the plan's career planning and job search on the exit day"},
+		),
 	},
 }
