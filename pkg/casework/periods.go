@@ -9,17 +9,35 @@ import (
 // laterPeriods returns the cases that name, with returning_from, a case
 // whose period of participation differs between before and after (its
 // program's kind, its exit, its own returning_from, or the case removed)
-// and that after does not hold already: wioa-returning-from judges a
-// later case by the earlier one's intake, so a change to the earlier case
-// can break a later case the change never names. Finding them reads every
-// intake, so the store is scanned only when such a period changed — a
-// note, or any write that leaves the intakes' periods as they were, costs
-// nothing more.
+// or the case a changed returning_from now names, and that after does not
+// hold already: wioa-returning-from judges a later case by the earlier
+// one's intake, and by the other cases that continue it, so a change can
+// break a case it never names. Finding them reads every intake, so the
+// store is scanned only when such a period changed — a note, or any write
+// that leaves the intakes' periods as they were, costs nothing more.
 func laterPeriods(before, after *casefile.Snapshot, afterSrc store.Source) ([]string, error) {
 	changed := map[string]bool{}
+	compare := func(id string) {
+		was, is := validate.PeriodOf(before.Config, before.Case(id)), validate.PeriodOf(after.Config, after.Case(id))
+		if !periodChanged(was, is) {
+			return
+		}
+		if was != nil {
+			// A case that did not exist is named by none but in error,
+			// which its opening does not make worse: case new without
+			// returning_from reads nothing more.
+			changed[id] = true
+		}
+		if is != nil && is.ReturningFrom != "" && (was == nil || was.ReturningFrom != is.ReturningFrom) {
+			changed[is.ReturningFrom] = true
+		}
+	}
 	for _, c := range before.Cases {
-		if periodChanged(validate.PeriodOf(before.Config, c), validate.PeriodOf(after.Config, after.Case(c.ID))) {
-			changed[c.ID] = true
+		compare(c.ID)
+	}
+	for _, c := range after.Cases {
+		if before.Case(c.ID) == nil {
+			compare(c.ID)
 		}
 	}
 	if len(changed) == 0 {
