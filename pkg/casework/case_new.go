@@ -39,7 +39,7 @@ func staffHint(cfg *record.Config, typed, otherwise string) string {
 type NewCase struct {
 	ID         string // empty: a new random ID
 	Program    string
-	Name       string // the participant's name
+	Name       string // the participant's name; with ReturningFrom, empty: the earlier case's
 	Manager    string // staff id; empty: the acting staff member
 	Center     string
 	Opened     time.Time // zero: today
@@ -48,8 +48,8 @@ type NewCase struct {
 	GrantEnded bool // work security: grant funding ended (30-day notification, 000)
 	// ReturningFrom is the case of the participant's earlier period of
 	// participation, for one who exited and came back (TEGL 10-16): the
-	// new case names it (intake returning_from) and starts with its plain
-	// contact details. validate's wioa-returning-from holds it to a WIOA
+	// new case names it (intake returning_from) and starts with its name
+	// (unless Name is set) and plain contact details. validate's wioa-returning-from holds it to a WIOA
 	// case that exited before the new one opened.
 	ReturningFrom string
 }
@@ -130,7 +130,9 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		// (sealed.age) stay where they are, sealed to the earlier case's
 		// team, and are never copied out in plain text.
 		in.Participant = earlier.Participant
-		in.Participant.Name = n.Name
+		if n.Name != "" { // a name that changed; else the earlier case's
+			in.Participant.Name = n.Name
+		}
 	}
 	if prog.Kind == "work-security" || !n.NoticeDate.IsZero() || !n.LayoffDate.IsZero() {
 		if n.NoticeDate.IsZero() || n.LayoffDate.IsZero() {

@@ -261,9 +261,13 @@ func (w *Workspace) checkChange(cases []string, files map[string][]byte) ([]find
 	if err != nil {
 		return nil, err
 	}
+	b, a, err := withLaterPeriods(loadedStore{before, loaded, src}, loadedStore{after, afterLoaded, newOverlay(src, files)})
+	if err != nil {
+		return nil, err
+	}
 	beforeOpt, afterOpt := opt, opt
-	beforeOpt.Lookup, afterOpt.Lookup = validate.LookupIn(src), validate.LookupIn(newOverlay(src, files))
-	found := introduced(validate.Run(before, loaded, beforeOpt), validate.Run(after, afterLoaded, afterOpt), files)
+	beforeOpt.Lookup, afterOpt.Lookup = validate.LookupIn(b.src), validate.LookupIn(a.src)
+	found := introduced(validate.Run(b.snap, b.loaded, beforeOpt), validate.Run(a.snap, a.loaded, afterOpt), files)
 	finding.Sort(found)
 	return found, nil
 }

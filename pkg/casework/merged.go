@@ -20,14 +20,47 @@ import (
 // error here is the combination's own.
 func CheckMerged(repo *gitstore.Repo, v *schemas.Validator, today time.Time, cases []string, sides []plumbing.Hash, after plumbing.Hash) ([]finding.Finding, error) {
 	opts := validate.Options{Schemas: v, Today: today}
-	check := func(h plumbing.Hash) ([]finding.Finding, error) {
-		var src store.Source = emptySource{}
-		if !h.IsZero() {
-			tree, err := repo.TreeAt(h)
+	source := func(h plumbing.Hash) (store.Source, error) {
+		if h.IsZero() {
+			return emptySource{}, nil
+		}
+		tree, err := repo.TreeAt(h)
+		if err != nil {
+			return nil, err
+		}
+		return store.GitTree{Tree: tree}, nil
+	}
+	if cases != nil {
+		// The cases that continue a period one side changed are checked
+		// too (laterPeriods): the other side may have opened one.
+		afterSrc, err := source(after)
+		if err != nil {
+			return nil, err
+		}
+		afterSnap, _, err := store.Load(afterSrc, existing(afterSrc, cases))
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range sides {
+			src, err := source(h)
 			if err != nil {
 				return nil, err
 			}
-			src = store.GitTree{Tree: tree}
+			snap, _, err := store.Load(src, existing(src, cases))
+			if err != nil {
+				return nil, err
+			}
+			later, err := laterPeriods(snap, afterSnap, afterSrc)
+			if err != nil {
+				return nil, err
+			}
+			cases = union(cases, later)
+		}
+	}
+	check := func(h plumbing.Hash) ([]finding.Finding, error) {
+		src, err := source(h)
+		if err != nil {
+			return nil, err
 		}
 		snap, loaded, err := store.Load(src, existing(src, cases))
 		if err != nil {

@@ -364,7 +364,13 @@ type loadedStore struct {
 // refused are findings the caller already knows refuse the change (a
 // committed note edited by hand). On success the result lists the errors
 // the cases already had and the warnings they have after the change.
+// The cases that continue a changed case's period of participation are
+// checked with them (withLaterPeriods).
 func (w *Workspace) guard(change *Change, before, after loadedStore, refused []finding.Finding) (*Result, error) {
+	before, after, err := withLaterPeriods(before, after)
+	if err != nil {
+		return nil, err
+	}
 	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
 	afterOpt, beforeOpt := opt, opt
 	afterOpt.Lookup, beforeOpt.Lookup = validate.LookupIn(after.src), validate.LookupIn(before.src)

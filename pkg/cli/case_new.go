@@ -36,8 +36,9 @@ A WIOA participant who exited and comes back for a staff-assisted service
 begins a new period of participation (TEGL 10-16), with its own
 participation date and exit. Each period is a case of its own: open the
 new one with --returning-from EARLIER-CASE. It records returning_from in
-the intake and starts from the earlier intake's contact details (phone,
-email, address, channels, best times, language; never the sealed fields).
+the intake and starts from the earlier intake's name and contact details
+(phone, email, address, channels, best times, language; never the sealed
+fields); --name is then needed only for a name that changed.
 validate holds it to an earlier WIOA case whose exit was recorded before the
 new case opens (rule wioa-returning-from), and export pirl reports every
 period under the first case's ID (PIRL 100).
@@ -51,7 +52,7 @@ errors a case opened late starts with: each is something still to do.` + "\n" + 
 		Example: `  caseplan case new --program wioa --name "Alex Example" --manager jdoe
   caseplan case new --program work-security --name "Sam Sample" \
       --notice-date 2026-03-02 --layoff-date 2026-05-01
-  caseplan case new --program wioa --name "Alex Example" --returning-from 2026-K7QX2`,
+  caseplan case new --program wioa --returning-from 2026-K7QX2`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			for _, d := range []struct {
@@ -75,7 +76,7 @@ errors a case opened late starts with: each is something still to do.` + "\n" + 
 	}
 	f := c.Flags()
 	f.StringVar(&opts.change.Program, "program", "", "the program `KEY` from caseplan.yaml (work-security, wioa, post-employment, ...)")
-	f.StringVar(&opts.change.Name, "name", "", "the participant's `NAME`")
+	f.StringVar(&opts.change.Name, "name", "", "the participant's `NAME` (with --returning-from, default: the earlier case's)")
 	f.StringVar(&opts.change.Manager, "manager", "", "the designated case manager's staff `ID` (default: you)")
 	f.StringVar(&opts.change.ID, "id", "", "an external case `ID` (default: a new random one)")
 	f.StringVar(&opts.change.Center, "center", "", "the office (default: the manager's)")
@@ -89,7 +90,7 @@ errors a case opened late starts with: each is something still to do.` + "\n" + 
 	alsoTriedAs(f, "manager", "case-manager", "counselor", "cm", "staff", "owner")
 	alsoTriedAs(f, "opened", "date", "open-date", "start")
 	_ = c.MarkFlagRequired("program")
-	_ = c.MarkFlagRequired("name")
+	c.MarkFlagsOneRequired("name", "returning-from")
 	return c
 }
 

@@ -12,7 +12,8 @@ import (
 
 // IntakeKeys are the few fields of a case's intake record by which cases
 // are found across a whole store: who the participant is, who manages
-// the case, its cohort, the roster row it was imported from.
+// the case, its cohort, the roster row it was imported from, the case of
+// the participant's earlier period it continues.
 type IntakeKeys struct {
 	ID       string // the case directory's name
 	Readable bool   // the intake record was read; the other fields are empty otherwise
@@ -23,6 +24,9 @@ type IntakeKeys struct {
 	Email    string
 	Cohort   string
 	Imported string // the row hash of record.Imported, "" when not imported
+	// ReturningFrom is the intake's returning_from: the case of the
+	// participant's earlier period of participation, "" when none.
+	ReturningFrom string
 }
 
 // ScanIntakes reads every case's intake record — and only that, decoding
@@ -92,11 +96,12 @@ func readKeys(src Source, k *IntakeKeys) {
 		Imported struct {
 			SHA256 string `yaml:"sha256"`
 		} `yaml:"imported"`
+		ReturningFrom string `yaml:"returning_from"`
 	}
 	if yaml.Unmarshal(data, &in) != nil {
 		return
 	}
 	*k = IntakeKeys{ID: k.ID, Readable: true, Status: in.Status, Manager: in.Manager,
 		Name: in.Participant.Name, Phone: in.Participant.Phone, Email: in.Participant.Email,
-		Cohort: in.Cohort, Imported: in.Imported.SHA256}
+		Cohort: in.Cohort, Imported: in.Imported.SHA256, ReturningFrom: in.ReturningFrom}
 }

@@ -23,7 +23,7 @@ const RuleReturning = "wioa-returning-from"
 var periodRules = []*Rule{
 	{
 		ID: RuleReturning, Severity: finding.Error, Program: record.ProgramWIOA, Source: "TEGL 10-16",
-		Summary: "a returning participant's case (intake returning_from) names an existing WIOA case whose exit was recorded before this case opened, and the chain of periods does not loop: each period of participation is a case of its own",
+		Summary: "a returning participant's case (intake returning_from) names an existing WIOA case whose exit was recorded before this case opened, that no other case continues, and the chain of periods does not loop: each period of participation is a case of its own, and one person's periods do not overlap",
 	},
 }
 
@@ -82,8 +82,26 @@ func PeriodOf(cfg *record.Config, c *casefile.Case) *Period {
 // PeriodFindings checks the returning_from of each period of check against
 // the periods of the store (all: by case ID; a case absent from it does
 // not exist or could not be read).
+//
+// One person's periods do not overlap (TEGL 10-16: a period ends with the
+// exit, and a later one begins after it), so they form a chain: each case
+// is continued by at most one later case. Two cases that name the same
+// earlier case would be two periods after one exit, overlapping or one of
+// them naming the wrong case; the one that opened later (then by ID) is
+// reported, and told to name the other. Only the cases in all are
+// compared: validate of the whole store, and the write guard (which reads
+// the cases that name an earlier case a change concerns), see them all.
 func PeriodFindings(check []*Period, all map[string]*Period) []finding.Finding {
 	var out []finding.Finding
+	continuedBy := map[string]*Period{} // earlier case -> the first case that names it
+	for _, q := range all {
+		if q.ReturningFrom == "" || q.ReturningFrom == q.Case {
+			continue
+		}
+		if first := continuedBy[q.ReturningFrom]; first == nil || opensBefore(q, first) {
+			continuedBy[q.ReturningFrom] = q
+		}
+	}
 	for _, p := range check {
 		if p == nil || p.ReturningFrom == "" {
 			continue
@@ -116,6 +134,10 @@ func PeriodFindings(check []*Period, all map[string]*Period) []finding.Finding {
 			report("returning_from %s: that case's exit, %s, is not before this case opened, %s; a new period of participation begins after the exit (TEGL 10-16): correct the dates, or record the services on %s itself", p.ReturningFrom, earlier.Exited, p.Opened, p.ReturningFrom)
 			continue
 		}
+		if first := continuedBy[p.ReturningFrom]; first != nil && first.Case != p.Case {
+			report("returning_from %s: case %s already continues that period (opened %s), and one person's periods of participation do not overlap (TEGL 10-16): name %s instead once its exit is recorded, with caseplan edit %s intake, or record this case's services on %s itself", p.ReturningFrom, first.Case, orUnknown(first.Opened), first.Case, p.Case, first.Case)
+			continue
+		}
 		if loop := chainLoop(p, all); loop != nil {
 			report("returning_from makes a loop of periods (%s); the first period of participation names no earlier case: correct returning_from with caseplan edit %s intake", joinArrow(loop), p.Case)
 		}
@@ -139,6 +161,30 @@ func chainLoop(p *Period, all map[string]*Period) []string {
 		}
 	}
 	return nil
+}
+
+// opensBefore orders two cases that name the same earlier case: the one
+// that opened first, then the lower ID; a case whose opening is not a date
+// comes last.
+func opensBefore(a, b *Period) bool {
+	ao, bo := a.Opened, b.Opened
+	if ao == "" {
+		ao = "9999-99-99"
+	}
+	if bo == "" {
+		bo = "9999-99-99"
+	}
+	if ao != bo {
+		return ao < bo
+	}
+	return a.Case < b.Case
+}
+
+func orUnknown(d record.Date) string {
+	if d == "" {
+		return "on a date not recorded"
+	}
+	return string(d)
 }
 
 // programWord is " KEY" of p's program, or "" when the store has no such
