@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -781,5 +782,15 @@ func TestWaiverWaives(t *testing.T) {
 	if len(got) != 1 || got[0].Severity != finding.Warning || !got[0].Waived ||
 		!strings.HasSuffix(got[0].Message, "(waived by mrivera on 2026-03-10: the customer was in hospital)") {
 		t.Errorf("waived finding: %v", got)
+	}
+}
+
+// The tickler leaves out an item whose rule the case has waived
+// (casestate.RuleOf): each rule it names must be one a waiver can name.
+func TestDueRulesAreObligations(t *testing.T) {
+	for _, id := range casestate.DueRules {
+		if !IsCompleteness(id) {
+			t.Errorf("casestate names rule %q for tickler items, which is not a completeness rule of validate", id)
+		}
 	}
 }
