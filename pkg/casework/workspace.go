@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -150,6 +151,22 @@ type RefusedError struct {
 func (e *RefusedError) Error() string {
 	n, _ := finding.Count(e.Findings)
 	return fmt.Sprintf("change refused: it would leave %d error(s) in the records; nothing was written", n)
+}
+
+// Hint says what to do: the commands that mend the findings, where their
+// rules name one (a retired counselor's WIOA cases are handed over with
+// case transfer before the retirement), else to correct the values.
+func (e *RefusedError) Hint() string {
+	var do []string
+	for _, f := range e.Findings {
+		if r := validate.RemedyFor(f.Rule, f.Case); r != "" && !slices.Contains(do, r) {
+			do = append(do, r)
+		}
+	}
+	if len(do) == 0 {
+		return "correct the values above and run the command again"
+	}
+	return "first " + strings.Join(do, ", ") + ", then run the command again"
 }
 
 // NotOnRosterError says the acting author is not on the staff roster, so

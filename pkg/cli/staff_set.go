@@ -95,7 +95,7 @@ func staffSetRun(opts *staffSetOptions) error {
 	if len(open) > 0 {
 		slices.Sort(open)
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s still manages %d open case(s): %s\n", opts.change.ID, len(open), strings.Join(open, ", "))
-		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: hand each to an active manager: caseplan case transfer %s --to STAFF --reason TEXT\n", open[0])
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: hand each to an active manager: %s\n", validate.RemedyFor(validate.RuleManagerRetired, open[0]))
 	}
 	return nil
 }

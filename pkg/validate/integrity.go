@@ -37,6 +37,7 @@ var integrityRules = []*Rule{
 		// them. WIOA's designated counselor rule says so as an error
 		// (wioa-counselor); every other program is told here.
 		ID: RuleManagerRetired, Severity: finding.Warning, Completeness: true,
+		Remedy:  transferRemedy,
 		Summary: "an open case's manager is active on the staff roster (WIOA: wioa-counselor)",
 		check:   checkManagerActive,
 	},
@@ -126,7 +127,7 @@ func checkManagerActive(x *Context) {
 		return
 	}
 	if s, ok := x.Config.StaffByID(in.Manager); ok && !s.IsActive() {
-		x.Report(x.File(layout.KindIntake), Path("manager"), "the manager %s is retired from the staff roster (active: false), and the case is open; hand it to an active manager with caseplan case transfer %s --to STAFF --reason TEXT", in.Manager, x.Case.ID)
+		x.Report(x.File(layout.KindIntake), Path("manager"), "the manager %s is retired from the staff roster (active: false), and the case is open; hand it to an active manager with %s", in.Manager, RemedyFor(RuleManagerRetired, x.Case.ID))
 	}
 }
 
