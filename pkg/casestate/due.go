@@ -56,6 +56,79 @@ type Due struct {
 	// exit). The views that mark items where they list them (iep show) and
 	// the calendar's event UIDs read it. Not part of the JSON contract.
 	Item string `json:"-"`
+	// Rule is the ID of validate's completeness rule whose obligation the
+	// entry is (RuleOf says which), "" for what the case's own records
+	// plan (milestones, next steps, action items, reviews, planned
+	// follow-ups). Not part of the JSON contract.
+	Rule string `json:"-"`
+}
+
+// Rule IDs of validate's completeness rules that items of the tickler
+// answer to. validate owns the rules; its tests check that each of these
+// is one of its completeness rules.
+const (
+	RuleWSCheckin         = "ws-checkin"
+	RuleWSReferences      = "ws-references"
+	RuleWSIEPPlan         = "ws-iep-plan"
+	RuleWSToolbox         = "ws-toolbox"
+	RuleWIOAFirstContact  = "wioa-first-contact"
+	RuleWIOAContact       = "wioa-contact-interval"
+	RuleWIOAFollowUp      = "wioa-follow-up"
+	RuleWIOAPotentialExit = "wioa-potential-exit"
+	RulePEBenefitRenewal  = "pe-benefit-renewal"
+)
+
+// DueRules are the rule IDs RuleOf may name.
+var DueRules = []string{
+	RuleWSCheckin, RuleWSReferences, RuleWSIEPPlan, RuleWSToolbox, RuleWIOAFirstContact,
+	RuleWIOAContact, RuleWIOAFollowUp, RuleWIOAPotentialExit, RulePEBenefitRenewal,
+}
+
+// RuleOf is the one map between the tickler's items and validate's rules:
+// the completeness rule whose obligation an item of kind about item is,
+// for a case of program kind program; "" when none is (the case's own
+// plan). first marks a WIOA case's first contact, which 002 times from
+// the opening (wioa-first-contact) rather than by the interval.
+//
+// A supervisor's waiver of that rule for the case (intake.yaml waivers)
+// takes the item off the tickler: a waiver says the obligation does not
+// apply to the case, so the tickler does not ask the case manager to meet
+// it, nor count it overdue; validate still shows the waived finding, with
+// who waived it and why.
+func RuleOf(program, kind, item string, first bool) string {
+	switch program + "/" + kind {
+	case record.ProgramWorkSecurity + "/" + DueContact:
+		return RuleWSCheckin
+	case record.ProgramWorkSecurity + "/" + DueReferences:
+		return RuleWSReferences
+	case record.ProgramWorkSecurity + "/" + DueSearchPlan:
+		return RuleWSIEPPlan
+	case record.ProgramWorkSecurity + "/" + DueToolbox:
+		return RuleWSToolbox
+	case record.ProgramWIOA + "/" + DueContact:
+		if first {
+			return RuleWIOAFirstContact
+		}
+		return RuleWIOAContact
+	case record.ProgramWIOA + "/" + DuePotentialExit:
+		return RuleWIOAPotentialExit
+	case record.ProgramWIOA + "/" + DueFollowUp:
+		if strings.HasPrefix(item, quarterItem) {
+			return RuleWIOAFollowUp // a quarter after exit; a planned follow-up is the case's own
+		}
+	case record.ProgramPostEmployment + "/" + DueBenefit:
+		return RulePEBenefitRenewal
+	}
+	return ""
+}
+
+// quarterItem starts the Item of a quarter after exit that no follow-up
+// covers yet ("quarter-2").
+const quarterItem = "quarter-"
+
+// waived reports whether the case has a waiver of rule.
+func (x *view) waived(rule string) bool {
+	return rule != "" && slices.ContainsFunc(x.c.Intake.Waivers, func(w record.Waiver) bool { return w.Rule == rule })
 }
 
 // IsOverdue reports whether the plan item named item has an overdue entry
@@ -71,9 +144,18 @@ func (x *view) add(kind string, t time.Time, detail, file string, at ...string) 
 
 // addItem is add for an entry about the plan item named item.
 func (x *view) addItem(kind, item string, t time.Time, detail, file string, at ...string) {
+	x.addFor(RuleOf(x.state.Kind, kind, item, false), kind, item, t, detail, file, at...)
+}
+
+// addFor is addItem for an entry that answers to rule; an entry whose
+// rule the case has waived is left out (RuleOf says why).
+func (x *view) addFor(rule, kind, item string, t time.Time, detail, file string, at ...string) {
+	if x.waived(rule) {
+		return
+	}
 	d := Due{
 		Case: x.c.ID, Manager: x.c.Intake.Manager, Kind: kind, Due: date(t),
-		Overdue: t.Before(x.today), Days: calendar.Days(x.today, t), Detail: detail, Path: file, Item: item,
+		Overdue: t.Before(x.today), Days: calendar.Days(x.today, t), Detail: detail, Path: file, Item: item, Rule: rule,
 	}
 	if doc := x.c.Doc(file); doc != nil {
 		d.Line, _ = doc.Position(at)
@@ -149,9 +231,12 @@ func (x *view) contactDue(p period) {
 		if opened.IsZero() {
 			return
 		}
-		if x.state.Kind == record.ProgramWIOA {
+		// A waived first contact (002's 10 days) leaves the contact
+		// every contact_interval_days from the opening.
+		firstRule := RuleOf(x.state.Kind, DueContact, "", true)
+		if x.state.Kind == record.ProgramWIOA && !x.waived(firstRule) {
 			first := x.setting(record.SettingFirstContactDays)
-			x.add(DueContact, opened.AddDate(0, 0, first), "first contact: within "+countOf(first, "day")+" of opening ("+x.contactWords()+")", x.file(layout.KindIntake), "opened")
+			x.addFor(firstRule, DueContact, "", opened.AddDate(0, 0, first), "first contact: within "+countOf(first, "day")+" of opening ("+x.contactWords()+")", x.file(layout.KindIntake), "opened")
 			return
 		}
 		x.add(DueContact, opened.AddDate(0, 0, every), "first "+what+" since the case opened on "+string(x.c.Intake.Opened), x.file(layout.KindIntake), "opened")
@@ -435,7 +520,7 @@ func (x *view) quartersAfterExitDue() {
 		if covered(o, first, last) || calendar.ExcludedBy(o, last) {
 			continue
 		}
-		x.addItem(DueFollowUp, "quarter-"+itoa(k), last, "follow-up in the "+ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
+		x.addItem(DueFollowUp, quarterItem+itoa(k), last, "follow-up in the "+ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/keys"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -209,6 +210,15 @@ func (a ResealCases) Build(s *State) (*Change, error) {
 				continue
 			}
 		}
+		// --all goes over every case, including those the acting person
+		// can read (a supervisor stepped down is still a recipient) but
+		// may not change: those are left and named, the others re-sealed.
+		if len(a.Cases) == 0 && c.Intake != nil && !sealedToTeam(snap.Config, c) {
+			if d := access.Check(snap.Config, s.Staff, access.Change{Cases: []access.CaseChange{{ID: id, Before: c.Intake, After: c.Intake}}}); len(d) > 0 {
+				change.denied = append(change.denied, d...)
+				continue
+			}
+		}
 		done, err := resealCase(snap.Config, c, s.source, s.keys, change.Files)
 		var se *SealedError
 		switch {
@@ -222,6 +232,9 @@ func (a ResealCases) Build(s *State) (*Change, error) {
 		}
 	}
 	if len(change.Cases) == 0 {
+		if len(change.denied) > 0 {
+			return nil, &AccessError{Denials: change.denied}
+		}
 		if len(cannot) > 0 {
 			return nil, cannot[0]
 		}

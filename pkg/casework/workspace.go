@@ -9,12 +9,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
+	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -109,7 +111,8 @@ type Change struct {
 	Files   map[string][]byte // repository-relative path -> new content
 	Output  string            // what the command prints on success (an ID, say)
 
-	unsealed []string // cases whose sealed fields the change could not re-seal
+	unsealed []string        // cases whose sealed fields the change could not re-seal
+	denied   []access.Denial // cases case sealed reseal --all left: the acting person may not change them
 }
 
 // Result is what a successful change did.
@@ -131,6 +134,9 @@ type Result struct {
 	// to their new team; Unsealed those it could not, since the acting
 	// person cannot read them (see Workspace.reseal).
 	Resealed, Unsealed []string
+	// Denied are the cases case sealed reseal --all left as they were,
+	// and why: the acting person may not change them.
+	Denied []access.Denial
 	// After is the store as the change left it: the cases it touched,
 	// read with its files laid over the work tree. A command reads it to
 	// say what the change leaves due (case new says what the new case
@@ -150,6 +156,22 @@ type RefusedError struct {
 func (e *RefusedError) Error() string {
 	n, _ := finding.Count(e.Findings)
 	return fmt.Sprintf("change refused: it would leave %d error(s) in the records; nothing was written", n)
+}
+
+// Hint says what to do: the commands that mend the findings, where their
+// rules name one (a retired counselor's WIOA cases are handed over with
+// case transfer before the retirement), else to correct the values.
+func (e *RefusedError) Hint() string {
+	var do []string
+	for _, f := range e.Findings {
+		if r := validate.RemedyFor(f.Rule, f.Case); r != "" && !slices.Contains(do, r) {
+			do = append(do, r)
+		}
+	}
+	if len(do) == 0 {
+		return "correct the values above and run the command again"
+	}
+	return "first " + strings.Join(do, ", ") + ", then run the command again"
 }
 
 // NotOnRosterError says the acting author is not on the staff roster, so
@@ -316,6 +338,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 		return nil, err
 	}
 	res.Resealed, res.Unsealed = resealed, append(unsealed, change.unsealed...)
+	res.Denied = change.denied
 	if w.DryRun {
 		res.WouldRefuse = w.refuseSweeping(change)
 		return res, nil

@@ -23,7 +23,12 @@ them) to their teams as the roster stands now, in one commit. Commands that
 change a team or the roster re-seal what the person running them can read;
 validate reports the rest (sealed-recipients), and one of their recipients
 — a supervisor can read every case — runs this. Cases already sealed to
-their team are left alone; those you cannot read are named and left too.` + "\n" + exitStatusHelp,
+their team are left alone; those you cannot read are named and left too.
+With --all, so are the cases your role does not let you change (a
+supervisor made a case manager can still read every case): the others are
+re-sealed and committed, exit status 0, and validate names who may re-seal
+the ones left (sealed-recipients); when every case that needs it is one you
+may not change, nothing is written and the exit status is 2.` + "\n" + exitStatusHelp,
 		Args: func(c *cobra.Command, args []string) error {
 			if opts.all == (len(args) > 0) {
 				return usageErrorf("name the cases to re-seal, or give --all")

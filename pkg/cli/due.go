@@ -99,8 +99,12 @@ order of the kinds above (or of --kind). On a terminal it is a table whose
 kinds with no item are left out; piped, tab-separated lines with every
 kind's count. --kind and --overdue narrow what is counted, so
 caseplan due --all --summary --overdue counts what is overdue, by kind.
-  -o json  [{"manager","name","items","overdue","kinds":{"contact":N,...}}]
-           with every kind counted, 0 included.
+A manager retired from the roster whose open cases are not transferred yet
+is named "NAME (retired)", and "NAME (ID, retired)" in the headings on a
+terminal and in the calendar's descriptions.
+  -o json  [{"manager","name","retired","items","overdue","kinds":{"contact":N,...}}]
+           with every kind counted, 0 included; "retired": true only for a
+           retired manager.
 
 --ics FILE also writes the items as an iCalendar file (RFC 5545) for a
 calendar program; --ics - writes it to stdout instead of the list. One
@@ -227,9 +231,15 @@ func dueRun(opts *dueOptions) error {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: run caseplan validate to see why\n")
 	}
 
+	// A retired manager's open cases stay under their name until they
+	// are transferred (validate's manager-retired); the headings, the
+	// summary and the calendar say they left, so a coordinator hands the
+	// items on. The piped list keeps the bare ID, its contract.
 	names := map[string]string{}
+	retired := map[string]bool{}
 	for _, s := range cfg.Staff {
 		names[s.ID] = s.Name
+		retired[s.ID] = !s.IsActive()
 	}
 	if opts.summary {
 		managers := []string{}
@@ -245,7 +255,7 @@ func dueRun(opts *dueOptions) error {
 		if len(kinds) == 0 {
 			kinds = casestate.DueKinds
 		}
-		return writeDueSummary(opts.env, opts.output, dueSummary(v.Items, managers, kinds, names), kinds, v.Through)
+		return writeDueSummary(opts.env, opts.output, dueSummary(v.Items, managers, kinds, names, retired), kinds, v.Through)
 	}
 	if opts.ics != "" {
 		name := "caseplan: due for " + manager
@@ -255,7 +265,7 @@ func dueRun(opts *dueOptions) error {
 		if cfg.Organization != "" {
 			name += " (" + cfg.Organization + ")"
 		}
-		cal := tickler.Calendar{Name: name, Stamp: opts.env.Now(), Managers: names}.ICS(v.Items)
+		cal := tickler.Calendar{Name: name, Stamp: opts.env.Now(), Managers: names, Retired: retired}.ICS(v.Items)
 		if opts.ics == "-" {
 			// The calendar is the data on stdout; the list is not printed.
 			if err := tickler.Write(opts.env.Stdout, cal); err != nil {
@@ -299,7 +309,7 @@ func dueRun(opts *dueOptions) error {
 		}
 		return nil
 	}
-	if err := writeTickler(opts.env, v.Items, opts.all, names); err != nil {
+	if err := writeTickler(opts.env, v.Items, opts.all, names, retired); err != nil {
 		return err
 	}
 	overdue := 0
@@ -380,7 +390,7 @@ func (g *globals) dueManager(cfg *record.Config) (string, error) {
 // writeTickler prints the items as text: aligned on a terminal, with a
 // heading per manager when all managers are listed; tab-separated lines
 // when piped, led by the manager's ID when all managers are listed.
-func writeTickler(env Env, items []casestate.Due, all bool, names map[string]string) error {
+func writeTickler(env Env, items []casestate.Due, all bool, names map[string]string, retired map[string]bool) error {
 	if !env.IsTerminal {
 		t := newTable(env)
 		for _, it := range items {
@@ -409,8 +419,11 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 				fmt.Fprintln(env.Stdout)
 			}
 			heading := it.Manager
+			if retired[it.Manager] {
+				heading += ", retired"
+			}
 			if name := names[it.Manager]; name != "" {
-				heading = name + " (" + it.Manager + ")"
+				heading = name + " (" + heading + ")"
 			}
 			// How many, so a coordinator sees who is behind without
 			// scrolling through every manager's list.
@@ -434,10 +447,12 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 }
 
 // dueCount is one manager's line of due --summary; its JSON form is the
-// contract {"manager","name","items","overdue","kinds"}.
+// contract {"manager","name","retired","items","overdue","kinds"};
+// "retired" only when true.
 type dueCount struct {
 	Manager string         `json:"manager"`
 	Name    string         `json:"name"`
+	Retired bool           `json:"retired,omitempty"` // retired from the roster (active: false)
 	Items   int            `json:"items"`
 	Overdue int            `json:"overdue"`
 	Kinds   map[string]int `json:"kinds"` // every kind counted, 0 included
@@ -445,13 +460,13 @@ type dueCount struct {
 
 // dueSummary counts items per manager of managers, by kind of kinds, in
 // the managers' ID order.
-func dueSummary(items []casestate.Due, managers, kinds []string, names map[string]string) []dueCount {
+func dueSummary(items []casestate.Due, managers, kinds []string, names map[string]string, retired map[string]bool) []dueCount {
 	managers = slices.Clone(managers)
 	slices.Sort(managers)
 	rows := make([]dueCount, len(managers))
 	at := map[string]*dueCount{}
 	for i, m := range managers {
-		rows[i] = dueCount{Manager: m, Name: names[m], Kinds: map[string]int{}}
+		rows[i] = dueCount{Manager: m, Name: names[m], Retired: retired[m], Kinds: map[string]int{}}
 		for _, k := range kinds {
 			rows[i].Kinds[k] = 0
 		}
@@ -490,7 +505,11 @@ func writeDueSummary(env Env, output string, rows []dueCount, kinds []string, th
 	t := newTable(env, header...)
 	items, overdue := 0, 0
 	for _, r := range rows {
-		cells := []string{r.Manager, dashIfEmpty(r.Name), strconv.Itoa(r.Items), strconv.Itoa(r.Overdue)}
+		name := dashIfEmpty(r.Name)
+		if r.Retired {
+			name += " (retired)"
+		}
+		cells := []string{r.Manager, name, strconv.Itoa(r.Items), strconv.Itoa(r.Overdue)}
 		for _, k := range shown {
 			cells = append(cells, strconv.Itoa(r.Kinds[k]))
 		}

@@ -19,13 +19,14 @@ func TestWriteTicklerOnATerminal(t *testing.T) {
 		{Case: "C3", Manager: "gone", Kind: "period-end", Due: "2026-03-17", Days: 1, Detail: "the notification period ends"},
 	}
 	names := map[string]string{"dpatel": "Dev Patel", "mrivera": "Maria Rivera"}
+	retired := map[string]bool{"dpatel": true} // his open cases are not transferred yet
 	for _, tt := range []struct {
 		name  string
 		items []casestate.Due
 		all   bool
 		want  string
 	}{
-		{"every manager: a heading each, with how many", items, true, `Dev Patel (dpatel): 1 item, 0 overdue
+		{"every manager: a heading each, with how many", items, true, `Dev Patel (dpatel, retired): 1 item, 0 overdue
   2026-03-20  in 4 days  C2  contact  contact (every 30 days; last 2026-02-18)
 
 Maria Rivera (mrivera): 2 items, 1 overdue
@@ -42,7 +43,7 @@ gone: 1 item, 0 overdue
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
-			if err := writeTickler(Env{Stdout: &out, IsTerminal: true}, tt.items, tt.all, names); err != nil {
+			if err := writeTickler(Env{Stdout: &out, IsTerminal: true}, tt.items, tt.all, names, retired); err != nil {
 				t.Fatal(err)
 			}
 			if out.String() != tt.want {
@@ -62,15 +63,15 @@ func TestDueSummaryOnATerminal(t *testing.T) {
 		{Case: "W-2", Manager: "cm02", Kind: casestate.DueAction, Overdue: true},
 		{Case: "W-9", Manager: "gone", Kind: casestate.DueAction},
 	}
-	rows := dueSummary(items, []string{"cm02", "cm01", "cm03"}, casestate.DueKinds, map[string]string{"cm01": "Ana Example", "cm02": "Ben Example"})
+	rows := dueSummary(items, []string{"cm02", "cm01", "cm03"}, casestate.DueKinds, map[string]string{"cm01": "Ana Example", "cm02": "Ben Example"}, map[string]bool{"cm02": true})
 	var out, errs bytes.Buffer
 	if err := writeDueSummary(Env{Stdout: &out, Stderr: &errs, IsTerminal: true}, "text", rows, casestate.DueKinds, time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
-	want := "MANAGER  NAME         ITEMS  OVERDUE  CONTACT  ACTION\n" +
-		"cm01     Ana Example  2      1        1        1\n" +
-		"cm02     Ben Example  1      1        0        1\n" +
-		"cm03     -            0      0        0        0\n"
+	want := "MANAGER  NAME                   ITEMS  OVERDUE  CONTACT  ACTION\n" +
+		"cm01     Ana Example            2      1        1        1\n" +
+		"cm02     Ben Example (retired)  1      1        0        1\n" +
+		"cm03     -                      0      0        0        0\n"
 	if out.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
 	}

@@ -32,7 +32,9 @@ public keys — the age recipient their cases' sealed fields are encrypted to
 (--signing-key) — or, with --active=false, retire them when they leave. A
 retired member stays on the roster — it must still name the authors of past
 commits, which caseplan verify checks — but can no longer be given cases or
-read what is sealed after they leave; --active=true takes them back. Their
+read what is sealed after they leave; their open cases, and the open cases
+whose team still names them, are listed, to be handed on (case transfer)
+or taken off (case team remove); --active=true takes them back. Their
 email address, which is how commits are matched to the roster, is not
 changed.
 
@@ -84,18 +86,36 @@ func staffSetRun(opts *staffSetOptions) error {
 	// Retired, they leave their open cases with no one to work them
 	// (WIOA's are refused until transferred: wioa-counselor); each is
 	// named now, not at the next validate.
-	var open []string
+	var open, onTeam []string
 	for _, f := range res.Warnings {
-		if f.Rule == validate.RuleManagerRetired && res.After != nil {
-			if c := res.After.Case(f.Case); c != nil && c.Intake != nil && c.Intake.Manager == opts.change.ID {
+		if res.After == nil {
+			break
+		}
+		c := res.After.Case(f.Case)
+		if c == nil || c.Intake == nil {
+			continue
+		}
+		switch f.Rule {
+		case validate.RuleManagerRetired:
+			if c.Intake.Manager == opts.change.ID {
 				open = append(open, f.Case)
 			}
+		case validate.RuleTeamRetired:
+			if st, ok := res.After.Config.StaffByID(opts.change.ID); ok && c.Intake.OnTeam(st) && !slices.Contains(onTeam, f.Case) {
+				onTeam = append(onTeam, f.Case)
+			}
 		}
+	}
+	// Still on other cases' teams, they are named there as working them.
+	if len(onTeam) > 0 {
+		slices.Sort(onTeam)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s is still on the team of %d open case(s): %s\n", opts.change.ID, len(onTeam), strings.Join(onTeam, ", "))
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: take them off each: caseplan case team remove %s MEMBER (caseplan validate names each entry)\n", onTeam[0])
 	}
 	if len(open) > 0 {
 		slices.Sort(open)
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s still manages %d open case(s): %s\n", opts.change.ID, len(open), strings.Join(open, ", "))
-		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: hand each to an active manager: caseplan case transfer %s --to STAFF --reason TEXT\n", open[0])
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: hand each to an active manager: %s\n", validate.RemedyFor(validate.RuleManagerRetired, open[0]))
 	}
 	return nil
 }

@@ -23,7 +23,9 @@ func newCmdWaiverAdd(g *globals, runF func(*waiverAddOptions) error) *cobra.Comm
 		Long: `Record that an obligation does not apply to CASE, and why: the findings of
 rule --rule for the case stay visible in validate, case show and the
 reports, as warnings that say who waived them, when (--date, default
---today) and why, and no longer fail CI.
+--today) and why, and no longer fail CI. The tickler (due, case show's next
+due items, the calendar, case list --overdue) leaves out what the rule asks
+for: the case manager no longer has to do it.
 
 Only a supervisor or an admin on the staff roster (the acting author's role
 in cases/caseplan.yaml) may record a waiver, and only of an obligation — a

@@ -170,7 +170,7 @@ func (g *globals) changeError(err error) error {
 		for _, f := range refused.Findings {
 			printFinding(g.env.Stderr, f)
 		}
-		return &InvalidError{Msg: refused.Error(), Hint: "correct the values above and run the command again"}
+		return &InvalidError{Msg: refused.Error(), Hint: refused.Hint()}
 	case errors.As(err, &noteFile):
 		for _, f := range noteFile.Findings {
 			printFinding(g.env.Stderr, f)

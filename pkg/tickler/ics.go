@@ -47,6 +47,7 @@ type Calendar struct {
 	Name     string            // the calendar's name, shown by calendar programs
 	Stamp    time.Time         // when the file is made (DTSTAMP)
 	Managers map[string]string // staff id -> name, for the events' descriptions
+	Retired  map[string]bool   // staff ids retired from the roster (active: false), so named in the descriptions
 }
 
 // ICS returns one all-day event per item, on its due date, each with a
@@ -129,8 +130,11 @@ func text(s string) string {
 
 func (c Calendar) description(it casestate.Due) string {
 	manager := it.Manager
+	if c.Retired[it.Manager] {
+		manager += ", retired"
+	}
 	if name := c.Managers[it.Manager]; name != "" {
-		manager = name + " (" + it.Manager + ")"
+		manager = name + " (" + manager + ")"
 	}
 	at := it.Path
 	if it.Line > 0 {

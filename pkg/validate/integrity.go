@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -37,8 +38,18 @@ var integrityRules = []*Rule{
 		// them. WIOA's designated counselor rule says so as an error
 		// (wioa-counselor); every other program is told here.
 		ID: RuleManagerRetired, Severity: finding.Warning, Completeness: true,
+		Remedy:  transferRemedy,
 		Summary: "an open case's manager is active on the staff roster (WIOA: wioa-counselor)",
 		check:   checkManagerActive,
+	},
+	{
+		// A retired member stays on the teams they were on (by email):
+		// the sealed fields are no longer sealed to them, but the team
+		// still names them as working the case. Taking them off is the
+		// case's business, one case at a time.
+		ID: RuleTeamRetired, Severity: finding.Warning,
+		Summary: "staff on an open case's team (by email) are active on the staff roster",
+		check:   checkTeamActive,
 	},
 	{
 		ID: "note-id", Severity: finding.Error,
@@ -126,7 +137,31 @@ func checkManagerActive(x *Context) {
 		return
 	}
 	if s, ok := x.Config.StaffByID(in.Manager); ok && !s.IsActive() {
-		x.Report(x.File(layout.KindIntake), Path("manager"), "the manager %s is retired from the staff roster (active: false), and the case is open; hand it to an active manager with caseplan case transfer %s --to STAFF --reason TEXT", in.Manager, x.Case.ID)
+		x.Report(x.File(layout.KindIntake), Path("manager"), "the manager %s is retired from the staff roster (active: false), and the case is open; hand it to an active manager with %s", in.Manager, RemedyFor(RuleManagerRetired, x.Case.ID))
+	}
+}
+
+// RuleTeamRetired: a member retired from the roster is still on an open
+// case's team.
+const RuleTeamRetired = "team-retired"
+
+func checkTeamActive(x *Context) {
+	in := x.Case.Intake
+	if x.Config == nil || in == nil || in.Status != "open" {
+		return
+	}
+	for i, m := range in.Team {
+		if m.Email == "" {
+			continue
+		}
+		if s, ok := x.Config.StaffByEmail(m.Email); ok && !s.IsActive() {
+			member := m.ID
+			if member == "" {
+				member = display.ShellQuote(m.Name)
+			}
+			x.Report(x.File(layout.KindIntake), []string{"team", strconv.Itoa(i), "email"}, "%s (%s) on the case's team is retired from the staff roster (active: false); the sealed fields are no longer sealed to them: take them off the team with caseplan case team remove %s %s",
+				m.Name, s.ID, x.Case.ID, member)
+		}
 	}
 }
 

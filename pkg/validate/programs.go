@@ -371,6 +371,7 @@ var wioaRules = []*Rule{
 	},
 	{
 		ID: "wioa-counselor", Severity: finding.Error, Program: record.ProgramWIOA, Source: "002",
+		Remedy:  transferRemedy,
 		Summary: "a case has one designated counselor: its manager, who is active and whom the last transfer names",
 		check: func(x *Context) {
 			in := x.Case.Intake

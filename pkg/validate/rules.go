@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"strings"
+
 	"github.com/caseplan/caseplan/pkg/finding"
 )
 
@@ -20,6 +22,10 @@ type Rule struct {
 	// be recordable. Every other rule checks that the records agree with
 	// themselves, and a write that breaks one is refused.
 	Completeness bool
+	// Remedy is the command that mends a finding of the rule, CASE
+	// standing for the finding's case, when one command does: a write
+	// refused for breaking the rule names it in its hint.
+	Remedy string
 
 	check func(*Context)
 }
@@ -43,6 +49,20 @@ func init() {
 func IsCompleteness(id string) bool {
 	r := RuleByID(id)
 	return r != nil && r.Completeness
+}
+
+// transferRemedy hands a case to an active manager (manager-retired,
+// wioa-counselor).
+const transferRemedy = "caseplan case transfer CASE --to STAFF --reason TEXT"
+
+// RemedyFor is the command that mends finding-rule id on case c, or ""
+// when the rule names none.
+func RemedyFor(id, c string) string {
+	r := RuleByID(id)
+	if r == nil || r.Remedy == "" {
+		return ""
+	}
+	return strings.ReplaceAll(r.Remedy, "CASE", c)
 }
 
 // RuleByID returns the rule with the given ID, or nil.

@@ -93,8 +93,28 @@ func checkSealedRecipients(x *Context) {
 		}
 	}
 	var parts []string
-	if len(extra) > 0 {
-		parts = append(parts, fmt.Sprintf("%s can still read them but %s no longer on the case's team", strings.Join(slices.Compact(extra), ", "), isAre(extra)))
+	// Why each of them should no longer read them: retired (maybe still
+	// on the team: team-retired names it), gone from the roster, or off
+	// the case's team.
+	var offTeam, retiredReaders, gone []string
+	for _, r := range slices.Compact(extra) {
+		switch st, ok := x.Config.StaffByID(r); {
+		case !ok:
+			gone = append(gone, r)
+		case !st.IsActive():
+			retiredReaders = append(retiredReaders, r)
+		default:
+			offTeam = append(offTeam, r)
+		}
+	}
+	if len(offTeam) > 0 {
+		parts = append(parts, fmt.Sprintf("%s can still read them but %s no longer on the case's team", strings.Join(offTeam, ", "), isAre(offTeam)))
+	}
+	if len(retiredReaders) > 0 {
+		parts = append(parts, fmt.Sprintf("%s can still read them but %s retired from the staff roster", strings.Join(retiredReaders, ", "), isAre(retiredReaders)))
+	}
+	if len(gone) > 0 {
+		parts = append(parts, fmt.Sprintf("%s can still read them but %s no longer on the staff roster", strings.Join(gone, ", "), isAre(gone)))
 	}
 	if len(rekeyed) > 0 {
 		parts = append(parts, fmt.Sprintf("%s %s a new age recipient on the roster, and they are sealed to the old one", strings.Join(slices.Compact(rekeyed), ", "), hasHave(rekeyed)))

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -426,6 +427,15 @@ func ruleTests() []ruleTest {
 				m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\nprograms:", 1)
 				m.edit("cases/WS1/intake.yaml", "manager: mrivera", "manager: jlee")
 			}},
+		// A retired member still on an open case's team, by email.
+		{rule: "team-retired", on: today, change: func(m memStore) {
+			m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\n    active: false\nprograms:", 1)
+			m.edit("cases/WS1/intake.yaml", "participant:", "team:\n  - name: Jo Lee\n    role: counselor\n    email: JLee@example.org\nparticipant:")
+		}, want: "cases/WS1/intake.yaml:9:12", msg: "Jo Lee (jlee) on the case's team is retired from the staff roster (active: false); the sealed fields are no longer sealed to them: take them off the team with caseplan case team remove WS1 'Jo Lee'",
+			keep: func(m memStore) {
+				m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\nprograms:", 1)
+				m.edit("cases/WS1/intake.yaml", "participant:", "team:\n  - name: Jo Lee\n    role: counselor\n    email: JLee@example.org\nparticipant:")
+			}},
 		{rule: "wioa-counselor", on: today, change: func(m memStore) {
 			m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\n    active: false\nprograms:", 1)
 			m.edit("cases/W1/intake.yaml", "manager: mrivera", "manager: jlee")
@@ -781,5 +791,15 @@ func TestWaiverWaives(t *testing.T) {
 	if len(got) != 1 || got[0].Severity != finding.Warning || !got[0].Waived ||
 		!strings.HasSuffix(got[0].Message, "(waived by mrivera on 2026-03-10: the customer was in hospital)") {
 		t.Errorf("waived finding: %v", got)
+	}
+}
+
+// The tickler leaves out an item whose rule the case has waived
+// (casestate.RuleOf): each rule it names must be one a waiver can name.
+func TestDueRulesAreObligations(t *testing.T) {
+	for _, id := range casestate.DueRules {
+		if !IsCompleteness(id) {
+			t.Errorf("casestate names rule %q for tickler items, which is not a completeness rule of validate", id)
+		}
 	}
 }
