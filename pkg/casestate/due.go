@@ -126,9 +126,14 @@ func RuleOf(program, kind, item string, first bool) string {
 // covers yet ("quarter-2").
 const quarterItem = "quarter-"
 
-// waived reports whether the case has a waiver of rule.
+// waived reports whether the case has a waiver of rule, or the store
+// turns the rule off (caseplan.yaml rules:): either way the obligation
+// does not apply to the case, and validate says nothing of it.
 func (x *view) waived(rule string) bool {
-	return rule != "" && slices.ContainsFunc(x.c.Intake.Waivers, func(w record.Waiver) bool { return w.Rule == rule })
+	if rule == "" {
+		return false
+	}
+	return x.cfg.RuleOff(rule) || slices.ContainsFunc(x.c.Intake.Waivers, func(w record.Waiver) bool { return w.Rule == rule })
 }
 
 // IsOverdue reports whether the plan item named item has an overdue entry

@@ -237,6 +237,16 @@ type RuleSetting struct {
 	Severity string `yaml:"severity,omitempty" json:"severity,omitempty"` // error or warning; "" keeps the rule's own
 }
 
+// RuleOff reports whether the store turns the rule id off (rules: id:
+// enabled: false). c may be nil: no rule is then off.
+func (c *Config) RuleOff(id string) bool {
+	if c == nil {
+		return false
+	}
+	s, ok := c.Rules[id]
+	return ok && s.Enabled != nil && !*s.Enabled
+}
+
 // The program settings, as ProgramSetting takes them.
 const (
 	SettingNotificationDays           = "notification_days"

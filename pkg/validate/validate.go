@@ -207,19 +207,14 @@ func applySettings(cfg *record.Config, fs []finding.Finding) []finding.Finding {
 // turn a rule off or change its severity. cfg may be nil: the built-in
 // settings then apply.
 func Setting(cfg *record.Config, id string, def finding.Severity) (sev finding.Severity, enabled bool) {
-	sev, enabled = def, true
+	sev = def
 	if cfg == nil {
-		return sev, enabled
+		return sev, true
 	}
-	if s, ok := cfg.Rules[id]; ok {
-		if s.Enabled != nil {
-			enabled = *s.Enabled
-		}
-		if s.Severity != "" {
-			sev = finding.Severity(s.Severity)
-		}
+	if s, ok := cfg.Rules[id]; ok && s.Severity != "" {
+		sev = finding.Severity(s.Severity)
 	}
-	return sev, enabled
+	return sev, !cfg.RuleOff(id)
 }
 
 // Context is what a rule sees of one case, and where it reports.
