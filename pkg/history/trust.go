@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -41,19 +40,26 @@ func (v *verifier) checkTrust(c *commitInfo, cases plumbing.Hash, parents []plum
 	// signature, and to no roles.
 	if parent.IsZero() {
 		own, err := v.rosterIn(cases)
-		if err != nil || own.cfg == nil {
+		if err != nil {
 			return err
 		}
-		return v.checkSignature(c, own.cfg)
+		if cfg := v.settings(own, c); cfg != nil {
+			return v.checkSignature(c, cfg)
+		}
+		return nil
 	}
-	before, err := v.rosterIn(parent)
-	if err != nil || before.cfg == nil {
+	r, err := v.rosterIn(parent)
+	if err != nil {
 		return err
 	}
-	if err := v.checkSignature(c, before.cfg); err != nil {
+	before := v.settings(r, c)
+	if before == nil {
+		return nil
+	}
+	if err := v.checkSignature(c, before); err != nil {
 		return err
 	}
-	actor, ok := before.cfg.StaffByEmail(c.email)
+	actor, ok := before.StaffByEmail(c.email)
 	if !ok {
 		return nil // author-not-on-roster says so
 	}
@@ -61,14 +67,14 @@ func (v *verifier) checkTrust(c *commitInfo, cases plumbing.Hash, parents []plum
 		v.add(finding.Finding{Rule: RuleAuthorRetired, Commit: c.hash.String(),
 			Message: fmt.Sprintf("author %s (%s) was retired from the staff roster (active: false) in the commit's parent: a retired member's commits are not accepted; if they are back, an admin makes them active again (caseplan staff set %s --active=true) and they make the change anew", c.email, actor.ID, actor.ID)})
 	}
-	if !before.cfg.RolesInForce() {
+	if !before.RolesInForce() {
 		return nil
 	}
-	ch, err := v.accessChange(parent, cases, before.cfg, actor)
+	ch, err := v.accessChange(parent, cases, before, actor)
 	if err != nil {
 		return err
 	}
-	for _, d := range access.Check(before.cfg, actor, ch) {
+	for _, d := range access.Check(before, actor, ch) {
 		f := finding.Finding{Rule: d.Rule, Commit: c.hash.String(), Message: d.Msg + " (by the roster of the parent commit)"}
 		if d.Case != "" {
 			f.Case = d.Case
@@ -303,8 +309,14 @@ func decodeBlob[T any](v *verifier, blob plumbing.Hash, name string) (*T, error)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
+	if data == nil {
+		return nil, nil
+	}
+	// Read as the store reads a record (store.Load): one go-yaml alone
+	// would read otherwise than validate ("yes" as true) does not decode.
+	doc, _ := load.Parse(name, data)
 	var out T
-	if data == nil || yaml.Unmarshal(data, &out) != nil {
+	if doc == nil || doc.Decode(&out) != nil {
 		return nil, nil
 	}
 	return &out, nil

@@ -131,3 +131,20 @@ func TestVerifyRetiredAuthor(t *testing.T) {
 		expect(t, fs, "author-retired  "+after)
 	}
 }
+
+// TestVerifyRosterYAML11: a roster committed by hand with "active: no"
+// is read as validate reads it — not a boolean, an error — never as false
+// by go-yaml's YAML 1.1: verify says once that the roster does not read as
+// settings, with the line and field, and does not call bob retired.
+func TestVerifyRosterYAML11(t *testing.T) {
+	s := rolesStore(t)
+	s.write("cases/caseplan.yaml", strings.Replace(rolesRoster(""), "email: bob@example.org\n", "email: bob@example.org\n    active: no\n", 1))
+	s.caseplanCommit(alice, audit.StoreWide, "staff.set", "bob: active no")
+	first, _ := s.addNote(bob, "2026-BBBBB", "n1", "after")
+	s.addNote(bob, "2026-BBBBB", "n2", "again")
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "roster-unreadable cases/caseplan.yaml "+first)
+	if len(fs) == 1 && !strings.Contains(fs[0].Message, "line 10: staff item 2.active: must be true or false") {
+		t.Errorf("message: %s", fs[0].Message)
+	}
+}
