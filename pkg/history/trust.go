@@ -167,12 +167,15 @@ func (v *verifier) accessChange(before, after plumbing.Hash, cfg *record.Config,
 			return err
 		}
 		if limited || (!supervises && intakeChanged) {
-			if cc.Before, err = decodeIn[record.Intake](v, bdir, intake); err != nil {
+			b, err := decodeIn[accessIntake](v, bdir, intake)
+			if err != nil {
 				return err
 			}
-			if cc.After, err = decodeIn[record.Intake](v, adir, intake); err != nil {
+			a, err := decodeIn[accessIntake](v, adir, intake)
+			if err != nil {
 				return err
 			}
+			cc.Before, cc.After = b.intake(), a.intake()
 			cc.Waivers = access.WaiversChanged(cc.Before, cc.After)
 		}
 		if !supervises {
@@ -181,15 +184,15 @@ func (v *verifier) accessChange(before, after plumbing.Hash, cfg *record.Config,
 				return err
 			}
 			if outcomeChanged {
-				bo, err := decodeIn[record.Outcome](v, bdir, outcome)
+				bo, err := decodeIn[accessOutcome](v, bdir, outcome)
 				if err != nil {
 					return err
 				}
-				ao, err := decodeIn[record.Outcome](v, adir, outcome)
+				ao, err := decodeIn[accessOutcome](v, adir, outcome)
 				if err != nil {
 					return err
 				}
-				cc.Decisions = access.DecisionsChanged(bo, ao)
+				cc.Decisions = access.DecisionsChanged(bo.outcome(), ao.outcome())
 			}
 			if cc.Voids, err = v.voids(bdir, adir); err != nil {
 				return err
@@ -274,6 +277,37 @@ func (v *verifier) fileChanged(before, after plumbing.Hash, name string) (bool, 
 		}
 	}
 	return hs[0] != hs[1], nil
+}
+
+// accessIntake is what the roles read of an intake: whose case it is and
+// its waivers. Only these fields are decoded — as validate reads them — so
+// a value elsewhere in the file that validate refuses (a YAML 1.1 "yes")
+// does not make the intake unreadable here, and a case whose intake did
+// not decode is never taken for a new one.
+type accessIntake struct {
+	Manager string              `yaml:"manager"`
+	Team    []record.TeamMember `yaml:"team"`
+	Waivers []record.Waiver     `yaml:"waivers"`
+}
+
+func (a *accessIntake) intake() *record.Intake {
+	if a == nil {
+		return nil
+	}
+	return &record.Intake{Manager: a.Manager, Team: a.Team, Waivers: a.Waivers}
+}
+
+// accessOutcome is what the roles read of an outcome: the committee's
+// decisions on extensions.
+type accessOutcome struct {
+	Extensions []record.Extension `yaml:"extensions"`
+}
+
+func (a *accessOutcome) outcome() *record.Outcome {
+	if a == nil {
+		return nil
+	}
+	return &record.Outcome{Extensions: a.Extensions}
 }
 
 // decodeIn decodes the file name of a case directory's tree dir (the zero

@@ -148,3 +148,19 @@ func TestVerifyRosterYAML11(t *testing.T) {
 		t.Errorf("message: %s", fs[0].Message)
 	}
 }
+
+// TestVerifyRolesReadIntakeAsValidate: the roles read whose case an
+// intake is as validate reads the intake, and only that: an intake that
+// holds a value validate refuses elsewhere ("eligible: yes") is still
+// alice's case, so bob, a case manager, taking it over is reported —
+// it is not taken for a new case because the rest of it does not decode.
+func TestVerifyRolesReadIntakeAsValidate(t *testing.T) {
+	s := rolesStore(t)
+	const elig = "eligibility:\n  - program: wioa\n    determined: 2026-03-02\n    eligible: "
+	s.write("cases/2026-AAAAA/intake.yaml", "id: 2026-AAAAA\nstatus: open\nmanager: alice\n"+elig+"yes\n")
+	s.caseplanCommit(alice, "2026-AAAAA", "commit", "eligibility")
+	s.write("cases/2026-AAAAA/intake.yaml", "id: 2026-AAAAA\nstatus: open\nmanager: bob\n"+elig+"true\n")
+	taken := s.caseplanCommit(bob, "2026-AAAAA", "commit", "take over")
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "case-access  "+taken)
+}
