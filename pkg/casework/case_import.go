@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -531,9 +529,16 @@ func existingCases(s *State, cohort string, progress func(done, total int)) (*ro
 // cases and never changes one, and a newer roster from the employer is the
 // usual reason a worker's row no longer matches the row imported.
 func doublesAdvice(s *State, id string, e *rosterimport.Entry) string {
+	// Read as validate reads the intake: one go-yaml alone reads
+	// otherwise ("yes" as true) is not compared, as one that does not
+	// parse is not.
 	var in record.Intake
+	var doc *load.Document
 	data, err := s.ReadFile(layout.Intake(id))
-	if err != nil || yaml.Unmarshal(data, &in) != nil {
+	if err == nil {
+		doc, _ = load.Parse(layout.Intake(id), data)
+	}
+	if doc == nil || doc.Decode(&in) != nil {
 		return "if the roster has newer details for the worker, change the case with caseplan case set " + id
 	}
 	diffs := e.Differences(&in)

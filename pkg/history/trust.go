@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -41,19 +40,26 @@ func (v *verifier) checkTrust(c *commitInfo, cases plumbing.Hash, parents []plum
 	// signature, and to no roles.
 	if parent.IsZero() {
 		own, err := v.rosterIn(cases)
-		if err != nil || own.cfg == nil {
+		if err != nil {
 			return err
 		}
-		return v.checkSignature(c, own.cfg)
+		if cfg := v.settings(own, c); cfg != nil {
+			return v.checkSignature(c, cfg)
+		}
+		return nil
 	}
-	before, err := v.rosterIn(parent)
-	if err != nil || before.cfg == nil {
+	r, err := v.rosterIn(parent)
+	if err != nil {
 		return err
 	}
-	if err := v.checkSignature(c, before.cfg); err != nil {
+	before := v.settings(r, c)
+	if before == nil {
+		return nil
+	}
+	if err := v.checkSignature(c, before); err != nil {
 		return err
 	}
-	actor, ok := before.cfg.StaffByEmail(c.email)
+	actor, ok := before.StaffByEmail(c.email)
 	if !ok {
 		return nil // author-not-on-roster says so
 	}
@@ -61,14 +67,14 @@ func (v *verifier) checkTrust(c *commitInfo, cases plumbing.Hash, parents []plum
 		v.add(finding.Finding{Rule: RuleAuthorRetired, Commit: c.hash.String(),
 			Message: fmt.Sprintf("author %s (%s) was retired from the staff roster (active: false) in the commit's parent: a retired member's commits are not accepted; if they are back, an admin makes them active again (caseplan staff set %s --active=true) and they make the change anew", c.email, actor.ID, actor.ID)})
 	}
-	if !before.cfg.RolesInForce() {
+	if !before.RolesInForce() {
 		return nil
 	}
-	ch, err := v.accessChange(parent, cases, before.cfg, actor)
+	ch, err := v.accessChange(parent, cases, before, actor)
 	if err != nil {
 		return err
 	}
-	for _, d := range access.Check(before.cfg, actor, ch) {
+	for _, d := range access.Check(before, actor, ch) {
 		f := finding.Finding{Rule: d.Rule, Commit: c.hash.String(), Message: d.Msg + " (by the roster of the parent commit)"}
 		if d.Case != "" {
 			f.Case = d.Case
@@ -161,12 +167,15 @@ func (v *verifier) accessChange(before, after plumbing.Hash, cfg *record.Config,
 			return err
 		}
 		if limited || (!supervises && intakeChanged) {
-			if cc.Before, err = decodeIn[record.Intake](v, bdir, intake); err != nil {
+			b, err := decodeIn[accessIntake](v, bdir, intake)
+			if err != nil {
 				return err
 			}
-			if cc.After, err = decodeIn[record.Intake](v, adir, intake); err != nil {
+			a, err := decodeIn[accessIntake](v, adir, intake)
+			if err != nil {
 				return err
 			}
+			cc.Before, cc.After = b.intake(), a.intake()
 			cc.Waivers = access.WaiversChanged(cc.Before, cc.After)
 		}
 		if !supervises {
@@ -175,15 +184,15 @@ func (v *verifier) accessChange(before, after plumbing.Hash, cfg *record.Config,
 				return err
 			}
 			if outcomeChanged {
-				bo, err := decodeIn[record.Outcome](v, bdir, outcome)
+				bo, err := decodeIn[accessOutcome](v, bdir, outcome)
 				if err != nil {
 					return err
 				}
-				ao, err := decodeIn[record.Outcome](v, adir, outcome)
+				ao, err := decodeIn[accessOutcome](v, adir, outcome)
 				if err != nil {
 					return err
 				}
-				cc.Decisions = access.DecisionsChanged(bo, ao)
+				cc.Decisions = access.DecisionsChanged(bo.outcome(), ao.outcome())
 			}
 			if cc.Voids, err = v.voids(bdir, adir); err != nil {
 				return err
@@ -270,6 +279,37 @@ func (v *verifier) fileChanged(before, after plumbing.Hash, name string) (bool, 
 	return hs[0] != hs[1], nil
 }
 
+// accessIntake is what the roles read of an intake: whose case it is and
+// its waivers. Only these fields are decoded — as validate reads them — so
+// a value elsewhere in the file that validate refuses (a YAML 1.1 "yes")
+// does not make the intake unreadable here, and a case whose intake did
+// not decode is never taken for a new one.
+type accessIntake struct {
+	Manager string              `yaml:"manager"`
+	Team    []record.TeamMember `yaml:"team"`
+	Waivers []record.Waiver     `yaml:"waivers"`
+}
+
+func (a *accessIntake) intake() *record.Intake {
+	if a == nil {
+		return nil
+	}
+	return &record.Intake{Manager: a.Manager, Team: a.Team, Waivers: a.Waivers}
+}
+
+// accessOutcome is what the roles read of an outcome: the committee's
+// decisions on extensions.
+type accessOutcome struct {
+	Extensions []record.Extension `yaml:"extensions"`
+}
+
+func (a *accessOutcome) outcome() *record.Outcome {
+	if a == nil {
+		return nil
+	}
+	return &record.Outcome{Extensions: a.Extensions}
+}
+
 // decodeIn decodes the file name of a case directory's tree dir (the zero
 // hash: none); one that is absent or does not decode is nil. Decoded
 // records are kept by blob hash: a commit's "before" is usually the last
@@ -303,8 +343,14 @@ func decodeBlob[T any](v *verifier, blob plumbing.Hash, name string) (*T, error)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
+	if data == nil {
+		return nil, nil
+	}
+	// Read as the store reads a record (store.Load): one go-yaml alone
+	// would read otherwise than validate ("yes" as true) does not decode.
+	doc, _ := load.Parse(name, data)
 	var out T
-	if data == nil || yaml.Unmarshal(data, &out) != nil {
+	if doc == nil || doc.Decode(&out) != nil {
 		return nil, nil
 	}
 	return &out, nil

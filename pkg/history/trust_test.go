@@ -131,3 +131,36 @@ func TestVerifyRetiredAuthor(t *testing.T) {
 		expect(t, fs, "author-retired  "+after)
 	}
 }
+
+// TestVerifyRosterYAML11: a roster committed by hand with "active: no"
+// is read as validate reads it — not a boolean, an error — never as false
+// by go-yaml's YAML 1.1: verify says once that the roster does not read as
+// settings, with the line and field, and does not call bob retired.
+func TestVerifyRosterYAML11(t *testing.T) {
+	s := rolesStore(t)
+	s.write("cases/caseplan.yaml", strings.Replace(rolesRoster(""), "email: bob@example.org\n", "email: bob@example.org\n    active: no\n", 1))
+	s.caseplanCommit(alice, audit.StoreWide, "staff.set", "bob: active no")
+	first, _ := s.addNote(bob, "2026-BBBBB", "n1", "after")
+	s.addNote(bob, "2026-BBBBB", "n2", "again")
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "roster-unreadable cases/caseplan.yaml "+first)
+	if len(fs) == 1 && !strings.Contains(fs[0].Message, "line 10: staff item 2.active: must be true or false") {
+		t.Errorf("message: %s", fs[0].Message)
+	}
+}
+
+// TestVerifyRolesReadIntakeAsValidate: the roles read whose case an
+// intake is as validate reads the intake, and only that: an intake that
+// holds a value validate refuses elsewhere ("eligible: yes") is still
+// alice's case, so bob, a case manager, taking it over is reported —
+// it is not taken for a new case because the rest of it does not decode.
+func TestVerifyRolesReadIntakeAsValidate(t *testing.T) {
+	s := rolesStore(t)
+	const elig = "eligibility:\n  - program: wioa\n    determined: 2026-03-02\n    eligible: "
+	s.write("cases/2026-AAAAA/intake.yaml", "id: 2026-AAAAA\nstatus: open\nmanager: alice\n"+elig+"yes\n")
+	s.caseplanCommit(alice, "2026-AAAAA", "commit", "eligibility")
+	s.write("cases/2026-AAAAA/intake.yaml", "id: 2026-AAAAA\nstatus: open\nmanager: bob\n"+elig+"true\n")
+	taken := s.caseplanCommit(bob, "2026-AAAAA", "commit", "take over")
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "case-access  "+taken)
+}

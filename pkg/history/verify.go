@@ -11,12 +11,12 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -377,8 +377,11 @@ func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash,
 			return nil
 		}
 		r, err := v.rosterIn(parentCases[0])
-		if err != nil || r.cfg == nil || !r.cfg.AccessSettings().RequireSignatures {
+		if err != nil {
 			return err
+		}
+		if cfg := v.settings(r, c); cfg == nil || !cfg.AccessSettings().RequireSignatures {
+			return nil
 		}
 	} else if len(c.parents) == 1 {
 		f := finding.Finding{Rule: RuleTrailersWithoutChange, Severity: finding.Error, Commit: c.hash.String(),
@@ -759,6 +762,32 @@ type roster struct {
 	cfg      *record.Config    // the whole file, nil when it does not decode as one
 	problem  string            // why the file could not be read as a roster
 	reported bool
+	// cfgProblem says why the file, read as a roster, does not decode as
+	// the store's settings (cfg is nil): the signatures and roles of the
+	// commits judged by it cannot be checked, which is reported once.
+	cfgProblem  string
+	cfgReported bool
+}
+
+// problemText is a finding's message with its line, as a roster problem
+// quotes it.
+func problemText(line int, msg string) string {
+	if line > 0 {
+		return fmt.Sprintf("line %d: %s", line, msg)
+	}
+	return msg
+}
+
+// settings returns the roster's settings for checking commit c, nil when
+// the file does not decode as settings: that is reported once for the
+// file, on the first commit judged by it, never passed over in silence.
+func (v *verifier) settings(r *roster, c *commitInfo) *record.Config {
+	if r.cfg == nil && r.cfgProblem != "" && !r.cfgReported {
+		r.cfgReported = true
+		v.add(finding.Finding{Path: layout.ConfigPath, Rule: RuleRosterUnreadable, Commit: c.hash.String(),
+			Message: fmt.Sprintf("%s as it stood for this commit does not read as the store's settings (%s; caseplan validate says the same of such a file), so commit signatures and roles cannot be checked against it; correct the file, and commits after the correction are checked again", layout.ConfigPath, r.cfgProblem)})
+	}
+	return r.cfg
 }
 
 // roster returns the roster in blob, the zero hash meaning the file is
@@ -778,18 +807,28 @@ func (v *verifier) roster(blob plumbing.Hash) (*roster, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", layout.ConfigPath, err)
 	}
+	// Read as validate reads it (load.Parse, Document.Decode): go-yaml
+	// alone would read "active: no" as false where validate refuses it,
+	// and verify would judge commits by a roster nobody could see.
+	parsed, fs := load.Parse(layout.ConfigPath, data)
+	if parsed == nil {
+		r.problem = fmt.Sprintf("%s does not parse as a roster (%s)", layout.ConfigPath, problemText(fs[0].Line, fs[0].Message))
+		return r, nil
+	}
 	var doc struct {
 		Staff []struct {
 			ID    string `yaml:"id"`
 			Email string `yaml:"email"`
 		} `yaml:"staff"`
 	}
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := parsed.Decode(&doc); err != nil {
 		r.problem = fmt.Sprintf("%s does not parse as a roster (%s)", layout.ConfigPath, strings.TrimPrefix(err.Error(), "yaml: "))
 		return r, nil
 	}
 	var cfg record.Config
-	if yaml.Unmarshal(data, &cfg) == nil {
+	if err := parsed.Decode(&cfg); err != nil {
+		r.cfgProblem = strings.TrimPrefix(err.Error(), "yaml: ")
+	} else {
 		r.cfg = &cfg
 	}
 	r.emails = make(map[string]bool, len(doc.Staff))

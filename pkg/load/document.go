@@ -86,7 +86,7 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 		var doc yaml.Node
 		if err := dec.Decode(&doc); err != nil {
 			if errors.Is(err, io.EOF) {
-				return fail(1, 1, RuleShape, "file is empty; a record is a YAML mapping of fields")
+				return fail(1, 1, RuleShape, "%s", emptyFile(data))
 			}
 			if strings.Contains(err.Error(), "control characters are not allowed") {
 				// go-yaml says no more, nor where: find it.
@@ -109,7 +109,7 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 			return fail(line, 1, RuleSyntax, "%s", msg)
 		}
 		if len(doc.Content) == 0 {
-			return fail(1, 1, RuleShape, "file is empty; a record is a YAML mapping of fields")
+			return fail(1, 1, RuleShape, "%s", emptyFile(data))
 		}
 		root = doc.Content[0]
 	}
@@ -363,6 +363,12 @@ func (c *converter) convert(n *yaml.Node) (any, error) {
 				}
 				return nil, &posError{k, RuleShape, "a field name must be plain text"}
 			}
+			// A non-breaking space (or another Unicode space) typed in the
+			// indentation is no space to YAML: it starts the field's name.
+			if r, ok := leadingOddSpace(k.Value); ok && k.Style == 0 {
+				name := strings.TrimLeftFunc(k.Value, func(r rune) bool { return r == ' ' || plainSpace(r) != r })
+				return nil, &posError{k, RuleSyntax, fmt.Sprintf("line %d has a %s (U+%04X) where YAML needs an ordinary space, so the field's name reads %q, not %s; delete it and indent the line with ordinary spaces only", k.Line, spaceName(r), r, k.Value, name)}
+			}
 			// Decoding to a Node, unlike decoding to Go values, lets a
 			// repeated key through; the later value would silently win.
 			if _, dup := m[k.Value]; dup {
@@ -412,6 +418,27 @@ func (c *converter) convert(n *yaml.Node) (any, error) {
 		return scalar(n)
 	}
 	return nil, &posError{n, RuleShape, "unexpected YAML node"}
+}
+
+// emptyFile says what is wrong with a file that holds no YAML document:
+// nothing at all, or only comments (a record commented out, say).
+func emptyFile(data []byte) string {
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "#") {
+			return "file has only comments, no fields; a record is a YAML mapping of fields"
+		}
+	}
+	return "file is empty; a record is a YAML mapping of fields"
+}
+
+// leadingOddSpace returns the Unicode space that starts s, when s starts
+// with one YAML does not take for a space (plainSpace).
+func leadingOddSpace(s string) (rune, bool) {
+	if s == "" || s[0] < 0x80 {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r, plainSpace(r) != r
 }
 
 // firstKey returns the first key node of mapping n named name.

@@ -83,7 +83,8 @@ e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]
 		{"delete character", "id: x\nnotes:\n  - é\x7f\n", RuleSyntax, 3, 6, "control character U+007F"},
 		{"too large", "id: x\nnotes: " + strings.Repeat("x", MaxFileSize) + "\n", RuleTooLarge, 0, 0, "more than the 1048576-byte limit"},
 		{"list", "- a\n- b\n", RuleShape, 1, 1, "not a list"},
-		{"empty", "# nothing\n", RuleShape, 1, 1, "empty"},
+		{"empty", "", RuleShape, 1, 1, "file is empty"},
+		{"only comments", "# nothing\n\n  # still nothing\n", RuleShape, 1, 1, "file has only comments, no fields"},
 		{"two documents", "a: 1\n---\nb: 2\n", RuleShape, 2, 1, "more than one YAML document"},
 		{"binary tag", "a: !!binary aGVsbG8=\nb: !custom x\n", RuleShape, 2, 4, "tag !custom"},
 	} {
@@ -134,6 +135,15 @@ func TestSyntaxInPlainWords(t *testing.T) {
 		{"a non-breaking space after the colon",
 			"id: W-001\nopened: 2026-03-02\nstatus:\u00a0open\nprogram: wioa\n",
 			3, "line 3 has a non-breaking space (U+00A0) where YAML needs an ordinary space; retype the space"},
+		// At the start of a line the file parses, and the space is the
+		// start of the field's name: said as plainly, not as an unknown
+		// field "\u00a0 notes".
+		{"a non-breaking space starting a line",
+			"id: W-001\nopened: 2026-03-02\n\u00a0 notes: hello\n",
+			3, `line 3 has a non-breaking space (U+00A0) where YAML needs an ordinary space, so the field's name reads "\u00a0 notes", not notes; delete it and indent the line with ordinary spaces only`},
+		{"a non-breaking space in a nested field's indentation",
+			"id: W-001\nparticipant:\n  name: Ana\n \u00a0phone: 555-0100\n",
+			4, "line 4 has a non-breaking space (U+00A0) where YAML needs an ordinary space"},
 		{"a quote never closed",
 			"id: W-001\nnotes: \"unterminated\nprogram: wioa\n",
 			2, `line 2 starts a value with " but the line does not close it`},

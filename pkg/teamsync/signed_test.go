@@ -360,3 +360,63 @@ func TestSyncSealedStaysAPair(t *testing.T) {
 	}
 	desk.assertClean()
 }
+
+// TestSyncSealedOneSideClearsAll: one clone clears the case's only sealed
+// field, which removes its sealed files, while the other sets another. A
+// side without the files has no fields, and the fields are merged one by
+// one as ever — in either order of syncing: the cleared field stays
+// cleared, the new one is kept, and nothing is reported.
+func TestSyncSealedOneSideClearsAll(t *testing.T) {
+	for _, clearerFirst := range []bool{true, false} {
+		_, a, b, id := sealedTeam(t)
+		a.apply([]string{id}, casework.SetSealed{Case: id, Clear: []string{"date_of_birth"}}.Build)
+		if _, err := os.Stat(filepath.Join(a.dir, "cases", id, "sealed.age")); !os.IsNotExist(err) {
+			t.Fatalf("clearing the only field left the sealed file: %v", err)
+		}
+		b.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"health": "Kestrelvane asthma"}}.Build)
+		first, second := a, b
+		if !clearerFirst {
+			first, second = b, a
+		}
+		first.sync()
+		if r := second.sync(); len(r.Conflicts) != 0 || r.Sent != 1 {
+			t.Fatalf("clearer first %v: conflicts = %+v, sent %d; want none, and the commit sent", clearerFirst, r.Conflicts, r.Sent)
+		}
+		if first.sync(); a.head() != b.head() {
+			t.Fatal("heads differ")
+		}
+		for _, c := range []*clone{a, b} {
+			c.assertClean()
+			if got, want := openSealed(t, c, id, c.keys), (sealed.Fields{Health: "Kestrelvane asthma"}); got != want {
+				t.Errorf("clearer first %v: %s's sealed fields = %+v, want %+v", clearerFirst, c.author.Name, got, want)
+			}
+		}
+	}
+}
+
+// TestSyncSealedCorruptSaysWhy: the remote's sealed file does not decrypt
+// (damaged) while bob changes a field. The remote's file stays whole and
+// bob's version is reported, and the finding says why the fields were
+// not merged one by one — never a value.
+func TestSyncSealedCorruptSaysWhy(t *testing.T) {
+	_, a, b, id := sealedTeam(t)
+	p := "cases/" + id + "/sealed.age"
+	a.apply([]string{id}, func(s *casework.State) (*casework.Change, error) {
+		data := []byte(a.read(p))
+		data[len(data)-2] ^= 0xff // the payload, past the header
+		return &casework.Change{Cases: []string{id}, Action: "commit", Summary: "damage", Files: map[string][]byte{p: data}}, nil
+	})
+	a.sync()
+	b.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"disability": "Zephyrine low-vision aid"}}.Build)
+	r := b.sync()
+	if len(r.Conflicts) != 1 || r.Conflicts[0].Path != p || r.Conflicts[0].Field != "the whole file" {
+		t.Fatalf("conflicts = %+v, want the sealed file's", r.Conflicts)
+	}
+	f := r.Conflicts[0].Finding()
+	if !strings.Contains(f.Message, "its sealed fields could not be merged one by one: the remote's version: the sealed file does not decrypt") {
+		t.Errorf("the finding does not say why: %s", f.Message)
+	}
+	if strings.Contains(f.Message, "Zephyrine") || strings.Contains(f.Message, "1979") {
+		t.Errorf("the finding shows a sealed value: %s", f.Message)
+	}
+}

@@ -65,6 +65,10 @@ type FieldConflict struct {
 	// "G-7QX2K", "target"]); nil for a comment or a whole file. It finds
 	// the remote's commit that set the kept value.
 	At []string
+	// Why says why a whole file was not merged value by value, where it
+	// is not plain (sealed fields that could not be opened or sealed
+	// again); "" otherwise. It never holds a sealed value.
+	Why string
 }
 
 // Conflict is a FieldConflict with where it happened.
@@ -93,11 +97,15 @@ func (c Conflict) Finding() finding.Finding {
 	if inCase && path.Base(c.Path) == layout.SealedFile {
 		see = fmt.Sprintf("caseplan case sealed show %s --at %s", id, short(c.LocalCommit))
 	}
+	why := ""
+	if c.Why != "" {
+		why = " (" + c.Why + ")"
+	}
 	f := finding.Finding{
 		Path: c.Path, Line: c.Line, Severity: finding.Warning, Rule: RuleConflict,
 		Commit: c.LocalCommit.String(),
-		Message: fmt.Sprintf("%s was changed on both sides: kept %s from the remote (%s, commit %s); this clone %s (%s), still in its commit: %s; to use it, set it again: %s",
-			c.Field, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, see, setAgain(c.Path, c.Line, c.At, c.Local)),
+		Message: fmt.Sprintf("%s was changed on both sides%s: kept %s from the remote (%s, commit %s); this clone %s (%s), still in its commit: %s; to use it, set it again: %s",
+			c.Field, why, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, see, setAgain(c.Path, c.Line, c.At, c.Local)),
 	}
 	if c.Comment {
 		f.Message = fmt.Sprintf("the comment %q this clone added (%s) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not comments; it is still in its commit: %s; to keep it, add it again and run caseplan commit",
@@ -656,6 +664,9 @@ type replayer struct {
 	remote, base plumbing.Hash
 	conflicts    []Conflict
 	ids          []age.Identity // that open sealed files
+	// sealedWhy says, by case directory, why mergeSealed left a case's
+	// sealed files whole, for the conflict mergeFile then reports.
+	sealedWhy map[string]string
 }
 
 func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
@@ -671,7 +682,11 @@ func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
 		// A file that is not a record (or no merger): the remote's stays,
 		// and this clone's version is reported whole.
 		merged = in.Theirs
-		fcs = []FieldConflict{{Field: "the whole file", Kept: "the remote's version", Local: "another version"}}
+		fc := FieldConflict{Field: "the whole file", Kept: "the remote's version", Local: "another version"}
+		if layout.IsSealed(in.Path) {
+			fc.Why = r.sealedWhy[path.Dir(in.Path)]
+		}
+		fcs = []FieldConflict{fc}
 	}
 	if err := r.report(in, fcs); err != nil {
 		return nil, err
@@ -712,21 +727,37 @@ func (r *replayer) mergeSealed(in gitstore.GroupInput) (map[string][]byte, error
 			ct = &in.Files[i]
 		}
 	}
-	if ct == nil || ct.Ours == nil || ct.Theirs == nil || len(r.ids) == 0 {
+	if ct == nil {
 		return nil, nil
 	}
 	id, ok := layout.CaseOf(ct.Path)
 	if !ok {
 		return nil, nil
 	}
+	// cannot says why the fields are not merged one by one, for the
+	// conflict on the whole file that is reported instead.
+	cannot := func(why string) (map[string][]byte, error) {
+		if r.sealedWhy == nil {
+			r.sealedWhy = map[string]string{}
+		}
+		r.sealedWhy[path.Dir(ct.Path)] = "its sealed fields could not be merged one by one: " + why
+		return nil, nil
+	}
+	if len(r.ids) == 0 {
+		return cannot("this clone has no age identity that opens sealed files")
+	}
 	var versions [3]sealed.Fields // base, ours, theirs
 	for i, data := range [][]byte{ct.Base, ct.Ours, ct.Theirs} {
 		if data == nil {
-			continue // no sealed fields yet: none set
+			// No sealed fields on that side (none set yet, or every one
+			// cleared): no fields, merged as such.
+			continue
 		}
 		f, err := sealed.Open(data, r.ids)
 		if err != nil {
-			return nil, nil
+			// The error says what failed (not a recipient, does not
+			// decrypt, not sealed fields), never a value.
+			return cannot(fmt.Sprintf("%s: %v", [...]string{"the version both sides started from", "this clone's version", "the remote's version"}[i], err))
 		}
 		versions[i] = f
 	}
@@ -755,11 +786,15 @@ func (r *replayer) mergeSealed(in gitstore.GroupInput) (map[string][]byte, error
 	}
 	c := snap.Case(id)
 	if c == nil || c.Intake == nil {
-		return nil, nil
+		return cannot("the merged case has no intake to say whom to seal them to")
 	}
 	files, _, err := casework.SealFiles(snap.Config, c.Intake, id, merged)
 	if err != nil {
-		return nil, nil // nobody to seal to: validate says so
+		// Nobody to seal to: validate says so too.
+		return cannot(fmt.Sprintf("they cannot be sealed again: %v", err))
+	}
+	if merged == theirs && ct.Theirs == nil {
+		return map[string][]byte{}, nil // no fields on either side now: the remote's tree stands
 	}
 	if merged == theirs {
 		// The remote's fields as they are: its ciphertext stays, unless
