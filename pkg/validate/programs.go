@@ -356,7 +356,18 @@ var wioaRules = []*Rule{
 			}
 			last, ok := x.Contact.Last(x.Case.Notes)
 			if !ok {
-				return // wioa-first-contact covers a case never contacted
+				// wioa-first-contact covers a case never contacted, unless
+				// a supervisor waived it for the case or the store turned
+				// it off: the contact every 30 days then runs from the
+				// opening, as the tickler counts it (casestate.RuleOf).
+				opened, known := in.Opened.Time()
+				if !known || !firstContactSetAside(x) {
+					return
+				}
+				if d := calendar.Days(opened, x.Today); d > x.Setting("contact_interval_days") {
+					x.Report(x.File(layout.KindIntake), Path("opened"), "no contact in the %d days since the case opened (%s), more than %d (the first contact's %d days do not apply to this case); contact the customer", d, opened.Format(time.DateOnly), x.Setting("contact_interval_days"), x.Setting("first_contact_days"))
+				}
+				return
 			}
 			if r, at, reopened := reopenedSince(x, last, ok); reopened {
 				if d := calendar.Days(r, x.Today); d > x.Setting("contact_interval_days") {
@@ -713,4 +724,13 @@ func reopenedSince(x *Context, last time.Time, hasLast bool) (time.Time, []strin
 		return time.Time{}, nil, false
 	}
 	return r, []string{"reopenings", strconv.Itoa(i), "date"}, true
+}
+
+// firstContactSetAside reports whether wioa-first-contact does not apply
+// to the case: a supervisor waived it, or the store turned it off.
+func firstContactSetAside(x *Context) bool {
+	if x.Config.RuleOff("wioa-first-contact") {
+		return true
+	}
+	return slices.ContainsFunc(x.Case.Intake.Waivers, func(w record.Waiver) bool { return w.Rule == "wioa-first-contact" })
 }
