@@ -261,6 +261,13 @@ func (x *view) planDue(p period) {
 		return
 	}
 	f := x.file(layout.KindIEP)
+	// After a WIOA exit no service is under way or scheduled (TEGL
+	// 10-16): the plan is over, and what it left undone is no longer
+	// asked of anyone; iep show still lists it. Follow-ups and the notes'
+	// action items stay on the tickler.
+	if x.state.Kind == record.ProgramWIOA && (p.phase == PhaseFollowUp || p.phase == PhaseExited) {
+		return
+	}
 	for i, g := range plan.Goals {
 		if g.Status == "achieved" || g.Status == "dropped" {
 			continue
