@@ -110,7 +110,16 @@ func staffSetRun(opts *staffSetOptions) error {
 	if len(onTeam) > 0 {
 		slices.Sort(onTeam)
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s is still on the team of %d open case(s): %s\n", opts.change.ID, len(onTeam), strings.Join(onTeam, ", "))
-		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: take them off each: caseplan case team remove %s MEMBER (caseplan validate names each entry)\n", onTeam[0])
+		member := "MEMBER"
+		if st, ok := res.After.Config.StaffByID(opts.change.ID); ok {
+			for _, m := range res.After.Case(onTeam[0]).Intake.Team {
+				if m.Email != "" && strings.EqualFold(m.Email, st.Email) {
+					member = validate.MemberRef(m)
+					break
+				}
+			}
+		}
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: take them off each, as caseplan validate names each entry: caseplan case team remove %s %s\n", onTeam[0], member)
 	}
 	if len(open) > 0 {
 		slices.Sort(open)

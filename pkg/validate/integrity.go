@@ -145,6 +145,16 @@ func checkManagerActive(x *Context) {
 // case's team.
 const RuleTeamRetired = "team-retired"
 
+// MemberRef is how caseplan case team remove names team member m: its
+// ID, or its name (shell-quoted) on an entry written before entries had
+// IDs.
+func MemberRef(m record.TeamMember) string {
+	if m.ID != "" {
+		return m.ID
+	}
+	return display.ShellQuote(m.Name)
+}
+
 func checkTeamActive(x *Context) {
 	in := x.Case.Intake
 	if x.Config == nil || in == nil || in.Status != "open" {
@@ -155,10 +165,7 @@ func checkTeamActive(x *Context) {
 			continue
 		}
 		if s, ok := x.Config.StaffByEmail(m.Email); ok && !s.IsActive() {
-			member := m.ID
-			if member == "" {
-				member = display.ShellQuote(m.Name)
-			}
+			member := MemberRef(m)
 			x.Report(x.File(layout.KindIntake), []string{"team", strconv.Itoa(i), "email"}, "%s (%s) on the case's team is retired from the staff roster (active: false); the sealed fields are no longer sealed to them: take them off the team with caseplan case team remove %s %s",
 				m.Name, s.ID, x.Case.ID, member)
 		}
