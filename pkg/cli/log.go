@@ -38,7 +38,9 @@ author, case and action, read from the commits' Caseplan-Case and
 Caseplan-Action trailers. A commit made with git by hand, without them,
 that changed records is listed too, under the cases whose files it changed,
 with the action "(no trailers)" ("" in JSON); caseplan verify reports it.
-With CASE, only that case's changes.
+A merge made with git is listed under the cases it changed itself: files
+it holds as neither parent had them (a conflict resolved by hand), as
+git log --cc shows a merge. With CASE, only that case's changes.
 
 An auditor's questions narrow it: --since and --until keep the changes made
 on or after, and on or before, a DATE (YYYY-MM-DD, the day in the DATE

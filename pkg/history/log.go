@@ -110,8 +110,12 @@ func (e *Entry) UnmarshalJSON(b []byte) error {
 // A caseplan commit is one with a Caseplan-Case or Caseplan-Action trailer.
 // A commit without them (made with git by hand) that changed the records
 // is in the trail too, with no action, under the cases whose files it
-// changed — verify reports it, and a case's log must not hide it. Merges
-// and commits that changed no record are skipped. limit > 0 stops after
+// changed — verify reports it, and a case's log must not hide it. A merge
+// made with git (a host's "merge pull request") is in it only under the
+// cases it changed itself: a record that differs from both parents was
+// written in the merge (a conflict resolved by hand, an "evil merge"),
+// while one taken from either side is that side's commit's change,
+// already in the trail. Commits that changed no record are skipped. limit > 0 stops after
 // that many entries. A zero from means HEAD.
 //
 // It reads every commit message on the way (about 2 s per 100,000 commits
@@ -145,16 +149,13 @@ func Log(repo *git.Repository, from plumbing.Hash, caseID string, limit int) ([]
 }
 
 // entryOf reads c as an entry of the audit trail: a caseplan commit by
-// its trailers, a commit without them by the records it changed; ok is
-// false for a merge without trailers and for a commit that changed no
-// record.
+// its trailers, a commit without them by the records it changed (for a
+// merge, the records it holds as neither parent had them); ok is false
+// for a commit without trailers that changed no record.
 func entryOf(repo *git.Repository, c *object.Commit) (e Entry, ok bool, err error) {
 	t := audit.ParseTrailers(c.Message)
 	cases, actions := t[audit.TrailerCase], t[audit.TrailerAction]
 	if len(cases) == 0 && len(actions) == 0 {
-		if len(c.ParentHashes) > 1 {
-			return Entry{}, false, nil
-		}
 		if cases, err = changedCases(repo, c); err != nil || len(cases) == 0 {
 			return Entry{}, false, err
 		}
@@ -178,39 +179,77 @@ func entryOf(repo *git.Repository, c *object.Commit) (e Entry, ok bool, err erro
 // changedCases returns the cases whose directories c changed against its
 // parent (every case of a root commit), then "-" when it changed anything
 // else under cases/ (the settings, a cohort): the cases a hand commit's
-// trailers would have named. Only the cases/ trees are read.
+// trailers would have named. For a merge, a record changed is one whose
+// content differs from its content in every parent, as git's combined
+// diff (git log --cc) shows a merge: merging two sides that each added a
+// note to one case changes nothing of its own. Only the cases/ trees,
+// and for a merge the case directories that differ from every parent, are
+// read.
 func changedCases(repo *git.Repository, c *object.Commit) ([]string, error) {
 	now, err := casesTree(repo, c.TreeHash)
 	if err != nil {
 		return nil, err
 	}
-	var before map[string]object.TreeEntry
-	if len(c.ParentHashes) == 1 {
-		p, err := repo.CommitObject(c.ParentHashes[0])
-		if err != nil {
-			return nil, fmt.Errorf("read history: %w", err)
+	before := []map[string]object.TreeEntry{nil} // a root commit: against nothing
+	if len(c.ParentHashes) > 0 {
+		before = before[:0]
+		for _, h := range c.ParentHashes {
+			p, err := repo.CommitObject(h)
+			if err != nil {
+				return nil, fmt.Errorf("read history: %w", err)
+			}
+			t, err := casesTree(repo, p.TreeHash)
+			if err != nil {
+				return nil, err
+			}
+			before = append(before, t)
 		}
-		if before, err = casesTree(repo, p.TreeHash); err != nil {
-			return nil, err
+	}
+	names := map[string]bool{}
+	for name := range now {
+		names[name] = true
+	}
+	for _, b := range before {
+		for name := range b {
+			names[name] = true
 		}
 	}
 	var cases []string
 	store := false
-	changed := func(e object.TreeEntry) {
-		if e.Mode == filemode.Dir && !layout.IsStoreDir(e.Name) {
-			cases = append(cases, e.Name)
+	for name := range names {
+		e, inNow := now[name]
+		var was []object.TreeEntry // the entries of the parents that have one
+		differs := true
+		for _, b := range before {
+			p, ok := b[name]
+			if ok == inNow && (!ok || p.Hash == e.Hash && p.Mode == e.Mode) {
+				differs = false
+				break
+			}
+			if ok {
+				was = append(was, p)
+			}
+		}
+		if !differs {
+			continue
+		}
+		if !inNow {
+			e = was[0]
+		}
+		isCase := e.Mode == filemode.Dir && !layout.IsStoreDir(e.Name)
+		if isCase && len(before) > 1 {
+			own, err := ownChange(repo, entryHash(now, name), was, len(before))
+			if err != nil {
+				return nil, err
+			}
+			if !own {
+				continue
+			}
+		}
+		if isCase {
+			cases = append(cases, name)
 		} else {
 			store = true
-		}
-	}
-	for name, e := range now {
-		if b, ok := before[name]; !ok || b.Hash != e.Hash || b.Mode != e.Mode {
-			changed(e)
-		}
-	}
-	for name, b := range before {
-		if _, ok := now[name]; !ok {
-			changed(b)
 		}
 	}
 	slices.Sort(cases)
@@ -218,6 +257,94 @@ func changedCases(repo *git.Repository, c *object.Commit) ([]string, error) {
 		cases = append(cases, "-")
 	}
 	return cases, nil
+}
+
+// entryHash is the hash of the directory entry name of t; zero when t has
+// none, or it is not a directory.
+func entryHash(t map[string]object.TreeEntry, name string) plumbing.Hash {
+	if e, ok := t[name]; ok && e.Mode == filemode.Dir {
+		return e.Hash
+	}
+	return plumbing.ZeroHash
+}
+
+// ownChange reports whether the merge's directory tree now (zero: none)
+// holds a file that differs from that path in every one of the merge's
+// parents parents; was holds the directory in the parents that have it.
+// A file missing from the merge but present in every parent counts: the
+// merge removed it.
+func ownChange(repo *git.Repository, now plumbing.Hash, was []object.TreeEntry, parents int) (bool, error) {
+	read := func(h plumbing.Hash) (map[string]object.TreeEntry, error) {
+		if h.IsZero() {
+			return nil, nil
+		}
+		t, err := repo.TreeObject(h)
+		if err != nil {
+			return nil, fmt.Errorf("read history: %w", err)
+		}
+		out := make(map[string]object.TreeEntry, len(t.Entries))
+		for _, x := range t.Entries {
+			out[x.Name] = x
+		}
+		return out, nil
+	}
+	cur, err := read(now)
+	if err != nil {
+		return false, err
+	}
+	olds := make([]map[string]object.TreeEntry, 0, parents)
+	for _, w := range was {
+		h := plumbing.ZeroHash
+		if w.Mode == filemode.Dir {
+			h = w.Hash
+		}
+		t, err := read(h)
+		if err != nil {
+			return false, err
+		}
+		olds = append(olds, t)
+	}
+	for len(olds) < parents {
+		olds = append(olds, nil) // a parent without the directory
+	}
+	names := map[string]bool{}
+	for name := range cur {
+		names[name] = true
+	}
+	for _, o := range olds {
+		for name := range o {
+			names[name] = true
+		}
+	}
+	for name := range names {
+		e, inNow := cur[name]
+		var sub []object.TreeEntry
+		differs := true
+		for _, o := range olds {
+			p, ok := o[name]
+			if ok == inNow && (!ok || p.Hash == e.Hash && p.Mode == e.Mode) {
+				differs = false
+				break
+			}
+			if ok {
+				sub = append(sub, p)
+			}
+		}
+		if !differs {
+			continue
+		}
+		if inNow && e.Mode != filemode.Dir {
+			return true, nil // a file as no parent has it
+		}
+		if !inNow && sub[0].Mode != filemode.Dir {
+			return true, nil // a file every parent has, removed
+		}
+		own, err := ownChange(repo, entryHash(cur, name), sub, parents)
+		if err != nil || own {
+			return own, err
+		}
+	}
+	return false, nil
 }
 
 // casesTree lists the entries of the cases/ directory of the tree root by

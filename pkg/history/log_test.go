@@ -3,6 +3,7 @@ package history
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -145,5 +146,75 @@ func TestLogHandCommits(t *testing.T) {
 	}
 	if len(indexed) == 0 || indexed[0].Commit != hand {
 		t.Errorf("LogIndexed(2026-AAAAA) = %+v; want the hand commit first", indexed)
+	}
+}
+
+// TestLogHandMerges: a merge made with git (a host's "merge pull request")
+// is in a case's trail only when the merge itself changed the case's
+// records — a file as neither side had it, or one both sides had removed
+// — never for what it took from either side, which those sides' commits
+// already show; and the log index agrees.
+func TestLogHandMerges(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	s.newCase(alice, "2026-BBBBB")
+	s.newCase(alice, "2026-CCCCC")
+	s.write("cases/2026-CCCCC/services.yaml", "services: []\n")
+	s.caseplanCommit(alice, "2026-CCCCC", "service.add", "add services")
+
+	// Both sides add a note to A; the side branch also changes B, which
+	// the merge then rewrites, and the merge removes C's services file.
+	s.git(alice, "checkout", "-q", "-b", "side")
+	sideNote, _ := s.addNote(alice, "2026-AAAAA", "n1", "side note")
+	s.write("cases/2026-BBBBB/references.yaml", "references: []\n")
+	s.caseplanCommit(alice, "2026-BBBBB", "ref.add", "add references")
+	s.git(alice, "checkout", "-q", "main")
+	mainNote, _ := s.addNote(alice, "2026-AAAAA", "n2", "main note")
+	s.tick++
+	s.git(bob, "merge", "-q", "--no-ff", "--no-commit", "side")
+	s.write("cases/2026-BBBBB/references.yaml", "references: [] # resolved by hand\n")
+	s.remove("cases/2026-CCCCC/services.yaml")
+	merge := s.commit(bob, "Merge branch 'side'")
+	repo := s.open()
+
+	want := map[string]bool{"2026-AAAAA": false, "2026-BBBBB": true, "2026-CCCCC": true}
+	for id, inTrail := range want {
+		entries, err := Log(repo, plumbing.ZeroHash, id, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range entries {
+			if e.Commit == merge {
+				found = true
+				if e.Action != "" || e.Author != "Bob Brown" || e.Summary != "Merge branch 'side'" {
+					t.Errorf("merge entry = %+v", e)
+				}
+			}
+		}
+		if found != inTrail {
+			t.Errorf("Log(%s) has the merge: %v, want %v (%+v)", id, found, inTrail, entries)
+		}
+	}
+	entries, err := Log(repo, plumbing.ZeroHash, "2026-AAAAA", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Commit)
+	}
+	if !slices.Contains(got, sideNote) || !slices.Contains(got, mainNote) {
+		t.Errorf("Log(2026-AAAAA) = %v; want both notes", got)
+	}
+	all, err := Log(repo, plumbing.ZeroHash, "", 0)
+	if err != nil || len(all) == 0 || all[0].Commit != merge ||
+		!reflect.DeepEqual(all[0].Cases, []string{"2026-BBBBB", "2026-CCCCC"}) {
+		t.Errorf("Log(all)[0] = %+v, %v; want the merge under B and C", all[0], err)
+	}
+	indexed, err := LogIndexed(repo, &memState{}, plumbing.NewHash(s.head()), "2026-BBBBB", 0)
+	if err != nil || len(indexed) == 0 || indexed[0].Commit != merge {
+		t.Errorf("LogIndexed(2026-BBBBB) = %+v, %v; want the merge first", indexed, err)
 	}
 }

@@ -51,7 +51,7 @@ const LogIndexFile = "log-index"
 
 const (
 	logIndexMagic   = "CPLOGIDX"
-	logIndexVersion = 3 // 2: commits without trailers that changed records; 3: SSN-shaped numbers masked
+	logIndexVersion = 4 // 2: commits without trailers that changed records; 3: SSN-shaped numbers masked; 4: merges by what they changed themselves
 	// logCatchUp bounds how many new commits a stale index is extended by
 	// before a full rebuild is cheaper to reason about than a long chain.
 	logCatchUp = 5000
