@@ -179,77 +179,45 @@ func entryOf(repo *git.Repository, c *object.Commit) (e Entry, ok bool, err erro
 // changedCases returns the cases whose directories c changed against its
 // parent (every case of a root commit), then "-" when it changed anything
 // else under cases/ (the settings, a cohort): the cases a hand commit's
-// trailers would have named. For a merge, a record changed is one whose
-// content differs from its content in every parent, as git's combined
-// diff (git log --cc) shows a merge: merging two sides that each added a
-// note to one case changes nothing of its own. Only the cases/ trees,
-// and for a merge the case directories that differ from every parent, are
-// read.
+// trailers would have named. A merge changed only what none of its
+// parents had (mergeCases, as verify reads a merge, and as git log --cc
+// shows one): merging two sides that each added a note to one case
+// changes nothing of its own. Only the cases/ trees are read.
 func changedCases(repo *git.Repository, c *object.Commit) ([]string, error) {
+	if len(c.ParentHashes) > 1 {
+		return mergeChangedCases(repo, c)
+	}
 	now, err := casesTree(repo, c.TreeHash)
 	if err != nil {
 		return nil, err
 	}
-	before := []map[string]object.TreeEntry{nil} // a root commit: against nothing
-	if len(c.ParentHashes) > 0 {
-		before = before[:0]
-		for _, h := range c.ParentHashes {
-			p, err := repo.CommitObject(h)
-			if err != nil {
-				return nil, fmt.Errorf("read history: %w", err)
-			}
-			t, err := casesTree(repo, p.TreeHash)
-			if err != nil {
-				return nil, err
-			}
-			before = append(before, t)
+	var before map[string]object.TreeEntry
+	if len(c.ParentHashes) == 1 {
+		p, err := repo.CommitObject(c.ParentHashes[0])
+		if err != nil {
+			return nil, fmt.Errorf("read history: %w", err)
 		}
-	}
-	names := map[string]bool{}
-	for name := range now {
-		names[name] = true
-	}
-	for _, b := range before {
-		for name := range b {
-			names[name] = true
+		if before, err = casesTree(repo, p.TreeHash); err != nil {
+			return nil, err
 		}
 	}
 	var cases []string
 	store := false
-	for name := range names {
-		e, inNow := now[name]
-		var was []object.TreeEntry // the entries of the parents that have one
-		differs := true
-		for _, b := range before {
-			p, ok := b[name]
-			if ok == inNow && (!ok || p.Hash == e.Hash && p.Mode == e.Mode) {
-				differs = false
-				break
-			}
-			if ok {
-				was = append(was, p)
-			}
-		}
-		if !differs {
-			continue
-		}
-		if !inNow {
-			e = was[0]
-		}
-		isCase := e.Mode == filemode.Dir && !layout.IsStoreDir(e.Name)
-		if isCase && len(before) > 1 {
-			own, err := ownChange(repo, entryHash(now, name), was, len(before))
-			if err != nil {
-				return nil, err
-			}
-			if !own {
-				continue
-			}
-		}
-		if isCase {
-			cases = append(cases, name)
+	changed := func(e object.TreeEntry) {
+		if e.Mode == filemode.Dir && !layout.IsStoreDir(e.Name) {
+			cases = append(cases, e.Name)
 		} else {
 			store = true
+		}
+	}
+	for name, e := range now {
+		if b, ok := before[name]; !ok || b.Hash != e.Hash || b.Mode != e.Mode {
+			changed(e)
+		}
+	}
+	for name, b := range before {
+		if _, ok := now[name]; !ok {
+			changed(b)
 		}
 	}
 	slices.Sort(cases)
@@ -259,92 +227,53 @@ func changedCases(repo *git.Repository, c *object.Commit) ([]string, error) {
 	return cases, nil
 }
 
-// entryHash is the hash of the directory entry name of t; zero when t has
-// none, or it is not a directory.
-func entryHash(t map[string]object.TreeEntry, name string) plumbing.Hash {
-	if e, ok := t[name]; ok && e.Mode == filemode.Dir {
-		return e.Hash
+// mergeChangedCases is changedCases of a merge.
+func mergeChangedCases(repo *git.Repository, c *object.Commit) ([]string, error) {
+	trees := newTreeCache(repo.Storer)
+	now, err := casesHash(repo, c.TreeHash)
+	if err != nil {
+		return nil, err
 	}
-	return plumbing.ZeroHash
-}
-
-// ownChange reports whether the merge's directory tree now (zero: none)
-// holds a file that differs from that path in every one of the merge's
-// parents parents; was holds the directory in the parents that have it.
-// A file missing from the merge but present in every parent counts: the
-// merge removed it.
-func ownChange(repo *git.Repository, now plumbing.Hash, was []object.TreeEntry, parents int) (bool, error) {
-	read := func(h plumbing.Hash) (map[string]object.TreeEntry, error) {
-		if h.IsZero() {
-			return nil, nil
-		}
-		t, err := repo.TreeObject(h)
+	parents := make([]plumbing.Hash, 0, len(c.ParentHashes))
+	for _, h := range c.ParentHashes {
+		p, err := repo.CommitObject(h)
 		if err != nil {
 			return nil, fmt.Errorf("read history: %w", err)
 		}
-		out := make(map[string]object.TreeEntry, len(t.Entries))
-		for _, x := range t.Entries {
-			out[x.Name] = x
-		}
-		return out, nil
-	}
-	cur, err := read(now)
-	if err != nil {
-		return false, err
-	}
-	olds := make([]map[string]object.TreeEntry, 0, parents)
-	for _, w := range was {
-		h := plumbing.ZeroHash
-		if w.Mode == filemode.Dir {
-			h = w.Hash
-		}
-		t, err := read(h)
+		ph, err := casesHash(repo, p.TreeHash)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
-		olds = append(olds, t)
+		parents = append(parents, ph)
 	}
-	for len(olds) < parents {
-		olds = append(olds, nil) // a parent without the directory
+	cases, err := mergeCases(trees, now, parents)
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", err)
 	}
-	names := map[string]bool{}
-	for name := range cur {
-		names[name] = true
+	store, err := mergeIntroduces(trees, now, parents, func(name []byte, dir bool) bool {
+		return !dir || layout.IsStoreDir(string(name))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", err)
 	}
-	for _, o := range olds {
-		for name := range o {
-			names[name] = true
-		}
+	if store {
+		cases = append(cases, "-")
 	}
-	for name := range names {
-		e, inNow := cur[name]
-		var sub []object.TreeEntry
-		differs := true
-		for _, o := range olds {
-			p, ok := o[name]
-			if ok == inNow && (!ok || p.Hash == e.Hash && p.Mode == e.Mode) {
-				differs = false
-				break
-			}
-			if ok {
-				sub = append(sub, p)
-			}
-		}
-		if !differs {
-			continue
-		}
-		if inNow && e.Mode != filemode.Dir {
-			return true, nil // a file as no parent has it
-		}
-		if !inNow && sub[0].Mode != filemode.Dir {
-			return true, nil // a file every parent has, removed
-		}
-		own, err := ownChange(repo, entryHash(cur, name), sub, parents)
-		if err != nil || own {
-			return own, err
-		}
+	return cases, nil
+}
+
+// casesHash is the hash of the cases/ directory of the tree root; zero
+// when there is none.
+func casesHash(repo *git.Repository, root plumbing.Hash) (plumbing.Hash, error) {
+	t, err := repo.TreeObject(root)
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("read history: %w", err)
 	}
-	return false, nil
+	e, err := t.FindEntry(layout.CasesDir)
+	if err != nil || e.Mode != filemode.Dir {
+		return plumbing.ZeroHash, nil
+	}
+	return e.Hash, nil
 }
 
 // casesTree lists the entries of the cases/ directory of the tree root by

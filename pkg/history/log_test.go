@@ -151,9 +151,10 @@ func TestLogHandCommits(t *testing.T) {
 
 // TestLogHandMerges: a merge made with git (a host's "merge pull request")
 // is in a case's trail only when the merge itself changed the case's
-// records — a file as neither side had it, or one both sides had removed
+// records — a file as neither side had it, or one both sides had, removed
 // — never for what it took from either side, which those sides' commits
-// already show; and the log index agrees.
+// already show; a change to the settings puts it under "-"; and the log
+// index agrees.
 func TestLogHandMerges(t *testing.T) {
 	s := newTestStore(t)
 	s.initStore()
@@ -175,6 +176,7 @@ func TestLogHandMerges(t *testing.T) {
 	s.git(bob, "merge", "-q", "--no-ff", "--no-commit", "side")
 	s.write("cases/2026-BBBBB/references.yaml", "references: [] # resolved by hand\n")
 	s.remove("cases/2026-CCCCC/services.yaml")
+	s.write("cases/caseplan.yaml", rosterYAML(alice)+"# merged by hand\n")
 	merge := s.commit(bob, "Merge branch 'side'")
 	repo := s.open()
 
@@ -210,8 +212,8 @@ func TestLogHandMerges(t *testing.T) {
 	}
 	all, err := Log(repo, plumbing.ZeroHash, "", 0)
 	if err != nil || len(all) == 0 || all[0].Commit != merge ||
-		!reflect.DeepEqual(all[0].Cases, []string{"2026-BBBBB", "2026-CCCCC"}) {
-		t.Errorf("Log(all)[0] = %+v, %v; want the merge under B and C", all[0], err)
+		!reflect.DeepEqual(all[0].Cases, []string{"2026-BBBBB", "2026-CCCCC", "-"}) {
+		t.Errorf("Log(all)[0] = %+v, %v; want the merge under B, C and the settings", all[0], err)
 	}
 	indexed, err := LogIndexed(repo, &memState{}, plumbing.NewHash(s.head()), "2026-BBBBB", 0)
 	if err != nil || len(indexed) == 0 || indexed[0].Commit != merge {

@@ -311,7 +311,7 @@ func (v *verifier) check(c *commitInfo) error {
 	case 1:
 		changed = cases != parentCases[0]
 	default:
-		if changed, err = v.mergeIntroduces(cases, parentCases); err != nil {
+		if changed, err = mergeIntroduces(v.trees, cases, parentCases, nil); err != nil {
 			return err
 		}
 	}
@@ -322,7 +322,7 @@ func (v *verifier) check(c *commitInfo) error {
 	if len(c.parents) == 1 {
 		v.checkTrailerCases(c, notes.changed, false)
 	} else if len(c.parents) > 1 {
-		introduced, err := v.mergeCases(cases, parentCases)
+		introduced, err := mergeCases(v.trees, cases, parentCases)
 		if err != nil {
 			return err
 		}
@@ -415,9 +415,10 @@ func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash,
 // mergeCases returns the case directories in which a merge's cases/ tree
 // (cases) holds a change none of its parents' (parents) made — a case
 // new to the merge, removed from every parent, or holding such a change
-// (mergeIntroduces) — in name order.
-func (v *verifier) mergeCases(cases plumbing.Hash, parents []plumbing.Hash) ([]string, error) {
-	mt, err := v.trees.get(cases)
+// (mergeIntroduces) — in name order. caseplan log lists a merge made
+// with git under these cases.
+func mergeCases(trees *treeCache, cases plumbing.Hash, parents []plumbing.Hash) ([]string, error) {
+	mt, err := trees.get(cases)
 	if err != nil {
 		return nil, err
 	}
@@ -426,7 +427,7 @@ func (v *verifier) mergeCases(cases plumbing.Hash, parents []plumbing.Hash) ([]s
 		if p.IsZero() {
 			continue
 		}
-		pt, err := v.trees.get(p)
+		pt, err := trees.get(p)
 		if err != nil {
 			return nil, err
 		}
@@ -462,7 +463,7 @@ func (v *verifier) mergeCases(cases plumbing.Hash, parents []plumbing.Hash) ([]s
 				continue // removed on one side, kept gone
 			}
 		case len(hs) > 0:
-			evil, err := v.mergeIntroduces(mh, hs)
+			evil, err := mergeIntroduces(trees, mh, hs, nil)
 			if err != nil {
 				return nil, err
 			}
@@ -476,34 +477,35 @@ func (v *verifier) mergeCases(cases plumbing.Hash, parents []plumbing.Hash) ([]s
 	return out, nil
 }
 
-// mergeIntroduces reports whether the merge's cases/ tree holds a change
+// mergeIntroduces reports whether the merge's tree (merge) holds a change
 // that none of its parents made: a file whose content differs from that
 // file in every parent, or a file that every parent has and the merge
 // dropped. A clean merge takes each file from one side, so it introduces
-// nothing.
-func (v *verifier) mergeIntroduces(merge plumbing.Hash, parents []plumbing.Hash) (bool, error) {
-	for _, p := range parents {
-		if p == merge {
-			return false, nil
+// nothing. keep, when set, picks the entries of the top level looked at.
+func mergeIntroduces(trees *treeCache, merge plumbing.Hash, parents []plumbing.Hash, keep func(name []byte, dir bool) bool) (bool, error) {
+	if keep == nil {
+		for _, p := range parents {
+			if p == merge {
+				return false, nil
+			}
 		}
 	}
-	mt, err := v.trees.get(merge)
+	mt, err := trees.get(merge)
 	if err != nil {
 		return false, err
 	}
 	pts := make([]*tree, len(parents))
 	for i, p := range parents {
-		if pts[i], err = v.trees.get(p); err != nil {
+		if pts[i], err = trees.get(p); err != nil {
 			return false, err
 		}
 	}
 	names := map[string]bool{}
-	for _, e := range mt.entries {
-		names[string(e.name)+dirMark(e.dir)] = true
-	}
-	for _, pt := range pts {
-		for _, e := range pt.entries {
-			names[string(e.name)+dirMark(e.dir)] = true
+	for _, t := range append([]*tree{mt}, pts...) {
+		for _, e := range t.entries {
+			if keep == nil || keep(e.name, e.dir) {
+				names[string(e.name)+dirMark(e.dir)] = true
+			}
 		}
 	}
 	for key := range names {
@@ -537,7 +539,7 @@ func (v *verifier) mergeIntroduces(merge plumbing.Hash, parents []plumbing.Hash)
 		if !dir {
 			return true, nil // content none of the parents had
 		}
-		if in, err := v.mergeIntroduces(mh, hs); err != nil || in {
+		if in, err := mergeIntroduces(trees, mh, hs, nil); err != nil || in {
 			return in, err
 		}
 	}
