@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -88,7 +89,9 @@ func writef(ts *testscript.TestScript, neg bool, args []string) {
 // exits runs a program as exec does and checks its exit status: exits N
 // PROG [ARGS...]. exec and ! exec only tell success from failure, and
 // caseplan's exit codes (1 invalid, 2 usage, 3 other) are part of its
-// contract. stdout and stderr then apply to the program's output.
+// contract; a program ended by a signal has the status a shell shows
+// (128 + the signal: 130 for SIGINT, 143 for SIGTERM). stdout and stderr
+// then apply to the program's output.
 func exits(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
 		ts.Fatalf("usage: exits N PROG [ARGS...]")
@@ -102,6 +105,9 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("%s: %v", args[1], err)
 		}
 		got = ee.ExitCode()
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			got = 128 + int(ws.Signal()) // as a shell shows it: 130 for SIGINT
+		}
 	}
 	if got != want {
 		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)

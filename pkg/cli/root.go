@@ -113,6 +113,8 @@ type globals struct {
 	// arrives then is held until the change is complete.
 	writing     atomic.Bool
 	interrupted atomic.Bool
+	// caught is the first signal that ended the command (see dieBy).
+	caught atomic.Int32
 	// editing is set while an editor caseplan started has the terminal:
 	// Ctrl-C is the editor's then, as git leaves it to the editor it
 	// runs, and caseplan waits for the editor to close.
@@ -156,12 +158,17 @@ func (g *globals) handleSignals() (stop func()) {
 					continue // the editor's Ctrl-C
 				}
 				first := !g.interrupted.Swap(true)
+				if first {
+					if n, ok := sig.(syscall.Signal); ok {
+						g.caught.Store(int32(n))
+					}
+				}
 				if !g.writing.Load() {
 					if stop := g.onStop.Load(); stop != nil {
 						(*stop)()
 					}
 					fmt.Fprintln(g.env.Stderr, "caseplan: interrupted")
-					os.Exit(ExitOther)
+					g.dieBy()
 				}
 				if first {
 					fmt.Fprintln(g.env.Stderr, "caseplan: interrupted while the change is being written: finishing it, so the store is not left half-written")
@@ -174,7 +181,26 @@ func (g *globals) handleSignals() (stop func()) {
 	return func() { signal.Stop(ch); close(done) }
 }
 
-// Main runs caseplan with args and returns the exit code.
+// dieBy ends the process by the signal that interrupted it, as git and
+// make do once they have cleaned up: a shell that ran caseplan in a loop
+// or a script learns that Ctrl-C was pressed, and stops too. An exit
+// status of its own, even 3, told the shell caseplan had handled the
+// interrupt, and a loop of imports went on to the next file. A shell
+// shows the status as 130 (SIGINT) or 143 (SIGTERM).
+func (g *globals) dieBy() {
+	sig := syscall.Signal(g.caught.Load())
+	if sig != 0 {
+		signal.Reset(sig)
+		raise(sig)
+		time.Sleep(time.Second) // the signal is on its way
+	}
+	os.Exit(ExitOther)
+}
+
+// Main runs caseplan with args and returns the exit code. In the real
+// process (env.HandleSignals), a command that an interrupt ended, or that
+// finished a write an interrupt was held through, does not return: it
+// ends by that signal (dieBy).
 func Main(args []string, env Env) int {
 	g := &globals{env: env}
 	if env.HandleSignals {
@@ -191,7 +217,11 @@ func Main(args []string, env Env) int {
 	err = quoteHint(c, args, err)
 	err = g.nameCase(c, args, err)
 	g.annotate(c, err)
-	return g.finish(err)
+	code := g.finish(err)
+	if env.HandleSignals && g.interrupted.Load() {
+		g.dieBy()
+	}
+	return code
 }
 
 // annotate writes err, with its hint, as a GitHub Actions error annotation
@@ -214,9 +244,10 @@ func (g *globals) annotate(c *cobra.Command, err error) {
 
 // finish prints err and returns the exit status of a command that ended
 // with err. An interrupt held through a write came too late to stop it: the
-// change is complete (committed, unless --no-commit), so the exit status is
-// the command's own. Exit 3 there made a script take a complete import for
-// a failed one, and its retry found nothing to import.
+// change is complete (committed, unless --no-commit), and finish says so;
+// the status is the command's own (exit 3 there made a script take a
+// complete import for a failed one), which the real process then trades
+// for the signal itself (Main, dieBy).
 func (g *globals) finish(err error) int {
 	printError(g.env.Stderr, err)
 	if g.interrupted.Load() && err == nil {
@@ -246,7 +277,9 @@ Exit status:
   0  success
   1  the records are invalid, or a write was refused because its result would be invalid
   2  usage: unknown command or flag, bad value, unknown case
-  3  anything else: I/O, git, the store lock`
+  3  anything else: I/O, git, the store lock
+Ctrl-C (or SIGTERM) ends a command by that signal, once a write in progress
+is complete, so a shell loop or script stops too (a shell shows 130 or 143).`
 
 func newCmdRoot(g *globals) *cobra.Command {
 	root := &cobra.Command{
