@@ -3,12 +3,12 @@ package cli
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/crypto/ssh"
 
-	"github.com/caseplan/caseplan/pkg/layout"
-	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/sshsig"
 )
 
@@ -26,9 +26,11 @@ func newCmdStaffList(g *globals, runF func(*staffListOptions) error) *cobra.Comm
 
   -o json             [{"id","name","email","role","center","active",
                       "age_recipient","signing_key"}]
-  -o allowed-signers  the roster's signing keys as git's allowed-signers
-                      file, for git verify-commit and git log
-                      --show-signature:
+  -o allowed-signers  every signing key in the roster's history as git's
+                      allowed-signers file, each valid (valid-after,
+                      valid-before) for the commits made while it was on
+                      the roster, for git verify-commit and git log
+                      --show-signature; make it again after a key changes:
                         caseplan staff list -o allowed-signers > ~/.caseplan-signers
                         git config gpg.ssh.allowedSignersFile ~/.caseplan-signers`,
 		Args: cobra.NoArgs,
@@ -47,12 +49,12 @@ func newCmdStaffList(g *globals, runF func(*staffListOptions) error) *cobra.Comm
 }
 
 func staffListRun(opts *staffListOptions) error {
+	if opts.output == "allowed-signers" {
+		return staffListSigners(opts)
+	}
 	snap, err := opts.loadWorkTree([]string{}) // the settings only
 	if err != nil {
 		return err
-	}
-	if opts.output == "allowed-signers" {
-		return writeAllowedSigners(opts.env.Stdout, snap.Config)
 	}
 	if opts.output == "json" {
 		type item struct {
@@ -79,20 +81,48 @@ func staffListRun(opts *staffListOptions) error {
 	return t.flush()
 }
 
-// writeAllowedSigners writes the roster's signing keys as git's
-// allowed-signers file (ssh-keygen(1), ALLOWED SIGNERS): one line per
-// member with a key, valid for git's namespace only. Former members stay
-// in it: their past commits were theirs.
-func writeAllowedSigners(w io.Writer, cfg *record.Config) error {
-	for _, s := range cfg.Staff {
-		if s.SigningKey == "" {
-			continue
+// staffListSigners writes git's allowed-signers file (ssh-keygen(1),
+// ALLOWED SIGNERS) from the roster's history: every signing key any member
+// ever had, valid for git's namespace only, and only for the commits made
+// while it was on the roster (valid-after, and valid-before once it is off
+// it), which git checks against each commit's committer time. A key
+// replaced after a lost laptop still verifies the commits it signed, a
+// former member's theirs; a commit signed with a replaced key and dated
+// after it went does not.
+func staffListSigners(opts *staffListOptions) error {
+	repo, head, err := opts.openHead()
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	if head.IsZero() {
+		return fmt.Errorf("the store has no commits yet, so no signing key was ever on its roster")
+	}
+	keys, err := history.SigningKeys(repo.Git(), head)
+	if err != nil {
+		return shallowError(repo, err)
+	}
+	return writeAllowedSigners(opts.env.Stdout, keys)
+}
+
+// allowedSignersTime is the time format of valid-after and valid-before,
+// in UTC (the Z) whatever the reader's time zone.
+const allowedSignersTime = "20060102150405Z"
+
+// writeAllowedSigners writes keys as allowed-signers lines.
+func writeAllowedSigners(w io.Writer, keys []history.SigningKey) error {
+	for _, k := range keys {
+		opts := fmt.Sprintf("namespaces=\"%s\",valid-after=\"%s\"", sshsig.Namespace, k.First.UTC().Format(allowedSignersTime))
+		if !k.Current {
+			// Both bounds hold the second they name; ssh-keygen refuses a
+			// valid-before that is not after valid-after.
+			last := k.Last
+			if !last.After(k.First) {
+				last = k.First.Add(time.Second)
+			}
+			opts += fmt.Sprintf(",valid-before=\"%s\"", last.UTC().Format(allowedSignersTime))
 		}
-		key, err := sshsig.ParsePublicKey(s.SigningKey)
-		if err != nil {
-			return fmt.Errorf("the signing key of %s in %s does not parse: %w", s.ID, layout.ConfigPath, err)
-		}
-		if _, err := fmt.Fprintf(w, "%s namespaces=\"%s\" %s", s.Email, sshsig.Namespace, ssh.MarshalAuthorizedKey(key)); err != nil {
+		if _, err := fmt.Fprintf(w, "%s %s %s", k.Email, opts, ssh.MarshalAuthorizedKey(k.Key)); err != nil {
 			return err
 		}
 	}

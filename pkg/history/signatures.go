@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"golang.org/x/crypto/ssh"
 
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/sshsig"
@@ -67,9 +69,22 @@ func (v *verifier) checkSignature(c *commitInfo, roster *record.Config) error {
 			owner = s.ID
 		}
 	}
+	var former *SigningKey
+	if owner == "" && len(c.parents) > 0 {
+		if former, err = v.formerKey(c.parents[0], key); err != nil {
+			return err
+		}
+	}
 	switch {
 	case owner != "":
 		add(RuleNotAuthor, "the commit says it is by %s but is signed with %s's key (%s): it was made in another member's name", author.ID, owner, sshsig.Fingerprint(key))
+	case former != nil:
+		whose := former.ID + "'s"
+		if strings.EqualFold(former.Email, author.Email) {
+			whose = "their"
+		}
+		add(RuleNotAuthor, "the commit says it is by %s but is signed with %s former key (%s), off the roster since %s: whoever still holds that key (a lost one, say) made it after the key was replaced; revert it, and %s makes the change again with their current key if it is theirs",
+			author.ID, whose, sshsig.Fingerprint(key), former.Last.Format("2006-01-02 15:04:05Z"), author.ID)
 	case author.SigningKey != "":
 		add(RuleNotAuthor, "the commit says it is by %s but is signed with a key that is not theirs on the roster (%s)", author.ID, sshsig.Fingerprint(key))
 	case required:
@@ -135,4 +150,29 @@ func SplitSignature(raw []byte) (payload, sig []byte) {
 		return raw, nil
 	}
 	return out.Bytes(), s.Bytes()
+}
+
+// formerKey returns the key's entry in the roster history up to commit
+// parent when a member had it there and it is off the roster now, nil
+// otherwise. It reads the whole history, so it is asked only for a commit
+// already reported, and remembered per parent.
+func (v *verifier) formerKey(parent plumbing.Hash, key ssh.PublicKey) (*SigningKey, error) {
+	keys, ok := v.keyHistory[parent]
+	if !ok {
+		var err error
+		if keys, err = SigningKeys(v.repo, parent); err != nil {
+			return nil, err
+		}
+		if v.keyHistory == nil {
+			v.keyHistory = make(map[plumbing.Hash][]SigningKey)
+		}
+		v.keyHistory[parent] = keys
+	}
+	var found *SigningKey
+	for i, k := range keys {
+		if !k.Current && sshsig.SameKey(k.Key, key) && (found == nil || k.Last.After(found.Last)) {
+			found = &keys[i]
+		}
+	}
+	return found, nil
 }

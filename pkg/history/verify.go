@@ -260,8 +260,11 @@ type verifier struct {
 	leaks     leakScan
 	// records caches intake and outcome records decoded by blob hash,
 	// for the role checks (trust.go).
-	records  map[plumbing.Hash]any
-	findings []finding.Finding
+	records map[plumbing.Hash]any
+	// keyHistory holds the signing keys of the roster's history up to a
+	// commit, read only to name a replaced key (signatures.go).
+	keyHistory map[plumbing.Hash][]SigningKey
+	findings   []finding.Finding
 }
 
 // check applies every rule to commit c.
