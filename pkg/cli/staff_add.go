@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
@@ -22,7 +24,11 @@ store must be authored by someone on the roster (caseplan verify checks it),
 and case managers and note authors are named by their roster id. The id
 defaults to the email address's local part; it is printed. Once the roster
 names an admin, only an admin adds staff (caseplan staff set changes an
-entry).` + "\n" + exitStatusHelp,
+entry).
+
+Where the store requires signed commits, a member added without
+--signing-key cannot commit until an admin adds one; staff add warns so,
+as validate does (roster-signing-key).` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {
@@ -47,5 +53,17 @@ entry).` + "\n" + exitStatusHelp,
 }
 
 func staffAddRun(opts *staffAddOptions) error {
-	return opts.write(opts.noCommit, nil, opts.change.Build, outputOnly)
+	res, err := opts.writeResult(opts.noCommit, nil, opts.change.Build, outputOnly)
+	if err != nil || res.After == nil || res.After.Config == nil {
+		return err
+	}
+	// Added without a signing key where signatures are required, the new
+	// member cannot commit at all: say so now, with the way to give them
+	// one, rather than leave it to validate's warning.
+	cfg := res.After.Config
+	if s, ok := cfg.StaffByID(res.Change.Output); ok && s.SigningKey == "" && s.IsActive() && cfg.AccessSettings().RequireSignatures {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s has no signing key, and the store requires signed commits: they cannot commit until an admin adds one\n", s.ID)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: they run caseplan key new and send the public keys it prints; then caseplan staff set %s --signing-key KEY --age-recipient RECIPIENT\n", s.ID)
+	}
+	return nil
 }

@@ -315,8 +315,14 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 				}
 			}
 			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s; they stay under %s (git log -p %s shows what they held)", strings.Join(mine, ", "), short(refused.Remote.String()), refused.Kept, refused.Kept)
+		case refused.Outgoing && !refused.Base.IsZero():
+			// A commit made with git (unsigned, or changing records
+			// without trailers) is redone, not patched: its changes stay
+			// in the work tree, and are committed again the way verify
+			// accepts.
+			hint = fmt.Sprintf("caseplan verify names the same commits, each of which has to be redone before it can be shared, by someone on the roster: git reset --soft %[1]s keeps what this clone's unsent commits changed; caseplan commit -m MESSAGE commits the records under cases/ with caseplan's trailers (and signature), a file outside cases/ is committed again with git, signed where the store requires signatures (git -c gpg.format=ssh -c user.signingkey=KEYFILE commit -S -m MESSAGE; caseplan key show names KEYFILE as signing_file); then caseplan sync", short(refused.Base.String()))
 		case refused.Outgoing:
-			hint = "caseplan verify names the same commits; a commit made outside caseplan, or by someone not on the roster, has to be redone through caseplan's commands before it can be shared"
+			hint = "caseplan verify names the same commits; a commit made outside caseplan, or by someone not on the roster, has to be redone through caseplan's commands (caseplan commit -m MESSAGE for records under cases/; a file outside cases/ with git commit -S where the store requires signatures) before it can be shared"
 		}
 		return &InvalidError{Msg: refused.Error(), Hint: hint}
 	case errors.As(err, &remoteErr):

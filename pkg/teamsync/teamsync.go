@@ -289,7 +289,11 @@ type RefusedError struct {
 	// refused commits stay reachable, so that taking them out of the
 	// branch (the way out RefusedError's caller names) does not leave
 	// them to git gc: the notes in them are a case manager's work.
-	Kept     plumbing.ReferenceName
+	Kept plumbing.ReferenceName
+	// Base (set with Outgoing) is the last commit this clone shares with
+	// the remote: resetting to it, keeping the work tree, is how the
+	// refused commits are redone.
+	Base     plumbing.Hash
 	Findings []finding.Finding
 }
 
@@ -434,6 +438,9 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		if head != remote {
 			if err := checkHistory(repo, head, remote, false); err != nil {
 				var refused *RefusedError
+				if errors.As(err, &refused) {
+					refused.Base = p.base
+				}
 				if errors.As(err, &refused) && res.Replayed {
 					if err := refused.nameOriginals(repo, done, local, p.base, remote); err != nil {
 						return nil, err
