@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"github.com/caseplan/caseplan/pkg/progress"
 	"io"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -90,6 +92,9 @@ func staffListRun(opts *staffListOptions) error {
 // former member's theirs; a commit signed with a replaced key and dated
 // after it went does not.
 func staffListSigners(opts *staffListOptions) error {
+	if opts.env.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(historyMemoryLimit))
+	}
 	repo, head, err := opts.openHead()
 	if err != nil {
 		return err
@@ -98,7 +103,16 @@ func staffListSigners(opts *staffListOptions) error {
 	if head.IsZero() {
 		return fmt.Errorf("the store has no commits yet, so no signing key was ever on its roster")
 	}
-	keys, err := history.SigningKeys(repo.Git(), head)
+	// Every commit's roster is read: some 20 s at 50,000 commits, which
+	// a terminal sees counted.
+	var m *progress.Meter
+	defer m.Done()
+	keys, err := history.SigningKeys(repo.Git(), head, func(done, total int) {
+		if m == nil {
+			m = opts.meter("allowed signers", total, "commits read")
+		}
+		m.Add(1)
+	})
 	if err != nil {
 		return shallowError(repo, err)
 	}

@@ -134,17 +134,18 @@ func verifyRange(set func(flag string) bool) error {
 	}
 }
 
-// verifyMemoryLimit is the Go heap verify aims to stay under. Its live
+// historyMemoryLimit is the Go heap verify, and any other walk of the
+// whole history (staff list -o allowed-signers), aims to stay under. Its live
 // data at 10,000 cases and 50,000 commits is about half of that (the
 // walk's commits, the notes seen, go-git's index of a 500,000-object
 // pack), and the garbage collector left to itself lets the heap grow to
 // twice the live data: 390 MB for a full verify. Held to this soft limit
 // it collects more often, for about a tenth more CPU time.
-const verifyMemoryLimit = 200 << 20
+const historyMemoryLimit = 200 << 20
 
 func verifyRun(opts *verifyOptions) error {
 	if opts.env.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(verifyMemoryLimit))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(historyMemoryLimit))
 	}
 	repo, head, err := opts.openHead()
 	if err != nil {

@@ -160,7 +160,7 @@ func (v *verifier) formerKey(parent plumbing.Hash, key ssh.PublicKey) (*SigningK
 	keys, ok := v.keyHistory[parent]
 	if !ok {
 		var err error
-		if keys, err = SigningKeys(v.repo, parent); err != nil {
+		if keys, err = SigningKeys(v.repo, parent, nil); err != nil {
 			return nil, err
 		}
 		if v.keyHistory == nil {

@@ -38,8 +38,10 @@ type SigningKey struct {
 // roster as verify reads it: its first parent's that has cases/, or, for
 // the commit that creates the store, its own. A roster version that does
 // not read as the store's settings lists no keys (verify reports it); a
-// key that does not parse is an error naming the member.
-func SigningKeys(repo *git.Repository, head plumbing.Hash) ([]SigningKey, error) {
+// key that does not parse is an error naming the member. progress, when
+// set, is called after each commit's rosters are read, with the count done
+// and the total.
+func SigningKeys(repo *git.Repository, head plumbing.Hash, progress func(done, total int)) ([]SigningKey, error) {
 	commits, err := commitRange(repo.Storer, head, plumbing.ZeroHash)
 	if err != nil {
 		return nil, err
@@ -91,7 +93,10 @@ func SigningKeys(repo *git.Repository, head plumbing.Hash) ([]SigningKey, error)
 		}
 		return nil
 	}
-	for _, c := range commits {
+	for i, c := range commits {
+		if progress != nil {
+			progress(i+1, len(commits))
+		}
 		// The key is on the roster from the commit that puts it there to
 		// the one that takes it off, and valid for every commit that
 		// answers to a roster listing it, whatever their clocks said.
