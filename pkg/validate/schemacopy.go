@@ -20,11 +20,15 @@ const RuleSchemaCopy = "schema-copy"
 // SchemaCopyFindings compares the store's copies of the schemas in src
 // (schemas/*.schema.json, written by caseplan init for the editors) with
 // the binary's own, one finding per copy that is not the binary's. It
-// reads one small file per record kind, whatever the store's size.
+// reads one small file per record kind, whatever the store's size. A
+// store with no copies at all (made by hand, without init) chose to keep
+// none, and is not told of each; one that has some and lacks others (a
+// record kind added since) is.
 // cfg is the store's settings, nil when there are none: the hint to a
 // store moved to a newer caseplan names its caseplan_version.
 func SchemaCopyFindings(src store.Source, cfg *record.Config) []finding.Finding {
 	var out []finding.Finding
+	missing := 0
 	for _, kind := range schemas.Kinds {
 		path := layout.SchemaFile(kind)
 		data, err := src.ReadFile(path)
@@ -39,9 +43,15 @@ func SchemaCopyFindings(src store.Source, cfg *record.Config) []finding.Finding 
 		if err != nil {
 			continue // not a kind of this binary: cannot be
 		}
+		if c.State == schemas.CopyMissing {
+			missing++
+		}
 		if msg := copyMessage(path, c, cfg); msg != "" {
 			out = append(out, schemaCopyFinding(path, msg))
 		}
+	}
+	if missing == len(schemas.Kinds) {
+		return nil
 	}
 	return out
 }

@@ -157,7 +157,12 @@ func ruleTests() []ruleTest {
 				m["schemas/note.schema.json"] = strings.ReplaceAll(m["schemas/note.schema.json"], "\n", "\r\n")
 			}},
 		{rule: "schema-copy", on: today, change: func(m memStore) { delete(m, "schemas/cohort.schema.json") },
-			want: "schemas/cohort.schema.json", msg: "the store has no copy of the cohort schema"},
+			want: "schemas/cohort.schema.json", msg: "the store has no copy of the cohort schema",
+			keep: func(m memStore) { // a store that keeps no copies at all
+				for _, kind := range schemas.Kinds {
+					delete(m, layout.SchemaFile(kind))
+				}
+			}},
 		{rule: "unknown-rule", on: today, change: func(m memStore) {
 			m["cases/caseplan.yaml"] = config + "rules:\n  ws-referencs:\n    enabled: false\n"
 		}, want: fmt.Sprintf("cases/caseplan.yaml:%d:3", strings.Count(config, "\n")+2), msg: `rules: "ws-referencs" names no rule, so this setting does nothing (did you mean "ws-references"?)`,
