@@ -22,6 +22,10 @@ const (
 const (
 	ActionNoteAdd   = "note.add"   // a case note
 	ActionNoteAmend = "note.amend" // an amendment note correcting an earlier one (001)
+	// ActionStoreSchemas rewrites the store's copies of the schemas
+	// (caseplan schemas update): a store-wide commit that changes files
+	// outside cases/ only.
+	ActionStoreSchemas = "store.schemas"
 )
 
 // StoreWide is the Caseplan-Case value of a commit that changes the store as

@@ -377,6 +377,7 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	root.AddCommand(
 		newCmdInit(g, nil),
 		newCmdStaff(g),
+		newCmdSchemas(g),
 		newCmdKey(g),
 		newCmdCase(g),
 		newCmdNote(g),

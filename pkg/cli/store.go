@@ -280,6 +280,9 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 	s.save()
 	found := append(s.found, top...)
 	found = append(found, validate.ConfigFindings(s.snap, opt)...)
+	// The editors' copies of the schemas: a handful of small files a
+	// run, whatever the number of cases.
+	found = append(found, validate.SchemaCopyFindings(s.opt.Source, s.snap.Config)...)
 	n := checked{files: s.snap.Files, managers: map[string]string{}}
 	var periods []*validate.Period
 	all := map[string]*validate.Period{}

@@ -74,7 +74,8 @@ to no rule of its own; one that changes cases/ beyond that (a file in none
 of its parents, or removed from all of them) answers to all of them. A
 commit that leaves cases/ as it was but carries the trailers (caseplan log
 lists it under their case) is reported (trailers-without-change: caseplan
-never makes one) and answers to the author and signature rules, and
+never makes one, but for caseplan schemas update's store-wide
+store.schemas, which changes the schema copies) and answers to the author and signature rules, and
 so does any commit that changes files outside cases/ (the CI workflow,
 say) where the store requires signatures.
 

@@ -8,6 +8,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
@@ -96,7 +97,7 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 		fmt.Fprintln(g.env.Stdout, res.Change.Output)
 	}
 	if noCommit {
-		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; commit them with caseplan commit\n", len(res.Change.Files))
+		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; %s\n", len(res.Change.Files), commitHint(res.Change.Files))
 	}
 	g.sayLeaks(res)
 	switch n := len(res.Existing); {
@@ -132,6 +133,18 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 	}
 	g.saySealing(res)
 	return res, nil
+}
+
+// commitHint says how to commit what a --no-commit write left: caseplan
+// commit commits edits under cases/ only, so files outside it (the
+// schema copies) are committed with git, as any file outside the records.
+func commitHint(files map[string][]byte) string {
+	for p := range files {
+		if layout.Under(p) {
+			return "commit them with caseplan commit"
+		}
+	}
+	return "commit them with git commit (caseplan commit commits the records under cases/ only)"
 }
 
 // allSealedRecipients reports whether every finding is a case sealed to

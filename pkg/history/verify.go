@@ -386,7 +386,7 @@ func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash,
 		if cfg := v.settings(r, c); cfg == nil || !cfg.AccessSettings().RequireSignatures {
 			return nil
 		}
-	} else if len(c.parents) == 1 {
+	} else if len(c.parents) == 1 && !storeSchemas(t, treeChanged) {
 		f := finding.Finding{Rule: RuleTrailersWithoutChange, Severity: finding.Error, Commit: c.hash.String(),
 			Message: fmt.Sprintf("the commit carries caseplan's trailers (%s) but changes nothing under cases/: no caseplan command makes such a commit, and caseplan log would list an action that did not happen; it was made with git, by hand", trailerWords(t))}
 		if id := firstValue(t[audit.TrailerCase]); id != "" && id != "-" {
@@ -1048,4 +1048,14 @@ func firstValue(vs []string) string {
 		}
 	}
 	return ""
+}
+
+// storeSchemas reports whether a commit that leaves cases/ as it was is
+// caseplan schemas update's: store-wide, and changing the tree (the
+// copies of the schemas). Its action happened, so it is no
+// trailers-without-change; it answers to the author and signature rules
+// as any other.
+func storeSchemas(t map[string][]string, treeChanged bool) bool {
+	return treeChanged && firstValue(t[audit.TrailerAction]) == audit.ActionStoreSchemas &&
+		len(t[audit.TrailerCase]) == 1 && t[audit.TrailerCase][0] == audit.StoreWide
 }

@@ -43,6 +43,10 @@ var storeRules = []*Rule{
 		Summary: "every rule named under rules: in caseplan.yaml exists (caseplan rules lists them), so no setting silently does nothing",
 	},
 	{
+		ID: RuleSchemaCopy, Severity: finding.Warning,
+		Summary: "the store's copies of the schemas (schemas/, which editors check the records against) are this caseplan's own: none missing, older (caseplan schemas update rewrites them), edited, or newer (upgrade caseplan)",
+	},
+	{
 		ID: RuleRosterAdmin, Severity: finding.Warning,
 		Summary: "the staff roster names an active admin, so its roles apply: only an admin changes the roster, case managers change their own cases, supervisors record waivers and decisions",
 	},

@@ -9,6 +9,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/store/storetest"
@@ -24,8 +25,15 @@ func (m memStore) ReadFile(name string) ([]byte, error) { return storetest.MemSt
 func (m memStore) List(dir string) ([]store.Entry, error) { return storetest.MemStore(m).List(dir) }
 
 // base returns a store with one valid case of each program kind, as of
-// 2026-03-16 (see today).
-func base() memStore { return memStore(storetest.ThreePrograms()) }
+// 2026-03-16 (see today), and the copies of the schemas init writes.
+func base() memStore {
+	m := memStore(storetest.ThreePrograms())
+	for _, kind := range schemas.Kinds {
+		b, _ := schemas.Bytes(kind)
+		m[layout.SchemaFile(kind)] = string(b)
+	}
+	return m
+}
 
 // config is the fixture store's settings.
 var config = storetest.ThreePrograms()["cases/caseplan.yaml"]
@@ -46,6 +54,9 @@ func run(t *testing.T, m memStore, on time.Time) []finding.Finding {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// What validate reports: the store-wide checks of files that are not
+	// records (the schema copies) with the rest.
+	loaded = append(loaded, SchemaCopyFindings(m, snap.Config)...)
 	return Run(snap, loaded, Options{Schemas: v, Today: on})
 }
 
@@ -139,6 +150,19 @@ func ruleTests() []ruleTest {
 		{rule: "pii-settings", on: today, change: func(m memStore) {
 			m["cases/caseplan.yaml"] = config + "pii:\n  ssn:\n    - '(unclosed'\n"
 		}, want: fmt.Sprintf("cases/caseplan.yaml:%d:7", strings.Count(config, "\n")+3), msg: "pii.ssn item 1 is not a valid regular expression"},
+		{rule: "schema-copy", on: today, change: func(m memStore) {
+			m["schemas/note.schema.json"] = `{"$schema": "http://json-schema.org/draft-07/schema#", "type": "object"}`
+		}, want: "schemas/note.schema.json", msg: "the store's copy of the note schema is version 0, older than this caseplan's (1)",
+			keep: func(m memStore) {
+				m["schemas/note.schema.json"] = strings.ReplaceAll(m["schemas/note.schema.json"], "\n", "\r\n")
+			}},
+		{rule: "schema-copy", on: today, change: func(m memStore) { delete(m, "schemas/cohort.schema.json") },
+			want: "schemas/cohort.schema.json", msg: "the store has no copy of the cohort schema",
+			keep: func(m memStore) { // a store that keeps no copies at all
+				for _, kind := range schemas.Kinds {
+					delete(m, layout.SchemaFile(kind))
+				}
+			}},
 		{rule: "unknown-rule", on: today, change: func(m memStore) {
 			m["cases/caseplan.yaml"] = config + "rules:\n  ws-referencs:\n    enabled: false\n"
 		}, want: fmt.Sprintf("cases/caseplan.yaml:%d:3", strings.Count(config, "\n")+2), msg: `rules: "ws-referencs" names no rule, so this setting does nothing (did you mean "ws-references"?)`,

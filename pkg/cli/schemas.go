@@ -1,0 +1,8 @@
+package cli
+
+import "github.com/spf13/cobra"
+
+func newCmdSchemas(g *globals) *cobra.Command {
+	return newGroupCmd("schemas", "The store's copies of the schemas, which editors check the records against",
+		newCmdSchemasUpdate(g, nil))
+}

@@ -1,0 +1,79 @@
+package schemas
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"testing"
+)
+
+// versions holds, for each kind, the SHA-256 of its schema file at each
+// version (VersionKey). It only grows: a schema changed without a new
+// version would be judged the same version as the copies stores keep of
+// the old one, and reported as edited by hand rather than as older.
+var versions = map[string][]string{
+	"activity":     {1: "00967674c6063fc29ec0a582b2f7b4859678098de069c2f954b36a87f07b7162"},
+	"caseplan":     {1: "bf93bf2f5baa316264a7dc74064398a66f27ae399282db3da4c9f46eb214ac7e"},
+	"cohort":       {1: "092ac2a2201b39d56e6818bec47878f47ee2aeb1cc30c77be91fbad3f5ef6349"},
+	"iep":          {1: "b53e362a20e1e58324c6836f6808b30fdd8ccfc3c17129a07e14416e151938fb"},
+	"import-rules": {1: "ff7123ad22a18c7b4aa927ce9143b0445afab88e4c4487f55f194fd69a0ec048"},
+	"intake":       {1: "1998dea20a4c489fc0c8926f1f04722d02f2e278245476889fb7b44f81a4c85d"},
+	"note":         {1: "7d824ffe26ebc827372da4d763a1c00ed7c1b41f60754b38f9e07c2265bf389d"},
+	"outcome":      {1: "b305dd0c35d55e2211883cb78e36ddb97fcaed9a4268d00433571130a86efbef"},
+	"references":   {1: "fb82c3df7439f9898ef6c07c48bdf1af48a49da04d047940f31cddc9357fa59e"},
+	"services":     {1: "067c89ee8ec70b722c65287652e171d0a5f25df8eee09c04037a273ab76c86a7"},
+}
+
+// TestVersions fails when a schema file changed without a new version
+// number, so that the copies stores keep of it are told apart from it.
+func TestVersions(t *testing.T) {
+	for _, kind := range Kinds {
+		b, _ := Bytes(kind)
+		v, err := Version(b)
+		if err != nil || v < 1 {
+			t.Errorf("%s: %s is %d (%v); every schema file carries a version", FileName(kind), VersionKey, v, err)
+			continue
+		}
+		sum := sha256.Sum256(b)
+		got := hex.EncodeToString(sum[:])
+		known := versions[kind]
+		switch {
+		case v < len(known)-1:
+			t.Errorf("%s: %s is %d, but version %d was released: raise it to %d", FileName(kind), VersionKey, v, len(known)-1, len(known))
+		case v >= len(known):
+			t.Errorf("%s: version %d is not recorded: add %d: %q to versions[%q] in this file", FileName(kind), v, v, got, kind)
+		case known[v] != got:
+			t.Errorf("%s changed but its %s is still %d: raise it to %d and record %d: %q in versions[%q]", FileName(kind), VersionKey, v, v+1, v+1, got, kind)
+		}
+	}
+}
+
+func TestCheckCopy(t *testing.T) {
+	own, _ := Bytes("note")
+	older := bytes.Replace(own, []byte(`"x-caseplan-version": 1,`), nil, 1)
+	newer := bytes.Replace(own, []byte(`"x-caseplan-version": 1,`), []byte(`"x-caseplan-version": 2,`), 1)
+	edited := bytes.Replace(own, []byte(`"title": "caseplan case note"`), []byte(`"title": "our note"`), 1)
+	crlf := bytes.ReplaceAll(own, []byte("\n"), []byte("\r\n"))
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want Copy
+	}{
+		{"same", own, Copy{"note", CopySame, 1, 1}},
+		{"crlf", crlf, Copy{"note", CopySame, 1, 1}},
+		{"missing", nil, Copy{"note", CopyMissing, 0, 1}},
+		{"unnumbered", older, Copy{"note", CopyOlder, 0, 1}},
+		{"newer", newer, Copy{"note", CopyNewer, 2, 1}},
+		{"edited", edited, Copy{"note", CopyChanged, 1, 1}},
+		{"not json", []byte("<html>"), Copy{"note", CopyChanged, 0, 1}},
+		{"bad version", []byte(`{"x-caseplan-version": "two"}`), Copy{"note", CopyChanged, 0, 1}},
+	} {
+		got, err := CheckCopy("note", tc.data)
+		if err != nil || got != tc.want {
+			t.Errorf("%s: got %+v, %v; want %+v", tc.name, got, err, tc.want)
+		}
+	}
+	if _, err := CheckCopy("nothing", nil); err == nil {
+		t.Error("an unknown kind was judged")
+	}
+}
