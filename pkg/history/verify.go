@@ -386,7 +386,10 @@ func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash,
 		if cfg := v.settings(r, c); cfg == nil || !cfg.AccessSettings().RequireSignatures {
 			return nil
 		}
-	} else if len(c.parents) == 1 && !storeSchemas(t, treeChanged) {
+	} else if len(c.parents) == 1 {
+		if ok, err := v.storeSchemas(c, t, treeChanged); err != nil || ok {
+			return err
+		}
 		f := finding.Finding{Rule: RuleTrailersWithoutChange, Severity: finding.Error, Commit: c.hash.String(),
 			Message: fmt.Sprintf("the commit carries caseplan's trailers (%s) but changes nothing under cases/: no caseplan command makes such a commit, and caseplan log would list an action that did not happen; it was made with git, by hand", trailerWords(t))}
 		if id := firstValue(t[audit.TrailerCase]); id != "" && id != "-" {
@@ -1051,11 +1054,39 @@ func firstValue(vs []string) string {
 }
 
 // storeSchemas reports whether a commit that leaves cases/ as it was is
-// caseplan schemas update's: store-wide, and changing the tree (the
-// copies of the schemas). Its action happened, so it is no
+// caseplan schemas update's: store-wide, and changing the copies of the
+// schemas and nothing else. Its action happened, so it is no
 // trailers-without-change; it answers to the author and signature rules
-// as any other.
-func storeSchemas(t map[string][]string, treeChanged bool) bool {
-	return treeChanged && firstValue(t[audit.TrailerAction]) == audit.ActionStoreSchemas &&
-		len(t[audit.TrailerCase]) == 1 && t[audit.TrailerCase][0] == audit.StoreWide
+// as any other. The same trailers on a commit that changed anything
+// besides schemas/ (the CI workflow, say) are not its.
+func (v *verifier) storeSchemas(c *commitInfo, t map[string][]string, treeChanged bool) (bool, error) {
+	if !treeChanged || firstValue(t[audit.TrailerAction]) != audit.ActionStoreSchemas ||
+		len(t[audit.TrailerCase]) != 1 || t[audit.TrailerCase][0] != audit.StoreWide {
+		return false, nil
+	}
+	parent, err := v.treeOf(c.parents[0])
+	if err != nil {
+		return false, err
+	}
+	before, err := v.trees.get(parent)
+	if err != nil {
+		return false, err
+	}
+	after, err := v.trees.get(c.tree)
+	if err != nil {
+		return false, err
+	}
+	only := true
+	err = pairEntries(before, after, func(b, a *treeEntry) error {
+		same := b != nil && a != nil && b.hash == a.hash && b.dir == a.dir
+		name := a
+		if name == nil {
+			name = b
+		}
+		if !same && (string(name.name) != layout.SchemasDir || !name.dir) {
+			only = false
+		}
+		return nil
+	})
+	return only, err
 }

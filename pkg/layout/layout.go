@@ -353,8 +353,12 @@ func Glob(kind string) string {
 	return ""
 }
 
+// SchemasDir is the top-level directory of a store's copies of the
+// schemas, which editors check the records against.
+const SchemasDir = "schemas"
+
 // SchemaFile returns the repository-relative path of kind's schema.
-func SchemaFile(kind string) string { return "schemas/" + kind + ".schema.json" }
+func SchemaFile(kind string) string { return SchemasDir + "/" + kind + ".schema.json" }
 
 // plainName reports whether a path element is an ordinary name: not empty,
 // not hidden, not . or ..
