@@ -301,7 +301,7 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 	// periods (wioa-returning-from); those not among the cases checked
 	// are read for it.
 	validate.ReadEarlier(s.snap.Config, all, validate.LookupIn(s.opt.Source))
-	found = append(found, validate.PeriodFindings(periods, all)...)
+	found = append(found, validate.PeriodFindings(periods, all, nil)...)
 	return n, validate.Finish(s.snap.Config, found), nil
 }
 
