@@ -87,13 +87,7 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 	if err != nil {
 		return nil, nil, err
 	}
-	params := make([][]byte, 0, len(opt.Params)+2)
-	for _, p := range opt.Params {
-		params = append(params, []byte(p))
-	}
-	keyOf := func(id string, h plumbing.Hash) resultcache.Key {
-		return resultcache.NewKey(append(params[:len(params):len(params)], []byte(id), h[:])...)
-	}
+	keyOf := opt.keyOf
 	key := func(id string) (resultcache.Key, bool) {
 		h, ok := opt.Keys[id]
 		if !ok || opt.Cache == nil {
@@ -200,6 +194,41 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 		}
 	}
 	return results, top, nil
+}
+
+// keyOf is the cache key of case id's result when its files hash to h.
+func (opt Options) keyOf(id string, h plumbing.Hash) resultcache.Key {
+	parts := make([][]byte, 0, len(opt.Params)+2)
+	for _, p := range opt.Params {
+		parts = append(parts, []byte(p))
+	}
+	return resultcache.NewKey(append(parts, []byte(id), h[:])...)
+}
+
+// Cached returns the results opt.Cache holds for the cases ids, by case
+// ID, reading nothing: a case the cache lacks (or opt.Keys does not key)
+// is left out. A stage that looks across cases (validate's periods of
+// participation) asks it for the cases it does not scan.
+func Cached[T any](opt Options, ids []string) map[string]T {
+	out := map[string]T{}
+	if opt.Cache == nil {
+		return out
+	}
+	for _, id := range ids {
+		h, ok := opt.Keys[id]
+		if !ok {
+			continue
+		}
+		data, ok := opt.Cache.Get(opt.keyOf(id, h))
+		if !ok {
+			continue
+		}
+		var r Result[T]
+		if json.Unmarshal(data, &r) == nil && r.ID == id {
+			out[id] = r.Value
+		}
+	}
+	return out
 }
 
 // recorder passes a case's reads through to a source and keeps what they

@@ -143,4 +143,15 @@ func TestKeyRead(t *testing.T) {
 	if n := computed.Load(); n != 0 {
 		t.Fatalf("the third scan computed %d cases, want 0", n)
 	}
+
+	// Cached finds what the scans kept without reading a case: a case
+	// not in the cache (Z-9) or not keyed is left out.
+	c := resultcache.Open(cachePath, "test")
+	got := Cached[int](Options{Source: work, Cache: c, Keys: keys}, []string{"A-1", "D-4", "Z-9"})
+	if _, ok := got["A-1"]; !ok || len(got) != 2 || got["D-4"] == 0 {
+		t.Fatalf("Cached: %v, want A-1 and D-4 (which has loader findings)", got)
+	}
+	if got := Cached[int](Options{Source: work, Cache: c}, []string{"A-1"}); len(got) != 0 {
+		t.Fatalf("Cached without keys: %v, want none", got)
+	}
 }

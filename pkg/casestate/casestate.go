@@ -106,6 +106,10 @@ type Participation struct {
 // cfg (which may be nil: the documents' defaults then apply).
 func Compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	// Where the case stands on today is what its records dated by then
+	// say: on a past --today, a closure, exit, note or transfer dated
+	// later has not happened yet (the reports' as-of day is the same).
+	c = AsOf(c, today)
 	s := State{Case: c.ID}
 	in := c.Intake
 	if in == nil {

@@ -397,6 +397,7 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
 	afterOpt, beforeOpt := opt, opt
 	afterOpt.Lookup, beforeOpt.Lookup = validate.LookupIn(after.src), validate.LookupIn(before.src)
+	afterOpt.Opening = opening(before.snap, after.snap)
 	afterFindings := validate.Run(after.snap, after.loaded, afterOpt)
 	beforeFindings := validate.Run(before.snap, before.loaded, beforeOpt)
 	refused = append(refused, introduced(beforeFindings, afterFindings, change.Files)...)
@@ -426,6 +427,19 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 		}
 	}
 	return res, nil
+}
+
+// opening returns the cases after holds and before does not: those the
+// change opens, whose refusal tells how to run the command again rather
+// than to edit files never written.
+func opening(before, after *casefile.Snapshot) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range after.Cases {
+		if before.Case(c.ID) == nil {
+			out[c.ID] = true
+		}
+	}
+	return out
 }
 
 // checkSummary refuses a change whose commit subject holds an SSN-shaped

@@ -310,7 +310,7 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.store, "store", "", "the store's repository `DIR` (default: found upward from the working directory; env CASEPLAN_STORE)")
-	dateVar(pf, &g.today, "today", "the `DATE` (YYYY-MM-DD) that date rules and defaults use (env CASEPLAN_TODAY; default: today)")
+	dateVar(pf, &g.today, "today", "the `DATE` (YYYY-MM-DD) that date rules and defaults use, and that case show, case list and due judge a case on, by the records dated by then (env CASEPLAN_TODAY; default: today)")
 	pf.StringVar(&g.author, "author", "", `the acting staff member, "Name <email>" (env CASEPLAN_AUTHOR; default: git config user.name and user.email)`)
 	pf.DurationVar(&g.lockWait, "lock-wait", gitstore.DefaultLockWait, "how long to wait for another caseplan process writing to the store, e.g. 10s or 2m; 0 does not wait")
 	// A bad global value is a usage error on every command, not only on

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // saySealing tells what a write did to sealed fields besides its own
@@ -17,7 +18,7 @@ func (g *globals) saySealing(res *casework.Result) {
 	}
 	if len(res.Unsealed) > 0 {
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: could not re-seal the sealed fields of %s: you are not among their recipients, so they are still sealed to the team as it was\n", strings.Join(res.Unsealed, ", "))
-		fmt.Fprintf(g.env.Stderr, "caseplan: hint: one of their recipients runs caseplan case sealed reseal %s; caseplan validate names who can\n", strings.Join(res.Unsealed, " "))
+		fmt.Fprintf(g.env.Stderr, "caseplan: hint: %s\n", resealHint(res))
 	}
 	// case sealed reseal --all re-seals what the acting person may change
 	// and names the rest; validate says who may re-seal them.
@@ -29,4 +30,40 @@ func (g *globals) saySealing(res *casework.Result) {
 		}
 		fmt.Fprintf(g.env.Stderr, "caseplan: hint: caseplan validate %s names who can re-seal them (sealed-recipients)\n", strings.Join(ids, " "))
 	}
+}
+
+// resealHint says who re-seals the cases res could not, and with what:
+// one of their recipients who may change the case (validate's
+// sealed-recipients names the same people), with case sealed reseal
+// --all, which re-seals every case they may change, or the case's own
+// command. Where nobody can, validate says how to make someone able to.
+func resealHint(res *casework.Result) string {
+	var who, none []string
+	for _, id := range res.Unsealed {
+		var can []string
+		if c := res.After.Case(id); c != nil && c.Intake != nil && c.Sealed != nil {
+			var readers []string
+			for _, r := range c.Sealed.Recipients {
+				readers = append(readers, r.Staff)
+			}
+			can, _, _ = validate.Resealers(res.After.Config, c.Intake, readers)
+		}
+		if len(can) == 0 {
+			none = append(none, id)
+			continue
+		}
+		who = append(who, id+" by "+strings.Join(can, " or "))
+	}
+	cmd := "caseplan case sealed reseal " + strings.Join(res.Unsealed, " ")
+	if len(res.Unsealed) > 1 {
+		cmd = "caseplan case sealed reseal --all (every case they may change) or " + cmd
+	}
+	var out []string
+	if len(who) > 0 {
+		out = append(out, "one of their recipients who may change the case re-seals them with "+cmd+": "+strings.Join(who, "; "))
+	}
+	if len(none) > 0 {
+		out = append(out, "nobody who may change "+strings.Join(none, ", ")+" can read them now: caseplan validate "+strings.Join(none, " ")+" says how to re-seal them (sealed-recipients)")
+	}
+	return strings.Join(out, "; ")
 }

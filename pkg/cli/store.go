@@ -302,10 +302,72 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 	}
 	// A returning participant's case is checked against its earlier
 	// periods (wioa-returning-from); those not among the cases checked
-	// are read for it.
+	// are read for it, and so are the other cases that continue the same
+	// period, when only some cases are checked.
+	if cases != nil {
+		g.addContinuers(s, periods, all)
+	}
 	validate.ReadEarlier(s.snap.Config, all, validate.LookupIn(s.opt.Source))
-	found = append(found, validate.PeriodFindings(periods, all)...)
+	found = append(found, validate.PeriodFindings(periods, all, nil)...)
 	return n, validate.Finish(s.snap.Config, found), nil
+}
+
+// continuersRead is how many cases a check of some cases reads to find
+// those that continue the same period as one of them, when the cache
+// does not have their periods: a few, so that validate of one case stays
+// the cost of a few cases.
+const continuersRead = 64
+
+// addContinuers adds to all the periods of the cases, besides the checked
+// ones (periods), that name with returning_from a case one of them names:
+// one period of participation is continued by one later case only
+// (wioa-returning-from), so a case is judged with the others that
+// continue its earlier period. Their periods come from the cache of a
+// whole-store validate; a store whose cache lacks them is read only when
+// that costs a few cases, else the check says that the whole store's
+// validate makes it.
+func (g *globals) addContinuers(s *scan, periods []*validate.Period, all map[string]*validate.Period) {
+	named := map[string]bool{}
+	for _, p := range periods {
+		if p.ReturningFrom != "" {
+			named[p.ReturningFrom] = true
+		}
+	}
+	if len(named) == 0 {
+		return
+	}
+	ids, _, err := store.CaseIDs(s.opt.Source, nil)
+	if err != nil {
+		return // the whole store's validate reports it
+	}
+	var others []string
+	for _, id := range ids {
+		if all[id] == nil {
+			others = append(others, id)
+		}
+	}
+	add := func(p *validate.Period) {
+		if p != nil && named[p.ReturningFrom] {
+			all[p.Case] = p
+		}
+	}
+	cached := casescan.Cached[caseChecked](s.opt, others)
+	var missing []string
+	for _, id := range others {
+		if r, ok := cached[id]; ok {
+			add(r.Period)
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > continuersRead {
+		fmt.Fprintf(g.env.Stderr, "caseplan: note: %d case(s) not checked yet were not compared with the returning participant's case (whether another case continues the same period, wioa-returning-from); caseplan validate of the whole store compares them, and then so does validate of one case\n", len(missing))
+		return
+	}
+	lookup := validate.LookupIn(s.opt.Source)
+	for _, id := range missing {
+		add(validate.PeriodOf(s.snap.Config, lookup(id)))
+	}
 }
 
 // todayDate resolves --today, CASEPLAN_TODAY, else the clock's local date.

@@ -382,7 +382,7 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		return MonthlyCase{}, false
 	}
 
-	then := asOf(c, last)
+	then := casestate.AsOf(c, last)
 	st := casestate.Compute(then, cfg, last)
 	expected, overdueContact, potentialExit := false, false, false
 	for _, d := range st.Due {

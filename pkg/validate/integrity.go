@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -44,7 +45,8 @@ var integrityRules = []*Rule{
 	},
 	{
 		// A retired member stays on the teams they were on (by email):
-		// the sealed fields are no longer sealed to them, but the team
+		// the sealed fields are re-sealed without them (by the write, or
+		// later by a recipient: sealed-recipients), but the team
 		// still names them as working the case. Taking them off is the
 		// case's business, one case at a time.
 		ID: RuleTeamRetired, Severity: finding.Warning,
@@ -166,10 +168,26 @@ func checkTeamActive(x *Context) {
 		}
 		if s, ok := x.Config.StaffByEmail(m.Email); ok && !s.IsActive() {
 			member := MemberRef(m)
-			x.Report(x.File(layout.KindIntake), []string{"team", strconv.Itoa(i), "email"}, "%s (%s) on the case's team is retired from the staff roster (active: false); the sealed fields are no longer sealed to them: take them off the team with caseplan case team remove %s %s",
-				m.Name, s.ID, x.Case.ID, member)
+			x.Report(x.File(layout.KindIntake), []string{"team", strconv.Itoa(i), "email"}, "%s (%s) on the case's team is retired from the staff roster (active: false)%s: take them off the team with caseplan case team remove %s %s",
+				m.Name, s.ID, sealedTo(x.Case.Sealed, s.ID), x.Case.ID, member)
 		}
 	}
+}
+
+// sealedTo says what a retired member's retirement did to the case's
+// sealed fields: they are re-sealed without them when the retiring write
+// could, and else still sealed to them until a recipient re-seals them
+// (sealed-recipients says who).
+func sealedTo(s *casefile.Sealed, staff string) string {
+	if s == nil || !s.Ciphertext {
+		return ""
+	}
+	for _, r := range s.Recipients {
+		if r.Staff == staff {
+			return "; they can still read the sealed fields until those are re-sealed (sealed-recipients)"
+		}
+	}
+	return "; the sealed fields are no longer sealed to them"
 }
 
 func checkStaff(x *Context) {

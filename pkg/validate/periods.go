@@ -91,7 +91,11 @@ func PeriodOf(cfg *record.Config, c *casefile.Case) *Period {
 // reported, and told to name the other. Only the cases in all are
 // compared: validate of the whole store, and the write guard (which reads
 // the cases that name an earlier case a change concerns), see them all.
-func PeriodFindings(check []*Period, all map[string]*Period) []finding.Finding {
+//
+// opening are the cases a write is opening (case new): their intake is not
+// written yet, so a finding tells how to run case new again rather than to
+// edit a file that does not exist.
+func PeriodFindings(check []*Period, all map[string]*Period, opening map[string]bool) []finding.Finding {
 	var out []finding.Finding
 	continuedBy := map[string]*Period{} // earlier case -> the first case that names it
 	for _, q := range all {
@@ -106,6 +110,15 @@ func PeriodFindings(check []*Period, all map[string]*Period) []finding.Finding {
 		if p == nil || p.ReturningFrom == "" {
 			continue
 		}
+		// naming is how the case's returning_from comes to name case c
+		// instead, removing how it is dropped: an edit of its intake, or,
+		// for a case being opened, case new run again.
+		naming := func(string) string { return "caseplan edit " + p.Case + " intake" }
+		removing := naming("")
+		if opening[p.Case] {
+			naming = func(c string) string { return "caseplan case new --returning-from " + c }
+			removing = "caseplan case new again, without --returning-from"
+		}
 		report := func(format string, args ...any) {
 			out = append(out, finding.Finding{
 				Path: p.File, Line: p.Line, Column: p.Column, Severity: periodRules[0].Severity,
@@ -113,19 +126,19 @@ func PeriodFindings(check []*Period, all map[string]*Period) []finding.Finding {
 			})
 		}
 		if p.Kind != record.ProgramWIOA {
-			report("returning_from %s: a new period of participation is WIOA's (TEGL 10-16), and this case's program%s is not a WIOA program; remove returning_from with caseplan edit %s intake", p.ReturningFrom, programWord(p), p.Case)
+			report("returning_from %s: a new period of participation is WIOA's (TEGL 10-16), and this case's program%s is not a WIOA program; remove returning_from with %s", p.ReturningFrom, programWord(p), removing)
 			continue
 		}
 		earlier := all[p.ReturningFrom]
 		switch {
 		case p.ReturningFrom == p.Case:
-			report("returning_from names this case itself; name the case of the participant's earlier period, or remove it with caseplan edit %s intake", p.Case)
+			report("returning_from names this case itself; name the case of the participant's earlier period, or remove it with %s", removing)
 			continue
 		case earlier == nil:
-			report("returning_from %s: the store has no case %s (or its intake cannot be read); name the case of the participant's earlier period with caseplan edit %s intake", p.ReturningFrom, p.ReturningFrom, p.Case)
+			report("returning_from %s: the store has no case %s (or its intake cannot be read); name the case of the participant's earlier period with %s", p.ReturningFrom, p.ReturningFrom, naming("CASE"))
 			continue
 		case earlier.Kind != record.ProgramWIOA:
-			report("returning_from %s: that case's program%s is not a WIOA program, and only a WIOA exit ends a period of participation (TEGL 10-16); name the participant's earlier WIOA case with caseplan edit %s intake", p.ReturningFrom, programWord(earlier), p.Case)
+			report("returning_from %s: that case's program%s is not a WIOA program, and only a WIOA exit ends a period of participation (TEGL 10-16); name the participant's earlier WIOA case with %s", p.ReturningFrom, programWord(earlier), naming("CASE"))
 			continue
 		case earlier.Exited == "":
 			report("returning_from %s: that case has no exit recorded, so its period of participation has not ended (TEGL 10-16); record its exit with caseplan case exit %s, or record this case's services on %s itself", p.ReturningFrom, p.ReturningFrom, p.ReturningFrom)
@@ -135,11 +148,11 @@ func PeriodFindings(check []*Period, all map[string]*Period) []finding.Finding {
 			continue
 		}
 		if first := continuedBy[p.ReturningFrom]; first != nil && first.Case != p.Case {
-			report("returning_from %s: case %s already continues that period (opened %s), and one person's periods of participation do not overlap (TEGL 10-16): name %s instead once its exit is recorded, with caseplan edit %s intake, or record this case's services on %s itself", p.ReturningFrom, first.Case, orUnknown(first.Opened), first.Case, p.Case, first.Case)
+			report("returning_from %s: case %s already continues that period (opened %s), and one person's periods of participation do not overlap (TEGL 10-16): name %s instead once its exit is recorded, with %s, or record this case's services on %s itself", p.ReturningFrom, first.Case, orUnknown(first.Opened), first.Case, naming(first.Case), first.Case)
 			continue
 		}
 		if loop := chainLoop(p, all); loop != nil {
-			report("returning_from makes a loop of periods (%s); the first period of participation names no earlier case: correct returning_from with caseplan edit %s intake", joinArrow(loop), p.Case)
+			report("returning_from makes a loop of periods (%s); the first period of participation names no earlier case: correct returning_from with %s", joinArrow(loop), naming("CASE"))
 		}
 	}
 	return out

@@ -18,7 +18,7 @@ func TestPeriodFindingsLoop(t *testing.T) {
 		"B": {Case: "B", ReturningFrom: "A", Kind: "wioa", Program: "wioa", Opened: "2026-05-01", Exited: "2026-04-01"},
 		"C": {Case: "C", ReturningFrom: "B", Kind: "wioa", Program: "wioa", Opened: "2026-07-01", Exited: "2026-01-01"},
 	}
-	got := PeriodFindings([]*Period{all["A"]}, all)
+	got := PeriodFindings([]*Period{all["A"]}, all, nil)
 	if len(got) != 1 || got[0].Rule != RuleReturning || !strings.Contains(got[0].Message, "a loop of periods (A → C → B → A)") {
 		t.Fatalf("got %v, want the loop A → C → B → A", got)
 	}
@@ -33,7 +33,7 @@ func TestPeriodFindingsProgram(t *testing.T) {
 		"A": {Case: "A", Kind: "wioa", Program: "wioa", Opened: "2026-01-01", Exited: "2026-02-01"},
 		"B": {Case: "B", ReturningFrom: "A", Kind: "post-employment", Program: "pe", Opened: "2026-05-01"},
 	}
-	got := PeriodFindings([]*Period{all["B"]}, all)
+	got := PeriodFindings([]*Period{all["B"]}, all, nil)
 	if len(got) != 1 || !strings.Contains(got[0].Message, "this case's program pe is not a WIOA program") {
 		t.Fatalf("got %v", got)
 	}

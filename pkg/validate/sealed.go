@@ -9,6 +9,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/sealed"
 )
 
@@ -136,18 +137,7 @@ func checkSealedRecipients(x *Context) {
 	// whose role no longer covers the case (taken off it, or a supervisor
 	// stepped down) can read, but is refused the re-seal until they are
 	// on its team.
-	var can, offCase, retired []string
-	for _, r := range slices.Compact(slices.Sorted(slices.Values(readers))) {
-		st, ok := x.Config.StaffByID(r)
-		switch {
-		case !ok || !st.IsActive():
-			retired = append(retired, r)
-		case access.MayChangeCase(x.Config, st, in, in):
-			can = append(can, r)
-		default:
-			offCase = append(offCase, r)
-		}
-	}
+	can, offCase, retired := Resealers(x.Config, in, readers)
 	// teamAdd is the command that puts staff member id on the case's team.
 	teamAdd := func(id string) (add, remove string) {
 		name, email := id, id+"@..."
@@ -179,6 +169,26 @@ func checkSealedRecipients(x *Context) {
 		reseal = "until then nobody on the case's team can read them, and there is nobody to re-seal them to"
 	}
 	report("the sealed fields are not encrypted to the case's team as the roster stands: %s; %s", strings.Join(parts, "; "), reseal)
+}
+
+// Resealers sorts readers, the staff IDs a case's sealed fields are
+// sealed to, by whether they can re-seal them: can are active and may
+// change the case (in, its intake); offCase may not change it (their role
+// no longer covers it); retired are retired or gone from the roster, and
+// commit nothing.
+func Resealers(cfg *record.Config, in *record.Intake, readers []string) (can, offCase, retired []string) {
+	for _, r := range slices.Compact(slices.Sorted(slices.Values(readers))) {
+		st, ok := cfg.StaffByID(r)
+		switch {
+		case !ok || !st.IsActive():
+			retired = append(retired, r)
+		case access.MayChangeCase(cfg, st, in, in):
+			can = append(can, r)
+		default:
+			offCase = append(offCase, r)
+		}
+	}
+	return can, offCase, retired
 }
 
 func checkSealedMissing(x *Context) {

@@ -33,6 +33,10 @@ type Options struct {
 	// period, wioa-returning-from); nil when there is none. Without it
 	// those rules see only the snapshot's cases.
 	Lookup func(id string) *casefile.Case
+	// Opening are the cases the write being checked opens (case new):
+	// their files are not written yet, so a finding's remedy is to run
+	// the command again, not to edit them.
+	Opening map[string]bool
 }
 
 // Run validates snap. loaded are the findings the loader already made
@@ -48,7 +52,7 @@ func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []findi
 		}
 	}
 	check, all := periodsOf(snap, opt.Lookup)
-	out = append(out, PeriodFindings(check, all)...)
+	out = append(out, PeriodFindings(check, all, opt.Opening)...)
 	return Finish(snap.Config, out)
 }
 

@@ -455,7 +455,7 @@ func ruleTests() []ruleTest {
 		{rule: "team-retired", on: today, change: func(m memStore) {
 			m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\n    active: false\nprograms:", 1)
 			m.edit("cases/WS1/intake.yaml", "participant:", "team:\n  - name: Jo Lee\n    role: counselor\n    email: JLee@example.org\nparticipant:")
-		}, want: "cases/WS1/intake.yaml:9:12", msg: "Jo Lee (jlee) on the case's team is retired from the staff roster (active: false); the sealed fields are no longer sealed to them: take them off the team with caseplan case team remove WS1 'Jo Lee'",
+		}, want: "cases/WS1/intake.yaml:9:12", msg: "Jo Lee (jlee) on the case's team is retired from the staff roster (active: false): take them off the team with caseplan case team remove WS1 'Jo Lee'",
 			keep: func(m memStore) {
 				m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\nprograms:", 1)
 				m.edit("cases/WS1/intake.yaml", "participant:", "team:\n  - name: Jo Lee\n    role: counselor\n    email: JLee@example.org\nparticipant:")

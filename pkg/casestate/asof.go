@@ -1,4 +1,4 @@
-package report
+package casestate
 
 import (
 	"slices"
@@ -8,7 +8,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
-// asOf returns case c as its records stood at the end of day by their event
+// AsOf returns case c as its records stood at the end of day by their event
 // dates: what is dated after day is left out (a later note, placement,
 // closure or transfer; a milestone, next step or follow-up done later; an
 // extension decided later is still pending). A report on October read in
@@ -20,10 +20,13 @@ import (
 // What records do not date cannot be undone: a goal marked achieved, an
 // application's later status, a benefit's renewal date moved on. To see
 // the month as it was known at its end, read the records at that time
-// (caseplan report --as-of). Closures, reopenings and placements are
+// (caseplan report --as-of).
+//
+// Compute judges every case as of its day this way, so case show, due,
+// case list and the reports agree on where a case stood on a past --today. Closures, reopenings and placements are
 // episodes that are only ever added, so a case reopened after day, or a
 // placement corrected after it, reads as it stood on day.
-func asOf(c *casefile.Case, day time.Time) *casefile.Case {
+func AsOf(c *casefile.Case, day time.Time) *casefile.Case {
 	after := func(d record.Date) bool {
 		t, ok := d.Time()
 		return ok && t.After(day)
@@ -120,17 +123,17 @@ func asOf(c *casefile.Case, day time.Time) *casefile.Case {
 			v.Exited = ""
 		}
 		v.Assessments = slices.DeleteFunc(slices.Clone(in.Assessments), func(a record.Assessment) bool { return after(a.Date) })
-		v.Manager = managerOn(in, day)
+		v.Manager = ManagerOn(in, day)
 		v.Transfers = slices.DeleteFunc(slices.Clone(in.Transfers), func(t record.Transfer) bool { return after(t.Date) })
 		cp.Intake = &v
 	}
 	return &cp
 }
 
-// managerOn is the case's designated counselor at the end of day: the
+// ManagerOn is the case's designated counselor at the end of day: the
 // manager a transfer dated after day took the case from, else the manager
 // the intake names now (002: the designated counselor may transfer the case).
-func managerOn(in *record.Intake, day time.Time) string {
+func ManagerOn(in *record.Intake, day time.Time) string {
 	var first *record.Transfer
 	for i, t := range in.Transfers {
 		d, ok := t.Date.Time()
