@@ -25,7 +25,11 @@ rule --rule for the case stay visible in validate, case show and the
 reports, as warnings that say who waived them, when (--date, default
 --today) and why, and no longer fail CI. The tickler (due, case show's next
 due items, the calendar, case list --overdue) leaves out what the rule asks
-for: the case manager no longer has to do it.
+for: the case manager no longer has to do it. The waiver counts from its
+date on: validate, the tickler and the reports of an earlier day (--today,
+report monthly of an earlier month) show the obligation as it stood then;
+to record that it never applied, give --date the day it stopped applying
+(not before the opening).
 
 Only a supervisor or an admin on the staff roster (the acting author's role
 in cases/caseplan.yaml) may record a waiver, and only of an obligation — a
