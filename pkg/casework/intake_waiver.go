@@ -78,7 +78,13 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 	if w.ID, err = s.newItemID(lc.c, record.PrefixWaiver); err != nil {
 		return nil, err
 	}
-	return lc.intakeChange("waiver.add", fmt.Sprintf("waive %s: %s", id, planQuote(reason)), w.ID,
+	// A waiver counts from its date on (record.Intake.WaiverOn): one dated
+	// back says so in the history, as caseplan log shows it.
+	summary := fmt.Sprintf("waive %s: %s", id, planQuote(reason))
+	if when != date(s.Today) {
+		summary = fmt.Sprintf("waive %s from %s: %s", id, when, planQuote(reason))
+	}
+	return lc.intakeChange("waiver.add", summary, w.ID,
 		intakeAppend([]string{"waivers"}, w))
 }
 
