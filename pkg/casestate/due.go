@@ -126,14 +126,20 @@ func RuleOf(program, kind, item string, first bool) string {
 // covers yet ("quarter-2").
 const quarterItem = "quarter-"
 
-// waived reports whether the case has a waiver of rule, or the store
-// turns the rule off (caseplan.yaml rules:): either way the obligation
-// does not apply to the case, and validate says nothing of it.
+// waived reports whether the case has a waiver of rule in effect on the
+// day the state is computed for (record.Intake.WaiverOn: from its date
+// on), or the store turns the rule off (caseplan.yaml rules:): either way
+// the obligation does not apply to the case, and validate says nothing of
+// it.
 func (x *view) waived(rule string) bool {
 	if rule == "" {
 		return false
 	}
-	return x.cfg.RuleOff(rule) || slices.ContainsFunc(x.c.Intake.Waivers, func(w record.Waiver) bool { return w.Rule == rule })
+	if x.cfg.RuleOff(rule) {
+		return true
+	}
+	_, ok := x.c.Intake.WaiverOn(rule, date(x.today))
+	return ok
 }
 
 // IsOverdue reports whether the plan item named item has an overdue entry

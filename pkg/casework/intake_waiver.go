@@ -37,14 +37,26 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 	}
 	id := strings.TrimSpace(a.Rule)
 	r := validate.RuleByID(id)
+	cfg := s.Snapshot.Config
+	// Each refusal lists what this case can have waived, so the
+	// supervisor need not search caseplan rules for it.
+	canWaive := "caseplan rules lists every rule"
+	if ids := validate.Waivable(lc.programKind(), cfg); len(ids) > 0 {
+		canWaive = fmt.Sprintf("the obligations case %s (program %s) can have waived: %s; %s", a.Case, lc.intake.Program, strings.Join(ids, ", "), canWaive)
+	}
 	switch {
 	case r == nil:
-		return nil, inputErrorf("caseplan rules lists them", "no rule %q", id)
+		return nil, inputErrorf(canWaive, "no rule %q", id)
 	case !r.Completeness:
-		return nil, inputErrorf("caseplan rules lists the obligations that can be waived (their findings say what is due or missing)",
+		return nil, inputErrorf(canWaive,
 			"rule %s says the records contradict themselves; only an obligation (something due or missing) can be waived", id)
 	case r.Program != "" && lc.programKind() != r.Program:
-		return nil, inputErrorf("", "rule %s applies to %s cases; case %s is in program %s", id, r.Program, a.Case, lc.intake.Program)
+		return nil, inputErrorf(canWaive, "rule %s applies to %s cases; case %s is in program %s", id, r.Program, a.Case, lc.intake.Program)
+	case cfg.RuleOff(id):
+		// A rule turned off applies to no case (validate and the tickler
+		// leave it out): a waiver of it would waive nothing.
+		return nil, inputErrorf(canWaive,
+			"rule %s is turned off for every case in cases/caseplan.yaml (rules: %s: enabled: false); there is nothing to waive", id, id)
 	}
 	reason := strings.TrimSpace(a.Reason)
 	if reason == "" {
@@ -66,7 +78,13 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 	if w.ID, err = s.newItemID(lc.c, record.PrefixWaiver); err != nil {
 		return nil, err
 	}
-	return lc.intakeChange("waiver.add", fmt.Sprintf("waive %s: %s", id, planQuote(reason)), w.ID,
+	// A waiver counts from its date on (record.Intake.WaiverOn): one dated
+	// back says so in the history, as caseplan log shows it.
+	summary := fmt.Sprintf("waive %s: %s", id, planQuote(reason))
+	if when != date(s.Today) {
+		summary = fmt.Sprintf("waive %s from %s: %s", id, when, planQuote(reason))
+	}
+	return lc.intakeChange("waiver.add", summary, w.ID,
 		intakeAppend([]string{"waivers"}, w))
 }
 

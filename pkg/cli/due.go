@@ -78,7 +78,9 @@ Text output: one line per item — due date, when ("overdue N days", "today",
 "in N days"), case, kind, detail — by manager (with --all: a heading per
 manager, with how many items and how many overdue), then due date. On a
 terminal the lines are aligned; piped, they are tab-separated, with the
-manager's ID as the first field when --all is given.
+manager's ID as the first field when --all is given, and then as the last
+field the manager's standing on the roster: "active", or "retired" for a
+manager retired from the roster whose cases are not transferred yet.
 
 --kind keeps only the items of the kinds named, --overdue only what is
 overdue: which contacts are overdue, on every case, is
@@ -86,11 +88,12 @@ caseplan due --all --kind contact --overdue. The kinds:
   ` + strings.Join(casestate.DueKinds, ", ") + `
 
   -o json  [{"case","manager","kind","due","overdue","days","detail","path",
-           "line"}] in the same order: due is YYYY-MM-DD; overdue is true when
-           due is before --today; days counts from --today to due (negative
-           when overdue, 0 on the day); manager is the case manager's staff
-           ID; path and line are the record the item comes from (line 0: the
-           whole file).
+           "line","manager_retired"}] in the same order: due is YYYY-MM-DD;
+           overdue is true when due is before --today; days counts from
+           --today to due (negative when overdue, 0 on the day); manager is
+           the case manager's staff ID; path and line are the record the
+           item comes from (line 0: the whole file); manager_retired is true
+           when that manager is retired from the roster (always present).
 
 --summary prints, instead of the items, one line per case manager (every
 manager of a case with --all): the manager's ID and name, how many items
@@ -285,7 +288,7 @@ func dueRun(opts *dueOptions) error {
 	}
 
 	if opts.output == "json" {
-		return writeJSON(opts.env.Stdout, v.Items)
+		return writeJSON(opts.env.Stdout, dueJSON(v.Items, retired))
 	}
 	if len(v.Items) == 0 {
 		who := "for " + manager
@@ -396,7 +399,10 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 		for _, it := range items {
 			cells := []string{string(it.Due), tickler.When(it), it.Case, it.Kind, it.Detail}
 			if all {
-				cells = append([]string{it.Manager}, cells...)
+				// The manager's ID leads; whether they are retired from
+				// the roster (the terminal's heading says it) ends the
+				// line, after the fields scripts already read by place.
+				cells = append([]string{it.Manager}, append(cells, managerStatus(retired[it.Manager]))...)
 			}
 			t.row(cells...)
 		}
@@ -444,6 +450,33 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 		group = append(group, []string{"  " + string(it.Due), tickler.When(it), it.Case, it.Kind, it.Detail})
 	}
 	return display.Align(env.Stdout, group)
+}
+
+// managerStatus is the last field of a piped due --all line: "retired"
+// for a manager retired from the roster, else "active".
+func managerStatus(retired bool) string {
+	if retired {
+		return "retired"
+	}
+	return "active"
+}
+
+// dueOut is one item of due -o json: the tickler's contract
+// (casestate.Due) and "manager_retired", true when the case's manager is
+// retired from the roster (active: false) and the case is not transferred
+// yet, as the terminal's headings and the summary say.
+type dueOut struct {
+	casestate.Due
+	ManagerRetired bool `json:"manager_retired"`
+}
+
+// dueJSON is items as due -o json writes them.
+func dueJSON(items []casestate.Due, retired map[string]bool) []dueOut {
+	out := make([]dueOut, len(items))
+	for i, it := range items {
+		out[i] = dueOut{Due: it, ManagerRetired: retired[it.Manager]}
+	}
+	return out
 }
 
 // dueCount is one manager's line of due --summary; its JSON form is the

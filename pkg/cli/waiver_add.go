@@ -25,14 +25,20 @@ rule --rule for the case stay visible in validate, case show and the
 reports, as warnings that say who waived them, when (--date, default
 --today) and why, and no longer fail CI. The tickler (due, case show's next
 due items, the calendar, case list --overdue) leaves out what the rule asks
-for: the case manager no longer has to do it.
+for: the case manager no longer has to do it. The waiver counts from its
+date on: validate, the tickler and the reports of an earlier day (--today,
+report monthly of an earlier month) show the obligation as it stood then;
+to record that it never applied, give --date the day it stopped applying
+(not before the opening).
 
 Only a supervisor or an admin on the staff roster (the acting author's role
 in cases/caseplan.yaml) may record a waiver, and only of an obligation — a
 completeness rule, whose findings say something is due or missing, such as
 wioa-first-contact or ws-references (caseplan rules lists them); a rule that
-says the records contradict themselves is mended, not waived. The rule
-waiver of validate checks both on every run. The waiver is added to
+says the records contradict themselves is mended, not waived, and a rule
+the store turns off (caseplan.yaml rules:) applies to no case, so there is
+nothing to waive; a refusal lists the rules the case can have waived. The
+rule waiver of validate checks the rule and the supervisor on every run. The waiver is added to
 intake.yaml's waivers, one commit with the action waiver.add.` + "\n" + exitStatusHelp,
 		Example: `  caseplan waiver add 2026-K7QX2 --rule ws-references \
       --reason 'referred by the union after the layoff date; two references are all the program could expect'`,

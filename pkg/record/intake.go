@@ -66,6 +66,31 @@ type Waiver struct {
 	Date   Date   `yaml:"date" json:"date"`
 }
 
+// WaiverOn returns the case's waiver of rule in effect on day, and false
+// when there is none. A waiver counts from its date on: it is a
+// supervisor's decision recorded on that day, so a look at an earlier day
+// (--today, a report's --as-of, the tickler of a past day) sees the
+// obligation as it stood then — open, overdue, failing CI — as an auditor
+// reading the records of that day would. A supervisor who decides that an
+// obligation never applied dates the waiver back (waiver add --date, not
+// before the opening). A waiver whose date is not a valid date (the
+// schema reports it) counts on every day, as does any waiver when day is
+// empty. in may be nil.
+func (in *Intake) WaiverOn(rule string, day Date) (Waiver, bool) {
+	if in == nil || rule == "" {
+		return Waiver{}, false
+	}
+	for _, w := range in.Waivers {
+		if w.Rule != rule {
+			continue
+		}
+		if _, ok := w.Date.Time(); !ok || day == "" || w.Date <= day {
+			return w, true
+		}
+	}
+	return Waiver{}, false
+}
+
 // Participant is the person a case serves.
 type Participant struct {
 	Name          string   `yaml:"name" json:"name"`

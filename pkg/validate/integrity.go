@@ -90,7 +90,7 @@ var integrityRules = []*Rule{
 	},
 	{
 		ID: "waiver", Severity: finding.Error,
-		Summary: "a waiver names an obligation (a completeness rule) and was given by a supervisor on the roster",
+		Summary: "a waiver names an obligation (a completeness rule) of the case's program and was given by a supervisor on the roster",
 		check:   checkWaivers,
 	},
 	cohortRule,
@@ -556,6 +556,10 @@ func checkWaivers(x *Context) {
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %q: no such rule (caseplan rules lists them)", w.Rule)
 		case !r.Completeness:
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: only an obligation (something due or missing) can be waived, not a rule that says the records contradict themselves", w.Rule)
+		case !x.applies(r):
+			// Written by hand (waiver add refuses it): it waives nothing.
+			key, _ := x.Program()
+			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: the rule applies to %s cases and the case is in program %s, so the waiver waives nothing; remove it, or name the rule meant (caseplan rules lists them)", w.Rule, r.Program, key)
 		}
 		// Who may waive is judged when the waiver is recorded, by the
 		// roster of that day: waiver add and caseplan commit refuse a

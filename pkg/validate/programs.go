@@ -727,10 +727,12 @@ func reopenedSince(x *Context, last time.Time, hasLast bool) (time.Time, []strin
 }
 
 // firstContactSetAside reports whether wioa-first-contact does not apply
-// to the case: a supervisor waived it, or the store turned it off.
+// to the case on x.Today: a supervisor waived it by then, or the store
+// turned it off.
 func firstContactSetAside(x *Context) bool {
 	if x.Config.RuleOff("wioa-first-contact") {
 		return true
 	}
-	return slices.ContainsFunc(x.Case.Intake.Waivers, func(w record.Waiver) bool { return w.Rule == "wioa-first-contact" })
+	_, ok := x.Case.Intake.WaiverOn("wioa-first-contact", dayOf(x.Today))
+	return ok
 }

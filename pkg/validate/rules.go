@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // Rule is one check caseplan makes of a case. Its ID is what findings, the
@@ -42,6 +43,21 @@ func init() {
 	Rules = append(Rules, piiRules...)
 	Rules = append(Rules, sealedRules...)
 	Rules = append(Rules, storeRules...)
+}
+
+// Waivable lists the IDs of the rules a supervisor may waive for a case
+// of program kind kind in a store with settings cfg: the completeness
+// rules that apply to that kind (or to every case) and that the store
+// does not turn off — a rule turned off applies to no case, so there is
+// nothing to waive.
+func Waivable(kind string, cfg *record.Config) []string {
+	var ids []string
+	for _, r := range Rules {
+		if r.Completeness && (r.Program == "" || r.Program == kind) && !cfg.RuleOff(r.ID) {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
 }
 
 // IsCompleteness reports whether findings of the rule id report something

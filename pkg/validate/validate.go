@@ -93,7 +93,7 @@ func Case(store *casefile.Snapshot, c *casefile.Case, opt Options) []finding.Fin
 		ctx.rule = r
 		r.check(ctx)
 	}
-	return redact(cfg, append(out, waive(c, ctx.found)...))
+	return redact(cfg, append(out, waive(c, opt.Today, ctx.found)...))
 }
 
 // Finish applies the store's rule settings (caseplan.yaml rules:) to every
@@ -169,23 +169,34 @@ func schemaFindings(v *schemas.Validator, d *load.Document, caseID string) []fin
 // waive applies the case's waivers (DESIGN.md §4): a supervisor may waive
 // an obligation, a completeness rule, for the case, with a reason. Its
 // findings are still shown, as warnings that say who waived them and why,
-// and no longer fail CI. A waiver of any other rule waives nothing (the
+// and no longer fail CI. A waiver counts from its date on
+// (record.Intake.WaiverOn): validate with an earlier --today shows the
+// finding as it stood then. A waiver of any other rule waives nothing (the
 // waiver rule reports it).
-func waive(c *casefile.Case, found []finding.Finding) []finding.Finding {
+func waive(c *casefile.Case, today time.Time, found []finding.Finding) []finding.Finding {
 	if c.Intake == nil || len(c.Intake.Waivers) == 0 {
 		return found
 	}
+	day := dayOf(today)
 	for i, f := range found {
-		for _, w := range c.Intake.Waivers {
-			if w.Rule == f.Rule && IsCompleteness(f.Rule) {
-				found[i].Severity = finding.Warning
-				found[i].Message += fmt.Sprintf(" (waived by %s on %s: %s)", w.By, w.Date, w.Reason)
-				found[i].Waived = true
-				break
-			}
+		if !IsCompleteness(f.Rule) {
+			continue
+		}
+		if w, ok := c.Intake.WaiverOn(f.Rule, day); ok {
+			found[i].Severity = finding.Warning
+			found[i].Message += fmt.Sprintf(" (waived by %s on %s: %s)", w.By, w.Date, w.Reason)
+			found[i].Waived = true
 		}
 	}
 	return found
+}
+
+// dayOf is today as a record date; empty when today is unset.
+func dayOf(today time.Time) record.Date {
+	if today.IsZero() {
+		return ""
+	}
+	return record.Date(today.Format(record.DateLayout))
 }
 
 // applySettings turns rules off or changes their severity as the store's
