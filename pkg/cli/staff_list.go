@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"github.com/caseplan/caseplan/pkg/progress"
 	"io"
-	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -92,9 +91,7 @@ func staffListRun(opts *staffListOptions) error {
 // former member's theirs; a commit signed with a replaced key and dated
 // after it went does not.
 func staffListSigners(opts *staffListOptions) error {
-	if opts.env.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(historyMemoryLimit))
-	}
+	defer opts.limitHistoryMemory()()
 	repo, head, err := opts.openHead()
 	if err != nil {
 		return err

@@ -144,10 +144,19 @@ func verifyRange(set func(flag string) bool) error {
 // it collects more often, for about a tenth more CPU time.
 const historyMemoryLimit = 200 << 20
 
-func verifyRun(opts *verifyOptions) error {
-	if opts.env.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(historyMemoryLimit))
+// limitHistoryMemory holds the Go heap of a walk of the whole history to
+// historyMemoryLimit, unless GOMEMLIMIT in the environment says otherwise;
+// the function it returns puts the limit back.
+func (g *globals) limitHistoryMemory() (restore func()) {
+	if g.env.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
 	}
+	old := debug.SetMemoryLimit(historyMemoryLimit)
+	return func() { debug.SetMemoryLimit(old) }
+}
+
+func verifyRun(opts *verifyOptions) error {
+	defer opts.limitHistoryMemory()()
 	repo, head, err := opts.openHead()
 	if err != nil {
 		return err
