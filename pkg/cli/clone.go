@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 	"path"
 	"path/filepath"
 	"strings"
@@ -88,8 +85,7 @@ func cloneRun(opts *cloneOptions) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx := opts.interruptContext()
 	res, err := teamsync.Clone(ctx, rem, dir, opts.branch)
 	switch {
 	case errors.Is(err, teamsync.ErrEmptyRemote):

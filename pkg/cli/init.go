@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 
@@ -94,8 +91,7 @@ func initRun(opts *initOptions) error {
 		return err
 	}
 	var rem *gitstore.Remote
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx := opts.interruptContext()
 	if opts.remote != "" {
 		// The remote is asked first, so an unreachable or occupied one
 		// leaves nothing behind.

@@ -33,6 +33,7 @@
 package cli
 
 import (
+	"context"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -115,6 +116,10 @@ type globals struct {
 	interrupted atomic.Bool
 	// caught is the first signal that ended the command (see dieBy).
 	caught atomic.Int32
+	// stopped is cancelled when an interrupt comes, once it is recorded
+	// (interruptContext).
+	stopped context.Context
+	stopNow context.CancelFunc
 	// editing is set while an editor caseplan started has the terminal:
 	// Ctrl-C is the editor's then, as git leaves it to the editor it
 	// runs, and caseplan waits for the editor to close.
@@ -157,11 +162,15 @@ func (g *globals) handleSignals() (stop func()) {
 				if sig == os.Interrupt && g.editing.Load() {
 					continue // the editor's Ctrl-C
 				}
+				// The signal is recorded before anything can see the
+				// interrupt: a command that then ends on its own must
+				// still die by it (Main, dieBy).
+				if n, ok := sig.(syscall.Signal); ok {
+					g.caught.CompareAndSwap(0, int32(n))
+				}
 				first := !g.interrupted.Swap(true)
-				if first {
-					if n, ok := sig.(syscall.Signal); ok {
-						g.caught.Store(int32(n))
-					}
+				if g.stopNow != nil {
+					g.stopNow()
 				}
 				if !g.writing.Load() {
 					if stop := g.onStop.Load(); stop != nil {
@@ -179,6 +188,18 @@ func (g *globals) handleSignals() (stop func()) {
 		}
 	}()
 	return func() { signal.Stop(ch); close(done) }
+}
+
+// interruptContext is cancelled when Ctrl-C (or SIGTERM) comes, after the
+// interrupt is recorded, for a command that waits on the network (sync,
+// clone, init --remote) to stop waiting. A context of its own from
+// signal.NotifyContext could end the command before the interrupt was
+// recorded, with exit 3 rather than by the signal: a shell loop then went on.
+func (g *globals) interruptContext() context.Context {
+	if g.stopped == nil {
+		return context.Background()
+	}
+	return g.stopped
 }
 
 // dieBy ends the process by the signal that interrupted it, as git and
@@ -203,6 +224,8 @@ func (g *globals) dieBy() {
 // ends by that signal (dieBy).
 func Main(args []string, env Env) int {
 	g := &globals{env: env}
+	g.stopped, g.stopNow = context.WithCancel(context.Background())
+	defer g.stopNow()
 	if env.HandleSignals {
 		defer g.handleSignals()()
 	}

@@ -1,12 +1,9 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 	"slices"
 	"strings"
 	"sync"
@@ -169,8 +166,7 @@ func syncRun(opts *syncOptions) error {
 		}
 		signer, signerEmail, identities = casework.SignerOf(k), author.Email, k.AgeIdentities()
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx := opts.interruptContext()
 	// Ctrl-C ends a sync at once outside its writes (handleSignals): say
 	// what is left, which the bare "interrupted" did not. A push lands
 	// whole or not at all, and the next sync finds which.
