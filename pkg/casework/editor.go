@@ -59,8 +59,9 @@ type HandEdit struct {
 
 	// Open opens the editor on the copy at path and waits for it to close.
 	Open func(path string) error
-	// Invalid is shown what is wrong with the copy at temp (the findings
-	// name temp and its lines) and answers whether to open the editor
+	// Invalid is shown what is wrong with the copy at temp (a finding on
+	// the record names it as Path, and temp as Copy, at the copy's lines)
+	// and answers whether to open the editor
 	// again. Nil means never.
 	Invalid func(temp string, findings []finding.Finding) (reopen bool)
 	// Copied, when set, is given keep once the copy exists, and nil once
@@ -190,7 +191,7 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		}
 		for i := range found {
 			if found[i].Path == path {
-				found[i].Path = temp
+				found[i].Copy = temp
 			}
 		}
 		if h.Invalid == nil || !h.Invalid(temp, found) {

@@ -127,8 +127,8 @@ func TestEditReopensUntilValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if opened != 2 || len(shown) != 1 || shown[0].Rule != "schema" || !strings.HasPrefix(shown[0].Path, tmp) || shown[0].Line != 5 {
-		t.Errorf("opened %d times, shown %+v: want 2, and the status finding at the copy's line 5", opened, shown)
+	if opened != 2 || len(shown) != 1 || shown[0].Rule != "schema" || shown[0].Path != "cases/W-1/intake.yaml" || !strings.HasPrefix(shown[0].Copy, tmp) || shown[0].Line != 5 {
+		t.Errorf("opened %d times, shown %+v: want 2, and the status finding on cases/W-1/intake.yaml at its copy's line 5", opened, shown)
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "cases/W-1/intake.yaml"))
 	if res.Commit == "" || !strings.Contains(string(data), "center: Eastgate\n") {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"text/template"
 	"time"
 
@@ -208,8 +209,8 @@ jobs:
 // schema, so a record made by hand without the modeline is checked too,
 // and the YAML extension that reads them is recommended.
 const (
-	EditorSettingsPath   = ".vscode/settings.json"
-	EditorExtensionsPath = ".vscode/extensions.json"
+	EditorSettingsPath   = layout.EditorDir + "/" + layout.EditorSettingsFile
+	EditorExtensionsPath = layout.EditorDir + "/extensions.json"
 )
 
 const editorExtensions = `{
@@ -217,19 +218,99 @@ const editorExtensions = `{
 }
 `
 
-// EditorSettings returns .vscode/settings.json: for each record kind, its
-// schema and the glob of its files (layout.Glob), as the YAML extension
-// (yaml-language-server) reads them.
-func EditorSettings() ([]byte, error) {
+// yamlSchemasKey is the YAML extension's setting that maps schemas to globs.
+const yamlSchemasKey = "yaml.schemas"
+
+// editorSchemas is caseplan's part of yaml.schemas: each record kind's
+// schema copy and the glob of its files; a kind whose files have no fixed
+// place (cohort, import-rules files are named on the command line) has no
+// glob, and []string{""} (what init once wrote for them) stands for none.
+func editorSchemas() map[string][]string {
 	globs := map[string][]string{}
 	for _, kind := range schemas.Kinds {
-		globs["./"+layout.SchemaFile(kind)] = []string{layout.Glob(kind)}
+		if g := layout.Glob(kind); g != "" {
+			globs["./"+layout.SchemaFile(kind)] = []string{g}
+		} else {
+			globs["./"+layout.SchemaFile(kind)] = nil
+		}
 	}
-	b, err := json.MarshalIndent(map[string]any{"yaml.schemas": globs}, "", "  ")
+	return globs
+}
+
+// EditorSettings returns .vscode/settings.json: for each record kind with
+// a place in the store, its schema and the glob of its files (layout.Glob),
+// as the YAML extension (yaml-language-server) reads them.
+func EditorSettings() ([]byte, error) {
+	globs := map[string][]string{}
+	for schema, g := range editorSchemas() {
+		if g != nil {
+			globs[schema] = g
+		}
+	}
+	b, err := json.MarshalIndent(map[string]any{yamlSchemasKey: globs}, "", "  ")
 	if err != nil {
 		return nil, err
 	}
 	return append(b, '\n'), nil
+}
+
+// UpdateEditorSettings returns the settings file data (a
+// .vscode/settings.json) with caseplan's yaml.schemas entries — one per
+// record kind, keyed by its schema copy — made this caseplan's, and
+// whether that changed anything. Every other setting, and an office's own
+// yaml.schemas entries, are kept; the keys come out sorted. A file that is
+// not a plain JSON object (VS Code allows comments, which encoding/json
+// does not read) is an error: it is left for a person to change.
+func UpdateEditorSettings(data []byte) ([]byte, bool, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil || top == nil {
+		if err == nil {
+			err = errors.New("it is not a JSON object")
+		}
+		return nil, false, err
+	}
+	entries := map[string]json.RawMessage{}
+	if raw, ok := top[yamlSchemasKey]; ok {
+		if err := json.Unmarshal(raw, &entries); err != nil || entries == nil {
+			return nil, false, fmt.Errorf("%s is not a JSON object", yamlSchemasKey)
+		}
+	}
+	changed := false
+	for schema, globs := range editorSchemas() {
+		raw, ok := entries[schema]
+		var have []string
+		if globs == nil {
+			// The empty glob init once wrote goes; an office's own
+			// glob for the kind stays.
+			if ok && json.Unmarshal(raw, &have) == nil && slices.Equal(have, []string{""}) {
+				delete(entries, schema)
+				changed = true
+			}
+			continue
+		}
+		if ok && json.Unmarshal(raw, &have) == nil && slices.Equal(have, globs) {
+			continue
+		}
+		want, err := json.Marshal(globs)
+		if err != nil {
+			return nil, false, err
+		}
+		entries[schema] = want
+		changed = true
+	}
+	if !changed {
+		return data, false, nil
+	}
+	raw, err := json.Marshal(entries)
+	if err != nil {
+		return nil, false, err
+	}
+	top[yamlSchemasKey] = raw
+	b, err := json.MarshalIndent(top, "", "  ")
+	if err != nil {
+		return nil, false, err
+	}
+	return append(b, '\n'), true, nil
 }
 
 // WorkflowPath is where init writes Workflow.

@@ -19,7 +19,18 @@ import (
 // newer than the binary's is never replaced by an older one: the store
 // was moved to a newer caseplan, and the one running is what is out of
 // date.
-type UpdateSchemas struct{}
+//
+// It also keeps caseplan's entries of yaml.schemas in the editor settings
+// init wrote (.vscode/settings.json: each record kind's schema copy and
+// the glob of its files) this caseplan's, in the same commit, keeping the
+// office's own settings; a settings file it cannot read as JSON, or none,
+// is left as it is.
+type UpdateSchemas struct {
+	// SettingsLeft, after Build, says why the editor settings were left
+	// as they are although they could not be checked ("" when they were
+	// checked, or there are none).
+	SettingsLeft string
+}
 
 // ErrSchemasCurrent says every copy is already the binary's: nothing to
 // write, and nothing wrong.
@@ -27,9 +38,10 @@ var ErrSchemasCurrent = errors.New("the store's copies of the schemas are alread
 
 // Build returns the change that writes the copies that are not the
 // binary's, or ErrSchemasCurrent.
-func (UpdateSchemas) Build(s *State) (*Change, error) {
+func (u *UpdateSchemas) Build(s *State) (*Change, error) {
 	files := map[string][]byte{}
 	var kinds, newer []string
+	u.SettingsLeft = ""
 	for _, kind := range schemas.Kinds {
 		path := layout.SchemaFile(kind)
 		data, err := s.ReadFile(path)
@@ -64,13 +76,35 @@ func (UpdateSchemas) Build(s *State) (*Change, error) {
 		}
 		return nil, inputErrorf(hint, "the store's copies are newer than this caseplan's: %s; the store was moved to a newer caseplan, and its copies are not replaced by older ones", strings.Join(newer, ", "))
 	}
+	settings, err := s.ReadFile(EditorSettingsPath)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// An office that removed the settings keeps them removed.
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", EditorSettingsPath, err)
+	default:
+		updated, changed, err := UpdateEditorSettings(settings)
+		if err != nil {
+			u.SettingsLeft = fmt.Sprintf("%s was left as it is: it cannot be read as plain JSON (%v), so its yaml.schemas entries for the record kinds were not checked; compare them with what caseplan init writes there and correct them by hand", EditorSettingsPath, err)
+		} else if changed {
+			files[EditorSettingsPath] = updated
+		}
+	}
 	if len(files) == 0 {
 		return nil, ErrSchemasCurrent
 	}
 	slices.Sort(kinds)
+	summary := "rewrite the schema copies of " + strings.Join(kinds, ", ") + " from caseplan's own"
+	if _, ok := files[EditorSettingsPath]; ok {
+		if len(kinds) == 0 {
+			summary = "update the editor settings' schemas from caseplan's own"
+		} else {
+			summary += ", and the editor settings' schemas"
+		}
+	}
 	return &Change{
 		Action:  audit.ActionStoreSchemas,
-		Summary: "rewrite the schema copies of " + strings.Join(kinds, ", ") + " from caseplan's own",
+		Summary: summary,
 		Files:   files,
 		Output:  strings.Join(slices.Sorted(maps.Keys(files)), "\n"),
 	}, nil

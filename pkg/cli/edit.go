@@ -33,8 +33,9 @@ outcome; a file name such as iep.yaml works too. A record the case does not
 have yet starts empty.
 
 When the editor closes, the copy is validated in the case's context, as any
-caseplan write is. If it is invalid, the findings are shown at the copy's
-lines and caseplan asks whether to re-open the editor (with no answer, or no
+caseplan write is. If it is invalid, the findings name the record and are
+shown at the copy's lines ("cases/CASE/intake.yaml (your edited copy
+/tmp/caseplan-CASE-intake-N.yaml:3:9): ...") and caseplan asks whether to re-open the editor (with no answer, or no
 terminal to answer from, it does not); declining leaves the store untouched
 and keeps the copy, whose path is shown. A valid copy is committed (action
 edit); a copy saved unchanged commits nothing. Since the record is written

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -53,7 +55,10 @@ pre-commit framework with caseplan's .pre-commit-hooks.yaml.
 With --remote URL the store is made for a team: URL, an empty repository on
 the git host (https, ssh or git://), becomes the remote origin and receives
 the first commit, so colleagues can caseplan clone it. A remote that already
-holds commits is refused before anything is created.` + "\n" + exitStatusHelp,
+holds commits is refused before anything is created. After the push init
+asks the remote which branch its HEAD names and warns when it is not the
+store's (a bare repository made with master as its default): a plain git
+clone of it would check out nothing until its default branch is set.` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			// The name heads every report; an empty one would make a
@@ -149,5 +154,29 @@ func initRun(opts *initOptions) error {
 		return hintf(opts.syncError(err, rem), "the store is made; send it with caseplan sync once the remote can be reached")
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: pushed %s to %s; colleagues can now run caseplan clone %s\n", res.Branch, rem.Redacted(), rem.Redacted())
+	warnRemoteHead(ctx, opts.env.Stderr, rem, res.Branch)
 	return nil
+}
+
+// warnRemoteHead says when the remote's HEAD does not name the branch
+// just pushed: a bare repository made by a git whose default branch is
+// master keeps HEAD there, and a plain git clone of it then checks out
+// nothing ("remote HEAD refers to nonexistent ref"). caseplan cannot set
+// a remote's HEAD over the wire, so it says who can. caseplan clone copes
+// either way (it takes main when HEAD names no branch). A remote that
+// cannot be asked again is not worth a second error: the push succeeded.
+func warnRemoteHead(ctx context.Context, w io.Writer, rem *gitstore.Remote, branch string) {
+	head, listed, err := rem.Head(ctx)
+	if err != nil || (listed && (head == "" || head == branch)) {
+		return
+	}
+	if !listed {
+		fmt.Fprintf(w, "caseplan: warning: the remote's HEAD does not name %s (it names a branch that does not exist), so a plain git clone of %s checks out nothing; caseplan clone takes %s\n",
+			branch, rem.Redacted(), branch)
+	} else {
+		fmt.Fprintf(w, "caseplan: warning: the remote's HEAD names %s, not %s, so a plain git clone of %s checks out %s\n",
+			head, branch, rem.Redacted(), head)
+	}
+	fmt.Fprintf(w, "caseplan: hint: make %s the repository's default branch: on GitHub or GitLab in its settings; on a bare repository on a server, git symbolic-ref HEAD refs/heads/%s in it\n",
+		branch, branch)
 }

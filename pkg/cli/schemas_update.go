@@ -22,7 +22,11 @@ func newCmdSchemasUpdate(g *globals, runF func(*schemasUpdateOptions) error) *co
 		Long: `Rewrite the store's copies of the JSON Schemas (schemas/*.schema.json, which
 caseplan init wrote for the editors) from the schemas this binary validates
 with, after an upgrade of caseplan: the copies that are missing, older, or
-edited by hand, in one commit. It prints the files it wrote; when every copy
+edited by hand, in one commit. The same commit brings caseplan's entries of
+yaml.schemas in .vscode/settings.json (which init wrote: each record kind's
+schema and the glob of its files) up to date, keeping every other setting
+there; a settings file that is not plain JSON (VS Code allows comments) is
+left as it is, with a warning. It prints the files it wrote; when every copy
 is already this caseplan's it says so and writes nothing.
 
 Each schema file carries its version (x-caseplan-version; a copy without it
@@ -43,7 +47,11 @@ install the release caseplan_version in cases/caseplan.yaml names instead. casep
 }
 
 func schemasUpdateRun(opts *schemasUpdateOptions) error {
-	err := opts.write(opts.noCommit, nil, casework.UpdateSchemas{}.Build, sayWhat)
+	u := &casework.UpdateSchemas{}
+	err := opts.write(opts.noCommit, nil, u.Build, sayWhat)
+	if u.SettingsLeft != "" && (err == nil || errors.Is(err, casework.ErrSchemasCurrent)) {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s\n", u.SettingsLeft)
+	}
 	if errors.Is(err, casework.ErrSchemasCurrent) {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %s; nothing to write\n", casework.ErrSchemasCurrent)
 		return nil

@@ -21,7 +21,12 @@ const (
 // Line and Column are 1-based; 0 means the finding is about the whole file.
 // Commit names the commit a history finding is about (verify only).
 type Finding struct {
-	Path     string   `json:"path"`
+	Path string `json:"path"`
+	// Copy, when set, is the file Line and Column point into instead of
+	// Path: the edited copy of the record at Path that caseplan edit
+	// validated. The finding names both, as a case manager needs to know
+	// which record was refused and where to fix the copy.
+	Copy     string   `json:"copy,omitempty"`
 	Line     int      `json:"line"`
 	Column   int      `json:"column"`
 	Severity Severity `json:"severity"`
@@ -45,6 +50,14 @@ func (f Finding) String() string {
 	loc := f.Path
 	if loc == "" && f.Commit != "" {
 		loc = "commit " + short(f.Commit)
+	} else if f.Copy != "" {
+		// The copy's position stays one path:line:col token, so a
+		// terminal or editor still jumps to it.
+		at := f.Copy
+		if f.Line > 0 {
+			at = fmt.Sprintf("%s:%d:%d", f.Copy, f.Line, max(f.Column, 1))
+		}
+		loc = fmt.Sprintf("%s (your edited copy %s)", f.Path, at)
 	} else if f.Line > 0 {
 		loc = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, max(f.Column, 1))
 	}

@@ -29,3 +29,14 @@ func TestSince(t *testing.T) {
 		})
 	}
 }
+
+// A finding on an edited copy names the record it stands for and keeps
+// the copy's position one path:line:col token an editor can jump to.
+func TestStringNamesRecordAndCopy(t *testing.T) {
+	f := Finding{Path: "cases/W-1/intake.yaml", Copy: "/tmp/caseplan-W-1-intake-7.yaml", Line: 3, Column: 9,
+		Severity: Error, Rule: "schema", Message: "status: not one of the allowed values"}
+	want := "cases/W-1/intake.yaml (your edited copy /tmp/caseplan-W-1-intake-7.yaml:3:9): error schema: status: not one of the allowed values"
+	if got := f.String(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

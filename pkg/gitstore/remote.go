@@ -392,6 +392,32 @@ func (rem *Remote) Branches(ctx context.Context) (branches []string, head string
 	return branches, head, nil
 }
 
+// Head says what the remote's HEAD names, the branch a plain git clone
+// checks out: listed is false when the remote does not list HEAD at all,
+// which git's servers do when HEAD names a branch that does not exist (a
+// bare repository made with master as its default, pushed main); head is
+// "" when HEAD is listed without the branch it names.
+func (rem *Remote) Head(ctx context.Context) (head string, listed bool, err error) {
+	gr := git.NewRemote(nil, &config.RemoteConfig{Name: "caseplan-list", URLs: []string{rem.URL}})
+	refs, err := gr.ListContext(ctx, &git.ListOptions{Auth: rem.auth})
+	if errors.Is(err, transport.ErrEmptyRemoteRepository) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, remoteError(rem, err)
+	}
+	for _, ref := range refs {
+		if ref.Name() != plumbing.HEAD {
+			continue
+		}
+		if ref.Type() == plumbing.SymbolicReference {
+			return ref.Target().Short(), true, nil
+		}
+		return "", true, nil
+	}
+	return "", false, nil
+}
+
 // emptyRefsError names the empty ref files that made go-git refuse to
 // list the refs (err, "ref file is empty"): a git or caseplan command
 // stopped while it wrote them (caseplan before it wrote refs whole) left

@@ -1055,7 +1055,8 @@ func firstValue(vs []string) string {
 
 // storeSchemas reports whether a commit that leaves cases/ as it was is
 // caseplan schemas update's: store-wide, and changing the copies of the
-// schemas and nothing else. Its action happened, so it is no
+// schemas and the editor settings (.vscode/settings.json, an existing
+// file) and nothing else. Its action happened, so it is no
 // trailers-without-change; it answers to the author and signature rules
 // as any other. The same trailers on a commit that changed anything
 // besides schemas/ (the CI workflow, say) are not its.
@@ -1083,7 +1084,45 @@ func (v *verifier) storeSchemas(c *commitInfo, t map[string][]string, treeChange
 		if name == nil {
 			name = b
 		}
-		if !same && (string(name.name) != layout.SchemasDir || !name.dir) {
+		switch {
+		case same:
+		case string(name.name) == layout.SchemasDir && name.dir:
+		case string(name.name) == layout.EditorDir && name.dir:
+			// schemas update keeps caseplan's entries of the editor
+			// settings current: .vscode/settings.json, nothing else.
+			settingsOnly, err := v.onlyEntryChanged(b, a, layout.EditorSettingsFile)
+			if err != nil {
+				return err
+			}
+			only = only && settingsOnly
+		default:
+			only = false
+		}
+		return nil
+	})
+	return only, err
+}
+
+// onlyEntryChanged reports whether directories b and a (either nil or not
+// a directory: then none) differ in the file named file alone.
+func (v *verifier) onlyEntryChanged(b, a *treeEntry, file string) (bool, error) {
+	if b == nil || a == nil || !b.dir || !a.dir {
+		return false, nil
+	}
+	before, err := v.trees.get(b.hash)
+	if err != nil {
+		return false, err
+	}
+	after, err := v.trees.get(a.hash)
+	if err != nil {
+		return false, err
+	}
+	only := true
+	err = pairEntries(before, after, func(o, n *treeEntry) error {
+		if o != nil && n != nil && o.hash == n.hash && o.dir == n.dir {
+			return nil
+		}
+		if o == nil || n == nil || o.dir || n.dir || string(n.name) != file {
 			only = false
 		}
 		return nil

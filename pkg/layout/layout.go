@@ -360,6 +360,14 @@ const SchemasDir = "schemas"
 // SchemaFile returns the repository-relative path of kind's schema.
 func SchemaFile(kind string) string { return SchemasDir + "/" + kind + ".schema.json" }
 
+// EditorDir and EditorSettingsFile make the VS Code workspace settings
+// init writes, EditorDir/EditorSettingsFile, whose yaml.schemas entries
+// for the record kinds are caseplan's (schemas update keeps them current).
+const (
+	EditorDir          = ".vscode"
+	EditorSettingsFile = "settings.json"
+)
+
 // plainName reports whether a path element is an ordinary name: not empty,
 // not hidden, not . or ..
 func plainName(s string) bool {
