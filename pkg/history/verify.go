@@ -163,6 +163,7 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 		trees:     newTreeCache(repo.Storer),
 		rosters:   make(map[plumbing.Hash]*roster),
 		addedIn:   make(map[string]plumbing.Hash),
+		committed: make(map[string]plumbing.Hash),
 		rootTrees: make(map[plumbing.Hash]plumbing.Hash, len(commits)),
 		leaks:     leakScan{guard: opts.Guard},
 		records:   make(map[plumbing.Hash]any),
@@ -254,6 +255,13 @@ type verifier struct {
 	// later commit changes it. It knows only notes added in the range
 	// checked, which is what is cheap to know.
 	addedIn map[string]plumbing.Hash
+	// committed holds a note's content as it was committed (its blob), by
+	// path: for a note added in the range, as added; for one added
+	// before, as it stood before the first commit that broke it. A commit
+	// that puts exactly that content back (git revert of the commit that
+	// changed or removed the note) restores the note: it breaks nothing,
+	// and the note's author is the one who first committed it.
+	committed map[string]plumbing.Hash
 	// rootTrees maps commits to their root tree, sparing a second read of
 	// a commit in the range when it is a parent.
 	rootTrees map[plumbing.Hash]plumbing.Hash
@@ -970,25 +978,48 @@ func (n *noteCheck) compareNotes(caseID, dir string, parent, child plumbing.Hash
 		switch {
 		case p == nil && c == nil:
 		case p == nil:
-			if n.recordAdds {
-				if _, ok := n.v.addedIn[dir+string(c.name)]; !ok {
-					n.v.addedIn[dir+string(c.name)] = n.commit
+			path := dir + string(c.name)
+			if n.recordAdds && !n.restores(path, c.hash) {
+				if _, ok := n.v.addedIn[path]; !ok {
+					n.v.addedIn[path] = n.commit
+				}
+				if _, ok := n.v.committed[path]; !ok {
+					n.v.committed[path] = c.hash
 				}
 				if n.added == nil {
 					n.added = map[string]plumbing.Hash{}
 				}
-				n.added[dir+string(c.name)] = c.hash
+				n.added[path] = c.hash
 			}
 		case c == nil:
-			n.report(dir+string(p.name), true)
+			n.report(dir+string(p.name), p.hash, true)
 		case p.hash != c.hash:
-			n.report(dir+string(p.name), false)
+			if !n.restores(dir+string(c.name), c.hash) {
+				n.report(dir+string(p.name), p.hash, false)
+			}
 		}
 		return nil
 	})
 }
 
-func (n *noteCheck) report(path string, removed bool) {
+// restores reports whether blob, the content of the note at path in the
+// commit, is the note as it was committed, after a commit that changed or
+// removed it: a git revert of that commit, or a merge that takes the note
+// from the side that kept it. The earlier commit is reported; this one
+// repairs it.
+func (n *noteCheck) restores(path string, blob plumbing.Hash) bool {
+	orig, ok := n.v.committed[path]
+	return ok && orig == blob
+}
+
+// report records a note-changed or note-removed finding for the note at
+// path, which held before (its blob in the parent) and no longer does.
+func (n *noteCheck) report(path string, before plumbing.Hash, removed bool) {
+	if _, ok := n.v.committed[path]; !ok {
+		// Added before the range checked: what the parent held is the
+		// note as committed, since this is the first commit to break it.
+		n.v.committed[path] = before
+	}
 	if n.seen[path] {
 		return
 	}

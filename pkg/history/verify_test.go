@@ -406,3 +406,40 @@ func TestVerifyNoteAuthor(t *testing.T) {
 		t.Errorf("message %q: want the note's author and the committer", fs[0].Message)
 	}
 }
+
+// git revert of a commit that changed or removed a note puts the note back
+// exactly as it was committed: the breach stays reported at the commit
+// that made it, and the revert, which repairs it, is no note-changed of
+// its own, nor a new note in the reverter's name (note-author). It is a
+// commit made with git, without trailers, as any other.
+func TestVerifyRevertRestoresNote(t *testing.T) {
+	s := newTestStore(t)
+	roles := strings.Replace(rosterYAML(alice, "Bob Brown <BOB@Example.org>"), "    email: alice@example.org\n", "    email: alice@example.org\n    role: admin\n", 1)
+	roles = strings.Replace(roles, "    email: BOB@Example.org\n", "    email: BOB@Example.org\n    role: coordinator\n", 1)
+	s.write("cases/caseplan.yaml", roles)
+	s.caseplanCommit(alice, audit.StoreWide, "store.init", "initialise store")
+	s.newCase(alice, "2026-AAAAA")
+	_, path := s.addNote(alice, "2026-AAAAA", "n1", "intake meeting")
+	_, path2 := s.addNote(alice, "2026-AAAAA", "n2", "phone call")
+
+	p, content := note("2026-AAAAA", "n1", "intake meeting, rewritten")
+	s.write(p, strings.Replace(content, "author: s1", "author: "+s.staffID(alice), 1))
+	edited := s.caseplanCommit(alice, "2026-AAAAA", "commit", "fix typo")
+	s.tick++
+	s.git(alice, "revert", "--no-edit", "HEAD")
+	reverted := s.head()
+
+	s.remove(path2)
+	removed := s.caseplanCommit(alice, "2026-AAAAA", "commit", "tidy")
+	s.tick++
+	s.git(bob, "revert", "--no-edit", "HEAD")
+	restored := s.head()
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs,
+		"note-changed "+path+" "+edited,
+		"missing-trailers  "+reverted,
+		"note-removed "+path2+" "+removed,
+		"missing-trailers  "+restored,
+	)
+}
