@@ -96,7 +96,10 @@ type Stats struct {
 //   - note-changed, note-removed: a note (a file directly in
 //     cases/<case-id>/notes/) present in a parent is modified or missing in
 //     the commit. Merge commits are checked against each parent that had
-//     the note, so a merge cannot undo a note either.
+//     the note, so a merge cannot undo a note either; a merge that holds a
+//     note as a commit already reported left it took that over from its
+//     side, and is not reported again. A commit that puts a note back as
+//     it was committed (git revert) repairs it and is not reported.
 //   - note-author: an ordinary commit added a note naming as its author
 //     someone other than the commit's author (by email, on the roster the
 //     commit answers to).
@@ -164,6 +167,7 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 		rosters:   make(map[plumbing.Hash]*roster),
 		addedIn:   make(map[string]plumbing.Hash),
 		committed: make(map[string]plumbing.Hash),
+		broken:    make(map[noteState]bool),
 		rootTrees: make(map[plumbing.Hash]plumbing.Hash, len(commits)),
 		leaks:     leakScan{guard: opts.Guard},
 		records:   make(map[plumbing.Hash]any),
@@ -262,6 +266,10 @@ type verifier struct {
 	// changed or removed the note) restores the note: it breaks nothing,
 	// and the note's author is the one who first committed it.
 	committed map[string]plumbing.Hash
+	// broken holds the states that commits reported as note-changed or
+	// note-removed left notes in: a merge that only takes one over from
+	// its side is no breach of its own.
+	broken map[noteState]bool
 	// rootTrees maps commits to their root tree, sparing a second read of
 	// a commit in the range when it is a parent.
 	rootTrees map[plumbing.Hash]plumbing.Hash
@@ -301,6 +309,7 @@ func (v *verifier) check(c *commitInfo) error {
 	}
 
 	notes := noteCheck{v: v, commit: c.hash, seen: make(map[string]bool), recordAdds: len(c.parents) == 1}
+	notes.merge = len(c.parents) > 1
 	for _, pc := range parentCases {
 		if pc != cases && !pc.IsZero() {
 			if err := notes.compareCases(pc, cases); err != nil {
@@ -863,6 +872,12 @@ func (v *verifier) add(f finding.Finding) {
 	v.findings = append(v.findings, f)
 }
 
+// noteState is a note's path and its content there (zero: removed).
+type noteState struct {
+	path string
+	blob plumbing.Hash
+}
+
 // noteCheck compares the notes of one commit with one parent at a time.
 type noteCheck struct {
 	v      *verifier
@@ -878,6 +893,10 @@ type noteCheck struct {
 	// changed are the case directories an ordinary commit changed, added
 	// or removed, in path order.
 	changed []string
+	// merge is set for a merge commit: a note it holds as a commit already
+	// reported left it (changed, or removed) was taken from that commit's
+	// side, which answers for it (as mergeIntroduces reads a merge).
+	merge bool
 }
 
 // compareCases compares the case directories of two cases/ trees, going
@@ -992,10 +1011,10 @@ func (n *noteCheck) compareNotes(caseID, dir string, parent, child plumbing.Hash
 				n.added[path] = c.hash
 			}
 		case c == nil:
-			n.report(dir+string(p.name), p.hash, true)
+			n.report(dir+string(p.name), p.hash, plumbing.ZeroHash)
 		case p.hash != c.hash:
 			if !n.restores(dir+string(c.name), c.hash) {
-				n.report(dir+string(p.name), p.hash, false)
+				n.report(dir+string(p.name), p.hash, c.hash)
 			}
 		}
 		return nil
@@ -1013,17 +1032,26 @@ func (n *noteCheck) restores(path string, blob plumbing.Hash) bool {
 }
 
 // report records a note-changed or note-removed finding for the note at
-// path, which held before (its blob in the parent) and no longer does.
-func (n *noteCheck) report(path string, before plumbing.Hash, removed bool) {
+// path, which held before (its blob in the parent) and now holds after
+// (zero: removed).
+func (n *noteCheck) report(path string, before, after plumbing.Hash) {
 	if _, ok := n.v.committed[path]; !ok {
 		// Added before the range checked: what the parent held is the
 		// note as committed, since this is the first commit to break it.
 		n.v.committed[path] = before
 	}
+	state := noteState{path, after}
+	if n.merge && n.v.broken[state] {
+		// A clean merge of the side whose commit broke the note, and
+		// was reported for it.
+		return
+	}
+	n.v.broken[state] = true
 	if n.seen[path] {
 		return
 	}
 	n.seen[path] = true
+	removed := after.IsZero()
 	e := audit.NoteEdit{Path: path, Removed: removed}
 	if added, ok := n.v.addedIn[path]; ok {
 		e.AddedIn = added.String()

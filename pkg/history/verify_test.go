@@ -443,3 +443,45 @@ func TestVerifyRevertRestoresNote(t *testing.T) {
 		"missing-trailers  "+restored,
 	)
 }
+
+// A clean merge of a branch on which a commit changed or removed a note
+// takes that commit's breach over: it is reported at the commit that made
+// it, once, not again at the merge, whoever merges (a host's "merge pull
+// request"). A merge that drops a note no commit removed is its own breach.
+func TestVerifyMergeTakesBreachFromSide(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	_, path := s.addNote(alice, "2026-AAAAA", "n1", "intake")
+	_, path2 := s.addNote(alice, "2026-AAAAA", "n2", "phone call")
+	s.git("", "checkout", "-q", "-b", "side")
+	p, content := note("2026-AAAAA", "n1", "intake, rewritten")
+	s.write(p, strings.Replace(content, "author: s1", "author: "+s.staffID(alice), 1))
+	edited := s.caseplanCommit(alice, "2026-AAAAA", "commit", "fix typo")
+	s.remove(path2)
+	removed := s.caseplanCommit(alice, "2026-AAAAA", "commit", "tidy")
+	s.git("", "checkout", "-q", "main")
+	_, path3 := s.addNote(alice, "2026-AAAAA", "n3", "main note")
+	s.tick++
+	s.git(eve, "merge", "-q", "--no-ff", "-m", "Merge branch 'side'", "side")
+
+	// Another merge drops a note that only its first parent had.
+	s.git("", "checkout", "-q", "-b", "other", "HEAD~1")
+	s.addNote(alice, "2026-AAAAA", "n4", "other note")
+	s.git("", "checkout", "-q", "main")
+	s.tick++
+	s.git(alice, "merge", "-q", "--no-ff", "--no-commit", "other")
+	s.remove(path3)
+	s.git("", "add", "-A")
+	s.tick++
+	s.git(alice, "commit", "-q", "-m", "Merge branch 'other'")
+	dropped := s.head()
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs,
+		"note-changed "+path+" "+edited,
+		"note-removed "+path2+" "+removed,
+		"note-removed "+path3+" "+dropped,
+		"missing-trailers  "+dropped,
+	)
+}
