@@ -338,15 +338,18 @@ func (v *verifier) check(c *commitInfo) error {
 	if !changed {
 		return v.checkOutsideCases(c, parentCases, treeChanged)
 	}
-	v.checkTrailers(c)
-	if len(c.parents) == 1 {
-		v.checkTrailerCases(c, notes.changed, false)
-	} else if len(c.parents) > 1 {
+	if len(c.parents) > 1 {
 		introduced, err := mergeCases(v.trees, cases, parentCases)
 		if err != nil {
 			return err
 		}
+		v.checkTrailers(c, introduced)
 		v.checkTrailerCases(c, introduced, true)
+	} else {
+		v.checkTrailers(c, nil)
+		if len(c.parents) == 1 {
+			v.checkTrailerCases(c, notes.changed, false)
+		}
 	}
 	if err := v.checkLeaks(c, cases, parentCases); err != nil {
 		return err
@@ -590,7 +593,11 @@ func (v *verifier) treeOf(h plumbing.Hash) (plumbing.Hash, error) {
 	return c.TreeHash, nil
 }
 
-func (v *verifier) checkTrailers(c *commitInfo) {
+// checkTrailers holds a commit that changes cases/ to carrying both of
+// caseplan's trailers. For a merge (len(c.parents) > 1), introduced are
+// the cases it changed itself (mergeCases): the finding says so, since
+// what a merge did and how it is undone differ from a hand commit's.
+func (v *verifier) checkTrailers(c *commitInfo, introduced []string) {
 	t := audit.ParseTrailers(c.message)
 	var missing []string
 	for _, key := range []string{audit.TrailerCase, audit.TrailerAction} {
@@ -601,12 +608,22 @@ func (v *verifier) checkTrailers(c *commitInfo) {
 	if len(missing) == 0 {
 		return
 	}
-	v.add(finding.Finding{
+	f := finding.Finding{
 		Rule:   RuleMissingTrailers,
 		Commit: c.hash.String(),
 		Message: fmt.Sprintf("commit changes cases/ without the %s trailer%s; commit hand edits with caseplan commit",
 			strings.Join(missing, " and "), plural(len(missing))),
-	})
+	}
+	if len(c.parents) > 1 {
+		where := "the store's settings"
+		if len(introduced) > 0 {
+			where = caseWords(introduced)
+			f.Case = introduced[0]
+		}
+		f.Message = fmt.Sprintf("merge commit changes %s beyond combining its parents (a conflict resolved by hand, or an edit made during the merge), without the %s trailer%s: git log --cc -1 %[4]s shows it; if it is not synced yet, undo the merge (git reset --keep %[4]s^1), merge again keeping each conflicting record as one side has it (git checkout --ours or --theirs FILE), then make the change with caseplan",
+			where, strings.Join(missing, " and "), plural(len(missing)), short(c.hash))
+	}
+	v.add(f)
 }
 
 // checkTrailerCases holds an ordinary commit's Caseplan-Case trailers to

@@ -178,6 +178,16 @@ func TestVerifyMerges(t *testing.T) {
 	// on neither parent's roster.
 	fs, _ := verify(t, s, "")
 	expect(t, fs, "note-changed "+path+" "+merge, "missing-trailers  "+merge, "author-not-on-roster  "+merge)
+	// The merge's finding says it is a merge, which case it changed itself
+	// and how to redo it: a hand commit's remedy (git reset --soft to the
+	// first parent, caseplan commit) would fold the side's commits into one.
+	if len(fs) == 3 {
+		m := fs[1].Message
+		if fs[1].Case != "2026-AAAAA" || !strings.Contains(m, "merge commit changes case 2026-AAAAA beyond combining its parents") ||
+			!strings.Contains(m, "git reset --keep "+merge[:12]+"^1") || strings.Contains(m, "caseplan commit") {
+			t.Errorf("merge missing-trailers: case %q, message %q", fs[1].Case, m)
+		}
+	}
 }
 
 // A clean merge, made by anyone, takes each file from one side: it answers
