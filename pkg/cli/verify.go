@@ -34,9 +34,11 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
 
   note-changed          a note (anywhere under a case's notes/) was edited
                         after the commit that added it
-  note-removed          a note was deleted (a later commit that puts it back
-                        exactly as committed, as git revert does, repairs
-                        it and is not reported again)
+  note-removed          a note was deleted, or moved (a renamed note file or
+                        case directory: the finding says where to); a later
+                        commit that puts it back exactly as committed, as
+                        git revert or git mv back does, repairs it and is
+                        not reported again
   note-author           a note committed by someone other than its author
   missing-trailers      a commit changing cases/ lacks the Caseplan-Case and
                         Caseplan-Action trailers

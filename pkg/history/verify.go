@@ -318,6 +318,8 @@ func (v *verifier) check(c *commitInfo) error {
 		}
 	}
 
+	notes.resolveMoves()
+
 	v.checkMessage(c)
 
 	// Which commits answer to the rules: a root commit that has cases/, an
@@ -889,6 +891,47 @@ func (v *verifier) add(f finding.Finding) {
 	v.findings = append(v.findings, f)
 }
 
+// noteRemoval is a note-removed finding and what it removed.
+type noteRemoval struct {
+	finding int
+	edit    audit.NoteEdit
+	blob    plumbing.Hash
+}
+
+// resolveMoves rewrites the note-removed findings of an ordinary commit
+// whose content the commit added at another path: a note renamed, or its
+// case directory. That note is no new note of the mover's (note-author):
+// the move is the finding. A note moved back where it was committed is
+// no removal at all: the commit repairs the move.
+func (n *noteCheck) resolveMoves() {
+	for i := len(n.removals) - 1; i >= 0; i-- {
+		r := n.removals[i]
+		if n.restored[r.blob] {
+			n.v.findings = slices.Delete(n.v.findings, r.finding, r.finding+1)
+			continue
+		}
+		var to []string
+		for path, blob := range n.added {
+			if blob == r.blob {
+				to = append(to, path)
+			}
+		}
+		if len(to) == 0 {
+			continue
+		}
+		slices.Sort(to)
+		delete(n.added, to[0])
+		if added, ok := n.v.addedIn[r.edit.Path]; ok {
+			n.v.addedIn[to[0]] = added
+		}
+		r.edit.MovedTo = to[0]
+		f := audit.NoteFinding(r.edit)
+		f.Commit = n.commit.String()
+		f.Severity = finding.Error
+		n.v.findings[r.finding] = f
+	}
+}
+
 // noteState is a note's path and its content there (zero: removed).
 type noteState struct {
 	path string
@@ -910,6 +953,13 @@ type noteCheck struct {
 	// changed are the case directories an ordinary commit changed, added
 	// or removed, in path order.
 	changed []string
+	// removals are the note-removed findings of an ordinary commit, by
+	// index in v.findings, with the content removed, so a note moved
+	// within the commit is reported as moved (resolveMoves).
+	removals []noteRemoval
+	// restored holds the contents an ordinary commit put back where they
+	// were committed (restores).
+	restored map[plumbing.Hash]bool
 	// merge is set for a merge commit: a note it holds as a commit already
 	// reported left it (changed, or removed) was taken from that commit's
 	// side, which answers for it (as mergeIntroduces reads a merge).
@@ -1015,7 +1065,12 @@ func (n *noteCheck) compareNotes(caseID, dir string, parent, child plumbing.Hash
 		case p == nil && c == nil:
 		case p == nil:
 			path := dir + string(c.name)
-			if n.recordAdds && !n.restores(path, c.hash) {
+			if n.recordAdds && n.restores(path, c.hash) {
+				if n.restored == nil {
+					n.restored = map[plumbing.Hash]bool{}
+				}
+				n.restored[c.hash] = true
+			} else if n.recordAdds {
 				if _, ok := n.v.addedIn[path]; !ok {
 					n.v.addedIn[path] = n.commit
 				}
@@ -1075,6 +1130,9 @@ func (n *noteCheck) report(path string, before, after plumbing.Hash) {
 	}
 	f := audit.NoteFinding(e)
 	f.Commit = n.commit.String()
+	if removed && n.recordAdds {
+		n.removals = append(n.removals, noteRemoval{finding: len(n.v.findings), edit: e, blob: before})
+	}
 	n.v.add(f)
 }
 

@@ -495,3 +495,27 @@ func TestVerifyMergeTakesBreachFromSide(t *testing.T) {
 		"missing-trailers  "+dropped,
 	)
 }
+
+// A note renamed (or its case directory) is reported as moved, naming
+// where its unchanged content went and how to move it back, not as a note
+// removed and a new note in the mover's name; moving it back repairs it.
+func TestVerifyNoteMoved(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.write("cases/caseplan.yaml", rosterYAML(alice, "Bob Brown <BOB@Example.org>"))
+	s.caseplanCommit(alice, audit.StoreWide, "staff.add", "add staff bob")
+	s.newCase(alice, "2026-AAAAA")
+	added, path := s.addNote(alice, "2026-AAAAA", "n1", "intake")
+	s.git("", "mv", "cases/2026-AAAAA", "cases/2026-CCCCC")
+	moved := s.commit(bob, "rename the case")
+	s.git("", "mv", "cases/2026-CCCCC", "cases/2026-AAAAA")
+	back := s.commit(bob, "rename it back")
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "note-removed "+path+" "+moved, "missing-trailers  "+moved, "missing-trailers  "+back)
+	to := "cases/2026-CCCCC/notes/2026-03-01-n1.yaml"
+	if len(fs) == 3 && !strings.Contains(fs[0].Message, "note moved to "+to+", its content unchanged, after it was committed in "+added[:12]) ||
+		!strings.Contains(fs[0].Message, "git mv "+to+" "+path) {
+		t.Errorf("note-removed message = %q, want where it moved and how to move it back", fs[0].Message)
+	}
+}
