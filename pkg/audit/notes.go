@@ -74,7 +74,7 @@ func NoteFinding(e NoteEdit) finding.Finding {
 			if e.AddedIn != "" {
 				msg += " in " + shortHash(e.AddedIn)
 			}
-			msg += "; a note stays where caseplan filed it: move it back (git mv " + e.MovedTo + " " + e.Path + ")"
+			msg += "; a note stays at the path it was committed under: move it back (git mv " + e.MovedTo + " " + e.Path + ")"
 		} else {
 			msg += "; notes are append-only: correct one with an amendment note (caseplan note amend)"
 		}
