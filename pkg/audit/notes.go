@@ -41,6 +41,9 @@ type NoteEdit struct {
 	// AddedIn is the commit that added the note, when it is known; it is
 	// named in the message.
 	AddedIn string
+	// MovedTo is where the same commit put a removed note's exact content
+	// (a note file renamed, or its case directory), when it did.
+	MovedTo string
 	// Committing is set when the edit is in the work tree, about to be
 	// committed, so it can still be undone; otherwise it is in history.
 	Committing bool
@@ -66,7 +69,15 @@ func NoteFinding(e NoteEdit) finding.Finding {
 		if e.AddedIn != "" {
 			msg += " in " + shortHash(e.AddedIn)
 		}
-		msg += "; notes are append-only: correct one with an amendment note (caseplan note amend)"
+		if e.Removed && e.MovedTo != "" {
+			msg = "note moved to " + e.MovedTo + ", its content unchanged, after it was committed"
+			if e.AddedIn != "" {
+				msg += " in " + shortHash(e.AddedIn)
+			}
+			msg += "; a note stays at the path it was committed under: move it back (git mv " + e.MovedTo + " " + e.Path + ")"
+		} else {
+			msg += "; notes are append-only: correct one with an amendment note (caseplan note amend)"
+		}
 	}
 	id, _ := layout.CaseOf(e.Path)
 	return finding.Finding{Path: e.Path, Severity: finding.Error, Rule: rule, Case: id, Message: msg}

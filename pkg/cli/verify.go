@@ -5,6 +5,7 @@ import (
 	"runtime/debug"
 	"slices"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
 
@@ -33,7 +34,11 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
 
   note-changed          a note (anywhere under a case's notes/) was edited
                         after the commit that added it
-  note-removed          a note was deleted
+  note-removed          a note was deleted, or moved (a renamed note file or
+                        case directory: the finding says where to); a later
+                        commit that puts it back exactly as committed, as
+                        git revert or git mv back does, repairs it and is
+                        not reported again
   note-author           a note committed by someone other than its author
   missing-trailers      a commit changing cases/ lacks the Caseplan-Case and
                         Caseplan-Action trailers
@@ -241,7 +246,7 @@ func verifyRun(opts *verifyOptions) error {
 	}
 	errs, _ := finding.Count(findings)
 	if errs > 0 {
-		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits), Hint: handCommitHint(findings)}
+		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits), Hint: handCommitHint(repo.Git(), findings)}
 	}
 	// Only a run that checked everything after the anchor moves it: a
 	// --since run checked a part, and must not vouch for the rest.
@@ -264,12 +269,20 @@ func verifyRun(opts *verifyOptions) error {
 // trailers): undone but kept in the work tree, their changes are committed
 // again as caseplan commits them. It is said only for such findings, and
 // only for a commit not yet shared, which a clone may still take back.
-func handCommitHint(findings []finding.Finding) string {
+//
+// A merge is left out: git reset --soft to its first parent would fold
+// the commits of the side it merged into one caseplan commit, their
+// trailers and authors lost; its finding says how to redo it.
+func handCommitHint(repo *git.Repository, findings []finding.Finding) string {
 	var hand []string
 	for _, f := range findings {
-		if f.Rule == history.RuleMissingTrailers && f.Commit != "" && !slices.Contains(hand, f.Commit) {
-			hand = append(hand, f.Commit)
+		if f.Rule != history.RuleMissingTrailers || f.Commit == "" || slices.Contains(hand, f.Commit) {
+			continue
 		}
+		if c, err := repo.CommitObject(plumbing.NewHash(f.Commit)); err == nil && c.NumParents() > 1 {
+			continue
+		}
+		hand = append(hand, f.Commit)
 	}
 	if len(hand) == 0 {
 		return ""

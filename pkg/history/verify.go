@@ -96,7 +96,10 @@ type Stats struct {
 //   - note-changed, note-removed: a note (a file directly in
 //     cases/<case-id>/notes/) present in a parent is modified or missing in
 //     the commit. Merge commits are checked against each parent that had
-//     the note, so a merge cannot undo a note either.
+//     the note, so a merge cannot undo a note either; a merge that holds a
+//     note as a commit already reported left it took that over from its
+//     side, and is not reported again. A commit that puts a note back as
+//     it was committed (git revert) repairs it and is not reported.
 //   - note-author: an ordinary commit added a note naming as its author
 //     someone other than the commit's author (by email, on the roster the
 //     commit answers to).
@@ -163,6 +166,8 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 		trees:     newTreeCache(repo.Storer),
 		rosters:   make(map[plumbing.Hash]*roster),
 		addedIn:   make(map[string]plumbing.Hash),
+		committed: make(map[string]plumbing.Hash),
+		broken:    make(map[noteState]bool),
 		rootTrees: make(map[plumbing.Hash]plumbing.Hash, len(commits)),
 		leaks:     leakScan{guard: opts.Guard},
 		records:   make(map[plumbing.Hash]any),
@@ -254,6 +259,17 @@ type verifier struct {
 	// later commit changes it. It knows only notes added in the range
 	// checked, which is what is cheap to know.
 	addedIn map[string]plumbing.Hash
+	// committed holds a note's content as it was committed (its blob), by
+	// path: for a note added in the range, as added; for one added
+	// before, as it stood before the first commit that broke it. A commit
+	// that puts exactly that content back (git revert of the commit that
+	// changed or removed the note) restores the note: it breaks nothing,
+	// and the note's author is the one who first committed it.
+	committed map[string]plumbing.Hash
+	// broken holds the states that commits reported as note-changed or
+	// note-removed left notes in: a merge that only takes one over from
+	// its side is no breach of its own.
+	broken map[noteState]bool
 	// rootTrees maps commits to their root tree, sparing a second read of
 	// a commit in the range when it is a parent.
 	rootTrees map[plumbing.Hash]plumbing.Hash
@@ -293,6 +309,7 @@ func (v *verifier) check(c *commitInfo) error {
 	}
 
 	notes := noteCheck{v: v, commit: c.hash, seen: make(map[string]bool), recordAdds: len(c.parents) == 1}
+	notes.merge = len(c.parents) > 1
 	for _, pc := range parentCases {
 		if pc != cases && !pc.IsZero() {
 			if err := notes.compareCases(pc, cases); err != nil {
@@ -300,6 +317,8 @@ func (v *verifier) check(c *commitInfo) error {
 			}
 		}
 	}
+
+	notes.resolveMoves()
 
 	v.checkMessage(c)
 
@@ -321,15 +340,18 @@ func (v *verifier) check(c *commitInfo) error {
 	if !changed {
 		return v.checkOutsideCases(c, parentCases, treeChanged)
 	}
-	v.checkTrailers(c)
-	if len(c.parents) == 1 {
-		v.checkTrailerCases(c, notes.changed, false)
-	} else if len(c.parents) > 1 {
+	if len(c.parents) > 1 {
 		introduced, err := mergeCases(v.trees, cases, parentCases)
 		if err != nil {
 			return err
 		}
+		v.checkTrailers(c, introduced)
 		v.checkTrailerCases(c, introduced, true)
+	} else {
+		v.checkTrailers(c, nil)
+		if len(c.parents) == 1 {
+			v.checkTrailerCases(c, notes.changed, false)
+		}
 	}
 	if err := v.checkLeaks(c, cases, parentCases); err != nil {
 		return err
@@ -573,7 +595,11 @@ func (v *verifier) treeOf(h plumbing.Hash) (plumbing.Hash, error) {
 	return c.TreeHash, nil
 }
 
-func (v *verifier) checkTrailers(c *commitInfo) {
+// checkTrailers holds a commit that changes cases/ to carrying both of
+// caseplan's trailers. For a merge (len(c.parents) > 1), introduced are
+// the cases it changed itself (mergeCases): the finding says so, since
+// what a merge did and how it is undone differ from a hand commit's.
+func (v *verifier) checkTrailers(c *commitInfo, introduced []string) {
 	t := audit.ParseTrailers(c.message)
 	var missing []string
 	for _, key := range []string{audit.TrailerCase, audit.TrailerAction} {
@@ -584,12 +610,22 @@ func (v *verifier) checkTrailers(c *commitInfo) {
 	if len(missing) == 0 {
 		return
 	}
-	v.add(finding.Finding{
+	f := finding.Finding{
 		Rule:   RuleMissingTrailers,
 		Commit: c.hash.String(),
 		Message: fmt.Sprintf("commit changes cases/ without the %s trailer%s; commit hand edits with caseplan commit",
 			strings.Join(missing, " and "), plural(len(missing))),
-	})
+	}
+	if len(c.parents) > 1 {
+		where := "the store's settings"
+		if len(introduced) > 0 {
+			where = caseWords(introduced)
+			f.Case = introduced[0]
+		}
+		f.Message = fmt.Sprintf("merge commit changes %s beyond combining its parents (a conflict resolved by hand, or an edit made during the merge), without the %s trailer%s: git log --cc -1 %[4]s shows it; if it is not synced yet, undo the merge (git reset --keep %[4]s^1), merge again keeping each conflicting record as one side has it (git checkout --ours or --theirs FILE), then make the change with caseplan",
+			where, strings.Join(missing, " and "), plural(len(missing)), short(c.hash))
+	}
+	v.add(f)
 }
 
 // checkTrailerCases holds an ordinary commit's Caseplan-Case trailers to
@@ -855,6 +891,53 @@ func (v *verifier) add(f finding.Finding) {
 	v.findings = append(v.findings, f)
 }
 
+// noteRemoval is a note-removed finding and what it removed.
+type noteRemoval struct {
+	finding int
+	edit    audit.NoteEdit
+	blob    plumbing.Hash
+}
+
+// resolveMoves rewrites the note-removed findings of an ordinary commit
+// whose content the commit added at another path: a note renamed, or its
+// case directory. That note is no new note of the mover's (note-author):
+// the move is the finding. A note moved back where it was committed is
+// no removal at all: the commit repairs the move.
+func (n *noteCheck) resolveMoves() {
+	for i := len(n.removals) - 1; i >= 0; i-- {
+		r := n.removals[i]
+		if n.restored[r.blob] {
+			n.v.findings = slices.Delete(n.v.findings, r.finding, r.finding+1)
+			continue
+		}
+		var to []string
+		for path, blob := range n.added {
+			if blob == r.blob {
+				to = append(to, path)
+			}
+		}
+		if len(to) == 0 {
+			continue
+		}
+		slices.Sort(to)
+		delete(n.added, to[0])
+		if added, ok := n.v.addedIn[r.edit.Path]; ok {
+			n.v.addedIn[to[0]] = added
+		}
+		r.edit.MovedTo = to[0]
+		f := audit.NoteFinding(r.edit)
+		f.Commit = n.commit.String()
+		f.Severity = finding.Error
+		n.v.findings[r.finding] = f
+	}
+}
+
+// noteState is a note's path and its content there (zero: removed).
+type noteState struct {
+	path string
+	blob plumbing.Hash
+}
+
 // noteCheck compares the notes of one commit with one parent at a time.
 type noteCheck struct {
 	v      *verifier
@@ -870,6 +953,17 @@ type noteCheck struct {
 	// changed are the case directories an ordinary commit changed, added
 	// or removed, in path order.
 	changed []string
+	// removals are the note-removed findings of an ordinary commit, by
+	// index in v.findings, with the content removed, so a note moved
+	// within the commit is reported as moved (resolveMoves).
+	removals []noteRemoval
+	// restored holds the contents an ordinary commit put back where they
+	// were committed (restores).
+	restored map[plumbing.Hash]bool
+	// merge is set for a merge commit: a note it holds as a commit already
+	// reported left it (changed, or removed) was taken from that commit's
+	// side, which answers for it (as mergeIntroduces reads a merge).
+	merge bool
 }
 
 // compareCases compares the case directories of two cases/ trees, going
@@ -970,35 +1064,75 @@ func (n *noteCheck) compareNotes(caseID, dir string, parent, child plumbing.Hash
 		switch {
 		case p == nil && c == nil:
 		case p == nil:
-			if n.recordAdds {
-				if _, ok := n.v.addedIn[dir+string(c.name)]; !ok {
-					n.v.addedIn[dir+string(c.name)] = n.commit
+			path := dir + string(c.name)
+			if n.recordAdds && n.restores(path, c.hash) {
+				if n.restored == nil {
+					n.restored = map[plumbing.Hash]bool{}
+				}
+				n.restored[c.hash] = true
+			} else if n.recordAdds {
+				if _, ok := n.v.addedIn[path]; !ok {
+					n.v.addedIn[path] = n.commit
+				}
+				if _, ok := n.v.committed[path]; !ok {
+					n.v.committed[path] = c.hash
 				}
 				if n.added == nil {
 					n.added = map[string]plumbing.Hash{}
 				}
-				n.added[dir+string(c.name)] = c.hash
+				n.added[path] = c.hash
 			}
 		case c == nil:
-			n.report(dir+string(p.name), true)
+			n.report(dir+string(p.name), p.hash, plumbing.ZeroHash)
 		case p.hash != c.hash:
-			n.report(dir+string(p.name), false)
+			if !n.restores(dir+string(c.name), c.hash) {
+				n.report(dir+string(p.name), p.hash, c.hash)
+			}
 		}
 		return nil
 	})
 }
 
-func (n *noteCheck) report(path string, removed bool) {
+// restores reports whether blob, the content of the note at path in the
+// commit, is the note as it was committed, after a commit that changed or
+// removed it: a git revert of that commit, or a merge that takes the note
+// from the side that kept it. The earlier commit is reported; this one
+// repairs it.
+func (n *noteCheck) restores(path string, blob plumbing.Hash) bool {
+	orig, ok := n.v.committed[path]
+	return ok && orig == blob
+}
+
+// report records a note-changed or note-removed finding for the note at
+// path, which held before (its blob in the parent) and now holds after
+// (zero: removed).
+func (n *noteCheck) report(path string, before, after plumbing.Hash) {
+	if _, ok := n.v.committed[path]; !ok {
+		// Added before the range checked: what the parent held is the
+		// note as committed, since this is the first commit to break it.
+		n.v.committed[path] = before
+	}
+	state := noteState{path, after}
+	if n.merge && n.v.broken[state] {
+		// A clean merge of the side whose commit broke the note, and
+		// was reported for it.
+		return
+	}
+	n.v.broken[state] = true
 	if n.seen[path] {
 		return
 	}
 	n.seen[path] = true
+	removed := after.IsZero()
 	e := audit.NoteEdit{Path: path, Removed: removed}
 	if added, ok := n.v.addedIn[path]; ok {
 		e.AddedIn = added.String()
 	}
 	f := audit.NoteFinding(e)
 	f.Commit = n.commit.String()
+	if removed && n.recordAdds {
+		n.removals = append(n.removals, noteRemoval{finding: len(n.v.findings), edit: e, blob: before})
+	}
 	n.v.add(f)
 }
 

@@ -178,6 +178,16 @@ func TestVerifyMerges(t *testing.T) {
 	// on neither parent's roster.
 	fs, _ := verify(t, s, "")
 	expect(t, fs, "note-changed "+path+" "+merge, "missing-trailers  "+merge, "author-not-on-roster  "+merge)
+	// The merge's finding says it is a merge, which case it changed itself
+	// and how to redo it: a hand commit's remedy (git reset --soft to the
+	// first parent, caseplan commit) would fold the side's commits into one.
+	if len(fs) == 3 {
+		m := fs[1].Message
+		if fs[1].Case != "2026-AAAAA" || !strings.Contains(m, "merge commit changes case 2026-AAAAA beyond combining its parents") ||
+			!strings.Contains(m, "git reset --keep "+merge[:12]+"^1") || strings.Contains(m, "caseplan commit") {
+			t.Errorf("merge missing-trailers: case %q, message %q", fs[1].Case, m)
+		}
+	}
 }
 
 // A clean merge, made by anyone, takes each file from one side: it answers
@@ -404,5 +414,108 @@ func TestVerifyNoteAuthor(t *testing.T) {
 	expect(t, fs, "note-author "+p+" "+forged)
 	if len(fs) == 1 && !strings.Contains(fs[0].Message, `author is "s1", but s2 committed it`) {
 		t.Errorf("message %q: want the note's author and the committer", fs[0].Message)
+	}
+}
+
+// git revert of a commit that changed or removed a note puts the note back
+// exactly as it was committed: the breach stays reported at the commit
+// that made it, and the revert, which repairs it, is no note-changed of
+// its own, nor a new note in the reverter's name (note-author). It is a
+// commit made with git, without trailers, as any other.
+func TestVerifyRevertRestoresNote(t *testing.T) {
+	s := newTestStore(t)
+	roles := strings.Replace(rosterYAML(alice, "Bob Brown <BOB@Example.org>"), "    email: alice@example.org\n", "    email: alice@example.org\n    role: admin\n", 1)
+	roles = strings.Replace(roles, "    email: BOB@Example.org\n", "    email: BOB@Example.org\n    role: coordinator\n", 1)
+	s.write("cases/caseplan.yaml", roles)
+	s.caseplanCommit(alice, audit.StoreWide, "store.init", "initialise store")
+	s.newCase(alice, "2026-AAAAA")
+	_, path := s.addNote(alice, "2026-AAAAA", "n1", "intake meeting")
+	_, path2 := s.addNote(alice, "2026-AAAAA", "n2", "phone call")
+
+	p, content := note("2026-AAAAA", "n1", "intake meeting, rewritten")
+	s.write(p, strings.Replace(content, "author: s1", "author: "+s.staffID(alice), 1))
+	edited := s.caseplanCommit(alice, "2026-AAAAA", "commit", "fix typo")
+	s.tick++
+	s.git(alice, "revert", "--no-edit", "HEAD")
+	reverted := s.head()
+
+	s.remove(path2)
+	removed := s.caseplanCommit(alice, "2026-AAAAA", "commit", "tidy")
+	s.tick++
+	s.git(bob, "revert", "--no-edit", "HEAD")
+	restored := s.head()
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs,
+		"note-changed "+path+" "+edited,
+		"missing-trailers  "+reverted,
+		"note-removed "+path2+" "+removed,
+		"missing-trailers  "+restored,
+	)
+}
+
+// A clean merge of a branch on which a commit changed or removed a note
+// takes that commit's breach over: it is reported at the commit that made
+// it, once, not again at the merge, whoever merges (a host's "merge pull
+// request"). A merge that drops a note no commit removed is its own breach.
+func TestVerifyMergeTakesBreachFromSide(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	_, path := s.addNote(alice, "2026-AAAAA", "n1", "intake")
+	_, path2 := s.addNote(alice, "2026-AAAAA", "n2", "phone call")
+	s.git("", "checkout", "-q", "-b", "side")
+	p, content := note("2026-AAAAA", "n1", "intake, rewritten")
+	s.write(p, strings.Replace(content, "author: s1", "author: "+s.staffID(alice), 1))
+	edited := s.caseplanCommit(alice, "2026-AAAAA", "commit", "fix typo")
+	s.remove(path2)
+	removed := s.caseplanCommit(alice, "2026-AAAAA", "commit", "tidy")
+	s.git("", "checkout", "-q", "main")
+	_, path3 := s.addNote(alice, "2026-AAAAA", "n3", "main note")
+	s.tick++
+	s.git(eve, "merge", "-q", "--no-ff", "-m", "Merge branch 'side'", "side")
+
+	// Another merge drops a note that only its first parent had.
+	s.git("", "checkout", "-q", "-b", "other", "HEAD~1")
+	s.addNote(alice, "2026-AAAAA", "n4", "other note")
+	s.git("", "checkout", "-q", "main")
+	s.tick++
+	s.git(alice, "merge", "-q", "--no-ff", "--no-commit", "other")
+	s.remove(path3)
+	s.git("", "add", "-A")
+	s.tick++
+	s.git(alice, "commit", "-q", "-m", "Merge branch 'other'")
+	dropped := s.head()
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs,
+		"note-changed "+path+" "+edited,
+		"note-removed "+path2+" "+removed,
+		"note-removed "+path3+" "+dropped,
+		"missing-trailers  "+dropped,
+	)
+}
+
+// A note renamed (or its case directory) is reported as moved, naming
+// where its unchanged content went and how to move it back, not as a note
+// removed and a new note in the mover's name; moving it back repairs it.
+func TestVerifyNoteMoved(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.write("cases/caseplan.yaml", rosterYAML(alice, "Bob Brown <BOB@Example.org>"))
+	s.caseplanCommit(alice, audit.StoreWide, "staff.add", "add staff bob")
+	s.newCase(alice, "2026-AAAAA")
+	added, path := s.addNote(alice, "2026-AAAAA", "n1", "intake")
+	s.git("", "mv", "cases/2026-AAAAA", "cases/2026-CCCCC")
+	moved := s.commit(bob, "rename the case")
+	s.git("", "mv", "cases/2026-CCCCC", "cases/2026-AAAAA")
+	back := s.commit(bob, "rename it back")
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "note-removed "+path+" "+moved, "missing-trailers  "+moved, "missing-trailers  "+back)
+	to := "cases/2026-CCCCC/notes/2026-03-01-n1.yaml"
+	if len(fs) == 3 && !strings.Contains(fs[0].Message, "note moved to "+to+", its content unchanged, after it was committed in "+added[:12]) ||
+		!strings.Contains(fs[0].Message, "git mv "+to+" "+path) {
+		t.Errorf("note-removed message = %q, want where it moved and how to move it back", fs[0].Message)
 	}
 }
