@@ -105,11 +105,25 @@ type Participation struct {
 // Compute returns the state of case c on today under the store settings
 // cfg (which may be nil: the documents' defaults then apply).
 func Compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
+	_, s := ComputeThen(c, cfg, today)
+	return s
+}
+
+// ComputeThen is Compute that also returns the case as it stood on today
+// (AsOf), for a caller that reads more of it than the state (the reports:
+// the plan's next milestone, an extension pending): the case is rewound
+// once, not once by the caller and again here.
+func ComputeThen(c *casefile.Case, cfg *record.Config, today time.Time) (*casefile.Case, State) {
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	// Where the case stands on today is what its records dated by then
 	// say: on a past --today, a closure, exit, note or transfer dated
 	// later has not happened yet (the reports' as-of day is the same).
 	c = AsOf(c, today)
+	return c, compute(c, cfg, today)
+}
+
+// compute is the state of c, already rewound to today (AsOf), on today.
+func compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 	s := State{Case: c.ID}
 	in := c.Intake
 	if in == nil {

@@ -2,6 +2,7 @@ package casestate
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -581,5 +582,25 @@ func TestNilConfig(t *testing.T) {
 	s := Compute(snap.Case("C1"), nil, day("2026-03-16"))
 	if s.Phase != "" || s.Kind != "" || len(s.Due) != 0 {
 		t.Errorf("state without settings: %+v", s)
+	}
+}
+
+// ComputeThen rewinds the case once and hands it back with its state: the
+// same state as Compute, and the same case as AsOf (the reports read both).
+func TestComputeThen(t *testing.T) {
+	m := storetest.MemStore{"cases/caseplan.yaml": config, "cases/C1/intake.yaml": peIntake,
+		"cases/C1/notes/2026-03-20-ab12.yaml": contactNote("2026-03-20-ab12")}
+	snap := storetest.Load(t, m)
+	c := snap.Case("C1")
+	on := day("2026-03-16")
+	then, s := ComputeThen(c, snap.Config, on)
+	if want := Compute(c, snap.Config, on); !reflect.DeepEqual(s, want) {
+		t.Errorf("ComputeThen state\n%+v\nwant Compute's\n%+v", s, want)
+	}
+	if want := AsOf(c, on); !reflect.DeepEqual(then, want) {
+		t.Errorf("ComputeThen case\n%+v\nwant AsOf's\n%+v", then, want)
+	}
+	if len(then.Notes) != len(c.Notes)-1 {
+		t.Errorf("the note of 2026-03-20 is not rewound away on 2026-03-16: %d of %d notes", len(then.Notes), len(c.Notes))
 	}
 }

@@ -13,9 +13,10 @@ import (
 // missing, such as a first contact or three references by the layoff date
 // — stays visible, as a warning that says who waived it, when and why, and
 // no longer fails CI. Only a supervisor or an admin on the roster (the
-// acting staff member) may record one, and only a completeness rule can be
-// waived: a rule that says the records contradict themselves is mended,
-// not waived. The waiver rule of validate checks both again on every run.
+// acting staff member) may record one, and only a waivable rule
+// (validate.Rule.CanWaive) can be waived: a rule that says the records
+// contradict themselves, or one whose fix is a command (a retired
+// manager, sealed fields), is mended, not waived. The waiver rule of validate checks both again on every run.
 type AddWaiver struct {
 	Case   string
 	Rule   string
@@ -45,8 +46,16 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 		canWaive = fmt.Sprintf("the obligations case %s (program %s) can have waived: %s; %s", a.Case, lc.intake.Program, strings.Join(ids, ", "), canWaive)
 	}
 	switch {
+	case r == nil && id == validate.RuleSchema:
+		// Schema findings carry a rule ID of their own but are no rule
+		// of the table: a record that does not match its schema.
+		return nil, inputErrorf(canWaive,
+			"rule schema says a record does not match its schema; it cannot be waived: correct the record (the finding names its file, line and field)")
 	case r == nil:
 		return nil, inputErrorf(canWaive, "no rule %q", id)
+	case r.Completeness && r.Unwaivable:
+		return nil, inputErrorf("mend it with "+validate.RemedyFor(id, a.Case)+"; "+canWaive,
+			"rule %s cannot be waived: what it reports is not an obligation that may not apply to a case but something to mend, by a command", id)
 	case !r.Completeness:
 		return nil, inputErrorf(canWaive,
 			"rule %s says the records contradict themselves; only an obligation (something due or missing) can be waived", id)

@@ -95,7 +95,8 @@ func agree(t *testing.T, snap *casefile.Snapshot, first, last time.Time) map[str
 			}
 			var shown []casestate.Due
 			var overdue []string
-			for _, it := range show.NextDue {
+			for _, out := range show.NextDue {
+				it := out.Due
 				if t, _ := it.Due.Time(); !t.After(due.Through) {
 					shown = append(shown, it)
 					seen[it.Kind]++

@@ -37,6 +37,8 @@ count is said on stderr ("3 cases of 15" when filters left some out).
 it; --overdue the cases with anything overdue on the tickler (what
 caseplan due --overdue lists, a closed case's planned follow-ups included);
 --center CENTER the cases of one center of caseplan.yaml's centers.
+The status is the case's on --today: on a past day, a case closed since
+lists as open, as case show shows it (and --status filters by it).
 -o json: [{"id","program","status","manager","center","opened",
 "participant","cohort" (imported cases only),"phase" (on --today)}].
 Filters combine: caseplan case list --center "Lakeview Career Center"
@@ -88,15 +90,19 @@ type caseRow struct {
 }
 
 func caseListRun(opts *caseListOptions) error {
-	// Phase and what is overdue depend on the day; the plain list does
-	// not, so it keeps its cached rows from one day to the next.
-	stage, params, state := "case-list", []string(nil), opts.phase != "" || opts.overdue || opts.output == "json"
-	var today time.Time
+	// Phase and what is overdue depend on the day, and so does the
+	// status on a past --today (a case closed since was open then:
+	// casestate says, as case show does). The plain list of the real
+	// today does not, so it keeps its cached rows from one day to the
+	// next: no closure is dated after today.
+	today, err := opts.todayDate()
+	if err != nil {
+		return err
+	}
+	now := opts.env.Now()
+	past := today.Before(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC))
+	stage, params, state := "case-list", []string(nil), opts.phase != "" || opts.overdue || opts.output == "json" || past
 	if state {
-		var err error
-		if today, err = opts.todayDate(); err != nil {
-			return err
-		}
 		stage, params = "case-list-state", []string{"today " + today.Format(time.DateOnly)}
 	}
 	s, err := opts.workTreeStore(stage, params...)
@@ -114,7 +120,7 @@ func caseListRun(opts *caseListOptions) error {
 		r := caseRow{caseItem: caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort, ""}}
 		if state {
 			st := casestate.Compute(c, cfg, today)
-			r.Phase = st.Phase
+			r.Phase, r.Status = st.Phase, st.Status
 			r.Overdue = slices.ContainsFunc(st.Due, func(d casestate.Due) bool { return d.Overdue })
 		}
 		return r, true

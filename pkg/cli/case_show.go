@@ -56,6 +56,9 @@ date), plan-review (review_interval_days after the last review), follow-up
 benefit-renewal (003), potential-exit (WIOA: inactivity_exit_days without
 service). A closed case has nothing due.
 
+The status is the case's on --today, as the phase is: on a past day, a
+case closed since is open.
+
 For a WIOA case the status line gives the participation date (PIRL 900:
 the first participation-causing service on or after the first eligibility
 determination, or after the opening when none is recorded) beside the
@@ -88,8 +91,10 @@ shown with the day it starts; until then the case stays in its phase.
            days_left counts the days from --today to phase_ends (0 on the
            last day, negative once past) or is null when the phase has no
            set end; next_due is a list of {"case","manager","kind","due",
-           "overdue","days","detail","path","line"} by due date, where days
-           counts from --today to due (negative when overdue); findings are
+           "overdue","days","detail","path","line","manager_retired"} by
+           due date, as due -o json has them: days counts from --today to
+           due (negative when overdue), manager_retired is true when the
+           manager is retired from the roster; findings are
            validate's -o json findings.` + "\n" + exitStatusHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -173,7 +178,7 @@ type caseShowView struct {
 	// PlacementStarts is the start of a placement recorded to start
 	// later; until then the case stays in its phase.
 	PlacementStarts string            `json:"placement_starts"`
-	NextDue         []casestate.Due   `json:"next_due"`
+	NextDue         []dueOut          `json:"next_due"` // due -o json's items, manager_retired included
 	Findings        []finding.Finding `json:"findings"`
 
 	// For the text only.
@@ -205,11 +210,11 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 	in := c.Intake
 	st := casestate.Compute(c, snap.Config, today)
 	v := &caseShowView{
-		ID: c.ID, Program: in.Program, Kind: st.Kind, Status: in.Status, Manager: in.Manager, Center: in.Center,
+		ID: c.ID, Program: in.Program, Kind: st.Kind, Status: st.Status, Manager: in.Manager, Center: in.Center,
 		Opened: string(in.Opened), Participant: in.Participant.Name,
 		Phase: st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,
 		Notes: len(c.Notes), VoidedNotes: len(c.Voided), Contacts: st.Contacts, LastContact: string(st.LastContact),
-		NextDue: st.Due, Findings: findings,
+		NextDue: caseDueJSON(st.Due, snap.Config), Findings: findings,
 		programName: in.Program, layoff: in.Layoff, state: st,
 		Cohort: in.Cohort, cohort: snap.Cohorts[in.Cohort], imported: in.Imported, ReturningFrom: in.ReturningFrom,
 	}
@@ -218,9 +223,6 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 			LastService: string(p.LastService), ExitDate: string(p.ExitDate)}
 	}
 	v.PlacementStarts = string(st.PlacementStarts)
-	if v.NextDue == nil {
-		v.NextDue = []casestate.Due{}
-	}
 	if v.Findings == nil {
 		v.Findings = []finding.Finding{}
 	}
@@ -228,6 +230,19 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 		v.programName = fmt.Sprintf("%s (%s)", p.Name, in.Program)
 	}
 	return v, nil
+}
+
+// caseDueJSON is a case's tickler items as due -o json writes them,
+// never nil: manager_retired says whether the manager is retired from
+// the roster of cfg.
+func caseDueJSON(items []casestate.Due, cfg *record.Config) []dueOut {
+	retired := map[string]bool{}
+	for _, it := range items {
+		if s, ok := cfg.StaffByID(it.Manager); ok {
+			retired[it.Manager] = !s.IsActive()
+		}
+	}
+	return dueJSON(items, retired)
 }
 
 // write prints the view as text.

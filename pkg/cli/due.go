@@ -78,9 +78,10 @@ Text output: one line per item — due date, when ("overdue N days", "today",
 "in N days"), case, kind, detail — by manager (with --all: a heading per
 manager, with how many items and how many overdue), then due date. On a
 terminal the lines are aligned; piped, they are tab-separated, with the
-manager's ID as the first field when --all is given, and then as the last
+manager's ID as the first field when --all is given, and always as the last
 field the manager's standing on the roster: "active", or "retired" for a
-manager retired from the roster whose cases are not transferred yet.
+manager retired from the roster whose cases are not transferred yet (as
+-o json's manager_retired and case show -o json's next_due say it).
 
 --kind keeps only the items of the kinds named, --overdue only what is
 overdue: which contacts are overdue, on every case, is
@@ -392,17 +393,19 @@ func (g *globals) dueManager(cfg *record.Config) (string, error) {
 
 // writeTickler prints the items as text: aligned on a terminal, with a
 // heading per manager when all managers are listed; tab-separated lines
-// when piped, led by the manager's ID when all managers are listed.
+// when piped, led by the manager's ID when all managers are listed and
+// ended by the manager's standing on the roster.
 func writeTickler(env Env, items []casestate.Due, all bool, names map[string]string, retired map[string]bool) error {
 	if !env.IsTerminal {
 		t := newTable(env)
 		for _, it := range items {
-			cells := []string{string(it.Due), tickler.When(it), it.Case, it.Kind, it.Detail}
+			// Whether the manager is retired from the roster (the
+			// terminal's heading says it) ends every line, after the
+			// fields scripts already read by place; with --all the
+			// manager's ID leads.
+			cells := []string{string(it.Due), tickler.When(it), it.Case, it.Kind, it.Detail, managerStatus(retired[it.Manager])}
 			if all {
-				// The manager's ID leads; whether they are retired from
-				// the roster (the terminal's heading says it) ends the
-				// line, after the fields scripts already read by place.
-				cells = append([]string{it.Manager}, append(cells, managerStatus(retired[it.Manager]))...)
+				cells = append([]string{it.Manager}, cells...)
 			}
 			t.row(cells...)
 		}
@@ -452,7 +455,7 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 	return display.Align(env.Stdout, group)
 }
 
-// managerStatus is the last field of a piped due --all line: "retired"
+// managerStatus is the last field of a piped due line: "retired"
 // for a manager retired from the roster, else "active".
 func managerStatus(retired bool) string {
 	if retired {

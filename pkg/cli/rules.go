@@ -56,6 +56,7 @@ type ruleItem struct {
 	Setting      string `json:"setting"`
 	Source       string `json:"source"`
 	Completeness bool   `json:"completeness"`
+	Waivable     bool   `json:"waivable"`
 	Summary      string `json:"summary"`
 }
 
@@ -75,7 +76,7 @@ func rulesRun(opts *rulesOptions) error {
 		sev, enabled := validate.Setting(cfg, r.ID, r.Severity)
 		items = append(items, ruleItem{
 			ID: r.ID, Severity: string(sev), Enabled: enabled, Program: r.Program,
-			Setting: r.Setting, Source: r.Source, Completeness: r.Completeness, Summary: r.Summary,
+			Setting: r.Setting, Source: r.Source, Completeness: r.Completeness, Waivable: r.CanWaive(), Summary: r.Summary,
 		})
 	}
 	if opts.output == "json" {

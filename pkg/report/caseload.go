@@ -130,8 +130,7 @@ func CaseloadOf(c *casefile.Case, cfg *record.Config, day time.Time, names bool)
 	if !ok || !l.openAt(day) {
 		return CaseloadRow{}, false
 	}
-	then := casestate.AsOf(c, day)
-	st := casestate.Compute(then, cfg, day)
+	then, st := casestate.ComputeThen(c, cfg, day)
 	row := CaseloadRow{
 		ID: c.ID, Participant: participant(c.Intake.Participant.Name, names), Manager: then.Intake.Manager,
 		Program: c.Intake.Program, Phase: st.Phase, PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,

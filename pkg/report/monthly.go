@@ -382,8 +382,7 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		return MonthlyCase{}, false
 	}
 
-	then := casestate.AsOf(c, last)
-	st := casestate.Compute(then, cfg, last)
+	then, st := casestate.ComputeThen(c, cfg, last)
 	expected, overdueContact, potentialExit := false, false, false
 	for _, d := range st.Due {
 		if d.Overdue {

@@ -39,7 +39,7 @@ var integrityRules = []*Rule{
 		// them. WIOA's designated counselor rule says so as an error
 		// (wioa-counselor); every other program is told here.
 		ID: RuleManagerRetired, Severity: finding.Warning, Completeness: true,
-		Remedy:  transferRemedy,
+		Unwaivable: true, Remedy: transferRemedy,
 		Summary: "an open case's manager is active on the staff roster (WIOA: wioa-counselor)",
 		check:   checkManagerActive,
 	},
@@ -554,6 +554,8 @@ func checkWaivers(x *Context) {
 		switch r := RuleByID(w.Rule); {
 		case r == nil:
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %q: no such rule (caseplan rules lists them)", w.Rule)
+		case r.Completeness && r.Unwaivable:
+			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: the rule cannot be waived, so the waiver waives nothing; remove it and mend what the rule reports with %s", w.Rule, RemedyFor(w.Rule, x.Case.ID))
 		case !r.Completeness:
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: only an obligation (something due or missing) can be waived, not a rule that says the records contradict themselves", w.Rule)
 		case !x.applies(r):

@@ -23,6 +23,12 @@ type Rule struct {
 	// be recordable. Every other rule checks that the records agree with
 	// themselves, and a write that breaks one is refused.
 	Completeness bool
+	// Unwaivable marks a completeness rule no waiver may set aside:
+	// what it reports is not an obligation that may not apply to a case
+	// (a retired manager, sealed fields not sealed to the team) but
+	// something to mend, with the command its Remedy names. Waivable says
+	// which rules a supervisor may waive.
+	Unwaivable bool
 	// Remedy is the command that mends a finding of the rule, CASE
 	// standing for the finding's case, when one command does: a write
 	// refused for breaking the rule names it in its hint.
@@ -46,18 +52,31 @@ func init() {
 }
 
 // Waivable lists the IDs of the rules a supervisor may waive for a case
-// of program kind kind in a store with settings cfg: the completeness
-// rules that apply to that kind (or to every case) and that the store
-// does not turn off — a rule turned off applies to no case, so there is
-// nothing to waive.
+// of program kind kind in a store with settings cfg: the waivable rules
+// (CanWaive) that apply to that kind (or to every case) and that the
+// store does not turn off — a rule turned off applies to no case, so
+// there is nothing to waive.
 func Waivable(kind string, cfg *record.Config) []string {
 	var ids []string
 	for _, r := range Rules {
-		if r.Completeness && (r.Program == "" || r.Program == kind) && !cfg.RuleOff(r.ID) {
+		if r.CanWaive() && (r.Program == "" || r.Program == kind) && !cfg.RuleOff(r.ID) {
 			ids = append(ids, r.ID)
 		}
 	}
 	return ids
+}
+
+// CanWaive reports whether a waiver may set the rule aside for a case:
+// an obligation (a completeness rule) that is not Unwaivable.
+func (r *Rule) CanWaive() bool {
+	return r.Completeness && !r.Unwaivable
+}
+
+// IsWaivable reports whether rule id is one a waiver may set aside
+// (CanWaive); false for an unknown rule.
+func IsWaivable(id string) bool {
+	r := RuleByID(id)
+	return r != nil && r.CanWaive()
 }
 
 // IsCompleteness reports whether findings of the rule id report something

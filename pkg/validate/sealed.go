@@ -24,15 +24,19 @@ const (
 // sealedRules are completeness rules: what they report is work to do
 // (re-sealing after a change of team or roster, which only someone who can
 // read the fields can do), and a write by someone else — a coordinator's
-// transfer, an admin's roster change — must not be refused for it.
+// transfer, an admin's roster change — must not be refused for it. They
+// are not waivable: who can read a case's confidential fields is not an
+// obligation that may not apply, and the fix is a command (Remedy).
 var sealedRules = []*Rule{
 	{
 		ID: RuleSealedRecipients, Severity: finding.Error, Completeness: true,
+		Unwaivable: true, Remedy: "caseplan case sealed reseal CASE",
 		Summary: "a case's sealed fields are encrypted to exactly its team as the roster stands — its manager, the staff on its team and the supervisors — as the recipients list beside them says, and the ciphertext to as many people as the list names",
 		check:   checkSealedRecipients,
 	},
 	{
 		ID: RuleSealedMissing, Severity: finding.Error, Completeness: true,
+		Unwaivable: true, Remedy: "caseplan case sealed set CASE",
 		Summary: "an open case of a program that needs sealed fields (its sealed_required setting) has them",
 		check:   checkSealedMissing,
 	},

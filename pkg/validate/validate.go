@@ -167,7 +167,7 @@ func schemaFindings(v *schemas.Validator, d *load.Document, caseID string) []fin
 }
 
 // waive applies the case's waivers (DESIGN.md §4): a supervisor may waive
-// an obligation, a completeness rule, for the case, with a reason. Its
+// an obligation, a waivable rule (Rule.CanWaive), for the case, with a reason. Its
 // findings are still shown, as warnings that say who waived them and why,
 // and no longer fail CI. A waiver counts from its date on
 // (record.Intake.WaiverOn): validate with an earlier --today shows the
@@ -179,7 +179,7 @@ func waive(c *casefile.Case, today time.Time, found []finding.Finding) []finding
 	}
 	day := dayOf(today)
 	for i, f := range found {
-		if !IsCompleteness(f.Rule) {
+		if !IsWaivable(f.Rule) {
 			continue
 		}
 		if w, ok := c.Intake.WaiverOn(f.Rule, day); ok {

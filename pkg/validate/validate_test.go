@@ -818,12 +818,46 @@ func TestWaiverWaives(t *testing.T) {
 	}
 }
 
+// A waiver of a rule whose fix is a command (a retired manager, sealed
+// fields) waives nothing: its finding stands, and the waiver rule says to
+// remove the waiver and names the command.
+func TestUnwaivableRuleNotWaived(t *testing.T) {
+	m := base()
+	cfg := strings.Replace(config, "email: mrivera@example.org", "email: mrivera@example.org\n    role: supervisor", 1)
+	m["cases/caseplan.yaml"] = strings.Replace(cfg, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\n    active: false\nprograms:", 1)
+	m.edit("cases/WS1/intake.yaml", "manager: mrivera", "manager: jlee")
+	m["cases/WS1/intake.yaml"] += "waivers:\n  - rule: manager-retired\n    reason: she will be back\n    by: mrivera\n    date: 2026-03-10\n"
+	var retired, waiver int
+	for _, f := range run(t, m, today) {
+		switch f.Rule {
+		case RuleManagerRetired:
+			retired++
+			if f.Waived || strings.Contains(f.Message, "waived by") {
+				t.Errorf("manager-retired was waived: %s", f)
+			}
+		case "waiver":
+			waiver++
+			if !strings.Contains(f.Message, "waiver of manager-retired: the rule cannot be waived") || !strings.Contains(f.Message, "caseplan case transfer WS1 --to STAFF") {
+				t.Errorf("waiver finding: %s", f)
+			}
+		}
+	}
+	if retired != 1 || waiver != 1 {
+		t.Errorf("got %d manager-retired and %d waiver finding(s), want 1 and 1", retired, waiver)
+	}
+	for _, id := range []string{RuleManagerRetired, RuleSealedRecipients, RuleSealedMissing} {
+		if IsWaivable(id) || RuleByID(id).Remedy == "" {
+			t.Errorf("%s: waivable %v, remedy %q; want not waivable, with a remedy", id, IsWaivable(id), RuleByID(id).Remedy)
+		}
+	}
+}
+
 // The tickler leaves out an item whose rule the case has waived
 // (casestate.RuleOf): each rule it names must be one a waiver can name.
 func TestDueRulesAreObligations(t *testing.T) {
 	for _, id := range casestate.DueRules {
-		if !IsCompleteness(id) {
-			t.Errorf("casestate names rule %q for tickler items, which is not a completeness rule of validate", id)
+		if !IsWaivable(id) {
+			t.Errorf("casestate names rule %q for tickler items, which is not a waivable rule of validate", id)
 		}
 	}
 }
