@@ -267,6 +267,16 @@ func ruleTests() []ruleTest {
 		{rule: "case-status", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure"},
+		// A case closed as placed without its placement is one no report
+		// counts as placed; with the placement on record it is fine.
+		{rule: "closed-placed", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-13\n    reason: placed\n"
+		}, want: "cases/W1/outcome.yaml:3:13", msg: "closed as placed on 2026-03-13, but outcome.yaml records no placement",
+			keep: func(m memStore) {
+				m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+				m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-12\n    recorded: 2026-03-12\nclosures:\n  - date: 2026-03-13\n    reason: placed\n"
+			}},
 		{rule: "future-date", on: day("2026-03-10"), change: nil, want: "cases/WS1/notes/2026-03-12-ck01.yaml:2:7", msg: "note date 2026-03-12 is after today (2026-03-10)"},
 		// Every date that records something that has happened, not only a
 		// note's; a planned date (a due date, a placement's start) may be
