@@ -197,6 +197,16 @@ func ruleTests() []ruleTest {
 				m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: "+fixtureKey+"\n")
 				m["cases/caseplan.yaml"] += "access:\n  require_signatures: false\n"
 			}},
+		// A supervisor reads every case, but nothing is sealed to one with
+		// no age recipient: said where the store keeps sealed fields, and
+		// only there.
+		{rule: "roster-age-recipient", on: today, change: func(m memStore) {
+			m.edit("cases/caseplan.yaml", "    email: mrivera@example.org\n", "    email: mrivera@example.org\n    role: supervisor\n")
+			m.edit("cases/caseplan.yaml", "  pe:\n    kind: post-employment\n", "  pe:\n    kind: post-employment\n  demo:\n    kind: wioa\n    settings:\n      sealed_required: true\n")
+		}, want: "cases/caseplan.yaml:3:5", msg: "mrivera is a supervisor with no age recipient, and the store keeps sealed fields",
+			keep: func(m memStore) {
+				m.edit("cases/caseplan.yaml", "    email: mrivera@example.org\n", "    email: mrivera@example.org\n    role: supervisor\n")
+			}},
 		{rule: "sealed-recipients", on: today, change: func(m memStore) {
 			sealW1(m, "aadmin") // not on W1's team: its manager mrivera is left out
 		}, want: "cases/W1/sealed.age", msg: "the sealed fields are not encrypted to the case's team as the roster stands: aadmin can still read them but is no longer on the case's team; mrivera cannot read them yet; one who can read them now (aadmin) re-seals them with caseplan case sealed reseal W1",
