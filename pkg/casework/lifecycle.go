@@ -48,6 +48,13 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	d := date(cl.Date)
+	// A case closed as placed is counted as a placement by the reports
+	// only through the placement itself: closing as placed without one
+	// would leave a case "closed as placed" that no report counts.
+	if cl.Reason == "placed" && lc.outcome().PlacementOn("9999-12-31") == nil {
+		return nil, inputErrorf("record the job first with caseplan placement set "+cl.Case+" --employer E --position P --start DATE, then close the case; or close it with another reason",
+			"case %s has no placement on record, so it cannot be closed as placed", cl.Case)
+	}
 	if o := lc.c.Outcome; o != nil && len(o.Reopenings) > 0 {
 		if last := o.Reopenings[len(o.Reopenings)-1]; d < last.Date {
 			return nil, inputErrorf("", "case %s was reopened on %s; it cannot be closed again before that (--date %s)", cl.Case, last.Date, d)

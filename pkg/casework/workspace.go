@@ -126,7 +126,12 @@ type Result struct {
 	// could not re-seal.
 	Left     []finding.Finding
 	Warnings []finding.Finding // warnings in the changed cases after the change
-	Skipped  []string          // untracked files under cases/ that are not records, left out of the commit
+	// StoreWide are the store-wide warnings (a roster member with no
+	// signing key, a store setting) the change neither made nor touched
+	// the file of: not about the change, for a command to count rather
+	// than list (validate lists them).
+	StoreWide []finding.Finding
+	Skipped   []string // untracked files under cases/ that are not records, left out of the commit
 	// Normalized are the files whose CRLF line ends were made LF, as the
 	// store's .gitattributes ask (CommitEdits).
 	Normalized []string
@@ -423,6 +428,10 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 				res.Left = append(res.Left, f)
 			}
 		case finding.Warning:
+			if _, wrote := change.Files[f.Path]; f.Case == "" && !wrote {
+				res.StoreWide = append(res.StoreWide, f)
+				continue
+			}
 			res.Warnings = append(res.Warnings, f)
 		}
 	}

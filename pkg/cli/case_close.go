@@ -24,7 +24,9 @@ func newCmdCaseClose(g *globals, runF func(*caseCloseOptions) error) *cobra.Comm
 		Long: `Close CASE in one commit: the closure (date, reason, notes) in outcome.yaml,
 status closed in intake.yaml, and a closure note. The reason is one of
 placed, separated (the work security period ended without a placement,
-document 000), withdrew, moved or other. A closed case is not closed again;
+document 000), withdrew, moved or other. A case closes as placed only once
+its placement is on record (caseplan placement set): the reports count the
+placement, not the reason. A closed case is not closed again;
 reopen it with caseplan case reopen.
 
 Follow-ups continue after a case closes (caseplan followup add).` + "\n" + exitStatusHelp,

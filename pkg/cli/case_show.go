@@ -30,7 +30,9 @@ func newCmdCaseShow(g *globals, runF func(*caseShowOptions) error) *cobra.Comman
 		Short: "Show a case: who, program, phase, contacts, what is due next, open findings",
 		Long: `Show where a case stands as of --today: who it serves, its program and
 manager, the phase of the program and the days left in it, its contacts, what
-is due next and the findings validate reports for it.
+is due next and the findings validate reports for it. The store-wide
+warnings (the roster, the settings), not about the case, are counted in one
+line with the validate that lists them; -o json lists them all.
 
 Phases, by program kind:
   work-security    notification (before the layoff date), work-security
@@ -302,10 +304,16 @@ func (v *caseShowView) write(w io.Writer) {
 		fmt.Fprintf(w, "\nNext due:\n")
 		writeDue(w, v.state.Due)
 	}
-	if len(v.Findings) > 0 {
+	// The store-wide warnings are not about the case: counted in one
+	// line (the JSON lists them all, as validate -o json does).
+	kept, storeWide := splitStoreWide(v.Findings)
+	if len(kept) > 0 || len(storeWide) > 0 {
 		fmt.Fprintf(w, "\nFindings:\n")
-		for _, f := range v.Findings {
+		for _, f := range kept {
 			fmt.Fprintf(w, "  %s\n", f)
+		}
+		if line := storeWideLine(storeWide, "this case"); line != "" {
+			fmt.Fprintf(w, "  (%s)\n", line)
 		}
 	}
 }

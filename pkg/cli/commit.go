@@ -66,6 +66,9 @@ func commitRun(opts *commitOptions) error {
 	for _, f := range res.Warnings {
 		printFinding(opts.env.Stderr, f)
 	}
+	if line := storeWideLine(res.StoreWide, "this change"); line != "" {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s\n", line)
+	}
 	opts.saySealing(res)
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/display"
@@ -204,4 +205,39 @@ a fresh clone of the office's shared store (caseplan clone URL DIR) has every sy
 // finding quotes what the records say.
 func printFinding(w io.Writer, f finding.Finding) {
 	fmt.Fprintf(w, "caseplan: %s\n", display.Escape(f.String()))
+}
+
+// splitStoreWide separates from findings about some cases the store-wide
+// warnings (Case "", a roster member with no signing key, a store
+// setting): not about those cases, and for most who look at one case not
+// theirs to mend, they are counted in one line (sayStoreWide) rather than
+// listed under every case. Store-wide errors stay: they may stop writes.
+func splitStoreWide(findings []finding.Finding) (kept, storeWide []finding.Finding) {
+	for _, f := range findings {
+		if f.Case == "" && f.Severity == finding.Warning {
+			storeWide = append(storeWide, f)
+		} else {
+			kept = append(kept, f)
+		}
+	}
+	return kept, storeWide
+}
+
+// storeWideLine counts store-wide warnings in one line, with their rules
+// and the validate that lists them, about saying what they are not about
+// ("this case"); "" for none.
+func storeWideLine(storeWide []finding.Finding, about string) string {
+	if len(storeWide) == 0 {
+		return ""
+	}
+	var rules, paths []string
+	for _, f := range storeWide {
+		if !slices.Contains(rules, f.Rule) {
+			rules = append(rules, f.Rule)
+		}
+		if !slices.Contains(paths, f.Path) {
+			paths = append(paths, f.Path)
+		}
+	}
+	return fmt.Sprintf("the store has %d store-wide warning(s) (%s), not about %s; caseplan validate %s lists them", len(storeWide), strings.Join(rules, ", "), about, strings.Join(paths, " "))
 }

@@ -2,10 +2,14 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type staffAddOptions struct {
@@ -28,7 +32,9 @@ entry).
 
 Where the store requires signed commits, a member added without
 --signing-key cannot commit until an admin adds one; staff add warns so,
-as validate does (roster-signing-key).` + "\n" + exitStatusHelp,
+as validate does (roster-signing-key). Likewise a supervisor added without
+--age-recipient in a store that keeps sealed fields: supervisors read every
+case, but nothing can be sealed to them (roster-age-recipient).` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {
@@ -65,5 +71,29 @@ func staffAddRun(opts *staffAddOptions) error {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s has no signing key, and the store requires signed commits: they cannot commit until an admin adds one\n", s.ID)
 		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: they run caseplan key new and send the public keys it prints; then caseplan staff set %s --signing-key KEY --age-recipient RECIPIENT\n", s.ID)
 	}
+	opts.sayUnsealedSupervisor(cfg, res.Change.Output)
 	return nil
+}
+
+// sayUnsealedSupervisor warns when staff member id is an active
+// supervisor with no age recipient in a store that keeps sealed fields:
+// they are left out of every case's sealed fields though their role reads
+// every case. Said now, as validate's roster-age-recipient says it later.
+func (g *globals) sayUnsealedSupervisor(cfg *record.Config, id string) {
+	s, ok := cfg.StaffByID(id)
+	if !ok {
+		return
+	}
+	msg := validate.UnsealedSupervisor(s)
+	if msg == "" {
+		return
+	}
+	root, err := g.storeRoot()
+	if err != nil {
+		return
+	}
+	sealedCases, _ := filepath.Glob(filepath.Join(root, layout.CasesDir, "*", layout.SealedFile))
+	if validate.StoreSeals(cfg, len(sealedCases) > 0) {
+		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s\n", msg)
+	}
 }

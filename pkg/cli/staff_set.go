@@ -80,8 +80,14 @@ named, to be transferred the same way (rule manager-retired).` + "\n" + exitStat
 
 func staffSetRun(opts *staffSetOptions) error {
 	res, err := opts.writeResult(opts.noCommit, nil, opts.change.Build, sayWhat)
-	if err != nil || opts.change.Active == nil || *opts.change.Active {
+	if err != nil {
 		return err
+	}
+	if res.After != nil && res.After.Config != nil {
+		opts.sayUnsealedSupervisor(res.After.Config, opts.change.ID)
+	}
+	if opts.change.Active == nil || *opts.change.Active {
+		return nil
 	}
 	// Retired, they leave their open cases with no one to work them
 	// (WIOA's are refused until transferred: wioa-counselor); each is

@@ -232,6 +232,9 @@ type caseChecked struct {
 	// Manager is the case's manager when the roster has that staff ID;
 	// "" otherwise, so the cache never keeps what was typed in its place.
 	Manager string `json:"manager,omitempty"`
+	// Sealed says the case has sealed fields, so the store keeps them
+	// (validate's roster-age-recipient).
+	Sealed bool `json:"sealed,omitempty"`
 }
 
 // checked says how much a check covered, and who manages each case it
@@ -263,7 +266,7 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 		if c == nil {
 			return caseChecked{Findings: loaded}, nil
 		}
-		r := caseChecked{Findings: append(loaded, validate.Case(s.snap, c, opt)...), Period: validate.PeriodOf(s.snap.Config, c)}
+		r := caseChecked{Findings: append(loaded, validate.Case(s.snap, c, opt)...), Period: validate.PeriodOf(s.snap.Config, c), Sealed: c.Sealed != nil && c.Sealed.Ciphertext}
 		if c.Intake != nil && s.snap.Config != nil {
 			if _, ok := s.snap.Config.StaffByID(c.Intake.Manager); ok {
 				r.Manager = c.Intake.Manager
@@ -279,6 +282,9 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 	}
 	s.save()
 	found := append(s.found, top...)
+	for _, r := range results {
+		opt.SealedCase = opt.SealedCase || r.Value.Sealed
+	}
 	found = append(found, validate.ConfigFindings(s.snap, opt)...)
 	// The editors' copies of the schemas: a handful of small files a
 	// run, whatever the number of cases.

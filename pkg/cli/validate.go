@@ -49,7 +49,10 @@ Warnings do not fail validation; errors do (exit 1). With -o text, stderr
 also counts the findings by rule (ten or more of several rules) and, when
 they are on the cases of two managers or more, by case manager ("by
 manager: cm04 3 error(s) 12 warning(s), ..."), the most errors first: whom
-to talk to.
+to talk to. With cases named, -o text counts the store-wide warnings (the
+roster, the settings: not about those cases) in one line on stderr, with
+the validate of their file that lists them; a whole-store run, a file named
+and the other formats list them.
 
 --new-from REV reports only the findings that are new since REV (a commit,
 branch or tag; HEAD for what is not committed yet): the same cases are
@@ -115,6 +118,13 @@ func validateRun(opts *validateOptions) error {
 		}
 		findings = kept
 	}
+	// Cases named, in text: the store-wide warnings are counted in one
+	// line, not listed as if about them (a whole-store run, a file named
+	// and the machine formats list them all).
+	var storeWide []finding.Finding
+	if len(cases) > 0 && len(files) == 0 && opts.output == "text" {
+		findings, storeWide = splitStoreWide(findings)
+	}
 	out, err := findingout.ForStore(opts.env.Stdout, opts.output, n.cases, n.files, findingout.Tool{
 		Version: opts.env.Build.String(), Describe: ruleSummary,
 	})
@@ -139,6 +149,9 @@ func validateRun(opts *validateOptions) error {
 		if by := byManager(n.managers, findings); by != "" {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: by manager: %s\n", by)
 		}
+	}
+	if line := storeWideLine(storeWide, "the case(s) named"); line != "" {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s\n", line)
 	}
 	summary := fmt.Sprintf("%d error(s), %d warning(s) in %d case(s), %d file(s)", errs, warns, n.cases, n.files)
 	if opts.newFrom != "" {

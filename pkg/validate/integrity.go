@@ -84,6 +84,12 @@ var integrityRules = []*Rule{
 		check:   checkStatus,
 	},
 	{
+		ID: RuleClosedPlaced, Severity: finding.Warning,
+		Summary: "a case closed as placed has its placement on record (caseplan placement set), which is what the reports count as a placement",
+		Remedy:  "caseplan placement set CASE --employer E --position P --start DATE",
+		check:   checkClosedPlaced,
+	},
+	{
 		ID: "unknown-service", Severity: finding.Error,
 		Summary: "every service code a note or the plan records is in the store's catalogue (caseplan.yaml services, or the built-in one), which gives its WIOA category",
 		check:   checkServiceCodes,
@@ -514,6 +520,27 @@ func checkStatus(x *Context) {
 		x.Report(x.File(layout.KindIntake), Path("status"), "status is closed but outcome.yaml records no closure in effect; close cases with caseplan case close")
 	case in.Status == "open" && closed:
 		x.Report(x.File(layout.KindOutcome), nil, "outcome records a closure that no reopening ended, but the intake status is open; set status: closed, or reopen with caseplan case reopen")
+	}
+}
+
+// RuleClosedPlaced is the rule that a closure for reason placed has a
+// placement to go with it.
+const RuleClosedPlaced = "closed-placed"
+
+func checkClosedPlaced(x *Context) {
+	o := x.Case.Outcome
+	if o == nil || o.PlacementOn("9999-12-31") != nil {
+		return
+	}
+	f := x.File(layout.KindOutcome)
+	const msg = "the case was closed as placed on %s, but outcome.yaml records no placement, so no report counts it; record the job with %s"
+	if cl := o.Closure; cl != nil && cl.Reason == "placed" {
+		x.Report(f, Path("closure.reason"), msg, cl.Date, RemedyFor(RuleClosedPlaced, x.Case.ID))
+	}
+	for i, cl := range o.Closures {
+		if cl.Reason == "placed" {
+			x.Report(f, []string{"closures", strconv.Itoa(i), "reason"}, msg, cl.Date, RemedyFor(RuleClosedPlaced, x.Case.ID))
+		}
 	}
 }
 

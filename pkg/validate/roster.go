@@ -28,6 +28,10 @@ const (
 	// RuleRosterSigningKey: the store requires signed commits and an
 	// active member has no signing key, so they cannot commit.
 	RuleRosterSigningKey = "roster-signing-key"
+	// RuleRosterAgeRecipient: the store keeps sealed fields and an
+	// active supervisor has no age recipient, so nothing is sealed to
+	// them: they cannot read the cases their role says they read.
+	RuleRosterAgeRecipient = "roster-age-recipient"
 	// RuleRosterName: a member's name holds what git cannot write in an
 	// author line (record.StaffNameProblem).
 	RuleRosterName = "roster-name"
@@ -62,11 +66,41 @@ var storeRules = []*Rule{
 		ID: RuleRosterSigningKey, Severity: finding.Warning,
 		Summary: "where the store requires signed commits, every active member has a signing key on the roster",
 	},
+	{
+		ID: RuleRosterAgeRecipient, Severity: finding.Warning,
+		Summary: "where the store keeps sealed fields (a case has them, or a program's sealed_required is on), every active supervisor has an age recipient on the roster: supervisors read every case, and nothing can be sealed to a member without one",
+	},
+}
+
+// StoreSeals reports whether the store keeps sealed fields: a program
+// requires them, or (anyCase) some case has them.
+func StoreSeals(cfg *record.Config, anyCase bool) bool {
+	if anyCase {
+		return true
+	}
+	if cfg != nil {
+		for name := range cfg.Programs {
+			if cfg.SealedRequired(name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// UnsealedSupervisor says why s, in a store that keeps sealed fields,
+// cannot read them, and what to do; "" when s can (or is no active
+// supervisor).
+func UnsealedSupervisor(s record.Staff) string {
+	if !s.IsActive() || s.RoleName() != record.RoleSupervisor || s.AgeRecipient != "" {
+		return ""
+	}
+	return fmt.Sprintf("%s is a supervisor with no age recipient, and the store keeps sealed fields: nothing is sealed to them, so they cannot read any case's sealed fields; they run caseplan key new and send the recipient it prints, then an admin runs caseplan staff set %s --age-recipient RECIPIENT and each case is re-sealed (caseplan case sealed reseal --all)", s.ID, s.ID)
 }
 
 // storeFindings checks the store settings: the leak guard's patterns and
 // the roster.
-func storeFindings(cfg *record.Config, doc *load.Document) []finding.Finding {
+func storeFindings(cfg *record.Config, doc *load.Document, seals bool) []finding.Finding {
 	out := piiSettingFindings(cfg, doc)
 	if cfg == nil {
 		return out
@@ -80,7 +114,7 @@ func storeFindings(cfg *record.Config, doc *load.Document) []finding.Finding {
 	}
 	out = append(out, ruleSettingFindings(cfg, doc)...)
 	out = append(out, nameFindings(cfg, doc)...)
-	return append(out, keyFindings(cfg, doc)...)
+	return append(out, keyFindings(cfg, doc, seals)...)
 }
 
 // nameFindings reports each roster name git could not write as a commit's
@@ -135,7 +169,7 @@ func SettableRules() []string {
 }
 
 // keyFindings checks the roster's public keys.
-func keyFindings(cfg *record.Config, doc *load.Document) []finding.Finding {
+func keyFindings(cfg *record.Config, doc *load.Document, seals bool) []finding.Finding {
 	var out []finding.Finding
 	report := func(i int, key string, sev finding.Severity, rule, format string, args ...any) {
 		path := []string{"staff", strconv.Itoa(i)}
@@ -159,6 +193,9 @@ func keyFindings(cfg *record.Config, doc *load.Document) []finding.Finding {
 			}
 		} else if required && s.IsActive() {
 			report(i, "", finding.Warning, RuleRosterSigningKey, "%s has no signing key, and the store requires signed commits: they cannot commit until an admin adds one (caseplan staff set %s --signing-key KEY)", s.ID, s.ID)
+		}
+		if msg := UnsealedSupervisor(s); msg != "" && seals {
+			report(i, "", finding.Warning, RuleRosterAgeRecipient, "%s", msg)
 		}
 		if s.AgeRecipient != "" {
 			if _, err := age.ParseX25519Recipient(s.AgeRecipient); err != nil {

@@ -5,6 +5,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,6 +38,11 @@ type Options struct {
 	// their files are not written yet, so a finding's remedy is to run
 	// the command again, not to edit them.
 	Opening map[string]bool
+	// SealedCase says that some case of the store has sealed fields, for
+	// a check whose snapshot does not hold the cases (a whole-store scan
+	// reads them one at a time): the roster-age-recipient rule applies
+	// only to a store that keeps sealed fields.
+	SealedCase bool
 }
 
 // Run validates snap. loaded are the findings the loader already made
@@ -64,7 +70,8 @@ func ConfigFindings(snap *casefile.Snapshot, opt Options) []finding.Finding {
 		return redact(snap.Config, storeRecordFindings(snap, opt))
 	}
 	out := schemaFindings(opt.Schemas, snap.ConfigDoc, "")
-	out = append(out, storeFindings(snap.Config, snap.ConfigDoc)...)
+	sealedCase := opt.SealedCase || slices.ContainsFunc(snap.Cases, func(c *casefile.Case) bool { return c.Sealed != nil && c.Sealed.Ciphertext })
+	out = append(out, storeFindings(snap.Config, snap.ConfigDoc, StoreSeals(snap.Config, sealedCase))...)
 	return redact(snap.Config, append(out, storeRecordFindings(snap, opt)...))
 }
 

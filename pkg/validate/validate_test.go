@@ -197,6 +197,16 @@ func ruleTests() []ruleTest {
 				m.edit("cases/caseplan.yaml", "    role: admin\n", "    role: admin\n    signing_key: "+fixtureKey+"\n")
 				m["cases/caseplan.yaml"] += "access:\n  require_signatures: false\n"
 			}},
+		// A supervisor reads every case, but nothing is sealed to one with
+		// no age recipient: said where the store keeps sealed fields, and
+		// only there.
+		{rule: "roster-age-recipient", on: today, change: func(m memStore) {
+			m.edit("cases/caseplan.yaml", "    email: mrivera@example.org\n", "    email: mrivera@example.org\n    role: supervisor\n")
+			m.edit("cases/caseplan.yaml", "  pe:\n    kind: post-employment\n", "  pe:\n    kind: post-employment\n  demo:\n    kind: wioa\n    settings:\n      sealed_required: true\n")
+		}, want: "cases/caseplan.yaml:3:5", msg: "mrivera is a supervisor with no age recipient, and the store keeps sealed fields",
+			keep: func(m memStore) {
+				m.edit("cases/caseplan.yaml", "    email: mrivera@example.org\n", "    email: mrivera@example.org\n    role: supervisor\n")
+			}},
 		{rule: "sealed-recipients", on: today, change: func(m memStore) {
 			sealW1(m, "aadmin") // not on W1's team: its manager mrivera is left out
 		}, want: "cases/W1/sealed.age", msg: "the sealed fields are not encrypted to the case's team as the roster stands: aadmin can still read them but is no longer on the case's team; mrivera cannot read them yet; one who can read them now (aadmin) re-seals them with caseplan case sealed reseal W1",
@@ -267,6 +277,16 @@ func ruleTests() []ruleTest {
 		{rule: "case-status", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure"},
+		// A case closed as placed without its placement is one no report
+		// counts as placed; with the placement on record it is fine.
+		{rule: "closed-placed", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-13\n    reason: placed\n"
+		}, want: "cases/W1/outcome.yaml:3:13", msg: "closed as placed on 2026-03-13, but outcome.yaml records no placement",
+			keep: func(m memStore) {
+				m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+				m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-12\n    recorded: 2026-03-12\nclosures:\n  - date: 2026-03-13\n    reason: placed\n"
+			}},
 		{rule: "future-date", on: day("2026-03-10"), change: nil, want: "cases/WS1/notes/2026-03-12-ck01.yaml:2:7", msg: "note date 2026-03-12 is after today (2026-03-10)"},
 		// Every date that records something that has happened, not only a
 		// note's; a planned date (a due date, a placement's start) may be
