@@ -87,7 +87,16 @@ func initRun(opts *initOptions) error {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(opts.env.Dir, dir)
 	}
-	author, err := opts.actingAuthor(nil)
+	// In a git repository that already exists, its own config names the
+	// author before the global one, as for every later command.
+	var existing *gitstore.Repo
+	if r, err := gitstore.Open(dir); err == nil {
+		existing = r
+	}
+	author, err := opts.actingAuthor(existing)
+	if existing != nil {
+		existing.Close()
+	}
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/keys"
 	"github.com/caseplan/caseplan/pkg/sshsig"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -19,13 +20,19 @@ func newCmdKey(g *globals) *cobra.Command {
 
 // keyAuthor is whose keys a key command is about: the acting author,
 // resolved as every command resolves it, with the store's git config when
-// run inside a store.
+// run inside a store or a git repository.
 func (g *globals) keyAuthor() (casework.Author, error) {
 	if root, err := store.Find(g.storeDirHint()); err == nil && root != "" {
 		if repo, err := g.openRepo(); err == nil {
 			defer repo.Close()
 			return g.actingAuthor(repo)
 		}
+	}
+	// A git repository that is to become a store (caseplan init there
+	// after key new) names its author as init will.
+	if repo, err := gitstore.Open(g.storeDirHint()); err == nil {
+		defer repo.Close()
+		return g.actingAuthor(repo)
 	}
 	return g.actingAuthor(nil)
 }

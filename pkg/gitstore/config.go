@@ -2,6 +2,7 @@ package gitstore
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -10,21 +11,39 @@ import (
 )
 
 // ConfiguredAuthor returns git's user.name and user.email as the git CLI
-// would use them: the repository's config over the global one (r may be
-// nil: the global config alone, for a store not created yet). ok is false
-// when either is unset.
+// would use them: each from the repository's config, else the global one,
+// else the system one (/etc/gitconfig, unless GIT_CONFIG_NOSYSTEM is set).
+// r may be nil, for a store not created yet in a directory that is no git
+// repository. A config that cannot be read is passed over, as an unset
+// one. ok is false when either is unset.
 func ConfiguredAuthor(r *Repo) (name, email string, ok bool) {
-	var cfg *config.Config
-	var err error
+	var cfgs []*config.Config
 	if r != nil {
-		cfg, err = r.repo.ConfigScoped(config.GlobalScope)
-	} else {
-		cfg, err = config.LoadConfig(config.GlobalScope)
+		if cfg, err := r.repo.Storer.Config(); err == nil {
+			cfgs = append(cfgs, cfg)
+		}
 	}
-	if err != nil || cfg.User.Name == "" || cfg.User.Email == "" {
+	scopes := []config.Scope{config.GlobalScope}
+	if os.Getenv("GIT_CONFIG_NOSYSTEM") == "" {
+		scopes = append(scopes, config.SystemScope)
+	}
+	for _, scope := range scopes {
+		if cfg, err := config.LoadConfig(scope); err == nil {
+			cfgs = append(cfgs, cfg)
+		}
+	}
+	for _, cfg := range cfgs {
+		if name == "" {
+			name = cfg.User.Name
+		}
+		if email == "" {
+			email = cfg.User.Email
+		}
+	}
+	if name == "" || email == "" {
 		return "", "", false
 	}
-	return cfg.User.Name, cfg.User.Email, true
+	return name, email, true
 }
 
 // DateVars are the environment variables that set a commit's time, as
