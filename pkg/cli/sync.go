@@ -11,6 +11,7 @@ import (
 	"filippo.io/age"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
@@ -273,6 +274,20 @@ func (g *globals) newRemote(repo *gitstore.Repo, name, url string) (*gitstore.Re
 	return rem, err
 }
 
+// foldedMerges is foldedMerges (verify's) in the store's repository; ""
+// when the repository cannot be opened, or tip is unknown.
+func (g *globals) foldedMerges(base, tip plumbing.Hash, baseName string) string {
+	if tip.IsZero() {
+		return ""
+	}
+	repo, err := g.openRepo()
+	if err != nil {
+		return ""
+	}
+	defer repo.Close()
+	return foldedMerges(repo.Git(), base, tip, baseName)
+}
+
 // syncError explains why a sync (or clone) did not happen; the findings
 // of a refusal are printed first.
 func (g *globals) syncError(err error, rem *gitstore.Remote) error {
@@ -300,7 +315,11 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 			if name == "" {
 				name = rem.Redacted()
 			}
-			hint = fmt.Sprintf("the remote's history breaks the audit trail from commit %[1]s on (git log -1 %[1]s shows who made it), so no clone's sync takes it. Someone who may change the host puts %[3]s back at %[2]s, the last sound commit: from this clone, git push --force-with-lease=%[3]s:%[4]s %[5]s %[2]s:refs/heads/%[3]s (or the host's own tools). Whoever made %[1]s and the commits after it then redoes their changes with caseplan in their clone: git reset --soft %[2]s keeps them, caseplan commit -m MESSAGE commits them with caseplan's trailers, and caseplan sync sends them", bad, good, branch, short(refused.Remote.String()), name)
+			redo := fmt.Sprintf("git reset --soft %s keeps them, caseplan commit -m MESSAGE commits them with caseplan's trailers", good)
+			if fold := g.foldedMerges(refused.LastGood, refused.Remote, good); fold != "" {
+				redo = fold
+			}
+			hint = fmt.Sprintf("the remote's history breaks the audit trail from commit %[1]s on (git log -1 %[1]s shows who made it), so no clone's sync takes it. Someone who may change the host puts %[3]s back at %[2]s, the last sound commit: from this clone, git push --force-with-lease=%[3]s:%[4]s %[5]s %[2]s:refs/heads/%[3]s (or the host's own tools). Whoever made %[1]s and the commits after it then redoes their changes with caseplan in their clone: %[6]s, and caseplan sync sends them", bad, good, branch, short(refused.Remote.String()), name, redo)
 		case refused.Incoming:
 			hint = "the remote's history breaks the audit trail: find out who pushed it, and restore the history from a clone or the git host; caseplan verify names the same commits"
 		case refused.AfterRemote:
@@ -316,7 +335,11 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 			// without trailers) is redone, not patched: its changes stay
 			// in the work tree, and are committed again the way verify
 			// accepts.
-			hint = fmt.Sprintf("caseplan verify names the same commits, each of which has to be redone before it can be shared, by someone on the roster: git reset --soft %[1]s keeps what this clone's unsent commits changed; caseplan commit -m MESSAGE commits the records under cases/ with caseplan's trailers (and signature), a file outside cases/ is committed again with git, signed where the store requires signatures (git -c gpg.format=ssh -c user.signingkey=KEYFILE commit -S -m MESSAGE; caseplan key show names KEYFILE as signing_file); then caseplan sync", short(refused.Base.String()))
+			redo := fmt.Sprintf("git reset --soft %s keeps what this clone's unsent commits changed; caseplan commit -m MESSAGE commits", short(refused.Base.String()))
+			if fold := g.foldedMerges(refused.Base, refused.Local, short(refused.Base.String())); fold != "" {
+				redo = fold + "; caseplan commit -m MESSAGE commits"
+			}
+			hint = fmt.Sprintf("caseplan verify names the same commits, each of which has to be redone before it can be shared, by someone on the roster: %s the records under cases/ with caseplan's trailers (and signature), a file outside cases/ is committed again with git, signed where the store requires signatures (git -c gpg.format=ssh -c user.signingkey=KEYFILE commit -S -m MESSAGE; caseplan key show names KEYFILE as signing_file); then caseplan sync", redo)
 		case refused.Outgoing:
 			hint = "caseplan verify names the same commits; a commit made outside caseplan, or by someone not on the roster, has to be redone through caseplan's commands (caseplan commit -m MESSAGE for records under cases/; a file outside cases/ with git commit -S where the store requires signatures) before it can be shared"
 		}

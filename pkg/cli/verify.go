@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
+	"strings"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -272,7 +274,8 @@ func verifyRun(opts *verifyOptions) error {
 //
 // A merge is left out: git reset --soft to its first parent would fold
 // the commits of the side it merged into one caseplan commit, their
-// trailers and authors lost; its finding says how to redo it.
+// trailers and authors lost; its finding says how to redo it. So is a
+// reset --soft across a later merge (foldedMerges words what to do instead).
 func handCommitHint(repo *git.Repository, findings []finding.Finding) string {
 	var hand []string
 	for _, f := range findings {
@@ -291,5 +294,69 @@ func handCommitHint(repo *git.Repository, findings []finding.Finding) string {
 	if len(hand) == 1 {
 		which = short(hand[0]) + "^"
 	}
-	return fmt.Sprintf("a commit made with git alone, if not synced yet, can be redone: git reset --soft %s keeps its changes, then caseplan commit -m MESSAGE commits them with caseplan's trailers; one already pushed to the shared store stops every colleague's caseplan sync, which names the commit and how to put the host's branch back before it", which)
+	redo := fmt.Sprintf("git reset --soft %s keeps its changes, then caseplan commit -m MESSAGE commits them with caseplan's trailers", which)
+	if head, err := repo.Head(); err == nil {
+		for _, h := range hand {
+			c, err := repo.CommitObject(plumbing.NewHash(h))
+			if err != nil || c.NumParents() == 0 {
+				continue
+			}
+			if fold := foldedMerges(repo, c.ParentHashes[0], head.Hash(), short(h)+"^"); fold != "" {
+				redo = fold
+				break
+			}
+		}
+	}
+	return fmt.Sprintf("a commit made with git alone, if not synced yet, can be redone: %s; one already pushed to the shared store stops every colleague's caseplan sync, which names the commit and how to put the host's branch back before it", redo)
+}
+
+// foldedMerges is the one place that words what git reset --soft base
+// would do when the commits after base, up to tip, hold merges: fold
+// every commit a merge brought in, with their trailers and authors, into
+// one caseplan commit. It returns "" when base..tip holds no merge (the
+// reset --soft advice is sound), else the advice to give instead:
+// redo the commits one at a time. baseName is how base is written.
+func foldedMerges(repo *git.Repository, base, tip plumbing.Hash, baseName string) string {
+	merges := mergesAfter(repo, base, tip)
+	if len(merges) == 0 {
+		return ""
+	}
+	shown := make([]string, len(merges))
+	for i, m := range merges {
+		shown[i] = short(m.String())
+	}
+	return fmt.Sprintf("not with git reset --soft %[1]s, which would fold the commits merged by %[2]s, with their trailers and authors, into one commit; redo them one at a time instead, oldest first (git log --graph --oneline %[1]s..%[3]s lists them): git reset --keep to the parent of the first to redo, make its change again with caseplan, then bring back each later commit as it was made (git cherry-pick COMMIT keeps its author and trailers; a merge is made again with git merge)",
+		baseName, strings.Join(shown, ", "), short(tip.String()))
+}
+
+// mergesAfter lists the merge commits reachable from tip but not from
+// base, newest first; a commit it cannot read ends the walk there.
+func mergesAfter(repo *git.Repository, base, tip plumbing.Hash) []plumbing.Hash {
+	excluded := map[plumbing.Hash]bool{}
+	walk := func(from plumbing.Hash, visit func(*object.Commit)) {
+		seen := map[plumbing.Hash]bool{}
+		queue := []plumbing.Hash{from}
+		for len(queue) > 0 {
+			h := queue[0]
+			queue = queue[1:]
+			if h.IsZero() || seen[h] || excluded[h] {
+				continue
+			}
+			seen[h] = true
+			c, err := repo.CommitObject(h)
+			if err != nil {
+				continue
+			}
+			visit(c)
+			queue = append(queue, c.ParentHashes...)
+		}
+	}
+	walk(base, func(c *object.Commit) { excluded[c.Hash] = true })
+	var merges []plumbing.Hash
+	walk(tip, func(c *object.Commit) {
+		if c.NumParents() > 1 {
+			merges = append(merges, c.Hash)
+		}
+	})
+	return merges
 }

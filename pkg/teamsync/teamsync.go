@@ -293,7 +293,10 @@ type RefusedError struct {
 	// Base (set with Outgoing) is the last commit this clone shares with
 	// the remote: resetting to it, keeping the work tree, is how the
 	// refused commits are redone.
-	Base     plumbing.Hash
+	Base plumbing.Hash
+	// Local (set with Base) is this clone's commit the refused sync
+	// started from: Base..Local are the commits to redo.
+	Local    plumbing.Hash
 	Findings []finding.Finding
 }
 
@@ -439,7 +442,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 			if err := checkHistory(repo, head, remote, false); err != nil {
 				var refused *RefusedError
 				if errors.As(err, &refused) {
-					refused.Base = p.base
+					refused.Base, refused.Local = p.base, local
 				}
 				if errors.As(err, &refused) && res.Replayed {
 					if err := refused.nameOriginals(repo, done, local, p.base, remote); err != nil {
