@@ -37,10 +37,10 @@ count is said on stderr ("3 cases of 15" when filters left some out).
 it; --overdue the cases with anything overdue on the tickler (what
 caseplan due --overdue lists, a closed case's planned follow-ups included);
 --center CENTER the cases of one center of caseplan.yaml's centers.
-The status and the manager are the case's on --today: on a past day, a
-case closed since lists as open, and a case transferred since under the
-manager it had then, as case show and due show it (and --status and
---manager filter by them).
+The status, the manager and the center are the case's on --today: on a
+past day, a case closed since lists as open, and a case transferred since
+under the manager and center it had then, as case show and due show it
+(and --status, --manager and --center filter by them).
 -o json: [{"id","program","status","manager","center","opened",
 "participant","cohort" (imported cases only),"phase" (on --today)}].
 Filters combine: caseplan case list --center "Lakeview Career Center"
@@ -123,7 +123,7 @@ func caseListRun(opts *caseListOptions) error {
 		r := caseRow{caseItem: caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort, ""}}
 		if state {
 			st := casestate.Compute(c, cfg, today)
-			r.Phase, r.Status, r.Manager = st.Phase, st.Status, st.Manager
+			r.Phase, r.Status, r.Manager, r.Center = st.Phase, st.Status, st.Manager, st.Center
 			r.Overdue = slices.ContainsFunc(st.Due, func(d casestate.Due) bool { return d.Overdue })
 		}
 		return r, true
