@@ -123,7 +123,7 @@ func AsOf(c *casefile.Case, day time.Time) *casefile.Case {
 			v.Exited = ""
 		}
 		v.Assessments = slices.DeleteFunc(slices.Clone(in.Assessments), func(a record.Assessment) bool { return after(a.Date) })
-		v.Manager = ManagerOn(in, day)
+		v.Manager, v.Center = ManagerOn(in, day), CenterOn(in, day)
 		v.Transfers = slices.DeleteFunc(slices.Clone(in.Transfers), func(t record.Transfer) bool { return after(t.Date) })
 		cp.Intake = &v
 	}
@@ -134,6 +134,25 @@ func AsOf(c *casefile.Case, day time.Time) *casefile.Case {
 // manager a transfer dated after day took the case from, else the manager
 // the intake names now (002: the designated counselor may transfer the case).
 func ManagerOn(in *record.Intake, day time.Time) string {
+	if first := transferAfter(in, day); first != nil && first.From != "" {
+		return first.From
+	}
+	return in.Manager
+}
+
+// CenterOn is the case's center at the end of day, as ManagerOn is its
+// manager: the center a transfer dated after day took the case from (when
+// the transfer records it), else the center the intake names now.
+func CenterOn(in *record.Intake, day time.Time) string {
+	if first := transferAfter(in, day); first != nil && first.FromCenter != "" {
+		return first.FromCenter
+	}
+	return in.Center
+}
+
+// transferAfter is the first transfer of the case dated after day, nil
+// when none is.
+func transferAfter(in *record.Intake, day time.Time) *record.Transfer {
 	var first *record.Transfer
 	for i, t := range in.Transfers {
 		d, ok := t.Date.Time()
@@ -144,8 +163,5 @@ func ManagerOn(in *record.Intake, day time.Time) string {
 			first = &in.Transfers[i]
 		}
 	}
-	if first != nil && first.From != "" {
-		return first.From
-	}
-	return in.Manager
+	return first
 }

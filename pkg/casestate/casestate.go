@@ -57,7 +57,8 @@ type State struct {
 	Case    string
 	Program string // the program's key in caseplan.yaml
 	Kind    string // work-security, wioa or post-employment; "" when the program is unknown
-	Manager string
+	Manager string // the manager on the day (ManagerOn)
+	Center  string // the center on the day (CenterOn)
 	Status  string // open or closed
 
 	Phase      string      // one of the Phase constants; "" when the program is unknown
@@ -129,7 +130,7 @@ func compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 	if in == nil {
 		return s
 	}
-	s.Program, s.Manager, s.Status = in.Program, in.Manager, in.Status
+	s.Program, s.Manager, s.Center, s.Status = in.Program, in.Manager, in.Center, in.Status
 	if cfg != nil {
 		s.Kind = cfg.Programs[in.Program].Kind
 	}

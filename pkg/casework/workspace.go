@@ -402,6 +402,7 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
 	afterOpt, beforeOpt := opt, opt
 	afterOpt.Lookup, beforeOpt.Lookup = validate.LookupIn(after.src), validate.LookupIn(before.src)
+	afterOpt.AnySealed, beforeOpt.AnySealed = validate.SealedIn(after.src), validate.SealedIn(before.src)
 	afterOpt.Opening = opening(before.snap, after.snap)
 	afterFindings := validate.Run(after.snap, after.loaded, afterOpt)
 	beforeFindings := validate.Run(before.snap, before.loaded, beforeOpt)

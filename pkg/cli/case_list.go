@@ -37,8 +37,10 @@ count is said on stderr ("3 cases of 15" when filters left some out).
 it; --overdue the cases with anything overdue on the tickler (what
 caseplan due --overdue lists, a closed case's planned follow-ups included);
 --center CENTER the cases of one center of caseplan.yaml's centers.
-The status is the case's on --today: on a past day, a case closed since
-lists as open, as case show shows it (and --status filters by it).
+The status, the manager and the center are the case's on --today: on a
+past day, a case closed since lists as open, and a case transferred since
+under the manager and center it had then, as case show and due show it
+(and --status, --manager and --center filter by them).
 -o json: [{"id","program","status","manager","center","opened",
 "participant","cohort" (imported cases only),"phase" (on --today)}].
 Filters combine: caseplan case list --center "Lakeview Career Center"
@@ -90,11 +92,12 @@ type caseRow struct {
 }
 
 func caseListRun(opts *caseListOptions) error {
-	// Phase and what is overdue depend on the day, and so does the
-	// status on a past --today (a case closed since was open then:
-	// casestate says, as case show does). The plain list of the real
-	// today does not, so it keeps its cached rows from one day to the
-	// next: no closure is dated after today.
+	// Phase and what is overdue depend on the day, and so do the
+	// status and the manager on a past --today (a case closed or
+	// transferred since was open, or someone else's, then: casestate
+	// says, as case show and due do). The plain list of the real today
+	// does not, so it keeps its cached rows from one day to the next: no
+	// closure or transfer is dated after today.
 	today, err := opts.todayDate()
 	if err != nil {
 		return err
@@ -120,7 +123,7 @@ func caseListRun(opts *caseListOptions) error {
 		r := caseRow{caseItem: caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort, ""}}
 		if state {
 			st := casestate.Compute(c, cfg, today)
-			r.Phase, r.Status = st.Phase, st.Status
+			r.Phase, r.Status, r.Manager, r.Center = st.Phase, st.Status, st.Manager, st.Center
 			r.Overdue = slices.ContainsFunc(st.Due, func(d casestate.Due) bool { return d.Overdue })
 		}
 		return r, true

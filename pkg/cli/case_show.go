@@ -58,8 +58,10 @@ date), plan-review (review_interval_days after the last review), follow-up
 benefit-renewal (003), potential-exit (WIOA: inactivity_exit_days without
 service). A closed case has nothing due.
 
-The status is the case's on --today, as the phase is: on a past day, a
-case closed since is open.
+The status, the manager and the center are the case's on --today, as the
+phase is: on a past day, a case closed since is open, and a case
+transferred since shows the manager (the one next_due names) and the
+center it had then.
 
 For a WIOA case the status line gives the participation date (PIRL 900:
 the first participation-causing service on or after the first eligibility
@@ -212,7 +214,7 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 	in := c.Intake
 	st := casestate.Compute(c, snap.Config, today)
 	v := &caseShowView{
-		ID: c.ID, Program: in.Program, Kind: st.Kind, Status: st.Status, Manager: in.Manager, Center: in.Center,
+		ID: c.ID, Program: in.Program, Kind: st.Kind, Status: st.Status, Manager: st.Manager, Center: st.Center,
 		Opened: string(in.Opened), Participant: in.Participant.Name,
 		Phase: st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,
 		Notes: len(c.Notes), VoidedNotes: len(c.Voided), Contacts: st.Contacts, LastContact: string(st.LastContact),

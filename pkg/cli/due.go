@@ -37,7 +37,9 @@ func newCmdDue(g *globals, runF func(*dueOptions) error) *cobra.Command {
 		Long: `List everything due or overdue as of --today on the cases of one case manager
 (--manager ID; by default the acting author, when on the staff roster) or of
 every manager (--all): the tickler that reminds counselors of time-sensitive
-tasks (001, 002).
+tasks (001, 002). The manager is the case's on --today: on a past day, a
+case transferred since is its manager's of then, as case show and case list
+have it.
 
 The window: every overdue item, however old, plus the items due within
 --within of --today. A day is in the window when it starts no later than
@@ -201,7 +203,9 @@ func dueRun(opts *dueOptions) error {
 		if c.Intake == nil {
 			return dueCase{}, true
 		}
-		dc := dueCase{Intake: true, Manager: c.Intake.Manager}
+		// The manager on --today, as the items name them (a case
+		// transferred since was its manager's of then): casestate says.
+		dc := dueCase{Intake: true, Manager: casestate.ManagerOn(c.Intake, today)}
 		for _, d := range tickler.CaseItems(c, cfg, q) {
 			dc.Items = append(dc.Items, dueItem{d, d.Item})
 		}

@@ -2,13 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
-	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
@@ -92,8 +91,11 @@ func (g *globals) sayUnsealedSupervisor(cfg *record.Config, id string) {
 	if err != nil {
 		return
 	}
-	sealedCases, _ := filepath.Glob(filepath.Join(root, layout.CasesDir, "*", layout.SealedFile))
-	if validate.StoreSeals(cfg, len(sealedCases) > 0) {
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return
+	}
+	if validate.StoreSeals(cfg, validate.SealedIn(src)()) {
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s\n", msg)
 	}
 }

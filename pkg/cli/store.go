@@ -220,7 +220,13 @@ func check(src store.Source, cases []string, today time.Time) (*casefile.Snapsho
 	if err != nil {
 		return nil, nil, err
 	}
-	return snap, validate.Run(snap, loaded, validate.Options{Schemas: v, Today: today, Lookup: validate.LookupIn(src)}), nil
+	opt := validate.Options{Schemas: v, Today: today, Lookup: validate.LookupIn(src)}
+	if cases != nil {
+		// Some cases read: the store-wide rules still judge the store
+		// (whether some other case is sealed), as a whole-store check does.
+		opt.AnySealed = validate.SealedIn(src)
+	}
+	return snap, validate.Run(snap, loaded, opt), nil
 }
 
 // caseChecked is what checking a case gives, as the cache keeps it: its
@@ -284,6 +290,12 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 	found := append(s.found, top...)
 	for _, r := range results {
 		opt.SealedCase = opt.SealedCase || r.Value.Sealed
+	}
+	if cases != nil {
+		// Some cases checked: whether another case is sealed is the
+		// store's to say, so that validate CASE reports the store-wide
+		// warnings a whole-store validate does.
+		opt.AnySealed = validate.SealedIn(s.opt.Source)
 	}
 	found = append(found, validate.ConfigFindings(s.snap, opt)...)
 	// The editors' copies of the schemas: a handful of small files a

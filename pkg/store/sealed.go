@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"io/fs"
+	"slices"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -37,4 +38,29 @@ func (l *loader) readSealed(id string) (*casefile.Sealed, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// AnySealed reports whether some case of the store in src has sealed
+// fields (its sealed.age), stopping at the first: whether the store keeps
+// sealed fields, for a check that reads only some of its cases (a
+// store-wide rule must not depend on which cases are named). It lists the
+// case directories, reading none of their files.
+func AnySealed(src Source) (bool, error) {
+	entries, err := src.List(layout.CasesDir)
+	if err != nil {
+		return false, err
+	}
+	for _, e := range entries {
+		if !e.IsDir || layout.IsStoreDir(e.Name) {
+			continue
+		}
+		files, err := src.List(layout.CaseDir(e.Name))
+		if err != nil {
+			return false, err
+		}
+		if slices.ContainsFunc(files, func(f Entry) bool { return f.Name == layout.SealedFile && !f.IsDir }) {
+			return true, nil
+		}
+	}
+	return false, nil
 }

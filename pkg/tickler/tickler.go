@@ -47,7 +47,9 @@ func Through(today time.Time, within time.Duration) time.Time {
 func Items(snap *casefile.Snapshot, q Query) []casestate.Due {
 	var items []casestate.Due
 	for _, c := range snap.Cases {
-		if c.Intake == nil || (q.Manager != "" && c.Intake.Manager != q.Manager) {
+		// The manager on q.Today, as the items name them: on a past
+		// day, a case transferred since is its manager's of then.
+		if c.Intake == nil || (q.Manager != "" && casestate.ManagerOn(c.Intake, day(q.Today)) != q.Manager) {
 			continue
 		}
 		items = append(items, CaseItems(c, snap.Config, q)...)

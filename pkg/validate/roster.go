@@ -88,6 +88,16 @@ func StoreSeals(cfg *record.Config, anyCase bool) bool {
 	return false
 }
 
+// SealedIn returns Options.AnySealed for the store in src: whether some
+// case of it has sealed fields (store.AnySealed; false when src cannot be
+// listed, as a store without cases keeps none).
+func SealedIn(src store.Source) func() bool {
+	return func() bool {
+		ok, _ := store.AnySealed(src)
+		return ok
+	}
+}
+
 // UnsealedSupervisor says why s, in a store that keeps sealed fields,
 // cannot read them, and what to do; "" when s can (or is no active
 // supervisor).

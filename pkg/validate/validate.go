@@ -43,6 +43,12 @@ type Options struct {
 	// reads them one at a time): the roster-age-recipient rule applies
 	// only to a store that keeps sealed fields.
 	SealedCase bool
+	// AnySealed, when set, says whether some case of the store, not only
+	// those the snapshot holds, has sealed fields (SealedIn): a check of
+	// some cases then reports roster-age-recipient as a whole-store check
+	// does. It is asked only when the answer matters (an active
+	// supervisor with no age recipient, and no case read is sealed).
+	AnySealed func() bool
 }
 
 // Run validates snap. loaded are the findings the loader already made
@@ -71,7 +77,11 @@ func ConfigFindings(snap *casefile.Snapshot, opt Options) []finding.Finding {
 	}
 	out := schemaFindings(opt.Schemas, snap.ConfigDoc, "")
 	sealedCase := opt.SealedCase || slices.ContainsFunc(snap.Cases, func(c *casefile.Case) bool { return c.Sealed != nil && c.Sealed.Ciphertext })
-	out = append(out, storeFindings(snap.Config, snap.ConfigDoc, StoreSeals(snap.Config, sealedCase))...)
+	seals := StoreSeals(snap.Config, sealedCase)
+	if !seals && opt.AnySealed != nil && snap.Config != nil && slices.ContainsFunc(snap.Config.Staff, func(s record.Staff) bool { return UnsealedSupervisor(s) != "" }) {
+		seals = opt.AnySealed()
+	}
+	out = append(out, storeFindings(snap.Config, snap.ConfigDoc, seals)...)
 	return redact(snap.Config, append(out, storeRecordFindings(snap, opt)...))
 }
 
