@@ -403,6 +403,14 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 	afterOpt, beforeOpt := opt, opt
 	afterOpt.Lookup, beforeOpt.Lookup = validate.LookupIn(after.src), validate.LookupIn(before.src)
 	afterOpt.Opening = opening(before.snap, after.snap)
+	// The snapshots hold the changed cases only; whether the store keeps
+	// sealed fields is a question of every case (roster-age-recipient).
+	if afterOpt.SealedCase, err = store.KeepsSealed(after.src); err != nil {
+		return nil, err
+	}
+	if beforeOpt.SealedCase, err = store.KeepsSealed(before.src); err != nil {
+		return nil, err
+	}
 	afterFindings := validate.Run(after.snap, after.loaded, afterOpt)
 	beforeFindings := validate.Run(before.snap, before.loaded, beforeOpt)
 	refused = append(refused, introduced(beforeFindings, afterFindings, change.Files)...)

@@ -220,7 +220,15 @@ func check(src store.Source, cases []string, today time.Time) (*casefile.Snapsho
 	if err != nil {
 		return nil, nil, err
 	}
-	return snap, validate.Run(snap, loaded, validate.Options{Schemas: v, Today: today, Lookup: validate.LookupIn(src)}), nil
+	opt := validate.Options{Schemas: v, Today: today, Lookup: validate.LookupIn(src)}
+	if cases != nil {
+		// Some cases only: whether the store keeps sealed fields is a
+		// question of every case (roster-age-recipient).
+		if opt.SealedCase, err = store.KeepsSealed(src); err != nil {
+			return nil, nil, err
+		}
+	}
+	return snap, validate.Run(snap, loaded, opt), nil
 }
 
 // caseChecked is what checking a case gives, as the cache keeps it: its
@@ -284,6 +292,14 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 	found := append(s.found, top...)
 	for _, r := range results {
 		opt.SealedCase = opt.SealedCase || r.Value.Sealed
+	}
+	if cases != nil && !opt.SealedCase {
+		// Some cases only: the store keeps sealed fields if any case has
+		// them, named or not (roster-age-recipient), so the store-wide
+		// warnings are the same whichever case is named.
+		if opt.SealedCase, err = store.KeepsSealed(s.opt.Source); err != nil {
+			return checked{}, nil, err
+		}
 	}
 	found = append(found, validate.ConfigFindings(s.snap, opt)...)
 	// The editors' copies of the schemas: a handful of small files a

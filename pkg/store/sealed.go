@@ -38,3 +38,31 @@ func (l *loader) readSealed(id string) (*casefile.Sealed, error) {
 	}
 	return s, nil
 }
+
+// KeepsSealed says whether some case in src has sealed fields (a
+// sealed.age), stopping at the first: what validate's store-wide
+// roster-age-recipient asks of the whole store when only some cases are
+// checked (validate CASE, case show, a write), so that its count of
+// store-wide warnings does not depend on which case is named. A case
+// directory that cannot be listed counts as none.
+func KeepsSealed(src Source) (bool, error) {
+	ids, _, err := CaseIDs(src, nil)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return false, nil
+		}
+		return false, err
+	}
+	for _, id := range ids {
+		entries, err := src.List(layout.CaseDir(id))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if e.Name == layout.SealedFile && !e.IsDir {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
