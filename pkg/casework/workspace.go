@@ -374,8 +374,24 @@ func (w *Workspace) refuseSweeping(change *Change) error {
 	if err != nil || len(dirty) == 0 {
 		return err
 	}
-	return inputErrorf("commit the edits first with caseplan commit -m MESSAGE (or undo them with git checkout -- FILE), then run the command again",
-		"%s has changes not committed yet; this command would commit them in its own name", strings.Join(dirty, ", "))
+	// caseplan commit commits what is under cases/ only: an edit of a
+	// file outside it (a schema copy, .vscode/settings.json, which
+	// schemas update writes) is committed with git, or undone.
+	var outside []string
+	for _, p := range dirty {
+		if !layout.Under(p) {
+			outside = append(outside, p)
+		}
+	}
+	hint := "commit the edits first with caseplan commit -m MESSAGE (or undo them with git checkout -- FILE), then run the command again"
+	if len(outside) > 0 {
+		hint = fmt.Sprintf("undo the edits with git checkout -- %s (or commit them first with git commit -m MESSAGE %s, since caseplan commit commits only what is under %s/), then run the command again",
+			strings.Join(outside, " "), strings.Join(outside, " "), layout.CasesDir)
+		if len(outside) < len(dirty) {
+			hint = "commit the edits under " + layout.CasesDir + "/ first with caseplan commit -m MESSAGE; " + hint
+		}
+	}
+	return inputErrorf(hint, "%s has changes not committed yet; this command would commit them in its own name", strings.Join(dirty, ", "))
 }
 
 // loadedStore is a snapshot with the findings its loading made.
