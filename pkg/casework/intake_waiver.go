@@ -80,7 +80,8 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 	}
 	for _, w := range lc.intake.Waivers {
 		if w.Rule == id {
-			return nil, inputErrorf("", "case %s already has a waiver of %s (by %s on %s: %s)", a.Case, id, w.By, w.Date, w.Reason)
+			return nil, inputErrorf(fmt.Sprintf("it stands as it is; to change its date or reason, take it back with caseplan waiver remove %s --rule %s and record it again", a.Case, id),
+				"case %s already has a waiver of %s (by %s on %s: %s)", a.Case, id, w.By, w.Date, w.Reason)
 		}
 	}
 	w := record.Waiver{Rule: id, Reason: reason, By: s.Staff.ID, Date: when}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -374,8 +375,24 @@ func (w *Workspace) refuseSweeping(change *Change) error {
 	if err != nil || len(dirty) == 0 {
 		return err
 	}
-	return inputErrorf("commit the edits first with caseplan commit -m MESSAGE (or undo them with git checkout -- FILE), then run the command again",
-		"%s has changes not committed yet; this command would commit them in its own name", strings.Join(dirty, ", "))
+	// caseplan commit commits what is under cases/ only: an edit of a
+	// file outside it (a schema copy, .vscode/settings.json, which
+	// schemas update writes) is committed with git, or undone.
+	var outside []string
+	for _, p := range dirty {
+		if !layout.Under(p) {
+			outside = append(outside, p)
+		}
+	}
+	hint := "commit the edits first with caseplan commit -m MESSAGE (or undo them with git checkout -- FILE), then run the command again"
+	if len(outside) > 0 {
+		hint = fmt.Sprintf("undo the edits with git checkout -- %s (or commit them first with git commit -m MESSAGE %s, since caseplan commit commits only what is under %s/), then run the command again",
+			strings.Join(outside, " "), strings.Join(outside, " "), layout.CasesDir)
+		if len(outside) < len(dirty) {
+			hint = "commit the edits under " + layout.CasesDir + "/ first with caseplan commit -m MESSAGE; " + hint
+		}
+	}
+	return inputErrorf(hint, "%s has changes not committed yet; this command would commit them in its own name", strings.Join(dirty, ", "))
 }
 
 // loadedStore is a snapshot with the findings its loading made.
@@ -402,7 +419,15 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 	opt := validate.Options{Schemas: w.Schemas, Today: w.Today}
 	afterOpt, beforeOpt := opt, opt
 	afterOpt.Lookup, beforeOpt.Lookup = validate.LookupIn(after.src), validate.LookupIn(before.src)
-	afterOpt.AnySealed, beforeOpt.AnySealed = validate.SealedIn(after.src), validate.SealedIn(before.src)
+	if changesSealing(change) {
+		// The snapshots hold the changed cases only; whether the store
+		// keeps sealed fields is a question of every case
+		// (roster-age-recipient). Asking lists every case directory
+		// (at 10,000 cases it made a note add take 3 × as long), so it is
+		// asked only of a write that can change the answer or the rule's
+		// subject: the roster, or a case's sealed fields.
+		afterOpt.AnySealed, beforeOpt.AnySealed = validate.SealedIn(after.src), validate.SealedIn(before.src)
+	}
 	afterOpt.Opening = opening(before.snap, after.snap)
 	afterFindings := validate.Run(after.snap, after.loaded, afterOpt)
 	beforeFindings := validate.Run(before.snap, before.loaded, beforeOpt)
@@ -700,6 +725,17 @@ func (o overlay) List(dir string) ([]store.Entry, error) {
 func unloaded(snap *casefile.Snapshot, ids []string) bool {
 	for _, id := range ids {
 		if snap.Case(id) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// changesSealing reports whether change writes the store's settings (the
+// roster) or a case's sealed fields.
+func changesSealing(change *Change) bool {
+	for p := range change.Files {
+		if p == layout.ConfigPath || path.Base(p) == layout.SealedFile {
 			return true
 		}
 	}

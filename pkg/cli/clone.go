@@ -91,7 +91,7 @@ func cloneRun(opts *cloneOptions) error {
 	case errors.Is(err, teamsync.ErrEmptyRemote):
 		return hintf(err, "to put a new store there, create it with caseplan init --remote %s", rem.Redacted())
 	case err != nil:
-		return opts.syncError(err, rem)
+		return opts.firstContactError(err, rem, "caseplan clone")
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: cloned %s into %s (%s at %s); audit trail intact: %d commit(s) checked\n",
 		rem.Redacted(), dir, res.Branch, res.Head.String()[:12], res.Commits)

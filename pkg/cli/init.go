@@ -114,7 +114,7 @@ func initRun(opts *initOptions) error {
 		}
 		branches, _, err := rem.Branches(ctx)
 		if err != nil {
-			return opts.syncError(err, rem)
+			return opts.firstContactError(err, rem, "caseplan init --remote")
 		}
 		if len(branches) > 0 {
 			return &UsageError{Msg: fmt.Sprintf("%s already holds commits (%s)", rem.Redacted(), strings.Join(branches, ", ")),

@@ -226,6 +226,9 @@ func check(src store.Source, cases []string, today time.Time) (*casefile.Snapsho
 		// (whether some other case is sealed), as a whole-store check does.
 		opt.AnySealed = validate.SealedIn(src)
 	}
+	// The editors' copies of the schemas, as validate reads them, so
+	// that case show counts the same store-wide warnings as validate CASE.
+	loaded = append(loaded, validate.SchemaCopyFindings(src, snap.Config)...)
 	return snap, validate.Run(snap, loaded, opt), nil
 }
 

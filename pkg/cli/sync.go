@@ -288,6 +288,24 @@ func (g *globals) foldedMerges(base, tip plumbing.Hash, baseName string) string 
 	return foldedMerges(repo.Git(), base, tip, baseName)
 }
 
+// firstContactError explains why init --remote or clone could not reach
+// the remote: there is no clone yet, so sync's advice (git remote -v,
+// this clone's commits) does not apply; nothing was made, and the
+// command (what) is run again once the address is right. Other errors
+// are syncError's.
+func (g *globals) firstContactError(err error, rem *gitstore.Remote, what string) error {
+	var remoteErr *gitstore.RemoteError
+	if errors.As(err, &remoteErr) {
+		switch remoteErr.Kind {
+		case gitstore.RemoteUnreachable:
+			return hintf(err, "check the address and the network; nothing was made: run %s again once the host answers", what)
+		case gitstore.RemoteNotFound:
+			return hintf(err, "check the address and that your account may see the repository; nothing was made: run %s again with the repository's URL", what)
+		}
+	}
+	return g.syncError(err, rem)
+}
+
 // syncError explains why a sync (or clone) did not happen; the findings
 // of a refusal are printed first.
 func (g *globals) syncError(err error, rem *gitstore.Remote) error {

@@ -32,7 +32,8 @@ func newCmdValidate(g *globals, runF func(*validateOptions) error) *cobra.Comman
 		Use:   "validate [CASE|PATH...]",
 		Short: "Check records against their schemas, each other and the program rules",
 		Long: `Check the store's records — every case, or the cases and files named (a
-path typed with / or with \, as on Windows) — and print
+path typed with / or with \, as on Windows; a path under schemas/ names the
+editors' copies of the schemas, for their schema-copy findings) — and print
 every finding at once: file:line:col, severity, rule and message.
 
   -o text    path:line:col: severity rule: message, one per line
@@ -51,7 +52,8 @@ they are on the cases of two managers or more, by case manager ("by
 manager: cm04 3 error(s) 12 warning(s), ..."), the most errors first: whom
 to talk to. With cases named, -o text counts the store-wide warnings (the
 roster, the settings: not about those cases) in one line on stderr, with
-the validate of their file that lists them; a whole-store run, a file named
+the validate of their files that lists them (cases/caseplan.yaml, a schema
+copy under schemas/); a whole-store run, a file named
 and the other formats list them.
 
 --new-from REV reports only the findings that are new since REV (a commit,
@@ -305,8 +307,15 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 		if rel == "." || rel == layout.CasesDir {
 			return nil, nil, nil // the whole store
 		}
+		if rel == layout.SchemasDir || strings.HasPrefix(rel, layout.SchemasDir+"/") {
+			// The editors' copies of the schemas: their schema-copy
+			// findings, which every run makes (the store-wide count
+			// names these files to list them).
+			records = append(records, rel)
+			continue
+		}
 		if !layout.Under(rel) {
-			return nil, nil, usageErrorf("%s is not under %s/", a, layout.CasesDir)
+			return nil, nil, hintf(usageErrorf("%s is not under %s/", a, layout.CasesDir), "name a case, a file or directory under %s/, or one under %s/ (the schema copies); caseplan validate with no argument checks the whole store", layout.CasesDir, layout.SchemasDir)
 		}
 		if layout.IsConfig(rel) {
 			settings = true

@@ -84,7 +84,13 @@ func TestSelectTargets(t *testing.T) {
 		{name: "a path outside the store", wd: root, args: []string{"../elsewhere/intake.yaml"}, wantErr: "is outside the store"},
 		{name: "an absolute path outside the store", wd: root, args: []string{"/etc/passwd.yaml"}, wantErr: "is outside the store"},
 		{name: "a sibling directory that shares the root's prefix", wd: root, args: []string{"/srv/store2/cases/W-001"}, wantErr: "is outside the store"},
-		{name: "a path in the store but not under cases/", wd: root, args: []string{"schemas/intake.schema.json"}, wantErr: "is not under cases/"},
+		{
+			// The schema copies: their schema-copy findings, which the
+			// store-wide count names by path.
+			name: "a schema copy loads no case", wd: root, args: []string{"cases/caseplan.yaml", "schemas/intake.schema.json"},
+			wantCases: []string{}, wantFiles: files{"cases/caseplan.yaml": true, "schemas/intake.schema.json": true},
+		},
+		{name: "a path in the store but not under cases/", wd: root, args: []string{".github/workflows/validate.yml"}, wantErr: "is not under cases/"},
 		{name: "a yaml file at the root", wd: root, args: []string{"notes.yaml"}, wantErr: "is not under cases/"},
 	}
 	for _, tt := range tests {

@@ -49,15 +49,18 @@ intake.yaml's waivers, one commit with the action waiver.add.` + "\n" + exitStat
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
-			var missing []string
+			var missing, do []string
 			if strings.TrimSpace(opts.change.Rule) == "" {
 				missing = append(missing, "--rule")
+				do = append(do, "caseplan validate "+args[0]+" names each finding's rule")
 			}
 			if strings.TrimSpace(opts.change.Reason) == "" {
+				// A reason of spaces only says nothing either.
 				missing = append(missing, "--reason")
+				do = append(do, "say with --reason TEXT why the obligation does not apply to the case")
 			}
 			if len(missing) > 0 {
-				return &UsageError{Msg: "waiver add needs " + strings.Join(missing, " and "), Hint: "caseplan validate " + args[0] + " names each finding's rule"}
+				return &UsageError{Msg: "waiver add needs " + strings.Join(missing, " and "), Hint: strings.Join(do, "; ")}
 			}
 			var err error
 			if opts.change.Date, err = opts.dateOrToday(opts.date); err != nil {
