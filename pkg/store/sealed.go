@@ -43,24 +43,37 @@ func (l *loader) readSealed(id string) (*casefile.Sealed, error) {
 // AnySealed reports whether some case of the store in src has sealed
 // fields (its sealed.age), stopping at the first: whether the store keeps
 // sealed fields, for a check that reads only some of its cases (a
-// store-wide rule must not depend on which cases are named). It lists the
-// case directories, reading none of their files.
+// store-wide rule must not depend on which cases are named). It reads none
+// of their files, and in the work tree looks for each case's sealed.age
+// with one lstat rather than a listing of its directory: a store that
+// keeps none is looked through to its last case, by every command that
+// shows one.
 func AnySealed(src Source) (bool, error) {
 	entries, err := src.List(layout.CasesDir)
 	if err != nil {
 		return false, err
 	}
+	look := func(dir string) (bool, error) { return hasFile(src, dir, layout.SealedFile) }
+	if w, ok := src.(*WorkTree); ok {
+		look = func(dir string) (bool, error) { return w.hasFile(dir, layout.SealedFile) }
+	}
 	for _, e := range entries {
 		if !e.IsDir || layout.IsStoreDir(e.Name) {
 			continue
 		}
-		files, err := src.List(layout.CaseDir(e.Name))
-		if err != nil {
-			return false, err
-		}
-		if slices.ContainsFunc(files, func(f Entry) bool { return f.Name == layout.SealedFile && !f.IsDir }) {
-			return true, nil
+		if ok, err := look(layout.CaseDir(e.Name)); ok || err != nil {
+			return ok, err
 		}
 	}
 	return false, nil
+}
+
+// hasFile reports whether src lists an entry of dir named base that is no
+// directory.
+func hasFile(src Source, dir, base string) (bool, error) {
+	files, err := src.List(dir)
+	if err != nil {
+		return false, err
+	}
+	return slices.ContainsFunc(files, func(f Entry) bool { return f.Name == base && !f.IsDir }), nil
 }

@@ -200,6 +200,11 @@ func (w *WorkTree) List(dir string) ([]Entry, error) {
 	out := make([]Entry, 0, len(des))
 	for _, de := range des {
 		e := Entry{Name: de.Name(), IsDir: de.IsDir(), Symlink: de.Type()&fs.ModeSymlink != 0, Regular: de.Type().IsRegular()}
+		if e.IsDir {
+			// No link, in a directory resolved: resolved too (see
+			// resolve), so that a look inside it costs one lstat.
+			w.remember(path.Join(dir, e.Name), filepath.Join(p, e.Name))
+		}
 		if e.Symlink {
 			if target, _, err := w.resolve(path.Join(dir, de.Name())); err == nil {
 				if fi, err := os.Stat(target); err == nil {
@@ -211,6 +216,27 @@ func (w *WorkTree) List(dir string) ([]Entry, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
+}
+
+// hasFile reports whether dir, a directory List found, has an entry
+// named base that List would list as no directory (a link judged by its
+// target), with one lstat instead of a listing of dir.
+func (w *WorkTree) hasFile(dir, base string) (bool, error) {
+	w.mu.Lock()
+	realDir, ok := w.dirs[dir]
+	w.mu.Unlock()
+	if ok {
+		fi, err := os.Lstat(filepath.Join(realDir, base))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return false, nil
+		case err != nil:
+			return false, err
+		case fi.Mode()&fs.ModeSymlink == 0:
+			return !fi.IsDir(), nil
+		}
+	}
+	return hasFile(w, dir, base)
 }
 
 // resolve maps a repository-relative path to a file path, refusing any
