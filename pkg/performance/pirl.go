@@ -190,18 +190,26 @@ func employedCode(f Facts, k int) string {
 	return ""
 }
 
-// retentionCode is PIRL 1618: 1 when employed by the same employer (by
-// FEIN or state tax ID) in the 2nd and 4th quarters after exit, 0 when
-// both quarters are known and that is not so, empty otherwise.
+// retentionCode is PIRL 1618, for the participants in the retention
+// indicator's denominator — exited, not excluded (PIRL 923) and employed
+// in the 2nd quarter after exit (TEGL 10-16, Change 1: the denominator is
+// the exiters employed in the 2nd quarter after exit): 1 when employed by
+// the same employer (by FEIN or state tax ID) in the 4th quarter too, 0
+// when not. Outside the denominator the element does not apply and is
+// left blank, as it is while the records do not decide it: a 0 there
+// would read as a participant the indicator counts as not retained.
 func retentionCode(f Facts) string {
-	if f.Exit.IsZero() {
+	if f.Exit.IsZero() || f.Exclusion != nil {
 		return ""
 	}
 	q2, q4 := f.Quarters[2], f.Quarters[4]
-	if q2.Employment == NotEmployed || q4.Employment == NotEmployed {
-		return "0" // not employed in one of the two: not retained, whatever the other shows
+	if q2.Employment != Employed {
+		return "" // not employed in the 2nd quarter, or not shown to be: not in the denominator
 	}
-	if q2.Employment < NotEmployed || q4.Employment < NotEmployed {
+	if q4.Employment == NotEmployed {
+		return "0" // not employed in the 4th: not retained, whatever the 2nd shows
+	}
+	if q4.Employment < NotEmployed {
 		return ""
 	}
 	for _, a := range q2.IdentifiedEmployers() {
@@ -209,7 +217,7 @@ func retentionCode(f Facts) string {
 			return "1"
 		}
 	}
-	if q2.Employment == Employed && q4.Employment == Employed && (len(q2.IdentifiedEmployers()) == 0 || len(q4.IdentifiedEmployers()) == 0) {
+	if q4.Employment == Employed && (len(q2.IdentifiedEmployers()) == 0 || len(q4.IdentifiedEmployers()) == 0) {
 		return "" // employed both times, but the IDs that decide it are missing
 	}
 	return "0"
