@@ -32,7 +32,9 @@ participation is a row of its own under the ID of the first period's case,
 as case new --returning-from chains them, TEGL 10-16), 900 and 901 (participation and exit), 923 (other reasons for exit: 00
 none, 01 institutionalized, 02 health/medical, 03 deceased, 04 reserve called
 to active duty), 1300 and 1302 (training), 1600-1606 (employed in the 1st to
-4th quarter after exit: 1 yes, 0 no), 1618 (retention with the same employer),
+4th quarter after exit: 1 yes, 0 no), 1618 (retention with the same employer:
+1 or 0 for those employed in the 2nd quarter after exit and not excluded,
+empty for the others),
 1703-1706 (the quarters' wages, when evidence that shows earnings records
 them: not a self-attestation), 1800-1805 (credential types, as PIRL 1800
 codes them, and dates: those attained during participation or within a
@@ -42,6 +44,10 @@ employment without evidence, say). Then caseplan's own columns: the program,
 the training types, the evidence of the 2nd and 4th quarters' employment, and
 on every row the program year, the day the export is as of and the commit it
 was read from. Participants' names are not in it.
+
+A row is the participant as of the period's end: an exit dated after it is
+left out (no 901, 923 or quarters after exit), as the program year it falls
+in reports it (TEGL 14-18, Appendix V).
 
 The day is --today; with --as-of DATE it is DATE. A program year or quarter
 that has not begun on that day is refused (exit 2).

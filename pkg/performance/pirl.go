@@ -70,6 +70,11 @@ func PIRLRows(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Ti
 }
 
 // PIRLRowsOf is PIRLRows from the facts of every WIOA case (AllFacts).
+// A participant served in the period who exited after its end had not
+// exited in it: the row is the period's, so its exit elements (901, 923,
+// 1600-1618, 1703-1706) are blank, as for one who has not exited. The
+// exit is reported by the export of the program year it falls in, whose
+// exit cohorts (TEGL 14-18, Appendix V) count it.
 // Each period of participation is a row of its own, under the ID of the
 // person's first period: PIRL 100 stays the same across a person's
 // periods (TEGL 10-16), and caseplan keeps each period as a case that
@@ -93,6 +98,9 @@ func PIRLRowsOf(all []Facts, period calendar.ReportPeriod) [][]string {
 		served := !f.Participation.After(period.To) && (f.Exit.IsZero() || !f.Exit.Before(period.From))
 		exited := !f.Exit.IsZero() && (q2.Contains(f.Exit) || q4.Contains(f.Exit))
 		if served || exited {
+			if !f.Exit.IsZero() && f.Exit.After(period.To) {
+				f = f.openAt()
+			}
 			row := pirlRow(f)
 			row[0] = record.FirstPeriod(f.Case, returningFrom)
 			rows = append(rows, row)
@@ -101,6 +109,13 @@ func PIRLRowsOf(all []Facts, period calendar.ReportPeriod) [][]string {
 	// PIRL 900 is YYYYMMDD, so it sorts a person's periods by date.
 	slices.SortFunc(rows, func(a, b []string) int { return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1])) })
 	return rows
+}
+
+// openAt returns f as it stood before its exit: a participant who has not
+// exited, with no exit, quarters after exit or exit reason.
+func (f Facts) openAt() Facts {
+	f.Exit, f.Quarters, f.Exclusion = time.Time{}, [5]Quarter{}, nil
+	return f
 }
 
 func pirlRow(f Facts) []string {

@@ -150,3 +150,31 @@ func TestRetentionCodeOutsideDenominator(t *testing.T) {
 		}
 	}
 }
+
+// TestPIRLRowsExitAfterPeriod: a participant served in program year 2025
+// (to 2026-06-30) who exited after it had not exited in it: the row is
+// there, with no exit (901), exit reason (923) or quarters after exit;
+// an exit on the program year's last day is the year's.
+func TestPIRLRowsExitAfterPeriod(t *testing.T) {
+	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	after := Facts{Case: "A-AFTER", Program: "wioa", Participant: true, Participation: d("2025-09-02"), Exit: d("2026-07-01")}
+	after.Quarters[1] = Quarter{K: 1, Employment: NotEmployed}
+	last := Facts{Case: "B-LAST", Program: "wioa", Participant: true, Participation: d("2025-09-02"), Exit: d("2026-06-30")}
+	var got []string
+	for _, r := range PIRLRowsOf([]Facts{after, last}, mustPeriod(t, 2025, 0)) {
+		got = append(got, strings.Join(r[:10], ","))
+	}
+	want := "A-AFTER,20250902,,,0,,,,,|B-LAST,20250902,20260630,00,0,,,,,"
+	if s := strings.Join(got, "|"); s != want {
+		t.Errorf("rows\n%s\nwant\n%s", s, want)
+	}
+	// The quarterly export ends with its quarter: an exit after it is not
+	// the quarter's either.
+	got = nil
+	for _, r := range PIRLRowsOf([]Facts{last}, mustPeriod(t, 2025, 3)) {
+		got = append(got, strings.Join(r[:4], ","))
+	}
+	if s, want := strings.Join(got, "|"), "B-LAST,20250902,,"; s != want {
+		t.Errorf("quarter 3 rows %s, want %s", s, want)
+	}
+}
