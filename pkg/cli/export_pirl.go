@@ -22,8 +22,9 @@ func newCmdExportPIRL(g *globals, runF func(*exportPIRLOptions) error) *cobra.Co
 		Short: "One row per WIOA participant with the PIRL elements the records hold",
 		Long: `A PIRL-style export (the Participant Individual Record Layout, ETA-9172):
 one row per WIOA participant that caseplan report performance looks at for
-program year YYYY (or its quarter N) — served in the period, or exited in one
-of its exit cohorts — by case ID, with the PIRL elements the records hold, so a
+program year YYYY (or its quarter N) — served in the period, exited in one
+of its exit cohorts, or in training from the program year's start to the
+period's end (measurable skill gains) — by case ID, with the PIRL elements the records hold, so a
 board can set its records beside the state's.
 
 Columns are named by element number and name: 100 (the case ID, never an

@@ -63,7 +63,9 @@ var exclusionCodes = map[string]string{
 var gainElements = record.SkillGainKinds
 
 // PIRLRows returns one row per WIOA participant the report for period
-// looks at — served in the period, or exited in one of its exit cohorts —
+// looks at — served in the period, exited in one of its exit cohorts, or
+// in training in the program year to the period's end (measurable skill
+// gains) —
 // by case ID, as of day; cells in the order of PIRLColumns.
 func PIRLRows(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Time) [][]string {
 	return PIRLRowsOf(AllFacts(snap, day), period)
@@ -97,7 +99,10 @@ func PIRLRowsOf(all []Facts, period calendar.ReportPeriod) [][]string {
 		}
 		served := !f.Participation.After(period.To) && (f.Exit.IsZero() || !f.Exit.Before(period.From))
 		exited := !f.Exit.IsZero() && (q2.Contains(f.Exit) || q4.Contains(f.Exit))
-		if served || exited {
+		// Measurable skill gains counts, for a quarterly report, the
+		// program year to the quarter's end: some of them exited before
+		// the quarter began.
+		if served || exited || f.InSkillGainCohort(period.SkillGainSpan()) {
 			if !f.Exit.IsZero() && f.Exit.After(period.To) {
 				f = f.openAt()
 			}

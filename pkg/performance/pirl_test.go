@@ -178,3 +178,28 @@ func TestPIRLRowsExitAfterPeriod(t *testing.T) {
 		t.Errorf("quarter 3 rows %s, want %s", s, want)
 	}
 }
+
+// TestPIRLRowsEveryCaseCounted: the export has a row for every
+// participant the report counts (in an indicator's numerator or
+// denominator, excluded, or not yet in its cohort), for the program year
+// and each of its quarters. Measurable skill gains counts, for a
+// quarterly report, the participants in training from the program year's
+// start to the quarter's end (TEGL 14-18, Appendix V), some of whom
+// exited before the quarter began.
+func TestPIRLRowsEveryCaseCounted(t *testing.T) {
+	snap := fixture(t)
+	for q := 0; q <= 4; q++ {
+		period := mustPeriod(t, 2025, q)
+		rows := map[string]bool{}
+		for _, r := range PIRLRows(snap, period, dayB) {
+			rows[r[0]] = true
+		}
+		for _, ind := range Compute(snap, period, dayB).Indicators {
+			for _, c := range ind.Cases {
+				if c.Status != NotCounted && !rows[c.Case] {
+					t.Errorf("quarter %d: %s counts %s (%s), which has no PIRL row", q, ind.Key, c.Case, c.Status)
+				}
+			}
+		}
+	}
+}
