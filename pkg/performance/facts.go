@@ -297,6 +297,16 @@ func (f Facts) TrainingBy(t time.Time) []record.PlanService {
 	return out
 }
 
+// InSkillGainCohort reports whether measurable skill gains counts the
+// participant over span (calendar.ReportPeriod.SkillGainSpan): a
+// participant during it, in education or training during it (TEGL 10-16;
+// TEGL 14-18, Appendix V). The indicator and the PIRL export's rows both
+// read it.
+func (f Facts) InSkillGainCohort(span calendar.Span) bool {
+	return f.Participant && !f.Participation.After(span.To) &&
+		(f.Exit.IsZero() || !f.Exit.Before(span.From)) && f.InTraining(span)
+}
+
 // InTraining reports whether a training service of the participant's ran
 // during span: it started by span's end and had not ended before its
 // start (one with no end date runs on; a completed one without an end date

@@ -400,7 +400,7 @@ func skillGains(all []Facts, span calendar.Span, day time.Time) Indicator {
 		Measured:   "at least one measurable skill gain documented in the period, during participation",
 	}
 	for _, f := range all {
-		if !f.Participant || f.Participation.After(span.To) || (!f.Exit.IsZero() && f.Exit.Before(span.From)) || !f.InTraining(span) {
+		if !f.InSkillGainCohort(span) {
 			continue
 		}
 		row := Row{Case: f.Case, Name: f.Name, Manager: f.Manager, Date: f.Participation}

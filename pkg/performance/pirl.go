@@ -63,13 +63,20 @@ var exclusionCodes = map[string]string{
 var gainElements = record.SkillGainKinds
 
 // PIRLRows returns one row per WIOA participant the report for period
-// looks at — served in the period, or exited in one of its exit cohorts —
+// looks at — served in the period, exited in one of its exit cohorts, or
+// in training in the program year to the period's end (measurable skill
+// gains) —
 // by case ID, as of day; cells in the order of PIRLColumns.
 func PIRLRows(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Time) [][]string {
 	return PIRLRowsOf(AllFacts(snap, day), period)
 }
 
 // PIRLRowsOf is PIRLRows from the facts of every WIOA case (AllFacts).
+// A participant served in the period who exited after its end had not
+// exited in it: the row is the period's, so its exit elements (901, 923,
+// 1600-1618, 1703-1706) are blank, as for one who has not exited. The
+// exit is reported by the export of the program year it falls in, whose
+// exit cohorts (TEGL 14-18, Appendix V) count it.
 // Each period of participation is a row of its own, under the ID of the
 // person's first period: PIRL 100 stays the same across a person's
 // periods (TEGL 10-16), and caseplan keeps each period as a case that
@@ -92,7 +99,13 @@ func PIRLRowsOf(all []Facts, period calendar.ReportPeriod) [][]string {
 		}
 		served := !f.Participation.After(period.To) && (f.Exit.IsZero() || !f.Exit.Before(period.From))
 		exited := !f.Exit.IsZero() && (q2.Contains(f.Exit) || q4.Contains(f.Exit))
-		if served || exited {
+		// Measurable skill gains counts, for a quarterly report, the
+		// program year to the quarter's end: some of them exited before
+		// the quarter began.
+		if served || exited || f.InSkillGainCohort(period.SkillGainSpan()) {
+			if !f.Exit.IsZero() && f.Exit.After(period.To) {
+				f = f.openAt()
+			}
 			row := pirlRow(f)
 			row[0] = record.FirstPeriod(f.Case, returningFrom)
 			rows = append(rows, row)
@@ -101,6 +114,13 @@ func PIRLRowsOf(all []Facts, period calendar.ReportPeriod) [][]string {
 	// PIRL 900 is YYYYMMDD, so it sorts a person's periods by date.
 	slices.SortFunc(rows, func(a, b []string) int { return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1])) })
 	return rows
+}
+
+// openAt returns f as it stood before its exit: a participant who has not
+// exited, with no exit, quarters after exit or exit reason.
+func (f Facts) openAt() Facts {
+	f.Exit, f.Quarters, f.Exclusion = time.Time{}, [5]Quarter{}, nil
+	return f
 }
 
 func pirlRow(f Facts) []string {
@@ -190,18 +210,26 @@ func employedCode(f Facts, k int) string {
 	return ""
 }
 
-// retentionCode is PIRL 1618: 1 when employed by the same employer (by
-// FEIN or state tax ID) in the 2nd and 4th quarters after exit, 0 when
-// both quarters are known and that is not so, empty otherwise.
+// retentionCode is PIRL 1618, for the participants in the retention
+// indicator's denominator — exited, not excluded (PIRL 923) and employed
+// in the 2nd quarter after exit (TEGL 10-16, Change 1: the denominator is
+// the exiters employed in the 2nd quarter after exit): 1 when employed by
+// the same employer (by FEIN or state tax ID) in the 4th quarter too, 0
+// when not. Outside the denominator the element does not apply and is
+// left blank, as it is while the records do not decide it: a 0 there
+// would read as a participant the indicator counts as not retained.
 func retentionCode(f Facts) string {
-	if f.Exit.IsZero() {
+	if f.Exit.IsZero() || f.Exclusion != nil {
 		return ""
 	}
 	q2, q4 := f.Quarters[2], f.Quarters[4]
-	if q2.Employment == NotEmployed || q4.Employment == NotEmployed {
-		return "0" // not employed in one of the two: not retained, whatever the other shows
+	if q2.Employment != Employed {
+		return "" // not employed in the 2nd quarter, or not shown to be: not in the denominator
 	}
-	if q2.Employment < NotEmployed || q4.Employment < NotEmployed {
+	if q4.Employment == NotEmployed {
+		return "0" // not employed in the 4th: not retained, whatever the 2nd shows
+	}
+	if q4.Employment < NotEmployed {
 		return ""
 	}
 	for _, a := range q2.IdentifiedEmployers() {
@@ -209,7 +237,7 @@ func retentionCode(f Facts) string {
 			return "1"
 		}
 	}
-	if q2.Employment == Employed && q4.Employment == Employed && (len(q2.IdentifiedEmployers()) == 0 || len(q4.IdentifiedEmployers()) == 0) {
+	if q4.Employment == Employed && (len(q2.IdentifiedEmployers()) == 0 || len(q4.IdentifiedEmployers()) == 0) {
 		return "" // employed both times, but the IDs that decide it are missing
 	}
 	return "0"

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // The PIRL rows of the fixture for program year 2025 on day B, worked out
@@ -41,13 +43,14 @@ func TestPIRLRows(t *testing.T) {
 			"program": "wioa", "training types": "adult-education", "evidence 2nd": "wage-record", "evidence 4th": "wage-record"},
 		// Institutionalized: 923 code 01; no training.
 		"E04": {"100": "E04", "900": "20231205", "901": "20240620", "923": "01", "1300": "0", "program": "wioa"},
-		// Only a subsidised job in Q2: not employed (0), so not retained
-		// (1618 0) whatever Q4 shows.
-		"E13": {"100": "E13", "900": "20240903", "901": "20250303", "923": "00", "1300": "0", "1602": "0", "1618": "0", "program": "wioa"},
-		// Employed in Q2 without evidence: that cell stays empty; not
-		// employed in Q4, so not retained.
+		// Only a subsidised job in Q2: not employed (0), so outside the
+		// retention denominator: 1618 does not apply and is blank.
+		"E13": {"100": "E13", "900": "20240903", "901": "20250303", "923": "00", "1300": "0", "1602": "0", "program": "wioa"},
+		// Employed in Q2 without evidence: that cell stays empty, and so
+		// does 1618 (not in the denominator until the evidence is
+		// recorded), though Q4 shows no employment.
 		"E06": {"100": "E06", "900": "20240109", "901": "20240830", "923": "00", "1300": "1", "1302": "20240205",
-			"1606": "0", "1618": "0", "1800": "1", "1801": "20240801", "program": "wioa", "training types": "occupational-skills"},
+			"1606": "0", "1800": "1", "1801": "20240801", "program": "wioa", "training types": "occupational-skills"},
 		// Not exited: no 901, 923 or quarters. On-the-job training; a
 		// training milestone (1809).
 		"P02": {"100": "P02", "900": "20250801", "1300": "1", "1302": "20250815", "1809": "20260301",
@@ -107,5 +110,96 @@ func TestPIRLRowsReturning(t *testing.T) {
 	want := "A-FIRST 20250106 20250630|A-FIRST 20251103 |M-OTHER 20250203 "
 	if s := strings.Join(got, "|"); s != want {
 		t.Errorf("rows\n%s\nwant\n%s", s, want)
+	}
+}
+
+// TestRetentionCodeOutsideDenominator: PIRL 1618 is 1 or 0 only for the
+// exiters the retention indicator counts — employed in the 2nd quarter
+// after exit, not excluded (TEGL 10-16, Change 1); for the others it does
+// not apply and is blank, never a 0 that reads as "not retained".
+func TestRetentionCodeOutsideDenominator(t *testing.T) {
+	exit := time.Date(2024, 2, 15, 0, 0, 0, 0, time.UTC)
+	acme := []Employer{{Name: "Acme", FEIN: "00-0000101"}}
+	other := []Employer{{Name: "Other", FEIN: "00-0000999"}}
+	mk := func(q2, q4 Employment, e2, e4 []Employer, excluded bool) Facts {
+		f := Facts{Case: "X", Participant: true, Exit: exit}
+		f.Quarters[2] = Quarter{K: 2, Employment: q2, Employers: e2}
+		f.Quarters[4] = Quarter{K: 4, Employment: q4, Employers: e4}
+		if excluded {
+			f.Exclusion = &record.Exclusion{Kind: record.ExclusionDeceased, Date: "2024-06-01"}
+		}
+		return f
+	}
+	for _, c := range []struct {
+		name string
+		f    Facts
+		want string
+	}{
+		{"retained", mk(Employed, Employed, acme, acme, false), "1"},
+		{"another employer", mk(Employed, Employed, acme, other, false), "0"},
+		{"not employed in Q4", mk(Employed, NotEmployed, acme, nil, false), "0"},
+		{"Q4 not known yet", mk(Employed, NoFollowUp, acme, nil, false), ""},
+		{"not employed in Q2", mk(NotEmployed, Employed, nil, acme, false), ""},
+		{"not employed in Q2 or Q4", mk(NotEmployed, NotEmployed, nil, nil, false), ""},
+		{"Q2 without evidence", mk(Undocumented, NotEmployed, acme, nil, false), ""},
+		{"excluded, not retained", mk(Employed, NotEmployed, acme, nil, true), ""},
+		{"excluded, retained", mk(Employed, Employed, acme, acme, true), ""},
+	} {
+		if got := retentionCode(c.f); got != c.want {
+			t.Errorf("%s: 1618 = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestPIRLRowsExitAfterPeriod: a participant served in program year 2025
+// (to 2026-06-30) who exited after it had not exited in it: the row is
+// there, with no exit (901), exit reason (923) or quarters after exit;
+// an exit on the program year's last day is the year's.
+func TestPIRLRowsExitAfterPeriod(t *testing.T) {
+	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	after := Facts{Case: "A-AFTER", Program: "wioa", Participant: true, Participation: d("2025-09-02"), Exit: d("2026-07-01")}
+	after.Quarters[1] = Quarter{K: 1, Employment: NotEmployed}
+	last := Facts{Case: "B-LAST", Program: "wioa", Participant: true, Participation: d("2025-09-02"), Exit: d("2026-06-30")}
+	var got []string
+	for _, r := range PIRLRowsOf([]Facts{after, last}, mustPeriod(t, 2025, 0)) {
+		got = append(got, strings.Join(r[:10], ","))
+	}
+	want := "A-AFTER,20250902,,,0,,,,,|B-LAST,20250902,20260630,00,0,,,,,"
+	if s := strings.Join(got, "|"); s != want {
+		t.Errorf("rows\n%s\nwant\n%s", s, want)
+	}
+	// The quarterly export ends with its quarter: an exit after it is not
+	// the quarter's either.
+	got = nil
+	for _, r := range PIRLRowsOf([]Facts{last}, mustPeriod(t, 2025, 3)) {
+		got = append(got, strings.Join(r[:4], ","))
+	}
+	if s, want := strings.Join(got, "|"), "B-LAST,20250902,,"; s != want {
+		t.Errorf("quarter 3 rows %s, want %s", s, want)
+	}
+}
+
+// TestPIRLRowsEveryCaseCounted: the export has a row for every
+// participant the report counts (in an indicator's numerator or
+// denominator, excluded, or not yet in its cohort), for the program year
+// and each of its quarters. Measurable skill gains counts, for a
+// quarterly report, the participants in training from the program year's
+// start to the quarter's end (TEGL 14-18, Appendix V), some of whom
+// exited before the quarter began.
+func TestPIRLRowsEveryCaseCounted(t *testing.T) {
+	snap := fixture(t)
+	for q := 0; q <= 4; q++ {
+		period := mustPeriod(t, 2025, q)
+		rows := map[string]bool{}
+		for _, r := range PIRLRows(snap, period, dayB) {
+			rows[r[0]] = true
+		}
+		for _, ind := range Compute(snap, period, dayB).Indicators {
+			for _, c := range ind.Cases {
+				if c.Status != NotCounted && !rows[c.Case] {
+					t.Errorf("quarter %d: %s counts %s (%s), which has no PIRL row", q, ind.Key, c.Case, c.Status)
+				}
+			}
+		}
 	}
 }
