@@ -35,7 +35,8 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
 		Long: `Check the commits of the audit trail up to HEAD:
 
   note-changed          a note (anywhere under a case's notes/) was edited
-                        after the commit that added it
+                        after the commit that added it, or its file mode
+                        changed (made executable with git)
   note-removed          a note was deleted, or moved (a renamed note file or
                         case directory: the finding says where to); a later
                         commit that puts it back exactly as committed, as
