@@ -274,7 +274,7 @@ func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) 
 		return nil, err
 	}
 	_, found, err := g.checkShowing("validate --new-from "+rev, s, cases, today)
-	return found, err
+	return found, shallowError(repo, err)
 }
 
 // selectTargets maps the command line's cases and paths to the cases to
