@@ -101,7 +101,8 @@ Each breach is one finding naming the commit.
   -o json    {"valid","commits","findings":[{"path","line","column",
              "severity","rule","message","case","commit"}]}
   -o github  GitHub Actions workflow annotations, and the full list in
-             $GITHUB_STEP_SUMMARY when that names a file` + "\n" + exitStatusHelp,
+             $GITHUB_STEP_SUMMARY when that names a file (one it cannot
+             write is a warning, and the check goes on)` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.HistoryFormats...); err != nil {
