@@ -325,7 +325,8 @@ func (v *verifier) check(c *commitInfo) error {
 	// Which commits answer to the rules: a root commit that has cases/, an
 	// ordinary commit that changes it, and a merge that changes it beyond
 	// a clean combination of its parents (an "evil merge"): a file whose
-	// content is in none of the parents, or removed from all of them.
+	// content and mode are in none of the parents, or removed from all of
+	// them.
 	var changed bool
 	switch len(c.parents) {
 	case 0:
@@ -538,15 +539,19 @@ func mergeIntroduces(trees *treeCache, merge plumbing.Hash, parents []plumbing.H
 	}
 	for key := range names {
 		name, dir := key[:len(key)-1], key[len(key)-1] == '/'
+		// A file is its content and its mode: a merge that makes a file
+		// executable changes it as much as one that edits it.
 		var mh plumbing.Hash
+		var mm uint32
 		if e := mt.lookup(name, dir); e != nil {
-			mh = e.hash
+			mh, mm = e.hash, e.mode
 		}
 		hs := make([]plumbing.Hash, len(pts))
+		ms := make([]uint32, len(pts))
 		inAll := true
 		for i, pt := range pts {
 			if e := pt.lookup(name, dir); e != nil {
-				hs[i] = e.hash
+				hs[i], ms[i] = e.hash, e.mode
 			} else {
 				inAll = false
 			}
@@ -558,8 +563,8 @@ func mergeIntroduces(trees *treeCache, merge plumbing.Hash, parents []plumbing.H
 			continue
 		}
 		same := false
-		for _, h := range hs {
-			same = same || h == mh
+		for i, h := range hs {
+			same = same || h == mh && ms[i] == mm
 		}
 		if same {
 			continue
