@@ -44,6 +44,10 @@ type NoteEdit struct {
 	// MovedTo is where the same commit put a removed note's exact content
 	// (a note file renamed, or its case directory), when it did.
 	MovedTo string
+	// ModeFrom and ModeTo are the note's file modes (100644, 100755)
+	// before and after, when only its mode changed: its content is the
+	// same, and the message says what did change.
+	ModeFrom, ModeTo string
 	// Committing is set when the edit is in the work tree, about to be
 	// committed, so it can still be undone; otherwise it is in history.
 	Committing bool
@@ -75,6 +79,12 @@ func NoteFinding(e NoteEdit) finding.Finding {
 				msg += " in " + shortHash(e.AddedIn)
 			}
 			msg += "; a note stays at the path it was committed under: move it back (git mv " + e.MovedTo + " " + e.Path + ")"
+		} else if e.ModeTo != "" {
+			msg = "note's file mode changed from " + e.ModeFrom + " to " + e.ModeTo + ", its content unchanged, after it was committed"
+			if e.AddedIn != "" {
+				msg += " in " + shortHash(e.AddedIn)
+			}
+			msg += "; a note never changes, its mode included: put its mode back to " + e.ModeFrom + " (git revert of that commit)"
 		} else {
 			msg += "; notes are append-only: correct one with an amendment note (caseplan note amend)"
 		}

@@ -425,12 +425,24 @@ func (g *globals) openHead() (*gitstore.Repo, plumbing.Hash, error) {
 // shallowError gives a history reader's failure on a shallow clone its
 // cause and the way out: a commit past the clone's cut is not missing from
 // the store, only from the clone.
+//
+// A partial clone (made with --filter) lacks objects the same way: git
+// fetches them when one of its commands needs them, caseplan does not.
 func shallowError(repo *gitstore.Repo, err error) error {
-	if err == nil || !errors.Is(err, plumbing.ErrObjectNotFound) || !repo.Shallow() {
+	if err == nil || !errors.Is(err, plumbing.ErrObjectNotFound) {
 		return err
 	}
-	return hintf(fmt.Errorf("this clone is shallow (made with --depth): its history stops before the commits it needs: %w", err), shallowHint)
+	switch {
+	case repo.Shallow():
+		return hintf(fmt.Errorf("this clone is shallow (made with --depth): its history stops before the commits it needs: %w", err), shallowHint)
+	case repo.Partial():
+		return hintf(fmt.Errorf("this clone is partial (made with --filter): it lacks objects the commits it reads need: %w", err), partialHint)
+	}
+	return err
 }
+
+// partialHint is the way out of a partial clone.
+const partialHint = "make a clone without --filter (git clone URL); in CI, check out without a filter (GitHub Actions' actions/checkout: leave filter unset)"
 
 // shallowHint is the way out of a shallow clone, at the command line and
 // in CI.

@@ -44,7 +44,8 @@ every finding at once: file:line:col, severity, rule and message.
   -o github  GitHub Actions workflow annotations; when $GITHUB_STEP_SUMMARY
              names a file, as in a GitHub Actions step, the full list is
              also appended to it as a Markdown table (GitHub shows only the
-             first 10 error and 10 warning annotations of a step)
+             first 10 error and 10 warning annotations of a step); one
+             it cannot write is a warning, and the check goes on
 
 Warnings do not fail validation; errors do (exit 1). With -o text, stderr
 also counts the findings by rule (ten or more of several rules) and, when
@@ -274,7 +275,7 @@ func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) 
 		return nil, err
 	}
 	_, found, err := g.checkShowing("validate --new-from "+rev, s, cases, today)
-	return found, err
+	return found, shallowError(repo, err)
 }
 
 // selectTargets maps the command line's cases and paths to the cases to
@@ -384,7 +385,10 @@ func selected(files map[string]bool, p string) bool {
 // jobSummary adds to out, for -o github in a GitHub Actions step (where
 // $GITHUB_STEP_SUMMARY names the job summary file), a writer appending the
 // full list of findings to the job summary as Markdown. done closes the
-// file; it is a no-op otherwise.
+// file; it is a no-op otherwise. A summary that cannot be opened (a runner
+// that sets the variable to a path it did not make) is warned of and left
+// out: the annotations and the exit status still say what the check found,
+// which a failure here would hide.
 func (g *globals) jobSummary(out findingout.Writer, format, title, checked string) (w findingout.Writer, done func() error, err error) {
 	path := g.env.Getenv("GITHUB_STEP_SUMMARY")
 	if path == "" || format != "github" {
@@ -392,7 +396,8 @@ func (g *globals) jobSummary(out findingout.Writer, format, title, checked strin
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, nil, fmt.Errorf("the job summary ($GITHUB_STEP_SUMMARY): %w", err)
+		fmt.Fprintf(g.env.Stderr, "caseplan: warning: the job summary ($GITHUB_STEP_SUMMARY) cannot be written, so the findings are in the annotations only: %v\n", err)
+		return out, func() error { return nil }, nil
 	}
 	return findingout.Tee(out, findingout.Summary(f, title, checked)), f.Close, nil
 }

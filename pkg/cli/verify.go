@@ -35,7 +35,8 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
 		Long: `Check the commits of the audit trail up to HEAD:
 
   note-changed          a note (anywhere under a case's notes/) was edited
-                        after the commit that added it
+                        after the commit that added it, or its file mode
+                        changed (made executable with git)
   note-removed          a note was deleted, or moved (a renamed note file or
                         case directory: the finding says where to); a later
                         commit that puts it back exactly as committed, as
@@ -100,7 +101,8 @@ Each breach is one finding naming the commit.
   -o json    {"valid","commits","findings":[{"path","line","column",
              "severity","rule","message","case","commit"}]}
   -o github  GitHub Actions workflow annotations, and the full list in
-             $GITHUB_STEP_SUMMARY when that names a file` + "\n" + exitStatusHelp,
+             $GITHUB_STEP_SUMMARY when that names a file (one it cannot
+             write is a warning, and the check goes on)` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.HistoryFormats...); err != nil {

@@ -254,6 +254,26 @@ func (r *Repo) Shallow() bool {
 	return err == nil && len(cut) > 0
 }
 
+// Partial reports whether the clone was made with a filter (git clone
+// --filter=blob:none, a CI checkout's filter option): git fetches the
+// objects it left out when a git command needs them, and caseplan, which
+// reads the objects directly, finds them missing.
+func (r *Repo) Partial() bool {
+	cfg, err := r.storage.Config()
+	if err != nil || cfg.Raw == nil {
+		return false
+	}
+	if cfg.Raw.Section("extensions").Option("partialclone") != "" {
+		return true
+	}
+	for _, sub := range cfg.Raw.Section("remote").Subsections {
+		if sub.Option("promisor") == "true" || sub.Option("partialclonefilter") != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // Git returns the underlying go-git repository, for readers such as log and
 // verify. Writing through it bypasses the store's lock.
 func (r *Repo) Git() *git.Repository { return r.repo }

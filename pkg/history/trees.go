@@ -27,6 +27,9 @@ type treeEntry struct {
 	name []byte // within tree.data
 	dir  bool
 	hash plumbing.Hash
+	// mode is the entry's octal mode as git wrote it (100644, 100755,
+	// 120000, ...): a note's mode is part of the note.
+	mode uint32
 }
 
 var errMalformedTree = errors.New("malformed tree object")
@@ -69,7 +72,7 @@ func readTree(s storer.EncodedObjectStorer, h plumbing.Hash) (*tree, error) {
 		if nul < 1 || len(rest) < nul+1+hashSize {
 			return nil, errMalformedTree
 		}
-		e := treeEntry{name: rest[:nul:nul], dir: mode&0o170000 == 0o040000}
+		e := treeEntry{name: rest[:nul:nul], dir: mode&0o170000 == 0o040000, mode: mode}
 		copy(e.hash[:], rest[nul+1:])
 		t.entries = append(t.entries, e)
 		rest = rest[nul+1+hashSize:]

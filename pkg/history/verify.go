@@ -166,7 +166,7 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 		trees:     newTreeCache(repo.Storer),
 		rosters:   make(map[plumbing.Hash]*roster),
 		addedIn:   make(map[string]plumbing.Hash),
-		committed: make(map[string]plumbing.Hash),
+		committed: make(map[string]noteBlob),
 		broken:    make(map[noteState]bool),
 		rootTrees: make(map[plumbing.Hash]plumbing.Hash, len(commits)),
 		leaks:     leakScan{guard: opts.Guard},
@@ -265,7 +265,7 @@ type verifier struct {
 	// that puts exactly that content back (git revert of the commit that
 	// changed or removed the note) restores the note: it breaks nothing,
 	// and the note's author is the one who first committed it.
-	committed map[string]plumbing.Hash
+	committed map[string]noteBlob
 	// broken holds the states that commits reported as note-changed or
 	// note-removed left notes in: a merge that only takes one over from
 	// its side is no breach of its own.
@@ -325,7 +325,8 @@ func (v *verifier) check(c *commitInfo) error {
 	// Which commits answer to the rules: a root commit that has cases/, an
 	// ordinary commit that changes it, and a merge that changes it beyond
 	// a clean combination of its parents (an "evil merge"): a file whose
-	// content is in none of the parents, or removed from all of them.
+	// content and mode are in none of the parents, or removed from all of
+	// them.
 	var changed bool
 	switch len(c.parents) {
 	case 0:
@@ -538,15 +539,19 @@ func mergeIntroduces(trees *treeCache, merge plumbing.Hash, parents []plumbing.H
 	}
 	for key := range names {
 		name, dir := key[:len(key)-1], key[len(key)-1] == '/'
+		// A file is its content and its mode: a merge that makes a file
+		// executable changes it as much as one that edits it.
 		var mh plumbing.Hash
+		var mm uint32
 		if e := mt.lookup(name, dir); e != nil {
-			mh = e.hash
+			mh, mm = e.hash, e.mode
 		}
 		hs := make([]plumbing.Hash, len(pts))
+		ms := make([]uint32, len(pts))
 		inAll := true
 		for i, pt := range pts {
 			if e := pt.lookup(name, dir); e != nil {
-				hs[i] = e.hash
+				hs[i], ms[i] = e.hash, e.mode
 			} else {
 				inAll = false
 			}
@@ -558,8 +563,8 @@ func mergeIntroduces(trees *treeCache, merge plumbing.Hash, parents []plumbing.H
 			continue
 		}
 		same := false
-		for _, h := range hs {
-			same = same || h == mh
+		for i, h := range hs {
+			same = same || h == mh && ms[i] == mm
 		}
 		if same {
 			continue
@@ -935,8 +940,18 @@ func (n *noteCheck) resolveMoves() {
 // noteState is a note's path and its content there (zero: removed).
 type noteState struct {
 	path string
-	blob plumbing.Hash
+	blob noteBlob
 }
+
+// noteBlob is a note as a tree holds it: its content and its file mode.
+// A note never changes after it is committed, its mode included: a note
+// made executable (git update-index --chmod=+x) is a changed note.
+type noteBlob struct {
+	hash plumbing.Hash
+	mode uint32
+}
+
+func blobOf(e *treeEntry) noteBlob { return noteBlob{e.hash, e.mode} }
 
 // noteCheck compares the notes of one commit with one parent at a time.
 type noteCheck struct {
@@ -1065,7 +1080,7 @@ func (n *noteCheck) compareNotes(caseID, dir string, parent, child plumbing.Hash
 		case p == nil && c == nil:
 		case p == nil:
 			path := dir + string(c.name)
-			if n.recordAdds && n.restores(path, c.hash) {
+			if n.recordAdds && n.restores(path, blobOf(c)) {
 				if n.restored == nil {
 					n.restored = map[plumbing.Hash]bool{}
 				}
@@ -1075,7 +1090,7 @@ func (n *noteCheck) compareNotes(caseID, dir string, parent, child plumbing.Hash
 					n.v.addedIn[path] = n.commit
 				}
 				if _, ok := n.v.committed[path]; !ok {
-					n.v.committed[path] = c.hash
+					n.v.committed[path] = blobOf(c)
 				}
 				if n.added == nil {
 					n.added = map[string]plumbing.Hash{}
@@ -1083,10 +1098,10 @@ func (n *noteCheck) compareNotes(caseID, dir string, parent, child plumbing.Hash
 				n.added[path] = c.hash
 			}
 		case c == nil:
-			n.report(dir+string(p.name), p.hash, plumbing.ZeroHash)
-		case p.hash != c.hash:
-			if !n.restores(dir+string(c.name), c.hash) {
-				n.report(dir+string(p.name), p.hash, c.hash)
+			n.report(dir+string(p.name), blobOf(p), noteBlob{})
+		case p.hash != c.hash || p.mode != c.mode:
+			if !n.restores(dir+string(c.name), blobOf(c)) {
+				n.report(dir+string(p.name), blobOf(p), blobOf(c))
 			}
 		}
 		return nil
@@ -1098,7 +1113,7 @@ func (n *noteCheck) compareNotes(caseID, dir string, parent, child plumbing.Hash
 // removed it: a git revert of that commit, or a merge that takes the note
 // from the side that kept it. The earlier commit is reported; this one
 // repairs it.
-func (n *noteCheck) restores(path string, blob plumbing.Hash) bool {
+func (n *noteCheck) restores(path string, blob noteBlob) bool {
 	orig, ok := n.v.committed[path]
 	return ok && orig == blob
 }
@@ -1106,7 +1121,7 @@ func (n *noteCheck) restores(path string, blob plumbing.Hash) bool {
 // report records a note-changed or note-removed finding for the note at
 // path, which held before (its blob in the parent) and now holds after
 // (zero: removed).
-func (n *noteCheck) report(path string, before, after plumbing.Hash) {
+func (n *noteCheck) report(path string, before, after noteBlob) {
 	if _, ok := n.v.committed[path]; !ok {
 		// Added before the range checked: what the parent held is the
 		// note as committed, since this is the first commit to break it.
@@ -1123,15 +1138,18 @@ func (n *noteCheck) report(path string, before, after plumbing.Hash) {
 		return
 	}
 	n.seen[path] = true
-	removed := after.IsZero()
+	removed := after.hash.IsZero()
 	e := audit.NoteEdit{Path: path, Removed: removed}
+	if !removed && before.hash == after.hash {
+		e.ModeFrom, e.ModeTo = fmt.Sprintf("%06o", before.mode), fmt.Sprintf("%06o", after.mode)
+	}
 	if added, ok := n.v.addedIn[path]; ok {
 		e.AddedIn = added.String()
 	}
 	f := audit.NoteFinding(e)
 	f.Commit = n.commit.String()
 	if removed && n.recordAdds {
-		n.removals = append(n.removals, noteRemoval{finding: len(n.v.findings), edit: e, blob: before})
+		n.removals = append(n.removals, noteRemoval{finding: len(n.v.findings), edit: e, blob: before.hash})
 	}
 	n.v.add(f)
 }

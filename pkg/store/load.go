@@ -12,10 +12,12 @@ import (
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/go-git/go-git/v5/plumbing"
 )
 
 // Rule IDs of the findings the loader produces.
@@ -40,6 +42,9 @@ func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, err
 	if err := l.loadStoreRecords(); err != nil {
 		return nil, nil, err
 	}
+	if l.err != nil {
+		return nil, nil, l.err
+	}
 	ids, top, err := CaseIDs(src, only)
 	if err != nil {
 		return nil, nil, err
@@ -47,6 +52,9 @@ func Load(src Source, only []string) (*casefile.Snapshot, []finding.Finding, err
 	l.findings = append(l.findings, top...)
 	if err := l.loadCases(ids); err != nil {
 		return nil, nil, err
+	}
+	if l.err != nil {
+		return nil, nil, l.err
 	}
 	l.snap.SortCases()
 	return l.snap, l.redacted(), nil
@@ -60,6 +68,9 @@ func LoadConfig(src Source) (*casefile.Snapshot, []finding.Finding, error) {
 	l.loadConfig()
 	if err := l.loadStoreRecords(); err != nil {
 		return nil, nil, err
+	}
+	if l.err != nil {
+		return nil, nil, l.err
 	}
 	return l.snap, l.redacted(), nil
 }
@@ -122,6 +133,9 @@ func LoadCase(src Source, id string) (c *casefile.Case, found []finding.Finding,
 	if err := l.loadCase(id); err != nil {
 		return nil, nil, 0, err
 	}
+	if l.err != nil {
+		return nil, nil, 0, l.err
+	}
 	if len(l.snap.Cases) > 0 {
 		c = l.snap.Cases[0]
 	}
@@ -148,6 +162,9 @@ func (l *loader) loadCases(ids []string) error {
 			if err := l.loadCase(id); err != nil {
 				return err
 			}
+			if l.err != nil {
+				return l.err
+			}
 		}
 		return nil
 	}
@@ -164,7 +181,11 @@ func (l *loader) loadCases(ids []string) error {
 			defer wg.Done()
 			for i := range next {
 				one := &loader{src: l.src, snap: &casefile.Snapshot{}}
-				results[i] = result{one, one.loadCase(ids[i])}
+				err := one.loadCase(ids[i])
+				if err == nil {
+					err = one.err
+				}
+				results[i] = result{one, err}
 			}
 		}()
 	}
@@ -188,6 +209,12 @@ type loader struct {
 	src      Source
 	snap     *casefile.Snapshot
 	findings []finding.Finding
+	// err is the first failure of the source itself met while reading a
+	// record: a git object missing from the clone (a partial or shallow
+	// one) or damaged. It is no finding about the record: the record was
+	// never read, and findings that compare two commits would take its
+	// absence for a change.
+	err error
 }
 
 // readBufs are the buffers lent to a Lender for one file each, while it is
@@ -250,6 +277,10 @@ func (l *loader) readListed(p string, listed bool) *load.Document {
 			f := load.TooLarge(p, tl.Size)
 			f.Case = caseOf(p)
 			l.findings = append(l.findings, f)
+		case errors.Is(err, plumbing.ErrObjectNotFound) || errors.As(err, new(*gitstore.DamagedObjectError)):
+			if l.err == nil {
+				l.err = err
+			}
 		default:
 			l.add(p, 0, RuleUnreadable, finding.Error, "cannot read: %v", err)
 		}
