@@ -86,14 +86,16 @@ const (
 	// The words before (or after) a date of birth and an SSN. Each ends
 	// in a word boundary unless it ends in punctuation ("D.O.B.", "SS#").
 	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth ?date\b|birthday\b|born(?: on)?\b)`
-	ssnWord   = `(?:ssn\b|s\.s\.n\.?|ss#|ss ?no\b\.?|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
+	ssnWord   = `(?:ssn\b|s\.s\.(?:n\.?| ?#)|ss ?#|ss ?no\b\.?|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
 )
 
 // DefaultSSN are the patterns of Social Security numbers a store checks
 // unless it lists its own: three digits, two and four separated by a dash,
 // a space or a dot (anywhere: no other number people write has that
 // shape), and nine digits in a row within a few words after or before
-// "SSN", "S.S.N.", "SS#", "soc. sec.", "social (security)" or "ITIN", or
+// "SSN", "S.S.N.", "SS#" (or "SS #", "S.S. #"), "soc. sec.", "social
+// (security)" or "ITIN" — on the same line or the next, as a block
+// scalar holds "SSN:" at the end of one line and the number on the next —, or
 // run into "SSN" or "ITIN" ("SSN123456789") (an
 // individual taxpayer identification number, which the IRS issues to
 // people who cannot have an SSN: as sensitive) — nine digits alone are
@@ -106,8 +108,8 @@ const (
 // A store lists the ones it meets in pii.allow.
 var DefaultSSN = []string{
 	`\b[0-9]{3}[-. ][0-9]{2}[-. ][0-9]{4}\b`,
-	`(?i)\b` + ssnWord + `[^0-9\n]{0,30}?\b([0-9]{9})\b`,
-	`(?i)\b([0-9]{9})\b[^0-9\n]{0,20}?\b` + ssnWord,
+	`(?i)\b` + ssnWord + `[^0-9\n]{0,30}?(?:\n[^0-9\n]{0,30}?)?\b([0-9]{9})\b`,
+	`(?i)\b([0-9]{9})\b[^0-9\n]{0,20}?(?:\n[^0-9\n]{0,20}?)?\b` + ssnWord,
 	`(?i)\b(?:ssn|itin)([0-9]{9})\b`,
 }
 

@@ -62,6 +62,14 @@ var plantedSSN = []string{
 	"Read out [912 - 78 - 1234] on the phone",
 	"Number on the form:\n[912-78-\n1234]\nshredded the copy",
 	"SSN is [912 78\n1234] per the UI claim",
+	// The word at the end of one line of a block scalar, the number at
+	// the start of the next; and the # written apart.
+	"Took down her SSN:\n[912781234] for the wage match",
+	"social security number\n  [923701234]\nshredded the copy",
+	"[934561234]\n(SSN, from the claim form)",
+	"SS # [912781234] on the pay stub",
+	"S.S. # [923701234] per the letter",
+	"S.S.#[934561234]",
 }
 
 var plantedDOB = []string{
@@ -164,6 +172,12 @@ func TestNotLeaks(t *testing.T) {
 		"Phone ５５５－０１８１, ZIP 12345 - 6789",
 		"Mileage 120 - 45 - 30 = 45 miles",
 		"Case 2026-K7QX2\n2026-03-04 follow-up\n123 Main St",
+		// The codes and amounts of a plan, and a nine-digit number two
+		// lines away from the word.
+		"Target occupation SOC 15-1252.00 (O*NET 15-1252.00)",
+		"ZIP+4 12345-6789; phone 555 123 4567",
+		"Voucher $12,345.67 approved; 1,234.56 paid",
+		"SSN verified with the state ID.\nNotes:\nOrder 123456789 shipped",
 	} {
 		if got := Default().Scan(text); len(got) > 0 {
 			t.Errorf("%q: %v, want nothing", text, got)
