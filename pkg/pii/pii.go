@@ -26,6 +26,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Kind is what a match looks like.
@@ -309,7 +311,9 @@ func (g *Guard) SSNs(text string) []Match {
 // text itself. A decimal digit of any script (the full-width ９００ an
 // input method types) is its ASCII digit; a no-break, figure, narrow or
 // ideographic space an ASCII space; a hyphen, dash, minus sign or
-// full-width hyphen-minus an ASCII dash; a full-width full stop a dot.
+// full-width hyphen-minus an ASCII dash; a full-width full stop a dot;
+// any other character whose compatibility decomposition (NFKC) is ASCII,
+// that ASCII (ＳＳＮ is SSN, ＨＩＶ HIV).
 // Then between two digits, white space of up to three bytes around a
 // dash or dot, or a line break with the spaces about it, is one
 // separator: "900 - 12 - 3456", and "900-12-" at the end of a line of a
@@ -318,7 +322,8 @@ func fold(text string) (string, []int) {
 	if !needsFold(text) {
 		return text, nil
 	}
-	// First the characters, each one byte of out.
+	// First the characters: each ASCII byte of out, and the bytes of
+	// what foldRune reads another character as, stand for it.
 	out := make([]byte, 0, len(text))
 	at := make([]int, 0, len(text)+1)
 	for i, r := range text {
@@ -337,8 +342,10 @@ func fold(text string) (string, []int) {
 			}
 			continue
 		}
-		out = append(out, c)
-		at = append(at, i)
+		for k := 0; k < len(c); k++ {
+			out = append(out, c[k])
+			at = append(at, i)
+		}
 	}
 	// Then the separators between digits.
 	b := make([]byte, 0, len(out))
@@ -425,25 +432,43 @@ func separatorRun[T string | []byte](b T, from int) (sep byte, next int, ok bool
 	return sep, i, true
 }
 
-// foldRune returns the ASCII character fold reads r as, if any.
-func foldRune(r rune) (byte, bool) {
+// foldRune returns the ASCII text fold reads r as, if any: a space,
+// dash, dot or digit as above, or else r's compatibility decomposition
+// (Unicode NFKC/NFKD) when that is all ASCII — the full-width "ＨＩＶ" and
+// "ＳＳＮ" an input method types, the mathematical letters of a styled
+// paste, a ligature ("ﬀ") copied from a PDF. A letter with an accent
+// (é: e and a combining accent) is itself.
+func foldRune(r rune) (string, bool) {
 	if r < utf8.RuneSelf {
-		return 0, false
+		return "", false
 	}
 	switch {
 	case r == '\u00a0', r == '\u2007', r == '\u202f', r == '\u3000':
-		return ' ', true
+		return " ", true
 	case '\u2010' <= r && r <= '\u2015', r == '\u2212', r == '\uff0d', r == '\ufe63':
-		return '-', true
+		return "-", true
 	case r == '\uff0e':
-		return '.', true
+		return ".", true
 	case unicode.Is(unicode.Nd, r):
 		if d, ok := digitValue(r); ok {
-			return '0' + d, true
+			return asciiDigits[d : d+1], true
 		}
 	}
-	return 0, false
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	d := norm.NFKC.Properties(buf[:n]).Decomposition()
+	if len(d) == 0 {
+		return "", false
+	}
+	for _, c := range d {
+		if c >= utf8.RuneSelf || c < ' ' {
+			return "", false
+		}
+	}
+	return string(d), true
 }
+
+const asciiDigits = "0123456789"
 
 // digitValue returns the value of r, a decimal digit (Unicode Nd): each
 // range of the Nd table runs from a zero in blocks of ten.
@@ -467,12 +492,12 @@ func (g *Guard) DOBs(text string) []Match {
 	if n, wide := shape(text); n < 2 && !wide {
 		return nil // every date has digits: ASCII ones, or another script's
 	}
+	f, at := fold(text)
 	if g.dobWords != nil {
-		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(text, w) }) {
+		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(f, w) }) {
 			return nil
 		}
 	}
-	f, at := fold(text)
 	if digits(f) < 2 {
 		return nil // every date has digits
 	}
@@ -513,10 +538,12 @@ func mapBack(ms []Match, at []int) []Match {
 // comparing ASCII letters in either case for the terms matched in any
 // case, without a lower-cased copy of the text. Where two matches overlap,
 // the earlier term in the list wins, and of one term the earlier match.
-func (g *Guard) Terms(text string) []Match {
+// The text is read as folded (see fold): "ＨＩＶ" typed full-width is HIV.
+func (g *Guard) Terms(written string) []Match {
 	if len(g.terms) == 0 {
 		return nil
 	}
+	text, at := fold(written)
 	type candidate struct {
 		term int
 		m    Match
@@ -554,7 +581,7 @@ func (g *Guard) Terms(text string) []Match {
 		}
 	}
 	slices.SortFunc(out, func(a, b Match) int { return a.Start - b.Start })
-	return out
+	return mapBack(out, at)
 }
 
 // matchWords matches words at in[start:], the first of which is known to

@@ -70,6 +70,9 @@ var plantedSSN = []string{
 	"SS # [912781234] on the pay stub",
 	"S.S. # [923701234] per the letter",
 	"S.S.#[934561234]",
+	// The label typed full-width, as an input method types it.
+	"ＳＳＮ [912781234] from the scanned form",
+	"ｓｓｎ：[９２３７０１２３４]",
 }
 
 var plantedDOB = []string{
@@ -100,6 +103,8 @@ var plantedDOB = []string{
 	"His DOB: [7/4/76]",
 	"DOB [４/５/１９８０], from the scanned form",
 	"born [1980 - 04 - 05]",
+	"ＤＯＢ [４/５/１９８０] per the ID",
+	"Ｄａｔｅ ｏｆ ｂｉｒｔｈ: [1980-04-05]",
 }
 
 // corpus returns the planted texts with their markers removed and where
@@ -178,6 +183,10 @@ func TestNotLeaks(t *testing.T) {
 		"ZIP+4 12345-6789; phone 555 123 4567",
 		"Voucher $12,345.67 approved; 1,234.56 paid",
 		"SSN verified with the state ID.\nNotes:\nOrder 123456789 shipped",
+		// Accented letters are letters, not ASCII ones; full-width lower
+		// case is not a capitals-only term.
+		"Taller de currículum; diagnóstico de habilidades con José",
+		"Bought hearing ａｉｄｓ",
 	} {
 		if got := Default().Scan(text); len(got) > 0 {
 			t.Errorf("%q: %v, want nothing", text, got)
@@ -188,6 +197,13 @@ func TestNotLeaks(t *testing.T) {
 func TestTerms(t *testing.T) {
 	g := Default()
 	for text, want := range map[string]string{
+		// Full-width letters (an input method's), mathematical ones (a
+		// styled paste) and a ligature (a PDF's) read as the ASCII they
+		// stand for (NFKC).
+		"Disclosed ＨＩＶ status":                         "HIV",
+		"ｄｉａｇｎｏｓｅｄ last year":                          "diagnosed",
+		"Registered sex o\ufb00ender":                  "sex offender",
+		"𝐟𝐞𝐥𝐨𝐧𝐲 record from 2015":                      "felony",
 		"Recently diagnosed with diabetes":             "diagnosed",
 		"HIV status disclosed in the meeting":          "HIV",
 		"Has a felony conviction from 2015":            "felony",
@@ -197,6 +213,11 @@ func TestTerms(t *testing.T) {
 		if len(got) == 0 || got[0].Term != want {
 			t.Errorf("%q: %v, want %q", text, got, want)
 		}
+	}
+	// A folded match is reported where it is in the text as written.
+	text := "On 3/4 she said: ＨＩＶ."
+	if got := g.Terms(text); len(got) != 1 || text[got[0].Start:got[0].End] != "ＨＩＶ" {
+		t.Errorf("%q: %v, want ＨＩＶ's bytes", text, got)
 	}
 	// A term in capitals matches only in capitals: "hearing aids" is not
 	// AIDS.
