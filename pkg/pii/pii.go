@@ -78,24 +78,30 @@ type Settings struct {
 }
 
 // The date forms a date of birth may be written in: 4/5/1980, 04-05-80,
-// 5.4.1980, 1980-04-05, April 5, 1980 and 5 April 1980.
+// 5.4.1980, 1980-04-05, April 5, 1980, 5 April 1980, 05-Apr-1980 (as
+// many systems print a date) and the eight digits of a form's boxes,
+// 04051980 or 19800405 (after a word: alone they are any number).
 const (
 	months   = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
+	mm       = `(?:0[1-9]|1[0-2])`
+	dd       = `(?:0[1-9]|[12][0-9]|3[01])`
 	dateForm = `(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})` +
 		`|[12][0-9]{3}[-/.][0-9]{1,2}[-/.][0-9]{1,2}` +
 		`|` + months + ` [0-9]{1,2}(?:st|nd|rd|th)?,? [12][0-9]{3}` +
-		`|[0-9]{1,2}(?:st|nd|rd|th)? ` + months + `,? [12][0-9]{3})`
+		`|[0-9]{1,2}(?:st|nd|rd|th)? ` + months + `,? [12][0-9]{3}` +
+		`|[0-9]{1,2}[-/]` + months + `[-/](?:[12][0-9]{3}|[0-9]{2})` +
+		`|` + mm + dd + `(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}` + mm + dd + `)`
 	// The words before (or after) a date of birth and an SSN. Each ends
 	// in a word boundary unless it ends in punctuation ("D.O.B.", "SS#").
 	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth ?date\b|birthday\b|born(?: on)?\b)`
-	ssnWord   = `(?:ssn\b|s\.s\.(?:n\.?| ?#)|ss ?#|ss ?no\b\.?|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
+	ssnWord   = `(?:ssn\b|s\.s\.(?:n\.?| ?#)|ss ?#|ss ?(?:no\b\.?|number\b)|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
 )
 
 // DefaultSSN are the patterns of Social Security numbers a store checks
 // unless it lists its own: three digits, two and four separated by a dash,
 // a space or a dot (anywhere: no other number people write has that
 // shape), and nine digits in a row within a few words after or before
-// "SSN", "S.S.N.", "SS#" (or "SS #", "S.S. #"), "soc. sec.", "social
+// "SSN", "S.S.N.", "SS#" (or "SS #", "S.S. #"), "SS number", "soc. sec.", "social
 // (security)" or "ITIN" — on the same line or the next, as a block
 // scalar holds "SSN:" at the end of one line and the number on the next —, or
 // run into "SSN" or "ITIN" ("SSN123456789") (an
@@ -116,7 +122,7 @@ var DefaultSSN = []string{
 }
 
 // DefaultDOB are the patterns of dates of birth: a date after "DOB",
-// "D.O.B.", "date of birth", "birth date", "birthday" or "born (on)", or
+// "D.O.B.", "DOB#", "date of birth", "birth date", "birthday" or "born (on)", or
 // before "(DOB)"; and a year after "born in". A date alone is never one:
 // case records are full of dates.
 //
@@ -124,7 +130,7 @@ var DefaultSSN = []string{
 // program was born on 1/5/2020"). Known misses: a birthday without a year,
 // and an age ("Keisha, 31"), which is not a date of birth.
 var DefaultDOB = []string{
-	`(?i)\b` + birthWord + `[\s:=,-]{0,4}(?:(?:is|was|on|of|the)\s+){0,2}\(?(` + dateForm + `)\b`,
+	`(?i)\b` + birthWord + `[\s:=,#-]{0,4}(?:(?:is|was|on|of|the)\s+){0,2}\(?(` + dateForm + `)\b`,
 	`(?i)\b(` + dateForm + `)\)?\s*[\(\[,-]?\s*(?:dob\b|d\.o\.b\.?|date of birth\b)`,
 	`(?i)\bborn in ([12][0-9]{3})\b`,
 }

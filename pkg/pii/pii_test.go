@@ -73,6 +73,7 @@ var plantedSSN = []string{
 	// The label typed full-width, as an input method types it.
 	"ＳＳＮ [912781234] from the scanned form",
 	"ｓｓｎ：[９２３７０１２３４]",
+	"ss number [945671234] on the UI letter",
 }
 
 var plantedDOB = []string{
@@ -105,6 +106,12 @@ var plantedDOB = []string{
 	"born [1980 - 04 - 05]",
 	"ＤＯＢ [４/５/１９８０] per the ID",
 	"Ｄａｔｅ ｏｆ ｂｉｒｔｈ: [1980-04-05]",
+	// As other systems print a date, and a form's boxes.
+	"DOB: [05-Apr-1980] per the UI system",
+	"dob [5-APR-80]",
+	"DOB [04051980] on the state form",
+	"Date of birth [19800405]",
+	"DOB#[4/5/1980]",
 }
 
 // corpus returns the planted texts with their markers removed and where
@@ -187,6 +194,9 @@ func TestNotLeaks(t *testing.T) {
 		// case is not a capitals-only term.
 		"Taller de currículum; diagnóstico de habilidades con José",
 		"Bought hearing ａｉｄｓ",
+		// Eight digits and a month name are not a birth without the word.
+		"Invoice 04051980 paid on 05-Apr-2026",
+		"Born to lead: 12345678 views",
 	} {
 		if got := Default().Scan(text); len(got) > 0 {
 			t.Errorf("%q: %v, want nothing", text, got)
