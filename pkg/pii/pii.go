@@ -319,7 +319,9 @@ func (g *Guard) SSNs(text string) []Match {
 // ideographic space an ASCII space; a hyphen, dash, minus sign or
 // full-width hyphen-minus an ASCII dash; a full-width full stop a dot;
 // any other character whose compatibility decomposition (NFKC) is ASCII,
-// that ASCII (ＳＳＮ is SSN, ＨＩＶ HIV).
+// that ASCII (ＳＳＮ is SSN, ＨＩＶ HIV); and an invisible format character
+// (a zero-width space, a soft hyphen) is dropped, so "912<ZWSP>781234" is
+// the nine digits it shows.
 // Then between two digits, white space of up to three bytes around a
 // dash or dot, or a line break with the spaces about it, is one
 // separator: "900 - 12 - 3456", and "900-12-" at the end of a line of a
@@ -443,7 +445,8 @@ func separatorRun[T string | []byte](b T, from int) (sep byte, next int, ok bool
 // (Unicode NFKC/NFKD) when that is all ASCII — the full-width "ＨＩＶ" and
 // "ＳＳＮ" an input method types, the mathematical letters of a styled
 // paste, a ligature ("ﬀ") copied from a PDF. A letter with an accent
-// (é: e and a combining accent) is itself.
+// (é: e and a combining accent) is itself. An invisible format character
+// (Unicode Cf) is nothing: ok with "".
 func foldRune(r rune) (string, bool) {
 	if r < utf8.RuneSelf {
 		return "", false
@@ -455,6 +458,11 @@ func foldRune(r rune) (string, bool) {
 		return "-", true
 	case r == '\uff0e':
 		return ".", true
+	case unicode.Is(unicode.Cf, r):
+		// An invisible format character — a zero-width space or joiner,
+		// a soft hyphen, a byte-order mark, a direction mark — that a
+		// paste brings in the middle of a number or a word: nothing.
+		return "", true
 	case unicode.Is(unicode.Nd, r):
 		if d, ok := digitValue(r); ok {
 			return asciiDigits[d : d+1], true

@@ -74,6 +74,12 @@ var plantedSSN = []string{
 	"ＳＳＮ [912781234] from the scanned form",
 	"ｓｓｎ：[９２３７０１２３４]",
 	"ss number [945671234] on the UI letter",
+	// With invisible characters a paste brings: a zero-width space, a
+	// soft hyphen, a word joiner.
+	"SSN [912\u200b781234] per the portal",
+	"Her number [912\u200b-78-1234] from the email",
+	"[9\u00ad1\u00ad2-78-1234] on the fax",
+	"S\u200bSN: [923\u206070\u20601234]",
 }
 
 var plantedDOB = []string{
@@ -214,6 +220,8 @@ func TestTerms(t *testing.T) {
 		"ｄｉａｇｎｏｓｅｄ last year":                          "diagnosed",
 		"Registered sex o\ufb00ender":                  "sex offender",
 		"𝐟𝐞𝐥𝐨𝐧𝐲 record from 2015":                      "felony",
+		"Was diag\u00adnosed in May":                   "diagnosed",
+		"H\u200bIV status disclosed":                   "HIV",
 		"Recently diagnosed with diabetes":             "diagnosed",
 		"HIV status disclosed in the meeting":          "HIV",
 		"Has a felony conviction from 2015":            "felony",
