@@ -26,6 +26,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Kind is what a match looks like.
@@ -76,24 +78,32 @@ type Settings struct {
 }
 
 // The date forms a date of birth may be written in: 4/5/1980, 04-05-80,
-// 5.4.1980, 1980-04-05, April 5, 1980 and 5 April 1980.
+// 5.4.1980, 1980-04-05, April 5, 1980, 5 April 1980, 05-Apr-1980 (as
+// many systems print a date) and the eight digits of a form's boxes,
+// 04051980 or 19800405 (after a word: alone they are any number).
 const (
 	months   = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
+	mm       = `(?:0[1-9]|1[0-2])`
+	dd       = `(?:0[1-9]|[12][0-9]|3[01])`
 	dateForm = `(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})` +
 		`|[12][0-9]{3}[-/.][0-9]{1,2}[-/.][0-9]{1,2}` +
 		`|` + months + ` [0-9]{1,2}(?:st|nd|rd|th)?,? [12][0-9]{3}` +
-		`|[0-9]{1,2}(?:st|nd|rd|th)? ` + months + `,? [12][0-9]{3})`
+		`|[0-9]{1,2}(?:st|nd|rd|th)? ` + months + `,? [12][0-9]{3}` +
+		`|[0-9]{1,2}[-/]` + months + `[-/](?:[12][0-9]{3}|[0-9]{2})` +
+		`|` + mm + dd + `(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}` + mm + dd + `)`
 	// The words before (or after) a date of birth and an SSN. Each ends
 	// in a word boundary unless it ends in punctuation ("D.O.B.", "SS#").
 	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth ?date\b|birthday\b|born(?: on)?\b)`
-	ssnWord   = `(?:ssn\b|s\.s\.n\.?|ss#|ss ?no\b\.?|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
+	ssnWord   = `(?:ssn\b|s\.s\.(?:n\.?| ?#)|ss ?#|ss ?(?:no\b\.?|number\b)|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
 )
 
 // DefaultSSN are the patterns of Social Security numbers a store checks
 // unless it lists its own: three digits, two and four separated by a dash,
 // a space or a dot (anywhere: no other number people write has that
 // shape), and nine digits in a row within a few words after or before
-// "SSN", "S.S.N.", "SS#", "soc. sec.", "social (security)" or "ITIN", or
+// "SSN", "S.S.N.", "SS#" (or "SS #", "S.S. #"), "SS number", "soc. sec.", "social
+// (security)" or "ITIN" — on the same line or the next, as a block
+// scalar holds "SSN:" at the end of one line and the number on the next —, or
 // run into "SSN" or "ITIN" ("SSN123456789") (an
 // individual taxpayer identification number, which the IRS issues to
 // people who cannot have an SSN: as sensitive) — nine digits alone are
@@ -106,13 +116,13 @@ const (
 // A store lists the ones it meets in pii.allow.
 var DefaultSSN = []string{
 	`\b[0-9]{3}[-. ][0-9]{2}[-. ][0-9]{4}\b`,
-	`(?i)\b` + ssnWord + `[^0-9\n]{0,30}?\b([0-9]{9})\b`,
-	`(?i)\b([0-9]{9})\b[^0-9\n]{0,20}?\b` + ssnWord,
+	`(?i)\b` + ssnWord + `[^0-9\n]{0,30}?(?:\n[^0-9\n]{0,30}?)?\b([0-9]{9})\b`,
+	`(?i)\b([0-9]{9})\b[^0-9\n]{0,20}?(?:\n[^0-9\n]{0,20}?)?\b` + ssnWord,
 	`(?i)\b(?:ssn|itin)([0-9]{9})\b`,
 }
 
 // DefaultDOB are the patterns of dates of birth: a date after "DOB",
-// "D.O.B.", "date of birth", "birth date", "birthday" or "born (on)", or
+// "D.O.B.", "DOB#", "date of birth", "birth date", "birthday" or "born (on)", or
 // before "(DOB)"; and a year after "born in". A date alone is never one:
 // case records are full of dates.
 //
@@ -120,7 +130,7 @@ var DefaultSSN = []string{
 // program was born on 1/5/2020"). Known misses: a birthday without a year,
 // and an age ("Keisha, 31"), which is not a date of birth.
 var DefaultDOB = []string{
-	`(?i)\b` + birthWord + `[\s:=,-]{0,4}(?:(?:is|was|on|of|the)\s+){0,2}\(?(` + dateForm + `)\b`,
+	`(?i)\b` + birthWord + `[\s:=,#-]{0,4}(?:(?:is|was|on|of|the)\s+){0,2}\(?(` + dateForm + `)\b`,
 	`(?i)\b(` + dateForm + `)\)?\s*[\(\[,-]?\s*(?:dob\b|d\.o\.b\.?|date of birth\b)`,
 	`(?i)\bborn in ([12][0-9]{3})\b`,
 }
@@ -307,7 +317,11 @@ func (g *Guard) SSNs(text string) []Match {
 // text itself. A decimal digit of any script (the full-width ９００ an
 // input method types) is its ASCII digit; a no-break, figure, narrow or
 // ideographic space an ASCII space; a hyphen, dash, minus sign or
-// full-width hyphen-minus an ASCII dash; a full-width full stop a dot.
+// full-width hyphen-minus an ASCII dash; a full-width full stop a dot;
+// any other character whose compatibility decomposition (NFKC) is ASCII,
+// that ASCII (ＳＳＮ is SSN, ＨＩＶ HIV); and an invisible format character
+// (a zero-width space, a soft hyphen) is dropped, so "912<ZWSP>781234" is
+// the nine digits it shows.
 // Then between two digits, white space of up to three bytes around a
 // dash or dot, or a line break with the spaces about it, is one
 // separator: "900 - 12 - 3456", and "900-12-" at the end of a line of a
@@ -316,7 +330,8 @@ func fold(text string) (string, []int) {
 	if !needsFold(text) {
 		return text, nil
 	}
-	// First the characters, each one byte of out.
+	// First the characters: each ASCII byte of out, and the bytes of
+	// what foldRune reads another character as, stand for it.
 	out := make([]byte, 0, len(text))
 	at := make([]int, 0, len(text)+1)
 	for i, r := range text {
@@ -335,8 +350,10 @@ func fold(text string) (string, []int) {
 			}
 			continue
 		}
-		out = append(out, c)
-		at = append(at, i)
+		for k := 0; k < len(c); k++ {
+			out = append(out, c[k])
+			at = append(at, i)
+		}
 	}
 	// Then the separators between digits.
 	b := make([]byte, 0, len(out))
@@ -423,25 +440,49 @@ func separatorRun[T string | []byte](b T, from int) (sep byte, next int, ok bool
 	return sep, i, true
 }
 
-// foldRune returns the ASCII character fold reads r as, if any.
-func foldRune(r rune) (byte, bool) {
+// foldRune returns the ASCII text fold reads r as, if any: a space,
+// dash, dot or digit as above, or else r's compatibility decomposition
+// (Unicode NFKC/NFKD) when that is all ASCII — the full-width "ＨＩＶ" and
+// "ＳＳＮ" an input method types, the mathematical letters of a styled
+// paste, a ligature ("ﬀ") copied from a PDF. A letter with an accent
+// (é: e and a combining accent) is itself. An invisible format character
+// (Unicode Cf) is nothing: ok with "".
+func foldRune(r rune) (string, bool) {
 	if r < utf8.RuneSelf {
-		return 0, false
+		return "", false
 	}
 	switch {
 	case r == '\u00a0', r == '\u2007', r == '\u202f', r == '\u3000':
-		return ' ', true
+		return " ", true
 	case '\u2010' <= r && r <= '\u2015', r == '\u2212', r == '\uff0d', r == '\ufe63':
-		return '-', true
+		return "-", true
 	case r == '\uff0e':
-		return '.', true
+		return ".", true
+	case unicode.Is(unicode.Cf, r):
+		// An invisible format character — a zero-width space or joiner,
+		// a soft hyphen, a byte-order mark, a direction mark — that a
+		// paste brings in the middle of a number or a word: nothing.
+		return "", true
 	case unicode.Is(unicode.Nd, r):
 		if d, ok := digitValue(r); ok {
-			return '0' + d, true
+			return asciiDigits[d : d+1], true
 		}
 	}
-	return 0, false
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	d := norm.NFKC.Properties(buf[:n]).Decomposition()
+	if len(d) == 0 {
+		return "", false
+	}
+	for _, c := range d {
+		if c >= utf8.RuneSelf || c < ' ' {
+			return "", false
+		}
+	}
+	return string(d), true
 }
+
+const asciiDigits = "0123456789"
 
 // digitValue returns the value of r, a decimal digit (Unicode Nd): each
 // range of the Nd table runs from a zero in blocks of ten.
@@ -465,12 +506,12 @@ func (g *Guard) DOBs(text string) []Match {
 	if n, wide := shape(text); n < 2 && !wide {
 		return nil // every date has digits: ASCII ones, or another script's
 	}
+	f, at := fold(text)
 	if g.dobWords != nil {
-		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(text, w) }) {
+		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(f, w) }) {
 			return nil
 		}
 	}
-	f, at := fold(text)
 	if digits(f) < 2 {
 		return nil // every date has digits
 	}
@@ -511,10 +552,12 @@ func mapBack(ms []Match, at []int) []Match {
 // comparing ASCII letters in either case for the terms matched in any
 // case, without a lower-cased copy of the text. Where two matches overlap,
 // the earlier term in the list wins, and of one term the earlier match.
-func (g *Guard) Terms(text string) []Match {
+// The text is read as folded (see fold): "ＨＩＶ" typed full-width is HIV.
+func (g *Guard) Terms(written string) []Match {
 	if len(g.terms) == 0 {
 		return nil
 	}
+	text, at := fold(written)
 	type candidate struct {
 		term int
 		m    Match
@@ -552,7 +595,7 @@ func (g *Guard) Terms(text string) []Match {
 		}
 	}
 	slices.SortFunc(out, func(a, b Match) int { return a.Start - b.Start })
-	return out
+	return mapBack(out, at)
 }
 
 // matchWords matches words at in[start:], the first of which is known to

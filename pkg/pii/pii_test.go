@@ -62,6 +62,24 @@ var plantedSSN = []string{
 	"Read out [912 - 78 - 1234] on the phone",
 	"Number on the form:\n[912-78-\n1234]\nshredded the copy",
 	"SSN is [912 78\n1234] per the UI claim",
+	// The word at the end of one line of a block scalar, the number at
+	// the start of the next; and the # written apart.
+	"Took down her SSN:\n[912781234] for the wage match",
+	"social security number\n  [923701234]\nshredded the copy",
+	"[934561234]\n(SSN, from the claim form)",
+	"SS # [912781234] on the pay stub",
+	"S.S. # [923701234] per the letter",
+	"S.S.#[934561234]",
+	// The label typed full-width, as an input method types it.
+	"ＳＳＮ [912781234] from the scanned form",
+	"ｓｓｎ：[９２３７０１２３４]",
+	"ss number [945671234] on the UI letter",
+	// With invisible characters a paste brings: a zero-width space, a
+	// soft hyphen, a word joiner.
+	"SSN [912\u200b781234] per the portal",
+	"Her number [912\u200b-78-1234] from the email",
+	"[9\u00ad1\u00ad2-78-1234] on the fax",
+	"S\u200bSN: [923\u206070\u20601234]",
 }
 
 var plantedDOB = []string{
@@ -92,6 +110,14 @@ var plantedDOB = []string{
 	"His DOB: [7/4/76]",
 	"DOB [４/５/１９８０], from the scanned form",
 	"born [1980 - 04 - 05]",
+	"ＤＯＢ [４/５/１９８０] per the ID",
+	"Ｄａｔｅ ｏｆ ｂｉｒｔｈ: [1980-04-05]",
+	// As other systems print a date, and a form's boxes.
+	"DOB: [05-Apr-1980] per the UI system",
+	"dob [5-APR-80]",
+	"DOB [04051980] on the state form",
+	"Date of birth [19800405]",
+	"DOB#[4/5/1980]",
 }
 
 // corpus returns the planted texts with their markers removed and where
@@ -164,6 +190,19 @@ func TestNotLeaks(t *testing.T) {
 		"Phone ５５５－０１８１, ZIP 12345 - 6789",
 		"Mileage 120 - 45 - 30 = 45 miles",
 		"Case 2026-K7QX2\n2026-03-04 follow-up\n123 Main St",
+		// The codes and amounts of a plan, and a nine-digit number two
+		// lines away from the word.
+		"Target occupation SOC 15-1252.00 (O*NET 15-1252.00)",
+		"ZIP+4 12345-6789; phone 555 123 4567",
+		"Voucher $12,345.67 approved; 1,234.56 paid",
+		"SSN verified with the state ID.\nNotes:\nOrder 123456789 shipped",
+		// Accented letters are letters, not ASCII ones; full-width lower
+		// case is not a capitals-only term.
+		"Taller de currículum; diagnóstico de habilidades con José",
+		"Bought hearing ａｉｄｓ",
+		// Eight digits and a month name are not a birth without the word.
+		"Invoice 04051980 paid on 05-Apr-2026",
+		"Born to lead: 12345678 views",
 	} {
 		if got := Default().Scan(text); len(got) > 0 {
 			t.Errorf("%q: %v, want nothing", text, got)
@@ -174,6 +213,15 @@ func TestNotLeaks(t *testing.T) {
 func TestTerms(t *testing.T) {
 	g := Default()
 	for text, want := range map[string]string{
+		// Full-width letters (an input method's), mathematical ones (a
+		// styled paste) and a ligature (a PDF's) read as the ASCII they
+		// stand for (NFKC).
+		"Disclosed ＨＩＶ status":                         "HIV",
+		"ｄｉａｇｎｏｓｅｄ last year":                          "diagnosed",
+		"Registered sex o\ufb00ender":                  "sex offender",
+		"𝐟𝐞𝐥𝐨𝐧𝐲 record from 2015":                      "felony",
+		"Was diag\u00adnosed in May":                   "diagnosed",
+		"H\u200bIV status disclosed":                   "HIV",
 		"Recently diagnosed with diabetes":             "diagnosed",
 		"HIV status disclosed in the meeting":          "HIV",
 		"Has a felony conviction from 2015":            "felony",
@@ -183,6 +231,11 @@ func TestTerms(t *testing.T) {
 		if len(got) == 0 || got[0].Term != want {
 			t.Errorf("%q: %v, want %q", text, got, want)
 		}
+	}
+	// A folded match is reported where it is in the text as written.
+	text := "On 3/4 she said: ＨＩＶ."
+	if got := g.Terms(text); len(got) != 1 || text[got[0].Start:got[0].End] != "ＨＩＶ" {
+		t.Errorf("%q: %v, want ＨＩＶ's bytes", text, got)
 	}
 	// A term in capitals matches only in capitals: "hearing aids" is not
 	// AIDS.
