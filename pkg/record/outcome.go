@@ -148,6 +148,40 @@ func (o *Outcome) PlacementOn(day Date) *Placement {
 	return nil
 }
 
+// PlacedOn returns the placement the participant had started by day, the
+// one owner of "when does a placement count": a case is placed, and may be
+// closed as placed, from the placement's start, not from the day the job
+// offer was recorded (a job accepted to start next month is on record but
+// is no entered employment before that day; TEGL 10-16 counts employment,
+// 002 the job the participant holds). It is the placement in effect as the
+// records knew it at the end of day or, for a day written down later (a
+// closure dated back, a placement recorded after it), as they stand now;
+// nil when neither had started by day.
+func (o *Outcome) PlacedOn(day Date) *Placement {
+	d, ok := day.Time()
+	if !ok {
+		return nil
+	}
+	started := func(p *Placement) bool {
+		if p == nil {
+			return false
+		}
+		start, ok := p.Start.Time()
+		return ok && !start.After(d)
+	}
+	if p := o.PlacementOn(day); started(p) {
+		return p
+	}
+	if p := o.PlacementOn(maxDate); started(p) {
+		return p
+	}
+	return nil
+}
+
+// maxDate is after every date: PlacementOn(maxDate) is the placement in
+// effect as the records stand.
+const maxDate Date = "9999-12-31"
+
 // ClosedOn returns the closure in effect at the end of day: the latest
 // closure dated on or before day that no reopening dated after it (and on
 // or before day) ended. Nil when the case was open then. On one day, a

@@ -470,3 +470,35 @@ func TestNewKnowsEveryKind(t *testing.T) {
 		t.Error("New(nosuch) is not nil")
 	}
 }
+
+// TestPlacedOn: a placement counts from its start, never from the day it
+// was recorded; a day written down later (a closure dated back) sees the
+// placement as the records now stand.
+func TestPlacedOn(t *testing.T) {
+	o := &Outcome{Placements: []Placement{
+		{ID: "PL-AAAAA", Employer: "Clinic", Start: "2026-04-06", Recorded: "2026-03-16"},
+	}}
+	for day, want := range map[Date]string{
+		"2026-03-16": "", // recorded, not started
+		"2026-04-05": "",
+		"2026-04-06": "PL-AAAAA",
+		"2026-05-01": "PL-AAAAA",
+	} {
+		got := ""
+		if p := o.PlacedOn(day); p != nil {
+			got = p.ID
+		}
+		if got != want {
+			t.Errorf("PlacedOn(%s) = %q, want %q", day, got, want)
+		}
+	}
+	// Recorded after the day, started before it: counts.
+	back := &Outcome{Placements: []Placement{{ID: "PL-BBBBB", Start: "2026-03-01", Recorded: "2026-03-20"}}}
+	if back.PlacedOn("2026-03-10") == nil {
+		t.Error("a placement recorded after a day it had started by does not count on it")
+	}
+	var none *Outcome
+	if none.PlacedOn("2026-03-10") != nil {
+		t.Error("no outcome: want no placement")
+	}
+}
