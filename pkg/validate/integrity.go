@@ -524,7 +524,7 @@ func checkStatus(x *Context) {
 }
 
 // RuleClosedPlaced is the rule that a closure for reason placed has a
-// placement to go with it, started by the closure's date (record.PlacedOn:
+// placement to go with it, started by the closure's date (record.PlacementFor:
 // the participant is placed from the placement's start).
 const RuleClosedPlaced = "closed-placed"
 
@@ -537,7 +537,7 @@ func checkClosedPlaced(x *Context) {
 	// at is the closure's path in the file: the finding names its date
 	// when the placement starts after it, its reason when there is none.
 	check := func(cl record.Closure, at ...string) {
-		if cl.Reason != "placed" || o.PlacedOn(cl.Date) != nil {
+		if cl.Reason != "placed" || o.PlacementFor(cl) != nil {
 			return
 		}
 		if pl := o.PlacementOn("9999-12-31"); pl != nil {
