@@ -192,15 +192,10 @@ func JobSearchActive(c *casefile.Case, cfg *record.Config, day time.Time) bool {
 }
 
 // Placed reports whether the participant was in a placement on day: one is
-// recorded and has started. A placement recorded to start later does not
-// end the job search before its start.
+// recorded and has started (record.PlacedOn). A placement recorded to start
+// later does not end the job search before its start.
 func Placed(c *casefile.Case, day time.Time) bool {
-	pl := c.Outcome.PlacementOn(record.Date(day.Format(time.DateOnly)))
-	if pl == nil {
-		return false
-	}
-	start, ok := pl.Start.Time()
-	return ok && !start.After(day)
+	return c.Outcome.PlacedOn(record.Date(day.Format(time.DateOnly))) != nil
 }
 
 // PostAssistanceEnd is the last day of the post_assistance_months (12) of

@@ -218,10 +218,11 @@ func (x *view) opened() time.Time {
 // case placed from its start date; one recorded to start later leaves the
 // case in its phase until then.
 func (x *view) workSecurityPhase() period {
+	if pl := x.c.Outcome.PlacedOn(date(x.today)); pl != nil {
+		start, _ := pl.Start.Time()
+		return period{phase: PhasePlaced, start: start}
+	}
 	if pl := x.c.Outcome.PlacementOn(date(x.today)); pl != nil {
-		if start, ok := pl.Start.Time(); ok && !start.After(x.today) {
-			return period{phase: PhasePlaced, start: start}
-		}
 		x.state.PlacementStarts = pl.Start
 	}
 	p, ok := calendar.WorkSecurityPeriodOf(x.c, x.cfg)

@@ -159,6 +159,13 @@ func (imp ImportCohort) Build(s *State) (*Change, error) {
 			ruleProblem([]string{"cohort", d.field}, fmt.Sprintf("%s is %s in the import rules but %s in %s; make them agree", d.label, d.rules, d.record, cohortPath))
 		}
 	}
+	// The WARN notice has happened by the import (future-date): a notice
+	// date after today is the rules' to correct, named once on their
+	// line, not in every imported case's intake.
+	paths, msgs := validate.FutureCohortDates(cohortOf(rules), s.Today)
+	for i := range paths {
+		ruleProblem(append([]string{"cohort"}, paths[i]...), msgs[i])
+	}
 	if len(plan.RuleProblems) > 0 {
 		return nil, &ImportError{Plan: plan}
 	}

@@ -51,7 +51,13 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 	// A case closed as placed is counted as a placement by the reports
 	// only through the placement itself: closing as placed without one
 	// would leave a case "closed as placed" that no report counts.
-	if cl.Reason == "placed" && lc.outcome().PlacementOn("9999-12-31") == nil {
+	// A case is placed from the placement's start (record.PlacementFor):
+	// one recorded to start after the closing date does not make it placed.
+	if o := lc.outcome(); cl.Reason == "placed" && o.PlacementFor(record.Closure{Date: d}) == nil {
+		if pl := o.PlacementOn("9999-12-31"); pl != nil {
+			return nil, inputErrorf("close it on or after the start (--date "+string(pl.Start)+"), or correct the start with caseplan placement set "+cl.Case+" --employer E --position P --start DATE --reason TEXT; or close it with another reason",
+				"case %s's placement at %s starts on %s, after the closing date %s: the participant is placed from the start, so the case cannot be closed as placed before it", cl.Case, pl.Employer, pl.Start, d)
+		}
 		return nil, inputErrorf("record the job first with caseplan placement set "+cl.Case+" --employer E --position P --start DATE, then close the case; or close it with another reason",
 			"case %s has no placement on record, so it cannot be closed as placed", cl.Case)
 	}

@@ -26,7 +26,10 @@ status closed in intake.yaml, and a closure note. The reason is one of
 placed, separated (the work security period ended without a placement,
 document 000), withdrew, moved or other. A case closes as placed only once
 its placement is on record (caseplan placement set): the reports count the
-placement, not the reason. A closed case is not closed again;
+placement, not the reason. The participant is placed from the placement's
+start, so a close as placed is dated on or after it (a job accepted to
+start next month is recorded now, the case closed once it has started).
+A closed case is not closed again;
 reopen it with caseplan case reopen.
 
 Follow-ups continue after a case closes (caseplan followup add).` + "\n" + exitStatusHelp,

@@ -28,7 +28,12 @@ the hours per week and whether the job is internal to the organisation
 internal jobs). It prints the placement's ID. A placement already recorded
 is corrected, not replaced: the new one is added with the ID of the one it
 supersedes (and --reason, why), and the earlier one stays on record, so a
-report about a past month reads the placement as it was known then.` + "\n" + exitStatusHelp,
+report about a past month reads the placement as it was known then.
+
+The start may be after today: a job offer accepted to start next month is
+recorded when it is accepted. The participant is placed from the start, not
+before (the case keeps its phase and its tickler until then, case show says
+when it starts, and the case closes as placed on or after it).` + "\n" + exitStatusHelp,
 		Example: `  caseplan placement set WS-001 --employer "Northfield University Library" \
       --position "Library Assistant" --start 2026-06-01 --wage 24.50 --wage-unit hour \
       --hours 37.5 --internal`,

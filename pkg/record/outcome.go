@@ -148,6 +148,52 @@ func (o *Outcome) PlacementOn(day Date) *Placement {
 	return nil
 }
 
+// PlacedOn returns the placement in effect as the records knew it at the
+// end of day, if it had started by then: nil when there was none, or the
+// one on record starts later. It and PlacementFor are the one owner of
+// "when does a placement count": the participant is placed from the
+// placement's start, not from the day the job offer was recorded (a job
+// accepted to start next month is on record, but is no entered
+// employment before that day; TEGL 10-16 counts employment itself).
+func (o *Outcome) PlacedOn(day Date) *Placement {
+	return startedBy(o.PlacementOn(day), day)
+}
+
+// PlacementFor returns the placement that makes closure cl one "as
+// placed": the placement in effect as the records knew it until a
+// reopening ended cl (a job found after that is the next episode's, and
+// placement set records it as superseding the last) or, if none did, as
+// they stand now (a closure dated back, a correction of the start), if it
+// had started by cl's date. Nil otherwise.
+func (o *Outcome) PlacementFor(cl Closure) *Placement {
+	known := maxDate
+	if o != nil {
+		for _, r := range o.Reopenings {
+			if r.Date > cl.Date && r.Date < known {
+				known = r.Date
+			}
+		}
+	}
+	return startedBy(o.PlacementOn(known), cl.Date)
+}
+
+// startedBy returns p if it started on or before day, else nil.
+func startedBy(p *Placement, day Date) *Placement {
+	if p == nil {
+		return nil
+	}
+	d, ok := day.Time()
+	start, ok2 := p.Start.Time()
+	if !ok || !ok2 || start.After(d) {
+		return nil
+	}
+	return p
+}
+
+// maxDate is after every date: PlacementOn(maxDate) is the placement in
+// effect as the records stand.
+const maxDate Date = "9999-12-31"
+
 // ClosedOn returns the closure in effect at the end of day: the latest
 // closure dated on or before day that no reopening dated after it (and on
 // or before day) ended. Nil when the case was open then. On one day, a

@@ -470,3 +470,59 @@ func TestNewKnowsEveryKind(t *testing.T) {
 		t.Error("New(nosuch) is not nil")
 	}
 }
+
+// TestPlacedOn: a placement counts from its start, never from the day it
+// was recorded.
+func TestPlacedOn(t *testing.T) {
+	o := &Outcome{Placements: []Placement{
+		{ID: "PL-AAAAA", Employer: "Clinic", Start: "2026-04-06", Recorded: "2026-03-16"},
+	}}
+	for day, want := range map[Date]string{
+		"2026-03-16": "", // recorded, not started
+		"2026-04-05": "",
+		"2026-04-06": "PL-AAAAA",
+		"2026-05-01": "PL-AAAAA",
+	} {
+		got := ""
+		if p := o.PlacedOn(day); p != nil {
+			got = p.ID
+		}
+		if got != want {
+			t.Errorf("PlacedOn(%s) = %q, want %q", day, got, want)
+		}
+	}
+	var none *Outcome
+	if none.PlacedOn("2026-03-10") != nil || none.PlacementFor(Closure{Date: "2026-03-10"}) != nil {
+		t.Error("no outcome: want no placement")
+	}
+}
+
+// TestPlacementFor: the placement that makes a closure "as placed" has
+// started by the closure's date, read as known until a reopening ended
+// the closure, else as the records stand.
+func TestPlacementFor(t *testing.T) {
+	first := Placement{ID: "PL-AAAAA", Start: "2026-03-01", Recorded: "2026-03-01"}
+	cases := []struct {
+		name string
+		o    Outcome
+		cl   Closure
+		want string
+	}{
+		{"starts after the closure", Outcome{Placements: []Placement{{ID: "PL-AAAAA", Start: "2026-04-06", Recorded: "2026-03-16"}}}, Closure{Date: "2026-03-20"}, ""},
+		{"recorded after a closure dated back", Outcome{Placements: []Placement{{ID: "PL-AAAAA", Start: "2026-03-01", Recorded: "2026-03-20"}}}, Closure{Date: "2026-03-10"}, "PL-AAAAA"},
+		{"start corrected past the closure", Outcome{Placements: []Placement{first, {ID: "PL-BBBBB", Supersedes: "PL-AAAAA", Start: "2026-04-01", Recorded: "2026-03-25"}}}, Closure{Date: "2026-03-10"}, ""},
+		{"a later job after a reopening", Outcome{
+			Placements: []Placement{first, {ID: "PL-BBBBB", Supersedes: "PL-AAAAA", Start: "2026-06-01", Recorded: "2026-05-20"}},
+			Reopenings: []Reopening{{Date: "2026-04-01"}},
+		}, Closure{Date: "2026-03-10"}, "PL-AAAAA"},
+	}
+	for _, c := range cases {
+		got := ""
+		if p := c.o.PlacementFor(c.cl); p != nil {
+			got = p.ID
+		}
+		if got != c.want {
+			t.Errorf("%s: PlacementFor = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

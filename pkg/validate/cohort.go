@@ -37,6 +37,15 @@ func storeRecordFindings(snap *casefile.Snapshot, opt Options) []finding.Finding
 		if kind, _ := layout.KindOf(d.Path); kind != layout.KindCohort {
 			continue
 		}
+		// The notice and the imports have happened (future-date, as a
+		// case's event dates): a write of the record refuses one after
+		// today, as it refuses a case's.
+		for _, e := range cohortEventDates(d.Path, snap.Cohorts[name]) {
+			if msg, ok := futureMessage(e, opt.Today); ok {
+				line, col := d.Position(e.at)
+				out = append(out, finding.Finding{Path: d.Path, Line: line, Column: col, Severity: finding.Warning, Rule: RuleFutureDate, Message: msg})
+			}
+		}
 		if c := snap.Cohorts[name]; c != nil && c.ID != name {
 			line, col := d.Position(Path("id"))
 			out = append(out, finding.Finding{

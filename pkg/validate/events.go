@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 
@@ -160,15 +161,56 @@ func eventDates(c *casefile.Case) []eventDate {
 	return out
 }
 
+// cohortEventDates lists the event dates of a layoff cohort's record (file,
+// cases/cohorts/ID.yaml): the WARN notice's date and each roster import's.
+// Its layoff dates are planned. A case's layoff.notice_date is the same
+// notice's date and is an event date too (eventDates).
+func cohortEventDates(file string, c *record.Cohort) []eventDate {
+	var out []eventDate
+	if c == nil {
+		return nil
+	}
+	if c.NoticeDate != "" {
+		out = append(out, eventDate{file: file, at: []string{"notice_date"}, what: "layoff notice date", date: c.NoticeDate})
+	}
+	for j, im := range c.Imports {
+		if im.Date != "" {
+			out = append(out, eventDate{file: file, at: []string{"imports", strconv.Itoa(j), "date"}, what: "import date", date: im.Date})
+		}
+	}
+	return out
+}
+
+// FutureCohortDates returns the event dates of cohort c that are after
+// today, each as its path in the cohort's record and the message
+// future-date gives: case import checks the cohort its rules would write
+// by them, and names the rules' line.
+func FutureCohortDates(c *record.Cohort, today time.Time) (paths [][]string, msgs []string) {
+	for _, e := range cohortEventDates("", c) {
+		if msg, ok := futureMessage(e, today); ok {
+			paths, msgs = append(paths, e.at), append(msgs, msg)
+		}
+	}
+	return paths, msgs
+}
+
+// futureMessage is future-date's message for e, if e is after today.
+func futureMessage(e eventDate, today time.Time) (string, bool) {
+	t := record.Date(today.Format(time.DateOnly))
+	if !after(e.date, t) {
+		return "", false
+	}
+	return fmt.Sprintf("%s %s is after today (%s): it records what has happened; record it when it has, or correct the date", e.what, e.date, t), true
+}
+
 // checkFutureDates reports each event date after today: the records say
 // something happened that has not happened yet — a typo in the year, a
 // note written ahead of the meeting. A write that would add one is refused
 // as any new error is.
 func checkFutureDates(x *Context) {
-	today := record.Date(x.Today.Format(time.DateOnly))
 	for _, e := range eventDates(x.Case) {
-		if after(e.date, today) {
-			x.Report(e.file, e.at, "%s %s is after today (%s): it records what has happened; record it when it has, or correct the date", e.what, e.date, today)
+		if msg, ok := futureMessage(e, x.Today); ok {
+			x.Report(e.file, e.at, "%s", msg)
 		}
 	}
 }

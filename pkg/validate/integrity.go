@@ -85,7 +85,7 @@ var integrityRules = []*Rule{
 	},
 	{
 		ID: RuleClosedPlaced, Severity: finding.Warning,
-		Summary: "a case closed as placed has its placement on record (caseplan placement set), which is what the reports count as a placement",
+		Summary: "a case closed as placed has its placement on record (caseplan placement set), which is what the reports count as a placement, started by the closure's date (a case is placed from the placement's start)",
 		Remedy:  "caseplan placement set CASE --employer E --position P --start DATE",
 		check:   checkClosedPlaced,
 	},
@@ -102,7 +102,7 @@ var integrityRules = []*Rule{
 	cohortRule,
 	{
 		ID: RuleFutureDate, Severity: finding.Warning,
-		Summary: "no date that records something that has happened — a note's, an assessment's, a step done, a closure's, ... (eventDates) — is after today; a planned date (a target, a due date, a start) may be",
+		Summary: "no date that records something that has happened — a note's, an assessment's, a step done, a closure's, ... (eventDates), a cohort's notice and imports (cohortEventDates) — is after today; a planned date (a target, a due date, a start) may be",
 		check:   checkFutureDates,
 	},
 }
@@ -524,23 +524,34 @@ func checkStatus(x *Context) {
 }
 
 // RuleClosedPlaced is the rule that a closure for reason placed has a
-// placement to go with it.
+// placement to go with it, started by the closure's date (record.PlacementFor:
+// the participant is placed from the placement's start).
 const RuleClosedPlaced = "closed-placed"
 
 func checkClosedPlaced(x *Context) {
 	o := x.Case.Outcome
-	if o == nil || o.PlacementOn("9999-12-31") != nil {
+	if o == nil {
 		return
 	}
 	f := x.File(layout.KindOutcome)
-	const msg = "the case was closed as placed on %s, but outcome.yaml records no placement, so no report counts it; record the job with %s"
-	if cl := o.Closure; cl != nil && cl.Reason == "placed" {
-		x.Report(f, Path("closure.reason"), msg, cl.Date, RemedyFor(RuleClosedPlaced, x.Case.ID))
+	// at is the closure's path in the file: the finding names its date
+	// when the placement starts after it, its reason when there is none.
+	check := func(cl record.Closure, at ...string) {
+		if cl.Reason != "placed" || o.PlacementFor(cl) != nil {
+			return
+		}
+		if pl := o.PlacementOn("9999-12-31"); pl != nil {
+			x.Report(f, append(at, "date"), "the case was closed as placed on %s, but its placement at %s starts on %s, after it: the participant is placed from the start; date the closure on or after the start, or correct the start with %s",
+				cl.Date, pl.Employer, pl.Start, RemedyFor(RuleClosedPlaced, x.Case.ID))
+			return
+		}
+		x.Report(f, append(at, "reason"), "the case was closed as placed on %s, but outcome.yaml records no placement, so no report counts it; record the job with %s", cl.Date, RemedyFor(RuleClosedPlaced, x.Case.ID))
+	}
+	if cl := o.Closure; cl != nil {
+		check(*cl, "closure")
 	}
 	for i, cl := range o.Closures {
-		if cl.Reason == "placed" {
-			x.Report(f, []string{"closures", strconv.Itoa(i), "reason"}, msg, cl.Date, RemedyFor(RuleClosedPlaced, x.Case.ID))
-		}
+		check(cl, "closures", strconv.Itoa(i))
 	}
 }
 

@@ -287,6 +287,27 @@ func ruleTests() []ruleTest {
 				m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 				m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-12\n    recorded: 2026-03-12\nclosures:\n  - date: 2026-03-13\n    reason: placed\n"
 			}},
+		// A placement starting after the closure does not make the case
+		// placed on it (record.PlacedOn): the finding names the closure's
+		// date. One recorded after a closure dated back, starting before
+		// it, does.
+		{rule: "closed-placed", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+			m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-04-06\n    recorded: 2026-03-12\nclosures:\n  - date: 2026-03-13\n    reason: placed\n"
+		}, want: "cases/W1/outcome.yaml:8:11", msg: "closed as placed on 2026-03-13, but its placement at Clinic starts on 2026-04-06, after it",
+			keep: func(m memStore) {
+				m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+				m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-09\n    recorded: 2026-03-16\nclosures:\n  - date: 2026-03-13\n    reason: placed\n"
+			}},
+		// A correction that moves the start past the closure makes it one
+		// no placement backs; a later job after a reopening does not.
+		{rule: "closed-placed", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+			m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-09\n    recorded: 2026-03-09\n  - id: PL-8QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-30\n    recorded: 2026-03-14\n    supersedes: PL-7QX2K\nclosures:\n  - date: 2026-03-10\n    reason: placed\n"
+		}, want: "cases/W1/outcome.yaml:14:11", msg: "closed as placed on 2026-03-10, but its placement at Clinic starts on 2026-03-30, after it",
+			keep: func(m memStore) {
+				m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-09\n    recorded: 2026-03-09\n  - id: PL-8QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-30\n    recorded: 2026-03-14\n    supersedes: PL-7QX2K\nclosures:\n  - date: 2026-03-10\n    reason: placed\nreopenings:\n  - date: 2026-03-12\n    reason: The job ended\n"
+			}},
 		{rule: "future-date", on: day("2026-03-10"), change: nil, want: "cases/WS1/notes/2026-03-12-ck01.yaml:2:7", msg: "note date 2026-03-12 is after today (2026-03-10)"},
 		// Every date that records something that has happened, not only a
 		// note's; a planned date (a due date, a placement's start) may be
