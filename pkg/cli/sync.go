@@ -347,7 +347,20 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 					mine = append(mine, short(f.Commit))
 				}
 			}
-			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s; they stay under %s (git log -p %s shows what they held)", strings.Join(mine, ", "), short(refused.Remote.String()), refused.Kept, refused.Kept)
+			// The reset takes out every commit this clone has not sent,
+			// not only the refused ones: say which others go with them,
+			// so that their changes are redone rather than lost.
+			var also []string
+			for _, h := range refused.Unsent {
+				if !slices.Contains(mine, short(h.String())) {
+					also = append(also, short(h.String()))
+				}
+			}
+			out := "they stay under"
+			if len(also) > 0 {
+				out = fmt.Sprintf("that takes out all %d commit(s) this clone has not sent, also %s, which the remote still allows: redo their changes with caseplan after the reset, or rather have the access given back; all of them stay under", len(refused.Unsent), strings.Join(also, ", "))
+			}
+			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s; %s %s (git log -p %s shows what they held)", strings.Join(mine, ", "), short(refused.Remote.String()), out, refused.Kept, refused.Kept)
 		case refused.Outgoing && !refused.Base.IsZero():
 			// A commit made with git (unsigned, or changing records
 			// without trailers) is redone, not patched: its changes stay

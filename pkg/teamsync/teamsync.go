@@ -290,6 +290,11 @@ type RefusedError struct {
 	// branch (the way out RefusedError's caller names) does not leave
 	// them to git gc: the notes in them are a case manager's work.
 	Kept plumbing.ReferenceName
+	// Unsent (set with AfterRemote) are all of this clone's commits the
+	// sync tried to send, oldest first: the reset that takes the refused
+	// ones out takes these out too, and the refusal names those the
+	// findings do not, which are to be redone as well.
+	Unsent []plumbing.Hash
 	// Base (set with Outgoing) is the last commit this clone shares with
 	// the remote: resetting to it, keeping the work tree, is how the
 	// refused commits are redone.
@@ -647,7 +652,9 @@ func (e *RefusedError) findLastGood(repo *gitstore.Repo, remote, synced plumbing
 // commits, verified on their own base, break nothing.
 func (e *RefusedError) nameOriginals(repo *gitstore.Repo, done []gitstore.Replayed, local, base, remote plumbing.Hash) error {
 	orig := make(map[string]string, len(done))
+	e.Unsent = e.Unsent[:0]
 	for _, d := range done {
+		e.Unsent = append(e.Unsent, d.Old)
 		if !d.New.IsZero() {
 			orig[d.New.String()] = d.Old.String()
 		}
