@@ -223,6 +223,50 @@ func TestParticipationAndExit(t *testing.T) {
 	}
 }
 
+// The 90th day after the last participation-causing service is the last on
+// which a service still prevents the exit (ServeBy); the exit is known, and
+// can be recorded, from the next (ExitKnown), the day Exit is first set. The
+// tickler, case exit and the performance report all read these, so they
+// must agree with Exit on every day around the boundary.
+func TestExitServeByAndKnown(t *testing.T) {
+	const last = "2026-03-02"
+	m := base()
+	delete(m, "cases/W1/iep.yaml")
+	delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+	wioaNote(m, last, "job-search")
+	c := loadCase(t, m, "W1")
+	for _, tt := range []struct {
+		on       string
+		exited   bool
+		serveBy  string
+		exitKnow string
+	}{
+		{"2026-05-30", false, "2026-05-31", "2026-06-01"},
+		{"2026-05-31", false, "2026-05-31", "2026-06-01"}, // day 90: a service today still prevents the exit
+		{"2026-06-01", true, "2026-05-31", "2026-06-01"},  // day 91: exited, recordable
+	} {
+		p := ParticipationOf(c.Case, c.Config, day(tt.on))
+		if got := !p.Exit.IsZero(); got != tt.exited {
+			t.Errorf("on %s: exited %v, want %v", tt.on, got, tt.exited)
+		}
+		if got := dateOrEmpty(p.ServeBy()); got != tt.serveBy {
+			t.Errorf("on %s: serve by %s, want %s", tt.on, got, tt.serveBy)
+		}
+		if got := dateOrEmpty(p.ExitKnown()); got != tt.exitKnow {
+			t.Errorf("on %s: exit known %s, want %s", tt.on, got, tt.exitKnow)
+		}
+		if got := !day(tt.on).Before(p.ExitKnown()); got != tt.exited {
+			t.Errorf("on %s: on or after ExitKnown %v, but exited %v", tt.on, got, tt.exited)
+		}
+	}
+	// A service scheduled: neither day.
+	m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: 2026-07-01\n"
+	c = loadCase(t, m, "W1")
+	if p := ParticipationOf(c.Case, c.Config, day("2026-06-01")); !p.ServeBy().IsZero() || !p.ExitKnown().IsZero() || !p.Exit.IsZero() {
+		t.Errorf("scheduled: serve by %v, known %v, exit %v; want none", p.ServeBy(), p.ExitKnown(), p.Exit)
+	}
+}
+
 // The participation date is the first staff-assisted service after
 // eligibility was determined (PIRL 900), not the day the case opened.
 func TestParticipationDate(t *testing.T) {

@@ -201,21 +201,36 @@ func ParticipationOf(c *casefile.Case, cfg *record.Config, today time.Time) Part
 	// Only a participant exits (PIRL 901): someone whose staff-assisted
 	// services all came before eligibility was determined has a last
 	// service but no participation, so no exit.
-	if !p.Date.IsZero() && !p.Scheduled && Days(p.LastService, today) > p.ExitDays {
+	if known := p.ExitKnown(); !known.IsZero() && !today.Before(known) {
 		p.Exit = p.LastService
 	}
 	return p
 }
 
-// ExitDue is the day a participant without further service exits by the
-// definition: inactivity_exit_days after the last participation-causing
-// service. Zero when there has been none, or one is scheduled, or the
-// person never became a participant.
-func (p Participation) ExitDue() time.Time {
+// ServeBy is the last day on which a participation-causing service, given
+// or scheduled, still prevents the exit: the 90th (inactivity_exit_days-th)
+// day after the last one, since the exit takes 90 consecutive days with
+// none (TEGL 10-16). Zero when there has been none, or one is scheduled,
+// or the person never became a participant.
+func (p Participation) ServeBy() time.Time {
 	if p.Date.IsZero() || p.Scheduled {
 		return time.Time{}
 	}
 	return p.LastService.AddDate(0, 0, p.ExitDays)
+}
+
+// ExitKnown is the first day on which a participant without further
+// service has exited by the definition, so that the exit can be recorded
+// (caseplan case exit): the day after ServeBy. It is the one day every
+// view of a potential exit uses (Exit is set from it on; the tickler's
+// potential-exit item and the performance report's missing exit are due on
+// it). Zero when ServeBy is.
+func (p Participation) ExitKnown() time.Time {
+	serveBy := p.ServeBy()
+	if serveBy.IsZero() {
+		return serveBy
+	}
+	return serveBy.AddDate(0, 0, 1)
 }
 
 // ExcludedBy reports whether outcome o records a reason that leaves the

@@ -414,7 +414,24 @@ reviews:
 			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
 		}, "2026-03-16", []want{
 			{DueContact, "2026-04-04", "contact (every 30 days; last 2026-03-05)", "notes/2026-03-05-ab12.yaml:2"},
-			{DuePotentialExit, "2026-06-03", "potential exit: 90 days without a participation-causing service since 2026-03-05; the exit date would be 2026-03-05", "intake.yaml:4"},
+			{DuePotentialExit, "2026-06-04", "potential exit: no participation-causing service since 2026-03-05; exits unless served (or a service is scheduled) by 2026-06-03, with exit date 2026-03-05", "intake.yaml:4"},
+		}},
+		// Day 90 after the last service: a service today still prevents
+		// the exit, so the item says so and is not overdue; it is due the
+		// next day, when case exit can record the exit.
+		{"wioa: on day 90 the potential exit says serve by today", files{
+			"intake.yaml":                wioaIntake,
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+		}, "2026-06-03", []want{
+			{DueContact, "2026-04-04", "contact", "notes/2026-03-05-ab12.yaml:2"},
+			{DuePotentialExit, "2026-06-04", "^potential exit: no participation-causing service since 2026-03-05; exits unless served (or a service is scheduled) by 2026-06-03", "intake.yaml:4"},
+		}},
+		{"wioa: on day 91 the participant has exited: record it", files{
+			"intake.yaml":                wioaIntake,
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+		}, "2026-06-04", []want{
+			{DueContact, "2026-04-04", "contact", "notes/2026-03-05-ab12.yaml:2"},
+			{DuePotentialExit, "2026-06-04", "^has exited: 90 days without a participation-causing service since 2026-03-05; record the exit, dated 2026-03-05, with caseplan case exit C1", "intake.yaml:4"},
 		}},
 		// Reopened after the last contact: the interval counts from the
 		// reopening, not from a contact made before the case was closed.
@@ -424,7 +441,7 @@ reviews:
 			"outcome.yaml":               "closures:\n  - date: 2026-03-10\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n",
 		}, "2026-05-06", []want{
 			{DueContact, "2026-06-03", "first contact since the case was reopened on 2026-05-04", "outcome.yaml:5"},
-			{DuePotentialExit, "2026-06-03", "potential exit", "intake.yaml:4"},
+			{DuePotentialExit, "2026-06-04", "potential exit", "intake.yaml:4"},
 		}},
 		{"wioa: a contact after the reopening counts as before", files{
 			"intake.yaml":                wioaIntake,
@@ -433,7 +450,7 @@ reviews:
 			"outcome.yaml":               "closures:\n  - date: 2026-03-10\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n",
 		}, "2026-05-06", []want{
 			{DueContact, "2026-06-04", "contact (every 30 days; last 2026-05-05)", "notes/2026-05-05-ab13.yaml:2"},
-			{DuePotentialExit, "2026-08-03", "potential exit", "intake.yaml:4"},
+			{DuePotentialExit, "2026-08-04", "potential exit", "intake.yaml:4"},
 		}},
 		{"wioa: follow-ups in the 2nd and 4th quarter after exit", files{
 			"intake.yaml":  wioaIntake + "exited: 2026-06-30\n",

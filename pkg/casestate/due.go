@@ -25,7 +25,7 @@ const (
 	DuePlanReview    = "plan-review"     // the plan's next review
 	DueFollowUp      = "follow-up"       // a follow-up after placement or exit
 	DueBenefit       = "benefit-renewal" // a benefit's renewal (003)
-	DuePotentialExit = "potential-exit"  // the day a WIOA case without service becomes a potential exit
+	DuePotentialExit = "potential-exit"  // the day a WIOA case without service has exited and the exit can be recorded
 )
 
 // DueKinds are the kinds of due items, in the order the help lists them.
@@ -597,19 +597,28 @@ func (x *view) benefitsDue() {
 	}
 }
 
-// potentialExitDue is the day a WIOA case with no service becomes a
-// potential exit: inactivity_exit_days after its last service.
+// potentialExitDue is a WIOA case's potential exit, due the day the exit
+// becomes known and can be recorded (calendar.Participation.ExitKnown:
+// the day after the 90th without a participation-causing service). Until
+// then the detail says the last day a service still prevents it; from
+// then on, that the participant has exited and the exit is to be recorded.
 func (x *view) potentialExitDue(p period) {
 	if x.state.Kind != record.ProgramWIOA || p.phase == PhaseFollowUp || p.phase == PhaseExited {
 		return
 	}
 	pp := x.participation
-	due := pp.ExitDue()
-	if due.IsZero() || pp.Date.IsZero() {
+	known := pp.ExitKnown()
+	if known.IsZero() {
 		return // no participation yet, or a service is scheduled
 	}
 	last := string(date(pp.LastService))
-	x.add(DuePotentialExit, due, "potential exit: "+countOf(pp.ExitDays, "day")+" without a participation-causing service since "+last+"; the exit date would be "+last+" (TEGL 10-16)", x.file(layout.KindIntake), "status")
+	detail := "potential exit: no participation-causing service since " + last + "; exits unless served (or a service is scheduled) by " +
+		string(date(pp.ServeBy())) + ", with exit date " + last + " (TEGL 10-16)"
+	if !pp.Exit.IsZero() {
+		detail = "has exited: " + countOf(pp.ExitDays, "day") + " without a participation-causing service since " + last +
+			"; record the exit, dated " + last + ", with caseplan case exit " + x.c.ID + " (TEGL 10-16)"
+	}
+	x.add(DuePotentialExit, known, detail, x.file(layout.KindIntake), "status")
 }
 
 // ordinal writes 2 as "2nd" and 4 as "4th".

@@ -67,7 +67,8 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 			}
 			return nil, inputErrorf("give the exit date with --date DATE to record an exit anyway", "case %s never became a participant: no participation-causing service since %s (PIRL 900), so WIOA's definition gives no exit date", x.Case, since)
 		case p.Exit.IsZero():
-			why := fmt.Sprintf("the last participation-causing service was on %s, %d day(s) ago", date(p.LastService), calendar.Days(p.LastService, s.Today))
+			why := fmt.Sprintf("the last participation-causing service was on %s, %d day(s) ago; the participant exits unless served by %s, and the exit can be recorded from %s",
+				date(p.LastService), calendar.Days(p.LastService, s.Today), date(p.ServeBy()), date(p.ExitKnown()))
 			if p.Scheduled {
 				why = "a participation-causing service is scheduled or under way"
 			}

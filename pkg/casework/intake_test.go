@@ -359,7 +359,7 @@ func TestExitCaseProposed(t *testing.T) {
 	}
 	ws.Today = time.Date(2026, 5, 19, 0, 0, 0, 0, time.UTC) // 60 days after 2026-03-20
 	_, err = ws.Apply([]string{"W-001"}, (&ExitCase{Case: "W-001"}).Build)
-	if !errors.As(err, &ie) || ie.Msg != "case W-001 has not exited by WIOA's definition (60 days without a participation-causing service, none scheduled: TEGL 10-16): the last participation-causing service was on 2026-03-20, 60 day(s) ago" {
+	if !errors.As(err, &ie) || ie.Msg != "case W-001 has not exited by WIOA's definition (60 days without a participation-causing service, none scheduled: TEGL 10-16): the last participation-causing service was on 2026-03-20, 60 day(s) ago; the participant exits unless served by 2026-05-19, and the exit can be recorded from 2026-05-20" {
 		t.Errorf("exit within the days: %v", err)
 	}
 

@@ -55,8 +55,9 @@ search-plan and toolbox (000: three references, the job search and skill
 plans, a final resume, cover letter and thank-you letter by the layoff
 date), plan-review (review_interval_days after the last review), follow-up
 (after placement or exit; WIOA: the 2nd and 4th quarter after exit),
-benefit-renewal (003), potential-exit (WIOA: inactivity_exit_days without
-service). A closed case has nothing due.
+benefit-renewal (003), potential-exit (WIOA: due the day after
+inactivity_exit_days without a participation-causing service, when the exit
+can be recorded). A closed case has nothing due.
 
 The status, the manager and the center are the case's on --today, as the
 phase is: on a past day, a case closed since is open, and a case

@@ -70,8 +70,12 @@ is decided is in the README, "How caseplan decides"):
                    done, and the 2nd and 4th quarter after a WIOA exit that no
                    follow-up covers (001, 002)
   benefit-renewal  a benefit's renewal date (003)
-  potential-exit   the day a WIOA case reaches inactivity_exit_days without
-                   service (002)
+  potential-exit   the day a WIOA participant has exited and the exit can be
+                   recorded: the day after inactivity_exit_days (90) without
+                   a participation-causing service. Until then it says the
+                   last day a service still prevents the exit ("exits
+                   unless served by"); from then, "has exited: record the
+                   exit" with caseplan case exit (TEGL 10-16)
 A closed case contributes only what still applies to it: its planned
 follow-ups not yet done (a follow-up after a placement or an exit is made
 after closing). Record one done with caseplan followup add.

@@ -34,6 +34,10 @@ the quarter of exit (TEGL 10-16):
   deceased             03
   reserve-active-duty  04  a member of the National Guard or a reserve unit
                            called to active duty for 90 days or more
+The report counts an exclusion dated from the participation date through
+the 3rd quarter after the quarter of exit, whether or not services went on
+after it: record one when the reason keeps the participant from services at
+exit or arises after it (README, The WIOA performance report).
 Only the kind and the date are recorded: the details are health and custody
 matters, which belong in the case's sealed fields, never in plain records or
 commit messages.` + "\n" + exitStatusHelp,

@@ -196,3 +196,34 @@ func TestPIRLGainsDuringParticipation(t *testing.T) {
 		}
 	}
 }
+
+// An exit by the definition and not recorded is asked for from the day it
+// can be recorded (the 91st without a participation-causing service; case
+// exit refuses on the 90th) and is overdue only after that day.
+func TestMissingExitDueWhenRecordable(t *testing.T) {
+	snap := storetest.Load(t, wioaCase("", nil)) // last service 2026-03-05: day 90 is 2026-06-03
+	for _, tt := range []struct {
+		on   string
+		want string // "" when the exit is not asked for
+	}{
+		{"2026-06-03", ""},
+		{"2026-06-04", "2026-06-04"},
+		{"2026-06-05", "2026-06-04 overdue"},
+	} {
+		r := Compute(snap, mustPeriod(t, 2026, 0), storetest.Day(tt.on))
+		for _, ind := range r.Indicators[:1] {
+			got := ""
+			for _, mi := range ind.Missing {
+				if mi.Case == "W1" && strings.HasPrefix(mi.Record, "the exit:") {
+					got = mi.By.Format("2006-01-02")
+					if mi.Overdue {
+						got += " overdue"
+					}
+				}
+			}
+			if got != tt.want {
+				t.Errorf("on %s, %s: the exit asked for %q, want %q", tt.on, ind.Key, got, tt.want)
+			}
+		}
+	}
+}

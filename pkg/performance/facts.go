@@ -48,7 +48,12 @@ type Facts struct {
 	// when none is recorded: the last participation-causing service, 90
 	// days without one having passed. Zero otherwise.
 	PotentialExit time.Time
-	ExitDue       time.Time // when PotentialExit is set: the day the 90 days had passed
+	// ExitKnown is, when PotentialExit is set, the first day that exit
+	// was known and could be recorded: the day after the 90th without a
+	// participation-causing service (calendar.Participation.ExitKnown).
+	ExitKnown time.Time
+	// ExitDays is inactivity_exit_days, the program's setting.
+	ExitDays int
 	// Exclusion is the first recorded reason to leave the participant out
 	// of the indicators (PIRL 923) that counts: dated from participation
 	// through the 3rd quarter after the quarter of exit (while no exit is
@@ -134,7 +139,7 @@ func FactsOf(c *casefile.Case, cfg *record.Config, day time.Time) (Facts, bool) 
 	if exit, ok := by(in.Exited); ok {
 		f.Exit = exit
 	} else if !p.Exit.IsZero() && in.Exited == "" {
-		f.PotentialExit, f.ExitDue = p.Exit, p.ExitDue()
+		f.PotentialExit, f.ExitKnown, f.ExitDays = p.Exit, p.ExitKnown(), p.ExitDays
 	}
 	// A participant's participation date is on or before the exit: a
 	// service recorded later than a recorded exit starts no participation

@@ -135,8 +135,9 @@ func cohortWalk(ind *Indicator, all []Facts, cohort calendar.Span, ends func(exi
 		switch {
 		case f.Exit.IsZero() && !f.PotentialExit.IsZero() && cohort.Contains(f.PotentialExit):
 			row.Date, row.Status = f.PotentialExit, NotCounted
-			row.Why = fmt.Sprintf("no exit recorded, though %s without a participation-causing service make %s the exit date (TEGL 10-16; PIRL 901): not counted until the exit is recorded", days(f.ExitDue, f.PotentialExit), date(f.PotentialExit))
-			ind.missing(f, "the exit: caseplan case exit "+f.Case, f.ExitDue, day)
+			row.Why = fmt.Sprintf("no exit recorded, though %d days without a participation-causing service make %s the exit date (TEGL 10-16; PIRL 901): not counted until the exit is recorded", f.ExitDays, date(f.PotentialExit))
+			// Due the day the exit could first be recorded, not before.
+			ind.missing(f, "the exit: caseplan case exit "+f.Case, f.ExitKnown, day)
 		case f.Exit.IsZero() || !cohort.Contains(f.Exit):
 			continue
 		case !f.Participant:
@@ -554,8 +555,6 @@ func Money(v float64) string { return fmt.Sprintf("%.2f", v) }
 func date(t time.Time) string { return t.Format(time.DateOnly) }
 
 // days says how many days from a to b: "90 days".
-func days(b, a time.Time) string { return fmt.Sprintf("%d days", calendar.Days(a, b)) }
-
 func maxTime(a, b time.Time) time.Time {
 	if a.After(b) {
 		return a

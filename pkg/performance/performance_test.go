@@ -104,7 +104,7 @@ import (
 //	P03 training ended 2025-06-15: not in training in the program year.
 //	P04 in training; institutionalized 2025-10-01: excluded.
 //	P05 last service 2025-03-10, no exit recorded: by the definition it
-//	    exited then (90 days passed 2025-06-08), inside the Q2 cohort;
+//	    exited then (known 2025-06-09, after 90 days without service), inside the Q2 cohort;
 //	    not counted until the exit is recorded.
 //
 // The figures:
@@ -171,7 +171,7 @@ func TestIndicators(t *testing.T) {
 			EmploymentQ2: {num: 5, den: 9, cases: map[Status]string{
 				InNumerator: "E05 E08 E09 E11 E23", InDenominator: "E06 E12 E13 E14", Excluded: "E07 E10",
 				NotCounted: "P05", NotYet: "E15 E16 E17 E24"},
-				missing: []string{"E06 2025-03-31 overdue", "P05 2025-06-08 overdue", "E14 2025-09-30 overdue", "E16 2025-12-31", "E17 2025-12-31", "E24 2025-12-31"}},
+				missing: []string{"E06 2025-03-31 overdue", "P05 2025-06-09 overdue", "E14 2025-09-30 overdue", "E16 2025-12-31", "E17 2025-12-31", "E24 2025-12-31"}},
 			EmploymentQ4: {num: 5, den: 7, cases: map[Status]string{
 				InNumerator: "E01 E02 E03 E05 E22", InDenominator: "E06 E21", Excluded: "E04 E07 E10",
 				NotCounted: "E20", NotYet: "E08 E09 E23"},
@@ -179,7 +179,7 @@ func TestIndicators(t *testing.T) {
 			MedianEarnings: {num: 0, den: 4, median: 7000, cases: map[Status]string{
 				InNumerator: "E05 E08 E11 E23", Excluded: "E07 E10", NotCounted: "E06 E09 E12 E13 E14 P05",
 				NotYet: "E15 E16 E17 E24"},
-				missing: []string{"P05 2025-06-08 overdue", "E09 2025-06-30 overdue"}},
+				missing: []string{"P05 2025-06-09 overdue", "E09 2025-06-30 overdue"}},
 			Credential: {num: 5, den: 6, cases: map[Status]string{
 				InNumerator: "E01 E03 E05 E06 E22", InDenominator: "E21", Excluded: "E04 E07 E10",
 				NotCounted: "E02 E09 E20", NotYet: "E08 E23"},
@@ -196,14 +196,14 @@ func TestIndicators(t *testing.T) {
 			EmploymentQ2: {num: 7, den: 12, cases: map[Status]string{
 				InNumerator: "E05 E08 E09 E11 E15 E17 E23", InDenominator: "E06 E12 E13 E14 E16", Excluded: "E07 E10 E24",
 				NotCounted: "P05"},
-				missing: []string{"E06 2025-03-31 overdue", "P05 2025-06-08 overdue", "E14 2025-09-30 overdue", "E16 2025-12-31 overdue"}},
+				missing: []string{"E06 2025-03-31 overdue", "P05 2025-06-09 overdue", "E14 2025-09-30 overdue", "E16 2025-12-31 overdue"}},
 			EmploymentQ4: {num: 7, den: 10, cases: map[Status]string{
 				InNumerator: "E01 E02 E03 E05 E08 E22 E23", InDenominator: "E06 E09 E21", Excluded: "E04 E07 E10",
 				NotCounted: "E20"},
 				missing: []string{"E09 2025-12-31 overdue"}},
 			MedianEarnings: {num: 0, den: 6, median: 7600, cases: map[Status]string{
 				InNumerator: "E05 E08 E11 E15 E17 E23", Excluded: "E07 E10 E24", NotCounted: "E06 E09 E12 E13 E14 E16 P05"},
-				missing: []string{"P05 2025-06-08 overdue", "E09 2025-06-30 overdue"}},
+				missing: []string{"P05 2025-06-09 overdue", "E09 2025-06-30 overdue"}},
 			Credential: {num: 6, den: 8, cases: map[Status]string{
 				InNumerator: "E01 E03 E05 E06 E22 E23", InDenominator: "E08 E21", Excluded: "E04 E07 E10",
 				NotCounted: "E02 E09 E20"}},

@@ -141,7 +141,7 @@ const (
 	FlagContactOverdue   = "contact-overdue"   // counted in overdue_contacts
 	FlagItemsOverdue     = "items-overdue"     // other due items overdue at month end
 	FlagExtensionPending = "extension-pending" // an extension request undecided at month end (000)
-	FlagPotentialExit    = "potential-exit"    // WIOA: no service for inactivity_exit_days (002)
+	FlagPotentialExit    = "potential-exit"    // WIOA: exited by month end after inactivity_exit_days without service, not recorded (TEGL 10-16)
 )
 
 // lifetime is when a case was open, from its opening and closure dates.
@@ -393,7 +393,10 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 			expected = true
 			overdueContact = overdueContact || d.Overdue
 		case casestate.DuePotentialExit:
-			potentialExit = potentialExit || d.Overdue
+			// Due the day the exit can be recorded: flagged once the
+			// participant has exited by month end, on that day or
+			// after, though the item is overdue only the day after.
+			potentialExit = potentialExit || d.Days <= 0
 		}
 	}
 	if expected {

@@ -3,11 +3,14 @@ package report
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/store/storetest"
 )
 
 // The fixture store in testdata/store holds only the records the figures
@@ -40,8 +43,8 @@ import (
 //	                   10-19 (placed).
 //	W-D   wioa  bob    opened 09-01, transferred to alice 11-05 (after the
 //	                   month: bob's case in October). Last contact 09-03 +
-//	                   30 = 10-03: overdue. Potential exit 09-03 + 90 =
-//	                   12-02. 1 overdue.
+//	                   30 = 10-03: overdue. Potential exit known on
+//	                   09-03 + 91 = 12-03. 1 overdue.
 //	W-E   wioa  alice  opened 10-26, no contact: first contact due 10-26 +
 //	                   10 = 11-05, not overdue (in contact). 0 overdue.
 //	W-F   wioa  bob    exited 06-30: follow-up until 2027-06-30 (242 days
@@ -345,5 +348,37 @@ func TestMonthSoFar(t *testing.T) {
 	}
 	if m := dec.SoFar(day("2026-12-04")).SoFar(day("2027-01-02")); m.InProgress() {
 		t.Errorf("a month cut once stays cut: last %s", m.Last())
+	}
+}
+
+// The potential-exit flag marks a WIOA case that has exited by the
+// definition by month end, not recorded: from the day the exit can be
+// recorded (the 91st without a participation-causing service), which may
+// be the month's last day, and not on the 90th, when a service still
+// prevents it.
+func TestMonthlyPotentialExitFlag(t *testing.T) {
+	for _, tt := range []struct {
+		last string // the last participation-causing service
+		want bool
+	}{
+		{"2026-03-01", true},  // 2026-05-31 is day 91
+		{"2026-03-02", false}, // 2026-05-31 is day 90
+	} {
+		m := storetest.ThreePrograms()
+		delete(m, "cases/W1/iep.yaml")
+		note := m["cases/W1/notes/2026-03-05-ab12.yaml"]
+		delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+		m["cases/W1/notes/"+tt.last+"-ab12.yaml"] = strings.ReplaceAll(note, "2026-03-05", tt.last)
+		m.Edit("cases/W1/intake.yaml", "opened: 2026-03-02", "opened: 2026-03-01")
+		r := BuildMonthly(storetest.Load(t, m), Month{Year: 2026, Month: time.May}, fixtureSource, false)
+		got := false
+		for _, c := range r.Cases {
+			if c.ID == "W1" {
+				got = slices.Contains(c.Flags, FlagPotentialExit)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("last service %s: potential-exit flag at 2026-05-31 %v, want %v", tt.last, got, tt.want)
+		}
 	}
 }
