@@ -104,13 +104,16 @@ func QuarterIndex(exit, t time.Time) int {
 	return (q.Year()-e.Year())*4 + (int(q.Month())-int(e.Month()))/3
 }
 
-// ExclusionSpan is when a reason to exclude a participant counts: from
-// the participation date through the end of the 3rd quarter after the
-// quarter of exit ("at time of exit or during the three quarters following
-// the quarter of exit", PIRL 923).
-func ExclusionSpan(participation, exit time.Time) Span {
+// ExclusionSpan is when a reason to exclude a participant who exited on
+// exit counts: "at time of exit or during the three quarters following the
+// quarter of exit" (PIRL 923), so from the exit date through the end of the
+// 3rd quarter after the quarter of exit. The exit date is the last
+// participation-causing service (TEGL 10-16): a reason dated before it was
+// followed by services, so it is not what ended the participation — a
+// hospital stay in January, services resumed, a normal exit in June.
+func ExclusionSpan(exit time.Time) Span {
 	_, last := QuarterAfterExit(exit, 3)
-	return Span{participation, last}
+	return Span{exit, last}
 }
 
 // Covering is a follow-up that reports on a quarter after exit: done in

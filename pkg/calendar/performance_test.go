@@ -64,8 +64,8 @@ func TestQuarterIndex(t *testing.T) {
 			t.Errorf("QuarterIndex(%s, %s) = %d, want %d", tt.exit, tt.at, got, tt.want)
 		}
 	}
-	if s := ExclusionSpan(day("2026-01-05"), day("2026-06-01")); s.String() != "2026-01-05 to 2027-03-31" {
-		t.Errorf("ExclusionSpan = %s: through the 3rd quarter after the exit quarter (2026-Q2), 2027-Q1", s)
+	if s := ExclusionSpan(day("2026-06-01")); s.String() != "2026-06-01 to 2027-03-31" {
+		t.Errorf("ExclusionSpan = %s: from the exit (at time of exit) through the 3rd quarter after the exit quarter (2026-Q2), 2027-Q1", s)
 	}
 }
 

@@ -234,17 +234,19 @@ func (p Participation) ExitKnown() time.Time {
 }
 
 // ExcludedBy reports whether outcome o records a reason that leaves the
-// participant out of the performance indicators (PIRL 923: institutionalised,
-// in medical treatment, called to active duty, deceased) dated on or
-// before day. A follow-up for a quarter after exit ending on day is then
-// not owed: WIOA does not measure that participant's quarters, and the
-// reason (a death, a prison term) is what keeps one from being made.
-func ExcludedBy(o *record.Outcome, day time.Time) bool {
+// participant who exited on exit out of the performance indicators (PIRL
+// 923: institutionalised, in medical treatment, called to active duty,
+// deceased) dated from the exit (ExclusionSpan: one dated before it was
+// followed by services) through day. A follow-up for a quarter after exit
+// ending on day is then not owed: WIOA does not measure that participant's
+// quarters, and the reason (a death, a prison term) is what keeps one from
+// being made.
+func ExcludedBy(o *record.Outcome, exit, day time.Time) bool {
 	if o == nil {
 		return false
 	}
 	for _, x := range o.Exclusions {
-		if t, ok := x.Date.Time(); ok && !t.After(day) {
+		if t, ok := x.Date.Time(); ok && !t.Before(exit) && !t.After(day) {
 			return true
 		}
 	}

@@ -532,6 +532,16 @@ self_sufficiency:
 		}, "2026-11-01", []want{
 			{DueFollowUp, "2026-12-31", "follow-up in the 2nd quarter after exit, 2026-Q4", "intake.yaml:8"},
 		}},
+		// One dated before the exit, with services after it, did not end
+		// the participation (PIRL 923: at time of exit or in the three
+		// quarters after): the quarters after exit are still owed.
+		{"an exclusion dated before the exit lifts no follow-up", files{
+			"intake.yaml":  strings.Replace(wioaIntake, "status: open", "status: closed", 1) + "exited: 2026-06-30\n",
+			"outcome.yaml": "closures:\n  - date: 2026-07-15\n    reason: placed\nexclusions:\n  - kind: health-medical\n    date: 2026-04-01\n",
+		}, "2026-11-01", []want{
+			{DueFollowUp, "2026-12-31", "follow-up in the 2nd quarter after exit, 2026-Q4", "intake.yaml:8"},
+			{DueFollowUp, "2027-06-30", "follow-up in the 4th quarter after exit, 2027-Q2", "intake.yaml:8"},
+		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := state(t, tt.fs, tt.on)

@@ -535,7 +535,7 @@ func (x *view) quartersAfterExitDue() {
 	o := x.c.Outcome
 	for _, k := range calendar.FollowUpQuartersWithin(exit, x.setting(record.SettingFollowUpMonths)) {
 		first, last := calendar.QuarterAfterExit(exit, k)
-		if covered(o, first, last) || calendar.ExcludedBy(o, last) {
+		if covered(o, first, last) || calendar.ExcludedBy(o, exit, last) {
 			continue
 		}
 		x.addItem(DueFollowUp, quarterItem+itoa(k), last, "follow-up in the "+ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")

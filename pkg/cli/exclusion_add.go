@@ -34,10 +34,12 @@ the quarter of exit (TEGL 10-16):
   deceased             03
   reserve-active-duty  04  a member of the National Guard or a reserve unit
                            called to active duty for 90 days or more
-The report counts an exclusion dated from the participation date through
-the 3rd quarter after the quarter of exit, whether or not services went on
-after it: record one when the reason keeps the participant from services at
-exit or arises after it (README, The WIOA performance report).
+The report counts an exclusion dated from the exit date (the last
+participation-causing service) through the 3rd quarter after the quarter of
+exit: "at time of exit or during the three quarters following the quarter of
+exit" (PIRL 923). One dated before the exit was followed by services, so it
+did not end the participation: the report counts the participant and says
+so (README, The WIOA performance report).
 Only the kind and the date are recorded: the details are health and custody
 matters, which belong in the case's sealed fields, never in plain records or
 commit messages.` + "\n" + exitStatusHelp,

@@ -227,3 +227,66 @@ func TestMissingExitDueWhenRecordable(t *testing.T) {
 		}
 	}
 }
+
+// A reason to leave a participant out counts "at time of exit or during
+// the three quarters following the quarter of exit" (PIRL 923): one dated
+// before the exit, with services after it, did not end the participation,
+// so the participant is counted and the row says why the record was passed
+// over; one dated after the exit leaves them out.
+func TestExclusionBeforeExitDoesNotCount(t *testing.T) {
+	day := storetest.Day("2027-09-30")
+	for _, tt := range []struct {
+		date     string
+		excluded bool
+		code     string
+	}{
+		{"2026-03-20", false, "00"}, // a stay after participation began, services went on to the exit
+		{"2026-06-30", true, "02"},  // on the exit date: at time of exit
+		{"2026-11-02", true, "02"},  // in the 2nd quarter after the exit quarter
+	} {
+		t.Run(tt.date, func(t *testing.T) {
+			m := wioaCase("exited: 2026-06-30\n", map[string]string{
+				"cases/W1/outcome.yaml": "exclusions:\n  - kind: health-medical\n    date: " + tt.date + "\n",
+			})
+			snap := storetest.Load(t, m)
+			f, ok := FactsOf(snap.Case("W1"), snap.Config, day)
+			if !ok {
+				t.Fatal("W1 is not read as a WIOA case")
+			}
+			if got := f.Exclusion != nil; got != tt.excluded {
+				t.Errorf("excluded %v, want %v", got, tt.excluded)
+			}
+			if got := f.Superseded != nil; got == tt.excluded {
+				t.Errorf("superseded %v, want %v", got, !tt.excluded)
+			}
+			rows := PIRLRows(snap, mustPeriod(t, 2026, 0), day)
+			for i, col := range PIRLColumns {
+				if strings.HasPrefix(col, "923 ") && (len(rows) != 1 || rows[0][i] != tt.code) {
+					t.Errorf("PIRL 923 in %v, want %s", rows, tt.code)
+				}
+			}
+			// Program year 2027 counts the 2nd quarter after exit of the
+			// exits of 2026-07-01 back a year and a half: 2025-07-01 to
+			// 2026-06-30 holds the exit.
+			r := Compute(snap, mustPeriod(t, 2027, 0), day)
+			found := false
+			for _, ind := range r.Indicators {
+				for _, row := range ind.Cases {
+					if row.Case != "W1" {
+						continue
+					}
+					found = true
+					if (row.Status == Excluded) != tt.excluded {
+						t.Errorf("%s: %s (%s), excluded want %v", ind.Key, row.Status, row.Why, tt.excluded)
+					}
+					if !tt.excluded && !strings.Contains(row.Why, "dated "+tt.date+" is before the exit") {
+						t.Errorf("%s: why %q does not say the record was passed over", ind.Key, row.Why)
+					}
+				}
+			}
+			if !found {
+				t.Error("W1 in no indicator's cohort")
+			}
+		})
+	}
+}

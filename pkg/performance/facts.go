@@ -55,10 +55,16 @@ type Facts struct {
 	// ExitDays is inactivity_exit_days, the program's setting.
 	ExitDays int
 	// Exclusion is the first recorded reason to leave the participant out
-	// of the indicators (PIRL 923) that counts: dated from participation
-	// through the 3rd quarter after the quarter of exit (while no exit is
-	// recorded, through the day). Nil when none.
+	// of the indicators (PIRL 923) that counts: dated from the exit through
+	// the 3rd quarter after the quarter of exit (calendar.ExclusionSpan;
+	// while no exit is recorded, from participation through the day). Nil
+	// when none.
 	Exclusion *record.Exclusion
+	// Superseded is, for a participant who exited, the first reason to
+	// leave them out dated from participation to before the exit: services
+	// went on after it, so it does not count (calendar.ExclusionSpan). The
+	// report says so, for the record to be corrected if it is wrong.
+	Superseded *record.Exclusion
 	// Training is the plan's training services started by the day and not
 	// cancelled, earliest first (PIRL 1300-1303).
 	Training []record.PlanService
@@ -178,11 +184,20 @@ func FactsOf(c *casefile.Case, cfg *record.Config, day time.Time) (Facts, bool) 
 	if f.Participant {
 		span := calendar.Span{From: f.Participation, To: day}
 		if !f.Exit.IsZero() {
-			span = calendar.ExclusionSpan(f.Participation, f.Exit)
+			span = calendar.ExclusionSpan(f.Exit)
 		}
 		for i, x := range o.Exclusions {
-			if t, ok := by(x.Date); ok && span.Contains(t) && (f.Exclusion == nil || x.Date < f.Exclusion.Date) {
-				f.Exclusion = &o.Exclusions[i]
+			t, ok := by(x.Date)
+			switch {
+			case !ok:
+			case span.Contains(t):
+				if f.Exclusion == nil || x.Date < f.Exclusion.Date {
+					f.Exclusion = &o.Exclusions[i]
+				}
+			case !t.Before(f.Participation) && t.Before(span.From):
+				if f.Superseded == nil || x.Date < f.Superseded.Date {
+					f.Superseded = &o.Exclusions[i]
+				}
 			}
 		}
 	}

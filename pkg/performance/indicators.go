@@ -152,6 +152,9 @@ func cohortWalk(ind *Indicator, all []Facts, cohort calendar.Span, ends func(exi
 				row.Status = NotYet
 			}
 			measure(f, &row)
+			if x := f.Superseded; x != nil && f.Exclusion == nil {
+				row.Why += fmt.Sprintf("; the reason to leave them out dated %s is before the exit, and services went on after it, so it does not count (PIRL 923: at time of exit or in the three quarters after; a wrong date is corrected with caseplan edit %s outcome)", x.Date, f.Case)
+			}
 		}
 		ind.Cases = append(ind.Cases, row)
 	}

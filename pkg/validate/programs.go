@@ -421,7 +421,7 @@ var wioaRules = []*Rule{
 			}
 			for _, k := range calendar.FollowUpQuartersWithin(exit, x.Setting(record.SettingFollowUpMonths)) {
 				first, last := calendar.QuarterAfterExit(exit, k)
-				if !x.Today.After(last) || len(calendar.FollowUpsFor(x.Case.Outcome, exit, k)) > 0 || calendar.ExcludedBy(x.Case.Outcome, last) {
+				if !x.Today.After(last) || len(calendar.FollowUpsFor(x.Case.Outcome, exit, k)) > 0 || calendar.ExcludedBy(x.Case.Outcome, exit, last) {
 					continue
 				}
 				x.Report(x.File(layout.KindIntake), Path("exited"), "no follow-up recorded in the %s quarter after exit, %s (%s to %s); follow up with the customer and record it with caseplan followup add",

@@ -547,6 +547,19 @@ func ruleTests() []ruleTest {
 				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
 				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-07-15\n    reason: placed\nfollow_ups:\n  - due: 2026-11-15\n    done: 2026-11-10\n"
 			}},
+		// A reason to exclude the participant (PIRL 923) dated before the
+		// exit, with services after it, lifts no follow-up; one dated
+		// from the exit does.
+		{rule: "wioa-follow-up", on: day("2027-03-01"), change: func(m memStore) {
+			m.drop("WS1", "P1")
+			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+			m["cases/W1/outcome.yaml"] = "exclusions:\n  - kind: health-medical\n    date: 2026-04-01\n"
+		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in the 2nd quarter after exit, 2026-Q4",
+			keep: func(m memStore) {
+				m.drop("WS1", "P1")
+				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+				m["cases/W1/outcome.yaml"] = "exclusions:\n  - kind: health-medical\n    date: 2026-06-30\n"
+			}},
 		// A reason to exclude the participant (PIRL 923) dated by the
 		// quarter's end lifts its follow-up; one dated later does not.
 		{rule: "wioa-follow-up", on: day("2027-03-01"), change: func(m memStore) {
