@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"sort"
+	"strings"
 
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/audit"
@@ -44,6 +45,11 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	files, err := w.editedFiles()
 	if err != nil {
 		return nil, err
+	}
+	if len(w.executable) > 0 {
+		// Refused before anything else: the content may be fine, and a
+		// note made executable is not a note edited.
+		return nil, &ModeError{Paths: w.executable}
 	}
 	if len(files) == 0 {
 		return nil, ErrNothingToCommit
@@ -203,9 +209,12 @@ func (w *Workspace) editedFiles() (map[string][]byte, error) {
 	// What git would store: a file the store's .gitattributes make text is
 	// committed with LF line ends (and written back so), so the work tree is
 	// clean in git's eyes afterwards.
-	w.normalized = nil
+	w.normalized, w.executable = nil, nil
 	files := make(map[string][]byte, len(edits))
 	for _, e := range edits {
+		if e.Executable {
+			w.executable = append(w.executable, e.Path)
+		}
 		data := e.Data
 		if data != nil {
 			data = w.Repo.Clean(e.Path, data)
@@ -217,6 +226,28 @@ func (w *Workspace) editedFiles() (map[string][]byte, error) {
 	}
 	sort.Strings(w.normalized)
 	return files, nil
+}
+
+// ModeError says records in the work tree are executable (chmod +x):
+// caseplan commits a record as a plain file (mode 100644) only, so the
+// commit would leave git status showing them changed, and a note made
+// executable in a commit is one verify reports as changed.
+type ModeError struct {
+	Paths []string
+}
+
+func (e *ModeError) Error() string {
+	lines := make([]string, len(e.Paths))
+	for i, p := range e.Paths {
+		lines[i] = p + ": executable in the work tree (mode 100755); a record is a plain file (100644), so nothing was committed"
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Hint says how to put the files back.
+func (e *ModeError) Hint() string {
+	files := strings.Join(e.Paths, " ")
+	return "make it a plain file again with chmod -x " + files + " (or put it back as committed with git checkout -- " + files + "), then run caseplan commit again"
 }
 
 // emptySource is the store before the first commit.
