@@ -27,6 +27,9 @@ type Edit struct {
 	// (core.filemode not false): git would commit it as 100755, which a
 	// record never is.
 	Executable bool
+	// Symlink says the work tree has a symbolic link where HEAD has the
+	// file (Data is nil): git would commit the link, not a deletion.
+	Symlink bool
 }
 
 // EditsUnder is "git status" for one directory of the work tree: the files
@@ -64,7 +67,7 @@ func (r *Repo) scanUnder(dir string, track func(path string) bool) (*statusScan,
 	if err != nil {
 		return nil, err
 	}
-	s := &statusScan{r: r, idx: idx, ignore: newIgnorer(r.root), work: map[string]*workFile{}, filemode: r.fileMode()}
+	s := &statusScan{r: r, idx: idx, ignore: newIgnorer(r.root), work: map[string]*workFile{}, filemode: r.fileMode(), links: map[string]bool{}}
 	s.indexed = idx.stage0Under(dir)
 	if err := s.walk(dir); err != nil {
 		return nil, err
@@ -97,7 +100,7 @@ func (r *Repo) scanUnder(dir string, track func(path string) bool) (*statusScan,
 	for _, p := range paths {
 		f := s.work[p]
 		if f == nil {
-			s.edits = append(s.edits, Edit{Path: p})
+			s.edits = append(s.edits, Edit{Path: p, Symlink: s.links[p]})
 			continue
 		}
 		if f.data == nil {
@@ -131,7 +134,8 @@ type statusScan struct {
 	skipped []string
 	reads   int // files read from the work tree
 
-	filemode bool // core.filemode: git heeds the executable bit
+	filemode bool            // core.filemode: git heeds the executable bit
+	links    map[string]bool // the symbolic links met
 }
 
 // walk reads dir's files: their hash from the index when the stat data
@@ -179,6 +183,9 @@ func (s *statusScan) walkDir(dir string, ignored bool) error {
 			continue
 		}
 		if !d.Type().IsRegular() {
+			if d.Type()&fs.ModeSymlink != 0 {
+				s.links[rel] = true
+			}
 			continue
 		}
 		e := s.indexed[rel]
