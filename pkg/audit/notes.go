@@ -84,7 +84,7 @@ func NoteFinding(e NoteEdit) finding.Finding {
 			if e.AddedIn != "" {
 				msg += " in " + shortHash(e.AddedIn)
 			}
-			msg += "; a note never changes, its mode included: put its mode back to " + e.ModeFrom + " (git revert of that commit)"
+			msg += "; a note never changes, its mode included: the commit that changed it must leave the history (a revert would leave the change reported)"
 		} else {
 			msg += "; notes are append-only: correct one with an amendment note (caseplan note amend)"
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"sort"
+	"strings"
 
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/audit"
@@ -44,6 +45,11 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	files, err := w.editedFiles()
 	if err != nil {
 		return nil, err
+	}
+	if len(w.executable)+len(w.linked) > 0 {
+		// Refused before anything else: the content may be fine, and a
+		// note made executable is not a note edited.
+		return nil, &ModeError{Paths: w.executable, Links: w.linked}
 	}
 	if len(files) == 0 {
 		return nil, ErrNothingToCommit
@@ -203,9 +209,15 @@ func (w *Workspace) editedFiles() (map[string][]byte, error) {
 	// What git would store: a file the store's .gitattributes make text is
 	// committed with LF line ends (and written back so), so the work tree is
 	// clean in git's eyes afterwards.
-	w.normalized = nil
+	w.normalized, w.executable, w.linked = nil, nil, nil
 	files := make(map[string][]byte, len(edits))
 	for _, e := range edits {
+		if e.Executable {
+			w.executable = append(w.executable, e.Path)
+		}
+		if e.Symlink {
+			w.linked = append(w.linked, e.Path)
+		}
 		data := e.Data
 		if data != nil {
 			data = w.Repo.Clean(e.Path, data)
@@ -217,6 +229,40 @@ func (w *Workspace) editedFiles() (map[string][]byte, error) {
 	}
 	sort.Strings(w.normalized)
 	return files, nil
+}
+
+// ModeError says records in the work tree are not plain files: made
+// executable (chmod +x), or replaced by a symbolic link. caseplan commits a
+// record as a plain file (mode 100644) only: it would commit the first as
+// unchanged, leaving git status showing it, and the second as deleted.
+type ModeError struct {
+	Paths []string // executable
+	Links []string // symbolic links where HEAD has the file
+}
+
+func (e *ModeError) Error() string {
+	var lines []string
+	for _, p := range e.Paths {
+		lines = append(lines, p+": executable in the work tree (mode 100755); a record is a plain file (100644), so nothing was committed")
+	}
+	for _, p := range e.Links {
+		lines = append(lines, p+": a symbolic link in the work tree; a record is a plain file, so nothing was committed")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Hint says how to put the files back.
+func (e *ModeError) Hint() string {
+	var do []string
+	if len(e.Paths) > 0 {
+		files := strings.Join(e.Paths, " ")
+		do = append(do, "make it a plain file again with chmod -x "+files+" (or put it back as committed with git checkout -- "+files+")")
+	}
+	if len(e.Links) > 0 {
+		files := strings.Join(e.Links, " ")
+		do = append(do, "replace the link with the file itself (rm "+files+", then git checkout -- "+files+" puts back the committed one)")
+	}
+	return strings.Join(do, "; ") + ", then run caseplan commit again"
 }
 
 // emptySource is the store before the first commit.

@@ -74,6 +74,8 @@ type Workspace struct {
 
 	skipped    []string // stray files CommitEdits left out
 	normalized []string // files CommitEdits gave LF line ends
+	executable []string // records CommitEdits found executable in the work tree
+	linked     []string // records CommitEdits found replaced by a symbolic link
 }
 
 // lock takes the store lock, waiting up to LockWait, and refuses while a

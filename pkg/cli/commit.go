@@ -28,7 +28,9 @@ shaped like a Social Security number (the message stays in every clone's
 history). Files outside cases/ are never committed. Files are compared and
 committed as git stores them, with LF line ends: a record whose only change
 is CRLF line ends (saved on Windows, or checked out with core.autocrlf) is
-no change.` + "\n" + exitStatusHelp,
+no change. A record is a plain file: one made executable in the work tree
+(chmod +x) is named and refused, chmod -x it or git checkout -- it; so is
+one replaced by a symbolic link, which is never committed as a deletion.` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {

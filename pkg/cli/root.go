@@ -301,6 +301,8 @@ Exit status:
   1  the records are invalid, or a write was refused because its result would be invalid
   2  usage: unknown command or flag, bad value, unknown case
   3  anything else: I/O, git, the store lock
+With -o json or -o sarif, stdout holds one whole document or nothing, never
+part of one: nothing on 2 and 3, whose reason is on stderr.
 Ctrl-C (or SIGTERM) ends a command by that signal, once a write in progress
 is complete, so a shell loop or script stops too (a shell shows 130 or 143).`
 

@@ -250,7 +250,11 @@ func verifyRun(opts *verifyOptions) error {
 	}
 	errs, _ := finding.Count(findings)
 	if errs > 0 {
-		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits), Hint: handCommitHint(repo.Git(), findings)}
+		hint := noteBreachHint(repo.Git(), findings)
+		if hint == "" {
+			hint = handCommitHint(repo.Git(), findings)
+		}
+		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits), Hint: hint}
 	}
 	// Only a run that checked everything after the anchor moves it: a
 	// --since run checked a part, and must not vouch for the rest.
@@ -267,6 +271,48 @@ func verifyRun(opts *verifyOptions) error {
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
 	return nil
+}
+
+// noteBreachHint is the way out of a note changed or removed in a commit:
+// a later commit cannot repair the history verify checks (a revert puts
+// the note back, but the change stays reported, and a revert made with
+// git lacks the trailers besides), so the commit leaves the history: the
+// branch goes back to its parent, here and, when it was pushed, on the
+// host, and the commits after it are brought back as they were made. ""
+// when no such finding names a commit.
+func noteBreachHint(repo *git.Repository, findings []finding.Finding) string {
+	var bad []*object.Commit
+	for _, f := range findings {
+		if (f.Rule != history.RuleNoteChanged && f.Rule != history.RuleNoteRemoved) || f.Commit == "" {
+			continue
+		}
+		c, err := repo.CommitObject(plumbing.NewHash(f.Commit))
+		if err != nil || c.NumParents() != 1 {
+			continue
+		}
+		bad = append(bad, c)
+	}
+	if len(bad) == 0 {
+		return ""
+	}
+	// The oldest: the one the others descend from.
+	first := bad[0]
+	for _, c := range bad[1:] {
+		if ok, err := c.IsAncestor(first); err == nil && ok {
+			first = c
+		}
+	}
+	branch, tip := "BRANCH", "HEAD"
+	if head, err := repo.Head(); err == nil {
+		if head.Name().IsBranch() {
+			branch = head.Name().Short()
+		}
+		tip = short(head.Hash().String())
+	}
+	c, good := short(first.Hash.String()), short(first.ParentHashes[0].String())
+	return fmt.Sprintf("a note changed or removed in %[1]s stays reported whatever commit follows it (a revert puts the note back but not the history, and one made with git lacks the trailers): %[1]s must leave the history. "+
+		"Put the branch back before it: git reset --keep %[2]s in a clone that has it, then bring back any later commit with git cherry-pick COMMIT (it keeps the author and trailers; a correction of the note is a new note, caseplan note amend). "+
+		"If %[1]s was pushed, someone who may change the host puts %[3]s back there too: git push --force-with-lease=%[3]s:%[4]s origin %[2]s:refs/heads/%[3]s; every clone that took %[1]s does the reset --keep, and CI's next verify reports the rewritten history once (its anchor, the previous push, is gone)", c, good, branch, tip)
 }
 
 // handCommitHint is the way out of commits made with git alone (no

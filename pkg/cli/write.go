@@ -171,7 +171,10 @@ func (g *globals) changeError(err error) error {
 	var unfinished *gitstore.UnfinishedError
 	var settings *store.SettingsError
 	var noIntake *casework.UnreadableIntakeError
+	var mode *casework.ModeError
 	switch {
+	case errors.As(err, &mode):
+		return &InvalidError{Msg: mode.Error(), Hint: mode.Hint()}
 	case errors.As(err, &noIntake):
 		for _, f := range noIntake.Findings {
 			printFinding(g.env.Stderr, f)

@@ -23,6 +23,13 @@ import (
 type Edit struct {
 	Path string // slash-separated, repository-relative
 	Data []byte // the work tree's content; nil when the file was deleted
+	// Executable says the work tree's file has its executable bit set
+	// (core.filemode not false): git would commit it as 100755, which a
+	// record never is.
+	Executable bool
+	// Symlink says the work tree has a symbolic link where HEAD has the
+	// file (Data is nil): git would commit the link, not a deletion.
+	Symlink bool
 }
 
 // EditsUnder is "git status" for one directory of the work tree: the files
@@ -60,7 +67,7 @@ func (r *Repo) scanUnder(dir string, track func(path string) bool) (*statusScan,
 	if err != nil {
 		return nil, err
 	}
-	s := &statusScan{r: r, idx: idx, ignore: newIgnorer(r.root), work: map[string]*workFile{}}
+	s := &statusScan{r: r, idx: idx, ignore: newIgnorer(r.root), work: map[string]*workFile{}, filemode: r.fileMode(), links: map[string]bool{}}
 	s.indexed = idx.stage0Under(dir)
 	if err := s.walk(dir); err != nil {
 		return nil, err
@@ -93,7 +100,7 @@ func (r *Repo) scanUnder(dir string, track func(path string) bool) (*statusScan,
 	for _, p := range paths {
 		f := s.work[p]
 		if f == nil {
-			s.edits = append(s.edits, Edit{Path: p})
+			s.edits = append(s.edits, Edit{Path: p, Symlink: s.links[p]})
 			continue
 		}
 		if f.data == nil {
@@ -102,7 +109,7 @@ func (r *Repo) scanUnder(dir string, track func(path string) bool) (*statusScan,
 			}
 			s.reads++
 		}
-		s.edits = append(s.edits, Edit{Path: p, Data: f.data})
+		s.edits = append(s.edits, Edit{Path: p, Data: f.data, Executable: f.exec})
 	}
 	return s, nil
 }
@@ -113,6 +120,7 @@ type workFile struct {
 	hash    plumbing.Hash
 	data    []byte
 	tracked bool // in the index at stage 0
+	exec    bool // its executable bit is set, and git heeds it
 }
 
 type statusScan struct {
@@ -125,6 +133,9 @@ type statusScan struct {
 	edits   []Edit
 	skipped []string
 	reads   int // files read from the work tree
+
+	filemode bool            // core.filemode: git heeds the executable bit
+	links    map[string]bool // the symbolic links met
 }
 
 // walk reads dir's files: their hash from the index when the stat data
@@ -172,6 +183,9 @@ func (s *statusScan) walkDir(dir string, ignored bool) error {
 			continue
 		}
 		if !d.Type().IsRegular() {
+			if d.Type()&fs.ModeSymlink != 0 {
+				s.links[rel] = true
+			}
 			continue
 		}
 		e := s.indexed[rel]
@@ -179,11 +193,14 @@ func (s *statusScan) walkDir(dir string, ignored bool) error {
 			continue
 		}
 		f := &workFile{tracked: e != nil}
+		// The listing does not give the mode bits: one lstat, which the
+		// index comparison of a tracked file needs anyway.
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		f.exec = s.filemode && fi.Mode().Perm()&0o111 != 0
 		if e != nil {
-			fi, err := d.Info()
-			if err != nil {
-				return err
-			}
 			if s.idx.clean(e, fi) {
 				copy(f.hash[:], e.fixed[40:60])
 				s.work[rel] = f
@@ -206,6 +223,7 @@ func (s *statusScan) walkDir(dir string, ignored bool) error {
 type workDir struct {
 	path  string
 	files map[string]plumbing.Hash
+	execs map[string]bool // the executable files
 	dirs  map[string]*workDir
 	hash  plumbing.Hash
 }
@@ -213,7 +231,7 @@ type workDir struct {
 // buildDirs arranges the kept files in directories under dir and hashes
 // each directory as a git tree of regular files.
 func (s *statusScan) buildDirs(dir string) *workDir {
-	root := &workDir{path: dir, files: map[string]plumbing.Hash{}, dirs: map[string]*workDir{}}
+	root := &workDir{path: dir, files: map[string]plumbing.Hash{}, execs: map[string]bool{}, dirs: map[string]*workDir{}}
 	for p, f := range s.work {
 		rest := strings.TrimPrefix(p, dir+"/")
 		d := root
@@ -221,11 +239,14 @@ func (s *statusScan) buildDirs(dir string) *workDir {
 			name, more, isDir := strings.Cut(rest, "/")
 			if !isDir {
 				d.files[name] = f.hash
+				if f.exec {
+					d.execs[name] = true
+				}
 				break
 			}
 			sub := d.dirs[name]
 			if sub == nil {
-				sub = &workDir{path: d.path + "/" + name, files: map[string]plumbing.Hash{}, dirs: map[string]*workDir{}}
+				sub = &workDir{path: d.path + "/" + name, files: map[string]plumbing.Hash{}, execs: map[string]bool{}, dirs: map[string]*workDir{}}
 				d.dirs[name] = sub
 			}
 			d, rest = sub, more
@@ -240,22 +261,26 @@ func (d *workDir) hashTree() {
 	type entry struct {
 		name string
 		dir  bool
+		exec bool
 		hash plumbing.Hash
 	}
 	var ents []entry
 	for name, h := range d.files {
-		ents = append(ents, entry{name, false, h})
+		ents = append(ents, entry{name, false, d.execs[name], h})
 	}
 	for name, sub := range d.dirs {
 		sub.hashTree()
-		ents = append(ents, entry{name, true, sub.hash})
+		ents = append(ents, entry{name, true, false, sub.hash})
 	}
 	sort.Slice(ents, func(i, j int) bool { return gitNameLess(ents[i].name, ents[i].dir, ents[j].name, ents[j].dir) })
 	var b bytes.Buffer
 	for _, e := range ents {
-		if e.dir {
+		switch {
+		case e.dir:
 			b.WriteString("40000 ")
-		} else {
+		case e.exec:
+			b.WriteString("100755 ")
+		default:
 			b.WriteString("100644 ")
 		}
 		b.WriteString(e.name)
@@ -300,7 +325,9 @@ func (s *statusScan) compare(d *workDir, tree plumbing.Hash, changed map[string]
 			continue // a symlink or submodule is never edited here
 		}
 		seenFile[e.name] = true
-		if h, ok := d.files[e.name]; !ok || h != e.hash {
+		// A file whose content is HEAD's but whose mode is not (chmod +x,
+		// or the reverse) is changed, as git status says.
+		if h, ok := d.files[e.name]; !ok || h != e.hash || d.execs[e.name] != e.exec {
 			changed[p] = true
 		}
 	}
@@ -343,6 +370,7 @@ type rawTreeEntry struct {
 	name    string
 	dir     bool
 	regular bool // a blob that is not a symlink
+	exec    bool // mode 100755
 	hash    plumbing.Hash
 }
 
@@ -363,6 +391,7 @@ func (r *Repo) readTreeEntries(h plumbing.Hash) ([]rawTreeEntry, error) {
 			name:    string(data[e.name:e.nul]),
 			dir:     e.isDir(data),
 			regular: mode == "100644" || mode == "100755",
+			exec:    mode == "100755",
 			hash:    e.hash(data),
 		})
 	}
@@ -580,4 +609,16 @@ func (r *Repo) Uncommitted(paths []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// fileMode reports core.filemode: whether git heeds the executable bit of
+// the work tree's files (true unless the repository's config says false,
+// as git sets it where the file system has no such bit).
+func (r *Repo) fileMode() bool {
+	cfg, err := r.repo.Config()
+	if err != nil {
+		return true
+	}
+	v := strings.ToLower(cfg.Raw.Section("core").Option("filemode"))
+	return v != "false" && v != "no" && v != "off" && v != "0"
 }
