@@ -100,6 +100,7 @@ var integrityRules = []*Rule{
 		check:   checkWaivers,
 	},
 	cohortRule,
+	cohortDatesRule,
 	{
 		ID: RuleFutureDate, Severity: finding.Warning,
 		Summary: "no date that records something that has happened — a note's, an assessment's, a step done, a closure's, ... (eventDates), a cohort's notice and imports (cohortEventDates) — is after today; a planned date (a target, a due date, a start) may be",
