@@ -13,7 +13,7 @@ import (
 // the old one, and reported as edited by hand rather than as older.
 var versions = map[string][]string{
 	"activity":     {1: "00967674c6063fc29ec0a582b2f7b4859678098de069c2f954b36a87f07b7162"},
-	"caseplan":     {1: "bf93bf2f5baa316264a7dc74064398a66f27ae399282db3da4c9f46eb214ac7e"},
+	"caseplan":     {1: "bf93bf2f5baa316264a7dc74064398a66f27ae399282db3da4c9f46eb214ac7e", 2: "9054a10a084df2d7921b2ce2902fed0c9ba760cfd333eee6d9b8c4ccad3c2a0b"},
 	"cohort":       {1: "092ac2a2201b39d56e6818bec47878f47ee2aeb1cc30c77be91fbad3f5ef6349"},
 	"iep":          {1: "b53e362a20e1e58324c6836f6808b30fdd8ccfc3c17129a07e14416e151938fb"},
 	"import-rules": {1: "ff7123ad22a18c7b4aa927ce9143b0445afab88e4c4487f55f194fd69a0ec048"},

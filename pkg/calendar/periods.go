@@ -198,6 +198,43 @@ func Placed(c *casefile.Case, day time.Time) bool {
 	return c.Outcome.PlacedOn(record.Date(day.Format(time.DateOnly))) != nil
 }
 
+// PlacementSecured returns the placement that kept a work-security
+// candidate from separation: one the records knew of by the end of the
+// period (and extension), an offer accepted then, whatever its start, or
+// one that, as the records stand on day, started by then. Nil when there
+// is none. 000 has the Case Manager's work end with a Harvard position
+// secured ("assist in the employee's successful securing of a Harvard
+// position"), the offer being the moment ("Expect 11th hour questions when
+// offer comes in from the hiring unit ... placement is close by!!"), and a
+// gap between an accepted offer and its start bridged ("Investigate the
+// possibility of bridging salary by liaising between the hiring and laying
+// off units or the JWSC"). The answer depends on the records and the
+// period's last day, not on how far day is past it, so a case does not turn
+// separated and back as days pass.
+func PlacementSecured(c *casefile.Case, p WorkSecurityPeriod, day time.Time) *record.Placement {
+	last := record.Date(p.LastDay().Format(time.DateOnly))
+	if pl := c.Outcome.PlacementOn(last); pl != nil {
+		return pl
+	}
+	if pl := c.Outcome.PlacementOn(record.Date(day.Format(time.DateOnly))); pl != nil && pl.Start != "" && pl.Start <= last {
+		return pl
+	}
+	return nil
+}
+
+// Separated reports whether a work-security candidate is separated on
+// day: the work security period and any approved extension ended before
+// day, no extension request is pending, and no placement was secured by
+// their last day (PlacementSecured). A placement recorded after that does
+// not undo the separation: the period ended without it.
+func Separated(c *casefile.Case, cfg *record.Config, day time.Time) (WorkSecurityPeriod, bool) {
+	p, ok := WorkSecurityPeriodOf(c, cfg)
+	if !ok || p.Pending || !day.After(p.LastDay()) {
+		return p, false
+	}
+	return p, PlacementSecured(c, p, day) == nil
+}
+
 // PostAssistanceEnd is the last day of the post_assistance_months (12) of
 // post-employment services after cash assistance ended (003); false when
 // the case records no such date.

@@ -216,7 +216,8 @@ func (x *view) opened() time.Time {
 // layoff date, the work security period from it, an approved extension,
 // and separation when they end without a placement. A placement makes the
 // case placed from its start date; one recorded to start later leaves the
-// case in its phase until then.
+// case in its phase until then, and one secured before the periods ended
+// keeps it out of separation (calendar.PlacementSecured).
 func (x *view) workSecurityPhase() period {
 	if pl := x.c.Outcome.PlacedOn(date(x.today)); pl != nil {
 		start, _ := pl.Start.Time()
@@ -255,9 +256,21 @@ func (x *view) workSecurityPhase() period {
 		return period{phase: PhaseExtension, start: p.End.AddDate(0, 0, 1), end: p.ExtendedUntil,
 			ends:   "the extension of the work security period ends",
 			endsAt: layout.KindOutcome, endsPath: []string{"extensions"}}
-	default:
-		return period{phase: PhaseSeparated, start: p.LastDay().AddDate(0, 0, 1)}
 	}
+	// An offer accepted by the periods' last day to start after it is no
+	// separation (calendar.PlacementSecured, 000's "bridging salary"): the
+	// case stays in its last period until the start makes it placed.
+	if pl := calendar.PlacementSecured(x.c, p, x.today); pl != nil {
+		start, _ := pl.Start.Time()
+		ends := "the placement at " + pl.Employer + " starts (an offer accepted before the periods ended, " + string(date(p.LastDay())) + "; 000: bridge the salary until the start)"
+		if p.ExtendedUntil.After(p.End) {
+			return period{phase: PhaseExtension, start: p.End.AddDate(0, 0, 1), end: start.AddDate(0, 0, -1),
+				ends: ends, endsAt: layout.KindOutcome, endsPath: []string{"placements"}}
+		}
+		return period{phase: PhaseWorkSecurity, start: p.Layoff, end: start.AddDate(0, 0, -1),
+			ends: ends, endsAt: layout.KindOutcome, endsPath: []string{"placements"}}
+	}
+	return period{phase: PhaseSeparated, start: p.LastDay().AddDate(0, 0, 1)}
 }
 
 // wioaPhase names the career-planning function of 002's Attachment A the

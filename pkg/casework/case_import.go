@@ -166,6 +166,11 @@ func (imp ImportCohort) Build(s *State) (*Change, error) {
 	for i := range paths {
 		ruleProblem(append([]string{"cohort"}, paths[i]...), msgs[i])
 	}
+	// So is the opening date the rules give every new case (its intake's
+	// opened, its plan's created): once, on the rules' line.
+	if msg, ok := validate.FutureDate("opening date", rules.Opened, s.Today); ok && rules.Opened != "" {
+		ruleProblem([]string{"opened"}, msg)
+	}
 	if len(plan.RuleProblems) > 0 {
 		return nil, &ImportError{Plan: plan}
 	}

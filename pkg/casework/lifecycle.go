@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/load"
@@ -60,6 +61,17 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 		}
 		return nil, inputErrorf("record the job first with caseplan placement set "+cl.Case+" --employer E --position P --start DATE, then close the case; or close it with another reason",
 			"case %s has no placement on record, so it cannot be closed as placed", cl.Case)
+	}
+	// A work-security candidate with a placement secured before the
+	// periods ended is not separated (calendar.PlacementSecured, as the
+	// ws-separated rule reads it): the case closes as placed from the start.
+	if cl.Reason == "separated" && lc.intake.Program == record.ProgramWorkSecurity {
+		if p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok {
+			if pl := calendar.PlacementSecured(lc.c, p, cl.Date); pl != nil {
+				return nil, inputErrorf("close it as placed on or after the start (--reason placed --date "+string(pl.Start)+"); if the offer fell through, close it with --reason other --notes saying so",
+					"case %s's placement at %s (start %s) was on record by %s, the last day of the work security period: the candidate was not separated", cl.Case, pl.Employer, pl.Start, p.LastDay().Format(time.DateOnly))
+			}
+		}
 	}
 	if o := lc.c.Outcome; o != nil && len(o.Reopenings) > 0 {
 		if last := o.Reopenings[len(o.Reopenings)-1]; d < last.Date {

@@ -29,6 +29,9 @@ its placement is on record (caseplan placement set): the reports count the
 placement, not the reason. The participant is placed from the placement's
 start, so a close as placed is dated on or after it (a job accepted to
 start next month is recorded now, the case closed once it has started).
+A work-security case with a placement on record by the last day of its
+work security period (and extension) is not separated, whatever the
+placement's start (000): it closes as placed, not as separated.
 A closed case is not closed again;
 reopen it with caseplan case reopen.
 

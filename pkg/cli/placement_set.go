@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type placementSetOptions struct {
@@ -33,7 +36,10 @@ report about a past month reads the placement as it was known then.
 The start may be after today: a job offer accepted to start next month is
 recorded when it is accepted. The participant is placed from the start, not
 before (the case keeps its phase and its tickler until then, case show says
-when it starts, and the case closes as placed on or after it).` + "\n" + exitStatusHelp,
+when it starts, and the case closes as placed on or after it). A start more
+than placement_start_max_days (180, caseplan's choice; cases/caseplan.yaml
+settings) after the day it is recorded is recorded with a warning
+(placement-start): a typo in the year?` + "\n" + exitStatusHelp,
 		Example: `  caseplan placement set WS-001 --employer "Northfield University Library" \
       --position "Library Assistant" --start 2026-06-01 --wage 24.50 --wage-unit hour \
       --hours 37.5 --internal`,
@@ -102,6 +108,18 @@ func (o *placementSetOptions) parse(c *cobra.Command) error {
 	return nil
 }
 
+// placementSetRun records the placement and says if its start is
+// implausibly far off (placement-start: a typo in the year?), which the
+// write itself, a warning, does not refuse.
 func placementSetRun(opts *placementSetOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	res, err := opts.writeResult(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	if err != nil {
+		return err
+	}
+	for _, f := range res.Warnings {
+		if f.Rule == validate.RulePlacementStart {
+			fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
+		}
+	}
+	return nil
 }

@@ -211,6 +211,7 @@ type Settings struct {
 	InactivityExitDays         *int `yaml:"inactivity_exit_days,omitempty" json:"inactivity_exit_days,omitempty"`
 	PostAssistanceMonths       *int `yaml:"post_assistance_months,omitempty" json:"post_assistance_months,omitempty"`
 	ReviewIntervalDays         *int `yaml:"review_interval_days,omitempty" json:"review_interval_days,omitempty"`
+	PlacementStartMaxDays      *int `yaml:"placement_start_max_days,omitempty" json:"placement_start_max_days,omitempty"`
 	// ContactRequiresService: see Config.ContactRequiresService.
 	ContactRequiresService *bool `yaml:"contact_requires_service,omitempty" json:"contact_requires_service,omitempty"`
 
@@ -261,6 +262,7 @@ const (
 	SettingInactivityExitDays         = "inactivity_exit_days"
 	SettingPostAssistanceMonths       = "post_assistance_months"
 	SettingReviewIntervalDays         = "review_interval_days"
+	SettingPlacementStartMaxDays      = "placement_start_max_days"
 	SettingContactRequiresService     = "contact_requires_service" // a yes/no: Config.ContactRequiresService
 	SettingSealedRequired             = "sealed_required"          // a yes/no: Config.SealedRequired
 )
@@ -304,6 +306,12 @@ var settings = map[string]setting{
 	// IEPs are "referenced often, and updated regularly" (001) but no
 	// document gives an interval; 90 days is caseplan's choice.
 	SettingReviewIntervalDays: {90, func(s *Settings) *int { return s.ReviewIntervalDays }},
+	// How long after an offer is recorded its job may plausibly start: no
+	// document gives a bound (000 bridges the salary to a later start);
+	// 180 days, the work security period and its longest extension
+	// together, is caseplan's choice. A start later than that is warned of
+	// as a likely typo in the year (placement-start).
+	SettingPlacementStartMaxDays: {180, func(s *Settings) *int { return s.PlacementStartMaxDays }},
 }
 
 // ProgramSetting returns the setting key (one of the Setting* constants) of

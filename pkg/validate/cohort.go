@@ -2,10 +2,12 @@ package validate
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // cohortRule holds a case to its cohort: a case that names a cohort
@@ -24,6 +26,48 @@ func checkCohort(x *Context) {
 	if _, ok := x.Cohorts[in.Cohort]; !ok {
 		x.Report(x.File(layout.KindIntake), Path("cohort"), "cohort %q has no record %s; restore it, or correct the cohort", in.Cohort, layout.Cohort(in.Cohort))
 	}
+}
+
+// RuleCohortDates is the rule that an imported case's notice and layoff
+// dates are its cohort's: case import writes them from the cohort, and
+// compares later rules with the cohort's record, but a hand edit of either
+// side is caught only here.
+const RuleCohortDates = "cohort-dates"
+
+var cohortDatesRule = &Rule{
+	ID: RuleCohortDates, Severity: finding.Warning,
+	Summary: "a case of a cohort records the cohort's WARN notice date and one of its layoff dates (cases/cohorts/<id>.yaml)",
+	check:   checkCohortDates,
+}
+
+func checkCohortDates(x *Context) {
+	in := x.Case.Intake
+	if in == nil || in.Cohort == "" || in.Layoff == nil {
+		return
+	}
+	co := x.Cohorts[in.Cohort]
+	if co == nil {
+		return // unknown-cohort, or the record is unreadable: said there
+	}
+	file := layout.Cohort(in.Cohort)
+	if n := in.Layoff.NoticeDate; n != "" && co.NoticeDate != "" && n != co.NoticeDate {
+		x.Report(x.File(layout.KindIntake), Path("layoff.notice_date"),
+			"the notice date %s is not cohort %s's notice_date %s (%s): the case and its cohort date the same WARN notice; correct whichever is wrong — the cohort's record, or this case's layoff.notice_date (and those of the cohort's other cases: caseplan case list --cohort %s)",
+			n, in.Cohort, co.NoticeDate, file, in.Cohort)
+	}
+	if d := in.Layoff.LayoffDate; d != "" && len(co.LayoffDates) > 0 && !co.HasLayoffDate(d) {
+		x.Report(x.File(layout.KindIntake), Path("layoff.layoff_date"),
+			"the layoff date %s is not one of cohort %s's layoff_dates (%s in %s): correct whichever is wrong — the cohort's record, or this case's layoff.layoff_date",
+			d, in.Cohort, joinDates(co.LayoffDates), file)
+	}
+}
+
+func joinDates(ds []record.Date) string {
+	s := make([]string, len(ds))
+	for i, d := range ds {
+		s[i] = string(d)
+	}
+	return strings.Join(s, ", ")
 }
 
 // storeRecordFindings checks the store-level records — cohorts and import

@@ -194,6 +194,13 @@ func FutureCohortDates(c *record.Cohort, today time.Time) (paths [][]string, msg
 	return paths, msgs
 }
 
+// FutureDate returns future-date's message for an event date d (what
+// names it, as "opening date") if d is after today: case import checks the
+// dates its rules give every new case by it, and names the rules' line.
+func FutureDate(what string, d record.Date, today time.Time) (string, bool) {
+	return futureMessage(eventDate{what: what, date: d}, today)
+}
+
 // futureMessage is future-date's message for e, if e is after today.
 func futureMessage(e eventDate, today time.Time) (string, bool) {
 	t := record.Date(today.Format(time.DateOnly))

@@ -90,6 +90,12 @@ var integrityRules = []*Rule{
 		check:   checkClosedPlaced,
 	},
 	{
+		ID: RulePlacementStart, Severity: finding.Warning, Setting: record.SettingPlacementStartMaxDays,
+		Summary: "a placement starts within placement_start_max_days (180, caseplan's choice) of the day it was recorded: a later start is most likely a typo in the year, and would leave the case out of the placements until then",
+		Remedy:  "caseplan placement set CASE --employer E --position P --start DATE --reason TEXT",
+		check:   checkPlacementStart,
+	},
+	{
 		ID: "unknown-service", Severity: finding.Error,
 		Summary: "every service code a note or the plan records is in the store's catalogue (caseplan.yaml services, or the built-in one), which gives its WIOA category",
 		check:   checkServiceCodes,
@@ -100,6 +106,7 @@ var integrityRules = []*Rule{
 		check:   checkWaivers,
 	},
 	cohortRule,
+	cohortDatesRule,
 	{
 		ID: RuleFutureDate, Severity: finding.Warning,
 		Summary: "no date that records something that has happened — a note's, an assessment's, a step done, a closure's, ... (eventDates), a cohort's notice and imports (cohortEventDates) — is after today; a planned date (a target, a due date, a start) may be",
@@ -552,6 +559,40 @@ func checkClosedPlaced(x *Context) {
 	}
 	for i, cl := range o.Closures {
 		check(cl, "closures", strconv.Itoa(i))
+	}
+}
+
+// RulePlacementStart is the rule that a placement's start is not
+// implausibly far after the day it was recorded.
+const RulePlacementStart = "placement-start"
+
+func checkPlacementStart(x *Context) {
+	o, in := x.Case.Outcome, x.Case.Intake
+	if o == nil || in == nil {
+		return
+	}
+	max := x.Config.ProgramSetting(in.Program, record.SettingPlacementStartMaxDays)
+	// A placement a correction superseded is history: correcting the
+	// start is what the warning asks for, and ends it.
+	superseded := map[string]bool{}
+	for _, pl := range o.Placements {
+		if pl.Supersedes != "" {
+			superseded[pl.Supersedes] = true
+		}
+	}
+	for i, pl := range o.Placements {
+		if pl.ID != "" && superseded[pl.ID] {
+			continue
+		}
+		rec, ok := pl.Recorded.Time()
+		start, ok2 := pl.Start.Time()
+		if !ok || !ok2 || !start.After(rec.AddDate(0, 0, max)) {
+			continue
+		}
+		days := int(start.Sub(rec).Hours()/24 + 0.5)
+		x.Report(x.File(layout.KindOutcome), []string{"placements", strconv.Itoa(i), "start"},
+			"the placement at %s starts on %s, %d days after it was recorded on %s (more than placement_start_max_days, %d): a typo in the year? Correct the start with %s, or, if the start is right, raise placement_start_max_days in cases/caseplan.yaml",
+			pl.Employer, pl.Start, days, pl.Recorded, max, RemedyFor(RulePlacementStart, x.Case.ID))
 	}
 }
 

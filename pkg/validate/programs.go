@@ -281,11 +281,11 @@ var workSecurityRules = []*Rule{
 		Summary: "a case whose work security period (and extension) ended without a placement is separated and closed",
 		check: func(x *Context) {
 			in := x.Case.Intake
-			if in == nil || in.Status != "open" || calendar.Placed(x.Case, x.Today) {
+			if in == nil || in.Status != "open" {
 				return
 			}
-			p, ok := calendar.WorkSecurityPeriodOf(x.Case, x.Config)
-			if !ok || p.Pending || !x.Today.After(p.LastDay()) {
+			p, separated := calendar.Separated(x.Case, x.Config, x.Today)
+			if !separated {
 				return
 			}
 			what := "the work security period"

@@ -327,6 +327,22 @@ func ruleTests() []ruleTest {
 			m["cases/W1/intake.yaml"] += "cohort: 2026-ACME\n"
 			m["cases/cohorts/2026-ACME.yaml"] = "id: 2026-ACME\nemployer: Acme Example Works\nnotice_date: 2026-03-02\nlayoff_dates: [2026-05-01]\n"
 		}},
+		{rule: "placement-start", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2027-04-06\n    recorded: 2026-03-16\n"
+		}, want: "cases/W1/outcome.yaml:5:12", msg: "starts on 2027-04-06, 386 days after it was recorded on 2026-03-16 (more than placement_start_max_days, 180)", keep: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2027-04-06\n    recorded: 2026-03-16\n  - id: PL-8QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-04-06\n    recorded: 2026-03-16\n    supersedes: PL-7QX2K\n"
+		}},
+		{rule: "cohort-dates", on: today, change: func(m memStore) {
+			m["cases/WS2/intake.yaml"] = "id: WS2\nopened: 2026-03-12\nprogram: ws\nstatus: open\nmanager: mrivera\ncohort: 2026-ACME\nparticipant:\n  name: Kim Example\nlayoff:\n  notice_date: 2026-03-02\n  layoff_date: 2026-05-01\n"
+			m["cases/cohorts/2026-ACME.yaml"] = "id: 2026-ACME\nemployer: Acme Example Works\nnotice_date: 2026-03-03\nlayoff_dates: [2026-05-01]\n"
+		}, want: "cases/WS2/intake.yaml:10:16", msg: "the notice date 2026-03-02 is not cohort 2026-ACME's notice_date 2026-03-03 (cases/cohorts/2026-ACME.yaml)", keep: func(m memStore) {
+			m["cases/WS2/intake.yaml"] = "id: WS2\nopened: 2026-03-12\nprogram: ws\nstatus: open\nmanager: mrivera\ncohort: 2026-ACME\nparticipant:\n  name: Kim Example\nlayoff:\n  notice_date: 2026-03-02\n  layoff_date: 2026-05-01\n"
+			m["cases/cohorts/2026-ACME.yaml"] = "id: 2026-ACME\nemployer: Acme Example Works\nnotice_date: 2026-03-02\nlayoff_dates: [2026-05-01]\n"
+		}},
+		{rule: "cohort-dates", on: today, change: func(m memStore) {
+			m["cases/WS2/intake.yaml"] = "id: WS2\nopened: 2026-03-12\nprogram: ws\nstatus: open\nmanager: mrivera\ncohort: 2026-ACME\nparticipant:\n  name: Kim Example\nlayoff:\n  notice_date: 2026-03-02\n  layoff_date: 2026-05-01\n"
+			m["cases/cohorts/2026-ACME.yaml"] = "id: 2026-ACME\nemployer: Acme Example Works\nnotice_date: 2026-03-02\nlayoff_dates: [2026-05-08]\n"
+		}, want: "cases/WS2/intake.yaml:11:16", msg: "the layoff date 2026-05-01 is not one of cohort 2026-ACME's layoff_dates (2026-05-08 in cases/cohorts/2026-ACME.yaml)"},
 		{rule: "ws-layoff", on: today, change: func(m memStore) {
 			s := m["cases/WS1/intake.yaml"]
 			m["cases/WS1/intake.yaml"] = s[:strings.Index(s, "layoff:")]
