@@ -57,10 +57,12 @@ type Person struct {
 
 // personOf returns c's Person: nil when the case is closed or has exited
 // (a return after an exit is a new period, wioa-returning-from), when its
-// program is not one the store has, or when it has no name.
+// program is not one the store has, or when it has no name. An intake
+// whose id is not its directory's (id-mismatch) is not compared either:
+// it is most often a copy of another case's, which that error reports.
 func personOf(c *casefile.Case, program string) *Person {
 	in := c.Intake
-	if in == nil || program == "" || in.Status == "closed" || in.Exited != "" {
+	if in == nil || program == "" || in.Status == "closed" || in.Exited != "" || in.ID != c.ID {
 		return nil
 	}
 	name := rosterimport.NameKey(in.Participant.Name)
