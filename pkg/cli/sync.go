@@ -358,7 +358,7 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 			}
 			out := "they stay under"
 			if len(also) > 0 {
-				out = fmt.Sprintf("that takes out all %d commit(s) this clone has not sent, also %s, which the remote still allows: redo their changes with caseplan after the reset, or rather have the access given back; all of them stay under", len(refused.Unsent), strings.Join(also, ", "))
+				out = fmt.Sprintf("that takes out all %d commit(s) this clone has not sent, also %s, which the remote still allows: redo their changes after the reset, or rather have the access given back; all of them stay under", len(refused.Unsent), strings.Join(also, ", "))
 			}
 			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s; %s %s (git log -p %s shows what they held)", strings.Join(mine, ", "), short(refused.Remote.String()), out, refused.Kept, refused.Kept)
 		case refused.Outgoing && !refused.Base.IsZero():
