@@ -41,7 +41,9 @@ the intake and starts from the earlier intake's name and contact details
 fields); --name is then needed only for a name that changed.
 validate holds it to an earlier WIOA case whose exit was recorded before the
 new case opens (rule wioa-returning-from), and export pirl reports every
-period under the first case's ID (PIRL 100).
+period under the first case's ID (PIRL 100). case new does not look for
+another open case of the same person (that would read every case);
+caseplan validate of the whole store warns of one (rule duplicate-person).
 
 On stderr case new then says what the new case needs next: the intake
 meeting, recorded as the program counts a contact (note add --kind intake,

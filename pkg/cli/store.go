@@ -330,6 +330,10 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 	}
 	validate.ReadEarlier(s.snap.Config, all, validate.LookupIn(s.opt.Source))
 	found = append(found, validate.PeriodFindings(periods, all, nil)...)
+	// One person's open cases (duplicate-person), from the periods the
+	// cache keeps: only the cases checked are compared, so validate of
+	// some cases reads no other case for it.
+	found = append(found, validate.PersonFindings(periods, today)...)
 	return n, validate.Finish(s.snap.Config, found), nil
 }
 

@@ -235,3 +235,9 @@ func (m *Mapping) AssignManagers(lines []Line, load map[string]int) {
 		load[l.Entry.Manager]++
 	}
 }
+
+// NameKey is a person's name as PersonKeys compares it (case, spacing and
+// punctuation aside); "" when it has no letter or digit. A case that has
+// only a name (caseplan case new) is recognised by it alone, within one
+// program (validate's duplicate-person).
+func NameKey(name string) string { return normName(name) }

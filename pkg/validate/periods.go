@@ -42,6 +42,10 @@ type Period struct {
 	File   string `json:"file,omitempty"`
 	Line   int    `json:"line,omitempty"`
 	Column int    `json:"column,omitempty"`
+	// Person is who the case serves, as duplicate-person compares open
+	// cases (people.go): keyed hashes, never the name or contact; nil
+	// when the case is not open or has no name.
+	Person *Person `json:"person,omitempty"`
 }
 
 // PeriodOf returns c's Period; nil when its intake could not be read.
@@ -76,6 +80,7 @@ func PeriodOf(cfg *record.Config, c *casefile.Case) *Period {
 			p.Line, p.Column = d.Position(Path("returning_from"))
 		}
 	}
+	p.Person = personOf(c, p.Program)
 	return p
 }
 

@@ -45,6 +45,7 @@ func init() {
 	Rules = append(Rules, workSecurityRules...)
 	Rules = append(Rules, wioaRules...)
 	Rules = append(Rules, periodRules...)
+	Rules = append(Rules, personRules...)
 	Rules = append(Rules, postEmploymentRules...)
 	Rules = append(Rules, piiRules...)
 	Rules = append(Rules, sealedRules...)

@@ -65,6 +65,7 @@ func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []findi
 	}
 	check, all := periodsOf(snap, opt.Lookup)
 	out = append(out, PeriodFindings(check, all, opt.Opening)...)
+	out = append(out, PersonFindings(check, opt.Today)...)
 	return Finish(snap.Config, out)
 }
 

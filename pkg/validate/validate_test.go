@@ -127,6 +127,14 @@ func returning(m memStore, exited, opened string) {
 	m["cases/W2/notes/"+opened+"-rt01.yaml"] = "id: " + opened + "-rt01\ndate: " + opened + "\nauthor: mrivera\nkind: intake\nmode: in-person\ntwo_way: true\nservices: [career-counseling]\ncontent: Back after losing the job; a new period of participation\n"
 }
 
+// twice opens a second WIOA case, W2, a week after W1, for a participant
+// whose name is W1's written another way: the same person opened twice,
+// or two people of one name. extra is added to W2's participant.
+func twice(m memStore, extra string) {
+	m["cases/W2/intake.yaml"] = "id: W2\nopened: 2026-03-09\nprogram: wioa\nstatus: open\nmanager: mrivera\nparticipant:\n  name: ana  EXAMPLE\n" + extra
+	m["cases/W2/iep.yaml"] = "created: 2026-03-09\n"
+}
+
 func contact(id, kind, mode string) string {
 	return "id: " + id + "\ndate: " + id[:10] + "\nauthor: mrivera\nkind: " + kind + "\nmode: " + mode + "\ntwo_way: true\nservices: [job-search]\ncontent: Check-in\n"
 }
@@ -670,6 +678,27 @@ func ruleTests() []ruleTest {
 			returning(m, "2026-06-30", "2026-06-30")
 		}, want: "cases/W2/intake.yaml:8:17", msg: "returning_from W1: that case's exit, 2026-06-30, is not before this case opened, 2026-06-30",
 			keep: func(m memStore) { returning(m, "2026-06-30", "2026-07-01") }},
+		// The same job seeker opened twice (duplicate-person): by name
+		// alone when neither case has a phone or email that tells them
+		// apart; two phones that differ do.
+		{rule: RuleDuplicatePerson, on: today, change: func(m memStore) {
+			twice(m, "")
+		}, want: "cases/W2/intake.yaml:7:9", msg: "participant.name: case W1 (cases/W1/intake.yaml:7), opened 2026-03-02 in the same program wioa, is for a participant with the same name, and no phone or email that tells them apart; one person is one participant",
+			keep: func(m memStore) {
+				m.edit("cases/W1/intake.yaml", "  name: Ana Example\n", "  name: Ana Example\n  phone: 555-0101\n")
+				twice(m, "  phone: 555-0102\n")
+			}},
+		// By name and phone, as case import recognises a person, though
+		// the emails differ; a case that has exited is not compared (a
+		// return is a new period, wioa-returning-from).
+		{rule: RuleDuplicatePerson, on: today, change: func(m memStore) {
+			m.edit("cases/W1/intake.yaml", "  name: Ana Example\n", "  name: Ana Example\n  phone: (555) 010-1234\n  email: ana@example.org\n")
+			twice(m, "  phone: 1-555-010-1234\n  email: ana.example@example.net\n")
+		}, want: "cases/W2/intake.yaml:7:9", msg: "is for a participant with the same name and phone; ",
+			keep: func(m memStore) {
+				m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-03-05\nparticipant:")
+				twice(m, "")
+			}},
 		{rule: "unknown-service", on: today, change: func(m memStore) {
 			m.edit("cases/WS1/notes/2026-03-03-in01.yaml", "services: [assessment]", "services: [asessment]")
 		}, want: "cases/WS1/notes/2026-03-03-in01.yaml:7:12", msg: `service code "asessment" is not in the store's catalogue`,
