@@ -46,9 +46,13 @@ the training types, the evidence of the 2nd and 4th quarters' employment, and
 on every row the program year, the day the export is as of and the commit it
 was read from. Participants' names are not in it.
 
-A row is the participant as of the period's end: an exit dated after it is
-left out (no 901, 923 or quarters after exit), as the program year it falls
-in reports it (TEGL 14-18, Appendix V).
+A row is the participant as of the period's end, every element alike, as
+the report's indicators count them (TEGL 10-16; TEGL 14-18, Appendix V):
+what the records date after it — an exit (so no 901, 923 or quarters after
+exit), an exclusion, a training start, a credential, a skill gain, a
+quarter after exit that began after it — is left out, as the export of the
+period it falls in reports it. A follow-up recorded after the period's end
+on a quarter that began in it is in the row, as of the day.
 
 The day is --today; with --as-of DATE it is DATE. A program year or quarter
 that has not begun on that day is refused (exit 2).

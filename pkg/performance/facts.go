@@ -277,6 +277,48 @@ func (q Quarter) IdentifiedEmployers() []Employer {
 	return out
 }
 
+// AsOf returns f as it stood at the end of day t: what the records date
+// after t had not happened yet. A participation, an exit (and with it the
+// quarters after exit and the exit's reason, PIRL 923), an exclusion, a
+// training service's start, a credential or a skill gain dated after t is
+// left out, as is what a follow-up says of a quarter after exit that
+// began after t. What was recorded later about a day up to t — a
+// follow-up made late on a quarter that began by t — stays: t cuts when
+// things happened, the day f was read (FactsOf) what is known of them. A
+// t on or after that day changes nothing. The PIRL export reads its rows
+// as of the period's end with it.
+func (f Facts) AsOf(t time.Time) Facts {
+	if f.Participant && f.Participation.After(t) {
+		return Facts{Case: f.Case, Name: f.Name, Manager: f.Manager, Program: f.Program, ReturningFrom: f.ReturningFrom, ExitDays: f.ExitDays}
+	}
+	if !f.PotentialExit.IsZero() && f.ExitKnown.After(t) {
+		f.PotentialExit, f.ExitKnown = time.Time{}, time.Time{}
+	}
+	dated := func(d record.Date) bool { return !mustTime(d).After(t) }
+	if !f.Exit.IsZero() && f.Exit.After(t) {
+		// Not exited by t: an exclusion dated from participation to t is
+		// what one without an exit has (FactsOf), the one that was
+		// superseded by services up to the later exit.
+		f.Exit, f.Quarters, f.Exclusion = time.Time{}, [5]Quarter{}, nil
+		if f.Superseded != nil && dated(f.Superseded.Date) {
+			f.Exclusion = f.Superseded
+		}
+		f.Superseded = nil
+	}
+	if f.Exclusion != nil && !dated(f.Exclusion.Date) {
+		f.Exclusion = nil
+	}
+	for k := 1; k <= 4; k++ {
+		if q := f.Quarters[k]; !f.Exit.IsZero() && q.Span.From.After(t) {
+			f.Quarters[k] = Quarter{K: q.K, Span: q.Span}
+		}
+	}
+	f.Training = slices.DeleteFunc(slices.Clone(f.Training), func(s record.PlanService) bool { return !dated(s.Start) })
+	f.Credentials = slices.DeleteFunc(slices.Clone(f.Credentials), func(c record.Credential) bool { return !dated(c.Date) })
+	f.Gains = slices.DeleteFunc(slices.Clone(f.Gains), func(g record.SkillGain) bool { return !dated(g.Date) })
+	return f
+}
+
 // OnlyOJTOrCustomized reports whether the participant's training, by the
 // exit (or the day, without one), was all on-the-job or customized
 // training, which credential attainment leaves out (TEGL 10-16); false

@@ -72,11 +72,18 @@ func PIRLRows(snap *casefile.Snapshot, period calendar.ReportPeriod, day time.Ti
 }
 
 // PIRLRowsOf is PIRLRows from the facts of every WIOA case (AllFacts).
-// A participant served in the period who exited after its end had not
-// exited in it: the row is the period's, so its exit elements (901, 923,
-// 1600-1618, 1703-1706) are blank, as for one who has not exited. The
-// exit is reported by the export of the program year it falls in, whose
-// exit cohorts (TEGL 14-18, Appendix V) count it.
+// A row is the participant as of the period's end (Facts.AsOf), every
+// element alike, as the report's indicators count them (TEGL 10-16; TEGL
+// 14-18, Appendix V: each indicator counts what happened in its cohort
+// period, which ends by the report period's end): what the records date
+// after it — an exit, an exclusion, a training service started, a
+// credential, a skill gain, a quarter after exit — belongs to a later
+// period and is reported by the export whose period it falls in. A
+// participant served in the period who exited after its end is written
+// as one who has not exited (no 901, 923, 1600-1618 or 1703-1706). What
+// was recorded after the period's end about a day in it (a follow-up made
+// late, after the wage-record match) is in the row, as of the day the
+// facts were read.
 // Each period of participation is a row of its own, under the ID of the
 // person's first period: PIRL 100 stays the same across a person's
 // periods (TEGL 10-16), and caseplan keeps each period as a case that
@@ -94,6 +101,7 @@ func PIRLRowsOf(all []Facts, period calendar.ReportPeriod) [][]string {
 	}
 	var rows [][]string
 	for _, f := range all {
+		f = f.AsOf(period.To)
 		if !f.Participant {
 			continue
 		}
@@ -103,9 +111,6 @@ func PIRLRowsOf(all []Facts, period calendar.ReportPeriod) [][]string {
 		// program year to the quarter's end: some of them exited before
 		// the quarter began.
 		if served || exited || f.InSkillGainCohort(period.SkillGainSpan()) {
-			if !f.Exit.IsZero() && f.Exit.After(period.To) {
-				f = f.openAt()
-			}
 			row := pirlRow(f)
 			row[0] = record.FirstPeriod(f.Case, returningFrom)
 			rows = append(rows, row)
@@ -114,13 +119,6 @@ func PIRLRowsOf(all []Facts, period calendar.ReportPeriod) [][]string {
 	// PIRL 900 is YYYYMMDD, so it sorts a person's periods by date.
 	slices.SortFunc(rows, func(a, b []string) int { return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1])) })
 	return rows
-}
-
-// openAt returns f as it stood before its exit: a participant who has not
-// exited, with no exit, quarters after exit or exit reason.
-func (f Facts) openAt() Facts {
-	f.Exit, f.Quarters, f.Exclusion = time.Time{}, [5]Quarter{}, nil
-	return f
 }
 
 func pirlRow(f Facts) []string {

@@ -2,6 +2,7 @@ package performance
 
 import (
 	"fmt"
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"strings"
 	"testing"
 	"time"
@@ -201,5 +202,53 @@ func TestPIRLRowsEveryCaseCounted(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPIRLRowsAsOfPeriodEnd: every element of a row is the participant
+// as of the period's end, not only the exit. Training started, a
+// credential attained, a skill gain made, an exclusion or a quarter after
+// exit that began after it are not in the period's row; a follow-up made
+// after the period's end on a quarter in it is (the wage record arrives
+// late). The quarterly export ends with its quarter alike.
+func TestPIRLRowsAsOfPeriodEnd(t *testing.T) {
+	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	earn := 6100.0
+	open := Facts{Case: "A-OPEN", Program: "wioa", Participant: true, Participation: d("2025-09-02"),
+		Training: []record.PlanService{
+			{Code: "T1", Start: "2025-10-06", TrainingType: record.TrainingOccupationalSkills},
+			{Code: "T2", Start: "2026-08-03", TrainingType: record.TrainingOnTheJob},
+		},
+		Credentials: []record.Credential{{Kind: record.CredentialKinds[5], Date: "2026-05-29"}, {Kind: record.CredentialKinds[3], Date: "2026-07-15"}},
+		Gains:       []record.SkillGain{{Kind: gainElements[3], Date: "2026-03-02"}, {Kind: gainElements[3], Date: "2026-07-20"}, {Kind: gainElements[4], Date: "2026-08-10"}},
+	}
+	// Exited in the 3rd quarter of the program year: its 1st quarter after
+	// exit (April to June) is the year's, recorded late; its 2nd (July to
+	// September) and an exclusion in it are the next year's.
+	exit := d("2026-02-27")
+	exited := Facts{Case: "B-EXIT", Program: "wioa", Participant: true, Participation: d("2025-08-04"), Exit: exit,
+		Exclusion: &record.Exclusion{Kind: record.ExclusionInstitutionalized, Date: "2026-08-20"}}
+	for k := 1; k <= 4; k++ {
+		first, last := calendar.QuarterAfterExit(exit, k)
+		exited.Quarters[k] = Quarter{K: k, Span: calendar.Span{From: first, To: last}, Employment: Employed, Earnings: &earn, Evidence: "wage-record", Late: k == 1}
+	}
+	rows := func(q int) string {
+		var got []string
+		for _, r := range PIRLRowsOf([]Facts{open, exited}, mustPeriod(t, 2025, q)) {
+			got = append(got, strings.Join(r[:28], ","))
+		}
+		return strings.Join(got, "\n")
+	}
+	want := "A-OPEN,20250902,,,1,20251006,,,,,,,,,,6,20260529,,,,,,,,20260302,,wioa,occupational-skills\n" +
+		"B-EXIT,20250804,20260227,00,0,,1,,,,,6100.00,,,,,,,,,,,,,,,wioa,"
+	if got := rows(0); got != want {
+		t.Errorf("program year rows\n%s\nwant\n%s", got, want)
+	}
+	// Quarter 3 (January to March 2026): the certification of May and the
+	// 1st quarter after exit (from April) come after it.
+	want = "A-OPEN,20250902,,,1,20251006,,,,,,,,,,,,,,,,,,,20260302,,wioa,occupational-skills\n" +
+		"B-EXIT,20250804,20260227,00,0,,,,,,,,,,,,,,,,,,,,,,wioa,"
+	if got := rows(3); got != want {
+		t.Errorf("quarter 3 rows\n%s\nwant\n%s", got, want)
 	}
 }
