@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -464,9 +465,18 @@ var wioaRules = []*Rule{
 			if p.Exit.IsZero() || p.Date.IsZero() {
 				return
 			}
+			// The count is the definition's (inactivity_exit_days), through
+			// the last day a service would have prevented the exit
+			// (ServeBy), as the tickler's potential-exit item words it —
+			// not the days since the service, which are one more on the
+			// first day the exit is known (ExitKnown).
 			exit := p.Exit.Format(time.DateOnly)
-			x.Report(x.File(layout.KindIntake), Path("status"), "no participation-causing service for %d days (the last on %s) and none scheduled: the participant has exited by WIOA's definition (TEGL 10-16), with exit date %s; record it with caseplan case exit %s (it proposes %s), or record the service that was given",
-				calendar.Days(p.LastService, x.Today), exit, exit, x.Case.ID, exit)
+			days := fmt.Sprintf("%d days", p.ExitDays)
+			if p.ExitDays == 1 {
+				days = "1 day"
+			}
+			x.Report(x.File(layout.KindIntake), Path("status"), "%s without a participation-causing service since %s (to %s) and none scheduled: the participant has exited by WIOA's definition (TEGL 10-16), with exit date %s; record it with caseplan case exit %s (it proposes %s), or record the service that was given",
+				days, p.LastService.Format(time.DateOnly), p.ServeBy().Format(time.DateOnly), exit, x.Case.ID, exit)
 		},
 	},
 	{

@@ -624,10 +624,20 @@ func ruleTests() []ruleTest {
 		// referral is a staff-assisted service; supportive services alone
 		// are not.
 		{rule: "wioa-potential-exit", on: day("2026-10-15"), change: func(m memStore) { m.drop("WS1") },
-			want: "cases/W1/intake.yaml:4:9", msg: "no participation-causing service for 107 days (the last on 2026-06-30) and none scheduled: the participant has exited by WIOA's definition (TEGL 10-16), with exit date 2026-06-30",
+			want: "cases/W1/intake.yaml:4:9", msg: "90 days without a participation-causing service since 2026-06-30 (to 2026-09-28) and none scheduled: the participant has exited by WIOA's definition (TEGL 10-16), with exit date 2026-06-30",
 			keep: func(m memStore) {
 				m.drop("WS1")
 				m["cases/W1/notes/2026-08-01-lt01.yaml"] = "id: 2026-08-01-lt01\ndate: 2026-08-01\nauthor: mrivera\nkind: contact\nmode: letter\nservices: [job-referral]\ncontent: Sent two job leads\n"
+			}},
+		// The first day the exit is known (calendar.Participation.ExitKnown,
+		// the tickler's potential-exit day) is the 91st since the service:
+		// the finding counts the definition's 90 days, as the tickler and
+		// the rule's summary do, not the days since the service.
+		{rule: "wioa-potential-exit", on: day("2026-09-29"), change: func(m memStore) { m.drop("WS1") },
+			want: "cases/W1/intake.yaml:4:9", msg: "90 days without a participation-causing service since 2026-06-30 (to 2026-09-28) and none scheduled",
+			keep: func(m memStore) {
+				m.drop("WS1")
+				m["cases/W1/notes/2026-09-28-lt01.yaml"] = "id: 2026-09-28-lt01\ndate: 2026-09-28\nauthor: mrivera\nkind: contact\nmode: letter\nservices: [job-referral]\ncontent: Sent two job leads\n"
 			}},
 		{rule: "wioa-potential-exit", on: day("2026-10-15"), change: func(m memStore) {
 			m.drop("WS1")
