@@ -32,7 +32,8 @@ SSN; for a participant who exited and came back, each period of
 participation is a row of its own under the ID of the first period's case,
 as case new --returning-from chains them, TEGL 10-16), 900 and 901 (participation and exit), 923 (other reasons for exit: 00
 none, 01 institutionalized, 02 health/medical, 03 deceased, 04 reserve called
-to active duty), 1300 and 1302 (training), 1600-1606 (employed in the 1st to
+to active duty), 1300 and 1302 (training started
+during participation, by the exit), 1600-1606 (employed in the 1st to
 4th quarter after exit: 1 yes, 0 no), 1618 (retention with the same employer:
 1 or 0 for those employed in the 2nd quarter after exit and not excluded,
 empty for the others),

@@ -129,8 +129,12 @@ func pirlRow(f Facts) []string {
 			row[3] = exclusionCodes[f.Exclusion.Kind]
 		}
 	}
-	if len(f.Training) > 0 {
-		row[4], row[5] = "1", pirlDate(mustTime(f.Training[0].Start))
+	// PIRL 1300 and 1302: training received during participation, as
+	// credential attainment reads it (OnlyOJTOrCustomized): a service
+	// started after the exit is not this period's (it begins another).
+	training := f.TrainingBy(f.Exit)
+	if len(training) > 0 {
+		row[4], row[5] = "1", pirlDate(mustTime(training[0].Start))
 	}
 	for k := 1; k <= 4; k++ {
 		row = append(row, employedCode(f, k))
@@ -179,7 +183,7 @@ func pirlRow(f Facts) []string {
 		row = append(row, latest)
 	}
 	var types []string
-	for _, s := range f.Training {
+	for _, s := range training {
 		t := s.TrainingType
 		if t == "" {
 			t = record.TrainingOccupationalSkills

@@ -252,3 +252,21 @@ func TestPIRLRowsAsOfPeriodEnd(t *testing.T) {
 		t.Errorf("quarter 3 rows\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestPIRLRowsTrainingAfterExit: PIRL 1300/1302 and the training types
+// are the training received during participation, as credential
+// attainment counts it: a training service started after the exit (a
+// record of another period) does not make the row "received training"
+// while the indicator leaves the exiter out for having none.
+func TestPIRLRowsTrainingAfterExit(t *testing.T) {
+	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	f := Facts{Case: "C-AFTER", Program: "wioa", Participant: true, Participation: d("2025-08-04"), Exit: d("2026-02-27"),
+		Training: []record.PlanService{{Code: "T1", Start: "2026-03-16", TrainingType: record.TrainingOccupationalSkills}}}
+	rows := PIRLRowsOf([]Facts{f}, mustPeriod(t, 2025, 0))
+	if len(rows) != 1 {
+		t.Fatalf("%d rows, want 1", len(rows))
+	}
+	if got := strings.Join(append(rows[0][4:6:6], rows[0][27]), ","); got != "0,," {
+		t.Errorf("1300, 1302, training types = %s, want 0,,", got)
+	}
+}
