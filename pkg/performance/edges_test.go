@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store/storetest"
 )
 
@@ -288,5 +289,32 @@ func TestExclusionBeforeExitDoesNotCount(t *testing.T) {
 				t.Error("W1 in no indicator's cohort")
 			}
 		})
+	}
+}
+
+// Measurable skill gains counts a participant in education or training
+// while a participant (TEGL 10-16): training that began only after the
+// exit, or ended before the participation date, does not bring an exiter
+// into the program year's cohort, though it falls in the year.
+func TestSkillGainCohortTrainingDuringParticipation(t *testing.T) {
+	span := calendar.Span{From: storetest.Day("2025-07-01"), To: storetest.Day("2026-06-30")}
+	training := func(start, end string) Facts {
+		f := Facts{Case: "G", Participant: true, Participation: storetest.Day("2025-09-01"), Exit: storetest.Day("2026-02-27")}
+		f.Training = []record.PlanService{{Start: record.Date(start), End: record.Date(end)}}
+		return f
+	}
+	for _, tt := range []struct {
+		name     string
+		f        Facts
+		inCohort bool
+	}{
+		{"training before the exit", training("2026-01-10", ""), true},
+		{"training begun after the exit, in the year", training("2026-03-16", ""), false},
+		{"training ended before participation", training("2025-07-05", "2025-08-15"), false},
+		{"training running through participation", training("2025-07-05", "2025-10-15"), true},
+	} {
+		if got := tt.f.InSkillGainCohort(span); got != tt.inCohort {
+			t.Errorf("%s: InSkillGainCohort = %v, want %v", tt.name, got, tt.inCohort)
+		}
 	}
 }

@@ -361,12 +361,22 @@ func (f Facts) TrainingBy(t time.Time) []record.PlanService {
 
 // InSkillGainCohort reports whether measurable skill gains counts the
 // participant over span (calendar.ReportPeriod.SkillGainSpan): a
-// participant during it, in education or training during it (TEGL 10-16;
-// TEGL 14-18, Appendix V). The indicator and the PIRL export's rows both
-// read it.
+// participant during it, in education or training during it while a
+// participant — from the participation date to the exit, as PIRL 1300
+// reads training (TEGL 10-16; TEGL 14-18, Appendix V). The indicator and
+// the PIRL export's rows both read it.
 func (f Facts) InSkillGainCohort(span calendar.Span) bool {
-	return f.Participant && !f.Participation.After(span.To) &&
-		(f.Exit.IsZero() || !f.Exit.Before(span.From)) && f.InTraining(span)
+	if !f.Participant || f.Participation.After(span.To) || !f.Exit.IsZero() && f.Exit.Before(span.From) {
+		return false
+	}
+	during := span
+	if f.Participation.After(during.From) {
+		during.From = f.Participation
+	}
+	if !f.Exit.IsZero() && f.Exit.Before(during.To) {
+		during.To = f.Exit
+	}
+	return f.InTraining(during)
 }
 
 // InTraining reports whether a training service of the participant's ran
