@@ -94,13 +94,17 @@ const (
 	// The words before (or after) a date of birth and an SSN. Each ends
 	// in a word boundary unless it ends in punctuation ("D.O.B.", "SS#").
 	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth ?date\b|birthday\b|born(?: on)?\b)`
-	ssnWord   = `(?:ssn\b|s\.s\.(?:n\.?| ?#)|ss ?#|ss ?(?:no\b\.?|number\b)|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
+	// nine is the number the words stand by: nine digits in a row or
+	// grouped 3-3-3 (as a phone number is grouped; alone, one may be).
+	nine    = `[0-9]{9}|[0-9]{3}[-. /][0-9]{3}[-. /][0-9]{3}`
+	ssnWord = `(?:ssn\b|s\.s\.(?:n\.?| ?#)|ss ?#|ss ?(?:no\b\.?|number\b)|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
 )
 
 // DefaultSSN are the patterns of Social Security numbers a store checks
 // unless it lists its own: three digits, two and four separated by a dash,
-// a space or a dot (anywhere: no other number people write has that
-// shape), and nine digits in a row within a few words after or before
+// a space, a dot or a slash (anywhere: no other number people write has
+// that shape), and nine digits — in a row, or grouped 3-3-3 — within a
+// few words after or before
 // "SSN", "S.S.N.", "SS#" (or "SS #", "S.S. #"), "SS number", "soc. sec.", "social
 // (security)" or "ITIN" — on the same line or the next, as a block
 // scalar holds "SSN:" at the end of one line and the number on the next —, or
@@ -115,9 +119,9 @@ const (
 // 3-2-4 number that is not an SSN (rare: US phone numbers are 3-3-4).
 // A store lists the ones it meets in pii.allow.
 var DefaultSSN = []string{
-	`\b[0-9]{3}[-. ][0-9]{2}[-. ][0-9]{4}\b`,
-	`(?i)\b` + ssnWord + `[^0-9\n]{0,30}?(?:\n[^0-9\n]{0,30}?)?\b([0-9]{9})\b`,
-	`(?i)\b([0-9]{9})\b[^0-9\n]{0,20}?(?:\n[^0-9\n]{0,20}?)?\b` + ssnWord,
+	`\b[0-9]{3}[-. /][0-9]{2}[-. /][0-9]{4}\b`,
+	`(?i)\b` + ssnWord + `[^0-9\n]{0,30}?(?:\n[^0-9\n]{0,30}?)?\b(` + nine + `)\b`,
+	`(?i)\b(` + nine + `)\b[^0-9\n]{0,20}?(?:\n[^0-9\n]{0,20}?)?\b` + ssnWord,
 	`(?i)\b(?:ssn|itin)([0-9]{9})\b`,
 }
 
@@ -862,7 +866,7 @@ func ssnIssued(s string) bool {
 }
 
 // nineDigits reports whether s has nine digits in one stretch of digits,
-// spaces, dots and dashes: no SSN pattern is tried on text without (a
+// spaces, dots, dashes and slashes: no SSN pattern is tried on text without (a
 // date, 2026-03-04, has eight; a phone number, 555-0181, seven).
 func nineDigits(s string) bool {
 	n := 0
@@ -872,7 +876,7 @@ func nineDigits(s string) bool {
 			if n++; n == 9 {
 				return true
 			}
-		case c == ' ' || c == '-' || c == '.':
+		case c == ' ' || c == '-' || c == '.' || c == '/':
 		default:
 			n = 0
 		}
@@ -889,9 +893,10 @@ func nineDigits(s string) bool {
 // every match of DefaultSSN's first pattern is one of it.
 func SpacedSSN(s string) bool { return ssnRuns(s, false) }
 
-// ssnShaped reports whether s has a run of exactly nine digits or the
-// shape SpacedSSN finds, in one pass: every match of DefaultSSN's patterns
-// has one or the other.
+// ssnShaped reports whether s has a run of exactly nine digits, the
+// shape SpacedSSN finds, nine digits grouped 3-3-3, or either grouped
+// shape with slashes, in one pass: every match of DefaultSSN's patterns
+// has one of them.
 func ssnShaped(s string) bool { return ssnRuns(s, true) }
 
 // ssnRuns reports whether nextSSN finds one in s.
@@ -902,8 +907,9 @@ func ssnRuns(s string, nine bool) bool {
 
 // nextSSN looks at the maximal runs of digits in s from at on for three,
 // two and four digits set off from each other by one separator, or with
-// nine, for a run of exactly nine digits, and returns where the first
-// such is.
+// nine, for a run of exactly nine digits, three, three and three set off
+// so, or a slash for a separator too (every shape a default pattern
+// finds), and returns where the first such is.
 func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 	var start, end [3]int // the last three runs
 	runs := 0
@@ -922,9 +928,12 @@ func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 		start[0], start[1], start[2] = start[1], start[2], i
 		end[0], end[1], end[2] = end[1], end[2], j
 		runs++
-		if runs >= 3 && end[2]-start[2] == 4 && end[1]-start[1] == 2 && end[0]-start[0] == 3 &&
-			start[2] == end[1]+1 && start[1] == end[0]+1 && isSeparator(s[end[1]]) && isSeparator(s[end[0]]) {
-			return start[0], end[2], true
+		if runs >= 3 && start[2] == end[1]+1 && start[1] == end[0]+1 &&
+			isSeparator(s[end[1]], nine) && isSeparator(s[end[0]], nine) {
+			n0, n1, n2 := end[0]-start[0], end[1]-start[1], end[2]-start[2]
+			if n0 == 3 && n1 == 2 && n2 == 4 || nine && n0 == 3 && n1 == 3 && n2 == 3 {
+				return start[0], end[2], true
+			}
 		}
 		i = j
 	}
@@ -933,7 +942,12 @@ func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-func isSeparator(c byte) bool { return c == '-' || c == '.' || c == ' ' }
+// isSeparator reports whether c sets off the groups of an SSN as the
+// schemas read it (a dash, a dot, a space) or, with slash, as the default
+// patterns do (a slash too).
+func isSeparator(c byte, slash bool) bool {
+	return c == '-' || c == '.' || c == ' ' || slash && c == '/'
+}
 
 // digits counts the ASCII digits in s.
 func digits(s string) int {
