@@ -93,7 +93,9 @@ const (
 		`|` + mm + dd + `(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}` + mm + dd + `)`
 	// The words before (or after) a date of birth and an SSN. Each ends
 	// in a word boundary unless it ends in punctuation ("D.O.B.", "SS#").
-	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth ?date\b|birthday\b|born(?: on)?\b)`
+	// "birth" alone is a label only with its colon ("Birth: 4/5/1980"):
+	// "gave birth on", "the birth of her son" are someone else's.
+	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth[ -]?date\b|birth ?:|birthday\b|born(?: on)?\b)`
 	// nine is the number the words stand by: nine digits in a row or
 	// grouped 3-3-3 (as a phone number is grouped; alone, one may be).
 	nine    = `[0-9]{9}|[0-9]{3}[-. /][0-9]{3}[-. /][0-9]{3}`
@@ -126,9 +128,12 @@ var DefaultSSN = []string{
 }
 
 // DefaultDOB are the patterns of dates of birth: a date after "DOB",
-// "D.O.B.", "DOB#", "date of birth", "birth date", "birthday" or "born (on)", or
-// before "(DOB)"; and a year after "born in". A date alone is never one:
-// case records are full of dates.
+// "D.O.B.", "DOB#", "date of birth", "birth date" ("birthdate",
+// "birth-date"), "Birth:", "birthday" or "born (on)", or before "(DOB)";
+// and a year after "born in". A date alone is never one: case records are
+// full of dates; nor one after "birth" without its colon ("gave birth
+// on", "the birth of her son": not the participant's) or after "b." (a
+// list's second item as often as "born").
 //
 // Known false positives: a date after "born" that is not a birth ("the
 // program was born on 1/5/2020"). Known misses: a birthday without a year,

@@ -127,6 +127,11 @@ var plantedDOB = []string{
 	"DOB [04051980] on the state form",
 	"Date of birth [19800405]",
 	"DOB#[4/5/1980]",
+	// "birth" as a label (with a colon), and birth date written as one
+	// word or with a hyphen.
+	"Birth: [4/5/1980]",
+	"birthdate [4/5/1980]",
+	"Birth-date: [1980-04-05]",
 }
 
 // corpus returns the planted texts with their markers removed and where
@@ -212,6 +217,11 @@ func TestNotLeaks(t *testing.T) {
 		// Eight digits and a month name are not a birth without the word.
 		"Invoice 04051980 paid on 05-Apr-2026",
 		"Born to lead: 12345678 views",
+		// A birth that is not the participant's, and "b." (a list's
+		// second item as often as "born"), are not a date of birth.
+		"She gave birth on 4/5/2026; leave until June",
+		"Childcare since the birth of her son, 3/2/2025",
+		"Steps: a. 3/2/2026 intake; b. 4/5/2026 IEP signed",
 		// Nine digits 3-3-3 without the word are a phone-like number;
 		// ten or eight digits after it are not one; a date with slashes
 		// is a date.
