@@ -314,11 +314,43 @@ func (g *Guard) SSNs(text string) []Match {
 	if n, wide := shape(text); n < 9 && !wide {
 		return nil // nine digits or none: most strings, at the cost of one look
 	}
+	return readings(text, func(f string) []Match {
+		if g.defaultSSN && !ssnShaped(f) || !nineDigits(f) {
+			return nil
+		}
+		return g.find(SSN, g.ssn, f, ssnIssued)
+	})
+}
+
+// zwsp is the zero-width space, which a paste brings between two words
+// as often as inside one.
+const zwsp = "\u200b"
+
+// readings returns the matches scan finds in text as fold reads it, at
+// their offsets in text. A zero-width space is read both ways: passed over
+// ("H<ZWSP>IV" is HIV, "912<ZWSP>-78-1234" the number it shows), and, where
+// it does not stand between two digits, as the word break it may be
+// ("a<ZWSP>felony" is "a felony", "date<ZWSP>of<ZWSP>birth" the label):
+// a text holding one is scanned in both readings, and a match of the
+// second that overlaps none of the first's is added. No other text is
+// read twice.
+func readings(text string, scan func(folded string) []Match) []Match {
 	f, at := fold(text)
-	if g.defaultSSN && !ssnShaped(f) || !nineDigits(f) {
-		return nil
+	out := mapBack(scan(f), at)
+	if !strings.Contains(text, zwsp) {
+		return out
 	}
-	return mapBack(g.find(SSN, g.ssn, f, ssnIssued), at)
+	f, at = foldAs(text, true)
+	n := len(out)
+	for _, m := range mapBack(scan(f), at) {
+		if !overlaps(out[:n], m) {
+			out = append(out, m)
+		}
+	}
+	if len(out) > n && n > 0 {
+		slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
+	}
+	return out
 }
 
 // fold returns text as the SSN patterns read it, and for each of its
@@ -330,12 +362,18 @@ func (g *Guard) SSNs(text string) []Match {
 // any other character whose compatibility decomposition (NFKC) is ASCII,
 // that ASCII (ＳＳＮ is SSN, ＨＩＶ HIV); and an invisible format character
 // (a zero-width space, a soft hyphen) is dropped, so "912<ZWSP>781234" is
-// the nine digits it shows.
+// the nine digits it shows (a zero-width space is also read as a word
+// break: see readings).
 // Then between two digits, white space of up to three bytes around a
 // dash or dot, or a line break with the spaces about it, is one
 // separator: "900 - 12 - 3456", and "900-12-" at the end of a line of a
 // block scalar with "3456" at the start of the next.
-func fold(text string) (string, []int) {
+func fold(text string) (string, []int) { return foldAs(text, false) }
+
+// foldAs is fold; with zwBreak, a zero-width space that does not stand
+// between two digits (other invisible characters aside) is a space: the
+// word break it is between two words (see readings).
+func foldAs(text string, zwBreak bool) (string, []int) {
 	if !needsFold(text) {
 		return text, nil
 	}
@@ -343,8 +381,15 @@ func fold(text string) (string, []int) {
 	// what foldRune reads another character as, stand for it.
 	out := make([]byte, 0, len(text))
 	at := make([]int, 0, len(text)+1)
+	afterDigit := false // the last visible character is a digit
 	for i, r := range text {
 		c, ok := foldRune(r)
+		if zwBreak && r == '\u200b' && !(afterDigit && digitNext(text[i+len(zwsp):])) {
+			c = " "
+		}
+		if !ok || c != "" {
+			afterDigit = ok && isDigit(c[len(c)-1]) || !ok && unicode.IsDigit(r)
+		}
 		if !ok {
 			n := utf8.RuneLen(r)
 			if r == utf8.RuneError {
@@ -384,6 +429,17 @@ func fold(text string) (string, []int) {
 	}
 	bat = append(bat, len(text))
 	return string(b), bat
+}
+
+// digitNext reports whether the first visible character of s (invisible
+// format characters aside) is a decimal digit.
+func digitNext(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Cf, r) {
+			return unicode.IsDigit(r)
+		}
+	}
+	return false
 }
 
 // needsFold reports whether fold would change text: a character it reads
@@ -515,16 +571,17 @@ func (g *Guard) DOBs(text string) []Match {
 	if n, wide := shape(text); n < 2 && !wide {
 		return nil // every date has digits: ASCII ones, or another script's
 	}
-	f, at := fold(text)
-	if g.dobWords != nil {
-		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(f, w) }) {
-			return nil
+	return readings(text, func(f string) []Match {
+		if g.dobWords != nil {
+			if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(f, w) }) {
+				return nil
+			}
 		}
-	}
-	if digits(f) < 2 {
-		return nil // every date has digits
-	}
-	return mapBack(g.find(DOB, g.dob, f, nil), at)
+		if digits(f) < 2 {
+			return nil // every date has digits
+		}
+		return g.find(DOB, g.dob, f, nil)
+	})
 }
 
 // shape counts the ASCII digits of text and says whether it holds a byte
@@ -561,12 +618,18 @@ func mapBack(ms []Match, at []int) []Match {
 // comparing ASCII letters in either case for the terms matched in any
 // case, without a lower-cased copy of the text. Where two matches overlap,
 // the earlier term in the list wins, and of one term the earlier match.
-// The text is read as folded (see fold): "ＨＩＶ" typed full-width is HIV.
+// The text is read as folded (see fold): "ＨＩＶ" typed full-width is HIV;
+// and with a zero-width space read both ways (see readings): "H<ZWSP>IV"
+// is HIV, "a<ZWSP>felony" "a felony".
 func (g *Guard) Terms(written string) []Match {
 	if len(g.terms) == 0 {
 		return nil
 	}
-	text, at := fold(written)
+	return readings(written, g.terms1)
+}
+
+// terms1 is Terms on text as folded, at offsets in it.
+func (g *Guard) terms1(text string) []Match {
 	type candidate struct {
 		term int
 		m    Match
@@ -604,7 +667,7 @@ func (g *Guard) Terms(written string) []Match {
 		}
 	}
 	slices.SortFunc(out, func(a, b Match) int { return a.Start - b.Start })
-	return mapBack(out, at)
+	return out
 }
 
 // matchWords matches words at in[start:], the first of which is known to

@@ -89,6 +89,8 @@ var plantedSSN = []string{
 	"SSN [934/56/1234]",
 	"Copied [934/56/1234] from the fax",
 	"SS# [934/561/234] on the old form",
+	// A zero-width space between words is a space between them.
+	"social\u200bsecurity\u200bnumber [912781234]",
 }
 
 var plantedDOB = []string{
@@ -132,6 +134,8 @@ var plantedDOB = []string{
 	"Birth: [4/5/1980]",
 	"birthdate [4/5/1980]",
 	"Birth-date: [1980-04-05]",
+	"Date\u200bof\u200bbirth: [4/5/1980]",
+	"DOB\u200b[4/5/1980]",
 }
 
 // corpus returns the planted texts with their markers removed and where
@@ -231,6 +235,11 @@ func TestNotLeaks(t *testing.T) {
 		"SSN on file; callback 555/123/4567",
 		"Follow-up 03/16/2026; SOC 15-1252.00; ZIP+4 02139-4307; $934,561.23",
 		"Ref 934/56/12345 and 1934/56/1234",
+		// A zero-width space inside a number or between words joins no
+		// phone number, ZIP+4 or date into a leak.
+		"Phone 555\u200b-0181\u200b, ZIP+4 02139\u200b-4307, on 2026\u200b-03-04",
+		"Call\u200b555\u200b123\u200b4567\u200bor email; SOC\u200b15-1252.00; $1,234\u200b.56",
+		"SSN\u200bverified;\u200bcall\u200b555 123 4567",
 	} {
 		if got := Default().Scan(text); len(got) > 0 {
 			t.Errorf("%q: %v, want nothing", text, got)
@@ -244,12 +253,19 @@ func TestTerms(t *testing.T) {
 		// Full-width letters (an input method's), mathematical ones (a
 		// styled paste) and a ligature (a PDF's) read as the ASCII they
 		// stand for (NFKC).
-		"Disclosed ＨＩＶ status":                         "HIV",
-		"ｄｉａｇｎｏｓｅｄ last year":                          "diagnosed",
-		"Registered sex o\ufb00ender":                  "sex offender",
-		"𝐟𝐞𝐥𝐨𝐧𝐲 record from 2015":                      "felony",
-		"Was diag\u00adnosed in May":                   "diagnosed",
-		"H\u200bIV status disclosed":                   "HIV",
+		"Disclosed ＨＩＶ status":        "HIV",
+		"ｄｉａｇｎｏｓｅｄ last year":         "diagnosed",
+		"Registered sex o\ufb00ender": "sex offender",
+		"𝐟𝐞𝐥𝐨𝐧𝐲 record from 2015":     "felony",
+		"Was diag\u00adnosed in May":  "diagnosed",
+		"H\u200bIV status disclosed":  "HIV",
+		// A zero-width space between words is a break between them,
+		// and inside a word, mid-way, nothing: both are read.
+		"Has a\u200bfelony record":                     "felony",
+		"Was\u200bdiagnosed\u200blast year":            "diagnosed",
+		"Her criminal\u200brecord came up":             "criminal record",
+		"felony\u200bcase closed":                      "felony",
+		"Dis\u200bclosed PT\u200bSD at intake":         "PTSD",
 		"Recently diagnosed with diabetes":             "diagnosed",
 		"HIV status disclosed in the meeting":          "HIV",
 		"Has a felony conviction from 2015":            "felony",
@@ -264,6 +280,13 @@ func TestTerms(t *testing.T) {
 	text := "On 3/4 she said: ＨＩＶ."
 	if got := g.Terms(text); len(got) != 1 || text[got[0].Start:got[0].End] != "ＨＩＶ" {
 		t.Errorf("%q: %v, want ＨＩＶ's bytes", text, got)
+	}
+	// Each is reported once, where it is in the text as written.
+	for _, text := range []string{"a\u200bfelony\u200b", "fel\u200bony", "\u200bfelony", "a \u200bfel\u200bony\u200b."} {
+		got := g.Terms(text)
+		if len(got) != 1 || strings.ReplaceAll(text[got[0].Start:got[0].End], "\u200b", "") != "felony" {
+			t.Errorf("%q: %v, want felony once", text, got)
+		}
 	}
 	// A term in capitals matches only in capitals: "hearing aids" is not
 	// AIDS.
