@@ -93,14 +93,20 @@ const (
 		`|` + mm + dd + `(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}` + mm + dd + `)`
 	// The words before (or after) a date of birth and an SSN. Each ends
 	// in a word boundary unless it ends in punctuation ("D.O.B.", "SS#").
-	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth ?date\b|birthday\b|born(?: on)?\b)`
-	ssnWord   = `(?:ssn\b|s\.s\.(?:n\.?| ?#)|ss ?#|ss ?(?:no\b\.?|number\b)|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
+	// "birth" alone is a label only with its colon ("Birth: 4/5/1980"):
+	// "gave birth on", "the birth of her son" are someone else's.
+	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth[ -]?date\b|birth ?:|birthday\b|born(?: on)?\b)`
+	// nine is the number the words stand by: nine digits in a row or
+	// grouped 3-3-3 (as a phone number is grouped; alone, one may be).
+	nine    = `[0-9]{9}|[0-9]{3}[-. /][0-9]{3}[-. /][0-9]{3}`
+	ssnWord = `(?:ssn\b|s\.s\.(?:n\.?| ?#)|ss ?#|ss ?(?:no\b\.?|number\b)|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
 )
 
 // DefaultSSN are the patterns of Social Security numbers a store checks
 // unless it lists its own: three digits, two and four separated by a dash,
-// a space or a dot (anywhere: no other number people write has that
-// shape), and nine digits in a row within a few words after or before
+// a space, a dot or a slash (anywhere: no other number people write has
+// that shape), and nine digits — in a row, or grouped 3-3-3 — within a
+// few words after or before
 // "SSN", "S.S.N.", "SS#" (or "SS #", "S.S. #"), "SS number", "soc. sec.", "social
 // (security)" or "ITIN" — on the same line or the next, as a block
 // scalar holds "SSN:" at the end of one line and the number on the next —, or
@@ -115,16 +121,19 @@ const (
 // 3-2-4 number that is not an SSN (rare: US phone numbers are 3-3-4).
 // A store lists the ones it meets in pii.allow.
 var DefaultSSN = []string{
-	`\b[0-9]{3}[-. ][0-9]{2}[-. ][0-9]{4}\b`,
-	`(?i)\b` + ssnWord + `[^0-9\n]{0,30}?(?:\n[^0-9\n]{0,30}?)?\b([0-9]{9})\b`,
-	`(?i)\b([0-9]{9})\b[^0-9\n]{0,20}?(?:\n[^0-9\n]{0,20}?)?\b` + ssnWord,
+	`\b[0-9]{3}[-. /][0-9]{2}[-. /][0-9]{4}\b`,
+	`(?i)\b` + ssnWord + `[^0-9\n]{0,30}?(?:\n[^0-9\n]{0,30}?)?\b(` + nine + `)\b`,
+	`(?i)\b(` + nine + `)\b[^0-9\n]{0,20}?(?:\n[^0-9\n]{0,20}?)?\b` + ssnWord,
 	`(?i)\b(?:ssn|itin)([0-9]{9})\b`,
 }
 
 // DefaultDOB are the patterns of dates of birth: a date after "DOB",
-// "D.O.B.", "DOB#", "date of birth", "birth date", "birthday" or "born (on)", or
-// before "(DOB)"; and a year after "born in". A date alone is never one:
-// case records are full of dates.
+// "D.O.B.", "DOB#", "date of birth", "birth date" ("birthdate",
+// "birth-date"), "Birth:", "birthday" or "born (on)", or before "(DOB)";
+// and a year after "born in". A date alone is never one: case records are
+// full of dates; nor one after "birth" without its colon ("gave birth
+// on", "the birth of her son": not the participant's) or after "b." (a
+// list's second item as often as "born").
 //
 // Known false positives: a date after "born" that is not a birth ("the
 // program was born on 1/5/2020"). Known misses: a birthday without a year,
@@ -305,11 +314,43 @@ func (g *Guard) SSNs(text string) []Match {
 	if n, wide := shape(text); n < 9 && !wide {
 		return nil // nine digits or none: most strings, at the cost of one look
 	}
+	return readings(text, func(f string) []Match {
+		if g.defaultSSN && !ssnShaped(f) || !nineDigits(f) {
+			return nil
+		}
+		return g.find(SSN, g.ssn, f, ssnIssued)
+	})
+}
+
+// zwsp is the zero-width space, which a paste brings between two words
+// as often as inside one.
+const zwsp = "\u200b"
+
+// readings returns the matches scan finds in text as fold reads it, at
+// their offsets in text. A zero-width space is read both ways: passed over
+// ("H<ZWSP>IV" is HIV, "912<ZWSP>-78-1234" the number it shows), and, where
+// it does not stand between two digits, as the word break it may be
+// ("a<ZWSP>felony" is "a felony", "date<ZWSP>of<ZWSP>birth" the label):
+// a text holding one is scanned in both readings, and a match of the
+// second that overlaps none of the first's is added. No other text is
+// read twice.
+func readings(text string, scan func(folded string) []Match) []Match {
 	f, at := fold(text)
-	if g.defaultSSN && !ssnShaped(f) || !nineDigits(f) {
-		return nil
+	out := mapBack(scan(f), at)
+	if !strings.Contains(text, zwsp) {
+		return out
 	}
-	return mapBack(g.find(SSN, g.ssn, f, ssnIssued), at)
+	f, at = foldAs(text, true)
+	n := len(out)
+	for _, m := range mapBack(scan(f), at) {
+		if !overlaps(out[:n], m) {
+			out = append(out, m)
+		}
+	}
+	if len(out) > n && n > 0 {
+		slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
+	}
+	return out
 }
 
 // fold returns text as the SSN patterns read it, and for each of its
@@ -321,12 +362,18 @@ func (g *Guard) SSNs(text string) []Match {
 // any other character whose compatibility decomposition (NFKC) is ASCII,
 // that ASCII (ＳＳＮ is SSN, ＨＩＶ HIV); and an invisible format character
 // (a zero-width space, a soft hyphen) is dropped, so "912<ZWSP>781234" is
-// the nine digits it shows.
+// the nine digits it shows (a zero-width space is also read as a word
+// break: see readings).
 // Then between two digits, white space of up to three bytes around a
 // dash or dot, or a line break with the spaces about it, is one
 // separator: "900 - 12 - 3456", and "900-12-" at the end of a line of a
 // block scalar with "3456" at the start of the next.
-func fold(text string) (string, []int) {
+func fold(text string) (string, []int) { return foldAs(text, false) }
+
+// foldAs is fold; with zwBreak, a zero-width space that does not stand
+// between two digits (other invisible characters aside) is a space: the
+// word break it is between two words (see readings).
+func foldAs(text string, zwBreak bool) (string, []int) {
 	if !needsFold(text) {
 		return text, nil
 	}
@@ -334,8 +381,15 @@ func fold(text string) (string, []int) {
 	// what foldRune reads another character as, stand for it.
 	out := make([]byte, 0, len(text))
 	at := make([]int, 0, len(text)+1)
+	afterDigit := false // the last visible character is a digit
 	for i, r := range text {
 		c, ok := foldRune(r)
+		if zwBreak && r == '\u200b' && !(afterDigit && digitNext(text[i+len(zwsp):])) {
+			c = " "
+		}
+		if !ok || c != "" {
+			afterDigit = ok && isDigit(c[len(c)-1]) || !ok && unicode.IsDigit(r)
+		}
 		if !ok {
 			n := utf8.RuneLen(r)
 			if r == utf8.RuneError {
@@ -375,6 +429,17 @@ func fold(text string) (string, []int) {
 	}
 	bat = append(bat, len(text))
 	return string(b), bat
+}
+
+// digitNext reports whether the first visible character of s (invisible
+// format characters aside) is a decimal digit.
+func digitNext(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Cf, r) {
+			return unicode.IsDigit(r)
+		}
+	}
+	return false
 }
 
 // needsFold reports whether fold would change text: a character it reads
@@ -506,16 +571,17 @@ func (g *Guard) DOBs(text string) []Match {
 	if n, wide := shape(text); n < 2 && !wide {
 		return nil // every date has digits: ASCII ones, or another script's
 	}
-	f, at := fold(text)
-	if g.dobWords != nil {
-		if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(f, w) }) {
-			return nil
+	return readings(text, func(f string) []Match {
+		if g.dobWords != nil {
+			if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(f, w) }) {
+				return nil
+			}
 		}
-	}
-	if digits(f) < 2 {
-		return nil // every date has digits
-	}
-	return mapBack(g.find(DOB, g.dob, f, nil), at)
+		if digits(f) < 2 {
+			return nil // every date has digits
+		}
+		return g.find(DOB, g.dob, f, nil)
+	})
 }
 
 // shape counts the ASCII digits of text and says whether it holds a byte
@@ -552,12 +618,18 @@ func mapBack(ms []Match, at []int) []Match {
 // comparing ASCII letters in either case for the terms matched in any
 // case, without a lower-cased copy of the text. Where two matches overlap,
 // the earlier term in the list wins, and of one term the earlier match.
-// The text is read as folded (see fold): "ＨＩＶ" typed full-width is HIV.
+// The text is read as folded (see fold): "ＨＩＶ" typed full-width is HIV;
+// and with a zero-width space read both ways (see readings): "H<ZWSP>IV"
+// is HIV, "a<ZWSP>felony" "a felony".
 func (g *Guard) Terms(written string) []Match {
 	if len(g.terms) == 0 {
 		return nil
 	}
-	text, at := fold(written)
+	return readings(written, g.terms1)
+}
+
+// terms1 is Terms on text as folded, at offsets in it.
+func (g *Guard) terms1(text string) []Match {
 	type candidate struct {
 		term int
 		m    Match
@@ -595,7 +667,7 @@ func (g *Guard) Terms(written string) []Match {
 		}
 	}
 	slices.SortFunc(out, func(a, b Match) int { return a.Start - b.Start })
-	return mapBack(out, at)
+	return out
 }
 
 // matchWords matches words at in[start:], the first of which is known to
@@ -862,7 +934,7 @@ func ssnIssued(s string) bool {
 }
 
 // nineDigits reports whether s has nine digits in one stretch of digits,
-// spaces, dots and dashes: no SSN pattern is tried on text without (a
+// spaces, dots, dashes and slashes: no SSN pattern is tried on text without (a
 // date, 2026-03-04, has eight; a phone number, 555-0181, seven).
 func nineDigits(s string) bool {
 	n := 0
@@ -872,7 +944,7 @@ func nineDigits(s string) bool {
 			if n++; n == 9 {
 				return true
 			}
-		case c == ' ' || c == '-' || c == '.':
+		case c == ' ' || c == '-' || c == '.' || c == '/':
 		default:
 			n = 0
 		}
@@ -889,9 +961,10 @@ func nineDigits(s string) bool {
 // every match of DefaultSSN's first pattern is one of it.
 func SpacedSSN(s string) bool { return ssnRuns(s, false) }
 
-// ssnShaped reports whether s has a run of exactly nine digits or the
-// shape SpacedSSN finds, in one pass: every match of DefaultSSN's patterns
-// has one or the other.
+// ssnShaped reports whether s has a run of exactly nine digits, the
+// shape SpacedSSN finds, nine digits grouped 3-3-3, or either grouped
+// shape with slashes, in one pass: every match of DefaultSSN's patterns
+// has one of them.
 func ssnShaped(s string) bool { return ssnRuns(s, true) }
 
 // ssnRuns reports whether nextSSN finds one in s.
@@ -902,8 +975,9 @@ func ssnRuns(s string, nine bool) bool {
 
 // nextSSN looks at the maximal runs of digits in s from at on for three,
 // two and four digits set off from each other by one separator, or with
-// nine, for a run of exactly nine digits, and returns where the first
-// such is.
+// nine, for a run of exactly nine digits, three, three and three set off
+// so, or a slash for a separator too (every shape a default pattern
+// finds), and returns where the first such is.
 func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 	var start, end [3]int // the last three runs
 	runs := 0
@@ -922,9 +996,12 @@ func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 		start[0], start[1], start[2] = start[1], start[2], i
 		end[0], end[1], end[2] = end[1], end[2], j
 		runs++
-		if runs >= 3 && end[2]-start[2] == 4 && end[1]-start[1] == 2 && end[0]-start[0] == 3 &&
-			start[2] == end[1]+1 && start[1] == end[0]+1 && isSeparator(s[end[1]]) && isSeparator(s[end[0]]) {
-			return start[0], end[2], true
+		if runs >= 3 && start[2] == end[1]+1 && start[1] == end[0]+1 &&
+			isSeparator(s[end[1]], nine) && isSeparator(s[end[0]], nine) {
+			n0, n1, n2 := end[0]-start[0], end[1]-start[1], end[2]-start[2]
+			if n0 == 3 && n1 == 2 && n2 == 4 || nine && n0 == 3 && n1 == 3 && n2 == 3 {
+				return start[0], end[2], true
+			}
 		}
 		i = j
 	}
@@ -933,7 +1010,12 @@ func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-func isSeparator(c byte) bool { return c == '-' || c == '.' || c == ' ' }
+// isSeparator reports whether c sets off the groups of an SSN as the
+// schemas read it (a dash, a dot, a space) or, with slash, as the default
+// patterns do (a slash too).
+func isSeparator(c byte, slash bool) bool {
+	return c == '-' || c == '.' || c == ' ' || slash && c == '/'
+}
 
 // digits counts the ASCII digits in s.
 func digits(s string) int {

@@ -80,6 +80,17 @@ var plantedSSN = []string{
 	"Her number [912\u200b-78-1234] from the email",
 	"[9\u00ad1\u00ad2-78-1234] on the fax",
 	"S\u200bSN: [923\u206070\u20601234]",
+	// Nine digits grouped 3-3-3 after (or before) the label — alone they
+	// are a phone-like number —, and slashes for separators.
+	"Social Security Number: [934 561 234]",
+	"SSN [934-561-234] per the claim form",
+	"ssn: [934.561.234]",
+	"[934 561 234] (SSN)",
+	"SSN [934/56/1234]",
+	"Copied [934/56/1234] from the fax",
+	"SS# [934/561/234] on the old form",
+	// A zero-width space between words is a space between them.
+	"social\u200bsecurity\u200bnumber [912781234]",
 }
 
 var plantedDOB = []string{
@@ -118,6 +129,13 @@ var plantedDOB = []string{
 	"DOB [04051980] on the state form",
 	"Date of birth [19800405]",
 	"DOB#[4/5/1980]",
+	// "birth" as a label (with a colon), and birth date written as one
+	// word or with a hyphen.
+	"Birth: [4/5/1980]",
+	"birthdate [4/5/1980]",
+	"Birth-date: [1980-04-05]",
+	"Date\u200bof\u200bbirth: [4/5/1980]",
+	"DOB\u200b[4/5/1980]",
 }
 
 // corpus returns the planted texts with their markers removed and where
@@ -203,6 +221,25 @@ func TestNotLeaks(t *testing.T) {
 		// Eight digits and a month name are not a birth without the word.
 		"Invoice 04051980 paid on 05-Apr-2026",
 		"Born to lead: 12345678 views",
+		// A birth that is not the participant's, and "b." (a list's
+		// second item as often as "born"), are not a date of birth.
+		"She gave birth on 4/5/2026; leave until June",
+		"Childcare since the birth of her son, 3/2/2025",
+		"Steps: a. 3/2/2026 intake; b. 4/5/2026 IEP signed",
+		// Nine digits 3-3-3 without the word are a phone-like number;
+		// ten or eight digits after it are not one; a date with slashes
+		// is a date.
+		"Call 934 561 234 after 5",
+		"Fax 934-561-234, ext 12",
+		"SSN verified; phone 555 123 4567",
+		"SSN on file; callback 555/123/4567",
+		"Follow-up 03/16/2026; SOC 15-1252.00; ZIP+4 02139-4307; $934,561.23",
+		"Ref 934/56/12345 and 1934/56/1234",
+		// A zero-width space inside a number or between words joins no
+		// phone number, ZIP+4 or date into a leak.
+		"Phone 555\u200b-0181\u200b, ZIP+4 02139\u200b-4307, on 2026\u200b-03-04",
+		"Call\u200b555\u200b123\u200b4567\u200bor email; SOC\u200b15-1252.00; $1,234\u200b.56",
+		"SSN\u200bverified;\u200bcall\u200b555 123 4567",
 	} {
 		if got := Default().Scan(text); len(got) > 0 {
 			t.Errorf("%q: %v, want nothing", text, got)
@@ -216,12 +253,19 @@ func TestTerms(t *testing.T) {
 		// Full-width letters (an input method's), mathematical ones (a
 		// styled paste) and a ligature (a PDF's) read as the ASCII they
 		// stand for (NFKC).
-		"Disclosed ＨＩＶ status":                         "HIV",
-		"ｄｉａｇｎｏｓｅｄ last year":                          "diagnosed",
-		"Registered sex o\ufb00ender":                  "sex offender",
-		"𝐟𝐞𝐥𝐨𝐧𝐲 record from 2015":                      "felony",
-		"Was diag\u00adnosed in May":                   "diagnosed",
-		"H\u200bIV status disclosed":                   "HIV",
+		"Disclosed ＨＩＶ status":        "HIV",
+		"ｄｉａｇｎｏｓｅｄ last year":         "diagnosed",
+		"Registered sex o\ufb00ender": "sex offender",
+		"𝐟𝐞𝐥𝐨𝐧𝐲 record from 2015":     "felony",
+		"Was diag\u00adnosed in May":  "diagnosed",
+		"H\u200bIV status disclosed":  "HIV",
+		// A zero-width space between words is a break between them,
+		// and inside a word, mid-way, nothing: both are read.
+		"Has a\u200bfelony record":                     "felony",
+		"Was\u200bdiagnosed\u200blast year":            "diagnosed",
+		"Her criminal\u200brecord came up":             "criminal record",
+		"felony\u200bcase closed":                      "felony",
+		"Dis\u200bclosed PT\u200bSD at intake":         "PTSD",
 		"Recently diagnosed with diabetes":             "diagnosed",
 		"HIV status disclosed in the meeting":          "HIV",
 		"Has a felony conviction from 2015":            "felony",
@@ -236,6 +280,13 @@ func TestTerms(t *testing.T) {
 	text := "On 3/4 she said: ＨＩＶ."
 	if got := g.Terms(text); len(got) != 1 || text[got[0].Start:got[0].End] != "ＨＩＶ" {
 		t.Errorf("%q: %v, want ＨＩＶ's bytes", text, got)
+	}
+	// Each is reported once, where it is in the text as written.
+	for _, text := range []string{"a\u200bfelony\u200b", "fel\u200bony", "\u200bfelony", "a \u200bfel\u200bony\u200b."} {
+		got := g.Terms(text)
+		if len(got) != 1 || strings.ReplaceAll(text[got[0].Start:got[0].End], "\u200b", "") != "felony" {
+			t.Errorf("%q: %v, want felony once", text, got)
+		}
 	}
 	// A term in capitals matches only in capitals: "hearing aids" is not
 	// AIDS.
@@ -426,7 +477,8 @@ func TestSSNShapes(t *testing.T) {
 		defaults = append(defaults, regexp.MustCompile(p))
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
-	const alphabet = "0123456789012345678901234567890123456789 -.-. x/ssnSSN#social\n"
+	const alphabet = "0123456789012345678901234567890123456789 -.-./ x/ssnSSN#social\n"
+	shaped := regexp.MustCompile(`(^|[^0-9])([0-9]{9}|[0-9]{3}[-. /][0-9]{2}[-. /][0-9]{4}|[0-9]{3}[-. /][0-9]{3}[-. /][0-9]{3})([^0-9]|$)`)
 	matched, checked := 0, 0
 	for range 300_000 {
 		b := make([]byte, rng.IntN(24))
@@ -435,7 +487,7 @@ func TestSSNShapes(t *testing.T) {
 		}
 		s := string(b)
 		if rng.IntN(4) == 0 {
-			s += []string{"123-45-6789", "123456789", "SSN 123456789", "1234-56-7890", "12 34 5678"}[rng.IntN(5)]
+			s += []string{"123-45-6789", "123456789", "SSN 123456789", "1234-56-7890", "12 34 5678", "SSN 123 456 789", "123/45/6789"}[rng.IntN(7)]
 		}
 		if got, want := SpacedSSN(s), schema.MatchString(s); got != want {
 			t.Fatalf("SpacedSSN(%q) = %v, SchemaSSN matches: %v", s, got, want)
@@ -443,8 +495,8 @@ func TestSSNShapes(t *testing.T) {
 		if SpacedSSN(s) {
 			matched++
 		}
-		if ssnShaped(s) != (SpacedSSN(s) || nineInARow(s)) {
-			t.Fatalf("ssnShaped(%q) = %v, SpacedSSN %v, nineInARow %v", s, ssnShaped(s), SpacedSSN(s), nineInARow(s))
+		if ssnShaped(s) != shaped.MatchString(s) {
+			t.Fatalf("ssnShaped(%q) = %v, the pattern of its shapes says %v", s, ssnShaped(s), !ssnShaped(s))
 		}
 		if ssnShaped(s) {
 			continue
@@ -479,23 +531,6 @@ func TestContainsFold(t *testing.T) {
 	}
 }
 
-// nineInARow reports whether s has a run of exactly nine digits, which
-// every match of DefaultSSN's other patterns has: ssnShaped's other half,
-// written apart for TestSSNShapes.
-func nineInARow(s string) bool {
-	for i := 0; i < len(s); {
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		if j-i == 9 {
-			return true
-		}
-		i = max(j, i+1)
-	}
-	return false
-}
-
 // Redact masks every SSN-shaped number the guard finds and every one the
 // schemas refuse, and nothing else.
 func TestRedact(t *testing.T) {
@@ -510,6 +545,8 @@ func TestRedact(t *testing.T) {
 		{"SSN ９１２-７８-１２３４ and 912 - 78 - 1234", "SSN XXX-XX-XXXX and XXX-XX-XXXX"},
 		{"line one 912-78-\n1234 line two", "line one XXX-XX-XXXX line two"},
 		{"SSN912781234", "SSNXXX-XX-XXXX"},
+		{"SSN 934 561 234, fax 934/56/1234", "SSN XXX-XX-XXXX, fax XXX-XX-XXXX"},
+		{"call 934 561 234", "call 934 561 234"},
 	} {
 		got, n := g.Redact(c.in)
 		if got != c.want {
