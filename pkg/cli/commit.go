@@ -30,7 +30,11 @@ committed as git stores them, with LF line ends: a record whose only change
 is CRLF line ends (saved on Windows, or checked out with core.autocrlf) is
 no change. A record is a plain file: one made executable in the work tree
 (chmod +x) is named and refused, chmod -x it or git checkout -- it; so is
-one replaced by a symbolic link, which is never committed as a deletion.` + "\n" + exitStatusHelp,
+one replaced by a symbolic link, which is never committed as a deletion.
+A note executable in HEAD (made so with git) and plain in the work tree is
+refused as that change in history, which committing the mode back would not
+repair: caseplan verify --full names the commit to take out of the history;
+meanwhile chmod +x the note to commit other edits.` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {
