@@ -66,9 +66,16 @@ func NoteFinding(e NoteEdit) finding.Finding {
 		rule, verb = RuleNoteRemoved, "removed"
 	}
 	var msg string
-	if e.Committing {
+	switch {
+	case e.Committing && e.ModeTo != "":
+		// The work tree puts back the mode a commit made with git
+		// changed: a repair, not an edit, but one a new commit does not
+		// make (a note's change stays reported whatever follows it), and
+		// git checkout would bring back the mode caseplan refuses.
+		msg = "the note is " + e.ModeFrom + " in HEAD, made so with git after it was committed (an audit breach caseplan verify reports as note-changed), and " + e.ModeTo + " again here, its content unchanged: committing the mode back would not repair it, as the change stays reported; the commit that changed the mode must leave the history: caseplan verify --full names it and says how (git reset --keep to the commit before it, in a clone that has it, and git push --force-with-lease where it was pushed); meanwhile chmod +x " + e.Path + " makes it match HEAD, so that caseplan commit takes your other edits"
+	case e.Committing:
 		msg = "a committed note may not be " + verb + "; restore it (git checkout -- " + e.Path + ") and record the correction with caseplan note amend"
-	} else {
+	default:
 		msg = "note " + verb + " after it was committed"
 		if e.AddedIn != "" {
 			msg += " in " + shortHash(e.AddedIn)

@@ -6,6 +6,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/casefile"
@@ -66,7 +69,13 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		}
 		if audit.IsNote(p) && tree != nil {
 			if _, err := tree.ReadFile(p); err == nil {
-				refused = append(refused, audit.NoteFinding(audit.NoteEdit{Path: p, Removed: data == nil, Committing: true}))
+				edit := audit.NoteEdit{Path: p, Removed: data == nil, Committing: true}
+				if e, err := tree.Entry(p); err == nil && data != nil && e.Mode == filemode.Executable && e.Hash == plumbing.ComputeHash(plumbing.BlobObject, data) {
+					// Only the mode differs: HEAD's is executable,
+					// which a commit made with git did.
+					edit.ModeFrom, edit.ModeTo = "100755", "100644"
+				}
+				refused = append(refused, audit.NoteFinding(edit))
 			}
 		}
 	}

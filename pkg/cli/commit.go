@@ -3,10 +3,12 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/layout"
 )
 
 type commitOptions struct {
@@ -30,7 +32,14 @@ committed as git stores them, with LF line ends: a record whose only change
 is CRLF line ends (saved on Windows, or checked out with core.autocrlf) is
 no change. A record is a plain file: one made executable in the work tree
 (chmod +x) is named and refused, chmod -x it or git checkout -- it; so is
-one replaced by a symbolic link, which is never committed as a deletion.` + "\n" + exitStatusHelp,
+one replaced by a symbolic link, which is never committed as a deletion.
+A note executable in HEAD (made so with git) and plain in the work tree is
+refused as that change in history, which committing the mode back would not
+repair: caseplan verify --full names the commit to take out of the history;
+meanwhile chmod +x the note to commit other edits. The work tree is what is
+committed, never the index: a change staged with git (git add, git
+update-index --chmod) that the work tree does not have is not committed, and
+is named with the git reset that drops it.` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {
@@ -52,11 +61,13 @@ func commitRun(opts *commitOptions) error {
 	res, err := ws.CommitEdits(opts.message)
 	if errors.Is(err, casework.ErrNothingToCommit) {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %v\n", err)
+		opts.sayStaged(ws)
 		return nil
 	}
 	if err != nil {
 		return opts.changeError(err)
 	}
+	defer opts.sayStaged(ws)
 	fmt.Fprintln(opts.env.Stdout, res.Commit)
 	fmt.Fprintf(opts.env.Stderr, "caseplan: committed %d file(s)\n", len(res.Change.Files))
 	for _, p := range res.Skipped {
@@ -73,4 +84,21 @@ func commitRun(opts *commitOptions) error {
 	}
 	opts.saySealing(res)
 	return nil
+}
+
+// sayStaged warns of the files under cases/ whose index entry still
+// differs from HEAD once caseplan commit is done: a change staged with git
+// (git add, git update-index --chmod) that the work tree does not have.
+// caseplan commits the work tree, so it was not committed; left in the
+// index, a later git commit would take it (a note's mode, say), so the
+// warning names the way to drop it.
+func (opts *commitOptions) sayStaged(ws *casework.Workspace) {
+	staged, err := ws.Repo.StagedUnder(layout.CasesDir)
+	if err != nil || len(staged) == 0 {
+		return
+	}
+	for _, p := range staged {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s: the index holds a change to it (staged with git add or git update-index) that the work tree does not have; what is committed is the work tree, so it was left out\n", p)
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: hint: drop it from the index with git reset -q -- %s; a change to a record is made in the work tree and committed with caseplan commit\n", strings.Join(staged, " "))
 }

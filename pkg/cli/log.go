@@ -33,7 +33,9 @@ func newCmdLog(g *globals, runF func(*logOptions) error) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "log [CASE]",
 		Short: "The audit trail: who changed what, when, from git history",
-		Long: `Print the audit trail, newest first: each caseplan commit with its date,
+		Long: `Print the audit trail, newest commit first in the history's order (as git
+log; a colleague's offline commits sent by a later sync come above the ones
+made meanwhile, though their DATE is earlier): each caseplan commit with its date,
 author, case and action, read from the commits' Caseplan-Case and
 Caseplan-Action trailers. A commit made with git by hand, without them,
 that changed records is listed too, under the cases whose files it changed,

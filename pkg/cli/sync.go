@@ -14,6 +14,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
@@ -319,8 +320,8 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 	case errors.As(err, &twice):
 		return &InvalidError{Msg: twice.Error(), Hint: fmt.Sprintf("nothing was sent or changed. Agree with your colleague who keeps %[1]s; the other person's case is opened again under a new ID (caseplan case new without --id picks a free one), and this clone's commits of %[1]s are taken out before the next sync (caseplan log %[1]s lists them; git show COMMIT keeps what they held): when they are all this clone has not sent, git update-index -q --refresh && git reset --keep %[2]s", twice.Case, short(twice.Remote.String()))}
 	case errors.As(err, &refused):
-		for _, f := range refused.Findings {
-			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+		for _, line := range groupedFindings(refused.Findings) {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", line)
 		}
 		hint := "fix the records in a new commit (caseplan edit, then caseplan commit) and sync again"
 		switch {
@@ -360,7 +361,11 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 			if len(also) > 0 {
 				out = fmt.Sprintf("that takes out all %d commit(s) this clone has not sent, also %s, which the remote still allows: after the reset, redo their changes with caseplan's commands, or rather have the access given back; all of them stay under", len(refused.Unsent), strings.Join(also, ", "))
 			}
-			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s; %s %s (git log -p %s shows what they held)", strings.Join(mine, ", "), short(refused.Remote.String()), out, refused.Kept, refused.Kept)
+			giveBack := "Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again"
+			if cmds := g.giveBackCommands(refused.Findings); len(cmds) > 0 {
+				giveBack = "Either what they need is given back — " + strings.Join(cmds, "; ") + " — and you sync again"
+			}
+			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). %s; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s; %s %s (git log -p %s shows what they held)", strings.Join(mine, ", "), giveBack, short(refused.Remote.String()), out, refused.Kept, refused.Kept)
 		case refused.Outgoing && !refused.Base.IsZero():
 			// A commit made with git (unsigned, or changing records
 			// without trailers) is redone, not patched: its changes stay
@@ -397,4 +402,84 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 		return hintf(err, "run caseplan sync again in a moment; nothing of this clone was lost")
 	}
 	return g.changeError(err)
+}
+
+// groupedFindings renders a refusal's findings one line per finding that
+// differs in more than its commit: the same case lost to the same cause
+// is one line however many commits (notes) hit it, and the line names
+// every one of those commits.
+func groupedFindings(fs []finding.Finding) []string {
+	type group struct {
+		f       finding.Finding
+		commits []string
+	}
+	var groups []*group
+	byKey := map[finding.Finding]*group{}
+	for _, f := range fs {
+		key := f
+		key.Commit = ""
+		gr, ok := byKey[key]
+		if !ok {
+			gr = &group{f: f}
+			byKey[key] = gr
+			groups = append(groups, gr)
+		}
+		if f.Commit != "" && !slices.Contains(gr.commits, short(f.Commit)) {
+			gr.commits = append(gr.commits, short(f.Commit))
+		}
+	}
+	lines := make([]string, len(groups))
+	for i, gr := range groups {
+		if len(gr.commits) < 2 {
+			lines[i] = gr.f.String()
+			continue
+		}
+		list := strings.Join(gr.commits, ", ")
+		f := gr.f
+		f.Commit = ""
+		if f.Path == "" {
+			lines[i] = fmt.Sprintf("commits %s: %s %s: %s", list, f.Severity, f.Rule, f.Message)
+		} else {
+			lines[i] = fmt.Sprintf("%s (commits %s)", f, list)
+		}
+	}
+	return lines
+}
+
+// giveBackCommands names, for a refusal whose commits the remote's
+// roster or team changes no longer allow, the command that gives each
+// author back the access a finding says they lost: for a case they are
+// no longer on, caseplan case team add with the case and the author's
+// name and email (from the refused commit), once per case and author.
+// Nil when no finding says which case and whose commit.
+func (g *globals) giveBackCommands(fs []finding.Finding) []string {
+	repo, err := g.openRepo()
+	if err != nil {
+		return nil
+	}
+	defer repo.Close()
+	var cmds []string
+	for _, f := range fs {
+		if f.Rule != access.RuleCase || f.Case == "" || f.Commit == "" {
+			continue
+		}
+		c, err := repo.Git().CommitObject(plumbing.NewHash(f.Commit))
+		if err != nil {
+			continue
+		}
+		cmd := fmt.Sprintf("the manager of %[1]s (caseplan case show %[1]s names them), a coordinator or a supervisor adds %[2]s to its team: caseplan case team add %[1]s --name %[3]s --email %[4]s --role ROLE (ROLE their part in it, e.g. counselor or other)", f.Case, c.Author.Email, shellWord(c.Author.Name), shellWord(c.Author.Email))
+		if !slices.Contains(cmds, cmd) {
+			cmds = append(cmds, cmd)
+		}
+	}
+	return cmds
+}
+
+// shellWord quotes s for a POSIX shell when it needs it, so a command a
+// hint names can be pasted as it is.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@._+-/=:,") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -622,3 +622,53 @@ func (r *Repo) fileMode() bool {
 	v := strings.ToLower(cfg.Raw.Section("core").Option("filemode"))
 	return v != "false" && v != "no" && v != "off" && v != "0"
 }
+
+// StagedUnder returns, in path order, the files under dir whose index
+// entry (stage 0) differs from HEAD's: another blob or mode (git add, git
+// update-index --chmod), a file HEAD does not have, or one of HEAD's the
+// index no longer has (git rm --cached). caseplan commits what the work
+// tree holds against HEAD and keeps such entries as they are, so a staged
+// change the work tree does not have is never committed by caseplan but
+// stays for the next git commit; the caller says so.
+func (r *Repo) StagedUnder(dir string) ([]string, error) {
+	idx, err := readIndex(filepath.Join(r.gitDir, "index"))
+	if err != nil {
+		return nil, err
+	}
+	indexed := idx.stage0Under(dir)
+	head, err := r.Head()
+	if err != nil {
+		return nil, err
+	}
+	inHead := map[string]Entry{}
+	if !head.IsZero() {
+		t, err := r.TreeAt(head)
+		if err != nil {
+			return nil, err
+		}
+		err = t.Walk(dir, func(p string, e Entry) error {
+			if !e.IsDir {
+				inHead[p] = e
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	var staged []string
+	for p, ie := range indexed {
+		he, ok := inHead[p]
+		mode := binary.BigEndian.Uint32(ie.fixed[24:28])
+		if !ok || uint32(he.Mode) != mode || !bytes.Equal(he.Hash[:], ie.fixed[40:60]) {
+			staged = append(staged, p)
+		}
+	}
+	for p := range inHead {
+		if _, ok := indexed[p]; !ok {
+			staged = append(staged, p)
+		}
+	}
+	sort.Strings(staged)
+	return staged, nil
+}
