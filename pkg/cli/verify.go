@@ -145,7 +145,8 @@ func verifyRange(set func(flag string) bool) error {
 }
 
 // historyMemoryLimit is the Go heap verify, and any other walk of the
-// whole history (staff list -o allowed-signers), aims to stay under. Its live
+// whole history (staff list -o allowed-signers) or of the whole work tree
+// against HEAD (caseplan commit), aims to stay under. Its live
 // data at 10,000 cases and 50,000 commits is about half of that (the
 // walk's commits, the notes seen, go-git's index of a 500,000-object
 // pack), and the garbage collector left to itself lets the heap grow to

@@ -18,6 +18,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/go-git/go-git/v5/plumbing"
 	"io"
 	"io/fs"
 	"os"
@@ -485,6 +486,49 @@ func atoi(b []byte) (int, bool) {
 		n = -n
 	}
 	return n, true
+}
+
+// cachedTrees returns the tree hash the TREE extension records for each
+// directory it holds valid ("" for the root), by path: the tree the
+// index's entries under it would make. Nil when the index has no usable
+// extension.
+func (idx *indexFile) cachedTrees() map[string]plumbing.Hash {
+	for _, x := range idx.exts {
+		if x.sig != "TREE" {
+			continue
+		}
+		out := map[string]plumbing.Hash{}
+		if _, err := readCacheTree(x.data, "", out); err != nil {
+			return nil
+		}
+		return out
+	}
+	return nil
+}
+
+// readCacheTree adds the valid nodes of the node at the start of b, whose
+// directory is dir, to out, and returns what follows it.
+func readCacheTree(b []byte, dir string, out map[string]plumbing.Hash) ([]byte, error) {
+	name, entries, subtrees, rest, err := cacheTreeHeader(b)
+	if err != nil {
+		return nil, err
+	}
+	if len(name) > 0 {
+		dir = strings.TrimPrefix(dir+"/"+string(name), "/")
+	}
+	if entries >= 0 {
+		var h plumbing.Hash
+		// The hash sits just before rest: cacheTreeHeader skipped it.
+		hashAt := len(b) - len(rest) - hashLen
+		copy(h[:], b[hashAt:hashAt+hashLen])
+		out[dir] = h
+	}
+	for range subtrees {
+		if rest, err = readCacheTree(rest, dir, out); err != nil {
+			return nil, err
+		}
+	}
+	return rest, nil
 }
 
 // skipCacheTree returns what follows the node at the start of b.
