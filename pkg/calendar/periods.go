@@ -21,8 +21,15 @@ type WorkSecurityPeriod struct {
 	// runs past End ("until"); zero when there is none.
 	ExtendedUntil time.Time
 	// Pending is true while an extension request awaits the Joint Work
-	// Security Committee's decision.
-	Pending bool
+	// Security Committee's decision; PendingAt is its index in
+	// outcome.yaml's extensions and PendingRequested its request date.
+	Pending          bool
+	PendingAt        int
+	PendingRequested record.Date
+	// Longest is the last day the longest extension the committee may
+	// approve could reach: extension_max_days (90) after End (000: "up to
+	// three months beyond the initial three month Work Security period").
+	Longest time.Time
 }
 
 // LastDay is the last day the candidate is in the program's job search:
@@ -34,9 +41,20 @@ func (p WorkSecurityPeriod) LastDay() time.Time {
 	return p.End
 }
 
-// WorkSecurityPeriodOf returns the timeline of a work-security case; false
-// when the case records no valid layoff date.
+// WorkSecurityPeriodOf returns the timeline of a work-security case as its
+// records stand; false when the case records no valid layoff date.
 func WorkSecurityPeriodOf(c *casefile.Case, cfg *record.Config) (WorkSecurityPeriod, bool) {
+	return workSecurityPeriod(c, cfg, "9999-12-31")
+}
+
+// WorkSecurityPeriodOn is WorkSecurityPeriodOf as the records stood at the
+// end of day: a request made after day is not there yet, and one decided
+// after day was still pending on it.
+func WorkSecurityPeriodOn(c *casefile.Case, cfg *record.Config, day time.Time) (WorkSecurityPeriod, bool) {
+	return workSecurityPeriod(c, cfg, record.Date(day.Format(time.DateOnly)))
+}
+
+func workSecurityPeriod(c *casefile.Case, cfg *record.Config, day record.Date) (WorkSecurityPeriod, bool) {
 	in := c.Intake
 	if in == nil || in.Layoff == nil {
 		return WorkSecurityPeriod{}, false
@@ -48,15 +66,23 @@ func WorkSecurityPeriodOf(c *casefile.Case, cfg *record.Config) (WorkSecurityPer
 	p := WorkSecurityPeriod{Layoff: layoff}
 	p.Notice, _ = in.Layoff.NoticeDate.Time()
 	p.End = layoff.AddDate(0, 0, cfg.ProgramSetting(in.Program, record.SettingWorkSecurityDays))
+	p.Longest = p.End.AddDate(0, 0, cfg.ProgramSetting(in.Program, record.SettingExtensionMaxDays))
 	if o := c.Outcome; o != nil {
-		for _, e := range o.Extensions {
-			switch e.Decision {
+		for i, e := range o.Extensions {
+			if e.Requested > day {
+				continue
+			}
+			decision := e.Decision
+			if e.Decided > day {
+				decision = "pending"
+			}
+			switch decision {
 			case "approved":
 				if u, ok := e.Until.Time(); ok && u.After(p.End) && u.After(p.ExtendedUntil) {
 					p.ExtendedUntil = u
 				}
 			case "", "pending":
-				p.Pending = true
+				p.Pending, p.PendingAt, p.PendingRequested = true, i, e.Requested
 			}
 		}
 	}
@@ -182,13 +208,88 @@ func (c Criterion) Describe(what string) string {
 
 // JobSearchActive reports whether a work-security candidate is still in
 // the program's job search on day: the case is open, nobody has placed them
-// and neither the work security period nor its extension is over.
+// and their standing (StandingOf) is the notification period, the work
+// security period, an approved extension, or an extension request the
+// committee has yet to decide after the periods ended — 000 has the
+// candidate "stay in regular contact ... during the extension period", and
+// an approval extends the period from the day after it ended.
 func JobSearchActive(c *casefile.Case, cfg *record.Config, day time.Time) bool {
 	if c.Intake == nil || c.Intake.Status != "open" || Placed(c, day) {
 		return false
 	}
-	p, ok := WorkSecurityPeriodOf(c, cfg)
-	return !ok || !day.After(p.LastDay())
+	st := StandingOf(c, cfg, day)
+	switch st.Standing {
+	case StandingNotification, StandingWorkSecurity, StandingExtension, StandingExtensionPending:
+		return st.Secured == nil
+	}
+	return !st.Known
+}
+
+// Standings of a work-security case on a day (000).
+const (
+	StandingNotification     = "notification"      // before the layoff date
+	StandingWorkSecurity     = "work-security"     // the work security period, layoff date to End
+	StandingExtension        = "extension"         // an approved extension, End+1 to its until date
+	StandingExtensionPending = "extension-pending" // the periods ended with an extension request undecided
+	StandingSeparated        = "separated"         // the periods ended without a placement secured
+	StandingPlaced           = "placed"            // a placement has started
+)
+
+// Standing is where a work-security case stands on a day: the one answer
+// case show, case list, due, validate, the reports and case close read.
+type Standing struct {
+	Standing string             // one of the Standing constants
+	Known    bool               // false when the case records no valid layoff date (Standing is notification)
+	Period   WorkSecurityPeriod // the case's timeline (Known)
+	// Secured is a placement secured by the periods' last day that has not
+	// started yet (PlacementSecured): the case stays in its last period
+	// (work-security or extension) until the start, its salary bridged.
+	Secured *record.Placement
+}
+
+// StandingOf decides a work-security case's standing on day, as the
+// records stood at its end (WorkSecurityPeriodOn). Before the
+// layoff date it is in the notification period; then in the work security
+// period through End; then in an approved extension through its until
+// date; a placement that has started by day makes it placed. After the
+// periods' last day a placement secured by then keeps it in its last
+// period until the start (000: bridge the salary), placed from it; an
+// extension request still undecided keeps it from separation — the Joint
+// Work Security Committee "may authorize the extension ... beyond the
+// initial three month Work Security period" (000), so until it decides
+// the candidate is neither extended nor separated (extension-pending, or
+// placed once a job found meanwhile starts); otherwise it is separated,
+// from the day after the periods' last day, even when the committee
+// refused the extension only later, and a job recorded only after the
+// periods ended does not undo that.
+func StandingOf(c *casefile.Case, cfg *record.Config, day time.Time) Standing {
+	p, ok := WorkSecurityPeriodOn(c, cfg, day)
+	st := Standing{Known: ok, Period: p}
+	placed := Placed(c, day)
+	switch {
+	case !ok || day.Before(p.Layoff):
+		st.Standing = StandingNotification
+	case !day.After(p.End):
+		st.Standing = StandingWorkSecurity
+	case !day.After(p.ExtendedUntil):
+		st.Standing = StandingExtension
+	default:
+		if st.Secured = PlacementSecured(c, p, day); st.Secured != nil {
+			st.Standing = StandingWorkSecurity
+			if p.ExtendedUntil.After(p.End) {
+				st.Standing = StandingExtension
+			}
+		} else if p.Pending {
+			st.Standing = StandingExtensionPending
+		} else {
+			st.Standing = StandingSeparated
+			return st
+		}
+	}
+	if placed {
+		st.Standing, st.Secured = StandingPlaced, nil
+	}
+	return st
 }
 
 // Placed reports whether the participant was in a placement on day: one is
@@ -223,16 +324,13 @@ func PlacementSecured(c *casefile.Case, p WorkSecurityPeriod, day time.Time) *re
 }
 
 // Separated reports whether a work-security candidate is separated on
-// day: the work security period and any approved extension ended before
-// day, no extension request is pending, and no placement was secured by
-// their last day (PlacementSecured). A placement recorded after that does
-// not undo the separation: the period ended without it.
+// day (StandingOf): the work security period and any approved extension
+// ended before day, no extension request is pending, and no placement was
+// secured by their last day (PlacementSecured). A placement recorded after
+// that does not undo the separation: the period ended without it.
 func Separated(c *casefile.Case, cfg *record.Config, day time.Time) (WorkSecurityPeriod, bool) {
-	p, ok := WorkSecurityPeriodOf(c, cfg)
-	if !ok || p.Pending || !day.After(p.LastDay()) {
-		return p, false
-	}
-	return p, PlacementSecured(c, p, day) == nil
+	st := StandingOf(c, cfg, day)
+	return st.Period, st.Standing == StandingSeparated
 }
 
 // PostAssistanceEnd is the last day of the post_assistance_months (12) of

@@ -509,3 +509,48 @@ func TestWeighExtensionWithinThePeriod(t *testing.T) {
 		t.Errorf("weeks before the layoff = %+v", ev.Weeks)
 	}
 }
+
+// TestStandingOf: one answer for where a work-security case stands on a
+// day (000). A request the joint committee has not decided keeps the
+// candidate from separation once the period ended (extension-pending, and
+// still in the job search); a refusal separates them from the day after
+// the period's last day, and before the refusal's date the request was
+// still pending.
+func TestStandingOf(t *testing.T) {
+	pending := "extensions:\n  - requested: 2026-07-20\n    decision: pending\n"
+	denied := "extensions:\n  - requested: 2026-07-20\n    decided: 2026-08-10\n    decision: denied\n    by: Joint committee\n"
+	approved := "extensions:\n  - requested: 2026-07-20\n    decided: 2026-08-10\n    decision: approved\n    by: Joint committee\n    until: 2026-09-30\n"
+	second := "extensions:\n  - requested: 2026-07-20\n    decided: 2026-07-28\n    decision: approved\n    by: Joint committee\n    until: 2026-09-30\n  - requested: 2026-09-25\n    decision: pending\n"
+	for _, tt := range []struct {
+		name, outcome, on, want string
+		separated, searching    bool
+	}{
+		{"in the period with a request pending", pending, "2026-07-30", StandingWorkSecurity, false, true},
+		{"past the period with a request pending", pending, "2026-07-31", StandingExtensionPending, false, true},
+		{"long past the period with a request pending", pending, "2026-12-01", StandingExtensionPending, false, true},
+		{"no request", "", "2026-07-31", StandingSeparated, true, false},
+		{"before the refusal it was pending", denied, "2026-08-05", StandingExtensionPending, false, true},
+		{"refused after the period ended", denied, "2026-08-10", StandingSeparated, true, false},
+		{"before the approval it was pending", approved, "2026-08-05", StandingExtensionPending, false, true},
+		{"approved after the period ended", approved, "2026-08-10", StandingExtension, false, true},
+		{"a second request pending past the extension", second, "2026-10-01", StandingExtensionPending, false, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := base()
+			if tt.outcome != "" {
+				m["cases/WS1/outcome.yaml"] = tt.outcome
+			}
+			c := loadCase(t, m, "WS1")
+			on := day(tt.on)
+			if got := StandingOf(c.Case, c.Config, on).Standing; got != tt.want {
+				t.Errorf("standing on %s = %s, want %s", tt.on, got, tt.want)
+			}
+			if _, got := Separated(c.Case, c.Config, on); got != tt.separated {
+				t.Errorf("separated on %s = %v, want %v", tt.on, got, tt.separated)
+			}
+			if got := JobSearchActive(c.Case, c.Config, on); got != tt.searching {
+				t.Errorf("job search active on %s = %v, want %v", tt.on, got, tt.searching)
+			}
+		})
+	}
+}

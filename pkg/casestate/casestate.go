@@ -20,8 +20,11 @@ const (
 	PhaseNotification = "notification"  // from the notice to the layoff date
 	PhaseWorkSecurity = "work-security" // work_security_days (90) from the layoff date
 	PhaseExtension    = "extension"     // an approved extension whose until date has not passed
-	PhaseSeparated    = "separated"     // the periods ended without a placement
-	PhasePlaced       = "placed"        // the outcome records a placement
+	// PhaseExtensionPending: the periods ended with an extension request
+	// the joint committee has not decided; neither extended nor separated.
+	PhaseExtensionPending = "extension-pending"
+	PhaseSeparated        = "separated" // the periods ended without a placement
+	PhasePlaced           = "placed"    // the outcome records a placement
 )
 
 // Phases of a WIOA case: the career-planning functions of 002's
@@ -47,7 +50,7 @@ const PhaseClosed = "closed"
 // Phases are the phases a case can be in, each once, by program (000,
 // 002, 003) then closed: the values case list --phase takes.
 var Phases = []string{
-	PhaseNotification, PhaseWorkSecurity, PhaseExtension, PhaseSeparated, PhasePlaced,
+	PhaseNotification, PhaseWorkSecurity, PhaseExtension, PhaseExtensionPending, PhaseSeparated, PhasePlaced,
 	PhaseAssessment, PhaseGoalSetting, PhasePlanDevelopment, PhaseServiceDelivery, PhaseFollowUp, PhaseExited,
 	PhaseActive, PhaseClosed,
 }
@@ -212,27 +215,47 @@ func (x *view) opened() time.Time {
 	return t
 }
 
-// workSecurityPhase follows 000: the notification period before the
+// workSecurityPhase names the case's standing on the day as
+// calendar.StandingOf decides it (000), the one answer validate, due, the
+// reports and case close read too: the notification period before the
 // layoff date, the work security period from it, an approved extension,
-// and separation when they end without a placement. A placement makes the
-// case placed from its start date; one recorded to start later leaves the
-// case in its phase until then, and one secured before the periods ended
-// keeps it out of separation (calendar.PlacementSecured).
+// an extension request awaiting the joint committee once the periods
+// ended, and separation when they end without a placement. A placement
+// makes the case placed from its start date; one recorded to start later
+// leaves the case in its phase until then, and one secured before the
+// periods ended keeps it out of separation (calendar.PlacementSecured).
 func (x *view) workSecurityPhase() period {
-	if pl := x.c.Outcome.PlacedOn(date(x.today)); pl != nil {
-		start, _ := pl.Start.Time()
-		return period{phase: PhasePlaced, start: start}
-	}
-	if pl := x.c.Outcome.PlacementOn(date(x.today)); pl != nil {
+	if pl := x.c.Outcome.PlacementOn(date(x.today)); pl != nil && x.c.Outcome.PlacedOn(date(x.today)) == nil {
 		x.state.PlacementStarts = pl.Start
 	}
-	p, ok := calendar.WorkSecurityPeriodOf(x.c, x.cfg)
-	if !ok {
+	st := calendar.StandingOf(x.c, x.cfg, x.today)
+	p := st.Period
+	if st.Standing == calendar.StandingPlaced {
+		start := x.opened()
+		if pl := x.c.Outcome.PlacedOn(date(x.today)); pl != nil {
+			start, _ = pl.Start.Time()
+		}
+		return period{phase: PhasePlaced, start: start}
+	}
+	if !st.Known {
 		return period{phase: PhaseNotification, start: x.opened()}
 	}
 	layoff := date(p.Layoff)
-	switch {
-	case x.today.Before(p.Layoff):
+	if pl := st.Secured; pl != nil {
+		// An offer accepted by the periods' last day to start after it is
+		// no separation (000's "bridging salary"): the case stays in its
+		// last period until the start makes it placed.
+		start, _ := pl.Start.Time()
+		ends := "the placement at " + pl.Employer + " starts (an offer accepted before the periods ended, " + string(date(p.LastDay())) + "; 000: bridge the salary until the start)"
+		if st.Standing == calendar.StandingExtension {
+			return period{phase: PhaseExtension, start: p.End.AddDate(0, 0, 1), end: start.AddDate(0, 0, -1),
+				ends: ends, endsAt: layout.KindOutcome, endsPath: []string{"placements"}}
+		}
+		return period{phase: PhaseWorkSecurity, start: p.Layoff, end: start.AddDate(0, 0, -1),
+			ends: ends, endsAt: layout.KindOutcome, endsPath: []string{"placements"}}
+	}
+	switch st.Standing {
+	case calendar.StandingNotification:
 		start := p.Notice
 		if start.IsZero() {
 			start = x.opened()
@@ -240,7 +263,7 @@ func (x *view) workSecurityPhase() period {
 		return period{phase: PhaseNotification, start: start, end: p.Layoff.AddDate(0, 0, -1),
 			ends:   "the notification period ends; the layoff date " + string(layoff) + " starts the work security period",
 			endsAt: layout.KindIntake, endsPath: []string{"layoff", "layoff_date"}}
-	case !x.today.After(p.End):
+	case calendar.StandingWorkSecurity:
 		ends := "the work security period ends (" + countOf(x.setting(record.SettingWorkSecurityDays), "day") + " after the layoff date " + string(layoff) + ")"
 		switch {
 		case p.ExtendedUntil.After(p.End):
@@ -252,23 +275,16 @@ func (x *view) workSecurityPhase() period {
 		}
 		return period{phase: PhaseWorkSecurity, start: p.Layoff, end: p.End,
 			ends: ends, endsAt: layout.KindIntake, endsPath: []string{"layoff", "layoff_date"}}
-	case !x.today.After(p.ExtendedUntil):
+	case calendar.StandingExtension:
 		return period{phase: PhaseExtension, start: p.End.AddDate(0, 0, 1), end: p.ExtendedUntil,
 			ends:   "the extension of the work security period ends",
 			endsAt: layout.KindOutcome, endsPath: []string{"extensions"}}
-	}
-	// An offer accepted by the periods' last day to start after it is no
-	// separation (calendar.PlacementSecured, 000's "bridging salary"): the
-	// case stays in its last period until the start makes it placed.
-	if pl := calendar.PlacementSecured(x.c, p, x.today); pl != nil {
-		start, _ := pl.Start.Time()
-		ends := "the placement at " + pl.Employer + " starts (an offer accepted before the periods ended, " + string(date(p.LastDay())) + "; 000: bridge the salary until the start)"
-		if p.ExtendedUntil.After(p.End) {
-			return period{phase: PhaseExtension, start: p.End.AddDate(0, 0, 1), end: start.AddDate(0, 0, -1),
-				ends: ends, endsAt: layout.KindOutcome, endsPath: []string{"placements"}}
-		}
-		return period{phase: PhaseWorkSecurity, start: p.Layoff, end: start.AddDate(0, 0, -1),
-			ends: ends, endsAt: layout.KindOutcome, endsPath: []string{"placements"}}
+	case calendar.StandingExtensionPending:
+		// Not separated while the committee decides (000: it "may
+		// authorize the extension ... beyond the initial three month Work
+		// Security period"); the phase has no set end: the decision ends
+		// it, and the tickler's extension-decision item says it is overdue.
+		return period{phase: PhaseExtensionPending, start: p.LastDay().AddDate(0, 0, 1)}
 	}
 	return period{phase: PhaseSeparated, start: p.LastDay().AddDate(0, 0, 1)}
 }

@@ -152,7 +152,12 @@ func TestPhases(t *testing.T) {
 		{"ws extension's last day", ws.with(files{"outcome.yaml": extended}), "2026-09-30", PhaseExtension, "2026-07-31", "2026-09-30", 0},
 		{"ws separated after the extension", ws.with(files{"outcome.yaml": extended}), "2026-10-01", PhaseSeparated, "2026-10-01", "", 0},
 		{"ws a denied extension separates", ws.with(files{"outcome.yaml": strings.Replace(extended, "approved", "denied", 1)}), "2026-08-15", PhaseSeparated, "2026-07-31", "", 0},
-		{"ws a pending request does not extend", ws.with(files{"outcome.yaml": "extensions:\n  - requested: 2026-07-20\n    decision: pending\n"}), "2026-08-15", PhaseSeparated, "2026-07-31", "", 0},
+		// A pending request neither extends the period nor lets it end in
+		// separation: the committee decides (000), and a refusal
+		// separates from the day after the period's last day.
+		{"ws a pending request does not extend nor separate", ws.with(files{"outcome.yaml": "extensions:\n  - requested: 2026-07-20\n    decision: pending\n"}), "2026-08-15", PhaseExtensionPending, "2026-07-31", "", 0},
+		{"ws a request refused later was pending before", ws.with(files{"outcome.yaml": "extensions:\n  - requested: 2026-07-20\n    decided: 2026-08-10\n    decision: denied\n    by: Joint committee\n"}), "2026-08-05", PhaseExtensionPending, "2026-07-31", "", 0},
+		{"ws a request refused after the end separates from the end", ws.with(files{"outcome.yaml": "extensions:\n  - requested: 2026-07-20\n    decided: 2026-08-10\n    decision: denied\n    by: Joint committee\n"}), "2026-08-10", PhaseSeparated, "2026-07-31", "", 0},
 		{"ws placed", ws.with(files{"outcome.yaml": "placement:\n  employer: Library\n  position: Clerk\n  start: 2026-06-15\n"}), "2026-08-15", PhasePlaced, "2026-06-15", "", 0},
 		{"ws placed before the layoff date", ws.with(files{"outcome.yaml": "placement:\n  employer: Library\n  position: Clerk\n  start: 2026-04-20\n"}), "2026-04-20", PhasePlaced, "2026-04-20", "", 0},
 		// A placement recorded to start later leaves the case in its phase
@@ -289,6 +294,25 @@ func TestDue(t *testing.T) {
 			{DueContact, "2026-03-22", "^check-in (every 10 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends", "intake.yaml:10"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
+		}},
+		// The committee's decision is due by the period's last day and
+		// overdue after it; the check-ins go on while it is pending.
+		{"ws: an extension decision due by the period's end", ws.with(refs).with(files{
+			"notes/2026-07-27-ck01.yaml": contactNote("2026-07-27-ck01"),
+			"outcome.yaml":               "extensions:\n  - requested: 2026-07-20\n    decision: pending\n",
+		}), "2026-07-28", []want{
+			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
+			{DueExtensionDecision, "2026-07-30", "the joint committee's decision on the extension request of 2026-07-20, by the period's last day (2026-07-30)", "outcome.yaml:2"},
+			{DuePeriodEnd, "2026-07-30", "an extension request awaits the joint committee's decision", "intake.yaml:10"},
+			{DueContact, "2026-08-03", "weekly check-in", "notes/2026-07-27-ck01.yaml:2"},
+		}},
+		{"ws: an extension decision overdue once the period ended", ws.with(refs).with(files{
+			"notes/2026-07-27-ck01.yaml": contactNote("2026-07-27-ck01"),
+			"outcome.yaml":               "extensions:\n  - requested: 2026-07-20\n    decision: pending\n",
+		}), "2026-08-05", []want{
+			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
+			{DueExtensionDecision, "2026-07-30", "the period ended on 2026-07-30: the candidate is neither extended nor separated", "outcome.yaml:2"},
+			{DueContact, "2026-08-03", "weekly check-in", "notes/2026-07-27-ck01.yaml:2"},
 		}},
 		{"ws: the first check-in counts from the opening", ws.with(refs), "2026-03-16", []want{
 			{DueContact, "2026-03-09", "first weekly check-in since the case opened on 2026-03-02", "intake.yaml:2"},

@@ -26,11 +26,15 @@ const (
 	DueFollowUp      = "follow-up"       // a follow-up after placement or exit
 	DueBenefit       = "benefit-renewal" // a benefit's renewal (003)
 	DuePotentialExit = "potential-exit"  // the day a WIOA case without service has exited and the exit can be recorded
+	// DueExtensionDecision is the joint committee's decision on a pending
+	// extension request, due by the last day of the period it would extend
+	// (000).
+	DueExtensionDecision = "extension-decision"
 )
 
 // DueKinds are the kinds of due items, in the order the help lists them.
 var DueKinds = []string{
-	DueContact, DueFollowUp, DuePeriodEnd, DuePotentialExit, DueMilestone, DueNextStep, DueAction,
+	DueContact, DueFollowUp, DuePeriodEnd, DueExtensionDecision, DuePotentialExit, DueMilestone, DueNextStep, DueAction,
 	DuePlanReview, DueReferences, DueSearchPlan, DueToolbox, DueBenefit,
 }
 
@@ -180,6 +184,7 @@ func (x *view) due(p period) {
 		x.addItem(DuePeriodEnd, p.phase, p.end, p.ends, x.file(p.endsAt), p.endsPath...)
 	}
 	x.contactDue(p)
+	x.extensionDecisionDue(p)
 	x.planDue(p)
 	x.actionsDue()
 	x.layoffDue(p)
@@ -191,7 +196,35 @@ func (x *view) due(p period) {
 // searching reports whether a work-security candidate is still in the job
 // search the program supports (000).
 func searching(p period) bool {
-	return p.phase == PhaseNotification || p.phase == PhaseWorkSecurity || p.phase == PhaseExtension
+	switch p.phase {
+	case PhaseNotification, PhaseWorkSecurity, PhaseExtension, PhaseExtensionPending:
+		return true
+	}
+	return false
+}
+
+// extensionDecisionDue is the joint committee's decision on a pending
+// extension request, while the candidate still searches: due by the last
+// day of the period it would extend, so that wages and benefits run on
+// without a gap (000: the committee "may authorize the extension of wages
+// and benefits ... beyond the initial three month Work Security period").
+// Once that day has passed the case is extension-pending and the decision
+// overdue: the candidate is neither extended nor separated until it is
+// recorded (calendar.StandingOf).
+func (x *view) extensionDecisionDue(p period) {
+	if x.state.Kind != record.ProgramWorkSecurity || !searching(p) {
+		return
+	}
+	wp, ok := calendar.WorkSecurityPeriodOn(x.c, x.cfg, x.today)
+	if !ok || !wp.Pending {
+		return
+	}
+	last := string(date(wp.LastDay()))
+	detail := "the joint committee's decision on the extension request of " + string(wp.PendingRequested) + ", by the period's last day (" + last + "); record it with caseplan extension decide " + x.c.ID
+	if p.phase == PhaseExtensionPending {
+		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + " and the period ended on " + last + ": the candidate is neither extended nor separated; record its decision with caseplan extension decide " + x.c.ID
+	}
+	x.add(DueExtensionDecision, wp.LastDay(), detail, x.file(layout.KindOutcome), "extensions", itoa(wp.PendingAt))
 }
 
 // contactDue is the next contact the program asks for: weekly check-ins

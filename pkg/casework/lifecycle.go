@@ -63,13 +63,19 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 			"case %s has no placement on record, so it cannot be closed as placed", cl.Case)
 	}
 	// A work-security candidate with a placement secured before the
-	// periods ended is not separated (calendar.PlacementSecured, as the
+	// periods ended, or an extension request undecided, is not separated (calendar.PlacementSecured, as the
 	// ws-separated rule reads it): the case closes as placed from the start.
 	if cl.Reason == "separated" && lc.intake.Program == record.ProgramWorkSecurity {
 		if p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok {
 			if pl := calendar.PlacementSecured(lc.c, p, cl.Date); pl != nil {
 				return nil, inputErrorf("close it as placed on or after the start (--reason placed --date "+string(pl.Start)+"); if the offer fell through, close it with --reason other --notes saying so",
 					"case %s's placement at %s (start %s) was on record by %s, the last day of the work security period: the candidate was not separated", cl.Case, pl.Employer, pl.Start, p.LastDay().Format(time.DateOnly))
+			}
+			// Nor is one whose extension request the joint committee has
+			// yet to decide (calendar.StandingOf: extension-pending).
+			if p.Pending {
+				return nil, inputErrorf("record the joint committee's decision first with caseplan extension decide "+cl.Case+" --date DATE (--approved --until DATE | --denied) --by WHO; once denied, the candidate is separated from "+p.LastDay().AddDate(0, 0, 1).Format(time.DateOnly),
+					"case %s's extension request of %s awaits the joint committee's decision: the candidate is neither extended nor separated until it is decided", cl.Case, p.PendingRequested)
 			}
 		}
 	}

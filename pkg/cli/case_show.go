@@ -37,8 +37,12 @@ line with the validate that lists them; -o json lists them all.
 Phases, by program kind:
   work-security    notification (before the layoff date), work-security
                    (work_security_days from the layoff date), extension (an
-                   approved extension's until date has not passed), placed,
-                   separated (the periods ended without a placement) (000)
+                   approved extension's until date has not passed),
+                   extension-pending (the periods ended with an extension
+                   request the joint committee has not decided: neither
+                   extended nor separated), placed, separated (the periods
+                   ended without a placement, or the request was refused:
+                   from the day after their last day) (000)
   wioa             the career-planning function the records show (002):
                    assessment (no assessment yet), goal-setting (no goals),
                    plan-development (no objectives or no services),
@@ -50,7 +54,9 @@ Phases, by program kind:
 
 What is due (kinds): contact (the program's contact or check-in interval),
 milestone, next-step, action (a note's action item, NOTE#N, until it is
-done or dropped: caseplan action done|drop), period-end, references,
+done or dropped: caseplan action done|drop), period-end,
+extension-decision (000: the joint committee's decision on a pending
+extension request, by the period's last day), references,
 search-plan and toolbox (000: three references, the job search and skill
 plans, a final resume, cover letter and thank-you letter by the layoff
 date), plan-review (review_interval_days after the last review), follow-up

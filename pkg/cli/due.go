@@ -61,6 +61,10 @@ is decided is in the README, "How caseplan decides"):
   period-end       the last day of the notification period, the work security
                    period or its extension (000); of the follow-up year after a
                    WIOA exit (001, 002); of the post-employment services (003)
+  extension-decision  the joint committee's decision on a pending extension
+                   request, due by the last day of the period it would extend;
+                   overdue after it, while the candidate is neither extended
+                   nor separated (extension-pending) (000)
   references       references missing before the layoff date (000)
   search-plan      the job search plan and skill plan, by the layoff date (000)
   toolbox          the resume, cover letter and thank-you letter made final,

@@ -296,6 +296,27 @@ var workSecurityRules = []*Rule{
 			x.Report(x.File(layout.KindIntake), Path("status"), "%s ended on %s without a placement: the candidate is separated; prepare them for separation and close the case with caseplan case close --reason separated", what, p.LastDay().Format(time.DateOnly))
 		},
 	},
+	{
+		ID: "ws-extension-pending", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
+		Setting: "work_security_days",
+		Summary: "an extension request is decided by the joint committee before the period it would extend ends; until then the candidate is neither extended nor separated",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil || in.Status != "open" {
+				return
+			}
+			st := calendar.StandingOf(x.Case, x.Config, x.Today)
+			if st.Standing != calendar.StandingExtensionPending {
+				return
+			}
+			p := st.Period
+			what := "the work security period"
+			if p.LastDay().After(p.End) {
+				what = "the extension of the work security period"
+			}
+			x.Report(x.File(layout.KindOutcome), []string{"extensions", strconv.Itoa(p.PendingAt)}, "%s ended on %s with the extension request of %s undecided: the candidate is neither extended nor separated; record the joint committee's decision with caseplan extension decide %s", what, p.LastDay().Format(time.DateOnly), p.PendingRequested, x.Case.ID)
+		},
+	},
 }
 
 var wioaRules = []*Rule{
