@@ -123,6 +123,12 @@ func TestSyntaxInPlainWords(t *testing.T) {
 		{"a list item out of line",
 			"id: W-001\nbarriers:\n  - kind: housing\n    detail: x\n   - kind: transport\n",
 			5, "line 5 is indented by 3 spaces"},
+		// The list's items start deeper than its field: the level the
+		// line falls back to (the field's, 2 spaces) does not mend it,
+		// its siblings' (4 spaces) does.
+		{"a list item a space short of its siblings",
+			"id: W-001\nparticipant:\n  name: Ana\n  channels:\n    - email\n    - phone\n   - video\n  language: English\n",
+			7, "line 7 is indented by 3 spaces, which lines up with none of the fields above it"},
 		{"a tab",
 			"id: W-001\nparticipant:\n\tname: Ana\n",
 			3, "line 3 is indented with a tab; YAML indents with spaces only"},

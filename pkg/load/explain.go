@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -84,8 +85,12 @@ func explainSyntax(data []byte, confirm func(mended []byte, line int) bool) (lin
 			return n, "line " + strconv.Itoa(n) + " " + what, true
 		}
 	}
-	if n, msg, indent, ok := explainIndent(lines); ok && confirm(mend(n, strings.Repeat(" ", indent)+strings.TrimLeft(lines[n-1], " ")), n) {
-		return n, msg, true
+	if n, msg, indents, ok := explainIndent(lines); ok {
+		for _, indent := range indents {
+			if confirm(mend(n, strings.Repeat(" ", indent)+strings.TrimLeft(lines[n-1], " ")), n) {
+				return n, msg, true
+			}
+		}
 	}
 	return 0, "", false
 }
@@ -103,8 +108,12 @@ type level struct {
 
 // explainIndent checks that every line's indentation lines up with a
 // level the lines above opened. It returns the first line that does not,
-// what is wrong with it, and the indentation that would mend it.
-func explainIndent(lines []string) (int, string, int, bool) {
+// what is wrong with it, and the indentations that might mend it, the
+// likeliest first: a line out of line with all the levels open above it
+// may belong with a deeper one (a list item a space short of its
+// siblings, under a field at 2 spaces whose items start at 4) as well as
+// with the one it falls back to.
+func explainIndent(lines []string) (int, string, []int, bool) {
 	stack := []level{{indent: 0}}
 	prevIndent, prevLine, prevOpens, prevKey := 0, 0, false, ""
 	block, blockIndent := 0, 0 // the line of a | or > block under way, and its key's indent
@@ -126,7 +135,7 @@ func explainIndent(lines []string) (int, string, int, bool) {
 				if key == "" {
 					continue // a plain value that goes on over the next line
 				}
-				return n, "line " + strconv.Itoa(n) + " is indented further than line " + strconv.Itoa(prevLine) + " (" + prevKey + "), which already has a value, so it cannot hold more fields; line " + describe(key) + " up with the fields around it", prevIndent, true
+				return n, "line " + strconv.Itoa(n) + " is indented further than line " + strconv.Itoa(prevLine) + " (" + prevKey + "), which already has a value, so it cannot hold more fields; line " + describe(key) + " up with the fields around it", []int{prevIndent}, true
 			case indent > prevIndent:
 				stack = append(stack, level{indent: indent, line: n, key: key})
 			default:
@@ -135,7 +144,7 @@ func explainIndent(lines []string) (int, string, int, bool) {
 					stack = stack[:len(stack)-1]
 				}
 				if top := stack[len(stack)-1]; top.indent != indent {
-					return n, "line " + strconv.Itoa(n) + " is indented by " + spaces(indent) + ", which lines up with none of the fields above it (they start at " + levels(open) + "); line " + describe(key) + " up with the field it belongs with", top.indent, true
+					return n, "line " + strconv.Itoa(n) + " is indented by " + spaces(indent) + ", which lines up with none of the fields above it (they start at " + levels(open) + "); line " + describe(key) + " up with the field it belongs with", nearest(open, indent), true
 				}
 			}
 		}
@@ -155,7 +164,27 @@ func explainIndent(lines []string) (int, string, int, bool) {
 			prevKey = "a value"
 		}
 	}
-	return 0, "", 0, false
+	return 0, "", nil, false
+}
+
+// nearest returns the indentations of the levels open, nearest to indent
+// first and, of two as near, the deeper first: a line one space short of
+// the line above more often belongs with it than with the level outside.
+func nearest(open []level, indent int) []int {
+	var out []int
+	for _, l := range open {
+		if !slices.Contains(out, l.indent) {
+			out = append(out, l.indent)
+		}
+	}
+	dist := func(x int) int { return max(x-indent, indent-x) }
+	slices.SortStableFunc(out, func(a, b int) int {
+		if d := dist(a) - dist(b); d != 0 {
+			return d
+		}
+		return b - a
+	})
+	return out
 }
 
 // blockScalar reports whether a line's value is a | or > block, whose
