@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/pii"
 )
 
@@ -354,8 +355,9 @@ func (c *Config) StaffByID(id string) (Staff, bool) {
 }
 
 // StaffIDMeant returns the ID of the roster entry that typed names
-// without being its ID — the ID in other capitals, the member's email
-// address, their name, or a first or last name no other member has — or
+// without being its ID — the ID in other capitals or with a slip of a
+// key, the member's email address, their name, or a first or last name
+// no other member has — or
 // "" when there is none: what to suggest for an unknown ID.
 func (c *Config) StaffIDMeant(typed string) string {
 	if c == nil {
@@ -366,6 +368,19 @@ func (c *Config) StaffIDMeant(typed string) string {
 		if strings.EqualFold(s.ID, typed) || strings.EqualFold(s.Email, typed) {
 			return s.ID
 		}
+	}
+	// A slip of a key ("mbel" for mbell): suggested rather than left to
+	// the hint of the command, which may be to add the ID typed to the
+	// roster. An ID one slip from two members suggests neither.
+	slipped, slips := "", 0
+	for _, s := range c.Staff {
+		if caseid.OneSlip(strings.ToLower(typed), strings.ToLower(s.ID)) {
+			slipped = s.ID
+			slips++
+		}
+	}
+	if slips == 1 {
+		return slipped
 	}
 	// People name a colleague as they know them; a name that could be
 	// two members suggests neither.

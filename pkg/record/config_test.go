@@ -12,7 +12,10 @@ func TestStaffIDMeant(t *testing.T) {
 	}}
 	for typed, want := range map[string]string{
 		"DSHAH": "dshah", " Mbell ": "mbell", "devika.shah@example.org": "dshah",
-		"dshah2": "", "": "", "  ": "",
+		"": "", "  ": "", "dshah22": "",
+		// A slip of a key, unless it could be two members' IDs.
+		"dshah2": "dshah", "mbel": "mbell", "MBELLL": "mbell", "mbeil": "mbell", "bstnoe": "bstone",
+		"xstone": "", "stone": "",
 		// A name: in full, or a first or last name only one member has.
 		"Devika Shah": "dshah", "devika  shah": "dshah", "Ben Stone": "bstone",
 		"ann marie stone": "astone", "Marcus": "mbell", "bell": "mbell",

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"path"
 	"slices"
 	"strconv"
@@ -208,29 +209,36 @@ func checkStaff(x *Context) {
 		return
 	}
 	known := func(id string) bool { _, ok := x.Config.StaffByID(id); return ok }
-	const hint = "; add them with caseplan staff add, or correct the id"
+	// A hand-typed ID with a slip in it is named with the ID meant, not
+	// met with the advice to add the slip to the roster.
+	hintFor := func(id string) string {
+		if meant := x.Config.StaffIDMeant(id); meant != "" {
+			return fmt.Sprintf("; did you mean %s? correct the id (caseplan staff list shows the roster)", meant)
+		}
+		return "; add them with caseplan staff add, or correct the id"
+	}
 	if in := x.Case.Intake; in != nil {
 		f := x.File(layout.KindIntake)
 		if in.Manager != "" && !known(in.Manager) {
-			x.Report(f, Path("manager"), "manager %q is not on the staff roster%s", in.Manager, hint)
+			x.Report(f, Path("manager"), "manager %q is not on the staff roster%s", in.Manager, hintFor(in.Manager))
 		}
 		for i, t := range in.Transfers {
 			for _, who := range []struct{ field, id string }{{"from", t.From}, {"to", t.To}} {
 				if who.id != "" && !known(who.id) {
-					x.Report(f, []string{"transfers", strconv.Itoa(i), who.field}, "transfer %s %q is not on the staff roster%s", who.field, who.id, hint)
+					x.Report(f, []string{"transfers", strconv.Itoa(i), who.field}, "transfer %s %q is not on the staff roster%s", who.field, who.id, hintFor(who.id))
 				}
 			}
 		}
 	}
 	for _, n := range x.Case.AllNotes() {
 		if n.Author != "" && !known(n.Author) {
-			x.Report(x.Case.NotePath(n), Path("author"), "author %q is not on the staff roster%s", n.Author, hint)
+			x.Report(x.Case.NotePath(n), Path("author"), "author %q is not on the staff roster%s", n.Author, hintFor(n.Author))
 		}
 	}
 	if p := x.Case.IEP; p != nil {
 		for i, r := range p.Reviews {
 			if r.By != "" && !known(r.By) {
-				x.Report(x.File(layout.KindIEP), []string{"reviews", strconv.Itoa(i), "by"}, "reviewer %q is not on the staff roster%s", r.By, hint)
+				x.Report(x.File(layout.KindIEP), []string{"reviews", strconv.Itoa(i), "by"}, "reviewer %q is not on the staff roster%s", r.By, hintFor(r.By))
 			}
 		}
 	}
