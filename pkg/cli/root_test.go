@@ -25,6 +25,12 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "an unknown flag", args: []string{"validate", "--bogus"}, wantStderr: "unknown flag: --bogus"},
 		{name: "a flag one slip away", args: []string{"note", "add", "W-1", "--knd", "contact"}, wantStderr: "unknown flag: --knd\ncaseplan: hint: did you mean --kind? run 'caseplan note add --help' for usage\n"},
 		{name: "a date without its zeros", args: []string{"due", "--today", "2026-3-4"}, wantStderr: "--today \"2026-3-4\": not a date; use YYYY-MM-DD\ncaseplan: hint: did you mean --today 2026-03-04?\n"},
+		// Dates as people write them on paper: the day and the month
+		// told apart only where one is over 12.
+		{name: "a date month first", args: []string{"due", "--today", "11/20/2026"}, wantStderr: "--today \"11/20/2026\": not a date; use YYYY-MM-DD\ncaseplan: hint: did you mean --today 2026-11-20?\n"},
+		{name: "a date day first", args: []string{"due", "--today", "20.11.2026"}, wantStderr: "hint: did you mean --today 2026-11-20?\n"},
+		{name: "a date with slashes, year first", args: []string{"due", "--today", "2026/11/20"}, wantStderr: "hint: did you mean --today 2026-11-20?\n"},
+		{name: "a date that reads two ways", args: []string{"due", "--today", "04/05/2026"}, wantStderr: "hint: write the year first: --today 2026-04-05 for April 5, --today 2026-05-04 for 4 May\n"},
 		{name: "a month without its zero", args: []string{"report", "monthly", "--month", "2026-2"}, wantStderr: "--month: \"2026-2\" is not a month; use YYYY-MM\ncaseplan: hint: did you mean --month 2026-02?\n"},
 		{name: "a month that is not one", args: []string{"report", "monthly", "--month", "2026-13"}, wantStderr: "--month: \"2026-13\" is not a month; use YYYY-MM\n"},
 		{name: "a word a new user tries for a flag", args: []string{"note", "add", "W-1", "--text", "Called"}, wantStderr: "unknown flag: --text\ncaseplan: hint: did you mean --content? run 'caseplan note add --help' for usage\n"},
