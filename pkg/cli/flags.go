@@ -197,7 +197,10 @@ func parseAuthor(v string) (name, email string, err error) {
 		a, err = parseGitIdent(v)
 	}
 	if err != nil || a.Name == "" {
-		return "", "", usageErrorf("author %q: write it as \"Name <email>\"", v)
+		return "", "", &UsageError{
+			Msg:  fmt.Sprintf("author %q: write it as \"Name <email>\"", v),
+			Hint: "the acting member's name and email, as caseplan staff list shows them: --author \"Ana Lucero <alucero@example.org>\"",
+		}
 	}
 	if p := record.StaffNameProblem(a.Name); p != "" {
 		return "", "", usageErrorf("author %q: %s", v, p)

@@ -129,6 +129,12 @@ func TestSyntaxInPlainWords(t *testing.T) {
 		{"a list item a space short of its siblings",
 			"id: W-001\nparticipant:\n  name: Ana\n  channels:\n    - email\n    - phone\n   - video\n  language: English\n",
 			7, "line 7 is indented by 3 spaces, which lines up with none of the fields above it"},
+		// A field of a block pushed to the start of its line: the line
+		// after it, still lined up with the block, is where the parser
+		// stops, but the field is the line to move back.
+		{"a field moved left out of its block",
+			"id: W-001\nparticipant:\n  name: Ana\nlanguage: English\n  phone: 555-0100\nstatus: open\n",
+			4, "line 4 is indented by 0 spaces, less than the fields above it, while line 5 below it still lines up with them (2 spaces); line `language:` up with them"},
 		{"a tab",
 			"id: W-001\nparticipant:\n\tname: Ana\n",
 			3, "line 3 is indented with a tab; YAML indents with spaces only"},

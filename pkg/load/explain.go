@@ -116,6 +116,7 @@ type level struct {
 func explainIndent(lines []string) (int, string, []int, bool) {
 	stack := []level{{indent: 0}}
 	prevIndent, prevLine, prevOpens, prevKey := 0, 0, false, ""
+	var prevClosed []level     // the levels the line before closed by falling back
 	block, blockIndent := 0, 0 // the line of a | or > block under way, and its key's indent
 	for i, l := range lines {
 		trimmed := strings.TrimSpace(l)
@@ -129,11 +130,20 @@ func explainIndent(lines []string) (int, string, []int, bool) {
 		}
 		block = 0
 		key, opens := keyOf(trimmed)
+		var closed []level
 		if prevLine > 0 {
 			switch {
 			case indent > prevIndent && !prevOpens:
 				if key == "" {
 					continue // a plain value that goes on over the next line
+				}
+				// The line before fell back from a level this line still
+				// lines up with: it is the one moved left (a field of a
+				// block pushed to the start of the line), and lining
+				// this one up with it would pull the rest out too.
+				if slices.ContainsFunc(prevClosed, func(l level) bool { return l.indent == indent }) {
+					moved := len(lines[prevLine-1]) - len(strings.TrimLeft(lines[prevLine-1], " "))
+					return prevLine, "line " + strconv.Itoa(prevLine) + " is indented by " + spaces(moved) + ", less than the fields above it, while line " + strconv.Itoa(n) + " below it still lines up with them (" + spaces(indent) + "); line " + describe(prevKey) + " up with them", []int{indent}, true
 				}
 				return n, "line " + strconv.Itoa(n) + " is indented further than line " + strconv.Itoa(prevLine) + " (" + prevKey + "), which already has a value, so it cannot hold more fields; line " + describe(key) + " up with the fields around it", []int{prevIndent}, true
 			case indent > prevIndent:
@@ -143,6 +153,7 @@ func explainIndent(lines []string) (int, string, []int, bool) {
 				for len(stack) > 1 && stack[len(stack)-1].indent > indent {
 					stack = stack[:len(stack)-1]
 				}
+				closed = open[len(stack):]
 				if top := stack[len(stack)-1]; top.indent != indent {
 					return n, "line " + strconv.Itoa(n) + " is indented by " + spaces(indent) + ", which lines up with none of the fields above it (they start at " + levels(open) + "); line " + describe(key) + " up with the field it belongs with", nearest(open, indent), true
 				}
@@ -159,7 +170,7 @@ func explainIndent(lines []string) (int, string, []int, bool) {
 		} else {
 			prevIndent = indent
 		}
-		prevLine, prevOpens, prevKey = n, opens, key
+		prevLine, prevOpens, prevKey, prevClosed = n, opens, key, closed
 		if key == "" {
 			prevKey = "a value"
 		}
