@@ -509,7 +509,8 @@ func separatorRun[T string | []byte](b T, from int) (sep byte, next int, ok bool
 // dash, dot or digit as above, or else r's compatibility decomposition
 // (Unicode NFKC/NFKD) when that is all ASCII — the full-width "ＨＩＶ" and
 // "ＳＳＮ" an input method types, the mathematical letters of a styled
-// paste, a ligature ("ﬀ") copied from a PDF. A letter with an accent
+// paste, a ligature ("ﬀ") copied from a PDF —, or the Latin letter a
+// Cyrillic or Greek one looks like (see confusable). A letter with an accent
 // (é: e and a combining accent) is itself. An invisible format character
 // (Unicode Cf) is nothing: ok with "".
 func foldRune(r rune) (string, bool) {
@@ -533,6 +534,9 @@ func foldRune(r rune) (string, bool) {
 			return asciiDigits[d : d+1], true
 		}
 	}
+	if c := confusable(r); c != 0 {
+		return asciiChars[c : c+1], true
+	}
 	var buf [utf8.UTFMax]byte
 	n := utf8.EncodeRune(buf[:], r)
 	d := norm.NFKC.Properties(buf[:n]).Decomposition()
@@ -548,6 +552,133 @@ func foldRune(r rune) (string, bool) {
 }
 
 const asciiDigits = "0123456789"
+
+// asciiChars holds every ASCII byte at its own offset, so that one is a
+// string without an allocation.
+var asciiChars = func() string {
+	var b [utf8.RuneSelf]byte
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return string(b[:])
+}()
+
+// confusable returns the ASCII letter a Cyrillic or Greek letter is drawn
+// as, or 0: the letters Unicode's confusables table (TR39, Unicode
+// Security Mechanisms, confusables.txt) maps to one Latin letter, of the
+// scripts a keyboard layout puts within reach, so that "SSN" typed with a
+// Cyrillic Es, "DOB" with a Greek Omicron or "HIV" with a Cyrillic En is
+// the word it shows. Only the letters that look Latin are read so: a word
+// of Russian or Greek keeps its other letters, which no label or term
+// holds. NFKC, which fold reads the rest by, leaves all of these as they
+// are.
+func confusable(r rune) byte {
+	switch r {
+	// Cyrillic capitals and small letters.
+	case 'А':
+		return 'A'
+	case 'В':
+		return 'B'
+	case 'Е':
+		return 'E'
+	case 'К':
+		return 'K'
+	case 'М':
+		return 'M'
+	case 'Н':
+		return 'H'
+	case 'О':
+		return 'O'
+	case 'Р':
+		return 'P'
+	case 'С':
+		return 'C'
+	case 'Т':
+		return 'T'
+	case 'Х':
+		return 'X'
+	case 'Ѕ':
+		return 'S'
+	case 'І':
+		return 'I'
+	case 'Ј':
+		return 'J'
+	case 'Ү':
+		return 'Y'
+	case 'Ԁ':
+		return 'D'
+	case 'а':
+		return 'a'
+	case 'е':
+		return 'e'
+	case 'о':
+		return 'o'
+	case 'р':
+		return 'p'
+	case 'с':
+		return 'c'
+	case 'у':
+		return 'y'
+	case 'х':
+		return 'x'
+	case 'ѕ':
+		return 's'
+	case 'і':
+		return 'i'
+	case 'ј':
+		return 'j'
+	case 'һ':
+		return 'h'
+	case 'ԁ':
+		return 'd'
+	case 'ԛ':
+		return 'q'
+	case 'ԝ':
+		return 'w'
+	case 'ӏ':
+		return 'l'
+	// Greek capitals and small letters.
+	case 'Α':
+		return 'A'
+	case 'Β':
+		return 'B'
+	case 'Ε':
+		return 'E'
+	case 'Ζ':
+		return 'Z'
+	case 'Η':
+		return 'H'
+	case 'Ι':
+		return 'I'
+	case 'Κ':
+		return 'K'
+	case 'Μ':
+		return 'M'
+	case 'Ν':
+		return 'N'
+	case 'Ο':
+		return 'O'
+	case 'Ρ':
+		return 'P'
+	case 'Τ':
+		return 'T'
+	case 'Υ':
+		return 'Y'
+	case 'Χ':
+		return 'X'
+	case 'ο':
+		return 'o'
+	case 'ν':
+		return 'v'
+	case 'ρ':
+		return 'p'
+	case 'ι':
+		return 'i'
+	case 'α':
+		return 'a'
+	}
+	return 0
+}
 
 // digitValue returns the value of r, a decimal digit (Unicode Nd): each
 // range of the Nd table runs from a zero in blocks of ten.

@@ -91,6 +91,11 @@ var plantedSSN = []string{
 	"SS# [934/561/234] on the old form",
 	// A zero-width space between words is a space between them.
 	"social\u200bsecurity\u200bnumber [912781234]",
+	// The label with letters of another script that look Latin (Unicode
+	// TR39 confusables): a Cyrillic Es, a Greek capital Sigma-less "S".
+	"\u0405SN [912781234] per the claim",
+	"\u0455\u0455n: [923701234]",
+	"\u0406TIN [934561234] from the IRS letter",
 }
 
 var plantedDOB = []string{
@@ -136,6 +141,11 @@ var plantedDOB = []string{
 	"Birth-date: [1980-04-05]",
 	"Date\u200bof\u200bbirth: [4/5/1980]",
 	"DOB\u200b[4/5/1980]",
+	// Letters of another script that look Latin: a Greek capital
+	// omicron, a Cyrillic o and e.
+	"D\u039fB: [4/5/1980]",
+	"d\u043eb [4/5/1980]",
+	"dat\u0435 of birth: [1980-04-05]",
 }
 
 // corpus returns the planted texts with their markers removed and where
@@ -240,6 +250,10 @@ func TestNotLeaks(t *testing.T) {
 		"Phone 555\u200b-0181\u200b, ZIP+4 02139\u200b-4307, on 2026\u200b-03-04",
 		"Call\u200b555\u200b123\u200b4567\u200bor email; SOC\u200b15-1252.00; $1,234\u200b.56",
 		"SSN\u200bverified;\u200bcall\u200b555 123 4567",
+		// Text in another script is its own letters: a Russian or Greek
+		// note, with a phone number and a contact date.
+		"Клиент говорит по-русски; звонок 555-0181, встреча 2026-03-04",
+		"Ο πελάτης τηλεφώνησε στις 3/16/2026",
 	} {
 		if got := Default().Scan(text); len(got) > 0 {
 			t.Errorf("%q: %v, want nothing", text, got)
@@ -270,6 +284,12 @@ func TestTerms(t *testing.T) {
 		"HIV status disclosed in the meeting":          "HIV",
 		"Has a felony conviction from 2015":            "felony",
 		"Mentioned her criminal  record at the intake": "criminal record",
+		// Letters of another script that look Latin (TR39 confusables):
+		// a Cyrillic En and Byelorussian-Ukrainian I, a Cyrillic ie, a
+		// Greek capital Iota.
+		"Disclosed \u041d\u0406V status": "HIV",
+		"Has a f\u0435lony record":       "felony",
+		"\u0399ncarcerated in 2015":      "incarcerated",
 	} {
 		got := g.Terms(text)
 		if len(got) == 0 || got[0].Term != want {
