@@ -82,15 +82,25 @@ type Settings struct {
 // many systems print a date) and the eight digits of a form's boxes,
 // 04051980 or 19800405 (after a word: alone they are any number).
 const (
-	months   = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
-	mm       = `(?:0[1-9]|1[0-2])`
-	dd       = `(?:0[1-9]|[12][0-9]|3[01])`
-	dateForm = `(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})` +
-		`|[12][0-9]{3}[-/.][0-9]{1,2}[-/.][0-9]{1,2}` +
-		`|` + months + ` [0-9]{1,2}(?:st|nd|rd|th)?,? [12][0-9]{3}` +
-		`|[0-9]{1,2}(?:st|nd|rd|th)? ` + months + `,? [12][0-9]{3}` +
-		`|[0-9]{1,2}[-/]` + months + `[-/](?:[12][0-9]{3}|[0-9]{2})` +
+	months = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
+	mm     = `(?:0[1-9]|1[0-2])`
+	dd     = `(?:0[1-9]|[12][0-9]|3[01])`
+)
+
+var (
+	dateForm = `(?:` + dateWritten(`[12][0-9]{3}`, `[0-9]{2}`) +
 		`|` + mm + dd + `(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}` + mm + dd + `)`
+	// oldDate is a date as people write one, of a year before 2010 (or
+	// 30-99 in two digits): a participant, 14 or older, was born then, and
+	// a case's steps, contacts and deadlines are not dated so.
+	oldDate = `(?:` + dateWritten(`(?:19[0-9]{2}|200[0-9])`, `[3-9][0-9]`) + `)`
+	// born is "b." as a birth's abbreviation; a list's second item
+	// too ("a. 3/2/2026 intake; b. 4/5/2026 IEP"), so only before an
+	// oldDate.
+	born = `\bb\.\s?(` + oldDate + `)\b`
+)
+
+const (
 	// The words before (or after) a date of birth and an SSN. Each ends
 	// in a word boundary unless it ends in punctuation ("D.O.B.", "SS#").
 	// "birth" alone is a label only with its colon ("Birth: 4/5/1980"):
@@ -127,19 +137,35 @@ var DefaultSSN = []string{
 	`(?i)\b(?:ssn|itin)([0-9]{9})\b`,
 }
 
+// dateWritten is the forms of a date written out — 4/5/1980, 04-05-80,
+// 1980-04-05, April 5, 1980, 5 April 1980, 05-Apr-1980 — with the year
+// written as year4 (four digits) or year2 (two, where a form allows).
+func dateWritten(year4, year2 string) string {
+	return `[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:` + year4 + `|` + year2 + `)` +
+		`|` + year4 + `[-/.][0-9]{1,2}[-/.][0-9]{1,2}` +
+		`|` + months + ` [0-9]{1,2}(?:st|nd|rd|th)?,? ` + year4 +
+		`|[0-9]{1,2}(?:st|nd|rd|th)? ` + months + `,? ` + year4 +
+		`|[0-9]{1,2}[-/]` + months + `[-/](?:` + year4 + `|` + year2 + `)`
+}
+
 // DefaultDOB are the patterns of dates of birth: a date after "DOB",
 // "D.O.B.", "DOB#", "date of birth", "birth date" ("birthdate",
 // "birth-date"), "Birth:", "birthday" or "born (on)", or before "(DOB)";
-// and a year after "born in". A date alone is never one: case records are
+// and a year after "born in"; a date run into the label ("DOB4/5/1980");
+// and after "b." (born) a date of a year before 2010 ("Jordan Lee, b.
+// 4/5/1980"). A date alone is never one: case records are
 // full of dates; nor one after "birth" without its colon ("gave birth
-// on", "the birth of her son": not the participant's) or after "b." (a
-// list's second item as often as "born").
+// on", "the birth of her son": not the participant's), nor after "b." a
+// later one (a list's second item as often as "born").
 //
 // Known false positives: a date after "born" that is not a birth ("the
 // program was born on 1/5/2020"). Known misses: a birthday without a year,
-// and an age ("Keisha, 31"), which is not a date of birth.
+// an age ("Keisha, 31"), which is not a date of birth, and after "b." a
+// date of 2010 on.
 var DefaultDOB = []string{
 	`(?i)\b` + birthWord + `[\s:=,#-]{0,4}(?:(?:is|was|on|of|the)\s+){0,2}\(?(` + dateForm + `)\b`,
+	`(?i)\b(?:dob|birth[ -]?date|date of birth|born)(` + dateForm + `)\b`,
+	`(?i)` + born,
 	`(?i)\b(` + dateForm + `)\)?\s*[\(\[,-]?\s*(?:dob\b|d\.o\.b\.?|date of birth\b)`,
 	`(?i)\bborn in ([12][0-9]{3})\b`,
 }
@@ -228,7 +254,7 @@ func New(s Settings) (*Guard, error) {
 		return nil, err
 	}
 	if s.DOB == nil {
-		g.dobWords = []string{"dob", "d.o.b", "birth", "born"}
+		g.dobWords = []string{"dob", "d.o.b", "birth", "born", "b."}
 	}
 	for i, t := range or(s.Terms, DefaultTerms) {
 		words := strings.Fields(t)

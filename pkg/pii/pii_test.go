@@ -146,6 +146,14 @@ var plantedDOB = []string{
 	"D\u039fB: [4/5/1980]",
 	"d\u043eb [4/5/1980]",
 	"dat\u0435 of birth: [1980-04-05]",
+	// The label run into the date, and "b." (born) before a date of a
+	// year no list of a case's steps holds.
+	"DOB[4/5/1980] per the ID",
+	"Birthdate[1980-04-05]",
+	"b. [4/5/1980]",
+	"Jordan Lee (b. [April 5, 1980]) enrolled",
+	"Jordan Lee, b.[05-Apr-1979], per the intake sheet",
+	"b. [4/5/80] per the form",
 }
 
 // corpus returns the planted texts with their markers removed and where
@@ -236,6 +244,8 @@ func TestNotLeaks(t *testing.T) {
 		"She gave birth on 4/5/2026; leave until June",
 		"Childcare since the birth of her son, 3/2/2025",
 		"Steps: a. 3/2/2026 intake; b. 4/5/2026 IEP signed",
+		"Options (a. 1/5/2026, b. 2/5/2026); plan b. 3/4/26 fallback",
+		"Dobbs4/5/2026 meeting; Dob 4/5 call",
 		// Nine digits 3-3-3 without the word are a phone-like number;
 		// ten or eight digits after it are not one; a date with slashes
 		// is a date.
