@@ -103,9 +103,16 @@ var (
 const (
 	// The words before (or after) a date of birth and an SSN. Each ends
 	// in a word boundary unless it ends in punctuation ("D.O.B.", "SS#").
-	// "birth" alone is a label only with its colon ("Birth: 4/5/1980"):
-	// "gave birth on", "the birth of her son" are someone else's.
-	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth[ -]?date\b|birth ?:|birthday\b|born(?: on)?\b)`
+	// "birth" alone is a label only with its colon ("Birth: 4/5/1980"),
+	// or after "gave" or in "the birth of her son": a child's date of
+	// birth, which is as sensitive as the participant's (TEGL 39-11), and
+	// says more (a pregnancy, a leave). A birth certificate's date, a
+	// birth-to-three program's, are not one.
+	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth[ -]?date\b|birth ?:|birthday\b|born(?: on)?\b` +
+		`|gave birth\b(?: to (?:a |her |his |their )?` + child + `)?` +
+		`|birth of (?:a |her |his |their |my |the )?` + child + `)`
+	// child is a word for a child a birth is of.
+	child = `(?:son|daughter|child|baby|boy|girl|twins)\b`
 	// nine is the number the words stand by: nine digits in a row or
 	// grouped 3-3-3 (as a phone number is grouped; alone, one may be).
 	nine    = `[0-9]{9}|[0-9]{3}[-. /][0-9]{3}[-. /][0-9]{3}`
@@ -150,13 +157,15 @@ func dateWritten(year4, year2 string) string {
 
 // DefaultDOB are the patterns of dates of birth: a date after "DOB",
 // "D.O.B.", "DOB#", "date of birth", "birth date" ("birthdate",
-// "birth-date"), "Birth:", "birthday" or "born (on)", or before "(DOB)";
+// "birth-date"), "Birth:", "birthday", "born (on)", "gave birth (to a
+// son)" or "the birth of her daughter", or before "(DOB)";
 // and a year after "born in"; a date run into the label ("DOB4/5/1980");
 // and after "b." (born) a date of a year before 2010 ("Jordan Lee, b.
 // 4/5/1980"). A date alone is never one: case records are
-// full of dates; nor one after "birth" without its colon ("gave birth
-// on", "the birth of her son": not the participant's), nor after "b." a
-// later one (a list's second item as often as "born").
+// full of dates; nor one after "birth" alone ("birth certificate",
+// "birth-to-three program"), nor after "b." a later one (a list's second
+// item as often as "born"). A family member's date of birth (a child's)
+// is one: TEGL 39-11's sensitive PII is any person's.
 //
 // Known false positives: a date after "born" that is not a birth ("the
 // program was born on 1/5/2020"). Known misses: a birthday without a year,

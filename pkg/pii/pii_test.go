@@ -154,6 +154,13 @@ var plantedDOB = []string{
 	"Jordan Lee (b. [April 5, 1980]) enrolled",
 	"Jordan Lee, b.[05-Apr-1979], per the intake sheet",
 	"b. [4/5/80] per the form",
+	// A family member's date of birth is one too (TEGL 39-11 protects
+	// birthdates, not only the participant's): a child's, in a note about
+	// childcare or leave.
+	"She gave birth on [4/5/2026]; leave until June",
+	"Childcare since the birth of her son, [3/2/2025]",
+	"Gave birth to a daughter on [April 5, 2026]",
+	"Son's Birth: [4/5/2019]; childcare at Eastgate after school",
 }
 
 // corpus returns the planted texts with their markers removed and where
@@ -239,10 +246,11 @@ func TestNotLeaks(t *testing.T) {
 		// Eight digits and a month name are not a birth without the word.
 		"Invoice 04051980 paid on 05-Apr-2026",
 		"Born to lead: 12345678 views",
-		// A birth that is not the participant's, and "b." (a list's
-		// second item as often as "born"), are not a date of birth.
-		"She gave birth on 4/5/2026; leave until June",
-		"Childcare since the birth of her son, 3/2/2025",
+		// "b." (a list's second item as often as "born") before this
+		// year's date is not a date of birth; nor a birth certificate's
+		// date, nor a birth-to-three program.
+		"Birth certificate requested 4/5/2026",
+		"Referred to the birth-to-three program on 4/5/2026",
 		"Steps: a. 3/2/2026 intake; b. 4/5/2026 IEP signed",
 		"Options (a. 1/5/2026, b. 2/5/2026); plan b. 3/4/26 fallback",
 		"Dobbs4/5/2026 meeting; Dob 4/5 call",
