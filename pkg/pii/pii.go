@@ -115,7 +115,7 @@ const (
 	child = `(?:son|daughter|child|baby|boy|girl|twins)\b`
 	// nine is the number the words stand by: nine digits in a row or
 	// grouped 3-3-3 (as a phone number is grouped; alone, one may be).
-	nine    = `[0-9]{9}|[0-9]{3}[-. /][0-9]{3}[-. /][0-9]{3}`
+	nine    = `[0-9]{9}|[0-9]{3}` + ssnSep + `[0-9]{3}` + ssnSep + `[0-9]{3}`
 	ssnWord = `(?:ssn\b|s\.s\.(?:n\.?| ?#)|ss ?#|ss ?(?:no\b\.?|number\b)|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
 )
 
@@ -138,7 +138,7 @@ const (
 // 3-2-4 number that is not an SSN (rare: US phone numbers are 3-3-4).
 // A store lists the ones it meets in pii.allow.
 var DefaultSSN = []string{
-	`\b[0-9]{3}[-. /][0-9]{2}[-. /][0-9]{4}\b`,
+	`\b[0-9]{3}` + ssnSep + `[0-9]{2}` + ssnSep + `[0-9]{4}\b`,
 	`(?i)\b` + ssnWord + `[^0-9\n]{0,30}?(?:\n[^0-9\n]{0,30}?)?\b(` + nine + `)\b`,
 	`(?i)\b(` + nine + `)\b[^0-9\n]{0,20}?(?:\n[^0-9\n]{0,20}?)?\b` + ssnWord,
 	`(?i)\b(?:ssn|itin)([0-9]{9})\b`,
@@ -935,7 +935,8 @@ func (g *Guard) HasSSN(text string) bool { return len(g.SSNs(text)) > 0 }
 func ContainsSSN(text string) bool { return Default().HasSSN(text) }
 
 // IsSSNShaped reports whether a whole value, spaces around it aside, is a
-// number shaped like an SSN: ddd-dd-dddd, ddd dd dddd, ddd.dd.dddd or nine
+// number shaped like an SSN: ddd-dd-dddd, ddd dd dddd, ddd.dd.dddd,
+// ddd/dd/dddd or nine
 // digits in a row. It is for values that stand alone — a spreadsheet
 // cell, an ID — where nine digits and nothing else are an SSN until shown
 // otherwise. The separators may be the ones a word processor or a web
@@ -950,7 +951,7 @@ func IsSSNShaped(value string) bool {
 	return wholeSSN.MatchString(f)
 }
 
-const wholeSep = `[-. \x{00a0}\x{2007}\x{202f}\x{2010}-\x{2015}\x{2212}]`
+const wholeSep = `[-. /\x{00a0}\x{2007}\x{202f}\x{2010}-\x{2015}\x{2212}]`
 
 var wholeSSN = regexp.MustCompile(`^(?:[0-9]{3}` + wholeSep + `[0-9]{2}` + wholeSep + `[0-9]{4}|[0-9]{9}(?:\.0+)?)$`)
 
@@ -1027,11 +1028,17 @@ func spacedSpans(s string) [][2]int {
 	}
 }
 
+// ssnSep is what sets off the groups of an SSN, wherever caseplan looks
+// for one — the free-text guard (DefaultSSN), the schemas (SchemaSSN,
+// SpacedSSN) and a value alone (IsSSNShaped; isSeparator): a dash, a
+// dot, a space or a slash. It is the one place that says so.
+const ssnSep = `[-. /]`
+
 // SchemaSSN is the pattern every string of every record schema refuses
 // (schemas/*.schema.json): the separated form of an SSN, which no other
-// value of a record has. It is written to mean the same in JavaScript
-// (editors) and Go.
-const SchemaSSN = `(^|[^0-9])[0-9]{3}[- .][0-9]{2}[- .][0-9]{4}([^0-9]|$)`
+// value of a record has (a date has 1-2, 1-2 and 2 or 4 digits). It is
+// written to mean the same in JavaScript (editors) and Go.
+const SchemaSSN = `(^|[^0-9])[0-9]{3}` + ssnSep + `[0-9]{2}` + ssnSep + `[0-9]{4}([^0-9]|$)`
 
 // find runs patterns over text and returns their non-overlapping matches
 // that keep passes (nil: all) and that no allow pattern covers.
@@ -1119,18 +1126,16 @@ func nineDigits(s string) bool {
 }
 
 // SpacedSSN reports whether s holds three digits, two and four, each
-// group set off from the next by one dash, dot or space and the whole by
-// anything but a digit: a Social Security number as people write it. It
-// is the regular expression
-// (^|[^0-9])[0-9]{3}[- .][0-9]{2}[- .][0-9]{4}([^0-9]|$), which a
+// group set off from the next by one dash, dot, space or slash (ssnSep)
+// and the whole by anything but a digit: a Social Security number as
+// people write it. It is the regular expression SchemaSSN, which a
 // validate of 10,000 cases would run on a million strings, without one;
 // every match of DefaultSSN's first pattern is one of it.
 func SpacedSSN(s string) bool { return ssnRuns(s, false) }
 
 // ssnShaped reports whether s has a run of exactly nine digits, the
-// shape SpacedSSN finds, nine digits grouped 3-3-3, or either grouped
-// shape with slashes, in one pass: every match of DefaultSSN's patterns
-// has one of them.
+// shape SpacedSSN finds, or nine digits grouped 3-3-3, in one pass:
+// every match of DefaultSSN's patterns has one of them.
 func ssnShaped(s string) bool { return ssnRuns(s, true) }
 
 // ssnRuns reports whether nextSSN finds one in s.
@@ -1141,9 +1146,9 @@ func ssnRuns(s string, nine bool) bool {
 
 // nextSSN looks at the maximal runs of digits in s from at on for three,
 // two and four digits set off from each other by one separator, or with
-// nine, for a run of exactly nine digits, three, three and three set off
-// so, or a slash for a separator too (every shape a default pattern
-// finds), and returns where the first such is.
+// nine, for a run of exactly nine digits, or three, three and three set
+// off so (every shape a default pattern finds), and returns where the
+// first such is.
 func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 	var start, end [3]int // the last three runs
 	runs := 0
@@ -1163,7 +1168,7 @@ func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 		end[0], end[1], end[2] = end[1], end[2], j
 		runs++
 		if runs >= 3 && start[2] == end[1]+1 && start[1] == end[0]+1 &&
-			isSeparator(s[end[1]], nine) && isSeparator(s[end[0]], nine) {
+			isSeparator(s[end[1]]) && isSeparator(s[end[0]]) {
 			n0, n1, n2 := end[0]-start[0], end[1]-start[1], end[2]-start[2]
 			if n0 == 3 && n1 == 2 && n2 == 4 || nine && n0 == 3 && n1 == 3 && n2 == 3 {
 				return start[0], end[2], true
@@ -1176,11 +1181,10 @@ func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// isSeparator reports whether c sets off the groups of an SSN as the
-// schemas read it (a dash, a dot, a space) or, with slash, as the default
-// patterns do (a slash too).
-func isSeparator(c byte, slash bool) bool {
-	return c == '-' || c == '.' || c == ' ' || slash && c == '/'
+// isSeparator reports whether c sets off the groups of an SSN: ssnSep
+// (a dash, a dot, a space, a slash).
+func isSeparator(c byte) bool {
+	return c == '-' || c == '.' || c == ' ' || c == '/'
 }
 
 // digits counts the ASCII digits in s.

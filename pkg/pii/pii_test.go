@@ -373,6 +373,8 @@ func TestIsSSNShaped(t *testing.T) {
 		"12345-6789": false, "123456789.5": false, "1234567.89": false, "123\u00a0456\u00a0789": false,
 		// Typed with an input method's full-width digits.
 		"９１２７８１２３４": true, "９１２－７８－１２３４": true, "１２３４５－６７８９": false,
+		// With slashes, as the free-text guard reads it; a date is not one.
+		"912/78/1234": true, "９１２／７８／１２３４": true, "12345/6789": false, "12/31/2026": false,
 	} {
 		if got := IsSSNShaped(v); got != want {
 			t.Errorf("IsSSNShaped(%q) = %v", v, got)
@@ -598,6 +600,23 @@ func TestRedact(t *testing.T) {
 		text := strings.NewReplacer("[", "", "]", "").Replace(s)
 		if got, _ := g.Redact(text); g.HasSSN(got) || SpacedSSN(got) {
 			t.Errorf("Redact(%q) = %q, still holds one", text, got)
+		}
+	}
+}
+
+// TestOneSSNShape: what the free-text guard finds anywhere (DefaultSSN's
+// first pattern), the schemas refuse (SchemaSSN, SpacedSSN) and a value
+// alone is (IsSSNShaped): one shape, whichever asks.
+func TestOneSSNShape(t *testing.T) {
+	anywhere := regexp.MustCompile(DefaultSSN[0])
+	schema := regexp.MustCompile(SchemaSSN)
+	for _, v := range []string{"912-78-1234", "912 78 1234", "912.78.1234", "912/78/1234", "912-78/1234"} {
+		if !anywhere.MatchString(v) {
+			t.Fatalf("the guard does not find %q", v)
+		}
+		if !schema.MatchString("x "+v+" y") || !SpacedSSN("x "+v+" y") || !IsSSNShaped(v) {
+			t.Errorf("%q: SchemaSSN %v, SpacedSSN %v, IsSSNShaped %v; the guard finds it",
+				v, schema.MatchString("x "+v+" y"), SpacedSSN("x "+v+" y"), IsSSNShaped(v))
 		}
 	}
 }
