@@ -12,7 +12,7 @@ import (
 // every schema refuses in every string (definitions/no-full-ssn); it is
 // pii.SchemaSSN, and a test keeps the two the same. pii.SpacedSSN finds
 // it without a regular expression.
-const ssnPattern = `(^|[^0-9])[0-9]{3}[- .][0-9]{2}[- .][0-9]{4}([^0-9]|$)`
+const ssnPattern = `(^|[^0-9])[0-9]{3}[-. /][0-9]{2}[-. /][0-9]{4}([^0-9]|$)`
 
 // ssnMessage is what a string holding one is told. It never repeats the
 // value.

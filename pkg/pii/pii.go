@@ -82,23 +82,40 @@ type Settings struct {
 // many systems print a date) and the eight digits of a form's boxes,
 // 04051980 or 19800405 (after a word: alone they are any number).
 const (
-	months   = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
-	mm       = `(?:0[1-9]|1[0-2])`
-	dd       = `(?:0[1-9]|[12][0-9]|3[01])`
-	dateForm = `(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})` +
-		`|[12][0-9]{3}[-/.][0-9]{1,2}[-/.][0-9]{1,2}` +
-		`|` + months + ` [0-9]{1,2}(?:st|nd|rd|th)?,? [12][0-9]{3}` +
-		`|[0-9]{1,2}(?:st|nd|rd|th)? ` + months + `,? [12][0-9]{3}` +
-		`|[0-9]{1,2}[-/]` + months + `[-/](?:[12][0-9]{3}|[0-9]{2})` +
+	months = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
+	mm     = `(?:0[1-9]|1[0-2])`
+	dd     = `(?:0[1-9]|[12][0-9]|3[01])`
+)
+
+var (
+	dateForm = `(?:` + dateWritten(`[12][0-9]{3}`, `[0-9]{2}`) +
 		`|` + mm + dd + `(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}` + mm + dd + `)`
+	// oldDate is a date as people write one, of a year before 2010 (or
+	// 30-99 in two digits): a participant, 14 or older, was born then, and
+	// a case's steps, contacts and deadlines are not dated so.
+	oldDate = `(?:` + dateWritten(`(?:19[0-9]{2}|200[0-9])`, `[3-9][0-9]`) + `)`
+	// born is "b." as a birth's abbreviation; a list's second item
+	// too ("a. 3/2/2026 intake; b. 4/5/2026 IEP"), so only before an
+	// oldDate.
+	born = `\bb\.\s?(` + oldDate + `)\b`
+)
+
+const (
 	// The words before (or after) a date of birth and an SSN. Each ends
 	// in a word boundary unless it ends in punctuation ("D.O.B.", "SS#").
-	// "birth" alone is a label only with its colon ("Birth: 4/5/1980"):
-	// "gave birth on", "the birth of her son" are someone else's.
-	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth[ -]?date\b|birth ?:|birthday\b|born(?: on)?\b)`
+	// "birth" alone is a label only with its colon ("Birth: 4/5/1980"),
+	// or after "gave" or in "the birth of her son": a child's date of
+	// birth, which is as sensitive as the participant's (TEGL 39-11), and
+	// says more (a pregnancy, a leave). A birth certificate's date, a
+	// birth-to-three program's, are not one.
+	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth[ -]?date\b|birth ?:|birthday\b|born(?: on)?\b` +
+		`|gave birth\b(?: to (?:a |her |his |their )?` + child + `)?` +
+		`|birth of (?:a |her |his |their |my |the )?` + child + `)`
+	// child is a word for a child a birth is of.
+	child = `(?:son|daughter|child|baby|boy|girl|twins)\b`
 	// nine is the number the words stand by: nine digits in a row or
 	// grouped 3-3-3 (as a phone number is grouped; alone, one may be).
-	nine    = `[0-9]{9}|[0-9]{3}[-. /][0-9]{3}[-. /][0-9]{3}`
+	nine    = `[0-9]{9}|[0-9]{3}` + ssnSep + `[0-9]{3}` + ssnSep + `[0-9]{3}`
 	ssnWord = `(?:ssn\b|s\.s\.(?:n\.?| ?#)|ss ?#|ss ?(?:no\b\.?|number\b)|soc\.? ?sec\b\.?(?: ?no\b\.?)?|social security(?: number\b| no\b\.?| #)?|social\b|itin\b)`
 )
 
@@ -121,25 +138,43 @@ const (
 // 3-2-4 number that is not an SSN (rare: US phone numbers are 3-3-4).
 // A store lists the ones it meets in pii.allow.
 var DefaultSSN = []string{
-	`\b[0-9]{3}[-. /][0-9]{2}[-. /][0-9]{4}\b`,
+	`\b[0-9]{3}` + ssnSep + `[0-9]{2}` + ssnSep + `[0-9]{4}\b`,
 	`(?i)\b` + ssnWord + `[^0-9\n]{0,30}?(?:\n[^0-9\n]{0,30}?)?\b(` + nine + `)\b`,
 	`(?i)\b(` + nine + `)\b[^0-9\n]{0,20}?(?:\n[^0-9\n]{0,20}?)?\b` + ssnWord,
 	`(?i)\b(?:ssn|itin)([0-9]{9})\b`,
 }
 
+// dateWritten is the forms of a date written out — 4/5/1980, 04-05-80,
+// 1980-04-05, April 5, 1980, 5 April 1980, 05-Apr-1980 — with the year
+// written as year4 (four digits) or year2 (two, where a form allows).
+func dateWritten(year4, year2 string) string {
+	return `[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:` + year4 + `|` + year2 + `)` +
+		`|` + year4 + `[-/.][0-9]{1,2}[-/.][0-9]{1,2}` +
+		`|` + months + ` [0-9]{1,2}(?:st|nd|rd|th)?,? ` + year4 +
+		`|[0-9]{1,2}(?:st|nd|rd|th)? ` + months + `,? ` + year4 +
+		`|[0-9]{1,2}[-/]` + months + `[-/](?:` + year4 + `|` + year2 + `)`
+}
+
 // DefaultDOB are the patterns of dates of birth: a date after "DOB",
 // "D.O.B.", "DOB#", "date of birth", "birth date" ("birthdate",
-// "birth-date"), "Birth:", "birthday" or "born (on)", or before "(DOB)";
-// and a year after "born in". A date alone is never one: case records are
-// full of dates; nor one after "birth" without its colon ("gave birth
-// on", "the birth of her son": not the participant's) or after "b." (a
-// list's second item as often as "born").
+// "birth-date"), "Birth:", "birthday", "born (on)", "gave birth (to a
+// son)" or "the birth of her daughter", or before "(DOB)";
+// and a year after "born in"; a date run into the label ("DOB4/5/1980");
+// and after "b." (born) a date of a year before 2010 ("Jordan Lee, b.
+// 4/5/1980"). A date alone is never one: case records are
+// full of dates; nor one after "birth" alone ("birth certificate",
+// "birth-to-three program"), nor after "b." a later one (a list's second
+// item as often as "born"). A family member's date of birth (a child's)
+// is one: TEGL 39-11's sensitive PII is any person's.
 //
 // Known false positives: a date after "born" that is not a birth ("the
 // program was born on 1/5/2020"). Known misses: a birthday without a year,
-// and an age ("Keisha, 31"), which is not a date of birth.
+// an age ("Keisha, 31"), which is not a date of birth, and after "b." a
+// date of 2010 on.
 var DefaultDOB = []string{
 	`(?i)\b` + birthWord + `[\s:=,#-]{0,4}(?:(?:is|was|on|of|the)\s+){0,2}\(?(` + dateForm + `)\b`,
+	`(?i)\b(?:dob|birth[ -]?date|date of birth|born)(` + dateForm + `)\b`,
+	`(?i)` + born,
 	`(?i)\b(` + dateForm + `)\)?\s*[\(\[,-]?\s*(?:dob\b|d\.o\.b\.?|date of birth\b)`,
 	`(?i)\bborn in ([12][0-9]{3})\b`,
 }
@@ -228,7 +263,7 @@ func New(s Settings) (*Guard, error) {
 		return nil, err
 	}
 	if s.DOB == nil {
-		g.dobWords = []string{"dob", "d.o.b", "birth", "born"}
+		g.dobWords = []string{"dob", "d.o.b", "birth", "born", "b."}
 	}
 	for i, t := range or(s.Terms, DefaultTerms) {
 		words := strings.Fields(t)
@@ -509,7 +544,8 @@ func separatorRun[T string | []byte](b T, from int) (sep byte, next int, ok bool
 // dash, dot or digit as above, or else r's compatibility decomposition
 // (Unicode NFKC/NFKD) when that is all ASCII — the full-width "ＨＩＶ" and
 // "ＳＳＮ" an input method types, the mathematical letters of a styled
-// paste, a ligature ("ﬀ") copied from a PDF. A letter with an accent
+// paste, a ligature ("ﬀ") copied from a PDF —, or the Latin letter a
+// Cyrillic or Greek one looks like (see confusable). A letter with an accent
 // (é: e and a combining accent) is itself. An invisible format character
 // (Unicode Cf) is nothing: ok with "".
 func foldRune(r rune) (string, bool) {
@@ -533,6 +569,9 @@ func foldRune(r rune) (string, bool) {
 			return asciiDigits[d : d+1], true
 		}
 	}
+	if c := confusable(r); c != 0 {
+		return asciiChars[c : c+1], true
+	}
 	var buf [utf8.UTFMax]byte
 	n := utf8.EncodeRune(buf[:], r)
 	d := norm.NFKC.Properties(buf[:n]).Decomposition()
@@ -548,6 +587,133 @@ func foldRune(r rune) (string, bool) {
 }
 
 const asciiDigits = "0123456789"
+
+// asciiChars holds every ASCII byte at its own offset, so that one is a
+// string without an allocation.
+var asciiChars = func() string {
+	var b [utf8.RuneSelf]byte
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return string(b[:])
+}()
+
+// confusable returns the ASCII letter a Cyrillic or Greek letter is drawn
+// as, or 0: the letters Unicode's confusables table (TR39, Unicode
+// Security Mechanisms, confusables.txt) maps to one Latin letter, of the
+// scripts a keyboard layout puts within reach, so that "SSN" typed with a
+// Cyrillic Es, "DOB" with a Greek Omicron or "HIV" with a Cyrillic En is
+// the word it shows. Only the letters that look Latin are read so: a word
+// of Russian or Greek keeps its other letters, which no label or term
+// holds. NFKC, which fold reads the rest by, leaves all of these as they
+// are.
+func confusable(r rune) byte {
+	switch r {
+	// Cyrillic capitals and small letters.
+	case 'А':
+		return 'A'
+	case 'В':
+		return 'B'
+	case 'Е':
+		return 'E'
+	case 'К':
+		return 'K'
+	case 'М':
+		return 'M'
+	case 'Н':
+		return 'H'
+	case 'О':
+		return 'O'
+	case 'Р':
+		return 'P'
+	case 'С':
+		return 'C'
+	case 'Т':
+		return 'T'
+	case 'Х':
+		return 'X'
+	case 'Ѕ':
+		return 'S'
+	case 'І':
+		return 'I'
+	case 'Ј':
+		return 'J'
+	case 'Ү':
+		return 'Y'
+	case 'Ԁ':
+		return 'D'
+	case 'а':
+		return 'a'
+	case 'е':
+		return 'e'
+	case 'о':
+		return 'o'
+	case 'р':
+		return 'p'
+	case 'с':
+		return 'c'
+	case 'у':
+		return 'y'
+	case 'х':
+		return 'x'
+	case 'ѕ':
+		return 's'
+	case 'і':
+		return 'i'
+	case 'ј':
+		return 'j'
+	case 'һ':
+		return 'h'
+	case 'ԁ':
+		return 'd'
+	case 'ԛ':
+		return 'q'
+	case 'ԝ':
+		return 'w'
+	case 'ӏ':
+		return 'l'
+	// Greek capitals and small letters.
+	case 'Α':
+		return 'A'
+	case 'Β':
+		return 'B'
+	case 'Ε':
+		return 'E'
+	case 'Ζ':
+		return 'Z'
+	case 'Η':
+		return 'H'
+	case 'Ι':
+		return 'I'
+	case 'Κ':
+		return 'K'
+	case 'Μ':
+		return 'M'
+	case 'Ν':
+		return 'N'
+	case 'Ο':
+		return 'O'
+	case 'Ρ':
+		return 'P'
+	case 'Τ':
+		return 'T'
+	case 'Υ':
+		return 'Y'
+	case 'Χ':
+		return 'X'
+	case 'ο':
+		return 'o'
+	case 'ν':
+		return 'v'
+	case 'ρ':
+		return 'p'
+	case 'ι':
+		return 'i'
+	case 'α':
+		return 'a'
+	}
+	return 0
+}
 
 // digitValue returns the value of r, a decimal digit (Unicode Nd): each
 // range of the Nd table runs from a zero in blocks of ten.
@@ -769,7 +935,8 @@ func (g *Guard) HasSSN(text string) bool { return len(g.SSNs(text)) > 0 }
 func ContainsSSN(text string) bool { return Default().HasSSN(text) }
 
 // IsSSNShaped reports whether a whole value, spaces around it aside, is a
-// number shaped like an SSN: ddd-dd-dddd, ddd dd dddd, ddd.dd.dddd or nine
+// number shaped like an SSN: ddd-dd-dddd, ddd dd dddd, ddd.dd.dddd,
+// ddd/dd/dddd or nine
 // digits in a row. It is for values that stand alone — a spreadsheet
 // cell, an ID — where nine digits and nothing else are an SSN until shown
 // otherwise. The separators may be the ones a word processor or a web
@@ -784,7 +951,7 @@ func IsSSNShaped(value string) bool {
 	return wholeSSN.MatchString(f)
 }
 
-const wholeSep = `[-. \x{00a0}\x{2007}\x{202f}\x{2010}-\x{2015}\x{2212}]`
+const wholeSep = `[-. /\x{00a0}\x{2007}\x{202f}\x{2010}-\x{2015}\x{2212}]`
 
 var wholeSSN = regexp.MustCompile(`^(?:[0-9]{3}` + wholeSep + `[0-9]{2}` + wholeSep + `[0-9]{4}|[0-9]{9}(?:\.0+)?)$`)
 
@@ -861,11 +1028,17 @@ func spacedSpans(s string) [][2]int {
 	}
 }
 
+// ssnSep is what sets off the groups of an SSN, wherever caseplan looks
+// for one — the free-text guard (DefaultSSN), the schemas (SchemaSSN,
+// SpacedSSN) and a value alone (IsSSNShaped; isSeparator): a dash, a
+// dot, a space or a slash. It is the one place that says so.
+const ssnSep = `[-. /]`
+
 // SchemaSSN is the pattern every string of every record schema refuses
 // (schemas/*.schema.json): the separated form of an SSN, which no other
-// value of a record has. It is written to mean the same in JavaScript
-// (editors) and Go.
-const SchemaSSN = `(^|[^0-9])[0-9]{3}[- .][0-9]{2}[- .][0-9]{4}([^0-9]|$)`
+// value of a record has (a date has 1-2, 1-2 and 2 or 4 digits). It is
+// written to mean the same in JavaScript (editors) and Go.
+const SchemaSSN = `(^|[^0-9])[0-9]{3}` + ssnSep + `[0-9]{2}` + ssnSep + `[0-9]{4}([^0-9]|$)`
 
 // find runs patterns over text and returns their non-overlapping matches
 // that keep passes (nil: all) and that no allow pattern covers.
@@ -953,18 +1126,16 @@ func nineDigits(s string) bool {
 }
 
 // SpacedSSN reports whether s holds three digits, two and four, each
-// group set off from the next by one dash, dot or space and the whole by
-// anything but a digit: a Social Security number as people write it. It
-// is the regular expression
-// (^|[^0-9])[0-9]{3}[- .][0-9]{2}[- .][0-9]{4}([^0-9]|$), which a
+// group set off from the next by one dash, dot, space or slash (ssnSep)
+// and the whole by anything but a digit: a Social Security number as
+// people write it. It is the regular expression SchemaSSN, which a
 // validate of 10,000 cases would run on a million strings, without one;
 // every match of DefaultSSN's first pattern is one of it.
 func SpacedSSN(s string) bool { return ssnRuns(s, false) }
 
 // ssnShaped reports whether s has a run of exactly nine digits, the
-// shape SpacedSSN finds, nine digits grouped 3-3-3, or either grouped
-// shape with slashes, in one pass: every match of DefaultSSN's patterns
-// has one of them.
+// shape SpacedSSN finds, or nine digits grouped 3-3-3, in one pass:
+// every match of DefaultSSN's patterns has one of them.
 func ssnShaped(s string) bool { return ssnRuns(s, true) }
 
 // ssnRuns reports whether nextSSN finds one in s.
@@ -975,9 +1146,9 @@ func ssnRuns(s string, nine bool) bool {
 
 // nextSSN looks at the maximal runs of digits in s from at on for three,
 // two and four digits set off from each other by one separator, or with
-// nine, for a run of exactly nine digits, three, three and three set off
-// so, or a slash for a separator too (every shape a default pattern
-// finds), and returns where the first such is.
+// nine, for a run of exactly nine digits, or three, three and three set
+// off so (every shape a default pattern finds), and returns where the
+// first such is.
 func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 	var start, end [3]int // the last three runs
 	runs := 0
@@ -997,7 +1168,7 @@ func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 		end[0], end[1], end[2] = end[1], end[2], j
 		runs++
 		if runs >= 3 && start[2] == end[1]+1 && start[1] == end[0]+1 &&
-			isSeparator(s[end[1]], nine) && isSeparator(s[end[0]], nine) {
+			isSeparator(s[end[1]]) && isSeparator(s[end[0]]) {
 			n0, n1, n2 := end[0]-start[0], end[1]-start[1], end[2]-start[2]
 			if n0 == 3 && n1 == 2 && n2 == 4 || nine && n0 == 3 && n1 == 3 && n2 == 3 {
 				return start[0], end[2], true
@@ -1010,11 +1181,10 @@ func nextSSN(s string, at int, nine bool) (from, to int, ok bool) {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// isSeparator reports whether c sets off the groups of an SSN as the
-// schemas read it (a dash, a dot, a space) or, with slash, as the default
-// patterns do (a slash too).
-func isSeparator(c byte, slash bool) bool {
-	return c == '-' || c == '.' || c == ' ' || slash && c == '/'
+// isSeparator reports whether c sets off the groups of an SSN: ssnSep
+// (a dash, a dot, a space, a slash).
+func isSeparator(c byte) bool {
+	return c == '-' || c == '.' || c == ' ' || c == '/'
 }
 
 // digits counts the ASCII digits in s.

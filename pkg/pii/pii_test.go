@@ -91,6 +91,11 @@ var plantedSSN = []string{
 	"SS# [934/561/234] on the old form",
 	// A zero-width space between words is a space between them.
 	"social\u200bsecurity\u200bnumber [912781234]",
+	// The label with letters of another script that look Latin (Unicode
+	// TR39 confusables): a Cyrillic Es, a Greek capital Sigma-less "S".
+	"\u0405SN [912781234] per the claim",
+	"\u0455\u0455n: [923701234]",
+	"\u0406TIN [934561234] from the IRS letter",
 }
 
 var plantedDOB = []string{
@@ -136,6 +141,26 @@ var plantedDOB = []string{
 	"Birth-date: [1980-04-05]",
 	"Date\u200bof\u200bbirth: [4/5/1980]",
 	"DOB\u200b[4/5/1980]",
+	// Letters of another script that look Latin: a Greek capital
+	// omicron, a Cyrillic o and e.
+	"D\u039fB: [4/5/1980]",
+	"d\u043eb [4/5/1980]",
+	"dat\u0435 of birth: [1980-04-05]",
+	// The label run into the date, and "b." (born) before a date of a
+	// year no list of a case's steps holds.
+	"DOB[4/5/1980] per the ID",
+	"Birthdate[1980-04-05]",
+	"b. [4/5/1980]",
+	"Jordan Lee (b. [April 5, 1980]) enrolled",
+	"Jordan Lee, b.[05-Apr-1979], per the intake sheet",
+	"b. [4/5/80] per the form",
+	// A family member's date of birth is one too (TEGL 39-11 protects
+	// birthdates, not only the participant's): a child's, in a note about
+	// childcare or leave.
+	"She gave birth on [4/5/2026]; leave until June",
+	"Childcare since the birth of her son, [3/2/2025]",
+	"Gave birth to a daughter on [April 5, 2026]",
+	"Son's Birth: [4/5/2019]; childcare at Eastgate after school",
 }
 
 // corpus returns the planted texts with their markers removed and where
@@ -221,11 +246,14 @@ func TestNotLeaks(t *testing.T) {
 		// Eight digits and a month name are not a birth without the word.
 		"Invoice 04051980 paid on 05-Apr-2026",
 		"Born to lead: 12345678 views",
-		// A birth that is not the participant's, and "b." (a list's
-		// second item as often as "born"), are not a date of birth.
-		"She gave birth on 4/5/2026; leave until June",
-		"Childcare since the birth of her son, 3/2/2025",
+		// "b." (a list's second item as often as "born") before this
+		// year's date is not a date of birth; nor a birth certificate's
+		// date, nor a birth-to-three program.
+		"Birth certificate requested 4/5/2026",
+		"Referred to the birth-to-three program on 4/5/2026",
 		"Steps: a. 3/2/2026 intake; b. 4/5/2026 IEP signed",
+		"Options (a. 1/5/2026, b. 2/5/2026); plan b. 3/4/26 fallback",
+		"Dobbs4/5/2026 meeting; Dob 4/5 call",
 		// Nine digits 3-3-3 without the word are a phone-like number;
 		// ten or eight digits after it are not one; a date with slashes
 		// is a date.
@@ -240,6 +268,10 @@ func TestNotLeaks(t *testing.T) {
 		"Phone 555\u200b-0181\u200b, ZIP+4 02139\u200b-4307, on 2026\u200b-03-04",
 		"Call\u200b555\u200b123\u200b4567\u200bor email; SOC\u200b15-1252.00; $1,234\u200b.56",
 		"SSN\u200bverified;\u200bcall\u200b555 123 4567",
+		// Text in another script is its own letters: a Russian or Greek
+		// note, with a phone number and a contact date.
+		"Клиент говорит по-русски; звонок 555-0181, встреча 2026-03-04",
+		"Ο πελάτης τηλεφώνησε στις 3/16/2026",
 	} {
 		if got := Default().Scan(text); len(got) > 0 {
 			t.Errorf("%q: %v, want nothing", text, got)
@@ -270,6 +302,12 @@ func TestTerms(t *testing.T) {
 		"HIV status disclosed in the meeting":          "HIV",
 		"Has a felony conviction from 2015":            "felony",
 		"Mentioned her criminal  record at the intake": "criminal record",
+		// Letters of another script that look Latin (TR39 confusables):
+		// a Cyrillic En and Byelorussian-Ukrainian I, a Cyrillic ie, a
+		// Greek capital Iota.
+		"Disclosed \u041d\u0406V status": "HIV",
+		"Has a f\u0435lony record":       "felony",
+		"\u0399ncarcerated in 2015":      "incarcerated",
 	} {
 		got := g.Terms(text)
 		if len(got) == 0 || got[0].Term != want {
@@ -335,6 +373,8 @@ func TestIsSSNShaped(t *testing.T) {
 		"12345-6789": false, "123456789.5": false, "1234567.89": false, "123\u00a0456\u00a0789": false,
 		// Typed with an input method's full-width digits.
 		"９１２７８１２３４": true, "９１２－７８－１２３４": true, "１２３４５－６７８９": false,
+		// With slashes, as the free-text guard reads it; a date is not one.
+		"912/78/1234": true, "９１２／７８／１２３４": true, "12345/6789": false, "12/31/2026": false,
 	} {
 		if got := IsSSNShaped(v); got != want {
 			t.Errorf("IsSSNShaped(%q) = %v", v, got)
@@ -560,6 +600,23 @@ func TestRedact(t *testing.T) {
 		text := strings.NewReplacer("[", "", "]", "").Replace(s)
 		if got, _ := g.Redact(text); g.HasSSN(got) || SpacedSSN(got) {
 			t.Errorf("Redact(%q) = %q, still holds one", text, got)
+		}
+	}
+}
+
+// TestOneSSNShape: what the free-text guard finds anywhere (DefaultSSN's
+// first pattern), the schemas refuse (SchemaSSN, SpacedSSN) and a value
+// alone is (IsSSNShaped): one shape, whichever asks.
+func TestOneSSNShape(t *testing.T) {
+	anywhere := regexp.MustCompile(DefaultSSN[0])
+	schema := regexp.MustCompile(SchemaSSN)
+	for _, v := range []string{"912-78-1234", "912 78 1234", "912.78.1234", "912/78/1234", "912-78/1234"} {
+		if !anywhere.MatchString(v) {
+			t.Fatalf("the guard does not find %q", v)
+		}
+		if !schema.MatchString("x "+v+" y") || !SpacedSSN("x "+v+" y") || !IsSSNShaped(v) {
+			t.Errorf("%q: SchemaSSN %v, SpacedSSN %v, IsSSNShaped %v; the guard finds it",
+				v, schema.MatchString("x "+v+" y"), SpacedSSN("x "+v+" y"), IsSSNShaped(v))
 		}
 	}
 }

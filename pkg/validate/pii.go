@@ -37,7 +37,7 @@ var piiRules = []*Rule{
 	},
 	{
 		ID: RulePIIDOB, Severity: finding.Warning,
-		Summary: "no free text holds a date of birth: it belongs in the case's sealed fields (patterns: pii.dob in caseplan.yaml)",
+		Summary: "no free text holds a date of birth, the participant's or a family member's: the participant's belongs in the case's sealed fields (patterns: pii.dob in caseplan.yaml)",
 	},
 	{
 		ID: RulePIITerm, Severity: finding.Warning,
@@ -138,7 +138,7 @@ func describePII(f *finding.Finding, m pii.Match, subject string) {
 		f.Message = fmt.Sprintf("%s holds %s; a full SSN is never stored: remove it (only its last four digits may be kept, in the case's sealed fields: caseplan case sealed set --ssn-last4)", subject, pii.Describe(m.Kind))
 	case pii.DOB:
 		f.Rule, f.Severity = RulePIIDOB, finding.Warning
-		f.Message = fmt.Sprintf("%s holds %s; a date of birth belongs in the case's sealed fields (caseplan case sealed set --date-of-birth)", subject, pii.Describe(m.Kind))
+		f.Message = fmt.Sprintf("%s holds %s; the participant's date of birth belongs in the case's sealed fields (caseplan case sealed set --date-of-birth), and a family member's is not needed in free text: write an age instead (\"a son, 6\"), or list the date in pii.allow in %s if it is no one's birth", subject, pii.Describe(m.Kind), layout.ConfigPath)
 	case pii.Term:
 		f.Rule, f.Severity = RulePIITerm, finding.Warning
 		f.Message = fmt.Sprintf("%s mentions %q, a sensitive term (pii.terms in %s); health, disability and criminal-record details belong in the case's sealed fields (caseplan case sealed set)", subject, m.Term, layout.ConfigPath)
