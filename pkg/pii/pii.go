@@ -739,7 +739,7 @@ func (g *Guard) DOBs(text string) []Match {
 	}
 	return readings(text, func(f string) []Match {
 		if g.dobWords != nil {
-			if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsFold(f, w) }) {
+			if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsWordFold(f, w) }) {
 				return nil
 			}
 		}
@@ -894,20 +894,22 @@ func hasPrefix(s, prefix string, fold bool) bool {
 	return true
 }
 
-// containsFold reports whether asciiLower(s) contains sub, which is in
-// lower case.
-func containsFold(s, sub string) bool {
-	if sub == "" {
-		return true
-	}
-	first := sub[0]
+// containsWordFold is containsFold of a sub not run on from a letter,
+// as no default date-of-birth pattern has its word so (each starts it
+// after \b, or after a date, which ends in a digit): "b." in "Jordan Lee,
+// b. 4/5/1980" but not in "found a job. Starts 3/4", which would
+// otherwise send most notes through the patterns. A byte outside ASCII is
+// no letter, as \b reads it.
+func containsWordFold(s, sub string) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if lowerByte(s[i]) == first && hasPrefix(s[i:], sub, true) {
+		if lowerByte(s[i]) == sub[0] && (i == 0 || !isLetter(s[i-1])) && hasPrefix(s[i:], sub, true) {
 			return true
 		}
 	}
 	return false
 }
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // asciiLower lower-cases the ASCII letters of s only, so that every byte
 // offset in the result is the same in s.

@@ -553,21 +553,31 @@ func TestSSNShapes(t *testing.T) {
 	}
 }
 
-// TestContainsFold holds containsFold to a search of the lower-cased text,
-// which it replaces in the date-of-birth pre-check.
-func TestContainsFold(t *testing.T) {
+// TestContainsWordFold holds containsWordFold to a search of the
+// lower-cased text for the word not run on from a letter, which it
+// replaces in the date-of-birth pre-check.
+func TestContainsWordFold(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	const alphabet = "dDoObB.iIrRtThHnN é\n"
+	const alphabet = "dDoObB.iIrRtThHnNj3 é\n"
+	words := []string{"dob", "d.o.b", "birth", "born", "b."}
+	var res []*regexp.Regexp
+	for _, w := range words {
+		res = append(res, regexp.MustCompile(`(^|[^a-z])`+regexp.QuoteMeta(w)))
+	}
 	for range 100_000 {
 		b := make([]byte, rng.IntN(12))
 		for i := range b {
 			b[i] = alphabet[rng.IntN(len(alphabet))]
 		}
-		for _, w := range []string{"dob", "d.o.b", "birth", "born", ""} {
-			if got, want := containsFold(string(b), w), strings.Contains(asciiLower(string(b)), w); got != want {
-				t.Fatalf("containsFold(%q, %q) = %v, want %v", b, w, got, want)
+		for i, w := range words {
+			want := res[i].MatchString(asciiLower(string(b)))
+			if got := containsWordFold(string(b), w); got != want {
+				t.Fatalf("containsWordFold(%q, %q) = %v, want %v", b, w, got, want)
 			}
 		}
+	}
+	if containsWordFold("Found a job. Starts 3/4/2026", "b.") {
+		t.Error(`"job." passes the pre-check for "b."`)
 	}
 }
 
