@@ -86,6 +86,11 @@ type SetIntake struct {
 	Position, Grade, Department *string // work security: the layoff (000)
 	FTE                         *float64
 	GrantEnded                  *bool
+	// NoticeDate and LayoffDate correct the layoff's dates as case new
+	// recorded them (a typo): they cannot be removed, and the write's
+	// validation holds them to each other, the program's notification
+	// period and the case's cohort.
+	NoticeDate, LayoffDate *record.Date
 }
 
 // intakeField is one field a SetIntake changes.
@@ -138,11 +143,24 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 	text("language", []string{"participant", "language"}, p.Language, a.Language)
 	list("skills", []string{"skills"}, in.Skills, a.Skills)
 
-	if a.Position != nil || a.Grade != nil || a.Department != nil || a.FTE != nil || a.GrantEnded != nil {
+	if a.Position != nil || a.Grade != nil || a.Department != nil || a.FTE != nil || a.GrantEnded != nil || a.NoticeDate != nil || a.LayoffDate != nil {
 		l := in.Layoff
 		if l == nil {
 			return nil, inputErrorf("the layoff details belong to a work security case (document 000), opened with caseplan case new --notice-date DATE --layoff-date DATE",
 				"case %s records no layoff", a.Case)
+		}
+		for _, d := range []struct {
+			label, field string
+			now          record.Date
+			v            *record.Date
+		}{{"notice date", "notice_date", l.NoticeDate, a.NoticeDate}, {"layoff date", "layoff_date", l.LayoffDate, a.LayoffDate}} {
+			if d.v == nil {
+				continue
+			}
+			if *d.v == "" {
+				return nil, inputErrorf("give the date as it should read, e.g. --"+strings.ReplaceAll(d.field, "_", "-")+" 2026-03-02", "the %s of a layoff cannot be removed", d.label)
+			}
+			fields = append(fields, intakeField{label: d.label, path: []string{"layoff", d.field}, now: d.now, v: *d.v, show: true})
 		}
 		text("position", []string{"layoff", "position"}, l.Position, a.Position)
 		text("grade", []string{"layoff", "grade"}, l.Grade, a.Grade)
@@ -168,7 +186,7 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 				return nil, inputErrorf("", "cash assistance end %q is not a date; use YYYY-MM-DD", d)
 			}
 		}
-		fields = append(fields, intakeField{label: "cash assistance ended", path: []string{"cash_assistance_ended"}, now: string(in.CashAssistanceEnded), v: string(d), show: true})
+		fields = append(fields, intakeField{label: "cash assistance ended", path: []string{"cash_assistance_ended"}, now: in.CashAssistanceEnded, v: d, show: true})
 	}
 
 	var edits []Edit
@@ -204,6 +222,8 @@ func removes(v any) bool {
 	switch v := v.(type) {
 	case string:
 		return v == ""
+	case record.Date:
+		return v == ""
 	case []string:
 		return len(v) == 0
 	}
@@ -215,6 +235,9 @@ func same(now, v any) bool {
 	switch v := v.(type) {
 	case string:
 		n, _ := now.(string)
+		return n == v
+	case record.Date:
+		n, _ := now.(record.Date)
 		return n == v
 	case []string:
 		n, _ := now.([]string)

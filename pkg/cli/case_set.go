@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 type caseSetOptions struct {
@@ -12,7 +13,7 @@ type caseSetOptions struct {
 	// The flags' values; only those given are set (change).
 	name, preferredName, phone, email, address, bestTimes, language string
 	channels, skills                                                []string
-	cashEnded                                                       string
+	cashEnded, notice, layoff                                       string
 	position, grade, department                                     string
 	fte                                                             float64
 	grantEnded                                                      bool
@@ -22,7 +23,7 @@ type caseSetOptions struct {
 func newCmdCaseSet(g *globals, runF func(*caseSetOptions) error) *cobra.Command {
 	opts := &caseSetOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "set CASE [--name N] [--phone P] [--email E] [--address A] [--channel C]... [--best-times T] [--language L] [--preferred-name N] [--skill S]... [--cash-assistance-ended DATE] [--position P] [--grade G] [--fte F] [--department D] [--grant-ended]",
+		Use:   "set CASE [--name N] [--phone P] [--email E] [--address A] [--channel C]... [--best-times T] [--language L] [--preferred-name N] [--skill S]... [--cash-assistance-ended DATE] [--notice-date DATE] [--layoff-date DATE] [--position P] [--grade G] [--fte F] [--department D] [--grant-ended]",
 		Short: "Set the participant's name and contact details, the layoff's details, the end of cash assistance",
 		Long: `Set fields of CASE's intake record (intake.yaml) and commit. Only the fields
 given change, each where it stands in the file: a person's comments, blank
@@ -40,8 +41,11 @@ identified (000).
 
 Work security (000): the details of the layoff — --position, --grade, --fte
 (0 to 1), --department — and --grant-ended when the layoff is because grant
-funding ended (the notification period may then be 30 days). The case must
-record a layoff (caseplan case new --notice-date --layoff-date).
+funding ended (the notification period may then be 30 days). --notice-date and
+--layoff-date correct the layoff's dates (a typo, a layoff moved); the change
+is refused when the layoff would come before the notice, and validate warns
+when the notification period or the case's cohort no longer agree. The case
+must record a layoff (caseplan case new --notice-date --layoff-date).
 
 Post-employment (003): --cash-assistance-ended DATE, the day cash assistance
 ended, which starts the 12 months of post-employment services after it
@@ -76,6 +80,8 @@ over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exi
 	f.StringVar(&opts.preferredName, "preferred-name", "", "the `NAME` they like to be called")
 	f.StringArrayVar(&opts.skills, "skill", nil, "a `SKILL` identified (repeatable; replaces the list)")
 	clearableDateVar(f, &opts.cashEnded, "cash-assistance-ended", "post-employment: the `DATE` cash assistance ended (003)")
+	dateVar(f, &opts.notice, "notice-date", "work security: the `DATE` of the layoff notice, corrected")
+	dateVar(f, &opts.layoff, "layoff-date", "work security: the `DATE` of the layoff, corrected")
 	f.StringVar(&opts.position, "position", "", "work security: the position being eliminated")
 	f.StringVar(&opts.grade, "grade", "", "work security: the position's grade")
 	f.Float64Var(&opts.fte, "fte", 0, "work security: the position's full-time equivalent, 0 to 1")
@@ -88,7 +94,7 @@ over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exi
 // caseSetFlags are the flags of caseplan case set that set a field.
 var caseSetFlags = []string{
 	"name", "phone", "email", "address", "channel", "best-times", "language", "preferred-name", "skill",
-	"cash-assistance-ended", "position", "grade", "fte", "department", "grant-ended",
+	"cash-assistance-ended", "notice-date", "layoff-date", "position", "grade", "fte", "department", "grant-ended",
 }
 
 // given puts the flags given into the change: a flag not given leaves its
@@ -121,6 +127,19 @@ func (o *caseSetOptions) given(c *cobra.Command) error {
 	}
 	if changed("grant-ended") {
 		a.GrantEnded = &o.grantEnded
+	}
+	for _, d := range []struct {
+		flag string
+		v    string
+		to   **record.Date
+	}{{"notice-date", o.notice, &a.NoticeDate}, {"layoff-date", o.layoff, &a.LayoffDate}} {
+		if changed(d.flag) {
+			v, err := requiredDate(d.flag, d.v)
+			if err != nil {
+				return err
+			}
+			*d.to = &v
+		}
 	}
 	if changed("cash-assistance-ended") {
 		d, err := optionalDate("cash-assistance-ended", o.cashEnded)

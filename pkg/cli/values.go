@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -197,12 +199,32 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 		}
 		for _, v := range flagStrings(f) {
 			if v != "" && !slices.Contains(valid, v) && !slices.Contains(from.elsewhere, v) {
-				err = usageErrorf("--%s %q: use one of %s", f.Name, v, strings.Join(valid, ", "))
+				e := &UsageError{Msg: fmt.Sprintf("--%s %q: use one of %s", f.Name, v, strings.Join(valid, ", "))}
+				if meant := choiceMeant(valid, v); meant != "" {
+					e.Hint = "did you mean --" + f.Name + " " + meant + "?"
+				}
+				err = e
 				return
 			}
 		}
 	})
 	return err
+}
+
+// choiceMeant is the one choice of valid that v is in other capitals
+// ("WIOA") or one slip of a key from ("wioq"), or "" when there is none
+// or more than one.
+func choiceMeant(valid []string, v string) string {
+	meant, n := "", 0
+	for _, c := range valid {
+		if strings.EqualFold(c, v) || caseid.OneSlip(strings.ToLower(v), c) {
+			meant, n = c, n+1
+		}
+	}
+	if n != 1 {
+		return ""
+	}
+	return meant
 }
 
 // flagStrings returns a string flag's value, or each value of a

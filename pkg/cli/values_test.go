@@ -51,6 +51,9 @@ func TestBadFlagValue(t *testing.T) {
 		{[]string{"case", "close", "W-1", "--date", "2026-03-16", "--reason", "bored"}, `--reason "bored"`, "placed, separated, withdrew, moved, other"},
 		{[]string{"iep", "goal", "add", "W-1", "--term", "medium", "--text", "x"}, `--term "medium"`, "short, long"},
 		{[]string{"staff", "add", "--name", "A B", "--email", "ab@example.org", "--role", "boss"}, `--role "boss"`, "case-manager, coordinator"},
+		// The one value meant, in other capitals or a slip of a key away.
+		{[]string{"case", "new", "--program", "WIOA", "--name", "X"}, `--program "WIOA"`, "hint: did you mean --program wioa?"},
+		{[]string{"case", "list", "--status", "opne"}, `--status "opne"`, "hint: did you mean --status open?"},
 	} {
 		code, stdout, stderr := runCaseplan(t, dir, env, tt.args...)
 		if code != ExitUsage || stdout != "" || !strings.Contains(stderr, "caseplan: "+tt.msg+": use one of ") || !strings.Contains(stderr, tt.hint) {
