@@ -50,7 +50,9 @@ func newCmdSync(g *globals, runF func(*syncOptions) error) *cobra.Command {
      two referrals or two applications added in two clones are both kept.
      A field both changed to different values keeps the remote's value; this
      clone's is reported (sync-conflict) with both authors and commits, and
-     its commit stays readable under refs/caseplan/conflicts/. A case's
+     its commit stays readable under refs/caseplan/conflicts/; a commit
+     sent without such a value says so in a Caseplan-Overruled trailer
+     naming it, which caseplan log shows ("not kept at sync"). A case's
      sealed fields are merged field by field too when your age identity
      opens the three versions, and sealed again to the case's team; a
      sealed value is never shown (the finding names the field and caseplan
