@@ -246,8 +246,25 @@ func syncRun(opts *syncOptions) error {
 	if res.Overruled > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone changed only values the remote had changed too; they were not sent, and the conflicts above say where their values are kept\n", res.Overruled)
 	}
-	if n := len(res.Conflicts); n > 0 {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d value(s) changed on both sides kept the remote's; the conflicts above say where this clone's are kept\n", n)
+	// A comment sync could not carry over is no value: counted as one, a
+	// supervisor looks for a value that is not there.
+	values, comments := 0, 0
+	for _, c := range res.Conflicts {
+		if c.Comment {
+			comments++
+		} else {
+			values++
+		}
+	}
+	var lost []string
+	if values > 0 {
+		lost = append(lost, fmt.Sprintf("%d value(s) changed on both sides kept the remote's", values))
+	}
+	if comments > 0 {
+		lost = append(lost, fmt.Sprintf("%d comment(s) this clone added to records the remote changed too were not kept", comments))
+	}
+	if len(lost) > 0 {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s; the conflicts above say where this clone's are kept\n", strings.Join(lost, ", and "))
 	}
 	if len(uncommitted) > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d record file(s) under %s/ are not committed, so they were not sent (%s", len(uncommitted), layout.CasesDir, uncommitted[0])
