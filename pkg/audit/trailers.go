@@ -15,6 +15,11 @@ import (
 const (
 	TrailerCase   = "Caseplan-Case"
 	TrailerAction = "Caseplan-Action"
+	// TrailerOverruled names, on a commit sync replayed onto the host's,
+	// each value of the original that the copy does not hold because the
+	// host's commits had changed it too ("PATH FIELD"): the subject still
+	// says what the author did, and the trailer what of it was not kept.
+	TrailerOverruled = "Caseplan-Overruled"
 )
 
 // The actions whose meaning the audit trail relies on: a note commit adds
@@ -51,6 +56,22 @@ func Message(cases []string, action, summary string) string {
 	}
 	b.WriteString(TrailerAction + ": " + action + "\n")
 	return b.String()
+}
+
+// AddTrailers returns msg with a "key: value" trailer per value added at
+// the end of its trailer block (a new paragraph when it has none).
+func AddTrailers(msg, key string, values []string) string {
+	if len(values) == 0 {
+		return msg
+	}
+	lines := strings.Split(strings.TrimRight(strings.ReplaceAll(msg, "\r\n", "\n"), "\n"), "\n")
+	if start, end := trailerBlock(lines); start >= end {
+		lines = append(lines, "")
+	}
+	for _, v := range values {
+		lines = append(lines, key+": "+v)
+	}
+	return strings.Join(lines, "\n") + "\n"
 }
 
 // Trailers returns the cases and the action a commit message names, and

@@ -50,7 +50,9 @@ func newCmdSync(g *globals, runF func(*syncOptions) error) *cobra.Command {
      two referrals or two applications added in two clones are both kept.
      A field both changed to different values keeps the remote's value; this
      clone's is reported (sync-conflict) with both authors and commits, and
-     its commit stays readable under refs/caseplan/conflicts/. A case's
+     its commit stays readable under refs/caseplan/conflicts/; a commit
+     sent without such a value says so in a Caseplan-Overruled trailer
+     naming it, which caseplan log shows ("not kept at sync"). A case's
      sealed fields are merged field by field too when your age identity
      opens the three versions, and sealed again to the case's team; a
      sealed value is never shown (the finding names the field and caseplan
@@ -244,8 +246,25 @@ func syncRun(opts *syncOptions) error {
 	if res.Overruled > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone changed only values the remote had changed too; they were not sent, and the conflicts above say where their values are kept\n", res.Overruled)
 	}
-	if n := len(res.Conflicts); n > 0 {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d value(s) changed on both sides kept the remote's; the conflicts above say where this clone's are kept\n", n)
+	// A comment sync could not carry over is no value: counted as one, a
+	// supervisor looks for a value that is not there.
+	values, comments := 0, 0
+	for _, c := range res.Conflicts {
+		if c.Comment {
+			comments++
+		} else {
+			values++
+		}
+	}
+	var lost []string
+	if values > 0 {
+		lost = append(lost, fmt.Sprintf("%d value(s) changed on both sides kept the remote's", values))
+	}
+	if comments > 0 {
+		lost = append(lost, fmt.Sprintf("%d comment(s) this clone added to records the remote changed too were not kept", comments))
+	}
+	if len(lost) > 0 {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s; the conflicts above say where this clone's are kept\n", strings.Join(lost, ", and "))
 	}
 	if len(uncommitted) > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d record file(s) under %s/ are not committed, so they were not sent (%s", len(uncommitted), layout.CasesDir, uncommitted[0])

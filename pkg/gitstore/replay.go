@@ -97,6 +97,9 @@ type ReplayOptions struct {
 	// version), or a nil map when it cannot merge them: then the branch's
 	// versions stay, and merge is asked about the file, so it is reported.
 	MergeTogether func(in GroupInput) (map[string][]byte, error)
+	// Message, when set, gives a copy's message, asked once the commit's
+	// changes are merged (nil: the original's message).
+	Message func(c *object.Commit) string
 }
 
 // GroupInput is a group of files (ReplayOptions.Together) a replayed
@@ -128,7 +131,8 @@ type Replayed struct {
 
 // Replay copies commits, oldest first, onto onto and returns the last
 // copy (onto itself when none is left). Each copy keeps the original's
-// author, committer, dates and message; its tree is onto's with the
+// author, committer, dates and message (unless opts.Message says
+// otherwise); its tree is onto's with the
 // commit's own changes applied, file by file, against its first parent:
 // a file the branch did not change since is taken from the commit as it
 // is (the same blob), a file both changed is given to merge. Each copy is
@@ -254,6 +258,9 @@ func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFu
 		copied := &object.Commit{
 			Author: c.Author, Committer: c.Committer, Message: c.Message,
 			TreeHash: tree, Encoding: c.Encoding,
+		}
+		if opts.Message != nil {
+			copied.Message = opts.Message(c)
 		}
 		if !cur.IsZero() {
 			copied.ParentHashes = []plumbing.Hash{cur}

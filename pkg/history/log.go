@@ -166,7 +166,7 @@ func entryOf(repo *git.Repository, c *object.Commit) (e Entry, ok bool, err erro
 		Email:   c.Author.Email,
 		Date:    c.Author.When,
 		Cases:   cases,
-		Summary: summary(c.Message, cases),
+		Summary: summary(c.Message, cases) + overruled(t[audit.TrailerOverruled], cases),
 	}
 	if len(actions) > 0 {
 		// Several actions are a hand-made oddity; the first is the one
@@ -296,6 +296,29 @@ func casesTree(repo *git.Repository, root plumbing.Hash) (map[string]object.Tree
 		out[x.Name] = x
 	}
 	return out, nil
+}
+
+// overruled says which of a commit's values sync did not keep, from its
+// Caseplan-Overruled trailers (" (not kept at sync, the host's kept:
+// intake.yaml participant.phone)"), so that the summary, which says what
+// its author did, does not stand for a change the commit does not hold;
+// "" when there are none. A path in one of cases is given from the case's
+// directory.
+func overruled(lost []string, cases []string) string {
+	if len(lost) == 0 {
+		return ""
+	}
+	short := make([]string, len(lost))
+	for i, v := range lost {
+		for _, id := range cases {
+			if rest, ok := strings.CutPrefix(v, layout.CasesDir+"/"+id+"/"); ok {
+				v = rest
+				break
+			}
+		}
+		short[i], _ = pii.Default().Redact(v)
+	}
+	return " (not kept at sync, the host's kept: " + strings.Join(short, ", ") + ")"
 }
 
 // summary returns the subject of msg (its first paragraph on one line, as

@@ -26,6 +26,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -411,6 +412,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 					return ""
 				},
 				MergeTogether: r.mergeSealed,
+				Message:       r.message,
 			}); err != nil {
 				var twice *OpenedTwiceError
 				if errors.As(err, &twice) {
@@ -709,6 +711,27 @@ func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
 		return nil, err
 	}
 	return merged, nil
+}
+
+// message is the message of c's copy: c's own, with a Caseplan-Overruled
+// trailer for each of its values the remote's kept, so that the audit
+// trail (caseplan log) does not credit the copy with a change it does not
+// hold — a case set of the phone and the email whose phone lost says so.
+func (r *replayer) message(c *object.Commit) string {
+	var lost []string
+	for _, fc := range r.conflicts {
+		if fc.LocalCommit != c.Hash {
+			continue
+		}
+		what := fc.Field
+		if fc.Comment {
+			what = "a comment"
+		}
+		if v := fc.Path + " " + what; !slices.Contains(lost, v) {
+			lost = append(lost, v)
+		}
+	}
+	return audit.AddTrailers(c.Message, audit.TrailerOverruled, lost)
 }
 
 // report remembers the conflicts of the file in, crediting each kept
