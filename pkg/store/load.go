@@ -361,7 +361,17 @@ func (l *loader) loadCase(id string) error {
 
 	present := map[string]bool{}
 	regular := map[string]bool{}
+	linked := map[string]bool{}
 	for _, e := range entries {
+		if e.Symlink {
+			// Not followed, wherever it points: git keeps the link,
+			// not the record, and a link to another case's file (or
+			// to anything on disk) would pass its content off as this
+			// case's (DESIGN.md §2: a case's records are its files).
+			l.linked(c, dir+"/"+e.Name)
+			linked[e.Name] = true
+			continue
+		}
 		present[e.Name] = true
 		regular[e.Name] = e.Regular
 		_, single := layout.KindOfName(e.Name)
@@ -405,7 +415,7 @@ func (l *loader) loadCase(id string) error {
 			c.Unread = append(c.Unread, doc.Path)
 		}
 	}
-	if !present[layout.FileName(layout.KindIntake)] {
+	if !present[layout.FileName(layout.KindIntake)] && !linked[layout.FileName(layout.KindIntake)] {
 		l.add(dir, 0, RuleMissingFile, finding.Error, "case %s has no %s, which every case starts with; if it was deleted by mistake, restore it with git checkout -- %s", id, layout.FileName(layout.KindIntake), dir+"/"+layout.FileName(layout.KindIntake))
 	}
 	if present[layout.SealedFile] || present[layout.RecipientsFile] {
@@ -414,7 +424,9 @@ func (l *loader) loadCase(id string) error {
 		}
 	}
 
-	if err := l.loadDir(c, layout.NotesDir, func(doc *load.Document) bool {
+	if linked[layout.NotesDir] {
+		// Reported above, and not followed.
+	} else if err := l.loadDir(c, layout.NotesDir, func(doc *load.Document) bool {
 		n := decodeInto[record.Note](l, doc)
 		if n != nil {
 			c.AddNote(n, doc.Path)
@@ -424,6 +436,9 @@ func (l *loader) loadCase(id string) error {
 		return err
 	}
 	c.SortNotes()
+	if linked[layout.ActivityDir] {
+		return nil
+	}
 	return l.loadDir(c, layout.ActivityDir, func(doc *load.Document) bool {
 		w := decodeInto[record.ActivityWeek](l, doc)
 		if w != nil {
@@ -431,6 +446,13 @@ func (l *loader) loadCase(id string) error {
 		}
 		return w != nil
 	})
+}
+
+// linked reports p, a symbolic link in case c's directory, unread: a
+// record is a plain file of its own.
+func (l *loader) linked(c *casefile.Case, p string) {
+	l.add(p, 0, RuleSymlink, finding.Error, "%s is a symbolic link, not a record file; a case's records are plain files in its own directory: replace the link with the file itself (or git rm it)", path.Base(p))
+	c.Unread = append(c.Unread, p)
 }
 
 // decodeInto decodes doc into a new T, or returns nil when it cannot.
@@ -469,6 +491,10 @@ func (l *loader) loadDir(c *casefile.Case, sub string, each func(*load.Document)
 	}
 	for _, e := range entries {
 		p := dir + "/" + e.Name
+		if e.Symlink {
+			l.linked(c, p)
+			continue
+		}
 		if e.IsDir || !strings.HasSuffix(e.Name, layout.Ext) {
 			if !strings.HasPrefix(e.Name, ".") {
 				l.add(p, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (files in %s/ end in .yaml); it is ignored", e.Name, sub)
