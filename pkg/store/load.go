@@ -29,6 +29,7 @@ const (
 	RuleUnknownFile  = "unknown-file"
 	RuleDecode       = "field-type"
 	RuleMissingStore = "missing-config"
+	RuleFileMode     = "file-mode"
 )
 
 // Load reads the store settings and the cases named in only (every case
@@ -246,19 +247,24 @@ func caseOf(p string) string {
 }
 
 // read reads and parses one file, turning every failure into a finding.
-func (l *loader) read(p string) *load.Document { return l.readListed(p, false) }
+func (l *loader) read(p string) *load.Document { return l.readListed(p, Entry{}) }
 
-// readListed is read of a file that the source's List found a regular
-// file when listed is true.
-func (l *loader) readListed(p string, listed bool) *load.Document {
+// readListed is read of a file as the source's List found it (a regular
+// file when e.Regular). A record with its executable bit set, by the
+// listing (a commit's tree) or by the read's own stat (the work tree), is
+// read, and the bit reported.
+func (l *loader) readListed(p string, e Entry) *load.Document {
 	// The data is parsed into values of their own and never kept: the
 	// buffer serves the next file read.
 	buf := readBufs.Get().(*[]byte)
 	defer readBufs.Put(buf)
 	var data []byte
 	var err error
-	if listed {
-		data, err = ReadListedInto(l.src, p, *buf)
+	exec := e.Executable
+	if e.Regular {
+		var x bool
+		data, x, err = ReadListedMode(l.src, p, *buf)
+		exec = exec || x
 	} else {
 		data, err = ReadFileInto(l.src, p, *buf)
 	}
@@ -287,6 +293,11 @@ func (l *loader) readListed(p string, listed bool) *load.Document {
 		return nil
 	}
 	l.snap.Files++
+	if exec {
+		// Harmless to read, but a record is no program, and git keeps
+		// the bit as part of the file (mode 100755).
+		l.add(p, 0, RuleFileMode, finding.Warning, "%s has its executable bit set; a record is a plain text file: chmod -x %s, and git update-index --chmod=-x %s if it was committed so", path.Base(p), p, p)
+	}
 	doc, fs := load.Parse(p, data)
 	for _, f := range fs {
 		f.Case = caseOf(p)
@@ -360,7 +371,7 @@ func (l *loader) loadCase(id string) error {
 	l.snap.Cases = append(l.snap.Cases, c)
 
 	present := map[string]bool{}
-	regular := map[string]bool{}
+	listed := map[string]Entry{}
 	linked := map[string]bool{}
 	for _, e := range entries {
 		if e.Symlink {
@@ -373,7 +384,7 @@ func (l *loader) loadCase(id string) error {
 			continue
 		}
 		present[e.Name] = true
-		regular[e.Name] = e.Regular
+		listed[e.Name] = e
 		_, single := layout.KindOfName(e.Name)
 		if !single && e.Name != layout.NotesDir && e.Name != layout.ActivityDir && !layout.IsSealedName(e.Name) && !strings.HasPrefix(e.Name, ".") {
 			l.add(dir+"/"+e.Name, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (expected %s, %s/ or %s/); it is ignored", e.Name, strings.Join(singleNames(), ", "), layout.NotesDir, layout.ActivityDir)
@@ -385,7 +396,7 @@ func (l *loader) loadCase(id string) error {
 			continue // not listed: nothing to read
 		}
 		found := len(l.findings)
-		doc := l.readListed(c.File(kind), regular[layout.FileName(kind)])
+		doc := l.readListed(c.File(kind), listed[layout.FileName(kind)])
 		if doc == nil {
 			if len(l.findings) > found {
 				c.Unread = append(c.Unread, c.File(kind))
@@ -511,7 +522,7 @@ func (l *loader) loadDir(c *casefile.Case, sub string, each func(*load.Document)
 			continue
 		}
 		found := len(l.findings)
-		doc := l.readListed(p, e.Regular)
+		doc := l.readListed(p, e)
 		switch {
 		case doc != nil:
 			c.Docs = append(c.Docs, doc)
