@@ -103,9 +103,10 @@ func CaseIDs(src Source, only []string) (ids []string, top []finding.Finding, er
 			case e.IsDir && layout.IsStoreDir(e.Name):
 				// cohorts/, import-rules/: read above.
 			case e.Symlink && !layout.IsConfig(p):
-				// A link that leaves the store does not resolve to a
-				// directory here; loadCase reports it as the link it is.
-				ids = append(ids, e.Name)
+				// Not followed, wherever it points: a link to another
+				// case's directory would pass its records off as a second
+				// case's, and git keeps the link, not the records.
+				l.add(p, 0, RuleSymlink, finding.Error, "%s is a symbolic link, not a case directory; a case's records are plain files in its own directory: replace the link with the directory itself (or git rm it)", e.Name)
 			case e.IsDir:
 				ids = append(ids, e.Name)
 			case layout.IsConfig(p), strings.HasPrefix(e.Name, "."):
