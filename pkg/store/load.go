@@ -374,6 +374,7 @@ func (l *loader) loadCase(id string) error {
 	present := map[string]bool{}
 	listed := map[string]Entry{}
 	linked := map[string]bool{}
+	var unknown []string
 	for _, e := range entries {
 		if e.Symlink {
 			// Not followed, wherever it points: git keeps the link,
@@ -388,7 +389,12 @@ func (l *loader) loadCase(id string) error {
 		listed[e.Name] = e
 		_, single := layout.KindOfName(e.Name)
 		if !single && e.Name != layout.NotesDir && e.Name != layout.ActivityDir && !layout.IsSealedName(e.Name) && !strings.HasPrefix(e.Name, ".") {
-			l.add(dir+"/"+e.Name, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (expected %s, %s/ or %s/); it is ignored", e.Name, strings.Join(singleNames(), ", "), layout.NotesDir, layout.ActivityDir)
+			unknown = append(unknown, e.Name)
+		}
+	}
+	for _, name := range unknown {
+		if l.unknown(dir, name, true, listed[name].IsDir, present) {
+			c.Unread = append(c.Unread, dir+"/"+name)
 		}
 	}
 
@@ -476,13 +482,34 @@ func decodeInto[T any](l *loader, doc *load.Document) *T {
 	return &v
 }
 
-// singleNames are the file names of a case's single-record files.
-func singleNames() []string {
-	var out []string
-	for _, k := range layout.SingleKinds() {
-		out = append(out, layout.FileName(k))
+// unknown reports name, in dir (a case directory, or one of its record
+// directories: top is false), as no record of the layout. A name that is a record's but
+// for capitals or .yml is an error: its writer thinks the record is kept,
+// and it is neither checked nor seen by any command. Anything else (an
+// editor's backup, a stray file) is a warning. present are dir's names.
+//
+// It reports whether name was taken for a record: the case is then judged
+// as one with a record unread (Case.Unread), not as one without it.
+func (l *loader) unknown(dir, name string, top, isDir bool, present map[string]bool) (record bool) {
+	p := dir + "/" + name
+	if meant, ok := layout.MeantName(name, top); ok && (top || !isDir) {
+		what, slash := "the record is kept as "+meant, ""
+		if isDir {
+			what, slash = "the directory is named "+meant+"/", "/"
+		}
+		if present[meant] {
+			l.add(p, 0, RuleUnknownFile, finding.Error, "%s%s is not read, %s%s is: %s; move what it holds that %s%s lacks there, then remove %s", name, slash, meant, slash, what, meant, slash, p)
+			return true
+		}
+		l.add(p, 0, RuleUnknownFile, finding.Error, "%s%s is not read: %s; rename it with git mv %s %s", name, slash, what, p, dir+"/"+meant)
+		return true
 	}
-	return out
+	if top {
+		l.add(p, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (expected %s, %s/ or %s/); it is ignored", name, strings.Join(layout.SingleNames(), ", "), layout.NotesDir, layout.ActivityDir)
+		return false
+	}
+	l.add(p, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (files in %s/ end in .yaml); it is ignored", name, path.Base(dir))
+	return false
 }
 
 // loadDir reads every .yaml file of one of a case's record directories;
@@ -501,6 +528,7 @@ func (l *loader) loadDir(c *casefile.Case, sub string, each func(*load.Document)
 		}
 		return err
 	}
+	var present map[string]bool
 	for _, e := range entries {
 		p := dir + "/" + e.Name
 		if e.Symlink {
@@ -509,7 +537,15 @@ func (l *loader) loadDir(c *casefile.Case, sub string, each func(*load.Document)
 		}
 		if e.IsDir || !strings.HasSuffix(e.Name, layout.Ext) {
 			if !strings.HasPrefix(e.Name, ".") {
-				l.add(p, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (files in %s/ end in .yaml); it is ignored", e.Name, sub)
+				if present == nil {
+					present = make(map[string]bool, len(entries))
+					for _, e := range entries {
+						present[e.Name] = true
+					}
+				}
+				if l.unknown(dir, e.Name, false, e.IsDir, present) {
+					c.Unread = append(c.Unread, p)
+				}
 			}
 			continue
 		}

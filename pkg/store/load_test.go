@@ -138,7 +138,7 @@ func TestLoadWorkTreeAndCommitAgree(t *testing.T) {
 		"cases/2026-BBBB2/scan.pdf unknown-file warning",
 		"cases/2026-BBBB2/notes/call-log.txt unknown-file warning",
 		"cases/2026-BBBB2/notes/drafts unknown-file warning",
-		"cases/2026-BBBB2/activity/2026-W10.yml unknown-file warning",
+		"cases/2026-BBBB2/activity/2026-W10.yml unknown-file error",
 		"cases/2026-BBBB2/activity/notes.md unknown-file warning",
 		"cases/2026-CCCC3 missing-file error",
 		"cases/2026-DDDD4/intake.yaml yaml-syntax error",
