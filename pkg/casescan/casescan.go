@@ -239,7 +239,8 @@ type recorder struct {
 	mu    sync.Mutex
 	lists map[string][]store.Entry
 	blobs map[string]plumbing.Hash
-	bad   bool // something under dir was not read whole
+	execs map[string]bool // the files read with their executable bit set
+	bad   bool            // something under dir was not read whole
 }
 
 func (r *recorder) ReadFile(name string) ([]byte, error) { return r.ReadFileInto(name, nil) }
@@ -255,6 +256,23 @@ func (r *recorder) ReadFileInto(name string, buf []byte) ([]byte, error) {
 func (r *recorder) ReadListedInto(name string, buf []byte) ([]byte, error) {
 	data, err := store.ReadListedInto(r.Source, name, buf)
 	return r.record(name, data, err)
+}
+
+// ReadListedMode passes a listed file's read on (store.ModeReader), and
+// keeps the executable bit it gives: it is part of the case's key, as of
+// DirKeys'.
+func (r *recorder) ReadListedMode(name string, buf []byte) ([]byte, bool, error) {
+	data, exec, err := store.ReadListedMode(r.Source, name, buf)
+	if exec && err == nil && r.under(name) {
+		r.mu.Lock()
+		if r.execs == nil {
+			r.execs = map[string]bool{}
+		}
+		r.execs[name] = true
+		r.mu.Unlock()
+	}
+	data, err = r.record(name, data, err)
+	return data, exec, err
 }
 
 // record keeps the hash of what a read under the case's directory gave.
@@ -334,7 +352,7 @@ func (r *recorder) tree(dir string) (plumbing.Hash, bool) {
 				return plumbing.ZeroHash, false
 			}
 		}
-		list = append(list, gitstore.TreeEntry{Name: e.Name, Dir: e.IsDir, Hash: h})
+		list = append(list, gitstore.TreeEntry{Name: e.Name, Dir: e.IsDir, Hash: h, Exec: e.Executable || r.execs[string(p)]})
 	}
 	return gitstore.TreeHash(list), true
 }

@@ -42,7 +42,9 @@ that changed records is listed too, under the cases whose files it changed,
 with the action "(no trailers)" ("" in JSON); caseplan verify reports it.
 A merge made with git is listed under the cases it changed itself: files
 it holds as neither parent had them (a conflict resolved by hand), as
-git log --cc shows a merge. With CASE, only that case's changes.
+git log --cc shows a merge. With CASE, only that case's changes; when
+CASE's directory holds another case's intake (renamed by hand with git mv),
+a note on stderr names the ID its history is under.
 
 An auditor's questions narrow it: --since and --until keep the changes made
 on or after, and on or before, a DATE (YYYY-MM-DD, the day in the DATE
@@ -130,6 +132,9 @@ func logRun(opts *logOptions) error {
 			return &store.UnknownCaseError{ID: opts.caseID}
 		}
 	}
+	if opts.caseID != "" {
+		opts.noteRenamed()
+	}
 	if opts.output == "json" {
 		if entries == nil {
 			entries = []history.Entry{}
@@ -194,4 +199,27 @@ func logCases(cases []string, only string) string {
 		return fmt.Sprintf("%d cases", len(cases))
 	}
 	return strings.Join(cases, ",")
+}
+
+// noteRenamed says, on stderr, when the case's directory holds an intake
+// whose id is another case's: the directory was renamed by hand (git mv),
+// and the case's history is under the ID the records carry, which the
+// log of the new name alone does not show.
+func (opts *logOptions) noteRenamed() {
+	root, err := opts.storeRoot()
+	if err != nil {
+		return
+	}
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return
+	}
+	c, _, _, err := store.LoadCase(src, opts.caseID)
+	if err != nil || c == nil || c.Intake == nil || c.Intake.ID == "" || c.Intake.ID == opts.caseID {
+		return
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s says its case is %s: the directory was renamed; its history is under caseplan log %s\n",
+		c.File(layout.KindIntake), c.Intake.ID, c.Intake.ID)
+	fmt.Fprintf(opts.env.Stderr, "caseplan: hint: a case's ID never changes: move the directory back with git mv %s %s\n",
+		layout.CaseDir(opts.caseID), layout.CaseDir(c.Intake.ID))
 }

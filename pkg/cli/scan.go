@@ -248,6 +248,11 @@ func (r *routed) ReadListedInto(p string, buf []byte) ([]byte, error) {
 	return store.ReadListedInto(r.from(p), p, buf)
 }
 
+// ReadListedMode passes a listed file's read on (store.ModeReader).
+func (r *routed) ReadListedMode(p string, buf []byte) ([]byte, bool, error) {
+	return store.ReadListedMode(r.from(p), p, buf)
+}
+
 // Concurrent reports that a routed source may be read from several
 // goroutines: the work tree and the commit's tree may.
 func (r *routed) Concurrent() bool { return true }
@@ -275,6 +280,16 @@ func (c *configOnce) ReadFileInto(name string, buf []byte) ([]byte, error) {
 func (c *configOnce) ReadListedInto(name string, buf []byte) ([]byte, error) {
 	data, err := store.ReadListedInto(c.Source, name, buf)
 	return c.record(name, data, err)
+}
+
+// ReadListedMode passes a listed file's read on (store.ModeReader).
+func (c *configOnce) ReadListedMode(name string, buf []byte) ([]byte, bool, error) {
+	data, exec, err := store.ReadListedMode(c.Source, name, buf)
+	if c.recording {
+		fmt.Fprintf(c.sum, "exec %q %v\n", name, exec)
+	}
+	data, err = c.record(name, data, err)
+	return data, exec, err
 }
 
 // record hashes what a read gave while recording.

@@ -148,7 +148,7 @@ func (k *keyer) tree(abs, rel string, indexed map[string]*indexEntry) (h plumbin
 			if err != nil || !ok {
 				return h, false, err
 			}
-			list = append(list, TreeEntry{d.Name(), true, sub})
+			list = append(list, TreeEntry{Name: d.Name(), Dir: true, Hash: sub})
 		case d.Type().IsRegular():
 			fi, err := d.Info()
 			if err != nil {
@@ -167,7 +167,7 @@ func (k *keyer) tree(abs, rel string, indexed map[string]*indexEntry) (h plumbin
 				}
 				fh = blobHash(data)
 			}
-			list = append(list, TreeEntry{d.Name(), false, fh})
+			list = append(list, TreeEntry{Name: d.Name(), Hash: fh, Exec: fi.Mode().Perm()&0o111 != 0})
 		default:
 			return h, false, nil
 		}
@@ -181,11 +181,15 @@ type TreeEntry struct {
 	Name string
 	Dir  bool
 	Hash plumbing.Hash
+	// Exec says the file has its executable bit set: a result that
+	// reports the bit (validate's file-mode) changes with it, so the key
+	// does too, as git's tree hash does (mode 100755).
+	Exec bool
 }
 
 // TreeHash returns the key DirKeys gives a directory holding list: the
-// hash git gives the tree of those files (each as mode 100644) and
-// subdirectories. It sorts list in place, as git sorts a tree.
+// hash git gives the tree of those files (each as mode 100644, or 100755
+// when Exec) and subdirectories. It sorts list in place, as git sorts a tree.
 func TreeHash(list []TreeEntry) plumbing.Hash {
 	if !slices.IsSortedFunc(list, treeOrder) {
 		slices.SortFunc(list, treeOrder)
@@ -195,6 +199,8 @@ func TreeHash(list []TreeEntry) plumbing.Hash {
 	for _, e := range list {
 		if e.Dir {
 			b.WriteString("40000 ")
+		} else if e.Exec {
+			b.WriteString("100755 ")
 		} else {
 			b.WriteString("100644 ")
 		}

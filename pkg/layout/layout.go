@@ -373,3 +373,43 @@ const (
 func plainName(s string) bool {
 	return s != "" && !strings.HasPrefix(s, ".")
 }
+
+// MeantName returns the name of the layout that name, found in a case
+// directory (top is true) or in one of its record directories, was most
+// likely meant to be: the same but for capitals (Notes/, IEP.yaml) or the
+// .yml extension (intake.yml, notes/2026-03-03-k7qx.yml). Such a file is a
+// record its writer thinks is kept, and is not read under that name. A
+// backup or any other file (notes.yaml~, x.bak) is meant as nothing: ok
+// is false.
+func MeantName(name string, top bool) (meant string, ok bool) {
+	if !plainName(name) {
+		return "", false
+	}
+	stem, ext := name, ""
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		stem, ext = name[:i], name[i:]
+	}
+	n := name
+	if strings.EqualFold(ext, ".yml") || strings.EqualFold(ext, Ext) {
+		n = stem + Ext
+	}
+	if !top {
+		return n, n != name
+	}
+	for _, c := range append(SingleNames(), NotesDir, ActivityDir) {
+		if strings.EqualFold(n, c) {
+			return c, c != name
+		}
+	}
+	return "", false
+}
+
+// SingleNames are the file names of a case's single-record files, in
+// report order.
+func SingleNames() []string {
+	out := make([]string, len(single))
+	for i, s := range single {
+		out[i] = s.name
+	}
+	return out
+}

@@ -117,3 +117,36 @@ func TestSwapModelineWindows(t *testing.T) {
 		}
 	}
 }
+
+// TestMeantName: a record's name but for capitals or .yml is a record its
+// writer thinks is kept; a backup or a stray file is meant as nothing.
+func TestMeantName(t *testing.T) {
+	tests := []struct {
+		name  string
+		top   bool
+		meant string
+	}{
+		{"intake.yml", true, "intake.yaml"},
+		{"IEP.yaml", true, "iep.yaml"},
+		{"Outcome.YML", true, "outcome.yaml"},
+		{"Notes", true, "notes"},
+		{"ACTIVITY", true, "activity"},
+		{"intake.yaml", true, ""},
+		{"intake.yaml~", true, ""},
+		{"notes.yaml", true, ""},
+		{".DS_Store", true, ""},
+		{"scan.pdf", true, ""},
+		{"2026-03-03-k7qx.yml", false, "2026-03-03-k7qx.yaml"},
+		{"2026-W10.YAML", false, "2026-W10.yaml"},
+		{"2026-W10.yaml", false, ""},
+		{"2026-03-03-k7qx.yaml~", false, ""},
+		{".yml", false, ""},
+		{"call-log.txt", false, ""},
+	}
+	for _, tt := range tests {
+		got, ok := MeantName(tt.name, tt.top)
+		if ok != (tt.meant != "") || got != tt.meant && ok {
+			t.Errorf("MeantName(%q, %v) = %q, %v; want %q", tt.name, tt.top, got, ok, tt.meant)
+		}
+	}
+}

@@ -59,7 +59,7 @@ func (g GitTree) List(dir string) ([]Entry, error) {
 	for _, e := range entries {
 		// The size is left 0: reading it costs an object lookup, and the
 		// parser refuses an oversized file when it is read.
-		out = append(out, Entry{Name: e.Name, IsDir: e.IsDir, Symlink: e.Mode == filemode.Symlink})
+		out = append(out, Entry{Name: e.Name, IsDir: e.IsDir, Symlink: e.Mode == filemode.Symlink, Executable: e.Mode == filemode.Executable})
 	}
 	return out, nil
 }

@@ -29,6 +29,7 @@ const (
 	RuleUnknownFile  = "unknown-file"
 	RuleDecode       = "field-type"
 	RuleMissingStore = "missing-config"
+	RuleFileMode     = "file-mode"
 )
 
 // Load reads the store settings and the cases named in only (every case
@@ -102,9 +103,10 @@ func CaseIDs(src Source, only []string) (ids []string, top []finding.Finding, er
 			case e.IsDir && layout.IsStoreDir(e.Name):
 				// cohorts/, import-rules/: read above.
 			case e.Symlink && !layout.IsConfig(p):
-				// A link that leaves the store does not resolve to a
-				// directory here; loadCase reports it as the link it is.
-				ids = append(ids, e.Name)
+				// Not followed, wherever it points: a link to another
+				// case's directory would pass its records off as a second
+				// case's, and git keeps the link, not the records.
+				l.add(p, 0, RuleSymlink, finding.Error, "%s is a symbolic link, not a case directory; a case's records are plain files in its own directory: replace the link with the directory itself (or git rm it)", e.Name)
 			case e.IsDir:
 				ids = append(ids, e.Name)
 			case layout.IsConfig(p), strings.HasPrefix(e.Name, "."):
@@ -246,19 +248,24 @@ func caseOf(p string) string {
 }
 
 // read reads and parses one file, turning every failure into a finding.
-func (l *loader) read(p string) *load.Document { return l.readListed(p, false) }
+func (l *loader) read(p string) *load.Document { return l.readListed(p, Entry{}) }
 
-// readListed is read of a file that the source's List found a regular
-// file when listed is true.
-func (l *loader) readListed(p string, listed bool) *load.Document {
+// readListed is read of a file as the source's List found it (a regular
+// file when e.Regular). A record with its executable bit set, by the
+// listing (a commit's tree) or by the read's own stat (the work tree), is
+// read, and the bit reported.
+func (l *loader) readListed(p string, e Entry) *load.Document {
 	// The data is parsed into values of their own and never kept: the
 	// buffer serves the next file read.
 	buf := readBufs.Get().(*[]byte)
 	defer readBufs.Put(buf)
 	var data []byte
 	var err error
-	if listed {
-		data, err = ReadListedInto(l.src, p, *buf)
+	exec := e.Executable
+	if e.Regular {
+		var x bool
+		data, x, err = ReadListedMode(l.src, p, *buf)
+		exec = exec || x
 	} else {
 		data, err = ReadFileInto(l.src, p, *buf)
 	}
@@ -287,6 +294,11 @@ func (l *loader) readListed(p string, listed bool) *load.Document {
 		return nil
 	}
 	l.snap.Files++
+	if exec {
+		// Harmless to read, but a record is no program, and git keeps
+		// the bit as part of the file (mode 100755).
+		l.add(p, 0, RuleFileMode, finding.Warning, "%s has its executable bit set; a record is a plain text file: chmod -x %s, and git update-index --chmod=-x %s if it was committed so", path.Base(p), p, p)
+	}
 	doc, fs := load.Parse(p, data)
 	for _, f := range fs {
 		f.Case = caseOf(p)
@@ -360,13 +372,29 @@ func (l *loader) loadCase(id string) error {
 	l.snap.Cases = append(l.snap.Cases, c)
 
 	present := map[string]bool{}
-	regular := map[string]bool{}
+	listed := map[string]Entry{}
+	linked := map[string]bool{}
+	var unknown []string
 	for _, e := range entries {
+		if e.Symlink {
+			// Not followed, wherever it points: git keeps the link,
+			// not the record, and a link to another case's file (or
+			// to anything on disk) would pass its content off as this
+			// case's (DESIGN.md §2: a case's records are its files).
+			l.linked(c, dir+"/"+e.Name)
+			linked[e.Name] = true
+			continue
+		}
 		present[e.Name] = true
-		regular[e.Name] = e.Regular
+		listed[e.Name] = e
 		_, single := layout.KindOfName(e.Name)
 		if !single && e.Name != layout.NotesDir && e.Name != layout.ActivityDir && !layout.IsSealedName(e.Name) && !strings.HasPrefix(e.Name, ".") {
-			l.add(dir+"/"+e.Name, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (expected %s, %s/ or %s/); it is ignored", e.Name, strings.Join(singleNames(), ", "), layout.NotesDir, layout.ActivityDir)
+			unknown = append(unknown, e.Name)
+		}
+	}
+	for _, name := range unknown {
+		if l.unknown(dir, name, true, listed[name].IsDir, present) {
+			c.Unread = append(c.Unread, dir+"/"+name)
 		}
 	}
 
@@ -375,7 +403,7 @@ func (l *loader) loadCase(id string) error {
 			continue // not listed: nothing to read
 		}
 		found := len(l.findings)
-		doc := l.readListed(c.File(kind), regular[layout.FileName(kind)])
+		doc := l.readListed(c.File(kind), listed[layout.FileName(kind)])
 		if doc == nil {
 			if len(l.findings) > found {
 				c.Unread = append(c.Unread, c.File(kind))
@@ -405,7 +433,7 @@ func (l *loader) loadCase(id string) error {
 			c.Unread = append(c.Unread, doc.Path)
 		}
 	}
-	if !present[layout.FileName(layout.KindIntake)] {
+	if !present[layout.FileName(layout.KindIntake)] && !linked[layout.FileName(layout.KindIntake)] {
 		l.add(dir, 0, RuleMissingFile, finding.Error, "case %s has no %s, which every case starts with; if it was deleted by mistake, restore it with git checkout -- %s", id, layout.FileName(layout.KindIntake), dir+"/"+layout.FileName(layout.KindIntake))
 	}
 	if present[layout.SealedFile] || present[layout.RecipientsFile] {
@@ -414,7 +442,9 @@ func (l *loader) loadCase(id string) error {
 		}
 	}
 
-	if err := l.loadDir(c, layout.NotesDir, func(doc *load.Document) bool {
+	if linked[layout.NotesDir] {
+		// Reported above, and not followed.
+	} else if err := l.loadDir(c, layout.NotesDir, func(doc *load.Document) bool {
 		n := decodeInto[record.Note](l, doc)
 		if n != nil {
 			c.AddNote(n, doc.Path)
@@ -424,6 +454,9 @@ func (l *loader) loadCase(id string) error {
 		return err
 	}
 	c.SortNotes()
+	if linked[layout.ActivityDir] {
+		return nil
+	}
 	return l.loadDir(c, layout.ActivityDir, func(doc *load.Document) bool {
 		w := decodeInto[record.ActivityWeek](l, doc)
 		if w != nil {
@@ -431,6 +464,13 @@ func (l *loader) loadCase(id string) error {
 		}
 		return w != nil
 	})
+}
+
+// linked reports p, a symbolic link in case c's directory, unread: a
+// record is a plain file of its own.
+func (l *loader) linked(c *casefile.Case, p string) {
+	l.add(p, 0, RuleSymlink, finding.Error, "%s is a symbolic link, not a record file; a case's records are plain files in its own directory: replace the link with the file itself (or git rm it)", path.Base(p))
+	c.Unread = append(c.Unread, p)
 }
 
 // decodeInto decodes doc into a new T, or returns nil when it cannot.
@@ -442,13 +482,34 @@ func decodeInto[T any](l *loader, doc *load.Document) *T {
 	return &v
 }
 
-// singleNames are the file names of a case's single-record files.
-func singleNames() []string {
-	var out []string
-	for _, k := range layout.SingleKinds() {
-		out = append(out, layout.FileName(k))
+// unknown reports name, in dir (a case directory, or one of its record
+// directories: top is false), as no record of the layout. A name that is a record's but
+// for capitals or .yml is an error: its writer thinks the record is kept,
+// and it is neither checked nor seen by any command. Anything else (an
+// editor's backup, a stray file) is a warning. present are dir's names.
+//
+// It reports whether name was taken for a record: the case is then judged
+// as one with a record unread (Case.Unread), not as one without it.
+func (l *loader) unknown(dir, name string, top, isDir bool, present map[string]bool) (record bool) {
+	p := dir + "/" + name
+	if meant, ok := layout.MeantName(name, top); ok && (top || !isDir) {
+		what, slash := "the record is kept as "+meant, ""
+		if isDir {
+			what, slash = "the directory is named "+meant+"/", "/"
+		}
+		if present[meant] {
+			l.add(p, 0, RuleUnknownFile, finding.Error, "%s%s is not read, %s%s is: %s; move what it holds that %s%s lacks there, then remove %s", name, slash, meant, slash, what, meant, slash, p)
+			return true
+		}
+		l.add(p, 0, RuleUnknownFile, finding.Error, "%s%s is not read: %s; rename it with git mv %s %s", name, slash, what, p, dir+"/"+meant)
+		return true
 	}
-	return out
+	if top {
+		l.add(p, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (expected %s, %s/ or %s/); it is ignored", name, strings.Join(layout.SingleNames(), ", "), layout.NotesDir, layout.ActivityDir)
+		return false
+	}
+	l.add(p, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (files in %s/ end in .yaml); it is ignored", name, path.Base(dir))
+	return false
 }
 
 // loadDir reads every .yaml file of one of a case's record directories;
@@ -467,11 +528,24 @@ func (l *loader) loadDir(c *casefile.Case, sub string, each func(*load.Document)
 		}
 		return err
 	}
+	var present map[string]bool
 	for _, e := range entries {
 		p := dir + "/" + e.Name
+		if e.Symlink {
+			l.linked(c, p)
+			continue
+		}
 		if e.IsDir || !strings.HasSuffix(e.Name, layout.Ext) {
 			if !strings.HasPrefix(e.Name, ".") {
-				l.add(p, 0, RuleUnknownFile, finding.Warning, "%s is not a caseplan record (files in %s/ end in .yaml); it is ignored", e.Name, sub)
+				if present == nil {
+					present = make(map[string]bool, len(entries))
+					for _, e := range entries {
+						present[e.Name] = true
+					}
+				}
+				if l.unknown(dir, e.Name, false, e.IsDir, present) {
+					c.Unread = append(c.Unread, p)
+				}
 			}
 			continue
 		}
@@ -485,7 +559,7 @@ func (l *loader) loadDir(c *casefile.Case, sub string, each func(*load.Document)
 			continue
 		}
 		found := len(l.findings)
-		doc := l.readListed(p, e.Regular)
+		doc := l.readListed(p, e)
 		switch {
 		case doc != nil:
 			c.Docs = append(c.Docs, doc)

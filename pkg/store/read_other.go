@@ -10,4 +10,4 @@ func readRegular(p string, _ int64, _ []byte) ([]byte, error) {
 }
 
 // readListed has no faster way here: the careful one (see read_unix.go).
-func readListed(string, []byte) ([]byte, error) { return nil, errLinked }
+func readListed(string, []byte) ([]byte, bool, error) { return nil, false, errLinked }

@@ -48,14 +48,15 @@ func openPlain(p string) (int, error) {
 // link and without blocking, and looked at through the open descriptor
 // (an fstat walks no path, where the lstat readRegular follows walks the
 // whole of it). What is not a regular file by then is refused unread; a
-// link gives errLinked, for the caller to read it the careful way.
-func readListed(p string, buf []byte) ([]byte, error) {
+// link gives errLinked, for the caller to read it the careful way. exec
+// says the file's executable bit is set, from the same fstat.
+func readListed(p string, buf []byte) (data []byte, exec bool, err error) {
 	fd, err := openPlain(p)
 	if err != nil {
 		if errors.Is(err, syscall.ELOOP) {
-			return nil, errLinked
+			return nil, false, errLinked
 		}
-		return nil, err
+		return nil, false, err
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
@@ -66,15 +67,16 @@ func readListed(p string, buf []byte) ([]byte, error) {
 		}
 	}
 	if err != nil {
-		return nil, &os.PathError{Op: "fstat", Path: p, Err: err}
+		return nil, false, &os.PathError{Op: "fstat", Path: p, Err: err}
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return nil, ErrNotRegular
+		return nil, false, ErrNotRegular
 	}
 	if st.Size > MaxRead {
-		return nil, &TooLargeError{Size: st.Size}
+		return nil, false, &TooLargeError{Size: st.Size}
 	}
-	return readFD(p, fd, st.Size, buf)
+	data, err = readFD(p, fd, st.Size, buf)
+	return data, st.Mode&0o111 != 0, err
 }
 
 // readFD reads the open file fd, of size bytes as far as its caller knows.

@@ -29,6 +29,11 @@ type Entry struct {
 	// ReadFile refuses a file over MaxRead from its size anyway.
 	Size    int64
 	Symlink bool
+	// Executable says the source's listing found the file's executable
+	// bit set (a commit's tree: mode 100755). The work tree's listing
+	// does not say (its d_type has no mode bits): its reads do
+	// (ModeReader), from the stat they make anyway.
+	Executable bool
 	// Regular says the listing found a regular file (the work tree's
 	// d_type); false where the source does not say.
 	Regular bool
@@ -53,6 +58,23 @@ type Lender interface {
 // regular file at less cost (WorkTree.ReadListedInto).
 type ListedReader interface {
 	ReadListedInto(name string, buf []byte) ([]byte, error)
+}
+
+// A ModeReader is a ListedReader that also says whether the file it read
+// has its executable bit set, from the stat the read makes anyway.
+type ModeReader interface {
+	ReadListedMode(name string, buf []byte) (data []byte, exec bool, err error)
+}
+
+// ReadListedMode reads name as ReadListedInto does, and says whether its
+// executable bit is set when src is a ModeReader (false otherwise: the
+// source's listing says, Entry.Executable).
+func ReadListedMode(src Source, name string, buf []byte) ([]byte, bool, error) {
+	if m, ok := src.(ModeReader); ok {
+		return m.ReadListedMode(name, buf)
+	}
+	data, err := ReadListedInto(src, name, buf)
+	return data, false, err
 }
 
 // ReadListedInto reads name, which src's List found a regular file, with
@@ -112,26 +134,33 @@ func (w *WorkTree) ReadFile(name string) ([]byte, error) { return w.ReadFileInto
 
 // ReadFileInto is ReadFile, the data in buf when it fits (see Lender).
 func (w *WorkTree) ReadFileInto(name string, buf []byte) ([]byte, error) {
+	data, _, err := w.readFile(name, buf)
+	return data, err
+}
+
+// readFile is ReadFileInto, and says whether the file's executable bit
+// is set.
+func (w *WorkTree) readFile(name string, buf []byte) ([]byte, bool, error) {
 	p, fi, err := w.resolve(name)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if fi == nil {
 		if fi, err = os.Stat(p); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: %w", name, ErrNotRegular)
+		return nil, false, fmt.Errorf("%s: %w", name, ErrNotRegular)
 	}
 	if fi.Size() > MaxRead {
-		return nil, &TooLargeError{Name: name, Size: fi.Size()}
+		return nil, false, &TooLargeError{Name: name, Size: fi.Size()}
 	}
 	data, err := readRegular(p, fi.Size(), buf)
 	if tl, ok := err.(*TooLargeError); ok {
 		tl.Name = name // it grew past the limit while it was read
 	}
-	return data, err
+	return data, fi.Mode().Perm()&0o111 != 0, err
 }
 
 // ReadListedInto is ReadFileInto of a file that List found a regular file
@@ -141,26 +170,34 @@ func (w *WorkTree) ReadFileInto(name string, buf []byte) ([]byte, error) {
 // (see readListed). A file that became a link since is read the careful
 // way, as ReadFile reads it.
 func (w *WorkTree) ReadListedInto(name string, buf []byte) ([]byte, error) {
+	data, _, err := w.ReadListedMode(name, buf)
+	return data, err
+}
+
+// ReadListedMode is ReadListedInto, and says whether the file's
+// executable bit is set (ModeReader), at no extra cost: the read stats
+// the file anyway.
+func (w *WorkTree) ReadListedMode(name string, buf []byte) ([]byte, bool, error) {
 	if dir, base := path.Split(name); dir != "" && base != "" {
 		w.mu.Lock()
 		realDir, ok := w.dirs[strings.TrimSuffix(dir, "/")]
 		w.mu.Unlock()
 		if ok {
-			data, err := readListed(filepath.Join(realDir, base), buf)
+			data, exec, err := readListed(filepath.Join(realDir, base), buf)
 			var tl *TooLargeError
 			switch {
 			case errors.Is(err, errLinked):
 			case errors.Is(err, ErrNotRegular):
-				return nil, fmt.Errorf("%s: %w", name, ErrNotRegular)
+				return nil, false, fmt.Errorf("%s: %w", name, ErrNotRegular)
 			case errors.As(err, &tl):
 				tl.Name = name
-				return nil, err
+				return nil, false, err
 			default:
-				return data, err
+				return data, exec, err
 			}
 		}
 	}
-	return w.ReadFileInto(name, buf)
+	return w.readFile(name, buf)
 }
 
 // errLinked says a file was a symbolic link when it was opened.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -120,9 +121,18 @@ func checkIDMatch(x *Context) {
 	if in == nil {
 		return
 	}
-	if in.ID != x.Case.ID {
-		x.Report(x.File(layout.KindIntake), Path("id"), "id %q differs from the case directory %q; they must be the same", in.ID, x.Case.ID)
+	if in.ID == x.Case.ID {
+		return
 	}
+	if caseid.Check(in.ID) != nil {
+		x.Report(x.File(layout.KindIntake), Path("id"), "id %q differs from the case directory %q; they must be the same: set id to %q", in.ID, x.Case.ID, x.Case.ID)
+		return
+	}
+	// Most often the directory was renamed by hand (git mv): the case's
+	// ID is in its notes, its commits' trailers and its log, so the
+	// directory goes back rather than the ID following it.
+	x.Report(x.File(layout.KindIntake), Path("id"), "id %q differs from the case directory %q; a case's ID never changes (its history and notes are under it): if the directory was renamed, move it back with git mv %s %s; if the id is the mistake, set it to %q",
+		in.ID, x.Case.ID, layout.CaseDir(x.Case.ID), layout.CaseDir(in.ID), x.Case.ID)
 }
 
 func checkProgram(x *Context) {

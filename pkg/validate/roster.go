@@ -171,7 +171,7 @@ func ruleSettingFindings(cfg *record.Config, doc *load.Document) []finding.Findi
 func SettableRules() []string {
 	ids := []string{RuleSchema,
 		load.RuleTooLarge, load.RuleEncoding, load.RuleSyntax, load.RuleAlias, load.RuleShape,
-		store.RuleSymlink, store.RuleUnreadable, store.RuleCaseDir, store.RuleMissingFile, store.RuleUnknownFile, store.RuleDecode, store.RuleMissingStore}
+		store.RuleSymlink, store.RuleUnreadable, store.RuleCaseDir, store.RuleMissingFile, store.RuleUnknownFile, store.RuleDecode, store.RuleMissingStore, store.RuleFileMode}
 	for _, r := range Rules {
 		ids = append(ids, r.ID)
 	}
