@@ -19,7 +19,7 @@ var versions = map[string][]string{
 	"import-rules": {1: "ff7123ad22a18c7b4aa927ce9143b0445afab88e4c4487f55f194fd69a0ec048"},
 	"intake":       {1: "1998dea20a4c489fc0c8926f1f04722d02f2e278245476889fb7b44f81a4c85d"},
 	"note":         {1: "7d824ffe26ebc827372da4d763a1c00ed7c1b41f60754b38f9e07c2265bf389d"},
-	"outcome":      {1: "b305dd0c35d55e2211883cb78e36ddb97fcaed9a4268d00433571130a86efbef"},
+	"outcome":      {1: "b305dd0c35d55e2211883cb78e36ddb97fcaed9a4268d00433571130a86efbef", 2: "c99ad0b20904cbdd4cbb64688eca32e77efcd1302f90d5e7e88e085e2db58d00"},
 	"references":   {1: "fb82c3df7439f9898ef6c07c48bdf1af48a49da04d047940f31cddc9357fa59e"},
 	"services":     {1: "067c89ee8ec70b722c65287652e171d0a5f25df8eee09c04037a273ab76c86a7"},
 }

@@ -68,7 +68,7 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 	if cl.Reason == "separated" && lc.intake.Program == record.ProgramWorkSecurity {
 		if p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok {
 			if pl := calendar.PlacementSecured(lc.c, p, cl.Date); pl != nil {
-				return nil, inputErrorf("close it as placed on or after the start (--reason placed --date "+string(pl.Start)+"); if the offer fell through, close it with --reason other --notes saying so",
+				return nil, inputErrorf("close it as placed on or after the start (--reason placed --date "+string(pl.Start)+"); if the offer fell through, record it first with caseplan placement fell-through "+cl.Case+" --reason TEXT",
 					"case %s's placement at %s (start %s) was on record by %s, the last day of the work security period: the candidate was not separated", cl.Case, pl.Employer, pl.Start, p.LastDay().Format(time.DateOnly))
 			}
 			// Nor is one whose extension request the joint committee has
