@@ -311,13 +311,17 @@ func Placed(c *casefile.Case, day time.Time) bool {
 // possibility of bridging salary by liaising between the hiring and laying
 // off units or the JWSC"). The answer depends on the records and the
 // period's last day, not on how far day is past it, so a case does not turn
-// separated and back as days pass.
+// separated and back as days pass. An offer that fell through by day
+// (record.Placement.FellThrough) secured nothing: the candidate was
+// separated from the day after the periods' last day, as if it had never
+// come (an extension request still undecided keeps them extension-pending).
 func PlacementSecured(c *casefile.Case, p WorkSecurityPeriod, day time.Time) *record.Placement {
 	last := record.Date(p.LastDay().Format(time.DateOnly))
-	if pl := c.Outcome.PlacementOn(last); pl != nil {
+	today := record.Date(day.Format(time.DateOnly))
+	if pl := c.Outcome.PlacementOn(last); pl != nil && !pl.FellThroughBy(today) {
 		return pl
 	}
-	if pl := c.Outcome.PlacementOn(record.Date(day.Format(time.DateOnly))); pl != nil && pl.Start != "" && pl.Start <= last {
+	if pl := c.Outcome.PlacementOn(today); pl != nil && pl.Start != "" && pl.Start <= last {
 		return pl
 	}
 	return nil

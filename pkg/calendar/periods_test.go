@@ -520,6 +520,9 @@ func TestStandingOf(t *testing.T) {
 	pending := "extensions:\n  - requested: 2026-07-20\n    decision: pending\n"
 	denied := "extensions:\n  - requested: 2026-07-20\n    decided: 2026-08-10\n    decision: denied\n    by: Joint committee\n"
 	approved := "extensions:\n  - requested: 2026-07-20\n    decided: 2026-08-10\n    decision: approved\n    by: Joint committee\n    until: 2026-09-30\n"
+	offer := "placements:\n  - id: PL-AAAAA\n    employer: Library\n    position: Clerk\n    start: 2026-08-17\n    recorded: 2026-07-10\n"
+	fellThrough := "    fell_through: 2026-08-10\n    fell_through_reason: the employer withdrew the offer\n"
+	newOffer := "  - id: PL-BBBBB\n    employer: Museum\n    position: Guide\n    start: 2026-08-31\n    recorded: 2026-08-12\n"
 	second := "extensions:\n  - requested: 2026-07-20\n    decided: 2026-07-28\n    decision: approved\n    by: Joint committee\n    until: 2026-09-30\n  - requested: 2026-09-25\n    decision: pending\n"
 	for _, tt := range []struct {
 		name, outcome, on, want string
@@ -534,6 +537,16 @@ func TestStandingOf(t *testing.T) {
 		{"before the approval it was pending", approved, "2026-08-05", StandingExtensionPending, false, true},
 		{"approved after the period ended", approved, "2026-08-10", StandingExtension, false, true},
 		{"a second request pending past the extension", second, "2026-10-01", StandingExtensionPending, false, true},
+		// An offer accepted before the period ended, to start after it,
+		// keeps the candidate in the period until it falls through; from
+		// then on they were separated from the day after its last day
+		// (or extension-pending, with a request undecided).
+		{"an offer secured", offer, "2026-08-05", StandingWorkSecurity, false, false},
+		{"before the offer fell through", offer + fellThrough, "2026-08-09", StandingWorkSecurity, false, false},
+		{"the offer fell through", offer + fellThrough, "2026-08-10", StandingSeparated, true, false},
+		{"the offer fell through, a request pending", pending + offer + fellThrough, "2026-08-10", StandingExtensionPending, false, true},
+		{"the offer fell through in the period", offer + "    fell_through: 2026-07-15\n", "2026-07-20", StandingWorkSecurity, false, true},
+		{"a new offer after the period does not undo it", offer + fellThrough + newOffer, "2026-09-01", StandingSeparated, true, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := base()

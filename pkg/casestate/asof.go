@@ -94,6 +94,17 @@ func AsOf(c *casefile.Case, day time.Time) *casefile.Case {
 		v.Placements = slices.DeleteFunc(slices.Clone(o.Placements), func(p record.Placement) bool {
 			return after(p.Recorded) || (p.Recorded == "" && after(p.Start))
 		})
+		// An offer that fell through after day was still in effect then.
+		if v.Placement != nil && after(v.Placement.FellThrough) {
+			pl := *v.Placement
+			pl.FellThrough, pl.FellThroughReason = "", ""
+			v.Placement = &pl
+		}
+		for i := range v.Placements {
+			if after(v.Placements[i].FellThrough) {
+				v.Placements[i].FellThrough, v.Placements[i].FellThroughReason = "", ""
+			}
+		}
 		v.FollowUps = slices.Clone(o.FollowUps)
 		for i := range v.FollowUps {
 			if after(v.FollowUps[i].Done) {

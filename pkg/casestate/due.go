@@ -221,7 +221,13 @@ func (x *view) extensionDecisionDue(p period) {
 	}
 	last := string(date(wp.LastDay()))
 	detail := "the joint committee's decision on the extension request of " + string(wp.PendingRequested) + ", by the period's last day (" + last + "); record it with caseplan extension decide " + x.c.ID
-	if p.phase == PhaseExtensionPending {
+	switch {
+	case p.phase == PhaseExtensionPending && x.today.After(wp.Longest):
+		// No decision can extend the job search past the longest
+		// extension's end (000: "up to three months beyond"); the
+		// tickler says so rather than decide for the committee.
+		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + ", and even the longest extension would have ended on " + string(date(wp.Longest)) + ": whatever it decides, the candidate's work security is over; get its decision and record it with caseplan extension decide " + x.c.ID
+	case p.phase == PhaseExtensionPending:
 		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + " and the period ended on " + last + ": the candidate is neither extended nor separated; record its decision with caseplan extension decide " + x.c.ID
 	}
 	x.add(DueExtensionDecision, wp.LastDay(), detail, x.file(layout.KindOutcome), "extensions", itoa(wp.PendingAt))

@@ -59,6 +59,11 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 			return nil, inputErrorf("close it on or after the start (--date "+string(pl.Start)+"), or correct the start with caseplan placement set "+cl.Case+" --employer E --position P --start DATE --reason TEXT; or close it with another reason",
 				"case %s's placement at %s starts on %s, after the closing date %s: the participant is placed from the start, so the case cannot be closed as placed before it", cl.Case, pl.Employer, pl.Start, d)
 		}
+		if all := o.AllPlacements(); len(all) > 0 && all[len(all)-1].FellThrough != "" {
+			last := all[len(all)-1]
+			return nil, inputErrorf("record a new job with caseplan placement set "+cl.Case+" --employer E --position P --start DATE, then close the case; or close it with another reason",
+				"case %s's offer at %s fell through on %s, so it cannot be closed as placed", cl.Case, last.Employer, last.FellThrough)
+		}
 		return nil, inputErrorf("record the job first with caseplan placement set "+cl.Case+" --employer E --position P --start DATE, then close the case; or close it with another reason",
 			"case %s has no placement on record, so it cannot be closed as placed", cl.Case)
 	}
@@ -68,7 +73,7 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 	if cl.Reason == "separated" && lc.intake.Program == record.ProgramWorkSecurity {
 		if p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok {
 			if pl := calendar.PlacementSecured(lc.c, p, cl.Date); pl != nil {
-				return nil, inputErrorf("close it as placed on or after the start (--reason placed --date "+string(pl.Start)+"); if the offer fell through, close it with --reason other --notes saying so",
+				return nil, inputErrorf("close it as placed on or after the start (--reason placed --date "+string(pl.Start)+"); if the offer fell through, record it first with caseplan placement fell-through "+cl.Case+" --reason TEXT",
 					"case %s's placement at %s (start %s) was on record by %s, the last day of the work security period: the candidate was not separated", cl.Case, pl.Employer, pl.Start, p.LastDay().Format(time.DateOnly))
 			}
 			// Nor is one whose extension request the joint committee has

@@ -259,6 +259,96 @@ func (sp *SetPlacement) Build(s *State) (*Change, error) {
 	}, nil
 }
 
+// FellThrough records that the job offer of the placement in effect fell
+// through before the participant started it (the employer withdrew it,
+// the start was cancelled). The placement is not removed — git history
+// and reports about earlier days read it as it was known then — but from
+// Date on no reader counts it (record.Outcome.PlacementOn): the case is
+// not placed, the job search goes on, or a work-security candidate whose
+// periods ended is separated after all (calendar.PlacementSecured).
+type FellThrough struct {
+	Case   string
+	Date   record.Date // the day it fell through; empty: today
+	Reason string
+
+	// Placement is set by Build: the ID of the placement that fell through.
+	Placement string
+}
+
+// Build returns the change that sets the placement's fell_through date and
+// reason.
+func (ft *FellThrough) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, ft.Case)
+	if err != nil {
+		return nil, err
+	}
+	if err := lc.outcomeReadable(); err != nil {
+		return nil, err
+	}
+	when, today := ft.Date, date(s.Today)
+	if when == "" {
+		when = today
+	}
+	reason := strings.TrimSpace(ft.Reason)
+	switch {
+	case !validDay(when):
+		return nil, inputErrorf("", "fell-through date %q is not a date; use YYYY-MM-DD", when)
+	case when > today:
+		return nil, inputErrorf("record it when it has happened, or give --today if the date is right", "fell-through date %s is after today (%s)", when, today)
+	case reason == "":
+		return nil, inputErrorf("say why, e.g. --reason \"the employer withdrew the offer\"", "an offer that fell through needs a --reason")
+	}
+	o := lc.outcome()
+	pl := o.PlacementOn(when)
+	if all := o.AllPlacements(); pl == nil && len(all) > 0 && all[len(all)-1].FellThrough != "" {
+		last := all[len(all)-1]
+		return nil, inputErrorf("record a new offer with caseplan placement set "+ft.Case, "the offer at %s already fell through on %s", last.Employer, last.FellThrough)
+	}
+	if pl == nil {
+		return nil, inputErrorf("record an accepted offer with caseplan placement set "+ft.Case, "case %s has no placement in effect on %s, so no offer can fall through", ft.Case, when)
+	}
+	switch {
+	case when < pl.Recorded:
+		return nil, inputErrorf("", "the offer at %s was recorded on %s; it cannot fall through before that (%s)", pl.Employer, pl.Recorded, when)
+	case pl.Start < when:
+		return nil, inputErrorf("if the start was put off, correct it with caseplan placement set "+ft.Case+" --employer E --position P --start DATE --reason TEXT; a job the participant started and then left stays a placement",
+			"the placement at %s started on %s, before %s: only an offer that had not started can fall through; give the --date it fell through", pl.Employer, pl.Start, when)
+	}
+	if cur := o.PlacementOn(maxDay); cur == nil || cur.ID != pl.ID || cur.Employer != pl.Employer || cur.Start != pl.Start {
+		return nil, inputErrorf("", "the placement at %s is no longer the one on record; a later record replaced it", pl.Employer)
+	}
+	path := []string{"placement"}
+	if o.Placement == nil || pl.ID != o.Placement.ID {
+		i := slices.IndexFunc(o.Placements, func(p record.Placement) bool { return p.ID == pl.ID })
+		if pl.ID == "" || i < 0 {
+			return nil, fmt.Errorf("internal error: placement %q of case %s not found in outcome.yaml", pl.ID, ft.Case)
+		}
+		path = []string{"placements", strconv.Itoa(i)}
+	}
+	data, err := lc.editOutcome(nil,
+		setInOrder(record.Outcome{}, append(slices.Clone(path), "fell_through"), when),
+		setInOrder(record.Outcome{}, append(slices.Clone(path), "fell_through_reason"), reason))
+	if err != nil {
+		return nil, err
+	}
+	ft.Placement = pl.ID
+	name := pl.ID
+	if name == "" {
+		name = "the placement"
+	}
+	return &Change{
+		Cases:   []string{ft.Case},
+		Action:  "placement.fell-through",
+		Summary: fmt.Sprintf("the offer %s at %s fell through on %s: %s", name, pl.Employer, when, reason),
+		Files:   map[string][]byte{lc.outcomePath(): data},
+		Output:  pl.ID,
+	}, nil
+}
+
+const maxDay record.Date = "9999-12-31"
+
+func validDay(d record.Date) bool { _, ok := d.Time(); return ok }
+
 // AddFollowUp records a follow-up done after placement or exit (001, 002,
 // 003). It is recorded in outcome.yaml only: the command cannot know how
 // the follow-up happened (phone, visit, ...) or whether it was two-way, so

@@ -84,6 +84,19 @@ type Placement struct {
 	Recorded   Date   `yaml:"recorded,omitempty" json:"recorded,omitempty"`
 	Supersedes string `yaml:"supersedes,omitempty" json:"supersedes,omitempty"` // the ID of the placement it corrects
 	Reason     string `yaml:"reason,omitempty" json:"reason,omitempty"`         // why a correction was made
+	// FellThrough is the day the job offer fell through before the
+	// participant started (the employer withdrew it, the start was
+	// cancelled): from the end of that day the placement is no longer in
+	// effect (PlacementOn). It stays on record, with FellThroughReason, so
+	// a report about an earlier day still reads it as it was known then.
+	FellThrough       Date   `yaml:"fell_through,omitempty" json:"fell_through,omitempty"`
+	FellThroughReason string `yaml:"fell_through_reason,omitempty" json:"fell_through_reason,omitempty"`
+}
+
+// FellThroughBy reports whether the placement's offer had fallen through
+// by the end of day.
+func (p *Placement) FellThroughBy(day Date) bool {
+	return p != nil && p.FellThrough != "" && p.FellThrough <= day
 }
 
 // FollowUp is one follow-up after placement or exit. After a WIOA exit it
@@ -126,7 +139,10 @@ type Closure struct {
 // the end of day: of the placements recorded by then (one without a
 // Recorded date counts from the start), the latest that no other one
 // recorded by then supersedes. Its start may still be after day. Nil when
-// there is none.
+// there is none, or when that placement's offer had fallen through by
+// then (FellThrough): a job that never began places nobody, and nothing
+// earlier comes back into effect — a placement it superseded was a wrong
+// record of the same offer.
 func (o *Outcome) PlacementOn(day Date) *Placement {
 	var known []Placement
 	for _, p := range o.AllPlacements() {
@@ -142,6 +158,9 @@ func (o *Outcome) PlacementOn(day Date) *Placement {
 	}
 	for i := len(known) - 1; i >= 0; i-- {
 		if known[i].ID == "" || !superseded[known[i].ID] {
+			if known[i].FellThroughBy(day) {
+				return nil
+			}
 			return &known[i]
 		}
 	}

@@ -491,6 +491,21 @@ func TestPlacedOn(t *testing.T) {
 			t.Errorf("PlacedOn(%s) = %q, want %q", day, got, want)
 		}
 	}
+	// An offer that fell through is no placement from the day it fell
+	// through; a report about an earlier day still reads it.
+	o.Placements[0].FellThrough, o.Placements[0].FellThroughReason = "2026-04-20", "the employer withdrew the offer"
+	for day, want := range map[Date]string{"2026-04-19": "PL-AAAAA", "2026-04-20": "", "2026-05-01": ""} {
+		got := ""
+		if p := o.PlacedOn(day); p != nil {
+			got = p.ID
+		}
+		if got != want {
+			t.Errorf("fell through on 2026-04-20: PlacedOn(%s) = %q, want %q", day, got, want)
+		}
+	}
+	if p := o.PlacementOn("2026-04-20"); p != nil {
+		t.Errorf("PlacementOn the day the offer fell through = %+v, want none", p)
+	}
 	var none *Outcome
 	if none.PlacedOn("2026-03-10") != nil || none.PlacementFor(Closure{Date: "2026-03-10"}) != nil {
 		t.Error("no outcome: want no placement")
@@ -515,6 +530,8 @@ func TestPlacementFor(t *testing.T) {
 			Placements: []Placement{first, {ID: "PL-BBBBB", Supersedes: "PL-AAAAA", Start: "2026-06-01", Recorded: "2026-05-20"}},
 			Reopenings: []Reopening{{Date: "2026-04-01"}},
 		}, Closure{Date: "2026-03-10"}, "PL-AAAAA"},
+		{"the offer fell through", Outcome{Placements: []Placement{{ID: "PL-AAAAA", Start: "2026-03-01", Recorded: "2026-02-20", FellThrough: "2026-02-27"}}}, Closure{Date: "2026-03-10"}, ""},
+		{"a correction that fell through brings back nothing", Outcome{Placements: []Placement{first, {ID: "PL-BBBBB", Supersedes: "PL-AAAAA", Start: "2026-03-02", Recorded: "2026-03-01", FellThrough: "2026-03-02"}}}, Closure{Date: "2026-03-10"}, ""},
 	}
 	for _, c := range cases {
 		got := ""

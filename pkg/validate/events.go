@@ -131,9 +131,11 @@ func eventDates(c *casefile.Case) []eventDate {
 		}
 		if p := o.Placement; p != nil {
 			add(f, "placement recorded", p.Recorded, "placement", "recorded")
+			add(f, "offer fell through", p.FellThrough, "placement", "fell_through")
 		}
 		for j, p := range o.Placements {
 			add(f, "placement recorded", p.Recorded, "placements", i(j), "recorded")
+			add(f, "offer fell through", p.FellThrough, "placements", i(j), "fell_through")
 		}
 		for j, u := range o.FollowUps {
 			add(f, "follow-up done", u.Done, "follow_ups", i(j), "done")

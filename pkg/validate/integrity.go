@@ -498,6 +498,25 @@ func checkDateOrder(x *Context) {
 				}
 			}
 		}
+		// An offer falls through after it was recorded as accepted, and
+		// the record says why (caseplan placement fell-through).
+		fell := func(pl record.Placement, at ...string) {
+			if after(pl.Recorded, pl.FellThrough) {
+				x.Report(f, append(at, "fell_through"), "the offer at %s fell through on %s, before it was recorded as accepted (%s)", pl.Employer, pl.FellThrough, pl.Recorded)
+			}
+			if pl.FellThrough != "" && strings.TrimSpace(pl.FellThroughReason) == "" {
+				x.Report(f, append(at, "fell_through"), "the offer at %s fell through on %s without a fell_through_reason; say why (the employer withdrew it, the start was cancelled)", pl.Employer, pl.FellThrough)
+			}
+			if pl.FellThrough == "" && pl.FellThroughReason != "" {
+				x.Report(f, append(at, "fell_through_reason"), "fell_through_reason without a fell_through date; record the day the offer fell through, or remove the reason")
+			}
+		}
+		if pl := o.Placement; pl != nil {
+			fell(*pl, "placement")
+		}
+		for i, pl := range o.Placements {
+			fell(pl, "placements", strconv.Itoa(i))
+		}
 		if cl := o.Closure; cl != nil && after(in.Opened, cl.Date) {
 			x.Report(f, Path("closure.date"), "closure date %s is before the case opened (%s)", cl.Date, in.Opened)
 		}
@@ -565,6 +584,11 @@ func checkClosedPlaced(x *Context) {
 		if cl.Reason != "placed" || o.PlacementFor(cl) != nil {
 			return
 		}
+		if pl := fellThrough(o); pl != nil {
+			x.Report(f, append(at, "reason"), "the case was closed as placed on %s, but the offer at %s fell through on %s (%s), so no report counts it; reopen the case with caseplan case reopen %s --date DATE --reason TEXT",
+				cl.Date, pl.Employer, pl.FellThrough, pl.FellThroughReason, x.Case.ID)
+			return
+		}
 		if pl := o.PlacementOn("9999-12-31"); pl != nil {
 			x.Report(f, append(at, "date"), "the case was closed as placed on %s, but its placement at %s starts on %s, after it: the participant is placed from the start; date the closure on or after the start, or correct the start with %s",
 				cl.Date, pl.Employer, pl.Start, RemedyFor(RuleClosedPlaced, x.Case.ID))
@@ -578,6 +602,16 @@ func checkClosedPlaced(x *Context) {
 	for i, cl := range o.Closures {
 		check(cl, "closures", strconv.Itoa(i))
 	}
+}
+
+// fellThrough returns the latest placement on record whose offer fell
+// through when no placement is in effect because of it, else nil.
+func fellThrough(o *record.Outcome) *record.Placement {
+	all := o.AllPlacements()
+	if o.PlacementOn("9999-12-31") != nil || len(all) == 0 || all[len(all)-1].FellThrough == "" {
+		return nil
+	}
+	return &all[len(all)-1]
 }
 
 // RulePlacementStart is the rule that a placement's start is not
@@ -599,8 +633,8 @@ func checkPlacementStart(x *Context) {
 		}
 	}
 	for i, pl := range o.Placements {
-		if pl.ID != "" && superseded[pl.ID] {
-			continue
+		if pl.ID != "" && superseded[pl.ID] || pl.FellThrough != "" {
+			continue // history, as is an offer that fell through
 		}
 		rec, ok := pl.Recorded.Time()
 		start, ok2 := pl.Start.Time()

@@ -298,8 +298,8 @@ var workSecurityRules = []*Rule{
 	},
 	{
 		ID: "ws-extension-pending", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
-		Setting: "work_security_days",
-		Summary: "an extension request is decided by the joint committee before the period it would extend ends; until then the candidate is neither extended nor separated",
+		Setting: "work_security_days, extension_max_days",
+		Summary: "an extension request is decided by the joint committee before the period it would extend ends; until then the candidate is neither extended nor separated, and past the longest extension's end no decision can extend it",
 		check: func(x *Context) {
 			in := x.Case.Intake
 			if in == nil || in.Status != "open" {
@@ -314,7 +314,18 @@ var workSecurityRules = []*Rule{
 			if p.LastDay().After(p.End) {
 				what = "the extension of the work security period"
 			}
-			x.Report(x.File(layout.KindOutcome), []string{"extensions", strconv.Itoa(p.PendingAt)}, "%s ended on %s with the extension request of %s undecided: the candidate is neither extended nor separated; record the joint committee's decision with caseplan extension decide %s", what, p.LastDay().Format(time.DateOnly), p.PendingRequested, x.Case.ID)
+			at := []string{"extensions", strconv.Itoa(p.PendingAt)}
+			// Past the last day the longest extension could reach, no
+			// decision can extend the job search any more (000: "up to
+			// three months beyond the initial three month Work Security
+			// period"); caseplan does not decide for the committee, but
+			// says the request is long overdue.
+			if x.Today.After(p.Longest) {
+				x.Report(x.File(layout.KindOutcome), at, "the extension request of %s is still undecided, %d days after %s ended on %s and past %s, the last day the longest extension could reach (extension_max_days, %d): whatever the joint committee decides, the candidate's work security is over; get its decision and record it with caseplan extension decide %s",
+					p.PendingRequested, calendar.Days(p.LastDay(), x.Today), what, p.LastDay().Format(time.DateOnly), p.Longest.Format(time.DateOnly), x.Setting(record.SettingExtensionMaxDays), x.Case.ID)
+				return
+			}
+			x.Report(x.File(layout.KindOutcome), at, "%s ended on %s with the extension request of %s undecided: the candidate is neither extended nor separated; record the joint committee's decision with caseplan extension decide %s", what, p.LastDay().Format(time.DateOnly), p.PendingRequested, x.Case.ID)
 		},
 	},
 }
