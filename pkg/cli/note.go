@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -86,8 +87,16 @@ func (o *noteFlags) note(g *globals, c *cobra.Command, set, fill map[string]any)
 			return n, err
 		}
 	}
+	// A text flag given empty — --content "$NOTE" with NOTE never set — is
+	// refused rather than taken for a note that says nothing: a note is
+	// never edited once committed, and leaving the flag out already
+	// records a contact without that text.
+	var empty string
 	set1 := func(name string, dst *string, v string) {
 		if flags.Changed(name) {
+			if v == "" && empty == "" {
+				empty = name
+			}
 			*dst = v
 		}
 	}
@@ -99,6 +108,10 @@ func (o *noteFlags) note(g *globals, c *cobra.Command, set, fill map[string]any)
 	set1("results", &n.Results, o.values.Results)
 	set1("impressions", &n.Impressions, o.values.Impressions)
 	set1("plan", &n.Plan, o.values.Plan)
+	if empty != "" {
+		return n, &UsageError{Msg: fmt.Sprintf("--%s is empty", empty),
+			Hint: fmt.Sprintf("write the %s, or leave --%s out (a shell variable that was never set gives \"\")", empty, empty)}
+	}
 	if flags.Changed("two-way") {
 		n.TwoWay = o.values.TwoWay
 	}

@@ -27,8 +27,8 @@ note's ID is printed on stdout.
 
 A good note has the seven elements of document 001: background, reason,
 observations, content, results, impressions and plan. Each may be left out;
-one given as spaces only is refused, since a note is never edited once
-committed.
+one given as spaces only, or as "", is refused, since a note is never edited
+once committed.
 
 ` + contactHelp + `
 A note of kind contact that its case's program does not count as one is

@@ -23,7 +23,7 @@ caseplan verify reports it if one is — so a correction is a new note of kind
 amendment that names the note it corrects. Give the correction with the
 note flags (--content, --results, ...); the mode defaults to none. An
 amendment with neither a text nor an action item is refused, as is a text
-of spaces only. The new note's ID is printed.
+of spaces only or "". The new note's ID is printed.
 
 --void says NOTE was recorded in error — on the wrong case, with the wrong
 date, or for something that did not happen — and the amendment's text says
