@@ -30,12 +30,24 @@ func parseDate(flag, v string) (time.Time, error) {
 				return time.Time{}, &UsageError{Msg: fmt.Sprintf("--%s %q: not a date; use YYYY-MM-DD", flag, v), Hint: "did you mean --" + flag + " " + padded + "?"}
 			}
 		}
+		if isWords(v) {
+			// tomorrow, yesterday, next Monday: a record keeps a day,
+			// and a word's day depends on when it is read.
+			return time.Time{}, &UsageError{Msg: fmt.Sprintf("--%s %q: not a date; use YYYY-MM-DD", flag, v), Hint: "write the day itself, as YYYY-MM-DD: a record keeps a date, not a word whose day changes"}
+		}
 		if hint := slashedDate(flag, v); hint != "" {
 			return time.Time{}, &UsageError{Msg: fmt.Sprintf("--%s %q: not a date; use YYYY-MM-DD", flag, v), Hint: hint}
 		}
 		return time.Time{}, usageErrorf("--%s %q: not a date; use YYYY-MM-DD", flag, v)
 	}
 	return t, nil
+}
+
+// isWords reports whether v is letters and spaces only: a day named in
+// words rather than written as a date.
+func isWords(v string) bool {
+	v = strings.TrimSpace(v)
+	return v != "" && strings.IndexFunc(v, func(r rune) bool { return !unicode.IsLetter(r) && r != ' ' }) < 0
 }
 
 // slashedDate is the hint for a date written as people write one on

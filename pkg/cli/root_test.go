@@ -61,6 +61,10 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "a word of a value read as a case", args: []string{"validate", "--today", "2026-03-16", "called"}, wantStderr: `no case "called" in this store` + "\ncaseplan: hint: if \"called\" is a word of a value typed after a flag, put the whole value in quotes"},
 		{name: "an output format the command lacks", args: []string{"validate", "-o", "xml"}, wantStderr: `-o "xml": not a format this command writes`},
 		{name: "a bad --today", args: []string{"validate", "--today", "tomorrow"}, wantStderr: `--today "tomorrow": not a date`},
+		// A day in words: a record keeps the date, and the word's day
+		// changes with the day it is read.
+		{name: "a day in words", args: []string{"note", "add", "W-1", "--kind", "contact", "--mode", "phone", "--date", "Tomorrow"}, wantStderr: "--date \"Tomorrow\": not a date; use YYYY-MM-DD\ncaseplan: hint: write the day itself, as YYYY-MM-DD: a record keeps a date, not a word whose day changes\n"},
+		{name: "a day in two words", args: []string{"due", "--today", "next monday"}, wantStderr: "hint: write the day itself, as YYYY-MM-DD"},
 		{name: "a bad CASEPLAN_TODAY", env: map[string]string{"CASEPLAN_TODAY": "2026-3-1"}, args: []string{"validate"}, wantStderr: "not a date"},
 		{name: "a bad --author", args: []string{"validate", "--author", "maria@example.org"}, wantStderr: `write it as "Name <email>"`},
 		// A roster ID is what other flags take; --author says what it takes.
