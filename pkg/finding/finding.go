@@ -5,6 +5,7 @@ package finding
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Severity says whether a finding makes the records invalid (Error) or only
@@ -62,7 +63,9 @@ func (f Finding) String() string {
 		loc = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, max(f.Column, 1))
 	}
 	msg := f.Message
-	if f.Commit != "" && f.Path != "" {
+	// The commit is named once: a message that already names it (sync's
+	// "still in its commit: git show HASH:PATH") needs no second copy.
+	if f.Commit != "" && f.Path != "" && !strings.Contains(msg, short(f.Commit)) {
 		msg = fmt.Sprintf("%s (commit %s)", msg, short(f.Commit))
 	}
 	return fmt.Sprintf("%s: %s %s: %s", loc, f.Severity, f.Rule, msg)

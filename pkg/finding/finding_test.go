@@ -2,6 +2,7 @@ package finding
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +39,21 @@ func TestStringNamesRecordAndCopy(t *testing.T) {
 	want := "cases/W-1/intake.yaml (your edited copy /tmp/caseplan-W-1-intake-7.yaml:3:9): error schema: status: not one of the allowed values"
 	if got := f.String(); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestStringNamesCommitOnce: a history finding about a file names its
+// commit after the message, unless the message names it already (sync's
+// "still in its commit: git show HASH:PATH").
+func TestStringNamesCommitOnce(t *testing.T) {
+	hash := "0123456789abcdef0123456789abcdef01234567"
+	f := Finding{Path: "cases/W-1/intake.yaml", Line: 9, Severity: Warning, Rule: "history-note-changed", Commit: hash,
+		Message: "the note was changed after it was committed"}
+	if got, want := f.String(), "cases/W-1/intake.yaml:9:1: warning history-note-changed: the note was changed after it was committed (commit 0123456789ab)"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	f.Rule, f.Message = "sync-conflict", "phone was changed on both sides; this clone's is still in its commit: git show 0123456789ab:cases/W-1/intake.yaml"
+	if got := f.String(); strings.Count(got, "0123456789ab") != 1 {
+		t.Errorf("the commit is named more than once: %s", got)
 	}
 }
