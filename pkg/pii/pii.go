@@ -226,7 +226,14 @@ type Guard struct {
 	first [2][256][]int
 	// starts holds the bytes a term can start with, in the text.
 	starts [256]bool
+	// pairs holds the first two bytes a term can start with (pairKey):
+	// most words that start with a term's first letter do not start with
+	// its first two, and are passed over with one look.
+	pairs []bool
 }
+
+// pairKey is the index in Guard.pairs of a text's two bytes b0 b1.
+func pairKey(b0, b1 byte) int { return int(b0)<<8 | int(b1) }
 
 // term is one sensitive term, as its words; exact terms (written in
 // capitals) match only as written, the others in any case.
@@ -282,6 +289,18 @@ func New(s Settings) (*Guard, error) {
 			k = 1
 		}
 		b := tm.words[0][0]
+		if g.pairs == nil {
+			g.pairs = make([]bool, 1<<16)
+		}
+		if w := tm.words[0]; len(w) == 1 {
+			// A one-letter word: any byte may follow it (the match
+			// checks that none of a word does).
+			for b1 := range 256 {
+				g.pairs[pairKey(b, byte(b1))] = true
+			}
+		} else {
+			g.pairs[pairKey(b, w[1])] = true
+		}
 		g.first[k][b] = append(g.first[k][b], len(g.terms))
 		g.starts[b] = true
 		if !tm.exact && 'a' <= b && b <= 'z' {
@@ -332,8 +351,9 @@ func Default() *Guard {
 // one kind never overlap.
 func (g *Guard) Scan(text string) []Match {
 	var out []Match
-	out = append(out, g.SSNs(text)...)
-	out = append(out, g.DOBs(text)...)
+	n, wide := shape(text) // once for both: most text is passed over on it
+	out = append(out, g.ssns(text, n, wide)...)
+	out = append(out, g.dobs(text, n, wide)...)
 	out = append(out, g.Terms(text)...)
 	if len(out) > 1 {
 		slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
@@ -346,7 +366,13 @@ func (g *Guard) Scan(text string) []Match {
 // the dashes or spaces a word processor puts in, with spaces around its
 // dashes or broken over two lines is the number all the same.
 func (g *Guard) SSNs(text string) []Match {
-	if n, wide := shape(text); n < 9 && !wide {
+	n, wide := shape(text)
+	return g.ssns(text, n, wide)
+}
+
+// ssns is SSNs of a text of n ASCII digits (wide: and bytes outside ASCII).
+func (g *Guard) ssns(text string, n int, wide bool) []Match {
+	if n < 9 && !wide {
 		return nil // nine digits or none: most strings, at the cost of one look
 	}
 	return readings(text, func(f string) []Match {
@@ -734,12 +760,18 @@ func digitValue(r rune) (byte, bool) {
 // DOBs returns the dates of birth in text, read as folded as SSNs reads
 // it: a date typed in full-width digits is a date.
 func (g *Guard) DOBs(text string) []Match {
-	if n, wide := shape(text); n < 2 && !wide {
+	n, wide := shape(text)
+	return g.dobs(text, n, wide)
+}
+
+// dobs is DOBs of a text of n ASCII digits (wide: and bytes outside ASCII).
+func (g *Guard) dobs(text string, n int, wide bool) []Match {
+	if n < 2 && !wide {
 		return nil // every date has digits: ASCII ones, or another script's
 	}
 	return readings(text, func(f string) []Match {
 		if g.dobWords != nil {
-			if !slices.ContainsFunc(g.dobWords, func(w string) bool { return containsWordFold(f, w) }) {
+			if !containsAnyWordFold(f, g.dobWords) {
 				return nil
 			}
 		}
@@ -809,6 +841,15 @@ func (g *Guard) terms1(text string) []Match {
 			continue
 		}
 		afterWord = wordByte[b]
+		var b1 byte
+		if i+1 < len(text) {
+			b1 = text[i+1]
+		}
+		// The folded pair for a term matched in any case (its words are
+		// in lower case), the pair as written for an exact one.
+		if !g.pairs[pairKey(lowerByte(b), lowerByte(b1))] && !g.pairs[pairKey(b, b1)] {
+			continue
+		}
 		for k, c := range [2]byte{lowerByte(b), b} {
 			fold := k == 0
 			for _, ti := range g.first[k][c] {
@@ -894,16 +935,23 @@ func hasPrefix(s, prefix string, fold bool) bool {
 	return true
 }
 
-// containsWordFold is containsFold of a sub not run on from a letter,
-// as no default date-of-birth pattern has its word so (each starts it
-// after \b, or after a date, which ends in a digit): "b." in "Jordan Lee,
-// b. 4/5/1980" but not in "found a job. Starts 3/4", which would
-// otherwise send most notes through the patterns. A byte outside ASCII is
-// no letter, as \b reads it.
-func containsWordFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if lowerByte(s[i]) == sub[0] && (i == 0 || !isLetter(s[i-1])) && hasPrefix(s[i:], sub, true) {
-			return true
+// containsAnyWordFold reports whether one of words (in lower case) is in
+// s, in any case, not run on from a letter, in one pass over s: no
+// default date-of-birth pattern has its word so (each starts it after \b,
+// or after a date, which ends in a digit): "b." in "Jordan Lee, b.
+// 4/5/1980" but not in "found a job. Starts 3/4", which would otherwise
+// send most notes through the patterns. A byte outside ASCII is no
+// letter, as \b reads it.
+func containsAnyWordFold(s string, words []string) bool {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && isLetter(s[i-1]) {
+			continue
+		}
+		c := lowerByte(s[i])
+		for _, w := range words {
+			if c == w[0] && len(w) <= len(s)-i && hasPrefix(s[i:], w, true) {
+				return true
+			}
 		}
 	}
 	return false
