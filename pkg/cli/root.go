@@ -392,6 +392,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		if errors.As(err, &u) {
 			return u
 		}
+		if n := numberFlagError(err); n != nil {
+			return n
+		}
 		hint := fmt.Sprintf("run '%s --help' for usage", c.CommandPath())
 		if meant := flagsMeant(c, err); len(meant) > 0 {
 			hint = "did you mean " + strings.Join(meant, " or ") + "? " + hint
