@@ -463,8 +463,12 @@ func flagsMeant(c *cobra.Command, err error) []string {
 	typed = strings.ToLower(typed)
 	var meant []string
 	c.Flags().VisitAll(func(f *pflag.Flag) {
-		if !f.Hidden && (caseid.OneSlip(typed, f.Name) || slices.Contains(f.Annotations[synonymsAnnotation], typed)) {
+		switch {
+		case f.Hidden:
+		case caseid.OneSlip(typed, f.Name) || slices.Contains(f.Annotations[synonymsAnnotation], typed):
 			meant = append(meant, "--"+f.Name)
+		case slices.Contains(f.Annotations[oppositeAnnotation], typed):
+			meant = append(meant, "--"+f.Name+"=false")
 		}
 	})
 	return meant
@@ -473,6 +477,20 @@ func flagsMeant(c *cobra.Command, err error) []string {
 // synonymsAnnotation is the flag annotation that lists the words a new
 // user tries for the flag: --text or --body for a note's --content.
 const synonymsAnnotation = "caseplan_synonyms"
+
+// oppositeAnnotation is the annotation of a yes-or-no flag that lists the
+// words a new user tries for its "no": --external for --internal=false.
+const oppositeAnnotation = "caseplan_opposites"
+
+// oppositeTriedAs records words typed for the "no" of the yes-or-no flag
+// name, so that "unknown flag: --external" asks "did you mean
+// --internal=false?" rather than suggesting the flag that says the
+// opposite.
+func oppositeTriedAs(f *pflag.FlagSet, name string, words ...string) {
+	if err := f.SetAnnotation(name, oppositeAnnotation, words); err != nil {
+		panic(err) // a flag registered under another name: a programming error
+	}
+}
 
 // alsoTriedAs records words typed for flag name as flags of their own,
 // so that "unknown flag: --text" asks "did you mean --content?".

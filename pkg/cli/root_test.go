@@ -34,6 +34,11 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "a month without its zero", args: []string{"report", "monthly", "--month", "2026-2"}, wantStderr: "--month: \"2026-2\" is not a month; use YYYY-MM\ncaseplan: hint: did you mean --month 2026-02?\n"},
 		{name: "a month that is not one", args: []string{"report", "monthly", "--month", "2026-13"}, wantStderr: "--month: \"2026-13\" is not a month; use YYYY-MM\n"},
 		{name: "a word a new user tries for a flag", args: []string{"note", "add", "W-1", "--text", "Called"}, wantStderr: "unknown flag: --text\ncaseplan: hint: did you mean --content? run 'caseplan note add --help' for usage\n"},
+		// A word for a yes-or-no flag's "no" is that flag set false,
+		// never the flag itself, which would record the opposite.
+		{name: "the opposite of a yes-or-no flag", args: []string{"activity", "add", "W-1", "--external"}, wantStderr: "unknown flag: --external\ncaseplan: hint: did you mean --internal=false? run 'caseplan activity add --help' for usage\n"},
+		{name: "the opposite of --internal for a placement", args: []string{"placement", "set", "W-1", "--external"}, wantStderr: "hint: did you mean --internal=false?"},
+		{name: "a one-way note", args: []string{"note", "add", "W-1", "--one-way"}, wantStderr: "hint: did you mean --two-way=false?"},
 		{name: "another word for a flag", args: []string{"case", "new", "--program", "wioa", "--participant", "Ana Example"}, wantStderr: "hint: did you mean --name?"},
 		{name: "a flag with letters swapped", args: []string{"case", "list", "--manaegr", "x"}, wantStderr: "hint: did you mean --manager?"},
 		{name: "a case before its command, with flags", args: []string{"W-1", "note", "add", "--kind", "contact", "--content", "Called back"}, wantStderr: "unknown flag: --kind\ncaseplan: hint: the command comes first, then the case: caseplan note add W-1 --kind contact --content \"Called back\"\n"},
