@@ -286,7 +286,38 @@ func usageHint(c *cobra.Command, err error) error {
 	if err == nil || c == nil || !isCobraUsage(err) || errors.As(err, new(hinter)) {
 		return err
 	}
-	return &UsageError{Msg: err.Error(), Hint: usageLine(c)}
+	return &UsageError{Msg: flagGroupWords(c, err.Error()), Hint: usageLine(c)}
+}
+
+// flagGroupWords says cobra's flag-group errors of command c in a case
+// manager's words, as the other usage errors are ("case show needs CASE"):
+// "at least one of the flags in the group [name returning-from] is
+// required" named the flags without their dashes, in Go's list syntax, as
+// "a group" the help never mentions. Any other message is returned as it
+// is.
+func flagGroupWords(c *cobra.Command, msg string) string {
+	if rest, ok := strings.CutPrefix(msg, "at least one of the flags in the group ["); ok {
+		if names, ok := strings.CutSuffix(rest, "] is required"); ok {
+			return strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ") + " needs " + flagList(strings.Fields(names), "or")
+		}
+	}
+	if _, set, ok := strings.Cut(msg, " are set none of the others can be; ["); ok {
+		if names, ok := strings.CutSuffix(set, "] were all set"); ok {
+			return flagList(strings.Fields(names), "and") + " cannot be given together: give one"
+		}
+	}
+	return msg
+}
+
+// flagList writes flag names as they are typed: "--a, --b or --c".
+func flagList(names []string, conj string) string {
+	for i := range names {
+		names[i] = "--" + names[i]
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + conj + " " + names[len(names)-1]
 }
 
 // usageLine is the hint of a usage error of command c: how it is called,
