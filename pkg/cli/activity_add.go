@@ -70,6 +70,7 @@ person wrote stay as they are, and the commit shows only the new lines.` + "\n" 
 	f.StringVar(&v.org, "org", "", "the employer, unit or organisation")
 	f.StringVar(&v.position, "position", "", "the position")
 	f.BoolVar(&v.internal, "internal", false, "the position is inside the organisation (000); --internal=false records an external one")
+	oppositeTriedAs(f, "internal", "external", "outside")
 	f.StringVar(&v.grade, "grade", "", "the position's grade (000)")
 	f.StringVar(&v.status, "status", "", "`STATUS` of an application or a course")
 	f.StringVar(&v.feedback, "feedback", "", "feedback received (000)")

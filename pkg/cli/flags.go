@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -253,4 +254,61 @@ func outputFormat(v string, allowed ...string) error {
 func addOutputFlag(c *cobra.Command, p *string, formats ...string) {
 	c.Flags().StringVarP(p, "output", "o", formats[0], "output format: "+strings.Join(formats, ", "))
 	_ = c.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// numberFlagError says, in caseplan's words, why a number flag's value
+// (--wage, --hours, --earnings, --contacts) or a yes-or-no flag's
+// (--internal=no) is not one, for pflag's "strconv.ParseFloat: parsing
+// ...: invalid syntax", which tells a case manager nothing; where the
+// value is a number written as on paper ("$19.50", "19,50", "8,450") or a
+// yes or no in words, the hint gives it as caseplan takes it. It returns
+// nil for any other error.
+func numberFlagError(err error) *UsageError {
+	var ive *pflag.InvalidValueError
+	if !errors.As(err, &ive) || ive.GetFlag() == nil {
+		return nil
+	}
+	f, v := ive.GetFlag(), ive.GetValue()
+	switch f.Value.Type() {
+	case "float64", "float32":
+		e := &UsageError{Msg: fmt.Sprintf("--%s %q: not a number; write it in digits, with a point before any cents or fraction (no $, no commas)", f.Name, v)}
+		if s := plainNumber(v); s != v {
+			if _, err := strconv.ParseFloat(s, 64); err == nil {
+				e.Hint = "did you mean --" + f.Name + " " + s + "?"
+			}
+		}
+		return e
+	case "int", "int64", "int32", "uint", "uint64", "uint32":
+		e := &UsageError{Msg: fmt.Sprintf("--%s %q: not a whole number; write it in digits, such as 3", f.Name, v)}
+		if s := plainNumber(v); s != v {
+			if _, err := strconv.ParseInt(s, 10, 64); err == nil {
+				e.Hint = "did you mean --" + f.Name + " " + s + "?"
+			}
+		}
+		return e
+	case "bool":
+		e := &UsageError{Msg: fmt.Sprintf("--%s=%s: write --%s for yes, --%s=false for no", f.Name, v, f.Name, f.Name)}
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "no", "n", "off":
+			e.Hint = "did you mean --" + f.Name + "=false?"
+		case "yes", "y", "on":
+			e.Hint = "did you mean --" + f.Name + "?"
+		}
+		return e
+	}
+	return nil
+}
+
+// plainNumber writes a number as it is written on paper ("$1,250.00",
+// "19,50") the way strconv reads it: no currency sign or spaces, a comma
+// before one or two final digits a decimal point, any other a thousands
+// separator.
+func plainNumber(v string) string {
+	s := strings.TrimSpace(v)
+	s = strings.TrimPrefix(s, "$")
+	s = strings.ReplaceAll(s, " ", "")
+	if i := strings.LastIndexByte(s, ','); i >= 0 && !strings.Contains(s, ".") && strings.Count(s, ",") == 1 && len(s)-i-1 <= 2 {
+		return s[:i] + "." + s[i+1:]
+	}
+	return strings.ReplaceAll(s, ",", "")
 }

@@ -62,6 +62,7 @@ func (o *noteFlags) register(c *cobra.Command) {
 	f.BoolVar(&o.noCommit, "no-commit", false, "write the note but do not commit it")
 	alsoTriedAs(f, "content", "text", "body", "note", "message", "comment", "details", "summary", "description")
 	alsoTriedAs(f, "date", "on", "when", "day")
+	oppositeTriedAs(f, "two-way", "one-way")
 }
 
 // note assembles the note from --file and the flags; flags given override

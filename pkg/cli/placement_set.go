@@ -63,6 +63,7 @@ settings) after the day it is recorded is recorded with a warning
 	f.StringVar(&opts.wageUnit, "wage-unit", "", "`UNIT` of the wage: hour or year")
 	f.Float64Var(&opts.hours, "hours", 0, "hours per week")
 	f.BoolVar(&opts.internal, "internal", false, "the job is inside the organisation (--internal=false: outside)")
+	oppositeTriedAs(f, "internal", "external", "outside")
 	f.StringVar(&opts.change.Reason, "reason", "", "why a recorded placement is corrected")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	for _, name := range []string{"employer", "position", "start"} {

@@ -286,7 +286,38 @@ func usageHint(c *cobra.Command, err error) error {
 	if err == nil || c == nil || !isCobraUsage(err) || errors.As(err, new(hinter)) {
 		return err
 	}
-	return &UsageError{Msg: err.Error(), Hint: usageLine(c)}
+	return &UsageError{Msg: flagGroupWords(c, err.Error()), Hint: usageLine(c)}
+}
+
+// flagGroupWords says cobra's flag-group errors of command c in a case
+// manager's words, as the other usage errors are ("case show needs CASE"):
+// "at least one of the flags in the group [name returning-from] is
+// required" named the flags without their dashes, in Go's list syntax, as
+// "a group" the help never mentions. Any other message is returned as it
+// is.
+func flagGroupWords(c *cobra.Command, msg string) string {
+	if rest, ok := strings.CutPrefix(msg, "at least one of the flags in the group ["); ok {
+		if names, ok := strings.CutSuffix(rest, "] is required"); ok {
+			return strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ") + " needs " + flagList(strings.Fields(names), "or")
+		}
+	}
+	if _, set, ok := strings.Cut(msg, " are set none of the others can be; ["); ok {
+		if names, ok := strings.CutSuffix(set, "] were all set"); ok {
+			return flagList(strings.Fields(names), "and") + " cannot be given together: give one"
+		}
+	}
+	return msg
+}
+
+// flagList writes flag names as they are typed: "--a, --b or --c".
+func flagList(names []string, conj string) string {
+	for i := range names {
+		names[i] = "--" + names[i]
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + conj + " " + names[len(names)-1]
 }
 
 // usageLine is the hint of a usage error of command c: how it is called,
@@ -392,6 +423,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		if errors.As(err, &u) {
 			return u
 		}
+		if n := numberFlagError(err); n != nil {
+			return n
+		}
 		hint := fmt.Sprintf("run '%s --help' for usage", c.CommandPath())
 		if meant := flagsMeant(c, err); len(meant) > 0 {
 			hint = "did you mean " + strings.Join(meant, " or ") + "? " + hint
@@ -460,8 +494,12 @@ func flagsMeant(c *cobra.Command, err error) []string {
 	typed = strings.ToLower(typed)
 	var meant []string
 	c.Flags().VisitAll(func(f *pflag.Flag) {
-		if !f.Hidden && (caseid.OneSlip(typed, f.Name) || slices.Contains(f.Annotations[synonymsAnnotation], typed)) {
+		switch {
+		case f.Hidden:
+		case caseid.OneSlip(typed, f.Name) || slices.Contains(f.Annotations[synonymsAnnotation], typed):
 			meant = append(meant, "--"+f.Name)
+		case slices.Contains(f.Annotations[oppositeAnnotation], typed):
+			meant = append(meant, "--"+f.Name+"=false")
 		}
 	})
 	return meant
@@ -470,6 +508,20 @@ func flagsMeant(c *cobra.Command, err error) []string {
 // synonymsAnnotation is the flag annotation that lists the words a new
 // user tries for the flag: --text or --body for a note's --content.
 const synonymsAnnotation = "caseplan_synonyms"
+
+// oppositeAnnotation is the annotation of a yes-or-no flag that lists the
+// words a new user tries for its "no": --external for --internal=false.
+const oppositeAnnotation = "caseplan_opposites"
+
+// oppositeTriedAs records words typed for the "no" of the yes-or-no flag
+// name, so that "unknown flag: --external" asks "did you mean
+// --internal=false?" rather than suggesting the flag that says the
+// opposite.
+func oppositeTriedAs(f *pflag.FlagSet, name string, words ...string) {
+	if err := f.SetAnnotation(name, oppositeAnnotation, words); err != nil {
+		panic(err) // a flag registered under another name: a programming error
+	}
+}
 
 // alsoTriedAs records words typed for flag name as flags of their own,
 // so that "unknown flag: --text" asks "did you mean --content?".

@@ -34,6 +34,11 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "a month without its zero", args: []string{"report", "monthly", "--month", "2026-2"}, wantStderr: "--month: \"2026-2\" is not a month; use YYYY-MM\ncaseplan: hint: did you mean --month 2026-02?\n"},
 		{name: "a month that is not one", args: []string{"report", "monthly", "--month", "2026-13"}, wantStderr: "--month: \"2026-13\" is not a month; use YYYY-MM\n"},
 		{name: "a word a new user tries for a flag", args: []string{"note", "add", "W-1", "--text", "Called"}, wantStderr: "unknown flag: --text\ncaseplan: hint: did you mean --content? run 'caseplan note add --help' for usage\n"},
+		// A word for a yes-or-no flag's "no" is that flag set false,
+		// never the flag itself, which would record the opposite.
+		{name: "the opposite of a yes-or-no flag", args: []string{"activity", "add", "W-1", "--external"}, wantStderr: "unknown flag: --external\ncaseplan: hint: did you mean --internal=false? run 'caseplan activity add --help' for usage\n"},
+		{name: "the opposite of --internal for a placement", args: []string{"placement", "set", "W-1", "--external"}, wantStderr: "hint: did you mean --internal=false?"},
+		{name: "a one-way note", args: []string{"note", "add", "W-1", "--one-way"}, wantStderr: "hint: did you mean --two-way=false?"},
 		{name: "another word for a flag", args: []string{"case", "new", "--program", "wioa", "--participant", "Ana Example"}, wantStderr: "hint: did you mean --name?"},
 		{name: "a flag with letters swapped", args: []string{"case", "list", "--manaegr", "x"}, wantStderr: "hint: did you mean --manager?"},
 		{name: "a case before its command, with flags", args: []string{"W-1", "note", "add", "--kind", "contact", "--content", "Called back"}, wantStderr: "unknown flag: --kind\ncaseplan: hint: the command comes first, then the case: caseplan note add W-1 --kind contact --content \"Called back\"\n"},
@@ -60,6 +65,13 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "a quarter not begun", args: []string{"export", "pirl", "--program-year", "2026", "--quarter", "3", "--as-of", "2026-11-22"}, wantStderr: `program year 2026, quarter 3 (2027-01-01 to 2027-03-31) has not begun on 2026-11-22, the report's day (--as-of)`},
 		{name: "a word of a value read as a case", args: []string{"validate", "--today", "2026-03-16", "called"}, wantStderr: `no case "called" in this store` + "\ncaseplan: hint: if \"called\" is a word of a value typed after a flag, put the whole value in quotes"},
 		{name: "an output format the command lacks", args: []string{"validate", "-o", "xml"}, wantStderr: `-o "xml": not a format this command writes`},
+		// Numbers as people write them on paper: pflag's strconv
+		// message said nothing a case manager could act on.
+		{name: "a wage with a dollar sign", args: []string{"placement", "set", "W-1", "--wage", "$19.50"}, wantStderr: "caseplan: --wage \"$19.50\": not a number; write it in digits, with a point before any cents or fraction (no $, no commas)\ncaseplan: hint: did you mean --wage 19.50?\n"},
+		{name: "hours with a decimal comma", args: []string{"placement", "set", "W-1", "--hours", "37,5"}, wantStderr: "hint: did you mean --hours 37.5?\n"},
+		{name: "earnings with a thousands comma", args: []string{"followup", "add", "W-1", "--earnings", "8,450"}, wantStderr: "hint: did you mean --earnings 8450?\n"},
+		{name: "a count in words", args: []string{"activity", "add", "W-1", "--contacts", "three"}, wantStderr: "caseplan: --contacts \"three\": not a whole number; write it in digits, such as 3\n"},
+		{name: "a yes-or-no flag given no", args: []string{"placement", "set", "W-1", "--internal=no"}, wantStderr: "caseplan: --internal=no: write --internal for yes, --internal=false for no\ncaseplan: hint: did you mean --internal=false?\n"},
 		{name: "a bad --today", args: []string{"validate", "--today", "tomorrow"}, wantStderr: `--today "tomorrow": not a date`},
 		// A day in words: a record keeps the date, and the word's day
 		// changes with the day it is read.
