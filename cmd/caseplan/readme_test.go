@@ -127,7 +127,7 @@ func TestReadmeReportSample(t *testing.T) {
 	sample, _, _ = bytes.Cut(sample, []byte("```"))
 
 	var stdout, stderr bytes.Buffer
-	code := cli.Main([]string{"--store", root, "report", "monthly", "--month", "2026-10", "--at", "1b9e4c0"}, cli.Env{
+	code := cli.Main([]string{"--store", root, "report", "monthly", "--month", "2026-10", "--at", "ca3e4e8"}, cli.Env{
 		Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr,
 		Getenv: func(string) string { return "" }, Now: time.Now, Dir: root,
 	})
