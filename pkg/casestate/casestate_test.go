@@ -519,7 +519,7 @@ self_sufficiency:
 			{DueBenefit, "2026-03-20", "decision on the renewal of Child care subsidy (submitted)", "iep.yaml:9"},
 			{DueBenefit, "2026-04-01", "renew SNAP", "iep.yaml:6"},
 			{DueContact, "2026-04-11", "contact (every 30 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
-			{DuePlanReview, "2026-05-31", "review the plan (every 90 days; last 2026-03-02)", "iep.yaml:1"},
+			{DuePlanReview, "2026-05-31", "review the plan (every 90 days; made 2026-03-02, not reviewed yet)", "iep.yaml:1"},
 			{DuePeriodEnd, "2027-02-28", "the 12 months of post-employment services after cash assistance ended (2026-02-28) end; close the case", "intake.yaml:8"},
 		}},
 		// Closing ends the contacts, the plan and the periods, but not a

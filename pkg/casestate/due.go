@@ -343,7 +343,14 @@ func (x *view) planDue(p period) {
 	}
 	if ok {
 		every := x.setting(record.SettingReviewIntervalDays)
-		x.add(DuePlanReview, last.AddDate(0, 0, every), "review the plan (every "+countOf(every, "day")+"; last "+string(date(last))+")", f, at...)
+		// A plan never reviewed counts from the day it was made: say so,
+		// rather than call that day the "last" review, which sends a
+		// supervisor looking for a review that is not there.
+		since := "last " + string(date(last))
+		if at[0] == "created" {
+			since = "made " + string(date(last)) + ", not reviewed yet"
+		}
+		x.add(DuePlanReview, last.AddDate(0, 0, every), "review the plan (every "+countOf(every, "day")+"; "+since+")", f, at...)
 	}
 }
 

@@ -295,7 +295,7 @@ func dueRun(opts *dueOptions) error {
 			return err
 		}
 		if err := tickler.WriteFile(path, cal); err != nil {
-			return fmt.Errorf("cannot write the calendar: %w", err)
+			return outputWriteError("the calendar", "ics", opts.ics, err)
 		}
 		fmt.Fprintf(opts.env.Stderr, "caseplan: wrote %d event(s) to %s\n", len(v.Items), opts.ics)
 	}

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -50,4 +53,18 @@ func evalOr(p string) string {
 		return r
 	}
 	return p
+}
+
+// outputWriteError is the error of writing what (a report, the calendar)
+// to name, the path given to --flag: it says what was not written and
+// where, and when the directory is missing (a typo, or a folder not made
+// yet) the hint says so and how to go on; an error of permission keeps
+// the hint errorHint gives it.
+func outputWriteError(what, flag, name string, err error) error {
+	err = fmt.Errorf("cannot write %s to %s: %w", what, name, err)
+	if errors.Is(err, fs.ErrNotExist) {
+		dir := filepath.Dir(name)
+		return hintf(err, "the directory %s does not exist: make it first (mkdir -p %s) or give --%s a file in a directory that does", dir, dir, flag)
+	}
+	return err
 }

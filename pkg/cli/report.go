@@ -255,7 +255,7 @@ func (o *reportOptions) writeReport(what string, render func(w *bytes.Buffer) er
 		return err
 	}
 	if err := atomicfile.WriteFile(path, b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", o.out, err)
+		return outputWriteError(what, "out", o.out, err)
 	}
 	fmt.Fprintf(o.env.Stderr, "caseplan: wrote %s to %s\n", what, o.out)
 	return nil

@@ -136,7 +136,7 @@ Example:
 				return err
 			}
 			if opts.month == "" {
-				return &UsageError{Msg: "which month? --month is required", Hint: "name it as YYYY-MM, e.g. --month 2026-10"}
+				return &UsageError{Msg: "which month? --month is required", Hint: opts.monthHint()}
 			}
 			var err error
 			if opts.period, err = report.ParseMonth(opts.month); err != nil {
@@ -157,6 +157,18 @@ Example:
 	c.Flags().StringVar(&opts.cohort, "cohort", "", "keep only the rows of this layoff cohort's cases (the summary and sections stay the office's)")
 	addReportFlags(c, &opts.reportOptions)
 	return c
+}
+
+// monthHint says how to name the month, with last month's as the
+// example: the report a coordinator most often wants is the month just
+// over, and a fixed example month reads as a suggestion to report on it.
+func (opts *reportMonthlyOptions) monthHint() string {
+	today, err := opts.todayDate()
+	if err != nil {
+		return "name it as YYYY-MM, e.g. --month 2026-10"
+	}
+	last := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -1, 0)
+	return "name it as YYYY-MM, e.g. --month " + last.Format("2006-01") + " for last month"
 }
 
 func reportMonthlyRun(opts *reportMonthlyOptions) error {
