@@ -196,6 +196,25 @@ func TestParticipationAndExit(t *testing.T) {
 		{"one completed with no end date counts on its start", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-20) + "\n    status: completed\n"
 		}, on, last, last, false},
+		// Nothing is served on a closed case: a service left under way
+		// ends with the closure, and one scheduled after it is not given
+		// (a closed case counted a service every day and never exited).
+		{"a training under way ends with the closure", func(m storetest.MemStore) {
+			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-20) + "\n"
+			m["cases/W1/outcome.yaml"] = "closure:\n  date: " + plus(10) + "\n  reason: withdrew\n"
+		}, on, "", plus(10), false},
+		{"91 days after the closure, the exit is the closure's day", func(m storetest.MemStore) {
+			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-20) + "\n    end: " + plus(200) + "\n"
+			m["cases/W1/outcome.yaml"] = "closure:\n  date: " + plus(10) + "\n  reason: withdrew\n"
+		}, plus(101), plus(10), plus(10), false},
+		{"a training scheduled after the closure is not given", func(m storetest.MemStore) {
+			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(120) + "\n"
+			m["cases/W1/outcome.yaml"] = "closure:\n  date: " + plus(5) + "\n  reason: moved\n"
+		}, on, last, last, false},
+		{"reopened, the training under way counts again", func(m storetest.MemStore) {
+			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-20) + "\n"
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: " + plus(10) + "\n    reason: moved\nreopenings:\n  - date: " + plus(20) + "\n    reason: moved back\n"
+		}, on, "", on, true},
 		{"a training that ended is the last service", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-50) + "\n    end: " + plus(5) + "\n"
 		}, plus(100), plus(5), plus(5), false},

@@ -169,32 +169,43 @@ func ParticipationOf(c *casefile.Case, cfg *record.Config, today time.Time) Part
 			}
 		}
 	}
+	// A plan's services run until today, or until the case was closed:
+	// nothing is served on a closed case, so a service left under way
+	// (no end recorded) ends with the closure, and one scheduled after
+	// it will not be given — else a closed case would count a service
+	// every day and never exit.
+	horizon, closed := today, false
+	if cl := c.Outcome.ClosedOn(record.Date(today.Format(time.DateOnly))); cl != nil {
+		if t, ok := cl.Date.Time(); ok && t.Before(today) {
+			horizon, closed = t, true
+		}
+	}
 	if plan := c.IEP; plan != nil {
 		for _, s := range plan.Services {
 			if s.Status == "cancelled" || !causes(s.Code) {
 				continue
 			}
 			start, ok := s.Start.Time()
-			if !ok {
+			if !ok || closed && start.After(horizon) {
 				continue
 			}
 			see(start)
 			end, ok := s.End.Time()
 			switch {
 			case ok:
-				if end.After(today) && s.Status != "completed" {
+				if end.After(horizon) && s.Status != "completed" && !closed {
 					p.Scheduled = true
 				}
-				if !start.After(today) {
-					see(minTime(end, today))
+				if !start.After(horizon) {
+					see(minTime(end, horizon))
 				}
-			case s.Status == "" && !start.After(today):
+			case s.Status == "" && !start.After(horizon):
 				// Started, with no end and not completed: under way
 				// today, as training whose end date is not known yet
 				// is. Counting it as one day at its start would exit a
 				// participant in the middle of it.
-				p.Scheduled = true
-				see(today)
+				p.Scheduled = p.Scheduled || !closed
+				see(horizon)
 			}
 		}
 	}
