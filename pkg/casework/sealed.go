@@ -163,6 +163,12 @@ func SealFiles(cfg *record.Config, in *record.Intake, id string, f sealed.Fields
 	return map[string][]byte{layout.Sealed(id): ct, layout.SealedRecipients(id): list}, team, nil
 }
 
+// ErrNothingToReseal says every case named (or, with --all, every case
+// with sealed fields) is sealed to its team as the roster stands: there
+// is nothing to do, which is no failure — a supervisor's key-rotation
+// steps run reseal --all whether or not a case needs it.
+var ErrNothingToReseal = errors.New("nothing to re-seal: every case named is sealed to its team as the roster stands")
+
 // ResealCases re-encrypts the named cases' sealed fields (all that have
 // them when none is named) to their teams as the roster stands: after a
 // change of team, role or key that the person who made it could not
@@ -238,7 +244,7 @@ func (a ResealCases) Build(s *State) (*Change, error) {
 		if len(cannot) > 0 {
 			return nil, cannot[0]
 		}
-		return nil, inputErrorf("validate reports the cases whose sealed fields need it (sealed-recipients)", "nothing to re-seal: every case named is sealed to its team as the roster stands")
+		return nil, ErrNothingToReseal
 	}
 	change.Summary = "re-seal the sealed fields to the case team"
 	if len(change.Cases) > 1 {

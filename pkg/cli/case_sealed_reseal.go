@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
@@ -28,7 +31,9 @@ With --all, so are the cases your role does not let you change (a
 supervisor made a case manager can still read every case): the others are
 re-sealed and committed, exit status 0, and validate names who may re-seal
 the ones left (sealed-recipients); when every case that needs it is one you
-may not change, nothing is written and the exit status is 2.` + "\n" + exitStatusHelp,
+may not change, nothing is written and the exit status is 2. When every
+case is already sealed to its team, nothing is written and the exit status
+is 0.` + "\n" + exitStatusHelp,
 		Args: func(c *cobra.Command, args []string) error {
 			if opts.all == (len(args) > 0) {
 				return usageErrorf("name the cases to re-seal, or give --all")
@@ -49,5 +54,10 @@ may not change, nothing is written and the exit status is 2.` + "\n" + exitStatu
 }
 
 func caseSealedResealRun(opts *caseSealedResealOptions) error {
-	return opts.write(opts.noCommit, opts.change.Cases, opts.change.Build, sayWhat)
+	err := opts.write(opts.noCommit, opts.change.Cases, opts.change.Build, sayWhat)
+	if errors.Is(err, casework.ErrNothingToReseal) {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %v\n", err)
+		return nil
+	}
+	return err
 }
