@@ -335,10 +335,10 @@ func (x *view) planDue(p period) {
 		}
 	}
 	last, ok := plan.Created.Time()
-	at := []string{"created"}
+	at, reviewed := []string{"created"}, false
 	for i, r := range plan.Reviews {
 		if t, ok2 := r.Date.Time(); ok2 && (!ok || !t.Before(last)) {
-			last, ok, at = t, true, []string{"reviews", itoa(i)}
+			last, ok, at, reviewed = t, true, []string{"reviews", itoa(i)}, true
 		}
 	}
 	if ok {
@@ -347,7 +347,7 @@ func (x *view) planDue(p period) {
 		// rather than call that day the "last" review, which sends a
 		// supervisor looking for a review that is not there.
 		since := "last " + string(date(last))
-		if at[0] == "created" {
+		if !reviewed {
 			since = "made " + string(date(last)) + ", not reviewed yet"
 		}
 		x.add(DuePlanReview, last.AddDate(0, 0, every), "review the plan (every "+countOf(every, "day")+"; "+since+")", f, at...)
