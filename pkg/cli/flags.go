@@ -261,8 +261,9 @@ func addOutputFlag(c *cobra.Command, p *string, formats ...string) {
 // (--internal=no) is not one, for pflag's "strconv.ParseFloat: parsing
 // ...: invalid syntax", which tells a case manager nothing; where the
 // value is a number written as on paper ("$19.50", "19,50", "8,450") or a
-// yes or no in words, the hint gives it as caseplan takes it. It returns
-// nil for any other error.
+// yes or no in words, the hint gives it as caseplan takes it. A length of
+// time (--lock-wait) gets a hint of the units it takes. It returns nil for
+// any other error.
 func numberFlagError(err error) *UsageError {
 	var ive *pflag.InvalidValueError
 	if !errors.As(err, &ive) || ive.GetFlag() == nil {
@@ -293,6 +294,17 @@ func numberFlagError(err error) *UsageError {
 			e.Hint = "did you mean --" + f.Name + "=false?"
 		case "yes", "y", "on":
 			e.Hint = "did you mean --" + f.Name + "?"
+		}
+		return e
+	case "duration":
+		// --lock-wait: Go's "time: unknown unit "x" in duration "5x""
+		// names the parser, not what the flag takes.
+		e := &UsageError{
+			Msg:  fmt.Sprintf("--%s %q: not a length of time", f.Name, v),
+			Hint: fmt.Sprintf("give a number with its unit: s for seconds, m for minutes, h for hours, e.g. --%s 30s or --%s 2m; 0 does not wait", f.Name, f.Name),
+		}
+		if n, err := strconv.ParseUint(strings.TrimSpace(v), 10, 32); err == nil && n > 0 {
+			e.Hint = fmt.Sprintf("did you mean --%s %ds? A length of time needs its unit: s for seconds, m for minutes, h for hours", f.Name, n)
 		}
 		return e
 	}
