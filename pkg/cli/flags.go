@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -212,13 +213,65 @@ func parseAuthor(v string) (name, email string, err error) {
 	if err != nil || a.Name == "" {
 		return "", "", &UsageError{
 			Msg:  fmt.Sprintf("author %q: write it as \"Name <email>\"", v),
-			Hint: "the acting member's name and email, as caseplan staff list shows them: --author \"Ana Lucero <alucero@example.org>\"",
+			Hint: authorHint(authorExample(v, "")),
 		}
 	}
 	if p := record.StaffNameProblem(a.Name); p != "" {
 		return "", "", usageErrorf("author %q: %s", v, p)
 	}
 	return a.Name, strings.ToLower(a.Address), nil
+}
+
+// authorHint is the hint of an author not written as "Name <email>",
+// with example as its example.
+func authorHint(example string) string {
+	return "the acting member's name and email, as caseplan staff list shows them: --author " + strconv.Quote(example)
+}
+
+// authorExample writes what was typed as --author as an author is written:
+// a name typed alone with email (the roster's address of that name, when
+// known), an address typed alone after "Name". A demo person in the
+// example (once Ana Lucero) may not be on the store's roster.
+func authorExample(typed, email string) string {
+	v := strings.Trim(strings.TrimSpace(typed), `"'`)
+	if i := strings.IndexByte(v, '<'); i >= 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	if v == "" {
+		return "Name <email>"
+	}
+	if strings.Contains(v, "@") && !strings.Contains(v, " ") {
+		return "Name <" + v + ">"
+	}
+	if email == "" {
+		email = "email"
+	}
+	return v + " <" + email + ">"
+}
+
+// authorOnRoster is the roster's spelling of an author given as a name
+// alone, with its email, for the hint of parseAuthor's error: "" when the
+// store or its roster cannot be read, or holds no such name.
+func (g *globals) authorOnRoster(typed string) string {
+	root, err := g.storeRoot()
+	if err != nil {
+		return ""
+	}
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return ""
+	}
+	snap, _, err := store.LoadConfig(src)
+	if err != nil || snap == nil || snap.Config == nil {
+		return ""
+	}
+	name := strings.Trim(strings.TrimSpace(typed), `"'`)
+	for _, s := range snap.Config.Staff {
+		if s.Email != "" && strings.EqualFold(strings.TrimSpace(s.Name), name) {
+			return authorExample(s.Name, s.Email)
+		}
+	}
+	return ""
 }
 
 // parseGitIdent parses git's "Name <email>", whose name may hold what an

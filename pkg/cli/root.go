@@ -408,6 +408,14 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 				v = g.env.Getenv("CASEPLAN_AUTHOR")
 			}
 			if _, _, err := parseAuthor(v); err != nil {
+				var u *UsageError
+				// A name alone that is on the roster: the example
+				// gives its email, as staff list shows it.
+				if errors.As(err, &u) && u.Hint == authorHint(authorExample(v, "")) {
+					if example := g.authorOnRoster(v); example != "" {
+						u.Hint = authorHint(example)
+					}
+				}
 				return err
 			}
 		}
