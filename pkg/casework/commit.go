@@ -146,6 +146,10 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		}
 	}
 	res, err := w.guard(change, loadedStore{beforeSnap, beforeLoaded, before}, loadedStore{afterSnap, afterLoaded, newOverlay(src, files)}, refused)
+	var refusedErr *RefusedError
+	if errors.As(err, &refusedErr) {
+		refusedErr.HandEdits = true
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -258,6 +258,11 @@ func TestCommitEdits(t *testing.T) {
 					if !slices.Equal(got, tt.refused) {
 						t.Errorf("refused for %v, want %v", got, tt.refused)
 					}
+					// The edits stay in the files: the message must
+					// not say "nothing was written".
+					if msg := refused.Error(); !strings.Contains(msg, "nothing was committed, and your edits are still in the files") || strings.Contains(msg, "nothing was written") {
+						t.Errorf("refusal reads %q, want it to say the edits are still in the files", msg)
+					}
 				}
 				assertSameState(t, before, captureState(t, s.dir))
 				return

@@ -159,10 +159,17 @@ type Result struct {
 // invalid. Findings are the errors it would have introduced.
 type RefusedError struct {
 	Findings []finding.Finding
+	// HandEdits says the change was the person's own edits of the files
+	// (caseplan commit): they are left in the files, so "nothing was
+	// written" would make them fear the edits were lost.
+	HandEdits bool
 }
 
 func (e *RefusedError) Error() string {
 	n, _ := finding.Count(e.Findings)
+	if e.HandEdits {
+		return fmt.Sprintf("commit refused: your edits would leave %d error(s) in the records; nothing was committed, and your edits are still in the files, as you left them", n)
+	}
 	return fmt.Sprintf("change refused: it would leave %d error(s) in the records; nothing was written", n)
 }
 
@@ -177,6 +184,9 @@ func (e *RefusedError) Hint() string {
 		}
 	}
 	if len(do) == 0 {
+		if e.HandEdits {
+			return "correct the files above and run caseplan commit again"
+		}
 		return "correct the values above and run the command again"
 	}
 	return "first " + strings.Join(do, ", ") + ", then run the command again"

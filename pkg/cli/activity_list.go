@@ -33,6 +33,11 @@ activity update takes; an entry logged before entries had IDs has none
 ("-"), and the # column, its number among its week's entries of its kind,
 names it instead (activity update --week W --application N).
 
+Piped (not a terminal), each line is one record, its fields separated by
+tabs, with no header: an entry's line is its week, #, ID, date, kind,
+organization/title/event, position, internal, status and feedback; a
+week's totals line is "totals", the week, applications and interviews.
+
 -o json prints an object: "entries", a list of objects with the keys week,
 number, id ("" for an entry without one), kind (application, informational-interview, interview, course or
 networking), date, organization, position, internal (true, false or null
@@ -154,6 +159,16 @@ func activityListRun(opts *activityListOptions) error {
 	}
 	if len(out.Weeks) == 0 {
 		return nil
+	}
+	if !opts.env.IsTerminal {
+		// Piped, every line is one record for a script: a week's totals
+		// say what they are in their first field, where an entry has its
+		// week, with no blank line or header to skip.
+		t = newTable(opts.env)
+		for _, w := range out.Weeks {
+			t.row("totals", w.Week, strconv.Itoa(w.Applications), strconv.Itoa(w.Interviews))
+		}
+		return t.flush()
 	}
 	fmt.Fprintln(opts.env.Stdout)
 	t = newTable(opts.env, "WEEK", "APPLICATIONS", "INTERVIEWS")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/spf13/cobra"
 	"io/fs"
 	"os"
 	"strings"
@@ -101,5 +102,30 @@ func TestDamagedObjectHint(t *testing.T) {
 	printError(&b, hintf(&gitstore.DamagedObjectError{}, "a hint of its own"))
 	if got := b.String(); strings.Contains(got, "git fsck") || !strings.Contains(got, "a hint of its own") {
 		t.Errorf("a hint of its own is replaced:\n%s", got)
+	}
+}
+
+// TestFlagGroupWords: cobra's messages about missing or clashing flags
+// are said as caseplan's other usage errors are: the command, then what
+// it needs, flags spelled as they are typed.
+func TestFlagGroupWords(t *testing.T) {
+	root := &cobra.Command{Use: "caseplan"}
+	iep := &cobra.Command{Use: "iep"}
+	milestone := &cobra.Command{Use: "milestone"}
+	add := &cobra.Command{Use: "add"}
+	root.AddCommand(iep)
+	iep.AddCommand(milestone)
+	milestone.AddCommand(add)
+	tests := []struct{ msg, want string }{
+		{`required flag(s) "due" not set`, "iep milestone add needs --due"},
+		{`required flag(s) "due", "text" not set`, "iep milestone add needs --due and --text"},
+		{"at least one of the flags in the group [name returning-from] is required", "iep milestone add needs --name or --returning-from"},
+		{"if any flags in the group [a b] are set none of the others can be; [a b] were all set", "--a and --b cannot be given together: give one"},
+		{"something else", "something else"},
+	}
+	for _, tt := range tests {
+		if got := flagGroupWords(add, tt.msg); got != tt.want {
+			t.Errorf("flagGroupWords(%q) = %q, want %q", tt.msg, got, tt.want)
+		}
 	}
 }

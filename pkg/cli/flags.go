@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -212,13 +213,65 @@ func parseAuthor(v string) (name, email string, err error) {
 	if err != nil || a.Name == "" {
 		return "", "", &UsageError{
 			Msg:  fmt.Sprintf("author %q: write it as \"Name <email>\"", v),
-			Hint: "the acting member's name and email, as caseplan staff list shows them: --author \"Ana Lucero <alucero@example.org>\"",
+			Hint: authorHint(authorExample(v, "")),
 		}
 	}
 	if p := record.StaffNameProblem(a.Name); p != "" {
 		return "", "", usageErrorf("author %q: %s", v, p)
 	}
 	return a.Name, strings.ToLower(a.Address), nil
+}
+
+// authorHint is the hint of an author not written as "Name <email>",
+// with example as its example.
+func authorHint(example string) string {
+	return "the acting member's name and email, as caseplan staff list shows them: --author " + strconv.Quote(example)
+}
+
+// authorExample writes what was typed as --author as an author is written:
+// a name typed alone with email (the roster's address of that name, when
+// known), an address typed alone after "Name". A demo person in the
+// example (once Ana Lucero) may not be on the store's roster.
+func authorExample(typed, email string) string {
+	v := strings.Trim(strings.TrimSpace(typed), `"'`)
+	if i := strings.IndexByte(v, '<'); i >= 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	if v == "" {
+		return "Name <email>"
+	}
+	if strings.Contains(v, "@") && !strings.Contains(v, " ") {
+		return "Name <" + v + ">"
+	}
+	if email == "" {
+		email = "email"
+	}
+	return v + " <" + email + ">"
+}
+
+// authorOnRoster is the roster's spelling of an author given as a name
+// alone, with its email, for the hint of parseAuthor's error: "" when the
+// store or its roster cannot be read, or holds no such name.
+func (g *globals) authorOnRoster(typed string) string {
+	root, err := g.storeRoot()
+	if err != nil {
+		return ""
+	}
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return ""
+	}
+	snap, _, err := store.LoadConfig(src)
+	if err != nil || snap == nil || snap.Config == nil {
+		return ""
+	}
+	name := strings.Trim(strings.TrimSpace(typed), `"'`)
+	for _, s := range snap.Config.Staff {
+		if s.Email != "" && strings.EqualFold(strings.TrimSpace(s.Name), name) {
+			return authorExample(s.Name, s.Email)
+		}
+	}
+	return ""
 }
 
 // parseGitIdent parses git's "Name <email>", whose name may hold what an
@@ -261,8 +314,9 @@ func addOutputFlag(c *cobra.Command, p *string, formats ...string) {
 // (--internal=no) is not one, for pflag's "strconv.ParseFloat: parsing
 // ...: invalid syntax", which tells a case manager nothing; where the
 // value is a number written as on paper ("$19.50", "19,50", "8,450") or a
-// yes or no in words, the hint gives it as caseplan takes it. It returns
-// nil for any other error.
+// yes or no in words, the hint gives it as caseplan takes it. A length of
+// time (--lock-wait) gets a hint of the units it takes. It returns nil for
+// any other error.
 func numberFlagError(err error) *UsageError {
 	var ive *pflag.InvalidValueError
 	if !errors.As(err, &ive) || ive.GetFlag() == nil {
@@ -293,6 +347,17 @@ func numberFlagError(err error) *UsageError {
 			e.Hint = "did you mean --" + f.Name + "=false?"
 		case "yes", "y", "on":
 			e.Hint = "did you mean --" + f.Name + "?"
+		}
+		return e
+	case "duration":
+		// --lock-wait: Go's "time: unknown unit "x" in duration "5x""
+		// names the parser, not what the flag takes.
+		e := &UsageError{
+			Msg:  fmt.Sprintf("--%s %q: not a length of time", f.Name, v),
+			Hint: fmt.Sprintf("give a number with its unit: s for seconds, m for minutes, h for hours, e.g. --%s 30s or --%s 2m; 0 does not wait", f.Name, f.Name),
+		}
+		if n, err := strconv.ParseUint(strings.TrimSpace(v), 10, 32); err == nil && n > 0 {
+			e.Hint = fmt.Sprintf("did you mean --%s %ds? A length of time needs its unit: s for seconds, m for minutes, h for hours", f.Name, n)
 		}
 		return e
 	}

@@ -296,9 +296,16 @@ func usageHint(c *cobra.Command, err error) error {
 // "a group" the help never mentions. Any other message is returned as it
 // is.
 func flagGroupWords(c *cobra.Command, msg string) string {
+	name := strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ")
+	// cobra's MarkFlagRequired: required flag(s) "a", "b" not set.
+	if rest, ok := strings.CutPrefix(msg, `required flag(s) "`); ok {
+		if names, ok := strings.CutSuffix(rest, `" not set`); ok {
+			return name + " needs " + flagList(strings.Split(names, `", "`), "and")
+		}
+	}
 	if rest, ok := strings.CutPrefix(msg, "at least one of the flags in the group ["); ok {
 		if names, ok := strings.CutSuffix(rest, "] is required"); ok {
-			return strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ") + " needs " + flagList(strings.Fields(names), "or")
+			return name + " needs " + flagList(strings.Fields(names), "or")
 		}
 	}
 	if _, set, ok := strings.Cut(msg, " are set none of the others can be; ["); ok {
@@ -401,6 +408,14 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 				v = g.env.Getenv("CASEPLAN_AUTHOR")
 			}
 			if _, _, err := parseAuthor(v); err != nil {
+				var u *UsageError
+				// A name alone that is on the roster: the example
+				// gives its email, as staff list shows it.
+				if errors.As(err, &u) && u.Hint == authorHint(authorExample(v, "")) {
+					if example := g.authorOnRoster(v); example != "" {
+						u.Hint = authorHint(example)
+					}
+				}
 				return err
 			}
 		}

@@ -70,6 +70,8 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "a wage with a dollar sign", args: []string{"placement", "set", "W-1", "--wage", "$19.50"}, wantStderr: "caseplan: --wage \"$19.50\": not a number; write it in digits, with a point before any cents or fraction (no $, no commas)\ncaseplan: hint: did you mean --wage 19.50?\n"},
 		{name: "hours with a decimal comma", args: []string{"placement", "set", "W-1", "--hours", "37,5"}, wantStderr: "hint: did you mean --hours 37.5?\n"},
 		{name: "earnings with a thousands comma", args: []string{"followup", "add", "W-1", "--earnings", "8,450"}, wantStderr: "hint: did you mean --earnings 8450?\n"},
+		{name: "a wait with a unit unknown", args: []string{"--lock-wait", "5x", "staff", "list"}, wantStderr: "caseplan: --lock-wait \"5x\": not a length of time\ncaseplan: hint: give a number with its unit: s for seconds, m for minutes, h for hours, e.g. --lock-wait 30s or --lock-wait 2m; 0 does not wait\n"},
+		{name: "a wait without its unit", args: []string{"staff", "list", "--lock-wait", "30"}, wantStderr: "caseplan: hint: did you mean --lock-wait 30s? A length of time needs its unit"},
 		{name: "a count in words", args: []string{"activity", "add", "W-1", "--contacts", "three"}, wantStderr: "caseplan: --contacts \"three\": not a whole number; write it in digits, such as 3\n"},
 		{name: "a yes-or-no flag given no", args: []string{"placement", "set", "W-1", "--internal=no"}, wantStderr: "caseplan: --internal=no: write --internal for yes, --internal=false for no\ncaseplan: hint: did you mean --internal=false?\n"},
 		{name: "a bad --today", args: []string{"validate", "--today", "tomorrow"}, wantStderr: `--today "tomorrow": not a date`},
