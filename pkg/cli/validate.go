@@ -37,8 +37,10 @@ editors' copies of the schemas, for their schema-copy findings) — and print
 every finding at once: file:line:col, severity, rule and message.
 
   -o text    path:line:col: severity rule: message, one per line
-  -o json    {"valid","cases","files","errors","warnings","findings":[{"path",
-             "line","column","severity","rule","message","case"}]}
+  -o json    {"valid","cases","files","errors","warnings","waived",
+             "findings":[{"path","line","column","severity","rule","message",
+             "case","waived"}]}; "waived" counts the warnings a supervisor
+             waived, which "warnings" includes
   -o sarif   SARIF 2.1.0, one run whose tool is caseplan with the rules found,
              for GitHub code scanning (github/codeql-action/upload-sarif)
   -o github  GitHub Actions workflow annotations; when $GITHUB_STEP_SUMMARY
@@ -47,7 +49,9 @@ every finding at once: file:line:col, severity, rule and message.
              first 10 error and 10 warning annotations of a step); one
              it cannot write is a warning, and the check goes on
 
-Warnings do not fail validation; errors do (exit 1). With -o text, stderr
+Warnings do not fail validation; errors do (exit 1). The summary on stderr
+(and the job summary's heading) says how many of the warnings a supervisor
+waived ("0 error(s), 2 warning(s), 1 waived"). With -o text, stderr
 also counts the findings by rule (ten or more of several rules) and, when
 they are on the cases of two managers or more, by case manager ("by
 manager: cm04 3 error(s) 12 warning(s), ..."), the most errors first: whom
@@ -156,9 +160,12 @@ func validateRun(opts *validateOptions) error {
 	if line := storeWideLine(storeWide, "the case(s) named"); line != "" {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s\n", line)
 	}
-	summary := fmt.Sprintf("%d error(s), %d warning(s) in %d case(s), %d file(s)", errs, warns, n.cases, n.files)
+	// A waived warning is still a warning (json's "warnings" counts it),
+	// but a supervisor has set it aside: the summary says how many.
+	waived := finding.WaivedPart(findings)
+	summary := fmt.Sprintf("%d error(s), %d warning(s)%s in %d case(s), %d file(s)", errs, warns, waived, n.cases, n.files)
 	if opts.newFrom != "" {
-		summary = fmt.Sprintf("%d new error(s), %d new warning(s) since %s in %d case(s), %d file(s)", errs, warns, opts.newFrom, n.cases, n.files)
+		summary = fmt.Sprintf("%d new error(s), %d new warning(s)%s since %s in %d case(s), %d file(s)", errs, warns, waived, opts.newFrom, n.cases, n.files)
 	}
 	if errs > 0 {
 		return &InvalidError{Msg: "invalid: " + summary}

@@ -108,6 +108,29 @@ func Count(fs []Finding) (errors, warnings int) {
 	return errors, warnings
 }
 
+// CountWaived counts the findings a supervisor's waiver set aside
+// (Waived). They are warnings, and Count counts them as warnings too:
+// this says how many of those are waived, which summaries show apart
+// ("2 warning(s), 1 waived").
+func CountWaived(fs []Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Waived {
+			n++
+		}
+	}
+	return n
+}
+
+// WaivedPart is ", N waived" for the summaries when some of fs are
+// waived, else "".
+func WaivedPart(fs []Finding) string {
+	if n := CountWaived(fs); n > 0 {
+		return fmt.Sprintf(", %d waived", n)
+	}
+	return ""
+}
+
 // Key identifies a finding across two versions of the records: its file,
 // rule and message — not its line and column, which move when lines are
 // added above it.

@@ -150,6 +150,14 @@ func TestSummary(t *testing.T) {
 	if !strings.Contains(s, "| warning | `cases/W-1/\\u202eevil.yaml` | `unknown-file` | \\\\x1b\\[31mred\\\\u202e.pdf |\n") || strings.ContainsAny(s, "\x1b\u202e") {
 		t.Errorf("control characters are not shown escaped:\n%s", s)
 	}
+	// A waived warning is counted apart in the heading.
+	sum.Reset()
+	if err := WriteAll(Summary(&sum, "caseplan validate", ""), []finding.Finding{fs[25], {Path: "cases/W-1/intake.yaml", Line: 3, Column: 9, Severity: finding.Warning, Rule: "wioa-first-contact", Message: "no contact yet (waived)", Waived: true}}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(sum.String(), "### caseplan validate: valid, 2 warning(s), 1 waived\n\n") {
+		t.Errorf("waived not counted apart:\n%s", sum.String())
+	}
 	sum.Reset()
 	if err := WriteAll(Summary(&sum, "caseplan verify", "5 commit(s) checked"), nil); err != nil {
 		t.Fatal(err)

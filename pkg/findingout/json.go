@@ -8,13 +8,17 @@ import (
 )
 
 // storeReport is validate's JSON contract: {"valid","cases","files",
-// "errors","warnings","findings"}.
+// "errors","warnings","waived","findings"}. Waived counts the warnings a
+// supervisor's waiver set aside: they are among Warnings (each is a
+// finding of severity warning with "waived": true), so a script that
+// read warnings before waived existed reads the same number.
 type storeReport struct {
 	Valid    bool              `json:"valid"`
 	Cases    int               `json:"cases"`
 	Files    int               `json:"files"`
 	Errors   int               `json:"errors"`
 	Warnings int               `json:"warnings"`
+	Waived   int               `json:"waived"`
 	Findings []finding.Finding `json:"findings"`
 }
 

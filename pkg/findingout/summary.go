@@ -37,11 +37,12 @@ func (s *summaryWriter) Write(f finding.Finding) error {
 func (s *summaryWriter) Flush() error {
 	var b strings.Builder
 	errs, warns := finding.Count(s.findings)
+	waived := finding.WaivedPart(s.findings)
 	switch {
 	case errs > 0:
-		fmt.Fprintf(&b, "### %s: %d error(s), %d warning(s)\n\n", s.title, errs, warns)
+		fmt.Fprintf(&b, "### %s: %d error(s), %d warning(s)%s\n\n", s.title, errs, warns, waived)
 	case warns > 0:
-		fmt.Fprintf(&b, "### %s: valid, %d warning(s)\n\n", s.title, warns)
+		fmt.Fprintf(&b, "### %s: valid, %d warning(s)%s\n\n", s.title, warns, waived)
 	default:
 		fmt.Fprintf(&b, "### %s: valid\n\n", s.title)
 	}

@@ -44,7 +44,7 @@ func ForStore(w io.Writer, format string, cases, files int, tool ...Tool) (Write
 		return textWriter{w}, nil
 	case "json":
 		return &jsonWriter{w: w, report: func(fs []finding.Finding, errs, warns int) any {
-			return storeReport{Valid: errs == 0, Cases: cases, Files: files, Errors: errs, Warnings: warns, Findings: fs}
+			return storeReport{Valid: errs == 0, Cases: cases, Files: files, Errors: errs, Warnings: warns, Waived: finding.CountWaived(fs), Findings: fs}
 		}}, nil
 	case "github":
 		return githubWriter{w}, nil

@@ -12,6 +12,8 @@ var sample = []finding.Finding{
 	{Path: "cases/W-001", Severity: finding.Warning, Rule: "unknown-file", Message: "scan.pdf is not a caseplan record", Case: "W-001"},
 }
 
+var waivedSample = finding.Finding{Path: "cases/W-001/intake.yaml", Line: 3, Column: 9, Severity: finding.Warning, Rule: "wioa-first-contact", Message: "no contact yet (waived by svisor on 2026-03-16: In hospital)", Case: "W-001", Waived: true}
+
 func write(t *testing.T, w Writer, fs []finding.Finding) {
 	t.Helper()
 	if err := WriteAll(w, fs); err != nil {
@@ -38,6 +40,7 @@ func TestFormats(t *testing.T) {
   "files": 2,
   "errors": 1,
   "warnings": 1,
+  "waived": 0,
   "findings": [
     {
       "path": "cases/W-001/intake.yaml",
@@ -61,7 +64,11 @@ func TestFormats(t *testing.T) {
 }
 `},
 		{"store json, nothing found", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "json", 0, 1) }, nil,
-			"{\n  \"valid\": true,\n  \"cases\": 0,\n  \"files\": 1,\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"findings\": []\n}\n"},
+			"{\n  \"valid\": true,\n  \"cases\": 0,\n  \"files\": 1,\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"waived\": 0,\n  \"findings\": []\n}\n"},
+		// A waived finding is a warning, counted in warnings and apart in
+		// waived (a field added to the contract, nothing renamed).
+		{"store json, a waived warning", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "json", 1, 2) }, []finding.Finding{sample[1], waivedSample},
+			"{\n  \"valid\": true,\n  \"cases\": 1,\n  \"files\": 2,\n  \"errors\": 0,\n  \"warnings\": 2,\n  \"waived\": 1,\n  \"findings\": [\n    {\n      \"path\": \"cases/W-001\",\n      \"line\": 0,\n      \"column\": 0,\n      \"severity\": \"warning\",\n      \"rule\": \"unknown-file\",\n      \"message\": \"scan.pdf is not a caseplan record\",\n      \"case\": \"W-001\"\n    },\n    {\n      \"path\": \"cases/W-001/intake.yaml\",\n      \"line\": 3,\n      \"column\": 9,\n      \"severity\": \"warning\",\n      \"rule\": \"wioa-first-contact\",\n      \"message\": \"no contact yet (waived by svisor on 2026-03-16: In hospital)\",\n      \"case\": \"W-001\",\n      \"waived\": true\n    }\n  ]\n}\n"},
 		{"history json, a warning is valid", func(b *bytes.Buffer) (Writer, error) { return ForHistory(b, "json", 7) }, sample[1:],
 			"{\n  \"valid\": true,\n  \"commits\": 7,\n  \"findings\": [\n    {\n      \"path\": \"cases/W-001\",\n      \"line\": 0,\n      \"column\": 0,\n      \"severity\": \"warning\",\n      \"rule\": \"unknown-file\",\n      \"message\": \"scan.pdf is not a caseplan record\",\n      \"case\": \"W-001\"\n    }\n  ]\n}\n"},
 	} {

@@ -98,6 +98,11 @@ var integrityRules = []*Rule{
 		check:   checkPlacementStart,
 	},
 	{
+		ID: RuleFollowUpEarly, Severity: finding.Error, Source: "001",
+		Summary: "a follow-up (work security, WIOA) is done on or after a placement's start, the WIOA exit or a closure: follow-up comes after placement or exit (001; 002: 12 months after exit); a post-employment participant is employed from the opening (003)",
+		check:   checkFollowUpEarly,
+	},
+	{
 		ID: "unknown-service", Severity: finding.Error,
 		Summary: "every service code a note or the plan records is in the store's catalogue (caseplan.yaml services, or the built-in one), which gives its WIOA category",
 		check:   checkServiceCodes,
@@ -645,6 +650,60 @@ func checkPlacementStart(x *Context) {
 		x.Report(x.File(layout.KindOutcome), []string{"placements", strconv.Itoa(i), "start"},
 			"the placement at %s starts on %s, %d days after it was recorded on %s (more than placement_start_max_days, %d): a typo in the year? Correct the start with %s, or, if the start is right, raise placement_start_max_days in cases/caseplan.yaml",
 			pl.Employer, pl.Start, days, pl.Recorded, max, RemedyFor(RulePlacementStart, x.Case.ID))
+	}
+}
+
+// RuleFollowUpEarly is the rule that a follow-up comes after what it
+// follows: a placement's start or the end of services (an exit, a
+// closure).
+const RuleFollowUpEarly = "follow-up-early"
+
+// checkFollowUpEarly reports a follow-up done before any placement on
+// record started and before the exit and every closure. It is lenient
+// on purpose: any placement's start counts, even one a correction
+// superseded or of an earlier episode, so a follow-up that followed a
+// job the records once knew is never flagged; an offer that fell
+// through started no job, so it does not count. Post-employment cases
+// are left alone: the participant is working when the case opens
+// (003), and follow-ups may begin then (date-order keeps them after
+// the opening).
+func checkFollowUpEarly(x *Context) {
+	o, in := x.Case.Outcome, x.Case.Intake
+	if o == nil || in == nil {
+		return
+	}
+	if _, kind := x.Program(); kind == record.ProgramPostEmployment || kind == "" {
+		return
+	}
+	// from is the earliest day a follow-up may be done; what names it.
+	var from record.Date
+	var what string
+	earliest := func(d record.Date, w string) {
+		if validDate(d) && (from == "" || d < from) {
+			from, what = d, w
+		}
+	}
+	for _, pl := range o.AllPlacements() {
+		if pl.FellThrough == "" {
+			earliest(pl.Start, "the placement at "+pl.Employer+" started")
+		}
+	}
+	earliest(in.Exited, "the exit")
+	for _, cl := range o.AllClosures() {
+		earliest(cl.Date, "the case was closed")
+	}
+	for i, fu := range o.FollowUps {
+		if !validDate(fu.Done) || (from != "" && fu.Done >= from) {
+			continue
+		}
+		at := []string{"follow_ups", strconv.Itoa(i), "done"}
+		if from == "" {
+			x.Report(x.File(layout.KindOutcome), at, "follow-up done on %s, but the case has no placement, exit or closure on record: a follow-up comes after placement or exit (001); record the job first (caseplan placement set %s ...) or the exit (caseplan case exit %s), or correct the date",
+				fu.Done, x.Case.ID, x.Case.ID)
+			continue
+		}
+		x.Report(x.File(layout.KindOutcome), at, "follow-up done on %s, before %s on %s: a follow-up comes after placement or exit (001); correct the date, or the start",
+			fu.Done, what, from)
 	}
 }
 

@@ -261,7 +261,7 @@ func ruleTests() []ruleTest {
 			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "services: [S1]", "services: [S2]", 1)
 		}, want: "cases/W1/iep.yaml:9:20", msg: "names service S2, which is not in the plan"},
 		{rule: "unresolved-ref", on: today, change: func(m memStore) {
-			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-31\n    done: 2026-03-10\n    employed: true\n    evidence: self-attestation\n    evidence_note: 2026-03-09-zz99\n"
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-31\n    done: 2026-03-10\n    employed: true\n    evidence: self-attestation\n    evidence_note: 2026-03-09-zz99\nplacements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-09\n    recorded: 2026-03-09\n"
 		}, want: "cases/W1/outcome.yaml:6:20", msg: "the follow-up's evidence is in note 2026-03-09-zz99, which is not a note of this case"},
 		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/WS1/intake.yaml"] = strings.Replace(m["cases/WS1/intake.yaml"], "notice_date: 2026-03-02", "notice_date: 2026-06-01", 1)
@@ -321,7 +321,7 @@ func ruleTests() []ruleTest {
 		// note's; a planned date (a due date, a placement's start) may be
 		// after today.
 		{rule: "future-date", on: today, change: func(m memStore) {
-			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-31\n    done: 2026-03-20\n"
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-31\n    done: 2026-03-20\nplacements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-09\n    recorded: 2026-03-09\n"
 		}, want: "cases/W1/outcome.yaml:3:11", msg: "follow-up done 2026-03-20 is after today (2026-03-16)",
 			keep: func(m memStore) {
 				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-31\nplacements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-04-06\n    recorded: 2026-03-16\n"
@@ -335,6 +335,33 @@ func ruleTests() []ruleTest {
 			m["cases/W1/intake.yaml"] += "cohort: 2026-ACME\n"
 			m["cases/cohorts/2026-ACME.yaml"] = "id: 2026-ACME\nemployer: Acme Example Works\nnotice_date: 2026-03-02\nlayoff_dates: [2026-05-01]\n"
 		}},
+		// A follow-up comes after placement or exit (001): one done
+		// before the placement starts, on an open case, is an error; on
+		// the start's day it is a follow-up.
+		{rule: "follow-up-early", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-12\n    done: 2026-03-12\n    employed: true\nplacements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-13\n    recorded: 2026-03-10\n"
+		}, want: "cases/W1/outcome.yaml:3:11", msg: "follow-up done on 2026-03-12, before the placement at Clinic started on 2026-03-13: a follow-up comes after placement or exit (001)",
+			keep: func(m memStore) {
+				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-13\n    done: 2026-03-13\n    employed: true\nplacements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-13\n    recorded: 2026-03-10\n"
+			}},
+		// With nothing to follow, the finding says what to record first; a
+		// closure (the case's services ended) is something to follow.
+		{rule: "follow-up-early", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-12\n    done: 2026-03-12\n"
+		}, want: "cases/W1/outcome.yaml:3:11", msg: "follow-up done on 2026-03-12, but the case has no placement, exit or closure on record: a follow-up comes after placement or exit (001); record the job first (caseplan placement set W1 ...) or the exit (caseplan case exit W1), or correct the date",
+			keep: func(m memStore) {
+				m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-12\n    done: 2026-03-12\nclosures:\n  - date: 2026-03-11\n    reason: other\n"
+			}},
+		// An offer that fell through started no job: a follow-up after its
+		// planned start follows nothing. A follow-up only planned (due,
+		// not done) is not checked.
+		{rule: "follow-up-early", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-14\n    done: 2026-03-14\nplacements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-12\n    recorded: 2026-03-09\n    fell_through: 2026-03-11\n    fell_through_reason: The employer withdrew the offer\n"
+		}, want: "cases/W1/outcome.yaml:3:11", msg: "follow-up done on 2026-03-14, but the case has no placement, exit or closure on record",
+			keep: func(m memStore) {
+				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-03-14\nplacements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-12\n    recorded: 2026-03-09\n    fell_through: 2026-03-11\n    fell_through_reason: The employer withdrew the offer\n"
+			}},
 		{rule: "placement-start", on: today, change: func(m memStore) {
 			m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2027-04-06\n    recorded: 2026-03-16\n"
 		}, want: "cases/W1/outcome.yaml:5:12", msg: "starts on 2027-04-06, 386 days after it was recorded on 2026-03-16 (more than placement_start_max_days, 180)", keep: func(m memStore) {
