@@ -23,6 +23,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+
+	"github.com/caseplan/caseplan/pkg/caseid"
 )
 
 // FS holds the schema files, one per kind, named by FileName.
@@ -66,6 +68,7 @@ type Validator struct {
 	schemas map[string]*jsonschema.Schema // by kind
 	quick   map[string]*quick             // by kind: the verdict of a valid record, fast
 	docs    map[string]any                // raw schema documents by $id, for messages
+	places  map[string]map[string][]place // by $id, then field name: where the schema knows the field
 }
 
 // Compile compiles the schemas of all kinds, with the date and email
@@ -74,7 +77,7 @@ func Compile() (*Validator, error) {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft7)
 	c.AssertFormat()
-	v := &Validator{schemas: map[string]*jsonschema.Schema{}, quick: map[string]*quick{}, docs: map[string]any{}}
+	v := &Validator{schemas: map[string]*jsonschema.Schema{}, quick: map[string]*quick{}, docs: map[string]any{}, places: map[string]map[string][]place{}}
 	ids := map[string]string{}
 	for _, k := range Kinds {
 		b, err := Bytes(k)
@@ -102,6 +105,8 @@ func Compile() (*Validator, error) {
 		}
 		ids[k] = id
 		v.docs[id] = doc
+		v.places[id] = map[string][]place{}
+		placesOf(doc, nil, v.places[id])
 	}
 	for _, k := range Kinds {
 		s, err := c.Compile(ids[k])
@@ -185,7 +190,8 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 	switch k := e.ErrorKind.(type) {
 	case *kind.AdditionalProperties:
 		for _, p := range k.Properties {
-			*out = append(*out, Error{Path: append(loc, p), Message: in + unknownField(p, node), Key: true})
+			base, _, _ := strings.Cut(e.SchemaURL, "#")
+			*out = append(*out, Error{Path: append(loc, p), Message: in + unknownField(p, node, loc, v.places[base][p]), Key: true})
 		}
 	case *kind.Required:
 		when := condition(v.schemaNode(parentURL(e.SchemaURL)), e.SchemaURL)
@@ -220,7 +226,13 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 		for _, w := range k.Want {
 			want = append(want, fmt.Sprint(w))
 		}
-		add("%s: %s is not a valid choice (want one of: %s)", name, display(k.Got), strings.Join(want, ", "))
+		msg := fmt.Sprintf("%s: %s is not a valid choice (want one of: %s)", name, display(k.Got), strings.Join(want, ", "))
+		if got, ok := k.Got.(string); ok {
+			if meant := caseid.ChoiceMeant(want, got); meant != "" {
+				msg += "; did you mean " + meant + "?"
+			}
+		}
+		add("%s", msg)
 	case *kind.Const:
 		add("%s: must be %s", name, display(k.Want))
 	case *kind.Pattern:
@@ -327,9 +339,10 @@ var patterns = map[string]pattern{
 }
 
 // unknownField words an additionalProperties error for key p of the
-// mapping whose schema is node. The message always starts with
+// mapping at loc whose schema is node; elsewhere are the places the
+// record's schema knows a field named p. The message always starts with
 // "unknown field" so callers can point at the key rather than its value.
-func unknownField(p string, node map[string]any) string {
+func unknownField(p string, node map[string]any, loc []string, elsewhere []place) string {
 	if pp, ok := node["patternProperties"].(map[string]any); ok && len(pp) == 1 {
 		for re := range pp {
 			if d, ok := patterns[re]; ok {
@@ -341,8 +354,97 @@ func unknownField(p string, node map[string]any) string {
 	props, _ := node["properties"].(map[string]any)
 	if s := closest(p, props); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	} else if at, ok := wrongLevel(loc, elsewhere); ok {
+		msg += fmt.Sprintf("; did you mean %s? (it goes %s)", at, at.where())
 	}
 	return msg
+}
+
+// wrongLevel is the one place of elsewhere that a field written at loc
+// was meant for: written too high, the one place below loc through
+// mappings only (phone at the top of intake.yaml goes under participant:
+// — not under team:, whose members are list items, each its own); else
+// the only place the schema knows it at all. ok is false when there is
+// no such one place, or it cannot be told in words.
+func wrongLevel(loc []string, elsewhere []place) (at place, ok bool) {
+	var below []place
+	for _, pl := range elsewhere {
+		if rest, in := pl.within(loc); in && !slices.Contains(rest, "[]") && !slices.Contains(rest, "*") {
+			below = append(below, pl)
+		}
+	}
+	switch {
+	case len(below) == 1:
+		at = below[0]
+	case len(below) == 0 && len(elsewhere) == 1:
+		at = elsewhere[0]
+	default:
+		return nil, false
+	}
+	return at, at.named()
+}
+
+// within reports whether the place is below the record's location loc (a
+// list item's index matching "[]", any key matching "*"), and returns the
+// rest of it from there.
+func (p place) within(loc []string) (rest place, ok bool) {
+	if len(loc) >= len(p) {
+		return nil, false
+	}
+	for i, tok := range loc {
+		_, err := strconv.Atoi(tok)
+		if p[i] != tok && p[i] != "*" && (p[i] != "[]" || err != nil) {
+			return nil, false
+		}
+	}
+	return p[len(loc):], true
+}
+
+// place is where a schema knows a field: the property names from the
+// record's top down to the field, "[]" for a list's items and "*" for a
+// mapping's keys of the record's choosing (a program key).
+type place []string
+
+// placesOf adds to out, by field name, the place of every property the
+// schema node at path declares, and of those below it.
+func placesOf(node any, path place, out map[string][]place) {
+	m, _ := node.(map[string]any)
+	if m == nil {
+		return
+	}
+	props, _ := m["properties"].(map[string]any)
+	for name, child := range props {
+		here := append(slices.Clip(path), name)
+		out[name] = append(out[name], here)
+		placesOf(child, here, out)
+	}
+	placesOf(m["items"], append(slices.Clip(path), "[]"), out)
+	pp, _ := m["patternProperties"].(map[string]any)
+	for _, child := range pp {
+		placesOf(child, append(slices.Clip(path), "*"), out)
+	}
+}
+
+// named reports whether the place can be told in words: every mapping on
+// the way is a field of the schema's, not a key of the record's choosing.
+func (p place) named() bool { return !slices.Contains(p, "*") }
+
+// String writes the place as a path: participant.phone, goals[].due.
+func (p place) String() string {
+	return strings.ReplaceAll(strings.Join(p, "."), ".[]", "[]")
+}
+
+// where says where the field goes: "under participant:", "under each
+// item of goals:", "at the top of the record".
+func (p place) where() string {
+	parent := p[:len(p)-1]
+	switch {
+	case len(parent) == 0:
+		return "at the top of the record"
+	case parent[len(parent)-1] == "[]" && len(parent) > 1:
+		return "under each item of " + parent[:len(parent)-1].String() + ":"
+	}
+	return "under " + parent.String() + ":"
 }
 
 // Closest returns the name in known nearest to the misspelt p, or "" when

@@ -304,7 +304,60 @@ goals:
 			kind: "intake",
 			src:  strings.Replace(minimal["intake"], "status: open", "status: opne", 1),
 			path: []string{"status"},
-			msg:  `status: "opne" is not a valid choice (want one of: open, closed)`,
+			msg:  `status: "opne" is not a valid choice (want one of: open, closed); did you mean open?`,
+		},
+		{
+			name: "enum in other capitals",
+			kind: "intake",
+			src:  strings.Replace(minimal["intake"], "status: open", "status: Open", 1),
+			path: []string{"status"},
+			msg:  `status: "Open" is not a valid choice (want one of: open, closed); did you mean open?`,
+		},
+		{
+			name: "enum one slip off",
+			kind: "note",
+			src:  strings.Replace(minimal["note"], "kind: contact", "kind: contct", 1),
+			path: []string{"kind"},
+			msg:  `kind: "contct" is not a valid choice (want one of: intake, contact, case-conference, mock-interview, interview-feedback, follow-up, transfer, extension, closure, amendment, assessment, referral, other); did you mean contact?`,
+		},
+		{
+			name: "field at the wrong level",
+			kind: "intake",
+			src:  minimal["intake"] + "phone: 555-0100\n",
+			path: []string{"phone"},
+			msg:  `unknown field "phone"; did you mean participant.phone? (it goes under participant:)`,
+		},
+		{
+			name: "field at the wrong level in a list item",
+			kind: "iep",
+			src: `
+created: 2026-01-19
+self_sufficiency:
+  renewal: 2026-06-01
+`,
+			path: []string{"self_sufficiency", "renewal"},
+			msg:  `self_sufficiency: unknown field "renewal"; did you mean self_sufficiency.benefits[].renewal? (it goes under each item of self_sufficiency.benefits:)`,
+		},
+		{
+			name: "field written too low",
+			kind: "intake",
+			src:  strings.Replace(minimal["intake"], "{name: Alex Doe}", "{name: Alex Doe, opened: 2026-01-05}", 1),
+			path: []string{"participant", "opened"},
+			msg:  `participant: unknown field "opened"; did you mean opened? (it goes at the top of the record)`,
+		},
+		{
+			name: "field known at two places below",
+			kind: "iep",
+			src: `
+created: 2026-01-19
+goals:
+  - id: G1
+    term: short
+    text: Get a job
+    due: 2026-03-01
+`,
+			path: []string{"goals", "0", "due"},
+			msg:  `goal G1: unknown field "due"`,
 		},
 		{
 			name: "amendment without amends",
@@ -525,7 +578,7 @@ flavour: mint
 		`participant/channels/1: participant, channels item 2: "pigeon" is not a valid choice (want one of: phone, text, email, mail, in-person, video)`,
 		`participant/email: participant, email: "nope" is not a valid email address`,
 		`participant/nmae: participant: unknown field "nmae" (did you mean "name"?)`,
-		`status: status: "opne" is not a valid choice (want one of: open, closed)`,
+		`status: status: "opne" is not a valid choice (want one of: open, closed); did you mean open?`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -662,5 +715,21 @@ func TestItemIDs(t *testing.T) {
 				t.Errorf("an item without an id: %v", errs)
 			}
 		})
+	}
+}
+
+// TestWrongLevelNoGuess checks that a field the schema knows at more than
+// one place gets no "did you mean": a guess between them would mislead.
+func TestWrongLevelNoGuess(t *testing.T) {
+	v := compile(t)
+	for _, tc := range []struct{ kind, src string }{
+		{"iep", "created: 2026-01-19\ngoals:\n  - id: G1\n    term: short\n    text: Get a job\n    due: 2026-03-01\n"},
+		{"iep", "created: 2026-01-19\ndue: 2026-03-01\n"},
+	} {
+		for _, e := range v.Validate(tc.kind, doc(t, tc.src)) {
+			if strings.Contains(e.Message, "did you mean") {
+				t.Errorf("%s: %q: want no guess", tc.kind, e.Message)
+			}
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -122,4 +123,60 @@ func OneSlip(a, b string) bool {
 		return true // one changed
 	}
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // two swapped
+}
+
+// ChoiceMeant returns the one choice of valid that typed was probably
+// meant to be, or "" when there is none or more than one. First the
+// choices typed is in other capitals ("Open") or one slip of a key from
+// ("contct"); failing those, the choices typed starts with ("phonecall")
+// or holds as a word ("phone-call", "in person" for in-person, "video
+// call"). It is the one "did you mean" for a closed list, on the command
+// line (a flag's value) and in a record (a schema's enum).
+func ChoiceMeant(valid []string, typed string) string {
+	t := strings.ToLower(strings.TrimSpace(typed))
+	if t == "" {
+		return ""
+	}
+	if m := onlyOne(valid, func(c string) bool { return strings.EqualFold(c, t) || OneSlip(t, strings.ToLower(c)) }); m != "" {
+		return m
+	}
+	words := choiceWords(t)
+	return onlyOne(valid, func(c string) bool {
+		c = strings.ToLower(c)
+		return strings.HasPrefix(t, c) || containsRun(words, choiceWords(c))
+	})
+}
+
+// onlyOne is the one choice of valid that fits, or "".
+func onlyOne(valid []string, fits func(string) bool) string {
+	meant, n := "", 0
+	for _, c := range valid {
+		if fits(c) {
+			meant, n = c, n+1
+		}
+	}
+	if n != 1 {
+		return ""
+	}
+	return meant
+}
+
+// choiceWords splits s into its words: runs of letters and digits.
+func choiceWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+	})
+}
+
+// containsRun reports whether sub appears in words as consecutive words.
+func containsRun(words, sub []string) bool {
+	if len(sub) == 0 {
+		return false
+	}
+	for i := 0; i+len(sub) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }

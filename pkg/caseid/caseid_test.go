@@ -102,3 +102,30 @@ func TestMeant(t *testing.T) {
 		}
 	}
 }
+
+func TestChoiceMeant(t *testing.T) {
+	modes := []string{"in-person", "phone", "email", "video", "text", "letter", "home-visit", "job-site", "none"}
+	kinds := []string{"intake", "contact", "case-conference", "follow-up", "other"}
+	for _, tc := range []struct {
+		valid []string
+		typed string
+		want  string
+	}{
+		{[]string{"open", "closed"}, "Open", "open"},
+		{modes, "Phone", "phone"},
+		{kinds, "contct", "contact"},
+		{modes, "phone-call", "phone"},
+		{modes, "phonecall", "phone"},
+		{modes, "in person", "in-person"},
+		{modes, "video-call", "video"},
+		{modes, "Home Visit", "home-visit"},
+		{modes, "phone or video", ""}, // two choices: no guess
+		{modes, "fax", ""},
+		{modes, "", ""},
+		{[]string{"wioa", "wioq"}, "wiox", ""}, // one slip from both
+	} {
+		if got := ChoiceMeant(tc.valid, tc.typed); got != tc.want {
+			t.Errorf("ChoiceMeant(%q) = %q, want %q", tc.typed, got, tc.want)
+		}
+	}
+}

@@ -200,7 +200,7 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 		for _, v := range flagStrings(f) {
 			if v != "" && !slices.Contains(valid, v) && !slices.Contains(from.elsewhere, v) {
 				e := &UsageError{Msg: fmt.Sprintf("--%s %q: use one of %s", f.Name, v, strings.Join(valid, ", "))}
-				if meant := choiceMeant(valid, v); meant != "" {
+				if meant := caseid.ChoiceMeant(valid, v); meant != "" {
 					e.Hint = "did you mean --" + f.Name + " " + meant + "?"
 				}
 				err = e
@@ -209,22 +209,6 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 		}
 	})
 	return err
-}
-
-// choiceMeant is the one choice of valid that v is in other capitals
-// ("WIOA") or one slip of a key from ("wioq"), or "" when there is none
-// or more than one.
-func choiceMeant(valid []string, v string) string {
-	meant, n := "", 0
-	for _, c := range valid {
-		if strings.EqualFold(c, v) || caseid.OneSlip(strings.ToLower(v), c) {
-			meant, n = c, n+1
-		}
-	}
-	if n != 1 {
-		return ""
-	}
-	return meant
 }
 
 // flagStrings returns a string flag's value, or each value of a
