@@ -354,7 +354,7 @@ func (g *Guard) Scan(text string) []Match {
 	n, wide := shape(text) // once for both: most text is passed over on it
 	out = append(out, g.ssns(text, n, wide)...)
 	out = append(out, g.dobs(text, n, wide)...)
-	out = append(out, g.Terms(text)...)
+	out = append(out, g.termsIn(text, wide)...)
 	if len(out) > 1 {
 		slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
 	}
@@ -398,7 +398,7 @@ const zwsp = "\u200b"
 func readings(text string, scan func(folded string) []Match) []Match {
 	f, at := fold(text)
 	out := mapBack(scan(f), at)
-	if !strings.Contains(text, zwsp) {
+	if strings.IndexByte(text, zwsp[0]) < 0 || !strings.Contains(text, zwsp) {
 		return out
 	}
 	f, at = foldAs(text, true)
@@ -820,8 +820,20 @@ func mapBack(ms []Match, at []int) []Match {
 // and with a zero-width space read both ways (see readings): "H<ZWSP>IV"
 // is HIV, "a<ZWSP>felony" "a felony".
 func (g *Guard) Terms(written string) []Match {
+	_, wide := shape(written)
+	return g.termsIn(written, wide)
+}
+
+// termsIn is Terms of a text that holds a byte outside ASCII when wide.
+// Folding an ASCII text changes only what stands between digits, and no
+// term holds a digit: an ASCII text is searched as it is, without a
+// folded copy (most text in records is ASCII).
+func (g *Guard) termsIn(written string, wide bool) []Match {
 	if len(g.terms) == 0 {
 		return nil
+	}
+	if !wide {
+		return g.terms1(written)
 	}
 	return readings(written, g.terms1)
 }
