@@ -214,12 +214,13 @@ func (opts *logOptions) noteRenamed() {
 	if err != nil {
 		return
 	}
-	c, _, _, err := store.LoadCase(src, opts.caseID)
-	if err != nil || c == nil || c.Intake == nil || c.Intake.ID == "" || c.Intake.ID == opts.caseID {
+	// Only the intake's id: log CASE must not load the whole case.
+	id, ok := store.IntakeID(src, opts.caseID)
+	if !ok || id == opts.caseID {
 		return
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s says its case is %s: the directory was renamed; its history is under caseplan log %s\n",
-		c.File(layout.KindIntake), c.Intake.ID, c.Intake.ID)
+		layout.Intake(opts.caseID), id, id)
 	fmt.Fprintf(opts.env.Stderr, "caseplan: hint: a case's ID never changes: move the directory back with git mv %s %s\n",
-		layout.CaseDir(opts.caseID), layout.CaseDir(c.Intake.ID))
+		layout.CaseDir(opts.caseID), layout.CaseDir(id))
 }

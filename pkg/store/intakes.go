@@ -79,6 +79,23 @@ func ScanIntakes(src Source, progress func(done, total int)) ([]IntakeKeys, erro
 	return out, nil
 }
 
+// IntakeID returns the id case directory dir's intake record gives, read
+// alone (a one-case check need not load the case's other records); ok is
+// false when the intake cannot be read or gives none.
+func IntakeID(src Source, dir string) (id string, ok bool) {
+	data, err := src.ReadFile(layout.Intake(dir))
+	if err != nil {
+		return "", false
+	}
+	var in struct {
+		ID string `yaml:"id"`
+	}
+	if yaml.Unmarshal(data, &in) != nil || in.ID == "" {
+		return "", false
+	}
+	return in.ID, true
+}
+
 func readKeys(src Source, k *IntakeKeys) {
 	data, err := src.ReadFile(layout.Intake(k.ID))
 	if err != nil {
