@@ -19,6 +19,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/teamsync"
 	"github.com/caseplan/caseplan/schemas"
@@ -358,6 +359,11 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 				redo = fold
 			}
 			hint = fmt.Sprintf("the remote's history breaks the audit trail from commit %[1]s on (git log -1 %[1]s shows who made it), so no clone's sync takes it. Someone who may change the host puts %[3]s back at %[2]s, the last sound commit: from this clone, git push --force-with-lease=%[3]s:%[4]s %[5]s %[2]s:refs/heads/%[3]s (or the host's own tools). Whoever made %[1]s and the commits after it then redoes their changes with caseplan in their clone: %[6]s, and caseplan sync sends them", bad, good, branch, short(refused.Remote.String()), name, redo)
+		case refused.Incoming && history.Rewritten(refused.Findings):
+			// Commits this clone synced are gone from the host: this
+			// clone still holds them, so it is where they are seen and
+			// where the host can have them back from.
+			hint = fmt.Sprintf("someone reset or force-pushed %[1]s on the host, and commits this clone synced are gone from it; this clone still holds them. git log --oneline %[2]s..HEAD lists them (caseplan log shows who made each, git show COMMIT what it held), and git log --oneline HEAD..%[2]s what the host has that this clone does not. Ask whoever administers the git host, and the store's admin (caseplan staff list), to put them back from this clone or another one; then caseplan sync", refused.Branch, short(refused.Remote.String()))
 		case refused.Incoming:
 			hint = "the remote's history breaks the audit trail: find out who pushed it, and restore the history from a clone or the git host; caseplan verify names the same commits"
 		case refused.AfterRemote:
