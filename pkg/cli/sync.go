@@ -290,7 +290,7 @@ func (g *globals) newRemote(repo *gitstore.Repo, name, url string) (*gitstore.Re
 	rem, err := gitstore.NewRemote(name, url, creds)
 	var unsupported *gitstore.UnsupportedRemoteError
 	if errors.As(err, &unsupported) {
-		return nil, &UsageError{Msg: err.Error()}
+		return nil, &UsageError{Msg: err.Error(), Hint: unsupported.Hint}
 	}
 	return rem, err
 }

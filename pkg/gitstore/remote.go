@@ -75,6 +75,9 @@ func (e *RemoteError) Unwrap() error { return e.Err }
 type UnsupportedRemoteError struct {
 	URL    string
 	Reason string
+	// Hint is what to use instead, for the caller's hint line; "" when
+	// there is nothing to add to Reason.
+	Hint string
 }
 
 func (e *UnsupportedRemoteError) Error() string {
@@ -121,9 +124,11 @@ func NewRemote(name, rawURL string, creds Credentials) (*Remote, error) {
 	switch ep.Protocol {
 	case "https", "http", "ssh", "git":
 	case "file":
-		return nil, &UnsupportedRemoteError{URL: redact(rawURL), Reason: "a local path or file:// URL needs the git command, and caseplan's sync works without it; serve the repository over https or ssh from your git host, or with git daemon"}
+		return nil, &UnsupportedRemoteError{URL: redact(rawURL), Reason: "a local path or file:// URL needs the git command, and caseplan's sync works without it",
+			Hint: "serve the repository over https or ssh from your git host, or with git daemon, and use that address"}
 	default:
-		return nil, &UnsupportedRemoteError{URL: redact(rawURL), Reason: fmt.Sprintf("unknown protocol %q; use https, ssh or git", ep.Protocol)}
+		return nil, &UnsupportedRemoteError{URL: redact(rawURL), Reason: fmt.Sprintf("unknown protocol %q", ep.Protocol),
+			Hint: "use an https, ssh or git:// address"}
 	}
 	auth, err := creds.authFor(ep, rawURL)
 	if err != nil {

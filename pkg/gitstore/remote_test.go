@@ -197,7 +197,7 @@ func TestRemoteErrors(t *testing.T) {
 	for _, u := range []string{"/srv/git/store.git", "file:///srv/git/store.git"} {
 		_, err := NewRemote("origin", u, noCreds)
 		var ue *UnsupportedRemoteError
-		if !errors.As(err, &ue) || !strings.Contains(err.Error(), "git daemon") {
+		if !errors.As(err, &ue) || !strings.Contains(ue.Hint, "git daemon") || strings.Contains(err.Error(), "git daemon") {
 			t.Errorf("NewRemote(%q) = %v, want a refusal that says what to use", u, err)
 		}
 	}
