@@ -139,11 +139,17 @@ func caseDenial(actor record.Staff, role string, c CaseChange) Denial {
 			Hint: "ask a coordinator, a supervisor or an admin to open it (caseplan staff list shows the roles), or open it with yourself as its manager",
 		}
 	}
-	return Denial{
+	d := Denial{
 		Rule: RuleCase, Case: c.ID,
 		Msg:  fmt.Sprintf("%s may not change case %s: a %s changes only the cases they manage or are on the team of", actor.ID, c.ID, role),
 		Hint: "ask the case's manager, a coordinator or a supervisor; or have them add you to the case's team (caseplan case team add CASE --email EMAIL)",
 	}
+	if t := c.Before.TransferredAway(actor); t != nil {
+		// The case left them: its new manager records what is to be
+		// recorded now, rather than taking them back onto the team.
+		d.Hint = fmt.Sprintf("case %s was transferred from you to %s on %s: ask %s, its manager now, or a coordinator or a supervisor to record it (caseplan case show %s)", c.ID, t.To, t.Date, t.To, c.ID)
+	}
+	return d
 }
 
 // MayChangeCase reports whether actor may change a case whose intake was

@@ -28,6 +28,10 @@ type SealedError struct {
 	// theirs, nothing is sealed to the key they hold, and a re-seal alone
 	// cannot change that: the roster must first.
 	Staff, RosterRecipient, Mine string
+	// Left is the last transfer of the case away from Staff, when they
+	// are not on its team any more: the case left them, and what they
+	// read of it now is its new manager's to give, not a re-seal's.
+	Left *record.Transfer
 }
 
 func (e *SealedError) Error() string {
@@ -48,6 +52,10 @@ func (e *SealedError) Hint() string {
 		}
 		return fmt.Sprintf("the staff roster %s, so nothing is sealed to your key: an admin puts it there (caseplan staff set %s --age-recipient %s), then, if you are on the case's team, its manager or a supervisor runs caseplan case sealed reseal %s",
 			what, e.Staff, e.Mine, e.Case)
+	}
+	if e.Left != nil {
+		return fmt.Sprintf("case %s was transferred from you to %s on %s, and its sealed fields are sealed to its team as it now stands: ask %s, its manager, or a supervisor for what you need",
+			e.Case, e.Left.To, e.Left.Date, e.Left.To)
 	}
 	return fmt.Sprintf("the case's manager, the staff on its team and the supervisors can read them; if you joined the case or changed your key since they were sealed, one of the recipients re-seals them: caseplan case sealed reseal %s", e.Case)
 }
@@ -76,6 +84,7 @@ func OpenSealed(src store.Source, snap *casefile.Snapshot, id string, k *keys.Ke
 			e.Where = k.AgePath
 			if st, ok := snap.Config.StaffByEmail(k.Email); ok {
 				e.Staff, e.RosterRecipient, e.Mine = st.ID, st.AgeRecipient, k.Recipient()
+				e.Left = c.Intake.TransferredAway(st)
 			}
 		}
 		return sealed.Fields{}, e

@@ -60,6 +60,21 @@ func (c *Config) AccessSettings() Access {
 	return *c.Access
 }
 
+// TransferredAway is the case's last transfer away from staff member s,
+// when s is not on its team now (the case left them); nil otherwise. A
+// refusal says so rather than that they are yet to join the case.
+func (in *Intake) TransferredAway(s Staff) *Transfer {
+	if in == nil || in.OnTeam(s) {
+		return nil
+	}
+	for i := len(in.Transfers) - 1; i >= 0; i-- {
+		if in.Transfers[i].From == s.ID {
+			return &in.Transfers[i]
+		}
+	}
+	return nil
+}
+
 // OnTeam reports whether staff member s is the case's manager or on its
 // team: a team entry whose email is theirs.
 func (in *Intake) OnTeam(s Staff) bool {
