@@ -202,29 +202,43 @@ func givenDate(c *cobra.Command, flag string, v *string) (*string, error) {
 	return p, nil
 }
 
+// authorEnv is the environment variable an author may come from instead
+// of --author.
+const authorEnv = "CASEPLAN_AUTHOR"
+
 // parseAuthor parses "Name <email>": an email address with a display
 // name, or, as git writes an author, a name that an email address would
-// have to quote ("Rivera, Maria <mrivera@example.org>").
-func parseAuthor(v string) (name, email string, err error) {
+// have to quote ("Rivera, Maria <mrivera@example.org>"). from is where v
+// came from, --author or CASEPLAN_AUTHOR: the error and its hint name
+// that, so that nobody is told to fix a flag they never typed.
+func parseAuthor(v, from string) (name, email string, err error) {
+	what := "author"
+	if from == authorEnv {
+		what = authorEnv
+	}
 	a, err := mail.ParseAddress(v)
 	if err != nil {
 		a, err = parseGitIdent(v)
 	}
 	if err != nil || a.Name == "" {
 		return "", "", &UsageError{
-			Msg:  fmt.Sprintf("author %q: write it as \"Name <email>\"", v),
-			Hint: authorHint(authorExample(v, "")),
+			Msg:  fmt.Sprintf("%s %q: write it as \"Name <email>\"", what, v),
+			Hint: authorHint(from, authorExample(v, "")),
 		}
 	}
 	if p := record.StaffNameProblem(a.Name); p != "" {
-		return "", "", usageErrorf("author %q: %s", v, p)
+		return "", "", usageErrorf("%s %q: %s", what, v, p)
 	}
 	return a.Name, strings.ToLower(a.Address), nil
 }
 
 // authorHint is the hint of an author not written as "Name <email>",
-// with example as its example.
-func authorHint(example string) string {
+// with example as its example, given where the author came from
+// (--author or CASEPLAN_AUTHOR).
+func authorHint(from, example string) string {
+	if from == authorEnv {
+		return "set " + authorEnv + " to the acting member's name and email, as caseplan staff list shows them: " + authorEnv + "=" + strconv.Quote(example)
+	}
 	return "the acting member's name and email, as caseplan staff list shows them: --author " + strconv.Quote(example)
 }
 
@@ -267,7 +281,9 @@ func (g *globals) authorOnRoster(typed string) string {
 	}
 	name := strings.Trim(strings.TrimSpace(typed), `"'`)
 	for _, s := range snap.Config.Staff {
-		if s.Email != "" && strings.EqualFold(strings.TrimSpace(s.Name), name) {
+		// A roster ID (mrivera) is a name alone too, as staff list
+		// shows it: its member's name and email are the example.
+		if s.Email != "" && (strings.EqualFold(strings.TrimSpace(s.Name), name) || s.ID == name) {
 			return authorExample(s.Name, s.Email)
 		}
 	}

@@ -37,7 +37,7 @@ func TestParseAuthor(t *testing.T) {
 		{"", "", ""},
 	}
 	for _, tt := range tests {
-		name, email, err := parseAuthor(tt.in)
+		name, email, err := parseAuthor(tt.in, "--author")
 		if tt.wantEmail == "" {
 			var ue *UsageError
 			if !errors.As(err, &ue) || !strings.Contains(ue.Msg, `write it as "Name <email>"`) {
@@ -59,7 +59,7 @@ func TestParseAuthorName(t *testing.T) {
 		{`"Rivera <Maria>" <mrivera@example.org>`, `author "\"Rivera <Maria>\" <mrivera@example.org>": a name cannot hold '<' or '>'`},
 		{"\"Maria\tRivera\" <mrivera@example.org>", `a name cannot hold a control character`},
 	} {
-		name, email, err := parseAuthor(tt.in)
+		name, email, err := parseAuthor(tt.in, "--author")
 		var ue *UsageError
 		if !errors.As(err, &ue) || !strings.Contains(ue.Msg, tt.want) {
 			t.Errorf("parseAuthor(%q) = %q, %q, %v; want a usage error %q", tt.in, name, email, err, tt.want)

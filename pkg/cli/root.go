@@ -402,18 +402,15 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		if err := g.checkFlagValues(c); err != nil {
 			return err
 		}
-		if g.author != "" || g.env.Getenv("CASEPLAN_AUTHOR") != "" {
-			v := g.author
-			if v == "" {
-				v = g.env.Getenv("CASEPLAN_AUTHOR")
-			}
-			if _, _, err := parseAuthor(v); err != nil {
+		if v, from := g.givenAuthor(); v != "" {
+			if _, _, err := parseAuthor(v, from); err != nil {
 				var u *UsageError
-				// A name alone that is on the roster: the example
-				// gives its email, as staff list shows it.
-				if errors.As(err, &u) && u.Hint == authorHint(authorExample(v, "")) {
+				// A name alone (or a roster ID) that is on the
+				// roster: the example gives its name and email, as
+				// staff list shows them.
+				if errors.As(err, &u) && u.Hint == authorHint(from, authorExample(v, "")) {
 					if example := g.authorOnRoster(v); example != "" {
-						u.Hint = authorHint(example)
+						u.Hint = authorHint(from, example)
 					}
 				}
 				return err

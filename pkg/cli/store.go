@@ -142,15 +142,20 @@ func (g *globals) storeFlagValue(from string) string {
 
 func isAbs(p string) bool { return strings.HasPrefix(p, "/") }
 
+// givenAuthor is the author given to caseplan and where it came from:
+// --author, else CASEPLAN_AUTHOR; "" when neither is set.
+func (g *globals) givenAuthor() (v, from string) {
+	if g.author != "" {
+		return g.author, "--author"
+	}
+	return g.env.Getenv(authorEnv), authorEnv
+}
+
 // actingAuthor resolves --author, CASEPLAN_AUTHOR, else git's user.name and
 // user.email (the repository's config, then the global one).
 func (g *globals) actingAuthor(repo *gitstore.Repo) (casework.Author, error) {
-	v := g.author
-	if v == "" {
-		v = g.env.Getenv("CASEPLAN_AUTHOR")
-	}
-	if v != "" {
-		name, email, err := parseAuthor(v)
+	if v, from := g.givenAuthor(); v != "" {
+		name, email, err := parseAuthor(v, from)
 		return casework.Author{Name: name, Email: email}, err
 	}
 	if name, email, ok := gitstore.ConfiguredAuthor(repo); ok {
