@@ -39,10 +39,12 @@ every finding at once: file:line:col, severity, rule and message.
   -o text    path:line:col: severity rule: message, one per line
   -o json    {"valid","cases","files","errors","warnings","waived",
              "findings":[{"path","line","column","severity","rule","message",
-             "case","waived"}]}; "waived" counts the warnings a supervisor
-             waived, which "warnings" includes
+             "case","waived","waiver_reason"}]}; "waived" counts the
+             warnings a supervisor waived, which "warnings" includes
   -o sarif   SARIF 2.1.0, one run whose tool is caseplan with the rules found,
-             for GitHub code scanning (github/codeql-action/upload-sarif)
+             for GitHub code scanning (github/codeql-action/upload-sarif);
+             a waived warning is a suppressed result (kind external, the
+             waiver's reason as justification)
   -o github  GitHub Actions workflow annotations; when $GITHUB_STEP_SUMMARY
              names a file, as in a GitHub Actions step, the full list is
              also appended to it as a Markdown table (GitHub shows only the
