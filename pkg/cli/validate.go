@@ -39,10 +39,12 @@ every finding at once: file:line:col, severity, rule and message.
   -o text    path:line:col: severity rule: message, one per line
   -o json    {"valid","cases","files","errors","warnings","waived",
              "findings":[{"path","line","column","severity","rule","message",
-             "case","waived"}]}; "waived" counts the warnings a supervisor
-             waived, which "warnings" includes
+             "case","waived","waiver_reason"}]}; "waived" counts the
+             warnings a supervisor waived, which "warnings" includes
   -o sarif   SARIF 2.1.0, one run whose tool is caseplan with the rules found,
-             for GitHub code scanning (github/codeql-action/upload-sarif)
+             for GitHub code scanning (github/codeql-action/upload-sarif);
+             a waived warning is a suppressed result (kind external, the
+             waiver's reason as justification)
   -o github  GitHub Actions workflow annotations; when $GITHUB_STEP_SUMMARY
              names a file, as in a GitHub Actions step, the full list is
              also appended to it as a Markdown table (GitHub shows only the
@@ -54,8 +56,9 @@ Warnings do not fail validation; errors do (exit 1). The summary on stderr
 waived ("0 error(s), 2 warning(s), 1 waived"). With -o text, stderr
 also counts the findings by rule (ten or more of several rules) and, when
 they are on the cases of two managers or more, by case manager ("by
-manager: cm04 3 error(s) 12 warning(s), ..."), the most errors first: whom
-to talk to. With cases named, -o text counts the store-wide warnings (the
+manager: cm04 3 error(s) 12 warning(s) 2 waived, ..."), the most errors
+first, then the most warnings not waived: whom to talk to. With cases
+named, -o text counts the store-wide warnings (the
 roster, the settings: not about those cases) in one line on stderr, with
 the validate of their files that lists them (cases/caseplan.yaml, a schema
 copy under schemas/); a whole-store run, a file named
@@ -201,11 +204,14 @@ func byRule(findings []finding.Finding) string {
 
 // byManager counts the findings on cases by their case manager (managers:
 // by case ID, as the check found them), the most errors first, then the
-// most warnings ("cm04 3 error(s) 12 warning(s), cm01 0 error(s) 5
-// warning(s)"), so a supervisor knows whom to talk to; "" when the
-// findings are on the cases of fewer than two managers.
+// most warnings not waived ("cm04 3 error(s) 12 warning(s), cm01 0
+// error(s) 5 warning(s) 2 waived"), so a supervisor knows whom to talk
+// to; "" when the findings are on the cases of fewer than two managers.
+// A waived warning is counted among the warnings, as the summary counts
+// it, and apart; it does not rank a manager higher, since a supervisor
+// has already set it aside.
 func byManager(managers map[string]string, findings []finding.Finding) string {
-	type count struct{ errs, warns int }
+	type count struct{ errs, warns, waived int }
 	counts := map[string]*count{}
 	for _, f := range findings {
 		if f.Case == "" {
@@ -225,6 +231,9 @@ func byManager(managers map[string]string, findings []finding.Finding) string {
 		} else {
 			counts[m].warns++
 		}
+		if f.Waived {
+			counts[m].waived++
+		}
 	}
 	if len(counts) < 2 {
 		return ""
@@ -234,7 +243,7 @@ func byManager(managers map[string]string, findings []finding.Finding) string {
 		if c := counts[b].errs - counts[a].errs; c != 0 {
 			return c
 		}
-		if c := counts[b].warns - counts[a].warns; c != 0 {
+		if c := (counts[b].warns - counts[b].waived) - (counts[a].warns - counts[a].waived); c != 0 {
 			return c
 		}
 		return strings.Compare(a, b)
@@ -242,6 +251,9 @@ func byManager(managers map[string]string, findings []finding.Finding) string {
 	parts := make([]string, len(names))
 	for i, m := range names {
 		parts[i] = fmt.Sprintf("%s %d error(s) %d warning(s)", m, counts[m].errs, counts[m].warns)
+		if counts[m].waived > 0 {
+			parts[i] += fmt.Sprintf(" %d waived", counts[m].waived)
+		}
 	}
 	return strings.Join(parts, ", ")
 }

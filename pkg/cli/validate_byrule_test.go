@@ -24,3 +24,15 @@ func TestByRule(t *testing.T) {
 		t.Errorf("one rule: %q, want none", got)
 	}
 }
+
+// TestByManagerWaived: a waived warning is counted among a manager's
+// warnings and apart, and does not rank them above a manager whose
+// warnings are still open.
+func TestByManagerWaived(t *testing.T) {
+	managers := map[string]string{"W-1": "cm01", "W-2": "cm02"}
+	waived := finding.Finding{Case: "W-1", Severity: finding.Warning, Waived: true}
+	fs := []finding.Finding{waived, waived, waived, {Case: "W-2", Severity: finding.Warning}}
+	if got, want := byManager(managers, fs), "cm02 0 error(s) 1 warning(s), cm01 0 error(s) 3 warning(s) 3 waived"; got != want {
+		t.Errorf("byManager = %q, want %q", got, want)
+	}
+}

@@ -43,6 +43,11 @@ type Finding struct {
 	// Waived marks a finding a supervisor waived for its case: shown as a
 	// warning with the waiver's reason.
 	Waived bool `json:"waived,omitempty"`
+	// WaiverReason is the reason the supervisor gave for waiving a
+	// Waived finding, as the message also says: -o sarif carries it as
+	// the suppression's justification. It is kept in the JSON (an added
+	// field) because the result cache keeps findings as JSON.
+	WaiverReason string `json:"waiver_reason,omitempty"`
 }
 
 // String renders a finding the way compilers do, so editors can jump to it:

@@ -70,11 +70,23 @@ type sarifMessage struct {
 }
 
 type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifMessage    `json:"message"`
-	Locations []sarifLocation `json:"locations"`
+	RuleID       string             `json:"ruleId"`
+	RuleIndex    int                `json:"ruleIndex"`
+	Level        string             `json:"level"`
+	Message      sarifMessage       `json:"message"`
+	Locations    []sarifLocation    `json:"locations"`
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+// sarifSuppression marks a result a supervisor waived (SARIF 2.1.0
+// §3.35): kept "external" to the scanned file (the waiver is in the
+// case's intake, not at the finding's line) and "accepted", since only a
+// supervisor records one. Viewers such as GitHub code scanning then show
+// the result as dismissed rather than as an open warning.
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Status        string `json:"status"`
+	Justification string `json:"justification,omitempty"`
 }
 
 type sarifLocation struct {
@@ -127,11 +139,15 @@ func (s *sarifWriter) Flush() error {
 		if f.Line > 0 {
 			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: max(f.Column, 1)}
 		}
-		results = append(results, sarifResult{
+		r := sarifResult{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: level,
 			Message:   sarifMessage{f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: loc}},
-		})
+		}
+		if f.Waived {
+			r.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: f.WaiverReason}}
+		}
+		results = append(results, r)
 	}
 	enc := json.NewEncoder(s.w)
 	enc.SetIndent("", "  ")

@@ -3,6 +3,7 @@ package findingout
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
@@ -133,7 +134,7 @@ func TestSARIFSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, out := range map[string][]byte{"findings": sarifSample(t), "none": func() []byte {
+	for name, out := range map[string][]byte{"findings": sarifSample(t), "waived": sarifWaived(t), "none": func() []byte {
 		var b bytes.Buffer
 		w, _ := ForStore(&b, "sarif", 0, 0)
 		write(t, w, nil)
@@ -151,5 +152,49 @@ func TestSARIFSchema(t *testing.T) {
 	bad, _ := jsonschema.UnmarshalJSON(bytes.NewReader(bytes.Replace(sarifSample(t), []byte(`"level": "error"`), []byte(`"level": "fatal"`), 1)))
 	if s.Validate(bad) == nil {
 		t.Error("the SARIF schema accepted a result of level fatal")
+	}
+}
+
+func sarifWaived(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w, err := ForStore(&b, "sarif", 1, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waived := waivedSample
+	waived.WaiverReason = "In hospital"
+	write(t, w, []finding.Finding{sample[1], waived})
+	return b.Bytes()
+}
+
+// TestSARIFWaived: a warning a supervisor waived is a suppressed result
+// (SARIF 2.1.0 §3.27.23, result.suppressions), kept outside the file
+// ("external") and accepted, with the waiver's reason as justification,
+// so code scanning does not show it as an open warning; a plain warning
+// has no suppressions.
+func TestSARIFWaived(t *testing.T) {
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID       string `json:"ruleId"`
+				Suppressions []map[string]string
+			}
+		}
+	}
+	out := sarifWaived(t)
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	rs := log.Runs[0].Results
+	if len(rs) != 2 {
+		t.Fatalf("%d results, want 2:\n%s", len(rs), out)
+	}
+	if rs[0].Suppressions != nil || bytes.Count(out, []byte(`"suppressions"`)) != 1 {
+		t.Errorf("a plain warning is suppressed:\n%s", out)
+	}
+	want := map[string]string{"kind": "external", "status": "accepted", "justification": "In hospital"}
+	if len(rs[1].Suppressions) != 1 || !maps.Equal(rs[1].Suppressions[0], want) {
+		t.Errorf("waived result's suppressions %v, want [%v]", rs[1].Suppressions, want)
 	}
 }

@@ -44,8 +44,8 @@ func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConfli
 	_ = yaml.Unmarshal(res.Data, &root) // merge.Record returns a file that parses
 	out := make([]FieldConflict, 0, len(res.Conflicts)+len(lost))
 	for _, c := range res.Conflicts {
-		field, line := locate(&root, c.Path)
-		out = append(out, FieldConflict{Field: field, Line: line, Kept: c.Theirs, Local: c.Ours, At: c.Path})
+		field, line, col := locate(&root, c.Path)
+		out = append(out, FieldConflict{Field: field, Line: line, Column: col, Kept: c.Theirs, Local: c.Ours, At: c.Path})
 	}
 	for _, c := range lost {
 		out = append(out, FieldConflict{Field: "a comment", Local: c, Comment: true})
@@ -121,17 +121,18 @@ func (e *OpenedTwiceError) Error() string {
 }
 
 // locate names path in the record's words — goals[G-7QX2K].target — and
-// finds the line of the deepest part of it the merged document has: a list
-// item is found by its id, or by a field holding the path's token.
-func locate(root *yaml.Node, path []string) (string, int) {
+// finds the line and column of the deepest part of it the merged document
+// has (a field's key, a list item's first field): a list item is found by
+// its id, or by a field holding the path's token.
+func locate(root *yaml.Node, path []string) (string, int, int) {
 	var b strings.Builder
 	n := root
 	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
-	line := 0
+	line, col := 0, 0
 	if n != nil {
-		line = n.Line
+		line, col = n.Line, n.Column
 	}
 	inList := false
 	for _, tok := range path {
@@ -153,20 +154,20 @@ func locate(root *yaml.Node, path []string) (string, int) {
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				if n.Content[i].Value == tok {
 					next = n.Content[i+1]
-					line = n.Content[i].Line
+					line, col = n.Content[i].Line, n.Content[i].Column
 					break
 				}
 			}
 		case yaml.SequenceNode:
 			next = findItem(n, tok)
 			if next != nil {
-				line = next.Line
+				line, col = next.Line, next.Column
 			}
 		}
 		n = next
 		inList = n != nil && n.Kind == yaml.SequenceNode
 	}
-	return b.String(), line
+	return b.String(), line, col
 }
 
 // valueAt returns the value at path in the record data, as YAML ("" when

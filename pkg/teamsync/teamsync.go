@@ -57,8 +57,11 @@ type Merger func(path string, base, ours, theirs []byte) ([]byte, []FieldConflic
 type FieldConflict struct {
 	Field string // where, in the record's words: goals[G-7QX2K].text
 	Line  int    // the kept value's line in the merged file, or 0
-	Kept  string // the remote's value, as YAML
-	Local string // this clone's value, as YAML; "" when it removed the item
+	// Column is the kept value's column on Line (1-based, as every
+	// finding's: a finding at a line has a column), or 0 with Line.
+	Column int
+	Kept   string // the remote's value, as YAML
+	Local  string // this clone's value, as YAML; "" when it removed the item
 	// Comment says Local is a comment this clone added that the merge,
 	// which merges values, could not keep.
 	Comment bool
@@ -103,7 +106,7 @@ func (c Conflict) Finding() finding.Finding {
 		why = " (" + c.Why + ")"
 	}
 	f := finding.Finding{
-		Path: c.Path, Line: c.Line, Severity: finding.Warning, Rule: RuleConflict,
+		Path: c.Path, Line: c.Line, Column: c.Column, Severity: finding.Warning, Rule: RuleConflict,
 		Commit: c.LocalCommit.String(),
 		Message: fmt.Sprintf("%s was changed on both sides%s: kept %s from the remote (%s, commit %s); this clone %s (%s), still in its commit: %s; to use it, set it again: %s",
 			c.Field, why, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, see, setAgain(c.Path, c.Line, c.At, c.Local)),
@@ -111,6 +114,11 @@ func (c Conflict) Finding() finding.Finding {
 	if c.Comment {
 		f.Message = fmt.Sprintf("the comment %q this clone added (%s) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not comments; it is still in its commit: %s; to keep it, add it again and run caseplan commit",
 			c.Local, c.LocalAuthor, c.RemoteAuthor, short(c.RemoteCommit), see)
+	}
+	if f.Line > 0 {
+		// A finding at a line has a 1-based column, in -o json as in
+		// the text's path:line:col.
+		f.Column = max(c.Column, 1)
 	}
 	if inCase {
 		f.Case = id

@@ -100,6 +100,11 @@ func TestSyncConflict(t *testing.T) {
 		t.Errorf("conflict = %+v", c)
 	}
 	f := c.Finding()
+	// The finding is where the kept value is, line and column 1-based as
+	// every finding's: the phone's key, under participant.
+	if lines := strings.Split(b.read(f.Path), "\n"); f.Line != c.Line || f.Column < 1 || f.Line > len(lines) || !strings.HasPrefix(lines[f.Line-1][f.Column-1:], "phone:") {
+		t.Errorf("finding at %d:%d, want the phone's key", f.Line, f.Column)
+	}
 	setAgain := fmt.Sprintf("set it again: caseplan case set %s --phone %s", id, p2)
 	for _, want := range []string{p1, p2, "Alice Adams", "Bob Brown", bobsCommit.String()[:12], "phone", setAgain} {
 		if !strings.Contains(f.Message, want) {

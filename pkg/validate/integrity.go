@@ -675,22 +675,23 @@ func checkFollowUpEarly(x *Context) {
 	if _, kind := x.Program(); kind == record.ProgramPostEmployment || kind == "" {
 		return
 	}
-	// from is the earliest day a follow-up may be done; what names it.
+	// from is the earliest day a follow-up may be done; what names it,
+	// and other is the date besides the follow-up's that may be wrong.
 	var from record.Date
-	var what string
-	earliest := func(d record.Date, w string) {
+	var what, other string
+	earliest := func(d record.Date, w, o string) {
 		if validDate(d) && (from == "" || d < from) {
-			from, what = d, w
+			from, what, other = d, w, o
 		}
 	}
 	for _, pl := range o.AllPlacements() {
 		if pl.FellThrough == "" {
-			earliest(pl.Start, "the placement at "+pl.Employer+" started")
+			earliest(pl.Start, "the placement at "+pl.Employer+" started", "the start")
 		}
 	}
-	earliest(in.Exited, "the exit")
+	earliest(in.Exited, "the exit", "the exit date")
 	for _, cl := range o.AllClosures() {
-		earliest(cl.Date, "the case was closed")
+		earliest(cl.Date, "the case was closed", "the closure's date")
 	}
 	for i, fu := range o.FollowUps {
 		if !validDate(fu.Done) || (from != "" && fu.Done >= from) {
@@ -702,8 +703,8 @@ func checkFollowUpEarly(x *Context) {
 				fu.Done, x.Case.ID, x.Case.ID)
 			continue
 		}
-		x.Report(x.File(layout.KindOutcome), at, "follow-up done on %s, before %s on %s: a follow-up comes after placement or exit (001); correct the date, or the start",
-			fu.Done, what, from)
+		x.Report(x.File(layout.KindOutcome), at, "follow-up done on %s, before %s on %s: a follow-up comes after placement or exit (001); correct the date, or %s",
+			fu.Done, what, from, other)
 	}
 }
 

@@ -160,6 +160,7 @@ func PersonFindings(check []*Period, today time.Time) []finding.Finding {
 				f.Severity = finding.Warning
 				f.Message += fmt.Sprintf(" (waived by %s on %s: %s)", w.By, w.Date, w.Reason)
 				f.Waived = true
+				f.WaiverReason = w.Reason
 			}
 			out = append(out, f)
 			break

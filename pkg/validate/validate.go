@@ -204,6 +204,7 @@ func waive(c *casefile.Case, today time.Time, found []finding.Finding) []finding
 			found[i].Severity = finding.Warning
 			found[i].Message += fmt.Sprintf(" (waived by %s on %s: %s)", w.By, w.Date, w.Reason)
 			found[i].Waived = true
+			found[i].WaiverReason = w.Reason
 		}
 	}
 	return found
