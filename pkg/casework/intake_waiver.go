@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -42,7 +43,8 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 	// Each refusal lists what this case can have waived, so the
 	// supervisor need not search caseplan rules for it.
 	canWaive := "caseplan rules lists every rule"
-	if ids := validate.Waivable(lc.programKind(), cfg); len(ids) > 0 {
+	ids := validate.Waivable(lc.programKind(), cfg)
+	if len(ids) > 0 {
 		canWaive = fmt.Sprintf("the obligations case %s (program %s) can have waived: %s; %s", a.Case, lc.intake.Program, strings.Join(ids, ", "), canWaive)
 	}
 	switch {
@@ -52,7 +54,13 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 		return nil, inputErrorf(canWaive,
 			"rule schema says a record does not match its schema; it cannot be waived: correct the record (the finding names its file, line and field)")
 	case r == nil:
-		return nil, inputErrorf(canWaive, "no rule %q", id)
+		// A rule typed in capitals or one slip off is named, as a flag
+		// value of a closed list is (caseid.ChoiceMeant), before the list.
+		hint := canWaive
+		if meant := caseid.ChoiceMeant(ids, id); meant != "" {
+			hint = "did you mean --rule " + meant + "? " + canWaive
+		}
+		return nil, inputErrorf(hint, "no rule %q", id)
 	case r.Completeness && r.Unwaivable:
 		return nil, inputErrorf("mend it with "+validate.RemedyFor(id, a.Case)+"; "+canWaive,
 			"rule %s cannot be waived: what it reports is not an obligation that may not apply to a case but something to mend, by a command", id)

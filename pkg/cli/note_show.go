@@ -28,7 +28,8 @@ modeline. A note is never edited, so what later records say of it is shown
 with it, as YAML comments: first whether an amendment voided it (note
 amend --void: recorded in error, it counts for nothing), then the
 amendments that correct it, then how each action item stands (open, or
-done or dropped: when, and where that is recorded).
+done or dropped: when, and where that is recorded; an item still open
+when its note was voided is void with it, off the tickler).
 
   -o json  the note's fields; each action item also has "status" (open,
            done, dropped), "closed_on" and "closed_how"; "amended_by" lists
@@ -119,6 +120,13 @@ func noteShowRun(opts *noteShowOptions) error {
 		fmt.Fprintln(w, "# action items:")
 		for i, a := range actions {
 			ref := casestate.ActionRef(n.ID, i+1)
+			// A voided note's open items are off the tickler and closed by
+			// nothing (action done refuses them): "open" would say the
+			// opposite of the VOIDED line above.
+			if a.Status == "open" && voidedBy != nil {
+				fmt.Fprintf(w, "#   %s void with its note: off the tickler\n", ref)
+				continue
+			}
 			if a.Status == "open" {
 				fmt.Fprintf(w, "#   %s open\n", ref)
 				continue

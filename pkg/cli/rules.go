@@ -27,9 +27,13 @@ TEGL 10-16, WIOA's performance definitions) and what it requires.
 
 Consistency rules refuse a write that would break them; completeness rules
 report what is missing or overdue as of --today but never block a write.
+A supervisor may waive a completeness rule for a case (caseplan waiver
+add), except the few whose finding is mended by a command.
 
   -o json  [{"id","severity","enabled","program","setting","source",
-           "completeness","summary"}]
+           "completeness","waivable","summary"}]: completeness is true
+           for an obligation (something due or missing), waivable for
+           one waiver add takes
 
 Outside a store, the built-in defaults are listed.` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
