@@ -454,7 +454,7 @@ func (r *Repo) land(j *journal, idx *indexFile, idxLock *os.File, branch plumbin
 		if err != nil {
 			return fail(fmt.Errorf("commit: %w", err))
 		}
-		e := newIndexEntry(c.Path, blobs[c.Path], statFromInfo(fi), c.Executable)
+		e := idx.newEntry(c.Path, blobs[c.Path], statFromInfo(fi), c.Executable)
 		updates = append(updates, indexUpdate{path: c.Path, entry: &e})
 	}
 	idx.smudgeRacy(r.root)
