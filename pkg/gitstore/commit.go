@@ -137,10 +137,11 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 	if err != nil {
 		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
 	}
-	idx, err := readIndex(indexPath)
+	idx, release, err := mapIndex(indexPath)
 	if err != nil {
 		return plumbing.ZeroHash, fmt.Errorf("commit: read index: %w", err)
 	}
+	defer release()
 	for _, c := range changes {
 		if !c.Delete {
 			if err := idx.checkConflicts(c.Path); err != nil {

@@ -164,6 +164,33 @@ func readIndex(path string) (*indexFile, error) {
 	return idx, nil
 }
 
+// mapIndex is readIndex with the file mapped into memory (mapFile) rather
+// than copied: a note add at 10,000 cases spent a tenth of its time
+// reading the 27 MB index. The caller calls release when it is done with
+// idx and every slice it gave; after it, idx must not be used.
+func mapIndex(path string) (idx *indexFile, release func(), err error) {
+	data, unmap, err := mapFile(path, true)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &indexFile{version: indexDefaultVers}, func() {}, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := os.Stat(path)
+	if err == nil {
+		idx, err = parseIndex(data)
+	}
+	if err != nil {
+		unmap()
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	idx.mtime = fi.ModTime()
+	return idx, func() {
+		idx.data, idx.exts = nil, nil
+		unmap()
+	}, nil
+}
+
 func parseIndex(data []byte) (*indexFile, error) {
 	if len(data) < 12+hashLen || string(data[:4]) != "DIRC" {
 		return nil, errors.New("not a git index file")

@@ -8,13 +8,15 @@ import (
 	"syscall"
 )
 
-// mapFile maps the file at path into memory, read-only, as git maps its
-// pack indexes: a lookup touches a few pages of an index that is 15 MB at
+// mapFile maps the file at path into memory, as git maps its pack
+// indexes: a lookup touches a few pages of an index that is 15 MB at
 // 10,000 cases, where reading it whole took a tenth of a note add. git
-// never changes a pack index in place (it writes a new one and renames
-// it), so the mapping stays what was checked. unmap releases it, and
-// nothing may read data after.
-func mapFile(path string) (data []byte, unmap func(), err error) {
+// never changes a pack index or the index in place (it writes a new file
+// and renames it), so the mapping stays what was read. With private, the
+// mapping may be written to, and the writes stay in memory (copy on
+// write); else it is read-only. unmap releases it, and nothing may read
+// data, or any slice of it, after.
+func mapFile(path string, private bool) (data []byte, unmap func(), err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
@@ -31,7 +33,11 @@ func mapFile(path string) (data []byte, unmap func(), err error) {
 		data, err := os.ReadFile(path)
 		return data, func() {}, err
 	}
-	data, err = syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED)
+	prot, flags := syscall.PROT_READ, syscall.MAP_SHARED
+	if private {
+		prot, flags = syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE
+	}
+	data, err = syscall.Mmap(int(f.Fd()), 0, int(size), prot, flags)
 	if err != nil {
 		return nil, nil, fmt.Errorf("map %s: %w", path, err)
 	}

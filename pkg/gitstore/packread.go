@@ -156,7 +156,7 @@ const (
 )
 
 func openPack(base string) (*packFile, error) {
-	idx, unmap, err := mapFile(base + ".idx")
+	idx, unmap, err := mapFile(base+".idx", false)
 	if err != nil {
 		return nil, err
 	}
