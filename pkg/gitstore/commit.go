@@ -137,10 +137,11 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 	if err != nil {
 		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
 	}
-	idx, err := readIndex(indexPath)
+	idx, release, err := mapIndex(indexPath)
 	if err != nil {
 		return plumbing.ZeroHash, fmt.Errorf("commit: read index: %w", err)
 	}
+	defer release()
 	for _, c := range changes {
 		if !c.Delete {
 			if err := idx.checkConflicts(c.Path); err != nil {
@@ -454,7 +455,7 @@ func (r *Repo) land(j *journal, idx *indexFile, idxLock *os.File, branch plumbin
 		if err != nil {
 			return fail(fmt.Errorf("commit: %w", err))
 		}
-		e := newIndexEntry(c.Path, blobs[c.Path], statFromInfo(fi), c.Executable)
+		e := idx.newEntry(c.Path, blobs[c.Path], statFromInfo(fi), c.Executable)
 		updates = append(updates, indexUpdate{path: c.Path, entry: &e})
 	}
 	idx.smudgeRacy(r.root)

@@ -111,9 +111,10 @@ func assertIndexStatExact(t *testing.T, r *Repo, paths ...string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := newIndexEntry(p, [20]byte(idx.entries[i].fixed[40:60]), statFromInfo(fi), false)
-		if string(want.fixed) != string(idx.entries[i].fixed) {
-			t.Errorf("%s: index entry %x, want %x", p, idx.entries[i].fixed, want.fixed)
+		got := idx.fixed(&idx.entries[i])
+		want := idx.newEntry(p, [20]byte(got[40:60]), statFromInfo(fi), false)
+		if string(idx.fixed(&want)) != string(got) {
+			t.Errorf("%s: index entry %x, want %x", p, got, idx.fixed(&want))
 		}
 		if runtime.GOOS == "linux" && statFromInfo(fi).ino == 0 {
 			t.Errorf("%s: no inode in stat data", p)

@@ -2,14 +2,12 @@ package gitstore
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
 	"sync"
 	"syscall"
@@ -50,7 +48,7 @@ func (r *Repo) DirKeys(dir string, only []string, maxRead int64) (keys map[strin
 	k := &keyer{idx: idx, maxRead: maxRead}
 	again = func(name string) (plumbing.Hash, bool) {
 		rel := dir + "/" + name
-		h, ok, err := k.tree(filepath.Join(abs, name), rel, k.indexed(rel))
+		h, ok, err := k.tree(filepath.Join(abs, name), rel, k.idx.stage0Under(rel))
 		return h, ok && err == nil
 	}
 	ents, err := os.ReadDir(abs)
@@ -87,7 +85,7 @@ func (r *Repo) DirKeys(dir string, only []string, maxRead int64) (keys map[strin
 			defer wg.Done()
 			for i := range next {
 				rel := dir + "/" + names[i]
-				hashes[i], ok[i], errs[i] = k.tree(filepath.Join(abs, names[i]), rel, k.indexed(rel))
+				hashes[i], ok[i], errs[i] = k.tree(filepath.Join(abs, names[i]), rel, k.idx.stage0Under(rel))
 			}
 		}()
 	}
@@ -111,22 +109,6 @@ func (r *Repo) DirKeys(dir string, only []string, maxRead int64) (keys map[strin
 type keyer struct {
 	idx     *indexFile
 	maxRead int64
-}
-
-// indexed returns the stage-0 index entries under dir by path; the index
-// is sorted by path, so this is one binary search and the range after it.
-func (k *keyer) indexed(dir string) map[string]*indexEntry {
-	prefix := dir + "/"
-	ents := k.idx.entries
-	i := sort.Search(len(ents), func(i int) bool { return string(ents[i].name) >= prefix })
-	out := map[string]*indexEntry{}
-	for ; i < len(ents) && bytes.HasPrefix(ents[i].name, []byte(prefix)); i++ {
-		e := &ents[i]
-		if binary.BigEndian.Uint16(e.fixed[60:62])&0x3000 == 0 {
-			out[string(e.name)] = e
-		}
-	}
-	return out
 }
 
 // tree hashes the work directory abs (repository path rel) as a git tree;
@@ -159,7 +141,7 @@ func (k *keyer) tree(abs, rel string, indexed map[string]*indexEntry) (h plumbin
 			case fi.Size() > k.maxRead:
 				fh = objectHash("too-large", []byte(strconv.FormatInt(fi.Size(), 10)))
 			case e != nil && k.idx.clean(e, fi):
-				copy(fh[:], e.fixed[40:60])
+				copy(fh[:], k.idx.fixed(e)[40:60])
 			default:
 				data, err := os.ReadFile(filepath.Join(abs, d.Name()))
 				if err != nil {

@@ -140,8 +140,9 @@ func TestIndexMergeAsInPlace(t *testing.T) {
 	path := func() string {
 		return fmt.Sprintf("cases/C%d/%s.yaml", rng.IntN(40), []string{"intake", "iep", "notes/n1", "notes/n2"}[rng.IntN(4)])
 	}
+	src := &indexFile{version: indexDefaultVers} // holds the entries made
 	entry := func(p string, b byte) *indexEntry {
-		e := newIndexEntry(p, [hashLen]byte{b}, indexStat{size: uint32(b)}, false)
+		e := src.newEntry(p, [hashLen]byte{b}, indexStat{size: uint32(b)}, false)
 		return &e
 	}
 	for round := 0; round < 200; round++ {
@@ -158,7 +159,7 @@ func TestIndexMergeAsInPlace(t *testing.T) {
 				base = append(base, *entry(p, 2))
 			}
 		}
-		slices.SortStableFunc(base, func(a, b indexEntry) int { return bytes.Compare(a.name, b.name) })
+		slices.SortStableFunc(base, func(a, b indexEntry) int { return bytes.Compare(src.name(&a), src.name(&b)) })
 		var updates []indexUpdate
 		for k := range inPlaceUpdates + 1 + rng.IntN(100) {
 			u := indexUpdate{path: path()}
@@ -167,16 +168,16 @@ func TestIndexMergeAsInPlace(t *testing.T) {
 			}
 			updates = append(updates, u)
 		}
-		one := &indexFile{entries: slices.Clone(base)}
+		one := &indexFile{version: indexDefaultVers, entries: slices.Clone(base), made: src.made}
 		for _, u := range updates {
 			one.apply([]indexUpdate{u})
 		}
-		all := &indexFile{entries: slices.Clone(base)}
+		all := &indexFile{version: indexDefaultVers, entries: slices.Clone(base), made: src.made}
 		all.apply(updates)
 		show := func(idx *indexFile) string {
 			var b strings.Builder
-			for _, e := range idx.entries {
-				fmt.Fprintf(&b, "%s %x\n", e.name, e.fixed)
+			for i := range idx.entries {
+				fmt.Fprintf(&b, "%s %x\n", idx.nameAt(i), idx.fixed(&idx.entries[i]))
 			}
 			return b.String()
 		}
@@ -193,17 +194,18 @@ func TestIndexMergeAsInPlace(t *testing.T) {
 // into the index of a 10,000-case store (240,000 entries), merged in one
 // pass against applied one by one, in one run.
 func BenchmarkIndexApplyImport(b *testing.B) {
+	src := &indexFile{version: indexDefaultVers} // holds the entries made
 	var base []indexEntry
 	for c := range 10_000 {
 		for f := range 24 {
-			base = append(base, newIndexEntry(fmt.Sprintf("cases/C%05d/f%02d.yaml", c, f), [hashLen]byte{1}, indexStat{}, false))
+			base = append(base, src.newEntry(fmt.Sprintf("cases/C%05d/f%02d.yaml", c, f), [hashLen]byte{1}, indexStat{}, false))
 		}
 	}
 	var updates []indexUpdate
 	for c := range 2_000 {
 		for _, f := range []string{"intake", "notes/n1"} {
 			p := fmt.Sprintf("cases/C%05d-N/%s.yaml", c*5, f)
-			e := newIndexEntry(p, [hashLen]byte{2}, indexStat{}, false)
+			e := src.newEntry(p, [hashLen]byte{2}, indexStat{}, false)
 			updates = append(updates, indexUpdate{path: p, entry: &e})
 		}
 	}
@@ -221,7 +223,7 @@ func BenchmarkIndexApplyImport(b *testing.B) {
 		b.Run(bm.name, func(b *testing.B) {
 			for range b.N {
 				b.StopTimer()
-				idx := &indexFile{entries: slices.Clone(base)}
+				idx := &indexFile{version: indexDefaultVers, entries: slices.Clone(base), made: src.made}
 				b.StartTimer()
 				bm.apply(idx)
 			}

@@ -306,7 +306,7 @@ func (r *Repo) reindex(files []journalFile) error {
 		if err != nil {
 			return fmt.Errorf("recover: %w", err)
 		}
-		e := newIndexEntry(f.Path, plumbing.NewHash(f.New), statFromInfo(fi), fi.Mode().Perm()&0o100 != 0)
+		e := idx.newEntry(f.Path, plumbing.NewHash(f.New), statFromInfo(fi), fi.Mode().Perm()&0o100 != 0)
 		updates = append(updates, indexUpdate{path: f.Path, entry: &e})
 	}
 	idx.smudgeRacy(r.root)

@@ -143,10 +143,11 @@ func (ps *packs) close() {
 // packFile is one pack and its index (version 2, the only one git has
 // written since 2007).
 type packFile struct {
-	name string // the path without .idx or .pack
-	pack *os.File
-	idx  []byte // the whole .idx
-	n    int    // objects
+	name  string // the path without .idx or .pack
+	pack  *os.File
+	idx   []byte // the whole .idx, mapped into memory (mapFile)
+	unmap func()
+	n     int // objects
 }
 
 const (
@@ -155,11 +156,12 @@ const (
 )
 
 func openPack(base string) (*packFile, error) {
-	idx, err := os.ReadFile(base + ".idx")
+	idx, unmap, err := mapFile(base+".idx", false)
 	if err != nil {
 		return nil, err
 	}
 	bad := func() (*packFile, error) {
+		unmap()
 		return nil, fmt.Errorf("%s.idx: not a version 2 pack index", base)
 	}
 	if len(idx) < idxHeader || string(idx[:8]) != "\xfftOc\x00\x00\x00\x02" {
@@ -172,12 +174,19 @@ func openPack(base string) (*packFile, error) {
 	}
 	f, err := os.Open(base + ".pack")
 	if err != nil {
+		unmap()
 		return nil, err
 	}
-	return &packFile{name: base, pack: f, idx: idx, n: n}, nil
+	return &packFile{name: base, pack: f, idx: idx, unmap: unmap, n: n}, nil
 }
 
-func (p *packFile) close() { _ = p.pack.Close() }
+// close closes the pack and releases its index; the caller holds the
+// packs' lock, which every reader of the index holds too.
+func (p *packFile) close() {
+	_ = p.pack.Close()
+	p.unmap()
+	p.idx = nil
+}
 
 // find returns h's position in the index.
 func (p *packFile) find(h plumbing.Hash) (int, bool) {

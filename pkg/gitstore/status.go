@@ -202,7 +202,7 @@ func (s *statusScan) walkDir(dir string, ignored bool) error {
 		f.exec = s.filemode && fi.Mode().Perm()&0o111 != 0
 		if e != nil {
 			if s.idx.clean(e, fi) {
-				copy(f.hash[:], e.fixed[40:60])
+				copy(f.hash[:], s.idx.fixed(e)[40:60])
 				s.work[rel] = f
 				continue
 			}
@@ -429,16 +429,17 @@ func (r *Repo) treeHashAt(c plumbing.Hash, dir string) (plumbing.Hash, error) {
 	return h, nil
 }
 
-// stage0Under returns the stage-0 entries under dir by path.
+// stage0Under returns the stage-0 entries under dir by path; the index is
+// sorted by path, so this is one binary search and the range after it.
 func (idx *indexFile) stage0Under(dir string) map[string]*indexEntry {
 	prefix := dir + "/"
-	i := sort.Search(len(idx.entries), func(i int) bool { return string(idx.entries[i].name) >= prefix })
+	i := idx.search(prefix)
 	out := map[string]*indexEntry{}
-	for ; i < len(idx.entries) && strings.HasPrefix(string(idx.entries[i].name), prefix); i++ {
+	for ; i < len(idx.entries) && strings.HasPrefix(string(idx.nameAt(i)), prefix); i++ {
 		e := &idx.entries[i]
-		flags := binary.BigEndian.Uint16(e.fixed[60:62])
+		flags := binary.BigEndian.Uint16(idx.fixed(e)[60:62])
 		if flags&0x3000 == 0 { // stage 0: not a conflict
-			out[string(e.name)] = e
+			out[string(idx.name(e))] = e
 		}
 	}
 	return out
@@ -448,12 +449,12 @@ func (idx *indexFile) stage0Under(dir string) map[string]*indexEntry {
 // its stat data matches the entry's, and the entry is not racily clean
 // (the file was not changed in the second the index was written).
 func (idx *indexFile) clean(e *indexEntry, fi fs.FileInfo) bool {
-	mode := binary.BigEndian.Uint32(e.fixed[24:28])
+	fixed := idx.fixed(e)
+	mode := binary.BigEndian.Uint32(fixed[24:28])
 	if mode&0o170000 != 0o100000 || !fi.Mode().IsRegular() {
 		return false
 	}
 	st := statFromInfo(fi)
-	fixed := e.fixed
 	u := func(off int) uint32 { return binary.BigEndian.Uint32(fixed[off:]) }
 	if u(0) != st.ctimeSec || u(4) != st.ctimeNsec || u(8) != st.mtimeSec || u(12) != st.mtimeNsec ||
 		u(20) != st.ino || u(28) != st.uid || u(32) != st.gid || u(36) != st.size {
@@ -687,8 +688,9 @@ func (r *Repo) StagedUnder(dir string) ([]string, error) {
 			continue
 		}
 		he, ok := inHead[p]
-		mode := binary.BigEndian.Uint32(ie.fixed[24:28])
-		if !ok || uint32(he.Mode) != mode || !bytes.Equal(he.Hash[:], ie.fixed[40:60]) {
+		fixed := idx.fixed(ie)
+		mode := binary.BigEndian.Uint32(fixed[24:28])
+		if !ok || uint32(he.Mode) != mode || !bytes.Equal(he.Hash[:], fixed[40:60]) {
 			staged = append(staged, p)
 		}
 	}
