@@ -129,8 +129,9 @@ func (s *State) authorNote(n *record.Note) error {
 // checkNoteTexts refuses a note whose texts cannot be what was meant.
 // A note is never edited once committed, so what it says stays as
 // written: a text of spaces only (a stray quote, a variable of blanks)
-// would look written and say nothing, and an amendment with neither a
-// text nor an action item corrects nothing, and neither could be taken
+// would look written and say nothing, an amendment with neither a
+// text nor an action item corrects nothing, and a void without a text
+// never says why the note was recorded in error; none could be taken
 // back. A text left out, or given as "", is not written at all, and
 // stays allowed: a note may record only that a contact happened.
 func checkNoteTexts(n *record.Note) error {
@@ -139,6 +140,13 @@ func checkNoteTexts(n *record.Note) error {
 			return inputErrorf(fmt.Sprintf("write the %s, or leave --%s out", t.Field, t.Field),
 				"the note's %s is only spaces", t.Field)
 		}
+	}
+	if n.Voids && !n.SaysSomething() {
+		// A void corrects nothing: it takes the note out of the record, and
+		// its text is the only place the reason is ever written (an action
+		// item is not a reason).
+		return inputErrorf(`say why the note was recorded in error, e.g. --content "Entered on the wrong case"`,
+			"the void of note %s gives no reason: it needs why the note was recorded in error, in --content or another of the note's texts", n.Amends)
 	}
 	if n.Kind == "amendment" && !n.SaysSomething() && len(n.Actions) == 0 {
 		return inputErrorf(`say what it corrects, e.g. --content "The interview is on March 12, not March 21 as noted"`,

@@ -27,11 +27,11 @@ of spaces only or "". The new note's ID is printed.
 
 --void says NOTE was recorded in error — on the wrong case, with the wrong
 date, or for something that did not happen — and the amendment's text says
-why. A voided note stays in its file and in note list, marked, but counts
-for nothing: not as a contact, nor as a service (so not for a WIOA exit
-date), nor in the reports, and its action items leave the tickler. Record
-what did happen as a new note, on the right case and date. An amendment
-cannot be voided, nor a note twice.` + "\n" + exitStatusHelp,
+why; a void without a text is refused. A voided note stays in its file and
+in note list, marked, but counts for nothing: not as a contact, nor as a
+service (so not for a WIOA exit date), nor in the reports, and its action
+items leave the tickler. Record what did happen as a new note, on the right
+case and date. An amendment cannot be voided, nor a note twice.` + "\n" + exitStatusHelp,
 		Example: `  caseplan note amend 2026-K7QX2 2026-03-03-ab12 \
       --content "The interview is on March 12, not March 21 as noted"
   caseplan note amend 2026-K7QX2 2026-03-03-ab12 --void \
