@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -355,17 +356,24 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 				name = rem.Redacted()
 			}
 			redo := fmt.Sprintf("git reset --soft %s keeps them, caseplan commit -m MESSAGE commits them with caseplan's trailers", good)
+			notes := notesPutBack(refused.Findings, good)
+			if notes != "" {
+				redo = fmt.Sprintf("git reset --soft %s keeps them; %s; caseplan commit -m MESSAGE commits the rest, if any, with caseplan's trailers", good, notes)
+			}
 			if fold := g.foldedMerges(refused.LastGood, refused.Remote, good); fold != "" {
 				redo = fold
+				if notes != "" {
+					redo += "; " + notes
+				}
 			}
-			hint = fmt.Sprintf("the remote's history breaks the audit trail from commit %[1]s on (git log -1 %[1]s shows who made it), so no clone's sync takes it. Someone who may change the host puts %[3]s back at %[2]s, the last sound commit: from this clone, git push --force-with-lease=%[3]s:%[4]s %[5]s %[2]s:refs/heads/%[3]s (or the host's own tools). Whoever made %[1]s and the commits after it then redoes their changes with caseplan in their clone: %[6]s, and caseplan sync sends them", bad, good, branch, short(refused.Remote.String()), name, redo)
+			hint = fmt.Sprintf("the remote's history breaks the audit trail from commit %[1]s on (git log -1 %[1]s shows who made it), so no clone's sync takes it. Someone who may change the host puts %[3]s back at %[2]s, the last sound commit: from this clone, git push --force-with-lease=%[3]s:%[4]s %[5]s %[2]s:refs/heads/%[3]s (or the host's own tools). Whoever made %[1]s and the commits after it then redoes their changes with caseplan in their clone: %[6]s, and caseplan sync sends them", bad, good, branch, short(refused.Remote.String()), name, redo) + unsentWait(refused)
 		case refused.Incoming && history.Rewritten(refused.Findings):
 			// Commits this clone synced are gone from the host: this
 			// clone still holds them, so it is where they are seen and
 			// where the host can have them back from.
 			hint = fmt.Sprintf("someone reset or force-pushed %[1]s on the host, and commits this clone synced are gone from it; this clone still holds them. git log --oneline %[2]s..HEAD lists them (caseplan log shows who made each, git show COMMIT what it held), and git log --oneline HEAD..%[2]s what the host has that this clone does not. Ask whoever administers the git host, and the store's admin (caseplan staff list), to put them back from this clone or another one; then caseplan sync", refused.Branch, short(refused.Remote.String()))
 		case refused.Incoming:
-			hint = "the remote's history breaks the audit trail: find out who pushed it, and restore the history from a clone or the git host; caseplan verify names the same commits"
+			hint = "the remote's history breaks the audit trail: find out who pushed it, and restore the history from a clone or the git host; caseplan verify names the same commits" + unsentWait(refused)
 		case refused.AfterRemote:
 			var mine []string
 			for _, f := range refused.Findings {
@@ -427,6 +435,40 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 		return hintf(err, "run caseplan sync again in a moment; nothing of this clone was lost")
 	}
 	return g.changeError(err)
+}
+
+// notesPutBack is the step of a redo that puts back, as committed, the
+// notes the refused commits changed or removed: a note is never edited,
+// and caseplan commit refuses a changed one, so git reset --soft alone
+// would leave a change that no caseplan command commits. "" when no
+// finding is about a note.
+func notesPutBack(fs []finding.Finding, good string) string {
+	var paths []string
+	var note finding.Finding
+	for _, f := range fs {
+		if (f.Rule == history.RuleNoteChanged || f.Rule == history.RuleNoteRemoved) && f.Path != "" && !slices.Contains(paths, f.Path) {
+			paths = append(paths, f.Path)
+			note = f
+		}
+	}
+	if len(paths) == 0 {
+		return ""
+	}
+	amend := "caseplan note amend CASE NOTE --content TEXT"
+	if id := strings.TrimSuffix(path.Base(note.Path), layout.Ext); len(paths) == 1 && note.Case != "" && layout.Note(note.Case, id) == note.Path {
+		amend = fmt.Sprintf("caseplan note amend %s %s --content TEXT", note.Case, id)
+	}
+	return fmt.Sprintf("git checkout %s -- %s puts the note back as it was committed (a committed note is never changed, and caseplan commit refuses one that is), and %s records the correction as a new note", good, strings.Join(paths, " "), amend)
+}
+
+// unsentWait says, after a refusal of the remote's history, that this
+// clone's own commits were not sent and wait for the host's repair, so
+// that nobody takes them for shared. "" when there are none.
+func unsentWait(refused *teamsync.RefusedError) string {
+	if len(refused.Unsent) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(". This clone's %d commit(s) not sent yet wait here, held back until the host's history is repaired; the next caseplan sync after that sends them", len(refused.Unsent))
 }
 
 // groupedFindings renders a refusal's findings one line per finding that

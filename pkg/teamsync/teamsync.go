@@ -299,10 +299,14 @@ type RefusedError struct {
 	// branch (the way out RefusedError's caller names) does not leave
 	// them to git gc: the notes in them are a case manager's work.
 	Kept plumbing.ReferenceName
-	// Unsent (set with AfterRemote) are all of this clone's commits the
-	// sync tried to send, oldest first: the reset that takes the refused
+	// Unsent are all of this clone's commits the sync tried to send,
+	// oldest first. With AfterRemote, the reset that takes the refused
 	// ones out takes these out too, and the refusal names those the
-	// findings do not, which are to be redone as well.
+	// findings do not, which are to be redone as well. With Incoming,
+	// they are held back until the remote's history is repaired, which
+	// the refusal says, lest their author think them shared (when the
+	// remote was rewritten, they include commits this clone synced that
+	// the remote lost).
 	Unsent []plumbing.Hash
 	// Base (set with Outgoing) is the last commit this clone shares with
 	// the remote: resetting to it, keeping the work tree, is how the
@@ -393,6 +397,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 						return nil, err
 					}
 					refused.Remote, refused.Branch = remote, branch
+					refused.Unsent = slices.Clone(p.mine)
 				}
 				return nil, err
 			}
