@@ -39,13 +39,13 @@ organization/title/event, position, internal, status and feedback; a
 week's totals line is "totals", the week, applications and interviews.
 
 -o json prints an object: "entries", a list of objects with the keys week,
-number, id ("" for an entry without one), kind (application, informational-interview, interview, course or
-networking), date, organization, position, internal (true, false or null
-when not recorded), grade, status, feedback, contact, notes,
-kind_of_interview, title, provider, event and contacts (a number, or null
-when not recorded) — each "" when it does not apply or was not recorded;
-and "weeks", a list of objects with the keys week, applications and
-interviews.` + "\n" + exitStatusHelp,
+number, id ("" for an entry without one), kind (application,
+informational-interview, interview, course or networking), date,
+organization, position, internal (true, false or null when not recorded),
+grade, status, feedback, contact, notes, kind_of_interview, title, provider,
+event and contacts (a number, or null when not recorded) — each "" when it
+does not apply or was not recorded; and "weeks", a list of objects with the
+keys week, applications and interviews.` + "\n" + exitStatusHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

@@ -20,9 +20,10 @@ func newCmdCaseBarrierResolve(g *globals, runF func(*caseBarrierResolveOptions) 
 		Short: "Record that a barrier to employment was addressed",
 		Long: `Record that barrier BARRIER of CASE — its ID (BR-K7QX2, as case barrier
 add printed it), its number in intake.yaml's barriers (1 for the first) or
-its kind (child-care, transportation, ...) — was addressed on --date (default: --today): its status becomes addressed, with
-the resolved date. A barrier already resolved, and a date after today, are
-refused. Only those lines of intake.yaml change.` + "\n" + exitStatusHelp,
+its kind (child-care, transportation, ...) — was addressed on --date
+(default: --today): its status becomes addressed, with the resolved date. A
+barrier already resolved, and a date after today, are refused. Only those
+lines of intake.yaml change.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case barrier resolve 2026-K7QX2 transportation --date 2026-04-02`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

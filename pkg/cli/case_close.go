@@ -32,8 +32,7 @@ start next month is recorded now, the case closed once it has started).
 A work-security case with a placement on record by the last day of its
 work security period (and extension) is not separated, whatever the
 placement's start (000): it closes as placed, not as separated.
-A closed case is not closed again;
-reopen it with caseplan case reopen.
+A closed case is not closed again; reopen it with caseplan case reopen.
 
 Follow-ups continue after a case closes (caseplan followup add).` + "\n" + exitStatusHelp,
 		Example: `  caseplan case close WS-001 --date 2026-06-01 --reason placed --notes "Started at the library"`,

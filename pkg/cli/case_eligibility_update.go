@@ -21,11 +21,12 @@ func newCmdCaseEligibilityUpdate(g *globals, runF func(*caseEligibilityUpdateOpt
 		Short: "Correct the record of an eligibility determination",
 		Long: `Correct the fields given of eligibility determination DETERMINATION of CASE
 — its ID (EL-K7QX2, as case eligibility add printed it), its number in
-intake.yaml's eligibility (1 for the first) or its program — and commit it. A new determination (a redetermination) is recorded with
-caseplan case eligibility add; update corrects one recorded wrong. For WIOA
-it matters: the participation date (PIRL 900) counts from the first
-determination that found the person eligible. An empty --basis removes
-it; the date may not be after today.` + "\n" + exitStatusHelp,
+intake.yaml's eligibility (1 for the first) or its program — and commit it.
+A new determination (a redetermination) is recorded with caseplan case
+eligibility add; update corrects one recorded wrong. For WIOA it matters:
+the participation date (PIRL 900) counts from the first determination that
+found the person eligible. An empty --basis removes it; the date may not be
+after today.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case eligibility update W-001 1 --determined 2026-03-05`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -31,11 +31,10 @@ inactivity_exit_days (90) pass with no participation-causing service and
 none scheduled, and the exit date is the last such service, backdated —
 the date case show gives as the potential exit. The 90 days are whole: on
 the 90th a service would still prevent the exit, so it is recorded from the
-91st. When the records show no
-such exit yet (a service within the 90 days, one scheduled or under way,
-none at all, or none since eligibility was determined: only a participant
-exits) the command is refused, saying why (exit 2); give --date to record
-an exit anyway.
+91st. When the records show no such exit yet (a service within the 90 days,
+one scheduled or under way, none at all, or none since eligibility was
+determined: only a participant exits) the command is refused, saying why
+(exit 2); give --date to record an exit anyway.
 
 The case stays open for the 12 months of follow-up after the exit
 (follow_up_months in cases/caseplan.yaml), in the phase follow-up: a

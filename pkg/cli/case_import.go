@@ -66,10 +66,10 @@ as {"file","rules","cohort","new_cohort","dry_run","commit","rows":[{"row",
 "status","case","participant","manager","problems":[...]}],"rule_problems",
 "file_problems","created":[case IDs],"counts":{"new","unchanged",
 "duplicate","invalid"}}; commit is "" when nothing was committed, a row's
-case "" for a new case whose random ID a dry run has not drawn. The import is one
-commit: its Caseplan-Case trailers name every new case, so caseplan log CASE
-finds it. The rules file goes into the commit as it is; commit your edits
-of it first (caseplan commit).` + "\n" + exitStatusHelp,
+case "" for a new case whose random ID a dry run has not drawn. The import
+is one commit: its Caseplan-Case trailers name every new case, so caseplan
+log CASE finds it. The rules file goes into the commit as it is; commit your
+edits of it first (caseplan commit).` + "\n" + exitStatusHelp,
 		Example: `  caseplan case import acme-roster.csv --rules acme --dry-run
   caseplan case import acme-roster.csv --rules acme --skip-invalid`,
 		Args: cobra.ExactArgs(1),

@@ -40,8 +40,9 @@ and are visible to other users of the machine while the command runs:
 --file - reads them from standard input instead, as YAML
 (date_of_birth: 1980-04-05).
 
-Fields: ` + strings.Join(sealed.Names, ", ") + `; each set with its flag
-(--date-of-birth) and cleared with --clear by either name.` + "\n" + exitStatusHelp,
+The fields, each set with its flag (--date-of-birth) and cleared with
+--clear by either name:
+  ` + strings.Join(sealed.Names, ", ") + "\n" + exitStatusHelp,
 		Example: `  caseplan case sealed set W-001 --date-of-birth 1980-04-05 --ssn-last4 6789
   caseplan case sealed set W-001 --file - < fields.yaml
   caseplan case sealed set W-001 --clear health --clear date-of-birth`,

@@ -18,9 +18,9 @@ func newCmdCaseTeamRemove(g *globals, runF func(*caseTeamRemoveOptions) error) *
 		Use:   "remove CASE MEMBER",
 		Short: "Take a person off the case's team",
 		Long: `Take team member MEMBER of CASE — their ID (TM-K7QX2), their number in
-intake.yaml's team (1 for the first) or their name — off the team, when they no longer work on
-the case, and commit it. Their entry's lines are removed from intake.yaml;
-git keeps who was on the team when (caseplan log).
+intake.yaml's team (1 for the first) or their name — off the team, when they
+no longer work on the case, and commit it. Their entry's lines are removed
+from intake.yaml; git keeps who was on the team when (caseplan log).
 
 A staff member on the team can read the case's sealed fields; once removed
 they cannot read what is sealed from then on: the sealed fields are

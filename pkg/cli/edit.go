@@ -35,13 +35,14 @@ have yet starts empty.
 When the editor closes, the copy is validated in the case's context, as any
 caseplan write is. If it is invalid, the findings name the record and are
 shown at the copy's lines ("cases/CASE/intake.yaml (your edited copy
-/tmp/caseplan-CASE-intake-N.yaml:3:9): ...") and caseplan asks whether to re-open the editor (with no answer, or no
-terminal to answer from, it does not); declining leaves the store untouched
-and keeps the copy, whose path is shown. A valid copy is committed (action
-edit); a copy saved unchanged commits nothing. Since the record is written
-as you left it, your comments, blank lines and key order stay; its line
-ends are stored as LF, as git stores text, so a copy saved with CRLF (an
-editor on Windows) that changes nothing else is no change.
+/tmp/caseplan-CASE-intake-N.yaml:3:9): ...") and caseplan asks whether to
+re-open the editor (with no answer, or no terminal to answer from, it does
+not); declining leaves the store untouched and keeps the copy, whose path is
+shown. A valid copy is committed (action edit); a copy saved unchanged
+commits nothing. Since the record is written as you left it, your comments,
+blank lines and key order stay; its line ends are stored as LF, as git
+stores text, so a copy saved with CRLF (an editor on Windows) that changes
+nothing else is no change.
 
 Ctrl-C while the editor is open is the editor's, as with git: caseplan
 waits for the editor to close. Stopped otherwise (a kill, a shutdown),

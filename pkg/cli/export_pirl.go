@@ -24,28 +24,29 @@ func newCmdExportPIRL(g *globals, runF func(*exportPIRLOptions) error) *cobra.Co
 one row per WIOA participant that caseplan report performance looks at for
 program year YYYY (or its quarter N) — served in the period, exited in one
 of its exit cohorts, or in training from the program year's start to the
-period's end (measurable skill gains) — by case ID, with the PIRL elements the records hold, so a
-board can set its records beside the state's.
+period's end (measurable skill gains) — by case ID, with the PIRL elements
+the records hold, so a board can set its records beside the state's.
 
 Columns are named by element number and name: 100 (the case ID, never an
 SSN; for a participant who exited and came back, each period of
 participation is a row of its own under the ID of the first period's case,
-as case new --returning-from chains them, TEGL 10-16), 900 and 901 (participation and exit), 923 (other reasons for exit: 00
-none, 01 institutionalized, 02 health/medical, 03 deceased, 04 reserve called
-to active duty), 1300 and 1302 (training started
-during participation, by the exit), 1600-1606 (employed in the 1st to
-4th quarter after exit: 1 yes, 0 no), 1618 (retention with the same employer:
-1 or 0 for those employed in the 2nd quarter after exit and not excluded,
-empty for the others),
+as case new --returning-from chains them, TEGL 10-16), 900 and 901
+(participation and exit), 923 (other reasons for exit: 00 none, 01
+institutionalized, 02 health/medical, 03 deceased, 04 reserve called to
+active duty), 1300 and 1302 (training started during participation, by the
+exit), 1600-1606 (employed in the 1st to 4th quarter after exit: 1 yes, 0
+no), 1618 (retention with the same employer: 1 or 0 for those employed in
+the 2nd quarter after exit and not excluded, empty for the others),
 1703-1706 (the quarters' wages, when evidence that shows earnings records
 them: not a self-attestation), 1800-1805 (credential types, as PIRL 1800
-codes them, and dates: those attained during participation or within a
-year after exit), 1806-1810 (the latest measurable skill gain of each
-kind made during participation, from the participation date to the exit). Dates are YYYYMMDD; a cell the records do not decide is empty (an
-employment without evidence, say). Then caseplan's own columns: the program,
-the training types, the evidence of the 2nd and 4th quarters' employment, and
-on every row the program year, the day the export is as of and the commit it
-was read from. Participants' names are not in it.
+codes them, and dates: those attained during participation or within a year
+after exit), 1806-1810 (the latest measurable skill gain of each kind made
+during participation, from the participation date to the exit). Dates are
+YYYYMMDD; a cell the records do not decide is empty (an employment without
+evidence, say). Then caseplan's own columns: the program, the training
+types, the evidence of the 2nd and 4th quarters' employment, and on every
+row the program year, the day the export is as of and the commit it was read
+from. Participants' names are not in it.
 
 A row is the participant as of the period's end, every element alike, as
 the report's indicators count them (TEGL 10-16; TEGL 14-18, Appendix V):

@@ -24,12 +24,12 @@ func newCmdExtensionRequest(g *globals, runF func(*extensionRequestOptions) erro
 		Use:   "request CASE --date DATE",
 		Short: "Request an extension of the work security period, and show the evidence",
 		Long: `Record a request to extend CASE's work security period: a pending extension in
-outcome.yaml and an extension note, in one commit. Open work-security cases only.
-The Joint Work Security Committee may extend wages and benefits for up to
-three months beyond the work security period (document 000); record its
-decision with caseplan extension decide. One request may be pending at a time.
-The decision is due by the last day of the period the request would extend
-(the tickler's extension-decision item); past that day the case is
+outcome.yaml and an extension note, in one commit. Open work-security cases
+only. The Joint Work Security Committee may extend wages and benefits for up
+to three months beyond the work security period (document 000); record its
+decision with caseplan extension decide. One request may be pending at a
+time. The decision is due by the last day of the period the request would
+extend (the tickler's extension-decision item); past that day the case is
 extension-pending — neither extended nor separated, the weekly check-ins
 going on — until it is recorded, and case close --reason separated waits for
 it. A refusal separates the candidate from the day after the period's last

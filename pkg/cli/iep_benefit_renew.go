@@ -19,9 +19,9 @@ func newCmdIEPBenefitRenew(g *globals, runF func(*iepBenefitRenewOptions) error)
 		Use:   "renew CASE NAME --renewal DATE [--status STATUS] [--notes TEXT]",
 		Short: "Record a benefit's next renewal date",
 		Long: `Record the next renewal date of the benefit NAME (its name, matched
-whatever its case, or its ID, BN-K7QX2) in CASE's self-sufficiency plan, once the current renewal is done or
-submitted (document 003). --status and --notes change those fields too;
-without them they stay as they are.` + "\n" + exitStatusHelp,
+whatever its case, or its ID, BN-K7QX2) in CASE's self-sufficiency plan,
+once the current renewal is done or submitted (document 003). --status and
+--notes change those fields too; without them they stay as they are.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep benefit renew 2026-K7QX2 'Child care subsidy' --renewal 2027-06-01 --status active`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -19,8 +19,8 @@ func newCmdIEPGoalStatus(g *globals, runF func(*iepGoalStatusOptions) error) *co
 		Short: "Mark a goal achieved or dropped (or active again)",
 		Long: `Set the status of goal GOAL (G-K7QX2, or G1 in an older plan) of CASE's
 plan: achieved when the customer reached it, dropped when the plan no
-longer pursues it, active to take it up again. The plan changes as the customer does (001); git keeps
-what it was.` + "\n" + exitStatusHelp,
+longer pursues it, active to take it up again. The plan changes as the
+customer does (001); git keeps what it was.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep goal status 2026-K7QX2 G-4Z8QK --status achieved`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -19,9 +19,9 @@ func newCmdIEPMilestoneAdd(g *globals, runF func(*iepMilestoneAddOptions) error)
 		Use:   "add CASE --goal GOAL --text TEXT --due DATE",
 		Short: "Add a dated milestone to a goal; prints its ID",
 		Long: `Add a milestone to goal GOAL of CASE's plan and print its ID (e.g.
-M-K7QX2; unique across all the plan's goals). A milestone marks when a step of the
-plan is complete or an objective achieved; it is specific, measurable and
-attainable within a designated timeframe (001), so it has a due date.
+M-K7QX2; unique across all the plan's goals). A milestone marks when a step
+of the plan is complete or an objective achieved; it is specific, measurable
+and attainable within a designated timeframe (001), so it has a due date.
 caseplan iep milestone done records when it is reached.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep milestone add 2026-K7QX2 --goal G-4Z8QK --text 'Enrolled in a CNA course' --due 2026-04-30`,
 		Args:    cobra.ExactArgs(1),

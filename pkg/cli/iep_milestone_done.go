@@ -19,9 +19,9 @@ func newCmdIEPMilestoneDone(g *globals, runF func(*iepMilestoneDoneOptions) erro
 		Use:   "done CASE MILESTONE [--date DATE]",
 		Short: "Record the date a milestone was reached",
 		Long: `Record that milestone MILESTONE (M-K7QX2, or M1 in an older plan) of
-CASE's plan was reached on --date (default: --today). The date may not be after today nor before the
-case opened. Given for a milestone already done, a different date corrects
-the one recorded.
+CASE's plan was reached on --date (default: --today). The date may not be
+after today nor before the case opened. Given for a milestone already done,
+a different date corrects the one recorded.
 
 Only the milestone's done line changes in iep.yaml: comments, blank lines
 and the order of what a person wrote stay as they are.` + "\n" + exitStatusHelp,

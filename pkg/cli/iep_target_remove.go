@@ -20,9 +20,9 @@ func newCmdIEPTargetRemove(g *globals, runF func(*iepTargetRemoveOptions) error)
 		Long: `Take job target TARGET of CASE's job search plan — its ID (JT-K7QX2), its
 number (1 for the first, as iep show lists them) or its title — out of the
 plan, when the candidate no longer pursues it, and commit it. Its lines are
-removed from iep.yaml; git keeps what the plan was. Work security asks for a job search
-plan by the layoff date (000): removing the last target leaves the case
-without one, which validate reports.` + "\n" + exitStatusHelp,
+removed from iep.yaml; git keeps what the plan was. Work security asks for a
+job search plan by the layoff date (000): removing the last target leaves
+the case without one, which validate reports.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep target remove 2026-K7QX2 'Records clerk'`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

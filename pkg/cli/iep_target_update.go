@@ -20,9 +20,9 @@ func newCmdIEPTargetUpdate(g *globals, runF func(*iepTargetUpdateOptions) error)
 		Short: "Change a job target of the job search plan",
 		Long: `Change the fields given of job target TARGET of CASE's job search plan (000)
 — its ID (JT-K7QX2, as iep target add printed it), its number in the plan
-(1 for the first, as iep show lists them) or its title — and commit it. An empty value removes a field; the title cannot be
-removed. A target no longer pursued is taken out with caseplan iep target
-remove.` + "\n" + exitStatusHelp,
+(1 for the first, as iep show lists them) or its title — and commit it. An
+empty value removes a field; the title cannot be removed. A target no longer
+pursued is taken out with caseplan iep target remove.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep target update 2026-K7QX2 1 --grade-max 7 --scope both`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -35,16 +35,16 @@ func newCmdLog(g *globals, runF func(*logOptions) error) *cobra.Command {
 		Short: "The audit trail: who changed what, when, from git history",
 		Long: `Print the audit trail, newest commit first in the history's order (as git
 log; a colleague's offline commits sent by a later sync come above the ones
-made meanwhile, though their DATE is earlier): each caseplan commit with its date,
-author, case and action, read from the commits' Caseplan-Case and
-Caseplan-Action trailers. A commit made with git by hand, without them,
-that changed records is listed too, under the cases whose files it changed,
-with the action "(no trailers)" ("" in JSON); caseplan verify reports it.
-A merge made with git is listed under the cases it changed itself: files
-it holds as neither parent had them (a conflict resolved by hand), as
-git log --cc shows a merge. With CASE, only that case's changes; when
-CASE's directory holds another case's intake (renamed by hand with git mv),
-a note on stderr names the ID its history is under.
+made meanwhile, though their DATE is earlier): each caseplan commit with its
+date, author, case and action, read from the commits' Caseplan-Case and
+Caseplan-Action trailers. A commit made with git by hand, without them, that
+changed records is listed too, under the cases whose files it changed, with
+the action "(no trailers)" ("" in JSON); caseplan verify reports it. A merge
+made with git is listed under the cases it changed itself: files it holds as
+neither parent had them (a conflict resolved by hand), as git log --cc shows
+a merge. With CASE, only that case's changes; when CASE's directory holds
+another case's intake (renamed by hand with git mv), a note on stderr names
+the ID its history is under.
 
 An auditor's questions narrow it: --since and --until keep the changes made
 on or after, and on or before, a DATE (YYYY-MM-DD, the day in the DATE

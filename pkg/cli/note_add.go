@@ -36,8 +36,9 @@ committed with a warning that says why.
 
 --action "OWNER|DUE|TEXT" records an action item (owner participant, manager or
 other; DUE a date or empty); a dated item stays on the tickler, as NOTE#N,
-until caseplan action done or caseplan action drop closes it. --file NOTE.yaml (or - for stdin) reads the note's
-fields from YAML; flags given as well override the file's values.
+until caseplan action done or caseplan action drop closes it. --file
+NOTE.yaml (or - for stdin) reads the note's fields from YAML; flags given as
+well override the file's values.
 
 A group session — a group intake, an orientation, a group assessment (001) —
 is one note add for all who attended: several CASEs, or --cohort ID for the

@@ -74,10 +74,10 @@ const reportSourceHelp = `Reports read committed records only — by default the
 never the work tree — so every report can be made again, byte for byte: it
 names its commit and the caseplan version that made it (caseplan version),
 and that caseplan with --at COMMIT reads that commit's tree from git
-objects whatever the work tree holds now. Commit hand edits first (caseplan commit).
---as-of DATE reads the tree of the last commit made on or before the end of
-DATE (by the committer's clock and time zone, following the first parents
-from HEAD). A report never contains the time it was made.`
+objects whatever the work tree holds now. Commit hand edits first (caseplan
+commit). --as-of DATE reads the tree of the last commit made on or before
+the end of DATE (by the committer's clock and time zone, following the first
+parents from HEAD). A report never contains the time it was made.`
 
 const reportHelp = reportSourceHelp + `
 
@@ -87,11 +87,12 @@ office; --names shows full names.
 CSV: -o csv writes one table, by default one row per case; --table names
 another of the report's tables (monthly: cases, summary, weeks, managers,
 programs; caseload: cases, managers, programs, phases; performance has only
-cases), each row led by the month (or day) and the commit. --bom starts the file with a UTF-8 byte order
-mark, without which Excel garbles names such as Muñoz. A cell a
-spreadsheet could run as a formula — starting with = + - @ (or their
-fullwidth forms), also after spaces or no-break spaces, or with a tab or a
-carriage return — is prefixed with ' (plain numbers such as -3 are kept).`
+cases), each row led by the month (or day) and the commit. --bom starts the
+file with a UTF-8 byte order mark, without which Excel garbles names such as
+Muñoz. A cell a spreadsheet could run as a formula — starting with = + - @
+(or their fullwidth forms), also after spaces or no-break spaces, or with a
+tab or a carriage return — is prefixed with ' (plain numbers such as -3 are
+kept).`
 
 func (o *reportOptions) check() error {
 	if err := outputFormat(o.output, report.Formats...); err != nil {

@@ -88,11 +88,12 @@ A case manager's section counts the cases they were the designated counselor
 of at month end (a transfer dated later is undone); caseload is open_at_end.
 Rows: every case open at some time in the month, and any other case with an
 event dated in it (a follow-up after closure), with the flags opened,
-reopened, closed:REASON, placed, contact-overdue, items-overdue, extension-pending and
-potential-exit (WIOA: exited by month end, inactivity_exit_days having passed
-without a participation-causing service, and not recorded). --cohort ID keeps only the rows of a layoff
-cohort's cases (caseplan case import); the summary and the sections stay
-the office's.
+reopened, closed:REASON, placed, contact-overdue, items-overdue,
+extension-pending and potential-exit (WIOA: exited by month end,
+inactivity_exit_days having passed without a participation-causing service,
+and not recorded). --cohort ID keeps only the rows of a layoff cohort's
+cases (caseplan case import); the summary and the sections stay the
+office's.
 
 Formats:
   -o text   aligned text

@@ -32,7 +32,8 @@ is already this caseplan's it says so and writes nothing.
 Each schema file carries its version (x-caseplan-version; a copy without it
 is older than any that has it). A copy newer than this caseplan's means the
 store was moved to a newer caseplan: it is never replaced by an older one;
-install the release caseplan_version in cases/caseplan.yaml names instead. caseplan validate reports each copy that is not this caseplan's
+install the release caseplan_version in cases/caseplan.yaml names instead.
+caseplan validate reports each copy that is not this caseplan's
 (schema-copy).` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {

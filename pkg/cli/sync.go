@@ -76,7 +76,8 @@ from CASEPLAN_GIT_USER or the URL), else a user and password in the URL,
 else git's credential helpers (credential.helper); for ssh, the key file
 CASEPLAN_SSH_KEY names, else the ssh agent, else ~/.ssh/id_ed25519, id_ecdsa
 or id_rsa, with host keys from ~/.ssh/known_hosts. A local path or file://
-remote is refused: it would need the git CLI, and caseplan's sync works without it.
+remote is refused: it would need the git CLI, and caseplan's sync works
+without it.
 
 Output: the conflicts as findings (-o text|json|github), and on stderr what
 was received and sent.

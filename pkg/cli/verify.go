@@ -83,9 +83,9 @@ of its parents, or removed from all of them) answers to all of them. A
 commit that leaves cases/ as it was but carries the trailers (caseplan log
 lists it under their case) is reported (trailers-without-change: caseplan
 never makes one, but for caseplan schemas update's store-wide
-store.schemas, which changes the schema copies) and answers to the author and signature rules, and
-so does any commit that changes files outside cases/ (the CI workflow,
-say) where the store requires signatures.
+store.schemas, which changes the schema copies) and answers to the author
+and signature rules, and so does any commit that changes files outside
+cases/ (the CI workflow, say) where the store requires signatures.
 
 The trust anchor is the last commit verify found the trail intact at in
 this clone (kept in .git/caseplan/, never in the records), or --anchor REV

@@ -34,16 +34,16 @@ to record that it never applied, give --date the day it stopped applying
 Only a supervisor or an admin on the staff roster (the acting author's role
 in cases/caseplan.yaml) may record a waiver, and only of an obligation — a
 completeness rule, whose findings say something is due or missing, such as
-wioa-first-contact or ws-references (caseplan rules lists them); a rule that
+wioa-first-contact or ws-references (caseplan rules lists them). A rule that
 says the records contradict themselves is mended, not waived, as are a
 retired manager (manager-retired: case transfer) and sealed fields
 (sealed-recipients, sealed-missing: case sealed reseal, case sealed set),
-which a refusal names the command for (caseplan rules -o json: waivable),
-and a rule
-the store turns off (caseplan.yaml rules:) applies to no case, so there is
-nothing to waive; a refusal lists the rules the case can have waived. The
-rule waiver of validate checks the rule and the supervisor on every run. The waiver is added to
-intake.yaml's waivers, one commit with the action waiver.add.` + "\n" + exitStatusHelp,
+which a refusal names the command for (caseplan rules -o json: waivable).
+A rule the store turns off (caseplan.yaml rules:) applies to no case, so
+there is nothing to waive; a refusal lists the rules the case can have
+waived. validate's rule waiver checks the rule and the supervisor of each
+waiver on every run. The waiver is added to intake.yaml's waivers, one
+commit with the action waiver.add.` + "\n" + exitStatusHelp,
 		Example: `  caseplan waiver add 2026-K7QX2 --rule ws-references \
       --reason 'referred by the union after the layoff date; two references are all the program could expect'`,
 		Args: cobra.ExactArgs(1),

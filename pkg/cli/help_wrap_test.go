@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+)
+
+// The rule every command's long help keeps, checked over them all: prose
+// is wrapped near 76 columns, as a terminal shows it, so a line over
+// maxHelpLine columns, or a short line in the middle of a paragraph, is
+// an edit that was never wrapped again. An indented line — a list, a
+// table, a JSON shape, an example — is left as written: a break would
+// garble it.
+const (
+	maxHelpLine   = 80
+	shortHelpLine = 40
+)
+
+// helpWrapProblems names each line of text that breaks the rule: a prose
+// line over maxHelpLine columns, or one under shortHelpLine columns
+// followed, in the same paragraph, by a longer prose line (a line break in
+// the middle of a sentence). A short line ending in a colon introduces
+// what follows, and is left alone.
+func helpWrapProblems(text string) []string {
+	var problems []string
+	lines := strings.Split(text, "\n")
+	prose := func(l string) bool { return l != "" && !strings.HasPrefix(l, " ") && !strings.HasPrefix(l, "\t") }
+	for i, l := range lines {
+		if !prose(l) {
+			continue
+		}
+		n := utf8.RuneCountInString(l)
+		if n > maxHelpLine {
+			problems = append(problems, fmt.Sprintf("line %d is %d columns, over %d: %q", i+1, n, maxHelpLine, l))
+		}
+		if i+1 < len(lines) && prose(lines[i+1]) && n < shortHelpLine && !strings.HasSuffix(l, ":") &&
+			utf8.RuneCountInString(lines[i+1]) > n {
+			problems = append(problems, fmt.Sprintf("line %d breaks a paragraph after %d columns: %q, then %q", i+1, n, l, lines[i+1]))
+		}
+	}
+	return problems
+}
+
+func TestHelpIsWrapped(t *testing.T) {
+	root := newCmdRoot(&globals{})
+	checked := 0
+	walkCommands(root, func(c *cobra.Command) {
+		if c.Long == "" {
+			return
+		}
+		checked++
+		for _, p := range helpWrapProblems(c.Long) {
+			t.Errorf("help of %s: %s", c.CommandPath(), p)
+		}
+	})
+	if checked < 100 {
+		t.Errorf("only %d commands with a long help; is the walk reaching them?", checked)
+	}
+}
+
+// TestHelpWrapProblems shows what the rule finds, with the lines that once
+// broke waiver add's help.
+func TestHelpWrapProblems(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       int
+	}{
+		{"wrapped prose", "Record that an obligation does not apply to CASE, and why: the findings\nof rule --rule for the case stay visible.", 0},
+		{"a break mid-sentence", "which a refusal names the command for (caseplan rules -o json: waivable),\nand a rule\nthe store turns off (caseplan.yaml rules:) applies to no case, so there is", 1},
+		{"a sentence appended unwrapped", "nothing to waive; a refusal lists the rules the case can have waived. The\nrule waiver of validate checks the rule and the supervisor on every run. The waiver is added to\nintake.yaml's waivers.", 1},
+		{"a paragraph's last line", "the office's.\n\nThe next paragraph is as long as any other line of the help text.", 0},
+		{"a line that introduces a list", "Fields:\n  date_of_birth, ssn_last4, state_id_last4, disability, health, criminal_record, public_assistance, sex", 0},
+		{"an indented table", "Exit status:\n  1  the records are invalid, or a write was refused because its result would be invalid\nWith -o json", 0},
+	} {
+		if got := helpWrapProblems(tt.text); len(got) != tt.want {
+			t.Errorf("%s: %d problem(s), want %d: %q", tt.name, len(got), tt.want, got)
+		}
+	}
+}
