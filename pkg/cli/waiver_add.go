@@ -38,7 +38,8 @@ wioa-first-contact or ws-references (caseplan rules lists them); a rule that
 says the records contradict themselves is mended, not waived, as are a
 retired manager (manager-retired: case transfer) and sealed fields
 (sealed-recipients, sealed-missing: case sealed reseal, case sealed set),
-which a refusal names the command for (caseplan rules -o json: waivable),
+which a refusal names the command for (caseplan rules says which rules can
+be waived: its WAIVABLE column; -o json: waivable),
 and a rule
 the store turns off (caseplan.yaml rules:) applies to no case, so there is
 nothing to waive; a refusal lists the rules the case can have waived. The
