@@ -127,7 +127,9 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 			return nil, err
 		}
 		if !access.MayRecordFor(roster, staff) {
-			refused = append(refused, newNoteAuthors(files, tree, afterSnap, staff.ID)...)
+			if err := noteAuthorDenied(newNoteAuthors(files, tree, afterSnap, staff.ID)); err != nil {
+				return nil, err
+			}
 		}
 	}
 	change := &Change{Cases: cases, Action: "commit", Summary: message, Files: files}
@@ -189,6 +191,26 @@ func newNoteAuthors(files map[string][]byte, head *gitstore.TreeFiles, after *ca
 	}
 	sort.Slice(found, func(i, j int) bool { return found[i].Path < found[j].Path })
 	return found
+}
+
+// noteAuthorDenied refuses hand-written notes in a colleague's name
+// (found, by newNoteAuthors) as what they are: a change the committer's
+// role does not allow (access.MayRecordFor: only an admin records notes
+// in their authors' names), refused as note add --file and every other
+// role check refuse it, with an AccessError — not as invalid records,
+// since the same note committed by its author, or by an admin, is valid.
+func noteAuthorDenied(found []finding.Finding) error {
+	if len(found) == 0 {
+		return nil
+	}
+	var denials []access.Denial
+	for _, f := range found {
+		denials = append(denials, access.Denial{
+			Rule: f.Rule, Case: f.Case, Msg: f.Path + ": " + f.Message,
+			Hint: "name yourself as the note's author, or have its author commit it; nothing was committed, and your edits are still in the files, as you left them",
+		})
+	}
+	return &AccessError{Denials: denials}
 }
 
 // existing keeps the case IDs that have a directory in src, so a case

@@ -19,7 +19,7 @@ import (
 const (
 	ExitOK      = 0
 	ExitInvalid = 1 // the records are invalid, or a write was refused because its result would be
-	ExitUsage   = 2 // unknown command or flag, bad value, unknown case
+	ExitUsage   = 2 // unknown command or flag, bad value, unknown case, or what the acting role may not do (README, Roles)
 	ExitOther   = 3 // I/O, git, lock
 )
 

@@ -337,7 +337,7 @@ const exitStatusHelp = `
 Exit status:
   0  success
   1  the records are invalid, or a write was refused because its result would be invalid
-  2  usage: unknown command or flag, bad value, unknown case
+  2  usage: unknown command or flag, bad value, unknown case, or a change the acting author's role does not allow
   3  anything else: I/O, git, the store lock
 With -o json or -o sarif, stdout holds one whole document or nothing, never
 part of one: nothing on 2 and 3, whose reason is on stderr.

@@ -28,7 +28,15 @@ TEGL 10-16, WIOA's performance definitions) and what it requires.
 Consistency rules refuse a write that would break them; completeness rules
 report what is missing or overdue as of --today but never block a write.
 A supervisor may waive a completeness rule for a case (caseplan waiver
-add), except the few whose finding is mended by a command.
+add), except the few whose finding is mended by a command: the WAIVABLE
+column says yes for each rule waiver add takes.
+
+On a terminal the rules are an aligned table with a header; piped, one
+tab-separated line a rule without a header, its fields in this order:
+ID, severity ("off" when the store turns the rule off), program ("all"
+for every program), source, setting ("-" when none), what it requires,
+and waivable (yes or no), last so that scripts reading the fields by
+place before it keep working.
 
   -o json  [{"id","severity","enabled","program","setting","source",
            "completeness","waivable","summary"}]: completeness is true
@@ -86,7 +94,10 @@ func rulesRun(opts *rulesOptions) error {
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, items)
 	}
-	t := newTable(opts.env, "RULE", "SEVERITY", "PROGRAM", "SOURCE", "SETTING", "REQUIRES")
+	// On a terminal WAIVABLE stands before the long REQUIRES text, where
+	// it can be read; piped, it ends the line, after the fields scripts
+	// already read by place (as due's manager standing does).
+	t := newTable(opts.env, "RULE", "SEVERITY", "PROGRAM", "SOURCE", "SETTING", "WAIVABLE", "REQUIRES")
 	for _, it := range items {
 		sev := it.Severity
 		if !it.Enabled {
@@ -104,7 +115,15 @@ func rulesRun(opts *rulesOptions) error {
 		if setting == "" {
 			setting = "-"
 		}
-		t.row(it.ID, sev, program, source, setting, it.Summary)
+		waivable := "no"
+		if it.Waivable {
+			waivable = "yes"
+		}
+		if opts.env.IsTerminal {
+			t.row(it.ID, sev, program, source, setting, waivable, it.Summary)
+		} else {
+			t.row(it.ID, sev, program, source, setting, it.Summary, waivable)
+		}
 	}
 	return t.flush()
 }

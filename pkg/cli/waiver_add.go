@@ -38,12 +38,13 @@ wioa-first-contact or ws-references (caseplan rules lists them). A rule that
 says the records contradict themselves is mended, not waived, as are a
 retired manager (manager-retired: case transfer) and sealed fields
 (sealed-recipients, sealed-missing: case sealed reseal, case sealed set),
-which a refusal names the command for (caseplan rules -o json: waivable).
-A rule the store turns off (caseplan.yaml rules:) applies to no case, so
-there is nothing to waive; a refusal lists the rules the case can have
-waived. validate's rule waiver checks the rule and the supervisor of each
-waiver on every run. The waiver is added to intake.yaml's waivers, one
-commit with the action waiver.add.` + "\n" + exitStatusHelp,
+which a refusal names the command for (caseplan rules says which rules
+can be waived: its WAIVABLE column; -o json: waivable). A rule the store
+turns off (caseplan.yaml rules:) applies to no case, so there is nothing
+to waive; a refusal lists the rules the case can have waived. validate's
+rule waiver checks the rule and the supervisor of each waiver on every
+run. The waiver is added to intake.yaml's waivers, one commit with the
+action waiver.add.` + "\n" + exitStatusHelp,
 		Example: `  caseplan waiver add 2026-K7QX2 --rule ws-references \
       --reason 'referred by the union after the layoff date; two references are all the program could expect'`,
 		Args: cobra.ExactArgs(1),

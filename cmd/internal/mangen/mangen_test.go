@@ -36,7 +36,7 @@ func TestManPages(t *testing.T) {
 			t.Errorf("%s differs between two runs", p.Name())
 		}
 		page := string(first)
-		if strings.Count(page, ".SH EXIT STATUS\n") != 1 || !strings.Contains(page, ".TP\n\\fB2\\fP\nusage: unknown command or flag, bad value, unknown case\n") {
+		if strings.Count(page, ".SH EXIT STATUS\n") != 1 || !strings.Contains(page, ".TP\n\\fB2\\fP\nusage: unknown command or flag, bad value, unknown case, or a change the acting author's role does not allow\n") {
 			t.Errorf("%s has no EXIT STATUS section with the codes", p.Name())
 		}
 		if strings.Contains(page, "Auto generated") || !strings.Contains(page, `"Jan 2026"`) {
