@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -717,19 +718,43 @@ func MissingDay(s string) string {
 	return fmt.Sprintf("%s %d has %d days, so day %d does not exist", time.Month(m), y, last, d)
 }
 
+// parsedDocs holds each kind's schema as parsed by encoding/json, parsed
+// on first use: the command line asks Enum for some forty lists as it is
+// built, in every process, and parsing a schema for each took a third of
+// the start of every command.
+var parsedDocs = func() map[string]func() any {
+	m := map[string]func() any{}
+	for _, k := range Kinds {
+		m[k] = sync.OnceValue(func() any {
+			b, err := Bytes(k)
+			if err != nil {
+				return nil
+			}
+			var doc any
+			if err := json.Unmarshal(b, &doc); err != nil {
+				return nil
+			}
+			return doc
+		})
+	}
+	return m
+}()
+
+// parsed is the schema of kind parsed (parsedDocs), nil for an unknown
+// kind. It is shared: callers only read it.
+func parsed(kind string) any {
+	if f := parsedDocs[kind]; f != nil {
+		return f()
+	}
+	return nil
+}
+
 // Enum returns the values the schema of kind allows at path — property
 // names, with "[]" for an array's items — such as Enum("note", "mode") or
 // Enum("iep", "goals", "[]", "term"); nil when there is no enum there. The
 // command line offers and checks the same values (pkg/cli).
 func Enum(kind string, path ...string) []string {
-	b, err := Bytes(kind)
-	if err != nil {
-		return nil
-	}
-	var node any
-	if err := json.Unmarshal(b, &node); err != nil {
-		return nil
-	}
+	node := parsed(kind)
 	for _, p := range path {
 		m, _ := node.(map[string]any)
 		if p == "[]" {

@@ -1,10 +1,10 @@
 package load
 
 import (
-	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -30,14 +30,19 @@ func fastParse(data []byte) (root *yaml.Node, ok bool) {
 	// allocation: a record has hundreds of values and the allocator was
 	// most of the cost of building them.
 	text := string(data)
-	p := &fastParser{lines: make([]string, 0, bytes.Count(data, []byte{'\n'}))}
+	p := &fastParser{}
+	sc, _ := scratchPool.Get().(*fastScratch)
+	if sc == nil {
+		sc = new(fastScratch)
+	}
+	p.lines, p.stack = sc.lines, sc.stack
+	defer p.giveBack(sc)
 	for len(text) > 0 {
 		i := strings.IndexByte(text, '\n')
 		p.lines = append(p.lines, text[:i])
 		text = text[i+1:]
 	}
 	p.slab = make([]yaml.Node, 0, len(p.lines)+8)
-	p.stack = make([]*yaml.Node, 0, 64)
 	p.ptrs = make([]*yaml.Node, 0, 2*len(p.lines)+8)
 	var head string
 	if l := p.lines[0]; len(l) > 0 && l[0] == '#' {
@@ -102,6 +107,28 @@ type fastParser struct {
 	i      int          // the line being read
 	indent int          // its indentation, set by skipBlank
 	failed bool
+}
+
+// fastScratch is what a parse uses only while it runs, lent from one
+// parse to the next: a cold validate parses 250,000 files, and these two
+// allocations were a fortieth of its CPU.
+type fastScratch struct {
+	lines []string
+	stack []*yaml.Node
+}
+
+var scratchPool sync.Pool
+
+// giveBack returns the parse's scratch to the pool, emptied so that it
+// keeps no text or node alive.
+func (p *fastParser) giveBack(sc *fastScratch) {
+	if cap(p.lines) > 4096 || cap(p.stack) > 4096 {
+		return // an unusually large file's: not kept
+	}
+	clear(p.lines)
+	clear(p.stack[:cap(p.stack)])
+	sc.lines, sc.stack = p.lines[:0], p.stack[:0]
+	scratchPool.Put(sc)
 }
 
 // node returns a new node, from the slab while it lasts.
