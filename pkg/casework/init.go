@@ -130,8 +130,9 @@ programs:
 //     not only the push that brought it (and a self-hosted runner's
 //     leftover anchor cannot narrow the check). --anchor is the previous
 //     push (github.event.before): a push that rewrote history is caught.
-//     A new branch's before is all zeros, and a pull request has none:
-//     then there is no anchor.
+//     A new branch's before is all zeros; a pull request's is its
+//     previous head (on synchronize), which a rebase of its branch
+//     replaces, so it is not used: then there is no anchor.
 //   - Findings are annotations on the changed lines, and the full list is
 //     in the job summary, since GitHub shows only ten of each kind.
 //   - On a pull request, validate reports only what the pull request adds
@@ -198,6 +199,9 @@ jobs:
         env:
           BEFORE: ${{ github.event.before }}
         run: |
+          # A pull request's before is its previous head, which a rebase of
+          # its branch replaces: only a push has an anchor.
+          if [ "$GITHUB_EVENT_NAME" != push ]; then BEFORE=""; fi
           case "$BEFORE" in
             "" | 0000000000000000000000000000000000000000) caseplan verify -o github --full ;;
             *) caseplan verify -o github --full --anchor "$BEFORE" ;;

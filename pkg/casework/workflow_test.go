@@ -208,13 +208,20 @@ func TestWorkflow(t *testing.T) {
 	if verify.Env["BEFORE"] != "${{ github.event.before }}" || verify.If == "" {
 		t.Errorf("verify: BEFORE is %q, if %q (it must run after a failed validate too)", verify.Env["BEFORE"], verify.If)
 	}
-	for before, want := range map[string]string{
-		"":                      "caseplan verify -o github --full", // a pull request
-		strings.Repeat("0", 40): "caseplan verify -o github --full", // a new branch
-		"89abcdef0123456789abcdef0123456789abcdef": "caseplan verify -o github --full --anchor 89abcdef0123456789abcdef0123456789abcdef",
+	// A pull request's synchronize event has a before too: the pull
+	// request's previous head, which a rebase of its branch replaces, so
+	// only a push anchors verify (workflow_dispatch has no before).
+	sha := "89abcdef0123456789abcdef0123456789abcdef"
+	for _, c := range []struct{ event, before, want string }{
+		{"push", "", "caseplan verify -o github --full"},
+		{"push", strings.Repeat("0", 40), "caseplan verify -o github --full"}, // a new branch
+		{"push", sha, "caseplan verify -o github --full --anchor " + sha},
+		{"pull_request", "", "caseplan verify -o github --full"},  // opened
+		{"pull_request", sha, "caseplan verify -o github --full"}, // synchronize
+		{"workflow_dispatch", "", "caseplan verify -o github --full"},
 	} {
-		if _, called := run(verify, map[string]string{"BEFORE": before}); called[0] != want {
-			t.Errorf("verify with BEFORE=%q runs %q, want %q", before, called, want)
+		if _, called := run(verify, map[string]string{"GITHUB_EVENT_NAME": c.event, "BEFORE": c.before}); called[0] != c.want {
+			t.Errorf("verify on %s with BEFORE=%q runs %q, want %q", c.event, c.before, called, c.want)
 		}
 	}
 }

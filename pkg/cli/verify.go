@@ -255,6 +255,9 @@ func verifyRun(opts *verifyOptions) error {
 		if hint == "" {
 			hint = handCommitHint(repo.Git(), findings)
 		}
+		if hint == "" {
+			hint = rewrittenHint(findings)
+		}
 		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits), Hint: hint}
 	}
 	// Only a run that checked everything after the anchor moves it: a
@@ -272,6 +275,24 @@ func verifyRun(opts *verifyOptions) error {
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
 	return nil
+}
+
+// rewrittenHint is the way out of a rewritten history: the repair that
+// noteBreachHint asks for is a rewrite too, and once it is done the
+// history as it now stands becomes the trust anchor (here with --anchor
+// HEAD, which a verify that finds nothing keeps; in CI the next push is
+// anchored at this one); a rewrite no one meant is looked into where the
+// commit still is. "" when no finding is a rewritten history.
+func rewrittenHint(findings []finding.Finding) string {
+	for _, f := range findings {
+		if f.Rule != history.RuleHistoryRewritten || f.Commit == "" {
+			continue
+		}
+		c := short(f.Commit)
+		return fmt.Sprintf("a reset or force-push took commit %[1]s out of the history. If that was meant (the repair verify asks for when a note was changed or removed), check the history as it stands with caseplan verify --full --anchor HEAD, which makes HEAD the trust anchor; in CI, the next push's verify, anchored at this one, passes. "+
+			"If not, git show %[1]s in a clone that still has it says what was lost, and whoever may change the git host puts it back", c)
+	}
+	return ""
 }
 
 // noteBreachHint is the way out of a note changed or removed in a commit:

@@ -3,6 +3,7 @@ package findingout
 import (
 	"encoding/json"
 	"io"
+	"net/url"
 	"sort"
 
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -135,7 +136,7 @@ func (s *sarifWriter) Flush() error {
 		if f.Severity == finding.Warning {
 			level = "warning"
 		}
-		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: f.Path, URIBaseID: "%SRCROOT%"}}
+		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(f.Path), URIBaseID: "%SRCROOT%"}}
 		if f.Line > 0 {
 			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: max(f.Column, 1)}
 		}
@@ -152,4 +153,13 @@ func (s *sarifWriter) Flush() error {
 	enc := json.NewEncoder(s.w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []sarifRun{{Tool: sarifTool{driver}, Results: results}}})
+}
+
+// sarifURI returns a store path as the URI reference SARIF requires of
+// artifactLocation.uri (§3.4.3, RFC 3986): a space, "%", "#" or "?" in a
+// file name is percent-encoded, so a viewer neither refuses the URI nor
+// reads "#" as a fragment and points at another file; a first segment
+// holding a colon gets "./", so it is not read as a scheme.
+func sarifURI(path string) string {
+	return (&url.URL{Path: path}).String()
 }

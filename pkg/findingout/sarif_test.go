@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"maps"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -196,5 +198,42 @@ func TestSARIFWaived(t *testing.T) {
 	want := map[string]string{"kind": "external", "status": "accepted", "justification": "In hospital"}
 	if len(rs[1].Suppressions) != 1 || !maps.Equal(rs[1].Suppressions[0], want) {
 		t.Errorf("waived result's suppressions %v, want [%v]", rs[1].Suppressions, want)
+	}
+}
+
+// TestSARIFURI: a result's artifactLocation.uri is a URI reference (SARIF
+// 2.1.0 §3.4.3, RFC 3986), so a file name's space, "#", "%" or "?" is
+// percent-encoded — else code scanning reads "#" as the start of a
+// fragment and points at another file — and it decodes back to the path.
+func TestSARIFURI(t *testing.T) {
+	for _, path := range []string{
+		"cases/W-001/intake.yaml",
+		"cases/W-001/Scan 2026#3 100%.pdf",
+		"cases/W-001/notes/what?.yaml",
+		"cases/W-001/notes/a,b:c\nd.yaml",
+		"a:b/intake.yaml", // a first segment with a colon is no scheme
+	} {
+		var b bytes.Buffer
+		w, _ := ForStore(&b, "sarif", 1, 0)
+		write(t, w, []finding.Finding{{Path: path, Severity: finding.Warning, Rule: "unknown-file", Message: "m"}})
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct{ URI string }
+						}
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		uri := log.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI
+		u, err := url.Parse(uri)
+		if err != nil || u.Scheme != "" || u.Fragment != "" || u.RawQuery != "" || strings.TrimPrefix(u.Path, "./") != path {
+			t.Errorf("%q: uri %q is not a relative reference to it (%v)", path, uri, err)
+		}
 	}
 }
