@@ -151,9 +151,19 @@ var errInterrupted = errors.New("interrupted: the rest was not written")
 // ends as the change did (see Main).
 // While an editor caseplan runs has the terminal, Ctrl-C (SIGINT) is left
 // to the editor.
+//
+// A signal caseplan was started with ignored stays ignored, as the parent
+// asked: a shell starts a script's background jobs with SIGINT ignored.
+// Caught, it could not end caseplan by the signal — dieBy's signal.Reset
+// puts back the ignoring, the raise does nothing — and the write ended
+// with exit 3 and "interrupted" where the README promises 130.
 func (g *globals) handleSignals() (stop func()) {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		if !signal.Ignored(sig) {
+			signal.Notify(ch, sig)
+		}
+	}
 	done := make(chan struct{})
 	go func() {
 		for {

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"os"
+	"os/signal"
 	"strings"
 	"syscall"
 	"testing"
@@ -68,6 +70,32 @@ func TestInterruptedWriteEndsAsTheChangeDid(t *testing.T) {
 	stderr.Reset()
 	if code := g.finish(errInterrupted); code != ExitOther || !strings.Contains(stderr.String(), "interrupted: the rest was not written") {
 		t.Errorf("a write not begun: exit %d, stderr %q", code, stderr.String())
+	}
+}
+
+// TestIgnoredInterruptStaysIgnored: a caseplan started with SIGINT ignored
+// (a background job of a script) leaves it ignored. Caught, it ended a
+// write with exit 3, since the signal it then raised to die by was
+// ignored again.
+func TestIgnoredInterruptStaysIgnored(t *testing.T) {
+	signal.Ignore(os.Interrupt)
+	defer signal.Reset(os.Interrupt)
+	var stderr bytes.Buffer
+	g := &globals{env: Env{Stderr: &stderr}}
+	stop := g.handleSignals()
+	defer stop()
+	err := g.critical(func() error {
+		if err := syscall.Kill(syscall.Getpid(), syscall.SIGINT); err != nil {
+			return err
+		}
+		time.Sleep(200 * time.Millisecond)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.interrupted.Load() || stderr.Len() > 0 {
+		t.Errorf("an ignored SIGINT interrupted the write; stderr %q", stderr.String())
 	}
 }
 
