@@ -356,11 +356,8 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 			if name == "" {
 				name = rem.Redacted()
 			}
-			redo := fmt.Sprintf("git reset --soft %s keeps them, caseplan commit -m MESSAGE commits them with caseplan's trailers", good)
+			redo := redoWithCaseplan(good, good, "them", refused.Findings)
 			notes := notesPutBack(refused.Findings, good)
-			if notes != "" {
-				redo = fmt.Sprintf("git reset --soft %s keeps them; %s; caseplan commit -m MESSAGE commits the rest, if any, with caseplan's trailers", good, notes)
-			}
 			if fold := g.foldedMerges(refused.LastGood, refused.Remote, good); fold != "" {
 				redo = fold
 				if notes != "" {
@@ -436,6 +433,20 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 		return hintf(err, "run caseplan sync again in a moment; nothing of this clone was lost")
 	}
 	return g.changeError(err)
+}
+
+// redoWithCaseplan is the one wording of how commits made with git alone
+// after base are redone: git reset --soft keeps their changes (kept says
+// what they are), and caseplan commit commits them with its trailers.
+// When they changed or removed a committed note, which caseplan commit
+// refuses, the note is first put back from the commit written checkout
+// and its correction becomes an amendment (notesPutBack); sync and verify
+// both say it this way.
+func redoWithCaseplan(base, checkout, kept string, fs []finding.Finding) string {
+	if notes := notesPutBack(fs, checkout); notes != "" {
+		return fmt.Sprintf("git reset --soft %s keeps %s; %s; caseplan commit -m MESSAGE commits the rest, if any, with caseplan's trailers", base, kept, notes)
+	}
+	return fmt.Sprintf("git reset --soft %s keeps %s, then caseplan commit -m MESSAGE commits them with caseplan's trailers", base, kept)
 }
 
 // notesPutBack is the step of a redo that puts back, as committed, the
