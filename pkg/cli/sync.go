@@ -402,9 +402,16 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 			// without trailers) is redone, not patched: its changes stay
 			// in the work tree, and are committed again the way verify
 			// accepts.
-			redo := fmt.Sprintf("git reset --soft %s keeps what this clone's unsent commits changed; caseplan commit -m MESSAGE commits", short(refused.Base.String()))
-			if fold := g.foldedMerges(refused.Base, refused.Local, short(refused.Base.String())); fold != "" {
-				redo = fold + "; caseplan commit -m MESSAGE commits"
+			// A changed note is put back first, as for the host's
+			// history (notesPutBack): caseplan commit refuses it.
+			base := short(refused.Base.String())
+			commits := "caseplan commit -m MESSAGE commits"
+			if notes := notesPutBack(refused.Findings, base); notes != "" {
+				commits = notes + "; caseplan commit -m MESSAGE commits the rest of"
+			}
+			redo := fmt.Sprintf("git reset --soft %s keeps what this clone's unsent commits changed; %s", base, commits)
+			if fold := g.foldedMerges(refused.Base, refused.Local, base); fold != "" {
+				redo = fold + "; " + commits
 			}
 			hint = fmt.Sprintf("caseplan verify names the same commits, each of which has to be redone before it can be shared, by someone on the roster: %s the records under cases/ with caseplan's trailers (and signature), a file outside cases/ is committed again with git, signed where the store requires signatures (git -c gpg.format=ssh -c user.signingkey=KEYFILE commit -S -m MESSAGE; caseplan key show names KEYFILE as signing_file); then caseplan sync", redo)
 		case refused.Outgoing:
