@@ -23,7 +23,9 @@ func newCmdCaseConsentAdd(g *globals, runF func(*caseConsentAddOptions) error) *
 with their permission (document 003). Rule pe-job-site-permission looks for
 one given on or before each job-site note and not withdrawn by then.
 --notes says what was agreed (short visits at shift change, meeting the
-supervisor, ...).
+supervisor, ...). Permission given orally or by text counts (003 asks for
+the permission, not a written one): recorded after a visit, --given is the
+day it was given.
 
 A permission of the same kind still in force is not given twice; one
 withdrawn may be given again. The date may not be after today. The

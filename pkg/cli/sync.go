@@ -356,11 +356,8 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 			if name == "" {
 				name = rem.Redacted()
 			}
-			redo := fmt.Sprintf("git reset --soft %s keeps them, caseplan commit -m MESSAGE commits them with caseplan's trailers", good)
+			redo := redoWithCaseplan(good, good, "them", refused.Findings)
 			notes := notesPutBack(refused.Findings, good)
-			if notes != "" {
-				redo = fmt.Sprintf("git reset --soft %s keeps them; %s; caseplan commit -m MESSAGE commits the rest, if any, with caseplan's trailers", good, notes)
-			}
 			if fold := g.foldedMerges(refused.LastGood, refused.Remote, good); fold != "" {
 				redo = fold
 				if notes != "" {
@@ -405,9 +402,16 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 			// without trailers) is redone, not patched: its changes stay
 			// in the work tree, and are committed again the way verify
 			// accepts.
-			redo := fmt.Sprintf("git reset --soft %s keeps what this clone's unsent commits changed; caseplan commit -m MESSAGE commits", short(refused.Base.String()))
-			if fold := g.foldedMerges(refused.Base, refused.Local, short(refused.Base.String())); fold != "" {
-				redo = fold + "; caseplan commit -m MESSAGE commits"
+			// A changed note is put back first, as for the host's
+			// history (notesPutBack): caseplan commit refuses it.
+			base := short(refused.Base.String())
+			commits := "caseplan commit -m MESSAGE commits"
+			if notes := notesPutBack(refused.Findings, base); notes != "" {
+				commits = notes + "; caseplan commit -m MESSAGE commits the rest of"
+			}
+			redo := fmt.Sprintf("git reset --soft %s keeps what this clone's unsent commits changed; %s", base, commits)
+			if fold := g.foldedMerges(refused.Base, refused.Local, base); fold != "" {
+				redo = fold + "; " + commits
 			}
 			hint = fmt.Sprintf("caseplan verify names the same commits, each of which has to be redone before it can be shared, by someone on the roster: %s the records under cases/ with caseplan's trailers (and signature), a file outside cases/ is committed again with git, signed where the store requires signatures (git -c gpg.format=ssh -c user.signingkey=KEYFILE commit -S -m MESSAGE; caseplan key show names KEYFILE as signing_file); then caseplan sync", redo)
 		case refused.Outgoing:
@@ -436,6 +440,20 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 		return hintf(err, "run caseplan sync again in a moment; nothing of this clone was lost")
 	}
 	return g.changeError(err)
+}
+
+// redoWithCaseplan is the one wording of how commits made with git alone
+// after base are redone: git reset --soft keeps their changes (kept says
+// what they are), and caseplan commit commits them with its trailers.
+// When they changed or removed a committed note, which caseplan commit
+// refuses, the note is first put back from the commit written checkout
+// and its correction becomes an amendment (notesPutBack); sync and verify
+// both say it this way.
+func redoWithCaseplan(base, checkout, kept string, fs []finding.Finding) string {
+	if notes := notesPutBack(fs, checkout); notes != "" {
+		return fmt.Sprintf("git reset --soft %s keeps %s; %s; caseplan commit -m MESSAGE commits the rest, if any, with caseplan's trailers", base, kept, notes)
+	}
+	return fmt.Sprintf("git reset --soft %s keeps %s, then caseplan commit -m MESSAGE commits them with caseplan's trailers", base, kept)
 }
 
 // notesPutBack is the step of a redo that puts back, as committed, the

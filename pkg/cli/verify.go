@@ -9,6 +9,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -251,9 +252,9 @@ func verifyRun(opts *verifyOptions) error {
 	}
 	errs, _ := finding.Count(findings)
 	if errs > 0 {
-		hint := noteBreachHint(repo.Git(), findings)
+		hint := handCommitHint(repo.Git(), findings)
 		if hint == "" {
-			hint = handCommitHint(repo.Git(), findings)
+			hint = noteBreachHint(repo.Git(), findings)
 		}
 		if hint == "" {
 			hint = rewrittenHint(findings)
@@ -346,6 +347,12 @@ func noteBreachHint(repo *git.Repository, findings []finding.Finding) string {
 // the commits of the side it merged into one caseplan commit, their
 // trailers and authors lost; its finding says how to redo it. So is a
 // reset --soft across a later merge (foldedMerges words what to do instead).
+//
+// When such a commit also changed or removed a committed note, the redo
+// puts the note back first and the correction is an amendment, as sync
+// words it (redoWithCaseplan): caseplan commit refuses a changed note. A
+// note changed by a commit that is no hand commit, or by one a remote's
+// branch already holds, is noteBreachHint's: "" here.
 func handCommitHint(repo *git.Repository, findings []finding.Finding) string {
 	var hand []string
 	for _, f := range findings {
@@ -360,11 +367,20 @@ func handCommitHint(repo *git.Repository, findings []finding.Finding) string {
 	if len(hand) == 0 {
 		return ""
 	}
-	which := "COMMIT^ (COMMIT: the oldest of them)"
+	for _, f := range findings {
+		if f.Rule != history.RuleNoteChanged && f.Rule != history.RuleNoteRemoved {
+			continue
+		}
+		if !slices.Contains(hand, f.Commit) || onRemoteBranch(repo, plumbing.NewHash(f.Commit)) {
+			return ""
+		}
+	}
+	which, checkout := "COMMIT^ (COMMIT: the oldest of them)", "COMMIT^"
 	if len(hand) == 1 {
 		which = short(hand[0]) + "^"
+		checkout = which
 	}
-	redo := fmt.Sprintf("git reset --soft %s keeps its changes, then caseplan commit -m MESSAGE commits them with caseplan's trailers", which)
+	redo := redoWithCaseplan(which, checkout, "its changes", findings)
 	if head, err := repo.Head(); err == nil {
 		for _, h := range hand {
 			c, err := repo.CommitObject(plumbing.NewHash(h))
@@ -373,11 +389,49 @@ func handCommitHint(repo *git.Repository, findings []finding.Finding) string {
 			}
 			if fold := foldedMerges(repo, c.ParentHashes[0], head.Hash(), short(h)+"^"); fold != "" {
 				redo = fold
+				if notes := notesPutBack(findings, short(h)+"^"); notes != "" {
+					redo += "; " + notes
+				}
 				break
 			}
 		}
 	}
 	return fmt.Sprintf("a commit made with git alone, if not synced yet, can be redone: %s; one already pushed to the shared store stops every colleague's caseplan sync, which names the commit and how to put the host's branch back before it", redo)
+}
+
+// onRemoteBranch says whether a remote-tracking branch (refs/remotes/)
+// holds commit h: then it was pushed, or came from the host, and taking
+// it out of this clone alone is no repair.
+func onRemoteBranch(repo *git.Repository, h plumbing.Hash) bool {
+	refs, err := repo.References()
+	if err != nil {
+		return false
+	}
+	defer refs.Close()
+	c, err := repo.CommitObject(h)
+	if err != nil {
+		return false
+	}
+	held := false
+	_ = refs.ForEach(func(r *plumbing.Reference) error {
+		if !r.Name().IsRemote() || r.Type() != plumbing.HashReference {
+			return nil
+		}
+		tip, err := repo.CommitObject(r.Hash())
+		if err != nil {
+			return nil
+		}
+		if tip.Hash == h {
+			held = true
+		} else if ok, err := c.IsAncestor(tip); err == nil && ok {
+			held = true
+		}
+		if held {
+			return storer.ErrStop
+		}
+		return nil
+	})
+	return held
 }
 
 // foldedMerges is the one place that words what git reset --soft base

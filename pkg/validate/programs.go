@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -603,9 +604,27 @@ var postEmploymentRules = []*Rule{
 		// A warning, not an error: a note records a visit that happened,
 		// and refusing it would hide the visit; and stores kept the
 		// permission in the note's text before consents existed. A store
-		// may make it an error under rules: in caseplan.yaml.
-		ID: "pe-job-site-permission", Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
-		Summary: "the job site is visited only with the participant's permission, recorded before the visit",
+		// may make it an error under rules: in caseplan.yaml. It is an
+		// obligation (Completeness), so a write is never refused for it.
+		//
+		// 003 asks for the participant's permission ("visiting the job
+		// site, with the participant's permission"), not for a written
+		// one: permission given orally or by text before the visit and
+		// recorded afterwards, with the day it was given, satisfies it.
+		// A visit made without permission cannot be made good; a
+		// supervisor may waive the finding with a reason, and the waiver
+		// covers the visits up to its date only (EventDay), so that it
+		// is never leave for the next visit.
+		ID: "pe-job-site-permission", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
+		Summary: "the job site is visited only with the participant's permission, given before the visit (orally too) and recorded",
+		EventDay: func(c *casefile.Case, f finding.Finding) (record.Date, bool) {
+			for _, n := range c.Notes {
+				if c.NotePath(n) == f.Path {
+					return n.Date, true
+				}
+			}
+			return "", false
+		},
 		check: func(x *Context) {
 			in := x.Case.Intake
 			if in == nil {
@@ -615,7 +634,7 @@ var postEmploymentRules = []*Rule{
 				if n.Mode != "job-site" || n.Kind == "amendment" || permitted(in.Consents, "job-site-visit", n.Date) {
 					continue
 				}
-				x.Report(x.Case.NotePath(n), Path("mode"), "job-site visit on %s without the participant's permission on record; record it first with caseplan case consent add --kind job-site-visit --given DATE", n.Date)
+				x.Report(x.Case.NotePath(n), Path("mode"), "job-site visit on %[1]s without the participant's permission on record; if they gave it by then, orally too, record it with the day they gave it: caseplan case consent add %[2]s --kind job-site-visit --given DATE --notes HOW; if they did not, a supervisor may waive this visit: caseplan waiver add %[2]s --rule pe-job-site-permission --reason TEXT", n.Date, x.Case.ID)
 			}
 		},
 	},

@@ -3,6 +3,7 @@ package validate
 import (
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -33,6 +34,11 @@ type Rule struct {
 	// standing for the finding's case, when one command does: a write
 	// refused for breaking the rule names it in its hint.
 	Remedy string
+	// EventDay, when set, dates the event a finding of the rule reports
+	// (a job-site visit): a waiver then covers only the events on or
+	// before its own date. It is a supervisor's review of what happened,
+	// not leave for what has not, so a later event is reported again.
+	EventDay func(c *casefile.Case, f finding.Finding) (record.Date, bool)
 
 	check func(*Context)
 }

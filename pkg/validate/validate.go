@@ -187,7 +187,8 @@ func schemaFindings(v *schemas.Validator, d *load.Document, caseID string) []fin
 // waive applies the case's waivers (DESIGN.md §4): a supervisor may waive
 // an obligation, a waivable rule (Rule.CanWaive), for the case, with a reason. Its
 // findings are still shown, as warnings that say who waived them and why,
-// and no longer fail CI. A waiver counts from its date on
+// and no longer fail CI; of a rule with an EventDay, only those of events
+// on or before the waiver's date. A waiver counts from its date on
 // (record.Intake.WaiverOn): validate with an earlier --today shows the
 // finding as it stood then. A waiver of any other rule waives nothing (the
 // waiver rule reports it).
@@ -201,6 +202,11 @@ func waive(c *casefile.Case, today time.Time, found []finding.Finding) []finding
 			continue
 		}
 		if w, ok := c.Intake.WaiverOn(f.Rule, day); ok {
+			if r := RuleByID(f.Rule); r.EventDay != nil {
+				if d, ok := r.EventDay(c, f); ok && d > w.Date {
+					continue
+				}
+			}
 			found[i].Severity = finding.Warning
 			found[i].Message += fmt.Sprintf(" (waived by %s on %s: %s)", w.By, w.Date, w.Reason)
 			found[i].Waived = true
