@@ -53,8 +53,8 @@ type indexStat struct {
 // file holds only a suffix) or, for an entry made here, idx.made. It holds
 // no pointer, so the 250,000 entries of a large store are one flat
 // allocation the garbage collector never scans, and reading them makes no
-// slice per entry (which took a fifth of a note add at 10,000 cases).
-// Accessors: idx.name, idx.fixed, idx.raw.
+// slice per entry. Accessors: idx.name, idx.fixed; an entry read is
+// written back as its bytes fixedAt to rawEnd (writeTo).
 type indexEntry struct {
 	fixedAt  uint32 // where the fixed part (stat data, mode, hash, flags) starts
 	nameAt   uint32
@@ -88,15 +88,6 @@ func (idx *indexFile) fixed(e *indexEntry) []byte {
 	}
 	end := e.fixedAt + uint32(e.fixedLen)
 	return buf[e.fixedAt:end:end]
-}
-
-// raw is e's bytes as read, to be written back unchanged; nil for an entry
-// made here.
-func (idx *indexFile) raw(e *indexEntry) []byte {
-	if e.made {
-		return nil
-	}
-	return idx.data[e.fixedAt:e.rawEnd:e.rawEnd]
 }
 
 // newEntry makes a stage-0 entry for a regular file with the given blob;
