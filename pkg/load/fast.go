@@ -110,8 +110,8 @@ type fastParser struct {
 }
 
 // fastScratch is what a parse uses only while it runs, lent from one
-// parse to the next: a cold validate parses 250,000 files, and these two
-// allocations were a fortieth of its CPU.
+// parse to the next: a cold validate parses 250,000 files, and each made
+// these two afresh (BenchmarkParse: 13 % of the parse's allocations).
 type fastScratch struct {
 	lines []string
 	stack []*yaml.Node
