@@ -443,12 +443,25 @@ func shallowError(repo *gitstore.Repo, err error) error {
 	}
 	switch {
 	case repo.Shallow():
-		return hintf(fmt.Errorf("this clone is shallow (made with --depth): its history stops before the commits it needs: %w", err), shallowHint)
+		// The missing object is the clone's cut, not a fault to name: the
+		// message says so in the user's words and keeps the cause only for
+		// errors.Is.
+		return hintf(&causedError{msg: "this clone is shallow (made with --depth): its history stops before the commits it needs", err: err}, shallowHint)
 	case repo.Partial():
 		return hintf(fmt.Errorf("this clone is partial (made with --filter): it lacks objects the commits it reads need: %w", err), partialHint)
 	}
 	return err
 }
+
+// causedError is a message in the user's words that keeps its internal
+// cause for errors.Is and errors.As without printing it.
+type causedError struct {
+	msg string
+	err error
+}
+
+func (e *causedError) Error() string { return e.msg }
+func (e *causedError) Unwrap() error { return e.err }
 
 // partialHint is the way out of a partial clone.
 const partialHint = "make a clone without --filter (git clone URL); in CI, check out without a filter (GitHub Actions' actions/checkout: leave filter unset)"

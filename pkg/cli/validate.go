@@ -141,7 +141,7 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return usageErrorf("-o: %v", err)
 	}
-	out, closeSummary, err := opts.jobSummary(out, opts.output, "caseplan validate", fmt.Sprintf("%d case(s), %d file(s) checked", n.cases, n.files))
+	out, closeSummary, err := opts.jobSummary(out, opts.output, "caseplan validate", opts.newFrom, fmt.Sprintf("%d case(s), %d file(s) checked", n.cases, n.files))
 	if err != nil {
 		return err
 	}
@@ -407,8 +407,9 @@ func selected(files map[string]bool, p string) bool {
 // file; it is a no-op otherwise. A summary that cannot be opened (a runner
 // that sets the variable to a path it did not make) is warned of and left
 // out: the annotations and the exit status still say what the check found,
-// which a failure here would hide.
-func (g *globals) jobSummary(out findingout.Writer, format, title, checked string) (w findingout.Writer, done func() error, err error) {
+// which a failure here would hide. since is validate's --new-from, which
+// the heading names as stderr does.
+func (g *globals) jobSummary(out findingout.Writer, format, title, since, checked string) (w findingout.Writer, done func() error, err error) {
 	path := g.env.Getenv("GITHUB_STEP_SUMMARY")
 	if path == "" || format != "github" {
 		return out, func() error { return nil }, nil
@@ -418,7 +419,7 @@ func (g *globals) jobSummary(out findingout.Writer, format, title, checked strin
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: the job summary ($GITHUB_STEP_SUMMARY) cannot be written, so the findings are in the annotations only: %v\n", err)
 		return out, func() error { return nil }, nil
 	}
-	return findingout.Tee(out, findingout.Summary(f, title, checked)), f.Close, nil
+	return findingout.Tee(out, findingout.Summary(f, title, since, checked)), f.Close, nil
 }
 
 // ruleSummary is a rule's one-line summary, for the formats that describe

@@ -240,7 +240,7 @@ func verifyRun(opts *verifyOptions) error {
 	if err != nil {
 		return usageErrorf("-o: %v", err)
 	}
-	out, closeSummary, err := opts.jobSummary(out, opts.output, "caseplan verify", fmt.Sprintf("%d commit(s) checked", stats.Commits))
+	out, closeSummary, err := opts.jobSummary(out, opts.output, "caseplan verify", "", fmt.Sprintf("%d commit(s) checked", stats.Commits))
 	if err != nil {
 		return err
 	}

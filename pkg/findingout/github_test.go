@@ -128,7 +128,7 @@ func TestSummary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteAll(Tee(gw, Summary(&sum, "caseplan validate", "1 case(s), 3 file(s) checked")), fs); err != nil {
+	if err := WriteAll(Tee(gw, Summary(&sum, "caseplan validate", "", "1 case(s), 3 file(s) checked")), fs); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(ann.String(), "\n"); n != 27 {
@@ -152,17 +152,33 @@ func TestSummary(t *testing.T) {
 	}
 	// A waived warning is counted apart in the heading.
 	sum.Reset()
-	if err := WriteAll(Summary(&sum, "caseplan validate", ""), []finding.Finding{fs[25], {Path: "cases/W-1/intake.yaml", Line: 3, Column: 9, Severity: finding.Warning, Rule: "wioa-first-contact", Message: "no contact yet (waived)", Waived: true}}); err != nil {
+	if err := WriteAll(Summary(&sum, "caseplan validate", "", ""), []finding.Finding{fs[25], {Path: "cases/W-1/intake.yaml", Line: 3, Column: 9, Severity: finding.Warning, Rule: "wioa-first-contact", Message: "no contact yet (waived)", Waived: true}}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(sum.String(), "### caseplan validate: valid, 2 warning(s), 1 waived\n\n") {
 		t.Errorf("waived not counted apart:\n%s", sum.String())
 	}
 	sum.Reset()
-	if err := WriteAll(Summary(&sum, "caseplan verify", "5 commit(s) checked"), nil); err != nil {
+	if err := WriteAll(Summary(&sum, "caseplan verify", "", "5 commit(s) checked"), nil); err != nil {
 		t.Fatal(err)
 	}
 	if sum.String() != "### caseplan verify: valid\n\n5 commit(s) checked.\n\n" {
 		t.Errorf("no findings: %q", sum.String())
+	}
+	// validate --new-from: the heading counts what is new since the
+	// base, as stderr does, not the store's findings.
+	sum.Reset()
+	if err := WriteAll(Summary(&sum, "caseplan validate", "a1b2c3d", "1 case(s), 3 file(s) checked"), fs[:2]); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(sum.String(), "### caseplan validate: 2 new error(s), 0 new warning(s) since `a1b2c3d`\n\n") {
+		t.Errorf("new-from summary heading:\n%s", sum.String())
+	}
+	sum.Reset()
+	if err := WriteAll(Summary(&sum, "caseplan validate", "main", ""), fs[25:26]); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(sum.String(), "### caseplan validate: valid, 1 new warning(s) since `main`\n\n") {
+		t.Errorf("new-from summary heading, valid:\n%s", sum.String())
 	}
 }

@@ -18,15 +18,19 @@ import (
 type summaryWriter struct {
 	w        io.Writer
 	title    string // "caseplan validate"
+	since    string // "main": the findings are those new since this revision (validate --new-from)
 	checked  string // "15 case(s), 212 file(s) checked"
 	findings []finding.Finding
 }
 
 // Summary returns a writer of the findings as a Markdown section for a job
 // summary, under a heading that starts with title; checked says what was
-// checked, in a line below it.
-func Summary(w io.Writer, title, checked string) Writer {
-	return &summaryWriter{w: w, title: title, checked: checked}
+// checked, in a line below it. With since (a revision, as the user named
+// it) the findings are only those new since it, and the heading says so
+// as stderr does ("1 new error(s), 0 new warning(s) since REV"): a pull
+// request's check must not read as the whole store's count.
+func Summary(w io.Writer, title, since, checked string) Writer {
+	return &summaryWriter{w: w, title: title, since: since, checked: checked}
 }
 
 func (s *summaryWriter) Write(f finding.Finding) error {
@@ -39,6 +43,13 @@ func (s *summaryWriter) Flush() error {
 	errs, warns := finding.Count(s.findings)
 	waived := finding.WaivedPart(s.findings)
 	switch {
+	case s.since != "":
+		since := markdown.Code(display.Escape(s.since))
+		if errs > 0 {
+			fmt.Fprintf(&b, "### %s: %d new error(s), %d new warning(s)%s since %s\n\n", s.title, errs, warns, waived, since)
+		} else {
+			fmt.Fprintf(&b, "### %s: valid, %d new warning(s)%s since %s\n\n", s.title, warns, waived, since)
+		}
 	case errs > 0:
 		fmt.Fprintf(&b, "### %s: %d error(s), %d warning(s)%s\n\n", s.title, errs, warns, waived)
 	case warns > 0:
