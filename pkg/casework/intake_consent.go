@@ -16,6 +16,15 @@ func consentWhat(kind string) string {
 	return kind
 }
 
+// consentName is how a command line names a consent: its ID, or for one
+// written by hand without an ID, its kind.
+func consentName(c record.Consent) string {
+	if c.ID != "" {
+		return c.ID
+	}
+	return c.Kind
+}
+
 // AddConsent records a permission the participant gave: a visit at their
 // job site is made only with it (003), and rule pe-job-site-permission
 // looks for one given on or before each job-site note and not withdrawn
@@ -44,7 +53,7 @@ func (a AddConsent) Build(s *State) (*Change, error) {
 	}
 	for _, old := range lc.intake.Consents {
 		if old.Kind == c.Kind && old.Withdrawn == "" {
-			return nil, inputErrorf("if it was withdrawn, record that first with caseplan case consent withdraw "+a.Case+" --kind "+c.Kind+" --date DATE",
+			return nil, inputErrorf("if it was given on another day, correct it with caseplan case consent update "+a.Case+" "+consentName(old)+" --given DATE; if it was withdrawn, record that first with caseplan case consent withdraw "+a.Case+" --kind "+c.Kind+" --date DATE",
 				"case %s already has the participant's permission for %s (given %s)", a.Case, consentWhat(c.Kind), old.Given)
 		}
 	}
@@ -86,4 +95,55 @@ func (a WithdrawConsent) Build(s *State) (*Change, error) {
 	}
 	return lc.intakeChange("case.consent.withdraw", fmt.Sprintf("record that permission for %s was withdrawn on %s", consentWhat(kind), a.Date), "",
 		intakeSet([]string{"consents", strconv.Itoa(i), "withdrawn"}, a.Date))
+}
+
+// UpdateConsent corrects the record of a permission: the day it was given
+// and what was agreed. A permission given orally before a visit and first
+// recorded with the day it was written down is put right here, not by a
+// second entry: one permission, given once, stays one entry. The commit's
+// message says what the date was, since the record alone no longer does.
+type UpdateConsent struct {
+	Case, Consent string // its ID, its number, or its kind
+	Given, Notes  *string
+}
+
+// Build returns the change that sets the fields given in place. A given
+// date after the withdrawal is refused by validation (date-order).
+func (a UpdateConsent) Build(s *State) (*Change, error) {
+	lc, err := openLifecycle(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	var ids, kinds []string
+	for _, c := range lc.intake.Consents {
+		ids, kinds = append(ids, c.ID), append(kinds, c.Kind)
+	}
+	i, err := pickItem("permission", "case "+a.Case, a.Consent, ids, kinds, "record one with caseplan case consent add "+a.Case+" --kind job-site-visit --given DATE")
+	if err != nil {
+		return nil, err
+	}
+	c := lc.intake.Consents[i]
+	if a.Given != nil && strings.TrimSpace(*a.Given) != "" {
+		if err := lc.checkHappened("permission date", record.Date(strings.TrimSpace(*a.Given))); err != nil {
+			return nil, err
+		}
+	}
+	fields := []fieldChange{
+		{label: "given", key: "given", now: string(c.Given), v: a.Given, required: true, date: true},
+		{label: "notes", key: "notes", now: c.Notes, v: a.Notes},
+	}
+	edits, changed, err := itemEdits(record.Intake{}, []string{"consents", strconv.Itoa(i)}, fields)
+	if err != nil {
+		return nil, err
+	}
+	what := fmt.Sprintf("permission %d for %s", i+1, consentWhat(c.Kind))
+	if len(edits) == 0 {
+		return nil, noChange(anyGiven(fields), "caseplan case consent update --help lists the fields", what)
+	}
+	for j, ch := range changed {
+		if strings.HasPrefix(ch, "given ") {
+			changed[j] += " (was " + string(c.Given) + ")"
+		}
+	}
+	return lc.intakeChange("case.consent.update", fmt.Sprintf("correct %s: %s", what, strings.Join(changed, ", ")), "", edits...)
 }

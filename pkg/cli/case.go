@@ -32,7 +32,7 @@ func newCmdCaseEligibility(g *globals) *cobra.Command {
 
 func newCmdCaseConsent(g *globals) *cobra.Command {
 	return newGroupCmd("consent", "The participant's permissions, such as for a visit at their job site (003)",
-		newCmdCaseConsentAdd(g, nil), newCmdCaseConsentWithdraw(g, nil))
+		newCmdCaseConsentAdd(g, nil), newCmdCaseConsentUpdate(g, nil), newCmdCaseConsentWithdraw(g, nil))
 }
 
 func newCmdCaseSealed(g *globals) *cobra.Command {

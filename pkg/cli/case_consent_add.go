@@ -28,7 +28,8 @@ the permission, not a written one): recorded after a visit, --given is the
 day it was given.
 
 A permission of the same kind still in force is not given twice; one
-withdrawn may be given again. The date may not be after today. The
+recorded with the wrong day is corrected with caseplan case consent update,
+and one withdrawn may be given again. The date may not be after today. The
 permission's ID (e.g. CN-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case consent add PE-001 --kind job-site-visit --given 2026-04-14 \
       --notes 'A visit at the end of a shift, meeting the supervisor'`,

@@ -13,6 +13,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/access"
@@ -22,6 +23,8 @@ import (
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/teamsync"
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -393,8 +396,15 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 				out = fmt.Sprintf("that takes out all %d commit(s) this clone has not sent, also %s, which the remote still allows: after the reset, redo their changes with caseplan's commands, or rather have the access given back; all of them stay under", len(refused.Unsent), strings.Join(also, ", "))
 			}
 			giveBack := "Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again"
-			if cmds := g.giveBackCommands(refused.Findings); len(cmds) > 0 {
+			moved, cmds := g.giveBackCommands(refused.Findings, refused.Remote, refused.Kept)
+			if len(cmds) > 0 {
 				giveBack = "Either what they need is given back — " + strings.Join(cmds, "; ") + " — and you sync again"
+			}
+			if len(moved) > 0 {
+				giveBack = strings.Join(moved, "; ")
+				if len(cmds) > 0 {
+					giveBack += ". For the rest, either what they need is given back — " + strings.Join(cmds, "; ") + " — and you sync again"
+				}
 			}
 			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). %s; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s; %s %s (git log -p %s shows what they held)", strings.Join(mine, ", "), giveBack, short(refused.Remote.String()), out, refused.Kept, refused.Kept)
 		case refused.Outgoing && !refused.Base.IsZero():
@@ -533,18 +543,27 @@ func groupedFindings(fs []finding.Finding) []string {
 }
 
 // giveBackCommands names, for a refusal whose commits the remote's
-// roster or team changes no longer allow, the command that gives each
-// author back the access a finding says they lost: for a case they are
-// no longer on, caseplan case team add with the case and the author's
-// name and email (from the refused commit), once per case and author.
-// Nil when no finding says which case and whose commit.
-func (g *globals) giveBackCommands(fs []finding.Finding) []string {
+// roster or team changes no longer allow, what gives each author back the
+// access a finding says they lost, once per case and author. For a case
+// transferred away from the author since (the remote's intake.yaml at
+// remote names another manager and a transfer from them), moved says so —
+// to whom and when — and asks the new manager to record what the refused
+// notes say, naming where their text is kept (under kept, the ref the
+// refused commits stay reachable from): adding the former manager to the
+// team, the advice for someone new to a case, is seldom what is meant.
+// Otherwise cmds is caseplan case team add with the case and the author's
+// name and email (from the refused commit). Both nil when no finding says
+// which case and whose commit.
+func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, kept plumbing.ReferenceName) (moved, cmds []string) {
 	repo, err := g.openRepo()
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	defer repo.Close()
-	var cmds []string
+	type key struct{ kase, email string }
+	notes := map[key][]string{}
+	var order []key
+	authors := map[key]object.Signature{}
 	for _, f := range fs {
 		if f.Rule != access.RuleCase || f.Case == "" || f.Commit == "" {
 			continue
@@ -553,12 +572,111 @@ func (g *globals) giveBackCommands(fs []finding.Finding) []string {
 		if err != nil {
 			continue
 		}
-		cmd := fmt.Sprintf("the manager of %[1]s (caseplan case show %[1]s names them), a coordinator or a supervisor adds %[2]s to its team: caseplan case team add %[1]s --name %[3]s --email %[4]s --role ROLE (ROLE their part in it, e.g. counselor or other)", f.Case, c.Author.Email, shellWord(c.Author.Name), shellWord(c.Author.Email))
+		k := key{f.Case, c.Author.Email}
+		if _, ok := authors[k]; !ok {
+			order = append(order, k)
+			authors[k] = c.Author
+		}
+		for _, p := range addedNotes(c, f.Case) {
+			if !slices.Contains(notes[k], p) {
+				notes[k] = append(notes[k], p)
+			}
+		}
+	}
+	for _, k := range order {
+		a := authors[k]
+		teamAdd := fmt.Sprintf("caseplan case team add %s --name %s --email %s --role ROLE", k.kase, shellWord(a.Name), shellWord(a.Email))
+		if t, to, ok := transferredAway(repo.Git(), remote, k.kase, a.Email); ok {
+			where := "caseplan log " + k.kase + " shows it"
+			if len(notes[k]) > 0 && kept != "" {
+				var shows []string
+				for _, p := range notes[k] {
+					shows = append(shows, "git show "+kept.String()+":"+p)
+				}
+				where = "the text of each stays in this clone: " + strings.Join(shows, ", ")
+			}
+			moved = append(moved, fmt.Sprintf("%[1]s was transferred from %[2]s to %[3]s (%[4]s) on %[5]s: ask %[3]s, its manager now, to record what your notes on it say (%[6]s), and once they have, take your commits out as below — or, if you still work on the case, to add you to its team (%[7]s) so that they go at the next sync", k.kase, t.From, to.Name, to.ID, t.Date, where, teamAdd))
+			continue
+		}
+		cmd := fmt.Sprintf("the manager of %[1]s (caseplan case show %[1]s names them), a coordinator or a supervisor adds %[2]s to its team: %[3]s (ROLE their part in it, e.g. counselor or other)", k.kase, a.Email, teamAdd)
 		if !slices.Contains(cmds, cmd) {
 			cmds = append(cmds, cmd)
 		}
 	}
-	return cmds
+	return moved, cmds
+}
+
+// addedNotes are the notes of the case that commit c added.
+func addedNotes(c *object.Commit, kase string) []string {
+	tree, err := c.Tree()
+	if err != nil {
+		return nil
+	}
+	var before *object.Tree
+	if p, err := c.Parent(0); err == nil {
+		before, _ = p.Tree()
+	}
+	dir := layout.NotesOf(kase)
+	notes, err := tree.Tree(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range notes.Entries {
+		p := dir + "/" + e.Name
+		if !layout.IsNote(p) {
+			continue
+		}
+		if before != nil {
+			if _, err := before.File(p); err == nil {
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// transferredAway reports the transfer by which the case left the staff
+// member with that email, as the remote's commit holds the case and the
+// roster: the latest transfer from them, when they no longer manage it.
+func transferredAway(repo *git.Repository, remote plumbing.Hash, kase, email string) (record.Transfer, record.Staff, bool) {
+	var intake record.Intake
+	var cfg record.Config
+	c, err := repo.CommitObject(remote)
+	if err != nil || !decodeAt(c, layout.Intake(kase), &intake) || !decodeAt(c, layout.ConfigPath, &cfg) {
+		return record.Transfer{}, record.Staff{}, false
+	}
+	me, ok := cfg.StaffByEmail(email)
+	if !ok || intake.Manager == me.ID {
+		return record.Transfer{}, record.Staff{}, false
+	}
+	for i := len(intake.Transfers) - 1; i >= 0; i-- {
+		if t := intake.Transfers[i]; t.From == me.ID {
+			to := record.Staff{ID: t.To, Name: t.To}
+			for _, s := range cfg.Staff {
+				if s.ID == t.To {
+					to = s
+				}
+			}
+			return t, to, true
+		}
+	}
+	return record.Transfer{}, record.Staff{}, false
+}
+
+// decodeAt reads the record at p in commit c as the store reads one.
+func decodeAt(c *object.Commit, p string, out any) bool {
+	f, err := c.File(p)
+	if err != nil {
+		return false
+	}
+	data, err := f.Contents()
+	if err != nil {
+		return false
+	}
+	doc, _ := load.Parse(p, []byte(data))
+	return doc != nil && doc.Decode(out) == nil
 }
 
 // shellWord quotes s for a POSIX shell when it needs it, so a command a
