@@ -488,12 +488,23 @@ func scalar(n *yaml.Node) (any, error) {
 	case "!!null":
 		return nil, nil
 	case "!!bool":
+		// What records hold, without a decoder of go-yaml's own for each
+		// value (a cold validate reads hundreds of thousands).
+		switch n.Value {
+		case "true", "True", "TRUE":
+			return true, nil
+		case "false", "False", "FALSE":
+			return false, nil
+		}
 		var b bool
 		if err := n.Decode(&b); err != nil {
 			return nil, &posError{n, RuleSyntax, fmt.Sprintf("%q is not a valid true/false value", n.Value)}
 		}
 		return b, nil
 	case "!!int":
+		if i, ok := plainDecimal(n.Value); ok {
+			return i, nil
+		}
 		var i int64
 		if err := n.Decode(&i); err != nil {
 			var f float64
@@ -513,6 +524,29 @@ func scalar(n *yaml.Node) (any, error) {
 		return n.Value, nil
 	}
 	return nil, &posError{n, RuleShape, fmt.Sprintf("YAML tag %s is not allowed in a record; remove the tag and write the value as plain text", n.Tag)}
+}
+
+// plainDecimal reads a whole number written as records write them: an
+// optional minus sign and up to 18 decimal digits, without a leading zero
+// (which go-yaml reads as it reads any other). Anything else is go-yaml's
+// to read.
+func plainDecimal(s string) (int64, bool) {
+	digits := strings.TrimPrefix(s, "-")
+	if len(digits) == 0 || len(digits) > 18 || digits[0] == '0' && len(digits) > 1 {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	if len(digits) < len(s) {
+		v = -v
+	}
+	return v, true
 }
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

@@ -543,6 +543,19 @@ var timestampFormats = []string{
 // yamlStyleFloat is go-yaml's pattern of a float.
 var yamlStyleFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
+// innerSign reports whether s has a sign after its first byte other than
+// an exponent's, which no whole number in any base and no float has (a
+// month, "2026-03", or an ID, "123-45"): go-yaml reads such a scalar as
+// text, after parsing it as numbers that fail.
+func innerSign(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if (s[i] == '-' || s[i] == '+') && s[i-1] != 'e' && s[i-1] != 'E' {
+			return true
+		}
+	}
+	return false
+}
+
 // resolveNumber resolves a plain scalar that starts with a digit or a sign
 // as go-yaml does: a timestamp, else a whole number (in any base, with
 // underscores), else a float, else text.
@@ -557,7 +570,7 @@ func resolveNumber(s string) string {
 			}
 		}
 	}
-	if !onlyBytes(s, "0123456789abcdefABCDEFxXoO_+-.") {
+	if !onlyBytes(s, "0123456789abcdefABCDEFxXoO_+-.") || innerSign(s) {
 		return "!!str" // not a number in any base, nor a float
 	}
 	plain := strings.ReplaceAll(s, "_", "")

@@ -85,7 +85,7 @@ func storeRecordFindings(snap *casefile.Snapshot, opt Options) []finding.Finding
 		// case's event dates): a write of the record refuses one after
 		// today, as it refuses a case's.
 		for _, e := range cohortEventDates(d.Path, snap.Cohorts[name]) {
-			if msg, ok := futureMessage(e, opt.Today); ok {
+			if msg, ok := futureMessage(e, dayOf(opt.Today)); ok {
 				line, col := d.Position(e.at)
 				out = append(out, finding.Finding{Path: d.Path, Line: line, Column: col, Severity: finding.Warning, Rule: RuleFutureDate, Message: msg})
 			}

@@ -188,8 +188,9 @@ func cohortEventDates(file string, c *record.Cohort) []eventDate {
 // future-date gives: case import checks the cohort its rules would write
 // by them, and names the rules' line.
 func FutureCohortDates(c *record.Cohort, today time.Time) (paths [][]string, msgs []string) {
+	t := dayOf(today)
 	for _, e := range cohortEventDates("", c) {
-		if msg, ok := futureMessage(e, today); ok {
+		if msg, ok := futureMessage(e, t); ok {
 			paths, msgs = append(paths, e.at), append(msgs, msg)
 		}
 	}
@@ -200,16 +201,16 @@ func FutureCohortDates(c *record.Cohort, today time.Time) (paths [][]string, msg
 // names it, as "opening date") if d is after today: case import checks the
 // dates its rules give every new case by it, and names the rules' line.
 func FutureDate(what string, d record.Date, today time.Time) (string, bool) {
-	return futureMessage(eventDate{what: what, date: d}, today)
+	return futureMessage(eventDate{what: what, date: d}, dayOf(today))
 }
 
-// futureMessage is future-date's message for e, if e is after today.
-func futureMessage(e eventDate, today time.Time) (string, bool) {
-	t := record.Date(today.Format(time.DateOnly))
-	if !after(e.date, t) {
+// futureMessage is future-date's message for e, if e is after today (a
+// case has dozens of event dates: today is formatted once for them all).
+func futureMessage(e eventDate, today record.Date) (string, bool) {
+	if !after(e.date, today) {
 		return "", false
 	}
-	return fmt.Sprintf("%s %s is after today (%s): it records what has happened; record it when it has, or correct the date", e.what, e.date, t), true
+	return fmt.Sprintf("%s %s is after today (%s): it records what has happened; record it when it has, or correct the date", e.what, e.date, today), true
 }
 
 // checkFutureDates reports each event date after today: the records say
@@ -217,8 +218,9 @@ func futureMessage(e eventDate, today time.Time) (string, bool) {
 // note written ahead of the meeting. A write that would add one is refused
 // as any new error is.
 func checkFutureDates(x *Context) {
+	today := dayOf(x.Today)
 	for _, e := range eventDates(x.Case) {
-		if msg, ok := futureMessage(e, x.Today); ok {
+		if msg, ok := futureMessage(e, today); ok {
 			x.Report(e.file, e.at, "%s", msg)
 		}
 	}
