@@ -26,8 +26,11 @@ var (
 
 func (g githubWriter) Write(f finding.Finding) error {
 	level := "error"
-	if f.Severity == finding.Warning {
+	switch f.Severity {
+	case finding.Warning:
 		level = "warning"
+	case finding.Note:
+		level = "notice"
 	}
 	var props []string
 	if f.Path != "" {

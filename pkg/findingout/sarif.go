@@ -133,8 +133,11 @@ func (s *sarifWriter) Flush() error {
 	results := []sarifResult{}
 	for _, f := range s.findings {
 		level := "error"
-		if f.Severity == finding.Warning {
+		switch f.Severity {
+		case finding.Warning:
 			level = "warning"
+		case finding.Note:
+			level = "note"
 		}
 		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(f.Path), URIBaseID: "%SRCROOT%"}}
 		if f.Line > 0 {
