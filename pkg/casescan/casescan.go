@@ -22,6 +22,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/resultcache"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -81,7 +82,9 @@ type Result[T any] struct {
 // findings about cases/ itself. compute turns a loaded case (nil when the
 // directory is no case) and the loader's findings about it into the
 // stage's result; its result must depend on nothing but them and
-// opt.Params, and encode to JSON and back unchanged.
+// opt.Params, and encode to JSON and back unchanged. compute may keep
+// nothing of the case past its return: the memory of the case's parsed
+// documents serves the next case (load.Arena).
 func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Finding) (T, error)) (results []Result[T], top []finding.Finding, err error) {
 	ids, top, err := store.CaseIDs(opt.Source, opt.Only)
 	if err != nil {
@@ -124,7 +127,12 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 		}
 		opt.BeforeRead(names)
 	}
-	one := func(src store.Source, i int) error {
+	// Each worker parses its cases into an arena of its own, freed when
+	// the case's result is made: compute keeps nothing of the case (its
+	// result is plain values that encode to JSON), and the nodes of the
+	// next case take the same memory.
+	one := func(src store.Source, i int, a *load.Arena) error {
+		defer a.Free()
 		id := ids[i]
 		k, keyed := key(id)
 		var rec *recorder
@@ -133,10 +141,11 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 			rec = &recorder{Source: src, dir: layout.CaseDir(id)}
 			read = rec
 		}
-		c, loaded, files, err := store.LoadCase(read, id)
+		c, loaded, files, err := store.LoadCaseIn(a, read, id)
 		if err == nil && opt.Verify != nil && !opt.Verify(id) {
 			rec = nil
-			c, loaded, files, err = store.LoadCase(opt.Direct(src), id)
+			a.Free()
+			c, loaded, files, err = store.LoadCaseIn(a, opt.Direct(src), id)
 		}
 		if err != nil {
 			return err
@@ -174,11 +183,12 @@ func Scan[T any](opt Options, compute func(c *casefile.Case, loaded []finding.Fi
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var a load.Arena
 			for i := range next {
 				if errs[w] != nil {
 					continue // drain: another case already failed the scan
 				}
-				errs[w] = one(opt.Source, i)
+				errs[w] = one(opt.Source, i, &a)
 				step()
 			}
 		}()

@@ -97,18 +97,24 @@ func (a WithdrawConsent) Build(s *State) (*Change, error) {
 		intakeSet([]string{"consents", strconv.Itoa(i), "withdrawn"}, a.Date))
 }
 
-// UpdateConsent corrects the record of a permission: the day it was given
-// and what was agreed. A permission given orally before a visit and first
-// recorded with the day it was written down is put right here, not by a
-// second entry: one permission, given once, stays one entry. The commit's
-// message says what the date was, since the record alone no longer does.
+// UpdateConsent corrects the record of a permission: the day it was given,
+// the day it was withdrawn, and what was agreed. A permission given orally
+// before a visit and first recorded with the day it was written down is
+// put right here, not by a second entry: one permission, given once, stays
+// one entry. The commit's message says what each date was, since the
+// record alone no longer does.
 type UpdateConsent struct {
-	Case, Consent string // its ID, its number, or its kind
-	Given, Notes  *string
+	Case, Consent           string // its ID, its number, or its kind
+	Given, Withdrawn, Notes *string
 }
 
-// Build returns the change that sets the fields given in place. A given
-// date after the withdrawal is refused by validation (date-order).
+// Build returns the change that sets the fields given in place. Only a
+// withdrawn permission has a withdrawal day to correct: one in force is
+// withdrawn with WithdrawConsent, and the withdrawal cannot be removed
+// here, since that would put back in force a permission the participant
+// took back. A given date after the withdrawal, or a withdrawal before
+// the given date, is refused by validation (date-order), as
+// WithdrawConsent's is.
 func (a UpdateConsent) Build(s *State) (*Change, error) {
 	lc, err := openLifecycle(s, a.Case)
 	if err != nil {
@@ -128,8 +134,20 @@ func (a UpdateConsent) Build(s *State) (*Change, error) {
 			return nil, err
 		}
 	}
+	if a.Withdrawn != nil {
+		if c.Withdrawn == "" {
+			return nil, inputErrorf("record a withdrawal with caseplan case consent withdraw "+a.Case+" --kind "+c.Kind+" --date DATE",
+				"permission %d for %s is in force: it has no withdrawal day to correct", i+1, consentWhat(c.Kind))
+		}
+		if w := strings.TrimSpace(*a.Withdrawn); w != "" {
+			if err := lc.checkHappened("withdrawal date", record.Date(w)); err != nil {
+				return nil, err
+			}
+		}
+	}
 	fields := []fieldChange{
 		{label: "given", key: "given", now: string(c.Given), v: a.Given, required: true, date: true},
+		{label: "withdrawn", key: "withdrawn", now: string(c.Withdrawn), v: a.Withdrawn, required: true, date: true},
 		{label: "notes", key: "notes", now: c.Notes, v: a.Notes},
 	}
 	edits, changed, err := itemEdits(record.Intake{}, []string{"consents", strconv.Itoa(i)}, fields)
@@ -141,8 +159,11 @@ func (a UpdateConsent) Build(s *State) (*Change, error) {
 		return nil, noChange(anyGiven(fields), "caseplan case consent update --help lists the fields", what)
 	}
 	for j, ch := range changed {
-		if strings.HasPrefix(ch, "given ") {
+		switch {
+		case strings.HasPrefix(ch, "given "):
 			changed[j] += " (was " + string(c.Given) + ")"
+		case strings.HasPrefix(ch, "withdrawn "):
+			changed[j] += " (was " + string(c.Withdrawn) + ")"
 		}
 	}
 	return lc.intakeChange("case.consent.update", fmt.Sprintf("correct %s: %s", what, strings.Join(changed, ", ")), "", edits...)

@@ -163,6 +163,11 @@ type RefusedError struct {
 	// (caseplan commit): they are left in the files, so "nothing was
 	// written" would make them fear the edits were lost.
 	HandEdits bool
+	// Files are the files the refused change would have written, by
+	// path: a finding in one of them is about a value the command was
+	// given, in a file that was never written (a new note's name is not
+	// one the person can open), so the command names the flag instead.
+	Files map[string][]byte
 }
 
 func (e *RefusedError) Error() string {
@@ -176,7 +181,11 @@ func (e *RefusedError) Error() string {
 // Hint says what to do: the commands that mend the findings, where their
 // rules name one (a retired counselor's WIOA cases are handed over with
 // case transfer before the retirement), else to correct the values.
-func (e *RefusedError) Hint() string {
+func (e *RefusedError) Hint() string { return e.HintFor(nil) }
+
+// HintFor is Hint for a command whose flags gave the refused values:
+// with no command to run first, it says which flags to correct.
+func (e *RefusedError) HintFor(flags []string) string {
 	var do []string
 	for _, f := range e.Findings {
 		if r := validate.RemedyFor(f.Rule, f.Case); r != "" && !slices.Contains(do, r) {
@@ -186,6 +195,14 @@ func (e *RefusedError) Hint() string {
 	if len(do) == 0 {
 		if e.HandEdits {
 			return "correct the files above and run caseplan commit again"
+		}
+		if len(flags) > 0 {
+			last := len(flags) - 1
+			named := flags[last]
+			if last > 0 {
+				named = strings.Join(flags[:last], ", ") + " and " + named
+			}
+			return "correct " + named + " and run the command again"
 		}
 		return "correct the values above and run the command again"
 	}
@@ -446,7 +463,7 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 	refused = append(refused, introduced(beforeFindings, afterFindings, change.Files)...)
 	if len(refused) > 0 {
 		finding.Sort(refused)
-		return nil, &RefusedError{Findings: refused}
+		return nil, &RefusedError{Findings: refused, Files: change.Files}
 	}
 	if err := checkSummary(change, after.snap.Config); err != nil {
 		return nil, err

@@ -150,7 +150,7 @@ func (o *reportOptions) reportSnapshot() (*casefile.Snapshot, report.Source, err
 	snap, loaded, err := store.Load(countingSource{store.GitTree{Tree: tree}, reading}, nil)
 	reading.Done()
 	if err != nil {
-		return nil, report.Source{}, err
+		return nil, report.Source{}, shallowError(repo, err)
 	}
 	if snap.Config == nil {
 		return nil, report.Source{}, o.noSettings(src)
@@ -222,7 +222,8 @@ func scanReport[T any](o *reportOptions, stage string, params []string, row func
 		reading.Done()
 	}
 	if err != nil {
-		return nil, nil, report.Source{}, err
+		// A commit's files missing from a partial or shallow clone.
+		return nil, nil, report.Source{}, shallowError(repo, err)
 	}
 	s.save()
 	errs, _ := finding.Count(s.found)

@@ -127,6 +127,9 @@ type globals struct {
 	// onStop, when set, runs before a signal ends caseplan: what a
 	// command must not leave as it is (an edited copy to be masked).
 	onStop atomic.Pointer[func()]
+	// given are the flags the person typed on the running command, by
+	// name: a refused write names the ones whose values it refused.
+	given map[string]bool
 }
 
 // critical runs fn, the part of a write that changes the store, and holds
@@ -393,7 +396,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		// text that is not UTF-8 cannot be (YAML would keep it as binary
 		// data), so it is refused rather than changed.
 		var bad error
+		g.given = map[string]bool{}
 		c.Flags().Visit(func(f *pflag.Flag) {
+			g.given[f.Name] = true
 			if bad == nil && !utf8.ValidString(f.Value.String()) {
 				bad = usageErrorf("--%s: the value is not valid UTF-8 text; check the terminal's or the script's encoding", f.Name)
 			}

@@ -437,21 +437,26 @@ func (g *globals) openHead() (*gitstore.Repo, plumbing.Hash, error) {
 //
 // A partial clone (made with --filter) lacks objects the same way: git
 // fetches them when one of its commands needs them, caseplan does not.
+//
+// In both, the missing object is how the clone was made, not a fault to
+// name: the message says so in the user's words and keeps the cause (a
+// blob's hash, go-git's "object not found") only for errors.Is.
 func shallowError(repo *gitstore.Repo, err error) error {
 	if err == nil || !errors.Is(err, plumbing.ErrObjectNotFound) {
 		return err
 	}
 	switch {
 	case repo.Shallow():
-		// The missing object is the clone's cut, not a fault to name: the
-		// message says so in the user's words and keeps the cause only for
-		// errors.Is.
 		return hintf(&causedError{msg: "this clone is shallow (made with --depth): its history stops before the commits it needs", err: err}, shallowHint)
 	case repo.Partial():
-		return hintf(fmt.Errorf("this clone is partial (made with --filter): it lacks objects the commits it reads need: %w", err), partialHint)
+		return hintf(&causedError{msg: partialMsg, err: err}, partialHint)
 	}
 	return err
 }
+
+// partialMsg says what a partial clone lacks: git left out the files of
+// past commits, to fetch them when one of its own commands needs them.
+const partialMsg = "this clone is partial (made with --filter): it lacks files of past commits that this command reads, which git fetches only for its own commands"
 
 // causedError is a message in the user's words that keeps its internal
 // cause for errors.Is and errors.As without printing it.

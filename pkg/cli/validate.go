@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -297,6 +299,21 @@ func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) 
 	return found, shallowError(repo, err)
 }
 
+// pathMissing refuses a path in a case that names nothing in the work
+// tree (a typo: intake.yml, a note's name misspelt). Its case would be
+// checked and no finding kept, so validate said "valid" of a file that is
+// not there. A path in a case that does not exist is left for the check
+// of the case, which says there is no such case.
+func pathMissing(root, typed, rel, id string) error {
+	if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(layout.CaseDir(id)))); err != nil {
+		return nil
+	}
+	if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel))); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return hintf(usageErrorf("no file or directory %s in case %s", typed, id), "caseplan validate %s checks the whole case", id)
+}
+
 // selectTargets maps the command line's cases and paths to the cases to
 // load and, when some paths name less than a whole case (a file, or a
 // directory such as notes/), the paths whose findings to keep: a finding is
@@ -351,6 +368,9 @@ func selectTargets(wd, root string, args []string) (cases []string, files map[st
 		t := target{id: id}
 		if rel != layout.CaseDir(id) {
 			t.path = rel
+			if err := pathMissing(root, a, rel, id); err != nil {
+				return nil, nil, err
+			}
 		}
 		targets = append(targets, t)
 	}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -48,6 +49,12 @@ type valuesFrom struct {
 	// completed, for the command to send elsewhere with a hint of its own
 	// (note add --kind amendment: caseplan note amend).
 	elsewhere []string
+	// words are what case managers call a choice — in caseplan's own
+	// messages too, where a contact of work security is a "weekly
+	// check-in" — by the choice they mean, for the hint to name it. They
+	// are written in lower-case letters alone, as the typed value is
+	// compared ("Check-in", "check in" and "checkin" are "checkin").
+	words map[string]string
 }
 
 func fixed(v ...string) valuesFrom { return valuesFrom{fixed: v} }
@@ -61,6 +68,13 @@ func enum(kind string, path ...string) valuesFrom { return fixed(schemas.Enum(ki
 func enumElsewhere(v valuesFrom, elsewhere ...string) valuesFrom {
 	v.fixed = slices.DeleteFunc(slices.Clone(v.fixed), func(s string) bool { return slices.Contains(elsewhere, s) })
 	v.elsewhere = elsewhere
+	return v
+}
+
+// withWords is v with what case managers call its choices (see
+// valuesFrom.words).
+func withWords(v valuesFrom, words map[string]string) valuesFrom {
+	v.words = words
 	return v
 }
 
@@ -80,7 +94,7 @@ var (
 // flagValues maps a command (its path below caseplan) and a flag to its
 // values.
 var flagValues = map[string]map[string]valuesFrom{
-	"note add":   {"kind": enumElsewhere(enum("note", "kind"), "amendment"), "mode": enum("note", "mode"), "service": serviceCodes, "cohort": cohortIDs},
+	"note add":   {"kind": withWords(enumElsewhere(enum("note", "kind"), "amendment"), map[string]string{"checkin": "contact"}), "mode": enum("note", "mode"), "service": serviceCodes, "cohort": cohortIDs},
 	"note amend": {"mode": enum("note", "mode"), "service": serviceCodes},
 	"case new":   {"program": programKeys, "manager": staffIDs},
 	"case list": {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status"), "cohort": cohortIDs,
@@ -202,6 +216,8 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 				e := &UsageError{Msg: fmt.Sprintf("--%s %q: use one of %s", f.Name, v, strings.Join(valid, ", "))}
 				if meant := caseid.ChoiceMeant(valid, v); meant != "" {
 					e.Hint = "did you mean --" + f.Name + " " + meant + "?"
+				} else if choice := from.words[lettersOf(v)]; choice != "" {
+					e.Hint = fmt.Sprintf("did you mean --%s %s? %s is recorded as %s", f.Name, choice, strconv.Quote(v), choice)
 				}
 				err = e
 				return
@@ -209,6 +225,17 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 		}
 	})
 	return err
+}
+
+// lettersOf is s in lower case with all but its letters left out, as a
+// valuesFrom's words are written.
+func lettersOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if !unicode.IsLetter(r) {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
 }
 
 // flagStrings returns a string flag's value, or each value of a

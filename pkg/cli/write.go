@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/casework"
@@ -186,7 +187,7 @@ func (g *globals) changeError(err error) error {
 		for _, f := range refused.Findings {
 			printFinding(g.env.Stderr, f)
 		}
-		return &InvalidError{Msg: refused.Error(), Hint: refused.Hint()}
+		return &InvalidError{Msg: refused.Error(), Hint: refused.HintFor(g.refusedFlags(refused))}
 	case errors.As(err, &noteFile):
 		for _, f := range noteFile.Findings {
 			printFinding(g.env.Stderr, f)
@@ -208,4 +209,30 @@ func (g *globals) changeError(err error) error {
 		return hintf(err, "%s", unfinished.Hint())
 	}
 	return err
+}
+
+// refusedFlags names the flags the person typed whose values a refused
+// write's findings are about. A finding in a file the change would have
+// written points at a field of what the command built, and a field is
+// given by the flag of its name (content: by --content, layoff_date: by
+// --layoff-date); the file itself was never written, so its name and
+// line do not say what to correct.
+func (g *globals) refusedFlags(refused *casework.RefusedError) []string {
+	var flags []string
+	for _, f := range refused.Findings {
+		b, ok := refused.Files[f.Path]
+		if !ok || f.Line < 1 {
+			continue
+		}
+		lines := strings.Split(string(b), "\n")
+		if f.Line > len(lines) {
+			continue
+		}
+		field, _, ok := strings.Cut(strings.TrimPrefix(strings.TrimSpace(lines[f.Line-1]), "- "), ":")
+		name := strings.ReplaceAll(strings.TrimSpace(field), "_", "-")
+		if ok && g.given[name] && !slices.Contains(flags, "--"+name) {
+			flags = append(flags, "--"+name)
+		}
+	}
+	return flags
 }

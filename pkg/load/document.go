@@ -56,6 +56,10 @@ type Document struct {
 // Parse parses data as the record file path. It returns nil and one or more
 // findings when the file cannot be used at all.
 func Parse(path string, data []byte) (*Document, []finding.Finding) {
+	return parse(nil, path, data)
+}
+
+func parse(a *Arena, path string, data []byte) (*Document, []finding.Finding) {
 	fail := func(line, col int, rule, format string, args ...any) (*Document, []finding.Finding) {
 		return nil, []finding.Finding{{
 			Path: path, Line: line, Column: col, Severity: finding.Error,
@@ -79,7 +83,7 @@ func Parse(path string, data []byte) (*Document, []finding.Finding) {
 	var root *yaml.Node
 	ok := false
 	if useFast {
-		root, ok = fastParse(data)
+		root, ok = fastParse(a, data)
 	}
 	if !ok {
 		dec := yaml.NewDecoder(bytes.NewReader(data))

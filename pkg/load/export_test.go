@@ -1,7 +1,12 @@
 package load
 
+import "go.yaml.in/yaml/v3"
+
 // FastParse lets the external tests hold fastParse to go-yaml.
-var FastParse = fastParse
+func FastParse(data []byte) (*yaml.Node, bool) { return fastParse(nil, data) }
+
+// FastParseIn is FastParse with the nodes from a.
+func FastParseIn(a *Arena, data []byte) (*yaml.Node, bool) { return fastParse(a, data) }
 
 // SetFastParse turns the fast parser on or off until the returned
 // function is called, for benchmarks.
@@ -13,3 +18,6 @@ func SetFastParse(on bool) (restore func()) {
 
 // FastDecode lets the external tests hold fastDecode to go-yaml.
 var FastDecode = fastDecode
+
+// ArenaChunks says how many chunks of nodes and of pointers a holds.
+func ArenaChunks(a *Arena) (nodes, ptrs int) { return len(a.nodes.chunks), len(a.ptrs.chunks) }

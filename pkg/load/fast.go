@@ -22,13 +22,14 @@ import (
 // line breaks YAML 1.1 knows beyond \n. Parse then asks go-yaml, so what a
 // file means never depends on which of the two read it.
 // TestFastMatchesGoYAML and FuzzFastParse hold the two to the same result.
-func fastParse(data []byte) (root *yaml.Node, ok bool) {
+func fastParse(a *Arena, data []byte) (root *yaml.Node, ok bool) {
 	if len(data) == 0 || data[len(data)-1] != '\n' || !plainText(data) {
 		return nil, false
 	}
-	// Values are slices of one copy of the text, and nodes come from one
-	// allocation: a record has hundreds of values and the allocator was
-	// most of the cost of building them.
+	// Values are slices of one copy of the text, and nodes come from the
+	// arena (or, without one, from one allocation for the file): a record
+	// has hundreds of values and the allocator was most of the cost of
+	// building them.
 	text := string(data)
 	p := &fastParser{}
 	sc, _ := scratchPool.Get().(*fastScratch)
@@ -42,8 +43,19 @@ func fastParse(data []byte) (root *yaml.Node, ok bool) {
 		p.lines = append(p.lines, text[:i])
 		text = text[i+1:]
 	}
-	p.slab = make([]yaml.Node, 0, len(p.lines)+8)
-	p.ptrs = make([]*yaml.Node, 0, 2*len(p.lines)+8)
+	if a == nil {
+		// Room for a key and a value on every line, in one chunk.
+		a = &Arena{}
+		a.nodes.size = 2*len(p.lines) + 8
+		a.ptrs.size = 2*len(p.lines) + 8
+	}
+	p.a = a
+	start := a.mark()
+	defer func() {
+		if !ok {
+			a.rewind(start) // what go-yaml builds instead is its own
+		}
+	}()
 	var head string
 	if l := p.lines[0]; len(l) > 0 && l[0] == '#' {
 		// The modeline (or any one comment line) right above the first
@@ -101,9 +113,8 @@ var plainASCII = func() (t [utf8.RuneSelf]bool) {
 
 type fastParser struct {
 	lines  []string
-	slab   []yaml.Node  // where nodes come from
+	a      *Arena       // where nodes and the collections' Content slices come from
 	stack  []*yaml.Node // the children of the collections being read
-	ptrs   []*yaml.Node // where the collections' Content slices come from
 	i      int          // the line being read
 	indent int          // its indentation, set by skipBlank
 	failed bool
@@ -131,30 +142,25 @@ func (p *fastParser) giveBack(sc *fastScratch) {
 	scratchPool.Put(sc)
 }
 
-// node returns a new node, from the slab while it lasts.
+// node returns a new node.
 func (p *fastParser) node(n yaml.Node) *yaml.Node {
-	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]yaml.Node, 0, 32)
-	}
-	p.slab = append(p.slab, n)
-	return &p.slab[len(p.slab)-1]
+	r := p.a.nodes.take(1)
+	r[0] = n
+	return &r[0]
 }
 
 // children returns the nodes pushed on the stack since start, as a
-// collection's Content (cut from the file's slab of pointers, so that a
+// collection's Content (cut from the arena's pointers, so that a
 // collection costs no slice of its own that grows), and pops them.
 func (p *fastParser) children(start int) []*yaml.Node {
 	n := len(p.stack) - start
 	if n == 0 {
 		return nil
 	}
-	if len(p.ptrs)+n > cap(p.ptrs) {
-		p.ptrs = make([]*yaml.Node, 0, max(n, 64))
-	}
-	at := len(p.ptrs)
-	p.ptrs = append(p.ptrs, p.stack[start:]...)
+	c := p.a.ptrs.take(n)
+	copy(c, p.stack[start:])
 	p.stack = p.stack[:start]
-	return p.ptrs[at:len(p.ptrs):len(p.ptrs)]
+	return c
 }
 
 func indentOf(line string) int {

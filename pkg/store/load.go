@@ -131,7 +131,13 @@ func CaseIDs(src Source, only []string) (ids []string, top []finding.Finding, er
 // none a case can have (a bad name, a link out of the store; the findings
 // say so), files counts the record files read.
 func LoadCase(src Source, id string) (c *casefile.Case, found []finding.Finding, files int, err error) {
-	l := loader{src: src, snap: &casefile.Snapshot{}}
+	return LoadCaseIn(nil, src, id)
+}
+
+// LoadCaseIn is LoadCase with the case's documents parsed into a (see
+// load.Arena: they are good until a.Free).
+func LoadCaseIn(a *load.Arena, src Source, id string) (c *casefile.Case, found []finding.Finding, files int, err error) {
+	l := loader{src: src, snap: &casefile.Snapshot{}, arena: a}
 	if err := l.loadCase(id); err != nil {
 		return nil, nil, 0, err
 	}
@@ -217,6 +223,8 @@ type loader struct {
 	// never read, and findings that compare two commits would take its
 	// absence for a change.
 	err error
+	// arena is where the documents' nodes come from (nil: their own).
+	arena *load.Arena
 }
 
 // readBufs are the buffers lent to a Lender for one file each, while it is
@@ -299,7 +307,7 @@ func (l *loader) readListed(p string, e Entry) *load.Document {
 		// the bit as part of the file (mode 100755).
 		l.add(p, 0, RuleFileMode, finding.Warning, "%s has its executable bit set; a record is a plain text file: chmod -x %s, and git update-index --chmod=-x %s if it was committed so", path.Base(p), p, p)
 	}
-	doc, fs := load.Parse(p, data)
+	doc, fs := load.ParseIn(l.arena, p, data)
 	for _, f := range fs {
 		f.Case = caseOf(p)
 		l.findings = append(l.findings, f)

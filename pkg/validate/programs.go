@@ -619,7 +619,7 @@ var postEmploymentRules = []*Rule{
 		Summary: "the job site is visited only with the participant's permission, given before the visit (orally too) and recorded",
 		EventDay: func(c *casefile.Case, f finding.Finding) (record.Date, bool) {
 			for _, n := range c.Notes {
-				if c.NotePath(n) == f.Path {
+				if c.NotePath(n) == f.Path && validDate(n.Date) {
 					return n.Date, true
 				}
 			}

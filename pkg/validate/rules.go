@@ -37,7 +37,9 @@ type Rule struct {
 	// EventDay, when set, dates the event a finding of the rule reports
 	// (a job-site visit): a waiver then covers only the events on or
 	// before its own date. It is a supervisor's review of what happened,
-	// not leave for what has not, so a later event is reported again.
+	// not leave for what has not, so a later event is reported again. ok
+	// is false when the event has no valid YYYY-MM-DD day: such an event
+	// cannot be shown to come before the waiver, which does not cover it.
 	EventDay func(c *casefile.Case, f finding.Finding) (record.Date, bool)
 	// Local marks a rule each of whose findings is about values of the
 	// files that were read and holds whatever the case's other files say

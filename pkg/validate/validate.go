@@ -216,7 +216,10 @@ func schemaFindings(v *schemas.Validator, d *load.Document, caseID string) []fin
 // an obligation, a waivable rule (Rule.CanWaive), for the case, with a reason. Its
 // findings are still shown, as warnings that say who waived them and why,
 // and no longer fail CI; of a rule with an EventDay, only those of events
-// on or before the waiver's date. A waiver counts from its date on
+// on or before the waiver's date, both days valid: dates compared as
+// strings only in YYYY-MM-DD, since "2026-03-9" would sort after
+// "2026-03-10", and an undated visit is not known to precede the waiver
+// (schema reports the bad date). A waiver counts from its date on
 // (record.Intake.WaiverOn): validate with an earlier --today shows the
 // finding as it stood then. A waiver of any other rule waives nothing (the
 // waiver rule reports it).
@@ -231,7 +234,7 @@ func waive(c *casefile.Case, today time.Time, found []finding.Finding) []finding
 		}
 		if w, ok := c.Intake.WaiverOn(f.Rule, day); ok {
 			if r := RuleByID(f.Rule); r.EventDay != nil {
-				if d, ok := r.EventDay(c, f); ok && d > w.Date {
+				if d, ok := r.EventDay(c, f); !ok || !validDate(w.Date) || d > w.Date {
 					continue
 				}
 			}

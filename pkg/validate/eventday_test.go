@@ -1,0 +1,67 @@
+package validate
+
+import (
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// TestJobSitePermissionEventDay: pe-job-site-permission dates each finding
+// by the day of the job-site note it is on (Rule.EventDay), and a waiver
+// covers only the visits on or before its own date. A day that cannot be
+// read — none, or not YYYY-MM-DD — is no day: the visit cannot be shown to
+// come before the waiver, so the waiver does not cover it; string order
+// would have covered "2026-03-1" and not "2026-03-9", both before it. A
+// waiver whose own day cannot be read covers no visit, for the same reason.
+func TestJobSitePermissionEventDay(t *testing.T) {
+	const (
+		rule    = "pe-job-site-permission"
+		waived  = "2026-03-10"
+		notePth = "cases/P1/notes/visit.yaml"
+	)
+	r := RuleByID(rule)
+	if r == nil || r.EventDay == nil || !IsWaivable(rule) {
+		t.Fatalf("rule %s: want a waivable rule with an EventDay", rule)
+	}
+	for _, tc := range []struct {
+		name    string
+		waiver  record.Date // the waiver's day; "": waived
+		noteDay record.Date
+		onFile  string // the finding's file
+		wantDay record.Date
+		wantOK  bool
+		covered bool
+	}{
+		{name: "before the waiver", noteDay: "2026-03-09", onFile: notePth, wantDay: "2026-03-09", wantOK: true, covered: true},
+		{name: "same day as the waiver", noteDay: "2026-03-10", onFile: notePth, wantDay: "2026-03-10", wantOK: true, covered: true},
+		{name: "after the waiver", noteDay: "2026-03-11", onFile: notePth, wantDay: "2026-03-11", wantOK: true, covered: false},
+		{name: "finding on no note", noteDay: "2026-03-09", onFile: "cases/P1/intake.yaml", wantOK: false, covered: false},
+		{name: "note without a day", noteDay: "", onFile: notePth, wantOK: false, covered: false},
+		{name: "malformed day, before in string order", noteDay: "2026-03-1", onFile: notePth, wantOK: false, covered: false},
+		{name: "malformed day, after in string order", noteDay: "2026-03-9", onFile: notePth, wantOK: false, covered: false},
+		{name: "not a date", noteDay: "last week", onFile: notePth, wantOK: false, covered: false},
+		{name: "malformed waiver day", waiver: "2026-3-10", noteDay: "2026-03-09", onFile: notePth, wantDay: "2026-03-09", wantOK: true, covered: false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := casefile.New("P1")
+			c.AddNote(&record.Note{ID: "visit", Date: tc.noteDay, Kind: "contact", Mode: "job-site"}, notePth)
+			w := tc.waiver
+			if w == "" {
+				w = waived
+			}
+			c.Intake = &record.Intake{ID: "P1", Waivers: []record.Waiver{{Rule: rule, Reason: "reviewed with the employer", By: "mrivera", Date: w}}}
+			f := finding.Finding{Rule: rule, Severity: finding.Error, Path: tc.onFile, Message: "job-site visit without permission"}
+
+			day, ok := r.EventDay(c, f)
+			if day != tc.wantDay || ok != tc.wantOK {
+				t.Errorf("EventDay = %q, %v; want %q, %v", day, ok, tc.wantDay, tc.wantOK)
+			}
+			got := waive(c, today, []finding.Finding{f})[0]
+			if got.Waived != tc.covered {
+				t.Errorf("waived = %v, want %v (waiver dated %s)", got.Waived, tc.covered, w)
+			}
+		})
+	}
+}
