@@ -216,8 +216,8 @@ func byManager(managers map[string]string, findings []finding.Finding) string {
 	type count struct{ errs, warns, waived int }
 	counts := map[string]*count{}
 	for _, f := range findings {
-		if f.Case == "" || f.Severity == finding.Note {
-			continue // a note is no problem of the case's to count
+		if f.Case == "" {
+			continue
 		}
 		m := managers[f.Case]
 		if m == "" {

@@ -36,13 +36,3 @@ func TestByManagerWaived(t *testing.T) {
 		t.Errorf("byManager = %q, want %q", got, want)
 	}
 }
-
-// TestByManagerNote: a note (the case's checks wait for a file to read) is
-// not counted as a warning of the case's manager.
-func TestByManagerNote(t *testing.T) {
-	managers := map[string]string{"W-1": "cm01", "W-2": "cm02", "W-3": "cm03"}
-	fs := []finding.Finding{{Case: "W-1", Severity: finding.Error}, {Case: "W-1", Severity: finding.Note}, {Case: "W-2", Severity: finding.Warning}, {Case: "W-3", Severity: finding.Note}}
-	if got, want := byManager(managers, fs), "cm01 1 error(s) 0 warning(s), cm02 0 error(s) 1 warning(s)"; got != want {
-		t.Errorf("byManager = %q, want %q", got, want)
-	}
-}

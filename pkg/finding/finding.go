@@ -8,17 +8,13 @@ import (
 	"strings"
 )
 
-// Severity says whether a finding makes the records invalid (Error), only
-// deserves attention (Warning), or says something about the check itself
-// that the reader must know to read the others (Note: a case's checks
-// that wait for a file to read). Count counts no note: a note neither
-// fails a check nor is a problem to mend in itself.
+// Severity says whether a finding makes the records invalid (Error) or only
+// deserves attention (Warning).
 type Severity string
 
 const (
 	Error   Severity = "error"
 	Warning Severity = "warning"
-	Note    Severity = "note"
 )
 
 // Finding is one problem found in the records. Path is slash-separated and

@@ -26,11 +26,8 @@ var (
 
 func (g githubWriter) Write(f finding.Finding) error {
 	level := "error"
-	switch f.Severity {
-	case finding.Warning:
+	if f.Severity == finding.Warning {
 		level = "warning"
-	case finding.Note:
-		level = "notice"
 	}
 	var props []string
 	if f.Path != "" {

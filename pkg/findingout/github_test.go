@@ -39,11 +39,6 @@ func TestWriteAnnotations(t *testing.T) {
 			want: "::warning file=cases/W-001,title=caseplan unknown-file::scan.pdf is not a caseplan record",
 		},
 		{
-			name: "a note is a notice, not an error",
-			f:    finding.Finding{Path: "cases/W-001", Severity: finding.Note, Rule: "checks-waiting", Message: "the rules wait"},
-			want: "::notice file=cases/W-001,title=caseplan checks-waiting::the rules wait",
-		},
-		{
 			name: "a line without a column points at column 1",
 			f:    finding.Finding{Path: "cases/a.yaml", Line: 3, Severity: finding.Error, Rule: "r", Message: "m"},
 			want: "::error file=cases/a.yaml,line=3,col=1,title=caseplan r::m",

@@ -133,11 +133,8 @@ func (s *sarifWriter) Flush() error {
 	results := []sarifResult{}
 	for _, f := range s.findings {
 		level := "error"
-		switch f.Severity {
-		case finding.Warning:
+		if f.Severity == finding.Warning {
 			level = "warning"
-		case finding.Note:
-			level = "note"
 		}
 		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(f.Path), URIBaseID: "%SRCROOT%"}}
 		if f.Line > 0 {

@@ -201,27 +201,6 @@ func TestSARIFWaived(t *testing.T) {
 	}
 }
 
-// TestSARIFNote: a note (a case whose checks wait for a file to read) is
-// a result of level "note", which SARIF has for what is neither an error
-// nor a warning, not an error.
-func TestSARIFNote(t *testing.T) {
-	var b bytes.Buffer
-	w, err := ForStore(&b, "sarif", 1, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, w, []finding.Finding{{Path: "cases/W-1", Severity: finding.Note, Rule: "checks-waiting", Message: "wait"}})
-	var log struct {
-		Runs []struct{ Results []struct{ Level string } }
-	}
-	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
-		t.Fatal(err)
-	}
-	if rs := log.Runs[0].Results; len(rs) != 1 || rs[0].Level != "note" {
-		t.Errorf("results %+v, want one of level note:\n%s", rs, b.String())
-	}
-}
-
 // TestSARIFURI: a result's artifactLocation.uri is a URI reference (SARIF
 // 2.1.0 §3.4.3, RFC 3986), so a file name's space, "#", "%" or "?" is
 // percent-encoded — else code scanning reads "#" as the start of a

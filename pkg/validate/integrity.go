@@ -747,6 +747,8 @@ func checkWaivers(x *Context) {
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %q: no such rule (caseplan rules lists them)", w.Rule)
 		case r.Completeness && r.Unwaivable:
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: the rule cannot be waived, so the waiver waives nothing; remove it and mend what the rule reports with %s", w.Rule, RemedyFor(w.Rule, x.Case.ID))
+		case r.ID == RuleChecksWaiting:
+			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: the rule cannot be waived, so the waiver waives nothing; remove it, and fix the file the case's rules wait for as its finding says", w.Rule)
 		case !r.Completeness:
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: only an obligation (something due or missing) can be waived, not a rule that says the records contradict themselves", w.Rule)
 		case !x.applies(r):

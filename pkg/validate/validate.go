@@ -100,7 +100,8 @@ func Case(store *casefile.Snapshot, c *casefile.Case, opt Options) []finding.Fin
 	// While a file of the case cannot be read (the loader said why),
 	// only the Local rules are checked: the others would judge the case
 	// by records missing only from what was read (no closure, no
-	// contact). They wait for it, and a note says so.
+	// contact). They wait for it, and a warning says so: the case is not
+	// fully checked, which its supervisor must know.
 	unread := len(c.Unread) > 0
 	ctx := &Context{Config: cfg, Today: opt.Today, Case: c, Contact: calendar.ContactFor(c, cfg), Cohorts: store.Cohorts}
 	for _, r := range Rules {
@@ -117,17 +118,23 @@ func Case(store *casefile.Snapshot, c *casefile.Case, opt Options) []finding.Fin
 	return redact(cfg, out)
 }
 
-// RuleChecksWaiting is the note that a case's rules other than the Local
-// ones wait until its unread files read.
+// RuleChecksWaiting is the warning that a case's rules other than the
+// Local ones wait until its unread files read.
 const RuleChecksWaiting = "checks-waiting"
 
+// checksWaitingRule is a warning, not an error: the unread file already
+// has its error (yaml-syntax, field-type, ...), and a second one would
+// count the same fault twice; but the case is not fully checked, and the
+// warning counts it so the supervisor knows. It is no obligation
+// (Completeness), so no waiver sets it aside: it ends when the file reads.
+// A store may still turn it off or make it an error (caseplan.yaml rules:).
 var checksWaitingRule = &Rule{
-	ID: RuleChecksWaiting, Severity: finding.Note,
-	Summary: "a note, one per case with a record file that cannot be read (broken YAML, a value of the wrong type, ...): the case's program rules and the rules that read across its files wait until it reads, rather than judge the case by what is missing from what was read; the rules about each value read (schema, leak guard, IDs, staff, service codes, dates after today) are still checked",
+	ID: RuleChecksWaiting, Severity: finding.Warning,
+	Summary: "one warning per case with a record file that cannot be read (broken YAML, a value of the wrong type, ...): the case is not fully checked, as its program rules and the rules that read across its files wait until it reads, rather than judge the case by what is missing from what was read; the rules about each value read (schema, leak guard, IDs, staff, service codes, dates after today) are still checked",
 }
 
-// checksWaiting is the note that c's rules other than the Local ones were
-// not checked, naming the files they wait for.
+// checksWaiting is the warning that c's rules other than the Local ones
+// were not checked, naming the files they wait for.
 func checksWaiting(c *casefile.Case) finding.Finding {
 	files := slices.Clone(c.Unread)
 	slices.Sort(files)
@@ -136,7 +143,7 @@ func checksWaiting(c *casefile.Case) finding.Finding {
 		reads, it, says = "read", "them", "as their findings say"
 	}
 	return finding.Finding{
-		Path: c.Dir, Severity: finding.Note, Rule: RuleChecksWaiting, Case: c.ID,
+		Path: c.Dir, Severity: finding.Warning, Rule: RuleChecksWaiting, Case: c.ID,
 		Message: fmt.Sprintf("the program rules and the rules across the case's files (contacts, closures, references, ...) wait until %s %s: without %s they would judge the case by what is missing from what was read; fix %s %s",
 			strings.Join(files, ", "), reads, it, it, says),
 	}

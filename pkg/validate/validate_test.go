@@ -240,10 +240,10 @@ func ruleTests() []ruleTest {
 			m["cases/W1/notes/2026-03-05-ab12.yaml"] = strings.Replace(m["cases/W1/notes/2026-03-05-ab12.yaml"], "author: mrivera", "author: nobody", 1)
 		}, want: "cases/W1/notes/2026-03-05-ab12.yaml:3:9", msg: `author "nobody" is not on the staff roster`},
 		// A note that does not parse: the case's other rules wait for
-		// it, and one note per case says so (TestUnreadCase).
+		// it, and one warning per case says so (TestUnreadCase).
 		{rule: RuleChecksWaiting, on: today, also: "yaml-syntax", change: func(m memStore) {
 			m.edit(note, "mode: phone", " mode: phone")
-		}, want: "cases/W1", msg: "note checks-waiting: the program rules and the rules across the case's files (contacts, closures, references, ...) wait until " + note + " reads"},
+		}, want: "cases/W1", msg: "warning checks-waiting: the program rules and the rules across the case's files (contacts, closures, references, ...) wait until " + note + " reads"},
 		{rule: "note-id", on: today, change: func(m memStore) {
 			m["cases/W1/notes/2026-03-06-ab12.yaml"] = m["cases/W1/notes/2026-03-05-ab12.yaml"]
 			delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
@@ -771,6 +771,11 @@ func ruleTests() []ruleTest {
 				m["cases/caseplan.yaml"] = strings.Replace(config, "email: mrivera@example.org", "email: mrivera@example.org\n    role: supervisor", 1)
 				m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: mrivera\n    date: 2026-03-10\n"
 			}},
+		// checks-waiting ends when the file reads; no waiver sets it aside.
+		{rule: "waiver", on: today, change: func(m memStore) {
+			m["cases/caseplan.yaml"] = strings.Replace(config, "email: mrivera@example.org", "email: mrivera@example.org\n    role: supervisor", 1)
+			m["cases/W1/intake.yaml"] += "waivers:\n  - rule: checks-waiting\n    reason: note being fixed\n    by: mrivera\n    date: 2026-03-10\n"
+		}, want: "cases/W1/intake.yaml:9:11", msg: "waiver of checks-waiting: the rule cannot be waived"},
 		// Whoever granted it must be on the roster; their role is judged
 		// when the waiver is recorded (waiver add, caseplan commit, verify's
 		// supervisor-only), so a supervisor who steps down later leaves it
@@ -892,7 +897,7 @@ func TestRulesDocumented(t *testing.T) {
 		if r.Summary == "" || strings.Contains(r.Summary, "\n") {
 			t.Errorf("rule %s: want a one-line summary", r.ID)
 		}
-		if r.Severity != finding.Error && r.Severity != finding.Warning && (r.Severity != finding.Note || r.ID != RuleChecksWaiting) {
+		if r.Severity != finding.Error && r.Severity != finding.Warning {
 			t.Errorf("rule %s: severity %q", r.ID, r.Severity)
 		}
 		if r.Program != "" && !slices.Contains([]string{"000", "001", "002", "003", "TEGL 10-16"}, r.Source) {
@@ -1033,7 +1038,7 @@ func noteSchemaVersion() int {
 // TestUnreadCase: while a file of a case does not parse, the rules that
 // would judge the case by what is missing from what was read wait (W1's
 // only contact is in the broken note: wioa-first-contact would say there
-// is none), with a note that says so; the rules about each value read —
+// is none), with a warning that says so; the rules about each value read —
 // the leak guard, the roster, the schema — still run on the files that
 // did parse.
 func TestUnreadCase(t *testing.T) {
@@ -1053,7 +1058,7 @@ func TestUnreadCase(t *testing.T) {
 		{RuleSchema, other + ":5:"},
 		{RulePIISSN, other + ":7:"},
 		{"unknown-staff", other + ":3:"},
-		{RuleChecksWaiting, "cases/W1: note checks-waiting: "},
+		{RuleChecksWaiting, "cases/W1: warning checks-waiting: "},
 	} {
 		if fs := got[want.rule]; len(fs) != 1 || !strings.HasPrefix(fs[0].String(), want.at) {
 			t.Errorf("%s: want one finding at %s, got %v", want.rule, want.at, fs)
@@ -1064,8 +1069,8 @@ func TestUnreadCase(t *testing.T) {
 			t.Errorf("rule %s, which waits for the unread note, ran: %v", rule, fs)
 		}
 	}
-	if fs := got[RuleChecksWaiting]; len(fs) == 1 && (fs[0].Severity != finding.Note || !strings.Contains(fs[0].Message, broken)) {
-		t.Errorf("the note is %s", fs[0])
+	if fs := got[RuleChecksWaiting]; len(fs) == 1 && (fs[0].Severity != finding.Warning || !strings.Contains(fs[0].Message, broken)) {
+		t.Errorf("the warning is %s", fs[0])
 	}
 	// The note intact, the case is judged whole, and nothing waits.
 	m = base()
