@@ -64,6 +64,11 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 	case r.Completeness && r.Unwaivable:
 		return nil, inputErrorf("mend it with "+validate.RemedyFor(id, a.Case)+"; "+canWaive,
 			"rule %s cannot be waived: what it reports is not an obligation that may not apply to a case but something to mend, by a command", id)
+	case id == validate.RuleChecksWaiting:
+		// Not an obligation, nor records that contradict themselves:
+		// a fact about the check, which ends when the file reads.
+		return nil, inputErrorf(canWaive,
+			"rule %s cannot be waived: it says the case's rules wait for a file of the case that cannot be read; fix that file as its finding says and the warning ends", id)
 	case !r.Completeness:
 		return nil, inputErrorf(canWaive,
 			"rule %s says the records contradict themselves; only an obligation (something due or missing) can be waived", id)

@@ -105,6 +105,7 @@ func TestAddWaiverRefused(t *testing.T) {
 		{"a case manager", maria, AddWaiver{Rule: "wioa-contact-interval", Reason: "x"}, "only a supervisor or an admin on the staff roster may waive an obligation; mrivera's role is case-manager"},
 		{"no such rule", sue, AddWaiver{Rule: "wioa-first-contacts", Reason: "x"}, `no rule "wioa-first-contacts"`},
 		{"a consistency rule", sue, AddWaiver{Rule: "date-order", Reason: "x"}, "rule date-order says the records contradict themselves; only an obligation (something due or missing) can be waived"},
+		{"checks-waiting", sue, AddWaiver{Rule: "checks-waiting", Reason: "x"}, "rule checks-waiting cannot be waived: it says the case's rules wait for a file of the case that cannot be read; fix that file as its finding says and the warning ends"},
 		{"another program's", sue, AddWaiver{Rule: "ws-references", Reason: "x"}, "rule ws-references applies to work-security cases; case W-001 is in program wioa"},
 		{"no reason", sue, AddWaiver{Rule: "wioa-contact-interval", Reason: " "}, "a waiver needs a reason"},
 		{"after today", sue, AddWaiver{Rule: "wioa-contact-interval", Reason: "x", Date: "2026-03-17"}, "waiver date 2026-03-17 is after today (2026-03-16)"},

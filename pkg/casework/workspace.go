@@ -560,7 +560,8 @@ func orNone(cases []string) []string {
 
 // introduced returns the errors in after that before did not have —
 // except completeness findings (something due or overdue), which a write
-// never makes worse in a way worth refusing — plus
+// never makes worse in a way worth refusing, and checks-waiting, which
+// says which files the case's rules wait for — plus
 // any error in a file the change writes that makes the file itself
 // unreadable or unschematic: those files are committed, so they must be
 // valid even if a hand edit already broke them.
@@ -591,6 +592,13 @@ func introduced(before, after []finding.Finding, written map[string][]byte) []fi
 			continue
 		}
 		if f.Severity != finding.Error || validate.IsCompleteness(f.Rule) {
+			continue
+		}
+		if f.Rule == validate.RuleChecksWaiting {
+			// A store may make it an error, but it says only which
+			// unread files the case's rules wait for: a write that
+			// mends one of two changes its message, and the unread
+			// file's own error already refuses a write that breaks one.
 			continue
 		}
 		_, inWritten := written[f.Path]

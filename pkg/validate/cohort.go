@@ -13,7 +13,7 @@ import (
 // cohortRule holds a case to its cohort: a case that names a cohort
 // (intake.yaml cohort:, written by case import) names one the store has.
 var cohortRule = &Rule{
-	ID: "unknown-cohort", Severity: finding.Error,
+	Local: true, ID: "unknown-cohort", Severity: finding.Error,
 	Summary: "a case's cohort is a cohort record of the store (cases/cohorts/<id>.yaml)",
 	check:   checkCohort,
 }
@@ -35,7 +35,7 @@ func checkCohort(x *Context) {
 const RuleCohortDates = "cohort-dates"
 
 var cohortDatesRule = &Rule{
-	ID: RuleCohortDates, Severity: finding.Warning,
+	Local: true, ID: RuleCohortDates, Severity: finding.Warning,
 	Summary: "a case of a cohort records the cohort's WARN notice date and one of its layoff dates (cases/cohorts/<id>.yaml)",
 	check:   checkCohortDates,
 }

@@ -21,17 +21,17 @@ import (
 // one record names exists, dates that imply an order are in order.
 var integrityRules = []*Rule{
 	{
-		ID: "id-mismatch", Severity: finding.Error,
+		Local: true, ID: "id-mismatch", Severity: finding.Error,
 		Summary: "a case's directory name and its intake id are the same",
 		check:   checkIDMatch,
 	},
 	{
-		ID: "unknown-program", Severity: finding.Error,
+		Local: true, ID: "unknown-program", Severity: finding.Error,
 		Summary: "a case's program is one of the programs in caseplan.yaml",
 		check:   checkProgram,
 	},
 	{
-		ID: "unknown-staff", Severity: finding.Error,
+		Local: true, ID: "unknown-staff", Severity: finding.Error,
 		Summary: "the case's manager, every note author, plan reviewer and transfer party is on the staff roster",
 		check:   checkStaff,
 	},
@@ -40,7 +40,7 @@ var integrityRules = []*Rule{
 		// revokes them; their open cases are left with no one to work
 		// them. WIOA's designated counselor rule says so as an error
 		// (wioa-counselor); every other program is told here.
-		ID: RuleManagerRetired, Severity: finding.Warning, Completeness: true,
+		Local: true, ID: RuleManagerRetired, Severity: finding.Warning, Completeness: true,
 		Unwaivable: true, Remedy: transferRemedy,
 		Summary: "an open case's manager is active on the staff roster (WIOA: wioa-counselor)",
 		check:   checkManagerActive,
@@ -51,22 +51,22 @@ var integrityRules = []*Rule{
 		// later by a recipient: sealed-recipients), but the team
 		// still names them as working the case. Taking them off is the
 		// case's business, one case at a time.
-		ID: RuleTeamRetired, Severity: finding.Warning,
+		Local: true, ID: RuleTeamRetired, Severity: finding.Warning,
 		Summary: "staff on an open case's team (by email) are active on the staff roster",
 		check:   checkTeamActive,
 	},
 	{
-		ID: "note-id", Severity: finding.Error,
+		Local: true, ID: "note-id", Severity: finding.Error,
 		Summary: "a note's file is notes/<id>.yaml and its id starts with its date",
 		check:   checkNoteIDs,
 	},
 	{
-		ID: "activity-week", Severity: finding.Error,
+		Local: true, ID: "activity-week", Severity: finding.Error,
 		Summary: "a weekly activity file is activity/<week>.yaml and holds only that ISO week's dates",
 		check:   checkActivityWeeks,
 	},
 	{
-		ID: "duplicate-id", Severity: finding.Error,
+		Local: true, ID: "duplicate-id", Severity: finding.Error,
 		Summary: "the IDs of a case's items — goals, milestones, referrals, applications, ... — are unique within their kind across the case",
 		check:   checkDuplicateIDs,
 	},
@@ -92,7 +92,7 @@ var integrityRules = []*Rule{
 		check:   checkClosedPlaced,
 	},
 	{
-		ID: RulePlacementStart, Severity: finding.Warning, Setting: record.SettingPlacementStartMaxDays,
+		Local: true, ID: RulePlacementStart, Severity: finding.Warning, Setting: record.SettingPlacementStartMaxDays,
 		Summary: "a placement starts within placement_start_max_days (180, caseplan's choice) of the day it was recorded: a later start is most likely a typo in the year, and would leave the case out of the placements until then",
 		Remedy:  "caseplan placement set CASE --employer E --position P --start DATE --reason TEXT",
 		check:   checkPlacementStart,
@@ -103,19 +103,19 @@ var integrityRules = []*Rule{
 		check:   checkFollowUpEarly,
 	},
 	{
-		ID: "unknown-service", Severity: finding.Error,
+		Local: true, ID: "unknown-service", Severity: finding.Error,
 		Summary: "every service code a note or the plan records is in the store's catalogue (caseplan.yaml services, or the built-in one), which gives its WIOA category",
 		check:   checkServiceCodes,
 	},
 	{
-		ID: "waiver", Severity: finding.Error,
+		Local: true, ID: "waiver", Severity: finding.Error,
 		Summary: "a waiver names an obligation (a completeness rule) of the case's program and was given by a supervisor on the roster",
 		check:   checkWaivers,
 	},
 	cohortRule,
 	cohortDatesRule,
 	{
-		ID: RuleFutureDate, Severity: finding.Warning,
+		Local: true, ID: RuleFutureDate, Severity: finding.Warning,
 		Summary: "no date that records something that has happened — a note's, an assessment's, a step done, a closure's, ... (eventDates), a cohort's notice and imports (cohortEventDates) — is after today; a planned date (a target, a due date, a start) may be",
 		check:   checkFutureDates,
 	},
@@ -747,6 +747,8 @@ func checkWaivers(x *Context) {
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %q: no such rule (caseplan rules lists them)", w.Rule)
 		case r.Completeness && r.Unwaivable:
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: the rule cannot be waived, so the waiver waives nothing; remove it and mend what the rule reports with %s", w.Rule, RemedyFor(w.Rule, x.Case.ID))
+		case r.ID == RuleChecksWaiting:
+			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: the rule cannot be waived, so the waiver waives nothing; remove it, and fix the file the case's rules wait for as its finding says", w.Rule)
 		case !r.Completeness:
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: only an obligation (something due or missing) can be waived, not a rule that says the records contradict themselves", w.Rule)
 		case !x.applies(r):

@@ -31,7 +31,7 @@ const (
 // the store's settings.
 var piiRules = []*Rule{
 	{
-		ID: RulePIISSN, Severity: finding.Error,
+		Local: true, ID: RulePIISSN, Severity: finding.Error,
 		Summary: "no record holds a number shaped like a Social Security number (TEGL 39-11): a full SSN is never stored, and a write that would store one is refused (patterns: pii.ssn in caseplan.yaml)",
 		check:   checkPII,
 	},

@@ -41,6 +41,14 @@ type Rule struct {
 	// is false when the event has no valid YYYY-MM-DD day: such an event
 	// cannot be shown to come before the waiver, which does not cover it.
 	EventDay func(c *casefile.Case, f finding.Finding) (record.Date, bool)
+	// Local marks a rule each of whose findings is about values of the
+	// files that were read and holds whatever the case's other files say
+	// (an ID that differs from its file name, a code not in the
+	// catalogue, an SSN, a date after today). It is checked even while a
+	// file of the case cannot be read (casefile.Case.Unread); the other
+	// rules wait for it (RuleChecksWaiting), since they would judge the
+	// case by what is missing from what was read.
+	Local bool
 
 	check func(*Context)
 }
@@ -58,6 +66,7 @@ func init() {
 	Rules = append(Rules, piiRules...)
 	Rules = append(Rules, sealedRules...)
 	Rules = append(Rules, storeRules...)
+	Rules = append(Rules, checksWaitingRule)
 }
 
 // Waivable lists the IDs of the rules a supervisor may waive for a case

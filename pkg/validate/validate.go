@@ -97,21 +97,56 @@ func Case(store *casefile.Snapshot, c *casefile.Case, opt Options) []finding.Fin
 	for _, d := range c.Docs {
 		out = append(out, schemaFindings(opt.Schemas, d, c.ID)...)
 	}
-	if len(c.Unread) > 0 {
-		// The loader said why each could not be read; the rules would
-		// judge the case by records missing only from what was read
-		// (no closure, no contact), and are checked once they are read.
-		return redact(cfg, out)
-	}
+	// While a file of the case cannot be read (the loader said why),
+	// only the Local rules are checked: the others would judge the case
+	// by records missing only from what was read (no closure, no
+	// contact). They wait for it, and a warning says so: the case is not
+	// fully checked, which its supervisor must know.
+	unread := len(c.Unread) > 0
 	ctx := &Context{Config: cfg, Today: opt.Today, Case: c, Contact: calendar.ContactFor(c, cfg), Cohorts: store.Cohorts}
 	for _, r := range Rules {
-		if r.check == nil || !ctx.applies(r) {
+		if r.check == nil || !ctx.applies(r) || unread && !r.Local {
 			continue
 		}
 		ctx.rule = r
 		r.check(ctx)
 	}
-	return redact(cfg, append(out, waive(c, opt.Today, ctx.found)...))
+	out = append(out, waive(c, opt.Today, ctx.found)...)
+	if unread {
+		out = append(out, checksWaiting(c))
+	}
+	return redact(cfg, out)
+}
+
+// RuleChecksWaiting is the warning that a case's rules other than the
+// Local ones wait until its unread files read.
+const RuleChecksWaiting = "checks-waiting"
+
+// checksWaitingRule is a warning, not an error: the unread file already
+// has its error (yaml-syntax, field-type, ...), and a second one would
+// count the same fault twice; but the case is not fully checked, and the
+// warning counts it so the supervisor knows. It is no obligation
+// (Completeness), so no waiver sets it aside: it ends when the file reads.
+// A store may still turn it off or make it an error (caseplan.yaml rules:).
+var checksWaitingRule = &Rule{
+	ID: RuleChecksWaiting, Severity: finding.Warning,
+	Summary: "one warning per case with a record file that cannot be read (broken YAML, a value of the wrong type, ...): the case is not fully checked, as its program rules and the rules that read across its files wait until it reads, rather than judge the case by what is missing from what was read; the rules about each value read (schema, leak guard, IDs, staff, service codes, dates after today) are still checked",
+}
+
+// checksWaiting is the warning that c's rules other than the Local ones
+// were not checked, naming the files they wait for.
+func checksWaiting(c *casefile.Case) finding.Finding {
+	files := slices.Clone(c.Unread)
+	slices.Sort(files)
+	reads, it, says := "reads", "it", "as its finding says"
+	if len(files) > 1 {
+		reads, it, says = "read", "them", "as their findings say"
+	}
+	return finding.Finding{
+		Path: c.Dir, Severity: finding.Warning, Rule: RuleChecksWaiting, Case: c.ID,
+		Message: fmt.Sprintf("the program rules and the rules across the case's files (contacts, closures, references, ...) wait until %s %s: without %s they would judge the case by what is missing from what was read; fix %s %s",
+			strings.Join(files, ", "), reads, it, it, says),
+	}
 }
 
 // Finish applies the store's rule settings (caseplan.yaml rules:) to every

@@ -79,6 +79,9 @@ type ruleTest struct {
 	want   string // path:line:col prefix of the finding
 	msg    string
 	keep   func(m memStore)
+	// also is the rule of another error that change brings by design
+	// (the loader's, of the file checks-waiting waits for).
+	also string
 }
 
 var day = storetest.Day
@@ -236,6 +239,11 @@ func ruleTests() []ruleTest {
 		{rule: "unknown-staff", on: today, change: func(m memStore) {
 			m["cases/W1/notes/2026-03-05-ab12.yaml"] = strings.Replace(m["cases/W1/notes/2026-03-05-ab12.yaml"], "author: mrivera", "author: nobody", 1)
 		}, want: "cases/W1/notes/2026-03-05-ab12.yaml:3:9", msg: `author "nobody" is not on the staff roster`},
+		// A note that does not parse: the case's other rules wait for
+		// it, and one warning per case says so (TestUnreadCase).
+		{rule: RuleChecksWaiting, on: today, also: "yaml-syntax", change: func(m memStore) {
+			m.edit(note, "mode: phone", " mode: phone")
+		}, want: "cases/W1", msg: "warning checks-waiting: the program rules and the rules across the case's files (contacts, closures, references, ...) wait until " + note + " reads"},
 		{rule: "note-id", on: today, change: func(m memStore) {
 			m["cases/W1/notes/2026-03-06-ab12.yaml"] = m["cases/W1/notes/2026-03-05-ab12.yaml"]
 			delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
@@ -763,6 +771,11 @@ func ruleTests() []ruleTest {
 				m["cases/caseplan.yaml"] = strings.Replace(config, "email: mrivera@example.org", "email: mrivera@example.org\n    role: supervisor", 1)
 				m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: mrivera\n    date: 2026-03-10\n"
 			}},
+		// checks-waiting ends when the file reads; no waiver sets it aside.
+		{rule: "waiver", on: today, change: func(m memStore) {
+			m["cases/caseplan.yaml"] = strings.Replace(config, "email: mrivera@example.org", "email: mrivera@example.org\n    role: supervisor", 1)
+			m["cases/W1/intake.yaml"] += "waivers:\n  - rule: checks-waiting\n    reason: note being fixed\n    by: mrivera\n    date: 2026-03-10\n"
+		}, want: "cases/W1/intake.yaml:9:11", msg: "waiver of checks-waiting: the rule cannot be waived"},
 		// Whoever granted it must be on the roster; their role is judged
 		// when the waiver is recorded (waiver add, caseplan commit, verify's
 		// supervisor-only), so a supervisor who steps down later leaves it
@@ -826,7 +839,7 @@ func TestRules(t *testing.T) {
 			for _, f := range run(t, m, tt.on) {
 				if f.Rule == tt.rule {
 					got = append(got, f)
-				} else if f.Severity == finding.Error {
+				} else if f.Severity == finding.Error && f.Rule != tt.also {
 					t.Errorf("unexpected other finding: %s", f)
 				}
 			}
@@ -1020,4 +1033,50 @@ func noteSchemaVersion() int {
 		panic(err)
 	}
 	return v
+}
+
+// TestUnreadCase: while a file of a case does not parse, the rules that
+// would judge the case by what is missing from what was read wait (W1's
+// only contact is in the broken note: wioa-first-contact would say there
+// is none), with a warning that says so; the rules about each value read —
+// the leak guard, the roster, the schema — still run on the files that
+// did parse.
+func TestUnreadCase(t *testing.T) {
+	const broken = "cases/W1/notes/2026-03-05-ab12.yaml"
+	const other = "cases/W1/notes/2026-03-06-cd34.yaml"
+	m := base()
+	m.edit(broken, "mode: phone", " mode: phone")
+	m[other] = "id: 2026-03-06-cd34\ndate: 2026-03-06\nauthor: nobody\nkind: contact\nmode: loud\ntwo_way: true\ncontent: SSN 123456789 given\n"
+	got := map[string][]finding.Finding{}
+	for _, f := range run(t, m, today) {
+		if f.Case == "W1" {
+			got[f.Rule] = append(got[f.Rule], f)
+		}
+	}
+	for _, want := range []struct{ rule, at string }{
+		{"yaml-syntax", broken + ":5:"},
+		{RuleSchema, other + ":5:"},
+		{RulePIISSN, other + ":7:"},
+		{"unknown-staff", other + ":3:"},
+		{RuleChecksWaiting, "cases/W1: warning checks-waiting: "},
+	} {
+		if fs := got[want.rule]; len(fs) != 1 || !strings.HasPrefix(fs[0].String(), want.at) {
+			t.Errorf("%s: want one finding at %s, got %v", want.rule, want.at, fs)
+		}
+	}
+	for rule, fs := range got {
+		if r := RuleByID(rule); r != nil && !r.Local && rule != RuleChecksWaiting {
+			t.Errorf("rule %s, which waits for the unread note, ran: %v", rule, fs)
+		}
+	}
+	if fs := got[RuleChecksWaiting]; len(fs) == 1 && (fs[0].Severity != finding.Warning || !strings.Contains(fs[0].Message, broken)) {
+		t.Errorf("the warning is %s", fs[0])
+	}
+	// The note intact, the case is judged whole, and nothing waits.
+	m = base()
+	for _, f := range run(t, m, today) {
+		if f.Rule == RuleChecksWaiting {
+			t.Errorf("a case whose files all read: %s", f)
+		}
+	}
 }
