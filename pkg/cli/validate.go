@@ -62,12 +62,11 @@ manager: cm04 3 error(s) 12 warning(s) 2 waived, ..."), the most errors
 first, then the most warnings not waived: whom to talk to; a case whose
 intake is missing or cannot be read is counted as "(intake missing or
 unreadable)", one whose manager is not on the roster as "(no manager on
-the roster)". With cases
-named, -o text counts the store-wide warnings (the
-roster, the settings: not about those cases) in one line on stderr, with
-the validate of their files that lists them (cases/caseplan.yaml, a schema
-copy under schemas/); a whole-store run, a file named
-and the other formats list them.
+the roster)". With cases named, -o text counts the store-wide warnings
+(the roster, the settings: not about those cases) in one line on
+stderr, with the validate of their files that lists them
+(cases/caseplan.yaml, a schema copy under schemas/); a whole-store run,
+a file named and the other formats list them.
 
 --new-from REV reports only the findings that are new since REV (a commit,
 branch or tag; HEAD for what is not committed yet): the same cases are
