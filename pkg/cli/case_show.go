@@ -12,6 +12,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/tickler"
@@ -239,6 +240,11 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 	}
 	if p, ok := snap.Config.Programs[in.Program]; ok && p.Name != "" {
 		v.programName = fmt.Sprintf("%s (%s)", p.Name, in.Program)
+	}
+	if in.Program == "" {
+		// Said, not left blank: the schema finding below names the
+		// field, this line says what the case lacks for it.
+		v.programName = fmt.Sprintf("missing (%s names none; the program's rules are not checked until it does)", c.File(layout.KindIntake))
 	}
 	return v, nil
 }

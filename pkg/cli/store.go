@@ -246,6 +246,9 @@ type caseChecked struct {
 	// Manager is the case's manager when the roster has that staff ID;
 	// "" otherwise, so the cache never keeps what was typed in its place.
 	Manager string `json:"manager,omitempty"`
+	// NoIntake says the case's intake record is missing or could not be
+	// read, so its manager is not known (rather than not on the roster).
+	NoIntake bool `json:"no_intake,omitempty"`
 	// Sealed says the case has sealed fields, so the store keeps them
 	// (validate's roster-age-recipient).
 	Sealed bool `json:"sealed,omitempty"`
@@ -253,10 +256,11 @@ type caseChecked struct {
 
 // checked says how much a check covered, and who manages each case it
 // checked (by case ID; a case whose manager is not on the roster is left
-// out).
+// out, and so is one whose intake was not read, which noIntake lists).
 type checked struct {
 	cases, files int
 	managers     map[string]string
+	noIntake     map[string]bool
 }
 
 // checkShowing validates the store (or some cases of it) as it stands in
@@ -281,6 +285,7 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 			return caseChecked{Findings: loaded}, nil
 		}
 		r := caseChecked{Findings: append(loaded, validate.Case(s.snap, c, opt)...), Period: validate.PeriodOf(s.snap.Config, c), Sealed: c.Sealed != nil && c.Sealed.Ciphertext}
+		r.NoIntake = c.Intake == nil
 		if c.Intake != nil && s.snap.Config != nil {
 			if _, ok := s.snap.Config.StaffByID(c.Intake.Manager); ok {
 				r.Manager = c.Intake.Manager
@@ -309,7 +314,7 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 	// The editors' copies of the schemas: a handful of small files a
 	// run, whatever the number of cases.
 	found = append(found, validate.SchemaCopyFindings(s.opt.Source, s.snap.Config)...)
-	n := checked{files: s.snap.Files, managers: map[string]string{}}
+	n := checked{files: s.snap.Files, managers: map[string]string{}, noIntake: map[string]bool{}}
 	var periods []*validate.Period
 	all := map[string]*validate.Period{}
 	for _, r := range results {
@@ -320,6 +325,9 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 		}
 		if r.Value.Manager != "" {
 			n.managers[r.ID] = r.Value.Manager
+		}
+		if r.Value.NoIntake {
+			n.noIntake[r.ID] = true
 		}
 		if p := r.Value.Period; p != nil {
 			periods = append(periods, p)

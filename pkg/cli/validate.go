@@ -59,12 +59,14 @@ waived ("0 error(s), 2 warning(s), 1 waived"). With -o text, stderr
 also counts the findings by rule (ten or more of several rules) and, when
 they are on the cases of two managers or more, by case manager ("by
 manager: cm04 3 error(s) 12 warning(s) 2 waived, ..."), the most errors
-first, then the most warnings not waived: whom to talk to. With cases
-named, -o text counts the store-wide warnings (the
-roster, the settings: not about those cases) in one line on stderr, with
-the validate of their files that lists them (cases/caseplan.yaml, a schema
-copy under schemas/); a whole-store run, a file named
-and the other formats list them.
+first, then the most warnings not waived: whom to talk to; a case whose
+intake is missing or cannot be read is counted as "(intake missing or
+unreadable)", one whose manager is not on the roster as "(no manager on
+the roster)". With cases named, -o text counts the store-wide warnings
+(the roster, the settings: not about those cases) in one line on
+stderr, with the validate of their files that lists them
+(cases/caseplan.yaml, a schema copy under schemas/); a whole-store run,
+a file named and the other formats list them.
 
 --new-from REV reports only the findings that are new since REV (a commit,
 branch or tag; HEAD for what is not committed yet): the same cases are
@@ -158,7 +160,7 @@ func validateRun(opts *validateOptions) error {
 		if by := byRule(findings); by != "" {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: by rule: %s\n", by)
 		}
-		if by := byManager(n.managers, findings); by != "" {
+		if by := byManager(n.managers, n.noIntake, findings); by != "" {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: by manager: %s\n", by)
 		}
 	}
@@ -211,8 +213,11 @@ func byRule(findings []finding.Finding) string {
 // to; "" when the findings are on the cases of fewer than two managers.
 // A waived warning is counted among the warnings, as the summary counts
 // it, and apart; it does not rank a manager higher, since a supervisor
-// has already set it aside.
-func byManager(managers map[string]string, findings []finding.Finding) string {
+// has already set it aside. A case whose intake was not read (noIntake)
+// is counted as "(intake missing or unreadable)", not as a manager off
+// the roster: its manager is not known, and is not guessed from the
+// broken file nor from an earlier commit (see the README).
+func byManager(managers map[string]string, noIntake map[string]bool, findings []finding.Finding) string {
 	type count struct{ errs, warns, waived int }
 	counts := map[string]*count{}
 	for _, f := range findings {
@@ -220,9 +225,11 @@ func byManager(managers map[string]string, findings []finding.Finding) string {
 			continue
 		}
 		m := managers[f.Case]
-		if m == "" {
-			// An intake that cannot be read, or names no staff ID of
-			// the roster.
+		switch {
+		case m != "":
+		case noIntake[f.Case]:
+			m = "(intake missing or unreadable)"
+		default:
 			m = "(no manager on the roster)"
 		}
 		if counts[m] == nil {

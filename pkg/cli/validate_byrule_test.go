@@ -32,7 +32,7 @@ func TestByManagerWaived(t *testing.T) {
 	managers := map[string]string{"W-1": "cm01", "W-2": "cm02"}
 	waived := finding.Finding{Case: "W-1", Severity: finding.Warning, Waived: true}
 	fs := []finding.Finding{waived, waived, waived, {Case: "W-2", Severity: finding.Warning}}
-	if got, want := byManager(managers, fs), "cm02 0 error(s) 1 warning(s), cm01 0 error(s) 3 warning(s) 3 waived"; got != want {
+	if got, want := byManager(managers, nil, fs), "cm02 0 error(s) 1 warning(s), cm01 0 error(s) 3 warning(s) 3 waived"; got != want {
 		t.Errorf("byManager = %q, want %q", got, want)
 	}
 }

@@ -142,7 +142,9 @@ func checkIDMatch(x *Context) {
 
 func checkProgram(x *Context) {
 	in := x.Case.Intake
-	if in == nil || x.Config == nil {
+	// No program at all is the schema's finding (a required field, a
+	// pattern that refuses ""): saying "" is not defined adds nothing.
+	if in == nil || x.Config == nil || in.Program == "" {
 		return
 	}
 	if _, ok := x.Config.Programs[in.Program]; !ok {
@@ -753,7 +755,13 @@ func checkWaivers(x *Context) {
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: only an obligation (something due or missing) can be waived, not a rule that says the records contradict themselves", w.Rule)
 		case !x.applies(r):
 			// Written by hand (waiver add refuses it): it waives nothing.
-			key, _ := x.Program()
+			// Unless the case's program is missing or not defined: then
+			// which rules apply is not known, and the program's own
+			// finding (schema, unknown-program) is the one to mend.
+			key, kind := x.Program()
+			if kind == "" {
+				break
+			}
 			x.Report(x.File(layout.KindIntake), append(at, "rule"), "waiver of %s: the rule applies to %s cases and the case is in program %s, so the waiver waives nothing; remove it, or name the rule meant (caseplan rules lists them)", w.Rule, r.Program, key)
 		}
 		// Who may waive is judged when the waiver is recorded, by the
