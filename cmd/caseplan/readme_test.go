@@ -226,6 +226,14 @@ func TestReadmeWalkthrough(t *testing.T) {
 			t.Errorf("the walk-through's output has no %q:\n%s", want, out.String())
 		}
 	}
+	// The story approves an extension: its records must show the criteria
+	// the committee weighs (000), or a newcomer ends on a warning the
+	// walk-through never explains.
+	for _, unwanted := range []string{"ws-extension-criteria", "not met"} {
+		if strings.Contains(out.String(), unwanted) {
+			t.Errorf("the walk-through's output has %q:\n%s", unwanted, out.String())
+		}
+	}
 }
 
 // TestReadmeRapidResponse runs the README's rapid-response example as

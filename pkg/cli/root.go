@@ -130,6 +130,11 @@ type globals struct {
 	// given are the flags the person typed on the running command, by
 	// name: a refused write names the ones whose values it refused.
 	given map[string]bool
+	// typed are the values the person gave the running command's own
+	// flags (not the global ones), by flag name: a refused value in a
+	// field of another name (service add --date fills referred) is traced
+	// back to the flag that carried it.
+	typed map[string][]string
 }
 
 // critical runs fn, the part of a write that changes the store, and holds
@@ -396,7 +401,19 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		// text that is not UTF-8 cannot be (YAML would keep it as binary
 		// data), so it is refused rather than changed.
 		var bad error
-		g.given = map[string]bool{}
+		g.given, g.typed = map[string]bool{}, map[string][]string{}
+		c.LocalNonPersistentFlags().VisitAll(func(f *pflag.Flag) {
+			// VisitAll: this set is a copy, which holds the flags but
+			// not which were typed; each flag knows that itself.
+			if !f.Changed {
+				return
+			}
+			if s, ok := f.Value.(pflag.SliceValue); ok {
+				g.typed[f.Name] = s.GetSlice()
+			} else {
+				g.typed[f.Name] = []string{f.Value.String()}
+			}
+		})
 		c.Flags().Visit(func(f *pflag.Flag) {
 			g.given[f.Name] = true
 			if bad == nil && !utf8.ValidString(f.Value.String()) {

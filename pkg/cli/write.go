@@ -13,6 +13,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
+	"go.yaml.in/yaml/v3"
 )
 
 // workspace opens the store for a command that writes.
@@ -213,10 +214,13 @@ func (g *globals) changeError(err error) error {
 
 // refusedFlags names the flags the person typed whose values a refused
 // write's findings are about. A finding in a file the change would have
-// written points at a field of what the command built, and a field is
-// given by the flag of its name (content: by --content, layoff_date: by
-// --layoff-date); the file itself was never written, so its name and
-// line do not say what to correct.
+// written points at a field of what the command built; the file itself
+// was never written, so its name and line do not say what to correct.
+// The field is given by the flag of its name (content: by --content,
+// layoff_date: by --layoff-date), else by the one flag whose typed value
+// the field holds (referred: by service add's --date, requested: by
+// extension request's --date): the commands themselves say which flag
+// fills which field, so no table has to be kept beside them.
 func (g *globals) refusedFlags(refused *casework.RefusedError) []string {
 	var flags []string
 	for _, f := range refused.Findings {
@@ -228,11 +232,35 @@ func (g *globals) refusedFlags(refused *casework.RefusedError) []string {
 		if f.Line > len(lines) {
 			continue
 		}
-		field, _, ok := strings.Cut(strings.TrimPrefix(strings.TrimSpace(lines[f.Line-1]), "- "), ":")
-		name := strings.ReplaceAll(strings.TrimSpace(field), "_", "-")
-		if ok && g.given[name] && !slices.Contains(flags, "--"+name) {
-			flags = append(flags, "--"+name)
+		if flag := g.flagOfLine(lines[f.Line-1]); flag != "" && !slices.Contains(flags, flag) {
+			flags = append(flags, flag)
 		}
 	}
 	return flags
+}
+
+// flagOfLine is the typed flag that gave the field on a YAML line
+// ("  - referred: 2026-03-20"), or "" when no one flag did.
+func (g *globals) flagOfLine(line string) string {
+	field, rest, ok := strings.Cut(strings.TrimPrefix(strings.TrimSpace(line), "- "), ":")
+	if !ok {
+		return ""
+	}
+	if name := strings.ReplaceAll(strings.TrimSpace(field), "_", "-"); g.given[name] {
+		return "--" + name
+	}
+	var value string
+	if yaml.Unmarshal([]byte(rest), &value) != nil || strings.TrimSpace(value) == "" {
+		return "" // a block scalar, a map or a list: its value is on other lines
+	}
+	var by []string
+	for name, values := range g.typed {
+		if slices.ContainsFunc(values, func(v string) bool { return strings.TrimSpace(v) == strings.TrimSpace(value) }) {
+			by = append(by, "--"+name)
+		}
+	}
+	if len(by) != 1 {
+		return "" // two flags typed the same value: naming either could mislead
+	}
+	return by[0]
 }

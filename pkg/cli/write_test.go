@@ -136,3 +136,26 @@ func TestLockWaitZero(t *testing.T) {
 		t.Error("the case was written")
 	}
 }
+
+// TestFlagOfLine checks how a refused field is traced back to the flag
+// that gave it: by the field's name, else by the one flag whose typed
+// value it holds, and never by a guess between two.
+func TestFlagOfLine(t *testing.T) {
+	g := &globals{
+		given: map[string]bool{"date": true, "until": true, "content": true, "today": true, "service": true},
+		typed: map[string][]string{"date": {"2026-03-20"}, "until": {"2026-03-20"}, "content": {"Checked 123-45-6789"}, "service": {"job-search", "assessment"}},
+	}
+	for _, c := range []struct{ line, want string }{
+		{"content: Checked 123-45-6789", "--content"},      // the field's own name
+		{"    referred: 2026-03-21", ""},                   // no flag typed that value
+		{"  - decided: 2026-03-20", ""},                    // --date and --until both did
+		{"  - reason: 'Checked 123-45-6789'", "--content"}, // quoted in the file
+		{"    - assessment", ""},                           // a list item, no field
+		{"  kind: assessment", "--service"},                // one value of a repeated flag
+		{"reason: |", ""},                                  // a block scalar: the value is below
+	} {
+		if got := g.flagOfLine(c.line); got != c.want {
+			t.Errorf("flagOfLine(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}
