@@ -214,6 +214,8 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 		case "date":
 			if s, ok := k.Got.(string); ok && MissingDay(s) != "" {
 				add("%s: %s is not a date: %s", name, display(k.Got), MissingDay(s))
+			} else if s, ok := k.Got.(string); ok && DateReadings(s, "") != "" {
+				add("%s: %s is not a valid date (want YYYY-MM-DD); %s", name, display(k.Got), DateReadings(s, ""))
 			} else {
 				add("%s: %s is not a valid date (want YYYY-MM-DD)", name, display(k.Got))
 			}
@@ -716,6 +718,54 @@ func MissingDay(s string) string {
 	}
 	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 	return fmt.Sprintf("%s %d has %d days, so day %d does not exist", time.Month(m), y, last, d)
+}
+
+// DateReadings is the hint for a date written as people write one on
+// paper — 11/20/2026, 20.11.2026, 2026/11/20 — or "" when s is not one;
+// write goes before each reading: "--opened " for a flag, "" for a field
+// of a record. Day and month are told apart only where one of them is
+// over 12: of 04/05/2026 the hint gives both readings rather than guess
+// which the person meant, since a date a day or a month off is a wrong
+// record. A flag and a record typed by hand get the same words from here.
+func DateReadings(s, write string) string {
+	fields := strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool { return r == '/' || r == '.' })
+	if len(fields) != 3 {
+		return ""
+	}
+	n := make([]int, 3)
+	for i, f := range fields {
+		if f == "" || len(f) > 4 || strings.Trim(f, "0123456789") != "" {
+			return ""
+		}
+		n[i], _ = strconv.Atoi(f)
+	}
+	date := func(y, m, d int) (string, bool) {
+		s := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+		_, err := time.Parse(time.DateOnly, s)
+		return s, err == nil
+	}
+	if len(fields[0]) == 4 {
+		if s, ok := date(n[0], n[1], n[2]); ok {
+			return "did you mean " + write + s + "?"
+		}
+		return ""
+	}
+	if len(fields[2]) != 4 {
+		return "" // a year of two digits: which century is a guess
+	}
+	md, mdOK := date(n[2], n[0], n[1]) // month/day/year
+	dm, dmOK := date(n[2], n[1], n[0]) // day/month/year
+	switch {
+	case mdOK && dmOK && md != dm:
+		m1, _ := time.Parse(time.DateOnly, md)
+		m2, _ := time.Parse(time.DateOnly, dm)
+		return "write the year first: " + write + md + " for " + m1.Format("January 2") + ", " + write + dm + " for " + m2.Format("2 January")
+	case mdOK:
+		return "did you mean " + write + md + "?"
+	case dmOK:
+		return "did you mean " + write + dm + "?"
+	}
+	return ""
 }
 
 // parsedDocs holds each kind's schema as parsed by encoding/json, parsed

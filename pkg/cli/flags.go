@@ -37,7 +37,7 @@ func parseDate(flag, v string) (time.Time, error) {
 			// and a word's day depends on when it is read.
 			return time.Time{}, &UsageError{Msg: fmt.Sprintf("--%s %q: not a date; use YYYY-MM-DD", flag, v), Hint: "write the day itself, as YYYY-MM-DD: a record keeps a date, not a word whose day changes"}
 		}
-		if hint := slashedDate(flag, v); hint != "" {
+		if hint := schemas.DateReadings(v, "--"+flag+" "); hint != "" {
 			return time.Time{}, &UsageError{Msg: fmt.Sprintf("--%s %q: not a date; use YYYY-MM-DD", flag, v), Hint: hint}
 		}
 		return time.Time{}, usageErrorf("--%s %q: not a date; use YYYY-MM-DD", flag, v)
@@ -50,52 +50,6 @@ func parseDate(flag, v string) (time.Time, error) {
 func isWords(v string) bool {
 	v = strings.TrimSpace(v)
 	return v != "" && strings.IndexFunc(v, func(r rune) bool { return !unicode.IsLetter(r) && r != ' ' }) < 0
-}
-
-// slashedDate is the hint for a date written as people write one on
-// paper — 11/20/2026, 20.11.2026, 2026/11/20 — or "" when v is not one.
-// Day and month are told apart only where one of them is over 12: of
-// 04/05/2026 the hint gives both readings rather than guess which the
-// person meant, since a date a day or a month off is a wrong record.
-func slashedDate(flag, v string) string {
-	fields := strings.FieldsFunc(strings.TrimSpace(v), func(r rune) bool { return r == '/' || r == '.' })
-	if len(fields) != 3 {
-		return ""
-	}
-	n := make([]int, 3)
-	for i, f := range fields {
-		if f == "" || len(f) > 4 || strings.Trim(f, "0123456789") != "" {
-			return ""
-		}
-		fmt.Sscanf(f, "%d", &n[i])
-	}
-	date := func(y, m, d int) (string, bool) {
-		s := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-		_, err := time.Parse(time.DateOnly, s)
-		return s, err == nil
-	}
-	if len(fields[0]) == 4 {
-		if s, ok := date(n[0], n[1], n[2]); ok {
-			return "did you mean --" + flag + " " + s + "?"
-		}
-		return ""
-	}
-	if len(fields[2]) != 4 {
-		return "" // a year of two digits: which century is a guess
-	}
-	md, mdOK := date(n[2], n[0], n[1]) // month/day/year
-	dm, dmOK := date(n[2], n[1], n[0]) // day/month/year
-	switch {
-	case mdOK && dmOK && md != dm:
-		m1, _ := time.Parse(time.DateOnly, md)
-		m2, _ := time.Parse(time.DateOnly, dm)
-		return "write the year first: --" + flag + " " + md + " for " + m1.Format("January 2") + ", --" + flag + " " + dm + " for " + m2.Format("2 January")
-	case mdOK:
-		return "did you mean --" + flag + " " + md + "?"
-	case dmOK:
-		return "did you mean --" + flag + " " + dm + "?"
-	}
-	return ""
 }
 
 // zeroPadded returns v, numbers joined by '-' (parts of them: 2026-3-4
