@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type iepGoalAddOptions struct {
@@ -23,7 +24,9 @@ func newCmdIEPGoalAdd(g *globals, runF func(*iepGoalAddOptions) error) *cobra.Co
 A goal says what the customer wants to achieve, generally a specific
 employment goal (001). Short-term goals cover the time services are
 rendered; long-term goals the 9 to 12 months after the customer exits the
-program (001). --target is the date it should be reached.` + "\n" + exitStatusHelp,
+program (001). --target is the date it should be reached; one more than
+plan_date_max_months (36, caseplan's choice; cases/caseplan.yaml settings)
+after today is written with a warning (plan-date): a typo in the year?` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep goal add 2026-K7QX2 --term short --text 'Certified Nursing Assistant' --target 2026-09-30`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -49,5 +52,5 @@ program (001). --target is the date it should be reached.` + "\n" + exitStatusHe
 }
 
 func iepGoalAddRun(opts *iepGoalAddOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly, validate.RulePlanDate)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type iepGoalUpdateOptions struct {
@@ -47,5 +48,5 @@ status. Only the changed lines of iep.yaml change.` + "\n" + exitStatusHelp,
 }
 
 func iepGoalUpdateRun(opts *iepGoalUpdateOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlanDate)
 }

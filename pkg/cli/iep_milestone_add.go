@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type iepMilestoneAddOptions struct {
@@ -22,7 +23,10 @@ func newCmdIEPMilestoneAdd(g *globals, runF func(*iepMilestoneAddOptions) error)
 M-K7QX2; unique across all the plan's goals). A milestone marks when a step
 of the plan is complete or an objective achieved; it is specific, measurable
 and attainable within a designated timeframe (001), so it has a due date.
-caseplan iep milestone done records when it is reached.` + "\n" + exitStatusHelp,
+caseplan iep milestone done records when it is reached. A due date more
+than plan_date_max_months (36, caseplan's choice; cases/caseplan.yaml
+settings) after today is written with a warning (plan-date): a typo in
+the year?` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep milestone add 2026-K7QX2 --goal G-4Z8QK --text 'Enrolled in a CNA course' --due 2026-04-30`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -49,5 +53,5 @@ caseplan iep milestone done records when it is reached.` + "\n" + exitStatusHelp
 }
 
 func iepMilestoneAddRun(opts *iepMilestoneAddOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly, validate.RulePlanDate)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type iepMilestoneUpdateOptions struct {
@@ -46,5 +47,5 @@ Record that it was reached with caseplan iep milestone done.` + "\n" + exitStatu
 }
 
 func iepMilestoneUpdateRun(opts *iepMilestoneUpdateOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlanDate)
 }

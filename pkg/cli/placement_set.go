@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
@@ -113,14 +111,5 @@ func (o *placementSetOptions) parse(c *cobra.Command) error {
 // implausibly far off (placement-start: a typo in the year?), which the
 // write itself, a warning, does not refuse.
 func placementSetRun(opts *placementSetOptions) error {
-	res, err := opts.writeResult(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
-	if err != nil {
-		return err
-	}
-	for _, f := range res.Warnings {
-		if f.Rule == validate.RulePlacementStart {
-			fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
-		}
-	}
-	return nil
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlacementStart)
 }

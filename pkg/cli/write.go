@@ -83,6 +83,23 @@ func (g *globals) write(noCommit bool, cases []string, build casework.Build, tel
 	return err
 }
 
+// writeWarning is write for a command whose value may be a likely typo
+// that the write, a warning, does not refuse (placement-start, plan-date):
+// after the write it says each warning of rule, with its line, so the typo
+// is seen when it is made rather than at the next validate.
+func (g *globals) writeWarning(noCommit bool, cases []string, build casework.Build, tell telling, rule string) error {
+	res, err := g.writeResult(noCommit, cases, build, tell)
+	if err != nil {
+		return err
+	}
+	for _, f := range res.Warnings {
+		if f.Rule == rule {
+			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
+		}
+	}
+	return nil
+}
+
 // writeResult is write, for a command that reports the change itself
 // from its result (the commit it made).
 func (g *globals) writeResult(noCommit bool, cases []string, build casework.Build, tell telling) (*casework.Result, error) {

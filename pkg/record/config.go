@@ -213,6 +213,7 @@ type Settings struct {
 	PostAssistanceMonths       *int `yaml:"post_assistance_months,omitempty" json:"post_assistance_months,omitempty"`
 	ReviewIntervalDays         *int `yaml:"review_interval_days,omitempty" json:"review_interval_days,omitempty"`
 	PlacementStartMaxDays      *int `yaml:"placement_start_max_days,omitempty" json:"placement_start_max_days,omitempty"`
+	PlanDateMaxMonths          *int `yaml:"plan_date_max_months,omitempty" json:"plan_date_max_months,omitempty"`
 	// ContactRequiresService: see Config.ContactRequiresService.
 	ContactRequiresService *bool `yaml:"contact_requires_service,omitempty" json:"contact_requires_service,omitempty"`
 
@@ -264,6 +265,7 @@ const (
 	SettingPostAssistanceMonths       = "post_assistance_months"
 	SettingReviewIntervalDays         = "review_interval_days"
 	SettingPlacementStartMaxDays      = "placement_start_max_days"
+	SettingPlanDateMaxMonths          = "plan_date_max_months"
 	SettingContactRequiresService     = "contact_requires_service" // a yes/no: Config.ContactRequiresService
 	SettingSealedRequired             = "sealed_required"          // a yes/no: Config.SealedRequired
 )
@@ -313,6 +315,14 @@ var settings = map[string]setting{
 	// together, is caseplan's choice. A start later than that is warned of
 	// as a likely typo in the year (placement-start).
 	SettingPlacementStartMaxDays: {180, func(s *Settings) *int { return s.PlacementStartMaxDays }},
+	// How far after today a goal's target or a milestone's due date may
+	// plausibly be. Short-term goals cover the time services are given,
+	// long-term goals the 9 to 12 months after exit (001); no document
+	// bounds the services, so 36 months — two years of training and the
+	// year after exit — is caseplan's choice. A later date is warned of as
+	// a likely typo in the year (plan-date): a milestone due in 2062 for
+	// 2026 never comes due on the tickler.
+	SettingPlanDateMaxMonths: {36, func(s *Settings) *int { return s.PlanDateMaxMonths }},
 }
 
 // ProgramSetting returns the setting key (one of the Setting* constants) of

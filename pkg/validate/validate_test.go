@@ -375,6 +375,19 @@ func ruleTests() []ruleTest {
 		}, want: "cases/W1/outcome.yaml:5:12", msg: "starts on 2027-04-06, 386 days after it was recorded on 2026-03-16 (more than placement_start_max_days, 180)", keep: func(m memStore) {
 			m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2027-04-06\n    recorded: 2026-03-16\n  - id: PL-8QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-04-06\n    recorded: 2026-03-16\n    supersedes: PL-7QX2K\n"
 		}},
+		// A goal's target or a milestone's due date decades away is a year
+		// typed wrong (2062 for 2026); the bound itself, 36 months after
+		// today, is not reported, nor a milestone already done.
+		{rule: "plan-date", on: today, change: func(m memStore) {
+			m.edit("cases/W1/iep.yaml", "    text: Certified nursing assistant\n", "    text: Certified nursing assistant\n    target: 2062-06-30\n")
+		}, want: "cases/W1/iep.yaml:6:13", msg: "goal G1's target, 2062-06-30, is more than plan_date_max_months (36) after today, 2026-03-16: a typo in the year? Correct it with caseplan iep goal update W1 G1 --target DATE", keep: func(m memStore) {
+			m.edit("cases/W1/iep.yaml", "    text: Certified nursing assistant\n", "    text: Certified nursing assistant\n    target: 2029-03-16\n")
+		}},
+		{rule: "plan-date", on: today, change: func(m memStore) {
+			m.edit("cases/W1/iep.yaml", "        due: 2026-04-01\n", "        due: 2062-04-01\n")
+		}, want: "cases/W1/iep.yaml:13:14", msg: "milestone M1 is due 2062-04-01, more than plan_date_max_months (36) after today, 2026-03-16: a typo in the year? Correct it with caseplan iep milestone update W1 M1 --due DATE", keep: func(m memStore) {
+			m.edit("cases/W1/iep.yaml", "        due: 2026-04-01\n", "        due: 2062-04-01\n        done: 2026-03-10\n")
+		}},
 		{rule: "cohort-dates", on: today, change: func(m memStore) {
 			m["cases/WS2/intake.yaml"] = "id: WS2\nopened: 2026-03-12\nprogram: ws\nstatus: open\nmanager: mrivera\ncohort: 2026-ACME\nparticipant:\n  name: Kim Example\nlayoff:\n  notice_date: 2026-03-02\n  layoff_date: 2026-05-01\n"
 			m["cases/cohorts/2026-ACME.yaml"] = "id: 2026-ACME\nemployer: Acme Example Works\nnotice_date: 2026-03-03\nlayoff_dates: [2026-05-01]\n"
