@@ -170,7 +170,10 @@ func caseListRun(opts *caseListOptions) error {
 	}
 	t := newTable(opts.env, "ID", "PROGRAM", "STATUS", "MANAGER", "OPENED", "PARTICIPANT")
 	for _, it := range items {
-		t.row(it.ID, it.Program, it.Status, it.Manager, it.Opened, it.Participant)
+		// A value the intake lacks (a hand edit deleted its line) is a
+		// "-", as the other lists show an empty cell, not a blank that
+		// shifts the columns; validate names the field. The JSON keeps "".
+		t.row(it.ID, dashIfEmpty(it.Program), dashIfEmpty(it.Status), dashIfEmpty(it.Manager), dashIfEmpty(it.Opened), dashIfEmpty(it.Participant))
 	}
 	if err := t.flush(); err != nil {
 		return err

@@ -195,6 +195,7 @@ type caseShowView struct {
 
 	// For the text only.
 	programName string         // "Name (key)", or the key when the program has no name
+	intakeFile  string         // the intake's path, which a missing value names
 	layoff      *record.Layoff // work security's notice and layoff dates
 	cohort      *record.Cohort // the cohort's record, nil when none or unreadable
 	imported    *record.Imported
@@ -227,7 +228,7 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 		Phase: st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,
 		Notes: len(c.Notes), VoidedNotes: len(c.Voided), Contacts: st.Contacts, LastContact: string(st.LastContact),
 		NextDue: caseDueJSON(st.Due, snap.Config), Findings: findings,
-		programName: in.Program, layoff: in.Layoff, state: st,
+		intakeFile: c.File(layout.KindIntake), layoff: in.Layoff, state: st,
 		Cohort: in.Cohort, cohort: snap.Cohorts[in.Cohort], imported: in.Imported, ReturningFrom: in.ReturningFrom,
 	}
 	if p := st.Participation; p != nil {
@@ -238,15 +239,26 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 	if v.Findings == nil {
 		v.Findings = []finding.Finding{}
 	}
+	v.programName = v.orMissing(in.Program, "the program's rules are not checked until it does")
 	if p, ok := snap.Config.Programs[in.Program]; ok && p.Name != "" {
 		v.programName = fmt.Sprintf("%s (%s)", p.Name, in.Program)
 	}
-	if in.Program == "" {
-		// Said, not left blank: the schema finding below names the
-		// field, this line says what the case lacks for it.
-		v.programName = fmt.Sprintf("missing (%s names none; the program's rules are not checked until it does)", c.File(layout.KindIntake))
-	}
 	return v, nil
+}
+
+// orMissing is a value of the intake as the text shows it: the value, or,
+// when the intake lacks it (a hand edit deleted the line), "missing
+// (FILE names none)" with what that leaves undone, if anything. Said, not
+// left blank: the schema finding below names the field, this says what
+// the case lacks for it. The JSON keeps "", its contract.
+func (v *caseShowView) orMissing(value, undone string) string {
+	if value != "" {
+		return value
+	}
+	if undone != "" {
+		return fmt.Sprintf("missing (%s names none; %s)", v.intakeFile, undone)
+	}
+	return fmt.Sprintf("missing (%s names none)", v.intakeFile)
 }
 
 // caseDueJSON is a case's tickler items as due -o json writes them,
@@ -264,20 +276,20 @@ func caseDueJSON(items []casestate.Due, cfg *record.Config) []dueOut {
 
 // write prints the view as text.
 func (v *caseShowView) write(w io.Writer) {
-	fmt.Fprintf(w, "Case %s: %s\n", v.ID, v.Participant)
+	fmt.Fprintf(w, "Case %s: %s\n", v.ID, v.orMissing(v.Participant, ""))
 	fmt.Fprintf(w, "Program:      %s\n", v.programName)
-	fmt.Fprintf(w, "Status:       %s, opened %s", v.Status, v.Opened)
+	fmt.Fprintf(w, "Status:       %s, opened %s", v.orMissing(v.Status, ""), v.orMissing(v.Opened, ""))
 	if p := v.Participation; p != nil {
 		fmt.Fprintf(w, ", %s", participationWords(p))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Manager:      %s", v.Manager)
+	fmt.Fprintf(w, "Manager:      %s", v.orMissing(v.Manager, ""))
 	if v.Center != "" {
 		fmt.Fprintf(w, ", %s", v.Center)
 	}
 	fmt.Fprintln(w)
 	if l := v.layoff; l != nil {
-		fmt.Fprintf(w, "Layoff:       notice %s, layoff %s\n", l.NoticeDate, l.LayoffDate)
+		fmt.Fprintf(w, "Layoff:       notice %s, layoff %s\n", v.orMissing(string(l.NoticeDate), ""), v.orMissing(string(l.LayoffDate), ""))
 	}
 	if v.Cohort != "" {
 		fmt.Fprintf(w, "Cohort:       %s", v.Cohort)
