@@ -102,6 +102,9 @@ func parse(a *Arena, path string, data []byte) (*Document, []finding.Finding) {
 				line, msg = n, "invalid YAML: "+plain
 			} else {
 				line = problemLine(data, msg, line)
+				if plain, ok := parserWords(line, strings.TrimPrefix(msg, "invalid YAML: ")); ok {
+					msg = "invalid YAML: " + plain
+				}
 			}
 			return fail(line, 1, RuleSyntax, "%s", msg)
 		}
@@ -110,6 +113,9 @@ func parse(a *Arena, path string, data []byte) (*Document, []finding.Finding) {
 			return fail(extra.Line, extra.Column, RuleShape, "file holds more than one YAML document; a record file holds exactly one")
 		} else if !errors.Is(err, io.EOF) {
 			line, msg := syntaxError(err)
+			if plain, ok := parserWords(line, strings.TrimPrefix(msg, "invalid YAML: ")); ok {
+				msg = "invalid YAML: " + plain
+			}
 			return fail(line, 1, RuleSyntax, "%s", msg)
 		}
 		if len(doc.Content) == 0 {

@@ -73,7 +73,7 @@ e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]
 		{"tab", "id: x\n\tname: y\n", RuleSyntax, 2, 1, "invalid YAML"},
 		{"duplicate key", "id: a\nid: b\n", RuleSyntax, 2, 1, `field "id" appears twice (first at line 1)`},
 		{"alias bomb", bomb, RuleAlias, 1, 4, "anchor &a"},
-		{"alias", "a: x\nb: *x\n", RuleSyntax, 2, 1, "unknown anchor"},
+		{"alias", "a: x\nb: *x\n", RuleSyntax, 2, 1, `the value on line 2 starts with *, which YAML keeps for its own use at the start of a value; put the value in quotes: b: "*x"`},
 		{"merge key", "base: {a: 1}\nx:\n  <<: {a: 2}\n", RuleAlias, 3, 3, "merge keys"},
 		{"not utf8", "id: x\nname: caf\xe9\n", RuleEncoding, 2, 10, "not valid UTF-8"},
 		{"utf-16le", "\xff\xfei\x00d\x00:\x00 \x00x\x00\r\x00\n\x00", RuleEncoding, 1, 1, "saved as UTF-16 (Notepad's \"Unicode\"); save it as UTF-8"},
@@ -183,22 +183,22 @@ func TestSyntaxInPlainWords(t *testing.T) {
 		{"a list inside a mapping never closed, in quotes",
 			"id: W-001\nother: {a: \"]\", b: [c}\nstatus: open\n",
 			2, "line 2 closes its [ with }; close the [ with ] first"},
-		{"no plain diagnosis: the parser's words",
-			"id: x\nbad: `x`\n", 2, "cannot start any token"},
+		{"a value starting with a backquote",
+			"id: x\nbad: `x`\n", 2, "the value on line 2 starts with `, which YAML keeps for its own use"},
 		// The parser names the line before the mapping's first field, which
 		// in a record is its modeline, not the line to fix.
 		{"text after a quoted value",
 			"# yaml-language-server: $schema=../../schemas/intake.schema.json\nid: W-001\nopened: 2026-03-02\nprogram: \"wioa\"x\nstatus: open\n",
-			4, "did not find expected key"},
+			4, `the value on line 4 goes on after its closing "; move the closing " to the end of the value: program: "wioax"`},
 		{"a list item among fields",
 			"# yaml-language-server: $schema=../../schemas/intake.schema.json\nid: W-001\nopened: 2026-03-02\n- program: wioa\nstatus: open\n",
-			4, "did not find expected key"},
+			4, "line 4 starts with '- ' (a list item) but is lined up with fields written name: value"},
 		{"text after a quoted value in a nested mapping",
 			"id: W-001\nparticipant:\n  phone: 555-0100\n  name: \"Ana\" Example\n",
-			4, "did not find expected key"},
+			4, `the value on line 4 goes on after its closing "; move the closing " to the end of the value: name: "Ana Example"`},
 		{"after a quoted value over two lines",
 			"id: W-001\nnotes: \"one\n  two\"\nprogram: \"wioa\"x\n",
-			4, "did not find expected key"},
+			4, `the value on line 4 goes on after its closing "`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, fs := Parse("cases/X/intake.yaml", []byte(tt.data))

@@ -14,8 +14,10 @@ import (
 // above it — and in its own terms ("did not find expected key"). The
 // checks here cover the mistakes people make by hand: tabs, indentation
 // that lines up with nothing, a line indented under a field that already
-// has a value, a list item out of line, a quote never closed. ok is false
-// when none applies; the parser's own message is used then.
+// has a value, a list item out of line or without its "- ", a quote
+// never closed or closed too soon, a value starting with a character
+// YAML keeps for itself. ok is false when none applies; the parser's own
+// message is then put in plain words by parserWords.
 //
 // A diagnosis is trusted only when mending that one line as it suggests
 // lets the parser read past it (confirm): a guess that does not explain
@@ -84,15 +86,43 @@ func explainSyntax(data []byte, confirm func(mended []byte, line int) bool) (lin
 		if fixed, what, ok := flowSlip(l); ok && confirm(mend(n, fixed), n) {
 			return n, "line " + strconv.Itoa(n) + " " + what, true
 		}
+		if fixed, msg, ok := quoteSlip(l, n); ok && confirm(mend(n, fixed), n) {
+			return n, msg, true
+		}
+		if fixed, msg, ok := reservedStart(l, n); ok && confirm(mend(n, fixed), n) {
+			return n, msg, true
+		}
+		if fixed, msg, ok := itemOnFieldLine(l, n); ok && confirm(mend(n, fixed), n) {
+			return n, msg, true
+		}
 	}
-	if n, msg, indents, ok := explainIndent(lines); ok {
-		for _, indent := range indents {
-			if confirm(mend(n, strings.Repeat(" ", indent)+strings.TrimLeft(lines[n-1], " ")), n) {
-				return n, msg, true
+	// A list item written without its "- ", or with one among fields.
+	prev := ""
+	for i, l := range lines {
+		n := i + 1
+		if fixed, msg, ok := listSlip(prev, l, n); ok && confirm(mend(n, fixed), n) {
+			return n, msg, true
+		}
+		if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "#") {
+			prev = l
+		}
+	}
+	for _, g := range explainIndent(lines) {
+		for _, indent := range g.indents {
+			if confirm(mend(g.line, strings.Repeat(" ", indent)+strings.TrimLeft(lines[g.line-1], " ")), g.line) {
+				return g.line, g.msg, true
 			}
 		}
 	}
 	return 0, "", false
+}
+
+// guess is a diagnosis of a line's indentation: the line, what is wrong
+// with it, and the indentations that might mend it, the likeliest first.
+type guess struct {
+	line    int
+	msg     string
+	indents []int
 }
 
 // maxGuesses bounds the mends explainSyntax tries on one file.
@@ -107,13 +137,13 @@ type level struct {
 }
 
 // explainIndent checks that every line's indentation lines up with a
-// level the lines above opened. It returns the first line that does not,
-// what is wrong with it, and the indentations that might mend it, the
-// likeliest first: a line out of line with all the levels open above it
+// level the lines above opened. It returns the guesses about the first
+// line that does not, the likeliest first, each with the indentations
+// that might mend it, the likeliest first: a line out of line with all the levels open above it
 // may belong with a deeper one (a list item a space short of its
 // siblings, under a field at 2 spaces whose items start at 4) as well as
 // with the one it falls back to.
-func explainIndent(lines []string) (int, string, []int, bool) {
+func explainIndent(lines []string) []guess {
 	stack := []level{{indent: 0}}
 	prevIndent, prevLine, prevOpens, prevKey := 0, 0, false, ""
 	var prevClosed []level     // the levels the line before closed by falling back
@@ -141,11 +171,16 @@ func explainIndent(lines []string) (int, string, []int, bool) {
 				// lines up with: it is the one moved left (a field of a
 				// block pushed to the start of the line), and lining
 				// this one up with it would pull the rest out too.
+				further := guess{n, "line " + strconv.Itoa(n) + " is indented further than line " + strconv.Itoa(prevLine) + " (" + prevKey + "), which already has a value, so it cannot hold more fields; line " + describe(key) + " up with the fields around it", []int{prevIndent}}
+				// Lining the line before up again may not mend the
+				// file (a field after a list, where this line is
+				// indented as far as the list's dashes): then this
+				// line is the one indented too far.
 				if slices.ContainsFunc(prevClosed, func(l level) bool { return l.indent == indent }) {
 					moved := len(lines[prevLine-1]) - len(strings.TrimLeft(lines[prevLine-1], " "))
-					return prevLine, "line " + strconv.Itoa(prevLine) + " is indented by " + spaces(moved) + ", less than the fields above it, while line " + strconv.Itoa(n) + " below it still lines up with them (" + spaces(indent) + "); line " + describe(prevKey) + " up with them", []int{indent}, true
+					return []guess{{prevLine, "line " + strconv.Itoa(prevLine) + " is indented by " + spaces(moved) + ", less than the fields above it, while line " + strconv.Itoa(n) + " below it still lines up with them (" + spaces(indent) + "); line " + describe(prevKey) + " up with them", []int{indent}}, further}
 				}
-				return n, "line " + strconv.Itoa(n) + " is indented further than line " + strconv.Itoa(prevLine) + " (" + prevKey + "), which already has a value, so it cannot hold more fields; line " + describe(key) + " up with the fields around it", []int{prevIndent}, true
+				return []guess{further}
 			case indent > prevIndent:
 				stack = append(stack, level{indent: indent, line: n, key: key})
 			default:
@@ -155,7 +190,7 @@ func explainIndent(lines []string) (int, string, []int, bool) {
 				}
 				closed = open[len(stack):]
 				if top := stack[len(stack)-1]; top.indent != indent {
-					return n, "line " + strconv.Itoa(n) + " is indented by " + spaces(indent) + ", which lines up with none of the fields above it (they start at " + levels(open) + "); line " + describe(key) + " up with the field it belongs with", nearest(open, indent), true
+					return []guess{{n, "line " + strconv.Itoa(n) + " is indented by " + spaces(indent) + ", which lines up with none of the fields above it (they start at " + levels(open) + "); line " + describe(key) + " up with the field it belongs with", nearest(open, indent)}}
 				}
 			}
 		}
@@ -175,7 +210,7 @@ func explainIndent(lines []string) (int, string, []int, bool) {
 			prevKey = "a value"
 		}
 	}
-	return 0, "", nil, false
+	return nil
 }
 
 // nearest returns the indentations of the levels open, nearest to indent
@@ -408,4 +443,158 @@ func spaceName(r rune) string {
 		return "full-width space"
 	}
 	return "Unicode space"
+}
+
+// fieldValue splits a line "key: value" (or "- key: value") into its
+// parts: the indentation with any "- ", the key, and the value as
+// written, without a comment's surrounding space.
+func fieldValue(l string) (head, key, value string, ok bool) {
+	indent, item, body := lineParts(l)
+	key, value, found := strings.Cut(body, ": ")
+	if !found || !fieldName(key) {
+		return "", "", "", false
+	}
+	return indent + item, key, strings.TrimSpace(value), true
+}
+
+// quoteSlip reports a quoted value that goes on after its closing quote:
+// a quote of the same kind inside it ('it's done', "say "yes""), taken
+// for the closing one, or text after the quotes ("Ana" Example). The line
+// is mended as the message says.
+func quoteSlip(l string, n int) (fixed, msg string, ok bool) {
+	head, key, v, ok := fieldValue(l)
+	if !ok || v == "" || (v[0] != '"' && v[0] != '\'') {
+		return "", "", false
+	}
+	q := v[:1]
+	end := closingQuote(v)
+	if end < 0 || end == len(v)-1 || strings.HasPrefix(v[end+1:], " #") {
+		return "", "", false
+	}
+	at := "the value on line " + strconv.Itoa(n) + " "
+	if strings.HasSuffix(v, q) && len(v) > 1 {
+		inner := v[1 : len(v)-1]
+		if q == "'" {
+			shown := key + ": '" + strings.ReplaceAll(strings.ReplaceAll(inner, "''", "'"), "'", "''") + "'"
+			return head + shown, at + "is in single quotes and holds an apostrophe ('), which YAML reads as the closing quote; write each apostrophe inside it twice: " + shown, true
+		}
+		shown := key + ": '" + strings.ReplaceAll(inner, "'", "''") + "'"
+		return head + shown, at + "is in double quotes and holds a double quote (\"), which YAML reads as the closing one; put the value in single quotes instead: " + shown, true
+	}
+	rest := v[end+1:]
+	shown := key + ": " + v[:end] + rest + q
+	return head + shown, at + "goes on after its closing " + q + "; move the closing " + q + " to the end of the value: " + shown, true
+}
+
+// closingQuote returns the index in v of the quote that closes the one v
+// starts with, or -1 when the line does not close it.
+func closingQuote(v string) int {
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case q == '\'' && v[i] == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++
+		case v[i] == q:
+			return i
+		}
+	}
+	return -1
+}
+
+// reservedStart reports a plain value that starts with a character YAML
+// keeps for itself (@home, `code`, %, *note, &co), mended by quoting it.
+func reservedStart(l string, n int) (fixed, msg string, ok bool) {
+	head, key, v, ok := fieldValue(l)
+	if !ok || v == "" || !strings.ContainsAny(v[:1], "@`%*&") {
+		return "", "", false
+	}
+	shown := key + ": " + strconv.Quote(v)
+	return head + shown, "the value on line " + strconv.Itoa(n) + " starts with " + v[:1] + ", which YAML keeps for its own use at the start of a value; put the value in quotes: " + shown, true
+}
+
+// itemOnFieldLine reports a list item written on its field's line
+// ("barriers: - housing"), mended by moving it to a line of its own.
+func itemOnFieldLine(l string, n int) (fixed, msg string, ok bool) {
+	head, key, v, ok := fieldValue(l)
+	if !ok || !strings.HasPrefix(v, "- ") {
+		return "", "", false
+	}
+	indent := strings.Repeat(" ", len(head)+2)
+	return head + key + ":\n" + indent + v, "line " + strconv.Itoa(n) + " has a list item (" + v + ") on the same line as its field " + key + ":; put each item on a line of its own below it, indented, starting with '- '", true
+}
+
+// listSlip reports a line that breaks a list or a mapping by its "- ":
+// a line lined up with the list items above it but without a "- " of
+// its own (mended by adding one), or a "- " item lined up with fields
+// written name: value (mended by removing the "- ").
+func listSlip(prev, l string, n int) (fixed, msg string, ok bool) {
+	if prev == "" {
+		return "", "", false
+	}
+	pIndent, pItem, _ := lineParts(prev)
+	indent, item, body := lineParts(l)
+	if len(indent) != len(pIndent) || strings.TrimSpace(body) == "" || strings.HasPrefix(body, "#") {
+		return "", "", false
+	}
+	at := "line " + strconv.Itoa(n) + " "
+	switch {
+	case pItem != "" && item == "":
+		return indent + "- " + body, at + "is lined up with the list items above it (each starting with '- ') but has no '- ' of its own; start it with '- ' like them, or, if it is not one of them, line it up with the field the list belongs to", true
+	case pItem == "" && item != "":
+		// The mend removes the line: what the item should become
+		// (a field, an item of a list below a field) is the person's
+		// to say; that the line is the one to change is what it shows.
+		return "", at + "starts with '- ' (a list item) but is lined up with fields written name: value; remove the '- ', or put the item under the field whose list it belongs to", true
+	}
+	return "", "", false
+}
+
+// parserWords gives, in plain words, the YAML parser's own message for a
+// mistake explainSyntax found no single line to mend for; line is the
+// line the mistake was found at. ok is false for a message not known
+// here, whose words are then the parser's.
+func parserWords(line int, parser string) (msg string, ok bool) {
+	at := "line " + strconv.Itoa(line)
+	if name, found := strings.CutPrefix(parser, "unknown anchor "); found {
+		name = strings.TrimSuffix(name, " referenced")
+		return "a value on " + at + " starts with *, which YAML reads as a reference to an anchor &" + strings.Trim(name, "'") + " that the file does not have; put the value in quotes", true
+	}
+	switch parser {
+	case "mapping values are not allowed in this context":
+		return at + " has a ':' and a space where YAML cannot start a field: inside a value, or on a line indented under a field that already has a value; put the value in quotes, or line the field up with the fields around it", true
+	case "did not find expected key":
+		return at + " does not read as a field (name: value) lined up with the fields around it; look for a '- ' among fields, text after a closing quote or bracket, or a ':' with no field name before it", true
+	case "could not find expected ':'":
+		return at + " has text where YAML expects a field (name: value); add the ':' after the field's name, or, if the text goes on from the value above, put that value in quotes", true
+	case "did not find expected '-' indicator":
+		return at + " is lined up with the list items above it (each starting with '- ') but is not one; start it with '- ', or line it up with the field the list belongs to", true
+	case "block sequence entries are not allowed in this context":
+		return at + " has a list item ('- ') where YAML cannot start one: on the same line as its field, or under a field that already has a value; put each item on a line of its own below its field, indented", true
+	case "did not find expected node content":
+		return at + " has a value YAML cannot read: it starts with a character YAML keeps for its own use, or it is cut short; put the value in quotes", true
+	case "found character that cannot start any token":
+		return "a value on " + at + " starts with a character YAML keeps for its own use (@, `, % or a tab); put the value in quotes", true
+	case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+		return at + " is indented with a tab; YAML indents with spaces only: replace the tab with spaces", true
+	case "found unexpected end of stream":
+		return "the file ends inside a quoted value: a \" or ' opened on " + at + " or above is never closed; add the closing quote", true
+	case "did not find expected ',' or ']'":
+		return "a list written in [ ] on " + at + " or above is not closed where YAML expects it; check its commas and its closing ], or write it as one '- ' item a line", true
+	case "did not find expected ',' or '}'":
+		return "a mapping written in { } on " + at + " or above is not closed where YAML expects it; check its commas and its closing }, or write it as one field a line", true
+	case "did not find expected comment or line break":
+		return at + " has text after a value YAML has already read to its end (after a closing quote or bracket, or after | or >); remove it, or put the whole value in quotes", true
+	case "did not find expected alphabetic or numeric character":
+		return "a value on " + at + " starts with & or *, which YAML keeps for its own use; put the value in quotes", true
+	case "found unknown escape character", "found invalid Unicode character escape code", "did not find expected hexdecimal number":
+		return "a value in double quotes on " + at + " holds a \\ that YAML reads as the start of a special character; write \\\\ for a backslash, or put the value in single quotes", true
+	case "did not find expected <document start>":
+		// Reported where the parser gave up, below the first line.
+		return "the file's first field is indented, and a field below it starts further left; remove the spaces before the first field: the fields at the top of a record start at the beginning of the line", true
+	case "found unexpected document indicator":
+		return at + " starts with --- or ..., which YAML reads as the end of the record; remove it, or put that value in quotes", true
+	}
+	return "", false
 }
