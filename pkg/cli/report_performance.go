@@ -66,8 +66,9 @@ it is left out. A program year or quarter that has not begun on that day is
 refused (exit 2): who is served in it is not known yet.
 
 Formats: -o text, md, html (one page, with a chart of the rates as inline SVG),
-csv (one row per indicator and case, with the indicator's figures, the program
-year and the commit on every row), json:
+csv (one row per indicator and case, and one with empty case cells for an
+indicator no case is in, with the indicator's figures, the program year and
+the commit on every row), json:
   {"report":"performance","program_year","quarter" (null for the year),
    "period":{"from","to"},"as_of","organization","commit","committed",
    "participants","indicators":[{"key","name","kind" ("rate" or "median"),
