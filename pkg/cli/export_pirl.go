@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -57,7 +58,8 @@ period it falls in reports it. A follow-up recorded after the period's end
 on a quarter that began in it is in the row, as of the day.
 
 The day is --today; with --as-of DATE it is DATE. A program year or quarter
-that has not begun on that day is refused (exit 2).
+that has not begun on that day is refused (exit 2). One with no participant
+(a mistyped year) is exported as the header row alone, and stderr says so.
 
 Formats: -o csv (RFC 4180, a header row, cells neutralised as in the reports),
 json: {"export":"pirl","program_year","quarter","as_of","organization",
@@ -104,6 +106,11 @@ func exportPIRLRun(opts *exportPIRLOptions) error {
 		return err
 	}
 	e := report.BuildPIRLOf(cfg, all, opts.period, day, src)
+	if len(e.Rows) == 0 {
+		// A file of headers alone looks like an export to whoever uploads
+		// it; a mistyped year is the likelier cause.
+		fmt.Fprintf(opts.env.Stderr, "caseplan: note: no WIOA participant was served in %s or exited in its cohorts, so the export has no rows; check --program-year\n", opts.period.Name())
+	}
 	return opts.writeReport("the PIRL export for "+opts.period.Name(), func(b *bytes.Buffer) error {
 		return report.WritePIRL(b, opts.output, e)
 	})

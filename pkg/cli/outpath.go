@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,6 +22,13 @@ func (g *globals) outputPath(flag, name string) (string, error) {
 		path = filepath.Join(g.env.Dir, path)
 	}
 	path = filepath.Clean(path)
+	// A folder named where a file is meant (a coordinator's "reports"
+	// folder) would fail only at the final rename, with an error about a
+	// temporary file the user never named.
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return "", hintf(usageErrorf("--%s %s: that is a directory, not a file", flag, name),
+			"name the file to write in it: --%s %s", flag, filepath.Join(name, "FILE"))
+	}
 	// The directory is resolved through symbolic links, as the write will
 	// be: a link must not lead the output into .git or cases/.
 	resolved := path

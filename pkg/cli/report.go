@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -156,7 +158,13 @@ func (o *reportOptions) reportSnapshot() (*casefile.Snapshot, report.Source, err
 		return nil, report.Source{}, o.noSettings(src)
 	}
 	errs, _ := finding.Count(loaded)
-	o.warnUnread(errs, src)
+	var unread []string
+	for _, f := range loaded {
+		if f.Severity == finding.Error && f.Case != "" && !slices.Contains(unread, f.Case) {
+			unread = append(unread, f.Case)
+		}
+	}
+	o.warnUnread(errs, src, unread)
 	return snap, src, nil
 }
 
@@ -165,12 +173,36 @@ func (o *reportOptions) noSettings(src report.Source) error {
 }
 
 // warnUnread says that errs records of the commit could not be read.
-func (o *reportOptions) warnUnread(errs int, src report.Source) {
-	if errs > 0 {
-		fmt.Fprintf(o.env.Stderr, "caseplan: warning: %d record(s) at commit %s could not be read; the report leaves them out\n", errs, src.Commit[:12])
-		fmt.Fprintln(o.env.Stderr, "caseplan: hint: run caseplan validate to see them")
+//
+// The cases are named (the first few): "run caseplan validate" alone
+// buries the one unreadable note among every warning of the store, and a
+// coordinator needs to know whose figures are short before sending it on.
+func (o *reportOptions) warnUnread(errs int, src report.Source, cases []string) {
+	if errs == 0 {
+		return
 	}
+	in := ""
+	if len(cases) > 0 {
+		shown := cases[:min(len(cases), maxUnreadCasesNamed)]
+		in = " of case " + strings.Join(shown, ", ")
+		if len(cases) > 1 {
+			in = " of cases " + strings.Join(shown, ", ")
+		}
+		if more := len(cases) - len(shown); more > 0 {
+			in += fmt.Sprintf(" and %d more", more)
+		}
+	}
+	fmt.Fprintf(o.env.Stderr, "caseplan: warning: %d record(s)%s at commit %s could not be read; the report leaves them out\n", errs, in, src.Commit[:12])
+	if len(cases) > 0 {
+		fmt.Fprintf(o.env.Stderr, "caseplan: hint: caseplan validate %s shows which and how to fix them\n", strings.Join(cases[:min(len(cases), maxUnreadCasesNamed)], " "))
+		return
+	}
+	fmt.Fprintln(o.env.Stderr, "caseplan: hint: run caseplan validate to see them")
 }
+
+// maxUnreadCasesNamed is how many cases with unreadable records a
+// report's warning names.
+const maxUnreadCasesNamed = 5
 
 // reportCase is what a report keeps of one case: its row, if it has one,
 // and how many of its records could not be read.
@@ -230,13 +262,17 @@ func scanReport[T any](o *reportOptions, stage string, params []string, row func
 	topErrs, _ := finding.Count(top)
 	errs += topErrs
 	var rows []T
+	var unread []string
 	for _, r := range results {
 		errs += r.Value.Unread
+		if r.Value.Unread > 0 {
+			unread = append(unread, r.ID)
+		}
 		if r.Value.Row != nil {
 			rows = append(rows, *r.Value.Row)
 		}
 	}
-	o.warnUnread(errs, src)
+	o.warnUnread(errs, src, unread)
 	return cfg, rows, src, nil
 }
 

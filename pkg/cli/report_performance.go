@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -63,11 +64,13 @@ followup add, credential add, skill-gain add, case exit) and by when.
 
 The day is --today; with --as-of DATE it is DATE. What the records date after
 it is left out. A program year or quarter that has not begun on that day is
-refused (exit 2): who is served in it is not known yet.
+refused (exit 2): who is served in it is not known yet. One no case is in
+(a mistyped year) has every result none, and stderr says so.
 
 Formats: -o text, md, html (one page, with a chart of the rates as inline SVG),
-csv (one row per indicator and case, with the indicator's figures, the program
-year and the commit on every row), json:
+csv (one row per indicator and case, and one with empty case cells for an
+indicator no case is in, with the indicator's figures, the program year and
+the commit on every row), json:
   {"report":"performance","program_year","quarter" (null for the year),
    "period":{"from","to"},"as_of","organization","commit","committed",
    "participants","indicators":[{"key","name","kind" ("rate" or "median"),
@@ -168,6 +171,11 @@ func reportPerformanceRun(opts *reportPerformanceOptions) error {
 		return err
 	}
 	r := report.BuildPerformanceOf(cfg, all, opts.period, day, src, opts.names)
+	if !slices.ContainsFunc(r.Indicators, func(ind report.PerformanceIndicator) bool { return len(ind.Cases) > 0 }) {
+		// Every result "none" reads like a board with no outcomes, not a
+		// program year no case is in (a mistyped year the likelier cause).
+		fmt.Fprintf(opts.env.Stderr, "caseplan: note: no case is in any indicator of %s, so every result is none; check --program-year\n", opts.period.Name())
+	}
 	return opts.writeReport("the performance report for "+opts.period.Name(), func(b *bytes.Buffer) error {
 		return w.Performance(b, r)
 	})

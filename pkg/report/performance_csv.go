@@ -6,7 +6,8 @@ import (
 	"strings"
 )
 
-// Performance writes one row per indicator and case: where each case
+// Performance writes one row per indicator and case (and one for an
+// indicator no case is in, its case cells empty): where each case
 // stands on each indicator, with the indicator's figures, the program
 // year and the commit on every row, and what is still to be recorded for
 // it (and the earliest day it was due). It is the report's one table.
@@ -21,6 +22,13 @@ func (x csvWriter) Performance(w io.Writer, r *Performance) error {
 	rows := [][]string{{"program_year", "quarter", "as_of", "commit", "indicator", "cohort_from", "cohort_to", "numerator", "denominator", "result",
 		"case", "participant", "manager", "date", "status", "why", "to_record", "due"}}
 	for _, ind := range r.Indicators {
+		// An indicator no case is in still has its row, its case cells
+		// empty: a spreadsheet that lacked it would not say the result
+		// is "none" but that the indicator was never reported.
+		if len(ind.Cases) == 0 {
+			rows = append(rows, []string{itoa(r.ProgramYear), quarter, r.AsOf, r.Commit, ind.Key, ind.Cohort.From, ind.Cohort.To,
+				itoa(ind.Numerator), itoa(ind.Denominator), ind.result(), "", "", "", "", "", "", "", ""})
+		}
 		for _, c := range ind.Cases {
 			var todo []string
 			due := ""

@@ -119,6 +119,29 @@ func TestPerformanceIsDeterministic(t *testing.T) {
 	}
 }
 
+// Every indicator is in the CSV, one that no case is in too: a program
+// year before any exit has six rows, each with the result "none".
+func TestPerformanceCSVHasEveryIndicator(t *testing.T) {
+	r := BuildPerformance(perfSnapshot(t), perfPeriod(t, 2019, 0), perfDayA, fixtureSource, false)
+	var b bytes.Buffer
+	if err := (csvWriter{}).Performance(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, row := range rows[1:] {
+		got = append(got, row[4]+" "+row[9]+" "+row[10])
+	}
+	want := []string{"employment_q2 none ", "employment_q4 none ", "median_earnings_q2 none ",
+		"credential_attainment none ", "measurable_skill_gains none ", "retention_same_employer none "}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("indicator rows:\n got %q\nwant %q", got, want)
+	}
+}
+
 // A participant's name written to attack a spreadsheet or a page does
 // neither in the performance report; the PIRL export has no names at all.
 func TestPerformanceHostileNames(t *testing.T) {
