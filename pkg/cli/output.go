@@ -6,7 +6,6 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/progress"
-	"github.com/caseplan/caseplan/pkg/store"
 )
 
 // table prints rows aligned by display width under a header on a
@@ -54,22 +53,4 @@ func dashIfEmpty(s string) string {
 // terminal and the work takes over a second (pkg/progress).
 func (g *globals) meter(label string, total int, unit string) *progress.Meter {
 	return progress.New(g.env.Stderr, label, total, unit, progress.Options{Terminal: g.env.StderrIsTerminal, Now: g.env.Now})
-}
-
-// countingSource counts on a meter the files a Source reads.
-type countingSource struct {
-	store.Source
-	m *progress.Meter
-}
-
-func (c countingSource) ReadFile(name string) ([]byte, error) {
-	c.m.Add(1)
-	return c.Source.ReadFile(name)
-}
-
-// Concurrent passes on whether the source may be read from several
-// goroutines (the Meter may).
-func (c countingSource) Concurrent() bool {
-	cc, ok := c.Source.(store.Concurrent)
-	return ok && cc.Concurrent()
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -18,7 +17,6 @@ import (
 	"github.com/caseplan/caseplan/pkg/progress"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
-	"github.com/caseplan/caseplan/pkg/store"
 )
 
 func newCmdReport(g *globals) *cobra.Command {
@@ -86,6 +84,13 @@ const reportHelp = reportSourceHelp + `
 Participants are shown by their initials ("A. E."), as reports leave the
 office; --names shows full names.
 
+A record of the commit that cannot be read (committed past the hook) is left
+out, and the report says so under the line naming its commit ("Incomplete:
+N record(s) of case ... could not be read"; in JSON "unread", a list of
+{"case","records"}, [] when every record was read, "case" "" for the store's
+own files); stderr names the cases and the caseplan validate that shows why.
+A CSV table has no place for it: only stderr says it there.
+
 CSV: -o csv writes one table, by default one row per case; --table names
 another of the report's tables (monthly: cases, summary, weeks, managers,
 programs; caseload: cases, managers, programs, phases; performance has only
@@ -140,50 +145,30 @@ func (o *reportOptions) reportCommit() (repo *gitstore.Repo, tree *gitstore.Tree
 	return repo, tree, report.Source{Commit: rc.Hash.String(), Committed: rc.Committed, Caseplan: o.env.Build.String()}, nil
 }
 
-// reportSnapshot loads the store as committed in the commit the options
-// name: --at, --as-of, else HEAD.
-func (o *reportOptions) reportSnapshot() (*casefile.Snapshot, report.Source, error) {
-	repo, tree, src, err := o.reportCommit()
-	if err != nil {
-		return nil, report.Source{}, err
-	}
-	defer repo.Close()
-	reading := o.meter("report", 0, "files read")
-	snap, loaded, err := store.Load(countingSource{store.GitTree{Tree: tree}, reading}, nil)
-	reading.Done()
-	if err != nil {
-		return nil, report.Source{}, shallowError(repo, err)
-	}
-	if snap.Config == nil {
-		return nil, report.Source{}, o.noSettings(src)
-	}
-	errs, _ := finding.Count(loaded)
-	var unread []string
-	for _, f := range loaded {
-		if f.Severity == finding.Error && f.Case != "" && !slices.Contains(unread, f.Case) {
-			unread = append(unread, f.Case)
-		}
-	}
-	o.warnUnread(errs, src, unread)
-	return snap, src, nil
-}
-
 func (o *reportOptions) noSettings(src report.Source) error {
 	return &InvalidError{Msg: fmt.Sprintf("cannot read the store settings %s at commit %s", layout.ConfigPath, src.Commit), Hint: "run caseplan validate to see why"}
 }
 
-// warnUnread says that errs records of the commit could not be read.
-//
-// The cases are named (the first few): "run caseplan validate" alone
+// warnUnread says on stderr that records of the commit could not be read
+// (src.Unread), naming the first few cases: "run caseplan validate" alone
 // buries the one unreadable note among every warning of the store, and a
-// coordinator needs to know whose figures are short before sending it on.
-func (o *reportOptions) warnUnread(errs int, src report.Source, cases []string) {
+// coordinator needs to know whose figures are short before sending the
+// report on. The report says it too (report.Source.Unread).
+func (o *reportOptions) warnUnread(src report.Source) {
+	errs := 0
+	var cases []string
+	for _, u := range src.Unread {
+		errs += u.Records
+		if u.Case != "" {
+			cases = append(cases, u.Case)
+		}
+	}
 	if errs == 0 {
 		return
 	}
+	shown := cases[:min(len(cases), maxUnreadCasesNamed)]
 	in := ""
 	if len(cases) > 0 {
-		shown := cases[:min(len(cases), maxUnreadCasesNamed)]
 		in = " of case " + strings.Join(shown, ", ")
 		if len(cases) > 1 {
 			in = " of cases " + strings.Join(shown, ", ")
@@ -192,9 +177,9 @@ func (o *reportOptions) warnUnread(errs int, src report.Source, cases []string) 
 			in += fmt.Sprintf(" and %d more", more)
 		}
 	}
-	fmt.Fprintf(o.env.Stderr, "caseplan: warning: %d record(s)%s at commit %s could not be read; the report leaves them out\n", errs, in, src.Commit[:12])
+	fmt.Fprintf(o.env.Stderr, "caseplan: warning: %d record(s)%s at commit %s could not be read; the report leaves them out and says so\n", errs, in, src.Commit[:12])
 	if len(cases) > 0 {
-		fmt.Fprintf(o.env.Stderr, "caseplan: hint: caseplan validate %s shows which and how to fix them\n", strings.Join(cases[:min(len(cases), maxUnreadCasesNamed)], " "))
+		fmt.Fprintf(o.env.Stderr, "caseplan: hint: caseplan validate %s shows which and how to fix them\n", strings.Join(shown, " "))
 		return
 	}
 	fmt.Fprintln(o.env.Stderr, "caseplan: hint: run caseplan validate to see them")
@@ -258,21 +243,21 @@ func scanReport[T any](o *reportOptions, stage string, params []string, row func
 		return nil, nil, report.Source{}, shallowError(repo, err)
 	}
 	s.save()
-	errs, _ := finding.Count(s.found)
+	storeErrs, _ := finding.Count(s.found)
 	topErrs, _ := finding.Count(top)
-	errs += topErrs
+	if storeErrs+topErrs > 0 {
+		src.Unread = append(src.Unread, report.Unread{Records: storeErrs + topErrs})
+	}
 	var rows []T
-	var unread []string
 	for _, r := range results {
-		errs += r.Value.Unread
 		if r.Value.Unread > 0 {
-			unread = append(unread, r.ID)
+			src.Unread = append(src.Unread, report.Unread{Case: r.ID, Records: r.Value.Unread})
 		}
 		if r.Value.Row != nil {
 			rows = append(rows, *r.Value.Row)
 		}
 	}
-	o.warnUnread(errs, src, unread)
+	o.warnUnread(src)
 	return cfg, rows, src, nil
 }
 

@@ -105,7 +105,8 @@ Formats:
             programs; --bom for Excel; a cell a spreadsheet could run as a
             formula is prefixed with ' (plain numbers such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
-            "committed","caseplan","participants","summary":{"open_at_start",
+            "committed","caseplan","participants","unread":[{"case","records"}],
+            "summary":{"open_at_start",
             "open_at_end","opened","reopened","closed","closed_by_reason",
             "placed","median_days_to_placement","contacts","contact_cases",
             "contact_compliance","overdue_contacts","overdue_items",

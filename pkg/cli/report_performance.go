@@ -73,7 +73,7 @@ indicator no case is in, with the indicator's figures, the program year and
 the commit on every row), json:
   {"report":"performance","program_year","quarter" (null for the year),
    "period":{"from","to"},"as_of","organization","commit","committed",
-   "participants","indicators":[{"key","name","kind" ("rate" or "median"),
+   "caseplan","participants","unread":[{"case","records"}],"indicators":[{"key","name","kind" ("rate" or "median"),
    "source","cohort":{"what","from","to"},"measured","numerator",
    "denominator","rate","median","not_yet","cases":[{"case","participant",
    "manager","date","status","why","earnings"}],"missing":[{"case",

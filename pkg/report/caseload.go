@@ -23,6 +23,7 @@ type Caseload struct {
 	Committed    string            `json:"committed"`
 	Caseplan     string            `json:"caseplan"`     // the caseplan version that made the report
 	Participants string            `json:"participants"` // "initials", or "names" with --names
+	Unread       []Unread          `json:"unread"`       // records of the commit that could not be read, left out of every figure ([] when none)
 	Total        Load              `json:"total"`
 	Managers     []CaseloadManager `json:"managers"`
 	Programs     []CaseloadProgram `json:"programs"`
@@ -155,7 +156,7 @@ func AssembleCaseload(cfg *record.Config, day time.Time, src Source, names bool,
 	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
 	r := &Caseload{
 		Report: "caseload", AsOf: dateString(day), Commit: src.Commit,
-		Committed: src.Committed.Format(time.RFC3339), Caseplan: src.Caseplan, Participants: shownAs(names),
+		Committed: src.Committed.Format(time.RFC3339), Caseplan: src.Caseplan, Participants: shownAs(names), Unread: src.unread(),
 		Managers: []CaseloadManager{}, Programs: []CaseloadProgram{}, Cases: []CaseloadRow{},
 		Total: Load{Phases: map[string]int{}},
 	}

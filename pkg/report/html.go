@@ -101,6 +101,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 		Lines: []string{
 			r.Organization,
 			provenance(r.Commit, r.Committed, r.Caseplan, again(monthlyCommand(r), "html", r.Participants)),
+			leftOut(r.Unread),
 			"Phases, days left and overdue items are as of " + r.To + "; events count in the month of their own date." + soFarNote(r),
 			privacyLine(r.Participants),
 		},
@@ -124,6 +125,7 @@ func (htmlWriter) Caseload(w io.Writer, r *Caseload) error {
 		Lines: []string{
 			r.Organization,
 			provenance(r.Commit, r.Committed, r.Caseplan, again("caseplan report caseload --today "+r.AsOf, "html", r.Participants)),
+			leftOut(r.Unread),
 			privacyLine(r.Participants),
 		},
 	}
@@ -236,8 +238,8 @@ svg rect { fill: #3a6ea5; }
 </head>
 <body>
 <h1>{{.Title}}</h1>
-{{range .Lines}}<p class="meta">{{.}}</p>
-{{end}}
+{{range .Lines}}{{if .}}<p class="meta">{{.}}</p>
+{{end}}{{end}}
 {{- if .Summary}}
 <h2>Summary</h2>
 <table>

@@ -19,6 +19,7 @@ func (markdownWriter) Monthly(w io.Writer, r *Monthly) error {
 	fmt.Fprintf(b, "# %s\n\n", mdText(monthTitle(r)+" ("+r.From+" to "+r.To+")"))
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
 	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, again(monthlyCommand(r), "md", r.Participants)))
+	writeLeftOut(b, r.Unread, mdText, "\n\n")
 	fmt.Fprintf(b, "Phases, days left and overdue items are as of %s; events count in the month of their own date.%s\n\n", r.To, soFarNote(r))
 	fmt.Fprintf(b, "%s\n\n", mdPrivacy(r.Participants))
 
@@ -46,6 +47,7 @@ func (markdownWriter) Caseload(w io.Writer, r *Caseload) error {
 	fmt.Fprintf(b, "# Caseload report as of %s\n\n", r.AsOf)
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
 	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, again("caseplan report caseload --today "+r.AsOf, "md", r.Participants)))
+	writeLeftOut(b, r.Unread, mdText, "\n\n")
 	fmt.Fprintf(b, "%s\n", mdPrivacy(r.Participants))
 	for _, t := range []table{caseloadManagerTable(r), caseloadProgramTable(r), caseloadPhaseTable(r), caseloadCaseTable(r)} {
 		fmt.Fprintf(b, "\n## %s\n\n", t.title)

@@ -26,6 +26,7 @@ type Monthly struct {
 	Committed      string           `json:"committed"`    // that commit's committer time, RFC 3339
 	Caseplan       string           `json:"caseplan"`     // the caseplan version that made the report
 	Participants   string           `json:"participants"` // "initials", or "names" with --names
+	Unread         []Unread         `json:"unread"`       // records of the commit that could not be read, left out of every figure ([] when none)
 	Summary        Counts           `json:"summary"`
 	ContactsByWeek []WeekCount      `json:"contacts_by_week"`
 	Managers       []ManagerSection `json:"managers"`
@@ -232,7 +233,7 @@ func AssembleMonthly(cfg *record.Config, m Month, src Source, names bool, cases 
 	r := &Monthly{
 		Report: "monthly", Month: m.String(), From: dateString(first), To: dateString(last), SoFar: m.InProgress(),
 		Commit: src.Commit, Committed: src.Committed.Format(time.RFC3339), Caseplan: src.Caseplan, Participants: shownAs(names),
-		Cases: []CaseRow{},
+		Unread: src.unread(), Cases: []CaseRow{},
 	}
 	if cfg != nil {
 		r.Organization = cfg.Organization

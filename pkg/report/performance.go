@@ -27,6 +27,7 @@ type Performance struct {
 	Committed    string                 `json:"committed"`
 	Caseplan     string                 `json:"caseplan"`     // the caseplan version that made the report
 	Participants string                 `json:"participants"` // "initials", or "names" with --names
+	Unread       []Unread               `json:"unread"`       // records of the commit that could not be read, left out of every figure ([] when none)
 	Indicators   []PerformanceIndicator `json:"indicators"`
 }
 
@@ -97,7 +98,7 @@ func BuildPerformanceOf(cfg *record.Config, all []performance.Facts, period cale
 		Report: "performance", ProgramYear: period.Year,
 		Period: PerformanceSpan{dateString(period.From), dateString(period.To)},
 		AsOf:   dateString(res.AsOf), Commit: src.Commit, Committed: src.Committed.Format(time.RFC3339), Caseplan: src.Caseplan,
-		Participants: shownAs(names), Indicators: []PerformanceIndicator{},
+		Participants: shownAs(names), Unread: src.unread(), Indicators: []PerformanceIndicator{},
 	}
 	if period.Quarter > 0 {
 		q := period.Quarter

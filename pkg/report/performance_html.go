@@ -20,7 +20,7 @@ var shortNames = map[string]string{
 func (htmlWriter) Performance(w io.Writer, r *Performance) error {
 	p := page{
 		Title: performanceTitle(r),
-		Lines: append(append([]string{r.Organization, provenance(r.Commit, r.Committed, r.Caseplan, again(performanceCommand(r), "html", r.Participants))},
+		Lines: append(append([]string{r.Organization, provenance(r.Commit, r.Committed, r.Caseplan, again(performanceCommand(r), "html", r.Participants)), leftOut(r.Unread)},
 			performanceAbout(r)...), privacyLine(r.Participants)),
 	}
 	var rates []bar

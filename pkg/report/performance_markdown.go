@@ -13,6 +13,7 @@ func (markdownWriter) Performance(w io.Writer, r *Performance) error {
 	fmt.Fprintf(b, "# %s\n\n", mdText(performanceTitle(r)))
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
 	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, again(performanceCommand(r), "md", r.Participants)))
+	writeLeftOut(b, r.Unread, mdText, "\n\n")
 	for _, l := range performanceAbout(r) {
 		fmt.Fprintf(b, "%s\n\n", mdText(l))
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+
+	"github.com/caseplan/caseplan/pkg/display"
 )
 
 func (textWriter) Performance(w io.Writer, r *Performance) error {
@@ -11,6 +13,7 @@ func (textWriter) Performance(w io.Writer, r *Performance) error {
 	heading(b, performanceTitle(r), "=")
 	fmt.Fprintln(b, r.Organization)
 	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, again(performanceCommand(r), "text", r.Participants)))
+	writeLeftOut(b, r.Unread, display.Escape, "\n")
 	for _, l := range performanceAbout(r) {
 		fmt.Fprintln(b, l)
 	}

@@ -36,7 +36,64 @@ type Source struct {
 	// Committed is the commit's committer time, as recorded (with its own
 	// zone), so printing it needs no clock or local time zone.
 	Committed time.Time
+	// Unread are the records of the commit that could not be read, by
+	// case, in case ID order: the report leaves them out and says so in
+	// itself, not only on stderr, since it is read away from the terminal.
+	Unread []Unread
 }
+
+// Unread is how many records of one case could not be read; Case is ""
+// for the store's own files (its settings, the cohorts).
+type Unread struct {
+	Case    string `json:"case"`
+	Records int    `json:"records"`
+}
+
+// unread returns src.Unread for a report's JSON: a list, never null.
+func (src Source) unread() []Unread {
+	if src.Unread == nil {
+		return []Unread{}
+	}
+	return src.Unread
+}
+
+// leftOut is the sentence a report prints when records were left out
+// ("" when none were): how many, whose, and the command that shows why.
+func leftOut(u []Unread) string {
+	if len(u) == 0 {
+		return ""
+	}
+	n := 0
+	var cases []string
+	store := false
+	for _, x := range u {
+		n += x.Records
+		if x.Case == "" {
+			store = true
+		} else {
+			cases = append(cases, x.Case)
+		}
+	}
+	var whose []string
+	if len(cases) > 0 {
+		shown := cases[:min(len(cases), maxLeftOutNamed)]
+		w := "case " + strings.Join(shown, ", ")
+		if len(cases) > 1 {
+			w = "cases " + strings.Join(shown, ", ")
+		}
+		if more := len(cases) - len(shown); more > 0 {
+			w += fmt.Sprintf(" and %d more", more)
+		}
+		whose = append(whose, w)
+	}
+	if store {
+		whose = append(whose, "the store's own files")
+	}
+	return fmt.Sprintf("Incomplete: %d record(s) of %s could not be read at this commit and are left out of every figure; caseplan validate shows why.", n, strings.Join(whose, " and "))
+}
+
+// maxLeftOutNamed is how many cases a report's incomplete line names.
+const maxLeftOutNamed = 5
 
 // Month is a calendar month, or the part of it up to a day (SoFar).
 type Month struct {

@@ -18,6 +18,7 @@ func (textWriter) Monthly(w io.Writer, r *Monthly) error {
 	heading(b, monthTitle(r)+" ("+r.From+" to "+r.To+")", "=")
 	fmt.Fprintln(b, display.Escape(r.Organization))
 	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, again(monthlyCommand(r), "text", r.Participants)))
+	writeLeftOut(b, r.Unread, display.Escape, "\n")
 	fmt.Fprintln(b, "Phases, days left and overdue items are as of "+r.To+"; events count in the month of their own date."+soFarNote(r))
 	fmt.Fprintln(b, privacyLine(r.Participants))
 
@@ -69,6 +70,7 @@ func (textWriter) Caseload(w io.Writer, r *Caseload) error {
 	heading(b, "Caseload report as of "+r.AsOf, "=")
 	fmt.Fprintln(b, display.Escape(r.Organization))
 	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, again("caseplan report caseload --today "+r.AsOf, "text", r.Participants)))
+	writeLeftOut(b, r.Unread, display.Escape, "\n")
 	fmt.Fprintln(b, privacyLine(r.Participants))
 	for _, t := range []table{caseloadManagerTable(r), caseloadProgramTable(r), caseloadPhaseTable(r), caseloadCaseTable(r)} {
 		fmt.Fprintln(b)

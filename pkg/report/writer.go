@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -86,6 +87,14 @@ func again(cmd, format, participants string) string {
 		cmd += " --names"
 	}
 	return cmd
+}
+
+// writeLeftOut writes leftOut's sentence, in format's words (mdText for
+// Markdown) and followed by end, when the report left records out.
+func writeLeftOut(b *bytes.Buffer, u []Unread, format func(string) string, end string) {
+	if l := leftOut(u); l != "" {
+		b.WriteString(format(l) + end)
+	}
 }
 
 func short(commit string) string {

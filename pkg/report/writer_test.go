@@ -378,3 +378,62 @@ func TestTextChartFitsALine(t *testing.T) {
 		t.Errorf("bars = %v, want %v", bars, want)
 	}
 }
+
+// A report made with records left out says so in itself, in every format
+// but CSV (whose rows are the contract of a table), not only on stderr:
+// it is read away from the terminal that warned. One made with every
+// record read says nothing of it.
+func TestReportSaysWhatItLeftOut(t *testing.T) {
+	snap := fixtureSnapshot(t)
+	short := fixtureSource
+	short.Unread = []Unread{{Records: 1}, {Case: "2026-AAAA1", Records: 2}, {Case: "2026-BBBB2", Records: 1}}
+	want := "Incomplete: 4 record(s) of cases 2026-AAAA1, 2026-BBBB2 and the store's own files could not be read at this commit and are left out of every figure; caseplan validate shows why."
+	day := time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)
+	for _, src := range []Source{fixtureSource, short} {
+		reports := map[string]func(w Writer, b *bytes.Buffer) error{
+			"monthly": func(w Writer, b *bytes.Buffer) error {
+				return w.Monthly(b, BuildMonthly(snap, fixtureMonth, src, false))
+			},
+			"caseload": func(w Writer, b *bytes.Buffer) error { return w.Caseload(b, BuildCaseload(snap, day, src, false)) },
+			"performance": func(w Writer, b *bytes.Buffer) error {
+				return w.Performance(b, BuildPerformance(perfSnapshot(t), perfPeriod(t, 2025, 0), perfDayA, src, false))
+			},
+		}
+		for name, render := range reports {
+			for _, format := range []string{"text", "md", "html", "json"} {
+				w, err := NewWriter(format)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var b bytes.Buffer
+				if err := render(w, &b); err != nil {
+					t.Fatal(err)
+				}
+				got := b.String()
+				switch format {
+				case "json":
+					var doc struct {
+						Unread []Unread `json:"unread"`
+					}
+					if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+						t.Fatal(err)
+					}
+					if !strings.Contains(got, `"unread": [`) || !reflect.DeepEqual(doc.Unread, src.unread()) {
+						t.Errorf("%s -o json: unread %v, want %v", name, doc.Unread, src.unread())
+					}
+				case "md":
+					got = strings.ReplaceAll(got, `\'`, "'")
+					fallthrough
+				default:
+					got = strings.ReplaceAll(got, "&#39;", "'")
+					if has := strings.Contains(got, want); has != (src.Unread != nil) {
+						t.Errorf("%s -o %s: holds %q: %v, want %v", name, format, want, has, src.Unread != nil)
+					}
+					if src.Unread == nil && strings.Contains(got, "Incomplete") {
+						t.Errorf("%s -o %s: says Incomplete with every record read", name, format)
+					}
+				}
+			}
+		}
+	}
+}
