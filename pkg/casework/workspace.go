@@ -129,6 +129,10 @@ type Result struct {
 	// could not re-seal.
 	Left     []finding.Finding
 	Warnings []finding.Finding // warnings in the changed cases after the change
+	// NewWarnings are the warnings of Warnings the cases did not have
+	// before the change: what a command says at the write (a likely typo
+	// just typed), without repeating what an earlier write said.
+	NewWarnings []finding.Finding
 	// StoreWide are the store-wide warnings (a roster member with no
 	// signing key, a store setting) the change neither made nor touched
 	// the file of: not about the change, for a command to count rather
@@ -490,6 +494,13 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 			res.Warnings = append(res.Warnings, f)
 		}
 	}
+	var warned []finding.Finding
+	for _, f := range beforeFindings {
+		if f.Severity == finding.Warning {
+			warned = append(warned, f)
+		}
+	}
+	res.NewWarnings = finding.Since(warned, res.Warnings)
 	return res, nil
 }
 

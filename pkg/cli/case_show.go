@@ -305,7 +305,7 @@ func (v *caseShowView) write(w io.Writer) {
 		fmt.Fprintf(w, "Period:       a new period of participation; the earlier one is case %s (TEGL 10-16)\n", v.ReturningFrom)
 	}
 	if v.Phase != "" {
-		fmt.Fprintf(w, "Phase:        %s\n", phaseLine(v.state))
+		fmt.Fprintf(w, "Phase:        %s\n", v.phaseWords())
 	}
 	if v.PlacementStarts != "" {
 		fmt.Fprintf(w, "Placement:    starts %s\n", v.PlacementStarts)
@@ -377,6 +377,23 @@ func phaseLine(st casestate.State) string {
 	default:
 		return s + ", ends " + string(st.PhaseEnds) + " (" + countDays(n) + " left)"
 	}
+}
+
+// phaseWords is the phase line of the text. The phase is computed from
+// the intake's status and, for some phases, starts on its opening date: a
+// hand edit that deleted either would otherwise show a phase the case may
+// not be in (an open case's, for one that may be closed) or one with no
+// start, so that is said instead, as orMissing says a missing value. The
+// JSON keeps the phase computed, its contract.
+func (v *caseShowView) phaseWords() string {
+	if v.Status == "" {
+		return "cannot be told: the status is " + v.orMissing("", "")
+	}
+	s := phaseLine(v.state)
+	if v.Opened == "" && v.state.PhaseStart == "" && v.Phase != casestate.PhaseClosed {
+		s += " since the opening, whose date is " + v.orMissing("", "")
+	}
+	return s
 }
 
 // writeDue prints due items as an aligned block: date, when, kind, detail.

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type iepCourseAddOptions struct {
@@ -55,5 +56,5 @@ SK-K7QX2), which iep course status takes, is printed on stdout.` + "\n" + exitSt
 }
 
 func iepCourseAddRun(opts *iepCourseAddOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlanDate)
 }

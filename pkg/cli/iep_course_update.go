@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type iepCourseUpdateOptions struct {
@@ -52,5 +53,5 @@ enrolled, completed, dropped) moves with caseplan iep course status.` + "\n" + e
 }
 
 func iepCourseUpdateRun(opts *iepCourseUpdateOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlanDate)
 }

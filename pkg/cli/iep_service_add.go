@@ -7,6 +7,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type iepServiceAddOptions struct {
@@ -70,5 +71,5 @@ leaves out participants whose only training was on-the-job or customized
 }
 
 func iepServiceAddRun(opts *iepServiceAddOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly, validate.RulePlanDate)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type iepServiceUpdateOptions struct {
@@ -54,5 +55,5 @@ when it will not be given, caseplan iep service cancel.` + "\n" + exitStatusHelp
 }
 
 func iepServiceUpdateRun(opts *iepServiceUpdateOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlanDate)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type iepStepUpdateOptions struct {
@@ -46,5 +47,5 @@ tickler). Record that it was done with caseplan iep step done.` + "\n" + exitSta
 }
 
 func iepStepUpdateRun(opts *iepStepUpdateOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlanDate)
 }

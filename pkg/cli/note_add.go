@@ -7,6 +7,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type noteAddOptions struct {
@@ -96,6 +97,7 @@ func noteAddRun(opts *noteAddOptions) error {
 		return err
 	}
 	opts.sayNotContact(res)
+	opts.sayWarnings(res, validate.RulePlanDate)
 	return nil
 }
 

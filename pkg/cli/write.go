@@ -92,12 +92,18 @@ func (g *globals) writeWarning(noCommit bool, cases []string, build casework.Bui
 	if err != nil {
 		return err
 	}
-	for _, f := range res.Warnings {
+	g.sayWarnings(res, rule)
+	return nil
+}
+
+// sayWarnings says each warning of rule the write res brought, with its
+// line; one the case had before was said by the write that brought it.
+func (g *globals) sayWarnings(res *casework.Result, rule string) {
+	for _, f := range res.NewWarnings {
 		if f.Rule == rule {
 			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
 		}
 	}
-	return nil
 }
 
 // writeResult is write, for a command that reports the change itself

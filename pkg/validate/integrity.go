@@ -99,7 +99,7 @@ var integrityRules = []*Rule{
 	},
 	{
 		Local: true, ID: RulePlanDate, Severity: finding.Warning, Setting: record.SettingPlanDateMaxMonths,
-		Summary: "a goal's target and an undone milestone's due date are within plan_date_max_months (36, caseplan's choice) of today: a later one is most likely a typo in the year, and a milestone due then would never come due on the tickler",
+		Summary: "a date the plan sets for what is still to come (a goal's target; an undone milestone's, next step's or note action item's due date; a plan service's or course's start and end; a benefit's renewal) is within plan_date_max_months (36, caseplan's choice) of today: a later one is most likely a typo in the year, and a milestone due then would never come due on the tickler",
 		check:   checkPlanDate,
 	},
 	{
@@ -657,46 +657,6 @@ func checkPlacementStart(x *Context) {
 		x.Report(x.File(layout.KindOutcome), []string{"placements", strconv.Itoa(i), "start"},
 			"the placement at %s starts on %s, %d days after it was recorded on %s (more than placement_start_max_days, %d): a typo in the year? Correct the start with %s, or, if the start is right, raise placement_start_max_days in cases/caseplan.yaml",
 			pl.Employer, pl.Start, days, pl.Recorded, max, RemedyFor(RulePlacementStart, x.Case.ID))
-	}
-}
-
-// RulePlanDate is the rule that a goal's target and a milestone's due
-// date are not implausibly far after today.
-const RulePlanDate = "plan-date"
-
-// checkPlanDate reports a goal's target or a milestone's due date more
-// than plan_date_max_months after today, as placement-start does a
-// placement's start after the day it was recorded. Goals and milestones
-// record no day they were written, so today stands for it: at the write
-// that is the day, and later a right date only comes nearer, while a year
-// typed 2062 for 2026 stays reported for decades. An achieved or dropped
-// goal and a milestone done are history, and left alone.
-func checkPlanDate(x *Context) {
-	p, in := x.Case.IEP, x.Case.Intake
-	if p == nil || in == nil || x.Today.IsZero() {
-		return
-	}
-	max := x.Config.ProgramSetting(in.Program, record.SettingPlanDateMaxMonths)
-	today := dayOf(x.Today)
-	latest := record.Date(x.Today.AddDate(0, max, 0).Format(record.DateLayout))
-	far := func(d record.Date) bool { return validDate(d) && d > latest }
-	f := x.File(layout.KindIEP)
-	for i, g := range p.Goals {
-		if g.Status == "achieved" || g.Status == "dropped" {
-			continue
-		}
-		if far(g.Target) {
-			x.Report(f, []string{"goals", strconv.Itoa(i), "target"},
-				"goal %s's target, %s, is more than plan_date_max_months (%d) after today, %s: a typo in the year? Correct it with caseplan iep goal update %s %s --target DATE, or, if the date is right, raise plan_date_max_months in cases/caseplan.yaml",
-				g.ID, g.Target, max, today, x.Case.ID, g.ID)
-		}
-		for j, m := range g.Milestones {
-			if m.Done == "" && far(m.Due) {
-				x.Report(f, []string{"goals", strconv.Itoa(i), "milestones", strconv.Itoa(j), "due"},
-					"milestone %s is due %s, more than plan_date_max_months (%d) after today, %s: a typo in the year? Correct it with caseplan iep milestone update %s %s --due DATE, or, if the date is right, raise plan_date_max_months in cases/caseplan.yaml",
-					m.ID, m.Due, max, today, x.Case.ID, m.ID)
-			}
-		}
 	}
 }
 

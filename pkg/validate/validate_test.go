@@ -385,7 +385,7 @@ func ruleTests() []ruleTest {
 		}},
 		{rule: "plan-date", on: today, change: func(m memStore) {
 			m.edit("cases/W1/iep.yaml", "        due: 2026-04-01\n", "        due: 2062-04-01\n")
-		}, want: "cases/W1/iep.yaml:13:14", msg: "milestone M1 is due 2062-04-01, more than plan_date_max_months (36) after today, 2026-03-16: a typo in the year? Correct it with caseplan iep milestone update W1 M1 --due DATE", keep: func(m memStore) {
+		}, want: "cases/W1/iep.yaml:13:14", msg: "milestone M1's due date, 2062-04-01, is more than plan_date_max_months (36) after today, 2026-03-16: a typo in the year? Correct it with caseplan iep milestone update W1 M1 --due DATE", keep: func(m memStore) {
 			m.edit("cases/W1/iep.yaml", "        due: 2026-04-01\n", "        due: 2062-04-01\n        done: 2026-03-10\n")
 		}},
 		{rule: "cohort-dates", on: today, change: func(m memStore) {
