@@ -25,8 +25,8 @@ type planDate struct {
 	date record.Date
 }
 
-// planDates lists every planned date of case c still to come, by the one
-// table of which planned fields plan-date bounds (README, "How caseplan
+// planDatesAfter lists the planned dates of case c still to come that are
+// after latest, by the one table of which planned fields plan-date bounds (README, "How caseplan
 // decides": plan-date). A goal achieved or dropped, a milestone, next step
 // or action item done or dropped, a plan service completed or cancelled, a
 // course completed or dropped and a benefit lapsed or ended are history,
@@ -34,12 +34,14 @@ type planDate struct {
 // placements' start (placement-start bounds it), follow-ups' due (caseplan
 // sets it from the exit or placement), layoff dates (the employer's
 // notice gives them) and an extension's until (the committee decides it).
-func planDates(c *casefile.Case, today record.Date) []planDate {
+//
+// Each date is compared before its message and path are made: nearly every
+// case has none so far away, and a whole-store validate reads them all.
+func planDatesAfter(c *casefile.Case, today, latest record.Date) []planDate {
 	var out []planDate
+	far := func(d record.Date) bool { return d > latest && validDate(d) }
 	add := func(file, what, fix string, d record.Date, at ...string) {
-		if d != "" {
-			out = append(out, planDate{file: file, at: at, what: what, fix: fix, date: d})
-		}
+		out = append(out, planDate{file: file, at: at, what: what, fix: fix, date: d})
 	}
 	i := strconv.Itoa
 	id := c.ID
@@ -49,15 +51,17 @@ func planDates(c *casefile.Case, today record.Date) []planDate {
 			if g.Status == "achieved" || g.Status == "dropped" {
 				continue
 			}
-			add(f, "goal "+g.ID+"'s target", "caseplan iep goal update "+id+" "+g.ID+" --target DATE", g.Target, "goals", i(j), "target")
+			if far(g.Target) {
+				add(f, "goal "+g.ID+"'s target", "caseplan iep goal update "+id+" "+g.ID+" --target DATE", g.Target, "goals", i(j), "target")
+			}
 			for k, m := range g.Milestones {
-				if m.Done == "" {
+				if m.Done == "" && far(m.Due) {
 					add(f, "milestone "+m.ID+"'s due date", "caseplan iep milestone update "+id+" "+m.ID+" --due DATE", m.Due, "goals", i(j), "milestones", i(k), "due")
 				}
 			}
 		}
 		for j, s := range p.NextSteps {
-			if s.Done == "" {
+			if s.Done == "" && far(s.Due) {
 				add(f, "next step "+s.ID+"'s due date", "caseplan iep step update "+id+" "+s.ID+" --due DATE", s.Due, "next_steps", i(j), "due")
 			}
 		}
@@ -66,11 +70,15 @@ func planDates(c *casefile.Case, today record.Date) []planDate {
 				continue
 			}
 			fix := "caseplan iep service update " + id + " " + s.ID
-			add(f, "plan service "+s.ID+"'s start", fix+" --start DATE", s.Start, "services", i(j), "start")
-			add(f, "plan service "+s.ID+"'s end", fix+" --end DATE", s.End, "services", i(j), "end")
+			if far(s.Start) {
+				add(f, "plan service "+s.ID+"'s start", fix+" --start DATE", s.Start, "services", i(j), "start")
+			}
+			if far(s.End) {
+				add(f, "plan service "+s.ID+"'s end", fix+" --end DATE", s.End, "services", i(j), "end")
+			}
 		}
 		for j, s := range p.SkillPlan {
-			if s.Status == "completed" || s.Status == "dropped" {
+			if s.Status == "completed" || s.Status == "dropped" || !far(s.Start) && !far(s.End) {
 				continue
 			}
 			// A course written before courses had IDs is named by its
@@ -80,22 +88,33 @@ func planDates(c *casefile.Case, today record.Date) []planDate {
 				ref = i(j + 1)
 			}
 			fix := "caseplan iep course update " + id + " " + ref
-			add(f, "course "+ref+"'s start", fix+" --start DATE", s.Start, "skill_plan", i(j), "start")
-			add(f, "course "+ref+"'s end", fix+" --end DATE", s.End, "skill_plan", i(j), "end")
+			if far(s.Start) {
+				add(f, "course "+ref+"'s start", fix+" --start DATE", s.Start, "skill_plan", i(j), "start")
+			}
+			if far(s.End) {
+				add(f, "course "+ref+"'s end", fix+" --end DATE", s.End, "skill_plan", i(j), "end")
+			}
 		}
 		if ss := p.SelfSufficiency; ss != nil {
 			for j, b := range ss.Benefits {
-				if b.Status == "lapsed" || b.Status == "ended" {
+				if b.Status == "lapsed" || b.Status == "ended" || !far(b.Renewal) {
 					continue
 				}
 				add(f, "benefit "+strconv.Quote(b.Name)+"'s renewal", "caseplan iep benefit renew "+id+" "+shellQuote(b.Name)+" --renewal DATE", b.Renewal, "self_sufficiency", "benefits", i(j), "renewal")
 			}
 		}
 	}
-	closures := casestate.ActionClosuresOf(c)
+	var closures *casestate.ActionClosures
 	for _, n := range c.Notes {
 		for j, a := range n.Actions {
-			if a.Done != "" || !closures.Open(n, j+1, today) {
+			if a.Done != "" || !far(a.Due) {
+				continue
+			}
+			if closures == nil {
+				cl := casestate.ActionClosuresOf(c)
+				closures = &cl
+			}
+			if !closures.Open(n, j+1, today) {
 				continue
 			}
 			ref := n.ID + "#" + i(j+1)
@@ -121,12 +140,10 @@ func checkPlanDate(x *Context) {
 	max := x.Config.ProgramSetting(in.Program, record.SettingPlanDateMaxMonths)
 	today := dayOf(x.Today)
 	latest := record.Date(x.Today.AddDate(0, max, 0).Format(record.DateLayout))
-	for _, d := range planDates(x.Case, today) {
-		if validDate(d.date) && d.date > latest {
-			x.Report(d.file, d.at,
-				"%s, %s, is more than plan_date_max_months (%d) after today, %s: a typo in the year? Correct it with %s, or, if the date is right, raise plan_date_max_months in cases/caseplan.yaml",
-				d.what, d.date, max, today, d.fix)
-		}
+	for _, d := range planDatesAfter(x.Case, today, latest) {
+		x.Report(d.file, d.at,
+			"%s, %s, is more than plan_date_max_months (%d) after today, %s: a typo in the year? Correct it with %s, or, if the date is right, raise plan_date_max_months in cases/caseplan.yaml",
+			d.what, d.date, max, today, d.fix)
 	}
 }
 
