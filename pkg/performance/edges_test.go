@@ -318,3 +318,39 @@ func TestSkillGainCohortTrainingDuringParticipation(t *testing.T) {
 		}
 	}
 }
+
+// A skill gain is asked for while the program year runs, as a prompt, and
+// never marked overdue: once the year is over, a participant in training
+// with no gain recorded is simply in the denominator (README, "The WIOA
+// performance report"); the same after the participant's exit.
+func TestSkillGainAskedForOnlyWhileTheYearRuns(t *testing.T) {
+	span := calendar.Span{From: storetest.Day("2025-07-01"), To: storetest.Day("2026-06-30")}
+	f := Facts{Case: "G", Participant: true, Participation: storetest.Day("2025-09-01")}
+	f.Training = []record.PlanService{{Start: "2025-09-15"}}
+	exited := f
+	exited.Exit = storetest.Day("2026-03-31")
+	for _, tt := range []struct {
+		f    Facts
+		on   string
+		want string // the missing entry, "" for none
+	}{
+		{f, "2026-06-30", "2026-06-30"},
+		{f, "2026-07-01", ""},
+		{exited, "2026-04-02", ""},
+	} {
+		ind := skillGains([]Facts{tt.f}, span, storetest.Day(tt.on))
+		if ind.Denominator != 1 {
+			t.Errorf("on %s: denominator %d, want 1", tt.on, ind.Denominator)
+		}
+		got := ""
+		for _, mi := range ind.Missing {
+			got = mi.By.Format("2006-01-02")
+			if mi.Overdue {
+				got += " overdue"
+			}
+		}
+		if got != tt.want {
+			t.Errorf("on %s (exit %v): skill gain asked for %q, want %q", tt.on, !tt.f.Exit.IsZero(), got, tt.want)
+		}
+	}
+}
