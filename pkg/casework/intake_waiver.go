@@ -117,7 +117,7 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 // intake.yaml; git keeps who waived what, when and why, and the commit
 // says who took it back.
 type RemoveWaiver struct {
-	Case, Rule string // the rule waived, or the waiver's ID (WV-K7QX2)
+	Case, Rule string // the rule waived, or the waiver's ID (WV-K7QX2); empty: refused, naming the case's waivers
 }
 
 // Build returns the change that removes the case's waiver of the rule.
@@ -133,14 +133,24 @@ func (a RemoveWaiver) Build(s *State) (*Change, error) {
 	id := strings.TrimSpace(a.Rule)
 	var have []string
 	for i, w := range lc.intake.Waivers {
-		if w.Rule == id || (w.ID != "" && w.ID == itemID(id)) {
+		if id != "" && (w.Rule == id || (w.ID != "" && w.ID == itemID(id))) {
 			return lc.intakeChange("waiver.remove", fmt.Sprintf("take back the waiver of %s (by %s on %s)", w.Rule, w.By, w.Date), "",
 				removeItem([]string{"waivers"}, i, len(lc.intake.Waivers)))
 		}
-		have = append(have, w.Rule)
+		// Named as waiver add printed it, with what it waives: either
+		// one takes it back.
+		if w.ID != "" {
+			have = append(have, w.ID+" ("+w.Rule+")")
+		} else {
+			have = append(have, w.Rule)
+		}
 	}
-	if len(have) == 0 {
+	switch {
+	case len(have) == 0:
 		return nil, inputErrorf("", "case %s has no waivers", a.Case)
+	case id == "":
+		return nil, inputErrorf(fmt.Sprintf("the case's waivers: %s", strings.Join(have, ", ")),
+			"waiver remove needs the waiver: its ID, as waiver add printed it, or --rule RULE")
 	}
-	return nil, inputErrorf("", "case %s has no waiver of %s (it has waivers of %s)", a.Case, id, strings.Join(have, ", "))
+	return nil, inputErrorf("", "case %s has no waiver of %s; its waivers: %s", a.Case, id, strings.Join(have, ", "))
 }

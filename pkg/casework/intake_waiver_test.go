@@ -142,7 +142,8 @@ func TestRemoveWaiver(t *testing.T) {
 		want string
 	}{
 		{maria, "wioa-first-contact", "only a supervisor or an admin on the staff roster may take back a waiver; mrivera's role is case-manager"},
-		{sue, "wioa-contact-interval", "case W-001 has no waiver of wioa-contact-interval (it has waivers of wioa-first-contact)"},
+		{sue, "wioa-contact-interval", "case W-001 has no waiver of wioa-contact-interval; its waivers: WV-00001 (wioa-first-contact)"},
+		{sue, "", "waiver remove needs the waiver: its ID, as waiver add printed it, or --rule RULE"},
 	} {
 		before := captureState(t, dir)
 		_, err := openWorkspace(t, dir, tt.by).Apply([]string{"W-001"}, RemoveWaiver{Case: "W-001", Rule: tt.rule}.Build)

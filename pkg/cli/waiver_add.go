@@ -44,7 +44,8 @@ turns off (caseplan.yaml rules:) applies to no case, so there is nothing
 to waive; a refusal lists the rules the case can have waived. validate's
 rule waiver checks the rule and the supervisor of each waiver on every
 run. The waiver is added to intake.yaml's waivers, one commit with the
-action waiver.add.` + "\n" + exitStatusHelp,
+action waiver.add; its ID (WV-K7QX2) is printed on stdout, and waiver
+remove CASE ID takes it back.` + "\n" + exitStatusHelp,
 		Example: `  caseplan waiver add 2026-K7QX2 --rule ws-references \
       --reason 'referred by the union after the layoff date; two references are all the program could expect'`,
 		Args: cobra.ExactArgs(1),
