@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -70,8 +71,16 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 		return nil, inputErrorf(canWaive,
 			"rule %s cannot be waived: it says the case's rules wait for a file of the case that cannot be read; fix that file as its finding says and the warning ends", id)
 	case !r.Completeness:
-		return nil, inputErrorf(canWaive,
-			"rule %s says the records contradict themselves; only an obligation (something due or missing) can be waived", id)
+		// Not only contradictions: a plausibility warning (a notice period
+		// shorter than the program's, a date decades away) may be true of
+		// the case, and the supervisor who asks to waive it needs to hear
+		// that a warning, left as it is, fails nothing.
+		hint := canWaive
+		if sev, _ := validate.Setting(cfg, id, r.Severity); sev == finding.Warning {
+			hint = "if the records are right, leave the warning as it is: a warning does not fail validate or CI; " + canWaive
+		}
+		return nil, inputErrorf(hint,
+			"rule %s checks the records themselves (a value that contradicts another or looks mistyped), not an obligation; only an obligation (something due or missing) can be waived", id)
 	case r.Program != "" && lc.programKind() != r.Program:
 		return nil, inputErrorf(canWaive, "rule %s applies to %s cases; case %s is in program %s", id, r.Program, a.Case, lc.intake.Program)
 	case cfg.RuleOff(id):
