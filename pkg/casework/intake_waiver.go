@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -70,8 +71,16 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 		return nil, inputErrorf(canWaive,
 			"rule %s cannot be waived: it says the case's rules wait for a file of the case that cannot be read; fix that file as its finding says and the warning ends", id)
 	case !r.Completeness:
-		return nil, inputErrorf(canWaive,
-			"rule %s says the records contradict themselves; only an obligation (something due or missing) can be waived", id)
+		// Not only contradictions: a plausibility warning (a notice period
+		// shorter than the program's, a date decades away) may be true of
+		// the case, and the supervisor who asks to waive it needs to hear
+		// that a warning, left as it is, fails nothing.
+		hint := canWaive
+		if sev, _ := validate.Setting(cfg, id, r.Severity); sev == finding.Warning {
+			hint = "if the records are right, leave the warning as it is: a warning does not fail validate or CI; " + canWaive
+		}
+		return nil, inputErrorf(hint,
+			"rule %s checks the records themselves (a value that contradicts another or looks mistyped), not an obligation; only an obligation (something due or missing) can be waived", id)
 	case r.Program != "" && lc.programKind() != r.Program:
 		return nil, inputErrorf(canWaive, "rule %s applies to %s cases; case %s is in program %s", id, r.Program, a.Case, lc.intake.Program)
 	case cfg.RuleOff(id):
@@ -117,7 +126,7 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 // intake.yaml; git keeps who waived what, when and why, and the commit
 // says who took it back.
 type RemoveWaiver struct {
-	Case, Rule string // the rule waived, or the waiver's ID (WV-K7QX2)
+	Case, Rule string // the rule waived, or the waiver's ID (WV-K7QX2); empty: refused, naming the case's waivers
 }
 
 // Build returns the change that removes the case's waiver of the rule.
@@ -133,14 +142,24 @@ func (a RemoveWaiver) Build(s *State) (*Change, error) {
 	id := strings.TrimSpace(a.Rule)
 	var have []string
 	for i, w := range lc.intake.Waivers {
-		if w.Rule == id || (w.ID != "" && w.ID == itemID(id)) {
+		if id != "" && (w.Rule == id || (w.ID != "" && w.ID == itemID(id))) {
 			return lc.intakeChange("waiver.remove", fmt.Sprintf("take back the waiver of %s (by %s on %s)", w.Rule, w.By, w.Date), "",
 				removeItem([]string{"waivers"}, i, len(lc.intake.Waivers)))
 		}
-		have = append(have, w.Rule)
+		// Named as waiver add printed it, with what it waives: either
+		// one takes it back.
+		if w.ID != "" {
+			have = append(have, w.ID+" ("+w.Rule+")")
+		} else {
+			have = append(have, w.Rule)
+		}
 	}
-	if len(have) == 0 {
+	switch {
+	case len(have) == 0:
 		return nil, inputErrorf("", "case %s has no waivers", a.Case)
+	case id == "":
+		return nil, inputErrorf(fmt.Sprintf("the case's waivers: %s", strings.Join(have, ", ")),
+			"waiver remove needs the waiver: its ID, as waiver add printed it, or --rule RULE")
 	}
-	return nil, inputErrorf("", "case %s has no waiver of %s (it has waivers of %s)", a.Case, id, strings.Join(have, ", "))
+	return nil, inputErrorf("", "case %s has no waiver of %s; its waivers: %s", a.Case, id, strings.Join(have, ", "))
 }

@@ -104,7 +104,7 @@ func TestAddWaiverRefused(t *testing.T) {
 	}{
 		{"a case manager", maria, AddWaiver{Rule: "wioa-contact-interval", Reason: "x"}, "only a supervisor or an admin on the staff roster may waive an obligation; mrivera's role is case-manager"},
 		{"no such rule", sue, AddWaiver{Rule: "wioa-first-contacts", Reason: "x"}, `no rule "wioa-first-contacts"`},
-		{"a consistency rule", sue, AddWaiver{Rule: "date-order", Reason: "x"}, "rule date-order says the records contradict themselves; only an obligation (something due or missing) can be waived"},
+		{"a consistency rule", sue, AddWaiver{Rule: "date-order", Reason: "x"}, "rule date-order checks the records themselves (a value that contradicts another or looks mistyped), not an obligation; only an obligation (something due or missing) can be waived"},
 		{"checks-waiting", sue, AddWaiver{Rule: "checks-waiting", Reason: "x"}, "rule checks-waiting cannot be waived: it says the case's rules wait for a file of the case that cannot be read; fix that file as its finding says and the warning ends"},
 		{"another program's", sue, AddWaiver{Rule: "ws-references", Reason: "x"}, "rule ws-references applies to work-security cases; case W-001 is in program wioa"},
 		{"no reason", sue, AddWaiver{Rule: "wioa-contact-interval", Reason: " "}, "a waiver needs a reason"},
@@ -142,7 +142,8 @@ func TestRemoveWaiver(t *testing.T) {
 		want string
 	}{
 		{maria, "wioa-first-contact", "only a supervisor or an admin on the staff roster may take back a waiver; mrivera's role is case-manager"},
-		{sue, "wioa-contact-interval", "case W-001 has no waiver of wioa-contact-interval (it has waivers of wioa-first-contact)"},
+		{sue, "wioa-contact-interval", "case W-001 has no waiver of wioa-contact-interval; its waivers: WV-00001 (wioa-first-contact)"},
+		{sue, "", "waiver remove needs the waiver: its ID, as waiver add printed it, or --rule RULE"},
 	} {
 		before := captureState(t, dir)
 		_, err := openWorkspace(t, dir, tt.by).Apply([]string{"W-001"}, RemoveWaiver{Case: "W-001", Rule: tt.rule}.Build)

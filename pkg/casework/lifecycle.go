@@ -188,9 +188,11 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	return &Change{
-		Cases:   []string{r.Case},
-		Action:  "case.reopen",
-		Summary: "reopen the case",
+		Cases:  []string{r.Case},
+		Action: "case.reopen",
+		// The reason, as close gives its reason: caseplan log is where a
+		// supervisor reads why a closed case came back.
+		Summary: "reopen the case: " + planQuote(reopening.Reason),
 		Files:   files,
 	}, nil
 }

@@ -338,6 +338,21 @@ func (c *caseFiles) references() (out []string) {
 	return out
 }
 
+// waivers lists the case's waivers by their IDs, as waiver add printed
+// them (a waiver written before waivers had IDs, by its rule).
+func (c *caseFiles) waivers() (out []string) {
+	if k := c.load(); k != nil && k.Intake != nil {
+		for _, w := range k.Intake.Waivers {
+			if w.ID != "" {
+				out = append(out, w.ID)
+			} else {
+				out = append(out, w.Rule)
+			}
+		}
+	}
+	return out
+}
+
 func (c *caseFiles) referrals() (out []string) {
 	if k := c.load(); k != nil && k.Services != nil {
 		for _, r := range k.Services.Referrals {
@@ -511,7 +526,7 @@ func (g *globals) complete(from valuesFrom, args []string) []string {
 // (the records caseplan edit opens), and the items of the case named
 // first that the update, done and withdraw commands take: GOAL,
 // OBJECTIVE, MILESTONE, STEP, SERVICE (the plan's), REF, REFERRAL and
-// NOTE#N (the open action items).
+// NOTE#N (the open action items), and WAIVER.
 func (g *globals) completeArgs(usage []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		var positional []string
@@ -553,6 +568,8 @@ func (g *globals) completeArgs(usage []string) func(*cobra.Command, []string, st
 			return in.references(), cobra.ShellCompDirectiveNoFileComp
 		case "REFERRAL":
 			return in.referrals(), cobra.ShellCompDirectiveNoFileComp
+		case "WAIVER":
+			return in.waivers(), cobra.ShellCompDirectiveNoFileComp
 		case "NOTE#N":
 			return in.actionItems(), cobra.ShellCompDirectiveNoFileComp
 		}

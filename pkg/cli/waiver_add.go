@@ -35,7 +35,9 @@ Only a supervisor or an admin on the staff roster (the acting author's role
 in cases/caseplan.yaml) may record a waiver, and only of an obligation — a
 completeness rule, whose findings say something is due or missing, such as
 wioa-first-contact or ws-references (caseplan rules lists them). A rule that
-says the records contradict themselves is mended, not waived, as are a
+checks the records themselves is mended, not waived (a warning of one, such
+as a notice period shorter than the program's, is left as it is when the
+records are right: it fails nothing), as are a
 retired manager (manager-retired: case transfer) and sealed fields
 (sealed-recipients, sealed-missing: case sealed reseal, case sealed set),
 which a refusal names the command for (caseplan rules says which rules
@@ -44,7 +46,8 @@ turns off (caseplan.yaml rules:) applies to no case, so there is nothing
 to waive; a refusal lists the rules the case can have waived. validate's
 rule waiver checks the rule and the supervisor of each waiver on every
 run. The waiver is added to intake.yaml's waivers, one commit with the
-action waiver.add.` + "\n" + exitStatusHelp,
+action waiver.add; its ID (WV-K7QX2) is printed on stdout, and waiver
+remove CASE ID takes it back.` + "\n" + exitStatusHelp,
 		Example: `  caseplan waiver add 2026-K7QX2 --rule ws-references \
       --reason 'referred by the union after the layoff date; two references are all the program could expect'`,
 		Args: cobra.ExactArgs(1),
