@@ -134,7 +134,7 @@ Example:
   caseplan report monthly --month 2026-10 -o html --out 2026-10.html` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := opts.check(); err != nil {
+			if err := opts.check(c); err != nil {
 				return err
 			}
 			if opts.month == "" {

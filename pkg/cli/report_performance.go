@@ -87,7 +87,7 @@ Example:
   caseplan report performance --program-year 2025 -o html --out py2025.html` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := opts.check(); err != nil {
+			if err := opts.check(c); err != nil {
 				return err
 			}
 			var err error
