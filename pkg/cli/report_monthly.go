@@ -147,6 +147,13 @@ Example:
 						return &UsageError{Msg: fmt.Sprintf("--month: %v", err), Hint: "did you mean --month " + padded + "?"}
 					}
 				}
+				// A day where the month is meant (2026-11-01, a habit of
+				// the date flags): the month is the day's first seven.
+				if padded, ok := zeroPadded(opts.month, 3); ok {
+					if day, derr := time.Parse(time.DateOnly, padded); derr == nil {
+						return &UsageError{Msg: fmt.Sprintf("--month: %q is a day, not a month; use YYYY-MM", opts.month), Hint: "did you mean --month " + day.Format("2006-01") + "?"}
+					}
+				}
 				return usageErrorf("--month: %v", err)
 			}
 			if runF != nil {
