@@ -48,7 +48,7 @@ type reportOptions struct {
 func addReportFlags(c *cobra.Command, o *reportOptions) {
 	addOutputFlag(c, &o.output, report.Formats...)
 	f := c.Flags()
-	f.StringVar(&o.out, "out", "", "write the report to `FILE` (atomically) instead of stdout; - is stdout")
+	outputFileVar(f, &o.out, "out", "to write to stdout", "write the report to `FILE` (atomically) instead of stdout; - is stdout")
 	f.StringVar(&o.at, "at", "", "report from the records as committed in `COMMIT` (a hash, branch or tag), read from git objects")
 	dateVar(f, &o.asOf, "as-of", "report from the records as they stood at the end of `DATE`: the last commit made on or before it")
 	f.BoolVar(&o.names, "names", false, "show participants' full names instead of initials")
