@@ -36,11 +36,19 @@ type ReportPeriod struct {
 	Span        // the program year, or its quarter
 }
 
+// FirstProgramYear and LastProgramYear bound the program years a report
+// takes: a year of four digits (the last one's June 30 still has four),
+// none before 2000, where a year of two digits (26 for 2026) is a slip.
+const (
+	FirstProgramYear = 2000
+	LastProgramYear  = 9998
+)
+
 // NewReportPeriod returns program year year, or its quarter-th quarter
 // (quarter 0: the whole year).
 func NewReportPeriod(year, quarter int) (ReportPeriod, error) {
-	if year < 2000 || year > 9998 {
-		return ReportPeriod{}, fmt.Errorf("program year %d is out of range", year)
+	if year < FirstProgramYear || year > LastProgramYear {
+		return ReportPeriod{}, fmt.Errorf("program year %d is out of range: a program year is one of %d to %d, named by the year it starts in", year, FirstProgramYear, LastProgramYear)
 	}
 	if quarter < 0 || quarter > 4 {
 		return ReportPeriod{}, fmt.Errorf("quarter %d: a program year has quarters 1 to 4", quarter)

@@ -175,7 +175,7 @@ participants' plans: keep it where the records are kept.` + "\n" + exitStatusHel
 	f.StringVar(&opts.manager, "manager", "", "the case manager's staff `ID` (default: the acting author)")
 	f.BoolVar(&opts.all, "all", false, "every case manager's items")
 	f.StringVar(&opts.within, "within", "14d", "list what is due up to this `DURATION` after --today, and everything overdue: 14d, 2w, 36h")
-	f.StringVar(&opts.ics, "ics", "", "also write the items as an iCalendar `FILE`, one event with a reminder each (- for stdout, instead of the list)")
+	outputFileVar(f, &opts.ics, "ics", "to write no calendar", "also write the items as an iCalendar `FILE`, one event with a reminder each (- for stdout, instead of the list)")
 	f.StringSliceVar(&opts.kinds, "kind", nil, "only items of these `KIND`s, e.g. contact,follow-up (repeatable)")
 	f.BoolVar(&opts.overdue, "overdue", false, "only what is overdue")
 	f.BoolVar(&opts.summary, "summary", false, "per case manager, how many items, overdue and of each kind, instead of the items")

@@ -90,7 +90,7 @@ Example:
 	addProgramYearFlags(c, &opts.programYear, &opts.quarter)
 	addOutputFlag(c, &opts.output, report.PIRLFormats...)
 	f := c.Flags()
-	f.StringVar(&opts.out, "out", "", "write the export to `FILE` (atomically) instead of stdout")
+	outputFileVar(f, &opts.out, "out", "to write to stdout", "write the export to `FILE` (atomically) instead of stdout")
 	f.StringVar(&opts.at, "at", "", "export the records as committed in `COMMIT` (a hash, branch or tag), read from git objects")
 	dateVar(f, &opts.asOf, "as-of", "export the records as they stood at the end of `DATE`: the last commit made on or before it")
 	return c

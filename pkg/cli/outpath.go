@@ -9,8 +9,42 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/pflag"
+
 	"github.com/caseplan/caseplan/pkg/layout"
 )
+
+// outputFileValue is the value of a flag naming the file a command writes
+// (--out, --ics). Given empty — --out "$FILE" with FILE never set — it
+// would read as left out and the output would go to stdout (or nowhere)
+// while the user waits for a file: Set refuses it while the flags are
+// parsed, naming the flag (exit 2), as dateValue does a date.
+type outputFileValue struct {
+	name    string
+	p       *string
+	without string // what leaving the flag out does, for the hint
+}
+
+func (v *outputFileValue) String() string { return *v.p }
+func (v *outputFileValue) Type() string   { return "string" }
+
+func (v *outputFileValue) Set(s string) error {
+	if s == "" {
+		return &UsageError{
+			Msg:  fmt.Sprintf("--%s \"\": an empty file name names no file", v.name),
+			Hint: fmt.Sprintf("name the file to write, or leave --%s out %s", v.name, v.without),
+		}
+	}
+	*v.p = s
+	return nil
+}
+
+// outputFileVar defines a flag naming the file a command writes its
+// output to, never given empty; without says what leaving it out does
+// ("to write to stdout").
+func outputFileVar(f *pflag.FlagSet, p *string, name, without, usage string) {
+	f.Var(&outputFileValue{name: name, p: p, without: without}, name, usage)
+}
 
 // outputPath resolves the file a command writes its output to (a report's
 // --out, the tickler's --ics) and refuses a path inside a .git directory or

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/caseplan/caseplan/pkg/atomicfile"
 	"github.com/caseplan/caseplan/pkg/casefile"
@@ -46,7 +48,7 @@ type reportOptions struct {
 func addReportFlags(c *cobra.Command, o *reportOptions) {
 	addOutputFlag(c, &o.output, report.Formats...)
 	f := c.Flags()
-	f.StringVar(&o.out, "out", "", "write the report to `FILE` (atomically) instead of stdout; - is stdout")
+	outputFileVar(f, &o.out, "out", "to write to stdout", "write the report to `FILE` (atomically) instead of stdout; - is stdout")
 	f.StringVar(&o.at, "at", "", "report from the records as committed in `COMMIT` (a hash, branch or tag), read from git objects")
 	dateVar(f, &o.asOf, "as-of", "report from the records as they stood at the end of `DATE`: the last commit made on or before it")
 	f.BoolVar(&o.names, "names", false, "show participants' full names instead of initials")
@@ -101,12 +103,12 @@ Muñoz. A cell a spreadsheet could run as a formula — starting with = + - @
 tab or a carriage return — is prefixed with ' (plain numbers such as -3 are
 kept).`
 
-func (o *reportOptions) check() error {
+func (o *reportOptions) check(c *cobra.Command) error {
 	if err := outputFormat(o.output, report.Formats...); err != nil {
 		return err
 	}
 	if o.output != "csv" && (o.table != "" || o.bom) {
-		return usageErrorf("--table and --bom go with -o csv")
+		return csvOnlyError(c)
 	}
 	if o.at != "" && o.asOf != "" {
 		return usageErrorf("--at and --as-of both name the commit to report from; give one")
@@ -117,6 +119,43 @@ func (o *reportOptions) check() error {
 		}
 	}
 	return nil
+}
+
+// csvOnlyError is the error of --table or --bom given to command c without
+// -o csv: it names only the flags given, and the hint is the command line
+// as typed with -o csv in place of any other format.
+func csvOnlyError(c *cobra.Command) error {
+	var given []string
+	words := []string{c.CommandPath()}
+	c.Flags().Visit(func(f *pflag.Flag) {
+		switch {
+		case f.Name == "output":
+			return
+		case f.Name == "table" || f.Name == "bom":
+			given = append(given, "--"+f.Name)
+		}
+		w := "--" + f.Name
+		switch {
+		case f.Value.Type() == "bool" && f.Value.String() == "true":
+		case f.Value.Type() == "bool":
+			w += "=" + f.Value.String()
+		default:
+			v := f.Value.String()
+			if v == "" || strings.ContainsAny(v, " \t'\"$") {
+				v = strconv.Quote(v)
+			}
+			w += " " + v
+		}
+		words = append(words, w)
+	})
+	verb := "goes"
+	if len(given) > 1 {
+		verb = "go"
+	}
+	return &UsageError{
+		Msg:  fmt.Sprintf("%s %s with -o csv", strings.Join(given, " and "), verb),
+		Hint: "for a CSV file: " + strings.Join(append(words, "-o csv"), " "),
+	}
 }
 
 // reportCommit opens the repository and resolves the commit the options

@@ -51,7 +51,7 @@ monthly), json:
 ` + reportHelp + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := opts.check(); err != nil {
+			if err := opts.check(c); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -134,7 +134,7 @@ Example:
   caseplan report monthly --month 2026-10 -o html --out 2026-10.html` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := opts.check(); err != nil {
+			if err := opts.check(c); err != nil {
 				return err
 			}
 			if opts.month == "" {
@@ -145,6 +145,13 @@ Example:
 				if padded, ok := zeroPadded(opts.month, 2); ok {
 					if _, perr := report.ParseMonth(padded); perr == nil {
 						return &UsageError{Msg: fmt.Sprintf("--month: %v", err), Hint: "did you mean --month " + padded + "?"}
+					}
+				}
+				// A day where the month is meant (2026-11-01, a habit of
+				// the date flags): the month is the day's first seven.
+				if padded, ok := zeroPadded(opts.month, 3); ok {
+					if day, derr := time.Parse(time.DateOnly, padded); derr == nil {
+						return &UsageError{Msg: fmt.Sprintf("--month: %q is a day, not a month; use YYYY-MM", opts.month), Hint: "did you mean --month " + day.Format("2006-01") + "?"}
 					}
 				}
 				return usageErrorf("--month: %v", err)

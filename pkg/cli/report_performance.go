@@ -87,7 +87,7 @@ Example:
   caseplan report performance --program-year 2025 -o html --out py2025.html` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := opts.check(); err != nil {
+			if err := opts.check(c); err != nil {
 				return err
 			}
 			var err error
@@ -122,7 +122,14 @@ func programYearFlags(c *cobra.Command, year, quarter int) (calendar.ReportPerio
 	}
 	p, err := calendar.NewReportPeriod(year, quarter)
 	if err != nil {
-		return calendar.ReportPeriod{}, usageErrorf("--program-year %d: %v", year, err)
+		err = usageErrorf("--program-year %d: %v", year, err)
+		// PY26, as program years are often written, is 2026.
+		if year >= 0 && year <= 99 {
+			if p, perr := calendar.NewReportPeriod(2000+year, 0); perr == nil {
+				return calendar.ReportPeriod{}, hintf(err, "did you mean --program-year %d? It is %s", p.Year, p.Span)
+			}
+		}
+		return calendar.ReportPeriod{}, err
 	}
 	return p, nil
 }

@@ -32,6 +32,20 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "a date with slashes, year first", args: []string{"due", "--today", "2026/11/20"}, wantStderr: "hint: did you mean --today 2026-11-20?\n"},
 		{name: "a date that reads two ways", args: []string{"due", "--today", "04/05/2026"}, wantStderr: "hint: write the year first: --today 2026-04-05 for April 5, --today 2026-05-04 for 4 May\n"},
 		{name: "a month without its zero", args: []string{"report", "monthly", "--month", "2026-2"}, wantStderr: "--month: \"2026-2\" is not a month; use YYYY-MM\ncaseplan: hint: did you mean --month 2026-02?\n"},
+		// --table or --bom without -o csv: the error names only the
+		// flags given, and the hint is the command with -o csv.
+		{name: "a CSV table without -o csv", args: []string{"report", "monthly", "--month", "2026-11", "--table", "weeks"}, wantStderr: "caseplan: --table goes with -o csv\ncaseplan: hint: for a CSV file: caseplan report monthly --month 2026-11 --table weeks -o csv\n"},
+		{name: "a byte order mark with -o md", args: []string{"report", "performance", "--program-year", "2025", "-o", "md", "--bom"}, wantStderr: "caseplan: --bom goes with -o csv\ncaseplan: hint: for a CSV file: caseplan report performance --bom --program-year 2025 -o csv\n"},
+		{name: "both CSV flags without -o csv", args: []string{"report", "caseload", "--bom", "--table", "managers"}, wantStderr: "caseplan: --bom and --table go with -o csv\ncaseplan: hint: for a CSV file: caseplan report caseload --bom --table managers -o csv\n"},
+		{name: "a day for a month", args: []string{"report", "monthly", "--month", "2026-11-01"}, wantStderr: "caseplan: --month: \"2026-11-01\" is a day, not a month; use YYYY-MM\ncaseplan: hint: did you mean --month 2026-11?\n"},
+		{name: "a day for a month, without its zeros", args: []string{"report", "monthly", "--month", "2026-3-4"}, wantStderr: "caseplan: hint: did you mean --month 2026-03?\n"},
+		// A file to write given empty (an unset shell variable) would
+		// otherwise write to stdout, or no calendar at all.
+		{name: "an empty --out", args: []string{"report", "monthly", "--month", "2026-11", "--out", ""}, wantStderr: "caseplan: --out \"\": an empty file name names no file\ncaseplan: hint: name the file to write, or leave --out out to write to stdout\n"},
+		{name: "an empty --out for the caseload", args: []string{"report", "caseload", "--out="}, wantStderr: "caseplan: --out \"\": an empty file name names no file"},
+		{name: "an empty --out for performance", args: []string{"report", "performance", "--program-year", "2025", "--out", ""}, wantStderr: "caseplan: --out \"\": an empty file name"},
+		{name: "an empty --out for the PIRL export", args: []string{"export", "pirl", "--program-year", "2025", "--out", ""}, wantStderr: "caseplan: --out \"\": an empty file name"},
+		{name: "an empty --ics", args: []string{"due", "--ics", ""}, wantStderr: "caseplan: --ics \"\": an empty file name names no file\ncaseplan: hint: name the file to write, or leave --ics out to write no calendar\n"},
 		{name: "a month that is not one", args: []string{"report", "monthly", "--month", "2026-13"}, wantStderr: "--month: \"2026-13\" is not a month; use YYYY-MM\n"},
 		{name: "a word a new user tries for a flag", args: []string{"note", "add", "W-1", "--text", "Called"}, wantStderr: "unknown flag: --text\ncaseplan: hint: did you mean --content? run 'caseplan note add --help' for usage\n"},
 		// A word for a yes-or-no flag's "no" is that flag set false,

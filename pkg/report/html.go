@@ -42,8 +42,9 @@ type htmlCell struct {
 // ("contact overdue", "closed: withdrew"), marked when it asks for
 // attention.
 type flagLabel struct {
-	Text string
-	Warn bool
+	Text    string
+	Meaning string // flagMeanings', shown when the pointer rests on it
+	Warn    bool
 }
 
 // nowrapColumns are the columns of IDs, names of things and dates, which
@@ -70,7 +71,7 @@ func newHTMLTable(t table) htmlTable {
 					if f == "-" {
 						continue
 					}
-					c.Flags = append(c.Flags, flagLabel{Text: strings.ReplaceAll(strings.Replace(f, ":", ": ", 1), "-", " "), Warn: warnFlags[f]})
+					c.Flags = append(c.Flags, flagLabel{Text: strings.ReplaceAll(strings.Replace(f, ":", ": ", 1), "-", " "), Meaning: flagMeaning(f), Warn: warnFlags[f]})
 				}
 			case numeric(text):
 				c.Class = "num"
@@ -268,7 +269,7 @@ svg rect { fill: #3a6ea5; }
 <table>
 <thead><tr>{{range .Headers}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{if .Flags}}{{range .Flags}}<span class="flag{{if .Warn}} warn{{end}}">{{.Text}}</span>{{end}}{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{if .Flags}}{{range .Flags}}<span class="flag{{if .Warn}} warn{{end}}"{{with .Meaning}} title="{{.}}"{{end}}>{{.Text}}</span>{{end}}{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>

@@ -38,6 +38,13 @@ func (markdownWriter) Monthly(w io.Writer, r *Monthly) error {
 		fmt.Fprintf(b, "\n## %s\n\n", t.title)
 		writeMarkdownTable(b, t)
 	}
+	if legend := flagLegend(r.Cases); len(legend) > 0 {
+		fmt.Fprintf(b, "\nFlags:\n\n")
+		for _, l := range legend {
+			flag, meaning, _ := strings.Cut(l, ": ")
+			fmt.Fprintf(b, "- %s: %s\n", markdown.Code(flag), mdText(meaning))
+		}
+	}
 	_, err := w.Write(b.Bytes())
 	return err
 }

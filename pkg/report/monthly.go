@@ -145,6 +145,51 @@ const (
 	FlagPotentialExit    = "potential-exit"    // WIOA: exited by month end after inactivity_exit_days without service, not recorded (TEGL 10-16)
 )
 
+// flagMeanings says what each flag of a case row means, in the order a
+// legend lists them. It is the one table of them: the HTML report shows
+// the meaning on each flag, and the text and Markdown reports list the
+// meanings of the flags their rows carry (flagLegend).
+var flagMeanings = []struct{ Flag, Meaning string }{
+	{FlagOpened, "opened in the month"},
+	{FlagReopened, "reopened in the month"},
+	{FlagClosed, "closed in the month, for the reason after the colon"},
+	{FlagPlaced, "a placement started in the month"},
+	{FlagContactOverdue, "no contact within the program's interval at month end"},
+	{FlagItemsOverdue, "items due before the month's last day and not done"},
+	{FlagExtensionPending, "an extension request not decided at month end"},
+	{FlagPotentialExit, "WIOA: no service for the program's inactivity days, so exited, but no exit recorded"},
+}
+
+// flagMeaning is what flag f means ("closed:withdrew" is closed), or "".
+func flagMeaning(f string) string {
+	f, _, _ = strings.Cut(f, ":")
+	for _, m := range flagMeanings {
+		if m.Flag == f {
+			return m.Meaning
+		}
+	}
+	return ""
+}
+
+// flagLegend is a line per flag the rows carry, "flag: meaning", in the
+// order of flagMeanings; none when no row has a flag.
+func flagLegend(rows []CaseRow) []string {
+	seen := map[string]bool{}
+	for _, c := range rows {
+		for _, f := range c.Flags {
+			f, _, _ = strings.Cut(f, ":")
+			seen[f] = true
+		}
+	}
+	var lines []string
+	for _, m := range flagMeanings {
+		if seen[m.Flag] {
+			lines = append(lines, m.Flag+": "+m.Meaning)
+		}
+	}
+	return lines
+}
+
 // lifetime is when a case was open, from its opening and closure dates.
 type lifetime struct {
 	opened time.Time

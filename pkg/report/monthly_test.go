@@ -382,3 +382,30 @@ func TestMonthlyPotentialExitFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagLegend: the legend of the text and Markdown reports lists only
+// the flags the rows carry, a closure's reason aside, in the table's
+// order, with the meaning the HTML report shows on each flag.
+func TestFlagLegend(t *testing.T) {
+	rows := []CaseRow{
+		{Flags: []string{FlagItemsOverdue}},
+		{Flags: []string{FlagClosed + ":withdrew", FlagOpened}},
+		{},
+	}
+	want := []string{
+		"opened: " + flagMeaning(FlagOpened),
+		"closed: " + flagMeaning(FlagClosed),
+		"items-overdue: " + flagMeaning(FlagItemsOverdue),
+	}
+	if got := flagLegend(rows); !slices.Equal(got, want) {
+		t.Errorf("flagLegend = %q, want %q", got, want)
+	}
+	if got := flagLegend([]CaseRow{{}}); got != nil {
+		t.Errorf("flagLegend of rows without flags = %q, want none", got)
+	}
+	for _, m := range flagMeanings {
+		if m.Meaning == "" {
+			t.Errorf("flag %s has no meaning", m.Flag)
+		}
+	}
+}

@@ -176,7 +176,13 @@ func (ind PerformanceIndicator) result() string {
 // counts says what the result is of.
 func (ind PerformanceIndicator) counts() string {
 	if ind.Kind == "median" {
-		return fmt.Sprintf("median of %d participant(s)' earnings", ind.Denominator)
+		switch ind.Denominator {
+		case 0:
+			return "no earnings to take the median of"
+		case 1:
+			return "median of 1 participant's earnings"
+		}
+		return fmt.Sprintf("median of %d participants' earnings", ind.Denominator)
 	}
 	return fmt.Sprintf("%d of %d", ind.Numerator, ind.Denominator)
 }

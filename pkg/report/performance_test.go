@@ -233,3 +233,22 @@ func TestPerformanceJSONContract(t *testing.T) {
 		t.Errorf("indicators %s", got)
 	}
 }
+
+// TestPerformanceCounts: what a result is of reads plainly for none, one
+// and many participants, in every format that shows it (text, Markdown
+// and HTML share counts).
+func TestPerformanceCounts(t *testing.T) {
+	for _, tt := range []struct {
+		ind  PerformanceIndicator
+		want string
+	}{
+		{PerformanceIndicator{Kind: "median"}, "no earnings to take the median of"},
+		{PerformanceIndicator{Kind: "median", Denominator: 1}, "median of 1 participant's earnings"},
+		{PerformanceIndicator{Kind: "median", Denominator: 4}, "median of 4 participants' earnings"},
+		{PerformanceIndicator{Kind: "rate", Numerator: 2, Denominator: 3}, "2 of 3"},
+	} {
+		if got := tt.ind.counts(); got != tt.want {
+			t.Errorf("counts of %+v = %q, want %q", tt.ind, got, tt.want)
+		}
+	}
+}

@@ -46,6 +46,13 @@ func (textWriter) Monthly(w io.Writer, r *Monthly) error {
 		fmt.Fprintln(b)
 		writeTextTable(b, t)
 	}
+	if legend := flagLegend(r.Cases); len(legend) > 0 {
+		fmt.Fprintln(b)
+		fmt.Fprintln(b, "Flags:")
+		for _, l := range legend {
+			fmt.Fprintln(b, "  "+l)
+		}
+	}
 	return writeTrimmed(w, b.Bytes())
 }
 

@@ -334,7 +334,7 @@ func TestHTMLLayout(t *testing.T) {
 		".scroll { overflow-x: auto; }",
 		"@media print {",
 		"@page { size: landscape;",
-		`<span class="flag warn">contact overdue</span>`,
+		`<span class="flag warn" title="no contact within the program&#39;s interval at month end">contact overdue</span>`,
 		`<td class="nowrap">WS-A</td>`,
 	} {
 		if !strings.Contains(page, want) {
