@@ -448,7 +448,11 @@ func (g *globals) jobSummary(out findingout.Writer, format, title, since, checke
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: the job summary ($GITHUB_STEP_SUMMARY) cannot be written, so the findings are in the annotations only: %v\n", err)
 		return out, func() error { return nil }, nil
 	}
-	return findingout.Tee(out, findingout.Summary(f, title, since, checked)), f.Close, nil
+	room := findingout.SummaryLimit
+	if fi, err := f.Stat(); err == nil {
+		room -= int(fi.Size()) // an earlier command of the step wrote to it
+	}
+	return findingout.Tee(out, findingout.SummaryWithin(f, room, title, since, checked)), f.Close, nil
 }
 
 // ruleSummary is a rule's one-line summary, for the formats that describe
