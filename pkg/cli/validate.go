@@ -73,10 +73,12 @@ branch or tag; HEAD for what is not committed yet): the same cases are
 validated as REV's commit holds them, with the same --today, and a finding
 REV already had — the same file, rule and message, wherever its line moved
 — is left out, and so is an obligation's finding (something due or
-missing: "completeness": true in caseplan rules -o json) of a rule REV had on the same case: its message follows
-the progress made ("2 of 3 references" where REV said "1 of 3"). It fails only on new errors, so a store with old findings
-can adopt a pre-commit hook or a pull-request check without fixing them
-all first. A store without commits yet has no findings at HEAD.` + "\n" + exitStatusHelp,
+missing: "completeness": true in caseplan rules -o json) of a rule REV had
+on the same case: its message follows the progress made ("2 of 3
+references" where REV said "1 of 3"). It fails only on new errors, so a
+store with old findings can adopt a pre-commit hook or a pull-request
+check without fixing them all first. A store without commits yet has no
+findings at HEAD.` + "\n" + exitStatusHelp,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.StoreFormats...); err != nil {
 				return err
