@@ -500,7 +500,7 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 			warned = append(warned, f)
 		}
 	}
-	res.NewWarnings = finding.Since(warned, res.Warnings)
+	res.NewWarnings = finding.Since(warned, res.Warnings, nil)
 	return res, nil
 }
 

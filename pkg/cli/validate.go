@@ -72,9 +72,13 @@ a file named and the other formats list them.
 branch or tag; HEAD for what is not committed yet): the same cases are
 validated as REV's commit holds them, with the same --today, and a finding
 REV already had — the same file, rule and message, wherever its line moved
-— is left out. It fails only on new errors, so a store with old findings
-can adopt a pre-commit hook or a pull-request check without fixing them
-all first. A store without commits yet has no findings at HEAD.` + "\n" + exitStatusHelp,
+— is left out, and so is an obligation's finding (something due or
+missing: "completeness": true in caseplan rules -o json) of a rule REV had
+on the same case: its message follows the progress made ("2 of 3
+references" where REV said "1 of 3"). It fails only on new errors, so a
+store with old findings can adopt a pre-commit hook or a pull-request
+check without fixing them all first. A store without commits yet has no
+findings at HEAD.` + "\n" + exitStatusHelp,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.StoreFormats...); err != nil {
 				return err
@@ -121,7 +125,7 @@ func validateRun(opts *validateOptions) error {
 		if err != nil {
 			return err
 		}
-		findings = finding.Since(base, findings)
+		findings = finding.Since(base, findings, validate.IsCompleteness)
 	}
 	if len(files) > 0 {
 		kept := findings[:0]
@@ -446,7 +450,11 @@ func (g *globals) jobSummary(out findingout.Writer, format, title, since, checke
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: the job summary ($GITHUB_STEP_SUMMARY) cannot be written, so the findings are in the annotations only: %v\n", err)
 		return out, func() error { return nil }, nil
 	}
-	return findingout.Tee(out, findingout.Summary(f, title, since, checked)), f.Close, nil
+	room := findingout.SummaryLimit
+	if fi, err := f.Stat(); err == nil {
+		room -= int(fi.Size()) // an earlier command of the step wrote to it
+	}
+	return findingout.Tee(out, findingout.SummaryWithin(f, room, title, since, checked)), f.Close, nil
 }
 
 // ruleSummary is a rule's one-line summary, for the formats that describe

@@ -144,16 +144,44 @@ func (f Finding) Key() string { return f.Path + "\x00" + f.Rule + "\x00" + f.Mes
 // Since returns the findings of now that base does not have (by Key, and
 // as many times as now has them beyond base's count), in now's order: what
 // a change brought, for validate --new-from.
-func Since(base, now []Finding) []Finding {
+//
+// With sameObligation (nil for none), a finding of a rule it reports that
+// base lacks by Key is still not new when base had one of that rule on
+// the same case that now lacks by Key: such a finding says what a case
+// still needs, and its message follows what was done ("0 of 3
+// references", then "1 of 3", on the file the new reference went to), so
+// a change that made progress on an old obligation brought nothing new.
+func Since(base, now []Finding, sameObligation func(rule string) bool) []Finding {
 	had := map[string]int{}
 	for _, f := range base {
 		had[f.Key()]++
 	}
-	var out []Finding
+	var unmatched []Finding
 	for _, f := range now {
 		k := f.Key()
 		if had[k] > 0 {
 			had[k]--
+			continue
+		}
+		unmatched = append(unmatched, f)
+	}
+	if sameObligation == nil {
+		return unmatched
+	}
+	obligation := func(f Finding) (string, bool) {
+		return f.Case + "\x00" + f.Rule, f.Case != "" && sameObligation(f.Rule)
+	}
+	left := map[string]int{}
+	for _, f := range base {
+		if k, ok := obligation(f); ok && had[f.Key()] > 0 {
+			had[f.Key()]--
+			left[k]++
+		}
+	}
+	var out []Finding
+	for _, f := range unmatched {
+		if k, ok := obligation(f); ok && left[k] > 0 {
+			left[k]--
 			continue
 		}
 		out = append(out, f)

@@ -24,7 +24,39 @@ func TestSince(t *testing.T) {
 		{"findings that went away are not reported", []Finding{a, b, c}, []Finding{b}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Since(tt.base, tt.now); !reflect.DeepEqual(got, tt.want) {
+			if got := Since(tt.base, tt.now, nil); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// An obligation's finding (sameObligation) whose message followed the
+// progress made on it is the base's, once per base finding of its rule on
+// its case; another case's, or one more than base had, is new.
+func TestSinceSameObligation(t *testing.T) {
+	refs := func(id, path, msg string) Finding {
+		return Finding{Path: path, Rule: "ws-references", Case: id, Message: msg, Severity: Error}
+	}
+	before := refs("W-1", "cases/W-1/intake.yaml", "0 of 3 references")
+	after := refs("W-1", "cases/W-1/references.yaml", "1 of 3 references")
+	other := refs("W-2", "cases/W-2/intake.yaml", "0 of 3 references")
+	schema := Finding{Path: "cases/W-1/intake.yaml", Rule: "schema", Case: "W-1", Message: "b", Severity: Error}
+	oldSchema := schema
+	oldSchema.Message = "a"
+	obligation := func(rule string) bool { return rule == "ws-references" }
+	for _, tt := range []struct {
+		name      string
+		base, now []Finding
+		want      []Finding
+	}{
+		{"progress on an old obligation is not new", []Finding{before}, []Finding{after}, nil},
+		{"another case's obligation is new", []Finding{before}, []Finding{after, other}, []Finding{other}},
+		{"one more than base had is new", []Finding{before}, []Finding{after, after}, []Finding{after}},
+		{"a rule that is no obligation is matched by message", []Finding{oldSchema}, []Finding{schema}, []Finding{schema}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Since(tt.base, tt.now, obligation); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %v\nwant %v", got, tt.want)
 			}
 		})

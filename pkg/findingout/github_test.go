@@ -182,3 +182,24 @@ func TestSummary(t *testing.T) {
 		t.Errorf("new-from summary heading, valid:\n%s", sum.String())
 	}
 }
+
+// A section given room lists the findings that fit and says how many it
+// left out; the heading counts them all.
+func TestSummaryWithin(t *testing.T) {
+	var fs []finding.Finding
+	for i := range 50 {
+		fs = append(fs, finding.Finding{Path: fmt.Sprintf("cases/W-%03d/intake.yaml", i), Line: 3, Column: 9, Severity: finding.Error, Rule: "schema", Message: strings.Repeat("x", 80)})
+	}
+	var sum bytes.Buffer
+	if err := WriteAll(SummaryWithin(&sum, 2000, "caseplan validate", "", ""), fs); err != nil {
+		t.Fatal(err)
+	}
+	out := sum.String()
+	if len(out) > 2000 {
+		t.Errorf("%d bytes, want at most 2000:\n%s", len(out), out)
+	}
+	rows := strings.Count(out, "\n| error |")
+	if rows == 0 || !strings.Contains(out, fmt.Sprintf("\n%d more finding(s) are not listed", 50-rows)) || !strings.HasPrefix(out, "### caseplan validate: 50 error(s), 0 warning(s)\n") {
+		t.Errorf("%d rows:\n%s", rows, out)
+	}
+}

@@ -20,8 +20,16 @@ type summaryWriter struct {
 	title    string // "caseplan validate"
 	since    string // "main": the findings are those new since this revision (validate --new-from)
 	checked  string // "15 case(s), 212 file(s) checked"
+	room     int    // bytes the section may take; 0: no limit
 	findings []finding.Finding
 }
+
+// SummaryLimit is the most a GitHub Actions step's job summary may hold:
+// GitHub drops a larger one whole ("$GITHUB_STEP_SUMMARY upload aborted,
+// supports content up to a size of 1024k"), leaving the job with no
+// summary at all, which a store of a few hundred cases with old findings
+// reaches.
+const SummaryLimit = 1024 * 1024
 
 // Summary returns a writer of the findings as a Markdown section for a job
 // summary, under a heading that starts with title; checked says what was
@@ -32,6 +40,18 @@ type summaryWriter struct {
 func Summary(w io.Writer, title, since, checked string) Writer {
 	return &summaryWriter{w: w, title: title, since: since, checked: checked}
 }
+
+// SummaryWithin is Summary for a section that may take at most room bytes
+// (SummaryLimit less what the step's summary already holds): the table
+// lists the findings that fit, and a last line says how many it left out
+// and where they all are. The heading still counts them all.
+func SummaryWithin(w io.Writer, room int, title, since, checked string) Writer {
+	return &summaryWriter{w: w, title: title, since: since, checked: checked, room: max(room, 1)}
+}
+
+// summaryReserve is the room kept for the line that says how many
+// findings the table left out.
+const summaryReserve = 512
 
 func (s *summaryWriter) Write(f finding.Finding) error {
 	s.findings = append(s.findings, f)
@@ -62,7 +82,7 @@ func (s *summaryWriter) Flush() error {
 	}
 	if len(s.findings) > 0 {
 		b.WriteString("| Severity | Where | Rule | Message |\n| --- | --- | --- | --- |\n")
-		for _, f := range s.findings {
+		for i, f := range s.findings {
 			where := f.Path
 			switch {
 			case f.Line > 0:
@@ -76,7 +96,12 @@ func (s *summaryWriter) Flush() error {
 			}
 			// Control characters (a bidi override reorders the page)
 			// are shown escaped, as in the annotations.
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", f.Severity, markdown.Code(display.Escape(where)), markdown.Code(display.Escape(f.Rule)), markdown.Text(display.EscapeText(msg)))
+			row := fmt.Sprintf("| %s | %s | %s | %s |\n", f.Severity, markdown.Code(display.Escape(where)), markdown.Code(display.Escape(f.Rule)), markdown.Text(display.EscapeText(msg)))
+			if s.room > 0 && b.Len()+len(row)+summaryReserve > s.room {
+				fmt.Fprintf(&b, "\n%d more finding(s) are not listed: GitHub shows no job summary over 1 MiB. The step's log lists every one.\n", len(s.findings)-i)
+				break
+			}
+			b.WriteString(row)
 		}
 		b.WriteString("\n")
 	}
