@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/pii"
@@ -101,6 +102,21 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 			add(c, "%s", msg)
 		}
 	}
+	// A totals line closing the list ("Total,284") is no worker: it is
+	// refused, once, rather than opened as a case named by its count.
+	// Only the row's first cell that is not empty is read, where a
+	// spreadsheet puts the label, so a job title such as "Total Rewards
+	// Analyst" further along is never taken for one.
+	for i, c := range row.Cells {
+		if c == "" {
+			continue
+		}
+		if !refused[i] && totalsLabel.MatchString(strings.TrimSpace(c)) {
+			add(i, "%q reads as a totals line, not a worker: delete the row from the roster, or import the others with --skip-invalid", c)
+			return Entry{}, probs
+		}
+		break
+	}
 	if len(row.Extra) > 0 {
 		add(len(m.header), "the row has %d cells, the header %d: a cell past the last column (a comma or semicolon too many?)", len(m.header)+len(row.Extra), len(m.header))
 	}
@@ -136,6 +152,8 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 
 	if v, col, ok := value(FieldName); ok && v == "" {
 		add(col, "no name: every case needs the participant's name")
+	} else if ok && !strings.ContainsFunc(v, unicode.IsLetter) {
+		add(col, "%q is not a name: it has no letter; is a column shifted?", v)
 	} else {
 		e.Name = v
 	}
@@ -209,8 +227,12 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 }
 
 var (
-	scientific = regexp.MustCompile(`^[+-]?[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+$`)
-	shortZIP   = regexp.MustCompile(`^[0-9]{1,4}([.,]0+)?$|^[0-9]{5}[.,]0+$`)
+	// totalsLabel is the label of a spreadsheet's totals line: "Total",
+	// "Totals", "Grand total", "Subtotal", alone or followed by a count
+	// ("Total 284", "Total: 284 employees", "Total employees").
+	totalsLabel = regexp.MustCompile(`(?i)^(grand\s+|sub-?\s*)?totals?(\s*[:=].*|\s+[0-9].*|\s+(employees|workers|affected|headcount|count)\b.*)?$`)
+	scientific  = regexp.MustCompile(`^[+-]?[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+$`)
+	shortZIP    = regexp.MustCompile(`^[0-9]{1,4}([.,]0+)?$|^[0-9]{5}[.,]0+$`)
 )
 
 // mangledNumber says why a cell holds a number as a spreadsheet mangled
