@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -247,15 +248,18 @@ func (m *Mapping) parse(s string) (template, string) {
 	return t, ""
 }
 
-// column finds a header, compared without regard to case or spacing: a
-// header typed "Last  name" or "LAST NAME" is the rules' "Last name".
+// column finds a header, compared without regard to case, spacing or
+// punctuation: a header typed "Last  name", "LAST NAME", "Last_Name" or
+// "LastName" is the rules' "Last name", and "E-mail" their "Email", as
+// the rosters of one employer spell them from one export to the next.
+// Two headers that read alike so are refused below, never chosen between.
 func (m *Mapping) column(name string) (int, string) {
-	want := headerKey(name)
+	want := columnKey(name)
 	found := -1
 	for i, h := range m.header {
-		if headerKey(h) == want {
+		if columnKey(h) == want {
 			if found >= 0 {
-				return -1, fmt.Sprintf("two columns are called %q (%s and %s); rename one in the roster", h, ColumnName(found), ColumnName(i))
+				return -1, fmt.Sprintf("two columns are called %q (%s %q and %s %q); rename one in the roster", strings.TrimSpace(name), ColumnName(found), m.header[found], ColumnName(i), h)
 			}
 			found = i
 		}
@@ -270,6 +274,21 @@ func (m *Mapping) column(name string) (int, string) {
 // line break in a header cell too) as one.
 func headerKey(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// columnKey is how a rule's column is matched with a header: its letters
+// and digits, lower case; a header of punctuation alone ("#") keeps it.
+func columnKey(s string) string {
+	k := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+	if k == "" {
+		return headerKey(s)
+	}
+	return k
 }
 
 func (m *Mapping) headerList() string {
