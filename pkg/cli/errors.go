@@ -12,6 +12,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
@@ -129,15 +130,23 @@ func printError(w io.Writer, err error) {
 	// is printed line by line, each with the prefix, so none runs on
 	// with a "\n" in it. A message may quote what was typed or recorded
 	// (an unknown case ID, a name): each line is escaped, as every text
-	// caseplan shows is.
+	// caseplan shows is, and never repeats an SSN-shaped number typed
+	// where it did not belong (a case ID, a field's name, a file's): a
+	// terminal's scrollback or a CI log is one more copy of it.
 	for _, line := range messageLines(err.Error()) {
-		fmt.Fprintf(w, "caseplan: %s\n", display.Escape(line))
+		fmt.Fprintf(w, "caseplan: %s\n", display.Escape(redactSSN(line)))
 	}
 	if hint := errorHint(err); hint != "" {
 		for _, line := range strings.Split(hint, "\n") {
-			fmt.Fprintf(w, "caseplan: hint: %s\n", display.Escape(line))
+			fmt.Fprintf(w, "caseplan: hint: %s\n", display.Escape(redactSSN(line)))
 		}
 	}
+}
+
+// redactSSN is line with every SSN-shaped number masked (pii.SSNMask).
+func redactSSN(line string) string {
+	line, _ = pii.Default().Redact(line)
+	return line
 }
 
 // errorHint is the hint printError gives err: its own, or what to do about

@@ -1,8 +1,10 @@
 package history
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	pathpkg "path"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -37,16 +39,31 @@ func (v *verifier) checkLeaks(c *commitInfo, cases plumbing.Hash, parents []plum
 	}
 	clear(v.leaks.authors)
 	return v.newFiles(layout.CasesDir, cases, parents, func(path string, blob plumbing.Hash) error {
+		if pathpkg.Base(path) == layout.SealedFile {
+			return nil // ciphertext
+		}
+		// A file's name is in the history as surely as its content
+		// ("ssn 912-78-1234.txt"); the finding names it masked.
+		shown := path
+		if v.leaks.guard.HasSSN(path) || pii.SpacedSSN(path) {
+			shown, _ = v.leaks.guard.Redact(path)
+			v.add(findingAt(shown, 0, c.hash, RuleHistoryLeak, fmt.Sprintf(
+				"commit %s wrote a file whose name holds %s; it stays in the history of every clone even after a later commit removes it: purge it with git filter-repo --path-rename or --invert-paths (README, Confidentiality), have everyone clone afresh, and ask the git host to drop its copies",
+				short(c.hash), pii.Describe(pii.SSN))))
+		}
 		if v.leaks.scanned[blob] {
 			return nil
 		}
 		v.leaks.scanned[blob] = true
-		if !strings.HasSuffix(path, layout.Ext) {
-			return nil // sealed.age is ciphertext; other files are not records
-		}
 		data, err := v.readBlob(blob)
 		if err != nil || data == nil {
 			return err
+		}
+		// Not only records: a file caseplan ignores (a scan.txt, a
+		// copy.yml) committed with git is in every clone too. A binary
+		// file (a NUL byte: a PDF, an image) is not read as text.
+		if !strings.HasSuffix(path, layout.Ext) && bytes.IndexByte(data, 0) >= 0 {
+			return nil
 		}
 		if layout.IsNote(path) {
 			if v.leaks.authors == nil {
@@ -63,7 +80,7 @@ func (v *verifier) checkLeaks(c *commitInfo, cases plumbing.Hash, parents []plum
 		if len(ms) > 1 {
 			more = fmt.Sprintf(" (and %d more)", len(ms)-1)
 		}
-		v.add(findingAt(path, line, c.hash, RuleHistoryLeak, fmt.Sprintf(
+		v.add(findingAt(shown, line, c.hash, RuleHistoryLeak, fmt.Sprintf(
 			"commit %s wrote %s%s into the file; it stays in the history of every clone even after a later commit removes it: purge it with git filter-repo --replace-text (README, Confidentiality), have everyone clone afresh, and ask the git host to drop its copies",
 			short(c.hash), pii.Describe(pii.SSN), more)))
 		return nil

@@ -61,3 +61,44 @@ func TestVerifyHistoryLeak(t *testing.T) {
 		t.Errorf("since the last leak: %v", fs)
 	}
 }
+
+// TestVerifyHistoryLeakOtherFiles: a file caseplan does not read (a text
+// file, a .yml copy) committed with git under cases/ is in every clone's
+// history as surely as a record, and so is a file's name: verify reports
+// each, never repeating the number, not even in the path it names. The
+// ciphertext and a binary file are not read as text.
+func TestVerifyHistoryLeakOtherFiles(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	s.write("cases/2026-AAAAA/scan.txt", "Called her back.\nSSN 912-78-1234\n")
+	txt := s.caseplanCommit(alice, "2026-AAAAA", "commit", "a scan")
+	s.write("cases/2026-AAAAA/ssn 912-78-1235.txt", "nothing here\n")
+	name := s.caseplanCommit(alice, "2026-AAAAA", "commit", "a file")
+	s.write("cases/2026-AAAAA/photo.bin", "\x00\x01SSN 912-78-1236\n")
+	s.caseplanCommit(alice, "2026-AAAAA", "commit", "a binary file")
+
+	fs, _ := verify(t, s, "")
+	var got []string
+	for _, f := range fs {
+		if f.Rule != RuleHistoryLeak {
+			continue
+		}
+		got = append(got, f.String())
+		if strings.Contains(f.String(), "912") {
+			t.Errorf("the finding repeats the number: %s", f)
+		}
+	}
+	want := []string{
+		"cases/2026-AAAAA/scan.txt:2:1: error history-pii-leak: commit " + txt[:12] + " wrote a number shaped like a Social Security number into the file",
+		"cases/2026-AAAAA/ssn XXX-XX-XXXX.txt: error history-pii-leak: commit " + name[:12] + " wrote a file whose name holds a number shaped like a Social Security number",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d leak findings, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("got  %s\nwant %s...", got[i], want[i])
+		}
+	}
+}
