@@ -29,7 +29,16 @@ func inputErrorf(hint, format string, args ...any) error {
 // meant, when the typed one is a member's ID in other capitals or their
 // email address, else otherwise.
 func staffHint(cfg *record.Config, typed, otherwise string) string {
+	return staffFlagHint(cfg, "", typed, otherwise)
+}
+
+// staffFlagHint is staffHint for a staff ID typed as flag's value (--to):
+// the ID meant is given with the flag, as it is to be typed.
+func staffFlagHint(cfg *record.Config, flag, typed, otherwise string) string {
 	if id := cfg.StaffIDMeant(typed); id != "" {
+		if flag != "" {
+			id = flag + " " + id
+		}
 		return fmt.Sprintf("did you mean %s? staff are named by their roster ID, as caseplan staff list shows it", id)
 	}
 	return otherwise

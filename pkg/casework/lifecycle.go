@@ -223,9 +223,11 @@ func (t TransferCase) Build(s *State) (*Change, error) {
 	to, ok := cfg.StaffByID(t.To)
 	switch {
 	case !ok:
-		return nil, inputErrorf(staffHint(cfg, t.To, "caseplan staff list shows the roster; add them with caseplan staff add"), "%q is not on the staff roster", t.To)
+		// The flag is named, as log --by names it: the ID alone does not
+		// say which value was wrong.
+		return nil, inputErrorf(staffFlagHint(cfg, "--to", t.To, "caseplan staff list shows the roster; add them with caseplan staff add"), "--to %q is not on the staff roster", t.To)
 	case !to.IsActive():
-		return nil, inputErrorf("caseplan staff list shows the roster", "%s is no longer active on the staff roster", t.To)
+		return nil, inputErrorf("caseplan staff list shows the roster", "--to %s is no longer active on the staff roster", t.To)
 	case t.To == lc.intake.Manager:
 		return nil, inputErrorf("", "%s is already the case's manager", t.To)
 	}

@@ -172,6 +172,14 @@ type RefusedError struct {
 	// given, in a file that was never written (a new note's name is not
 	// one the person can open), so the command names the flag instead.
 	Files map[string][]byte
+	// Warnings are the warnings the change would also bring. They do not
+	// refuse it, but the hint names the commands that mend them, so that
+	// one refusal lists all there is to do: retiring a manager is refused
+	// for their open WIOA cases (wioa-counselor, an error) and would
+	// leave their other open cases with a retired manager
+	// (manager-retired, a warning), and a supervisor hands them all over
+	// at once.
+	Warnings []finding.Finding
 }
 
 func (e *RefusedError) Error() string {
@@ -196,6 +204,12 @@ func (e *RefusedError) HintFor(flags []string) string {
 			do = append(do, r)
 		}
 	}
+	var also []string
+	for _, f := range e.Warnings {
+		if r := validate.RemedyFor(f.Rule, f.Case); r != "" && !slices.Contains(do, r) && !slices.Contains(also, r) {
+			also = append(also, r)
+		}
+	}
 	if len(do) == 0 {
 		if e.HandEdits {
 			return "correct the files above and run caseplan commit again"
@@ -210,7 +224,15 @@ func (e *RefusedError) HintFor(flags []string) string {
 		}
 		return "correct the values above and run the command again"
 	}
-	return "first " + strings.Join(do, ", ") + ", then run the command again"
+	hint := "first " + strings.Join(do, ", ") + ", then run the command again"
+	if len(also) > 0 {
+		verb := " mend"
+		if len(also) == 1 {
+			verb = " mends"
+		}
+		hint += "; it would also leave warnings, which " + strings.Join(also, ", ") + verb
+	}
+	return hint
 }
 
 // NotOnRosterError says the acting author is not on the staff roster, so
@@ -467,7 +489,7 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 	refused = append(refused, introduced(beforeFindings, afterFindings, change.Files)...)
 	if len(refused) > 0 {
 		finding.Sort(refused)
-		return nil, &RefusedError{Findings: refused, Files: change.Files}
+		return nil, &RefusedError{Findings: refused, Files: change.Files, Warnings: finding.Since(warningsOf(beforeFindings), warningsOf(afterFindings), nil)}
 	}
 	if err := checkSummary(change, after.snap.Config); err != nil {
 		return nil, err
@@ -494,14 +516,19 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 			res.Warnings = append(res.Warnings, f)
 		}
 	}
-	var warned []finding.Finding
-	for _, f := range beforeFindings {
+	res.NewWarnings = finding.Since(warningsOf(beforeFindings), res.Warnings, nil)
+	return res, nil
+}
+
+// warningsOf returns the warnings among fs.
+func warningsOf(fs []finding.Finding) []finding.Finding {
+	var out []finding.Finding
+	for _, f := range fs {
 		if f.Severity == finding.Warning {
-			warned = append(warned, f)
+			out = append(out, f)
 		}
 	}
-	res.NewWarnings = finding.Since(warned, res.Warnings, nil)
-	return res, nil
+	return out
 }
 
 // opening returns the cases after holds and before does not: those the

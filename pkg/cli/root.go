@@ -278,7 +278,12 @@ func (g *globals) annotate(c *cobra.Command, err error) {
 	}
 	msg := err.Error()
 	if hint := errorHint(err); hint != "" {
-		msg += "\n" + hint
+		// Each hint line is labelled as stderr labels it: the annotation
+		// shows the lines as one paragraph, where an unlabelled hint ran
+		// on from the message as if part of its sentence.
+		for _, line := range strings.Split(hint, "\n") {
+			msg += "\nhint: " + line
+		}
 	}
 	_ = findingout.WriteGitHubError(g.env.Stdout, c.CommandPath(), msg)
 }

@@ -48,7 +48,8 @@ cases it concerns, as far as the acting person can read them. The change is
 validated against every case: retiring the designated counselor of open
 WIOA cases is refused (rule wioa-counselor) until they are transferred with
 caseplan case transfer; the open cases of other programs they manage are
-named, to be transferred the same way (rule manager-retired).` + "\n" + exitStatusHelp,
+named, to be transferred the same way (rule manager-retired) — in the
+refusal's hint too, so that it lists every open case to hand on.` + "\n" + exitStatusHelp,
 		Example: `  caseplan staff set dpatel --role supervisor --center North
   caseplan staff set jdoe --active=false
   caseplan staff set dpatel --age-recipient age1... --signing-key 'ssh-ed25519 AAAA... dpatel'`,

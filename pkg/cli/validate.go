@@ -40,13 +40,17 @@ every finding at once: file:line:col, severity, rule and message.
 
   -o text    path:line:col: severity rule: message, one per line
   -o json    {"valid","cases","files","errors","warnings","waived",
-             "findings":[{"path","line","column","severity","rule","message",
-             "case","waived","waiver_reason"}]}; "waived" counts the
-             warnings a supervisor waived, which "warnings" includes
+             "new_from","findings":[{"path","line","column","severity",
+             "rule","message","case","waived","waiver_reason"}]};
+             "waived" counts the warnings a supervisor waived, which
+             "warnings" includes; "new_from", only with --new-from, is the
+             full hash of the commit REV names (forty zeros in a store
+             without commits), and the counts are then of new findings
   -o sarif   SARIF 2.1.0, one run whose tool is caseplan with the rules found,
              for GitHub code scanning (github/codeql-action/upload-sarif);
              a waived warning is a suppressed result (kind external, the
-             waiver's reason as justification)
+             waiver's reason as justification); with --new-from the run's
+             properties name that commit ({"newFrom": HASH})
   -o github  GitHub Actions workflow annotations; when $GITHUB_STEP_SUMMARY
              names a file, as in a GitHub Actions step, the full list is
              also appended to it as a Markdown table (GitHub shows only the
@@ -120,8 +124,10 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
+	var baseCommit string // the full hash --new-from names, for json and sarif
 	if opts.newFrom != "" {
-		base, err := opts.findingsAt(root, opts.newFrom, cases, today)
+		var base []finding.Finding
+		base, baseCommit, err = opts.findingsAt(root, opts.newFrom, cases, today)
 		if err != nil {
 			return err
 		}
@@ -143,7 +149,7 @@ func validateRun(opts *validateOptions) error {
 	if len(cases) > 0 && len(files) == 0 && opts.output == "text" {
 		findings, storeWide = splitStoreWide(findings)
 	}
-	out, err := findingout.ForStore(opts.env.Stdout, opts.output, n.cases, n.files, findingout.Tool{
+	out, err := findingout.ForStore(opts.env.Stdout, opts.output, n.cases, n.files, baseCommit, findingout.Tool{
 		Version: opts.env.Build.String(), Describe: ruleSummary,
 	})
 	if err != nil {
@@ -272,24 +278,25 @@ func byManager(managers map[string]string, noIntake map[string]bool, findings []
 }
 
 // findingsAt validates cases (all when nil) as commit rev holds them: the
-// base that --new-from compares with. A store with no commits yet has no
-// findings at HEAD.
-func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) ([]finding.Finding, error) {
+// base that --new-from compares with, and that commit's full hash. A store
+// with no commits yet has no findings at HEAD, and no commit
+// (findingout.NoCommit).
+func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) ([]finding.Finding, string, error) {
 	repo, err := gitstore.Open(root)
 	if err != nil {
-		return nil, notRepository(root, err)
+		return nil, "", notRepository(root, err)
 	}
 	defer repo.Close()
 	if head, err := repo.Head(); err == nil && head.IsZero() && rev == "HEAD" {
-		return nil, nil
+		return nil, findingout.NoCommit, nil
 	}
 	hash, err := repo.ResolveRevision(rev)
 	if err != nil {
-		return nil, revisionError(repo, "--new-from", err)
+		return nil, "", revisionError(repo, "--new-from", err)
 	}
 	tree, err := repo.TreeAt(hash)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if cases != nil {
 		// A case named on the command line that REV does not have yet has
@@ -304,10 +311,10 @@ func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) 
 	}
 	s, err := g.treeScan(repo, tree, "validate", "today "+today.Format(time.DateOnly))
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	_, found, err := g.checkShowing("validate --new-from "+rev, s, cases, today)
-	return found, shallowError(repo, err)
+	return found, hash.String(), shallowError(repo, err)
 }
 
 // pathMissing refuses a path in a case that names nothing in the work

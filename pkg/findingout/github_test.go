@@ -13,7 +13,7 @@ import (
 // writeAnnotations writes fs through the github writer, as validate -o
 // github does.
 func writeAnnotations(w io.Writer, fs []finding.Finding) {
-	out, err := ForStore(w, "github", 0, 0)
+	out, err := ForStore(w, "github", 0, 0, "")
 	if err != nil {
 		panic(err)
 	}
@@ -124,7 +124,7 @@ func TestSummary(t *testing.T) {
 	fs = append(fs, finding.Finding{Path: "cases/W-1", Severity: finding.Warning, Rule: "unknown-file", Message: "scan.pdf"})
 	fs = append(fs, finding.Finding{Path: "cases/W-1/\u202eevil.yaml", Severity: finding.Warning, Rule: "unknown-file", Message: "\x1b[31mred\u202e.pdf"})
 	var ann, sum bytes.Buffer
-	gw, err := ForStore(&ann, "github", 1, 3)
+	gw, err := ForStore(&ann, "github", 1, 3, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,10 +8,13 @@ import (
 )
 
 // storeReport is validate's JSON contract: {"valid","cases","files",
-// "errors","warnings","waived","findings"}. Waived counts the warnings a
-// supervisor's waiver set aside: they are among Warnings (each is a
-// finding of severity warning with "waived": true), so a script that
-// read warnings before waived existed reads the same number.
+// "errors","warnings","waived","new_from","findings"}. Waived counts the
+// warnings a supervisor's waiver set aside: they are among Warnings (each
+// is a finding of severity warning with "waived": true), so a script that
+// read warnings before waived existed reads the same number. NewFrom is
+// the full hash of the commit validate --new-from compared with, absent
+// without it: the counts are then only the new findings, and a script
+// must be able to tell them from a whole store's.
 type storeReport struct {
 	Valid    bool              `json:"valid"`
 	Cases    int               `json:"cases"`
@@ -19,6 +22,7 @@ type storeReport struct {
 	Errors   int               `json:"errors"`
 	Warnings int               `json:"warnings"`
 	Waived   int               `json:"waived"`
+	NewFrom  string            `json:"new_from,omitempty"`
 	Findings []finding.Finding `json:"findings"`
 }
 

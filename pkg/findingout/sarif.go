@@ -31,6 +31,7 @@ type Tool struct {
 type sarifWriter struct {
 	w        io.Writer
 	tool     Tool
+	newFrom  string // the commit the findings are new since; "" for all of them
 	findings []finding.Finding
 }
 
@@ -46,8 +47,19 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool       sarifTool      `json:"tool"`
+	Results    []sarifResult  `json:"results"`
+	Properties *sarifRunProps `json:"properties,omitempty"`
+}
+
+// sarifRunProps is the run's property bag (SARIF 2.1.0 §3.8), where a
+// producer puts what the format has no member for: NewFrom is the commit
+// validate --new-from compared with, so a reader can tell that the
+// results are only the new findings. (SARIF's own baseline members,
+// baselineGuid and a result's baselineState, name another SARIF run, which
+// there is none of.)
+type sarifRunProps struct {
+	NewFrom string `json:"newFrom"`
 }
 
 type sarifTool struct {
@@ -152,7 +164,11 @@ func (s *sarifWriter) Flush() error {
 	}
 	enc := json.NewEncoder(s.w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(sarifLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []sarifRun{{Tool: sarifTool{driver}, Results: results}}})
+	run := sarifRun{Tool: sarifTool{driver}, Results: results}
+	if s.newFrom != "" {
+		run.Properties = &sarifRunProps{NewFrom: s.newFrom}
+	}
+	return enc.Encode(sarifLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []sarifRun{run}})
 }
 
 // sarifURI returns a store path as the URI reference SARIF requires of

@@ -18,7 +18,7 @@ import (
 func sarifSample(t *testing.T) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	w, err := ForStore(&b, "sarif", 1, 2, Tool{Version: "v1.4.0", Describe: func(id string) string {
+	w, err := ForStore(&b, "sarif", 1, 2, "", Tool{Version: "v1.4.0", Describe: func(id string) string {
 		if id == "schema" {
 			return "a record has the shape its JSON Schema gives"
 		}
@@ -104,7 +104,7 @@ func TestSARIFShape(t *testing.T) {
 	}
 
 	var empty bytes.Buffer
-	w, _ := ForStore(&empty, "sarif", 0, 0)
+	w, _ := ForStore(&empty, "sarif", 0, 0, "")
 	write(t, w, nil)
 	if !bytes.Contains(empty.Bytes(), []byte(`"results": []`)) || !bytes.Contains(empty.Bytes(), []byte(`"rules": []`)) {
 		t.Errorf("no findings: results and rules must be empty lists:\n%s", empty.String())
@@ -138,7 +138,7 @@ func TestSARIFSchema(t *testing.T) {
 	}
 	for name, out := range map[string][]byte{"findings": sarifSample(t), "waived": sarifWaived(t), "none": func() []byte {
 		var b bytes.Buffer
-		w, _ := ForStore(&b, "sarif", 0, 0)
+		w, _ := ForStore(&b, "sarif", 0, 0, "")
 		write(t, w, nil)
 		return b.Bytes()
 	}()} {
@@ -160,7 +160,7 @@ func TestSARIFSchema(t *testing.T) {
 func sarifWaived(t *testing.T) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	w, err := ForStore(&b, "sarif", 1, 2)
+	w, err := ForStore(&b, "sarif", 1, 2, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +214,7 @@ func TestSARIFURI(t *testing.T) {
 		"a:b/intake.yaml", // a first segment with a colon is no scheme
 	} {
 		var b bytes.Buffer
-		w, _ := ForStore(&b, "sarif", 1, 0)
+		w, _ := ForStore(&b, "sarif", 1, 0, "")
 		write(t, w, []finding.Finding{{Path: path, Severity: finding.Warning, Rule: "unknown-file", Message: "m"}})
 		var log struct {
 			Runs []struct {

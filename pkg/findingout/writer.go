@@ -30,26 +30,34 @@ type Writer interface {
 // default.
 var StoreFormats = []string{"text", "json", "github", "sarif"}
 
+// NoCommit is what the json and sarif documents name as the commit
+// validate --new-from HEAD compared with in a store without commits yet:
+// forty zeros, as git writes a commit that does not exist (a hook's old
+// value of a new branch).
+const NoCommit = "0000000000000000000000000000000000000000"
+
 // HistoryFormats are the formats of verify's findings, the first the
 // default.
 var HistoryFormats = []string{"text", "json", "github"}
 
 // ForStore returns the writer of a validate format to w. cases and files
-// are what was checked, for the JSON report's counts; tool, when given,
-// names caseplan's version and its rules in the formats that say so
-// (sarif).
-func ForStore(w io.Writer, format string, cases, files int, tool ...Tool) (Writer, error) {
+// are what was checked, for the JSON report's counts; newFrom, when not
+// "", is the full hash of the commit the findings are new since
+// (validate --new-from; NoCommit for a store without commits yet), which
+// the json and sarif documents name; tool, when given, names caseplan's
+// version and its rules in the formats that say so (sarif).
+func ForStore(w io.Writer, format string, cases, files int, newFrom string, tool ...Tool) (Writer, error) {
 	switch format {
 	case "text":
 		return textWriter{w}, nil
 	case "json":
 		return &jsonWriter{w: w, report: func(fs []finding.Finding, errs, warns int) any {
-			return storeReport{Valid: errs == 0, Cases: cases, Files: files, Errors: errs, Warnings: warns, Waived: finding.CountWaived(fs), Findings: fs}
+			return storeReport{Valid: errs == 0, Cases: cases, Files: files, Errors: errs, Warnings: warns, Waived: finding.CountWaived(fs), NewFrom: newFrom, Findings: fs}
 		}}, nil
 	case "github":
 		return githubWriter{w}, nil
 	case "sarif":
-		s := &sarifWriter{w: w}
+		s := &sarifWriter{w: w, newFrom: newFrom}
 		if len(tool) > 0 {
 			s.tool = tool[0]
 		}

@@ -30,11 +30,11 @@ func TestFormats(t *testing.T) {
 		fs     []finding.Finding
 		want   string
 	}{
-		{"store text", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "text", 1, 2) }, sample,
+		{"store text", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "text", 1, 2, "") }, sample,
 			"cases/W-001/intake.yaml:5:9: error schema: status: not a valid choice\ncases/W-001: warning unknown-file: scan.pdf is not a caseplan record\n"},
 		{"history text", func(b *bytes.Buffer) (Writer, error) { return ForHistory(b, "text", 3) }, sample[:1],
 			"cases/W-001/intake.yaml:5:9: error schema: status: not a valid choice\n"},
-		{"store json", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "json", 1, 2) }, sample, `{
+		{"store json", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "json", 1, 2, "") }, sample, `{
   "valid": false,
   "cases": 1,
   "files": 2,
@@ -63,11 +63,11 @@ func TestFormats(t *testing.T) {
   ]
 }
 `},
-		{"store json, nothing found", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "json", 0, 1) }, nil,
+		{"store json, nothing found", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "json", 0, 1, "") }, nil,
 			"{\n  \"valid\": true,\n  \"cases\": 0,\n  \"files\": 1,\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"waived\": 0,\n  \"findings\": []\n}\n"},
 		// A waived finding is a warning, counted in warnings and apart in
 		// waived (a field added to the contract, nothing renamed).
-		{"store json, a waived warning", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "json", 1, 2) }, []finding.Finding{sample[1], waivedSample},
+		{"store json, a waived warning", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "json", 1, 2, "") }, []finding.Finding{sample[1], waivedSample},
 			"{\n  \"valid\": true,\n  \"cases\": 1,\n  \"files\": 2,\n  \"errors\": 0,\n  \"warnings\": 2,\n  \"waived\": 1,\n  \"findings\": [\n    {\n      \"path\": \"cases/W-001\",\n      \"line\": 0,\n      \"column\": 0,\n      \"severity\": \"warning\",\n      \"rule\": \"unknown-file\",\n      \"message\": \"scan.pdf is not a caseplan record\",\n      \"case\": \"W-001\"\n    },\n    {\n      \"path\": \"cases/W-001/intake.yaml\",\n      \"line\": 3,\n      \"column\": 9,\n      \"severity\": \"warning\",\n      \"rule\": \"wioa-first-contact\",\n      \"message\": \"no contact yet (waived by svisor on 2026-03-16: In hospital)\",\n      \"case\": \"W-001\",\n      \"waived\": true\n    }\n  ]\n}\n"},
 		{"history json, a warning is valid", func(b *bytes.Buffer) (Writer, error) { return ForHistory(b, "json", 7) }, sample[1:],
 			"{\n  \"valid\": true,\n  \"commits\": 7,\n  \"findings\": [\n    {\n      \"path\": \"cases/W-001\",\n      \"line\": 0,\n      \"column\": 0,\n      \"severity\": \"warning\",\n      \"rule\": \"unknown-file\",\n      \"message\": \"scan.pdf is not a caseplan record\",\n      \"case\": \"W-001\"\n    }\n  ]\n}\n"},
