@@ -42,14 +42,7 @@ func TestVerifyHistoryLeak(t *testing.T) {
 		path + ":4:1: error history-pii-leak: commit " + leak[:12] + " wrote a number shaped like a Social Security number into the file",
 		"cases/2026-AAAAA/services.yaml:2:1: error history-pii-leak: commit " + leak2[:12] + " wrote",
 	}
-	if len(got) != len(want) {
-		t.Fatalf("got %d leak findings, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
-	}
-	for i := range want {
-		if !strings.HasPrefix(got[i], want[i]) {
-			t.Errorf("got  %s\nwant %s...", got[i], want[i])
-		}
-	}
+	wantLeaks(t, got, want)
 
 	// A run after the leaks, from the trust anchor on, does not read them
 	// again: they were reported when they were new.
@@ -93,6 +86,13 @@ func TestVerifyHistoryLeakOtherFiles(t *testing.T) {
 		"cases/2026-AAAAA/scan.txt:2:1: error history-pii-leak: commit " + txt[:12] + " wrote a number shaped like a Social Security number into the file",
 		"cases/2026-AAAAA/ssn XXX-XX-XXXX.txt: error history-pii-leak: commit " + name[:12] + " wrote a file whose name holds a number shaped like a Social Security number",
 	}
+	wantLeaks(t, got, want)
+}
+
+// wantLeaks checks that the leak findings got, as strings, begin with
+// want's, one for one.
+func wantLeaks(t *testing.T, got, want []string) {
+	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("got %d leak findings, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
 	}

@@ -123,14 +123,7 @@ func TestPerformanceIsDeterministic(t *testing.T) {
 // year before any exit has six rows, each with the result "none".
 func TestPerformanceCSVHasEveryIndicator(t *testing.T) {
 	r := BuildPerformance(perfSnapshot(t), perfPeriod(t, 2019, 0), perfDayA, fixtureSource, false)
-	var b bytes.Buffer
-	if err := (csvWriter{}).Performance(&b, r); err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(&b).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := performanceCSV(t, r)
 	var got []string
 	for _, row := range rows[1:] {
 		got = append(got, row[4]+" "+row[9]+" "+row[10])
@@ -150,14 +143,7 @@ func TestPerformanceHostileNames(t *testing.T) {
 	snap.Case("E08").Intake.Participant.Name = "<script>alert(1)</script> | *bold*"
 	r := BuildPerformance(snap, perfPeriod(t, 2025, 0), perfDayA, fixtureSource, true)
 
-	var b bytes.Buffer
-	if err := (csvWriter{}).Performance(&b, r); err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(&b).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := performanceCSV(t, r)
 	for _, row := range rows {
 		for _, cell := range row {
 			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !number.MatchString(cell) {
@@ -165,7 +151,7 @@ func TestPerformanceHostileNames(t *testing.T) {
 			}
 		}
 	}
-	b.Reset()
+	var b bytes.Buffer
 	if err := (htmlWriter{}).Performance(&b, r); err != nil {
 		t.Fatal(err)
 	}
@@ -251,4 +237,18 @@ func TestPerformanceCounts(t *testing.T) {
 			t.Errorf("counts of %+v = %q, want %q", tt.ind, got, tt.want)
 		}
 	}
+}
+
+// performanceCSV is r written as CSV and read back by encoding/csv.
+func performanceCSV(t *testing.T, r *Performance) [][]string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := (csvWriter{}).Performance(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
