@@ -109,7 +109,7 @@ func exportPIRLRun(opts *exportPIRLOptions) error {
 	if len(e.Rows) == 0 {
 		// A file of headers alone looks like an export to whoever uploads
 		// it; a mistyped year is the likelier cause.
-		fmt.Fprintf(opts.env.Stderr, "caseplan: note: no WIOA participant was served in %s or exited in its cohorts, so the export has no rows; check --program-year\n", opts.period.Name())
+		fmt.Fprintf(opts.env.Stderr, "caseplan: note: no WIOA participant was served in %s or exited in its cohorts, so the export has no rows; %s\n", opts.period.Name(), checkFlag("--program-year", src))
 	}
 	return opts.writeReport("the PIRL export for "+opts.period.Name(), func(b *bytes.Buffer) error {
 		return report.WritePIRL(b, opts.output, e)

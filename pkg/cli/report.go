@@ -224,6 +224,17 @@ func (o *reportOptions) warnUnread(src report.Source) {
 	fmt.Fprintln(o.env.Stderr, "caseplan: hint: run caseplan validate to see them")
 }
 
+// checkFlag is what a note of an empty report asks to check: flag (a
+// mistyped month or year), or first the records the report left out,
+// when it left some out (an intake that cannot be read leaves its case
+// out of every figure, which is no mistyped flag).
+func checkFlag(flag string, src report.Source) string {
+	if len(src.Unread) > 0 {
+		return "the records that could not be read (above) may be why; else check " + flag
+	}
+	return "check " + flag
+}
+
 // maxUnreadCasesNamed is how many cases with unreadable records a
 // report's warning names.
 const maxUnreadCasesNamed = 5

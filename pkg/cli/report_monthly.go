@@ -200,7 +200,7 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 		return err
 	}
 	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
-	opts.noteEmptyMonth(m, len(cases))
+	opts.noteEmptyMonth(m, len(cases), src)
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
 	})
@@ -233,11 +233,11 @@ func (opts *reportMonthlyOptions) reportedMonth() (report.Month, error) {
 // figure of the report is then zero, which a CSV or JSON consumer cannot
 // tell from a quiet month, and a mistyped year (2025-10 for 2026-10) is
 // the likelier cause.
-func (opts *reportMonthlyOptions) noteEmptyMonth(m report.Month, cases int) {
+func (opts *reportMonthlyOptions) noteEmptyMonth(m report.Month, cases int, src report.Source) {
 	if cases > 0 {
 		return
 	}
-	fmt.Fprintf(opts.env.Stderr, "caseplan: note: no case was open in %s or had anything dated in it, so every figure is zero; check --month\n", m.String())
+	fmt.Fprintf(opts.env.Stderr, "caseplan: note: no case was open in %s or had anything dated in it, so every figure is zero; %s\n", m.String(), checkFlag("--month", src))
 }
 
 // cohortCase is a case's part of the monthly report and its layoff cohort.
@@ -274,7 +274,7 @@ func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Wr
 		}
 	}
 	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
-	opts.noteEmptyMonth(m, len(cases))
+	opts.noteEmptyMonth(m, len(cases), src)
 	r.KeepCases(opts.cohort, in)
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)

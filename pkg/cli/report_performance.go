@@ -181,7 +181,7 @@ func reportPerformanceRun(opts *reportPerformanceOptions) error {
 	if !slices.ContainsFunc(r.Indicators, func(ind report.PerformanceIndicator) bool { return len(ind.Cases) > 0 }) {
 		// Every result "none" reads like a board with no outcomes, not a
 		// program year no case is in (a mistyped year the likelier cause).
-		fmt.Fprintf(opts.env.Stderr, "caseplan: note: no case is in any indicator of %s, so every result is none; check --program-year\n", opts.period.Name())
+		fmt.Fprintf(opts.env.Stderr, "caseplan: note: no case is in any indicator of %s, so every result is none; %s\n", opts.period.Name(), checkFlag("--program-year", src))
 	}
 	return opts.writeReport("the performance report for "+opts.period.Name(), func(b *bytes.Buffer) error {
 		return w.Performance(b, r)
