@@ -9,6 +9,7 @@ import (
 	pathpkg "path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/caseplan/caseplan/pkg/atomicfile"
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -43,6 +44,10 @@ func EditablePath(caseID, name string) (string, error) {
 
 // ErrUnchanged says the edited copy came back as it was.
 var ErrUnchanged = errors.New("no changes; nothing to commit")
+
+// ErrStopped says the command was stopped (a signal) while the copy was
+// being edited, and the copy was kept as HandEdit.Copied's keep keeps it.
+var ErrStopped = errors.New("stopped while the record was being edited; nothing was written")
 
 // ErrChangedMeanwhile says the record changed (another command, a
 // colleague's sync) while its copy was being edited: writing the copy
@@ -154,8 +159,31 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		return nil, err
 	}
 
+	// The copy has one owner: a stop (keep, run by a signal handler while
+	// Edit goes on) or Edit itself. Whichever claims it first decides
+	// what becomes of it, and the other leaves it alone: a stop that came
+	// as the editor died by the same signal (a shutdown signals both)
+	// once found the copy removed under it, or was killed half-way
+	// through rewriting it, leaving a hidden temporary file beside it.
+	var copyMu sync.Mutex
+	stopped, settled := false, false
+	claim := func() bool {
+		copyMu.Lock()
+		defer copyMu.Unlock()
+		if stopped {
+			return false
+		}
+		settled = true
+		return true
+	}
 	if h.Copied != nil {
 		h.Copied(func() (string, int) {
+			copyMu.Lock()
+			defer copyMu.Unlock()
+			if settled {
+				return "", 0
+			}
+			stopped = true
 			data, err := os.ReadFile(temp)
 			if err != nil {
 				return "", 0
@@ -168,10 +196,16 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 	var edited []byte
 	for {
 		if err := h.Open(temp); err != nil {
+			if !claim() {
+				return nil, ErrStopped
+			}
 			os.Remove(temp)
 			return nil, fmt.Errorf("%w; nothing was written", err)
 		}
 		if edited, err = os.ReadFile(temp); err != nil {
+			if !claim() {
+				return nil, ErrStopped
+			}
 			return nil, err
 		}
 		// As git would store it: a copy saved with CRLF line ends (an
@@ -179,6 +213,9 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		// only in its line ends is unchanged.
 		edited = w.Repo.Clean(path, layout.SwapModeline(edited, absolute, relative))
 		if bytes.Equal(edited, w.Repo.Clean(path, original)) {
+			if !claim() {
+				return nil, ErrStopped
+			}
 			os.Remove(temp)
 			return nil, ErrUnchanged
 		}
@@ -195,6 +232,9 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 			}
 		}
 		if h.Invalid == nil || !h.Invalid(temp, found) {
+			if !claim() {
+				return nil, ErrStopped
+			}
 			masked := keepCopy(temp, edited)
 			return nil, &EditNotSavedError{Err: &RefusedError{Findings: found}, Temp: temp, Shown: h.Invalid != nil, Masked: masked}
 		}
@@ -218,6 +258,12 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 			Files:   map[string][]byte{path: edited},
 		}, nil
 	})
+	// A stop while the change is being written is held until it is
+	// complete (the CLI's critical part), so one that kept the copy came
+	// before the write, which it then prevented.
+	if !claim() {
+		return nil, ErrStopped
+	}
 	if err != nil {
 		masked := keepCopy(temp, edited)
 		return nil, &EditNotSavedError{Err: err, Temp: temp, Masked: masked}

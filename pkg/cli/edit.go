@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -81,6 +82,10 @@ func editRun(opts *editOptions) error {
 	defer ws.Repo.Close()
 	editor := opts.editor()
 	answers := bufio.NewReader(opts.env.Stdin)
+	// stopping is held while a stop keeps the copy and says where: the
+	// command, told the copy is the stop's (casework.ErrStopped), waits
+	// for the words before it ends caseplan by the signal itself.
+	var stopping sync.Mutex
 	res, err := ws.Edit(casework.HandEdit{
 		Case:   opts.caseID,
 		Record: opts.record,
@@ -95,6 +100,8 @@ func editRun(opts *editOptions) error {
 				return
 			}
 			stop := func() {
+				stopping.Lock()
+				defer stopping.Unlock()
 				if temp, masked := keep(); temp != "" {
 					fmt.Fprintf(opts.env.Stderr, "caseplan: nothing was written; %s\n", keptWords(temp, masked))
 				}
@@ -123,6 +130,10 @@ func editRun(opts *editOptions) error {
 			return false
 		},
 	})
+	if errors.Is(err, casework.ErrStopped) {
+		stopping.Lock()
+		stopping.Unlock()
+	}
 	var notSaved *casework.EditNotSavedError
 	switch {
 	case errors.Is(err, casework.ErrUnchanged):
