@@ -141,11 +141,16 @@ type globals struct {
 // off SIGINT and SIGTERM until it has finished (see handleSignals). A write
 // is not begun once an interrupt has been held through an earlier one.
 func (g *globals) critical(fn func() error) error {
+	// writing is set before interrupted is looked at, as handleSignals
+	// sets interrupted before it looks at writing: an interrupt then
+	// either sees the write begun and holds, or is seen here. The other
+	// order left a moment in which both missed each other, and the
+	// interrupt ended caseplan in the middle of the write.
+	g.writing.Store(true)
+	defer g.writing.Store(false)
 	if g.interrupted.Load() {
 		return errInterrupted
 	}
-	g.writing.Store(true)
-	defer g.writing.Store(false)
 	return fn()
 }
 
