@@ -230,7 +230,9 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 	case len(cohort.LayoffDates) == 1:
 		e.LayoffDate = cohort.LayoffDates[0]
 	case col >= 0 && !refused[col]:
-		add(col, "no layoff date: the cohort has several (%s); give each worker's", dateList(cohort.LayoffDates))
+		// The rules map the column (Compile refuses rules that do not,
+		// when the cohort has several dates): the row's cell is empty.
+		add(col, "no layoff date: the cohort has several (%s), so each worker's is read from the column the rules map as layoff_date: %s; write this worker's in the cell", dateList(cohort.LayoffDates), m.rules.Columns.LayoffDate)
 	}
 
 	if col := m.managerCol; col >= 0 && !refused[col] {
