@@ -32,8 +32,8 @@ func staffHint(cfg *record.Config, typed, otherwise string) string {
 	return staffFlagHint(cfg, "", typed, otherwise)
 }
 
-// staffFlagHint is staffHint for a staff ID typed as flag's value (--to):
-// the ID meant is given with the flag, as it is to be typed.
+// staffFlagHint is staffHint for a staff ID typed as flag's value (--to,
+// --manager): the ID meant is given with the flag, as it is to be typed.
 func staffFlagHint(cfg *record.Config, flag, typed, otherwise string) string {
 	if id := cfg.StaffIDMeant(typed); id != "" {
 		if flag != "" {
@@ -77,7 +77,11 @@ func (n NewCase) Build(s *State) (*Change, error) {
 	}
 	staff, ok := cfg.StaffByID(manager)
 	if !ok {
-		return nil, inputErrorf(staffHint(cfg, manager, "add them first with caseplan staff add"), "manager %q is not on the staff roster", manager)
+		// Only --manager can name someone off the roster (the acting
+		// staff member is on it), and the flag is named, as case
+		// transfer names --to: the ID alone does not say which value
+		// was wrong.
+		return nil, inputErrorf(staffFlagHint(cfg, "--manager", manager, "add them first with caseplan staff add"), "--manager %q is not on the staff roster", manager)
 	}
 	opened := n.Opened
 	if opened.IsZero() {

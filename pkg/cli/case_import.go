@@ -55,21 +55,25 @@ same person as an existing case (the same external ID, or the same name and
 phone or email) or as an earlier row is a duplicate, never a second case.
 A row imported before (each case records the file and a hash of its row) is
 unchanged: importing the same file again changes nothing, and says so.
+A name the rules join from several columns ("{First name} {Last name}")
+with one of them empty is imported (a worker may have one name) with a
+warning on stderr, in the dry run and the import, naming the row, the
+empty column and the name it became.
 
 Nothing is written when any row has a problem, unless --skip-invalid: then
 those rows are listed and left out, and the rest imported. --dry-run prints
 what would happen, one line per row, and every problem, and writes nothing.
 
-On stdout, one line per row: ROW STATUS CASE PARTICIPANT MANAGER (status new,
-unchanged, duplicate or invalid), then the problems. -o json gives the same
-as {"file","rules","cohort","new_cohort","dry_run","commit","rows":[{"row",
-"status","case","participant","manager","problems":[...]}],"rule_problems",
-"file_problems","created":[case IDs],"counts":{"new","unchanged",
-"duplicate","invalid"}}; commit is "" when nothing was committed, a row's
-case "" for a new case whose random ID a dry run has not drawn. The import
-is one commit: its Caseplan-Case trailers name every new case, so caseplan
-log CASE finds it. The rules file goes into the commit as it is; commit your
-edits of it first (caseplan commit).` + "\n" + exitStatusHelp,
+On stdout, one line per row: ROW STATUS CASE PARTICIPANT MANAGER (status
+new, unchanged, duplicate or invalid), then the problems. -o json gives
+the same as {"file","rules","cohort","new_cohort","dry_run","commit",
+"rows":[{"row","status","case","participant","manager","problems":[...],
+"warnings":[...]}],"rule_problems","file_problems","created":[case IDs],
+"counts":{"new","unchanged","duplicate","invalid"}}; commit is "" when
+nothing was committed, a row's case "" for a new case whose random ID a dry
+run has not drawn. The import is one commit: its Caseplan-Case trailers
+name every new case, so caseplan log CASE finds it. The rules file goes
+into the commit as it is; commit your edits of it first (caseplan commit).` + "\n" + exitStatusHelp,
 		Example: `  caseplan case import acme-roster.csv --rules acme --dry-run
   caseplan case import acme-roster.csv --rules acme --skip-invalid`,
 		Args: cobra.ExactArgs(1),
@@ -239,7 +243,32 @@ func printImport(opts *caseImportOptions, plan *casework.ImportPlan, lines bool,
 		printImportLines(opts, plan)
 	}
 	printImportProblems(opts, plan)
+	printImportWarnings(opts, plan)
 	return nil
+}
+
+// printImportWarnings prints, on stderr, what the rows that open a case
+// open it with but a person should look at (a name from one column of
+// two): warnings, not refusals, so a worker with one name is imported.
+func printImportWarnings(opts *caseImportOptions, plan *casework.ImportPlan) {
+	w := opts.env.Stderr
+	n := 0
+	for _, l := range plan.Lines {
+		if l.Status != rosterimport.New {
+			continue
+		}
+		for _, p := range l.Warnings {
+			msg := p.Format(plan.File)
+			if id := l.Case; id != "" && !(opts.dryRun && l.Entry.ID == "") {
+				msg += " (case " + id + ")"
+			}
+			fmt.Fprintf(w, "caseplan: warning: %s\n", display.Escape(msg))
+			n++
+		}
+	}
+	if n > 0 {
+		fmt.Fprintf(w, "caseplan: hint: a worker with one name needs nothing more; a name left out of the roster is corrected there before the import, or in the case after it with caseplan edit CASE intake\n")
+	}
 }
 
 // importJSON is case import -o json, a contract for scripts.
@@ -264,6 +293,7 @@ type importRowJSON struct {
 	Participant string   `json:"participant"`
 	Manager     string   `json:"manager"`
 	Problems    []string `json:"problems"`
+	Warnings    []string `json:"warnings"` // a name from one column of a template's several
 }
 
 func newImportJSON(opts *caseImportOptions, plan *casework.ImportPlan, commit string) importJSON {
@@ -280,7 +310,7 @@ func newImportJSON(opts *caseImportOptions, plan *casework.ImportPlan, commit st
 		out.Counts[string(st)] = plan.Count(st)
 	}
 	for _, l := range plan.Lines {
-		r := importRowJSON{Row: l.Row, Status: string(l.Status), Case: l.Case, Participant: l.Entry.Name, Manager: l.Entry.Manager, Problems: []string{}}
+		r := importRowJSON{Row: l.Row, Status: string(l.Status), Case: l.Case, Participant: l.Entry.Name, Manager: l.Entry.Manager, Problems: []string{}, Warnings: []string{}}
 		if l.Status == rosterimport.New && opts.dryRun && l.Entry.ID == "" {
 			r.Case = "" // drawn at random when the import is made
 		}
@@ -292,6 +322,11 @@ func newImportJSON(opts *caseImportOptions, plan *casework.ImportPlan, commit st
 		}
 		for _, p := range l.Problems {
 			r.Problems = append(r.Problems, p.Format(plan.File))
+		}
+		if l.Status == rosterimport.New {
+			for _, p := range l.Warnings {
+				r.Warnings = append(r.Warnings, p.Format(plan.File))
+			}
 		}
 		out.Rows = append(out.Rows, r)
 	}

@@ -58,6 +58,27 @@ func (e Entry) Hash() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// nameWarnings warns of a name template that joins several columns
+// ("{First name} {Last name}") when some of them are empty in the row but
+// the name is not: a worker with one name is no error, yet a name cut to
+// "Sample" is more often a cell left out, so the row says so, once per
+// empty column, naming what the name became.
+func (m *Mapping) nameWarnings(row Row, name string) []Problem {
+	t, mapped := m.fields[FieldName]
+	cols := t.columns()
+	if !mapped || len(cols) < 2 || name == "" {
+		return nil
+	}
+	var out []Problem
+	for _, c := range cols {
+		if c < len(row.Cells) && row.Cells[c] == "" {
+			out = append(out, Problem{Row: row.Number, Column: c, Header: m.Header(c),
+				Msg: fmt.Sprintf("empty, so the participant's name is %q alone", name)})
+		}
+	}
+	return out
+}
+
 // ssnMessage says why a cell is refused without repeating it.
 const ssnMessage = "holds a number shaped like a Social Security number; a full SSN is never stored: export the roster without it (without that column), or correct the cell"
 
@@ -209,7 +230,9 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 	case len(cohort.LayoffDates) == 1:
 		e.LayoffDate = cohort.LayoffDates[0]
 	case col >= 0 && !refused[col]:
-		add(col, "no layoff date: the cohort has several (%s); give each worker's", dateList(cohort.LayoffDates))
+		// The rules map the column (Compile refuses rules that do not,
+		// when the cohort has several dates): the row's cell is empty.
+		add(col, "no layoff date: the cohort has several (%s), so each worker's is read from the column the rules map as layoff_date: %s; write this worker's in the cell", dateList(cohort.LayoffDates), m.rules.Columns.LayoffDate)
 	}
 
 	if col := m.managerCol; col >= 0 && !refused[col] {

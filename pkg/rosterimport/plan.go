@@ -102,6 +102,9 @@ type Line struct {
 	Hash     string // Entry.Hash, recorded in the case (record.Imported)
 	Entry    Entry
 	Problems []Problem
+	// Warnings are what the row opens a case with but a person should
+	// look at (a name template's column left empty): never a refusal.
+	Warnings []Problem
 	// Doubles is the existing case a Duplicate row doubles ("" when it
 	// doubles an earlier row, or is no Duplicate): the caller, who can
 	// read the case, says how the row's details differ from it.
@@ -127,6 +130,7 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 			continue
 		}
 		l.Hash = l.Entry.Hash()
+		l.Warnings = m.nameWarnings(row, l.Entry.Name)
 		e := &l.Entry
 		idCol, nameCol := first(m.Columns(FieldID)), first(m.Columns(FieldName))
 		dup := func(col int, format string, args ...any) {
