@@ -83,6 +83,12 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		// was wrong.
 		return nil, inputErrorf(staffFlagHint(cfg, "--manager", manager, "add them first with caseplan staff add"), "--manager %q is not on the staff roster", manager)
 	}
+	if !staff.IsActive() {
+		// As case transfer --to refuses one: a new case for someone who
+		// has left would open with manager-retired's warning, and a
+		// WIOA case without its designated counselor.
+		return nil, inputErrorf("caseplan staff list shows the roster", "--manager %s is no longer active on the staff roster", manager)
+	}
 	opened := n.Opened
 	if opened.IsZero() {
 		opened = s.Today
