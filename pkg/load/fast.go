@@ -544,12 +544,15 @@ var timestampFormats = []string{
 var yamlStyleFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
 // innerSign reports whether s has a sign after its first byte other than
-// an exponent's, which no whole number in any base and no float has (a
-// month, "2026-03", or an ID, "123-45"): go-yaml reads such a scalar as
-// text, after parsing it as numbers that fail.
+// an exponent's or one right after go-yaml's binary or octal prefix (it
+// parses "0b-1" as the digits after "0b", sign and all, so -1) or an
+// underscore (which go-yaml drops first: "0b_+1"): no whole number in any
+// base and no float has one (a month, "2026-03", or an ID, "123-45"), and
+// go-yaml reads such a scalar as text, after parsing it as numbers that
+// fail. The signs it lets through are left to the full resolution.
 func innerSign(s string) bool {
 	for i := 1; i < len(s); i++ {
-		if (s[i] == '-' || s[i] == '+') && s[i-1] != 'e' && s[i-1] != 'E' {
+		if (s[i] == '-' || s[i] == '+') && !strings.ContainsRune("eEbo_", rune(s[i-1])) {
 			return true
 		}
 	}

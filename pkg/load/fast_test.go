@@ -188,6 +188,7 @@ func FuzzFastParse(f *testing.F) {
 		}
 	}
 	f.Add([]byte("a:\n- b: |-\n    x\n\n    y\n  c: 'd''e'\n- f\n"))
+	f.Add([]byte("A: 0b+000\n")) // go-yaml reads a sign after 0b as part of the binary number
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkFast(t, "input", data)
 		if root := goYAMLRoot(data); root != nil {

@@ -48,7 +48,8 @@ func TestScalarShortcutsAsGoYAML(t *testing.T) {
 // TestInnerSignIsText: a scalar with a sign inside (not an exponent's)
 // resolves as go-yaml resolves it, to text.
 func TestInnerSignIsText(t *testing.T) {
-	for _, v := range []string{"2026-03", "123-45", "1-2-3", "12+3", "0x1-2", "1e-5", "1E+5", "-1e-5", "2026-03-04"} {
+	for _, v := range []string{"2026-03", "123-45", "1-2-3", "12+3", "0x1-2", "1e-5", "1E+5", "-1e-5", "2026-03-04",
+		"0b+000", "0b-1", "0o+7", "0o-7", "-0b-1", "0_b+1", "0b_-1", "1_-2"} {
 		var doc yaml.Node
 		if err := yaml.Unmarshal([]byte("v: "+v+"\n"), &doc); err != nil {
 			t.Fatal(err)
