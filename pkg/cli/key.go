@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -122,16 +123,32 @@ func (g *globals) printKeyView(v keyView, output string) error {
 	if err := t.flush(); err != nil {
 		return err
 	}
-	if v.Roster == "missing" || v.Roster == "different" {
-		var set []string
-		if v.AgeRecipient != "" {
-			set = append(set, "--age-recipient "+v.AgeRecipient)
-		}
-		if v.SigningKey != "" {
-			set = append(set, fmt.Sprintf("--signing-key '%s'", v.SigningKey))
-		}
+	switch v.Roster {
+	case "missing", "different":
 		fmt.Fprintf(g.env.Stderr, "caseplan: the roster does not hold these keys for %s\n", v.StaffID)
-		fmt.Fprintf(g.env.Stderr, "caseplan: hint: an admin puts them there: caseplan staff set %s %s\n", v.StaffID, strings.Join(set, " "))
+		fmt.Fprintf(g.env.Stderr, "caseplan: hint: an admin puts them there: caseplan staff set %s %s\n", v.StaffID, v.rosterFlags())
+	case "not on the roster":
+		v.hintSendToAdmin(g.env.Stderr)
 	}
 	return nil
+}
+
+// rosterFlags are the staff add and staff set flags that put v's public
+// halves on the roster.
+func (v keyView) rosterFlags() string {
+	var set []string
+	if v.AgeRecipient != "" {
+		set = append(set, "--age-recipient "+v.AgeRecipient)
+	}
+	if v.SigningKey != "" {
+		set = append(set, fmt.Sprintf("--signing-key '%s'", v.SigningKey))
+	}
+	return strings.Join(set, " ")
+}
+
+// hintSendToAdmin tells someone the roster does not list (yet) where their
+// public halves go: a colleague's first step, which the README's team
+// set-up names but which nothing printed told them.
+func (v keyView) hintSendToAdmin(w io.Writer) {
+	fmt.Fprintf(w, "caseplan: hint: send the age_recipient and signing_key above to your store's admin, who puts them on the roster: caseplan staff add --name NAME --email %s %s (or caseplan staff set ID with the same flags, for someone already on it)\n", v.Email, v.rosterFlags())
 }

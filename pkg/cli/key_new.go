@@ -76,5 +76,14 @@ func keyNewRun(opts *keyNewOptions) error {
 	if made.Signing {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: made the signing key of %s in %s\n", k.Email, k.SSHPath)
 	}
-	return opts.printKeyView(opts.newKeyView(k), opts.output)
+	v := opts.newKeyView(k)
+	if err := opts.printKeyView(v, opts.output); err != nil {
+		return err
+	}
+	if v.Roster == "" && opts.output == "text" {
+		// Made outside a store, as a colleague does before their first clone.
+		v.hintSendToAdmin(opts.env.Stderr)
+		fmt.Fprintln(opts.env.Stderr, "caseplan: hint: setting up a new store yourself: caseplan init puts them on its roster, as its admin's, and requires signed commits")
+	}
+	return nil
 }
