@@ -146,7 +146,8 @@ func caseShowRun(opts *caseShowOptions) error {
 		// settings: nothing of the case can be shown without them.
 		return settingsError(findings)
 	}
-	v, err := newCaseShowView(snap, findings, opts.caseID, today)
+	// The view only prints the findings: their paths are shown masked.
+	v, err := newCaseShowView(snap, shownPaths(snap.Config, findings), opts.caseID, today)
 	if err != nil {
 		for _, f := range findings {
 			printFinding(opts.env.Stderr, f)

@@ -13,7 +13,9 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/pii"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // Exit codes, as documented in every command's help (DESIGN.md §5).
@@ -213,7 +215,16 @@ a fresh clone of the office's shared store (caseplan clone URL DIR) has every sy
 // printFinding writes a finding to stderr as a message, escaped: a
 // finding quotes what the records say.
 func printFinding(w io.Writer, f finding.Finding) {
-	fmt.Fprintf(w, "caseplan: %s\n", display.Escape(f.String()))
+	fmt.Fprintf(w, "caseplan: %s\n", display.Escape(redactSSN(f.String())))
+}
+
+// shownPaths is findings as printed: each file's path with the
+// SSN-shaped numbers its name holds masked by the store's patterns, as
+// the messages are (validate.Finish). The findings themselves keep the
+// real paths, which matching a finding to its file needs.
+func shownPaths(cfg *record.Config, findings []finding.Finding) []finding.Finding {
+	g, _ := validate.Guard(cfg)
+	return finding.MaskPaths(findings, g.Redact)
 }
 
 // splitStoreWide separates from findings about some cases the store-wide

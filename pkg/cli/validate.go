@@ -159,7 +159,7 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := findingout.WriteAll(out, findings); err != nil {
+	if err := findingout.WriteAll(out, shownPaths(s.snap.Config, findings)); err != nil {
 		return err
 	}
 	if err := closeSummary(); err != nil {

@@ -199,3 +199,20 @@ func Redact(fs []Finding, redact func(string) (string, int)) []Finding {
 	}
 	return fs
 }
+
+// MaskPaths returns a copy of fs with Path and Copy passed through redact,
+// for printing: a file's name can hold what the leak guard refuses to
+// store (cases/W-001/scan-123-45-6789.txt), and every format a finding is
+// printed in — a terminal, a CI log, an annotation, code scanning — is one
+// more copy of it. fs itself keeps the real paths, which matching a
+// finding to its file needs (a write's check, --new-from, the results
+// cache).
+func MaskPaths(fs []Finding, redact func(string) (string, int)) []Finding {
+	out := make([]Finding, len(fs))
+	for i, f := range fs {
+		f.Path, _ = redact(f.Path)
+		f.Copy, _ = redact(f.Copy)
+		out[i] = f
+	}
+	return out
+}

@@ -89,3 +89,19 @@ func TestStringNamesCommitOnce(t *testing.T) {
 		t.Errorf("the commit is named more than once: %s", got)
 	}
 }
+
+// MaskPaths masks the printed copy only: the findings keep the real paths
+// that matching a finding to its file needs.
+func TestMaskPathsCopies(t *testing.T) {
+	fs := []Finding{{Path: "cases/W-001/scan-912-78-1234.txt", Copy: "/tmp/912-78-1234.yaml", Rule: "unknown-file"}}
+	mask := func(s string) (string, int) {
+		return strings.ReplaceAll(s, "912-78-1234", "XXX-XX-XXXX"), 1
+	}
+	shown := MaskPaths(fs, mask)
+	if shown[0].Path != "cases/W-001/scan-XXX-XX-XXXX.txt" || shown[0].Copy != "/tmp/XXX-XX-XXXX.yaml" {
+		t.Errorf("shown = %+v, want both paths masked", shown[0])
+	}
+	if fs[0].Path != "cases/W-001/scan-912-78-1234.txt" || fs[0].Copy != "/tmp/912-78-1234.yaml" {
+		t.Errorf("the findings themselves changed: %+v", fs[0])
+	}
+}
