@@ -35,7 +35,13 @@ func EditablePath(caseID, name string) (string, error) {
 	case slices.Contains(EditableRecords, n):
 		return layout.File(caseID, n), nil
 	case n == layout.NotesDir || n == layout.KindNote || strings.HasPrefix(n, layout.NotesDir+"/"):
-		return "", inputErrorf("correct a note with caseplan note amend "+caseID+" NOTE", "notes are append-only: a committed note is never edited")
+		// The hint names the note that was typed, so it can be run as
+		// shown; a note in a subfolder, or none named, leaves NOTE to fill in.
+		note := "NOTE"
+		if id, ok := strings.CutPrefix(n, layout.NotesDir+"/"); ok && id != "" && !strings.ContainsAny(id, "/ ") {
+			note = id
+		}
+		return "", inputErrorf("correct a note with caseplan note amend "+caseID+" "+note, "notes are append-only: a committed note is never edited")
 	case n == layout.ActivityDir || strings.HasPrefix(n, layout.ActivityDir+"/"):
 		return "", inputErrorf("add to a week with caseplan activity add, or edit its file and run caseplan commit", "activity weeks are not edited with caseplan edit")
 	}
