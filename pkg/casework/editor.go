@@ -51,6 +51,11 @@ func EditablePath(caseID, name string) (string, error) {
 // ErrUnchanged says the edited copy came back as it was.
 var ErrUnchanged = errors.New("no changes; nothing to commit")
 
+// ErrCopyRemoved says the editor closed with the copy it was given gone
+// (an editor that deletes its file, as rm would): there is no edit to
+// save, and the record was never touched.
+var ErrCopyRemoved = errors.New("nothing was changed; the record and the store are as they were")
+
 // ErrStopped says the command was stopped (a signal) while the copy was
 // being edited, and the copy was kept as HandEdit.Copied's keep keeps it.
 var ErrStopped = errors.New("stopped while the record was being edited; nothing was written")
@@ -212,7 +217,10 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 			if !claim() {
 				return nil, ErrStopped
 			}
-			return nil, err
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("the editor removed the copy of %s it was given (%s): %w", path, temp, ErrCopyRemoved)
+			}
+			return nil, fmt.Errorf("%w; nothing was written", err)
 		}
 		// As git would store it: a copy saved with CRLF line ends (an
 		// editor on Windows) is the record with LF, and one that differs
