@@ -325,7 +325,10 @@ func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) 
 // tree (a typo: intake.yml, a note's name misspelt). Its case would be
 // checked and no finding kept, so validate said "valid" of a file that is
 // not there. A path in a case that does not exist is left for the check
-// of the case, which says there is no such case.
+// of the case, which says there is no such case. A record the case may
+// simply not have yet (a fresh case has no notes directory, no outcome)
+// is said to be that, not a path that names nothing: still a usage
+// error, since there is nothing there to check.
 func pathMissing(root, typed, rel, id string) error {
 	if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(layout.CaseDir(id)))); err != nil {
 		return nil
@@ -333,7 +336,19 @@ func pathMissing(root, typed, rel, id string) error {
 	if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel))); !errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	return hintf(usageErrorf("no file or directory %s in case %s", typed, id), "caseplan validate %s checks the whole case", id)
+	var err error
+	switch in := layout.InCase(rel); {
+	case in == layout.NotesDir:
+		err = usageErrorf("%s has no notes yet: there is no %s", id, typed)
+	case in == layout.ActivityDir:
+		err = usageErrorf("%s has no activity weeks yet: there is no %s", id, typed)
+	case in != layout.FileName(layout.KindIntake) && slices.Contains(layout.SingleNames(), in):
+		kind, _ := layout.KindOfName(in)
+		err = usageErrorf("%s has no %s record yet: there is no %s", id, kind, typed)
+	default:
+		err = usageErrorf("no file or directory %s in case %s", typed, id)
+	}
+	return hintf(err, "caseplan validate %s checks the whole case", id)
 }
 
 // selectTargets maps the command line's cases and paths to the cases to
