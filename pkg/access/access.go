@@ -112,11 +112,8 @@ func Check(cfg *record.Config, actor record.Staff, ch Change) []Denial {
 		}
 		for _, v := range c.Voids {
 			if !MayVoid(cfg, actor, v.Author) {
-				out = append(out, Denial{
-					Rule: RuleSupervisor, Case: c.ID,
-					Msg:  fmt.Sprintf("note %s was written by %s: a note is voided by its author or a supervisor, and %s's role is %s", v.Note, v.Author, actor.ID, role),
-					Hint: "ask " + v.Author + " or a supervisor to void it, or amend it without --void to say what is wrong",
-				})
+				msg, hint := VoidDenied(cfg, actor, v.Note, v.Author)
+				out = append(out, Denial{Rule: RuleSupervisor, Case: c.ID, Msg: msg, Hint: hint})
 			}
 		}
 	}
@@ -191,6 +188,19 @@ func MayRecordFor(cfg *record.Config, actor record.Staff) bool {
 // are not in force, nothing is denied.
 func MayVoid(cfg *record.Config, actor record.Staff, author string) bool {
 	return !cfg.RolesInForce() || actor.ID == author || Supervises(actor)
+}
+
+// VoidDenied says why actor may not void note, written by author
+// (MayVoid is false), and whom to ask instead. An author the roster has
+// retired is named so, as due names them, and is not the one to ask: a
+// retired member cannot commit.
+func VoidDenied(cfg *record.Config, actor record.Staff, note, author string) (msg, hint string) {
+	by, ask := author, "ask "+author+" or a supervisor to void it"
+	if s, ok := cfg.StaffByID(author); ok && !s.IsActive() {
+		by, ask = author+" (retired)", "ask a supervisor to void it ("+author+" is retired)"
+	}
+	msg = fmt.Sprintf("note %s was written by %s: a note is voided by its author or a supervisor, and %s's role is %s", note, by, actor.ID, actor.RoleName())
+	return msg, ask + ", or amend it without --void to say what is wrong"
 }
 
 // Supervises reports whether the staff member may record waivers and

@@ -35,7 +35,13 @@ func EditablePath(caseID, name string) (string, error) {
 	case slices.Contains(EditableRecords, n):
 		return layout.File(caseID, n), nil
 	case n == layout.NotesDir || n == layout.KindNote || strings.HasPrefix(n, layout.NotesDir+"/"):
-		return "", inputErrorf("correct a note with caseplan note amend "+caseID+" NOTE", "notes are append-only: a committed note is never edited")
+		// The hint names the note that was typed, so it can be run as
+		// shown; a note in a subfolder, or none named, leaves NOTE to fill in.
+		note := "NOTE"
+		if id, ok := strings.CutPrefix(n, layout.NotesDir+"/"); ok && id != "" && !strings.ContainsAny(id, "/ ") {
+			note = id
+		}
+		return "", inputErrorf("correct a note with caseplan note amend "+caseID+" "+note, "notes are append-only: a committed note is never edited")
 	case n == layout.ActivityDir || strings.HasPrefix(n, layout.ActivityDir+"/"):
 		return "", inputErrorf("add to a week with caseplan activity add, or edit its file and run caseplan commit", "activity weeks are not edited with caseplan edit")
 	}
@@ -44,6 +50,11 @@ func EditablePath(caseID, name string) (string, error) {
 
 // ErrUnchanged says the edited copy came back as it was.
 var ErrUnchanged = errors.New("no changes; nothing to commit")
+
+// ErrCopyRemoved says the editor closed with the copy it was given gone
+// (an editor that deletes its file, as rm would): there is no edit to
+// save, and the record was never touched.
+var ErrCopyRemoved = errors.New("nothing was changed; the record and the store are as they were")
 
 // ErrStopped says the command was stopped (a signal) while the copy was
 // being edited, and the copy was kept as HandEdit.Copied's keep keeps it.
@@ -206,7 +217,10 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 			if !claim() {
 				return nil, ErrStopped
 			}
-			return nil, err
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("the editor removed the copy of %s it was given (%s): %w", path, temp, ErrCopyRemoved)
+			}
+			return nil, fmt.Errorf("%w; nothing was written", err)
 		}
 		// As git would store it: a copy saved with CRLF line ends (an
 		// editor on Windows) is the record with LF, and one that differs

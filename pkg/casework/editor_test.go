@@ -15,22 +15,26 @@ import (
 )
 
 func TestEditablePath(t *testing.T) {
-	for _, tc := range []struct{ name, want, err string }{
-		{"", "cases/W-1/intake.yaml", ""},
-		{"intake", "cases/W-1/intake.yaml", ""},
-		{"iep.yaml", "cases/W-1/iep.yaml", ""},
-		{"outcome", "cases/W-1/outcome.yaml", ""},
-		{"notes", "", "append-only"},
-		{"notes/2026-03-02-abcd.yaml", "", "append-only"},
-		{"activity/2026-W10.yaml", "", "activity weeks"},
-		{"caseplan.yaml", "", "not a record caseplan edit opens"},
-		{"../intake", "", "not a record caseplan edit opens"},
+	for _, tc := range []struct{ name, want, err, hint string }{
+		{"", "cases/W-1/intake.yaml", "", ""},
+		{"intake", "cases/W-1/intake.yaml", "", ""},
+		{"iep.yaml", "cases/W-1/iep.yaml", "", ""},
+		{"outcome", "cases/W-1/outcome.yaml", "", ""},
+		{"notes", "", "append-only", "caseplan note amend W-1 NOTE"},
+		{"notes/2026-03-02-abcd.yaml", "", "append-only", "caseplan note amend W-1 2026-03-02-abcd"},
+		{"notes/2026-03-02-abcd", "", "append-only", "caseplan note amend W-1 2026-03-02-abcd"},
+		{"notes/old/2026-03-02-abcd.yaml", "", "append-only", "caseplan note amend W-1 NOTE"},
+		{"activity/2026-W10.yaml", "", "activity weeks", ""},
+		{"caseplan.yaml", "", "not a record caseplan edit opens", ""},
+		{"../intake", "", "not a record caseplan edit opens", ""},
 	} {
 		got, err := EditablePath("W-1", tc.name)
 		if tc.err != "" {
 			var ie *InputError
 			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tc.err) {
 				t.Errorf("EditablePath(%q) = %q, %v; want an input error with %q", tc.name, got, err, tc.err)
+			} else if tc.hint != "" && !strings.HasSuffix(ie.Hint, tc.hint) {
+				t.Errorf("EditablePath(%q) hint %q; want it to end with %q", tc.name, ie.Hint, tc.hint)
 			}
 			continue
 		}

@@ -93,8 +93,8 @@ func (a AddNote) Build(s *State) (*Change, error) {
 func (s *State) checkVoid(c *casefile.Case, n record.Note) error {
 	t := c.NoteByID(n.Amends)
 	if !access.MayVoid(s.Snapshot.Config, s.Staff, t.Author) {
-		return inputErrorf("ask "+t.Author+" or a supervisor to void it, or amend it without --void to say what is wrong",
-			"note %s was written by %s: a note is voided by its author or a supervisor, and %s's role is %s", n.Amends, t.Author, s.Staff.ID, s.Staff.RoleName())
+		msg, hint := access.VoidDenied(s.Snapshot.Config, s.Staff, n.Amends, t.Author)
+		return inputErrorf(hint, "%s", msg)
 	}
 	if t.Kind == record.NoteAmendment {
 		return inputErrorf("void the note it amends ("+t.Amends+"), or amend "+n.Amends+" without --void",

@@ -47,9 +47,10 @@ nothing else is no change.
 
 Ctrl-C while the editor is open is the editor's, as with git: caseplan
 waits for the editor to close. Stopped otherwise (a kill, a shutdown),
-caseplan writes nothing and keeps the copy as a declined edit keeps it.
-A kept copy never holds a full Social Security number: each number shaped
-like one is XXX-XX-XXXX there.
+caseplan writes nothing and keeps the copy as a declined edit keeps it. An
+editor that deletes the copy it was given leaves nothing to write: the store
+stays as it was (exit 3). A kept copy never holds a full Social Security
+number: each number shaped like one is XXX-XX-XXXX there.
 
 Notes are append-only (correct one with caseplan note amend) and activity
 weeks are one file a week (caseplan activity add), so edit opens neither.` + "\n" + exitStatusHelp,
@@ -139,6 +140,8 @@ func editRun(opts *editOptions) error {
 	case errors.Is(err, casework.ErrUnchanged):
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %v\n", err)
 		return nil
+	case errors.Is(err, casework.ErrCopyRemoved):
+		return hintf(err, "run caseplan edit %s again, and save the file in the editor rather than delete it", strings.TrimSpace(opts.caseID+" "+opts.record))
 	case errors.As(err, &notSaved):
 		kept := keptWords(notSaved.Temp, notSaved.Masked)
 		if errors.Is(notSaved.Err, casework.ErrChangedMeanwhile) {

@@ -256,10 +256,12 @@ type caseChecked struct {
 
 // checked says how much a check covered, and who manages each case it
 // checked (by case ID; a case whose manager is not on the roster is left
-// out, and so is one whose intake was not read, which noIntake lists).
+// out, and so is one whose intake was not read, which noIntake lists);
+// retired holds those of the managers the roster has retired.
 type checked struct {
 	cases, files int
 	managers     map[string]string
+	retired      map[string]bool
 	noIntake     map[string]bool
 }
 
@@ -314,7 +316,7 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 	// The editors' copies of the schemas: a handful of small files a
 	// run, whatever the number of cases.
 	found = append(found, validate.SchemaCopyFindings(s.opt.Source, s.snap.Config)...)
-	n := checked{files: s.snap.Files, managers: map[string]string{}, noIntake: map[string]bool{}}
+	n := checked{files: s.snap.Files, managers: map[string]string{}, retired: map[string]bool{}, noIntake: map[string]bool{}}
 	var periods []*validate.Period
 	all := map[string]*validate.Period{}
 	for _, r := range results {
@@ -325,6 +327,11 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 		}
 		if r.Value.Manager != "" {
 			n.managers[r.ID] = r.Value.Manager
+			// From the roster as it stands, not the cache: retiring a
+			// member changes no case file.
+			if m, ok := s.snap.Config.StaffByID(r.Value.Manager); ok && !m.IsActive() {
+				n.retired[r.Value.Manager] = true
+			}
 		}
 		if r.Value.NoIntake {
 			n.noIntake[r.ID] = true

@@ -59,18 +59,18 @@ every finding at once: file:line:col, severity, rule and message.
 
 Warnings do not fail validation; errors do (exit 1). The summary on stderr
 (and the job summary's heading) says how many of the warnings a supervisor
-waived ("0 error(s), 2 warning(s), 1 waived"). With -o text, stderr
-also counts the findings by rule (ten or more of several rules) and, when
-they are on the cases of two managers or more, by case manager ("by
-manager: cm04 3 error(s) 12 warning(s) 2 waived, ..."), the most errors
-first, then the most warnings not waived: whom to talk to; a case whose
-intake is missing or cannot be read is counted as "(intake missing or
-unreadable)", one whose manager is not on the roster as "(no manager on
-the roster)". With cases named, -o text counts the store-wide warnings
-(the roster, the settings: not about those cases) in one line on
-stderr, with the validate of their files that lists them
-(cases/caseplan.yaml, a schema copy under schemas/); a whole-store run,
-a file named and the other formats list them.
+waived ("0 error(s), 2 warning(s), 1 waived"). With -o text, stderr also
+counts the findings by rule (ten or more of several rules) and, when they
+are on the cases of two managers or more, by case manager ("by manager: cm04
+3 error(s) 12 warning(s) 2 waived, ..."), the most errors first, then the
+most warnings not waived: whom to talk to; a case whose intake is missing or
+cannot be read is counted as "(intake missing or unreadable)", one whose
+manager is not on the roster as "(no manager on the roster)", and a manager
+the roster has retired as "cm04 (retired)". With cases named, -o text counts
+the store-wide warnings (the roster, the settings: not about those cases) in
+one line on stderr, with the validate of their files that lists them
+(cases/caseplan.yaml, a schema copy under schemas/); a whole-store run, a
+file named and the other formats list them.
 
 --new-from REV reports only the findings that are new since REV (a commit,
 branch or tag; HEAD for what is not committed yet): the same cases are
@@ -170,7 +170,7 @@ func validateRun(opts *validateOptions) error {
 		if by := byRule(findings); by != "" {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: by rule: %s\n", by)
 		}
-		if by := byManager(n.managers, n.noIntake, findings); by != "" {
+		if by := byManager(n.managers, n.retired, n.noIntake, findings); by != "" {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: by manager: %s\n", by)
 		}
 	}
@@ -226,8 +226,10 @@ func byRule(findings []finding.Finding) string {
 // has already set it aside. A case whose intake was not read (noIntake)
 // is counted as "(intake missing or unreadable)", not as a manager off
 // the roster: its manager is not known, and is not guessed from the
-// broken file nor from an earlier commit (see the README).
-func byManager(managers map[string]string, noIntake map[string]bool, findings []finding.Finding) string {
+// broken file nor from an earlier commit (see the README). A manager
+// the roster has retired (retired, by staff ID) is named "ID (retired)",
+// as due names them: their cases wait to be transferred.
+func byManager(managers map[string]string, retired, noIntake map[string]bool, findings []finding.Finding) string {
 	type count struct{ errs, warns, waived int }
 	counts := map[string]*count{}
 	for _, f := range findings {
@@ -236,6 +238,8 @@ func byManager(managers map[string]string, noIntake map[string]bool, findings []
 		}
 		m := managers[f.Case]
 		switch {
+		case retired[m]:
+			m += " (retired)"
 		case m != "":
 		case noIntake[f.Case]:
 			m = "(intake missing or unreadable)"
@@ -321,7 +325,10 @@ func (g *globals) findingsAt(root, rev string, cases []string, today time.Time) 
 // tree (a typo: intake.yml, a note's name misspelt). Its case would be
 // checked and no finding kept, so validate said "valid" of a file that is
 // not there. A path in a case that does not exist is left for the check
-// of the case, which says there is no such case.
+// of the case, which says there is no such case. A record the case may
+// simply not have yet (a fresh case has no notes directory, no outcome)
+// is said to be that, not a path that names nothing: still a usage
+// error, since there is nothing there to check.
 func pathMissing(root, typed, rel, id string) error {
 	if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(layout.CaseDir(id)))); err != nil {
 		return nil
@@ -329,7 +336,19 @@ func pathMissing(root, typed, rel, id string) error {
 	if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel))); !errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	return hintf(usageErrorf("no file or directory %s in case %s", typed, id), "caseplan validate %s checks the whole case", id)
+	var err error
+	switch in := layout.InCase(rel); {
+	case in == layout.NotesDir:
+		err = usageErrorf("%s has no notes yet: there is no %s", id, typed)
+	case in == layout.ActivityDir:
+		err = usageErrorf("%s has no activity weeks yet: there is no %s", id, typed)
+	case in != layout.FileName(layout.KindIntake) && slices.Contains(layout.SingleNames(), in):
+		kind, _ := layout.KindOfName(in)
+		err = usageErrorf("%s has no %s record yet: there is no %s", id, kind, typed)
+	default:
+		err = usageErrorf("no file or directory %s in case %s", typed, id)
+	}
+	return hintf(err, "caseplan validate %s checks the whole case", id)
 }
 
 // selectTargets maps the command line's cases and paths to the cases to

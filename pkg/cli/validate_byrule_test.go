@@ -32,7 +32,17 @@ func TestByManagerWaived(t *testing.T) {
 	managers := map[string]string{"W-1": "cm01", "W-2": "cm02"}
 	waived := finding.Finding{Case: "W-1", Severity: finding.Warning, Waived: true}
 	fs := []finding.Finding{waived, waived, waived, {Case: "W-2", Severity: finding.Warning}}
-	if got, want := byManager(managers, nil, fs), "cm02 0 error(s) 1 warning(s), cm01 0 error(s) 3 warning(s) 3 waived"; got != want {
+	if got, want := byManager(managers, nil, nil, fs), "cm02 0 error(s) 1 warning(s), cm01 0 error(s) 3 warning(s) 3 waived"; got != want {
+		t.Errorf("byManager = %q, want %q", got, want)
+	}
+}
+
+// TestByManagerRetired: a manager the roster has retired is named so, as
+// due names them.
+func TestByManagerRetired(t *testing.T) {
+	managers := map[string]string{"W-1": "cm01", "W-2": "cm02"}
+	fs := []finding.Finding{{Case: "W-1", Severity: finding.Error}, {Case: "W-2", Severity: finding.Warning}}
+	if got, want := byManager(managers, map[string]bool{"cm01": true}, nil, fs), "cm01 (retired) 1 error(s) 0 warning(s), cm02 0 error(s) 1 warning(s)"; got != want {
 		t.Errorf("byManager = %q, want %q", got, want)
 	}
 }

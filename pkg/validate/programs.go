@@ -425,7 +425,7 @@ var wioaRules = []*Rule{
 			}
 			f := x.File(layout.KindIntake)
 			if s, ok := x.Config.StaffByID(in.Manager); ok && !s.IsActive() && in.Status == "open" {
-				x.Report(f, Path("manager"), "the designated counselor %s is no longer active on the staff roster; transfer the case and its IEP to an active counselor with caseplan case transfer --to STAFF", in.Manager)
+				x.Report(f, Path("manager"), "the designated counselor %s is no longer active on the staff roster; transfer the case and its IEP to an active counselor with %s", in.Manager, RemedyFor("wioa-counselor", x.Case.ID))
 			}
 			last := -1
 			for i, t := range in.Transfers {
@@ -435,7 +435,7 @@ var wioaRules = []*Rule{
 			}
 			if last >= 0 && in.Transfers[last].To != "" && in.Transfers[last].To != in.Manager {
 				t := in.Transfers[last]
-				x.Report(f, []string{"transfers", strconv.Itoa(last), "to"}, "the last transfer (%s) made %s the designated counselor, but the manager is %s; change counselors with caseplan case transfer", t.Date, t.To, in.Manager)
+				x.Report(f, []string{"transfers", strconv.Itoa(last), "to"}, "the last transfer (%s) made %s the designated counselor, but the manager is %s; change counselors with %s", t.Date, t.To, in.Manager, RemedyFor("wioa-counselor", x.Case.ID))
 			}
 		},
 	},

@@ -587,7 +587,7 @@ func ruleTests() []ruleTest {
 		{rule: "wioa-counselor", on: today, change: func(m memStore) {
 			m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\n    active: false\nprograms:", 1)
 			m.edit("cases/W1/intake.yaml", "manager: mrivera", "manager: jlee")
-		}, want: "cases/W1/intake.yaml:5:10", msg: "the designated counselor jlee is no longer active on the staff roster",
+		}, want: "cases/W1/intake.yaml:5:10", msg: "the designated counselor jlee is no longer active on the staff roster; transfer the case and its IEP to an active counselor with caseplan case transfer W1 --to STAFF --reason TEXT",
 			keep: func(m memStore) {
 				// Staff who left may stay the manager of a closed case.
 				m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\n    active: false\nprograms:", 1)
@@ -598,7 +598,7 @@ func ruleTests() []ruleTest {
 		{rule: "wioa-counselor", on: today, change: func(m memStore) {
 			m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\nprograms:", 1)
 			m["cases/W1/intake.yaml"] += "transfers:\n  - date: 2026-03-04\n    from: jlee\n    to: mrivera\n    reason: caseload\n  - date: 2026-03-10\n    from: mrivera\n    to: jlee\n    reason: moved to Eastgate\n"
-		}, want: "cases/W1/intake.yaml:15:9", msg: "the last transfer (2026-03-10) made jlee the designated counselor, but the manager is mrivera",
+		}, want: "cases/W1/intake.yaml:15:9", msg: "the last transfer (2026-03-10) made jlee the designated counselor, but the manager is mrivera; change counselors with caseplan case transfer W1 --to STAFF --reason TEXT",
 			keep: func(m memStore) {
 				m["cases/caseplan.yaml"] = strings.Replace(config, "programs:", "  - id: jlee\n    name: Jo Lee\n    email: jlee@example.org\nprograms:", 1)
 				m.edit("cases/W1/intake.yaml", "manager: mrivera", "manager: jlee")
