@@ -77,6 +77,9 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
   orphan-root           a commit without a parent other than the store's
                         first: a separate history merged in, whose first
                         commit answered to no roster before it
+  merge-drops-change    a merge keeps a record as it was before one side
+                        changed it (git merge -s ours): the change is gone
+                        while caseplan log still lists it
 
 Roles and signing keys are those of the roster in the commit's parent
 (README, Confidentiality). A merge that only combines its parents answers

@@ -57,6 +57,13 @@ const (
 	// case's commits by their trailers, would miss a change to a case or
 	// list one that did not happen (checkTrailerCases).
 	RuleTrailerCases = "trailer-cases"
+	// RuleMergeDropsChange: a merge keeps a record under cases/ as it
+	// stood before one side changed it (git merge -s ours, or one side's
+	// file checked out over a change only the other side made). Each file
+	// comes from a parent, so the merge looks clean, yet the change is
+	// gone from the store while caseplan log still lists it
+	// (checkMergeDrops).
+	RuleMergeDropsChange = "merge-drops-change"
 )
 
 // VerifyOptions tunes Verify.
@@ -338,6 +345,11 @@ func (v *verifier) check(c *commitInfo) error {
 			return err
 		}
 	}
+	if len(c.parents) > 1 {
+		if err := v.checkMergeDrops(c, cases, parentCases); err != nil {
+			return err
+		}
+	}
 	if !changed {
 		return v.checkOutsideCases(c, parentCases, treeChanged)
 	}
@@ -577,6 +589,162 @@ func mergeIntroduces(trees *treeCache, merge plumbing.Hash, parents []plumbing.H
 		}
 	}
 	return false, nil
+}
+
+// checkMergeDrops reports each record under cases/ that merge commit c
+// keeps as it stood in the merge base although a parent changed it: the
+// merge undid that parent's change. A note is left to the note rules,
+// which report it dropped already. A conflict resolved by keeping one
+// side's record (both sides changed it) keeps a change and is not
+// reported; a merge of unrelated histories has no base, and is the
+// orphan-root rule's.
+func (v *verifier) checkMergeDrops(c *commitInfo, cases plumbing.Hash, parentCases []plumbing.Hash) error {
+	reported := map[string]bool{}
+	for i := 1; i < len(c.parents); i++ {
+		mb, err := mergeBase(v.repo.Storer, c.parents[0], c.parents[i])
+		if err != nil {
+			return err
+		}
+		if mb == nil {
+			continue
+		}
+		baseRoot, err := v.trees.get(mb.TreeHash)
+		if err != nil {
+			return err
+		}
+		base := baseRoot.subtree(layout.CasesDir)
+		for _, side := range []int{0, i} {
+			var dropped []string
+			if err := mergeDrops(v.trees, layout.CasesDir, cases, base, parentCases[side], &dropped); err != nil {
+				return err
+			}
+			slices.Sort(dropped)
+			for _, p := range dropped {
+				if reported[p] || layout.IsNote(p) {
+					continue
+				}
+				reported[p] = true
+				id, _ := layout.CaseOf(p)
+				v.add(finding.Finding{
+					Path:     p,
+					Severity: finding.Error,
+					Rule:     RuleMergeDropsChange,
+					Case:     id,
+					Commit:   c.hash.String(),
+					Message: fmt.Sprintf("merge commit keeps %s as it was before the side of %s changed it (merge base %s): the change is gone from the store, while caseplan log still lists it (a git merge -s ours, or one side's record checked out over a change only the other side made); if it is not synced yet, undo the merge (git reset --keep %s^1) and merge again, keeping each side's changes; else make the change again with caseplan",
+						p, short(c.parents[side]), short(mb.Hash), short(c.hash)),
+				})
+			}
+		}
+	}
+	return nil
+}
+
+// mergeBase returns the newest common ancestor of commits a and b, as git
+// merge-base finds it (commits walked newest committer date first, each
+// marked with the sides that reach it; the first reached from both is the
+// base), or nil when they have none. A parent missing from
+// the clone (a shallow clone's cut) ends that line of the walk, as in
+// commitRange: verify --since needs only the commits after since.
+func mergeBase(s storer.EncodedObjectStorer, a, b plumbing.Hash) (*object.Commit, error) {
+	const sideA, sideB = 1, 2
+	marks := map[plumbing.Hash]int{}
+	var queue []*object.Commit
+	push := func(h plumbing.Hash, m int) error {
+		if marks[h]&m == m {
+			return nil
+		}
+		c, err := object.GetCommit(s, h)
+		if errors.Is(err, plumbing.ErrObjectNotFound) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("read commit %s: %w", h, err)
+		}
+		marks[h] |= m
+		queue = append(queue, c)
+		return nil
+	}
+	if err := push(a, sideA); err != nil {
+		return nil, err
+	}
+	if err := push(b, sideB); err != nil {
+		return nil, err
+	}
+	for len(queue) > 0 {
+		newest := 0
+		for i, c := range queue {
+			if c.Committer.When.After(queue[newest].Committer.When) {
+				newest = i
+			}
+		}
+		c := queue[newest]
+		queue = slices.Delete(queue, newest, newest+1)
+		m := marks[c.Hash]
+		if m == sideA|sideB {
+			return c, nil
+		}
+		for _, ph := range c.ParentHashes {
+			if err := push(ph, m); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return nil, nil
+}
+
+// mergeDrops appends to out, in name order, the files under dir whose
+// entry in merge is the one in base (or absent from both) while side's
+// differs: a change side made that the merge undid. It descends only
+// into subtrees side changed. out is in no particular order.
+func mergeDrops(trees *treeCache, dir string, merge, base, side plumbing.Hash, out *[]string) error {
+	if side == base || merge == side {
+		return nil
+	}
+	mt, err := trees.get(merge)
+	if err != nil {
+		return err
+	}
+	bt, err := trees.get(base)
+	if err != nil {
+		return err
+	}
+	st, err := trees.get(side)
+	if err != nil {
+		return err
+	}
+	entry := func(t *tree, name string, isDir bool) (plumbing.Hash, uint32) {
+		if e := t.lookup(name, isDir); e != nil {
+			return e.hash, e.mode
+		}
+		return plumbing.ZeroHash, 0
+	}
+	seen := map[string]bool{}
+	for _, t := range []*tree{bt, st} {
+		for _, e := range t.entries {
+			name := string(e.name)
+			if seen[name+dirMark(e.dir)] {
+				continue
+			}
+			seen[name+dirMark(e.dir)] = true
+			bh, bm := entry(bt, name, e.dir)
+			sh, sm := entry(st, name, e.dir)
+			if bh == sh && bm == sm {
+				continue
+			}
+			mh, mm := entry(mt, name, e.dir)
+			if e.dir {
+				if err := mergeDrops(trees, dir+"/"+name, mh, bh, sh, out); err != nil {
+					return err
+				}
+				continue
+			}
+			if mh == bh && mm == bm {
+				*out = append(*out, dir+"/"+name)
+			}
+		}
+	}
+	return nil
 }
 
 func dirMark(dir bool) string {

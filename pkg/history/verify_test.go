@@ -519,3 +519,40 @@ func TestVerifyNoteMoved(t *testing.T) {
 		t.Errorf("note-removed message = %q, want where it moved and how to move it back", fs[0].Message)
 	}
 }
+
+// A merge that keeps a record as it stood before one side changed it
+// (git merge -s ours, or one side's file checked out over a change only
+// the other side made) takes every file from a parent, yet drops that
+// side's change: the closing and the case opened on the side vanish while
+// caseplan log still lists them. A conflict resolved by keeping one
+// side's record, where both sides changed it, drops nothing no merge could
+// keep, and is not reported.
+func TestVerifyMergeDropsChange(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	s.newCase(alice, "2026-CCCCC")
+	s.git("", "checkout", "-q", "-b", "side")
+	s.write("cases/2026-AAAAA/intake.yaml", "id: 2026-AAAAA\nstatus: closed\nmanager: s1\n")
+	s.caseplanCommit(alice, "2026-AAAAA", "case.close", "close the case")
+	s.write("cases/2026-CCCCC/intake.yaml", "id: 2026-CCCCC\nstatus: closed\nmanager: s1\n")
+	s.caseplanCommit(alice, "2026-CCCCC", "case.close", "close the case")
+	s.newCase(alice, "2026-BBBBB")
+	s.git("", "checkout", "-q", "main")
+	s.write("cases/2026-CCCCC/intake.yaml", "id: 2026-CCCCC\nstatus: open\nmanager: s2\n")
+	s.caseplanCommit(alice, "2026-CCCCC", "case.set", "update the intake: manager")
+	s.addNote(alice, "2026-AAAAA", "n3", "main note")
+	s.tick++
+	s.git(alice, "merge", "-q", "-s", "ours", "-m", "Merge branch 'side'", "side")
+	merge := s.head()
+	fs, _ := verify(t, s, "")
+	expect(t, fs,
+		"merge-drops-change cases/2026-AAAAA/intake.yaml "+merge,
+		"merge-drops-change cases/2026-BBBBB/intake.yaml "+merge)
+	if len(fs) == 2 {
+		m := fs[0].Message
+		if fs[0].Case != "2026-AAAAA" || !strings.Contains(m, "git reset --keep "+merge[:12]+"^1") {
+			t.Errorf("merge-drops-change: case %q, message %q", fs[0].Case, m)
+		}
+	}
+}
