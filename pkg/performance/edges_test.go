@@ -1,6 +1,7 @@
 package performance
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -351,6 +352,42 @@ func TestSkillGainAskedForOnlyWhileTheYearRuns(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("on %s (exit %v): skill gain asked for %q, want %q", tt.on, !tt.f.Exit.IsZero(), got, tt.want)
+		}
+	}
+}
+
+// Retention with the same employer counts, of the exits of its cohort,
+// those employed in the 2nd quarter after exit (TEGL 10-16; PIRL 1618),
+// so a 2nd quarter no follow-up reports on keeps the case out of the
+// denominator until one does: the follow-up is a missing outcome of the
+// indicator. For an exit of the cohort's first half (2024-03-15: its 2nd
+// quarter, 2024-Q3, is the previous program year's employment rate's) no
+// other indicator of program year 2025 asks for it.
+func TestRetentionAsksForTheSecondQuarter(t *testing.T) {
+	exit := storetest.Day("2024-03-15")
+	f := Facts{Case: "R", Exit: exit, Participant: true}
+	for k := 1; k <= 4; k++ {
+		from, to := calendar.QuarterAfterExit(exit, k)
+		f.Quarters[k] = Quarter{K: k, Span: calendar.Span{From: from, To: to}}
+	}
+	undocumented := f
+	undocumented.Case = "U"
+	undocumented.Quarters[2].Employment = Undocumented
+	r := ComputeOf([]Facts{f, undocumented}, mustPeriod(t, 2025, 0), storetest.Day("2025-11-15"))
+	asked := map[string][]string{}
+	for _, ind := range r.Indicators {
+		for _, mi := range ind.Missing {
+			if strings.Contains(mi.Record, "2nd quarter after exit") {
+				asked[mi.Case] = append(asked[mi.Case], ind.Key)
+				if !mi.By.Equal(storetest.Day("2024-09-30")) || !mi.Overdue {
+					t.Errorf("%s: %s due %v (overdue %v), want 2024-09-30, overdue", ind.Key, mi.Case, mi.By, mi.Overdue)
+				}
+			}
+		}
+	}
+	for _, c := range []string{"R", "U"} {
+		if !slices.Contains(asked[c], SameEmployer) {
+			t.Errorf("%s: the 2nd quarter's follow-up is asked for by %v, want by %s", c, asked[c], SameEmployer)
 		}
 	}
 }

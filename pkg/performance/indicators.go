@@ -472,8 +472,24 @@ func retention(all []Facts, cohort calendar.Span, day time.Time) Indicator {
 	cohortWalk(&ind, all, cohort, quarterEnd(4), day, func(f Facts, row *Row) {
 		q2, q4 := f.Quarters[2], f.Quarters[4]
 		n2, n4 := calendar.QuarterName(q2.Span.From), calendar.QuarterName(q4.Span.From)
+		// The 2nd quarter's follow-up decides whether the case is in the
+		// denominator at all (TEGL 10-16: those employed in the 2nd
+		// quarter after exit), and for the exits of the first half of the
+		// cohort no other indicator of the period asks for it: their 2nd
+		// quarter is counted by the previous period's employment rate.
+		askQ2 := func() {
+			switch q2.Employment {
+			case Undocumented:
+				ind.missing(f, followUpToRecord(f, q2, "the evidence of the employment (wage record, pay stubs, employer letter or call, tax records, or a self-attestation and its note)"), q2.Span.To, day)
+			case NoFollowUp, Unstated:
+				ind.missing(f, followUpToRecord(f, q2, "a follow-up: employed or not, employer and its FEIN or state tax ID, earnings, evidence"), q2.Span.To, day)
+			}
+		}
 		if row.Status == NotYet {
 			row.Why = fmt.Sprintf("the 4th quarter after exit, %s, ends %s: not yet in the cohort", n4, date(q4.Span.To))
+			if !q2.Span.From.After(day) {
+				askQ2()
+			}
 			if q2.Employment == Employed && len(q2.IdentifiedEmployers()) == 0 {
 				ind.missing(f, followUpToRecord(f, q2, "the employer's FEIN or state tax ID"), q2.Span.To, day)
 			}
@@ -487,10 +503,12 @@ func retention(all []Facts, cohort calendar.Span, day time.Time) Indicator {
 			row.Status, row.Why = NotCounted, "not employed in "+n2+": not in the denominator"
 			return
 		case Undocumented:
-			row.Status, row.Why = NotCounted, "employed in "+n2+", but no evidence is recorded: not in the denominator until it is (see the employment rate)"
+			row.Status, row.Why = NotCounted, "employed in "+n2+", but no evidence is recorded: not in the denominator until it is"
+			askQ2()
 			return
 		case NoFollowUp, Unstated:
-			row.Status, row.Why = NotCounted, "no follow-up shows employment in "+n2+": not in the denominator until one does (see the employment rate)"
+			row.Status, row.Why = NotCounted, "no follow-up shows employment in "+n2+": not in the denominator until one does"
+			askQ2()
 			return
 		}
 		ids2 := q2.IdentifiedEmployers()

@@ -190,7 +190,7 @@ func TestIndicators(t *testing.T) {
 			SameEmployer: {num: 2, den: 4, cases: map[Status]string{
 				InNumerator: "E01 E05", InDenominator: "E02 E22", Excluded: "E04 E07 E10",
 				NotCounted: "E03 E06 E20 E21", NotYet: "E08 E09 E23"},
-				missing: []string{"E09 2025-06-30 overdue", "E22 2025-06-30 overdue", "E08 2025-12-31", "E09 2025-12-31", "E23 2025-12-31"}},
+				missing: []string{"E06 2025-03-31 overdue", "E09 2025-06-30 overdue", "E22 2025-06-30 overdue", "E08 2025-12-31", "E09 2025-12-31", "E23 2025-12-31"}},
 		}},
 		{dayB, map[string]want{
 			EmploymentQ2: {num: 7, den: 12, cases: map[Status]string{
@@ -212,7 +212,7 @@ func TestIndicators(t *testing.T) {
 			SameEmployer: {num: 4, den: 7, cases: map[Status]string{
 				InNumerator: "E01 E05 E08 E23", InDenominator: "E02 E09 E22", Excluded: "E04 E07 E10",
 				NotCounted: "E03 E06 E20 E21"},
-				missing: []string{"E09 2025-06-30 overdue", "E22 2025-06-30 overdue"}},
+				missing: []string{"E06 2025-03-31 overdue", "E09 2025-06-30 overdue", "E22 2025-06-30 overdue"}},
 		}},
 	} {
 		r := Compute(snap, py, tc.day)
