@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
@@ -32,6 +33,34 @@ var ErrRemoteMoved = errors.New("the remote branch moved since it was fetched")
 
 // ErrNoRemote: the repository has no remote of that name.
 var ErrNoRemote = errors.New("no such remote")
+
+// AnswerTimeout bounds the wait for a host's first answer, the list of its
+// branches. A host that takes the connection and then says nothing (a hung
+// server; a VPN, proxy or firewall that swallows the traffic) would
+// otherwise hold a sync, and with it the store's lock, for ever: no TCP
+// keepalive notices a peer that is there and silent. Once the host has
+// answered, a transfer takes the time it needs.
+var AnswerTimeout = 30 * time.Second
+
+// noAnswerError: the host took the connection and did not answer within
+// AnswerTimeout.
+type noAnswerError struct{ after time.Duration }
+
+func (e *noAnswerError) Error() string { return fmt.Sprintf("no answer in %s", e.after) }
+
+func (e *noAnswerError) Unwrap() error { return context.DeadlineExceeded }
+
+// firstAnswer runs ask, a first exchange with a host, within AnswerTimeout.
+// A stop asked for by ctx (Ctrl-C) keeps its own error.
+func firstAnswer(ctx context.Context, ask func(context.Context) error) error {
+	actx, cancel := context.WithTimeout(ctx, AnswerTimeout)
+	defer cancel()
+	err := ask(actx)
+	if err != nil && ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) {
+		return &noAnswerError{AnswerTimeout}
+	}
+	return err
+}
 
 // RemoteError is a failure to talk to a git host, sorted by what the
 // person can do about it.
@@ -214,6 +243,17 @@ func (r *Repo) Fetch(ctx context.Context, rem *Remote, branch string) (plumbing.
 	}
 	ref := fetchedRef(rem, branch)
 	gr := git.NewRemote(r.objects, &config.RemoteConfig{Name: name, URLs: []string{rem.URL}})
+	// go-git's fetch waits for the host's first answer with no limit, so
+	// ask for it first, within AnswerTimeout: one more round trip, spent
+	// so that a silent host fails the sync instead of holding it. Any
+	// other failure is left to the fetch, which says it the same way.
+	var silent *noAnswerError
+	if err := firstAnswer(ctx, func(ctx context.Context) error {
+		_, err := gr.ListContext(ctx, &git.ListOptions{Auth: rem.auth})
+		return err
+	}); errors.As(err, &silent) {
+		return plumbing.ZeroHash, remoteError(rem, err)
+	}
 	err := gr.FetchContext(ctx, &git.FetchOptions{
 		RemoteName: name,
 		RefSpecs:   []config.RefSpec{config.RefSpec("+refs/heads/" + branch + ":" + ref.String())},
@@ -264,7 +304,11 @@ func (r *Repo) Push(ctx context.Context, rem *Remote, branch string, old, new pl
 		return remoteError(rem, err)
 	}
 	defer sess.Close()
-	ar, err := sess.AdvertisedReferencesContext(ctx)
+	var ar *packp.AdvRefs
+	err = firstAnswer(ctx, func(ctx context.Context) (err error) {
+		ar, err = sess.AdvertisedReferencesContext(ctx)
+		return err
+	})
 	if err != nil {
 		return remoteError(rem, err)
 	}
@@ -379,7 +423,11 @@ func unreachable(err error) bool {
 // when it does not say); an empty remote lists none.
 func (rem *Remote) Branches(ctx context.Context) (branches []string, head string, err error) {
 	gr := git.NewRemote(nil, &config.RemoteConfig{Name: "caseplan-list", URLs: []string{rem.URL}})
-	refs, err := gr.ListContext(ctx, &git.ListOptions{Auth: rem.auth})
+	var refs []*plumbing.Reference
+	err = firstAnswer(ctx, func(ctx context.Context) (err error) {
+		refs, err = gr.ListContext(ctx, &git.ListOptions{Auth: rem.auth})
+		return err
+	})
 	if errors.Is(err, transport.ErrEmptyRemoteRepository) {
 		return nil, "", nil
 	}
@@ -404,7 +452,11 @@ func (rem *Remote) Branches(ctx context.Context) (branches []string, head string
 // "" when HEAD is listed without the branch it names.
 func (rem *Remote) Head(ctx context.Context) (head string, listed bool, err error) {
 	gr := git.NewRemote(nil, &config.RemoteConfig{Name: "caseplan-list", URLs: []string{rem.URL}})
-	refs, err := gr.ListContext(ctx, &git.ListOptions{Auth: rem.auth})
+	var refs []*plumbing.Reference
+	err = firstAnswer(ctx, func(ctx context.Context) (err error) {
+		refs, err = gr.ListContext(ctx, &git.ListOptions{Auth: rem.auth})
+		return err
+	})
 	if errors.Is(err, transport.ErrEmptyRemoteRepository) {
 		return "", false, nil
 	}

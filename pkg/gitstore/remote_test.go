@@ -7,10 +7,12 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -278,5 +280,56 @@ func TestPushAndFetchThroughSSH(t *testing.T) {
 	_, err = b.Fetch(ctx, newRemoteT(t, url, wrong), "main")
 	if !errors.As(err, &re) || re.Kind != RemoteAuthFailed {
 		t.Errorf("fetch over ssh with an unknown key = %v", err)
+	}
+}
+
+// A host that takes the connection and then says nothing (a hung server, a
+// VPN that swallows the traffic) fails a fetch and a push as unreachable
+// once AnswerTimeout has passed, instead of holding them, and the sync's
+// store lock, for ever.
+func TestSilentHostIsUnreachable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		var held []net.Conn
+		defer func() {
+			for _, c := range held {
+				c.Close()
+			}
+		}()
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			held = append(held, c)
+		}
+	}()
+	defer func(d time.Duration) { AnswerTimeout = d }(AnswerTimeout)
+	AnswerTimeout = 200 * time.Millisecond
+
+	r := newTestRepo(t)
+	h := commitT(t, r, "first", put("a.txt", "1\n"))
+	rem := newRemoteT(t, "git://"+ln.Addr().String()+"/store.git", noCreds)
+	for name, op := range map[string]func() error{
+		"fetch":  func() error { _, err := r.Fetch(context.Background(), rem, "main"); return err },
+		"push":   func() error { return r.Push(context.Background(), rem, "main", plumbing.ZeroHash, h) },
+		"head":   func() error { _, _, err := rem.Head(context.Background()); return err },
+		"branch": func() error { _, _, err := rem.Branches(context.Background()); return err },
+	} {
+		done := make(chan error, 1)
+		go func() { done <- op() }()
+		select {
+		case err := <-done:
+			var re *RemoteError
+			if !errors.As(err, &re) || re.Kind != RemoteUnreachable || !strings.Contains(err.Error(), "no answer in 200ms") {
+				t.Errorf("%s from a silent host = %v, want unreachable: no answer in 200ms", name, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s from a silent host still waits after 10s", name)
+		}
 	}
 }
