@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type caseExitOptions struct {
@@ -34,7 +35,10 @@ the 90th a service would still prevent the exit, so it is recorded from the
 91st. When the records show no such exit yet (a service within the 90 days,
 one scheduled or under way, none at all, or none since eligibility was
 determined: only a participant exits) the command is refused, saying why
-(exit 2); give --date to record an exit anyway.
+(exit 2); give --date to record an exit anyway. A --date that is not WIOA's
+exit date (later than the last participation-causing service, or followed by
+one) is recorded as given, since the exit recorded is the one counted, and
+stderr says the warning it brings (rule wioa-exit-date).
 
 The case stays open for the 12 months of follow-up after the exit
 (follow_up_months in cases/caseplan.yaml), in the phase follow-up: a
@@ -69,11 +73,18 @@ another program, a case that already exited and a closed case are refused.` + "\
 }
 
 func caseExitRun(opts *caseExitOptions) error {
-	if err := opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat); err != nil {
+	res, err := opts.writeResult(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	if err != nil {
 		return err
 	}
 	if opts.change.Proposed {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: exit date %s: %s\n", opts.change.Date.Format(time.DateOnly), opts.change.Because)
 	}
+	// A --date that is not WIOA's exit date (later than the last
+	// participation-causing service, or followed by one) is recorded as
+	// given, since the exit recorded is the one counted; its warning is
+	// said now, when the date can still be checked, not at the next
+	// validate.
+	opts.sayWarnings(res, validate.RuleWIOAExitDate)
 	return nil
 }

@@ -356,6 +356,35 @@ func TestSkillGainAskedForOnlyWhileTheYearRuns(t *testing.T) {
 	}
 }
 
+// A skill gain row of a period still running on the report's day says
+// what is known on that day: no gain so far, up to the day, not over
+// days that have not come.
+func TestSkillGainRowSaysSoFarWhileThePeriodRuns(t *testing.T) {
+	span := calendar.Span{From: storetest.Day("2025-07-01"), To: storetest.Day("2026-06-30")}
+	f := Facts{Case: "G", Participant: true, Participation: storetest.Day("2025-09-01")}
+	f.Training = []record.PlanService{{Start: "2025-09-15"}}
+	exited := f
+	exited.Exit = storetest.Day("2026-01-30")
+	for _, tt := range []struct {
+		f    Facts
+		on   string
+		want string
+	}{
+		{f, "2026-03-01", "in training in the period; no skill gain recorded so far from 2025-09-01 to 2026-03-01 (the period runs to 2026-06-30)"},
+		{f, "2026-06-30", "in training in the period; no skill gain recorded from 2025-09-01 to 2026-06-30"},
+		{f, "2026-08-01", "in training in the period; no skill gain recorded from 2025-09-01 to 2026-06-30"},
+		{exited, "2026-03-01", "in training in the period; no skill gain recorded from 2025-09-01 to 2026-01-30"},
+	} {
+		ind := skillGains([]Facts{tt.f}, span, storetest.Day(tt.on))
+		if len(ind.Cases) != 1 {
+			t.Fatalf("on %s: %d rows, want 1", tt.on, len(ind.Cases))
+		}
+		if got := ind.Cases[0].Why; got != tt.want {
+			t.Errorf("on %s (exit %v): why\n got %q\nwant %q", tt.on, !tt.f.Exit.IsZero(), got, tt.want)
+		}
+	}
+}
+
 // Retention with the same employer counts, of the exits of its cohort,
 // those employed in the 2nd quarter after exit (TEGL 10-16; PIRL 1618),
 // so a 2nd quarter no follow-up reports on keeps the case out of the

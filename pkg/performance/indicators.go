@@ -423,6 +423,11 @@ func skillGains(all []Facts, span calendar.Span, day time.Time) Indicator {
 			row.Status, row.Why = InNumerator, g
 		} else {
 			row.Status, row.Why = InDenominator, "in training in the period; no skill gain recorded from "+date(window.From)+" to "+date(window.To)
+			if window.To.After(day) {
+				// The period still runs: the records say nothing yet of
+				// the days after the report's (they are left out).
+				row.Why = "in training in the period; no skill gain recorded so far from " + date(window.From) + " to " + date(day) + " (the period runs to " + date(window.To) + ")"
+			}
 			if !span.To.Before(day) && (f.Exit.IsZero() || f.Exit.After(day)) {
 				ind.missing(f, "a measurable skill gain, when one is documented: caseplan skill-gain add "+f.Case, span.To, day)
 			}

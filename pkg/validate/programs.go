@@ -513,7 +513,7 @@ var wioaRules = []*Rule{
 		},
 	},
 	{
-		ID: "wioa-exit-date", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "TEGL 10-16",
+		ID: RuleWIOAExitDate, Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "TEGL 10-16",
 		Summary: "the exit recorded is the date of the last participation-causing service, and no such service comes after it (PIRL 901)",
 		check: func(x *Context) {
 			exit, ok := x.exited()
@@ -538,6 +538,12 @@ var wioaRules = []*Rule{
 		},
 	},
 }
+
+// RuleWIOAExitDate is the rule that the exit recorded is the last
+// participation-causing service's date, with none after it; case exit
+// says it when the --date given brings it, since the exit recorded is the
+// one the performance report counts.
+const RuleWIOAExitDate = "wioa-exit-date"
 
 var postEmploymentRules = []*Rule{
 	{
