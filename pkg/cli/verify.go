@@ -80,6 +80,12 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
   merge-drops-change    a merge keeps a record as it was before one side
                         changed it (git merge -s ours): the change is gone
                         while caseplan log still lists it
+  replace-ref           a ref under refs/replace/ (git replace, or a git
+                        clone --mirror of a host it was pushed to): git
+                        log and git show print a forged commit under the
+                        real one's hash
+  grafts-file           .git/info/grafts gives commits other parents in
+                        git's eyes, so git log hides the commits it cuts
 
 Roles and signing keys are those of the roster in the commit's parent
 (README, Confidentiality). A merge that only combines its parents answers
@@ -240,6 +246,13 @@ func verifyRun(opts *verifyOptions) error {
 		}
 	}
 	m.Done()
+	// What git itself would show falsely comes first: it is about the
+	// repository, not one commit of the walk.
+	views, err := history.GitViews(repo.Git(), repo.GraftsPath())
+	if err != nil {
+		return err
+	}
+	findings = append(views, findings...)
 	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, stats.Commits)
 	if err != nil {
 		return usageErrorf("-o: %v", err)

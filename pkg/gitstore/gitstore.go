@@ -368,3 +368,8 @@ func (r *Repo) HooksDir() string {
 	}
 	return filepath.Join(r.commonDir, "hooks")
 }
+
+// GraftsPath returns the path of the grafts file the git CLI reads
+// (info/grafts in the common git directory, which linked work trees
+// share), whether or not it exists.
+func (r *Repo) GraftsPath() string { return filepath.Join(r.commonDir, "info", "grafts") }
