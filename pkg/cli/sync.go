@@ -86,7 +86,7 @@ Output: the conflicts as findings (-o text|json|github), and on stderr what
 was received and sent.
 
   -o json  {"remote","branch","head","received","sent","dropped","overruled",
-           "replayed","attempts","conflicts":[finding...],
+           "already_sent","replayed","attempts","conflicts":[finding...],
            "uncommitted":[path...]}, uncommitted the record files under
            cases/ not committed, so not sent ([] when none)` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
@@ -110,16 +110,19 @@ was received and sent.
 
 // syncJSON is sync's -o json contract.
 type syncJSON struct {
-	Remote    string            `json:"remote"`
-	Branch    string            `json:"branch"`
-	Head      string            `json:"head"`
-	Received  int               `json:"received"`
-	Sent      int               `json:"sent"`
-	Dropped   int               `json:"dropped"`
-	Overruled int               `json:"overruled"`
-	Replayed  bool              `json:"replayed"`
-	Attempts  int               `json:"attempts"`
-	Conflicts []finding.Finding `json:"conflicts"`
+	Remote    string `json:"remote"`
+	Branch    string `json:"branch"`
+	Head      string `json:"head"`
+	Received  int    `json:"received"`
+	Sent      int    `json:"sent"`
+	Dropped   int    `json:"dropped"`
+	Overruled int    `json:"overruled"`
+	// AlreadySent are this clone's commits an earlier sync, stopped
+	// before it moved the branch, had pushed: not sent again, not lost.
+	AlreadySent int               `json:"already_sent"`
+	Replayed    bool              `json:"replayed"`
+	Attempts    int               `json:"attempts"`
+	Conflicts   []finding.Finding `json:"conflicts"`
 	// Uncommitted are the record files under cases/ not committed, so not
 	// sent; [] when none.
 	Uncommitted []string `json:"uncommitted"`
@@ -229,7 +232,7 @@ func syncRun(opts *syncOptions) error {
 		return enc.Encode(syncJSON{
 			Remote: opts.remote, Branch: res.Branch, Head: res.Head.String(),
 			Received: res.Received, Sent: res.Sent, Dropped: res.Dropped, Overruled: res.Overruled,
-			Replayed: res.Replayed, Attempts: res.Attempts, Conflicts: conflicts,
+			AlreadySent: res.AlreadySent, Replayed: res.Replayed, Attempts: res.Attempts, Conflicts: conflicts,
 			Uncommitted: uncommitted,
 		})
 	}
@@ -242,12 +245,15 @@ func syncRun(opts *syncOptions) error {
 	}
 	what := "already in step"
 	switch {
-	case res.Received > 0 || res.Sent > 0:
+	case res.Received > 0 || res.Sent > 0 || res.AlreadySent > 0:
 		what = fmt.Sprintf("received %d commit(s), sent %d", res.Received, res.Sent)
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: synced with %s (%s): %s; %s is at %s\n", opts.remote, rem.Redacted(), what, res.Branch, res.Head.String()[:12])
 	if res.Dropped > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone made changes the remote had already; they were not sent\n", res.Dropped)
+	}
+	if res.AlreadySent > 0 {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone were on the remote already: an earlier sync that was stopped had sent them\n", res.AlreadySent)
 	}
 	if res.Overruled > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone changed only values the remote had changed too; they were not sent, and the conflicts above say where their values are kept\n", res.Overruled)

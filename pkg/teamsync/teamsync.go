@@ -262,6 +262,12 @@ type Result struct {
 	// those left with nothing to change because every value they set lost
 	// a conflict (their values are in Conflicts).
 	Received, Sent, Dropped, Overruled int
+	// AlreadySent are those of this clone's commits left with nothing to
+	// change because the remote holds their copies already: an earlier
+	// sync pushed them and was stopped before it moved this clone's
+	// branch. They are counted neither in Dropped (nobody else made their
+	// change) nor, their copies being this clone's own, in Received.
+	AlreadySent int
 	// Replayed: this clone's commits had to be copied onto the remote's
 	// (their hashes changed); false when they went as they were.
 	Replayed  bool
@@ -405,7 +411,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		head := local
 		var conflicts []Conflict
 		var done []gitstore.Replayed
-		res.Replayed, res.Dropped = false, 0
+		res.Replayed, res.Dropped, res.AlreadySent = false, 0, 0
 		switch {
 		case len(p.mine) == 0:
 			head = remote // nothing of ours: a fast-forward (or nothing)
@@ -436,6 +442,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 			conflicts = r.conflicts
 			res.Replayed = true
 			res.Overruled = 0
+			var dropped []plumbing.Hash
 			for _, d := range done {
 				if !d.New.IsZero() {
 					continue
@@ -443,9 +450,14 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 				if slices.ContainsFunc(conflicts, func(c Conflict) bool { return c.LocalCommit == d.Old }) {
 					res.Overruled++
 				} else {
-					res.Dropped++
+					dropped = append(dropped, d.Old)
 				}
 			}
+			sent, err := copiesOnRemote(repo, remote, p.base, dropped)
+			if err != nil {
+				return nil, err
+			}
+			res.AlreadySent, res.Dropped = sent, len(dropped)-sent
 			cases, err := changedCases(repo, p.base, local)
 			if err != nil {
 				return nil, err
@@ -531,14 +543,79 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 			if err != nil {
 				return nil, err
 			}
-			res.Received = len(in)
+			res.Received = len(in) - res.AlreadySent
 		}
 		if res.Pushed {
-			res.Sent = len(p.mine) - res.Dropped - res.Overruled
+			res.Sent = len(p.mine) - res.Dropped - res.Overruled - res.AlreadySent
 		}
 		res.Head, res.Conflicts = head, conflicts
 		return res, nil
 	}
+}
+
+// copiesOnRemote counts the commits of dropped (this clone's, which the
+// replay left with nothing to change) whose copies the remote's commits
+// after base are: a sync that pushed its replay and was stopped before it
+// moved this clone's branch leaves the originals here and the copies
+// there. A copy keeps its commit's author, author date and message,
+// plus a Caseplan-Overruled trailer per value it lost; a colleague who
+// made the same change made another commit.
+func copiesOnRemote(repo *gitstore.Repo, remote, base plumbing.Hash, dropped []plumbing.Hash) (int, error) {
+	if len(dropped) == 0 {
+		return 0, nil
+	}
+	s := repo.Git().Storer
+	theirs, err := history.Range(s, remote, base)
+	if err != nil {
+		return 0, err
+	}
+	copies := map[string]int{}
+	for _, h := range theirs {
+		c, err := object.GetCommit(s, h)
+		if err != nil {
+			return 0, err
+		}
+		copies[copyKey(c.Author, withoutOverruled(c.Message))]++
+	}
+	n := 0
+	for _, h := range dropped {
+		c, err := object.GetCommit(s, h)
+		if err != nil {
+			return 0, err
+		}
+		if k := copyKey(c.Author, withoutOverruled(c.Message)); copies[k] > 0 {
+			copies[k]--
+			n++
+		}
+	}
+	return n, nil
+}
+
+// copyKey is what a replayed copy keeps of its commit: the author, the
+// author date (to the second, as git records it) and the message.
+func copyKey(author object.Signature, msg string) string {
+	return fmt.Sprintf("%s\x00%s\x00%d\x00%s", author.Name, author.Email, author.When.Unix(), msg)
+}
+
+func trimMessage(msg string) string {
+	return strings.TrimRight(strings.ReplaceAll(msg, "\r\n", "\n"), "\n")
+}
+
+// withoutOverruled is a copy's message without the Caseplan-Overruled
+// trailers the replay added (audit.AddTrailers), nor the blank line it
+// put before them when the message had no trailers.
+func withoutOverruled(msg string) string {
+	lines := strings.Split(trimMessage(msg), "\n")
+	end := len(lines)
+	for end > 1 && strings.HasPrefix(lines[end-1], audit.TrailerOverruled+": ") {
+		end--
+	}
+	if end < len(lines) {
+		for end > 1 && strings.TrimSpace(lines[end-1]) == "" {
+			end--
+		}
+	}
+	return strings.Join(lines[:end], "\n")
 }
 
 func lockWait(d time.Duration) time.Duration {
