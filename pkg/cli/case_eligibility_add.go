@@ -17,7 +17,7 @@ type caseEligibilityAddOptions struct {
 func newCmdCaseEligibilityAdd(g *globals, runF func(*caseEligibilityAddOptions) error) *cobra.Command {
 	opts := &caseEligibilityAddOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "add CASE --program P --determined DATE (--eligible|--not-eligible) [--basis TEXT]",
+		Use:   "add CASE --program PROGRAM --determined DATE (--eligible|--not-eligible) [--basis TEXT]",
 		Short: "Record an eligibility determination",
 		Long: `Record an eligibility determination for CASE's participant in intake.yaml
 (document 002): the program or service it is for (wioa, a training account,

@@ -45,7 +45,7 @@ under the manager and center it had then, as case show and due show it
 "participant","cohort" (imported cases only),"phase" (on --today)}].
 Filters combine: caseplan case list --center "Lakeview Career Center"
 --phase assessment --overdue. The phases:
-  ` + strings.Join(casestate.Phases, ", ") + "\n" + exitStatusHelp,
+` + helpList(casestate.Phases) + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

@@ -22,7 +22,7 @@ type caseNewOptions struct {
 func newCmdCaseNew(g *globals, runF func(*caseNewOptions) error) *cobra.Command {
 	opts := &caseNewOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "new --program P --name NAME [--manager STAFF]",
+		Use:   "new --program KEY --name NAME [--manager ID]",
 		Short: "Open a case: write its intake record and an empty plan, and commit",
 		Long: `Open a case. caseplan writes cases/<id>/intake.yaml and an empty Individual
 Employment Plan (iep.yaml), validates them and commits. The case ID is printed

@@ -42,7 +42,7 @@ and are visible to other users of the machine while the command runs:
 
 The fields, each set with its flag (--date-of-birth) and cleared with
 --clear by either name:
-  ` + strings.Join(sealed.Names, ", ") + "\n" + exitStatusHelp,
+` + helpList(sealed.Names) + "\n" + exitStatusHelp,
 		Example: `  caseplan case sealed set W-001 --date-of-birth 1980-04-05 --ssn-last4 6789
   caseplan case sealed set W-001 --file - < fields.yaml
   caseplan case sealed set W-001 --clear health --clear date-of-birth`,

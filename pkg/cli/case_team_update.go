@@ -16,7 +16,7 @@ func newCmdCaseTeamUpdate(g *globals, runF func(*caseTeamUpdateOptions) error) *
 	opts := &caseTeamUpdateOptions{globals: g}
 	var name, role, org, phone, email, notes string
 	c := &cobra.Command{
-		Use:   "update CASE MEMBER [--name N] [--role ROLE] [--organization O] [--phone P] [--email E] [--notes TEXT]",
+		Use:   "update CASE MEMBER [--name NAME] [--role ROLE] [--organization O] [--phone P] [--email E] [--notes TEXT]",
 		Short: "Change a team member's role or contact details",
 		Long: `Change the fields given of team member MEMBER of CASE — their ID
 (TM-K7QX2, as case team add printed it), their number in intake.yaml's team

@@ -96,7 +96,7 @@ manager retired from the roster whose cases are not transferred yet (as
 --kind keeps only the items of the kinds named, --overdue only what is
 overdue: which contacts are overdue, on every case, is
 caseplan due --all --kind contact --overdue. The kinds:
-  ` + strings.Join(casestate.DueKinds, ", ") + `
+` + helpList(casestate.DueKinds) + `
 
   -o json  [{"case","manager","kind","due","overdue","days","detail","path",
            "line","manager_retired"}] in the same order: due is YYYY-MM-DD;

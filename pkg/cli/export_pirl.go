@@ -19,7 +19,7 @@ type exportPIRLOptions struct {
 func newCmdExportPIRL(g *globals, runF func(*exportPIRLOptions) error) *cobra.Command {
 	opts := &exportPIRLOptions{reportOptions: reportOptions{globals: g}}
 	c := &cobra.Command{
-		Use:   "pirl --program-year YYYY [--quarter N]",
+		Use:   "pirl --program-year YYYY [--quarter 1-4]",
 		Short: "One row per WIOA participant with the PIRL elements the records hold",
 		Long: `A PIRL-style export (the Participant Individual Record Layout, ETA-9172):
 one row per WIOA participant that caseplan report performance looks at for

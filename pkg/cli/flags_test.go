@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -155,4 +156,32 @@ func TestFlagPlaceholders(t *testing.T) {
 		}
 	}
 	walk(root)
+}
+
+// TestUsagePlaceholders: the usage line and the Flags list name a flag's
+// value the same way, so a case manager reading "--to STAFF" above
+// "--to ID" does not wonder whether they differ. A usage line may list the
+// values instead (--term short|long).
+func TestUsagePlaceholders(t *testing.T) {
+	root := newCmdRoot(&globals{env: Env{Getenv: func(string) string { return "" }}})
+	inUse := regexp.MustCompile(`--([a-z][a-z0-9-]*) ([^\s\]\)]+)`)
+	walkCommands(root, func(c *cobra.Command) {
+		for _, m := range inUse.FindAllStringSubmatch(c.Use, -1) {
+			name, word := m[1], strings.TrimSuffix(m[2], "...")
+			if strings.Contains(word, "|") || strings.HasPrefix(word, "-") || word != strings.ToUpper(word) {
+				continue
+			}
+			f := c.Flags().Lookup(name)
+			if f == nil {
+				t.Errorf("%s: usage names --%s, which is no flag of it", c.CommandPath(), name)
+				continue
+			}
+			if !strings.Contains(f.Usage, "`") {
+				continue
+			}
+			if want, _ := pflag.UnquoteUsage(f); word != want {
+				t.Errorf("%s: usage shows --%s %s, its flag list --%s %s", c.CommandPath(), name, word, name, want)
+			}
+		}
+	})
 }

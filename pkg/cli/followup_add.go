@@ -23,7 +23,7 @@ type followupAddOptions struct {
 func newCmdFollowupAdd(g *globals, runF func(*followupAddOptions) error) *cobra.Command {
 	opts := &followupAddOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "add CASE --date DATE [--employed|--not-employed] [--employer-fein ID] [--earnings N] [--evidence KIND]",
+		Use:   "add CASE --date DATE [--employed|--not-employed] [--employer-fein NN-NNNNNNN] [--earnings N] [--evidence KIND]",
 		Short: "Record a follow-up done after placement or exit",
 		Long: `Record a follow-up of CASE done on --date, in outcome.yaml: whether the
 participant was employed, the wage at follow-up and notes (job retention

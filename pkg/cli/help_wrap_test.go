@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/spf13/cobra"
 )
 
@@ -15,10 +17,7 @@ import (
 // an edit that was never wrapped again. An indented line — a list, a
 // table, a JSON shape, an example — is left as written: a break would
 // garble it.
-const (
-	maxHelpLine   = 80
-	shortHelpLine = 40
-)
+const shortHelpLine = 40
 
 // helpWrapProblems names each line of text that breaks the rule: a prose
 // line over maxHelpLine columns, or one under shortHelpLine columns
@@ -78,6 +77,41 @@ func TestHelpWrapProblems(t *testing.T) {
 	} {
 		if got := helpWrapProblems(tt.text); len(got) != tt.want {
 			t.Errorf("%s: %d problem(s), want %d: %q", tt.name, len(got), tt.want, got)
+		}
+	}
+}
+
+// TestHelpListsFit: the lists of values a help shows (case list's phases,
+// due's kinds, case sealed set's fields) are indented, so the prose rule
+// leaves them alone; they are built from the code's own lists, and each
+// line of them still fits a terminal, every value whole on one line.
+func TestHelpListsFit(t *testing.T) {
+	root := newCmdRoot(&globals{})
+	for _, tt := range []struct {
+		path  []string
+		items []string
+	}{
+		{[]string{"case", "list"}, casestate.Phases},
+		{[]string{"due"}, casestate.DueKinds},
+		{[]string{"case", "sealed", "set"}, sealed.Names},
+	} {
+		c, _, err := root.Find(tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list := helpList(tt.items)
+		if !strings.Contains(c.Long, list) {
+			t.Errorf("help of %s does not show its list as helpList lays it out", c.CommandPath())
+		}
+		var words []string
+		for _, l := range strings.Split(list, "\n") {
+			if n := utf8.RuneCountInString(l); n > maxHelpLine {
+				t.Errorf("help of %s: %d columns, over %d: %q", c.CommandPath(), n, maxHelpLine, l)
+			}
+			words = append(words, strings.Fields(l)...)
+		}
+		if got, want := strings.Join(words, " "), strings.Join(tt.items, ", "); got != want {
+			t.Errorf("help of %s lists %q, want %q", c.CommandPath(), got, want)
 		}
 	}
 }

@@ -15,13 +15,13 @@ type iepCourseStatusOptions struct {
 func newCmdIEPCourseStatus(g *globals, runF func(*iepCourseStatusOptions) error) *cobra.Command {
 	opts := &iepCourseStatusOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "status CASE N --status planned|enrolled|completed|dropped",
+		Use:   "status CASE COURSE --status planned|enrolled|completed|dropped",
 		Short: "Move a course of the skill plan along",
 		Long: `Set the status of a course in CASE's skill development plan (document 000):
-planned, enrolled, completed or dropped. N is the course's ID (SK-K7QX2, as
-iep course add printed it); its place in the skill plan, 1 for the first, in
-the order caseplan iep show lists them, or its name (ignoring case) name it
-too. Only its status line changes.` + "\n" + exitStatusHelp,
+planned, enrolled, completed or dropped. COURSE is the course's ID
+(SK-K7QX2, as iep course add printed it); its place in the skill plan, 1 for
+the first, in the order caseplan iep show lists them, or its name (ignoring
+case) name it too. Only its status line changes.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep course status WS-001 1 --status completed
   caseplan iep course status WS-001 'Excel, intermediate' --status enrolled`,
 		Args: cobra.ExactArgs(2),

@@ -15,7 +15,7 @@ type iepObjectiveAddOptions struct {
 func newCmdIEPObjectiveAdd(g *globals, runF func(*iepObjectiveAddOptions) error) *cobra.Command {
 	opts := &iepObjectiveAddOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "add CASE --goal GOAL --text TEXT [--service S]...",
+		Use:   "add CASE --goal GOAL --text TEXT [--service ID]...",
 		Short: "Add an objective to a goal; prints its ID",
 		Long: `Add an objective — a specific step the customer will take to realise the
 goal (001) — to goal GOAL of CASE's plan, and print its ID (e.g. O-K7QX2;

@@ -17,7 +17,7 @@ func newCmdIEPObjectiveUpdate(g *globals, runF func(*iepObjectiveUpdateOptions) 
 	var text string
 	var services []string
 	c := &cobra.Command{
-		Use:   "update CASE OBJECTIVE [--text TEXT] [--service S]...",
+		Use:   "update CASE OBJECTIVE [--text TEXT] [--service ID]...",
 		Short: "Reword an objective, or change the services that serve it",
 		Long: `Change objective OBJECTIVE (O-K7QX2, ...) of CASE's plan and commit it:
 --text rewords it; --service, repeated, gives the plan services that serve

@@ -20,7 +20,7 @@ type iepServiceAddOptions struct {
 func newCmdIEPServiceAdd(g *globals, runF func(*iepServiceAddOptions) error) *cobra.Command {
 	opts := &iepServiceAddOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "add CASE --name NAME [--code C] [--provider P] [--start DATE] [--end DATE] [--objective O]...",
+		Use:   "add CASE --name NAME [--code CODE] [--provider P] [--start DATE] [--end DATE] [--objective ID]...",
 		Short: "Add a service the plan needs; prints its ID",
 		Long: `Add a service the customer needs to meet the plan's objectives (001) to
 CASE's plan and print its ID (e.g. S-K7QX2). --code is the service code

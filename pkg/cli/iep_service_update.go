@@ -17,7 +17,7 @@ func newCmdIEPServiceUpdate(g *globals, runF func(*iepServiceUpdateOptions) erro
 	opts := &iepServiceUpdateOptions{globals: g}
 	var name, code, provider, start, end string
 	c := &cobra.Command{
-		Use:   "update CASE SERVICE [--name NAME] [--code C] [--provider P] [--start DATE] [--end DATE]",
+		Use:   "update CASE SERVICE [--name NAME] [--code CODE] [--provider P] [--start DATE] [--end DATE]",
 		Short: "Correct or reschedule a plan service",
 		Long: `Change the fields given of service SERVICE (S-K7QX2, ...) of CASE's plan and
 commit it. An empty value removes a field; the name cannot be removed. For

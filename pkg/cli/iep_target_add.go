@@ -15,7 +15,7 @@ type iepTargetAddOptions struct {
 func newCmdIEPTargetAdd(g *globals, runF func(*iepTargetAddOptions) error) *cobra.Command {
 	opts := &iepTargetAddOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "add CASE --title TITLE [--job-family F] [--grade-min G] [--grade-max G] [--scope internal|external|both]",
+		Use:   "add CASE --title TITLE [--job-family FAMILY] [--grade-min GRADE] [--grade-max GRADE] [--scope internal|external|both]",
 		Short: "Add a job target to the job search plan",
 		Long: `Add a position or job family to the job search plan of CASE: the range of
 appropriate positions the candidate should apply for, agreed at the intake

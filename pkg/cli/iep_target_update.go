@@ -16,7 +16,7 @@ func newCmdIEPTargetUpdate(g *globals, runF func(*iepTargetUpdateOptions) error)
 	opts := &iepTargetUpdateOptions{globals: g}
 	var title, family, gmin, gmax, scope string
 	c := &cobra.Command{
-		Use:   "update CASE TARGET [--title T] [--job-family F] [--grade-min G] [--grade-max G] [--scope internal|external|both]",
+		Use:   "update CASE TARGET [--title TITLE] [--job-family F] [--grade-min G] [--grade-max G] [--scope internal|external|both]",
 		Short: "Change a job target of the job search plan",
 		Long: `Change the fields given of job target TARGET of CASE's job search plan (000)
 — its ID (JT-K7QX2, as iep target add printed it), its number in the plan

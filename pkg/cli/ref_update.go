@@ -16,7 +16,7 @@ func newCmdRefUpdate(g *globals, runF func(*refUpdateOptions) error) *cobra.Comm
 	opts := &refUpdateOptions{globals: g}
 	var name, title, org, rel, phone, email, permission, briefed string
 	c := &cobra.Command{
-		Use:   "update CASE REF [--name N] [--title T] [--organization O] [--relationship R] [--phone P] [--email E] [--permission DATE] [--briefed DATE]",
+		Use:   "update CASE REF [--name NAME] [--title T] [--organization O] [--relationship R] [--phone P] [--email E] [--permission DATE] [--briefed DATE]",
 		Short: "Correct or complete a reference: contact details, permission, briefing",
 		Long: `Change the fields given of reference REF of CASE — its ID (RF-7QX2K, as
 ref add printed it and ref list shows it) or, for a reference written

@@ -24,7 +24,7 @@ type reportPerformanceOptions struct {
 func newCmdReportPerformance(g *globals, runF func(*reportPerformanceOptions) error) *cobra.Command {
 	opts := &reportPerformanceOptions{reportOptions: reportOptions{globals: g}}
 	c := &cobra.Command{
-		Use:   "performance --program-year YYYY [--quarter N]",
+		Use:   "performance --program-year YYYY [--quarter 1-4]",
 		Short: "WIOA's six primary indicators of performance, from the case records",
 		Long: `The six primary indicators of performance WIOA judges a board by (WIOA sec.
 116(b)(2)(A); TEGL 10-16, Change 1), computed from what the case managers

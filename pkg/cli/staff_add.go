@@ -45,7 +45,7 @@ case, but nothing can be sealed to them (roster-age-recipient).` + "\n" + exitSt
 	f := c.Flags()
 	s := &opts.change.Staff
 	f.StringVar(&s.Name, "name", "", "full `NAME`")
-	f.StringVar(&s.Email, "email", "", "email `ADDRESS` (the one they commit with)")
+	f.StringVar(&s.Email, "email", "", "`EMAIL` address (the one they commit with)")
 	f.StringVar(&s.ID, "id", "", "roster `ID` (default: the email's local part)")
 	f.StringVar(&s.Role, "role", "case-manager", "`ROLE`: case-manager, coordinator, supervisor, navigator or admin")
 	f.StringVar(&s.Center, "center", "", "the office they work from")

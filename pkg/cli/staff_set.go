@@ -22,7 +22,7 @@ func newCmdStaffSet(g *globals, runF func(*staffSetOptions) error) *cobra.Comman
 	var name, role, center, recipient, signingKey string
 	var active bool
 	c := &cobra.Command{
-		Use:   "set ID [--name NAME] [--role ROLE] [--center CENTER] [--active=false] [--age-recipient R] [--signing-key KEY]",
+		Use:   "set ID [--name NAME] [--role ROLE] [--center CENTER] [--active=false] [--age-recipient RECIPIENT] [--signing-key KEY]",
 		Short: "Change a staff member's role, center or keys, or retire them",
 		Long: `Change the roster entry of staff member ID in cases/caseplan.yaml and commit
 it: their name, their role (case-manager, coordinator, supervisor,
