@@ -138,6 +138,10 @@ programs:
 //   - On a pull request, validate reports only what the pull request adds
 //     (--new-from its base), so a store with old findings can take
 //     changes; pushes to a branch check everything.
+//
+// A store keeps the workflow of the caseplan that made it until schemas
+// update writes this one; when it changes, the old text's digest goes
+// into pastWorkflows, so that update knows it for caseplan's own.
 const Workflow = `# caseplan checks the case records on every push and pull request: the
 # records against their schemas and program rules (caseplan validate), and
 # the audit trail in git history (caseplan verify). caseplan init wrote it;
@@ -318,7 +322,7 @@ func UpdateEditorSettings(data []byte) ([]byte, bool, error) {
 }
 
 // WorkflowPath is where init writes Workflow.
-const WorkflowPath = ".github/workflows/caseplan.yml"
+const WorkflowPath = layout.CIWorkflowPath
 
 // ErrStoreExists says init was run where a store already is.
 var ErrStoreExists = errors.New("a case store already exists here")

@@ -25,11 +25,24 @@ import (
 // the glob of its files) this caseplan's, in the same commit, keeping the
 // office's own settings; a settings file it cannot read as JSON, or none,
 // is left as it is.
+//
+// And, in the same commit, it writes the CI workflow init writes
+// (Workflow, at WorkflowPath) when the store has none or one an earlier
+// caseplan wrote. One that no caseplan wrote (the office edited it) is
+// replaced only when ReplaceWorkflow says so, and otherwise left, with
+// WorkflowLeft saying why: an office's own CI steps are not lost without
+// its word, and when it gives it, the old text stays in the history.
 type UpdateSchemas struct {
+	// ReplaceWorkflow replaces a workflow the office edited too.
+	ReplaceWorkflow bool
+
 	// SettingsLeft, after Build, says why the editor settings were left
 	// as they are although they could not be checked ("" when they were
 	// checked, or there are none).
 	SettingsLeft string
+	// WorkflowLeft, after Build, says why the CI workflow was left as it
+	// is although it is not this caseplan's ("" when it was not left).
+	WorkflowLeft string
 }
 
 // ErrSchemasCurrent says every copy is already the binary's: nothing to
@@ -41,7 +54,7 @@ var ErrSchemasCurrent = errors.New("the store's copies of the schemas are alread
 func (u *UpdateSchemas) Build(s *State) (*Change, error) {
 	files := map[string][]byte{}
 	var kinds, newer []string
-	u.SettingsLeft = ""
+	u.SettingsLeft, u.WorkflowLeft = "", ""
 	for _, kind := range schemas.Kinds {
 		path := layout.SchemaFile(kind)
 		data, err := s.ReadFile(path)
@@ -90,17 +103,42 @@ func (u *UpdateSchemas) Build(s *State) (*Change, error) {
 			files[EditorSettingsPath] = updated
 		}
 	}
+	workflow, err := s.ReadFile(WorkflowPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		workflow, err = nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", WorkflowPath, err)
+	}
+	switch CheckWorkflow(workflow) {
+	case WorkflowMissing, WorkflowOlder:
+		files[WorkflowPath] = []byte(Workflow)
+	case WorkflowEdited:
+		if u.ReplaceWorkflow {
+			files[WorkflowPath] = []byte(Workflow)
+		} else {
+			u.WorkflowLeft = fmt.Sprintf("%s was left as it is: it matches no workflow that init wrote in any release, so it was edited here; compare it with what caseplan init writes and bring the office's changes over by hand, or replace it with caseplan schemas update --workflow (its text stays in the history)", WorkflowPath)
+		}
+	}
 	if len(files) == 0 {
 		return nil, ErrSchemasCurrent
 	}
 	slices.Sort(kinds)
-	summary := "rewrite the schema copies of " + strings.Join(kinds, ", ") + " from caseplan's own"
-	if _, ok := files[EditorSettingsPath]; ok {
-		if len(kinds) == 0 {
-			summary = "update the editor settings' schemas from caseplan's own"
-		} else {
+	_, settingsChanged := files[EditorSettingsPath]
+	var summary string
+	switch {
+	case len(kinds) > 0:
+		summary = "rewrite the schema copies of " + strings.Join(kinds, ", ") + " from caseplan's own"
+		if settingsChanged {
 			summary += ", and the editor settings' schemas"
 		}
+	case settingsChanged:
+		summary = "update the editor settings' schemas from caseplan's own"
+	default:
+		summary = "update the CI workflow to caseplan's own"
+	}
+	if _, ok := files[WorkflowPath]; ok && (len(kinds) > 0 || settingsChanged) {
+		summary += ", and the CI workflow"
 	}
 	return &Change{
 		Action:  audit.ActionStoreSchemas,

@@ -12,6 +12,7 @@ import (
 type schemasUpdateOptions struct {
 	*globals
 	noCommit bool
+	workflow bool
 }
 
 func newCmdSchemasUpdate(g *globals, runF func(*schemasUpdateOptions) error) *cobra.Command {
@@ -26,8 +27,12 @@ edited by hand, in one commit. The same commit brings caseplan's entries of
 yaml.schemas in .vscode/settings.json (which init wrote: each record kind's
 schema and the glob of its files) up to date, keeping every other setting
 there; a settings file that is not plain JSON (VS Code allows comments) is
-left as it is, with a warning. It prints the files it wrote; when every copy
-is already this caseplan's it says so and writes nothing.
+left as it is, with a warning. The same commit writes the CI workflow init
+writes (.github/workflows/caseplan.yml) when the store has none or one an
+earlier release's init wrote; one that matches no release's, because the
+office edited it, is left as it is, with a warning, unless --workflow
+replaces it (its text stays in the history). It prints the files it wrote;
+when every copy is already this caseplan's it says so and writes nothing.
 
 Each schema file carries its version (x-caseplan-version; a copy without it
 is older than any that has it). A copy newer than this caseplan's means the
@@ -43,15 +48,19 @@ caseplan validate reports each copy that is not this caseplan's
 			return schemasUpdateRun(opts)
 		},
 	}
+	c.Flags().BoolVar(&opts.workflow, "workflow", false, "replace the CI workflow with this caseplan's even when the office edited it")
 	c.Flags().BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }
 
 func schemasUpdateRun(opts *schemasUpdateOptions) error {
-	u := &casework.UpdateSchemas{}
+	u := &casework.UpdateSchemas{ReplaceWorkflow: opts.workflow}
 	err := opts.write(opts.noCommit, nil, u.Build, sayWhat)
 	if u.SettingsLeft != "" && (err == nil || errors.Is(err, casework.ErrSchemasCurrent)) {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s\n", u.SettingsLeft)
+	}
+	if u.WorkflowLeft != "" && (err == nil || errors.Is(err, casework.ErrSchemasCurrent)) {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s\n", u.WorkflowLeft)
 	}
 	if errors.Is(err, casework.ErrSchemasCurrent) {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %s; nothing to write\n", casework.ErrSchemasCurrent)

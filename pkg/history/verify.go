@@ -1375,11 +1375,13 @@ func firstValue(vs []string) string {
 
 // storeSchemas reports whether a commit that leaves cases/ as it was is
 // caseplan schemas update's: store-wide, and changing the copies of the
-// schemas and the editor settings (.vscode/settings.json, an existing
-// file) and nothing else. Its action happened, so it is no
+// schemas, the editor settings (.vscode/settings.json, an existing
+// file) and the CI workflow (.github/workflows/caseplan.yml, new or
+// changed) and nothing else. Its action happened, so it is no
 // trailers-without-change; it answers to the author and signature rules
-// as any other. The same trailers on a commit that changed anything
-// besides schemas/ (the CI workflow, say) are not its.
+// as any other, as a hand commit of the workflow does. The same trailers
+// on a commit that changed anything else (another workflow, say) are not
+// its.
 func (v *verifier) storeSchemas(c *commitInfo, t map[string][]string, treeChanged bool) (bool, error) {
 	if !treeChanged || firstValue(t[audit.TrailerAction]) != audit.ActionStoreSchemas ||
 		len(t[audit.TrailerCase]) != 1 || t[audit.TrailerCase][0] != audit.StoreWide {
@@ -1415,10 +1417,55 @@ func (v *verifier) storeSchemas(c *commitInfo, t map[string][]string, treeChange
 				return err
 			}
 			only = only && settingsOnly
+		case string(name.name) == layout.CIDir && name.dir:
+			// and the CI workflow, new or changed, nothing else.
+			workflowOnly, err := v.onlyPathChanged(b, a, layout.CIWorkflowsDir, layout.CIWorkflowFile)
+			if err != nil {
+				return err
+			}
+			only = only && workflowOnly
 		default:
 			only = false
 		}
 		return nil
+	})
+	return only, err
+}
+
+// onlyPathChanged reports whether directories b and a (b nil: none
+// before) differ in the file at the path elems alone, that file being
+// added or changed, never removed.
+func (v *verifier) onlyPathChanged(b, a *treeEntry, elems ...string) (bool, error) {
+	if a == nil || !a.dir || (b != nil && !b.dir) {
+		return false, nil
+	}
+	before := &tree{}
+	if b != nil {
+		var err error
+		if before, err = v.trees.get(b.hash); err != nil {
+			return false, err
+		}
+	}
+	after, err := v.trees.get(a.hash)
+	if err != nil {
+		return false, err
+	}
+	only := true
+	err = pairEntries(before, after, func(o, n *treeEntry) error {
+		if o != nil && n != nil && o.hash == n.hash && o.dir == n.dir {
+			return nil
+		}
+		if n == nil || string(n.name) != elems[0] {
+			only = false
+			return nil
+		}
+		if len(elems) == 1 {
+			only = only && !n.dir && (o == nil || !o.dir)
+			return nil
+		}
+		sub, err := v.onlyPathChanged(o, n, elems[1:]...)
+		only = only && sub
+		return err
 	})
 	return only, err
 }

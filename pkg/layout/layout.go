@@ -368,6 +368,17 @@ const (
 	EditorSettingsFile = "settings.json"
 )
 
+// CIDir, CIWorkflowsDir and CIWorkflowFile make the CI workflow init
+// writes, CIDir/CIWorkflowsDir/CIWorkflowFile (GitHub Actions reads
+// workflows from .github/workflows); schemas update keeps it current.
+const (
+	CIDir          = ".github"
+	CIWorkflowsDir = "workflows"
+	CIWorkflowFile = "caseplan.yml"
+	// CIWorkflowPath is the workflow's repository-relative path.
+	CIWorkflowPath = CIDir + "/" + CIWorkflowsDir + "/" + CIWorkflowFile
+)
+
 // plainName reports whether a path element is an ordinary name: not empty,
 // not hidden, not . or ..
 func plainName(s string) bool {
