@@ -364,8 +364,10 @@ func usageLine(c *cobra.Command) string {
 const exitStatusHelp = `
 Exit status:
   0  success
-  1  the records are invalid, or a write was refused because its result would be invalid
-  2  usage: unknown command or flag, bad value, unknown case, or a change the acting author's role does not allow
+  1  the records are invalid, or a write was refused because its result
+     would be invalid
+  2  usage: unknown command or flag, bad value, unknown case, or a change
+     the acting author's role does not allow
   3  anything else: I/O, git, the store lock
 With -o json or -o sarif, stdout holds one whole document or nothing, never
 part of one: nothing on 2 and 3, whose reason is on stderr.
@@ -397,8 +399,16 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	// alone.
 	usage := root.UsageTemplate()
 	if grouped := strings.Replace(usage, "{{if .Runnable}}", "{{if and .Runnable (not .HasAvailableSubCommands)}}", 1); grouped != usage {
-		root.SetUsageTemplate(grouped)
+		usage = grouped
 	}
+	// Flag descriptions wrap within a terminal's 80 columns, as the long
+	// help's prose does: cobra prints each on one line, up to 200 columns
+	// (--today's), which a terminal breaks mid-word under the flag names.
+	cobra.AddTemplateFunc("wrappedFlagUsages", func(fs *pflag.FlagSet) string { return fs.FlagUsagesWrapped(maxHelpLine) })
+	for _, set := range []string{".LocalFlags", ".InheritedFlags"} {
+		usage = strings.Replace(usage, "{{"+set+".FlagUsages", "{{wrappedFlagUsages "+set, 1)
+	}
+	root.SetUsageTemplate(usage)
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.store, "store", "", "the store's repository `DIR` (default: found upward from the working directory; env CASEPLAN_STORE)")
 	dateVar(pf, &g.today, "today", "the `DATE` (YYYY-MM-DD) that date rules and defaults use, and that case show, case list and due judge a case on, by the records dated by then (env CASEPLAN_TODAY; default: today)")
