@@ -141,12 +141,20 @@ func helpMarkdown(help string) string {
 func withExitStatus(page []byte) []byte {
 	var sec bytes.Buffer
 	sec.WriteString(".SH EXIT STATUS\n")
+	// Each code's row, its text joined again where the help wraps it
+	// under the text with a deeper indent.
+	var codes, texts []string
 	for _, line := range strings.Split(cli.ExitStatus, "\n") {
 		code, what, ok := strings.Cut(strings.TrimSpace(line), "  ")
-		if !ok || strings.Trim(code, "0123456789") != "" {
-			continue
+		switch {
+		case ok && code != "" && strings.Trim(code, "0123456789") == "" && strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "   "):
+			codes, texts = append(codes, code), append(texts, strings.TrimSpace(what))
+		case len(codes) > 0 && strings.HasPrefix(line, "     ") && strings.TrimSpace(line) != "":
+			texts[len(texts)-1] += " " + strings.TrimSpace(line)
 		}
-		fmt.Fprintf(&sec, ".TP\n\\fB%s\\fP\n%s\n", code, roffText(strings.TrimSpace(what)))
+	}
+	for i, code := range codes {
+		fmt.Fprintf(&sec, ".TP\n\\fB%s\\fP\n%s\n", code, roffText(texts[i]))
 	}
 	sec.WriteString("\n")
 	for _, marker := range []string{".SH EXAMPLE\n", ".SH SEE ALSO\n"} {
