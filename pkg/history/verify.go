@@ -1412,14 +1412,14 @@ func (v *verifier) storeSchemas(c *commitInfo, t map[string][]string, treeChange
 		case string(name.name) == layout.EditorDir && name.dir:
 			// schemas update keeps caseplan's entries of the editor
 			// settings current: .vscode/settings.json, nothing else.
-			settingsOnly, err := v.onlyEntryChanged(b, a, layout.EditorSettingsFile)
+			settingsOnly, err := v.onlyPathChanged(b, a, false, layout.EditorSettingsFile)
 			if err != nil {
 				return err
 			}
 			only = only && settingsOnly
 		case string(name.name) == layout.CIDir && name.dir:
 			// and the CI workflow, new or changed, nothing else.
-			workflowOnly, err := v.onlyPathChanged(b, a, layout.CIWorkflowsDir, layout.CIWorkflowFile)
+			workflowOnly, err := v.onlyPathChanged(b, a, true, layout.CIWorkflowsDir, layout.CIWorkflowFile)
 			if err != nil {
 				return err
 			}
@@ -1433,10 +1433,12 @@ func (v *verifier) storeSchemas(c *commitInfo, t map[string][]string, treeChange
 }
 
 // onlyPathChanged reports whether directories b and a (b nil: none
-// before) differ in the file at the path elems alone, that file being
-// added or changed, never removed.
-func (v *verifier) onlyPathChanged(b, a *treeEntry, elems ...string) (bool, error) {
-	if a == nil || !a.dir || (b != nil && !b.dir) {
+// before) differ in the file at the path elems alone: that file changed
+// or, when mayAdd, added; never removed. The editor settings must exist
+// before (schemas update keeps an office's deletion of them); the CI
+// workflow may be new.
+func (v *verifier) onlyPathChanged(b, a *treeEntry, mayAdd bool, elems ...string) (bool, error) {
+	if a == nil || !a.dir || (b != nil && !b.dir) || (b == nil && !mayAdd) {
 		return false, nil
 	}
 	before := &tree{}
@@ -1460,39 +1462,12 @@ func (v *verifier) onlyPathChanged(b, a *treeEntry, elems ...string) (bool, erro
 			return nil
 		}
 		if len(elems) == 1 {
-			only = only && !n.dir && (o == nil || !o.dir)
+			only = only && !n.dir && (o == nil && mayAdd || o != nil && !o.dir)
 			return nil
 		}
-		sub, err := v.onlyPathChanged(o, n, elems[1:]...)
+		sub, err := v.onlyPathChanged(o, n, mayAdd, elems[1:]...)
 		only = only && sub
 		return err
-	})
-	return only, err
-}
-
-// onlyEntryChanged reports whether directories b and a (either nil or not
-// a directory: then none) differ in the file named file alone.
-func (v *verifier) onlyEntryChanged(b, a *treeEntry, file string) (bool, error) {
-	if b == nil || a == nil || !b.dir || !a.dir {
-		return false, nil
-	}
-	before, err := v.trees.get(b.hash)
-	if err != nil {
-		return false, err
-	}
-	after, err := v.trees.get(a.hash)
-	if err != nil {
-		return false, err
-	}
-	only := true
-	err = pairEntries(before, after, func(o, n *treeEntry) error {
-		if o != nil && n != nil && o.hash == n.hash && o.dir == n.dir {
-			return nil
-		}
-		if o == nil || n == nil || o.dir || n.dir || string(n.name) != file {
-			only = false
-		}
-		return nil
 	})
 	return only, err
 }
