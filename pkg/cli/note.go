@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -152,12 +155,33 @@ func parseAction(v string) (record.Action, error) {
 	}
 	if due := strings.TrimSpace(parts[1]); due != "" {
 		var err error
-		if a.Due, err = requiredDate("action due date", due); err != nil {
-			return a, err
+		if a.Due, err = requiredDate("action", due); err != nil {
+			return a, actionDateError(v, a.Owner, due, a.Text, err)
 		}
 	}
 	return a, nil
 }
+
+// actionDateError rewrites parseDate's error for the DUE part of an
+// --action so that its hint is the whole --action to type again, not a
+// --action of a date alone, which the shell would take and parseAction
+// refuse.
+func actionDateError(v, owner, due, text string, err error) error {
+	var u *UsageError
+	if !errors.As(err, &u) {
+		return err
+	}
+	// u.Msg is `--action "DUE": why`: it keeps the why, and names the
+	// whole item the date is part of.
+	msg := fmt.Sprintf("--action %q: the due date %s", v, strings.TrimPrefix(u.Msg, "--action "))
+	hint := actionDateFlag.ReplaceAllStringFunc(u.Hint, func(m string) string {
+		return "--action " + strconv.Quote(owner+"|"+strings.TrimPrefix(m, "--action ")+"|"+text)
+	})
+	return &UsageError{Msg: msg, Hint: hint}
+}
+
+// actionDateFlag is a date as parseDate's hints write it for --action.
+var actionDateFlag = regexp.MustCompile(`--action \d{4}-\d{2}-\d{2}`)
 
 // readNoteFile reads a note written by hand, from the file name or, for
 // "-", from stdin; casework reads and checks it.

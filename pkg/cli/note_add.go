@@ -118,5 +118,9 @@ func (g *globals) sayNotContact(res *casework.Result) {
 	}
 	if why := calendar.ContactFor(c, res.After.Config).WhyNot(n); why != "" {
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: note %s is not counted as a contact: %s\n", n.ID, why)
+		// A newcomer's first move is to amend the note with what it
+		// lacked (--two-way), but an amendment is never a contact: the
+		// way that counts is a void and the note again, complete.
+		fmt.Fprintf(g.env.Stderr, "caseplan: hint: if it was one, add it again with what it lacked and void this one (an amendment is never a contact): caseplan note amend %s %s --void --content \"recorded again as a contact\"\n", c.ID, n.ID)
 	}
 }

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
@@ -31,7 +33,11 @@ why; a void without a text is refused. A voided note stays in its file and
 in note list, marked, but counts for nothing: not as a contact, nor as a
 service (so not for a WIOA exit date), nor in the reports, and its action
 items leave the tickler. Record what did happen as a new note, on the right
-case and date. An amendment cannot be voided, nor a note twice.` + "\n" + exitStatusHelp,
+case and date. An amendment cannot be voided, nor a note twice.
+
+An amendment is never a contact, whatever --two-way says: to make a note
+that lacked --two-way (or, for WIOA, --service) count as a contact, add it
+again as a new note with what it lacked and void the first.` + "\n" + exitStatusHelp,
 		Example: `  caseplan note amend 2026-K7QX2 2026-03-03-ab12 \
       --content "The interview is on March 12, not March 21 as noted"
   caseplan note amend 2026-K7QX2 2026-03-03-ab12 --void \
@@ -64,5 +70,14 @@ case and date. An amendment cannot be voided, nor a note twice.` + "\n" + exitSt
 }
 
 func noteAmendRun(opts *noteAmendOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+	if err := opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly); err != nil {
+		return err
+	}
+	// --two-way on an amendment is what a newcomer types to make a call
+	// they forgot to mark two-way count; it never does, so say so.
+	if n := opts.change.Note; n.TwoWay && !n.Voids {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: an amendment is never a contact: --two-way does not make note %s count as one\n", n.Amends)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: add the contact again as a new note with --two-way, and void note %s: caseplan note amend %s %s --void --content \"recorded again as a contact\"\n", n.Amends, opts.change.Case, n.Amends)
+	}
+	return nil
 }
