@@ -46,6 +46,10 @@ func TestProgress(t *testing.T) {
 		{[]string{"verify"}, " commits checked (100%)"},
 		// The first log builds the log index from every commit.
 		{[]string{"log", "W-05"}, "\rlog: 21 commits read"},
+		// The cache now holds validate's results: finding which cases
+		// changed (a read of every file when the index's stat data no
+		// longer match) shows too, and the last line is wiped.
+		{[]string{"validate"}, "\rvalidate: 20 of 20 cases looked at for changes (100%)"},
 	} {
 		termOut, termErr := run(true, tt.args...)
 		pipeOut, pipeErr := run(false, tt.args...)
