@@ -63,7 +63,7 @@ func TestKeyRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer repo.Close()
-	keys, again, err := repo.DirKeys("cases", nil, load.MaxFileSize)
+	keys, again, err := repo.DirKeys("cases", nil, load.MaxFileSize, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestKeyRead(t *testing.T) {
 			t.Errorf("%s: DirKeys %s, git %s (%v)", id, keys[id], h, err)
 		}
 	}
-	some, _, err := repo.DirKeys("cases", []string{"A-1", "C-3", "Z-9"}, load.MaxFileSize)
+	some, _, err := repo.DirKeys("cases", []string{"A-1", "C-3", "Z-9"}, load.MaxFileSize, nil)
 	if err != nil || len(some) != 2 || some["A-1"] != keys["A-1"] || some["C-3"] != keys["C-3"] {
 		t.Fatalf("DirKeys of A-1, C-3 and Z-9 (no such case): %v, %v; want A-1 and C-3 of %v", some, err, keys)
 	}

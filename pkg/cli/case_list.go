@@ -108,7 +108,7 @@ func caseListRun(opts *caseListOptions) error {
 	if state {
 		stage, params = "case-list-state", []string{"today " + today.Format(time.DateOnly)}
 	}
-	s, err := opts.workTreeStore(stage, params...)
+	s, err := opts.workTreeStore("case list", stage, params...)
 	if err != nil {
 		return err
 	}

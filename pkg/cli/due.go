@@ -189,7 +189,7 @@ func dueRun(opts *dueOptions) error {
 		return err
 	}
 	through := tickler.Through(today, opts.window)
-	s, err := opts.workTreeStore("due", "today "+today.Format(time.DateOnly), "through "+through.Format(time.DateOnly))
+	s, err := opts.workTreeStore("due", "due", "today "+today.Format(time.DateOnly), "through "+through.Format(time.DateOnly))
 	if err != nil {
 		return err
 	}

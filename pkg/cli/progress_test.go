@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// TestProgress is issue 15's item 7: validate, the reports and verify show
+// TestProgress is issue 15's item 7: validate, the reports, verify and log show
 // their progress on stderr when it is a terminal and the work takes over a
 // second — here a clock that moves 200 ms each time it is read — and
 // nothing at all when stderr is not a terminal; stdout is the same either
@@ -44,6 +44,12 @@ func TestProgress(t *testing.T) {
 		{[]string{"validate", "--new-from", "HEAD"}, "\rvalidate --new-from HEAD: 20 of 20 cases checked (100%)"},
 		{[]string{"report", "caseload"}, "\rreport: 20 of 20 cases read (100%)"},
 		{[]string{"verify"}, " commits checked (100%)"},
+		// The first log builds the log index from every commit.
+		{[]string{"log", "W-05"}, "\rlog: 21 commits read"},
+		// The cache now holds validate's results: finding which cases
+		// changed (a read of every file when the index's stat data no
+		// longer match) shows too, and the last line is wiped.
+		{[]string{"validate"}, "\rvalidate: 20 of 20 cases looked at for changes (100%)"},
 	} {
 		termOut, termErr := run(true, tt.args...)
 		pipeOut, pipeErr := run(false, tt.args...)

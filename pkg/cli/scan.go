@@ -107,8 +107,9 @@ func (s *scan) keepIn(g *globals, repo *gitstore.Repo, name string) {
 // keyed by the hash of its directory's files, as git status knows them,
 // to find its result in the cache, and by the bytes read when it is read.
 // With nothing in the cache there is nothing to find: the walk of git
-// status is skipped, and a cold scan reads each file once.
-func (g *globals) workTreeScan(root string, src store.Source, stage string, params ...string) (*scan, error) {
+// status is skipped, and a cold scan reads each file once. The walk's
+// progress is on the terminal under label.
+func (g *globals) workTreeScan(root string, src store.Source, label, stage string, params ...string) (*scan, error) {
 	g.tuneGC()
 	s, err := newScan(src, stage, params...)
 	if err != nil || g.cacheVersion() == "" {
@@ -124,7 +125,16 @@ func (g *globals) workTreeScan(root string, src store.Source, stage string, para
 	if s.cache.Empty() {
 		return s, nil
 	}
-	keys, again, err := repo.DirKeys(layout.CasesDir, nil, load.MaxFileSize)
+	// Keying every case costs what git status costs, or a read of every
+	// file when the index's stat data no longer match: show it too.
+	var keying *progress.Meter
+	keys, again, err := repo.DirKeys(layout.CasesDir, nil, load.MaxFileSize, func(total int) func() {
+		keying = g.meter(label, total, "cases looked at for changes")
+		return func() { keying.Add(1) }
+	})
+	if keying != nil {
+		keying.Done()
+	}
 	if err != nil {
 		return s, nil
 	}
@@ -188,7 +198,7 @@ func (g *globals) treeScan(repo *gitstore.Repo, tree *gitstore.TreeFiles, stage 
 			}
 		}
 		var here map[string]plumbing.Hash
-		if here, again, err = repo.DirKeys(layout.CasesDir, candidates, load.MaxFileSize); err != nil {
+		if here, again, err = repo.DirKeys(layout.CasesDir, candidates, load.MaxFileSize, nil); err != nil {
 			return
 		}
 		for _, id := range ids {
@@ -319,7 +329,7 @@ func (c *configOnce) Concurrent() bool {
 // workTreeStore prepares a scan of the store's work tree for a command
 // that reads every case (due, case list), refusing a store whose settings
 // cannot be read.
-func (g *globals) workTreeStore(stage string, params ...string) (*scan, error) {
+func (g *globals) workTreeStore(label, stage string, params ...string) (*scan, error) {
 	root, err := g.storeRoot()
 	if err != nil {
 		return nil, err
@@ -328,7 +338,7 @@ func (g *globals) workTreeStore(stage string, params ...string) (*scan, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := g.workTreeScan(root, src, stage, params...)
+	s, err := g.workTreeScan(root, src, label, stage, params...)
 	if err != nil {
 		return nil, err
 	}

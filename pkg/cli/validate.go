@@ -116,7 +116,7 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := opts.workTreeScan(root, src, "validate", "today "+today.Format(time.DateOnly))
+	s, err := opts.workTreeScan(root, src, "validate", "validate", "today "+today.Format(time.DateOnly))
 	if err != nil {
 		return err
 	}

@@ -122,6 +122,12 @@ func (e *Entry) UnmarshalJSON(b []byte) error {
 // here) rather than asking go-git for a path-filtered log, which is orders
 // of magnitude slower.
 func Log(repo *git.Repository, from plumbing.Hash, caseID string, limit int) ([]Entry, error) {
+	return walk(repo, from, caseID, limit, nil)
+}
+
+// walk is Log, telling read (when not nil) of each commit it reads, so
+// that a walk of a long history can show how far it has come.
+func walk(repo *git.Repository, from plumbing.Hash, caseID string, limit int, read func()) ([]Entry, error) {
 	iter, err := repo.Log(&git.LogOptions{From: from, Order: git.LogOrderCommitterTime})
 	if err != nil {
 		return nil, fmt.Errorf("read history: %w", err)
@@ -129,6 +135,9 @@ func Log(repo *git.Repository, from plumbing.Hash, caseID string, limit int) ([]
 	defer iter.Close()
 	var entries []Entry
 	err = iter.ForEach(func(c *object.Commit) error {
+		if read != nil {
+			read()
+		}
 		e, ok, err := entryOf(repo, c)
 		if err != nil {
 			return err

@@ -140,7 +140,7 @@ func TestLogHandCommits(t *testing.T) {
 			t.Errorf("a commit that changed no record is in the trail: %+v", e)
 		}
 	}
-	indexed, err := LogIndexed(repo, &memState{}, plumbing.NewHash(s.head()), "2026-AAAAA", 0)
+	indexed, err := LogIndexed(repo, &memState{}, plumbing.NewHash(s.head()), "2026-AAAAA", 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestLogHandMerges(t *testing.T) {
 		!reflect.DeepEqual(all[0].Cases, []string{"2026-BBBBB", "2026-CCCCC", "-"}) {
 		t.Errorf("Log(all)[0] = %+v, %v; want the merge under B, C and the settings", all[0], err)
 	}
-	indexed, err := LogIndexed(repo, &memState{}, plumbing.NewHash(s.head()), "2026-BBBBB", 0)
+	indexed, err := LogIndexed(repo, &memState{}, plumbing.NewHash(s.head()), "2026-BBBBB", 0, nil)
 	if err != nil || len(indexed) == 0 || indexed[0].Commit != merge {
 		t.Errorf("LogIndexed(2026-BBBBB) = %+v, %v; want the merge first", indexed, err)
 	}

@@ -71,9 +71,11 @@ var logIndexRebuilds int
 // LogIndexed returns what Log returns, from the clone's log index when
 // that is current for from (or can be brought up to date cheaply), and
 // keeps the index for the next call. state nil means no index: Log itself.
-func LogIndexed(repo *git.Repository, state StateFiles, from plumbing.Hash, caseID string, limit int) ([]Entry, error) {
+// read, when not nil, is told of each commit a walk of the history reads
+// (a rebuild of the index reads them all: seconds at 50,000 commits).
+func LogIndexed(repo *git.Repository, state StateFiles, from plumbing.Hash, caseID string, limit int, read func()) ([]Entry, error) {
 	if state == nil {
-		return Log(repo, from, caseID, limit)
+		return walk(repo, from, caseID, limit, read)
 	}
 	if from.IsZero() {
 		ref, err := repo.Head()
@@ -82,7 +84,7 @@ func LogIndexed(repo *git.Repository, state StateFiles, from plumbing.Hash, case
 		}
 		from = ref.Hash()
 	}
-	idx, err := currentLogIndex(repo, state, from)
+	idx, err := currentLogIndex(repo, state, from, read)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +93,7 @@ func LogIndexed(repo *git.Repository, state StateFiles, from plumbing.Hash, case
 
 // currentLogIndex returns the index for head: the one kept, if it is for
 // head or head extends it linearly, else a new one from a full walk.
-func currentLogIndex(repo *git.Repository, state StateFiles, head plumbing.Hash) (*logIndex, error) {
+func currentLogIndex(repo *git.Repository, state StateFiles, head plumbing.Hash, read func()) (*logIndex, error) {
 	var old *logIndex
 	if data, err := state.ReadState(LogIndexFile); err == nil && data != nil {
 		old, _ = parseLogIndex(data) // a bad file is rebuilt
@@ -111,7 +113,7 @@ func currentLogIndex(repo *git.Repository, state StateFiles, head plumbing.Hash)
 	}
 	if idx == nil {
 		logIndexRebuilds++
-		all, err := Log(repo, head, "", 0)
+		all, err := walk(repo, head, "", 0, read)
 		if err != nil {
 			return nil, err
 		}

@@ -42,7 +42,7 @@ func sameLog(t *testing.T, s *testStore, state *memState) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := LogIndexed(repo, state, head, c, limit)
+			got, err := LogIndexed(repo, state, head, c, limit, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -174,7 +174,7 @@ func TestLogIndexFileInStateDir(t *testing.T) {
 	s.newCase(alice, "2026-AAAAA")
 	state := &dirState{dir: filepath.Join(s.dir, ".git", "caseplan")}
 	repo := s.open()
-	if _, err := LogIndexed(repo, state, plumbing.ZeroHash, "2026-AAAAA", 0); err != nil {
+	if _, err := LogIndexed(repo, state, plumbing.ZeroHash, "2026-AAAAA", 0, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(state.dir, LogIndexFile)); err != nil {
