@@ -187,23 +187,30 @@ func (ind PerformanceIndicator) counts() string {
 	return fmt.Sprintf("%d of %d", ind.Numerator, ind.Denominator)
 }
 
-func (ind PerformanceIndicator) cohortText() string {
-	return ind.Cohort.What + " " + ind.Cohort.From + " to " + ind.Cohort.To
+// cohortText names the cohort; one whose span runs past the report's day
+// (the skill gains of a program year under way) says it is counted so far,
+// for what the records say of the days after asOf is left out.
+func (ind PerformanceIndicator) cohortText(asOf string) string {
+	s := ind.Cohort.What + " " + ind.Cohort.From + " to " + ind.Cohort.To
+	if asOf < ind.Cohort.To {
+		s += " (so far: to " + asOf + ")"
+	}
+	return s
 }
 
 func performanceSummaryTable(r *Performance) table {
 	t := table{title: "Indicators", headers: []string{"Indicator", "Result", "Of", "Cohort", "Not yet in the cohort", "Missing outcomes"}}
 	for _, ind := range r.Indicators {
-		t.rows = append(t.rows, []string{ind.Name, ind.result(), ind.counts(), ind.cohortText(), itoa(ind.NotYet), itoa(len(ind.Missing))})
+		t.rows = append(t.rows, []string{ind.Name, ind.result(), ind.counts(), ind.cohortText(r.AsOf), itoa(ind.NotYet), itoa(len(ind.Missing))})
 	}
 	return t
 }
 
 // performanceNotes are the lines under an indicator's heading.
-func performanceNotes(ind PerformanceIndicator) []string {
+func performanceNotes(ind PerformanceIndicator, asOf string) []string {
 	return []string{
 		"Counts: " + ind.Measured + ".",
-		"Cohort: " + ind.cohortText() + ".",
+		"Cohort: " + ind.cohortText(asOf) + ".",
 		"Result: " + ind.result() + " (" + ind.counts() + ").",
 		"Source: " + ind.Source + ".",
 	}
