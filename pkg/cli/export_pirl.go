@@ -17,7 +17,7 @@ type exportPIRLOptions struct {
 }
 
 func newCmdExportPIRL(g *globals, runF func(*exportPIRLOptions) error) *cobra.Command {
-	opts := &exportPIRLOptions{reportOptions: reportOptions{globals: g}}
+	opts := &exportPIRLOptions{reportOptions: reportOptions{globals: g, label: "export pirl"}}
 	c := &cobra.Command{
 		Use:   "pirl --program-year YYYY [--quarter 1-4]",
 		Short: "One row per WIOA participant with the PIRL elements the records hold",

@@ -42,7 +42,10 @@ func TestProgress(t *testing.T) {
 	}{
 		{[]string{"validate"}, "\rvalidate: 20 of 20 cases checked (100%)"},
 		{[]string{"validate", "--new-from", "HEAD"}, "\rvalidate --new-from HEAD: 20 of 20 cases checked (100%)"},
-		{[]string{"report", "caseload"}, "\rreport: 20 of 20 cases read (100%)"},
+		// Each report names itself: run from a script, its line says
+		// which of several is under way.
+		{[]string{"report", "caseload"}, "\rreport caseload: 20 of 20 cases read (100%)"},
+		{[]string{"report", "monthly", "--month", "2026-03"}, "\rreport monthly: 20 of 20 cases read (100%)"},
 		{[]string{"verify"}, " commits checked (100%)"},
 		// The first log builds the log index from every commit.
 		{[]string{"log", "W-05"}, "\rlog: 21 commits read"},

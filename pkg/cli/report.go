@@ -32,6 +32,7 @@ func newCmdReport(g *globals) *cobra.Command {
 // reportOptions are the flags every report takes.
 type reportOptions struct {
 	*globals
+	label  string // the command, as its progress names it: "report monthly"
 	output string
 	out    string
 	at     string
@@ -272,7 +273,7 @@ func scanReport[T any](o *reportOptions, stage string, params []string, row func
 	}
 	var reading *progress.Meter
 	s.opt.Progress = func(total int) func() {
-		reading = o.meter("report", total, "cases read")
+		reading = o.meter(o.label, total, "cases read")
 		return func() { reading.Add(1) }
 	}
 	results, top, err := casescan.Scan(s.opt, func(c *casefile.Case, loaded []finding.Finding) (reportCase[T], error) {

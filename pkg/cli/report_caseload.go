@@ -13,7 +13,7 @@ import (
 )
 
 func newCmdReportCaseload(g *globals, runF func(*reportOptions) error) *cobra.Command {
-	opts := &reportOptions{globals: g}
+	opts := &reportOptions{globals: g, label: "report caseload"}
 	c := &cobra.Command{
 		Use:   "caseload",
 		Short: "Open cases per case manager and program, with what is overdue",

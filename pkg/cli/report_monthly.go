@@ -20,7 +20,7 @@ type reportMonthlyOptions struct {
 }
 
 func newCmdReportMonthly(g *globals, runF func(*reportMonthlyOptions) error) *cobra.Command {
-	opts := &reportMonthlyOptions{reportOptions: reportOptions{globals: g}}
+	opts := &reportMonthlyOptions{reportOptions: reportOptions{globals: g, label: "report monthly"}}
 	c := &cobra.Command{
 		Use:   "monthly --month YYYY-MM",
 		Short: "The monthly status report for the coordinators",

@@ -22,7 +22,7 @@ type reportPerformanceOptions struct {
 }
 
 func newCmdReportPerformance(g *globals, runF func(*reportPerformanceOptions) error) *cobra.Command {
-	opts := &reportPerformanceOptions{reportOptions: reportOptions{globals: g}}
+	opts := &reportPerformanceOptions{reportOptions: reportOptions{globals: g, label: "report performance"}}
 	c := &cobra.Command{
 		Use:   "performance --program-year YYYY [--quarter 1-4]",
 		Short: "WIOA's six primary indicators of performance, from the case records",
