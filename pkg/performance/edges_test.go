@@ -420,3 +420,47 @@ func TestRetentionAsksForTheSecondQuarter(t *testing.T) {
 		}
 	}
 }
+
+// An exit recorded on a day that is not the last participation-causing
+// service's (PIRL 901; validate warns: wioa-exit-date) is counted as
+// recorded, as the state's report would count it, and each of its rows
+// says the date is in doubt and what the records show, for the analyst
+// to have it corrected before the report goes out. An exit on that
+// service's day says nothing of the kind.
+func TestExitInDoubtSaidOnItsRows(t *testing.T) {
+	day := storetest.Day("2027-09-30")
+	for _, tt := range []struct {
+		exit, doubt string
+	}{
+		{"2026-06-30", "the exit recorded on 2026-06-30 is in doubt (wioa-exit-date): the last participation-causing service before it was on 2026-03-05"},
+		{"2026-03-05", ""},
+	} {
+		t.Run(tt.exit, func(t *testing.T) {
+			snap := storetest.Load(t, wioaCase("exited: "+tt.exit+"\n", nil))
+			r := Compute(snap, mustPeriod(t, 2027, 0), day)
+			rows := 0
+			for _, ind := range r.Indicators {
+				for _, row := range ind.Cases {
+					if row.Case != "W1" {
+						continue
+					}
+					rows++
+					if got := strings.Contains(row.Why, "in doubt"); got != (tt.doubt != "") || !strings.Contains(row.Why, tt.doubt) {
+						t.Errorf("%s: why %q, want it to say %q", ind.Key, row.Why, tt.doubt)
+					}
+				}
+			}
+			if rows == 0 {
+				t.Error("W1 in no indicator's cohort")
+			}
+		})
+	}
+	// A service after the exit recorded says so too: the exit was
+	// recorded too early, or a new period of participation began.
+	later := "id: 2026-04-02-cd34\ndate: 2026-04-02\nauthor: mrivera\nkind: contact\nmode: in-person\ntwo_way: true\nservices: [career-counseling]\ncontent: Mock interview\n"
+	snap := storetest.Load(t, wioaCase("exited: 2026-03-05\n", map[string]string{"cases/W1/notes/2026-04-02-cd34.yaml": later}))
+	f, ok := FactsOf(snap.Case("W1"), snap.Config, day)
+	if want := "a participation-causing service on 2026-04-02 comes after it"; !ok || f.ExitDoubt != want {
+		t.Errorf("exit doubt %q, want %q", f.ExitDoubt, want)
+	}
+}

@@ -65,6 +65,11 @@ type Facts struct {
 	// went on after it, so it does not count (calendar.ExclusionSpan). The
 	// report says so, for the record to be corrected if it is wrong.
 	Superseded *record.Exclusion
+	// ExitDoubt says, when the recorded exit is not the last
+	// participation-causing service's date (PIRL 901; validate's warning
+	// wioa-exit-date), what the records show instead. The exit is
+	// counted as recorded; the rows say it is in doubt.
+	ExitDoubt string
 	// Training is the plan's training services started by the day and not
 	// cancelled, earliest first (PIRL 1300-1303).
 	Training []record.PlanService
@@ -204,6 +209,7 @@ func FactsOf(c *casefile.Case, cfg *record.Config, day time.Time) (Facts, bool) 
 	if f.Exit.IsZero() {
 		return f, true
 	}
+	f.ExitDoubt = exitDoubt(c, cfg, f.Exit, p)
 	// The follow-ups as they stood on day: one done later was not made yet.
 	known := &record.Outcome{}
 	for _, fu := range o.FollowUps {
@@ -215,6 +221,20 @@ func FactsOf(c *casefile.Case, cfg *record.Config, day time.Time) (Facts, bool) 
 		f.Quarters[k] = quarterOf(known, f.Exit, k)
 	}
 	return f, true
+}
+
+// exitDoubt is what rule wioa-exit-date of pkg/validate finds of exit,
+// the recorded exit, with p the participation as of the report's day: a
+// participation-causing service after it, or none on it (the last was
+// earlier). Empty when the exit is that service's date.
+func exitDoubt(c *casefile.Case, cfg *record.Config, exit time.Time, p calendar.Participation) string {
+	if p.LastService.After(exit) {
+		return "a participation-causing service on " + date(p.LastService) + " comes after it"
+	}
+	if then := calendar.ParticipationOf(c, cfg, exit); !then.Date.IsZero() && then.LastService.Before(exit) {
+		return "the last participation-causing service before it was on " + date(then.LastService)
+	}
+	return ""
 }
 
 // quarterOf reads the k-th quarter after exit from the follow-ups that

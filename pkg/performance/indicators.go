@@ -156,6 +156,13 @@ func cohortWalk(ind *Indicator, all []Facts, cohort calendar.Span, ends func(exi
 				row.Why += fmt.Sprintf("; the reason to leave them out dated %s is before the exit, and services went on after it, so it does not count (PIRL 923: at time of exit or in the three quarters after; a wrong date is corrected with caseplan edit %s outcome)", x.Date, f.Case)
 			}
 		}
+		if f.ExitDoubt != "" && !f.Exit.IsZero() {
+			// Counted by the exit recorded, as the state's report counts
+			// it; the row says the date is in doubt (validate's warning
+			// wioa-exit-date), for it to be corrected before the report
+			// goes out.
+			row.Why += fmt.Sprintf("; the exit recorded on %s is in doubt (wioa-exit-date): %s (PIRL 901); counted as recorded", date(f.Exit), f.ExitDoubt)
+		}
 		ind.Cases = append(ind.Cases, row)
 	}
 	ind.finish()
