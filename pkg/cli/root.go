@@ -43,6 +43,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -116,6 +117,13 @@ type globals struct {
 	interrupted atomic.Bool
 	// caught is the first signal that ended the command (see dieBy).
 	caught atomic.Int32
+	// lastWords is held by the signal handler from the moment it records
+	// an interrupt until it has said so (and, when it ends caseplan, for
+	// good), and by finish while it says how the command ended: the two
+	// never write stderr at once, "finishing it" comes before "the change
+	// is complete", and a command that the interrupt stopped does not
+	// also say "interrupted" in its own words as the handler ends it.
+	lastWords sync.Mutex
 	// stopped is cancelled when an interrupt comes, once it is recorded
 	// (interruptContext).
 	stopped context.Context
@@ -191,6 +199,7 @@ func (g *globals) handleSignals() (stop func()) {
 				if n, ok := sig.(syscall.Signal); ok {
 					g.caught.CompareAndSwap(0, int32(n))
 				}
+				g.lastWords.Lock()
 				first := !g.interrupted.Swap(true)
 				if g.stopNow != nil {
 					g.stopNow()
@@ -200,11 +209,12 @@ func (g *globals) handleSignals() (stop func()) {
 						(*stop)()
 					}
 					fmt.Fprintln(g.env.Stderr, "caseplan: interrupted")
-					g.dieBy()
+					g.dieBy() // with lastWords held: nothing is said after
 				}
 				if first {
 					fmt.Fprintln(g.env.Stderr, "caseplan: interrupted while the change is being written: finishing it, so the store is not left half-written")
 				}
+				g.lastWords.Unlock()
 			case <-done:
 				return
 			}
@@ -300,6 +310,8 @@ func (g *globals) annotate(c *cobra.Command, err error) {
 // complete import for a failed one), which the real process then trades
 // for the signal itself (Main, dieBy).
 func (g *globals) finish(err error) int {
+	g.lastWords.Lock()
+	defer g.lastWords.Unlock()
 	printError(g.env.Stderr, err)
 	if g.interrupted.Load() && err == nil {
 		fmt.Fprintln(g.env.Stderr, "caseplan: the interrupt came while the change was being written: the change is complete")
