@@ -574,7 +574,7 @@ func flagsMeant(c *cobra.Command, err error) []string {
 		if f.Hidden || inherited.Lookup(f.Name) != nil || slices.Contains(meant, "--"+f.Name) {
 			return
 		}
-		if dateMeant(typed, f) || textMeant(typed, f, c.Flags()) {
+		if dateMeant(typed, f, c.Flags()) || textMeant(typed, f, c.Flags()) {
 			meant = append(meant, "--"+f.Name)
 		}
 	})
@@ -588,8 +588,9 @@ var dateWords = []string{"on", "when", "day"}
 // dateMeant reports whether typed was probably meant for the date flag f:
 // --date for a date flag of another name (--due, --start, --given),
 // --on or --when for --date, --start-date for --start, --notice for
-// --notice-date, and --exit-date or --close-date for --date.
-func dateMeant(typed string, f *pflag.Flag) bool {
+// --notice-date, and --exit-date or --close-date for --date where flags
+// has no --exit or --close (followup add --due-date means --due alone).
+func dateMeant(typed string, f *pflag.Flag, flags *pflag.FlagSet) bool {
 	if f.Value.Type() != "date" {
 		return false
 	}
@@ -598,7 +599,7 @@ func dateMeant(typed string, f *pflag.Flag) bool {
 	case typed == "date":
 		return true
 	case f.Name == "date":
-		return slices.Contains(dateWords, typed) || dated
+		return slices.Contains(dateWords, typed) || dated && flags.Lookup(stem) == nil
 	}
 	return dated && stem == f.Name || typed+"-date" == f.Name
 }
