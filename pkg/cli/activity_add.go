@@ -155,10 +155,14 @@ func activityEntry(v activityValues, given func(flag string) bool) (any, error) 
 		missing = append([]string{"--date"}, missing...)
 	}
 	if len(missing) > 0 {
-		return nil, &UsageError{
-			Msg:  fmt.Sprintf("--kind %s needs %s", v.kind, andList(missing)),
-			Hint: fmt.Sprintf("--kind %s takes --date, %s", v.kind, dashed(spec.takes)),
+		hint := fmt.Sprintf("--kind %s takes --date, %s", v.kind, dashed(spec.takes))
+		if v.date == "" {
+			// No default of today: entries are often logged at the
+			// next check-in, and today would move them into the
+			// wrong week, the unit an extension is weighed by (000).
+			hint = "--date is the day it happened, as YYYY-MM-DD, e.g. --date 2026-03-10; " + hint
 		}
+		return nil, &UsageError{Msg: fmt.Sprintf("--kind %s needs %s", v.kind, andList(missing)), Hint: hint}
 	}
 	if _, err := parseDate("date", v.date); err != nil {
 		return nil, err

@@ -86,7 +86,7 @@ func TestActivityEntry(t *testing.T) {
 			v:     activityValues{kind: "application", org: "Example Clinic"},
 			given: []string{"org"},
 			err:   "--kind application needs --date and --position",
-			hint:  "--kind application takes --date, --org, --position, --internal, --grade, --status, --feedback",
+			hint:  "--date is the day it happened, as YYYY-MM-DD, e.g. --date 2026-03-10; --kind application takes --date, --org, --position, --internal, --grade, --status, --feedback",
 		},
 		{
 			name:  "an empty value does not count",

@@ -7,6 +7,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
@@ -69,8 +70,8 @@ per case: CASE and the note's ID, tab-separated.` + "\n" + exitStatusHelp,
 			if c.Flags().Changed("kind") {
 				n.Kind = opts.kind
 			}
-			if n.Kind == "" || n.Mode == "" {
-				return &UsageError{Msg: "a note needs --kind and --mode", Hint: "for example --kind contact --mode phone"}
+			if err := noteKindMode(n); err != nil {
+				return err
 			}
 			if n.Kind == "amendment" {
 				return &UsageError{Msg: "amendments correct an existing note", Hint: "use caseplan note amend CASE NOTE"}
@@ -86,6 +87,21 @@ per case: CASE and the note's ID, tab-separated.` + "\n" + exitStatusHelp,
 	c.Flags().StringVar(&opts.kind, "kind", "", "`KIND`: intake, contact, case-conference, mock-interview, interview-feedback, follow-up, transfer, extension, closure, assessment, referral, other")
 	opts.register(c)
 	return c
+}
+
+// noteKindMode refuses a note without a kind or a mode, naming only what
+// is missing: told "needs --kind and --mode" after giving --kind, a
+// newcomer looks for what was wrong with the --kind given.
+func noteKindMode(n record.Note) error {
+	switch {
+	case n.Kind == "" && n.Mode == "":
+		return &UsageError{Msg: "a note needs --kind and --mode", Hint: "for example --kind contact --mode phone"}
+	case n.Kind == "":
+		return &UsageError{Msg: "a note needs --kind", Hint: "for example --kind contact"}
+	case n.Mode == "":
+		return &UsageError{Msg: "a note needs --mode", Hint: "for example --mode phone"}
+	}
+	return nil
 }
 
 func noteAddRun(opts *noteAddOptions) error {

@@ -578,7 +578,65 @@ func flagsMeant(c *cobra.Command, err error) []string {
 			meant = append(meant, "--"+f.Name+"=false")
 		}
 	})
+	// Then the flags meant by what they hold rather than by name: every
+	// command's date and free-text flags, so a command added later is
+	// covered without a list of words of its own.
+	inherited := c.InheritedFlags()
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if f.Hidden || inherited.Lookup(f.Name) != nil || slices.Contains(meant, "--"+f.Name) {
+			return
+		}
+		if dateMeant(typed, f, c.Flags()) || textMeant(typed, f, c.Flags()) {
+			meant = append(meant, "--"+f.Name)
+		}
+	})
 	return meant
+}
+
+// dateWords are the words a new user types for a date flag named --date:
+// caseplan note add --on 2026-03-16.
+var dateWords = []string{"on", "when", "day"}
+
+// dateMeant reports whether typed was probably meant for the date flag f:
+// --date for a date flag of another name (--due, --start, --given),
+// --on or --when for --date, --start-date for --start, --notice for
+// --notice-date, and --exit-date or --close-date for --date where flags
+// has no --exit or --close (followup add --due-date means --due alone).
+func dateMeant(typed string, f *pflag.Flag, flags *pflag.FlagSet) bool {
+	if f.Value.Type() != "date" {
+		return false
+	}
+	stem, dated := strings.CutSuffix(typed, "-date")
+	switch {
+	case typed == "date":
+		return true
+	case f.Name == "date":
+		return slices.Contains(dateWords, typed) || dated && flags.Lookup(stem) == nil
+	}
+	return dated && stem == f.Name || typed+"-date" == f.Name
+}
+
+// textWords name a record's free text: a new user types any of them for
+// the one the command takes (--text for --notes, --comment for --summary).
+var textWords = []string{"text", "content", "notes", "note", "comment", "comments", "description", "details", "detail", "body", "message", "summary", "remarks"}
+
+// textMeant reports whether typed, a word for free text, was probably
+// meant for the text flag f of flags: a flag named by one of textWords,
+// or --reason where the command takes no other text (caseplan action
+// drop --note), since it is what such a command writes down.
+func textMeant(typed string, f *pflag.Flag, flags *pflag.FlagSet) bool {
+	if f.Value.Type() != "string" || !slices.Contains(textWords, typed) {
+		return false
+	}
+	if slices.Contains(textWords, f.Name) {
+		return true
+	}
+	if f.Name != "reason" {
+		return false
+	}
+	other := false
+	flags.VisitAll(func(g *pflag.Flag) { other = other || slices.Contains(textWords, g.Name) })
+	return !other
 }
 
 // synonymsAnnotation is the flag annotation that lists the words a new

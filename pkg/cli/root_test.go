@@ -53,6 +53,12 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "the opposite of a yes-or-no flag", args: []string{"activity", "add", "W-1", "--external"}, wantStderr: "unknown flag: --external\ncaseplan: hint: did you mean --internal=false? run 'caseplan activity add --help' for usage\n"},
 		{name: "the opposite of --internal for a placement", args: []string{"placement", "set", "W-1", "--external"}, wantStderr: "hint: did you mean --internal=false?"},
 		{name: "a one-way note", args: []string{"note", "add", "W-1", "--one-way"}, wantStderr: "hint: did you mean --two-way=false?"},
+		// A date flag called otherwise is what --date meant; --X-date
+		// means --X where there is one, and only then --date.
+		{name: "a date flag called --due", args: []string{"iep", "milestone", "add", "W-1", "--date", "2026-12-01"}, wantStderr: "unknown flag: --date\ncaseplan: hint: did you mean --due? run 'caseplan iep milestone add --help' for usage\n"},
+		{name: "--X-date for --X", args: []string{"followup", "add", "W-1", "--due-date", "2026-12-01"}, wantStderr: "hint: did you mean --due? run"},
+		{name: "--X-date for --date", args: []string{"case", "exit", "W-1", "--exit-date", "2026-12-01"}, wantStderr: "hint: did you mean --date? run"},
+		{name: "a word for free text", args: []string{"case", "close", "W-1", "--comment", "moved"}, wantStderr: "hint: did you mean --notes? run"},
 		{name: "another word for a flag", args: []string{"case", "new", "--program", "wioa", "--participant", "Ana Example"}, wantStderr: "hint: did you mean --name?"},
 		{name: "a flag with letters swapped", args: []string{"case", "list", "--manaegr", "x"}, wantStderr: "hint: did you mean --manager?"},
 		{name: "a case before its command, with flags", args: []string{"W-1", "note", "add", "--kind", "contact", "--content", "Called back"}, wantStderr: "unknown flag: --kind\ncaseplan: hint: the command comes first, then the case: caseplan note add W-1 --kind contact --content \"Called back\"\n"},

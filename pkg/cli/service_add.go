@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -11,15 +13,16 @@ import (
 
 type serviceAddOptions struct {
 	*globals
-	noCommit bool
-	date     string // parsed into change.Referral.Referred
-	change   casework.AddReferral
+	noCommit  bool
+	date      string // parsed into change.Referral.Referred
+	dateToday bool   // date is --today's, --date left out
+	change    casework.AddReferral
 }
 
 func newCmdServiceAdd(g *globals, runF func(*serviceAddOptions) error) *cobra.Command {
 	opts := &serviceAddOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "add CASE --service TEXT --provider TEXT --date DATE",
+		Use:   "add CASE --service TEXT --provider TEXT [--date DATE]",
 		Short: "Refer the participant to a service or training and commit it",
 		Long: `Record a referral of CASE to a supportive service or training in
 services.yaml (documents 001 and 003) and commit it; the new referral's ID
@@ -27,8 +30,10 @@ services.yaml (documents 001 and 003) and commit it; the new referral's ID
 two clones at once stay two) is printed on stdout.
 Its status starts as referred; move it along with caseplan service update.
 
---date is the date of the referral. --category is one of supportive,
-training, education, employment or other.
+--date is the date of the referral, by default --today (CASEPLAN_TODAY,
+else today), since a referral is usually recorded the day it is made; a
+referral dated so is said on stderr with its date. --category is one of
+supportive, training, education, employment or other.
 
 The file is edited in place: comments and the order of what a person wrote
 stay as they are, and the commit shows only the new lines.` + "\n" + exitStatusHelp,
@@ -38,10 +43,17 @@ stay as they are, and the commit shows only the new lines.` + "\n" + exitStatusH
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			r := &opts.change.Referral
-			if strings.TrimSpace(r.Service) == "" || strings.TrimSpace(r.Provider) == "" || opts.date == "" {
-				return &UsageError{Msg: "a referral needs --service, --provider and --date", Hint: "for example --service 'child care assistance' --provider 'Riverside Child Care Resource Center' --date 2026-03-16"}
+			if strings.TrimSpace(r.Service) == "" || strings.TrimSpace(r.Provider) == "" {
+				return &UsageError{Msg: "a referral needs --service and --provider", Hint: "for example --service 'child care assistance' --provider 'Riverside Child Care Resource Center'"}
 			}
 			var err error
+			if opts.date == "" {
+				today, err := g.todayDate()
+				if err != nil {
+					return err
+				}
+				opts.date, opts.dateToday = today.Format(time.DateOnly), true
+			}
 			if r.Referred, err = requiredDate("date", opts.date); err != nil {
 				return err
 			}
@@ -58,12 +70,21 @@ stay as they are, and the commit shows only the new lines.` + "\n" + exitStatusH
 	r := &opts.change.Referral
 	f.StringVar(&r.Service, "service", "", "the service referred to, e.g. 'child care assistance'")
 	f.StringVar(&r.Provider, "provider", "", "the organisation providing it")
-	dateVar(f, &opts.date, "date", "the `DATE` of the referral")
+	dateVar(f, &opts.date, "date", "the `DATE` of the referral (default: --today)")
 	f.StringVar(&r.Category, "category", "", "`CATEGORY`: "+strings.Join(casework.ReferralCategories, ", "))
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the referral but do not commit it")
 	return c
 }
 
 func serviceAddRun(opts *serviceAddOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+	res, err := opts.writeResult(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+	if err != nil {
+		return err
+	}
+	if opts.dateToday {
+		// stdout is the ID alone, for scripts; the date taken for the
+		// one left out is said where a mistaken day is seen at once.
+		fmt.Fprintf(opts.env.Stderr, "caseplan: referral %s dated %s (--today)\n", res.Change.Output, opts.date)
+	}
+	return nil
 }

@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// TestFlagsMeantByWhatTheyHold walks every command, so a command added
+// later is held to it without editing this test. A newcomer types --date
+// for a date whatever the command calls it (--due, --start, --given),
+// --on for --date, and --text or --comment for the command's free text:
+// each gets "did you mean" naming the command's flag.
+func TestFlagsMeantByWhatTheyHold(t *testing.T) {
+	root := initCLIStore(t)
+	cmds := 0
+	walkCommands(newCmdRoot(&globals{}), func(c *cobra.Command) {
+		if !c.Runnable() {
+			return
+		}
+		var dates, texts []string
+		hasDate := false
+		c.NonInheritedFlags().VisitAll(func(f *pflag.Flag) {
+			switch {
+			case f.Hidden:
+			case f.Value.Type() == "date" && f.Name == "date":
+				hasDate = true
+			case f.Value.Type() == "date":
+				dates = append(dates, "--"+f.Name)
+			case f.Value.Type() == "string" && slices.Contains(textWords, f.Name):
+				texts = append(texts, "--"+f.Name)
+			}
+		})
+		path := strings.Fields(c.CommandPath())[1:]
+		check := func(typed string, want []string) {
+			cmds++
+			_, _, stderr := runCaseplan(t, root, nil, append(slices.Clone(path), "--"+typed, "2026-12-01")...)
+			meant := flagsHinted(stderr)
+			for _, w := range want {
+				if !slices.Contains(meant, w) {
+					t.Errorf("%s --%s: the hint does not suggest %s:\n%s", c.CommandPath(), typed, w, stderr)
+				}
+			}
+		}
+		if len(dates) > 0 && !hasDate {
+			check("date", dates)
+		}
+		if hasDate {
+			check("on", []string{"--date"})
+		}
+		for _, typed := range []string{"text", "comment"} {
+			if len(texts) > 0 && !slices.Contains(texts, "--"+typed) {
+				check(typed, texts)
+			}
+		}
+	})
+	if cmds < 40 {
+		t.Errorf("checked %d commands' flags: the walk missed them", cmds)
+	}
+}
+
+// flagsHinted returns the flags of a "did you mean --a or --b?" hint.
+func flagsHinted(stderr string) []string {
+	m := regexp.MustCompile(`did you mean (.*?)\?`).FindStringSubmatch(stderr)
+	if m == nil {
+		return nil
+	}
+	return strings.Split(m[1], " or ")
+}
