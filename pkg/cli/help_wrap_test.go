@@ -150,3 +150,31 @@ func TestHelpFlagsFit(t *testing.T) {
 		t.Errorf("only %d help pages; is the walk reaching them?", pages)
 	}
 }
+
+// TestWrapUseLine: a usage line wraps between its groups, a group too
+// wide for a line after its alternatives' bars, and nothing is lost.
+func TestWrapUseLine(t *testing.T) {
+	for _, tt := range []struct{ use, want string }{
+		{"caseplan note list CASE [flags]", "caseplan note list CASE [flags]"},
+		{"caseplan iep target add CASE --title TITLE [--job-family FAMILY] [--grade-min GRADE] [--grade-max GRADE] [--scope internal|external|both] [flags]",
+			"caseplan iep target add CASE --title TITLE [--job-family FAMILY]\n" +
+				"      [--grade-min GRADE] [--grade-max GRADE] [--scope internal|external|both]\n" +
+				"      [flags]"},
+		{"caseplan activity update CASE (--application ID --status STATUS | --interview ID --feedback TEXT | --course ID --status STATUS) [flags]",
+			"caseplan activity update CASE (--application ID --status STATUS |\n" +
+				"      --interview ID --feedback TEXT | --course ID --status STATUS) [flags]"},
+	} {
+		got := wrapUseLine(tt.use, maxHelpLine)
+		if got != tt.want {
+			t.Errorf("wrapUseLine(%q) =\n%s\nwant\n%s", tt.use, got, tt.want)
+		}
+		for _, l := range strings.Split("  "+got, "\n") {
+			if n := utf8.RuneCountInString(l); n > maxHelpLine {
+				t.Errorf("a line of %d columns: %q", n, l)
+			}
+		}
+		if strings.Join(strings.Fields(got), " ") != tt.use {
+			t.Errorf("wrapUseLine(%q) lost or added words: %q", tt.use, got)
+		}
+	}
+}
