@@ -27,7 +27,7 @@ func newCmdActivityUpdate(g *globals, runF func(*activityUpdateOptions) error) *
 	opts := &activityUpdateOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "update CASE (--application ID --status STATUS | --interview ID --feedback TEXT | --course ID --status STATUS)",
-		Short: "Move an application or a course along, or record an interview's feedback",
+		Short: "Move an application or course along, or record interview feedback",
 		Long: `Change one entry of CASE's activity tracker, and commit it. Name the entry
 by its ID (AP-K7QX2 an application, IV- an interview, AC- a course; in any
 case), as activity add printed it and activity list shows it: its week is

@@ -24,7 +24,7 @@ func newCmdCaseSet(g *globals, runF func(*caseSetOptions) error) *cobra.Command 
 	opts := &caseSetOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "set CASE [--name NAME] [--phone P] [--email E] [--address A] [--channel CHANNEL]... [--best-times TIMES] [--language L] [--preferred-name NAME] [--skill SKILL]... [--cash-assistance-ended DATE] [--notice-date DATE] [--layoff-date DATE] [--position P] [--grade G] [--fte F] [--department D] [--grant-ended]",
-		Short: "Set the participant's name and contact details, the layoff's details, the end of cash assistance",
+		Short: "Set name, contact and layoff details, the end of cash assistance",
 		Long: `Set fields of CASE's intake record (intake.yaml) and commit. Only the fields
 given change, each where it stands in the file: a person's comments, blank
 lines and key order stay. An empty value ('') removes a field.

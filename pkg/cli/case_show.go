@@ -28,7 +28,7 @@ func newCmdCaseShow(g *globals, runF func(*caseShowOptions) error) *cobra.Comman
 	opts := &caseShowOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "show CASE",
-		Short: "Show a case: who, program, phase, contacts, what is due next, open findings",
+		Short: "Show a case: who, program, phase, contacts, what is due, findings",
 		Long: `Show where a case stands as of --today: who it serves, its program and
 manager, the phase of the program and the days left in it, its contacts, what
 is due next and the findings validate reports for it. The store-wide

@@ -22,7 +22,7 @@ func newCmdExtensionRequest(g *globals, runF func(*extensionRequestOptions) erro
 	opts := &extensionRequestOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "request CASE --date DATE",
-		Short: "Request an extension of the work security period, and show the evidence",
+		Short: "Request a work security period extension; shows the evidence",
 		Long: `Record a request to extend CASE's work security period: a pending extension in
 outcome.yaml and an extension note, in one commit. Open work-security cases
 only. The Joint Work Security Committee may extend wages and benefits for up

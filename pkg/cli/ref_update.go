@@ -17,7 +17,7 @@ func newCmdRefUpdate(g *globals, runF func(*refUpdateOptions) error) *cobra.Comm
 	var name, title, org, rel, phone, email, permission, briefed string
 	c := &cobra.Command{
 		Use:   "update CASE REF [--name NAME] [--title T] [--organization O] [--relationship R] [--phone P] [--email E] [--permission DATE] [--briefed DATE]",
-		Short: "Correct or complete a reference: contact details, permission, briefing",
+		Short: "Correct or complete a reference: contact, permission, briefing",
 		Long: `Change the fields given of reference REF of CASE — its ID (RF-7QX2K, as
 ref add printed it and ref list shows it) or, for a reference written
 before references had IDs, its number in the list (1 for the first) — and

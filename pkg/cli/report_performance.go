@@ -25,7 +25,7 @@ func newCmdReportPerformance(g *globals, runF func(*reportPerformanceOptions) er
 	opts := &reportPerformanceOptions{reportOptions: reportOptions{globals: g}}
 	c := &cobra.Command{
 		Use:   "performance --program-year YYYY [--quarter 1-4]",
-		Short: "WIOA's six primary indicators of performance, from the case records",
+		Short: "WIOA's six primary indicators of performance, from the records",
 		Long: `The six primary indicators of performance WIOA judges a board by (WIOA sec.
 116(b)(2)(A); TEGL 10-16, Change 1), computed from what the case managers
 recorded, for program year YYYY (July 1 of YYYY to June 30 of the next year)
