@@ -49,10 +49,13 @@ stdout.
 
 Informational interviews and networking events are what happened on their
 day; they are not updated.` + "\n" + exitStatusHelp,
-		Example: `  caseplan activity update 2026-K7QX2 --application AP-3MZ8Q --status interview \
+		Example: `  caseplan activity update 2026-K7QX2 --application AP-3MZ8Q \
+      --status interview \
       --feedback 'phone screen went well; panel next week'
-  caseplan activity update 2026-K7QX2 --interview IV-9TQ2D --feedback 'strong on scheduling'
-  caseplan activity update 2026-K7QX2 --week 2026-W12 --course 1 --status completed`,
+  caseplan activity update 2026-K7QX2 --interview IV-9TQ2D \
+      --feedback 'strong on scheduling'
+  caseplan activity update 2026-K7QX2 --week 2026-W12 --course 1 \
+      --status completed`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.caseID = args[0]

@@ -54,7 +54,8 @@ ended, which starts the 12 months of post-employment services after it
 Values the schema does not allow (an email address that is not one, an FTE
 over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case set 2026-K7QX2 --name 'Jamal Wright'
-  caseplan case set PE-001 --channel text --channel phone --best-times 'Weekdays after 7pm'
+  caseplan case set PE-001 --channel text --channel phone \
+      --best-times 'Weekdays after 7pm'
   caseplan case set WS-001 --position 'Library Technician' --grade 6 --fte 1
   caseplan case set PE-001 --cash-assistance-ended 2026-07-31`,
 		Args: cobra.ExactArgs(1),

@@ -42,8 +42,10 @@ training other than on-the-job or customized training.
   occupational-certification  6
   other                       7  another recognised diploma, degree or
                                  certificate` + "\n" + exitStatusHelp,
-		Example: `  caseplan credential add W-001 --kind occupational-certification --date 2026-08-14 \
-      --name "Certified Nursing Assistant" --provider "State nurse aide registry"`,
+		Example: `  caseplan credential add W-001 --kind occupational-certification \
+      --date 2026-08-14 \
+      --name "Certified Nursing Assistant" \
+      --provider "State nurse aide registry"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]

@@ -50,10 +50,13 @@ candidate. The note records the same summary.
 -o json prints the evidence as an object:
   case                  the case ID
   from, to              the days weighed (YYYY-MM-DD)
-  weeks[]               week (2026-W19), from, to, partial, contacts, applications
-  contact, applications each: met, complete_weeks, weeks_without (ISO weeks), total` + "\n" + exitStatusHelp,
-		Example: `  caseplan extension request WS-001 --date 2026-07-20 --notes "Two interviews pending"`,
-		Args:    cobra.ExactArgs(1),
+  weeks[]               week (2026-W19), from, to, partial, contacts,
+                        applications
+  contact, applications each: met, complete_weeks, weeks_without (ISO
+                        weeks), total` + "\n" + exitStatusHelp,
+		Example: `  caseplan extension request WS-001 --date 2026-07-20 \
+      --notes "Two interviews pending"`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

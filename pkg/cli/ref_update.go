@@ -30,7 +30,8 @@ caseplan ref withdraw.
 
 Only the changed lines of references.yaml change: comments and the order of
 what a person wrote stay as they are.` + "\n" + exitStatusHelp,
-		Example: `  caseplan ref update 2026-K7QX2 RF-7QX2K --phone 555-0143 --permission 2026-03-20
+		Example: `  caseplan ref update 2026-K7QX2 RF-7QX2K --phone 555-0143 \
+      --permission 2026-03-20
   caseplan ref update 2026-K7QX2 2 --briefed 2026-03-24 --title ''`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
