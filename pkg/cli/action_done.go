@@ -31,8 +31,9 @@ Refused (exit 2): an unknown note or item number, an amendment's items
 (close the item of the note it amends), an item already closed — done in
 its note or in an amendment, or done or dropped with caseplan action done or
 caseplan action drop — and a date before the note or after today.` + "\n" + exitStatusHelp,
-		Example: `  caseplan action done 2026-K7QX2 2026-03-03-ab12#1 --date 2026-03-09 --reason 'resume sent to three employers'`,
-		Args:    cobra.ExactArgs(2),
+		Example: `  caseplan action done 2026-K7QX2 2026-03-03-ab12#1 --date 2026-03-09 \
+      --reason 'resume sent to three employers'`,
+		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			if err := actionItemArg(c, args[0], args[1], &opts.change); err != nil {

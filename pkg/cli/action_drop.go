@@ -28,8 +28,9 @@ shows it.
 The note itself is never edited: the item's dropping is added to the plan's
 action_items in iep.yaml, one commit with the action action.drop. Refused
 as caseplan action done refuses.` + "\n" + exitStatusHelp,
-		Example: `  caseplan action drop 2026-K7QX2 2026-03-03-ab12#2 --reason 'the job fair was cancelled'`,
-		Args:    cobra.ExactArgs(2),
+		Example: `  caseplan action drop 2026-K7QX2 2026-03-03-ab12#2 \
+      --reason 'the job fair was cancelled'`,
+		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			if err := actionItemArg(c, args[0], args[1], &opts.change); err != nil {

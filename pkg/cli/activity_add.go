@@ -22,7 +22,7 @@ func newCmdActivityAdd(g *globals, runF func(*activityAddOptions) error) *cobra.
 	opts := &activityAddOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "add CASE --date DATE --kind KIND [flags]",
-		Short: "Log an application, interview, course or networking in the week's tracker",
+		Short: "Log an application, interview, course or networking for a week",
 		Long: `Log one entry of CASE's weekly candidate activity tracker (document 000) in
 activity/<ISO week of --date>.yaml — the file is created when the week has
 none — and commit it. Printed on stdout: the entry's ID, e.g. AP-K7QX2 for

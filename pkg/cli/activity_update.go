@@ -27,7 +27,7 @@ func newCmdActivityUpdate(g *globals, runF func(*activityUpdateOptions) error) *
 	opts := &activityUpdateOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "update CASE (--application ID --status STATUS | --interview ID --feedback TEXT | --course ID --status STATUS)",
-		Short: "Move an application or a course along, or record an interview's feedback",
+		Short: "Move an application or course along, or record interview feedback",
 		Long: `Change one entry of CASE's activity tracker, and commit it. Name the entry
 by its ID (AP-K7QX2 an application, IV- an interview, AC- a course; in any
 case), as activity add printed it and activity list shows it: its week is
@@ -49,10 +49,13 @@ stdout.
 
 Informational interviews and networking events are what happened on their
 day; they are not updated.` + "\n" + exitStatusHelp,
-		Example: `  caseplan activity update 2026-K7QX2 --application AP-3MZ8Q --status interview \
+		Example: `  caseplan activity update 2026-K7QX2 --application AP-3MZ8Q \
+      --status interview \
       --feedback 'phone screen went well; panel next week'
-  caseplan activity update 2026-K7QX2 --interview IV-9TQ2D --feedback 'strong on scheduling'
-  caseplan activity update 2026-K7QX2 --week 2026-W12 --course 1 --status completed`,
+  caseplan activity update 2026-K7QX2 --interview IV-9TQ2D \
+      --feedback 'strong on scheduling'
+  caseplan activity update 2026-K7QX2 --week 2026-W12 --course 1 \
+      --status completed`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.caseID = args[0]

@@ -3,7 +3,7 @@ package cli
 import "github.com/spf13/cobra"
 
 func newCmdCase(g *globals) *cobra.Command {
-	return newGroupCmd("case", "Cases: open, list, show, the intake record, transfer, exit, close and reopen",
+	return newGroupCmd("case", "Cases: open, list, show, intake, transfer, exit, close, reopen",
 		newCmdCaseNew(g, nil), newCmdCaseList(g, nil), newCmdCaseShow(g, nil),
 		newCmdCaseClose(g, nil), newCmdCaseReopen(g, nil), newCmdCaseTransfer(g, nil),
 		newCmdCaseSet(g, nil), newCmdCaseToolbox(g, nil), newCmdCaseAssessment(g), newCmdCaseBarrier(g),
@@ -15,7 +15,7 @@ func newCmdCase(g *globals) *cobra.Command {
 // team, eligibility determinations and the participant's permissions.
 
 func newCmdCaseAssessment(g *globals) *cobra.Command {
-	return newGroupCmd("assessment", "Assessments: skills, job-hunt readiness, interests, aptitude (ongoing, 001)", newCmdCaseAssessmentAdd(g, nil), newCmdCaseAssessmentUpdate(g, nil))
+	return newGroupCmd("assessment", "Assessments: skills, readiness, interests, aptitude (ongoing, 001)", newCmdCaseAssessmentAdd(g, nil), newCmdCaseAssessmentUpdate(g, nil))
 }
 
 func newCmdCaseBarrier(g *globals) *cobra.Command {
@@ -23,7 +23,7 @@ func newCmdCaseBarrier(g *globals) *cobra.Command {
 }
 
 func newCmdCaseTeam(g *globals) *cobra.Command {
-	return newGroupCmd("team", "The other people on the case: union representative, HR officers, counselors, ...", newCmdCaseTeamAdd(g, nil), newCmdCaseTeamUpdate(g, nil), newCmdCaseTeamRemove(g, nil))
+	return newGroupCmd("team", "Others on the case: union representative, HR officers, counselors", newCmdCaseTeamAdd(g, nil), newCmdCaseTeamUpdate(g, nil), newCmdCaseTeamRemove(g, nil))
 }
 
 func newCmdCaseEligibility(g *globals) *cobra.Command {
@@ -31,11 +31,11 @@ func newCmdCaseEligibility(g *globals) *cobra.Command {
 }
 
 func newCmdCaseConsent(g *globals) *cobra.Command {
-	return newGroupCmd("consent", "The participant's permissions, such as for a visit at their job site (003)",
+	return newGroupCmd("consent", "The participant's permissions, e.g. to visit their job site (003)",
 		newCmdCaseConsentAdd(g, nil), newCmdCaseConsentUpdate(g, nil), newCmdCaseConsentWithdraw(g, nil))
 }
 
 func newCmdCaseSealed(g *globals) *cobra.Command {
-	return newGroupCmd("sealed", "The case's sealed fields: date of birth, SSN's last four, disability, health, ... encrypted to the case team",
+	return newGroupCmd("sealed", "Fields encrypted to the case team: birth date, SSN last four, ...",
 		newCmdCaseSealedSet(g, nil), newCmdCaseSealedShow(g, nil), newCmdCaseSealedReseal(g, nil))
 }

@@ -27,7 +27,8 @@ goal setting begins (002).
 
 The date may not be after today; the same tool on the same date is not
 recorded twice. The assessment's ID (e.g. AS-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case assessment add W-001 --tool 'O*NET Interest Profiler' --date 2026-03-09 \
+		Example: `  caseplan case assessment add W-001 --tool 'O*NET Interest Profiler' \
+      --date 2026-03-09 \
       --summary 'Social and conventional interests'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {

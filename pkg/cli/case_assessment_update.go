@@ -25,8 +25,9 @@ Assessment is ongoing (001): a new assessment is added with caseplan case
 assessment add; update corrects or completes the record of one, such as
 the summary once the results are in. An empty --summary removes it; the
 tool and the date cannot be removed, and the date may not be after today.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case assessment update 2026-K7QX2 1 --summary 'Strong in scheduling and records'`,
-		Args:    cobra.ExactArgs(2),
+		Example: `  caseplan case assessment update 2026-K7QX2 1 \
+      --summary 'Strong in scheduling and records'`,
+		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			u := &opts.change
 			u.Case, u.Assessment = args[0], args[1]

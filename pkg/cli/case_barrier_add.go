@@ -23,8 +23,9 @@ health, legal, literacy, digital, financial or other; --detail says what it
 is in this case; --status is open (the default) or addressed. A kind the
 schema does not know is refused with its finding. The barrier's ID (e.g.
 BR-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case barrier add W-001 --kind transportation --detail 'No car; the clinical sites are off the bus routes'`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  caseplan case barrier add W-001 --kind transportation \
+      --detail 'No car; the clinical sites are off the bus routes'`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			if runF != nil {

@@ -35,8 +35,9 @@ placement's start (000): it closes as placed, not as separated.
 A closed case is not closed again; reopen it with caseplan case reopen.
 
 Follow-ups continue after a case closes (caseplan followup add).` + "\n" + exitStatusHelp,
-		Example: `  caseplan case close WS-001 --date 2026-06-01 --reason placed --notes "Started at the library"`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  caseplan case close WS-001 --date 2026-06-01 --reason placed \
+      --notes "Started at the library"`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			var err error

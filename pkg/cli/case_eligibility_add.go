@@ -24,7 +24,8 @@ func newCmdCaseEligibilityAdd(g *globals, runF func(*caseEligibilityAddOptions) 
 cash assistance, ...), the date it was determined, the result and what it
 rests on (documents, facts). The date may not be after today. The
 determination's ID (e.g. EL-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case eligibility add W-001 --program wioa --determined 2026-03-04 --eligible \
+		Example: `  caseplan case eligibility add W-001 --program wioa --determined 2026-03-04 \
+      --eligible \
       --basis 'Adult, low income'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {

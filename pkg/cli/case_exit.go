@@ -49,7 +49,8 @@ caseplan case close when the follow-up is over.
 The date may not be after today nor before the case opened. A case of
 another program, a case that already exited and a closed case are refused.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case exit W-001 --reason 'No contact since March; services ended'
-  caseplan case exit W-001 --date 2026-09-30 --reason 'Employed as a CNA; services complete'`,
+  caseplan case exit W-001 --date 2026-09-30 \
+      --reason 'Employed as a CNA; services complete'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]

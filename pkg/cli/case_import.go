@@ -30,7 +30,7 @@ func newCmdCaseImport(g *globals, runF func(*caseImportOptions) error) *cobra.Co
 	opts := &caseImportOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "import FILE.csv [--rules NAME] [--dry-run] [--skip-invalid]",
-		Short: "Open a case for each worker of a layoff roster (a spreadsheet saved as CSV)",
+		Short: "Open a case for each worker of a layoff roster (a CSV spreadsheet)",
 		Long: `Import a layoff roster — the spreadsheet of the workers a layoff affects,
 saved as CSV by Excel or Google Sheets (UTF-8 with or without a byte-order
 mark, cells separated by commas or semicolons, quoted as they quote them) —

@@ -24,8 +24,9 @@ other) saying when the case had been closed and why it is reopened. The
 closure it ends stays in outcome.yaml: closures and reopenings are episodes,
 only ever added, so a report of a past month reads the case as it stood
 then.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case reopen WS-001 --date 2026-07-06 --reason "The placement ended after the probation period"`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  caseplan case reopen WS-001 --date 2026-07-06 \
+      --reason "The placement ended after the probation period"`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			var err error

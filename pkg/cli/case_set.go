@@ -24,7 +24,7 @@ func newCmdCaseSet(g *globals, runF func(*caseSetOptions) error) *cobra.Command 
 	opts := &caseSetOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "set CASE [--name NAME] [--phone P] [--email E] [--address A] [--channel CHANNEL]... [--best-times TIMES] [--language L] [--preferred-name NAME] [--skill SKILL]... [--cash-assistance-ended DATE] [--notice-date DATE] [--layoff-date DATE] [--position P] [--grade G] [--fte F] [--department D] [--grant-ended]",
-		Short: "Set the participant's name and contact details, the layoff's details, the end of cash assistance",
+		Short: "Set name, contact and layoff details, the end of cash assistance",
 		Long: `Set fields of CASE's intake record (intake.yaml) and commit. Only the fields
 given change, each where it stands in the file: a person's comments, blank
 lines and key order stay. An empty value ('') removes a field.
@@ -54,7 +54,8 @@ ended, which starts the 12 months of post-employment services after it
 Values the schema does not allow (an email address that is not one, an FTE
 over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case set 2026-K7QX2 --name 'Jamal Wright'
-  caseplan case set PE-001 --channel text --channel phone --best-times 'Weekdays after 7pm'
+  caseplan case set PE-001 --channel text --channel phone \
+      --best-times 'Weekdays after 7pm'
   caseplan case set WS-001 --position 'Library Technician' --grade 6 --fte 1
   caseplan case set PE-001 --cash-assistance-ended 2026-07-31`,
 		Args: cobra.ExactArgs(1),

@@ -28,7 +28,7 @@ func newCmdCaseShow(g *globals, runF func(*caseShowOptions) error) *cobra.Comman
 	opts := &caseShowOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "show CASE",
-		Short: "Show a case: who, program, phase, contacts, what is due next, open findings",
+		Short: "Show a case: who, program, phase, contacts, what is due, findings",
 		Long: `Show where a case stands as of --today: who it serves, its program and
 manager, the phase of the program and the days left in it, its contacts, what
 is due next and the findings validate reports for it. The store-wide
@@ -81,14 +81,15 @@ caseplan case exit would record. A placement recorded to start later is
 shown with the day it starts; until then the case stays in its phase.
 
   -o json  {"id","program","kind","status","manager","center","opened",
-           "participant","cohort","returning_from","phase","phase_start","phase_ends",
-           "days_left","notes","voided_notes","contacts","last_contact",
-           "participation","placement_starts","next_due","findings"}
+           "participant","cohort","returning_from","phase","phase_start",
+           "phase_ends","days_left","notes","voided_notes","contacts",
+           "last_contact","participation","placement_starts","next_due",
+           "findings"}
            cohort is the layoff cohort of a case opened by caseplan case
            import, absent otherwise; returning_from the case of the
            participant's earlier period of participation (case new
-           --returning-from), absent otherwise; notes counts the notes that count,
-           voided_notes those an amendment voided (note amend --void);
+           --returning-from), absent otherwise; notes counts the notes that
+           count, voided_notes those an amendment voided (note amend --void);
            phase_start, phase_ends and last_contact are YYYY-MM-DD or "";
            participation is null except for WIOA cases, where it is
            {"date","eligible_from","eligibility_recorded","last_service",

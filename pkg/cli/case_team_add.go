@@ -23,7 +23,8 @@ off) or hr-hiring (of a hiring unit) (document 000), counselor (at another
 center, 002), navigator (003), employer or other. A role the schema does not
 know, or an email address that is not one, is refused with its finding. The
 team member's ID (e.g. TM-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case team add WS-001 --name 'Alex Example' --role union-representative \
+		Example: `  caseplan case team add WS-001 --name 'Alex Example' \
+      --role union-representative \
       --organization 'Example Clerical Workers Union' --phone 555-0130`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {

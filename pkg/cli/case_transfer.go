@@ -26,8 +26,9 @@ The IEP is part of the case's directory, so it moves with the case as it is.
 
 --to must be an active staff member on the roster other than the current
 manager. --center defaults to the new manager's center, else the case's.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case transfer W-001 --to dshah --reason "Moved closer to the Eastgate office"`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  caseplan case transfer W-001 --to dshah \
+      --reason "Moved closer to the Eastgate office"`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			if opts.date != "" {

@@ -21,7 +21,7 @@ func newCmdCredentialAdd(g *globals, runF func(*credentialAddOptions) error) *co
 	opts := &credentialAddOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "add CASE --kind KIND --date DATE [--name NAME] [--provider P]",
-		Short: "Record a recognised credential the participant attained; prints its ID",
+		Short: "Record a recognised credential attained; prints its ID",
 		Long: `Record a recognised credential CASE's participant attained, in outcome.yaml,
 and print its ID (CR-XXXXX). Credential attainment, one of WIOA's primary
 indicators (TEGL 10-16; PIRL 1800-1805), counts a credential attained during
@@ -42,8 +42,10 @@ training other than on-the-job or customized training.
   occupational-certification  6
   other                       7  another recognised diploma, degree or
                                  certificate` + "\n" + exitStatusHelp,
-		Example: `  caseplan credential add W-001 --kind occupational-certification --date 2026-08-14 \
-      --name "Certified Nursing Assistant" --provider "State nurse aide registry"`,
+		Example: `  caseplan credential add W-001 --kind occupational-certification \
+      --date 2026-08-14 \
+      --name "Certified Nursing Assistant" \
+      --provider "State nurse aide registry"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]

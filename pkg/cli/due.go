@@ -116,7 +116,8 @@ caseplan due --all --summary --overdue counts what is overdue, by kind.
 A manager retired from the roster whose open cases are not transferred yet
 is named "NAME (retired)", and "NAME (ID, retired)" in the headings on a
 terminal and in the calendar's descriptions.
-  -o json  [{"manager","name","retired","items","overdue","kinds":{"contact":N,...}}]
+  -o json  [{"manager","name","retired","items","overdue",
+           "kinds":{"contact":N,...}}]
            with every kind counted, 0 included; "retired": true only for a
            retired manager.
 

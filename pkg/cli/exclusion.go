@@ -3,6 +3,6 @@ package cli
 import "github.com/spf13/cobra"
 
 func newCmdExclusion(g *globals) *cobra.Command {
-	return newGroupCmd("exclusion", "Reasons a WIOA participant is left out of the performance indicators",
+	return newGroupCmd("exclusion", "Why a WIOA participant is left out of the performance indicators",
 		newCmdExclusionAdd(g, nil))
 }

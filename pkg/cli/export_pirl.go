@@ -20,7 +20,7 @@ func newCmdExportPIRL(g *globals, runF func(*exportPIRLOptions) error) *cobra.Co
 	opts := &exportPIRLOptions{reportOptions: reportOptions{globals: g, label: "export pirl"}}
 	c := &cobra.Command{
 		Use:   "pirl --program-year YYYY [--quarter 1-4]",
-		Short: "One row per WIOA participant with the PIRL elements the records hold",
+		Short: "One row per WIOA participant with the PIRL elements recorded",
 		Long: `A PIRL-style export (the Participant Individual Record Layout, ETA-9172):
 one row per WIOA participant that caseplan report performance looks at for
 program year YYYY (or its quarter N) — served in the period, exited in one

@@ -29,9 +29,11 @@ after the case is reopened (caseplan case reopen), if the decision stands.
 An approved extension must run past the work security period and may end at
 most extension_max_days (90) after it: the ws-extension rule refuses a later
 --until.` + "\n" + exitStatusHelp,
-		Example: `  caseplan extension decide WS-001 --date 2026-07-28 --approved --until 2026-10-28 \
+		Example: `  caseplan extension decide WS-001 --date 2026-07-28 --approved \
+      --until 2026-10-28 \
       --by "Joint Work Security Committee"
-  caseplan extension decide WS-001 --date 2026-07-28 --denied --by "Joint Work Security Committee"`,
+  caseplan extension decide WS-001 --date 2026-07-28 --denied \
+      --by "Joint Work Security Committee"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]

@@ -22,7 +22,7 @@ func newCmdExtensionRequest(g *globals, runF func(*extensionRequestOptions) erro
 	opts := &extensionRequestOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "request CASE --date DATE",
-		Short: "Request an extension of the work security period, and show the evidence",
+		Short: "Request a work security period extension; shows the evidence",
 		Long: `Record a request to extend CASE's work security period: a pending extension in
 outcome.yaml and an extension note, in one commit. Open work-security cases
 only. The Joint Work Security Committee may extend wages and benefits for up
@@ -50,10 +50,13 @@ candidate. The note records the same summary.
 -o json prints the evidence as an object:
   case                  the case ID
   from, to              the days weighed (YYYY-MM-DD)
-  weeks[]               week (2026-W19), from, to, partial, contacts, applications
-  contact, applications each: met, complete_weeks, weeks_without (ISO weeks), total` + "\n" + exitStatusHelp,
-		Example: `  caseplan extension request WS-001 --date 2026-07-20 --notes "Two interviews pending"`,
-		Args:    cobra.ExactArgs(1),
+  weeks[]               week (2026-W19), from, to, partial, contacts,
+                        applications
+  contact, applications each: met, complete_weeks, weeks_without (ISO
+                        weeks), total` + "\n" + exitStatusHelp,
+		Example: `  caseplan extension request WS-001 --date 2026-07-20 \
+      --notes "Two interviews pending"`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

@@ -61,9 +61,11 @@ reports on,
 quarter --due falls in (or --date, when --due is not given), counted from the
 case's exit date: quarters after exit are the calendar quarters after the
 quarter of exit.` + "\n" + exitStatusHelp,
-		Example: `  caseplan followup add W-001 --date 2026-07-01 --due 2026-06-30 --employed --wage 19.75 \
+		Example: `  caseplan followup add W-001 --date 2026-07-01 --due 2026-06-30 --employed \
+      --wage 19.75 \
       --notes "Settled in; asked about the evening bus schedule"
-  caseplan followup add W-001 --date 2027-02-10 --employed --employer "Example Care Home" \
+  caseplan followup add W-001 --date 2027-02-10 --employed \
+      --employer "Example Care Home" \
       --employer-fein 00-0000123 --earnings 8450 --evidence pay-stubs`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {

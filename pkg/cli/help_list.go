@@ -1,6 +1,9 @@
 package cli
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // maxHelpLine is the widest a long help's line may be: a terminal's 80
 // columns.
@@ -30,4 +33,69 @@ func helpList(items []string) string {
 	}
 	b.WriteString(line)
 	return b.String()
+}
+
+// wrapUseLine wraps a command's usage line ("caseplan case set CASE
+// [--name NAME] ... [flags]") within width columns, as usage prints it
+// after two columns of indent: a break falls between the line's words,
+// never inside a bracketed group ("[--scope internal|external|both]",
+// "(--eligible|--not-eligible)") unless the group alone is wider than a
+// line, and each continued line is indented four columns more. The man
+// pages' synopsis is not wrapped here: roff fills it.
+func wrapUseLine(use string, width int) string {
+	const cont = "    "
+	width -= 2
+	var lines []string
+	line := ""
+	add := func(w string) {
+		if line != "" && line != cont && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > width {
+			lines = append(lines, line)
+			line = cont
+		}
+		if line != "" && line != cont {
+			line += " "
+		}
+		line += w
+	}
+	for _, g := range useLineGroups(use) {
+		if utf8.RuneCountInString(cont+g) <= width {
+			add(g)
+			continue
+		}
+		// A group wider than a line is broken after its alternatives'
+		// bars, else between its words.
+		for _, alt := range strings.SplitAfter(g, "| ") {
+			if alt = strings.TrimSpace(alt); utf8.RuneCountInString(cont+alt) <= width {
+				add(alt)
+				continue
+			}
+			for _, w := range strings.Fields(alt) {
+				add(w)
+			}
+		}
+	}
+	return strings.Join(append(lines, line), "\n  ")
+}
+
+// useLineGroups splits a usage line at the spaces outside brackets and
+// parentheses: "CASE", "[--term short|long]", "(--a X | --b Y)".
+func useLineGroups(use string) []string {
+	var groups []string
+	depth, start := 0, 0
+	for i, r := range use {
+		switch r {
+		case '[', '(':
+			depth++
+		case ']', ')':
+			depth--
+		case ' ':
+			if depth == 0 {
+				if i > start {
+					groups = append(groups, use[start:i])
+				}
+				start = i + 1
+			}
+		}
+	}
+	return append(groups, use[start:])
 }

@@ -150,3 +150,83 @@ func TestHelpFlagsFit(t *testing.T) {
 		t.Errorf("only %d help pages; is the walk reaching them?", pages)
 	}
 }
+
+// helpLineExceptions are the lines of --help output allowed over
+// maxHelpLine columns, each with the reason no break is possible. Keep
+// it short: a line here is one a terminal breaks mid-word.
+var helpLineExceptions = map[string]string{
+	"If it is not installed already, you can install it via your OS's package manager.": "cobra's own help of completion bash, " +
+		"one column over; cobra adds the command when it runs, and rewriting its text would keep a copy of cobra's",
+}
+
+// TestHelpFits renders every command's help as --help prints it, usage,
+// summaries of subcommands, examples and long help included, and checks
+// that every line fits a terminal's maxHelpLine columns (runes, not
+// bytes). It walks the whole tree, so a new command is checked too.
+func TestHelpFits(t *testing.T) {
+	root := newCmdRoot(&globals{})
+	// cobra adds these when it runs; caseplan --help lists them.
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	pages, over, excepted := 0, 0, map[string]bool{}
+	walkCommands(root, func(c *cobra.Command) {
+		if c.Hidden {
+			return
+		}
+		var b strings.Builder
+		c.SetOut(&b)
+		if err := c.Help(); err != nil {
+			t.Fatalf("%s: %v", c.CommandPath(), err)
+		}
+		pages++
+		for i, l := range strings.Split(b.String(), "\n") {
+			if n := utf8.RuneCountInString(l); n > maxHelpLine {
+				if _, ok := helpLineExceptions[l]; ok {
+					excepted[l] = true
+					continue
+				}
+				over++
+				t.Errorf("%s --help: line %d is %d columns, over %d: %q", c.CommandPath(), i+1, n, maxHelpLine, l)
+			}
+		}
+	})
+	if pages < 100 {
+		t.Errorf("only %d help pages; is the walk reaching them?", pages)
+	}
+	if over > 0 {
+		t.Logf("%d lines over %d columns", over, maxHelpLine)
+	}
+	for l := range helpLineExceptions {
+		if !excepted[l] {
+			t.Errorf("no help shows the excepted line %q any more; take it off the list", l)
+		}
+	}
+}
+
+// TestWrapUseLine: a usage line wraps between its groups, a group too
+// wide for a line after its alternatives' bars, and nothing is lost.
+func TestWrapUseLine(t *testing.T) {
+	for _, tt := range []struct{ use, want string }{
+		{"caseplan note list CASE [flags]", "caseplan note list CASE [flags]"},
+		{"caseplan iep target add CASE --title TITLE [--job-family FAMILY] [--grade-min GRADE] [--grade-max GRADE] [--scope internal|external|both] [flags]",
+			"caseplan iep target add CASE --title TITLE [--job-family FAMILY]\n" +
+				"      [--grade-min GRADE] [--grade-max GRADE] [--scope internal|external|both]\n" +
+				"      [flags]"},
+		{"caseplan activity update CASE (--application ID --status STATUS | --interview ID --feedback TEXT | --course ID --status STATUS) [flags]",
+			"caseplan activity update CASE (--application ID --status STATUS |\n" +
+				"      --interview ID --feedback TEXT | --course ID --status STATUS) [flags]"},
+	} {
+		got := wrapUseLine(tt.use, maxHelpLine)
+		if got != tt.want {
+			t.Errorf("wrapUseLine(%q) =\n%s\nwant\n%s", tt.use, got, tt.want)
+		}
+		for _, l := range strings.Split("  "+got, "\n") {
+			if n := utf8.RuneCountInString(l); n > maxHelpLine {
+				t.Errorf("a line of %d columns: %q", n, l)
+			}
+		}
+		if strings.Join(strings.Fields(got), " ") != tt.use {
+			t.Errorf("wrapUseLine(%q) lost or added words: %q", tt.use, got)
+		}
+	}
+}

@@ -5,7 +5,7 @@ import (
 )
 
 func newCmdIEP(g *globals) *cobra.Command {
-	c := newGroupCmd("iep", "The Individual Employment Plan: goals, objectives, services, milestones, next steps, reviews",
+	c := newGroupCmd("iep", "Individual Employment Plan: goals, services, steps, reviews, ...",
 		newCmdIEPShow(g, nil),
 		newCmdIEPSet(g, nil),
 		newGroupCmd("goal", "The plan's short- and long-term goals", newCmdIEPGoalAdd(g, nil), newCmdIEPGoalUpdate(g, nil), newCmdIEPGoalStatus(g, nil)),
@@ -17,7 +17,7 @@ func newCmdIEP(g *globals) *cobra.Command {
 		newGroupCmd("course", "The skill development plan: courses and providers", newCmdIEPCourseAdd(g, nil), newCmdIEPCourseUpdate(g, nil), newCmdIEPCourseStatus(g, nil)),
 		newCmdIEPReview(g, nil),
 		newCmdIEPSelfSufficiency(g, nil),
-		newGroupCmd("benefit", "Post-employment: benefits whose eligibility must be kept, with renewal dates", newCmdIEPBenefitAdd(g, nil), newCmdIEPBenefitRenew(g, nil)),
+		newGroupCmd("benefit", "Post-employment benefits to keep, with their renewal dates", newCmdIEPBenefitAdd(g, nil), newCmdIEPBenefitRenew(g, nil)),
 	)
 	c.Long = `The Individual Employment Plan of a case, cases/<id>/iep.yaml: the
 customer's vision and employment goal; goals, short- or long-term, each with

@@ -26,8 +26,9 @@ utility assistance (document 003) — with its next renewal date. --status is
 active (the default), pending, lapsed or ended. Names are unique within a
 plan, whatever their case. The benefit's ID (e.g. BN-K7QX2) is printed on
 stdout.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep benefit add 2026-K7QX2 --name 'Child care subsidy' --renewal 2026-12-01`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  caseplan iep benefit add 2026-K7QX2 --name 'Child care subsidy' \
+      --renewal 2026-12-01`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			var err error

@@ -23,8 +23,9 @@ func newCmdIEPBenefitRenew(g *globals, runF func(*iepBenefitRenewOptions) error)
 whatever its case, or its ID, BN-K7QX2) in CASE's self-sufficiency plan,
 once the current renewal is done or submitted (document 003). --status and
 --notes change those fields too; without them they stay as they are.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep benefit renew 2026-K7QX2 'Child care subsidy' --renewal 2027-06-01 --status active`,
-		Args:    cobra.ExactArgs(2),
+		Example: `  caseplan iep benefit renew 2026-K7QX2 'Child care subsidy' \
+      --renewal 2027-06-01 --status active`,
+		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case, opts.change.Name = args[0], args[1]
 			var err error

@@ -27,8 +27,9 @@ rendered; long-term goals the 9 to 12 months after the customer exits the
 program (001). --target is the date it should be reached; one more than
 plan_date_max_months (36, caseplan's choice; cases/caseplan.yaml settings)
 after today is written with a warning (plan-date): a typo in the year?` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep goal add 2026-K7QX2 --term short --text 'Certified Nursing Assistant' --target 2026-09-30`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  caseplan iep goal add 2026-K7QX2 --term short \
+      --text 'Certified Nursing Assistant' --target 2026-09-30`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			var err error

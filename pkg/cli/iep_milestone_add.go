@@ -27,8 +27,9 @@ caseplan iep milestone done records when it is reached. A due date more
 than plan_date_max_months (36, caseplan's choice; cases/caseplan.yaml
 settings) after today is written with a warning (plan-date): a typo in
 the year?` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep milestone add 2026-K7QX2 --goal G-4Z8QK --text 'Enrolled in a CNA course' --due 2026-04-30`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  caseplan iep milestone add 2026-K7QX2 --goal G-4Z8QK \
+      --text 'Enrolled in a CNA course' --due 2026-04-30`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			var err error

@@ -23,8 +23,9 @@ unique across all the plan's goals). --service names a service of the
 plan (S-K7QX2, ...) that serves the objective; repeat it for several. A service
 not yet in the plan is added with caseplan iep service add, which can also
 link it to objectives already there.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep objective add 2026-K7QX2 --goal G-4Z8QK --text 'Attain a CNA certificate' --service S-2HX7M`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  caseplan iep objective add 2026-K7QX2 --goal G-4Z8QK \
+      --text 'Attain a CNA certificate' --service S-2HX7M`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			if runF != nil {

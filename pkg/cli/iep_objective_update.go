@@ -24,8 +24,9 @@ func newCmdIEPObjectiveUpdate(g *globals, runF func(*iepObjectiveUpdateOptions) 
 it (S-K7QX2, ...), replacing the ones it named — a service added later is
 linked here — and --service '' alone unlinks them all. Only the changed
 lines of iep.yaml change.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep objective update 2026-K7QX2 O-6WJ2R --service S-2HX7M --service S-8KQ4T`,
-		Args:    cobra.ExactArgs(2),
+		Example: `  caseplan iep objective update 2026-K7QX2 O-6WJ2R --service S-2HX7M \
+      --service S-8KQ4T`,
+		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			u := &opts.change
 			u.Case, u.Objective = args[0], args[1]

@@ -22,8 +22,9 @@ func newCmdIEPReview(g *globals, runF func(*iepReviewOptions) error) *cobra.Comm
 (default: --today), with what was reviewed and changed. The plan is referenced
 often and updated regularly (001); its "updated" date is the date of its
 latest review (every other change is in git's history).` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep review 2026-K7QX2 --summary 'Enrolled in the CNA course; moved the exam milestone to June'`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  caseplan iep review 2026-K7QX2 \
+      --summary 'Enrolled in the CNA course; moved the exam milestone to June'`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			var err error

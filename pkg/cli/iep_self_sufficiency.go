@@ -17,7 +17,7 @@ func newCmdIEPSelfSufficiency(g *globals, runF func(*iepSelfSufficiencyOptions) 
 	opts := &iepSelfSufficiencyOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "self-sufficiency CASE [--plan TEXT] [--child-care TEXT] [--transportation TEXT] [--crisis TEXT]",
-		Short: "Set the post-employment self-sufficiency and contingency plans",
+		Short: "Set post-employment self-sufficiency and contingency plans",
 		Long: `Set the self-sufficiency plan of CASE — goals, responsibilities and
 timelines toward self-sufficiency — and its contingency plans for child
 care, transportation and preventable crises (document 003). Only the fields

@@ -37,7 +37,8 @@ apprenticeship, entrepreneurial, adult-education, prerequisite,
 job-readiness or other. Credential attainment (caseplan report performance)
 leaves out participants whose only training was on-the-job or customized
 (TEGL 10-16).` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep service add 2026-K7QX2 --name 'CNA training course' --code training \
+		Example: `  caseplan iep service add 2026-K7QX2 --name 'CNA training course' \
+      --code training \
       --provider 'Lakeside College' --start 2026-04-06 --objective O-6WJ2R`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {

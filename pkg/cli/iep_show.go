@@ -24,7 +24,7 @@ func newCmdIEPShow(g *globals, runF func(*iepShowOptions) error) *cobra.Command 
 	opts := &iepShowOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "show CASE",
-		Short: "Show the plan: goals, objectives and services, milestones, next steps, ...",
+		Short: "Show the plan: goals, objectives, services, milestones, ...",
 		Long: `Show CASE's Individual Employment Plan as a case manager reads it: the
 vision and employment goal; each goal with its objectives, the services
 that serve them, and its milestones with their due and done dates; the

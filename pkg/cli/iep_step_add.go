@@ -23,8 +23,9 @@ func newCmdIEPStepAdd(g *globals, runF func(*iepStepAddOptions) error) *cobra.Co
 are the actions to take now — by the participant or by the manager — and
 are updated as they are completed (001); caseplan iep step done records
 that.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep step add 2026-K7QX2 --owner participant --text 'Bring eligibility documents' --due 2026-03-20`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  caseplan iep step add 2026-K7QX2 --owner participant \
+      --text 'Bring eligibility documents' --due 2026-03-20`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			var err error

@@ -28,7 +28,7 @@ func newCmdInit(g *globals, runF func(*initOptions) error) *cobra.Command {
 	opts := &initOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "init [DIR]",
-		Short: "Create a case store: settings, schemas, CI workflow, git repository",
+		Short: "Create a case store: settings, schemas, CI workflow, git repo",
 		Long: `Create a case store in DIR (default: the working directory): cases/caseplan.yaml
 with one program of each kind (work-security, wioa, post-employment), the
 acting author as the first staff member and its admin, this caseplan's

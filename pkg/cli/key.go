@@ -15,7 +15,7 @@ import (
 )
 
 func newCmdKey(g *globals) *cobra.Command {
-	return newGroupCmd("key", "Your private keys: the age identity that opens sealed fields, the key that signs your commits",
+	return newGroupCmd("key", "Your private keys: for sealed fields (age) and signing commits",
 		newCmdKeyNew(g, nil), newCmdKeyShow(g, nil))
 }
 

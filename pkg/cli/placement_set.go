@@ -39,7 +39,8 @@ than placement_start_max_days (180, caseplan's choice; cases/caseplan.yaml
 settings) after the day it is recorded is recorded with a warning
 (placement-start): a typo in the year?` + "\n" + exitStatusHelp,
 		Example: `  caseplan placement set WS-001 --employer "Northfield University Library" \
-      --position "Library Assistant" --start 2026-06-01 --wage 24.50 --wage-unit hour \
+      --position "Library Assistant" --start 2026-06-01 --wage 24.50 \
+      --wage-unit hour \
       --hours 37.5 --internal`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -36,8 +36,10 @@ The file is edited in place: comments and the order of what a person wrote
 stay as they are, and the commit shows only the new lines. A second
 reference with the same name is refused; correct one with caseplan ref
 update.` + "\n" + exitStatusHelp,
-		Example: `  caseplan ref add 2026-K7QX2 --name 'Pat Example' --relationship 'former supervisor' \
-      --title 'Office Manager' --organization 'Example Clinic' --phone 555-0142 \
+		Example: `  caseplan ref add 2026-K7QX2 --name 'Pat Example' \
+      --relationship 'former supervisor' \
+      --title 'Office Manager' --organization 'Example Clinic' \
+      --phone 555-0142 \
       --email pat@example.org --permission 2026-03-10`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -17,7 +17,7 @@ func newCmdRefUpdate(g *globals, runF func(*refUpdateOptions) error) *cobra.Comm
 	var name, title, org, rel, phone, email, permission, briefed string
 	c := &cobra.Command{
 		Use:   "update CASE REF [--name NAME] [--title T] [--organization O] [--relationship R] [--phone P] [--email E] [--permission DATE] [--briefed DATE]",
-		Short: "Correct or complete a reference: contact details, permission, briefing",
+		Short: "Correct or complete a reference: contact, permission, briefing",
 		Long: `Change the fields given of reference REF of CASE — its ID (RF-7QX2K, as
 ref add printed it and ref list shows it) or, for a reference written
 before references had IDs, its number in the list (1 for the first) — and
@@ -30,7 +30,8 @@ caseplan ref withdraw.
 
 Only the changed lines of references.yaml change: comments and the order of
 what a person wrote stay as they are.` + "\n" + exitStatusHelp,
-		Example: `  caseplan ref update 2026-K7QX2 RF-7QX2K --phone 555-0143 --permission 2026-03-20
+		Example: `  caseplan ref update 2026-K7QX2 RF-7QX2K --phone 555-0143 \
+      --permission 2026-03-20
   caseplan ref update 2026-K7QX2 2 --briefed 2026-03-24 --title ''`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

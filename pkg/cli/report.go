@@ -22,7 +22,7 @@ import (
 )
 
 func newCmdReport(g *globals) *cobra.Command {
-	return newGroupCmd("report", "The monthly status report, the caseload report and the WIOA performance report",
+	return newGroupCmd("report", "Reports: monthly status, caseload, WIOA performance",
 		newCmdReportMonthly(g, nil),
 		newCmdReportCaseload(g, nil),
 		newCmdReportPerformance(g, nil),

@@ -39,8 +39,9 @@ Formats: -o text, md, html (a chart of open cases and of overdue items per
 case manager), csv (one row per open case, cells neutralised as in report
 monthly), json:
   {"report":"caseload","as_of","organization","commit","committed",
-   "caseplan","participants","unread":[{"case","records"}],"total":{"open","overdue_contacts","overdue_items",
-   "cases_overdue","phases":{"PHASE":count}},"managers":[{"id","name", the total's keys,
+   "caseplan","participants","unread":[{"case","records"}],
+   "total":{"open","overdue_contacts","overdue_items","cases_overdue",
+   "phases":{"PHASE":count}},"managers":[{"id","name", the total's keys,
    "programs":[{"program","name","kind", the total's keys}]}],
    "programs":[{"program","name","kind", the total's keys}],
    "cases":[{"id","participant","manager","program","phase","phase_ends",

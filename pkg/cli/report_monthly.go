@@ -125,8 +125,8 @@ Formats:
             the version that made the report (caseplan version);
             participants is "initials" or "names"; days_left is null when
             the phase has no set end; next_milestone is the plan's earliest
-            milestone not done at month end, null for a closed case. With --cohort, "cohort" names it
-            (absent otherwise).
+            milestone not done at month end, null for a closed case. With
+            --cohort, "cohort" names it (absent otherwise).
 
 ` + reportHelp + `
 

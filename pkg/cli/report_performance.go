@@ -25,7 +25,7 @@ func newCmdReportPerformance(g *globals, runF func(*reportPerformanceOptions) er
 	opts := &reportPerformanceOptions{reportOptions: reportOptions{globals: g, label: "report performance"}}
 	c := &cobra.Command{
 		Use:   "performance --program-year YYYY [--quarter 1-4]",
-		Short: "WIOA's six primary indicators of performance, from the case records",
+		Short: "WIOA's six primary indicators of performance, from the records",
 		Long: `The six primary indicators of performance WIOA judges a board by (WIOA sec.
 116(b)(2)(A); TEGL 10-16, Change 1), computed from what the case managers
 recorded, for program year YYYY (July 1 of YYYY to June 30 of the next year)
@@ -46,8 +46,9 @@ or, with --quarter N, its quarterly report (quarter 1 is July to September):
                            the program year (to the quarter's end), the share
                            with a documented skill gain in it
   retention_same_employer  effectiveness in serving employers: of the exiters
-                           employed in the 2nd quarter after exit, the share with
-                           the same employer (FEIN or state tax ID) in the 4th
+                           employed in the 2nd quarter after exit, the share
+                           with the same employer (FEIN or state tax ID) in
+                           the 4th quarter
 
 Each counts the cohort the state's report does: the employment rate in the 2nd
 quarter after exit and median earnings, the exits of the four quarters ending a
@@ -73,7 +74,8 @@ indicator no case is in, with the indicator's figures, the program year and
 the commit on every row), json:
   {"report":"performance","program_year","quarter" (null for the year),
    "period":{"from","to"},"as_of","organization","commit","committed",
-   "caseplan","participants","unread":[{"case","records"}],"indicators":[{"key","name","kind" ("rate" or "median"),
+   "caseplan","participants","unread":[{"case","records"}],
+   "indicators":[{"key","name","kind" ("rate" or "median"),
    "source","cohort":{"what","from","to"},"measured","numerator",
    "denominator","rate","median","not_yet","cases":[{"case","participant",
    "manager","date","status","why","earnings"}],"missing":[{"case",

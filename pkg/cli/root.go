@@ -420,6 +420,14 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 	for _, set := range []string{".LocalFlags", ".InheritedFlags"} {
 		usage = strings.Replace(usage, "{{"+set+".FlagUsages", "{{wrappedFlagUsages "+set, 1)
 	}
+	// A usage line lists every flag a command takes (case set's ran to 329
+	// columns); it wraps between its words, never inside a [...] or
+	// (...|...) group, continued under the command's arguments.
+	cobra.AddTemplateFunc("wrappedUseLine", func(c *cobra.Command) string { return wrapUseLine(c.UseLine(), maxHelpLine) })
+	usage = strings.Replace(usage, "{{.UseLine}}", "{{wrappedUseLine .}}", 1)
+	// cobra's closing line ran to 84 columns under case eligibility.
+	usage = strings.Replace(usage, `Use "{{.CommandPath}} [command] --help" for more information about a command.`,
+		`Run '{{.CommandPath}} COMMAND --help' for more.`, 1)
 	root.SetUsageTemplate(usage)
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.store, "store", "", "the store's repository `DIR` (default: found upward from the working directory; env CASEPLAN_STORE)")

@@ -3,6 +3,6 @@ package cli
 import "github.com/spf13/cobra"
 
 func newCmdSchemas(g *globals) *cobra.Command {
-	return newGroupCmd("schemas", "The store's copies of the schemas, which editors check the records against",
+	return newGroupCmd("schemas", "The store's copies of the schemas editors check records against",
 		newCmdSchemasUpdate(g, nil))
 }

@@ -38,7 +38,8 @@ supportive, training, education, employment or other.
 The file is edited in place: comments and the order of what a person wrote
 stay as they are, and the commit shows only the new lines.` + "\n" + exitStatusHelp,
 		Example: `  caseplan service add 2026-K7QX2 --service 'child care assistance' \
-      --provider 'Riverside Child Care Resource Center' --date 2026-03-16 --category supportive`,
+      --provider 'Riverside Child Care Resource Center' --date 2026-03-16 \
+      --category supportive`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]

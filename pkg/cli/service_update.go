@@ -30,7 +30,8 @@ ID is printed on stdout.
 Only the changed lines of services.yaml change: comments and the order of
 what a person wrote stay as they are. A date before the referral was made
 is refused (date-order).` + "\n" + exitStatusHelp,
-		Example: `  caseplan service update 2026-K7QX2 R-3MZ8Q --status completed --date 2026-04-02 \
+		Example: `  caseplan service update 2026-K7QX2 R-3MZ8Q --status completed \
+      --date 2026-04-02 \
       --outcome 'after-school care arranged'`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -31,9 +31,11 @@ func newCmdStaffList(g *globals, runF func(*staffListOptions) error) *cobra.Comm
                       allowed-signers file, each valid (valid-after,
                       valid-before) for the commits made while it was on
                       the roster, for git verify-commit and git log
-                      --show-signature; make it again after a key changes:
-                        caseplan staff list -o allowed-signers > ~/.caseplan-signers
-                        git config gpg.ssh.allowedSignersFile ~/.caseplan-signers`,
+                      --show-signature
+
+After a key changes, make the allowed-signers file again:
+  caseplan staff list -o allowed-signers > ~/.caseplan-signers
+  git config gpg.ssh.allowedSignersFile ~/.caseplan-signers`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json", "allowed-signers"); err != nil {

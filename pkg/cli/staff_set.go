@@ -52,7 +52,8 @@ named, to be transferred the same way (rule manager-retired) — in the
 refusal's hint too, so that it lists every open case to hand on.` + "\n" + exitStatusHelp,
 		Example: `  caseplan staff set dpatel --role supervisor --center North
   caseplan staff set jdoe --active=false
-  caseplan staff set dpatel --age-recipient age1... --signing-key 'ssh-ed25519 AAAA... dpatel'`,
+  caseplan staff set dpatel --age-recipient age1... \
+      --signing-key 'ssh-ed25519 AAAA... dpatel'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			u := &opts.change

@@ -32,7 +32,7 @@ func newCmdValidate(g *globals, runF func(*validateOptions) error) *cobra.Comman
 	opts := &validateOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "validate [CASE|PATH...]",
-		Short: "Check records against their schemas, each other and the program rules",
+		Short: "Check records against their schemas, each other and program rules",
 		Long: `Check the store's records — every case, or the cases and files named (a
 path typed with / or with \, as on Windows; a path under schemas/ names the
 editors' copies of the schemas, for their schema-copy findings) — and print

@@ -15,7 +15,7 @@ func newCmdVersion(g *globals, runF func(*versionOptions) error) *cobra.Command 
 	opts := &versionOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "version",
-		Short: "Say which caseplan this is: its version and the commit it was built from",
+		Short: "Show caseplan's version and the commit it was built from",
 		Long: `Print caseplan's version, as the Go toolchain recorded it in the binary: the
 release (v1.2.0) that go install installed, or for a build from a clone a
 pseudo-version or (devel) with the commit it was built from, marked +dirty

@@ -49,7 +49,7 @@ run. The waiver is added to intake.yaml's waivers, one commit with the
 action waiver.add; its ID (WV-K7QX2) is printed on stdout, and waiver
 remove CASE ID takes it back.` + "\n" + exitStatusHelp,
 		Example: `  caseplan waiver add 2026-K7QX2 --rule ws-references \
-      --reason 'referred by the union after the layoff date; two references are all the program could expect'`,
+      --reason 'a late union referral: two references were all it could get'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
