@@ -120,8 +120,8 @@ func (p *stallProxy) forward(dst, src net.Conn, watched bool) {
 		}
 		for len(chunk) > 0 {
 			m := len(chunk)
-			if inPack && m > 4 {
-				m = 4
+			if inPack && m > 2 {
+				m = 2
 			}
 			if inPack {
 				time.Sleep(p.trickle)
@@ -195,7 +195,6 @@ func waitFor(t *testing.T, limit time.Duration, op func() error) (error, time.Du
 // A host that stops sending mid-pack fails the fetch as unreachable once
 // IdleTimeout has passed with nothing, and the clone is left as it was.
 func TestFetchFromAHostThatStallsMidPack(t *testing.T) {
-	withIdleTimeout(t, 300*time.Millisecond)
 	stalledServers(t, func(t *testing.T, target string) *stallProxy { return newStallProxy(t, target, false, 0) },
 		func(t *testing.T, url, direct string) {
 			src := newTestRepo(t)
@@ -203,13 +202,14 @@ func TestFetchFromAHostThatStallsMidPack(t *testing.T) {
 			if err := src.Push(context.Background(), newRemoteT(t, direct, noCreds), "main", plumbing.ZeroHash, h); err != nil {
 				t.Fatal(err)
 			}
+			withIdleTimeout(t, time.Second)
 			r := newTestRepo(t)
 			own := commitT(t, r, "own", put("a.txt", "1\n"))
 			before := snapshotClone(t, r)
 			rem := newRemoteT(t, url, noCreds)
 			err, took := waitFor(t, 10*time.Second, func() error { _, err := r.Fetch(context.Background(), rem, "main"); return err })
 			var re *RemoteError
-			if !errors.As(err, &re) || re.Kind != RemoteUnreachable || !strings.Contains(err.Error(), "stopped answering mid-transfer (nothing for 300ms)") {
+			if !errors.As(err, &re) || re.Kind != RemoteUnreachable || !strings.Contains(err.Error(), "stopped answering mid-transfer (nothing for 1s)") {
 				t.Fatalf("fetch that stalled = %v, want unreachable: stopped answering mid-transfer", err)
 			}
 			t.Logf("gave up after %s: %v", took, err)
@@ -225,13 +225,13 @@ func TestFetchFromAHostThatStallsMidPack(t *testing.T) {
 
 // A push whose host stops taking the pack fails the same way.
 func TestPushToAHostThatStallsMidPack(t *testing.T) {
-	withIdleTimeout(t, 300*time.Millisecond)
 	stalledServers(t, func(t *testing.T, target string) *stallProxy { return newStallProxy(t, target, true, 0) },
 		func(t *testing.T, url, direct string) {
 			r := newTestRepo(t)
 			h := history(t, r)
 			before := snapshotClone(t, r)
 			rem := newRemoteT(t, url, noCreds)
+			withIdleTimeout(t, time.Second)
 			err, took := waitFor(t, 10*time.Second, func() error { return r.Push(context.Background(), rem, "main", plumbing.ZeroHash, h) })
 			var re *RemoteError
 			if !errors.As(err, &re) || re.Kind != RemoteUnreachable || !strings.Contains(err.Error(), "stopped answering mid-transfer") {
@@ -247,7 +247,6 @@ func TestPushToAHostThatStallsMidPack(t *testing.T) {
 // A slow transfer that keeps moving is never cut off, however long it
 // takes in all.
 func TestSlowButMovingTransferIsNotCutOff(t *testing.T) {
-	withIdleTimeout(t, 300*time.Millisecond)
 	stalledServers(t, func(t *testing.T, target string) *stallProxy {
 		return newStallProxy(t, target, false, 40*time.Millisecond)
 	},
@@ -257,6 +256,7 @@ func TestSlowButMovingTransferIsNotCutOff(t *testing.T) {
 			if err := src.Push(context.Background(), newRemoteT(t, direct, noCreds), "main", plumbing.ZeroHash, h); err != nil {
 				t.Fatal(err)
 			}
+			withIdleTimeout(t, time.Second)
 			r := newTestRepo(t)
 			err, took := waitFor(t, 60*time.Second, func() error {
 				got, err := r.Fetch(context.Background(), newRemoteT(t, url, noCreds), "main")
