@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -107,27 +106,30 @@ func (r *aliveReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// aliveConn reports each byte read or written on an HTTP connection to
-// the watch of the request that dialed it.
-type aliveConn struct {
-	net.Conn
-	ctx context.Context
-}
+// aliveTransport reports each read of an HTTP request's body (as it is
+// sent) and of its response's body (as it arrives), and the response's
+// arrival, to the watch in the request's context. It counts per request,
+// not per connection, so connections are reused as usual: a sync over
+// https makes one TLS handshake, not one per request.
+type aliveTransport struct{ base http.RoundTripper }
 
-func (c *aliveConn) Read(p []byte) (int, error) {
-	n, err := c.Conn.Read(p)
-	if n > 0 {
-		transferAlive(c.ctx)
+func (t aliveTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	if ctx.Value(idleWatchKey{}) == nil {
+		return t.base.RoundTrip(req)
 	}
-	return n, err
-}
-
-func (c *aliveConn) Write(p []byte) (int, error) {
-	n, err := c.Conn.Write(p)
-	if n > 0 {
-		transferAlive(c.ctx)
+	if req.Body != nil && req.Body != http.NoBody {
+		r := *req // a RoundTripper must not change the request it is given
+		r.Body = &aliveReader{ctx, req.Body}
+		req = &r
 	}
-	return n, err
+	resp, err := t.base.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	transferAlive(ctx)
+	resp.Body = &aliveReader{ctx, resp.Body}
+	return resp, nil
 }
 
 // idleTransport is a go-git transport whose fetches report the bytes of
@@ -159,22 +161,10 @@ func (s idleUploadPack) UploadPack(ctx context.Context, req *packp.UploadPackReq
 	return packp.NewUploadPackResponseWithPackfile(req, &aliveReader{ctx, resp}), nil
 }
 
-// httpClient is go-git's HTTP transport on connections that report their
-// bytes to the watch of the request that dialed them. Each request has a
-// connection of its own (no keep-alive), so that a connection never
-// reports to another request's watch; a sync makes a handful of requests.
+// httpClient is go-git's HTTP transport with each request's bytes
+// reported to the watch of the transfer it belongs to (aliveTransport).
 func httpClient() *http.Client {
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.DisableKeepAlives = true
-	dial := tr.DialContext
-	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
-		c, err := dial(ctx, network, addr)
-		if err != nil {
-			return nil, err
-		}
-		return &aliveConn{Conn: c, ctx: ctx}, nil
-	}
-	return &http.Client{Transport: tr}
+	return &http.Client{Transport: aliveTransport{http.DefaultTransport.(*http.Transport).Clone()}}
 }
 
 func init() {
