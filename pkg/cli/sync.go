@@ -437,6 +437,10 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 	case errors.As(err, &remoteErr):
 		switch remoteErr.Kind {
 		case gitstore.RemoteUnreachable:
+			var stalled *gitstore.StalledError
+			if errors.As(err, &stalled) {
+				return hintf(err, "the host or the network on the way went silent; this clone's branch was not moved and its commits stay here: it is safe to run caseplan sync again")
+			}
 			return hintf(err, "check the address (git remote -v) and the network; nothing was changed: this clone's commits stay here, and caseplan sync sends them once the host answers")
 		case gitstore.RemoteAuthRequired, gitstore.RemoteAuthFailed:
 			return hintf(err, "set %s to an access token with read and write access to the repository, or set up git's credential helper; for ssh, load your key into the ssh agent or set %s", gitstore.TokenEnv, gitstore.SSHKeyEnv)

@@ -39,7 +39,8 @@ var ErrNoRemote = errors.New("no such remote")
 // server; a VPN, proxy or firewall that swallows the traffic) would
 // otherwise hold a sync, and with it the store's lock, for ever: no TCP
 // keepalive notices a peer that is there and silent. Once the host has
-// answered, a transfer takes the time it needs.
+// answered, a transfer takes the time it needs as long as it moves (see
+// IdleTimeout).
 var AnswerTimeout = 30 * time.Second
 
 // noAnswerError: the host took the connection and did not answer within
@@ -84,6 +85,10 @@ const (
 func (e *RemoteError) Error() string {
 	switch e.Kind {
 	case RemoteUnreachable:
+		var se *StalledError
+		if errors.As(e.Err, &se) {
+			return fmt.Sprintf("%s %v", e.URL, e.Err)
+		}
 		return fmt.Sprintf("cannot reach %s: %v", e.URL, e.Err)
 	case RemoteAuthRequired:
 		if e.Err != nil && !errors.Is(e.Err, transport.ErrAuthenticationRequired) {
@@ -254,12 +259,19 @@ func (r *Repo) Fetch(ctx context.Context, rem *Remote, branch string) (plumbing.
 	}); errors.As(err, &silent) {
 		return plumbing.ZeroHash, remoteError(rem, err)
 	}
-	err := gr.FetchContext(ctx, &git.FetchOptions{
+	wctx, stop := watchIdle(ctx)
+	err := gr.FetchContext(wctx, &git.FetchOptions{
 		RemoteName: name,
 		RefSpecs:   []config.RefSpec{config.RefSpec("+refs/heads/" + branch + ":" + ref.String())},
 		Auth:       rem.auth,
 		Tags:       git.NoTags,
 	})
+	stop()
+	if se := stalled(ctx, wctx); se != nil && err != nil {
+		// go-git writes the fetched ref only once the whole pack is
+		// stored, so nothing points at what a stalled fetch left.
+		return plumbing.ZeroHash, remoteError(rem, se)
+	}
 	var noMatch git.NoMatchingRefSpecError
 	switch {
 	case err == nil, errors.Is(err, git.NoErrAlreadyUpToDate):
@@ -327,7 +339,8 @@ func (r *Repo) Push(ctx context.Context, rem *Remote, branch string, old, new pl
 	req := packp.NewReferenceUpdateRequestFromCapabilities(ar.Capabilities)
 	req.Commands = []*packp.Command{{Name: name, Old: old, New: new}}
 	rd, wr := io.Pipe()
-	req.Packfile = rd
+	wctx, stop := watchIdle(ctx)
+	defer stop()
 	done := make(chan error, 1)
 	go func() {
 		enc := packfile.NewEncoder(wr, r.storage, !ar.Capabilities.Supports(capability.OFSDelta))
@@ -335,8 +348,16 @@ func (r *Repo) Push(ctx context.Context, rem *Remote, branch string, old, new pl
 		wr.CloseWithError(err)
 		done <- err
 	}()
-	rs, err := sess.ReceivePack(ctx, req)
+	// The pack is read from the pipe as it is sent, so each read says the
+	// host is taking it; after the last, the host has IdleTimeout to say
+	// whether it took the update (over http, every byte either way counts).
+	req.Packfile = &aliveReader{wctx, rd}
+	rs, err := sess.ReceivePack(wctx, req)
+	stop()
 	rd.Close()
+	if se := stalled(ctx, wctx); se != nil && err != nil {
+		return remoteError(rem, se)
+	}
 	if encErr := <-done; encErr != nil && err == nil && !errors.Is(encErr, io.ErrClosedPipe) {
 		return fmt.Errorf("push: pack the objects: %w", encErr)
 	}

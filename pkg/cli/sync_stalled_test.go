@@ -1,0 +1,28 @@
+package cli
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/gitstore"
+)
+
+// A host that went silent mid-transfer is unreachable (exit 3), and the
+// hint says that running sync again is safe.
+func TestSyncErrorOfAStalledHost(t *testing.T) {
+	g := &globals{}
+	err := g.syncError(&gitstore.RemoteError{URL: "git://host.example/store.git", Kind: gitstore.RemoteUnreachable,
+		Err: &gitstore.StalledError{After: 2 * time.Minute}}, nil)
+	var h *withHint
+	if !errors.As(err, &h) || !strings.Contains(h.h, "safe to run caseplan sync again") {
+		t.Fatalf("syncError = %v, want a hint that sync can be run again", err)
+	}
+	if want := "git://host.example/store.git stopped answering mid-transfer (nothing for 2m0s)"; err.Error() != want {
+		t.Errorf("message = %q, want %q", err.Error(), want)
+	}
+	if code := exitCode(err); code != 3 {
+		t.Errorf("exit status = %d, want 3", code)
+	}
+}
