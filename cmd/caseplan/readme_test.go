@@ -297,3 +297,49 @@ func TestReadmeRapidResponse(t *testing.T) {
 		t.Errorf("the example's output repeats the SSN-shaped value:\n%s", out.String())
 	}
 }
+
+// TestReadmeNamesEveryPackage: the README's Development section has a
+// row for every package under pkg/ (and schemas), so a maintainer reading
+// it finds where each stage lives; a package added without a row fails
+// here, as does a row for a package that is gone.
+func TestReadmeNamesEveryPackage(t *testing.T) {
+	root := repoRoot(t)
+	data, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := bytes.Cut(data, []byte("| package | what it does |"))
+	if !ok {
+		t.Fatal("README has no package table")
+	}
+	table, _, _ = bytes.Cut(table, []byte("\n\n"))
+	rows := map[string]bool{}
+	for _, line := range strings.Split(string(table), "\n") {
+		if name, ok := strings.CutPrefix(line, "| `"); ok {
+			name, _, _ = strings.Cut(name, "`")
+			rows[name] = true
+		}
+	}
+	want := map[string]bool{"schemas": true}
+	err = filepath.WalkDir(filepath.Join(root, "pkg"), func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		rel, err := filepath.Rel(root, filepath.Dir(path))
+		want[filepath.ToSlash(rel)] = true
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := range want {
+		if !rows[p] && !rows[strings.TrimPrefix(p, "pkg/")] {
+			t.Errorf("README's package table has no row for %s", p)
+		}
+	}
+	for r := range rows {
+		if !want[r] && !want["pkg/"+r] {
+			t.Errorf("README's package table has a row for %s, which is no package", r)
+		}
+	}
+}
