@@ -93,7 +93,7 @@ programs:
     settings:
       first_contact_days: 10    # "must contact them within 10 days" of opening (002)
       contact_interval_days: 30 # "should contact the customer within 30 days" (002)
-      follow_up_months: 12      # follow-up after exit (001, 002)
+      follow_up_months: 12      # follow-up after exit (001; TEGL 10-16)
       inactivity_exit_days: 90  # no service for 90 days: a potential exit (TEGL 10-16, PIRL 901)
   # Post-employment services after cash assistance (document 003).
   post-employment:

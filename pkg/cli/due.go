@@ -60,7 +60,8 @@ is decided is in the README, "How caseplan decides"):
                    with caseplan action done or caseplan action drop
   period-end       the last day of the notification period, the work security
                    period or its extension (000); of the follow-up year after a
-                   WIOA exit (001, 002); of the post-employment services (003)
+                   WIOA exit (001, TEGL 10-16); of the post-employment
+                   services (003)
   extension-decision  the joint committee's decision on a pending extension
                    request, due by the last day of the period it would extend;
                    overdue after it, while the candidate is neither extended

@@ -27,8 +27,8 @@ func newCmdFollowupAdd(g *globals, runF func(*followupAddOptions) error) *cobra.
 		Short: "Record a follow-up done after placement or exit",
 		Long: `Record a follow-up of CASE done on --date, in outcome.yaml: whether the
 participant was employed, the wage at follow-up and notes (job retention
-help needed, say). Follow-up runs for 12 months after exit (documents 001,
-002, 003).
+help needed, say). Follow-up runs for 12 months after exit (001; for WIOA,
+the 2nd and 4th quarters after exit, TEGL 10-16).
 
 --due names the follow-up this one fulfils (default: --date). When
 outcome.yaml already plans a follow-up due that day, it is marked done;

@@ -11,7 +11,7 @@ import (
 // table (TestRules) leaves out: a post-employment case (003), whose
 // participant is working from the opening, so a follow-up needs no
 // placement or exit before it; and the WIOA exit, which a follow-up done
-// after is following (002: 12 months of follow-up after exit), and one
+// after is following (TEGL 10-16: follow-up in the quarters after exit), and one
 // done before is not. want is the finding's message, "" for none.
 func TestFollowUpEarlyPaths(t *testing.T) {
 	const placedAt = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: %s\n    recorded: 2026-03-03\n"
@@ -89,5 +89,26 @@ func TestFollowUpEarlyPaths(t *testing.T) {
 				t.Errorf("got  %s\nwant %s: error %s: ... %s", s, tt.at, RuleFollowUpEarly, tt.want)
 			}
 		})
+	}
+}
+
+// TestFollowUpSourcesCited holds the rules about follow-up to what the
+// documents say: 002 has the counselor "conduct follow-up" but sets no
+// length, 001 has "some programs (such as WIA Youth)" follow up "for 12
+// months after program exit", and the quarters after exit are TEGL
+// 10-16's. A summary that credits 002 with the 12 months misstates the
+// source a monitor would look it up in.
+func TestFollowUpSourcesCited(t *testing.T) {
+	for _, id := range []string{RuleFollowUpEarly, "wioa-follow-up", "wioa-follow-up-late"} {
+		r := RuleByID(id)
+		if r == nil {
+			t.Fatalf("no rule %s", id)
+		}
+		if strings.Contains(r.Summary, "002: 12 months") || strings.Contains(r.Summary, "12 months after exit (002") {
+			t.Errorf("%s: summary credits 002 with 12 months of follow-up, which 002 does not state: %q", id, r.Summary)
+		}
+	}
+	if s := RuleByID(RuleFollowUpEarly).Summary; !strings.Contains(s, "TEGL 10-16") {
+		t.Errorf("%s: summary does not cite TEGL 10-16 for the quarters after exit: %q", RuleFollowUpEarly, s)
 	}
 }

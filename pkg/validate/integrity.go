@@ -104,7 +104,7 @@ var integrityRules = []*Rule{
 	},
 	{
 		ID: RuleFollowUpEarly, Severity: finding.Error, Source: "001",
-		Summary: "a follow-up (work security, WIOA) is done on or after a placement's start, the WIOA exit or a closure: follow-up comes after placement or exit (001; 002: 12 months after exit); a post-employment participant is employed from the opening (003)",
+		Summary: "a follow-up (work security, WIOA) is done on or after a placement's start, the WIOA exit or a closure: follow-up comes after placement or exit (001; 002: the counselor conducts follow-up; TEGL 10-16: the 2nd and 4th quarters after exit); a post-employment participant is employed from the opening (003)",
 		check:   checkFollowUpEarly,
 	},
 	{
