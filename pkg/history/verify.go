@@ -641,13 +641,19 @@ func (v *verifier) checkMergeDrops(c *commitInfo, cases plumbing.Hash, parentCas
 }
 
 // mergeBase returns the newest common ancestor of commits a and b, as git
-// merge-base finds it (commits walked newest committer date first, each
-// marked with the sides that reach it; the first reached from both is the
-// base), or nil when they have none. A parent missing from
-// the clone (a shallow clone's cut) ends that line of the walk, as in
+// merge-base finds it, or nil when they have none. The walk takes commits
+// newest committer date first, each marked with the sides that reach it;
+// a commit reached from both is a candidate, and its ancestors are stale.
+// Dates are whatever the committing machines said (sync replays keep
+// them), so an older common ancestor may be reached from both sides
+// before a newer one: the walk goes on until only stale commits are left,
+// and a candidate that is an ancestor of another is dropped (git's
+// paint_down_to_common and remove_redundant). Of those left (a criss-cross
+// merge has two), the first found is the base. A parent missing from the
+// clone (a shallow clone's cut) ends that line of the walk, as in
 // commitRange: verify --since needs only the commits after since.
 func mergeBase(s storer.EncodedObjectStorer, a, b plumbing.Hash) (*object.Commit, error) {
-	const sideA, sideB = 1, 2
+	const sideA, sideB, stale = 1, 2, 4
 	marks := map[plumbing.Hash]int{}
 	var queue []*object.Commit
 	push := func(h plumbing.Hash, m int) error {
@@ -671,7 +677,8 @@ func mergeBase(s storer.EncodedObjectStorer, a, b plumbing.Hash) (*object.Commit
 	if err := push(b, sideB); err != nil {
 		return nil, err
 	}
-	for len(queue) > 0 {
+	var found []*object.Commit
+	for slices.ContainsFunc(queue, func(c *object.Commit) bool { return marks[c.Hash]&stale == 0 }) {
 		newest := 0
 		for i, c := range queue {
 			if c.Committer.When.After(queue[newest].Committer.When) {
@@ -682,7 +689,11 @@ func mergeBase(s storer.EncodedObjectStorer, a, b plumbing.Hash) (*object.Commit
 		queue = slices.Delete(queue, newest, newest+1)
 		m := marks[c.Hash]
 		if m == sideA|sideB {
-			return c, nil
+			if !slices.ContainsFunc(found, func(f *object.Commit) bool { return f.Hash == c.Hash }) {
+				found = append(found, c)
+			}
+			m |= stale
+			marks[c.Hash] = m
 		}
 		for _, ph := range c.ParentHashes {
 			if err := push(ph, m); err != nil {
@@ -690,7 +701,49 @@ func mergeBase(s storer.EncodedObjectStorer, a, b plumbing.Hash) (*object.Commit
 			}
 		}
 	}
+	for _, c := range found {
+		redundant := false
+		for _, other := range found {
+			if other.Hash == c.Hash || redundant {
+				continue
+			}
+			var err error
+			if redundant, err = reaches(s, other, c.Hash); err != nil {
+				return nil, err
+			}
+		}
+		if !redundant {
+			return c, nil
+		}
+	}
 	return nil, nil
+}
+
+// reaches reports whether commit h is an ancestor of from. A parent
+// missing from the clone ends that line of the walk.
+func reaches(s storer.EncodedObjectStorer, from *object.Commit, h plumbing.Hash) (bool, error) {
+	seen := map[plumbing.Hash]bool{}
+	stack := slices.Clone(from.ParentHashes)
+	for len(stack) > 0 {
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if p == h {
+			return true, nil
+		}
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		c, err := object.GetCommit(s, p)
+		if errors.Is(err, plumbing.ErrObjectNotFound) {
+			continue
+		}
+		if err != nil {
+			return false, fmt.Errorf("read commit %s: %w", p, err)
+		}
+		stack = append(stack, c.ParentHashes...)
+	}
+	return false, nil
 }
 
 // mergeDrops appends to out, in name order, the files under dir whose

@@ -556,3 +556,38 @@ func TestVerifyMergeDropsChange(t *testing.T) {
 		}
 	}
 }
+
+// A merge base is found by the parents' history, not by the commit dates,
+// which are whatever the committing machine said (sync replays keep them):
+// a side branch that merged main in, dated so that an older common
+// ancestor is reached from both sides before the newest one, must not
+// make the merge's dropped change look like no change at all.
+func TestVerifyMergeDropsChangeSkewedDates(t *testing.T) {
+	s := newTestStore(t)
+	at := func(tick int) { s.tick = tick - 1 } // the next commit is dated tick
+	at(1)
+	s.initStore()
+	at(80)
+	s.newCase(alice, "2026-AAAAA") // the older common ancestor, dated late
+	s.git("", "checkout", "-q", "-b", "side")
+	at(70)
+	s.commit(alice, "start the side branch")
+	s.git("", "checkout", "-q", "main")
+	at(50)
+	s.write("cases/2026-AAAAA/intake.yaml", "id: 2026-AAAAA\nstatus: open\nmanager: s2\n")
+	s.caseplanCommit(alice, "2026-AAAAA", "case.set", "update the intake: manager") // the true merge base
+	s.git("", "checkout", "-q", "side")
+	at(40)
+	s.git(alice, "merge", "-q", "--no-ff", "-m", "Merge branch 'main' into side", "main")
+	at(35)
+	s.write("cases/2026-AAAAA/intake.yaml", "id: 2026-AAAAA\nstatus: closed\nmanager: s2\n")
+	s.caseplanCommit(alice, "2026-AAAAA", "case.close", "close the case")
+	s.git("", "checkout", "-q", "main")
+	at(100)
+	s.commit(alice, "a commit on main")
+	at(110)
+	s.git(alice, "merge", "-q", "-s", "ours", "-m", "Merge branch 'side'", "side")
+	merge := s.head()
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "merge-drops-change cases/2026-AAAAA/intake.yaml "+merge)
+}
