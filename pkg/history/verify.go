@@ -450,7 +450,11 @@ func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash,
 	}
 	// cases/ as the parent has it: the commit changes no case, so no role
 	// is asked of it; its signature and its author's standing are.
-	return v.checkTrust(c, rosters[0], parentCases)
+	parent, err := v.answeringParent(c, rosters)
+	if err != nil {
+		return err
+	}
+	return v.checkTrust(c, parent, parentCases)
 }
 
 // mergeCases returns the case directories in which a merge's cases/ tree
