@@ -422,15 +422,15 @@ func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash,
 			return nil
 		}
 	} else if len(c.parents) == 1 {
-		if ok, err := v.storeSchemas(c, t, treeChanged); err != nil || ok {
+		// caseplan schemas update's commit is no trailers-without-change,
+		// but answers to the author and signature rules below all the same.
+		ok, err := v.storeSchemas(c, t, treeChanged)
+		if err != nil {
 			return err
 		}
-		f := finding.Finding{Rule: RuleTrailersWithoutChange, Severity: finding.Error, Commit: c.hash.String(),
-			Message: fmt.Sprintf("the commit carries caseplan's trailers (%s) but changes nothing under cases/: no caseplan command makes such a commit, and caseplan log would list an action that did not happen; it was made with git, by hand", trailerWords(t))}
-		if id := firstValue(t[audit.TrailerCase]); id != "" && id != "-" {
-			f.Case = id
+		if !ok {
+			v.trailersWithoutChange(c, t)
 		}
-		v.add(f)
 	}
 	var rosters []plumbing.Hash
 	for _, pc := range parentCases {
@@ -455,6 +455,17 @@ func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash,
 		return err
 	}
 	return v.checkTrust(c, parent, parentCases)
+}
+
+// trailersWithoutChange reports commit c, which carries caseplan's
+// trailers t but changes nothing under cases/ (RuleTrailersWithoutChange).
+func (v *verifier) trailersWithoutChange(c *commitInfo, t map[string][]string) {
+	f := finding.Finding{Rule: RuleTrailersWithoutChange, Severity: finding.Error, Commit: c.hash.String(),
+		Message: fmt.Sprintf("the commit carries caseplan's trailers (%s) but changes nothing under cases/: no caseplan command makes such a commit, and caseplan log would list an action that did not happen; it was made with git, by hand", trailerWords(t))}
+	if id := firstValue(t[audit.TrailerCase]); id != "" && id != "-" {
+		f.Case = id
+	}
+	v.add(f)
 }
 
 // mergeCases returns the case directories in which a merge's cases/ tree

@@ -591,3 +591,20 @@ func TestVerifyMergeDropsChangeSkewedDates(t *testing.T) {
 	fs, _ := verify(t, s, "")
 	expect(t, fs, "merge-drops-change cases/2026-AAAAA/intake.yaml "+merge)
 }
+
+// A commit with caseplan schemas update's trailers (store.schemas, the
+// store-wide "-") that changes only what that command changes — the CI
+// workflow that runs verify, say — is no trailers-without-change, but it
+// answers to the author rules as any other: taking the trailers must not
+// let someone off the roster rewrite the workflow unreported.
+func TestVerifyStoreSchemasAnswersToRoster(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.write(".github/workflows/caseplan.yml", "on: push\n")
+	s.caseplanCommit(alice, audit.StoreWide, audit.ActionStoreSchemas, "update the schemas")
+	s.write(".github/workflows/caseplan.yml", "on: push\njobs: {}\n")
+	byEve := s.caseplanCommit(eve, audit.StoreWide, audit.ActionStoreSchemas, "update the schemas")
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "author-not-on-roster  "+byEve)
+}
