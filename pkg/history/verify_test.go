@@ -608,3 +608,30 @@ func TestVerifyStoreSchemasAnswersToRoster(t *testing.T) {
 	fs, _ := verify(t, s, "")
 	expect(t, fs, "author-not-on-roster  "+byEve)
 }
+
+// A tree that names cases/ twice (written with git hash-object
+// --literally; git fsck calls it duplicateEntries) shows verify the first
+// and git checkout the second: a note changed there would pass as no
+// change at all. verify refuses to read such a tree instead.
+func TestVerifyDuplicateTreeEntries(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	_, path := s.addNote(alice, "2026-AAAAA", "n1", "intake")
+	old := s.git("", "rev-parse", "HEAD:cases")
+	s.write(path, "id: n1\ncontent: forged\n")
+	s.git("", "add", "-A")
+	forged := s.git("", "rev-parse", s.git("", "write-tree")+":cases")
+	o, f := hash(old), hash(forged)
+	raw := "40000 cases\x00" + string(o[:]) + "40000 cases\x00" + string(f[:])
+	s.write("tree.bin", raw)
+	tree := s.git("", "hash-object", "-t", "tree", "-w", "--literally", "tree.bin")
+	s.tick++
+	c := s.git(alice, "commit-tree", tree, "-p", "HEAD", "-m", "tidy up")
+	s.git("", "update-ref", "refs/heads/main", c)
+
+	_, _, err := Verify(s.open(), plumbing.ZeroHash, VerifyOptions{})
+	if err == nil || !strings.Contains(err.Error(), "malformed tree object") {
+		t.Fatalf("verify of a tree naming cases/ twice: err = %v, want a malformed tree", err)
+	}
+}
