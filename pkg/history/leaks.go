@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	pathpkg "path"
+	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -39,9 +40,6 @@ func (v *verifier) checkLeaks(c *commitInfo, cases plumbing.Hash, parents []plum
 	}
 	clear(v.leaks.authors)
 	return v.newFiles(layout.CasesDir, cases, parents, func(path string, blob plumbing.Hash) error {
-		if pathpkg.Base(path) == layout.SealedFile {
-			return nil // ciphertext
-		}
 		// A file's name is in the history as surely as its content
 		// ("ssn 912-78-1234.txt"); the finding names it masked.
 		shown := path
@@ -55,36 +53,100 @@ func (v *verifier) checkLeaks(c *commitInfo, cases plumbing.Hash, parents []plum
 			return nil
 		}
 		v.leaks.scanned[blob] = true
-		data, err := v.readBlob(blob)
-		if err != nil || data == nil {
+		// Not only records: a file caseplan ignores (a scan.txt, a
+		// copy.yml, an export of any size) committed with git is in every
+		// clone too.
+		data, n, line, err := v.scanBlob(path, blob)
+		if err != nil {
 			return err
 		}
-		// Not only records: a file caseplan ignores (a scan.txt, a
-		// copy.yml) committed with git is in every clone too. A binary
-		// file (a NUL byte: a PDF, an image) is not read as text.
-		if !strings.HasSuffix(path, layout.Ext) && bytes.IndexByte(data, 0) >= 0 {
-			return nil
-		}
-		if layout.IsNote(path) {
+		if data != nil && layout.IsNote(path) {
 			if v.leaks.authors == nil {
 				v.leaks.authors = make(map[plumbing.Hash]string)
 			}
 			v.leaks.authors[blob] = noteAuthor(path, data)
 		}
-		ms := v.leaks.guard.SSNs(string(data))
-		if len(ms) == 0 {
+		if n == 0 {
 			return nil
 		}
-		line := 1 + strings.Count(string(data[:ms[0].Start]), "\n")
 		more := ""
-		if len(ms) > 1 {
-			more = fmt.Sprintf(" (and %d more)", len(ms)-1)
+		if n > 1 {
+			more = fmt.Sprintf(" (and %d more)", n-1)
 		}
 		v.add(findingAt(shown, line, c.hash, RuleHistoryLeak, fmt.Sprintf(
 			"commit %s wrote %s%s into the file; it stays in the history of every clone even after a later commit removes it: purge it with git filter-repo --replace-text (README, Confidentiality), have everyone clone afresh, and ask the git host to drop its copies",
 			short(c.hash), pii.Describe(pii.SSN), more)))
 		return nil
 	})
+}
+
+// leakChunk is how much of a file scanBlob reads at a time, and
+// leakOverlap how much of one chunk it reads again with the next, so a
+// number across the chunks' border is found: far more than any number's
+// length.
+const (
+	leakChunk   = 1 << 20
+	leakOverlap = 4 << 10
+)
+
+// ageHeaders are how an age file (a sealed.age, ciphertext) begins, in
+// its binary and its armored form.
+var ageHeaders = [][]byte{[]byte("age-encryption.org/v1\n"), []byte("-----BEGIN AGE ENCRYPTED FILE-----")}
+
+// scanBlob counts the SSN-shaped numbers in blob, the file at path, and
+// the line of the first, reading the whole file a chunk at a time,
+// whatever its size. data is the whole content when it is no larger than
+// load.MaxFileSize (a note's author is read from it), else nil. A binary
+// file (a NUL byte: a PDF, an image; a record, .yaml, is read anyway)
+// and a sealed.age that is age ciphertext are not read as text; a file
+// merely named sealed.age is.
+func (v *verifier) scanBlob(path string, blob plumbing.Hash) (data []byte, n, line int, err error) {
+	o, err := v.repo.Storer.EncodedObject(plumbing.BlobObject, blob)
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("read blob %s: %w", blob, err)
+	}
+	r, err := o.Reader()
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("read blob %s: %w", blob, err)
+	}
+	defer r.Close()
+	textOnly := !strings.HasSuffix(path, layout.Ext)
+	// One chunk and the overlap, or the whole file and a byte more, so
+	// that a small file is read in one go and ends the first read.
+	buf := make([]byte, min(o.Size(), leakChunk)+leakOverlap)
+	have, carry, lines := 0, 0, 1 // lines: the line buf[0] is on
+	for first := true; ; first = false {
+		k, rerr := io.ReadFull(r, buf[have:])
+		have += k
+		chunk := buf[:have]
+		if first && pathpkg.Base(path) == layout.SealedFile && slices.ContainsFunc(ageHeaders, func(h []byte) bool { return bytes.HasPrefix(chunk, h) }) {
+			return nil, 0, 0, nil // ciphertext
+		}
+		if textOnly && bytes.IndexByte(chunk[carry:], 0) >= 0 {
+			return nil, 0, 0, nil
+		}
+		for _, m := range v.leaks.guard.SSNs(string(chunk)) {
+			if m.End <= carry {
+				continue // read with the chunk before
+			}
+			if n++; n == 1 {
+				line = lines + bytes.Count(chunk[:m.Start], []byte("\n"))
+			}
+		}
+		if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
+			if first && o.Size() <= load.MaxFileSize {
+				data = chunk
+			}
+			return data, n, line, nil
+		}
+		if rerr != nil {
+			return nil, 0, 0, fmt.Errorf("read blob %s: %w", blob, rerr)
+		}
+		carry = min(leakOverlap, have)
+		lines += bytes.Count(chunk[:have-carry], []byte("\n"))
+		copy(buf, chunk[have-carry:])
+		have = carry
+	}
 }
 
 // checkMessage reports a commit whose message holds an SSN-shaped number:

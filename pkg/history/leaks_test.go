@@ -1,6 +1,7 @@
 package history
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -101,4 +102,37 @@ func wantLeaks(t *testing.T, got, want []string) {
 			t.Errorf("got  %s\nwant %s...", got[i], want[i])
 		}
 	}
+}
+
+// TestVerifyHistoryLeakUnreadFiles: verify reads every file a commit
+// wrote under cases/, not only those small enough to be a record: an
+// export over 1 MiB (load.MaxFileSize) holding a number, its number past
+// the first MiB, is reported at its line; and a file named sealed.age is
+// skipped as ciphertext only when it is one (age's header), not when a
+// plain text file was given that name.
+func TestVerifyHistoryLeakUnreadFiles(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	line := "participant,enrolled,notes\n"
+	big := strings.Repeat(line, (1<<20)/len(line)+10) + "x,2026-03-01,ssn 123-45-6789\n"
+	s.write("cases/2026-AAAAA/export.csv", big)
+	bigLeak := s.commit(alice, "2026-AAAAA: export\n\nCaseplan-Case: 2026-AAAAA\nCaseplan-Action: commit\n")
+	s.write("cases/2026-AAAAA/sealed.age", "not encrypted at all: ssn 123-45-6789\n")
+	sealedLeak := s.commit(alice, "2026-AAAAA: seal\n\nCaseplan-Case: 2026-AAAAA\nCaseplan-Action: commit\n")
+	s.write("cases/2026-BBBBB/sealed.age", "age-encryption.org/v1\n-> X25519 abc\n123-45-6789\n")
+	s.commit(alice, "2026-BBBBB: seal\n\nCaseplan-Case: 2026-BBBBB\nCaseplan-Action: commit\n")
+
+	fs, _ := verify(t, s, "")
+	var got []string
+	for _, f := range fs {
+		if f.Rule == RuleHistoryLeak {
+			got = append(got, f.String())
+		}
+	}
+	n := strings.Count(big, "\n")
+	wantLeaks(t, got, []string{
+		"cases/2026-AAAAA/export.csv:" + strconv.Itoa(n) + ":1: error history-pii-leak: commit " + bigLeak[:12] + " wrote",
+		"cases/2026-AAAAA/sealed.age:1:1: error history-pii-leak: commit " + sealedLeak[:12] + " wrote",
+	})
 }

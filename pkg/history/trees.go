@@ -32,7 +32,7 @@ type treeEntry struct {
 	mode uint32
 }
 
-var errMalformedTree = errors.New("malformed tree object")
+var errMalformedTree = errors.New("malformed tree object (entries out of order, or a name twice; git fsck says which)")
 
 // readTree reads and decodes tree h from s.
 func readTree(s storer.EncodedObjectStorer, h plumbing.Hash) (*tree, error) {
@@ -74,6 +74,16 @@ func readTree(s storer.EncodedObjectStorer, h plumbing.Hash) (*tree, error) {
 		}
 		e := treeEntry{name: rest[:nul:nul], dir: mode&0o170000 == 0o040000, mode: mode}
 		copy(e.hash[:], rest[nul+1:])
+		// Entries in git's order, each name once, as git writes them and
+		// git fsck requires: lookup searches by that order, and of two
+		// entries of one name git checks out the last, so a tree with
+		// a second cases/ would show verify one and the work tree another.
+		if n := len(t.entries); n > 0 && compareEntries(t.entries[n-1].name, t.entries[n-1].dir, e.name, e.dir) >= 0 {
+			return nil, errMalformedTree
+		}
+		if n := len(t.entries); n > 0 && bytes.Equal(t.entries[n-1].name, e.name) {
+			return nil, errMalformedTree // a file and a directory of one name
+		}
 		t.entries = append(t.entries, e)
 		rest = rest[nul+1+hashSize:]
 	}

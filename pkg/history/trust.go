@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -24,17 +25,14 @@ const RuleRolesDropped = "roster-admin-removed"
 const RuleAuthorRetired = "author-retired"
 
 // checkTrust holds commit c, which changes cases/, to the roles of the
-// roster as it stood in its parent (the first parent that has one; a
-// root commit has none to answer to): a roster change by an admin only, a
+// roster as it stood in its parent (answeringParent; a root commit has
+// none to answer to): a roster change by an admin only, a
 // case changed by someone who may change it, waivers and committee
 // decisions by a supervisor (pkg/access, the rules the commands apply).
 func (v *verifier) checkTrust(c *commitInfo, cases plumbing.Hash, parents []plumbing.Hash) error {
-	var parent plumbing.Hash
-	for _, p := range parents {
-		if !p.IsZero() {
-			parent = p
-			break
-		}
+	parent, err := v.answeringParent(c, parents)
+	if err != nil {
+		return err
 	}
 	// The commit that creates the store answers to its own roster for its
 	// signature, and to no roles.
@@ -94,6 +92,34 @@ func (v *verifier) checkTrust(c *commitInfo, cases plumbing.Hash, parents []plum
 		}
 	}
 	return nil
+}
+
+// answeringParent returns the cases/ tree of the parent whose roster
+// commit c answers to for its signature and roles: the first of parents
+// whose roster has c's author, as checkAuthor accepts a merge's author on
+// any parent's roster; else the first that has cases/ at all (zero when
+// none does). Taking the first parent alone would let a merge whose first
+// parent predates its author on the roster (the order of parents is the
+// merge's maker's to choose) pass unsigned and without roles.
+func (v *verifier) answeringParent(c *commitInfo, parents []plumbing.Hash) (plumbing.Hash, error) {
+	email := strings.ToLower(strings.TrimSpace(c.email))
+	var first plumbing.Hash
+	for _, p := range parents {
+		if p.IsZero() {
+			continue
+		}
+		if first.IsZero() {
+			first = p
+		}
+		r, err := v.rosterIn(p)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		if r.emails[email] {
+			return p, nil
+		}
+	}
+	return first, nil
 }
 
 // rosterIn returns the roster of the cases/ tree h.

@@ -164,3 +164,33 @@ func TestVerifyRolesReadIntakeAsValidate(t *testing.T) {
 	fs, _ := verify(t, s, "")
 	expect(t, fs, "case-access  "+taken)
 }
+
+// A merge is held to the roles (and the signature) of a parent's roster
+// that has its author, the one its author was accepted by: a merge whose
+// first parent is a commit from before the author joined the staff
+// (git commit-tree -p OLD -p HEAD, the parents in any order the maker
+// likes) must not pass as a commit by nobody the roster knows.
+func TestVerifyRolesMergeParentOrder(t *testing.T) {
+	const dave = "Dave Doe <dave@example.org>"
+	for _, oldFirst := range []bool{false, true} {
+		s := rolesStore(t)
+		init := s.git("", "rev-list", "--max-parents=0", "HEAD")
+		s.write("cases/caseplan.yaml", rolesRoster("  - id: dave\n    name: Dave Doe\n    email: dave@example.org\n    role: case-manager\n"))
+		s.caseplanCommit(alice, audit.StoreWide, "staff.add", "add dave")
+		s.write("cases/2026-AAAAA/intake.yaml", "id: 2026-AAAAA\nstatus: closed\nmanager: alice\n")
+		s.git("", "add", "-A")
+		tree := s.git("", "write-tree")
+		parents := []string{"-p", "HEAD", "-p", init}
+		if oldFirst {
+			parents = []string{"-p", init, "-p", "HEAD"}
+		}
+		s.tick++
+		args := append([]string{"commit-tree", tree}, parents...)
+		args = append(args, "-m", "2026-AAAAA: close\n\nCaseplan-Case: 2026-AAAAA\nCaseplan-Action: case.close\n")
+		merge := s.git(dave, args...)
+		s.git("", "reset", "-q", "--hard", merge)
+
+		fs, _ := verify(t, s, "")
+		expect(t, fs, "case-access  "+merge)
+	}
+}

@@ -422,15 +422,15 @@ func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash,
 			return nil
 		}
 	} else if len(c.parents) == 1 {
-		if ok, err := v.storeSchemas(c, t, treeChanged); err != nil || ok {
+		// caseplan schemas update's commit is no trailers-without-change,
+		// but answers to the author and signature rules below all the same.
+		ok, err := v.storeSchemas(c, t, treeChanged)
+		if err != nil {
 			return err
 		}
-		f := finding.Finding{Rule: RuleTrailersWithoutChange, Severity: finding.Error, Commit: c.hash.String(),
-			Message: fmt.Sprintf("the commit carries caseplan's trailers (%s) but changes nothing under cases/: no caseplan command makes such a commit, and caseplan log would list an action that did not happen; it was made with git, by hand", trailerWords(t))}
-		if id := firstValue(t[audit.TrailerCase]); id != "" && id != "-" {
-			f.Case = id
+		if !ok {
+			v.trailersWithoutChange(c, t)
 		}
-		v.add(f)
 	}
 	var rosters []plumbing.Hash
 	for _, pc := range parentCases {
@@ -450,7 +450,22 @@ func (v *verifier) checkOutsideCases(c *commitInfo, parentCases []plumbing.Hash,
 	}
 	// cases/ as the parent has it: the commit changes no case, so no role
 	// is asked of it; its signature and its author's standing are.
-	return v.checkTrust(c, rosters[0], parentCases)
+	parent, err := v.answeringParent(c, rosters)
+	if err != nil {
+		return err
+	}
+	return v.checkTrust(c, parent, parentCases)
+}
+
+// trailersWithoutChange reports commit c, which carries caseplan's
+// trailers t but changes nothing under cases/ (RuleTrailersWithoutChange).
+func (v *verifier) trailersWithoutChange(c *commitInfo, t map[string][]string) {
+	f := finding.Finding{Rule: RuleTrailersWithoutChange, Severity: finding.Error, Commit: c.hash.String(),
+		Message: fmt.Sprintf("the commit carries caseplan's trailers (%s) but changes nothing under cases/: no caseplan command makes such a commit, and caseplan log would list an action that did not happen; it was made with git, by hand", trailerWords(t))}
+	if id := firstValue(t[audit.TrailerCase]); id != "" && id != "-" {
+		f.Case = id
+	}
+	v.add(f)
 }
 
 // mergeCases returns the case directories in which a merge's cases/ tree
@@ -641,13 +656,19 @@ func (v *verifier) checkMergeDrops(c *commitInfo, cases plumbing.Hash, parentCas
 }
 
 // mergeBase returns the newest common ancestor of commits a and b, as git
-// merge-base finds it (commits walked newest committer date first, each
-// marked with the sides that reach it; the first reached from both is the
-// base), or nil when they have none. A parent missing from
-// the clone (a shallow clone's cut) ends that line of the walk, as in
+// merge-base finds it, or nil when they have none. The walk takes commits
+// newest committer date first, each marked with the sides that reach it;
+// a commit reached from both is a candidate, and its ancestors are stale.
+// Dates are whatever the committing machines said (sync replays keep
+// them), so an older common ancestor may be reached from both sides
+// before a newer one: the walk goes on until only stale commits are left,
+// and a candidate that is an ancestor of another is dropped (git's
+// paint_down_to_common and remove_redundant). Of those left (a criss-cross
+// merge has two), the first found is the base. A parent missing from the
+// clone (a shallow clone's cut) ends that line of the walk, as in
 // commitRange: verify --since needs only the commits after since.
 func mergeBase(s storer.EncodedObjectStorer, a, b plumbing.Hash) (*object.Commit, error) {
-	const sideA, sideB = 1, 2
+	const sideA, sideB, stale = 1, 2, 4
 	marks := map[plumbing.Hash]int{}
 	var queue []*object.Commit
 	push := func(h plumbing.Hash, m int) error {
@@ -671,7 +692,8 @@ func mergeBase(s storer.EncodedObjectStorer, a, b plumbing.Hash) (*object.Commit
 	if err := push(b, sideB); err != nil {
 		return nil, err
 	}
-	for len(queue) > 0 {
+	var found []*object.Commit
+	for slices.ContainsFunc(queue, func(c *object.Commit) bool { return marks[c.Hash]&stale == 0 }) {
 		newest := 0
 		for i, c := range queue {
 			if c.Committer.When.After(queue[newest].Committer.When) {
@@ -682,7 +704,11 @@ func mergeBase(s storer.EncodedObjectStorer, a, b plumbing.Hash) (*object.Commit
 		queue = slices.Delete(queue, newest, newest+1)
 		m := marks[c.Hash]
 		if m == sideA|sideB {
-			return c, nil
+			if !slices.ContainsFunc(found, func(f *object.Commit) bool { return f.Hash == c.Hash }) {
+				found = append(found, c)
+			}
+			m |= stale
+			marks[c.Hash] = m
 		}
 		for _, ph := range c.ParentHashes {
 			if err := push(ph, m); err != nil {
@@ -690,7 +716,49 @@ func mergeBase(s storer.EncodedObjectStorer, a, b plumbing.Hash) (*object.Commit
 			}
 		}
 	}
+	for _, c := range found {
+		redundant := false
+		for _, other := range found {
+			if other.Hash == c.Hash || redundant {
+				continue
+			}
+			var err error
+			if redundant, err = reaches(s, other, c.Hash); err != nil {
+				return nil, err
+			}
+		}
+		if !redundant {
+			return c, nil
+		}
+	}
 	return nil, nil
+}
+
+// reaches reports whether commit h is an ancestor of from. A parent
+// missing from the clone ends that line of the walk.
+func reaches(s storer.EncodedObjectStorer, from *object.Commit, h plumbing.Hash) (bool, error) {
+	seen := map[plumbing.Hash]bool{}
+	stack := slices.Clone(from.ParentHashes)
+	for len(stack) > 0 {
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if p == h {
+			return true, nil
+		}
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		c, err := object.GetCommit(s, p)
+		if errors.Is(err, plumbing.ErrObjectNotFound) {
+			continue
+		}
+		if err != nil {
+			return false, fmt.Errorf("read commit %s: %w", p, err)
+		}
+		stack = append(stack, c.ParentHashes...)
+	}
+	return false, nil
 }
 
 // mergeDrops appends to out, in name order, the files under dir whose

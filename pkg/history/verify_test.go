@@ -556,3 +556,82 @@ func TestVerifyMergeDropsChange(t *testing.T) {
 		}
 	}
 }
+
+// A merge base is found by the parents' history, not by the commit dates,
+// which are whatever the committing machine said (sync replays keep them):
+// a side branch that merged main in, dated so that an older common
+// ancestor is reached from both sides before the newest one, must not
+// make the merge's dropped change look like no change at all.
+func TestVerifyMergeDropsChangeSkewedDates(t *testing.T) {
+	s := newTestStore(t)
+	at := func(tick int) { s.tick = tick - 1 } // the next commit is dated tick
+	at(1)
+	s.initStore()
+	at(80)
+	s.newCase(alice, "2026-AAAAA") // the older common ancestor, dated late
+	s.git("", "checkout", "-q", "-b", "side")
+	at(70)
+	s.commit(alice, "start the side branch")
+	s.git("", "checkout", "-q", "main")
+	at(50)
+	s.write("cases/2026-AAAAA/intake.yaml", "id: 2026-AAAAA\nstatus: open\nmanager: s2\n")
+	s.caseplanCommit(alice, "2026-AAAAA", "case.set", "update the intake: manager") // the true merge base
+	s.git("", "checkout", "-q", "side")
+	at(40)
+	s.git(alice, "merge", "-q", "--no-ff", "-m", "Merge branch 'main' into side", "main")
+	at(35)
+	s.write("cases/2026-AAAAA/intake.yaml", "id: 2026-AAAAA\nstatus: closed\nmanager: s2\n")
+	s.caseplanCommit(alice, "2026-AAAAA", "case.close", "close the case")
+	s.git("", "checkout", "-q", "main")
+	at(100)
+	s.commit(alice, "a commit on main")
+	at(110)
+	s.git(alice, "merge", "-q", "-s", "ours", "-m", "Merge branch 'side'", "side")
+	merge := s.head()
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "merge-drops-change cases/2026-AAAAA/intake.yaml "+merge)
+}
+
+// A commit with caseplan schemas update's trailers (store.schemas, the
+// store-wide "-") that changes only what that command changes — the CI
+// workflow that runs verify, say — is no trailers-without-change, but it
+// answers to the author rules as any other: taking the trailers must not
+// let someone off the roster rewrite the workflow unreported.
+func TestVerifyStoreSchemasAnswersToRoster(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.write(".github/workflows/caseplan.yml", "on: push\n")
+	s.caseplanCommit(alice, audit.StoreWide, audit.ActionStoreSchemas, "update the schemas")
+	s.write(".github/workflows/caseplan.yml", "on: push\njobs: {}\n")
+	byEve := s.caseplanCommit(eve, audit.StoreWide, audit.ActionStoreSchemas, "update the schemas")
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "author-not-on-roster  "+byEve)
+}
+
+// A tree that names cases/ twice (written with git hash-object
+// --literally; git fsck calls it duplicateEntries) shows verify the first
+// and git checkout the second: a note changed there would pass as no
+// change at all. verify refuses to read such a tree instead.
+func TestVerifyDuplicateTreeEntries(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	_, path := s.addNote(alice, "2026-AAAAA", "n1", "intake")
+	old := s.git("", "rev-parse", "HEAD:cases")
+	s.write(path, "id: n1\ncontent: forged\n")
+	s.git("", "add", "-A")
+	forged := s.git("", "rev-parse", s.git("", "write-tree")+":cases")
+	o, f := hash(old), hash(forged)
+	raw := "40000 cases\x00" + string(o[:]) + "40000 cases\x00" + string(f[:])
+	s.write("tree.bin", raw)
+	tree := s.git("", "hash-object", "-t", "tree", "-w", "--literally", "tree.bin")
+	s.tick++
+	c := s.git(alice, "commit-tree", tree, "-p", "HEAD", "-m", "tidy up")
+	s.git("", "update-ref", "refs/heads/main", c)
+
+	_, _, err := Verify(s.open(), plumbing.ZeroHash, VerifyOptions{})
+	if err == nil || !strings.Contains(err.Error(), "malformed tree object") {
+		t.Fatalf("verify of a tree naming cases/ twice: err = %v, want a malformed tree", err)
+	}
+}
