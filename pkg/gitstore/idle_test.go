@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/caseplan/caseplan/pkg/gitstore/gitserver"
@@ -142,21 +143,48 @@ func (p *stallProxy) forward(dst, src net.Conn, watched bool) {
 
 func (p *stallProxy) url(path string) string { return p.ln.Addr().String() + path }
 
-// servers runs fn against a git daemon and a smart-HTTP server, each
-// behind its own proxy made by mk, with the proxied URL of a repository
-// holding one commit pushed directly, and that commit.
-func stalledServers(t *testing.T, mk func(t *testing.T, target string) *stallProxy, fn func(t *testing.T, url, direct string)) {
+// stall says how a transfer goes wrong mid-pack: which way (a push's
+// pack, else a fetch's), and whether it stops for good (trickle 0) or
+// goes on a few bytes at a time with trickle between.
+type stall struct {
+	push    bool
+	trickle time.Duration
+}
+
+// stalledServers runs fn against a git daemon and a smart-HTTP server,
+// each behind its own proxy that stalls as st says, and against an ssh
+// server that stalls so itself (the proxy cannot see where an ssh
+// stream's pack starts), with the URL that stalls of a repository, its
+// URL that does not (to push a first commit directly), and the
+// credentials it needs.
+func stalledServers(t *testing.T, st stall, fn func(t *testing.T, url, direct string, creds Credentials)) {
 	t.Run("git", func(t *testing.T) {
 		d := gitserver.NewDaemon(t)
 		direct := d.NewRepo(t, "store")
-		p := mk(t, strings.TrimPrefix(d.URL, "git://"))
-		fn(t, "git://"+p.url("/store.git"), direct)
+		p := newStallProxy(t, strings.TrimPrefix(d.URL, "git://"), st.push, st.trickle)
+		fn(t, "git://"+p.url("/store.git"), direct, noCreds)
 	})
 	t.Run("http", func(t *testing.T) {
 		s := gitserver.NewHTTP(t)
 		direct := s.NewRepo(t, "store")
-		p := mk(t, strings.TrimPrefix(s.URL, "http://"))
-		fn(t, "http://"+p.url("/store.git"), direct)
+		p := newStallProxy(t, strings.TrimPrefix(s.URL, "http://"), st.push, st.trickle)
+		fn(t, "http://"+p.url("/store.git"), direct, noCreds)
+	})
+	t.Run("ssh", func(t *testing.T) {
+		s := gitserver.NewSSH(t)
+		url := s.NewRepo(t, "store")
+		t.Setenv("SSH_KNOWN_HOSTS", s.KnownHosts)
+		t.Setenv("HOME", t.TempDir())
+		creds := Credentials{Getenv: func(k string) string {
+			if k == SSHKeyEnv {
+				return s.KeyFile
+			}
+			return ""
+		}, Config: config.NewConfig()}
+		// A stalled fetch or push is shaped from the start; a fetch's
+		// first commit is pushed through the same server before.
+		s.SetShape(gitserver.Shape{AfterPack: 8, Trickle: st.trickle, Fetch: !st.push, Push: st.push})
+		fn(t, url, url, creds)
 	})
 }
 
@@ -195,18 +223,18 @@ func waitFor(t *testing.T, limit time.Duration, op func() error) (error, time.Du
 // A host that stops sending mid-pack fails the fetch as unreachable once
 // IdleTimeout has passed with nothing, and the clone is left as it was.
 func TestFetchFromAHostThatStallsMidPack(t *testing.T) {
-	stalledServers(t, func(t *testing.T, target string) *stallProxy { return newStallProxy(t, target, false, 0) },
-		func(t *testing.T, url, direct string) {
+	stalledServers(t, stall{},
+		func(t *testing.T, url, direct string, creds Credentials) {
 			src := newTestRepo(t)
 			h := history(t, src)
-			if err := src.Push(context.Background(), newRemoteT(t, direct, noCreds), "main", plumbing.ZeroHash, h); err != nil {
+			if err := src.Push(context.Background(), newRemoteT(t, direct, creds), "main", plumbing.ZeroHash, h); err != nil {
 				t.Fatal(err)
 			}
 			withIdleTimeout(t, time.Second)
 			r := newTestRepo(t)
 			own := commitT(t, r, "own", put("a.txt", "1\n"))
 			before := snapshotClone(t, r)
-			rem := newRemoteT(t, url, noCreds)
+			rem := newRemoteT(t, url, creds)
 			err, took := waitFor(t, 10*time.Second, func() error { _, err := r.Fetch(context.Background(), rem, "main"); return err })
 			var re *RemoteError
 			if !errors.As(err, &re) || re.Kind != RemoteUnreachable || !strings.Contains(err.Error(), "stopped answering mid-transfer (nothing for 1s)") {
@@ -225,12 +253,12 @@ func TestFetchFromAHostThatStallsMidPack(t *testing.T) {
 
 // A push whose host stops taking the pack fails the same way.
 func TestPushToAHostThatStallsMidPack(t *testing.T) {
-	stalledServers(t, func(t *testing.T, target string) *stallProxy { return newStallProxy(t, target, true, 0) },
-		func(t *testing.T, url, direct string) {
+	stalledServers(t, stall{push: true},
+		func(t *testing.T, url, direct string, creds Credentials) {
 			r := newTestRepo(t)
 			h := history(t, r)
 			before := snapshotClone(t, r)
-			rem := newRemoteT(t, url, noCreds)
+			rem := newRemoteT(t, url, creds)
 			withIdleTimeout(t, time.Second)
 			err, took := waitFor(t, 10*time.Second, func() error { return r.Push(context.Background(), rem, "main", plumbing.ZeroHash, h) })
 			var re *RemoteError
@@ -247,19 +275,17 @@ func TestPushToAHostThatStallsMidPack(t *testing.T) {
 // A slow transfer that keeps moving is never cut off, however long it
 // takes in all.
 func TestSlowButMovingTransferIsNotCutOff(t *testing.T) {
-	stalledServers(t, func(t *testing.T, target string) *stallProxy {
-		return newStallProxy(t, target, false, 40*time.Millisecond)
-	},
-		func(t *testing.T, url, direct string) {
+	stalledServers(t, stall{trickle: 40 * time.Millisecond},
+		func(t *testing.T, url, direct string, creds Credentials) {
 			src := newTestRepo(t)
 			h := commitT(t, src, "first", put("a.txt", strings.Repeat("some text that does not compress away\n", 40)+"x\n"))
-			if err := src.Push(context.Background(), newRemoteT(t, direct, noCreds), "main", plumbing.ZeroHash, h); err != nil {
+			if err := src.Push(context.Background(), newRemoteT(t, direct, creds), "main", plumbing.ZeroHash, h); err != nil {
 				t.Fatal(err)
 			}
 			withIdleTimeout(t, time.Second)
 			r := newTestRepo(t)
 			err, took := waitFor(t, 60*time.Second, func() error {
-				got, err := r.Fetch(context.Background(), newRemoteT(t, url, noCreds), "main")
+				got, err := r.Fetch(context.Background(), newRemoteT(t, url, creds), "main")
 				if err == nil && got != h {
 					t.Errorf("fetched %s, want %s", got, h)
 				}
