@@ -116,41 +116,6 @@ func TestHelpListsFit(t *testing.T) {
 	}
 }
 
-// TestHelpFlagsFit renders every command's help as --help prints it and
-// checks that the flags' descriptions (cobra prints each on one line
-// unless told to wrap: --today's ran to 205 columns) and the exit status
-// table fit a terminal's maxHelpLine columns.
-func TestHelpFlagsFit(t *testing.T) {
-	root := newCmdRoot(&globals{})
-	pages := 0
-	walkCommands(root, func(c *cobra.Command) {
-		if c.Hidden {
-			return
-		}
-		var b strings.Builder
-		c.SetOut(&b)
-		if err := c.Help(); err != nil {
-			t.Fatalf("%s: %v", c.CommandPath(), err)
-		}
-		pages++
-		section := ""
-		for _, l := range strings.Split(b.String(), "\n") {
-			if l != "" && !strings.HasPrefix(l, " ") {
-				section = l // a heading ("Flags:"), or prose that ends the section before it
-			}
-			if section != "Flags:" && section != "Global Flags:" && section != "Exit status:" {
-				continue
-			}
-			if n := utf8.RuneCountInString(l); n > maxHelpLine {
-				t.Errorf("%s --help: a line of %d columns, over %d: %q", c.CommandPath(), n, maxHelpLine, l)
-			}
-		}
-	})
-	if pages < 100 {
-		t.Errorf("only %d help pages; is the walk reaching them?", pages)
-	}
-}
-
 // helpLineExceptions are the lines of --help output allowed over
 // maxHelpLine columns, each with the reason no break is possible. Keep
 // it short: a line here is one a terminal breaks mid-word.
