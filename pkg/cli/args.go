@@ -96,6 +96,11 @@ func quoteHint(c *cobra.Command, raw []string, err error) error {
 	if flag == "" {
 		return se.UsageError
 	}
+	// The "value" starts with a flag of the command: the flag was given
+	// no value, and the next one's value is the stray word.
+	if f := flagNamed(c, flag); f != nil && flagNamed(c, words[0]) != nil {
+		return takenAsValue(f, words[0])
+	}
 	return &UsageError{Msg: se.Msg, Hint: se.Hint + "\na value of several words goes in quotes: " + typedValue(flag, words)}
 }
 

@@ -347,3 +347,51 @@ func plainNumber(v string) string {
 	}
 	return strings.ReplaceAll(s, ",", "")
 }
+
+// flagTakenAsValue refuses a flag whose value is another of the command's
+// flags: a value left out (--content --two-way) makes pflag take the next
+// word as the value, whatever it is, so the note would be committed with
+// the content "--two-way", not two-way — and a note is never edited once
+// committed. A value that is exactly a flag of the command (--two-way,
+// --due=..., -o) is taken to be that mistake; no record has a reason to
+// hold one.
+func flagTakenAsValue(c *cobra.Command, f *pflag.Flag) error {
+	if f.Value.Type() == "bool" {
+		return nil
+	}
+	for _, v := range flagStrings(f) {
+		if flagNamed(c, v) != nil {
+			return takenAsValue(f, v)
+		}
+	}
+	return nil
+}
+
+// flagNamed returns the flag of c that word names (--due, --due=...,
+// -o), nil when it names none.
+func flagNamed(c *cobra.Command, word string) *pflag.Flag {
+	name, _, _ := strings.Cut(word, "=")
+	switch {
+	case strings.HasPrefix(name, "--") && len(name) > 2:
+		return c.Flags().Lookup(name[2:])
+	case len(name) == 2 && name[0] == '-' && name[1] != '-':
+		return c.Flags().ShorthandLookup(name[1:])
+	}
+	return nil
+}
+
+// takenAsValue is the error of flag f given no value, so that the flag
+// next, next, was taken as its value.
+func takenAsValue(f *pflag.Flag, next string) *UsageError {
+	what, _ := pflag.UnquoteUsage(f)
+	if what == "" || strings.ToUpper(what) != what {
+		what = "VALUE"
+		if strings.HasPrefix(f.Value.Type(), "string") {
+			what = "TEXT"
+		}
+	}
+	return &UsageError{
+		Msg:  fmt.Sprintf("--%s was given no value: it took the flag that came next, %s, as its value", f.Name, next),
+		Hint: fmt.Sprintf("put its value right after the flag: --%s %s", f.Name, what),
+	}
+}

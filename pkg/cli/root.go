@@ -456,6 +456,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		})
 		c.Flags().Visit(func(f *pflag.Flag) {
 			g.given[f.Name] = true
+			if bad == nil {
+				bad = flagTakenAsValue(c, f)
+			}
 			if bad == nil && !utf8.ValidString(f.Value.String()) {
 				bad = usageErrorf("--%s: the value is not valid UTF-8 text; check the terminal's or the script's encoding", f.Name)
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 type serviceAddOptions struct {
@@ -44,8 +45,8 @@ stay as they are, and the commit shows only the new lines.` + "\n" + exitStatusH
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			r := &opts.change.Referral
-			if strings.TrimSpace(r.Service) == "" || strings.TrimSpace(r.Provider) == "" {
-				return &UsageError{Msg: "a referral needs --service and --provider", Hint: "for example --service 'child care assistance' --provider 'Riverside Child Care Resource Center'"}
+			if err := referralServiceProvider(*r); err != nil {
+				return err
 			}
 			var err error
 			if opts.date == "" {
@@ -86,6 +87,23 @@ func serviceAddRun(opts *serviceAddOptions) error {
 		// stdout is the ID alone, for scripts; the date taken for the
 		// one left out is said where a mistaken day is seen at once.
 		fmt.Fprintf(opts.env.Stderr, "caseplan: referral %s dated %s (--today)\n", res.Change.Output, opts.date)
+	}
+	return nil
+}
+
+// referralServiceProvider refuses a referral without a service or a
+// provider, naming only what is missing, as note add does for --kind and
+// --mode: told "needs --service and --provider" after giving --service,
+// a case manager looks for what was wrong with the service given.
+func referralServiceProvider(r record.Referral) error {
+	service, provider := strings.TrimSpace(r.Service) != "", strings.TrimSpace(r.Provider) != ""
+	switch {
+	case !service && !provider:
+		return &UsageError{Msg: "a referral needs --service and --provider", Hint: "for example --service 'child care assistance' --provider 'Riverside Child Care Resource Center'"}
+	case !service:
+		return &UsageError{Msg: "a referral needs --service", Hint: "for example --service 'child care assistance'"}
+	case !provider:
+		return &UsageError{Msg: "a referral needs --provider", Hint: "for example --provider 'Riverside Child Care Resource Center'"}
 	}
 	return nil
 }
