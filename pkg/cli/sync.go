@@ -82,6 +82,11 @@ or id_rsa, with host keys from ~/.ssh/known_hosts. A local path or file://
 remote is refused: it would need the git CLI, and caseplan's sync works
 without it.
 
+A host that does not answer within 30 s, or that goes silent for 2
+minutes in the middle of a fetch or push (no byte either way), counts as
+unreachable: exit 3, the clone's branch not moved, safe to run sync
+again. A transfer that keeps moving, however slowly, is never cut off.
+
 Output: the conflicts as findings (-o text|json|github), and on stderr what
 was received and sent.
 

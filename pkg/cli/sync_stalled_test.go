@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -24,5 +25,19 @@ func TestSyncErrorOfAStalledHost(t *testing.T) {
 	}
 	if code := exitCode(err); code != 3 {
 		t.Errorf("exit status = %d, want 3", code)
+	}
+}
+
+// sync's help names the two bounds a person waits for, as they are.
+func TestSyncHelpNamesItsBounds(t *testing.T) {
+	long := newCmdSync(&globals{}, nil).Long
+	flat := strings.Join(strings.Fields(long), " ")
+	for _, want := range []string{
+		fmt.Sprintf("within %d s", int(gitstore.AnswerTimeout.Seconds())),
+		fmt.Sprintf("silent for %d minutes", int(gitstore.IdleTimeout.Minutes())),
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("sync --help does not say %q", want)
+		}
 	}
 }
