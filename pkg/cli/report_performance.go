@@ -76,12 +76,13 @@ the commit on every row), json:
    "period":{"from","to"},"as_of","organization","commit","committed",
    "caseplan","participants","unread":[{"case","records"}],
    "indicators":[{"key","name","kind" ("rate" or "median"),
-   "source","cohort":{"what","from","to"},"measured","numerator",
+   "source","cohort":{"what","from","to","so_far"},"measured","numerator",
    "denominator","rate","median","not_yet","cases":[{"case","participant",
    "manager","date","status","why","earnings"}],"missing":[{"case",
    "participant","manager","record","by","overdue"}]}]}
   status is numerator, denominator, excluded, not-counted or not-yet; rate
-  and median are null when there is none.
+  and median are null when there is none; so_far is the report's day when
+  the cohort's span runs past it (counted so far), else null.
 
 ` + reportHelp + `
 

@@ -42,6 +42,11 @@ type PerformanceSpan struct {
 type PerformanceCohort struct {
 	What string `json:"what"`
 	PerformanceSpan
+	// SoFar is the report's day when the span runs past it (the skill
+	// gains of a program year under way): the cohort is counted so far,
+	// since what the records date after the day is left out. Null when
+	// the span has ended.
+	SoFar *string `json:"so_far"`
 }
 
 // PerformanceIndicator is one primary indicator.
@@ -110,9 +115,13 @@ func BuildPerformanceOf(cfg *record.Config, all []performance.Facts, period cale
 	for _, ind := range res.Indicators {
 		pi := PerformanceIndicator{
 			Key: ind.Key, Name: ind.Name, Kind: ind.Kind, Source: ind.Source, Measured: ind.Measured,
-			Cohort:    PerformanceCohort{ind.CohortWhat, PerformanceSpan{dateString(ind.Cohort.From), dateString(ind.Cohort.To)}},
+			Cohort:    PerformanceCohort{What: ind.CohortWhat, PerformanceSpan: PerformanceSpan{dateString(ind.Cohort.From), dateString(ind.Cohort.To)}},
 			Numerator: ind.Numerator, Denominator: ind.Denominator, Rate: ind.Rate, Median: ind.Median,
 			Cases: []PerformanceCase{}, Missing: []PerformanceToDo{},
+		}
+		if ind.Cohort.To.After(res.AsOf) {
+			day := dateString(res.AsOf)
+			pi.Cohort.SoFar = &day
 		}
 		for _, c := range ind.Cases {
 			if c.Status == performance.NotYet {
@@ -187,13 +196,11 @@ func (ind PerformanceIndicator) counts() string {
 	return fmt.Sprintf("%d of %d", ind.Numerator, ind.Denominator)
 }
 
-// cohortText names the cohort; one whose span runs past the report's day
-// (the skill gains of a program year under way) says it is counted so far,
-// for what the records say of the days after asOf is left out.
-func (ind PerformanceIndicator) cohortText(asOf string) string {
+// cohortText names the cohort, and says when it is counted so far.
+func (ind PerformanceIndicator) cohortText() string {
 	s := ind.Cohort.What + " " + ind.Cohort.From + " to " + ind.Cohort.To
-	if asOf < ind.Cohort.To {
-		s += " (so far: to " + asOf + ")"
+	if ind.Cohort.SoFar != nil {
+		s += " (so far: to " + *ind.Cohort.SoFar + ")"
 	}
 	return s
 }
@@ -201,16 +208,16 @@ func (ind PerformanceIndicator) cohortText(asOf string) string {
 func performanceSummaryTable(r *Performance) table {
 	t := table{title: "Indicators", headers: []string{"Indicator", "Result", "Of", "Cohort", "Not yet in the cohort", "Missing outcomes"}}
 	for _, ind := range r.Indicators {
-		t.rows = append(t.rows, []string{ind.Name, ind.result(), ind.counts(), ind.cohortText(r.AsOf), itoa(ind.NotYet), itoa(len(ind.Missing))})
+		t.rows = append(t.rows, []string{ind.Name, ind.result(), ind.counts(), ind.cohortText(), itoa(ind.NotYet), itoa(len(ind.Missing))})
 	}
 	return t
 }
 
 // performanceNotes are the lines under an indicator's heading.
-func performanceNotes(ind PerformanceIndicator, asOf string) []string {
+func performanceNotes(ind PerformanceIndicator) []string {
 	return []string{
 		"Counts: " + ind.Measured + ".",
-		"Cohort: " + ind.cohortText(asOf) + ".",
+		"Cohort: " + ind.cohortText() + ".",
 		"Result: " + ind.result() + " (" + ind.counts() + ").",
 		"Source: " + ind.Source + ".",
 	}

@@ -25,7 +25,7 @@ func (htmlWriter) Performance(w io.Writer, r *Performance) error {
 	}
 	var rates []bar
 	for _, ind := range r.Indicators {
-		p.Summary = append(p.Summary, line{ind.Name, ind.result(), ind.counts() + "; " + ind.cohortText(r.AsOf)})
+		p.Summary = append(p.Summary, line{ind.Name, ind.result(), ind.counts() + "; " + ind.cohortText()})
 		if ind.Rate != nil {
 			rates = append(rates, bar{label: shortNames[ind.Key], value: int(math.Round(*ind.Rate * 100))})
 		}
@@ -33,7 +33,7 @@ func (htmlWriter) Performance(w io.Writer, r *Performance) error {
 	p.Charts = []chart{percentChart("Rates, in percent of each denominator", rates)}
 	for _, ind := range r.Indicators {
 		cases := performanceCaseTable(ind)
-		cases.notes = performanceNotes(ind, r.AsOf)
+		cases.notes = performanceNotes(ind)
 		p.Tables = append(p.Tables, newHTMLTable(cases), newHTMLTable(performanceMissingTable(ind)))
 	}
 	return pageTemplate.Execute(w, p)

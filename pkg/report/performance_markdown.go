@@ -22,7 +22,7 @@ func (markdownWriter) Performance(w io.Writer, r *Performance) error {
 	writeMarkdownTable(b, performanceSummaryTable(r))
 	for _, ind := range r.Indicators {
 		fmt.Fprintf(b, "\n## %s\n\n", mdText(ind.Name))
-		for _, l := range performanceNotes(ind, r.AsOf) {
+		for _, l := range performanceNotes(ind) {
 			fmt.Fprintf(b, "%s\n\n", mdText(l))
 		}
 		for i, t := range []table{performanceCaseTable(ind), performanceMissingTable(ind)} {

@@ -215,6 +215,21 @@ func TestPerformanceJSONContract(t *testing.T) {
 			}
 		}
 	}
+	// A cohort still running on the report's day says so; one that has
+	// ended says null (the fixture's day A is in program year 2025).
+	for _, ind := range inds {
+		var c struct {
+			To    string  `json:"to"`
+			SoFar *string `json:"so_far"`
+		}
+		if err := json.Unmarshal(ind["cohort"], &c); err != nil {
+			t.Fatal(err)
+		}
+		running := c.To > "2025-11-15"
+		if running != (c.SoFar != nil) || running && *c.SoFar != "2025-11-15" {
+			t.Errorf("cohort to %s: so_far %v, want the day only while it runs", c.To, c.SoFar)
+		}
+	}
 	if got := strings.Join(keys, " "); got != "employment_q2 employment_q4 median_earnings_q2 credential_attainment measurable_skill_gains retention_same_employer" {
 		t.Errorf("indicators %s", got)
 	}

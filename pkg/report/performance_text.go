@@ -23,7 +23,7 @@ func (textWriter) Performance(w io.Writer, r *Performance) error {
 	for _, ind := range r.Indicators {
 		fmt.Fprintln(b)
 		heading(b, ind.Name, "=")
-		for _, l := range performanceNotes(ind, r.AsOf) {
+		for _, l := range performanceNotes(ind) {
 			fmt.Fprintln(b, l)
 		}
 		for _, t := range []table{performanceCaseTable(ind), performanceMissingTable(ind)} {
