@@ -21,7 +21,7 @@ func newCmdExclusionAdd(g *globals, runF func(*exclusionAddOptions) error) *cobr
 	opts := &exclusionAddOptions{globals: g}
 	c := &cobra.Command{
 		Use:   "add CASE --kind KIND --date DATE",
-		Short: "Record why a participant is left out of the indicators; prints ID",
+		Short: "Record why a participant is left out of the indicators",
 		Long: `Record, in outcome.yaml, that CASE's participant is left out of WIOA's
 performance indicators, and print its ID (EX-XXXXX). PIRL 923 ("Other
 Reasons for Exit") lists the reasons, at exit or in the three quarters after
