@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"slices"
@@ -232,13 +233,13 @@ func verifyRun(opts *verifyOptions) error {
 				findings, stats, err = history.Verify(repo.Git(), head, vo)
 			}
 			if err != nil {
-				return shallowError(repo, err)
+				return verifyReadError(repo, err)
 			}
 		}
 		if history.Rewritten(findings) && vo.Since == anchor && !anchor.IsZero() {
 			vo.Since = plumbing.ZeroHash
 			if findings, stats, err = history.Verify(repo.Git(), head, vo); err != nil {
-				return shallowError(repo, err)
+				return verifyReadError(repo, err)
 			}
 		}
 		if !anchor.IsZero() && vo.Since == anchor {
@@ -500,4 +501,16 @@ func mergesAfter(repo *git.Repository, base, tip plumbing.Hash) []plumbing.Hash 
 		}
 	})
 	return merges
+}
+
+// verifyReadError gives verify's failure to read a commit its cause in
+// the user's words: a shallow or partial clone (shallowError), or a tree
+// git itself would not write, which only a hand-made object
+// (git hash-object --literally) holds — made to show verify one record
+// and git checkout another.
+func verifyReadError(repo *gitstore.Repo, err error) error {
+	if errors.Is(err, history.ErrMalformedTree) {
+		return hintf(err, "git fsck names the tree; neither git nor caseplan writes one like it, so the commit named was made by hand and nothing built on it can be trusted: restore the branch to the commit before it (from another clone or the host) and tell the store's admin")
+	}
+	return shallowError(repo, err)
 }

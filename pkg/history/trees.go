@@ -32,7 +32,10 @@ type treeEntry struct {
 	mode uint32
 }
 
-var errMalformedTree = errors.New("malformed tree object (entries out of order, or a name twice; git fsck says which)")
+// ErrMalformedTree is a tree object git itself would not write: entries
+// out of git's order, a name twice, a bad mode or a cut-short entry.
+// Verify stops at one (exit 3), naming the commit and the tree.
+var ErrMalformedTree = errors.New("malformed tree object (entries out of order, or a name twice; git fsck says which)")
 
 // readTree reads and decodes tree h from s.
 func readTree(s storer.EncodedObjectStorer, h plumbing.Hash) (*tree, error) {
@@ -58,19 +61,19 @@ func readTree(s storer.EncodedObjectStorer, h plumbing.Hash) (*tree, error) {
 	for rest := data; len(rest) > 0; {
 		sp := bytes.IndexByte(rest, ' ')
 		if sp < 1 {
-			return nil, errMalformedTree
+			return nil, ErrMalformedTree
 		}
 		var mode uint32
 		for _, c := range rest[:sp] {
 			if c < '0' || c > '7' {
-				return nil, errMalformedTree
+				return nil, ErrMalformedTree
 			}
 			mode = mode<<3 | uint32(c-'0')
 		}
 		rest = rest[sp+1:]
 		nul := bytes.IndexByte(rest, 0)
 		if nul < 1 || len(rest) < nul+1+hashSize {
-			return nil, errMalformedTree
+			return nil, ErrMalformedTree
 		}
 		e := treeEntry{name: rest[:nul:nul], dir: mode&0o170000 == 0o040000, mode: mode}
 		copy(e.hash[:], rest[nul+1:])
@@ -79,10 +82,10 @@ func readTree(s storer.EncodedObjectStorer, h plumbing.Hash) (*tree, error) {
 		// entries of one name git checks out the last, so a tree with
 		// a second cases/ would show verify one and the work tree another.
 		if n := len(t.entries); n > 0 && compareEntries(t.entries[n-1].name, t.entries[n-1].dir, e.name, e.dir) >= 0 {
-			return nil, errMalformedTree
+			return nil, ErrMalformedTree
 		}
 		if n := len(t.entries); n > 0 && bytes.Equal(t.entries[n-1].name, e.name) {
-			return nil, errMalformedTree // a file and a directory of one name
+			return nil, ErrMalformedTree // a file and a directory of one name
 		}
 		t.entries = append(t.entries, e)
 		rest = rest[nul+1+hashSize:]
