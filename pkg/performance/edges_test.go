@@ -464,3 +464,37 @@ func TestExitInDoubtSaidOnItsRows(t *testing.T) {
 		t.Errorf("exit doubt %q, want %q", f.ExitDoubt, want)
 	}
 }
+
+// A participant whose recorded exit comes before the training they were
+// in during the program year is out of the skill gains cohort (training
+// counts only while a participant), but the records contradict each
+// other (wioa-exit-date), so the indicator says so on a row of its own,
+// not counted, where before it left them out without a word. An exit
+// not in doubt leaves no such row.
+func TestSkillGainsSaysTrainingAfterAnExitInDoubt(t *testing.T) {
+	f := Facts{Case: "T", Participant: true, Participation: storetest.Day("2025-08-01"), Exit: storetest.Day("2025-09-01")}
+	f.Training = []record.PlanService{{Start: "2025-10-01"}}
+	for _, doubt := range []string{"a participation-causing service on 2025-10-01 comes after it", ""} {
+		f.ExitDoubt = doubt
+		r := ComputeOf([]Facts{f}, mustPeriod(t, 2025, 0), storetest.Day("2026-08-15"))
+		var rows []Row
+		for _, ind := range r.Indicators {
+			if ind.Key == SkillGains {
+				rows = ind.Cases
+				if ind.Denominator != 0 {
+					t.Errorf("doubt %q: denominator %d, want 0 (counted as recorded)", doubt, ind.Denominator)
+				}
+			}
+		}
+		if doubt == "" {
+			if len(rows) != 0 {
+				t.Errorf("exit not in doubt: rows %+v, want none", rows)
+			}
+			continue
+		}
+		want := "in training in the period only after the exit recorded on 2025-09-01, which is in doubt (wioa-exit-date): " + doubt
+		if len(rows) != 1 || rows[0].Status != NotCounted || !strings.Contains(rows[0].Why, want) {
+			t.Errorf("rows %+v, want one not counted saying %q", rows, want)
+		}
+	}
+}

@@ -412,6 +412,9 @@ func skillGains(all []Facts, span calendar.Span, day time.Time) Indicator {
 	}
 	for _, f := range all {
 		if !f.InSkillGainCohort(span) {
+			if row, ok := trainingAfterExit(f, span); ok {
+				ind.Cases = append(ind.Cases, row)
+			}
 			continue
 		}
 		row := Row{Case: f.Case, Name: f.Name, Manager: f.Manager, Date: f.Participation}
@@ -443,6 +446,29 @@ func skillGains(all []Facts, span calendar.Span, day time.Time) Indicator {
 	}
 	ind.finish()
 	return ind
+}
+
+// trainingAfterExit is the row of a participant out of the skill gains
+// cohort only because their recorded exit comes before the training they
+// were in during span: the records contradict each other (validate's
+// warning wioa-exit-date), and whichever is wrong decides whether they
+// count. Not counted, as recorded, but said, for the exit or the
+// training's dates to be corrected before the report goes out.
+func trainingAfterExit(f Facts, span calendar.Span) (Row, bool) {
+	if f.Exit.IsZero() || f.ExitDoubt == "" {
+		return Row{}, false
+	}
+	open := f
+	open.Exit = time.Time{}
+	if !open.InSkillGainCohort(span) {
+		return Row{}, false
+	}
+	return Row{
+		Case: f.Case, Name: f.Name, Manager: f.Manager, Date: f.Participation,
+		Status: NotCounted,
+		Why: fmt.Sprintf("in training in the period only after the exit recorded on %s, which is in doubt (wioa-exit-date): %s (PIRL 901); "+
+			"not counted as recorded: correct the exit or the training's dates if either is wrong", date(f.Exit), f.ExitDoubt),
+	}, true
 }
 
 // firstGain returns the first skill gain (or secondary diploma) dated in
