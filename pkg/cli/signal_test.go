@@ -79,7 +79,13 @@ func TestInterruptedWriteEndsAsTheChangeDid(t *testing.T) {
 // ignored again.
 func TestIgnoredInterruptStaysIgnored(t *testing.T) {
 	signal.Ignore(os.Interrupt)
-	defer signal.Reset(os.Interrupt)
+	defer func() {
+		// Reset alone leaves the runtime's "ignored" mark, and every
+		// later handleSignals in this process (another test, -count=2)
+		// would think Ctrl-C ignored; Notify clears it.
+		signal.Notify(make(chan os.Signal, 1), os.Interrupt)
+		signal.Reset(os.Interrupt)
+	}()
 	var stderr bytes.Buffer
 	g := &globals{env: Env{Stderr: &stderr}}
 	stop := g.handleSignals()
