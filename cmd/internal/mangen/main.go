@@ -143,7 +143,10 @@ func withExitStatus(page []byte) []byte {
 	sec.WriteString(".SH EXIT STATUS\n")
 	// Each code's row, its text joined again where the help wraps it
 	// under the text with a deeper indent.
-	var codes, texts []string
+	// The prose after the list (what -o json promises, what Ctrl-C
+	// does) follows it as paragraphs, one per sentence run the help
+	// starts on a new line.
+	var codes, texts, paras []string
 	for _, line := range strings.Split(cli.ExitStatus, "\n") {
 		code, what, ok := strings.Cut(strings.TrimSpace(line), "  ")
 		switch {
@@ -151,10 +154,19 @@ func withExitStatus(page []byte) []byte {
 			codes, texts = append(codes, code), append(texts, strings.TrimSpace(what))
 		case len(codes) > 0 && strings.HasPrefix(line, "     ") && strings.TrimSpace(line) != "":
 			texts[len(texts)-1] += " " + strings.TrimSpace(line)
+		case len(codes) > 0 && !strings.HasPrefix(line, " ") && strings.TrimSpace(line) != "":
+			if n := len(paras); n > 0 && !strings.HasSuffix(paras[n-1], ".") {
+				paras[n-1] += " " + strings.TrimSpace(line)
+			} else {
+				paras = append(paras, strings.TrimSpace(line))
+			}
 		}
 	}
 	for i, code := range codes {
 		fmt.Fprintf(&sec, ".TP\n\\fB%s\\fP\n%s\n", code, roffText(texts[i]))
+	}
+	for _, p := range paras {
+		fmt.Fprintf(&sec, ".PP\n%s\n", roffText(p))
 	}
 	sec.WriteString("\n")
 	for _, marker := range []string{".SH EXAMPLE\n", ".SH SEE ALSO\n"} {

@@ -39,6 +39,9 @@ func TestManPages(t *testing.T) {
 		if strings.Count(page, ".SH EXIT STATUS\n") != 1 || !strings.Contains(page, ".TP\n\\fB2\\fP\nusage: unknown command or flag, bad value, unknown case, or a change the acting author's role does not allow\n") {
 			t.Errorf("%s has no EXIT STATUS section with the codes", p.Name())
 		}
+		if !strings.Contains(page, ".PP\nWith \\-o json or \\-o sarif, stdout holds one whole document or nothing, never part of one: nothing on 2 and 3, whose reason is on stderr.\n.PP\nCtrl\\-C (or SIGTERM) ends a command") {
+			t.Errorf("%s: EXIT STATUS lacks the help's paragraphs on -o json and Ctrl-C", p.Name())
+		}
 		if strings.Contains(page, "Auto generated") || !strings.Contains(page, `"Jan 2026"`) {
 			t.Errorf("%s: not the fixed date, or cobra's dated line", p.Name())
 		}
