@@ -45,17 +45,29 @@ func helpList(items []string) string {
 func wrapUseLine(use string, width int) string {
 	const cont = "    "
 	width -= 2
-	var lines []string
-	line := ""
+	// Each line is a list of the words and groups it holds, for the
+	// last to be moved down below.
+	lines := [][]string{nil}
+	length := func(ws []string, first bool) int {
+		n := len(cont)
+		if first {
+			n = 0
+		}
+		for i, w := range ws {
+			if i > 0 {
+				n++
+			}
+			n += utf8.RuneCountInString(w)
+		}
+		return n
+	}
 	add := func(w string) {
-		if line != "" && line != cont && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > width {
-			lines = append(lines, line)
-			line = cont
+		last := len(lines) - 1
+		if len(lines[last]) > 0 && length(lines[last], last == 0)+1+utf8.RuneCountInString(w) > width {
+			lines = append(lines, nil)
+			last++
 		}
-		if line != "" && line != cont {
-			line += " "
-		}
-		line += w
+		lines[last] = append(lines[last], w)
 	}
 	for _, g := range useLineGroups(use) {
 		if utf8.RuneCountInString(cont+g) <= width {
@@ -74,7 +86,22 @@ func wrapUseLine(use string, width int) string {
 			}
 		}
 	}
-	return strings.Join(append(lines, line), "\n  ")
+	// One group alone on the last line ("[flags]", mostly) reads as a
+	// stray: the group before it goes down with it when both fit.
+	if n := len(lines); n > 1 && len(lines[n-1]) == 1 && len(lines[n-2]) > 1 {
+		prev := lines[n-2]
+		if moved := []string{prev[len(prev)-1], lines[n-1][0]}; length(moved, false) <= width {
+			lines[n-2], lines[n-1] = prev[:len(prev)-1], moved
+		}
+	}
+	out := make([]string, len(lines))
+	for i, ws := range lines {
+		out[i] = strings.Join(ws, " ")
+		if i > 0 {
+			out[i] = cont + out[i]
+		}
+	}
+	return strings.Join(out, "\n  ")
 }
 
 // useLineGroups splits a usage line at the spaces outside brackets and

@@ -169,14 +169,15 @@ func TestHelpFits(t *testing.T) {
 }
 
 // TestWrapUseLine: a usage line wraps between its groups, a group too
-// wide for a line after its alternatives' bars, and nothing is lost.
+// wide for a line after its alternatives' bars, "[flags]" never alone on
+// the last line, and nothing is lost.
 func TestWrapUseLine(t *testing.T) {
 	for _, tt := range []struct{ use, want string }{
 		{"caseplan note list CASE [flags]", "caseplan note list CASE [flags]"},
 		{"caseplan iep target add CASE --title TITLE [--job-family FAMILY] [--grade-min GRADE] [--grade-max GRADE] [--scope internal|external|both] [flags]",
 			"caseplan iep target add CASE --title TITLE [--job-family FAMILY]\n" +
-				"      [--grade-min GRADE] [--grade-max GRADE] [--scope internal|external|both]\n" +
-				"      [flags]"},
+				"      [--grade-min GRADE] [--grade-max GRADE]\n" +
+				"      [--scope internal|external|both] [flags]"},
 		{"caseplan activity update CASE (--application ID --status STATUS | --interview ID --feedback TEXT | --course ID --status STATUS) [flags]",
 			"caseplan activity update CASE (--application ID --status STATUS |\n" +
 				"      --interview ID --feedback TEXT | --course ID --status STATUS) [flags]"},
