@@ -45,6 +45,8 @@ manager. --center defaults to the new manager's center, else the case's.` + "\n"
 	}
 	f := c.Flags()
 	f.StringVar(&opts.change.To, "to", "", "the new manager: the `STAFF` ID on the roster")
+	// case new and case list call the case manager --manager.
+	alsoTriedAs(f, "to", "manager", "new-manager", "case-manager", "counselor")
 	f.StringVar(&opts.change.Center, "center", "", "the new center (default: the new manager's)")
 	f.StringVar(&opts.change.Reason, "reason", "", "why the case is transferred")
 	dateVar(f, &opts.date, "date", "the `DATE` of the transfer (default: --today)")

@@ -469,8 +469,8 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 	return display.Align(env.Stdout, group)
 }
 
-// managerStatus is the last field of a piped due line: "retired"
-// for a manager retired from the roster, else "active".
+// managerStatus is the last field of a piped due line and of staff
+// list: "retired" for a member retired from the roster, else "active".
 func managerStatus(retired bool) string {
 	if retired {
 		return "retired"

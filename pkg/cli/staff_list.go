@@ -23,7 +23,9 @@ func newCmdStaffList(g *globals, runF func(*staffListOptions) error) *cobra.Comm
 	c := &cobra.Command{
 		Use:   "list",
 		Short: "List the staff roster",
-		Long: `List the staff roster: id, name, email, role and center.
+		Long: `List the staff roster: id, name, email, role, center and status (active, or
+retired with caseplan staff set ID --active=false: a retired member stays on
+the roster, which names past authors, but commits nothing).
 
   -o json             [{"id","name","email","role","center","active",
                       "age_recipient","signing_key"}]
@@ -77,9 +79,13 @@ func staffListRun(opts *staffListOptions) error {
 		}
 		return writeJSON(opts.env.Stdout, items)
 	}
-	t := newTable(opts.env, "ID", "NAME", "EMAIL", "ROLE", "CENTER")
+	// The standing comes last, as in due's piped lines, so the fields
+	// before it keep their places for scripts; a retired member stays on
+	// the roster (it names past authors) and must not read as one still
+	// at work.
+	t := newTable(opts.env, "ID", "NAME", "EMAIL", "ROLE", "CENTER", "STATUS")
 	for _, s := range snap.Config.Staff {
-		t.row(s.ID, s.Name, s.Email, s.Role, s.Center)
+		t.row(s.ID, s.Name, s.Email, s.Role, s.Center, managerStatus(!s.IsActive()))
 	}
 	return t.flush()
 }
