@@ -265,17 +265,23 @@ func syncRun(opts *syncOptions) error {
 	}
 	// A comment sync could not carry over is no value: counted as one, a
 	// supervisor looks for a value that is not there.
-	values, comments := 0, 0
+	values, comments, removed := 0, 0, 0
 	for _, c := range res.Conflicts {
-		if c.Comment {
+		switch {
+		case c.Comment:
 			comments++
-		} else {
+		case c.Removed != "":
+			removed++
+		default:
 			values++
 		}
 	}
 	var lost []string
 	if values > 0 {
 		lost = append(lost, fmt.Sprintf("%d value(s) changed on both sides kept the remote's", values))
+	}
+	if removed > 0 {
+		lost = append(lost, fmt.Sprintf("%d file(s) removed on one side and changed on the other were kept", removed))
 	}
 	if comments > 0 {
 		lost = append(lost, fmt.Sprintf("%d comment(s) this clone added to records the remote changed too were not kept", comments))

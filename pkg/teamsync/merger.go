@@ -17,13 +17,15 @@ import (
 // remote's and is reported with its line in the merged file.
 func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConflict, error) {
 	if ours == nil || theirs == nil {
-		// Removed on one side, changed on the other: records are never
-		// removed by caseplan, so keep the side that has the file.
-		kept := theirs
-		if kept == nil {
-			kept = ours
+		// Removed on one side, changed on the other (a removal is a hand
+		// edit caseplan commit takes): the side that has the file is
+		// kept, so that nothing typed is lost, and the removal, which
+		// the merge undoes, is reported — else the remover's commit
+		// would read as one the remote had made already.
+		if theirs == nil {
+			return ours, []FieldConflict{{Field: "the whole file", Removed: RemovedOnRemote}}, nil
 		}
-		return kept, nil, nil
+		return theirs, []FieldConflict{{Field: "the whole file", Removed: RemovedHere}}, nil
 	}
 	if kind, _ := layout.KindOf(path); kind == layout.KindIntake && base == nil && !bytes.Equal(ours, theirs) {
 		// Both sides opened a case of this ID. Merged field by field,
