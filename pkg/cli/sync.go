@@ -265,11 +265,13 @@ func syncRun(opts *syncOptions) error {
 	}
 	// A comment sync could not carry over is no value: counted as one, a
 	// supervisor looks for a value that is not there.
-	values, comments, removed := 0, 0, 0
+	values, comments, layouts, removed := 0, 0, 0, 0
 	for _, c := range res.Conflicts {
 		switch {
 		case c.Comment:
 			comments++
+		case c.Layout:
+			layouts++
 		case c.Removed != "":
 			removed++
 		default:
@@ -285,6 +287,9 @@ func syncRun(opts *syncOptions) error {
 	}
 	if comments > 0 {
 		lost = append(lost, fmt.Sprintf("%d comment(s) this clone added to records the remote changed too were not kept", comments))
+	}
+	if layouts > 0 {
+		lost = append(lost, fmt.Sprintf("the layout this clone gave %d record(s) the remote changed too was not kept", layouts))
 	}
 	if len(lost) > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s; the conflicts above say where this clone's are kept\n", strings.Join(lost, ", and "))

@@ -3,6 +3,7 @@ package teamsync
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -40,6 +41,12 @@ func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConfli
 	}
 	lost := lostComments(base, ours, res.Data)
 	if len(res.Conflicts) == 0 && len(lost) == 0 {
+		if base != nil && !bytes.Equal(res.Data, ours) && sameValues(base, ours) {
+			// Ours changed the layout alone (a value quoted, keys
+			// reordered), which a merge of values does not carry: said,
+			// lest the commit read as one the remote had made already.
+			return res.Data, []FieldConflict{{Field: "the file's layout", Layout: true}}, nil
+		}
 		return res.Data, nil, nil
 	}
 	var root yaml.Node
@@ -236,4 +243,14 @@ func findItem(list *yaml.Node, tok string) *yaml.Node {
 		}
 	}
 	return byValue
+}
+
+// sameValues says whether two versions of a record file hold the same
+// values, whatever their layout and comments.
+func sameValues(a, b []byte) bool {
+	var va, vb any
+	if yaml.Unmarshal(a, &va) != nil || yaml.Unmarshal(b, &vb) != nil {
+		return false
+	}
+	return reflect.DeepEqual(va, vb)
 }

@@ -65,6 +65,10 @@ type FieldConflict struct {
 	// Comment says Local is a comment this clone added that the merge,
 	// which merges values, could not keep.
 	Comment bool
+	// Layout says that this clone's commit changed only the file's
+	// layout (quoting, key order, spacing), none of its values, and the
+	// merge, which merges values, could not keep it.
+	Layout bool
 	// At is where in the record, as pkg/merge names it (["goals",
 	// "G-7QX2K", "target"]); nil for a comment or a whole file. It finds
 	// the remote's commit that set the kept value.
@@ -133,6 +137,10 @@ func (c Conflict) Finding() finding.Finding {
 	if c.Comment {
 		f.Message = fmt.Sprintf("the comment %q this clone added (%s) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not comments; it is still in its commit: %s; to keep it, add it again and run caseplan commit",
 			c.Local, c.LocalAuthor, c.RemoteAuthor, short(c.RemoteCommit), see)
+	}
+	if c.Layout {
+		f.Message = fmt.Sprintf("the layout this clone gave the file (%s: quoting, key order or spacing; its values unchanged) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not layout; it is still in its commit: %s; to keep it, make it again and run caseplan commit",
+			c.LocalAuthor, c.RemoteAuthor, short(c.RemoteCommit), see)
 	}
 	if f.Line > 0 {
 		// A finding at a line has a 1-based column, in -o json as in
@@ -835,8 +843,11 @@ func (r *replayer) message(c *object.Commit) string {
 			continue
 		}
 		what := fc.Field
-		if fc.Comment {
+		switch {
+		case fc.Comment:
 			what = "a comment"
+		case fc.Layout:
+			what = "its layout"
 		}
 		if v := fc.Path + " " + what; !slices.Contains(lost, v) {
 			lost = append(lost, v)
