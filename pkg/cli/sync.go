@@ -265,11 +265,16 @@ func syncRun(opts *syncOptions) error {
 	}
 	// A comment sync could not carry over is no value: counted as one, a
 	// supervisor looks for a value that is not there.
-	values, comments := 0, 0
+	values, comments, layouts, removed := 0, 0, 0, 0
 	for _, c := range res.Conflicts {
-		if c.Comment {
+		switch {
+		case c.Comment:
 			comments++
-		} else {
+		case c.Layout:
+			layouts++
+		case c.Removed != "":
+			removed++
+		default:
 			values++
 		}
 	}
@@ -277,8 +282,14 @@ func syncRun(opts *syncOptions) error {
 	if values > 0 {
 		lost = append(lost, fmt.Sprintf("%d value(s) changed on both sides kept the remote's", values))
 	}
+	if removed > 0 {
+		lost = append(lost, fmt.Sprintf("%d file(s) removed on one side and changed on the other were kept", removed))
+	}
 	if comments > 0 {
 		lost = append(lost, fmt.Sprintf("%d comment(s) this clone added to records the remote changed too were not kept", comments))
+	}
+	if layouts > 0 {
+		lost = append(lost, fmt.Sprintf("the layout this clone gave %d record(s) the remote changed too was not kept", layouts))
 	}
 	if len(lost) > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s; the conflicts above say where this clone's are kept\n", strings.Join(lost, ", and "))

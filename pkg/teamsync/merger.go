@@ -3,6 +3,7 @@ package teamsync
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -17,13 +18,15 @@ import (
 // remote's and is reported with its line in the merged file.
 func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConflict, error) {
 	if ours == nil || theirs == nil {
-		// Removed on one side, changed on the other: records are never
-		// removed by caseplan, so keep the side that has the file.
-		kept := theirs
-		if kept == nil {
-			kept = ours
+		// Removed on one side, changed on the other (a removal is a hand
+		// edit caseplan commit takes): the side that has the file is
+		// kept, so that nothing typed is lost, and the removal, which
+		// the merge undoes, is reported — else the remover's commit
+		// would read as one the remote had made already.
+		if theirs == nil {
+			return ours, []FieldConflict{{Field: "the whole file", Removed: RemovedOnRemote}}, nil
 		}
-		return kept, nil, nil
+		return theirs, []FieldConflict{{Field: "the whole file", Removed: RemovedHere}}, nil
 	}
 	if kind, _ := layout.KindOf(path); kind == layout.KindIntake && base == nil && !bytes.Equal(ours, theirs) {
 		// Both sides opened a case of this ID. Merged field by field,
@@ -38,6 +41,12 @@ func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConfli
 	}
 	lost := lostComments(base, ours, res.Data)
 	if len(res.Conflicts) == 0 && len(lost) == 0 {
+		if base != nil && !bytes.Equal(res.Data, ours) && sameValues(base, ours) {
+			// Ours changed the layout alone (a value quoted, keys
+			// reordered), which a merge of values does not carry: said,
+			// lest the commit read as one the remote had made already.
+			return res.Data, []FieldConflict{{Field: "the file's layout", Layout: true}}, nil
+		}
 		return res.Data, nil, nil
 	}
 	var root yaml.Node
@@ -234,4 +243,14 @@ func findItem(list *yaml.Node, tok string) *yaml.Node {
 		}
 	}
 	return byValue
+}
+
+// sameValues says whether two versions of a record file hold the same
+// values, whatever their layout and comments.
+func sameValues(a, b []byte) bool {
+	var va, vb any
+	if yaml.Unmarshal(a, &va) != nil || yaml.Unmarshal(b, &vb) != nil {
+		return false
+	}
+	return reflect.DeepEqual(va, vb)
 }

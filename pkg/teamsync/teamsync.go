@@ -65,6 +65,10 @@ type FieldConflict struct {
 	// Comment says Local is a comment this clone added that the merge,
 	// which merges values, could not keep.
 	Comment bool
+	// Layout says that this clone's commit changed only the file's
+	// layout (quoting, key order, spacing), none of its values, and the
+	// merge, which merges values, could not keep it.
+	Layout bool
 	// At is where in the record, as pkg/merge names it (["goals",
 	// "G-7QX2K", "target"]); nil for a comment or a whole file. It finds
 	// the remote's commit that set the kept value.
@@ -73,7 +77,18 @@ type FieldConflict struct {
 	// is not plain (sealed fields that could not be opened or sealed
 	// again); "" otherwise. It never holds a sealed value.
 	Why string
+	// Removed says that one side removed the file the other changed
+	// (RemovedHere, RemovedOnRemote): the side that changed it is kept
+	// whole, whichever it is; "" otherwise.
+	Removed string
 }
+
+// The sides that remove a file the other side changed
+// (FieldConflict.Removed).
+const (
+	RemovedHere     = "here"   // this clone removed it: the remote's version is kept
+	RemovedOnRemote = "remote" // the remote removed it: this clone's version is kept
+)
 
 // Conflict is a FieldConflict with where it happened.
 type Conflict struct {
@@ -111,9 +126,21 @@ func (c Conflict) Finding() finding.Finding {
 		Message: fmt.Sprintf("%s was changed on both sides%s: kept %s from the remote (%s, commit %s); this clone %s (%s), still in its commit: %s; to use it, set it again: %s",
 			c.Field, why, c.Kept, c.RemoteAuthor, short(c.RemoteCommit), local, c.LocalAuthor, see, setAgain(c.Path, c.Line, c.At, c.Local)),
 	}
+	switch c.Removed {
+	case RemovedHere:
+		f.Message = fmt.Sprintf("the file was removed in this clone (%s, commit %s) and changed on the remote (%s, commit %s): the remote's version is kept, so that its change is not lost; if the file is to go, remove it again and run caseplan commit",
+			c.LocalAuthor, short(c.LocalCommit), c.RemoteAuthor, short(c.RemoteCommit))
+	case RemovedOnRemote:
+		f.Message = fmt.Sprintf("the file was removed on the remote (%s, commit %s) and changed in this clone (%s, commit %s): this clone's version is kept, so that its change is not lost; if the file is to go, remove it again and run caseplan commit",
+			c.RemoteAuthor, short(c.RemoteCommit), c.LocalAuthor, short(c.LocalCommit))
+	}
 	if c.Comment {
 		f.Message = fmt.Sprintf("the comment %q this clone added (%s) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not comments; it is still in its commit: %s; to keep it, add it again and run caseplan commit",
 			c.Local, c.LocalAuthor, c.RemoteAuthor, short(c.RemoteCommit), see)
+	}
+	if c.Layout {
+		f.Message = fmt.Sprintf("the layout this clone gave the file (%s: quoting, key order or spacing; its values unchanged) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not layout; it is still in its commit: %s; to keep it, make it again and run caseplan commit",
+			c.LocalAuthor, c.RemoteAuthor, short(c.RemoteCommit), see)
 	}
 	if f.Line > 0 {
 		// A finding at a line has a 1-based column, in -o json as in
@@ -810,12 +837,17 @@ func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
 func (r *replayer) message(c *object.Commit) string {
 	var lost []string
 	for _, fc := range r.conflicts {
-		if fc.LocalCommit != c.Hash {
+		if fc.LocalCommit != c.Hash || fc.Removed == RemovedOnRemote {
+			// A removal on the remote that this clone's change undid
+			// overrules nothing of this clone's.
 			continue
 		}
 		what := fc.Field
-		if fc.Comment {
+		switch {
+		case fc.Comment:
 			what = "a comment"
+		case fc.Layout:
+			what = "its layout"
 		}
 		if v := fc.Path + " " + what; !slices.Contains(lost, v) {
 			lost = append(lost, v)
