@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -729,6 +730,52 @@ func TestWrongLevelNoGuess(t *testing.T) {
 		for _, e := range v.Validate(tc.kind, doc(t, tc.src)) {
 			if strings.Contains(e.Message, "did you mean") {
 				t.Errorf("%s: %q: want no guess", tc.kind, e.Message)
+			}
+		}
+	}
+}
+
+// TestPhone checks that a phone number is a value with digits, on one
+// line: text without a digit, or two numbers on two lines, was written
+// as a phone; a vanity number's letters and an extension are kept.
+func TestPhone(t *testing.T) {
+	v := compile(t)
+	for _, tc := range []struct {
+		phone string
+		ok    bool
+	}{
+		{"555-0118", true},
+		{"0123 456 789", true},
+		{"1-800-FLOWERS", true},
+		{"(555) 010-0118 ext. 4", true},
+		{"+44 20 7946 0958", true},
+		{"call me maybe", false},
+		{"ABC-DEFG", false},
+		{"   ", false},
+		{"555-0100\n555-0101", false},
+		{"555-0100\r\n", false},
+	} {
+		for _, kind := range []string{"intake participant", "intake team", "references"} {
+			var src string
+			q, _ := json.Marshal(tc.phone)
+			switch kind {
+			case "intake participant":
+				src = strings.Replace(minimal["intake"], "participant: {name: Alex Doe}", "participant: {name: Alex Doe, phone: "+string(q)+"}", 1)
+			case "intake team":
+				src = minimal["intake"] + "team: [{id: TM-7QX2K, name: Lee Doe, role: navigator, phone: " + string(q) + "}]\n"
+			case "references":
+				src = "references: [{id: RF-7QX2K, name: Sam Doe, relationship: former supervisor, phone: " + string(q) + "}]\n"
+			}
+			errs := v.Validate(strings.Fields(kind)[0], doc(t, src))
+			if tc.ok && errs != nil {
+				t.Errorf("%s phone %q: %v", kind, tc.phone, errs)
+			}
+			if !tc.ok {
+				if len(errs) != 1 || !strings.Contains(errs[0].Message, "is not a valid phone number (its digits on one line") {
+					t.Errorf("%s phone %q: got %v, want one error saying it is not a valid phone number", kind, tc.phone, errs)
+					continue
+				}
+				plain(t, errs[0].Message)
 			}
 		}
 	}

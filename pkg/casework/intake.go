@@ -112,17 +112,31 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 	}
 	in := lc.intake
 	var fields []intakeField
+	// A value of spaces only is refused, not taken for "" (which removes
+	// the field): a stray space or a quoted variable that was never set
+	// deleted the phone, or every skill, that the record held.
+	var blank error
+	onlySpaces := func(flag, s string) bool {
+		if s == "" || strings.TrimSpace(s) != "" || blank != nil {
+			return false
+		}
+		blank = inputErrorf("give the value as it should read, or --"+flag+" '' to remove it", "--%s %q is only spaces", flag, s)
+		return true
+	}
 	text := func(label string, path []string, now string, v *string) {
-		if v != nil {
+		if v != nil && !onlySpaces(strings.ReplaceAll(label, " ", "-"), *v) {
 			fields = append(fields, intakeField{label: label, path: path, now: now, v: strings.TrimSpace(*v)})
 		}
 	}
-	list := func(label string, path []string, now, v []string) {
+	list := func(label, flag string, path []string, now, v []string) {
 		if v == nil {
 			return
 		}
 		var items []string
 		for _, s := range v {
+			if onlySpaces(flag, s) {
+				return
+			}
 			if s = strings.TrimSpace(s); s != "" {
 				items = append(items, s)
 			}
@@ -138,10 +152,10 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 	text("phone", []string{"participant", "phone"}, p.Phone, a.Phone)
 	text("email", []string{"participant", "email"}, p.Email, a.Email)
 	text("address", []string{"participant", "address"}, p.Address, a.Address)
-	list("channels", []string{"participant", "channels"}, p.Channels, a.Channels)
+	list("channels", "channel", []string{"participant", "channels"}, p.Channels, a.Channels)
 	text("best times", []string{"participant", "best_times"}, p.BestTimes, a.BestTimes)
 	text("language", []string{"participant", "language"}, p.Language, a.Language)
-	list("skills", []string{"skills"}, in.Skills, a.Skills)
+	list("skills", "skill", []string{"skills"}, in.Skills, a.Skills)
 
 	if a.Position != nil || a.Grade != nil || a.Department != nil || a.FTE != nil || a.GrantEnded != nil || a.NoticeDate != nil || a.LayoffDate != nil {
 		l := in.Layoff
@@ -175,6 +189,9 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 		if a.GrantEnded != nil {
 			fields = append(fields, intakeField{label: "grant funding ended", path: []string{"layoff", "grant_funding_ended"}, now: l.GrantFundingEnded, v: *a.GrantEnded, show: true})
 		}
+	}
+	if blank != nil {
+		return nil, blank
 	}
 	if a.CashAssistanceEnded != nil {
 		if kind := lc.programKind(); kind != record.ProgramPostEmployment {

@@ -39,6 +39,10 @@ func itemEdits(doc any, base []string, fields []fieldChange) (edits []Edit, chan
 		switch {
 		case v == "" && f.required:
 			return nil, nil, inputErrorf("", "the %s cannot be empty", f.label)
+		case v == "" && *f.v != "":
+			// Spaces are not '': a stray space or a quoted variable that
+			// was never set removed the value the record held.
+			return nil, nil, inputErrorf("give the "+f.label+" as it should read, or '' to remove it", "the %s %q is only spaces", f.label, *f.v)
 		case v != "" && f.date:
 			if _, ok := record.Date(v).Time(); !ok {
 				return nil, nil, inputErrorf("", "%s %q is not a date; use YYYY-MM-DD", f.label, v)

@@ -27,7 +27,8 @@ func newCmdCaseSet(g *globals, runF func(*caseSetOptions) error) *cobra.Command 
 		Short: "Set name, contact and layoff details, the end of cash assistance",
 		Long: `Set fields of CASE's intake record (intake.yaml) and commit. Only the fields
 given change, each where it stands in the file: a person's comments, blank
-lines and key order stay. An empty value ('') removes a field.
+lines and key order stay. An empty value ('') removes a field; a value of
+spaces only is refused, never taken for ''.
 
 --name corrects the participant's name as caseplan case new recorded it (a
 typo, a legal name change); it cannot be removed.
