@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -12,8 +13,13 @@ import (
 	"github.com/caseplan/caseplan/pkg/report"
 )
 
-func newCmdReportCaseload(g *globals, runF func(*reportOptions) error) *cobra.Command {
-	opts := &reportOptions{globals: g, label: "report caseload"}
+type reportCaseloadOptions struct {
+	reportOptions
+	manager string
+}
+
+func newCmdReportCaseload(g *globals, runF func(*reportCaseloadOptions) error) *cobra.Command {
+	opts := &reportCaseloadOptions{reportOptions: reportOptions{globals: g, label: "report caseload"}}
 	c := &cobra.Command{
 		Use:   "caseload",
 		Short: "Open cases per case manager and program, with what is overdue",
@@ -35,24 +41,40 @@ case manager it was with on the day (a transfer dated later is undone).
   phases            open cases by phase, only the phases some case is in
                     ("unknown": a program caseplan.yaml does not name)
 
+--manager ID reports one case manager's caseload, for a supervisor's
+one-to-one: a staff ID of the roster (caseplan staff list), as case list
+--manager and due --manager take it; a name or an email is refused (exit
+2) with the ID meant. Every table then holds that manager's cases alone,
+and every figure is theirs: the programs, the phases and the "all" rows
+count their open cases, not the office's. The title names them (and says
+"retired" for a manager retired from the roster, whose open cases are
+still theirs to hand over), and the command that makes the report again
+carries --manager. A manager with no open case on the day has a row of
+zeros.
+
 Formats: -o text, md, html (a chart of open cases and of overdue items per
 case manager), csv (one row per open case, cells neutralised as in report
 monthly), json:
   {"report":"caseload","as_of","organization","commit","committed",
-   "caseplan","participants","unread":[{"case","records"}],
+   "caseplan","participants","manager" (with --manager only),
+   "unread":[{"case","records"}],
    "total":{"open","overdue_contacts","overdue_items","cases_overdue",
-   "phases":{"PHASE":count}},"managers":[{"id","name", the total's keys,
+   "phases":{"PHASE":count}},"managers":[{"id","name","retired",
+   the total's keys,
    "programs":[{"program","name","kind", the total's keys}]}],
    "programs":[{"program","name","kind", the total's keys}],
    "cases":[{"id","participant","manager","program","phase","phase_ends",
    "days_left","last_contact","overdue_items","contact_overdue",
    "next_due":{"case","manager","kind","due","overdue","days","detail",
    "path","line"} or null}]}
+"retired" is true for a manager retired from the roster (active: false).
+With --manager, "manager" is its ID, "managers" holds that manager alone
+and "total" and "programs" count their cases only.
 
 ` + reportHelp + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := opts.check(c); err != nil {
+			if err := opts.reportOptions.check(c); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -61,11 +83,12 @@ monthly), json:
 			return reportCaseloadRun(opts)
 		},
 	}
-	addReportFlags(c, opts)
+	c.Flags().StringVar(&opts.manager, "manager", "", "report only the caseload of this case manager's staff `ID`")
+	addReportFlags(c, &opts.reportOptions)
 	return c
 }
 
-func reportCaseloadRun(opts *reportOptions) error {
+func reportCaseloadRun(opts *reportCaseloadOptions) error {
 	w, err := opts.writer()
 	if err != nil {
 		return err
@@ -79,14 +102,26 @@ func reportCaseloadRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	cfg, rows, src, err := scanReport(opts, "report-caseload", []string{"day " + day.Format(time.DateOnly), fmt.Sprint("names ", opts.names)},
+	cfg, rows, src, err := scanReport(&opts.reportOptions, "report-caseload", []string{"day " + day.Format(time.DateOnly), fmt.Sprint("names ", opts.names)},
 		func(c *casefile.Case, cfg *record.Config) (report.CaseloadRow, bool) {
 			return report.CaseloadOf(c, cfg, day, opts.names)
 		})
 	if err != nil {
 		return err
 	}
-	r := report.AssembleCaseload(cfg, day, src, opts.names, rows)
+	var r *report.Caseload
+	if opts.manager == "" {
+		r = report.AssembleCaseload(cfg, day, src, opts.names, rows)
+	} else {
+		// The roster of the commit read, retired members included: a
+		// retired manager's open cases are the ones to hand over. An ID
+		// off the roster is taken only when it manages a case open on
+		// the day, as case list takes one (validate reports the case).
+		if _, ok := cfg.StaffByID(opts.manager); !ok && !slices.ContainsFunc(rows, func(row report.CaseloadRow) bool { return row.Manager == opts.manager }) {
+			return notOnRoster(cfg, "--manager", opts.manager)
+		}
+		r = report.AssembleManagerCaseload(cfg, day, src, opts.names, rows, opts.manager)
+	}
 	return opts.writeReport("the caseload report as of "+r.AsOf, func(b *bytes.Buffer) error {
 		return w.Caseload(b, r)
 	})

@@ -8,6 +8,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -16,18 +17,22 @@ import (
 // supervisors use caseload data to understand case managers' workloads).
 // Its JSON form is the contract of caseplan report caseload -o json.
 type Caseload struct {
-	Report       string            `json:"report"` // "caseload"
-	AsOf         string            `json:"as_of"`  // the day: phases, days left and overdue are as of it
-	Organization string            `json:"organization"`
-	Commit       string            `json:"commit"`
-	Committed    string            `json:"committed"`
-	Caseplan     string            `json:"caseplan"`     // the caseplan version that made the report
-	Participants string            `json:"participants"` // "initials", or "names" with --names
-	Unread       []Unread          `json:"unread"`       // records of the commit that could not be read, left out of every figure ([] when none)
-	Total        Load              `json:"total"`
-	Managers     []CaseloadManager `json:"managers"`
-	Programs     []CaseloadProgram `json:"programs"`
-	Cases        []CaseloadRow     `json:"cases"`
+	Report       string `json:"report"` // "caseload"
+	AsOf         string `json:"as_of"`  // the day: phases, days left and overdue are as of it
+	Organization string `json:"organization"`
+	Commit       string `json:"commit"`
+	Committed    string `json:"committed"`
+	Caseplan     string `json:"caseplan"`     // the caseplan version that made the report
+	Participants string `json:"participants"` // "initials", or "names" with --names
+	// Manager, when set, is the case manager whose caseload alone the
+	// report holds (AssembleManagerCaseload): every figure, the total
+	// included, is theirs, none the office's.
+	Manager  string            `json:"manager,omitempty"`
+	Unread   []Unread          `json:"unread"` // records of the commit that could not be read, left out of every figure ([] when none)
+	Total    Load              `json:"total"`
+	Managers []CaseloadManager `json:"managers"`
+	Programs []CaseloadProgram `json:"programs"`
+	Cases    []CaseloadRow     `json:"cases"`
 }
 
 // Load is a count of open cases and of what is overdue on them.
@@ -82,6 +87,10 @@ func phaseOrder(total Load) []string {
 type CaseloadManager struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
+	// Retired is true when the roster says the manager has left
+	// (active: false): their open cases are still theirs until handed
+	// over (validate's manager-retired).
+	Retired bool `json:"retired"`
 	Load
 	Programs []CaseloadProgram `json:"programs"` // only programs the manager has open cases in
 }
@@ -210,7 +219,7 @@ func AssembleCaseload(cfg *record.Config, day time.Time, src Source, names bool,
 	for _, id := range ids {
 		m := CaseloadManager{ID: id, Load: Load{Phases: map[string]int{}}, Programs: []CaseloadProgram{}}
 		if s, ok := cfg.StaffByID(id); ok {
-			m.Name = s.Name
+			m.Name, m.Retired = s.Name, !s.IsActive()
 		}
 		for _, k := range pkeys {
 			if l := loads[key{id, k}]; l != nil {
@@ -232,4 +241,61 @@ func AssembleCaseload(cfg *record.Config, day time.Time, src Source, names bool,
 		r.Programs = append(r.Programs, p)
 	}
 	return r
+}
+
+// AssembleManagerCaseload makes the caseload report of one case manager,
+// id, on day: of rows (as AssembleCaseload takes them) it keeps that
+// manager's alone, so the programs, the phases and the total count their
+// cases and no figure is the office's. The manager has their section even
+// with no open case (a row of zeros, not an empty report), and a retired
+// manager's caseload is reported as any other: it is the one to hand over.
+func AssembleManagerCaseload(cfg *record.Config, day time.Time, src Source, names bool, rows []CaseloadRow, id string) *Caseload {
+	var kept []CaseloadRow
+	for _, row := range rows {
+		if row.Manager == id {
+			kept = append(kept, row)
+		}
+	}
+	r := AssembleCaseload(cfg, day, src, names, kept)
+	r.Manager = id
+	// managerIDs lists every active case manager of the roster, with
+	// open cases or not: only this one is asked for.
+	r.Managers = slices.DeleteFunc(r.Managers, func(m CaseloadManager) bool { return m.ID != id })
+	if len(r.Managers) == 0 {
+		m := CaseloadManager{ID: id, Load: Load{Phases: map[string]int{}}, Programs: []CaseloadProgram{}}
+		if s, ok := cfg.StaffByID(id); ok {
+			m.Name, m.Retired = s.Name, !s.IsActive()
+		}
+		r.Managers = append(r.Managers, m)
+	}
+	return r
+}
+
+// caseloadTitle is the report's title: whose caseload it is, with
+// --manager, and the day.
+func caseloadTitle(r *Caseload) string {
+	if r.Manager == "" || len(r.Managers) == 0 {
+		return "Caseload report as of " + r.AsOf
+	}
+	m := r.Managers[0]
+	who := m.ID
+	if m.Retired {
+		who += ", retired"
+	}
+	if m.Name != "" {
+		who = m.Name + " (" + who + ")"
+	} else if m.Retired {
+		who = m.ID + " (retired)"
+	}
+	return "Caseload report of " + who + " as of " + r.AsOf
+}
+
+// caseloadCommand is the command that makes the report again (with --at
+// its commit, which provenance adds).
+func caseloadCommand(r *Caseload) string {
+	cmd := "caseplan report caseload --today " + r.AsOf
+	if r.Manager != "" {
+		cmd += " --manager " + display.ShellQuote(r.Manager)
+	}
+	return cmd
 }

@@ -86,3 +86,54 @@ func TestCaseloadPhaseUnknown(t *testing.T) {
 		t.Errorf("headers %v", got)
 	}
 }
+
+// One case manager's caseload holds their cases alone, and every figure
+// is theirs: the programs, the phases and the total count bob's four
+// cases, not the office's eight, and alice has no section.
+func TestManagerCaseload(t *testing.T) {
+	day := time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)
+	office := BuildCaseload(fixtureSnapshot(t), day, fixtureSource, false)
+	r := AssembleManagerCaseload(fixtureSnapshot(t).Config, day, fixtureSource, false, office.Cases, "bob")
+	if r.Manager != "bob" || len(r.Managers) != 1 || r.Managers[0].ID != "bob" {
+		t.Fatalf("manager %q, sections %s", r.Manager, js(t, r.Managers))
+	}
+	if !reflect.DeepEqual(r.Total, office.Managers[1].Load) {
+		t.Errorf("total %+v, want bob's %+v", r.Total, office.Managers[1].Load)
+	}
+	for _, c := range r.Cases {
+		if c.Manager != "bob" {
+			t.Errorf("case %s of %s in bob's caseload", c.ID, c.Manager)
+		}
+	}
+	open := 0
+	for _, p := range r.Programs {
+		open += p.Open
+	}
+	if open != 4 || len(r.Cases) != 4 {
+		t.Errorf("programs count %d open cases, %d rows; want bob's 4", open, len(r.Cases))
+	}
+	if got := caseloadTitle(r); got != "Caseload report of Bob Brown (bob) as of 2026-10-31" {
+		t.Errorf("title %q", got)
+	}
+	if got := caseloadCommand(r); got != "caseplan report caseload --today 2026-10-31 --manager bob" {
+		t.Errorf("command %q", got)
+	}
+}
+
+// A retired manager with no open case left still has a caseload report:
+// a section of zeros that says they are retired, not an empty report.
+func TestManagerCaseloadRetired(t *testing.T) {
+	day := time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)
+	office := BuildCaseload(fixtureSnapshot(t), day, fixtureSource, false)
+	r := AssembleManagerCaseload(fixtureSnapshot(t).Config, day, fixtureSource, false, office.Cases, "dan")
+	want := []CaseloadManager{{ID: "dan", Name: "Dan Dole", Retired: true, Load: Load{Phases: map[string]int{}}, Programs: []CaseloadProgram{}}}
+	if !reflect.DeepEqual(r.Managers, want) {
+		t.Errorf("sections %s, want %s", js(t, r.Managers), js(t, want))
+	}
+	if r.Total.Open != 0 || len(r.Cases) != 0 {
+		t.Errorf("total %+v, %d rows", r.Total, len(r.Cases))
+	}
+	if got := caseloadTitle(r); got != "Caseload report of Dan Dole (dan, retired) as of 2026-10-31" {
+		t.Errorf("title %q", got)
+	}
+}

@@ -122,10 +122,10 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 
 func (htmlWriter) Caseload(w io.Writer, r *Caseload) error {
 	p := page{
-		Title: "Caseload report as of " + r.AsOf,
+		Title: caseloadTitle(r),
 		Lines: []string{
 			r.Organization,
-			provenance(r.Commit, r.Committed, r.Caseplan, again("caseplan report caseload --today "+r.AsOf, "html", r.Participants)),
+			provenance(r.Commit, r.Committed, r.Caseplan, again(caseloadCommand(r), "html", r.Participants)),
 			leftOut(r.Unread),
 			privacyLine(r.Participants),
 		},

@@ -51,9 +51,9 @@ func (markdownWriter) Monthly(w io.Writer, r *Monthly) error {
 
 func (markdownWriter) Caseload(w io.Writer, r *Caseload) error {
 	b := new(bytes.Buffer)
-	fmt.Fprintf(b, "# Caseload report as of %s\n\n", r.AsOf)
+	fmt.Fprintf(b, "# %s\n\n", mdText(caseloadTitle(r)))
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
-	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, again("caseplan report caseload --today "+r.AsOf, "md", r.Participants)))
+	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, again(caseloadCommand(r), "md", r.Participants)))
 	writeLeftOut(b, r.Unread, mdText, "\n\n")
 	fmt.Fprintf(b, "%s\n", mdPrivacy(r.Participants))
 	for _, t := range []table{caseloadManagerTable(r), caseloadProgramTable(r), caseloadPhaseTable(r), caseloadCaseTable(r)} {

@@ -74,9 +74,9 @@ func barScale(weeks []WeekCount) int {
 
 func (textWriter) Caseload(w io.Writer, r *Caseload) error {
 	b := new(bytes.Buffer)
-	heading(b, "Caseload report as of "+r.AsOf, "=")
+	heading(b, caseloadTitle(r), "=")
 	fmt.Fprintln(b, display.Escape(r.Organization))
-	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, again("caseplan report caseload --today "+r.AsOf, "text", r.Participants)))
+	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, again(caseloadCommand(r), "text", r.Participants)))
 	writeLeftOut(b, r.Unread, display.Escape, "\n")
 	fmt.Fprintln(b, privacyLine(r.Participants))
 	for _, t := range []table{caseloadManagerTable(r), caseloadProgramTable(r), caseloadPhaseTable(r), caseloadCaseTable(r)} {

@@ -16,13 +16,14 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from what the writers print")
 
-// TestGolden renders the fixture's October report and its caseload on
-// 2026-10-31 in every format and compares them with testdata/golden.
+// TestGolden renders the fixture's October report, its caseload on
+// 2026-10-31 and bob's caseload alone (--manager bob) in every format and compares them with testdata/golden.
 // Regenerate with go test ./pkg/report -update, and read the diff.
 func TestGolden(t *testing.T) {
 	snap := fixtureSnapshot(t)
 	monthly := BuildMonthly(snap, fixtureMonth, fixtureSource, false)
 	caseload := BuildCaseload(snap, time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), fixtureSource, false)
+	bob := AssembleManagerCaseload(snap.Config, time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), fixtureSource, false, caseload.Cases, "bob")
 	ext := map[string]string{"text": "txt", "md": "md", "html": "html", "csv": "csv", "json": "json"}
 	for _, format := range Formats {
 		w, err := NewWriter(format)
@@ -30,8 +31,9 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		for name, render := range map[string]func(*bytes.Buffer) error{
-			"monthly":  func(b *bytes.Buffer) error { return w.Monthly(b, monthly) },
-			"caseload": func(b *bytes.Buffer) error { return w.Caseload(b, caseload) },
+			"monthly":      func(b *bytes.Buffer) error { return w.Monthly(b, monthly) },
+			"caseload":     func(b *bytes.Buffer) error { return w.Caseload(b, caseload) },
+			"caseload-bob": func(b *bytes.Buffer) error { return w.Caseload(b, bob) },
 		} {
 			t.Run(name+"."+format, func(t *testing.T) {
 				var b bytes.Buffer
