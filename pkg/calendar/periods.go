@@ -26,6 +26,12 @@ type WorkSecurityPeriod struct {
 	Pending          bool
 	PendingAt        int
 	PendingRequested record.Date
+	// Refused is the day the joint committee refused the latest request
+	// it refused, RefusedRequested that request's date; "" when it has
+	// refused none. A refusal does not end the period early: the
+	// candidate searches to its last day, then is separated.
+	Refused          record.Date
+	RefusedRequested record.Date
 	// Longest is the last day the longest extension the committee may
 	// approve could reach: extension_max_days (90) after End (000: "up to
 	// three months beyond the initial three month Work Security period").
@@ -80,6 +86,10 @@ func workSecurityPeriod(c *casefile.Case, cfg *record.Config, day record.Date) (
 			case "approved":
 				if u, ok := e.Until.Time(); ok && u.After(p.End) && u.After(p.ExtendedUntil) {
 					p.ExtendedUntil = u
+				}
+			case "denied":
+				if e.Decided >= p.Refused {
+					p.Refused, p.RefusedRequested = e.Decided, e.Requested
 				}
 			case "", "pending":
 				p.Pending, p.PendingAt, p.PendingRequested = true, i, e.Requested

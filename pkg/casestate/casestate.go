@@ -270,6 +270,12 @@ func (x *view) workSecurityPhase() period {
 			ends += "; the joint committee approved an extension to " + string(date(p.ExtendedUntil))
 		case p.Pending:
 			ends += "; an extension request awaits the joint committee's decision"
+		case p.Refused != "":
+			// Not "needs the committee's approval": it was asked and said
+			// no, and a supervisor reading this must not think it was not.
+			ends += "; the joint committee refused the extension requested on " + string(p.RefusedRequested) +
+				" (decided " + string(p.Refused) + "): without a placement by then, the candidate is separated from " +
+				string(date(p.End.AddDate(0, 0, 1)))
 		default:
 			ends += "; an extension needs the joint committee's approval"
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/store/storetest"
+	"github.com/caseplan/caseplan/pkg/tickler"
 	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -97,7 +98,7 @@ func agree(t *testing.T, snap *casefile.Snapshot, first, last time.Time) map[str
 			var overdue []string
 			for _, out := range show.NextDue {
 				it := out.Due
-				if t, _ := it.Due.Time(); !t.After(due.Through) {
+				if tickler.InWindow(it, due.Through) {
 					shown = append(shown, it)
 					seen[it.Kind]++
 				}

@@ -41,11 +41,12 @@ tasks (001, 002). The manager is the case's on --today: on a past day, a
 case transferred since is its manager's of then, as case show and case list
 have it.
 
-The window: every overdue item, however old, plus the items due within
---within of --today. A day is in the window when it starts no later than
---today plus --within: the default 14d takes in the 14th day from --today,
-0 lists only what is overdue or due today, 36h takes in tomorrow. --within
-takes days (14d), weeks (2w) or a Go duration (36h, 90m).
+The window: every overdue item, however old, and every pending extension
+request's decision, plus the items due within --within of --today. A day is
+in the window when it starts no later than --today plus --within: the
+default 14d takes in the 14th day from --today, 0 lists only what is overdue
+or due today, 36h takes in tomorrow. --within takes days (14d), weeks (2w)
+or a Go duration (36h, 90m).
 
 What is due, by kind (on an open case, the items case show lists; how each
 is decided is in the README, "How caseplan decides"):
@@ -65,7 +66,10 @@ is decided is in the README, "How caseplan decides"):
   extension-decision  the joint committee's decision on a pending extension
                    request, due by the last day of the period it would extend;
                    overdue after it, while the candidate is neither extended
-                   nor separated (extension-pending) (000)
+                   nor separated (extension-pending) (000). Listed whatever
+                   --within says, from the day of the request, so that
+                   caseplan due --all --kind extension-decision lists every
+                   request awaiting the committee
   references       references missing before the layoff date (000)
   search-plan      the job search plan and skill plan, by the layoff date (000)
   toolbox          the resume, cover letter and thank-you letter made final,

@@ -74,9 +74,11 @@ refused (exit 2): its figures would be a projection.
                       contact (the text formats say "none").
   overdue_contacts    those cases that were overdue
   overdue_items       due items (see caseplan case show) overdue on the last day
-  extensions_requested, extensions_approved
+  extensions_requested, extensions_approved, extensions_refused
                       work-security extensions requested in the month, and
-                      approvals decided in it (000)
+                      the approvals and the refusals (--denied) decided in it
+                      (000); a request still undecided at month end is
+                      flagged extension-pending on its case's row
   follow_ups_due, follow_ups_done
                       follow-ups in outcome.yaml due in the month, and of
                       them those done by its end, early or on time
@@ -110,7 +112,8 @@ Formats:
             "open_at_end","opened","reopened","closed","closed_by_reason",
             "placed","median_days_to_placement","contacts","contact_cases",
             "contact_compliance","overdue_contacts","overdue_items",
-            "extensions_requested","extensions_approved","follow_ups_due",
+            "extensions_requested","extensions_approved",
+            "extensions_refused","follow_ups_due",
             "follow_ups_done","applications","interviews"},
             "contacts_by_week":[{"week","from","to","contacts"}],
             "managers":[{"id","name","caseload","opened","closed","placed",

@@ -61,10 +61,15 @@ type Counts struct {
 	OverdueItems        int      `json:"overdue_items"` // every due item overdue on the month's last day, contacts included
 	ExtensionsRequested int      `json:"extensions_requested"`
 	ExtensionsApproved  int      `json:"extensions_approved"` // approvals decided in the month
-	FollowUpsDue        int      `json:"follow_ups_due"`
-	FollowUpsDone       int      `json:"follow_ups_done"`
-	Applications        int      `json:"applications"`
-	Interviews          int      `json:"interviews"` // job interviews; mock interviews are practice and do not count
+	// ExtensionsRefused counts the refusals decided in the month: a
+	// request refused is no longer pending, and without this figure it
+	// would show nowhere in the report (requested 2, approved 0 reads as
+	// two waiting).
+	ExtensionsRefused int `json:"extensions_refused"`
+	FollowUpsDue      int `json:"follow_ups_due"`
+	FollowUpsDone     int `json:"follow_ups_done"`
+	Applications      int `json:"applications"`
+	Interviews        int `json:"interviews"` // job interviews; mock interviews are practice and do not count
 }
 
 // WeekCount is the number of contacts in one ISO week of the month (only
@@ -407,8 +412,11 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 			if inMonth(e.Requested) {
 				n.ExtensionsRequested++
 			}
-			if e.Decision == "approved" && inMonth(e.Decided) {
+			switch {
+			case e.Decision == "approved" && inMonth(e.Decided):
 				n.ExtensionsApproved++
+			case e.Decision == "denied" && inMonth(e.Decided):
+				n.ExtensionsRefused++
 			}
 		}
 		// Follow-ups due in the month, and of them those done by its end,
@@ -552,6 +560,7 @@ func (t *tally) add(c Counts, days []int) {
 	t.OverdueItems += c.OverdueItems
 	t.ExtensionsRequested += c.ExtensionsRequested
 	t.ExtensionsApproved += c.ExtensionsApproved
+	t.ExtensionsRefused += c.ExtensionsRefused
 	t.FollowUpsDue += c.FollowUpsDue
 	t.FollowUpsDone += c.FollowUpsDone
 	t.Applications += c.Applications

@@ -139,7 +139,7 @@ func summaryLines(c Counts) []line {
 		{"Contact compliance", pct(c.ContactCompliance), fmt.Sprintf("%d of %d open cases in contact within their program's interval", c.ContactCases-c.OverdueContacts, c.ContactCases)},
 		{"Overdue contacts", itoa(c.OverdueContacts), ""},
 		{"Overdue items", itoa(c.OverdueItems), "everything due before the month's last day and not done"},
-		{"Extensions requested / approved", itoa(c.ExtensionsRequested) + " / " + itoa(c.ExtensionsApproved), ""},
+		{"Extensions requested / approved / refused", itoa(c.ExtensionsRequested) + " / " + itoa(c.ExtensionsApproved) + " / " + itoa(c.ExtensionsRefused), "approvals and refusals decided in the month"},
 		{"Follow-ups due / done", itoa(c.FollowUpsDue) + " / " + itoa(c.FollowUpsDone), ""},
 		{"Applications", itoa(c.Applications), "from the activity tracker"},
 		{"Interviews", itoa(c.Interviews), "from the activity tracker; mock interviews not counted"},

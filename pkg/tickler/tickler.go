@@ -59,18 +59,30 @@ func Items(snap *casefile.Snapshot, q Query) []casestate.Due {
 }
 
 // CaseItems lists what is due or overdue on one case (whose intake could
-// be read) through q.Through, whoever its manager: Items without the
-// choice of manager and the order. It depends only on the case's records,
-// the settings and q's days.
+// be read) in the window through q.Through (InWindow), whoever its
+// manager: Items without the choice of manager and the order. It depends
+// only on the case's records, the settings and q's days.
 func CaseItems(c *casefile.Case, cfg *record.Config, q Query) []casestate.Due {
 	today, through := day(q.Today), day(q.Through)
 	var items []casestate.Due
 	for _, d := range casestate.Compute(c, cfg, today).Due {
-		if t, ok := d.Due.Time(); ok && !t.After(through) {
+		if InWindow(d, through) {
 			items = append(items, d)
 		}
 	}
 	return items
+}
+
+// InWindow reports whether the tickler lists item d in a window whose
+// last day is through: when it is due by then (overdue items included),
+// and a pending extension request's decision whatever its due date. The
+// joint committee meets when it meets (000 gives it no deadline), and a
+// request made weeks before the period's last day must not wait out of
+// sight: a supervisor preparing the committee's meeting finds every
+// request awaiting it with caseplan due --all --kind extension-decision.
+func InWindow(d casestate.Due, through time.Time) bool {
+	t, ok := d.Due.Time()
+	return ok && (!t.After(day(through)) || d.Kind == casestate.DueExtensionDecision)
 }
 
 // Sort orders items by manager, due date, case, kind, detail and place.
