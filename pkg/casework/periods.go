@@ -78,7 +78,7 @@ func withLaterPeriods(before, after loadedStore) (loadedStore, loadedStore, erro
 		for _, c := range ls.snap.Cases {
 			ids = append(ids, c.ID)
 		}
-		snap, loaded, err := store.Load(ls.src, existing(ls.src, union(ids, nil)))
+		snap, loaded, err := loadExisting(ls.src, union(ids, nil))
 		if err != nil {
 			return ls, err
 		}
