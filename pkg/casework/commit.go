@@ -144,7 +144,13 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		return nil, err
 	}
 	if len(resealed) > 0 {
-		if afterSnap, afterLoaded, err = loadExisting(newOverlay(src, files), cases); err != nil {
+		// The cases are those of the work tree, as above: the overlay
+		// lists a removed case's deleted files.
+		ids, err := existing(src, cases)
+		if err != nil {
+			return nil, err
+		}
+		if afterSnap, afterLoaded, err = store.Load(newOverlay(src, files), ids); err != nil {
 			return nil, err
 		}
 	}
@@ -233,6 +239,8 @@ func existing(src store.Source, ids []string) ([]string, error) {
 		case errors.Is(err, store.ErrOutsideStore):
 			// A link out of the store: Load reports it (RuleSymlink).
 			out = append(out, id)
+		case errors.Is(err, fs.ErrNotExist):
+			// Not there (a source that says so by an error).
 		case err != nil:
 			if _, ferr := src.ReadFile(dir); ferr == nil {
 				continue // a file where the directory would be: no case, as Load says

@@ -55,7 +55,7 @@ func laterPeriods(before, after *casefile.Snapshot, afterSrc store.Source) ([]st
 		// so a case directory that cannot be listed refuses the write
 		// (existing) and one whose intake does not parse is judged by
 		// what the loader says of it.
-		if (changed[k.ReturningFrom] || !k.Readable) && after.Case(k.ID) == nil {
+		if (changed[k.ReturningFrom] || !k.Readable && before.Case(k.ID) == nil) && after.Case(k.ID) == nil {
 			out = append(out, k.ID)
 		}
 	}
