@@ -74,7 +74,7 @@ func (w *Workspace) checkCommittedAccess(change *Change) error {
 			ids = append(ids, id)
 		}
 	}
-	before, loaded, err := store.Load(committed, existing(committed, ids))
+	before, loaded, err := loadExisting(committed, ids)
 	if err != nil || before.Config == nil {
 		return err // no roster committed yet: the store's first commits
 	}
@@ -84,7 +84,7 @@ func (w *Workspace) checkCommittedAccess(change *Change) error {
 		return inputErrorf("the roster's admin commits the roster edit first (caseplan commit -m MESSAGE)",
 			"%s is on the staff roster only by an edit of %s that is not committed yet, and a commit is checked against the roster of the commit before it", w.Author, layout.ConfigPath)
 	}
-	after, _, err := store.Load(newOverlay(committed, change.Files), existing(newOverlay(committed, change.Files), ids))
+	after, _, err := loadExisting(newOverlay(committed, change.Files), ids)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
@@ -97,11 +98,11 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 			src.Remember(p, data)
 		}
 	}
-	beforeSnap, beforeLoaded, err := store.Load(before, existing(before, cases))
+	beforeSnap, beforeLoaded, err := loadExisting(before, cases)
 	if err != nil {
 		return nil, err
 	}
-	afterSnap, afterLoaded, err := store.Load(src, existing(src, cases))
+	afterSnap, afterLoaded, err := loadExisting(src, cases)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +144,13 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		return nil, err
 	}
 	if len(resealed) > 0 {
-		if afterSnap, afterLoaded, err = store.Load(newOverlay(src, files), existing(src, cases)); err != nil {
+		// The cases are those of the work tree, as above: the overlay
+		// lists a removed case's deleted files.
+		ids, err := existing(src, cases)
+		if err != nil {
+			return nil, err
+		}
+		if afterSnap, afterLoaded, err = store.Load(newOverlay(src, files), ids); err != nil {
 			return nil, err
 		}
 	}
@@ -215,17 +222,45 @@ func noteAuthorDenied(found []finding.Finding) error {
 
 // existing keeps the case IDs that have a directory in src, so a case
 // that is new (or removed) in the edits loads as absent on the other side.
-func existing(src store.Source, ids []string) []string {
+// Only a directory that is not there is an absent case (src's List gives
+// nothing for it): one that cannot be listed — its tree object missing or
+// corrupt, a directory the user may not read — is an error naming it,
+// since taken for absent the case would be left out of the check before
+// a commit, and its errors with it.
+func existing(src store.Source, ids []string) ([]string, error) {
 	if ids == nil {
-		return nil // every case
+		return nil, nil // every case
 	}
 	out := []string{}
 	for _, id := range ids {
-		if entries, err := src.List(layout.CasesDir + "/" + id); err == nil && entries != nil {
+		dir := layout.CaseDir(id)
+		entries, err := src.List(dir)
+		switch {
+		case errors.Is(err, store.ErrOutsideStore):
+			// A link out of the store: Load reports it (RuleSymlink).
+			out = append(out, id)
+		case errors.Is(err, fs.ErrNotExist):
+			// Not there (a source that says so by an error).
+		case err != nil:
+			if _, ferr := src.ReadFile(dir); ferr == nil {
+				continue // a file where the directory would be: no case, as Load says
+			}
+			return nil, fmt.Errorf("cannot read case %s (%s): %w", id, dir, err)
+		case entries != nil:
 			out = append(out, id)
 		}
 	}
-	return out
+	return out, nil
+}
+
+// loadExisting loads the cases of ids that exist in src (nil: every
+// case), as store.Load does.
+func loadExisting(src store.Source, ids []string) (*casefile.Snapshot, []finding.Finding, error) {
+	ids, err := existing(src, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	return store.Load(src, ids)
 }
 
 // editedFiles returns the files under cases/ whose work-tree content

@@ -37,7 +37,7 @@ func CheckMerged(repo *gitstore.Repo, v *schemas.Validator, today time.Time, cas
 		if err != nil {
 			return nil, err
 		}
-		afterSnap, _, err := store.Load(afterSrc, existing(afterSrc, cases))
+		afterSnap, _, err := loadExisting(afterSrc, cases)
 		if err != nil {
 			return nil, err
 		}
@@ -46,7 +46,7 @@ func CheckMerged(repo *gitstore.Repo, v *schemas.Validator, today time.Time, cas
 			if err != nil {
 				return nil, err
 			}
-			snap, _, err := store.Load(src, existing(src, cases))
+			snap, _, err := loadExisting(src, cases)
 			if err != nil {
 				return nil, err
 			}
@@ -62,7 +62,7 @@ func CheckMerged(repo *gitstore.Repo, v *schemas.Validator, today time.Time, cas
 		if err != nil {
 			return nil, err
 		}
-		snap, loaded, err := store.Load(src, existing(src, cases))
+		snap, loaded, err := loadExisting(src, cases)
 		if err != nil {
 			return nil, err
 		}

@@ -12,7 +12,8 @@ import (
 // or the case a changed returning_from now names, and that after does not
 // hold already: wioa-returning-from judges a later case by the earlier
 // one's intake, and by the other cases that continue it, so a change can
-// break a case it never names. Finding them reads every intake, so the
+// break a case it never names; a case whose intake cannot be read is
+// returned too, since it may. Finding them reads every intake, so the
 // store is scanned only when such a period changed — a note, or any write
 // that leaves the intakes' periods as they were, costs nothing more.
 func laterPeriods(before, after *casefile.Snapshot, afterSrc store.Source) ([]string, error) {
@@ -49,7 +50,12 @@ func laterPeriods(before, after *casefile.Snapshot, afterSrc store.Source) ([]st
 	}
 	var out []string
 	for _, k := range keys {
-		if changed[k.ReturningFrom] && after.Case(k.ID) == nil {
+		// A case whose intake cannot be read may name a changed case as
+		// well as not: it is checked with them, not taken to name none,
+		// so a case directory that cannot be listed refuses the write
+		// (existing) and one whose intake does not parse is judged by
+		// what the loader says of it.
+		if (changed[k.ReturningFrom] || !k.Readable && before.Case(k.ID) == nil) && after.Case(k.ID) == nil {
 			out = append(out, k.ID)
 		}
 	}
@@ -78,7 +84,7 @@ func withLaterPeriods(before, after loadedStore) (loadedStore, loadedStore, erro
 		for _, c := range ls.snap.Cases {
 			ids = append(ids, c.ID)
 		}
-		snap, loaded, err := store.Load(ls.src, existing(ls.src, union(ids, nil)))
+		snap, loaded, err := loadExisting(ls.src, union(ids, nil))
 		if err != nil {
 			return ls, err
 		}

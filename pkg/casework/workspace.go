@@ -369,7 +369,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 		// --all) found the cases it changes itself: the access check and
 		// the guard judge each against the case as it stood, not as a
 		// case it opens, with errors of its own it did not cause.
-		if before, loaded, err = store.Load(src, existing(src, affected)); err != nil {
+		if before, loaded, err = loadExisting(src, affected); err != nil {
 			return nil, err
 		}
 	}
