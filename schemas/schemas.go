@@ -298,7 +298,10 @@ var patterns = map[string]pattern{
 	`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`: {"case id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters"},
 	`^age1[02-9ac-hj-np-z]{58}$`:        {"age recipient", "age1 and 58 lower-case letters and digits, as caseplan key new prints it"},
 	`^(ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|ssh-rsa|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+=*( .*)?$`: {"signing key", "an SSH public key on one line, as caseplan key new or ssh-keygen prints it: ssh-ed25519 AAAA..."},
-	`^[^\r\n]*[0-9][^\r\n]*$`:                        {"phone number", "its digits on one line, with any punctuation, letters of a vanity number or an extension"},
+	// An older caseplan took any text as a phone (none, ask front desk):
+	// the store it upgrades meets this at validate, which must say how to
+	// clear one.
+	`^[^\r\n]*[0-9][^\r\n]*$`:                        {"phone number", "its digits on one line, with any punctuation, letters of a vanity number or an extension; for no phone, remove the field (--phone '')"},
 	`^[a-z0-9][a-z0-9._-]{0,31}$`:                    {"staff id", "lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 32 characters"},
 	`^[a-z0-9][a-z0-9-]*$`:                           {"key", "lower-case letters, digits and '-', starting with a letter or digit"},
 	`^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]{4,8}$`:     {"note id", "the note's date and a suffix of 4 to 8 lower-case letters or digits, like 2026-03-02-k7qx"},

@@ -129,7 +129,7 @@ var flagValues = map[string]map[string]valuesFrom{
 	"iep course status":     {"status": enum("iep", "skill_plan", "[]", "status")},
 	"iep benefit add":       {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
 	"report monthly":        {"table": fixed(report.MonthlyTables...), "cohort": cohortIDs},
-	"report caseload":       {"table": fixed(report.CaseloadTables...)},
+	"report caseload":       {"table": fixed(report.CaseloadTables...), "manager": staffIDs},
 	"report performance":    {"table": fixed(report.PerformanceTables...)},
 	"iep benefit renew":     {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
 }

@@ -23,8 +23,18 @@ func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConfli
 		// kept, so that nothing typed is lost, and the removal, which
 		// the merge undoes, is reported — else the remover's commit
 		// would read as one the remote had made already.
+		// A side that changed only the file's layout or comments, none
+		// of its values, typed nothing the removal would lose: the
+		// removal is kept, as a merge of values keeps no layout (said
+		// when the layout is this clone's).
 		if theirs == nil {
+			if base != nil && sameValues(base, ours) {
+				return nil, []FieldConflict{{Field: "the file's layout", Layout: true, Removed: RemovedOnRemote}}, nil
+			}
 			return ours, []FieldConflict{{Field: "the whole file", Removed: RemovedOnRemote}}, nil
+		}
+		if base != nil && sameValues(base, theirs) {
+			return nil, nil, nil
 		}
 		return theirs, []FieldConflict{{Field: "the whole file", Removed: RemovedHere}}, nil
 	}

@@ -79,7 +79,8 @@ type FieldConflict struct {
 	Why string
 	// Removed says that one side removed the file the other changed
 	// (RemovedHere, RemovedOnRemote): the side that changed it is kept
-	// whole, whichever it is; "" otherwise.
+	// whole, whichever it is — unless, with Layout, this clone changed
+	// only its layout, and the removal is kept; "" otherwise.
 	Removed string
 }
 
@@ -138,7 +139,10 @@ func (c Conflict) Finding() finding.Finding {
 		f.Message = fmt.Sprintf("the comment %q this clone added (%s) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not comments; it is still in its commit: %s; to keep it, add it again and run caseplan commit",
 			c.Local, c.LocalAuthor, c.RemoteAuthor, short(c.RemoteCommit), see)
 	}
-	if c.Layout {
+	if c.Layout && c.Removed == RemovedOnRemote {
+		f.Message = fmt.Sprintf("the file was removed on the remote (%s, commit %s), and this clone changed only its layout or comments (%s, commit %s; its values unchanged): the removal is kept, as sync merges values, not layout; this clone's version is still in its commit: %s; if the file is to stay, make it again and run caseplan commit",
+			c.RemoteAuthor, short(c.RemoteCommit), c.LocalAuthor, short(c.LocalCommit), see)
+	} else if c.Layout {
 		f.Message = fmt.Sprintf("the layout this clone gave the file (%s: quoting, key order or spacing; its values unchanged) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not layout; it is still in its commit: %s; to keep it, make it again and run caseplan commit",
 			c.LocalAuthor, c.RemoteAuthor, short(c.RemoteCommit), see)
 	}
@@ -837,9 +841,10 @@ func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
 func (r *replayer) message(c *object.Commit) string {
 	var lost []string
 	for _, fc := range r.conflicts {
-		if fc.LocalCommit != c.Hash || fc.Removed == RemovedOnRemote {
+		if fc.LocalCommit != c.Hash || fc.Removed == RemovedOnRemote && !fc.Layout {
 			// A removal on the remote that this clone's change undid
-			// overrules nothing of this clone's.
+			// overrules nothing of this clone's; one that this clone's
+			// layout lost to does.
 			continue
 		}
 		what := fc.Field
