@@ -105,7 +105,8 @@ func wrapUseLine(use string, width int) string {
 }
 
 // useLineGroups splits a usage line at the spaces outside brackets and
-// parentheses: "CASE", "[--term short|long]", "(--a X | --b Y)".
+// parentheses: "CASE", "[--term short|long]", "(--a X | --b Y)"; a flag
+// outside them stays with its value, "--status planned|enrolled".
 func useLineGroups(use string) []string {
 	var groups []string
 	depth, start := 0, 0
@@ -124,5 +125,15 @@ func useLineGroups(use string) []string {
 			}
 		}
 	}
-	return append(groups, use[start:])
+	groups = append(groups, use[start:])
+	var out []string
+	for i := 0; i < len(groups); i++ {
+		g := groups[i]
+		if i+1 < len(groups) && strings.HasPrefix(g, "-") && groups[i+1] != "" && !strings.ContainsAny(groups[i+1][:1], "-[(") {
+			g += " " + groups[i+1]
+			i++
+		}
+		out = append(out, g)
+	}
+	return out
 }

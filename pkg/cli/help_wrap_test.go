@@ -169,8 +169,8 @@ func TestHelpFits(t *testing.T) {
 }
 
 // TestWrapUseLine: a usage line wraps between its groups, a group too
-// wide for a line after its alternatives' bars, "[flags]" never alone on
-// the last line, and nothing is lost.
+// wide for a line after its alternatives' bars, a flag with its value,
+// "[flags]" never alone on the last line, and nothing is lost.
 func TestWrapUseLine(t *testing.T) {
 	for _, tt := range []struct{ use, want string }{
 		{"caseplan note list CASE [flags]", "caseplan note list CASE [flags]"},
@@ -178,6 +178,9 @@ func TestWrapUseLine(t *testing.T) {
 			"caseplan iep target add CASE --title TITLE [--job-family FAMILY]\n" +
 				"      [--grade-min GRADE] [--grade-max GRADE]\n" +
 				"      [--scope internal|external|both] [flags]"},
+		{"caseplan iep course status CASE COURSE --status planned|enrolled|completed|dropped [flags]",
+			"caseplan iep course status CASE COURSE\n" +
+				"      --status planned|enrolled|completed|dropped [flags]"},
 		{"caseplan activity update CASE (--application ID --status STATUS | --interview ID --feedback TEXT | --course ID --status STATUS) [flags]",
 			"caseplan activity update CASE (--application ID --status STATUS |\n" +
 				"      --interview ID --feedback TEXT | --course ID --status STATUS) [flags]"},
