@@ -261,7 +261,7 @@ func syncRun(opts *syncOptions) error {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone were on the remote already: an earlier sync that was stopped had sent them\n", res.AlreadySent)
 	}
 	if res.Overruled > 0 {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone changed only values the remote had changed too; they were not sent, and the conflicts above say where their values are kept\n", res.Overruled)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone changed only what the remote had changed or removed too (values, a file, its layout or comments); they were not sent, and the conflicts above say what of theirs was not kept and where it still is\n", res.Overruled)
 	}
 	// A comment sync could not carry over is no value: counted as one, a
 	// supervisor looks for a value that is not there.
