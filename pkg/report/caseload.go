@@ -217,10 +217,7 @@ func AssembleCaseload(cfg *record.Config, day time.Time, src Source, names bool,
 		return p
 	}
 	for _, id := range ids {
-		m := CaseloadManager{ID: id, Load: Load{Phases: map[string]int{}}, Programs: []CaseloadProgram{}}
-		if s, ok := cfg.StaffByID(id); ok {
-			m.Name, m.Retired = s.Name, !s.IsActive()
-		}
+		m := caseloadManager(cfg, id)
 		for _, k := range pkeys {
 			if l := loads[key{id, k}]; l != nil {
 				p := program(k)
@@ -262,13 +259,19 @@ func AssembleManagerCaseload(cfg *record.Config, day time.Time, src Source, name
 	// open cases or not: only this one is asked for.
 	r.Managers = slices.DeleteFunc(r.Managers, func(m CaseloadManager) bool { return m.ID != id })
 	if len(r.Managers) == 0 {
-		m := CaseloadManager{ID: id, Load: Load{Phases: map[string]int{}}, Programs: []CaseloadProgram{}}
-		if s, ok := cfg.StaffByID(id); ok {
-			m.Name, m.Retired = s.Name, !s.IsActive()
-		}
-		r.Managers = append(r.Managers, m)
+		r.Managers = append(r.Managers, caseloadManager(cfg, id))
 	}
 	return r
+}
+
+// caseloadManager is manager id's section with nothing counted yet,
+// named (and said retired) as the roster has them.
+func caseloadManager(cfg *record.Config, id string) CaseloadManager {
+	m := CaseloadManager{ID: id, Load: Load{Phases: map[string]int{}}, Programs: []CaseloadProgram{}}
+	if s, ok := cfg.StaffByID(id); ok {
+		m.Name, m.Retired = s.Name, !s.IsActive()
+	}
+	return m
 }
 
 // caseloadTitle is the report's title: whose caseload it is, with
