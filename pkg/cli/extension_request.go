@@ -12,16 +12,17 @@ import (
 
 type extensionRequestOptions struct {
 	*globals
-	noCommit bool
-	date     string // parsed into change.Date
-	output   string
-	change   casework.RequestExtension
+	noCommit  bool
+	date      string // parsed into change.Date
+	dateToday bool   // date is --today's, --date left out
+	output    string
+	change    casework.RequestExtension
 }
 
 func newCmdExtensionRequest(g *globals, runF func(*extensionRequestOptions) error) *cobra.Command {
 	opts := &extensionRequestOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "request CASE --date DATE",
+		Use:   "request CASE [--date DATE]",
 		Short: "Request a work security period extension; shows the evidence",
 		Long: `Record a request to extend CASE's work security period: a pending extension in
 outcome.yaml and an extension note, in one commit. Open work-security cases
@@ -33,7 +34,9 @@ extend (the tickler's extension-decision item); past that day the case is
 extension-pending — neither extended nor separated, the weekly check-ins
 going on — until it is recorded, and case close --reason separated waits for
 it. A refusal separates the candidate from the day after the period's last
-day.
+day. --date is the day of the request, by default --today (CASEPLAN_TODAY,
+else today): a request is usually recorded the day it is made, and one
+dated so is said on stderr with its date.
 
 The command prints the evidence for the two criteria of document 000 —
 "regular contact with his/her case manager" and applying "for all relevant
@@ -63,6 +66,13 @@ candidate. The note records the same summary.
 				return err
 			}
 			var err error
+			if opts.date == "" {
+				today, err := g.todayDate()
+				if err != nil {
+					return err
+				}
+				opts.date, opts.dateToday = today.Format(time.DateOnly), true
+			}
 			if opts.change.Date, err = parseDate("date", opts.date); err != nil {
 				return err
 			}
@@ -73,11 +83,10 @@ candidate. The note records the same summary.
 		},
 	}
 	f := c.Flags()
-	dateVar(f, &opts.date, "date", "the `DATE` of the request")
+	dateVar(f, &opts.date, "date", "the `DATE` of the request (default: --today)")
 	f.StringVar(&opts.change.Notes, "notes", "", "notes on the request")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	addOutputFlag(c, &opts.output, "text", "json")
-	_ = c.MarkFlagRequired("date")
 	return c
 }
 
@@ -86,6 +95,11 @@ candidate. The note records the same summary.
 func extensionRequestRun(opts *extensionRequestOptions) error {
 	if err := opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat); err != nil {
 		return err
+	}
+	if opts.dateToday {
+		// The evidence is weighed to the request's day: the day taken for
+		// the one left out is said before it.
+		fmt.Fprintf(opts.env.Stderr, "caseplan: extension request for %s dated %s (--today)\n", opts.change.Case, opts.date)
 	}
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, newEvidenceJSON(opts.change.Case, opts.change.Evidence))
