@@ -57,7 +57,11 @@ func newCmdSync(g *globals, runF func(*syncOptions) error) *cobra.Command {
      clone's is reported (sync-conflict) with both authors and commits, and
      its commit stays readable under refs/caseplan/conflicts/; a commit
      sent without such a value says so in a Caseplan-Overruled trailer
-     naming it, which caseplan log shows ("not kept at sync"). A case's
+     naming it, which caseplan log shows ("not kept at sync"). A file
+     removed on one side and changed on the other is kept, reported the
+     same way (a removal stands when the other side changed only layout or
+     comments); a comment or a layout (quoting, key order) this clone gave
+     a record the remote changed too is not kept, and reported. A case's
      sealed fields are merged field by field too when your age identity
      opens the three versions, and sealed again to the case's team; a
      sealed value is never shown (the finding names the field and caseplan

@@ -41,3 +41,20 @@ func TestSyncHelpNamesItsBounds(t *testing.T) {
 		}
 	}
 }
+
+// sync --help names every kind of sync-conflict the merge reports, the
+// removal and the layout among them, not only a value changed on both
+// sides: a case manager reading it learns what a sync may not keep.
+func TestSyncHelpNamesWhatItCannotKeep(t *testing.T) {
+	flat := strings.Join(strings.Fields(newCmdSync(&globals{}, nil).Long), " ")
+	for _, want := range []string{
+		"A field both changed to different values keeps the remote's value",
+		"A file removed on one side and changed on the other is kept",
+		"a removal stands when the other side changed only layout or comments",
+		"a comment or a layout (quoting, key order) this clone gave a record the remote changed too is not kept",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("sync --help does not say %q", want)
+		}
+	}
+}
