@@ -395,3 +395,34 @@ func takenAsValue(f *pflag.Flag, next string) *UsageError {
 		Hint: fmt.Sprintf("put its value right after the flag: --%s %s", f.Name, what),
 	}
 }
+
+// onceValue is a string flag that takes one value: given twice (a
+// supervisor's --manager alice --manager bob, meaning both) pflag would
+// keep the last without a word, and the report would be one manager's
+// where two were asked for. Its type is "string", so checkFlagValues
+// treats it as any string flag.
+type onceValue struct {
+	name string
+	p    *string
+	set  bool
+}
+
+func (v *onceValue) String() string { return *v.p }
+func (v *onceValue) Type() string   { return "string" }
+
+func (v *onceValue) Set(s string) error {
+	if v.set {
+		return &UsageError{
+			Msg:  fmt.Sprintf("--%s given more than once (%q, then %q); it takes one value", v.name, *v.p, s),
+			Hint: "give --" + v.name + " once, and make the report again for each other one",
+		}
+	}
+	v.set = true
+	*v.p = s
+	return nil
+}
+
+// onceVar defines a string flag that refuses a second value (onceValue).
+func onceVar(f *pflag.FlagSet, p *string, name, usage string) {
+	f.Var(&onceValue{name: name, p: p}, name, usage)
+}
