@@ -177,7 +177,7 @@ func parseAuthor(v, from string) (name, email string, err error) {
 	if err != nil || a.Name == "" {
 		return "", "", &UsageError{
 			Msg:  fmt.Sprintf("%s %q: write it as \"Name <email>\"", what, v),
-			Hint: authorHint(from, authorExample(v, "")),
+			Hint: authorHint(from, authorExample(v, ""), false),
 		}
 	}
 	if p := record.StaffNameProblem(a.Name); p != "" {
@@ -188,12 +188,21 @@ func parseAuthor(v, from string) (name, email string, err error) {
 
 // authorHint is the hint of an author not written as "Name <email>",
 // with example as its example, given where the author came from
-// (--author or CASEPLAN_AUTHOR).
-func authorHint(from, example string) string {
+// (--author or CASEPLAN_AUTHOR). onRoster says the example is the
+// roster's own name and email, a value that works; otherwise the hint
+// says how to see the roster — staff list with the bad author unset, as
+// every command, staff list too, refuses it while it is set.
+func authorHint(from, example string, onRoster bool) string {
 	if from == authorEnv {
-		return "set " + authorEnv + " to the acting member's name and email, as caseplan staff list shows them: " + authorEnv + "=" + strconv.Quote(example)
+		if onRoster {
+			return "set " + authorEnv + " to the acting member's name and email, as the roster has them: " + authorEnv + "=" + strconv.Quote(example)
+		}
+		return "set " + authorEnv + " to the acting member's name and email, as " + authorEnv + "= caseplan staff list shows them: " + authorEnv + "=" + strconv.Quote(example)
 	}
-	return "the acting member's name and email, as caseplan staff list shows them: --author " + strconv.Quote(example)
+	if onRoster {
+		return "the acting member's name and email, as the roster has them: --author " + strconv.Quote(example)
+	}
+	return "the acting member's name and email, as caseplan staff list (without --author) shows them: --author " + strconv.Quote(example)
 }
 
 // authorExample writes what was typed as --author as an author is written:
