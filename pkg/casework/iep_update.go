@@ -305,8 +305,8 @@ func (a UpdateJobTarget) Build(s *State) (*Change, error) {
 		[]string{"job_targets", planIdx(i)}, []fieldChange{
 			{label: "title", key: "title", now: t.Title, v: a.Title, required: true},
 			{label: "job family", key: "job_family", now: t.JobFamily, v: a.JobFamily},
-			{label: "lowest grade", key: "grade_min", now: t.GradeMin, v: a.GradeMin},
-			{label: "highest grade", key: "grade_max", now: t.GradeMax, v: a.GradeMax},
+			{label: "lowest grade", flag: "grade-min", key: "grade_min", now: t.GradeMin, v: a.GradeMin},
+			{label: "highest grade", flag: "grade-max", key: "grade_max", now: t.GradeMax, v: a.GradeMax},
 			{label: "scope", key: "scope", now: t.Scope, v: a.Scope},
 		})
 }
@@ -353,7 +353,7 @@ func (a UpdateCourse) Build(s *State) (*Change, error) {
 	c := p.plan.SkillPlan[i]
 	return p.planItemChange("iep.course.update", fmt.Sprintf("course %d %s", i+1, planQuote(c.Course)), "caseplan iep course update --help lists the fields",
 		[]string{"skill_plan", planIdx(i)}, []fieldChange{
-			{label: "name", key: "course", now: c.Course, v: a.Name, required: true},
+			{label: "name", flag: "course", key: "course", now: c.Course, v: a.Name, required: true},
 			{label: "provider", key: "provider", now: c.Provider, v: a.Provider},
 			{label: "start", key: "start", now: string(c.Start), v: a.Start, date: true},
 			{label: "end", key: "end", now: string(c.End), v: a.End, date: true},

@@ -177,6 +177,9 @@ func TestPlanUpdatesRefused(t *testing.T) {
 		{"ending before the start", EndPlanService{Case: "W-001", Service: "S1"}.Build, "service S1 starts on 2026-04-06, after 2026-03-16"},
 		{"ending after today", EndPlanService{Case: "W-001", Service: "S2", Date: "2026-03-17"}.Build, "service S2 end date 2026-03-17 is after today (2026-03-16)"},
 		{"cancelling twice", CancelPlanService{Case: "W-001", Service: "s3"}.Build, "service S3 is already cancelled"},
+		// A field whose flag is not its label is named by the flag.
+		{"a target's lowest grade given as spaces", UpdateJobTarget{Case: "W-001", Target: "1", GradeMin: str(" ")}.Build, `--grade-min " " is only spaces`},
+		{"a course's name given as spaces", UpdateCourse{Case: "W-001", Course: "1", Name: str(" ")}.Build, `--course " " is only spaces`},
 		{"a milestone's due removed", UpdateMilestone{Case: "W-001", Milestone: "M1", Due: str("")}.Build, "the due cannot be empty"},
 		{"an owner", UpdateNextStep{Case: "W-001", Step: "N1", Owner: str("navigator")}.Build, `owner "navigator" is not one of participant, manager`},
 		{"no such target", RemoveJobTarget{Case: "W-001", Target: "3"}.Build, `the job search plan of case W-001 has no job target 3 (it has 1 "Nursing Assistant", 2 "Home health aide")`},

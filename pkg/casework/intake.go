@@ -120,7 +120,7 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 		if s == "" || strings.TrimSpace(s) != "" || blank != nil {
 			return false
 		}
-		blank = inputErrorf("give the value as it should read, or --"+flag+" '' to remove it", "--%s %q is only spaces", flag, s)
+		blank = spacesOnly(flag, s, orRemove(flag))
 		return true
 	}
 	text := func(label string, path []string, now string, v *string) {
@@ -144,7 +144,10 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 		fields = append(fields, intakeField{label: label, path: path, now: now, v: items})
 	}
 	p := in.Participant
-	if a.Name != nil && strings.TrimSpace(*a.Name) == "" {
+	if a.Name != nil && *a.Name != "" && strings.TrimSpace(*a.Name) == "" {
+		return nil, spacesOnly("name", *a.Name, "give the name as it should read, e.g. --name 'Sam Sample'; it cannot be removed")
+	}
+	if a.Name != nil && *a.Name == "" {
 		return nil, inputErrorf("give the name as it should read, e.g. --name 'Sam Sample'", "the participant's name cannot be removed")
 	}
 	text("name", []string{"participant", "name"}, p.Name, a.Name)

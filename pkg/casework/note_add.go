@@ -137,8 +137,7 @@ func (s *State) authorNote(n *record.Note) error {
 func checkNoteTexts(n *record.Note) error {
 	for _, t := range n.Texts() {
 		if t.Text != "" && strings.TrimSpace(t.Text) == "" {
-			return inputErrorf(fmt.Sprintf("write the %s, or leave --%s out", t.Field, t.Field),
-				"the note's %s is only spaces", t.Field)
+			return spacesOnly(t.Field, t.Text, fmt.Sprintf("write the %s, or leave --%s out", t.Field, t.Field))
 		}
 	}
 	if n.Voids && !n.SaysSomething() {

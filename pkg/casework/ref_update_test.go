@@ -118,7 +118,10 @@ func TestReferenceRefused(t *testing.T) {
 		{"unknown number", UpdateReference{Case: "WS-001", Reference: "3", Phone: str("1")}.Build, `case WS-001 has no reference 3 (it has 1 "Pat Example", RF-00000 "Lee Sample")`},
 		{"nothing given", UpdateReference{Case: "WS-001", Reference: "1"}.Build, "nothing to change"},
 		{"the same values", UpdateReference{Case: "WS-001", Reference: "1", Phone: str("555-0142")}.Build, `nothing changes: reference 1 "Pat Example" already has these values`},
-		{"the name removed", UpdateReference{Case: "WS-001", Reference: "1", Name: str(" ")}.Build, "the name cannot be empty"},
+		{"the name removed", UpdateReference{Case: "WS-001", Reference: "1", Name: str("")}.Build, "the name cannot be empty"},
+		// Spaces are named by the flag typed, as case set names them.
+		{"the name given as spaces", UpdateReference{Case: "WS-001", Reference: "1", Name: str("  ")}.Build, `--name "  " is only spaces`},
+		{"a field given as spaces", UpdateReference{Case: "WS-001", Reference: "1", Title: str(" ")}.Build, `--title " " is only spaces`},
 		{"another's name", UpdateReference{Case: "WS-001", Reference: "1", Name: str("lee sample")}.Build, `case WS-001 already has a reference named "Lee Sample" (RF-00000 "Lee Sample")`},
 		{"not a date", UpdateReference{Case: "WS-001", Reference: "1", Permission: str("2026-02-30")}.Build, `permission "2026-02-30" is not a date; use YYYY-MM-DD`},
 		{"withdrawn twice", WithdrawReference{Case: "WS-001", Reference: "RF-00000"}.Build, `reference RF-00000 "Lee Sample" already withdrew on 2026-03-16`},

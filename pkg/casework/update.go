@@ -18,6 +18,7 @@ import (
 // fieldChange is one field an update may change.
 type fieldChange struct {
 	label    string  // for messages and the commit subject: "phone"
+	flag     string  // the flag that gives it, when not the label with dashes: "grade-min"
 	key      string  // the item's YAML key
 	now      string  // its value in the record
 	v        *string // the new value; nil: not given; "": remove the field
@@ -37,12 +38,16 @@ func itemEdits(doc any, base []string, fields []fieldChange) (edits []Edit, chan
 		}
 		v := strings.TrimSpace(*f.v)
 		switch {
-		case v == "" && f.required:
-			return nil, nil, inputErrorf("", "the %s cannot be empty", f.label)
 		case v == "" && *f.v != "":
 			// Spaces are not '': a stray space or a quoted variable that
 			// was never set removed the value the record held.
-			return nil, nil, inputErrorf("give the "+f.label+" as it should read, or '' to remove it", "the %s %q is only spaces", f.label, *f.v)
+			hint := orRemove(f.flagName())
+			if f.required {
+				hint = "give the " + f.label + " as it should read; it cannot be removed"
+			}
+			return nil, nil, spacesOnly(f.flagName(), *f.v, hint)
+		case v == "" && f.required:
+			return nil, nil, inputErrorf("", "the %s cannot be empty", f.label)
 		case v != "" && f.date:
 			if _, ok := record.Date(v).Time(); !ok {
 				return nil, nil, inputErrorf("", "%s %q is not a date; use YYYY-MM-DD", f.label, v)
@@ -66,6 +71,29 @@ func itemEdits(doc any, base []string, fields []fieldChange) (edits []Edit, chan
 		}
 	}
 	return edits, changed, nil
+}
+
+// flagName is the flag that gives the field, without its dashes.
+func (f fieldChange) flagName() string {
+	if f.flag != "" {
+		return f.flag
+	}
+	return strings.ReplaceAll(f.label, " ", "-")
+}
+
+// spacesOnly is the one refusal of a flag's value that is only spaces,
+// named by the flag the user typed (case set, the update commands, note
+// add): spaces are neither a value nor the empty value, and taken for
+// either (a stray space, or a quoted variable never set) they would write
+// a blank or remove what the record held. hint says what to give instead
+// (orRemove for a field the empty value removes).
+func spacesOnly(flag, v, hint string) error {
+	return inputErrorf(hint, "--%s %q is only spaces", flag, v)
+}
+
+// orRemove is spacesOnly's hint for a field an empty value removes.
+func orRemove(flag string) string {
+	return "give the value as it should read, or --" + flag + " '' to remove it"
 }
 
 // noChange is the refusal of an update that changes nothing: no field was

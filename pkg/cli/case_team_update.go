@@ -21,7 +21,8 @@ func newCmdCaseTeamUpdate(g *globals, runF func(*caseTeamUpdateOptions) error) *
 		Long: `Change the fields given of team member MEMBER of CASE — their ID
 (TM-K7QX2, as case team add printed it), their number in intake.yaml's team
 (1 for the first) or their name — and commit it. An
-empty value ('') removes a field; the name and the role cannot be removed.
+empty value ('') removes a field (a value of spaces only is refused, never
+taken for ''); the name and the role cannot be removed.
 A role the schema does not know, or an email address that is not one, is
 refused with its finding (exit 1). Only the changed lines of intake.yaml
 change.` + "\n" + exitStatusHelp,

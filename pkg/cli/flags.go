@@ -177,7 +177,7 @@ func parseAuthor(v, from string) (name, email string, err error) {
 	if err != nil || a.Name == "" {
 		return "", "", &UsageError{
 			Msg:  fmt.Sprintf("%s %q: write it as \"Name <email>\"", what, v),
-			Hint: authorHint(from, authorExample(v, "")),
+			Hint: authorHint(from, authorExample(v, ""), false),
 		}
 	}
 	if p := record.StaffNameProblem(a.Name); p != "" {
@@ -188,12 +188,21 @@ func parseAuthor(v, from string) (name, email string, err error) {
 
 // authorHint is the hint of an author not written as "Name <email>",
 // with example as its example, given where the author came from
-// (--author or CASEPLAN_AUTHOR).
-func authorHint(from, example string) string {
+// (--author or CASEPLAN_AUTHOR). onRoster says the example is the
+// roster's own name and email, a value that works; otherwise the hint
+// says how to see the roster — staff list with the bad author unset, as
+// every command, staff list too, refuses it while it is set.
+func authorHint(from, example string, onRoster bool) string {
 	if from == authorEnv {
-		return "set " + authorEnv + " to the acting member's name and email, as caseplan staff list shows them: " + authorEnv + "=" + strconv.Quote(example)
+		if onRoster {
+			return "set " + authorEnv + " to the acting member's name and email, as the roster has them: " + authorEnv + "=" + strconv.Quote(example)
+		}
+		return "set " + authorEnv + " to the acting member's name and email, as " + authorEnv + "= caseplan staff list shows them: " + authorEnv + "=" + strconv.Quote(example)
 	}
-	return "the acting member's name and email, as caseplan staff list shows them: --author " + strconv.Quote(example)
+	if onRoster {
+		return "the acting member's name and email, as the roster has them: --author " + strconv.Quote(example)
+	}
+	return "the acting member's name and email, as caseplan staff list (without --author) shows them: --author " + strconv.Quote(example)
 }
 
 // authorExample writes what was typed as --author as an author is written:
@@ -394,4 +403,35 @@ func takenAsValue(f *pflag.Flag, next string) *UsageError {
 		Msg:  fmt.Sprintf("--%s was given no value: it took the flag that came next, %s, as its value", f.Name, next),
 		Hint: fmt.Sprintf("put its value right after the flag: --%s %s", f.Name, what),
 	}
+}
+
+// onceValue is a string flag that takes one value: given twice (a
+// supervisor's --manager alice --manager bob, meaning both) pflag would
+// keep the last without a word, and the report would be one manager's
+// where two were asked for. Its type is "string", so checkFlagValues
+// treats it as any string flag.
+type onceValue struct {
+	name string
+	p    *string
+	set  bool
+}
+
+func (v *onceValue) String() string { return *v.p }
+func (v *onceValue) Type() string   { return "string" }
+
+func (v *onceValue) Set(s string) error {
+	if v.set {
+		return &UsageError{
+			Msg:  fmt.Sprintf("--%s given more than once (%q, then %q); it takes one value", v.name, *v.p, s),
+			Hint: "give --" + v.name + " once, and make the report again for each other one",
+		}
+	}
+	v.set = true
+	*v.p = s
+	return nil
+}
+
+// onceVar defines a string flag that refuses a second value (onceValue).
+func onceVar(f *pflag.FlagSet, p *string, name, usage string) {
+	f.Var(&onceValue{name: name, p: p}, name, usage)
 }

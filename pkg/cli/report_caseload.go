@@ -45,12 +45,15 @@ case manager it was with on the day (a transfer dated later is undone).
 one-to-one: a staff ID of the roster (caseplan staff list), as case list
 --manager and due --manager take it; a name or an email is refused (exit
 2) with the ID meant. Every table then holds that manager's cases alone,
-and every figure is theirs: the programs, the phases and the "all" rows
-count their open cases, not the office's. The title names them (and says
-"retired" for a manager retired from the roster, whose open cases are
-still theirs to hand over), and the command that makes the report again
-carries --manager. A manager with no open case on the day has a row of
-zeros.
+and every figure is theirs: the programs and the phases count their open
+cases, not the office's, and the totals row is labelled "total", not
+"all" (the office's). The title names them (and says "retired" for a
+manager retired from the roster, whose open cases are still theirs to
+hand over), the CSV programs table has a manager column, and the command
+that makes the report again carries --manager. A manager with no open
+case on the day has a row of zeros. --manager is given once: a second
+one is refused (exit 2), not taken in place of the first; make one
+report per manager.
 
 Formats: -o text, md, html (a chart of open cases and of overdue items per
 case manager), csv (one row per open case, cells neutralised as in report
@@ -83,7 +86,7 @@ and "total" and "programs" count their cases only.
 			return reportCaseloadRun(opts)
 		},
 	}
-	c.Flags().StringVar(&opts.manager, "manager", "", "report only the caseload of this case manager's staff `ID`")
+	onceVar(c.Flags(), &opts.manager, "manager", "report only the caseload of this case manager's staff `ID` (once: one manager a report)")
 	addReportFlags(c, &opts.reportOptions)
 	return c
 }

@@ -499,11 +499,12 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 			if _, _, err := parseAuthor(v, from); err != nil {
 				var u *UsageError
 				// A name alone (or a roster ID) that is on the
-				// roster: the example gives its name and email, as
-				// staff list shows them.
-				if errors.As(err, &u) && u.Hint == authorHint(from, authorExample(v, "")) {
+				// roster: the example gives its name and email, read
+				// from the roster here, as staff list could not while
+				// the author is refused.
+				if errors.As(err, &u) && u.Hint == authorHint(from, authorExample(v, ""), false) {
 					if example := g.authorOnRoster(v); example != "" {
-						u.Hint = authorHint(from, example)
+						u.Hint = authorHint(from, example, true)
 					}
 				}
 				return err

@@ -95,7 +95,13 @@ func (g *globals) sayUnsealedSupervisor(cfg *record.Config, id string) {
 	if err != nil {
 		return
 	}
-	if validate.StoreSeals(cfg, validate.SealedIn(src)()) {
+	anySealed, err := validate.SealedIn(src)()
+	if err != nil {
+		// Unknown is not "no": say the supervisor may be unable to read.
+		fmt.Fprintf(g.env.Stderr, "caseplan: warning: cannot tell whether the store keeps sealed fields, which %s, a supervisor with no age recipient, could not read: %v\n", s.ID, err)
+		return
+	}
+	if validate.StoreSeals(cfg, anySealed) {
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: %s\n", msg)
 	}
 }

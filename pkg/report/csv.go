@@ -81,6 +81,12 @@ func (x csvWriter) Caseload(w io.Writer, r *Caseload) error {
 	case "managers":
 		return x.write(w, tableRows([]string{"as_of", "commit"}, lead, caseloadManagerTable(r)))
 	case "programs":
+		// The programs table has no manager column: with --manager its
+		// rows are one manager's, and a file kept apart from the command
+		// that made it must still say whose.
+		if r.Manager != "" {
+			return x.write(w, tableRows([]string{"as_of", "commit", "manager"}, append(lead, r.Manager), caseloadProgramTable(r)))
+		}
 		return x.write(w, tableRows([]string{"as_of", "commit"}, lead, caseloadProgramTable(r)))
 	case "phases":
 		return x.write(w, tableRows([]string{"as_of", "commit"}, lead, caseloadPhaseTable(r)))

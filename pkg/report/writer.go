@@ -186,12 +186,23 @@ func caseloadProgramTable(r *Caseload) table {
 	for _, p := range r.Programs {
 		t.rows = append(t.rows, []string{p.Program, p.Kind, itoa(p.Open), itoa(p.OverdueContacts), itoa(p.OverdueItems), itoa(p.CasesOverdue)})
 	}
-	t.rows = append(t.rows, []string{"all", "", itoa(r.Total.Open), itoa(r.Total.OverdueContacts), itoa(r.Total.OverdueItems), itoa(r.Total.CasesOverdue)})
+	t.rows = append(t.rows, []string{caseloadTotalLabel(r), "", itoa(r.Total.Open), itoa(r.Total.OverdueContacts), itoa(r.Total.OverdueItems), itoa(r.Total.CasesOverdue)})
 	return t
 }
 
+// caseloadTotalLabel names the totals row of the programs and phases
+// tables: "all" counts the office's cases, but with --manager every
+// figure is that manager's, and a row saying "all" would read as the
+// office's total beside their name.
+func caseloadTotalLabel(r *Caseload) string {
+	if r.Manager != "" {
+		return "total"
+	}
+	return "all"
+}
+
 // caseloadPhaseTable counts the open cases by phase, a row per case
-// manager and one for all: a column per phase some case is in.
+// manager and one for their total (caseloadTotalLabel): a column per phase some case is in.
 func caseloadPhaseTable(r *Caseload) table {
 	phases := phaseOrder(r.Total)
 	t := table{title: "Open cases by phase", headers: append([]string{"Manager", "Name", "Open"}, phases...)}
@@ -205,7 +216,7 @@ func caseloadPhaseTable(r *Caseload) table {
 	for _, m := range r.Managers {
 		t.rows = append(t.rows, row(m.ID, m.Name, m.Load))
 	}
-	t.rows = append(t.rows, row("all", "", r.Total))
+	t.rows = append(t.rows, row(caseloadTotalLabel(r), "", r.Total))
 	return t
 }
 

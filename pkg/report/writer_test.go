@@ -313,6 +313,28 @@ func TestCSVTables(t *testing.T) {
 			}
 		}
 	}
+	// One manager's caseload: the programs table carries the manager on
+	// every row, and its totals row does not say "all", as if the office's.
+	bob := AssembleManagerCaseload(snap.Config, time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), fixtureSource, false, caseload.Cases, "bob")
+	var b bytes.Buffer
+	if err := NewCSV(CSVOptions{Table: "programs"}).Caseload(&b, bob); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0], ","); !strings.HasPrefix(got, "as_of,commit,manager,program,") {
+		t.Errorf("bob's programs table: header %s, want as_of,commit,manager,program,...", got)
+	}
+	for _, row := range rows[1:] {
+		if row[2] != "bob" {
+			t.Errorf("bob's programs table: a row without the manager: %v", row)
+		}
+	}
+	if last := rows[len(rows)-1]; last[3] != "total" {
+		t.Errorf("bob's programs table: totals row %v, want it labelled total", last)
+	}
 	if err := NewCSV(CSVOptions{Table: "weeks"}).Caseload(&bytes.Buffer{}, caseload); err == nil {
 		t.Error("the caseload report has no weeks table, yet it wrote one")
 	}

@@ -89,12 +89,12 @@ func StoreSeals(cfg *record.Config, anyCase bool) bool {
 }
 
 // SealedIn returns Options.AnySealed for the store in src: whether some
-// case of it has sealed fields (store.AnySealed; false when src cannot be
-// listed, as a store without cases keeps none).
-func SealedIn(src store.Source) func() bool {
-	return func() bool {
-		ok, _ := store.AnySealed(src)
-		return ok
+// case of it has sealed fields (store.AnySealed: false for a store with no
+// cases directory, which keeps none), and the error when a directory of
+// it cannot be read, which says nothing either way.
+func SealedIn(src store.Source) func() (bool, error) {
+	return func() (bool, error) {
+		return store.AnySealed(src)
 	}
 }
 

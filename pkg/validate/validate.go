@@ -48,7 +48,7 @@ type Options struct {
 	// some cases then reports roster-age-recipient as a whole-store check
 	// does. It is asked only when the answer matters (an active
 	// supervisor with no age recipient, and no case read is sealed).
-	AnySealed func() bool
+	AnySealed func() (bool, error)
 }
 
 // Run validates snap. loaded are the findings the loader already made
@@ -80,7 +80,14 @@ func ConfigFindings(snap *casefile.Snapshot, opt Options) []finding.Finding {
 	sealedCase := opt.SealedCase || slices.ContainsFunc(snap.Cases, func(c *casefile.Case) bool { return c.Sealed != nil && c.Sealed.Ciphertext })
 	seals := StoreSeals(snap.Config, sealedCase)
 	if !seals && opt.AnySealed != nil && snap.Config != nil && slices.ContainsFunc(snap.Config.Staff, func(s record.Staff) bool { return UnsealedSupervisor(s) != "" }) {
-		seals = opt.AnySealed()
+		var err error
+		if seals, err = opt.AnySealed(); err != nil {
+			// Reported as the loader reports a file it cannot read: an
+			// unread directory is not a store without sealed fields, and
+			// roster-age-recipient, which asks, would pass in silence.
+			out = append(out, finding.Finding{Path: layout.CasesDir, Severity: finding.Error, Rule: store.RuleUnreadable,
+				Message: fmt.Sprintf("cannot read: %v; whether a case keeps sealed fields, which roster-age-recipient asks, is not known", err)})
+		}
 	}
 	out = append(out, storeFindings(snap.Config, snap.ConfigDoc, seals)...)
 	return redact(snap.Config, append(out, storeRecordFindings(snap, opt)...))
