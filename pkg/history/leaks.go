@@ -2,11 +2,13 @@ package history
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	pathpkg "path"
 	"slices"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -96,10 +98,14 @@ var ageHeaders = [][]byte{[]byte("age-encryption.org/v1\n"), []byte("-----BEGIN 
 // scanBlob counts the SSN-shaped numbers in blob, the file at path, and
 // the line of the first, reading the whole file a chunk at a time,
 // whatever its size. data is the whole content when it is no larger than
-// load.MaxFileSize (a note's author is read from it), else nil. A binary
-// file (a NUL byte: a PDF, an image; a record, .yaml, is read anyway)
-// and a sealed.age that is age ciphertext are not read as text; a file
-// merely named sealed.age is.
+// load.MaxFileSize (a note's author is read from it), else nil. A text
+// saved as UTF-16 is decoded first (see textKindOf). A binary file (a
+// NUL byte: a PDF, a scan; a record, .yaml, is read as it is) is read for
+// its printable runs, as strings(1) shows them, and no further than the
+// chunk (leakChunk, as much as load.MaxFileSize) its binary content
+// starts in: a video of some hundred MiB costs what a record does; its
+// numbers have no line. A sealed.age that is age ciphertext is not read
+// as text; a file merely named sealed.age is.
 func (v *verifier) scanBlob(path string, blob plumbing.Hash) (data []byte, n, line int, err error) {
 	o, err := v.repo.Storer.EncodedObject(plumbing.BlobObject, blob)
 	if err != nil {
@@ -112,25 +118,31 @@ func (v *verifier) scanBlob(path string, blob plumbing.Hash) (data []byte, n, li
 	defer r.Close()
 	textOnly := !strings.HasSuffix(path, layout.Ext)
 	// One chunk and the overlap, or the whole file and a byte more, so
-	// that a small file is read in one go and ends the first read.
+	// that a small file is read in one go and ends the first read. Both
+	// are even, so a UTF-16 file's chunks begin on a character.
 	buf := make([]byte, min(o.Size(), leakChunk)+leakOverlap)
 	have, carry, lines := 0, 0, 1 // lines: the line buf[0] is on
+	kind := plainText
 	for first := true; ; first = false {
 		k, rerr := io.ReadFull(r, buf[have:])
 		have += k
 		chunk := buf[:have]
-		if first && pathpkg.Base(path) == layout.SealedFile && slices.ContainsFunc(ageHeaders, func(h []byte) bool { return bytes.HasPrefix(chunk, h) }) {
-			return nil, 0, 0, nil // ciphertext
+		if first {
+			if pathpkg.Base(path) == layout.SealedFile && slices.ContainsFunc(ageHeaders, func(h []byte) bool { return bytes.HasPrefix(chunk, h) }) {
+				return nil, 0, 0, nil // ciphertext
+			}
+			kind = textKindOf(chunk)
 		}
-		if textOnly && bytes.IndexByte(chunk[carry:], 0) >= 0 {
-			return nil, 0, 0, nil
+		if kind == plainText && textOnly && bytes.IndexByte(chunk[carry:], 0) >= 0 {
+			kind = binaryRuns
 		}
-		for _, m := range v.leaks.guard.SSNs(string(chunk)) {
-			if m.End <= carry {
+		text, textCarry := kind.text(chunk, carry)
+		for _, m := range v.leaks.guard.SSNs(text) {
+			if m.End <= textCarry {
 				continue // read with the chunk before
 			}
-			if n++; n == 1 {
-				line = lines + bytes.Count(chunk[:m.Start], []byte("\n"))
+			if n++; n == 1 && kind != binaryRuns {
+				line = lines + strings.Count(text[:m.Start], "\n")
 			}
 		}
 		if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
@@ -142,11 +154,105 @@ func (v *verifier) scanBlob(path string, blob plumbing.Hash) (data []byte, n, li
 		if rerr != nil {
 			return nil, 0, 0, fmt.Errorf("read blob %s: %w", blob, rerr)
 		}
+		if kind == binaryRuns {
+			return nil, n, line, nil
+		}
 		carry = min(leakOverlap, have)
-		lines += bytes.Count(chunk[:have-carry], []byte("\n"))
+		head, _ := kind.text(chunk[:have-carry], 0)
+		lines += strings.Count(head, "\n")
 		copy(buf, chunk[have-carry:])
 		have = carry
 	}
+}
+
+// textKind is how scanBlob reads a file's bytes as text.
+type textKind int
+
+const (
+	plainText  textKind = iota
+	utf16LE             // Windows Notepad's "Unicode"
+	utf16BE             // its "Unicode big endian"
+	binaryRuns          // the printable runs of a binary file
+)
+
+// textKindOf tells from the beginning of a file whether it is a text
+// saved as UTF-16: by its byte order mark (FF FE, FE FF), or, as Windows
+// writes it without one, by a NUL in nearly every other byte and almost
+// none in the rest (the high byte of each Latin letter and digit).
+func textKindOf(b []byte) textKind {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		return utf16LE
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return utf16BE
+	}
+	b = b[:min(len(b), leakOverlap)&^1]
+	pairs := len(b) / 2
+	if pairs < 4 {
+		return plainText
+	}
+	var even, odd int
+	for i := 0; i < len(b); i += 2 {
+		if b[i] == 0 {
+			even++
+		}
+		if b[i+1] == 0 {
+			odd++
+		}
+	}
+	switch {
+	case 4*odd >= 3*pairs && 8*even <= pairs:
+		return utf16LE
+	case 4*even >= 3*pairs && 8*odd <= pairs:
+		return utf16BE
+	}
+	return plainText
+}
+
+// text returns b as the text to scan, and where in it the text of
+// b[:carry] ends: a UTF-16 text decoded; a binary file's printable runs
+// of four or more bytes (as strings(1) finds them), every other byte a
+// line break, so that each byte keeps its offset and no number is made
+// of two runs.
+func (k textKind) text(b []byte, carry int) (string, int) {
+	switch k {
+	case utf16LE, utf16BE:
+		return decodeUTF16(b, k == utf16LE), len(decodeUTF16(b[:carry], k == utf16LE))
+	case binaryRuns:
+		out := make([]byte, len(b))
+		start := 0
+		for i := 0; i <= len(b); i++ {
+			if i < len(b) && (b[i] == '\t' || b[i] >= 0x20 && b[i] < 0x7F) {
+				out[i] = b[i]
+				continue
+			}
+			if i-start < 4 {
+				for j := start; j < i; j++ {
+					out[j] = '\n'
+				}
+			}
+			if i < len(b) {
+				out[i] = '\n'
+			}
+			start = i + 1
+		}
+		return string(out), carry
+	}
+	return string(b), carry
+}
+
+// decodeUTF16 decodes b, UTF-16 in either byte order; a byte order mark
+// decodes to U+FEFF, which no pattern reads, and an odd last byte is left.
+func decodeUTF16(b []byte, little bool) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if little {
+			u[i] = binary.LittleEndian.Uint16(b[2*i:])
+		} else {
+			u[i] = binary.BigEndian.Uint16(b[2*i:])
+		}
+	}
+	return string(utf16.Decode(u))
 }
 
 // checkMessage reports a commit whose message holds an SSN-shaped number:

@@ -59,8 +59,8 @@ func TestVerifyHistoryLeak(t *testing.T) {
 // TestVerifyHistoryLeakOtherFiles: a file caseplan does not read (a text
 // file, a .yml copy) committed with git under cases/ is in every clone's
 // history as surely as a record, and so is a file's name: verify reports
-// each, never repeating the number, not even in the path it names. The
-// ciphertext and a binary file are not read as text.
+// each, never repeating the number, not even in the path it names; a
+// binary file too, for the number its bytes spell out in plain text.
 func TestVerifyHistoryLeakOtherFiles(t *testing.T) {
 	s := newTestStore(t)
 	s.initStore()
@@ -70,7 +70,7 @@ func TestVerifyHistoryLeakOtherFiles(t *testing.T) {
 	s.write("cases/2026-AAAAA/ssn 912-78-1235.txt", "nothing here\n")
 	name := s.caseplanCommit(alice, "2026-AAAAA", "commit", "a file")
 	s.write("cases/2026-AAAAA/photo.bin", "\x00\x01SSN 912-78-1236\n")
-	s.caseplanCommit(alice, "2026-AAAAA", "commit", "a binary file")
+	bin := s.caseplanCommit(alice, "2026-AAAAA", "commit", "a binary file")
 
 	fs, _ := verify(t, s, "")
 	var got []string
@@ -86,6 +86,7 @@ func TestVerifyHistoryLeakOtherFiles(t *testing.T) {
 	want := []string{
 		"cases/2026-AAAAA/scan.txt:2:1: error history-pii-leak: commit " + txt[:12] + " wrote a number shaped like a Social Security number into the file",
 		"cases/2026-AAAAA/ssn XXX-XX-XXXX.txt: error history-pii-leak: commit " + name[:12] + " wrote a file whose name holds a number shaped like a Social Security number",
+		"cases/2026-AAAAA/photo.bin: error history-pii-leak: commit " + bin[:12] + " wrote",
 	}
 	wantLeaks(t, got, want)
 }
@@ -134,5 +135,59 @@ func TestVerifyHistoryLeakUnreadFiles(t *testing.T) {
 	wantLeaks(t, got, []string{
 		"cases/2026-AAAAA/export.csv:" + strconv.Itoa(n) + ":1: error history-pii-leak: commit " + bigLeak[:12] + " wrote",
 		"cases/2026-AAAAA/sealed.age:1:1: error history-pii-leak: commit " + sealedLeak[:12] + " wrote",
+	})
+}
+
+// TestVerifyHistoryLeakEncodedFiles: a file with NUL bytes is still read
+// for what a reader sees in it: a text saved as UTF-16 (Notepad's
+// "Unicode", with its byte order mark or without, either byte order) is
+// decoded, and a binary file (a PDF whose text stream is not compressed)
+// is read for its printable runs, as strings(1) shows them. A file of
+// random bytes with no readable number is not reported.
+func TestVerifyHistoryLeakEncodedFiles(t *testing.T) {
+	ssn := "912-78-" + "1234"
+	utf16 := func(s string, bom []byte, le bool) string {
+		b := append([]byte{}, bom...)
+		for _, r := range s {
+			if le {
+				b = append(b, byte(r), 0)
+			} else {
+				b = append(b, 0, byte(r))
+			}
+		}
+		return string(b)
+	}
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	s.write("cases/2026-AAAAA/notepad.txt", utf16("Called her back.\r\nSSN "+ssn+"\r\n", []byte{0xFF, 0xFE}, true))
+	le := s.caseplanCommit(alice, "2026-AAAAA", "commit", "a text saved as Unicode")
+	s.write("cases/2026-AAAAA/export.txt", utf16("participant\nssn "+ssn+"\n", nil, false))
+	be := s.caseplanCommit(alice, "2026-AAAAA", "commit", "a big-endian text without a byte order mark")
+	pdf := "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 44 >>\nstream\x00\x00\x01BT /F1 12 Tf (SSN " + ssn + ") Tj ET\nendstream\x00\x02\x00"
+	s.write("cases/2026-AAAAA/intake.pdf", pdf)
+	bin := s.caseplanCommit(alice, "2026-AAAAA", "commit", "a scanned form")
+	s.write("cases/2026-AAAAA/photo.bin", "\x00\x01\xff\x9c912\x0078\x00\x02")
+	s.caseplanCommit(alice, "2026-AAAAA", "commit", "a photo")
+	// The cost is bounded: a binary file is read no further than its
+	// first MiB, so a number past it is not found.
+	s.write("cases/2026-AAAAA/video.bin", "\x00"+strings.Repeat("\x01\x02", 3<<19)+"SSN "+ssn)
+	s.caseplanCommit(alice, "2026-AAAAA", "commit", "a video")
+
+	fs, _ := verify(t, s, "")
+	var got []string
+	for _, f := range fs {
+		if f.Rule != RuleHistoryLeak {
+			continue
+		}
+		got = append(got, f.String())
+		if strings.Contains(f.String(), "1234") {
+			t.Errorf("the finding repeats the number: %s", f)
+		}
+	}
+	wantLeaks(t, got, []string{
+		"cases/2026-AAAAA/notepad.txt:2:1: error history-pii-leak: commit " + le[:12] + " wrote a number shaped like a Social Security number into the file",
+		"cases/2026-AAAAA/export.txt:2:1: error history-pii-leak: commit " + be[:12] + " wrote",
+		"cases/2026-AAAAA/intake.pdf: error history-pii-leak: commit " + bin[:12] + " wrote",
 	})
 }
