@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"io"
 	pathpkg "path"
-	"slices"
 	"strings"
 	"unicode/utf16"
 
+	"filippo.io/age"
+	"filippo.io/age/armor"
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -19,7 +20,8 @@ import (
 )
 
 // RuleHistoryLeak: a commit put an SSN-shaped number into a file under
-// cases/. A later commit that removes it does not remove it from the
+// cases/, or a sealed.age that is not wholly age ciphertext (text in it,
+// disguised as sealed). A later commit that removes it does not remove it from the
 // history every clone keeps: the commit is named so that it can be purged.
 const RuleHistoryLeak = "history-pii-leak"
 
@@ -55,6 +57,17 @@ func (v *verifier) checkLeaks(c *commitInfo, cases plumbing.Hash, parents []plum
 			return nil
 		}
 		v.leaks.scanned[blob] = true
+		if pathpkg.Base(path) == layout.SealedFile {
+			problem, err := v.sealedProblem(blob)
+			if err != nil {
+				return err
+			}
+			if problem != "" {
+				v.add(findingAt(shown, 0, c.hash, RuleHistoryLeak, fmt.Sprintf(
+					"commit %s wrote a sealed.age that is not age ciphertext: %s; whatever it holds there is in plain text in the history of every clone, even after a later commit removes it: purge the file with git filter-repo --invert-paths (README, Confidentiality), have everyone clone afresh, ask the git host to drop its copies, and seal the case's fields again with caseplan case sealed set",
+					short(c.hash), problem)))
+			}
+		}
 		// Not only records: a file caseplan ignores (a scan.txt, a
 		// copy.yml, an export of any size) committed with git is in every
 		// clone too.
@@ -91,9 +104,88 @@ const (
 	leakOverlap = 4 << 10
 )
 
-// ageHeaders are how an age file (a sealed.age, ciphertext) begins, in
-// its binary and its armored form.
-var ageHeaders = [][]byte{[]byte("age-encryption.org/v1\n"), []byte("-----BEGIN AGE ENCRYPTED FILE-----")}
+// ageHeader is how an age file (a sealed.age, ciphertext) begins, in its
+// binary form; armor.Header in its armored form.
+const ageHeader = "age-encryption.org/v1\n"
+
+// Sizes in age's payload (age-encryption.org/v1): a nonce, then the
+// plaintext in chunks of 64 KiB, each sealed with a tag.
+const (
+	ageNonce = 16
+	ageTag   = 16
+	ageChunk = 64<<10 + ageTag
+)
+
+// ageReadableRun is the shortest run of printable bytes in a payload
+// taken for readable text. Ciphertext is random: a byte is printable
+// with odds of 95/256, so a run of 24 turns up once in some 10^10
+// bytes, never in a sealed file of some hundred bytes; a sentence pasted
+// after the payload is one. A shorter paste (a number) is found by the
+// scan for numbers, which reads a sealed.age as any file.
+const ageReadableRun = 24
+
+// sealedProblem says why blob, a sealed.age that begins as age's files
+// do, is not wholly age ciphertext, "" when it is or does not begin so
+// (then it is text, read as any). It decrypts nothing: it parses the
+// header as age does and checks that what follows could be age's
+// payload — as long as one can be, and holding no readable text — which
+// is all that can be known without a key. A file over load.MaxFileSize,
+// larger than any sealed file caseplan writes, is only scanned for
+// numbers. The reasons never quote the file.
+func (v *verifier) sealedProblem(blob plumbing.Hash) (string, error) {
+	data, err := v.readBlob(blob)
+	if err != nil || data == nil {
+		return "", err
+	}
+	raw := data
+	switch {
+	case bytes.HasPrefix(data, []byte(armor.Header)):
+		if raw, err = io.ReadAll(armor.NewReader(bytes.NewReader(data))); err != nil {
+			return "its armored text does not decode, or text follows its end line", nil
+		}
+	case !bytes.HasPrefix(data, []byte(ageHeader)):
+		return "", nil
+	}
+	hdr, err := age.ExtractHeader(bytes.NewReader(raw))
+	if err != nil || !bytes.HasPrefix(raw, hdr) {
+		return "its header is not one age wrote", nil
+	}
+	payload := raw[len(hdr):]
+	if !agePayloadSize(len(payload)) {
+		return "what follows its header is not as long as age's payload can be", nil
+	}
+	run := 0
+	for _, b := range payload {
+		if b == '\t' || b == '\n' || b >= 0x20 && b < 0x7F {
+			if run++; run >= ageReadableRun {
+				return "what follows its header holds readable text", nil
+			}
+			continue
+		}
+		run = 0
+	}
+	return "", nil
+}
+
+// agePayloadSize reports whether an age payload can be n bytes long: the
+// nonce, then full chunks and a last one that holds at least its tag,
+// and nothing more only when it is the only one (an empty plaintext).
+func agePayloadSize(n int) bool {
+	n -= ageNonce
+	if n < ageTag {
+		return false
+	}
+	full, last := n/ageChunk, n%ageChunk
+	switch {
+	case last == 0:
+		return true
+	case last < ageTag:
+		return false
+	case last == ageTag:
+		return full == 0
+	}
+	return true
+}
 
 // scanBlob counts the SSN-shaped numbers in blob, the file at path, and
 // the line of the first, reading the whole file a chunk at a time,
@@ -104,8 +196,8 @@ var ageHeaders = [][]byte{[]byte("age-encryption.org/v1\n"), []byte("-----BEGIN 
 // its printable runs, as strings(1) shows them, and no further than the
 // chunk (leakChunk, as much as load.MaxFileSize) its binary content
 // starts in: a video of some hundred MiB costs what a record does; its
-// numbers have no line. A sealed.age that is age ciphertext is not read
-// as text; a file merely named sealed.age is.
+// numbers have no line. A sealed.age is read as any file: age's
+// ciphertext spells no number, but text pasted after it would.
 func (v *verifier) scanBlob(path string, blob plumbing.Hash) (data []byte, n, line int, err error) {
 	o, err := v.repo.Storer.EncodedObject(plumbing.BlobObject, blob)
 	if err != nil {
@@ -128,9 +220,6 @@ func (v *verifier) scanBlob(path string, blob plumbing.Hash) (data []byte, n, li
 		have += k
 		chunk := buf[:have]
 		if first {
-			if pathpkg.Base(path) == layout.SealedFile && slices.ContainsFunc(ageHeaders, func(h []byte) bool { return bytes.HasPrefix(chunk, h) }) {
-				return nil, 0, 0, nil // ciphertext
-			}
 			kind = textKindOf(chunk)
 		}
 		if kind == plainText && textOnly && bytes.IndexByte(chunk[carry:], 0) >= 0 {

@@ -1,11 +1,18 @@
 package history
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"testing"
 
+	"filippo.io/age"
+	"filippo.io/age/armor"
 	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/caseplan/caseplan/pkg/layout"
 )
 
 // TestVerifyHistoryLeak: an SSN typed into a note and "removed" by a later
@@ -109,8 +116,8 @@ func wantLeaks(t *testing.T, got, want []string) {
 // wrote under cases/, not only those small enough to be a record: an
 // export over 1 MiB (load.MaxFileSize) holding a number, its number past
 // the first MiB, is reported at its line; and a file named sealed.age is
-// skipped as ciphertext only when it is one (age's header), not when a
-// plain text file was given that name.
+// read for numbers too, whether plain text was given that name or put
+// after a hand-made age header (then also reported as not ciphertext).
 func TestVerifyHistoryLeakUnreadFiles(t *testing.T) {
 	s := newTestStore(t)
 	s.initStore()
@@ -122,7 +129,7 @@ func TestVerifyHistoryLeakUnreadFiles(t *testing.T) {
 	s.write("cases/2026-AAAAA/sealed.age", "not encrypted at all: ssn 123-45-6789\n")
 	sealedLeak := s.commit(alice, "2026-AAAAA: seal\n\nCaseplan-Case: 2026-AAAAA\nCaseplan-Action: commit\n")
 	s.write("cases/2026-BBBBB/sealed.age", "age-encryption.org/v1\n-> X25519 abc\n123-45-6789\n")
-	s.commit(alice, "2026-BBBBB: seal\n\nCaseplan-Case: 2026-BBBBB\nCaseplan-Action: commit\n")
+	handMade := s.commit(alice, "2026-BBBBB: seal\n\nCaseplan-Case: 2026-BBBBB\nCaseplan-Action: commit\n")
 
 	fs, _ := verify(t, s, "")
 	var got []string
@@ -135,6 +142,8 @@ func TestVerifyHistoryLeakUnreadFiles(t *testing.T) {
 	wantLeaks(t, got, []string{
 		"cases/2026-AAAAA/export.csv:" + strconv.Itoa(n) + ":1: error history-pii-leak: commit " + bigLeak[:12] + " wrote",
 		"cases/2026-AAAAA/sealed.age:1:1: error history-pii-leak: commit " + sealedLeak[:12] + " wrote",
+		"cases/2026-BBBBB/sealed.age: error history-pii-leak: commit " + handMade[:12] + " wrote a sealed.age that is not age ciphertext: its header is not one age wrote",
+		"cases/2026-BBBBB/sealed.age:3:1: error history-pii-leak: commit " + handMade[:12] + " wrote a number",
 	})
 }
 
@@ -190,4 +199,84 @@ func TestVerifyHistoryLeakEncodedFiles(t *testing.T) {
 		"cases/2026-AAAAA/export.txt:2:1: error history-pii-leak: commit " + be[:12] + " wrote",
 		"cases/2026-AAAAA/intake.pdf: error history-pii-leak: commit " + bin[:12] + " wrote",
 	})
+}
+
+// TestVerifyHistorySealedNotCiphertext: a sealed.age is skipped as
+// ciphertext only when all of it is age's: a header that parses, then a
+// payload as long as age's can be, with no readable text in it. Text
+// pasted after a sealed block, a hand-made header, a payload cut short,
+// or text after an armored file's end line is a leak disguised as
+// sealed, reported without decrypting anything.
+func TestVerifyHistorySealedNotCiphertext(t *testing.T) {
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seal := func(armored bool) string {
+		var b bytes.Buffer
+		var w io.Writer = &b
+		var aw io.WriteCloser
+		if armored {
+			aw = armor.NewWriter(&b)
+			w = aw
+		}
+		ew, err := age.Encrypt(w, id.Recipient())
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(ew, "date_of_birth: 1990-01-01\n")
+		ew.Close()
+		if aw != nil {
+			aw.Close()
+		}
+		return b.String()
+	}
+	// cut leaves a file its header and a payload too short for age's.
+	cut := func(file string) string {
+		hdr, err := age.ExtractHeader(strings.NewReader(file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return file[:len(hdr)+ageNonce+ageTag-1]
+	}
+	ssn := "912-78-" + "1234"
+	s := newTestStore(t)
+	s.initStore()
+	// what: how each is reported ("" not at all): a short number pasted
+	// after the payload keeps its length one age's can have and is too
+	// short to tell from ciphertext as text, but is found as any number.
+	const notAge, number = "wrote a sealed.age that is not age ciphertext", "wrote a number shaped like"
+	cases := []struct{ content, what string }{
+		{seal(false), ""},
+		{seal(true), ""},
+		{seal(false) + "\nand her caseworker said she moved in March\n", notAge},
+		{seal(false) + "ssn " + ssn, number},
+		{"age-encryption.org/v1\n-> X25519 abc\nher record follows in plain text\n", notAge},
+		{cut(seal(false)), notAge},
+		{seal(true) + "she moved in March, new address to follow\n", notAge},
+	}
+	var want []string
+	for i, c := range cases {
+		id := fmt.Sprintf("2026-AAAA%c", 'A'+i)
+		s.write(layout.Sealed(id), c.content)
+		h := s.commit(alice, id+": seal\n\nCaseplan-Case: "+id+"\nCaseplan-Action: commit\n")
+		if c.what != "" {
+			want = append(want, layout.Sealed(id)+" "+h[:12]+" "+c.what)
+		}
+	}
+
+	fs, _ := verify(t, s, "")
+	var got []string
+	for _, f := range fs {
+		if f.Rule != RuleHistoryLeak {
+			continue
+		}
+		if strings.Contains(f.String(), "1234") {
+			t.Errorf("the finding repeats the number: %s", f)
+		}
+		what, _, _ := strings.Cut(strings.TrimPrefix(f.Message, "commit "+f.Commit[:12]+" "), " into")
+		what, _, _ = strings.Cut(what, ":")
+		got = append(got, f.Path+" "+f.Commit[:12]+" "+what)
+	}
+	wantLeaks(t, got, want)
 }
