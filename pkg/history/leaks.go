@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"fmt"
@@ -75,11 +76,17 @@ func (v *verifier) checkLeaks(c *commitInfo, cases plumbing.Hash, parents []plum
 		if err != nil {
 			return err
 		}
-		if data != nil && layout.IsNote(path) {
+		if layout.IsNote(path) {
+			author := noteAuthor(path, data)
+			if data == nil {
+				if author, err = v.bigNoteAuthor(path, blob); err != nil {
+					return err
+				}
+			}
 			if v.leaks.authors == nil {
 				v.leaks.authors = make(map[plumbing.Hash]string)
 			}
-			v.leaks.authors[blob] = noteAuthor(path, data)
+			v.leaks.authors[blob] = author
 		}
 		if n == 0 {
 			return nil
@@ -446,6 +453,60 @@ func (v *verifier) readBlob(h plumbing.Hash) ([]byte, error) {
 	}
 	defer r.Close()
 	return io.ReadAll(r)
+}
+
+// bigNoteEntry bounds what bigNoteAuthor keeps of the author's entry:
+// far more than any staff ID and its comments.
+const bigNoteEntry = 64 << 10
+
+// bigNoteAuthor is the author a note over load.MaxFileSize names, read
+// without parsing it whole (the loader refuses a file that large, and
+// validate reports its size; notes are never edited, so it stays): the
+// value of its top-level author key, parsed from the lines of that entry
+// alone, wherever in the file it is. In a block mapping, as caseplan and
+// anyone editing by hand writes a note, a line that begins at the first
+// column (not a space, a tab, a comment or a blank) is a key of the top
+// mapping or a document marker: the text of a value, a block scalar's
+// or a continued line's, is indented. A note written as one flow mapping
+// ({author: ..., ...}) or in another encoding (UTF-16) names no author
+// so read; "" then, as for a small note that does not parse.
+func (v *verifier) bigNoteAuthor(path string, blob plumbing.Hash) (string, error) {
+	o, err := v.repo.Storer.EncodedObject(plumbing.BlobObject, blob)
+	if err != nil {
+		return "", fmt.Errorf("read blob %s: %w", blob, err)
+	}
+	r, err := o.Reader()
+	if err != nil {
+		return "", fmt.Errorf("read blob %s: %w", blob, err)
+	}
+	defer r.Close()
+	br := bufio.NewReaderSize(r, 64<<10)
+	var entry []byte
+	in, lineStart, first := false, true, true
+	for {
+		line, err := br.ReadSlice('\n')
+		if first {
+			line = bytes.TrimPrefix(line, []byte("\ufeff"))
+			first = false
+		}
+		if lineStart && len(line) > 0 && !bytes.ContainsAny(line[:1], " \t\r\n#") {
+			if in {
+				break // the next key: the author's entry is whole
+			}
+			in = bytes.HasPrefix(line, []byte("author")) || bytes.HasPrefix(line, []byte(`"author"`)) || bytes.HasPrefix(line, []byte(`'author'`))
+		}
+		if in && len(entry) < bigNoteEntry {
+			entry = append(entry, line[:min(len(line), bigNoteEntry-len(entry))]...)
+		}
+		lineStart = err != bufio.ErrBufferFull
+		if err == io.EOF {
+			break
+		}
+		if err != nil && err != bufio.ErrBufferFull {
+			return "", fmt.Errorf("read blob %s: %w", blob, err)
+		}
+	}
+	return noteAuthor(path, entry), nil
 }
 
 // noteAuthor is the author a note's bytes name, "" when they name none or
