@@ -22,8 +22,9 @@ import (
 
 // RuleHistoryLeak: a commit put an SSN-shaped number into a file under
 // cases/, or a sealed.age that is not wholly age ciphertext (text in it,
-// disguised as sealed). A later commit that removes it does not remove it from the
-// history every clone keeps: the commit is named so that it can be purged.
+// disguised as sealed). A later commit that removes it does not remove
+// it from the history every clone keeps: the commit is named so that it
+// can be purged.
 const RuleHistoryLeak = "history-pii-leak"
 
 // leakScan finds the SSNs the commits checked added to the store. Each
@@ -136,9 +137,9 @@ const ageReadableRun = 24
 // (then it is text, read as any). It decrypts nothing: it parses the
 // header as age does and checks that what follows could be age's
 // payload — as long as one can be, and holding no readable text — which
-// is all that can be known without a key. A file over load.MaxFileSize,
-// larger than any sealed file caseplan writes, is only scanned for
-// numbers. The reasons never quote the file.
+// is all that can be known without a key. A file over load.MaxFileSize
+// is not checked so, only scanned for numbers, as any file. The reasons
+// never quote the file.
 func (v *verifier) sealedProblem(blob plumbing.Hash) (string, error) {
 	data, err := v.readBlob(blob)
 	if err != nil || data == nil {
