@@ -57,9 +57,10 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
   history-rewritten     the trust anchor is no longer in the history: it
                         was reset or force-pushed, and commits disappeared
   history-pii-leak      a commit wrote an SSN-shaped number into a file
-                        under cases/ (any file, or its name); removing it
-                        later leaves it in the history, so the commit is
-                        named to be purged
+                        under cases/ (any file, or its name), or a
+                        sealed.age that is not age ciphertext after its
+                        header; removing it later leaves it in the
+                        history, so the commit is named to be purged
   roster-admin-only     the roster or the settings changed by someone not
                         an admin (once the roster names one)
   roster-admin-removed  a commit left the roster without an active admin

@@ -1,13 +1,17 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	pathpkg "path"
-	"slices"
 	"strings"
+	"unicode/utf16"
 
+	"filippo.io/age"
+	"filippo.io/age/armor"
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -17,8 +21,10 @@ import (
 )
 
 // RuleHistoryLeak: a commit put an SSN-shaped number into a file under
-// cases/. A later commit that removes it does not remove it from the
-// history every clone keeps: the commit is named so that it can be purged.
+// cases/, or a sealed.age that is not wholly age ciphertext (text in it,
+// disguised as sealed). A later commit that removes it does not remove
+// it from the history every clone keeps: the commit is named so that it
+// can be purged.
 const RuleHistoryLeak = "history-pii-leak"
 
 // leakScan finds the SSNs the commits checked added to the store. Each
@@ -53,6 +59,17 @@ func (v *verifier) checkLeaks(c *commitInfo, cases plumbing.Hash, parents []plum
 			return nil
 		}
 		v.leaks.scanned[blob] = true
+		if pathpkg.Base(path) == layout.SealedFile {
+			problem, err := v.sealedProblem(blob)
+			if err != nil {
+				return err
+			}
+			if problem != "" {
+				v.add(findingAt(shown, 0, c.hash, RuleHistoryLeak, fmt.Sprintf(
+					"commit %s wrote a sealed.age that is not age ciphertext: %s; whatever it holds there is in plain text in the history of every clone, even after a later commit removes it: purge the file with git filter-repo --invert-paths (README, Confidentiality), have everyone clone afresh, ask the git host to drop its copies, and seal the case's fields again with caseplan case sealed set",
+					short(c.hash), problem)))
+			}
+		}
 		// Not only records: a file caseplan ignores (a scan.txt, a
 		// copy.yml, an export of any size) committed with git is in every
 		// clone too.
@@ -60,11 +77,17 @@ func (v *verifier) checkLeaks(c *commitInfo, cases plumbing.Hash, parents []plum
 		if err != nil {
 			return err
 		}
-		if data != nil && layout.IsNote(path) {
+		if layout.IsNote(path) {
+			author := noteAuthor(path, data)
+			if data == nil {
+				if author, err = v.bigNoteAuthor(path, blob); err != nil {
+					return err
+				}
+			}
 			if v.leaks.authors == nil {
 				v.leaks.authors = make(map[plumbing.Hash]string)
 			}
-			v.leaks.authors[blob] = noteAuthor(path, data)
+			v.leaks.authors[blob] = author
 		}
 		if n == 0 {
 			return nil
@@ -89,17 +112,100 @@ const (
 	leakOverlap = 4 << 10
 )
 
-// ageHeaders are how an age file (a sealed.age, ciphertext) begins, in
-// its binary and its armored form.
-var ageHeaders = [][]byte{[]byte("age-encryption.org/v1\n"), []byte("-----BEGIN AGE ENCRYPTED FILE-----")}
+// ageHeader is how an age file (a sealed.age, ciphertext) begins, in its
+// binary form; armor.Header in its armored form.
+const ageHeader = "age-encryption.org/v1\n"
+
+// Sizes in age's payload (age-encryption.org/v1): a nonce, then the
+// plaintext in chunks of 64 KiB, each sealed with a tag.
+const (
+	ageNonce = 16
+	ageTag   = 16
+	ageChunk = 64<<10 + ageTag
+)
+
+// ageReadableRun is the shortest run of printable bytes in a payload
+// taken for readable text. Ciphertext is random: a byte is printable
+// with odds of 95/256, so a run of 24 turns up once in some 10^10
+// bytes, never in a sealed file of some hundred bytes; a sentence pasted
+// after the payload is one. A shorter paste (a number) is found by the
+// scan for numbers, which reads a sealed.age as any file.
+const ageReadableRun = 24
+
+// sealedProblem says why blob, a sealed.age that begins as age's files
+// do, is not wholly age ciphertext, "" when it is or does not begin so
+// (then it is text, read as any). It decrypts nothing: it parses the
+// header as age does and checks that what follows could be age's
+// payload — as long as one can be, and holding no readable text — which
+// is all that can be known without a key. A file over load.MaxFileSize
+// is not checked so, only scanned for numbers, as any file. The reasons
+// never quote the file.
+func (v *verifier) sealedProblem(blob plumbing.Hash) (string, error) {
+	data, err := v.readBlob(blob)
+	if err != nil || data == nil {
+		return "", err
+	}
+	raw := data
+	switch {
+	case bytes.HasPrefix(data, []byte(armor.Header)):
+		if raw, err = io.ReadAll(armor.NewReader(bytes.NewReader(data))); err != nil {
+			return "its armored text does not decode, or text follows its end line", nil
+		}
+	case !bytes.HasPrefix(data, []byte(ageHeader)):
+		return "", nil
+	}
+	hdr, err := age.ExtractHeader(bytes.NewReader(raw))
+	if err != nil || !bytes.HasPrefix(raw, hdr) {
+		return "its header is not one age wrote", nil
+	}
+	payload := raw[len(hdr):]
+	if !agePayloadSize(len(payload)) {
+		return "what follows its header is not as long as age's payload can be", nil
+	}
+	run := 0
+	for _, b := range payload {
+		if b == '\t' || b == '\n' || b >= 0x20 && b < 0x7F {
+			if run++; run >= ageReadableRun {
+				return "what follows its header holds readable text", nil
+			}
+			continue
+		}
+		run = 0
+	}
+	return "", nil
+}
+
+// agePayloadSize reports whether an age payload can be n bytes long: the
+// nonce, then full chunks and a last one that holds at least its tag,
+// and nothing more only when it is the only one (an empty plaintext).
+func agePayloadSize(n int) bool {
+	n -= ageNonce
+	if n < ageTag {
+		return false
+	}
+	full, last := n/ageChunk, n%ageChunk
+	switch {
+	case last == 0:
+		return true
+	case last < ageTag:
+		return false
+	case last == ageTag:
+		return full == 0
+	}
+	return true
+}
 
 // scanBlob counts the SSN-shaped numbers in blob, the file at path, and
 // the line of the first, reading the whole file a chunk at a time,
 // whatever its size. data is the whole content when it is no larger than
-// load.MaxFileSize (a note's author is read from it), else nil. A binary
-// file (a NUL byte: a PDF, an image; a record, .yaml, is read anyway)
-// and a sealed.age that is age ciphertext are not read as text; a file
-// merely named sealed.age is.
+// load.MaxFileSize (a note's author is read from it), else nil. A text
+// saved as UTF-16 is decoded first (see textKindOf). A binary file (a
+// NUL byte: a PDF, a scan; a record, .yaml, is read as it is) is read for
+// its printable runs, as strings(1) shows them, and no further than the
+// chunk (leakChunk, as much as load.MaxFileSize) its binary content
+// starts in: a video of some hundred MiB costs what a record does; its
+// numbers have no line. A sealed.age is read as any file: age's
+// ciphertext spells no number, but text pasted after it would.
 func (v *verifier) scanBlob(path string, blob plumbing.Hash) (data []byte, n, line int, err error) {
 	o, err := v.repo.Storer.EncodedObject(plumbing.BlobObject, blob)
 	if err != nil {
@@ -112,25 +218,28 @@ func (v *verifier) scanBlob(path string, blob plumbing.Hash) (data []byte, n, li
 	defer r.Close()
 	textOnly := !strings.HasSuffix(path, layout.Ext)
 	// One chunk and the overlap, or the whole file and a byte more, so
-	// that a small file is read in one go and ends the first read.
+	// that a small file is read in one go and ends the first read. Both
+	// are even, so a UTF-16 file's chunks begin on a character.
 	buf := make([]byte, min(o.Size(), leakChunk)+leakOverlap)
 	have, carry, lines := 0, 0, 1 // lines: the line buf[0] is on
+	kind := plainText
 	for first := true; ; first = false {
 		k, rerr := io.ReadFull(r, buf[have:])
 		have += k
 		chunk := buf[:have]
-		if first && pathpkg.Base(path) == layout.SealedFile && slices.ContainsFunc(ageHeaders, func(h []byte) bool { return bytes.HasPrefix(chunk, h) }) {
-			return nil, 0, 0, nil // ciphertext
+		if first {
+			kind = textKindOf(chunk)
 		}
-		if textOnly && bytes.IndexByte(chunk[carry:], 0) >= 0 {
-			return nil, 0, 0, nil
+		if kind == plainText && textOnly && bytes.IndexByte(chunk[carry:], 0) >= 0 {
+			kind = binaryRuns
 		}
-		for _, m := range v.leaks.guard.SSNs(string(chunk)) {
-			if m.End <= carry {
+		text, textCarry := kind.text(chunk, carry)
+		for _, m := range v.leaks.guard.SSNs(text) {
+			if m.End <= textCarry {
 				continue // read with the chunk before
 			}
-			if n++; n == 1 {
-				line = lines + bytes.Count(chunk[:m.Start], []byte("\n"))
+			if n++; n == 1 && kind != binaryRuns {
+				line = lines + strings.Count(text[:m.Start], "\n")
 			}
 		}
 		if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
@@ -142,11 +251,105 @@ func (v *verifier) scanBlob(path string, blob plumbing.Hash) (data []byte, n, li
 		if rerr != nil {
 			return nil, 0, 0, fmt.Errorf("read blob %s: %w", blob, rerr)
 		}
+		if kind == binaryRuns {
+			return nil, n, line, nil
+		}
 		carry = min(leakOverlap, have)
-		lines += bytes.Count(chunk[:have-carry], []byte("\n"))
+		head, _ := kind.text(chunk[:have-carry], 0)
+		lines += strings.Count(head, "\n")
 		copy(buf, chunk[have-carry:])
 		have = carry
 	}
+}
+
+// textKind is how scanBlob reads a file's bytes as text.
+type textKind int
+
+const (
+	plainText  textKind = iota
+	utf16LE             // Windows Notepad's "Unicode"
+	utf16BE             // its "Unicode big endian"
+	binaryRuns          // the printable runs of a binary file
+)
+
+// textKindOf tells from the beginning of a file whether it is a text
+// saved as UTF-16: by its byte order mark (FF FE, FE FF), or, as Windows
+// writes it without one, by a NUL in nearly every other byte and almost
+// none in the rest (the high byte of each Latin letter and digit).
+func textKindOf(b []byte) textKind {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		return utf16LE
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return utf16BE
+	}
+	b = b[:min(len(b), leakOverlap)&^1]
+	pairs := len(b) / 2
+	if pairs < 4 {
+		return plainText
+	}
+	var even, odd int
+	for i := 0; i < len(b); i += 2 {
+		if b[i] == 0 {
+			even++
+		}
+		if b[i+1] == 0 {
+			odd++
+		}
+	}
+	switch {
+	case 4*odd >= 3*pairs && 8*even <= pairs:
+		return utf16LE
+	case 4*even >= 3*pairs && 8*odd <= pairs:
+		return utf16BE
+	}
+	return plainText
+}
+
+// text returns b as the text to scan, and where in it the text of
+// b[:carry] ends: a UTF-16 text decoded; a binary file's printable runs
+// of four or more bytes (as strings(1) finds them), every other byte a
+// line break, so that each byte keeps its offset and no number is made
+// of two runs.
+func (k textKind) text(b []byte, carry int) (string, int) {
+	switch k {
+	case utf16LE, utf16BE:
+		return decodeUTF16(b, k == utf16LE), len(decodeUTF16(b[:carry], k == utf16LE))
+	case binaryRuns:
+		out := make([]byte, len(b))
+		start := 0
+		for i := 0; i <= len(b); i++ {
+			if i < len(b) && (b[i] == '\t' || b[i] >= 0x20 && b[i] < 0x7F) {
+				out[i] = b[i]
+				continue
+			}
+			if i-start < 4 {
+				for j := start; j < i; j++ {
+					out[j] = '\n'
+				}
+			}
+			if i < len(b) {
+				out[i] = '\n'
+			}
+			start = i + 1
+		}
+		return string(out), carry
+	}
+	return string(b), carry
+}
+
+// decodeUTF16 decodes b, UTF-16 in either byte order; a byte order mark
+// decodes to U+FEFF, which no pattern reads, and an odd last byte is left.
+func decodeUTF16(b []byte, little bool) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if little {
+			u[i] = binary.LittleEndian.Uint16(b[2*i:])
+		} else {
+			u[i] = binary.BigEndian.Uint16(b[2*i:])
+		}
+	}
+	return string(utf16.Decode(u))
 }
 
 // checkMessage reports a commit whose message holds an SSN-shaped number:
@@ -251,6 +454,60 @@ func (v *verifier) readBlob(h plumbing.Hash) ([]byte, error) {
 	}
 	defer r.Close()
 	return io.ReadAll(r)
+}
+
+// bigNoteEntry bounds what bigNoteAuthor keeps of the author's entry:
+// far more than any staff ID and its comments.
+const bigNoteEntry = 64 << 10
+
+// bigNoteAuthor is the author a note over load.MaxFileSize names, read
+// without parsing it whole (the loader refuses a file that large, and
+// validate reports its size; notes are never edited, so it stays): the
+// value of its top-level author key, parsed from the lines of that entry
+// alone, wherever in the file it is. In a block mapping, as caseplan and
+// anyone editing by hand writes a note, a line that begins at the first
+// column (not a space, a tab, a comment or a blank) is a key of the top
+// mapping or a document marker: the text of a value, a block scalar's
+// or a continued line's, is indented. A note written as one flow mapping
+// ({author: ..., ...}) or in another encoding (UTF-16) names no author
+// so read; "" then, as for a small note that does not parse.
+func (v *verifier) bigNoteAuthor(path string, blob plumbing.Hash) (string, error) {
+	o, err := v.repo.Storer.EncodedObject(plumbing.BlobObject, blob)
+	if err != nil {
+		return "", fmt.Errorf("read blob %s: %w", blob, err)
+	}
+	r, err := o.Reader()
+	if err != nil {
+		return "", fmt.Errorf("read blob %s: %w", blob, err)
+	}
+	defer r.Close()
+	br := bufio.NewReaderSize(r, 64<<10)
+	var entry []byte
+	in, lineStart, first := false, true, true
+	for {
+		line, err := br.ReadSlice('\n')
+		if first {
+			line = bytes.TrimPrefix(line, []byte("\ufeff"))
+			first = false
+		}
+		if lineStart && len(line) > 0 && !bytes.ContainsAny(line[:1], " \t\r\n#") {
+			if in {
+				break // the next key: the author's entry is whole
+			}
+			in = bytes.HasPrefix(line, []byte("author")) || bytes.HasPrefix(line, []byte(`"author"`)) || bytes.HasPrefix(line, []byte(`'author'`))
+		}
+		if in && len(entry) < bigNoteEntry {
+			entry = append(entry, line[:min(len(line), bigNoteEntry-len(entry))]...)
+		}
+		lineStart = err != bufio.ErrBufferFull
+		if err == io.EOF {
+			break
+		}
+		if err != nil && err != bufio.ErrBufferFull {
+			return "", fmt.Errorf("read blob %s: %w", blob, err)
+		}
+	}
+	return noteAuthor(path, entry), nil
 }
 
 // noteAuthor is the author a note's bytes name, "" when they name none or

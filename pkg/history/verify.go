@@ -981,8 +981,9 @@ func (v *verifier) checkAuthor(c *commitInfo, rosters []plumbing.Hash, where str
 // checkNoteAuthors reports each note the commit added whose author is not
 // the commit's author (audit.RuleNoteAuthor): the staff member of the
 // commit's email on the roster it was checked against. A note that does
-// not parse, or names no author, is validate's business; a commit whose
-// author is on no roster was reported as such.
+// not parse, or names no author, is validate's business; one over
+// load.MaxFileSize is checked by its author entry alone (bigNoteAuthor);
+// a commit whose author is on no roster was reported as such.
 func (v *verifier) checkNoteAuthors(c *commitInfo, rosters []plumbing.Hash, added map[string]plumbing.Hash) error {
 	if len(added) == 0 {
 		return nil
@@ -1030,6 +1031,11 @@ func (v *verifier) checkNoteAuthors(c *commitInfo, rosters []plumbing.Hash, adde
 				return err
 			}
 			author = noteAuthor(p, data)
+			if data == nil {
+				if author, err = v.bigNoteAuthor(p, added[p]); err != nil {
+					return err
+				}
+			}
 		}
 		if author != "" && author != committer {
 			f := audit.NoteAuthorFinding(p, author, committer, false)

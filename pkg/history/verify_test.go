@@ -635,3 +635,34 @@ func TestVerifyDuplicateTreeEntries(t *testing.T) {
 		t.Fatalf("verify of a tree naming cases/ twice: err = %v, want a malformed tree", err)
 	}
 }
+
+// TestVerifyNoteAuthorBigNote: a note over 1 MiB (load.MaxFileSize) is
+// not parsed, but its author is checked all the same, from its top-level
+// author key, wherever in the file it is: a note in a colleague's name
+// padded past the size cannot slip by. The same bytes added again later
+// are checked again; the committer's own big note is not reported.
+func TestVerifyNoteAuthorBigNote(t *testing.T) {
+	s := newTestStore(t)
+	roles := strings.Replace(rosterYAML(alice, bob), "    email: alice@example.org\n", "    email: alice@example.org\n    role: admin\n", 1)
+	s.write("cases/caseplan.yaml", strings.Replace(roles, "    email: bob@example.org\n", "    email: bob@example.org\n    role: coordinator\n", 1))
+	s.caseplanCommit(alice, audit.StoreWide, "store.init", "initialise store")
+	s.newCase(alice, "2026-AAAAA")
+	s.newCase(alice, "2026-BBBBB")
+	pad := "content: |\n" + strings.Repeat("  Called her back about the job fair.\n", (1<<20)/36+10)
+	big := func(author string) string {
+		// The author last, after the padding; a line of the content that
+		// reads "author: ..." is indented, and is not the key.
+		return "id: n1\ndate: 2026-03-01\nkind: contact\n" + pad + "  author: s2\n" + "author:\n  " + author + "  # the note's writer\n"
+	}
+	p := "cases/2026-AAAAA/notes/2026-03-01-n1.yaml"
+	s.write(p, big("s1"))
+	forged := s.caseplanCommit(bob, "2026-AAAAA", "note.add", "add note n1")
+	p2 := "cases/2026-BBBBB/notes/2026-03-01-n1.yaml"
+	s.write(p2, big("s1"))
+	again := s.caseplanCommit(bob, "2026-BBBBB", "note.add", "add note n1 again")
+	s.write("cases/2026-AAAAA/notes/2026-03-02-n2.yaml", strings.Replace(big("s2"), "id: n1", "id: n2", 1))
+	s.caseplanCommit(bob, "2026-AAAAA", "note.add", "add note n2")
+
+	fs, _ := verify(t, s, "")
+	expect(t, fs, "note-author "+p+" "+forged, "note-author "+p2+" "+again)
+}
