@@ -58,7 +58,7 @@ Filters combine: caseplan case list --center "Lakeview Career Center"
 		},
 	}
 	addOutputFlag(c, &opts.output, "text", "json")
-	c.Flags().StringVar(&opts.manager, "manager", "", "only cases of this staff `ID`")
+	onceVar(c.Flags(), &opts.manager, "manager", "only cases of this staff `ID`")
 	c.Flags().StringVar(&opts.program, "program", "", "only cases of this program `KEY`")
 	c.Flags().StringVar(&opts.status, "status", "", "only cases with this `STATUS` (open or closed)")
 	c.Flags().StringVar(&opts.cohort, "cohort", "", "only the cases of this layoff cohort `ID` (cases/cohorts/ID.yaml)")

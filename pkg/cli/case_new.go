@@ -79,7 +79,7 @@ errors a case opened late starts with: each is something still to do.` + "\n" + 
 	f := c.Flags()
 	f.StringVar(&opts.change.Program, "program", "", "the program `KEY` from caseplan.yaml (work-security, wioa, post-employment, ...)")
 	f.StringVar(&opts.change.Name, "name", "", "the participant's `NAME` (with --returning-from, default: the earlier case's)")
-	f.StringVar(&opts.change.Manager, "manager", "", "the designated case manager's staff `ID` (default: you)")
+	onceVar(f, &opts.change.Manager, "manager", "the designated case manager's staff `ID` (default: you)")
 	f.StringVar(&opts.change.ID, "id", "", "an external case `ID` (default: a new random one)")
 	f.StringVar(&opts.change.Center, "center", "", "the office (default: the manager's)")
 	dateVar(f, &opts.opened, "opened", "the `DATE` the case opened (default: --today)")

@@ -178,7 +178,7 @@ participants' plans: keep it where the records are kept.` + "\n" + exitStatusHel
 	}
 	addOutputFlag(c, &opts.output, "text", "json")
 	f := c.Flags()
-	f.StringVar(&opts.manager, "manager", "", "the case manager's staff `ID` (default: the acting author)")
+	onceVar(f, &opts.manager, "manager", "the case manager's staff `ID` (default: the acting author)")
 	f.BoolVar(&opts.all, "all", false, "every case manager's items")
 	f.StringVar(&opts.within, "within", "14d", "list what is due up to this `DURATION` after --today, and everything overdue: 14d, 2w, 36h")
 	outputFileVar(f, &opts.ics, "ics", "to write no calendar", "also write the items as an iCalendar `FILE`, one event with a reminder each (- for stdout, instead of the list)")

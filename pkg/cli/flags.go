@@ -407,8 +407,9 @@ func takenAsValue(f *pflag.Flag, next string) *UsageError {
 
 // onceValue is a string flag that takes one value: given twice (a
 // supervisor's --manager alice --manager bob, meaning both) pflag would
-// keep the last without a word, and the report would be one manager's
-// where two were asked for. Its type is "string", so checkFlagValues
+// keep the last without a word, and the report, list or tickler would be
+// one manager's where two were asked for, or a case opened for the
+// second manager named. Its type is "string", so checkFlagValues
 // treats it as any string flag.
 type onceValue struct {
 	name string
@@ -423,7 +424,7 @@ func (v *onceValue) Set(s string) error {
 	if v.set {
 		return &UsageError{
 			Msg:  fmt.Sprintf("--%s given more than once (%q, then %q); it takes one value", v.name, *v.p, s),
-			Hint: "give --" + v.name + " once, and make the report again for each other one",
+			Hint: "give --" + v.name + " once (run the command again for each other one)",
 		}
 	}
 	v.set = true
