@@ -103,8 +103,10 @@ Formats:
   -o html   one self-contained page (inline CSS, inline SVG charts of contacts
             per week and caseload per case manager; nothing is fetched)
   -o csv    one table, RFC 4180, with the month and commit on every row:
-            one row per case, or --table summary, weeks, managers or
-            programs; --bom for Excel; a cell a spreadsheet could run as a
+            one row per case, or --table summary (one figure a row, its
+            value one number: extensions requested, approved and refused,
+            and follow-ups due and done, are a row each), weeks, managers
+            or programs; --bom for Excel; a cell a spreadsheet could run as a
             formula is prefixed with ' (plain numbers such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
             "committed","caseplan","participants","unread":[{"case","records"}],
