@@ -51,7 +51,11 @@ refused (exit 2): its figures would be a projection.
                       the month (a case closed and reopened in it counts in
                       both); closed_by_reason splits closed by the
                       closure's reason
-  placed              placements starting in the month;
+  placed              placements starting in the month, as the records
+                      stood at its end (a correction or a fall-through
+                      recorded later changes nothing), of cases opened by
+                      then (a post-employment participant's job that began
+                      before the case opened counts in no earlier month);
                       median_days_to_placement is the median of the days
                       from opening to start over them (null when none)
   contacts            contacts dated in the month, as each case's program
@@ -59,7 +63,9 @@ refused (exit 2): its figures would be a projection.
                       for work security (000) and post-employment (003); for
                       WIOA (002) one that also records a recognised service
                       (--service) and says what happened; amendments never
-                      count
+                      count, nor does a note an amendment voided (caseplan
+                      note amend --void), in any month, whenever it was
+                      voided: it did not happen
   contact_compliance  among the cases open at month end whose program expects
                       contact in their phase (contact_cases: work-security
                       while notified, in the work security period or an
@@ -84,7 +90,8 @@ refused (exit 2): its figures would be a projection.
                       them those done by its end, early or on time
   applications, interviews
                       activity tracker entries dated in the month (000);
-                      mock interviews are practice and do not count
+                      mock interviews are practice and do not count, nor
+                      do informational interviews and networking
 
 A case manager's section counts the cases they were the designated counselor
 of at month end (a transfer dated later is undone); caseload is open_at_end.
@@ -103,8 +110,10 @@ Formats:
   -o html   one self-contained page (inline CSS, inline SVG charts of contacts
             per week and caseload per case manager; nothing is fetched)
   -o csv    one table, RFC 4180, with the month and commit on every row:
-            one row per case, or --table summary, weeks, managers or
-            programs; --bom for Excel; a cell a spreadsheet could run as a
+            one row per case, or --table summary (one figure a row, its
+            value one number: extensions requested, approved and refused,
+            and follow-ups due and done, are a row each), weeks, managers
+            or programs; --bom for Excel; a cell a spreadsheet could run as a
             formula is prefixed with ' (plain numbers such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
             "committed","caseplan","participants","unread":[{"case","records"}],

@@ -47,7 +47,9 @@ func (x csvWriter) Monthly(w io.Writer, r *Monthly) error {
 	case "summary":
 		rows := [][]string{{"month", "commit", "figure", "value", "remark"}}
 		for _, l := range summaryLines(r.Summary) {
-			rows = append(rows, append(lead[:2:2], l.label, l.value, l.remark))
+			for _, f := range figures(l) {
+				rows = append(rows, append(lead[:2:2], f.label, f.value, f.remark))
+			}
 		}
 		return x.write(w, rows)
 	case "weeks":
@@ -102,6 +104,15 @@ func (x csvWriter) Caseload(w io.Writer, r *Caseload) error {
 		rows = append(rows, []string{r.AsOf, r.Commit, c.ID, c.Participant, c.Manager, c.Program, c.Phase, c.PhaseEnds, optInt(c.DaysLeft), c.LastContact, itoa(c.OverdueItems), strconv.FormatBool(c.ContactOverdue), due, kind, detail})
 	}
 	return x.write(w, rows)
+}
+
+// figures is l as CSV rows: one a figure, so every value is one number
+// a spreadsheet can sum, where the other formats show "2 / 0 / 1".
+func figures(l line) []line {
+	if len(l.parts) > 0 {
+		return l.parts
+	}
+	return []line{l}
 }
 
 // tableRows turns a table the other formats show into CSV rows: its

@@ -409,3 +409,44 @@ func TestFlagLegend(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthlyWhatDoesNotCount is what the help says a month's figures
+// leave out, counted by hand: a note voided by an amendment dated in a
+// later month (it did not happen, so the past month loses it too), and
+// informational interviews and networking, which are no job interviews.
+func TestMonthlyWhatDoesNotCount(t *testing.T) {
+	march := Month{Year: 2026, Month: time.March}
+	m := storetest.ThreePrograms()
+	m["cases/WS1/activity/2026-W11.yaml"] += `interviews:
+  - date: 2026-03-11
+    organization: Facilities
+    kind: panel
+  - date: 2026-03-12
+    organization: Facilities
+    kind: mock
+informational_interviews:
+  - date: 2026-03-12
+    organization: Library
+networking:
+  - date: 2026-03-13
+    event: Job fair
+    contacts: 4
+`
+	before := BuildMonthly(storetest.Load(t, m), march, fixtureSource, false).Summary
+	if before.Interviews != 1 {
+		t.Errorf("interviews %d, want 1: the panel, not the mock, informational interview or networking", before.Interviews)
+	}
+	m["cases/W1/notes/2026-04-20-cd34.yaml"] = `id: 2026-04-20-cd34
+date: 2026-04-20
+author: mrivera
+kind: amendment
+mode: none
+amends: 2026-03-05-ab12
+voids: true
+content: Recorded on the wrong case
+`
+	after := BuildMonthly(storetest.Load(t, m), march, fixtureSource, false).Summary
+	if after.Contacts != before.Contacts-1 {
+		t.Errorf("contacts %d after a void dated in April, want %d", after.Contacts, before.Contacts-1)
+	}
+}

@@ -25,7 +25,7 @@ func (htmlWriter) Performance(w io.Writer, r *Performance) error {
 	}
 	var rates []bar
 	for _, ind := range r.Indicators {
-		p.Summary = append(p.Summary, line{ind.Name, ind.result(), ind.counts() + "; " + ind.cohortText()})
+		p.Summary = append(p.Summary, line{label: ind.Name, value: ind.result(), remark: ind.counts() + "; " + ind.cohortText()})
 		if ind.Rate != nil {
 			rates = append(rates, bar{label: shortNames[ind.Key], value: int(math.Round(*ind.Rate * 100))})
 		}

@@ -48,8 +48,22 @@ type table struct {
 }
 
 // line is one figure of a summary: a label, its value and an optional
-// remark.
-type line struct{ label, value, remark string }
+// remark. A line that shows several figures in one value ("2 / 0 / 1")
+// keeps each of them in parts, for a format whose cell holds one number
+// (CSV: a spreadsheet cannot sum "2 / 0 / 1").
+type line struct {
+	label, value, remark string
+	parts                []line
+}
+
+// joined is a line showing parts side by side, their values joined by " / ".
+func joined(label, remark string, parts ...line) line {
+	values := make([]string, len(parts))
+	for i, p := range parts {
+		values[i] = p.value
+	}
+	return line{label: label, value: strings.Join(values, " / "), remark: remark, parts: parts}
+}
 
 func monthTitle(r *Monthly) string {
 	m, err := ParseMonth(r.Month)
@@ -112,7 +126,7 @@ func privacyLine(participants string) string {
 }
 
 func summaryLines(c Counts) []line {
-	closed := line{"Closed", itoa(c.Closed), ""}
+	closed := line{label: "Closed", value: itoa(c.Closed)}
 	if len(c.ClosedByReason) > 0 {
 		var reasons []string
 		for k := range c.ClosedByReason {
@@ -124,25 +138,30 @@ func summaryLines(c Counts) []line {
 		}
 		closed.remark = strings.Join(reasons, ", ")
 	}
-	placed := line{"Placements starting", itoa(c.Placed), ""}
+	placed := line{label: "Placements starting", value: itoa(c.Placed)}
 	if c.MedianDaysToPlacement != nil {
 		placed.remark = "median " + num(*c.MedianDaysToPlacement) + " days from opening to start"
 	}
 	return []line{
-		{"Open at the start of the month", itoa(c.OpenAtStart), ""},
-		{"Open at the end of the month", itoa(c.OpenAtEnd), ""},
-		{"Opened", itoa(c.Opened), ""},
-		{"Reopened", itoa(c.Reopened), "closed cases opened again"},
+		{label: "Open at the start of the month", value: itoa(c.OpenAtStart)},
+		{label: "Open at the end of the month", value: itoa(c.OpenAtEnd)},
+		{label: "Opened", value: itoa(c.Opened)},
+		{label: "Reopened", value: itoa(c.Reopened), remark: "closed cases opened again"},
 		closed,
 		placed,
-		{"Contacts", itoa(c.Contacts), "as each program counts one: a two-way contact (000, 003); for WIOA with a recognised service and a detailed note (002)"},
-		{"Contact compliance", pct(c.ContactCompliance), fmt.Sprintf("%d of %d open cases in contact within their program's interval", c.ContactCases-c.OverdueContacts, c.ContactCases)},
-		{"Overdue contacts", itoa(c.OverdueContacts), ""},
-		{"Overdue items", itoa(c.OverdueItems), "everything due before the month's last day and not done"},
-		{"Extensions requested / approved / refused", itoa(c.ExtensionsRequested) + " / " + itoa(c.ExtensionsApproved) + " / " + itoa(c.ExtensionsRefused), "approvals and refusals decided in the month"},
-		{"Follow-ups due / done", itoa(c.FollowUpsDue) + " / " + itoa(c.FollowUpsDone), ""},
-		{"Applications", itoa(c.Applications), "from the activity tracker"},
-		{"Interviews", itoa(c.Interviews), "from the activity tracker; mock interviews not counted"},
+		{label: "Contacts", value: itoa(c.Contacts), remark: "as each program counts one: a two-way contact (000, 003); for WIOA with a recognised service and a detailed note (002)"},
+		{label: "Contact compliance", value: pct(c.ContactCompliance), remark: fmt.Sprintf("%d of %d open cases in contact within their program's interval", c.ContactCases-c.OverdueContacts, c.ContactCases)},
+		{label: "Overdue contacts", value: itoa(c.OverdueContacts)},
+		{label: "Overdue items", value: itoa(c.OverdueItems), remark: "everything due before the month's last day and not done"},
+		joined("Extensions requested / approved / refused", "approvals and refusals decided in the month",
+			line{label: "Extensions requested", value: itoa(c.ExtensionsRequested), remark: "requested in the month"},
+			line{label: "Extensions approved", value: itoa(c.ExtensionsApproved), remark: "decided in the month"},
+			line{label: "Extensions refused", value: itoa(c.ExtensionsRefused), remark: "decided in the month"}),
+		joined("Follow-ups due / done", "",
+			line{label: "Follow-ups due", value: itoa(c.FollowUpsDue), remark: "due in the month"},
+			line{label: "Follow-ups done", value: itoa(c.FollowUpsDone), remark: "of those due in the month, done by its end"}),
+		{label: "Applications", value: itoa(c.Applications), remark: "from the activity tracker"},
+		{label: "Interviews", value: itoa(c.Interviews), remark: "from the activity tracker; mock interviews not counted"},
 	}
 }
 

@@ -273,7 +273,7 @@ func TestCSVTables(t *testing.T) {
 		header        string
 		rows          int
 	}{
-		{"monthly", "summary", "month,commit,figure,value,remark", len(summaryLines(monthly.Summary))},
+		{"monthly", "summary", "month,commit,figure,value,remark", len(summaryLines(monthly.Summary)) + 3},
 		{"monthly", "weeks", "month,commit,week,from,to,contacts", len(monthly.ContactsByWeek)},
 		{"monthly", "managers", "month,commit,manager,name,caseload,opened,closed,placed,contacts,compliance,overdue_contacts,overdue_items,applications,interviews", len(monthly.Managers)},
 		{"monthly", "programs", "month,commit,program,kind,open_at_start,open_at_end,opened,reopened,closed,placed,contacts,compliance,overdue_contacts,applications,interviews", len(monthly.Programs)},
@@ -337,6 +337,45 @@ func TestCSVTables(t *testing.T) {
 	}
 	if err := NewCSV(CSVOptions{Table: "weeks"}).Caseload(&bytes.Buffer{}, caseload); err == nil {
 		t.Error("the caseload report has no weeks table, yet it wrote one")
+	}
+}
+
+// TestCSVSummaryNumbers: the summary's CSV has one figure a row, each
+// value a number a spreadsheet can sum (a percentage for compliance), not
+// the "2 / 0 / 1" the other formats show, and one row for each figure of
+// the report's JSON.
+func TestCSVSummaryNumbers(t *testing.T) {
+	monthly := BuildMonthly(fixtureSnapshot(t), fixtureMonth, fixtureSource, false)
+	c := &monthly.Summary
+	c.ExtensionsRequested, c.ExtensionsApproved, c.ExtensionsRefused = 2, 0, 1
+	c.FollowUpsDue, c.FollowUpsDone = 3, 2
+	var b bytes.Buffer
+	if err := NewCSV(CSVOptions{Table: "summary"}).Monthly(&b, monthly); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	number := regexp.MustCompile(`^-?[0-9]+%?$`)
+	got := map[string]string{}
+	for _, row := range rows[1:] {
+		if len(row) != len(rows[0]) {
+			t.Errorf("row %v has %d cells, the header %d", row, len(row), len(rows[0]))
+			continue
+		}
+		if !number.MatchString(row[3]) && !(row[2] == "Contact compliance" && row[3] == "none") {
+			t.Errorf("%s: value %q is not a number", row[2], row[3])
+		}
+		got[row[2]] = row[3]
+	}
+	for figure, want := range map[string]string{
+		"Extensions requested": "2", "Extensions approved": "0", "Extensions refused": "1",
+		"Follow-ups due": "3", "Follow-ups done": "2",
+	} {
+		if got[figure] != want {
+			t.Errorf("%s: %q, want %q", figure, got[figure], want)
+		}
 	}
 }
 
