@@ -119,7 +119,10 @@ programs:
 //     records by the rules the team runs, and a new release changes nothing
 //     until the store is moved to it; a development build's store (devel)
 //     installs the latest release, with a warning saying so. The binary is
-//     cached by version, so only the first run compiles it.
+//     cached by version, so only the first run compiles it: it is saved
+//     (actions/cache/save) as soon as it is installed, since actions/cache
+//     saves only when the whole job passes, and a store with findings
+//     fails every run.
 //   - A store has no go.mod or go.sum: setup-go's module cache, keyed on
 //     go.sum, only warns, so it is off.
 //   - permissions: contents: read — it reads the repository, nothing more;
@@ -177,7 +180,7 @@ jobs:
           esac
           echo "version=$version" >> "$GITHUB_OUTPUT"
           echo "$RUNNER_TEMP/caseplan-bin" >> "$GITHUB_PATH"
-      - uses: actions/cache@v5
+      - uses: actions/cache/restore@v5
         id: cache
         if: steps.caseplan.outputs.version != 'latest'
         with:
@@ -189,6 +192,13 @@ jobs:
           GOBIN: ${{ runner.temp }}/caseplan-bin
           VERSION: ${{ steps.caseplan.outputs.version }}
         run: go install "github.com/caseplan/caseplan/cmd/caseplan@$VERSION"
+      # Saved here, before the checks: actions/cache saves only when the
+      # whole job passes, and a store with findings fails every run.
+      - uses: actions/cache/save@v5
+        if: steps.caseplan.outputs.version != 'latest' && steps.cache.outputs.cache-hit != 'true'
+        with:
+          path: ${{ runner.temp }}/caseplan-bin
+          key: caseplan-${{ runner.os }}-${{ steps.caseplan.outputs.version }}
       - name: Validate the records
         env:
           BASE: ${{ github.event.pull_request.base.sha }}

@@ -112,7 +112,7 @@ func TestWorkflow(t *testing.T) {
 	}
 	// The current major versions (actionlint v1.7.12's table knows no
 	// newer ones).
-	current := map[string]bool{"actions/checkout@v6": true, "actions/setup-go@v6": true, "actions/cache@v5": true}
+	current := map[string]bool{"actions/checkout@v6": true, "actions/setup-go@v6": true, "actions/cache/restore@v5": true, "actions/cache/save@v5": true}
 	for _, s := range steps {
 		if s.Uses != "" && !current[s.Uses] {
 			t.Errorf("step uses %s, not a current major version", s.Uses)
@@ -123,6 +123,38 @@ func TestWorkflow(t *testing.T) {
 	}
 	if s := step("actions/setup-go@"); s.With["cache"] != "false" {
 		t.Errorf("setup-go: %v, want no module cache (a store has no go.sum)", s.With)
+	}
+	// The compiled caseplan is saved as soon as it is installed, before
+	// the checks run: actions/cache saves in its post step only when the
+	// whole job succeeded (post-if: success()), so a store whose checks
+	// fail — one with old findings fails every push — would compile
+	// caseplan on every run.
+	at := func(prefix string) int {
+		for i, s := range steps {
+			if strings.HasPrefix(s.Uses, prefix) || s.Name != "" && strings.HasPrefix(s.Name, prefix) {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, s := range steps {
+		if strings.HasPrefix(s.Uses, "actions/cache@") {
+			t.Errorf("step uses %s, which saves the binary only when the job passes; use actions/cache/restore and actions/cache/save", s.Uses)
+		}
+	}
+	{
+		restore, install, save, check := at("actions/cache/restore@"), at("Install caseplan"), at("actions/cache/save@"), at("Validate the records")
+		if restore < 0 || save < 0 || !(restore < install && install < save && save < check) {
+			t.Errorf("steps restore %d, install %d, save %d, validate %d: want the binary restored, installed, then saved before the checks", restore, install, save, check)
+		} else {
+			r, s := steps[restore], steps[save]
+			if r.With["key"] == "" || s.With["key"] != r.With["key"] || s.With["path"] != r.With["path"] {
+				t.Errorf("restore %v and save %v: want the same key and path", r.With, s.With)
+			}
+			if !strings.Contains(s.If, "steps.cache.outputs.cache-hit != 'true'") || !strings.Contains(s.If, "!= 'latest'") {
+				t.Errorf("save if %q: want only a version's binary, and only when it was not restored", s.If)
+			}
+		}
 	}
 	for _, s := range steps {
 		if strings.Contains(s.Run, "${{") {

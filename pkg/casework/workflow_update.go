@@ -20,6 +20,8 @@ var pastWorkflows = map[string]string{
 	"9697f8435e4b73e320313052698dd68eded263417ace64e526c54e5a915095d7": "f649b73",
 	// verify --full, anchored on a pull request's previous head too (until 537c3e1).
 	"965ac1838adfbfa140bce9e3524972d0e147db8b272be0a1de298b6644313122": "06bd816",
+	// verify anchored on a push only; the binary's cache saved only when the job passed (until the cache/save step).
+	"0bf81de089f4071b69df4288bd50004eb7b0c0e5b82c4b531c95fe36d4aeb8d8": "537c3e1",
 }
 
 // WorkflowState is how a store's CI workflow stands against Workflow.

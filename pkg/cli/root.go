@@ -135,6 +135,9 @@ type globals struct {
 	// onStop, when set, runs before a signal ends caseplan: what a
 	// command must not leave as it is (an edited copy to be masked).
 	onStop atomic.Pointer[func()]
+	// helpRefused is why --help showed nothing: it named a command that
+	// does not exist (see helpUnknown).
+	helpRefused error
 	// given are the flags the person typed on the running command, by
 	// name: a refused write names the ones whose values it refused.
 	given map[string]bool
@@ -268,6 +271,9 @@ func Main(args []string, env Env) int {
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	c, err := root.ExecuteC()
+	if err == nil {
+		err = g.helpRefused
+	}
 	err = usageHint(c, err)
 	err = caseFirstHint(c, args, err)
 	err = quoteHint(c, args, err)
@@ -405,6 +411,18 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		Version: g.env.Build.String(),
 	}
 	root.SetVersionTemplate("caseplan {{.Version}}\n")
+	// "caseplan referal --help" showed caseplan's own help and exited 0,
+	// as if the command existed; it gets the error (and the "did you
+	// mean") that the same line without --help gets.
+	help := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		if err := helpUnknown(c); err != nil {
+			g.helpRefused = err
+			return
+		}
+		help(c, args)
+	})
+	root.SetHelpCommand(newCmdHelp())
 	// A command that only groups others runs (groupRun, for its unknown
 	// subcommands), which made cobra's help show it as used on its own,
 	// "caseplan case [flags]"; its help shows "caseplan case [command]"
@@ -703,6 +721,52 @@ func groupRun(c *cobra.Command, args []string) error {
 		hint = line
 	}
 	return &UsageError{Msg: fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath()), Hint: hint}
+}
+
+// helpUnknown is groupRun's error for --help given to a group of commands
+// (caseplan itself, case, iep, ...) with a word that names none of them;
+// nil for any other help.
+func helpUnknown(c *cobra.Command) error {
+	args := c.Flags().Args()
+	if !c.HasAvailableSubCommands() || len(args) == 0 {
+		return nil
+	}
+	return groupRun(c, args)
+}
+
+// newCmdHelp is "caseplan help [command]", cobra's own but for a word
+// that names no command: cobra showed caseplan's help for "caseplan help
+// referal" and exited 0; it is groupRun's error, with its "did you mean".
+func newCmdHelp() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "Help for any command, the same as its --help: help note add is note add --help.",
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			cmd, _, err := c.Root().Find(args)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var names []string
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), toComplete) {
+					names = append(names, sub.Name()+"\t"+sub.Short)
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil {
+				return err
+			}
+			if len(rest) > 0 && cmd.HasAvailableSubCommands() {
+				return groupRun(cmd, rest)
+			}
+			cmd.InitDefaultHelpFlag()
+			return cmd.Help()
+		},
+	}
 }
 
 // commandFirst recognises a command line that names a case before its

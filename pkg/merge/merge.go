@@ -214,3 +214,40 @@ func (m *merger) holds(path string, data []byte, want *yaml.Node) bool {
 	doc, fs := load.Parse(path, data)
 	return len(fs) == 0 && m.canons.equal(doc.Root, want)
 }
+
+// Edit returns text, a version of the record file at path, edited in
+// place as Record edits theirs (a scalar replaced where it stands, a field
+// added where the record's order puts it, an item appended or removed
+// with its lines) so that it holds exactly the record of values. ok is
+// false when the record cannot be edited in place, or when either file
+// cannot be read as a record: Edit never re-encodes the whole record, as
+// Record does as a last resort (a value inside it may be written whole,
+// as Record writes it). With it a
+// caller can tell whether a file's layout (quoting, key order, spacing)
+// is another's with other values.
+func Edit(path string, text, values []byte) (out []byte, ok bool) {
+	kind, ok := layout.KindOf(path)
+	if !ok {
+		return nil, false
+	}
+	t, err := parse("text", path, text)
+	if err != nil {
+		return nil, false
+	}
+	v, err := parse("values", path, values)
+	if err != nil {
+		return nil, false
+	}
+	rec := record.New(kind)
+	m := &merger{kind: kind, record: reflect.TypeOf(rec), order: yamledit.FieldOrder(rec), canons: canons{}}
+	body := layout.WithoutModeline(text)
+	e := &editor{m: m, data: bytes.Clone(body)}
+	if e.sync(nil, nil, t, v) != nil {
+		return nil, false
+	}
+	out = append(bytes.Clone(text[:len(text)-len(body)]), e.data...)
+	if !m.holds(path, out, v) {
+		return nil, false
+	}
+	return out, true
+}

@@ -348,6 +348,8 @@ func (w *WorkTree) resolveSlow(name string) (string, error) {
 // Find returns the repository root of the store that contains dir: the
 // nearest ancestor (or dir itself) holding cases/caseplan.yaml. A directory
 // that is itself a cases/ directory (holding caseplan.yaml) names its parent.
+// The search stops at the root of a git repository (a .git directory or
+// file) that is no store.
 func Find(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -364,6 +366,13 @@ func Find(dir string) (string, error) {
 		if nf.NoSettings == "" && dirExists(filepath.Join(d, layout.CasesDir)) {
 			nf.NoSettings = d
 		}
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			// A repository's root that is no store: a store around it is
+			// another repository, which a command run here must not
+			// write to (git's own search stops at the first .git too).
+			nf.Repo = d
+			return "", nf
+		}
 		if filepath.Dir(d) == d {
 			return "", nf
 		}
@@ -373,12 +382,17 @@ func Find(dir string) (string, error) {
 // NotFoundError says no store was found at or above Dir. NoSettings is
 // the nearest directory on the way up with a cases/ directory but no
 // settings file in it — most likely a store whose settings file was
-// removed — or "" when there is none.
-type NotFoundError struct{ Dir, NoSettings string }
+// removed — or "" when there is none. Repo is the root of the git
+// repository, not a store, where the search stopped ("" when it went up
+// to /).
+type NotFoundError struct{ Dir, NoSettings, Repo string }
 
 func (e *NotFoundError) Error() string {
 	if e.NoSettings != "" {
 		return fmt.Sprintf("the store settings file %s is missing from %s", layout.ConfigPath, e.NoSettings)
+	}
+	if e.Repo != "" {
+		return fmt.Sprintf("no case store at or above %s: %s is a git repository without %s", e.Dir, e.Repo, layout.ConfigPath)
 	}
 	return fmt.Sprintf("no case store at or above %s (no %s found)", e.Dir, layout.ConfigPath)
 }

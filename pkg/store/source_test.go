@@ -33,6 +33,9 @@ func TestFind(t *testing.T) {
 		"dirconfig/cases/2026-DDDD4/intake.yaml":     "",
 		"caseslike/sub/cases/readme.md":              "",
 		"caseslike/sub/cases/2026-EEEE5/intake.yaml": "",
+		"store/other/.git/HEAD":                      "ref: refs/heads/main\n",
+		"store/other/src/main.go":                    "",
+		"store/submodule/.git":                       "gitdir: ../.git/modules/submodule\n",
 	})
 
 	tests := []struct {
@@ -50,6 +53,10 @@ func TestFind(t *testing.T) {
 		{"no settings file anywhere", "nostore/cases/2026-CCCC3", ""},
 		{"caseplan.yaml that is a directory is no store", "dirconfig/cases/2026-DDDD4", ""},
 		{"a cases directory without settings", "caseslike/sub/cases", ""},
+		// A repository of its own inside (or below) a store is not the
+		// store: the search stops at its root, as git's does.
+		{"another repository inside a store", "store/other/src", ""},
+		{"a submodule's .git file stops it too", "store/submodule", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,6 +68,9 @@ func TestFind(t *testing.T) {
 				}
 				if want := filepath.Join(base, filepath.FromSlash(tt.dir)); nf.Dir != want {
 					t.Errorf("NotFoundError.Dir = %q, want %q", nf.Dir, want)
+				}
+				if strings.HasPrefix(tt.dir, "store/") && !strings.Contains(err.Error(), "git repository") {
+					t.Errorf("error %q does not say where the search stopped", err)
 				}
 				return
 			}

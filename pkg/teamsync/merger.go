@@ -57,11 +57,20 @@ func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConfli
 			// lest the commit read as one the remote had made already.
 			return res.Data, []FieldConflict{{Field: "the file's layout", Layout: true}}, nil
 		}
-		return res.Data, nil, nil
+	}
+	var out []FieldConflict
+	if len(lost) == 0 && layoutLost(path, base, ours, res.Data) {
+		// Ours changed values and the layout in one commit (the phone
+		// quoted, the email changed): the values merge, the layout does
+		// not, and the commit is sent, so nothing else would say it.
+		// (A comment not kept is said on its own, and is layout too.)
+		out = append(out, FieldConflict{Field: "the file's layout", Layout: true, ValuesToo: true})
+	}
+	if len(res.Conflicts) == 0 && len(lost) == 0 {
+		return res.Data, out, nil
 	}
 	var root yaml.Node
 	_ = yaml.Unmarshal(res.Data, &root) // merge.Record returns a file that parses
-	out := make([]FieldConflict, 0, len(res.Conflicts)+len(lost))
 	for _, c := range res.Conflicts {
 		field, line, col := locate(&root, c.Path)
 		out = append(out, FieldConflict{Field: field, Line: line, Column: col, Kept: c.Theirs, Local: c.Ours, At: c.Path})
@@ -70,6 +79,25 @@ func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConfli
 		out = append(out, FieldConflict{Field: "a comment", Local: c, Comment: true})
 	}
 	return res.Data, out, nil
+}
+
+// layoutLost says whether ours, which changed values of base, also gave
+// the file a layout of its own (quoting, key order, spacing) that the
+// merged file does not keep. Ours has a layout of its own unless it is
+// base edited in place to its values, as caseplan's commands and the
+// merge edit a file; the merged file keeps it when, edited in place back
+// to ours' values, it is ours byte for byte. Where either cannot be told
+// (an edit not made in place), the layout counts as lost: a warning too
+// many is read and dismissed, a layout lost without a word is not found.
+func layoutLost(path string, base, ours, merged []byte) bool {
+	if base == nil || bytes.Equal(merged, ours) || sameValues(base, ours) {
+		return false
+	}
+	if asBase, ok := merge.Edit(path, base, ours); ok && bytes.Equal(asBase, ours) {
+		return false
+	}
+	kept, ok := merge.Edit(path, merged, ours)
+	return !ok || !bytes.Equal(kept, ours)
 }
 
 // lostComments returns the comments ours added to base that the merged

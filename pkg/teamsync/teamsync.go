@@ -69,6 +69,9 @@ type FieldConflict struct {
 	// layout (quoting, key order, spacing), none of its values, and the
 	// merge, which merges values, could not keep it.
 	Layout bool
+	// ValuesToo says, with Layout, that the commit changed values of
+	// the file too: they were merged, only the layout was not kept.
+	ValuesToo bool
 	// At is where in the record, as pkg/merge names it (["goals",
 	// "G-7QX2K", "target"]); nil for a comment or a whole file. It finds
 	// the remote's commit that set the kept value.
@@ -142,6 +145,9 @@ func (c Conflict) Finding() finding.Finding {
 	if c.Layout && c.Removed == RemovedOnRemote {
 		f.Message = fmt.Sprintf("the file was removed on the remote (%s, commit %s), and this clone changed only its layout or comments (%s, commit %s; its values unchanged): the removal is kept, as sync merges values, not layout; this clone's version is still in its commit: %s; if the file is to stay, make it again and run caseplan commit",
 			c.RemoteAuthor, short(c.RemoteCommit), c.LocalAuthor, short(c.LocalCommit), see)
+	} else if c.Layout && c.ValuesToo {
+		f.Message = fmt.Sprintf("the layout this clone gave the file (%s: quoting, key order or spacing, in a commit that changed values too) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not layout; the values were merged; the layout is still in its commit: %s; to keep it, make it again and run caseplan commit",
+			c.LocalAuthor, c.RemoteAuthor, short(c.RemoteCommit), see)
 	} else if c.Layout {
 		f.Message = fmt.Sprintf("the layout this clone gave the file (%s: quoting, key order or spacing; its values unchanged) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not layout; it is still in its commit: %s; to keep it, make it again and run caseplan commit",
 			c.LocalAuthor, c.RemoteAuthor, short(c.RemoteCommit), see)

@@ -10,7 +10,9 @@
 // (-date, else $SOURCE_DATE_EPOCH, else DefaultDate), never the clock, and
 // cobra's "Auto generated" line, which carries the clock's date, is off.
 // Every page has an EXIT STATUS section (restic's habit), taken from the
-// help's exit-status list. It is a program of its own rather than a
+// help's exit-status list. The help's indented blocks and the examples,
+// wrapped for a terminal, are broken again where man's deeper indent would
+// run them past 80 columns (fit.go). It is a program of its own rather than a
 // hidden caseplan command so that the binary does not carry the man-page
 // renderer it never needs at run time.
 package main
@@ -81,6 +83,7 @@ func generate(c *cobra.Command, dir string, date time.Time) error {
 	}
 	c.DisableAutoGenTag = true
 	c.Long = helpMarkdown(strings.TrimSuffix(strings.TrimRight(c.Long, "\n"), strings.TrimRight(cli.ExitStatus, "\n")))
+	c.Example = strings.Join(fitLines(strings.Split(c.Example, "\n"), exampleWidth), "\n")
 	c.LocalFlags().VisitAll(func(f *pflag.Flag) { f.Usage = markdownEscape.Replace(f.Usage) })
 	if !c.HasParent() {
 		c.PersistentFlags().VisitAll(func(f *pflag.Flag) { f.Usage = markdownEscape.Replace(f.Usage) })
@@ -121,19 +124,30 @@ func helpMarkdown(help string) string {
 	var out []string
 	lines := strings.Split(help, "\n")
 	for i := 0; i < len(lines); {
-		if !strings.HasPrefix(lines[i], " ") {
+		if !indented(lines[i]) {
 			out = append(out, markdownEscape.Replace(lines[i]))
 			i++
 			continue
 		}
 		j := i
-		for j < len(lines) && (strings.HasPrefix(lines[j], " ") || lines[j] == "" && j+1 < len(lines) && strings.HasPrefix(lines[j+1], " ")) {
+		for j < len(lines) && (indented(lines[j]) || lines[j] == "" && j+1 < len(lines) && indented(lines[j+1])) {
 			j++
 		}
-		out = append(out, "```", strings.Join(lines[i:j], "\n"), "```")
+		block := make([]string, j-i)
+		for k, line := range lines[i:j] {
+			t := strings.TrimLeft(line, "\t")
+			block[k] = strings.Repeat("  ", len(line)-len(t)) + t
+		}
+		out = append(out, "```", strings.Join(fitLines(block, exampleWidth), "\n"), "```")
 		i = j
 	}
 	return strings.Join(out, "\n")
+}
+
+// indented reports whether a help line belongs to an indented block (a
+// tab is cobra's own help's indent, as in the completion commands').
+func indented(line string) bool {
+	return strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")
 }
 
 // withExitStatus adds an EXIT STATUS section — the codes of cli.ExitStatus

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // TestManPages is issue 15's item 5: the pages are generated from the
@@ -45,6 +46,18 @@ func TestManPages(t *testing.T) {
 		if strings.Contains(page, "Auto generated") || !strings.Contains(page, `"Jan 2026"`) {
 			t.Errorf("%s: not the fixed date, or cobra's dated line", p.Name())
 		}
+		inBlock := false
+		for _, line := range strings.Split(page, "\n") {
+			line = roffShown.Replace(line)
+			switch {
+			case line == ".EX":
+				inBlock = true
+			case line == ".EE":
+				inBlock = false
+			case inBlock && utf8.RuneCountInString(line) > exampleWidth && strings.Contains(strings.TrimSpace(line), " "):
+				t.Errorf("%s: %q runs past %d columns (past 80 once man indents it)", p.Name(), line, exampleWidth)
+			}
+		}
 		if strings.Contains(page, "Exit status:") {
 			t.Errorf("%s keeps the help's exit-status list in its description", p.Name())
 		}
@@ -62,3 +75,7 @@ func TestManPages(t *testing.T) {
 		t.Errorf("SOURCE_DATE_EPOCH: %v %v", d, err)
 	}
 }
+
+// roffShown turns the escapes of a page's preformatted line into the
+// characters man shows for them.
+var roffShown = strings.NewReplacer(`\\`, `\`, `\e`, `\`, `\-`, `-`, `\&`, ``)
