@@ -92,8 +92,8 @@ shown with the day it starts; until then the case stays in its phase.
   -o json  {"id","program","kind","status","manager","center","opened",
            "participant","cohort","returning_from","phase","phase_start",
            "phase_ends","days_left","notes","voided_notes","contacts",
-           "last_contact","participation","placement_starts","next_due",
-           "findings"}
+           "last_contact","participation","placement_starts",
+           "case_conference","next_due","findings"}
            cohort is the layoff cohort of a case opened by caseplan case
            import, absent otherwise; returning_from the case of the
            participant's earlier period of participation (case new
@@ -110,6 +110,8 @@ shown with the day it starts; until then the case stays in its phase.
            by WIOA's definition while the participant has exited and no
            exit is recorded, else ""; placement_starts is the start of a
            placement that has not started yet, or "";
+           case_conference is "to-plan", "planned" or "held" while a
+           work-security candidate searches, else "";
            days_left counts the days from --today to phase_ends (0 on the
            last day, negative once past) or is null when the phase has no
            set end; next_due is a list of {"case","manager","kind","due",
