@@ -319,7 +319,7 @@ goals:
 			kind: "note",
 			src:  strings.Replace(minimal["note"], "kind: contact", "kind: contct", 1),
 			path: []string{"kind"},
-			msg:  `kind: "contct" is not a valid choice (want one of: intake, contact, case-conference, mock-interview, interview-feedback, follow-up, transfer, extension, closure, amendment, assessment, referral, other); did you mean contact?`,
+			msg:  `kind: "contct" is not a valid choice (want one of: intake, contact, case-conference, mock-interview, interview-feedback, tracker-review, follow-up, transfer, extension, closure, amendment, assessment, referral, other); did you mean contact?`,
 		},
 		{
 			name: "field at the wrong level",

@@ -83,6 +83,13 @@ type State struct {
 	// for other programs.
 	Participation *Participation
 
+	// CaseConference is where a work-security case's case conference
+	// stands while the candidate searches (000: "plan the date"):
+	// ConferenceToPlan, ConferencePlanned or ConferenceHeld; "" for other
+	// programs and other phases. 000 gives the conference no date, so it
+	// is never a due item.
+	CaseConference string
+
 	Due []Due // what is due next, by date
 }
 
@@ -181,6 +188,9 @@ func compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 		x.closedDue()
 	case in.Status == "open" && s.Phase != "":
 		x.due(p)
+		if searching(p) {
+			s.CaseConference = caseConference(s.Kind, c.Notes, c.IEP)
+		}
 	}
 	sortDue(s.Due)
 	return s

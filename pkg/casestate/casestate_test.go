@@ -282,6 +282,7 @@ func TestDue(t *testing.T) {
 			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
 		}), "2026-03-16", []want{
 			{DueContact, "2026-03-19", "weekly check-in (every 7 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
+			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends; the layoff date 2026-05-01 starts", "intake.yaml:10"},
 			{DueReferences, "2026-05-01", "0 of 3 references with permission", "intake.yaml:1"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
@@ -292,6 +293,7 @@ func TestDue(t *testing.T) {
 			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
 		}.with(refs), "2026-03-16", []want{
 			{DueContact, "2026-03-22", "^check-in (every 10 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
+			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends", "intake.yaml:10"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 		}},
@@ -301,6 +303,7 @@ func TestDue(t *testing.T) {
 			"notes/2026-07-27-ck01.yaml": contactNote("2026-07-27-ck01"),
 			"outcome.yaml":               "extensions:\n  - requested: 2026-07-20\n    decision: pending\n",
 		}), "2026-07-28", []want{
+			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 			{DueExtensionDecision, "2026-07-30", "the joint committee's decision on the extension request of 2026-07-20, by the period's last day (2026-07-30)", "outcome.yaml:2"},
 			{DuePeriodEnd, "2026-07-30", "an extension request awaits the joint committee's decision", "intake.yaml:10"},
@@ -310,12 +313,14 @@ func TestDue(t *testing.T) {
 			"notes/2026-07-27-ck01.yaml": contactNote("2026-07-27-ck01"),
 			"outcome.yaml":               "extensions:\n  - requested: 2026-07-20\n    decision: pending\n",
 		}), "2026-08-05", []want{
+			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 			{DueExtensionDecision, "2026-07-30", "the period ended on 2026-07-30: the candidate is neither extended nor separated", "outcome.yaml:2"},
 			{DueContact, "2026-08-03", "weekly check-in", "notes/2026-07-27-ck01.yaml:2"},
 		}},
 		{"ws: the first check-in counts from the opening", ws.with(refs), "2026-03-16", []want{
 			{DueContact, "2026-03-09", "first weekly check-in since the case opened on 2026-03-02", "intake.yaml:2"},
+			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends", "intake.yaml:10"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 		}},
@@ -323,6 +328,7 @@ func TestDue(t *testing.T) {
 			"references.yaml":            "references:\n  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n",
 			"notes/2026-05-10-ck01.yaml": contactNote("2026-05-10-ck01"),
 		}), "2026-05-12", []want{
+			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DueReferences, "2026-05-01", "1 of 3 references with permission", "references.yaml:1"},
 			{DueContact, "2026-05-17", "weekly check-in", "notes/2026-05-10-ck01.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
@@ -332,6 +338,7 @@ func TestDue(t *testing.T) {
 			"intake.yaml": wsIntake + "toolbox:\n  resume: draft\n",
 		}.with(refs), "2026-03-16", []want{
 			{DueContact, "2026-03-09", "first weekly check-in", "intake.yaml:2"},
+			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends", "intake.yaml:10"},
 			{DueSearchPlan, "2026-05-01", "the plan needs its job search plan (caseplan iep target add) and skill plan (caseplan iep course add) by the layoff date", "intake.yaml:1"},
 			{DueToolbox, "2026-05-01", "finish the toolbox by the layoff date: resume draft, cover letter not recorded, thank-you letter not recorded", "intake.yaml:11"},
@@ -341,6 +348,7 @@ func TestDue(t *testing.T) {
 			"iep.yaml":                   "created: 2026-03-02\njob_targets:\n  - title: Records clerk\n",
 			"notes/2026-05-10-ck01.yaml": contactNote("2026-05-10-ck01"),
 		}.with(refs), "2026-05-12", []want{
+			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DueSearchPlan, "2026-05-01", "^the plan needs its skill plan (caseplan iep course add) by the layoff date", "iep.yaml:1"},
 			{DueContact, "2026-05-17", "weekly check-in", "notes/2026-05-10-ck01.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
@@ -350,6 +358,7 @@ func TestDue(t *testing.T) {
 			"outcome.yaml":               extended,
 			"notes/2026-08-10-ck01.yaml": contactNote("2026-08-10-ck01"),
 		}), "2026-08-15", []want{
+			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 			{DueContact, "2026-08-17", "weekly check-in", "notes/2026-08-10-ck01.yaml:2"},
 			{DuePeriodEnd, "2026-09-30", "the extension of the work security period ends", "outcome.yaml:1"},

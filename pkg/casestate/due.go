@@ -23,6 +23,7 @@ const (
 	DueSearchPlan    = "search-plan"     // the job search plan and skill plan, by the layoff date (000)
 	DueToolbox       = "toolbox"         // resume, cover letter and thank-you letter final by the layoff date (000)
 	DuePlanReview    = "plan-review"     // the plan's next review
+	DueTrackerReview = "tracker-review"  // work security's monthly review of the activity tracker (000)
 	DueFollowUp      = "follow-up"       // a follow-up after placement or exit
 	DueBenefit       = "benefit-renewal" // a benefit's renewal (003)
 	DuePotentialExit = "potential-exit"  // the day a WIOA case without service has exited and the exit can be recorded
@@ -35,7 +36,7 @@ const (
 // DueKinds are the kinds of due items, in the order the help lists them.
 var DueKinds = []string{
 	DueContact, DueFollowUp, DuePeriodEnd, DueExtensionDecision, DuePotentialExit, DueMilestone, DueNextStep, DueAction,
-	DuePlanReview, DueReferences, DueSearchPlan, DueToolbox, DueBenefit,
+	DuePlanReview, DueTrackerReview, DueReferences, DueSearchPlan, DueToolbox, DueBenefit,
 }
 
 // Due is one thing due on a case: an item of the tickler. Its JSON form is
@@ -186,6 +187,7 @@ func (x *view) due(p period) {
 	x.contactDue(p)
 	x.extensionDecisionDue(p)
 	x.planDue(p)
+	x.trackerReviewDue(p)
 	x.actionsDue()
 	x.layoffDue(p)
 	x.followUpsDue(p)

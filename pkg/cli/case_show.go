@@ -60,11 +60,20 @@ extension-decision (000: the joint committee's decision on a pending
 extension request, by the period's last day), references,
 search-plan and toolbox (000: three references, the job search and skill
 plans, a final resume, cover letter and thank-you letter by the layoff
-date), plan-review (review_interval_days after the last review), follow-up
+date), plan-review (review_interval_days after the last review),
+tracker-review (000: the weekly activity tracker reviewed monthly, a
+tracker-review note a calendar month after the last), follow-up
 (after placement or exit; WIOA: the 2nd and 4th quarter after exit),
 benefit-renewal (003), potential-exit (WIOA: due the day after
 inactivity_exit_days without a participation-causing service, when the exit
 can be recorded). A closed case has nothing due.
+
+A work-security candidate's case conference (000: "Explain the purpose of
+the Case Conference; plan the date") has no date in 000, so it is not a
+due item: while the candidate searches, a Conference line says it is still
+to plan until a milestone or next step of the plan with a due date names
+"case conference" (that item is then on the tickler) or a case-conference
+note records it; -o json's case_conference says to-plan, planned or held.
 
 The status, the manager and the center are the case's on --today, as the
 phase is: on a past day, a case closed since is open, and a case
@@ -83,8 +92,8 @@ shown with the day it starts; until then the case stays in its phase.
   -o json  {"id","program","kind","status","manager","center","opened",
            "participant","cohort","returning_from","phase","phase_start",
            "phase_ends","days_left","notes","voided_notes","contacts",
-           "last_contact","participation","placement_starts","next_due",
-           "findings"}
+           "last_contact","participation","placement_starts",
+           "case_conference","next_due","findings"}
            cohort is the layoff cohort of a case opened by caseplan case
            import, absent otherwise; returning_from the case of the
            participant's earlier period of participation (case new
@@ -101,6 +110,8 @@ shown with the day it starts; until then the case stays in its phase.
            by WIOA's definition while the participant has exited and no
            exit is recorded, else ""; placement_starts is the start of a
            placement that has not started yet, or "";
+           case_conference is "to-plan", "planned" or "held" while a
+           work-security candidate searches, else "";
            days_left counts the days from --today to phase_ends (0 on the
            last day, negative once past) or is null when the phase has no
            set end; next_due is a list of {"case","manager","kind","due",
@@ -191,9 +202,14 @@ type caseShowView struct {
 	Participation *participationView `json:"participation"`
 	// PlacementStarts is the start of a placement recorded to start
 	// later; until then the case stays in its phase.
-	PlacementStarts string            `json:"placement_starts"`
-	NextDue         []dueOut          `json:"next_due"` // due -o json's items, manager_retired included
-	Findings        []finding.Finding `json:"findings"`
+	PlacementStarts string `json:"placement_starts"`
+	// CaseConference is where a work-security case's case conference
+	// stands while the candidate searches (000): "to-plan", "planned"
+	// (a dated milestone or next step names it) or "held" (a
+	// case-conference note); "" otherwise.
+	CaseConference string            `json:"case_conference"`
+	NextDue        []dueOut          `json:"next_due"` // due -o json's items, manager_retired included
+	Findings       []finding.Finding `json:"findings"`
 
 	// For the text only.
 	programName string         // "Name (key)", or the key when the program has no name
@@ -238,6 +254,7 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 			LastService: string(p.LastService), ExitDate: string(p.ExitDate)}
 	}
 	v.PlacementStarts = string(st.PlacementStarts)
+	v.CaseConference = st.CaseConference
 	if v.Findings == nil {
 		v.Findings = []finding.Finding{}
 	}
@@ -329,6 +346,10 @@ func (v *caseShowView) write(w io.Writer) {
 		voided = fmt.Sprintf("; %d voided, not counted", v.VoidedNotes)
 	}
 	fmt.Fprintf(w, "Notes:        %d (%s, last %s%s)\n", v.Notes, countOf(v.Contacts, "contact"), last, voided)
+	if v.CaseConference == casestate.ConferenceToPlan {
+		// 000 gives the conference no date: said, not put on the tickler.
+		fmt.Fprintf(w, "Conference:   the case conference is still to plan (000: explain its purpose; plan the date): caseplan iep step add %s --owner manager --text 'Case conference' --due DATE, or once held a case-conference note\n", v.ID)
+	}
 	if len(v.state.Due) > 0 {
 		fmt.Fprintf(w, "\nNext due:\n")
 		writeDue(w, v.state.Due)

@@ -75,6 +75,10 @@ is decided is in the README, "How caseplan decides"):
   toolbox          the resume, cover letter and thank-you letter made final,
                    by the layoff date (000)
   plan-review      the plan's next review (review_interval_days)
+  tracker-review   the monthly review of the weekly activity tracker, a
+                   calendar month after the last tracker-review note (after
+                   the opening while there is none), while a work-security
+                   candidate searches (000)
   follow-up        a planned follow-up after a placement or an exit not yet
                    done, and the 2nd and 4th quarter after a WIOA exit that no
                    follow-up covers (001, 002)

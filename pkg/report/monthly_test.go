@@ -110,8 +110,9 @@ func TestMonthlySummaryByHand(t *testing.T) {
 		ContactCases:      6,
 		OverdueContacts:   2,           // WS-B, W-D
 		ContactCompliance: ptr(0.6667), // 4 / 6
-		// WS-B 1 + W-D 1 + W-F 1 + P-I 2.
-		OverdueItems:        5,
+		// WS-A 1 (its monthly tracker review, 000) + WS-B 1 + W-D 1 +
+		// W-F 1 + P-I 2.
+		OverdueItems:        6,
 		ExtensionsRequested: 1, // WS-A
 		ExtensionsApproved:  1, // WS-A
 		FollowUpsDue:        3, // W-F 10-15 and 10-30, P-H 10-05
@@ -151,7 +152,7 @@ func TestMonthlyManagersByHand(t *testing.T) {
 			Caseload: 4, Opened: 2, Closed: 0, Placed: 1, // WS-K
 			Contacts:     4,                                                     // WS-A 3, WS-K 1
 			ContactCases: 3, OverdueContacts: 1, ContactCompliance: ptr(0.6667), // WS-A, WS-B, W-E; WS-B late
-			OverdueItems: 1, // WS-B
+			OverdueItems: 2, // WS-A (its tracker review), WS-B
 			Applications: 2, Interviews: 1,
 		},
 		// bob: WS-C, W-D, W-F, P-H, P-I, W-L; open at the end W-D, W-F,
@@ -189,7 +190,7 @@ func TestMonthlyProgramsByHand(t *testing.T) {
 			// WS-A, WS-B, WS-C, WS-K.
 			OpenAtStart: 3, OpenAtEnd: 3, Opened: 1, Closed: 1, ClosedByReason: map[string]int{"placed": 1},
 			Placed: 2, MedianDaysToPlacement: &wsMedian, Contacts: 5, ContactCases: 2, OverdueContacts: 1,
-			ContactCompliance: ptr(0.5), OverdueItems: 1, ExtensionsRequested: 1, ExtensionsApproved: 1,
+			ContactCompliance: ptr(0.5), OverdueItems: 2, ExtensionsRequested: 1, ExtensionsApproved: 1,
 			Applications: 2, Interviews: 1,
 		}},
 	}
@@ -215,7 +216,8 @@ func TestMonthlyRowsByHand(t *testing.T) {
 	days := func(n int) *int { return &n }
 	for _, tt := range []CaseRow{
 		{ID: "WS-A", Participant: "A. E.", Manager: "alice", Program: "ws", Status: "open", Phase: "work-security",
-			PhaseEnds: "2026-11-30", DaysLeft: days(30), LastContact: "2026-10-26", Contacts: 3, Applications: 2, Interviews: 1, Flags: []string{}},
+			PhaseEnds: "2026-11-30", DaysLeft: days(30), LastContact: "2026-10-26", Contacts: 3, Applications: 2, Interviews: 1,
+			OverdueItems: 1, Flags: []string{"items-overdue"}}, // no monthly tracker review recorded (000)
 		{ID: "WS-B", Participant: "B. Q. S.", Manager: "alice", Program: "ws", Status: "open", Phase: "notification",
 			PhaseEnds: "2026-12-10", DaysLeft: days(40), OverdueItems: 1, Flags: []string{"opened", "contact-overdue"}},
 		{ID: "WS-C", Participant: "C. E.", Manager: "bob", Program: "ws", Status: "closed", Phase: "closed",
