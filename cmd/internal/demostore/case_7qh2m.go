@@ -300,5 +300,18 @@ interviews:
     feedback: went well by his account; decision on next round after Thanksgiving
 `},
 		),
+		on("2026-11-23", "mbell",
+			note{"", "tracker-review", "in-person", `
+two_way: true
+services: [job-search]
+background: Peter's case opened on 2026-10-20; this is the first monthly review of his activity tracker (weeks 2026-W43 to W47).
+reason: Monthly review of the Candidate Activity Tracker (000).
+observations: Tracker kept every week; applications mostly internal, at grades 054-055.
+content: Went through four applications, one screening with Athletics and the computer course. Agreed to add one external application a week, as his internal targets are few.
+results: Job targets unchanged; one external application a week added to his plan.
+impressions: Steady search; on track for the layoff date of 2026-12-18.
+plan: Next tracker review in December, after the Athletics decision.
+`},
+		),
 	},
 }

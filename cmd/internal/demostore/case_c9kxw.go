@@ -385,5 +385,18 @@ courses:
     status: completed
 `},
 		),
+		on("2026-11-23", "alucero",
+			note{"", "tracker-review", "phone", `
+two_way: true
+services: [job-search]
+background: Naomi's work security period ends on 2026-12-03; the Center for Public Engagement is checking her references.
+reason: Monthly review of the Candidate Activity Tracker (000).
+observations: Tracker kept every week since July; a panel and a screening in the last month.
+content: Went through the weeks since July together; agreed to keep two applications a week going until an offer, and to brief her references on the program coordinator role.
+results: References briefed today by Naomi; two applications planned for this week.
+impressions: A placement before the period ends is likely.
+plan: Talk again when Public Engagement decides.
+`},
+		),
 	},
 }

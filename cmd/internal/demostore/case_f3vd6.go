@@ -417,5 +417,18 @@ actions:
     due: 2026-11-24
 `},
 		),
+		on("2026-11-23", "mbell",
+			note{"", "tracker-review", "in-person", `
+two_way: true
+services: [job-search]
+background: Yvonne's extension ends on 2026-12-02; Neuroscience is deciding this week.
+reason: Monthly review of the Candidate Activity Tracker (000), ahead of the end of the extension.
+observations: Tracker kept every week; two interviews in November and the Physics application still open.
+content: Reviewed the October and November weeks together; agreed she keeps applying until an offer is signed, Physics first.
+results: Tracker up to date; Physics follow-up planned for 2026-11-25.
+impressions: Placement likely; the search goes on until it is.
+plan: Call Neuroscience HR on 2026-11-24 as planned.
+`},
+		),
 	},
 }
