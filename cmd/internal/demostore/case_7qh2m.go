@@ -301,7 +301,7 @@ interviews:
 `},
 		),
 		on("2026-11-23", "mbell",
-			note{"", "tracker-review", "in-person", `
+			note{"2026-11-23-ed2b", "tracker-review", "in-person", `
 two_way: true
 services: [job-search]
 background: Peter's case opened on 2026-10-20; this is the first monthly review of his activity tracker (weeks 2026-W43 to W47).

@@ -386,7 +386,7 @@ courses:
 `},
 		),
 		on("2026-11-23", "alucero",
-			note{"", "tracker-review", "phone", `
+			note{"2026-11-23-pot4", "tracker-review", "phone", `
 two_way: true
 services: [job-search]
 background: Naomi's work security period ends on 2026-12-03; the Center for Public Engagement is checking her references.

@@ -418,7 +418,7 @@ actions:
 `},
 		),
 		on("2026-11-23", "mbell",
-			note{"", "tracker-review", "in-person", `
+			note{"2026-11-23-a2tj", "tracker-review", "in-person", `
 two_way: true
 services: [job-search]
 background: Yvonne's extension ends on 2026-12-02; Neuroscience is deciding this week.
