@@ -17,6 +17,8 @@ import (
 type InputError struct {
 	Msg  string
 	Hint string
+
+	spaces bool // spacesOnly's refusal
 }
 
 func (e *InputError) Error() string { return e.Msg }

@@ -1,7 +1,9 @@
 package casework
 
 import (
+	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -88,7 +90,37 @@ func (f fieldChange) flagName() string {
 // a blank or remove what the record held. hint says what to give instead
 // (orRemove for a field the empty value removes).
 func spacesOnly(flag, v, hint string) error {
-	return inputErrorf(hint, "--%s %q is only spaces", flag, v)
+	return &InputError{Msg: fmt.Sprintf("--%s %q is only spaces", flag, v), Hint: hint, spaces: true}
+}
+
+// SpacesOnly is the check of every write command's flags, after the
+// command built its change with err the error it gave, if any: typed
+// holds each flag the person typed with its values. The first flag (by
+// name) given a value of spaces only is refused in spacesOnly's wording:
+// every command trims a value or takes it as it comes, so spaces would
+// write a blank, leave out what the person meant to give, or be refused
+// as empty ("the goal's text is empty") while the person typed it. A command
+// that says more about such a value (case set and the updates, where an
+// empty value removes a field; note add) has refused it itself, and its
+// refusal stands; so does err when no value is only spaces.
+func SpacesOnly(typed map[string][]string, err error) error {
+	var in *InputError
+	if errors.As(err, &in) && in.spaces {
+		return err
+	}
+	names := make([]string, 0, len(typed))
+	for name := range typed {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for _, v := range typed[name] {
+			if v != "" && strings.TrimSpace(v) == "" {
+				return spacesOnly(name, v, "give the value as it should read, or leave --"+name+" out")
+			}
+		}
+	}
+	return err
 }
 
 // orRemove is spacesOnly's hint for a field an empty value removes.

@@ -114,7 +114,16 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 		return nil, err
 	}
 	defer ws.Repo.Close()
-	res, err := ws.Apply(cases, build)
+	// Checked after the build, inside it, so that a command's own
+	// refusal of spaces (with its hint) speaks first, and nothing is
+	// written when a value is only spaces.
+	res, err := ws.Apply(cases, func(s *casework.State) (*casework.Change, error) {
+		c, err := build(s)
+		if err = casework.SpacesOnly(g.typed, err); err != nil {
+			return nil, err
+		}
+		return c, nil
+	})
 	if err != nil {
 		return nil, g.changeError(err)
 	}
