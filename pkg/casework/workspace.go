@@ -6,6 +6,7 @@ package casework
 
 import (
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -409,7 +410,12 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 			return nil, err
 		}
 	}
-	if res.Commit, err = w.commit(change); err != nil {
+	if res.Commit, err = w.commit(change); errors.Is(err, gitstore.ErrNothingToCommit) {
+		// The records say so already (a renewal given the date it
+		// has): a usage matter, as an update with the values a record
+		// holds, not a failure of git (exit 3).
+		return nil, inputErrorf("", "nothing changes: the records already hold this (%s)", change.Summary)
+	} else if err != nil {
 		return nil, err
 	}
 	return res, nil
