@@ -15,7 +15,9 @@ import (
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
@@ -67,6 +69,16 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		if isCase && !seen[id] {
 			seen[id] = true
 			cases = append(cases, id)
+		}
+		if data != nil && isCase && p == layout.Sealed(id) {
+			// Text pasted into a sealed.age is in no cipher: committed, it
+			// would be in every clone's history, as verify would then say.
+			if problem := sealed.CiphertextProblem(data); problem != "" {
+				refused = append(refused, finding.Finding{
+					Path: p, Severity: finding.Error, Rule: history.RuleHistoryLeak, Case: id, FileLevel: true,
+					Message: "the file is not age ciphertext: " + problem + "; committed, whatever it holds in plain would stay in the history of every clone; put back the committed one (git checkout HEAD -- " + p + ") and set sealed fields with caseplan case sealed set",
+				})
+			}
 		}
 		if audit.IsNote(p) && tree != nil {
 			if _, err := tree.ReadFile(p); err == nil {

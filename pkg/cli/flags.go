@@ -166,10 +166,7 @@ const authorEnv = "CASEPLAN_AUTHOR"
 // came from, --author or CASEPLAN_AUTHOR: the error and its hint name
 // that, so that nobody is told to fix a flag they never typed.
 func parseAuthor(v, from string) (name, email string, err error) {
-	what := "author"
-	if from == authorEnv {
-		what = authorEnv
-	}
+	what := from // the flag as typed, --author, as every flag's refusal names it
 	a, err := mail.ParseAddress(v)
 	if err != nil {
 		a, err = parseGitIdent(v)

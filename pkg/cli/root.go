@@ -744,8 +744,10 @@ func newCmdHelp() *cobra.Command {
 		Short: "Help about any command",
 		Long:  "Help for any command, the same as its --help: help note add is note add --help.",
 		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			cmd, _, err := c.Root().Find(args)
-			if err != nil {
+			// A word that names no command leaves it in rest: help
+			// refuses that line, so nothing completes it.
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
 			var names []string

@@ -186,8 +186,14 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 		// A choice given empty — --manager "$ME" with $ME never set —
 		// is no choice: read as "not given" it would list every
 		// manager's cases, or pick the default, without a word.
-		if f.Value.Type() == "string" && strings.TrimSpace(f.Value.String()) == "" {
-			err = usageErrorf("--%s %q: an empty value is not one of the choices; give one, or leave the flag out", f.Name, f.Value.String())
+		if v := f.Value.String(); f.Value.Type() == "string" && strings.TrimSpace(v) == "" {
+			if v == "" {
+				err = usageErrorf("--%s %q: an empty value is not one of the choices; give one, or leave the flag out", f.Name, v)
+			} else {
+				// spaces are not empty: the refusal every other flag
+				// given only spaces gets (casework's spacesOnly)
+				err = &UsageError{Msg: fmt.Sprintf("--%s %q is only spaces", f.Name, v), Hint: "give one of the choices, or leave --" + f.Name + " out"}
+			}
 			return
 		}
 		if from.noCheck {

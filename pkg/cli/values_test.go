@@ -274,3 +274,33 @@ func TestReportAgainCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpCompletion: caseplan help <TAB> offers the commands below the
+// words typed, and nothing after a word that names no command (where
+// help refuses, exit 2) rather than caseplan's own commands again.
+func TestHelpCompletion(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"help", "case", "n"}, "new"},
+		{[]string{"help", "case", "new", ""}, ""},
+		{[]string{"help", "nosuch", ""}, ""},
+		{[]string{"help", "case", "shw", ""}, ""},
+	} {
+		code, out, stderr := runCaseplan(t, dir, nil, append([]string{"__complete"}, tt.args...)...)
+		if code != 0 {
+			t.Fatalf("__complete %v: %s", tt.args, stderr)
+		}
+		var got []string
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			if !strings.HasPrefix(line, ":") {
+				got = append(got, strings.SplitN(line, "\t", 2)[0])
+			}
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("__complete %q = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+}

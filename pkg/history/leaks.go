@@ -10,14 +10,13 @@ import (
 	"strings"
 	"unicode/utf16"
 
-	"filippo.io/age"
-	"filippo.io/age/armor"
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/pii"
+	"github.com/caseplan/caseplan/pkg/sealed"
 )
 
 // RuleHistoryLeak: a commit put an SSN-shaped number into a file under
@@ -112,87 +111,15 @@ const (
 	leakOverlap = 4 << 10
 )
 
-// ageHeader is how an age file (a sealed.age, ciphertext) begins, in its
-// binary form; armor.Header in its armored form.
-const ageHeader = "age-encryption.org/v1\n"
-
-// Sizes in age's payload (age-encryption.org/v1): a nonce, then the
-// plaintext in chunks of 64 KiB, each sealed with a tag.
-const (
-	ageNonce = 16
-	ageTag   = 16
-	ageChunk = 64<<10 + ageTag
-)
-
-// ageReadableRun is the shortest run of printable bytes in a payload
-// taken for readable text. Ciphertext is random: a byte is printable
-// with odds of 95/256, so a run of 24 turns up once in some 10^10
-// bytes, never in a sealed file of some hundred bytes; a sentence pasted
-// after the payload is one. A shorter paste (a number) is found by the
-// scan for numbers, which reads a sealed.age as any file.
-const ageReadableRun = 24
-
-// sealedProblem says why blob, a sealed.age that begins as age's files
-// do, is not wholly age ciphertext, "" when it is or does not begin so
-// (then it is text, read as any). It decrypts nothing: it parses the
-// header as age does and checks that what follows could be age's
-// payload — as long as one can be, and holding no readable text — which
-// is all that can be known without a key. A file over load.MaxFileSize
-// is not checked so, only scanned for numbers, as any file. The reasons
-// never quote the file.
+// sealedProblem is sealed.CiphertextProblem of blob, a sealed.age. A
+// file over load.MaxFileSize is not checked so, only scanned for
+// numbers, as any file.
 func (v *verifier) sealedProblem(blob plumbing.Hash) (string, error) {
 	data, err := v.readBlob(blob)
 	if err != nil || data == nil {
 		return "", err
 	}
-	raw := data
-	switch {
-	case bytes.HasPrefix(data, []byte(armor.Header)):
-		if raw, err = io.ReadAll(armor.NewReader(bytes.NewReader(data))); err != nil {
-			return "its armored text does not decode, or text follows its end line", nil
-		}
-	case !bytes.HasPrefix(data, []byte(ageHeader)):
-		return "", nil
-	}
-	hdr, err := age.ExtractHeader(bytes.NewReader(raw))
-	if err != nil || !bytes.HasPrefix(raw, hdr) {
-		return "its header is not one age wrote", nil
-	}
-	payload := raw[len(hdr):]
-	if !agePayloadSize(len(payload)) {
-		return "what follows its header is not as long as age's payload can be", nil
-	}
-	run := 0
-	for _, b := range payload {
-		if b == '\t' || b == '\n' || b >= 0x20 && b < 0x7F {
-			if run++; run >= ageReadableRun {
-				return "what follows its header holds readable text", nil
-			}
-			continue
-		}
-		run = 0
-	}
-	return "", nil
-}
-
-// agePayloadSize reports whether an age payload can be n bytes long: the
-// nonce, then full chunks and a last one that holds at least its tag,
-// and nothing more only when it is the only one (an empty plaintext).
-func agePayloadSize(n int) bool {
-	n -= ageNonce
-	if n < ageTag {
-		return false
-	}
-	full, last := n/ageChunk, n%ageChunk
-	switch {
-	case last == 0:
-		return true
-	case last < ageTag:
-		return false
-	case last == ageTag:
-		return full == 0
-	}
-	return true
+	return sealed.CiphertextProblem(data), nil
 }
 
 // scanBlob counts the SSN-shaped numbers in blob, the file at path, and

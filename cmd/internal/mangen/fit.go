@@ -21,7 +21,9 @@ const exampleWidth = 72
 //     has one, so a paragraph is refilled rather than left ragged;
 //   - a shell command is continued with " \" under its indent plus four,
 //     never inside quotes, and its "# comment" moves to a line of its
-//     own above it.
+//     own above it (above its first line, when the comment ends a line
+//     the command was continued onto);
+//   - a "# comment" line goes on as a comment, "# " again.
 //
 // A line with no space to break at is left as it is.
 func fitLines(lines []string, width int) []string {
@@ -35,8 +37,15 @@ func fitLines(lines []string, width int) []string {
 		if isShell(out, i) {
 			code, comment := splitComment(line)
 			if comment != "" {
-				out = insert(out, i, strings.Repeat(" ", indent)+comment)
-				out[i+1] = strings.TrimRight(code, " ")
+				// above the command's first line: between a line ending in
+				// a backslash and the next, a comment ends the command
+				first := i
+				for first > 0 && strings.HasSuffix(out[first-1], `\`) {
+					first--
+				}
+				out[i] = strings.TrimRight(code, " ")
+				out = insert(out, first, strings.Repeat(" ", indentOf(out[first]))+comment)
+				i = first - 1
 				continue // the comment's line is looked at next, then the command's
 			}
 			bp := breakPoint(line, width-2, indent+1, true)
@@ -55,6 +64,17 @@ func fitLines(lines []string, width int) []string {
 			} else {
 				out = insert(out, i+1, strings.Repeat(" ", hang)+tail)
 			}
+			continue
+		}
+		if t := strings.TrimLeft(line, " "); strings.HasPrefix(t, "# ") {
+			// a comment of its own goes on as a comment: without its #
+			// the words would be a command
+			bp := breakPoint(line, width, indent+2, false)
+			if bp < 0 {
+				continue
+			}
+			out[i] = strings.TrimRight(line[:bp], " ")
+			out = insert(out, i+1, strings.Repeat(" ", indent)+"# "+strings.TrimLeft(line[bp:], " "))
 			continue
 		}
 		hang := hangOf(line)

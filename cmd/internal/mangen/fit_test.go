@@ -55,6 +55,21 @@ func TestFitLines(t *testing.T) {
 		in:   []string{"  caseplan due                # my cases and the next 14 days"},
 		want: []string{"  # my cases and the next 14 days", "  caseplan due"},
 	}, {
+		name: "a continued command's comment moves above its first line",
+		in: []string{
+			`  caseplan note add W-1 \`,
+			`      --two-way --mode phone   # the intake meeting, by phone`,
+		},
+		want: []string{
+			`  # the intake meeting, by phone`,
+			`  caseplan note add W-1 \`,
+			`      --two-way --mode phone`,
+		},
+	}, {
+		name: "a comment's line goes on as a comment",
+		in:   []string{"  # a long comment on its own line, too wide for the page"},
+		want: []string{"  # a long comment on its own line, too wide for", "  # the page"},
+	}, {
 		name: "JSON fields break after a comma",
 		in:   []string{`  -o json  {"case","manager","kind","due","overdue","days"}`},
 		want: []string{`  -o json  {"case","manager","kind","due",`, `           "overdue","days"}`},
