@@ -226,16 +226,7 @@ func TestCohortCompletion(t *testing.T) {
 		{[]string{"case", "import", "roster.csv", "--rules", ""}, "acme"},
 		{[]string{"case", "show", ""}, "W-1"},
 	} {
-		code, out, stderr := runCaseplan(t, dir, env, append([]string{"__complete"}, tt.args...)...)
-		if code != 0 {
-			t.Fatalf("__complete %v: %s", tt.args, stderr)
-		}
-		var got []string
-		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-			if !strings.HasPrefix(line, ":") {
-				got = append(got, strings.SplitN(line, "\t", 2)[0])
-			}
-		}
+		got := completions(t, dir, env, tt.args...)
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("__complete %q = %q, want %q", tt.args, got, tt.want)
 		}
@@ -289,18 +280,26 @@ func TestHelpCompletion(t *testing.T) {
 		{[]string{"help", "nosuch", ""}, ""},
 		{[]string{"help", "case", "shw", ""}, ""},
 	} {
-		code, out, stderr := runCaseplan(t, dir, nil, append([]string{"__complete"}, tt.args...)...)
-		if code != 0 {
-			t.Fatalf("__complete %v: %s", tt.args, stderr)
-		}
-		var got []string
-		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-			if !strings.HasPrefix(line, ":") {
-				got = append(got, strings.SplitN(line, "\t", 2)[0])
-			}
-		}
+		got := completions(t, dir, nil, tt.args...)
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("__complete %q = %q, want %q", tt.args, got, tt.want)
 		}
 	}
+}
+
+// completions are the values caseplan __complete offers for args, without
+// their descriptions and the directive line.
+func completions(t *testing.T, dir string, env map[string]string, args ...string) []string {
+	t.Helper()
+	code, out, stderr := runCaseplan(t, dir, env, append([]string{"__complete"}, args...)...)
+	if code != 0 {
+		t.Fatalf("__complete %v: %s", args, stderr)
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if !strings.HasPrefix(line, ":") {
+			got = append(got, strings.SplitN(line, "\t", 2)[0])
+		}
+	}
+	return got
 }
