@@ -120,6 +120,11 @@ type Participation struct {
 	Exit time.Time
 	// ExitDays is inactivity_exit_days, the program's setting.
 	ExitDays int
+	// Closed is the day the case was closed, when it is closed on today
+	// and was before it: nothing is served on a closed case, so the plan's
+	// services end on it (a service under way ends with the closure, one
+	// scheduled after it is not given). Zero while the case is open.
+	Closed time.Time
 }
 
 // ParticipationOf returns case c's participation on today.
@@ -178,6 +183,7 @@ func ParticipationOf(c *casefile.Case, cfg *record.Config, today time.Time) Part
 	if cl := c.Outcome.ClosedOn(record.Date(today.Format(time.DateOnly))); cl != nil {
 		if t, ok := cl.Date.Time(); ok && t.Before(today) {
 			horizon, closed = t, true
+			p.Closed = t
 		}
 	}
 	if plan := c.IEP; plan != nil {

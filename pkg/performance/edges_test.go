@@ -498,3 +498,32 @@ func TestSkillGainsSaysTrainingAfterAnExitInDoubt(t *testing.T) {
 		}
 	}
 }
+
+// A training service left under way (no end) on a case that was closed
+// ended with the closure: nothing is served on a closed case, as
+// calendar.ParticipationOf reads it for the exit (README, "How caseplan
+// decides"). So measurable skill gains counts the participant in the
+// program year the closure falls in, and not in a later one, nor asks
+// them for a gain a year after the case closed.
+func TestSkillGainTrainingEndsWithTheClosure(t *testing.T) {
+	m := wioaCase("", map[string]string{
+		"cases/W1/iep.yaml":     "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: 2026-03-10\n",
+		"cases/W1/outcome.yaml": "closures:\n  - date: 2026-04-30\n    reason: other\n",
+	})
+	snap := storetest.Load(t, m)
+	day := storetest.Day("2026-11-30")
+	for _, tt := range []struct {
+		year   int
+		listed bool
+	}{{2025, true}, {2026, false}} {
+		r := Compute(snap, mustPeriod(t, tt.year, 0), day)
+		ind := r.Indicators[slices.IndexFunc(r.Indicators, func(i Indicator) bool { return i.Key == SkillGains })]
+		listed := slices.ContainsFunc(ind.Cases, func(row Row) bool { return row.Case == "W1" })
+		if listed != tt.listed {
+			t.Errorf("program year %d: W1 in the skill gains cohort %v, want %v (rows %+v)", tt.year, listed, tt.listed, ind.Cases)
+		}
+		if asked := slices.ContainsFunc(ind.Missing, func(mi Missing) bool { return mi.Case == "W1" }); asked && !tt.listed {
+			t.Errorf("program year %d: a skill gain asked of W1, closed on 2026-04-30", tt.year)
+		}
+	}
+}

@@ -71,8 +71,13 @@ type Facts struct {
 	// counted as recorded; the rows say it is in doubt.
 	ExitDoubt string
 	// Training is the plan's training services started by the day and not
-	// cancelled, earliest first (PIRL 1300-1303).
+	// cancelled, earliest first (PIRL 1300-1303); on a closed case, those
+	// started by the closure.
 	Training []record.PlanService
+	// Closed is the day the case was closed, when it is closed on the
+	// day (calendar.Participation.Closed): the plan's services, training
+	// among them, ended on it. Zero while the case is open.
+	Closed time.Time
 	// Quarters holds what the follow-ups say of the 1st to the 4th quarter
 	// after exit (index 1 to 4; 0 is unused). Empty without an exit.
 	Quarters [5]Quarter
@@ -147,6 +152,7 @@ func FactsOf(c *casefile.Case, cfg *record.Config, day time.Time) (Facts, bool) 
 		return t, ok && !t.After(day)
 	}
 	p := calendar.ParticipationOf(c, cfg, day)
+	f.Closed = p.Closed
 	if exit, ok := by(in.Exited); ok {
 		f.Exit = exit
 	} else if !p.Exit.IsZero() && in.Exited == "" {
@@ -164,7 +170,8 @@ func FactsOf(c *casefile.Case, cfg *record.Config, day time.Time) (Facts, bool) 
 			if !ok || cat != record.CategoryTraining || s.Status == "cancelled" {
 				continue
 			}
-			if _, ok := by(s.Start); ok {
+			// One that was to start after the closure was not given.
+			if start, ok := by(s.Start); ok && (f.Closed.IsZero() || !start.After(f.Closed)) {
 				f.Training = append(f.Training, s)
 			}
 		}
@@ -325,6 +332,9 @@ func (f Facts) AsOf(t time.Time) Facts {
 		}
 		f.Superseded = nil
 	}
+	if f.Closed.After(t) {
+		f.Closed = time.Time{}
+	}
 	if f.Exclusion != nil && !dated(f.Exclusion.Date) {
 		f.Exclusion = nil
 	}
@@ -401,8 +411,8 @@ func (f Facts) InSkillGainCohort(span calendar.Span) bool {
 
 // InTraining reports whether a training service of the participant's ran
 // during span: it started by span's end and had not ended before its
-// start (one with no end date runs on; a completed one without an end date
-// is taken to have run to its start).
+// start (one with no end date runs on, to the closure on a closed case; a
+// completed one without an end date is taken to have run to its start).
 func (f Facts) InTraining(span calendar.Span) bool {
 	for _, s := range f.Training {
 		start, _ := s.Start.Time()
@@ -410,6 +420,9 @@ func (f Facts) InTraining(span calendar.Span) bool {
 			continue
 		}
 		end, ok := s.End.Time()
+		if !f.Closed.IsZero() && (!ok && s.Status == "" || ok && end.After(f.Closed)) {
+			end, ok = f.Closed, true
+		}
 		switch {
 		case ok && end.Before(span.From):
 		case !ok && s.Status == "completed" && start.Before(span.From):
