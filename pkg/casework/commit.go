@@ -21,7 +21,8 @@ import (
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
-// ErrNothingToCommit says there are no hand edits under cases/.
+// ErrNothingToCommit says there are no hand edits of records under cases/
+// (Skipped names the other files there that it left out).
 var ErrNothingToCommit = errors.New("nothing to commit: no changes under cases/")
 
 // CommitEdits validates the hand edits under cases/ (files that differ from
@@ -312,6 +313,11 @@ func (w *Workspace) editedFiles() (map[string][]byte, error) {
 	sort.Strings(w.normalized)
 	return files, nil
 }
+
+// Skipped names the files under cases/ that the last CommitEdits left out
+// because they are no caseplan record (a call log, a scanned letter): said
+// beside a commit, and beside "nothing to commit", where it is the reason.
+func (w *Workspace) Skipped() []string { return w.skipped }
 
 // ModeError says records in the work tree are not plain files: made
 // executable (chmod +x), or replaced by a symbolic link. caseplan commits a

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -66,6 +67,10 @@ func commitRun(opts *commitOptions) error {
 	res, err := ws.CommitEdits(opts.message)
 	if errors.Is(err, casework.ErrNothingToCommit) {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %v\n", err)
+		sayLeftOut(opts.env.Stderr, ws.Skipped())
+		if len(ws.Skipped()) > 0 {
+			fmt.Fprintf(opts.env.Stderr, "caseplan: hint: caseplan commits its records only; keep other files outside cases/ (or list them in .gitignore), and record what they say with caseplan note add\n")
+		}
 		opts.sayStaged(ws)
 		return nil
 	}
@@ -75,9 +80,7 @@ func commitRun(opts *commitOptions) error {
 	defer opts.sayStaged(ws)
 	fmt.Fprintln(opts.env.Stdout, res.Commit)
 	fmt.Fprintf(opts.env.Stderr, "caseplan: committed %d file(s)\n", len(res.Change.Files))
-	for _, p := range res.Skipped {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: left %s out: it is not a caseplan record\n", p)
-	}
+	sayLeftOut(opts.env.Stderr, res.Skipped)
 	for _, p := range res.Normalized {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %s: line ends changed from CRLF to LF, as the store's .gitattributes ask\n", p)
 	}
@@ -106,4 +109,11 @@ func (opts *commitOptions) sayStaged(ws *casework.Workspace) {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s: the index holds a change to it (staged with git add or git update-index) that the work tree does not have; what is committed is the work tree, so it was left out\n", p)
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: hint: drop it from the index with git reset -q -- %s; a change to a record is made in the work tree and committed with caseplan commit\n", strings.Join(staged, " "))
+}
+
+// sayLeftOut warns of the files under cases/ that caseplan commit left out.
+func sayLeftOut(w io.Writer, paths []string) {
+	for _, p := range paths {
+		fmt.Fprintf(w, "caseplan: warning: left %s out: it is not a caseplan record\n", p)
+	}
 }

@@ -71,3 +71,36 @@ func flagsHinted(stderr string) []string {
 	}
 	return strings.Split(m[1], " or ")
 }
+
+// TestChoiceTypedAsFlag: a newcomer types a choice as a flag of its own
+// (activity add --application, note add --phone): the hint names the
+// flag that takes it. It walks every command's closed lists, so a list
+// added later is held to it too.
+func TestChoiceTypedAsFlag(t *testing.T) {
+	root := initCLIStore(t)
+	checked := 0
+	walkCommands(newCmdRoot(&globals{}), func(c *cobra.Command) {
+		for name, from := range flagValues[commandKey(c)] {
+			for _, choice := range from.fixed {
+				if c.Flags().Lookup(choice) != nil || strings.ContainsAny(choice, " =") {
+					continue // a flag of that name exists: no slip
+				}
+				checked++
+				path := strings.Fields(c.CommandPath())[1:]
+				_, _, stderr := runCaseplan(t, root, nil, append(slices.Clone(path), "--"+choice)...)
+				hinted := flagsHinted(stderr)
+				if len(hinted) > 0 && !strings.Contains(hinted[0], " ") {
+					// A flag of a like name comes first (note add --text
+					// is the note's --content, not --mode text).
+					continue
+				}
+				if want := "--" + name + " " + choice; !slices.Contains(hinted, want) {
+					t.Errorf("%s --%s: the hint does not suggest %s:\n%s", c.CommandPath(), choice, want, stderr)
+				}
+			}
+		}
+	})
+	if checked < 30 {
+		t.Errorf("checked %d choices: the walk missed them", checked)
+	}
+}

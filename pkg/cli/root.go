@@ -620,7 +620,21 @@ func flagsMeant(c *cobra.Command, err error) []string {
 			meant = append(meant, "--"+f.Name)
 		}
 	})
-	return meant
+	// Else a choice typed as a flag of its own: activity add
+	// --application for --kind application, note add --phone for --mode
+	// phone (but note add --text is the note's text, not --mode text).
+	if len(meant) > 0 {
+		return meant
+	}
+	table := flagValues[commandKey(c)]
+	var choices []string
+	for name, from := range table {
+		if slices.Contains(from.fixed, typed) && c.Flags().Lookup(name) != nil {
+			choices = append(choices, "--"+name+" "+typed)
+		}
+	}
+	slices.Sort(choices)
+	return choices
 }
 
 // dateWords are the words a new user types for a date flag named --date:

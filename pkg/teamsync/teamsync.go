@@ -819,13 +819,14 @@ func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
 	var merged []byte
 	var fcs []FieldConflict
 	var err error
-	if r.merge != nil && path.Ext(in.Path) == ".yaml" {
+	if _, isRecord := layout.KindOf(in.Path); r.merge != nil && isRecord {
 		merged, fcs, err = r.merge(in.Path, in.Base, in.Ours, in.Theirs)
 		if err != nil {
 			return nil, err
 		}
 	} else {
-		// A file that is not a record (or no merger): the remote's stays,
+		// A file that is not a record (a .yaml outside cases/ too, or no
+		// merger): the remote's stays,
 		// and this clone's version is reported whole.
 		merged = in.Theirs
 		fc := FieldConflict{Field: "the whole file", Kept: "the remote's version", Local: "another version"}
