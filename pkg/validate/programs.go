@@ -545,6 +545,11 @@ var wioaRules = []*Rule{
 // one the performance report counts.
 const RuleWIOAExitDate = "wioa-exit-date"
 
+// RulePEJobSitePermission is the rule that a job-site visit has the
+// participant's permission (003); note add says it when the note it
+// writes brings it, since the visit is recorded after it was made.
+const RulePEJobSitePermission = "pe-job-site-permission"
+
 var postEmploymentRules = []*Rule{
 	{
 		ID: "pe-self-sufficiency", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
@@ -621,7 +626,7 @@ var postEmploymentRules = []*Rule{
 		// supervisor may waive the finding with a reason, and the waiver
 		// covers the visits up to its date only (EventDay), so that it
 		// is never leave for the next visit.
-		ID: "pe-job-site-permission", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
+		ID: RulePEJobSitePermission, Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
 		Summary: "the job site is visited only with the participant's permission, given before the visit (orally too) and recorded",
 		EventDay: func(c *casefile.Case, f finding.Finding) (record.Date, bool) {
 			for _, n := range c.Notes {
