@@ -560,7 +560,7 @@ var postEmploymentRules = []*Rule{
 				if x.Case.Doc(file) == nil {
 					file = x.File(layout.KindIntake)
 				}
-				x.Report(file, nil, "no self-sufficiency plan; post-employment services start with one (self_sufficiency.plan)")
+				x.Report(file, nil, "no self-sufficiency plan; post-employment services start with one (self_sufficiency.plan): write it with caseplan iep self-sufficiency %s --plan TEXT", x.Case.ID)
 			}
 		},
 	},
@@ -573,18 +573,19 @@ var postEmploymentRules = []*Rule{
 				return // pe-self-sufficiency asks for the whole plan
 			}
 			c := p.SelfSufficiency.Contingency
-			var missing []string
+			// Each field with the flag of iep self-sufficiency that sets it.
+			var missing [][2]string
 			if c == nil || c.ChildCare == "" {
-				missing = append(missing, "child_care")
+				missing = append(missing, [2]string{"child_care", "--child-care"})
 			}
 			if c == nil || c.Transportation == "" {
-				missing = append(missing, "transportation")
+				missing = append(missing, [2]string{"transportation", "--transportation"})
 			}
 			if c == nil || c.Crisis == "" {
-				missing = append(missing, "crisis")
+				missing = append(missing, [2]string{"crisis", "--crisis"})
 			}
 			for _, m := range missing {
-				x.Report(x.File(layout.KindIEP), Path("self_sufficiency"), "no contingency plan for %s (self_sufficiency.contingency.%s)", m, m)
+				x.Report(x.File(layout.KindIEP), Path("self_sufficiency"), "no contingency plan for %[1]s (self_sufficiency.contingency.%[1]s): write it with caseplan iep self-sufficiency %[3]s %[2]s TEXT", m[0], m[1], x.Case.ID)
 			}
 		},
 	},
@@ -602,10 +603,10 @@ var postEmploymentRules = []*Rule{
 				case "ended", "pending":
 					// Ended on purpose, or the renewal is submitted.
 				case "lapsed":
-					x.Report(x.File(layout.KindIEP), append(at, "status"), "%s has lapsed; help the participant restore their eligibility", b.Name)
+					x.Report(x.File(layout.KindIEP), append(at, "status"), "%s has lapsed; help the participant restore their eligibility, then record it with caseplan iep benefit renew %s %s --renewal DATE --status active", b.Name, x.Case.ID, benefitRef(b))
 				default:
 					if r, ok := b.Renewal.Time(); ok && x.Today.After(r) {
-						x.Report(x.File(layout.KindIEP), append(at, "renewal"), "the renewal date %s of %s has passed; record the next renewal date, or the status pending, lapsed or ended", b.Renewal, b.Name)
+						x.Report(x.File(layout.KindIEP), append(at, "renewal"), "the renewal date %s of %s has passed; record the next renewal date, or the status pending, lapsed or ended: caseplan iep benefit renew %s %s --renewal DATE [--status STATUS]", b.Renewal, b.Name, x.Case.ID, benefitRef(b))
 					}
 				}
 			}
@@ -659,11 +660,20 @@ var postEmploymentRules = []*Rule{
 				return
 			}
 			if end, ok := calendar.PostAssistanceEnd(x.Case, x.Config); ok && x.Today.After(end) {
-				x.Report(x.File(layout.KindIntake), Path("cash_assistance_ended"), "the %d months of post-employment services after cash assistance ended (%s) were over on %s; close the case with caseplan case close",
-					x.Setting(record.SettingPostAssistanceMonths), in.CashAssistanceEnded, end.Format(time.DateOnly))
+				x.Report(x.File(layout.KindIntake), Path("cash_assistance_ended"), "the %d months of post-employment services after cash assistance ended (%s) were over on %s; close the case with caseplan case close %s --date DATE --reason REASON",
+					x.Setting(record.SettingPostAssistanceMonths), in.CashAssistanceEnded, end.Format(time.DateOnly), x.Case.ID)
 			}
 		},
 	},
+}
+
+// benefitRef names a benefit as iep benefit renew takes it: by its ID, or,
+// written before benefits had IDs, by its name, quoted for the shell.
+func benefitRef(b record.Benefit) string {
+	if b.ID != "" {
+		return b.ID
+	}
+	return "'" + strings.ReplaceAll(b.Name, "'", `'\''`) + "'"
 }
 
 func layoffDate(x *Context) (time.Time, bool) {
