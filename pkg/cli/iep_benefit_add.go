@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -25,7 +26,8 @@ support services, the earned income credit, a child care subsidy, food or
 utility assistance (document 003) — with its next renewal date. --status is
 active (the default), pending, lapsed or ended. Names are unique within a
 plan, whatever their case. The benefit's ID (e.g. BN-K7QX2) is printed on
-stdout.` + "\n" + exitStatusHelp,
+stdout, and iep show shows it. A renewal date already past is written with
+a warning (rule pe-benefit-renewal).` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep benefit add 2026-K7QX2 --name 'Child care subsidy' \
       --renewal 2026-12-01`,
 		Args: cobra.ExactArgs(1),
@@ -53,5 +55,5 @@ stdout.` + "\n" + exitStatusHelp,
 }
 
 func iepBenefitAddRun(opts *iepBenefitAddOptions) error {
-	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlanDate)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlanDate, casestate.RulePEBenefitRenewal)
 }

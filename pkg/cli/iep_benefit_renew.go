@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -22,7 +23,9 @@ func newCmdIEPBenefitRenew(g *globals, runF func(*iepBenefitRenewOptions) error)
 		Long: `Record the next renewal date of the benefit NAME (its name, matched
 whatever its case, or its ID, BN-K7QX2) in CASE's self-sufficiency plan,
 once the current renewal is done or submitted (document 003). --status and
---notes change those fields too; without them they stay as they are.` + "\n" + exitStatusHelp,
+--notes change those fields too; without them they stay as they are. A
+renewal date already past is written with a warning (rule
+pe-benefit-renewal): a renewal missed, or the year typed wrong.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep benefit renew 2026-K7QX2 'Child care subsidy' \
       --renewal 2027-06-01 --status active`,
 		Args: cobra.ExactArgs(2),
@@ -48,5 +51,5 @@ once the current renewal is done or submitted (document 003). --status and
 }
 
 func iepBenefitRenewRun(opts *iepBenefitRenewOptions) error {
-	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlanDate)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlanDate, casestate.RulePEBenefitRenewal)
 }

@@ -21,8 +21,9 @@ func newCmdIEPSelfSufficiency(g *globals, runF func(*iepSelfSufficiencyOptions) 
 		Long: `Set the self-sufficiency plan of CASE — goals, responsibilities and
 timelines toward self-sufficiency — and its contingency plans for child
 care, transportation and preventable crises (document 003). Only the fields
-given change. Post-employment cases need all four (rule pe-self-sufficiency);
-any case may keep them.` + "\n" + exitStatusHelp,
+given change. Post-employment cases need all four (rules pe-self-sufficiency
+for the plan, pe-contingency for the contingency plans); any case may keep
+them.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep self-sufficiency 2026-K7QX2 \
       --plan 'Keep the job through the first year off cash assistance' \
       --child-care 'Back-up family day care on her street' \

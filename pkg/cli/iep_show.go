@@ -273,7 +273,14 @@ func iepWritePlan(w io.Writer, p *record.IEP, st casestate.State) {
 			if b.Status != "" {
 				attrs = append(attrs, b.Status)
 			}
-			fmt.Fprintf(w, "  Benefit %s%s\n", b.Name, iepAttrs(attrs))
+			// Its ID, as goals and milestones show theirs: benefit renew
+			// takes it, and its refusal points here for it. One written
+			// before benefits had IDs is named by its name alone.
+			id := ""
+			if b.ID != "" {
+				id = b.ID + ": "
+			}
+			fmt.Fprintf(w, "  Benefit %s%s%s\n", id, b.Name, iepAttrs(attrs))
 			if b.Notes != "" {
 				fmt.Fprintf(w, "    %s\n", iepIndent(b.Notes, 4))
 			}

@@ -34,7 +34,10 @@ once committed.
 
 ` + contactHelp + `
 A note of kind contact that its case's program does not count as one is
-committed with a warning that says why.
+committed with a warning that says why. A post-employment job-site visit
+(--mode job-site) with no permission on record by its day is committed
+with the warning of rule pe-job-site-permission, which says how to record
+the permission (document 003: "with the participant's permission").
 
 --action "OWNER|DUE|TEXT" records an action item (owner participant, manager or
 other; DUE a date or empty); a dated item stays on the tickler, as NOTE#N,
@@ -113,7 +116,7 @@ func noteAddRun(opts *noteAddOptions) error {
 		return err
 	}
 	opts.sayNotContact(res)
-	opts.sayWarnings(res, validate.RulePlanDate)
+	opts.sayWarnings(res, validate.RulePlanDate, validate.RulePEJobSitePermission)
 	return nil
 }
 

@@ -84,23 +84,25 @@ func (g *globals) write(noCommit bool, cases []string, build casework.Build, tel
 }
 
 // writeWarning is write for a command whose value may be a likely typo
-// that the write, a warning, does not refuse (placement-start, plan-date):
-// after the write it says each warning of rule, with its line, so the typo
-// is seen when it is made rather than at the next validate.
-func (g *globals) writeWarning(noCommit bool, cases []string, build casework.Build, tell telling, rule string) error {
+// or a step the program asks to take first, which the write, a warning,
+// does not refuse (placement-start, plan-date, a benefit's renewal date
+// already past, a job-site visit without permission): after the write it
+// says each warning of the rules, with its line, so it is seen when it is
+// made rather than at the next validate.
+func (g *globals) writeWarning(noCommit bool, cases []string, build casework.Build, tell telling, rules ...string) error {
 	res, err := g.writeResult(noCommit, cases, build, tell)
 	if err != nil {
 		return err
 	}
-	g.sayWarnings(res, rule)
+	g.sayWarnings(res, rules...)
 	return nil
 }
 
-// sayWarnings says each warning of rule the write res brought, with its
-// line; one the case had before was said by the write that brought it.
-func (g *globals) sayWarnings(res *casework.Result, rule string) {
+// sayWarnings says each warning of the rules the write res brought, with
+// its line; one the case had before was said by the write that brought it.
+func (g *globals) sayWarnings(res *casework.Result, rules ...string) {
 	for _, f := range res.NewWarnings {
-		if f.Rule == rule {
+		if slices.Contains(rules, f.Rule) {
 			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", f)
 		}
 	}

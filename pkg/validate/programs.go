@@ -545,6 +545,11 @@ var wioaRules = []*Rule{
 // one the performance report counts.
 const RuleWIOAExitDate = "wioa-exit-date"
 
+// RulePEJobSitePermission is the rule that a job-site visit has the
+// participant's permission (003); note add says it when the note it
+// writes brings it, since the visit is recorded after it was made.
+const RulePEJobSitePermission = "pe-job-site-permission"
+
 var postEmploymentRules = []*Rule{
 	{
 		ID: "pe-self-sufficiency", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
@@ -555,7 +560,7 @@ var postEmploymentRules = []*Rule{
 				if x.Case.Doc(file) == nil {
 					file = x.File(layout.KindIntake)
 				}
-				x.Report(file, nil, "no self-sufficiency plan; post-employment services start with one (self_sufficiency.plan)")
+				x.Report(file, nil, "no self-sufficiency plan; post-employment services start with one (self_sufficiency.plan): write it with caseplan iep self-sufficiency %s --plan TEXT", x.Case.ID)
 			}
 		},
 	},
@@ -568,18 +573,19 @@ var postEmploymentRules = []*Rule{
 				return // pe-self-sufficiency asks for the whole plan
 			}
 			c := p.SelfSufficiency.Contingency
-			var missing []string
+			// Each field with the flag of iep self-sufficiency that sets it.
+			var missing [][2]string
 			if c == nil || c.ChildCare == "" {
-				missing = append(missing, "child_care")
+				missing = append(missing, [2]string{"child_care", "--child-care"})
 			}
 			if c == nil || c.Transportation == "" {
-				missing = append(missing, "transportation")
+				missing = append(missing, [2]string{"transportation", "--transportation"})
 			}
 			if c == nil || c.Crisis == "" {
-				missing = append(missing, "crisis")
+				missing = append(missing, [2]string{"crisis", "--crisis"})
 			}
 			for _, m := range missing {
-				x.Report(x.File(layout.KindIEP), Path("self_sufficiency"), "no contingency plan for %s (self_sufficiency.contingency.%s)", m, m)
+				x.Report(x.File(layout.KindIEP), Path("self_sufficiency"), "no contingency plan for %[1]s (self_sufficiency.contingency.%[1]s): write it with caseplan iep self-sufficiency %[3]s %[2]s TEXT", m[0], m[1], x.Case.ID)
 			}
 		},
 	},
@@ -597,10 +603,10 @@ var postEmploymentRules = []*Rule{
 				case "ended", "pending":
 					// Ended on purpose, or the renewal is submitted.
 				case "lapsed":
-					x.Report(x.File(layout.KindIEP), append(at, "status"), "%s has lapsed; help the participant restore their eligibility", b.Name)
+					x.Report(x.File(layout.KindIEP), append(at, "status"), "%s has lapsed; help the participant restore their eligibility, then record it with caseplan iep benefit renew %s %s --renewal DATE --status active", b.Name, x.Case.ID, benefitRef(b))
 				default:
 					if r, ok := b.Renewal.Time(); ok && x.Today.After(r) {
-						x.Report(x.File(layout.KindIEP), append(at, "renewal"), "the renewal date %s of %s has passed; record the next renewal date, or the status pending, lapsed or ended", b.Renewal, b.Name)
+						x.Report(x.File(layout.KindIEP), append(at, "renewal"), "the renewal date %s of %s has passed; record the next renewal date, or the status pending, lapsed or ended: caseplan iep benefit renew %s %s --renewal DATE [--status STATUS]", b.Renewal, b.Name, x.Case.ID, benefitRef(b))
 					}
 				}
 			}
@@ -621,7 +627,7 @@ var postEmploymentRules = []*Rule{
 		// supervisor may waive the finding with a reason, and the waiver
 		// covers the visits up to its date only (EventDay), so that it
 		// is never leave for the next visit.
-		ID: "pe-job-site-permission", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
+		ID: RulePEJobSitePermission, Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
 		Summary: "the job site is visited only with the participant's permission, given before the visit (orally too) and recorded",
 		EventDay: func(c *casefile.Case, f finding.Finding) (record.Date, bool) {
 			for _, n := range c.Notes {
@@ -654,11 +660,20 @@ var postEmploymentRules = []*Rule{
 				return
 			}
 			if end, ok := calendar.PostAssistanceEnd(x.Case, x.Config); ok && x.Today.After(end) {
-				x.Report(x.File(layout.KindIntake), Path("cash_assistance_ended"), "the %d months of post-employment services after cash assistance ended (%s) were over on %s; close the case with caseplan case close",
-					x.Setting(record.SettingPostAssistanceMonths), in.CashAssistanceEnded, end.Format(time.DateOnly))
+				x.Report(x.File(layout.KindIntake), Path("cash_assistance_ended"), "the %d months of post-employment services after cash assistance ended (%s) were over on %s; close the case with caseplan case close %s --date DATE --reason REASON",
+					x.Setting(record.SettingPostAssistanceMonths), in.CashAssistanceEnded, end.Format(time.DateOnly), x.Case.ID)
 			}
 		},
 	},
+}
+
+// benefitRef names a benefit as iep benefit renew takes it: by its ID, or,
+// written before benefits had IDs, by its name, quoted for the shell.
+func benefitRef(b record.Benefit) string {
+	if b.ID != "" {
+		return b.ID
+	}
+	return "'" + strings.ReplaceAll(b.Name, "'", `'\''`) + "'"
 }
 
 func layoffDate(x *Context) (time.Time, bool) {

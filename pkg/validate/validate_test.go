@@ -801,19 +801,19 @@ func ruleTests() []ruleTest {
 			}},
 		{rule: "pe-self-sufficiency", on: today, change: func(m memStore) {
 			m.edit("cases/P1/iep.yaml", "  plan: Keep the job and move to full time\n", "")
-		}, want: "cases/P1/iep.yaml:1:1", msg: "no self-sufficiency plan"},
+		}, want: "cases/P1/iep.yaml:1:1", msg: "no self-sufficiency plan; post-employment services start with one (self_sufficiency.plan): write it with caseplan iep self-sufficiency P1 --plan TEXT"},
 		{rule: "pe-contingency", on: today, change: func(m memStore) {
 			m.edit("cases/P1/iep.yaml", "    crisis: Call the navigator; emergency fund referral\n", "")
-		}, want: "cases/P1/iep.yaml:2:1", msg: "no contingency plan for crisis"},
+		}, want: "cases/P1/iep.yaml:2:1", msg: "no contingency plan for crisis (self_sufficiency.contingency.crisis): write it with caseplan iep self-sufficiency P1 --crisis TEXT"},
 		{rule: "pe-benefit-renewal", on: today, change: func(m memStore) {
 			m["cases/P1/iep.yaml"] += "  benefits:\n    - name: SNAP\n      renewal: 2026-03-15\n      status: active\n"
-		}, want: "cases/P1/iep.yaml:10:16", msg: "the renewal date 2026-03-15 of SNAP has passed",
+		}, want: "cases/P1/iep.yaml:10:16", msg: "the renewal date 2026-03-15 of SNAP has passed; record the next renewal date, or the status pending, lapsed or ended: caseplan iep benefit renew P1 'SNAP' --renewal DATE [--status STATUS]",
 			keep: func(m memStore) {
 				m["cases/P1/iep.yaml"] += "  benefits:\n    - name: SNAP\n      renewal: 2026-03-16\n      status: active\n    - name: Child care subsidy\n      renewal: 2026-03-01\n      status: pending\n"
 			}},
 		{rule: "pe-benefit-renewal", on: today, change: func(m memStore) {
 			m["cases/P1/iep.yaml"] += "  benefits:\n    - name: Child care subsidy\n      renewal: 2026-04-01\n      status: lapsed\n"
-		}, want: "cases/P1/iep.yaml:11:15", msg: "Child care subsidy has lapsed",
+		}, want: "cases/P1/iep.yaml:11:15", msg: "Child care subsidy has lapsed; help the participant restore their eligibility, then record it with caseplan iep benefit renew P1 'Child care subsidy' --renewal DATE --status active",
 			keep: func(m memStore) {
 				m["cases/P1/iep.yaml"] += "  benefits:\n    - name: Child care subsidy\n      renewal: 2026-03-01\n      status: ended\n"
 			}},
@@ -830,7 +830,7 @@ func ruleTests() []ruleTest {
 		}, want: "cases/P1/notes/2026-03-10-js01.yaml:5:7", msg: "job-site visit on 2026-03-10 without"},
 		{rule: "pe-post-assistance", on: today, change: func(m memStore) {
 			m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-15\n"
-		}, want: "cases/P1/intake.yaml:8:24", msg: "the 12 months of post-employment services after cash assistance ended (2025-03-15) were over on 2026-03-15",
+		}, want: "cases/P1/intake.yaml:8:24", msg: "the 12 months of post-employment services after cash assistance ended (2025-03-15) were over on 2026-03-15; close the case with caseplan case close P1 --date DATE --reason REASON",
 			keep: func(m memStore) { m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-16\n" }},
 	}
 }
