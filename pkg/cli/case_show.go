@@ -3,7 +3,9 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -30,8 +32,11 @@ func newCmdCaseShow(g *globals, runF func(*caseShowOptions) error) *cobra.Comman
 		Use:   "show CASE",
 		Short: "Show a case: who, program, phase, contacts, what is due, findings",
 		Long: `Show where a case stands as of --today: who it serves, its program and
-manager, the phase of the program and the days left in it, its contacts, what
-is due next and the findings validate reports for it. The store-wide
+manager, how and when to reach the participant (the intake's phone, email,
+preferred channels, best times and language: 003 asks for people who are
+unavailable in the daytime to be reached when they can be), the phase of
+the program and the days left in it, its contacts, what is due next and
+the findings validate reports for it. The store-wide
 warnings (the roster, the settings), not about the case, are counted in one
 line with the validate that lists them; -o json lists them all.
 
@@ -90,10 +95,12 @@ caseplan case exit would record. A placement recorded to start later is
 shown with the day it starts; until then the case stays in its phase.
 
   -o json  {"id","program","kind","status","manager","center","opened",
-           "participant","cohort","returning_from","phase","phase_start",
-           "phase_ends","days_left","notes","voided_notes","contacts",
-           "last_contact","participation","placement_starts",
+           "participant","reach","cohort","returning_from","phase",
+           "phase_start","phase_ends","days_left","notes","voided_notes",
+           "contacts","last_contact","participation","placement_starts",
            "case_conference","next_due","findings"}
+           reach is {"phone","email","channels","best_times","language"}
+           as the intake records them ("", channels [] when none);
            cohort is the layoff cohort of a case opened by caseplan case
            import, absent otherwise; returning_from the case of the
            participant's earlier period of participation (case new
@@ -184,6 +191,10 @@ type caseShowView struct {
 	Center      string `json:"center"`
 	Opened      string `json:"opened"`
 	Participant string `json:"participant"`
+	// Reach is how and when the participant is reached, as the intake
+	// records it (003: people unavailable in the daytime are called in
+	// the evening); every field "" (channels []) when none is recorded.
+	Reach reachView `json:"reach"`
 	// Cohort is the layoff cohort of an imported case, "" for none.
 	Cohort string `json:"cohort,omitempty"`
 	// ReturningFrom is the case of the participant's earlier period of
@@ -220,6 +231,42 @@ type caseShowView struct {
 	state       casestate.State
 }
 
+// reachView is case show's view of how to reach the participant.
+type reachView struct {
+	Phone     string   `json:"phone"`
+	Email     string   `json:"email"`
+	Channels  []string `json:"channels"`   // the preferred channels, in the intake's order
+	BestTimes string   `json:"best_times"` // free text: "evenings after 6pm"
+	Language  string   `json:"language"`
+}
+
+// reachOf is p's reach as case show gives it.
+func reachOf(p record.Participant) reachView {
+	r := reachView{Phone: p.Phone, Email: p.Email, Channels: p.Channels, BestTimes: p.BestTimes, Language: p.Language}
+	if r.Channels == nil {
+		r.Channels = []string{}
+	}
+	return r
+}
+
+// words is the Reach line of the text, "" when nothing is recorded.
+func (r reachView) words() string {
+	var parts []string
+	if at := strings.Join(slices.DeleteFunc([]string{r.Phone, r.Email}, func(s string) bool { return s == "" }), ", "); at != "" {
+		parts = append(parts, at)
+	}
+	if len(r.Channels) > 0 {
+		parts = append(parts, "prefers "+strings.Join(r.Channels, ", "))
+	}
+	if r.BestTimes != "" {
+		parts = append(parts, "best times: "+r.BestTimes)
+	}
+	if r.Language != "" {
+		parts = append(parts, "language: "+r.Language)
+	}
+	return strings.Join(parts, "; ")
+}
+
 // participationView is case show's view of WIOA participation, and its
 // JSON contract.
 type participationView struct {
@@ -242,7 +289,7 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 	st := casestate.Compute(c, snap.Config, today)
 	v := &caseShowView{
 		ID: c.ID, Program: in.Program, Kind: st.Kind, Status: st.Status, Manager: st.Manager, Center: st.Center,
-		Opened: string(in.Opened), Participant: in.Participant.Name,
+		Opened: string(in.Opened), Participant: in.Participant.Name, Reach: reachOf(in.Participant),
 		Phase: st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,
 		Notes: len(c.Notes), VoidedNotes: len(c.Voided), Contacts: st.Contacts, LastContact: string(st.LastContact),
 		NextDue: caseDueJSON(st.Due, snap.Config), Findings: findings,
@@ -307,6 +354,9 @@ func (v *caseShowView) write(w io.Writer) {
 		fmt.Fprintf(w, ", %s", v.Center)
 	}
 	fmt.Fprintln(w)
+	if reach := v.Reach.words(); reach != "" {
+		fmt.Fprintf(w, "Reach:        %s\n", reach)
+	}
 	if l := v.layoff; l != nil {
 		fmt.Fprintf(w, "Layoff:       notice %s, layoff %s\n", v.orMissing(string(l.NoticeDate), ""), v.orMissing(string(l.LayoffDate), ""))
 	}
