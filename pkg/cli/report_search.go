@@ -25,7 +25,7 @@ func newCmdReportSearch(g *globals, runF func(*reportSearchOptions) error) *cobr
 	opts := &reportSearchOptions{reportOptions: reportOptions{globals: g, label: "report search"}}
 	c := &cobra.Command{
 		Use:   "search [CASE...]",
-		Short: "The status report on candidate search, for the work security coordinators",
+		Short: "The status report on candidate search, for the coordinators",
 		Long: `The status report on candidate search that a case manager gives the work
 security coordinators (000, "Work Security Period": "Provide a status report
 on candidate search to work security coordinators"): for each work-security
@@ -81,12 +81,14 @@ Formats: -o text, md, html, csv, json:
    "by_status":[{"status","count"}],"latest":[{"id","date","organization",
    "position","internal","grade","status","feedback"}]},
    "interviews":[{"id","date","organization","position","kind","feedback"}],
-   "mock_interviews":{"count","last"},"informational_interviews":{"count","last"},
+   "mock_interviews":{"count","last"},
+   "informational_interviews":{"count","last"},
    "references":{"named","required","briefed"},
    "toolbox":{"resume","cover_letter","thank_you_letter"},
    "last_contact","contacts",
-   "check_ins":{"from","to","complete_weeks","kept","weeks_without","met","says"},
-   "extension":{"weighed","met","contact":{as check_ins},"applications":{as check_ins}}}]}
+   "check_ins":{"from","to","complete_weeks","kept","weeks_without","met",
+   "says"},"extension":{"weighed","met","contact":{as check_ins},
+   "applications":{as check_ins}}}]}
 A date or text the records do not hold is "" (a toolbox document not
 recorded: ""); days_left is null when the phase has no set end. -o csv
 writes one row per case with every figure; --table applications the
@@ -96,7 +98,7 @@ led by the case.
 ` + reportHelp + "\n" + exitStatusHelp,
 		Example: `  caseplan report search                      # my open work-security cases
   caseplan report search --manager dpatel -o md --out search.md
-  caseplan report search 2026-K7QX2 --names   # one candidate, for the coordinators
+  caseplan report search 2026-K7QX2 --names   # one candidate, with the name
   caseplan report search --all -o csv --table applications`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.reportOptions.check(c); err != nil {
