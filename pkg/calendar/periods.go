@@ -142,7 +142,15 @@ type Criterion struct {
 // the layoff date to the request, within the work security period p (an
 // extension extends it; what comes after its end is not evidence for it).
 func WeighExtension(c *casefile.Case, contact Contact, p WorkSecurityPeriod, requested time.Time) ExtensionEvidence {
-	from, to := p.Layoff, minTime(requested, p.End)
+	return WeighWeeks(c, contact, p.Layoff, minTime(requested, p.End))
+}
+
+// WeighWeeks weighs contact and applications week by week (ISO weeks)
+// over the days from..to, as WeighExtension weighs them over the work
+// security period: the one weekly tally, which the search report also
+// reads for the weekly check-ins kept since the case opened (000: "plan
+// weekly meetings or check-ins"). No week when to is before from.
+func WeighWeeks(c *casefile.Case, contact Contact, from, to time.Time) ExtensionEvidence {
 	ev := ExtensionEvidence{From: from, To: to}
 	if to.Before(from) {
 		return ev
@@ -362,6 +370,27 @@ func PostAssistanceEnd(c *casefile.Case, cfg *record.Config) (time.Time, bool) {
 	return AddMonths(ended, cfg.ProgramSetting(in.Program, record.SettingPostAssistanceMonths)), true
 }
 
+// ReferencesBriefed counts, of the references ReferencesWithPermission
+// counts on day, those the candidate had pre-planned with by then (000:
+// "Suggest the candidate pre-plan with reference what she/he will say").
+func ReferencesBriefed(c *casefile.Case, day record.Date) int {
+	n := 0
+	if r := c.References; r != nil {
+		for _, ref := range r.References {
+			if namedOn(ref, day) && ref.Briefed != "" && ref.Briefed <= day {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// namedOn reports whether ref had agreed to be named by the end of day
+// and had not withdrawn by then.
+func namedOn(ref record.Reference, day record.Date) bool {
+	return ref.Permission != "" && ref.Permission <= day && (ref.Withdrawn == "" || ref.Withdrawn > day)
+}
+
 // ReferencesWithPermission counts the case's references who had agreed to
 // be named by the end of day and had not withdrawn by then (000: "Secure
 // three professional references").
@@ -369,7 +398,7 @@ func ReferencesWithPermission(c *casefile.Case, day record.Date) int {
 	n := 0
 	if r := c.References; r != nil {
 		for _, ref := range r.References {
-			if ref.Permission != "" && ref.Permission <= day && (ref.Withdrawn == "" || ref.Withdrawn > day) {
+			if namedOn(ref, day) {
 				n++
 			}
 		}

@@ -586,3 +586,37 @@ func TestStandingOf(t *testing.T) {
 		})
 	}
 }
+
+func TestWeighWeeksFromTheOpening(t *testing.T) {
+	// The check-ins the search report counts run from the opening, the
+	// notification period included: opened Wednesday 2026-04-01 (W14,
+	// partial), to Sunday 2026-04-19: W15 and W16 complete, W16 without.
+	c := &casefile.Case{Notes: []*record.Note{evContact("2026-04-02"), evContact("2026-04-08")}}
+	ev := WeighWeeks(c, serviceContact, day("2026-04-01"), day("2026-04-19"))
+	want := Criterion{CompleteWeeks: 2, WeeksWithout: []string{"2026-W16"}, Total: 2}
+	if !reflect.DeepEqual(ev.Contact, want) {
+		t.Errorf("contact = %+v, want %+v", ev.Contact, want)
+	}
+	if ev := WeighWeeks(c, serviceContact, day("2026-04-20"), day("2026-04-19")); len(ev.Weeks) != 0 || ev.Contact.CompleteWeeks != 0 {
+		t.Errorf("to before from: %+v, want no week", ev)
+	}
+}
+
+func TestReferencesBriefed(t *testing.T) {
+	c := &casefile.Case{References: &record.References{References: []record.Reference{
+		{Name: "A", Permission: "2026-03-01", Briefed: "2026-03-05"},
+		{Name: "B", Permission: "2026-03-01", Briefed: "2026-04-05"},                          // briefed after the day
+		{Name: "C", Permission: "2026-03-01", Briefed: "2026-03-05", Withdrawn: "2026-03-20"}, // withdrew
+		{Name: "D", Briefed: "2026-03-05"},                                                    // never agreed to be named
+		{Name: "E", Permission: "2026-03-02"},                                                 // not briefed
+	}}}
+	if got := ReferencesBriefed(c, "2026-03-31"); got != 1 {
+		t.Errorf("briefed = %d, want 1 (A)", got)
+	}
+	if got := ReferencesWithPermission(c, "2026-03-31"); got != 3 {
+		t.Errorf("with permission = %d, want 3 (A, B, E)", got)
+	}
+	if got := ReferencesBriefed(c, "2026-04-05"); got != 2 {
+		t.Errorf("briefed on 2026-04-05 = %d, want 2 (A, B)", got)
+	}
+}

@@ -30,7 +30,7 @@ var ActivityKinds = []string{ActivityApplication, ActivityInformationalInterview
 
 // Statuses and interview kinds, as schemas/activity.schema.json lists them.
 var (
-	ApplicationStatuses = []string{"applied", "interview", "offer", "hired", "rejected", "withdrawn"}
+	ApplicationStatuses = record.ApplicationStatuses
 	CourseStatuses      = []string{"enrolled", "completed", "dropped"}
 	InterviewKinds      = []string{"screening", "hiring-manager", "panel", "mock", "other"}
 )

@@ -11,6 +11,10 @@ type ActivityWeek struct {
 	Networking              []NetworkingEvent        `yaml:"networking,omitempty" json:"networking,omitempty"`
 }
 
+// ApplicationStatuses are an application's statuses in the order a
+// search goes through them, as schemas/activity.schema.json lists them.
+var ApplicationStatuses = []string{"applied", "interview", "offer", "hired", "rejected", "withdrawn"}
+
 // Application is one job application.
 type Application struct {
 	ID           string `yaml:"id,omitempty" json:"id,omitempty"` // AP-7QX2K; none on items written before they had IDs
@@ -41,6 +45,10 @@ type Interview struct {
 	Kind         string `yaml:"kind,omitempty" json:"kind,omitempty"` // screening, hiring-manager, panel, mock or other
 	Feedback     string `yaml:"feedback,omitempty" json:"feedback,omitempty"`
 }
+
+// Mock reports whether the interview was a mock interview: practice with
+// the case manager (000: "Conduct mock interviews"), not a job interview.
+func (iv Interview) Mock() bool { return iv.Kind == "mock" }
 
 // ActivityCourse is a course taken during the week.
 type ActivityCourse struct {

@@ -169,18 +169,24 @@ type ToolboxItem struct{ Name, Flag, State string }
 // Unfinished returns the documents of t that are not final, in the order
 // 000 lists them; all three when t is nil.
 func (t *Toolbox) Unfinished() []ToolboxItem {
-	if t == nil {
-		t = &Toolbox{}
-	}
 	var out []ToolboxItem
-	for _, it := range []ToolboxItem{
-		{"resume", "--resume", t.Resume}, {"cover letter", "--cover-letter", t.CoverLetter}, {"thank-you letter", "--thank-you-letter", t.ThankYouLetter},
-	} {
+	for _, it := range t.Items() {
 		if it.State != "final" {
 			out = append(out, it)
 		}
 	}
 	return out
+}
+
+// Items returns the three documents of t, in the order 000 lists them;
+// each with State "" when t is nil.
+func (t *Toolbox) Items() []ToolboxItem {
+	if t == nil {
+		t = &Toolbox{}
+	}
+	return []ToolboxItem{
+		{"resume", "--resume", t.Resume}, {"cover letter", "--cover-letter", t.CoverLetter}, {"thank-you letter", "--thank-you-letter", t.ThankYouLetter},
+	}
 }
 
 // Transfer moves a case and its IEP to another counselor or center (002).

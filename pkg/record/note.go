@@ -2,6 +2,10 @@ package record
 
 import "strings"
 
+// NoteKindMockInterview is the kind of a note recording a mock interview
+// the case manager held (000: "Conduct mock interviews").
+const NoteKindMockInterview = "mock-interview"
+
 // Note is one case note, cases/<id>/notes/<date>-<suffix>.yaml. A note is
 // never edited once committed; a correction is a new note of kind
 // "amendment" whose Amends names the note it corrects.

@@ -21,7 +21,7 @@ type csvWriter struct{ opts CSVOptions }
 // CSVOptions choose what -o csv writes.
 type CSVOptions struct {
 	// Table is the report's table to write: one of MonthlyTables,
-	// CaseloadTables or PerformanceTables; "" is cases.
+	// CaseloadTables, PerformanceTables or SearchTables; "" is cases.
 	Table string
 	// BOM starts the file with a UTF-8 byte order mark, without which Excel
 	// reads a CSV file as the system's legacy code page and garbles
@@ -35,6 +35,7 @@ var (
 	MonthlyTables     = []string{"cases", "summary", "weeks", "managers", "programs"}
 	CaseloadTables    = []string{"cases", "managers", "programs", "phases"}
 	PerformanceTables = []string{"cases"}
+	SearchTables      = []string{"cases", "applications", "interviews"}
 )
 
 // NewCSV returns the CSV writer with opts.

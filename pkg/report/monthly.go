@@ -395,7 +395,7 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 			}
 		}
 		for _, iv := range w.Interviews {
-			if iv.Kind != "mock" && inMonth(iv.Date) {
+			if !iv.Mock() && inMonth(iv.Date) {
 				n.Interviews++
 			}
 		}

@@ -17,6 +17,7 @@ type Writer interface {
 	Monthly(w io.Writer, r *Monthly) error
 	Caseload(w io.Writer, r *Caseload) error
 	Performance(w io.Writer, r *Performance) error
+	Search(w io.Writer, r *Search) error
 }
 
 // Formats are the formats NewWriter knows, the first the default.
