@@ -96,12 +96,7 @@ func reportCaseloadRun(opts *reportCaseloadOptions) error {
 	if err != nil {
 		return err
 	}
-	var day time.Time
-	if opts.asOf != "" {
-		day, err = parseDate("as-of", opts.asOf)
-	} else {
-		day, err = opts.todayDate()
-	}
+	day, err := opts.reportDay()
 	if err != nil {
 		return err
 	}

@@ -138,12 +138,7 @@ func reportSearchRun(opts *reportSearchOptions) error {
 	if err != nil {
 		return err
 	}
-	var day time.Time
-	if opts.asOf != "" {
-		day, err = parseDate("as-of", opts.asOf)
-	} else {
-		day, err = opts.todayDate()
-	}
+	day, err := opts.reportDay()
 	if err != nil {
 		return err
 	}
