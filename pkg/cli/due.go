@@ -268,9 +268,6 @@ func dueRun(opts *dueOptions) error {
 			n++
 			continue
 		}
-		if manager != "" && dc.Manager != manager && !sel.Supervisor {
-			continue
-		}
 		for _, it := range dc.Items {
 			if !sel.Lists(it.Due) || opts.overdue && !it.Overdue || len(opts.kinds) > 0 && !slices.Contains(opts.kinds, it.Kind) {
 				continue
