@@ -39,6 +39,22 @@ var DueKinds = []string{
 	DuePlanReview, DueTrackerReview, DueReferences, DueSearchPlan, DueToolbox, DueBenefit,
 }
 
+// SupervisorKinds are the kinds of due item that only a supervisor (or an
+// admin) can close, whoever manages the case: the joint committee's
+// decision on an extension request (000, "Possibility of Work Security
+// Extension"), recorded with caseplan extension decide, which pkg/access
+// allows no one else (access.RuleSupervisor). The tickler lists them for
+// a supervisor on every case (tickler.Query.Supervisor). A waiver is a
+// supervisor's to record too, but nothing is due for one: no record asks
+// for a waiver, so there is no item to wait on it.
+var SupervisorKinds = []string{DueExtensionDecision}
+
+// AwaitsSupervisor reports whether an item of kind waits on a supervisor
+// (SupervisorKinds): the case's manager cannot close it.
+func AwaitsSupervisor(kind string) bool {
+	return slices.Contains(SupervisorKinds, kind)
+}
+
 // Due is one thing due on a case: an item of the tickler. Its JSON form is
 // the tickler's contract: {"case","manager","kind","due","overdue","days",
 // "detail","path","line"}.

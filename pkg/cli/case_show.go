@@ -122,10 +122,12 @@ shown with the day it starts; until then the case stays in its phase.
            days_left counts the days from --today to phase_ends (0 on the
            last day, negative once past) or is null when the phase has no
            set end; next_due is a list of {"case","manager","kind","due",
-           "overdue","days","detail","path","line","manager_retired"} by
-           due date, as due -o json has them: days counts from --today to
-           due (negative when overdue), manager_retired is true when the
-           manager is retired from the roster; findings are
+           "overdue","days","detail","path","line","manager_retired",
+           "awaits_supervisor"} by due date, as due -o json has them: days
+           counts from --today to due (negative when overdue),
+           manager_retired is true when the manager is retired from the
+           roster, awaits_supervisor when only a supervisor can close the
+           item (extension-decision); findings are
            validate's -o json findings.` + "\n" + exitStatusHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -219,7 +221,7 @@ type caseShowView struct {
 	// (a dated milestone or next step names it) or "held" (a
 	// case-conference note); "" otherwise.
 	CaseConference string            `json:"case_conference"`
-	NextDue        []dueOut          `json:"next_due"` // due -o json's items, manager_retired included
+	NextDue        []dueOut          `json:"next_due"` // due -o json's items, manager_retired and awaits_supervisor included
 	Findings       []finding.Finding `json:"findings"`
 
 	// For the text only.

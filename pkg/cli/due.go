@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/display"
@@ -40,6 +41,18 @@ every manager (--all): the tickler that reminds counselors of time-sensitive
 tasks (001, 002). The manager is the case's on --today: on a past day, a
 case transferred since is its manager's of then, as case show and case list
 have it.
+
+A supervisor's tickler (the acting author's, or --manager's, when their
+roster role is supervisor or admin, active) lists besides the cases they
+manage the items of every case that only a supervisor can close: the
+joint committee's decision on a pending extension request
+(extension-decision), which only a supervisor or an admin records with
+caseplan extension decide (000). Those of other managers' cases come
+after their own, their detail beginning "awaits a supervisor, on ID's
+case: " (in the calendar's titles too), so a supervisor who manages no
+case still sees what waits on them. Nothing else is due for a
+supervisor: a waiver answers no request on record. --all lists each item
+once, under its case's manager.
 
 The window: every overdue item, however old, and every pending extension
 request's decision, plus the items due within --within of --today. A day is
@@ -108,15 +121,20 @@ caseplan due --all --kind contact --overdue. The kinds:
 ` + helpList(casestate.DueKinds) + `
 
   -o json  [{"case","manager","kind","due","overdue","days","detail","path",
-           "line","manager_retired"}] in the same order: due is YYYY-MM-DD;
+           "line","manager_retired","awaits_supervisor"}] in the same
+           order: due is YYYY-MM-DD;
            overdue is true when due is before --today; days counts from
            --today to due (negative when overdue, 0 on the day); manager is
            the case manager's staff ID; path and line are the record the
            item comes from (line 0: the whole file); manager_retired is true
-           when that manager is retired from the roster (always present).
+           when that manager is retired from the roster (always present);
+           awaits_supervisor is true when only a supervisor can close the
+           item (extension-decision), on any case and whoever lists it
+           (always present); the detail is never labelled.
 
 --summary prints, instead of the items, one line per case manager (every
-manager of a case with --all): the manager's ID and name, how many items
+manager of a case with --all; a supervisor's line counts what awaits them
+on other managers' cases too): the manager's ID and name, how many items
 and how many of them are overdue, then how many items of each kind, in the
 order of the kinds above (or of --kind). On a terminal it is a table whose
 kinds with no item are left out; piped, tab-separated lines with every
@@ -149,6 +167,7 @@ a line break, other control characters are shown escaped. The file is
 written atomically. Like the records, it holds details of the
 participants' plans: keep it where the records are kept.` + "\n" + exitStatusHelp,
 		Example: `  caseplan due                         # my cases, overdue and the next 14 days
+  caseplan due --manager svisor        # a supervisor's, with what awaits one
   caseplan due --all --within 2w -o json
   caseplan due --manager dpatel --ics ~/calendars/dpatel-caseplan.ics`,
 		Args: cobra.NoArgs,
@@ -232,6 +251,16 @@ func dueRun(opts *dueOptions) error {
 	if err != nil {
 		return err
 	}
+	// Whose items: a manager's cases, and for a supervisor (--manager or
+	// the acting author) what awaits one on every case, such as the joint
+	// committee's decisions (000) a supervisor records with extension
+	// decide (pkg/access). A supervisor retired from the roster records
+	// nothing more, so is listed only their cases.
+	sel := q
+	sel.Manager = manager
+	if st, ok := cfg.StaffByID(manager); ok && manager != "" {
+		sel.Supervisor = access.Supervises(st) && st.IsActive()
+	}
 	v := dueView{Items: []casestate.Due{}, Through: through}
 	n := 0
 	for _, dc := range cases {
@@ -239,11 +268,8 @@ func dueRun(opts *dueOptions) error {
 			n++
 			continue
 		}
-		if manager != "" && dc.Manager != manager {
-			continue
-		}
 		for _, it := range dc.Items {
-			if opts.overdue && !it.Overdue || len(opts.kinds) > 0 && !slices.Contains(opts.kinds, it.Kind) {
+			if !sel.Lists(it.Due) || opts.overdue && !it.Overdue || len(opts.kinds) > 0 && !slices.Contains(opts.kinds, it.Kind) {
 				continue
 			}
 			d := it.Due
@@ -251,7 +277,7 @@ func dueRun(opts *dueOptions) error {
 			v.Items = append(v.Items, d)
 		}
 	}
-	tickler.Sort(v.Items)
+	sel.Sort(v.Items)
 	if n > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d case(s) could not be read, so what is due on them is not listed\n", n)
 		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: run caseplan validate to see why\n")
@@ -281,7 +307,9 @@ func dueRun(opts *dueOptions) error {
 		if len(kinds) == 0 {
 			kinds = casestate.DueKinds
 		}
-		return writeDueSummary(opts.env, opts.output, dueSummary(v.Items, managers, kinds, names, retired), kinds, v.Through)
+		// A manager's row counts what their list lists, a supervisor's
+		// the items awaiting one on other managers' cases too.
+		return writeDueSummary(opts.env, opts.output, dueSummary(v.Items, managers, manager, kinds, names, retired), kinds, v.Through)
 	}
 	if opts.ics != "" {
 		name := "caseplan: due for " + manager
@@ -291,7 +319,7 @@ func dueRun(opts *dueOptions) error {
 		if cfg.Organization != "" {
 			name += " (" + cfg.Organization + ")"
 		}
-		cal := tickler.Calendar{Name: name, Stamp: opts.env.Now(), Managers: names, Retired: retired}.ICS(v.Items)
+		cal := tickler.Calendar{Name: name, Stamp: opts.env.Now(), Managers: names, Retired: retired}.ICS(labelled(sel, v.Items))
 		if opts.ics == "-" {
 			// The calendar is the data on stdout; the list is not printed.
 			if err := tickler.Write(opts.env.Stdout, cal); err != nil {
@@ -331,21 +359,46 @@ func dueRun(opts *dueOptions) error {
 		if opts.manager == "" && !opts.all {
 			// The cases were the acting person's own: a supervisor or
 			// coordinator, who may manage none, looks for the others'.
-			fmt.Fprintf(opts.env.Stderr, "caseplan: hint: that is %s's own caseload; caseplan due --all lists what is due on every case, --manager ID on a colleague's\n", manager)
+			whose := manager + "'s own caseload"
+			if sel.Supervisor {
+				whose += " and what awaits a supervisor on every case"
+			}
+			fmt.Fprintf(opts.env.Stderr, "caseplan: hint: that is %s; caseplan due --all lists what is due on every case, --manager ID on a colleague's\n", whose)
 		}
 		return nil
 	}
-	if err := writeTickler(opts.env, v.Items, opts.all, names, retired); err != nil {
+	if err := writeTickler(opts.env, labelled(sel, v.Items), opts.all, names, retired); err != nil {
 		return err
 	}
-	overdue := 0
+	overdue, awaiting := 0, 0
 	for _, it := range v.Items {
 		if it.Overdue {
 			overdue++
 		}
+		if sel.ForSupervisor(it) {
+			awaiting++
+		}
 	}
-	fmt.Fprintf(opts.env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue)\n", len(v.Items), v.Through.Format(time.DateOnly), overdue)
+	also := ""
+	if awaiting > 0 {
+		also = fmt.Sprintf(", %d of them awaiting a supervisor on other managers' cases", awaiting)
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue)%s\n", len(v.Items), v.Through.Format(time.DateOnly), overdue, also)
 	return nil
+}
+
+// labelled is items as the text list and the calendar show them: what a
+// supervisor's tickler lists from other managers' cases says why
+// (tickler.Labelled); -o json says it in awaits_supervisor instead, and
+// keeps the detail as it is.
+func labelled(q tickler.Query, items []casestate.Due) []casestate.Due {
+	out := slices.Clone(items)
+	for i, it := range out {
+		if q.ForSupervisor(it) {
+			out[i] = tickler.Labelled(it)
+		}
+	}
+	return out
 }
 
 // notOnRoster is the usage error for a flag (--manager) that names id,
@@ -487,19 +540,23 @@ func managerStatus(retired bool) string {
 }
 
 // dueOut is one item of due -o json: the tickler's contract
-// (casestate.Due) and "manager_retired", true when the case's manager is
+// (casestate.Due), "manager_retired", true when the case's manager is
 // retired from the roster (active: false) and the case is not transferred
-// yet, as the terminal's headings and the summary say.
+// yet, as the terminal's headings and the summary say, and
+// "awaits_supervisor", true when only a supervisor can close the item
+// (casestate.AwaitsSupervisor: the joint committee's decision), which is
+// why a supervisor's tickler lists it on other managers' cases.
 type dueOut struct {
 	casestate.Due
-	ManagerRetired bool `json:"manager_retired"`
+	ManagerRetired   bool `json:"manager_retired"`
+	AwaitsSupervisor bool `json:"awaits_supervisor"`
 }
 
 // dueJSON is items as due -o json writes them.
 func dueJSON(items []casestate.Due, retired map[string]bool) []dueOut {
 	out := make([]dueOut, len(items))
 	for i, it := range items {
-		out[i] = dueOut{Due: it, ManagerRetired: retired[it.Manager]}
+		out[i] = dueOut{Due: it, ManagerRetired: retired[it.Manager], AwaitsSupervisor: casestate.AwaitsSupervisor(it.Kind)}
 	}
 	return out
 }
@@ -517,8 +574,11 @@ type dueCount struct {
 }
 
 // dueSummary counts items per manager of managers, by kind of kinds, in
-// the managers' ID order.
-func dueSummary(items []casestate.Due, managers, kinds []string, names map[string]string, retired map[string]bool) []dueCount {
+// the managers' ID order: each item under its case's manager, or every
+// item under whose, when the list is that one person's ("" for every
+// manager's), so a supervisor's row counts what awaits them on other
+// managers' cases too.
+func dueSummary(items []casestate.Due, managers []string, whose string, kinds []string, names map[string]string, retired map[string]bool) []dueCount {
 	managers = slices.Clone(managers)
 	slices.Sort(managers)
 	rows := make([]dueCount, len(managers))
@@ -531,7 +591,11 @@ func dueSummary(items []casestate.Due, managers, kinds []string, names map[strin
 		at[m] = &rows[i]
 	}
 	for _, it := range items {
-		r := at[it.Manager]
+		m := it.Manager
+		if whose != "" {
+			m = whose
+		}
+		r := at[m]
 		if r == nil {
 			continue
 		}

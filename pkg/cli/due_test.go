@@ -63,7 +63,7 @@ func TestDueSummaryOnATerminal(t *testing.T) {
 		{Case: "W-2", Manager: "cm02", Kind: casestate.DueAction, Overdue: true},
 		{Case: "W-9", Manager: "gone", Kind: casestate.DueAction},
 	}
-	rows := dueSummary(items, []string{"cm02", "cm01", "cm03"}, casestate.DueKinds, map[string]string{"cm01": "Ana Example", "cm02": "Ben Example"}, map[string]bool{"cm02": true})
+	rows := dueSummary(items, []string{"cm02", "cm01", "cm03"}, "", casestate.DueKinds, map[string]string{"cm01": "Ana Example", "cm02": "Ben Example"}, map[string]bool{"cm02": true})
 	var out, errs bytes.Buffer
 	if err := writeDueSummary(Env{Stdout: &out, Stderr: &errs, IsTerminal: true}, "text", rows, casestate.DueKinds, time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
@@ -84,5 +84,19 @@ func TestDueSummaryOnATerminal(t *testing.T) {
 	}
 	if got := strings.Count(strings.SplitN(out.String(), "\n", 2)[0], "\t"); got != 3+len(casestate.DueKinds) {
 		t.Errorf("piped: %d tabs in a line, want one column per kind:\n%s", got, out.String())
+	}
+}
+
+// TestDueSummaryOfASupervisor: a supervisor's summary row counts what
+// their list lists, the decisions awaiting them on other managers' cases
+// included.
+func TestDueSummaryOfASupervisor(t *testing.T) {
+	items := []casestate.Due{
+		{Case: "W-1", Manager: "sup", Kind: casestate.DueContact},
+		{Case: "W-2", Manager: "cm01", Kind: casestate.DueExtensionDecision, Overdue: true},
+	}
+	rows := dueSummary(items, []string{"sup"}, "sup", casestate.DueKinds, nil, nil)
+	if len(rows) != 1 || rows[0].Items != 2 || rows[0].Overdue != 1 || rows[0].Kinds[casestate.DueExtensionDecision] != 1 {
+		t.Errorf("rows: %+v, want sup with 2 items, 1 overdue, 1 extension-decision", rows)
 	}
 }

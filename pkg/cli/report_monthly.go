@@ -84,7 +84,11 @@ refused (exit 2): its figures would be a projection.
                       work-security extensions requested in the month, and
                       the approvals and the refusals (--denied) decided in it
                       (000); a request still undecided at month end is
-                      flagged extension-pending on its case's row
+                      flagged extension-pending on its case's row. Each
+                      case manager's and each program's row counts them
+                      too, in a last column "Extensions requested /
+                      approved / refused" (CSV: three columns after
+                      interviews)
   follow_ups_due, follow_ups_done
                       follow-ups in outcome.yaml due in the month, and of
                       them those done by its end, early or on time
@@ -127,7 +131,9 @@ Formats:
             "contacts_by_week":[{"week","from","to","contacts"}],
             "managers":[{"id","name","caseload","opened","closed","placed",
             "contacts","contact_cases","contact_compliance",
-            "overdue_contacts","overdue_items","applications","interviews"}],
+            "overdue_contacts","overdue_items","applications","interviews",
+            "extensions_requested","extensions_approved",
+            "extensions_refused"}],
             "programs":[{"key","name","kind", and the summary's keys}],
             "cases":[{"id","participant","manager","program","status",
             "phase","phase_ends","days_left","last_contact","contacts",

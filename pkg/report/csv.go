@@ -120,14 +120,27 @@ func figures(l line) []line {
 // headers in snake_case after the lead columns, each row after the lead
 // values; "-" (nothing) is an empty cell.
 func tableRows(leadHeaders, lead []string, t table) [][]string {
+	snake := func(h string) string { return strings.ReplaceAll(strings.ToLower(h), " ", "_") }
 	header := append([]string(nil), leadHeaders...)
-	for _, h := range t.headers {
-		header = append(header, strings.ReplaceAll(strings.ToLower(h), " ", "_"))
+	for i, h := range t.headers {
+		if parts, ok := t.figures[i]; ok {
+			for _, p := range parts {
+				header = append(header, snake(p))
+			}
+			continue
+		}
+		header = append(header, snake(h))
 	}
 	rows := [][]string{header}
 	for _, r := range t.rows {
 		row := append([]string(nil), lead...)
-		for _, cell := range r {
+		for i, cell := range r {
+			if _, ok := t.figures[i]; ok {
+				// One number a cell, as the summary's figures: a
+				// spreadsheet cannot sum "2 / 0 / 1".
+				row = append(row, strings.Split(cell, " / ")...)
+				continue
+			}
 			if cell == "-" {
 				cell = ""
 			}

@@ -109,10 +109,11 @@ func numericColumn(t table, i int) bool {
 }
 
 // numeric reports whether a cell is a number as the reports write them: a
-// count, days (-3), a share (63%) or two counts ("2 / 1") — not a date.
+// count, days (-3), a share (63%) or counts side by side ("2 / 1",
+// "2 / 0 / 1") — not a date.
 func numeric(s string) bool { return numberCell.MatchString(s) }
 
-var numberCell = regexp.MustCompile(`^(-?[0-9]+%?|[0-9]+ / [0-9]+)$`)
+var numberCell = regexp.MustCompile(`^(-?[0-9]+%?|[0-9]+( / [0-9]+)+)$`)
 
 // mdPrivacy is privacyLine with its flag in a code span.
 func mdPrivacy(participants string) string {

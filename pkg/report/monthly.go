@@ -97,6 +97,11 @@ type ManagerSection struct {
 	OverdueItems      int      `json:"overdue_items"`
 	Applications      int      `json:"applications"`
 	Interviews        int      `json:"interviews"`
+	// The extension requests and the joint committee's decisions in the
+	// month on the manager's cases, counted as the summary counts them.
+	ExtensionsRequested int `json:"extensions_requested"`
+	ExtensionsApproved  int `json:"extensions_approved"`
+	ExtensionsRefused   int `json:"extensions_refused"`
 }
 
 // ProgramSection is one program's part of the month.
@@ -317,6 +322,7 @@ func AssembleMonthly(cfg *record.Config, m Month, src Source, names bool, cases 
 			Contacts: t.Contacts, ContactCases: t.ContactCases, ContactCompliance: t.ContactCompliance,
 			OverdueContacts: t.OverdueContacts, OverdueItems: t.OverdueItems,
 			Applications: t.Applications, Interviews: t.Interviews,
+			ExtensionsRequested: t.ExtensionsRequested, ExtensionsApproved: t.ExtensionsApproved, ExtensionsRefused: t.ExtensionsRefused,
 		}
 		if st, ok := cfg.StaffByID(id); ok {
 			s.Name = st.Name

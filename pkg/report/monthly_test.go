@@ -154,6 +154,7 @@ func TestMonthlyManagersByHand(t *testing.T) {
 			ContactCases: 3, OverdueContacts: 1, ContactCompliance: ptr(0.6667), // WS-A, WS-B, W-E; WS-B late
 			OverdueItems: 2, // WS-A (its tracker review), WS-B
 			Applications: 2, Interviews: 1,
+			ExtensionsRequested: 1, ExtensionsApproved: 1, // as the summary counts them
 		},
 		// bob: WS-C, W-D, W-F, P-H, P-I, W-L; open at the end W-D, W-F,
 		// P-I, W-L.

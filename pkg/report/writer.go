@@ -46,6 +46,26 @@ type table struct {
 	headers []string
 	rows    [][]string
 	notes   []string // lines under the title (the HTML writer shows them)
+	// figures names, for a column whose cells show several figures in
+	// one ("2 / 0 / 1", joined), each figure's own header: CSV gives
+	// each its column, as it gives a joined line of the summary a row
+	// each (figures).
+	figures map[int][]string
+}
+
+// joinedColumn adds to t a column showing l's parts in one cell per row
+// (cells(row) their values), headed by l's label, whose figures CSV
+// splits into columns headed by the parts' labels.
+func (t *table) joinedColumn(l line) {
+	if t.figures == nil {
+		t.figures = map[int][]string{}
+	}
+	labels := make([]string, len(l.parts))
+	for i, p := range l.parts {
+		labels[i] = p.label
+	}
+	t.figures[len(t.headers)] = labels
+	t.headers = append(t.headers, l.label)
 }
 
 // line is one figure of a summary: a label, its value and an optional
@@ -154,10 +174,7 @@ func summaryLines(c Counts) []line {
 		{label: "Contact compliance", value: pct(c.ContactCompliance), remark: fmt.Sprintf("%d of %d open cases in contact within their program's interval", c.ContactCases-c.OverdueContacts, c.ContactCases)},
 		{label: "Overdue contacts", value: itoa(c.OverdueContacts)},
 		{label: "Overdue items", value: itoa(c.OverdueItems), remark: "everything due before the month's last day and not done"},
-		joined("Extensions requested / approved / refused", "approvals and refusals decided in the month",
-			line{label: "Extensions requested", value: itoa(c.ExtensionsRequested), remark: "requested in the month"},
-			line{label: "Extensions approved", value: itoa(c.ExtensionsApproved), remark: "decided in the month"},
-			line{label: "Extensions refused", value: itoa(c.ExtensionsRefused), remark: "decided in the month"}),
+		extensionsLine(c.ExtensionsRequested, c.ExtensionsApproved, c.ExtensionsRefused),
 		joined("Follow-ups due / done", "",
 			line{label: "Follow-ups due", value: itoa(c.FollowUpsDue), remark: "due in the month"},
 			line{label: "Follow-ups done", value: itoa(c.FollowUpsDone), remark: "of those due in the month, done by its end"}),
@@ -166,18 +183,35 @@ func summaryLines(c Counts) []line {
 	}
 }
 
+// extensionsLine is the month's extension requests and the joint
+// committee's decisions (000) as every part of the monthly report shows
+// them: the summary, each case manager's row and each program's.
+func extensionsLine(requested, approved, refused int) line {
+	return joined("Extensions requested / approved / refused", "approvals and refusals decided in the month",
+		line{label: "Extensions requested", value: itoa(requested), remark: "requested in the month"},
+		line{label: "Extensions approved", value: itoa(approved), remark: "decided in the month"},
+		line{label: "Extensions refused", value: itoa(refused), remark: "decided in the month"})
+}
+
+// managerTable and programTable end with the extensions (extensionsLine),
+// after the columns they had before, so no column moves for a script
+// that reads a CSV table by place.
 func managerTable(r *Monthly) table {
 	t := table{title: "Case managers", headers: []string{"Manager", "Name", "Caseload", "Opened", "Closed", "Placed", "Contacts", "Compliance", "Overdue contacts", "Overdue items", "Applications", "Interviews"}}
+	t.joinedColumn(extensionsLine(0, 0, 0))
 	for _, m := range r.Managers {
-		t.rows = append(t.rows, []string{m.ID, m.Name, itoa(m.Caseload), itoa(m.Opened), itoa(m.Closed), itoa(m.Placed), itoa(m.Contacts), pct(m.ContactCompliance), itoa(m.OverdueContacts), itoa(m.OverdueItems), itoa(m.Applications), itoa(m.Interviews)})
+		t.rows = append(t.rows, []string{m.ID, m.Name, itoa(m.Caseload), itoa(m.Opened), itoa(m.Closed), itoa(m.Placed), itoa(m.Contacts), pct(m.ContactCompliance), itoa(m.OverdueContacts), itoa(m.OverdueItems), itoa(m.Applications), itoa(m.Interviews),
+			extensionsLine(m.ExtensionsRequested, m.ExtensionsApproved, m.ExtensionsRefused).value})
 	}
 	return t
 }
 
 func programTable(r *Monthly) table {
 	t := table{title: "Programs", headers: []string{"Program", "Kind", "Open at start", "Open at end", "Opened", "Reopened", "Closed", "Placed", "Contacts", "Compliance", "Overdue contacts", "Applications", "Interviews"}}
+	t.joinedColumn(extensionsLine(0, 0, 0))
 	for _, p := range r.Programs {
-		t.rows = append(t.rows, []string{p.Key, p.Kind, itoa(p.OpenAtStart), itoa(p.OpenAtEnd), itoa(p.Opened), itoa(p.Reopened), itoa(p.Closed), itoa(p.Placed), itoa(p.Contacts), pct(p.ContactCompliance), itoa(p.OverdueContacts), itoa(p.Applications), itoa(p.Interviews)})
+		t.rows = append(t.rows, []string{p.Key, p.Kind, itoa(p.OpenAtStart), itoa(p.OpenAtEnd), itoa(p.Opened), itoa(p.Reopened), itoa(p.Closed), itoa(p.Placed), itoa(p.Contacts), pct(p.ContactCompliance), itoa(p.OverdueContacts), itoa(p.Applications), itoa(p.Interviews),
+			extensionsLine(p.ExtensionsRequested, p.ExtensionsApproved, p.ExtensionsRefused).value})
 	}
 	return t
 }

@@ -222,13 +222,27 @@ func TestJSONContract(t *testing.T) {
 		Commit  string                     `json:"commit"`
 		Summary map[string]json.RawMessage `json:"summary"`
 		Cases   []map[string]any           `json:"cases"`
+
+		Managers []map[string]any `json:"managers"`
+		Programs []map[string]any `json:"programs"`
 	}
 	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"open_at_start", "open_at_end", "opened", "closed", "placed", "contacts", "contact_compliance", "overdue_contacts", "extensions_requested", "extensions_approved", "applications", "interviews"} {
+	for _, k := range []string{"open_at_start", "open_at_end", "opened", "closed", "placed", "contacts", "contact_compliance", "overdue_contacts", "extensions_requested", "extensions_approved", "extensions_refused", "applications", "interviews"} {
 		if _, ok := doc.Summary[k]; !ok {
 			t.Errorf("summary has no %q", k)
+		}
+	}
+	// Each manager's and each program's section counts the extensions
+	// as the summary does.
+	for section, rows := range map[string][]map[string]any{"managers": doc.Managers, "programs": doc.Programs} {
+		for i, m := range rows {
+			for _, k := range []string{"extensions_requested", "extensions_approved", "extensions_refused"} {
+				if _, ok := m[k]; !ok {
+					t.Errorf("%s[%d] has no %q", section, i, k)
+				}
+			}
 		}
 	}
 	if doc.Commit != fixtureSource.Commit {
@@ -275,8 +289,8 @@ func TestCSVTables(t *testing.T) {
 	}{
 		{"monthly", "summary", "month,commit,figure,value,remark", len(summaryLines(monthly.Summary)) + 3},
 		{"monthly", "weeks", "month,commit,week,from,to,contacts", len(monthly.ContactsByWeek)},
-		{"monthly", "managers", "month,commit,manager,name,caseload,opened,closed,placed,contacts,compliance,overdue_contacts,overdue_items,applications,interviews", len(monthly.Managers)},
-		{"monthly", "programs", "month,commit,program,kind,open_at_start,open_at_end,opened,reopened,closed,placed,contacts,compliance,overdue_contacts,applications,interviews", len(monthly.Programs)},
+		{"monthly", "managers", "month,commit,manager,name,caseload,opened,closed,placed,contacts,compliance,overdue_contacts,overdue_items,applications,interviews,extensions_requested,extensions_approved,extensions_refused", len(monthly.Managers)},
+		{"monthly", "programs", "month,commit,program,kind,open_at_start,open_at_end,opened,reopened,closed,placed,contacts,compliance,overdue_contacts,applications,interviews,extensions_requested,extensions_approved,extensions_refused", len(monthly.Programs)},
 		{"monthly", "cases", "month,commit,id,participant", len(monthly.Cases)},
 		{"caseload", "managers", "as_of,commit,manager,name,program,open,overdue_contacts,overdue_items,cases_with_overdue_items", len(caseloadManagerTable(caseload).rows)},
 		{"caseload", "programs", "as_of,commit,program,kind,open,overdue_contacts,overdue_items,cases_with_overdue_items", len(caseload.Programs) + 1},
@@ -309,6 +323,9 @@ func TestCSVTables(t *testing.T) {
 			for _, row := range rows[1:] {
 				if row[1] != fixtureSource.Commit {
 					t.Errorf("%s %s: a row without the commit: %v", tt.report, tt.table, row)
+				}
+				if len(row) != len(rows[0]) {
+					t.Errorf("%s %s: %d cells under %d headers: %v", tt.report, tt.table, len(row), len(rows[0]), row)
 				}
 			}
 		}

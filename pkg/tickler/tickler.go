@@ -31,6 +31,34 @@ type Query struct {
 	Today   time.Time // the day items are counted from
 	Through time.Time // the last due date listed; everything overdue is listed too
 	Manager string    // staff id of a case manager; "" for every manager
+	// Supervisor: Manager is a supervisor (record.Staff.Supervises), whose
+	// tickler lists, besides the cases they manage, the items of every
+	// case that only a supervisor closes (casestate.AwaitsSupervisor): a
+	// supervisor who manages no case still has the joint committee's
+	// decisions to record (000).
+	Supervisor bool
+}
+
+// Lists reports whether q lists item d, of a case whose manager on
+// q.Today is d.Manager: every item for every manager, the manager's own
+// cases' items, and for a supervisor the items that await one.
+func (q Query) Lists(d casestate.Due) bool {
+	return q.Manager == "" || d.Manager == q.Manager || q.ForSupervisor(d)
+}
+
+// ForSupervisor reports whether q lists d only because it awaits a
+// supervisor: an item of a case the supervisor does not manage, which the
+// views label so (Labelled), since it is not of their caseload.
+func (q Query) ForSupervisor(d casestate.Due) bool {
+	return q.Supervisor && q.Manager != "" && d.Manager != q.Manager && casestate.AwaitsSupervisor(d.Kind)
+}
+
+// Labelled is d with its detail saying why a supervisor's tickler lists
+// it (ForSupervisor): it awaits a supervisor, on a case someone else
+// manages.
+func Labelled(d casestate.Due) casestate.Due {
+	d.Detail = "awaits a supervisor, on " + d.Manager + "'s case: " + d.Detail
+	return d
 }
 
 // Through returns the last due date a window of within from today takes
@@ -42,19 +70,24 @@ func Through(today time.Time, within time.Duration) time.Time {
 }
 
 // Items lists what is due or overdue on the cases of snap as q asks, in
-// the order the tickler prints them: by manager, then due date, then case,
-// kind and detail.
+// the order the tickler prints them (q.Sort): by manager, then due date,
+// then case, kind and detail, a supervisor's own cases first.
 func Items(snap *casefile.Snapshot, q Query) []casestate.Due {
 	var items []casestate.Due
 	for _, c := range snap.Cases {
 		// The manager on q.Today, as the items name them: on a past
-		// day, a case transferred since is its manager's of then.
-		if c.Intake == nil || (q.Manager != "" && casestate.ManagerOn(c.Intake, day(q.Today)) != q.Manager) {
+		// day, a case transferred since is its manager's of then. A
+		// supervisor's items may be on any case.
+		if c.Intake == nil || (q.Manager != "" && !q.Supervisor && casestate.ManagerOn(c.Intake, day(q.Today)) != q.Manager) {
 			continue
 		}
-		items = append(items, CaseItems(c, snap.Config, q)...)
+		for _, d := range CaseItems(c, snap.Config, q) {
+			if q.Lists(d) {
+				items = append(items, d)
+			}
+		}
 	}
-	Sort(items)
+	q.Sort(items)
 	return items
 }
 
@@ -101,6 +134,23 @@ func Sort(items []casestate.Due) {
 			}
 		}
 		return a.Line - b.Line
+	})
+}
+
+// Sort orders items as q lists them: in Sort's order, with what a
+// supervisor's tickler lists from other managers' cases (ForSupervisor)
+// after their own cases' items, as its own part of the list.
+func (q Query) Sort(items []casestate.Due) {
+	Sort(items)
+	slices.SortStableFunc(items, func(a, b casestate.Due) int {
+		x, y := q.ForSupervisor(a), q.ForSupervisor(b)
+		switch {
+		case x == y:
+			return 0
+		case y:
+			return -1
+		}
+		return 1
 	})
 }
 

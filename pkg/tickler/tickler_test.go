@@ -260,3 +260,94 @@ func TestUnreadable(t *testing.T) {
 		t.Errorf("Unreadable = %d, want 1", n)
 	}
 }
+
+// TestSupervisorItems: a supervisor's tickler lists their own cases'
+// items and, on every other case, the items only a supervisor closes (the
+// joint committee's decision, 000), after their own and labelled so; a
+// case manager's lists the decision only on their own case.
+func TestSupervisorItems(t *testing.T) {
+	snap := load(t, storetest.MemStore{
+		"cases/caseplan.yaml": `organization: Test Board
+staff:
+  - id: dpatel
+    name: Dev Patel
+    email: dpatel@example.org
+  - id: alee
+    name: Ann Lee
+    email: alee@example.org
+  - id: svisor
+    name: Sue Visor
+    email: svisor@example.org
+    role: supervisor
+programs:
+  ws:
+    kind: work-security
+  pe:
+    kind: post-employment
+`,
+		"cases/W1/intake.yaml": `id: W1
+opened: 2026-03-02
+program: ws
+status: open
+manager: dpatel
+participant:
+  name: Sam Example
+layoff:
+  notice_date: 2026-03-02
+  layoff_date: 2026-05-01
+`,
+		"cases/W1/outcome.yaml": `extensions:
+  - requested: 2026-07-20
+    decision: pending
+`,
+		"cases/P1/intake.yaml": `id: P1
+opened: 2026-07-01
+program: pe
+status: open
+manager: svisor
+participant:
+  name: Pat Example
+`,
+	})
+	today := on("2026-07-20")
+	q := Query{Today: today, Through: Through(today, 14*24*time.Hour)}
+	for _, tt := range []struct {
+		name       string
+		manager    string
+		supervisor bool
+		want       []string
+	}{
+		{"a supervisor: their own case, then the decision on dpatel's", "svisor", true, []string{
+			"svisor 2026-07-31 in 11 days P1 contact",
+			"dpatel 2026-07-30 in 10 days W1 extension-decision",
+		}},
+		{"the case's manager: the decision among their items", "dpatel", false, []string{
+			"dpatel 2026-03-09 overdue 133 days W1 contact",
+			"dpatel 2026-04-02 overdue 109 days W1 tracker-review",
+			"dpatel 2026-05-01 overdue 80 days W1 references",
+			"dpatel 2026-05-01 overdue 80 days W1 search-plan",
+			"dpatel 2026-05-01 overdue 80 days W1 toolbox",
+			"dpatel 2026-07-30 in 10 days W1 extension-decision",
+			"dpatel 2026-07-30 in 10 days W1 period-end",
+		}},
+		{"another case manager: not theirs", "alee", false, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			q := q
+			q.Manager, q.Supervisor = tt.manager, tt.supervisor
+			got := Items(snap, q)
+			if lines(got) != strings.Join(tt.want, "\n") {
+				t.Fatalf("items:\n%s\nwant:\n%s", lines(got), strings.Join(tt.want, "\n"))
+			}
+			for _, it := range got {
+				if want := tt.supervisor && it.Case == "W1"; q.ForSupervisor(it) != want {
+					t.Errorf("ForSupervisor(%s %s) = %v, want %v", it.Case, it.Kind, !want, want)
+				}
+			}
+		})
+	}
+	d := casestate.Due{Case: "W1", Manager: "dpatel", Kind: casestate.DueExtensionDecision, Detail: "the joint committee's decision"}
+	if got, want := Labelled(d).Detail, "awaits a supervisor, on dpatel's case: the joint committee's decision"; got != want {
+		t.Errorf("Labelled: %q, want %q", got, want)
+	}
+}
