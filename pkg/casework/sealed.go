@@ -32,6 +32,11 @@ type SealedError struct {
 	// are not on its team any more: the case left them, and what they
 	// read of it now is its new manager's to give, not a re-seal's.
 	Left *record.Transfer
+	// Retired is set when Staff is retired from the roster: nothing is
+	// sealed to them any more, and a re-seal leaves them out again, so
+	// what they read now is the case's manager (Manager) to give.
+	Retired bool
+	Manager string
 }
 
 func (e *SealedError) Error() string {
@@ -45,6 +50,15 @@ func (e *SealedError) Error() string {
 
 // Hint says what to do.
 func (e *SealedError) Hint() string {
+	if e.Retired {
+		// A retired manager whose case is not handed on yet asks a
+		// supervisor, who can read it and transfer it.
+		who := "a supervisor"
+		if e.Manager != "" && e.Manager != e.Staff {
+			who = e.Manager + ", the case's manager, or a supervisor"
+		}
+		return fmt.Sprintf("you were retired from the staff roster (%s, active: false), so sealed fields are no longer sealed to you: ask %s for what you need", e.Staff, who)
+	}
 	if e.Staff != "" && e.Mine != "" && e.RosterRecipient != e.Mine {
 		what := "lists no age recipient for " + e.Staff
 		if e.RosterRecipient != "" {
@@ -85,6 +99,10 @@ func OpenSealed(src store.Source, snap *casefile.Snapshot, id string, k *keys.Ke
 			if st, ok := snap.Config.StaffByEmail(k.Email); ok {
 				e.Staff, e.RosterRecipient, e.Mine = st.ID, st.AgeRecipient, k.Recipient()
 				e.Left = c.Intake.TransferredAway(st)
+				e.Retired = !st.IsActive()
+				if c.Intake != nil {
+					e.Manager = c.Intake.Manager
+				}
 			}
 		}
 		return sealed.Fields{}, e

@@ -32,10 +32,11 @@ the roster, which names past authors, but commits nothing).
   -o allowed-signers  every signing key in the roster's history as git's
                       allowed-signers file, each valid (valid-after,
                       valid-before) for the commits made while it was on
-                      the roster, for git verify-commit and git log
-                      --show-signature
+                      the roster of an active member, for git
+                      verify-commit and git log --show-signature
 
-After a key changes, make the allowed-signers file again:
+After a key changes or a member is retired, make the allowed-signers file
+again:
   caseplan staff list -o allowed-signers > ~/.caseplan-signers
   git config gpg.ssh.allowedSignersFile ~/.caseplan-signers`,
 		Args: cobra.NoArgs,

@@ -24,8 +24,9 @@ type SigningKey struct {
 	Key   ssh.PublicKey
 	// First and Last are the committer times of the first and the last
 	// commit (by time) whose roster listed the key or that answered to a
-	// roster listing it (its parent's, as verify reads it): from the commit
-	// that put it on the roster to the one that took it off. Current is
+	// roster listing it (its parent's, as verify reads it), for an active
+	// member: from the commit that put it on the roster to the one that
+	// took it off or retired its member. Current is
 	// set when the roster of head lists it still: it is valid for commits
 	// to come, and Last bounds nothing.
 	First, Last time.Time
@@ -70,7 +71,11 @@ func SigningKeys(repo *git.Repository, head plumbing.Hash, progress func(done, t
 		}
 		t := time.Unix(when, 0).UTC()
 		for _, s := range r.cfg.Staff {
-			if strings.TrimSpace(s.SigningKey) == "" || strings.TrimSpace(s.Email) == "" {
+			// A retired member stays on the roster, which names past
+			// authors, but signs nothing from their retirement on
+			// (README, Confidentiality: revoking): their key's window
+			// closes with the commit that retired them.
+			if strings.TrimSpace(s.SigningKey) == "" || strings.TrimSpace(s.Email) == "" || !s.IsActive() {
 				continue
 			}
 			key, err := sshsig.ParsePublicKey(s.SigningKey)
