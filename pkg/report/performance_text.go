@@ -11,7 +11,7 @@ import (
 func (textWriter) Performance(w io.Writer, r *Performance) error {
 	b := new(bytes.Buffer)
 	heading(b, performanceTitle(r), "=")
-	fmt.Fprintln(b, r.Organization)
+	fmt.Fprintln(b, display.Escape(r.Organization))
 	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, again(performanceCommand(r), "text", r.Participants)))
 	writeLeftOut(b, r.Unread, display.Escape, "\n")
 	for _, l := range performanceAbout(r) {
