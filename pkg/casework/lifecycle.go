@@ -229,7 +229,10 @@ func (t TransferCase) Build(s *State) (*Change, error) {
 	case !to.IsActive():
 		return nil, inputErrorf("caseplan staff list shows the roster", "--to %s is no longer active on the staff roster", t.To)
 	case t.To == lc.intake.Manager:
-		return nil, inputErrorf("", "%s is already the case's manager", t.To)
+		// Said twice, or meant as a move to another center: a transfer
+		// always names a new manager (002: one designated counselor),
+		// and the center comes with them or with --center.
+		return nil, inputErrorf(fmt.Sprintf("caseplan case show %s shows its manager and center; to hand the case on, name another active member with --to (caseplan staff list shows the roster), and the new center, if any, with --center", t.Case), "%s is already the case's manager", t.To)
 	}
 	center := t.Center
 	if center != "" && len(cfg.Centers) > 0 && !slices.Contains(cfg.Centers, center) {

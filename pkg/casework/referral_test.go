@@ -154,3 +154,17 @@ func TestReferralBrokenFileRefused(t *testing.T) {
 		t.Fatalf("got %v, want a refusal with a %s finding", err, store.RuleDecode)
 	}
 }
+
+// A transfer to the case's own manager is refused with a hint that says
+// where to see the manager and how a transfer names another.
+func TestTransferToSameManagerHint(t *testing.T) {
+	s := workTreeState(t, "W-1", map[string]string{})
+	_, err := TransferCase{Case: "W-1", To: "mrivera", Reason: "again"}.Build(s)
+	var input *InputError
+	if !errors.As(err, &input) || input.Msg != "mrivera is already the case's manager" {
+		t.Fatalf("got %v, want the InputError already the case's manager", err)
+	}
+	if !strings.Contains(input.Hint, "caseplan case show W-1") || !strings.Contains(input.Hint, "--to") || !strings.Contains(input.Hint, "--center") {
+		t.Errorf("hint %q", input.Hint)
+	}
+}

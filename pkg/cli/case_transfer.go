@@ -25,7 +25,9 @@ who from, who to, the date and the reason, and a transfer note is written.
 The IEP is part of the case's directory, so it moves with the case as it is.
 
 --to must be an active staff member on the roster other than the current
-manager. --center defaults to the new manager's center, else the case's.` + "\n" + exitStatusHelp,
+manager (caseplan case show CASE shows who that is; a transfer to them is
+refused, exit 2). --center defaults to the new manager's center, else the
+case's.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case transfer W-001 --to dshah \
       --reason "Moved closer to the Eastgate office"`,
 		Args: cobra.ExactArgs(1),

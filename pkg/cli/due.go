@@ -627,10 +627,7 @@ func writeDueSummary(env Env, output string, rows []dueCount, kinds []string, th
 	t := newTable(env, header...)
 	items, overdue := 0, 0
 	for _, r := range rows {
-		name := dashIfEmpty(r.Name)
-		if r.Retired {
-			name += " (retired)"
-		}
+		name := record.MarkRetired(dashIfEmpty(r.Name), r.Retired)
 		cells := []string{r.Manager, name, strconv.Itoa(r.Items), strconv.Itoa(r.Overdue)}
 		for _, k := range shown {
 			cells = append(cells, strconv.Itoa(r.Kinds[k]))

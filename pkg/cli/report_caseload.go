@@ -70,9 +70,11 @@ monthly), json:
    "days_left","last_contact","overdue_items","contact_overdue",
    "next_due":{"case","manager","kind","due","overdue","days","detail",
    "path","line"} or null}]}
-"retired" is true for a manager retired from the roster (active: false).
-With --manager, "manager" is its ID, "managers" holds that manager alone
-and "total" and "programs" count their cases only.
+"retired" is true for a manager retired from the roster (active: false);
+the managers and phases tables of the other formats (CSV's too) name them
+"Jo Lee (retired)", as due does. With --manager, "manager" is its ID,
+"managers" holds that manager alone and "total" and "programs" count
+their cases only.
 
 ` + reportHelp + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,

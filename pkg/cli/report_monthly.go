@@ -129,8 +129,8 @@ Formats:
             "extensions_refused","follow_ups_due",
             "follow_ups_done","applications","interviews"},
             "contacts_by_week":[{"week","from","to","contacts"}],
-            "managers":[{"id","name","caseload","opened","closed","placed",
-            "contacts","contact_cases","contact_compliance",
+            "managers":[{"id","name","retired","caseload","opened","closed",
+            "placed","contacts","contact_cases","contact_compliance",
             "overdue_contacts","overdue_items","applications","interviews",
             "extensions_requested","extensions_approved",
             "extensions_refused"}],
@@ -144,7 +144,10 @@ Formats:
             participants is "initials" or "names"; days_left is null when
             the phase has no set end; next_milestone is the plan's earliest
             milestone not done at month end, null for a closed case. With
-            --cohort, "cohort" names it (absent otherwise).
+            --cohort, "cohort" names it (absent otherwise). "retired" is
+            true for a manager retired from the roster (active: false)
+            whose cases are not handed over yet; the other formats name
+            them "Jo Lee (retired)", as due does.
 
 ` + reportHelp + `
 

@@ -17,6 +17,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -239,7 +240,7 @@ func byManager(managers map[string]string, retired, noIntake map[string]bool, fi
 		m := managers[f.Case]
 		switch {
 		case retired[m]:
-			m += " (retired)"
+			m = record.MarkRetired(m, true)
 		case m != "":
 		case noIntake[f.Case]:
 			m = "(intake missing or unreadable)"

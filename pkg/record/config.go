@@ -174,6 +174,19 @@ func (s Staff) Supervises() bool { return s.Role == "supervisor" || s.Role == "a
 // explicit "active: false" retires someone.
 func (s Staff) IsActive() bool { return s.Active == nil || *s.Active }
 
+// MarkRetired is how every view names a member the roster has retired
+// (active: false) whose cases are not all handed over yet: label (their
+// name, or their ID where a view has no name) followed by " (retired)",
+// "Jo Lee (retired)"; label as it is when retired is false. due, validate
+// and the reports all ask here, so they never name a retired manager in
+// two ways.
+func MarkRetired(label string, retired bool) string {
+	if retired {
+		return label + " (retired)"
+	}
+	return label
+}
+
 // Program kinds: the built-in rule set a program follows (DESIGN.md §4).
 const (
 	ProgramWorkSecurity   = "work-security"   // union/employer layoff work security (000)

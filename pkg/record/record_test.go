@@ -405,6 +405,17 @@ func config() *Config {
 	}
 }
 
+// MarkRetired is the one spelling of the retired mark that due, validate
+// and the reports share.
+func TestMarkRetired(t *testing.T) {
+	if got := MarkRetired("Jo Lee", true); got != "Jo Lee (retired)" {
+		t.Errorf("MarkRetired(retired) = %q", got)
+	}
+	if got := MarkRetired("Jo Lee", false); got != "Jo Lee" {
+		t.Errorf("MarkRetired(active) = %q", got)
+	}
+}
+
 func TestStaffLookups(t *testing.T) {
 	c := config()
 	if s, ok := c.StaffByID("jdoe"); !ok || s.Name != "Jo Doe" || !s.IsActive() {

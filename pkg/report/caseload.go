@@ -287,8 +287,8 @@ func caseloadTitle(r *Caseload) string {
 	}
 	if m.Name != "" {
 		who = m.Name + " (" + who + ")"
-	} else if m.Retired {
-		who = m.ID + " (retired)"
+	} else {
+		who = record.MarkRetired(m.ID, m.Retired)
 	}
 	return "Caseload report of " + who + " as of " + r.AsOf
 }

@@ -86,6 +86,7 @@ type WeekCount struct {
 type ManagerSection struct {
 	ID                string   `json:"id"`
 	Name              string   `json:"name"`     // from the staff roster; "" when not on it
+	Retired           bool     `json:"retired"`  // the roster retired them (active: false); their cases still name them, as in the caseload report
 	Caseload          int      `json:"caseload"` // cases open at month end
 	Opened            int      `json:"opened"`
 	Closed            int      `json:"closed"`
@@ -325,7 +326,7 @@ func AssembleMonthly(cfg *record.Config, m Month, src Source, names bool, cases 
 			ExtensionsRequested: t.ExtensionsRequested, ExtensionsApproved: t.ExtensionsApproved, ExtensionsRefused: t.ExtensionsRefused,
 		}
 		if st, ok := cfg.StaffByID(id); ok {
-			s.Name = st.Name
+			s.Name, s.Retired = st.Name, !st.IsActive()
 		}
 		r.Managers = append(r.Managers, s)
 	}

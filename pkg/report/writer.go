@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // Writer renders reports in one format. Each format is one file of this
@@ -200,7 +202,7 @@ func managerTable(r *Monthly) table {
 	t := table{title: "Case managers", headers: []string{"Manager", "Name", "Caseload", "Opened", "Closed", "Placed", "Contacts", "Compliance", "Overdue contacts", "Overdue items", "Applications", "Interviews"}}
 	t.joinedColumn(extensionsLine(0, 0, 0))
 	for _, m := range r.Managers {
-		t.rows = append(t.rows, []string{m.ID, m.Name, itoa(m.Caseload), itoa(m.Opened), itoa(m.Closed), itoa(m.Placed), itoa(m.Contacts), pct(m.ContactCompliance), itoa(m.OverdueContacts), itoa(m.OverdueItems), itoa(m.Applications), itoa(m.Interviews),
+		t.rows = append(t.rows, []string{m.ID, record.MarkRetired(m.Name, m.Retired), itoa(m.Caseload), itoa(m.Opened), itoa(m.Closed), itoa(m.Placed), itoa(m.Contacts), pct(m.ContactCompliance), itoa(m.OverdueContacts), itoa(m.OverdueItems), itoa(m.Applications), itoa(m.Interviews),
 			extensionsLine(m.ExtensionsRequested, m.ExtensionsApproved, m.ExtensionsRefused).value})
 	}
 	return t
@@ -227,7 +229,7 @@ func caseTable(r *Monthly) table {
 func caseloadManagerTable(r *Caseload) table {
 	t := table{title: "Case managers", headers: []string{"Manager", "Name", "Program", "Open", "Overdue contacts", "Overdue items", "Cases with overdue items"}}
 	for _, m := range r.Managers {
-		t.rows = append(t.rows, []string{m.ID, m.Name, "all", itoa(m.Open), itoa(m.OverdueContacts), itoa(m.OverdueItems), itoa(m.CasesOverdue)})
+		t.rows = append(t.rows, []string{m.ID, record.MarkRetired(m.Name, m.Retired), "all", itoa(m.Open), itoa(m.OverdueContacts), itoa(m.OverdueItems), itoa(m.CasesOverdue)})
 		for _, p := range m.Programs {
 			t.rows = append(t.rows, []string{m.ID, "", p.Program, itoa(p.Open), itoa(p.OverdueContacts), itoa(p.OverdueItems), itoa(p.CasesOverdue)})
 		}
@@ -268,7 +270,7 @@ func caseloadPhaseTable(r *Caseload) table {
 		return cells
 	}
 	for _, m := range r.Managers {
-		t.rows = append(t.rows, row(m.ID, m.Name, m.Load))
+		t.rows = append(t.rows, row(m.ID, record.MarkRetired(m.Name, m.Retired), m.Load))
 	}
 	t.rows = append(t.rows, row(caseloadTotalLabel(r), "", r.Total))
 	return t

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/caseplan/caseplan/pkg/casefile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden from what the writers print")
@@ -516,4 +518,77 @@ func TestReportSaysWhatItLeftOut(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A case manager the roster has retired whose cases are not handed over
+// yet is named "NAME (retired)" in both reports' manager tables, in every
+// format, as due and validate name them (record.MarkRetired); the JSON of
+// both says "retired": true.
+func TestRetiredManagerMarked(t *testing.T) {
+	snap := fixtureSnapshot(t)
+	retired := false
+	for i := range snap.Config.Staff {
+		if snap.Config.Staff[i].ID == "alice" {
+			snap.Config.Staff[i].Active = &retired
+		}
+	}
+	monthly := BuildMonthly(snap, fixtureMonth, fixtureSource, false)
+	caseload := BuildCaseload(snap, time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), fixtureSource, false)
+	if monthly.Managers[0].ID != "alice" || caseload.Managers[0].ID != "alice" || caseload.Managers[0].Open == 0 {
+		t.Fatalf("the fixture's first manager is not alice with open cases: %s", js(t, caseload.Managers[0]))
+	}
+	render := map[string]func(Writer) func(*bytes.Buffer) error{
+		"monthly": func(w Writer) func(*bytes.Buffer) error {
+			return func(b *bytes.Buffer) error { return w.Monthly(b, monthly) }
+		},
+		"caseload": func(w Writer) func(*bytes.Buffer) error {
+			return func(b *bytes.Buffer) error { return w.Caseload(b, caseload) }
+		},
+	}
+	writers := map[string]Writer{"text": textWriter{}, "md": markdownWriter{}, "html": htmlWriter{}, "csv managers": NewCSV(CSVOptions{Table: "managers"})}
+	for report, r := range render {
+		for format, w := range writers {
+			var b bytes.Buffer
+			if err := r(w)(&b); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), "Alice Adams (retired)") {
+				t.Errorf("%s %s does not name alice retired:\n%s", report, format, b.String())
+			}
+			if strings.Contains(b.String(), "Bob Brown (retired)") {
+				t.Errorf("%s %s names bob, active, retired", report, format)
+			}
+		}
+		var b bytes.Buffer
+		if err := r(jsonWriter{})(&b); err != nil {
+			t.Fatal(err)
+		}
+		var out struct {
+			Managers []struct {
+				ID      string `json:"id"`
+				Name    string `json:"name"`
+				Retired *bool  `json:"retired"`
+			} `json:"managers"`
+		}
+		if err := json.Unmarshal(b.Bytes(), &out); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range out.Managers {
+			if m.Retired == nil || *m.Retired != (m.ID == "alice") || m.Name != snapName(snap, m.ID) {
+				t.Errorf("%s -o json manager %s: retired %v, name %q", report, m.ID, m.Retired, m.Name)
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := NewCSV(CSVOptions{Table: "phases"}).Caseload(&b, caseload); err != nil || !strings.Contains(b.String(), "Alice Adams (retired)") {
+		t.Errorf("caseload -o csv --table phases: %v\n%s", err, b.String())
+	}
+}
+
+// snapName is the roster's name of staff id ("" when not on it).
+func snapName(snap *casefile.Snapshot, id string) string {
+	if s, ok := snap.Config.StaffByID(id); ok {
+		return s.Name
+	}
+	return ""
 }
