@@ -502,13 +502,7 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 				}
 				fmt.Fprintln(env.Stdout)
 			}
-			heading := it.Manager
-			if retired[it.Manager] {
-				heading += ", retired"
-			}
-			if name := names[it.Manager]; name != "" {
-				heading = name + " (" + heading + ")"
-			}
+			heading := record.NameWithID(names[it.Manager], it.Manager, retired[it.Manager])
 			// How many, so a coordinator sees who is behind without
 			// scrolling through every manager's list.
 			n, overdue := 0, 0

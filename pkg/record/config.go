@@ -187,6 +187,19 @@ func MarkRetired(label string, retired bool) string {
 	return label
 }
 
+// NameWithID is how the headings name a member, by name and roster ID:
+// "Jo Lee (jlee)", "Jo Lee (jlee, retired)" for one the roster has
+// retired, and the ID alone, MarkRetired, when the roster gives no name.
+func NameWithID(name, id string, retired bool) string {
+	if name == "" {
+		return MarkRetired(id, retired)
+	}
+	if retired {
+		id += ", retired"
+	}
+	return name + " (" + id + ")"
+}
+
 // Program kinds: the built-in rule set a program follows (DESIGN.md §4).
 const (
 	ProgramWorkSecurity   = "work-security"   // union/employer layoff work security (000)

@@ -416,6 +416,25 @@ func TestMarkRetired(t *testing.T) {
 	}
 }
 
+// The headings' form, by name and ID: a roster without a name gives the
+// ID in MarkRetired's form, never "jlee, retired" without its brackets.
+func TestNameWithID(t *testing.T) {
+	for _, tc := range []struct {
+		name, id string
+		retired  bool
+		want     string
+	}{
+		{"Jo Lee", "jlee", false, "Jo Lee (jlee)"},
+		{"Jo Lee", "jlee", true, "Jo Lee (jlee, retired)"},
+		{"", "jlee", true, "jlee (retired)"},
+		{"", "jlee", false, "jlee"},
+	} {
+		if got := NameWithID(tc.name, tc.id, tc.retired); got != tc.want {
+			t.Errorf("NameWithID(%q, %q, %v) = %q, want %q", tc.name, tc.id, tc.retired, got, tc.want)
+		}
+	}
+}
+
 func TestStaffLookups(t *testing.T) {
 	c := config()
 	if s, ok := c.StaffByID("jdoe"); !ok || s.Name != "Jo Doe" || !s.IsActive() {

@@ -281,16 +281,7 @@ func caseloadTitle(r *Caseload) string {
 		return "Caseload report as of " + r.AsOf
 	}
 	m := r.Managers[0]
-	who := m.ID
-	if m.Retired {
-		who += ", retired"
-	}
-	if m.Name != "" {
-		who = m.Name + " (" + who + ")"
-	} else {
-		who = record.MarkRetired(m.ID, m.Retired)
-	}
-	return "Caseload report of " + who + " as of " + r.AsOf
+	return "Caseload report of " + record.NameWithID(m.Name, m.ID, m.Retired) + " as of " + r.AsOf
 }
 
 // caseloadCommand is the command that makes the report again (with --at

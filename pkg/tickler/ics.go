@@ -14,6 +14,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/atomicfile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/display"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // ProductID is the PRODID of the calendars caseplan writes.
@@ -129,13 +130,7 @@ func text(s string) string {
 }
 
 func (c Calendar) description(it casestate.Due) string {
-	manager := it.Manager
-	if c.Retired[it.Manager] {
-		manager += ", retired"
-	}
-	if name := c.Managers[it.Manager]; name != "" {
-		manager = name + " (" + manager + ")"
-	}
+	manager := record.NameWithID(c.Managers[it.Manager], it.Manager, c.Retired[it.Manager])
 	at := it.Path
 	if it.Line > 0 {
 		at += fmt.Sprintf(", line %d", it.Line)
