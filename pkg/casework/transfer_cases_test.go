@@ -4,6 +4,9 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // TestTransferCases hands several cases on in one change, all or
@@ -58,5 +61,24 @@ func TestTransferCases(t *testing.T) {
 	}
 	if _, err := ws.Apply([]string{"W-003"}, TransferCases{Cases: []string{"W-003"}, From: "dpatel", To: "svisor", Reason: "x"}.Build); err == nil || !strings.Contains(err.Error(), "dpatel has no open case") {
 		t.Errorf("nothing left: %v", err)
+	}
+}
+
+// TestRefusedHintHandsOnAtOnce: a refusal whose findings and warnings
+// name several open cases of one retired manager gives the one case
+// transfer --from that hands them on, naming them; a single case keeps
+// its own command.
+func TestRefusedHintHandsOnAtOnce(t *testing.T) {
+	e := &RefusedError{
+		Findings: []finding.Finding{{Rule: "wioa-counselor", Case: "W-001"}, {Rule: "wioa-counselor", Case: "W-002"}},
+		Warnings: []finding.Finding{{Rule: validate.RuleManagerRetired, Case: "S-001"}},
+		Retired:  map[string]string{"W-001": "jlee", "W-002": "jlee", "S-001": "jlee"},
+	}
+	if got, want := e.Hint(), "first caseplan case transfer --from jlee --to STAFF --reason TEXT (W-001, W-002, S-001), then run the command again"; got != want {
+		t.Errorf("hint %q, want %q", got, want)
+	}
+	one := &RefusedError{Findings: e.Findings[:1], Retired: map[string]string{"W-001": "jlee"}}
+	if got, want := one.Hint(), "first caseplan case transfer W-001 --to STAFF --reason TEXT, then run the command again"; got != want {
+		t.Errorf("hint %q, want %q", got, want)
 	}
 }
