@@ -216,28 +216,17 @@ func (t TransferCase) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(t.Reason) == "" {
-		return nil, inputErrorf("say why with --reason", "a transfer needs a reason")
+	to, err := t.newManager(s.Snapshot.Config)
+	if err != nil {
+		return nil, err
 	}
-	cfg := s.Snapshot.Config
-	to, ok := cfg.StaffByID(t.To)
-	switch {
-	case !ok:
-		// The flag is named, as log --by names it: the ID alone does not
-		// say which value was wrong.
-		return nil, inputErrorf(staffFlagHint(cfg, "--to", t.To, "caseplan staff list shows the roster; add them with caseplan staff add"), "--to %q is not on the staff roster", t.To)
-	case !to.IsActive():
-		return nil, inputErrorf("caseplan staff list shows the roster", "--to %s is no longer active on the staff roster", t.To)
-	case t.To == lc.intake.Manager:
+	if t.To == lc.intake.Manager {
 		// Said twice, or meant as a move to another center: a transfer
 		// always names a new manager (002: one designated counselor),
 		// and the center comes with them or with --center.
 		return nil, inputErrorf(fmt.Sprintf("caseplan case show %s shows its manager and center; to hand the case on, name another active member with --to (caseplan staff list shows the roster), and the new center, if any, with --center", t.Case), "%s is already the case's manager", t.To)
 	}
 	center := t.Center
-	if center != "" && len(cfg.Centers) > 0 && !slices.Contains(cfg.Centers, center) {
-		return nil, inputErrorf("the centers are listed in cases/caseplan.yaml", "center %q is not one of this store's centers (%s)", center, strings.Join(cfg.Centers, ", "))
-	}
 	if center == "" {
 		center = to.Center
 	}
@@ -280,6 +269,29 @@ func (t TransferCase) Build(s *State) (*Change, error) {
 		Summary: fmt.Sprintf("transfer the case from %s to %s", tr.From, tr.To),
 		Files:   files,
 	}, nil
+}
+
+// newManager checks what the transfer's flags give, the same whichever
+// case it hands on (case transfer --from hands on many): a reason, a new
+// manager active on the roster, a center of the store's. It returns the
+// new manager's roster entry.
+func (t TransferCase) newManager(cfg *record.Config) (record.Staff, error) {
+	if strings.TrimSpace(t.Reason) == "" {
+		return record.Staff{}, inputErrorf("say why with --reason", "a transfer needs a reason")
+	}
+	to, ok := cfg.StaffByID(t.To)
+	switch {
+	case !ok:
+		// The flag is named, as log --by names it: the ID alone does not
+		// say which value was wrong.
+		return to, inputErrorf(staffFlagHint(cfg, "--to", t.To, "caseplan staff list shows the roster; add them with caseplan staff add"), "--to %q is not on the staff roster", t.To)
+	case !to.IsActive():
+		return to, inputErrorf("caseplan staff list shows the roster", "--to %s is no longer active on the staff roster", t.To)
+	}
+	if t.Center != "" && len(cfg.Centers) > 0 && !slices.Contains(cfg.Centers, t.Center) {
+		return to, inputErrorf("the centers are listed in cases/caseplan.yaml", "center %q is not one of this store's centers (%s)", t.Center, strings.Join(cfg.Centers, ", "))
+	}
+	return to, nil
 }
 
 // lifecycleCase is a case about to change, with its intake read: every

@@ -181,6 +181,11 @@ type RefusedError struct {
 	// (manager-retired, a warning), and a supervisor hands them all over
 	// at once.
 	Warnings []finding.Finding
+	// Retired maps each case of Findings and Warnings that is to be
+	// handed on (validate.HandsOn) and whose manager is retired from the
+	// roster after the change to that manager: the hint then hands them
+	// all on with one case transfer --from, not one command per case.
+	Retired map[string]string
 }
 
 func (e *RefusedError) Error() string {
@@ -199,15 +204,30 @@ func (e *RefusedError) Hint() string { return e.HintFor(nil) }
 // HintFor is Hint for a command whose flags gave the refused values:
 // with no command to run first, it says which flags to correct.
 func (e *RefusedError) HintFor(flags []string) string {
+	// The cases of one retired manager to hand on are handed on with one
+	// case transfer --from, named after it: the warnings among them are
+	// not printed, and the hint still lists every case it moves.
+	handed := map[string][]string{}
+	for _, f := range slices.Concat(e.Findings, e.Warnings) {
+		if m := e.Retired[f.Case]; m != "" && validate.HandsOn(f.Rule) && !slices.Contains(handed[m], f.Case) {
+			handed[m] = append(handed[m], f.Case)
+		}
+	}
+	remedy := func(f finding.Finding) string {
+		if m := e.Retired[f.Case]; m != "" && len(handed[m]) > 1 && validate.HandsOn(f.Rule) {
+			return validate.TransferFromRemedy(m) + " (" + strings.Join(handed[m], ", ") + ")"
+		}
+		return validate.RemedyFor(f.Rule, f.Case)
+	}
 	var do []string
 	for _, f := range e.Findings {
-		if r := validate.RemedyFor(f.Rule, f.Case); r != "" && !slices.Contains(do, r) {
+		if r := remedy(f); r != "" && !slices.Contains(do, r) {
 			do = append(do, r)
 		}
 	}
 	var also []string
 	for _, f := range e.Warnings {
-		if r := validate.RemedyFor(f.Rule, f.Case); r != "" && !slices.Contains(do, r) && !slices.Contains(also, r) {
+		if r := remedy(f); r != "" && !slices.Contains(do, r) && !slices.Contains(also, r) {
 			also = append(also, r)
 		}
 	}
@@ -234,6 +254,24 @@ func (e *RefusedError) HintFor(flags []string) string {
 		hint += "; it would also leave warnings, which " + strings.Join(also, ", ") + verb
 	}
 	return hint
+}
+
+// retiredManagers is RefusedError.Retired for the findings fs of the
+// store as a change would leave it (after).
+func retiredManagers(after *casefile.Snapshot, fs ...[]finding.Finding) map[string]string {
+	out := map[string]string{}
+	for _, list := range fs {
+		for _, f := range list {
+			c := after.Case(f.Case)
+			if !validate.HandsOn(f.Rule) || c == nil || c.Intake == nil || after.Config == nil {
+				continue
+			}
+			if s, ok := after.Config.StaffByID(c.Intake.Manager); ok && !s.IsActive() {
+				out[f.Case] = c.Intake.Manager
+			}
+		}
+	}
+	return out
 }
 
 // NotOnRosterError says the acting author is not on the staff roster, so
@@ -495,7 +533,8 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 	refused = append(refused, introduced(beforeFindings, afterFindings, change.Files)...)
 	if len(refused) > 0 {
 		finding.Sort(refused)
-		return nil, &RefusedError{Findings: refused, Files: change.Files, Warnings: finding.Since(warningsOf(beforeFindings), warningsOf(afterFindings), nil)}
+		warnings := finding.Since(warningsOf(beforeFindings), warningsOf(afterFindings), nil)
+		return nil, &RefusedError{Findings: refused, Files: change.Files, Warnings: warnings, Retired: retiredManagers(after.snap, refused, warnings)}
 	}
 	if err := checkSummary(change, after.snap.Config); err != nil {
 		return nil, err

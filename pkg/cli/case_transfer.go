@@ -1,9 +1,14 @@
 package cli
 
 import (
+	"slices"
+
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/store"
 )
 
 type caseTransferOptions struct {
@@ -11,12 +16,16 @@ type caseTransferOptions struct {
 	noCommit bool
 	date     string // parsed into change.Date; "" for --today
 	change   casework.TransferCase
+	// cases are the cases named when there are several; from is --from,
+	// a manager whose every open case is handed on.
+	cases []string
+	from  string
 }
 
 func newCmdCaseTransfer(g *globals, runF func(*caseTransferOptions) error) *cobra.Command {
 	opts := &caseTransferOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "transfer CASE --to STAFF --reason TEXT",
+		Use:   "transfer CASE... --to STAFF --reason TEXT",
 		Short: "Transfer a case and its IEP to another case manager or center",
 		Long: `Transfer CASE to another designated counselor (document 002: one counselor per
 case, who may transfer the case and its IEP to another center). In one commit
@@ -27,12 +36,33 @@ The IEP is part of the case's directory, so it moves with the case as it is.
 --to must be an active staff member on the roster other than the current
 manager (caseplan case show CASE shows who that is; a transfer to them is
 refused, exit 2). --center defaults to the new manager's center, else the
-case's.` + "\n" + exitStatusHelp,
+case's.
+
+Several CASEs, or --from ID for every open case that ID manages on --today
+(as caseplan case list --manager ID --status open lists them), are handed
+to the same --to with the same --center and --reason: what a supervisor
+does before retiring a case manager who leaves (caseplan staff set ID
+--active=false refuses while they manage open WIOA cases). It is all or
+nothing: if any case would be refused — no such case, already the new
+manager's, one the author may not change — nothing is written and every
+refusal is listed. Otherwise all are transferred in one commit, and stdout
+has the cases transferred, one per line.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case transfer W-001 --to dshah \
-      --reason "Moved closer to the Eastgate office"`,
-		Args: cobra.ExactArgs(1),
+      --reason "Moved closer to the Eastgate office"
+  caseplan case transfer --from jlee --to dshah \
+      --reason "Jo Lee leaves the board; caseload handed to Devika Shah"`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.change.Case = args[0]
+			switch {
+			case len(args) == 0 && opts.from == "":
+				return &UsageError{Msg: "which case? name one or more CASEs, or --from ID", Hint: "for example caseplan case transfer W-001 --to dshah --reason TEXT, or caseplan case transfer --from jlee --to dshah --reason TEXT"}
+			case len(args) > 0 && opts.from != "":
+				return usageErrorf("name the cases or --from, not both")
+			case len(args) == 1:
+				opts.change.Case = args[0]
+			default:
+				opts.cases = args
+			}
 			if opts.date != "" {
 				var err error
 				if opts.change.Date, err = parseDate("date", opts.date); err != nil {
@@ -49,6 +79,7 @@ case's.` + "\n" + exitStatusHelp,
 	f.StringVar(&opts.change.To, "to", "", "the new manager: the `STAFF` ID on the roster")
 	// case new and case list call the case manager --manager.
 	alsoTriedAs(f, "to", "manager", "new-manager", "case-manager", "counselor")
+	f.StringVar(&opts.from, "from", "", "transfer every open case this staff `ID` manages")
 	f.StringVar(&opts.change.Center, "center", "", "the new center (default: the new manager's)")
 	f.StringVar(&opts.change.Reason, "reason", "", "why the case is transferred")
 	dateVar(f, &opts.date, "date", "the `DATE` of the transfer (default: --today)")
@@ -59,5 +90,82 @@ case's.` + "\n" + exitStatusHelp,
 }
 
 func caseTransferRun(opts *caseTransferOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	if opts.change.Case != "" {
+		return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	}
+	t := casework.TransferCases{Cases: opts.cases, From: opts.from, Date: opts.change.Date, To: opts.change.To, Center: opts.change.Center, Reason: opts.change.Reason}
+	load := t.Cases
+	var err error
+	if opts.from != "" {
+		if t.Cases, err = managedCases(opts.globals, opts.from); err != nil {
+			return err
+		}
+		load = t.Cases
+	} else if load, err = existingCases(opts.globals, t.Cases); err != nil {
+		return err
+	}
+	return opts.write(opts.noCommit, load, t.Build, sayWhat)
+}
+
+// existingCases returns the cases of ids the store has: the others are
+// not loaded, which would refuse the lot at the first, but left to the
+// build, which lists them with every other case it cannot transfer.
+func existingCases(g *globals, ids []string) ([]string, error) {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil, err
+	}
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, id := range ids {
+		if caseid.Check(id) != nil || slices.Contains(out, id) {
+			continue
+		}
+		if entries, err := src.List(layout.CaseDir(id)); err == nil && entries != nil {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+// managedCases returns the cases whose intake names manager as their
+// manager now, from a scan of the intake records (a full load of a large
+// store would read every note to find them); casework keeps those open
+// under manager on the day. A manager no case names and the roster does
+// not know is a typo, refused as case list --manager refuses one.
+func managedCases(g *globals, manager string) ([]string, error) {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil, err
+	}
+	src, err := store.NewWorkTree(root)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := store.ScanIntakes(src, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, k := range keys {
+		if k.Readable && k.Manager == manager && k.Status == "open" {
+			out = append(out, k.ID)
+		}
+	}
+	if len(out) > 0 {
+		return out, nil
+	}
+	snap, _, err := store.Load(src, []string{}) // the roster: is there such a member?
+	if err != nil {
+		return nil, err
+	}
+	if snap.Config != nil {
+		if _, ok := snap.Config.StaffByID(manager); !ok {
+			return nil, notOnRoster(snap.Config, "--from", manager)
+		}
+	}
+	return nil, &UsageError{Msg: manager + " manages no open case to transfer", Hint: "caseplan case list --manager " + manager + " lists their cases"}
 }

@@ -48,8 +48,9 @@ cases it concerns, as far as the acting person can read them. The change is
 validated against every case: retiring the designated counselor of open
 WIOA cases is refused (rule wioa-counselor) until they are transferred with
 caseplan case transfer; the open cases of other programs they manage are
-named, to be transferred the same way (rule manager-retired) — in the
-refusal's hint too, so that it lists every open case to hand on.` + "\n" + exitStatusHelp,
+named, to be transferred the same way (rule manager-retired). The
+refusal's hint gives the one command that hands every open case of theirs
+on at once: caseplan case transfer --from ID --to STAFF --reason TEXT.` + "\n" + exitStatusHelp,
 		Example: `  caseplan staff set dpatel --role supervisor --center North
   caseplan staff set jdoe --active=false
   caseplan staff set dpatel --age-recipient age1... \
@@ -132,7 +133,7 @@ func staffSetRun(opts *staffSetOptions) error {
 	if len(open) > 0 {
 		slices.Sort(open)
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s still manages %d open case(s): %s\n", opts.change.ID, len(open), strings.Join(open, ", "))
-		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: hand each to an active manager: %s\n", validate.RemedyFor(validate.RuleManagerRetired, open[0]))
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: hand them to an active manager, all at once: %s\n", validate.TransferFromRemedy(opts.change.ID))
 	}
 	return nil
 }

@@ -100,7 +100,7 @@ var flagValues = map[string]map[string]valuesFrom{
 	"case list": {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status"), "cohort": cohortIDs,
 		"phase": fixed(casestate.Phases...), "center": centerNames},
 	"case import":           {"rules": importRules},
-	"case transfer":         {"to": staffIDs},
+	"case transfer":         {"to": staffIDs, "from": staffIDs},
 	"case close":            {"reason": enum("outcome", "closures", "[]", "reason")},
 	"case set":              {"channel": enum("intake", "participant", "channels", "[]")},
 	"case toolbox":          {"resume": enum("intake", "toolbox", "resume"), "cover-letter": enum("intake", "toolbox", "cover_letter"), "thank-you-letter": enum("intake", "toolbox", "thank_you_letter")},

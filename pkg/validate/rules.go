@@ -108,6 +108,20 @@ func IsCompleteness(id string) bool {
 // wioa-counselor).
 const transferRemedy = "caseplan case transfer CASE --to STAFF --reason TEXT"
 
+// TransferFromRemedy hands every open case of manager, retired from the
+// roster, to an active manager at once (case transfer --from): one
+// command for what would otherwise be one transferRemedy per case.
+func TransferFromRemedy(manager string) string {
+	return "caseplan case transfer --from " + manager + " --to STAFF --reason TEXT"
+}
+
+// HandsOn reports whether a finding of rule id is mended by handing its
+// case to another manager (transferRemedy).
+func HandsOn(id string) bool {
+	r := RuleByID(id)
+	return r != nil && r.Remedy == transferRemedy
+}
+
 // RemedyFor is the command that mends finding-rule id on case c, or ""
 // when the rule names none.
 func RemedyFor(id, c string) string {

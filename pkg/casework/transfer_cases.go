@@ -1,0 +1,133 @@
+package casework
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/access"
+	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/store"
+)
+
+// TransferCases hands several cases to one new manager at once: the cases
+// named, or every open case of a manager who leaves (From). A supervisor
+// retiring a case manager must first hand on every open case of theirs
+// (wioa-counselor refuses the retirement, manager-retired warns), forty
+// at an office; one command does it.
+//
+// Each case is transferred as TransferCase transfers one — its intake
+// names the new manager, a transfers entry and a transfer note record it —
+// and all of them are one change, so one commit, as a group note is: the
+// hand-over is one decision, made once, by one author, with one reason,
+// and is recorded whole or not at all. If any case would be refused, none
+// is transferred, and every refusal is listed together, so that one run
+// says all there is to mend.
+type TransferCases struct {
+	// Cases are the cases named; with From, the cases From manages now
+	// (as their intake records say), of which those open under From on
+	// the day are handed on.
+	Cases  []string
+	From   string    // "": the cases named, whoever manages them
+	Date   time.Time // zero: today
+	To     string    // staff id
+	Center string    // "": the new manager's center, else each case's
+	Reason string
+}
+
+// Build returns the change that transfers every case, or refuses with
+// every case that cannot be.
+func (t TransferCases) Build(s *State) (*Change, error) {
+	one := TransferCase{Date: t.Date, To: t.To, Center: t.Center, Reason: t.Reason}
+	if _, err := one.newManager(s.Snapshot.Config); err != nil {
+		return nil, err // the same for every case: said once
+	}
+	if t.From != "" && t.From == t.To {
+		return nil, inputErrorf("name the manager the cases go to with --to", "--from and --to both name %s", t.From)
+	}
+	cases := t.Cases
+	if t.From != "" {
+		cases = t.openUnderFrom(s)
+		if len(cases) == 0 {
+			return nil, inputErrorf("caseplan case list --manager "+t.From+" --status open lists them", "%s has no open case on %s to transfer", t.From, date(s.Today))
+		}
+	}
+	if len(cases) == 0 {
+		return nil, inputErrorf("name one or more CASEs, or --from ID", "which cases? a transfer needs at least one")
+	}
+	files := map[string][]byte{}
+	var refused []string
+	from := map[string]bool{}
+	seen := map[string]bool{}
+	for _, id := range cases {
+		if seen[id] {
+			refused = append(refused, fmt.Sprintf("%s: named twice", id))
+			continue
+		}
+		seen[id] = true
+		one.Case = id
+		if c := s.Snapshot.Case(id); c != nil && c.Intake != nil {
+			from[c.Intake.Manager] = true
+			// Asked here, not only by the engine after the build, so
+			// that a case the author may not change is listed with
+			// the other refusals rather than after they are mended.
+			ch := access.Change{Cases: []access.CaseChange{{ID: id, Before: c.Intake, After: c.Intake}}}
+			if d := access.Check(s.Snapshot.Config, s.Staff, ch); len(d) > 0 {
+				refused = append(refused, fmt.Sprintf("%s: %s", id, d[0].Msg))
+				continue
+			}
+		}
+		ch, err := one.Build(s)
+		if err != nil {
+			refused = append(refused, fmt.Sprintf("%s: %s", id, transferRefusal(err)))
+			continue
+		}
+		for p, data := range ch.Files {
+			files[p] = data
+		}
+	}
+	if len(refused) > 0 {
+		return nil, inputErrorf("mend or leave out the cases above (caseplan case show CASE), then run the command again; nothing is transferred until every case can be",
+			"%d of %d case(s) cannot be transferred to %s, so none was:\n\t%s", len(refused), len(cases), t.To, strings.Join(refused, "\n\t"))
+	}
+	summary := fmt.Sprintf("transfer %d case(s) to %s", len(cases), t.To)
+	if len(from) == 1 {
+		for f := range from {
+			summary = fmt.Sprintf("transfer %d case(s) from %s to %s", len(cases), f, t.To)
+		}
+	}
+	return &Change{
+		Cases:   append([]string(nil), cases...),
+		Action:  "case.transfer",
+		Summary: summary,
+		Files:   files,
+		Output:  strings.Join(cases, "\n"),
+	}, nil
+}
+
+// openUnderFrom returns the cases of t.Cases that are open and managed by
+// t.From on the day, as case list --manager --status open lists them
+// (casestate judges a past --today): of those From manages now, a case
+// closed by the day, or not yet theirs on it, is left where it is.
+func (t TransferCases) openUnderFrom(s *State) []string {
+	var out []string
+	for _, id := range t.Cases {
+		c := s.Snapshot.Case(id)
+		if c == nil || c.Intake == nil || c.Intake.Manager != t.From {
+			continue
+		}
+		if st := casestate.Compute(c, s.Snapshot.Config, s.Today); st.Status == "open" && st.Manager == t.From {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// transferRefusal is why one case of several cannot be transferred, in
+// words that follow its ID.
+func transferRefusal(err error) string {
+	if _, ok := err.(*store.UnknownCaseError); ok {
+		return "no such case in this store"
+	}
+	return err.Error()
+}

@@ -1,0 +1,84 @@
+package casework
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/validate"
+)
+
+// TestTransferCases hands several cases on in one change, all or
+// nothing: every case that cannot be transferred is listed in one
+// refusal; --from takes the open cases its manager has on the day.
+func TestTransferCases(t *testing.T) {
+	isolateHome(t)
+	dir := staffStore(t) // W-001, WIOA, managed by dpatel
+	ws := openWorkspace(t, dir, sue)
+	for _, c := range []NewCase{
+		{ID: "W-002", Program: "wioa", Name: "Bo Example", Manager: "dpatel", Opened: testToday},
+		{ID: "W-003", Program: "wioa", Name: "Cy Example", Manager: "mrivera", Opened: testToday},
+	} {
+		if _, err := ws.Apply(nil, c.Build); err != nil {
+			t.Fatal(err)
+		}
+	}
+	head := gitCLI(t, dir, "rev-parse", "HEAD")
+
+	_, err := ws.Apply([]string{"W-001", "W-003"}, TransferCases{Cases: []string{"W-001", "W-009", "W-003", "W-001"}, To: "mrivera", Reason: "Caseload balance"}.Build)
+	var in *InputError
+	if !errors.As(err, &in) {
+		t.Fatalf("refusal: %v", err)
+	}
+	for _, want := range []string{"3 of 4 case(s) cannot be transferred to mrivera", "\tW-009: no such case", "\tW-003: mrivera is already the case's manager", "\tW-001: named twice"} {
+		if !strings.Contains(in.Msg, want) {
+			t.Errorf("refusal %q lacks %q", in.Msg, want)
+		}
+	}
+	if got := gitCLI(t, dir, "rev-parse", "HEAD"); got != head {
+		t.Errorf("a refused transfer committed %s", got)
+	}
+	if _, err := ws.Apply([]string{"W-001"}, TransferCases{Cases: []string{"W-001"}, From: "dpatel", To: "dpatel", Reason: "x"}.Build); err == nil || !strings.Contains(err.Error(), "--from and --to both name dpatel") {
+		t.Errorf("--from and --to the same: %v", err)
+	}
+
+	// --from: of the candidates, those dpatel manages; one commit.
+	res, err := ws.Apply([]string{"W-001", "W-002", "W-003"}, TransferCases{Cases: []string{"W-001", "W-002", "W-003"}, From: "dpatel", To: "mrivera", Reason: "Dev leaves"}.Build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Change.Output != "W-001\nW-002" || res.Change.Summary != "transfer 2 case(s) from dpatel to mrivera" || res.Change.Action != "case.transfer" {
+		t.Errorf("change: %q %q %q", res.Change.Output, res.Change.Summary, res.Change.Action)
+	}
+	if got := gitCLI(t, dir, "rev-list", "--count", head+"..HEAD"); got != "1" {
+		t.Errorf("%s commits, want 1", got)
+	}
+	for _, id := range []string{"W-001", "W-002"} {
+		if in := readTestFile(t, dir, "cases/"+id+"/intake.yaml"); !strings.Contains(in, "manager: mrivera") || !strings.Contains(in, "from: dpatel") {
+			t.Errorf("%s intake:\n%s", id, in)
+		}
+	}
+	if _, err := ws.Apply([]string{"W-003"}, TransferCases{Cases: []string{"W-003"}, From: "dpatel", To: "svisor", Reason: "x"}.Build); err == nil || !strings.Contains(err.Error(), "dpatel has no open case") {
+		t.Errorf("nothing left: %v", err)
+	}
+}
+
+// TestRefusedHintHandsOnAtOnce: a refusal whose findings and warnings
+// name several open cases of one retired manager gives the one case
+// transfer --from that hands them on, naming them; a single case keeps
+// its own command.
+func TestRefusedHintHandsOnAtOnce(t *testing.T) {
+	e := &RefusedError{
+		Findings: []finding.Finding{{Rule: "wioa-counselor", Case: "W-001"}, {Rule: "wioa-counselor", Case: "W-002"}},
+		Warnings: []finding.Finding{{Rule: validate.RuleManagerRetired, Case: "S-001"}},
+		Retired:  map[string]string{"W-001": "jlee", "W-002": "jlee", "S-001": "jlee"},
+	}
+	if got, want := e.Hint(), "first caseplan case transfer --from jlee --to STAFF --reason TEXT (W-001, W-002, S-001), then run the command again"; got != want {
+		t.Errorf("hint %q, want %q", got, want)
+	}
+	one := &RefusedError{Findings: e.Findings[:1], Retired: map[string]string{"W-001": "jlee"}}
+	if got, want := one.Hint(), "first caseplan case transfer W-001 --to STAFF --reason TEXT, then run the command again"; got != want {
+		t.Errorf("hint %q, want %q", got, want)
+	}
+}
