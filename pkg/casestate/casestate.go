@@ -379,7 +379,11 @@ func laterOf(a, b time.Time) time.Time {
 
 // postEmploymentPhase follows 003: services while the participant works
 // and receives cash assistance, then for post_assistance_months after it
-// ends.
+// ends. A participant who comes to the program after their cash
+// assistance ended is in follow-up from the opening: the months still
+// count from the end of assistance (003: "for 12 months following the
+// loss of cash assistance"), but no phase of the case starts before the
+// case does.
 func (x *view) postEmploymentPhase() period {
 	in := x.c.Intake
 	ended, ok := in.CashAssistanceEnded.Time()
@@ -387,9 +391,13 @@ func (x *view) postEmploymentPhase() period {
 		return period{phase: PhaseActive, start: x.opened()}
 	}
 	end, _ := calendar.PostAssistanceEnd(x.c, x.cfg)
-	return period{phase: PhaseFollowUp, start: ended, end: end,
-		ends:   "the " + countOf(x.setting(record.SettingPostAssistanceMonths), "month") + " of post-employment services after cash assistance ended (" + string(in.CashAssistanceEnded) + ") end; close the case",
-		endsAt: layout.KindIntake, endsPath: []string{"cash_assistance_ended"}}
+	months := "the " + countOf(x.setting(record.SettingPostAssistanceMonths), "month") + " of post-employment services after cash assistance ended (" + string(in.CashAssistanceEnded) + ")"
+	ends := months + " end; close the case"
+	if x.today.After(end) {
+		ends = months + " ended on " + string(date(end)) + "; close the case"
+	}
+	return period{phase: PhaseFollowUp, start: laterOf(ended, x.opened()), end: end,
+		ends: ends, endsAt: layout.KindIntake, endsPath: []string{"cash_assistance_ended"}}
 }
 
 // earliest returns the earliest valid date of a list, or zero.

@@ -202,8 +202,11 @@ func TestPhases(t *testing.T) {
 		// assistance ended.
 		{"pe active", pe, "2026-03-16", PhaseActive, "2026-03-02", "", 0},
 		{"pe active until cash assistance ends", files{"intake.yaml": peIntake + "cash_assistance_ended: 2026-04-30\n"}, "2026-03-16", PhaseActive, "2026-03-02", "", 0},
-		{"pe follow-up", files{"intake.yaml": peIntake + "cash_assistance_ended: 2026-02-28\n"}, "2026-03-16", PhaseFollowUp, "2026-02-28", "2027-02-28", 349},
-		{"pe still open after its 12 months", files{"intake.yaml": peIntake + "cash_assistance_ended: 2025-02-28\n"}, "2026-03-16", PhaseFollowUp, "2025-02-28", "2026-02-28", -16},
+		{"pe follow-up", files{"intake.yaml": peIntake + "cash_assistance_ended: 2026-03-10\n"}, "2026-03-16", PhaseFollowUp, "2026-03-10", "2027-03-10", 359},
+		// Cash assistance that ended before the case opened: the 12
+		// months count from its end, but the phase starts with the case.
+		{"pe follow-up never starts before the opening", files{"intake.yaml": peIntake + "cash_assistance_ended: 2026-02-28\n"}, "2026-03-16", PhaseFollowUp, "2026-03-02", "2027-02-28", 349},
+		{"pe still open after its 12 months", files{"intake.yaml": peIntake + "cash_assistance_ended: 2025-02-28\n"}, "2026-03-16", PhaseFollowUp, "2026-03-02", "2026-02-28", -16},
 		{"pe closed", files{
 			"intake.yaml":  strings.Replace(peIntake, "status: open", "status: closed", 1),
 			"outcome.yaml": "closure:\n  date: 2026-03-10\n  reason: other\n",
@@ -530,6 +533,14 @@ self_sufficiency:
 			{DueContact, "2026-04-11", "contact (every 30 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan (every 90 days; made 2026-03-02, not reviewed yet)", "iep.yaml:1"},
 			{DuePeriodEnd, "2027-02-28", "the 12 months of post-employment services after cash assistance ended (2026-02-28) end; close the case", "intake.yaml:8"},
+		}},
+		// Once the 12 months are past, the item says they ended, and when.
+		{"pe: the 12 months past", files{
+			"intake.yaml":                peIntake + "cash_assistance_ended: 2025-02-28\n",
+			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
+		}, "2026-03-16", []want{
+			{DuePeriodEnd, "2026-02-28", "the 12 months of post-employment services after cash assistance ended (2025-02-28) ended on 2026-02-28; close the case", "intake.yaml:8"},
+			{DueContact, "2026-04-11", "contact (every 30 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 		}},
 		// Closing ends the contacts, the plan and the periods, but not a
 		// follow-up planned after it (001, 003): case show, iep show and

@@ -30,12 +30,13 @@ func (a SetSelfSufficiency) Build(s *State) (*Change, error) {
 	for _, f := range []struct {
 		path []string
 		name string
+		flag string // the flag of iep self-sufficiency that sets it, for the hint
 		v    *string
 	}{
-		{[]string{"self_sufficiency", "plan"}, "self-sufficiency plan", a.Plan},
-		{[]string{"self_sufficiency", "contingency", "child_care"}, "child care", a.ChildCare},
-		{[]string{"self_sufficiency", "contingency", "transportation"}, "transportation", a.Transportation},
-		{[]string{"self_sufficiency", "contingency", "crisis"}, "crises", a.Crisis},
+		{[]string{"self_sufficiency", "plan"}, "self-sufficiency plan", "--plan", a.Plan},
+		{[]string{"self_sufficiency", "contingency", "child_care"}, "child care", "--child-care", a.ChildCare},
+		{[]string{"self_sufficiency", "contingency", "transportation"}, "transportation", "--transportation", a.Transportation},
+		{[]string{"self_sufficiency", "contingency", "crisis"}, "crises", "--crisis", a.Crisis},
 	} {
 		if f.v == nil {
 			continue
@@ -47,8 +48,12 @@ func (a SetSelfSufficiency) Build(s *State) (*Change, error) {
 		} else {
 			plan = true
 		}
-		if err := checkPlanText(what, *f.v); err != nil {
-			return nil, err
+		if strings.TrimSpace(*f.v) == "" {
+			// An empty plan would only trade the plan for a warning
+			// (pe-self-sufficiency, pe-contingency): say how to write
+			// it, and how to take out one that no longer holds.
+			return nil, inputErrorf(fmt.Sprintf("write what the plan says, e.g. %s 'TEXT'; to take it out of the plan, caseplan edit %s iep", f.flag, p.c.ID),
+				"the %s is empty", what)
 		}
 		edits = append(edits, planSet(f.path, strings.TrimSpace(*f.v)))
 	}

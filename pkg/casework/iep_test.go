@@ -336,3 +336,30 @@ func TestByNumber(t *testing.T) {
 		t.Errorf("byNumber = %v, want %v", got, want)
 	}
 }
+
+// TestSelfSufficiencyEmpty: an empty plan is refused with a hint that
+// says how to write it, with the flag given, and how to take one out.
+func TestSelfSufficiencyEmpty(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001")
+	empty := " "
+	for _, tc := range []struct {
+		change SetSelfSufficiency
+		msg    string
+		flag   string
+	}{
+		{SetSelfSufficiency{Case: "W-001", Crisis: &empty}, "the contingency plan for crises is empty", "--crisis"},
+		{SetSelfSufficiency{Case: "W-001", ChildCare: &empty}, "the contingency plan for child care is empty", "--child-care"},
+		{SetSelfSufficiency{Case: "W-001", Plan: &empty}, "the self-sufficiency plan is empty", "--plan"},
+	} {
+		var ie *InputError
+		_, err := openWorkspace(t, dir, maria).Apply([]string{"W-001"}, tc.change.Build)
+		if !errors.As(err, &ie) || ie.Msg != tc.msg {
+			t.Errorf("%s: %v, want %q", tc.flag, err, tc.msg)
+			continue
+		}
+		if want := "write what the plan says, e.g. " + tc.flag + " 'TEXT'; to take it out of the plan, caseplan edit W-001 iep"; ie.Hint != want {
+			t.Errorf("%s: hint %q, want %q", tc.flag, ie.Hint, want)
+		}
+	}
+}

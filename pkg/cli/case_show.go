@@ -55,7 +55,10 @@ Phases, by program kind:
                    service-delivery; after exit, follow-up (follow_up_months)
                    and then exited
   post-employment  active; follow-up for post_assistance_months after cash
-                   assistance ended (003)
+                   assistance ended (003), shown from the opening when
+                   assistance ended before the case opened (the months still
+                   count from its end); once they are over the case stays
+                   in follow-up, its period-end item overdue, until closed
   every kind       closed
 
 What is due (kinds): contact (the program's contact or check-in interval),

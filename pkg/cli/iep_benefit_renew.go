@@ -22,11 +22,28 @@ func newCmdIEPBenefitRenew(g *globals, runF func(*iepBenefitRenewOptions) error)
 		Short: "Record a benefit's next renewal date",
 		Long: `Record the next renewal date of the benefit NAME (its name, matched
 whatever its case, or its ID, BN-K7QX2) in CASE's self-sufficiency plan,
-once the current renewal is done or submitted (document 003). --status and
---notes change those fields too; without them they stay as they are. A
-renewal date already past is written with a warning (rule
-pe-benefit-renewal): a renewal missed, or the year typed wrong.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep benefit renew 2026-K7QX2 'Child care subsidy' \
+once the current renewal is done or submitted (document 003: maintain
+eligibility). --status and --notes change those fields too; without them
+they stay as they are.
+
+What --renewal means depends on the status:
+  active   the day the benefit must next be renewed by; once it is past,
+           validate warns until a new date or status is recorded
+  pending  the renewal is submitted; the date is the day it was due, by
+           which the decision is expected; once it is past, validate warns
+           until the decision is recorded: approved, active with the next
+           date; refused or not made in time, lapsed
+  lapsed   the renewal date that was missed; validate warns until
+           eligibility is restored (active with the next date)
+  ended    the benefit ended on purpose; nothing is due on the date
+The warnings are rule pe-benefit-renewal, and the tickler (caseplan due)
+lists each date but an ended one's. A date already past when it is written
+is said with the warning then: a renewal missed, or the year typed wrong.` + "\n" + exitStatusHelp,
+		Example: `  # submitted, decision expected by the current period's end
+  caseplan iep benefit renew 2026-K7QX2 'Child care subsidy' \
+      --renewal 2026-12-01 --status pending --notes 'Submitted 2026-11-20'
+  # approved: the next renewal date
+  caseplan iep benefit renew 2026-K7QX2 BN-K7QX2 \
       --renewal 2027-06-01 --status active`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

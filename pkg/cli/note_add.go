@@ -116,9 +116,14 @@ func noteAddRun(opts *noteAddOptions) error {
 		return err
 	}
 	opts.sayNotContact(res)
-	opts.sayWarnings(res, validate.RulePlanDate, validate.RulePEJobSitePermission)
+	opts.sayWarnings(res, noteWarnings...)
 	return nil
 }
+
+// noteWarnings are the rules whose warnings a note just written may bring
+// and note add says, for one case or several: an action item due decades
+// away (plan-date), a job-site visit without permission on record (003).
+var noteWarnings = []string{validate.RulePlanDate, validate.RulePEJobSitePermission}
 
 // sayNotContact warns when a note of kind contact just written does not
 // count as one by its case's program: the contact rules and the reports

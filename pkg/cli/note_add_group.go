@@ -47,7 +47,7 @@ func noteAddGroupRun(opts *noteAddOptions) error {
 			return err
 		}
 	}
-	return opts.write(opts.noCommit, cases, casework.AddGroupNote{Cases: cases, Note: opts.change.Note}.Build, outputOnly)
+	return opts.writeWarning(opts.noCommit, cases, casework.AddGroupNote{Cases: cases, Note: opts.change.Note}.Build, outputOnly, noteWarnings...)
 }
 
 // openCohortCases returns the open cases of a cohort, less the absent,

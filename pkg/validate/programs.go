@@ -591,7 +591,7 @@ var postEmploymentRules = []*Rule{
 	},
 	{
 		ID: "pe-benefit-renewal", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
-		Summary: "benefits the participant relies on are renewed before their renewal date, not left to lapse",
+		Summary: "benefits the participant relies on are renewed before their renewal date, not left to lapse; a renewal submitted (pending) has its decision recorded once the date is past",
 		check: func(x *Context) {
 			p := x.Case.IEP
 			if p == nil || p.SelfSufficiency == nil || (x.Case.Intake != nil && x.Case.Intake.Status != "open") {
@@ -600,8 +600,19 @@ var postEmploymentRules = []*Rule{
 			for i, b := range p.SelfSufficiency.Benefits {
 				at := []string{"self_sufficiency", "benefits", strconv.Itoa(i)}
 				switch b.Status {
-				case "ended", "pending":
-					// Ended on purpose, or the renewal is submitted.
+				case "ended":
+					// Ended on purpose: nothing to maintain.
+				case "pending":
+					// Submitted: the agency decides by the renewal date,
+					// when the current period ends. Once it is past, the
+					// benefit runs on or has lapsed, and only the decision
+					// says which (003: "maintain eligibility"). Warned of
+					// from the day after, as the tickler counts the
+					// decision overdue: no document gives a grace period.
+					if r, ok := b.Renewal.Time(); ok && x.Today.After(r) {
+						x.Report(x.File(layout.KindIEP), append(at, "renewal"), "the renewal of %[1]s was submitted (pending) and its date %[2]s has passed; find out the decision and record it: approved, the next renewal date with caseplan iep benefit renew %[3]s %[4]s --renewal DATE --status active; refused or not made in time, caseplan iep benefit renew %[3]s %[4]s --renewal %[2]s --status lapsed",
+							b.Name, b.Renewal, x.Case.ID, benefitRef(b))
+					}
 				case "lapsed":
 					x.Report(x.File(layout.KindIEP), append(at, "status"), "%s has lapsed; help the participant restore their eligibility, then record it with caseplan iep benefit renew %s %s --renewal DATE --status active", b.Name, x.Case.ID, benefitRef(b))
 				default:

@@ -809,7 +809,15 @@ func ruleTests() []ruleTest {
 			m["cases/P1/iep.yaml"] += "  benefits:\n    - name: SNAP\n      renewal: 2026-03-15\n      status: active\n"
 		}, want: "cases/P1/iep.yaml:10:16", msg: "the renewal date 2026-03-15 of SNAP has passed; record the next renewal date, or the status pending, lapsed or ended: caseplan iep benefit renew P1 'SNAP' --renewal DATE [--status STATUS]",
 			keep: func(m memStore) {
-				m["cases/P1/iep.yaml"] += "  benefits:\n    - name: SNAP\n      renewal: 2026-03-16\n      status: active\n    - name: Child care subsidy\n      renewal: 2026-03-01\n      status: pending\n"
+				m["cases/P1/iep.yaml"] += "  benefits:\n    - name: SNAP\n      renewal: 2026-03-16\n      status: active\n    - name: Child care subsidy\n      renewal: 2026-03-16\n      status: pending\n"
+			}},
+		// A renewal submitted is not done: once its date is past, the
+		// decision is to be recorded (003: maintain eligibility).
+		{rule: "pe-benefit-renewal", on: today, change: func(m memStore) {
+			m["cases/P1/iep.yaml"] += "  benefits:\n    - id: BN-K7QX2\n      name: Child care subsidy\n      renewal: 2026-03-15\n      status: pending\n"
+		}, want: "cases/P1/iep.yaml:11:16", msg: "the renewal of Child care subsidy was submitted (pending) and its date 2026-03-15 has passed; find out the decision and record it: approved, the next renewal date with caseplan iep benefit renew P1 BN-K7QX2 --renewal DATE --status active; refused or not made in time, caseplan iep benefit renew P1 BN-K7QX2 --renewal 2026-03-15 --status lapsed",
+			keep: func(m memStore) {
+				m["cases/P1/iep.yaml"] += "  benefits:\n    - id: BN-K7QX2\n      name: Child care subsidy\n      renewal: 2026-03-16\n      status: pending\n"
 			}},
 		{rule: "pe-benefit-renewal", on: today, change: func(m memStore) {
 			m["cases/P1/iep.yaml"] += "  benefits:\n    - name: Child care subsidy\n      renewal: 2026-04-01\n      status: lapsed\n"
