@@ -104,3 +104,22 @@ func TestChoiceTypedAsFlag(t *testing.T) {
 		t.Errorf("checked %d choices: the walk missed them", checked)
 	}
 }
+
+// TestChoiceTypedAsFlagCheckedByItsCommand: a flag whose command checks
+// its values itself (due --kind, a comma-separated list) still lends its
+// choices to the hint: due --contact is due --kind contact.
+func TestChoiceTypedAsFlagCheckedByItsCommand(t *testing.T) {
+	root := initCLIStore(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"due", "--all", "--contact"}, "--kind contact"},
+		{[]string{"report", "search", "--all", "--applications"}, "--table applications"},
+	} {
+		code, _, stderr := runCaseplan(t, root, nil, tt.args...)
+		if code != ExitUsage || !slices.Contains(flagsHinted(stderr), tt.want) {
+			t.Errorf("caseplan %s: exit %d, want 2 and a hint naming %s:\n%s", strings.Join(tt.args, " "), code, tt.want, stderr)
+		}
+	}
+}

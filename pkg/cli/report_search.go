@@ -35,9 +35,10 @@ Which cases: by default the open work-security cases of the acting author
 (when on the staff roster); --manager ID those of another case manager (a
 staff ID of the roster, as report caseload takes it); --all every open
 work-security case; or the cases named, whatever their status on the day,
-in the order named. A case is its manager's of the day (a transfer dated
-later is undone). Naming a case of another program is refused (exit 2), as
-is naming cases together with --manager or --all.
+in the order named. Open means open on the day, as report caseload counts
+it: a case opened later is not listed. A case is its manager's of the day
+(a transfer dated later is undone). Naming a case of another program is
+refused (exit 2), as is naming cases together with --manager or --all.
 
 The day is --today; with --as-of DATE it is DATE. Every figure is as of the
 day: what the records date later is left out. For each case:
@@ -131,6 +132,9 @@ type searchRow struct {
 	Kind       string             `json:"kind"`
 	Unreadable bool               `json:"unreadable"` // no intake could be read
 	Search     *report.SearchCase `json:"search"`
+	// Open: open at the end of the day (report.OpenOn), what --all and
+	// --manager list; a case opened after the day is not yet anyone's.
+	Open bool `json:"open"`
 }
 
 func reportSearchRun(opts *reportSearchOptions) error {
@@ -147,7 +151,7 @@ func reportSearchRun(opts *reportSearchOptions) error {
 			if c.Intake == nil {
 				return searchRow{ID: c.ID, Unreadable: true}, true
 			}
-			r := searchRow{ID: c.ID, Program: c.Intake.Program, Kind: cfg.ProgramKind(c.Intake.Program)}
+			r := searchRow{ID: c.ID, Program: c.Intake.Program, Kind: cfg.ProgramKind(c.Intake.Program), Open: report.OpenOn(c, day)}
 			if sc, ok := report.SearchOf(c, cfg, day, opts.names); ok {
 				r.Search = &sc
 			}
@@ -179,12 +183,12 @@ func reportSearchRun(opts *reportSearchOptions) error {
 	}
 	if scope != "cases" {
 		for _, r := range rows {
-			if s := r.Search; s != nil && s.Status == "open" && (manager == "" || s.Manager == manager) {
+			if s := r.Search; s != nil && r.Open && s.Status == "open" && (manager == "" || s.Manager == manager) {
 				kept = append(kept, *s)
 			}
 		}
 		if len(kept) == 0 {
-			whose := "no case"
+			whose := "there is no"
 			if manager != "" {
 				whose = manager + " has no"
 			}

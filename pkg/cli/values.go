@@ -87,6 +87,9 @@ var (
 	planServices = valuesFrom{inCase: func(c *caseFiles) []string { return c.planServices() }}
 	cohortIDs    = valuesFrom{records: layout.CohortsDir}
 	centerNames  = valuesFrom{store: func(cfg *record.Config) []string { return cfg.Centers }}
+	// due checks --kind itself, a list it may be given comma-separated;
+	// the kinds are here for completion and for due --contact's hint.
+	dueKinds = valuesFrom{fixed: casestate.DueKinds, noCheck: true}
 	// --rules takes a path as well as a name; case import says what is wrong.
 	importRules = valuesFrom{records: layout.ImportRulesDir, noCheck: true}
 )
@@ -111,7 +114,7 @@ var flagValues = map[string]map[string]valuesFrom{
 	"staff add":             {"role": enum("caseplan", "staff", "[]", "role")},
 	"staff set":             {"role": enum("caseplan", "staff", "[]", "role")},
 	"case sealed set":       {"clear": fixed(sealed.Names...)},
-	"due":                   {"manager": staffIDs},
+	"due":                   {"manager": staffIDs, "kind": dueKinds},
 	"log":                   {"by": staffIDs},
 	"activity add":          {"kind": fixed(casework.ActivityKinds...), "status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
 	"activity update":       {"status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
@@ -131,6 +134,7 @@ var flagValues = map[string]map[string]valuesFrom{
 	"report monthly":        {"table": fixed(report.MonthlyTables...), "cohort": cohortIDs},
 	"report caseload":       {"table": fixed(report.CaseloadTables...), "manager": staffIDs},
 	"report performance":    {"table": fixed(report.PerformanceTables...)},
+	"report search":         {"table": fixed(report.SearchTables...), "manager": staffIDs},
 	"iep benefit renew":     {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
 }
 

@@ -51,6 +51,9 @@ func TestBadFlagValue(t *testing.T) {
 		{[]string{"case", "close", "W-1", "--date", "2026-03-16", "--reason", "bored"}, `--reason "bored"`, "placed, separated, withdrew, moved, other"},
 		{[]string{"iep", "goal", "add", "W-1", "--term", "medium", "--text", "x"}, `--term "medium"`, "short, long"},
 		{[]string{"staff", "add", "--name", "A B", "--email", "ab@example.org", "--role", "boss"}, `--role "boss"`, "case-manager, coordinator"},
+		// report search's tables, as the other reports' (it said "no
+		// table" and exited 3, as if the store were at fault).
+		{[]string{"report", "search", "--all", "-o", "csv", "--table", "aplications"}, `--table "aplications"`, "hint: did you mean --table applications?"},
 		// The one value meant, in other capitals or a slip of a key away.
 		{[]string{"case", "new", "--program", "WIOA", "--name", "X"}, `--program "WIOA"`, "hint: did you mean --program wioa?"},
 		{[]string{"case", "list", "--status", "opne"}, `--status "opne"`, "hint: did you mean --status open?"},

@@ -223,6 +223,14 @@ func lifetimeOf(c *casefile.Case) (lifetime, bool) {
 	return l, in.Status != "closed" || c.Outcome.LatestClosure() != nil
 }
 
+// OpenOn reports whether case c was open at the end of day, as the
+// caseload report counts it: opened by then (a --today before its opening
+// is before the case), and not closed by then.
+func OpenOn(c *casefile.Case, day time.Time) bool {
+	l, ok := lifetimeOf(c)
+	return ok && l.openAt(time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC))
+}
+
 // openAt reports whether the case was open at the end of day: opened by
 // then, and not closed by a closure that no reopening had ended by then.
 func (l lifetime) openAt(day time.Time) bool {

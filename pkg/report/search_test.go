@@ -390,3 +390,23 @@ func TestSearchNamesNoReference(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenOn: the search report's --all and --manager list the cases open
+// on the day, as the caseload report does: a case opened after the day
+// (a --today before it) is not open yet.
+func TestOpenOn(t *testing.T) {
+	snap := searchStore(t)
+	for _, tt := range []struct {
+		day  string
+		want bool
+	}{
+		{"2026-03-01", false}, // the day before S1 opened
+		{"2026-03-02", true},
+		{"2026-06-01", true},
+	} {
+		day, _ := time.Parse(time.DateOnly, tt.day)
+		if got := OpenOn(snap.Case("S1"), day); got != tt.want {
+			t.Errorf("OpenOn(S1, %s) = %v, want %v", tt.day, got, tt.want)
+		}
+	}
+}
