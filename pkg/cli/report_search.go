@@ -172,7 +172,7 @@ func reportSearchRun(opts *reportSearchOptions) error {
 	default:
 		scope, manager = "manager", opts.manager
 		if manager == "" {
-			if manager, err = opts.dueManager(cfg); err != nil {
+			if manager, err = opts.dueManager(cfg, "cases"); err != nil {
 				return err
 			}
 		} else if _, ok := cfg.StaffByID(manager); !ok && !slices.ContainsFunc(rows, func(r searchRow) bool {
@@ -193,6 +193,11 @@ func reportSearchRun(opts *reportSearchOptions) error {
 				whose = manager + " has no"
 			}
 			fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s open work-security case on %s, so the report lists none\n", whose, day.Format(time.DateOnly))
+			if scope == "manager" && opts.manager == "" {
+				// The acting author's own cases, by default: the
+				// coordinators the report is for manage none.
+				fmt.Fprintf(opts.env.Stderr, "caseplan: hint: that is %s's own caseload; caseplan report search --all reports every case manager's candidates, --manager ID a colleague's\n", manager)
+			}
 		}
 	}
 	var named []string
