@@ -231,7 +231,7 @@ func dueRun(opts *dueOptions) error {
 			return notOnRoster(cfg, "--manager", manager)
 		}
 	default:
-		if manager, err = opts.dueManager(cfg); err != nil {
+		if manager, err = opts.dueManager(cfg, "items"); err != nil {
 			return err
 		}
 	}
@@ -445,10 +445,11 @@ func newDueView(snap *casefile.Snapshot, today time.Time, within time.Duration, 
 	return dueView{Items: items, Through: through}
 }
 
-// dueManager is whose tickler caseplan due shows by default: the acting
-// author's, when they are on the staff roster.
-func (g *globals) dueManager(cfg *record.Config) (string, error) {
-	hint := "name a case manager with --manager ID, or list every manager's items with --all"
+// dueManager is whose tickler caseplan due shows by default, and whose
+// cases report search reports on: the acting author's, when they are on
+// the staff roster. what is what the command lists ("items", "cases").
+func (g *globals) dueManager(cfg *record.Config, what string) (string, error) {
+	hint := "name a case manager with --manager ID, or list every manager's " + what + " with --all"
 	repo, err := g.openRepo()
 	if err != nil {
 		return "", err
@@ -457,7 +458,7 @@ func (g *globals) dueManager(cfg *record.Config) (string, error) {
 	author, err := g.actingAuthor(repo)
 	if err != nil {
 		// PersistentPreRunE has checked a given author: none was given.
-		return "", &UsageError{Msg: "whose items? no --manager or --all, and no acting author", Hint: hint}
+		return "", &UsageError{Msg: "whose " + what + "? no --manager or --all, and no acting author", Hint: hint}
 	}
 	s, ok := cfg.StaffByEmail(author.Email)
 	if !ok {

@@ -64,7 +64,8 @@ day: what the records date later is left out. For each case:
   extension criteria regular contact and applications in every complete
                      week of the work security period so far, weighed as
                      caseplan extension request weighs them; "not yet"
-                     before the layoff date
+                     before the layoff date; a request awaiting the joint
+                     committee's decision on the day is named with its date
 
 References are counted, never named; participants as every report shows
 them (below); no sealed field is read.
@@ -89,8 +90,9 @@ Formats: -o text, md, html, csv, json:
    "last_contact","contacts",
    "check_ins":{"from","to","complete_weeks","kept","weeks_without","met",
    "says"},"extension":{"weighed","met","contact":{as check_ins},
-   "applications":{as check_ins}}}]}
-A date or text the records do not hold is "" (a toolbox document not
+   "applications":{as check_ins}},"extension_requested"}]}
+extension_requested is the date of a request awaiting the decision, or
+"". A date or text the records do not hold is "" (a toolbox document not
 recorded: ""); days_left is null when the phase has no set end. -o csv
 writes one row per case with every figure; --table applications the
 latest applications, --table interviews the job interviews, a row each
@@ -172,7 +174,7 @@ func reportSearchRun(opts *reportSearchOptions) error {
 	default:
 		scope, manager = "manager", opts.manager
 		if manager == "" {
-			if manager, err = opts.dueManager(cfg); err != nil {
+			if manager, err = opts.dueManager(cfg, "cases"); err != nil {
 				return err
 			}
 		} else if _, ok := cfg.StaffByID(manager); !ok && !slices.ContainsFunc(rows, func(r searchRow) bool {
@@ -193,6 +195,11 @@ func reportSearchRun(opts *reportSearchOptions) error {
 				whose = manager + " has no"
 			}
 			fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s open work-security case on %s, so the report lists none\n", whose, day.Format(time.DateOnly))
+			if scope == "manager" && opts.manager == "" {
+				// The acting author's own cases, by default: the
+				// coordinators the report is for manage none.
+				fmt.Fprintf(opts.env.Stderr, "caseplan: hint: that is %s's own caseload; caseplan report search --all reports every case manager's candidates, --manager ID a colleague's\n", manager)
+			}
 		}
 	}
 	var named []string

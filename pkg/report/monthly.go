@@ -515,13 +515,23 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 	return cm, true
 }
 
-func extensionPending(c *casefile.Case) bool {
+func extensionPending(c *casefile.Case) bool { return pendingExtension(c) != nil }
+
+// pendingExtension is the latest extension request of c that awaits the
+// joint committee's decision (000), nil when none does; c as it stood on
+// the report's day (casestate.ComputeThen), so a decision recorded later
+// does not count.
+func pendingExtension(c *casefile.Case) *record.Extension {
 	if c.Outcome == nil {
-		return false
+		return nil
 	}
-	return slices.ContainsFunc(c.Outcome.Extensions, func(e record.Extension) bool {
-		return e.Decision == "" || e.Decision == "pending"
-	})
+	var latest *record.Extension
+	for i, e := range c.Outcome.Extensions {
+		if (e.Decision == "" || e.Decision == "pending") && (latest == nil || e.Requested >= latest.Requested) {
+			latest = &c.Outcome.Extensions[i]
+		}
+	}
+	return latest
 }
 
 // nextMilestone is the plan's earliest milestone not done, in a goal

@@ -88,6 +88,9 @@ type SearchCase struct {
 	// period), as caseplan extension request weighs them for a request
 	// made on the day; Weighed is false before the layoff date.
 	Extension SearchExtension `json:"extension"`
+	// ExtensionRequested is the date of an extension request awaiting the
+	// joint committee's decision on the day (000), "" when none does.
+	ExtensionRequested string `json:"extension_requested"`
 }
 
 // SearchApplications counts the applications dated by the day.
@@ -207,6 +210,9 @@ func SearchOf(c *casefile.Case, cfg *record.Config, day time.Time, names bool) (
 	if opened, ok := in.Opened.Time(); ok {
 		ev := calendar.WeighWeeks(then, contact, opened, to)
 		sc.CheckIns = searchWeeks(ev, ev.Contact, "contact")
+	}
+	if e := pendingExtension(then); e != nil {
+		sc.ExtensionRequested = string(e.Requested)
 	}
 	if known && !day.Before(p.Layoff) {
 		ev := calendar.WeighExtension(then, contact, p, day)
@@ -432,6 +438,9 @@ func searchLines(c SearchCase) []line {
 	ext := "the work security period has not started: weighed from the layoff date"
 	if c.Extension.Weighed {
 		ext = c.Extension.Contact.From + " to " + c.Extension.Contact.To + ": regular contact " + c.Extension.Contact.Says + "; applications " + c.Extension.Applications.Says
+	}
+	if c.ExtensionRequested != "" {
+		ext = "requested " + c.ExtensionRequested + ", awaiting the joint committee's decision; " + ext
 	}
 	checkins := "no opening date recorded"
 	if c.CheckIns.From != "" {

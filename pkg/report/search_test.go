@@ -410,3 +410,41 @@ func TestOpenOn(t *testing.T) {
 		}
 	}
 }
+
+// A request awaiting the joint committee's decision on the day is named
+// with its date (000: the coordinators weigh it), in the JSON and the
+// Extension criteria line; on a day after its decision, or before the
+// request, it is not.
+func TestSearchExtensionRequested(t *testing.T) {
+	snap := searchStore(t)
+	c := snap.Case("S1")
+	if c.Outcome == nil {
+		c.Outcome = &record.Outcome{}
+	}
+	c.Outcome.Extensions = append(c.Outcome.Extensions, record.Extension{ID: "ER-1", Requested: "2026-05-25", Decided: "2026-06-10", Decision: "approved", Until: "2026-10-28", By: "Joint committee"})
+	for _, tc := range []struct {
+		day  time.Time
+		want string
+	}{
+		{time.Date(2026, 5, 20, 0, 0, 0, 0, time.UTC), ""},
+		{searchDay, "2026-05-25"},
+		{time.Date(2026, 6, 10, 0, 0, 0, 0, time.UTC), ""},
+	} {
+		got, ok := SearchOf(c, snap.Config, tc.day, false)
+		if !ok {
+			t.Fatalf("%s: S1 not reported", tc.day.Format(time.DateOnly))
+		}
+		if got.ExtensionRequested != tc.want {
+			t.Errorf("%s: extension_requested %q, want %q", tc.day.Format(time.DateOnly), got.ExtensionRequested, tc.want)
+		}
+		var ext string
+		for _, l := range searchLines(got) {
+			if l.label == "Extension criteria" {
+				ext = l.remark
+			}
+		}
+		if said := strings.HasPrefix(ext, "requested 2026-05-25, awaiting the joint committee's decision; "); said != (tc.want != "") {
+			t.Errorf("%s: the Extension criteria line %q says the request: %v, want %v", tc.day.Format(time.DateOnly), ext, said, tc.want != "")
+		}
+	}
+}
