@@ -33,6 +33,10 @@ type TransferCases struct {
 	To     string    // staff id
 	Center string    // "": the new manager's center, else each case's
 	Reason string
+	// Meant names, for a case named that the store does not have, the
+	// case it was probably meant to be ("" or absent: none), which the
+	// refusal suggests.
+	Meant map[string]string
 }
 
 // Build returns the change that transfers every case, or refuses with
@@ -79,7 +83,11 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 		}
 		ch, err := one.Build(s)
 		if err != nil {
-			refused = append(refused, fmt.Sprintf("%s: %s", id, transferRefusal(err)))
+			why := transferRefusal(err)
+			if m := t.Meant[id]; m != "" {
+				why += " (did you mean " + m + "?)"
+			}
+			refused = append(refused, fmt.Sprintf("%s: %s", id, why))
 			continue
 		}
 		for p, data := range ch.Files {

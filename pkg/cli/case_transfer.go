@@ -101,7 +101,7 @@ func caseTransferRun(opts *caseTransferOptions) error {
 			return err
 		}
 		load = t.Cases
-	} else if load, err = existingCases(opts.globals, t.Cases); err != nil {
+	} else if load, t.Meant, err = existingCases(opts.globals, t.Cases); err != nil {
 		return err
 	}
 	return opts.write(opts.noCommit, load, t.Build, sayWhat)
@@ -109,26 +109,43 @@ func caseTransferRun(opts *caseTransferOptions) error {
 
 // existingCases returns the cases of ids the store has: the others are
 // not loaded, which would refuse the lot at the first, but left to the
-// build, which lists them with every other case it cannot transfer.
-func existingCases(g *globals, ids []string) ([]string, error) {
+// build, which lists them with every other case it cannot transfer, with
+// the case each was probably meant to be (meant: other capitals, or a
+// slip of a key, as a single case's "did you mean" says).
+func existingCases(g *globals, ids []string) (out []string, meant map[string]string, err error) {
 	root, err := g.storeRoot()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	src, err := store.NewWorkTree(root)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []string
+	var missing []string
 	for _, id := range ids {
-		if caseid.Check(id) != nil || slices.Contains(out, id) {
+		if slices.Contains(out, id) || slices.Contains(missing, id) {
 			continue
 		}
-		if entries, err := src.List(layout.CaseDir(id)); err == nil && entries != nil {
-			out = append(out, id)
+		if caseid.Check(id) == nil {
+			if entries, err := src.List(layout.CaseDir(id)); err == nil && entries != nil {
+				out = append(out, id)
+				continue
+			}
 		}
+		missing = append(missing, id)
 	}
-	return out, nil
+	if len(missing) == 0 {
+		return out, nil, nil
+	}
+	known, err := caseDirs(root)
+	if err != nil {
+		return out, nil, nil // the build says each is no case; nothing to suggest
+	}
+	meant = map[string]string{}
+	for _, id := range missing {
+		meant[id], _ = caseMeant(id, known)
+	}
+	return out, meant, nil
 }
 
 // managedCases returns the cases whose intake names manager as their

@@ -581,24 +581,17 @@ func (g *globals) nameCase(c *cobra.Command, raw []string, err error) error {
 	if rerr != nil {
 		return err
 	}
-	entries, rerr := os.ReadDir(filepath.Join(root, layout.CasesDir))
+	ids, rerr := caseDirs(root)
 	if rerr != nil {
 		return err
-	}
-	var ids []string
-	for _, e := range entries {
-		if e.IsDir() && e.Name() != uc.ID && caseid.Key(e.Name()) == caseid.Key(uc.ID) {
-			return hintf(err, "did you mean %s? case IDs are written with their capitals", e.Name())
-		}
-		if e.IsDir() && !layout.IsStoreDir(e.Name()) {
-			ids = append(ids, e.Name())
-		}
 	}
 	// A slip of a key, or a case a colleague opened that this clone has
 	// not received yet: either way the message alone leaves the case
 	// manager guessing.
-	if meant := caseid.Meant(uc.ID, ids); len(meant) > 0 {
-		return hintf(err, "did you mean %s? caseplan case list lists the cases", strings.Join(meant, " or "))
+	if meant, capitals := caseMeant(uc.ID, ids); capitals {
+		return hintf(err, "did you mean %s? case IDs are written with their capitals", meant)
+	} else if meant != "" {
+		return hintf(err, "did you mean %s? caseplan case list lists the cases", meant)
 	}
 	if wordLike(uc.ID) {
 		// "--content Called about it": the words after the first were
@@ -620,4 +613,31 @@ func wordLike(s string) bool {
 		}
 	}
 	return true
+}
+
+// caseDirs returns the case directories under the store's cases/.
+func caseDirs(root string) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(root, layout.CasesDir))
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, e := range entries {
+		if e.IsDir() && !layout.IsStoreDir(e.Name()) {
+			ids = append(ids, e.Name())
+		}
+	}
+	return ids, nil
+}
+
+// caseMeant names the case of known that id, which the store does not
+// have, was probably meant to be: the one in other capitals (capitals
+// true), else those one slip of a key away ("W-001 or W-002"), else "".
+func caseMeant(id string, known []string) (meant string, capitals bool) {
+	for _, k := range known {
+		if k != id && caseid.Key(k) == caseid.Key(id) {
+			return k, true
+		}
+	}
+	return strings.Join(caseid.Meant(id, known), " or "), false
 }
