@@ -398,5 +398,25 @@ impressions: A placement before the period ends is likely.
 plan: Talk again when Public Engagement decides.
 `},
 		),
+		on("2026-11-24", "alucero",
+			note{"2026-11-24-xygz", "extension", "phone", `
+two_way: true
+services: [career-planning]
+background: The Center for Public Engagement will not decide on the program coordinator role before mid-December; Naomi's work security period ends on 2026-12-03.
+reason: Apply to the Joint Work Security Committee for an extension (000), so the search is not cut off before the decision.
+observations: Contact and applications were irregular from September to mid-November (the tracker has gaps); steady since the screening in October.
+content: Prepared the application with Naomi - the activity trackers, the interview feedback and the panel on 2026-11-18 - and explained the criteria the committee weighs.
+results: Extension application sent today; asked for six weeks.
+impressions: The gaps may weigh against her, as caseplan's extension check says; the panel and the reference checks weigh for her.
+plan: Weekly check-ins continue; the committee meets before the period ends.
+`},
+			put{"outcome.yaml", `
+extensions:
+  - requested: 2026-11-24
+    decision: pending
+    notes: asked for six weeks, to the Center for Public Engagement's decision; trackers and interview feedback attached
+`},
+			commit{"request a work security extension"},
+		),
 	},
 }

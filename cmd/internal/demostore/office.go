@@ -7,11 +7,12 @@ package main
 // authors are the staff as commit authors, by staff ID. The roster itself
 // is in cases/caseplan.yaml.
 var authors = map[string]string{
-	"tvance":  "Theresa Vance <tvance@example.org>",
-	"mbell":   "Marcus Bell <mbell@example.org>",
-	"alucero": "Ana Lucero <alucero@example.org>",
-	"dshah":   "Devika Shah <dshah@example.org>",
-	"jreyes":  "Jordan Reyes <jreyes@example.org>",
+	"tvance":    "Theresa Vance <tvance@example.org>",
+	"mbell":     "Marcus Bell <mbell@example.org>",
+	"alucero":   "Ana Lucero <alucero@example.org>",
+	"dshah":     "Devika Shah <dshah@example.org>",
+	"jreyes":    "Jordan Reyes <jreyes@example.org>",
+	"nferreira": "Nadia Ferreira <nferreira@example.org>",
 }
 
 // stories are the demo store's stories in the order they were written: on
@@ -19,14 +20,14 @@ var authors = map[string]string{
 // story goes at the end; new steps of a story go at the end of the story,
 // dated after the store's last commit (see the package comment).
 //
-// The cases, as of 2026-11-22, in all three program kinds of DESIGN.md §4
+// The cases, as of 2026-11-24, in all three program kinds of DESIGN.md §4
 // and their phases:
 //
 //	2026-2MB7E  work-security    closed: placed internally (follow-up done)  alucero
 //	2026-R6WQ9  work-security    closed: separated, extension denied         mbell
 //	2026-F3VD6  work-security    approved extension to 2026-12-02            mbell
 //	2026-J8PZ1  work-security    placed, open for follow-up                  dshah
-//	2026-C9KXW  work-security    work security period (layoff 2026-09-04)    alucero
+//	2026-C9KXW  work-security    extension requested, awaiting a decision    alucero
 //	2026-7QH2M  work-security    notification period (layoff 2026-12-18)     mbell
 //	2026-N4TR8  work-security    notification period, grant ended (30 days)  dshah
 //	2026-X7EC5  wioa             exited 2026-07-10, 12-month follow-up       dshah
@@ -55,6 +56,7 @@ var stories = []story{
 	navigatorJoins,
 	caseV3HT8,
 	caseD6QR2,
+	supervisorJoins,
 }
 
 // storeCreated: the coordinator writes the store settings (organisation,
@@ -130,5 +132,15 @@ var navigatorJoins = story{
 	days: []day{
 		on("2026-03-02", "tvance",
 			staffAdd{name: "Jordan Reyes", email: "jreyes@example.org", role: "navigator", center: "Eastgate Career Center"}),
+	},
+}
+
+// supervisorJoins: Nadia Ferreira joins Riverside as the supervisor, who
+// records the joint committee's decisions on extension requests (000) and
+// sees them on her tickler.
+var supervisorJoins = story{
+	days: []day{
+		on("2026-11-24", "tvance",
+			staffAdd{name: "Nadia Ferreira", email: "nferreira@example.org", role: "supervisor", center: "Riverside Career Center"}),
 	},
 }
