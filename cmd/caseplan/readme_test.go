@@ -85,8 +85,12 @@ func TestReadmeSetup(t *testing.T) {
 	}
 }
 
-// TestDemoHistoryVerifies runs caseplan verify on this repository: the
-// demo store's history must be an intact audit trail.
+// TestDemoHistoryVerifies runs caseplan verify on this repository's
+// history: the demo store's must be an intact audit trail. It verifies a
+// local clone at this checkout's HEAD, not the checkout itself: verify
+// keeps its trust anchor in the clone's .git/caseplan, and a test must
+// not leave one in a developer's repository, where it would make verify
+// refuse their next rebase of unpublished commits.
 func TestDemoHistoryVerifies(t *testing.T) {
 	root := repoRoot(t)
 	if _, err := os.Stat(filepath.Join(root, ".git")); err != nil {
@@ -95,10 +99,23 @@ func TestDemoHistoryVerifies(t *testing.T) {
 	if out, err := exec.Command("git", "-C", root, "rev-parse", "--is-shallow-repository").Output(); err == nil && strings.TrimSpace(string(out)) == "true" {
 		t.Skip("a shallow clone lacks the history verify reads")
 	}
+	head, err := exec.Command("git", "-C", root, "rev-parse", "HEAD").Output()
+	if err != nil {
+		t.Fatalf("git rev-parse HEAD: %v", err)
+	}
+	clone := filepath.Join(t.TempDir(), "clone")
+	for _, args := range [][]string{
+		{"clone", "-q", "--local", "--no-checkout", root, clone},
+		{"-C", clone, "checkout", "-q", "--detach", strings.TrimSpace(string(head))},
+	} {
+		if out, err := exec.Command("git", args...).CombinedOutput(); err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
 	var stdout, stderr bytes.Buffer
-	code := cli.Main([]string{"--store", root, "verify"}, cli.Env{
+	code := cli.Main([]string{"--store", clone, "verify"}, cli.Env{
 		Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr,
-		Getenv: func(string) string { return "" }, Now: time.Now, Dir: root,
+		Getenv: func(string) string { return "" }, Now: time.Now, Dir: clone,
 	})
 	if code != 0 {
 		t.Fatalf("verify on the demo history: exit %d\n%s%s", code, stdout.String(), stderr.String())
