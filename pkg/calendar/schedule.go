@@ -18,6 +18,20 @@ import (
 // first; validate warns of a schedule whose ScheduleShortestGap is longer
 // than that interval.
 
+// ContactIntervalSetting is the program setting that spaces the contacts
+// of a program of kind: checkin_interval_days for work security's weekly
+// check-ins (000), contact_interval_days for WIOA (002) and
+// post-employment (003); "" for an unknown kind.
+func ContactIntervalSetting(kind string) string {
+	switch kind {
+	case record.ProgramWorkSecurity:
+		return record.SettingCheckinIntervalDays
+	case record.ProgramWIOA, record.ProgramPostEmployment:
+		return record.SettingContactIntervalDays
+	}
+	return ""
+}
+
 // Weekdays are the days of the week as records and commands name them,
 // Monday first (ISO 8601): "monday" ... "sunday". The iep schema's
 // contact_schedule.day lists the same names (a test keeps them in step).

@@ -266,7 +266,7 @@ func (x *view) contactDue(p period) {
 		if !searching(p) {
 			return
 		}
-		every, what = x.setting(record.SettingCheckinIntervalDays), "check-in"
+		every, what = x.setting(calendar.ContactIntervalSetting(x.state.Kind)), "check-in"
 		if every == 7 {
 			what = "weekly check-in" // 000's own word for its default
 		}
@@ -274,9 +274,9 @@ func (x *view) contactDue(p period) {
 		if p.phase == PhaseFollowUp || p.phase == PhaseExited {
 			return // follow-ups take over
 		}
-		every, what = x.setting(record.SettingContactIntervalDays), "contact"
+		every, what = x.setting(calendar.ContactIntervalSetting(x.state.Kind)), "contact"
 	case record.ProgramPostEmployment:
-		every, what = x.setting(record.SettingContactIntervalDays), "contact"
+		every, what = x.setting(calendar.ContactIntervalSetting(x.state.Kind)), "contact"
 	default:
 		return
 	}
