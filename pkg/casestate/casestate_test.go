@@ -748,3 +748,49 @@ func TestDueContactSchedule(t *testing.T) {
 		})
 	}
 }
+
+// TestContactProgramOverdue checks that a missed agreed day is overdue on
+// the tickler but not by the program's rule until the program's interval
+// has passed too: the office is judged by the interval (002's 30 days),
+// not by the day it agreed with the participant.
+func TestContactProgramOverdue(t *testing.T) {
+	fs := files{
+		"intake.yaml":                wioaIntake,
+		"iep.yaml":                   "created: 2026-03-02\ncontact_schedule:\n  every: weekly\n  day: tuesday\n  agreed: 2026-03-02\n",
+		"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
+	}
+	for _, tt := range []struct {
+		on                      string
+		overdue, programOverdue bool
+	}{
+		{"2026-03-17", false, false}, // the agreed Tuesday itself
+		{"2026-03-18", true, false},  // the Tuesday missed, 6 of the 30 days gone
+		{"2026-04-11", true, false},  // the interval's last day (2026-03-12 + 30)
+		{"2026-04-12", true, true},   // the interval passed too
+	} {
+		s := state(t, fs, tt.on)
+		var got *Due
+		for i, d := range s.Due {
+			if d.Kind == DueContact {
+				got = &s.Due[i]
+			}
+		}
+		if got == nil {
+			t.Fatalf("%s: no contact due; items %v", tt.on, s.Due)
+		}
+		if got.Due != "2026-03-17" || got.ByInterval != "2026-04-11" {
+			t.Errorf("%s: due %s by interval %s, want 2026-03-17 and 2026-04-11", tt.on, got.Due, got.ByInterval)
+		}
+		if got.Overdue != tt.overdue || got.ProgramOverdue() != tt.programOverdue {
+			t.Errorf("%s: overdue %v, by the program %v; want %v, %v", tt.on, got.Overdue, got.ProgramOverdue(), tt.overdue, tt.programOverdue)
+		}
+	}
+	// Without an agreement the two are one.
+	delete(fs, "iep.yaml")
+	s := state(t, fs, "2026-04-12")
+	for _, d := range s.Due {
+		if d.Kind == DueContact && (d.ByInterval != "" || !d.Overdue || !d.ProgramOverdue()) {
+			t.Errorf("no schedule: %+v, ProgramOverdue %v", d, d.ProgramOverdue())
+		}
+	}
+}

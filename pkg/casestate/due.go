@@ -82,6 +82,30 @@ type Due struct {
 	// plan (milestones, next steps, action items, reviews, planned
 	// follow-ups). Not part of the JSON contract.
 	Rule string `json:"-"`
+	// ByInterval is the day the program's interval asks for the contact,
+	// for a contact the plan's agreed schedule puts on an earlier day
+	// (addContact); zero for every other entry. A missed agreed day is
+	// overdue on the tickler, but the office is judged by the program's
+	// interval (000, 002), so its figures ask ProgramOverdue. Not part of
+	// the JSON contract.
+	ByInterval record.Date `json:"-"`
+}
+
+// ProgramOverdue reports whether d is overdue by the program's own rule:
+// Overdue, but for a contact the agreed schedule asked for earlier, only
+// once the program's interval (ByInterval) has passed too. Contact
+// compliance in the monthly and caseload reports counts by it.
+func (d Due) ProgramOverdue() bool {
+	if !d.Overdue || d.ByInterval == "" {
+		return d.Overdue
+	}
+	interval, iok := d.ByInterval.Time()
+	due, dok := d.Due.Time()
+	if !iok || !dok {
+		return true
+	}
+	today := due.AddDate(0, 0, -d.Days) // Days counts from the day the state was computed for
+	return interval.Before(today)
 }
 
 // Rule IDs of validate's completeness rules that items of the tickler
@@ -180,10 +204,11 @@ func (x *view) addItem(kind, item string, t time.Time, detail, file string, at .
 }
 
 // addFor is addItem for an entry that answers to rule; an entry whose
-// rule the case has waived is left out (RuleOf says why).
-func (x *view) addFor(rule, kind, item string, t time.Time, detail, file string, at ...string) {
+// rule the case has waived is left out (RuleOf says why), and nil
+// returned for it.
+func (x *view) addFor(rule, kind, item string, t time.Time, detail, file string, at ...string) *Due {
 	if x.waived(rule) {
-		return
+		return nil
 	}
 	d := Due{
 		Case: x.c.ID, Manager: x.c.Intake.Manager, Kind: kind, Due: date(t),
@@ -193,6 +218,7 @@ func (x *view) addFor(rule, kind, item string, t time.Time, detail, file string,
 		d.Line, _ = doc.Position(at)
 	}
 	x.state.Due = append(x.state.Due, d)
+	return &x.state.Due[len(x.state.Due)-1]
 }
 
 // due lists what is due on an open case in phase p.
@@ -338,7 +364,9 @@ func (x *view) addContact(rule string, since, byRule time.Time, what string, eve
 				if last != "" {
 					detail += "; last " + string(last)
 				}
-				x.addFor(rule, DueContact, "", next, detail, x.file(layout.KindIEP), "contact_schedule")
+				if d := x.addFor(rule, DueContact, "", next, detail, x.file(layout.KindIEP), "contact_schedule"); d != nil && next.Before(byRule) {
+					d.ByInterval = date(byRule)
+				}
 				return
 			}
 			detail += ", before the next agreed day (" + agreed + ": " + string(date(next)) + "): the program's interval comes first"
