@@ -298,6 +298,7 @@ var patterns = map[string]pattern{
 	`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`: {"case id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters"},
 	`^age1[02-9ac-hj-np-z]{58}$`:        {"age recipient", "age1 and 58 lower-case letters and digits, as caseplan key new prints it"},
 	`^(ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|ssh-rsa|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+=*( .*)?$`: {"signing key", "an SSH public key on one line, as caseplan key new or ssh-keygen prints it: ssh-ed25519 AAAA..."},
+	`^([01][0-9]|2[0-3]):[0-5][0-9]$`: {"time of day", "24-hour HH:MM, like 18:00"},
 	// An older caseplan took any text as a phone (none, ask front desk):
 	// the store it upgrades meets this at validate, which must say how to
 	// clear one.

@@ -507,6 +507,27 @@ exclusions:
 			msg:  `institutionalized`,
 		},
 		{
+			name: "a contact schedule on no day of the week",
+			kind: "iep",
+			src:  minimal["iep"] + "contact_schedule: {every: weekly, day: tusday, agreed: 2026-10-01}\n",
+			path: []string{"contact_schedule", "day"},
+			msg:  `tuesday`,
+		},
+		{
+			name: "a monthly contact schedule names its day of the month",
+			kind: "iep",
+			src:  minimal["iep"] + "contact_schedule: {every: monthly, day: tuesday, agreed: 2026-10-01}\n",
+			path: []string{"contact_schedule"},
+			msg:  `missing required field "day_of_month"`,
+		},
+		{
+			name: "a contact schedule's time of day",
+			kind: "iep",
+			src:  minimal["iep"] + "contact_schedule: {every: weekly, day: tuesday, time: 6pm, agreed: 2026-10-01}\n",
+			path: []string{"contact_schedule", "time"},
+			msg:  `24-hour HH:MM`,
+		},
+		{
 			name: "unknown kind",
 			kind: "memo",
 			src:  "{}\n",

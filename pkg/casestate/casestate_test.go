@@ -675,3 +675,122 @@ func TestComputeThen(t *testing.T) {
 		t.Errorf("the note of 2026-03-20 is not rewound away on 2026-03-16: %d of %d notes", len(then.Notes), len(c.Notes))
 	}
 }
+
+// TestDueContactSchedule checks the next contact when the plan records
+// the schedule agreed with the participant (000, 003): the next agreed day
+// after the last contact, unless the program's interval falls first.
+func TestDueContactSchedule(t *testing.T) {
+	plan := func(schedule string) string { return "created: 2026-03-02\ncontact_schedule:\n" + schedule }
+	weeklyTue := plan("  every: weekly\n  day: tuesday\n  time: \"18:00\"\n  mode: phone\n  agreed: 2026-03-02\n")
+	for _, tt := range []struct {
+		name string
+		fs   files
+		on   string
+		want want
+	}{
+		{"ws: no schedule, by the interval", files{
+			"intake.yaml":                wsIntake,
+			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
+		}, "2026-03-16", want{DueContact, "2026-03-19", "weekly check-in (every 7 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"}},
+		{"ws: the agreed Tuesday after a Thursday's check-in", files{
+			"intake.yaml":                wsIntake,
+			"iep.yaml":                   weeklyTue,
+			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
+		}, "2026-03-16", want{DueContact, "2026-03-17", "weekly check-in, agreed Tuesdays 18:00 by phone; last 2026-03-12", "iep.yaml:2"}},
+		{"ws: on the agreed day the check-in is due today", files{
+			"intake.yaml":                wsIntake,
+			"iep.yaml":                   weeklyTue,
+			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
+		}, "2026-03-17", want{DueContact, "2026-03-17", "weekly check-in, agreed Tuesdays", "iep.yaml:2"}},
+		{"ws: a monthly agreement cannot put the check-in past the program's 7 days", files{
+			"intake.yaml":                wsIntake,
+			"iep.yaml":                   plan("  every: monthly\n  day_of_month: 25\n  agreed: 2026-03-02\n"),
+			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
+		}, "2026-03-16", want{DueContact, "2026-03-19", "weekly check-in (every 7 days; last 2026-03-12), before the next agreed day (the 25th of each month: 2026-03-25): the program's interval comes first", "notes/2026-03-12-ck01.yaml:2"}},
+		{"wioa: fortnightly counts its weeks from the agreed day", files{
+			"intake.yaml":                wioaIntake,
+			"iep.yaml":                   plan("  every: fortnightly\n  day: tuesday\n  mode: in-person\n  agreed: 2026-03-10\n"),
+			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
+		}, "2026-03-16", want{DueContact, "2026-03-24", "contact, agreed every other Tuesday in person; last 2026-03-12", "iep.yaml:2"}},
+		{"wioa: the first contact on the agreed day within the 10 days", files{
+			"intake.yaml": wioaIntake,
+			"iep.yaml":    plan("  every: weekly\n  day: thursday\n  agreed: 2026-03-02\n"),
+		}, "2026-03-03", want{DueContact, "2026-03-05", "first contact: within 10 days of opening (a two-way contact recording a service, with a detailed note), agreed Thursdays", "iep.yaml:2"}},
+		{"wioa: a reopened case's next contact is the agreed day after the reopening", files{
+			"intake.yaml":                wioaIntake,
+			"iep.yaml":                   plan("  every: weekly\n  day: friday\n  agreed: 2026-03-02\n"),
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+			"outcome.yaml":               "closures:\n  - date: 2026-03-10\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n",
+		}, "2026-05-06", want{DueContact, "2026-05-08", "first contact since the case was reopened on 2026-05-04, agreed Fridays", "iep.yaml:2"}},
+		{"pe: a monthly day past a short month's end is its last day", files{
+			"intake.yaml":                peIntake,
+			"iep.yaml":                   plan("  every: monthly\n  day_of_month: 31\n  agreed: 2026-03-02\n"),
+			"notes/2027-01-31-ck01.yaml": contactNote("2027-01-31-ck01"),
+		}, "2027-02-01", want{DueContact, "2027-02-28", "contact, agreed the 31st of each month; last 2027-01-31", "iep.yaml:2"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := state(t, tt.fs, tt.on)
+			var got *Due
+			for i, d := range s.Due {
+				if d.Kind == DueContact {
+					got = &s.Due[i]
+				}
+			}
+			if got == nil {
+				t.Fatalf("no contact due; items %v", s.Due)
+			}
+			if string(got.Due) != tt.want.due || !strings.Contains(got.Detail, tt.want.detail) {
+				t.Errorf("contact due %s %q, want %s %q", got.Due, got.Detail, tt.want.due, tt.want.detail)
+			}
+			if at := fmt.Sprintf("%s:%d", strings.TrimPrefix(got.Path, "cases/C1/"), got.Line); at != tt.want.at {
+				t.Errorf("at %s, want %s", at, tt.want.at)
+			}
+		})
+	}
+}
+
+// TestContactProgramOverdue checks that a missed agreed day is overdue on
+// the tickler but not by the program's rule until the program's interval
+// has passed too: the office is judged by the interval (002's 30 days),
+// not by the day it agreed with the participant.
+func TestContactProgramOverdue(t *testing.T) {
+	fs := files{
+		"intake.yaml":                wioaIntake,
+		"iep.yaml":                   "created: 2026-03-02\ncontact_schedule:\n  every: weekly\n  day: tuesday\n  agreed: 2026-03-02\n",
+		"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
+	}
+	for _, tt := range []struct {
+		on                      string
+		overdue, programOverdue bool
+	}{
+		{"2026-03-17", false, false}, // the agreed Tuesday itself
+		{"2026-03-18", true, false},  // the Tuesday missed, 6 of the 30 days gone
+		{"2026-04-11", true, false},  // the interval's last day (2026-03-12 + 30)
+		{"2026-04-12", true, true},   // the interval passed too
+	} {
+		s := state(t, fs, tt.on)
+		var got *Due
+		for i, d := range s.Due {
+			if d.Kind == DueContact {
+				got = &s.Due[i]
+			}
+		}
+		if got == nil {
+			t.Fatalf("%s: no contact due; items %v", tt.on, s.Due)
+		}
+		if got.Due != "2026-03-17" || got.ByInterval != "2026-04-11" {
+			t.Errorf("%s: due %s by interval %s, want 2026-03-17 and 2026-04-11", tt.on, got.Due, got.ByInterval)
+		}
+		if got.Overdue != tt.overdue || got.ProgramOverdue() != tt.programOverdue {
+			t.Errorf("%s: overdue %v, by the program %v; want %v, %v", tt.on, got.Overdue, got.ProgramOverdue(), tt.overdue, tt.programOverdue)
+		}
+	}
+	// Without an agreement the two are one.
+	delete(fs, "iep.yaml")
+	s := state(t, fs, "2026-04-12")
+	for _, d := range s.Due {
+		if d.Kind == DueContact && (d.ByInterval != "" || !d.Overdue || !d.ProgramOverdue()) {
+			t.Errorf("no schedule: %+v, ProgramOverdue %v", d, d.ProgramOverdue())
+		}
+	}
+}

@@ -14,7 +14,7 @@ import (
 
 // Kinds of due items.
 const (
-	DueContact       = "contact"         // the next contact or check-in by the program's interval
+	DueContact       = "contact"         // the next contact or check-in by the program's interval, or the plan's agreed schedule when it comes first
 	DueMilestone     = "milestone"       // an open milestone of the plan
 	DueNextStep      = "next-step"       // an open next step of the plan
 	DueAction        = "action"          // an open action item of a note
@@ -82,6 +82,30 @@ type Due struct {
 	// plan (milestones, next steps, action items, reviews, planned
 	// follow-ups). Not part of the JSON contract.
 	Rule string `json:"-"`
+	// ByInterval is the day the program's interval asks for the contact,
+	// for a contact the plan's agreed schedule puts on an earlier day
+	// (addContact); zero for every other entry. A missed agreed day is
+	// overdue on the tickler, but the office is judged by the program's
+	// interval (000, 002), so its figures ask ProgramOverdue. Not part of
+	// the JSON contract.
+	ByInterval record.Date `json:"-"`
+}
+
+// ProgramOverdue reports whether d is overdue by the program's own rule:
+// Overdue, but for a contact the agreed schedule asked for earlier, only
+// once the program's interval (ByInterval) has passed too. Contact
+// compliance in the monthly and caseload reports counts by it.
+func (d Due) ProgramOverdue() bool {
+	if !d.Overdue || d.ByInterval == "" {
+		return d.Overdue
+	}
+	interval, iok := d.ByInterval.Time()
+	due, dok := d.Due.Time()
+	if !iok || !dok {
+		return true
+	}
+	today := due.AddDate(0, 0, -d.Days) // Days counts from the day the state was computed for
+	return interval.Before(today)
 }
 
 // Rule IDs of validate's completeness rules that items of the tickler
@@ -180,10 +204,11 @@ func (x *view) addItem(kind, item string, t time.Time, detail, file string, at .
 }
 
 // addFor is addItem for an entry that answers to rule; an entry whose
-// rule the case has waived is left out (RuleOf says why).
-func (x *view) addFor(rule, kind, item string, t time.Time, detail, file string, at ...string) {
+// rule the case has waived is left out (RuleOf says why), and nil
+// returned for it.
+func (x *view) addFor(rule, kind, item string, t time.Time, detail, file string, at ...string) *Due {
 	if x.waived(rule) {
-		return
+		return nil
 	}
 	d := Due{
 		Case: x.c.ID, Manager: x.c.Intake.Manager, Kind: kind, Due: date(t),
@@ -193,6 +218,7 @@ func (x *view) addFor(rule, kind, item string, t time.Time, detail, file string,
 		d.Line, _ = doc.Position(at)
 	}
 	x.state.Due = append(x.state.Due, d)
+	return &x.state.Due[len(x.state.Due)-1]
 }
 
 // due lists what is due on an open case in phase p.
@@ -255,7 +281,9 @@ func (x *view) extensionDecisionDue(p period) {
 // while a work-security candidate searches (000, checkin_interval_days);
 // for WIOA the first contact within first_contact_days of opening, then
 // one every contact_interval_days until exit (002); for post-employment
-// one every contact_interval_days (003 asks for ongoing contact).
+// one every contact_interval_days (003 asks for ongoing contact). When the
+// plan records the contact schedule agreed with the participant, the
+// contact is due on its next agreed day if that comes first (addContact).
 func (x *view) contactDue(p period) {
 	var every int
 	var what string
@@ -264,7 +292,7 @@ func (x *view) contactDue(p period) {
 		if !searching(p) {
 			return
 		}
-		every, what = x.setting(record.SettingCheckinIntervalDays), "check-in"
+		every, what = x.setting(calendar.ContactIntervalSetting(x.state.Kind)), "check-in"
 		if every == 7 {
 			what = "weekly check-in" // 000's own word for its default
 		}
@@ -272,9 +300,9 @@ func (x *view) contactDue(p period) {
 		if p.phase == PhaseFollowUp || p.phase == PhaseExited {
 			return // follow-ups take over
 		}
-		every, what = x.setting(record.SettingContactIntervalDays), "contact"
+		every, what = x.setting(calendar.ContactIntervalSetting(x.state.Kind)), "contact"
 	case record.ProgramPostEmployment:
-		every, what = x.setting(record.SettingContactIntervalDays), "contact"
+		every, what = x.setting(calendar.ContactIntervalSetting(x.state.Kind)), "contact"
 	default:
 		return
 	}
@@ -290,7 +318,7 @@ func (x *view) contactDue(p period) {
 	if i, reopened := x.c.Outcome.ReopenedBy(date(x.today)); reopened {
 		r := x.c.Outcome.Reopenings[i]
 		if t, tok := r.Date.Time(); tok && (!ok || t.After(last)) {
-			x.add(DueContact, t.AddDate(0, 0, every), "first "+what+" since the case was reopened on "+string(r.Date), x.file(layout.KindOutcome), "reopenings", itoa(i), "date")
+			x.addContact(RuleOf(x.state.Kind, DueContact, "", false), t, t.AddDate(0, 0, every), "first "+what+" since the case was reopened on "+string(r.Date), 0, "", x.file(layout.KindOutcome), "reopenings", itoa(i), "date")
 			return
 		}
 	}
@@ -304,13 +332,55 @@ func (x *view) contactDue(p period) {
 		firstRule := RuleOf(x.state.Kind, DueContact, "", true)
 		if x.state.Kind == record.ProgramWIOA && !x.waived(firstRule) {
 			first := x.setting(record.SettingFirstContactDays)
-			x.addFor(firstRule, DueContact, "", opened.AddDate(0, 0, first), "first contact: within "+countOf(first, "day")+" of opening ("+x.contactWords()+")", x.file(layout.KindIntake), "opened")
+			x.addContact(firstRule, opened, opened.AddDate(0, 0, first), "first contact: within "+countOf(first, "day")+" of opening ("+x.contactWords()+")", 0, "", x.file(layout.KindIntake), "opened")
 			return
 		}
-		x.add(DueContact, opened.AddDate(0, 0, every), "first "+what+" since the case opened on "+string(x.c.Intake.Opened), x.file(layout.KindIntake), "opened")
+		x.addContact(RuleOf(x.state.Kind, DueContact, "", false), opened, opened.AddDate(0, 0, every), "first "+what+" since the case opened on "+string(x.c.Intake.Opened), 0, "", x.file(layout.KindIntake), "opened")
 		return
 	}
-	x.add(DueContact, last.AddDate(0, 0, every), what+" (every "+countOf(every, "day")+"; last "+string(date(last))+")", lastNote, "date")
+	x.addContact(RuleOf(x.state.Kind, DueContact, "", false), last, last.AddDate(0, 0, every), what, every, date(last), lastNote, "date")
+}
+
+// addContact adds the next contact, counted from since (the last contact,
+// the reopening or the opening): by the program's interval on byRule,
+// or, when the plan has an agreed contact schedule (iep.yaml
+// contact_schedule: 000, 003), on its next agreed day after since if that
+// comes first. The interval is the rule the office is judged by
+// (ws-checkin, wioa-first-contact, wioa-contact-interval), so an
+// agreement never puts the contact later than it. what says the contact;
+// after a last contact, every is the interval and last its day (0 and ""
+// otherwise: what says it all). file and at are where the interval
+// counts from.
+func (x *view) addContact(rule string, since, byRule time.Time, what string, every int, last record.Date, file string, at ...string) {
+	detail := what
+	if last != "" {
+		detail += " (every " + countOf(every, "day") + "; last " + string(last) + ")"
+	}
+	if s := x.schedule(); s != nil {
+		agreed := calendar.ScheduleWords(*s)
+		if next, ok := calendar.NextAgreed(*s, since); ok {
+			if !next.After(byRule) {
+				detail = what + ", agreed " + agreed
+				if last != "" {
+					detail += "; last " + string(last)
+				}
+				if d := x.addFor(rule, DueContact, "", next, detail, x.file(layout.KindIEP), "contact_schedule"); d != nil && next.Before(byRule) {
+					d.ByInterval = date(byRule)
+				}
+				return
+			}
+			detail += ", before the next agreed day (" + agreed + ": " + string(date(next)) + "): the program's interval comes first"
+		}
+	}
+	x.addFor(rule, DueContact, "", byRule, detail, file, at...)
+}
+
+// schedule is the contact schedule the case's plan agrees, nil for none.
+func (x *view) schedule() *record.ContactSchedule {
+	if x.c.IEP == nil {
+		return nil
+	}
+	return x.c.IEP.ContactSchedule
 }
 
 // planDue lists the plan's open milestones and next steps and its next
@@ -686,17 +756,7 @@ func (x *view) potentialExitDue(p period) {
 }
 
 // ordinal writes 2 as "2nd" and 4 as "4th".
-func ordinal(n int) string {
-	switch n {
-	case 1:
-		return "1st"
-	case 2:
-		return "2nd"
-	case 3:
-		return "3rd"
-	}
-	return itoa(n) + "th"
-}
+func ordinal(n int) string { return calendar.Ordinal(n) }
 
 // sortDue orders items by due date, then kind and detail, so output is
 // stable.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/display"
@@ -34,7 +35,8 @@ func newCmdCaseShow(g *globals, runF func(*caseShowOptions) error) *cobra.Comman
 		Long: `Show where a case stands as of --today: who it serves, its program and
 manager, how and when to reach the participant (the intake's phone, email,
 preferred channels, best times and language: 003 asks for people who are
-unavailable in the daytime to be reached when they can be), the phase of
+unavailable in the daytime to be reached when they can be) and the
+schedule for contact agreed in the plan (000, 003), the phase of
 the program and the days left in it, its contacts, what is due next and
 the findings validate reports for it. The store-wide
 warnings (the roster, the settings), not about the case, are counted in one
@@ -61,7 +63,8 @@ Phases, by program kind:
                    in follow-up, its period-end item overdue, until closed
   every kind       closed
 
-What is due (kinds): contact (the program's contact or check-in interval),
+What is due (kinds): contact (the program's contact or check-in interval,
+or the next day of the agreed contact schedule when it comes first),
 milestone, next-step, action (a note's action item, NOTE#N, until it is
 done or dropped: caseplan action done|drop), period-end,
 extension-decision (000: the joint committee's decision on a pending
@@ -98,12 +101,18 @@ caseplan case exit would record. A placement recorded to start later is
 shown with the day it starts; until then the case stays in its phase.
 
   -o json  {"id","program","kind","status","manager","center","opened",
-           "participant","reach","cohort","returning_from","phase",
-           "phase_start","phase_ends","days_left","notes","voided_notes",
+           "participant","reach","contact_schedule","cohort",
+           "returning_from","phase","phase_start","phase_ends","days_left",
+           "notes","voided_notes",
            "contacts","last_contact","participation","placement_starts",
            "case_conference","next_due","findings"}
            reach is {"phone","email","channels","best_times","language"}
            as the intake records them ("", channels [] when none);
+           contact_schedule is the schedule for contact agreed in the plan
+           (caseplan iep schedule), {"every","day","day_of_month","time",
+           "mode","agreed","note","words"} ("" or 0 when not recorded;
+           words as the tickler says it: "Tuesdays 18:00 by phone"), or
+           null when none is agreed;
            cohort is the layoff cohort of a case opened by caseplan case
            import, absent otherwise; returning_from the case of the
            participant's earlier period of participation (case new
@@ -200,6 +209,10 @@ type caseShowView struct {
 	// records it (003: people unavailable in the daytime are called in
 	// the evening); every field "" (channels []) when none is recorded.
 	Reach reachView `json:"reach"`
+	// ContactSchedule is the schedule for contact agreed with the
+	// participant (iep.yaml contact_schedule: 000, 003); null when the
+	// plan records none.
+	ContactSchedule *scheduleView `json:"contact_schedule"`
 	// Cohort is the layoff cohort of an imported case, "" for none.
 	Cohort string `json:"cohort,omitempty"`
 	// ReturningFrom is the case of the participant's earlier period of
@@ -272,6 +285,31 @@ func (r reachView) words() string {
 	return strings.Join(parts, "; ")
 }
 
+// scheduleView is case show's view of the agreed contact schedule: the
+// plan's fields, each present ("" or 0 when not recorded), and words, the
+// schedule as the tickler says it ("Tuesdays 18:00 by phone").
+type scheduleView struct {
+	Every      string `json:"every"`
+	Day        string `json:"day"`
+	DayOfMonth int    `json:"day_of_month"`
+	Time       string `json:"time"`
+	Mode       string `json:"mode"`
+	Agreed     string `json:"agreed"`
+	Note       string `json:"note"`
+	Words      string `json:"words"`
+}
+
+// scheduleOf is plan's contact schedule as case show gives it, nil for
+// none.
+func scheduleOf(plan *record.IEP) *scheduleView {
+	if plan == nil || plan.ContactSchedule == nil {
+		return nil
+	}
+	cs := plan.ContactSchedule
+	return &scheduleView{Every: cs.Every, Day: cs.Day, DayOfMonth: cs.DayOfMonth, Time: cs.Time, Mode: cs.Mode,
+		Agreed: string(cs.Agreed), Note: cs.Note, Words: calendar.ScheduleWords(*cs)}
+}
+
 // participationView is case show's view of WIOA participation, and its
 // JSON contract.
 type participationView struct {
@@ -295,7 +333,8 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 	v := &caseShowView{
 		ID: c.ID, Program: in.Program, Kind: st.Kind, Status: st.Status, Manager: st.Manager, Center: st.Center,
 		Opened: string(in.Opened), Participant: in.Participant.Name, Reach: reachOf(in.Participant),
-		Phase: st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,
+		ContactSchedule: scheduleOf(c.IEP),
+		Phase:           st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,
 		Notes: len(c.Notes), VoidedNotes: len(c.Voided), Contacts: st.Contacts, LastContact: string(st.LastContact),
 		NextDue: caseDueJSON(st.Due, snap.Config), Findings: findings,
 		intakeFile: c.File(layout.KindIntake), layoff: in.Layoff, state: st,
@@ -361,6 +400,9 @@ func (v *caseShowView) write(w io.Writer) {
 	fmt.Fprintln(w)
 	if reach := v.Reach.words(); reach != "" {
 		fmt.Fprintf(w, "Reach:        %s\n", reach)
+	}
+	if cs := v.ContactSchedule; cs != nil {
+		fmt.Fprintf(w, "Schedule:     contact %s, agreed %s\n", cs.Words, cs.Agreed)
 	}
 	if l := v.layoff; l != nil {
 		fmt.Fprintf(w, "Layoff:       notice %s, layoff %s\n", v.orMissing(string(l.NoticeDate), ""), v.orMissing(string(l.LayoffDate), ""))

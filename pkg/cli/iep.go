@@ -16,6 +16,7 @@ func newCmdIEP(g *globals) *cobra.Command {
 		newGroupCmd("target", "The job search plan: positions and job families to apply for", newCmdIEPTargetAdd(g, nil), newCmdIEPTargetUpdate(g, nil), newCmdIEPTargetRemove(g, nil)),
 		newGroupCmd("course", "The skill development plan: courses and providers", newCmdIEPCourseAdd(g, nil), newCmdIEPCourseUpdate(g, nil), newCmdIEPCourseStatus(g, nil)),
 		newCmdIEPReview(g, nil),
+		newCmdIEPSchedule(g, nil),
 		newCmdIEPSelfSufficiency(g, nil),
 		newGroupCmd("benefit", "Post-employment benefits to keep, with their renewal dates", newCmdIEPBenefitAdd(g, nil), newCmdIEPBenefitRenew(g, nil)),
 	)
@@ -23,7 +24,8 @@ func newCmdIEP(g *globals) *cobra.Command {
 customer's vision and employment goal; goals, short- or long-term, each with
 objectives (the steps toward it), linked to the services that serve them, and
 milestones that are specific and dated (documents 001, 002); next steps; the
-job search and skill development plans (000); dated reviews; and for
+job search and skill development plans (000); dated reviews; the schedule
+for contact agreed with the participant (000, 003); and for
 post-employment cases the self-sufficiency plan, contingency plans and
 benefits with their renewal dates (003).
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -29,16 +30,17 @@ func newCmdIEPShow(g *globals, runF func(*iepShowOptions) error) *cobra.Command 
 vision and employment goal; each goal with its objectives, the services
 that serve them, and its milestones with their due and done dates; the
 plan's services; next steps; the job search plan and skill plan (000);
-reviews; and the self-sufficiency plan with its contingency plans and
-benefits (003). A milestone or next step past its due date as of --today
-and not done is marked overdue.
+reviews; the schedule for contact agreed with the participant (000, 003:
+caseplan iep schedule); and the self-sufficiency plan with its
+contingency plans and benefits (003). A milestone or next step past its
+due date as of --today and not done is marked overdue.
 
 -o json prints an object with the keys "case" (the case ID),
 "participant" (the participant's name), "plan" (the plan as recorded in
-iep.yaml, with the same field names as schemas/iep.schema.json and fields
-not recorded left out; null when the case has no iep.yaml) and "overdue"
-(the IDs of the milestones and next steps past due and not done, as of
---today; [] when none).` + "\n" + exitStatusHelp,
+iep.yaml, with the same field names as schemas/iep.schema.json, such as
+contact_schedule, and fields not recorded left out; null when the case
+has no iep.yaml) and "overdue" (the IDs of the milestones and next steps
+past due and not done, as of --today; [] when none).` + "\n" + exitStatusHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
@@ -149,6 +151,9 @@ func iepWritePlan(w io.Writer, p *record.IEP, st casestate.State) {
 	}
 	if p.EmploymentGoal != "" {
 		fmt.Fprintf(w, "Employment goal:  %s\n", iepIndent(p.EmploymentGoal, 18))
+	}
+	if cs := p.ContactSchedule; cs != nil {
+		fmt.Fprintf(w, "Contact schedule: %s\n", scheduleLine(*cs, 18))
 	}
 
 	services := map[string]record.PlanService{}
@@ -286,6 +291,17 @@ func iepWritePlan(w io.Writer, p *record.IEP, st casestate.State) {
 			}
 		}
 	}
+}
+
+// scheduleLine says an agreed contact schedule on one line, its note on
+// the next ones indented by n: "Tuesdays 18:00 by phone, agreed
+// 2026-03-05".
+func scheduleLine(cs record.ContactSchedule, n int) string {
+	line := calendar.ScheduleWords(cs) + ", agreed " + string(cs.Agreed)
+	if cs.Note != "" {
+		line += "\n" + strings.Repeat(" ", n) + iepIndent(cs.Note, n)
+	}
+	return line
 }
 
 // iepDueState says where a dated item stands: done, overdue or due.

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/casestate"
@@ -136,6 +137,8 @@ var flagValues = map[string]map[string]valuesFrom{
 	"report performance":    {"table": fixed(report.PerformanceTables...)},
 	"report search":         {"table": fixed(report.SearchTables...), "manager": staffIDs},
 	"iep benefit renew":     {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
+	// --day takes a day of the month too: iep schedule checks it.
+	"iep schedule": {"every": enum("iep", "contact_schedule", "every"), "day": valuesFrom{fixed: calendar.Weekdays, noCheck: true}, "mode": enum("iep", "contact_schedule", "mode")},
 }
 
 func union(a, b []string) []string {

@@ -13,6 +13,7 @@ type IEP struct {
 	JobTargets      []JobTarget      `yaml:"job_targets,omitempty" json:"job_targets,omitempty"`   // the job search plan (000)
 	SkillPlan       []Course         `yaml:"skill_plan,omitempty" json:"skill_plan,omitempty"`     // (000)
 	Reviews         []Review         `yaml:"reviews,omitempty" json:"reviews,omitempty"`
+	ContactSchedule *ContactSchedule `yaml:"contact_schedule,omitempty" json:"contact_schedule,omitempty"` // (000, 003)
 	SelfSufficiency *SelfSufficiency `yaml:"self_sufficiency,omitempty" json:"self_sufficiency,omitempty"` // post-employment (003)
 }
 
@@ -102,6 +103,30 @@ type Review struct {
 	By      string `yaml:"by,omitempty" json:"by,omitempty"` // staff id
 	Summary string `yaml:"summary,omitempty" json:"summary,omitempty"`
 }
+
+// ContactSchedule is the schedule for contact that the case manager and
+// the participant agreed: 000 asks at the intake meeting to "set regular
+// schedule for communicating and meeting" and to "plan weekly meetings or
+// check-ins", 003 for "a scheduling matrix to plan dates for participant
+// contact" with people unavailable during daytime hours. The programs'
+// calendar (pkg/calendar) says which days it names; the tickler
+// (pkg/casestate) asks for the next contact on the next of them.
+type ContactSchedule struct {
+	Every      string `yaml:"every" json:"every"`                                   // EveryWeek, EveryFortnight or EveryMonth
+	Day        string `yaml:"day,omitempty" json:"day,omitempty"`                   // weekly, fortnightly: monday ... sunday
+	DayOfMonth int    `yaml:"day_of_month,omitempty" json:"day_of_month,omitempty"` // monthly: 1 to 31, a shorter month's last day
+	Time       string `yaml:"time,omitempty" json:"time,omitempty"`                 // 24-hour HH:MM
+	Mode       string `yaml:"mode,omitempty" json:"mode,omitempty"`                 // a note mode: how the contact is made
+	Agreed     Date   `yaml:"agreed" json:"agreed"`                                 // the day it was agreed; fortnights count from it
+	Note       string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// How often a contact schedule asks for a contact (ContactSchedule.Every).
+const (
+	EveryWeek      = "weekly"
+	EveryFortnight = "fortnightly"
+	EveryMonth     = "monthly"
+)
 
 // SelfSufficiency is the post-employment self-sufficiency plan (003).
 type SelfSufficiency struct {

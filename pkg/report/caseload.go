@@ -149,7 +149,7 @@ func CaseloadOf(c *casefile.Case, cfg *record.Config, day time.Time, names bool)
 	for _, d := range st.Due {
 		if d.Overdue {
 			row.OverdueItems++
-			row.ContactOverdue = row.ContactOverdue || d.Kind == casestate.DueContact
+			row.ContactOverdue = row.ContactOverdue || d.Kind == casestate.DueContact && d.ProgramOverdue()
 		}
 	}
 	if len(st.Due) > 0 {

@@ -460,7 +460,9 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		switch d.Kind {
 		case casestate.DueContact:
 			expected = true
-			overdueContact = overdueContact || d.Overdue
+			// Judged by the program's interval, not by a day agreed
+			// with the participant that came earlier (ProgramOverdue).
+			overdueContact = overdueContact || d.ProgramOverdue()
 		case casestate.DuePotentialExit:
 			// Due the day the exit can be recorded: flagged once the
 			// participant has exited by month end, on that day or

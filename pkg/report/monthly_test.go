@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/store/storetest"
 )
@@ -451,5 +452,50 @@ content: Recorded on the wrong case
 	after := BuildMonthly(storetest.Load(t, m), march, fixtureSource, false).Summary
 	if after.Contacts != before.Contacts-1 {
 		t.Errorf("contacts %d after a void dated in April, want %d", after.Contacts, before.Contacts-1)
+	}
+}
+
+// TestContactComplianceByTheProgram checks that a contact day agreed with
+// the participant (iep.yaml contact_schedule) and missed is an overdue
+// item, but not an overdue contact: contact compliance is "within their
+// program's interval" (002's 30 days), and W-L's last contact (10-13) is
+// within it at the month's end, though the agreed Monday after it (10-19)
+// passed without one.
+func TestContactComplianceByTheProgram(t *testing.T) {
+	snap := fixtureSnapshot(t)
+	var c *casefile.Case
+	for _, x := range snap.Cases {
+		if x.ID == "W-L" {
+			c = x
+		}
+	}
+	if c == nil {
+		t.Fatal("no W-L in the fixture")
+	}
+	before, ok := MonthlyOf(c, snap.Config, fixtureMonth, false)
+	if !ok || before.Counts.ContactCases != 1 || before.Counts.OverdueContacts != 0 {
+		t.Fatalf("W-L without a schedule: %+v", before.Counts)
+	}
+	if c.IEP == nil {
+		c.IEP = &record.IEP{}
+	}
+	c.IEP.ContactSchedule = &record.ContactSchedule{Every: record.EveryWeek, Day: "monday", Agreed: "2026-10-01"}
+
+	got, ok := MonthlyOf(c, snap.Config, fixtureMonth, false)
+	if !ok {
+		t.Fatal("W-L has no part in October")
+	}
+	if got.Counts.ContactCases != 1 || got.Counts.OverdueContacts != 0 {
+		t.Errorf("contact cases %d, overdue contacts %d; want 1, 0 (within the program's 30 days)", got.Counts.ContactCases, got.Counts.OverdueContacts)
+	}
+	if got.Counts.OverdueItems != before.Counts.OverdueItems+1 {
+		t.Errorf("overdue items %d, want %d: the missed agreed day is overdue on the tickler", got.Counts.OverdueItems, before.Counts.OverdueItems+1)
+	}
+	if slices.Contains(got.Row.Flags, FlagContactOverdue) {
+		t.Errorf("flags %v: no contact is overdue by the program", got.Row.Flags)
+	}
+	row, ok := CaseloadOf(c, snap.Config, fixtureMonth.Last(), false)
+	if !ok || row.ContactOverdue {
+		t.Errorf("caseload row on %s: open %v, contact overdue %v; want open, not overdue", fixtureMonth.Last().Format(time.DateOnly), ok, row.ContactOverdue)
 	}
 }

@@ -103,6 +103,11 @@ var integrityRules = []*Rule{
 		check:   checkPlanDate,
 	},
 	{
+		ID: RuleContactSchedule, Severity: finding.Warning, Source: "000",
+		Summary: "the schedule for contact agreed in the plan (000: a regular schedule for communicating and meeting; 003: a scheduling matrix) can keep the program's interval (checkin_interval_days for work security, contact_interval_days for WIOA and post-employment): weekly leaves 7 days between contacts, fortnightly 14, monthly at least 28; the tickler asks by the interval when it comes first",
+		check:   checkContactSchedule,
+	},
+	{
 		ID: RuleFollowUpEarly, Severity: finding.Error, Source: "001",
 		Summary: "a follow-up (work security, WIOA) is done on or after a placement's start, the WIOA exit or a closure: follow-up comes after placement or exit (001; 002: the counselor conducts follow-up; TEGL 10-16: the 2nd and 4th quarters after exit); a post-employment participant is employed from the opening (003)",
 		check:   checkFollowUpEarly,

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -151,4 +152,32 @@ func checkPlanDate(x *Context) {
 // can be pasted as it is.
 func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// RuleContactSchedule is the rule that the contact schedule agreed in the
+// plan can keep the program's contact interval.
+const RuleContactSchedule = "contact-schedule"
+
+// checkContactSchedule warns of an open case whose agreed contact
+// schedule leaves more days between two agreed days than the program's
+// interval allows (monthly check-ins on a work-security case with weekly
+// ones): the tickler asks for the contact by the interval all the same,
+// before the agreed day, so the agreement the participant keeps is not
+// the one the office is judged by.
+func checkContactSchedule(x *Context) {
+	in, p := x.Case.Intake, x.Case.IEP
+	if in == nil || p == nil || p.ContactSchedule == nil || in.Status != "open" {
+		return
+	}
+	_, kind := x.Program()
+	setting := calendar.ContactIntervalSetting(kind)
+	gap := calendar.ScheduleShortestGap(*p.ContactSchedule)
+	if setting == "" || gap == 0 {
+		return
+	}
+	if every := x.Setting(setting); gap > every {
+		x.Report(x.File(layout.KindIEP), Path("contact_schedule.every"),
+			"the contact schedule agreed (%s) leaves at least %d days between contacts, more than the program's %d (%s), so the tickler asks for each contact before the agreed day; agree one that keeps it with caseplan iep schedule %s --every weekly --day DAY",
+			calendar.ScheduleWords(*p.ContactSchedule), gap, every, setting, x.Case.ID)
+	}
 }

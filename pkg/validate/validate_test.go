@@ -476,6 +476,15 @@ func ruleTests() []ruleTest {
 				delete(m, "cases/WS1/notes/2026-03-03-in01.yaml")
 				m.edit("cases/WS1/intake.yaml", "opened: 2026-03-02", "opened: 2026-03-10")
 			}},
+		// Monthly check-ins cannot keep work security's weekly ones (000);
+		// fortnightly contacts keep WIOA's 30 days (002).
+		{rule: RuleContactSchedule, on: day("2026-03-20"), change: func(m memStore) {
+			m["cases/WS1/iep.yaml"] += "contact_schedule:\n  every: monthly\n  day_of_month: 15\n  agreed: 2026-03-05\n"
+		}, want: "cases/WS1/iep.yaml:3:10", msg: "the contact schedule agreed (the 15th of each month) leaves at least 28 days between contacts, more than the program's 7 (checkin_interval_days)",
+			keep: func(m memStore) {
+				m["cases/WS1/iep.yaml"] += "contact_schedule:\n  every: weekly\n  day: friday\n  agreed: 2026-03-05\n"
+				m["cases/W1/iep.yaml"] += "contact_schedule:\n  every: fortnightly\n  day: friday\n  agreed: 2026-03-05\n"
+			}},
 		{rule: "ws-checkin", on: day("2026-03-20"), change: nil,
 			want: "cases/WS1/intake.yaml:5:10", msg: "last check-in was 8 days ago (2026-03-12), more than 7",
 			keep: func(m memStore) {

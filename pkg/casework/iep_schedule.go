@@ -1,0 +1,132 @@
+package casework
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+// SetContactSchedule sets, changes or clears the schedule for contact
+// agreed with the participant (iep.yaml contact_schedule): 000 asks at the
+// intake meeting to "set regular schedule for communicating and meeting",
+// 003 for "a scheduling matrix to plan dates for participant contact".
+// A nil field is left as it is; an empty Time, Mode or Note removes it.
+// A schedule changed is agreed anew: Agreed, when not given, is today.
+type SetContactSchedule struct {
+	Case   string
+	Every  *string
+	Day    *string // a day of the week (weekly, fortnightly) or of the month (monthly)
+	Time   *string
+	Mode   *string
+	Note   *string
+	Agreed *record.Date
+	Clear  bool
+}
+
+// scheduleKey is the schedule's place in iep.yaml.
+const scheduleKey = "contact_schedule"
+
+// Build returns the change that writes the schedule, or takes it out.
+func (a SetContactSchedule) Build(s *State) (*Change, error) {
+	p, err := openPlan(s, a.Case)
+	if err != nil {
+		return nil, err
+	}
+	old := p.plan.ContactSchedule
+	if a.Clear {
+		if old == nil {
+			return nil, inputErrorf("agree one with caseplan iep schedule "+p.c.ID+" --every weekly --day DAY", "the plan of case %s has no contact schedule to clear", p.c.ID)
+		}
+		return p.change("iep.schedule", "clear the contact schedule ("+calendar.ScheduleWords(*old)+")", "", deleteKey([]string{scheduleKey}))
+	}
+	sched := record.ContactSchedule{}
+	if old != nil {
+		sched = *old
+	}
+	if a.Every != nil {
+		sched.Every = strings.ToLower(strings.TrimSpace(*a.Every))
+	}
+	if sched.Every == "" {
+		return nil, inputErrorf("give --every "+strings.Join(schemas.Enum("iep", scheduleKey, "every"), "|")+" and --day", "the plan of case %s has no contact schedule yet: say how often", p.c.ID)
+	}
+	if err := checkPlanChoice("--every", sched.Every, schemas.Enum("iep", scheduleKey, "every")...); err != nil {
+		return nil, err
+	}
+	// The day: a weekday for a weekly or fortnightly schedule, a day of
+	// the month for a monthly one; switching between them needs a new day.
+	monthly := sched.Every == record.EveryMonth
+	switch {
+	case a.Day != nil && monthly:
+		n, err := strconv.Atoi(strings.TrimSpace(*a.Day))
+		if err != nil || n < 1 || n > 31 {
+			return nil, inputErrorf("a monthly schedule names a day of the month, 1 to 31 (a shorter month's last day stands for 29 to 31): --day 15", "--day %q is not a day of the month", *a.Day)
+		}
+		sched.Day, sched.DayOfMonth = "", n
+	case a.Day != nil:
+		wd, ok := calendar.Weekday(*a.Day)
+		if !ok {
+			hint := "a " + sched.Every + " schedule names a day of the week: " + strings.Join(calendar.Weekdays, ", ")
+			if meant := caseid.ChoiceMeant(calendar.Weekdays, *a.Day); meant != "" {
+				hint = "did you mean --day " + meant + "? " + hint
+			}
+			return nil, inputErrorf(hint, "--day %q is not a day of the week", *a.Day)
+		}
+		sched.Day, sched.DayOfMonth = calendar.Weekdays[(int(wd)+6)%7], 0
+	case monthly && sched.DayOfMonth == 0:
+		return nil, inputErrorf("give --day 1 to 31", "a monthly schedule needs the day of the month it falls on")
+	case !monthly && sched.Day == "":
+		return nil, inputErrorf("give --day "+strings.Join(calendar.Weekdays, "|"), "a %s schedule needs the day of the week it falls on", sched.Every)
+	}
+	if monthly {
+		sched.Day = ""
+	} else {
+		sched.DayOfMonth = 0
+	}
+	if a.Time != nil {
+		sched.Time = strings.TrimSpace(*a.Time)
+		if sched.Time != "" && !validTime(sched.Time) {
+			return nil, inputErrorf("write the agreed time 24-hour, HH:MM: --time 18:00 for 6 in the evening", "--time %q is not a time of day", *a.Time)
+		}
+	}
+	if a.Mode != nil {
+		sched.Mode = strings.TrimSpace(*a.Mode)
+		if modes := schemas.Enum("iep", scheduleKey, "mode"); sched.Mode != "" && !slices.Contains(modes, sched.Mode) {
+			return nil, inputErrorf("use one of "+strings.Join(modes, ", ")+" (a letter is no exchange, so no contact: 002)", "--mode %q is not a way to make a contact", sched.Mode)
+		}
+	}
+	if a.Note != nil {
+		sched.Note = strings.TrimSpace(*a.Note)
+	}
+	sched.Agreed = date(s.Today)
+	if a.Agreed != nil {
+		if err := p.checkDoneDate("agreed date", *a.Agreed); err != nil {
+			return nil, err
+		}
+		sched.Agreed = *a.Agreed
+	}
+	if old != nil && *old == sched {
+		return nil, inputErrorf("caseplan iep show "+p.c.ID+" shows the plan", "nothing changes: the plan of case %s already agrees %s", p.c.ID, calendar.ScheduleWords(sched))
+	}
+	verb := "agree"
+	if old != nil {
+		verb = "change"
+	}
+	return p.change("iep.schedule", verb+" the contact schedule: "+calendar.ScheduleWords(sched), "", planSet([]string{scheduleKey}, sched))
+}
+
+// validTime reports whether t is a 24-hour HH:MM time of day, as the
+// schema's contact_schedule.time asks.
+func validTime(t string) bool {
+	h, m, ok := strings.Cut(t, ":")
+	if !ok || len(h) != 2 || len(m) != 2 {
+		return false
+	}
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	return err1 == nil && err2 == nil && hh >= 0 && hh < 24 && mm >= 0 && mm < 60
+}
