@@ -42,8 +42,12 @@ Several CASEs, or --from ID for every open case that ID manages on --today
 (as caseplan case list --manager ID --status open lists them), are handed
 to the same --to with the same --center and --reason: what a supervisor
 does before retiring a case manager who leaves (caseplan staff set ID
---active=false refuses while they manage open WIOA cases). It is all or
-nothing: if any case would be refused — no such case, already the new
+--active=false refuses while they manage open WIOA cases). On a past
+--today a case closed since was open then, and is handed on by a transfer
+dated before its closure; a case opened since, or handed to another
+manager since, is left where it is (a transfer dated before its opening,
+or before that later transfer, would contradict its records). It is all
+or nothing: if any case would be refused — no such case, already the new
 manager's, one the author may not change — nothing is written and every
 refusal is listed. Otherwise all are transferred in one commit, and stdout
 has the cases transferred, one per line.` + "\n" + exitStatusHelp,
@@ -149,9 +153,10 @@ func existingCases(g *globals, ids []string) (out []string, meant map[string]str
 }
 
 // managedCases returns the cases whose intake names manager as their
-// manager now, from a scan of the intake records (a full load of a large
-// store would read every note to find them); casework keeps those open
-// under manager on the day. A manager no case names and the roster does
+// manager now, open or closed, from a scan of the intake records (a full
+// load of a large store would read every note to find them); casework
+// keeps those open under manager on the day (a case closed since was open
+// on a past --today, so its status now does not decide). A manager no case names and the roster does
 // not know is a typo, refused as case list --manager refuses one.
 func managedCases(g *globals, manager string) ([]string, error) {
 	root, err := g.storeRoot()
@@ -168,7 +173,7 @@ func managedCases(g *globals, manager string) ([]string, error) {
 	}
 	var out []string
 	for _, k := range keys {
-		if k.Readable && k.Manager == manager && k.Status == "open" {
+		if k.Readable && k.Manager == manager {
 			out = append(out, k.ID)
 		}
 	}
