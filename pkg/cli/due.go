@@ -59,7 +59,9 @@ request's decision, plus the items due within --within of --today. A day is
 in the window when it starts no later than --today plus --within: the
 default 14d takes in the 14th day from --today, 0 lists only what is overdue
 or due today, 36h takes in tomorrow. --within takes days (14d), weeks (2w)
-or a Go duration (36h, 90m).
+or a Go duration (36h, 90m). --overdue lists only what was due before
+--today and is not done, so the count on stderr names that day ("nothing
+overdue for mrivera on 2026-05-15"), not the window's last day.
 
 What is due, by kind (on an open case, the items case show lists; how each
 is decided is in the README, "How caseplan decides"):
@@ -342,20 +344,7 @@ func dueRun(opts *dueOptions) error {
 		return writeJSON(opts.env.Stdout, dueJSON(v.Items, retired))
 	}
 	if len(v.Items) == 0 {
-		who := "for " + manager
-		if manager == "" {
-			who = "on any case"
-		}
-		what := "nothing due"
-		switch {
-		case opts.overdue && len(opts.kinds) > 0:
-			what = "nothing of kind " + strings.Join(opts.kinds, ", ") + " overdue"
-		case opts.overdue:
-			what = "nothing overdue"
-		case len(opts.kinds) > 0:
-			what = "nothing of kind " + strings.Join(opts.kinds, ", ") + " due"
-		}
-		fmt.Fprintf(opts.env.Stderr, "caseplan: %s %s through %s\n", what, who, v.Through.Format(time.DateOnly))
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", nothingListed(manager, opts.kinds, opts.overdue, today, v.Through))
 		if opts.manager == "" && !opts.all {
 			// The cases were the acting person's own: a supervisor or
 			// coordinator, who may manage none, looks for the others'.
@@ -383,8 +372,34 @@ func dueRun(opts *dueOptions) error {
 	if awaiting > 0 {
 		also = fmt.Sprintf(", %d of them awaiting a supervisor on other managers' cases", awaiting)
 	}
+	if opts.overdue {
+		// Only what was due before --today was looked at: the window
+		// after it is no part of the answer.
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %d item(s) overdue on %s%s\n", len(v.Items), today.Format(time.DateOnly), also)
+		return nil
+	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue)%s\n", len(v.Items), v.Through.Format(time.DateOnly), overdue, also)
 	return nil
+}
+
+// nothingListed says what due looked at when it lists nothing, for
+// manager ("" for every case), of kinds (none: every kind): with
+// --overdue, the items due before today and not done, whatever the window
+// (a day after today is no part of it, and may be in the future); else
+// every item due through the window's last day.
+func nothingListed(manager string, kinds []string, overdue bool, today, through time.Time) string {
+	who := "for " + manager
+	if manager == "" {
+		who = "on any case"
+	}
+	what := "nothing"
+	if len(kinds) > 0 {
+		what += " of kind " + strings.Join(kinds, ", ")
+	}
+	if overdue {
+		return what + " overdue " + who + " on " + today.Format(time.DateOnly)
+	}
+	return what + " due " + who + " through " + through.Format(time.DateOnly)
 }
 
 // labelled is items as the text list and the calendar show them: what a

@@ -100,3 +100,25 @@ func TestDueSummaryOfASupervisor(t *testing.T) {
 		t.Errorf("rows: %+v, want sup with 2 items, 1 overdue, 1 extension-decision", rows)
 	}
 }
+
+// TestNothingListed: with --overdue, an empty tickler says the day it
+// looked at (what was due before --today), not the window's last day,
+// which may be in the future; without it, the window's last day.
+func TestNothingListed(t *testing.T) {
+	today, through := time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC), time.Date(2026, 5, 29, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		manager string
+		kinds   []string
+		overdue bool
+		want    string
+	}{
+		{"mrivera", nil, true, "nothing overdue for mrivera on 2026-05-15"},
+		{"", []string{"contact"}, true, "nothing of kind contact overdue on any case on 2026-05-15"},
+		{"mrivera", nil, false, "nothing due for mrivera through 2026-05-29"},
+		{"svisor", []string{"contact", "milestone"}, false, "nothing of kind contact, milestone due for svisor through 2026-05-29"},
+	} {
+		if got := nothingListed(tt.manager, tt.kinds, tt.overdue, today, through); got != tt.want {
+			t.Errorf("nothingListed(%q, %q, %v) = %q, want %q", tt.manager, tt.kinds, tt.overdue, got, tt.want)
+		}
+	}
+}
