@@ -14,6 +14,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/tickler"
 )
 
@@ -144,7 +145,10 @@ kind's count. --kind and --overdue narrow what is counted, so
 caseplan due --all --summary --overdue counts what is overdue, by kind.
 A manager retired from the roster whose open cases are not transferred yet
 is named "NAME (retired)", and "NAME (ID, retired)" in the headings on a
-terminal and in the calendar's descriptions.
+terminal and in the calendar's descriptions. One whose cases are all
+closed on --today with nothing due has no row in due --all --summary, as
+due --all lists nothing of theirs (due --summary --manager ID still
+gives their row).
   -o json  [{"manager","name","retired","items","overdue",
            "kinds":{"contact":N,...}}]
            with every kind counted, 0 included; "retired": true only for a
@@ -244,7 +248,7 @@ func dueRun(opts *dueOptions) error {
 		}
 		// The manager on --today, as the items name them (a case
 		// transferred since was its manager's of then): casestate says.
-		dc := dueCase{Intake: true, Manager: casestate.ManagerOn(c.Intake, today)}
+		dc := dueCase{Intake: true, Manager: casestate.ManagerOn(c.Intake, today), Open: report.OpenOn(c, today)}
 		for _, d := range tickler.CaseItems(c, cfg, q) {
 			dc.Items = append(dc.Items, dueItem{d, d.Item})
 		}
@@ -296,12 +300,7 @@ func dueRun(opts *dueOptions) error {
 		retired[s.ID] = !s.IsActive()
 	}
 	if opts.summary {
-		managers := []string{}
-		for _, dc := range cases {
-			if dc.Intake && (manager == "" || dc.Manager == manager) && !slices.Contains(managers, dc.Manager) {
-				managers = append(managers, dc.Manager)
-			}
-		}
+		managers := summaryManagers(cases, manager, retired)
 		if manager != "" && len(managers) == 0 {
 			managers = append(managers, manager) // on the roster, no case yet: a row of zeros
 		}
@@ -429,11 +428,40 @@ func notOnRoster(cfg *record.Config, flag, id string) error {
 }
 
 // dueCase is what due keeps of one case: whether its intake could be
-// read, its manager and its items through the window's last day.
+// read, its manager, whether it is open on --today and its items through
+// the window's last day.
 type dueCase struct {
 	Intake  bool      `json:"intake"`
 	Manager string    `json:"manager"`
+	Open    bool      `json:"open"` // at the end of --today (report.OpenOn)
 	Items   []dueItem `json:"items"`
+}
+
+// summaryManagers are the managers due --summary has a row for, in the
+// order of cases: manager's alone when one is named, else every manager
+// of a case (an active one with nothing due has a row of zeros: nothing
+// due is news of a colleague), except a manager retired from the roster
+// whose cases are all closed and have nothing due within the window —
+// nothing awaits them and nothing is to hand on, so due --all lists
+// nothing of theirs, and neither does the summary.
+func summaryManagers(cases []dueCase, manager string, retired map[string]bool) []string {
+	managers := []string{}
+	keep := map[string]bool{}
+	for _, dc := range cases {
+		if dc.Intake && (dc.Open || len(dc.Items) > 0) {
+			keep[dc.Manager] = true
+		}
+	}
+	for _, dc := range cases {
+		if !dc.Intake || (manager != "" && dc.Manager != manager) || slices.Contains(managers, dc.Manager) {
+			continue
+		}
+		if manager == "" && retired[dc.Manager] && !keep[dc.Manager] {
+			continue
+		}
+		managers = append(managers, dc.Manager)
+	}
+	return managers
 }
 
 // dueItem is a due item with what its JSON form leaves out: the item it

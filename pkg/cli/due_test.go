@@ -122,3 +122,28 @@ func TestNothingListed(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryManagers: due --all --summary has a row for every manager of
+// a case, an active one with nothing due too, but none for a manager
+// retired from the roster whose cases are all closed with nothing due
+// (due --all lists nothing of theirs); a retired manager with an open
+// case (to hand on) or an item (a closed case's follow-up) keeps theirs,
+// and --manager names its row whatever it holds.
+func TestSummaryManagers(t *testing.T) {
+	item := []dueItem{{Due: casestate.Due{Kind: casestate.DueFollowUp}}}
+	cases := []dueCase{
+		{Intake: true, Manager: "gone"},                          // retired, closed, nothing due
+		{Intake: true, Manager: "idle"},                          // active, closed, nothing due
+		{Intake: true, Manager: "left", Open: true},              // retired, an open case
+		{Intake: true, Manager: "after", Items: item},            // retired, a closed case's follow-up
+		{Intake: true, Manager: "cm01", Open: true, Items: item}, // active
+		{Intake: false, Manager: ""},                             // unreadable
+	}
+	retired := map[string]bool{"gone": true, "left": true, "after": true}
+	if got, want := strings.Join(summaryManagers(cases, "", retired), " "), "idle left after cm01"; got != want {
+		t.Errorf("--all: %q, want %q", got, want)
+	}
+	if got := strings.Join(summaryManagers(cases, "gone", retired), " "); got != "gone" {
+		t.Errorf("--manager gone: %q, want its row", got)
+	}
+}
