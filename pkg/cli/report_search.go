@@ -65,7 +65,8 @@ day: what the records date later is left out. For each case:
                      week of the work security period so far, weighed as
                      caseplan extension request weighs them; "not yet"
                      before the layoff date; a request awaiting the joint
-                     committee's decision on the day is named with its date
+                     committee's decision on the day is named with its date;
+                     "not in question (placed)" once the candidate is placed
 
 References are counted, never named; participants as every report shows
 them (below); no sealed field is read.
@@ -90,13 +91,16 @@ Formats: -o text, md, html, csv, json:
    "last_contact","contacts",
    "check_ins":{"from","to","complete_weeks","kept","weeks_without","met",
    "says"},"extension":{"weighed","met","contact":{as check_ins},
-   "applications":{as check_ins}},"extension_requested"}]}
+   "applications":{as check_ins},"moot"},"extension_requested"}]}
 extension_requested is the date of a request awaiting the decision, or
-"". A date or text the records do not hold is "" (a toolbox document not
-recorded: ""); days_left is null when the phase has no set end. -o csv
-writes one row per case with every figure; --table applications the
-latest applications, --table interviews the job interviews, a row each
-led by the case.
+"". extension.moot is "placed" when an extension is not in question on
+the day because the candidate is placed, "" otherwise (the criteria are
+weighed either way); -o csv has it as extension_moot. A date or text the
+records do not hold is "" (a toolbox document not recorded: "");
+days_left is null when the phase has no set end. -o csv writes one row
+per case with every figure; --table applications the latest
+applications, --table interviews the job interviews, a row each led by
+the case.
 
 ` + reportHelp + "\n" + exitStatusHelp,
 		Example: `  caseplan report search                      # my open work-security cases
