@@ -7,7 +7,6 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/casestate"
-	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
@@ -117,7 +116,7 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 
 // openUnderFrom returns the cases of t.Cases that are open and managed by
 // t.From on the day, as case list --manager --status open lists them:
-// open at the end of the day as the reports count it (report.OpenOn: a
+// open at the end of the day as the reports count it (casestate.OpenOn: a
 // case closed since was open then, one opened since was no case yet), and
 // From's on it (casestate.ManagerOn). Of those From manages now (t.Cases,
 // closed ones included), a case closed by the day, or not yet theirs on
@@ -131,7 +130,7 @@ func (t TransferCases) openUnderFrom(s *State) []string {
 		if c == nil || c.Intake == nil || c.Intake.Manager != t.From {
 			continue
 		}
-		if report.OpenOn(c, s.Today) && casestate.ManagerOn(c.Intake, s.Today) == t.From {
+		if casestate.OpenOn(c, s.Today) && casestate.ManagerOn(c.Intake, s.Today) == t.From {
 			out = append(out, id)
 		}
 	}

@@ -85,7 +85,7 @@ func TestRefusedHintHandsOnAtOnce(t *testing.T) {
 
 // TestTransferCasesFromOnPastDay: --from on a past day takes the cases
 // open under From on that day, as case list --manager --status open
-// lists them (report.OpenOn): a case closed since was open then and is
+// lists them (casestate.OpenOn): a case closed since was open then and is
 // handed on (the transfer dated before its closure), one opened since
 // was no case yet and is left where it is, not refused for a transfer
 // dated before its opening.

@@ -11,7 +11,6 @@ import (
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/report"
 )
 
 type caseListOptions struct {
@@ -114,7 +113,7 @@ func caseListRun(opts *caseListOptions) error {
 	now := opts.env.Now()
 	past := today.Before(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC))
 	// --status asks the status on --today too: open at the end of the
-	// day, as report.OpenOn counts a case, which also knows a case not
+	// day, as casestate.OpenOn counts a case, which also knows a case not
 	// opened yet (casestate rewinds only what is dated after the day).
 	stage, params, state := "case-list", []string(nil), opts.phase != "" || opts.overdue || opts.output == "json" || opts.status != "" || past
 	if state {
@@ -139,7 +138,7 @@ func caseListRun(opts *caseListOptions) error {
 			r.Overdue = slices.ContainsFunc(st.Due, func(d casestate.Due) bool { return d.Overdue })
 			// The status on the day is whether the case was open at
 			// its end, as the reports and case transfer --from count
-			// it (report.OpenOn, one owner); a case opened after the
+			// it (casestate.OpenOn, one owner); a case opened after the
 			// day is left out of the list: it was no case yet.
 			// (Without an opening date casestate's status stands:
 			// validate names the missing field.)
@@ -147,7 +146,7 @@ func caseListRun(opts *caseListOptions) error {
 				switch {
 				case opened.After(today):
 					r.Later = true
-				case report.OpenOn(c, today):
+				case casestate.OpenOn(c, today):
 					r.Status = "open"
 				default:
 					r.Status = "closed"

@@ -14,7 +14,6 @@ import (
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/record"
-	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/tickler"
 )
 
@@ -248,7 +247,7 @@ func dueRun(opts *dueOptions) error {
 		}
 		// The manager on --today, as the items name them (a case
 		// transferred since was its manager's of then): casestate says.
-		dc := dueCase{Intake: true, Manager: casestate.ManagerOn(c.Intake, today), Open: report.OpenOn(c, today)}
+		dc := dueCase{Intake: true, Manager: casestate.ManagerOn(c.Intake, today), Open: casestate.OpenOn(c, today)}
 		for _, d := range tickler.CaseItems(c, cfg, q) {
 			dc.Items = append(dc.Items, dueItem{d, d.Item})
 		}
@@ -433,7 +432,7 @@ func notOnRoster(cfg *record.Config, flag, id string) error {
 type dueCase struct {
 	Intake  bool      `json:"intake"`
 	Manager string    `json:"manager"`
-	Open    bool      `json:"open"` // at the end of --today (report.OpenOn)
+	Open    bool      `json:"open"` // at the end of --today (casestate.OpenOn)
 	Items   []dueItem `json:"items"`
 }
 

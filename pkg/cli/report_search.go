@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -138,7 +139,7 @@ type searchRow struct {
 	Kind       string             `json:"kind"`
 	Unreadable bool               `json:"unreadable"` // no intake could be read
 	Search     *report.SearchCase `json:"search"`
-	// Open: open at the end of the day (report.OpenOn), what --all and
+	// Open: open at the end of the day (casestate.OpenOn), what --all and
 	// --manager list; a case opened after the day is not yet anyone's.
 	Open bool `json:"open"`
 }
@@ -157,7 +158,7 @@ func reportSearchRun(opts *reportSearchOptions) error {
 			if c.Intake == nil {
 				return searchRow{ID: c.ID, Unreadable: true}, true
 			}
-			r := searchRow{ID: c.ID, Program: c.Intake.Program, Kind: cfg.ProgramKind(c.Intake.Program), Open: report.OpenOn(c, day)}
+			r := searchRow{ID: c.ID, Program: c.Intake.Program, Kind: cfg.ProgramKind(c.Intake.Program), Open: casestate.OpenOn(c, day)}
 			if sc, ok := report.SearchOf(c, cfg, day, opts.names); ok {
 				r.Search = &sc
 			}

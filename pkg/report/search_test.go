@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store/storetest"
 )
@@ -405,7 +406,7 @@ func TestOpenOn(t *testing.T) {
 		{"2026-06-01", true},
 	} {
 		day, _ := time.Parse(time.DateOnly, tt.day)
-		if got := OpenOn(snap.Case("S1"), day); got != tt.want {
+		if got := casestate.OpenOn(snap.Case("S1"), day); got != tt.want {
 			t.Errorf("OpenOn(S1, %s) = %v, want %v", tt.day, got, tt.want)
 		}
 	}
