@@ -176,3 +176,42 @@ func transferAfter(in *record.Intake, day time.Time) *record.Transfer {
 	}
 	return first
 }
+
+// Lifetime is when a case was open, from its opening date and its
+// closures and reopenings (outcome.yaml's episodes, never removed): the
+// one owner of "was the case open on a day" for the reports, case list,
+// due and case transfer --from.
+type Lifetime struct {
+	Opened  time.Time
+	Outcome *record.Outcome // its closures and reopenings
+}
+
+// LifetimeOf returns a case's lifetime; false when its records do not say
+// when it was open (no valid opening date, or closed with no closure on
+// record), which validate reports.
+func LifetimeOf(c *casefile.Case) (Lifetime, bool) {
+	in := c.Intake
+	if in == nil {
+		return Lifetime{}, false
+	}
+	l := Lifetime{Outcome: c.Outcome}
+	var ok bool
+	if l.Opened, ok = in.Opened.Time(); !ok {
+		return Lifetime{}, false
+	}
+	return l, in.Status != "closed" || c.Outcome.LatestClosure() != nil
+}
+
+// OpenAt reports whether the case was open at the end of day: opened by
+// then, and not closed by a closure that no reopening had ended by then.
+func (l Lifetime) OpenAt(day time.Time) bool {
+	return !l.Opened.After(day) && l.Outcome.ClosedOn(date(day)) == nil
+}
+
+// OpenOn reports whether case c was open at the end of day, as the
+// caseload report counts it: opened by then (a --today before its opening
+// is before the case), and not closed by then.
+func OpenOn(c *casefile.Case, day time.Time) bool {
+	l, ok := LifetimeOf(c)
+	return ok && l.OpenAt(time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC))
+}

@@ -25,8 +25,9 @@ import (
 // says all there is to mend.
 type TransferCases struct {
 	// Cases are the cases named; with From, the cases From manages now
-	// (as their intake records say), of which those open under From on
-	// the day are handed on.
+	// (as their intake records say, closed ones too: a case closed since
+	// was open on a past day), of which those open under From on the day
+	// are handed on.
 	Cases  []string
 	From   string    // "": the cases named, whoever manages them
 	Date   time.Time // zero: today
@@ -114,9 +115,14 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 }
 
 // openUnderFrom returns the cases of t.Cases that are open and managed by
-// t.From on the day, as case list --manager --status open lists them
-// (casestate judges a past --today): of those From manages now, a case
-// closed by the day, or not yet theirs on it, is left where it is.
+// t.From on the day, as case list --manager --status open lists them:
+// open at the end of the day as the reports count it (casestate.OpenOn: a
+// case closed since was open then, one opened since was no case yet), and
+// From's on it (casestate.ManagerOn). Of those From manages now (t.Cases,
+// closed ones included), a case closed by the day, or not yet theirs on
+// it, is left where it is; so is one handed to someone else since, which
+// is no longer From's to hand on (its transfer after the day names who
+// has it).
 func (t TransferCases) openUnderFrom(s *State) []string {
 	var out []string
 	for _, id := range t.Cases {
@@ -124,7 +130,7 @@ func (t TransferCases) openUnderFrom(s *State) []string {
 		if c == nil || c.Intake == nil || c.Intake.Manager != t.From {
 			continue
 		}
-		if st := casestate.Compute(c, s.Snapshot.Config, s.Today); st.Status == "open" && st.Manager == t.From {
+		if casestate.OpenOn(c, s.Today) && casestate.ManagerOn(c.Intake, s.Today) == t.From {
 			out = append(out, id)
 		}
 	}

@@ -82,3 +82,32 @@ func TestRefusedHintHandsOnAtOnce(t *testing.T) {
 		t.Errorf("hint %q, want %q", got, want)
 	}
 }
+
+// TestTransferCasesFromOnPastDay: --from on a past day takes the cases
+// open under From on that day, as case list --manager --status open
+// lists them (casestate.OpenOn): a case closed since was open then and is
+// handed on (the transfer dated before its closure), one opened since
+// was no case yet and is left where it is, not refused for a transfer
+// dated before its opening.
+func TestTransferCasesFromOnPastDay(t *testing.T) {
+	isolateHome(t)
+	dir := staffStore(t) // W-001, WIOA, managed by dpatel, opened on testToday
+	ws := openWorkspace(t, dir, sue)
+	if _, err := ws.Apply(nil, NewCase{ID: "W-002", Program: "wioa", Name: "Bo Example", Manager: "dpatel", Opened: testToday.AddDate(0, 0, -42)}.Build); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.Apply([]string{"W-002"}, CloseCase{Case: "W-002", Date: testToday.AddDate(0, 0, -6), Reason: "withdrew"}.Build); err != nil {
+		t.Fatal(err)
+	}
+	ws.Today = testToday.AddDate(0, 0, -11) // W-002 open, W-001 not opened yet
+	res, err := ws.Apply([]string{"W-001", "W-002"}, TransferCases{Cases: []string{"W-001", "W-002"}, From: "dpatel", To: "mrivera", Reason: "Dev leaves"}.Build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Change.Output != "W-002" {
+		t.Errorf("transferred %q, want W-002 alone", res.Change.Output)
+	}
+	if in := readTestFile(t, dir, "cases/W-001/intake.yaml"); !strings.Contains(in, "manager: dpatel") {
+		t.Errorf("W-001, opened after the day, was handed on:\n%s", in)
+	}
+}

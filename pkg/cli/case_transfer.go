@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -42,11 +44,20 @@ Several CASEs, or --from ID for every open case that ID manages on --today
 (as caseplan case list --manager ID --status open lists them), are handed
 to the same --to with the same --center and --reason: what a supervisor
 does before retiring a case manager who leaves (caseplan staff set ID
---active=false refuses while they manage open WIOA cases). It is all or
-nothing: if any case would be refused — no such case, already the new
+--active=false refuses while they manage open WIOA cases). On a past
+--today a case closed since was open then, and is handed on by a transfer
+dated before its closure; a case opened since, or handed to another
+manager since, is left where it is (a transfer dated before its opening,
+or before that later transfer, would contradict its records). It is all
+or nothing: if any case would be refused — no such case, already the new
 manager's, one the author may not change — nothing is written and every
 refusal is listed. Otherwise all are transferred in one commit, and stdout
-has the cases transferred, one per line.` + "\n" + exitStatusHelp,
+has the cases transferred, one per line.
+
+A closed case may be transferred too, and a note on stderr says it is
+closed: it still has what is due on it — a WIOA case its follow-ups for 12
+months after exit (002) — and its new manager answers for them. It stays
+closed; caseplan case reopen reopens it.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case transfer W-001 --to dshah \
       --reason "Moved closer to the Eastgate office"
   caseplan case transfer --from jlee --to dshah \
@@ -91,7 +102,7 @@ has the cases transferred, one per line.` + "\n" + exitStatusHelp,
 
 func caseTransferRun(opts *caseTransferOptions) error {
 	if opts.change.Case != "" {
-		return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+		return opts.sayClosed(opts.writeResult(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat))
 	}
 	t := casework.TransferCases{Cases: opts.cases, From: opts.from, Date: opts.change.Date, To: opts.change.To, Center: opts.change.Center, Reason: opts.change.Reason}
 	load := t.Cases
@@ -104,7 +115,47 @@ func caseTransferRun(opts *caseTransferOptions) error {
 	} else if load, t.Meant, err = existingCases(opts.globals, t.Cases); err != nil {
 		return err
 	}
-	return opts.write(opts.noCommit, load, t.Build, sayWhat)
+	return opts.sayClosed(opts.writeResult(opts.noCommit, load, t.Build, sayWhat))
+}
+
+// sayClosed notes on stderr each case the transfer handed on that is
+// closed: allowed, since a closed case still has what is due on it (a
+// WIOA case's follow-ups for 12 months after exit, 002) and its history
+// to answer for, but not to pass without a word, as a case meant to be
+// open might.
+func (opts *caseTransferOptions) sayClosed(res *casework.Result, err error) error {
+	if err != nil {
+		return err
+	}
+	for _, n := range closedTransferred(res.After, res.Change.Cases) {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s\n", n)
+	}
+	return nil
+}
+
+// closedTransferred says, for each of cases that after holds closed, that
+// it was handed on closed and why that is allowed.
+func closedTransferred(after *casefile.Snapshot, cases []string) []string {
+	if after == nil {
+		return nil
+	}
+	var out []string
+	for _, id := range cases {
+		c := after.Case(id)
+		if c == nil || c.Intake == nil {
+			continue
+		}
+		cl := c.Outcome.LatestClosure()
+		if cl == nil && c.Intake.Status != "closed" {
+			continue
+		}
+		since := ""
+		if cl != nil {
+			since = " (since " + string(cl.Date) + ", " + cl.Reason + ")"
+		}
+		out = append(out, fmt.Sprintf("%s is closed%s: it is handed on closed, with what is still due on it, such as a WIOA case's follow-ups in the 12 months after exit (002); caseplan case reopen %s reopens it", id, since, id))
+	}
+	return out
 }
 
 // existingCases returns the cases of ids the store has: the others are
@@ -149,9 +200,10 @@ func existingCases(g *globals, ids []string) (out []string, meant map[string]str
 }
 
 // managedCases returns the cases whose intake names manager as their
-// manager now, from a scan of the intake records (a full load of a large
-// store would read every note to find them); casework keeps those open
-// under manager on the day. A manager no case names and the roster does
+// manager now, open or closed, from a scan of the intake records (a full
+// load of a large store would read every note to find them); casework
+// keeps those open under manager on the day (a case closed since was open
+// on a past --today, so its status now does not decide). A manager no case names and the roster does
 // not know is a typo, refused as case list --manager refuses one.
 func managedCases(g *globals, manager string) ([]string, error) {
 	root, err := g.storeRoot()
@@ -168,7 +220,7 @@ func managedCases(g *globals, manager string) ([]string, error) {
 	}
 	var out []string
 	for _, k := range keys {
-		if k.Readable && k.Manager == manager && k.Status == "open" {
+		if k.Readable && k.Manager == manager {
 			out = append(out, k.ID)
 		}
 	}

@@ -59,7 +59,9 @@ request's decision, plus the items due within --within of --today. A day is
 in the window when it starts no later than --today plus --within: the
 default 14d takes in the 14th day from --today, 0 lists only what is overdue
 or due today, 36h takes in tomorrow. --within takes days (14d), weeks (2w)
-or a Go duration (36h, 90m).
+or a Go duration (36h, 90m). --overdue lists only what was due before
+--today and is not done, so the count on stderr names that day ("nothing
+overdue for mrivera on 2026-05-15"), not the window's last day.
 
 What is due, by kind (on an open case, the items case show lists; how each
 is decided is in the README, "How caseplan decides"):
@@ -142,7 +144,10 @@ kind's count. --kind and --overdue narrow what is counted, so
 caseplan due --all --summary --overdue counts what is overdue, by kind.
 A manager retired from the roster whose open cases are not transferred yet
 is named "NAME (retired)", and "NAME (ID, retired)" in the headings on a
-terminal and in the calendar's descriptions.
+terminal and in the calendar's descriptions. One whose cases are all
+closed on --today with nothing due has no row in due --all --summary, as
+due --all lists nothing of theirs (due --summary --manager ID still
+gives their row).
   -o json  [{"manager","name","retired","items","overdue",
            "kinds":{"contact":N,...}}]
            with every kind counted, 0 included; "retired": true only for a
@@ -242,7 +247,7 @@ func dueRun(opts *dueOptions) error {
 		}
 		// The manager on --today, as the items name them (a case
 		// transferred since was its manager's of then): casestate says.
-		dc := dueCase{Intake: true, Manager: casestate.ManagerOn(c.Intake, today)}
+		dc := dueCase{Intake: true, Manager: casestate.ManagerOn(c.Intake, today), Open: casestate.OpenOn(c, today)}
 		for _, d := range tickler.CaseItems(c, cfg, q) {
 			dc.Items = append(dc.Items, dueItem{d, d.Item})
 		}
@@ -294,12 +299,7 @@ func dueRun(opts *dueOptions) error {
 		retired[s.ID] = !s.IsActive()
 	}
 	if opts.summary {
-		managers := []string{}
-		for _, dc := range cases {
-			if dc.Intake && (manager == "" || dc.Manager == manager) && !slices.Contains(managers, dc.Manager) {
-				managers = append(managers, dc.Manager)
-			}
-		}
+		managers := summaryManagers(cases, manager, retired)
 		if manager != "" && len(managers) == 0 {
 			managers = append(managers, manager) // on the roster, no case yet: a row of zeros
 		}
@@ -342,20 +342,7 @@ func dueRun(opts *dueOptions) error {
 		return writeJSON(opts.env.Stdout, dueJSON(v.Items, retired))
 	}
 	if len(v.Items) == 0 {
-		who := "for " + manager
-		if manager == "" {
-			who = "on any case"
-		}
-		what := "nothing due"
-		switch {
-		case opts.overdue && len(opts.kinds) > 0:
-			what = "nothing of kind " + strings.Join(opts.kinds, ", ") + " overdue"
-		case opts.overdue:
-			what = "nothing overdue"
-		case len(opts.kinds) > 0:
-			what = "nothing of kind " + strings.Join(opts.kinds, ", ") + " due"
-		}
-		fmt.Fprintf(opts.env.Stderr, "caseplan: %s %s through %s\n", what, who, v.Through.Format(time.DateOnly))
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", nothingListed(manager, opts.kinds, opts.overdue, today, v.Through))
 		if opts.manager == "" && !opts.all {
 			// The cases were the acting person's own: a supervisor or
 			// coordinator, who may manage none, looks for the others'.
@@ -383,8 +370,34 @@ func dueRun(opts *dueOptions) error {
 	if awaiting > 0 {
 		also = fmt.Sprintf(", %d of them awaiting a supervisor on other managers' cases", awaiting)
 	}
+	if opts.overdue {
+		// Only what was due before --today was looked at: the window
+		// after it is no part of the answer.
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %d item(s) overdue on %s%s\n", len(v.Items), today.Format(time.DateOnly), also)
+		return nil
+	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue)%s\n", len(v.Items), v.Through.Format(time.DateOnly), overdue, also)
 	return nil
+}
+
+// nothingListed says what due looked at when it lists nothing, for
+// manager ("" for every case), of kinds (none: every kind): with
+// --overdue, the items due before today and not done, whatever the window
+// (a day after today is no part of it, and may be in the future); else
+// every item due through the window's last day.
+func nothingListed(manager string, kinds []string, overdue bool, today, through time.Time) string {
+	who := "for " + manager
+	if manager == "" {
+		who = "on any case"
+	}
+	what := "nothing"
+	if len(kinds) > 0 {
+		what += " of kind " + strings.Join(kinds, ", ")
+	}
+	if overdue {
+		return what + " overdue " + who + " on " + today.Format(time.DateOnly)
+	}
+	return what + " due " + who + " through " + through.Format(time.DateOnly)
 }
 
 // labelled is items as the text list and the calendar show them: what a
@@ -414,11 +427,40 @@ func notOnRoster(cfg *record.Config, flag, id string) error {
 }
 
 // dueCase is what due keeps of one case: whether its intake could be
-// read, its manager and its items through the window's last day.
+// read, its manager, whether it is open on --today and its items through
+// the window's last day.
 type dueCase struct {
 	Intake  bool      `json:"intake"`
 	Manager string    `json:"manager"`
+	Open    bool      `json:"open"` // at the end of --today (casestate.OpenOn)
 	Items   []dueItem `json:"items"`
+}
+
+// summaryManagers are the managers due --summary has a row for, in the
+// order of cases: manager's alone when one is named, else every manager
+// of a case (an active one with nothing due has a row of zeros: nothing
+// due is news of a colleague), except a manager retired from the roster
+// whose cases are all closed and have nothing due within the window —
+// nothing awaits them and nothing is to hand on, so due --all lists
+// nothing of theirs, and neither does the summary.
+func summaryManagers(cases []dueCase, manager string, retired map[string]bool) []string {
+	managers := []string{}
+	keep := map[string]bool{}
+	for _, dc := range cases {
+		if dc.Intake && (dc.Open || len(dc.Items) > 0) {
+			keep[dc.Manager] = true
+		}
+	}
+	for _, dc := range cases {
+		if !dc.Intake || (manager != "" && dc.Manager != manager) || slices.Contains(managers, dc.Manager) {
+			continue
+		}
+		if manager == "" && retired[dc.Manager] && !keep[dc.Manager] {
+			continue
+		}
+		managers = append(managers, dc.Manager)
+	}
+	return managers
 }
 
 // dueItem is a due item with what its JSON form leaves out: the item it

@@ -100,3 +100,50 @@ func TestDueSummaryOfASupervisor(t *testing.T) {
 		t.Errorf("rows: %+v, want sup with 2 items, 1 overdue, 1 extension-decision", rows)
 	}
 }
+
+// TestNothingListed: with --overdue, an empty tickler says the day it
+// looked at (what was due before --today), not the window's last day,
+// which may be in the future; without it, the window's last day.
+func TestNothingListed(t *testing.T) {
+	today, through := time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC), time.Date(2026, 5, 29, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		manager string
+		kinds   []string
+		overdue bool
+		want    string
+	}{
+		{"mrivera", nil, true, "nothing overdue for mrivera on 2026-05-15"},
+		{"", []string{"contact"}, true, "nothing of kind contact overdue on any case on 2026-05-15"},
+		{"mrivera", nil, false, "nothing due for mrivera through 2026-05-29"},
+		{"svisor", []string{"contact", "milestone"}, false, "nothing of kind contact, milestone due for svisor through 2026-05-29"},
+	} {
+		if got := nothingListed(tt.manager, tt.kinds, tt.overdue, today, through); got != tt.want {
+			t.Errorf("nothingListed(%q, %q, %v) = %q, want %q", tt.manager, tt.kinds, tt.overdue, got, tt.want)
+		}
+	}
+}
+
+// TestSummaryManagers: due --all --summary has a row for every manager of
+// a case, an active one with nothing due too, but none for a manager
+// retired from the roster whose cases are all closed with nothing due
+// (due --all lists nothing of theirs); a retired manager with an open
+// case (to hand on) or an item (a closed case's follow-up) keeps theirs,
+// and --manager names its row whatever it holds.
+func TestSummaryManagers(t *testing.T) {
+	item := []dueItem{{Due: casestate.Due{Kind: casestate.DueFollowUp}}}
+	cases := []dueCase{
+		{Intake: true, Manager: "gone"},                          // retired, closed, nothing due
+		{Intake: true, Manager: "idle"},                          // active, closed, nothing due
+		{Intake: true, Manager: "left", Open: true},              // retired, an open case
+		{Intake: true, Manager: "after", Items: item},            // retired, a closed case's follow-up
+		{Intake: true, Manager: "cm01", Open: true, Items: item}, // active
+		{Intake: false, Manager: ""},                             // unreadable
+	}
+	retired := map[string]bool{"gone": true, "left": true, "after": true}
+	if got, want := strings.Join(summaryManagers(cases, "", retired), " "), "idle left after cm01"; got != want {
+		t.Errorf("--all: %q, want %q", got, want)
+	}
+	if got := strings.Join(summaryManagers(cases, "gone", retired), " "); got != "gone" {
+		t.Errorf("--manager gone: %q, want its row", got)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -65,7 +66,8 @@ day: what the records date later is left out. For each case:
                      week of the work security period so far, weighed as
                      caseplan extension request weighs them; "not yet"
                      before the layoff date; a request awaiting the joint
-                     committee's decision on the day is named with its date
+                     committee's decision on the day is named with its date;
+                     "not in question (placed)" once the candidate is placed
 
 References are counted, never named; participants as every report shows
 them (below); no sealed field is read.
@@ -90,13 +92,16 @@ Formats: -o text, md, html, csv, json:
    "last_contact","contacts",
    "check_ins":{"from","to","complete_weeks","kept","weeks_without","met",
    "says"},"extension":{"weighed","met","contact":{as check_ins},
-   "applications":{as check_ins}},"extension_requested"}]}
+   "applications":{as check_ins},"moot"},"extension_requested"}]}
 extension_requested is the date of a request awaiting the decision, or
-"". A date or text the records do not hold is "" (a toolbox document not
-recorded: ""); days_left is null when the phase has no set end. -o csv
-writes one row per case with every figure; --table applications the
-latest applications, --table interviews the job interviews, a row each
-led by the case.
+"". extension.moot is "placed" when an extension is not in question on
+the day because the candidate is placed, "" otherwise (the criteria are
+weighed either way); -o csv has it as extension_moot. A date or text the
+records do not hold is "" (a toolbox document not recorded: "");
+days_left is null when the phase has no set end. -o csv writes one row
+per case with every figure; --table applications the latest
+applications, --table interviews the job interviews, a row each led by
+the case.
 
 ` + reportHelp + "\n" + exitStatusHelp,
 		Example: `  caseplan report search                      # my open work-security cases
@@ -134,7 +139,7 @@ type searchRow struct {
 	Kind       string             `json:"kind"`
 	Unreadable bool               `json:"unreadable"` // no intake could be read
 	Search     *report.SearchCase `json:"search"`
-	// Open: open at the end of the day (report.OpenOn), what --all and
+	// Open: open at the end of the day (casestate.OpenOn), what --all and
 	// --manager list; a case opened after the day is not yet anyone's.
 	Open bool `json:"open"`
 }
@@ -153,7 +158,7 @@ func reportSearchRun(opts *reportSearchOptions) error {
 			if c.Intake == nil {
 				return searchRow{ID: c.ID, Unreadable: true}, true
 			}
-			r := searchRow{ID: c.ID, Program: c.Intake.Program, Kind: cfg.ProgramKind(c.Intake.Program), Open: report.OpenOn(c, day)}
+			r := searchRow{ID: c.ID, Program: c.Intake.Program, Kind: cfg.ProgramKind(c.Intake.Program), Open: casestate.OpenOn(c, day)}
 			if sc, ok := report.SearchOf(c, cfg, day, opts.names); ok {
 				r.Search = &sc
 			}

@@ -137,7 +137,7 @@ func BuildCaseload(snap *casefile.Snapshot, day time.Time, src Source, names boo
 func CaseloadOf(c *casefile.Case, cfg *record.Config, day time.Time, names bool) (CaseloadRow, bool) {
 	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
 	l, ok := lifetimeOf(c)
-	if !ok || !l.openAt(day) {
+	if !ok || !l.OpenAt(day) {
 		return CaseloadRow{}, false
 	}
 	then, st := casestate.ComputeThen(c, cfg, day)

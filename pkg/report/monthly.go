@@ -201,50 +201,20 @@ func flagLegend(rows []CaseRow) []string {
 	return lines
 }
 
-// lifetime is when a case was open, from its opening and closure dates.
-type lifetime struct {
-	opened time.Time
-	o      *record.Outcome // its closures and reopenings
-}
+// lifetime is when a case was open (casestate.Lifetime, its one owner).
+type lifetime = casestate.Lifetime
 
-// lifetimeOf returns a case's lifetime; false when its records do not say
-// when it was open (no valid opening date, or closed with no closure on
-// record), which validate reports.
-func lifetimeOf(c *casefile.Case) (lifetime, bool) {
-	in := c.Intake
-	if in == nil {
-		return lifetime{}, false
-	}
-	l := lifetime{o: c.Outcome}
-	var ok bool
-	if l.opened, ok = in.Opened.Time(); !ok {
-		return lifetime{}, false
-	}
-	return l, in.Status != "closed" || c.Outcome.LatestClosure() != nil
-}
-
-// OpenOn reports whether case c was open at the end of day, as the
-// caseload report counts it: opened by then (a --today before its opening
-// is before the case), and not closed by then.
-func OpenOn(c *casefile.Case, day time.Time) bool {
-	l, ok := lifetimeOf(c)
-	return ok && l.openAt(time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC))
-}
-
-// openAt reports whether the case was open at the end of day: opened by
-// then, and not closed by a closure that no reopening had ended by then.
-func (l lifetime) openAt(day time.Time) bool {
-	return !l.opened.After(day) && l.o.ClosedOn(dateOf(day)) == nil
-}
+// lifetimeOf returns a case's lifetime (casestate.LifetimeOf).
+func lifetimeOf(c *casefile.Case) (lifetime, bool) { return casestate.LifetimeOf(c) }
 
 // closedThrough reports whether the case was closed at the end of every
 // day up to and including day, since before from: it has no part in a
 // month that starts on from unless something is dated in it.
-func (l lifetime) closedThrough(from, day time.Time) bool {
-	if l.openAt(from.AddDate(0, 0, -1)) || l.openAt(day) {
+func closedThrough(l lifetime, from, day time.Time) bool {
+	if l.OpenAt(from.AddDate(0, 0, -1)) || l.OpenAt(day) {
 		return false
 	}
-	for _, r := range l.o.Reopenings {
+	for _, r := range l.Outcome.Reopenings {
 		if within(r.Date, from, day) {
 			return false
 		}
@@ -354,7 +324,7 @@ func AssembleMonthly(cfg *record.Config, m Month, src Source, names bool, cases 
 func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (MonthlyCase, bool) {
 	first, last := m.First(), m.Last()
 	l, ok := lifetimeOf(c)
-	if !ok || l.opened.After(last) {
+	if !ok || l.Opened.After(last) {
 		return MonthlyCase{}, false
 	}
 	var cm MonthlyCase
@@ -368,13 +338,13 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		return false
 	}
 
-	if l.openAt(first.AddDate(0, 0, -1)) {
+	if l.OpenAt(first.AddDate(0, 0, -1)) {
 		n.OpenAtStart = 1
 	}
-	if l.openAt(last) {
+	if l.OpenAt(last) {
 		n.OpenAtEnd = 1
 	}
-	if !l.opened.Before(first) {
+	if !l.Opened.Before(first) {
 		n.Opened = 1
 	}
 	closedFor := ""
@@ -421,7 +391,7 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		if p := o.PlacementOn(dateOf(last)); p != nil && inMonth(p.Start) {
 			n.Placed = 1
 			start, _ := p.Start.Time()
-			cm.Days = append(cm.Days, calendar.Days(l.opened, start))
+			cm.Days = append(cm.Days, calendar.Days(l.Opened, start))
 		}
 		for _, e := range o.Extensions {
 			if inMonth(e.Requested) {
@@ -447,7 +417,7 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 			inMonth(f.Done)
 		}
 	}
-	if l.closedThrough(first, last) && !cm.Events {
+	if closedThrough(l, first, last) && !cm.Events {
 		return MonthlyCase{}, false
 	}
 

@@ -151,7 +151,18 @@ type SearchExtension struct {
 	Met          bool        `json:"met"` // both criteria met
 	Contact      SearchWeeks `json:"contact"`
 	Applications SearchWeeks `json:"applications"`
+	// Moot says why an extension is not in question on the day, ""
+	// when it may be: ExtensionMootPlaced when the candidate is placed
+	// (casestate's phase placed: a job has started), so the search is
+	// over whatever the criteria weigh (000: an extension continues
+	// wages and benefits beyond the work security period; a placed
+	// candidate is paid by the new job). The criteria are still weighed,
+	// for the record.
+	Moot string `json:"moot"`
 }
+
+// ExtensionMootPlaced is SearchExtension.Moot for a placed candidate.
+const ExtensionMootPlaced = "placed"
 
 // SearchOf is case c's part of the search report on day; false when it is
 // no work-security case (or its intake could not be read). Like
@@ -222,6 +233,9 @@ func SearchOf(c *casefile.Case, cfg *record.Config, day time.Time, names bool) (
 		}
 	} else {
 		sc.Extension.Contact.WeeksWithout, sc.Extension.Applications.WeeksWithout = []string{}, []string{}
+	}
+	if st.Phase == casestate.PhasePlaced {
+		sc.Extension.Moot = ExtensionMootPlaced
 	}
 	return sc, true
 }
@@ -442,6 +456,13 @@ func searchLines(c SearchCase) []line {
 	if c.ExtensionRequested != "" {
 		ext = "requested " + c.ExtensionRequested + ", awaiting the joint committee's decision; " + ext
 	}
+	if c.Extension.Moot == ExtensionMootPlaced {
+		placed := "placed"
+		if c.Phase == casestate.PhasePlaced && c.PhaseStart != "" {
+			placed += " from " + c.PhaseStart
+		}
+		ext = placed + ": an extension is not in question; as weighed, " + ext
+	}
 	checkins := "no opening date recorded"
 	if c.CheckIns.From != "" {
 		checkins = "complete weeks with a contact, " + c.CheckIns.From + " to " + c.CheckIns.To + "; " + c.CheckIns.Says
@@ -544,6 +565,8 @@ func weeksValue(w SearchWeeks) string {
 
 func extensionValue(e SearchExtension) string {
 	switch {
+	case e.Moot != "":
+		return "not in question (" + e.Moot + ")"
 	case !e.Weighed:
 		return "not yet"
 	case e.Met:

@@ -49,7 +49,7 @@ func (x csvWriter) Search(w io.Writer, r *Search) error {
 	}
 	rows := [][]string{append(header, "job_interviews", "mock_interviews", "informational_interviews", "references", "references_required", "references_briefed",
 		"resume", "cover_letter", "thank_you_letter", "last_contact", "contacts",
-		"check_in_weeks", "check_in_weeks_kept", "extension_weighed", "extension_met", "contact_met", "contact_weeks_without", "applications_met", "applications_weeks_without", "extension_requested")}
+		"check_in_weeks", "check_in_weeks_kept", "extension_weighed", "extension_met", "contact_met", "contact_weeks_without", "applications_met", "applications_weeks_without", "extension_requested", "extension_moot")}
 	for _, c := range r.Cases {
 		status := map[string]int{}
 		for _, s := range c.Applications.ByStatus {
@@ -67,7 +67,7 @@ func (x csvWriter) Search(w io.Writer, r *Search) error {
 			c.Toolbox.Resume, c.Toolbox.CoverLetter, c.Toolbox.ThankYouLetter, c.LastContact, itoa(c.Contacts),
 			itoa(c.CheckIns.CompleteWeeks), itoa(c.CheckIns.Kept),
 			strconv.FormatBool(e.Weighed), strconv.FormatBool(e.Met), strconv.FormatBool(e.Contact.Met), strings.Join(e.Contact.WeeksWithout, " "),
-			strconv.FormatBool(e.Applications.Met), strings.Join(e.Applications.WeeksWithout, " "), c.ExtensionRequested)
+			strconv.FormatBool(e.Applications.Met), strings.Join(e.Applications.WeeksWithout, " "), c.ExtensionRequested, e.Moot)
 		rows = append(rows, row)
 	}
 	return x.write(w, rows)

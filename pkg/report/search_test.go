@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store/storetest"
 )
@@ -405,7 +406,7 @@ func TestOpenOn(t *testing.T) {
 		{"2026-06-01", true},
 	} {
 		day, _ := time.Parse(time.DateOnly, tt.day)
-		if got := OpenOn(snap.Case("S1"), day); got != tt.want {
+		if got := casestate.OpenOn(snap.Case("S1"), day); got != tt.want {
 			t.Errorf("OpenOn(S1, %s) = %v, want %v", tt.day, got, tt.want)
 		}
 	}
@@ -446,5 +447,59 @@ func TestSearchExtensionRequested(t *testing.T) {
 		if said := strings.HasPrefix(ext, "requested 2026-05-25, awaiting the joint committee's decision; "); said != (tc.want != "") {
 			t.Errorf("%s: the Extension criteria line %q says the request: %v, want %v", tc.day.Format(time.DateOnly), ext, said, tc.want != "")
 		}
+	}
+}
+
+// TestSearchPlacedExtensionMoot: a candidate placed in a case still open
+// has no extension in question: every format says so, not "not met",
+// and the criteria weighed stay beside it; before the job started the
+// extension is weighed as for any candidate.
+func TestSearchPlacedExtensionMoot(t *testing.T) {
+	snap := searchStore(t)
+	c := snap.Case("S1")
+	if c.Outcome == nil {
+		c.Outcome = &record.Outcome{}
+	}
+	c.Outcome.Placements = append(c.Outcome.Placements, record.Placement{ID: "PL-1", Employer: "Example Clinic", Position: "Coordinator", Start: "2026-05-25", Recorded: "2026-05-22"})
+	before, _ := SearchOf(c, snap.Config, time.Date(2026, 5, 24, 0, 0, 0, 0, time.UTC), false)
+	if before.Extension.Moot != "" || extensionValue(before.Extension) != "not met" {
+		t.Errorf("before the start: moot %q, value %q, want an extension weighed", before.Extension.Moot, extensionValue(before.Extension))
+	}
+	got, _ := SearchOf(c, snap.Config, searchDay, false)
+	if got.Status != "open" || got.Phase != "placed" || got.Extension.Moot != ExtensionMootPlaced || !got.Extension.Weighed {
+		t.Fatalf("status %q, phase %q, extension %+v: want open, placed, moot placed and weighed", got.Status, got.Phase, got.Extension)
+	}
+	r := AssembleSearch(snap.Config, searchDay, fixtureSource, false, "manager", "mrivera", nil, []SearchCase{got})
+	for _, format := range []string{"text", "md", "html"} {
+		w, _ := NewWriter(format)
+		var b bytes.Buffer
+		if err := w.Search(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if !strings.Contains(out, "not in question (placed)") || !strings.Contains(out, "placed from 2026-05-25: an extension is not in question; as weighed, 2026-05-01 to ") {
+			t.Errorf("%s does not say the extension is not in question:\n%s", format, out)
+		}
+		if strings.Contains(out, "| not met |") || strings.Contains(out, ">not met<") {
+			t.Errorf("%s still says the criteria are not met:\n%s", format, out)
+		}
+	}
+	var b bytes.Buffer
+	if err := (jsonWriter{}).Search(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"moot": "placed"`) || !strings.Contains(b.String(), `"weighed": true`) {
+		t.Errorf("JSON:\n%s", b.String())
+	}
+	b.Reset()
+	if err := NewCSV(CSVOptions{}).Search(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := rows[0]; h[len(h)-1] != "extension_moot" || rows[1][len(h)-1] != "placed" {
+		t.Errorf("CSV: %q / %q, want extension_moot placed last", h, rows[1])
 	}
 }
