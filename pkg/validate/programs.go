@@ -553,8 +553,14 @@ const RulePEJobSitePermission = "pe-job-site-permission"
 var postEmploymentRules = []*Rule{
 	{
 		ID: "pe-self-sufficiency", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
-		Summary: "post-employment services start with a self-sufficiency plan",
+		Summary: "post-employment services start with a self-sufficiency plan, on an open case",
 		check: func(x *Context) {
+			// A closed case's services are over: a plan missing then is
+			// nothing left to do (as pe-benefit-renewal and
+			// pe-post-assistance, which also look at open cases only).
+			if !caseOpen(x) {
+				return
+			}
 			if p := x.Case.IEP; p == nil || p.SelfSufficiency == nil || p.SelfSufficiency.Plan == "" {
 				file := x.File(layout.KindIEP)
 				if x.Case.Doc(file) == nil {
@@ -566,10 +572,10 @@ var postEmploymentRules = []*Rule{
 	},
 	{
 		ID: "pe-contingency", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
-		Summary: "the self-sufficiency plan has contingency plans for child care, transportation and preventable crises",
+		Summary: "the self-sufficiency plan has contingency plans for child care, transportation and preventable crises, on an open case",
 		check: func(x *Context) {
 			p := x.Case.IEP
-			if p == nil || p.SelfSufficiency == nil {
+			if p == nil || p.SelfSufficiency == nil || !caseOpen(x) {
 				return // pe-self-sufficiency asks for the whole plan
 			}
 			c := p.SelfSufficiency.Contingency
@@ -594,7 +600,7 @@ var postEmploymentRules = []*Rule{
 		Summary: "benefits the participant relies on are renewed before their renewal date, not left to lapse; a renewal submitted (pending) has its decision recorded once the date is past",
 		check: func(x *Context) {
 			p := x.Case.IEP
-			if p == nil || p.SelfSufficiency == nil || (x.Case.Intake != nil && x.Case.Intake.Status != "open") {
+			if p == nil || p.SelfSufficiency == nil || !caseOpen(x) {
 				return
 			}
 			for i, b := range p.SelfSufficiency.Benefits {
@@ -692,6 +698,13 @@ func layoffDate(x *Context) (time.Time, bool) {
 		return in.Layoff.LayoffDate.Time()
 	}
 	return time.Time{}, false
+}
+
+// caseOpen is whether the case is open: the post-employment rules ask for
+// nothing once it is closed, its services over (003). A case whose intake
+// cannot be read counts as open, so that nothing is left unsaid.
+func caseOpen(x *Context) bool {
+	return x.Case.Intake == nil || x.Case.Intake.Status == "open"
 }
 
 func closed(x *Context) bool {

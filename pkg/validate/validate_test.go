@@ -130,6 +130,12 @@ func returning(m memStore, exited, opened string) {
 	m["cases/W2/notes/"+opened+"-rt01.yaml"] = "id: " + opened + "-rt01\ndate: " + opened + "\nauthor: mrivera\nkind: intake\nmode: in-person\ntwo_way: true\nservices: [career-counseling]\ncontent: Back after losing the job; a new period of participation\n"
 }
 
+// peClosed closes P1, the post-employment case, on 2026-03-13.
+func peClosed(m memStore) {
+	m.edit("cases/P1/intake.yaml", "status: open", "status: closed")
+	m["cases/P1/outcome.yaml"] = "closures:\n  - date: 2026-03-13\n    reason: withdrew\n"
+}
+
 // twice opens a second WIOA case, W2, a week after W1, for a participant
 // whose name is W1's written another way: the same person opened twice,
 // or two people of one name. extra is added to W2's participant.
@@ -801,10 +807,19 @@ func ruleTests() []ruleTest {
 			}},
 		{rule: "pe-self-sufficiency", on: today, change: func(m memStore) {
 			m.edit("cases/P1/iep.yaml", "  plan: Keep the job and move to full time\n", "")
-		}, want: "cases/P1/iep.yaml:1:1", msg: "no self-sufficiency plan; post-employment services start with one (self_sufficiency.plan): write it with caseplan iep self-sufficiency P1 --plan TEXT"},
+		}, want: "cases/P1/iep.yaml:1:1", msg: "no self-sufficiency plan; post-employment services start with one (self_sufficiency.plan): write it with caseplan iep self-sufficiency P1 --plan TEXT",
+			keep: func(m memStore) {
+				// A closed case's services are over: nothing left to plan.
+				m.edit("cases/P1/iep.yaml", "  plan: Keep the job and move to full time\n", "")
+				peClosed(m)
+			}},
 		{rule: "pe-contingency", on: today, change: func(m memStore) {
 			m.edit("cases/P1/iep.yaml", "    crisis: Call the navigator; emergency fund referral\n", "")
-		}, want: "cases/P1/iep.yaml:2:1", msg: "no contingency plan for crisis (self_sufficiency.contingency.crisis): write it with caseplan iep self-sufficiency P1 --crisis TEXT"},
+		}, want: "cases/P1/iep.yaml:2:1", msg: "no contingency plan for crisis (self_sufficiency.contingency.crisis): write it with caseplan iep self-sufficiency P1 --crisis TEXT",
+			keep: func(m memStore) {
+				m.edit("cases/P1/iep.yaml", "    crisis: Call the navigator; emergency fund referral\n", "")
+				peClosed(m)
+			}},
 		{rule: "pe-benefit-renewal", on: today, change: func(m memStore) {
 			m["cases/P1/iep.yaml"] += "  benefits:\n    - name: SNAP\n      renewal: 2026-03-15\n      status: active\n"
 		}, want: "cases/P1/iep.yaml:10:16", msg: "the renewal date 2026-03-15 of SNAP has passed; record the next renewal date, or the status pending, lapsed or ended: caseplan iep benefit renew P1 'SNAP' --renewal DATE [--status STATUS]",
