@@ -670,15 +670,15 @@ var postEmploymentRules = []*Rule{
 	{
 		ID: "pe-post-assistance", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
 		Setting: "post_assistance_months",
-		Summary: "services run for 12 months after cash assistance ends; then the case is closed",
+		Summary: "services run for 12 months after cash assistance ends; then the case is closed as completed",
 		check: func(x *Context) {
 			in := x.Case.Intake
 			if in == nil || in.Status != "open" {
 				return
 			}
 			if end, ok := calendar.PostAssistanceEnd(x.Case, x.Config); ok && x.Today.After(end) {
-				x.Report(x.File(layout.KindIntake), Path("cash_assistance_ended"), "the %d months of post-employment services after cash assistance ended (%s) were over on %s; close the case with caseplan case close %s --date DATE --reason REASON",
-					x.Setting(record.SettingPostAssistanceMonths), in.CashAssistanceEnded, end.Format(time.DateOnly), x.Case.ID)
+				x.Report(x.File(layout.KindIntake), Path("cash_assistance_ended"), "the %d months of post-employment services after cash assistance ended (%s) were over on %s; close the case with caseplan case close %s --date DATE --reason %s",
+					x.Setting(record.SettingPostAssistanceMonths), in.CashAssistanceEnded, end.Format(time.DateOnly), x.Case.ID, record.ClosureCompleted)
 			}
 		},
 	},

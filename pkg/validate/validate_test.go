@@ -853,7 +853,7 @@ func ruleTests() []ruleTest {
 		}, want: "cases/P1/notes/2026-03-10-js01.yaml:5:7", msg: "job-site visit on 2026-03-10 without"},
 		{rule: "pe-post-assistance", on: today, change: func(m memStore) {
 			m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-15\n"
-		}, want: "cases/P1/intake.yaml:8:24", msg: "the 12 months of post-employment services after cash assistance ended (2025-03-15) were over on 2026-03-15; close the case with caseplan case close P1 --date DATE --reason REASON",
+		}, want: "cases/P1/intake.yaml:8:24", msg: "the 12 months of post-employment services after cash assistance ended (2025-03-15) were over on 2026-03-15; close the case with caseplan case close P1 --date DATE --reason completed",
 			keep: func(m memStore) { m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-16\n" }},
 	}
 }
