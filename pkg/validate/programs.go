@@ -617,13 +617,13 @@ var postEmploymentRules = []*Rule{
 					// decision overdue: no document gives a grace period.
 					if r, ok := b.Renewal.Time(); ok && x.Today.After(r) {
 						x.Report(x.File(layout.KindIEP), append(at, "renewal"), "the renewal of %[1]s was submitted (pending) and its date %[2]s has passed; find out the decision and record it: approved, the next renewal date with caseplan iep benefit renew %[3]s %[4]s --renewal DATE --status active; refused or not made in time, caseplan iep benefit renew %[3]s %[4]s --renewal %[2]s --status lapsed",
-							b.Name, b.Renewal, x.Case.ID, benefitRef(b))
+							b.Name, b.Renewal, x.Case.ID, b.Ref())
 					}
 				case "lapsed":
-					x.Report(x.File(layout.KindIEP), append(at, "status"), "%s has lapsed; help the participant restore their eligibility, then record it with caseplan iep benefit renew %s %s --renewal DATE --status active", b.Name, x.Case.ID, benefitRef(b))
+					x.Report(x.File(layout.KindIEP), append(at, "status"), "%s has lapsed; help the participant restore their eligibility, then record it with caseplan iep benefit renew %s %s --renewal DATE --status active", b.Name, x.Case.ID, b.Ref())
 				default:
 					if r, ok := b.Renewal.Time(); ok && x.Today.After(r) {
-						x.Report(x.File(layout.KindIEP), append(at, "renewal"), "the renewal date %s of %s has passed; record the next renewal date, or the status pending, lapsed or ended: caseplan iep benefit renew %s %s --renewal DATE [--status STATUS]", b.Renewal, b.Name, x.Case.ID, benefitRef(b))
+						x.Report(x.File(layout.KindIEP), append(at, "renewal"), "the renewal date %s of %s has passed; record the next renewal date, or the status pending, lapsed or ended: caseplan iep benefit renew %s %s --renewal DATE [--status STATUS]", b.Renewal, b.Name, x.Case.ID, b.Ref())
 					}
 				}
 			}
@@ -682,15 +682,6 @@ var postEmploymentRules = []*Rule{
 			}
 		},
 	},
-}
-
-// benefitRef names a benefit as iep benefit renew takes it: by its ID, or,
-// written before benefits had IDs, by its name, quoted for the shell.
-func benefitRef(b record.Benefit) string {
-	if b.ID != "" {
-		return b.ID
-	}
-	return "'" + strings.ReplaceAll(b.Name, "'", `'\''`) + "'"
 }
 
 func layoffDate(x *Context) (time.Time, bool) {
