@@ -550,6 +550,12 @@ const RuleWIOAExitDate = "wioa-exit-date"
 // writes brings it, since the visit is recorded after it was made.
 const RulePEJobSitePermission = "pe-job-site-permission"
 
+// RulePETrainingReferral is the rule that a referral to education or
+// training falls within the months of post-employment services (003 item
+// 9); service add and update say it when the referral they write brings
+// it.
+const RulePETrainingReferral = "pe-training-referral"
+
 var postEmploymentRules = []*Rule{
 	{
 		ID: "pe-self-sufficiency", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
@@ -668,6 +674,46 @@ var postEmploymentRules = []*Rule{
 		},
 	},
 	{
+		// 003 item 9: referrals to education and training "while
+		// receiving cash assistance and for 12 months following the loss
+		// of cash assistance" — the same months as pe-post-assistance,
+		// so the same setting. A referral dated after them is outside
+		// what the program gives: a date typed wrong, or a referral made
+		// under another program. A warning, never a refusal: the
+		// referral was made, and the record keeps it. A supervisor may
+		// waive it with a reason; like a job-site visit, the waiver
+		// covers the referrals up to its date only (EventDay).
+		ID: RulePETrainingReferral, Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
+		Setting: "post_assistance_months",
+		Summary: "referrals to education and training are made while the participant receives cash assistance and for 12 months after it ends (003 item 9), not later",
+		EventDay: func(c *casefile.Case, f finding.Finding) (record.Date, bool) {
+			d := c.Doc(c.File(layout.KindServices))
+			if c.Services == nil || d == nil || f.Path != c.File(layout.KindServices) {
+				return "", false
+			}
+			for i, r := range c.Services.Referrals {
+				if line, col := d.Position(referralDate(i)); line == f.Line && col == f.Column && validDate(r.Referred) {
+					return r.Referred, true
+				}
+			}
+			return "", false
+		},
+		check: func(x *Context) {
+			end, ok := calendar.PostAssistanceEnd(x.Case, x.Config)
+			if !ok || x.Case.Services == nil {
+				return
+			}
+			for i, r := range x.Case.Services.Referrals {
+				referred, ok := r.Referred.Time()
+				if !ok || !r.TrainingOrEducation() || !referred.After(end) {
+					continue
+				}
+				x.Report(x.File(layout.KindServices), referralDate(i), "referral %[1]s to %[2]s (%[3]s) on %[4]s, after the %[5]d months of post-employment services after cash assistance ended (%[6]s) were over on %[7]s: 003 refers to education and training while cash assistance is received and for %[5]d months after; if the date is wrong, correct it with caseplan edit %[8]s services; if the referral was made under another program, a supervisor may waive it: caseplan waiver add %[8]s --rule %[9]s --reason TEXT",
+					r.ID, r.Category, r.Service, r.Referred, x.Setting(record.SettingPostAssistanceMonths), x.Case.Intake.CashAssistanceEnded, end.Format(time.DateOnly), x.Case.ID, RulePETrainingReferral)
+			}
+		},
+	},
+	{
 		ID: "pe-post-assistance", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
 		Setting: "post_assistance_months",
 		Summary: "services run for 12 months after cash assistance ends; then the case is closed as completed",
@@ -690,6 +736,9 @@ func layoffDate(x *Context) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// referralDate is the path of referral i's date in services.yaml.
+func referralDate(i int) []string { return []string{"referrals", strconv.Itoa(i), "referred"} }
 
 // caseOpen is whether the case is open: the post-employment rules ask for
 // nothing once it is closed, its services over (003). A case whose intake

@@ -851,6 +851,17 @@ func ruleTests() []ruleTest {
 			m["cases/P1/notes/2026-03-10-js01.yaml"] = contact("2026-03-10-js01", "contact", "job-site")
 			m["cases/P1/intake.yaml"] += "consents:\n  - kind: job-site-visit\n    given: 2026-03-02\n    withdrawn: 2026-03-09\n"
 		}, want: "cases/P1/notes/2026-03-10-js01.yaml:5:7", msg: "job-site visit on 2026-03-10 without"},
+		// 003 item 9: education and training while on cash assistance
+		// and for 12 months after; the months ended on 2026-03-01.
+		{rule: "pe-training-referral", on: today, change: func(m memStore) {
+			m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-01\n"
+			m["cases/P1/services.yaml"] = "referrals:\n  - id: R-K7QX2\n    service: Bus pass\n    provider: Transit office\n    category: supportive\n    referred: 2026-03-10\n    status: referred\n  - id: R-4K7QX\n    service: GED classes\n    provider: Example Adult School\n    category: education\n    referred: 2026-03-02\n    status: referred\n"
+		}, want: "cases/P1/services.yaml:12:15", msg: "referral R-4K7QX to education (GED classes) on 2026-03-02, after the 12 months of post-employment services after cash assistance ended (2025-03-01) were over on 2026-03-01: 003 refers to education and training while cash assistance is received and for 12 months after; if the date is wrong, correct it with caseplan edit P1 services; if the referral was made under another program, a supervisor may waive it: caseplan waiver add P1 --rule pe-training-referral --reason TEXT",
+			keep: func(m memStore) {
+				// On the months' last day, it is within them.
+				m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-01\n"
+				m["cases/P1/services.yaml"] = "referrals:\n  - id: R-4K7QX\n    service: Welding course\n    provider: Example College\n    category: training\n    referred: 2026-03-01\n    status: referred\n"
+			}},
 		{rule: "pe-post-assistance", on: today, change: func(m memStore) {
 			m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-15\n"
 		}, want: "cases/P1/intake.yaml:8:24", msg: "the 12 months of post-employment services after cash assistance ended (2025-03-15) were over on 2026-03-15; close the case with caseplan case close P1 --date DATE --reason completed",
