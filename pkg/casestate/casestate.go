@@ -392,9 +392,10 @@ func (x *view) postEmploymentPhase() period {
 	}
 	end, _ := calendar.PostAssistanceEnd(x.c, x.cfg)
 	months := "the " + countOf(x.setting(record.SettingPostAssistanceMonths), "month") + " of post-employment services after cash assistance ended (" + string(in.CashAssistanceEnded) + ")"
-	ends := months + " end; close the case"
+	closeIt := "; close the case: caseplan case close " + x.c.ID + " --date DATE --reason " + record.ClosureCompleted
+	ends := months + " end" + closeIt
 	if x.today.After(end) {
-		ends = months + " ended on " + string(date(end)) + "; close the case"
+		ends = months + " ended on " + string(date(end)) + closeIt
 	}
 	return period{phase: PhaseFollowUp, start: laterOf(ended, x.opened()), end: end,
 		ends: ends, endsAt: layout.KindIntake, endsPath: []string{"cash_assistance_ended"}}

@@ -527,19 +527,19 @@ self_sufficiency:
       status: lapsed
 `,
 		}, "2026-03-16", []want{
-			{DueBenefit, "2026-03-01", "Transitional health coverage has lapsed; restore eligibility", "iep.yaml:15"},
-			{DueBenefit, "2026-03-20", "decision on the renewal of Child care subsidy (submitted)", "iep.yaml:9"},
+			{DueBenefit, "2026-03-01", "Transitional health coverage has lapsed; restore eligibility, then record it: caseplan iep benefit renew C1 'Transitional health coverage' --renewal DATE --status active", "iep.yaml:15"},
+			{DueBenefit, "2026-03-20", "decision on the renewal of Child care subsidy (submitted); record it: approved, caseplan iep benefit renew C1 'Child care subsidy' --renewal DATE --status active; refused or not made in time, caseplan iep benefit renew C1 'Child care subsidy' --renewal 2026-03-20 --status lapsed", "iep.yaml:9"},
 			{DueBenefit, "2026-04-01", "renew SNAP", "iep.yaml:6"},
 			{DueContact, "2026-04-11", "contact (every 30 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan (every 90 days; made 2026-03-02, not reviewed yet)", "iep.yaml:1"},
-			{DuePeriodEnd, "2027-02-28", "the 12 months of post-employment services after cash assistance ended (2026-02-28) end; close the case", "intake.yaml:8"},
+			{DuePeriodEnd, "2027-02-28", "the 12 months of post-employment services after cash assistance ended (2026-02-28) end; close the case: caseplan case close C1 --date DATE --reason completed", "intake.yaml:8"},
 		}},
 		// Once the 12 months are past, the item says they ended, and when.
 		{"pe: the 12 months past", files{
 			"intake.yaml":                peIntake + "cash_assistance_ended: 2025-02-28\n",
 			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
 		}, "2026-03-16", []want{
-			{DuePeriodEnd, "2026-02-28", "the 12 months of post-employment services after cash assistance ended (2025-02-28) ended on 2026-02-28; close the case", "intake.yaml:8"},
+			{DuePeriodEnd, "2026-02-28", "the 12 months of post-employment services after cash assistance ended (2025-02-28) ended on 2026-02-28; close the case: caseplan case close C1 --date DATE --reason completed", "intake.yaml:8"},
 			{DueContact, "2026-04-11", "contact (every 30 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 		}},
 		// Closing ends the contacts, the plan and the periods, but not a

@@ -721,11 +721,14 @@ func (x *view) benefitsDue() {
 			continue
 		}
 		detail := "renew " + b.Name
+		// The pending and lapsed items name the command that records
+		// what happened, as validate's pe-benefit-renewal does.
+		renew := "caseplan iep benefit renew " + x.c.ID + " " + b.Ref()
 		switch b.Status {
 		case "pending":
-			detail = "decision on the renewal of " + b.Name + " (submitted)"
+			detail = "decision on the renewal of " + b.Name + " (submitted); record it: approved, " + renew + " --renewal DATE --status active; refused or not made in time, " + renew + " --renewal " + string(b.Renewal) + " --status lapsed"
 		case "lapsed":
-			detail = b.Name + " has lapsed; restore eligibility"
+			detail = b.Name + " has lapsed; restore eligibility, then record it: " + renew + " --renewal DATE --status active"
 		}
 		x.addItem(DueBenefit, b.Name, t, detail, x.file(layout.KindIEP), "self_sufficiency", "benefits", itoa(i), "renewal")
 	}

@@ -14,10 +14,12 @@ import (
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/schemas"
 )
 
-// ClosureReasons are the reasons a case may close for (outcome schema).
-var ClosureReasons = []string{"placed", "separated", "withdrew", "moved", "other"}
+// ClosureReasons are the reasons a case may close for, as the outcome
+// schema lists them.
+var ClosureReasons = schemas.Enum("outcome", "closures", "[]", "reason")
 
 // CloseCase describes the closing of a case.
 type CloseCase struct {
@@ -84,6 +86,11 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 			}
 		}
 	}
+	if cl.Reason == record.ClosureCompleted {
+		if err := servicesCompleted(lc, s.Snapshot.Config, cl); err != nil {
+			return nil, err
+		}
+	}
 	if o := lc.c.Outcome; o != nil && len(o.Reopenings) > 0 {
 		if last := o.Reopenings[len(o.Reopenings)-1]; d < last.Date {
 			return nil, inputErrorf("", "case %s was reopened on %s; it cannot be closed again before that (--date %s)", cl.Case, last.Date, d)
@@ -117,6 +124,31 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 	}, nil
 }
 
+// servicesCompleted refuses to close a case as completed unless it is a
+// post-employment case whose months of services after cash assistance
+// ended (calendar.PostAssistanceEnd, as pe-post-assistance and the
+// tickler count them) are over by the closing date. The other programs
+// end otherwise: work security as placed or separated (000), WIOA with
+// its exit (TEGL 10-16), which is no closure reason.
+func servicesCompleted(lc *lifecycleCase, cfg *record.Config, cl CloseCase) error {
+	if lc.programKind() != record.ProgramPostEmployment {
+		others := slices.DeleteFunc(slices.Clone(ClosureReasons), func(r string) bool { return r == record.ClosureCompleted })
+		return inputErrorf("close it with another reason: "+strings.Join(others, ", "),
+			"case %s is not a post-employment case: completed says its months of post-employment services after cash assistance ended are over (003)", cl.Case)
+	}
+	end, ok := calendar.PostAssistanceEnd(lc.c, cfg)
+	if !ok {
+		return inputErrorf("record the day cash assistance ended first with caseplan case set "+cl.Case+" --cash-assistance-ended DATE; or close it with another reason",
+			"case %s records no end of cash assistance, so its months of post-employment services cannot be over (003: \"for 12 months following the loss of cash assistance\")", cl.Case)
+	}
+	if cl.Date.Before(end) {
+		return inputErrorf("close it on or after "+end.Format(time.DateOnly)+" (--date), or now with another reason (withdrew, moved, other)",
+			"case %s's %d months of post-employment services after cash assistance ended (%s) run to %s, after the closing date %s: they are not completed yet",
+			cl.Case, cfg.ProgramSetting(lc.intake.Program, record.SettingPostAssistanceMonths), lc.intake.CashAssistanceEnded, end.Format(time.DateOnly), date(cl.Date))
+	}
+	return nil
+}
+
 func checkClosureReason(reason string) error {
 	if slices.Contains(ClosureReasons, reason) {
 		return nil
@@ -130,6 +162,8 @@ func closureReasonText(reason string) string {
 		return "the participant was placed in a job"
 	case "separated":
 		return "the participant separated at the end of the work security period"
+	case record.ClosureCompleted:
+		return "the months of post-employment services after cash assistance ended are over"
 	case "withdrew":
 		return "the participant withdrew from services"
 	case "moved":

@@ -14,11 +14,14 @@ import (
 
 // workTreeState writes files (repository-relative path -> content) into a
 // fresh directory and returns the State a Build sees for case id there,
-// without git: enough to test what a change would write.
+// without git: enough to test what a change would write. A store's own
+// cases/caseplan.yaml among files replaces the default one.
 func workTreeState(t *testing.T, id string, files map[string]string) *State {
 	t.Helper()
 	dir := t.TempDir()
-	files["cases/caseplan.yaml"] = "organization: Example Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  wioa:\n    kind: wioa\n"
+	if _, ok := files["cases/caseplan.yaml"]; !ok {
+		files["cases/caseplan.yaml"] = "organization: Example Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  wioa:\n    kind: wioa\n"
+	}
 	if _, ok := files["cases/"+id+"/intake.yaml"]; !ok {
 		files["cases/"+id+"/intake.yaml"] = "id: " + id + "\nopened: 2026-03-02\nprogram: wioa\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Ana Example\n"
 	}

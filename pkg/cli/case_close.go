@@ -24,7 +24,10 @@ func newCmdCaseClose(g *globals, runF func(*caseCloseOptions) error) *cobra.Comm
 		Long: `Close CASE in one commit: the closure (date, reason, notes) in outcome.yaml,
 status closed in intake.yaml, and a closure note. The reason is one of
 placed, separated (the work security period ended without a placement,
-document 000), withdrew, moved or other. A case closes as placed only once
+document 000), completed (a post-employment case whose months of services
+after cash assistance ended are over, 003: "for 12 months following the
+loss of cash assistance"; on or after their last day only), withdrew, moved
+or other. A case closes as placed only once
 its placement is on record (caseplan placement set): the reports count the
 placement, not the reason. The participant is placed from the placement's
 start, so a close as placed is dated on or after it (a job accepted to
@@ -36,7 +39,8 @@ A closed case is not closed again; reopen it with caseplan case reopen.
 
 Follow-ups continue after a case closes (caseplan followup add).` + "\n" + exitStatusHelp,
 		Example: `  caseplan case close WS-001 --date 2026-06-01 --reason placed \
-      --notes "Started at the library"`,
+      --notes "Started at the library"
+  caseplan case close PE-001 --date 2027-03-01 --reason completed`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]

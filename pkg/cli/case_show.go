@@ -490,6 +490,12 @@ func phaseLine(st casestate.State) string {
 		return s
 	}
 	switch n := *st.DaysLeft; {
+	case n < 0 && st.PhaseStart != "" && st.PhaseEnds < st.PhaseStart:
+		// A phase that starts with the case but was over before it
+		// opened: a post-employment participant who came to the
+		// program after their 12 months had ended (003). It is where
+		// the case stands, not a period still to run.
+		return s + ", though it had ended on " + string(st.PhaseEnds) + ", before the case opened (" + countDays(-n) + " ago)"
 	case n < 0:
 		return s + ", ended " + string(st.PhaseEnds) + " (" + countDays(-n) + " ago)"
 	case n == 0:

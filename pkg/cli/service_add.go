@@ -10,6 +10,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type serviceAddOptions struct {
@@ -35,6 +36,11 @@ Its status starts as referred; move it along with caseplan service update.
 else today), since a referral is usually recorded the day it is made; a
 referral dated so is said on stderr with its date. --category is one of
 supportive, training, education, employment or other.
+
+Post-employment (003 item 9): education and training referrals are made
+while the participant receives cash assistance and for 12 months after
+it ends; one dated later is written, with the warning of rule
+pe-training-referral.
 
 The file is edited in place: comments and the order of what a person wrote
 stay as they are, and the commit shows only the new lines.` + "\n" + exitStatusHelp,
@@ -88,6 +94,9 @@ func serviceAddRun(opts *serviceAddOptions) error {
 		// one left out is said where a mistaken day is seen at once.
 		fmt.Fprintf(opts.env.Stderr, "caseplan: referral %s dated %s (--today)\n", res.Change.Output, opts.date)
 	}
+	// A post-employment referral to education or training after the
+	// months of 003 item 9 is written, and said now.
+	opts.sayWarnings(res, validate.RulePETrainingReferral)
 	return nil
 }
 

@@ -48,7 +48,7 @@ func TestBadFlagValue(t *testing.T) {
 		{[]string{"note", "add", "W-1", "--kind", "contact", "--mode", "phone", "--service", "job-search", "--service", "juggling"}, `--service "juggling"`, "assessment, benefits-counseling"},
 		{[]string{"case", "new", "--program", "wiao", "--name", "X"}, `--program "wiao"`, "post-employment, wioa, work-security"},
 		{[]string{"case", "list", "--status", "pending"}, `--status "pending"`, "open, closed"},
-		{[]string{"case", "close", "W-1", "--date", "2026-03-16", "--reason", "bored"}, `--reason "bored"`, "placed, separated, withdrew, moved, other"},
+		{[]string{"case", "close", "W-1", "--date", "2026-03-16", "--reason", "bored"}, `--reason "bored"`, "placed, separated, completed, withdrew, moved, other"},
 		{[]string{"iep", "goal", "add", "W-1", "--term", "medium", "--text", "x"}, `--term "medium"`, "short, long"},
 		{[]string{"staff", "add", "--name", "A B", "--email", "ab@example.org", "--role", "boss"}, `--role "boss"`, "case-manager, coordinator"},
 		// report search's tables, as the other reports' (it said "no

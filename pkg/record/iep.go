@@ -1,5 +1,7 @@
 package record
 
+import "strings"
+
 // IEP is a case's Individual Employment Plan, cases/<id>/iep.yaml (001, 002).
 type IEP struct {
 	Created         Date             `yaml:"created" json:"created"`
@@ -149,4 +151,14 @@ type Benefit struct {
 	Renewal Date   `yaml:"renewal,omitempty" json:"renewal,omitempty"`
 	Status  string `yaml:"status,omitempty" json:"status,omitempty"` // active, pending, lapsed or ended
 	Notes   string `yaml:"notes,omitempty" json:"notes,omitempty"`
+}
+
+// Ref names a benefit as iep benefit renew takes it: by its ID, or,
+// written before benefits had IDs, by its name, quoted for the shell.
+// validate's hints and the tickler's items name it so.
+func (b Benefit) Ref() string {
+	if b.ID != "" {
+		return b.ID
+	}
+	return "'" + strings.ReplaceAll(b.Name, "'", `'\''`) + "'"
 }

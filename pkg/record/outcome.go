@@ -131,9 +131,15 @@ type FollowUp struct {
 type Closure struct {
 	ID     string `yaml:"id,omitempty" json:"id,omitempty"` // CL-7QX2K; none on items written before they had IDs
 	Date   Date   `yaml:"date" json:"date"`
-	Reason string `yaml:"reason" json:"reason"` // placed, separated, withdrew, moved or other
+	Reason string `yaml:"reason" json:"reason"` // placed, separated, completed, withdrew, moved or other
 	Notes  string `yaml:"notes,omitempty" json:"notes,omitempty"`
 }
+
+// ClosureCompleted is the closure reason of a post-employment case whose
+// months of services after cash assistance ended are over (003: "for 12
+// months following the loss of cash assistance"); the outcome schema
+// lists it with the other reasons.
+const ClosureCompleted = "completed"
 
 // PlacementOn returns the placement in effect as the records knew it at
 // the end of day: of the placements recorded by then (one without a

@@ -17,3 +17,9 @@ type Referral struct {
 	Updated  Date   `yaml:"updated,omitempty" json:"updated,omitempty"`
 	Outcome  string `yaml:"outcome,omitempty" json:"outcome,omitempty"`
 }
+
+// TrainingOrEducation is whether the referral is to training or education,
+// the referrals 003 (item 9) bounds by the months after cash assistance.
+func (r Referral) TrainingOrEducation() bool {
+	return r.Category == "training" || r.Category == "education"
+}

@@ -1,6 +1,9 @@
 package validate
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
@@ -63,5 +66,26 @@ func TestJobSitePermissionEventDay(t *testing.T) {
 				t.Errorf("waived = %v, want %v (waiver dated %s)", got.Waived, tc.covered, w)
 			}
 		})
+	}
+}
+
+// A waiver of pe-training-referral covers the referrals dated on or before
+// its own day, each dated by its referred (Rule.EventDay): a referral made
+// after it, outside the months of 003 item 9, is reported again.
+func TestTrainingReferralEventDay(t *testing.T) {
+	m := base()
+	m["cases/caseplan.yaml"] = strings.Replace(config, "email: mrivera@example.org", "email: mrivera@example.org\n    role: supervisor", 1)
+	m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-01\nwaivers:\n  - rule: pe-training-referral\n    reason: funded by the college's own grant\n    by: mrivera\n    date: 2026-03-10\n"
+	m["cases/P1/services.yaml"] = "referrals:\n" +
+		"  - id: R-4K7QX\n    service: GED classes\n    provider: Example Adult School\n    category: education\n    referred: 2026-03-05\n    status: referred\n" +
+		"  - id: R-K7QX2\n    service: Welding course\n    provider: Example College\n    category: training\n    referred: 2026-03-12\n    status: referred\n"
+	var got []string
+	for _, f := range run(t, m, today) {
+		if f.Rule == RulePETrainingReferral {
+			got = append(got, fmt.Sprintf("%d waived=%v", f.Line, f.Waived))
+		}
+	}
+	if want := []string{"6 waived=true", "12 waived=false"}; !slices.Equal(got, want) {
+		t.Errorf("findings %v, want %v", got, want)
 	}
 }

@@ -550,11 +550,23 @@ const RuleWIOAExitDate = "wioa-exit-date"
 // writes brings it, since the visit is recorded after it was made.
 const RulePEJobSitePermission = "pe-job-site-permission"
 
+// RulePETrainingReferral is the rule that a referral to education or
+// training falls within the months of post-employment services (003 item
+// 9); service add and update say it when the referral they write brings
+// it.
+const RulePETrainingReferral = "pe-training-referral"
+
 var postEmploymentRules = []*Rule{
 	{
 		ID: "pe-self-sufficiency", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
-		Summary: "post-employment services start with a self-sufficiency plan",
+		Summary: "post-employment services start with a self-sufficiency plan, on an open case",
 		check: func(x *Context) {
+			// A closed case's services are over: a plan missing then is
+			// nothing left to do (as pe-benefit-renewal and
+			// pe-post-assistance, which also look at open cases only).
+			if !caseOpen(x) {
+				return
+			}
 			if p := x.Case.IEP; p == nil || p.SelfSufficiency == nil || p.SelfSufficiency.Plan == "" {
 				file := x.File(layout.KindIEP)
 				if x.Case.Doc(file) == nil {
@@ -566,10 +578,10 @@ var postEmploymentRules = []*Rule{
 	},
 	{
 		ID: "pe-contingency", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
-		Summary: "the self-sufficiency plan has contingency plans for child care, transportation and preventable crises",
+		Summary: "the self-sufficiency plan has contingency plans for child care, transportation and preventable crises, on an open case",
 		check: func(x *Context) {
 			p := x.Case.IEP
-			if p == nil || p.SelfSufficiency == nil {
+			if p == nil || p.SelfSufficiency == nil || !caseOpen(x) {
 				return // pe-self-sufficiency asks for the whole plan
 			}
 			c := p.SelfSufficiency.Contingency
@@ -594,7 +606,7 @@ var postEmploymentRules = []*Rule{
 		Summary: "benefits the participant relies on are renewed before their renewal date, not left to lapse; a renewal submitted (pending) has its decision recorded once the date is past",
 		check: func(x *Context) {
 			p := x.Case.IEP
-			if p == nil || p.SelfSufficiency == nil || (x.Case.Intake != nil && x.Case.Intake.Status != "open") {
+			if p == nil || p.SelfSufficiency == nil || !caseOpen(x) {
 				return
 			}
 			for i, b := range p.SelfSufficiency.Benefits {
@@ -611,13 +623,13 @@ var postEmploymentRules = []*Rule{
 					// decision overdue: no document gives a grace period.
 					if r, ok := b.Renewal.Time(); ok && x.Today.After(r) {
 						x.Report(x.File(layout.KindIEP), append(at, "renewal"), "the renewal of %[1]s was submitted (pending) and its date %[2]s has passed; find out the decision and record it: approved, the next renewal date with caseplan iep benefit renew %[3]s %[4]s --renewal DATE --status active; refused or not made in time, caseplan iep benefit renew %[3]s %[4]s --renewal %[2]s --status lapsed",
-							b.Name, b.Renewal, x.Case.ID, benefitRef(b))
+							b.Name, b.Renewal, x.Case.ID, b.Ref())
 					}
 				case "lapsed":
-					x.Report(x.File(layout.KindIEP), append(at, "status"), "%s has lapsed; help the participant restore their eligibility, then record it with caseplan iep benefit renew %s %s --renewal DATE --status active", b.Name, x.Case.ID, benefitRef(b))
+					x.Report(x.File(layout.KindIEP), append(at, "status"), "%s has lapsed; help the participant restore their eligibility, then record it with caseplan iep benefit renew %s %s --renewal DATE --status active", b.Name, x.Case.ID, b.Ref())
 				default:
 					if r, ok := b.Renewal.Time(); ok && x.Today.After(r) {
-						x.Report(x.File(layout.KindIEP), append(at, "renewal"), "the renewal date %s of %s has passed; record the next renewal date, or the status pending, lapsed or ended: caseplan iep benefit renew %s %s --renewal DATE [--status STATUS]", b.Renewal, b.Name, x.Case.ID, benefitRef(b))
+						x.Report(x.File(layout.KindIEP), append(at, "renewal"), "the renewal date %s of %s has passed; record the next renewal date, or the status pending, lapsed or ended: caseplan iep benefit renew %s %s --renewal DATE [--status STATUS]", b.Renewal, b.Name, x.Case.ID, b.Ref())
 					}
 				}
 			}
@@ -662,29 +674,60 @@ var postEmploymentRules = []*Rule{
 		},
 	},
 	{
+		// 003 item 9: referrals to education and training "while
+		// receiving cash assistance and for 12 months following the loss
+		// of cash assistance" — the same months as pe-post-assistance,
+		// so the same setting. A referral dated after them is outside
+		// what the program gives: a date typed wrong, or a referral made
+		// under another program. A warning, never a refusal: the
+		// referral was made, and the record keeps it. A supervisor may
+		// waive it with a reason; like a job-site visit, the waiver
+		// covers the referrals up to its date only (EventDay).
+		ID: RulePETrainingReferral, Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
+		Setting: "post_assistance_months",
+		Summary: "referrals to education and training are made while the participant receives cash assistance and for 12 months after it ends (003 item 9), not later",
+		EventDay: func(c *casefile.Case, f finding.Finding) (record.Date, bool) {
+			d := c.Doc(c.File(layout.KindServices))
+			if c.Services == nil || d == nil || f.Path != c.File(layout.KindServices) {
+				return "", false
+			}
+			for i, r := range c.Services.Referrals {
+				if line, col := d.Position(referralDate(i)); line == f.Line && col == f.Column && validDate(r.Referred) {
+					return r.Referred, true
+				}
+			}
+			return "", false
+		},
+		check: func(x *Context) {
+			end, ok := calendar.PostAssistanceEnd(x.Case, x.Config)
+			if !ok || x.Case.Services == nil {
+				return
+			}
+			for i, r := range x.Case.Services.Referrals {
+				referred, ok := r.Referred.Time()
+				if !ok || !r.TrainingOrEducation() || !referred.After(end) {
+					continue
+				}
+				x.Report(x.File(layout.KindServices), referralDate(i), "referral %[1]s to %[2]s (%[3]s) on %[4]s, after the %[5]d months of post-employment services after cash assistance ended (%[6]s) were over on %[7]s: 003 refers to education and training while cash assistance is received and for %[5]d months after; if the date is wrong, correct it with caseplan edit %[8]s services; if the referral was made under another program, a supervisor may waive it: caseplan waiver add %[8]s --rule %[9]s --reason TEXT",
+					r.ID, r.Category, r.Service, r.Referred, x.Setting(record.SettingPostAssistanceMonths), x.Case.Intake.CashAssistanceEnded, end.Format(time.DateOnly), x.Case.ID, RulePETrainingReferral)
+			}
+		},
+	},
+	{
 		ID: "pe-post-assistance", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
 		Setting: "post_assistance_months",
-		Summary: "services run for 12 months after cash assistance ends; then the case is closed",
+		Summary: "services run for 12 months after cash assistance ends; then the case is closed as completed",
 		check: func(x *Context) {
 			in := x.Case.Intake
 			if in == nil || in.Status != "open" {
 				return
 			}
 			if end, ok := calendar.PostAssistanceEnd(x.Case, x.Config); ok && x.Today.After(end) {
-				x.Report(x.File(layout.KindIntake), Path("cash_assistance_ended"), "the %d months of post-employment services after cash assistance ended (%s) were over on %s; close the case with caseplan case close %s --date DATE --reason REASON",
-					x.Setting(record.SettingPostAssistanceMonths), in.CashAssistanceEnded, end.Format(time.DateOnly), x.Case.ID)
+				x.Report(x.File(layout.KindIntake), Path("cash_assistance_ended"), "the %d months of post-employment services after cash assistance ended (%s) were over on %s; close the case with caseplan case close %s --date DATE --reason %s",
+					x.Setting(record.SettingPostAssistanceMonths), in.CashAssistanceEnded, end.Format(time.DateOnly), x.Case.ID, record.ClosureCompleted)
 			}
 		},
 	},
-}
-
-// benefitRef names a benefit as iep benefit renew takes it: by its ID, or,
-// written before benefits had IDs, by its name, quoted for the shell.
-func benefitRef(b record.Benefit) string {
-	if b.ID != "" {
-		return b.ID
-	}
-	return "'" + strings.ReplaceAll(b.Name, "'", `'\''`) + "'"
 }
 
 func layoffDate(x *Context) (time.Time, bool) {
@@ -692,6 +735,16 @@ func layoffDate(x *Context) (time.Time, bool) {
 		return in.Layoff.LayoffDate.Time()
 	}
 	return time.Time{}, false
+}
+
+// referralDate is the path of referral i's date in services.yaml.
+func referralDate(i int) []string { return []string{"referrals", strconv.Itoa(i), "referred"} }
+
+// caseOpen is whether the case is open: the post-employment rules ask for
+// nothing once it is closed, its services over (003). A case whose intake
+// cannot be read counts as open, so that nothing is left unsaid.
+func caseOpen(x *Context) bool {
+	return x.Case.Intake == nil || x.Case.Intake.Status == "open"
 }
 
 func closed(x *Context) bool {

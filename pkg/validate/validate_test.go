@@ -130,6 +130,12 @@ func returning(m memStore, exited, opened string) {
 	m["cases/W2/notes/"+opened+"-rt01.yaml"] = "id: " + opened + "-rt01\ndate: " + opened + "\nauthor: mrivera\nkind: intake\nmode: in-person\ntwo_way: true\nservices: [career-counseling]\ncontent: Back after losing the job; a new period of participation\n"
 }
 
+// peClosed closes P1, the post-employment case, on 2026-03-13.
+func peClosed(m memStore) {
+	m.edit("cases/P1/intake.yaml", "status: open", "status: closed")
+	m["cases/P1/outcome.yaml"] = "closures:\n  - date: 2026-03-13\n    reason: withdrew\n"
+}
+
 // twice opens a second WIOA case, W2, a week after W1, for a participant
 // whose name is W1's written another way: the same person opened twice,
 // or two people of one name. extra is added to W2's participant.
@@ -810,10 +816,19 @@ func ruleTests() []ruleTest {
 			}},
 		{rule: "pe-self-sufficiency", on: today, change: func(m memStore) {
 			m.edit("cases/P1/iep.yaml", "  plan: Keep the job and move to full time\n", "")
-		}, want: "cases/P1/iep.yaml:1:1", msg: "no self-sufficiency plan; post-employment services start with one (self_sufficiency.plan): write it with caseplan iep self-sufficiency P1 --plan TEXT"},
+		}, want: "cases/P1/iep.yaml:1:1", msg: "no self-sufficiency plan; post-employment services start with one (self_sufficiency.plan): write it with caseplan iep self-sufficiency P1 --plan TEXT",
+			keep: func(m memStore) {
+				// A closed case's services are over: nothing left to plan.
+				m.edit("cases/P1/iep.yaml", "  plan: Keep the job and move to full time\n", "")
+				peClosed(m)
+			}},
 		{rule: "pe-contingency", on: today, change: func(m memStore) {
 			m.edit("cases/P1/iep.yaml", "    crisis: Call the navigator; emergency fund referral\n", "")
-		}, want: "cases/P1/iep.yaml:2:1", msg: "no contingency plan for crisis (self_sufficiency.contingency.crisis): write it with caseplan iep self-sufficiency P1 --crisis TEXT"},
+		}, want: "cases/P1/iep.yaml:2:1", msg: "no contingency plan for crisis (self_sufficiency.contingency.crisis): write it with caseplan iep self-sufficiency P1 --crisis TEXT",
+			keep: func(m memStore) {
+				m.edit("cases/P1/iep.yaml", "    crisis: Call the navigator; emergency fund referral\n", "")
+				peClosed(m)
+			}},
 		{rule: "pe-benefit-renewal", on: today, change: func(m memStore) {
 			m["cases/P1/iep.yaml"] += "  benefits:\n    - name: SNAP\n      renewal: 2026-03-15\n      status: active\n"
 		}, want: "cases/P1/iep.yaml:10:16", msg: "the renewal date 2026-03-15 of SNAP has passed; record the next renewal date, or the status pending, lapsed or ended: caseplan iep benefit renew P1 'SNAP' --renewal DATE [--status STATUS]",
@@ -845,9 +860,20 @@ func ruleTests() []ruleTest {
 			m["cases/P1/notes/2026-03-10-js01.yaml"] = contact("2026-03-10-js01", "contact", "job-site")
 			m["cases/P1/intake.yaml"] += "consents:\n  - kind: job-site-visit\n    given: 2026-03-02\n    withdrawn: 2026-03-09\n"
 		}, want: "cases/P1/notes/2026-03-10-js01.yaml:5:7", msg: "job-site visit on 2026-03-10 without"},
+		// 003 item 9: education and training while on cash assistance
+		// and for 12 months after; the months ended on 2026-03-01.
+		{rule: "pe-training-referral", on: today, change: func(m memStore) {
+			m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-01\n"
+			m["cases/P1/services.yaml"] = "referrals:\n  - id: R-K7QX2\n    service: Bus pass\n    provider: Transit office\n    category: supportive\n    referred: 2026-03-10\n    status: referred\n  - id: R-4K7QX\n    service: GED classes\n    provider: Example Adult School\n    category: education\n    referred: 2026-03-02\n    status: referred\n"
+		}, want: "cases/P1/services.yaml:12:15", msg: "referral R-4K7QX to education (GED classes) on 2026-03-02, after the 12 months of post-employment services after cash assistance ended (2025-03-01) were over on 2026-03-01: 003 refers to education and training while cash assistance is received and for 12 months after; if the date is wrong, correct it with caseplan edit P1 services; if the referral was made under another program, a supervisor may waive it: caseplan waiver add P1 --rule pe-training-referral --reason TEXT",
+			keep: func(m memStore) {
+				// On the months' last day, it is within them.
+				m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-01\n"
+				m["cases/P1/services.yaml"] = "referrals:\n  - id: R-4K7QX\n    service: Welding course\n    provider: Example College\n    category: training\n    referred: 2026-03-01\n    status: referred\n"
+			}},
 		{rule: "pe-post-assistance", on: today, change: func(m memStore) {
 			m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-15\n"
-		}, want: "cases/P1/intake.yaml:8:24", msg: "the 12 months of post-employment services after cash assistance ended (2025-03-15) were over on 2026-03-15; close the case with caseplan case close P1 --date DATE --reason REASON",
+		}, want: "cases/P1/intake.yaml:8:24", msg: "the 12 months of post-employment services after cash assistance ended (2025-03-15) were over on 2026-03-15; close the case with caseplan case close P1 --date DATE --reason completed",
 			keep: func(m memStore) { m["cases/P1/intake.yaml"] += "cash_assistance_ended: 2025-03-16\n" }},
 	}
 }

@@ -1,0 +1,50 @@
+package casework
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// A post-employment case closes as completed once its months of services
+// after cash assistance ended are over (003: "for 12 months following the
+// loss of cash assistance"), and not before; nor does a case of another
+// program, or one that records no end of assistance.
+func TestCloseCompleted(t *testing.T) {
+	const cfg = "organization: Example Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  pe:\n    kind: post-employment\n  wioa:\n    kind: wioa\n"
+	intake := func(program, extra string) string {
+		return "id: P-1\nopened: 2026-03-02\nprogram: " + program + "\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Lee Example\n" + extra
+	}
+	for _, tc := range []struct {
+		name, intake, date, err string
+	}{
+		{"over", intake("pe", "cash_assistance_ended: 2025-02-28\n"), "2026-03-02", ""},
+		{"its last day", intake("pe", "cash_assistance_ended: 2025-02-28\n"), "2026-02-28", ""},
+		{"not yet over", intake("pe", "cash_assistance_ended: 2025-03-16\n"), "2026-03-10", "case P-1's 12 months of post-employment services after cash assistance ended (2025-03-16) run to 2026-03-16, after the closing date 2026-03-10: they are not completed yet"},
+		{"no end of assistance", intake("pe", ""), "2026-03-10", "case P-1 records no end of cash assistance"},
+		{"another program", intake("wioa", ""), "2026-03-10", "case P-1 is not a post-employment case"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := workTreeState(t, "P-1", map[string]string{"cases/caseplan.yaml": cfg, "cases/P-1/intake.yaml": tc.intake})
+			s.Rand = io.MultiReader(idSource(t, "CL-00001"), bytes.NewReader([]byte{0, 1, 2, 3})) // the closure, then its note
+			day, _ := time.Parse(time.DateOnly, tc.date)
+			ch, err := CloseCase{Case: "P-1", Date: day, Reason: record.ClosureCompleted}.Build(s)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("got %v; want an error with %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(ch.Files["cases/P-1/outcome.yaml"]); !strings.Contains(got, "reason: completed") {
+				t.Errorf("outcome.yaml:\n%s", got)
+			}
+		})
+	}
+}
