@@ -71,6 +71,11 @@ type State struct {
 	// negative once it is past (a post-employment case still open after
 	// its 12 months). Nil when the phase has no set end.
 	DaysLeft *int
+	// ExtensionUntil is the last day of an extension the joint committee
+	// approved before the work security period ended (000): the phase
+	// that follows this one, and until when. "" otherwise, and once the
+	// extension has begun (PhaseEnds then says it).
+	ExtensionUntil record.Date
 
 	LastContact record.Date // the latest contact, as the program counts one (calendar.Contact); "" when none
 	Contacts    int         // notes that count as contacts
@@ -183,6 +188,9 @@ func compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 		left := calendar.Days(today, p.end)
 		s.DaysLeft = &left
 	}
+	if !p.extension.IsZero() {
+		s.ExtensionUntil = date(p.extension)
+	}
 	switch {
 	case in.Status == "closed":
 		x.closedDue()
@@ -204,6 +212,7 @@ type period struct {
 	ends       string // the period-end item's detail
 	endsAt     string // record kind of the period-end item's file
 	endsPath   []string
+	extension  time.Time // the last day of an approved extension that follows the phase
 }
 
 // view is one computation: the case, the settings and the day.
@@ -289,8 +298,12 @@ func (x *view) workSecurityPhase() period {
 		default:
 			ends += "; an extension needs the joint committee's approval"
 		}
-		return period{phase: PhaseWorkSecurity, start: p.Layoff, end: p.End,
+		ws := period{phase: PhaseWorkSecurity, start: p.Layoff, end: p.End,
 			ends: ends, endsAt: layout.KindIntake, endsPath: []string{"layoff", "layoff_date"}}
+		if p.ExtendedUntil.After(p.End) {
+			ws.extension = p.ExtendedUntil
+		}
+		return ws
 	case calendar.StandingExtension:
 		return period{phase: PhaseExtension, start: p.End.AddDate(0, 0, 1), end: p.ExtendedUntil,
 			ends:   "the extension of the work security period ends",

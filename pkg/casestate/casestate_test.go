@@ -794,3 +794,32 @@ func TestContactProgramOverdue(t *testing.T) {
 		}
 	}
 }
+
+// TestExtensionUntil checks that an extension the joint committee
+// approved before the work security period ended is named while the
+// period still runs (the period's days left are not the candidate's
+// support: 000's extension follows them), and not once it has begun, nor
+// for a denied or pending request.
+func TestExtensionUntil(t *testing.T) {
+	wsPlan := "created: 2026-03-02\njob_targets:\n  - title: Records clerk\nskill_plan:\n  - course: Spreadsheets\n"
+	ws := files{"intake.yaml": wsIntake, "iep.yaml": wsPlan}
+	for _, tt := range []struct {
+		name string
+		fs   files
+		on   string
+		want string
+	}{
+		{"approved, the period still running", ws.with(files{"outcome.yaml": extended}), "2026-07-29", "2026-09-30"},
+		{"approved, on the period's last day", ws.with(files{"outcome.yaml": extended}), "2026-07-30", "2026-09-30"},
+		{"the extension begun: its own phase", ws.with(files{"outcome.yaml": extended}), "2026-07-31", ""},
+		{"approved later than the day", ws.with(files{"outcome.yaml": extended}), "2026-07-27", ""},
+		{"denied", ws.with(files{"outcome.yaml": strings.Replace(extended, "approved", "denied", 1)}), "2026-07-29", ""},
+		{"no request", ws, "2026-07-29", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(state(t, tt.fs, tt.on).ExtensionUntil); got != tt.want {
+				t.Errorf("ExtensionUntil = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -103,7 +103,7 @@ shown with the day it starts; until then the case stays in its phase.
   -o json  {"id","program","kind","status","manager","center","opened",
            "participant","reach","contact_schedule","cohort",
            "returning_from","phase","phase_start","phase_ends","days_left",
-           "notes","voided_notes",
+           "extension_until","notes","voided_notes",
            "contacts","last_contact","participation","placement_starts",
            "case_conference","next_due","findings"}
            reach is {"phone","email","channels","best_times","language"}
@@ -133,8 +133,11 @@ shown with the day it starts; until then the case stays in its phase.
            work-security candidate searches, else "";
            days_left counts the days from --today to phase_ends (0 on the
            last day, negative once past) or is null when the phase has no
-           set end; next_due is a list of {"case","manager","kind","due",
-           "overdue","days","detail","path","line","manager_retired",
+           set end; extension_until is the last day of an extension the
+           joint committee approved before the work security period
+           ended, the phase that follows (000), else ""; next_due is a
+           list of {"case","manager","kind","due","overdue","days",
+           "detail","path","line","manager_retired",
            "awaits_supervisor"} by due date, as due -o json has them: days
            counts from --today to due (negative when overdue),
            manager_retired is true when the manager is retired from the
@@ -222,10 +225,13 @@ type caseShowView struct {
 	PhaseStart    string `json:"phase_start"`
 	PhaseEnds     string `json:"phase_ends"`
 	DaysLeft      *int   `json:"days_left"`
-	Notes         int    `json:"notes"`        // the notes that count: voided ones are in voided_notes
-	VoidedNotes   int    `json:"voided_notes"` // notes an amendment voided (recorded in error)
-	Contacts      int    `json:"contacts"`
-	LastContact   string `json:"last_contact"`
+	// ExtensionUntil is the last day of an approved extension the phase
+	// runs into (casestate.State.ExtensionUntil), "" for none.
+	ExtensionUntil string `json:"extension_until"`
+	Notes          int    `json:"notes"`        // the notes that count: voided ones are in voided_notes
+	VoidedNotes    int    `json:"voided_notes"` // notes an amendment voided (recorded in error)
+	Contacts       int    `json:"contacts"`
+	LastContact    string `json:"last_contact"`
 	// Participation is WIOA's participation and exit (TEGL 10-16, the
 	// PIRL); null for the other programs.
 	Participation *participationView `json:"participation"`
@@ -334,7 +340,7 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 		ID: c.ID, Program: in.Program, Kind: st.Kind, Status: st.Status, Manager: st.Manager, Center: st.Center,
 		Opened: string(in.Opened), Participant: in.Participant.Name, Reach: reachOf(in.Participant),
 		ContactSchedule: scheduleOf(c.IEP),
-		Phase:           st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft,
+		Phase:           st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft, ExtensionUntil: string(st.ExtensionUntil),
 		Notes: len(c.Notes), VoidedNotes: len(c.Voided), Contacts: st.Contacts, LastContact: string(st.LastContact),
 		NextDue: caseDueJSON(st.Due, snap.Config), Findings: findings,
 		intakeFile: c.File(layout.KindIntake), layoff: in.Layoff, state: st,
@@ -497,12 +503,18 @@ func phaseLine(st casestate.State) string {
 		// the case stands, not a period still to run.
 		return s + ", though it had ended on " + string(st.PhaseEnds) + ", before the case opened (" + countDays(-n) + " ago)"
 	case n < 0:
-		return s + ", ended " + string(st.PhaseEnds) + " (" + countDays(-n) + " ago)"
+		s += ", ended " + string(st.PhaseEnds) + " (" + countDays(-n) + " ago)"
 	case n == 0:
-		return s + ", ends " + string(st.PhaseEnds) + " (its last day)"
+		s += ", ends " + string(st.PhaseEnds) + " (its last day)"
 	default:
-		return s + ", ends " + string(st.PhaseEnds) + " (" + countDays(n) + " left)"
+		s += ", ends " + string(st.PhaseEnds) + " (" + countDays(n) + " left)"
 	}
+	// The days left are the period's, not the candidate's support: an
+	// approved extension follows it (000).
+	if st.ExtensionUntil != "" {
+		s += "; then the approved extension, to " + string(st.ExtensionUntil)
+	}
+	return s
 }
 
 // phaseWords is the phase line of the text. The phase is computed from
