@@ -16,7 +16,12 @@ import (
 // intake meeting to "set regular schedule for communicating and meeting",
 // 003 for "a scheduling matrix to plan dates for participant contact".
 // A nil field is left as it is; an empty Time, Mode or Note removes it.
-// A schedule changed is agreed anew: Agreed, when not given, is today.
+// A schedule whose days change is agreed anew: Agreed, when not given, is
+// today. A change of its time, mode or note alone keeps the days as they
+// were agreed, and so the day they were agreed: a fortnightly schedule
+// counts its fortnights from it, and moving the call to 19:00 must not
+// move it to the other week. A closed case agrees no schedule: the
+// tickler asks for no contact on it (it may still be cleared).
 type SetContactSchedule struct {
 	Case   string
 	Every  *string
@@ -38,6 +43,10 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	old := p.plan.ContactSchedule
+	if in := p.c.Intake; !a.Clear && in != nil && in.Status == "closed" {
+		return nil, inputErrorf("reopen it first with caseplan case reopen "+p.c.ID+" --date DATE --reason TEXT, then agree the schedule",
+			"case %s is closed; a contact schedule is agreed while the case is open", p.c.ID)
+	}
 	if a.Clear {
 		if old == nil {
 			return nil, inputErrorf("agree one with caseplan iep schedule "+p.c.ID+" --every weekly --day DAY", "the plan of case %s has no contact schedule to clear", p.c.ID)
@@ -103,6 +112,9 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 		sched.Note = strings.TrimSpace(*a.Note)
 	}
 	sched.Agreed = date(s.Today)
+	if old != nil && old.Every == sched.Every && old.Day == sched.Day && old.DayOfMonth == sched.DayOfMonth && old.Agreed != "" {
+		sched.Agreed = old.Agreed
+	}
 	if a.Agreed != nil {
 		if err := p.checkDoneDate("agreed date", *a.Agreed); err != nil {
 			return nil, err

@@ -4,7 +4,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
-	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
@@ -45,9 +44,12 @@ the interval is the rule the office is judged by, so the earlier of the two
 is due. validate warns (contact-schedule) of a schedule that cannot keep the
 program's interval, such as monthly check-ins on a work-security case.
 
-Give only what changes: the rest of the schedule stays. A change is agreed
-anew, on --agreed (default: --today). --time '' or --note '' take that
-field out; --clear takes the whole schedule out of the plan.` + "\n" + exitStatusHelp,
+Give only what changes: the rest of the schedule stays. A change of the
+days (--every, --day) is agreed anew, on --agreed (default: --today); a
+change of only --time, --mode or --note keeps the date they were agreed
+(so a fortnightly schedule keeps its weeks). --time '' or --note '' take that
+field out; --clear takes the whole schedule out of the plan. A closed case
+agrees no schedule: reopen it first (caseplan case reopen).` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep schedule 2026-K7QX2 --every weekly --day tuesday \
       --time 18:00 --mode phone
   caseplan iep schedule 2026-K7QX2 --every monthly --day 15 \
@@ -64,7 +66,10 @@ field out; --clear takes the whole schedule out of the plan.` + "\n" + exitStatu
 			a.Mode = givenFlag(c, "mode", &opts.mode)
 			a.Note = givenFlag(c, "note", &opts.note)
 			if opts.agreed != "" {
-				d := record.Date(opts.agreed)
+				d, err := requiredDate("agreed", opts.agreed)
+				if err != nil {
+					return err
+				}
 				a.Agreed = &d
 			}
 			given := a.Every != nil || a.Day != nil || a.Time != nil || a.Mode != nil || a.Note != nil || a.Agreed != nil
