@@ -67,7 +67,9 @@ day: what the records date later is left out. For each case:
                      caseplan extension request weighs them; "not yet"
                      before the layoff date; a request awaiting the joint
                      committee's decision on the day is named with its date;
-                     "not in question (placed)" once the candidate is placed
+                     "not in question (placed)" once the candidate is placed;
+                     "approved by the committee" or "refused by the
+                     committee" once it has decided (and no request waits)
 
 References are counted, never named; participants as every report shows
 them (below); no sealed field is read.
@@ -95,8 +97,10 @@ Formats: -o text, md, html, csv, json:
    "applications":{as check_ins},"moot"},"extension_requested"}]}
 extension_requested is the date of a request awaiting the decision, or
 "". extension.moot is "placed" when an extension is not in question on
-the day because the candidate is placed, "" otherwise (the criteria are
-weighed either way); -o csv has it as extension_moot. A date or text the
+the day because the candidate is placed, "approved" or "refused" once
+the joint committee has decided and no other request waits, ""
+otherwise (the criteria are weighed either way); -o csv has it as
+extension_moot. A date or text the
 records do not hold is "" (a toolbox document not recorded: "");
 days_left is null when the phase has no set end. -o csv writes one row
 per case with every figure; --table applications the latest

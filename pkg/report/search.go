@@ -156,13 +156,19 @@ type SearchExtension struct {
 	// (casestate's phase placed: a job has started), so the search is
 	// over whatever the criteria weigh (000: an extension continues
 	// wages and benefits beyond the work security period; a placed
-	// candidate is paid by the new job). The criteria are still weighed,
-	// for the record.
+	// candidate is paid by the new job); ExtensionMootApproved or
+	// ExtensionMootRefused once the joint committee has decided the
+	// request and no other awaits it: the criteria were for it to weigh,
+	// and it has. The criteria are still weighed, for the record.
 	Moot string `json:"moot"`
 }
 
-// ExtensionMootPlaced is SearchExtension.Moot for a placed candidate.
-const ExtensionMootPlaced = "placed"
+// SearchExtension.Moot's values.
+const (
+	ExtensionMootPlaced   = "placed"   // a placed candidate
+	ExtensionMootApproved = "approved" // the committee approved an extension
+	ExtensionMootRefused  = "refused"  // the committee refused the request
+)
 
 // SearchOf is case c's part of the search report on day; false when it is
 // no work-security case (or its intake could not be read). Like
@@ -234,8 +240,15 @@ func SearchOf(c *casefile.Case, cfg *record.Config, day time.Time, names bool) (
 	} else {
 		sc.Extension.Contact.WeeksWithout, sc.Extension.Applications.WeeksWithout = []string{}, []string{}
 	}
-	if st.Phase == casestate.PhasePlaced {
+	switch {
+	case st.Phase == casestate.PhasePlaced:
 		sc.Extension.Moot = ExtensionMootPlaced
+	case sc.ExtensionRequested != "":
+		// A request awaits the committee: the criteria are its to weigh.
+	case known && !p.ExtendedUntil.IsZero():
+		sc.Extension.Moot = ExtensionMootApproved
+	case known && p.Refused != "":
+		sc.Extension.Moot = ExtensionMootRefused
 	}
 	return sc, true
 }
@@ -456,12 +469,17 @@ func searchLines(c SearchCase) []line {
 	if c.ExtensionRequested != "" {
 		ext = "requested " + c.ExtensionRequested + ", awaiting the joint committee's decision; " + ext
 	}
-	if c.Extension.Moot == ExtensionMootPlaced {
+	switch c.Extension.Moot {
+	case ExtensionMootPlaced:
 		placed := "placed"
 		if c.Phase == casestate.PhasePlaced && c.PhaseStart != "" {
 			placed += " from " + c.PhaseStart
 		}
 		ext = placed + ": an extension is not in question; as weighed, " + ext
+	case ExtensionMootApproved:
+		ext = "the joint committee approved an extension to " + c.ExtendedUntil + "; as weighed, " + ext
+	case ExtensionMootRefused:
+		ext = "the joint committee refused the extension requested; as weighed, " + ext
 	}
 	checkins := "no opening date recorded"
 	if c.CheckIns.From != "" {
@@ -565,6 +583,8 @@ func weeksValue(w SearchWeeks) string {
 
 func extensionValue(e SearchExtension) string {
 	switch {
+	case e.Moot == ExtensionMootApproved || e.Moot == ExtensionMootRefused:
+		return e.Moot + " by the committee"
 	case e.Moot != "":
 		return "not in question (" + e.Moot + ")"
 	case !e.Weighed:

@@ -503,3 +503,43 @@ func TestSearchPlacedExtensionMoot(t *testing.T) {
 		t.Errorf("CSV: %q / %q, want extension_moot placed last", h, rows[1])
 	}
 }
+
+// TestSearchDecidedExtensionMoot: once the joint committee has decided
+// the request, the criteria were its to weigh, and it has: the report
+// says approved (to when) or refused, not "not met", with the criteria
+// weighed beside it; while the request waited, it weighed them.
+func TestSearchDecidedExtensionMoot(t *testing.T) {
+	decidedOn := time.Date(2026, 6, 10, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		decision, until string
+		moot, value     string
+		says            string
+	}{
+		{"approved", "2026-10-28", ExtensionMootApproved, "approved by the committee", "the joint committee approved an extension to 2026-10-28; as weighed, "},
+		{"denied", "", ExtensionMootRefused, "refused by the committee", "the joint committee refused the extension requested; as weighed, "},
+	} {
+		snap := searchStore(t)
+		c := snap.Case("S1")
+		if c.Outcome == nil {
+			c.Outcome = &record.Outcome{}
+		}
+		c.Outcome.Extensions = append(c.Outcome.Extensions, record.Extension{ID: "ER-1", Requested: "2026-05-25", Decided: "2026-06-10", Decision: tc.decision, Until: record.Date(tc.until), By: "Joint committee"})
+		pending, _ := SearchOf(c, snap.Config, searchDay, false)
+		if pending.Extension.Moot != "" || extensionValue(pending.Extension) != "not met" {
+			t.Errorf("%s, while pending: moot %q, value %q; want the criteria weighed", tc.decision, pending.Extension.Moot, extensionValue(pending.Extension))
+		}
+		got, _ := SearchOf(c, snap.Config, decidedOn, false)
+		if got.Extension.Moot != tc.moot || extensionValue(got.Extension) != tc.value || !got.Extension.Weighed {
+			t.Errorf("%s: moot %q, value %q, weighed %v; want %q, %q, weighed", tc.decision, got.Extension.Moot, extensionValue(got.Extension), got.Extension.Weighed, tc.moot, tc.value)
+		}
+		var ext string
+		for _, l := range searchLines(got) {
+			if l.label == "Extension criteria" {
+				ext = l.remark
+			}
+		}
+		if !strings.HasPrefix(ext, tc.says) {
+			t.Errorf("%s: the Extension criteria line %q, want it to start %q", tc.decision, ext, tc.says)
+		}
+	}
+}
