@@ -2,6 +2,7 @@ package teamsync
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -89,4 +90,35 @@ func TestReplaceNoteID(t *testing.T) {
 			t.Errorf("replaceNoteID(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// A sync stopped after it pushed a renamed note, run again, draws the
+// same new ID (from the note's own bytes), finds its copy on the remote
+// and does not send the note a second time.
+func TestSyncRenameAfterStoppedPush(t *testing.T) {
+	_, url, a := newTeam(t)
+	a.newCase("W-1", "Ana Example")
+	a.sync()
+	b := cloneAs(t, url, bob)
+	same := bytes.Repeat([]byte{9}, 4)
+	a.rand = bytes.NewReader(same)
+	a.addNote("W-1", "Called about the job fair")
+	a.rand = nil
+	b.rand = bytes.NewReader(same)
+	b.addNote("W-1", "Discussed the resume")
+	b.rand = nil
+	a.sync()
+
+	stopped := errors.New("stopped")
+	if _, err := b.trySyncWith(func(func() error) error { return stopped }); !errors.Is(err, stopped) {
+		t.Fatalf("stopped sync: %v", err)
+	}
+	r := b.sync()
+	if len(r.Renamed) != 1 || r.AlreadySent != 1 || r.Sent != 0 {
+		t.Errorf("sync after the stopped one = %+v; want the note renamed as before, 1 already sent, 0 sent", r)
+	}
+	if got := b.git("log", "--format=%an|%s", "HEAD"); strings.Count(got, "Bob Brown|") != 1 {
+		t.Errorf("bob's commits in the history:\n%s", got)
+	}
+	b.assertClean()
 }
