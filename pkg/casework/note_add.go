@@ -48,19 +48,11 @@ func (a AddNote) Build(s *State) (*Change, error) {
 	if err := s.authorNote(&n); err != nil {
 		return nil, err
 	}
-	for tries := 0; ; tries++ {
-		suffix, err := noteSuffix(s.random())
-		if err != nil {
-			return nil, err
-		}
-		n.ID = string(n.Date) + "-" + suffix
-		if !s.Exists(notePath(a.Case, n.ID)) {
-			break
-		}
-		if tries > 20 {
-			return nil, fmt.Errorf("could not find a free note ID")
-		}
+	id, err := NewNoteID(n.Date, s.random(), func(id string) bool { return s.Exists(notePath(a.Case, id)) })
+	if err != nil {
+		return nil, err
 	}
+	n.ID = id
 	p := notePath(a.Case, n.ID)
 	data, err := record.Marshal(p, &n)
 	if err != nil {
@@ -156,6 +148,26 @@ func checkNoteTexts(n *record.Note) error {
 
 func notePath(caseID, noteID string) string {
 	return layout.Note(caseID, noteID)
+}
+
+// NewNoteID draws the ID of a note of the given date: the date, a hyphen
+// and four random characters (noteSuffix), drawn again while taken says
+// the ID is in use. note add draws one this way from crypto/rand, and sync
+// when it gives a note made in two clones at once a new ID (teamsync).
+func NewNoteID(day record.Date, random io.Reader, taken func(id string) bool) (string, error) {
+	for tries := 0; ; tries++ {
+		suffix, err := noteSuffix(random)
+		if err != nil {
+			return "", err
+		}
+		id := string(day) + "-" + suffix
+		if !taken(id) {
+			return id, nil
+		}
+		if tries > 20 {
+			return "", fmt.Errorf("could not find a free note ID")
+		}
+	}
 }
 
 // NoteSuffixAlphabet is the alphabet of a note ID's suffix: the standard

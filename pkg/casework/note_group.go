@@ -2,6 +2,7 @@ package casework
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/audit"
@@ -54,26 +55,13 @@ func (a AddGroupNote) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	// One ID for the session, free in every case.
-	for tries := 0; ; tries++ {
-		suffix, err := noteSuffix(s.random())
-		if err != nil {
-			return nil, err
-		}
-		n.ID = string(n.Date) + "-" + suffix
-		free := true
-		for _, id := range a.Cases {
-			if s.Exists(notePath(id, n.ID)) {
-				free = false
-				break
-			}
-		}
-		if free {
-			break
-		}
-		if tries > 20 {
-			return nil, fmt.Errorf("could not find a note ID free in every case")
-		}
+	id, err := NewNoteID(n.Date, s.random(), func(id string) bool {
+		return slices.ContainsFunc(a.Cases, func(c string) bool { return s.Exists(notePath(c, id)) })
+	})
+	if err != nil {
+		return nil, err
 	}
+	n.ID = id
 	files := make(map[string][]byte, len(a.Cases))
 	var out strings.Builder
 	for i, id := range a.Cases {

@@ -53,6 +53,10 @@ func newCmdSync(g *globals, runF func(*syncOptions) error) *cobra.Command {
      line). A file only this clone changed keeps its content; a record both
      changed is merged field by field and list item by ID, so two goals,
      two referrals or two applications added in two clones are both kept.
+     A note of yours that another clone made under the same ID (same case,
+     same day, other content) is given a new ID before it is sent, and
+     what your commits say of it follows (an amendment's amends, NOTE#N,
+     their messages); stderr names the new ID.
      A field both changed to different values keeps the remote's value; this
      clone's is reported (sync-conflict) with both authors and commits, and
      its commit stays readable under refs/caseplan/conflicts/; a commit
@@ -96,8 +100,10 @@ was received and sent.
 
   -o json  {"remote","branch","head","received","sent","dropped","overruled",
            "already_sent","replayed","attempts","conflicts":[finding...],
-           "uncommitted":[path...]}, uncommitted the record files under
-           cases/ not committed, so not sent ([] when none)` + "\n" + exitStatusHelp,
+           "uncommitted":[path...],"renamed_notes":[{"case","from","to"}...]},
+           uncommitted the record files under cases/ not committed, so
+           not sent ([] when none); renamed_notes the notes of this clone
+           given a new ID ([] when none)` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.remote = gitstore.DefaultRemote
@@ -135,6 +141,16 @@ type syncJSON struct {
 	// Uncommitted are the record files under cases/ not committed, so not
 	// sent; [] when none.
 	Uncommitted []string `json:"uncommitted"`
+	// RenamedNotes are this clone's notes that another clone had made
+	// under the same ID: each was sent under a new one; [] when none.
+	RenamedNotes []renamedNoteJSON `json:"renamed_notes"`
+}
+
+// renamedNoteJSON is one note sync gave a new ID (teamsync.NoteRename).
+type renamedNoteJSON struct {
+	Case string `json:"case"`
+	From string `json:"from"`
+	To   string `json:"to"`
 }
 
 // errSyncInterrupted ends a sync that Ctrl-C cancelled while it waited on
@@ -235,6 +251,11 @@ func syncRun(opts *syncOptions) error {
 			uncommitted = append(uncommitted, e.Path)
 		}
 	}
+	renamed := []renamedNoteJSON{}
+	for _, r := range res.Renamed {
+		renamed = append(renamed, renamedNoteJSON{Case: r.Case, From: r.From, To: r.To})
+		fmt.Fprintf(opts.env.Stderr, "caseplan: note %s of %s was also made in another clone; yours is now %s\n", r.From, r.Case, r.To)
+	}
 	if opts.output == "json" {
 		enc := json.NewEncoder(opts.env.Stdout)
 		enc.SetIndent("", "  ")
@@ -242,7 +263,7 @@ func syncRun(opts *syncOptions) error {
 			Remote: opts.remote, Branch: res.Branch, Head: res.Head.String(),
 			Received: res.Received, Sent: res.Sent, Dropped: res.Dropped, Overruled: res.Overruled,
 			AlreadySent: res.AlreadySent, Replayed: res.Replayed, Attempts: res.Attempts, Conflicts: conflicts,
-			Uncommitted: uncommitted,
+			Uncommitted: uncommitted, RenamedNotes: renamed,
 		})
 	}
 	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, 0)

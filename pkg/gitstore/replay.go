@@ -1,6 +1,7 @@
 package gitstore
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -282,6 +283,97 @@ func (r *Repo) Replay(onto plumbing.Hash, commits []plumbing.Hash, merge MergeFu
 		cur, curTree = nh, tree
 	}
 	return cur, done, nil
+}
+
+// FileEdit says where a file that a commit Rewrite copies changes goes in
+// the copy, and what it holds: given the file's path and its content in
+// the commit (nil: the commit removes it), it returns the copy's path and
+// content (the content is ignored for a removal).
+type FileEdit func(c *object.Commit, path string, data []byte) (string, []byte, error)
+
+// Rewrite copies a line of commits (oldest first, each the first parent
+// of the next) with each commit's own changes, against its first parent,
+// passed through edit, and each message through message (nil: kept). The
+// first copy has the first commit's parent; each later one the copy
+// before it. The copies are not signed: they are for Replay to copy
+// again, never a branch's own. Nothing but objects is written: no branch
+// moves.
+func (r *Repo) Rewrite(commits []plumbing.Hash, edit FileEdit, message func(c *object.Commit) string) ([]Replayed, error) {
+	done := make([]Replayed, 0, len(commits))
+	var cur, curTree plumbing.Hash
+	for i, h := range commits {
+		c, err := object.GetCommit(r.storage, h)
+		if err != nil {
+			return nil, fmt.Errorf("rewrite %s: %w", short(h), err)
+		}
+		var parentTree plumbing.Hash
+		if len(c.ParentHashes) > 0 {
+			p, err := object.GetCommit(r.storage, c.ParentHashes[0])
+			if err != nil {
+				return nil, fmt.Errorf("rewrite %s: %w", short(h), err)
+			}
+			parentTree = p.TreeHash
+			if i == 0 {
+				cur = p.Hash
+			}
+		}
+		if i == 0 {
+			curTree = parentTree
+		}
+		own, err := r.DiffTrees(parentTree, c.TreeHash)
+		if err != nil {
+			return nil, fmt.Errorf("rewrite %s: %w", short(h), err)
+		}
+		changes := make([]Change, 0, len(own))
+		blobs := make(map[string]plumbing.Hash, len(own))
+		for _, ch := range own {
+			var data []byte
+			if !ch.To.IsZero() {
+				if data, err = r.readRaw(plumbing.BlobObject, ch.To); err != nil {
+					return nil, fmt.Errorf("rewrite %s: read %s: %w", short(h), ch.Path, err)
+				}
+			}
+			p, out, err := edit(c, ch.Path, data)
+			if err != nil {
+				return nil, fmt.Errorf("rewrite %s: %s: %w", short(h), ch.Path, err)
+			}
+			if ch.To.IsZero() {
+				changes = append(changes, Change{Path: p, Delete: true})
+				continue
+			}
+			bh := ch.To
+			if !bytes.Equal(out, data) {
+				if bh, err = r.writeLoose(plumbing.BlobObject, out); err != nil {
+					return nil, err
+				}
+			}
+			changes = append(changes, Change{Path: p, Executable: ch.Executable})
+			blobs[p] = bh
+		}
+		tree := curTree
+		if len(changes) > 0 {
+			if tree, err = r.buildTree(curTree, changes, blobs); err != nil {
+				return nil, fmt.Errorf("rewrite %s: %w", short(h), err)
+			}
+		}
+		copied := &object.Commit{
+			Author: c.Author, Committer: c.Committer, Message: c.Message,
+			TreeHash: tree, Encoding: c.Encoding,
+		}
+		if message != nil {
+			copied.Message = message(c)
+		}
+		if !cur.IsZero() {
+			copied.ParentHashes = []plumbing.Hash{cur}
+		}
+		nh, err := r.writeCommitObject(copied)
+		if err != nil {
+			return nil, fmt.Errorf("rewrite %s: %w", short(h), err)
+		}
+		done = append(done, Replayed{Old: h, New: nh})
+		cur, curTree = nh, tree
+	}
+	return done, nil
 }
 
 // mergeInput reads the three versions of a file the commit changed (ch)

@@ -2,6 +2,7 @@ package teamsync
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,6 +39,10 @@ type clone struct {
 	remote *gitstore.Remote
 	clock  time.Time
 	keys   *keys.Keys // the author's, nil when they have none
+	// rand, when set, is where the next change draws its IDs from
+	// (casework.Workspace.Rand): two clones given the same bytes draw
+	// the same note ID.
+	rand io.Reader
 }
 
 // newTeam makes a store for alice and bob, pushed to a fresh repository on
@@ -115,7 +120,7 @@ func (c *clone) tryApply(cases []string, b casework.Build) (string, error) {
 	}
 	c.clock = c.clock.Add(time.Minute)
 	when := c.clock
-	ws := &casework.Workspace{Repo: repo, Schemas: v, Today: today, Author: c.author, Now: func() time.Time { return when }, Keys: c.keys}
+	ws := &casework.Workspace{Repo: repo, Schemas: v, Today: today, Author: c.author, Now: func() time.Time { return when }, Keys: c.keys, Rand: c.rand}
 	res, err := ws.Apply(cases, b)
 	if err != nil {
 		return "", err

@@ -312,6 +312,9 @@ type Result struct {
 	Attempts  int
 	// Pushed: the remote's branch was moved.
 	Pushed bool
+	// Renamed are the notes of this clone that the remote had under the
+	// same ID with other content: each took a new ID before it was sent.
+	Renamed []NoteRename
 }
 
 // RefusedError is a sync refused because what it would accept breaks the
@@ -448,7 +451,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		head := local
 		var conflicts []Conflict
 		var done []gitstore.Replayed
-		res.Replayed, res.Dropped, res.AlreadySent = false, 0, 0
+		res.Replayed, res.Dropped, res.AlreadySent, res.Renamed = false, 0, 0, nil
 		switch {
 		case len(p.mine) == 0:
 			head = remote // nothing of ours: a fast-forward (or nothing)
@@ -456,8 +459,42 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 			// Ours are on top of the remote's already: they go as they are.
 		default:
 			r := &replayer{repo: repo, merge: o.Merge, remote: remote, base: p.base, ids: o.Identities}
-			if head, done, err = repo.Replay(remote, p.mine, r.mergeFile, gitstore.ReplayOptions{
-				Sign: o.replaySigner,
+			// A note both sides made under one ID takes a new one here
+			// first: the replay then copies commits that add it under
+			// that ID. orig maps those rewritten commits back to this
+			// clone's own.
+			commits := p.mine
+			orig := map[plumbing.Hash]plumbing.Hash{}
+			if res.Renamed, err = renameNotes(repo, local, remote, p.mine); err != nil {
+				return nil, err
+			}
+			if len(res.Renamed) > 0 {
+				rewritten, err := rewriteRenamed(repo, p.mine, res.Renamed)
+				if err != nil {
+					return nil, err
+				}
+				commits = commits[:0:0]
+				for _, rw := range rewritten {
+					commits = append(commits, rw.New)
+					orig[rw.New] = rw.Old
+				}
+			}
+			original := func(h plumbing.Hash) plumbing.Hash {
+				if o, ok := orig[h]; ok {
+					return o
+				}
+				return h
+			}
+			if head, done, err = repo.Replay(remote, commits, r.mergeFile, gitstore.ReplayOptions{
+				// A rewritten commit is signed as this clone's own would
+				// be: it is that commit, its note renamed.
+				Sign: func(c *object.Commit) (git.Signer, error) {
+					oc, err := object.GetCommit(repo.Git().Storer, original(c.Hash))
+					if err != nil {
+						return nil, err
+					}
+					return o.replaySigner(oc)
+				},
 				// A case's ciphertext and its recipients list describe each
 				// other: when the ciphertext cannot be merged, both stay as
 				// the remote has them.
@@ -495,6 +532,16 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 				return nil, err
 			}
 			res.AlreadySent, res.Dropped = sent, len(dropped)-sent
+			// From here on, this clone's commits are named as its branch
+			// has them: a conflict's commit is kept and shown, a refusal
+			// names what to redo.
+			for i := range done {
+				done[i].Old = original(done[i].Old)
+			}
+			for i := range r.conflicts {
+				r.conflicts[i].LocalCommit = original(r.conflicts[i].LocalCommit)
+			}
+			conflicts = r.conflicts
 			cases, err := changedCases(repo, p.base, local)
 			if err != nil {
 				return nil, err
