@@ -100,12 +100,11 @@ extension_requested is the date of a request awaiting the decision, or
 the day because the candidate is placed, "approved" or "refused" once
 the joint committee has decided and no other request waits, ""
 otherwise (the criteria are weighed either way); -o csv has it as
-extension_moot. A date or text the
-records do not hold is "" (a toolbox document not recorded: "");
-days_left is null when the phase has no set end. -o csv writes one row
-per case with every figure; --table applications the latest
-applications, --table interviews the job interviews, a row each led by
-the case.
+extension_moot. A date or text the records do not hold is "" (a toolbox
+document not recorded: ""); days_left is null when the phase has no set
+end. -o csv writes one row per case with every figure; --table
+applications the latest applications, --table interviews the job
+interviews, a row each led by the case.
 
 ` + reportHelp + "\n" + exitStatusHelp,
 		Example: `  caseplan report search                      # my open work-security cases
