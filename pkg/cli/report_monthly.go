@@ -213,7 +213,7 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 	if opts.cohort != "" {
 		return reportMonthlyCohort(opts, m, w)
 	}
-	cfg, cases, src, err := scanReport(&opts.reportOptions, "report-monthly", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names)},
+	cfg, cases, src, err := scanReport(&opts.reportOptions, "report-monthly", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names), report.MonthlyCaseVersion},
 		func(c *casefile.Case, cfg *record.Config) (report.MonthlyCase, bool) {
 			return report.MonthlyOf(c, cfg, m, opts.names)
 		})
@@ -271,7 +271,7 @@ type cohortCase struct {
 // cohort's: the totals are the whole store's, as without --cohort.
 func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Writer) error {
 	opts.checkStore = func(snap *casefile.Snapshot) error { return knownCohort(snap, opts.cohort) }
-	cfg, rows, src, err := scanReport(&opts.reportOptions, "report-monthly-cohort", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names)},
+	cfg, rows, src, err := scanReport(&opts.reportOptions, "report-monthly-cohort", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names), report.MonthlyCaseVersion},
 		func(c *casefile.Case, cfg *record.Config) (cohortCase, bool) {
 			mc, ok := report.MonthlyOf(c, cfg, m, opts.names)
 			if !ok {
