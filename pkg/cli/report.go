@@ -97,13 +97,13 @@ A CSV table has no place for it: only stderr says it there.
 
 CSV: -o csv writes one table, by default one row per case; --table names
 another of the report's tables (monthly: cases, summary, weeks, managers,
-programs; caseload: cases, managers, programs, phases; search: cases,
-applications, interviews; performance has only cases), each row led by the
-month (or day) and the commit. --bom starts the file with a UTF-8 byte order
-mark, without which Excel garbles names such as Muñoz. A cell a spreadsheet
-could run as a formula — starting with = + - @ (or their fullwidth forms),
-also after spaces or no-break spaces, or with a tab or a carriage return —
-is prefixed with ' (plain numbers such as -3 are kept).`
+programs, post-employment; caseload: cases, managers, programs, phases;
+search: cases, applications, interviews; performance has only cases), each
+row led by the month (or day) and the commit. --bom starts the file with a
+UTF-8 byte order mark, without which Excel garbles names such as Muñoz. A
+cell a spreadsheet could run as a formula — starting with = + - @ (or their
+fullwidth forms), also after spaces or no-break spaces, or with a tab or a
+carriage return — is prefixed with ' (plain numbers such as -3 are kept).`
 
 func (o *reportOptions) check(c *cobra.Command) error {
 	if err := outputFormat(o.output, report.Formats...); err != nil {

@@ -97,16 +97,43 @@ refused (exit 2): its figures would be a projection.
                       mock interviews are practice and do not count, nor
                       do informational interviews and networking
 
+A store with a post-employment program (003) has a section of its own,
+"Post-employment services (003)", counting that program's cases (every
+program of the kind together):
+  services_ending     cases whose post_assistance_months (12) after cash
+                      assistance ended end in the month, on a day the case
+                      was open (closed that day or later)
+  services_over       cases still open at month end after those months:
+                      close them with caseplan case close CASE --reason
+                      completed
+  renewals_due        benefit renewals dated in the month not renewed by its
+                      end (a renewal recorded moves the date on)
+  renewals_overdue    benefit renewals past their date at month end: not
+                      renewed, a decision awaited (pending) or lapsed, as
+                      case show and the tickler list them
+  job_site_visits_without_permission
+                      job-site visits dated in the month without the
+                      participant's permission on record, as validate's
+                      pe-job-site-permission finds them (a waiver does not
+                      give permission, so a waived visit counts; a store
+                      that turns the rule off counts none)
+  closed, closed_by_reason
+                      those programs' closures in the month, by reason
+                      (completed: the months of services are over)
+Each case counted is flagged on its row: services-ending, services-over,
+renewal-overdue, job-site-visit. A store without the program has no such
+section (in JSON no "post_employment").
+
 A case manager's section counts the cases they were the designated counselor
 of at month end (a transfer dated later is undone); caseload is open_at_end.
 Rows: every case open at some time in the month, and any other case with an
 event dated in it (a follow-up after closure), with the flags opened,
 reopened, closed:REASON, placed, contact-overdue, items-overdue,
-extension-pending and potential-exit (WIOA: exited by month end,
+extension-pending, potential-exit (WIOA: exited by month end,
 inactivity_exit_days having passed without a participation-causing service,
-and not recorded). --cohort ID keeps only the rows of a layoff cohort's
-cases (caseplan case import); the summary and the sections stay the
-office's.
+and not recorded) and the post-employment flags above. --cohort ID keeps
+only the rows of a layoff cohort's cases (caseplan case import); the summary
+and the sections stay the office's.
 
 Formats:
   -o text   aligned text
@@ -116,9 +143,11 @@ Formats:
   -o csv    one table, RFC 4180, with the month and commit on every row:
             one row per case, or --table summary (one figure a row, its
             value one number: extensions requested, approved and refused,
-            and follow-ups due and done, are a row each), weeks, managers
-            or programs; --bom for Excel; a cell a spreadsheet could run as a
-            formula is prefixed with ' (plain numbers such as -3 are kept)
+            and follow-ups due and done, are a row each), weeks, managers,
+            programs or post-employment (a figure a row: figure, value,
+            remark; the header alone without the program); --bom for
+            Excel; a cell a spreadsheet could run as a formula is
+            prefixed with ' (plain numbers such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
             "committed","caseplan","participants","unread":[{"case","records"}],
             "summary":{"open_at_start",
@@ -138,7 +167,11 @@ Formats:
             "cases":[{"id","participant","manager","program","status",
             "phase","phase_ends","days_left","last_contact","contacts",
             "applications","interviews","overdue_items","next_milestone":
-            {"goal","id","due","text"} or null,"flags":[...]}]}
+            {"goal","id","due","text"} or null,"flags":[...]}],
+            "post_employment":{"programs":[...],"services_ending",
+            "services_over","renewals_due","renewals_overdue",
+            "job_site_visits_without_permission","closed",
+            "closed_by_reason"} (only with a post-employment program)}
             commit is the full hash; committed is RFC 3339; caseplan is
             the version that made the report (caseplan version);
             participants is "initials" or "names"; days_left is null when
@@ -151,8 +184,9 @@ Formats:
 
 ` + reportHelp + `
 
-Example:
-  caseplan report monthly --month 2026-10 -o html --out 2026-10.html` + "\n" + exitStatusHelp,
+Examples:
+  caseplan report monthly --month 2026-10 -o html --out 2026-10.html
+  caseplan report monthly --month 2026-10 -o csv --table post-employment` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.check(c); err != nil {
@@ -213,7 +247,7 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 	if opts.cohort != "" {
 		return reportMonthlyCohort(opts, m, w)
 	}
-	cfg, cases, src, err := scanReport(&opts.reportOptions, "report-monthly", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names)},
+	cfg, cases, src, err := scanReport(&opts.reportOptions, "report-monthly", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names), report.MonthlyCaseVersion},
 		func(c *casefile.Case, cfg *record.Config) (report.MonthlyCase, bool) {
 			return report.MonthlyOf(c, cfg, m, opts.names)
 		})
@@ -271,7 +305,7 @@ type cohortCase struct {
 // cohort's: the totals are the whole store's, as without --cohort.
 func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Writer) error {
 	opts.checkStore = func(snap *casefile.Snapshot) error { return knownCohort(snap, opts.cohort) }
-	cfg, rows, src, err := scanReport(&opts.reportOptions, "report-monthly-cohort", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names)},
+	cfg, rows, src, err := scanReport(&opts.reportOptions, "report-monthly-cohort", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names), report.MonthlyCaseVersion},
 		func(c *casefile.Case, cfg *record.Config) (cohortCase, bool) {
 			mc, ok := report.MonthlyOf(c, cfg, m, opts.names)
 			if !ok {

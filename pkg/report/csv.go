@@ -32,7 +32,7 @@ type CSVOptions struct {
 // The tables a report's CSV can be, the first the default: every table
 // the text, Markdown and HTML formats show.
 var (
-	MonthlyTables     = []string{"cases", "summary", "weeks", "managers", "programs"}
+	MonthlyTables     = []string{"cases", "summary", "weeks", "managers", "programs", "post-employment"}
 	CaseloadTables    = []string{"cases", "managers", "programs", "phases"}
 	PerformanceTables = []string{"cases"}
 	SearchTables      = []string{"cases", "applications", "interviews"}
@@ -63,6 +63,8 @@ func (x csvWriter) Monthly(w io.Writer, r *Monthly) error {
 		return x.write(w, tableRows([]string{"month", "commit"}, lead, managerTable(r)))
 	case "programs":
 		return x.write(w, tableRows([]string{"month", "commit"}, lead, programTable(r)))
+	case "post-employment":
+		return x.write(w, tableRows([]string{"month", "commit"}, lead, postEmploymentTable(r)))
 	default:
 		return unknownTable(x.opts.Table, MonthlyTables)
 	}

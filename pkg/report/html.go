@@ -86,7 +86,10 @@ func newHTMLTable(t table) htmlTable {
 }
 
 // warnFlags are the flags that ask a supervisor's attention.
-var warnFlags = map[string]bool{FlagContactOverdue: true, FlagItemsOverdue: true, FlagPotentialExit: true, FlagExtensionPending: true}
+var warnFlags = map[string]bool{
+	FlagContactOverdue: true, FlagItemsOverdue: true, FlagPotentialExit: true, FlagExtensionPending: true,
+	FlagServicesOver: true, FlagRenewalOverdue: true, FlagJobSiteVisit: true,
+}
 
 func htmlTables(ts ...table) []htmlTable {
 	out := make([]htmlTable, len(ts))
@@ -116,7 +119,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 		load = append(load, bar{label: m.ID, value: m.Caseload})
 	}
 	p.Charts = []chart{newChart("Contacts per week", weeks), newChart("Caseload per case manager at month end", load)}
-	p.Tables = htmlTables(managerTable(r), programTable(r), caseTable(r))
+	p.Tables = htmlTables(monthlyTables(r)...)
 	return pageTemplate.Execute(w, p)
 }
 

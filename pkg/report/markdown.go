@@ -34,7 +34,7 @@ func (markdownWriter) Monthly(w io.Writer, r *Monthly) error {
 	for _, wk := range r.ContactsByWeek {
 		week.rows = append(week.rows, []string{wk.Week, wk.From, wk.To, itoa(wk.Contacts)})
 	}
-	for _, t := range []table{week, managerTable(r), programTable(r), caseTable(r)} {
+	for _, t := range append([]table{week}, monthlyTables(r)...) {
 		fmt.Fprintf(b, "\n## %s\n\n", t.title)
 		writeMarkdownTable(b, t)
 	}

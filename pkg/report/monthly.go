@@ -11,6 +11,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // Monthly is the monthly status report. Its JSON form is the contract of
@@ -32,6 +33,10 @@ type Monthly struct {
 	Managers       []ManagerSection `json:"managers"`
 	Programs       []ProgramSection `json:"programs"`
 	Cases          []CaseRow        `json:"cases"`
+	// PostEmployment is the month of the store's post-employment
+	// programs (003); absent when the store has none, as a section with
+	// nothing it could ever count would be noise to every other office.
+	PostEmployment *PostEmploymentSection `json:"post_employment,omitempty"`
 	// Cohort, when set, is the layoff cohort whose cases alone are in
 	// Cases (KeepCohort); the summary and sections stay the office's.
 	Cohort string `json:"cohort,omitempty"`
@@ -105,6 +110,52 @@ type ManagerSection struct {
 	ExtensionsRefused   int `json:"extensions_refused"`
 }
 
+// PostEmploymentCounts are the figures a post-employment case (003)
+// gives the month beyond every program's: what its coordinator acts on at
+// month end. Each counts as a flag of the case's row marks it, so the
+// cases are found in the rows.
+type PostEmploymentCounts struct {
+	// ServicesEnding counts the cases whose post_assistance_months (12)
+	// after cash assistance ended end in the month, on a day the case
+	// was open (FlagServicesEnding).
+	ServicesEnding int `json:"services_ending"`
+	// ServicesOver counts the cases still open at month end after those
+	// months ended: to close with --reason completed (FlagServicesOver).
+	ServicesOver int `json:"services_over"`
+	// RenewalsDue counts the benefit renewals dated in the month, as the
+	// records stood at its end (the tickler's benefit-renewal items): a
+	// renewal recorded in the month has moved to its next date.
+	RenewalsDue int `json:"renewals_due"`
+	// RenewalsOverdue counts the benefit renewals past their date at
+	// month end with no renewal recorded: not renewed, a decision awaited
+	// (pending) or lapsed (FlagRenewalOverdue).
+	RenewalsOverdue int `json:"renewals_overdue"`
+	// JobSiteVisits counts the job-site visits dated in the month without
+	// the participant's permission on record (validate's
+	// pe-job-site-permission; FlagJobSiteVisit).
+	JobSiteVisits int `json:"job_site_visits_without_permission"`
+}
+
+func (c *PostEmploymentCounts) add(o PostEmploymentCounts) {
+	c.ServicesEnding += o.ServicesEnding
+	c.ServicesOver += o.ServicesOver
+	c.RenewalsDue += o.RenewalsDue
+	c.RenewalsOverdue += o.RenewalsOverdue
+	c.JobSiteVisits += o.JobSiteVisits
+}
+
+// PostEmploymentSection is the month of the store's post-employment
+// programs together: their cases' PostEmploymentCounts and closures.
+type PostEmploymentSection struct {
+	Programs []string `json:"programs"` // the programs of kind post-employment, by key
+	PostEmploymentCounts
+	// Closed and ClosedByReason are the closures in the month of those
+	// programs' cases, as the programs' sections count them; completed
+	// is the reason for the end of the months of services.
+	Closed         int            `json:"closed"`
+	ClosedByReason map[string]int `json:"closed_by_reason"`
+}
+
 // ProgramSection is one program's part of the month.
 type ProgramSection struct {
 	Key  string `json:"key"`
@@ -154,6 +205,10 @@ const (
 	FlagItemsOverdue     = "items-overdue"     // other due items overdue at month end
 	FlagExtensionPending = "extension-pending" // an extension request undecided at month end (000)
 	FlagPotentialExit    = "potential-exit"    // WIOA: exited by month end after inactivity_exit_days without service, not recorded (TEGL 10-16)
+	FlagServicesEnding   = "services-ending"   // post-employment: the months of services after cash assistance end in the month (003)
+	FlagServicesOver     = "services-over"     // post-employment: open at month end after those months ended
+	FlagRenewalOverdue   = "renewal-overdue"   // post-employment: a benefit renewal past its date at month end, none recorded
+	FlagJobSiteVisit     = "job-site-visit"    // post-employment: a job-site visit in the month without permission on record
 )
 
 // flagMeanings says what each flag of a case row means, in the order a
@@ -169,6 +224,10 @@ var flagMeanings = []struct{ Flag, Meaning string }{
 	{FlagItemsOverdue, "items due before the month's last day and not done"},
 	{FlagExtensionPending, "an extension request not decided at month end"},
 	{FlagPotentialExit, "WIOA: no service for the program's inactivity days, so exited, but no exit recorded"},
+	{FlagServicesEnding, "post-employment: the months of services after cash assistance end in the month"},
+	{FlagServicesOver, "post-employment: still open after the months of services ended; close it as completed"},
+	{FlagRenewalOverdue, "post-employment: a benefit renewal past its date at month end, not renewed, decided or restored"},
+	{FlagJobSiteVisit, "post-employment: a job-site visit in the month without the participant's permission on record"},
 }
 
 // flagMeaning is what flag f means ("closed:withdrew" is closed), or "".
@@ -245,7 +304,17 @@ type MonthlyCase struct {
 	Days     []int       `json:"days"`     // from opening to each placement starting in the month
 	Contacts []time.Time `json:"contacts"` // the days of the contacts in the month
 	Events   bool        `json:"events"`   // anything dated in the month
+	// PostEmployment is the case's part of the post-employment section;
+	// zero for a case of another program.
+	PostEmployment PostEmploymentCounts `json:"post_employment"`
 }
+
+// MonthlyCaseVersion names the shape of MonthlyCase. A caller that keeps
+// MonthlyCase by the case and the month (pkg/casescan's cache) keys it by
+// this too: a result kept before a field was added would read back with
+// the field zero, as if the case had nothing to count there. Change it
+// whenever MonthlyCase or what it holds changes (TestMonthlyCaseVersion).
+const MonthlyCaseVersion = "monthly-case 2"
 
 // BuildMonthly makes the monthly report for month m from the records in
 // snap, read at the commit src names. names shows participants' full names
@@ -274,6 +343,7 @@ func AssembleMonthly(cfg *record.Config, m Month, src Source, names bool, cases 
 	}
 
 	var total tally
+	var pe PostEmploymentCounts
 	byManager := map[string]*tally{}
 	byProgram := map[string]*tally{}
 	weeks := weeksOf(first, last)
@@ -289,6 +359,7 @@ func AssembleMonthly(cfg *record.Config, m Month, src Source, names bool, cases 
 			t.add(cm.Counts, cm.Days)
 		}
 		r.Cases = append(r.Cases, cm.Row)
+		pe.add(cm.PostEmployment)
 	}
 	r.Summary = total.counts()
 	for _, w := range weeks {
@@ -315,7 +386,28 @@ func AssembleMonthly(cfg *record.Config, m Month, src Source, names bool, cases 
 		}
 		r.Programs = append(r.Programs, s)
 	}
+	r.PostEmployment = postEmploymentSection(r.Programs, pe)
 	return r
+}
+
+// postEmploymentSection is the section of the programs of kind
+// post-employment among programs, nil when there is none.
+func postEmploymentSection(programs []ProgramSection, pe PostEmploymentCounts) *PostEmploymentSection {
+	var s *PostEmploymentSection
+	for _, p := range programs {
+		if p.Kind != record.ProgramPostEmployment {
+			continue
+		}
+		if s == nil {
+			s = &PostEmploymentSection{Programs: []string{}, PostEmploymentCounts: pe, ClosedByReason: map[string]int{}}
+		}
+		s.Programs = append(s.Programs, p.Key)
+		s.Closed += p.Closed
+		for k, v := range p.ClosedByReason {
+			s.ClosedByReason[k] += v
+		}
+	}
+	return s
 }
 
 // MonthlyOf works out one case's month m; false when the case has no part
@@ -366,11 +458,19 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		}
 	}
 	contact := calendar.ContactFor(c, cfg)
+	postEmployment := cfg.ProgramKind(in.Program) == record.ProgramPostEmployment
+	pe := &cm.PostEmployment
 	for _, note := range c.Notes {
 		if contact.Is(note) && inMonth(note.Date) {
 			n.Contacts++
 			t, _ := note.Date.Time()
 			cm.Contacts = append(cm.Contacts, t)
+		}
+		// validate's rule says which visits lack permission; a store
+		// that turns it off keeps permissions elsewhere, and its
+		// visits are not counted as without one.
+		if postEmployment && !cfg.RuleOff(validate.RulePEJobSitePermission) && validate.JobSiteWithoutPermission(in, note) && inMonth(note.Date) {
+			pe.JobSiteVisits++
 		}
 	}
 	for _, w := range c.Activity {
@@ -483,8 +583,46 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 	if potentialExit {
 		row.Flags = append(row.Flags, FlagPotentialExit)
 	}
+	if postEmployment {
+		postEmploymentOf(pe, l, c, cfg, st, first, last)
+		for _, f := range []struct {
+			flag string
+			n    int
+		}{{FlagServicesEnding, pe.ServicesEnding}, {FlagServicesOver, pe.ServicesOver}, {FlagRenewalOverdue, pe.RenewalsOverdue}, {FlagJobSiteVisit, pe.JobSiteVisits}} {
+			if f.n > 0 {
+				row.Flags = append(row.Flags, f.flag)
+			}
+		}
+	}
 	cm.Row = row
 	return cm, true
+}
+
+// postEmploymentOf counts a post-employment case's month (003) into pe,
+// from its state at the month's last day st: the end of its months of
+// services by the calendar (calendar.PostAssistanceEnd), the phase past
+// it and the benefit renewals as casestate has them, so the section says
+// what case show and the tickler say.
+func postEmploymentOf(pe *PostEmploymentCounts, l lifetime, c *casefile.Case, cfg *record.Config, st casestate.State, first, last time.Time) {
+	// Ending in the month on a day the case was open, closed that day
+	// (as completed, on time) or later.
+	if end, ok := calendar.PostAssistanceEnd(c, cfg); ok && !end.Before(first) && !end.After(last) && (l.OpenAt(end) || l.OpenAt(end.AddDate(0, 0, -1))) {
+		pe.ServicesEnding = 1
+	}
+	if st.Phase == casestate.PhaseFollowUp && st.DaysLeft != nil && *st.DaysLeft < 0 {
+		pe.ServicesOver = 1
+	}
+	for _, d := range st.Due {
+		if d.Kind != casestate.DueBenefit {
+			continue
+		}
+		if within(d.Due, first, last) {
+			pe.RenewalsDue++
+		}
+		if d.Overdue {
+			pe.RenewalsOverdue++
+		}
+	}
 }
 
 func extensionPending(c *casefile.Case) bool { return pendingExtension(c) != nil }

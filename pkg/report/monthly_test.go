@@ -201,6 +201,18 @@ func TestMonthlyProgramsByHand(t *testing.T) {
 	}
 }
 
+// TestMonthlyPostEmploymentFixture: the fixture's one post-employment
+// program gives the section P-I's benefit renewal, dated 10-10 and not
+// renewed by 10-31 (due in October, and overdue); its months end in
+// 2027, and P-H closed in August.
+func TestMonthlyPostEmploymentFixture(t *testing.T) {
+	r := BuildMonthly(fixtureSnapshot(t), fixtureMonth, fixtureSource, false)
+	want := &PostEmploymentSection{Programs: []string{"pe"}, PostEmploymentCounts: PostEmploymentCounts{RenewalsDue: 1, RenewalsOverdue: 1}, ClosedByReason: map[string]int{}}
+	if !reflect.DeepEqual(r.PostEmployment, want) {
+		t.Errorf("post-employment:\n got %s\nwant %s", js(t, r.PostEmployment), js(t, want))
+	}
+}
+
 func TestMonthlyRowsByHand(t *testing.T) {
 	r := BuildMonthly(fixtureSnapshot(t), fixtureMonth, fixtureSource, false)
 	var ids []string
@@ -236,7 +248,7 @@ func TestMonthlyRowsByHand(t *testing.T) {
 		{ID: "P-I", Participant: "I. E.", Manager: "bob", Program: "pe", Status: "open", Phase: "follow-up",
 			PhaseEnds: "2027-09-30", DaysLeft: days(334), LastContact: "2026-10-01", Contacts: 1, OverdueItems: 2,
 			NextMilestone: &Milestone{Goal: "G1", ID: "M1", Due: "2026-10-20", Text: "@benefits office: renew the child care subsidy"},
-			Flags:         []string{"items-overdue"}},
+			Flags:         []string{"items-overdue", "renewal-overdue"}},
 		{ID: "WS-K", Participant: "K. E.", Manager: "alice", Program: "ws", Status: "open", Phase: "placed",
 			LastContact: "2026-10-02", Contacts: 1, Flags: []string{"placed"}},
 		// Closed on 11-10, but open on 10-31.

@@ -42,7 +42,7 @@ func (textWriter) Monthly(w io.Writer, r *Monthly) error {
 	}
 	display.Align(b, rows)
 
-	for _, t := range []table{managerTable(r), programTable(r), caseTable(r)} {
+	for _, t := range monthlyTables(r) {
 		fmt.Fprintln(b)
 		writeTextTable(b, t)
 	}

@@ -148,19 +148,26 @@ func privacyLine(participants string) string {
 	return "Participants are shown by initials; --names shows full names."
 }
 
-func summaryLines(c Counts) []line {
-	closed := line{label: "Closed", value: itoa(c.Closed)}
-	if len(c.ClosedByReason) > 0 {
+// closedLine is the month's closures with their reasons in its remark
+// ("moved 1, placed 2").
+func closedLine(closed int, byReason map[string]int) line {
+	l := line{label: "Closed", value: itoa(closed)}
+	if len(byReason) > 0 {
 		var reasons []string
-		for k := range c.ClosedByReason {
+		for k := range byReason {
 			reasons = append(reasons, k)
 		}
 		sort.Strings(reasons)
 		for i, k := range reasons {
-			reasons[i] = k + " " + itoa(c.ClosedByReason[k])
+			reasons[i] = k + " " + itoa(byReason[k])
 		}
-		closed.remark = strings.Join(reasons, ", ")
+		l.remark = strings.Join(reasons, ", ")
 	}
+	return l
+}
+
+func summaryLines(c Counts) []line {
+	closed := closedLine(c.Closed, c.ClosedByReason)
 	placed := line{label: "Placements starting", value: itoa(c.Placed)}
 	if c.MedianDaysToPlacement != nil {
 		placed.remark = "median " + num(*c.MedianDaysToPlacement) + " days from opening to start"
@@ -216,6 +223,49 @@ func programTable(r *Monthly) table {
 			extensionsLine(p.ExtensionsRequested, p.ExtensionsApproved, p.ExtensionsRefused).value})
 	}
 	return t
+}
+
+// postEmploymentTitle heads the post-employment section in every format.
+const postEmploymentTitle = "Post-employment services (003)"
+
+// postEmploymentLines are the post-employment section's figures; none
+// when the store has no post-employment program.
+func postEmploymentLines(s *PostEmploymentSection) []line {
+	if s == nil {
+		return nil
+	}
+	closed := closedLine(s.Closed, s.ClosedByReason)
+	closed.remark = strings.TrimPrefix(closed.remark+"; "+record.ClosureCompleted+" is the end of the months of services", "; ")
+	return []line{
+		{label: "Months of services ending", value: itoa(s.ServicesEnding), remark: "the months after cash assistance ended end in the month (flag " + FlagServicesEnding + ")"},
+		{label: "Open past their months", value: itoa(s.ServicesOver), remark: "close with caseplan case close CASE --reason " + record.ClosureCompleted + " (flag " + FlagServicesOver + ")"},
+		{label: "Benefit renewals due", value: itoa(s.RenewalsDue), remark: "dated in the month, not renewed by its end"},
+		{label: "Benefit renewals overdue", value: itoa(s.RenewalsOverdue), remark: "past their date at month end: not renewed, awaiting a decision or lapsed (flag " + FlagRenewalOverdue + ")"},
+		{label: "Job-site visits without permission", value: itoa(s.JobSiteVisits), remark: "in the month, no permission on record (pe-job-site-permission; flag " + FlagJobSiteVisit + ")"},
+		closed,
+	}
+}
+
+// postEmploymentTable is the post-employment section as a table of
+// figures, for the formats that show it only when the store has such a
+// program; CSV writes its header alone when not.
+func postEmploymentTable(r *Monthly) table {
+	t := table{title: postEmploymentTitle, headers: []string{"Figure", "Value", "Remark"}}
+	for _, l := range postEmploymentLines(r.PostEmployment) {
+		t.rows = append(t.rows, []string{l.label, l.value, l.remark})
+	}
+	return t
+}
+
+// monthlyTables are the tables after the summary and the chart of weeks,
+// in the order every format shows them: the post-employment section only
+// when the store has such a program.
+func monthlyTables(r *Monthly) []table {
+	ts := []table{managerTable(r), programTable(r)}
+	if r.PostEmployment != nil {
+		ts = append(ts, postEmploymentTable(r))
+	}
+	return append(ts, caseTable(r))
 }
 
 func caseTable(r *Monthly) table {

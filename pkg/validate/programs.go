@@ -550,6 +550,15 @@ const RuleWIOAExitDate = "wioa-exit-date"
 // writes brings it, since the visit is recorded after it was made.
 const RulePEJobSitePermission = "pe-job-site-permission"
 
+// JobSiteWithoutPermission reports whether note n records a job-site
+// visit made without the participant's permission on record by its day
+// (RulePEJobSitePermission, 003: "visiting the job site, with the
+// participant's permission"): what the rule reports, and what the monthly
+// report counts. An amendment corrects a visit's note and is no visit.
+func JobSiteWithoutPermission(in *record.Intake, n *record.Note) bool {
+	return n.Mode == "job-site" && n.Kind != "amendment" && (in == nil || !permitted(in.Consents, "job-site-visit", n.Date))
+}
+
 // RulePETrainingReferral is the rule that a referral to education or
 // training falls within the months of post-employment services (003 item
 // 9); service add and update say it when the referral they write brings
@@ -666,7 +675,7 @@ var postEmploymentRules = []*Rule{
 				return
 			}
 			for _, n := range x.Case.Notes {
-				if n.Mode != "job-site" || n.Kind == "amendment" || permitted(in.Consents, "job-site-visit", n.Date) {
+				if !JobSiteWithoutPermission(in, n) {
 					continue
 				}
 				x.Report(x.Case.NotePath(n), Path("mode"), "job-site visit on %[1]s without the participant's permission on record; if they gave it by then, orally too, record it with the day they gave it: caseplan case consent add %[2]s --kind job-site-visit --given DATE --notes HOW; if they did not, a supervisor may waive this visit: caseplan waiver add %[2]s --rule pe-job-site-permission --reason TEXT", n.Date, x.Case.ID)
