@@ -238,7 +238,7 @@ func postEmploymentLines(s *PostEmploymentSection) []line {
 	closed.remark = strings.TrimPrefix(closed.remark+"; "+record.ClosureCompleted+" is the end of the months of services", "; ")
 	return []line{
 		{label: "Months of services ending", value: itoa(s.ServicesEnding), remark: "the months after cash assistance ended end in the month (flag " + FlagServicesEnding + ")"},
-		{label: "Open past their months", value: itoa(s.ServicesOver), remark: "close with caseplan case close CASE --reason " + record.ClosureCompleted + " (flag " + FlagServicesOver + ")"},
+		{label: "Open past their months", value: itoa(s.ServicesOver), remark: "close with caseplan case close CASE --date DATE --reason " + record.ClosureCompleted + " (flag " + FlagServicesOver + ")"},
 		{label: "Benefit renewals due", value: itoa(s.RenewalsDue), remark: "dated in the month, not renewed by its end"},
 		{label: "Benefit renewals overdue", value: itoa(s.RenewalsOverdue), remark: "past their date at month end: not renewed, awaiting a decision or lapsed (flag " + FlagRenewalOverdue + ")"},
 		{label: "Job-site visits without permission", value: itoa(s.JobSiteVisits), remark: "in the month, no permission on record (pe-job-site-permission; flag " + FlagJobSiteVisit + ")"},
