@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"encoding/xml"
-	"errors"
-	"io"
 	"reflect"
 	"slices"
 	"sort"
@@ -211,30 +208,7 @@ func TestMonthlyPostEmploymentHTMLWellFormed(t *testing.T) {
 	if !strings.Contains(page, `<span class="flag warn" title="post-employment: still open after the months of services ended; close it as completed">services over</span>`) {
 		t.Error("services-over is not a warning label with its meaning")
 	}
-	d := xml.NewDecoder(strings.NewReader(page))
-	d.Strict, d.AutoClose, d.Entity = false, xml.HTMLAutoClose, xml.HTMLEntity
-	var open []string
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("not well-formed: %v", err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			open = append(open, tok.Name.Local)
-		case xml.EndElement:
-			if len(open) == 0 || open[len(open)-1] != tok.Name.Local {
-				t.Fatalf("</%s> closes %v", tok.Name.Local, open)
-			}
-			open = open[:len(open)-1]
-		}
-	}
-	if len(open) != 0 {
-		t.Errorf("left open: %v", open)
-	}
+	checkWellFormed(t, page)
 }
 
 // TestMonthlyCaseVersion: pkg/casescan keeps MonthlyCase in a cache keyed

@@ -338,30 +338,7 @@ func TestSearchHTMLWellFormed(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := b.String()
-	d := xml.NewDecoder(strings.NewReader(page))
-	d.Strict, d.AutoClose, d.Entity = false, xml.HTMLAutoClose, xml.HTMLEntity
-	var open []string
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("not well-formed: %v", err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			open = append(open, tok.Name.Local)
-		case xml.EndElement:
-			if len(open) == 0 || open[len(open)-1] != tok.Name.Local {
-				t.Fatalf("</%s> closes %v", tok.Name.Local, open)
-			}
-			open = open[:len(open)-1]
-		}
-	}
-	if len(open) != 0 {
-		t.Errorf("left open: %v", open)
-	}
+	checkWellFormed(t, page)
 	for _, banned := range []string{"<script", "<link", "<img"} {
 		if strings.Contains(page, banned) {
 			t.Errorf("the page contains %s", banned)
@@ -541,5 +518,36 @@ func TestSearchDecidedExtensionMoot(t *testing.T) {
 		if !strings.HasPrefix(ext, tc.says) {
 			t.Errorf("%s: the Extension criteria line %q, want it to start %q", tc.decision, ext, tc.says)
 		}
+	}
+}
+
+// checkWellFormed fails t unless page, an HTML report, reads as
+// well-formed markup: every element closed, in order (HTML's void
+// elements and entities allowed).
+func checkWellFormed(t *testing.T, page string) {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(page))
+	d.Strict, d.AutoClose, d.Entity = false, xml.HTMLAutoClose, xml.HTMLEntity
+	var open []string
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not well-formed: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			open = append(open, tok.Name.Local)
+		case xml.EndElement:
+			if len(open) == 0 || open[len(open)-1] != tok.Name.Local {
+				t.Fatalf("</%s> closes %v", tok.Name.Local, open)
+			}
+			open = open[:len(open)-1]
+		}
+	}
+	if len(open) != 0 {
+		t.Errorf("left open: %v", open)
 	}
 }
