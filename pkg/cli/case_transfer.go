@@ -202,9 +202,10 @@ func existingCases(g *globals, ids []string) (out []string, meant map[string]str
 // managedCases returns the cases whose intake names manager as their
 // manager now, open or closed, from a scan of the intake records (a full
 // load of a large store would read every note to find them); casework
-// keeps those open under manager on the day (a case closed since was open
-// on a past --today, so its status now does not decide). A manager no case names and the roster does
-// not know is a typo, refused as case list --manager refuses one.
+// keeps those open under manager on the day (a case closed since was
+// open on a past --today, so its status now does not decide). A manager
+// no case names and the roster does not know is a typo, refused as case
+// list --manager refuses one.
 func managedCases(g *globals, manager string) ([]string, error) {
 	root, err := g.storeRoot()
 	if err != nil {
