@@ -529,7 +529,7 @@ self_sufficiency:
 		}, "2026-03-16", []want{
 			{DueBenefit, "2026-03-01", "Transitional health coverage has lapsed; restore eligibility, then record it: caseplan iep benefit renew C1 'Transitional health coverage' --renewal DATE --status active", "iep.yaml:15"},
 			{DueBenefit, "2026-03-20", "decision on the renewal of Child care subsidy (submitted); record it: approved, caseplan iep benefit renew C1 'Child care subsidy' --renewal DATE --status active; refused or not made in time, caseplan iep benefit renew C1 'Child care subsidy' --renewal 2026-03-20 --status lapsed", "iep.yaml:9"},
-			{DueBenefit, "2026-04-01", "renew SNAP", "iep.yaml:6"},
+			{DueBenefit, "2026-04-01", "renew SNAP, then record it: renewed, caseplan iep benefit renew C1 'SNAP' --renewal DATE (the next renewal); submitted, awaiting the decision, caseplan iep benefit renew C1 'SNAP' --renewal 2026-04-01 --status pending", "iep.yaml:6"},
 			{DueContact, "2026-04-11", "contact (every 30 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan (every 90 days; made 2026-03-02, not reviewed yet)", "iep.yaml:1"},
 			{DuePeriodEnd, "2027-02-28", "the 12 months of post-employment services after cash assistance ended (2026-02-28) end; close the case: caseplan case close C1 --date DATE --reason completed", "intake.yaml:8"},
