@@ -656,6 +656,27 @@ func TestNilConfig(t *testing.T) {
 	}
 }
 
+// TestNotOpened: on a day before the case opened it was no case yet, of
+// any program: not open, no phase, nothing due (a plan's next step dated
+// before the opening included), as the reports and case list count it
+// (OpenOn); from the opening day on it is open.
+func TestNotOpened(t *testing.T) {
+	step := "created: 2026-03-02\nnext_steps:\n  - id: N1\n    owner: participant\n    text: Call\n    due: 2026-02-10\n"
+	for _, in := range []string{wsIntake, wioaIntake, peIntake} {
+		fs := files{"intake.yaml": in, "iep.yaml": step}
+		s := state(t, fs, "2026-03-01")
+		if s.Status != StatusNotOpened || s.Phase != "" || s.PhaseStart != "" || s.DaysLeft != nil || s.Participation != nil || len(s.Due) != 0 {
+			t.Errorf("%s the day before the opening: %+v, want status %s, no phase, nothing due", s.Kind, s, StatusNotOpened)
+		}
+		if s.Program == "" || s.Manager != "mrivera" {
+			t.Errorf("%s the day before the opening: program %q manager %q, want them named", s.Kind, s.Program, s.Manager)
+		}
+		if s := state(t, fs, "2026-03-02"); s.Status != "open" || s.Phase == "" || len(s.Due) == 0 {
+			t.Errorf("%s on the opening day: %+v, want open with a phase and items due", s.Kind, s)
+		}
+	}
+}
+
 // ComputeThen rewinds the case once and hands it back with its state: the
 // same state as Compute, and the same case as AsOf (the reports read both).
 func TestComputeThen(t *testing.T) {
