@@ -215,3 +215,16 @@ func OpenOn(c *casefile.Case, day time.Time) bool {
 	l, ok := LifetimeOf(c)
 	return ok && l.OpenAt(time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC))
 }
+
+// NotOpenedOn reports whether case c opened after day: on a --today
+// before its opening it was no case yet, so nothing of its program had
+// begun and nothing was due (OpenOn is false then too, as for a closed
+// case). False when the intake gives no valid opening date, which
+// validate reports.
+func NotOpenedOn(c *casefile.Case, day time.Time) bool {
+	if c.Intake == nil {
+		return false
+	}
+	opened, ok := c.Intake.Opened.Time()
+	return ok && opened.After(time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC))
+}

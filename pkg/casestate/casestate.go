@@ -47,6 +47,11 @@ const (
 // PhaseClosed is the phase of every closed case.
 const PhaseClosed = "closed"
 
+// StatusNotOpened is the status of a case on a day before it opened
+// (NotOpenedOn): no case yet, so it has no phase and nothing due, and
+// the reports, case list and due leave it out (OpenOn).
+const StatusNotOpened = "not-opened"
+
 // Phases are the phases a case can be in, each once, by program (000,
 // 002, 003) then closed: the values case list --phase takes.
 var Phases = []string{
@@ -62,7 +67,7 @@ type State struct {
 	Kind    string // work-security, wioa or post-employment; "" when the program is unknown
 	Manager string // the manager on the day (ManagerOn)
 	Center  string // the center on the day (CenterOn)
-	Status  string // open or closed
+	Status  string // open, closed or StatusNotOpened
 
 	Phase      string      // one of the Phase constants; "" when the program is unknown
 	PhaseStart record.Date // the first day of the phase; "" when the records do not say
@@ -148,6 +153,12 @@ func compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 	s.Program, s.Manager, s.Center, s.Status = in.Program, in.Manager, in.Center, in.Status
 	if cfg != nil {
 		s.Kind = cfg.Programs[in.Program].Kind
+	}
+	if NotOpenedOn(c, today) {
+		// A --today before the opening is before the case: the intake
+		// says open, but no period, contact or item had begun yet.
+		s.Status = StatusNotOpened
+		return s
 	}
 	contact := calendar.ContactFor(c, cfg)
 	s.Contacts = contact.Count(c.Notes)

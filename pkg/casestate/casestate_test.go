@@ -529,7 +529,7 @@ self_sufficiency:
 		}, "2026-03-16", []want{
 			{DueBenefit, "2026-03-01", "Transitional health coverage has lapsed; restore eligibility, then record it: caseplan iep benefit renew C1 'Transitional health coverage' --renewal DATE --status active", "iep.yaml:15"},
 			{DueBenefit, "2026-03-20", "decision on the renewal of Child care subsidy (submitted); record it: approved, caseplan iep benefit renew C1 'Child care subsidy' --renewal DATE --status active; refused or not made in time, caseplan iep benefit renew C1 'Child care subsidy' --renewal 2026-03-20 --status lapsed", "iep.yaml:9"},
-			{DueBenefit, "2026-04-01", "renew SNAP", "iep.yaml:6"},
+			{DueBenefit, "2026-04-01", "renew SNAP, then record it: renewed, caseplan iep benefit renew C1 'SNAP' --renewal DATE (the next renewal); submitted, awaiting the decision, caseplan iep benefit renew C1 'SNAP' --renewal 2026-04-01 --status pending", "iep.yaml:6"},
 			{DueContact, "2026-04-11", "contact (every 30 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan (every 90 days; made 2026-03-02, not reviewed yet)", "iep.yaml:1"},
 			{DuePeriodEnd, "2027-02-28", "the 12 months of post-employment services after cash assistance ended (2026-02-28) end; close the case: caseplan case close C1 --date DATE --reason completed", "intake.yaml:8"},
@@ -653,6 +653,27 @@ func TestNilConfig(t *testing.T) {
 	s := Compute(snap.Case("C1"), nil, day("2026-03-16"))
 	if s.Phase != "" || s.Kind != "" || len(s.Due) != 0 {
 		t.Errorf("state without settings: %+v", s)
+	}
+}
+
+// TestNotOpened: on a day before the case opened it was no case yet, of
+// any program: not open, no phase, nothing due (a plan's next step dated
+// before the opening included), as the reports and case list count it
+// (OpenOn); from the opening day on it is open.
+func TestNotOpened(t *testing.T) {
+	step := "created: 2026-03-02\nnext_steps:\n  - id: N1\n    owner: participant\n    text: Call\n    due: 2026-02-10\n"
+	for _, in := range []string{wsIntake, wioaIntake, peIntake} {
+		fs := files{"intake.yaml": in, "iep.yaml": step}
+		s := state(t, fs, "2026-03-01")
+		if s.Status != StatusNotOpened || s.Phase != "" || s.PhaseStart != "" || s.DaysLeft != nil || s.Participation != nil || len(s.Due) != 0 {
+			t.Errorf("%s the day before the opening: %+v, want status %s, no phase, nothing due", s.Kind, s, StatusNotOpened)
+		}
+		if s.Program == "" || s.Manager != "mrivera" {
+			t.Errorf("%s the day before the opening: program %q manager %q, want them named", s.Kind, s.Program, s.Manager)
+		}
+		if s := state(t, fs, "2026-03-02"); s.Status != "open" || s.Phase == "" || len(s.Due) == 0 {
+			t.Errorf("%s on the opening day: %+v, want open with a phase and items due", s.Kind, s)
+		}
 	}
 }
 

@@ -720,10 +720,13 @@ func (x *view) benefitsDue() {
 		if !ok || b.Status == "ended" {
 			continue
 		}
-		detail := "renew " + b.Name
-		// The pending and lapsed items name the command that records
-		// what happened, as validate's pe-benefit-renewal does.
+		// Every item names the command that records what happened, as
+		// validate's pe-benefit-renewal does: an active benefit's
+		// renewal done (the next date; the status stays active) or
+		// submitted and awaiting the decision (pending, dated the day
+		// it was due: iep benefit renew --help).
 		renew := "caseplan iep benefit renew " + x.c.ID + " " + b.Ref()
+		detail := "renew " + b.Name + ", then record it: renewed, " + renew + " --renewal DATE (the next renewal); submitted, awaiting the decision, " + renew + " --renewal " + string(b.Renewal) + " --status pending"
 		switch b.Status {
 		case "pending":
 			detail = "decision on the renewal of " + b.Name + " (submitted); record it: approved, " + renew + " --renewal DATE --status active; refused or not made in time, " + renew + " --renewal " + string(b.Renewal) + " --status lapsed"

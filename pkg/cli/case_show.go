@@ -89,7 +89,9 @@ note records it; -o json's case_conference says to-plan, planned or held.
 The status, the manager and the center are the case's on --today, as the
 phase is: on a past day, a case closed since is open, and a case
 transferred since shows the manager (the one next_due names) and the
-center it had then.
+center it had then. On a day before the case opened it was no case yet:
+the status says it is not opened yet, and no phase or item is shown (due,
+case list --status and the reports leave it out too).
 
 For a WIOA case the status line gives the participation date (PIRL 900:
 the first participation-causing service on or after the first eligibility
@@ -106,6 +108,11 @@ shown with the day it starts; until then the case stays in its phase.
            "extension_until","notes","voided_notes",
            "contacts","last_contact","participation","placement_starts",
            "case_conference","next_due","findings"}
+           status is "open" or "closed" on --today, or "not-opened" on a
+           day before the opening (opened says when): the case's program,
+           manager and center are given, but phase and the other fields
+           of where it stands are "" (days_left and participation null,
+           contacts 0) and next_due is [];
            reach is {"phone","email","channels","best_times","language"}
            as the intake records them ("", channels [] when none);
            contact_schedule is the schedule for contact agreed in the plan
@@ -253,6 +260,7 @@ type caseShowView struct {
 	cohort      *record.Cohort // the cohort's record, nil when none or unreadable
 	imported    *record.Imported
 	state       casestate.State
+	today       string // --today, which a case not opened yet is said on
 }
 
 // reachView is case show's view of how to reach the participant.
@@ -343,7 +351,7 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 		Phase:           st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft, ExtensionUntil: string(st.ExtensionUntil),
 		Notes: len(c.Notes), VoidedNotes: len(c.Voided), Contacts: st.Contacts, LastContact: string(st.LastContact),
 		NextDue: caseDueJSON(st.Due, snap.Config), Findings: findings,
-		intakeFile: c.File(layout.KindIntake), layoff: in.Layoff, state: st,
+		intakeFile: c.File(layout.KindIntake), layoff: in.Layoff, state: st, today: today.Format(time.DateOnly),
 		Cohort: in.Cohort, cohort: snap.Cohorts[in.Cohort], imported: in.Imported, ReturningFrom: in.ReturningFrom,
 	}
 	if p := st.Participation; p != nil {
@@ -394,11 +402,17 @@ func caseDueJSON(items []casestate.Due, cfg *record.Config) []dueOut {
 func (v *caseShowView) write(w io.Writer) {
 	fmt.Fprintf(w, "Case %s: %s\n", v.ID, v.orMissing(v.Participant, ""))
 	fmt.Fprintf(w, "Program:      %s\n", v.programName)
-	fmt.Fprintf(w, "Status:       %s, opened %s", v.orMissing(v.Status, ""), v.orMissing(v.Opened, ""))
-	if p := v.Participation; p != nil {
-		fmt.Fprintf(w, ", %s", participationWords(p))
+	if v.Status == casestate.StatusNotOpened {
+		// Before its opening the case was no case yet: no phase and
+		// nothing due are shown, not the program's start.
+		fmt.Fprintf(w, "Status:       not opened yet on %s: it opens %s\n", v.today, v.Opened)
+	} else {
+		fmt.Fprintf(w, "Status:       %s, opened %s", v.orMissing(v.Status, ""), v.orMissing(v.Opened, ""))
+		if p := v.Participation; p != nil {
+			fmt.Fprintf(w, ", %s", participationWords(p))
+		}
+		fmt.Fprintln(w)
 	}
-	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Manager:      %s", v.orMissing(v.Manager, ""))
 	if v.Center != "" {
 		fmt.Fprintf(w, ", %s", v.Center)

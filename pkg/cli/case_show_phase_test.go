@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store/storetest"
 )
 
 // The phase line says when a phase ends; one over before the case opened
@@ -26,5 +28,35 @@ func TestPhaseLine(t *testing.T) {
 		if got := phaseLine(tc.st); got != tc.want {
 			t.Errorf("got  %q\nwant %q", got, tc.want)
 		}
+	}
+}
+
+// A day before the case opened it was no case yet: case show's view says
+// so in its status, with no phase and nothing due, in the JSON and the
+// text; from the opening day it is open.
+func TestCaseShowNotOpened(t *testing.T) {
+	snap := storetest.Load(t, storetest.MemStore{
+		"cases/caseplan.yaml":  "organization: Test Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  wioa:\n    kind: wioa\n",
+		"cases/C1/intake.yaml": "id: C1\nopened: 2026-03-02\nprogram: wioa\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Ana Example\n",
+		"cases/C1/iep.yaml":    "created: 2026-03-02\nnext_steps:\n  - id: N1\n    owner: manager\n    text: Call\n    due: 2026-01-20\n",
+	})
+	v, err := newCaseShowView(snap, nil, "C1", storetest.Day("2026-02-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Status != casestate.StatusNotOpened || v.Phase != "" || v.DaysLeft != nil || v.Participation != nil || len(v.NextDue) != 0 {
+		t.Errorf("before the opening: status %q phase %q days left %v participation %v next due %v; want %s, nothing of the program",
+			v.Status, v.Phase, v.DaysLeft, v.Participation, v.NextDue, casestate.StatusNotOpened)
+	}
+	var b strings.Builder
+	v.write(&b)
+	if want := "Status:       not opened yet on 2026-02-01: it opens 2026-03-02\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("text:\n%s\nwant the line %q", b.String(), want)
+	}
+	if strings.Contains(b.String(), "Phase:") || strings.Contains(b.String(), "Next due") {
+		t.Errorf("text:\n%s\nwant no phase and nothing due", b.String())
+	}
+	if v, err := newCaseShowView(snap, nil, "C1", storetest.Day("2026-03-02")); err != nil || v.Status != "open" || len(v.NextDue) == 0 {
+		t.Errorf("on the opening day: %+v, %v; want open, with items due", v, err)
 	}
 }
