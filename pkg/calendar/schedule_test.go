@@ -112,3 +112,18 @@ func TestScheduleEvery(t *testing.T) {
 		}
 	}
 }
+
+// TestWeekdayMeant: a slip of a key, other capitals, or three letters or
+// more that begin one day are that day; two letters, or no day, are none.
+func TestWeekdayMeant(t *testing.T) {
+	for typed, want := range map[string]string{
+		"tusday": "tuesday", "Tuesday": "tuesday", "tue": "tuesday", "Tues": "tuesday",
+		"thu": "thursday", "thurs": "thursday", "wed": "wednesday", "SAT": "saturday",
+		"mon": "monday", "fri": "friday", "sun": "sunday",
+		"tu": "", "th": "", "t": "", "": "", "someday": "", "weekend": "",
+	} {
+		if got := WeekdayMeant(typed); got != want {
+			t.Errorf("WeekdayMeant(%q) = %q, want %q", typed, got, want)
+		}
+	}
+}

@@ -82,7 +82,7 @@ func (a CloseActionItem) Build(s *State) (*Change, error) {
 	if when == "" {
 		when = date(s.Today)
 	}
-	if err := p.checkDoneDate(fmt.Sprintf("action %s %s date", ref, a.Status), when); err != nil {
+	if err := p.checkDoneDate(fmt.Sprintf("action %s %s date", ref, a.Status), "--date", when); err != nil {
 		return nil, err
 	}
 	if when < n.Date {

@@ -367,3 +367,11 @@ func applyWith(t *testing.T, dir, id string, random io.Reader, build Build) stri
 	}
 	return res.Change.Output
 }
+
+// hintOf is the hint of a refusal, "" for none.
+func hintOf(in *InputError) string {
+	if in == nil {
+		return ""
+	}
+	return in.Hint
+}

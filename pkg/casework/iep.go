@@ -220,8 +220,10 @@ func checkPlanDate(what string, d record.Date) error {
 
 // checkDoneDate checks the date something was done: a date, not after
 // today (it has happened) and not before the case opened (nothing in the
-// plan was done for this case before there was one).
-func (p *planCase) checkDoneDate(what string, d record.Date) error {
+// plan was done for this case before there was one). flag is the flag
+// the date was given with (--date, --agreed), so that a refusal says
+// which one to change and to what.
+func (p *planCase) checkDoneDate(what, flag string, d record.Date) error {
 	if err := checkPlanDate(what, d); err != nil {
 		return err
 	}
@@ -230,7 +232,8 @@ func (p *planCase) checkDoneDate(what string, d record.Date) error {
 	}
 	if in := p.c.Intake; in != nil {
 		if _, ok := in.Opened.Time(); ok && d < in.Opened {
-			return inputErrorf("", "%s %s is before case %s opened (%s)", what, d, p.c.ID, in.Opened)
+			return inputErrorf(fmt.Sprintf("the earliest %s is the day the case opened: %s %s", flag, flag, in.Opened),
+				"%s %s (%s) is before case %s opened (%s)", what, d, flag, p.c.ID, in.Opened)
 		}
 	}
 	return nil

@@ -290,7 +290,7 @@ func (a MilestoneDone) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	m := p.plan.Goals[gi].Milestones[mi]
-	if err := p.checkDoneDate(fmt.Sprintf("milestone %s done date", m.ID), a.Date); err != nil {
+	if err := p.checkDoneDate(fmt.Sprintf("milestone %s done date", m.ID), "--date", a.Date); err != nil {
 		return nil, err
 	}
 	summary := fmt.Sprintf("mark milestone %s done", m.ID)

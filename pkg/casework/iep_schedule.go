@@ -1,12 +1,12 @@
 package casework
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
-	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -80,7 +80,7 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 		wd, ok := calendar.Weekday(*a.Day)
 		if !ok {
 			hint := "a " + sched.Every + " schedule names a day of the week: " + strings.Join(calendar.Weekdays, ", ")
-			if meant := caseid.ChoiceMeant(calendar.Weekdays, *a.Day); meant != "" {
+			if meant := calendar.WeekdayMeant(*a.Day); meant != "" {
 				hint = "did you mean --day " + meant + "? " + hint
 			}
 			return nil, inputErrorf(hint, "--day %q is not a day of the week", *a.Day)
@@ -99,7 +99,11 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 	if a.Time != nil {
 		sched.Time = strings.TrimSpace(*a.Time)
 		if sched.Time != "" && !validTime(sched.Time) {
-			return nil, inputErrorf("write the agreed time 24-hour, HH:MM: --time 18:00 for 6 in the evening", "--time %q is not a time of day", *a.Time)
+			hint := "write the agreed time 24-hour, HH:MM: --time 18:00 for 6 in the evening"
+			if t, ok := twelveHour(sched.Time); ok {
+				hint = "did you mean --time " + t + "? " + hint
+			}
+			return nil, inputErrorf(hint, "--time %q is not a time of day", *a.Time)
 		}
 	}
 	if a.Mode != nil {
@@ -116,7 +120,7 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 		sched.Agreed = old.Agreed
 	}
 	if a.Agreed != nil {
-		if err := p.checkDoneDate("agreed date", *a.Agreed); err != nil {
+		if err := p.checkDoneDate("agreed date", "--agreed", *a.Agreed); err != nil {
 			return nil, err
 		}
 		sched.Agreed = *a.Agreed
@@ -141,4 +145,40 @@ func validTime(t string) bool {
 	hh, err1 := strconv.Atoi(h)
 	mm, err2 := strconv.Atoi(m)
 	return err1 == nil && err2 == nil && hh >= 0 && hh < 24 && mm >= 0 && mm < 60
+}
+
+// twelveHour reads a clear 12-hour time ("7pm", "7 pm", "7:30pm", "12am",
+// "12:15 PM", "7 p.m.") and returns it 24-hour, as validTime asks
+// ("19:00", "19:30", "00:00", "00:15"); ok is false for anything else. It
+// only makes the hint of a refusal: a time is recorded as it is typed, so
+// the 24-hour one is still the user's to type.
+func twelveHour(t string) (string, bool) {
+	s := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(t), ".", ""))
+	var pm bool
+	switch {
+	case strings.HasSuffix(s, "pm"):
+		pm = true
+	case strings.HasSuffix(s, "am"):
+	default:
+		return "", false
+	}
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "pm"), "am"))
+	h, m, hasMin := strings.Cut(s, ":")
+	if !hasMin {
+		m = "00"
+	}
+	digits := func(s string) bool { return strings.Trim(s, "0123456789") == "" }
+	if len(h) < 1 || len(h) > 2 || len(m) != 2 || !digits(h) || !digits(m) {
+		return "", false
+	}
+	hh, _ := strconv.Atoi(h)
+	mm, _ := strconv.Atoi(m)
+	if hh < 1 || hh > 12 || mm > 59 {
+		return "", false
+	}
+	hh %= 12
+	if pm {
+		hh += 12
+	}
+	return fmt.Sprintf("%02d:%02d", hh, mm), true
 }

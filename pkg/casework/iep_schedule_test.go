@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // TestContactScheduleKeepsItsDays: a change of the agreed time alone
@@ -62,4 +64,54 @@ func TestContactScheduleClosedCase(t *testing.T) {
 	if _, err := ws.Apply([]string{"W-001"}, SetContactSchedule{Case: "W-001", Clear: true}.Build); err != nil {
 		t.Errorf("clear on a closed case: %v", err)
 	}
+}
+
+// TestTwelveHour: a clear 12-hour time is read 24-hour, for the hint;
+// anything else is not read at all.
+func TestTwelveHour(t *testing.T) {
+	for typed, want := range map[string]string{
+		"7pm": "19:00", "7 pm": "19:00", "7:30pm": "19:30", "12am": "00:00", "12:15 PM": "12:15",
+		"12:15 am": "00:15", "12pm": "12:00", "9 a.m.": "09:00", "07:05PM": "19:05",
+		"13pm": "", "0am": "", "7": "", "7:3pm": "", "7.30pm": "", "19:00": "", "pm": "", "+7pm": "", "7:60pm": "",
+	} {
+		got, ok := twelveHour(typed)
+		if got != want || ok != (want != "") {
+			t.Errorf("twelveHour(%q) = %q, %v; want %q", typed, got, ok, want)
+		}
+	}
+}
+
+// TestContactScheduleHints: a refused --time, --day or --agreed is
+// answered with the value to type: the 12-hour time 24-hour, the day a
+// prefix begins, the day the case opened. The refusal stands: nothing is
+// written.
+func TestContactScheduleHints(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16
+	str := func(s string) *string { return &s }
+	ws := openWorkspace(t, dir, maria)
+	before := captureState(t, dir)
+	early := record.Date("2026-03-01")
+	for _, tc := range []struct {
+		a             SetContactSchedule
+		msg, hintHead string
+	}{
+		{SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("tuesday"), Time: str("7:30 pm")},
+			`--time "7:30 pm" is not a time of day`, "did you mean --time 19:30? write the agreed time 24-hour"},
+		{SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("tuesday"), Time: str("12am")},
+			`--time "12am" is not a time of day`, "did you mean --time 00:00? "},
+		{SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("tuesday"), Time: str("evening")},
+			`--time "evening" is not a time of day`, "write the agreed time 24-hour"},
+		{SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("tue")},
+			`--day "tue" is not a day of the week`, "did you mean --day tuesday? a weekly schedule names a day of the week: monday, "},
+		{SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("monday"), Agreed: &early},
+			"agreed date 2026-03-01 (--agreed) is before case W-001 opened (2026-03-16)", "the earliest --agreed is the day the case opened: --agreed 2026-03-16"},
+	} {
+		_, err := ws.Apply([]string{"W-001"}, tc.a.Build)
+		var in *InputError
+		if !errors.As(err, &in) || in.Msg != tc.msg || !strings.HasPrefix(in.Hint, tc.hintHead) {
+			t.Errorf("%+v: got %v (hint %q); want %q, hint %q...", tc.a, err, hintOf(in), tc.msg, tc.hintHead)
+		}
+	}
+	assertSameState(t, before, captureState(t, dir))
 }

@@ -65,7 +65,7 @@ func (a NextStepDone) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	n := p.plan.NextSteps[i]
-	if err := p.checkDoneDate(fmt.Sprintf("next step %s done date", n.ID), a.Date); err != nil {
+	if err := p.checkDoneDate(fmt.Sprintf("next step %s done date", n.ID), "--date", a.Date); err != nil {
 		return nil, err
 	}
 	summary := fmt.Sprintf("mark next step %s done", n.ID)
@@ -171,7 +171,7 @@ func (a ReviewPlan) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.checkDoneDate("review date", a.Date); err != nil {
+	if err := p.checkDoneDate("review date", "--date", a.Date); err != nil {
 		return nil, err
 	}
 	for _, r := range p.plan.Reviews {

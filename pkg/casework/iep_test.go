@@ -175,7 +175,7 @@ func TestPlanRefusals(t *testing.T) {
 		{"an unknown benefit", RenewBenefit{Case: "W-001", Name: "WIC", Renewal: "2026-05-01"}.Build,
 			`the plan of case W-001 has no benefit "WIC" (it has "SNAP")`},
 		{"done before the case opened", MilestoneDone{Case: "W-001", Milestone: "M-00001", Date: "2026-03-01"}.Build,
-			"milestone M-00001 done date 2026-03-01 is before case W-001 opened (2026-03-16)"},
+			"milestone M-00001 done date 2026-03-01 (--date) is before case W-001 opened (2026-03-16)"},
 		{"done in the future", MilestoneDone{Case: "W-001", Milestone: "m-00001", Date: "2026-03-17"}.Build,
 			"milestone M-00001 done date 2026-03-17 is after today (2026-03-16)"},
 		{"a term outside the schema", AddGoal{Case: "W-001", Term: "medium", Text: "x"}.Build,

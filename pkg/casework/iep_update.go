@@ -171,7 +171,7 @@ func (a EndPlanService) Build(s *State) (*Change, error) {
 	if when == "" {
 		when = date(s.Today)
 	}
-	if err := p.checkDoneDate(fmt.Sprintf("service %s end date", sv.ID), when); err != nil {
+	if err := p.checkDoneDate(fmt.Sprintf("service %s end date", sv.ID), "--date", when); err != nil {
 		return nil, err
 	}
 	switch {

@@ -72,7 +72,7 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 	// A work-security candidate with a placement secured before the
 	// periods ended, or an extension request undecided, is not separated (calendar.PlacementSecured, as the
 	// ws-separated rule reads it): the case closes as placed from the start.
-	if cl.Reason == "separated" && lc.intake.Program == record.ProgramWorkSecurity {
+	if cl.Reason == record.ClosureSeparated && lc.intake.Program == record.ProgramWorkSecurity {
 		if p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok {
 			if pl := calendar.PlacementSecured(lc.c, p, cl.Date); pl != nil {
 				return nil, inputErrorf("close it as placed on or after the start (--reason placed --date "+string(pl.Start)+"); if the offer fell through, record it first with caseplan placement fell-through "+cl.Case+" --reason TEXT",
@@ -132,8 +132,7 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 // its exit (TEGL 10-16), which is no closure reason.
 func servicesCompleted(lc *lifecycleCase, cfg *record.Config, cl CloseCase) error {
 	if lc.programKind() != record.ProgramPostEmployment {
-		others := slices.DeleteFunc(slices.Clone(ClosureReasons), func(r string) bool { return r == record.ClosureCompleted })
-		return inputErrorf("close it with another reason: "+strings.Join(others, ", "),
+		return inputErrorf("close it with another reason: "+strings.Join(closureReasonsFor(lc.programKind()), ", "),
 			"case %s is not a post-employment case: completed says its months of post-employment services after cash assistance ended are over (003)", cl.Case)
 	}
 	end, ok := calendar.PostAssistanceEnd(lc.c, cfg)
@@ -149,6 +148,17 @@ func servicesCompleted(lc *lifecycleCase, cfg *record.Config, cl CloseCase) erro
 	return nil
 }
 
+// closureReasonsFor are the ClosureReasons that fit a program of kind,
+// for a hint to offer: completed is post-employment's (003), separated
+// work security's (000); the other programs end with neither. It is what
+// a hint offers, not what is accepted: every reason of the schema is.
+func closureReasonsFor(kind string) []string {
+	return slices.DeleteFunc(slices.Clone(ClosureReasons), func(r string) bool {
+		return r == record.ClosureCompleted && kind != record.ProgramPostEmployment ||
+			r == record.ClosureSeparated && kind != record.ProgramWorkSecurity
+	})
+}
+
 func checkClosureReason(reason string) error {
 	if slices.Contains(ClosureReasons, reason) {
 		return nil
@@ -160,7 +170,7 @@ func closureReasonText(reason string) string {
 	switch reason {
 	case "placed":
 		return "the participant was placed in a job"
-	case "separated":
+	case record.ClosureSeparated:
 		return "the participant separated at the end of the work security period"
 	case record.ClosureCompleted:
 		return "the months of post-employment services after cash assistance ended are over"

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -46,5 +47,33 @@ func TestCloseCompleted(t *testing.T) {
 				t.Errorf("outcome.yaml:\n%s", got)
 			}
 		})
+	}
+}
+
+// TestCloseCompletedHintFitsProgram: a case of another program refused
+// completed is offered the reasons that fit its program: separated only
+// to work security (000), which the other programs do not end with. The
+// hint only: separated is still accepted on a WIOA case.
+func TestCloseCompletedHintFitsProgram(t *testing.T) {
+	const cfg = "organization: Example Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  ws:\n    kind: work-security\n  wioa:\n    kind: wioa\n"
+	for program, want := range map[string]string{
+		"wioa": "close it with another reason: placed, withdrew, moved, other",
+		"ws":   "close it with another reason: placed, separated, withdrew, moved, other",
+	} {
+		s := workTreeState(t, "P-1", map[string]string{"cases/caseplan.yaml": cfg,
+			"cases/P-1/intake.yaml": "id: P-1\nopened: 2026-03-02\nprogram: " + program + "\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Lee Example\n"})
+		day, _ := time.Parse(time.DateOnly, "2026-03-10")
+		_, err := CloseCase{Case: "P-1", Date: day, Reason: record.ClosureCompleted}.Build(s)
+		var in *InputError
+		if !errors.As(err, &in) || in.Hint != want {
+			t.Errorf("%s: got %v (hint %q); want hint %q", program, err, hintOf(in), want)
+		}
+	}
+	s := workTreeState(t, "P-1", map[string]string{"cases/caseplan.yaml": cfg,
+		"cases/P-1/intake.yaml": "id: P-1\nopened: 2026-03-02\nprogram: wioa\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Lee Example\n"})
+	s.Rand = io.MultiReader(idSource(t, "CL-00001"), bytes.NewReader([]byte{0, 1, 2, 3}))
+	day, _ := time.Parse(time.DateOnly, "2026-03-10")
+	if _, err := (CloseCase{Case: "P-1", Date: day, Reason: record.ClosureSeparated}).Build(s); err != nil {
+		t.Errorf("separated on a WIOA case: %v", err)
 	}
 }

@@ -141,6 +141,12 @@ type Closure struct {
 // lists it with the other reasons.
 const ClosureCompleted = "completed"
 
+// ClosureSeparated is the closure reason of a work-security case whose
+// period ended without a placement (000: the candidate separated at the
+// end of the work security period); the outcome schema lists it with the
+// other reasons.
+const ClosureSeparated = "separated"
+
 // PlacementOn returns the placement in effect as the records knew it at
 // the end of day: of the placements recorded by then (one without a
 // Recorded date counts from the start), the latest that no other one
