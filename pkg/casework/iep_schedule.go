@@ -2,11 +2,11 @@ package casework
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -58,12 +58,12 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 		sched = *old
 	}
 	if a.Every != nil {
-		sched.Every = strings.ToLower(strings.TrimSpace(*a.Every))
+		sched.Every = strings.TrimSpace(*a.Every)
 	}
 	if sched.Every == "" {
 		return nil, inputErrorf("give --every "+strings.Join(schemas.Enum("iep", scheduleKey, "every"), "|")+" and --day", "the plan of case %s has no contact schedule yet: say how often", p.c.ID)
 	}
-	if err := checkPlanChoice("--every", sched.Every, schemas.Enum("iep", scheduleKey, "every")...); err != nil {
+	if err := checkPlanChoice("--every", &sched.Every, schemas.Enum("iep", scheduleKey, "every")...); err != nil {
 		return nil, err
 	}
 	// The day: a weekday for a weekly or fortnightly schedule, a day of
@@ -77,7 +77,7 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 		}
 		sched.Day, sched.DayOfMonth = "", n
 	case a.Day != nil:
-		wd, ok := calendar.Weekday(*a.Day)
+		day, ok := caseid.Choice(calendar.Weekdays, *a.Day)
 		if !ok {
 			hint := "a " + sched.Every + " schedule names a day of the week: " + strings.Join(calendar.Weekdays, ", ")
 			if meant := calendar.WeekdayMeant(*a.Day); meant != "" {
@@ -85,7 +85,7 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 			}
 			return nil, inputErrorf(hint, "--day %q is not a day of the week", *a.Day)
 		}
-		sched.Day, sched.DayOfMonth = calendar.Weekdays[(int(wd)+6)%7], 0
+		sched.Day, sched.DayOfMonth = day, 0
 	case monthly && sched.DayOfMonth == 0:
 		return nil, inputErrorf("give --day 1 to 31", "a monthly schedule needs the day of the month it falls on")
 	case !monthly && sched.Day == "":
@@ -108,8 +108,16 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 	}
 	if a.Mode != nil {
 		sched.Mode = strings.TrimSpace(*a.Mode)
-		if modes := schemas.Enum("iep", scheduleKey, "mode"); sched.Mode != "" && !slices.Contains(modes, sched.Mode) {
-			return nil, inputErrorf("use one of "+strings.Join(modes, ", ")+" (a letter is no exchange, so no contact: 002)", "--mode %q is not a way to make a contact", sched.Mode)
+		if modes := schemas.Enum("iep", scheduleKey, "mode"); sched.Mode != "" {
+			m, ok := caseid.Choice(modes, sched.Mode)
+			if !ok {
+				hint := "use one of " + strings.Join(modes, ", ") + " (a letter is no exchange, so no contact: 002)"
+				if meant := caseid.ChoiceMeant(modes, sched.Mode); meant != "" {
+					hint = "did you mean --mode " + meant + "? " + hint
+				}
+				return nil, inputErrorf(hint, "--mode %q is not a way to make a contact", sched.Mode)
+			}
+			sched.Mode = m
 		}
 	}
 	if a.Note != nil {
