@@ -140,7 +140,36 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 	if old != nil {
 		verb = "change"
 	}
-	return p.change("iep.schedule", verb+" the contact schedule: "+calendar.ScheduleWords(sched), "", planSet([]string{scheduleKey}, sched))
+	return p.change("iep.schedule", verb+" the contact schedule: "+calendar.ScheduleWords(sched), "", scheduleEdits(old, sched)...)
+}
+
+// scheduleEdits are the edits that make the plan's schedule old into
+// sched. A new schedule is written whole; a change is made field by
+// field, in place, so what a person wrote inside the block by hand — a
+// comment on the time: line, one above mode: — stays (DESIGN §2: only
+// the lines it must).
+func scheduleEdits(old *record.ContactSchedule, sched record.ContactSchedule) []Edit {
+	if old == nil {
+		return []Edit{planSet([]string{scheduleKey}, sched)}
+	}
+	var edits []Edit
+	field := func(key string, was, now any, gone bool) {
+		switch at := []string{scheduleKey, key}; {
+		case was == now:
+		case gone:
+			edits = append(edits, deleteKey(at))
+		default:
+			edits = append(edits, planSet(at, now))
+		}
+	}
+	field("every", old.Every, sched.Every, sched.Every == "")
+	field("day", old.Day, sched.Day, sched.Day == "")
+	field("day_of_month", old.DayOfMonth, sched.DayOfMonth, sched.DayOfMonth == 0)
+	field("time", old.Time, sched.Time, sched.Time == "")
+	field("mode", old.Mode, sched.Mode, sched.Mode == "")
+	field("agreed", old.Agreed, sched.Agreed, sched.Agreed == "")
+	field("note", old.Note, sched.Note, sched.Note == "")
+	return edits
 }
 
 // validTime reports whether t is a 24-hour HH:MM time of day, as the

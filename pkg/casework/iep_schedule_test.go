@@ -148,3 +148,40 @@ func TestContactScheduleChoices(t *testing.T) {
 		}
 	}
 }
+
+// TestContactScheduleKeepsComments: a change is made in place, field by
+// field, so the comments a person wrote inside the block stay — the one
+// on the time: line and the one above mode: — and a field taken out goes
+// alone.
+func TestContactScheduleKeepsComments(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001")
+	str := func(s string) *string { return &s }
+	ws := openWorkspace(t, dir, maria)
+	if _, err := ws.Apply([]string{"W-001"}, SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("tuesday"), Time: str("18:00"), Mode: str("phone"), Note: str("She calls")}.Build); err != nil {
+		t.Fatal(err)
+	}
+	plan := readTestFile(t, dir, "cases/W-001/iep.yaml")
+	commented := strings.Replace(strings.Replace(plan,
+		"  time: \"18:00\"\n", "  time: \"18:00\" # after her shift ends\n", 1),
+		"  mode: phone\n", "  # she has no video at home\n  mode: phone\n", 1)
+	if commented == plan {
+		t.Fatalf("no schedule block to comment:\n%s", plan)
+	}
+	writeTestFile(t, dir, "cases/W-001/iep.yaml", commented)
+	gitCLI(t, dir, "commit", "-q", "-am", "comment the schedule")
+	if _, err := ws.Apply([]string{"W-001"}, SetContactSchedule{Case: "W-001", Time: str("19:00")}.Build); err != nil {
+		t.Fatal(err)
+	}
+	want := "  time: \"19:00\" # after her shift ends\n  # she has no video at home\n  mode: phone\n"
+	if got := readTestFile(t, dir, "cases/W-001/iep.yaml"); !strings.Contains(got, want) {
+		t.Errorf("--time 19:00 lost a comment; got\n%s\nwant it to hold\n%s", got, want)
+	}
+	if _, err := ws.Apply([]string{"W-001"}, SetContactSchedule{Case: "W-001", Note: str(""), Day: str("thursday")}.Build); err != nil {
+		t.Fatal(err)
+	}
+	got := readTestFile(t, dir, "cases/W-001/iep.yaml")
+	if !strings.Contains(got, "  day: thursday\n  time: \"19:00\" # after her shift ends\n  # she has no video at home\n  mode: phone\n  agreed: ") || strings.Contains(got, "note:") {
+		t.Errorf("a new day and the note taken out:\n%s", got)
+	}
+}

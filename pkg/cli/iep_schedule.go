@@ -51,7 +51,8 @@ program's interval, such as monthly check-ins on a work-security case.
 Give only what changes: the rest of the schedule stays. A change of the
 days (--every, --day) is agreed anew, on --agreed (default: --today); a
 change of only --time, --mode or --note keeps the date they were agreed
-(so a fortnightly schedule keeps its weeks). --time '' or --note '' take that
+(so a fortnightly schedule keeps its weeks), and a change leaves the
+comments written inside the schedule by hand. --time '' or --note '' take that
 field out; --clear takes the whole schedule out of the plan. A closed case
 agrees no schedule: reopen it first (caseplan case reopen).` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep schedule 2026-K7QX2 --every weekly --day tuesday \
