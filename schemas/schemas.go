@@ -271,7 +271,13 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 	case *kind.InvalidJsonValue:
 		add("%s: a value of Go type %T cannot be in a record", name, k.Value)
 	case *kind.FalseSchema:
-		add("%s: is not allowed here", name)
+		// A field another one's value rules out (a monthly contact
+		// schedule's day): say which value.
+		if when := ifWords(v.schemaNode(parentURL(parentURL(parentURL(e.SchemaURL)))), parentURL(parentURL(e.SchemaURL))); when != "" {
+			add("%s: is not allowed when %s", name, when)
+		} else {
+			add("%s: is not allowed here", name)
+		}
 	case *kind.Not:
 		// The value is never repeated: it is a Social Security number.
 		if not, _ := node["not"].(map[string]any); not != nil && not["pattern"] == ssnPattern {
@@ -515,6 +521,15 @@ func editDistance(a, b string) int {
 // the schema url ending in /then, whose parent is parent, it returns
 // " (required when kind is amendment)".
 func condition(parent map[string]any, schemaURL string) string {
+	if when := ifWords(parent, schemaURL); when != "" {
+		return " (required when " + when + ")"
+	}
+	return ""
+}
+
+// ifWords says the "if" of parent in words when schemaURL is its "then":
+// "every is monthly", "every is weekly or fortnightly"; "" otherwise.
+func ifWords(parent map[string]any, schemaURL string) string {
 	if !strings.HasSuffix(schemaURL, "/then") {
 		return ""
 	}
@@ -522,15 +537,19 @@ func condition(parent map[string]any, schemaURL string) string {
 	props, _ := cond["properties"].(map[string]any)
 	var parts []string
 	for name, p := range props {
-		if c, ok := p.(map[string]any)["const"]; ok {
+		p, _ := p.(map[string]any)
+		if c, ok := p["const"]; ok {
 			parts = append(parts, fmt.Sprintf("%s is %v", name, c))
+		} else if e, ok := p["enum"].([]any); ok && len(e) > 0 {
+			var vs []string
+			for _, v := range e {
+				vs = append(vs, fmt.Sprint(v))
+			}
+			parts = append(parts, name+" is "+strings.Join(vs, " or "))
 		}
 	}
-	if len(parts) == 0 {
-		return ""
-	}
 	sort.Strings(parts)
-	return " (required when " + strings.Join(parts, " and ") + ")"
+	return strings.Join(parts, " and ")
 }
 
 // schemaNode returns the schema object at an absolute schema location such

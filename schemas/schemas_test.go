@@ -516,9 +516,30 @@ exclusions:
 		{
 			name: "a monthly contact schedule names its day of the month",
 			kind: "iep",
-			src:  minimal["iep"] + "contact_schedule: {every: monthly, day: tuesday, agreed: 2026-10-01}\n",
+			src:  minimal["iep"] + "contact_schedule: {every: monthly, agreed: 2026-10-01}\n",
 			path: []string{"contact_schedule"},
-			msg:  `missing required field "day_of_month"`,
+			msg:  `missing required field "day_of_month" (required when every is monthly)`,
+		},
+		{
+			name: "a monthly contact schedule has no day of the week",
+			kind: "iep",
+			src:  minimal["iep"] + "contact_schedule: {every: monthly, day: tuesday, day_of_month: 15, agreed: 2026-10-01}\n",
+			path: []string{"contact_schedule", "day"},
+			msg:  `contact_schedule, day: is not allowed when every is monthly`,
+		},
+		{
+			name: "a weekly contact schedule has no day of the month",
+			kind: "iep",
+			src:  minimal["iep"] + "contact_schedule: {every: weekly, day: tuesday, day_of_month: 15, agreed: 2026-10-01}\n",
+			path: []string{"contact_schedule", "day_of_month"},
+			msg:  `is not allowed when every is weekly or fortnightly`,
+		},
+		{
+			name: "a fortnightly contact schedule names its day of the week",
+			kind: "iep",
+			src:  minimal["iep"] + "contact_schedule: {every: fortnightly, agreed: 2026-10-01}\n",
+			path: []string{"contact_schedule"},
+			msg:  `missing required field "day" (required when every is weekly or fortnightly)`,
 		},
 		{
 			name: "a contact schedule's time of day",

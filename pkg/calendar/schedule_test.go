@@ -71,8 +71,11 @@ func TestScheduleWords(t *testing.T) {
 	}
 }
 
+// TestOrdinal is the one ordinal writer's test: the days of a monthly
+// schedule, the quarters after exit and the references all ask it, and
+// the teens of every hundred are "th" ("11th", "111th", never "11st").
 func TestOrdinal(t *testing.T) {
-	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd", 23: "23rd", 31: "31st"} {
+	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd", 23: "23rd", 31: "31st", 101: "101st", 111: "111th", 112: "112th", 113: "113th", 122: "122nd"} {
 		if got := Ordinal(n); got != want {
 			t.Errorf("Ordinal(%d) = %q, want %q", n, got, want)
 		}

@@ -125,6 +125,31 @@ func OneSlip(a, b string) bool {
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // two swapped
 }
 
+// Choice returns the choice of valid that typed names, and whether it
+// names one: the choice itself in any case ("Weekly", "TUESDAY"), or the
+// beginning of one choice alone, three letters or more ("tue", "Tues",
+// "fortn"; "t" and "s" begin two days each, and three letters are asked
+// of every choice alike). A value longer than a choice that merely starts
+// with it ("tuesdays and fridays", "phonecall") names none: read as the
+// choice it would change what was typed without a word, so it is refused,
+// and ChoiceMeant may suggest the choice. The spelling returned is
+// valid's, which is what a record keeps.
+func Choice(valid []string, typed string) (string, bool) {
+	t := strings.TrimSpace(typed)
+	if t == "" {
+		return "", false
+	}
+	if m := onlyOne(valid, func(c string) bool { return strings.EqualFold(c, t) }); m != "" {
+		return m, true
+	}
+	if len(t) < 3 {
+		return "", false
+	}
+	t = strings.ToLower(t)
+	m := onlyOne(valid, func(c string) bool { return strings.HasPrefix(strings.ToLower(c), t) })
+	return m, m != ""
+}
+
 // ChoiceMeant returns the one choice of valid that typed was probably
 // meant to be, or "" when there is none or more than one. First the
 // choices typed is in other capitals ("Open") or one slip of a key from

@@ -129,3 +129,44 @@ func TestChoiceMeant(t *testing.T) {
 		}
 	}
 }
+
+func TestChoice(t *testing.T) {
+	days := []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	modes := []string{"in-person", "phone", "email", "video", "text", "home-visit", "job-site"}
+	every := []string{"weekly", "fortnightly", "monthly"}
+	for _, tc := range []struct {
+		valid []string
+		typed string
+		want  string
+	}{
+		{days, "tuesday", "tuesday"},
+		{days, "Tuesday", "tuesday"},
+		{days, " TUESDAY ", "tuesday"},
+		{days, "tue", "tuesday"},
+		{days, "Tues", "tuesday"},
+		{days, "thurs", "thursday"},
+		{every, "Weekly", "weekly"},
+		{every, "fortn", "fortnightly"},
+		{modes, "Phone", "phone"},
+		{modes, "Home-Visit", "home-visit"},
+		// Longer than the choice: never read as it.
+		{days, "tuesdays and fridays", ""},
+		{days, "tuesdays", ""},
+		{modes, "phonecall", ""},
+		{every, "weeklyish", ""},
+		// Too short, or the beginning of two choices.
+		{days, "tu", ""},
+		{days, "t", ""},
+		{[]string{"active", "achieved"}, "ac", ""},
+		{[]string{"pending", "pendant"}, "pend", ""},
+		// A choice that begins another is still itself.
+		{[]string{"open", "opened"}, "open", "open"},
+		{days, "", ""},
+		{days, "  ", ""},
+	} {
+		got, ok := Choice(tc.valid, tc.typed)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("Choice(%q) = %q, %v, want %q", tc.typed, got, ok, tc.want)
+		}
+	}
+}

@@ -672,7 +672,7 @@ func (x *view) quartersAfterExitDue() {
 		if covered(o, first, last) || calendar.ExcludedBy(o, exit, last) {
 			continue
 		}
-		x.addItem(DueFollowUp, quarterItem+itoa(k), last, "follow-up in the "+ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
+		x.addItem(DueFollowUp, quarterItem+itoa(k), last, "follow-up in the "+calendar.Ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
 	}
 }
 
@@ -760,9 +760,6 @@ func (x *view) potentialExitDue(p period) {
 	}
 	x.add(DuePotentialExit, known, detail, x.file(layout.KindIntake), "status")
 }
-
-// ordinal writes 2 as "2nd" and 4 as "4th".
-func ordinal(n int) string { return calendar.Ordinal(n) }
 
 // sortDue orders items by due date, then kind and detail, so output is
 // stable.

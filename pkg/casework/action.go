@@ -51,7 +51,7 @@ func (a CloseActionItem) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlanChoice("status", a.Status, ActionStatuses...); err != nil {
+	if err := checkPlanChoice("status", &a.Status, ActionStatuses...); err != nil {
 		return nil, err
 	}
 	reason := strings.TrimSpace(a.Reason)

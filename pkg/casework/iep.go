@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -239,12 +240,20 @@ func (p *planCase) checkDoneDate(what, flag string, d record.Date) error {
 	return nil
 }
 
-// checkOneOf checks an enumerated value against the schema's choices.
-func checkPlanChoice(what, v string, allowed ...string) error {
-	if slices.Contains(allowed, v) {
+// checkPlanChoice checks an enumerated value against its choices and
+// writes it as the choice it names (caseid.Choice: "Participant" and
+// "part" are participant), in the spelling the record keeps; a value that
+// names none is refused, with the choice it was probably meant to be.
+func checkPlanChoice(what string, v *string, allowed ...string) error {
+	if c, ok := caseid.Choice(allowed, *v); ok {
+		*v = c
 		return nil
 	}
-	return inputErrorf("", "%s %q is not one of %s", what, v, strings.Join(allowed, ", "))
+	hint := ""
+	if meant := caseid.ChoiceMeant(allowed, *v); meant != "" {
+		hint = "did you mean " + meant + "?"
+	}
+	return inputErrorf(hint, "%s %q is not one of %s", what, *v, strings.Join(allowed, ", "))
 }
 
 // checkText checks that a required text is not blank.

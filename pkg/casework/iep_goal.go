@@ -58,7 +58,7 @@ func (a AddGoal) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlanChoice("term", a.Term, "short", "long"); err != nil {
+	if err := checkPlanChoice("term", &a.Term, "short", "long"); err != nil {
 		return nil, err
 	}
 	if err := checkPlanText("goal's text", a.Text); err != nil {
@@ -91,7 +91,7 @@ func (a SetGoalStatus) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlanChoice("status", a.Status, "active", "achieved", "dropped"); err != nil {
+	if err := checkPlanChoice("status", &a.Status, "active", "achieved", "dropped"); err != nil {
 		return nil, err
 	}
 	gi, err := p.goal(itemID(a.Goal))

@@ -2,11 +2,11 @@ package casework
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -58,12 +58,12 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 		sched = *old
 	}
 	if a.Every != nil {
-		sched.Every = strings.ToLower(strings.TrimSpace(*a.Every))
+		sched.Every = strings.TrimSpace(*a.Every)
 	}
 	if sched.Every == "" {
 		return nil, inputErrorf("give --every "+strings.Join(schemas.Enum("iep", scheduleKey, "every"), "|")+" and --day", "the plan of case %s has no contact schedule yet: say how often", p.c.ID)
 	}
-	if err := checkPlanChoice("--every", sched.Every, schemas.Enum("iep", scheduleKey, "every")...); err != nil {
+	if err := checkPlanChoice("--every", &sched.Every, schemas.Enum("iep", scheduleKey, "every")...); err != nil {
 		return nil, err
 	}
 	// The day: a weekday for a weekly or fortnightly schedule, a day of
@@ -77,7 +77,7 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 		}
 		sched.Day, sched.DayOfMonth = "", n
 	case a.Day != nil:
-		wd, ok := calendar.Weekday(*a.Day)
+		day, ok := caseid.Choice(calendar.Weekdays, *a.Day)
 		if !ok {
 			hint := "a " + sched.Every + " schedule names a day of the week: " + strings.Join(calendar.Weekdays, ", ")
 			if meant := calendar.WeekdayMeant(*a.Day); meant != "" {
@@ -85,7 +85,7 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 			}
 			return nil, inputErrorf(hint, "--day %q is not a day of the week", *a.Day)
 		}
-		sched.Day, sched.DayOfMonth = calendar.Weekdays[(int(wd)+6)%7], 0
+		sched.Day, sched.DayOfMonth = day, 0
 	case monthly && sched.DayOfMonth == 0:
 		return nil, inputErrorf("give --day 1 to 31", "a monthly schedule needs the day of the month it falls on")
 	case !monthly && sched.Day == "":
@@ -108,8 +108,16 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 	}
 	if a.Mode != nil {
 		sched.Mode = strings.TrimSpace(*a.Mode)
-		if modes := schemas.Enum("iep", scheduleKey, "mode"); sched.Mode != "" && !slices.Contains(modes, sched.Mode) {
-			return nil, inputErrorf("use one of "+strings.Join(modes, ", ")+" (a letter is no exchange, so no contact: 002)", "--mode %q is not a way to make a contact", sched.Mode)
+		if modes := schemas.Enum("iep", scheduleKey, "mode"); sched.Mode != "" {
+			m, ok := caseid.Choice(modes, sched.Mode)
+			if !ok {
+				hint := "use one of " + strings.Join(modes, ", ") + " (a letter is no exchange, so no contact: 002)"
+				if meant := caseid.ChoiceMeant(modes, sched.Mode); meant != "" {
+					hint = "did you mean --mode " + meant + "? " + hint
+				}
+				return nil, inputErrorf(hint, "--mode %q is not a way to make a contact", sched.Mode)
+			}
+			sched.Mode = m
 		}
 	}
 	if a.Note != nil {
@@ -132,7 +140,36 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 	if old != nil {
 		verb = "change"
 	}
-	return p.change("iep.schedule", verb+" the contact schedule: "+calendar.ScheduleWords(sched), "", planSet([]string{scheduleKey}, sched))
+	return p.change("iep.schedule", verb+" the contact schedule: "+calendar.ScheduleWords(sched), "", scheduleEdits(old, sched)...)
+}
+
+// scheduleEdits are the edits that make the plan's schedule old into
+// sched. A new schedule is written whole; a change is made field by
+// field, in place, so what a person wrote inside the block by hand — a
+// comment on the time: line, one above mode: — stays (DESIGN §2: only
+// the lines it must).
+func scheduleEdits(old *record.ContactSchedule, sched record.ContactSchedule) []Edit {
+	if old == nil {
+		return []Edit{planSet([]string{scheduleKey}, sched)}
+	}
+	var edits []Edit
+	field := func(key string, was, now any, gone bool) {
+		switch at := []string{scheduleKey, key}; {
+		case was == now:
+		case gone:
+			edits = append(edits, deleteKey(at))
+		default:
+			edits = append(edits, planSet(at, now))
+		}
+	}
+	field("every", old.Every, sched.Every, sched.Every == "")
+	field("day", old.Day, sched.Day, sched.Day == "")
+	field("day_of_month", old.DayOfMonth, sched.DayOfMonth, sched.DayOfMonth == 0)
+	field("time", old.Time, sched.Time, sched.Time == "")
+	field("mode", old.Mode, sched.Mode, sched.Mode == "")
+	field("agreed", old.Agreed, sched.Agreed, sched.Agreed == "")
+	field("note", old.Note, sched.Note, sched.Note == "")
+	return edits
 }
 
 // validTime reports whether t is a 24-hour HH:MM time of day, as the

@@ -102,8 +102,13 @@ func TestContactScheduleHints(t *testing.T) {
 			`--time "12am" is not a time of day`, "did you mean --time 00:00? "},
 		{SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("tuesday"), Time: str("evening")},
 			`--time "evening" is not a time of day`, "write the agreed time 24-hour"},
-		{SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("tue")},
-			`--day "tue" is not a day of the week`, "did you mean --day tuesday? a weekly schedule names a day of the week: monday, "},
+		// Longer than a choice that it starts with: never read as it.
+		{SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("tuesdays and fridays")},
+			`--day "tuesdays and fridays" is not a day of the week`, "did you mean --day tuesday? a weekly schedule names a day of the week: monday, "},
+		{SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("tuesday"), Mode: str("phonecall")},
+			`--mode "phonecall" is not a way to make a contact`, "did you mean --mode phone? use one of in-person, "},
+		{SetContactSchedule{Case: "W-001", Every: str("weeklyish"), Day: str("tuesday")},
+			`--every "weeklyish" is not one of weekly, fortnightly, monthly`, "did you mean weekly?"},
 		{SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("monday"), Agreed: &early},
 			"agreed date 2026-03-01 (--agreed) is before case W-001 opened (2026-03-16)", "the earliest --agreed is the day the case opened: --agreed 2026-03-16"},
 	} {
@@ -114,4 +119,69 @@ func TestContactScheduleHints(t *testing.T) {
 		}
 	}
 	assertSameState(t, before, captureState(t, dir))
+}
+
+// TestContactScheduleChoices: each choice is read in any case, or by an
+// unambiguous beginning of three letters or more, and written as the
+// schema spells it: the same word, not a change of what was typed.
+func TestContactScheduleChoices(t *testing.T) {
+	str := func(s string) *string { return &s }
+	for _, tc := range []struct {
+		every, day, mode string
+		want             string
+	}{
+		{"Weekly", "Tuesday", "Phone", "  every: weekly\n  day: tuesday\n  mode: phone\n"},
+		{"WEEKLY", "tue", "Home-Visit", "  every: weekly\n  day: tuesday\n  mode: home-visit\n"},
+		{"fortn", "Thurs", "vid", "  every: fortnightly\n  day: thursday\n  mode: video\n"},
+		{"Monthly", "15", "In-Person", "  every: monthly\n  day_of_month: 15\n  mode: in-person\n"},
+	} {
+		dir := initTestStore(t)
+		openTestCase(t, dir, "W-001")
+		ws := openWorkspace(t, dir, maria)
+		a := SetContactSchedule{Case: "W-001", Every: str(tc.every), Day: str(tc.day), Mode: str(tc.mode)}
+		if _, err := ws.Apply([]string{"W-001"}, a.Build); err != nil {
+			t.Errorf("--every %s --day %s --mode %s: %v", tc.every, tc.day, tc.mode, err)
+			continue
+		}
+		if got := readTestFile(t, dir, "cases/W-001/iep.yaml"); !strings.Contains(got, tc.want) {
+			t.Errorf("--every %s --day %s --mode %s wrote\n%s\nwant %q", tc.every, tc.day, tc.mode, got, tc.want)
+		}
+	}
+}
+
+// TestContactScheduleKeepsComments: a change is made in place, field by
+// field, so the comments a person wrote inside the block stay — the one
+// on the time: line and the one above mode: — and a field taken out goes
+// alone.
+func TestContactScheduleKeepsComments(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001")
+	str := func(s string) *string { return &s }
+	ws := openWorkspace(t, dir, maria)
+	if _, err := ws.Apply([]string{"W-001"}, SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("tuesday"), Time: str("18:00"), Mode: str("phone"), Note: str("She calls")}.Build); err != nil {
+		t.Fatal(err)
+	}
+	plan := readTestFile(t, dir, "cases/W-001/iep.yaml")
+	commented := strings.Replace(strings.Replace(plan,
+		"  time: \"18:00\"\n", "  time: \"18:00\" # after her shift ends\n", 1),
+		"  mode: phone\n", "  # she has no video at home\n  mode: phone\n", 1)
+	if commented == plan {
+		t.Fatalf("no schedule block to comment:\n%s", plan)
+	}
+	writeTestFile(t, dir, "cases/W-001/iep.yaml", commented)
+	gitCLI(t, dir, "commit", "-q", "-am", "comment the schedule")
+	if _, err := ws.Apply([]string{"W-001"}, SetContactSchedule{Case: "W-001", Time: str("19:00")}.Build); err != nil {
+		t.Fatal(err)
+	}
+	want := "  time: \"19:00\" # after her shift ends\n  # she has no video at home\n  mode: phone\n"
+	if got := readTestFile(t, dir, "cases/W-001/iep.yaml"); !strings.Contains(got, want) {
+		t.Errorf("--time 19:00 lost a comment; got\n%s\nwant it to hold\n%s", got, want)
+	}
+	if _, err := ws.Apply([]string{"W-001"}, SetContactSchedule{Case: "W-001", Note: str(""), Day: str("thursday")}.Build); err != nil {
+		t.Fatal(err)
+	}
+	got := readTestFile(t, dir, "cases/W-001/iep.yaml")
+	if !strings.Contains(got, "  day: thursday\n  time: \"19:00\" # after her shift ends\n  # she has no video at home\n  mode: phone\n  agreed: ") || strings.Contains(got, "note:") {
+		t.Errorf("a new day and the note taken out:\n%s", got)
+	}
 }

@@ -95,7 +95,7 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 	var due []string
 	for _, k := range calendar.FollowUpQuartersWithin(exit, months) {
 		first, last := calendar.QuarterAfterExit(exit, k)
-		due = append(due, fmt.Sprintf("the %s quarter after exit, %s (%s to %s)", ordinal(k), calendar.QuarterName(first), date(first), date(last)))
+		due = append(due, fmt.Sprintf("the %s quarter after exit, %s (%s to %s)", calendar.Ordinal(k), calendar.QuarterName(first), date(first), date(last)))
 	}
 	content := fmt.Sprintf("Program exit: services ended on %s. Follow-up to %s (002; TEGL 10-16).", d, x.FollowUpEnds)
 	if x.Proposed {
@@ -118,17 +118,4 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 		Summary: fmt.Sprintf("exit the program on %s; follow-up to %s", d, x.FollowUpEnds),
 		Files:   files,
 	}, nil
-}
-
-// ordinal writes 2 as "2nd" and 4 as "4th".
-func ordinal(n int) string {
-	switch n {
-	case 1:
-		return "1st"
-	case 2:
-		return "2nd"
-	case 3:
-		return "3rd"
-	}
-	return fmt.Sprintf("%dth", n)
 }

@@ -465,7 +465,7 @@ func (f AddFollowUp) Build(s *State) (*Change, error) {
 		summary = fmt.Sprintf("follow-up on %s", done)
 	}
 	if fu.Quarter != 0 {
-		summary += fmt.Sprintf(" for the %s quarter after exit", ordinal(fu.Quarter))
+		summary += fmt.Sprintf(" for the %s quarter after exit", calendar.Ordinal(fu.Quarter))
 	}
 	switch {
 	case f.Employed == nil:

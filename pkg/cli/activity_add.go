@@ -168,9 +168,9 @@ func activityEntry(v activityValues, given func(flag string) bool) (any, error) 
 		return nil, err
 	}
 	d := record.Date(v.date)
-	oneOf := func(flag, val string, allowed []string) error {
-		if val != "" && !slices.Contains(allowed, val) {
-			return usageErrorf("--%s %q: for --kind %s use one of %s", flag, val, v.kind, strings.Join(allowed, ", "))
+	oneOf := func(flag string, val *string, allowed []string) error {
+		if *val != "" && !readChoice(val, allowed...) {
+			return usageErrorf("--%s %q: for --kind %s use one of %s", flag, *val, v.kind, strings.Join(allowed, ", "))
 		}
 		return nil
 	}
@@ -184,15 +184,22 @@ func activityEntry(v activityValues, given func(flag string) bool) (any, error) 
 			internal := v.internal
 			a.Internal = &internal
 		}
-		return a, oneOf("status", a.Status, casework.ApplicationStatuses)
+		if err := oneOf("status", &a.Status, casework.ApplicationStatuses); err != nil {
+			return nil, err
+		}
+		return a, nil
 	case casework.ActivityInformationalInterview:
 		return record.InformationalInterview{Date: d, Organization: v.org, Contact: v.contact, Notes: v.notes}, nil
 	case casework.ActivityInterview:
-		return record.Interview{Date: d, Organization: v.org, Position: v.position, Kind: v.interviewKind, Feedback: v.feedback},
-			oneOf("kind-of-interview", v.interviewKind, casework.InterviewKinds)
+		if err := oneOf("kind-of-interview", &v.interviewKind, casework.InterviewKinds); err != nil {
+			return nil, err
+		}
+		return record.Interview{Date: d, Organization: v.org, Position: v.position, Kind: v.interviewKind, Feedback: v.feedback}, nil
 	case casework.ActivityCourse:
-		return record.ActivityCourse{Date: d, Title: v.title, Provider: v.provider, Status: v.status},
-			oneOf("status", v.status, casework.CourseStatuses)
+		if err := oneOf("status", &v.status, casework.CourseStatuses); err != nil {
+			return nil, err
+		}
+		return record.ActivityCourse{Date: d, Title: v.title, Provider: v.provider, Status: v.status}, nil
 	default: // networking
 		e := record.NetworkingEvent{Date: d, Event: v.event, Notes: v.notes}
 		if given("contacts") {

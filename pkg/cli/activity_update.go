@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -112,7 +111,7 @@ func (opts *activityUpdateOptions) pick(c *cobra.Command) error {
 		switch {
 		case !c.Flags().Changed("status"):
 			return &UsageError{Msg: "activity update --" + which[0] + " needs --status", Hint: "one of " + strings.Join(allowed, ", ")}
-		case !slices.Contains(allowed, opts.status):
+		case !readChoice(&opts.status, allowed...):
 			return usageErrorf("--status %q: for --%s use one of %s", opts.status, which[0], strings.Join(allowed, ", "))
 		}
 		return nil

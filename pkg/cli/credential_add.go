@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -50,7 +49,7 @@ training other than on-the-job or customized training.
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			cr := &opts.change.Credential
-			if !slices.Contains(record.CredentialKinds, cr.Kind) {
+			if !readChoice(&cr.Kind, record.CredentialKinds...) {
 				return usageErrorf("--kind %q: use one of %s", cr.Kind, strings.Join(record.CredentialKinds, ", "))
 			}
 			var err error

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -134,7 +133,7 @@ func (o *followupAddOptions) parse(c *cobra.Command) error {
 	if c.Flags().Changed("quarter") && (f.Quarter < 1 || f.Quarter > 4) {
 		return usageErrorf("--quarter %d: the quarters after exit WIOA measures are 1 to 4", f.Quarter)
 	}
-	if f.Evidence != "" && !slices.Contains(record.EvidenceKinds, f.Evidence) {
+	if f.Evidence != "" && !readChoice(&f.Evidence, record.EvidenceKinds...) {
 		return usageErrorf("--evidence %q: use one of %s", f.Evidence, strings.Join(record.EvidenceKinds, ", "))
 	}
 	if f.EmployerFEIN != "" && !feinRE.MatchString(f.EmployerFEIN) {

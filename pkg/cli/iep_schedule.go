@@ -35,6 +35,10 @@ hours.
   --mode               how the contact is made, as note add --mode records
                        it (a letter is no exchange, so it is not offered)
 
+--every, --day and --mode are read in any case, or by a beginning of three
+letters or more (--day Tues is tuesday), and recorded as the schema spells
+them; a longer value (--day 'tuesdays and fridays') is refused.
+
 The tickler (caseplan due, case show) then asks for the next contact on the
 next agreed day after the last contact (or after the opening or a reopening,
 before any), and after the day the schedule was agreed; but never later than
@@ -47,13 +51,15 @@ program's interval, such as monthly check-ins on a work-security case.
 Give only what changes: the rest of the schedule stays. A change of the
 days (--every, --day) is agreed anew, on --agreed (default: --today); a
 change of only --time, --mode or --note keeps the date they were agreed
-(so a fortnightly schedule keeps its weeks). --time '' or --note '' take that
+(so a fortnightly schedule keeps its weeks), and a change leaves the
+comments written inside the schedule by hand. --time '' or --note '' take that
 field out; --clear takes the whole schedule out of the plan. A closed case
 agrees no schedule: reopen it first (caseplan case reopen).` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep schedule 2026-K7QX2 --every weekly --day tuesday \
       --time 18:00 --mode phone
   caseplan iep schedule 2026-K7QX2 --every monthly --day 15 \
       --note 'She calls after her shift'
+  caseplan iep schedule 2026-K7QX2 --every Fortnightly --day Thu
   caseplan iep schedule 2026-K7QX2 --time 19:00
   caseplan iep schedule 2026-K7QX2 --clear`,
 		Args: cobra.ExactArgs(1),

@@ -45,7 +45,7 @@ credential add --kind secondary-diploma, and counts here too.` + "\n" + exitStat
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			sg := &opts.change.Gain
-			if !slices.Contains(record.SkillGainKinds, sg.Kind) && sg.Kind != record.CredentialSecondaryDiploma {
+			if !readChoice(&sg.Kind, append(slices.Clone(record.SkillGainKinds), record.CredentialSecondaryDiploma)...) {
 				return usageErrorf("--kind %q: use one of %s", sg.Kind, strings.Join(record.SkillGainKinds, ", "))
 			}
 			var err error

@@ -224,7 +224,25 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 		if valid == nil {
 			return
 		}
-		for _, v := range flagStrings(f) {
+		// A closed list's choice is read as caseid.Choice reads it — in
+		// any case, or by its unambiguous beginning — and given to the
+		// command in the schema's spelling, the record's; a store's own
+		// names (program keys, centers, cohorts) are exact.
+		values := flagStrings(f)
+		if from.fixed != nil && from.store == nil && from.records == "" {
+			changed := false
+			for i, v := range values {
+				if c, ok := caseid.Choice(valid, v); ok && c != v {
+					values[i], changed = c, true
+				}
+			}
+			if changed {
+				if err = setFlagStrings(f, values); err != nil {
+					return
+				}
+			}
+		}
+		for _, v := range values {
 			if v != "" && !slices.Contains(valid, v) && !slices.Contains(from.elsewhere, v) {
 				e := &UsageError{Msg: fmt.Sprintf("--%s %q: use one of %s", f.Name, v, strings.Join(valid, ", "))}
 				if meant := caseid.ChoiceMeant(valid, v); meant != "" {
@@ -258,6 +276,28 @@ func flagStrings(f *pflag.Flag) []string {
 		return s.GetSlice()
 	}
 	return []string{f.Value.String()}
+}
+
+// readChoice reads *v as the choice of valid it names (caseid.Choice: in
+// any case, or by its unambiguous beginning) and writes it in valid's
+// spelling, the record's; false when it names none, *v as it was. It is
+// the check of a closed list that a command makes itself, where the
+// list depends on another flag (activity add --status).
+func readChoice(v *string, valid ...string) bool {
+	c, ok := caseid.Choice(valid, *v)
+	if ok {
+		*v = c
+	}
+	return ok
+}
+
+// setFlagStrings gives a string flag its value, or a repeatable one its
+// values, as flagStrings reads them.
+func setFlagStrings(f *pflag.Flag, values []string) error {
+	if s, ok := f.Value.(pflag.SliceValue); ok {
+		return s.Replace(values)
+	}
+	return f.Value.Set(values[0])
 }
 
 // storeConfig reads caseplan.yaml of the store, nil when there is none or

@@ -212,7 +212,7 @@ func quarterEnd(k int) func(time.Time) time.Time {
 // followUpToRecord says what a follow-up for quarter q should record.
 func followUpToRecord(f Facts, q Quarter, what string) string {
 	return fmt.Sprintf("%s for the %s quarter after exit, %s (%s): caseplan followup add %s --quarter %d",
-		what, ordinal(q.K), calendar.QuarterName(q.Span.From), q.Span, f.Case, q.K)
+		what, calendar.Ordinal(q.K), calendar.QuarterName(q.Span.From), q.Span, f.Case, q.K)
 }
 
 // employmentRate is the employment rate in the k-th quarter after exit
@@ -224,17 +224,17 @@ func followUpToRecord(f Facts, q Quarter, what string) string {
 func employmentRate(all []Facts, cohort calendar.Span, k int, day time.Time) Indicator {
 	ind := Indicator{
 		Key: map[int]string{2: EmploymentQ2, 4: EmploymentQ4}[k], Kind: kindRate,
-		Name:       fmt.Sprintf("Employment rate, %s quarter after exit", ordinal(k)),
+		Name:       fmt.Sprintf("Employment rate, %s quarter after exit", calendar.Ordinal(k)),
 		Source:     sourceStatute + "(i)(" + map[int]string{2: "I", 4: "II"}[k] + "); " + sourceTEGL + " (PIRL " + map[int]string{2: "1602", 4: "1606"}[k] + ")",
 		Cohort:     cohort,
 		CohortWhat: "exits",
-		Measured:   fmt.Sprintf("in unsubsidised employment in the %s calendar quarter after the quarter of exit, shown by a follow-up with evidence", ordinal(k)),
+		Measured:   fmt.Sprintf("in unsubsidised employment in the %s calendar quarter after the quarter of exit, shown by a follow-up with evidence", calendar.Ordinal(k)),
 	}
 	cohortWalk(&ind, all, cohort, quarterEnd(k), day, func(f Facts, row *Row) {
 		q := f.Quarters[k]
 		qn := calendar.QuarterName(q.Span.From)
 		if row.Status == NotYet {
-			row.Why = fmt.Sprintf("the %s quarter after exit, %s, ends %s: not yet in the cohort", ordinal(k), qn, date(q.Span.To))
+			row.Why = fmt.Sprintf("the %s quarter after exit, %s, ends %s: not yet in the cohort", calendar.Ordinal(k), qn, date(q.Span.To))
 			if !q.Span.From.After(day) && q.Employment < NotEmployed {
 				ind.missing(f, followUpToRecord(f, q, "a follow-up: employed or not, employer, earnings, evidence"), q.Span.To, day)
 			}
@@ -619,19 +619,6 @@ func maxTime(a, b time.Time) time.Time {
 		return a
 	}
 	return b
-}
-
-// ordinal writes 2 as "2nd" and 4 as "4th".
-func ordinal(n int) string {
-	switch n {
-	case 1:
-		return "1st"
-	case 2:
-		return "2nd"
-	case 3:
-		return "3rd"
-	}
-	return fmt.Sprintf("%dth", n)
 }
 
 // yearAfterExit is the last day of the year after exit in which a

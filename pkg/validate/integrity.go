@@ -558,7 +558,7 @@ func checkDateOrder(x *Context) {
 				}
 				if first, _ := calendar.QuarterAfterExit(exit, fu.Quarter); done.Before(first) {
 					x.Report(f, []string{"follow_ups", strconv.Itoa(i), "quarter"}, "the follow-up done %s reports on the %s quarter after exit, %s, which begins %s",
-						fu.Done, ordinal(fu.Quarter), calendar.QuarterName(first), first.Format(time.DateOnly))
+						fu.Done, calendar.Ordinal(fu.Quarter), calendar.QuarterName(first), first.Format(time.DateOnly))
 				}
 			}
 		}

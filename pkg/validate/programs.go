@@ -93,7 +93,7 @@ var workSecurityRules = []*Rule{
 			}
 			slices.Sort(days)
 			met, _ := days[want-1].Time()
-			x.Report(x.referencesFile(), nil, "the %s reference agreed on %s, %d day(s) after the layoff date (%s): met late", ordinal(want), days[want-1], calendar.Days(layoff, met), layoff.Format(time.DateOnly))
+			x.Report(x.referencesFile(), nil, "the %s reference agreed on %s, %d day(s) after the layoff date (%s): met late", calendar.Ordinal(want), days[want-1], calendar.Days(layoff, met), layoff.Format(time.DateOnly))
 		},
 	},
 	{
@@ -459,7 +459,7 @@ var wioaRules = []*Rule{
 					continue
 				}
 				x.Report(x.File(layout.KindIntake), Path("exited"), "no follow-up recorded in the %s quarter after exit, %s (%s to %s); follow up with the customer and record it with caseplan followup add",
-					ordinal(k), calendar.QuarterName(first), first.Format(time.DateOnly), last.Format(time.DateOnly))
+					calendar.Ordinal(k), calendar.QuarterName(first), first.Format(time.DateOnly), last.Format(time.DateOnly))
 			}
 		},
 	},
@@ -478,7 +478,7 @@ var wioaRules = []*Rule{
 					done := x.Case.Outcome.FollowUps[c[0].Index].Done
 					t, _ := done.Time()
 					x.Report(x.File(layout.KindOutcome), Path("follow_ups"), "the follow-up for the %s quarter after exit, %s, was made on %s, %d day(s) after the quarter ended (%s); met late",
-						ordinal(k), calendar.QuarterName(first), done, calendar.Days(last, t), last.Format(time.DateOnly))
+						calendar.Ordinal(k), calendar.QuarterName(first), done, calendar.Days(last, t), last.Format(time.DateOnly))
 				}
 			}
 		},
@@ -838,20 +838,6 @@ func (x *Context) referencesFile() string {
 }
 
 func date(t time.Time) record.Date { return record.Date(t.Format(time.DateOnly)) }
-
-// ordinal writes 2 as "2nd", 3 as "3rd".
-func ordinal(n int) string {
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		return strconv.Itoa(n) + "st"
-	case n%10 == 2:
-		return strconv.Itoa(n) + "nd"
-	case n%10 == 3:
-		return strconv.Itoa(n) + "rd"
-	}
-	return strconv.Itoa(n) + "th"
-}
 
 // permitted reports whether a permission of the kind was given on or
 // before day and not withdrawn by then.
