@@ -81,6 +81,9 @@ func (a AddActivity) Build(s *State) (*Change, error) {
 	if !ok {
 		return nil, inputErrorf("", "activity date %q is not a date; use YYYY-MM-DD", d)
 	}
+	if err := closedWork(c, d, "--date", "an activity"); err != nil {
+		return nil, err
+	}
 	week := calendar.ISOWeek(t)
 	p := ActivityPath(a.Case, week)
 	var w record.ActivityWeek

@@ -50,6 +50,26 @@ func openPlan(s *State, caseID string) (*planCase, error) {
 	return &planCase{s: s, c: c, plan: plan}, nil
 }
 
+// workOn refuses plan work dated day (today when empty) on a case that
+// was closed then (closed.go): a plan item dated on or before the closing
+// is a late entry, one dated after it needs the case reopened. flag is
+// the command's flag that dates the work, "" when it has none.
+func (p *planCase) workOn(day record.Date, flag, work string) error {
+	if day == "" {
+		day = date(p.s.Today)
+	}
+	return closedWork(p.c, day, flag, work)
+}
+
+// newDate is the date an update gives a field: empty when the update
+// leaves it as it is or removes it.
+func newDate(v *string) record.Date {
+	if v == nil {
+		return ""
+	}
+	return record.Date(strings.TrimSpace(*v))
+}
+
 // change applies edits to iep.yaml and describes the commit.
 func (p *planCase) change(action, summary, output string, edits ...Edit) (*Change, error) {
 	path := PlanPath(p.c.ID)

@@ -34,6 +34,13 @@ func (a SetCourseStatus) Build(s *State) (*Change, error) {
 	if c.Status == a.Status {
 		return nil, inputErrorf("", "course %d %s is already %s", i+1, planQuote(c.Course), a.Status)
 	}
+	// Dropping a course winds the plan down, and is allowed on a closed
+	// case; any other status is plan work (closed.go).
+	if a.Status != "dropped" {
+		if err := p.workOn("", "", "a course status"); err != nil {
+			return nil, err
+		}
+	}
 	return p.change("iep.course.status", fmt.Sprintf("mark course %s %s", planQuote(c.Course), a.Status), "",
 		planSet([]string{"skill_plan", planIdx(i), "status"}, a.Status))
 }

@@ -40,6 +40,9 @@ func (a SetPlan) Build(s *State) (*Change, error) {
 	if len(edits) == 0 {
 		return nil, inputErrorf("give --vision, --employment-goal or both", "nothing to set")
 	}
+	if err := p.workOn("", "", "a change of the plan"); err != nil {
+		return nil, err
+	}
 	return p.change("iep.set", "set the plan's "+strings.Join(what, " and "), "", edits...)
 }
 
@@ -74,6 +77,9 @@ func (a AddGoal) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	g := record.Goal{ID: id, Term: a.Term, Text: strings.TrimSpace(a.Text), Target: a.Target, Status: "active"}
+	if err := p.workOn("", "", "a new goal"); err != nil {
+		return nil, err
+	}
 	return p.change("iep.goal.add", fmt.Sprintf("add %s-term goal %s %s", g.Term, g.ID, planQuote(g.Text)), g.ID,
 		planAppend([]string{"goals"}, g))
 }
@@ -105,6 +111,13 @@ func (a SetGoalStatus) Build(s *State) (*Change, error) {
 	summary := fmt.Sprintf("mark goal %s %s", g.ID, a.Status)
 	if a.Status == "active" {
 		summary = fmt.Sprintf("make goal %s active again", g.ID)
+	}
+	// Dropping a goal winds the plan down, and is allowed on a closed
+	// case; any other status is plan work (closed.go).
+	if a.Status != "dropped" {
+		if err := p.workOn("", "", "a goal's status"); err != nil {
+			return nil, err
+		}
 	}
 	return p.change("iep.goal.status", summary, "", planSet([]string{"goals", planIdx(gi), "status"}, a.Status))
 }
@@ -150,6 +163,9 @@ func (a AddObjective) Build(s *State) (*Change, error) {
 	summary := fmt.Sprintf("add objective %s to goal %s", o.ID, p.plan.Goals[gi].ID)
 	if len(services) > 0 {
 		summary += ", served by " + strings.Join(services, ", ")
+	}
+	if err := p.workOn("", "", "a new objective"); err != nil {
+		return nil, err
 	}
 	return p.change("iep.objective.add", summary, o.ID, planAppend([]string{"goals", planIdx(gi), "objectives"}, o))
 }
@@ -213,6 +229,9 @@ func (a AddPlanService) Build(s *State) (*Change, error) {
 	if len(linked) > 0 {
 		summary += " for " + strings.Join(linked, ", ")
 	}
+	if err := p.workOn(svc.Start, "--start", "a plan service"); err != nil {
+		return nil, err
+	}
 	return p.change("iep.service.add", summary, svc.ID, edits...)
 }
 
@@ -266,6 +285,9 @@ func (a AddMilestone) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	m := record.Milestone{ID: id, Text: strings.TrimSpace(a.Text), Due: a.Due}
+	if err := p.workOn("", "", "a new milestone"); err != nil {
+		return nil, err
+	}
 	return p.change("iep.milestone.add", fmt.Sprintf("add milestone %s to goal %s, due %s", m.ID, p.plan.Goals[gi].ID, m.Due), m.ID,
 		planAppend([]string{"goals", planIdx(gi), "milestones"}, m))
 }
@@ -300,6 +322,9 @@ func (a MilestoneDone) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("", "milestone %s is already marked done on %s", m.ID, m.Done)
 	default:
 		summary = fmt.Sprintf("correct milestone %s's done date to %s (was %s)", m.ID, a.Date, m.Done)
+	}
+	if err := p.workOn(a.Date, "--date", "a milestone done"); err != nil {
+		return nil, err
 	}
 	return p.change("iep.milestone.done", summary, "", planSet([]string{"goals", planIdx(gi), "milestones", planIdx(mi), "done"}, a.Date))
 }

@@ -67,6 +67,9 @@ func (a SetSelfSufficiency) Build(s *State) (*Change, error) {
 	if len(contingency) > 0 {
 		what = append(what, "the contingency plans for "+proseList(contingency))
 	}
+	if err := p.workOn("", "", "a change of the self-sufficiency plan"); err != nil {
+		return nil, err
+	}
 	return p.change("iep.self-sufficiency", "set "+strings.Join(what, " and "), "", edits...)
 }
 
@@ -109,6 +112,9 @@ func (a AddBenefit) Build(s *State) (*Change, error) {
 		summary += ", renewal " + string(b.Renewal)
 	}
 	if b.ID, err = s.newItemID(p.c, record.PrefixBenefit); err != nil {
+		return nil, err
+	}
+	if err := p.workOn("", "", "a new benefit"); err != nil {
 		return nil, err
 	}
 	return p.change("iep.benefit.add", summary, b.ID, planAppend([]string{"self_sufficiency", "benefits"}, b))
@@ -159,6 +165,9 @@ func (a RenewBenefit) Build(s *State) (*Change, error) {
 	summary := fmt.Sprintf("renew benefit %s: next renewal %s", planQuote(b.Name), a.Renewal)
 	if a.Status != "" && a.Status != b.Status {
 		summary += ", " + a.Status
+	}
+	if err := p.workOn("", "", "a benefit's renewal"); err != nil {
+		return nil, err
 	}
 	return p.change("iep.benefit.renew", summary, "", edits...)
 }

@@ -43,9 +43,10 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	old := p.plan.ContactSchedule
-	if in := p.c.Intake; !a.Clear && in != nil && in.Status == "closed" {
-		return nil, inputErrorf("reopen it first with caseplan case reopen "+p.c.ID+" --date DATE --reason TEXT, then agree the schedule",
-			"case %s is closed; a contact schedule is agreed while the case is open", p.c.ID)
+	if !a.Clear {
+		if err := closedCase(p.c, "a contact schedule is agreed while the case is open", "agree the schedule"); err != nil {
+			return nil, err
+		}
 	}
 	if a.Clear {
 		if old == nil {

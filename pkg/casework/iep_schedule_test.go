@@ -56,8 +56,8 @@ func TestContactScheduleClosedCase(t *testing.T) {
 	}
 	before := captureState(t, dir)
 	_, err := ws.Apply([]string{"W-001"}, SetContactSchedule{Case: "W-001", Time: str("18:00")}.Build)
-	var in *InputError
-	if !errors.As(err, &in) || in.Msg != "case W-001 is closed; a contact schedule is agreed while the case is open" || !strings.Contains(in.Hint, "caseplan case reopen W-001") {
+	var closed *ClosedCaseError
+	if !errors.As(err, &closed) || closed.Error() != "case W-001 is closed (since 2026-03-16, reason withdrew); a contact schedule is agreed while the case is open" || !strings.Contains(closed.Hint(), "caseplan case reopen W-001") {
 		t.Errorf("a schedule on a closed case: %v", err)
 	}
 	assertSameState(t, before, captureState(t, dir))

@@ -43,6 +43,9 @@ func (a AddNextStep) Build(s *State) (*Change, error) {
 	if n.Due != "" {
 		summary += ", due " + string(n.Due)
 	}
+	if err := p.workOn("", "", "a new next step"); err != nil {
+		return nil, err
+	}
 	return p.change("iep.step.add", summary, n.ID, planAppend([]string{"next_steps"}, n))
 }
 
@@ -75,6 +78,9 @@ func (a NextStepDone) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("", "next step %s is already marked done on %s", n.ID, n.Done)
 	default:
 		summary = fmt.Sprintf("correct next step %s's done date to %s (was %s)", n.ID, a.Date, n.Done)
+	}
+	if err := p.workOn(a.Date, "--date", "a next step done"); err != nil {
+		return nil, err
 	}
 	return p.change("iep.step.done", summary, "", planSet([]string{"next_steps", planIdx(i), "done"}, a.Date))
 }
@@ -110,6 +116,9 @@ func (a AddJobTarget) Build(s *State) (*Change, error) {
 		}
 	}
 	if t.ID, err = s.newItemID(p.c, record.PrefixJobTarget); err != nil {
+		return nil, err
+	}
+	if err := p.workOn("", "", "a new job target"); err != nil {
 		return nil, err
 	}
 	return p.change("iep.target.add", "add job target "+planQuote(t.Title), t.ID, planAppend([]string{"job_targets"}, t))
@@ -152,6 +161,9 @@ func (a AddSkillCourse) Build(s *State) (*Change, error) {
 	if c.ID, err = s.newItemID(p.c, record.PrefixSkillCourse); err != nil {
 		return nil, err
 	}
+	if err := p.workOn(c.Start, "--start", "a skill plan course"); err != nil {
+		return nil, err
+	}
 	return p.change("iep.course.add", fmt.Sprintf("add course %s to the skill plan (%s)", planQuote(c.Course), c.Status), c.ID,
 		planAppend([]string{"skill_plan"}, c))
 }
@@ -187,6 +199,9 @@ func (a ReviewPlan) Build(s *State) (*Change, error) {
 	edits := []Edit{planAppend([]string{"reviews"}, r)}
 	if a.Date > p.plan.Updated {
 		edits = append(edits, planSet([]string{"updated"}, a.Date))
+	}
+	if err := p.workOn(a.Date, "--date", "a plan review"); err != nil {
+		return nil, err
 	}
 	return p.change("iep.review", "review the plan", "", edits...)
 }

@@ -50,6 +50,9 @@ func (a UpdateGoal) Build(s *State) (*Change, error) {
 			return nil, err
 		}
 	}
+	if err := p.workOn("", "", "a goal's update"); err != nil {
+		return nil, err
+	}
 	return p.planItemChange("iep.goal.update", "goal "+g.ID, "caseplan iep goal update --help lists the fields", []string{"goals", planIdx(gi)}, []fieldChange{
 		{label: "text", key: "text", now: g.Text, v: a.Text, required: true},
 		{label: "term", key: "term", now: g.Term, v: a.Term, required: true},
@@ -105,6 +108,9 @@ func (a UpdateObjective) Build(s *State) (*Change, error) {
 	if len(edits) == 0 {
 		return nil, noChange(a.Text != nil || a.Services != nil, "caseplan iep objective update --help lists the fields", "objective "+o.ID)
 	}
+	if err := p.workOn("", "", "an objective's update"); err != nil {
+		return nil, err
+	}
 	return p.change("iep.objective.update", fmt.Sprintf("update objective %s: %s", o.ID, strings.Join(changed, ", ")), "", edits...)
 }
 
@@ -139,6 +145,9 @@ func (a UpdatePlanService) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	sv := p.plan.Services[i]
+	if err := p.workOn(newDate(a.Start), "--start", "a plan service's update"); err != nil {
+		return nil, err
+	}
 	return p.planItemChange("iep.service.update", "service "+sv.ID, "caseplan iep service update --help lists the fields", []string{"services", planIdx(i)}, []fieldChange{
 		{label: "name", key: "name", now: sv.Name, v: a.Name, required: true},
 		{label: "code", key: "code", now: sv.Code, v: a.Code},
@@ -182,6 +191,9 @@ func (a EndPlanService) Build(s *State) (*Change, error) {
 			"service %s starts on %s, after %s", sv.ID, sv.Start, when)
 	}
 	at := func(key string) []string { return []string{"services", planIdx(i), key} }
+	if err := p.workOn(when, "--date", "a plan service's end"); err != nil {
+		return nil, err
+	}
 	return p.change("iep.service.end", fmt.Sprintf("service %s %s completed on %s", sv.ID, planQuote(sv.Name), when), "",
 		planSet(at("end"), when), planSet(at("status"), "completed"))
 }
@@ -207,6 +219,9 @@ func (a CancelPlanService) Build(s *State) (*Change, error) {
 	if sv.Status != "" {
 		return nil, inputErrorf("", "service %s is already %s", sv.ID, sv.Status)
 	}
+	// A cancellation is allowed on a closed case: it records that the
+	// service will not be given, which is what a closing means for a
+	// service still scheduled (closed.go).
 	return p.change("iep.service.cancel", fmt.Sprintf("cancel service %s %s", sv.ID, planQuote(sv.Name)), "",
 		planSet([]string{"services", planIdx(i), "status"}, "cancelled"))
 }
@@ -228,6 +243,9 @@ func (a UpdateMilestone) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	m := p.plan.Goals[gi].Milestones[mi]
+	if err := p.workOn("", "", "a milestone's update"); err != nil {
+		return nil, err
+	}
 	return p.planItemChange("iep.milestone.update", "milestone "+m.ID, "caseplan iep milestone update --help lists the fields",
 		[]string{"goals", planIdx(gi), "milestones", planIdx(mi)}, []fieldChange{
 			{label: "text", key: "text", now: m.Text, v: a.Text, required: true},
@@ -257,6 +275,9 @@ func (a UpdateNextStep) Build(s *State) (*Change, error) {
 		if err := checkPlanChoice("owner", a.Owner, "participant", "manager"); err != nil {
 			return nil, err
 		}
+	}
+	if err := p.workOn("", "", "a next step's update"); err != nil {
+		return nil, err
 	}
 	return p.planItemChange("iep.step.update", "next step "+n.ID, "caseplan iep step update --help lists the fields",
 		[]string{"next_steps", planIdx(i)}, []fieldChange{
@@ -301,6 +322,9 @@ func (a UpdateJobTarget) Build(s *State) (*Change, error) {
 			return nil, err
 		}
 	}
+	if err := p.workOn("", "", "a job target's update"); err != nil {
+		return nil, err
+	}
 	return p.planItemChange("iep.target.update", fmt.Sprintf("job target %d %s", i+1, planQuote(t.Title)), "caseplan iep target update --help lists the fields",
 		[]string{"job_targets", planIdx(i)}, []fieldChange{
 			{label: "title", key: "title", now: t.Title, v: a.Title, required: true},
@@ -328,6 +352,9 @@ func (a RemoveJobTarget) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	t := p.plan.JobTargets[i]
+	if err := p.workOn("", "", "a job target's removal"); err != nil {
+		return nil, err
+	}
 	return p.change("iep.target.remove", fmt.Sprintf("remove job target %s", planQuote(t.Title)), "",
 		removeItem([]string{"job_targets"}, i, len(p.plan.JobTargets)))
 }
@@ -351,6 +378,9 @@ func (a UpdateCourse) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	c := p.plan.SkillPlan[i]
+	if err := p.workOn(newDate(a.Start), "--start", "a skill plan course's update"); err != nil {
+		return nil, err
+	}
 	return p.planItemChange("iep.course.update", fmt.Sprintf("course %d %s", i+1, planQuote(c.Course)), "caseplan iep course update --help lists the fields",
 		[]string{"skill_plan", planIdx(i)}, []fieldChange{
 			{label: "name", flag: "course", key: "course", now: c.Course, v: a.Name, required: true},

@@ -34,8 +34,8 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 	if lc.programKind() != record.ProgramWorkSecurity {
 		return nil, inputErrorf("", "case %s is in program %s; extensions are part of work security (document 000)", r.Case, lc.intake.Program)
 	}
-	if lc.intake.Status == "closed" {
-		return nil, inputErrorf("reopen it first with caseplan case reopen "+r.Case, "case %s is closed; an extension is requested while the job search goes on", r.Case)
+	if err := closedCase(lc.c, "an extension is requested while the job search goes on", "request it"); err != nil {
+		return nil, err
 	}
 	if err := lc.outcomeReadable(); err != nil {
 		return nil, err
@@ -114,8 +114,8 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 	// closed would extend a period that has ended for good, and an
 	// approval would put its wages and benefits back on the record of a
 	// closed case. A closing leaves its pending request as it was.
-	if lc.intake.Status == "closed" {
-		return nil, inputErrorf("if the committee's decision stands, reopen the case first with caseplan case reopen "+dx.Case+", then record it", "case %s is closed; an extension is decided while the job search goes on", dx.Case)
+	if err := closedCase(lc.c, "an extension is decided while the job search goes on", "record the committee's decision if it stands"); err != nil {
+		return nil, err
 	}
 	exts := lc.outcome().Extensions
 	i := -1

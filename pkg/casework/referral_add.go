@@ -51,6 +51,9 @@ func (a AddReferral) Build(s *State) (*Change, error) {
 	}
 	r.Status = "referred"
 	r.Updated, r.Outcome = "", ""
+	if err := closedWork(c, r.Referred, "--date", "a referral"); err != nil {
+		return nil, err
+	}
 
 	p := c.Dir + "/services.yaml"
 	var svc record.Services

@@ -49,6 +49,9 @@ func (u UpdateReferral) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("caseplan service list "+u.Case+" lists its referrals", "case %s has no referral %q", u.Case, u.Referral)
 	}
 	id := svc.Referrals[i].ID
+	if err := closedWork(c, when, "--date", "a referral's new status"); err != nil {
+		return nil, err
+	}
 	at := func(field string) []string { return []string{"referrals", strconv.Itoa(i), field} }
 	edits := []Edit{Set(at("status"), u.Status), Set(at("updated"), when)}
 	if u.Outcome != "" {

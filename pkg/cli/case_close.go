@@ -37,7 +37,10 @@ work security period (and extension) is not separated, whatever the
 placement's start (000): it closes as placed, not as separated.
 A closed case is not closed again; reopen it with caseplan case reopen.
 
-Follow-ups continue after a case closes (caseplan followup add).` + "\n" + exitStatusHelp,
+Follow-ups continue after a case closes (caseplan followup add). A closed
+case still takes notes, follow-ups, placements and late entries of plan
+work dated on or before the closing; plan work dated after it is refused
+until the case is reopened (README, What a closed case takes).` + "\n" + exitStatusHelp,
 		Example: `  caseplan case close WS-001 --date 2026-06-01 --reason placed \
       --notes "Started at the library"
   caseplan case close PE-001 --date 2027-03-01 --reason completed`,

@@ -208,7 +208,10 @@ func (g *globals) changeError(err error) error {
 	var settings *store.SettingsError
 	var noIntake *casework.UnreadableIntakeError
 	var mode *casework.ModeError
+	var closed *casework.ClosedCaseError
 	switch {
+	case errors.As(err, &closed):
+		return &InvalidError{Msg: closed.Error(), Hint: closed.Hint()}
 	case errors.As(err, &mode):
 		return &InvalidError{Msg: mode.Error(), Hint: mode.Hint()}
 	case errors.As(err, &noIntake):

@@ -251,6 +251,34 @@ func (o *Outcome) ClosedOn(day Date) *Closure {
 	return last
 }
 
+// ClosedBefore returns the closure in force at the end of day that was
+// made before day: work dated day came after the case was closed and
+// before any reopening. Nil when the case was open on day, or closed on
+// day itself — what happened on the closing day is part of the episode
+// it closes. The write commands (casework) and validate's
+// closed-case-work both ask it.
+func (o *Outcome) ClosedBefore(day Date) *Closure {
+	if cl := o.ClosedOn(day); cl != nil && cl.Date < day {
+		return cl
+	}
+	return nil
+}
+
+// ReopeningAfter returns the date of the first reopening on or after
+// cl's date — the one that ended cl — and "" when none has.
+func (o *Outcome) ReopeningAfter(cl Closure) Date {
+	var at Date
+	if o == nil {
+		return at
+	}
+	for _, r := range o.Reopenings {
+		if r.Date >= cl.Date && (at == "" || r.Date < at) {
+			at = r.Date
+		}
+	}
+	return at
+}
+
 // LatestClosure returns the closure in effect whatever the day: the
 // latest closure not ended by a later reopening.
 func (o *Outcome) LatestClosure() *Closure { return o.ClosedOn("9999-12-31") }

@@ -92,6 +92,12 @@ var integrityRules = []*Rule{
 		check:   checkClosedPlaced,
 	},
 	{
+		ID: RuleClosedCaseWork, Severity: finding.Warning,
+		Summary: "no plan work (a completed plan service's start or end, an enrolled or completed course's start, a milestone or next step done, a plan review, a referral made or updated, an activity) is dated after a closing that no reopening had ended by then: the write commands refuse it, a late entry is dated on or before the closing day, and work that goes on reopens the case first (README, What a closed case takes)",
+		Remedy:  "caseplan case reopen CASE --date DATE --reason TEXT",
+		check:   checkClosedCaseWork,
+	},
+	{
 		Local: true, ID: RulePlacementStart, Severity: finding.Warning, Setting: record.SettingPlacementStartMaxDays,
 		Summary: "a placement starts within placement_start_max_days (180, caseplan's choice) of the day it was recorded: a later start is most likely a typo in the year, and would leave the case out of the placements until then",
 		Remedy:  "caseplan placement set CASE --employer E --position P --start DATE --reason TEXT",

@@ -330,6 +330,31 @@ func ruleTests() []ruleTest {
 			keep: func(m memStore) {
 				m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-09\n    recorded: 2026-03-09\n  - id: PL-8QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-30\n    recorded: 2026-03-14\n    supersedes: PL-7QX2K\nclosures:\n  - date: 2026-03-10\n    reason: placed\nreopenings:\n  - date: 2026-03-12\n    reason: The job ended\n"
 			}},
+		// Plan work dated after the closing of a case still closed is
+		// what the write commands refuse; on the closing day it is a late
+		// entry.
+		{rule: "closed-case-work", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-10\n    reason: withdrew\n"
+			m["cases/W1/activity/2026-W11.yaml"] = "week: 2026-W11\napplications:\n  - date: 2026-03-12\n    organization: Clinic\n    position: CNA\n    status: applied\n"
+		}, want: "cases/W1/activity/2026-W11.yaml:3:11", msg: "application on 2026-03-12, after the case was closed on 2026-03-10 (reason withdrew) and not reopened",
+			keep: func(m memStore) {
+				m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-10\n    reason: withdrew\n"
+				m["cases/W1/activity/2026-W11.yaml"] = "week: 2026-W11\napplications:\n  - date: 2026-03-10\n    organization: Clinic\n    position: CNA\n    status: applied\n"
+			}},
+		// Reopened and closed again: the closure in force on the work's
+		// date decides.
+		{rule: "closed-case-work", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-10\n    reason: withdrew\n  - date: 2026-03-14\n    reason: moved\nreopenings:\n  - date: 2026-03-13\n    reason: Back\n"
+			m["cases/W1/activity/2026-W11.yaml"] = "week: 2026-W11\napplications:\n  - date: 2026-03-12\n    organization: Clinic\n    position: CNA\n    status: applied\n"
+		}, want: "cases/W1/activity/2026-W11.yaml:3:11", msg: "application on 2026-03-12, while the case was closed (from 2026-03-10, reason withdrew, until it was reopened on 2026-03-13)",
+			keep: func(m memStore) {
+				m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-10\n    reason: withdrew\n  - date: 2026-03-14\n    reason: moved\nreopenings:\n  - date: 2026-03-13\n    reason: Back\n"
+				m["cases/W1/activity/2026-W11.yaml"] = "week: 2026-W11\napplications:\n  - date: 2026-03-13\n    organization: Clinic\n    position: CNA\n    status: applied\n"
+			}},
 		{rule: "future-date", on: day("2026-03-10"), change: nil, want: "cases/WS1/notes/2026-03-12-ck01.yaml:2:7", msg: "note date 2026-03-12 is after today (2026-03-10)"},
 		// Every date that records something that has happened, not only a
 		// note's; a planned date (a due date, a placement's start) may be

@@ -1,0 +1,149 @@
+package casework
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// day is a test date at midnight UTC.
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// TestClosedCaseWrites: on a closed case, plan work dated after the
+// closing is refused with the store as it was; the same work dated on or
+// before the closing is a late entry; what the programs ask after the
+// closing (a note) is taken; a reopening opens the plan again.
+func TestClosedCaseWrites(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16
+	ws := openWorkspace(t, dir, maria)
+	apply := func(today string, build Build) error {
+		t.Helper()
+		ws.Today = day(today)
+		_, err := ws.Apply([]string{"W-001"}, build)
+		return err
+	}
+	mustApply := func(what, today string, build Build) {
+		t.Helper()
+		if err := apply(today, build); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	refused := func(what, today string, build Build) *ClosedCaseError {
+		t.Helper()
+		before := captureState(t, dir)
+		err := apply(today, build)
+		var closed *ClosedCaseError
+		if !errors.As(err, &closed) {
+			t.Fatalf("%s: want a closed-case refusal, got %v", what, err)
+		}
+		assertSameState(t, before, captureState(t, dir))
+		return closed
+	}
+	service := func(start record.Date) Build {
+		return AddPlanService{Case: "W-001", Service: record.PlanService{Name: "Resume workshop", Start: start}}.Build
+	}
+
+	mustApply("goal", "2026-03-16", AddGoal{Case: "W-001", Term: "short", Text: "Find a job"}.Build)
+	ws.Today = day("2026-03-16")
+	res, err := ws.Apply([]string{"W-001"}, service("2026-04-10"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scheduled := res.Change.Output
+	mustApply("close", "2026-03-30", CloseCase{Case: "W-001", Date: day("2026-03-25"), Reason: "withdrew"}.Build)
+
+	// After the closing: refused, saying since when and why, with the reopen.
+	c := refused("a service after the closing", "2026-03-30", service("2026-03-27"))
+	if got, want := c.Error(), "case W-001 is closed (since 2026-03-25, reason withdrew); a plan service dated 2026-03-27 is work after the closing"; got != want {
+		t.Errorf("message:\n got %s\nwant %s", got, want)
+	}
+	if h := c.Hint(); !strings.Contains(h, "on or before 2026-03-25, give that date with --start") || !strings.Contains(h, "caseplan case reopen W-001 --date DATE --reason TEXT") {
+		t.Errorf("hint: %s", h)
+	}
+	// Undated work is dated today; its hint has no date to give.
+	c = refused("a goal added after the closing", "2026-03-30", AddGoal{Case: "W-001", Term: "short", Text: "Keep the job"}.Build)
+	if h := c.Hint(); strings.Contains(h, "give that date") || !strings.Contains(h, "caseplan case reopen W-001") {
+		t.Errorf("hint of undated work: %s", h)
+	}
+	refused("a referral after the closing", "2026-03-30", AddReferral{Case: "W-001", Referral: record.Referral{Service: "Child care", Provider: "Example Child Care", Referred: "2026-03-26"}}.Build)
+	refused("an activity after the closing", "2026-03-30", AddActivity{Case: "W-001", Entry: record.NetworkingEvent{Date: "2026-03-28", Event: "Job club"}}.Build)
+
+	// On or before the closing day: a late entry.
+	mustApply("a service the week before, entered late", "2026-03-30", service("2026-03-18"))
+	mustApply("a service on the closing day", "2026-03-30", service("2026-03-25"))
+	mustApply("a referral before the closing", "2026-03-30", AddReferral{Case: "W-001", Referral: record.Referral{Service: "Child care", Provider: "Example Child Care", Referred: "2026-03-20"}}.Build)
+
+	// A service still scheduled is cancelled after the closing: that
+	// winds the plan down, and is no work.
+	mustApply("a cancellation after the closing", "2026-03-30", CancelPlanService{Case: "W-001", Service: scheduled}.Build)
+
+	// What the programs ask after the closing.
+	mustApply("a note after the closing", "2026-03-30", AddNote{Case: "W-001", Note: contactNote("2026-03-30")}.Build)
+
+	// Reopened, the plan takes work again; a day of the closed spell is
+	// still refused, and named as such.
+	mustApply("reopen", "2026-04-01", ReopenCase{Case: "W-001", Date: day("2026-04-01"), Reason: "Back in the job search"}.Build)
+	mustApply("a service after the reopening", "2026-04-02", service("2026-04-02"))
+	c = refused("a service while the case was closed", "2026-04-02", service("2026-03-28"))
+	if c.Reopened != "2026-04-01" || !strings.HasPrefix(c.Error(), "case W-001 was closed on 2026-03-28 (from 2026-03-25, reason withdrew, until it was reopened on 2026-04-01)") {
+		t.Errorf("a day of the closed spell: %v", c)
+	}
+
+	// Closed again: the closure in force on the write's date decides.
+	mustApply("close again", "2026-05-01", CloseCase{Case: "W-001", Date: day("2026-05-01"), Reason: "withdrew"}.Build)
+	mustApply("a service in the second episode, entered late", "2026-05-10", service("2026-04-15"))
+	c = refused("a service after the second closing", "2026-05-10", service("2026-05-05"))
+	if c.Closure.Date != "2026-05-01" || c.Reopened != "" {
+		t.Errorf("after the second closing: %v", c)
+	}
+	refused("a service in the first closed spell", "2026-05-10", service("2026-03-30"))
+}
+
+// TestClosedWork: the one rule, on records alone.
+func TestClosedWork(t *testing.T) {
+	cl := func(d record.Date) record.Closure { return record.Closure{Date: d, Reason: "placed"} }
+	closed := &record.Intake{Status: "closed"}
+	open := &record.Intake{Status: "open"}
+	once := &record.Outcome{Closures: []record.Closure{cl("2026-03-25")}}
+	twice := &record.Outcome{Closures: []record.Closure{cl("2026-03-25"), cl("2026-05-01")}, Reopenings: []record.Reopening{{Date: "2026-04-01"}}}
+	reopenedSameDay := &record.Outcome{Closures: []record.Closure{cl("2026-03-25")}, Reopenings: []record.Reopening{{Date: "2026-03-25"}}}
+	for _, tc := range []struct {
+		name    string
+		intake  *record.Intake
+		outcome *record.Outcome
+		day     record.Date
+		refused bool
+	}{
+		{"before the closing", closed, once, "2026-03-24", false},
+		{"on the closing day", closed, once, "2026-03-25", false},
+		{"after the closing", closed, once, "2026-03-26", true},
+		{"never closed", open, nil, "2026-03-26", false},
+		{"open, records disagree", open, once, "2026-03-26", false},
+		{"first episode", closed, twice, "2026-03-20", false},
+		{"between the episodes", closed, twice, "2026-03-28", true},
+		{"the reopening day", closed, twice, "2026-04-01", false},
+		{"second episode", closed, twice, "2026-04-20", false},
+		{"second closing day", closed, twice, "2026-05-01", false},
+		{"after the second closing", closed, twice, "2026-05-02", true},
+		{"reopened the day it closed", open, reopenedSameDay, "2026-03-26", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &casefile.Case{ID: "W-001", Intake: tc.intake, Outcome: tc.outcome}
+			err := closedWork(c, tc.day, "--date", "a referral")
+			if got := err != nil; got != tc.refused {
+				t.Errorf("refused %v, want %v (%v)", got, tc.refused, err)
+			}
+		})
+	}
+}
