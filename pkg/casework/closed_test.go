@@ -54,9 +54,13 @@ func TestClosedCaseWrites(t *testing.T) {
 		return AddPlanService{Case: "W-001", Service: record.PlanService{Name: "Resume workshop", Start: start}}.Build
 	}
 
-	mustApply("goal", "2026-03-16", AddGoal{Case: "W-001", Term: "short", Text: "Find a job"}.Build)
 	ws.Today = day("2026-03-16")
-	res, err := ws.Apply([]string{"W-001"}, service("2026-04-10"))
+	res, err := ws.Apply([]string{"W-001"}, AddGoal{Case: "W-001", Term: "short", Text: "Find a job"}.Build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	goal := res.Change.Output
+	res, err = ws.Apply([]string{"W-001"}, service("2026-04-10"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,6 +91,12 @@ func TestClosedCaseWrites(t *testing.T) {
 	// A service still scheduled is cancelled after the closing: that
 	// winds the plan down, and is no work.
 	mustApply("a cancellation after the closing", "2026-03-30", CancelPlanService{Case: "W-001", Service: scheduled}.Build)
+
+	// How the plan ended is recorded after the closing: a goal achieved
+	// (the case closed as placed) is taken; making it active again is
+	// work, refused.
+	mustApply("a goal achieved after the closing", "2026-03-30", SetGoalStatus{Case: "W-001", Goal: goal, Status: "achieved"}.Build)
+	refused("a goal made active again after the closing", "2026-03-30", SetGoalStatus{Case: "W-001", Goal: goal, Status: "active"}.Build)
 
 	// What the programs ask after the closing.
 	mustApply("a note after the closing", "2026-03-30", AddNote{Case: "W-001", Note: contactNote("2026-03-30")}.Build)

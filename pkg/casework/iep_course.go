@@ -34,9 +34,11 @@ func (a SetCourseStatus) Build(s *State) (*Change, error) {
 	if c.Status == a.Status {
 		return nil, inputErrorf("", "course %d %s is already %s", i+1, planQuote(c.Course), a.Status)
 	}
-	// Dropping a course winds the plan down, and is allowed on a closed
-	// case; any other status is plan work (closed.go).
-	if a.Status != "dropped" {
+	// A course completed or dropped records how it ended — the
+	// participant may finish training after the case is closed — and is
+	// taken on a closed case; planning or enrolling is plan work
+	// (closed.go).
+	if a.Status == "planned" || a.Status == "enrolled" {
 		if err := p.workOn("", "", "a course status"); err != nil {
 			return nil, err
 		}

@@ -112,9 +112,11 @@ func (a SetGoalStatus) Build(s *State) (*Change, error) {
 	if a.Status == "active" {
 		summary = fmt.Sprintf("make goal %s active again", g.ID)
 	}
-	// Dropping a goal winds the plan down, and is allowed on a closed
-	// case; any other status is plan work (closed.go).
-	if a.Status != "dropped" {
+	// A goal achieved or dropped records how the plan ended — a case
+	// closed as placed has its goal marked achieved the next day — and
+	// is taken on a closed case; making one active again is plan work
+	// (closed.go).
+	if a.Status == "active" {
 		if err := p.workOn("", "", "a goal's status"); err != nil {
 			return nil, err
 		}
