@@ -21,7 +21,7 @@ import (
 // edit as one Change.
 
 // PlanPath returns the repository-relative path of a case's plan.
-func PlanPath(caseID string) string { return layout.CasesDir + "/" + caseID + "/iep.yaml" }
+func PlanPath(caseID string) string { return layout.File(caseID, layout.KindIEP) }
 
 // planCase is a case whose plan a command changes.
 type planCase struct {
