@@ -24,10 +24,14 @@ func newCmdCaseClose(g *globals, runF func(*caseCloseOptions) error) *cobra.Comm
 		Long: `Close CASE in one commit: the closure (date, reason, notes) in outcome.yaml,
 status closed in intake.yaml, and a closure note. The reason is one of
 placed, separated (the work security period ended without a placement,
-document 000), completed (a post-employment case whose months of services
+document 000; a case of a work-security program only), completed (a post-employment case whose months of services
 after cash assistance ended are over, 003: "for 12 months following the
 loss of cash assistance"; on or after their last day only), withdrew, moved
-or other. A case closes as placed only once
+or other. The program's kind in caseplan.yaml decides, whatever the
+store calls the program: separated and completed are refused for a case
+of another kind, and the refusal lists the reasons that fit it (a WIOA
+case ends with its exit, TEGL 10-16; a post-employment participant who
+loses a job is served to find another, 003). A case closes as placed only once
 its placement is on record (caseplan placement set): the reports count the
 placement, not the reason. The participant is placed from the placement's
 start, so a close as placed is dated on or after it (a job accepted to
