@@ -222,9 +222,13 @@ func OpenOn(c *casefile.Case, day time.Time) bool {
 // case). False when the intake gives no valid opening date, which
 // validate reports.
 func NotOpenedOn(c *casefile.Case, day time.Time) bool {
-	if c.Intake == nil {
-		return false
-	}
-	opened, ok := c.Intake.Opened.Time()
-	return ok && opened.After(time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC))
+	return c.Intake != nil && OpensAfter(c.Intake.Opened, day)
+}
+
+// OpensAfter is NotOpenedOn for a case known only by its intake's opening
+// date, as a list keeps it from one day to the next (case list's cached
+// rows): whether a case opened on opened was no case yet on day.
+func OpensAfter(opened record.Date, day time.Time) bool {
+	t, ok := opened.Time()
+	return ok && t.After(time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC))
 }

@@ -5,7 +5,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/store/storetest"
 )
@@ -673,6 +676,25 @@ func TestNotOpened(t *testing.T) {
 		}
 		if s := state(t, fs, "2026-03-02"); s.Status != "open" || s.Phase == "" || len(s.Due) == 0 {
 			t.Errorf("%s on the opening day: %+v, want open with a phase and items due", s.Kind, s)
+		}
+	}
+}
+
+// TestOpensAfter: the opening date alone, as a list keeps it, gives
+// NotOpenedOn's answer; a date that is not one gives false (validate
+// names it).
+func TestOpensAfter(t *testing.T) {
+	for _, tc := range []struct {
+		opened, day string
+		want        bool
+	}{{"2026-03-02", "2026-03-01", true}, {"2026-03-02", "2026-03-02", false}, {"2026-03-02", "2026-04-01", false}, {"soon", "2026-03-01", false}, {"", "2026-03-01", false}} {
+		d := day(tc.day).Add(15 * time.Hour) // the time of day does not count
+		if got := OpensAfter(record.Date(tc.opened), d); got != tc.want {
+			t.Errorf("OpensAfter(%q, %s) = %v; want %v", tc.opened, tc.day, got, tc.want)
+		}
+		c := &casefile.Case{Intake: &record.Intake{Opened: record.Date(tc.opened)}}
+		if got := NotOpenedOn(c, d); got != tc.want {
+			t.Errorf("NotOpenedOn(opened %q, %s) = %v; want %v", tc.opened, tc.day, got, tc.want)
 		}
 	}
 }

@@ -78,11 +78,8 @@ func (a CloseActionItem) Build(s *State) (*Change, error) {
 	if how, on := casestate.ActionClosuresOf(p.c).How(n, a.Item); how != "" {
 		return nil, inputErrorf("", "action %s %s is already %s, on %s", ref, planQuote(item.Text), how, on)
 	}
-	when := a.Date
-	if when == "" {
-		when = date(s.Today)
-	}
-	if err := p.checkDoneDate(fmt.Sprintf("action %s %s date", ref, a.Status), "--date", when); err != nil {
+	when, flag := dateGiven(a.Date, s.Today)
+	if err := p.checkDoneDate(fmt.Sprintf("action %s %s date", ref, a.Status), flag, when); err != nil {
 		return nil, err
 	}
 	if when < n.Date {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/caseid"
@@ -22,7 +23,7 @@ import (
 // edit as one Change.
 
 // PlanPath returns the repository-relative path of a case's plan.
-func PlanPath(caseID string) string { return layout.CasesDir + "/" + caseID + "/iep.yaml" }
+func PlanPath(caseID string) string { return layout.File(caseID, layout.KindIEP) }
 
 // planCase is a case whose plan a command changes.
 type planCase struct {
@@ -253,11 +254,24 @@ func (p *planCase) checkDoneDate(what, flag string, d record.Date) error {
 	}
 	if in := p.c.Intake; in != nil {
 		if _, ok := in.Opened.Time(); ok && d < in.Opened {
-			return inputErrorf(fmt.Sprintf("the earliest %s is the day the case opened: %s %s", flag, flag, in.Opened),
-				"%s %s (%s) is before case %s opened (%s)", what, d, flag, p.c.ID, in.Opened)
+			hint := fmt.Sprintf("the earliest %s is the day the case opened: %s %s", flag, flag, in.Opened)
+			if flag == "--today" {
+				hint = "give the day with --date, on or after the day the case opened: --date " + string(in.Opened)
+			}
+			return inputErrorf(hint, "%s %s (%s) is before case %s opened (%s)", what, d, flag, p.c.ID, in.Opened)
 		}
 	}
 	return nil
+}
+
+// dateGiven returns d, or --today's date when the command was given no
+// --date, with the flag the date came from, so that a refusal names the
+// one to change (a --today before the opening is not a --date).
+func dateGiven(d record.Date, today time.Time) (record.Date, string) {
+	if d == "" {
+		return date(today), "--today"
+	}
+	return d, "--date"
 }
 
 // checkPlanChoice checks an enumerated value against its choices and

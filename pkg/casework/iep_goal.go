@@ -299,7 +299,7 @@ func (a AddMilestone) Build(s *State) (*Change, error) {
 type MilestoneDone struct {
 	Case      string
 	Milestone string
-	Date      record.Date
+	Date      record.Date // empty: --today
 }
 
 // Build returns the change that sets the milestone's done date; nothing
@@ -314,7 +314,9 @@ func (a MilestoneDone) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	m := p.plan.Goals[gi].Milestones[mi]
-	if err := p.checkDoneDate(fmt.Sprintf("milestone %s done date", m.ID), "--date", a.Date); err != nil {
+	var flag string
+	a.Date, flag = dateGiven(a.Date, s.Today)
+	if err := p.checkDoneDate(fmt.Sprintf("milestone %s done date", m.ID), flag, a.Date); err != nil {
 		return nil, err
 	}
 	summary := fmt.Sprintf("mark milestone %s done", m.ID)

@@ -54,7 +54,7 @@ func (a AddNextStep) Build(s *State) (*Change, error) {
 type NextStepDone struct {
 	Case string
 	Step string
-	Date record.Date
+	Date record.Date // empty: --today
 }
 
 // Build returns the change that sets the step's done date.
@@ -68,7 +68,9 @@ func (a NextStepDone) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	n := p.plan.NextSteps[i]
-	if err := p.checkDoneDate(fmt.Sprintf("next step %s done date", n.ID), "--date", a.Date); err != nil {
+	var flag string
+	a.Date, flag = dateGiven(a.Date, s.Today)
+	if err := p.checkDoneDate(fmt.Sprintf("next step %s done date", n.ID), flag, a.Date); err != nil {
 		return nil, err
 	}
 	summary := fmt.Sprintf("mark next step %s done", n.ID)
@@ -173,7 +175,7 @@ func (a AddSkillCourse) Build(s *State) (*Change, error) {
 // `updated` date is the date of its latest review.
 type ReviewPlan struct {
 	Case    string
-	Date    record.Date
+	Date    record.Date // empty: --today
 	Summary string
 }
 
@@ -183,7 +185,9 @@ func (a ReviewPlan) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.checkDoneDate("review date", "--date", a.Date); err != nil {
+	var flag string
+	a.Date, flag = dateGiven(a.Date, s.Today)
+	if err := p.checkDoneDate("review date", flag, a.Date); err != nil {
 		return nil, err
 	}
 	for _, r := range p.plan.Reviews {

@@ -363,3 +363,42 @@ func TestSelfSufficiencyEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanDateFromToday: a date before the case opened is refused naming
+// the flag it came from — --date when given, --today when the command
+// took --today's date — with a hint that says what to type.
+func TestPlanDateFromToday(t *testing.T) {
+	const plan = "created: 2026-03-02\ngoals:\n  - id: G1\n    term: short\n    text: CNA\n    milestones:\n      - id: M1\n        text: Enrolled\n        due: 2026-04-30\n" +
+		"next_steps:\n  - id: N1\n    owner: participant\n    text: Call\n    due: 2026-04-01\nservices:\n  - id: S1\n    name: Tutoring\n    status: in-progress\n"
+	for _, tc := range []struct {
+		name  string
+		build func(d record.Date) Build
+		what  string
+	}{
+		{"milestone", func(d record.Date) Build { return MilestoneDone{Case: "W-1", Milestone: "M1", Date: d}.Build }, "milestone M1 done date"},
+		{"next step", func(d record.Date) Build { return NextStepDone{Case: "W-1", Step: "N1", Date: d}.Build }, "next step N1 done date"},
+		{"review", func(d record.Date) Build { return ReviewPlan{Case: "W-1", Date: d, Summary: "Went over it"}.Build }, "review date"},
+		{"service end", func(d record.Date) Build { return EndPlanService{Case: "W-1", Service: "S1", Date: d}.Build }, "service S1 end date"},
+	} {
+		for _, given := range []struct {
+			date       record.Date
+			flag, hint string
+		}{
+			{"", "--today", "give the day with --date, on or after the day the case opened: --date 2026-03-02"},
+			{"2026-02-25", "--date", "the earliest --date is the day the case opened: --date 2026-03-02"},
+		} {
+			s := workTreeState(t, "W-1", map[string]string{"cases/W-1/iep.yaml": plan})
+			s.Today = testToday.AddDate(0, 0, -17) // 2026-02-27
+			_, err := tc.build(given.date)(s)
+			d := given.date
+			if d == "" {
+				d = "2026-02-27"
+			}
+			want := tc.what + " " + string(d) + " (" + given.flag + ") is before case W-1 opened (2026-03-02)"
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Msg != want || ie.Hint != given.hint {
+				t.Errorf("%s, %s: got %v (hint %q)\nwant %q (hint %q)", tc.name, given.flag, err, hintOf(ie), want, given.hint)
+			}
+		}
+	}
+}

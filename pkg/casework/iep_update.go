@@ -176,11 +176,8 @@ func (a EndPlanService) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	sv := p.plan.Services[i]
-	when := a.Date
-	if when == "" {
-		when = date(s.Today)
-	}
-	if err := p.checkDoneDate(fmt.Sprintf("service %s end date", sv.ID), "--date", when); err != nil {
+	when, flag := dateGiven(a.Date, s.Today)
+	if err := p.checkDoneDate(fmt.Sprintf("service %s end date", sv.ID), flag, when); err != nil {
 		return nil, err
 	}
 	switch {

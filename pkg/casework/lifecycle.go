@@ -40,6 +40,14 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 	if err := checkClosureReason(cl.Reason); err != nil {
 		return nil, err
 	}
+	if cl.Reason == record.ClosureSeparated && lc.programKind() != record.ProgramWorkSecurity {
+		// 000's candidate separates at the end of the work security
+		// period; a WIOA case ends with its exit (TEGL 10-16), and 003
+		// serves a participant who loses a job with re-employment
+		// services, not a closure.
+		return nil, inputErrorf("close it with another reason: "+strings.Join(closureReasonsFor(lc.programKind()), ", "),
+			"case %s is not a work-security case: separated says the candidate separated at the end of the work security period (000)", cl.Case)
+	}
 	if lc.intake.Status == "closed" {
 		msg := fmt.Sprintf("case %s is already closed", cl.Case)
 		if last := lc.c.Outcome.LatestClosure(); last != nil {
@@ -72,7 +80,7 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 	// A work-security candidate with a placement secured before the
 	// periods ended, or an extension request undecided, is not separated (calendar.PlacementSecured, as the
 	// ws-separated rule reads it): the case closes as placed from the start.
-	if cl.Reason == record.ClosureSeparated && lc.intake.Program == record.ProgramWorkSecurity {
+	if cl.Reason == record.ClosureSeparated {
 		if p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok {
 			if pl := calendar.PlacementSecured(lc.c, p, cl.Date); pl != nil {
 				return nil, inputErrorf("close it as placed on or after the start (--reason placed --date "+string(pl.Start)+"); if the offer fell through, record it first with caseplan placement fell-through "+cl.Case+" --reason TEXT",
@@ -149,9 +157,10 @@ func servicesCompleted(lc *lifecycleCase, cfg *record.Config, cl CloseCase) erro
 }
 
 // closureReasonsFor are the ClosureReasons that fit a program of kind,
-// for a hint to offer: completed is post-employment's (003), separated
-// work security's (000); the other programs end with neither. It is what
-// a hint offers, not what is accepted: every reason of the schema is.
+// as case close accepts them and its refusals offer them: completed is
+// post-employment's (003), separated work security's (000); the other
+// programs end with neither. The kind decides, not the program's key: a
+// store may name its programs as it likes (caseplan.yaml).
 func closureReasonsFor(kind string) []string {
 	return slices.DeleteFunc(slices.Clone(ClosureReasons), func(r string) bool {
 		return r == record.ClosureCompleted && kind != record.ProgramPostEmployment ||

@@ -52,8 +52,7 @@ func TestCloseCompleted(t *testing.T) {
 
 // TestCloseCompletedHintFitsProgram: a case of another program refused
 // completed is offered the reasons that fit its program: separated only
-// to work security (000), which the other programs do not end with. The
-// hint only: separated is still accepted on a WIOA case.
+// to work security (000), which the other programs do not end with.
 func TestCloseCompletedHintFitsProgram(t *testing.T) {
 	const cfg = "organization: Example Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  ws:\n    kind: work-security\n  wioa:\n    kind: wioa\n"
 	for program, want := range map[string]string{
@@ -69,11 +68,56 @@ func TestCloseCompletedHintFitsProgram(t *testing.T) {
 			t.Errorf("%s: got %v (hint %q); want hint %q", program, err, hintOf(in), want)
 		}
 	}
-	s := workTreeState(t, "P-1", map[string]string{"cases/caseplan.yaml": cfg,
-		"cases/P-1/intake.yaml": "id: P-1\nopened: 2026-03-02\nprogram: wioa\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Lee Example\n"})
-	s.Rand = io.MultiReader(idSource(t, "CL-00001"), bytes.NewReader([]byte{0, 1, 2, 3}))
-	day, _ := time.Parse(time.DateOnly, "2026-03-10")
-	if _, err := (CloseCase{Case: "P-1", Date: day, Reason: record.ClosureSeparated}).Build(s); err != nil {
-		t.Errorf("separated on a WIOA case: %v", err)
+}
+
+// TestCloseSeparatedFitsKind: separated is work security's closure (000:
+// the candidate separates at the end of the work security period), for a
+// program of that kind whatever the store calls it, with its checks (a
+// placement secured within the period is not a separation); a program of
+// another kind is refused it, offered its own reasons.
+func TestCloseSeparatedFitsKind(t *testing.T) {
+	const cfg = "organization: Example Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n" +
+		"  union-layoffs:\n    kind: work-security\n  career-center:\n    kind: wioa\n  after-assistance:\n    kind: post-employment\n"
+	intake := func(program, extra string) string {
+		return "id: P-1\nopened: 2026-03-02\nprogram: " + program + "\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Lee Example\n" + extra
+	}
+	const layoff = "layoff:\n  notice_date: 2026-03-02\n  layoff_date: 2026-05-01\n"
+	// The period runs to 2026-07-30; the offer was on record by then.
+	const placed = "placements:\n  - employer: Example Library\n    position: Library Assistant\n    start: 2026-08-17\n    recorded: 2026-07-20\n"
+	for _, tc := range []struct {
+		name, intake, outcome, err, hint string
+	}{
+		{"work security", intake("union-layoffs", layoff), "", "", ""},
+		{"work security placed", intake("union-layoffs", layoff), placed,
+			"case P-1's placement at Example Library (start 2026-08-17) was on record by 2026-07-30, the last day of the work security period: the candidate was not separated", ""},
+		{"wioa", intake("career-center", ""), "",
+			"case P-1 is not a work-security case: separated says the candidate separated at the end of the work security period (000)",
+			"close it with another reason: placed, withdrew, moved, other"},
+		{"post-employment", intake("after-assistance", "cash_assistance_ended: 2026-02-27\n"), "",
+			"case P-1 is not a work-security case", "close it with another reason: placed, completed, withdrew, moved, other"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{"cases/caseplan.yaml": cfg, "cases/P-1/intake.yaml": tc.intake}
+			if tc.outcome != "" {
+				files["cases/P-1/outcome.yaml"] = tc.outcome
+			}
+			s := workTreeState(t, "P-1", files)
+			s.Rand = io.MultiReader(idSource(t, "CL-00001"), bytes.NewReader([]byte{0, 1, 2, 3}))
+			day, _ := time.Parse(time.DateOnly, "2026-08-05")
+			ch, err := CloseCase{Case: "P-1", Date: day, Reason: record.ClosureSeparated}.Build(s)
+			if tc.err == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := string(ch.Files["cases/P-1/outcome.yaml"]); !strings.Contains(got, "reason: separated") {
+					t.Errorf("outcome.yaml:\n%s", got)
+				}
+				return
+			}
+			var in *InputError
+			if !errors.As(err, &in) || !strings.Contains(err.Error(), tc.err) || tc.hint != "" && in.Hint != tc.hint {
+				t.Errorf("got %v (hint %q); want %q (hint %q)", err, hintOf(in), tc.err, tc.hint)
+			}
+		})
 	}
 }

@@ -5,15 +5,17 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/schemas"
 )
 
-// Referral categories and statuses, as schemas/services.schema.json lists
-// them.
+// Referral categories and statuses: schemas/services.schema.json owns the
+// lists, and the command line offers and checks the same values.
 var (
-	ReferralCategories = []string{"supportive", "training", "education", "employment", "other"}
-	ReferralStatuses   = []string{"referred", "accepted", "in-progress", "completed", "declined", "expired"}
+	ReferralCategories = schemas.Enum(layout.KindServices, "referrals", "[]", "category")
+	ReferralStatuses   = schemas.Enum(layout.KindServices, "referrals", "[]", "status")
 )
 
 // AddReferral describes a referral to a supportive service or training

@@ -51,10 +51,15 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("name the manager the cases go to with --to", "--from and --to both name %s", t.From)
 	}
 	cases := t.Cases
+	var notes []string
 	if t.From != "" {
-		cases = t.openUnderFrom(s)
+		cases, notes = t.openUnderFrom(s)
 		if len(cases) == 0 {
-			return nil, inputErrorf("caseplan case list --manager "+t.From+" --status open lists them", "%s has no open case on %s to transfer", t.From, date(s.Today))
+			msg := fmt.Sprintf("%s has no open case on %s to transfer", t.From, date(s.Today))
+			if len(notes) > 0 {
+				msg += ":\n\t" + strings.Join(notes, "\n\t")
+			}
+			return nil, inputErrorf("caseplan case list --manager "+t.From+" --status open lists them", "%s", msg)
 		}
 	}
 	if len(cases) == 0 {
@@ -111,6 +116,7 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 		Summary: summary,
 		Files:   files,
 		Output:  strings.Join(cases, "\n"),
+		Notes:   notes,
 	}, nil
 }
 
@@ -122,19 +128,22 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 // closed ones included), a case closed by the day, or not yet theirs on
 // it, is left where it is; so is one handed to someone else since, which
 // is no longer From's to hand on (its transfer after the day names who
-// has it).
-func (t TransferCases) openUnderFrom(s *State) []string {
-	var out []string
+// has it): handedSince says so of each, naming who has it now, since
+// case list --manager on that day lists it under From.
+func (t TransferCases) openUnderFrom(s *State) (out, handedSince []string) {
 	for _, id := range t.Cases {
 		c := s.Snapshot.Case(id)
-		if c == nil || c.Intake == nil || c.Intake.Manager != t.From {
+		if c == nil || c.Intake == nil || !casestate.OpenOn(c, s.Today) || casestate.ManagerOn(c.Intake, s.Today) != t.From {
 			continue
 		}
-		if casestate.OpenOn(c, s.Today) && casestate.ManagerOn(c.Intake, s.Today) == t.From {
+		if c.Intake.Manager == t.From {
 			out = append(out, id)
+			continue
 		}
+		handedSince = append(handedSince, fmt.Sprintf("%s was %s's on %s but is %s's now (transferred since): left where it is; caseplan case transfer %s --to STAFF hands it on from %s",
+			id, t.From, date(s.Today), c.Intake.Manager, id, c.Intake.Manager))
 	}
-	return out
+	return out, handedSince
 }
 
 // transferRefusal is why one case of several cannot be transferred, in

@@ -111,3 +111,44 @@ func TestTransferCasesFromOnPastDay(t *testing.T) {
 		t.Errorf("W-001, opened after the day, was handed on:\n%s", in)
 	}
 }
+
+// TestTransferCasesFromHandedSince: --from on a past day leaves where it
+// is a case that was From's then but has been handed to someone else
+// since (a transfer dated before that later one would contradict its
+// records), and says so, naming who has it now; when it is the only one,
+// the refusal says so too.
+func TestTransferCasesFromHandedSince(t *testing.T) {
+	isolateHome(t)
+	dir := staffStore(t) // W-001, WIOA, managed by dpatel, opened on testToday
+	ws := openWorkspace(t, dir, sue)
+	if _, err := ws.Apply(nil, NewCase{ID: "W-002", Program: "wioa", Name: "Bo Example", Manager: "dpatel", Opened: testToday.AddDate(0, 0, -42)}.Build); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.Apply(nil, NewCase{ID: "W-003", Program: "wioa", Name: "Cy Example", Manager: "dpatel", Opened: testToday.AddDate(0, 0, -42)}.Build); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.Apply([]string{"W-002"}, TransferCase{Case: "W-002", Date: testToday.AddDate(0, 0, -6), To: "svisor", Reason: "Closer to her office"}.Build); err != nil {
+		t.Fatal(err)
+	}
+	ws.Today = testToday.AddDate(0, 0, -11) // W-002 and W-003 dpatel's
+	all := []string{"W-001", "W-002", "W-003"}
+	res, err := ws.Apply(all, TransferCases{Cases: all, From: "dpatel", To: "mrivera", Reason: "Dev leaves"}.Build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Change.Output != "W-003" {
+		t.Errorf("transferred %q, want W-003 alone", res.Change.Output)
+	}
+	want := "W-002 was dpatel's on 2026-03-05 but is svisor's now (transferred since): left where it is; caseplan case transfer W-002 --to STAFF hands it on from svisor"
+	if len(res.Change.Notes) != 1 || res.Change.Notes[0] != want {
+		t.Errorf("notes %q\nwant [%q]", res.Change.Notes, want)
+	}
+	if in := readTestFile(t, dir, "cases/W-002/intake.yaml"); !strings.Contains(in, "manager: svisor") {
+		t.Errorf("W-002, handed on since, was transferred:\n%s", in)
+	}
+	// Only such a case left: nothing to hand on, and the refusal says why.
+	_, err = ws.Apply([]string{"W-002"}, TransferCases{Cases: []string{"W-002"}, From: "dpatel", To: "mrivera", Reason: "Dev leaves"}.Build)
+	if err == nil || !strings.Contains(err.Error(), "dpatel has no open case on 2026-03-05 to transfer:\n\t"+want) {
+		t.Errorf("only a case handed on since: %v", err)
+	}
+}

@@ -114,6 +114,9 @@ type Change struct {
 	Summary string            // what happened, for the commit subject
 	Files   map[string][]byte // repository-relative path -> new content
 	Output  string            // what the command prints on success (an ID, say)
+	// Notes are what the command says on stderr on success, each a
+	// "caseplan: note:" line: what it left out, and why.
+	Notes []string
 
 	unsealed []string        // cases whose sealed fields the change could not re-seal
 	denied   []access.Denial // cases case sealed reseal --all left: the acting person may not change them

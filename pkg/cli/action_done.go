@@ -9,7 +9,7 @@ import (
 type actionDoneOptions struct {
 	*globals
 	noCommit bool
-	date     string // parsed into change.Date; --today when not given
+	date     string // parsed into change.Date; "" (--today) when not given
 	change   casework.CloseActionItem
 }
 
@@ -40,7 +40,7 @@ caseplan action drop — and a date before the note or after today.` + "\n" + ex
 				return err
 			}
 			var err error
-			if opts.change.Date, err = opts.dateOrToday(opts.date); err != nil {
+			if opts.change.Date, err = optionalDate("date", opts.date); err != nil { // "": --today, which casework names
 				return err
 			}
 			if runF != nil {

@@ -11,7 +11,7 @@ import (
 type actionDropOptions struct {
 	*globals
 	noCommit bool
-	date     string // parsed into change.Date; --today when not given
+	date     string // parsed into change.Date; "" (--today) when not given
 	change   casework.CloseActionItem
 }
 
@@ -40,7 +40,7 @@ as caseplan action done refuses.` + "\n" + exitStatusHelp,
 				return &UsageError{Msg: "action drop needs --reason", Hint: "say why the item will not be done"}
 			}
 			var err error
-			if opts.change.Date, err = opts.dateOrToday(opts.date); err != nil {
+			if opts.change.Date, err = optionalDate("date", opts.date); err != nil { // "": --today, which casework names
 				return err
 			}
 			if runF != nil {

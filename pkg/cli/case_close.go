@@ -24,18 +24,23 @@ func newCmdCaseClose(g *globals, runF func(*caseCloseOptions) error) *cobra.Comm
 		Long: `Close CASE in one commit: the closure (date, reason, notes) in outcome.yaml,
 status closed in intake.yaml, and a closure note. The reason is one of
 placed, separated (the work security period ended without a placement,
-document 000), completed (a post-employment case whose months of services
+document 000; a work-security case only),
+completed (a post-employment case whose months of services
 after cash assistance ended are over, 003: "for 12 months following the
 loss of cash assistance"; on or after their last day only), withdrew, moved
-or other. A case closes as placed only once
-its placement is on record (caseplan placement set): the reports count the
+or other. The program's kind in caseplan.yaml decides, whatever the store
+calls the program: separated and completed are refused for a case of
+another kind, and the refusal lists the reasons that fit it (a WIOA case
+ends with its exit, TEGL 10-16; a post-employment participant who loses a
+job is served to find another, 003). A case closes as placed only once its
+placement is on record (caseplan placement set): the reports count the
 placement, not the reason. The participant is placed from the placement's
 start, so a close as placed is dated on or after it (a job accepted to
 start next month is recorded now, the case closed once it has started).
 A work-security case with a placement on record by the last day of its
 work security period (and extension) is not separated, whatever the
-placement's start (000): it closes as placed, not as separated.
-A closed case is not closed again; reopen it with caseplan case reopen.
+placement's start (000): it closes as placed, not as separated. A closed
+case is not closed again; reopen it with caseplan case reopen.
 
 Follow-ups continue after a case closes (caseplan followup add). A closed
 case still takes notes, follow-ups, placements and late entries of plan

@@ -43,7 +43,8 @@ under the manager and center it had then, as case show and due show it
 (and --status, --manager and --center filter by them). --status open
 lists the cases open at the end of --today, as the reports count them;
 --status closed those closed then. A case opened after --today was no
-case yet: it is left out, and the count on stderr says how many were.
+case yet: it is left out, and the count on stderr says how many were
+(with no --today, a case whose opening is dated in the future).
 -o json: [{"id","program","status","manager","center","opened",
 "participant","cohort" (imported cases only),"phase" (on --today)}].
 Filters combine: caseplan case list --center "Lakeview Career Center"
@@ -93,10 +94,6 @@ type caseItem struct {
 type caseRow struct {
 	caseItem
 	Overdue bool `json:"overdue,omitempty"` // anything overdue on the tickler
-	// Later: the case opened after --today, so it was no case yet on
-	// that day (the state path only: the plain list of the real today
-	// has every case).
-	Later bool `json:"later,omitempty"`
 }
 
 func caseListRun(opts *caseListOptions) error {
@@ -105,7 +102,8 @@ func caseListRun(opts *caseListOptions) error {
 	// transferred since was open, or someone else's, then: casestate
 	// says, as case show and due do). The plain list of the real today
 	// does not, so it keeps its cached rows from one day to the next: no
-	// closure or transfer is dated after today.
+	// closure or transfer is dated after today. Whether a case has opened
+	// yet is asked of the row's opening date below, on either path.
 	today, err := opts.todayDate()
 	if err != nil {
 		return err
@@ -138,18 +136,13 @@ func caseListRun(opts *caseListOptions) error {
 			r.Overdue = slices.ContainsFunc(st.Due, func(d casestate.Due) bool { return d.Overdue })
 			// The status on the day is whether the case was open at
 			// its end, as the reports and case transfer --from count
-			// it (casestate.OpenOn, one owner); a case opened after the
-			// day is left out of the list: it was no case yet.
-			// (Without an opening date casestate's status stands:
-			// validate names the missing field.)
-			if opened, ok := in.Opened.Time(); ok {
-				switch {
-				case opened.After(today):
-					r.Later = true
-				case casestate.OpenOn(c, today):
+			// it (casestate.OpenOn, one owner). A case not opened yet
+			// is left out below. (Without an opening date casestate's
+			// status stands: validate names the missing field.)
+			if _, ok := in.Opened.Time(); ok && st.Status != casestate.StatusNotOpened {
+				r.Status = "closed"
+				if casestate.OpenOn(c, today) {
 					r.Status = "open"
-				default:
-					r.Status = "closed"
 				}
 			}
 		}
@@ -181,7 +174,13 @@ func caseListRun(opts *caseListOptions) error {
 	items, later := []caseItem{}, 0
 	for _, r := range rows {
 		it := r.caseItem
-		if r.Later {
+		// A case opened after --today was no case yet on it
+		// (casestate.NotOpenedOn: case show says "not opened yet", due
+		// lists nothing of it), on the real today as on a past day.
+		// Asked here, not in the row, so that the plain list's cached
+		// rows, kept from one day to the next, list the case from the
+		// day it opens.
+		if casestate.OpensAfter(record.Date(it.Opened), today) {
 			later++
 			continue
 		}

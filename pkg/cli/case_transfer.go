@@ -48,7 +48,8 @@ does before retiring a case manager who leaves (caseplan staff set ID
 --today a case closed since was open then, and is handed on by a transfer
 dated before its closure; a case opened since, or handed to another
 manager since, is left where it is (a transfer dated before its opening,
-or before that later transfer, would contradict its records). It is all
+or before that later transfer, would contradict its records), and a note
+on stderr names each case handed on since and its manager now. It is all
 or nothing: if any case would be refused — no such case, already the new
 manager's, one the author may not change — nothing is written and every
 refusal is listed. Otherwise all are transferred in one commit, and stdout
@@ -200,10 +201,12 @@ func existingCases(g *globals, ids []string) (out []string, meant map[string]str
 }
 
 // managedCases returns the cases whose intake names manager as their
-// manager now, open or closed, from a scan of the intake records (a full
-// load of a large store would read every note to find them); casework
-// keeps those open under manager on the day (a case closed since was
-// open on a past --today, so its status now does not decide). A manager
+// manager now, open or closed, or as one a transfer took the case from,
+// from a scan of the intake records (a full load of a large store would
+// read every note to find them); casework keeps those open under manager
+// on the day (a case closed since was open on a past --today, so its
+// status now does not decide) and says which were theirs then but have
+// been handed to someone else since. A manager
 // no case names and the roster does not know is a typo, refused as case
 // list --manager refuses one.
 func managedCases(g *globals, manager string) ([]string, error) {
@@ -221,7 +224,7 @@ func managedCases(g *globals, manager string) ([]string, error) {
 	}
 	var out []string
 	for _, k := range keys {
-		if k.Readable && k.Manager == manager {
+		if k.Readable && (k.Manager == manager || slices.Contains(k.HandedOnBy, manager)) {
 			out = append(out, k.ID)
 		}
 	}

@@ -9,7 +9,7 @@ import (
 type iepReviewOptions struct {
 	*globals
 	noCommit bool
-	date     string // parsed into change.Date; --today when not given
+	date     string // parsed into change.Date; "" (--today) when not given
 	change   casework.ReviewPlan
 }
 
@@ -28,7 +28,7 @@ latest review (every other change is in git's history).` + "\n" + exitStatusHelp
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
 			var err error
-			if opts.change.Date, err = opts.dateOrToday(opts.date); err != nil {
+			if opts.change.Date, err = optionalDate("date", opts.date); err != nil { // "": --today, which casework names
 				return err
 			}
 			if runF != nil {

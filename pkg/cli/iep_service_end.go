@@ -9,7 +9,7 @@ import (
 type iepServiceEndOptions struct {
 	*globals
 	noCommit bool
-	date     string // parsed into change.Date; --today when not given
+	date     string // parsed into change.Date; "" (--today) when not given
 	change   casework.EndPlanService
 }
 
@@ -29,7 +29,7 @@ today are refused.` + "\n" + exitStatusHelp,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case, opts.change.Service = args[0], args[1]
 			var err error
-			if opts.change.Date, err = opts.dateOrToday(opts.date); err != nil {
+			if opts.change.Date, err = optionalDate("date", opts.date); err != nil { // "": --today, which casework names
 				return err
 			}
 			if runF != nil {

@@ -132,6 +132,9 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 	if res.Change.Output != "" {
 		fmt.Fprintln(g.env.Stdout, res.Change.Output)
 	}
+	for _, n := range res.Change.Notes {
+		fmt.Fprintf(g.env.Stderr, "caseplan: note: %s\n", n)
+	}
 	if noCommit {
 		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; %s\n", len(res.Change.Files), commitHint(res.Change.Files))
 	}

@@ -27,6 +27,10 @@ type IntakeKeys struct {
 	// ReturningFrom is the intake's returning_from: the case of the
 	// participant's earlier period of participation, "" when none.
 	ReturningFrom string
+	// HandedOnBy are the managers its transfers took it from (transfers'
+	// from), in order: case transfer --from finds a case someone managed
+	// on a past day though it is another's now.
+	HandedOnBy []string
 }
 
 // ScanIntakes reads every case's intake record — and only that, decoding
@@ -114,6 +118,9 @@ func readKeys(src Source, k *IntakeKeys) {
 			SHA256 string `yaml:"sha256"`
 		} `yaml:"imported"`
 		ReturningFrom string `yaml:"returning_from"`
+		Transfers     []struct {
+			From string `yaml:"from"`
+		} `yaml:"transfers"`
 	}
 	if yaml.Unmarshal(data, &in) != nil {
 		return
@@ -121,4 +128,9 @@ func readKeys(src Source, k *IntakeKeys) {
 	*k = IntakeKeys{ID: k.ID, Readable: true, Status: in.Status, Manager: in.Manager,
 		Name: in.Participant.Name, Phone: in.Participant.Phone, Email: in.Participant.Email,
 		Cohort: in.Cohort, Imported: in.Imported.SHA256, ReturningFrom: in.ReturningFrom}
+	for _, t := range in.Transfers {
+		if t.From != "" {
+			k.HandedOnBy = append(k.HandedOnBy, t.From)
+		}
+	}
 }

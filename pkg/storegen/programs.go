@@ -188,12 +188,15 @@ func (s *story) postEmployment() {
 	s.place(add(s.opened, -s.rangeN(20, 400)), false)
 
 	leaving := add(s.opened, s.rangeN(60, 220))
-	closing := maxTime(add(servicesEnd, -s.rangeN(0, 20)), add(s.opened, 20))
+	// Closed as completed once the months are over (outcome schema v4;
+	// case close refuses completed before their end), within a few weeks
+	// of it, as a case manager gets to it.
+	closing := add(servicesEnd, s.rangeN(0, 20))
 	switch {
 	case s.chance(0.08) && !leaving.After(s.today) && leaving.Before(servicesEnd):
 		s.close(leaving, "withdrew", "asked to end services; stable job, benefits renewed")
 	case !servicesEnd.After(s.today):
-		s.close(minTime(closing, s.today), "other", "twelve months of post-employment services completed")
+		s.close(minTime(closing, s.today), record.ClosureCompleted, "twelve months of post-employment services completed")
 	default:
 		s.end, s.actEnd = s.today, s.today
 		s.contactBy = add(s.today, -30)

@@ -16,11 +16,13 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/caseplan/caseplan/pkg/audit"
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/storegen"
 	"github.com/caseplan/caseplan/pkg/validate"
@@ -270,7 +272,38 @@ func TestValid(t *testing.T) {
 	}{{1, "2026-11-20"}, {2, "2026-03-01"}, {3, "2027-01-03"}, {4, "2028-02-29"}} {
 		day := mustDate(tc.today)
 		res := generate(t, storegen.Options{Cases: 150, Seed: tc.seed, Today: day})
-		check(t, res.Dir, day, 150/10)
+		snap := check(t, res.Dir, day, 150/10)
+		postEmploymentClosures(t, snap)
+	}
+}
+
+// postEmploymentClosures checks that a post-employment case closed after
+// its months of services is closed as completed (outcome schema v4), on
+// or after their end as case close requires, and one closed before them
+// for another reason.
+func postEmploymentClosures(t *testing.T, snap *casefile.Snapshot) {
+	t.Helper()
+	completed := 0
+	for _, c := range snap.Cases {
+		cl := c.Outcome.LatestClosure()
+		if cl == nil || snap.Config.ProgramKind(c.Intake.Program) != record.ProgramPostEmployment {
+			continue
+		}
+		end, ok := calendar.PostAssistanceEnd(c, snap.Config)
+		closed, _ := cl.Date.Time()
+		switch {
+		case !ok:
+			t.Errorf("%s: closed with no end of its months of services", c.ID)
+		case cl.Reason == record.ClosureCompleted && closed.Before(end):
+			t.Errorf("%s: closed completed on %s, before its months end (%s)", c.ID, cl.Date, end.Format(time.DateOnly))
+		case cl.Reason != record.ClosureCompleted && !closed.Before(end):
+			t.Errorf("%s: closed %s on %s, after its months ended (%s): completed is the reason", c.ID, cl.Reason, cl.Date, end.Format(time.DateOnly))
+		case cl.Reason == record.ClosureCompleted:
+			completed++
+		}
+	}
+	if completed == 0 {
+		t.Errorf("no post-employment case is closed as completed")
 	}
 }
 
