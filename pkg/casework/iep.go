@@ -11,6 +11,18 @@ import (
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+// The plan's choices, as schemas/iep.schema.json lists them: the schema
+// owns them, and a value it gains is one the commands take.
+var (
+	goalTerms       = schemas.Enum("iep", "goals", "[]", "term")
+	goalStatuses    = schemas.Enum("iep", "goals", "[]", "status")
+	stepOwners      = schemas.Enum("iep", "next_steps", "[]", "owner")
+	targetScopes    = schemas.Enum("iep", "job_targets", "[]", "scope")
+	courseStatuses  = schemas.Enum("iep", "skill_plan", "[]", "status")
+	benefitStatuses = schemas.Enum("iep", "self_sufficiency", "benefits", "[]", "status")
 )
 
 // The plan's commands (caseplan iep ...) each edit one case's iep.yaml in

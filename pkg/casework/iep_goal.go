@@ -61,7 +61,7 @@ func (a AddGoal) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlanChoice("term", &a.Term, "short", "long"); err != nil {
+	if err := checkPlanChoice("term", &a.Term, goalTerms...); err != nil {
 		return nil, err
 	}
 	if err := checkPlanText("goal's text", a.Text); err != nil {
@@ -97,7 +97,7 @@ func (a SetGoalStatus) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlanChoice("status", &a.Status, "active", "achieved", "dropped"); err != nil {
+	if err := checkPlanChoice("status", &a.Status, goalStatuses...); err != nil {
 		return nil, err
 	}
 	gi, err := p.goal(itemID(a.Goal))

@@ -23,7 +23,7 @@ func (a AddNextStep) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlanChoice("owner", &a.Owner, "participant", "manager"); err != nil {
+	if err := checkPlanChoice("owner", &a.Owner, stepOwners...); err != nil {
 		return nil, err
 	}
 	if err := checkPlanText("step's text", a.Text); err != nil {
@@ -106,7 +106,7 @@ func (a AddJobTarget) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	if t.Scope != "" {
-		if err := checkPlanChoice("scope", &t.Scope, "internal", "external", "both"); err != nil {
+		if err := checkPlanChoice("scope", &t.Scope, targetScopes...); err != nil {
 			return nil, err
 		}
 	}
@@ -145,7 +145,7 @@ func (a AddSkillCourse) Build(s *State) (*Change, error) {
 	if c.Status == "" {
 		c.Status = "planned"
 	}
-	if err := checkPlanChoice("status", &c.Status, "planned", "enrolled", "completed", "dropped"); err != nil {
+	if err := checkPlanChoice("status", &c.Status, courseStatuses...); err != nil {
 		return nil, err
 	}
 	for _, d := range []struct {

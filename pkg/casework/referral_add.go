@@ -7,13 +7,14 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/schemas"
 )
 
 // Referral categories and statuses, as schemas/services.schema.json lists
 // them.
 var (
-	ReferralCategories = []string{"supportive", "training", "education", "employment", "other"}
-	ReferralStatuses   = []string{"referred", "accepted", "in-progress", "completed", "declined", "expired"}
+	ReferralCategories = schemas.Enum("services", "referrals", "[]", "category")
+	ReferralStatuses   = schemas.Enum("services", "referrals", "[]", "status")
 )
 
 // AddReferral describes a referral to a supportive service or training
