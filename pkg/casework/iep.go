@@ -288,10 +288,11 @@ func checkPlanChoice(what string, v *string, allowed ...string) error {
 	return inputErrorf(hint, "%s %q is not one of %s", what, *v, strings.Join(allowed, ", "))
 }
 
-// checkText checks that a required text is not blank.
-func checkPlanText(what, v string) error {
+// checkPlanText checks that a required text is not blank; the refusal's
+// hint names flag, the one that gives it.
+func checkPlanText(what, flag, v string) error {
 	if strings.TrimSpace(v) == "" {
-		return inputErrorf("", "the %s is empty", what)
+		return inputErrorf(fmt.Sprintf("write it with %s 'TEXT'", flag), "the %s is empty", what)
 	}
 	return nil
 }

@@ -89,7 +89,7 @@ func (a AddBenefit) Build(s *State) (*Change, error) {
 	}
 	b := a.Benefit
 	b.Name = strings.TrimSpace(b.Name)
-	if err := checkPlanText("benefit's name", b.Name); err != nil {
+	if err := checkPlanText("benefit's name", "--name", b.Name); err != nil {
 		return nil, err
 	}
 	if _, ok := p.benefit(b.Name); ok {

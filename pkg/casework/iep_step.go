@@ -26,7 +26,7 @@ func (a AddNextStep) Build(s *State) (*Change, error) {
 	if err := checkPlanChoice("owner", &a.Owner, stepOwners...); err != nil {
 		return nil, err
 	}
-	if err := checkPlanText("step's text", a.Text); err != nil {
+	if err := checkPlanText("step's text", "--text", a.Text); err != nil {
 		return nil, err
 	}
 	if a.Due != "" {
@@ -102,7 +102,7 @@ func (a AddJobTarget) Build(s *State) (*Change, error) {
 	}
 	t := a.Target
 	t.Title = strings.TrimSpace(t.Title)
-	if err := checkPlanText("job target's title", t.Title); err != nil {
+	if err := checkPlanText("job target's title", "--title", t.Title); err != nil {
 		return nil, err
 	}
 	if t.Scope != "" {
@@ -139,7 +139,7 @@ func (a AddSkillCourse) Build(s *State) (*Change, error) {
 	}
 	c := a.Course
 	c.Course = strings.TrimSpace(c.Course)
-	if err := checkPlanText("course", c.Course); err != nil {
+	if err := checkPlanText("course", "--course", c.Course); err != nil {
 		return nil, err
 	}
 	if c.Status == "" {
