@@ -33,8 +33,13 @@ type Finding struct {
 	Severity Severity `json:"severity"`
 	Rule     string   `json:"rule"`
 	Message  string   `json:"message"`
-	Case     string   `json:"case"`
-	Commit   string   `json:"commit,omitempty"`
+	// Hint says what to do about the finding when its message does not
+	// (a schema finding: take the field out, add it), printed as a
+	// "caseplan: hint:" line on stderr and kept in the JSON; "" when the
+	// message says it, or nothing is clear.
+	Hint   string `json:"hint,omitempty"`
+	Case   string `json:"case"`
+	Commit string `json:"commit,omitempty"`
 	// FileLevel marks a finding about the file itself — it is not
 	// readable YAML, not UTF-8, too large, not the shape its schema
 	// requires — rather than about what the records say. A write never
