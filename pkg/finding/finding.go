@@ -194,13 +194,14 @@ func Since(base, now []Finding, sameObligation func(rule string) bool) []Finding
 	return out
 }
 
-// Redact passes every message of fs through redact, in place, and returns
-// fs: a message that quotes what a person wrote (a value, a line, a field
-// name) must not repeat what the leak guard would refuse to store
-// (pii.Guard.Redact).
+// Redact passes every message and hint of fs through redact, in place,
+// and returns fs: a message that quotes what a person wrote (a value, a
+// line, a field name; a hint names the field to take out) must not
+// repeat what the leak guard would refuse to store (pii.Guard.Redact).
 func Redact(fs []Finding, redact func(string) (string, int)) []Finding {
 	for i := range fs {
 		fs[i].Message, _ = redact(fs[i].Message)
+		fs[i].Hint, _ = redact(fs[i].Hint)
 	}
 	return fs
 }
