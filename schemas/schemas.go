@@ -61,6 +61,10 @@ type Error struct {
 	// Key says the error is about the field's name, not its value (an
 	// unknown field): its position is the key's.
 	Key bool
+	// Hint says what to do about it, where that is clear from the kind
+	// of error alone (take a field out, add one); "" otherwise. The
+	// message is unchanged by it.
+	Hint string
 }
 
 // Validator validates records against the compiled schemas. It is safe
@@ -192,12 +196,18 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 	case *kind.AdditionalProperties:
 		for _, p := range k.Properties {
 			base, _, _ := strings.Cut(e.SchemaURL, "#")
-			*out = append(*out, Error{Path: append(loc, p), Message: in + unknownField(p, node, loc, v.places[base][p]), Key: true})
+			*out = append(*out, Error{Path: append(loc, p), Message: in + unknownField(p, node, loc, v.places[base][p]), Key: true,
+				Hint: fmt.Sprintf("take %s: out, or correct its name", p)})
 		}
 	case *kind.Required:
 		when := condition(v.schemaNode(parentURL(e.SchemaURL)), e.SchemaURL)
 		for _, m := range k.Missing {
-			add("%smissing required field %q%s", in, m, when)
+			where := ""
+			if len(loc) > 0 {
+				where = " to " + name
+			}
+			*out = append(*out, Error{Path: loc, Message: fmt.Sprintf("%smissing required field %q%s", in, m, when),
+				Hint: fmt.Sprintf("add %s:%s, with its value", m, where)})
 		}
 	case *kind.Type:
 		want := describeType(k.Want, node)
@@ -230,12 +240,14 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 			want = append(want, fmt.Sprint(w))
 		}
 		msg := fmt.Sprintf("%s: %s is not a valid choice (want one of: %s)", name, display(k.Got), strings.Join(want, ", "))
+		hint := "write one of the choices listed, as it is spelled there"
 		if got, ok := k.Got.(string); ok {
 			if meant := caseid.ChoiceMeant(want, got); meant != "" {
 				msg += "; did you mean " + meant + "?"
+				hint = "write " + meant + " if that is what was meant"
 			}
 		}
-		add("%s", msg)
+		*out = append(*out, Error{Path: loc, Message: msg, Hint: hint})
 	case *kind.Const:
 		add("%s: must be %s", name, display(k.Want))
 	case *kind.Pattern:
@@ -273,10 +285,14 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 	case *kind.FalseSchema:
 		// A field another one's value rules out (a monthly contact
 		// schedule's day): say which value.
+		hint := ""
+		if len(loc) > 0 {
+			hint = fmt.Sprintf("take %s: out", loc[len(loc)-1])
+		}
 		if when := ifWords(v.schemaNode(parentURL(parentURL(parentURL(e.SchemaURL)))), parentURL(parentURL(e.SchemaURL))); when != "" {
-			add("%s: is not allowed when %s", name, when)
+			*out = append(*out, Error{Path: loc, Message: fmt.Sprintf("%s: is not allowed when %s", name, when), Hint: hint})
 		} else {
-			add("%s: is not allowed here", name)
+			*out = append(*out, Error{Path: loc, Message: fmt.Sprintf("%s: is not allowed here", name), Hint: hint})
 		}
 	case *kind.Not:
 		// The value is never repeated: it is a Social Security number.

@@ -822,3 +822,39 @@ func TestPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestHints checks that the common kinds of schema error say what to do —
+// take a field out, add one, write the choice meant — without changing
+// their messages.
+func TestHints(t *testing.T) {
+	v := compile(t)
+	for _, tc := range []struct {
+		kind, src, msg, hint string
+	}{
+		{"iep", minimal["iep"] + "contact_schedule: {every: monthly, day: tuesday, day_of_month: 15, agreed: 2026-10-01}\n",
+			"contact_schedule, day: is not allowed when every is monthly", "take day: out"},
+		{"iep", minimal["iep"] + "contact_schedule: {day: tuesday, agreed: 2026-10-01}\n",
+			`contact_schedule: missing required field "every"`, "add every: to contact_schedule, with its value"},
+		{"iep", minimal["iep"] + "contact_schedule: {evry: weekly, every: weekly, day: tuesday}\n",
+			`contact_schedule: unknown field "evry" (did you mean "every"?)`, "take evry: out, or correct its name"},
+		{"iep", minimal["iep"] + "contact_schedule: {every: weakly, day: tuesday}\n",
+			`contact_schedule, every: "weakly" is not a valid choice (want one of: weekly, fortnightly, monthly); did you mean weekly?`, "write weekly if that is what was meant"},
+		{"iep", minimal["iep"] + "contact_schedule: {every: xyz, day: tuesday}\n",
+			`contact_schedule, every: "xyz" is not a valid choice (want one of: weekly, fortnightly, monthly)`, "write one of the choices listed, as it is spelled there"},
+	} {
+		errs := v.Validate(tc.kind, doc(t, tc.src))
+		found := false
+		for _, e := range errs {
+			if e.Message != tc.msg {
+				continue
+			}
+			found = true
+			if e.Hint != tc.hint {
+				t.Errorf("%s: hint %q, want %q", tc.msg, e.Hint, tc.hint)
+			}
+		}
+		if !found {
+			t.Errorf("no error %q in %v", tc.msg, errs)
+		}
+	}
+}

@@ -7,10 +7,12 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/schemas"
 )
 
-// ActionStatuses are the ways a note's action item is closed.
-var ActionStatuses = []string{"done", "dropped"}
+// ActionStatuses are the ways a note's action item is closed, as the iep
+// schema lists them for the plan's action_items.
+var ActionStatuses = schemas.Enum("iep", "action_items", "[]", "status")
 
 // ParseActionItem splits an action item's reference, as case show and the
 // tickler print it — the note's ID, '#' and the item's number in the note

@@ -13,6 +13,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/yamledit"
+	"github.com/caseplan/caseplan/schemas"
 )
 
 // Activity kinds: what activity add records, each in its own list of the
@@ -31,8 +32,8 @@ var ActivityKinds = []string{ActivityApplication, ActivityInformationalInterview
 // Statuses and interview kinds, as schemas/activity.schema.json lists them.
 var (
 	ApplicationStatuses = record.ApplicationStatuses
-	CourseStatuses      = []string{"enrolled", "completed", "dropped"}
-	InterviewKinds      = []string{"screening", "hiring-manager", "panel", "mock", "other"}
+	CourseStatuses      = schemas.Enum("activity", "courses", "[]", "status")
+	InterviewKinds      = schemas.Enum("activity", "interviews", "[]", "kind")
 )
 
 // AddActivity describes one entry of the activity tracker. Entry is one of

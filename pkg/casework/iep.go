@@ -12,6 +12,18 @@ import (
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/schemas"
+)
+
+// The plan's choices, as schemas/iep.schema.json lists them: the schema
+// owns them, and a value it gains is one the commands take.
+var (
+	goalTerms       = schemas.Enum("iep", "goals", "[]", "term")
+	goalStatuses    = schemas.Enum("iep", "goals", "[]", "status")
+	stepOwners      = schemas.Enum("iep", "next_steps", "[]", "owner")
+	targetScopes    = schemas.Enum("iep", "job_targets", "[]", "scope")
+	courseStatuses  = schemas.Enum("iep", "skill_plan", "[]", "status")
+	benefitStatuses = schemas.Enum("iep", "self_sufficiency", "benefits", "[]", "status")
 )
 
 // The plan's commands (caseplan iep ...) each edit one case's iep.yaml in
@@ -290,10 +302,11 @@ func checkPlanChoice(what string, v *string, allowed ...string) error {
 	return inputErrorf(hint, "%s %q is not one of %s", what, *v, strings.Join(allowed, ", "))
 }
 
-// checkText checks that a required text is not blank.
-func checkPlanText(what, v string) error {
+// checkPlanText checks that a required text is not blank; the refusal's
+// hint names flag, the one that gives it.
+func checkPlanText(what, flag, v string) error {
 	if strings.TrimSpace(v) == "" {
-		return inputErrorf("", "the %s is empty", what)
+		return inputErrorf(fmt.Sprintf("write it with %s 'TEXT'", flag), "the %s is empty", what)
 	}
 	return nil
 }

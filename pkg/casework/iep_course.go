@@ -23,7 +23,7 @@ func (a SetCourseStatus) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlanChoice("status", &a.Status, "planned", "enrolled", "completed", "dropped"); err != nil {
+	if err := checkPlanChoice("status", &a.Status, courseStatuses...); err != nil {
 		return nil, err
 	}
 	i, err := p.course(strings.TrimSpace(a.Course))

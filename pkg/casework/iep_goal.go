@@ -25,13 +25,13 @@ func (a SetPlan) Build(s *State) (*Change, error) {
 	var edits []Edit
 	var what []string
 	for _, f := range []struct {
-		key, name string
-		v         *string
-	}{{"vision", "vision", a.Vision}, {"employment_goal", "employment goal", a.EmploymentGoal}} {
+		key, name, flag string
+		v               *string
+	}{{"vision", "vision", "--vision", a.Vision}, {"employment_goal", "employment goal", "--employment-goal", a.EmploymentGoal}} {
 		if f.v == nil {
 			continue
 		}
-		if err := checkPlanText(f.name, *f.v); err != nil {
+		if err := checkPlanText(f.name, f.flag, *f.v); err != nil {
 			return nil, err
 		}
 		edits = append(edits, planSet([]string{f.key}, strings.TrimSpace(*f.v)))
@@ -61,10 +61,10 @@ func (a AddGoal) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlanChoice("term", &a.Term, "short", "long"); err != nil {
+	if err := checkPlanChoice("term", &a.Term, goalTerms...); err != nil {
 		return nil, err
 	}
-	if err := checkPlanText("goal's text", a.Text); err != nil {
+	if err := checkPlanText("goal's text", "--text", a.Text); err != nil {
 		return nil, err
 	}
 	if a.Target != "" {
@@ -97,7 +97,7 @@ func (a SetGoalStatus) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlanChoice("status", &a.Status, "active", "achieved", "dropped"); err != nil {
+	if err := checkPlanChoice("status", &a.Status, goalStatuses...); err != nil {
 		return nil, err
 	}
 	gi, err := p.goal(itemID(a.Goal))
@@ -145,7 +145,7 @@ func (a AddObjective) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlanText("objective's text", a.Text); err != nil {
+	if err := checkPlanText("objective's text", "--text", a.Text); err != nil {
 		return nil, err
 	}
 	var services []string
@@ -189,7 +189,7 @@ func (a AddPlanService) Build(s *State) (*Change, error) {
 	}
 	svc := a.Service
 	svc.Name = strings.TrimSpace(svc.Name)
-	if err := checkPlanText("service's name", svc.Name); err != nil {
+	if err := checkPlanText("service's name", "--name", svc.Name); err != nil {
 		return nil, err
 	}
 	for _, d := range []struct {
@@ -273,7 +273,7 @@ func (a AddMilestone) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlanText("milestone's text", a.Text); err != nil {
+	if err := checkPlanText("milestone's text", "--text", a.Text); err != nil {
 		return nil, err
 	}
 	if a.Due == "" {

@@ -89,7 +89,7 @@ func (a AddBenefit) Build(s *State) (*Change, error) {
 	}
 	b := a.Benefit
 	b.Name = strings.TrimSpace(b.Name)
-	if err := checkPlanText("benefit's name", b.Name); err != nil {
+	if err := checkPlanText("benefit's name", "--name", b.Name); err != nil {
 		return nil, err
 	}
 	if _, ok := p.benefit(b.Name); ok {
@@ -104,7 +104,7 @@ func (a AddBenefit) Build(s *State) (*Change, error) {
 	if b.Status == "" {
 		b.Status = "active"
 	}
-	if err := checkPlanChoice("status", &b.Status, "active", "pending", "lapsed", "ended"); err != nil {
+	if err := checkPlanChoice("status", &b.Status, benefitStatuses...); err != nil {
 		return nil, err
 	}
 	summary := "add benefit " + planQuote(b.Name)
@@ -154,7 +154,7 @@ func (a RenewBenefit) Build(s *State) (*Change, error) {
 	field := func(key string) []string { return append(append([]string(nil), at...), key) }
 	edits := []Edit{planSet(field("renewal"), a.Renewal)}
 	if a.Status != "" {
-		if err := checkPlanChoice("status", &a.Status, "active", "pending", "lapsed", "ended"); err != nil {
+		if err := checkPlanChoice("status", &a.Status, benefitStatuses...); err != nil {
 			return nil, err
 		}
 		edits = append(edits, planSet(field("status"), a.Status))

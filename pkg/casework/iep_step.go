@@ -23,10 +23,10 @@ func (a AddNextStep) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPlanChoice("owner", &a.Owner, "participant", "manager"); err != nil {
+	if err := checkPlanChoice("owner", &a.Owner, stepOwners...); err != nil {
 		return nil, err
 	}
-	if err := checkPlanText("step's text", a.Text); err != nil {
+	if err := checkPlanText("step's text", "--text", a.Text); err != nil {
 		return nil, err
 	}
 	if a.Due != "" {
@@ -104,11 +104,11 @@ func (a AddJobTarget) Build(s *State) (*Change, error) {
 	}
 	t := a.Target
 	t.Title = strings.TrimSpace(t.Title)
-	if err := checkPlanText("job target's title", t.Title); err != nil {
+	if err := checkPlanText("job target's title", "--title", t.Title); err != nil {
 		return nil, err
 	}
 	if t.Scope != "" {
-		if err := checkPlanChoice("scope", &t.Scope, "internal", "external", "both"); err != nil {
+		if err := checkPlanChoice("scope", &t.Scope, targetScopes...); err != nil {
 			return nil, err
 		}
 	}
@@ -141,13 +141,13 @@ func (a AddSkillCourse) Build(s *State) (*Change, error) {
 	}
 	c := a.Course
 	c.Course = strings.TrimSpace(c.Course)
-	if err := checkPlanText("course", c.Course); err != nil {
+	if err := checkPlanText("course", "--course", c.Course); err != nil {
 		return nil, err
 	}
 	if c.Status == "" {
 		c.Status = "planned"
 	}
-	if err := checkPlanChoice("status", &c.Status, "planned", "enrolled", "completed", "dropped"); err != nil {
+	if err := checkPlanChoice("status", &c.Status, courseStatuses...); err != nil {
 		return nil, err
 	}
 	for _, d := range []struct {

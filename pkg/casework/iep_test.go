@@ -402,3 +402,34 @@ func TestPlanDateFromToday(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanTextHint: a plan's text given empty is refused with a hint that
+// names the flag to write it with.
+func TestPlanTextHint(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001")
+	empty := ""
+	for _, tc := range []struct {
+		build Build
+		msg   string
+		flag  string
+	}{
+		{AddGoal{Case: "W-001", Term: "short", Text: " "}.Build, "the goal's text is empty", "--text"},
+		{AddNextStep{Case: "W-001", Owner: "participant"}.Build, "the step's text is empty", "--text"},
+		{AddJobTarget{Case: "W-001"}.Build, "the job target's title is empty", "--title"},
+		{AddSkillCourse{Case: "W-001"}.Build, "the course is empty", "--course"},
+		{AddBenefit{Case: "W-001"}.Build, "the benefit's name is empty", "--name"},
+		{SetPlan{Case: "W-001", Vision: &empty}.Build, "the vision is empty", "--vision"},
+		{SetPlan{Case: "W-001", EmploymentGoal: &empty}.Build, "the employment goal is empty", "--employment-goal"},
+	} {
+		var ie *InputError
+		_, err := openWorkspace(t, dir, maria).Apply([]string{"W-001"}, tc.build)
+		if !errors.As(err, &ie) || ie.Msg != tc.msg {
+			t.Errorf("%s: %v, want %q", tc.flag, err, tc.msg)
+			continue
+		}
+		if want := "write it with " + tc.flag + " 'TEXT'"; ie.Hint != want {
+			t.Errorf("%s: hint %q, want %q", tc.msg, ie.Hint, want)
+		}
+	}
+}

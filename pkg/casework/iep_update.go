@@ -46,7 +46,7 @@ func (a UpdateGoal) Build(s *State) (*Change, error) {
 	}
 	g := p.plan.Goals[gi]
 	if a.Term != nil {
-		if err := checkPlanChoice("term", a.Term, "short", "long"); err != nil {
+		if err := checkPlanChoice("term", a.Term, goalTerms...); err != nil {
 			return nil, err
 		}
 	}
@@ -269,7 +269,7 @@ func (a UpdateNextStep) Build(s *State) (*Change, error) {
 	}
 	n := p.plan.NextSteps[i]
 	if a.Owner != nil {
-		if err := checkPlanChoice("owner", a.Owner, "participant", "manager"); err != nil {
+		if err := checkPlanChoice("owner", a.Owner, stepOwners...); err != nil {
 			return nil, err
 		}
 	}
@@ -315,7 +315,7 @@ func (a UpdateJobTarget) Build(s *State) (*Change, error) {
 	}
 	t := p.plan.JobTargets[i]
 	if a.Scope != nil && strings.TrimSpace(*a.Scope) != "" {
-		if err := checkPlanChoice("scope", a.Scope, "internal", "external", "both"); err != nil {
+		if err := checkPlanChoice("scope", a.Scope, targetScopes...); err != nil {
 			return nil, err
 		}
 	}

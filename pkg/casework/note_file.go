@@ -71,7 +71,7 @@ func (f NoteFile) Note(v *schemas.Validator) (record.Note, error) {
 		}
 		for _, e := range v.Validate("note", value) {
 			line, col := doc.Position(e.Path)
-			fs = append(fs, finding.Finding{Path: f.Name, Line: line, Column: col, Severity: finding.Error, Rule: validate.RuleSchema, Message: e.Message})
+			fs = append(fs, finding.Finding{Path: f.Name, Line: line, Column: col, Severity: finding.Error, Rule: validate.RuleSchema, Message: e.Message, Hint: e.Hint})
 		}
 	}
 	if len(fs) > 0 {

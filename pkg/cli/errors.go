@@ -216,6 +216,39 @@ a fresh clone of the office's shared store (caseplan clone URL DIR) has every sy
 // finding quotes what the records say.
 func printFinding(w io.Writer, f finding.Finding) {
 	fmt.Fprintf(w, "caseplan: %s\n", display.Escape(redactSSN(f.String())))
+	if f.Hint != "" {
+		fmt.Fprintf(w, "caseplan: hint: %s\n", display.Escape(redactSSN(f.Hint)))
+	}
+}
+
+// maxFindingHints is how many findings' hints validate's hint lines name;
+// the rest are counted, and -o json has every one.
+const maxFindingHints = 10
+
+// findingHints is the hint validate gives with invalid records: each
+// finding's own hint (Finding.Hint), one line each, after where it is,
+// as the finding's line on stdout says it; "" when none has one.
+func findingHints(findings []finding.Finding) string {
+	var lines []string
+	more := 0
+	for _, f := range findings {
+		if f.Hint == "" {
+			continue
+		}
+		if len(lines) == maxFindingHints {
+			more++
+			continue
+		}
+		at := f.Path
+		if f.Line > 0 {
+			at = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, max(f.Column, 1))
+		}
+		lines = append(lines, at+": "+f.Hint)
+	}
+	if more > 0 {
+		lines = append(lines, fmt.Sprintf("and %d more: caseplan validate -o json gives each finding's hint", more))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // shownPaths is findings as printed: each file's path with the

@@ -1,12 +1,20 @@
 package cli
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
+	"github.com/caseplan/caseplan/schemas"
 )
+
+// wageUnits are the units a wage is given in, as the outcome schema lists
+// them.
+var wageUnits = schemas.Enum("outcome", "placements", "[]", "wage_unit")
 
 type placementSetOptions struct {
 	*globals
@@ -92,8 +100,8 @@ func (o *placementSetOptions) parse(c *cobra.Command) error {
 	switch {
 	case o.wageUnit != "" && !flags.Changed("wage"):
 		return usageErrorf("--wage-unit goes with --wage")
-	case o.wageUnit != "" && o.wageUnit != "hour" && o.wageUnit != "year":
-		return usageErrorf("--wage-unit %q: use hour or year", o.wageUnit)
+	case o.wageUnit != "" && !slices.Contains(wageUnits, o.wageUnit):
+		return usageErrorf("--wage-unit %q: use one of %s", o.wageUnit, strings.Join(wageUnits, ", "))
 	}
 	if flags.Changed("hours") {
 		if o.hours < 0 {

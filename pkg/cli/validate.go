@@ -186,7 +186,7 @@ func validateRun(opts *validateOptions) error {
 		summary = fmt.Sprintf("%d new error(s), %d new warning(s)%s since %s in %d case(s), %d file(s)", errs, warns, waived, opts.newFrom, n.cases, n.files)
 	}
 	if errs > 0 {
-		return &InvalidError{Msg: "invalid: " + summary}
+		return &InvalidError{Msg: "invalid: " + summary, Hint: findingHints(shownPaths(s.snap.Config, findings))}
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: valid: %s\n", summary)
 	return nil

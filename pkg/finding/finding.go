@@ -33,8 +33,13 @@ type Finding struct {
 	Severity Severity `json:"severity"`
 	Rule     string   `json:"rule"`
 	Message  string   `json:"message"`
-	Case     string   `json:"case"`
-	Commit   string   `json:"commit,omitempty"`
+	// Hint says what to do about the finding when its message does not
+	// (a schema finding: take the field out, add it), printed as a
+	// "caseplan: hint:" line on stderr and kept in the JSON; "" when the
+	// message says it, or nothing is clear.
+	Hint   string `json:"hint,omitempty"`
+	Case   string `json:"case"`
+	Commit string `json:"commit,omitempty"`
 	// FileLevel marks a finding about the file itself — it is not
 	// readable YAML, not UTF-8, too large, not the shape its schema
 	// requires — rather than about what the records say. A write never
@@ -189,13 +194,14 @@ func Since(base, now []Finding, sameObligation func(rule string) bool) []Finding
 	return out
 }
 
-// Redact passes every message of fs through redact, in place, and returns
-// fs: a message that quotes what a person wrote (a value, a line, a field
-// name) must not repeat what the leak guard would refuse to store
-// (pii.Guard.Redact).
+// Redact passes every message and hint of fs through redact, in place,
+// and returns fs: a message that quotes what a person wrote (a value, a
+// line, a field name; a hint names the field to take out) must not
+// repeat what the leak guard would refuse to store (pii.Guard.Redact).
 func Redact(fs []Finding, redact func(string) (string, int)) []Finding {
 	for i := range fs {
 		fs[i].Message, _ = redact(fs[i].Message)
+		fs[i].Hint, _ = redact(fs[i].Hint)
 	}
 	return fs
 }

@@ -105,3 +105,13 @@ func TestMaskPathsCopies(t *testing.T) {
 		t.Errorf("the findings themselves changed: %+v", fs[0])
 	}
 }
+
+// TestRedactHint: a hint names what the message names (the field to take
+// out), so it is masked as the message is.
+func TestRedactHint(t *testing.T) {
+	mask := func(s string) (string, int) { return strings.ReplaceAll(s, "secret", "XXX"), 0 }
+	fs := Redact([]Finding{{Message: `unknown field "secret"`, Hint: "take secret: out"}}, mask)
+	if fs[0].Message != `unknown field "XXX"` || fs[0].Hint != "take XXX: out" {
+		t.Errorf("got %q, hint %q", fs[0].Message, fs[0].Hint)
+	}
+}

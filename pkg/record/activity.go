@@ -1,5 +1,7 @@
 package record
 
+import "github.com/caseplan/caseplan/schemas"
+
 // ActivityWeek is one week of the candidate activity tracker (000),
 // cases/<id>/activity/<yyyy>-W<ww>.yaml.
 type ActivityWeek struct {
@@ -12,8 +14,9 @@ type ActivityWeek struct {
 }
 
 // ApplicationStatuses are an application's statuses in the order a
-// search goes through them, as schemas/activity.schema.json lists them.
-var ApplicationStatuses = []string{"applied", "interview", "offer", "hired", "rejected", "withdrawn"}
+// search goes through them: the order schemas/activity.schema.json lists
+// them in, which owns them.
+var ApplicationStatuses = schemas.Enum("activity", "applications", "[]", "status")
 
 // Application is one job application.
 type Application struct {

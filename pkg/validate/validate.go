@@ -220,7 +220,7 @@ func schemaFindings(v *schemas.Validator, d *load.Document, caseID string) []fin
 		}
 		out = append(out, finding.Finding{
 			Path: d.Path, Line: line, Column: col, Severity: finding.Error,
-			Rule: RuleSchema, Message: e.Message, Case: caseID, FileLevel: true,
+			Rule: RuleSchema, Message: e.Message, Hint: e.Hint, Case: caseID, FileLevel: true,
 		})
 	}
 	return out
