@@ -153,7 +153,8 @@ func Choice(valid []string, typed string) (string, bool) {
 // ChoiceMeant returns the one choice of valid that typed was probably
 // meant to be, or "" when there is none or more than one. First the
 // choices typed is in other capitals ("Open") or one slip of a key from
-// ("contct"); failing those, the choices typed starts with ("phonecall")
+// ("contct"), or the one choice typed begins (Choice: "fri"); failing
+// those, the choices typed starts with ("phonecall")
 // or holds as a word ("phone-call", "in person" for in-person, "video
 // call"). It is the one "did you mean" for a closed list, on the command
 // line (a flag's value) and in a record (a schema's enum).
@@ -163,6 +164,12 @@ func ChoiceMeant(valid []string, typed string) string {
 		return ""
 	}
 	if m := onlyOne(valid, func(c string) bool { return strings.EqualFold(c, t) || OneSlip(t, strings.ToLower(c)) }); m != "" {
+		return m
+	}
+	// What the command line reads as a choice ("fri", "Tues") a record
+	// keeps spelled out, so validate refuses "day: fri" in iep.yaml; it
+	// names the word to write instead.
+	if m, ok := Choice(valid, t); ok {
 		return m
 	}
 	words := choiceWords(t)

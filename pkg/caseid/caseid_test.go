@@ -123,6 +123,11 @@ func TestChoiceMeant(t *testing.T) {
 		{modes, "fax", ""},
 		{modes, "", ""},
 		{[]string{"wioa", "wioq"}, "wiox", ""}, // one slip from both
+		// A beginning the command line reads, in a record.
+		{[]string{"monday", "tuesday", "friday"}, "fri", "friday"},
+		{[]string{"monday", "tuesday", "thursday"}, "Tues", "tuesday"},
+		{kinds, "con", "contact"},
+		{[]string{"intake", "interview-feedback"}, "int", ""}, // begins both
 	} {
 		if got := ChoiceMeant(tc.valid, tc.typed); got != tc.want {
 			t.Errorf("ChoiceMeant(%q) = %q, want %q", tc.typed, got, tc.want)

@@ -157,3 +157,30 @@ func TestClosedWork(t *testing.T) {
 		})
 	}
 }
+
+// TestClosedCaseExit: a WIOA case closed before its exit was recorded
+// still exits — the tickler and the performance report ask for it — on or
+// before the closing, when services ended; an exit dated after the
+// closing is refused, with the store as it was.
+func TestClosedCaseExit(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = day("2026-03-30")
+	if _, err := ws.Apply([]string{"W-001"}, CloseCase{Case: "W-001", Date: day("2026-03-25"), Reason: "moved"}.Build); err != nil {
+		t.Fatal(err)
+	}
+	before := captureState(t, dir)
+	_, err := ws.Apply([]string{"W-001"}, (&ExitCase{Case: "W-001", Date: day("2026-03-27")}).Build)
+	var closed *ClosedCaseError
+	if !errors.As(err, &closed) {
+		t.Fatalf("an exit after the closing: want a closed-case refusal, got %v", err)
+	}
+	if !strings.Contains(closed.Hint(), "give that date with --date") {
+		t.Errorf("hint: %s", closed.Hint())
+	}
+	assertSameState(t, before, captureState(t, dir))
+	if _, err := ws.Apply([]string{"W-001"}, (&ExitCase{Case: "W-001", Date: day("2026-03-25"), Reason: "Moved away"}).Build); err != nil {
+		t.Fatalf("an exit on the closing day: %v", err)
+	}
+}

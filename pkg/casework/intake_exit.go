@@ -13,7 +13,8 @@ import (
 // case stays open for the follow-up after it — follow_up_months (12), and
 // at least to the end of the 4th quarter after exit — with a follow-up due
 // in the 2nd and the 4th quarter after exit (001, 002; TEGL 10-16); it is
-// closed afterwards with caseplan case close.
+// closed afterwards with caseplan case close. A case closed first exits
+// too, on or before its closing.
 //
 // Without a Date, the exit date is the one WIOA's definition gives (TEGL
 // 10-16, PIRL 901): the last participation-causing service, once 90 days
@@ -51,9 +52,6 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 	if in.Exited != "" {
 		return nil, inputErrorf("", "case %s already exited on %s", x.Case, in.Exited)
 	}
-	if in.Status == "closed" {
-		return nil, inputErrorf("reopen it first with caseplan case reopen "+x.Case+" --date DATE --reason TEXT", "case %s is closed", x.Case)
-	}
 	if x.Date.IsZero() {
 		p := calendar.ParticipationOf(lc.c, s.Snapshot.Config, s.Today)
 		switch {
@@ -79,6 +77,15 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 	}
 	d := date(x.Date)
 	if err := lc.checkHappened("exit date", d); err != nil {
+		return nil, err
+	}
+	// A closed case exits too: a case closed as placed, withdrew or moved
+	// has its exit recorded once the 90 days have passed (the tickler and
+	// the performance report ask for it), and reopening it only for that
+	// would start an episode nobody worked in. Nothing is served after the
+	// closing, so the exit, the day services ended, is on or before it
+	// (closed.go): the definition's date always is.
+	if err := closedWork(lc.c, d, "--date", "a program exit (the day services ended)"); err != nil {
 		return nil, err
 	}
 	if _, ok := in.Opened.Time(); ok && d < in.Opened {

@@ -46,11 +46,17 @@ follow-up is due in the 2nd and in the 4th quarter after exit (rule
 wioa-follow-up; record them with caseplan followup add). Close the case with
 caseplan case close when the follow-up is over.
 
+A case closed before its exit was recorded (placed, withdrew, moved) still
+exits, and stays closed: the performance report asks for its exit once the
+90 days have passed. Nothing is served after the closing, so its exit is
+dated on or before the closing day; a later --date is refused (exit 1).
+
 The date may not be after today nor before the case opened. A case of
-another program, a case that already exited and a closed case are refused.` + "\n" + exitStatusHelp,
+another program and a case that already exited are refused.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case exit W-001 --reason 'No contact since March; services ended'
   caseplan case exit W-001 --date 2026-09-30 \
-      --reason 'Employed as a CNA; services complete'`,
+      --reason 'Employed as a CNA; services complete'
+  caseplan case exit W-002 --reason 'Moved away; the case was closed in May'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]

@@ -11,6 +11,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -189,10 +190,8 @@ participants' plans: keep it where the records are kept.` + "\n" + exitStatusHel
 			if opts.ics == "-" && c.Flags().Changed("output") {
 				return usageErrorf("--ics - writes the calendar to stdout: -o has nowhere to go")
 			}
-			for _, k := range opts.kinds {
-				if !slices.Contains(casestate.DueKinds, k) {
-					return &UsageError{Msg: fmt.Sprintf("--kind %q: no such kind of due item", k), Hint: "use one or more of " + strings.Join(casestate.DueKinds, ", ")}
-				}
+			if err := readDueKinds(opts.kinds); err != nil {
+				return err
 			}
 			var err error
 			if opts.window, err = tickler.ParseWithin(opts.within); err != nil {
@@ -677,5 +676,23 @@ func writeDueSummary(env Env, output string, rows []dueCount, kinds []string, th
 		return err
 	}
 	fmt.Fprintf(env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue), %s\n", items, through.Format(time.DateOnly), overdue, countOf(len(rows), "manager"))
+	return nil
+}
+
+// readDueKinds reads each --kind as a choice of a closed list is read
+// (caseid.Choice: in any case, or by its unambiguous beginning, "Con",
+// "fol"), writing it in the tickler's spelling, and refuses one that
+// names no kind, with its did-you-mean.
+func readDueKinds(kinds []string) error {
+	for i, k := range kinds {
+		if readChoice(&kinds[i], casestate.DueKinds...) {
+			continue
+		}
+		hint := "use one or more of " + strings.Join(casestate.DueKinds, ", ")
+		if meant := caseid.ChoiceMeant(casestate.DueKinds, k); meant != "" {
+			hint = "did you mean --kind " + meant + "? " + hint
+		}
+		return &UsageError{Msg: fmt.Sprintf("--kind %q: no such kind of due item", k), Hint: hint}
+	}
 	return nil
 }

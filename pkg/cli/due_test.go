@@ -147,3 +147,20 @@ func TestSummaryManagers(t *testing.T) {
 		t.Errorf("--manager gone: %q, want its row", got)
 	}
 }
+
+// TestReadDueKinds: --kind is read as every closed list's choice is, in
+// any case or by its unambiguous beginning, and recorded in full.
+func TestReadDueKinds(t *testing.T) {
+	kinds := []string{"Contact", "fol", "plan-review", "ext"}
+	if err := readDueKinds(kinds); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(kinds, ","), "contact,follow-up,plan-review,extension-decision"; got != want {
+		t.Errorf("read %s, want %s", got, want)
+	}
+	for _, typed := range []string{"p", "pla-review", "contacts", "ac"} {
+		if err := readDueKinds([]string{typed}); err == nil {
+			t.Errorf("--kind %q was read", typed)
+		}
+	}
+}
