@@ -204,7 +204,7 @@ func compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 	}
 	switch {
 	case in.Status == "closed":
-		x.closedDue()
+		x.closedDue(p)
 	case in.Status == "open" && s.Phase != "":
 		x.due(p)
 		if searching(p) {

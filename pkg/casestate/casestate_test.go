@@ -472,6 +472,31 @@ reviews:
 			{DueContact, "2026-04-04", "contact", "notes/2026-03-05-ab12.yaml:2"},
 			{DuePotentialExit, "2026-06-04", "^has exited: 90 days without a participation-causing service since 2026-03-05; record the exit, dated 2026-03-05, with caseplan case exit C1", "intake.yaml:4"},
 		}},
+		// A case closed without its exit recorded still exits (nothing
+		// is served after the closing), and the performance report asks
+		// for that exit: the tickler says so, and when it can be recorded.
+		{"wioa: a closed case's exit, before it is known", files{
+			"intake.yaml":                strings.Replace(wioaIntake, "status: open", "status: closed", 1),
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+			"outcome.yaml":               "closures:\n  - date: 2026-03-20\n    reason: moved\n",
+		}, "2026-04-01", []want{
+			{DuePotentialExit, "2026-06-04", "^exit of the closed case (closed on 2026-03-20): no participation-causing service since 2026-03-05; it exits on 2026-06-04, with exit date 2026-03-05: record it then with caseplan case exit C1", "intake.yaml:4"},
+		}},
+		{"wioa: a closed case's exit, once known", files{
+			"intake.yaml":                strings.Replace(wioaIntake, "status: open", "status: closed", 1),
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+			"outcome.yaml":               "closures:\n  - date: 2026-03-20\n    reason: moved\n",
+		}, "2026-06-10", []want{
+			{DuePotentialExit, "2026-06-04", "^has exited: 90 days without a participation-causing service since 2026-03-05; record the exit, dated 2026-03-05, with caseplan case exit C1", "intake.yaml:4"},
+		}},
+		{"wioa: a closed case that exited is asked for no exit", files{
+			"intake.yaml":                strings.Replace(wioaIntake, "status: open", "status: closed", 1) + "exited: 2026-03-05\n",
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+			"outcome.yaml":               "closures:\n  - date: 2026-03-20\n    reason: moved\n",
+		}, "2026-06-10", []want{
+			{DueFollowUp, "2026-09-30", "follow-up in the 2nd quarter after exit", "intake.yaml:8"},
+			{DueFollowUp, "2027-03-31", "follow-up in the 4th quarter after exit", "intake.yaml:8"},
+		}},
 		// Reopened after the last contact: the interval counts from the
 		// reopening, not from a contact made before the case was closed.
 		{"wioa: a reopened case's next contact counts from the reopening", files{

@@ -616,13 +616,15 @@ func ReferencesRequired(c *casefile.Case, cfg *record.Config) int {
 }
 
 // closedDue is what still applies to a closed case: the follow-ups
-// outcome.yaml plans and that are not done, and after a WIOA exit the
-// 2nd and 4th quarters after exit that no follow-up covers yet. Closing a
+// outcome.yaml plans and that are not done, after a WIOA exit the 2nd and
+// 4th quarters after exit that no follow-up covers yet, and before it the
+// exit to record (potentialExitDue). Closing a
 // case ends its contacts, plan and periods, but a follow-up after a
 // placement or an exit is made after the case is closed (001, 002, 003),
 // and caseplan followup add records it on a closed case. A planned
 // follow-up is due until it is recorded done, or taken out of outcome.yaml.
-func (x *view) closedDue() {
+func (x *view) closedDue(p period) {
+	x.potentialExitDue(p)
 	if end, ok := calendar.FollowUpEnd(x.c, x.cfg); ok && !x.today.After(end) {
 		x.quartersAfterExitDue() // as in the follow-up phase of an open case
 	}
@@ -742,8 +744,14 @@ func (x *view) benefitsDue() {
 // the day after the 90th without a participation-causing service). Until
 // then the detail says the last day a service still prevents it; from
 // then on, that the participant has exited and the exit is to be recorded.
+//
+// A case closed without its exit recorded exits too (nothing is served
+// after the closing: calendar.ParticipationOf), and the performance
+// report asks for that exit: the item stays, worded for the closed case,
+// so that the case manager hears of it before the report is due (case
+// exit takes it on a closed case, dated on or before the closing).
 func (x *view) potentialExitDue(p period) {
-	if x.state.Kind != record.ProgramWIOA || p.phase == PhaseFollowUp || p.phase == PhaseExited {
+	if x.state.Kind != record.ProgramWIOA || p.phase == PhaseFollowUp || p.phase == PhaseExited || x.c.Intake.Exited != "" {
 		return
 	}
 	pp := x.participation
@@ -754,6 +762,10 @@ func (x *view) potentialExitDue(p period) {
 	last := string(date(pp.LastService))
 	detail := "potential exit: no participation-causing service since " + last + "; exits unless served (or a service is scheduled) by " +
 		string(date(pp.ServeBy())) + ", with exit date " + last + " (TEGL 10-16)"
+	if p.phase == PhaseClosed {
+		detail = "exit of the closed case (closed on " + string(date(p.start)) + "): no participation-causing service since " + last +
+			"; it exits on " + string(date(known)) + ", with exit date " + last + ": record it then with caseplan case exit " + x.c.ID + " (TEGL 10-16)"
+	}
 	if !pp.Exit.IsZero() {
 		detail = "has exited: " + countOf(pp.ExitDays, "day") + " without a participation-causing service since " + last +
 			"; record the exit, dated " + last + ", with caseplan case exit " + x.c.ID + " (TEGL 10-16)"
