@@ -49,8 +49,14 @@ func (u UpdateReferral) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("caseplan service list "+u.Case+" lists its referrals", "case %s has no referral %q", u.Case, u.Referral)
 	}
 	id := svc.Referrals[i].ID
-	if err := closedWork(c, when, "--date", "a referral's new status"); err != nil {
-		return nil, err
+	// A provider's answer — accepted, in progress, completed, declined,
+	// expired — is what became of a referral made while the case was
+	// open, and arrives when it arrives: taken on a closed case, as
+	// activity update is. Referring again is new work (closed.go).
+	if u.Status == "referred" {
+		if err := closedWork(c, when, "--date", "a referral made again"); err != nil {
+			return nil, err
+		}
 	}
 	at := func(field string) []string { return []string{"referrals", strconv.Itoa(i), field} }
 	edits := []Edit{Set(at("status"), u.Status), Set(at("updated"), when)}

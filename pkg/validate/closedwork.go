@@ -66,7 +66,12 @@ func workDates(c *casefile.Case) []workDate {
 		f := c.File(layout.KindServices)
 		for j, r := range s.Referrals {
 			add(f, "referral "+r.ID+" made", r.Referred, "referrals", i(j), "referred")
-			add(f, "referral "+r.ID+" updated", r.Updated, "referrals", i(j), "updated")
+			// A provider's answer after the closing is what became of
+			// the referral (casework.UpdateReferral takes it); only a
+			// referral made again is work.
+			if r.Status == "referred" {
+				add(f, "referral "+r.ID+" updated", r.Updated, "referrals", i(j), "updated")
+			}
 		}
 	}
 	for _, w := range c.Activity {

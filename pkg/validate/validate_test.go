@@ -343,6 +343,18 @@ func ruleTests() []ruleTest {
 				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-10\n    reason: withdrew\n"
 				m["cases/W1/activity/2026-W11.yaml"] = "week: 2026-W11\napplications:\n  - date: 2026-03-10\n    organization: Clinic\n    position: CNA\n    status: applied\n"
 			}},
+		// A referral made again after the closing is work; a provider's
+		// answer (completed, declined ...) is what became of it.
+		{rule: "closed-case-work", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-10\n    reason: withdrew\n"
+			m["cases/W1/services.yaml"] = "referrals:\n  - id: R-3MZ8Q\n    service: Child care\n    provider: Example Child Care\n    category: supportive\n    referred: 2026-03-05\n    status: referred\n    updated: 2026-03-12\n"
+		}, want: "cases/W1/services.yaml:8:14", msg: "referral R-3MZ8Q updated on 2026-03-12, after the case was closed on 2026-03-10 (reason withdrew) and not reopened",
+			keep: func(m memStore) {
+				m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-10\n    reason: withdrew\n"
+				m["cases/W1/services.yaml"] = "referrals:\n  - id: R-3MZ8Q\n    service: Child care\n    provider: Example Child Care\n    category: supportive\n    referred: 2026-03-05\n    status: completed\n    updated: 2026-03-12\n"
+			}},
 		// Reopened and closed again: the closure in force on the work's
 		// date decides.
 		{rule: "closed-case-work", on: today, change: func(m memStore) {
