@@ -13,27 +13,20 @@ import (
 // so one there was written by hand.
 const RuleClosedCaseWork = "closed-case-work"
 
-// workDate is the date of a piece of plan work, by the same fields the
-// write commands date it by: a completed plan service's start and end,
-// a course's start once enrolled, a milestone or next step done, a review,
-// a referral made or updated, an activity.
-type workDate struct {
-	file string
-	at   []string
-	what string
-	date record.Date
-}
-
-// workDates lists case c's plan work with its date. A plan service counts
+// workDates lists case c's plan work with its date (an eventDate, though
+// a plan service's start may be a plan rather than an event), by the same
+// fields the write commands date it by: a completed plan service's start
+// and end, a course's start once enrolled, a milestone or next step done,
+// a review, a referral made or made again, an activity. A plan service counts
 // once completed and a course once enrolled in: one still scheduled to
 // start after the closing may have been planned while the case was open
 // (a write dated by its start then was allowed), and is a plan left open,
 // not work done — iep service cancel takes it off, closed or not.
-func workDates(c *casefile.Case) []workDate {
-	var out []workDate
+func workDates(c *casefile.Case) []eventDate {
+	var out []eventDate
 	add := func(file, what string, d record.Date, at ...string) {
 		if validDate(d) {
-			out = append(out, workDate{file: file, at: at, what: what, date: d})
+			out = append(out, eventDate{file: file, at: at, what: what, date: d})
 		}
 	}
 	i := strconv.Itoa
@@ -74,24 +67,12 @@ func workDates(c *casefile.Case) []workDate {
 			}
 		}
 	}
-	for _, w := range c.Activity {
-		f := c.ActivityPath(w)
-		for j, a := range w.Applications {
-			add(f, "application", a.Date, "applications", i(j), "date")
+	activityDates(c, func(file, what string, d record.Date, at ...string) {
+		if what == "course" {
+			what = "course activity" // not the plan's skill course
 		}
-		for j, a := range w.InformationalInterviews {
-			add(f, "informational interview", a.Date, "informational_interviews", i(j), "date")
-		}
-		for j, a := range w.Interviews {
-			add(f, "interview", a.Date, "interviews", i(j), "date")
-		}
-		for j, a := range w.Courses {
-			add(f, "course activity", a.Date, "courses", i(j), "date")
-		}
-		for j, a := range w.Networking {
-			add(f, "networking event", a.Date, "networking", i(j), "date")
-		}
-	}
+		add(file, what, d, at...)
+	})
 	return out
 }
 

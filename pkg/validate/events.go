@@ -26,6 +26,33 @@ type eventDate struct {
 	date record.Date
 }
 
+// activityDates gives add each entry of case c's weekly activity
+// tracker with its date and what it is ("application", "interview"):
+// the one walk of the tracker's dated entries, for the dates that record
+// what has happened (eventDates) and the plan work a closing stops
+// (workDates).
+func activityDates(c *casefile.Case, add func(file, what string, d record.Date, at ...string)) {
+	i := strconv.Itoa
+	for _, w := range c.Activity {
+		f := c.ActivityPath(w)
+		for j, a := range w.Applications {
+			add(f, "application", a.Date, "applications", i(j), "date")
+		}
+		for j, a := range w.InformationalInterviews {
+			add(f, "informational interview", a.Date, "informational_interviews", i(j), "date")
+		}
+		for j, a := range w.Interviews {
+			add(f, "interview", a.Date, "interviews", i(j), "date")
+		}
+		for j, a := range w.Courses {
+			add(f, "course", a.Date, "courses", i(j), "date")
+		}
+		for j, a := range w.Networking {
+			add(f, "networking event", a.Date, "networking", i(j), "date")
+		}
+	}
+}
+
 // eventDates lists every event date of case c, by the one table of which
 // fields record what has happened (README, "How caseplan decides": Dates).
 func eventDates(c *casefile.Case) []eventDate {
@@ -98,24 +125,7 @@ func eventDates(c *casefile.Case) []eventDate {
 			add(f, "action item "+i(j+1)+" done", a.Done, "actions", i(j), "done")
 		}
 	}
-	for _, w := range c.Activity {
-		f := c.ActivityPath(w)
-		for j, a := range w.Applications {
-			add(f, "application date", a.Date, "applications", i(j), "date")
-		}
-		for j, a := range w.InformationalInterviews {
-			add(f, "informational interview date", a.Date, "informational_interviews", i(j), "date")
-		}
-		for j, a := range w.Interviews {
-			add(f, "interview date", a.Date, "interviews", i(j), "date")
-		}
-		for j, a := range w.Courses {
-			add(f, "course date", a.Date, "courses", i(j), "date")
-		}
-		for j, a := range w.Networking {
-			add(f, "networking event date", a.Date, "networking", i(j), "date")
-		}
-	}
+	activityDates(c, func(file, what string, d record.Date, at ...string) { add(file, what+" date", d, at...) })
 	if s := c.Services; s != nil {
 		f := c.File(layout.KindServices)
 		for j, r := range s.Referrals {
