@@ -31,7 +31,7 @@ func TestChoicesAreTheSchemas(t *testing.T) {
 		{"application status (search order)", record.ApplicationStatuses, "activity", []string{"applications", "[]", "status"}},
 		{"activity course status", CourseStatuses, "activity", []string{"courses", "[]", "status"}},
 		{"interview kind", InterviewKinds, "activity", []string{"interviews", "[]", "kind"}},
-		{"closure reason", ClosureReasons, "outcome", []string{"closures", "[]", "reason"}},
+		{"closure reason", record.ClosureReasons, "outcome", []string{"closures", "[]", "reason"}},
 	} {
 		want := schemas.Enum(c.kind, c.path...)
 		if len(want) == 0 {

@@ -14,18 +14,13 @@ import (
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
-	"github.com/caseplan/caseplan/schemas"
 )
-
-// ClosureReasons are the reasons a case may close for, as the outcome
-// schema lists them.
-var ClosureReasons = schemas.Enum("outcome", "closures", "[]", "reason")
 
 // CloseCase describes the closing of a case.
 type CloseCase struct {
 	Case   string
 	Date   time.Time
-	Reason string // one of ClosureReasons
+	Reason string // one of record.ClosureReasons
 	Notes  string
 }
 
@@ -45,7 +40,7 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 		// period; a WIOA case ends with its exit (TEGL 10-16), and 003
 		// serves a participant who loses a job with re-employment
 		// services, not a closure.
-		return nil, inputErrorf("close it with another reason: "+strings.Join(closureReasonsFor(lc.programKind()), ", "),
+		return nil, inputErrorf("close it with another reason: "+strings.Join(record.ClosureReasonsFor(lc.programKind()), ", "),
 			"case %s is not a work-security case: separated says the candidate separated at the end of the work security period (000)", cl.Case)
 	}
 	if lc.intake.Status == "closed" {
@@ -140,7 +135,7 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 // its exit (TEGL 10-16), which is no closure reason.
 func servicesCompleted(lc *lifecycleCase, cfg *record.Config, cl CloseCase) error {
 	if lc.programKind() != record.ProgramPostEmployment {
-		return inputErrorf("close it with another reason: "+strings.Join(closureReasonsFor(lc.programKind()), ", "),
+		return inputErrorf("close it with another reason: "+strings.Join(record.ClosureReasonsFor(lc.programKind()), ", "),
 			"case %s is not a post-employment case: completed says its months of post-employment services after cash assistance ended are over (003)", cl.Case)
 	}
 	end, ok := calendar.PostAssistanceEnd(lc.c, cfg)
@@ -156,23 +151,11 @@ func servicesCompleted(lc *lifecycleCase, cfg *record.Config, cl CloseCase) erro
 	return nil
 }
 
-// closureReasonsFor are the ClosureReasons that fit a program of kind,
-// as case close accepts them and its refusals offer them: completed is
-// post-employment's (003), separated work security's (000); the other
-// programs end with neither. The kind decides, not the program's key: a
-// store may name its programs as it likes (caseplan.yaml).
-func closureReasonsFor(kind string) []string {
-	return slices.DeleteFunc(slices.Clone(ClosureReasons), func(r string) bool {
-		return r == record.ClosureCompleted && kind != record.ProgramPostEmployment ||
-			r == record.ClosureSeparated && kind != record.ProgramWorkSecurity
-	})
-}
-
 func checkClosureReason(reason string) error {
-	if slices.Contains(ClosureReasons, reason) {
+	if slices.Contains(record.ClosureReasons, reason) {
 		return nil
 	}
-	return inputErrorf("", "closure reason %q is not one of %s", reason, strings.Join(ClosureReasons, ", "))
+	return inputErrorf("", "closure reason %q is not one of %s", reason, strings.Join(record.ClosureReasons, ", "))
 }
 
 func closureReasonText(reason string) string {

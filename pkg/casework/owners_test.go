@@ -18,7 +18,6 @@ func TestListsAskTheirOwners(t *testing.T) {
 	}{
 		{"ReferralCategories", ReferralCategories, schemas.Enum(layout.KindServices, "referrals", "[]", "category")},
 		{"ReferralStatuses", ReferralStatuses, schemas.Enum(layout.KindServices, "referrals", "[]", "status")},
-		{"ClosureReasons", ClosureReasons, schemas.Enum(layout.KindOutcome, "closures", "[]", "reason")},
 	} {
 		if len(c.want) == 0 || !slices.Equal(c.got, c.want) {
 			t.Errorf("%s = %v, the schema lists %v", c.name, c.got, c.want)

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 type caseCloseOptions struct {
@@ -56,8 +57,8 @@ until the case is reopened (README, What a closed case takes).` + "\n" + exitSta
 			if opts.change.Date, err = parseDate("date", opts.date); err != nil {
 				return err
 			}
-			if !slices.Contains(casework.ClosureReasons, opts.change.Reason) {
-				return usageErrorf("--reason %q: use one of %s", opts.change.Reason, strings.Join(casework.ClosureReasons, ", "))
+			if !slices.Contains(record.ClosureReasons, opts.change.Reason) {
+				return usageErrorf("--reason %q: use one of %s", opts.change.Reason, strings.Join(record.ClosureReasons, ", "))
 			}
 			if runF != nil {
 				return runF(opts)
@@ -67,7 +68,7 @@ until the case is reopened (README, What a closed case takes).` + "\n" + exitSta
 	}
 	f := c.Flags()
 	dateVar(f, &opts.date, "date", "the `DATE` the case closed")
-	f.StringVar(&opts.change.Reason, "reason", "", "`REASON`: "+strings.Join(casework.ClosureReasons, ", "))
+	f.StringVar(&opts.change.Reason, "reason", "", "`REASON`: "+strings.Join(record.ClosureReasons, ", "))
 	f.StringVar(&opts.change.Notes, "notes", "", "notes on the closure")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("date")

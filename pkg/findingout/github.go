@@ -43,6 +43,14 @@ func (g githubWriter) Write(f finding.Finding) error {
 		// a note changed in a commit is shown on the note's file.
 		msg += " (commit " + short(f.Commit) + ")"
 	}
+	if f.Hint != "" {
+		// The annotation is what a pull request's author reads, on the
+		// changed line, without the step's log: a schema finding says
+		// there what to do (take day: out), on a line labelled as stderr
+		// labels it, as a command that could not run says its hint
+		// (cli's annotate).
+		msg += "\nhint: " + f.Hint
+	}
 	_, err := fmt.Fprintf(g.w, "::%s %s::%s\n", level, strings.Join(props, ","), escMessage.Replace(display.EscapeText(msg)))
 	return err
 }

@@ -34,6 +34,11 @@ func TestWriteAnnotations(t *testing.T) {
 			want: `::error file=cases/W-001/intake.yaml,line=5,col=9,title=caseplan schema::status: "pending" is not a valid choice`,
 		},
 		{
+			name: "a finding's hint is on a line of its own, labelled",
+			f:    finding.Finding{Path: "cases/W-001/iep.yaml", Line: 96, Column: 8, Severity: finding.Error, Rule: "schema", Message: "contact_schedule, day: is not allowed when every is monthly", Hint: "take day: out"},
+			want: "::error file=cases/W-001/iep.yaml,line=96,col=8,title=caseplan schema::contact_schedule, day: is not allowed when every is monthly%0Ahint: take day: out",
+		},
+		{
 			name: "a warning about a whole file has no line",
 			f:    finding.Finding{Path: "cases/W-001", Severity: finding.Warning, Rule: "unknown-file", Message: "scan.pdf is not a caseplan record"},
 			want: "::warning file=cases/W-001,title=caseplan unknown-file::scan.pdf is not a caseplan record",

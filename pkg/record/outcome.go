@@ -1,5 +1,11 @@
 package record
 
+import (
+	"slices"
+
+	"github.com/caseplan/caseplan/schemas"
+)
+
 // Outcome is a case's extensions, placements, follow-ups, closures and
 // reopenings, cases/<id>/outcome.yaml. Episodes are added, never removed
 // (DESIGN.md §3): a reopening leaves the closure it ends on record, and a
@@ -146,6 +152,23 @@ const ClosureCompleted = "completed"
 // end of the work security period); the outcome schema lists it with the
 // other reasons.
 const ClosureSeparated = "separated"
+
+// ClosureReasons are the reasons a case may close for, as the outcome
+// schema lists them.
+var ClosureReasons = schemas.Enum("outcome", "closures", "[]", "reason")
+
+// ClosureReasonsFor are the ClosureReasons that fit a program of kind, as
+// case close accepts them and validate's closure-reason rule holds a hand
+// edit to them: completed is post-employment's (003), separated work
+// security's (000); the other programs end with neither. The kind
+// decides, not the program's key: a store may name its programs as it
+// likes (caseplan.yaml).
+func ClosureReasonsFor(kind string) []string {
+	return slices.DeleteFunc(slices.Clone(ClosureReasons), func(r string) bool {
+		return r == ClosureCompleted && kind != ProgramPostEmployment ||
+			r == ClosureSeparated && kind != ProgramWorkSecurity
+	})
+}
 
 // PlacementOn returns the placement in effect as the records knew it at
 // the end of day: of the placements recorded by then (one without a

@@ -92,6 +92,12 @@ var integrityRules = []*Rule{
 		check:   checkClosedPlaced,
 	},
 	{
+		ID: RuleClosureReason, Severity: finding.Warning,
+		Summary: "a closure's reason fits the case's program kind, as case close holds it: separated is work security's (000), completed post-employment's (003)",
+		Remedy:  "caseplan edit CASE outcome",
+		check:   checkClosureReason,
+	},
+	{
 		ID: RuleClosedCaseWork, Severity: finding.Warning,
 		Summary: "no plan work (a completed plan service's start or end, an enrolled or completed course's start, a milestone or next step done, a plan review, a referral made or updated, an activity) is dated after a closing that no reopening had ended by then: the write commands refuse it, a late entry is dated on or before the closing day, and work that goes on reopens the case first (README, What a closed case takes)",
 		Remedy:  "caseplan case reopen CASE --date DATE --reason TEXT",
@@ -618,6 +624,39 @@ func checkClosedPlaced(x *Context) {
 			return
 		}
 		x.Report(f, append(at, "reason"), "the case was closed as placed on %s, but outcome.yaml records no placement, so no report counts it; record the job with %s", cl.Date, RemedyFor(RuleClosedPlaced, x.Case.ID))
+	}
+	if cl := o.Closure; cl != nil {
+		check(*cl, "closure")
+	}
+	for i, cl := range o.Closures {
+		check(cl, "closures", strconv.Itoa(i))
+	}
+}
+
+// RuleClosureReason is the rule that a closure's reason is one of
+// record.ClosureReasonsFor the case's program kind: case close refuses
+// the others, and a hand edit (or a closure recorded before it refused
+// them) is warned of, not refused, so that a store's CI does not turn red
+// on records no one touched.
+const RuleClosureReason = "closure-reason"
+
+func checkClosureReason(x *Context) {
+	o := x.Case.Outcome
+	_, kind := x.Program()
+	if o == nil || kind == "" {
+		return
+	}
+	fits := record.ClosureReasonsFor(kind)
+	check := func(cl record.Closure, at ...string) {
+		if cl.Reason == "" || slices.Contains(fits, cl.Reason) || !slices.Contains(record.ClosureReasons, cl.Reason) {
+			return // none, or not a reason at all: the schema's finding
+		}
+		why := "separated is for a work-security candidate who separated at the end of the work security period (000)"
+		if cl.Reason == record.ClosureCompleted {
+			why = "completed is for a post-employment case whose months of services after cash assistance ended are over (003)"
+		}
+		x.Report(x.File(layout.KindOutcome), append(at, "reason"), "the case, a %s case, was closed on %s as %s: %s; correct the reason to one of %s with %s",
+			kind, cl.Date, cl.Reason, why, strings.Join(fits, ", "), RemedyFor(RuleClosureReason, x.Case.ID))
 	}
 	if cl := o.Closure; cl != nil {
 		check(*cl, "closure")

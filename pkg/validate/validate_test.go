@@ -330,6 +330,20 @@ func ruleTests() []ruleTest {
 			keep: func(m memStore) {
 				m["cases/W1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-09\n    recorded: 2026-03-09\n  - id: PL-8QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-03-30\n    recorded: 2026-03-14\n    supersedes: PL-7QX2K\nclosures:\n  - date: 2026-03-10\n    reason: placed\nreopenings:\n  - date: 2026-03-12\n    reason: The job ended\n"
 			}},
+		// A closure's reason that case close refuses for the program's
+		// kind, written by hand: separated is work security's, completed
+		// post-employment's; withdrew fits every program.
+		{rule: "closure-reason", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-13\n    reason: separated\n"
+		}, want: "cases/W1/outcome.yaml:3:13", msg: "the case, a wioa case, was closed on 2026-03-13 as separated: separated is for a work-security candidate who separated at the end of the work security period (000); correct the reason to one of placed, withdrew, moved, other with caseplan edit W1 outcome",
+			keep: func(m memStore) {
+				m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-13\n    reason: withdrew\n"
+			}},
+		{rule: "closure-reason", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "closure:\n  date: 2026-03-13\n  reason: completed\nreopenings:\n  - date: 2026-03-16\n    reason: Back in touch\n"
+		}, want: "cases/W1/outcome.yaml:3:11", msg: "was closed on 2026-03-13 as completed: completed is for a post-employment case"},
 		// Plan work dated after the closing of a case still closed is
 		// what the write commands refuse; on the closing day it is a late
 		// entry.
