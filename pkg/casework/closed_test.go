@@ -167,11 +167,21 @@ func TestClosedCaseExit(t *testing.T) {
 	openTestCase(t, dir, "W-001") // opened 2026-03-16
 	ws := openWorkspace(t, dir, maria)
 	ws.Today = day("2026-03-30")
+	if _, err := ws.Apply([]string{"W-001"}, AddNote{Case: "W-001", Note: contactNote("2026-03-18")}.Build); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := ws.Apply([]string{"W-001"}, CloseCase{Case: "W-001", Date: day("2026-03-25"), Reason: "moved"}.Build); err != nil {
 		t.Fatal(err)
 	}
+	// Before the 90 days are over, the definition gives no exit yet; on
+	// a closed case nothing can be served, so the refusal does not say
+	// "unless served".
+	_, err := ws.Apply([]string{"W-001"}, (&ExitCase{Case: "W-001"}).Build)
+	if err == nil || strings.Contains(err.Error(), "unless served") || !strings.Contains(err.Error(), "the case is closed, so none follows; the exit can be recorded from 2026-06-17") {
+		t.Errorf("an exit before the 90 days of a closed case: %v", err)
+	}
 	before := captureState(t, dir)
-	_, err := ws.Apply([]string{"W-001"}, (&ExitCase{Case: "W-001", Date: day("2026-03-27")}).Build)
+	_, err = ws.Apply([]string{"W-001"}, (&ExitCase{Case: "W-001", Date: day("2026-03-27")}).Build)
 	var closed *ClosedCaseError
 	if !errors.As(err, &closed) {
 		t.Fatalf("an exit after the closing: want a closed-case refusal, got %v", err)

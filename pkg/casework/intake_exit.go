@@ -67,7 +67,12 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 		case p.Exit.IsZero():
 			why := fmt.Sprintf("the last participation-causing service was on %s, %d day(s) ago; the participant exits unless served by %s, and the exit can be recorded from %s",
 				date(p.LastService), calendar.Days(p.LastService, s.Today), date(p.ServeBy()), date(p.ExitKnown()))
-			if p.Scheduled {
+			if lc.intake.Status == "closed" {
+				// Nothing is served after the closing: the 90 days run
+				// out, and the exit is known, on their own.
+				why = fmt.Sprintf("the last participation-causing service was on %s, %d day(s) ago, and the case is closed, so none follows; the exit can be recorded from %s",
+					date(p.LastService), calendar.Days(p.LastService, s.Today), date(p.ExitKnown()))
+			} else if p.Scheduled {
 				why = "a participation-causing service is scheduled or under way"
 			}
 			return nil, inputErrorf("give the exit date with --date DATE to record an exit anyway", "case %s has not exited by WIOA's definition (%d days without a participation-causing service, none scheduled: TEGL 10-16): %s", x.Case, p.ExitDays, why)
