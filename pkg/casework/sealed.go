@@ -37,6 +37,15 @@ type SealedError struct {
 	// what they read now is the case's manager (Manager) to give.
 	Retired bool
 	Manager string
+	// Email is the acting person's address, which names their key file;
+	// OffRoster is set when the roster has no member of it (a git
+	// config's personal address), NoIdentity when the file is sealed to
+	// them but no age identity was found where it was looked for (a new
+	// machine, a key kept elsewhere). Either way the recipients list is
+	// not what is wrong, and a re-seal would not help.
+	Email      string
+	OffRoster  bool
+	NoIdentity bool
 }
 
 func (e *SealedError) Error() string {
@@ -44,12 +53,25 @@ func (e *SealedError) Error() string {
 	if e.Where != "" {
 		where = " (" + e.Where + ")"
 	}
+	switch {
+	case e.OffRoster:
+		return fmt.Sprintf("cannot open case %s's sealed fields: you act as %s, who is not on the staff roster", e.Case, e.Email)
+	case e.NoIdentity:
+		return fmt.Sprintf("cannot open case %s's sealed fields: %s has no age identity here%s", e.Case, e.Email, where)
+	}
 	return fmt.Sprintf("cannot open case %s's sealed fields: none of your age identities%s is among their recipients (%s)",
 		e.Case, where, strings.Join(e.Recipients, ", "))
 }
 
 // Hint says what to do.
 func (e *SealedError) Hint() string {
+	if e.OffRoster {
+		return "sealed fields open with the key of a member of the roster: act with the email address it has for you (--author \"NAME <EMAIL>\", CASEPLAN_AUTHOR or git config user.email; caseplan staff list shows the roster)"
+	}
+	if e.NoIdentity && !e.Retired {
+		return fmt.Sprintf("copy the age identity caseplan key new made for you on another machine to that file, or name it with %s; if it is lost, caseplan key new makes a new one, an admin puts its age_recipient on the roster (caseplan staff set %s --age-recipient RECIPIENT) and one who can read the case re-seals it (caseplan case sealed reseal %s)",
+			keys.EnvIdentity, e.Staff, e.Case)
+	}
 	if e.Retired {
 		// A retired manager whose case is not handed on yet asks a
 		// supervisor, who can read it and transfer it.
@@ -90,24 +112,39 @@ func OpenSealed(src store.Source, snap *casefile.Snapshot, id string, k *keys.Ke
 	}
 	f, err := sealed.Open(ct, k.AgeIdentities())
 	if errors.Is(err, sealed.ErrCannotOpen) {
-		e := &SealedError{Case: id}
+		return sealed.Fields{}, cannotOpen(snap.Config, c, k)
+	}
+	return f, err
+}
+
+// cannotOpen says why k cannot open case c's sealed fields, as far as the
+// roster cfg and the recipients list tell.
+func cannotOpen(cfg *record.Config, c *casefile.Case, k *keys.Keys) *SealedError {
+	e := &SealedError{Case: c.ID}
+	if c.Sealed != nil {
 		for _, r := range c.Sealed.Recipients {
 			e.Recipients = append(e.Recipients, r.Staff)
 		}
-		if k != nil {
-			e.Where = k.AgePath
-			if st, ok := snap.Config.StaffByEmail(k.Email); ok {
-				e.Staff, e.RosterRecipient, e.Mine = st.ID, st.AgeRecipient, k.Recipient()
-				e.Left = c.Intake.TransferredAway(st)
-				e.Retired = !st.IsActive()
-				if c.Intake != nil {
-					e.Manager = c.Intake.Manager
-				}
-			}
-		}
-		return sealed.Fields{}, e
 	}
-	return f, err
+	if k == nil {
+		return e
+	}
+	e.Where, e.Email = k.AgePath, k.Email
+	st, ok := cfg.StaffByEmail(k.Email)
+	e.OffRoster = !ok
+	if !ok {
+		return e
+	}
+	// Without a key here, a recipient's way back is their key; anyone
+	// else's is still to be sealed to, as below.
+	e.NoIdentity = len(k.Identities) == 0 && slices.Contains(e.Recipients, st.ID)
+	e.Staff, e.RosterRecipient, e.Mine = st.ID, st.AgeRecipient, k.Recipient()
+	e.Left = c.Intake.TransferredAway(st)
+	e.Retired = !st.IsActive()
+	if c.Intake != nil {
+		e.Manager = c.Intake.Manager
+	}
+	return e
 }
 
 // SetSealed sets or clears sealed fields of a case. The file is

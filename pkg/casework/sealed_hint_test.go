@@ -3,6 +3,11 @@ package casework
 import (
 	"strings"
 	"testing"
+
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/keys"
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/sealed"
 )
 
 // A retired member is told why nothing opens for them, and whom to ask,
@@ -24,6 +29,48 @@ func TestSealedErrorHintRetired(t *testing.T) {
 			}
 			if strings.Contains(h, "reseal") {
 				t.Errorf("hint %q names a re-seal", h)
+			}
+		})
+	}
+}
+
+// Who cannot open a case's sealed fields, and why, decides what they are
+// told: one acting with an address the roster does not have (a git
+// config's personal one) is told to act as the member they are; a
+// recipient without their age identity on this machine, to bring it or
+// name it; only someone the file is not sealed to, to have it re-sealed.
+func TestCannotOpenSays(t *testing.T) {
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "svisor", Email: "svisor@example.org", Role: "supervisor", AgeRecipient: "age1s"},
+		{ID: "dpatel", Email: "dpatel@example.org", AgeRecipient: "age1d"},
+		{ID: "alopez", Email: "alopez@example.org", AgeRecipient: "age1a"},
+	}}
+	c := casefile.New("W-001")
+	c.Intake = &record.Intake{ID: "W-001", Manager: "dpatel"}
+	c.Sealed = &casefile.Sealed{Ciphertext: true, Listed: true, Stanzas: 2,
+		Recipients: []sealed.Recipient{{Staff: "svisor"}, {Staff: "dpatel"}}}
+	for _, tc := range []struct {
+		name, email        string
+		msg, hint, notHint string
+	}{
+		{"off the roster", "dev@home.example",
+			"cannot open case W-001's sealed fields: you act as dev@home.example, who is not on the staff roster",
+			"act with the email address it has for you (--author", "reseal"},
+		{"a recipient without their key here", "dpatel@example.org",
+			"cannot open case W-001's sealed fields: dpatel@example.org has no age identity here (/keys/dpatel@example.org.age)",
+			"copy the age identity caseplan key new made for you", "if you joined the case"},
+		{"not a recipient", "alopez@example.org",
+			"none of your age identities (/keys/alopez@example.org.age) is among their recipients (svisor, dpatel)",
+			"caseplan case sealed reseal W-001", "copy the age identity"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			k := &keys.Keys{Email: tc.email, AgePath: "/keys/" + tc.email + ".age"}
+			e := cannotOpen(cfg, c, k)
+			if !strings.Contains(e.Error(), tc.msg) {
+				t.Errorf("message %q: want %q", e.Error(), tc.msg)
+			}
+			if h := e.Hint(); !strings.Contains(h, tc.hint) || strings.Contains(h, tc.notHint) {
+				t.Errorf("hint %q: want %q and not %q", h, tc.hint, tc.notHint)
 			}
 		})
 	}
