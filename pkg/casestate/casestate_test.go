@@ -596,6 +596,23 @@ self_sufficiency:
 			{DueFollowUp, "2026-12-31", "follow-up in the 2nd quarter after exit, 2026-Q4", "intake.yaml:8"},
 			{DueFollowUp, "2027-06-30", "follow-up in the 4th quarter after exit, 2027-Q2", "intake.yaml:8"},
 		}},
+		// The 4th quarter after exit ends on the follow-up's last day, so
+		// its follow-up falls overdue the day the follow-up months are
+		// over: it stays due, as wioa-follow-up and the performance report
+		// still ask for it (TEGL 10-16), on an open case and a closed one.
+		{"wioa: an uncovered quarter after exit stays due after the follow-up months", files{
+			"intake.yaml":  wioaIntake + "exited: 2026-06-30\n",
+			"outcome.yaml": "follow_ups:\n  - due: 2026-12-15\n    done: 2026-12-10\n    quarter: 2\n",
+		}, "2027-07-01", []want{
+			{DueFollowUp, "2027-06-30", "follow-up in the 4th quarter after exit, 2027-Q2", "intake.yaml:8"},
+		}},
+		{"a WIOA case closed after its exit keeps its quarters after exit due after the follow-up months", files{
+			"intake.yaml":  strings.Replace(wioaIntake, "status: open", "status: closed", 1) + "exited: 2026-06-30\n",
+			"outcome.yaml": "closures:\n  - date: 2026-07-15\n    reason: placed\n",
+		}, "2027-09-01", []want{
+			{DueFollowUp, "2026-12-31", "follow-up in the 2nd quarter after exit, 2026-Q4", "intake.yaml:8"},
+			{DueFollowUp, "2027-06-30", "follow-up in the 4th quarter after exit, 2027-Q2", "intake.yaml:8"},
+		}},
 		// A reason to exclude the participant (PIRL 923) dated by a
 		// quarter's end lifts that quarter's follow-up, not an earlier one.
 		{"an exclusion lifts the follow-ups of the quarters ending after it", files{

@@ -625,9 +625,7 @@ func ReferencesRequired(c *casefile.Case, cfg *record.Config) int {
 // follow-up is due until it is recorded done, or taken out of outcome.yaml.
 func (x *view) closedDue(p period) {
 	x.potentialExitDue(p)
-	if end, ok := calendar.FollowUpEnd(x.c, x.cfg); ok && !x.today.After(end) {
-		x.quartersAfterExitDue() // as in the follow-up phase of an open case
-	}
+	x.quartersAfterExitDue() // as on an open case, after the follow-up months too
 	o := x.c.Outcome
 	if o == nil {
 		return
@@ -656,13 +654,21 @@ func (x *view) followUpsDue(p period) {
 			}
 		}
 	}
-	if p.phase == PhaseFollowUp {
+	if p.phase == PhaseFollowUp || p.phase == PhaseExited {
 		x.quartersAfterExitDue()
 	}
 }
 
 // quartersAfterExitDue lists, for a WIOA case that has exited, the 2nd and
-// 4th quarters after exit that no follow-up covers yet (TEGL 10-16).
+// 4th quarters after exit that no follow-up covers yet (TEGL 10-16), and
+// keeps listing them, overdue, once the follow-up months are over: the 4th
+// quarter's last day is the follow-up's last (calendar.FollowUpEnd), so
+// stopping there would drop its follow-up on the day it falls overdue,
+// while validate's wioa-follow-up still holds the case to it and the
+// performance report still counts the participant not employed and asks
+// for it (TEGL 10-16: the 4th quarter after exit's employment is an
+// indicator). A late follow-up (caseplan followup add --quarter 4) or a
+// supervisor's waiver of wioa-follow-up takes it off.
 func (x *view) quartersAfterExitDue() {
 	exit, ok := x.c.Intake.Exited.Time()
 	if x.state.Kind != record.ProgramWIOA || !ok {

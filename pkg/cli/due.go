@@ -97,7 +97,9 @@ is decided is in the README, "How caseplan decides"):
                    candidate searches (000)
   follow-up        a planned follow-up after a placement or an exit not yet
                    done, and the 2nd and 4th quarter after a WIOA exit that no
-                   follow-up covers (001, 002)
+                   follow-up covers (001, 002; TEGL 10-16), overdue from the
+                   quarter's end even once the follow-up months are over,
+                   as validate and report performance still ask for it
   benefit-renewal  a benefit's renewal date (003)
   potential-exit   the day a WIOA participant has exited and the exit can be
                    recorded: the day after inactivity_exit_days (90) without
@@ -106,8 +108,9 @@ is decided is in the README, "How caseplan decides"):
                    unless served by"); from then, "has exited: record the
                    exit" with caseplan case exit (TEGL 10-16)
 A closed case contributes only what still applies to it: its planned
-follow-ups not yet done (a follow-up after a placement or an exit is made
-after closing). Record one done with caseplan followup add.
+follow-ups not yet done and a WIOA exit's uncovered quarters (a follow-up
+after a placement or an exit is made after closing). Record one done with
+caseplan followup add.
 
 Text output: one line per item — due date, when ("overdue N days", "today",
 "in N days"), case, kind, detail — by manager (with --all: a heading per
