@@ -129,3 +129,26 @@ func TestFollowUpsFor(t *testing.T) {
 		}
 	}
 }
+
+// A reason to exclude lifts a quarter's follow-up only when PIRL 923 would
+// leave the participant out: dated from the exit through the 3rd quarter
+// after the quarter of exit. The exit is 2024-07-15 (2024-Q3): the 3rd
+// quarter after is 2025-Q2, the 4th 2025-Q3.
+func TestExcludedBy(t *testing.T) {
+	exit := day("2024-07-15")
+	for _, tt := range []struct {
+		reason, through string
+		want            bool
+	}{
+		{"2024-07-15", "2025-03-31", true},  // at exit, 2nd quarter's follow-up
+		{"2024-07-01", "2025-03-31", false}, // before exit: services went on after it
+		{"2025-04-10", "2025-03-31", false}, // after the quarter ends
+		{"2025-06-30", "2025-09-30", true},  // last day of the span
+		{"2025-07-10", "2025-09-30", false}, // 4th quarter: still counted, still owed
+	} {
+		o := &record.Outcome{Exclusions: []record.Exclusion{{Kind: record.ExclusionHealthMedical, Date: record.Date(tt.reason)}}}
+		if got := ExcludedBy(o, exit, day(tt.through)); got != tt.want {
+			t.Errorf("ExcludedBy(reason %s, through %s) = %v, want %v", tt.reason, tt.through, got, tt.want)
+		}
+	}
+}

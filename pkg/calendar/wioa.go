@@ -253,17 +253,21 @@ func (p Participation) ExitKnown() time.Time {
 // ExcludedBy reports whether outcome o records a reason that leaves the
 // participant who exited on exit out of the performance indicators (PIRL
 // 923: institutionalised, in medical treatment, called to active duty,
-// deceased) dated from the exit (ExclusionSpan: one dated before it was
-// followed by services) through day. A follow-up for a quarter after exit
-// ending on day is then not owed: WIOA does not measure that participant's
+// deceased) dated in ExclusionSpan — from the exit (one dated before it
+// was followed by services) through the 3rd quarter after the quarter of
+// exit — and on or before day. A follow-up for a quarter after exit ending
+// on day is then not owed: WIOA does not measure that participant's
 // quarters, and the reason (a death, a prison term) is what keeps one from
-// being made.
+// being made. A reason dated in the 4th quarter after exit is outside PIRL
+// 923's span: the performance report counts that participant in the 4th
+// quarter's indicator, so its follow-up is still owed (or waived).
 func ExcludedBy(o *record.Outcome, exit, day time.Time) bool {
 	if o == nil {
 		return false
 	}
+	span := ExclusionSpan(exit)
 	for _, x := range o.Exclusions {
-		if t, ok := x.Date.Time(); ok && !t.Before(exit) && !t.After(day) {
+		if t, ok := x.Date.Time(); ok && span.Contains(t) && !t.After(day) {
 			return true
 		}
 	}
