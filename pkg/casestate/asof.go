@@ -145,7 +145,7 @@ func AsOf(c *casefile.Case, day time.Time) *casefile.Case {
 // manager a transfer dated after day took the case from, else the manager
 // the intake names now (002: the designated counselor may transfer the case).
 func ManagerOn(in *record.Intake, day time.Time) string {
-	if first := transferAfter(in, day); first != nil && first.From != "" {
+	if first := TransferAfter(in, day); first != nil && first.From != "" {
 		return first.From
 	}
 	return in.Manager
@@ -155,15 +155,15 @@ func ManagerOn(in *record.Intake, day time.Time) string {
 // manager: the center a transfer dated after day took the case from (when
 // the transfer records it), else the center the intake names now.
 func CenterOn(in *record.Intake, day time.Time) string {
-	if first := transferAfter(in, day); first != nil && first.FromCenter != "" {
+	if first := TransferAfter(in, day); first != nil && first.FromCenter != "" {
 		return first.FromCenter
 	}
 	return in.Center
 }
 
-// transferAfter is the first transfer of the case dated after day, nil
-// when none is.
-func transferAfter(in *record.Intake, day time.Time) *record.Transfer {
+// TransferAfter is the first transfer of the case dated after day, nil
+// when none is: the one that took the case from its manager of then.
+func TransferAfter(in *record.Intake, day time.Time) *record.Transfer {
 	var first *record.Transfer
 	for i, t := range in.Transfers {
 		d, ok := t.Date.Time()

@@ -258,6 +258,13 @@ func checkPlanDate(what string, d record.Date) error {
 // the date was given with (--date, --agreed), so that a refusal says
 // which one to change and to what.
 func (p *planCase) checkDoneDate(what, flag string, d record.Date) error {
+	return p.checkDayDone(what, flag, "--date", d)
+}
+
+// checkDayDone is checkDoneDate for a command whose flag for the day is
+// dateFlag (iep schedule's --agreed), which a refusal of a day taken from
+// --today (flag) names as the flag to give the day with.
+func (p *planCase) checkDayDone(what, flag, dateFlag string, d record.Date) error {
 	if err := checkPlanDate(what, d); err != nil {
 		return err
 	}
@@ -268,7 +275,11 @@ func (p *planCase) checkDoneDate(what, flag string, d record.Date) error {
 		if _, ok := in.Opened.Time(); ok && d < in.Opened {
 			hint := fmt.Sprintf("the earliest %s is the day the case opened: %s %s", flag, flag, in.Opened)
 			if flag == "--today" {
-				hint = "give the day with --date, on or after the day the case opened: --date " + string(in.Opened)
+				// A --today before the opening: the day is another
+				// (given with dateFlag, and a --today not before it), or
+				// the opening date is wrong (a case dated to open after
+				// the real today).
+				hint = fmt.Sprintf("give the day with %s, on or after the day the case opened: %s %s; %s", dateFlag, dateFlag, in.Opened, openingFix(p.c.ID, in.Opened))
 			}
 			return inputErrorf(hint, "%s %s (%s) is before case %s opened (%s)", what, d, flag, p.c.ID, in.Opened)
 		}

@@ -124,16 +124,19 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 	if a.Note != nil {
 		sched.Note = strings.TrimSpace(*a.Note)
 	}
-	sched.Agreed = date(s.Today)
-	if old != nil && old.Every == sched.Every && old.Day == sched.Day && old.DayOfMonth == sched.DayOfMonth && old.Agreed != "" {
-		sched.Agreed = old.Agreed
-	}
+	// The day agreed is --agreed, else today, checked alike (an agreement
+	// dated before the case opened is no agreement of the case's); days
+	// kept as they were keep the day they were agreed, already checked.
+	agreed, flag := date(s.Today), "--today"
 	if a.Agreed != nil {
-		if err := p.checkDoneDate("agreed date", "--agreed", *a.Agreed); err != nil {
-			return nil, err
-		}
-		sched.Agreed = *a.Agreed
+		agreed, flag = *a.Agreed, "--agreed"
 	}
+	if a.Agreed == nil && old != nil && old.Every == sched.Every && old.Day == sched.Day && old.DayOfMonth == sched.DayOfMonth && old.Agreed != "" {
+		agreed = old.Agreed
+	} else if err := p.checkDayDone("agreed date", flag, "--agreed", agreed); err != nil {
+		return nil, err
+	}
+	sched.Agreed = agreed
 	if old != nil && *old == sched {
 		return nil, inputErrorf("caseplan iep show "+p.c.ID+" shows the plan", "nothing changes: the plan of case %s already agrees %s", p.c.ID, calendar.ScheduleWords(sched))
 	}

@@ -384,7 +384,7 @@ func TestPlanDateFromToday(t *testing.T) {
 			date       record.Date
 			flag, hint string
 		}{
-			{"", "--today", "give the day with --date, on or after the day the case opened: --date 2026-03-02"},
+			{"", "--today", "give the day with --date, on or after the day the case opened: --date 2026-03-02; if case W-1 did not open on 2026-03-02, correct opened with caseplan edit W-1 intake"},
 			{"2026-02-25", "--date", "the earliest --date is the day the case opened: --date 2026-03-02"},
 		} {
 			s := workTreeState(t, "W-1", map[string]string{"cases/W-1/iep.yaml": plan})

@@ -256,6 +256,15 @@ func (t TransferCase) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A case that opens after today cannot be handed on on any day: one
+	// before its opening is before the case, one after today has not
+	// happened. Said so, with the opening date to correct, rather than
+	// left to validate's date-order or future-date on whichever --date
+	// was tried. Its intake is not rewritten to fit: a past --today
+	// would rewrite its history.
+	if e := notOpened(lc.c, s.Today, "it cannot be handed on before it opens", "hand it on from that day on"); e != nil {
+		return nil, e
+	}
 	if t.To == lc.intake.Manager {
 		// Said twice, or meant as a move to another center: a transfer
 		// always names a new manager (002: one designated counselor),

@@ -53,13 +53,32 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 	cases := t.Cases
 	var notes []string
 	if t.From != "" {
-		cases, notes = t.openUnderFrom(s)
+		var handedSince []string
+		var later []*NotOpenedError
+		cases, handedSince, later = t.openUnderFrom(s)
 		if len(cases) == 0 {
-			msg := fmt.Sprintf("%s has no open case on %s to transfer", t.From, date(s.Today))
-			if len(notes) > 0 {
-				msg += ":\n\t" + strings.Join(notes, "\n\t")
+			why := handedSince
+			hint := "caseplan case list --manager " + t.From + " --status open lists them"
+			for _, e := range later {
+				why = append(why, e.Error())
 			}
-			return nil, inputErrorf("caseplan case list --manager "+t.From+" --status open lists them", "%s", msg)
+			switch {
+			case len(later) == 1:
+				hint = later[0].Hint()
+			case len(later) > 1:
+				hint = "for each case that opens later: " + openingFix("CASE", "the day said") + "; if it is right, hand it on from that day on"
+			}
+			msg := fmt.Sprintf("%s has no open case on %s to transfer", t.From, date(s.Today))
+			if len(why) > 0 {
+				msg += ":\n\t" + strings.Join(why, "\n\t")
+			}
+			return nil, inputErrorf(hint, "%s", msg)
+		}
+		// The rest are handed on: a case not yet opened is left, as one
+		// handed on since is, with a note saying what to do about it.
+		notes = handedSince
+		for _, e := range later {
+			notes = append(notes, e.Error()+"\nhint: "+e.Hint())
 		}
 	}
 	if len(cases) == 0 {
@@ -128,22 +147,40 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 // closed ones included), a case closed by the day, or not yet theirs on
 // it, is left where it is; so is one handed to someone else since, which
 // is no longer From's to hand on (its transfer after the day names who
-// has it): handedSince says so of each, naming who has it now, since
-// case list --manager on that day lists it under From.
-func (t TransferCases) openUnderFrom(s *State) (out, handedSince []string) {
+// has it): handedSince says so of each, naming who has it now and the
+// transfer that took it from From, since case list --manager on that day
+// lists it under From. A case From manages now that opens after the day
+// is left too, and later says why of each: on a past day it was no case
+// yet; on the real today its opening date is wrong or the case is not
+// due to open yet, and either way From cannot be retired until it is
+// handed on, so it is not left without a word.
+func (t TransferCases) openUnderFrom(s *State) (out, handedSince []string, later []*NotOpenedError) {
 	for _, id := range t.Cases {
 		c := s.Snapshot.Case(id)
-		if c == nil || c.Intake == nil || !casestate.OpenOn(c, s.Today) || casestate.ManagerOn(c.Intake, s.Today) != t.From {
+		if c == nil || c.Intake == nil {
+			continue
+		}
+		if c.Intake.Manager == t.From {
+			if e := notOpened(c, s.Today, "not handed on; it stays "+t.From+"'s", "hand it on from that day on with caseplan case transfer "+id+" --to STAFF"); e != nil {
+				later = append(later, e)
+				continue
+			}
+		}
+		if !casestate.OpenOn(c, s.Today) || casestate.ManagerOn(c.Intake, s.Today) != t.From {
 			continue
 		}
 		if c.Intake.Manager == t.From {
 			out = append(out, id)
 			continue
 		}
-		handedSince = append(handedSince, fmt.Sprintf("%s was %s's on %s but is %s's now (transferred since): left where it is; caseplan case transfer %s --to STAFF hands it on from %s",
-			id, t.From, date(s.Today), c.Intake.Manager, id, c.Intake.Manager))
+		since := "transferred since"
+		if tr := casestate.TransferAfter(c.Intake, s.Today); tr != nil {
+			since = fmt.Sprintf("transferred to %s on %s", tr.To, tr.Date)
+		}
+		handedSince = append(handedSince, fmt.Sprintf("%s was %s's on %s but is %s's now (%s): left where it is; caseplan case transfer %s --to STAFF hands it on from %s",
+			id, t.From, date(s.Today), c.Intake.Manager, since, id, c.Intake.Manager))
 	}
-	return out, handedSince
+	return out, handedSince, later
 }
 
 // transferRefusal is why one case of several cannot be transferred, in

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/validate"
@@ -139,9 +140,10 @@ func TestTransferCasesFromHandedSince(t *testing.T) {
 	if res.Change.Output != "W-003" {
 		t.Errorf("transferred %q, want W-003 alone", res.Change.Output)
 	}
-	want := "W-002 was dpatel's on 2026-03-05 but is svisor's now (transferred since): left where it is; caseplan case transfer W-002 --to STAFF hands it on from svisor"
-	if len(res.Change.Notes) != 1 || res.Change.Notes[0] != want {
-		t.Errorf("notes %q\nwant [%q]", res.Change.Notes, want)
+	want := "W-002 was dpatel's on 2026-03-05 but is svisor's now (transferred to svisor on 2026-03-10): left where it is; caseplan case transfer W-002 --to STAFF hands it on from svisor"
+	// W-001, opened after the day, is noted too (TestTransferNotOpened).
+	if len(res.Change.Notes) != 2 || res.Change.Notes[0] != want || !strings.HasPrefix(res.Change.Notes[1], "case W-001 opens on 2026-03-16") {
+		t.Errorf("notes %q\nwant [%q, case W-001 opens...]", res.Change.Notes, want)
 	}
 	if in := readTestFile(t, dir, "cases/W-002/intake.yaml"); !strings.Contains(in, "manager: svisor") {
 		t.Errorf("W-002, handed on since, was transferred:\n%s", in)
@@ -150,5 +152,56 @@ func TestTransferCasesFromHandedSince(t *testing.T) {
 	_, err = ws.Apply([]string{"W-002"}, TransferCases{Cases: []string{"W-002"}, From: "dpatel", To: "mrivera", Reason: "Dev leaves"}.Build)
 	if err == nil || !strings.Contains(err.Error(), "dpatel has no open case on 2026-03-05 to transfer:\n\t"+want) {
 		t.Errorf("only a case handed on since: %v", err)
+	}
+}
+
+// TestTransferNotOpened: a case whose opening is dated after today cannot
+// be handed on on any day (before the opening is before the case, after
+// today has not happened): a transfer of it is refused, naming the
+// opening date and how to correct it; --from hands on the rest, and says
+// of each such case that it is left and why; when only such cases are
+// left, the refusal says so. Its intake is never rewritten to fit.
+func TestTransferNotOpened(t *testing.T) {
+	isolateHome(t)
+	dir := staffStore(t) // W-001, WIOA, managed by dpatel, opened on testToday
+	ws := openWorkspace(t, dir, sue)
+	if _, err := ws.Apply(nil, NewCase{ID: "W-002", Program: "wioa", Name: "Bo Example", Manager: "dpatel", Opened: testToday.AddDate(0, 0, -42)}.Build); err != nil {
+		t.Fatal(err)
+	}
+	ws.Today = testToday.AddDate(0, 0, -11) // 2026-03-05: W-001 opens after it
+	head := gitCLI(t, dir, "rev-parse", "HEAD")
+	const hint = "if case W-001 did not open on 2026-03-16, correct opened with caseplan edit W-001 intake; if it is right, hand it on from that day on"
+	for _, d := range []time.Time{{}, testToday} {
+		_, err := ws.Apply([]string{"W-001"}, TransferCase{Case: "W-001", Date: d, To: "mrivera", Reason: "Dev leaves"}.Build)
+		var no *NotOpenedError
+		if !errors.As(err, &no) || no.Error() != "case W-001 opens on 2026-03-16, after today (2026-03-05): it cannot be handed on before it opens" || no.Hint() != hint {
+			t.Errorf("transfer dated %v: %v (%T)", d, err, err)
+		}
+	}
+	if got := gitCLI(t, dir, "rev-parse", "HEAD"); got != head {
+		t.Errorf("a refused transfer committed %s", got)
+	}
+
+	all := []string{"W-001", "W-002"}
+	res, err := ws.Apply(all, TransferCases{Cases: all, From: "dpatel", To: "mrivera", Reason: "Dev leaves"}.Build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Change.Output != "W-002" {
+		t.Errorf("transferred %q, want W-002 alone", res.Change.Output)
+	}
+	want := "case W-001 opens on 2026-03-16, after today (2026-03-05): not handed on; it stays dpatel's\nhint: " + hint + " with caseplan case transfer W-001 --to STAFF"
+	if len(res.Change.Notes) != 1 || res.Change.Notes[0] != want {
+		t.Errorf("notes %q\nwant [%q]", res.Change.Notes, want)
+	}
+	if in := readTestFile(t, dir, "cases/W-001/intake.yaml"); !strings.Contains(in, "manager: dpatel") || !strings.Contains(in, "opened: 2026-03-16") {
+		t.Errorf("W-001, not opened yet, was changed:\n%s", in)
+	}
+
+	// Only such a case left: the refusal names it, with the hint.
+	_, err = ws.Apply([]string{"W-001"}, TransferCases{Cases: []string{"W-001"}, From: "dpatel", To: "mrivera", Reason: "Dev leaves"}.Build)
+	var in *InputError
+	if !errors.As(err, &in) || in.Msg != "dpatel has no open case on 2026-03-05 to transfer:\n\tcase W-001 opens on 2026-03-16, after today (2026-03-05): not handed on; it stays dpatel's" || in.Hint != hint+" with caseplan case transfer W-001 --to STAFF" {
+		t.Errorf("only a case not opened: %v (hint %q)", err, hintOf(in))
 	}
 }

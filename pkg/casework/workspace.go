@@ -115,7 +115,8 @@ type Change struct {
 	Files   map[string][]byte // repository-relative path -> new content
 	Output  string            // what the command prints on success (an ID, say)
 	// Notes are what the command says on stderr on success, each a
-	// "caseplan: note:" line: what it left out, and why.
+	// "caseplan: note:" line: what it left out, and why; a note's later
+	// lines ("hint: ...", what to do about it) take the prefix alone.
 	Notes []string
 
 	unsealed []string        // cases whose sealed fields the change could not re-seal

@@ -44,7 +44,8 @@ under the manager and center it had then, as case show and due show it
 lists the cases open at the end of --today, as the reports count them;
 --status closed those closed then. A case opened after --today was no
 case yet: it is left out, and the count on stderr says how many were
-(with no --today, a case whose opening is dated in the future).
+(with no --today, a case whose opening is dated in the future), with
+-o json as with the table: stdout is the list alone.
 -o json: [{"id","program","status","manager","center","opened",
 "participant","cohort" (imported cases only),"phase" (on --today)}].
 Filters combine: caseplan case list --center "Lakeview Career Center"
@@ -196,7 +197,14 @@ func caseListRun(opts *caseListOptions) error {
 		items = append(items, it)
 	}
 	if opts.output == "json" {
-		return writeJSON(opts.env.Stdout, items)
+		if err := writeJSON(opts.env.Stdout, items); err != nil {
+			return err
+		}
+		// The count on stderr, as the table has it: a case left out
+		// because it opens after --today is said whichever the format,
+		// and stdout stays the document alone.
+		opts.sayCount(len(items), len(all), later, today)
+		return nil
 	}
 	t := newTable(opts.env, "ID", "PROGRAM", "STATUS", "MANAGER", "OPENED", "PARTICIPANT")
 	for _, it := range items {
@@ -208,11 +216,18 @@ func caseListRun(opts *caseListOptions) error {
 	if err := t.flush(); err != nil {
 		return err
 	}
-	// How many, as due and validate say: a long list's count is not to be
-	// counted by hand, and an empty one is not mistaken for a failure.
-	count := countOf(len(items), "case")
-	if len(items) != len(all) {
-		count += fmt.Sprintf(" of %d", len(all))
+	opts.sayCount(len(items), len(all), later, today)
+	return nil
+}
+
+// sayCount says on stderr how many cases of all the list has, and how
+// many it left out because they open after today (later), as due and
+// validate say theirs: a long list's count is not to be counted by hand,
+// and an empty one is not mistaken for a failure.
+func (opts *caseListOptions) sayCount(listed, all, later int, today time.Time) {
+	count := countOf(listed, "case")
+	if listed != all {
+		count += fmt.Sprintf(" of %d", all)
 	}
 	if later > 0 {
 		// Said, so that a case is not missed without a word: on a past
@@ -221,7 +236,6 @@ func caseListRun(opts *caseListOptions) error {
 		count += fmt.Sprintf(" (%s opened after %s, left out)", countOf(later, "case"), today.Format(time.DateOnly))
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", count)
-	return nil
 }
 
 // managesAny says whether manager is the manager of any of the cases.

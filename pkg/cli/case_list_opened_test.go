@@ -30,13 +30,15 @@ func TestCaseListNotOpenedOnTheRealToday(t *testing.T) {
 	if code, _, stderr := at("2026-03-20", "case", "new", "--id", "W-02", "--program", "wioa", "--name", "Bo Example", "--opened", "2026-03-20"); code != 0 {
 		t.Fatal(stderr)
 	}
-	// -o json says no count; it lists what the text lists.
+	// -o json lists what the text lists, and says the same count on
+	// stderr: a case left out is not left out without a word, and stdout
+	// is the document alone.
 	for _, args := range [][]string{{"case", "list"}, {"case", "list", "-o", "json"}, {"case", "list", "--status", "open"}} {
 		code, stdout, stderr := at("2026-03-16", args...)
-		if code != 0 || strings.Contains(stdout, "W-02") || !strings.Contains(stdout, "W-01") {
+		if code != 0 || strings.Contains(stdout, "W-02") || !strings.Contains(stdout, "W-01") || strings.Contains(stdout, "caseplan:") {
 			t.Errorf("%v on 2026-03-16: exit %d\n%s%s", args, code, stdout, stderr)
 		}
-		if want := "caseplan: 1 case of 2 (1 case opened after 2026-03-16, left out)\n"; args[len(args)-1] != "json" && stderr != want {
+		if want := "caseplan: 1 case of 2 (1 case opened after 2026-03-16, left out)\n"; stderr != want {
 			t.Errorf("%v on 2026-03-16: stderr %q; want %q", args, stderr, want)
 		}
 	}

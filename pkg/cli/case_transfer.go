@@ -49,11 +49,19 @@ does before retiring a case manager who leaves (caseplan staff set ID
 dated before its closure; a case opened since, or handed to another
 manager since, is left where it is (a transfer dated before its opening,
 or before that later transfer, would contradict its records), and a note
-on stderr names each case handed on since and its manager now. It is all
-or nothing: if any case would be refused — no such case, already the new
-manager's, one the author may not change — nothing is written and every
-refusal is listed. Otherwise all are transferred in one commit, and stdout
-has the cases transferred, one per line.
+on stderr names each: a case handed on since with that transfer's date
+and its manager now, a case opened after --today with its opening date.
+It is all or nothing: if any case would be refused — no such case,
+already the new manager's, one the author may not change — nothing is
+written and every refusal is listed. Otherwise all are transferred in
+one commit, and stdout has the cases transferred, one per line.
+
+A case whose opening is dated after --today (a hand edit, or a --today
+ahead of the clock; validate warns future-date) cannot be handed on on
+any day: CASE is refused (exit 1), naming its opening date; if the case
+did not open then, correct opened with caseplan edit CASE intake. --from
+hands on the rest and exits 0, noting each such case with the same hint;
+it stays the manager's, so staff set --active=false still refuses.
 
 A closed case may be transferred too, and a note on stderr says it is
 closed: it still has what is due on it — a WIOA case its follow-ups for 12

@@ -49,7 +49,8 @@ is due. validate warns (contact-schedule) of a schedule that cannot keep the
 program's interval, such as monthly check-ins on a work-security case.
 
 Give only what changes: the rest of the schedule stays. A change of the
-days (--every, --day) is agreed anew, on --agreed (default: --today); a
+days (--every, --day) is agreed anew, on --agreed (default: --today),
+which is refused when after today or before the case opened; a
 change of only --time, --mode or --note keeps the date they were agreed
 (so a fortnightly schedule keeps its weeks), and a change leaves the
 comments written inside the schedule by hand. --time '' or --note '' take that

@@ -133,7 +133,14 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 		fmt.Fprintln(g.env.Stdout, res.Change.Output)
 	}
 	for _, n := range res.Change.Notes {
-		fmt.Fprintf(g.env.Stderr, "caseplan: note: %s\n", n)
+		// A note's later lines (its "hint: ...") take the prefix alone.
+		first, rest, _ := strings.Cut(n, "\n")
+		fmt.Fprintf(g.env.Stderr, "caseplan: note: %s\n", first)
+		for _, line := range strings.Split(rest, "\n") {
+			if line != "" {
+				fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", line)
+			}
+		}
 	}
 	if noCommit {
 		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; %s\n", len(res.Change.Files), commitHint(res.Change.Files))
@@ -212,9 +219,12 @@ func (g *globals) changeError(err error) error {
 	var noIntake *casework.UnreadableIntakeError
 	var mode *casework.ModeError
 	var closed *casework.ClosedCaseError
+	var notOpened *casework.NotOpenedError
 	switch {
 	case errors.As(err, &closed):
 		return &InvalidError{Msg: closed.Error(), Hint: closed.Hint()}
+	case errors.As(err, &notOpened):
+		return &InvalidError{Msg: notOpened.Error(), Hint: notOpened.Hint()}
 	case errors.As(err, &mode):
 		return &InvalidError{Msg: mode.Error(), Hint: mode.Hint()}
 	case errors.As(err, &noIntake):
