@@ -234,17 +234,21 @@ func TestMissingExitDueWhenRecordable(t *testing.T) {
 // the three quarters following the quarter of exit" (PIRL 923): one dated
 // before the exit, with services after it, did not end the participation,
 // so the participant is counted and the row says why the record was passed
-// over; one dated after the exit leaves them out.
+// over; one dated after the exit leaves them out, through the 3rd quarter
+// after the quarter of exit; one dated later is passed over too, said so.
 func TestExclusionBeforeExitDoesNotCount(t *testing.T) {
 	day := storetest.Day("2027-09-30")
 	for _, tt := range []struct {
 		date     string
 		excluded bool
 		code     string
+		passed   string // what the rows say of a reason passed over
 	}{
-		{"2026-03-20", false, "00"}, // a stay after participation began, services went on to the exit
-		{"2026-06-30", true, "02"},  // on the exit date: at time of exit
-		{"2026-11-02", true, "02"},  // in the 2nd quarter after the exit quarter
+		{"2026-03-20", false, "00", "is before the exit"},                  // a stay after participation began, services went on to the exit
+		{"2026-06-30", true, "02", ""},                                     // on the exit date: at time of exit
+		{"2026-11-02", true, "02", ""},                                     // in the 2nd quarter after the exit quarter
+		{"2027-03-31", true, "02", ""},                                     // the last day of the 3rd
+		{"2027-04-05", false, "00", "is outside 2026-06-30 to 2027-03-31"}, // in the 4th: counted
 	} {
 		t.Run(tt.date, func(t *testing.T) {
 			m := wioaCase("exited: 2026-06-30\n", map[string]string{
@@ -258,8 +262,11 @@ func TestExclusionBeforeExitDoesNotCount(t *testing.T) {
 			if got := f.Exclusion != nil; got != tt.excluded {
 				t.Errorf("excluded %v, want %v", got, tt.excluded)
 			}
-			if got := f.Superseded != nil; got == tt.excluded {
-				t.Errorf("superseded %v, want %v", got, !tt.excluded)
+			if got, want := f.Superseded != nil, tt.date < "2026-06-30"; got != want {
+				t.Errorf("superseded %v, want %v", got, want)
+			}
+			if got, want := f.Late != nil, tt.date > "2027-03-31"; got != want {
+				t.Errorf("late %v, want %v", got, want)
 			}
 			rows := PIRLRows(snap, mustPeriod(t, 2026, 0), day)
 			for i, col := range PIRLColumns {
@@ -281,7 +288,7 @@ func TestExclusionBeforeExitDoesNotCount(t *testing.T) {
 					if (row.Status == Excluded) != tt.excluded {
 						t.Errorf("%s: %s (%s), excluded want %v", ind.Key, row.Status, row.Why, tt.excluded)
 					}
-					if !tt.excluded && !strings.Contains(row.Why, "dated "+tt.date+" is before the exit") {
+					if !tt.excluded && !strings.Contains(row.Why, "dated "+tt.date+" "+tt.passed) {
 						t.Errorf("%s: why %q does not say the record was passed over", ind.Key, row.Why)
 					}
 				}

@@ -65,6 +65,12 @@ type Facts struct {
 	// went on after it, so it does not count (calendar.ExclusionSpan). The
 	// report says so, for the record to be corrected if it is wrong.
 	Superseded *record.Exclusion
+	// Late is, for a participant who exited, the first reason to leave
+	// them out dated after the 3rd quarter after the quarter of exit
+	// (calendar.ExclusionSpan): PIRL 923 does not reach it, so the
+	// participant is counted, and the report says why the reason recorded
+	// did not leave them out.
+	Late *record.Exclusion
 	// ExitDoubt says, when the recorded exit is not the last
 	// participation-causing service's date (PIRL 901; validate's warning
 	// wioa-exit-date), what the records show instead. The exit is
@@ -210,6 +216,10 @@ func FactsOf(c *casefile.Case, cfg *record.Config, day time.Time) (Facts, bool) 
 				if f.Superseded == nil || x.Date < f.Superseded.Date {
 					f.Superseded = &o.Exclusions[i]
 				}
+			case !f.Exit.IsZero() && t.After(span.To):
+				if f.Late == nil || x.Date < f.Late.Date {
+					f.Late = &o.Exclusions[i]
+				}
 			}
 		}
 	}
@@ -330,7 +340,10 @@ func (f Facts) AsOf(t time.Time) Facts {
 		if f.Superseded != nil && dated(f.Superseded.Date) {
 			f.Exclusion = f.Superseded
 		}
-		f.Superseded = nil
+		f.Superseded, f.Late = nil, nil
+	}
+	if f.Late != nil && !dated(f.Late.Date) {
+		f.Late = nil
 	}
 	if f.Closed.After(t) {
 		f.Closed = time.Time{}

@@ -155,6 +155,9 @@ func cohortWalk(ind *Indicator, all []Facts, cohort calendar.Span, ends func(exi
 			if x := f.Superseded; x != nil && f.Exclusion == nil {
 				row.Why += fmt.Sprintf("; the reason to leave them out dated %s is before the exit, and services went on after it, so it does not count (PIRL 923: at time of exit or in the three quarters after; a wrong date is corrected with caseplan edit %s outcome)", x.Date, f.Case)
 			}
+			if x := f.Late; x != nil && f.Exclusion == nil {
+				row.Why += fmt.Sprintf("; the reason to leave them out dated %s is outside %s (from the exit through the 3rd quarter after the quarter of exit, PIRL 923), so it does not count", x.Date, calendar.ExclusionSpan(f.Exit))
+			}
 		}
 		if f.ExitDoubt != "" && !f.Exit.IsZero() {
 			// Counted by the exit recorded, as the state's report counts
