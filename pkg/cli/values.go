@@ -56,13 +56,20 @@ type valuesFrom struct {
 	// are written in lower-case letters alone, as the typed value is
 	// compared ("Check-in", "check in" and "checkin" are "checkin").
 	words map[string]string
+	// schema says fixed is a schema's enum (less elsewhere), which the
+	// flag's help names (choicesOf).
+	schema bool
 }
 
 func fixed(v ...string) valuesFrom { return valuesFrom{fixed: v} }
 
 // enum is the list a schema gives a field; a missing one is a programming
 // error that TestFlagValues catches.
-func enum(kind string, path ...string) valuesFrom { return fixed(schemas.Enum(kind, path...)...) }
+func enum(kind string, path ...string) valuesFrom {
+	v := fixed(schemas.Enum(kind, path...)...)
+	v.schema = true
+	return v
+}
 
 // enumElsewhere is v without the values another command takes (see
 // valuesFrom.elsewhere).
@@ -139,6 +146,22 @@ var flagValues = map[string]map[string]valuesFrom{
 	"iep benefit renew":     {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
 	// --day takes a day of the month too: iep schedule checks it.
 	"iep schedule": {"every": enum("iep", "contact_schedule", "every"), "day": valuesFrom{fixed: calendar.Weekdays, noCheck: true}, "mode": enum("iep", "contact_schedule", "mode")},
+}
+
+// choicesOf is the closed list flagValues gives a command's flag (its key
+// there), written for the flag's help by choiceList: the help names what
+// the check takes and completion offers, so a value a schema gains or
+// loses cannot leave a help string behind (TestHelpNamesTheChoices).
+func choicesOf(command, flag string) string {
+	return choiceList(flagValues[command][flag].fixed...)
+}
+
+// choiceList writes a closed list for a flag's help: "a, b or c".
+func choiceList(values ...string) string {
+	if len(values) < 2 {
+		return strings.Join(values, "")
+	}
+	return strings.Join(values[:len(values)-1], ", ") + " or " + values[len(values)-1]
 }
 
 func union(a, b []string) []string {
