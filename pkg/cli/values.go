@@ -102,6 +102,11 @@ var (
 	importRules = valuesFrom{records: layout.ImportRulesDir, noCheck: true}
 )
 
+// toolboxWords: a document a case manager calls done is the toolbox's
+// final (000: resume, cover letter and thank-you letter final by the
+// layoff date).
+var toolboxWords = map[string]string{"done": "final", "finished": "final", "complete": "final", "completed": "final", "ready": "final"}
+
 // flagValues maps a command (its path below caseplan) and a flag to its
 // values.
 var flagValues = map[string]map[string]valuesFrom{
@@ -110,11 +115,12 @@ var flagValues = map[string]map[string]valuesFrom{
 	"case new":   {"program": programKeys, "manager": staffIDs},
 	"case list": {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status"), "cohort": cohortIDs,
 		"phase": fixed(casestate.Phases...), "center": centerNames},
-	"case import":           {"rules": importRules},
-	"case transfer":         {"to": staffIDs, "from": staffIDs},
-	"case close":            {"reason": enum("outcome", "closures", "[]", "reason")},
-	"case set":              {"channel": enum("intake", "participant", "channels", "[]")},
-	"case toolbox":          {"resume": enum("intake", "toolbox", "resume"), "cover-letter": enum("intake", "toolbox", "cover_letter"), "thank-you-letter": enum("intake", "toolbox", "thank_you_letter")},
+	"case import":   {"rules": importRules},
+	"case transfer": {"to": staffIDs, "from": staffIDs},
+	"case close":    {"reason": enum("outcome", "closures", "[]", "reason")},
+	"case set":      {"channel": enum("intake", "participant", "channels", "[]")},
+	"case toolbox": {"resume": withWords(enum("intake", "toolbox", "resume"), toolboxWords), "cover-letter": withWords(enum("intake", "toolbox", "cover_letter"), toolboxWords),
+		"thank-you-letter": withWords(enum("intake", "toolbox", "thank_you_letter"), toolboxWords)},
 	"case barrier add":      {"kind": enum("intake", "barriers", "[]", "kind"), "status": enum("intake", "barriers", "[]", "status")},
 	"case team add":         {"role": enum("intake", "team", "[]", "role")},
 	"case consent add":      {"kind": enum("intake", "consents", "[]", "kind")},
@@ -272,6 +278,8 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 					e.Hint = "did you mean --" + f.Name + " " + meant + "?"
 				} else if choice := from.words[lettersOf(v)]; choice != "" {
 					e.Hint = fmt.Sprintf("did you mean --%s %s? %s is recorded as %s", f.Name, choice, strconv.Quote(v), choice)
+				} else {
+					e.Hint = begunHint(f.Name, valid, v)
 				}
 				err = e
 				return
@@ -279,6 +287,21 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 		}
 	})
 	return err
+}
+
+// begunHint is the hint for a choice refused as the beginning of several
+// (caseid.Begun: "int" begins intake and interview-feedback), naming
+// them; "" when it begins fewer than two.
+func begunHint(flag string, valid []string, v string) string {
+	begun := caseid.Begun(valid, v)
+	if len(begun) < 2 {
+		return ""
+	}
+	each := make([]string, len(begun))
+	for i, c := range begun {
+		each[i] = "--" + flag + " " + c
+	}
+	return fmt.Sprintf("did you mean %s? %s begins %d of the choices", choiceList(each...), strconv.Quote(v), len(begun))
 }
 
 // lettersOf is s in lower case with all but its letters left out, as a

@@ -102,6 +102,12 @@ func TestBadFlagValue(t *testing.T) {
 		// The one value meant, in other capitals or a slip of a key away.
 		{[]string{"case", "new", "--program", "WIOA", "--name", "X"}, `--program "WIOA"`, "hint: did you mean --program wioa?"},
 		{[]string{"case", "list", "--status", "opne"}, `--status "opne"`, "hint: did you mean --status open?"},
+		// The beginning of two choices: the hint names the two, not
+		// every choice.
+		{[]string{"note", "add", "W-1", "--kind", "int", "--mode", "phone"}, `--kind "int"`, `hint: did you mean --kind intake or --kind interview-feedback? "int" begins 2 of the choices`},
+		// Another first letter is another word: "Done" is no slip of
+		// none, and a resume done is final.
+		{[]string{"case", "toolbox", "W-1", "--resume", "Done"}, `--resume "Done"`, `hint: did you mean --resume final? "Done" is recorded as final`},
 	} {
 		code, stdout, stderr := runCaseplan(t, dir, env, tt.args...)
 		if code != ExitUsage || stdout != "" || !strings.Contains(stderr, "caseplan: "+tt.msg+": use one of ") || !strings.Contains(stderr, tt.hint) {
