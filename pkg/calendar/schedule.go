@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -54,33 +53,6 @@ func Weekday(name string) (time.Weekday, bool) {
 		}
 	}
 	return 0, false
-}
-
-// WeekdayMeant is the day of the week typed was probably meant to be, as
-// Weekdays names it, or "" when there is none or more than one: the
-// closed list's did-you-mean (caseid.ChoiceMeant: "Tuseday"), and failing
-// that the one day that typed, three letters or more, begins ("tue",
-// "thurs", "wednes"). Two letters are not enough ("tu" could be tuesday,
-// "th" thursday, but "t" and "s" are two days each), so three are asked
-// for every day alike.
-func WeekdayMeant(typed string) string {
-	if m := caseid.ChoiceMeant(Weekdays, typed); m != "" {
-		return m
-	}
-	t := strings.ToLower(strings.TrimSpace(typed))
-	if len(t) < 3 {
-		return ""
-	}
-	meant := ""
-	for _, d := range Weekdays {
-		if strings.HasPrefix(d, t) {
-			if meant != "" {
-				return ""
-			}
-			meant = d
-		}
-	}
-	return meant
 }
 
 // ScheduleShortestGap is the fewest days schedule s can leave between two

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -116,17 +117,19 @@ func TestScheduleEvery(t *testing.T) {
 	}
 }
 
-// TestWeekdayMeant: a slip of a key, other capitals, or three letters or
+// TestWeekdaysMeant: the days of the week read as every closed list's
+// did-you-mean reads them (caseid.ChoiceMeant, which iep schedule --day's
+// refusal asks): a slip of a key, other capitals, or three letters or
 // more that begin one day are that day; two letters, or no day, are none.
-func TestWeekdayMeant(t *testing.T) {
+func TestWeekdaysMeant(t *testing.T) {
 	for typed, want := range map[string]string{
 		"tusday": "tuesday", "Tuesday": "tuesday", "tue": "tuesday", "Tues": "tuesday",
 		"thu": "thursday", "thurs": "thursday", "wed": "wednesday", "SAT": "saturday",
 		"mon": "monday", "fri": "friday", "sun": "sunday",
 		"tu": "", "th": "", "t": "", "": "", "someday": "", "weekend": "",
 	} {
-		if got := WeekdayMeant(typed); got != want {
-			t.Errorf("WeekdayMeant(%q) = %q, want %q", typed, got, want)
+		if got := caseid.ChoiceMeant(Weekdays, typed); got != want {
+			t.Errorf("ChoiceMeant(Weekdays, %q) = %q, want %q", typed, got, want)
 		}
 	}
 }

@@ -142,12 +142,29 @@ func Choice(valid []string, typed string) (string, bool) {
 	if m := onlyOne(valid, func(c string) bool { return strings.EqualFold(c, t) }); m != "" {
 		return m, true
 	}
-	if len(t) < 3 {
-		return "", false
+	if begun := Begun(valid, t); len(begun) == 1 {
+		return begun[0], true
 	}
-	t = strings.ToLower(t)
-	m := onlyOne(valid, func(c string) bool { return strings.HasPrefix(strings.ToLower(c), t) })
-	return m, m != ""
+	return "", false
+}
+
+// Begun returns the choices of valid that typed is the beginning of, as
+// Choice reads a beginning: in any case, three letters or more. More than
+// one is why Choice named none ("int" begins intake and
+// interview-feedback), which a refusal says, naming them: listing every
+// choice would leave the user to find the two.
+func Begun(valid []string, typed string) []string {
+	t := strings.ToLower(strings.TrimSpace(typed))
+	if len(t) < 3 {
+		return nil
+	}
+	var out []string
+	for _, c := range valid {
+		if strings.HasPrefix(strings.ToLower(c), t) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // ChoiceMeant returns the one choice of valid that typed was probably
@@ -163,7 +180,7 @@ func ChoiceMeant(valid []string, typed string) string {
 	if t == "" {
 		return ""
 	}
-	if m := onlyOne(valid, func(c string) bool { return strings.EqualFold(c, t) || OneSlip(t, strings.ToLower(c)) }); m != "" {
+	if m := onlyOne(valid, func(c string) bool { return strings.EqualFold(c, t) || choiceSlip(t, strings.ToLower(c)) }); m != "" {
 		return m
 	}
 	// What the command line reads as a choice ("fri", "Tues") a record
@@ -177,6 +194,17 @@ func ChoiceMeant(valid []string, typed string) string {
 		c = strings.ToLower(c)
 		return strings.HasPrefix(t, c) || containsRun(words, choiceWords(c))
 	})
+}
+
+// choiceSlip is OneSlip for a closed list's choice, less a first letter
+// changed: a typist seldom misses a word's first key, and a short word
+// with another first letter is most often another word — "done" is not
+// "none" (case toolbox --resume Done means final), nor "four" "hour".
+func choiceSlip(typed, choice string) bool {
+	if len(typed) == len(choice) && typed != "" && typed[0] != choice[0] && typed[1:] == choice[1:] {
+		return false
+	}
+	return OneSlip(typed, choice)
 }
 
 // onlyOne is the one choice of valid that fits, or "".

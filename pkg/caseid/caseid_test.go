@@ -128,9 +128,33 @@ func TestChoiceMeant(t *testing.T) {
 		{[]string{"monday", "tuesday", "thursday"}, "Tues", "tuesday"},
 		{kinds, "con", "contact"},
 		{[]string{"intake", "interview-feedback"}, "int", ""}, // begins both
+		// Another first letter is another word, not a slip.
+		{[]string{"none", "draft", "final"}, "Done", ""},
+		{[]string{"hour", "year"}, "four", ""},
+		{modes, "hpone", "phone"}, // two swapped, the first among them
+		{modes, "hone", "phone"},  // the first left out
 	} {
 		if got := ChoiceMeant(tc.valid, tc.typed); got != tc.want {
 			t.Errorf("ChoiceMeant(%q) = %q, want %q", tc.typed, got, tc.want)
+		}
+	}
+}
+
+func TestBegun(t *testing.T) {
+	kinds := []string{"intake", "contact", "case-conference", "interview-feedback", "other"}
+	for _, tc := range []struct {
+		typed string
+		want  string
+	}{
+		{"int", "intake interview-feedback"},
+		{"INT", "intake interview-feedback"},
+		{"inta", "intake"},
+		{"ca", ""}, // too short to be read as a beginning
+		{"cas", "case-conference"},
+		{"fax", ""},
+	} {
+		if got := strings.Join(Begun(kinds, tc.typed), " "); got != tc.want {
+			t.Errorf("Begun(%q) = %q, want %q", tc.typed, got, tc.want)
 		}
 	}
 }

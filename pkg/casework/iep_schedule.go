@@ -81,7 +81,7 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 		day, ok := caseid.Choice(calendar.Weekdays, *a.Day)
 		if !ok {
 			hint := "a " + sched.Every + " schedule names a day of the week: " + strings.Join(calendar.Weekdays, ", ")
-			if meant := calendar.WeekdayMeant(*a.Day); meant != "" {
+			if meant := caseid.ChoiceMeant(calendar.Weekdays, *a.Day); meant != "" {
 				hint = "did you mean --day " + meant + "? " + hint
 			}
 			return nil, inputErrorf(hint, "--day %q is not a day of the week", *a.Day)

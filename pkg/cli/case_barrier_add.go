@@ -35,9 +35,9 @@ BR-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Barrier.Kind, "kind", "", "the `KIND` of barrier (required)")
+	f.StringVar(&opts.change.Barrier.Kind, "kind", "", "the `KIND` of barrier: "+choicesOf("case barrier add", "kind")+" (required)")
 	f.StringVar(&opts.change.Barrier.Detail, "detail", "", "what the barrier is in this case")
-	f.StringVar(&opts.change.Barrier.Status, "status", "", "`STATUS`: open (default) or addressed")
+	f.StringVar(&opts.change.Barrier.Status, "status", "", "`STATUS`: "+choicesOf("case barrier add", "status")+" (default open)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("kind")
 	return c

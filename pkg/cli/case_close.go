@@ -68,7 +68,7 @@ until the case is reopened (README, What a closed case takes).` + "\n" + exitSta
 	}
 	f := c.Flags()
 	dateVar(f, &opts.date, "date", "the `DATE` the case closed")
-	f.StringVar(&opts.change.Reason, "reason", "", "`REASON`: "+strings.Join(record.ClosureReasons, ", "))
+	f.StringVar(&opts.change.Reason, "reason", "", "`REASON`: "+choicesOf("case close", "reason"))
 	f.StringVar(&opts.change.Notes, "notes", "", "notes on the closure")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("date")

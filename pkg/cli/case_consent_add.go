@@ -47,7 +47,7 @@ permission's ID (e.g. CN-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Consent.Kind, "kind", "", "`KIND`: what is permitted, job-site-visit (required)")
+	f.StringVar(&opts.change.Consent.Kind, "kind", "", "`KIND`: what is permitted, "+choicesOf("case consent add", "kind")+" (required)")
 	dateVar(f, &opts.given, "given", "the `DATE` the participant gave it (required)")
 	f.StringVar(&opts.change.Consent.Notes, "notes", "", "what was agreed")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")

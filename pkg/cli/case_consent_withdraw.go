@@ -37,7 +37,7 @@ before the permission was given.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Kind, "kind", "", "`KIND`: the permission withdrawn, job-site-visit (required)")
+	f.StringVar(&opts.change.Kind, "kind", "", "`KIND`: the permission withdrawn, "+choicesOf("case consent withdraw", "kind")+" (required)")
 	dateVar(f, &opts.date, "date", "the `DATE` it was withdrawn (required)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("kind")

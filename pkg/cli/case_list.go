@@ -66,7 +66,7 @@ Filters combine: caseplan case list --center "Lakeview Career Center"
 	addOutputFlag(c, &opts.output, "text", "json")
 	onceVar(c.Flags(), &opts.manager, "manager", "only cases of this staff `ID`")
 	c.Flags().StringVar(&opts.program, "program", "", "only cases of this program `KEY`")
-	c.Flags().StringVar(&opts.status, "status", "", "only cases with this `STATUS` (open or closed)")
+	c.Flags().StringVar(&opts.status, "status", "", "only cases with this `STATUS` ("+choicesOf("case list", "status")+")")
 	c.Flags().StringVar(&opts.cohort, "cohort", "", "only the cases of this layoff cohort `ID` (cases/cohorts/ID.yaml)")
 	c.Flags().StringVar(&opts.phase, "phase", "", "only cases in this `PHASE` on --today, e.g. assessment, work-security")
 	c.Flags().StringVar(&opts.center, "center", "", "only cases of this `CENTER` (caseplan.yaml's centers)")

@@ -76,7 +76,7 @@ over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exi
 	f.StringVar(&opts.phone, "phone", "", "the participant's phone number")
 	f.StringVar(&opts.email, "email", "", "the participant's email address")
 	f.StringVar(&opts.address, "address", "", "the participant's postal address, for letters (003)")
-	f.StringArrayVar(&opts.channels, "channel", nil, "a preferred `CHANNEL`: phone, text, email, mail, in-person or video (repeatable; replaces the list)")
+	f.StringArrayVar(&opts.channels, "channel", nil, "a preferred `CHANNEL`: "+choicesOf("case set", "channel")+" (repeatable; replaces the list)")
 	f.StringVar(&opts.bestTimes, "best-times", "", "the best `TIMES` to reach them, e.g. 'weekdays after 7pm' (003)")
 	f.StringVar(&opts.language, "language", "", "their preferred language")
 	f.StringVar(&opts.preferredName, "preferred-name", "", "the `NAME` they like to be called")

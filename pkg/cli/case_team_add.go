@@ -38,7 +38,7 @@ team member's ID (e.g. TM-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
 	f := c.Flags()
 	m := &opts.change.Member
 	f.StringVar(&m.Name, "name", "", "their full `NAME` (required)")
-	f.StringVar(&m.Role, "role", "", "their `ROLE` on the case (required)")
+	f.StringVar(&m.Role, "role", "", "their `ROLE` on the case: "+choicesOf("case team add", "role")+" (required)")
 	f.StringVar(&m.Organization, "organization", "", "the organisation or unit they belong to")
 	f.StringVar(&m.Phone, "phone", "", "their phone number")
 	f.StringVar(&m.Email, "email", "", "their email address")

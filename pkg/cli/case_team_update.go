@@ -41,7 +41,7 @@ change.` + "\n" + exitStatusHelp,
 	}
 	f := c.Flags()
 	f.StringVar(&name, "name", "", "their full `NAME`")
-	f.StringVar(&role, "role", "", "their `ROLE` on the case")
+	f.StringVar(&role, "role", "", "their `ROLE` on the case: "+choicesOf("case team add", "role"))
 	f.StringVar(&org, "organization", "", "the organisation or unit they belong to")
 	f.StringVar(&phone, "phone", "", "their phone number")
 	f.StringVar(&email, "email", "", "their email address")

@@ -35,9 +35,9 @@ finalised early in the notification period). Only the ones given change.` + "\n"
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Resume, "resume", "", "the resume's `STATUS`: none, draft or final")
-	f.StringVar(&opts.change.CoverLetter, "cover-letter", "", "the cover letter's `STATUS`: none, draft or final")
-	f.StringVar(&opts.change.ThankYouLetter, "thank-you-letter", "", "the thank-you letter's `STATUS`: none, draft or final")
+	f.StringVar(&opts.change.Resume, "resume", "", "the resume's `STATUS`: "+choicesOf("case toolbox", "resume"))
+	f.StringVar(&opts.change.CoverLetter, "cover-letter", "", "the cover letter's `STATUS`: "+choicesOf("case toolbox", "cover-letter"))
+	f.StringVar(&opts.change.ThankYouLetter, "thank-you-letter", "", "the thank-you letter's `STATUS`: "+choicesOf("case toolbox", "thank-you-letter"))
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }

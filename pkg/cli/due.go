@@ -694,6 +694,8 @@ func readDueKinds(kinds []string) error {
 		hint := "use one or more of " + strings.Join(casestate.DueKinds, ", ")
 		if meant := caseid.ChoiceMeant(casestate.DueKinds, k); meant != "" {
 			hint = "did you mean --kind " + meant + "? " + hint
+		} else if begun := begunHint("kind", casestate.DueKinds, k); begun != "" {
+			hint = begun
 		}
 		return &UsageError{Msg: fmt.Sprintf("--kind %q: no such kind of due item", k), Hint: hint}
 	}

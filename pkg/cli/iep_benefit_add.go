@@ -47,7 +47,7 @@ a warning (rule pe-benefit-renewal).` + "\n" + exitStatusHelp,
 	b := &opts.change.Benefit
 	f.StringVar(&b.Name, "name", "", "the benefit or program (required)")
 	dateVar(f, &opts.renewal, "renewal", "the next renewal `DATE`")
-	f.StringVar(&b.Status, "status", "", "`STATUS`: active (default), pending, lapsed or ended")
+	f.StringVar(&b.Status, "status", "", "`STATUS`: "+choicesOf("iep benefit add", "status")+" (default active)")
 	f.StringVar(&b.Notes, "notes", "", "notes")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("name")

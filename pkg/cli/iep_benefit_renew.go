@@ -60,7 +60,7 @@ is said with the warning then: a renewal missed, or the year typed wrong.` + "\n
 	}
 	f := c.Flags()
 	dateVar(f, &opts.renewal, "renewal", "the next renewal `DATE` (required)")
-	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: active, pending, lapsed or ended")
+	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: "+choicesOf("iep benefit renew", "status"))
 	f.StringVar(&opts.change.Notes, "notes", "", "notes, e.g. when the renewal was submitted")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("renewal")

@@ -49,7 +49,7 @@ SK-K7QX2), which iep course status takes, is printed on stdout.` + "\n" + exitSt
 	f.StringVar(&co.Provider, "provider", "", "who offers it")
 	dateVar(f, &opts.start, "start", "the start `DATE`")
 	dateVar(f, &opts.end, "end", "the end `DATE`")
-	f.StringVar(&co.Status, "status", "", "`STATUS`: planned (default), enrolled, completed or dropped")
+	f.StringVar(&co.Status, "status", "", "`STATUS`: "+choicesOf("iep course add", "status")+" (default planned)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("course")
 	return c

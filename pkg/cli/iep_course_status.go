@@ -34,7 +34,7 @@ case) name it too. Only its status line changes.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: planned, enrolled, completed or dropped (required)")
+	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: "+choicesOf("iep course status", "status")+" (required)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("status")
 	return c

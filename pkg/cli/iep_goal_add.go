@@ -43,7 +43,7 @@ after today is written with a warning (plan-date): a typo in the year?` + "\n" +
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Term, "term", "", "`TERM`: short (while services are given) or long (9 to 12 months after exit) (required)")
+	f.StringVar(&opts.change.Term, "term", "", "`TERM`: "+choicesOf("iep goal add", "term")+", a goal for while services are given or for 9 to 12 months after exit (required)")
 	f.StringVar(&opts.change.Text, "text", "", "what the customer wants to achieve (required)")
 	dateVar(f, &opts.target, "target", "the `DATE` the goal should be reached")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")

@@ -32,7 +32,7 @@ customer does (001); git keeps what it was.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: active, achieved or dropped (required)")
+	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: "+choicesOf("iep goal status", "status")+" (required)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("status")
 	return c

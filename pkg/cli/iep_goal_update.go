@@ -41,7 +41,7 @@ status. Only the changed lines of iep.yaml change.` + "\n" + exitStatusHelp,
 	}
 	f := c.Flags()
 	f.StringVar(&text, "text", "", "what the customer wants to achieve")
-	f.StringVar(&term, "term", "", "`TERM`: short (while services are given) or long (9 to 12 months after exit)")
+	f.StringVar(&term, "term", "", "`TERM`: "+choicesOf("iep goal add", "term")+", a goal for while services are given or for 9 to 12 months after exit")
 	clearableDateVar(f, &target, "target", "the target `DATE`")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c

@@ -93,10 +93,10 @@ agrees no schedule: reopen it first (caseplan case reopen).` + "\n" + exitStatus
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.every, "every", "", "how often: weekly, fortnightly or monthly")
+	f.StringVar(&opts.every, "every", "", "how often: "+choicesOf("iep schedule", "every"))
 	f.StringVar(&opts.day, "day", "", "the `DAY`: of the week (tuesday) for weekly and fortnightly, of the month (15) for monthly")
 	f.StringVar(&opts.time, "time", "", "the agreed time, 24-hour `HH:MM` (18:00)")
-	f.StringVar(&opts.mode, "mode", "", "how the contact is made (phone, in-person, video, ...)")
+	f.StringVar(&opts.mode, "mode", "", "how the contact is made: "+choicesOf("iep schedule", "mode"))
 	f.StringVar(&opts.note, "note", "", "anything else agreed, e.g. who calls whom")
 	dateVar(f, &opts.agreed, "agreed", "the `DATE` the schedule was agreed (default: --today)")
 	f.BoolVar(&opts.change.Clear, "clear", false, "take the schedule out of the plan")

@@ -39,7 +39,7 @@ that.` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Owner, "owner", "", "`WHO` takes the step: participant or manager (required)")
+	f.StringVar(&opts.change.Owner, "owner", "", "`WHO` takes the step: "+choicesOf("iep step add", "owner")+" (required)")
 	f.StringVar(&opts.change.Text, "text", "", "the action (required)")
 	dateVar(f, &opts.due, "due", "the `DATE` it is due")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")

@@ -39,7 +39,7 @@ tickler). Record that it was done with caseplan iep step done.` + "\n" + exitSta
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&owner, "owner", "", "`WHO` takes it: participant or manager")
+	f.StringVar(&owner, "owner", "", "`WHO` takes it: "+choicesOf("iep step add", "owner"))
 	f.StringVar(&text, "text", "", "the action")
 	clearableDateVar(f, &due, "due", "the `DATE` it is due")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")

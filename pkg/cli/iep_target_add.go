@@ -40,7 +40,7 @@ The target's ID (e.g. JT-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
 	f.StringVar(&t.JobFamily, "job-family", "", "the job `FAMILY`")
 	f.StringVar(&t.GradeMin, "grade-min", "", "the lowest `GRADE` to apply for")
 	f.StringVar(&t.GradeMax, "grade-max", "", "the highest `GRADE` to apply for")
-	f.StringVar(&t.Scope, "scope", "", "`SCOPE`: internal, external or both")
+	f.StringVar(&t.Scope, "scope", "", "`SCOPE`: "+choicesOf("iep target add", "scope"))
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("title")
 	return c

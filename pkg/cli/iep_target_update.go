@@ -41,7 +41,7 @@ pursued is taken out with caseplan iep target remove.` + "\n" + exitStatusHelp,
 	f.StringVar(&family, "job-family", "", "the job family")
 	f.StringVar(&gmin, "grade-min", "", "the lowest grade to apply for")
 	f.StringVar(&gmax, "grade-max", "", "the highest grade to apply for")
-	f.StringVar(&scope, "scope", "", "`SCOPE`: internal, external or both")
+	f.StringVar(&scope, "scope", "", "`SCOPE`: "+choicesOf("iep target add", "scope"))
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	return c
 }

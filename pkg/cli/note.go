@@ -50,7 +50,7 @@ type noteFlags struct {
 func (o *noteFlags) register(c *cobra.Command) {
 	f := c.Flags()
 	dateVar(f, &o.date, "date", "the `DATE` of the contact or event (default: --today)")
-	f.StringVar(&o.values.Mode, "mode", "", "`MODE`: in-person, phone, email, video, text, letter, home-visit, job-site, none")
+	f.StringVar(&o.values.Mode, "mode", "", "`MODE`: "+choicesOf("note add", "mode"))
 	f.BoolVar(&o.values.TwoWay, "two-way", false, "the contact was two-way (document 002)")
 	f.StringArrayVar(&o.values.Services, "service", nil, "a service `CODE` provided (repeatable)")
 	f.StringVar(&o.values.Background, "background", "", "background statement")

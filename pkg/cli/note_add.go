@@ -87,7 +87,7 @@ per case: CASE and the note's ID, tab-separated.` + "\n" + exitStatusHelp,
 		},
 	}
 	opts.group.register(c)
-	c.Flags().StringVar(&opts.kind, "kind", "", "`KIND`: intake, contact, case-conference, mock-interview, interview-feedback, tracker-review, follow-up, transfer, extension, closure, assessment, referral, other")
+	c.Flags().StringVar(&opts.kind, "kind", "", "`KIND`: "+choicesOf("note add", "kind"))
 	opts.register(c)
 	return c
 }

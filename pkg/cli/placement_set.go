@@ -67,7 +67,7 @@ settings) after the day it is recorded is recorded with a warning
 	f.StringVar(&opts.position, "position", "", "the position")
 	dateVar(f, &opts.start, "start", "the start `DATE`")
 	f.Float64Var(&opts.wage, "wage", 0, "the wage, per --wage-unit")
-	f.StringVar(&opts.wageUnit, "wage-unit", "", "`UNIT` of the wage: hour or year")
+	f.StringVar(&opts.wageUnit, "wage-unit", "", "`UNIT` of the wage: "+choicesOf("placement set", "wage-unit"))
 	f.Float64Var(&opts.hours, "hours", 0, "hours per week")
 	f.BoolVar(&opts.internal, "internal", false, "the job is inside the organisation (--internal=false: outside)")
 	oppositeTriedAs(f, "internal", "external", "outside")

@@ -79,7 +79,7 @@ stay as they are, and the commit shows only the new lines.` + "\n" + exitStatusH
 	f.StringVar(&r.Service, "service", "", "the service referred to, e.g. 'child care assistance'")
 	f.StringVar(&r.Provider, "provider", "", "the organisation providing it")
 	dateVar(f, &opts.date, "date", "the `DATE` of the referral (default: --today)")
-	f.StringVar(&r.Category, "category", "", "`CATEGORY`: "+strings.Join(casework.ReferralCategories, ", "))
+	f.StringVar(&r.Category, "category", "", "`CATEGORY`: "+choicesOf("service add", "category"))
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the referral but do not commit it")
 	return c
 }

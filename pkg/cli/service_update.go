@@ -54,7 +54,7 @@ is refused (date-order).` + "\n" + exitStatusHelp,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: "+strings.Join(casework.ReferralStatuses, ", "))
+	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: "+choicesOf("service update", "status"))
 	f.StringVar(&opts.change.Outcome, "outcome", "", "what came of the referral")
 	dateVar(f, &opts.date, "date", "the `DATE` the status changed (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")

@@ -47,7 +47,7 @@ case, but nothing can be sealed to them (roster-age-recipient).` + "\n" + exitSt
 	f.StringVar(&s.Name, "name", "", "full `NAME`")
 	f.StringVar(&s.Email, "email", "", "`EMAIL` address (the one they commit with)")
 	f.StringVar(&s.ID, "id", "", "roster `ID` (default: the email's local part)")
-	f.StringVar(&s.Role, "role", "case-manager", "`ROLE`: case-manager, coordinator, supervisor, navigator or admin")
+	f.StringVar(&s.Role, "role", "case-manager", "`ROLE`: "+choicesOf("staff add", "role"))
 	f.StringVar(&s.Center, "center", "", "the office they work from")
 	f.StringVar(&s.AgeRecipient, "age-recipient", "", "their age `RECIPIENT` (age1...): their cases' sealed fields are encrypted to it")
 	f.StringVar(&s.SigningKey, "signing-key", "", "their SSH public `KEY` (ssh-ed25519 AAAA...): their commits are signed with it")

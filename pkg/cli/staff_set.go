@@ -72,7 +72,7 @@ on at once: caseplan case transfer --from ID --to STAFF --reason TEXT.` + "\n" +
 	}
 	f := c.Flags()
 	f.StringVar(&name, "name", "", "their full `NAME`")
-	f.StringVar(&role, "role", "", "`ROLE`: case-manager, coordinator, supervisor, navigator or admin")
+	f.StringVar(&role, "role", "", "`ROLE`: "+choicesOf("staff set", "role"))
 	f.StringVar(&center, "center", "", "the office they work from")
 	f.BoolVar(&active, "active", true, "false retires them from the roster; true takes them back")
 	f.StringVar(&recipient, "age-recipient", "", "their age `RECIPIENT` (age1...)")

@@ -56,13 +56,20 @@ type valuesFrom struct {
 	// are written in lower-case letters alone, as the typed value is
 	// compared ("Check-in", "check in" and "checkin" are "checkin").
 	words map[string]string
+	// schema says fixed is a schema's enum (less elsewhere), which the
+	// flag's help names (choicesOf).
+	schema bool
 }
 
 func fixed(v ...string) valuesFrom { return valuesFrom{fixed: v} }
 
 // enum is the list a schema gives a field; a missing one is a programming
 // error that TestFlagValues catches.
-func enum(kind string, path ...string) valuesFrom { return fixed(schemas.Enum(kind, path...)...) }
+func enum(kind string, path ...string) valuesFrom {
+	v := fixed(schemas.Enum(kind, path...)...)
+	v.schema = true
+	return v
+}
 
 // enumElsewhere is v without the values another command takes (see
 // valuesFrom.elsewhere).
@@ -95,6 +102,11 @@ var (
 	importRules = valuesFrom{records: layout.ImportRulesDir, noCheck: true}
 )
 
+// toolboxWords: a document a case manager calls done is the toolbox's
+// final (000: resume, cover letter and thank-you letter final by the
+// layoff date).
+var toolboxWords = map[string]string{"done": "final", "finished": "final", "complete": "final", "completed": "final", "ready": "final"}
+
 // flagValues maps a command (its path below caseplan) and a flag to its
 // values.
 var flagValues = map[string]map[string]valuesFrom{
@@ -103,11 +115,12 @@ var flagValues = map[string]map[string]valuesFrom{
 	"case new":   {"program": programKeys, "manager": staffIDs},
 	"case list": {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status"), "cohort": cohortIDs,
 		"phase": fixed(casestate.Phases...), "center": centerNames},
-	"case import":           {"rules": importRules},
-	"case transfer":         {"to": staffIDs, "from": staffIDs},
-	"case close":            {"reason": enum("outcome", "closures", "[]", "reason")},
-	"case set":              {"channel": enum("intake", "participant", "channels", "[]")},
-	"case toolbox":          {"resume": enum("intake", "toolbox", "resume"), "cover-letter": enum("intake", "toolbox", "cover_letter"), "thank-you-letter": enum("intake", "toolbox", "thank_you_letter")},
+	"case import":   {"rules": importRules},
+	"case transfer": {"to": staffIDs, "from": staffIDs},
+	"case close":    {"reason": enum("outcome", "closures", "[]", "reason")},
+	"case set":      {"channel": enum("intake", "participant", "channels", "[]")},
+	"case toolbox": {"resume": withWords(enum("intake", "toolbox", "resume"), toolboxWords), "cover-letter": withWords(enum("intake", "toolbox", "cover_letter"), toolboxWords),
+		"thank-you-letter": withWords(enum("intake", "toolbox", "thank_you_letter"), toolboxWords)},
 	"case barrier add":      {"kind": enum("intake", "barriers", "[]", "kind"), "status": enum("intake", "barriers", "[]", "status")},
 	"case team add":         {"role": enum("intake", "team", "[]", "role")},
 	"case consent add":      {"kind": enum("intake", "consents", "[]", "kind")},
@@ -139,6 +152,22 @@ var flagValues = map[string]map[string]valuesFrom{
 	"iep benefit renew":     {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
 	// --day takes a day of the month too: iep schedule checks it.
 	"iep schedule": {"every": enum("iep", "contact_schedule", "every"), "day": valuesFrom{fixed: calendar.Weekdays, noCheck: true}, "mode": enum("iep", "contact_schedule", "mode")},
+}
+
+// choicesOf is the closed list flagValues gives a command's flag (its key
+// there), written for the flag's help by choiceList: the help names what
+// the check takes and completion offers, so a value a schema gains or
+// loses cannot leave a help string behind (TestHelpNamesTheChoices).
+func choicesOf(command, flag string) string {
+	return choiceList(flagValues[command][flag].fixed...)
+}
+
+// choiceList writes a closed list for a flag's help: "a, b or c".
+func choiceList(values ...string) string {
+	if len(values) < 2 {
+		return strings.Join(values, "")
+	}
+	return strings.Join(values[:len(values)-1], ", ") + " or " + values[len(values)-1]
 }
 
 func union(a, b []string) []string {
@@ -249,6 +278,8 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 					e.Hint = "did you mean --" + f.Name + " " + meant + "?"
 				} else if choice := from.words[lettersOf(v)]; choice != "" {
 					e.Hint = fmt.Sprintf("did you mean --%s %s? %s is recorded as %s", f.Name, choice, strconv.Quote(v), choice)
+				} else {
+					e.Hint = begunHint(f.Name, valid, v)
 				}
 				err = e
 				return
@@ -256,6 +287,21 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 		}
 	})
 	return err
+}
+
+// begunHint is the hint for a choice refused as the beginning of several
+// (caseid.Begun: "int" begins intake and interview-feedback), naming
+// them; "" when it begins fewer than two.
+func begunHint(flag string, valid []string, v string) string {
+	begun := caseid.Begun(valid, v)
+	if len(begun) < 2 {
+		return ""
+	}
+	each := make([]string, len(begun))
+	for i, c := range begun {
+		each[i] = "--" + flag + " " + c
+	}
+	return fmt.Sprintf("did you mean %s? %s begins %d of the choices", choiceList(each...), strconv.Quote(v), len(begun))
 }
 
 // lettersOf is s in lower case with all but its letters left out, as a

@@ -28,6 +28,51 @@ func TestFlagValues(t *testing.T) {
 	}
 }
 
+// TestHelpNamesTheChoices checks that the help of every flag that takes a
+// schema's closed list names exactly that list, in the schema's order, as
+// choiceList writes it: a value the schema gains is in the help, and the
+// help names none the check refuses. The update commands, which leave the
+// check to their change, name the list their add command takes.
+func TestHelpNamesTheChoices(t *testing.T) {
+	root := newCmdRoot(&globals{env: Env{Getenv: func(string) string { return "" }}})
+	type flag struct{ command, name string }
+	want := map[flag][]string{}
+	for command, flags := range flagValues {
+		for name, from := range flags {
+			if from.schema {
+				want[flag{command, name}] = from.fixed
+			}
+		}
+	}
+	for update, add := range map[flag]flag{
+		{"iep goal update", "term"}:    {"iep goal add", "term"},
+		{"iep step update", "owner"}:   {"iep step add", "owner"},
+		{"iep target update", "scope"}: {"iep target add", "scope"},
+		{"case team update", "role"}:   {"case team add", "role"},
+	} {
+		want[update] = flagValues[add.command][add.name].fixed
+	}
+	if len(want) < 30 {
+		t.Fatalf("%d flags take a schema's list, want at least 30: enum no longer marks them", len(want))
+	}
+	for f, values := range want {
+		c, _, err := root.Find(strings.Fields(f.command))
+		if err != nil || c.Flags().Lookup(f.name) == nil {
+			t.Errorf("%s --%s: no such flag", f.command, f.name)
+			continue
+		}
+		usage := c.Flags().Lookup(f.name).Usage
+		if len(values) == 0 || !strings.Contains(usage, choiceList(values...)) {
+			t.Errorf("%s --%s: help %q does not name the choices %q", f.command, f.name, usage, choiceList(values...))
+		}
+		// A usage line that spells the list (--status open|addressed)
+		// spells all of it.
+		if m := regexp.MustCompile(`--` + f.name + ` ([a-z-]+(\|[a-z-]+)+)`).FindStringSubmatch(c.Use); m != nil && m[1] != strings.Join(values, "|") {
+			t.Errorf("%s: usage %q spells --%s %s, want %s", f.command, c.Use, f.name, m[1], strings.Join(values, "|"))
+		}
+	}
+}
+
 // TestBadFlagValue is issue 15's item 13: a value a flag does not take is
 // a usage error (exit 2) that lists the valid values, whether the list is
 // the schema's (--mode, --kind) or the store's (--program, --service) —
@@ -57,6 +102,12 @@ func TestBadFlagValue(t *testing.T) {
 		// The one value meant, in other capitals or a slip of a key away.
 		{[]string{"case", "new", "--program", "WIOA", "--name", "X"}, `--program "WIOA"`, "hint: did you mean --program wioa?"},
 		{[]string{"case", "list", "--status", "opne"}, `--status "opne"`, "hint: did you mean --status open?"},
+		// The beginning of two choices: the hint names the two, not
+		// every choice.
+		{[]string{"note", "add", "W-1", "--kind", "int", "--mode", "phone"}, `--kind "int"`, `hint: did you mean --kind intake or --kind interview-feedback? "int" begins 2 of the choices`},
+		// Another first letter is another word: "Done" is no slip of
+		// none, and a resume done is final.
+		{[]string{"case", "toolbox", "W-1", "--resume", "Done"}, `--resume "Done"`, `hint: did you mean --resume final? "Done" is recorded as final`},
 	} {
 		code, stdout, stderr := runCaseplan(t, dir, env, tt.args...)
 		if code != ExitUsage || stdout != "" || !strings.Contains(stderr, "caseplan: "+tt.msg+": use one of ") || !strings.Contains(stderr, tt.hint) {

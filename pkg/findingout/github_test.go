@@ -155,6 +155,15 @@ func TestSummary(t *testing.T) {
 	if !strings.Contains(s, "| warning | `cases/W-1/\\u202eevil.yaml` | `unknown-file` | \\\\x1b\\[31mred\\\\u202e.pdf |\n") || strings.ContainsAny(s, "\x1b\u202e") {
 		t.Errorf("control characters are not shown escaped:\n%s", s)
 	}
+	// A finding's hint is in its cell, on a line of its own, escaped as
+	// the message is.
+	sum.Reset()
+	if err := WriteAll(Summary(&sum, "caseplan validate", "", ""), []finding.Finding{{Path: "cases/W-1/iep.yaml", Line: 96, Column: 8, Severity: finding.Error, Rule: "schema", Message: "contact_schedule, day: is not allowed when every is monthly", Hint: "take day: out | <i>now</i>"}}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(sum.String(), "| error | `cases/W-1/iep.yaml:96:8` | `schema` | contact\\_schedule, day: is not allowed when every is monthly<br>hint: take day: out \\| &lt;i&gt;now&lt;/i&gt; |\n") {
+		t.Errorf("no hint in the row:\n%s", sum.String())
+	}
 	// A waived warning is counted apart in the heading.
 	sum.Reset()
 	if err := WriteAll(Summary(&sum, "caseplan validate", "", ""), []finding.Finding{fs[25], {Path: "cases/W-1/intake.yaml", Line: 3, Column: 9, Severity: finding.Warning, Rule: "wioa-first-contact", Message: "no contact yet (waived)", Waived: true}}); err != nil {

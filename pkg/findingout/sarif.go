@@ -89,6 +89,14 @@ type sarifResult struct {
 	Message      sarifMessage       `json:"message"`
 	Locations    []sarifLocation    `json:"locations"`
 	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	Properties   *sarifResultProps  `json:"properties,omitempty"`
+}
+
+// sarifResultProps is a result's property bag (SARIF 2.1.0 §3.8): Hint is
+// the finding's hint alone, for a program that reads the log and wants it
+// apart from the message (as -o json's "hint").
+type sarifResultProps struct {
+	Hint string `json:"hint"`
 }
 
 // sarifSuppression marks a result a supervisor waived (SARIF 2.1.0
@@ -152,10 +160,23 @@ func (s *sarifWriter) Flush() error {
 		if f.Line > 0 {
 			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: max(f.Column, 1)}
 		}
+		msg := f.Message
+		var props *sarifResultProps
+		if f.Hint != "" {
+			// What to do goes where a viewer shows it: GitHub code
+			// scanning shows a result's message.text and no other
+			// member of it (not message.markdown, not the property
+			// bag), and a fix object needs the replacement bytes,
+			// which a hint ("take day: out") is not. The line is
+			// labelled as stderr and the annotation label it.
+			msg += "\nhint: " + f.Hint
+			props = &sarifResultProps{Hint: f.Hint}
+		}
 		r := sarifResult{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: level,
-			Message:   sarifMessage{f.Message},
-			Locations: []sarifLocation{{PhysicalLocation: loc}},
+			Message:    sarifMessage{msg},
+			Locations:  []sarifLocation{{PhysicalLocation: loc}},
+			Properties: props,
 		}
 		if f.Waived {
 			r.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: f.WaiverReason}}

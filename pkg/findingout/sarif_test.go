@@ -136,7 +136,7 @@ func TestSARIFSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, out := range map[string][]byte{"findings": sarifSample(t), "waived": sarifWaived(t), "none": func() []byte {
+	for name, out := range map[string][]byte{"findings": sarifSample(t), "waived": sarifWaived(t), "hint": sarifHinted(t), "none": func() []byte {
 		var b bytes.Buffer
 		w, _ := ForStore(&b, "sarif", 0, 0, "")
 		write(t, w, nil)
@@ -235,5 +235,49 @@ func TestSARIFURI(t *testing.T) {
 		if err != nil || u.Scheme != "" || u.Fragment != "" || u.RawQuery != "" || strings.TrimPrefix(u.Path, "./") != path {
 			t.Errorf("%q: uri %q is not a relative reference to it (%v)", path, uri, err)
 		}
+	}
+}
+
+var hintedSample = finding.Finding{Path: "cases/W-001/iep.yaml", Line: 96, Column: 8, Severity: finding.Error, Rule: "schema", Message: "contact_schedule, day: is not allowed when every is monthly", Hint: "take day: out"}
+
+func sarifHinted(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w, err := ForStore(&b, "sarif", 1, 2, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, w, []finding.Finding{sample[0], hintedSample})
+	return b.Bytes()
+}
+
+// TestSARIFHint: a finding's hint is in its result's message text, on a
+// line labelled hint: (what code scanning shows of a result), and alone
+// in the result's property bag; a finding without one has neither.
+func TestSARIFHint(t *testing.T) {
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Message    struct{ Text string }
+				Properties map[string]string
+			}
+		}
+	}
+	out := sarifHinted(t)
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	rs := log.Runs[0].Results
+	if len(rs) != 2 {
+		t.Fatalf("%d results, want 2:\n%s", len(rs), out)
+	}
+	if rs[0].Message.Text != sample[0].Message || rs[0].Properties != nil {
+		t.Errorf("a finding without a hint: message %q, properties %v", rs[0].Message.Text, rs[0].Properties)
+	}
+	if want := "contact_schedule, day: is not allowed when every is monthly\nhint: take day: out"; rs[1].Message.Text != want {
+		t.Errorf("message %q, want %q", rs[1].Message.Text, want)
+	}
+	if !maps.Equal(rs[1].Properties, map[string]string{"hint": "take day: out"}) {
+		t.Errorf("properties %v, want the hint", rs[1].Properties)
 	}
 }

@@ -96,7 +96,16 @@ func (s *summaryWriter) Flush() error {
 			}
 			// Control characters (a bidi override reorders the page)
 			// are shown escaped, as in the annotations.
-			row := fmt.Sprintf("| %s | %s | %s | %s |\n", f.Severity, markdown.Code(display.Escape(where)), markdown.Code(display.Escape(f.Rule)), markdown.Text(display.EscapeText(msg)))
+			cell := markdown.Text(display.EscapeText(msg))
+			if f.Hint != "" {
+				// The summary is where a reviewer reads past the ten
+				// annotations GitHub shows: a schema finding says
+				// there too what to do, on a line of its own in the
+				// cell (a line break would end the row), labelled as
+				// the annotation labels it.
+				cell += "<br>hint: " + markdown.Text(display.EscapeText(f.Hint))
+			}
+			row := fmt.Sprintf("| %s | %s | %s | %s |\n", f.Severity, markdown.Code(display.Escape(where)), markdown.Code(display.Escape(f.Rule)), cell)
 			if s.room > 0 && b.Len()+len(row)+summaryReserve > s.room {
 				fmt.Fprintf(&b, "\n%d more finding(s) are not listed: GitHub shows no job summary over 1 MiB. The step's log lists every one.\n", len(s.findings)-i)
 				break
