@@ -4,7 +4,9 @@ import (
 	"fmt"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // What a closed case still takes. A supervisor reading a closed case must
@@ -51,6 +53,11 @@ func (e *ClosedCaseError) Error() string {
 		since = fmt.Sprintf(" (since %s, reason %s)", e.Closure.Date, e.Closure.Reason)
 	}
 	switch {
+	case e.Day == "" && e.Closure == nil:
+		// The records disagree (validate's case-status): say so, rather
+		// than a closing with no day.
+		return fmt.Sprintf("case %s is closed in %s, but %s records no closure in effect (%s); %s",
+			e.Case, layout.File(e.Case, layout.KindIntake), layout.File(e.Case, layout.KindOutcome), validate.RuleCaseStatus, e.Why)
 	case e.Day == "":
 		return fmt.Sprintf("case %s is closed%s; %s", e.Case, since, e.Why)
 	case e.Reopened != "":
@@ -65,6 +72,12 @@ func (e *ClosedCaseError) Error() string {
 func (e *ClosedCaseError) Hint() string {
 	reopen := "reopen it first with caseplan case reopen " + e.Case + " --date DATE --reason TEXT"
 	switch {
+	case e.Day == "" && e.Closure == nil:
+		// case close refuses a case whose intake already says closed, so
+		// the closure is recorded by hand; a case meant to be open has
+		// its status set back.
+		return fmt.Sprintf("if the case was closed, record the closure's date and reason with caseplan edit %s %s; if it is open, set status: open with caseplan edit %s %s (caseplan validate %s shows the %s finding)",
+			e.Case, layout.KindOutcome, e.Case, layout.KindIntake, e.Case, validate.RuleCaseStatus)
 	case e.Day == "":
 		if e.Then != "" {
 			reopen += ", then " + e.Then

@@ -194,3 +194,25 @@ func TestClosedCaseExit(t *testing.T) {
 		t.Fatalf("an exit on the closing day: %v", err)
 	}
 }
+
+// TestClosedCaseNoClosure: a case whose intake says closed while
+// outcome.yaml records no closure in effect (validate's case-status) is
+// refused work that needs it open, saying what disagrees and how to mend
+// it, not a closing with no day.
+func TestClosedCaseNoClosure(t *testing.T) {
+	reopened := &record.Outcome{Closures: []record.Closure{{Date: "2026-03-25", Reason: "withdrew"}}, Reopenings: []record.Reopening{{Date: "2026-04-01"}}}
+	for _, o := range []*record.Outcome{nil, reopened} {
+		c := &casefile.Case{ID: "W-001", Intake: &record.Intake{Status: "closed"}, Outcome: o}
+		err := closedCase(c, "a contact schedule is agreed while the case is open", "agree the schedule")
+		var closed *ClosedCaseError
+		if !errors.As(err, &closed) {
+			t.Fatalf("want a closed-case refusal, got %v", err)
+		}
+		if got, want := closed.Error(), "case W-001 is closed in cases/W-001/intake.yaml, but cases/W-001/outcome.yaml records no closure in effect (case-status); a contact schedule is agreed while the case is open"; got != want {
+			t.Errorf("message:\n got %s\nwant %s", got, want)
+		}
+		if h := closed.Hint(); !strings.Contains(h, "caseplan edit W-001 outcome") || !strings.Contains(h, "set status: open with caseplan edit W-001 intake") || !strings.Contains(h, "caseplan validate W-001") {
+			t.Errorf("hint: %s", h)
+		}
+	}
+}
