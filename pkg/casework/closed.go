@@ -16,7 +16,8 @@ import (
 // or before the closing, and keep doing what the programs ask after it:
 // notes, follow-ups after placement or exit (001, 002, TEGL 10-16),
 // placements, credentials, skill gains, exclusions, intake corrections,
-// consent, references, transfers, reopening. This file is the one place
+// consent, references, transfers, reopening, and a correction of the
+// plan's wording (rewording). This file is the one place
 // that decides; the plan, referral and activity commands ask it with the
 // date their write records (its --date, a service's start, else today),
 // and the commands that belong to an open case only (the contact
@@ -93,6 +94,21 @@ func (e *ClosedCaseError) Hint() string {
 		return "to work on the plan again, " + reopen
 	}
 	return fmt.Sprintf("if it happened on or before %s, give that date with %s (a late entry); if the work goes on, %s", e.Closure.Date, e.Flag, reopen)
+}
+
+// rewording takes a pure rewording of an item already in the plan — its
+// words alone: a goal's, objective's, milestone's or next step's text, a
+// plan service's or course's name, a job target's title — whatever the
+// date, on a closed case too: a supervisor reviewing a closed file
+// corrects a typo without reopening it, and a rewording changes no plan
+// work (no term, date, status, owner or item is added or moved). It
+// returns what the commit adds to say so when case c was closed on day,
+// "" when it was open.
+func rewording(c *casefile.Case, day record.Date) string {
+	if closedWork(c, day, "", "") != nil {
+		return "a correction on a closed case"
+	}
+	return ""
 }
 
 // closedWork refuses work on case c dated day when the case was closed

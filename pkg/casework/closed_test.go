@@ -216,3 +216,83 @@ func TestClosedCaseNoClosure(t *testing.T) {
 		}
 	}
 }
+
+// TestClosedCaseRewording: on a closed case, a pure rewording of an item
+// already in the plan (its words alone) is taken whatever the date, and
+// its commit says it corrected a closed case; a change of term, target,
+// due date, owner or linked services is still plan work, refused; on an
+// open case the same rewording is not marked.
+func TestClosedCaseRewording(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = day("2026-03-20")
+	add := func(build Build) string {
+		t.Helper()
+		res, err := ws.Apply([]string{"W-001"}, build)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Change.Output
+	}
+	text := func(s string) *string { return &s }
+	goal := add(AddGoal{Case: "W-001", Term: "short", Text: "Find a job as a welder"}.Build)
+	objective := add(AddObjective{Case: "W-001", Goal: goal, Text: "Finsh the welding course"}.Build)
+	milestone := add(AddMilestone{Case: "W-001", Goal: goal, Text: "Sit the certfication exam", Due: "2026-05-01"}.Build)
+	step := add(AddNextStep{Case: "W-001", Owner: "participant", Text: "Bring the resme"}.Build)
+
+	// Open: a rewording is an ordinary update, not marked.
+	res, err := ws.Apply([]string{"W-001"}, UpdateGoal{Case: "W-001", Goal: goal, Text: text("Find a job as a welder soon")}.Build)
+	if err != nil || strings.Contains(res.Change.Summary, "closed") {
+		t.Fatalf("a rewording on an open case: %v %v", res, err)
+	}
+
+	if _, err := ws.Apply([]string{"W-001"}, CloseCase{Case: "W-001", Date: day("2026-03-20"), Reason: "withdrew"}.Build); err != nil {
+		t.Fatal(err)
+	}
+	ws.Today = day("2026-04-02")
+	for _, tc := range []struct {
+		what  string
+		build Build
+	}{
+		{"a goal's text", UpdateGoal{Case: "W-001", Goal: goal, Text: text("Find a job as a welder")}.Build},
+		{"an objective's text", UpdateObjective{Case: "W-001", Objective: objective, Text: text("Finish the welding course")}.Build},
+		{"a milestone's text", UpdateMilestone{Case: "W-001", Milestone: milestone, Text: text("Sit the certification exam")}.Build},
+		{"a next step's text", UpdateNextStep{Case: "W-001", Step: step, Text: text("Bring the resume")}.Build},
+	} {
+		before := captureState(t, dir)
+		res, err := ws.Apply([]string{"W-001"}, tc.build)
+		if err != nil {
+			t.Errorf("%s after the closing: %v", tc.what, err)
+			continue
+		}
+		if !strings.HasSuffix(res.Change.Summary, ": text (a correction on a closed case)") {
+			t.Errorf("%s: summary %q does not say it corrects a closed case", tc.what, res.Change.Summary)
+		}
+		if res.Commit == "" || res.Commit == strings.TrimSpace(before.Head) {
+			t.Errorf("%s: nothing committed", tc.what)
+		}
+		if subject := gitCLI(t, dir, "log", "-1", "--format=%s"); !strings.Contains(subject, "(a correction on a closed case)") {
+			t.Errorf("%s: commit %q does not say it corrects a closed case", tc.what, subject)
+		}
+	}
+	for _, tc := range []struct {
+		what  string
+		build Build
+	}{
+		{"a goal's text and term", UpdateGoal{Case: "W-001", Goal: goal, Text: text("Keep a job"), Term: text("long")}.Build},
+		{"a goal's target", UpdateGoal{Case: "W-001", Goal: goal, Target: text("2026-06-01")}.Build},
+		{"an objective's services", UpdateObjective{Case: "W-001", Objective: objective, Text: text("Weld"), Services: []string{""}}.Build},
+		{"a milestone's due date", UpdateMilestone{Case: "W-001", Milestone: milestone, Text: text("Sit it"), Due: text("2026-06-01")}.Build},
+		{"a next step's owner", UpdateNextStep{Case: "W-001", Step: step, Owner: text("manager")}.Build},
+		{"a new goal", AddGoal{Case: "W-001", Term: "short", Text: "Keep the job"}.Build},
+	} {
+		before := captureState(t, dir)
+		_, err := ws.Apply([]string{"W-001"}, tc.build)
+		var closed *ClosedCaseError
+		if !errors.As(err, &closed) {
+			t.Errorf("%s after the closing: want a closed-case refusal, got %v", tc.what, err)
+		}
+		assertSameState(t, before, captureState(t, dir))
+	}
+}
