@@ -46,6 +46,9 @@ type ClosedCaseError struct {
 	// Why replaces the sentence after the semicolon for a write refused
 	// whatever its date, and Then the words after the reopen hint.
 	Why, Then string
+	// Instead, when set, ends the hint of dated work: the commands a
+	// closed case takes for what the refused one would have recorded.
+	Instead string
 }
 
 func (e *ClosedCaseError) Error() string {
@@ -69,8 +72,17 @@ func (e *ClosedCaseError) Error() string {
 }
 
 // Hint says what to do: date a late entry on or before the closing, or
-// reopen the case.
+// reopen the case, or (Instead) record it with a command a closed case
+// takes.
 func (e *ClosedCaseError) Hint() string {
+	h := e.hint()
+	if e.Instead != "" && e.Day != "" {
+		h += "; " + e.Instead
+	}
+	return h
+}
+
+func (e *ClosedCaseError) hint() string {
 	reopen := "reopen it first with caseplan case reopen " + e.Case + " --date DATE --reason TEXT"
 	switch {
 	case e.Day == "" && e.Closure == nil:

@@ -296,3 +296,52 @@ func TestClosedCaseRewording(t *testing.T) {
 		assertSameState(t, before, captureState(t, dir))
 	}
 }
+
+// TestClosedCaseServiceEnd: a plan service does not end after the
+// closing — nothing is served then — so iep service end dated after it
+// is refused, and the hint names what a closed case takes instead: the
+// skill plan's course completed, or the service cancelled. Both are
+// taken.
+func TestClosedCaseServiceEnd(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = day("2026-03-18")
+	add := func(build Build) string {
+		t.Helper()
+		res, err := ws.Apply([]string{"W-001"}, build)
+		if err != nil {
+			var r *RefusedError
+			if errors.As(err, &r) {
+				t.Fatal(r.Findings)
+			}
+			t.Fatal(err)
+		}
+		return res.Change.Output
+	}
+	service := add(AddPlanService{Case: "W-001", Service: record.PlanService{Name: "Welding course", Start: "2026-03-17"}}.Build)
+	course := add(AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Welding course", Status: "enrolled", Start: "2026-03-17"}}.Build)
+	ws.Today = day("2026-04-10")
+	add(CloseCase{Case: "W-001", Date: day("2026-03-20"), Reason: "withdrew"}.Build)
+
+	before := captureState(t, dir)
+	_, err := ws.Apply([]string{"W-001"}, EndPlanService{Case: "W-001", Service: service, Date: "2026-04-03"}.Build)
+	var closed *ClosedCaseError
+	if !errors.As(err, &closed) {
+		t.Fatalf("a service ended after the closing: want a closed-case refusal, got %v", err)
+	}
+	assertSameState(t, before, captureState(t, dir))
+	h := closed.Hint()
+	for _, want := range []string{"give that date with --date", "caseplan iep course status W-001 COURSE --status completed", "caseplan iep service cancel W-001 " + service} {
+		if !strings.Contains(h, want) {
+			t.Errorf("hint %q does not say %q", h, want)
+		}
+	}
+	// Other dated work keeps its hint.
+	_, err = ws.Apply([]string{"W-001"}, AddPlanService{Case: "W-001", Service: record.PlanService{Name: "Resume workshop", Start: "2026-04-03"}}.Build)
+	if errors.As(err, &closed) && strings.Contains(closed.Hint(), "course status") {
+		t.Errorf("a new service's hint names the course: %s", closed.Hint())
+	}
+	add(SetCourseStatus{Case: "W-001", Course: course, Status: "completed"}.Build)
+	add(CancelPlanService{Case: "W-001", Service: service}.Build)
+}

@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -192,6 +193,17 @@ func (a EndPlanService) Build(s *State) (*Change, error) {
 	}
 	at := func(key string) []string { return []string{"services", planIdx(i), key} }
 	if err := p.workOn(when, "--date", "a plan service's end"); err != nil {
+		// Nothing is served after the closing, so a service does not end
+		// after it (for WIOA the exit is dated at the last service, on or
+		// before the closing: TEGL 10-16). What a closed case takes
+		// instead: a course the participant finished after the closing
+		// is how the skill plan ended, and a service the closing cut
+		// short is cancelled.
+		var closed *ClosedCaseError
+		if errors.As(err, &closed) {
+			closed.Instead = fmt.Sprintf("a training course the participant finished after the closing is recorded with caseplan iep course status %s COURSE --status completed, and a service the closing cut short with caseplan iep service cancel %s %s",
+				p.c.ID, p.c.ID, sv.ID)
+		}
 		return nil, err
 	}
 	return p.change("iep.service.end", fmt.Sprintf("service %s %s completed on %s", sv.ID, planQuote(sv.Name), when), "",
