@@ -4,7 +4,9 @@ import (
 	"fmt"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // What a closed case still takes. A supervisor reading a closed case must
@@ -14,7 +16,8 @@ import (
 // or before the closing, and keep doing what the programs ask after it:
 // notes, follow-ups after placement or exit (001, 002, TEGL 10-16),
 // placements, credentials, skill gains, exclusions, intake corrections,
-// consent, references, transfers, reopening. This file is the one place
+// consent, references, transfers, reopening, and a correction of the
+// plan's wording (rewording). This file is the one place
 // that decides; the plan, referral and activity commands ask it with the
 // date their write records (its --date, a service's start, else today),
 // and the commands that belong to an open case only (the contact
@@ -43,6 +46,9 @@ type ClosedCaseError struct {
 	// Why replaces the sentence after the semicolon for a write refused
 	// whatever its date, and Then the words after the reopen hint.
 	Why, Then string
+	// Instead, when set, ends the hint of dated work: the commands a
+	// closed case takes for what the refused one would have recorded.
+	Instead string
 }
 
 func (e *ClosedCaseError) Error() string {
@@ -51,6 +57,11 @@ func (e *ClosedCaseError) Error() string {
 		since = fmt.Sprintf(" (since %s, reason %s)", e.Closure.Date, e.Closure.Reason)
 	}
 	switch {
+	case e.Day == "" && e.Closure == nil:
+		// The records disagree (validate's case-status): say so, rather
+		// than a closing with no day.
+		return fmt.Sprintf("case %s is closed in %s, but %s records no closure in effect (%s); %s",
+			e.Case, layout.File(e.Case, layout.KindIntake), layout.File(e.Case, layout.KindOutcome), validate.RuleCaseStatus, e.Why)
 	case e.Day == "":
 		return fmt.Sprintf("case %s is closed%s; %s", e.Case, since, e.Why)
 	case e.Reopened != "":
@@ -61,10 +72,25 @@ func (e *ClosedCaseError) Error() string {
 }
 
 // Hint says what to do: date a late entry on or before the closing, or
-// reopen the case.
+// reopen the case, or (Instead) record it with a command a closed case
+// takes.
 func (e *ClosedCaseError) Hint() string {
+	h := e.hint()
+	if e.Instead != "" && e.Day != "" {
+		h += "; " + e.Instead
+	}
+	return h
+}
+
+func (e *ClosedCaseError) hint() string {
 	reopen := "reopen it first with caseplan case reopen " + e.Case + " --date DATE --reason TEXT"
 	switch {
+	case e.Day == "" && e.Closure == nil:
+		// case close refuses a case whose intake already says closed, so
+		// the closure is recorded by hand; a case meant to be open has
+		// its status set back.
+		return fmt.Sprintf("if the case was closed, record the closure's date and reason with caseplan edit %s %s; if it is open, set status: open with caseplan edit %s %s (caseplan validate %s shows the %s finding)",
+			e.Case, layout.KindOutcome, e.Case, layout.KindIntake, e.Case, validate.RuleCaseStatus)
 	case e.Day == "":
 		if e.Then != "" {
 			reopen += ", then " + e.Then
@@ -80,6 +106,21 @@ func (e *ClosedCaseError) Hint() string {
 		return "to work on the plan again, " + reopen
 	}
 	return fmt.Sprintf("if it happened on or before %s, give that date with %s (a late entry); if the work goes on, %s", e.Closure.Date, e.Flag, reopen)
+}
+
+// rewording takes a pure rewording of an item already in the plan — its
+// words alone: a goal's, objective's, milestone's or next step's text, a
+// plan service's or course's name, a job target's title — whatever the
+// date, on a closed case too: a supervisor reviewing a closed file
+// corrects a typo without reopening it, and a rewording changes no plan
+// work (no term, date, status, owner or item is added or moved). It
+// returns what the commit adds to say so when case c was closed on day,
+// "" when it was open.
+func rewording(c *casefile.Case, day record.Date) string {
+	if closedWork(c, day, "", "") != nil {
+		return "a correction on a closed case"
+	}
+	return ""
 }
 
 // closedWork refuses work on case c dated day when the case was closed

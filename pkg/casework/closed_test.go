@@ -194,3 +194,154 @@ func TestClosedCaseExit(t *testing.T) {
 		t.Fatalf("an exit on the closing day: %v", err)
 	}
 }
+
+// TestClosedCaseNoClosure: a case whose intake says closed while
+// outcome.yaml records no closure in effect (validate's case-status) is
+// refused work that needs it open, saying what disagrees and how to mend
+// it, not a closing with no day.
+func TestClosedCaseNoClosure(t *testing.T) {
+	reopened := &record.Outcome{Closures: []record.Closure{{Date: "2026-03-25", Reason: "withdrew"}}, Reopenings: []record.Reopening{{Date: "2026-04-01"}}}
+	for _, o := range []*record.Outcome{nil, reopened} {
+		c := &casefile.Case{ID: "W-001", Intake: &record.Intake{Status: "closed"}, Outcome: o}
+		err := closedCase(c, "a contact schedule is agreed while the case is open", "agree the schedule")
+		var closed *ClosedCaseError
+		if !errors.As(err, &closed) {
+			t.Fatalf("want a closed-case refusal, got %v", err)
+		}
+		if got, want := closed.Error(), "case W-001 is closed in cases/W-001/intake.yaml, but cases/W-001/outcome.yaml records no closure in effect (case-status); a contact schedule is agreed while the case is open"; got != want {
+			t.Errorf("message:\n got %s\nwant %s", got, want)
+		}
+		if h := closed.Hint(); !strings.Contains(h, "caseplan edit W-001 outcome") || !strings.Contains(h, "set status: open with caseplan edit W-001 intake") || !strings.Contains(h, "caseplan validate W-001") {
+			t.Errorf("hint: %s", h)
+		}
+	}
+}
+
+// TestClosedCaseRewording: on a closed case, a pure rewording of an item
+// already in the plan (its words alone) is taken whatever the date, and
+// its commit says it corrected a closed case; a change of term, target,
+// due date, owner or linked services is still plan work, refused; on an
+// open case the same rewording is not marked.
+func TestClosedCaseRewording(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = day("2026-03-20")
+	add := func(build Build) string {
+		t.Helper()
+		res, err := ws.Apply([]string{"W-001"}, build)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Change.Output
+	}
+	text := func(s string) *string { return &s }
+	goal := add(AddGoal{Case: "W-001", Term: "short", Text: "Find a job as a welder"}.Build)
+	objective := add(AddObjective{Case: "W-001", Goal: goal, Text: "Finsh the welding course"}.Build)
+	milestone := add(AddMilestone{Case: "W-001", Goal: goal, Text: "Sit the certfication exam", Due: "2026-05-01"}.Build)
+	step := add(AddNextStep{Case: "W-001", Owner: "participant", Text: "Bring the resme"}.Build)
+
+	// Open: a rewording is an ordinary update, not marked.
+	res, err := ws.Apply([]string{"W-001"}, UpdateGoal{Case: "W-001", Goal: goal, Text: text("Find a job as a welder soon")}.Build)
+	if err != nil || strings.Contains(res.Change.Summary, "closed") {
+		t.Fatalf("a rewording on an open case: %v %v", res, err)
+	}
+
+	if _, err := ws.Apply([]string{"W-001"}, CloseCase{Case: "W-001", Date: day("2026-03-20"), Reason: "withdrew"}.Build); err != nil {
+		t.Fatal(err)
+	}
+	ws.Today = day("2026-04-02")
+	for _, tc := range []struct {
+		what  string
+		build Build
+	}{
+		{"a goal's text", UpdateGoal{Case: "W-001", Goal: goal, Text: text("Find a job as a welder")}.Build},
+		{"an objective's text", UpdateObjective{Case: "W-001", Objective: objective, Text: text("Finish the welding course")}.Build},
+		{"a milestone's text", UpdateMilestone{Case: "W-001", Milestone: milestone, Text: text("Sit the certification exam")}.Build},
+		{"a next step's text", UpdateNextStep{Case: "W-001", Step: step, Text: text("Bring the resume")}.Build},
+	} {
+		before := captureState(t, dir)
+		res, err := ws.Apply([]string{"W-001"}, tc.build)
+		if err != nil {
+			t.Errorf("%s after the closing: %v", tc.what, err)
+			continue
+		}
+		if !strings.HasSuffix(res.Change.Summary, ": text (a correction on a closed case)") {
+			t.Errorf("%s: summary %q does not say it corrects a closed case", tc.what, res.Change.Summary)
+		}
+		if res.Commit == "" || res.Commit == strings.TrimSpace(before.Head) {
+			t.Errorf("%s: nothing committed", tc.what)
+		}
+		if subject := gitCLI(t, dir, "log", "-1", "--format=%s"); !strings.Contains(subject, "(a correction on a closed case)") {
+			t.Errorf("%s: commit %q does not say it corrects a closed case", tc.what, subject)
+		}
+	}
+	for _, tc := range []struct {
+		what  string
+		build Build
+	}{
+		{"a goal's text and term", UpdateGoal{Case: "W-001", Goal: goal, Text: text("Keep a job"), Term: text("long")}.Build},
+		{"a goal's target", UpdateGoal{Case: "W-001", Goal: goal, Target: text("2026-06-01")}.Build},
+		{"an objective's services", UpdateObjective{Case: "W-001", Objective: objective, Text: text("Weld"), Services: []string{""}}.Build},
+		{"a milestone's due date", UpdateMilestone{Case: "W-001", Milestone: milestone, Text: text("Sit it"), Due: text("2026-06-01")}.Build},
+		{"a next step's owner", UpdateNextStep{Case: "W-001", Step: step, Owner: text("manager")}.Build},
+		{"a new goal", AddGoal{Case: "W-001", Term: "short", Text: "Keep the job"}.Build},
+	} {
+		before := captureState(t, dir)
+		_, err := ws.Apply([]string{"W-001"}, tc.build)
+		var closed *ClosedCaseError
+		if !errors.As(err, &closed) {
+			t.Errorf("%s after the closing: want a closed-case refusal, got %v", tc.what, err)
+		}
+		assertSameState(t, before, captureState(t, dir))
+	}
+}
+
+// TestClosedCaseServiceEnd: a plan service does not end after the
+// closing — nothing is served then — so iep service end dated after it
+// is refused, and the hint names what a closed case takes instead: the
+// skill plan's course completed, or the service cancelled. Both are
+// taken.
+func TestClosedCaseServiceEnd(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = day("2026-03-18")
+	add := func(build Build) string {
+		t.Helper()
+		res, err := ws.Apply([]string{"W-001"}, build)
+		if err != nil {
+			var r *RefusedError
+			if errors.As(err, &r) {
+				t.Fatal(r.Findings)
+			}
+			t.Fatal(err)
+		}
+		return res.Change.Output
+	}
+	service := add(AddPlanService{Case: "W-001", Service: record.PlanService{Name: "Welding course", Start: "2026-03-17"}}.Build)
+	course := add(AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Welding course", Status: "enrolled", Start: "2026-03-17"}}.Build)
+	ws.Today = day("2026-04-10")
+	add(CloseCase{Case: "W-001", Date: day("2026-03-20"), Reason: "withdrew"}.Build)
+
+	before := captureState(t, dir)
+	_, err := ws.Apply([]string{"W-001"}, EndPlanService{Case: "W-001", Service: service, Date: "2026-04-03"}.Build)
+	var closed *ClosedCaseError
+	if !errors.As(err, &closed) {
+		t.Fatalf("a service ended after the closing: want a closed-case refusal, got %v", err)
+	}
+	assertSameState(t, before, captureState(t, dir))
+	h := closed.Hint()
+	for _, want := range []string{"give that date with --date", "caseplan iep course status W-001 COURSE --status completed", "caseplan iep service cancel W-001 " + service} {
+		if !strings.Contains(h, want) {
+			t.Errorf("hint %q does not say %q", h, want)
+		}
+	}
+	// Other dated work keeps its hint.
+	_, err = ws.Apply([]string{"W-001"}, AddPlanService{Case: "W-001", Service: record.PlanService{Name: "Resume workshop", Start: "2026-04-03"}}.Build)
+	if errors.As(err, &closed) && strings.Contains(closed.Hint(), "course status") {
+		t.Errorf("a new service's hint names the course: %s", closed.Hint())
+	}
+	add(SetCourseStatus{Case: "W-001", Course: course, Status: "completed"}.Build)
+	add(CancelPlanService{Case: "W-001", Service: service}.Build)
+}

@@ -74,6 +74,29 @@ func (p *planCase) workOn(day record.Date, flag, work string) error {
 	return closedWork(p.c, day, flag, work)
 }
 
+// reword is workOn for an update of an item already in the plan: one
+// that changes only the item's words (textOnly) is taken on a closed case
+// (closed.go, rewording), and the correction it returns marks the
+// commit; any other update is plan work dated day, as workOn has it.
+func (p *planCase) reword(textOnly bool, day record.Date, flag, work string) (correction, error) {
+	if textOnly {
+		return correction(rewording(p.c, date(p.s.Today))), nil
+	}
+	return "", p.workOn(day, flag, work)
+}
+
+// correction is what an update's commit adds to its summary to say that
+// it corrected a closed case; "" when the case is open.
+type correction string
+
+// mark adds the correction to the change's summary.
+func (c correction) mark(ch *Change, err error) (*Change, error) {
+	if err == nil && c != "" {
+		ch.Summary += " (" + string(c) + ")"
+	}
+	return ch, err
+}
+
 // newDate is the date an update gives a field: empty when the update
 // leaves it as it is or removes it.
 func newDate(v *string) record.Date {

@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -50,14 +51,15 @@ func (a UpdateGoal) Build(s *State) (*Change, error) {
 			return nil, err
 		}
 	}
-	if err := p.workOn("", "", "a goal's update"); err != nil {
+	fix, err := p.reword(a.Term == nil && a.Target == nil, "", "", "a goal's update")
+	if err != nil {
 		return nil, err
 	}
-	return p.planItemChange("iep.goal.update", "goal "+g.ID, "caseplan iep goal update --help lists the fields", []string{"goals", planIdx(gi)}, []fieldChange{
+	return fix.mark(p.planItemChange("iep.goal.update", "goal "+g.ID, "caseplan iep goal update --help lists the fields", []string{"goals", planIdx(gi)}, []fieldChange{
 		{label: "text", key: "text", now: g.Text, v: a.Text, required: true},
 		{label: "term", key: "term", now: g.Term, v: a.Term, required: true},
 		{label: "target", key: "target", now: string(g.Target), v: a.Target, date: true},
-	})
+	}))
 }
 
 // UpdateObjective corrects an objective's text or the plan services that
@@ -108,10 +110,11 @@ func (a UpdateObjective) Build(s *State) (*Change, error) {
 	if len(edits) == 0 {
 		return nil, noChange(a.Text != nil || a.Services != nil, "caseplan iep objective update --help lists the fields", "objective "+o.ID)
 	}
-	if err := p.workOn("", "", "an objective's update"); err != nil {
+	fix, err := p.reword(a.Services == nil, "", "", "an objective's update")
+	if err != nil {
 		return nil, err
 	}
-	return p.change("iep.objective.update", fmt.Sprintf("update objective %s: %s", o.ID, strings.Join(changed, ", ")), "", edits...)
+	return fix.mark(p.change("iep.objective.update", fmt.Sprintf("update objective %s: %s", o.ID, strings.Join(changed, ", ")), "", edits...))
 }
 
 // service returns the index of the plan service with the given ID.
@@ -145,16 +148,17 @@ func (a UpdatePlanService) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	sv := p.plan.Services[i]
-	if err := p.workOn(newDate(a.Start), "--start", "a plan service's update"); err != nil {
+	fix, err := p.reword(a.Code == nil && a.Provider == nil && a.Start == nil && a.End == nil, newDate(a.Start), "--start", "a plan service's update")
+	if err != nil {
 		return nil, err
 	}
-	return p.planItemChange("iep.service.update", "service "+sv.ID, "caseplan iep service update --help lists the fields", []string{"services", planIdx(i)}, []fieldChange{
+	return fix.mark(p.planItemChange("iep.service.update", "service "+sv.ID, "caseplan iep service update --help lists the fields", []string{"services", planIdx(i)}, []fieldChange{
 		{label: "name", key: "name", now: sv.Name, v: a.Name, required: true},
 		{label: "code", key: "code", now: sv.Code, v: a.Code},
 		{label: "provider", key: "provider", now: sv.Provider, v: a.Provider},
 		{label: "start", key: "start", now: string(sv.Start), v: a.Start, date: true},
 		{label: "end", key: "end", now: string(sv.End), v: a.End, date: true},
-	})
+	}))
 }
 
 // EndPlanService records that a service of the plan ended, completed, on
@@ -189,6 +193,17 @@ func (a EndPlanService) Build(s *State) (*Change, error) {
 	}
 	at := func(key string) []string { return []string{"services", planIdx(i), key} }
 	if err := p.workOn(when, "--date", "a plan service's end"); err != nil {
+		// Nothing is served after the closing, so a service does not end
+		// after it (for WIOA the exit is dated at the last service, on or
+		// before the closing: TEGL 10-16). What a closed case takes
+		// instead: a course the participant finished after the closing
+		// is how the skill plan ended, and a service the closing cut
+		// short is cancelled.
+		var closed *ClosedCaseError
+		if errors.As(err, &closed) {
+			closed.Instead = fmt.Sprintf("a training course the participant finished after the closing is recorded with caseplan iep course status %s COURSE --status completed, and a service the closing cut short with caseplan iep service cancel %s %s",
+				p.c.ID, p.c.ID, sv.ID)
+		}
 		return nil, err
 	}
 	return p.change("iep.service.end", fmt.Sprintf("service %s %s completed on %s", sv.ID, planQuote(sv.Name), when), "",
@@ -240,14 +255,15 @@ func (a UpdateMilestone) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	m := p.plan.Goals[gi].Milestones[mi]
-	if err := p.workOn("", "", "a milestone's update"); err != nil {
+	fix, err := p.reword(a.Due == nil, "", "", "a milestone's update")
+	if err != nil {
 		return nil, err
 	}
-	return p.planItemChange("iep.milestone.update", "milestone "+m.ID, "caseplan iep milestone update --help lists the fields",
+	return fix.mark(p.planItemChange("iep.milestone.update", "milestone "+m.ID, "caseplan iep milestone update --help lists the fields",
 		[]string{"goals", planIdx(gi), "milestones", planIdx(mi)}, []fieldChange{
 			{label: "text", key: "text", now: m.Text, v: a.Text, required: true},
 			{label: "due", key: "due", now: string(m.Due), v: a.Due, required: true, date: true},
-		})
+		}))
 }
 
 // UpdateNextStep corrects a next step's text or owner, or moves (or
@@ -273,15 +289,16 @@ func (a UpdateNextStep) Build(s *State) (*Change, error) {
 			return nil, err
 		}
 	}
-	if err := p.workOn("", "", "a next step's update"); err != nil {
+	fix, err := p.reword(a.Owner == nil && a.Due == nil, "", "", "a next step's update")
+	if err != nil {
 		return nil, err
 	}
-	return p.planItemChange("iep.step.update", "next step "+n.ID, "caseplan iep step update --help lists the fields",
+	return fix.mark(p.planItemChange("iep.step.update", "next step "+n.ID, "caseplan iep step update --help lists the fields",
 		[]string{"next_steps", planIdx(i)}, []fieldChange{
 			{label: "owner", key: "owner", now: n.Owner, v: a.Owner, required: true},
 			{label: "text", key: "text", now: n.Text, v: a.Text, required: true},
 			{label: "due", key: "due", now: string(n.Due), v: a.Due, date: true},
-		})
+		}))
 }
 
 // jobTarget returns the index of the job target named by its ID
@@ -319,17 +336,18 @@ func (a UpdateJobTarget) Build(s *State) (*Change, error) {
 			return nil, err
 		}
 	}
-	if err := p.workOn("", "", "a job target's update"); err != nil {
+	fix, err := p.reword(a.JobFamily == nil && a.GradeMin == nil && a.GradeMax == nil && a.Scope == nil, "", "", "a job target's update")
+	if err != nil {
 		return nil, err
 	}
-	return p.planItemChange("iep.target.update", fmt.Sprintf("job target %d %s", i+1, planQuote(t.Title)), "caseplan iep target update --help lists the fields",
+	return fix.mark(p.planItemChange("iep.target.update", fmt.Sprintf("job target %d %s", i+1, planQuote(t.Title)), "caseplan iep target update --help lists the fields",
 		[]string{"job_targets", planIdx(i)}, []fieldChange{
 			{label: "title", key: "title", now: t.Title, v: a.Title, required: true},
 			{label: "job family", key: "job_family", now: t.JobFamily, v: a.JobFamily},
 			{label: "lowest grade", flag: "grade-min", key: "grade_min", now: t.GradeMin, v: a.GradeMin},
 			{label: "highest grade", flag: "grade-max", key: "grade_max", now: t.GradeMax, v: a.GradeMax},
 			{label: "scope", key: "scope", now: t.Scope, v: a.Scope},
-		})
+		}))
 }
 
 // RemoveJobTarget takes a position or job family the candidate no longer
@@ -375,14 +393,15 @@ func (a UpdateCourse) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	c := p.plan.SkillPlan[i]
-	if err := p.workOn(newDate(a.Start), "--start", "a skill plan course's update"); err != nil {
+	fix, err := p.reword(a.Provider == nil && a.Start == nil && a.End == nil, newDate(a.Start), "--start", "a skill plan course's update")
+	if err != nil {
 		return nil, err
 	}
-	return p.planItemChange("iep.course.update", fmt.Sprintf("course %d %s", i+1, planQuote(c.Course)), "caseplan iep course update --help lists the fields",
+	return fix.mark(p.planItemChange("iep.course.update", fmt.Sprintf("course %d %s", i+1, planQuote(c.Course)), "caseplan iep course update --help lists the fields",
 		[]string{"skill_plan", planIdx(i)}, []fieldChange{
 			{label: "name", flag: "course", key: "course", now: c.Course, v: a.Name, required: true},
 			{label: "provider", key: "provider", now: c.Provider, v: a.Provider},
 			{label: "start", key: "start", now: string(c.Start), v: a.Start, date: true},
 			{label: "end", key: "end", now: string(c.End), v: a.End, date: true},
-		})
+		}))
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -223,7 +224,15 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 	if err := lc.addNote(files, note); err != nil {
 		return nil, err
 	}
+	var hints []string
+	if last := lc.c.Outcome.LatestClosure(); last != nil && last.Reason == "placed" && jobEnded(r.Reason) {
+		if pl := lc.c.Outcome.PlacementFor(*last); pl != nil {
+			hints = append(hints, fmt.Sprintf("case %s was closed as placed with %s (start %s): if that offer fell through before the start, record it with caseplan placement fell-through %s --date DATE --reason TEXT, so that no report counts the placement; a job the participant started and then lost stays a placement",
+				r.Case, pl.Employer, pl.Start, r.Case))
+		}
+	}
 	return &Change{
+		Hints:  hints,
 		Cases:  []string{r.Case},
 		Action: "case.reopen",
 		// The reason, as close gives its reason: caseplan log is where a
@@ -232,6 +241,16 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 		Files:   files,
 	}, nil
 }
+
+// jobEndedWords are how a reopening's reason says the job ended.
+var jobEndedWords = regexp.MustCompile(`(?i)\b((job|placement|position|employment|offer)( \w+)? (ended|fell through|was withdrawn|is over)|laid off|lost (the |a |his |her |their |my )?(job|position|placement)|let go|fired|terminated|dismissed)\b`)
+
+// jobEnded reports whether a reopening's reason says the job ended: on a
+// case closed as placed, that may be an offer that fell through before
+// the start, which placement fell-through records (a hint, never a
+// refusal: the reason is free text, and a job started and lost stays a
+// placement).
+func jobEnded(reason string) bool { return jobEndedWords.MatchString(reason) }
 
 // TransferCase describes the transfer of a case, and its IEP, to another
 // designated counselor and perhaps another center (002).

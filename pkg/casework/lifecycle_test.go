@@ -121,3 +121,56 @@ func TestCloseSeparatedFitsKind(t *testing.T) {
 		})
 	}
 }
+
+// TestJobEnded: the words of a reopening's reason that say the job ended.
+func TestJobEnded(t *testing.T) {
+	for reason, want := range map[string]bool{
+		"Job ended":                 true,
+		"laid off again":            true,
+		"Lost the job in week two":  true,
+		"lost her job":              true,
+		"The placement ended":       true,
+		"The offer was withdrawn":   true,
+		"Let go after probation":    true,
+		"Back in the job search":    false,
+		"Moved back to the county":  false,
+		"Wants training after all":  false,
+		"Employer closed the plant": false,
+	} {
+		if got := jobEnded(reason); got != want {
+			t.Errorf("jobEnded(%q) = %v, want %v", reason, got, want)
+		}
+	}
+}
+
+// TestReopenPlacedJobEnded: reopening a case closed as placed because the
+// job ended hints at placement fell-through (an offer that fell through
+// before the start no report should count), and never refuses; another
+// reason, or a case closed otherwise, has no such hint.
+func TestReopenPlacedJobEnded(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16
+	openTestCase(t, dir, "W-002")
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = day("2026-04-10")
+	apply := func(id string, build Build) *Result {
+		t.Helper()
+		res, err := ws.Apply([]string{id}, build)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	for _, id := range []string{"W-001", "W-002"} {
+		apply(id, (&SetPlacement{Case: id, Placement: record.Placement{Employer: "Example Fabrication", Position: "Welder", Start: "2026-04-01"}}).Build)
+		apply(id, CloseCase{Case: id, Date: day("2026-04-02"), Reason: "placed"}.Build)
+	}
+	res := apply("W-001", ReopenCase{Case: "W-001", Date: day("2026-04-10"), Reason: "Lost the job"}.Build)
+	if len(res.Change.Hints) != 1 || !strings.Contains(res.Change.Hints[0], "caseplan placement fell-through W-001 --date DATE --reason TEXT") ||
+		!strings.Contains(res.Change.Hints[0], "closed as placed with Example Fabrication (start 2026-04-01)") {
+		t.Errorf("hints: %q, want one naming placement fell-through", res.Change.Hints)
+	}
+	if res := apply("W-002", ReopenCase{Case: "W-002", Date: day("2026-04-10"), Reason: "Wants a second job"}.Build); len(res.Change.Hints) != 0 {
+		t.Errorf("another reason: hints %q", res.Change.Hints)
+	}
+}

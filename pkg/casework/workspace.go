@@ -118,6 +118,10 @@ type Change struct {
 	// "caseplan: note:" line: what it left out, and why; a note's later
 	// lines ("hint: ...", what to do about it) take the prefix alone.
 	Notes []string
+	// Hints are what the command suggests on stderr on success, each a
+	// "caseplan: hint:" line: a step the records may call for next, which
+	// the command does not take or refuse on its own.
+	Hints []string
 
 	unsealed []string        // cases whose sealed fields the change could not re-seal
 	denied   []access.Denial // cases case sealed reseal --all left: the acting person may not change them

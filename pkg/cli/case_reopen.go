@@ -23,7 +23,13 @@ func newCmdCaseReopen(g *globals, runF func(*caseReopenOptions) error) *cobra.Co
 other) saying when the case had been closed and why it is reopened. The
 closure it ends stays in outcome.yaml: closures and reopenings are episodes,
 only ever added, so a report of a past month reads the case as it stood
-then.` + "\n" + exitStatusHelp,
+then.
+
+When the case was closed as placed and --reason says the job ended ("job
+ended", "laid off again", "lost the job"), a hint on stderr points at
+caseplan placement fell-through, for an offer that fell through before the
+start (no report should count it); a job the participant started and then
+lost stays a placement.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case reopen WS-001 --date 2026-07-06 \
       --reason "The placement ended after the probation period"`,
 		Args: cobra.ExactArgs(1),

@@ -23,7 +23,7 @@ func newCmdIEPCourseUpdate(g *globals, runF func(*iepCourseUpdateOptions) error)
 (000) — its ID (SK-K7QX2, as iep course add printed it), its number (1 for
 the first, as iep show lists them) or its name — and commit it. An empty
 value removes a field; the name cannot be removed. Its status (planned,
-enrolled, completed, dropped) moves with caseplan iep course status.` + "\n" + exitStatusHelp,
+enrolled, completed, dropped) moves with caseplan iep course status.` + rewordingHelp("--course") + "\n" + exitStatusHelp,
 		Example: `  caseplan iep course update 2026-K7QX2 1 --start 2026-04-13 --end 2026-05-29`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -22,9 +22,11 @@ func newCmdIEPGoalUpdate(g *globals, runF func(*iepGoalUpdateOptions) error) *co
 		Long: `Change the fields given of goal GOAL (G-K7QX2, or G1 in an older plan) of
 CASE's plan and commit it. An empty --target removes the target date.
 Whether the goal is achieved or dropped is recorded with caseplan iep goal
-status. Only the changed lines of iep.yaml change.` + "\n" + exitStatusHelp,
-		Example: `  caseplan iep goal update 2026-K7QX2 G-4Z8QK --target 2026-10-31`,
-		Args:    cobra.ExactArgs(2),
+status. Only the changed lines of iep.yaml change.` + rewordingHelp("--text") + "\n" + exitStatusHelp,
+		Example: `  caseplan iep goal update 2026-K7QX2 G-4Z8QK --target 2026-10-31
+  # a typo, corrected on a closed case too:
+  caseplan iep goal update 2026-K7QX2 G-4Z8QK --text "Work as a welder"`,
+		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			u := &opts.change
 			u.Case, u.Goal = args[0], args[1]

@@ -22,7 +22,7 @@ func newCmdIEPMilestoneUpdate(g *globals, runF func(*iepMilestoneUpdateOptions) 
 		Long: `Change the text or the due date of milestone MILESTONE (M-K7QX2, ...) of
 CASE's plan and commit it; a milestone always has a due date (001:
 attainable within a designated timeframe). The tickler follows the new date.
-Record that it was reached with caseplan iep milestone done.` + "\n" + exitStatusHelp,
+Record that it was reached with caseplan iep milestone done.` + rewordingHelp("--text") + "\n" + exitStatusHelp,
 		Example: `  caseplan iep milestone update 2026-K7QX2 M-9TQ3D --due 2026-05-15`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

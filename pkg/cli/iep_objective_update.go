@@ -23,7 +23,7 @@ func newCmdIEPObjectiveUpdate(g *globals, runF func(*iepObjectiveUpdateOptions) 
 --text rewords it; --service, repeated, gives the plan services that serve
 it (S-K7QX2, ...), replacing the ones it named — a service added later is
 linked here — and --service '' alone unlinks them all. Only the changed
-lines of iep.yaml change.` + "\n" + exitStatusHelp,
+lines of iep.yaml change.` + rewordingHelp("--text") + "\n" + exitStatusHelp,
 		Example: `  caseplan iep objective update 2026-K7QX2 O-6WJ2R --service S-2HX7M \
       --service S-8KQ4T`,
 		Args: cobra.ExactArgs(2),

@@ -23,7 +23,13 @@ func newCmdIEPServiceEnd(g *globals, runF func(*iepServiceEndOptions) error) *co
 completed, so it is no longer scheduled (for WIOA, the 90 days to exit run
 from the last participation-causing service: TEGL 10-16). A service already
 completed or cancelled, one that starts after the date, and a date after
-today are refused.` + "\n" + exitStatusHelp,
+today are refused.
+
+On a closed case nothing is served after the closing: an end dated after
+it is refused. A training course the participant finished after the
+closing is recorded with caseplan iep course status CASE COURSE --status
+completed, and a service the closing cut short with caseplan iep service
+cancel.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep service end 2026-K7QX2 S-2HX7M --date 2026-06-26`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

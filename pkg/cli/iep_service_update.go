@@ -24,7 +24,7 @@ commit it. An empty value removes a field; the name cannot be removed. For
 WIOA the dates decide participation and exit (TEGL 10-16): a service not yet
 started, or still under way, is scheduled and keeps the participant from
 exiting. When a service has ended, record it with caseplan iep service end;
-when it will not be given, caseplan iep service cancel.` + "\n" + exitStatusHelp,
+when it will not be given, caseplan iep service cancel.` + rewordingHelp("--name") + "\n" + exitStatusHelp,
 		Example: `  caseplan iep service update 2026-K7QX2 S-2HX7M --start 2026-04-13 \
       --provider 'Northfield College'`,
 		Args: cobra.ExactArgs(2),

@@ -21,7 +21,7 @@ func newCmdIEPStepUpdate(g *globals, runF func(*iepStepUpdateOptions) error) *co
 		Short: "Reword a next step, change who takes it, or move its due date",
 		Long: `Change the fields given of next step STEP (N-K7QX2, ...) of CASE's plan and
 commit it. An empty --due removes the due date (the step then leaves the
-tickler). Record that it was done with caseplan iep step done.` + "\n" + exitStatusHelp,
+tickler). Record that it was done with caseplan iep step done.` + rewordingHelp("--text") + "\n" + exitStatusHelp,
 		Example: `  caseplan iep step update 2026-K7QX2 N-8FQ2C --due 2026-03-27 --owner manager`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -22,7 +22,7 @@ func newCmdIEPTargetUpdate(g *globals, runF func(*iepTargetUpdateOptions) error)
 — its ID (JT-K7QX2, as iep target add printed it), its number in the plan
 (1 for the first, as iep show lists them) or its title — and commit it. An
 empty value removes a field; the title cannot be removed. A target no longer
-pursued is taken out with caseplan iep target remove.` + "\n" + exitStatusHelp,
+pursued is taken out with caseplan iep target remove.` + rewordingHelp("--title") + "\n" + exitStatusHelp,
 		Example: `  caseplan iep target update 2026-K7QX2 1 --grade-max 7 --scope both`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -379,6 +379,13 @@ func usageLine(c *cobra.Command) string {
 	return fmt.Sprintf("usage: %s; run '%s --help' for more", c.UseLine(), c.CommandPath())
 }
 
+// rewordingHelp says, in a plan item's update --help, that a correction
+// of its words (flag) alone is taken on a closed case (casework's
+// rewording, README "What a closed case takes").
+func rewordingHelp(flag string) string {
+	return "\n\nOn a closed case, " + flag + " alone (a correction of the wording) is taken\nwhatever the date, and its commit says it is a correction on a closed\ncase; any other change is plan work, which a closed case takes only as a\nlate entry or once reopened (caseplan case reopen; README, What a closed\ncase takes)."
+}
+
 const exitStatusHelp = `
 Exit status:
   0  success

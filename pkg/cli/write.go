@@ -142,9 +142,6 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 			}
 		}
 	}
-	if noCommit {
-		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; %s\n", len(res.Change.Files), commitHint(res.Change.Files))
-	}
 	g.sayLeaks(res)
 	switch n := len(res.Existing); {
 	case tell == selfReported:
@@ -176,6 +173,15 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 		} else {
 			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", res.Change.Summary)
 		}
+	}
+	// Last, after the summary of what was done, as the commit would
+	// have followed it: the summary reads the same with and without
+	// --no-commit, and the line that says it is not committed ends it.
+	for _, h := range res.Change.Hints {
+		fmt.Fprintf(g.env.Stderr, "caseplan: hint: %s\n", h)
+	}
+	if noCommit {
+		fmt.Fprintf(g.env.Stderr, "caseplan: wrote %d file(s), not committed; %s\n", len(res.Change.Files), commitHint(res.Change.Files))
 	}
 	g.saySealing(res)
 	return res, nil

@@ -81,7 +81,7 @@ var integrityRules = []*Rule{
 		check:   checkDateOrder,
 	},
 	{
-		ID: "case-status", Severity: finding.Error,
+		ID: RuleCaseStatus, Severity: finding.Error,
 		Summary: "a case is closed exactly when its outcome records a closure",
 		check:   checkStatus,
 	},
@@ -581,6 +581,11 @@ func checkDateOrder(x *Context) {
 		}
 	}
 }
+
+// RuleCaseStatus is the rule that intake.yaml's status and outcome.yaml's
+// closures agree; the write commands that refuse a closed case name it
+// when they do not.
+const RuleCaseStatus = "case-status"
 
 func checkStatus(x *Context) {
 	in := x.Case.Intake
