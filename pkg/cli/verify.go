@@ -358,9 +358,12 @@ func noteBreachHint(repo *git.Repository, findings []finding.Finding) string {
 }
 
 // handCommitHint is the way out of commits made with git alone (no
-// trailers): undone but kept in the work tree, their changes are committed
-// again as caseplan commits them. It is said only for such findings, and
-// only for a commit not yet shared, which a clone may still take back.
+// trailers, or trailers that do not name the cases the commit changed: a
+// squash of caseplan commits, trailers copied by hand): undone but kept in
+// the work tree, their changes are committed again as caseplan commits
+// them, with a Caseplan-Case trailer for each case changed. It is said
+// only for such findings, and only for a commit not yet shared, which a
+// clone may still take back.
 //
 // A merge is left out: git reset --soft to its first parent would fold
 // the commits of the side it merged into one caseplan commit, their
@@ -375,7 +378,7 @@ func noteBreachHint(repo *git.Repository, findings []finding.Finding) string {
 func handCommitHint(repo *git.Repository, findings []finding.Finding) string {
 	var hand []string
 	for _, f := range findings {
-		if f.Rule != history.RuleMissingTrailers || f.Commit == "" || slices.Contains(hand, f.Commit) {
+		if (f.Rule != history.RuleMissingTrailers && f.Rule != history.RuleTrailerCases) || f.Commit == "" || slices.Contains(hand, f.Commit) {
 			continue
 		}
 		if c, err := repo.CommitObject(plumbing.NewHash(f.Commit)); err == nil && c.NumParents() > 1 {

@@ -5,7 +5,13 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/history"
 )
 
@@ -19,5 +25,51 @@ func TestVerifyMalformedTreeHint(t *testing.T) {
 	}
 	if code := exitCode(err); code != ExitOther {
 		t.Errorf("exit %d, want %d", code, ExitOther)
+	}
+}
+
+// A commit whose Caseplan-Case trailers do not name the cases it changed
+// (a squash of caseplan commits, trailers copied by hand) was put
+// together with git: verify's hint redoes it with caseplan commit, which
+// names every case it changes, as for a commit without trailers.
+func TestVerifyTrailerCasesHint(t *testing.T) {
+	repo, err := git.PlainInit(t.TempDir(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig := &object.Signature{Name: "Dev Patel", Email: "dpatel@example.org", When: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	var parents []plumbing.Hash
+	var last plumbing.Hash
+	for _, msg := range []string{"first", "W-002: squashed\n\nCaseplan-Case: W-002\nCaseplan-Action: note.add\n"} {
+		tree := &object.Tree{}
+		to := repo.Storer.NewEncodedObject()
+		if err := tree.Encode(to); err != nil {
+			t.Fatal(err)
+		}
+		th, err := repo.Storer.SetEncodedObject(to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &object.Commit{Author: *sig, Committer: *sig, Message: msg, TreeHash: th, ParentHashes: parents}
+		co := repo.Storer.NewEncodedObject()
+		if err := c.Encode(co); err != nil {
+			t.Fatal(err)
+		}
+		if last, err = repo.Storer.SetEncodedObject(co); err != nil {
+			t.Fatal(err)
+		}
+		parents = []plumbing.Hash{last}
+	}
+	if err := repo.Storer.SetReference(plumbing.NewHashReference("refs/heads/main", last)); err != nil {
+		t.Fatal(err)
+	}
+	if err := repo.Storer.SetReference(plumbing.NewSymbolicReference(plumbing.HEAD, "refs/heads/main")); err != nil {
+		t.Fatal(err)
+	}
+	fs := []finding.Finding{{Severity: finding.Error, Rule: history.RuleTrailerCases, Commit: last.String(), Message: "the commit's Caseplan-Case trailers (W-002) do not match the cases it changed"}}
+	hint := handCommitHint(repo, fs)
+	want := "git reset --soft " + last.String()[:12] + "^ keeps its changes, then caseplan commit -m MESSAGE commits them with caseplan's trailers"
+	if !strings.Contains(hint, want) {
+		t.Errorf("hint = %q, want it to contain %q", hint, want)
 	}
 }
