@@ -315,6 +315,13 @@ type Result struct {
 	// Renamed are the notes of this clone that the remote had under the
 	// same ID with other content: each took a new ID before it was sent.
 	Renamed []NoteRename
+	// Warnings are the warnings the cases the replay touched have after
+	// it that neither side had (casework.CheckMerged): this clone's work
+	// meeting the remote's, such as an activity logged on a day a
+	// colleague's closing of the case now comes before. The write
+	// command would have refused some of them; sync sends the work,
+	// which was done, and says so, since nobody saw them when they wrote.
+	Warnings []finding.Finding
 }
 
 // RefusedError is a sync refused because what it would accept breaks the
@@ -451,7 +458,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		head := local
 		var conflicts []Conflict
 		var done []gitstore.Replayed
-		res.Replayed, res.Dropped, res.AlreadySent, res.Renamed = false, 0, 0, nil
+		res.Replayed, res.Dropped, res.AlreadySent, res.Renamed, res.Warnings = false, 0, 0, nil, nil
 		switch {
 		case len(p.mine) == 0:
 			head = remote // nothing of ours: a fast-forward (or nothing)
@@ -546,13 +553,14 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 			if err != nil {
 				return nil, err
 			}
-			bad, err := casework.CheckMerged(repo, o.Schemas, o.Today, cases, []plumbing.Hash{remote, local}, head)
+			bad, warnings, err := casework.CheckMerged(repo, o.Schemas, o.Today, cases, []plumbing.Hash{remote, local}, head)
 			if err != nil {
 				return nil, err
 			}
 			if len(bad) > 0 {
 				return nil, &RefusedError{Findings: bad}
 			}
+			res.Warnings = warnings
 		}
 		if head != remote {
 			if err := checkHistory(repo, head, remote, false); err != nil {
