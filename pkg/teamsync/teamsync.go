@@ -984,6 +984,15 @@ func (r *replayer) mergeSealed(in gitstore.GroupInput) (map[string][]byte, error
 		}
 		f, err := sealed.Open(data, r.ids)
 		if err != nil {
+			if i == 2 && sameFields(versions[0], versions[1]) {
+				// This clone changed no sealed value, only whom they are
+				// sealed to (case sealed reseal, or a team change that
+				// re-sealed them), and the remote sealed them anew, to a
+				// team this clone is no longer on: nothing typed is lost,
+				// so the remote's files stand and nothing is reported. A
+				// team left unsealed to is validate's sealed-recipients.
+				return map[string][]byte{}, nil
+			}
 			// The error says what failed (not a recipient, does not
 			// decrypt, not sealed fields), never a value.
 			return cannot(fmt.Sprintf("%s: %v", [...]string{"the version both sides started from", "this clone's version", "the remote's version"}[i], err))
@@ -1124,6 +1133,17 @@ func (r *replayer) valueChanged(p string, before, after plumbing.Hash, at []stri
 
 // sealedField says whether at names a sealed field, as mergeSealed
 // reports one.
+// sameFields reports whether a and b hold the same value in every sealed
+// field.
+func sameFields(a, b sealed.Fields) bool {
+	for _, name := range sealed.Names {
+		if *a.Field(name) != *b.Field(name) {
+			return false
+		}
+	}
+	return true
+}
+
 func sealedField(at []string) bool {
 	return len(at) == 1 && slices.Contains(sealed.Names, at[0])
 }
