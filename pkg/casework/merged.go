@@ -18,7 +18,15 @@ import (
 // sides had, the rule a write is refused by. Each file of after was
 // written by someone's command on one side or merged from two, so an
 // error here is the combination's own.
-func CheckMerged(repo *gitstore.Repo, v *schemas.Validator, today time.Time, cases []string, sides []plumbing.Hash, after plumbing.Hash) ([]finding.Finding, error) {
+//
+// warnings are likewise the warnings after has that none of the sides
+// had: what neither person saw when they wrote, such as an activity one
+// clone logged on a day the other clone's closing now puts after the
+// case was closed (closed-case-work), which the write command itself
+// would have refused. An obligation the sides had made progress on ("1
+// of 3 references" on one, "2 of 3" after) is not new, as with validate
+// --new-from.
+func CheckMerged(repo *gitstore.Repo, v *schemas.Validator, today time.Time, cases []string, sides []plumbing.Hash, after plumbing.Hash) (errs, warnings []finding.Finding, err error) {
 	opts := validate.Options{Schemas: v, Today: today}
 	source := func(h plumbing.Hash) (store.Source, error) {
 		if h.IsZero() {
@@ -35,24 +43,24 @@ func CheckMerged(repo *gitstore.Repo, v *schemas.Validator, today time.Time, cas
 		// too (laterPeriods): the other side may have opened one.
 		afterSrc, err := source(after)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		afterSnap, _, err := loadExisting(afterSrc, cases)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, h := range sides {
 			src, err := source(h)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			snap, _, err := loadExisting(src, cases)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			later, err := laterPeriods(snap, afterSnap, afterSrc)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			cases = union(cases, later)
 		}
@@ -74,13 +82,13 @@ func CheckMerged(repo *gitstore.Repo, v *schemas.Validator, today time.Time, cas
 	for _, h := range sides {
 		fs, err := check(h)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		before = append(before, fs...)
 	}
 	merged, err := check(after)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return introduced(before, merged, nil), nil
+	return introduced(before, merged, nil), finding.Since(warningsOf(before), warningsOf(merged), validate.IsCompleteness), nil
 }

@@ -34,7 +34,7 @@ func TestCheckMergedUnreadableCase(t *testing.T) {
 	defer repo.Close()
 	ws := openWorkspace(t, dir, maria)
 	for _, cases := range [][]string{{"W-001"}, nil} {
-		bad, err := CheckMerged(repo, ws.Schemas, testToday, cases, []plumbing.Hash{plumbing.NewHash(parent)}, plumbing.NewHash(head))
+		bad, _, err := CheckMerged(repo, ws.Schemas, testToday, cases, []plumbing.Hash{plumbing.NewHash(parent)}, plumbing.NewHash(head))
 		if err == nil {
 			t.Fatalf("cases %v: CheckMerged found %v and no error; want an error saying cases/W-001 cannot be read", cases, bad)
 		}

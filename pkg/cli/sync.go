@@ -75,7 +75,10 @@ func newCmdSync(g *globals, runF func(*syncOptions) error) *cobra.Command {
      are signed anew with your key (caseplan key); a signed commit of
      someone else's is not replayed, and the sync is refused;
   4. validate the cases the replay touched, and refuse if the combination
-     has errors neither side had;
+     has errors neither side had; warnings it has that neither side had
+     (an activity logged by you on a day a colleague's closing now puts
+     after the case was closed: closed-case-work) do not refuse it, and
+     are said on stderr with what to do;
   5. push; if someone pushed in between, fetch and replay again (up to 5
      times);
   6. move this clone's branch, index and work tree to the result. A hand
@@ -100,10 +103,12 @@ was received and sent.
 
   -o json  {"remote","branch","head","received","sent","dropped","overruled",
            "already_sent","replayed","attempts","conflicts":[finding...],
-           "uncommitted":[path...],"renamed_notes":[{"case","from","to"}...]},
-           uncommitted the record files under cases/ not committed, so
-           not sent ([] when none); renamed_notes the notes of this clone
-           given a new ID ([] when none)` + "\n" + exitStatusHelp,
+           "uncommitted":[path...],"renamed_notes":[{"case","from","to"}...],
+           "warnings":[finding...]}, uncommitted the record files under
+           cases/ not committed, so not sent ([] when none); renamed_notes
+           the notes of this clone given a new ID ([] when none); warnings
+           those the two sides' work has together and neither had alone,
+           which sync sends and says on stderr too ([] when none)` + "\n" + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.remote = gitstore.DefaultRemote
@@ -144,6 +149,10 @@ type syncJSON struct {
 	// RenamedNotes are this clone's notes that another clone had made
 	// under the same ID: each was sent under a new one; [] when none.
 	RenamedNotes []renamedNoteJSON `json:"renamed_notes"`
+	// Warnings are the warnings this clone's commits and the remote's
+	// brought together that neither side had (teamsync.Result.Warnings):
+	// sent, and said; [] when none.
+	Warnings []finding.Finding `json:"warnings"`
 }
 
 // renamedNoteJSON is one note sync gave a new ID (teamsync.NoteRename).
@@ -256,6 +265,18 @@ func syncRun(opts *syncOptions) error {
 		renamed = append(renamed, renamedNoteJSON{Case: r.Case, From: r.From, To: r.To})
 		fmt.Fprintf(opts.env.Stderr, "caseplan: note %s of %s was also made in another clone; yours is now %s\n", r.From, r.Case, r.To)
 	}
+	warnings := slices.Clone(res.Warnings)
+	if warnings == nil {
+		warnings = []finding.Finding{}
+	}
+	if len(warnings) > 0 {
+		// Nobody saw these when they wrote: each side's work was sound
+		// on its own, and only together do they have them.
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: this clone's commits and the remote's together have %d warning(s) neither had; what was sent stays, and each says what to do:\n", len(warnings))
+		for _, f := range warnings {
+			fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
+		}
+	}
 	if opts.output == "json" {
 		enc := json.NewEncoder(opts.env.Stdout)
 		enc.SetIndent("", "  ")
@@ -263,7 +284,7 @@ func syncRun(opts *syncOptions) error {
 			Remote: opts.remote, Branch: res.Branch, Head: res.Head.String(),
 			Received: res.Received, Sent: res.Sent, Dropped: res.Dropped, Overruled: res.Overruled,
 			AlreadySent: res.AlreadySent, Replayed: res.Replayed, Attempts: res.Attempts, Conflicts: conflicts,
-			Uncommitted: uncommitted, RenamedNotes: renamed,
+			Uncommitted: uncommitted, RenamedNotes: renamed, Warnings: warnings,
 		})
 	}
 	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, 0)

@@ -211,7 +211,7 @@ func (c *clone) assertClean() {
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	bad, err := casework.CheckMerged(repo, v, today, nil, nil, c.head())
+	bad, _, err := casework.CheckMerged(repo, v, today, nil, nil, c.head())
 	if err != nil {
 		c.t.Fatal(err)
 	}

@@ -298,6 +298,45 @@ func TestSyncSealedCannotOpen(t *testing.T) {
 	b.assertClean()
 }
 
+// TestSyncSealedResealLosesNothing: bob re-seals a case's fields to a
+// supervisor new on the roster (case sealed reseal) while alice takes him
+// off its team, which re-seals them to the rest. He cannot open the
+// remote's version, but his commit changed no sealed value, only whom
+// they are sealed to: nothing he typed is lost, so nothing is reported
+// (a conflict would tell him to set the fields again, on a case he is no
+// longer on), and the remote's sealed files stand.
+func TestSyncSealedResealLosesNothing(t *testing.T) {
+	_, a, b, id := sealedTeam(t)
+	sue := casework.Author{Name: "Sue Super", Email: "sue@example.org"}
+	sk := makeKeys(t, sue)
+	full := a.keys
+	a.keys = &keys.Keys{Email: full.Email, Signer: full.Signer} // alice's laptop without her age identity: no re-seal
+	a.apply(nil, casework.AddStaff{Staff: record.Staff{ID: casework.StaffID(sue.Email), Name: sue.Name, Email: sue.Email,
+		Role: record.RoleSupervisor, AgeRecipient: sk.Recipient(), SigningKey: sk.SigningKey()}}.Build)
+	a.keys = full
+	a.sync()
+	b.sync()
+	b.apply([]string{id}, casework.ResealCases{Cases: []string{id}}.Build)
+	if !strings.Contains(b.read("cases/"+id+"/sealed.recipients"), "sue ") {
+		t.Fatal("the re-seal did not seal to sue")
+	}
+	a.apply([]string{id}, casework.RemoveTeamMember{Case: id, Member: bob.Name}.Build)
+	a.sync()
+	r := b.sync()
+	if len(r.Conflicts) != 0 {
+		t.Fatalf("conflicts = %+v, want none: the re-seal changed no value", r.Conflicts)
+	}
+	for _, f := range []string{"sealed.age", "sealed.recipients"} {
+		if got, want := b.read("cases/"+id+"/"+f), a.read("cases/"+id+"/"+f); got != want {
+			t.Errorf("bob's clone does not hold the remote's %s", f)
+		}
+	}
+	if got := openSealed(t, a, id, sk); got != (sealed.Fields{DateOfBirth: "1979-02-14"}) {
+		t.Errorf("sealed fields, as sue opens them = %+v", got)
+	}
+	b.assertClean()
+}
+
 // TestSyncSealedStaysAPair: the team changes in one clone, which re-seals
 // the case to the new team, while another clone of the same person changes
 // a sealed field. The fields are merged (the remote's, as this side left

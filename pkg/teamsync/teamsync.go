@@ -315,6 +315,13 @@ type Result struct {
 	// Renamed are the notes of this clone that the remote had under the
 	// same ID with other content: each took a new ID before it was sent.
 	Renamed []NoteRename
+	// Warnings are the warnings the cases the replay touched have after
+	// it that neither side had (casework.CheckMerged): this clone's work
+	// meeting the remote's, such as an activity logged on a day a
+	// colleague's closing of the case now comes before. The write
+	// command would have refused some of them; sync sends the work,
+	// which was done, and says so, since nobody saw them when they wrote.
+	Warnings []finding.Finding
 }
 
 // RefusedError is a sync refused because what it would accept breaks the
@@ -451,7 +458,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		head := local
 		var conflicts []Conflict
 		var done []gitstore.Replayed
-		res.Replayed, res.Dropped, res.AlreadySent, res.Renamed = false, 0, 0, nil
+		res.Replayed, res.Dropped, res.AlreadySent, res.Renamed, res.Warnings = false, 0, 0, nil, nil
 		switch {
 		case len(p.mine) == 0:
 			head = remote // nothing of ours: a fast-forward (or nothing)
@@ -546,13 +553,14 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 			if err != nil {
 				return nil, err
 			}
-			bad, err := casework.CheckMerged(repo, o.Schemas, o.Today, cases, []plumbing.Hash{remote, local}, head)
+			bad, warnings, err := casework.CheckMerged(repo, o.Schemas, o.Today, cases, []plumbing.Hash{remote, local}, head)
 			if err != nil {
 				return nil, err
 			}
 			if len(bad) > 0 {
 				return nil, &RefusedError{Findings: bad}
 			}
+			res.Warnings = warnings
 		}
 		if head != remote {
 			if err := checkHistory(repo, head, remote, false); err != nil {
@@ -976,6 +984,15 @@ func (r *replayer) mergeSealed(in gitstore.GroupInput) (map[string][]byte, error
 		}
 		f, err := sealed.Open(data, r.ids)
 		if err != nil {
+			if i == 2 && sameFields(versions[0], versions[1]) {
+				// This clone changed no sealed value, only whom they are
+				// sealed to (case sealed reseal, or a team change that
+				// re-sealed them), and the remote sealed them anew, to a
+				// team this clone is no longer on: nothing typed is lost,
+				// so the remote's files stand and nothing is reported. A
+				// team left unsealed to is validate's sealed-recipients.
+				return map[string][]byte{}, nil
+			}
 			// The error says what failed (not a recipient, does not
 			// decrypt, not sealed fields), never a value.
 			return cannot(fmt.Sprintf("%s: %v", [...]string{"the version both sides started from", "this clone's version", "the remote's version"}[i], err))
@@ -1116,6 +1133,17 @@ func (r *replayer) valueChanged(p string, before, after plumbing.Hash, at []stri
 
 // sealedField says whether at names a sealed field, as mergeSealed
 // reports one.
+// sameFields reports whether a and b hold the same value in every sealed
+// field.
+func sameFields(a, b sealed.Fields) bool {
+	for _, name := range sealed.Names {
+		if *a.Field(name) != *b.Field(name) {
+			return false
+		}
+	}
+	return true
+}
+
 func sealedField(at []string) bool {
 	return len(at) == 1 && slices.Contains(sealed.Names, at[0])
 }

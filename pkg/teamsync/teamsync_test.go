@@ -308,3 +308,37 @@ func TestSyncMovesTheCloneInItsCriticalPart(t *testing.T) {
 		t.Errorf("Critical called %d time(s), head %s on the call and %s after (was %s): want once, before the move", calls, during, b.head(), before)
 	}
 }
+
+// A colleague closes a case as of a past day while this clone logs an
+// application made after it: each side is sound alone, and together the
+// application is work after the closing (closed-case-work, a warning that
+// activity add would have refused). The sync sends it — it happened — and
+// its result names the warning, which nobody saw when they wrote; a case
+// that nobody closed brings none.
+func TestSyncWarnsOfWhatTheSidesBringTogether(t *testing.T) {
+	_, url, a := newTeam(t)
+	opened := today.AddDate(0, 0, -14)
+	for _, id := range []string{"W-001", "W-002"} {
+		a.apply(nil, casework.NewCase{ID: id, Program: record.ProgramWIOA, Name: "Ana Example", Opened: opened}.Build)
+	}
+	a.sync()
+	b := cloneAs(t, url, bob)
+	a.apply([]string{"W-001"}, casework.CloseCase{Case: "W-001", Date: today.AddDate(0, 0, -5), Reason: "withdrew"}.Build)
+	a.sync()
+	for _, id := range []string{"W-001", "W-002"} {
+		b.apply([]string{id}, casework.AddActivity{Case: id, Entry: record.Application{
+			Date: record.Date(today.AddDate(0, 0, -3).Format(time.DateOnly)), Organization: "Acme", Position: "Clerk", Status: "applied",
+		}}.Build)
+	}
+	r := b.sync()
+	if r.Sent != 2 {
+		t.Errorf("sent %d commit(s), want both applications", r.Sent)
+	}
+	if len(r.Warnings) != 1 || r.Warnings[0].Rule != "closed-case-work" || r.Warnings[0].Case != "W-001" {
+		t.Fatalf("warnings = %+v, want W-001's closed-case-work alone", r.Warnings)
+	}
+	// Nothing new the next time: the warning is the store's now.
+	if r := b.sync(); len(r.Warnings) != 0 {
+		t.Errorf("second sync's warnings = %+v", r.Warnings)
+	}
+}
