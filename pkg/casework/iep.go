@@ -281,13 +281,6 @@ func checkPlanDate(what string, d record.Date) error {
 // the date was given with (--date, --agreed), so that a refusal says
 // which one to change and to what.
 func (p *planCase) checkDoneDate(what, flag string, d record.Date) error {
-	return p.checkDayDone(what, flag, "--date", d)
-}
-
-// checkDayDone is checkDoneDate for a command whose flag for the day is
-// dateFlag (iep schedule's --agreed), which a refusal of a day taken from
-// --today (flag) names as the flag to give the day with.
-func (p *planCase) checkDayDone(what, flag, dateFlag string, d record.Date) error {
 	if err := checkPlanDate(what, d); err != nil {
 		return err
 	}
@@ -297,12 +290,14 @@ func (p *planCase) checkDayDone(what, flag, dateFlag string, d record.Date) erro
 	if in := p.c.Intake; in != nil {
 		if _, ok := in.Opened.Time(); ok && d < in.Opened {
 			hint := fmt.Sprintf("the earliest %s is the day the case opened: %s %s", flag, flag, in.Opened)
-			if flag == "--today" {
-				// A --today before the opening: the day is another
-				// (given with dateFlag, and a --today not before it), or
-				// the opening date is wrong (a case dated to open after
-				// the real today).
-				hint = fmt.Sprintf("give the day with %s, on or after the day the case opened: %s %s; %s", dateFlag, dateFlag, in.Opened, openingFix(p.c.ID, in.Opened))
+			if today := date(p.s.Today); in.Opened > today {
+				// A case that opens after today (a --today before the
+				// opening, or any day before it when the opening is
+				// ahead of the clock): no day will do — one before the
+				// opening is before the case, one on or after it is
+				// after today (notAfterToday) — so the hint is
+				// NotOpenedError's: correct the opening, or wait for it.
+				hint = (&NotOpenedError{Case: p.c.ID, Opened: in.Opened, Today: today}).Hint()
 			}
 			return inputErrorf(hint, "%s %s (%s) is before case %s opened (%s)", what, d, flag, p.c.ID, in.Opened)
 		}

@@ -133,7 +133,7 @@ func (a SetContactSchedule) Build(s *State) (*Change, error) {
 	}
 	if a.Agreed == nil && old != nil && old.Every == sched.Every && old.Day == sched.Day && old.DayOfMonth == sched.DayOfMonth && old.Agreed != "" {
 		agreed = old.Agreed
-	} else if err := p.checkDayDone("agreed date", flag, "--agreed", agreed); err != nil {
+	} else if err := p.checkDoneDate("agreed date", flag, agreed); err != nil {
 		return nil, err
 	}
 	sched.Agreed = agreed

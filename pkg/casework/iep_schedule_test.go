@@ -187,10 +187,11 @@ func TestContactScheduleKeepsComments(t *testing.T) {
 }
 
 // TestContactScheduleAgreedFromToday: without --agreed the schedule is
-// agreed on --today, which is checked as an --agreed is (checkDayDone):
+// agreed on --today, which is checked as an --agreed is (checkDoneDate):
 // a --today before the case opened (a case whose opening is dated after
-// the real today) is refused, naming --today and the flag to give the
-// day with, and how to correct the opening date; nothing is written.
+// the real today) is refused, naming --today, with a hint that says how
+// to correct the opening date or to wait for it: an --agreed on the
+// opening would be after today, so no day is offered; nothing is written.
 func TestContactScheduleAgreedFromToday(t *testing.T) {
 	dir := initTestStore(t)
 	openTestCase(t, dir, "W-001") // opened 2026-03-16
@@ -201,7 +202,7 @@ func TestContactScheduleAgreedFromToday(t *testing.T) {
 	_, err := ws.Apply([]string{"W-001"}, SetContactSchedule{Case: "W-001", Every: str("weekly"), Day: str("monday")}.Build)
 	var in *InputError
 	wantMsg := "agreed date 2026-03-14 (--today) is before case W-001 opened (2026-03-16)"
-	wantHint := "give the day with --agreed, on or after the day the case opened: --agreed 2026-03-16; if case W-001 did not open on 2026-03-16, correct opened with caseplan edit W-001 intake"
+	wantHint := "if case W-001 did not open on 2026-03-16, correct opened with caseplan edit W-001 intake; if it is right, this can be done from that day on"
 	if !errors.As(err, &in) || in.Msg != wantMsg || in.Hint != wantHint {
 		t.Errorf("got %v (hint %q)\nwant %q (hint %q)", err, hintOf(in), wantMsg, wantHint)
 	}

@@ -380,19 +380,27 @@ func TestPlanDateFromToday(t *testing.T) {
 		{"review", func(d record.Date) Build { return ReviewPlan{Case: "W-1", Date: d, Summary: "Went over it"}.Build }, "review date"},
 		{"service end", func(d record.Date) Build { return EndPlanService{Case: "W-1", Service: "S1", Date: d}.Build }, "service S1 end date"},
 	} {
+		// A case that opens after today takes no day at all: one before
+		// the opening is before the case, one on or after it after today.
+		// The hint says so (NotOpenedError's) rather than naming a day
+		// that would be refused in turn; "the earliest" is for a case
+		// already open.
+		const notOpenedHint = "if case W-1 did not open on 2026-03-02, correct opened with caseplan edit W-1 intake; if it is right, this can be done from that day on"
 		for _, given := range []struct {
+			today      int // days from testToday (2026-03-16)
 			date       record.Date
 			flag, hint string
 		}{
-			{"", "--today", "give the day with --date, on or after the day the case opened: --date 2026-03-02; if case W-1 did not open on 2026-03-02, correct opened with caseplan edit W-1 intake"},
-			{"2026-02-25", "--date", "the earliest --date is the day the case opened: --date 2026-03-02"},
+			{-17, "", "--today", notOpenedHint},
+			{-17, "2026-02-25", "--date", notOpenedHint},
+			{0, "2026-02-25", "--date", "the earliest --date is the day the case opened: --date 2026-03-02"},
 		} {
 			s := workTreeState(t, "W-1", map[string]string{"cases/W-1/iep.yaml": plan})
-			s.Today = testToday.AddDate(0, 0, -17) // 2026-02-27
+			s.Today = testToday.AddDate(0, 0, given.today)
 			_, err := tc.build(given.date)(s)
 			d := given.date
 			if d == "" {
-				d = "2026-02-27"
+				d = date(s.Today)
 			}
 			want := tc.what + " " + string(d) + " (" + given.flag + ") is before case W-1 opened (2026-03-02)"
 			var ie *InputError

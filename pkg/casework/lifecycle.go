@@ -242,8 +242,11 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 	}, nil
 }
 
-// jobEndedWords are how a reopening's reason says the job ended.
-var jobEndedWords = regexp.MustCompile(`(?i)\b((job|placement|position|employment|offer)( \w+)? (ended|fell through|was withdrawn|is over)|laid off|lost (the |a |his |her |their |my )?(job|position|placement)|let go|fired|terminated|dismissed)\b`)
+// jobEndedWords are how a reopening's reason says the job ended, or
+// that the offer fell through before the start — the very case the hint
+// is for, in the words a case manager writes it: an offer withdrawn,
+// rescinded, pulled or cancelled, a job never started.
+var jobEndedWords = regexp.MustCompile(`(?i)\b((job|placement|position|employment|offer)( \w+)? (ended|fell through|(was |were |got )?(withdrawn|rescinded|pulled|cancell?ed|revoked)|is over)|laid off|lost (the |a |his |her |their |my )?(job|position|placement)|let go|fired|terminated|dismissed|(never|did not|didn't) start(ed)?( (the|a|his|her|their) (job|position|placement))?)\b`)
 
 // jobEnded reports whether a reopening's reason says the job ended: on a
 // case closed as placed, that may be an offer that fell through before

@@ -125,17 +125,26 @@ func TestCloseSeparatedFitsKind(t *testing.T) {
 // TestJobEnded: the words of a reopening's reason that say the job ended.
 func TestJobEnded(t *testing.T) {
 	for reason, want := range map[string]bool{
-		"Job ended":                 true,
-		"laid off again":            true,
-		"Lost the job in week two":  true,
-		"lost her job":              true,
-		"The placement ended":       true,
-		"The offer was withdrawn":   true,
-		"Let go after probation":    true,
-		"Back in the job search":    false,
-		"Moved back to the county":  false,
-		"Wants training after all":  false,
-		"Employer closed the plant": false,
+		"Job ended":                true,
+		"laid off again":           true,
+		"Lost the job in week two": true,
+		"lost her job":             true,
+		"The placement ended":      true,
+		"The offer was withdrawn":  true,
+		"Let go after probation":   true,
+		// An offer that fell through before the start, which the
+		// hint is for, in the words a case manager writes it.
+		"Job offer rescinded":                   true,
+		"offer withdrawn by the employer":       true,
+		"The offer got pulled":                  true,
+		"start date cancelled; offer cancelled": true,
+		"Never started the job":                 true,
+		"She did not start":                     true,
+		"Start postponed, still placed":         false,
+		"Back in the job search":                false,
+		"Moved back to the county":              false,
+		"Wants training after all":              false,
+		"Employer closed the plant":             false,
 	} {
 		if got := jobEnded(reason); got != want {
 			t.Errorf("jobEnded(%q) = %v, want %v", reason, got, want)

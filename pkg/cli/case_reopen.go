@@ -26,7 +26,8 @@ only ever added, so a report of a past month reads the case as it stood
 then.
 
 When the case was closed as placed and --reason says the job ended ("job
-ended", "laid off again", "lost the job"), a hint on stderr points at
+ended", "laid off again", "lost the job") or the offer fell through ("offer
+rescinded", "never started"), a hint on stderr points at
 caseplan placement fell-through, for an offer that fell through before the
 start (no report should count it); a job the participant started and then
 lost stays a placement.` + "\n" + exitStatusHelp,
