@@ -89,8 +89,8 @@ func (e *ClosedCaseError) hint() string {
 		// case close refuses a case whose intake already says closed, so
 		// the closure is recorded by hand; a case meant to be open has
 		// its status set back.
-		return fmt.Sprintf("if the case was closed, record the closure's date and reason with caseplan edit %s %s; if it is open, set status: open with caseplan edit %s %s (caseplan validate %s shows the %s finding)",
-			e.Case, layout.KindOutcome, e.Case, layout.KindIntake, e.Case, validate.RuleCaseStatus)
+		return fmt.Sprintf("if the case was closed, record the closure with caseplan case close %s --date DATE --reason REASON; if it is open, set status: open with caseplan edit %s %s (caseplan validate %s shows the %s finding)",
+			e.Case, e.Case, layout.KindIntake, e.Case, validate.RuleCaseStatus)
 	case e.Day == "":
 		if e.Then != "" {
 			reopen += ", then " + e.Then

@@ -211,7 +211,7 @@ func TestClosedCaseNoClosure(t *testing.T) {
 		if got, want := closed.Error(), "case W-001 is closed in cases/W-001/intake.yaml, but cases/W-001/outcome.yaml records no closure in effect (case-status); a contact schedule is agreed while the case is open"; got != want {
 			t.Errorf("message:\n got %s\nwant %s", got, want)
 		}
-		if h := closed.Hint(); !strings.Contains(h, "caseplan edit W-001 outcome") || !strings.Contains(h, "set status: open with caseplan edit W-001 intake") || !strings.Contains(h, "caseplan validate W-001") {
+		if h := closed.Hint(); !strings.Contains(h, "caseplan case close W-001 --date DATE --reason REASON") || !strings.Contains(h, "set status: open with caseplan edit W-001 intake") || !strings.Contains(h, "caseplan validate W-001") {
 			t.Errorf("hint: %s", h)
 		}
 	}
@@ -344,4 +344,36 @@ func TestClosedCaseServiceEnd(t *testing.T) {
 	}
 	add(SetCourseStatus{Case: "W-001", Course: course, Status: "completed"}.Build)
 	add(CancelPlanService{Case: "W-001", Service: service}.Build)
+}
+
+// TestCloseMendsAClosedIntake: case close on a case whose intake says
+// closed with no closure on record (case-status, a status set by hand)
+// records the closure it lacks, rather than asking for a reopening of a
+// closure that does not exist; the case is then consistent. A case closed
+// on record is still refused, with its closure.
+func TestCloseMendsAClosedIntake(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001")
+	intake := readTestFile(t, dir, "cases/W-001/intake.yaml")
+	writeTestFile(t, dir, "cases/W-001/intake.yaml", strings.Replace(intake, "status: open", "status: closed", 1))
+	gitCLI(t, dir, "commit", "--no-verify", "-qam", "status set by hand")
+	ws := openWorkspace(t, dir, maria)
+	res, err := ws.Apply([]string{"W-001"}, CloseCase{Case: "W-001", Date: testToday, Reason: "withdrew"}.Build)
+	if err != nil {
+		t.Fatalf("case close of a closed intake with no closure: %v", err)
+	}
+	if got, want := res.Change.Summary, "record the closure (withdrew) of a case its intake said was closed"; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
+	}
+	if o := readTestFile(t, dir, "cases/W-001/outcome.yaml"); !strings.Contains(o, "reason: withdrew") {
+		t.Errorf("outcome.yaml has no closure:\n%s", o)
+	}
+	if len(res.Existing) != 0 || len(res.Left) != 0 {
+		t.Errorf("the case still has findings after the closure: %v %v", res.Existing, res.Left)
+	}
+	_, err = ws.Apply([]string{"W-001"}, CloseCase{Case: "W-001", Date: testToday, Reason: "withdrew"}.Build)
+	var in *InputError
+	if !errors.As(err, &in) || !strings.Contains(in.Error(), "is already closed (on ") {
+		t.Errorf("closing it again: %v, want already closed, with the closure", err)
+	}
 }

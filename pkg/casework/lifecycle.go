@@ -44,12 +44,20 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("close it with another reason: "+strings.Join(record.ClosureReasonsFor(lc.programKind()), ", "),
 			"case %s is not a work-security case: separated says the candidate separated at the end of the work security period (000)", cl.Case)
 	}
+	// An intake that says closed while outcome.yaml records no closure in
+	// effect (validate's case-status: a status set by hand) is mended by
+	// recording the closure: the intake is right that the case closed,
+	// outcome.yaml lacks the day and reason. Reopening it first, as for a
+	// case closed on record, would add a reopening of no closure.
+	mending := false
 	if lc.intake.Status == "closed" {
-		msg := fmt.Sprintf("case %s is already closed", cl.Case)
-		if last := lc.c.Outcome.LatestClosure(); last != nil {
-			msg += fmt.Sprintf(" (on %s, %s)", last.Date, last.Reason)
+		last := lc.c.Outcome.LatestClosure()
+		if last == nil {
+			mending = true
+		} else {
+			return nil, inputErrorf("reopen it first with caseplan case reopen "+cl.Case+" --date DATE --reason TEXT",
+				"case %s is already closed (on %s, %s)", cl.Case, last.Date, last.Reason)
 		}
-		return nil, inputErrorf("reopen it first with caseplan case reopen "+cl.Case+" --date DATE --reason TEXT", "%s", msg)
 	}
 	if err := lc.outcomeReadable(); err != nil {
 		return nil, err
@@ -120,10 +128,14 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 	if err := lc.addNote(files, record.Note{Date: d, Kind: "closure", Mode: "none", Content: content}); err != nil {
 		return nil, err
 	}
+	summary := fmt.Sprintf("close the case (%s)", cl.Reason)
+	if mending {
+		summary = fmt.Sprintf("record the closure (%s) of a case its intake said was closed", cl.Reason)
+	}
 	return &Change{
 		Cases:   []string{cl.Case},
 		Action:  "case.close",
-		Summary: fmt.Sprintf("close the case (%s)", cl.Reason),
+		Summary: summary,
 		Files:   files,
 	}, nil
 }

@@ -595,10 +595,10 @@ func checkStatus(x *Context) {
 	closed := x.Case.Outcome.LatestClosure() != nil
 	switch {
 	case in.Status == "closed" && !closed:
-		// case close refuses a case whose intake already says closed, so
-		// the way back is by hand, either side.
-		x.Report(x.File(layout.KindIntake), Path("status"), "status is closed but outcome.yaml records no closure in effect; if the case was closed, record the closure's date and reason with caseplan edit %s %s; if it is open, set status: open with caseplan edit %s %s",
-			x.Case.ID, layout.KindOutcome, x.Case.ID, layout.KindIntake)
+		// case close records the closure the intake lacks; a case meant
+		// to be open has its status set back by hand.
+		x.Report(x.File(layout.KindIntake), Path("status"), "status is closed but outcome.yaml records no closure in effect; if the case was closed, record the closure with caseplan case close %s --date DATE --reason REASON; if it is open, set status: open with caseplan edit %s %s",
+			x.Case.ID, x.Case.ID, layout.KindIntake)
 	case in.Status == "open" && closed:
 		x.Report(x.File(layout.KindOutcome), nil, "outcome records a closure that no reopening ended, but the intake status is open; set status: closed, or reopen with caseplan case reopen")
 	}

@@ -298,7 +298,7 @@ func ruleTests() []ruleTest {
 		}, want: "cases/WS1/outcome.yaml:2:16", msg: "extension requested on 2026-02-20, before the case opened (2026-03-02)"},
 		{rule: "case-status", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
-		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure in effect; if the case was closed, record the closure's date and reason with caseplan edit W1 outcome; if it is open, set status: open with caseplan edit W1 intake"},
+		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure in effect; if the case was closed, record the closure with caseplan case close W1 --date DATE --reason REASON; if it is open, set status: open with caseplan edit W1 intake"},
 		// A case closed as placed without its placement is one no report
 		// counts as placed; with the placement on record it is fine.
 		{rule: "closed-placed", on: today, change: func(m memStore) {
