@@ -62,14 +62,33 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		return nil, ErrNothingToCommit
 	}
 
+	written, err := w.sealedWritten()
+	if err != nil {
+		return nil, err
+	}
 	var refused []finding.Finding
-	var cases []string
+	var cases, sealedBy []string
 	seen := map[string]bool{}
 	for p, data := range files {
 		id, isCase := layout.CaseOf(p)
 		if isCase && !seen[id] {
 			seen[id] = true
 			cases = append(cases, id)
+		}
+		if isCase && p == layout.Sealed(id) && written[p] == sealedBlob(data) {
+			sealedBy = append(sealedBy, id)
+			continue // as a caseplan command wrote it, with --no-commit
+		}
+		if isCase && p == layout.Sealed(id) {
+			// Only caseplan's sealing commands write a sealed.age: a file
+			// changed by hand cannot be checked without a key, and would
+			// be found broken only when someone opens it.
+			inHead := false
+			if tree != nil {
+				_, err := tree.ReadFile(p)
+				inHead = err == nil
+			}
+			refused = append(refused, audit.SealedHandEdit(audit.SealedEdit{Path: p, Added: !inHead && data != nil, Removed: data == nil}))
 		}
 		if data != nil && isCase && p == layout.Sealed(id) {
 			// Text pasted into a sealed.age is in no cipher: committed, it
@@ -146,7 +165,8 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 			}
 		}
 	}
-	change := &Change{Cases: cases, Action: "commit", Summary: message, Files: files}
+	sort.Strings(sealedBy)
+	change := &Change{Cases: cases, Action: "commit", Summary: message, Files: files, sealedBy: sealedBy}
 	if change.Summary == "" {
 		change.Summary = "commit hand edits"
 	}
@@ -180,6 +200,15 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	res.Existing, res.Left, res.Skipped, res.Normalized = nil, nil, w.skipped, w.normalized
 	res.Resealed, res.Unsealed = resealed, unsealed
 	if res.Commit, err = w.commit(change); err != nil {
+		return nil, err
+	}
+	var done []string
+	for p := range files {
+		if _, ok := written[p]; ok {
+			done = append(done, p)
+		}
+	}
+	if err := w.rememberSealed(nil, done); err != nil {
 		return nil, err
 	}
 	return res, nil

@@ -42,6 +42,8 @@ func EditablePath(caseID, name string) (string, error) {
 			note = id
 		}
 		return "", inputErrorf("correct a note with caseplan note amend "+caseID+" "+note, "notes are append-only: a committed note is never edited")
+	case n == "sealed" || layout.IsSealedName(n):
+		return "", inputErrorf("set them with caseplan case sealed set "+caseID+" (caseplan case sealed show "+caseID+" shows them)", "the sealed fields are encrypted, and not edited with caseplan edit")
 	case n == layout.ActivityDir || strings.HasPrefix(n, layout.ActivityDir+"/"):
 		return "", inputErrorf("add to a week with caseplan activity add, or edit its file and run caseplan commit", "activity weeks are not edited with caseplan edit")
 	}
@@ -126,6 +128,13 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 	}
 	if s, ok := snap.Config.StaffByEmail(w.Author.Email); !ok || !s.IsActive() {
 		return nil, notOnRoster(snap.Config, w.Author)
+	}
+	// An edit of the team re-seals the sealed fields from the work
+	// tree's file: one changed by hand would be committed as caseplan's.
+	if f, err := w.handSealed(h.Case); err != nil {
+		return nil, err
+	} else if f != nil {
+		return nil, &RefusedError{Findings: []finding.Finding{*f}, HandEdits: true}
 	}
 	original, err := src.ReadFile(path)
 	created := errors.Is(err, fs.ErrNotExist)

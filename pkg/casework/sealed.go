@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/access"
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/keys"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -114,7 +115,54 @@ func OpenSealed(src store.Source, snap *casefile.Snapshot, id string, k *keys.Ke
 	if errors.Is(err, sealed.ErrCannotOpen) {
 		return sealed.Fields{}, cannotOpen(snap.Config, c, k)
 	}
+	if errors.Is(err, sealed.ErrDamaged) {
+		return sealed.Fields{}, &DamagedSealedError{Case: id, Path: layout.Sealed(id), Err: err}
+	}
 	return f, err
+}
+
+// DamagedSealedError says a case's sealed.age is sealed to the acting
+// person but does not decrypt: it was changed after it was sealed (by
+// hand, or a broken copy). The key is not at fault, and re-sealing cannot
+// help (nobody can open it): the way back is the last version that
+// opens. The command that found it names the commits (LastChanged).
+type DamagedSealedError struct {
+	Case, Path string
+	Err        error
+	// Changed is the commit that last changed the file, Before its
+	// parent (holding the version before); Uncommitted is set when the
+	// work tree's file is not the committed one.
+	Changed, Before string
+	Uncommitted     bool
+}
+
+func (e *DamagedSealedError) Error() string {
+	msg := fmt.Sprintf("cannot open case %s's sealed fields: %s %v", e.Case, e.Path, e.Err)
+	switch {
+	case e.Uncommitted:
+		msg += "; the file in the work tree is not the one committed"
+	case e.Changed != "":
+		msg += "; it was last changed by commit " + short(e.Changed)
+	}
+	return msg
+}
+
+// Hint says how to get the last good version back.
+func (e *DamagedSealedError) Hint() string {
+	switch {
+	case e.Uncommitted:
+		return "put back the committed file (git checkout -- " + e.Path + ", or git restore " + e.Path + "); sealed fields are set only with caseplan case sealed set " + e.Case
+	case e.Before != "":
+		return fmt.Sprintf("see the version before it (caseplan case sealed show %s --at %s), and if it opens, seal its fields again, with any set since, as the case's team now stands: caseplan case sealed set %s --from %s", e.Case, short(e.Before), e.Case, short(e.Before))
+	}
+	return "set the fields again, as the case's team now stands: caseplan case sealed set " + e.Case + " (each field, or --file -)"
+}
+
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
 }
 
 // cannotOpen says why k cannot open case c's sealed fields, as far as the
@@ -154,6 +202,11 @@ type SetSealed struct {
 	Case  string
 	Set   map[string]string // field name (sealed.Names) -> value
 	Clear []string          // field names
+	// From, when set, is the store as an earlier commit holds it: the
+	// fields start from the values its sealed.age holds rather than the
+	// ones the work tree's does — the way back when the file now
+	// committed is damaged (does not decrypt) or holds what nobody set.
+	From store.Source
 }
 
 // Build returns the change that writes the case's sealed fields and
@@ -163,10 +216,17 @@ func (a SetSealed) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(a.Set) == 0 && len(a.Clear) == 0 {
+	if len(a.Set) == 0 && len(a.Clear) == 0 && a.From == nil {
 		return nil, inputErrorf("name the fields to set, e.g. --date-of-birth 1980-04-05, or to clear with --clear FIELD", "nothing to change")
 	}
-	f, err := OpenSealed(s.source, s.Snapshot, a.Case, s.keys)
+	src, snap := s.source, s.Snapshot
+	if a.From != nil {
+		if snap, _, err = store.Load(a.From, []string{a.Case}); err != nil {
+			return nil, err
+		}
+		src = a.From
+	}
+	f, err := OpenSealed(src, snap, a.Case, s.keys)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +264,7 @@ func (a SetSealed) Build(s *State) (*Change, error) {
 		// sensitive.
 		summary = "update the sealed fields (readable by " + staffIDs(team) + ")"
 	}
-	return &Change{Cases: []string{a.Case}, Action: "case.sealed.set", Summary: summary, Files: files}, nil
+	return &Change{Cases: []string{a.Case}, Action: audit.ActionSealedSet, Summary: summary, Files: files}, nil
 }
 
 // SealFiles returns the files that hold case id's sealed fields f: the
@@ -259,7 +319,7 @@ func (a ResealCases) Build(s *State) (*Change, error) {
 			}
 		}
 	}
-	change := &Change{Action: "case.sealed.reseal", Files: map[string][]byte{}}
+	change := &Change{Action: audit.ActionSealedReseal, Files: map[string][]byte{}}
 	var cannot []error
 	for _, id := range ids {
 		c := snap.Case(id)

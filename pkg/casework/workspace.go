@@ -123,7 +123,10 @@ type Change struct {
 	// the command does not take or refuse on its own.
 	Hints []string
 
-	unsealed []string        // cases whose sealed fields the change could not re-seal
+	unsealed []string // cases whose sealed fields the change could not re-seal
+	// sealedBy are the cases whose sealed.age caseplan commit commits as
+	// a caseplan command wrote it with --no-commit (audit.TrailerSealed).
+	sealedBy []string
 	denied   []access.Denial // cases case sealed reseal --all left: the acting person may not change them
 }
 
@@ -622,7 +625,12 @@ func checkSummary(change *Change, cfg *record.Config) error {
 // NoCommit).
 func (w *Workspace) commit(change *Change) (string, error) {
 	if w.NoCommit {
-		return "", w.critical(func() error { return w.Repo.WriteFiles(changes(change.Files)) })
+		if err := w.critical(func() error { return w.Repo.WriteFiles(changes(change.Files)) }); err != nil {
+			return "", err
+		}
+		// caseplan commit takes the sealed files written here as
+		// caseplan's, not as hand edits.
+		return "", w.rememberSealed(change.Files, nil)
 	}
 	var hash plumbing.Hash
 	err := w.critical(func() error {
@@ -728,7 +736,9 @@ func changes(files map[string][]byte) []gitstore.Change {
 
 // Message formats a change's commit message: subject, then the trailers
 // that log and verify read (audit.Message).
-func Message(c *Change) string { return audit.Message(c.Cases, c.Action, c.Summary) }
+func Message(c *Change) string {
+	return audit.AddTrailers(audit.Message(c.Cases, c.Action, c.Summary), audit.TrailerSealed, c.sealedBy)
+}
 
 // overlay is the work tree with a change's files laid over it, so the
 // result can be validated before anything is written. Make one with

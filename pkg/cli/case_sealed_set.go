@@ -11,12 +11,14 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/sealed"
+	"github.com/caseplan/caseplan/pkg/store"
 )
 
 type caseSealedSetOptions struct {
 	*globals
 	noCommit bool
 	file     string
+	from     string // --from: the commit whose sealed fields to start from
 	change   casework.SetSealed
 }
 
@@ -40,12 +42,19 @@ and are visible to other users of the machine while the command runs:
 --file - reads them from standard input instead, as YAML
 (date_of_birth: 1980-04-05).
 
+--from COMMIT starts from the fields as COMMIT holds them instead of the
+ones now committed, and seals them again to the case's team as it now
+stands: the way back when cases/CASE/sealed.age was changed by hand and
+no longer decrypts (caseplan case sealed show names the commit that
+changed it last, and the one before it to give here).
+
 The fields, each set with its flag (--date-of-birth) and cleared with
 --clear by either name:
 ` + helpList(sealed.Names) + "\n" + exitStatusHelp,
 		Example: `  caseplan case sealed set W-001 --date-of-birth 1980-04-05 --ssn-last4 6789
   caseplan case sealed set W-001 --file - < fields.yaml
-  caseplan case sealed set W-001 --clear health --clear date-of-birth`,
+  caseplan case sealed set W-001 --clear health --clear date-of-birth
+  caseplan case sealed set W-001 --from 3f2a9c1e4b7d^`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
@@ -79,6 +88,7 @@ The fields, each set with its flag (--date-of-birth) and cleared with
 	}
 	f.Var((*sealedFields)(&opts.change.Clear), "clear", "`FIELD`s to clear, named as their flags (date-of-birth) or as in --file (date_of_birth)")
 	f.StringVar(&opts.file, "file", "", "read the fields from `FILE` (- for standard input), as YAML")
+	f.StringVar(&opts.from, "from", "", "start from the fields as `COMMIT` holds them (a hash, branch or tag), to go back to them")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }
@@ -158,5 +168,21 @@ func (opts *caseSealedSetOptions) readFields() error {
 }
 
 func caseSealedSetRun(opts *caseSealedSetOptions) error {
+	if opts.from != "" {
+		repo, err := opts.openRepo()
+		if err != nil {
+			return err
+		}
+		defer repo.Close()
+		at, err := repo.ResolveRevision(opts.from)
+		if err != nil {
+			return revisionError(repo, "--from", err)
+		}
+		tree, err := repo.TreeAt(at)
+		if err != nil {
+			return err
+		}
+		opts.change.From = store.GitTree{Tree: tree}
+	}
 	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
 }

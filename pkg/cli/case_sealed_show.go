@@ -1,7 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/spf13/cobra"
 
@@ -92,6 +97,9 @@ func caseSealedShowRun(opts *caseSealedShowOptions) error {
 		return err
 	}
 	f, err := casework.OpenSealed(src, snap, opts.caseID, k)
+	if dmg := (*casework.DamagedSealedError)(nil); errors.As(err, &dmg) {
+		return opts.damagedSealed(dmg)
+	}
 	if err != nil {
 		return opts.changeError(err)
 	}
@@ -119,6 +127,47 @@ func caseSealedShowRun(opts *caseSealedShowOptions) error {
 		}
 	}
 	return t.flush()
+}
+
+// damagedSealed names, for a sealed.age that does not decrypt, the commit
+// that last changed it (as --at or HEAD has it) and the one before, whose
+// version to go back to — or says the work tree's file is not the one
+// committed. The records are what is wrong: exit status 1.
+func (opts *caseSealedShowOptions) damagedSealed(dmg *casework.DamagedSealedError) error {
+	repo, err := opts.openRepo()
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	from, err := repo.Head()
+	if opts.at != "" {
+		from, err = repo.ResolveRevision(opts.at)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.at == "" && !from.IsZero() {
+		tree, err := repo.TreeAt(from)
+		if err != nil {
+			return err
+		}
+		data, werr := os.ReadFile(filepath.Join(repo.Root(), filepath.FromSlash(dmg.Path)))
+		e, terr := tree.Entry(dmg.Path)
+		dmg.Uncommitted = werr == nil && (terr != nil || e.Hash != plumbing.ComputeHash(plumbing.BlobObject, data))
+	}
+	if !dmg.Uncommitted {
+		changed, before, err := repo.LastChanged(from, dmg.Path)
+		if err != nil {
+			return err
+		}
+		if !changed.IsZero() {
+			dmg.Changed = changed.String()
+		}
+		if !before.IsZero() {
+			dmg.Before = before.String()
+		}
+	}
+	return &InvalidError{Msg: dmg.Error(), Hint: dmg.Hint()}
 }
 
 func orEmpty(s []string) []string {

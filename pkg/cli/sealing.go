@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -13,7 +14,7 @@ import (
 // not, which stay readable by whoever could read them before until one
 // of their recipients re-seals them.
 func (g *globals) saySealing(res *casework.Result) {
-	if len(res.Resealed) > 0 && res.Change.Action != "case.sealed.reseal" {
+	if len(res.Resealed) > 0 && res.Change.Action != audit.ActionSealedReseal {
 		fmt.Fprintf(g.env.Stderr, "caseplan: re-sealed the sealed fields of %s to the team as it now stands\n", strings.Join(res.Resealed, ", "))
 	}
 	if len(res.Unsealed) > 0 {

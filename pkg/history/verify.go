@@ -64,6 +64,9 @@ const (
 	// gone from the store while caseplan log still lists it
 	// (checkMergeDrops).
 	RuleMergeDropsChange = "merge-drops-change"
+	// RuleSealedHandEdit: an ordinary commit changed a case's sealed.age
+	// without being one of the commands that write it (checkSealed).
+	RuleSealedHandEdit = audit.RuleSealedHandEdit
 )
 
 // VerifyOptions tunes Verify.
@@ -364,6 +367,9 @@ func (v *verifier) check(c *commitInfo) error {
 		v.checkTrailers(c, nil)
 		if len(c.parents) == 1 {
 			v.checkTrailerCases(c, notes.changed, false)
+			if err := v.checkSealed(c, cases, parentCases[0], notes.changed); err != nil {
+				return err
+			}
 		}
 	}
 	if err := v.checkLeaks(c, cases, parentCases); err != nil {
@@ -1544,4 +1550,67 @@ func (v *verifier) onlyPathChanged(b, a *treeEntry, mayAdd bool, elems ...string
 		return err
 	})
 	return only, err
+}
+
+// checkSealed reports each case in changed (the cases commit c changed)
+// whose sealed.age c added, changed or removed without being a command
+// that writes it (RuleSealedHandEdit). Without a key nobody can tell what
+// the file holds, so what the commit says it did is what is checked: a
+// sealing action (case sealed set, reseal), a caseplan commit of the file
+// as a command wrote it with --no-commit (its Caseplan-Sealed trailer
+// names the case), or a re-seal to a changed team, which any command
+// that changes a team or the roster makes and which always writes the
+// recipients list anew beside the file. A hand edit that changes the
+// list too, or a commit made with git that copies those trailers, is not
+// told apart.
+func (v *verifier) checkSealed(c *commitInfo, cases, parent plumbing.Hash, changed []string) error {
+	if len(changed) == 0 {
+		return nil
+	}
+	t := audit.ParseTrailers(c.message)
+	action := firstValue(t[audit.TrailerAction])
+	if audit.IsSealingAction(action) {
+		return nil
+	}
+	for _, id := range changed {
+		var before, after [2]plumbing.Hash // sealed.age, sealed.recipients
+		for _, side := range []struct {
+			root plumbing.Hash
+			out  *[2]plumbing.Hash
+		}{{parent, &before}, {cases, &after}} {
+			if side.root.IsZero() {
+				continue
+			}
+			rt, err := v.trees.get(side.root)
+			if err != nil {
+				return err
+			}
+			dir := rt.subtree(id)
+			if dir.IsZero() {
+				continue
+			}
+			ct, err := v.trees.get(dir)
+			if err != nil {
+				return err
+			}
+			for i, name := range []string{layout.SealedFile, layout.RecipientsFile} {
+				if e := ct.lookup(name, false); e != nil {
+					side.out[i] = e.hash
+				}
+			}
+		}
+		switch {
+		case before[0] == after[0]:
+			continue
+		case slices.Contains(t[audit.TrailerSealed], id):
+			continue // caseplan commit of what a command wrote
+		case !before[0].IsZero() && !after[0].IsZero() && before[1] != after[1] && !after[1].IsZero():
+			continue // re-sealed to a changed team, with its new list
+		}
+		v.add(audit.SealedHandEdit(audit.SealedEdit{
+			Path: layout.Sealed(id), Added: before[0].IsZero(), Removed: after[0].IsZero(),
+			Commit: c.hash.String(), Action: action,
+		}))
+	}
+	return nil
 }

@@ -267,6 +267,12 @@ func Seal(caseID string, f Fields, staff []record.Staff) (ciphertext, list []byt
 // recipients.
 var ErrCannotOpen = errors.New("none of your age identities is among the recipients")
 
+// ErrDamaged: a sealed file is sealed to one of the identities (its
+// header opens with it) but does not decrypt — its header or payload was
+// changed after it was sealed, by hand or by a broken copy. The key is
+// not what is wrong.
+var ErrDamaged = errors.New("it is damaged: it is sealed to your key, but its content was changed after it was sealed and does not decrypt")
+
 // Open decrypts a sealed file with the identities.
 func Open(ciphertext []byte, ids []age.Identity) (Fields, error) {
 	if len(ids) == 0 {
@@ -278,11 +284,11 @@ func Open(ciphertext []byte, ids []age.Identity) (Fields, error) {
 		return Fields{}, ErrCannotOpen
 	}
 	if err != nil {
-		return Fields{}, fmt.Errorf("the sealed file does not decrypt: %w", err)
+		return Fields{}, fmt.Errorf("%w (%v)", ErrDamaged, err)
 	}
 	plain, err := io.ReadAll(r)
 	if err != nil {
-		return Fields{}, fmt.Errorf("the sealed file does not decrypt: %w", err)
+		return Fields{}, fmt.Errorf("%w (%v)", ErrDamaged, err)
 	}
 	return Unmarshal(plain)
 }

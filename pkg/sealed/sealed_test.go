@@ -119,3 +119,25 @@ func TestAbout(t *testing.T) {
 		t.Errorf("About describes %d fields, Names has %d", len(About), len(Names))
 	}
 }
+
+// A file sealed to the key whose payload was changed afterwards is
+// damaged, not sealed to someone else: the key is not what is wrong.
+func TestOpenDamaged(t *testing.T) {
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	staff := []record.Staff{{ID: "mrivera", AgeRecipient: id.Recipient().String()}}
+	ct, _, err := Seal("W-001", Fields{DateOfBirth: "1979-02-14"}, staff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ct[len(ct)-3] ^= 0xff
+	if _, err := Open(ct, []age.Identity{id}); !errors.Is(err, ErrDamaged) {
+		t.Errorf("Open of a changed payload: %v, want ErrDamaged", err)
+	}
+	other, _ := age.GenerateX25519Identity()
+	if _, err := Open(ct, []age.Identity{other}); !errors.Is(err, ErrCannotOpen) {
+		t.Errorf("Open with another key: %v, want ErrCannotOpen", err)
+	}
+}
