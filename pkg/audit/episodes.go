@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"slices"
+
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -97,7 +99,8 @@ func Episodes(o *record.Outcome) []Episode {
 //
 //   - an item with an ID is the item with that ID, whatever else changed
 //     (a changed ID is a removal: the old ID is what other items and
-//     reports name, as a correcting placement's supersedes does);
+//     reports name, as a correcting placement's supersedes does), or,
+//     its ID dropped, an item without one of the same kind and date;
 //   - an item without one (written before its list had IDs) is matched
 //     to one of after's of the same kind and date, and then, one for
 //     one, to after's other items of its kind that are new there (its
@@ -134,7 +137,14 @@ func RemovedEpisodes(before, after *record.Outcome) []Episode {
 		for _, e := range b {
 			switch {
 			case e.ID != "" && !has[e.ID]:
-				removed = append(removed, e)
+				// Its ID dropped by a hand edit, the item kept: the one
+				// of after's without an ID on the same day.
+				i := slices.IndexFunc(pool, func(p Episode) bool { return p.ID == "" && p.Date == e.Date })
+				if i < 0 {
+					removed = append(removed, e)
+					continue
+				}
+				pool = slices.Delete(pool, i, i+1)
 			case e.ID == "":
 				legacy = append(legacy, e)
 			}

@@ -33,6 +33,7 @@ func TestRemovedEpisodes(t *testing.T) {
 		{"legacy reopening redated", legacy, &record.Outcome{Closure: legacy.Closure, Reopenings: []record.Reopening{{Date: "2026-07-02"}}}, nil},
 		{"legacy reopening removed", legacy, &record.Outcome{Closure: legacy.Closure}, []string{"reopening of 2026-07-01"}},
 		{"legacy closure removed", legacy, &record.Outcome{Reopenings: legacy.Reopenings}, []string{"closure of 2026-06-20"}},
+		{"ID dropped by hand, the item kept", closed, &record.Outcome{Placements: closed.Placements, FollowUps: []record.FollowUp{{Due: "2026-09-30"}}, Exclusions: closed.Exclusions, Closures: closed.Closures}, nil},
 		{"nothing before", nil, closed, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
