@@ -339,6 +339,11 @@ func (w *Workspace) checkChange(cases []string, files map[string][]byte) ([]find
 	beforeOpt.Lookup, afterOpt.Lookup = validate.LookupIn(b.src), validate.LookupIn(a.src)
 	beforeOpt.AnySealed, afterOpt.AnySealed = validate.SealedIn(b.src), validate.SealedIn(a.src)
 	found := introduced(validate.Run(b.snap, b.loaded, beforeOpt), validate.Run(a.snap, a.loaded, afterOpt), files)
+	gone, err := removedEpisodes(b, a)
+	if err != nil {
+		return nil, err
+	}
+	found = append(found, gone...)
 	finding.Sort(found)
 	return found, nil
 }

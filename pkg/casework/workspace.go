@@ -539,6 +539,12 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 		afterOpt.AnySealed, beforeOpt.AnySealed = validate.SealedIn(after.src), validate.SealedIn(before.src)
 	}
 	afterOpt.Opening = opening(before.snap, after.snap)
+	// Refused whoever writes: a command, caseplan commit, caseplan edit.
+	gone, err := removedEpisodes(before, after)
+	if err != nil {
+		return nil, err
+	}
+	refused = append(refused, gone...)
 	afterFindings := validate.Run(after.snap, after.loaded, afterOpt)
 	beforeFindings := validate.Run(before.snap, before.loaded, beforeOpt)
 	refused = append(refused, introduced(beforeFindings, afterFindings, change.Files)...)
@@ -878,4 +884,41 @@ func changesSealing(change *Change) bool {
 		}
 	}
 	return false
+}
+
+// removedEpisodes returns an episode-removed finding for each episode of
+// a case's outcome that before holds and after does not: a closure taken
+// out by hand, a case directory deleted (audit.RemovedEpisodes decides
+// what counts). An outcome.yaml that after holds but could not decode is
+// left to the file-level finding that refuses it.
+func removedEpisodes(before, after loadedStore) ([]finding.Finding, error) {
+	var out []finding.Finding
+	for _, c := range before.snap.Cases {
+		if c.Outcome == nil {
+			continue
+		}
+		var now *record.Outcome
+		gone := false
+		if a := after.snap.Case(c.ID); a != nil {
+			if a.Outcome == nil {
+				if _, err := after.src.ReadFile(layout.File(c.ID, layout.KindOutcome)); err == nil {
+					continue
+				}
+			}
+			now = a.Outcome
+		} else {
+			kept, err := existing(after.src, []string{c.ID})
+			if err != nil {
+				return nil, err
+			}
+			if len(kept) > 0 {
+				continue // there, but not loaded: not this change's
+			}
+			gone = true
+		}
+		for _, e := range audit.RemovedEpisodes(c.Outcome, now) {
+			out = append(out, audit.EpisodeFinding(audit.EpisodeRemoval{Case: c.ID, Episode: e, CaseGone: gone}))
+		}
+	}
+	return out, nil
 }

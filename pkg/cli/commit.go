@@ -26,7 +26,11 @@ func newCmdCommit(g *globals, runF func(*commitOptions) error) *cobra.Command {
 with --no-commit — as one commit with caseplan's trailers, after validating
 them. The commit is refused, and nothing is changed, when the edits would add
 errors, when they change or remove a committed note (corrections are
-amendment notes: caseplan note amend), or when the message holds a number
+amendment notes: caseplan note amend), when they take an episode out of a
+case's outcome.yaml — a closure, reopening, placement, follow-up, extension
+request, credential, skill gain or exclusion; one edited in place is fine
+(a closure made by mistake is ended by caseplan case reopen instead: the
+refusal's hint names the command) — or when the message holds a number
 shaped like a Social Security number (the message stays in every clone's
 history). Files outside cases/ are never committed. Files are compared and
 committed as git stores them, with LF line ends: a record whose only change

@@ -45,6 +45,12 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
                         git revert or git mv back does, repairs it and is
                         not reported again
   note-author           a note committed by someone other than its author
+  episode-removed       an episode of a case's outcome (closure, reopening,
+                        placement, follow-up, extension request,
+                        credential, skill gain, exclusion) that the parent
+                        held is gone: outcome.yaml edited or deleted, or
+                        the case directory removed; changing an episode's
+                        fields in place is no removal
   missing-trailers      a commit changing cases/ lacks the Caseplan-Case and
                         Caseplan-Action trailers
   trailer-cases         its Caseplan-Case trailers do not name exactly the
@@ -322,10 +328,22 @@ func rewrittenHint(findings []finding.Finding) string {
 // branch goes back to its parent, here and, when it was pushed, on the
 // host, and the commits after it are brought back as they were made. ""
 // when no such finding names a commit.
+//
+// An outcome's episode removed (episode-removed) is such a breach too: a
+// later commit that puts it back leaves the removal in the history, where
+// a report about a past month read it.
 func noteBreachHint(repo *git.Repository, findings []finding.Finding) string {
 	var bad []*object.Commit
+	notes, episodes := false, false
 	for _, f := range findings {
-		if (f.Rule != history.RuleNoteChanged && f.Rule != history.RuleNoteRemoved) || f.Commit == "" {
+		switch {
+		case f.Commit == "":
+			continue
+		case f.Rule == history.RuleNoteChanged || f.Rule == history.RuleNoteRemoved:
+			notes = true
+		case f.Rule == history.RuleEpisodeRemoved:
+			episodes = true
+		default:
 			continue
 		}
 		c, err := repo.CommitObject(plumbing.NewHash(f.Commit))
@@ -352,9 +370,16 @@ func noteBreachHint(repo *git.Repository, findings []finding.Finding) string {
 		tip = short(head.Hash().String())
 	}
 	c, good := short(first.Hash.String()), short(first.ParentHashes[0].String())
-	return fmt.Sprintf("a note changed or removed in %[1]s stays reported whatever commit follows it (a revert puts the note back but not the history, and one made with git lacks the trailers): %[1]s must leave the history. "+
-		"Put the branch back before it: git reset --keep %[2]s in a clone that has it, then bring back any later commit with git cherry-pick COMMIT (it keeps the author and trailers; a correction of the note is a new note, caseplan note amend). "+
-		"If %[1]s was pushed, someone who may change the host puts %[3]s back there too: git push --force-with-lease=%[3]s:%[4]s origin %[2]s:refs/heads/%[3]s; every clone that took %[1]s does the reset --keep, and CI's next verify reports the rewritten history once (its anchor, the previous push, is gone)", c, good, branch, tip)
+	what, fix := "a note changed or removed", "a correction of the note is a new note, caseplan note amend"
+	switch {
+	case episodes && notes:
+		what, fix = "a note changed or removed, or an outcome's episode removed,", "a correction of a note is a new note, caseplan note amend, and an episode recorded by mistake is ended by the opposite one, as the finding says"
+	case episodes:
+		what, fix = "an outcome's episode removed", "an episode recorded by mistake is ended by the opposite one, as the finding says"
+	}
+	return fmt.Sprintf("%[5]s in %[1]s stays reported whatever commit follows it (a revert puts it back but not the history, and one made with git lacks the trailers): %[1]s must leave the history. "+
+		"Put the branch back before it: git reset --keep %[2]s in a clone that has it, then bring back any later commit with git cherry-pick COMMIT (it keeps the author and trailers; %[6]s). "+
+		"If %[1]s was pushed, someone who may change the host puts %[3]s back there too: git push --force-with-lease=%[3]s:%[4]s origin %[2]s:refs/heads/%[3]s; every clone that took %[1]s does the reset --keep, and CI's next verify reports the rewritten history once (its anchor, the previous push, is gone)", c, good, branch, tip, what, fix)
 }
 
 // handCommitHint is the way out of commits made with git alone (no

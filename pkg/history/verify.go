@@ -172,15 +172,17 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 		return nil, Stats{}, fmt.Errorf("verify: %w", err)
 	}
 	v := &verifier{
-		repo:      repo,
-		trees:     newTreeCache(repo.Storer),
-		rosters:   make(map[plumbing.Hash]*roster),
-		addedIn:   make(map[string]plumbing.Hash),
-		committed: make(map[string]noteBlob),
-		broken:    make(map[noteState]bool),
-		rootTrees: make(map[plumbing.Hash]plumbing.Hash, len(commits)),
-		leaks:     leakScan{guard: opts.Guard},
-		records:   make(map[plumbing.Hash]any),
+		repo:         repo,
+		trees:        newTreeCache(repo.Storer),
+		rosters:      make(map[plumbing.Hash]*roster),
+		addedIn:      make(map[string]plumbing.Hash),
+		committed:    make(map[string]noteBlob),
+		broken:       make(map[noteState]bool),
+		rootTrees:    make(map[plumbing.Hash]plumbing.Hash, len(commits)),
+		leaks:        leakScan{guard: opts.Guard},
+		records:      make(map[plumbing.Hash]any),
+		outcomes:     make(map[plumbing.Hash]*record.Outcome),
+		episodesGone: make(map[string]bool),
 	}
 	if v.leaks.guard == nil {
 		v.leaks.guard = pii.Default()
@@ -287,6 +289,13 @@ type verifier struct {
 	// records caches intake and outcome records decoded by blob hash,
 	// for the role checks (trust.go).
 	records map[plumbing.Hash]any
+	// outcomes caches outcome records decoded by blob hash, for
+	// episode-removed (episodes.go).
+	outcomes map[plumbing.Hash]*record.Outcome
+	// episodesGone holds the episodes reported removed so far, by case,
+	// kind, ID and date: a merge that only takes a removal over from its
+	// side is no removal of its own.
+	episodesGone map[string]bool
 	// keyHistory holds the signing keys of the roster's history up to a
 	// commit, read only to name a replaced key (signatures.go).
 	keyHistory map[plumbing.Hash][]SigningKey
@@ -329,6 +338,10 @@ func (v *verifier) check(c *commitInfo) error {
 	}
 
 	notes.resolveMoves()
+
+	if err := v.checkEpisodes(c, cases, parentCases); err != nil {
+		return err
+	}
 
 	v.checkMessage(c)
 
