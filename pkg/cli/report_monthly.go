@@ -79,7 +79,11 @@ refused (exit 2): its figures would be a projection.
                       yet is not overdue. It is null when no case expects
                       contact (the text formats say "none").
   overdue_contacts    those cases that were overdue
-  overdue_items       due items (see caseplan case show) overdue on the last day
+  overdue_items       due items (see caseplan case show) overdue on the last
+                      day, as caseplan due counts them: a closed case that still
+                      owes something then (a WIOA exit to record, TEGL
+                      10-16; a follow-up) has a row of its own in that
+                      month, flagged, though nothing else is dated in it
   extensions_requested, extensions_approved, extensions_refused
                       work-security extensions requested in the month, and
                       the approvals and the refusals (--denied) decided in it

@@ -517,10 +517,6 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 			inMonth(f.Done)
 		}
 	}
-	if closedThrough(l, first, last) && !cm.Events {
-		return MonthlyCase{}, false
-	}
-
 	then, st := casestate.ComputeThen(c, cfg, last)
 	expected, overdueContact, potentialExit := false, false, false
 	for _, d := range st.Due {
@@ -539,6 +535,15 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 			// after, though the item is overdue only the day after.
 			potentialExit = potentialExit || d.Days <= 0
 		}
+	}
+	// A case closed all month with nothing dated in it has no part in
+	// it, unless it still owes something at the month's end: a WIOA
+	// exit to record (TEGL 10-16: the closed case exits all the same),
+	// a follow-up or a quarter after exit. The tickler lists those
+	// (casestate closedDue), so the month's overdue items count them
+	// as due does, and the row says which case they are on.
+	if closedThrough(l, first, last) && !cm.Events && n.OverdueItems == 0 && !potentialExit {
+		return MonthlyCase{}, false
 	}
 	if expected {
 		n.ContactCases = 1

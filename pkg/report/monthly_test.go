@@ -399,6 +399,62 @@ func TestMonthlyPotentialExitFlag(t *testing.T) {
 	}
 }
 
+// TestMonthlyClosedCaseOwingItsExit: a WIOA case closed without its exit
+// recorded exits all the same (TEGL 10-16), and the tickler keeps the exit
+// to record (casestate closedDue). A month in which that exit is overdue
+// has the closed case in it, though nothing else is dated in it: its row
+// is flagged, and the summary's overdue items count it as due does.
+func TestMonthlyClosedCaseOwingItsExit(t *testing.T) {
+	m := storetest.ThreePrograms()
+	delete(m, "cases/W1/iep.yaml")
+	note := m["cases/W1/notes/2026-03-05-ab12.yaml"]
+	delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+	m["cases/W1/notes/2026-03-01-ab12.yaml"] = strings.ReplaceAll(note, "2026-03-05", "2026-03-01")
+	m.Edit("cases/W1/intake.yaml", "opened: 2026-03-02", "opened: 2026-03-01")
+	m.Edit("cases/W1/intake.yaml", "status: open", "status: closed")
+	m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-20\n    reason: moved\n"
+	for path := range m { // W1 alone, so every figure is its
+		if strings.HasPrefix(path, "cases/WS1/") || strings.HasPrefix(path, "cases/P1/") {
+			delete(m, path)
+		}
+	}
+	snap := storetest.Load(t, m)
+	for _, tt := range []struct {
+		month   time.Month
+		overdue int // the exit, known on 2026-05-31 (day 91), overdue from 06-01
+		row     bool
+	}{
+		{time.April, 0, false},
+		{time.May, 0, true}, // known on the month's last day: flagged, not overdue
+		{time.June, 1, true},
+		{time.September, 1, true},
+	} {
+		r := BuildMonthly(snap, Month{Year: 2026, Month: tt.month}, fixtureSource, false)
+		var row *CaseRow
+		for i := range r.Cases {
+			if r.Cases[i].ID == "W1" {
+				row = &r.Cases[i]
+			}
+		}
+		if (row != nil) != tt.row {
+			t.Errorf("%s: W1 has a row %v, want %v", tt.month, row != nil, tt.row)
+			continue
+		}
+		if r.Summary.OverdueItems != tt.overdue {
+			t.Errorf("%s: overdue items %d, want %d (the closed case's exit)", tt.month, r.Summary.OverdueItems, tt.overdue)
+		}
+		if row == nil {
+			continue
+		}
+		if !slices.Contains(row.Flags, FlagPotentialExit) || row.Status != "closed" || row.OverdueItems != tt.overdue {
+			t.Errorf("%s: W1 row %+v, want closed, flagged potential-exit, %d overdue", tt.month, *row, tt.overdue)
+		}
+		if r.Summary.OpenAtEnd != 0 || r.Summary.Closed != 0 || r.Summary.ContactCases != 0 {
+			t.Errorf("%s: summary %+v counts the closed case as more than its overdue exit", tt.month, r.Summary)
+		}
+	}
+}
+
 // TestFlagLegend: the legend of the text and Markdown reports lists only
 // the flags the rows carry, a closure's reason aside, in the table's
 // order, with the meaning the HTML report shows on each flag.
