@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -60,6 +61,17 @@ type CaseChange struct {
 	// Voids are the notes the change voids (an amendment with voids:
 	// true, note amend --void) and who wrote each.
 	Voids []Void
+	// Notes are the notes the change adds to the case when adding notes
+	// is all it does to it; nil when it changes anything else. A former
+	// manager's late entries are judged by them (LateEntries).
+	Notes []Note
+}
+
+// Note is one note a change adds: its ID, its author's staff ID and its
+// date, as the note's file gives them.
+type Note struct {
+	ID, Author string
+	Date       record.Date
 }
 
 // Void is one note a change voids: its ID and its author's staff ID.
@@ -94,7 +106,7 @@ func Check(cfg *record.Config, actor record.Staff, ch Change) []Denial {
 		})
 	}
 	for _, c := range ch.Cases {
-		if !MayChangeCase(cfg, actor, c.Before, c.After) {
+		if !MayChangeCase(cfg, actor, c.Before, c.After) && !LateEntries(actor, c) {
 			out = append(out, caseDenial(actor, role, c))
 		}
 		if (c.Waivers || c.Decisions) && !Supervises(actor) {
@@ -145,8 +157,33 @@ func caseDenial(actor record.Staff, role string, c CaseChange) Denial {
 		// The case left them: its new manager records what is to be
 		// recorded now, rather than taking them back onto the team.
 		d.Hint = fmt.Sprintf("case %s was transferred from you to %s on %s: ask %s, its manager now, or a coordinator or a supervisor to record it (caseplan case show %s)", c.ID, t.To, t.Date, t.To, c.ID)
+		if len(c.Notes) > 0 {
+			d.Hint += fmt.Sprintf("; a note of yours dated on or before %s, while the case was yours, is kept as a late entry: if the contact was then, give the note its date (--date)", t.Date)
+		}
 	}
 	return d
+}
+
+// LateEntries reports whether change c, to a case actor may not change
+// now, only adds notes by actor each dated on a day actor managed the
+// case (casestate.ManagedOn, by the intake's transfers). A contact
+// recorded after the case was transferred away, or synced after the
+// transfer reached the host, is work done while the case was theirs: case
+// notes are the record of contacts, and the case's history must hold it
+// (002), in its author's name (verify's note-author). A note dated after
+// the transfer is the new manager's to record, and stays refused, as does
+// anything else a former manager changes.
+func LateEntries(actor record.Staff, c CaseChange) bool {
+	if c.Before == nil || c.After == nil || len(c.Notes) == 0 {
+		return false
+	}
+	for _, n := range c.Notes {
+		day, ok := n.Date.Time()
+		if !ok || n.Author != actor.ID || !casestate.ManagedOn(c.Before, actor.ID, day) {
+			return false
+		}
+	}
+	return true
 }
 
 // MayChangeCase reports whether actor may change a case whose intake was

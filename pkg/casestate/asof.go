@@ -151,6 +151,26 @@ func ManagerOn(in *record.Intake, day time.Time) string {
 	return in.Manager
 }
 
+// ManagedOn reports whether staff member id managed the case at some
+// time on day: its manager at the end of day (ManagerOn), or the one a
+// transfer dated day took it from, who managed it until the transfer
+// that day. A note of theirs dated then records work done while the case
+// was theirs (access: a late entry).
+func ManagedOn(in *record.Intake, id string, day time.Time) bool {
+	if in == nil || id == "" {
+		return false
+	}
+	if ManagerOn(in, day) == id {
+		return true
+	}
+	for _, t := range in.Transfers {
+		if d, ok := t.Date.Time(); ok && d.Equal(day) && t.From == id {
+			return true
+		}
+	}
+	return false
+}
+
 // CenterOn is the case's center at the end of day, as ManagerOn is its
 // manager: the center a transfer dated after day took the case from (when
 // the transfer records it), else the center the intake names now.

@@ -908,3 +908,26 @@ func TestExtensionUntil(t *testing.T) {
 		})
 	}
 }
+
+// TestManagedOn: the former manager managed the case up to and on the
+// transfer's day, the new one from that day on; each transfer of a day
+// counts (two hand-ons in one day).
+func TestManagedOn(t *testing.T) {
+	in := &record.Intake{Manager: "cy", Transfers: []record.Transfer{
+		{Date: "2026-03-16", From: "ann", To: "ben"},
+		{Date: "2026-03-20", From: "ben", To: "cy"},
+	}}
+	day := func(s string) time.Time { d, _ := record.Date(s).Time(); return d }
+	for _, tc := range []struct {
+		who, day string
+		want     bool
+	}{
+		{"ann", "2026-03-02", true}, {"ann", "2026-03-16", true}, {"ann", "2026-03-17", false},
+		{"ben", "2026-03-15", false}, {"ben", "2026-03-16", true}, {"ben", "2026-03-20", true}, {"ben", "2026-03-21", false},
+		{"cy", "2026-03-19", false}, {"cy", "2026-03-20", true}, {"", "2026-03-20", false},
+	} {
+		if got := ManagedOn(in, tc.who, day(tc.day)); got != tc.want {
+			t.Errorf("ManagedOn(%s, %s) = %v, want %v", tc.who, tc.day, got, tc.want)
+		}
+	}
+}

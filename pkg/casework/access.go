@@ -159,7 +159,37 @@ func accessChange(files map[string][]byte, before, after *casefile.Snapshot) acc
 		}
 		cc.Waivers = access.WaiversChanged(cc.Before, cc.After)
 		cc.Decisions = access.DecisionsChanged(bo, ao)
+		cc.Notes = addedNotes(id, files, bc, ac)
 		ch.Cases = append(ch.Cases, cc)
 	}
 	return ch
+}
+
+// addedNotes returns the notes the change's files add to case id (bc and
+// ac as the case was before and is after), when adding notes is all they
+// do to it; nil otherwise (access.CaseChange.Notes).
+func addedNotes(id string, files map[string][]byte, bc, ac *casefile.Case) []access.Note {
+	if bc == nil || ac == nil {
+		return nil
+	}
+	had := map[string]bool{}
+	for _, n := range bc.AllNotes() {
+		had[bc.NotePath(n)] = true
+	}
+	byPath := map[string]*record.Note{}
+	for _, n := range ac.AllNotes() {
+		byPath[ac.NotePath(n)] = n
+	}
+	var out []access.Note
+	for p := range files {
+		if c, ok := layout.CaseOf(p); !ok || c != id {
+			continue
+		}
+		n := byPath[p]
+		if !layout.IsNote(p) || had[p] || n == nil {
+			return nil
+		}
+		out = append(out, access.Note{ID: n.ID, Author: n.Author, Date: n.Date})
+	}
+	return out
 }

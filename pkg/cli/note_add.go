@@ -51,13 +51,19 @@ open cases of a layoff cohort (less those --absent names). Each case gets the
 note in a file of its own, all with the same note ID, so each attendee's
 record holds the contact (counted as its program counts one: --two-way, and
 for WIOA a --service); the session is one commit. stdout then has one line
-per case: CASE and the note's ID, tab-separated.` + "\n" + exitStatusHelp,
+per case: CASE and the note's ID, tab-separated.
+
+A late entry: a case's former manager may add a note in their own name
+dated (--date) on or before the day the case was transferred from them,
+when it was theirs; a note dated later is the new manager's to record.` + "\n" + exitStatusHelp,
 		Example: `  caseplan note add 2026-K7QX2 --kind contact --mode phone --two-way \
       --service job-search --content "Reviewed three postings" \
       --action "participant|2026-03-09|Apply to the two admin postings"
   caseplan note add --cohort 2026-ACME --absent E0017 --kind intake \
       --mode in-person --two-way --service orientation \
-      --reason "Group intake and orientation for the Acme layoff"`,
+      --reason "Group intake and orientation for the Acme layoff"
+  caseplan note add 2026-K7QX2 --date 2026-03-16 --kind contact --mode phone \
+      --two-way --service job-search --content "Called before the transfer"`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.group.check(args); err != nil {

@@ -203,6 +203,13 @@ func (v *verifier) accessChange(before, after plumbing.Hash, cfg *record.Config,
 			}
 			cc.Before, cc.After = b.intake(), a.intake()
 			cc.Waivers = access.WaiversChanged(cc.Before, cc.After)
+			if limited && !access.MayChangeCase(cfg, actor, cc.Before, cc.After) {
+				// Only then do the notes it adds matter: a former
+				// manager's late entries (access.LateEntries).
+				if cc.Notes, err = v.addedNotes(bdir, adir); err != nil {
+					return err
+				}
+			}
 		}
 		if !supervises {
 			outcomeChanged, err := v.fileChanged(bdir, adir, outcome)
@@ -314,13 +321,90 @@ type accessIntake struct {
 	Manager string              `yaml:"manager"`
 	Team    []record.TeamMember `yaml:"team"`
 	Waivers []record.Waiver     `yaml:"waivers"`
+	// Transfers say who managed the case on a note's day (late entries).
+	Transfers []record.Transfer `yaml:"transfers"`
 }
 
 func (a *accessIntake) intake() *record.Intake {
 	if a == nil {
 		return nil
 	}
-	return &record.Intake{Manager: a.Manager, Team: a.Team, Waivers: a.Waivers}
+	return &record.Intake{Manager: a.Manager, Team: a.Team, Waivers: a.Waivers, Transfers: a.Transfers}
+}
+
+// accessNote is what the roles read of a note a commit adds: who wrote
+// it, and the day it records (access.LateEntries).
+type accessNote struct {
+	ID     string      `yaml:"id"`
+	Date   record.Date `yaml:"date"`
+	Author string      `yaml:"author"`
+}
+
+// addedNotes returns the notes a commit adds to a case directory (before
+// and after its trees) when adding notes is all it does to the case; nil
+// when it changes anything else, or adds a note that does not decode.
+func (v *verifier) addedNotes(before, after plumbing.Hash) ([]access.Note, error) {
+	if before.IsZero() || after.IsZero() {
+		return nil, nil
+	}
+	bt, err := v.trees.get(before)
+	if err != nil {
+		return nil, err
+	}
+	at, err := v.trees.get(after)
+	if err != nil {
+		return nil, err
+	}
+	bn, an := bt.subtree(layout.NotesDir), at.subtree(layout.NotesDir)
+	other := false
+	err = pairEntries(bt, at, func(b, a *treeEntry) error {
+		if b != nil && a != nil && b.hash == a.hash {
+			return nil
+		}
+		e := a
+		if e == nil {
+			e = b
+		}
+		if !e.dir || string(e.name) != layout.NotesDir {
+			other = true
+		}
+		return nil
+	})
+	if err != nil || other || an.IsZero() {
+		return nil, err
+	}
+	bnt, err := v.trees.get(bn)
+	if err != nil {
+		return nil, err
+	}
+	ant, err := v.trees.get(an)
+	if err != nil {
+		return nil, err
+	}
+	var out []access.Note
+	err = pairEntries(bnt, ant, func(b, a *treeEntry) error {
+		if b != nil && a != nil && b.hash == a.hash {
+			return nil
+		}
+		if b != nil || a == nil || a.dir {
+			other = true // a note changed or removed: never a late entry
+			return nil
+		}
+		n, err := decodeBlob[accessNote](v, a.hash, string(a.name))
+		if err != nil {
+			return err
+		}
+		if n == nil {
+			other = true
+			return nil
+		}
+		out = append(out, access.Note{ID: n.ID, Author: n.Author, Date: n.Date})
+		return nil
+	})
+	if err != nil || other {
+		return nil, err
+	}
+	return out, nil
 }
 
 // accessOutcome is what the roles read of an outcome: the committee's

@@ -172,11 +172,100 @@ var caseSetFlags = map[string]string{
 	"layoff.position": "--position", "layoff.grade": "--grade", "layoff.fte": "--fte", "layoff.department": "--department",
 }
 
+// planCommand is the command that writes a field of a plan item, and
+// the flag that sets the field.
+type planCommand struct{ cmd, flag string }
+
+// planFields are the fields of the records the plan commands write (iep,
+// ref, service), by record kind and their place in the record as
+// pkg/merge names it, an item's ID given as "*", with the command that
+// sets each: the last ID of the place is the one the command takes (an
+// objective's or a milestone's own, not its goal's). A field not here
+// (a list, such as an objective's services) is set again by hand.
+var planFields = map[string]map[string]planCommand{
+	layout.KindIEP: {
+		"vision":                    {"iep set", "--vision"},
+		"employment_goal":           {"iep set", "--employment-goal"},
+		"goals.*.text":              {"iep goal update", "--text"},
+		"goals.*.term":              {"iep goal update", "--term"},
+		"goals.*.target":            {"iep goal update", "--target"},
+		"goals.*.status":            {"iep goal status", "--status"},
+		"goals.*.objectives.*.text": {"iep objective update", "--text"},
+		"goals.*.milestones.*.text": {"iep milestone update", "--text"},
+		"goals.*.milestones.*.due":  {"iep milestone update", "--due"},
+		"goals.*.milestones.*.done": {"iep milestone done", "--date"},
+		"services.*.name":           {"iep service update", "--name"},
+		"services.*.code":           {"iep service update", "--code"},
+		"services.*.provider":       {"iep service update", "--provider"},
+		"services.*.start":          {"iep service update", "--start"},
+		"services.*.end":            {"iep service update", "--end"},
+		"next_steps.*.text":         {"iep step update", "--text"},
+		"next_steps.*.owner":        {"iep step update", "--owner"},
+		"next_steps.*.due":          {"iep step update", "--due"},
+		"next_steps.*.done":         {"iep step done", "--date"},
+		"job_targets.*.title":       {"iep target update", "--title"},
+		"job_targets.*.job_family":  {"iep target update", "--job-family"},
+		"job_targets.*.grade_min":   {"iep target update", "--grade-min"},
+		"job_targets.*.grade_max":   {"iep target update", "--grade-max"},
+		"job_targets.*.scope":       {"iep target update", "--scope"},
+		"skill_plan.*.course":       {"iep course update", "--course"},
+		"skill_plan.*.provider":     {"iep course update", "--provider"},
+		"skill_plan.*.start":        {"iep course update", "--start"},
+		"skill_plan.*.end":          {"iep course update", "--end"},
+		"skill_plan.*.status":       {"iep course status", "--status"},
+	},
+	layout.KindReferences: {
+		"references.*.name":         {"ref update", "--name"},
+		"references.*.title":        {"ref update", "--title"},
+		"references.*.organization": {"ref update", "--organization"},
+		"references.*.relationship": {"ref update", "--relationship"},
+		"references.*.phone":        {"ref update", "--phone"},
+		"references.*.email":        {"ref update", "--email"},
+		"references.*.permission":   {"ref update", "--permission"},
+		"references.*.briefed":      {"ref update", "--briefed"},
+	},
+	layout.KindServices: {
+		"referrals.*.status": {"service update", "--status"},
+	},
+}
+
+// planSetAgain is the plan command that sets field of a case's record of
+// kind to this clone's value (local, as YAML): e.g. caseplan iep goal
+// update W-001 G-7QX2K --text '...'. False when no command writes the
+// field, or this clone's value is no scalar or was removed (the commands
+// set values; they do not take one out).
+func planSetAgain(id, kind string, field []string, local string) (string, bool) {
+	pattern, item := make([]string, len(field)), ""
+	for i, f := range field {
+		pattern[i] = f
+		if i%2 == 1 {
+			// The places alternate a list's name and an item's ID.
+			pattern[i], item = "*", f
+		}
+	}
+	c, ok := planFields[kind][strings.Join(pattern, ".")]
+	// An item without an ID is named by its key fields' values
+	// (pkg/merge), which the commands do not take.
+	if !ok || local == "" || strings.ContainsAny(item, " ,") {
+		return "", false
+	}
+	v, ok := scalar(local)
+	if !ok {
+		return "", false
+	}
+	args := id
+	if item != "" {
+		args += " " + item
+	}
+	return fmt.Sprintf("caseplan %s %s %s %s", c.cmd, args, c.flag, display.ShellQuote(v)), true
+}
+
 // setAgain says how to set a value of the file at p again: with the
 // command that writes that record — for an intake field case set takes,
-// that command with this clone's value (local, as YAML; "" when this
-// clone removed it), at being where in the record it is — else by hand
-// and caseplan commit. line is the kept value's line, or 0.
+// or a plan item's field (planFields), that command with this clone's
+// value (local, as YAML; "" when this clone removed it), at being where
+// in the record it is — else by hand and caseplan commit. line is the
+// kept value's line, or 0.
 func setAgain(p string, line int, field []string, local string) string {
 	at := ""
 	if line > 0 {
@@ -187,6 +276,11 @@ func setAgain(p string, line int, field []string, local string) string {
 	if flag, ok := caseSetFlags[strings.Join(field, ".")]; ok && inCase && kind == layout.KindIntake {
 		if v, ok := scalar(local); ok {
 			return fmt.Sprintf("caseplan case set %s %s %s", id, flag, display.ShellQuote(v))
+		}
+	}
+	if inCase {
+		if cmd, ok := planSetAgain(id, kind, field, local); ok {
+			return cmd
 		}
 	}
 	switch {

@@ -266,6 +266,20 @@ func TestSetAgainNamesTheCommand(t *testing.T) {
 		{"cases/W-001/intake.yaml", 14, []string{"layoff", "fte"}, "0.5\n", "caseplan case set W-001 --fte 0.5"},
 		{"cases/W-001/intake.yaml", 20, []string{"barriers", "B-1", "status"}, "addressed\n", "caseplan edit W-001 intake, line 20"},
 		{"cases/W-001/iep.yaml", 12, nil, "", "caseplan edit W-001 iep, line 12"},
+		// A plan item's field: the command that writes it, with the item's own ID.
+		{"cases/W-001/iep.yaml", 6, []string{"goals", "G-7QX2K", "text"}, "Finish the forklift course\n", "caseplan iep goal update W-001 G-7QX2K --text 'Finish the forklift course'"},
+		{"cases/W-001/iep.yaml", 9, []string{"goals", "G-7QX2K", "objectives", "O-2B3C4", "text"}, "Enrol\n", "caseplan iep objective update W-001 O-2B3C4 --text Enrol"},
+		{"cases/W-001/iep.yaml", 9, []string{"goals", "G-7QX2K", "milestones", "M-2B3C4", "due"}, "2026-04-01\n", "caseplan iep milestone update W-001 M-2B3C4 --due 2026-04-01"},
+		{"cases/W-001/iep.yaml", 9, []string{"goals", "G-7QX2K", "status"}, "achieved\n", "caseplan iep goal status W-001 G-7QX2K --status achieved"},
+		{"cases/W-001/iep.yaml", 9, []string{"services", "S-2B3C4", "name"}, "Bus pass\n", "caseplan iep service update W-001 S-2B3C4 --name 'Bus pass'"},
+		{"cases/W-001/iep.yaml", 9, []string{"next_steps", "N-2B3C4", "text"}, "Call HR\n", "caseplan iep step update W-001 N-2B3C4 --text 'Call HR'"},
+		{"cases/W-001/iep.yaml", 3, []string{"vision"}, "A steady job\n", "caseplan iep set W-001 --vision 'A steady job'"},
+		{"cases/W-001/references.yaml", 5, []string{"references", "RF-2B3C4", "phone"}, "555-0100\n", "caseplan ref update W-001 RF-2B3C4 --phone 555-0100"},
+		{"cases/W-001/services.yaml", 5, []string{"referrals", "R-2B3C4", "status"}, "accepted\n", "caseplan service update W-001 R-2B3C4 --status accepted"},
+		// No command takes it: a list, a removed value, an item named by its values.
+		{"cases/W-001/iep.yaml", 9, []string{"goals", "G-7QX2K", "objectives", "O-2B3C4", "services"}, "- S-1\n", "caseplan edit W-001 iep, line 9"},
+		{"cases/W-001/iep.yaml", 9, []string{"goals", "G-7QX2K", "target"}, "", "caseplan edit W-001 iep, line 9"},
+		{"cases/W-001/references.yaml", 5, []string{"references", "Pat Doe, friend", "phone"}, "555-0100\n", "caseplan edit W-001 references, line 5"},
 		{"cases/W-001/outcome.yaml", 0, nil, "", "caseplan edit W-001 outcome"},
 		{"cases/W-001/sealed.age", 0, nil, "", "caseplan case sealed set W-001"},
 		// A sealed field: its flag, never the value (Local is not one).

@@ -1,0 +1,48 @@
+package access
+
+import (
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// TestLateEntryByFormerManager: a note the case's former manager adds,
+// dated on a day they managed it (up to the transfer's own day), is a
+// late entry and allowed; a note dated after the transfer, one by someone
+// else, or a change that is more than notes stays denied (case-access).
+func TestLateEntryByFormerManager(t *testing.T) {
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "admin", Email: "admin@example.org", Role: record.RoleAdmin},
+		{ID: "ann", Email: "ann@example.org"},
+		{ID: "ben", Email: "ben@example.org"},
+		{ID: "cy", Email: "cy@example.org"},
+	}}
+	in := &record.Intake{Manager: "ben", Transfers: []record.Transfer{
+		{Date: "2026-03-16", From: "ann", To: "ben", Reason: "Caseload"},
+	}}
+	ann, cy := cfg.Staff[1], cfg.Staff[3]
+	note := func(author, date string) []Note {
+		return []Note{{ID: date + "-abcd", Author: author, Date: record.Date(date)}}
+	}
+	for _, tc := range []struct {
+		name   string
+		actor  record.Staff
+		notes  []Note
+		denied bool
+	}{
+		{"on the transfer's day", ann, note("ann", "2026-03-16"), false},
+		{"before the transfer", ann, note("ann", "2026-03-02"), false},
+		{"after the transfer", ann, note("ann", "2026-03-17"), true},
+		{"one of two after it", ann, append(note("ann", "2026-03-16"), note("ann", "2026-03-17")...), true},
+		{"in a colleague's name", ann, note("ben", "2026-03-16"), true},
+		{"never its manager", cy, note("cy", "2026-03-10"), true},
+		{"more than notes", ann, nil, true},
+		{"an undated note", ann, note("ann", ""), true},
+	} {
+		ch := Change{Cases: []CaseChange{{ID: "W-1", Before: in, After: in, Notes: tc.notes}}}
+		d := Check(cfg, tc.actor, ch)
+		if got := len(d) > 0; got != tc.denied {
+			t.Errorf("%s: denied = %v (%v), want %v", tc.name, got, d, tc.denied)
+		}
+	}
+}
