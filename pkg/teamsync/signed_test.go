@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/gitstore/gitserver"
 	"github.com/caseplan/caseplan/pkg/history"
@@ -443,7 +444,10 @@ func TestSyncSealedCorruptSaysWhy(t *testing.T) {
 	a.apply([]string{id}, func(s *casework.State) (*casework.Change, error) {
 		data := []byte(a.read(p))
 		data[len(data)-2] ^= 0xff // the payload, past the header
-		return &casework.Change{Cases: []string{id}, Action: "commit", Summary: "damage", Files: map[string][]byte{p: data}}, nil
+		// Damaged as a sealing command's write could be (a disk's fault):
+		// a commit of it by hand is refused, and verify names it
+		// (sealed-hand-edit), so the remote would never hold it.
+		return &casework.Change{Cases: []string{id}, Action: audit.ActionSealedSet, Summary: "damage", Files: map[string][]byte{p: data}}, nil
 	})
 	a.sync()
 	b.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"disability": "Zephyrine low-vision aid"}}.Build)
@@ -452,7 +456,7 @@ func TestSyncSealedCorruptSaysWhy(t *testing.T) {
 		t.Fatalf("conflicts = %+v, want the sealed file's", r.Conflicts)
 	}
 	f := r.Conflicts[0].Finding()
-	if !strings.Contains(f.Message, "its sealed fields could not be merged one by one: the remote's version: the sealed file does not decrypt") {
+	if !strings.Contains(f.Message, "its sealed fields could not be merged one by one: the remote's version: it is damaged: it is sealed to your key, but its content was changed after it was sealed and does not decrypt") {
 		t.Errorf("the finding does not say why: %s", f.Message)
 	}
 	if strings.Contains(f.Message, "Zephyrine") || strings.Contains(f.Message, "1979") {
