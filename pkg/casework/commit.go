@@ -308,11 +308,15 @@ func loadExisting(src store.Source, ids []string) (*casefile.Snapshot, []finding
 // editedFiles returns the files under cases/ whose work-tree content
 // differs from HEAD's (nil content for a deletion), leaving out untracked
 // files git ignores and untracked files that are not records (kept in
-// w.skipped).
+// w.skipped). A case's sealed fields' files are no records, but they are
+// not left out: every command reads a sealed.age in a case directory as
+// the case's sealed fields (validate checks it, a re-seal re-encrypts it),
+// so one added by hand is refused as one changed by hand, and one that a
+// sealing command wrote with --no-commit is committed.
 func (w *Workspace) editedFiles() (map[string][]byte, error) {
 	edits, skipped, err := w.Repo.EditsUnder(layout.CasesDir, func(p string) bool {
 		_, isRecord := layout.KindOf(p)
-		return isRecord
+		return isRecord || layout.IsSealed(p)
 	})
 	if err != nil {
 		return nil, err

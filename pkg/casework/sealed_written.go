@@ -136,3 +136,41 @@ func (w *Workspace) handSealed(id string) (*finding.Finding, error) {
 	f := audit.SealedHandEdit(audit.SealedEdit{Path: p, Added: committed == nil, Removed: data == nil})
 	return &f, nil
 }
+
+// handSealedWrites returns the sealed-hand-edit findings of the cases
+// whose sealed.age change writes while the work tree's is a hand edit
+// (handSealed): a re-seal (a team changed, case sealed set) reads the
+// fields from the work tree's file, so one made by hand that still
+// decrypts — a copy from another case — would be committed as caseplan's,
+// and one removed by hand would drop the fields HEAD holds. The person
+// puts the file back first, as caseplan commit's refusal says.
+func (w *Workspace) handSealedWrites(change *Change) ([]finding.Finding, error) {
+	var paths []string
+	for p := range change.Files {
+		if id, ok := layout.CaseOf(p); ok && p == layout.Sealed(id) {
+			paths = append(paths, p)
+		}
+	}
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	sort.Strings(paths)
+	// Uncommitted reads each directory of HEAD once: a re-seal of every
+	// case checks them all.
+	dirty, err := w.Repo.Uncommitted(paths)
+	if err != nil {
+		return nil, err
+	}
+	var out []finding.Finding
+	for _, p := range dirty {
+		id, _ := layout.CaseOf(p)
+		f, err := w.handSealed(id)
+		if err != nil {
+			return nil, err
+		}
+		if f != nil {
+			out = append(out, *f)
+		}
+	}
+	return out, nil
+}

@@ -444,7 +444,11 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 			return nil, err
 		}
 	}
-	res, err := w.guard(change, loadedStore{before, loaded, src}, loadedStore{after, afterLoaded, newOverlay(src, change.Files)}, nil)
+	hand, err := w.handSealedWrites(change)
+	if err != nil {
+		return nil, err
+	}
+	res, err := w.guard(change, loadedStore{before, loaded, src}, loadedStore{after, afterLoaded, newOverlay(src, change.Files)}, hand)
 	if err != nil {
 		return nil, err
 	}

@@ -428,7 +428,7 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 				name = rem.Redacted()
 			}
 			redo := redoWithCaseplan(good, good, "them", refused.Findings)
-			notes := notesPutBack(refused.Findings, good)
+			notes := putBack(refused.Findings, good)
 			if fold := g.foldedMerges(refused.LastGood, refused.Remote, good); fold != "" {
 				redo = fold
 				if notes != "" {
@@ -480,11 +480,11 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 			// without trailers) is redone, not patched: its changes stay
 			// in the work tree, and are committed again the way verify
 			// accepts.
-			// A changed note is put back first, as for the host's
-			// history (notesPutBack): caseplan commit refuses it.
+			// A changed note, or a removed episode, is put back first, as
+			// for the host's history (putBack): caseplan commit refuses it.
 			base := short(refused.Base.String())
 			commits := "caseplan commit -m MESSAGE commits"
-			if notes := notesPutBack(refused.Findings, base); notes != "" {
+			if notes := putBack(refused.Findings, base); notes != "" {
 				commits = notes + "; caseplan commit -m MESSAGE commits the rest of"
 			}
 			redo := fmt.Sprintf("git reset --soft %s keeps what this clone's unsent commits changed; %s", base, commits)
@@ -529,13 +529,56 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 // what they are), and caseplan commit commits them with its trailers.
 // When they changed or removed a committed note, which caseplan commit
 // refuses, the note is first put back from the commit written checkout
-// and its correction becomes an amendment (notesPutBack); sync and verify
-// both say it this way.
+// and its correction becomes an amendment (notesPutBack); so is an
+// outcome's episode they removed (episodesPutBack); sync and verify both
+// say it this way.
 func redoWithCaseplan(base, checkout, kept string, fs []finding.Finding) string {
-	if notes := notesPutBack(fs, checkout); notes != "" {
+	if notes := putBack(fs, checkout); notes != "" {
 		return fmt.Sprintf("git reset --soft %s keeps %s; %s; caseplan commit -m MESSAGE commits the rest, if any, with caseplan's trailers", base, kept, notes)
 	}
 	return fmt.Sprintf("git reset --soft %s keeps %s, then caseplan commit -m MESSAGE commits them with caseplan's trailers", base, kept)
+}
+
+// putBack is the step of a redo that puts back what caseplan commit
+// would refuse to commit the removal or change of: committed notes
+// (notesPutBack) and an outcome's episodes (episodesPutBack). "" when no
+// finding is about either.
+func putBack(fs []finding.Finding, good string) string {
+	var steps []string
+	for _, s := range []string{notesPutBack(fs, good), episodesPutBack(fs, good)} {
+		if s != "" {
+			steps = append(steps, s)
+		}
+	}
+	return strings.Join(steps, "; ")
+}
+
+// episodesPutBack is the step of a redo that puts back the outcome
+// episodes the refused commits removed: an episode is added, never
+// removed, and caseplan commit refuses a removal (audit.RuleEpisodeRemoved),
+// so git reset --soft alone would leave a change that no caseplan command
+// commits. What to record instead is the opposite episode, which each
+// finding names. "" when no finding is about an episode.
+func episodesPutBack(fs []finding.Finding, good string) string {
+	var paths, cases []string
+	for _, f := range fs {
+		if f.Rule != history.RuleEpisodeRemoved || f.Path == "" || slices.Contains(paths, f.Path) {
+			continue
+		}
+		paths = append(paths, f.Path)
+		if f.Case != "" {
+			cases = append(cases, layout.CaseDir(f.Case))
+		}
+	}
+	if len(paths) == 0 {
+		return ""
+	}
+	dirs := "CASE-DIRECTORY"
+	if len(cases) == len(paths) {
+		dirs = strings.Join(cases, " ")
+	}
+	return fmt.Sprintf("git checkout %[1]s -- %[2]s puts the removed episodes back as they were committed (an outcome's episodes are added, never removed, and caseplan commit refuses a removal; git show %[1]s:FILE shows what it held, and a case directory removed with it comes back with git checkout %[1]s -- %[3]s), and an episode recorded by mistake is ended by the opposite one, as the finding says",
+		good, strings.Join(paths, " "), dirs)
 }
 
 // notesPutBack is the step of a redo that puts back, as committed, the

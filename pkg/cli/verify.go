@@ -397,9 +397,11 @@ func noteBreachHint(repo *git.Repository, findings []finding.Finding) string {
 //
 // When such a commit also changed or removed a committed note, the redo
 // puts the note back first and the correction is an amendment, as sync
-// words it (redoWithCaseplan): caseplan commit refuses a changed note. A
-// note changed by a commit that is no hand commit, or by one a remote's
-// branch already holds, is noteBreachHint's: "" here.
+// words it (redoWithCaseplan): caseplan commit refuses a changed note.
+// So for an outcome's episode it removed (putBack): caseplan commit
+// refuses the removal. A note changed, or an episode removed, by a commit
+// that is no hand commit, or by one a remote's branch already holds, is
+// noteBreachHint's: "" here.
 func handCommitHint(repo *git.Repository, findings []finding.Finding) string {
 	var hand []string
 	for _, f := range findings {
@@ -415,7 +417,7 @@ func handCommitHint(repo *git.Repository, findings []finding.Finding) string {
 		return ""
 	}
 	for _, f := range findings {
-		if f.Rule != history.RuleNoteChanged && f.Rule != history.RuleNoteRemoved {
+		if f.Rule != history.RuleNoteChanged && f.Rule != history.RuleNoteRemoved && f.Rule != history.RuleEpisodeRemoved {
 			continue
 		}
 		if !slices.Contains(hand, f.Commit) || onRemoteBranch(repo, plumbing.NewHash(f.Commit)) {
@@ -436,7 +438,7 @@ func handCommitHint(repo *git.Repository, findings []finding.Finding) string {
 			}
 			if fold := foldedMerges(repo, c.ParentHashes[0], head.Hash(), short(h)+"^"); fold != "" {
 				redo = fold
-				if notes := notesPutBack(findings, short(h)+"^"); notes != "" {
+				if notes := putBack(findings, short(h)+"^"); notes != "" {
 					redo += "; " + notes
 				}
 				break

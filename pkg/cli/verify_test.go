@@ -73,3 +73,60 @@ func TestVerifyTrailerCasesHint(t *testing.T) {
 		t.Errorf("hint = %q, want it to contain %q", hint, want)
 	}
 }
+
+// A commit made with git alone that also took an episode out of a case's
+// outcome is redone with the episode put back first: caseplan commit
+// refuses the removal, so "git reset --soft, then caseplan commit" alone
+// would be refused again.
+func TestVerifyHandCommitEpisodeHint(t *testing.T) {
+	repo, err := git.PlainInit(t.TempDir(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig := &object.Signature{Name: "Dev Patel", Email: "dpatel@example.org", When: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	var parents []plumbing.Hash
+	var last plumbing.Hash
+	for _, msg := range []string{"first", "tidy the records\n"} {
+		tree := &object.Tree{}
+		to := repo.Storer.NewEncodedObject()
+		if err := tree.Encode(to); err != nil {
+			t.Fatal(err)
+		}
+		th, err := repo.Storer.SetEncodedObject(to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &object.Commit{Author: *sig, Committer: *sig, Message: msg, TreeHash: th, ParentHashes: parents}
+		co := repo.Storer.NewEncodedObject()
+		if err := c.Encode(co); err != nil {
+			t.Fatal(err)
+		}
+		if last, err = repo.Storer.SetEncodedObject(co); err != nil {
+			t.Fatal(err)
+		}
+		parents = []plumbing.Hash{last}
+	}
+	if err := repo.Storer.SetReference(plumbing.NewHashReference("refs/heads/main", last)); err != nil {
+		t.Fatal(err)
+	}
+	if err := repo.Storer.SetReference(plumbing.NewSymbolicReference(plumbing.HEAD, "refs/heads/main")); err != nil {
+		t.Fatal(err)
+	}
+	fs := []finding.Finding{
+		{Severity: finding.Error, Rule: history.RuleMissingTrailers, Commit: last.String(), Message: "the commit changes records but has no Caseplan-Case trailer"},
+		{Path: "cases/W-001/outcome.yaml", Case: "W-001", Severity: finding.Error, Rule: history.RuleEpisodeRemoved, Commit: last.String(), Message: "the closure CL-1 of 2026-06-20 was removed"},
+	}
+	hint := handCommitHint(repo, fs)
+	good := last.String()[:12] + "^"
+	for _, want := range []string{
+		"git reset --soft " + good + " keeps its changes; git checkout " + good + " -- cases/W-001/outcome.yaml puts the removed episodes back",
+		"caseplan commit -m MESSAGE commits the rest",
+	} {
+		if !strings.Contains(hint, want) {
+			t.Errorf("hint = %q, want it to contain %q", hint, want)
+		}
+	}
+	if strings.Contains(hint, "keeps its changes, then caseplan commit") {
+		t.Errorf("hint = %q: it redoes the removal, which caseplan commit refuses", hint)
+	}
+}
