@@ -106,7 +106,8 @@ is decided is in the README, "How caseplan decides"):
                    a participation-causing service. Until then it says the
                    last day a service still prevents the exit ("exits
                    unless served by"); from then, "has exited: record the
-                   exit" with caseplan case exit (TEGL 10-16)
+                   exit" with caseplan case exit (TEGL 10-16). A closed
+                   case's item begins "exit of the closed case" throughout
 A closed case contributes only what still applies to it: its planned
 follow-ups not yet done and a WIOA exit's uncovered quarters (a follow-up
 after a placement or an exit is made after closing). Record one done with
