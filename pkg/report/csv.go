@@ -47,7 +47,7 @@ func (x csvWriter) Monthly(w io.Writer, r *Monthly) error {
 	case "", "cases":
 	case "summary":
 		rows := [][]string{{"month", "commit", "figure", "value", "remark"}}
-		for _, l := range summaryLines(r.Summary) {
+		for _, l := range summaryLines(r) {
 			for _, f := range figures(l) {
 				rows = append(rows, append(lead[:2:2], f.label, f.value, f.remark))
 			}
