@@ -169,6 +169,13 @@ func (x csvWriter) write(w io.Writer, rows [][]string) error {
 	return writeCSV(w, rows)
 }
 
+// WriteCSV writes rows as -o csv writes a report's table — RFC 4180,
+// every cell neutralized, after a byte order mark when bom — for another
+// command's table in a spreadsheet (due --summary -o csv).
+func WriteCSV(w io.Writer, rows [][]string, bom bool) error {
+	return csvWriter{CSVOptions{BOM: bom}}.write(w, rows)
+}
+
 func writeCSV(w io.Writer, rows [][]string) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // RFC 4180
