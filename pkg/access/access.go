@@ -158,10 +158,18 @@ func caseDenial(actor record.Staff, role string, c CaseChange) Denial {
 		// recorded now, rather than taking them back onto the team.
 		d.Hint = fmt.Sprintf("case %s was transferred from you to %s on %s: ask %s, its manager now, or a coordinator or a supervisor to record it (caseplan case show %s)", c.ID, t.To, t.Date, t.To, c.ID)
 		if len(c.Notes) > 0 {
-			d.Hint += fmt.Sprintf("; a note of yours dated on or before %s, while the case was yours, is kept as a late entry: if the contact was then, give the note its date (--date)", t.Date)
+			d.Hint += "; " + LateEntryHint(t.Date)
 		}
 	}
 	return d
+}
+
+// LateEntryHint is what a former manager refused a note on a case
+// transferred from them on transferred is told of late entries
+// (LateEntries): the one wording of it, for this package's refusal and
+// sync's.
+func LateEntryHint(transferred record.Date) string {
+	return fmt.Sprintf("a note of yours dated on or before %s, while the case was yours, is kept as a late entry: if the contact was then, give the note its date (--date)", transferred)
 }
 
 // LateEntries reports whether change c, to a case actor may not change

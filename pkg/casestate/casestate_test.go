@@ -487,7 +487,7 @@ reviews:
 			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
 			"outcome.yaml":               "closures:\n  - date: 2026-03-20\n    reason: moved\n",
 		}, "2026-06-10", []want{
-			{DuePotentialExit, "2026-06-04", "^has exited: 90 days without a participation-causing service since 2026-03-05; record the exit, dated 2026-03-05, with caseplan case exit C1", "intake.yaml:4"},
+			{DuePotentialExit, "2026-06-04", "^exit of the closed case (closed on 2026-03-20): it has exited, 90 days without a participation-causing service since 2026-03-05; record the exit, dated 2026-03-05, with caseplan case exit C1", "intake.yaml:4"},
 		}},
 		{"wioa: a closed case that exited is asked for no exit", files{
 			"intake.yaml":                strings.Replace(wioaIntake, "status: open", "status: closed", 1) + "exited: 2026-03-05\n",

@@ -753,9 +753,11 @@ func (x *view) benefitsDue() {
 //
 // A case closed without its exit recorded exits too (nothing is served
 // after the closing: calendar.ParticipationOf), and the performance
-// report asks for that exit: the item stays, worded for the closed case,
-// so that the case manager hears of it before the report is due (case
-// exit takes it on a closed case, dated on or before the closing).
+// report asks for that exit: the item stays, worded for the closed case
+// before and after the exit is known ("exit of the closed case (closed
+// on C): ..."), so that the case manager hears of it before the report
+// is due (case exit takes it on a closed case, dated on or before the
+// closing).
 func (x *view) potentialExitDue(p period) {
 	if x.state.Kind != record.ProgramWIOA || p.phase == PhaseFollowUp || p.phase == PhaseExited || x.c.Intake.Exited != "" {
 		return
@@ -773,8 +775,14 @@ func (x *view) potentialExitDue(p period) {
 			"; it exits on " + string(date(known)) + ", with exit date " + last + ": record it then with caseplan case exit " + x.c.ID + " (TEGL 10-16)"
 	}
 	if !pp.Exit.IsZero() {
-		detail = "has exited: " + countOf(pp.ExitDays, "day") + " without a participation-causing service since " + last +
+		exited := countOf(pp.ExitDays, "day") + " without a participation-causing service since " + last +
 			"; record the exit, dated " + last + ", with caseplan case exit " + x.c.ID + " (TEGL 10-16)"
+		detail = "has exited: " + exited
+		if p.phase == PhaseClosed {
+			// Still worded for the closed case: its exit, dated on or
+			// before the closing, is what case exit records.
+			detail = "exit of the closed case (closed on " + string(date(p.start)) + "): it has exited, " + exited
+		}
 	}
 	x.add(DuePotentialExit, known, detail, x.file(layout.KindIntake), "status")
 }

@@ -47,7 +47,8 @@ type ClosedCaseError struct {
 	// whatever its date, and Then the words after the reopen hint.
 	Why, Then string
 	// Instead, when set, ends the hint of dated work: the commands a
-	// closed case takes for what the refused one would have recorded.
+	// closed case takes for what the refused one would have recorded
+	// (or the part of it a closed case takes: the wording alone).
 	Instead string
 }
 
@@ -121,6 +122,13 @@ func rewording(c *casefile.Case, day record.Date) string {
 		return "a correction on a closed case"
 	}
 	return ""
+}
+
+// rewordingInstead is what a refused update given the wording flag with
+// others says a closed case would take: the wording alone, as a
+// correction (rewording).
+func rewordingInstead(flag string) string {
+	return fmt.Sprintf("a correction of the wording alone is taken on a closed case: give %s without the other flags", flag)
 }
 
 // closedWork refuses work on case c dated day when the case was closed

@@ -276,22 +276,29 @@ func TestClosedCaseRewording(t *testing.T) {
 			t.Errorf("%s: commit %q does not say it corrects a closed case", tc.what, subject)
 		}
 	}
+	// words: the wording's flag when the refused update was given it
+	// with others, whose hint then says the wording alone is taken.
 	for _, tc := range []struct {
 		what  string
 		build Build
+		words string
 	}{
-		{"a goal's text and term", UpdateGoal{Case: "W-001", Goal: goal, Text: text("Keep a job"), Term: text("long")}.Build},
-		{"a goal's target", UpdateGoal{Case: "W-001", Goal: goal, Target: text("2026-06-01")}.Build},
-		{"an objective's services", UpdateObjective{Case: "W-001", Objective: objective, Text: text("Weld"), Services: []string{""}}.Build},
-		{"a milestone's due date", UpdateMilestone{Case: "W-001", Milestone: milestone, Text: text("Sit it"), Due: text("2026-06-01")}.Build},
-		{"a next step's owner", UpdateNextStep{Case: "W-001", Step: step, Owner: text("manager")}.Build},
-		{"a new goal", AddGoal{Case: "W-001", Term: "short", Text: "Keep the job"}.Build},
+		{"a goal's text and term", UpdateGoal{Case: "W-001", Goal: goal, Text: text("Keep a job"), Term: text("long")}.Build, "--text"},
+		{"a goal's target", UpdateGoal{Case: "W-001", Goal: goal, Target: text("2026-06-01")}.Build, ""},
+		{"an objective's services", UpdateObjective{Case: "W-001", Objective: objective, Text: text("Weld"), Services: []string{""}}.Build, "--text"},
+		{"a milestone's due date", UpdateMilestone{Case: "W-001", Milestone: milestone, Text: text("Sit it"), Due: text("2026-06-01")}.Build, "--text"},
+		{"a next step's owner", UpdateNextStep{Case: "W-001", Step: step, Owner: text("manager")}.Build, ""},
+		{"a new goal", AddGoal{Case: "W-001", Term: "short", Text: "Keep the job"}.Build, ""},
 	} {
 		before := captureState(t, dir)
 		_, err := ws.Apply([]string{"W-001"}, tc.build)
 		var closed *ClosedCaseError
 		if !errors.As(err, &closed) {
 			t.Errorf("%s after the closing: want a closed-case refusal, got %v", tc.what, err)
+		} else if h := closed.Hint(); (tc.words != "") != strings.Contains(h, "wording alone") ||
+			!strings.Contains(h, "give "+tc.words+" without the other flags") && tc.words != "" ||
+			!strings.Contains(h, "caseplan case reopen W-001") {
+			t.Errorf("%s after the closing: hint %q (the wording alone given: %q)", tc.what, h, tc.words)
 		}
 		assertSameState(t, before, captureState(t, dir))
 	}

@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -75,14 +76,31 @@ func (p *planCase) workOn(day record.Date, flag, work string) error {
 }
 
 // reword is workOn for an update of an item already in the plan: one
-// that changes only the item's words (textOnly) is taken on a closed case
-// (closed.go, rewording), and the correction it returns marks the
-// commit; any other update is plan work dated day, as workOn has it.
-func (p *planCase) reword(textOnly bool, day record.Date, flag, work string) (correction, error) {
-	if textOnly {
+// that changes only the item's words (no other field given) is taken on
+// a closed case (closed.go, rewording), and the correction it returns
+// marks the commit; any other update is plan work dated day, as workOn
+// has it. words is the wording's flag (--text, --name, ...) when the
+// command was given it, "" when not: a refusal then says the wording
+// alone would have been taken.
+func (p *planCase) reword(words string, others bool, day record.Date, flag, work string) (correction, error) {
+	if !others {
 		return correction(rewording(p.c, date(p.s.Today))), nil
 	}
-	return "", p.workOn(day, flag, work)
+	err := p.workOn(day, flag, work)
+	var closed *ClosedCaseError
+	if words != "" && errors.As(err, &closed) {
+		closed.Instead = rewordingInstead(words)
+	}
+	return "", err
+}
+
+// wordFlag is flag when the wording v was given, "" when not (reword's
+// words).
+func wordFlag(v *string, flag string) string {
+	if v == nil {
+		return ""
+	}
+	return flag
 }
 
 // correction is what an update's commit adds to its summary to say that

@@ -51,7 +51,7 @@ func (a UpdateGoal) Build(s *State) (*Change, error) {
 			return nil, err
 		}
 	}
-	fix, err := p.reword(a.Term == nil && a.Target == nil, "", "", "a goal's update")
+	fix, err := p.reword(wordFlag(a.Text, "--text"), a.Term != nil || a.Target != nil, "", "", "a goal's update")
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +110,7 @@ func (a UpdateObjective) Build(s *State) (*Change, error) {
 	if len(edits) == 0 {
 		return nil, noChange(a.Text != nil || a.Services != nil, "caseplan iep objective update --help lists the fields", "objective "+o.ID)
 	}
-	fix, err := p.reword(a.Services == nil, "", "", "an objective's update")
+	fix, err := p.reword(wordFlag(a.Text, "--text"), a.Services != nil, "", "", "an objective's update")
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +148,7 @@ func (a UpdatePlanService) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	sv := p.plan.Services[i]
-	fix, err := p.reword(a.Code == nil && a.Provider == nil && a.Start == nil && a.End == nil, newDate(a.Start), "--start", "a plan service's update")
+	fix, err := p.reword(wordFlag(a.Name, "--name"), a.Code != nil || a.Provider != nil || a.Start != nil || a.End != nil, newDate(a.Start), "--start", "a plan service's update")
 	if err != nil {
 		return nil, err
 	}
@@ -255,7 +255,7 @@ func (a UpdateMilestone) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	m := p.plan.Goals[gi].Milestones[mi]
-	fix, err := p.reword(a.Due == nil, "", "", "a milestone's update")
+	fix, err := p.reword(wordFlag(a.Text, "--text"), a.Due != nil, "", "", "a milestone's update")
 	if err != nil {
 		return nil, err
 	}
@@ -289,7 +289,7 @@ func (a UpdateNextStep) Build(s *State) (*Change, error) {
 			return nil, err
 		}
 	}
-	fix, err := p.reword(a.Owner == nil && a.Due == nil, "", "", "a next step's update")
+	fix, err := p.reword(wordFlag(a.Text, "--text"), a.Owner != nil || a.Due != nil, "", "", "a next step's update")
 	if err != nil {
 		return nil, err
 	}
@@ -336,7 +336,7 @@ func (a UpdateJobTarget) Build(s *State) (*Change, error) {
 			return nil, err
 		}
 	}
-	fix, err := p.reword(a.JobFamily == nil && a.GradeMin == nil && a.GradeMax == nil && a.Scope == nil, "", "", "a job target's update")
+	fix, err := p.reword(wordFlag(a.Title, "--title"), a.JobFamily != nil || a.GradeMin != nil || a.GradeMax != nil || a.Scope != nil, "", "", "a job target's update")
 	if err != nil {
 		return nil, err
 	}
@@ -393,7 +393,7 @@ func (a UpdateCourse) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	c := p.plan.SkillPlan[i]
-	fix, err := p.reword(a.Provider == nil && a.Start == nil && a.End == nil, newDate(a.Start), "--start", "a skill plan course's update")
+	fix, err := p.reword(wordFlag(a.Name, "--course"), a.Provider != nil || a.Start != nil || a.End != nil, newDate(a.Start), "--start", "a skill plan course's update")
 	if err != nil {
 		return nil, err
 	}

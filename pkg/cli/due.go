@@ -15,6 +15,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/tickler"
 )
 
@@ -29,6 +30,7 @@ type dueOptions struct {
 	kinds   []string // --kind: only these kinds ("" none given: every kind)
 	overdue bool     // --overdue: only what is overdue
 	summary bool     // --summary: per manager, the counts, not the items
+	bom     bool     // --bom: with -o csv, a UTF-8 byte order mark first
 }
 
 func newCmdDue(g *globals, runF func(*dueOptions) error) *cobra.Command {
@@ -106,7 +108,8 @@ is decided is in the README, "How caseplan decides"):
                    a participation-causing service. Until then it says the
                    last day a service still prevents the exit ("exits
                    unless served by"); from then, "has exited: record the
-                   exit" with caseplan case exit (TEGL 10-16)
+                   exit" with caseplan case exit (TEGL 10-16). A closed
+                   case's item begins "exit of the closed case" throughout
 A closed case contributes only what still applies to it: its planned
 follow-ups not yet done and a WIOA exit's uncovered quarters (a follow-up
 after a placement or an exit is made after closing). Record one done with
@@ -156,6 +159,14 @@ gives their row).
            "kinds":{"contact":N,...}}]
            with every kind counted, 0 included; "retired": true only for a
            retired manager.
+  -o csv   for a spreadsheet (the piped lines have no header, so their
+           kinds cannot be told apart there): RFC 4180, a header row
+           as_of,through,manager,name,retired,items,overdue, then every
+           kind (or each --kind) by its name, then a row per manager led
+           by --today and the last day counted; retired is true or false.
+           --bom starts the file with a UTF-8 byte order mark, for Excel;
+           a cell a spreadsheet could run as a formula is prefixed with '
+           (as report -o csv does). -o csv goes with --summary only.
 
 --ics FILE also writes the items as an iCalendar file (RFC 5545) for a
 calendar program; --ics - writes it to stdout instead of the list. One
@@ -178,11 +189,19 @@ participants' plans: keep it where the records are kept.` + "\n" + exitStatusHel
 		Example: `  caseplan due                         # my cases, overdue and the next 14 days
   caseplan due --manager svisor        # a supervisor's, with what awaits one
   caseplan due --all --within 2w -o json
+  caseplan due --all --summary -o csv --bom > due-summary.csv
   caseplan due --manager dpatel --ics ~/calendars/dpatel-caseplan.ics`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := outputFormat(opts.output, "text", "json"); err != nil {
+			if err := outputFormat(opts.output, "text", "json", "csv"); err != nil {
 				return err
+			}
+			if opts.bom && opts.output != "csv" {
+				return csvOnlyError(c)
+			}
+			if opts.output == "csv" && !opts.summary {
+				return &UsageError{Msg: "-o csv goes with --summary: it writes the counts, one row per case manager",
+					Hint: "for the items, -o json; for the counts in a spreadsheet, caseplan due --all --summary -o csv"}
 			}
 			if opts.all && opts.manager != "" {
 				return usageErrorf("--manager and --all: give one of them")
@@ -206,7 +225,7 @@ participants' plans: keep it where the records are kept.` + "\n" + exitStatusHel
 			return dueRun(opts)
 		},
 	}
-	addOutputFlag(c, &opts.output, "text", "json")
+	addOutputFlag(c, &opts.output, "text", "json", "csv")
 	f := c.Flags()
 	onceVar(f, &opts.manager, "manager", "the case manager's staff `ID` (default: the acting author)")
 	f.BoolVar(&opts.all, "all", false, "every case manager's items")
@@ -215,6 +234,7 @@ participants' plans: keep it where the records are kept.` + "\n" + exitStatusHel
 	f.StringSliceVar(&opts.kinds, "kind", nil, "only items of these `KIND`s, e.g. contact,follow-up (repeatable)")
 	f.BoolVar(&opts.overdue, "overdue", false, "only what is overdue")
 	f.BoolVar(&opts.summary, "summary", false, "per case manager, how many items, overdue and of each kind, instead of the items")
+	f.BoolVar(&opts.bom, "bom", false, "with -o csv, start the file with a UTF-8 byte order mark, for Excel")
 	_ = c.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(casestate.DueKinds, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
@@ -311,7 +331,11 @@ func dueRun(opts *dueOptions) error {
 		}
 		// A manager's row counts what their list lists, a supervisor's
 		// the items awaiting one on other managers' cases too.
-		return writeDueSummary(opts.env, opts.output, dueSummary(v.Items, managers, manager, kinds, names, retired), kinds, v.Through)
+		rows := dueSummary(v.Items, managers, manager, kinds, names, retired)
+		if opts.output == "csv" {
+			return writeDueSummaryCSV(opts.env, rows, kinds, today, v.Through, opts.bom)
+		}
+		return writeDueSummary(opts.env, opts.output, rows, kinds, v.Through)
 	}
 	if opts.ics != "" {
 		name := "caseplan: due for " + manager
@@ -664,7 +688,6 @@ func writeDueSummary(env Env, output string, rows []dueCount, kinds []string, th
 		header = append(header, strings.ToUpper(k))
 	}
 	t := newTable(env, header...)
-	items, overdue := 0, 0
 	for _, r := range rows {
 		name := record.MarkRetired(dashIfEmpty(r.Name), r.Retired)
 		cells := []string{r.Manager, name, strconv.Itoa(r.Items), strconv.Itoa(r.Overdue)}
@@ -672,14 +695,45 @@ func writeDueSummary(env Env, output string, rows []dueCount, kinds []string, th
 			cells = append(cells, strconv.Itoa(r.Kinds[k]))
 		}
 		t.row(cells...)
-		items += r.Items
-		overdue += r.Overdue
 	}
 	if err := t.flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue), %s\n", items, through.Format(time.DateOnly), overdue, countOf(len(rows), "manager"))
+	sayDueSummary(env, rows, through)
 	return nil
+}
+
+// writeDueSummaryCSV prints due --summary -o csv: a header row naming
+// every column — the kinds by their names, in order — then a row per
+// manager, each led by --today and the last day counted, so a sheet
+// pasted together from several days still says where each row came
+// from (as a report's CSV rows name their month). It is the table a
+// spreadsheet takes; the piped text lines have no header, their contract.
+func writeDueSummaryCSV(env Env, rows []dueCount, kinds []string, today, through time.Time, bom bool) error {
+	header := append([]string{"as_of", "through", "manager", "name", "retired", "items", "overdue"}, kinds...)
+	table := [][]string{header}
+	for _, r := range rows {
+		row := []string{today.Format(time.DateOnly), through.Format(time.DateOnly), r.Manager, r.Name, strconv.FormatBool(r.Retired), strconv.Itoa(r.Items), strconv.Itoa(r.Overdue)}
+		for _, k := range kinds {
+			row = append(row, strconv.Itoa(r.Kinds[k]))
+		}
+		table = append(table, row)
+	}
+	if err := report.WriteCSV(env.Stdout, table, bom); err != nil {
+		return err
+	}
+	sayDueSummary(env, rows, through)
+	return nil
+}
+
+// sayDueSummary says on stderr what due --summary counted.
+func sayDueSummary(env Env, rows []dueCount, through time.Time) {
+	items, overdue := 0, 0
+	for _, r := range rows {
+		items += r.Items
+		overdue += r.Overdue
+	}
+	fmt.Fprintf(env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue), %s\n", items, through.Format(time.DateOnly), overdue, countOf(len(rows), "manager"))
 }
 
 // readDueKinds reads each --kind as a choice of a closed list is read

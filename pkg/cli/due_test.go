@@ -87,6 +87,38 @@ func TestDueSummaryOnATerminal(t *testing.T) {
 	}
 }
 
+// TestDueSummaryCSV: due --summary -o csv is for a spreadsheet: a header
+// row naming every column, the kinds by their names, rows led by the day
+// and the last day counted, a name a spreadsheet would run as a formula
+// neutralized, the byte order mark only when asked for.
+func TestDueSummaryCSV(t *testing.T) {
+	items := []casestate.Due{
+		{Case: "W-1", Manager: "cm01", Kind: casestate.DueContact, Overdue: true},
+		{Case: "W-2", Manager: "cm02", Kind: casestate.DueAction},
+	}
+	kinds := []string{casestate.DueContact, casestate.DueAction}
+	rows := dueSummary(items, []string{"cm01", "cm02"}, "", kinds, map[string]string{"cm01": "=Ana Example", "cm02": "Ben Example"}, map[string]bool{"cm02": true})
+	day := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	for _, bom := range []bool{false, true} {
+		var out, errs bytes.Buffer
+		if err := writeDueSummaryCSV(Env{Stdout: &out, Stderr: &errs}, rows, kinds, day, day.AddDate(0, 0, 14), bom); err != nil {
+			t.Fatal(err)
+		}
+		want := "as_of,through,manager,name,retired,items,overdue,contact,action\r\n" +
+			"2026-03-02,2026-03-16,cm01,'=Ana Example,false,1,1,1,0\r\n" +
+			"2026-03-02,2026-03-16,cm02,Ben Example,true,1,0,0,1\r\n"
+		if bom {
+			want = "\ufeff" + want
+		}
+		if out.String() != want {
+			t.Errorf("bom %v: got\n%q\nwant\n%q", bom, out.String(), want)
+		}
+		if got := errs.String(); got != "caseplan: 2 item(s) due or overdue through 2026-03-16 (1 overdue), 2 managers\n" {
+			t.Errorf("stderr: %q", got)
+		}
+	}
+}
+
 // TestDueSummaryOfASupervisor: a supervisor's summary row counts what
 // their list lists, the decisions awaiting them on other managers' cases
 // included.

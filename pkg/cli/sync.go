@@ -710,7 +710,14 @@ func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, k
 				}
 				where = "the text of each stays in this clone: " + strings.Join(shows, ", ")
 			}
-			moved = append(moved, fmt.Sprintf("%[1]s was transferred from %[2]s to %[3]s (%[4]s) on %[5]s: ask %[3]s, its manager now, to record what your notes on it say (%[6]s), and once they have, take your commits out as below — or, if you still work on the case, to add you to its team (%[7]s) so that they go at the next sync", k.kase, t.From, to.Name, to.ID, t.Date, where, teamAdd))
+			say := fmt.Sprintf("%[1]s was transferred from %[2]s to %[3]s (%[4]s) on %[5]s: ask %[3]s, its manager now, to record what your notes on it say (%[6]s), and once they have, take your commits out as below — or, if you still work on the case, to add you to its team (%[7]s) so that they go at the next sync", k.kase, t.From, to.Name, to.ID, t.Date, where, teamAdd)
+			if len(notes[k]) > 0 {
+				// As note add's refusal says it (access owns the words):
+				// a note misdated after the transfer goes, redone with
+				// its date, once the commits are taken out.
+				say += "; " + access.LateEntryHint(t.Date)
+			}
+			moved = append(moved, say)
 			continue
 		}
 		cmd := fmt.Sprintf("the manager of %[1]s (caseplan case show %[1]s names them), a coordinator or a supervisor adds %[2]s to its team: %[3]s (ROLE their part in it, e.g. counselor or other)", k.kase, a.Email, teamAdd)

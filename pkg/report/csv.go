@@ -47,7 +47,7 @@ func (x csvWriter) Monthly(w io.Writer, r *Monthly) error {
 	case "", "cases":
 	case "summary":
 		rows := [][]string{{"month", "commit", "figure", "value", "remark"}}
-		for _, l := range summaryLines(r.Summary) {
+		for _, l := range summaryLines(r) {
 			for _, f := range figures(l) {
 				rows = append(rows, append(lead[:2:2], f.label, f.value, f.remark))
 			}
@@ -167,6 +167,13 @@ func (x csvWriter) write(w io.Writer, rows [][]string) error {
 		}
 	}
 	return writeCSV(w, rows)
+}
+
+// WriteCSV writes rows as -o csv writes a report's table — RFC 4180,
+// every cell neutralized, after a byte order mark when bom — for another
+// command's table in a spreadsheet (due --summary -o csv).
+func WriteCSV(w io.Writer, rows [][]string, bom bool) error {
+	return csvWriter{CSVOptions{BOM: bom}}.write(w, rows)
 }
 
 func writeCSV(w io.Writer, rows [][]string) error {

@@ -109,7 +109,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 			"Phases, days left and overdue items are as of " + r.To + "; events count in the month of their own date." + soFarNote(r),
 			privacyLine(r.Participants),
 		},
-		Summary: summaryLines(r.Summary),
+		Summary: summaryLines(r),
 	}
 	var weeks, load []bar
 	for _, wk := range r.ContactsByWeek {

@@ -25,7 +25,7 @@ func (markdownWriter) Monthly(w io.Writer, r *Monthly) error {
 
 	fmt.Fprintf(b, "## Summary\n\n")
 	sum := table{headers: []string{"Figure", "Value", "Remark"}}
-	for _, l := range summaryLines(r.Summary) {
+	for _, l := range summaryLines(r) {
 		sum.rows = append(sum.rows, []string{l.label, l.value, l.remark})
 	}
 	writeMarkdownTable(b, sum)

@@ -367,6 +367,28 @@ func TestMonthSoFar(t *testing.T) {
 	}
 }
 
+// TestMonthSoFarOverdueRemark: the summary's overdue items are judged on
+// the day the report is as of, and the remark says which: the month's
+// last day, or the report's day for a month not over.
+func TestMonthSoFarOverdueRemark(t *testing.T) {
+	snap := storetest.Load(t, storetest.ThreePrograms())
+	march := Month{Year: 2026, Month: time.March}
+	remark := func(m Month) string {
+		for _, l := range summaryLines(BuildMonthly(snap, m, fixtureSource, false)) {
+			if l.label == "Overdue items" {
+				return l.remark
+			}
+		}
+		return ""
+	}
+	if got, want := remark(march.SoFar(time.Date(2026, time.March, 18, 0, 0, 0, 0, time.UTC))), "everything due before 2026-03-18 (the report's day: the month is not over) and not done"; got != want {
+		t.Errorf("the month so far: remark %q, want %q", got, want)
+	}
+	if got, want := remark(march), "everything due before the month's last day and not done"; got != want {
+		t.Errorf("the whole month: remark %q, want %q", got, want)
+	}
+}
+
 // The potential-exit flag marks a WIOA case that has exited by the
 // definition by month end, not recorded: from the day the exit can be
 // recorded (the 91st without a participation-causing service), which may

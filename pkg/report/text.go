@@ -25,7 +25,7 @@ func (textWriter) Monthly(w io.Writer, r *Monthly) error {
 	fmt.Fprintln(b)
 	heading(b, "Summary", "-")
 	var rows [][]string
-	for _, l := range summaryLines(r.Summary) {
+	for _, l := range summaryLines(r) {
 		rows = append(rows, []string{l.label, l.value, l.remark})
 	}
 	display.Align(b, rows)

@@ -166,7 +166,16 @@ func closedLine(closed int, byReason map[string]int) line {
 	return l
 }
 
-func summaryLines(c Counts) []line {
+// summaryLines are the summary's figures of report r, with the remarks
+// that say how each is counted.
+func summaryLines(r *Monthly) []line {
+	c := r.Summary
+	// Overdue is judged on the day the report is as of (To): the
+	// month's last day, or the report's day for a month not over.
+	overdue := "everything due before the month's last day and not done"
+	if r.SoFar {
+		overdue = "everything due before " + r.To + " (the report's day: the month is not over) and not done"
+	}
 	closed := closedLine(c.Closed, c.ClosedByReason)
 	placed := line{label: "Placements starting", value: itoa(c.Placed)}
 	if c.MedianDaysToPlacement != nil {
@@ -182,7 +191,7 @@ func summaryLines(c Counts) []line {
 		{label: "Contacts", value: itoa(c.Contacts), remark: "as each program counts one: a two-way contact (000, 003); for WIOA with a recognised service and a detailed note (002)"},
 		{label: "Contact compliance", value: pct(c.ContactCompliance), remark: fmt.Sprintf("%d of %d open cases in contact within their program's interval", c.ContactCases-c.OverdueContacts, c.ContactCases)},
 		{label: "Overdue contacts", value: itoa(c.OverdueContacts)},
-		{label: "Overdue items", value: itoa(c.OverdueItems), remark: "everything due before the month's last day and not done"},
+		{label: "Overdue items", value: itoa(c.OverdueItems), remark: overdue},
 		extensionsLine(c.ExtensionsRequested, c.ExtensionsApproved, c.ExtensionsRefused),
 		joined("Follow-ups due / done", "",
 			line{label: "Follow-ups due", value: itoa(c.FollowUpsDue), remark: "due in the month"},
