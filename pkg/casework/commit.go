@@ -19,6 +19,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // ErrNothingToCommit says there are no hand edits of records under cases/
@@ -128,6 +129,20 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	for p, data := range files {
 		if data != nil {
 			src.Remember(p, data)
+		}
+	}
+	// A recipients list left without its sealed.age (one removed by
+	// hand, or both copied in and the sealed.age removed as the refusal
+	// above says) is no re-sealing work to do, which a write leaves to
+	// validate (validate.IsCompleteness), but a hand edit's mistake:
+	// committed, the store would fail validate in CI.
+	for p, data := range files {
+		id, isCase := layout.CaseOf(p)
+		if !isCase || data == nil || p != layout.SealedRecipients(id) {
+			continue
+		}
+		if _, err := src.ReadFile(layout.Sealed(id)); errors.Is(err, fs.ErrNotExist) {
+			refused = append(refused, validate.RecipientsWithoutSealed(id))
 		}
 	}
 	beforeSnap, beforeLoaded, err := loadExisting(before, cases)

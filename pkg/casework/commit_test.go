@@ -223,6 +223,16 @@ func TestCommitEdits(t *testing.T) {
 			refused: []string{"cases/W-001/intake.yaml unknown-staff"},
 		},
 		{
+			// Left over from a sealed.age removed by hand: no re-sealing
+			// work a write leaves to validate, but a store CI would fail.
+			name: "a recipients list without sealed fields",
+			edit: func(t *testing.T, s handStore) {
+				writeTestFile(t, s.dir, "cases/W-001/sealed.recipients", "# Who can read sealed.age.\nmrivera age1fingerprint\n")
+			},
+			wantErr: refusedErr,
+			refused: []string{"cases/W-001/sealed.age sealed-recipients"},
+		},
+		{
 			name:    "an author not on the roster",
 			edit:    func(t *testing.T, s handStore) { writeTestFile(t, s.dir, "cases/W-001/intake.yaml", editedIntake) },
 			author:  eve,

@@ -137,7 +137,7 @@ type DamagedSealedError struct {
 }
 
 func (e *DamagedSealedError) Error() string {
-	msg := fmt.Sprintf("cannot open case %s's sealed fields: %s %v", e.Case, e.Path, e.Err)
+	msg := fmt.Sprintf("cannot open case %s's sealed fields: %s: %v", e.Case, e.Path, e.Err)
 	switch {
 	case e.Uncommitted:
 		msg += "; the file in the work tree is not the one committed"

@@ -75,3 +75,13 @@ func TestCannotOpenSays(t *testing.T) {
 		})
 	}
 }
+
+// A damaged file's refusal names the file, then what is wrong with it,
+// as a sentence reads: "FILE: it is damaged", not "FILE it is damaged".
+func TestDamagedSealedErrorNamesTheFile(t *testing.T) {
+	e := &DamagedSealedError{Case: "W-001", Path: "cases/W-001/sealed.age", Err: sealed.ErrDamaged, Changed: "83e6cabd2f6e0000"}
+	want := "cannot open case W-001's sealed fields: cases/W-001/sealed.age: it is damaged: it is sealed to your key, but its content was changed after it was sealed and does not decrypt; it was last changed by commit 83e6cabd2f6e"
+	if got := e.Error(); got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}

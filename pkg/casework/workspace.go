@@ -225,6 +225,11 @@ func (e *RefusedError) HintFor(flags []string) string {
 		}
 	}
 	remedy := func(f finding.Finding) string {
+		if f.Hint != "" && f.Severity == finding.Error {
+			// The finding says what to do itself (its own hint
+			// line, above): its rule's usual command may not fit it.
+			return ""
+		}
 		if m := e.Retired[f.Case]; m != "" && len(handed[m]) > 1 && validate.HandsOn(f.Rule) {
 			return validate.TransferFromRemedy(m) + " (" + strings.Join(handed[m], ", ") + ")"
 		}

@@ -248,3 +248,28 @@ func TestMonthlyCaseVersion(t *testing.T) {
 		t.Error("the pinned fields lost the post-employment figures")
 	}
 }
+
+// TestPostEmploymentSoFarRemarks: a month not over judges the benefit
+// renewals on the report's day, as it does overdue items, and the
+// remarks name that day rather than the month's end.
+func TestPostEmploymentSoFarRemarks(t *testing.T) {
+	snap := storetest.Load(t, postEmploymentStore())
+	remarks := func(m Month) map[string]string {
+		out := map[string]string{}
+		for _, l := range postEmploymentLines(BuildMonthly(snap, m, fixtureSource, false)) {
+			out[l.label] = l.remark
+		}
+		return out
+	}
+	soFar := remarks(october.SoFar(time.Date(2026, time.October, 20, 0, 0, 0, 0, time.UTC)))
+	if got, want := soFar["Benefit renewals due"], "dated in the month up to 2026-10-20 (the report's day: the month is not over), not renewed by then"; got != want {
+		t.Errorf("the month so far: renewals due %q, want %q", got, want)
+	}
+	if got, want := soFar["Benefit renewals overdue"], "past their date on 2026-10-20 (the report's day: the month is not over): not renewed, awaiting a decision or lapsed (flag renewal-overdue)"; got != want {
+		t.Errorf("the month so far: renewals overdue %q, want %q", got, want)
+	}
+	whole := remarks(october)
+	if got, want := whole["Benefit renewals overdue"], "past their date at month end: not renewed, awaiting a decision or lapsed (flag renewal-overdue)"; got != want {
+		t.Errorf("the whole month: renewals overdue %q, want %q", got, want)
+	}
+}

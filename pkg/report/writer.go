@@ -239,17 +239,26 @@ const postEmploymentTitle = "Post-employment services (003)"
 
 // postEmploymentLines are the post-employment section's figures; none
 // when the store has no post-employment program.
-func postEmploymentLines(s *PostEmploymentSection) []line {
+func postEmploymentLines(r *Monthly) []line {
+	s := r.PostEmployment
 	if s == nil {
 		return nil
+	}
+	// Renewals are judged on the day the report is as of, as overdue
+	// items are (summaryLines): the month's last day, or the report's day
+	// for a month not over.
+	due, overdue := "dated in the month, not renewed by its end", "past their date at month end"
+	if r.SoFar {
+		due = "dated in the month up to " + r.To + " (the report's day: the month is not over), not renewed by then"
+		overdue = "past their date on " + r.To + " (the report's day: the month is not over)"
 	}
 	closed := closedLine(s.Closed, s.ClosedByReason)
 	closed.remark = strings.TrimPrefix(closed.remark+"; "+record.ClosureCompleted+" is the end of the months of services", "; ")
 	return []line{
 		{label: "Months of services ending", value: itoa(s.ServicesEnding), remark: "the months after cash assistance ended end in the month (flag " + FlagServicesEnding + ")"},
 		{label: "Open past their months", value: itoa(s.ServicesOver), remark: "close with caseplan case close CASE --date DATE --reason " + record.ClosureCompleted + " (flag " + FlagServicesOver + ")"},
-		{label: "Benefit renewals due", value: itoa(s.RenewalsDue), remark: "dated in the month, not renewed by its end"},
-		{label: "Benefit renewals overdue", value: itoa(s.RenewalsOverdue), remark: "past their date at month end: not renewed, awaiting a decision or lapsed (flag " + FlagRenewalOverdue + ")"},
+		{label: "Benefit renewals due", value: itoa(s.RenewalsDue), remark: due},
+		{label: "Benefit renewals overdue", value: itoa(s.RenewalsOverdue), remark: overdue + ": not renewed, awaiting a decision or lapsed (flag " + FlagRenewalOverdue + ")"},
 		{label: "Job-site visits without permission", value: itoa(s.JobSiteVisits), remark: "in the month, no permission on record (pe-job-site-permission; flag " + FlagJobSiteVisit + ")"},
 		closed,
 	}
@@ -260,7 +269,7 @@ func postEmploymentLines(s *PostEmploymentSection) []line {
 // program; CSV writes its header alone when not.
 func postEmploymentTable(r *Monthly) table {
 	t := table{title: postEmploymentTitle, headers: []string{"Figure", "Value", "Remark"}}
-	for _, l := range postEmploymentLines(r.PostEmployment) {
+	for _, l := range postEmploymentLines(r) {
 		t.rows = append(t.rows, []string{l.label, l.value, l.remark})
 	}
 	return t

@@ -42,6 +42,20 @@ var sealedRules = []*Rule{
 	},
 }
 
+// RecipientsWithoutSealed is the sealed-recipients finding of a case
+// whose recipients list has no sealed fields beside it: only caseplan
+// writes the two together, so the list is left over from a hand edit (a
+// sealed.age removed or never added), which caseplan commit refuses
+// rather than commit a store validate then fails.
+func RecipientsWithoutSealed(id string) finding.Finding {
+	p := layout.SealedRecipients(id)
+	return finding.Finding{
+		Path: layout.Sealed(id), Severity: finding.Error, Rule: RuleSealedRecipients, Case: id,
+		Message: layout.RecipientsFile + " lists recipients but there are no sealed fields beside it; remove it",
+		Hint:    "remove it (rm " + p + ", or git checkout -- " + p + " if HEAD has it), then set sealed fields, if the case should have them, with caseplan case sealed set " + id,
+	}
+}
+
 func checkSealedRecipients(x *Context) {
 	s, in := x.Case.Sealed, x.Case.Intake
 	if s == nil || in == nil || x.Config == nil {
@@ -57,7 +71,8 @@ func checkSealedRecipients(x *Context) {
 		report("%s; %s", s.Problem, reseal)
 		return
 	case !s.Ciphertext:
-		report("%s lists recipients but there are no sealed fields beside it; remove it", layout.RecipientsFile)
+		f := RecipientsWithoutSealed(x.Case.ID)
+		report("%s", f.Message)
 		return
 	case !s.Listed:
 		report("the sealed fields have no recipients list beside them (%s), so nobody can tell who can read them; %s", layout.RecipientsFile, reseal)
