@@ -205,3 +205,24 @@ func TestTransferNotOpened(t *testing.T) {
 		t.Errorf("only a case not opened: %v (hint %q)", err, hintOf(in))
 	}
 }
+
+// TestRefusedHintWhenEveryErrorHasOne: a refusal whose every error says
+// what to do in its own hint (a sealed.age changed by hand: put it back)
+// has no values to correct: its last line sends the user to those hints;
+// one error without a hint keeps "correct the values above".
+func TestRefusedHintWhenEveryErrorHasOne(t *testing.T) {
+	hinted := finding.Finding{Rule: "sealed-hand-edit", Case: "W-001", Severity: finding.Error, Hint: "put the file back"}
+	plain := finding.Finding{Rule: "schema", Case: "W-001", Severity: finding.Error}
+	for _, tc := range []struct {
+		e    *RefusedError
+		want string
+	}{
+		{&RefusedError{Findings: []finding.Finding{hinted}}, "do what the hints above say, then run the command again"},
+		{&RefusedError{Findings: []finding.Finding{hinted}, HandEdits: true}, "do what the hints above say, then run caseplan commit again"},
+		{&RefusedError{Findings: []finding.Finding{hinted, plain}}, "correct the values above and run the command again"},
+	} {
+		if got := tc.e.HintFor(nil); got != tc.want {
+			t.Errorf("hint %q, want %q", got, tc.want)
+		}
+	}
+}

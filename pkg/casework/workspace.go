@@ -248,7 +248,13 @@ func (e *RefusedError) HintFor(flags []string) string {
 		}
 	}
 	if len(do) == 0 {
+		// Every error says what to do in its own hint line (a sealed.age
+		// changed by hand: put it back): there are no values to correct.
+		hinted := e.allHinted()
 		if e.HandEdits {
+			if hinted {
+				return "do what the hints above say, then run caseplan commit again"
+			}
 			return "correct the files above and run caseplan commit again"
 		}
 		if len(flags) > 0 {
@@ -258,6 +264,9 @@ func (e *RefusedError) HintFor(flags []string) string {
 				named = strings.Join(flags[:last], ", ") + " and " + named
 			}
 			return "correct " + named + " and run the command again"
+		}
+		if hinted {
+			return "do what the hints above say, then run the command again"
 		}
 		return "correct the values above and run the command again"
 	}
@@ -270,6 +279,22 @@ func (e *RefusedError) HintFor(flags []string) string {
 		hint += "; it would also leave warnings, which " + strings.Join(also, ", ") + verb
 	}
 	return hint
+}
+
+// allHinted reports whether every error the refusal lists carries its
+// own hint.
+func (e *RefusedError) allHinted() bool {
+	n := 0
+	for _, f := range e.Findings {
+		if f.Severity != finding.Error {
+			continue
+		}
+		if f.Hint == "" {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // retiredManagers is RefusedError.Retired for the findings fs of the
