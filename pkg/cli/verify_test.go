@@ -33,39 +33,7 @@ func TestVerifyMalformedTreeHint(t *testing.T) {
 // together with git: verify's hint redoes it with caseplan commit, which
 // names every case it changes, as for a commit without trailers.
 func TestVerifyTrailerCasesHint(t *testing.T) {
-	repo, err := git.PlainInit(t.TempDir(), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sig := &object.Signature{Name: "Dev Patel", Email: "dpatel@example.org", When: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
-	var parents []plumbing.Hash
-	var last plumbing.Hash
-	for _, msg := range []string{"first", "W-002: squashed\n\nCaseplan-Case: W-002\nCaseplan-Action: note.add\n"} {
-		tree := &object.Tree{}
-		to := repo.Storer.NewEncodedObject()
-		if err := tree.Encode(to); err != nil {
-			t.Fatal(err)
-		}
-		th, err := repo.Storer.SetEncodedObject(to)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c := &object.Commit{Author: *sig, Committer: *sig, Message: msg, TreeHash: th, ParentHashes: parents}
-		co := repo.Storer.NewEncodedObject()
-		if err := c.Encode(co); err != nil {
-			t.Fatal(err)
-		}
-		if last, err = repo.Storer.SetEncodedObject(co); err != nil {
-			t.Fatal(err)
-		}
-		parents = []plumbing.Hash{last}
-	}
-	if err := repo.Storer.SetReference(plumbing.NewHashReference("refs/heads/main", last)); err != nil {
-		t.Fatal(err)
-	}
-	if err := repo.Storer.SetReference(plumbing.NewSymbolicReference(plumbing.HEAD, "refs/heads/main")); err != nil {
-		t.Fatal(err)
-	}
+	repo, last := emptyCommits(t, "first", "W-002: squashed\n\nCaseplan-Case: W-002\nCaseplan-Action: note.add\n")
 	fs := []finding.Finding{{Severity: finding.Error, Rule: history.RuleTrailerCases, Commit: last.String(), Message: "the commit's Caseplan-Case trailers (W-002) do not match the cases it changed"}}
 	hint := handCommitHint(repo, fs)
 	want := "git reset --soft " + last.String()[:12] + "^ keeps its changes, then caseplan commit -m MESSAGE commits them with caseplan's trailers"
@@ -79,39 +47,7 @@ func TestVerifyTrailerCasesHint(t *testing.T) {
 // refuses the removal, so "git reset --soft, then caseplan commit" alone
 // would be refused again.
 func TestVerifyHandCommitEpisodeHint(t *testing.T) {
-	repo, err := git.PlainInit(t.TempDir(), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sig := &object.Signature{Name: "Dev Patel", Email: "dpatel@example.org", When: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
-	var parents []plumbing.Hash
-	var last plumbing.Hash
-	for _, msg := range []string{"first", "tidy the records\n"} {
-		tree := &object.Tree{}
-		to := repo.Storer.NewEncodedObject()
-		if err := tree.Encode(to); err != nil {
-			t.Fatal(err)
-		}
-		th, err := repo.Storer.SetEncodedObject(to)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c := &object.Commit{Author: *sig, Committer: *sig, Message: msg, TreeHash: th, ParentHashes: parents}
-		co := repo.Storer.NewEncodedObject()
-		if err := c.Encode(co); err != nil {
-			t.Fatal(err)
-		}
-		if last, err = repo.Storer.SetEncodedObject(co); err != nil {
-			t.Fatal(err)
-		}
-		parents = []plumbing.Hash{last}
-	}
-	if err := repo.Storer.SetReference(plumbing.NewHashReference("refs/heads/main", last)); err != nil {
-		t.Fatal(err)
-	}
-	if err := repo.Storer.SetReference(plumbing.NewSymbolicReference(plumbing.HEAD, "refs/heads/main")); err != nil {
-		t.Fatal(err)
-	}
+	repo, last := emptyCommits(t, "first", "tidy the records\n")
 	fs := []finding.Finding{
 		{Severity: finding.Error, Rule: history.RuleMissingTrailers, Commit: last.String(), Message: "the commit changes records but has no Caseplan-Case trailer"},
 		{Path: "cases/W-001/outcome.yaml", Case: "W-001", Severity: finding.Error, Rule: history.RuleEpisodeRemoved, Commit: last.String(), Message: "the closure CL-1 of 2026-06-20 was removed"},
@@ -129,4 +65,44 @@ func TestVerifyHandCommitEpisodeHint(t *testing.T) {
 	if strings.Contains(hint, "keeps its changes, then caseplan commit") {
 		t.Errorf("hint = %q: it redoes the removal, which caseplan commit refuses", hint)
 	}
+}
+
+// emptyCommits makes a repository whose main branch is one commit of an
+// empty tree per message, by Dev Patel, and returns it and its last commit.
+func emptyCommits(t *testing.T, msgs ...string) (*git.Repository, plumbing.Hash) {
+	t.Helper()
+	repo, err := git.PlainInit(t.TempDir(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig := &object.Signature{Name: "Dev Patel", Email: "dpatel@example.org", When: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	var parents []plumbing.Hash
+	var last plumbing.Hash
+	for _, msg := range msgs {
+		tree := &object.Tree{}
+		to := repo.Storer.NewEncodedObject()
+		if err := tree.Encode(to); err != nil {
+			t.Fatal(err)
+		}
+		th, err := repo.Storer.SetEncodedObject(to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &object.Commit{Author: *sig, Committer: *sig, Message: msg, TreeHash: th, ParentHashes: parents}
+		co := repo.Storer.NewEncodedObject()
+		if err := c.Encode(co); err != nil {
+			t.Fatal(err)
+		}
+		if last, err = repo.Storer.SetEncodedObject(co); err != nil {
+			t.Fatal(err)
+		}
+		parents = []plumbing.Hash{last}
+	}
+	if err := repo.Storer.SetReference(plumbing.NewHashReference("refs/heads/main", last)); err != nil {
+		t.Fatal(err)
+	}
+	if err := repo.Storer.SetReference(plumbing.NewSymbolicReference(plumbing.HEAD, "refs/heads/main")); err != nil {
+		t.Fatal(err)
+	}
+	return repo, last
 }
