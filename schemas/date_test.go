@@ -1,6 +1,9 @@
 package schemas
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // A date written in the right form but naming a day that does not exist
 // is told as such, not as a wrong format (defect 13 of "Rules that are
@@ -18,6 +21,37 @@ func TestMissingDay(t *testing.T) {
 	} {
 		if got := MissingDay(s); got != want {
 			t.Errorf("MissingDay(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// A day typed without its year (11/24, as on a sticky note) gets the
+// date to type, in the year that puts it nearest today; both readings
+// when day and month could be either.
+func TestYearlessReadings(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	for _, c := range []struct{ s, today, want string }{
+		{"11/24", "2026-11-23", "did you mean --date 2026-11-24?"},
+		{"24.11", "2026-11-23", "did you mean --date 2026-11-24?"},
+		{"24.11.", "2026-11-23", "did you mean --date 2026-11-24?"},
+		{"11-24", "2026-11-23", "did you mean --date 2026-11-24?"},
+		{"12/30", "2027-01-02", "did you mean --date 2026-12-30?"},
+		{"1/5", "2026-12-28", "write the year first: --date 2027-01-05 for January 5, --date 2027-05-01 for 1 May"},
+		{"12/07", "2026-11-26", "write the year first: --date 2026-12-07 for December 7, --date 2026-07-12 for 12 July"},
+		{"2/29", "2026-11-23", ""}, // no February 29 within a year of today
+		{"13/13", "2026-11-23", ""},
+		{"2026-11", "2026-11-23", ""},
+		{"11/24/2026", "2026-11-23", ""},
+		{"tomorrow", "2026-11-23", ""},
+	} {
+		if got := YearlessReadings(c.s, "--date ", day(c.today)); got != c.want {
+			t.Errorf("YearlessReadings(%q) on %s = %q, want %q", c.s, c.today, got, c.want)
 		}
 	}
 }

@@ -808,6 +808,62 @@ func DateReadings(s, write string) string {
 	return ""
 }
 
+// YearlessReadings is DateReadings for a day written without its year —
+// 11/24, 24.11, 11-24 — as a tired person types a date on the command
+// line: each reading is put in the year that brings it nearest today
+// (12/30 typed on 2 January is the December just gone), since a record's
+// day is mostly one just past or soon to come. "" when s is not a day and
+// a month. Only a flag gets it: a record's findings depend on its bytes
+// alone, never on the day they are read (DESIGN §7), so a hand edit gets
+// no year guessed for it.
+func YearlessReadings(s, write string, today time.Time) string {
+	fields := strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool { return r == '/' || r == '.' || r == '-' })
+	if len(fields) != 2 {
+		return ""
+	}
+	n := make([]int, 2)
+	for i, f := range fields {
+		if f == "" || len(f) > 2 || strings.Trim(f, "0123456789") != "" {
+			return ""
+		}
+		n[i], _ = strconv.Atoi(f)
+	}
+	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	nearest := func(m, d int) (time.Time, bool) {
+		var best time.Time
+		found := false
+		for y := today.Year() - 1; y <= today.Year()+1; y++ {
+			t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+			if m < 1 || m > 12 || d < 1 || t.Day() != d {
+				continue // no such day that year (February 29)
+			}
+			if !found || distance(t, today) < distance(best, today) {
+				best, found = t, true
+			}
+		}
+		return best, found
+	}
+	md, mdOK := nearest(n[0], n[1]) // month/day
+	dm, dmOK := nearest(n[1], n[0]) // day/month
+	switch {
+	case mdOK && dmOK && !md.Equal(dm):
+		return "write the year first: " + write + md.Format(time.DateOnly) + " for " + md.Format("January 2") + ", " + write + dm.Format(time.DateOnly) + " for " + dm.Format("2 January")
+	case mdOK:
+		return "did you mean " + write + md.Format(time.DateOnly) + "?"
+	case dmOK:
+		return "did you mean " + write + dm.Format(time.DateOnly) + "?"
+	}
+	return ""
+}
+
+// distance is how many hours apart a and b are, either way.
+func distance(a, b time.Time) time.Duration {
+	if d := a.Sub(b); d >= 0 {
+		return d
+	}
+	return b.Sub(a)
+}
+
 // parsedDocs holds each kind's schema as parsed by encoding/json, parsed
 // on first use: the command line asks Enum for some forty lists as it is
 // built, in every process, and parsing a schema for each took a third of

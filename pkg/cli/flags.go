@@ -45,6 +45,29 @@ func parseDate(flag, v string) (time.Time, error) {
 	return t, nil
 }
 
+// yearlessDates refuses a date flag given a day without its year
+// (--date 11/24, --start 24.11), with the date to type in the year that
+// puts it nearest --today (schemas.YearlessReadings). It runs once
+// --today is known, before any command reads its dates: parseDate, which
+// the commands call, knows no today. A date the flag refuses for another
+// reason is left to parseDate.
+func yearlessDates(c *cobra.Command, today time.Time) error {
+	var bad error
+	c.Flags().Visit(func(f *pflag.Flag) {
+		v := f.Value.String()
+		if bad != nil || f.Value.Type() != "date" || v == "" {
+			return
+		}
+		if _, err := time.Parse(time.DateOnly, v); err == nil {
+			return
+		}
+		if hint := schemas.YearlessReadings(v, "--"+f.Name+" ", today); hint != "" {
+			bad = &UsageError{Msg: fmt.Sprintf("--%s %q: not a date; use YYYY-MM-DD", f.Name, v), Hint: hint}
+		}
+	})
+	return bad
+}
+
 // isWords reports whether v is letters and spaces only: a day named in
 // words rather than written as a date.
 func isWords(v string) bool {

@@ -496,7 +496,11 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		if bad != nil {
 			return bad
 		}
-		if _, err := g.todayDate(); err != nil {
+		today, err := g.todayDate()
+		if err != nil {
+			return err
+		}
+		if err := yearlessDates(c, today); err != nil {
 			return err
 		}
 		if err := g.checkFlagValues(c); err != nil {

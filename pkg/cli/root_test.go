@@ -31,6 +31,10 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "a date day first", args: []string{"due", "--today", "20.11.2026"}, wantStderr: "hint: did you mean --today 2026-11-20?\n"},
 		{name: "a date with slashes, year first", args: []string{"due", "--today", "2026/11/20"}, wantStderr: "hint: did you mean --today 2026-11-20?\n"},
 		{name: "a date that reads two ways", args: []string{"due", "--today", "04/05/2026"}, wantStderr: "hint: write the year first: --today 2026-04-05 for April 5, --today 2026-05-04 for 4 May\n"},
+		// A day without its year, as a tired person types it: the
+		// year that puts it nearest --today, before anything is read.
+		{name: "a day without its year", args: []string{"case", "close", "W-1", "--date", "11/24", "--reason", "placed", "--today", "2026-11-23"}, wantStderr: "caseplan: --date \"11/24\": not a date; use YYYY-MM-DD\ncaseplan: hint: did you mean --date 2026-11-24?\n"},
+		{name: "a day without its year, read two ways", args: []string{"placement", "set", "W-1", "--start", "12/07", "--today", "2026-11-26"}, wantStderr: "hint: write the year first: --start 2026-12-07 for December 7, --start 2026-07-12 for 12 July\n"},
 		{name: "a month without its zero", args: []string{"report", "monthly", "--month", "2026-2"}, wantStderr: "--month: \"2026-2\" is not a month; use YYYY-MM\ncaseplan: hint: did you mean --month 2026-02?\n"},
 		// --table or --bom without -o csv: the error names only the
 		// flags given, and the hint is the command with -o csv.
