@@ -585,6 +585,33 @@ func TestPlanSameWorkerWrittenOtherwise(t *testing.T) {
 	}
 }
 
+// TestDecomposedAccents: a name whose accent is a combining mark ("Jose"
+// and U+0301, as a copy from a PDF brings it) is read composed, as the
+// same worker typed on a keyboard: the case records it composed, and it
+// is recognised as the case of the same name written either way.
+func TestDecomposedAccents(t *testing.T) {
+	const composed, decomposed = "Jos\u00e9", "Jose\u0301"
+	rows := [][]string{
+		{"Employee ID", "First name", "Last name", "Phone", "Email"},
+		{"E1", decomposed, "Example", "555-0101", ""},
+		{"E2", composed, "Example", "555-0101", ""},
+	}
+	rules := testRules()
+	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", Email: "Email"}
+	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
+	r, m := readMapped(t, sheet(rows, ',', false, false), rules)
+	lines := m.Plan(r, NewExisting())
+	if got := lines[0].Entry.Name; got != composed+" Example" {
+		t.Errorf("the name is read as %q, want %q composed", got, composed+" Example")
+	}
+	if lines[1].Status != Duplicate || len(lines[1].Problems) != 1 || !strings.Contains(lines[1].Problems[0].Msg, "is also row 2, with the same phone number") {
+		t.Errorf("the same name composed is the same worker: %s %v", lines[1].Status, lines[1].Problems)
+	}
+	if NameKey(decomposed) != NameKey(composed) {
+		t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q", decomposed, NameKey(decomposed), composed, NameKey(composed))
+	}
+}
+
 // TestEntryDifferences: a row doubling a case lists the details it gives
 // otherwise than the case; details written differently (a phone's
 // punctuation, an email's case, a name's spacing) and details the row
