@@ -180,10 +180,19 @@ func (imp ImportCohort) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
+	intakes := map[string]*record.Intake{}
+	existing.Intake = func(id string) *record.Intake {
+		in, ok := intakes[id]
+		if !ok {
+			in = readIntake(s, id)
+			intakes[id] = in
+		}
+		return in
+	}
 	plan.Lines = m.Plan(roster, existing)
 	for i := range plan.Lines {
 		if l := &plan.Lines[i]; l.Doubles != "" && len(l.Problems) > 0 {
-			l.Problems[len(l.Problems)-1].Msg += "; " + doublesAdvice(s, l.Doubles, &l.Entry)
+			l.Problems[len(l.Problems)-1].Msg += "; " + doublesAdvice(existing.Intake(l.Doubles), l.Doubles, &l.Entry, rules.Cohort.ID)
 		}
 	}
 
@@ -540,22 +549,18 @@ func existingCases(s *State, cohort string, progress func(done, total int)) (*ro
 // the command that takes the row's details into the case: an import opens
 // cases and never changes one, and a newer roster from the employer is the
 // usual reason a worker's row no longer matches the row imported.
-func doublesAdvice(s *State, id string, e *rosterimport.Entry) string {
-	// Read as validate reads the intake: one go-yaml alone reads
-	// otherwise ("yes" as true) is not compared, as one that does not
-	// parse is not.
-	var in record.Intake
-	var doc *load.Document
-	data, err := s.ReadFile(layout.Intake(id))
-	if err == nil {
-		doc, _ = load.Parse(layout.Intake(id), data)
-	}
-	if doc == nil || doc.Decode(&in) != nil {
+func doublesAdvice(in *record.Intake, id string, e *rosterimport.Entry, cohort string) string {
+	if in == nil {
 		return "if the roster has newer details for the worker, change the case with caseplan case set " + id
 	}
-	diffs := e.Differences(&in)
+	diffs := e.Differences(in)
 	if len(diffs) == 0 {
-		return "the case already has every detail this row gives"
+		// A case of the cohort would have made the row unchanged
+		// (rosterimport's Plan): this one is of another cohort, or none.
+		if in.Cohort == "" {
+			return fmt.Sprintf("the case has every detail this row gives but is in no cohort, and an import never adds a case to %s", cohort)
+		}
+		return fmt.Sprintf("the case has every detail this row gives but is in cohort %s, and an import never moves a case to %s", in.Cohort, cohort)
 	}
 	var set, args, edit []string
 	for _, d := range diffs {
@@ -575,6 +580,22 @@ func doublesAdvice(s *State, id string, e *rosterimport.Entry) string {
 		return fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s", proseList(edit), editCmd)
 	}
 	return fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s; and in %s: %s", proseList(set), setCmd, proseList(edit), editCmd)
+}
+
+// readIntake reads case id's intake record as validate reads it, nil when
+// it cannot: one go-yaml alone reads otherwise ("yes" as true) is not
+// compared, as one that does not parse is not.
+func readIntake(s *State, id string) *record.Intake {
+	data, err := s.ReadFile(layout.Intake(id))
+	if err != nil {
+		return nil
+	}
+	doc, _ := load.Parse(layout.Intake(id), data)
+	var in record.Intake
+	if doc == nil || doc.Decode(&in) != nil {
+		return nil
+	}
+	return &in
 }
 
 // strippedErr drops the path an os error repeats.

@@ -53,7 +53,9 @@ guessed back), a value shaped like a Social Security number anywhere
 (refused, and never repeated). A row that is the
 same person as an existing case (the same external ID, or the same name and
 phone or email) or as an earlier row is a duplicate, never a second case.
-A row imported before (each case records the file and a hash of its row) is
+A row imported before (each case records the file and a hash of its row),
+or one that differs in no detail from its case of the cohort (a later
+roster with names in capitals or phones punctuated otherwise), is
 unchanged: importing the same file again changes nothing, and says so.
 A name the rules join from several columns ("{First name} {Last name}")
 with one of them empty is imported (a worker may have one name) with a

@@ -5,7 +5,10 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // Status is what becomes of a row.
@@ -26,6 +29,12 @@ type Existing struct {
 	People map[string]string // PersonKeys of each case → the case ID
 	// Load counts the cohort's cases each manager has, for round-robin.
 	Load map[string]int
+	// Intake reads a case's intake record (nil when it cannot be read), so
+	// that a row doubling a case of the cohort in no detail is Unchanged,
+	// not a Duplicate: an employer's second export of the same workers
+	// (names in capitals, a phone's punctuation) is the same roster. Nil
+	// reads none: every such row is a Duplicate.
+	Intake func(id string) *record.Intake
 }
 
 // NewExisting returns an empty Existing.
@@ -72,8 +81,10 @@ func PersonKeys(name, phone, email string) []string {
 	return keys
 }
 
+// normName composes accents first (NFC): otherwise a combining accent,
+// being no letter, would split "José" written decomposed into "jose".
 func normName(s string) string {
-	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	f := strings.FieldsFunc(strings.ToLower(norm.NFC.String(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	return strings.Join(f, " ")
 }
 
@@ -113,7 +124,8 @@ type Line struct {
 
 // Plan reads every row and says what becomes of it, each problem at its
 // row and column: rows with problems are Invalid; a row imported before
-// (the same row hash) is Unchanged; a row with the same external ID, or
+// (the same row hash), or one that doubles a case of the cohort in no
+// detail, is Unchanged; a row with the same external ID, or
 // the same name and phone or email, as an existing case or an earlier
 // row is a Duplicate, never a second case; the rest are New.
 func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
@@ -161,14 +173,20 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 		}
 		if l.Status == "" {
 			switch id := x.IDs[IDKey(e.ID)]; {
+			case e.ID != "" && id != "" && m.sameAsCase(x, id, e):
+				l.Status, l.Case = Unchanged, id
 			case e.ID != "" && id != "":
 				l.Case, l.Doubles = id, id
 				dup(idCol, "case %s already exists: this row would double it", id)
 			default:
 				for _, k := range people {
 					if id, ok := x.People[k]; ok {
-						l.Case, l.Doubles = id, id
-						dup(nameCol, "%s is already case %s, with the same %s", e.Name, id, contactKind(k))
+						if m.sameAsCase(x, id, e) {
+							l.Status, l.Case = Unchanged, id
+						} else {
+							l.Case, l.Doubles = id, id
+							dup(nameCol, "%s is already case %s, with the same %s", e.Name, id, contactKind(k))
+						}
 						break
 					}
 				}
@@ -194,6 +212,18 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 		lines = append(lines, l)
 	}
 	return lines
+}
+
+// sameAsCase reports whether the row is case id of the cohort being
+// imported, differing from it in no detail (Differences): the row the
+// case was imported from, written otherwise. A case of another cohort, or
+// of none, stays a Duplicate: the row would add it to this cohort.
+func (m *Mapping) sameAsCase(x *Existing, id string, e *Entry) bool {
+	if x.Intake == nil {
+		return false
+	}
+	in := x.Intake(id)
+	return in != nil && in.Cohort == m.rules.Cohort.ID && len(e.Differences(in)) == 0
 }
 
 func contactKind(key string) string {

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -233,10 +234,13 @@ func separator(text string, rules *record.ImportRules) rune {
 	return best
 }
 
-// clean trims a cell, and unwraps ="0042", which spreadsheets export to
-// keep a number's leading zeros.
+// clean trims a cell, unwraps ="0042", which spreadsheets export to
+// keep a number's leading zeros, and writes its accents composed (NFC):
+// "José" copied from a PDF or a Mac's file name is often an e followed by
+// a combining accent, which looks the same but is another string, so the
+// case's name would match no other record of the worker.
 func clean(s string) string {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(norm.NFC.String(s))
 	if strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) && len(s) >= 3 {
 		s = strings.TrimSpace(s[2 : len(s)-1])
 	}

@@ -537,6 +537,81 @@ func TestPlanDuplicates(t *testing.T) {
 	}
 }
 
+// TestPlanSameWorkerWrittenOtherwise: the employer's second export of the
+// same workers — names in capitals, a phone's punctuation — doubles their
+// cases of the cohort in no detail, so those rows are unchanged, not
+// duplicates that refuse the import; a row that differs in a detail, or
+// doubles a case of another cohort or none, is still a duplicate; and a
+// row repeating an unchanged one in the same file is the file's duplicate.
+func TestPlanSameWorkerWrittenOtherwise(t *testing.T) {
+	rows := [][]string{
+		{"Employee ID", "First name", "Last name", "Phone", "Email"},
+		{"E1", "ANA", "EXAMPLE", "(555) 0101", ""},    // case E1 of the cohort, by ID
+		{"", "Ben", "Example", "", "BEN@example.org"}, // case K-2 of the cohort, by name and email
+		{"E3", "Cleo", "Example", "555-0199", ""},     // case E3, with a newer phone
+		{"E4", "Dana", "Example", "555-0104", ""},     // case E4, of another cohort
+		{"E5", "Eli", "Example", "555-0105", ""},      // case E5, of no cohort
+		{"E1", "Ana", "Example", "555-0101", ""},      // row 2 again
+		{"E6", "Fay", "Example", "555-0106", ""},      // a new case
+	}
+	rules := testRules()
+	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", Email: "Email"}
+	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
+	r, m := readMapped(t, sheet(rows, ',', false, false), rules)
+	intakes := map[string]*record.Intake{}
+	x := NewExisting()
+	for _, c := range []struct{ id, name, phone, email, cohort string }{
+		{"E1", "Ana Example", "555-0101", "", "2026-TEST"},
+		{"K-2", "Ben Example", "", "ben@example.org", "2026-TEST"},
+		{"E3", "Cleo Example", "555-0103", "", "2026-TEST"},
+		{"E4", "Dana Example", "555-0104", "", "2025-OLD"},
+		{"E5", "Eli Example", "555-0105", "", ""},
+	} {
+		x.AddCase(c.id, "another row's hash "+c.id, c.name, c.phone, c.email, "mrivera", c.cohort == "2026-TEST")
+		intakes[c.id] = &record.Intake{ID: c.id, Cohort: c.cohort, Participant: record.Participant{Name: c.name, Phone: c.phone, Email: c.email}, Layoff: &record.Layoff{LayoffDate: "2026-05-01"}}
+	}
+	x.Intake = func(id string) *record.Intake { return intakes[id] }
+	var got []string
+	for _, l := range m.Plan(r, x) {
+		got = append(got, string(l.Status)+" "+l.Case)
+	}
+	want := []string{"unchanged E1", "unchanged K-2", "duplicate E3", "duplicate E4", "duplicate E5", "duplicate ", "new E6"}
+	if !slices.Equal(got, want) {
+		t.Errorf("plan:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	x.Intake = nil
+	if l := m.Plan(r, x)[0]; l.Status != Duplicate {
+		t.Errorf("without a reader of intakes, a row doubling a case is a duplicate: %s", l.Status)
+	}
+}
+
+// TestDecomposedAccents: a name whose accent is a combining mark ("Jose"
+// and U+0301, as a copy from a PDF brings it) is read composed, as the
+// same worker typed on a keyboard: the case records it composed, and it
+// is recognised as the case of the same name written either way.
+func TestDecomposedAccents(t *testing.T) {
+	const composed, decomposed = "Jos\u00e9", "Jose\u0301"
+	rows := [][]string{
+		{"Employee ID", "First name", "Last name", "Phone", "Email"},
+		{"E1", decomposed, "Example", "555-0101", ""},
+		{"E2", composed, "Example", "555-0101", ""},
+	}
+	rules := testRules()
+	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", Email: "Email"}
+	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
+	r, m := readMapped(t, sheet(rows, ',', false, false), rules)
+	lines := m.Plan(r, NewExisting())
+	if got := lines[0].Entry.Name; got != composed+" Example" {
+		t.Errorf("the name is read as %q, want %q composed", got, composed+" Example")
+	}
+	if lines[1].Status != Duplicate || len(lines[1].Problems) != 1 || !strings.Contains(lines[1].Problems[0].Msg, "is also row 2, with the same phone number") {
+		t.Errorf("the same name composed is the same worker: %s %v", lines[1].Status, lines[1].Problems)
+	}
+	if NameKey(decomposed) != NameKey(composed) {
+		t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q", decomposed, NameKey(decomposed), composed, NameKey(composed))
+	}
+}
+
 // TestEntryDifferences: a row doubling a case lists the details it gives
 // otherwise than the case; details written differently (a phone's
 // punctuation, an email's case, a name's spacing) and details the row
