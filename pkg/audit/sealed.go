@@ -43,6 +43,8 @@ type SealedEdit struct {
 	Commit string
 	// Action is the commit's Caseplan-Action ("" when it has none).
 	Action string
+	// Merge: the commit is a merge whose file is neither parent's.
+	Merge bool
 }
 
 // SealedHandEdit is the finding for an edit of a sealed.age that no
@@ -71,6 +73,10 @@ func SealedHandEdit(e SealedEdit) finding.Finding {
 		action = "action " + e.Action
 	}
 	f.Commit = e.Commit
-	f.Message = "commit " + shortHash(e.Commit) + " (" + action + ") " + verb + " the case's sealed fields' file, which only caseplan case sealed set and case sealed reseal write (and a change of the case's team, which re-seals it to the new team): it may not hold what was sealed, and nobody can tell without opening it: whoever can read the case opens it (caseplan case sealed show " + id + "); if it does not open, or holds what nobody set, seal again the fields as the commit before held them: caseplan case sealed set " + id + " --from " + shortHash(e.Commit) + "^"
+	what := "commit " + shortHash(e.Commit) + " (" + action + ") " + verb + " the case's sealed fields' file"
+	if e.Merge {
+		what = "merge " + shortHash(e.Commit) + " (" + action + ") " + verb + " the case's sealed fields' file, leaving it as neither of its parents had it"
+	}
+	f.Message = what + ", which only caseplan case sealed set and case sealed reseal write (and a change of the case's team, which re-seals it to the new team): it may not hold what was sealed, and nobody can tell without opening it: whoever can read the case opens it (caseplan case sealed show " + id + "); if it does not open, or holds what nobody set, seal again the fields as the commit before held them: caseplan case sealed set " + id + " --from " + shortHash(e.Commit) + "^"
 	return f
 }
