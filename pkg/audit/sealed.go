@@ -43,6 +43,12 @@ type SealedEdit struct {
 	Commit string
 	// Action is the commit's Caseplan-Action ("" when it has none).
 	Action string
+	// Merge: the commit is a merge whose file is neither parent's.
+	Merge bool
+	// List: the recipients list beside it (sealed.recipients) is not
+	// HEAD's either — pasted with the file, or changed — so the way back
+	// names it too. Only for a change in the work tree.
+	List bool
 }
 
 // SealedHandEdit is the finding for an edit of a sealed.age that no
@@ -59,10 +65,17 @@ func SealedHandEdit(e SealedEdit) finding.Finding {
 	}
 	f := finding.Finding{Path: e.Path, Severity: finding.Error, Rule: RuleSealedHandEdit, Case: id}
 	if e.Commit == "" {
+		files, what := e.Path, "the file"
+		if e.List {
+			files, what = e.Path+" "+layout.SealedRecipients(id), "the files"
+		}
 		f.Message = "the sealed fields' file was " + verb + " by hand: caseplan writes it only when sealed fields are set (caseplan case sealed set " + id + ") or re-sealed (caseplan case sealed reseal " + id + "), and nobody can check by hand what it holds"
-		f.Hint = "put the file back as committed (git checkout -- " + e.Path + ", or git restore " + e.Path + "), then set the fields with caseplan case sealed set " + id + " (--clear FIELD clears one)"
+		f.Hint = "put " + what + " back as committed (git checkout -- " + files + ", or git restore " + files + "), then set the fields with caseplan case sealed set " + id + " (--clear FIELD clears one)"
 		if e.Added {
-			f.Hint = "remove the file (rm " + e.Path + "), then set the fields with caseplan case sealed set " + id
+			f.Hint = "remove " + what + " (rm " + files + "), then set the fields with caseplan case sealed set " + id
+			if e.List {
+				f.Hint += ", which writes both"
+			}
 		}
 		return f
 	}
@@ -71,6 +84,10 @@ func SealedHandEdit(e SealedEdit) finding.Finding {
 		action = "action " + e.Action
 	}
 	f.Commit = e.Commit
-	f.Message = "commit " + shortHash(e.Commit) + " (" + action + ") " + verb + " the case's sealed fields' file, which only caseplan case sealed set and case sealed reseal write (and a change of the case's team, which re-seals it to the new team): it may not hold what was sealed, and nobody can tell without opening it: whoever can read the case opens it (caseplan case sealed show " + id + "); if it does not open, or holds what nobody set, seal again the fields as the commit before held them: caseplan case sealed set " + id + " --from " + shortHash(e.Commit) + "^"
+	what := "commit " + shortHash(e.Commit) + " (" + action + ") " + verb + " the case's sealed fields' file"
+	if e.Merge {
+		what = "merge " + shortHash(e.Commit) + " (" + action + ") " + verb + " the case's sealed fields' file, leaving it as neither of its parents had it"
+	}
+	f.Message = what + ", which only caseplan case sealed set and case sealed reseal write (and a change of the case's team, which re-seals it to the new team): it may not hold what was sealed, and nobody can tell without opening it: whoever can read the case opens it (caseplan case sealed show " + id + "); if it does not open, or holds what nobody set, seal again the fields as the commit before held them: caseplan case sealed set " + id + " --from " + shortHash(e.Commit) + "^"
 	return f
 }

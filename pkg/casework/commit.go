@@ -89,7 +89,8 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 				_, err := tree.ReadFile(p)
 				inHead = err == nil
 			}
-			refused = append(refused, audit.SealedHandEdit(audit.SealedEdit{Path: p, Added: !inHead && data != nil, Removed: data == nil}))
+			_, list := files[layout.SealedRecipients(id)]
+			refused = append(refused, audit.SealedHandEdit(audit.SealedEdit{Path: p, Added: !inHead && data != nil, Removed: data == nil, List: list}))
 		}
 		if data != nil && isCase && p == layout.Sealed(id) {
 			// Text pasted into a sealed.age is in no cipher: committed, it

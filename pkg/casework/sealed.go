@@ -158,6 +158,38 @@ func (e *DamagedSealedError) Hint() string {
 	return "set the fields again, as the case's team now stands: caseplan case sealed set " + e.Case + " (each field, or --file -)"
 }
 
+// HandSealedError says a case's sealed.age opened, but the commit that
+// last changed it is not one a caseplan command made (the test verify
+// applies: history.SealedHandEdit): a colleague may have put another
+// file there by hand — another case's, sealed to the same people — so
+// what it shows may not be what was sealed for this case. The fields are
+// shown all the same (the manager needs to see them); the records are
+// what is wrong.
+type HandSealedError struct {
+	Case, Path string
+	Edit       audit.SealedEdit
+}
+
+func (e *HandSealedError) Error() string {
+	what := "commit " + short(e.Edit.Commit)
+	if e.Edit.Merge {
+		what = "merge " + short(e.Edit.Commit)
+	}
+	action := "no Caseplan-Action"
+	if e.Edit.Action != "" {
+		action = "action " + e.Edit.Action
+	}
+	return fmt.Sprintf("case %s's sealed fields were last changed by %s (%s), which is not a caseplan command that writes them (case sealed set, case sealed reseal, a change of the case's team): %s was put there by hand, so what it holds may not be what was sealed for this case",
+		e.Case, what, action, e.Path)
+}
+
+// Hint says how to seal again the fields as they stood before.
+func (e *HandSealedError) Hint() string {
+	before := short(e.Edit.Commit) + "^"
+	return fmt.Sprintf("if these are not the case's, see the fields before it (caseplan case sealed show %s --at %s) and seal them again, with any set since, as the case's team now stands: caseplan case sealed set %s --from %s",
+		e.Case, before, e.Case, before)
+}
+
 func short(h string) string {
 	if len(h) > 12 {
 		return h[:12]

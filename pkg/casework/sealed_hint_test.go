@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/keys"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -83,5 +84,25 @@ func TestDamagedSealedErrorNamesTheFile(t *testing.T) {
 	want := "cannot open case W-001's sealed fields: cases/W-001/sealed.age: it is damaged: it is sealed to your key, but its content was changed after it was sealed and does not decrypt; it was last changed by commit 83e6cabd2f6e"
 	if got := e.Error(); got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+// A file that opens but that no caseplan command wrote names the commit
+// that put it there, and the way back seals the fields its parent held.
+func TestHandSealedError(t *testing.T) {
+	for _, tc := range []struct {
+		edit audit.SealedEdit
+		want string
+	}{
+		{audit.SealedEdit{Commit: "83e6cabd2f6e0000", Action: "commit"}, "last changed by commit 83e6cabd2f6e (action commit), which is not a caseplan command"},
+		{audit.SealedEdit{Commit: "83e6cabd2f6e0000", Merge: true}, "last changed by merge 83e6cabd2f6e (no Caseplan-Action), which"},
+	} {
+		e := &HandSealedError{Case: "W-001", Path: "cases/W-001/sealed.age", Edit: tc.edit}
+		if !strings.Contains(e.Error(), tc.want) || !strings.Contains(e.Error(), "cases/W-001/sealed.age was put there by hand") {
+			t.Errorf("Error() = %q, want %q and the file", e.Error(), tc.want)
+		}
+		if want := "caseplan case sealed show W-001 --at 83e6cabd2f6e^) and seal them again, with any set since, as the case's team now stands: caseplan case sealed set W-001 --from 83e6cabd2f6e^"; !strings.HasSuffix(e.Hint(), want) {
+			t.Errorf("Hint() = %q, want it to end %q", e.Hint(), want)
+		}
 	}
 }

@@ -112,7 +112,15 @@ func (w *Workspace) handSealed(id string) (*finding.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	var committed []byte
+	lp := layout.SealedRecipients(id)
+	list, err := os.ReadFile(filepath.Join(w.Repo.Root(), filepath.FromSlash(lp)))
+	if errors.Is(err, fs.ErrNotExist) {
+		list, err = nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var committed, committedList []byte
 	head, err := w.Repo.Head()
 	if err != nil {
 		return nil, err
@@ -125,6 +133,9 @@ func (w *Workspace) handSealed(id string) (*finding.Finding, error) {
 		if committed, err = tree.ReadFile(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
+		if committedList, err = tree.ReadFile(lp); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
 	}
 	if sealedBlob(data) == sealedBlob(committed) {
 		return nil, nil
@@ -133,7 +144,7 @@ func (w *Workspace) handSealed(id string) (*finding.Finding, error) {
 	if err != nil || written[p] == sealedBlob(data) {
 		return nil, err
 	}
-	f := audit.SealedHandEdit(audit.SealedEdit{Path: p, Added: committed == nil, Removed: data == nil})
+	f := audit.SealedHandEdit(audit.SealedEdit{Path: p, Added: committed == nil, Removed: data == nil, List: sealedBlob(list) != sealedBlob(committedList)})
 	return &f, nil
 }
 

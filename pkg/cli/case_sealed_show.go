@@ -10,7 +10,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/history"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -37,6 +40,17 @@ after a sync kept a colleague's value of a sealed field over yours, or
 their whole sealed file when it could not open all its versions (a
 sync-conflict on sealed.age names your commit), caseplan case sealed show
 CASE --at COMMIT shows what you had set, to set again.
+
+Only caseplan writes sealed.age. When the commit that last changed it is
+not a caseplan command's (the file was replaced by hand, perhaps with
+another case's sealed to the same people), the fields are shown all the
+same, with a warning on stderr naming the commit, and the exit status
+is 1; the way back seals the fields as the commit before held them:
+
+  caseplan case sealed show W-001 --at 3f2a9c1e4b7d^
+  caseplan case sealed set W-001 --from 3f2a9c1e4b7d^
+
+caseplan verify names such a commit too (sealed-hand-edit).
 
   -o json  {"case","recipients":[staff ids],"fields":{"date_of_birth",
            "ssn_last4","state_id_last4","disability","health",
@@ -103,6 +117,23 @@ func caseSealedShowRun(opts *caseSealedShowOptions) error {
 	if err != nil {
 		return opts.changeError(err)
 	}
+	var hand *casework.HandSealedError
+	if s := snap.Case(opts.caseID).Sealed; s != nil && s.Ciphertext {
+		if hand, err = opts.handSealed(); err != nil {
+			return err
+		}
+	}
+	if err := opts.writeSealed(snap, f); err != nil {
+		return err
+	}
+	if hand != nil {
+		return &InvalidError{Msg: hand.Error(), Hint: hand.Hint()}
+	}
+	return nil
+}
+
+// writeSealed prints case fields f: a table, or JSON.
+func (opts *caseSealedShowOptions) writeSealed(snap *casefile.Snapshot, f sealed.Fields) error {
 	var recipients []string
 	if s := snap.Case(opts.caseID).Sealed; s != nil {
 		for _, r := range s.Recipients {
@@ -127,6 +158,47 @@ func caseSealedShowRun(opts *caseSealedShowOptions) error {
 		}
 	}
 	return t.flush()
+}
+
+// handSealed says, for a sealed.age that opened, when the commit that last changed it (as
+// --at or HEAD has it) is not one a caseplan command made — asking
+// history.SealedHandEdit, the test verify applies. A work tree's file
+// that is not the committed one is caseplan commit's to judge (it
+// refuses one changed by hand), not this.
+func (opts *caseSealedShowOptions) handSealed() (*casework.HandSealedError, error) {
+	repo, err := opts.openRepo()
+	if err != nil {
+		return nil, err
+	}
+	defer repo.Close()
+	from, err := repo.Head()
+	if opts.at != "" {
+		from, err = repo.ResolveRevision(opts.at)
+	}
+	if err != nil || from.IsZero() {
+		return nil, err
+	}
+	path := layout.Sealed(opts.caseID)
+	if opts.at == "" {
+		tree, err := repo.TreeAt(from)
+		if err != nil {
+			return nil, err
+		}
+		data, werr := os.ReadFile(filepath.Join(repo.Root(), filepath.FromSlash(path)))
+		e, terr := tree.Entry(path)
+		if werr != nil || terr != nil || e.Hash != plumbing.ComputeHash(plumbing.BlobObject, data) {
+			return nil, nil
+		}
+	}
+	changed, _, err := repo.LastChanged(from, path)
+	if err != nil || changed.IsZero() {
+		return nil, err
+	}
+	edit, err := history.SealedHandEdit(repo.Git(), changed, opts.caseID)
+	if err != nil || edit == nil {
+		return nil, err
+	}
+	return &casework.HandSealedError{Case: opts.caseID, Path: path, Edit: *edit}, nil
 }
 
 // damagedSealed names, for a sealed.age that does not decrypt, the commit

@@ -227,6 +227,26 @@ func SameRecipients(a, b []Recipient) bool {
 	return slices.Equal(ka, kb)
 }
 
+// Resealed reports whether a case's recipients list changed from before
+// to after as a re-seal to its team makes it change — what every command
+// that changes a team, a role or a key does in the same commit, sealing
+// the fields to the team as cfg's roster and the intake in then say it is
+// (Team): the file was not sealed to that team (before is not its list)
+// and now is (after is). A team with nobody to seal to is never re-sealed
+// to. Anything else that changes a sealed file — the list left as it was,
+// or rewritten to anyone but the team — is not a re-seal.
+func Resealed(before, after []Recipient, cfg *record.Config, in *record.Intake) bool {
+	if in == nil {
+		return false
+	}
+	team, _ := Team(cfg, in)
+	if len(team) == 0 {
+		return false
+	}
+	want := RecipientsOf(team)
+	return !SameRecipients(before, want) && SameRecipients(after, want)
+}
+
 // ErrNoRecipients: nobody who could read a case's sealed fields has an age
 // recipient on the roster.
 var ErrNoRecipients = errors.New("nobody on the case's team has an age recipient on the roster")

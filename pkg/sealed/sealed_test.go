@@ -81,6 +81,41 @@ func TestTeam(t *testing.T) {
 	}
 }
 
+// TestResealed: a re-seal takes a list that is not the team's to the
+// team's; a list left as it was, rewritten to anyone else, or a team
+// nobody can be sealed to is no re-seal.
+func TestResealed(t *testing.T) {
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "mgr", Email: "mgr@x.org", AgeRecipient: "age1m"},
+		{ID: "mate", Email: "mate@x.org", AgeRecipient: "age1t"},
+		{ID: "other", Email: "other@x.org", AgeRecipient: "age1o"},
+		{ID: "nokey", Email: "nokey@x.org"},
+	}}
+	in := &record.Intake{Manager: "mgr", Team: []record.TeamMember{{Name: "Mate", Email: "mate@x.org"}}}
+	team := RecipientsOf(cfg.Staff[:2])
+	mgr, other := RecipientsOf(cfg.Staff[:1]), RecipientsOf(cfg.Staff[2:3])
+	reversed := []Recipient{team[1], team[0]}
+	for _, tc := range []struct {
+		name          string
+		before, after []Recipient
+		in            *record.Intake
+		want          bool
+	}{
+		{"to the new team", mgr, team, in, true},
+		{"to the team, in another order", mgr, reversed, in, true},
+		{"from no list", nil, team, in, true},
+		{"already sealed to the team", team, reversed, in, false},
+		{"to someone else", mgr, other, in, false},
+		{"list left as it was", mgr, mgr, in, false},
+		{"no intake", mgr, team, nil, false},
+		{"nobody to seal to", mgr, nil, &record.Intake{Manager: "nokey"}, false},
+	} {
+		if got := Resealed(tc.before, tc.after, cfg, tc.in); got != tc.want {
+			t.Errorf("%s: Resealed = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
 // TestCheck: only the last four digits of an SSN; never a full one in any
 // field; a date of birth is a past date. Errors never repeat the value.
 func TestCheck(t *testing.T) {
