@@ -109,9 +109,10 @@ func (e *ClosedCaseError) hint() string {
 	return fmt.Sprintf("if it happened on or before %s, give that date with %s (a late entry); if the work goes on, %s", e.Closure.Date, e.Flag, reopen)
 }
 
-// rewording takes a pure rewording of an item already in the plan — its
-// words alone: a goal's, objective's, milestone's or next step's text, a
-// plan service's or course's name, a job target's title — whatever the
+// rewording takes a pure rewording of the plan's words — its vision and
+// employment goal, or an item already in the plan, its words alone: a
+// goal's, objective's, milestone's or next step's text, a plan service's
+// or course's name, a job target's title — whatever the
 // date, on a closed case too: a supervisor reviewing a closed file
 // corrects a typo without reopening it, and a rewording changes no plan
 // work (no term, date, status, owner or item is added or moved). It

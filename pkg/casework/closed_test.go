@@ -304,6 +304,89 @@ func TestClosedCaseRewording(t *testing.T) {
 	}
 }
 
+// TestClosedCaseUpdateHint: an update of a plan service or course that
+// is more than its wording is dated by its --start only when it was given
+// one; without, it is today's work, and the refusal's hint says to reopen
+// the case, never to give a date with a --start the command was not
+// given.
+func TestClosedCaseUpdateHint(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = day("2026-03-20")
+	add := func(build Build) string {
+		t.Helper()
+		res, err := ws.Apply([]string{"W-001"}, build)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Change.Output
+	}
+	text := func(s string) *string { return &s }
+	service := add(AddPlanService{Case: "W-001", Service: record.PlanService{Name: "Resume workshop", Start: "2026-03-18"}}.Build)
+	add(AddSkillCourse{Case: "W-001", Course: record.Course{Course: "Welding I", Start: "2026-03-18"}}.Build)
+	add(CloseCase{Case: "W-001", Date: day("2026-03-20"), Reason: "withdrew"}.Build)
+	ws.Today = day("2026-04-02")
+	for _, tc := range []struct {
+		what  string
+		build Build
+		start bool // the hint names --start
+	}{
+		{"a service's provider", UpdatePlanService{Case: "W-001", Service: service, Provider: text("Example Center")}.Build, false},
+		{"a course's provider", UpdateCourse{Case: "W-001", Course: "1", Provider: text("Example College")}.Build, false},
+		{"a course's end", UpdateCourse{Case: "W-001", Course: "1", End: text("2026-05-01")}.Build, false},
+		{"a service's start removed", UpdatePlanService{Case: "W-001", Service: service, Start: text("")}.Build, false},
+		{"a service's start after the closing", UpdatePlanService{Case: "W-001", Service: service, Start: text("2026-03-25")}.Build, true},
+		{"a course's start after the closing", UpdateCourse{Case: "W-001", Course: "1", Provider: text("Example College"), Start: text("2026-03-25")}.Build, true},
+	} {
+		before := captureState(t, dir)
+		_, err := ws.Apply([]string{"W-001"}, tc.build)
+		var closed *ClosedCaseError
+		if !errors.As(err, &closed) {
+			t.Errorf("%s: want a closed-case refusal, got %v", tc.what, err)
+			continue
+		}
+		if h := closed.Hint(); strings.Contains(h, "--start") != tc.start || !strings.Contains(h, "caseplan case reopen W-001") {
+			t.Errorf("%s: hint %q (naming --start: want %v)", tc.what, h, tc.start)
+		}
+		assertSameState(t, before, captureState(t, dir))
+	}
+}
+
+// TestClosedCaseSetPlan: the plan's vision and employment goal are its
+// words, no plan item: set on a closed case, they are a correction, as an
+// item's wording is, and the commit says so.
+func TestClosedCaseSetPlan(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = day("2026-03-20")
+	text := func(s string) *string { return &s }
+	if _, err := ws.Apply([]string{"W-001"}, SetPlan{Case: "W-001", Vision: text("A stable job as a weldr")}.Build); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.Apply([]string{"W-001"}, CloseCase{Case: "W-001", Date: day("2026-03-20"), Reason: "withdrew"}.Build); err != nil {
+		t.Fatal(err)
+	}
+	ws.Today = day("2026-04-02")
+	for _, tc := range []struct {
+		what  string
+		build Build
+	}{
+		{"the vision", SetPlan{Case: "W-001", Vision: text("A stable job as a welder")}.Build},
+		{"the employment goal", SetPlan{Case: "W-001", EmploymentGoal: text("Welder")}.Build},
+	} {
+		res, err := ws.Apply([]string{"W-001"}, tc.build)
+		if err != nil {
+			t.Errorf("%s after the closing: %v", tc.what, err)
+			continue
+		}
+		if !strings.HasSuffix(res.Change.Summary, " (a correction on a closed case)") {
+			t.Errorf("%s: summary %q does not say it corrects a closed case", tc.what, res.Change.Summary)
+		}
+	}
+}
+
 // TestClosedCaseServiceEnd: a plan service does not end after the
 // closing — nothing is served then — so iep service end dated after it
 // is refused, and the hint names what a closed case takes instead: the

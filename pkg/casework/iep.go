@@ -124,6 +124,18 @@ func newDate(v *string) record.Date {
 	return record.Date(strings.TrimSpace(*v))
 }
 
+// datedBy is the date an update's dating flag (a service's or course's
+// --start) gives its work, and that flag, when it was given a date; ""
+// and "" when not: the work is then dated today, and a refusal's hint
+// names no flag the command was not given to move (a new provider alone
+// is today's work, not a late entry).
+func datedBy(v *string, flag string) (record.Date, string) {
+	if d := newDate(v); d != "" {
+		return d, flag
+	}
+	return "", ""
+}
+
 // change applies edits to iep.yaml and describes the commit.
 func (p *planCase) change(action, summary, output string, edits ...Edit) (*Change, error) {
 	path := PlanPath(p.c.ID)

@@ -40,10 +40,14 @@ func (a SetPlan) Build(s *State) (*Change, error) {
 	if len(edits) == 0 {
 		return nil, inputErrorf("give --vision, --employment-goal or both", "nothing to set")
 	}
-	if err := p.workOn("", "", "a change of the plan"); err != nil {
+	// The vision and the employment goal are the plan's own words, no
+	// plan item: setting them is a rewording (closed.go), taken on a
+	// closed case as a correction, as an item's --text is.
+	fix, err := p.reword("", false, "", "", "a change of the plan")
+	if err != nil {
 		return nil, err
 	}
-	return p.change("iep.set", "set the plan's "+strings.Join(what, " and "), "", edits...)
+	return fix.mark(p.change("iep.set", "set the plan's "+strings.Join(what, " and "), "", edits...))
 }
 
 // AddGoal adds a short- or long-term goal (001). Its ID (G-K7QX2) is the

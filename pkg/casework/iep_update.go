@@ -148,7 +148,8 @@ func (a UpdatePlanService) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	sv := p.plan.Services[i]
-	fix, err := p.reword(wordFlag(a.Name, "--name"), a.Code != nil || a.Provider != nil || a.Start != nil || a.End != nil, newDate(a.Start), "--start", "a plan service's update")
+	day, flag := datedBy(a.Start, "--start")
+	fix, err := p.reword(wordFlag(a.Name, "--name"), a.Code != nil || a.Provider != nil || a.Start != nil || a.End != nil, day, flag, "a plan service's update")
 	if err != nil {
 		return nil, err
 	}
@@ -393,7 +394,8 @@ func (a UpdateCourse) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	c := p.plan.SkillPlan[i]
-	fix, err := p.reword(wordFlag(a.Name, "--course"), a.Provider != nil || a.Start != nil || a.End != nil, newDate(a.Start), "--start", "a skill plan course's update")
+	day, flag := datedBy(a.Start, "--start")
+	fix, err := p.reword(wordFlag(a.Name, "--course"), a.Provider != nil || a.Start != nil || a.End != nil, day, flag, "a skill plan course's update")
 	if err != nil {
 		return nil, err
 	}

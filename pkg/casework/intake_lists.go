@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/schemas"
 )
 
 // AddAssessment records a dated assessment in the intake record: the tool
@@ -149,4 +150,18 @@ func (a AddEligibility) Build(s *State) (*Change, error) {
 	}
 	return lc.intakeChange("case.eligibility.add", fmt.Sprintf("record eligibility for %s: %s (%s)", e.Program, result, e.Determined), e.ID,
 		intakeAppend([]string{"eligibility"}, e))
+}
+
+// teamRoles are the roles a team member has on a case, as
+// schemas/intake.schema.json lists them.
+var teamRoles = schemas.Enum("intake", "team", "[]", "role")
+
+// checkTeamRole reads *role as one of the team roles (in any case, or by
+// its unambiguous beginning) and refuses another as a usage error naming
+// them (exit 2), as every closed-list flag is refused, rather than
+// leaving it to the schema's finding (exit 1, a refused write): case team
+// update asks it, whose --role the CLI leaves to the change (case team
+// add's is checked by the CLI's list).
+func checkTeamRole(role *string) error {
+	return checkPlanChoice("--role", role, teamRoles...)
 }

@@ -71,6 +71,12 @@ func (a UpdateTeamMember) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	m := lc.intake.Team[i]
+	if a.Role != nil && strings.TrimSpace(*a.Role) != "" {
+		// An empty role is the required field's refusal (fieldChange).
+		if err := checkTeamRole(a.Role); err != nil {
+			return nil, err
+		}
+	}
 	fields := []fieldChange{
 		{label: "name", key: "name", now: m.Name, v: a.Name, required: true},
 		{label: "role", key: "role", now: m.Role, v: a.Role, required: true},

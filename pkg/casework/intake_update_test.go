@@ -116,6 +116,9 @@ func TestIntakeUpdatesRefused(t *testing.T) {
 		{"no such barrier", ResolveBarrier{Case: "W-001", Barrier: "housing"}.Build, `case W-001 has no barrier "housing" (it has 1 "transportation")`},
 		{"no such member", RemoveTeamMember{Case: "W-001", Member: "3"}.Build, `case W-001 has no team member 3 (it has 1 "Alex Example", 2 "Jo Example")`},
 		{"a member's role removed", UpdateTeamMember{Case: "W-001", Member: "1", Role: str("")}.Build, "the role cannot be empty"},
+		// A role that is none is a usage error naming the roles, not the
+		// schema's finding about a write refused.
+		{"a role that is none", UpdateTeamMember{Case: "W-001", Member: "1", Role: str("coach")}.Build, `--role "coach" is not one of union-representative, hr-laying-off, hr-hiring, counselor, navigator, employer, other`},
 		{"nothing to change", UpdateTeamMember{Case: "W-001", Member: "1", Phone: str("555-0130")}.Build, `nothing changes: team member "Alex Example" already has these values`},
 		{"an assessment after today", UpdateAssessment{Case: "W-001", Assessment: "1", Date: str("2026-03-17")}.Build, "assessment date 2026-03-17 is after today (2026-03-16)"},
 		{"no assessments to name", UpdateAssessment{Case: "W-001", Assessment: "Interest profiler", Summary: str("x")}.Build, `case W-001 has no assessment "Interest profiler" (it has 1 "Skills Assessment Form")`},

@@ -367,10 +367,7 @@ func (t TransferCase) newManager(cfg *record.Config) (record.Staff, error) {
 	case !to.IsActive():
 		return to, inputErrorf("caseplan staff list shows the roster", "--to %s is no longer active on the staff roster", t.To)
 	}
-	if t.Center != "" && len(cfg.Centers) > 0 && !slices.Contains(cfg.Centers, t.Center) {
-		return to, inputErrorf("the centers are listed in cases/caseplan.yaml", "center %q is not one of this store's centers (%s)", t.Center, strings.Join(cfg.Centers, ", "))
-	}
-	return to, nil
+	return to, checkCenter(cfg, t.Center)
 }
 
 // lifecycleCase is a case about to change, with its intake read: every

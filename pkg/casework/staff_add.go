@@ -54,6 +54,9 @@ func (a AddStaff) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("use lower-case letters, digits, '.', '_' or '-'", "staff id %q is not valid", st.ID)
 	}
 	cfg := s.Snapshot.Config
+	if err := checkCenter(cfg, strings.TrimSpace(st.Center)); err != nil {
+		return nil, err
+	}
 	// The same person first: an ID made from their email is theirs
 	// already, and another ID would list them twice.
 	if other, ok := cfg.StaffByEmail(st.Email); ok {

@@ -80,8 +80,10 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 	}
 	if a.Center != nil {
 		c := strings.TrimSpace(*a.Center)
-		if c != "" && c != m.Center && len(cfg.Centers) > 0 && !slices.Contains(cfg.Centers, c) {
-			return nil, inputErrorf("the centers are listed in "+layout.ConfigPath, "center %q is not one of this store's centers (%s)", c, strings.Join(cfg.Centers, ", "))
+		if c != m.Center {
+			if err := checkCenter(cfg, c); err != nil {
+				return nil, err
+			}
 		}
 	}
 	fields := []fieldChange{
@@ -157,4 +159,14 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 		Summary: fmt.Sprintf("staff %s: %s", m.ID, strings.Join(changed, ", ")),
 		Files:   map[string][]byte{layout.ConfigPath: data},
 	}, nil
+}
+
+// checkCenter refuses a center that is not one of the store's, when
+// caseplan.yaml lists its centers (a store that lists none takes any):
+// staff add, staff set and case transfer ask it.
+func checkCenter(cfg *record.Config, center string) error {
+	if center == "" || len(cfg.Centers) == 0 || slices.Contains(cfg.Centers, center) {
+		return nil
+	}
+	return inputErrorf("the centers are listed in "+layout.ConfigPath, "center %q is not one of this store's centers (%s)", center, strings.Join(cfg.Centers, ", "))
 }

@@ -36,15 +36,16 @@ Each kind takes its own flags; one that does not apply is refused:
                            --grade, --status (default applied), --feedback
   informational-interview  --org (needed), --contact, --notes
   interview                --org (needed), --position, --kind-of-interview
-                           (screening, hiring-manager, panel, mock, other),
+                           (` + strings.Join(casework.InterviewKinds, ", ") + `),
                            --feedback
-  course                   --title (needed), --provider, --status (enrolled,
-                           completed, dropped)
+  course                   --title (needed), --provider, --status
   networking               --event (needed), --contacts N (new contacts
                            made), --notes
 
-An application's status is applied, interview, offer, hired, rejected or
-withdrawn. The file is edited in place: comments and the order of what a
+The statuses --status takes depend on --kind (schemas/activity.schema.json):
+an application's is ` + choiceList(casework.ApplicationStatuses...) + `,
+a course's ` + choiceList(casework.CourseStatuses...) + `; another is refused, naming
+them. The file is edited in place: comments and the order of what a
 person wrote stay as they are, and the commit shows only the new lines.` + "\n" + exitStatusHelp,
 		Example: `  caseplan activity add 2026-K7QX2 --date 2026-03-10 --kind application \
       --org 'Example Clinic' --position 'Office Coordinator' --internal=false
@@ -72,7 +73,7 @@ person wrote stay as they are, and the commit shows only the new lines.` + "\n" 
 	f.BoolVar(&v.internal, "internal", false, "the position is inside the organisation (000); --internal=false records an external one")
 	oppositeTriedAs(f, "internal", "external", "outside")
 	f.StringVar(&v.grade, "grade", "", "the position's grade (000)")
-	f.StringVar(&v.status, "status", "", "`STATUS` of an application or a course")
+	f.StringVar(&v.status, "status", "", activityStatusHelp)
 	f.StringVar(&v.feedback, "feedback", "", "feedback received (000)")
 	f.StringVar(&v.contact, "contact", "", "the person met at an informational interview")
 	f.StringVar(&v.notes, "notes", "", "notes")
@@ -84,6 +85,11 @@ person wrote stay as they are, and the commit shows only the new lines.` + "\n" 
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the entry but do not commit it")
 	return c
 }
+
+// activityStatusHelp is --status's help: the statuses each kind that
+// takes one has, as the schema lists them and activityEntry checks them.
+var activityStatusHelp = fmt.Sprintf("`STATUS` of an application (%s; default applied) or a course (%s): it depends on --kind",
+	choiceList(casework.ApplicationStatuses...), choiceList(casework.CourseStatuses...))
 
 func activityAddRun(opts *activityAddOptions) error {
 	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
@@ -170,7 +176,10 @@ func activityEntry(v activityValues, given func(flag string) bool) (any, error) 
 	d := record.Date(v.date)
 	oneOf := func(flag string, val *string, allowed []string) error {
 		if *val != "" && !readChoice(val, allowed...) {
-			return usageErrorf("--%s %q: for --kind %s use one of %s", flag, *val, v.kind, strings.Join(allowed, ", "))
+			return &UsageError{
+				Msg:  fmt.Sprintf("--%s %q: for --kind %s use one of %s", flag, *val, v.kind, strings.Join(allowed, ", ")),
+				Hint: choiceHint(flag, allowed, *val, nil),
+			}
 		}
 		return nil
 	}

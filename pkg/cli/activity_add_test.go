@@ -4,8 +4,10 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -117,6 +119,13 @@ func TestActivityEntry(t *testing.T) {
 			err:   `--status "enrolled": for --kind application use one of applied, interview, offer, hired, rejected, withdrawn`,
 		},
 		{
+			name:  "a slip of an application status",
+			v:     activityValues{kind: "application", date: "2026-03-13", org: "x", position: "y", status: "hird"},
+			given: []string{"org", "position", "status"},
+			err:   `--status "hird": for --kind application use one of applied, interview, offer, hired, rejected, withdrawn`,
+			hint:  "did you mean --status hired?",
+		},
+		{
 			name:  "kind of interview",
 			v:     activityValues{kind: "interview", date: "2026-03-13", org: "x", interviewKind: "group"},
 			given: []string{"org", "kind-of-interview"},
@@ -155,5 +164,18 @@ func TestActivityEntry(t *testing.T) {
 				t.Errorf("hint %q, want %q", ue.Hint, tc.hint)
 			}
 		})
+	}
+}
+
+// TestActivityStatusHelp: --status takes a list that depends on --kind,
+// so its help names each kind's statuses, as the schema lists them and
+// activityEntry checks them.
+func TestActivityStatusHelp(t *testing.T) {
+	c := newCmdActivityAdd(&globals{}, nil)
+	usage := c.Flags().Lookup("status").Usage
+	for kind, statuses := range map[string][]string{"application": casework.ApplicationStatuses, "course": casework.CourseStatuses} {
+		if len(statuses) == 0 || !strings.Contains(usage, choiceList(statuses...)) || !strings.Contains(c.Long, choiceList(statuses...)) {
+			t.Errorf("--status help %q (or the command's) does not name the statuses of --kind %s: %s", usage, kind, choiceList(statuses...))
+		}
 	}
 }

@@ -112,7 +112,10 @@ func (opts *activityUpdateOptions) pick(c *cobra.Command) error {
 		case !c.Flags().Changed("status"):
 			return &UsageError{Msg: "activity update --" + which[0] + " needs --status", Hint: "one of " + strings.Join(allowed, ", ")}
 		case !readChoice(&opts.status, allowed...):
-			return usageErrorf("--status %q: for --%s use one of %s", opts.status, which[0], strings.Join(allowed, ", "))
+			return &UsageError{
+				Msg:  fmt.Sprintf("--status %q: for --%s use one of %s", opts.status, which[0], strings.Join(allowed, ", ")),
+				Hint: choiceHint("status", allowed, opts.status, nil),
+			}
 		}
 		return nil
 	}

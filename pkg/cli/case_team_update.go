@@ -23,9 +23,9 @@ func newCmdCaseTeamUpdate(g *globals, runF func(*caseTeamUpdateOptions) error) *
 (1 for the first) or their name — and commit it. An
 empty value ('') removes a field (a value of spaces only is refused, never
 taken for ''); the name and the role cannot be removed.
-A role the schema does not know, or an email address that is not one, is
-refused with its finding (exit 1). Only the changed lines of intake.yaml
-change.` + "\n" + exitStatusHelp,
+A role that is not one of the roles is refused naming them (exit 2), as
+case team add refuses it; an email address that is not one is refused
+with its finding (exit 1). Only the changed lines of intake.yaml change.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case team update WS-001 'Alex Example' --phone 555-0131 --notes ''`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -20,7 +20,9 @@ func newCmdIEPSet(g *globals, runF func(*iepSetOptions) error) *cobra.Command {
 		Short: "Set the plan's vision and employment goal",
 		Long: `Set the vision of CASE's plan — where the customer would like to be after
 the education, training or other services (document 001) — and its
-employment goal (002). Only the fields given change.` + "\n" + exitStatusHelp,
+employment goal (002). Only the fields given change. They are the plan's
+words, no plan item: on a closed case they are taken as a correction (a
+supervisor fixes a typo without reopening it), and the commit says so.` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep set 2026-K7QX2 --vision 'Working as a CNA after training' \
       --employment-goal 'Certified Nursing Assistant at a care home'`,
 		Args: cobra.ExactArgs(1),

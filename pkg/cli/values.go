@@ -273,20 +273,27 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 		}
 		for _, v := range values {
 			if v != "" && !slices.Contains(valid, v) && !slices.Contains(from.elsewhere, v) {
-				e := &UsageError{Msg: fmt.Sprintf("--%s %q: use one of %s", f.Name, v, strings.Join(valid, ", "))}
-				if meant := caseid.ChoiceMeant(valid, v); meant != "" {
-					e.Hint = "did you mean --" + f.Name + " " + meant + "?"
-				} else if choice := from.words[lettersOf(v)]; choice != "" {
-					e.Hint = fmt.Sprintf("did you mean --%s %s? %s is recorded as %s", f.Name, choice, strconv.Quote(v), choice)
-				} else {
-					e.Hint = begunHint(f.Name, valid, v)
-				}
-				err = e
+				err = &UsageError{Msg: fmt.Sprintf("--%s %q: use one of %s", f.Name, v, strings.Join(valid, ", ")), Hint: choiceHint(f.Name, valid, v, from.words)}
 				return
 			}
 		}
 	})
 	return err
+}
+
+// choiceHint is the hint for v, refused by flag as none of valid: the
+// choice it is a slip for, the choice a case manager's word means
+// (valuesFrom.words), or the choices it begins; "" when none. The
+// commands that check a closed list themselves (one that depends on
+// another flag: activity add --status on --kind) give the same hint.
+func choiceHint(flag string, valid []string, v string, words map[string]string) string {
+	if meant := caseid.ChoiceMeant(valid, v); meant != "" {
+		return "did you mean --" + flag + " " + meant + "?"
+	}
+	if choice := words[lettersOf(v)]; choice != "" {
+		return fmt.Sprintf("did you mean --%s %s? %s is recorded as %s", flag, choice, strconv.Quote(v), choice)
+	}
+	return begunHint(flag, valid, v)
 }
 
 // begunHint is the hint for a choice refused as the beginning of several
