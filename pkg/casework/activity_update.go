@@ -176,6 +176,50 @@ func activityIDs(w *record.ActivityWeek, kind string) (list string, ids []string
 	panic("activityIDs: no updates of " + kind)
 }
 
+// numberedHint is the hint of an entry named by its number n without its
+// week: what to type for each entry of kind numbered n in a week of the
+// case (the latest few), as the entry is — its ID, or for one logged
+// before entries had IDs (activity list shows "-"), its number with
+// --week, the only way to name it.
+func numberedHint(weeks []*record.ActivityWeek, caseID, kind string, n int) string {
+	const most = 4 // a hint is one line: the latest weeks, likeliest meant
+	var named []string
+	for _, w := range weeks {
+		if _, ids := activityIDs(w, kind); n <= len(ids) {
+			as := fmt.Sprintf("--week %s --%s %d", w.Week, kind, n)
+			if ids[n-1] != "" {
+				as = "--" + kind + " " + ids[n-1]
+			}
+			named = append(named, as+" ("+activityLabel(w, kind, n-1)+")")
+		}
+	}
+	list := "caseplan activity list " + caseID
+	switch {
+	case len(named) == 0:
+		return fmt.Sprintf("no week of case %s has %s %d; %s lists the entries", caseID, kind, n, list)
+	case len(named) == 1:
+		return "type " + named[0]
+	case len(named) > most:
+		earlier := len(named) - most
+		return fmt.Sprintf("type the one you mean: %s; %s lists %d earlier", strings.Join(named[earlier:], ", "), list, earlier)
+	}
+	return "type the one you mean: " + strings.Join(named, ", ")
+}
+
+// activityLabel says which entry of kind entry i of week w is, in the
+// words of activity list: where, and for an application the position.
+func activityLabel(w *record.ActivityWeek, kind string, i int) string {
+	switch kind {
+	case ActivityApplication:
+		return w.Applications[i].Organization + ", " + w.Applications[i].Position
+	case ActivityInterview:
+		return w.Interviews[i].Organization
+	case ActivityCourse:
+		return w.Courses[i].Title
+	}
+	panic("activityLabel: no updates of " + kind)
+}
+
 // findActivity finds the entry of kind that which names in case caseID:
 // by its ID in any week (week, when given, must be its week), or by its
 // number in week.
@@ -192,8 +236,8 @@ func findActivity(s *State, caseID, kind, which, week string) (activityEntry, er
 	which = strings.TrimSpace(which)
 	if n, err := strconv.Atoi(which); err == nil {
 		if week == "" {
-			return activityEntry{}, inputErrorf("name it by its ID (caseplan activity list "+caseID+" shows them), or by its number with --week",
-				"%s %d: which week's?", kind, n)
+			return activityEntry{}, inputErrorf(numberedHint(c.Activity, caseID, kind, n),
+				"--%s %d: a number names an entry of one week, and no week was given", kind, n)
 		}
 		list, _ := activityIDs(&record.ActivityWeek{}, kind)
 		p, w, err := activityWeek(s, caseID, week, list, n, func(w *record.ActivityWeek) int { _, ids := activityIDs(w, kind); return len(ids) })

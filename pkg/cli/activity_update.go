@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -99,13 +98,10 @@ func (opts *activityUpdateOptions) pick(c *cobra.Command) error {
 		}
 	}
 	entry := map[string]string{"application": opts.application, "interview": opts.interview, "course": opts.course}[which[0]]
-	if n, err := strconv.Atoi(strings.TrimSpace(entry)); err == nil {
-		switch {
-		case n < 1:
-			return usageErrorf("--%s %d: entries are numbered from 1", which[0], n)
-		case opts.week == "":
-			return &UsageError{Msg: fmt.Sprintf("--%s %d: a number names an entry of one week; give --week, or name it by its ID", which[0], n), Hint: list}
-		}
+	// A number without --week is refused when the change is built: the
+	// hint is what to type for the entries of that number, as they are.
+	if n, err := strconv.Atoi(strings.TrimSpace(entry)); err == nil && n < 1 {
+		return usageErrorf("--%s %d: entries are numbered from 1", which[0], n)
 	}
 	status := func(allowed []string) error {
 		switch {
