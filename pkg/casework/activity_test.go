@@ -126,7 +126,7 @@ func TestUpdateApplication(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := strings.Replace(w11, "    status: applied\n    feedback: none yet # ask on Friday\n", "    status: interview\n    feedback: screening call booked # ask on Friday\n", 1)
+	want := strings.Replace(w11, "    status: applied\n    feedback: none yet # ask on Friday\n", "    status: interview\n    feedback: none yet; screening call booked # ask on Friday\n", 1)
 	if got := string(ch.Files["cases/W-1/activity/2026-W11.yaml"]); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
@@ -222,6 +222,56 @@ func inputHint(err error) string {
 	var input *InputError
 	errors.As(err, &input)
 	return hintOf(input)
+}
+
+// TestActivityFeedbackAdds: feedback given to an entry that has some is
+// added to it, as the employer gives it, never replacing what was
+// recorded; the same feedback typed again adds nothing.
+func TestActivityFeedbackAdds(t *testing.T) {
+	const w11 = "week: 2026-W11\n" +
+		"applications:\n" +
+		"  - id: AP-7QX2K\n" +
+		"    date: 2026-03-10\n" +
+		"    organization: Example Library\n" +
+		"    position: Clerk\n" +
+		"    status: offer\n" +
+		"    feedback: verbal offer on 2026-03-26\n" +
+		"interviews:\n" +
+		"  - id: IV-7QX2K\n" +
+		"    date: 2026-03-12\n" +
+		"    organization: Example Library\n" +
+		"    feedback: strong on scheduling\n"
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/activity/2026-W11.yaml": w11})
+	file := func(ch *Change) string { return string(ch.Files["cases/W-1/activity/2026-W11.yaml"]) }
+	ch, err := UpdateApplication{Case: "W-1", Application: "AP-7QX2K", Status: "withdrawn", Feedback: " reposted after the center grant was funded "}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(w11, "    status: offer\n    feedback: verbal offer on 2026-03-26\n",
+		"    status: withdrawn\n    feedback: verbal offer on 2026-03-26; reposted after the center grant was funded\n", 1)
+	if got := file(ch); got != want {
+		t.Errorf("application: got:\n%s\nwant:\n%s", got, want)
+	}
+	// The same feedback again: only the status changes.
+	ch, err = UpdateApplication{Case: "W-1", Application: "AP-7QX2K", Status: "hired", Feedback: "verbal offer on 2026-03-26"}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := file(ch), strings.Replace(w11, "status: offer", "status: hired", 1); got != want {
+		t.Errorf("the same feedback: got:\n%s\nwant:\n%s", got, want)
+	}
+	ch, err = UpdateInterview{Case: "W-1", Interview: "IV-7QX2K", Feedback: "second round on Monday"}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := file(ch), strings.Replace(w11, "strong on scheduling", "strong on scheduling; second round on Monday", 1); got != want {
+		t.Errorf("interview: got:\n%s\nwant:\n%s", got, want)
+	}
+	_, err = UpdateInterview{Case: "W-1", Interview: "IV-7QX2K", Feedback: "strong on scheduling"}.Build(s)
+	var input *InputError
+	if want := "interview IV-7QX2K (Example Library) already has this feedback: strong on scheduling"; !errors.As(err, &input) || input.Msg != want {
+		t.Errorf("the same interview feedback: got %v, want %q", err, want)
+	}
 }
 
 // TestUpdateInterviewAndCourse: an interview's feedback, added where it

@@ -25,7 +25,7 @@ type UpdateApplication struct {
 	Application string // its ID, or its number in Week's applications
 	Week        string // 2026-W09; needed with a number, checked with an ID
 	Status      string
-	Feedback    string // empty: leave the feedback as it is
+	Feedback    string // added to the feedback already recorded; empty: leave it as it is
 }
 
 // Build returns the change that sets the application's status (and
@@ -40,14 +40,14 @@ func (u UpdateApplication) Build(s *State) (*Change, error) {
 	}
 	at := func(field string) []string { return []string{"applications", strconv.Itoa(e.i), field} }
 	edits := []Edit{Set(at("status"), u.Status)}
-	if u.Feedback != "" {
-		edits = append(edits, Set(at("feedback"), u.Feedback))
+	app := e.week.Applications[e.i]
+	if feedback, ok := addFeedback(app.Feedback, u.Feedback); ok {
+		edits = append(edits, Set(at("feedback"), feedback))
 	}
 	data, err := s.EditRecord(e.path, nil, edits...)
 	if err != nil {
 		return nil, err
 	}
-	app := e.week.Applications[e.i]
 	return &Change{
 		Cases:   []string{u.Case},
 		Action:  "activity.update",
@@ -77,6 +77,10 @@ func (u UpdateInterview) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	in := e.week.Interviews[e.i]
+	feedback, ok := addFeedback(in.Feedback, feedback)
+	if !ok {
+		return nil, inputErrorf("", "interview %s (%s) already has this feedback: %s", e.name(), in.Organization, in.Feedback)
+	}
 	data, err := s.EditRecord(e.path, nil, setInOrder(record.ActivityWeek{}, []string{"interviews", strconv.Itoa(e.i), "feedback"}, feedback))
 	if err != nil {
 		return nil, err
@@ -88,6 +92,20 @@ func (u UpdateInterview) Build(s *State) (*Change, error) {
 		Files:   map[string][]byte{e.path: data},
 		Output:  e.output(),
 	}, nil
+}
+
+// addFeedback is an entry's feedback with add added to what was recorded
+// (joinNotes): an employer's answer comes in pieces — a screening call,
+// then a panel, then "reposted after the grant was funded" — and each
+// is what the employer said, so none is replaced without a word. ok is
+// false when there is nothing to add: add is empty, or is already one of
+// the pieces (the same update typed again).
+func addFeedback(had, add string) (feedback string, ok bool) {
+	add = strings.TrimSpace(add)
+	if add == "" || slices.Contains(strings.Split(had, "; "), add) {
+		return had, false
+	}
+	return joinNotes(had, add), true
 }
 
 // UpdateActivityCourse moves a course logged in the activity tracker

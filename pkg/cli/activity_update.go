@@ -45,6 +45,11 @@ stdout.
   --course ID --status STATUS
       a course's status: enrolled, completed or dropped
 
+Feedback is added to the entry's earlier feedback, after a "; ", as the
+employer gives it ("phone screen went well; panel next week"): what was
+recorded is never replaced. The same feedback typed again adds nothing. To
+correct a feedback's wording, edit the week's file and run caseplan commit.
+
 Informational interviews and networking events are what happened on their
 day; they are not updated.` + "\n" + exitStatusHelp,
 		Example: `  caseplan activity update 2026-K7QX2 --application AP-3MZ8Q \
@@ -72,7 +77,7 @@ day; they are not updated.` + "\n" + exitStatusHelp,
 	f.StringVar(&opts.course, "course", "", "the course's `ID` (AC-K7QX2), or for one without an ID its number in --week")
 	f.StringVar(&opts.week, "week", "", "the ISO `WEEK` the entry was logged in, e.g. 2026-W11 (needed with a number)")
 	f.StringVar(&opts.status, "status", "", "`STATUS` of an application ("+strings.Join(casework.ApplicationStatuses, ", ")+") or a course ("+strings.Join(casework.CourseStatuses, ", ")+")")
-	f.StringVar(&opts.feedback, "feedback", "", "feedback received (000)")
+	f.StringVar(&opts.feedback, "feedback", "", "feedback received (000), added to the entry's earlier feedback")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }
