@@ -2,6 +2,7 @@ package casework
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -125,7 +126,7 @@ func TestUpdateApplication(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := strings.Replace(w11, "    status: applied\n    feedback: none yet # ask on Friday\n", "    status: interview\n    feedback: screening call booked # ask on Friday\n", 1)
+	want := strings.Replace(w11, "    status: applied\n    feedback: none yet # ask on Friday\n", "    status: interview\n    feedback: none yet; screening call booked # ask on Friday\n", 1)
 	if got := string(ch.Files["cases/W-1/activity/2026-W11.yaml"]); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
@@ -162,7 +163,7 @@ func TestUpdateApplication(t *testing.T) {
 		{UpdateApplication{Week: "2026-W10", Application: "1", Status: "offer"}, "has no activity in week 2026-W10"},
 		{UpdateApplication{Week: "2026-W11", Application: "1", Status: "maybe"}, `unknown application status "maybe"`},
 		{UpdateApplication{Week: "2026-W99", Application: "1", Status: "offer"}, `"2026-W99" is not an ISO week`},
-		{UpdateApplication{Application: "1", Status: "offer"}, "application 1: which week's?"},
+		{UpdateApplication{Application: "1", Status: "offer"}, "--application 1: a number names an entry of one week, and no week was given"},
 		{UpdateApplication{Application: "AP-00000", Status: "offer"}, `case W-1 has no application "AP-00000" (it has AP-7QX2K)`},
 		{UpdateApplication{Week: "2026-W11", Application: "AP-7QX2K", Status: "offer"}, "application AP-7QX2K of case W-1 was logged in week 2026-W12, not 2026-W11"},
 	} {
@@ -172,6 +173,104 @@ func TestUpdateApplication(t *testing.T) {
 		if !errors.As(err, &input) || !strings.Contains(input.Msg, tc.want) {
 			t.Errorf("%+v: got %v, want an InputError with %q", tc.u, err, tc.want)
 		}
+	}
+}
+
+// TestUpdateNumberWithoutWeek: an entry named by its number without its
+// week is refused with what to type for each entry of that number as it
+// is: --week with the number for one without an ID, its ID for one with.
+func TestUpdateNumberWithoutWeek(t *testing.T) {
+	week := func(w, id, org string) string {
+		return "week: " + w + "\napplications:\n  - " + id + "date: 2026-03-10\n    organization: " + org + "\n    position: Clerk\n    status: applied\n"
+	}
+	files := map[string]string{
+		"cases/W-1/activity/2026-W11.yaml": week("2026-W11", "", "Example Clinic"),
+		"cases/W-1/activity/2026-W12.yaml": week("2026-W12", "id: AP-7QX2K\n    ", "Example Museum"),
+	}
+	s := workTreeState(t, "W-1", files)
+	for _, tc := range []struct{ which, hint string }{
+		{"1", "type the one you mean: --week 2026-W11 --application 1 (Example Clinic, Clerk), --application AP-7QX2K (Example Museum, Clerk)"},
+		{"2", "no week of case W-1 has application 2; caseplan activity list W-1 lists the entries"},
+	} {
+		_, err := UpdateApplication{Case: "W-1", Application: tc.which, Status: "offer"}.Build(s)
+		var input *InputError
+		if !errors.As(err, &input) || input.Hint != tc.hint {
+			t.Errorf("application %s: got %v (hint %q), want the hint %q", tc.which, err, inputHint(err), tc.hint)
+		}
+	}
+	// One entry of that number: the hint is what to type; the latest
+	// weeks when there are many.
+	s = workTreeState(t, "W-1", map[string]string{"cases/W-1/activity/2026-W11.yaml": week("2026-W11", "", "Example Clinic")})
+	_, err := UpdateApplication{Case: "W-1", Application: "1", Status: "offer"}.Build(s)
+	if want := "type --week 2026-W11 --application 1 (Example Clinic, Clerk)"; inputHint(err) != want {
+		t.Errorf("one week: hint %q, want %q", inputHint(err), want)
+	}
+	many := map[string]string{}
+	for w := 10; w <= 15; w++ {
+		name := fmt.Sprintf("2026-W%02d", w)
+		many["cases/W-1/activity/"+name+".yaml"] = week(name, "", "Example Clinic")
+	}
+	s = workTreeState(t, "W-1", many)
+	_, err = UpdateApplication{Case: "W-1", Application: "1", Status: "offer"}.Build(s)
+	if want := "type the one you mean: --week 2026-W12 --application 1 (Example Clinic, Clerk), --week 2026-W13 --application 1 (Example Clinic, Clerk), --week 2026-W14 --application 1 (Example Clinic, Clerk), --week 2026-W15 --application 1 (Example Clinic, Clerk); caseplan activity list W-1 lists 2 earlier"; inputHint(err) != want {
+		t.Errorf("six weeks: hint %q, want %q", inputHint(err), want)
+	}
+}
+
+// inputHint is the hint of an InputError, "" for any other error.
+func inputHint(err error) string {
+	var input *InputError
+	errors.As(err, &input)
+	return hintOf(input)
+}
+
+// TestActivityFeedbackAdds: feedback given to an entry that has some is
+// added to it, as the employer gives it, never replacing what was
+// recorded; the same feedback typed again adds nothing.
+func TestActivityFeedbackAdds(t *testing.T) {
+	const w11 = "week: 2026-W11\n" +
+		"applications:\n" +
+		"  - id: AP-7QX2K\n" +
+		"    date: 2026-03-10\n" +
+		"    organization: Example Library\n" +
+		"    position: Clerk\n" +
+		"    status: offer\n" +
+		"    feedback: verbal offer on 2026-03-26\n" +
+		"interviews:\n" +
+		"  - id: IV-7QX2K\n" +
+		"    date: 2026-03-12\n" +
+		"    organization: Example Library\n" +
+		"    feedback: strong on scheduling\n"
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/activity/2026-W11.yaml": w11})
+	file := func(ch *Change) string { return string(ch.Files["cases/W-1/activity/2026-W11.yaml"]) }
+	ch, err := UpdateApplication{Case: "W-1", Application: "AP-7QX2K", Status: "withdrawn", Feedback: " reposted after the center grant was funded "}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(w11, "    status: offer\n    feedback: verbal offer on 2026-03-26\n",
+		"    status: withdrawn\n    feedback: verbal offer on 2026-03-26; reposted after the center grant was funded\n", 1)
+	if got := file(ch); got != want {
+		t.Errorf("application: got:\n%s\nwant:\n%s", got, want)
+	}
+	// The same feedback again: only the status changes.
+	ch, err = UpdateApplication{Case: "W-1", Application: "AP-7QX2K", Status: "hired", Feedback: "verbal offer on 2026-03-26"}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := file(ch), strings.Replace(w11, "status: offer", "status: hired", 1); got != want {
+		t.Errorf("the same feedback: got:\n%s\nwant:\n%s", got, want)
+	}
+	ch, err = UpdateInterview{Case: "W-1", Interview: "IV-7QX2K", Feedback: "second round on Monday"}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := file(ch), strings.Replace(w11, "strong on scheduling", "strong on scheduling; second round on Monday", 1); got != want {
+		t.Errorf("interview: got:\n%s\nwant:\n%s", got, want)
+	}
+	_, err = UpdateInterview{Case: "W-1", Interview: "IV-7QX2K", Feedback: "strong on scheduling"}.Build(s)
+	var input *InputError
+	if want := "interview IV-7QX2K (Example Library) already has this feedback: strong on scheduling"; !errors.As(err, &input) || input.Msg != want {
+		t.Errorf("the same interview feedback: got %v, want %q", err, want)
 	}
 }
 

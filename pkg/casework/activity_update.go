@@ -25,7 +25,7 @@ type UpdateApplication struct {
 	Application string // its ID, or its number in Week's applications
 	Week        string // 2026-W09; needed with a number, checked with an ID
 	Status      string
-	Feedback    string // empty: leave the feedback as it is
+	Feedback    string // added to the feedback already recorded; empty: leave it as it is
 }
 
 // Build returns the change that sets the application's status (and
@@ -40,14 +40,14 @@ func (u UpdateApplication) Build(s *State) (*Change, error) {
 	}
 	at := func(field string) []string { return []string{"applications", strconv.Itoa(e.i), field} }
 	edits := []Edit{Set(at("status"), u.Status)}
-	if u.Feedback != "" {
-		edits = append(edits, Set(at("feedback"), u.Feedback))
+	app := e.week.Applications[e.i]
+	if feedback, ok := addFeedback(app.Feedback, u.Feedback); ok {
+		edits = append(edits, Set(at("feedback"), feedback))
 	}
 	data, err := s.EditRecord(e.path, nil, edits...)
 	if err != nil {
 		return nil, err
 	}
-	app := e.week.Applications[e.i]
 	return &Change{
 		Cases:   []string{u.Case},
 		Action:  "activity.update",
@@ -77,6 +77,10 @@ func (u UpdateInterview) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	in := e.week.Interviews[e.i]
+	feedback, ok := addFeedback(in.Feedback, feedback)
+	if !ok {
+		return nil, inputErrorf("", "interview %s (%s) already has this feedback: %s", e.name(), in.Organization, in.Feedback)
+	}
 	data, err := s.EditRecord(e.path, nil, setInOrder(record.ActivityWeek{}, []string{"interviews", strconv.Itoa(e.i), "feedback"}, feedback))
 	if err != nil {
 		return nil, err
@@ -88,6 +92,20 @@ func (u UpdateInterview) Build(s *State) (*Change, error) {
 		Files:   map[string][]byte{e.path: data},
 		Output:  e.output(),
 	}, nil
+}
+
+// addFeedback is an entry's feedback with add added to what was recorded
+// (joinNotes): an employer's answer comes in pieces — a screening call,
+// then a panel, then "reposted after the grant was funded" — and each
+// is what the employer said, so none is replaced without a word. ok is
+// false when there is nothing to add: add is empty, or is already one of
+// the pieces (the same update typed again).
+func addFeedback(had, add string) (feedback string, ok bool) {
+	add = strings.TrimSpace(add)
+	if add == "" || slices.Contains(strings.Split(had, "; "), add) {
+		return had, false
+	}
+	return joinNotes(had, add), true
 }
 
 // UpdateActivityCourse moves a course logged in the activity tracker
@@ -176,6 +194,50 @@ func activityIDs(w *record.ActivityWeek, kind string) (list string, ids []string
 	panic("activityIDs: no updates of " + kind)
 }
 
+// numberedHint is the hint of an entry named by its number n without its
+// week: what to type for each entry of kind numbered n in a week of the
+// case (the latest few), as the entry is — its ID, or for one logged
+// before entries had IDs (activity list shows "-"), its number with
+// --week, the only way to name it.
+func numberedHint(weeks []*record.ActivityWeek, caseID, kind string, n int) string {
+	const most = 4 // a hint is one line: the latest weeks, likeliest meant
+	var named []string
+	for _, w := range weeks {
+		if _, ids := activityIDs(w, kind); n <= len(ids) {
+			as := fmt.Sprintf("--week %s --%s %d", w.Week, kind, n)
+			if ids[n-1] != "" {
+				as = "--" + kind + " " + ids[n-1]
+			}
+			named = append(named, as+" ("+activityLabel(w, kind, n-1)+")")
+		}
+	}
+	list := "caseplan activity list " + caseID
+	switch {
+	case len(named) == 0:
+		return fmt.Sprintf("no week of case %s has %s %d; %s lists the entries", caseID, kind, n, list)
+	case len(named) == 1:
+		return "type " + named[0]
+	case len(named) > most:
+		earlier := len(named) - most
+		return fmt.Sprintf("type the one you mean: %s; %s lists %d earlier", strings.Join(named[earlier:], ", "), list, earlier)
+	}
+	return "type the one you mean: " + strings.Join(named, ", ")
+}
+
+// activityLabel says which entry of kind entry i of week w is, in the
+// words of activity list: where, and for an application the position.
+func activityLabel(w *record.ActivityWeek, kind string, i int) string {
+	switch kind {
+	case ActivityApplication:
+		return w.Applications[i].Organization + ", " + w.Applications[i].Position
+	case ActivityInterview:
+		return w.Interviews[i].Organization
+	case ActivityCourse:
+		return w.Courses[i].Title
+	}
+	panic("activityLabel: no updates of " + kind)
+}
+
 // findActivity finds the entry of kind that which names in case caseID:
 // by its ID in any week (week, when given, must be its week), or by its
 // number in week.
@@ -192,8 +254,8 @@ func findActivity(s *State, caseID, kind, which, week string) (activityEntry, er
 	which = strings.TrimSpace(which)
 	if n, err := strconv.Atoi(which); err == nil {
 		if week == "" {
-			return activityEntry{}, inputErrorf("name it by its ID (caseplan activity list "+caseID+" shows them), or by its number with --week",
-				"%s %d: which week's?", kind, n)
+			return activityEntry{}, inputErrorf(numberedHint(c.Activity, caseID, kind, n),
+				"--%s %d: a number names an entry of one week, and no week was given", kind, n)
 		}
 		list, _ := activityIDs(&record.ActivityWeek{}, kind)
 		p, w, err := activityWeek(s, caseID, week, list, n, func(w *record.ActivityWeek) int { _, ids := activityIDs(w, kind); return len(ids) })

@@ -46,6 +46,11 @@ stdout.
   --course ID --status STATUS
       a course's status: enrolled, completed or dropped
 
+Feedback is added to the entry's earlier feedback, after a "; ", as the
+employer gives it ("phone screen went well; panel next week"): what was
+recorded is never replaced. The same feedback typed again adds nothing. To
+correct a feedback's wording, edit the week's file and run caseplan commit.
+
 Informational interviews and networking events are what happened on their
 day; they are not updated.` + "\n" + exitStatusHelp,
 		Example: `  caseplan activity update 2026-K7QX2 --application AP-3MZ8Q \
@@ -73,7 +78,7 @@ day; they are not updated.` + "\n" + exitStatusHelp,
 	f.StringVar(&opts.course, "course", "", "the course's `ID` (AC-K7QX2), or for one without an ID its number in --week")
 	f.StringVar(&opts.week, "week", "", "the ISO `WEEK` the entry was logged in, e.g. 2026-W11 (needed with a number)")
 	f.StringVar(&opts.status, "status", "", "`STATUS` of an application ("+strings.Join(casework.ApplicationStatuses, ", ")+") or a course ("+strings.Join(casework.CourseStatuses, ", ")+")")
-	f.StringVar(&opts.feedback, "feedback", "", "feedback received (000)")
+	f.StringVar(&opts.feedback, "feedback", "", "feedback received (000), added to the entry's earlier feedback")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }
@@ -99,13 +104,10 @@ func (opts *activityUpdateOptions) pick(c *cobra.Command) error {
 		}
 	}
 	entry := map[string]string{"application": opts.application, "interview": opts.interview, "course": opts.course}[which[0]]
-	if n, err := strconv.Atoi(strings.TrimSpace(entry)); err == nil {
-		switch {
-		case n < 1:
-			return usageErrorf("--%s %d: entries are numbered from 1", which[0], n)
-		case opts.week == "":
-			return &UsageError{Msg: fmt.Sprintf("--%s %d: a number names an entry of one week; give --week, or name it by its ID", which[0], n), Hint: list}
-		}
+	// A number without --week is refused when the change is built: the
+	// hint is what to type for the entries of that number, as they are.
+	if n, err := strconv.Atoi(strings.TrimSpace(entry)); err == nil && n < 1 {
+		return usageErrorf("--%s %d: entries are numbered from 1", which[0], n)
 	}
 	status := func(allowed []string) error {
 		switch {

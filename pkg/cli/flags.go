@@ -54,18 +54,27 @@ func parseDate(flag, v string) (time.Time, error) {
 func yearlessDates(c *cobra.Command, today time.Time) error {
 	var bad error
 	c.Flags().Visit(func(f *pflag.Flag) {
-		v := f.Value.String()
-		if bad != nil || f.Value.Type() != "date" || v == "" {
-			return
-		}
-		if _, err := time.Parse(time.DateOnly, v); err == nil {
-			return
-		}
-		if hint := schemas.YearlessReadings(v, "--"+f.Name+" ", today); hint != "" {
-			bad = &UsageError{Msg: fmt.Sprintf("--%s %q: not a date; use YYYY-MM-DD", f.Name, v), Hint: hint}
+		if bad == nil && f.Value.Type() == "date" {
+			bad = yearlessDate(f.Name, f.Value.String(), today)
 		}
 	})
 	return bad
+}
+
+// yearlessDate is yearlessDates' refusal of one value v of flag, or nil
+// when v is not a day without its year: also the due date inside an
+// --action, which is no date flag of its own.
+func yearlessDate(flag, v string, today time.Time) error {
+	if v == "" {
+		return nil
+	}
+	if _, err := time.Parse(time.DateOnly, v); err == nil {
+		return nil
+	}
+	if hint := schemas.YearlessReadings(v, "--"+flag+" ", today); hint != "" {
+		return &UsageError{Msg: fmt.Sprintf("--%s %q: not a date; use YYYY-MM-DD", flag, v), Hint: hint}
+	}
+	return nil
 }
 
 // isWords reports whether v is letters and spaces only: a day named in

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -128,8 +129,15 @@ func (o *noteFlags) note(g *globals, c *cobra.Command, set, fill map[string]any)
 			return n, err
 		}
 	}
+	var today time.Time
+	if len(o.actions) > 0 {
+		var err error
+		if today, err = g.todayDate(); err != nil {
+			return n, err
+		}
+	}
 	for _, a := range o.actions {
-		act, err := parseAction(a)
+		act, err := parseAction(a, today)
 		if err != nil {
 			return n, err
 		}
@@ -138,8 +146,9 @@ func (o *noteFlags) note(g *globals, c *cobra.Command, set, fill map[string]any)
 	return n, nil
 }
 
-// parseAction parses "OWNER|DUE|TEXT".
-func parseAction(v string) (record.Action, error) {
+// parseAction parses "OWNER|DUE|TEXT"; today puts a due date typed
+// without its year in the year nearest it, for the hint (yearlessDate).
+func parseAction(v string, today time.Time) (record.Action, error) {
 	parts := strings.SplitN(v, "|", 3)
 	if len(parts) != 3 {
 		return record.Action{}, usageErrorf("--action %q: write it as \"OWNER|DUE|TEXT\" (DUE may be empty)", v)
@@ -154,6 +163,9 @@ func parseAction(v string) (record.Action, error) {
 		return a, usageErrorf("--action %q: the action has no text", v)
 	}
 	if due := strings.TrimSpace(parts[1]); due != "" {
+		if err := yearlessDate("action", due, today); err != nil {
+			return a, actionDateError(v, a.Owner, due, a.Text, err)
+		}
 		var err error
 		if a.Due, err = requiredDate("action", due); err != nil {
 			return a, actionDateError(v, a.Owner, due, a.Text, err)
