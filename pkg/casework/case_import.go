@@ -190,17 +190,41 @@ func (imp ImportCohort) Build(s *State) (*Change, error) {
 		return in
 	}
 	plan.Lines = m.Plan(roster, existing)
-	for i := range plan.Lines {
-		if l := &plan.Lines[i]; l.Doubles != "" && len(l.Problems) > 0 {
-			l.Problems[len(l.Problems)-1].Msg += "; " + doublesAdvice(existing.Intake(l.Doubles), l.Doubles, &l.Entry, rules.Cohort.ID)
-		}
-	}
 
 	opened := rules.Opened
 	if opened == "" {
 		opened = date(s.Today)
 	}
 	openedTime, _ := opened.Time()
+	tentative := firstManager(rules)
+	// A duplicate's own details are held to what a new row's are, so
+	// that the roster's mistakes are all named at once, and so that the
+	// advice on bringing its case up to date never hands a detail the
+	// case would refuse to caseplan case set.
+	for i := range plan.Lines {
+		l := &plan.Lines[i]
+		if l.Status != rosterimport.Duplicate {
+			continue
+		}
+		id := l.Case
+		if id == "" {
+			id = duplicateStandIn
+		}
+		_, fields, err := rowProblems(s, cfg, m, l, id, imp.File, opened, tentative, imp.Schemas)
+		if err != nil {
+			return nil, err
+		}
+		invalid := map[string]bool{}
+		for _, f := range fields {
+			invalid[f.field] = true
+		}
+		if l.Doubles != "" && len(l.Problems) > 0 {
+			l.Problems[len(l.Problems)-1].Msg += "; " + doublesAdvice(existing.Intake(l.Doubles), l.Doubles, &l.Entry, rules.Cohort.ID, invalid)
+		}
+		for _, f := range fields {
+			l.Problems = append(l.Problems, f.Problem)
+		}
+	}
 	ids := map[string]bool{}
 	for k := range existing.IDs {
 		ids[k] = true
@@ -219,7 +243,6 @@ func (imp ImportCohort) Build(s *State) (*Change, error) {
 		}
 		ids[rosterimport.IDKey(l.Case)] = true
 	}
-	tentative := firstManager(rules)
 	if err := imp.checkRecords(s, m, plan, opened, tentative); err != nil {
 		return nil, err
 	}
@@ -331,28 +354,19 @@ func (imp ImportCohort) checkRecords(s *State, m *rosterimport.Mapping, plan *Im
 		if l.Status != rosterimport.New {
 			continue
 		}
-		tentative := *l
-		if tentative.Entry.Manager == "" {
-			tentative.Entry.Manager = manager
-		}
-		in, iep, err := importedCase(s, cfg, rules, &tentative, imp.File, opened)
+		records, fields, err := rowProblems(s, cfg, m, l, l.Case, imp.File, opened, manager, imp.Schemas)
 		if err != nil {
 			return err
 		}
-		doc, fs := load.Parse(layout.Intake(l.Case), in)
-		for _, f := range fs {
-			fieldProblem(m, l, nil, f.Message)
-		}
-		if doc != nil {
-			for _, e := range imp.Schemas.Validate(layout.KindIntake, doc.Value()) {
-				fieldProblem(m, l, e.Path, e.Message)
+		if len(fields) > 0 {
+			l.Status = rosterimport.Invalid
+			for _, f := range fields {
+				l.Problems = append(l.Problems, f.Problem)
 			}
-		}
-		if l.Status != rosterimport.New {
 			continue
 		}
-		files[layout.Intake(l.Case)] = in
-		files[layout.File(l.Case, layout.KindIEP)] = iep
+		files[layout.Intake(l.Case)] = records[0]
+		files[layout.File(l.Case, layout.KindIEP)] = records[1]
 		byCase[l.Case] = l
 		ids = append(ids, l.Case)
 	}
@@ -387,9 +401,46 @@ func (imp ImportCohort) checkRecords(s *State, m *rosterimport.Mapping, plan *Im
 	return nil
 }
 
-// fieldProblem makes a line invalid with a schema's message about the
-// intake field at p, placed at the column that fills it.
-func fieldProblem(m *rosterimport.Mapping, l *rosterimport.Line, p []string, msg string) {
+// duplicateStandIn is the case ID a duplicate of an earlier row, which
+// gives none, is checked under: a valid one, so that only the row's own
+// details can be at fault.
+const duplicateStandIn = "IMPORT-ROW"
+
+// fieldIssue is a problem with the intake field (rosterimport's Field
+// names) a row fills.
+type fieldIssue struct {
+	field string
+	rosterimport.Problem
+}
+
+// rowProblems writes the records line l would open as case id — its
+// intake and its empty plan — and holds the intake to its schema, as
+// every write is: each problem placed at the column that fills the field.
+func rowProblems(s *State, cfg *record.Config, m *rosterimport.Mapping, l *rosterimport.Line, id, file string, opened record.Date, manager string, v *schemas.Validator) (records [2][]byte, problems []fieldIssue, err error) {
+	tentative := *l
+	tentative.Case = id
+	if tentative.Entry.Manager == "" {
+		tentative.Entry.Manager = manager
+	}
+	in, iep, err := importedCase(s, cfg, m.Rules(), &tentative, file, opened)
+	if err != nil {
+		return records, nil, err
+	}
+	doc, fs := load.Parse(layout.Intake(id), in)
+	for _, f := range fs {
+		problems = append(problems, fieldProblem(m, l, nil, f.Message))
+	}
+	if doc != nil {
+		for _, e := range v.Validate(layout.KindIntake, doc.Value()) {
+			problems = append(problems, fieldProblem(m, l, e.Path, e.Message))
+		}
+	}
+	return [2][]byte{in, iep}, problems, nil
+}
+
+// fieldProblem is a schema's message about the intake field at p, placed
+// at the column that fills it.
+func fieldProblem(m *rosterimport.Mapping, l *rosterimport.Line, p []string, msg string) fieldIssue {
 	field := rosterimport.FieldName
 	switch {
 	case len(p) == 2 && (p[0] == "participant" || p[0] == "layoff"):
@@ -408,8 +459,7 @@ func fieldProblem(m *rosterimport.Mapping, l *rosterimport.Line, p []string, msg
 	if _, rest, ok := strings.Cut(msg, ": "); ok && col >= 0 {
 		msg = rest
 	}
-	l.Status = rosterimport.Invalid
-	l.Problems = append(l.Problems, rosterimport.Problem{Row: l.Row, Column: col, Header: m.Header(col), Msg: msg})
+	return fieldIssue{field, rosterimport.Problem{Row: l.Row, Column: col, Header: m.Header(col), Msg: msg}}
 }
 
 // importedCase returns a new line's intake record and empty plan, as
@@ -548,8 +598,11 @@ func existingCases(s *State, cohort string, progress func(done, total int)) (*ro
 // doublesAdvice says how a row that doubles case id differs from it, and
 // the command that takes the row's details into the case: an import opens
 // cases and never changes one, and a newer roster from the employer is the
-// usual reason a worker's row no longer matches the row imported.
-func doublesAdvice(in *record.Intake, id string, e *rosterimport.Entry, cohort string) string {
+// usual reason a worker's row no longer matches the row imported. A detail
+// the row gives but the case would refuse (invalid: rosterimport's Field
+// names; its problem is the row's own) is left out of the command, which
+// would refuse it, and is named as what to correct in the roster.
+func doublesAdvice(in *record.Intake, id string, e *rosterimport.Entry, cohort string, invalid map[string]bool) string {
 	if in == nil {
 		return "if the roster has newer details for the worker, change the case with caseplan case set " + id
 	}
@@ -562,24 +615,38 @@ func doublesAdvice(in *record.Intake, id string, e *rosterimport.Entry, cohort s
 		}
 		return fmt.Sprintf("the case has every detail this row gives but is in cohort %s, and an import never moves a case to %s", in.Cohort, cohort)
 	}
-	var set, args, edit []string
+	var set, args, edit, refused []string
 	for _, d := range diffs {
-		if d.Flag == "" {
+		switch {
+		case invalid[d.Field]:
+			refused = append(refused, d.Label)
+		case d.Flag == "":
 			edit = append(edit, d.Label)
-			continue
+		default:
+			set = append(set, d.Label)
+			args = append(args, d.Flag+" "+display.ShellQuote(d.Value))
 		}
-		set = append(set, d.Label)
-		args = append(args, d.Flag+" "+display.ShellQuote(d.Value))
 	}
 	setCmd := fmt.Sprintf("caseplan case set %s %s", id, strings.Join(args, " "))
 	editCmd := fmt.Sprintf("caseplan edit %s intake", id)
+	var advice string
 	switch {
+	case len(set) == 0 && len(edit) == 0:
 	case len(edit) == 0:
-		return fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s", proseList(set), setCmd)
+		advice = fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s", proseList(set), setCmd)
 	case len(set) == 0:
-		return fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s", proseList(edit), editCmd)
+		advice = fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s", proseList(edit), editCmd)
+	default:
+		advice = fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s; and in %s: %s", proseList(set), setCmd, proseList(edit), editCmd)
 	}
-	return fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s; and in %s: %s", proseList(set), setCmd, proseList(edit), editCmd)
+	if len(refused) > 0 {
+		rest := fmt.Sprintf("in %s, which the case cannot take as the row writes it (see below): correct the roster", proseList(refused))
+		if advice == "" {
+			return "the row differs from the case " + rest
+		}
+		advice += "; and " + rest
+	}
+	return advice
 }
 
 // readIntake reads case id's intake record as validate reads it, nil when

@@ -67,15 +67,17 @@ those rows are listed and left out, and the rest imported. --dry-run prints
 what would happen, one line per row, and every problem, and writes nothing.
 
 On stdout, one line per row: ROW STATUS CASE PARTICIPANT MANAGER (status
-new, unchanged, duplicate or invalid), then the problems. -o json gives
-the same as {"file","rules","cohort","new_cohort","dry_run","commit",
-"rows":[{"row","status","case","participant","manager","problems":[...],
-"warnings":[...]}],"rule_problems","file_problems","created":[case IDs],
-"counts":{"new","unchanged","duplicate","invalid"}}; commit is "" when
-nothing was committed, a row's case "" for a new case whose random ID a dry
-run has not drawn. The import is one commit: its Caseplan-Case trailers
-name every new case, so caseplan log CASE finds it. The rules file goes
-into the commit as it is; commit your edits of it first (caseplan commit).` + "\n" + exitStatusHelp,
+new, unchanged, duplicate or invalid; CASE the case the row is, would open
+or doubles, or else the external ID it gives), then the problems. -o json
+gives the same as {"file","rules","cohort","new_cohort","dry_run",
+"commit","rows":[{"row","status","case","participant","manager",
+"problems":[...],"warnings":[...]}],"rule_problems","file_problems",
+"created":[case IDs],"counts":{"new","unchanged","duplicate","invalid"}};
+commit is "" when nothing was committed, a row's case "" for a new case
+whose random ID a dry run has not drawn. The import is one commit: its
+Caseplan-Case trailers name every new case, so caseplan log CASE finds it.
+The rules file goes into the commit as it is; commit your edits of it first
+(caseplan commit).` + "\n" + exitStatusHelp,
 		Example: `  caseplan case import acme-roster.csv --rules acme --dry-run
   caseplan case import acme-roster.csv --rules acme --skip-invalid`,
 		Args: cobra.ExactArgs(1),

@@ -298,6 +298,17 @@ func TestInitials(t *testing.T) {
 		"":                   "",
 		"(Sam) =Sample":      "S. S.",
 		"- ?":                "",
+		// A generational suffix is no initial; a word that only looks
+		// like one elsewhere, or a name of one word, is.
+		"Riley Placeholder, Jr.": "R. P.",
+		"riley placeholder jr":   "R. P.",
+		"Sam Sample Sr.":         "S. S.",
+		"Alex Example III":       "A. E.",
+		"Drew Demo IV":           "D. D.",
+		"Jr. Sample":             "J. S.",
+		"Iv":                     "I.",
+		"Casey Srinivasan Demo":  "C. S. D.",
+		"Blair Example (Jr.)":    "B. E.",
 	} {
 		if got := Initials(in); got != want {
 			t.Errorf("Initials(%q) = %q, want %q", in, got, want)

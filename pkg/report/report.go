@@ -144,10 +144,18 @@ func (m Month) Last() time.Time {
 
 // Initials shortens a participant's name to initials, "Ana Example" to
 // "A. E.": reports leave the office and go to coordinators, so they name
-// participants only as far as a case manager needs to recognise them.
+// participants only as far as a case manager needs to recognise them. A
+// generational suffix at the end ("Riley Placeholder, Jr.": Jr., Sr.,
+// II, III, IV) is part of no initial: "R. P.". The name is read as
+// written, first name first; nothing in the records says a name is
+// written "Last, First", so none is turned round.
 func Initials(name string) string {
+	words := strings.Fields(name)
+	for len(words) > 1 && nameSuffix(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
 	var parts []string
-	for _, w := range strings.Fields(name) {
+	for _, w := range words {
 		// The first letter or digit: "(Sam)" or "=Sam" is still S.
 		if i := strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(w[i:])
@@ -155,6 +163,16 @@ func Initials(name string) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// nameSuffix reports whether a word of a name is a generational suffix,
+// its case and punctuation aside ("Jr.", "JR", "III,").
+func nameSuffix(w string) bool {
+	switch strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })) {
+	case "jr", "sr", "ii", "iii", "iv":
+		return true
+	}
+	return false
 }
 
 // participant is how a report shows a participant's name.

@@ -327,6 +327,7 @@ func dateList(ds []record.Date) string {
 // Difference is a detail a roster row gives otherwise than the existing
 // case it doubles.
 type Difference struct {
+	Field string // the intake field, as the rules' columns name it (FieldPhone)
 	Label string // the field, as a coordinator names it: "phone", "layoff date"
 	// Flag is the caseplan case set flag that takes the row's value
 	// ("--phone"); "" for a field case set does not change (the name, the
@@ -358,24 +359,24 @@ func (e Entry) Differences(in *record.Intake) []Difference {
 	}
 	same := func(a, b string) bool { return strings.TrimSpace(a) == strings.TrimSpace(b) }
 	for _, f := range []struct {
-		label, flag, row string
-		equal            bool
+		field, label, flag, row string
+		equal                   bool
 	}{
-		{"name", "", e.Name, normName(e.Name) == normName(p.Name)},
-		{"preferred name", "--preferred-name", e.PreferredName, same(e.PreferredName, p.PreferredName)},
-		{"phone", "--phone", e.Phone, normPhone(e.Phone) == normPhone(p.Phone)},
-		{"email", "--email", e.Email, strings.EqualFold(strings.TrimSpace(e.Email), strings.TrimSpace(p.Email))},
-		{"address", "--address", e.Address, strings.Join(strings.Fields(e.Address), " ") == strings.Join(strings.Fields(p.Address), " ")},
-		{"language", "--language", e.Language, strings.EqualFold(strings.TrimSpace(e.Language), strings.TrimSpace(p.Language))},
-		{"best times", "--best-times", e.BestTimes, same(e.BestTimes, p.BestTimes)},
-		{"position", layoffFlag("--position"), e.Position, same(e.Position, l.Position)},
-		{"grade", layoffFlag("--grade"), e.Grade, same(e.Grade, l.Grade)},
-		{"FTE", layoffFlag("--fte"), fte, e.FTE == nil || l.FTE != nil && *e.FTE == *l.FTE},
-		{"department", layoffFlag("--department"), e.Department, same(e.Department, l.Department)},
-		{"layoff date", "", string(e.LayoffDate), e.LayoffDate == l.LayoffDate},
+		{FieldName, "name", "", e.Name, normName(e.Name) == normName(p.Name)},
+		{FieldPreferredName, "preferred name", "--preferred-name", e.PreferredName, same(e.PreferredName, p.PreferredName)},
+		{FieldPhone, "phone", "--phone", e.Phone, normPhone(e.Phone) == normPhone(p.Phone)},
+		{FieldEmail, "email", "--email", e.Email, strings.EqualFold(strings.TrimSpace(e.Email), strings.TrimSpace(p.Email))},
+		{FieldAddress, "address", "--address", e.Address, strings.Join(strings.Fields(e.Address), " ") == strings.Join(strings.Fields(p.Address), " ")},
+		{FieldLanguage, "language", "--language", e.Language, strings.EqualFold(strings.TrimSpace(e.Language), strings.TrimSpace(p.Language))},
+		{FieldBestTimes, "best times", "--best-times", e.BestTimes, same(e.BestTimes, p.BestTimes)},
+		{FieldPosition, "position", layoffFlag("--position"), e.Position, same(e.Position, l.Position)},
+		{FieldGrade, "grade", layoffFlag("--grade"), e.Grade, same(e.Grade, l.Grade)},
+		{FieldFTE, "FTE", layoffFlag("--fte"), fte, e.FTE == nil || l.FTE != nil && *e.FTE == *l.FTE},
+		{FieldDepartment, "department", layoffFlag("--department"), e.Department, same(e.Department, l.Department)},
+		{FieldLayoffDate, "layoff date", "", string(e.LayoffDate), e.LayoffDate == l.LayoffDate},
 	} {
 		if f.row != "" && !f.equal {
-			out = append(out, Difference{Label: f.label, Flag: f.flag, Value: f.row})
+			out = append(out, Difference{Field: f.field, Label: f.label, Flag: f.flag, Value: f.row})
 		}
 	}
 	return out

@@ -105,10 +105,11 @@ func normPhone(s string) string {
 type Line struct {
 	Row    int
 	Status Status
-	// Case is the case the row is (Unchanged) or doubles (Duplicate, ""
-	// when it doubles an earlier row), or the external ID a new case gets
-	// (New) or the row gives (Invalid: "" when it has none or it cannot be
-	// read).
+	// Case is what identifies the row, whatever its status: the case the
+	// row is (Unchanged), would open (New: its external ID, "" for a
+	// random one) or doubles (Duplicate of a case); where there is none —
+	// an Invalid row, or a Duplicate of an earlier row — the external ID
+	// the row gives ("" when it has none or it cannot be read).
 	Case     string
 	Hash     string // Entry.Hash, recorded in the case (record.Imported)
 	Entry    Entry
@@ -165,6 +166,11 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 					break
 				}
 			}
+		}
+		if l.Status == Duplicate {
+			// Of an earlier row: no case of its own, so its ID, as an
+			// invalid row's.
+			l.Case = e.ID
 		}
 		if l.Status == "" {
 			if id, ok := x.Rows[l.Hash]; ok {

@@ -525,8 +525,8 @@ func TestPlanDuplicates(t *testing.T) {
 	}
 	want := []string{
 		"new E1",
-		"duplicate  | f.csv:3:B: First name: ANA example is also row 2, with the same phone number",
-		"duplicate  | f.csv:4:A: Employee ID: ID e1 is also row 2's",
+		"duplicate E2 | f.csv:3:B: First name: ANA example is also row 2, with the same phone number",
+		"duplicate e1 | f.csv:4:A: Employee ID: ID e1 is also row 2's",
 		"duplicate K-1 doubles K-1 | f.csv:5:B: First name: Ben Example is already case K-1, with the same email address",
 		"unchanged E5",
 		"duplicate w-7 doubles w-7 | f.csv:7:A: Employee ID: case w-7 already exists: this row would double it",
@@ -575,7 +575,7 @@ func TestPlanSameWorkerWrittenOtherwise(t *testing.T) {
 	for _, l := range m.Plan(r, x) {
 		got = append(got, string(l.Status)+" "+l.Case)
 	}
-	want := []string{"unchanged E1", "unchanged K-2", "duplicate E3", "duplicate E4", "duplicate E5", "duplicate ", "new E6"}
+	want := []string{"unchanged E1", "unchanged K-2", "duplicate E3", "duplicate E4", "duplicate E5", "duplicate E1", "new E6"}
 	if !slices.Equal(got, want) {
 		t.Errorf("plan:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
