@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/sealed"
@@ -190,7 +193,7 @@ func (opts *caseSealedShowOptions) handSealed() (*casework.HandSealedError, erro
 			return nil, nil
 		}
 	}
-	changed, _, err := repo.LastChanged(from, path)
+	changed, _, err := opts.lastChanged(repo, from, path)
 	if err != nil || changed.IsZero() {
 		return nil, err
 	}
@@ -228,7 +231,7 @@ func (opts *caseSealedShowOptions) damagedSealed(dmg *casework.DamagedSealedErro
 		dmg.Uncommitted = werr == nil && (terr != nil || e.Hash != plumbing.ComputeHash(plumbing.BlobObject, data))
 	}
 	if !dmg.Uncommitted {
-		changed, before, err := repo.LastChanged(from, dmg.Path)
+		changed, before, err := opts.lastChanged(repo, from, dmg.Path)
 		if err != nil {
 			return err
 		}
@@ -240,6 +243,32 @@ func (opts *caseSealedShowOptions) damagedSealed(dmg *casework.DamagedSealedErro
 		}
 	}
 	return &InvalidError{Msg: dmg.Error(), Hint: dmg.Hint()}
+}
+
+// lastChanged returns the commit that last changed the case's file p as
+// from has it, and its parent (gitstore's LastChangedAmong), told the
+// commits that may have: the case's audit trail and the store-wide
+// commits (a roster change re-seals the cases it touches) — from the
+// clone's log index for HEAD, as log reads it, or a walk of the commit
+// messages for --at, which leaves HEAD's index alone. A file sealed long
+// ago is then found by reading its path at a few dozen commits rather
+// than at every commit since (minutes at 50,000 commits).
+func (opts *caseSealedShowOptions) lastChanged(repo *gitstore.Repo, from plumbing.Hash, p string) (commit, parent plumbing.Hash, err error) {
+	var state history.StateFiles
+	if opts.at == "" {
+		state = repo
+	}
+	trail, err := history.LogIndexed(repo.Git(), state, from, "", 0, nil)
+	if err != nil {
+		return plumbing.ZeroHash, plumbing.ZeroHash, err
+	}
+	var likely []plumbing.Hash
+	for _, e := range trail {
+		if len(e.Cases) == 0 || slices.Contains(e.Cases, opts.caseID) || slices.Contains(e.Cases, audit.StoreWide) {
+			likely = append(likely, plumbing.NewHash(e.Commit))
+		}
+	}
+	return repo.LastChangedAmong(from, p, likely)
 }
 
 func orEmpty(s []string) []string {

@@ -11,9 +11,24 @@ import (
 // --first-parent -- p"): the commit to name when a file is found damaged,
 // and the one before it, which holds the version to go back to. It
 // compares one tree entry per commit, so it costs what the history since
-// that change is long. A zero hash means no commit changed p (or from is
-// zero).
+// that change is long: minutes at 50,000 commits when the change is old
+// (every commit's cases/ tree is read); LastChangedAmong asks only the
+// commits that may have made it. A zero hash means no commit changed p
+// (or from is zero).
 func (r *Repo) LastChanged(from plumbing.Hash, p string) (commit, parent plumbing.Hash, err error) {
+	return r.LastChangedAmong(from, p, nil)
+}
+
+// LastChangedAmong is LastChanged told which commits, newest first, may
+// have changed p — the commits of its case's audit trail and the
+// store-wide ones (history's log index has them) — so that it reads p at
+// those commits and their parents rather than at every commit. A stretch
+// between two of them where p is not the same at both ends (a commit the
+// list left out changed it) is walked commit by commit, as is the history
+// older than the last of them; so a list that leaves a commit out costs
+// time, never a wrong answer, except that a file changed and changed back
+// between two listed commits is taken as unchanged there.
+func (r *Repo) LastChangedAmong(from plumbing.Hash, p string, likely []plumbing.Hash) (commit, parent plumbing.Hash, err error) {
 	if from.IsZero() {
 		return plumbing.ZeroHash, plumbing.ZeroHash, nil
 	}
@@ -22,23 +37,56 @@ func (r *Repo) LastChanged(from plumbing.Hash, p string) (commit, parent plumbin
 		return plumbing.ZeroHash, plumbing.ZeroHash, err
 	}
 	here := entryHash(c, p)
-	for {
-		if c.NumParents() == 0 {
-			if here.IsZero() {
-				return plumbing.ZeroHash, plumbing.ZeroHash, nil
+	for _, h := range likely {
+		if h != c.Hash { // (when c itself is listed, ask only whether it changed p)
+			lc, err := r.repo.CommitObject(h)
+			if err != nil {
+				return plumbing.ZeroHash, plumbing.ZeroHash, err
 			}
-			return c.Hash, plumbing.ZeroHash, nil
+			if entryHash(lc, p) != here {
+				break // changed between lc and c by a commit not listed
+			}
+			c = lc
+		}
+		if c.NumParents() == 0 {
+			return rootChange(c, here)
 		}
 		pc, err := c.Parent(0)
 		if err != nil {
 			return plumbing.ZeroHash, plumbing.ZeroHash, err
 		}
-		there := entryHash(pc, p)
-		if there != here {
+		if entryHash(pc, p) != here {
 			return c.Hash, pc.Hash, nil
 		}
 		c = pc
 	}
+	return walkChanged(c, p, here)
+}
+
+// walkChanged follows first parents back from c, where p's blob is here,
+// to the newest commit whose parent's differs.
+func walkChanged(c *object.Commit, p string, here plumbing.Hash) (commit, parent plumbing.Hash, err error) {
+	for {
+		if c.NumParents() == 0 {
+			return rootChange(c, here)
+		}
+		pc, err := c.Parent(0)
+		if err != nil {
+			return plumbing.ZeroHash, plumbing.ZeroHash, err
+		}
+		if entryHash(pc, p) != here {
+			return c.Hash, pc.Hash, nil
+		}
+		c = pc
+	}
+}
+
+// rootChange is the answer at a root commit c: it added p, or nothing did.
+func rootChange(c *object.Commit, here plumbing.Hash) (commit, parent plumbing.Hash, err error) {
+	if here.IsZero() {
+		return plumbing.ZeroHash, plumbing.ZeroHash, nil
+	}
+	return c.Hash, plumbing.ZeroHash, nil
 }
 
 // entryHash is the blob hash of p in c's tree; zero when it has none.
