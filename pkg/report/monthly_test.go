@@ -307,6 +307,7 @@ func TestInitials(t *testing.T) {
 		"Drew Demo IV":           "D. D.",
 		"Jr. Sample":             "J. S.",
 		"Iv":                     "I.",
+		"Ana Iv":                 "A. I.",
 		"Casey Srinivasan Demo":  "C. S. D.",
 		"Blair Example (Jr.)":    "B. E.",
 	} {

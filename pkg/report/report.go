@@ -145,13 +145,14 @@ func (m Month) Last() time.Time {
 // Initials shortens a participant's name to initials, "Ana Example" to
 // "A. E.": reports leave the office and go to coordinators, so they name
 // participants only as far as a case manager needs to recognise them. A
-// generational suffix at the end ("Riley Placeholder, Jr.": Jr., Sr.,
-// II, III, IV) is part of no initial: "R. P.". The name is read as
+// generational suffix after a first and a last name ("Riley
+// Placeholder, Jr.": Jr., Sr., II, III, IV) is part of no initial:
+// "R. P."; a name of two words keeps both ("Ana Iv" is "A. I."). The name is read as
 // written, first name first; nothing in the records says a name is
 // written "Last, First", so none is turned round.
 func Initials(name string) string {
 	words := strings.Fields(name)
-	for len(words) > 1 && nameSuffix(words[len(words)-1]) {
+	for len(words) > 2 && nameSuffix(words[len(words)-1]) {
 		words = words[:len(words)-1]
 	}
 	var parts []string
