@@ -187,7 +187,9 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 			default:
 				for _, k := range people {
 					if id, ok := x.People[k]; ok {
-						if m.sameAsCase(x, id, e) {
+						// A row giving its own ID names another case
+						// than id: the employer's numbering says so.
+						if e.ID == "" && m.sameAsCase(x, id, e) {
 							l.Status, l.Case = Unchanged, id
 						} else {
 							l.Case, l.Doubles = id, id

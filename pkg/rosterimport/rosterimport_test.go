@@ -553,6 +553,7 @@ func TestPlanSameWorkerWrittenOtherwise(t *testing.T) {
 		{"E5", "Eli", "Example", "555-0105", ""},      // case E5, of no cohort
 		{"E1", "Ana", "Example", "555-0101", ""},      // row 2 again
 		{"E6", "Fay", "Example", "555-0106", ""},      // a new case
+		{"E9", "Gus", "Example", "555-0108", ""},      // case E8 of the cohort, under another ID
 	}
 	rules := testRules()
 	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", Email: "Email"}
@@ -566,6 +567,7 @@ func TestPlanSameWorkerWrittenOtherwise(t *testing.T) {
 		{"E3", "Cleo Example", "555-0103", "", "2026-TEST"},
 		{"E4", "Dana Example", "555-0104", "", "2025-OLD"},
 		{"E5", "Eli Example", "555-0105", "", ""},
+		{"E8", "Gus Example", "555-0108", "", "2026-TEST"},
 	} {
 		x.AddCase(c.id, "another row's hash "+c.id, c.name, c.phone, c.email, "mrivera", c.cohort == "2026-TEST")
 		intakes[c.id] = &record.Intake{ID: c.id, Cohort: c.cohort, Participant: record.Participant{Name: c.name, Phone: c.phone, Email: c.email}, Layoff: &record.Layoff{LayoffDate: "2026-05-01"}}
@@ -575,7 +577,7 @@ func TestPlanSameWorkerWrittenOtherwise(t *testing.T) {
 	for _, l := range m.Plan(r, x) {
 		got = append(got, string(l.Status)+" "+l.Case)
 	}
-	want := []string{"unchanged E1", "unchanged K-2", "duplicate E3", "duplicate E4", "duplicate E5", "duplicate E1", "new E6"}
+	want := []string{"unchanged E1", "unchanged K-2", "duplicate E3", "duplicate E4", "duplicate E5", "duplicate E1", "new E6", "duplicate E8"}
 	if !slices.Equal(got, want) {
 		t.Errorf("plan:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
