@@ -39,8 +39,12 @@ items are as of the month's last day: what the records date later (a later
 placement, closure, transfer, a milestone done later) is left out. A month
 not over on the report's day (--as-of, else --today) is reported so far: up
 to that day, so nothing is called overdue that is not overdue yet; "to" is
-that day and "so_far" is true. A month that has not begun on that day is
-refused (exit 2): its figures would be a projection.
+that day and "so_far" is true. Below, "month end" and "the month's last
+day" mean the end of "to": for a month not over, the report's day, which
+the text, Markdown and HTML reports name wherever a whole month says
+"month end" (the CSV figures and JSON fields keep their names). A month
+that has not begun on that day is refused (exit 2): its figures would be
+a projection.
 
   open_at_start       cases opened before the month and not closed before it
   open_at_end         cases open at the end of the month's last day
@@ -190,7 +194,8 @@ Formats:
 
 Examples:
   caseplan report monthly --month 2026-10 -o html --out 2026-10.html
-  caseplan report monthly --month 2026-10 -o csv --table post-employment` + "\n" + exitStatusHelp,
+  caseplan report monthly --month 2026-10 -o csv --table post-employment
+  caseplan report monthly --month 2026-11 --today 2026-11-18   # so far` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.check(c); err != nil {

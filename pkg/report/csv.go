@@ -49,7 +49,7 @@ func (x csvWriter) Monthly(w io.Writer, r *Monthly) error {
 		rows := [][]string{{"month", "commit", "figure", "value", "remark"}}
 		for _, l := range summaryLines(r) {
 			for _, f := range figures(l) {
-				rows = append(rows, append(lead[:2:2], f.label, f.value, f.remark))
+				rows = append(rows, append(lead[:2:2], f.figureName(), f.value, f.remark))
 			}
 		}
 		return x.write(w, rows)

@@ -71,7 +71,7 @@ func newHTMLTable(t table) htmlTable {
 					if f == "-" {
 						continue
 					}
-					c.Flags = append(c.Flags, flagLabel{Text: strings.ReplaceAll(strings.Replace(f, ":", ": ", 1), "-", " "), Meaning: flagMeaning(f), Warn: warnFlags[f]})
+					c.Flags = append(c.Flags, flagLabel{Text: strings.ReplaceAll(strings.Replace(f, ":", ": ", 1), "-", " "), Meaning: flagMeaning(f, t.asOf), Warn: warnFlags[f]})
 				}
 			case numeric(text):
 				c.Class = "num"
@@ -118,7 +118,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 	for _, m := range r.Managers {
 		load = append(load, bar{label: m.ID, value: m.Caseload})
 	}
-	p.Charts = []chart{newChart("Contacts per week", weeks), newChart("Caseload per case manager at month end", load)}
+	p.Charts = []chart{newChart("Contacts per week", weeks), newChart("Caseload per case manager "+monthlyAsOf(r).at(), load)}
 	p.Tables = htmlTables(monthlyTables(r)...)
 	return pageTemplate.Execute(w, p)
 }

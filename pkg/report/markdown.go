@@ -38,7 +38,7 @@ func (markdownWriter) Monthly(w io.Writer, r *Monthly) error {
 		fmt.Fprintf(b, "\n## %s\n\n", t.title)
 		writeMarkdownTable(b, t)
 	}
-	if legend := flagLegend(r.Cases); len(legend) > 0 {
+	if legend := flagLegend(r.Cases, monthlyAsOf(r)); len(legend) > 0 {
 		fmt.Fprintf(b, "\nFlags:\n\n")
 		for _, l := range legend {
 			flag, meaning, _ := strings.Cut(l, ": ")

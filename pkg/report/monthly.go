@@ -212,38 +212,49 @@ const (
 )
 
 // flagMeanings says what each flag of a case row means, in the order a
-// legend lists them. It is the one table of them: the HTML report shows
-// the meaning on each flag, and the text and Markdown reports list the
+// legend lists them, in the words of the day the report is as of (asOf:
+// a flag judged "at month end" is judged on the report's day for a month
+// not over). It is the one table of them: the HTML report shows the
+// meaning on each flag, and the text and Markdown reports list the
 // meanings of the flags their rows carry (flagLegend).
-var flagMeanings = []struct{ Flag, Meaning string }{
-	{FlagOpened, "opened in the month"},
-	{FlagReopened, "reopened in the month"},
-	{FlagClosed, "closed in the month, for the reason after the colon"},
-	{FlagPlaced, "a placement started in the month"},
-	{FlagContactOverdue, "no contact within the program's interval at month end"},
-	{FlagItemsOverdue, "items due before the month's last day and not done"},
-	{FlagExtensionPending, "an extension request not decided at month end"},
-	{FlagPotentialExit, "WIOA: no service for the program's inactivity days, so exited, but no exit recorded"},
-	{FlagServicesEnding, "post-employment: the months of services after cash assistance end in the month"},
-	{FlagServicesOver, "post-employment: still open after the months of services ended; close it as completed"},
-	{FlagRenewalOverdue, "post-employment: a benefit renewal past its date at month end, not renewed, decided or restored"},
-	{FlagJobSiteVisit, "post-employment: a job-site visit in the month without the participant's permission on record"},
+var flagMeanings = []struct {
+	Flag    string
+	Meaning func(asOf) string
+}{
+	{FlagOpened, said("opened in the month")},
+	{FlagReopened, said("reopened in the month")},
+	{FlagClosed, said("closed in the month, for the reason after the colon")},
+	{FlagPlaced, said("a placement started in the month")},
+	{FlagContactOverdue, func(a asOf) string { return "no contact within the program's interval " + a.at() }},
+	{FlagItemsOverdue, func(a asOf) string { return "items due before " + a.date() + " and not done" }},
+	{FlagExtensionPending, func(a asOf) string { return "an extension request not decided " + a.at() }},
+	{FlagPotentialExit, said("WIOA: no service for the program's inactivity days, so exited, but no exit recorded")},
+	{FlagServicesEnding, said("post-employment: the months of services after cash assistance end in the month")},
+	{FlagServicesOver, said("post-employment: still open after the months of services ended; close it as completed")},
+	{FlagRenewalOverdue, func(a asOf) string {
+		return "post-employment: a benefit renewal past its date " + a.at() + ", not renewed, decided or restored"
+	}},
+	{FlagJobSiteVisit, said("post-employment: a job-site visit in the month without the participant's permission on record")},
 }
 
-// flagMeaning is what flag f means ("closed:withdrew" is closed), or "".
-func flagMeaning(f string) string {
+// said is a flag's meaning that names no day.
+func said(meaning string) func(asOf) string { return func(asOf) string { return meaning } }
+
+// flagMeaning is what flag f means ("closed:withdrew" is closed) in a
+// report as of a, or "".
+func flagMeaning(f string, a asOf) string {
 	f, _, _ = strings.Cut(f, ":")
 	for _, m := range flagMeanings {
 		if m.Flag == f {
-			return m.Meaning
+			return m.Meaning(a)
 		}
 	}
 	return ""
 }
 
-// flagLegend is a line per flag the rows carry, "flag: meaning", in the
-// order of flagMeanings; none when no row has a flag.
-func flagLegend(rows []CaseRow) []string {
+// flagLegend is a line per flag the rows carry, "flag: meaning" as of a,
+// in the order of flagMeanings; none when no row has a flag.
+func flagLegend(rows []CaseRow, a asOf) []string {
 	seen := map[string]bool{}
 	for _, c := range rows {
 		for _, f := range c.Flags {
@@ -254,7 +265,7 @@ func flagLegend(rows []CaseRow) []string {
 	var lines []string
 	for _, m := range flagMeanings {
 		if seen[m.Flag] {
-			lines = append(lines, m.Flag+": "+m.Meaning)
+			lines = append(lines, m.Flag+": "+m.Meaning(a))
 		}
 	}
 	return lines

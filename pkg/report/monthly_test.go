@@ -1,8 +1,11 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"html"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -499,18 +502,18 @@ func TestFlagLegend(t *testing.T) {
 		{},
 	}
 	want := []string{
-		"opened: " + flagMeaning(FlagOpened),
-		"closed: " + flagMeaning(FlagClosed),
-		"items-overdue: " + flagMeaning(FlagItemsOverdue),
+		"opened: " + flagMeaning(FlagOpened, asOf{}),
+		"closed: " + flagMeaning(FlagClosed, asOf{}),
+		"items-overdue: " + flagMeaning(FlagItemsOverdue, asOf{}),
 	}
-	if got := flagLegend(rows); !slices.Equal(got, want) {
+	if got := flagLegend(rows, asOf{}); !slices.Equal(got, want) {
 		t.Errorf("flagLegend = %q, want %q", got, want)
 	}
-	if got := flagLegend([]CaseRow{{}}); got != nil {
+	if got := flagLegend([]CaseRow{{}}, asOf{}); got != nil {
 		t.Errorf("flagLegend of rows without flags = %q, want none", got)
 	}
 	for _, m := range flagMeanings {
-		if m.Meaning == "" {
+		if m.Meaning(asOf{}) == "" {
 			t.Errorf("flag %s has no meaning", m.Flag)
 		}
 	}
@@ -599,5 +602,54 @@ func TestContactComplianceByTheProgram(t *testing.T) {
 	row, ok := CaseloadOf(c, snap.Config, fixtureMonth.Last(), false)
 	if !ok || row.ContactOverdue {
 		t.Errorf("caseload row on %s: open %v, contact overdue %v; want open, not overdue", fixtureMonth.Last().Format(time.DateOnly), ok, row.ContactOverdue)
+	}
+}
+
+// TestMonthSoFarWords: a month not over is judged on the report's day,
+// and every word of the text, Markdown and HTML reports says so: the
+// flags' legend and meanings, the summary's open cases and follow-ups,
+// the caseload chart. Nothing says "month end" of a day before it. A CSV
+// figure keeps its name, a contract scripts select rows by.
+func TestMonthSoFarWords(t *testing.T) {
+	monthEnd := regexp.MustCompile(`month end|month's last day|end of the month\b|by its end`)
+	snap := storetest.Load(t, storetest.ThreePrograms())
+	march := Month{Year: 2026, Month: time.March}
+	r := BuildMonthly(snap, march.SoFar(time.Date(2026, time.March, 18, 0, 0, 0, 0, time.UTC)), fixtureSource, false)
+	var every []string
+	for _, m := range flagMeanings {
+		every = append(every, m.Flag)
+	}
+	r.Cases = append(r.Cases, CaseRow{ID: "2026-FLAGS", Flags: every})
+	render := func(format string) string {
+		w, err := NewWriter(format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := w.Monthly(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for _, format := range []string{"text", "md", "html"} {
+		out := html.UnescapeString(render(format)) // HTML's &#39; is an apostrophe read
+		for _, m := range monthEnd.FindAllStringIndex(out, -1) {
+			t.Errorf("%s of a month not over says %q: %q", format, out[m[0]:m[1]], out[max(0, m[0]-80):min(len(out), m[1]+40)])
+		}
+		for _, want := range []string{"Open at the end of 2026-03-18", "no contact within the program's interval on 2026-03-18 (the report's day: the month is not over)"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s of a month not over does not say %q", format, want)
+			}
+		}
+	}
+	if html := render("html"); !strings.Contains(html, "Caseload per case manager on 2026-03-18") {
+		t.Errorf("the HTML caseload chart is not titled with the report's day")
+	}
+	var b bytes.Buffer
+	if err := NewCSV(CSVOptions{Table: "summary"}).Monthly(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if want := ",Open at the end of the month,"; !strings.Contains(b.String(), want) {
+		t.Errorf("CSV summary renamed the figure %q:\n%s", want, b.String())
 	}
 }

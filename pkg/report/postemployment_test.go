@@ -97,7 +97,7 @@ func TestMonthlyPostEmploymentByHand(t *testing.T) {
 	flags := map[string][]string{}
 	for _, c := range r.Cases {
 		for _, f := range c.Flags {
-			if strings.HasPrefix(flagMeaning(f), "post-employment:") {
+			if strings.HasPrefix(flagMeaning(f, asOf{}), "post-employment:") {
 				flags[c.ID] = append(flags[c.ID], f)
 			}
 		}

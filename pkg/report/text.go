@@ -46,7 +46,7 @@ func (textWriter) Monthly(w io.Writer, r *Monthly) error {
 		fmt.Fprintln(b)
 		writeTextTable(b, t)
 	}
-	if legend := flagLegend(r.Cases); len(legend) > 0 {
+	if legend := flagLegend(r.Cases, monthlyAsOf(r)); len(legend) > 0 {
 		fmt.Fprintln(b)
 		fmt.Fprintln(b, "Flags:")
 		for _, l := range legend {

@@ -48,6 +48,8 @@ type table struct {
 	headers []string
 	rows    [][]string
 	notes   []string // lines under the title (the HTML writer shows them)
+	// asOf is the day a Flags column's meanings are as of (caseTable).
+	asOf asOf
 	// figures names, for a column whose cells show several figures in
 	// one ("2 / 0 / 1", joined), each figure's own header: CSV gives
 	// each its column, as it gives a joined line of the summary a row
@@ -77,7 +79,52 @@ func (t *table) joinedColumn(l line) {
 type line struct {
 	label, value, remark string
 	parts                []line
+	// figure is the line's name in CSV's figure column when label is
+	// not: a CSV figure is a name scripts select rows by, kept when the
+	// label says the day of a month not over.
+	figure string
 }
+
+// figureName is l's name in CSV's figure column.
+func (l line) figureName() string {
+	if l.figure != "" {
+		return l.figure
+	}
+	return l.label
+}
+
+// asOf is the day a monthly report's phases, open cases and overdue
+// items are as of, as the report's words name it: the month's last day,
+// or for a month not over the report's day. The day itself is the
+// report's To and SoFar, which Month.SoFar and Month.Last decide; asOf
+// only words it. The zero asOf is a whole month.
+type asOf struct {
+	soFar bool
+	day   string // YYYY-MM-DD, the report's day when soFar
+}
+
+// monthlyAsOf is the day report r is as of.
+func monthlyAsOf(r *Monthly) asOf { return asOf{soFar: r.SoFar, day: r.To} }
+
+// date is what is due "before" it: "the month's last day", or the
+// report's day saying why.
+func (a asOf) date() string {
+	if !a.soFar {
+		return "the month's last day"
+	}
+	return a.day + " (" + a.notOver() + ")"
+}
+
+// at is when a thing is judged: "at month end", or "on" the report's day.
+func (a asOf) at() string {
+	if !a.soFar {
+		return "at month end"
+	}
+	return "on " + a.date()
+}
+
+// notOver says why a month's report stops at its day.
+func (a asOf) notOver() string { return "the report's day: the month is not over" }
 
 // joined is a line showing parts side by side, their values joined by " / ".
 func joined(label, remark string, parts ...line) line {
@@ -170,11 +217,15 @@ func closedLine(closed int, byReason map[string]int) line {
 // that say how each is counted.
 func summaryLines(r *Monthly) []line {
 	c := r.Summary
-	// Overdue is judged on the day the report is as of (To): the
-	// month's last day, or the report's day for a month not over.
-	overdue := "everything due before the month's last day and not done"
-	if r.SoFar {
-		overdue = "everything due before " + r.To + " (the report's day: the month is not over) and not done"
+	// Open cases and overdue items are as of the day the report is as
+	// of (asOf): the month's last day, or the report's day for a month
+	// not over. CSV keeps the figure's name of a whole month.
+	a := monthlyAsOf(r)
+	open := line{label: "Open at the end of the month", value: itoa(c.OpenAtEnd)}
+	dueFollowUps, doneFollowUps := "due in the month", "of those due in the month, done by its end"
+	if a.soFar {
+		open.figure, open.label, open.remark = open.label, "Open at the end of "+a.day, a.day+" is "+a.notOver()
+		dueFollowUps, doneFollowUps = "due in the month up to "+a.date(), "of those, done by then"
 	}
 	closed := closedLine(c.Closed, c.ClosedByReason)
 	placed := line{label: "Placements starting", value: itoa(c.Placed)}
@@ -183,7 +234,7 @@ func summaryLines(r *Monthly) []line {
 	}
 	return []line{
 		{label: "Open at the start of the month", value: itoa(c.OpenAtStart)},
-		{label: "Open at the end of the month", value: itoa(c.OpenAtEnd)},
+		open,
 		{label: "Opened", value: itoa(c.Opened)},
 		{label: "Reopened", value: itoa(c.Reopened), remark: "closed cases opened again"},
 		closed,
@@ -191,11 +242,11 @@ func summaryLines(r *Monthly) []line {
 		{label: "Contacts", value: itoa(c.Contacts), remark: "as each program counts one: a two-way contact (000, 003); for WIOA with a recognised service and a detailed note (002)"},
 		{label: "Contact compliance", value: pct(c.ContactCompliance), remark: fmt.Sprintf("%d of %d open cases in contact within their program's interval", c.ContactCases-c.OverdueContacts, c.ContactCases)},
 		{label: "Overdue contacts", value: itoa(c.OverdueContacts)},
-		{label: "Overdue items", value: itoa(c.OverdueItems), remark: overdue},
+		{label: "Overdue items", value: itoa(c.OverdueItems), remark: "everything due before " + a.date() + " and not done"},
 		extensionsLine(c.ExtensionsRequested, c.ExtensionsApproved, c.ExtensionsRefused),
 		joined("Follow-ups due / done", "",
-			line{label: "Follow-ups due", value: itoa(c.FollowUpsDue), remark: "due in the month"},
-			line{label: "Follow-ups done", value: itoa(c.FollowUpsDone), remark: "of those due in the month, done by its end"}),
+			line{label: "Follow-ups due", value: itoa(c.FollowUpsDue), remark: dueFollowUps},
+			line{label: "Follow-ups done", value: itoa(c.FollowUpsDone), remark: doneFollowUps}),
 		{label: "Applications", value: itoa(c.Applications), remark: "from the activity tracker"},
 		{label: "Interviews", value: itoa(c.Interviews), remark: "from the activity tracker; mock interviews not counted"},
 	}
@@ -247,10 +298,10 @@ func postEmploymentLines(r *Monthly) []line {
 	// Renewals are judged on the day the report is as of, as overdue
 	// items are (summaryLines): the month's last day, or the report's day
 	// for a month not over.
-	due, overdue := "dated in the month, not renewed by its end", "past their date at month end"
-	if r.SoFar {
-		due = "dated in the month up to " + r.To + " (the report's day: the month is not over), not renewed by then"
-		overdue = "past their date on " + r.To + " (the report's day: the month is not over)"
+	a := monthlyAsOf(r)
+	due := "dated in the month, not renewed by its end"
+	if a.soFar {
+		due = "dated in the month up to " + a.date() + ", not renewed by then"
 	}
 	closed := closedLine(s.Closed, s.ClosedByReason)
 	closed.remark = strings.TrimPrefix(closed.remark+"; "+record.ClosureCompleted+" is the end of the months of services", "; ")
@@ -258,7 +309,7 @@ func postEmploymentLines(r *Monthly) []line {
 		{label: "Months of services ending", value: itoa(s.ServicesEnding), remark: "the months after cash assistance ended end in the month (flag " + FlagServicesEnding + ")"},
 		{label: "Open past their months", value: itoa(s.ServicesOver), remark: "close with caseplan case close CASE --date DATE --reason " + record.ClosureCompleted + " (flag " + FlagServicesOver + ")"},
 		{label: "Benefit renewals due", value: itoa(s.RenewalsDue), remark: due},
-		{label: "Benefit renewals overdue", value: itoa(s.RenewalsOverdue), remark: overdue + ": not renewed, awaiting a decision or lapsed (flag " + FlagRenewalOverdue + ")"},
+		{label: "Benefit renewals overdue", value: itoa(s.RenewalsOverdue), remark: "past their date " + a.at() + ": not renewed, awaiting a decision or lapsed (flag " + FlagRenewalOverdue + ")"},
 		{label: "Job-site visits without permission", value: itoa(s.JobSiteVisits), remark: "in the month, no permission on record (pe-job-site-permission; flag " + FlagJobSiteVisit + ")"},
 		closed,
 	}
@@ -287,7 +338,7 @@ func monthlyTables(r *Monthly) []table {
 }
 
 func caseTable(r *Monthly) table {
-	t := table{title: casesTitle(r), headers: []string{"Case", "Participant", "Manager", "Program", "Phase", "Days left", "Last contact", "Contacts", "Applications", "Interviews", "Next milestone", "Flags"}}
+	t := table{title: casesTitle(r), asOf: monthlyAsOf(r), headers: []string{"Case", "Participant", "Manager", "Program", "Phase", "Days left", "Last contact", "Contacts", "Applications", "Interviews", "Next milestone", "Flags"}}
 	for _, c := range r.Cases {
 		t.rows = append(t.rows, []string{c.ID, c.Participant, c.Manager, c.Program, c.Phase, daysLeft(c.DaysLeft), dash(c.LastContact), itoa(c.Contacts), itoa(c.Applications), itoa(c.Interviews), milestoneText(c.NextMilestone), flagText(c.Flags)})
 	}
