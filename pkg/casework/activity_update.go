@@ -41,7 +41,10 @@ func (u UpdateApplication) Build(s *State) (*Change, error) {
 	at := func(field string) []string { return []string{"applications", strconv.Itoa(e.i), field} }
 	edits := []Edit{Set(at("status"), u.Status)}
 	app := e.week.Applications[e.i]
-	if feedback, ok := addFeedback(app.Feedback, u.Feedback); ok {
+	// An employer's answer comes in pieces — a screening call, then a
+	// panel, then "reposted after the grant was funded" — and each is
+	// what the employer said: it is added to, never replaced.
+	if feedback, ok := addNotes(app.Feedback, u.Feedback); ok {
 		edits = append(edits, Set(at("feedback"), feedback))
 	}
 	data, err := s.EditRecord(e.path, nil, edits...)
@@ -77,7 +80,7 @@ func (u UpdateInterview) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	in := e.week.Interviews[e.i]
-	feedback, ok := addFeedback(in.Feedback, feedback)
+	feedback, ok := addNotes(in.Feedback, feedback)
 	if !ok {
 		return nil, inputErrorf("", "interview %s (%s) already has this feedback: %s", e.name(), in.Organization, in.Feedback)
 	}
@@ -92,20 +95,6 @@ func (u UpdateInterview) Build(s *State) (*Change, error) {
 		Files:   map[string][]byte{e.path: data},
 		Output:  e.output(),
 	}, nil
-}
-
-// addFeedback is an entry's feedback with add added to what was recorded
-// (joinNotes): an employer's answer comes in pieces — a screening call,
-// then a panel, then "reposted after the grant was funded" — and each
-// is what the employer said, so none is replaced without a word. ok is
-// false when there is nothing to add: add is empty, or is already one of
-// the pieces (the same update typed again).
-func addFeedback(had, add string) (feedback string, ok bool) {
-	add = strings.TrimSpace(add)
-	if add == "" || slices.Contains(strings.Split(had, "; "), add) {
-		return had, false
-	}
-	return joinNotes(had, add), true
 }
 
 // UpdateActivityCourse moves a course logged in the activity tracker

@@ -127,7 +127,7 @@ type RenewBenefit struct {
 	Name    string // the benefit's ID (BN-K7QX2) or name, matched without regard to case
 	Renewal record.Date
 	Status  string // empty: unchanged
-	Notes   string // empty: unchanged
+	Notes   string // added to the benefit's notes; empty: unchanged
 }
 
 // Build returns the change that sets the benefit's fields.
@@ -159,8 +159,12 @@ func (a RenewBenefit) Build(s *State) (*Change, error) {
 		}
 		edits = append(edits, planSet(field("status"), a.Status))
 	}
-	if a.Notes != "" {
-		edits = append(edits, planSet(field("notes"), strings.TrimSpace(a.Notes)))
+	// A benefit's notes are its renewals' story, one renewal after
+	// another ("submitted 2026-11-20", then "approved, next in June"):
+	// what is given is added to them (addNotes), never replacing what was
+	// recorded; the same notes typed again add nothing.
+	if notes, ok := addNotes(b.Notes, a.Notes); ok {
+		edits = append(edits, planSet(field("notes"), notes))
 	}
 	summary := fmt.Sprintf("renew benefit %s: next renewal %s", planQuote(b.Name), a.Renewal)
 	if a.Status != "" && a.Status != b.Status {

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -166,5 +167,15 @@ func (a UpdateConsent) Build(s *State) (*Change, error) {
 			changed[j] += " (was " + string(c.Withdrawn) + ")"
 		}
 	}
-	return lc.intakeChange("case.consent.update", fmt.Sprintf("correct %s: %s", what, strings.Join(changed, ", ")), "", edits...)
+	ch, err := lc.intakeChange("case.consent.update", fmt.Sprintf("correct %s: %s", what, strings.Join(changed, ", ")), "", edits...)
+	if err != nil {
+		return nil, err
+	}
+	// What was agreed is corrected here, not added to (a new agreement is
+	// a new permission): the notes given replace the ones recorded, and
+	// the note says what they were, so they do not change without a word.
+	if a.Notes != nil && c.Notes != "" && slices.Contains(changed, "notes") {
+		ch.Notes = append(ch.Notes, replacedNote(what, "notes", c.Notes))
+	}
+	return ch, nil
 }

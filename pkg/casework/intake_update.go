@@ -58,7 +58,8 @@ func (a ResolveBarrier) Build(s *State) (*Change, error) {
 
 // UpdateTeamMember changes a team member's details: their role, how to
 // reach them, notes; or corrects their name. A nil field is left as it
-// is; an empty one removes it (name and role cannot be removed).
+// is; an empty one removes it (name and role cannot be removed). Notes
+// are added to the member's earlier notes (addNotes), not replaced.
 type UpdateTeamMember struct {
 	Case, Member                                  string // the member: their ID, their number, or their name
 	Name, Role, Organization, Phone, Email, Notes *string
@@ -77,13 +78,27 @@ func (a UpdateTeamMember) Build(s *State) (*Change, error) {
 			return nil, err
 		}
 	}
+	// What is noted about a team member is learnt a piece at a time
+	// ("prefers email", then "on leave until 2026-04-01") and each piece
+	// is what someone wrote: the new one is added, so none is lost
+	// without a word, as an extension decision's notes are. A phone or
+	// an email is a detail that changes, and is replaced; --notes ''
+	// still removes the notes.
+	notes, notesLabel := a.Notes, "notes"
+	if a.Notes != nil && strings.TrimSpace(*a.Notes) != "" {
+		joined, _ := addNotes(m.Notes, *a.Notes)
+		notes = &joined
+		if m.Notes != "" {
+			notesLabel = "notes added"
+		}
+	}
 	fields := []fieldChange{
 		{label: "name", key: "name", now: m.Name, v: a.Name, required: true},
 		{label: "role", key: "role", now: m.Role, v: a.Role, required: true},
 		{label: "organization", key: "organization", now: m.Organization, v: a.Organization},
 		{label: "phone", key: "phone", now: m.Phone, v: a.Phone},
 		{label: "email", key: "email", now: m.Email, v: a.Email},
-		{label: "notes", key: "notes", now: m.Notes, v: a.Notes},
+		{label: notesLabel, flag: "notes", key: "notes", now: m.Notes, v: notes},
 	}
 	edits, changed, err := itemEdits(record.Intake{}, []string{"team", strconv.Itoa(i)}, fields)
 	if err != nil {

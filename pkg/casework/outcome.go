@@ -198,6 +198,28 @@ func joinNotes(old, add string) string {
 	return old + "; " + add
 }
 
+// addNotes is had with add added after a "; " (joinNotes), for a field
+// whose pieces each say what happened or was said — an entry's feedback,
+// a team member's or a benefit's notes — so none is replaced without a
+// word. ok is false when there is nothing to add: add is empty, or is
+// already one of the pieces (the same update typed again).
+func addNotes(had, add string) (notes string, ok bool) {
+	add = strings.TrimSpace(add)
+	if add == "" || slices.Contains(strings.Split(had, "; "), add) {
+		return had, false
+	}
+	return joinNotes(had, add), true
+}
+
+// replacedNote is the change's note (Change.Notes) when an update
+// replaces field of what, a free-text field that a later statement
+// supersedes (a referral's outcome, a corrected permission's terms): what
+// it read, as consent update's commit says what a corrected date was, so
+// that what was recorded does not change without a word.
+func replacedNote(what, field, had string) string {
+	return fmt.Sprintf("%s: %s replaced (was %q)", what, field, had)
+}
+
 // SetPlacement records the job a participant was placed in. When a
 // placement is already recorded, the new one corrects it: it is added with
 // the ID of the one it supersedes, which stays on record (DESIGN.md §3),

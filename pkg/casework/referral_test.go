@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -116,6 +117,27 @@ func TestUpdateReferral(t *testing.T) {
 		"    status: completed # waiting on the transit office\n    outcome: monthly pass issued\n    updated: 2026-03-16\n", 1)
 	if got := string(ch.Files["cases/W-1/services.yaml"]); got != want {
 		t.Errorf("services.yaml:\n%s\nwant:\n%s", got, want)
+	}
+	// The outcome a later one supersedes is replaced, and said.
+	if want := []string{`referral R1: outcome replaced (was "pending")`}; !slices.Equal(ch.Notes, want) {
+		t.Errorf("notes %q, want %q", ch.Notes, want)
+	}
+	// The same outcome again, or a first one, replaces nothing: no note.
+	for _, outcome := range []string{" pending ", ""} {
+		ch, err = UpdateReferral{Case: "W-1", Referral: "R1", Status: "completed", Outcome: outcome}.Build(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ch.Notes) != 0 || !strings.Contains(string(ch.Files["cases/W-1/services.yaml"]), "    outcome: pending\n") {
+			t.Errorf("outcome %q: notes %q, file:\n%s", outcome, ch.Notes, ch.Files["cases/W-1/services.yaml"])
+		}
+	}
+	ch, err = UpdateReferral{Case: "W-1", Referral: "R2", Status: "accepted", Outcome: "boots fitted"}.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ch.Notes) != 0 {
+		t.Errorf("a first outcome: notes %q, want none", ch.Notes)
 	}
 
 	// Only the outcome given is written; without --outcome it stays. The

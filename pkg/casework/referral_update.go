@@ -17,7 +17,7 @@ type UpdateReferral struct {
 	Referral string // its ID, e.g. R-K7QX2 or R2, in any case
 	Status   string
 	Date     record.Date // when the status changed; empty: today
-	Outcome  string      // empty: leave the outcome as it is
+	Outcome  string      // replaces the outcome recorded, which the change's note names; empty: leave it as it is
 }
 
 // Build returns the change that sets the referral's status, updated date
@@ -60,8 +60,17 @@ func (u UpdateReferral) Build(s *State) (*Change, error) {
 	}
 	at := func(field string) []string { return []string{"referrals", strconv.Itoa(i), field} }
 	edits := []Edit{Set(at("status"), u.Status), Set(at("updated"), when)}
-	if u.Outcome != "" {
-		edits = append(edits, Set(at("outcome"), u.Outcome))
+	// A referral's outcome is one statement of what came of it, and a
+	// later one supersedes a provisional one ("accepted, starts Monday",
+	// then "completed the course"): it is replaced, not added to as a
+	// decision's notes are (joinNotes), and the note says what it read,
+	// so nothing recorded changes without a word.
+	var notes []string
+	if outcome, had := strings.TrimSpace(u.Outcome), svc.Referrals[i].Outcome; outcome != "" && outcome != had {
+		edits = append(edits, Set(at("outcome"), outcome))
+		if had != "" {
+			notes = append(notes, replacedNote("referral "+id, "outcome", had))
+		}
 	}
 	data, err := s.EditRecord(p, nil, edits...)
 	if err != nil {
@@ -73,5 +82,6 @@ func (u UpdateReferral) Build(s *State) (*Change, error) {
 		Summary: fmt.Sprintf("update referral %s: %s", id, u.Status),
 		Files:   map[string][]byte{p: data},
 		Output:  id,
+		Notes:   notes,
 	}, nil
 }

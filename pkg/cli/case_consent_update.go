@@ -27,9 +27,12 @@ day it was really given: it is the same permission, not a second one. The
 day a withdrawn permission was withdrawn (caseplan case consent withdraw)
 is put right with --withdrawn; a permission in force has none to correct,
 and a withdrawal is not removed here. A permission given again after a
-withdrawal is a new one, recorded with caseplan case consent add. An empty
---notes removes them; the dates may not be after today, and the permission
-may not be withdrawn before it was given.` + "\n" + exitStatusHelp,
+withdrawal is a new one, recorded with caseplan case consent add. --notes
+corrects what was agreed: it replaces the notes recorded, and a note on
+stderr says what they were (caseplan: note: permission 1 for job-site
+visits: notes replaced (was "Short visits")). An empty --notes removes
+them; the dates may not be after today, and the permission may not be
+withdrawn before it was given.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case consent update PE-001 CN-K7QX2 --given 2026-03-10 \
       --notes 'Agreed by phone on 2026-03-10, before the visit'`,
 		Args: cobra.ExactArgs(2),
@@ -53,7 +56,7 @@ may not be withdrawn before it was given.` + "\n" + exitStatusHelp,
 	f := c.Flags()
 	dateVar(f, &given, "given", "the `DATE` the participant gave it")
 	dateVar(f, &withdrawn, "withdrawn", "the `DATE` the participant withdrew it (a withdrawn permission only)")
-	f.StringVar(&notes, "notes", "", "what was agreed")
+	f.StringVar(&notes, "notes", "", "what was agreed, replacing the notes recorded (said on stderr)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }

@@ -22,12 +22,18 @@ func newCmdCaseTeamUpdate(g *globals, runF func(*caseTeamUpdateOptions) error) *
 (TM-K7QX2, as case team add printed it), their number in intake.yaml's team
 (1 for the first) or their name — and commit it. An
 empty value ('') removes a field (a value of spaces only is refused, never
-taken for ''); the name and the role cannot be removed.
+taken for ''); the name and the role cannot be removed. --notes is added
+to the member's earlier notes after a "; " ("Prefers email; On leave until
+2026-04-01"), as an extension decision's notes are: what someone wrote is
+never replaced without a word. The same notes typed again add nothing;
+--notes '' removes them all, and a wording is corrected by editing
+intake.yaml and running caseplan commit.
 A role that is not one of the roles is refused naming them (exit 2), as
 case team add refuses it; an email address that is not one is refused
 with its finding (exit 1). Only the changed lines of intake.yaml change.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case team update WS-001 'Alex Example' --phone 555-0131 --notes ''`,
-		Args:    cobra.ExactArgs(2),
+		Example: `  caseplan case team update WS-001 'Alex Example' --phone 555-0131
+  caseplan case team update WS-001 TM-K7QX2 --notes 'On leave until 2026-04-01'`,
+		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			u := &opts.change
 			u.Case, u.Member = args[0], args[1]
@@ -45,7 +51,7 @@ with its finding (exit 1). Only the changed lines of intake.yaml change.` + "\n"
 	f.StringVar(&org, "organization", "", "the organisation or unit they belong to")
 	f.StringVar(&phone, "phone", "", "their phone number")
 	f.StringVar(&email, "email", "", "their email address")
-	f.StringVar(&notes, "notes", "", "anything else worth knowing about working with them")
+	f.StringVar(&notes, "notes", "", "anything else worth knowing about working with them, added to the earlier notes ('' removes them)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
 }

@@ -23,8 +23,12 @@ func newCmdIEPBenefitRenew(g *globals, runF func(*iepBenefitRenewOptions) error)
 		Long: `Record the next renewal date of the benefit NAME (its name, matched
 whatever its case, or its ID, BN-K7QX2) in CASE's self-sufficiency plan,
 once the current renewal is done or submitted (document 003: maintain
-eligibility). --status and --notes change those fields too; without them
-they stay as they are.
+eligibility). --status changes the status too; --notes is added to the
+benefit's earlier notes after a "; " ("Submitted 2026-11-20; Approved
+2026-12-05"), renewal after renewal, never replacing them (the same notes
+typed again add nothing; a wording is corrected by editing iep.yaml and
+running caseplan commit). Without them the status and notes stay as they
+are.
 
 What --renewal means depends on the status:
   active   the day the benefit must next be renewed by; once it is past,
@@ -61,7 +65,7 @@ is said with the warning then: a renewal missed, or the year typed wrong.` + "\n
 	f := c.Flags()
 	dateVar(f, &opts.renewal, "renewal", "the next renewal `DATE` (required)")
 	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: "+choicesOf("iep benefit renew", "status"))
-	f.StringVar(&opts.change.Notes, "notes", "", "notes, e.g. when the renewal was submitted")
+	f.StringVar(&opts.change.Notes, "notes", "", "notes, e.g. when the renewal was submitted, added to the earlier notes")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
 	_ = c.MarkFlagRequired("renewal")
 	return c

@@ -27,6 +27,12 @@ declined or expired, with the date it changed (--date, default --today;
 recorded as updated) and, with --outcome, what came of it. The referral's
 ID is printed on stdout.
 
+An outcome is one statement of what came of the referral, and a later one
+supersedes a provisional one ("accepted, starts Monday", then "completed
+the course"): --outcome replaces the outcome recorded, and a note on
+stderr says what it was (caseplan: note: referral R-K7QX2: outcome
+replaced (was "accepted, starts Monday")). Without --outcome it stays.
+
 Only the changed lines of services.yaml change: comments and the order of
 what a person wrote stay as they are. A date before the referral was made
 is refused (date-order).` + "\n" + exitStatusHelp,
@@ -55,7 +61,7 @@ is refused (date-order).` + "\n" + exitStatusHelp,
 	}
 	f := c.Flags()
 	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: "+choicesOf("service update", "status"))
-	f.StringVar(&opts.change.Outcome, "outcome", "", "what came of the referral")
+	f.StringVar(&opts.change.Outcome, "outcome", "", "what came of the referral, replacing the outcome recorded (said on stderr)")
 	dateVar(f, &opts.date, "date", "the `DATE` the status changed (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
