@@ -145,8 +145,10 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 	decision := "denied"
 	if dx.Approved {
 		decision = "approved"
-		if p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok && !dx.Until.After(p.End) {
-			return nil, inputErrorf("", "--until %s does not extend the work security period, which ends on %s", date(dx.Until), date(p.End))
+		if p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok {
+			if err := untilExtends(p, dx.Until); err != nil {
+				return nil, err
+			}
 		}
 	}
 	at := func(key string) []string { return []string{"extensions", strconv.Itoa(i), key} }
@@ -184,6 +186,28 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 		Summary: summary,
 		Files:   files,
 	}, nil
+}
+
+// untilExtends refuses an approval that would not move the period's last
+// day: one ending on or before the work security period's end, or on or
+// before the end of an extension already approved (the period runs to the
+// latest approved end, so a shorter approval would be recorded and change
+// nothing). The hint names the days --until may take, or says that only a
+// refusal is left when an approval already reaches the longest extension.
+func untilExtends(p calendar.WorkSecurityPeriod, until time.Time) error {
+	last := p.LastDay()
+	if until.After(last) {
+		return nil
+	}
+	what := fmt.Sprintf("the work security period, which ends on %s", date(p.End))
+	if last.After(p.End) {
+		what = fmt.Sprintf("the work security period, which an approved extension already runs to %s", date(last))
+	}
+	hint := fmt.Sprintf("an approval ends after %s and on or before %s, the longest extension the committee may approve (document 000); type --until DATE between them, or --denied", date(last), date(p.Longest))
+	if !p.Longest.After(last) {
+		hint = fmt.Sprintf("the approved extension already reaches the longest the committee may approve (%s, document 000): record the decision with --denied", date(p.Longest))
+	}
+	return inputErrorf(hint, "--until %s does not extend %s", date(until), what)
 }
 
 func deleteAt(path []string) Edit {

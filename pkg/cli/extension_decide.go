@@ -26,9 +26,12 @@ decided in place and an extension note records the decision, in one commit.
 Open cases only: a request still pending when the case closed is decided
 after the case is reopened (caseplan case reopen), if the decision stands.
 
-An approved extension must run past the work security period and may end at
-most extension_max_days (90) after it: the ws-extension rule refuses a later
---until.` + "\n" + exitStatusHelp,
+An approved extension must run past the work security period, and past any
+extension already approved (a later request that the committee approves
+extends the period further; an --until on or before its end would change
+nothing, and is refused with the days --until may take), and may end at most
+extension_max_days (90) after the period: the ws-extension rule refuses a
+later --until.` + "\n" + exitStatusHelp,
 		Example: `  caseplan extension decide WS-001 --date 2026-07-28 --approved \
       --until 2026-10-28 \
       --by "Joint Work Security Committee"
