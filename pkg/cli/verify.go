@@ -261,6 +261,11 @@ func verifyRun(opts *verifyOptions) error {
 		return err
 	}
 	findings = append(views, findings...)
+	errs, _ := finding.Count(findings)
+	var hint string
+	if errs > 0 {
+		hint = verifyHint(repo.Git(), findings)
+	}
 	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, stats.Commits)
 	if err != nil {
 		return usageErrorf("-o: %v", err)
@@ -275,15 +280,7 @@ func verifyRun(opts *verifyOptions) error {
 	if err := closeSummary(); err != nil {
 		return err
 	}
-	errs, _ := finding.Count(findings)
 	if errs > 0 {
-		hint := handCommitHint(repo.Git(), findings)
-		if hint == "" {
-			hint = noteBreachHint(repo.Git(), findings)
-		}
-		if hint == "" {
-			hint = rewrittenHint(findings)
-		}
 		return &InvalidError{Msg: fmt.Sprintf("audit trail broken: %d finding(s) in %d commit(s) checked", errs, stats.Commits), Hint: hint}
 	}
 	// Only a run that checked everything after the anchor moves it: a
@@ -301,6 +298,45 @@ func verifyRun(opts *verifyOptions) error {
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked\n", stats.Commits)
 	return nil
+}
+
+// verifyHint is the way out of the breaches findings report, said on
+// stderr after them and, so that a CI check's page says it too (an
+// annotation, the job summary's table, -o json's and -o sarif's "hint"),
+// carried by the finding it answers: the commit the hint names, else the
+// first finding of the rules it answers. CI is where most breaches are
+// first seen, and its page showed "restore it from another clone" for a
+// rewrite that was the repair verify asked for, the way on only in the
+// step's log. findings is changed in place; "" when there is no way out
+// to say.
+func verifyHint(repo *git.Repository, findings []finding.Finding) string {
+	hint, rules := handCommitHint(repo, findings), []string{history.RuleMissingTrailers, history.RuleTrailerCases}
+	if hint == "" {
+		hint, rules = noteBreachHint(repo, findings), []string{history.RuleNoteChanged, history.RuleNoteRemoved, history.RuleEpisodeRemoved}
+	}
+	if hint == "" {
+		hint, rules = rewrittenHint(findings), []string{history.RuleHistoryRewritten}
+	}
+	if hint == "" {
+		return ""
+	}
+	at := -1
+	for i, f := range findings {
+		if f.Hint != "" || !slices.Contains(rules, f.Rule) {
+			continue
+		}
+		if at < 0 {
+			at = i
+		}
+		if f.Commit != "" && strings.Contains(hint, short(f.Commit)) {
+			at = i
+			break
+		}
+	}
+	if at >= 0 {
+		findings[at].Hint = hint
+	}
+	return hint
 }
 
 // rewrittenHint is the way out of a rewritten history: the repair that

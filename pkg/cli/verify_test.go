@@ -67,6 +67,36 @@ func TestVerifyHandCommitEpisodeHint(t *testing.T) {
 	}
 }
 
+// The way out of a breach travels with the finding it answers, so that
+// a CI check's page (an annotation, the job summary, -o json and sarif)
+// says it, not only the step's log: a history-rewritten finding told CI
+// to restore the commit even when the rewrite was the repair.
+func TestVerifyHintOnFinding(t *testing.T) {
+	repo, last := emptyCommits(t, "first", "W-001: add contact note\n\nCaseplan-Case: W-001\nCaseplan-Action: note.add\n")
+	gone := "89abcdef0123456789abcdef0123456789abcdef"
+	fs := []finding.Finding{
+		{Severity: finding.Warning, Rule: "roster-signing-key", Message: "dpatel has no signing key"},
+		{Severity: finding.Error, Rule: history.RuleHistoryRewritten, Commit: gone, Message: "the history was rewritten"},
+	}
+	hint := verifyHint(repo, fs)
+	if !strings.Contains(hint, "in CI, the next push's verify, anchored at this one, passes") {
+		t.Fatalf("hint = %q, want the rewrite's way out", hint)
+	}
+	if fs[1].Hint != hint || fs[0].Hint != "" {
+		t.Errorf("hints = %q, %q; want the rewrite's on its finding only", fs[0].Hint, fs[1].Hint)
+	}
+
+	// A hand commit's redo goes on the finding of the commit it names.
+	fs = []finding.Finding{
+		{Severity: finding.Error, Rule: history.RuleMissingTrailers, Commit: last.String(), Message: "commit changes cases/ without the trailers"},
+		{Severity: finding.Error, Rule: history.RuleHistoryRewritten, Commit: gone, Message: "the history was rewritten"},
+	}
+	hint = verifyHint(repo, fs)
+	if !strings.Contains(hint, "git reset --soft "+last.String()[:12]+"^") || fs[0].Hint != hint || fs[1].Hint != "" {
+		t.Errorf("hint %q on %q and %q; want the redo on the hand commit's finding", hint, fs[0].Hint, fs[1].Hint)
+	}
+}
+
 // emptyCommits makes a repository whose main branch is one commit of an
 // empty tree per message, by Dev Patel, and returns it and its last commit.
 func emptyCommits(t *testing.T, msgs ...string) (*git.Repository, plumbing.Hash) {

@@ -47,6 +47,15 @@ func (v *verifier) checkSignature(c *commitInfo, roster *record.Config) error {
 		v.add(findingAt("", 0, c.hash, rule, fmt.Sprintf(format, args...)))
 	}
 	if sig == nil {
+		if required && c.committer != "" && !strings.EqualFold(c.committer, c.email) {
+			// caseplan commits as the author, so a commit someone else
+			// committed was made anew: a rebase drops the signature, and a
+			// git host's "rebase and merge" of a pull request is one. Said
+			// so, since "commit with caseplan" is no advice for a commit
+			// caseplan made.
+			add(RuleUnsigned, "the commit is not signed, and the store requires signed commits (access.require_signatures): it is %s's, committed again by %s, as a rebase does (git rebase, or a git host's \"rebase and merge\" of a pull request or its update of a branch by rebase), which drops the signature; merge a pull request with a merge commit and bring a branch up to date with git merge or caseplan sync, never a rebase; to repair, put the branch back before the rebased commits and merge the signed originals (git merge BRANCH)", author.ID, c.committer)
+			return nil
+		}
 		if required {
 			add(RuleUnsigned, "the commit is not signed, and the store requires signed commits (access.require_signatures); its author %s cannot be told from anyone who typed their name: commit with caseplan, or with git commit -S (gpg.format=ssh), with %s's signing key", c.email, author.ID)
 		}

@@ -156,3 +156,66 @@ access:
 		}
 	}
 }
+
+// A caseplan commit made anew by a rebase (a git host's "rebase and
+// merge" of a pull request: the author kept, the host or the merger as
+// committer, the signature dropped) is reported as what happened, with
+// the way to merge instead, not as a commit to make "with caseplan",
+// which it was.
+func TestVerifyRebasedUnsigned(t *testing.T) {
+	repo, err := gitstore.Init(filepath.Join(t.TempDir(), "store"), "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer repo.Close()
+	aliceSigns, aliceKey := signingKey(t)
+	when := time.Date(2026, 3, 16, 9, 0, 0, 0, time.UTC)
+	commit := func(caseID, action, path, data string) plumbing.Hash {
+		t.Helper()
+		when = when.Add(time.Minute)
+		h, err := repo.Commit(gitstore.CommitRequest{
+			Message: caseID + ": " + action + "\n\nCaseplan-Case: " + caseID + "\nCaseplan-Action: " + action + "\n",
+			Author:  gitstore.Signature{Name: "Alice Adams", Email: "alice@example.org", When: when},
+			Changes: []gitstore.Change{{Path: path, Data: []byte(data)}},
+			Signer:  aliceSigns,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	commit("-", "store.init", "cases/caseplan.yaml", "organization: Example Works\nstaff:\n  - id: alice\n    name: Alice Adams\n    email: alice@example.org\n    role: admin\n    signing_key: \""+aliceKey+"\"\naccess:\n  require_signatures: true\n")
+	commit("W-001", "case.new", "cases/W-001/intake.yaml", "id: W-001\nstatus: open\nmanager: alice\n")
+	note := commit("W-001", "note.add", "cases/W-001/notes/2026-03-16-aaaa.yaml", "id: 2026-03-16-aaaa\ncontent: a call\n")
+	orig, err := repo.Git().CommitObject(note)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The host's rebase: the same change, author and message, committed
+	// by the host, unsigned.
+	rebased := &object.Commit{Author: orig.Author, Message: orig.Message, TreeHash: orig.TreeHash, ParentHashes: orig.ParentHashes,
+		Committer: object.Signature{Name: "GitHub", Email: "noreply@github.com", When: when.Add(time.Hour)}}
+	o := repo.Git().Storer.NewEncodedObject()
+	if err := rebased.Encode(o); err != nil {
+		t.Fatal(err)
+	}
+	h, err := repo.Git().Storer.SetEncodedObject(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, _, err := history.Verify(repo.Git(), h, history.VerifyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].Rule != history.RuleUnsigned || fs[0].Commit != h.String() {
+		t.Fatalf("findings: %+v, want commit-unsigned of the rebased commit", fs)
+	}
+	for _, want := range []string{"it is alice's, committed again by noreply@github.com, as a rebase does", `"rebase and merge"`, "merge a pull request with a merge commit"} {
+		if !strings.Contains(fs[0].Message, want) {
+			t.Errorf("message %q, want it to say %q", fs[0].Message, want)
+		}
+	}
+	if strings.Contains(fs[0].Message, "commit with caseplan") {
+		t.Errorf("message %q: the commit was made with caseplan", fs[0].Message)
+	}
+}

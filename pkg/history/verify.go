@@ -1742,6 +1742,6 @@ func SealedHandEdit(repo *git.Repository, h plumbing.Hash, id string) (*audit.Se
 			return nil, err
 		}
 	}
-	info := &commitInfo{hash: c.Hash, tree: c.TreeHash, parents: c.ParentHashes, email: c.Author.Email, message: c.Message}
+	info := &commitInfo{hash: c.Hash, tree: c.TreeHash, parents: c.ParentHashes, email: c.Author.Email, committer: c.Committer.Email, message: c.Message}
 	return v.sealedHandEdit(info, cases, parents, id)
 }

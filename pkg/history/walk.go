@@ -20,7 +20,10 @@ type commitInfo struct {
 	parents []plumbing.Hash
 	when    int64 // committer time, Unix seconds: the walk's order
 	email   string
-	message string
+	// committer is the committer's email: another than the author's on a
+	// commit a rebase made anew (git rebase, a git host's rebase merge).
+	committer string
+	message   string
 }
 
 // walkNode is a commit seen by rangeWalk.
@@ -173,12 +176,13 @@ func (w *rangeWalk) node(h plumbing.Hash) (*walkNode, error) {
 	}
 	n := &walkNode{
 		commitInfo: commitInfo{
-			hash:    c.Hash,
-			tree:    c.TreeHash,
-			parents: slices.Clone(c.ParentHashes),
-			when:    c.Committer.When.Unix(),
-			email:   c.Author.Email,
-			message: c.Message,
+			hash:      c.Hash,
+			tree:      c.TreeHash,
+			parents:   slices.Clone(c.ParentHashes),
+			when:      c.Committer.When.Unix(),
+			email:     c.Author.Email,
+			committer: c.Committer.Email,
+			message:   c.Message,
 		},
 		seq: len(w.nodes),
 	}
