@@ -369,7 +369,11 @@ func TestDue(t *testing.T) {
 			{DueContact, "2026-08-17", "weekly check-in", "notes/2026-08-10-ck01.yaml:2"},
 			{DuePeriodEnd, "2026-09-30", "the extension of the work security period ends", "outcome.yaml:1"},
 		}},
-		{"ws: separated, nothing more to search for", ws.with(files{"iep.yaml": "created: 2026-03-02\n"}), "2026-08-15", nil},
+		// Nothing more to search for; what is left is to prepare the
+		// candidate for separation and close the case (000).
+		{"ws: separated, the closing left", ws.with(files{"iep.yaml": "created: 2026-03-02\n"}), "2026-08-15", []want{
+			{DuePeriodEnd, "2026-07-30", "the work security period ended on 2026-07-30 without a placement: the candidate is separated; prepare them for separation (000) and close the case with caseplan case close", "intake.yaml:4"},
+		}},
 		{"ws: placed, follow-ups not done", ws.with(files{
 			"iep.yaml":     "created: 2026-03-02\n",
 			"outcome.yaml": "placement:\n  employer: Library\n  position: Clerk\n  start: 2026-06-15\nfollow_ups:\n  - due: 2026-07-15\n    done: 2026-07-14\n  - due: 2026-09-15\n",

@@ -116,6 +116,7 @@ const (
 	RuleWSReferences      = "ws-references"
 	RuleWSIEPPlan         = "ws-iep-plan"
 	RuleWSToolbox         = "ws-toolbox"
+	RuleWSSeparated       = "ws-separated"
 	RuleWIOAFirstContact  = "wioa-first-contact"
 	RuleWIOAContact       = "wioa-contact-interval"
 	RuleWIOAFollowUp      = "wioa-follow-up"
@@ -125,7 +126,7 @@ const (
 
 // DueRules are the rule IDs RuleOf may name.
 var DueRules = []string{
-	RuleWSCheckin, RuleWSReferences, RuleWSIEPPlan, RuleWSToolbox, RuleWIOAFirstContact,
+	RuleWSCheckin, RuleWSReferences, RuleWSIEPPlan, RuleWSToolbox, RuleWSSeparated, RuleWIOAFirstContact,
 	RuleWIOAContact, RuleWIOAFollowUp, RuleWIOAPotentialExit, RulePEBenefitRenewal,
 }
 
@@ -150,6 +151,10 @@ func RuleOf(program, kind, item string, first bool) string {
 		return RuleWSIEPPlan
 	case record.ProgramWorkSecurity + "/" + DueToolbox:
 		return RuleWSToolbox
+	case record.ProgramWorkSecurity + "/" + DuePeriodEnd:
+		if item == PhaseSeparated {
+			return RuleWSSeparated
+		}
 	case record.ProgramWIOA + "/" + DueContact:
 		if first {
 			return RuleWIOAFirstContact
@@ -226,6 +231,7 @@ func (x *view) due(p period) {
 	if p.ends != "" && !p.end.IsZero() {
 		x.addItem(DuePeriodEnd, p.phase, p.end, p.ends, x.file(p.endsAt), p.endsPath...)
 	}
+	x.separatedDue(p)
 	x.contactDue(p)
 	x.extensionDecisionDue(p)
 	x.planDue(p)
@@ -275,6 +281,36 @@ func (x *view) extensionDecisionDue(p period) {
 		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + " and the period ended on " + last + ": the candidate is neither extended nor separated; record its decision with caseplan extension decide " + x.c.ID
 	}
 	x.add(DueExtensionDecision, wp.LastDay(), detail, x.file(layout.KindOutcome), "extensions", itoa(wp.PendingAt))
+}
+
+// separatedDue keeps the end of a separated candidate's period on the
+// tickler, overdue from its last day, until the case is closed: the
+// periods ended without a placement, and what is left to do is to prepare
+// the candidate for separation (000: temporary agencies, the state's
+// career services and unemployment assistance, the union contract on
+// severance and COBRA) and close the case. validate's ws-separated says
+// the same (a waiver of it takes the item off, RuleOf); without the item
+// the tickler fell silent on the day the case needed its closing.
+func (x *view) separatedDue(p period) {
+	if p.phase != PhaseSeparated || x.state.Kind != record.ProgramWorkSecurity {
+		return
+	}
+	wp, ok := calendar.Separated(x.c, x.cfg, x.today)
+	if !ok {
+		return
+	}
+	x.addItem(DuePeriodEnd, PhaseSeparated, wp.LastDay(), SeparatedWords(wp, x.c.ID), x.file(layout.KindIntake), "status")
+}
+
+// SeparatedWords says what a separated candidate's case asks for, period
+// p having ended without a placement: the tickler's item and validate's
+// ws-separated say it in the same words.
+func SeparatedWords(p calendar.WorkSecurityPeriod, caseID string) string {
+	what := "the work security period"
+	if p.LastDay().After(p.End) {
+		what = "the extension of the work security period"
+	}
+	return what + " ended on " + string(date(p.LastDay())) + " without a placement: the candidate is separated; prepare them for separation (000) and close the case with caseplan case close " + caseID + " --reason separated"
 }
 
 // contactDue is the next contact the program asks for: weekly check-ins

@@ -9,6 +9,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -278,7 +279,7 @@ var workSecurityRules = []*Rule{
 		},
 	},
 	{
-		ID: "ws-separated", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
+		ID: casestate.RuleWSSeparated, Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
 		Setting: "work_security_days",
 		Summary: "a case whose work security period (and extension) ended without a placement is separated and closed",
 		check: func(x *Context) {
@@ -290,11 +291,7 @@ var workSecurityRules = []*Rule{
 			if !separated {
 				return
 			}
-			what := "the work security period"
-			if p.LastDay().After(p.End) {
-				what = "the extension of the work security period"
-			}
-			x.Report(x.File(layout.KindIntake), Path("status"), "%s ended on %s without a placement: the candidate is separated; prepare them for separation and close the case with caseplan case close --reason separated", what, p.LastDay().Format(time.DateOnly))
+			x.Report(x.File(layout.KindIntake), Path("status"), "%s", casestate.SeparatedWords(p, x.Case.ID))
 		},
 	},
 	{
