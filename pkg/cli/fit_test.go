@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -110,5 +111,18 @@ func TestHangIndent(t *testing.T) {
 		if got := hangIndent(line); got != want {
 			t.Errorf("hangIndent(%q) = %d, want %d", line, got, want)
 		}
+	}
+}
+
+// TestTerminalWidthPiped: a file or a pipe has no width, whatever
+// $COLUMNS says: a script's lines are never wrapped.
+func TestTerminalWidthPiped(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if w := terminalWidth(f, func(string) string { return "80" }); w != 0 {
+		t.Errorf("a file's width: %d, want 0", w)
 	}
 }
