@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -41,6 +42,11 @@ the program and the days left in it, its contacts, what is due next and
 the findings validate reports for it. The store-wide
 warnings (the roster, the settings), not about the case, are counted in one
 line with the validate that lists them; -o json lists them all.
+
+On a terminal a line that would pass its width wraps at its spaces, the
+rest indented under the text it continues (after a label, under a
+finding, under the detail of an item due); nothing is cut. Piped, or in a
+file (caseplan case show ID > case.txt), no line is wrapped.
 
 Phases, by program kind:
   work-security    notification (before the layoff date), work-security
@@ -201,7 +207,7 @@ func caseShowRun(opts *caseShowOptions) error {
 		return writeJSON(opts.env.Stdout, v)
 	}
 	w, done := opts.textOut()
-	v.write(w)
+	v.write(w, opts.env.Width)
 	return done()
 }
 
@@ -398,8 +404,10 @@ func caseDueJSON(items []casestate.Due, cfg *record.Config) []dueOut {
 	return dueJSON(items, retired)
 }
 
-// write prints the view as text.
-func (v *caseShowView) write(w io.Writer) {
+// write prints the view as text, its long lines wrapped to a terminal
+// width columns wide (0: not a terminal, nothing wraps; see hangLines).
+func (v *caseShowView) write(out io.Writer, width int) {
+	w := &hangLines{w: out, width: width}
 	fmt.Fprintf(w, "Case %s: %s\n", v.ID, v.orMissing(v.Participant, ""))
 	fmt.Fprintf(w, "Program:      %s\n", v.programName)
 	if v.Status == casestate.StatusNotOpened {
@@ -469,7 +477,8 @@ func (v *caseShowView) write(w io.Writer) {
 	}
 	if len(v.state.Due) > 0 {
 		fmt.Fprintf(w, "\nNext due:\n")
-		writeDue(w, v.state.Due)
+		// A table: fitted by its own rule (display.AlignTo).
+		writeDue(out, v.state.Due, width)
 	}
 	// The store-wide warnings are not about the case: counted in one
 	// line (the JSON lists them all, as validate -o json does).
@@ -548,13 +557,55 @@ func (v *caseShowView) phaseWords() string {
 	return s
 }
 
-// writeDue prints due items as an aligned block: date, when, kind, detail.
-func writeDue(w io.Writer, items []casestate.Due) {
+// writeDue prints due items as an aligned block: date, when, kind,
+// detail, the detail wrapped to a terminal width columns wide (0: none).
+func writeDue(w io.Writer, items []casestate.Due, width int) {
 	var rows [][]string
 	for _, it := range items {
 		rows = append(rows, []string{"  " + string(it.Due), tickler.When(it), it.Kind, it.Detail})
 	}
-	display.Align(w, rows)
+	display.AlignTo(w, rows, width)
+}
+
+// hangLines passes case show's lines to w, each wrapped to a terminal
+// width columns wide (display.Hang) with its continuation lines under
+// the line's text: a labelled line's ("Conference:   ...") under the
+// text after the label, a finding's ("  cases/...") two columns in from
+// it. Width 0 passes every line as it is. Every write must end its line
+// (the view writes whole lines, or a line in pieces ending in one).
+type hangLines struct {
+	w     io.Writer
+	width int
+	line  []byte // the line being written, until its end
+}
+
+func (h *hangLines) Write(p []byte) (int, error) {
+	h.line = append(h.line, p...)
+	for {
+		end := bytes.IndexByte(h.line, '\n')
+		if end < 0 {
+			return len(p), nil
+		}
+		line := string(h.line[:end])
+		h.line = h.line[end+1:]
+		if _, err := io.WriteString(h.w, display.Hang(line, h.width, hangIndent(line))+"\n"); err != nil {
+			return 0, err
+		}
+	}
+}
+
+// hangIndent is where a case show line's continuation starts: two
+// columns in from an indented line's text, else under the text after
+// its label ("Reach:        " is 14 columns; "Potential exit: " 16).
+func hangIndent(line string) int {
+	if lead := len(line) - len(strings.TrimLeft(line, " ")); lead > 0 {
+		return lead + 2
+	}
+	if i := strings.Index(line, ": "); i >= 0 {
+		rest := line[i+1:]
+		return i + 1 + len(rest) - len(strings.TrimLeft(rest, " "))
+	}
+	return 0
 }
 
 // countDays writes a count of days: "1 day", "12 days".

@@ -49,7 +49,7 @@ func TestCaseShowNotOpened(t *testing.T) {
 			v.Status, v.Phase, v.DaysLeft, v.Participation, v.NextDue, casestate.StatusNotOpened)
 	}
 	var b strings.Builder
-	v.write(&b)
+	v.write(&b, 0)
 	if want := "Status:       not opened yet on 2026-02-01: it opens 2026-03-02\n"; !strings.Contains(b.String(), want) {
 		t.Errorf("text:\n%s\nwant the line %q", b.String(), want)
 	}

@@ -118,11 +118,14 @@ caseplan followup add.
 Text output: one line per item — due date, when ("overdue N days", "today",
 "in N days"), case, kind, detail — by manager (with --all: a heading per
 manager, with how many items and how many overdue), then due date. On a
-terminal the lines are aligned; piped, they are tab-separated, with the
-manager's ID as the first field when --all is given, and always as the last
-field the manager's standing on the roster: "active", or "retired" for a
-manager retired from the roster whose cases are not transferred yet (as
--o json's manager_retired and case show -o json's next_due say it).
+terminal the lines are aligned, and a detail that would pass the
+terminal's width wraps at its spaces onto lines of its own under DETAIL
+(never cut); piped, they are tab-separated, one item a line whatever the
+width, with the manager's ID as the first field when --all is given, and
+always as the last field the manager's standing on the roster: "active",
+or "retired" for a manager retired from the roster whose cases are not
+transferred yet (as -o json's manager_retired and case show -o json's
+next_due say it).
 
 --kind keeps only the items of the kinds named, --overdue only what is
 overdue: which contacts are overdue, on every case, is
@@ -188,6 +191,7 @@ written atomically. Like the records, it holds details of the
 participants' plans: keep it where the records are kept.` + "\n" + exitStatusHelp,
 		Example: `  caseplan due                         # my cases, overdue and the next 14 days
   caseplan due --manager svisor        # a supervisor's, with what awaits one
+  caseplan due | cut -f1,3,5           # date, case, detail: each whole
   caseplan due --all --within 2w -o json
   caseplan due --all --summary -o csv --bom > due-summary.csv
   caseplan due --manager dpatel --ics ~/calendars/dpatel-caseplan.ics`,
@@ -566,7 +570,7 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 	for i, it := range items {
 		if i == 0 || it.Manager != items[i-1].Manager {
 			if i > 0 {
-				if err := display.Align(env.Stdout, group); err != nil {
+				if err := display.AlignTo(env.Stdout, group, env.Width); err != nil {
 					return err
 				}
 				fmt.Fprintln(env.Stdout)
@@ -590,7 +594,7 @@ func writeTickler(env Env, items []casestate.Due, all bool, names map[string]str
 		}
 		group = append(group, []string{"  " + string(it.Due), tickler.When(it), it.Case, it.Kind, it.Detail})
 	}
-	return display.Align(env.Stdout, group)
+	return display.AlignTo(env.Stdout, group, env.Width)
 }
 
 // managerStatus is the last field of a piped due line and of staff

@@ -9,7 +9,7 @@ import (
 )
 
 // table prints rows aligned by display width under a header on a
-// terminal, and as tab-separated lines without one when piped, so scripts
+// terminal, the last column wrapped to the terminal's width, and as tab-separated lines without one when piped, so scripts
 // can cut fields without parsing padding. Record text in a cell is escaped
 // (display.Escape) either way.
 type table struct {
@@ -19,7 +19,7 @@ type table struct {
 }
 
 func newTable(env Env, header ...string) *table {
-	return &table{w: env.Stdout, t: display.Table{Header: header}, terminal: env.IsTerminal}
+	return &table{w: env.Stdout, t: display.Table{Header: header, Width: env.Width}, terminal: env.IsTerminal}
 }
 
 func (t *table) row(cells ...string) { t.t.Row(cells...) }

@@ -70,6 +70,10 @@ type Env struct {
 	Rand       io.Reader // new case and note IDs are drawn from it; nil means crypto/rand.Reader
 	Dir        string    // working directory
 	IsTerminal bool      // stdout is a terminal: print aligned tables, not tab-separated lines
+	// Width is the columns of the terminal stdout is: tables and case
+	// show's long lines wrap their free text to fit it. 0 when stdout
+	// is not a terminal or its width cannot be told: nothing wraps.
+	Width int
 	// StderrIsTerminal says stderr is a terminal: long work shows its
 	// progress there.
 	StderrIsTerminal bool
@@ -93,10 +97,27 @@ func System() Env {
 		Rand:             rand.Reader,
 		Dir:              wd,
 		IsTerminal:       term.IsTerminal(int(os.Stdout.Fd())),
+		Width:            terminalWidth(os.Stdout, os.Getenv),
 		StderrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
 		HandleSignals:    true,
 		Build:            buildinfo.Read(),
 	}
+}
+
+// terminalWidth is the width of the terminal f is, in columns: what the
+// terminal says, else $COLUMNS (a shell's, when it exports it), else 0,
+// not known. A file or a pipe has no width: its lines are a script's.
+func terminalWidth(f *os.File, getenv func(string) string) int {
+	if !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+		return w
+	}
+	if w, err := strconv.Atoi(getenv("COLUMNS")); err == nil && w > 0 {
+		return w
+	}
+	return 0
 }
 
 // globals are the flags every command takes, and the environment every
