@@ -121,7 +121,8 @@ Each breach is one finding naming the commit.
              "severity","rule","message","case","commit"}]}
   -o github  GitHub Actions workflow annotations, and the full list in
              $GITHUB_STEP_SUMMARY when that names a file (one it cannot
-             write is a warning, and the check goes on)` + "\n" + exitStatusHelp,
+             write is a warning, and the check goes on), where a verify
+             that cannot run (exit 2 or 3) says why` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.HistoryFormats...); err != nil {
@@ -137,6 +138,8 @@ Each breach is one finding naming the commit.
 		},
 	}
 	addOutputFlag(c, &opts.output, findingout.HistoryFormats...)
+	// -o github writes a job summary section, also when it cannot run.
+	c.Annotations = map[string]string{jobSummaryAnnotation: ""}
 	c.Flags().StringVar(&opts.since, "since", "", "check only commits after `REV` (a commit, branch or tag)")
 	c.Flags().StringVar(&opts.anchor, "anchor", "", "the trust anchor: `REV`, a commit verified before (CI: the previous push), which must still be in the history")
 	c.Flags().BoolVar(&opts.full, "full", false, "check every commit, not only those after the trust anchor")
