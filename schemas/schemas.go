@@ -254,7 +254,7 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 		if k.Want == textPattern {
 			add("%s: must not be empty or only spaces", name)
 		} else if p, ok := patterns[k.Want]; ok {
-			add("%s: %q is not a valid %s (%s)", name, k.Got, p.noun, p.hint)
+			*out = append(*out, Error{Path: loc, Message: fmt.Sprintf("%s: %q is not a valid %s (%s)", name, k.Got, p.noun, p.hint), Hint: patternFixes[k.Want]})
 		} else {
 			add("%s: %q does not have the expected form", name, k.Got)
 		}
@@ -366,6 +366,15 @@ var patterns = map[string]pattern{
 	`^[A-Za-z0-9][A-Za-z0-9._-]{0,47}$`:              {"cohort id", "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 48 characters"},
 	`^IM-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"import id", "IM- and five letters or digits, like IM-7QX2K"},
 	`^[0-9a-f]{64}$`:                                 {"SHA-256 hash", "64 lower-case hexadecimal digits"},
+}
+
+// patternFixes is the hint of a value that does not match a pattern,
+// where the form the message names does not say what to write.
+var patternFixes = map[string]string{
+	// caseplan.yaml's caseplan_version is what the store's CI workflow
+	// installs (go install ...@VERSION): CI cannot install a value go
+	// install does not take, so the hint says what it takes.
+	`^(devel|v[0-9][0-9A-Za-z.+-]*|[0-9a-f]{7,40})$`: "write the release the team runs as go install takes it, with its v (caseplan_version: v1.2.0; caseplan version prints the one you run), or devel to have CI install the latest release",
 }
 
 // unknownField words an additionalProperties error for key p of the

@@ -841,6 +841,11 @@ func TestHints(t *testing.T) {
 			`contact_schedule, every: "weakly" is not a valid choice (want one of: weekly, fortnightly, monthly); did you mean weekly?`, "write weekly if that is what was meant"},
 		{"iep", minimal["iep"] + "contact_schedule: {every: xyz, day: tuesday}\n",
 			`contact_schedule, every: "xyz" is not a valid choice (want one of: weekly, fortnightly, monthly)`, "write one of the choices listed, as it is spelled there"},
+		// CI installs caseplan_version with go install, which wants the
+		// v: the finding says what to write, not only that it is wrong.
+		{"caseplan", minimal["caseplan"] + "caseplan_version: 1.2.0\n",
+			`caseplan_version: "1.2.0" is not a valid caseplan version (a release such as v1.2.0, a pseudo-version, a commit hash, or devel)`,
+			"write the release the team runs as go install takes it, with its v (caseplan_version: v1.2.0; caseplan version prints the one you run), or devel to have CI install the latest release"},
 	} {
 		errs := v.Validate(tc.kind, doc(t, tc.src))
 		found := false

@@ -153,6 +153,10 @@ type globals struct {
 	// Ctrl-C is the editor's then, as git leaves it to the editor it
 	// runs, and caseplan waits for the editor to close.
 	editing atomic.Bool
+	// summaryWritten is set once the command's section of the job
+	// summary is written (jobSummary), so that a failure after it is not
+	// said to be one to run at all (summarizeError).
+	summaryWritten bool
 	// onStop, when set, runs before a signal ends caseplan: what a
 	// command must not leave as it is (an edited copy to be masked).
 	onStop atomic.Pointer[func()]
@@ -328,6 +332,34 @@ func (g *globals) annotate(c *cobra.Command, err error) {
 		}
 	}
 	_ = findingout.WriteGitHubError(g.env.Stdout, c.CommandPath(), msg)
+	g.summarizeError(c, msg)
+}
+
+// jobSummaryAnnotation marks the commands whose -o github writes a job
+// summary section (validate, verify), which then says why when the
+// command could not run (summarizeError).
+const jobSummaryAnnotation = "caseplan-job-summary"
+
+// summarizeError appends to the job summary ($GITHUB_STEP_SUMMARY) the
+// section of command c, which could not run, saying why in msg, the
+// annotation's words: the summary otherwise showed the checks that ran
+// and nothing of this one, as if it had not been asked for. A summary
+// that cannot be opened is left out: the annotation and stderr say why
+// already.
+func (g *globals) summarizeError(c *cobra.Command, msg string) {
+	if _, ok := c.Annotations[jobSummaryAnnotation]; !ok {
+		return
+	}
+	path := g.env.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	_ = findingout.WriteSummaryError(f, c.CommandPath(), msg, g.summaryWritten)
 }
 
 // finish prints err and returns the exit status of a command that ended

@@ -56,7 +56,8 @@ every finding at once: file:line:col, severity, rule and message.
              names a file, as in a GitHub Actions step, the full list is
              also appended to it as a Markdown table (GitHub shows only the
              first 10 error and 10 warning annotations of a step); one
-             it cannot write is a warning, and the check goes on
+             it cannot write is a warning, and the check goes on; a
+             validate that cannot run (exit 2 or 3) says why there too
 
 Warnings do not fail validation; errors do (exit 1). The summary on stderr
 (and the job summary's heading) says how many of the warnings a supervisor
@@ -96,6 +97,8 @@ findings at HEAD.` + "\n" + exitStatusHelp,
 		},
 	}
 	addOutputFlag(c, &opts.output, findingout.StoreFormats...)
+	// -o github writes a job summary section, also when it cannot run.
+	c.Annotations = map[string]string{jobSummaryAnnotation: ""}
 	c.Flags().StringVar(&opts.newFrom, "new-from", "", "report only the findings that are new since `REV` (a commit, branch or tag; HEAD for uncommitted edits)")
 	return c
 }
@@ -481,7 +484,11 @@ func (g *globals) jobSummary(out findingout.Writer, format, title, since, checke
 	if fi, err := f.Stat(); err == nil {
 		room -= int(fi.Size()) // an earlier command of the step wrote to it
 	}
-	return findingout.Tee(out, findingout.SummaryWithin(f, room, title, since, checked)), f.Close, nil
+	done = func() error {
+		g.summaryWritten = true
+		return f.Close()
+	}
+	return findingout.Tee(out, findingout.SummaryWithin(f, room, title, since, checked)), done, nil
 }
 
 // ruleSummary is a rule's one-line summary, for the formats that describe

@@ -121,7 +121,8 @@ Each breach is one finding naming the commit.
              "severity","rule","message","case","commit"}]}
   -o github  GitHub Actions workflow annotations, and the full list in
              $GITHUB_STEP_SUMMARY when that names a file (one it cannot
-             write is a warning, and the check goes on)` + "\n" + exitStatusHelp,
+             write is a warning, and the check goes on), where a verify
+             that cannot run (exit 2 or 3) says why` + "\n" + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.HistoryFormats...); err != nil {
@@ -137,8 +138,10 @@ Each breach is one finding naming the commit.
 		},
 	}
 	addOutputFlag(c, &opts.output, findingout.HistoryFormats...)
+	// -o github writes a job summary section, also when it cannot run.
+	c.Annotations = map[string]string{jobSummaryAnnotation: ""}
 	c.Flags().StringVar(&opts.since, "since", "", "check only commits after `REV` (a commit, branch or tag)")
-	c.Flags().StringVar(&opts.anchor, "anchor", "", "the trust anchor: `REV`, a commit verified before (CI: the previous push), which must still be in the history")
+	c.Flags().StringVar(&opts.anchor, "anchor", "", "the trust anchor: `REV`, a commit seen before (CI: the previous push), which must still be in the history")
 	c.Flags().BoolVar(&opts.full, "full", false, "check every commit, not only those after the trust anchor")
 	return c
 }
@@ -219,7 +222,9 @@ func verifyRun(opts *verifyOptions) error {
 	var fromAnchor plumbing.Hash // the verified commit the check started after; zero when from the start
 	defer m.Done()
 	if !head.IsZero() {
-		vo := history.VerifyOptions{Since: since, Anchor: anchor, Progress: func(done, total int) {
+		// Only the clone's own anchor is one verify passed: --anchor (CI's
+		// previous push) may name a push that failed.
+		vo := history.VerifyOptions{Since: since, Anchor: anchor, AnchorVerified: opts.anchor == "", Progress: func(done, total int) {
 			if m == nil {
 				m = opts.meter("verify", total, "commits checked")
 			}
@@ -293,6 +298,12 @@ func verifyRun(opts *verifyOptions) error {
 	if !fromAnchor.IsZero() {
 		// Said so that "0 commit(s) checked" does not read as nothing
 		// checked ever.
+		if opts.anchor != "" {
+			// Named by --anchor: not a commit verify is known to have
+			// passed, and the words must not say it was.
+			fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked after %s, the trust anchor (--full checks every commit)\n", stats.Commits, fromAnchor.String()[:12])
+			return nil
+		}
 		fmt.Fprintf(opts.env.Stderr, "caseplan: audit trail intact: %d commit(s) checked after %s, which verify found intact before (--full checks every commit again)\n", stats.Commits, fromAnchor.String()[:12])
 		return nil
 	}

@@ -217,3 +217,25 @@ func TestSummaryWithin(t *testing.T) {
 		t.Errorf("%d rows:\n%s", rows, out)
 	}
 }
+
+// TestSummaryError: a command that could not run says why in the job
+// summary, in the annotation's words, hint lines labelled as there, and
+// nothing in a message turns into markup.
+func TestSummaryError(t *testing.T) {
+	var b bytes.Buffer
+	msg := "the clone is shallow: verify reads the whole history\nhint: clone with fetch-depth: 0 <all>"
+	if err := WriteSummaryError(&b, "caseplan verify", msg, false); err != nil {
+		t.Fatal(err)
+	}
+	want := "### caseplan verify: could not run\n\nthe clone is shallow: verify reads the whole history\n\nhint: clone with fetch-depth: 0 &lt;all&gt;\n\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	b.Reset()
+	if err := WriteSummaryError(&b, "caseplan verify", "cannot write the anchor", true); err != nil {
+		t.Fatal(err)
+	}
+	if want := "### caseplan verify: stopped after its check\n\ncannot write the anchor\n\n"; b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}

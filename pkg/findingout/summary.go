@@ -118,6 +118,31 @@ func (s *summaryWriter) Flush() error {
 	return err
 }
 
+// WriteSummaryError writes, for a job summary, the section of command
+// title (as Summary's heading names it) that could not run: a shallow
+// clone, a missing commit. msg is the annotation's text
+// (WriteGitHubError), hint lines labelled "hint: " as there, so that the
+// summary — where a check that ran lists its findings — says why too,
+// in the same words, each line a paragraph of its own. stopped says the
+// command had written its findings' section already and failed after
+// it (verify saving its anchor): the heading then says so, not that it
+// could not run.
+func WriteSummaryError(w io.Writer, title, msg string, stopped bool) error {
+	var b strings.Builder
+	if stopped {
+		fmt.Fprintf(&b, "### %s: stopped after its check\n\n", title)
+	} else {
+		fmt.Fprintf(&b, "### %s: could not run\n\n", title)
+	}
+	for line := range strings.Lines(msg) {
+		if line = strings.TrimRight(line, "\r\n"); line != "" {
+			fmt.Fprintf(&b, "%s\n\n", markdown.Text(display.EscapeText(line)))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
 func short(hash string) string {
 	if len(hash) > 12 {
 		return hash[:12]

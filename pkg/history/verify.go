@@ -70,17 +70,34 @@ const (
 	RuleSealedHandEdit = audit.RuleSealedHandEdit
 )
 
+// anchorWords says what is known of a trust anchor, in a
+// history-rewritten finding: verified before only when verify passed it
+// (VerifyOptions.AnchorVerified). Otherwise it is the commit the check
+// was given as seen before — in CI the previous push, which may have
+// failed verify itself.
+func anchorWords(verified bool) string {
+	if verified {
+		return "verified before"
+	}
+	return "the trust anchor (a commit seen before, not necessarily verified)"
+}
+
 // VerifyOptions tunes Verify.
 type VerifyOptions struct {
 	// Since limits the check to commits not reachable from Since, as in
 	// git log Since..head: CI can pass the last verified commit so each run
 	// checks only what is new. The zero hash checks the whole history.
 	Since plumbing.Hash
-	// Anchor is the trust anchor: a commit verified before, which must
-	// still be in the history of head. When it is not, the history was
+	// Anchor is the trust anchor: a commit seen before, which must still
+	// be in the history of head. When it is not, the history was
 	// rewritten, and a history-rewritten finding names the anchor and the
 	// commits that disappeared with it. The zero hash checks nothing.
 	Anchor plumbing.Hash
+	// AnchorVerified says verify found the trail intact at Anchor (the
+	// clone's own anchor, kept only when it passed). An anchor the caller
+	// names, CI's previous push, may be a push that failed verify, and
+	// the finding must not say it was verified.
+	AnchorVerified bool
 	// Guard finds the SSNs that commits wrote into cases/
 	// (history-pii-leak); nil means the default patterns.
 	Guard *pii.Guard
@@ -146,7 +163,7 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 			// rewrite, or a clone made after one).
 			rewritten = append(rewritten, finding.Finding{
 				Rule: RuleHistoryRewritten, Severity: finding.Error, Commit: opts.Anchor.String(),
-				Message: fmt.Sprintf("the history was rewritten: commit %s, verified before, is not in this repository any more; find out who reset or force-pushed, and restore it from another clone or the git host", short(opts.Anchor)),
+				Message: fmt.Sprintf("the history was rewritten: commit %s, %s, is not in this repository any more; find out who reset or force-pushed, and restore it from another clone or the git host", short(opts.Anchor), anchorWords(opts.AnchorVerified)),
 			})
 			opts.Since = plumbing.ZeroHash
 		} else if err != nil {
@@ -163,8 +180,8 @@ func Verify(repo *git.Repository, head plumbing.Hash, opts VerifyOptions) ([]fin
 			}
 			rewritten = append(rewritten, finding.Finding{
 				Rule: RuleHistoryRewritten, Severity: finding.Error, Commit: opts.Anchor.String(),
-				Message: fmt.Sprintf("the history was rewritten: commit %s, verified before, is no longer in the history of %s, and %d commit(s) that were in it are gone (%s); find out who reset or force-pushed, and restore them from another clone or the git host",
-					short(opts.Anchor), short(head), len(gone), strings.Join(names, ", ")),
+				Message: fmt.Sprintf("the history was rewritten: commit %s, %s, is no longer in the history of %s, and %d commit(s) that were in it are gone (%s); find out who reset or force-pushed, and restore them from another clone or the git host",
+					short(opts.Anchor), anchorWords(opts.AnchorVerified), short(head), len(gone), strings.Join(names, ", ")),
 			})
 		}
 	}

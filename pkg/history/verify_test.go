@@ -355,6 +355,24 @@ func TestVerifyAnchor(t *testing.T) {
 	if !strings.Contains(fs[0].Message, "1 commit(s) that were in it are gone ("+anchor[:12]+")") {
 		t.Errorf("message does not name what disappeared: %s", fs[0].Message)
 	}
+	// An anchor the caller named (CI's previous push) may be a push that
+	// failed verify: the finding says it was the anchor, not that it was
+	// verified. The clone's own anchor, kept only when verify passed, is.
+	for _, tc := range []struct {
+		verified bool
+		want     string
+	}{
+		{false, "commit " + anchor[:12] + ", the trust anchor (a commit seen before, not necessarily verified), is no longer"},
+		{true, "commit " + anchor[:12] + ", verified before, is no longer"},
+	} {
+		fs, _, err := Verify(s.open(), plumbing.ZeroHash, VerifyOptions{Anchor: plumbing.NewHash(anchor), AnchorVerified: tc.verified})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fs) == 0 || !strings.Contains(fs[0].Message, tc.want) {
+			t.Errorf("AnchorVerified %v: got %v, want a message with %q", tc.verified, fs, tc.want)
+		}
+	}
 }
 
 // A history of its own, with a roster of its own that puts eve on it,
