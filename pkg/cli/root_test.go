@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/spf13/cobra"
 )
 
 // TestMainUsageErrors: every way of calling caseplan wrongly exits 2 and
@@ -268,4 +269,21 @@ func TestTriedCommandsNameRealCommands(t *testing.T) {
 			t.Errorf("%q: meant %q is not a command (hint %q)", key, tr.meant, got)
 		}
 	}
+}
+
+// TestExamplesInTheirField: a command's examples are in its Example,
+// which --help shows after Usage and the man pages in EXAMPLES, as every
+// other command's are; report monthly had them in its description,
+// before the exit status, where neither looked for them.
+func TestExamplesInTheirField(t *testing.T) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if strings.Contains(c.Long, "\nExamples:\n") || strings.Contains(c.Long, "\nExample:\n") {
+			t.Errorf("%s: examples in its Long help; give them as its Example", c.CommandPath())
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(Command(Env{}))
 }
