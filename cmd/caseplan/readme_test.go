@@ -360,3 +360,33 @@ func TestReadmeNamesEveryPackage(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeCodeFencesClose: every code block of the README ends on a
+// fence line of its own. A closing fence with text after it ("``` Data
+// goes to") is no fence in CommonMark: the block ran on into the next
+// section's, and from there on GitHub showed the prose as code and the
+// code as prose.
+func TestReadmeCodeFencesClose(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := 0
+	for i, line := range strings.Split(string(data), "\n") {
+		fence := strings.TrimSpace(line)
+		if !strings.HasPrefix(fence, "```") {
+			continue
+		}
+		switch {
+		case open == 0:
+			open = i + 1
+		case strings.Trim(fence, "`") != "":
+			t.Errorf("README.md:%d: %q, in the code block opened at line %d, does not close it: put the text after the fence on a line of its own", i+1, line, open)
+		default:
+			open = 0
+		}
+	}
+	if open != 0 {
+		t.Errorf("README.md:%d: a code block that never closes", open)
+	}
+}

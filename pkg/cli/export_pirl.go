@@ -65,11 +65,9 @@ Formats: -o csv (RFC 4180, a header row, cells neutralised as in the reports),
 json: {"export":"pirl","program_year","quarter","as_of","organization",
 "commit","committed","columns":[...],"rows":[[...]]}.
 
-` + reportSourceHelp + `
-
-Example:
-  caseplan export pirl --program-year 2025 --out pirl-py2025.csv` + "\n" + exitStatusHelp,
-		Args: cobra.NoArgs,
+` + reportSourceHelp + `` + "\n" + exitStatusHelp,
+		Example: `  caseplan export pirl --program-year 2025 --out pirl-py2025.csv`,
+		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, report.PIRLFormats...); err != nil {
 				return err

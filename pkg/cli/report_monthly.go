@@ -190,12 +190,10 @@ Formats:
             whose cases are not handed over yet; the other formats name
             them "Jo Lee (retired)", as due does.
 
-` + reportHelp + `
-
-Examples:
-  caseplan report monthly --month 2026-10 -o html --out 2026-10.html
+` + reportHelp + "\n" + exitStatusHelp,
+		Example: `  caseplan report monthly --month 2026-10 -o html --out 2026-10.html
   caseplan report monthly --month 2026-10 -o csv --table post-employment
-  caseplan report monthly --month 2026-11 --today 2026-11-18   # so far` + "\n" + exitStatusHelp,
+  caseplan report monthly --month 2026-11 --today 2026-11-18   # so far`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.check(c); err != nil {

@@ -84,11 +84,9 @@ the commit on every row), json:
   and median are null when there is none; so_far is the report's day when
   the cohort's span runs past it (counted so far), else null.
 
-` + reportHelp + `
-
-Example:
-  caseplan report performance --program-year 2025 -o html --out py2025.html` + "\n" + exitStatusHelp,
-		Args: cobra.NoArgs,
+` + reportHelp + `` + "\n" + exitStatusHelp,
+		Example: `  caseplan report performance --program-year 2025 -o html --out py2025.html`,
+		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.check(c); err != nil {
 				return err

@@ -796,6 +796,9 @@ func groupRun(c *cobra.Command, args []string) error {
 		}
 		hint = fmt.Sprintf("did you mean %s? %s", meant, hint)
 	}
+	if line := triedHint(c, args[0]); line != "" {
+		hint = line
+	}
 	if line := commandFirst(c, args); line != "" {
 		hint = line
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/spf13/cobra"
 )
 
 // TestMainUsageErrors: every way of calling caseplan wrongly exits 2 and
@@ -23,6 +24,18 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "an unknown command", args: []string{"frobnicate"}, wantStderr: `unknown command "frobnicate"`},
 		{name: "an unknown subcommand", args: []string{"case", "frobnicate"}, wantStderr: `unknown command "frobnicate" for "caseplan case"`},
 		{name: "an unknown flag", args: []string{"validate", "--bogus"}, wantStderr: "unknown flag: --bogus"},
+		// Words a new user tries for a command caseplan has under
+		// another name, or leaves out on purpose: the hint names the
+		// command that does it, never only "run --help".
+		{name: "a case's command without its group", args: []string{"show", "W-1"}, wantStderr: "unknown command \"show\" for \"caseplan\"\ncaseplan: hint: did you mean 'caseplan case show'? run 'caseplan --help' for its commands\n"},
+		{name: "list without its group", args: []string{"list"}, wantStderr: "hint: did you mean 'caseplan case list'?"},
+		{name: "a plan's part without iep", args: []string{"goal", "add", "W-1"}, wantStderr: "hint: did you mean 'caseplan iep goal'?"},
+		{name: "push for sync", args: []string{"push"}, wantStderr: "hint: did you mean 'caseplan sync'? it sends this clone's commits and receives the host's"},
+		{name: "a case deleted", args: []string{"case", "delete", "W-1"}, wantStderr: "hint: a case is never deleted, git history being the audit trail: close it with caseplan case close CASE --date DATE --reason REASON"},
+		{name: "a note edited", args: []string{"note", "edit", "W-1", "2026-03-03-ab12"}, wantStderr: "hint: a committed note is never edited or deleted: correct it with caseplan note amend CASE NOTE --content TEXT, or void it with --void"},
+		{name: "a note deleted", args: []string{"note", "delete", "W-1", "2026-03-03-ab12"}, wantStderr: "hint: a committed note is never edited or deleted"},
+		{name: "a staff member removed", args: []string{"staff", "remove", "dpatel"}, wantStderr: "hint: a staff member stays on the roster, which names the authors of past commits: retire them with caseplan staff set ID --active=false"},
+		{name: "a reference removed", args: []string{"ref", "remove", "W-1", "RF-7QX2K"}, wantStderr: "hint: a reference stays on the record: caseplan ref withdraw CASE REF records that they withdrew their permission"},
 		{name: "a flag one slip away", args: []string{"note", "add", "W-1", "--knd", "contact"}, wantStderr: "unknown flag: --knd\ncaseplan: hint: did you mean --kind? run 'caseplan note add --help' for usage\n"},
 		{name: "a date without its zeros", args: []string{"due", "--today", "2026-3-4"}, wantStderr: "--today \"2026-3-4\": not a date; use YYYY-MM-DD\ncaseplan: hint: did you mean --today 2026-03-04?\n"},
 		// Dates as people write them on paper: the day and the month
@@ -229,4 +242,48 @@ func TestGroupHelpUsage(t *testing.T) {
 			t.Errorf("caseplan %s: exit %d, want %q and not %q in:\n%s%s", strings.Join(tc.args, " "), code, tc.want, tc.not, stdout, stderr)
 		}
 	}
+}
+
+// TestTriedCommandsNameRealCommands: every command the table of words a
+// new user tries sends them to is in the tree, and every word is one
+// the group does not know, so no entry hides a command or outlives a
+// rename.
+func TestTriedCommandsNameRealCommands(t *testing.T) {
+	root := Command(Env{})
+	for key, tr := range triedCommands {
+		fields := strings.Fields(key)
+		group, _, err := root.Find(fields[1 : len(fields)-1])
+		if err != nil || group.CommandPath() != strings.Join(fields[:len(fields)-1], " ") {
+			t.Errorf("%q: no group %q", key, strings.Join(fields[:len(fields)-1], " "))
+			continue
+		}
+		for _, sub := range group.Commands() {
+			if sub.Name() == fields[len(fields)-1] || sub.HasAlias(fields[len(fields)-1]) {
+				t.Errorf("%q: %s has that command", key, group.CommandPath())
+			}
+		}
+		if tr.meant == "" {
+			continue
+		}
+		if got := triedHint(group, fields[len(fields)-1]); !strings.Contains(got, tr.meant) {
+			t.Errorf("%q: meant %q is not a command (hint %q)", key, tr.meant, got)
+		}
+	}
+}
+
+// TestExamplesInTheirField: a command's examples are in its Example,
+// which --help shows after Usage and the man pages in EXAMPLES, as every
+// other command's are; report monthly had them in its description,
+// before the exit status, where neither looked for them.
+func TestExamplesInTheirField(t *testing.T) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if strings.Contains(c.Long, "\nExamples:\n") || strings.Contains(c.Long, "\nExample:\n") {
+			t.Errorf("%s: examples in its Long help; give them as its Example", c.CommandPath())
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(Command(Env{}))
 }
