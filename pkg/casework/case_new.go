@@ -85,7 +85,7 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		// was wrong.
 		return nil, inputErrorf(staffFlagHint(cfg, "--manager", manager, "add them first with caseplan staff add"), "--manager %q is not on the staff roster", manager)
 	}
-	if !staff.IsActive() {
+	if !staff.MayManage() {
 		// As case transfer --to refuses one: a new case for someone who
 		// has left would open with manager-retired's warning, and a
 		// WIOA case without its designated counselor.

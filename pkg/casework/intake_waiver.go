@@ -156,7 +156,11 @@ func (a RemoveWaiver) Build(s *State) (*Change, error) {
 	}
 	switch {
 	case len(have) == 0:
-		return nil, inputErrorf("", "case %s has no waivers", a.Case)
+		// Perhaps another case was meant, or the waiver is yet to be
+		// recorded: say where a case's waivers are, and how one is
+		// added.
+		return nil, inputErrorf(fmt.Sprintf("the waivers a case has are under waivers: in %s, and caseplan validate %s marks the warnings they waive; a supervisor records one with caseplan waiver add %s --rule RULE --reason TEXT", lc.intakePath(), a.Case, a.Case),
+			"case %s has no waivers", a.Case)
 	case id == "":
 		return nil, inputErrorf(fmt.Sprintf("the case's waivers: %s", strings.Join(have, ", ")),
 			"waiver remove needs the waiver: its ID, as waiver add printed it, or --rule RULE")

@@ -167,4 +167,12 @@ func TestRemoveWaiver(t *testing.T) {
 	if f := firstContact(t, dir); f.Severity != finding.Error || f.Waived {
 		t.Errorf("after the waiver was taken back: %v", f)
 	}
+	// With no waiver left, the refusal says where a case's waivers are
+	// and how one is recorded.
+	_, err = openWorkspace(t, dir, sue).Apply([]string{"W-001"}, RemoveWaiver{Case: "W-001", Rule: "wioa-first-contact"}.Build)
+	var input *InputError
+	if !errors.As(err, &input) || input.Msg != "case W-001 has no waivers" ||
+		input.Hint != "the waivers a case has are under waivers: in cases/W-001/intake.yaml, and caseplan validate W-001 marks the warnings they waive; a supervisor records one with caseplan waiver add W-001 --rule RULE --reason TEXT" {
+		t.Errorf("got %v (hint %q)", err, input.Hint)
+	}
 }

@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -286,7 +287,7 @@ func (t TransferCase) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	to, err := t.newManager(s.Snapshot.Config)
+	to, err := t.newManager(s.Snapshot.Config, lc.intake.Center, lc.intake.Manager)
 	if err != nil {
 		return nil, err
 	}
@@ -352,9 +353,12 @@ func (t TransferCase) Build(s *State) (*Change, error) {
 
 // newManager checks what the transfer's flags give, the same whichever
 // case it hands on (case transfer --from hands on many): a reason, a new
-// manager active on the roster, a center of the store's. It returns the
-// new manager's roster entry.
-func (t TransferCase) newManager(cfg *record.Config) (record.Staff, error) {
+// manager who may manage a case, a center of the store's. It returns the
+// new manager's roster entry. center and manager are the case's ("" for
+// many cases, or the one they are handed on from): a refused --to names
+// the other case managers of --center, else of center, else of the one
+// refused.
+func (t TransferCase) newManager(cfg *record.Config, center, manager string) (record.Staff, error) {
 	if strings.TrimSpace(t.Reason) == "" {
 		return record.Staff{}, inputErrorf("say why with --reason", "a transfer needs a reason")
 	}
@@ -364,10 +368,45 @@ func (t TransferCase) newManager(cfg *record.Config) (record.Staff, error) {
 		// The flag is named, as log --by names it: the ID alone does not
 		// say which value was wrong.
 		return to, inputErrorf(staffFlagHint(cfg, "--to", t.To, "caseplan staff list shows the roster; add them with caseplan staff add"), "--to %q is not on the staff roster", t.To)
-	case !to.IsActive():
-		return to, inputErrorf("caseplan staff list shows the roster", "--to %s is no longer active on the staff roster", t.To)
+	case !to.MayManage():
+		return to, inputErrorf(managersHint(cfg, cmp.Or(t.Center, center, to.Center), manager), "--to %s is no longer active on the staff roster", t.To)
 	}
 	return to, checkCenter(cfg, t.Center)
+}
+
+// managersHint names whom a case at center may be handed to instead of
+// someone who may not manage it: the center's case managers, as the
+// roster has them, but the case's own (manager); when the center has
+// none, those of the other centers, with theirs (a center comes with its
+// manager unless --center says otherwise).
+func managersHint(cfg *record.Config, center, manager string) string {
+	const roster = "caseplan staff list shows the roster"
+	var here, all []string
+	for _, m := range cfg.CaseManagers() {
+		if m.ID == manager {
+			continue
+		}
+		if center != "" && m.Center == center {
+			here = append(here, m.ID)
+			continue
+		}
+		if m.Center != "" {
+			all = append(all, m.ID+" ("+m.Center+")")
+		} else {
+			all = append(all, m.ID)
+		}
+	}
+	switch {
+	case len(here) == 1:
+		return fmt.Sprintf("the case manager of %s is %s: hand the case to them with --to %s (%s)", center, here[0], here[0], roster)
+	case len(here) > 1:
+		return fmt.Sprintf("the case managers of %s are %s: hand the case to one of them with --to (%s)", center, proseList(here), roster)
+	case len(all) == 0:
+		return roster
+	case center != "":
+		return fmt.Sprintf("no other case manager is active at %s; those of the other centers are %s: hand the case to one of them with --to (%s)", center, proseList(all), roster)
+	}
+	return fmt.Sprintf("the roster's case managers are %s: hand the case to one of them with --to (%s)", proseList(all), roster)
 }
 
 // lifecycleCase is a case about to change, with its intake read: every

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -45,12 +47,16 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("record notice_date and layoff_date in intake.yaml (caseplan edit "+r.Case+")", "case %s records no layoff date; the work security period starts on it", r.Case)
 	}
 	if r.Date.Before(period.Layoff) {
-		return nil, inputErrorf("", "--date %s is before the layoff date %s; the work security period starts on the layoff date", date(r.Date), date(period.Layoff))
+		return nil, inputErrorf(fmt.Sprintf("a request is taken from the layoff date on: type --date %s or later", date(period.Layoff)),
+			"--date %s is before the layoff date %s; the work security period starts on the layoff date", date(r.Date), date(period.Layoff))
 	}
 	for _, e := range lc.outcome().Extensions {
 		if pendingExtension(e) {
 			return nil, inputErrorf("record the committee's decision with caseplan extension decide "+r.Case, "case %s already has an extension request pending (requested %s)", r.Case, e.Requested)
 		}
+	}
+	if err := extendable(r.Case, period); err != nil {
+		return nil, err
 	}
 	r.Evidence = calendar.WeighExtension(lc.c, calendar.ContactFor(lc.c, s.Snapshot.Config), period, r.Date)
 
@@ -63,10 +69,7 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 	if files[lc.outcomePath()], err = lc.editOutcome(&record.Outcome{Extensions: []record.Extension{ext}}, appendInOrder(record.Outcome{}, []string{"extensions"}, ext)); err != nil {
 		return nil, err
 	}
-	content := "Requested an extension of the work security period from the Joint Work Security Committee."
-	if r.Notes != "" {
-		content += " " + r.Notes
-	}
+	content := sentences("Requested an extension of the work security period from the Joint Work Security Committee.", r.Notes)
 	note := record.Note{
 		Date: d, Kind: "extension", Mode: "none", Content: content,
 		Results: r.Evidence.Summary(),
@@ -143,11 +146,26 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("only the Joint Work Security Committee may authorise an extension (document 000)", "say who decided with --by")
 	}
 	decision := "denied"
+	allowed := "" // what --until may be, should the approval be refused
 	if dx.Approved {
 		decision = "approved"
-		if p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok {
+		p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config)
+		if dx.Until.IsZero() {
+			hint := "type --until DATE, the extension's last day, or --denied"
+			if ok {
+				hint = untilHint(p)
+			}
+			return nil, inputErrorf(hint, "--approved needs --until, the extension's last day")
+		}
+		if ok {
 			if err := untilExtends(p, dx.Until); err != nil {
 				return nil, err
+			}
+			if dx.Until.After(p.Longest) {
+				// The ws-extension rule refuses it (exit 1, as any
+				// write whose result would be invalid): the refusal's
+				// hint says how far an approval may go.
+				allowed = untilHint(p)
 			}
 		}
 	}
@@ -173,10 +191,7 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 		content += fmt.Sprintf(": the work security period is extended until %s", date(dx.Until))
 		summary = fmt.Sprintf("extension approved until %s", date(dx.Until))
 	}
-	content += "."
-	if dx.Notes != "" {
-		content += " " + dx.Notes
-	}
+	content = sentences(content+".", dx.Notes)
 	if err := lc.addNote(files, record.Note{Date: d, Kind: "extension", Mode: "none", Content: content}); err != nil {
 		return nil, err
 	}
@@ -185,7 +200,58 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 		Action:  "extension.decide",
 		Summary: summary,
 		Files:   files,
+		Allowed: allowed,
 	}, nil
+}
+
+// extendable refuses a request that only a refusal could answer: the
+// approved extension already reaches the longest the committee may
+// approve (000: "up to three additional months"), so a further one
+// could not be approved (untilExtends), and the request would only put a
+// decision on the supervisor's list. A case manager learns it at the
+// request, with the day the job search ends.
+func extendable(caseID string, p calendar.WorkSecurityPeriod) error {
+	last := p.LastDay()
+	if p.Longest.After(last) {
+		return nil
+	}
+	if !p.ExtendedUntil.After(p.End) {
+		// A store whose extension_max_days is 0 allows none.
+		return inputErrorf("", "case %s's program allows no extension of the work security period (its extension_max_days is 0)", caseID)
+	}
+	reach := "the longest"
+	if last.After(p.Longest) {
+		reach = fmt.Sprintf("past %s, the longest", date(p.Longest))
+	}
+	return inputErrorf(fmt.Sprintf("nothing is left to request: the job search ends on %s; without a placement by then, the candidate is separated from %s (record it then with caseplan case close %s --reason separated)", date(last), date(last.AddDate(0, 0, 1)), caseID),
+		"case %s's approved extension already runs to %s, %s the Joint Work Security Committee may approve (document 000: up to three additional months); a further extension cannot be approved", caseID, date(last), reach)
+}
+
+// untilHint names the days an approval's --until may take: after the
+// period's last day (an approved extension's end, if any) and on or
+// before the longest extension's; once an approval reaches that, only a
+// refusal is left.
+func untilHint(p calendar.WorkSecurityPeriod) string {
+	last := p.LastDay()
+	if !p.Longest.After(last) {
+		return fmt.Sprintf("the approved extension already reaches the longest the committee may approve (%s, document 000): record the decision with --denied", date(p.Longest))
+	}
+	return fmt.Sprintf("an approval ends after %s and on or before %s, the longest extension the committee may approve (document 000); type --until DATE between them, or --denied", date(last), date(p.Longest))
+}
+
+// sentences is text followed by more, a sentence typed by someone (a
+// command's --notes): after a full stop, its first letter is a capital,
+// so the two read as sentences; no other letter typed is changed.
+func sentences(text, more string) string {
+	more = strings.TrimSpace(more)
+	if more == "" {
+		return text
+	}
+	if strings.HasSuffix(text, ".") {
+		r, n := utf8.DecodeRuneInString(more)
+		more = string(unicode.ToUpper(r)) + more[n:]
+	}
+	return text + " " + more
 }
 
 // untilExtends refuses an approval that would not move the period's last
@@ -203,11 +269,7 @@ func untilExtends(p calendar.WorkSecurityPeriod, until time.Time) error {
 	if last.After(p.End) {
 		what = fmt.Sprintf("the work security period, which an approved extension already runs to %s", date(last))
 	}
-	hint := fmt.Sprintf("an approval ends after %s and on or before %s, the longest extension the committee may approve (document 000); type --until DATE between them, or --denied", date(last), date(p.Longest))
-	if !p.Longest.After(last) {
-		hint = fmt.Sprintf("the approved extension already reaches the longest the committee may approve (%s, document 000): record the decision with --denied", date(p.Longest))
-	}
-	return inputErrorf(hint, "--until %s does not extend %s", date(until), what)
+	return inputErrorf(untilHint(p), "--until %s does not extend %s", date(until), what)
 }
 
 func deleteAt(path []string) Edit {

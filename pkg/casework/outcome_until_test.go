@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/caseplan/caseplan/pkg/calendar"
 )
 
 // TestDecideExtensionUntilExtends: an approval must move the period's last
@@ -66,8 +68,97 @@ func TestDecideExtensionUntilExtends(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	apply((&RequestExtension{Case: "WS-1", Date: day("2026-09-30")}).Build)
-	refused(decide("2026-10-01", "2026-10-20"),
+	// The longest extension is reached: a request is refused
+	// (TestExtensionRefusalsSayWhatIsAllowed), and a request left
+	// pending from before — a hand edit, a setting changed — can only be
+	// refused.
+	p := calendar.WorkSecurityPeriod{End: day("2026-07-30"), ExtendedUntil: day("2026-10-28"), Longest: day("2026-10-28")}
+	refused(untilExtends(p, day("2026-10-20")),
 		"--until 2026-10-20 does not extend the work security period, which an approved extension already runs to 2026-10-28",
 		"the approved extension already reaches the longest the committee may approve (2026-10-28, document 000): record the decision with --denied")
+}
+
+// TestExtensionRefusalsSayWhatIsAllowed: each refusal of a request or a
+// decision names the days it would take. A request made once an approval
+// reaches the longest extension (000: "up to three additional months")
+// is refused, as only a refusal could answer it; one dated before the
+// layoff names the layoff date; --approved without --until, and an
+// --until past the longest extension, name the days --until may take.
+func TestExtensionRefusalsSayWhatIsAllowed(t *testing.T) {
+	isolateHome(t)
+	dir := initTestStore(t)
+	w := openWorkspace(t, dir, maria)
+	w.Today = time.Date(2026, 10, 20, 0, 0, 0, 0, time.UTC)
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	apply := func(build Build) error {
+		t.Helper()
+		_, err := w.Apply([]string{"WS-1"}, build)
+		return err
+	}
+	refused := func(err error, msg, hint string) {
+		t.Helper()
+		var input *InputError
+		if !errors.As(err, &input) {
+			t.Fatalf("got %v, want an input error", err)
+		}
+		if input.Msg != msg || input.Hint != hint {
+			t.Errorf("got %q (hint %q),\nwant %q (hint %q)", input.Msg, input.Hint, msg, hint)
+		}
+	}
+	// The layoff is on 2026-05-01; the period ends on 2026-07-30 and the
+	// longest extension on 2026-10-28.
+	if _, err := w.Apply(nil, NewCase{ID: "WS-1", Program: "work-security", Name: "Sam Sample",
+		Opened: day("2026-03-02"), NoticeDate: day("2026-03-02"), LayoffDate: day("2026-05-01")}.Build); err != nil {
+		t.Fatal(err)
+	}
+	refused(apply((&RequestExtension{Case: "WS-1", Date: day("2026-04-20")}).Build),
+		"--date 2026-04-20 is before the layoff date 2026-05-01; the work security period starts on the layoff date",
+		"a request is taken from the layoff date on: type --date 2026-05-01 or later")
+	if err := apply((&RequestExtension{Case: "WS-1", Date: day("2026-07-20")}).Build); err != nil {
+		t.Fatal(err)
+	}
+	refused(apply(DecideExtension{Case: "WS-1", Date: day("2026-07-24"), Approved: true, By: "JWSC"}.Build),
+		"--approved needs --until, the extension's last day",
+		"an approval ends after 2026-07-30 and on or before 2026-10-28, the longest extension the committee may approve (document 000); type --until DATE between them, or --denied")
+	// Past the longest extension the ws-extension rule refuses it (exit
+	// 1); the hint says how far --until may go.
+	err := apply(DecideExtension{Case: "WS-1", Date: day("2026-07-24"), Approved: true, Until: day("2026-11-30"), By: "JWSC"}.Build)
+	var invalid *RefusedError
+	if !errors.As(err, &invalid) {
+		t.Fatalf("got %v, want a refusal", err)
+	}
+	if got, want := invalid.HintFor([]string{"--until"}), "correct --until and run the command again: an approval ends after 2026-07-30 and on or before 2026-10-28, the longest extension the committee may approve (document 000); type --until DATE between them, or --denied"; got != want {
+		t.Errorf("hint %q\nwant %q", got, want)
+	}
+	if err := apply(DecideExtension{Case: "WS-1", Date: day("2026-07-24"), Approved: true, Until: day("2026-10-28"), By: "JWSC"}.Build); err != nil {
+		t.Fatal(err)
+	}
+	before := captureState(t, dir)
+	refused(apply((&RequestExtension{Case: "WS-1", Date: day("2026-10-20")}).Build),
+		"case WS-1's approved extension already runs to 2026-10-28, the longest the Joint Work Security Committee may approve (document 000: up to three additional months); a further extension cannot be approved",
+		"nothing is left to request: the job search ends on 2026-10-28; without a placement by then, the candidate is separated from 2026-10-29 (record it then with caseplan case close WS-1 --reason separated)")
+	assertSameState(t, before, captureState(t, dir))
+}
+
+// TestSentences: notes typed after a sentence start with a capital, and
+// no other letter typed changes.
+func TestSentences(t *testing.T) {
+	for _, tt := range []struct{ text, more, want string }{
+		{"Approved.", "regular contact and applications; JWSC met", "Approved. Regular contact and applications; JWSC met"},
+		{"Approved.", "  éligible again ", "Approved. Éligible again"},
+		{"Approved.", "Three months", "Approved. Three months"},
+		{"Approved.", "", "Approved."},
+		{"Approved.", "3 months", "Approved. 3 months"},
+		{"Approved:", "three months", "Approved: three months"},
+	} {
+		if got := sentences(tt.text, tt.more); got != tt.want {
+			t.Errorf("sentences(%q, %q) = %q, want %q", tt.text, tt.more, got, tt.want)
+		}
+	}
 }

@@ -193,3 +193,31 @@ func TestTransferToSameManagerHint(t *testing.T) {
 		t.Errorf("hint %q", input.Hint)
 	}
 }
+
+// A transfer to a retired member names the other case managers of the
+// case's center to hand it to instead (record.Config.CaseManagersAt), or of
+// --center when it is given.
+func TestTransferToRetiredHint(t *testing.T) {
+	roster := "organization: Example Board\ncenters: [North, South]\nstaff:\n" +
+		"  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\n    center: North\n" +
+		"  - id: otimer\n    name: Olu Timer\n    email: otimer@example.org\n    center: North\n    active: false\n" +
+		"  - id: aleft\n    name: Al Left\n    email: aleft@example.org\n    center: North\n    active: false\n" +
+		"  - id: bnorth\n    name: Bo North\n    email: bnorth@example.org\n    center: North\n" +
+		"  - id: snorth\n    name: Sue North\n    email: snorth@example.org\n    role: supervisor\n    center: North\n" +
+		"  - id: csouth\n    name: Cy South\n    email: csouth@example.org\n    center: South\n" +
+		"programs:\n  wioa:\n    kind: wioa\n"
+	s := workTreeState(t, "W-1", map[string]string{
+		"cases/caseplan.yaml":   roster,
+		"cases/W-1/intake.yaml": "id: W-1\nopened: 2026-03-02\nprogram: wioa\nstatus: open\nmanager: mrivera\ncenter: North\nparticipant:\n  name: Ana Example\n",
+	})
+	for _, tt := range []struct{ center, want string }{
+		{"", "the case manager of North is bnorth: hand the case to them with --to bnorth (caseplan staff list shows the roster)"},
+		{"South", "the case manager of South is csouth: hand the case to them with --to csouth (caseplan staff list shows the roster)"},
+	} {
+		_, err := TransferCase{Case: "W-1", To: "otimer", Center: tt.center, Reason: "moved"}.Build(s)
+		var input *InputError
+		if !errors.As(err, &input) || input.Msg != "--to otimer is no longer active on the staff roster" || input.Hint != tt.want {
+			t.Errorf("--center %q: got %v (hint %q)\nwant hint %q", tt.center, err, input.Hint, tt.want)
+		}
+	}
+}

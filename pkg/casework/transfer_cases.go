@@ -44,7 +44,7 @@ type TransferCases struct {
 // every case that cannot be.
 func (t TransferCases) Build(s *State) (*Change, error) {
 	one := TransferCase{Date: t.Date, To: t.To, Center: t.Center, Reason: t.Reason}
-	if _, err := one.newManager(s.Snapshot.Config); err != nil {
+	if _, err := one.newManager(s.Snapshot.Config, "", t.From); err != nil {
 		return nil, err // the same for every case: said once
 	}
 	if t.From != "" && t.From == t.To {

@@ -122,6 +122,11 @@ type Change struct {
 	// "caseplan: hint:" line: a step the records may call for next, which
 	// the command does not take or refuse on its own.
 	Hints []string
+	// Allowed says what the values the command was given may be, for
+	// the hint of a refusal (RefusedError.Allowed): Build sets it when
+	// it knows a value is out of bounds that a rule will refuse, such as
+	// an extension's end past the longest the program allows.
+	Allowed string
 
 	unsealed []string // cases whose sealed fields the change could not re-seal
 	// sealedBy are the cases whose sealed.age caseplan commit commits as
@@ -197,6 +202,9 @@ type RefusedError struct {
 	// roster after the change to that manager: the hint then hands them
 	// all on with one case transfer --from, not one command per case.
 	Retired map[string]string
+	// Allowed is the refused change's Change.Allowed: what the values
+	// to correct may be, said after them in the hint.
+	Allowed string
 }
 
 func (e *RefusedError) Error() string {
@@ -263,12 +271,12 @@ func (e *RefusedError) HintFor(flags []string) string {
 			if last > 0 {
 				named = strings.Join(flags[:last], ", ") + " and " + named
 			}
-			return "correct " + named + " and run the command again"
+			return "correct " + named + " and run the command again" + e.allowed()
 		}
 		if hinted {
 			return "do what the hints above say, then run the command again"
 		}
-		return "correct the values above and run the command again"
+		return "correct the values above and run the command again" + e.allowed()
 	}
 	hint := "first " + strings.Join(do, ", ") + ", then run the command again"
 	if len(also) > 0 {
@@ -279,6 +287,15 @@ func (e *RefusedError) HintFor(flags []string) string {
 		hint += "; it would also leave warnings, which " + strings.Join(also, ", ") + verb
 	}
 	return hint
+}
+
+// allowed is what the hint adds after "correct ...": what the values
+// may be, when the change said it.
+func (e *RefusedError) allowed() string {
+	if e.Allowed == "" {
+		return ""
+	}
+	return ": " + e.Allowed
 }
 
 // allHinted reports whether every error the refusal lists carries its
@@ -585,7 +602,7 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 	if len(refused) > 0 {
 		finding.Sort(refused)
 		warnings := finding.Since(warningsOf(beforeFindings), warningsOf(afterFindings), nil)
-		return nil, &RefusedError{Findings: refused, Files: change.Files, Warnings: warnings, Retired: retiredManagers(after.snap, refused, warnings)}
+		return nil, &RefusedError{Findings: refused, Files: change.Files, Warnings: warnings, Retired: retiredManagers(after.snap, refused, warnings), Allowed: change.Allowed}
 	}
 	if err := checkSummary(change, after.snap.Config); err != nil {
 		return nil, err

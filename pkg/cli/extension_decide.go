@@ -31,7 +31,10 @@ extension already approved (a later request that the committee approves
 extends the period further; an --until on or before its end would change
 nothing, and is refused with the days --until may take), and may end at most
 extension_max_days (90) after the period: the ws-extension rule refuses a
-later --until.` + "\n" + exitStatusHelp,
+later --until (exit 1), and the hint names the last day allowed. --approved
+without --until is refused with the days --until may take. --notes follow
+the note's sentence with their first letter capitalised; outcome.yaml keeps
+them as typed.` + "\n" + exitStatusHelp,
 		Example: `  caseplan extension decide WS-001 --date 2026-07-28 --approved \
       --until 2026-10-28 \
       --by "Joint Work Security Committee"
@@ -69,8 +72,6 @@ func (o *extensionDecideOptions) parse() error {
 	switch {
 	case o.approved == o.denied:
 		return &UsageError{Msg: "give one of --approved and --denied", Hint: "--approved --until DATE, or --denied"}
-	case o.approved && o.until == "":
-		return &UsageError{Msg: "--approved needs --until, the extension's last day"}
 	case o.denied && o.until != "":
 		return &UsageError{Msg: "--until goes with --approved; a denied extension has no end"}
 	}
@@ -78,7 +79,9 @@ func (o *extensionDecideOptions) parse() error {
 	if dx.Date, err = parseDate("date", o.date); err != nil {
 		return err
 	}
-	if o.approved {
+	// --approved without --until is refused by the change, which knows
+	// the case's period and so the days --until may take.
+	if o.approved && o.until != "" {
 		if dx.Until, err = parseDate("until", o.until); err != nil {
 			return err
 		}

@@ -29,7 +29,9 @@ outcome.yaml and an extension note, in one commit. Open work-security cases
 only. The Joint Work Security Committee may extend wages and benefits for up
 to three months beyond the work security period (document 000); record its
 decision with caseplan extension decide. One request may be pending at a
-time. The decision is due by the last day of the period the request would
+time, and none is taken once an approved extension reaches the longest the
+committee may approve (it could only be denied), nor one dated before the
+layoff. The decision is due by the last day of the period the request would
 extend (the tickler's extension-decision item); past that day the case is
 extension-pending — neither extended nor separated, the weekly check-ins
 going on — until it is recorded, and case close --reason separated waits for

@@ -106,3 +106,24 @@ func (c *Config) TeamStaff(in *Intake) []Staff {
 	}
 	return out
 }
+
+// MayManage reports whether s may be named a case's manager, its one
+// designated counselor (002): a member still active on the roster. case
+// new --manager and case transfer --to refuse anyone else.
+func (s Staff) MayManage() bool { return s.IsActive() }
+
+// CaseManagers returns the roster's members who may manage a case and
+// whose role is to (case managers), in roster order: whom a refused
+// hand-over suggests instead.
+func (c *Config) CaseManagers() []Staff {
+	if c == nil {
+		return nil
+	}
+	var out []Staff
+	for _, s := range c.Staff {
+		if s.MayManage() && s.RoleName() == RoleCaseManager {
+			out = append(out, s)
+		}
+	}
+	return out
+}
