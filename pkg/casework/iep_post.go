@@ -92,9 +92,10 @@ func (a AddBenefit) Build(s *State) (*Change, error) {
 	if err := checkPlanText("benefit's name", "--name", b.Name); err != nil {
 		return nil, err
 	}
-	if _, ok := p.benefit(b.Name); ok {
-		return nil, inputErrorf("record a new renewal date with caseplan iep benefit renew "+p.c.ID+" NAME --renewal DATE",
-			"the plan already has the benefit %q", b.Name)
+	if i, ok := p.benefit(b.Name); ok {
+		had := p.plan.SelfSufficiency.Benefits[i]
+		return nil, inputErrorf("record a new renewal date with caseplan iep benefit renew "+p.c.ID+" "+had.Ref()+" --renewal DATE",
+			"the plan already has the benefit %q", had.Name)
 	}
 	if b.Renewal != "" {
 		if err := checkPlanDate("renewal date", b.Renewal); err != nil {

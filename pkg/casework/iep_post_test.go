@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // TestBenefitRenewKeepsRecordedDate: the news that a renewal was
@@ -72,4 +74,12 @@ func TestBenefitRenewKeepsRecordedDate(t *testing.T) {
 		}
 	}
 
+	_, err = AddBenefit{Case: "W-1", Benefit: record.Benefit{Name: "snap"}}.Build(s)
+	var ie *InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("a benefit twice: %v, want an InputError", err)
+	}
+	if want := "record a new renewal date with caseplan iep benefit renew W-1 BN-7QX2K --renewal DATE"; ie.Hint != want {
+		t.Errorf("a benefit twice: hint %q, want %q", ie.Hint, want)
+	}
 }
