@@ -92,9 +92,10 @@ func (a AddBenefit) Build(s *State) (*Change, error) {
 	if err := checkPlanText("benefit's name", "--name", b.Name); err != nil {
 		return nil, err
 	}
-	if _, ok := p.benefit(b.Name); ok {
-		return nil, inputErrorf("record a new renewal date with caseplan iep benefit renew "+p.c.ID+" NAME --renewal DATE",
-			"the plan already has the benefit %q", b.Name)
+	if i, ok := p.benefit(b.Name); ok {
+		had := p.plan.SelfSufficiency.Benefits[i]
+		return nil, inputErrorf("record a new renewal date with caseplan iep benefit renew "+p.c.ID+" "+had.Ref()+" --renewal DATE",
+			"the plan already has the benefit %q", had.Name)
 	}
 	if b.Renewal != "" {
 		if err := checkPlanDate("renewal date", b.Renewal); err != nil {
@@ -147,16 +148,27 @@ func (a RenewBenefit) Build(s *State) (*Change, error) {
 		return nil, p.unknownError("benefit", a.Name, names, "add it with caseplan iep benefit add "+p.c.ID+" --name NAME --renewal DATE")
 	}
 	b := p.plan.SelfSufficiency.Benefits[i]
-	if err := checkPlanDate("renewal date", a.Renewal); err != nil {
-		return nil, err
-	}
-	at := []string{"self_sufficiency", "benefits", planIdx(i)}
-	field := func(key string) []string { return append(append([]string(nil), at...), key) }
-	edits := []Edit{planSet(field("renewal"), a.Renewal)}
 	if a.Status != "" {
 		if err := checkPlanChoice("status", &a.Status, benefitStatuses...); err != nil {
 			return nil, err
 		}
+	}
+	if a.Renewal != "" {
+		if err := checkPlanDate("renewal date", a.Renewal); err != nil {
+			return nil, err
+		}
+	}
+	renewal, err := a.renewal(p.c.ID, b)
+	if err != nil {
+		return nil, err
+	}
+	at := []string{"self_sufficiency", "benefits", planIdx(i)}
+	field := func(key string) []string { return append(append([]string(nil), at...), key) }
+	var edits []Edit
+	if a.Renewal != "" {
+		edits = append(edits, planSet(field("renewal"), a.Renewal))
+	}
+	if a.Status != "" {
 		edits = append(edits, planSet(field("status"), a.Status))
 	}
 	// A benefit's notes are its renewals' story, one renewal after
@@ -166,14 +178,65 @@ func (a RenewBenefit) Build(s *State) (*Change, error) {
 	if notes, ok := addNotes(b.Notes, a.Notes); ok {
 		edits = append(edits, planSet(field("notes"), notes))
 	}
-	summary := fmt.Sprintf("renew benefit %s: next renewal %s", planQuote(b.Name), a.Renewal)
-	if a.Status != "" && a.Status != b.Status {
-		summary += ", " + a.Status
+	var summary string
+	switch {
+	case a.Renewal != "":
+		summary = fmt.Sprintf("renew benefit %s: next renewal %s", planQuote(b.Name), a.Renewal)
+		if a.Status != "" && a.Status != b.Status {
+			summary += ", " + a.Status
+		}
+	case renewal != "":
+		summary = fmt.Sprintf("renew benefit %s: %s, renewal %s as recorded", planQuote(b.Name), a.Status, renewal)
+	default:
+		summary = fmt.Sprintf("renew benefit %s: %s", planQuote(b.Name), a.Status)
 	}
 	if err := p.workOn("", "", "a benefit's renewal"); err != nil {
 		return nil, err
 	}
 	return p.change("iep.benefit.renew", summary, "", edits...)
+}
+
+// renewal returns the renewal date the benefit b has once renewed: the
+// one given, or, for a status that is about the date already recorded,
+// that date. A renewal submitted (pending) is dated by the day it was
+// due and a lapsed one by the day that was missed (003: maintain
+// eligibility; README, Benefit renewals): both are the recorded date
+// when the manager records the news, so asking them to type it again
+// only refuses a tired manager. An ended benefit needs no date at all.
+// An active one needs the next date, which only the manager knows.
+func (a RenewBenefit) renewal(caseID string, b record.Benefit) (record.Date, error) {
+	if a.Renewal != "" {
+		return a.Renewal, nil
+	}
+	cmd := "caseplan iep benefit renew " + caseID + " " + b.Ref()
+	switch a.Status {
+	case "pending", "lapsed":
+		if b.Renewal != "" {
+			return b.Renewal, nil
+		}
+		what := "the date it was due"
+		if a.Status == "lapsed" {
+			what = "the renewal date that was missed"
+		}
+		return "", inputErrorf(cmd+" --renewal DATE --status "+a.Status,
+			"benefit %s has no renewal date on record: give %s (--renewal)", planQuote(b.Name), what)
+	case "ended":
+		return b.Renewal, nil
+	}
+	hint := cmd + " --renewal DATE"
+	if a.Status != "" {
+		hint += " --status " + a.Status
+	}
+	if b.Renewal != "" {
+		var keep []string
+		for _, st := range []string{"pending", "lapsed", "ended"} {
+			if st != b.Status {
+				keep = append(keep, st)
+			}
+		}
+		hint += fmt.Sprintf(" (the next renewal); or, to keep %s, --status %s", b.Renewal, strings.Join(keep[:len(keep)-1], ", ")+" or "+keep[len(keep)-1])
+	}
+	return "", inputErrorf(hint, "benefit %s needs its next renewal date (--renewal)", planQuote(b.Name))
 }
 
 // benefit returns the index of the benefit with the ID or the name name,

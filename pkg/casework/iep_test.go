@@ -185,7 +185,7 @@ func TestPlanRefusals(t *testing.T) {
 		{"the same status again", SetGoalStatus{Case: "W-001", Goal: "g-00001", Status: "active"}.Build,
 			"goal G-00001 is already active"},
 		{"a benefit twice", AddBenefit{Case: "W-001", Benefit: record.Benefit{Name: "snap"}}.Build,
-			`the plan already has the benefit "snap"`},
+			`the plan already has the benefit "SNAP"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

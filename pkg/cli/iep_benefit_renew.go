@@ -18,7 +18,7 @@ type iepBenefitRenewOptions struct {
 func newCmdIEPBenefitRenew(g *globals, runF func(*iepBenefitRenewOptions) error) *cobra.Command {
 	opts := &iepBenefitRenewOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "renew CASE NAME --renewal DATE [--status STATUS] [--notes TEXT]",
+		Use:   "renew CASE NAME [--renewal DATE] [--status STATUS] [--notes TEXT]",
 		Short: "Record a benefit's next renewal date",
 		Long: `Record the next renewal date of the benefit NAME (its name, matched
 whatever its case, or its ID, BN-K7QX2) in CASE's self-sufficiency plan,
@@ -40,6 +40,13 @@ What --renewal means depends on the status:
   lapsed   the renewal date that was missed; validate warns until
            eligibility is restored (active with the next date)
   ended    the benefit ended on purpose; nothing is due on the date
+
+--renewal may be left out when the news is about the date already
+recorded: with --status pending (the renewal was submitted) or lapsed
+(it was missed) the recorded date stays, as the day it was due or was
+missed; --status ended needs no date. Otherwise it is the next date, and
+a refusal says what to type.
+
 The warnings are rule pe-benefit-renewal, and the tickler (caseplan due)
 lists each date but an ended one's. A date already past when it is written
 is said with the warning then: a renewal missed, or the year typed wrong.` + "\n" + exitStatusHelp,
@@ -48,7 +55,9 @@ is said with the warning then: a renewal missed, or the year typed wrong.` + "\n
       --renewal 2026-12-01 --status pending --notes 'Submitted 2026-11-20'
   # approved: the next renewal date
   caseplan iep benefit renew 2026-K7QX2 BN-K7QX2 \
-      --renewal 2027-06-01 --status active`,
+      --renewal 2027-06-01 --status active
+  # not renewed in time: lapsed on the date recorded
+  caseplan iep benefit renew 2026-K7QX2 BN-K7QX2 --status lapsed`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case, opts.change.Name = args[0], args[1]
@@ -63,11 +72,10 @@ is said with the warning then: a renewal missed, or the year typed wrong.` + "\n
 		},
 	}
 	f := c.Flags()
-	dateVar(f, &opts.renewal, "renewal", "the next renewal `DATE` (required)")
+	dateVar(f, &opts.renewal, "renewal", "the next renewal `DATE` (required but with --status pending, lapsed or ended)")
 	f.StringVar(&opts.change.Status, "status", "", "`STATUS`: "+choicesOf("iep benefit renew", "status"))
 	f.StringVar(&opts.change.Notes, "notes", "", "notes, e.g. when the renewal was submitted, added to the earlier notes")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the plan but do not commit it")
-	_ = c.MarkFlagRequired("renewal")
 	return c
 }
 

@@ -1,0 +1,85 @@
+package casework
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/caseplan/caseplan/pkg/record"
+)
+
+// TestBenefitRenewKeepsRecordedDate: the news that a renewal was
+// submitted (pending) or missed (lapsed) is about the date already
+// recorded, so renew keeps it without --renewal and says so in the
+// commit; ended needs no date. An active benefit needs its next date,
+// and the refusal names the command to type with the benefit's ID.
+func TestBenefitRenewKeepsRecordedDate(t *testing.T) {
+	const iep = "created: 2026-03-02\n" +
+		"self_sufficiency:\n" +
+		"  benefits:\n" +
+		"    - id: BN-7QX2K\n" +
+		"      name: SNAP\n" +
+		"      renewal: 2026-03-10\n" +
+		"      status: active\n" +
+		"    - id: BN-8J9Z1\n" +
+		"      name: Earned income credit\n" +
+		"      status: active\n"
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/iep.yaml": iep})
+	plan := func(ch *Change) string { return string(ch.Files["cases/W-1/iep.yaml"]) }
+
+	for _, st := range []string{"lapsed", "Pending"} {
+		ch, err := RenewBenefit{Case: "W-1", Name: "snap", Status: st}.Build(s)
+		if err != nil {
+			t.Fatalf("--status %s without --renewal: %v", st, err)
+		}
+		want := strings.ToLower(st)
+		if got := plan(ch); !strings.Contains(got, "      renewal: 2026-03-10\n      status: "+want+"\n") {
+			t.Errorf("--status %s: iep.yaml:\n%s\nwant the date kept and the status %s", st, got, want)
+		}
+		if wantSum := `renew benefit "SNAP": ` + want + `, renewal 2026-03-10 as recorded`; ch.Summary != wantSum {
+			t.Errorf("--status %s: summary %q, want %q", st, ch.Summary, wantSum)
+		}
+	}
+	ch, err := RenewBenefit{Case: "W-1", Name: "BN-8J9Z1", Status: "ended"}.Build(s)
+	if err != nil {
+		t.Fatalf("--status ended without a date: %v", err)
+	}
+	if got := plan(ch); strings.Contains(got, "renewal: \n") || !strings.Contains(got, "      name: Earned income credit\n      status: ended\n") {
+		t.Errorf("--status ended: iep.yaml:\n%s\nwant the status ended and no renewal date", got)
+	}
+
+	refusals := []struct {
+		name      string
+		renew     RenewBenefit
+		msg, hint string
+	}{
+		{"active, no date", RenewBenefit{Case: "W-1", Name: "SNAP"},
+			`benefit "SNAP" needs its next renewal date (--renewal)`,
+			"caseplan iep benefit renew W-1 BN-7QX2K --renewal DATE (the next renewal); or, to keep 2026-03-10, --status pending, lapsed or ended"},
+		{"restored, no date", RenewBenefit{Case: "W-1", Name: "SNAP", Status: "active"},
+			`benefit "SNAP" needs its next renewal date (--renewal)`,
+			"caseplan iep benefit renew W-1 BN-7QX2K --renewal DATE --status active (the next renewal); or, to keep 2026-03-10, --status pending, lapsed or ended"},
+		{"lapsed, no date anywhere", RenewBenefit{Case: "W-1", Name: "earned income credit", Status: "lapsed"},
+			`benefit "Earned income credit" has no renewal date on record: give the renewal date that was missed (--renewal)`,
+			"caseplan iep benefit renew W-1 BN-8J9Z1 --renewal DATE --status lapsed"},
+	}
+	for _, r := range refusals {
+		_, err := r.renew.Build(s)
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			t.Fatalf("%s: Build = %v, want an InputError", r.name, err)
+		}
+		if ie.Msg != r.msg || ie.Hint != r.hint {
+			t.Errorf("%s:\n got %q\n     hint %q\nwant %q\n     hint %q", r.name, ie.Msg, ie.Hint, r.msg, r.hint)
+		}
+	}
+
+	_, err = AddBenefit{Case: "W-1", Benefit: record.Benefit{Name: "snap"}}.Build(s)
+	var ie *InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("a benefit twice: %v, want an InputError", err)
+	}
+	if want := "record a new renewal date with caseplan iep benefit renew W-1 BN-7QX2K --renewal DATE"; ie.Hint != want {
+		t.Errorf("a benefit twice: hint %q, want %q", ie.Hint, want)
+	}
+}
