@@ -799,6 +799,9 @@ func groupRun(c *cobra.Command, args []string) error {
 	if line := triedHint(c, args[0]); line != "" {
 		hint = line
 	}
+	if line := caseHint(c, args[0]); line != "" && len(args) == 1 {
+		hint = line
+	}
 	if line := commandFirst(c, args); line != "" {
 		hint = line
 	}

@@ -28,6 +28,12 @@ func TestMainUsageErrors(t *testing.T) {
 		// another name, or leaves out on purpose: the hint names the
 		// command that does it, never only "run --help".
 		{name: "a case's command without its group", args: []string{"show", "W-1"}, wantStderr: "unknown command \"show\" for \"caseplan\"\ncaseplan: hint: did you mean 'caseplan case show'? run 'caseplan --help' for its commands\n"},
+		// A case typed after a group, where its command goes: the
+		// group's command that shows one case, the case after it.
+		{name: "a case after its group", args: []string{"note", "2026-K7QX2"}, wantStderr: "unknown command \"2026-K7QX2\" for \"caseplan note\"\ncaseplan: hint: the command comes first, then the case: caseplan note list 2026-K7QX2\n"},
+		{name: "a case after case", args: []string{"case", "W-1"}, wantStderr: "hint: the command comes first, then the case: caseplan case show W-1\n"},
+		{name: "a case after activity", args: []string{"activity", "W-1"}, wantStderr: "hint: the command comes first, then the case: caseplan activity list W-1\n"},
+		{name: "a word mistyped after a group", args: []string{"note", "lst"}, wantStderr: "hint: did you mean 'caseplan note list'?"},
 		{name: "list without its group", args: []string{"list"}, wantStderr: "hint: did you mean 'caseplan case list'?"},
 		{name: "a plan's part without iep", args: []string{"goal", "add", "W-1"}, wantStderr: "hint: did you mean 'caseplan iep goal'?"},
 		{name: "push for sync", args: []string{"push"}, wantStderr: "hint: did you mean 'caseplan sync'? it sends this clone's commits and receives the host's"},

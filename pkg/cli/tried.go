@@ -2,8 +2,11 @@ package cli
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
+
+	"github.com/caseplan/caseplan/pkg/caseid"
 )
 
 // triedCommands answers the words a new user types for a command that
@@ -66,4 +69,24 @@ func triedHint(c *cobra.Command, word string) string {
 		return ""
 	}
 	return "did you mean '" + t.meant + "'? run '" + c.CommandPath() + " --help' for its commands"
+}
+
+// caseHint is the hint for word, typed after group c where a command was
+// expected, when it reads as a case ID ("caseplan note 2026-K7QX2": a
+// valid ID with a digit in it, as every ID caseplan makes has; a word
+// without one is a command mistyped, which cobra's suggestions answer):
+// the group's command that shows one case (show, else list, taking CASE
+// alone), with the case after it. "" when the group has no such command.
+func caseHint(c *cobra.Command, word string) string {
+	if caseid.Check(word) != nil || !strings.ContainsFunc(word, unicode.IsDigit) {
+		return ""
+	}
+	for _, name := range []string{"show", "list"} {
+		for _, sub := range c.Commands() {
+			if f := strings.Fields(sub.Use); sub.Name() == name && len(f) > 1 && f[1] == "CASE" && (len(f) == 2 || strings.HasPrefix(f[2], "[")) {
+				return "the command comes first, then the case: " + sub.CommandPath() + " " + word
+			}
+		}
+	}
+	return ""
 }
