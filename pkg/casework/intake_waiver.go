@@ -154,16 +154,20 @@ func (a RemoveWaiver) Build(s *State) (*Change, error) {
 			have = append(have, w.Rule)
 		}
 	}
+	// case show lists a case's waivers (who waived what, when and why),
+	// so each refusal points there rather than into intake.yaml.
+	show := "caseplan case show " + a.Case
 	switch {
 	case len(have) == 0:
 		// Perhaps another case was meant, or the waiver is yet to be
-		// recorded: say where a case's waivers are, and how one is
-		// added.
-		return nil, inputErrorf(fmt.Sprintf("the waivers a case has are under waivers: in %s, and caseplan validate %s marks the warnings they waive; a supervisor records one with caseplan waiver add %s --rule RULE --reason TEXT", lc.intakePath(), a.Case, a.Case),
+		// recorded: say where a case's waivers are shown, and how one
+		// is added.
+		return nil, inputErrorf(fmt.Sprintf("%s lists the waivers a case has, and caseplan validate %s marks the warnings they waive; a supervisor records one with caseplan waiver add %s --rule RULE --reason TEXT", show, a.Case, a.Case),
 			"case %s has no waivers", a.Case)
 	case id == "":
-		return nil, inputErrorf(fmt.Sprintf("the case's waivers: %s", strings.Join(have, ", ")),
+		return nil, inputErrorf(fmt.Sprintf("the case's waivers: %s; %s shows who waived each, when and why", strings.Join(have, ", "), show),
 			"waiver remove needs the waiver: its ID, as waiver add printed it, or --rule RULE")
 	}
-	return nil, inputErrorf("", "case %s has no waiver of %s; its waivers: %s", a.Case, id, strings.Join(have, ", "))
+	return nil, inputErrorf(fmt.Sprintf("%s shows who waived each, when and why; take one back with caseplan waiver remove %s ID", show, a.Case),
+		"case %s has no waiver of %s; its waivers: %s", a.Case, id, strings.Join(have, ", "))
 }

@@ -136,20 +136,24 @@ func TestRemoveWaiver(t *testing.T) {
 		t.Fatal(err)
 	}
 	intake := readTestFile(t, dir, "cases/W-001/intake.yaml")
+	// A refusal that names the case's waivers points at case show,
+	// which lists who waived each, when and why.
 	for _, tt := range []struct {
-		by   Author
-		rule string
-		want string
+		by         Author
+		rule       string
+		want, hint string
 	}{
-		{maria, "wioa-first-contact", "only a supervisor or an admin on the staff roster may take back a waiver; mrivera's role is case-manager"},
-		{sue, "wioa-contact-interval", "case W-001 has no waiver of wioa-contact-interval; its waivers: WV-00001 (wioa-first-contact)"},
-		{sue, "", "waiver remove needs the waiver: its ID, as waiver add printed it, or --rule RULE"},
+		{maria, "wioa-first-contact", "only a supervisor or an admin on the staff roster may take back a waiver; mrivera's role is case-manager", "ask a supervisor to do it, as themselves (--author)"},
+		{sue, "wioa-contact-interval", "case W-001 has no waiver of wioa-contact-interval; its waivers: WV-00001 (wioa-first-contact)",
+			"caseplan case show W-001 shows who waived each, when and why; take one back with caseplan waiver remove W-001 ID"},
+		{sue, "", "waiver remove needs the waiver: its ID, as waiver add printed it, or --rule RULE",
+			"the case's waivers: WV-00001 (wioa-first-contact); caseplan case show W-001 shows who waived each, when and why"},
 	} {
 		before := captureState(t, dir)
 		_, err := openWorkspace(t, dir, tt.by).Apply([]string{"W-001"}, RemoveWaiver{Case: "W-001", Rule: tt.rule}.Build)
-		var input *InputError
-		if !errors.As(err, &input) || input.Msg != tt.want {
-			t.Errorf("error %v\nwant  %s", err, tt.want)
+		input := &InputError{}
+		if !errors.As(err, &input) || input.Msg != tt.want || input.Hint != tt.hint {
+			t.Errorf("error %v (hint %q)\nwant  %s (hint %q)", err, input.Hint, tt.want, tt.hint)
 		}
 		assertSameState(t, before, captureState(t, dir))
 	}
@@ -168,11 +172,11 @@ func TestRemoveWaiver(t *testing.T) {
 		t.Errorf("after the waiver was taken back: %v", f)
 	}
 	// With no waiver left, the refusal says where a case's waivers are
-	// and how one is recorded.
+	// shown (case show, not intake.yaml) and how one is recorded.
 	_, err = openWorkspace(t, dir, sue).Apply([]string{"W-001"}, RemoveWaiver{Case: "W-001", Rule: "wioa-first-contact"}.Build)
 	var input *InputError
 	if !errors.As(err, &input) || input.Msg != "case W-001 has no waivers" ||
-		input.Hint != "the waivers a case has are under waivers: in cases/W-001/intake.yaml, and caseplan validate W-001 marks the warnings they waive; a supervisor records one with caseplan waiver add W-001 --rule RULE --reason TEXT" {
+		input.Hint != "caseplan case show W-001 lists the waivers a case has, and caseplan validate W-001 marks the warnings they waive; a supervisor records one with caseplan waiver add W-001 --rule RULE --reason TEXT" {
 		t.Errorf("got %v (hint %q)", err, input.Hint)
 	}
 }

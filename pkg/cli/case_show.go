@@ -37,11 +37,12 @@ func newCmdCaseShow(g *globals, runF func(*caseShowOptions) error) *cobra.Comman
 manager, how and when to reach the participant (the intake's phone, email,
 preferred channels, best times and language: 003 asks for people who are
 unavailable in the daytime to be reached when they can be) and the
-schedule for contact agreed in the plan (000, 003), the phase of
-the program and the days left in it, its contacts, what is due next and
-the findings validate reports for it. The store-wide
-warnings (the roster, the settings), not about the case, are counted in one
-line with the validate that lists them; -o json lists them all.
+schedule for contact agreed in the plan (000, 003), the phase of the
+program and the days left in it, its contacts, what is due next, the
+waivers a supervisor recorded for it and the findings validate reports
+for it. The store-wide warnings (the roster, the settings), not about the
+case, are counted in one line with the validate that lists them; -o json
+lists them all.
 
 On a terminal a line that would pass its width wraps at its spaces, the
 rest indented under the text it continues (after a label, under a
@@ -92,6 +93,13 @@ to plan until a milestone or next step of the plan with a due date names
 "case conference" (that item is then on the tickler) or a case-conference
 note records it; -o json's case_conference says to-plan, planned or held.
 
+A case with waivers (caseplan waiver add: a supervisor's decision that an
+obligation does not apply to it) lists them under Waivers, in the order
+intake.yaml records them: the waiver's ID, the rule it waives, who waived
+it, from when and why. One dated after --today is marked "(not yet)": a
+waiver counts from its date on. Take one back with caseplan waiver
+remove CASE ID.
+
 The status, the manager and the center are the case's on --today, as the
 phase is: on a past day, a case closed since is open, and a case
 transferred since shows the manager (the one next_due names) and the
@@ -113,7 +121,7 @@ shown with the day it starts; until then the case stays in its phase.
            "returning_from","phase","phase_start","phase_ends","days_left",
            "extension_until","notes","voided_notes",
            "contacts","last_contact","participation","placement_starts",
-           "case_conference","next_due","findings"}
+           "case_conference","next_due","waivers","findings"}
            status is "open" or "closed" on --today, or "not-opened" on a
            day before the opening (opened says when): the case's program,
            manager and center are given, but phase and the other fields
@@ -155,8 +163,14 @@ shown with the day it starts; until then the case stays in its phase.
            counts from --today to due (negative when overdue),
            manager_retired is true when the manager is retired from the
            roster, awaits_supervisor when only a supervisor can close the
-           item (extension-decision); findings are
-           validate's -o json findings.` + "\n" + exitStatusHelp,
+           item (extension-decision); waivers is a list of
+           {"id","rule","by","date","reason","in_effect"} in the intake's
+           order, [] when none: id is "" for a waiver recorded before
+           waivers had IDs, in_effect false for one dated after --today;
+           findings are validate's -o json findings.` + "\n" + exitStatusHelp,
+		Example: `  caseplan case show W-001
+  caseplan --today 2026-05-01 case show W-001      # where it stood that day
+  caseplan case show W-001 -o json | jq '.waivers'  # the case's waivers`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
@@ -255,9 +269,12 @@ type caseShowView struct {
 	// stands while the candidate searches (000): "to-plan", "planned"
 	// (a dated milestone or next step names it) or "held" (a
 	// case-conference note); "" otherwise.
-	CaseConference string            `json:"case_conference"`
-	NextDue        []dueOut          `json:"next_due"` // due -o json's items, manager_retired and awaits_supervisor included
-	Findings       []finding.Finding `json:"findings"`
+	CaseConference string   `json:"case_conference"`
+	NextDue        []dueOut `json:"next_due"` // due -o json's items, manager_retired and awaits_supervisor included
+	// Waivers are the supervisors' waivers the intake records (waiver
+	// add), in its order; [] when none.
+	Waivers  []waiverView      `json:"waivers"`
+	Findings []finding.Finding `json:"findings"`
 
 	// For the text only.
 	programName string         // "Name (key)", or the key when the program has no name
@@ -330,6 +347,29 @@ func scheduleOf(plan *record.IEP) *scheduleView {
 		Agreed: string(cs.Agreed), Note: cs.Note, Words: calendar.ScheduleWords(*cs)}
 }
 
+// waiverView is case show's view of a supervisor's waiver, and its JSON
+// contract: the intake's fields, each present ("" for an ID the waiver,
+// written before waivers had IDs, lacks), and whether it counts on
+// --today (record.Waiver.InEffectOn: a waiver counts from its date on).
+type waiverView struct {
+	ID       string `json:"id"`
+	Rule     string `json:"rule"`
+	By       string `json:"by"`
+	Date     string `json:"date"`
+	Reason   string `json:"reason"`
+	InEffect bool   `json:"in_effect"`
+}
+
+// waiversOf is the intake's waivers as case show gives them on today,
+// never nil.
+func waiversOf(in *record.Intake, today record.Date) []waiverView {
+	ws := []waiverView{}
+	for _, w := range in.Waivers {
+		ws = append(ws, waiverView{ID: w.ID, Rule: w.Rule, By: w.By, Date: string(w.Date), Reason: w.Reason, InEffect: w.InEffectOn(today)})
+	}
+	return ws
+}
+
 // participationView is case show's view of WIOA participation, and its
 // JSON contract.
 type participationView struct {
@@ -356,7 +396,7 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 		ContactSchedule: scheduleOf(c.IEP),
 		Phase:           st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft, ExtensionUntil: string(st.ExtensionUntil),
 		Notes: len(c.Notes), VoidedNotes: len(c.Voided), Contacts: st.Contacts, LastContact: string(st.LastContact),
-		NextDue: caseDueJSON(st.Due, snap.Config), Findings: findings,
+		NextDue: caseDueJSON(st.Due, snap.Config), Waivers: waiversOf(in, record.Date(today.Format(time.DateOnly))), Findings: findings,
 		intakeFile: c.File(layout.KindIntake), layoff: in.Layoff, state: st, today: today.Format(time.DateOnly),
 		Cohort: in.Cohort, cohort: snap.Cohorts[in.Cohort], imported: in.Imported, ReturningFrom: in.ReturningFrom,
 	}
@@ -480,6 +520,14 @@ func (v *caseShowView) write(out io.Writer, width int) {
 		// A table: fitted by its own rule (display.AlignTo).
 		writeDue(out, v.state.Due, width)
 	}
+	if len(v.Waivers) > 0 {
+		// Who waived what, when and why, as the intake records it, so
+		// that a supervisor need not open intake.yaml (waiver remove
+		// takes one back by its ID or its rule). A table: fitted by
+		// its own rule, the reason wrapped.
+		fmt.Fprintf(w, "\nWaivers:\n")
+		writeWaivers(out, v.Waivers, width)
+	}
 	// The store-wide warnings are not about the case: counted in one
 	// line (the JSON lists them all, as validate -o json does).
 	kept, storeWide := splitStoreWide(v.Findings)
@@ -563,6 +611,22 @@ func writeDue(w io.Writer, items []casestate.Due, width int) {
 	var rows [][]string
 	for _, it := range items {
 		rows = append(rows, []string{"  " + string(it.Due), tickler.When(it), it.Kind, it.Detail})
+	}
+	display.AlignTo(w, rows, width)
+}
+
+// writeWaivers prints a case's waivers as an aligned block: ID, rule,
+// who, from when, the reason, the reason wrapped to a terminal width
+// columns wide (0: none). A waiver dated after --today is said not to
+// count yet.
+func writeWaivers(w io.Writer, ws []waiverView, width int) {
+	var rows [][]string
+	for _, wv := range ws {
+		from := "from " + dashIfEmpty(wv.Date)
+		if !wv.InEffect {
+			from += " (not yet)"
+		}
+		rows = append(rows, []string{"  " + dashIfEmpty(wv.ID), dashIfEmpty(wv.Rule), "by " + dashIfEmpty(wv.By), from, wv.Reason})
 	}
 	display.AlignTo(w, rows, width)
 }

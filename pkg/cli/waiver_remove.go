@@ -24,8 +24,10 @@ printed — or its waiver of rule --rule: the obligation applies to the case
 again, and validate reports its findings as before. Like recording a
 waiver, only a supervisor or an admin on the staff roster may. The waiver's
 lines are removed from intake.yaml, one commit with the action
-waiver.remove; git keeps who waived what, when and why (caseplan log).` + "\n" + exitStatusHelp,
-		Example: `  caseplan waiver remove 2026-K7QX2 WV-7QX2K
+waiver.remove; git keeps who waived what, when and why (caseplan log).
+caseplan case show CASE lists the case's waivers, with their IDs.` + "\n" + exitStatusHelp,
+		Example: `  caseplan case show 2026-K7QX2                 # its waivers, under Waivers
+  caseplan waiver remove 2026-K7QX2 WV-7QX2K
   caseplan waiver remove 2026-K7QX2 --rule ws-references`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -81,14 +81,19 @@ func (in *Intake) WaiverOn(rule string, day Date) (Waiver, bool) {
 		return Waiver{}, false
 	}
 	for _, w := range in.Waivers {
-		if w.Rule != rule {
-			continue
-		}
-		if _, ok := w.Date.Time(); !ok || day == "" || w.Date <= day {
+		if w.Rule == rule && w.InEffectOn(day) {
 			return w, true
 		}
 	}
 	return Waiver{}, false
+}
+
+// InEffectOn reports whether the waiver counts on day (see WaiverOn):
+// from its date on, on every day when its date is not a valid date or day
+// is empty.
+func (w Waiver) InEffectOn(day Date) bool {
+	_, ok := w.Date.Time()
+	return !ok || day == "" || w.Date <= day
 }
 
 // Participant is the person a case serves.

@@ -159,7 +159,9 @@ var workSecurityRules = []*Rule{
 			if o == nil {
 				return
 			}
-			layoff, ok := layoffDate(x)
+			// The longest extension is the calendar's, as extension
+			// request and decide read it: one owner of where it ends.
+			period, ok := calendar.WorkSecurityPeriodOf(x.Case, x.Config)
 			for i, e := range o.Extensions {
 				if e.Decision != "approved" {
 					continue
@@ -173,11 +175,8 @@ var workSecurityRules = []*Rule{
 					x.Report(x.File(layout.KindOutcome), at, "approved extension has no until date")
 					continue
 				}
-				if ok {
-					limit := layoff.AddDate(0, 0, x.Setting("work_security_days")+x.Setting("extension_max_days"))
-					if until.After(limit) {
-						x.Report(x.File(layout.KindOutcome), append(at, "until"), "extension until %s is past the longest possible extension (%s)", e.Until, limit.Format(time.DateOnly))
-					}
+				if ok && until.After(period.Longest) {
+					x.Report(x.File(layout.KindOutcome), append(at, "until"), "extension until %s is past the longest possible extension (%s)", e.Until, period.Longest.Format(time.DateOnly))
 				}
 			}
 		},
