@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -178,8 +179,19 @@ func (a RenewBenefit) Build(s *State) (*Change, error) {
 	if notes, ok := addNotes(b.Notes, a.Notes); ok {
 		edits = append(edits, planSet(field("notes"), notes))
 	}
+	// What the date given is depends on the status the benefit has
+	// after the change (iep benefit renew --help): the next renewal of
+	// an active benefit, but the day a pending renewal was due and the
+	// day a lapsed one missed, which the summary must not call the next.
+	status := cmp.Or(a.Status, b.Status)
 	var summary string
 	switch {
+	case a.Renewal != "" && status == "pending":
+		summary = fmt.Sprintf("renew benefit %s: pending, renewal due %s", planQuote(b.Name), a.Renewal)
+	case a.Renewal != "" && status == "lapsed":
+		summary = fmt.Sprintf("renew benefit %s: lapsed, missed renewal %s", planQuote(b.Name), a.Renewal)
+	case a.Renewal != "" && status == "ended":
+		summary = fmt.Sprintf("renew benefit %s: ended, renewal %s", planQuote(b.Name), a.Renewal)
 	case a.Renewal != "":
 		summary = fmt.Sprintf("renew benefit %s: next renewal %s", planQuote(b.Name), a.Renewal)
 		if a.Status != "" && a.Status != b.Status {

@@ -83,3 +83,40 @@ func TestBenefitRenewKeepsRecordedDate(t *testing.T) {
 		t.Errorf("a benefit twice: hint %q, want %q", ie.Hint, want)
 	}
 }
+
+// TestBenefitRenewSummarySaysWhatTheDateIs: the date given is the next
+// renewal of an active benefit only; for a pending renewal it is the day
+// it was due and for a lapsed one the day missed (iep benefit renew
+// --help), and the commit's summary says which.
+func TestBenefitRenewSummarySaysWhatTheDateIs(t *testing.T) {
+	const iep = "created: 2026-03-02\n" +
+		"self_sufficiency:\n" +
+		"  benefits:\n" +
+		"    - id: BN-7QX2K\n" +
+		"      name: SNAP\n" +
+		"      renewal: 2026-03-10\n" +
+		"      status: active\n" +
+		"    - id: BN-8J9Z1\n" +
+		"      name: Child care subsidy\n" +
+		"      renewal: 2026-03-10\n" +
+		"      status: lapsed\n"
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/iep.yaml": iep})
+	for _, tc := range []struct {
+		renew RenewBenefit
+		want  string
+	}{
+		{RenewBenefit{Case: "W-1", Name: "SNAP", Renewal: "2026-03-12", Status: "lapsed"}, `renew benefit "SNAP": lapsed, missed renewal 2026-03-12`},
+		{RenewBenefit{Case: "W-1", Name: "SNAP", Renewal: "2026-03-12", Status: "Pending"}, `renew benefit "SNAP": pending, renewal due 2026-03-12`},
+		{RenewBenefit{Case: "W-1", Name: "SNAP", Renewal: "2026-09-10"}, `renew benefit "SNAP": next renewal 2026-09-10`},
+		{RenewBenefit{Case: "W-1", Name: "Child care subsidy", Renewal: "2026-03-12"}, `renew benefit "Child care subsidy": lapsed, missed renewal 2026-03-12`},
+		{RenewBenefit{Case: "W-1", Name: "Child care subsidy", Renewal: "2026-09-10", Status: "active"}, `renew benefit "Child care subsidy": next renewal 2026-09-10, active`},
+	} {
+		ch, err := tc.renew.Build(s)
+		if err != nil {
+			t.Fatalf("%+v: %v", tc.renew, err)
+		}
+		if ch.Summary != tc.want {
+			t.Errorf("%+v: summary %q, want %q", tc.renew, ch.Summary, tc.want)
+		}
+	}
+}

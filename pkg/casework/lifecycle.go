@@ -37,13 +37,9 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 	if err := checkClosureReason(cl.Reason); err != nil {
 		return nil, err
 	}
+	// The program alone rules separated out, whatever the case's state.
 	if cl.Reason == record.ClosureSeparated && lc.programKind() != record.ProgramWorkSecurity {
-		// 000's candidate separates at the end of the work security
-		// period; a WIOA case ends with its exit (TEGL 10-16), and 003
-		// serves a participant who loses a job with re-employment
-		// services, not a closure.
-		return nil, inputErrorf("close it with another reason: "+strings.Join(record.ClosureReasonsFor(lc.programKind()), ", "),
-			"case %s is not a work-security case: separated says the candidate separated at the end of the work security period (000)", cl.Case)
+		return nil, cl.reasonRefused(s, lc, cl.otherReasons(s, lc))
 	}
 	// An intake that says closed while outcome.yaml records no closure in
 	// effect (validate's case-status: a status set by hand) is mended by
@@ -64,45 +60,8 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	d := date(cl.Date)
-	// A case closed as placed is counted as a placement by the reports
-	// only through the placement itself: closing as placed without one
-	// would leave a case "closed as placed" that no report counts.
-	// A case is placed from the placement's start (record.PlacementFor):
-	// one recorded to start after the closing date does not make it placed.
-	if o := lc.outcome(); cl.Reason == "placed" && o.PlacementFor(record.Closure{Date: d}) == nil {
-		if pl := o.PlacementOn("9999-12-31"); pl != nil {
-			return nil, inputErrorf("close it on or after the start (--date "+string(pl.Start)+"), or correct the start with caseplan placement set "+cl.Case+" --employer E --position P --start DATE --reason TEXT; or close it with another reason",
-				"case %s's placement at %s starts on %s, after the closing date %s: the participant is placed from the start, so the case cannot be closed as placed before it", cl.Case, pl.Employer, pl.Start, d)
-		}
-		if all := o.AllPlacements(); len(all) > 0 && all[len(all)-1].FellThrough != "" {
-			last := all[len(all)-1]
-			return nil, inputErrorf("record a new job with caseplan placement set "+cl.Case+" --employer E --position P --start DATE, then close the case; or close it with another reason",
-				"case %s's offer at %s fell through on %s, so it cannot be closed as placed", cl.Case, last.Employer, last.FellThrough)
-		}
-		return nil, inputErrorf("record the job first with caseplan placement set "+cl.Case+" --employer E --position P --start DATE, then close the case; or close it with another reason",
-			"case %s has no placement on record, so it cannot be closed as placed", cl.Case)
-	}
-	// A work-security candidate with a placement secured before the
-	// periods ended, or an extension request undecided, is not separated (calendar.PlacementSecured, as the
-	// ws-separated rule reads it): the case closes as placed from the start.
-	if cl.Reason == record.ClosureSeparated {
-		if p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok {
-			if pl := calendar.PlacementSecured(lc.c, p, cl.Date); pl != nil {
-				return nil, inputErrorf("close it as placed on or after the start (--reason placed --date "+string(pl.Start)+"); if the offer fell through, record it first with caseplan placement fell-through "+cl.Case+" --reason TEXT",
-					"case %s's placement at %s (start %s) was on record by %s, the last day of the work security period: the candidate was not separated", cl.Case, pl.Employer, pl.Start, p.LastDay().Format(time.DateOnly))
-			}
-			// Nor is one whose extension request the joint committee has
-			// yet to decide (calendar.StandingOf: extension-pending).
-			if p.Pending {
-				return nil, inputErrorf("record the joint committee's decision first with caseplan extension decide "+cl.Case+" --date DATE (--approved --until DATE | --denied) --by WHO; once denied, the candidate is separated from "+p.LastDay().AddDate(0, 0, 1).Format(time.DateOnly),
-					"case %s's extension request of %s awaits the joint committee's decision: the candidate is neither extended nor separated until it is decided", cl.Case, p.PendingRequested)
-			}
-		}
-	}
-	if cl.Reason == record.ClosureCompleted {
-		if err := servicesCompleted(lc, s.Snapshot.Config, cl); err != nil {
-			return nil, err
-		}
+	if err := cl.reasonRefused(s, lc, cl.otherReasons(s, lc)); err != nil {
+		return nil, err
 	}
 	if o := lc.c.Outcome; o != nil && len(o.Reopenings) > 0 {
 		if last := o.Reopenings[len(o.Reopenings)-1]; d < last.Date {
@@ -141,15 +100,92 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 	}, nil
 }
 
+// reasonRefused refuses cl's reason when the case cannot close for it on
+// cl's day, the one place that knows which reasons fit a case on a day
+// (fittingReasons asks it). others lists the reasons the case can take
+// instead, for the hints that name them; it is called only when a hint
+// needs it, so fittingReasons passes one that lists none.
+func (cl CloseCase) reasonRefused(s *State, lc *lifecycleCase, others func() []string) error {
+	d := date(cl.Date)
+	if cl.Reason == record.ClosureSeparated && lc.programKind() != record.ProgramWorkSecurity {
+		// 000's candidate separates at the end of the work security
+		// period; a WIOA case ends with its exit (TEGL 10-16), and 003
+		// serves a participant who loses a job with re-employment
+		// services, not a closure.
+		return inputErrorf("close it with another reason: "+strings.Join(others(), ", "),
+			"case %s is not a work-security case: separated says the candidate separated at the end of the work security period (000)", cl.Case)
+	}
+	// A case closed as placed is counted as a placement by the reports
+	// only through the placement itself: closing as placed without one
+	// would leave a case "closed as placed" that no report counts.
+	// A case is placed from the placement's start (record.PlacementFor):
+	// one recorded to start after the closing date does not make it placed.
+	if o := lc.outcome(); cl.Reason == "placed" && o.PlacementFor(record.Closure{Date: d}) == nil {
+		if pl := o.PlacementOn("9999-12-31"); pl != nil {
+			return inputErrorf("close it on or after the start (--date "+string(pl.Start)+"), or correct the start with caseplan placement set "+cl.Case+" --employer E --position P --start DATE --reason TEXT; or close it with another reason",
+				"case %s's placement at %s starts on %s, after the closing date %s: the participant is placed from the start, so the case cannot be closed as placed before it", cl.Case, pl.Employer, pl.Start, d)
+		}
+		if all := o.AllPlacements(); len(all) > 0 && all[len(all)-1].FellThrough != "" {
+			last := all[len(all)-1]
+			return inputErrorf("record a new job with caseplan placement set "+cl.Case+" --employer E --position P --start DATE, then close the case; or close it with another reason",
+				"case %s's offer at %s fell through on %s, so it cannot be closed as placed", cl.Case, last.Employer, last.FellThrough)
+		}
+		return inputErrorf("record the job first with caseplan placement set "+cl.Case+" --employer E --position P --start DATE, then close the case; or close it with another reason",
+			"case %s has no placement on record, so it cannot be closed as placed", cl.Case)
+	}
+	// A work-security candidate with a placement secured before the
+	// periods ended, or an extension request undecided, is not separated (calendar.PlacementSecured, as the
+	// ws-separated rule reads it): the case closes as placed from the start.
+	if cl.Reason == record.ClosureSeparated {
+		if p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config); ok {
+			if pl := calendar.PlacementSecured(lc.c, p, cl.Date); pl != nil {
+				return inputErrorf("close it as placed on or after the start (--reason placed --date "+string(pl.Start)+"); if the offer fell through, record it first with caseplan placement fell-through "+cl.Case+" --reason TEXT",
+					"case %s's placement at %s (start %s) was on record by %s, the last day of the work security period: the candidate was not separated", cl.Case, pl.Employer, pl.Start, p.LastDay().Format(time.DateOnly))
+			}
+			// Nor is one whose extension request the joint committee has
+			// yet to decide (calendar.StandingOf: extension-pending).
+			if p.Pending {
+				return inputErrorf("record the joint committee's decision first with caseplan extension decide "+cl.Case+" --date DATE (--approved --until DATE | --denied) --by WHO; once denied, the candidate is separated from "+p.LastDay().AddDate(0, 0, 1).Format(time.DateOnly),
+					"case %s's extension request of %s awaits the joint committee's decision: the candidate is neither extended nor separated until it is decided", cl.Case, p.PendingRequested)
+			}
+		}
+	}
+	if cl.Reason == record.ClosureCompleted {
+		return servicesCompleted(lc, s.Snapshot.Config, cl, others)
+	}
+	return nil
+}
+
+// otherReasons returns the reasons, other than cl's, that the case can
+// close for on cl's day (fittingReasons), for a refusal's hint.
+func (cl CloseCase) otherReasons(s *State, lc *lifecycleCase) func() []string {
+	return func() []string {
+		return slices.DeleteFunc(fittingReasons(s, lc, cl.Date), func(r string) bool { return r == cl.Reason })
+	}
+}
+
+// fittingReasons are the closure reasons of the case's program
+// (record.ClosureReasonsFor) that case close accepts on day: placed only
+// with a placement started by then, completed only once the months of
+// post-employment services are over, separated only for a work-security
+// candidate not placed nor awaiting the joint committee. A refusal names
+// them, so that the reason it offers is one the case can take.
+func fittingReasons(s *State, lc *lifecycleCase, day time.Time) []string {
+	none := func() []string { return nil }
+	return slices.DeleteFunc(record.ClosureReasonsFor(lc.programKind()), func(r string) bool {
+		return CloseCase{Case: lc.c.ID, Date: day, Reason: r}.reasonRefused(s, lc, none) != nil
+	})
+}
+
 // servicesCompleted refuses to close a case as completed unless it is a
 // post-employment case whose months of services after cash assistance
 // ended (calendar.PostAssistanceEnd, as pe-post-assistance and the
 // tickler count them) are over by the closing date. The other programs
 // end otherwise: work security as placed or separated (000), WIOA with
 // its exit (TEGL 10-16), which is no closure reason.
-func servicesCompleted(lc *lifecycleCase, cfg *record.Config, cl CloseCase) error {
+func servicesCompleted(lc *lifecycleCase, cfg *record.Config, cl CloseCase, others func() []string) error {
 	if lc.programKind() != record.ProgramPostEmployment {
-		return inputErrorf("close it with another reason: "+strings.Join(record.ClosureReasonsFor(lc.programKind()), ", "),
+		return inputErrorf("close it with another reason: "+strings.Join(others(), ", "),
 			"case %s is not a post-employment case: completed says its months of post-employment services after cash assistance ended are over (003)", cl.Case)
 	}
 	end, ok := calendar.PostAssistanceEnd(lc.c, cfg)
@@ -158,7 +194,7 @@ func servicesCompleted(lc *lifecycleCase, cfg *record.Config, cl CloseCase) erro
 			"case %s records no end of cash assistance, so its months of post-employment services cannot be over (003: \"for 12 months following the loss of cash assistance\")", cl.Case)
 	}
 	if cl.Date.Before(end) {
-		return inputErrorf("close it on or after "+end.Format(time.DateOnly)+" (--date), or now with another reason (withdrew, moved, other)",
+		return inputErrorf("close it on or after "+end.Format(time.DateOnly)+" (--date), or now with another reason ("+strings.Join(others(), ", ")+")",
 			"case %s's %d months of post-employment services after cash assistance ended (%s) run to %s, after the closing date %s: they are not completed yet",
 			cl.Case, cfg.ProgramSetting(lc.intake.Program, record.SettingPostAssistanceMonths), lc.intake.CashAssistanceEnded, end.Format(time.DateOnly), date(cl.Date))
 	}

@@ -56,8 +56,8 @@ func TestCloseCompleted(t *testing.T) {
 func TestCloseCompletedHintFitsProgram(t *testing.T) {
 	const cfg = "organization: Example Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  ws:\n    kind: work-security\n  wioa:\n    kind: wioa\n"
 	for program, want := range map[string]string{
-		"wioa": "close it with another reason: placed, withdrew, moved, other",
-		"ws":   "close it with another reason: placed, separated, withdrew, moved, other",
+		"wioa": "close it with another reason: withdrew, moved, other",
+		"ws":   "close it with another reason: separated, withdrew, moved, other",
 	} {
 		s := workTreeState(t, "P-1", map[string]string{"cases/caseplan.yaml": cfg,
 			"cases/P-1/intake.yaml": "id: P-1\nopened: 2026-03-02\nprogram: " + program + "\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Lee Example\n"})
@@ -67,6 +67,44 @@ func TestCloseCompletedHintFitsProgram(t *testing.T) {
 		if !errors.As(err, &in) || in.Hint != want {
 			t.Errorf("%s: got %v (hint %q); want hint %q", program, err, hintOf(in), want)
 		}
+	}
+}
+
+// TestCloseHintNamesReasonsOfTheDay: a refused reason's hint names every
+// reason the case can close for on that day, and only those: placed with
+// a placement started by then, completed once the months of
+// post-employment services are over (003), none a refusal would meet.
+func TestCloseHintNamesReasonsOfTheDay(t *testing.T) {
+	const cfg = "organization: Example Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  pe:\n    kind: post-employment\n"
+	const intake = "id: P-1\nopened: 2026-03-02\nprogram: pe\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Lee Example\ncash_assistance_ended: 2026-02-27\n"
+	const placed = "placements:\n  - employer: Example Library\n    position: Library Assistant\n    start: 2026-04-01\n"
+	for _, tc := range []struct {
+		name, outcome, date, reason, hint string
+	}{
+		{"completed, placed", placed, "2026-05-04", record.ClosureCompleted,
+			"close it on or after 2027-02-27 (--date), or now with another reason (placed, withdrew, moved, other)"},
+		{"completed, placed later", placed, "2026-03-20", record.ClosureCompleted,
+			"close it on or after 2027-02-27 (--date), or now with another reason (withdrew, moved, other)"},
+		{"completed, not placed", "", "2026-05-04", record.ClosureCompleted,
+			"close it on or after 2027-02-27 (--date), or now with another reason (withdrew, moved, other)"},
+		{"separated, over", placed, "2027-03-01", record.ClosureSeparated,
+			"close it with another reason: placed, completed, withdrew, moved, other"},
+		{"separated, not placed", "", "2026-05-04", record.ClosureSeparated,
+			"close it with another reason: withdrew, moved, other"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{"cases/caseplan.yaml": cfg, "cases/P-1/intake.yaml": intake}
+			if tc.outcome != "" {
+				files["cases/P-1/outcome.yaml"] = tc.outcome
+			}
+			s := workTreeState(t, "P-1", files)
+			day, _ := time.Parse(time.DateOnly, tc.date)
+			_, err := CloseCase{Case: "P-1", Date: day, Reason: tc.reason}.Build(s)
+			var in *InputError
+			if !errors.As(err, &in) || in.Hint != tc.hint {
+				t.Errorf("got %v (hint %q); want hint %q", err, hintOf(in), tc.hint)
+			}
+		})
 	}
 }
 
@@ -92,9 +130,9 @@ func TestCloseSeparatedFitsKind(t *testing.T) {
 			"case P-1's placement at Example Library (start 2026-08-17) was on record by 2026-07-30, the last day of the work security period: the candidate was not separated", ""},
 		{"wioa", intake("career-center", ""), "",
 			"case P-1 is not a work-security case: separated says the candidate separated at the end of the work security period (000)",
-			"close it with another reason: placed, withdrew, moved, other"},
+			"close it with another reason: withdrew, moved, other"},
 		{"post-employment", intake("after-assistance", "cash_assistance_ended: 2026-02-27\n"), "",
-			"case P-1 is not a work-security case", "close it with another reason: placed, completed, withdrew, moved, other"},
+			"case P-1 is not a work-security case", "close it with another reason: withdrew, moved, other"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files := map[string]string{"cases/caseplan.yaml": cfg, "cases/P-1/intake.yaml": tc.intake}

@@ -31,7 +31,8 @@ after cash assistance ended are over, 003: "for 12 months following the
 loss of cash assistance"; on or after their last day only), withdrew, moved
 or other. The program's kind in caseplan.yaml decides, whatever the store
 calls the program: separated and completed are refused for a case of
-another kind, and the refusal lists the reasons that fit it (a WIOA case
+another kind, and a refusal lists the reasons the case can close for
+on that day, placed only once its job has started (a WIOA case
 ends with its exit, TEGL 10-16; a post-employment participant who loses a
 job is served to find another, 003). A case closes as placed only once its
 placement is on record (caseplan placement set): the reports count the

@@ -26,8 +26,9 @@ support services, the earned income credit, a child care subsidy, food or
 utility assistance (document 003) — with its next renewal date. --status is
 active (the default), pending, lapsed or ended. Names are unique within a
 plan, whatever their case. The benefit's ID (e.g. BN-K7QX2) is printed on
-stdout, and iep show shows it. A renewal date already past is written with
-a warning (rule pe-benefit-renewal).` + "\n" + exitStatusHelp,
+stdout, and iep show shows it. A renewal date already past, or none for
+an active or pending benefit (nothing would remind anyone to renew it), is
+written with a warning (rule pe-benefit-renewal).` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep benefit add 2026-K7QX2 --name 'Child care subsidy' \
       --renewal 2026-12-01`,
 		Args: cobra.ExactArgs(1),

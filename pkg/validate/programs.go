@@ -608,7 +608,7 @@ var postEmploymentRules = []*Rule{
 	},
 	{
 		ID: "pe-benefit-renewal", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
-		Summary: "benefits the participant relies on are renewed before their renewal date, not left to lapse; a renewal submitted (pending) has its decision recorded once the date is past",
+		Summary: "benefits the participant relies on have their renewal date on record and are renewed before it, not left to lapse; a renewal submitted (pending) has its decision recorded once the date is past",
 		check: func(x *Context) {
 			p := x.Case.IEP
 			if p == nil || p.SelfSufficiency == nil || !caseOpen(x) {
@@ -616,6 +616,21 @@ var postEmploymentRules = []*Rule{
 			}
 			for i, b := range p.SelfSufficiency.Benefits {
 				at := []string{"self_sufficiency", "benefits", strconv.Itoa(i)}
+				// 003 asks the manager to help the participant "maintain
+				// eligibility", and a benefit is maintained by renewing
+				// it in time: one kept (active) or submitted (pending)
+				// with no date on record is one the tickler cannot
+				// remind anyone of, and whose lapse nobody sees coming.
+				// A lapsed one is warned of below, date or none.
+				if b.Renewal == "" && (b.Status == "" || b.Status == "active" || b.Status == "pending") {
+					renew := "caseplan iep benefit renew " + x.Case.ID + " " + b.Ref()
+					if b.Status == "pending" {
+						x.Report(x.File(layout.KindIEP), at, "the renewal of %s was submitted (pending) and has no date on record; record the day it was due, by which the decision is expected: %s --renewal DATE --status pending", b.Name, renew)
+					} else {
+						x.Report(x.File(layout.KindIEP), at, "%s has no renewal date on record, so nothing reminds anyone to renew it before it lapses; find out when its eligibility must next be renewed and record it: %s --renewal DATE", b.Name, renew)
+					}
+					continue
+				}
 				switch b.Status {
 				case "ended":
 					// Ended on purpose: nothing to maintain.

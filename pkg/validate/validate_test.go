@@ -900,6 +900,21 @@ func ruleTests() []ruleTest {
 			keep: func(m memStore) {
 				m["cases/P1/iep.yaml"] += "  benefits:\n    - name: Child care subsidy\n      renewal: 2026-03-01\n      status: ended\n"
 			}},
+		// A benefit kept, or a renewal submitted, with no date on record
+		// is one nothing reminds anyone to renew (003: maintain
+		// eligibility); an ended one needs none.
+		{rule: "pe-benefit-renewal", on: today, change: func(m memStore) {
+			m["cases/P1/iep.yaml"] += "  benefits:\n    - id: BN-K7QX2\n      name: Earned income credit\n      status: active\n"
+		}, want: "cases/P1/iep.yaml:9:7", msg: "Earned income credit has no renewal date on record, so nothing reminds anyone to renew it before it lapses; find out when its eligibility must next be renewed and record it: caseplan iep benefit renew P1 BN-K7QX2 --renewal DATE",
+			keep: func(m memStore) {
+				m["cases/P1/iep.yaml"] += "  benefits:\n    - id: BN-K7QX2\n      name: Earned income credit\n      status: ended\n"
+			}},
+		{rule: "pe-benefit-renewal", on: today, change: func(m memStore) {
+			m["cases/P1/iep.yaml"] += "  benefits:\n    - id: BN-K7QX2\n      name: Child care subsidy\n      status: pending\n"
+		}, want: "cases/P1/iep.yaml:9:7", msg: "the renewal of Child care subsidy was submitted (pending) and has no date on record; record the day it was due, by which the decision is expected: caseplan iep benefit renew P1 BN-K7QX2 --renewal DATE --status pending",
+			keep: func(m memStore) {
+				m["cases/P1/iep.yaml"] += "  benefits:\n    - id: BN-K7QX2\n      name: Child care subsidy\n      renewal: 2026-04-01\n      status: pending\n"
+			}},
 		{rule: "pe-job-site-permission", on: today, change: func(m memStore) {
 			m["cases/P1/notes/2026-03-10-js01.yaml"] = contact("2026-03-10-js01", "contact", "job-site")
 		}, want: "cases/P1/notes/2026-03-10-js01.yaml:5:7", msg: "job-site visit on 2026-03-10 without the participant's permission on record",
