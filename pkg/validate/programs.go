@@ -44,9 +44,9 @@ var workSecurityRules = []*Rule{
 			if !ok1 || !ok2 || layoff.Before(notice) {
 				return
 			}
-			want := x.Setting("notification_days")
+			want := x.Setting(record.SettingNotificationDays)
 			if in.Layoff.GrantFundingEnded {
-				want = x.Setting("notification_days_grant_ended")
+				want = x.Setting(record.SettingNotificationDaysGrantEnded)
 			}
 			if got := calendar.Days(notice, layoff); got < want {
 				x.Report(x.File(layout.KindIntake), Path("layoff.layoff_date"), "notification period is %d days, shorter than the %d days the program provides; check the dates", got, want)
@@ -62,7 +62,7 @@ var workSecurityRules = []*Rule{
 			if !ok || !x.Today.After(layoff) || closed(x) {
 				return // due by the end of the layoff date, as the tickler has it
 			}
-			want := x.Setting("references_required")
+			want := x.Setting(record.SettingReferencesRequired)
 			byLayoff := calendar.ReferencesWithPermission(x.Case, date(layoff))
 			now := calendar.ReferencesWithPermission(x.Case, date(x.Today))
 			if byLayoff >= want || now >= want {
@@ -80,7 +80,7 @@ var workSecurityRules = []*Rule{
 			if !ok || x.Today.Before(layoff) {
 				return
 			}
-			want := x.Setting("references_required")
+			want := x.Setting(record.SettingReferencesRequired)
 			if calendar.ReferencesWithPermission(x.Case, date(layoff)) >= want || calendar.ReferencesWithPermission(x.Case, date(x.Today)) < want {
 				return
 			}
@@ -349,7 +349,7 @@ var wioaRules = []*Rule{
 			if _, contacted := x.Contact.Last(x.Case.Notes); contacted {
 				return // in time, or late (wioa-first-contact-late)
 			}
-			x.Report(x.File(layout.KindIntake), Path("opened"), "no contact yet: the first was due within %d days of opening (by %s); contact the customer and record it with caseplan note add --two-way --service CODE", x.Setting("first_contact_days"), limit.Format(time.DateOnly))
+			x.Report(x.File(layout.KindIntake), Path("opened"), "no contact yet: the first was due within %d days of opening (by %s); contact the customer and record it with caseplan note add --two-way --service CODE", x.Setting(record.SettingFirstContactDays), limit.Format(time.DateOnly))
 		},
 	},
 	{
@@ -372,7 +372,7 @@ var wioaRules = []*Rule{
 			}
 			opened, _ := x.Case.Intake.Opened.Time()
 			x.Report(x.File(layout.KindIntake), Path("opened"), "the first contact was on %s, day %d after opening: %d day(s) later than the %d days (by %s); met late",
-				first.Format(time.DateOnly), calendar.Days(opened, first), calendar.Days(limit, first), x.Setting("first_contact_days"), limit.Format(time.DateOnly))
+				first.Format(time.DateOnly), calendar.Days(opened, first), calendar.Days(limit, first), x.Setting(record.SettingFirstContactDays), limit.Format(time.DateOnly))
 		},
 	},
 	{
@@ -394,19 +394,19 @@ var wioaRules = []*Rule{
 				if !known || !firstContactSetAside(x) {
 					return
 				}
-				if d := calendar.Days(opened, x.Today); d > x.Setting("contact_interval_days") {
-					x.Report(x.File(layout.KindIntake), Path("opened"), "no contact in the %d days since the case opened (%s), more than %d (the first contact's %d days do not apply to this case); contact the customer", d, opened.Format(time.DateOnly), x.Setting("contact_interval_days"), x.Setting("first_contact_days"))
+				if d := calendar.Days(opened, x.Today); d > x.Setting(record.SettingContactIntervalDays) {
+					x.Report(x.File(layout.KindIntake), Path("opened"), "no contact in the %d days since the case opened (%s), more than %d (the first contact's %d days do not apply to this case); contact the customer", d, opened.Format(time.DateOnly), x.Setting(record.SettingContactIntervalDays), x.Setting(record.SettingFirstContactDays))
 				}
 				return
 			}
 			if r, at, reopened := reopenedSince(x, last, ok); reopened {
-				if d := calendar.Days(r, x.Today); d > x.Setting("contact_interval_days") {
-					x.Report(x.File(layout.KindOutcome), at, "no contact in the %d days since the case was reopened (%s), more than %d; contact the customer", d, r.Format(time.DateOnly), x.Setting("contact_interval_days"))
+				if d := calendar.Days(r, x.Today); d > x.Setting(record.SettingContactIntervalDays) {
+					x.Report(x.File(layout.KindOutcome), at, "no contact in the %d days since the case was reopened (%s), more than %d; contact the customer", d, r.Format(time.DateOnly), x.Setting(record.SettingContactIntervalDays))
 				}
 				return
 			}
-			if d := calendar.Days(last, x.Today); d > x.Setting("contact_interval_days") {
-				x.Report(x.File(layout.KindIntake), Path("manager"), "last contact was %d days ago (%s), more than %d; contact the customer", d, last.Format(time.DateOnly), x.Setting("contact_interval_days"))
+			if d := calendar.Days(last, x.Today); d > x.Setting(record.SettingContactIntervalDays) {
+				x.Report(x.File(layout.KindIntake), Path("manager"), "last contact was %d days ago (%s), more than %d; contact the customer", d, last.Format(time.DateOnly), x.Setting(record.SettingContactIntervalDays))
 			}
 		},
 	},
@@ -828,7 +828,7 @@ func firstContactLimit(x *Context) (time.Time, bool) {
 	if !ok {
 		return time.Time{}, false
 	}
-	return opened.AddDate(0, 0, x.Setting("first_contact_days")), true
+	return opened.AddDate(0, 0, x.Setting(record.SettingFirstContactDays)), true
 }
 
 // referencesFile is where a finding about references belongs: the
