@@ -145,9 +145,12 @@ func printError(w io.Writer, err error) {
 	}
 }
 
-// redactSSN is line with every SSN-shaped number masked (pii.SSNMask).
+// redactSSN is line with every SSN-shaped number masked (pii.SSNMask),
+// and every quoted value that is one standing alone (nine digits typed as
+// a case ID).
 func redactSSN(line string) string {
 	line, _ = pii.Default().Redact(line)
+	line, _ = pii.RedactQuoted(line)
 	return line
 }
 

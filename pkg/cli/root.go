@@ -331,6 +331,14 @@ func (g *globals) annotate(c *cobra.Command, err error) {
 			msg += "\nhint: " + line
 		}
 	}
+	// The annotation and the job summary are a CI log's copies of the
+	// message: masked as stderr's is (printError), never repeating an
+	// SSN-shaped number typed where it did not belong.
+	lines := strings.Split(msg, "\n")
+	for i, line := range lines {
+		lines[i] = redactSSN(line)
+	}
+	msg = strings.Join(lines, "\n")
 	_ = findingout.WriteGitHubError(g.env.Stdout, c.CommandPath(), msg)
 	g.summarizeError(c, msg)
 }

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -1037,6 +1038,33 @@ func NineDigits(value string) bool {
 	}
 	return n == 9
 }
+
+// RedactQuoted returns text with every double-quoted value that, standing
+// alone, is shaped like an SSN (IsSSNShaped) replaced by SSNMask in its
+// quotes, and how many were. A message quotes what was typed (%q): nine
+// digits typed as a case ID or a staff ID are an SSN until shown otherwise
+// (caseid refuses them as an ID), but in free text nine digits alone are
+// not one (a reference number), so Redact passes them over.
+func RedactQuoted(text string) (string, int) {
+	if !strings.Contains(text, `"`) {
+		return text, 0
+	}
+	n := 0
+	out := quotedValue.ReplaceAllStringFunc(text, func(q string) string {
+		v, err := strconv.Unquote(q)
+		if err != nil {
+			v = q[1 : len(q)-1]
+		}
+		if !IsSSNShaped(v) {
+			return q
+		}
+		n++
+		return `"` + SSNMask + `"`
+	})
+	return out, n
+}
+
+var quotedValue = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 
 // SSNMask stands for an SSN-shaped number that Redact took out of a
 // text: it is not one, and a YAML plain value as it stands.

@@ -651,3 +651,28 @@ func TestOneSSNShape(t *testing.T) {
 		}
 	}
 }
+
+// RedactQuoted masks a quoted value that is an SSN standing alone — nine
+// digits typed as a case ID — and leaves quoted text and numbers of any
+// other shape as they are.
+func TestRedactQuoted(t *testing.T) {
+	nine := "512" + "73" + "4418"
+	dashed := "512-" + "73-" + "4418"
+	for _, c := range []struct{ in, want string }{
+		{`no case "` + nine + `" in this store`, `no case "XXX-XX-XXXX" in this store`},
+		{`--at "` + dashed + `": no such commit`, `--at "XXX-XX-XXXX": no such commit`},
+		{`--manager " ` + nine + ` " is not on the staff roster`, `--manager "XXX-XX-XXXX" is not on the staff roster`},
+		{`no case "W-001" in this store`, `no case "W-001" in this store`},
+		{`ticket "` + nine + `0" and "a \"` + nine + `\" b"`, `ticket "` + nine + `0" and "a \"` + nine + `\" b"`},
+		{`reference ` + nine + ` unquoted`, `reference ` + nine + ` unquoted`},
+		{`zip "78701-1234"`, `zip "78701-1234"`},
+	} {
+		got, n := RedactQuoted(c.in)
+		if got != c.want {
+			t.Errorf("RedactQuoted(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if want := strings.Count(c.want, SSNMask); n != want {
+			t.Errorf("RedactQuoted(%q) masked %d, want %d", c.in, n, want)
+		}
+	}
+}

@@ -99,6 +99,15 @@ func checkPII(x *Context) {
 	g, _ := Guard(x.Config)
 	for _, d := range x.Case.Docs {
 		walkStrings(d.Root, make([]string, 0, 16), 0, func(path []string, n *yaml.Node, keyCol int) {
+			// A phone of nine digits is an SSN typed in the wrong field,
+			// but for one the schemas already refuse as separated.
+			if path[len(path)-1] == phoneField && pii.NineDigits(n.Value) && !pii.SpacedSSN(n.Value) {
+				line, col := position(n, keyCol, 0)
+				x.found = append(x.found, finding.Finding{Path: d.Path, Line: line, Column: col, Case: x.Case.ID,
+					Rule: RulePIISSN, Severity: finding.Error, FileLevel: true,
+					Message: strings.Join(path, ".") + ": " + phoneSSNMessage})
+				return
+			}
 			ms := g.Scan(n.Value)
 			if len(ms) == 0 {
 				return
@@ -126,6 +135,16 @@ func checkPII(x *Context) {
 		})
 	}
 }
+
+// phoneField is the name of every record's phone number field (the
+// participant's, a team member's, a reference's).
+const phoneField = "phone"
+
+// phoneSSNMessage is what a phone field of nine digits is told, without
+// repeating them: a US phone number has seven or ten digits, never nine,
+// so nine are an SSN typed in the wrong field until shown otherwise — the
+// rule an import applies to a roster's phone column (pii.NineDigits).
+const phoneSSNMessage = "holds nine digits, which no US phone number has: a Social Security number typed in the wrong field until shown otherwise, and a full SSN is never stored: correct the number (one from abroad starts with +)"
 
 // describePII sets f's rule, severity and message for match m in subject
 // ("intake.participant.notes:", "a comment"). An SSN is an error of the

@@ -39,3 +39,58 @@ func TestPIIBlockScalar(t *testing.T) {
 		}
 	}
 }
+
+// TestPIIPhoneNineDigits: a phone field of nine digits, whatever its
+// punctuation, is an SSN typed in the wrong field (a US phone number has
+// seven or ten digits), as an import refuses it: a file-level pii-ssn error
+// that does not repeat the number. Seven or ten digits, and a number from
+// abroad (+), are phone numbers.
+func TestPIIPhoneNineDigits(t *testing.T) {
+	nine := "(512) 73-" + "4418"
+	for _, tt := range []struct {
+		phone string
+		want  bool
+	}{
+		{nine, true},
+		{"512" + "734" + "418", true},
+		{"555-0101", false},
+		{"(512) 734-4418", false},
+		{"+44 20 7946 0958", false},
+		{"+351 912 345 678", false},
+	} {
+		m := base()
+		m.edit("cases/W1/intake.yaml", "  name: Ana Example\n", "  name: Ana Example\n  phone: '"+tt.phone+"'\n")
+		var got []string
+		for _, f := range run(t, m, today) {
+			if f.Rule != RulePIISSN {
+				continue
+			}
+			got = append(got, f.String())
+			if strings.Contains(f.Message, "4418") || !f.FileLevel || f.Severity != "error" {
+				t.Errorf("phone %q: %s (file-level %v)", tt.phone, f, f.FileLevel)
+			}
+		}
+		if tt.want && (len(got) != 1 || !strings.Contains(got[0], "participant.phone: holds nine digits")) {
+			t.Errorf("phone %q: want one pii-ssn finding of participant.phone, got %q", tt.phone, got)
+		}
+		if !tt.want && len(got) != 0 {
+			t.Errorf("phone %q: want none, got %q", tt.phone, got)
+		}
+	}
+}
+
+// TestPIIPhoneSeparatedSSN: a phone holding an SSN in its separated form
+// is the schema's finding alone, not reported twice.
+func TestPIIPhoneSeparatedSSN(t *testing.T) {
+	m := base()
+	m.edit("cases/W1/intake.yaml", "  name: Ana Example\n", "  name: Ana Example\n  phone: '912-78-"+"1234'\n")
+	var got []string
+	for _, f := range run(t, m, today) {
+		if f.Severity == "error" {
+			got = append(got, f.String())
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "error schema: participant, phone: holds a number shaped like a Social Security number") {
+		t.Errorf("want the schema's finding alone, got %q", got)
+	}
+}
