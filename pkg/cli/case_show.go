@@ -157,6 +157,9 @@ shown with the day it starts; until then the case stays in its phase.
            roster, awaits_supervisor when only a supervisor can close the
            item (extension-decision); findings are
            validate's -o json findings.` + "\n" + exitStatusHelp,
+		Example: `  caseplan case show 2026-K7QX2                      # where it stands today
+  caseplan case show 2026-K7QX2 --today 2026-05-31   # as it stood on May 31
+  caseplan case show 2026-K7QX2 -o json              # for a script`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
