@@ -46,6 +46,9 @@ grade, status, feedback, contact, notes, kind_of_interview, title, provider,
 event and contacts (a number, or null when not recorded) — each "" when it
 does not apply or was not recorded; and "weeks", a list of objects with the
 keys week, applications and interviews.` + "\n" + exitStatusHelp,
+		Example: `  caseplan activity list 2026-K7QX2                   # every week, with totals
+  caseplan activity list 2026-K7QX2 --week 2026-W11   # one ISO week
+  caseplan activity list 2026-K7QX2 -o json           # for a script`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

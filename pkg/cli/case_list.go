@@ -52,6 +52,10 @@ Filters combine: caseplan case list --center "Lakeview Career Center"
 --phase assessment --overdue; caseplan case list --status open --today
 2026-05-31 lists the cases open at the end of May. The phases:
 ` + helpList(casestate.Phases) + "\n" + exitStatusHelp,
+		Example: `  caseplan case list --manager dpatel --status open   # one manager's open cases
+  caseplan case list --phase assessment --overdue     # in assessment, late
+  # the cases open at the end of May
+  caseplan case list --status open --today 2026-05-31`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

@@ -34,6 +34,8 @@ the ones left (sealed-recipients); when every case that needs it is one you
 may not change, nothing is written and the exit status is 2. When every
 case is already sealed to its team, nothing is written and the exit status
 is 0.` + "\n" + exitStatusHelp,
+		Example: `  caseplan case sealed reseal 2026-K7QX2 2026-F3VD6   # two cases, one commit
+  caseplan case sealed reseal --all                   # each case you may change`,
 		Args: func(c *cobra.Command, args []string) error {
 			if opts.all == (len(args) > 0) {
 				return usageErrorf("name the cases to re-seal, or give --all")

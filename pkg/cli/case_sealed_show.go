@@ -59,6 +59,9 @@ caseplan verify names such a commit too (sealed-hand-edit).
            "ssn_last4","state_id_last4","disability","health",
            "criminal_record","public_assistance","sex","ethnicity","race",
            "veteran"}} (fields not set are left out)` + "\n" + exitStatusHelp,
+		Example: `  caseplan case sealed show 2026-K7QX2   # decrypt with your age identity
+  # the fields as the commit before 3f2a9c1e4b7d held them
+  caseplan case sealed show 2026-K7QX2 --at 3f2a9c1e4b7d^`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.caseID = args[0]

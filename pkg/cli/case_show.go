@@ -168,9 +168,9 @@ shown with the day it starts; until then the case stays in its phase.
            order, [] when none: id is "" for a waiver recorded before
            waivers had IDs, in_effect false for one dated after --today;
            findings are validate's -o json findings.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case show W-001
-  caseplan --today 2026-05-01 case show W-001      # where it stood that day
-  caseplan case show W-001 -o json | jq '.waivers'  # the case's waivers`,
+		Example: `  caseplan case show 2026-K7QX2                      # where it stands today
+  caseplan case show 2026-K7QX2 --today 2026-05-31   # as it stood on May 31
+  caseplan case show 2026-K7QX2 -o json | jq '.waivers'  # the case's waivers`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

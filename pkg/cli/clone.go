@@ -41,6 +41,9 @@ for caseplan sync.
 Like caseplan init, it installs the git pre-commit hook (unless --no-hook)
 that refuses a commit made by hand with git when it adds errors to the
 records: git does not copy hooks with a clone.` + "\n" + exitStatusHelp,
+		Example: `  # a clone of the team's store, in the directory office
+  caseplan clone https://git.example.org/office/cases.git office
+  caseplan clone git@git.example.org:office/cases.git   # over ssh, into cases`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.url = args[0]

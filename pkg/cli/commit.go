@@ -45,6 +45,8 @@ meanwhile chmod +x the note to commit other edits. The work tree is what is
 committed, never the index: a change staged with git (git add, git
 update-index --chmod) that the work tree does not have is not committed, and
 is named with the git reset that drops it.` + "\n" + exitStatusHelp,
+		Example: `  # commit the records edited by hand, or written with --no-commit
+  caseplan commit -m 'Correct the phone number taken at intake'`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {

@@ -33,6 +33,8 @@ leaves every object readable. Existing packs are left as they are; git gc
 consolidates them, and every command reads what it makes.
 
   -o json  {"objects","packs","loose_bytes","packed_bytes"}` + "\n" + exitStatusHelp,
+		Example: `  caseplan gc               # pack the loose objects now
+  caseplan gc -o json       # from a scheduled job, for its log`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

@@ -41,6 +41,9 @@ iep.yaml, with the same field names as schemas/iep.schema.json, such as
 contact_schedule, and fields not recorded left out; null when the case
 has no iep.yaml) and "overdue" (the IDs of the milestones and next steps
 past due and not done, as of --today; [] when none).` + "\n" + exitStatusHelp,
+		Example: `  caseplan iep show 2026-K7QX2                      # the plan as it stands
+  caseplan iep show 2026-K7QX2 --today 2026-04-30   # overdue on April 30
+  caseplan iep show 2026-K7QX2 -o json              # for a script`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

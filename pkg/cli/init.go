@@ -59,6 +59,11 @@ holds commits is refused before anything is created. After the push init
 asks the remote which branch its HEAD names and warns when it is not the
 store's (a bare repository made with master as its default): a plain git
 clone of it would check out nothing until its default branch is set.` + "\n" + exitStatusHelp,
+		Example: `  # a store of one's own, in the directory casework
+  caseplan init casework --organization 'Example Workforce Board'
+  # a team's store, pushed to an empty repository on the git host
+  caseplan init office --organization 'Example Workforce Board' \
+      --remote https://git.example.org/office/cases.git`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			// The name heads every report; an empty one would make a

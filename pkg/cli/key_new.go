@@ -35,6 +35,10 @@ in a store or a backup that others read.
 --rotate makes new keys of both kinds: the old age identity stays in the
 file, below the new one, so that files sealed to it still open until they
 are re-sealed to the new one; the old signing key is kept as *.ssh.old.` + "\n" + exitStatusHelp,
+		Example: `  caseplan key new                  # keys for your email (git config)
+  # an admin's keys, before their caseplan init
+  caseplan key new --author 'Ada Admin <aadmin@example.org>'
+  caseplan key new --rotate         # new keys; the old identity still opens`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

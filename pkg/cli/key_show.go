@@ -21,6 +21,8 @@ private key.
 
   -o json  {"email","age_recipient","signing_key","signing_key_fingerprint",
            "identity_file","signing_file","roster","staff_id"}` + "\n" + exitStatusHelp,
+		Example: `  caseplan key show              # your public keys; does the roster hold them?
+  caseplan key show -o json      # for a script`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

@@ -56,6 +56,10 @@ ann touch last month?" is caseplan log --by ann --since ... --until ....
 --limit counts what is left.
 
   -o json  [{"commit","author","email","date","case","action","summary"}]` + "\n" + exitStatusHelp,
+		Example: `  caseplan log 2026-K7QX2         # who changed the case, what and when
+  caseplan log -n 5               # the store's last five changes
+  # every change one case manager made in March
+  caseplan log --by dpatel --since 2026-03-01 --until 2026-03-31`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

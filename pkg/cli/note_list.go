@@ -25,6 +25,8 @@ amendment voided (note amend --void) shows its kind as "KIND (voided)".
   -o json  the notes' fields, each as note show -o json gives them without
            the action items' status; "voided_by", present only for a voided
            note, names the amendment that voided it`,
+		Example: `  caseplan note list 2026-K7QX2           # the case's notes, oldest first
+  caseplan note list 2026-K7QX2 -o json   # for a script`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

@@ -36,6 +36,8 @@ when its note was voided is void with it, off the tickler).
            the IDs of the amendments that correct the note ([] when none);
            "voided_by", present only for a voided note, names the
            amendment that voided it`,
+		Example: `  caseplan note show 2026-K7QX2 2026-03-03-ab12           # one note, whole
+  caseplan note show 2026-K7QX2 2026-03-03-ab12 -o json   # for a script`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

@@ -42,6 +42,8 @@ and withdrawn (each "" when not recorded); "with_permission", how many
 have a permission date as of --today and have not withdrawn; and
 "required", the number the case's program requires (0 when it requires
 none).` + "\n" + exitStatusHelp,
+		Example: `  caseplan ref list 2026-K7QX2           # the case's references
+  caseplan ref list 2026-K7QX2 -o json   # for a script`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

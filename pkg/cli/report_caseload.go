@@ -77,6 +77,11 @@ the managers and phases tables of the other formats (CSV's too) name them
 their cases only.
 
 ` + reportHelp + "\n" + exitStatusHelp,
+		Example: `  caseplan report caseload               # every manager's open cases, today
+  # a supervisor's one-to-one with one case manager
+  caseplan report caseload --manager dpatel -o html --out dpatel.html
+  # the end of March, one row per open case, for Excel
+  caseplan report caseload --as-of 2026-03-31 -o csv --bom --out march.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.reportOptions.check(c); err != nil {

@@ -44,6 +44,8 @@ place before it keep working.
            one waiver add takes
 
 Outside a store, the built-in defaults are listed.` + "\n" + exitStatusHelp,
+		Example: `  caseplan rules            # every rule, as this store sets it
+  caseplan rules -o json    # for a script`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

@@ -40,6 +40,8 @@ store was moved to a newer caseplan: it is never replaced by an older one;
 install the release caseplan_version in cases/caseplan.yaml names instead.
 caseplan validate reports each copy that is not this caseplan's
 (schema-copy).` + "\n" + exitStatusHelp,
+		Example: `  caseplan schemas update              # after upgrading caseplan
+  caseplan schemas update --workflow   # the CI workflow too, though edited`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {

@@ -23,6 +23,8 @@ services.yaml.
 -o json prints a list of objects with the keys id, service, provider,
 category, referred, status, updated and outcome (each "" when not
 recorded).` + "\n" + exitStatusHelp,
+		Example: `  caseplan service list 2026-K7QX2           # the case's referrals
+  caseplan service list 2026-K7QX2 -o json   # for a script`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {

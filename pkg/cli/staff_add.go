@@ -34,6 +34,12 @@ Where the store requires signed commits, a member added without
 as validate does (roster-signing-key). Likewise a supervisor added without
 --age-recipient in a store that keeps sealed fields: supervisors read every
 case, but nothing can be sealed to them (roster-age-recipient).` + "\n" + exitStatusHelp,
+		Example: `  # a case manager (the default role), by their git email
+  caseplan staff add --name 'Dev Patel' --email dpatel@example.org
+  # an admin, with the public keys their caseplan key new printed
+  caseplan staff add --name 'Ada Admin' --email aadmin@example.org \
+      --role admin --signing-key 'ssh-ed25519 AAAA... aadmin' \
+      --age-recipient age1...`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {

@@ -39,6 +39,9 @@ After a key changes or a member is retired, make the allowed-signers file
 again:
   caseplan staff list -o allowed-signers > ~/.caseplan-signers
   git config gpg.ssh.allowedSignersFile ~/.caseplan-signers`,
+		Example: `  caseplan staff list        # the roster: IDs, roles, centers
+  # the keys git checks caseplan's commit signatures with
+  caseplan staff list -o allowed-signers > allowed_signers`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json", "allowed-signers"); err != nil {

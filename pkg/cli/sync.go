@@ -109,6 +109,8 @@ was received and sent.
            the notes of this clone given a new ID ([] when none); warnings
            those the two sides' work has together and neither had alone,
            which sync sends and says on stderr too ([] when none)` + "\n" + exitStatusHelp,
+		Example: `  caseplan sync           # send this clone's commits, receive the host's
+  caseplan sync backup    # with the remote named backup, not origin`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.remote = gitstore.DefaultRemote

@@ -85,6 +85,9 @@ references" where REV said "1 of 3"). It fails only on new errors, so a
 store with old findings can adopt a pre-commit hook or a pull-request
 check without fixing them all first. A store without commits yet has no
 findings at HEAD.` + "\n" + exitStatusHelp,
+		Example: `  caseplan validate                    # every case
+  caseplan validate 2026-K7QX2 cases/2026-F3VD6/iep.yaml   # a case, a file
+  caseplan validate --new-from HEAD    # only what uncommitted edits add`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.StoreFormats...); err != nil {
 				return err

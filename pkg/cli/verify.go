@@ -123,6 +123,10 @@ Each breach is one finding naming the commit.
              $GITHUB_STEP_SUMMARY when that names a file (one it cannot
              write is a warning, and the check goes on), where a verify
              that cannot run (exit 2 or 3) says why` + "\n" + exitStatusHelp,
+		Example: `  caseplan verify          # the commits after the trust anchor
+  caseplan verify --full   # every commit
+  # in CI: BEFORE is the previous push (github.event.before)
+  caseplan verify -o github --full --anchor "$BEFORE"`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.HistoryFormats...); err != nil {

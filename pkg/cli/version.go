@@ -30,6 +30,8 @@ store's CI installs the same caseplan.
            none, as go install module@version does not), time its commit
            time (RFC 3339 or ""), modified whether the work tree had
            uncommitted changes` + "\n" + exitStatusHelp,
+		Example: `  caseplan version           # the version, its commit, Go and the platform
+  caseplan version -o json   # for a script`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
