@@ -296,6 +296,20 @@ func ruleTests() []ruleTest {
 		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-02-20\n    decision: pending\n"
 		}, want: "cases/WS1/outcome.yaml:2:16", msg: "extension requested on 2026-02-20, before the case opened (2026-03-02)"},
+		// A credential or skill gain dated before enrolment counts for
+		// nothing in the indicators (TEGL 10-16): said, not left silent.
+		{rule: "date-order", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "credentials:\n  - id: CR-7QX2K\n    kind: occupational-certificate\n    name: CNA\n    date: 2025-03-06\n"
+		}, want: "cases/W1/outcome.yaml:5:11", msg: `credential CR-7QX2K ("CNA") attained on 2025-03-06, before the case opened (2026-03-02): credential attainment counts one attained during participation`,
+			keep: func(m memStore) {
+				m["cases/W1/outcome.yaml"] = "credentials:\n  - id: CR-7QX2K\n    kind: occupational-certificate\n    name: CNA\n    date: 2026-03-06\n"
+			}},
+		{rule: "date-order", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "skill_gains:\n  - id: SG-7QX2K\n    kind: training-milestone\n    date: 2026-02-27\n"
+		}, want: "cases/W1/outcome.yaml:4:11", msg: "skill gain training-milestone documented on 2026-02-27, before the case opened (2026-03-02): measurable skill gains count one made during participation",
+			keep: func(m memStore) {
+				m["cases/W1/outcome.yaml"] = "skill_gains:\n  - id: SG-7QX2K\n    kind: training-milestone\n    date: 2026-03-06\n"
+			}},
 		{rule: "case-status", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure in effect; if the case was closed, record the closure with caseplan case close W1 --date DATE --reason REASON; if it is open, set status: open with caseplan edit W1 intake"},
