@@ -688,7 +688,7 @@ func ruleTests() []ruleTest {
 			m.drop("WS1", "P1")
 			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
 			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-09-30\n    done: 2026-09-29\n  - due: 2026-12-30\n"
-		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in the 2nd quarter after exit, 2026-Q4 (2026-10-01 to 2026-12-31)",
+		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in the 2nd quarter after exit, 2026-Q4 (2026-10-01 to 2026-12-31); follow up with the customer and record it with caseplan followup add W1 --date DATE --quarter 2 (the quarter has ended",
 			keep: func(m memStore) {
 				// Made late, but made: the follow-up due in the quarter
 				// counts, and wioa-follow-up-late says it was late.
