@@ -25,7 +25,8 @@ func newCmdCredentialAdd(g *globals, runF func(*credentialAddOptions) error) *co
 and print its ID (CR-XXXXX). Credential attainment, one of WIOA's primary
 indicators (TEGL 10-16; PIRL 1800-1805), counts a credential attained during
 participation or within a year after exit, by participants who were in
-training other than on-the-job or customized training.
+training other than on-the-job or customized training. One dated before the
+case opened is refused (rule date-order): it would count for nothing.
 
 --kind is the type of credential, as PIRL 1800 codes it:
   secondary-diploma           1  a secondary school diploma or its recognised

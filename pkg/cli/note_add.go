@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
@@ -33,11 +34,13 @@ one given as spaces only, or as "", is refused, since a note is never edited
 once committed.
 
 ` + contactHelp + `
-A note of kind contact that its case's program does not count as one is
-committed with a warning that says why. A post-employment job-site visit
-(--mode job-site) with no permission on record by its day is committed
-with the warning of rule pe-job-site-permission, which says how to record
-the permission (document 003: "with the participant's permission").
+A note of kind contact or intake that its case's program does not count
+as a contact is committed with a warning that says why (the intake meeting
+is the first contact; a WIOA intake without --service leaves it owed).
+A post-employment job-site visit (--mode job-site) with no permission on
+record by its day is committed with the warning of rule
+pe-job-site-permission, which says how to record the permission (document
+003: "with the participant's permission").
 
 --action "OWNER|DUE|TEXT" records an action item (owner participant, manager or
 other; DUE a date or empty); a dated item stays on the tickler, as NOTE#N,
@@ -131,9 +134,11 @@ func noteAddRun(opts *noteAddOptions) error {
 // away (plan-date), a job-site visit without permission on record (003).
 var noteWarnings = []string{validate.RulePlanDate, validate.RulePEJobSitePermission}
 
-// sayNotContact warns when a note of kind contact just written does not
-// count as one by its case's program: the contact rules and the reports
-// will not count it, and nothing else would say so.
+// sayNotContact warns when a note of kind contact or intake just written
+// does not count as a contact by its case's program: the contact rules and
+// the reports will not count it, and nothing else would say so. The intake
+// meeting is the first contact case new asks for (a WIOA intake without a
+// service leaves the first contact owed, 002).
 func (g *globals) sayNotContact(res *casework.Result) {
 	if res.After == nil || len(res.Change.Cases) != 1 {
 		return
@@ -143,14 +148,22 @@ func (g *globals) sayNotContact(res *casework.Result) {
 		return
 	}
 	n := c.NoteByID(res.Change.Output)
-	if n == nil || n.Kind != "contact" {
-		return
-	}
-	if why := calendar.ContactFor(c, res.After.Config).WhyNot(n); why != "" {
+	if why := notContactWhy(c, res.After.Config, n); why != "" {
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: note %s is not counted as a contact: %s\n", n.ID, why)
 		// A newcomer's first move is to amend the note with what it
 		// lacked (--two-way), but an amendment is never a contact: the
 		// way that counts is a void and the note again, complete.
 		fmt.Fprintf(g.env.Stderr, "caseplan: hint: if it was one, add it again with what it lacked and void this one (an amendment is never a contact): caseplan note amend %s %s --void --content \"recorded again as a contact\"\n", c.ID, n.ID)
 	}
+}
+
+// notContactWhy says why note n of case c, meant as a contact (its kind
+// is contact, or intake: the intake meeting is the first contact case new
+// asks for), does not count as one by the case's program; "" when it
+// counts or was not meant as one.
+func notContactWhy(c *casefile.Case, cfg *record.Config, n *record.Note) string {
+	if n == nil || n.Kind != "contact" && n.Kind != "intake" {
+		return ""
+	}
+	return calendar.ContactFor(c, cfg).WhyNot(n)
 }

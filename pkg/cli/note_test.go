@@ -4,6 +4,9 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // An --action's due date typed without its year gets the same hint as a
@@ -41,5 +44,39 @@ func TestParseActionYearlessDue(t *testing.T) {
 	a, err := parseAction("participant|2026-11-24|Apply", today)
 	if err != nil || a.Due != "2026-11-24" {
 		t.Errorf("parseAction of a whole date = %+v, %v", a, err)
+	}
+}
+
+// A note meant as a contact — kind contact, or the intake meeting, which
+// case new asks for as the first contact — that its program does not count
+// is warned of; a WIOA intake without a service was once committed without
+// a word, leaving the first contact owed (002).
+func TestNotContactWhy(t *testing.T) {
+	cfg := &record.Config{Programs: map[string]record.Program{
+		"wioa": {Kind: record.ProgramWIOA},
+		"ws":   {Kind: record.ProgramWorkSecurity},
+	}}
+	wioa := &casefile.Case{ID: "W-001", Intake: &record.Intake{Program: "wioa"}}
+	ws := &casefile.Case{ID: "WS-001", Intake: &record.Intake{Program: "ws"}}
+	for _, tc := range []struct {
+		c    *casefile.Case
+		note record.Note
+		warn bool
+	}{
+		{wioa, record.Note{Kind: "intake", Mode: "in-person", TwoWay: true, Content: "Intake meeting"}, true},
+		{wioa, record.Note{Kind: "intake", Mode: "in-person", TwoWay: true, Services: []string{"assessment"}, Content: "Intake meeting"}, false},
+		{wioa, record.Note{Kind: "contact", Mode: "phone", TwoWay: true, Content: "Called"}, true},
+		{ws, record.Note{Kind: "intake", Mode: "in-person", Content: "Intake meeting"}, true},
+		{ws, record.Note{Kind: "intake", Mode: "in-person", TwoWay: true, Content: "Intake meeting"}, false},
+		// Not meant as a contact: nothing to say.
+		{wioa, record.Note{Kind: "case-conference", Mode: "in-person", Content: "Staffing"}, false},
+	} {
+		why := notContactWhy(tc.c, cfg, &tc.note)
+		if (why != "") != tc.warn {
+			t.Errorf("%s note %+v: notContactWhy = %q, want a warning: %v", tc.c.ID, tc.note, why, tc.warn)
+		}
+	}
+	if why := notContactWhy(wioa, cfg, nil); why != "" {
+		t.Errorf("no note: %q", why)
 	}
 }

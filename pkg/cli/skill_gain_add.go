@@ -38,7 +38,9 @@ or training during the program year who made at least one documented gain:
                                  or progress shown by trade-related benchmarks
                                  (1810)
 The fifth kind, a secondary school diploma, is recorded once, with caseplan
-credential add --kind secondary-diploma, and counts here too.` + "\n" + exitStatusHelp,
+credential add --kind secondary-diploma, and counts here too. A gain dated
+before the case opened is refused (rule date-order): only one made during
+participation counts.` + "\n" + exitStatusHelp,
 		Example: `  caseplan skill-gain add W-001 --kind training-milestone --date 2026-05-29 \
       --notes "Mid-course progress report: clinical skills satisfactory"`,
 		Args: cobra.ExactArgs(1),

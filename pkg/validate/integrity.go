@@ -527,6 +527,21 @@ func checkDateOrder(x *Context) {
 				}
 			}
 		}
+		// A credential or a skill gain is an outcome of the program: one
+		// dated before the case opened (a typo in the year, or one earned
+		// before enrolment) is never counted, since credential attainment
+		// and measurable skill gains count only those during participation
+		// (TEGL 10-16; PIRL 1800-1810), and nothing else would say so.
+		for i, c := range o.Credentials {
+			if after(in.Opened, c.Date) {
+				x.Report(f, []string{"credentials", strconv.Itoa(i), "date"}, "credential %s attained on %s, before the case opened (%s): credential attainment counts one attained during participation or within a year after exit (TEGL 10-16); correct the date, or leave out one earned before enrolment", credentialName(c), c.Date, in.Opened)
+			}
+		}
+		for i, g := range o.SkillGains {
+			if after(in.Opened, g.Date) {
+				x.Report(f, []string{"skill_gains", strconv.Itoa(i), "date"}, "skill gain %s documented on %s, before the case opened (%s): measurable skill gains count one made during participation (TEGL 10-16); correct the date, or leave out one made before enrolment", g.Kind, g.Date, in.Opened)
+			}
+		}
 		// An offer falls through after it was recorded as accepted, and
 		// the record says why (caseplan placement fell-through).
 		fell := func(pl record.Placement, at ...string) {
@@ -836,4 +851,17 @@ func checkWaivers(x *Context) {
 			x.Report(x.File(layout.KindIntake), append(at, "by"), "waiver by %q: not on the staff roster; a waiver names the supervisor who granted it", w.By)
 		}
 	}
+}
+
+// credentialName names a credential in a finding: its ID, with its name
+// or, without one, its kind.
+func credentialName(c record.Credential) string {
+	what := c.Kind
+	if c.Name != "" {
+		what = strconv.Quote(c.Name)
+	}
+	if c.ID == "" {
+		return what
+	}
+	return c.ID + " (" + what + ")"
 }

@@ -454,8 +454,11 @@ var wioaRules = []*Rule{
 				if !x.Today.After(last) || len(calendar.FollowUpsFor(x.Case.Outcome, exit, k)) > 0 || calendar.ExcludedBy(x.Case.Outcome, exit, last) {
 					continue
 				}
-				x.Report(x.File(layout.KindIntake), Path("exited"), "no follow-up recorded in the %s quarter after exit, %s (%s to %s); follow up with the customer and record it with caseplan followup add",
-					calendar.Ordinal(k), calendar.QuarterName(first), first.Format(time.DateOnly), last.Format(time.DateOnly))
+				// The quarter has ended, so a follow-up made now would by
+				// default report on the quarter it is done in: the command
+				// names the quarter it is owed for.
+				x.Report(x.File(layout.KindIntake), Path("exited"), "no follow-up recorded in the %s quarter after exit, %s (%s to %s); follow up with the customer and record it with caseplan followup add %s --date DATE --quarter %d (the quarter has ended: without --quarter, a follow-up done now reports on the quarter it is done in)",
+					calendar.Ordinal(k), calendar.QuarterName(first), first.Format(time.DateOnly), last.Format(time.DateOnly), x.Case.ID, k)
 			}
 		},
 	},

@@ -296,6 +296,20 @@ func ruleTests() []ruleTest {
 		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-02-20\n    decision: pending\n"
 		}, want: "cases/WS1/outcome.yaml:2:16", msg: "extension requested on 2026-02-20, before the case opened (2026-03-02)"},
+		// A credential or skill gain dated before enrolment counts for
+		// nothing in the indicators (TEGL 10-16): said, not left silent.
+		{rule: "date-order", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "credentials:\n  - id: CR-7QX2K\n    kind: occupational-certificate\n    name: CNA\n    date: 2025-03-06\n"
+		}, want: "cases/W1/outcome.yaml:5:11", msg: `credential CR-7QX2K ("CNA") attained on 2025-03-06, before the case opened (2026-03-02): credential attainment counts one attained during participation`,
+			keep: func(m memStore) {
+				m["cases/W1/outcome.yaml"] = "credentials:\n  - id: CR-7QX2K\n    kind: occupational-certificate\n    name: CNA\n    date: 2026-03-06\n"
+			}},
+		{rule: "date-order", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "skill_gains:\n  - id: SG-7QX2K\n    kind: training-milestone\n    date: 2026-02-27\n"
+		}, want: "cases/W1/outcome.yaml:4:11", msg: "skill gain training-milestone documented on 2026-02-27, before the case opened (2026-03-02): measurable skill gains count one made during participation",
+			keep: func(m memStore) {
+				m["cases/W1/outcome.yaml"] = "skill_gains:\n  - id: SG-7QX2K\n    kind: training-milestone\n    date: 2026-03-06\n"
+			}},
 		{rule: "case-status", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 		}, want: "cases/W1/intake.yaml:4:9", msg: "status is closed but outcome.yaml records no closure in effect; if the case was closed, record the closure with caseplan case close W1 --date DATE --reason REASON; if it is open, set status: open with caseplan edit W1 intake"},
@@ -674,7 +688,7 @@ func ruleTests() []ruleTest {
 			m.drop("WS1", "P1")
 			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
 			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-09-30\n    done: 2026-09-29\n  - due: 2026-12-30\n"
-		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in the 2nd quarter after exit, 2026-Q4 (2026-10-01 to 2026-12-31)",
+		}, want: "cases/W1/intake.yaml:8:9", msg: "no follow-up recorded in the 2nd quarter after exit, 2026-Q4 (2026-10-01 to 2026-12-31); follow up with the customer and record it with caseplan followup add W1 --date DATE --quarter 2 (the quarter has ended",
 			keep: func(m memStore) {
 				// Made late, but made: the follow-up due in the quarter
 				// counts, and wioa-follow-up-late says it was late.
