@@ -149,11 +149,11 @@ func checkPII(x *Context) {
 }
 
 // sealedBarrierKinds maps each kind of barrier to employment whose detail
-// is sensitive PII to the sealed field that keeps it (pkg/sealed's
-// names, each also its case sealed set flag): TEGL 39-11 counts
+// is sensitive PII to the case sealed set flag of the sealed field that
+// keeps it (pkg/sealed's health and disability): TEGL 39-11 counts
 // disability and health information as sensitive PII. The kind itself
 // stays in plain text, as services are planned by it (001, 002).
-var sealedBarrierKinds = map[string]string{"health": "health", "disability": "disability"}
+var sealedBarrierKinds = map[string]string{"health": "--health", "disability": "--disability"}
 
 // sensitiveBarriers returns the kind of each barrier of intake document d
 // (at path intake) whose detail belongs in the sealed fields, by the
@@ -206,7 +206,7 @@ func barrierDetail(sensitive map[string]string, path []string) (string, bool) {
 // (at field) is told, without repeating it: where it goes instead, and
 // how to take it out of the intake (no command drops a barrier's detail).
 func barrierDetailMessage(field, kind, caseID string) string {
-	return fmt.Sprintf("%s: the detail of a %s barrier is %s information, sensitive PII (TEGL 39-11): keep it in the case's sealed fields (caseplan case sealed set %s --%s TEXT) and the barrier without its detail (caseplan edit %s intake); its kind stays, as services are planned by it",
+	return fmt.Sprintf("%s: the detail of a %s barrier is %s information, sensitive PII (TEGL 39-11): keep it in the case's sealed fields (caseplan case sealed set %s %s TEXT) and the barrier without its detail (caseplan edit %s intake); its kind stays, as services are planned by it",
 		field, kind, kind, caseID, sealedBarrierKinds[kind], caseID)
 }
 

@@ -3,6 +3,8 @@ package validate
 import (
 	"strings"
 	"testing"
+
+	"github.com/caseplan/caseplan/pkg/sealed"
 )
 
 // TestPIIBlockScalar: a leak on the second line of a block scalar is
@@ -129,6 +131,18 @@ func TestPIIBarrierDetail(t *testing.T) {
 	for i := range want {
 		if !strings.HasPrefix(got[i], want[i]) {
 			t.Errorf("got  %s\nwant %s...", got[i], want[i])
+		}
+	}
+}
+
+// TestSealedBarrierKinds: each flag a barrier's detail is sent to names a
+// sealed field (pkg/sealed owns them; case sealed set's flags are their
+// names with '-' for '_').
+func TestSealedBarrierKinds(t *testing.T) {
+	for kind, flag := range sealedBarrierKinds {
+		var f sealed.Fields
+		if f.Field(strings.ReplaceAll(strings.TrimPrefix(flag, "--"), "-", "_")) == nil {
+			t.Errorf("barrier kind %s: %s names no sealed field", kind, flag)
 		}
 	}
 }
