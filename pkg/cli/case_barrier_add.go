@@ -22,9 +22,17 @@ func newCmdCaseBarrierAdd(g *globals, runF func(*caseBarrierAddOptions) error) *
 health, legal, literacy, digital, financial or other; --detail says what it
 is in this case; --status is open (the default) or addressed. A kind the
 schema does not know is refused with its finding. The barrier's ID (e.g.
-BR-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
+BR-K7QX2) is printed on stdout.
+
+The detail of a health or disability barrier is health information,
+sensitive PII (TEGL 39-11): record the kind alone here, which services are
+planned by, and keep the detail in the case's sealed fields (caseplan case
+sealed set CASE --health TEXT, or --disability TEXT). A detail given for
+one is written, with a pii-term warning at its line.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case barrier add W-001 --kind transportation \
-      --detail 'No car; the clinical sites are off the bus routes'`,
+      --detail 'No car; the clinical sites are off the bus routes'
+  caseplan case barrier add W-001 --kind health
+  caseplan case sealed set W-001 --health 'No lifting over 20 pounds'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
@@ -36,7 +44,7 @@ BR-K7QX2) is printed on stdout.` + "\n" + exitStatusHelp,
 	}
 	f := c.Flags()
 	f.StringVar(&opts.change.Barrier.Kind, "kind", "", "the `KIND` of barrier: "+choicesOf("case barrier add", "kind")+" (required)")
-	f.StringVar(&opts.change.Barrier.Detail, "detail", "", "what the barrier is in this case")
+	f.StringVar(&opts.change.Barrier.Detail, "detail", "", "what the barrier is in this case (a health or disability barrier's goes in the sealed fields: caseplan case sealed set)")
 	f.StringVar(&opts.change.Barrier.Status, "status", "", "`STATUS`: "+choicesOf("case barrier add", "status")+" (default open)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	_ = c.MarkFlagRequired("kind")

@@ -11,10 +11,13 @@ import (
 // sayLeaks warns about what the leak guard found, short of an SSN (which
 // refuses the write), in the files a write committed: a date of birth or
 // a sensitive term in a note is in every clone's history from now on, so
-// the person hears of it at once, not at the next validate.
+// the person hears of it at once, not at the next validate. One the case
+// had before was said by the write that brought it, as writeWarning says
+// its rules': a later write to the same file (a second barrier added to
+// an intake whose health barrier has a detail) does not say it again.
 func (g *globals) sayLeaks(res *casework.Result) {
 	var leaks []finding.Finding
-	for _, f := range res.Warnings {
+	for _, f := range res.NewWarnings {
 		if _, written := res.Change.Files[f.Path]; written && (f.Rule == validate.RulePIIDOB || f.Rule == validate.RulePIITerm) {
 			leaks = append(leaks, f)
 		}

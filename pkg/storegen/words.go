@@ -109,7 +109,11 @@ var barrierKinds = []barrierKind{
 	{"digital", "no computer at home; uses the library"},
 	{"financial", "behind on utility bills since the hours were cut"},
 	{"language", "prefers written instructions in the first language"},
-	{"health", "back injury limits lifting"},
+	// A health barrier's detail is health information (TEGL 39-11): it
+	// goes in the case's sealed fields, and the leak guard warns about
+	// one in the intake (pii-term), so a generated case records the
+	// kind alone.
+	{"health", ""},
 }
 
 // service is a service the plans and notes record, with its code.

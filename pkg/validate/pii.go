@@ -41,7 +41,7 @@ var piiRules = []*Rule{
 	},
 	{
 		ID: RulePIITerm, Severity: finding.Warning,
-		Summary: "no free text holds a configured sensitive term (health, disability, criminal record): such details belong in the case's sealed fields (pii.terms in caseplan.yaml)",
+		Summary: "no free text holds a configured sensitive term (health, disability, criminal record), and no health or disability barrier holds a detail: such details belong in the case's sealed fields (pii.terms in caseplan.yaml)",
 	},
 	{
 		ID: RulePIISettings, Severity: finding.Error,
@@ -98,6 +98,7 @@ func piiSettingFindings(cfg *record.Config, doc *load.Document) []finding.Findin
 func checkPII(x *Context) {
 	g, _ := Guard(x.Config)
 	for _, d := range x.Case.Docs {
+		sensitive := sensitiveBarriers(x.Case.File(layout.KindIntake), d)
 		walkStrings(d.Root, make([]string, 0, 16), 0, func(path []string, n *yaml.Node, keyCol int) {
 			// A phone of nine digits is an SSN typed in the wrong field,
 			// but for one the schemas already refuse as separated.
@@ -108,6 +109,17 @@ func checkPII(x *Context) {
 					Message: strings.Join(path, ".") + ": " + phoneSSNMessage})
 				return
 			}
+			// A health or disability barrier's detail is told once, as
+			// the health information it is; a sensitive term in it is
+			// not told again.
+			barrierSaid := false
+			if kind, ok := barrierDetail(sensitive, path); ok && strings.TrimSpace(n.Value) != "" {
+				line, col := position(n, keyCol, 0)
+				x.found = append(x.found, finding.Finding{Path: d.Path, Line: line, Column: col, Case: x.Case.ID,
+					Rule: RulePIITerm, Severity: finding.Warning,
+					Message: barrierDetailMessage(strings.Join(path, "."), kind, x.Case.ID)})
+				barrierSaid = true
+			}
 			ms := g.Scan(n.Value)
 			if len(ms) == 0 {
 				return
@@ -117,7 +129,7 @@ func checkPII(x *Context) {
 			// finding says it, so the guard does not say it again.
 			schemaSaid := pii.SpacedSSN(n.Value)
 			for _, m := range ms {
-				if m.Kind == pii.SSN && schemaSaid {
+				if m.Kind == pii.SSN && schemaSaid || m.Kind == pii.Term && barrierSaid {
 					continue
 				}
 				line, col := position(n, keyCol, m.Start)
@@ -134,6 +146,68 @@ func checkPII(x *Context) {
 			}
 		})
 	}
+}
+
+// sealedBarrierKinds maps each kind of barrier to employment whose detail
+// is sensitive PII to the case sealed set flag of the sealed field that
+// keeps it (pkg/sealed's health and disability): TEGL 39-11 counts
+// disability and health information as sensitive PII. The kind itself
+// stays in plain text, as services are planned by it (001, 002).
+var sealedBarrierKinds = map[string]string{"health": "--health", "disability": "--disability"}
+
+// sensitiveBarriers returns the kind of each barrier of intake document d
+// (at path intake) whose detail belongs in the sealed fields, by the
+// barrier's index in the list as the path spells it; nil for any other
+// document. It reads the document's nodes, not the decoded intake, so
+// that an intake that does not decode is still scanned.
+func sensitiveBarriers(intake string, d *load.Document) map[string]string {
+	if d.Path != intake || d.Root == nil || d.Root.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out map[string]string
+	for i := 0; i+1 < len(d.Root.Content); i += 2 {
+		if d.Root.Content[i].Value != barriersField || d.Root.Content[i+1].Kind != yaml.SequenceNode {
+			continue
+		}
+		for j, b := range d.Root.Content[i+1].Content {
+			if b.Kind != yaml.MappingNode {
+				continue
+			}
+			for k := 0; k+1 < len(b.Content); k += 2 {
+				if b.Content[k].Value != "kind" {
+					continue
+				}
+				if _, ok := sealedBarrierKinds[b.Content[k+1].Value]; ok {
+					if out == nil {
+						out = map[string]string{}
+					}
+					out[strconv.Itoa(j)] = b.Content[k+1].Value
+				}
+			}
+		}
+	}
+	return out
+}
+
+// barriersField is the intake's list of barriers to employment.
+const barriersField = "barriers"
+
+// barrierDetail returns the kind of the barrier whose detail is at path,
+// when it is one of sensitive (sensitiveBarriers).
+func barrierDetail(sensitive map[string]string, path []string) (string, bool) {
+	if len(sensitive) == 0 || len(path) != 3 || path[0] != barriersField || path[2] != "detail" {
+		return "", false
+	}
+	kind, ok := sensitive[path[1]]
+	return kind, ok
+}
+
+// barrierDetailMessage is what a health or disability barrier's detail
+// (at field) is told, without repeating it: where it goes instead, and
+// how to take it out of the intake (no command drops a barrier's detail).
+func barrierDetailMessage(field, kind, caseID string) string {
+	return fmt.Sprintf("%s: the detail of a %s barrier is %s information, sensitive PII (TEGL 39-11): keep it in the case's sealed fields (caseplan case sealed set %s %s TEXT) and the barrier without its detail (caseplan edit %s intake); its kind stays, as services are planned by it",
+		field, kind, kind, caseID, sealedBarrierKinds[kind], caseID)
 }
 
 // phoneField is the name of every record's phone number field (the

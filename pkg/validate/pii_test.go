@@ -3,6 +3,8 @@ package validate
 import (
 	"strings"
 	"testing"
+
+	"github.com/caseplan/caseplan/pkg/sealed"
 )
 
 // TestPIIBlockScalar: a leak on the second line of a block scalar is
@@ -92,5 +94,55 @@ func TestPIIPhoneSeparatedSSN(t *testing.T) {
 	}
 	if len(got) != 1 || !strings.Contains(got[0], "error schema: participant, phone: holds a number shaped like a Social Security number") {
 		t.Errorf("want the schema's finding alone, got %q", got)
+	}
+}
+
+// TestPIIBarrierDetail: the detail of a health or disability barrier is
+// told as health information at the detail's text, once (a sensitive
+// term in it, or a block scalar's second line, not again), and never
+// repeated; the sealed field named is the barrier's kind's. A disability
+// barrier without a detail, and another kind's detail, are not told.
+func TestPIIBarrierDetail(t *testing.T) {
+	m := base()
+	m["cases/W1/intake.yaml"] += "barriers:\n" +
+		"  - kind: disability\n    detail: |\n      uses a wheelchair;\n      diagnosed with PTSD\n" +
+		"  - kind: disability\n" +
+		"  - kind: housing\n    detail: shelter stay since January\n" +
+		"  - id: BR-7QX2K\n    kind: health\n    detail: \"back injury\"\n"
+	var got []string
+	for _, f := range run(t, m, today) {
+		if f.Path != "cases/W1/intake.yaml" {
+			continue
+		}
+		got = append(got, f.String())
+		for _, detail := range []string{"wheelchair", "PTSD", "shelter", "back injury"} {
+			if strings.Contains(f.Message, detail) {
+				t.Errorf("the message repeats the detail: %s", f)
+			}
+		}
+	}
+	want := []string{
+		"cases/W1/intake.yaml:11:7: warning pii-term: barriers.0.detail: the detail of a disability barrier is disability information, sensitive PII (TEGL 39-11): keep it in the case's sealed fields (caseplan case sealed set W1 --disability TEXT)",
+		"cases/W1/intake.yaml:18:14: warning pii-term: barriers.3.detail: the detail of a health barrier is health information, sensitive PII (TEGL 39-11): keep it in the case's sealed fields (caseplan case sealed set W1 --health TEXT)",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d findings, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("got  %s\nwant %s...", got[i], want[i])
+		}
+	}
+}
+
+// TestSealedBarrierKinds: each flag a barrier's detail is sent to names a
+// sealed field (pkg/sealed owns them; case sealed set's flags are their
+// names with '-' for '_').
+func TestSealedBarrierKinds(t *testing.T) {
+	for kind, flag := range sealedBarrierKinds {
+		var f sealed.Fields
+		if f.Field(strings.ReplaceAll(strings.TrimPrefix(flag, "--"), "-", "_")) == nil {
+			t.Errorf("barrier kind %s: %s names no sealed field", kind, flag)
+		}
 	}
 }

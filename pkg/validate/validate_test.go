@@ -164,6 +164,17 @@ func ruleTests() []ruleTest {
 			msg: "content: holds what looks like a date of birth", keep: said("next call 4/5/2026")},
 		{rule: "pii-term", on: today, change: said("recently diagnosed"), want: note + ":8:47",
 			msg: `content: mentions "diagnosed", a sensitive term`, keep: said("recently diagrammed")},
+		// A health or disability barrier's detail is health information:
+		// told once at the detail (the sensitive term in it not again),
+		// never repeated; the kind alone, or another kind's detail, is
+		// not told.
+		{rule: "pii-term", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] += "barriers:\n  - kind: transportation\n    detail: no car\n  - kind: health\n    detail: recently diagnosed; no lifting\n"
+		}, want: "cases/W1/intake.yaml:12:13",
+			msg: "barriers.1.detail: the detail of a health barrier is health information, sensitive PII (TEGL 39-11): keep it in the case's sealed fields (caseplan case sealed set W1 --health TEXT) and the barrier without its detail (caseplan edit W1 intake)",
+			keep: func(m memStore) {
+				m["cases/W1/intake.yaml"] += "barriers:\n  - kind: disability\n  - kind: transportation\n    detail: no car\n"
+			}},
 		{rule: "pii-settings", on: today, change: func(m memStore) {
 			m["cases/caseplan.yaml"] = config + "pii:\n  ssn:\n    - '(unclosed'\n"
 		}, want: fmt.Sprintf("cases/caseplan.yaml:%d:7", strings.Count(config, "\n")+3), msg: "pii.ssn item 1 is not a valid regular expression"},
