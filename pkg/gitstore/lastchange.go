@@ -48,45 +48,40 @@ func (r *Repo) LastChangedAmong(from plumbing.Hash, p string, likely []plumbing.
 			}
 			c = lc
 		}
-		if c.NumParents() == 0 {
-			return rootChange(c, here)
-		}
-		pc, err := c.Parent(0)
-		if err != nil {
-			return plumbing.ZeroHash, plumbing.ZeroHash, err
-		}
-		if entryHash(pc, p) != here {
-			return c.Hash, pc.Hash, nil
+		pc, commit, parent, err := stepBack(c, p, here)
+		if pc == nil {
+			return commit, parent, err
 		}
 		c = pc
 	}
-	return walkChanged(c, p, here)
-}
-
-// walkChanged follows first parents back from c, where p's blob is here,
-// to the newest commit whose parent's differs.
-func walkChanged(c *object.Commit, p string, here plumbing.Hash) (commit, parent plumbing.Hash, err error) {
+	// Older than every listed commit, or a stretch a commit not listed
+	// changed: one commit at a time.
 	for {
-		if c.NumParents() == 0 {
-			return rootChange(c, here)
-		}
-		pc, err := c.Parent(0)
-		if err != nil {
-			return plumbing.ZeroHash, plumbing.ZeroHash, err
-		}
-		if entryHash(pc, p) != here {
-			return c.Hash, pc.Hash, nil
+		pc, commit, parent, err := stepBack(c, p, here)
+		if pc == nil {
+			return commit, parent, err
 		}
 		c = pc
 	}
 }
 
-// rootChange is the answer at a root commit c: it added p, or nothing did.
-func rootChange(c *object.Commit, here plumbing.Hash) (commit, parent plumbing.Hash, err error) {
-	if here.IsZero() {
-		return plumbing.ZeroHash, plumbing.ZeroHash, nil
+// stepBack asks whether commit c, where p's blob is here, changed p: if
+// it did (or c is a root, or its parent cannot be read), the answer, with
+// a nil pc; if not, c's first parent pc to go on from.
+func stepBack(c *object.Commit, p string, here plumbing.Hash) (pc *object.Commit, commit, parent plumbing.Hash, err error) {
+	if c.NumParents() == 0 {
+		if here.IsZero() {
+			return nil, plumbing.ZeroHash, plumbing.ZeroHash, nil // nothing added p
+		}
+		return nil, c.Hash, plumbing.ZeroHash, nil // the root added p
 	}
-	return c.Hash, plumbing.ZeroHash, nil
+	if pc, err = c.Parent(0); err != nil {
+		return nil, plumbing.ZeroHash, plumbing.ZeroHash, err
+	}
+	if entryHash(pc, p) != here {
+		return nil, c.Hash, pc.Hash, nil
+	}
+	return pc, plumbing.ZeroHash, plumbing.ZeroHash, nil
 }
 
 // entryHash is the blob hash of p in c's tree; zero when it has none.
