@@ -26,7 +26,7 @@ waiver, only a supervisor or an admin on the staff roster may. The waiver's
 lines are removed from intake.yaml, one commit with the action
 waiver.remove; git keeps who waived what, when and why (caseplan log).
 caseplan case show CASE lists the case's waivers, with their IDs.` + "\n" + exitStatusHelp,
-		Example: `  # caseplan case show 2026-K7QX2 lists the case's waivers, under Waivers
+		Example: `  # caseplan case show 2026-K7QX2 lists the case's waivers
   caseplan waiver remove 2026-K7QX2 WV-7QX2K
   caseplan waiver remove 2026-K7QX2 --rule ws-references`,
 		Args: cobra.RangeArgs(1, 2),
