@@ -31,8 +31,9 @@ sealed set CASE --health TEXT, or --disability TEXT). A detail given for
 one is written, with a pii-term warning at its line.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case barrier add W-001 --kind transportation \
       --detail 'No car; the clinical sites are off the bus routes'
-  caseplan case barrier add W-001 --kind health
-  caseplan case sealed set W-001 --health 'No lifting over 20 pounds'`,
+  # a health barrier's detail goes in the sealed fields (case sealed set
+  # W-001 --health TEXT); the barrier records its kind alone
+  caseplan case barrier add W-001 --kind health`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
