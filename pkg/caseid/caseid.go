@@ -173,8 +173,10 @@ func Begun(valid []string, typed string) []string {
 // ("contct"), or the one choice typed begins (Choice: "fri"); failing
 // those, the choices typed starts with ("phonecall")
 // or holds as a word ("phone-call", "in person" for in-person, "video
-// call"). It is the one "did you mean" for a closed list, on the command
-// line (a flag's value) and in a record (a schema's enum).
+// call"); failing those, the one choice typed is a word of ("medical" for
+// health-medical: Worded). It is the one "did you mean" for a closed
+// list, on the command line (a flag's value) and in a record (a schema's
+// enum).
 func ChoiceMeant(valid []string, typed string) string {
 	t := strings.ToLower(strings.TrimSpace(typed))
 	if t == "" {
@@ -190,10 +192,43 @@ func ChoiceMeant(valid []string, typed string) string {
 		return m
 	}
 	words := choiceWords(t)
-	return onlyOne(valid, func(c string) bool {
+	if m := onlyOne(valid, func(c string) bool {
 		c = strings.ToLower(c)
 		return strings.HasPrefix(t, c) || containsRun(words, choiceWords(c))
-	})
+	}); m != "" {
+		return m
+	}
+	// Last, the one choice typed is a word of ("medical" for
+	// health-medical): said, never taken, as Choice takes a beginning.
+	if part := Worded(valid, t); len(part) == 1 {
+		return part[0]
+	}
+	return ""
+}
+
+// Worded returns the choices of valid that hold typed as whole words, in
+// any case: "medical" is a word of health-medical, "degree" of
+// associate-degree and bachelor-degree, but "institution" is no word of
+// institutionalized. A choice typed in full is not among them ("interview"
+// is a choice of its own beside informational-interview). More than one is
+// why ChoiceMeant named none, which a refusal says, naming them, as it
+// names the choices a beginning begins (Begun).
+func Worded(valid []string, typed string) []string {
+	t := strings.ToLower(strings.TrimSpace(typed))
+	words := choiceWords(t)
+	if len(words) == 0 {
+		return nil
+	}
+	var out []string
+	for _, c := range valid {
+		if strings.EqualFold(c, t) {
+			return nil
+		}
+		if containsRun(choiceWords(strings.ToLower(c)), words) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // choiceSlip is OneSlip for a closed list's choice, less a first letter

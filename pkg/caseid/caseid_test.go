@@ -106,6 +106,10 @@ func TestMeant(t *testing.T) {
 func TestChoiceMeant(t *testing.T) {
 	modes := []string{"in-person", "phone", "email", "video", "text", "letter", "home-visit", "job-site", "none"}
 	kinds := []string{"intake", "contact", "case-conference", "follow-up", "other"}
+	exclusions := []string{"institutionalized", "health-medical", "deceased", "reserve-active-duty"}
+	services := []string{"benefits-counseling", "career-counseling", "case-management", "crisis-intervention", "job-search"}
+	credentials := []string{"secondary-diploma", "associate-degree", "bachelor-degree", "other"}
+	activities := []string{"application", "informational-interview", "interview", "course", "networking"}
 	for _, tc := range []struct {
 		valid []string
 		typed string
@@ -133,9 +137,55 @@ func TestChoiceMeant(t *testing.T) {
 		{[]string{"hour", "year"}, "four", ""},
 		{modes, "hpone", "phone"}, // two swapped, the first among them
 		{modes, "hone", "phone"},  // the first left out
+		// A word of one choice, said (never taken: Choice does not).
+		{exclusions, "medical", "health-medical"},
+		{exclusions, "Medical", "health-medical"},
+		{exclusions, "duty", "reserve-active-duty"},
+		{exclusions, "active duty", "reserve-active-duty"},
+		{kinds, "conference", "case-conference"},
+		{modes, "visit", "home-visit"},
+		{services, "management", "case-management"},
+		{services, "intervention", "crisis-intervention"},
+		{services, "counseling", ""}, // a word of two choices: no guess
+		{credentials, "degree", ""},
+		{exclusions, "treatment", ""},
+		{activities, "networkin", "networking"},
+		{activities, "fair", ""},
 	} {
 		if got := ChoiceMeant(tc.valid, tc.typed); got != tc.want {
 			t.Errorf("ChoiceMeant(%q) = %q, want %q", tc.typed, got, tc.want)
+		}
+	}
+}
+
+func TestWorded(t *testing.T) {
+	exclusions := []string{"institutionalized", "health-medical", "deceased", "reserve-active-duty"}
+	services := []string{"benefits-counseling", "career-counseling", "case-management", "crisis-intervention", "job-search"}
+	activities := []string{"application", "informational-interview", "interview", "course", "networking"}
+	for _, tc := range []struct {
+		valid []string
+		typed string
+		want  string
+	}{
+		{exclusions, "medical", "health-medical"},
+		{exclusions, " HEALTH ", "health-medical"},
+		{exclusions, "reserve active", "reserve-active-duty"},
+		{exclusions, "active-duty", "reserve-active-duty"},
+		// A whole word only: institution is the beginning of a word.
+		{exclusions, "institution", ""},
+		{exclusions, "med", ""},
+		{exclusions, "duty reserve", ""}, // the words out of order
+		{services, "counseling", "benefits-counseling career-counseling"},
+		{services, "job", "job-search"},
+		// A choice typed in full is itself, not a word of another.
+		{activities, "interview", ""},
+		{activities, "Interview", ""},
+		{activities, "informational", "informational-interview"},
+		{services, "", ""},
+		{services, "--", ""},
+	} {
+		if got := strings.Join(Worded(tc.valid, tc.typed), " "); got != tc.want {
+			t.Errorf("Worded(%q) = %q, want %q", tc.typed, got, tc.want)
 		}
 	}
 }

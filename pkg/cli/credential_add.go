@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -51,7 +52,7 @@ case opened is refused (rule date-order): it would count for nothing.
 			opts.change.Case = args[0]
 			cr := &opts.change.Credential
 			if !readChoice(&cr.Kind, record.CredentialKinds...) {
-				return usageErrorf("--kind %q: use one of %s", cr.Kind, strings.Join(record.CredentialKinds, ", "))
+				return &UsageError{Msg: fmt.Sprintf("--kind %q: use one of %s", cr.Kind, strings.Join(record.CredentialKinds, ", ")), Hint: choiceHint("kind", record.CredentialKinds, cr.Kind, nil)}
 			}
 			var err error
 			if cr.Date, err = requiredDate("date", opts.date); err != nil {

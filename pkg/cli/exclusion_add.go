@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -49,7 +50,7 @@ commit messages.` + "\n" + exitStatusHelp,
 			opts.change.Case = args[0]
 			x := &opts.change.Exclusion
 			if !slices.Contains(record.ExclusionKinds, x.Kind) {
-				return usageErrorf("--kind %q: use one of %s", x.Kind, strings.Join(record.ExclusionKinds, ", "))
+				return &UsageError{Msg: fmt.Sprintf("--kind %q: use one of %s", x.Kind, strings.Join(record.ExclusionKinds, ", ")), Hint: choiceHint("kind", record.ExclusionKinds, x.Kind, nil)}
 			}
 			var err error
 			if x.Date, err = requiredDate("date", opts.date); err != nil {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -48,7 +49,7 @@ participation counts.` + "\n" + exitStatusHelp,
 			opts.change.Case = args[0]
 			sg := &opts.change.Gain
 			if !readChoice(&sg.Kind, append(slices.Clone(record.SkillGainKinds), record.CredentialSecondaryDiploma)...) {
-				return usageErrorf("--kind %q: use one of %s", sg.Kind, strings.Join(record.SkillGainKinds, ", "))
+				return &UsageError{Msg: fmt.Sprintf("--kind %q: use one of %s", sg.Kind, strings.Join(record.SkillGainKinds, ", ")), Hint: choiceHint("kind", record.SkillGainKinds, sg.Kind, nil)}
 			}
 			var err error
 			if sg.Date, err = requiredDate("date", opts.date); err != nil {

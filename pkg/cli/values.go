@@ -282,10 +282,12 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 }
 
 // choiceHint is the hint for v, refused by flag as none of valid: the
-// choice it is a slip for, the choice a case manager's word means
-// (valuesFrom.words), or the choices it begins; "" when none. The
-// commands that check a closed list themselves (one that depends on
-// another flag: activity add --status on --kind) give the same hint.
+// choice it is a slip for or a word of (caseid.ChoiceMeant), the choice a
+// case manager's word means (valuesFrom.words), or the choices it begins
+// or is a word of; "" when none. The commands that check a closed list
+// themselves (one that depends on another flag: activity add --status on
+// --kind; exclusion, credential and skill-gain add --kind) give the same
+// hint.
 func choiceHint(flag string, valid []string, v string, words map[string]string) string {
 	if meant := caseid.ChoiceMeant(valid, v); meant != "" {
 		return "did you mean --" + flag + " " + meant + "?"
@@ -293,7 +295,10 @@ func choiceHint(flag string, valid []string, v string, words map[string]string) 
 	if choice := words[lettersOf(v)]; choice != "" {
 		return fmt.Sprintf("did you mean --%s %s? %s is recorded as %s", flag, choice, strconv.Quote(v), choice)
 	}
-	return begunHint(flag, valid, v)
+	if hint := begunHint(flag, valid, v); hint != "" {
+		return hint
+	}
+	return wordedHint(flag, valid, v)
 }
 
 // begunHint is the hint for a choice refused as the beginning of several
@@ -304,11 +309,27 @@ func begunHint(flag string, valid []string, v string) string {
 	if len(begun) < 2 {
 		return ""
 	}
-	each := make([]string, len(begun))
-	for i, c := range begun {
+	return fmt.Sprintf("did you mean %s? %s begins %d of the choices", flagChoices(flag, begun), strconv.Quote(v), len(begun))
+}
+
+// wordedHint is the hint for a choice refused as a word of several
+// (caseid.Worded: "degree" is a word of associate-degree and
+// bachelor-degree), naming them; "" when it is a word of fewer than two.
+func wordedHint(flag string, valid []string, v string) string {
+	worded := caseid.Worded(valid, v)
+	if len(worded) < 2 {
+		return ""
+	}
+	return fmt.Sprintf("did you mean %s? %s is a word of %d of the choices", flagChoices(flag, worded), strconv.Quote(v), len(worded))
+}
+
+// flagChoices writes choices as the flag given each: "--kind a or --kind b".
+func flagChoices(flag string, choices []string) string {
+	each := make([]string, len(choices))
+	for i, c := range choices {
 		each[i] = "--" + flag + " " + c
 	}
-	return fmt.Sprintf("did you mean %s? %s begins %d of the choices", choiceList(each...), strconv.Quote(v), len(begun))
+	return choiceList(each...)
 }
 
 // lettersOf is s in lower case with all but its letters left out, as a

@@ -108,6 +108,16 @@ func TestBadFlagValue(t *testing.T) {
 		// Another first letter is another word: "Done" is no slip of
 		// none, and a resume done is final.
 		{[]string{"case", "toolbox", "W-1", "--resume", "Done"}, `--resume "Done"`, `hint: did you mean --resume final? "Done" is recorded as final`},
+		// A whole word of one choice is said, not taken; a word of two
+		// names the two, as a beginning of two does.
+		{[]string{"exclusion", "add", "W-1", "--kind", "medical", "--date", "2026-03-02"}, `--kind "medical"`, "hint: did you mean --kind health-medical?\n"},
+		{[]string{"note", "add", "W-1", "--kind", "conference", "--mode", "phone"}, `--kind "conference"`, "hint: did you mean --kind case-conference?\n"},
+		{[]string{"note", "add", "W-1", "--kind", "contact", "--mode", "visit"}, `--mode "visit"`, "hint: did you mean --mode home-visit?\n"},
+		{[]string{"note", "add", "W-1", "--kind", "contact", "--mode", "phone", "--service", "management"}, `--service "management"`, "hint: did you mean --service case-management?\n"},
+		{[]string{"note", "add", "W-1", "--kind", "contact", "--mode", "phone", "--service", "counseling"}, `--service "counseling"`, `hint: did you mean --service benefits-counseling or --service career-counseling? "counseling" is a word of 2 of the choices`},
+		{[]string{"credential", "add", "W-1", "--kind", "diploma", "--date", "2026-03-02"}, `--kind "diploma"`, "hint: did you mean --kind secondary-diploma?\n"},
+		{[]string{"credential", "add", "W-1", "--kind", "degree", "--date", "2026-03-02"}, `--kind "degree"`, `hint: did you mean --kind associate-degree or --kind bachelor-degree? "degree" is a word of 2 of the choices`},
+		{[]string{"skill-gain", "add", "W-1", "--kind", "transcript", "--date", "2026-03-02"}, `--kind "transcript"`, `hint: did you mean --kind postsecondary-transcript or --kind secondary-transcript? "transcript" is a word of 2 of the choices`},
 	} {
 		code, stdout, stderr := runCaseplan(t, dir, env, tt.args...)
 		if code != ExitUsage || stdout != "" || !strings.Contains(stderr, "caseplan: "+tt.msg+": use one of ") || !strings.Contains(stderr, tt.hint) {
