@@ -160,64 +160,65 @@ func TestParticipationAndExit(t *testing.T) {
 		exit      string // "" when the participant has not exited
 		lastSvc   string
 		scheduled bool
+		underWay  string // the service under way with no end; "" when none
 	}{
 		{"a follow-up service within the 90 days does not prevent exit", func(m storetest.MemStore) {
 			wioaNote(m, plus(30), "follow-up")
-		}, on, last, last, false},
+		}, on, last, last, false, ""},
 		{"a supportive service alone does not prevent exit", func(m storetest.MemStore) {
 			wioaNote(m, plus(60), "supportive-services")
-		}, on, last, last, false},
+		}, on, last, last, false, ""},
 		{"a self-service does not prevent exit", func(m storetest.MemStore) {
 			wioaNote(m, plus(80), "labor-market-info")
-		}, on, last, last, false},
+		}, on, last, last, false, ""},
 		{"all three together do not prevent exit", func(m storetest.MemStore) {
 			wioaNote(m, plus(30), "follow-up")
 			wioaNote(m, plus(60), "supportive-services")
 			wioaNote(m, plus(80), "labor-market-info")
-		}, on, last, last, false},
+		}, on, last, last, false, ""},
 		{"a participation service on day 89 does prevent exit", func(m storetest.MemStore) {
 			wioaNote(m, plus(30), "follow-up")
 			wioaNote(m, plus(89), "job-search")
-		}, on, "", plus(89), false},
-		{"90 days exactly have not passed yet", nil, plus(90), "", last, false},
-		{"91 days have", nil, plus(91), last, last, false},
+		}, on, "", plus(89), false, ""},
+		{"90 days exactly have not passed yet", nil, plus(90), "", last, false, ""},
+		{"91 days have", nil, plus(91), last, last, false, ""},
 		{"a training scheduled to start later prevents exit", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(120) + "\n"
-		}, on, "", last, true},
+		}, on, "", last, true, ""},
 		{"a cancelled one does not", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(120) + "\n    status: cancelled\n"
-		}, on, last, last, false},
+		}, on, last, last, false, ""},
 		{"a training under way is a service every day and prevents exit", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(10) + "\n    end: " + plus(200) + "\n"
-		}, on, "", on, true},
+		}, on, "", on, true, ""},
 		{"a training started with no end date yet is under way and prevents exit", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-20) + "\n"
-		}, on, "", on, true},
+		}, on, "", on, true, "S1"},
 		{"one completed with no end date counts on its start", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-20) + "\n    status: completed\n"
-		}, on, last, last, false},
+		}, on, last, last, false, ""},
 		// Nothing is served on a closed case: a service left under way
 		// ends with the closure, and one scheduled after it is not given
 		// (a closed case counted a service every day and never exited).
 		{"a training under way ends with the closure", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-20) + "\n"
 			m["cases/W1/outcome.yaml"] = "closure:\n  date: " + plus(10) + "\n  reason: withdrew\n"
-		}, on, "", plus(10), false},
+		}, on, "", plus(10), false, ""},
 		{"91 days after the closure, the exit is the closure's day", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-20) + "\n    end: " + plus(200) + "\n"
 			m["cases/W1/outcome.yaml"] = "closure:\n  date: " + plus(10) + "\n  reason: withdrew\n"
-		}, plus(101), plus(10), plus(10), false},
+		}, plus(101), plus(10), plus(10), false, ""},
 		{"a training scheduled after the closure is not given", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(120) + "\n"
 			m["cases/W1/outcome.yaml"] = "closure:\n  date: " + plus(5) + "\n  reason: moved\n"
-		}, on, last, last, false},
+		}, on, last, last, false, ""},
 		{"reopened, the training under way counts again", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-20) + "\n"
 			m["cases/W1/outcome.yaml"] = "closures:\n  - date: " + plus(10) + "\n    reason: moved\nreopenings:\n  - date: " + plus(20) + "\n    reason: moved back\n"
-		}, on, "", on, true},
+		}, on, "", on, true, "S1"},
 		{"a training that ended is the last service", func(m storetest.MemStore) {
 			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(-50) + "\n    end: " + plus(5) + "\n"
-		}, plus(100), plus(5), plus(5), false},
+		}, plus(100), plus(5), plus(5), false, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := base()
@@ -237,6 +238,9 @@ func TestParticipationAndExit(t *testing.T) {
 			}
 			if p.Scheduled != tt.scheduled {
 				t.Errorf("scheduled = %v, want %v", p.Scheduled, tt.scheduled)
+			}
+			if p.UnderWay != tt.underWay || tt.underWay != "" && dateOrEmpty(p.UnderWaySince) != plus(-20) {
+				t.Errorf("under way = %q since %s, want %q", p.UnderWay, dateOrEmpty(p.UnderWaySince), tt.underWay)
 			}
 		})
 	}

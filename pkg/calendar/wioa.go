@@ -120,6 +120,13 @@ type Participation struct {
 	Exit time.Time
 	// ExitDays is inactivity_exit_days, the program's setting.
 	ExitDays int
+	// UnderWay is the plan service (its ID) that started and has no end
+	// nor a completed status on an open case, the earliest started when
+	// several are, and UnderWaySince its start: it keeps LastService at
+	// today, so the case never reaches an exit until its end is recorded.
+	// "" and zero when none is.
+	UnderWay      string
+	UnderWaySince time.Time
 	// Closed is the day the case was closed, when it is closed on today
 	// and was before it: nothing is served on a closed case, so the plan's
 	// services end on it (a service under way ends with the closure, one
@@ -212,6 +219,9 @@ func ParticipationOf(c *casefile.Case, cfg *record.Config, today time.Time) Part
 				// participant in the middle of it.
 				p.Scheduled = p.Scheduled || !closed
 				see(horizon)
+				if !closed && (p.UnderWay == "" || start.Before(p.UnderWaySince)) {
+					p.UnderWay, p.UnderWaySince = s.ID, start
+				}
 			}
 		}
 	}

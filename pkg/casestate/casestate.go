@@ -7,6 +7,7 @@
 package casestate
 
 import (
+	"strings"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
@@ -81,6 +82,14 @@ type State struct {
 	// that follows this one, and until when. "" otherwise, and once the
 	// extension has begun (PhaseEnds then says it).
 	ExtensionUntil record.Date
+	// PhaseMovesOn says what moves the case on when its records show work
+	// the phase does not count: a WIOA case still in assessment (none
+	// recorded in the intake) whose plan has goals or services, or whose
+	// outcome a placement. Only a recorded assessment moves a WIOA case
+	// out of assessment (002, Attachment A: assessment comes first), not
+	// the plan's work nor a note coded as an assessment service. "" when
+	// nothing is waiting.
+	PhaseMovesOn string
 
 	LastContact record.Date // the latest contact, as the program counts one (calendar.Contact); "" when none
 	Contacts    int         // notes that count as contacts
@@ -117,6 +126,12 @@ type Participation struct {
 	// LastService is the latest participation-causing service; "" when
 	// none.
 	LastService record.Date
+	// UnderWay is a plan service started with no end recorded on an open
+	// case (calendar.Participation.UnderWay), and UnderWaySince its start:
+	// LastService is then today, every day, until its end is recorded.
+	// "" when none.
+	UnderWay      string
+	UnderWaySince record.Date
 	// ExitDate is set once the participant has exited by WIOA's definition
 	// (PIRL 901) and caseplan case exit has not recorded it: the exit date
 	// would be this day, the last participation-causing service.
@@ -171,7 +186,8 @@ func compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 		x.participation = calendar.ParticipationOf(c, cfg, today)
 		pp := x.participation
 		s.Participation = &Participation{Date: dateOf(pp.Date), EligibleFrom: dateOf(pp.Eligible),
-			EligibleRecorded: pp.EligibleRecorded, LastService: dateOf(pp.LastService)}
+			EligibleRecorded: pp.EligibleRecorded, LastService: dateOf(pp.LastService),
+			UnderWay: pp.UnderWay, UnderWaySince: dateOf(pp.UnderWaySince)}
 		if in.Exited == "" && in.Status == "open" && !pp.Exit.IsZero() && !pp.Date.IsZero() {
 			s.Participation.ExitDate = date(pp.Exit)
 		}
@@ -201,6 +217,9 @@ func compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 	}
 	if !p.extension.IsZero() {
 		s.ExtensionUntil = date(p.extension)
+	}
+	if in.Status == "open" && p.phase == PhaseAssessment {
+		s.PhaseMovesOn = x.assessmentMovesOn()
 	}
 	switch {
 	case in.Status == "closed":
@@ -383,6 +402,28 @@ func (x *view) wioaPhase() period {
 		start = laterOf(first, assessed)
 	}
 	return period{phase: PhaseServiceDelivery, start: x.notAfterToday(start)}
+}
+
+// assessmentMovesOn says, for a WIOA case in the assessment phase, what
+// moves it on when plan work is already recorded (goals, plan services, a
+// placement), the work it names; "" when none is.
+func (x *view) assessmentMovesOn() string {
+	var work []string
+	if p := x.c.IEP; p != nil {
+		if len(p.Goals) > 0 {
+			work = append(work, countOf(len(p.Goals), "goal"))
+		}
+		if len(p.Services) > 0 {
+			work = append(work, countOf(len(p.Services), "plan service"))
+		}
+	}
+	if n := len(x.c.Outcome.AllPlacements()); n > 0 {
+		work = append(work, countOf(n, "placement"))
+	}
+	if len(work) == 0 {
+		return ""
+	}
+	return "the records show " + strings.Join(work, ", ") + ", but the phase moves on only once an assessment is recorded in the intake (a note coded as an assessment service is not one): caseplan case assessment add " + x.c.ID + " --tool TOOL --date DATE"
 }
 
 // notAfterToday returns t, or today when t is after it.

@@ -232,6 +232,54 @@ func TestPhases(t *testing.T) {
 	}
 }
 
+// TestPhaseMovesOn: a WIOA case with plan work but no assessment in its
+// intake stays in assessment, and the state says what moves it on (the
+// trial of 002: goals, training, a placement and an assessment-coded note
+// left the case in "assessment" with nothing said).
+func TestPhaseMovesOn(t *testing.T) {
+	wioa := files{"intake.yaml": wioaIntake}
+	placed := "placements:\n  - id: P1\n    employer: Library\n    position: Clerk\n    start: 2026-03-10\n"
+	assessed := strings.Replace(wioaIntake, "participant:", "assessments:\n  - tool: Interest profiler\n    date: 2026-03-05\nparticipant:", 1)
+	for _, tt := range []struct {
+		name string
+		fs   files
+		want string // a part of PhaseMovesOn; "" when it must be ""
+	}{
+		{"nothing recorded yet", wioa, ""},
+		{"goals and a plan service", wioa.with(files{"iep.yaml": wioaPlan}), "the records show 1 goal, 1 plan service, but the phase moves on only once an assessment is recorded in the intake"},
+		{"a placement", wioa.with(files{"outcome.yaml": placed}), "1 placement, but"},
+		{"the command", wioa.with(files{"iep.yaml": wioaPlan}), ": caseplan case assessment add C1 --tool TOOL --date DATE"},
+		{"assessed", files{"intake.yaml": assessed, "iep.yaml": wioaPlan}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := state(t, tt.fs, "2026-03-16")
+			switch {
+			case tt.want == "" && s.PhaseMovesOn != "":
+				t.Errorf("PhaseMovesOn %q, want none", s.PhaseMovesOn)
+			case !strings.Contains(s.PhaseMovesOn, tt.want):
+				t.Errorf("PhaseMovesOn %q, want it to contain %q", s.PhaseMovesOn, tt.want)
+			}
+		})
+	}
+}
+
+// TestUnderWay: a plan service started with no end keeps the last
+// service at today; the state names it and its start, so case show can
+// say it is under way rather than give today's date as a service.
+func TestUnderWay(t *testing.T) {
+	plan := strings.Replace(wioaPlan, "    start:", "    code: training\n    start:", 1)
+	open := strings.Replace(plan, "    end: 2026-06-30\n", "", 1)
+	s := state(t, files{"intake.yaml": wioaIntake, "iep.yaml": open}, "2026-09-01")
+	p := s.Participation
+	if p == nil || p.UnderWay != "S1" || p.UnderWaySince != "2026-04-01" || p.LastService != "2026-09-01" {
+		t.Fatalf("participation %+v, want S1 under way since 2026-04-01, last service 2026-09-01", p)
+	}
+	s = state(t, files{"intake.yaml": wioaIntake, "iep.yaml": plan}, "2026-09-01")
+	if p := s.Participation; p == nil || p.UnderWay != "" || p.LastService != "2026-06-30" {
+		t.Fatalf("participation %+v, want none under way once it has an end", p)
+	}
+}
+
 const wioaPlan = `created: 2026-03-06
 goals:
   - id: G1

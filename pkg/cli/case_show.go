@@ -495,7 +495,14 @@ func (v *caseShowView) write(out io.Writer, width int) {
 		fmt.Fprintf(w, "Placement:    starts %s\n", v.PlacementStarts)
 	}
 	if p := v.Participation; p != nil {
-		if p.LastService != "" {
+		switch u := v.state.Participation; {
+		case u != nil && u.UnderWay != "":
+			// An open service counts as given every day (TEGL 10-16:
+			// a service under way is no exit), so its date is today's:
+			// said as what it is, with how to end it, else a customer
+			// who stopped coming never reaches a potential exit.
+			fmt.Fprintf(w, "Last service: under way since %s (plan service %s, no end recorded): it counts as given every day, so the case cannot exit; once it ends, record it: caseplan iep service end %s %s --date DATE\n", u.UnderWaySince, u.UnderWay, v.ID, u.UnderWay)
+		case p.LastService != "":
 			fmt.Fprintf(w, "Last service: %s (the last participation-causing service)\n", p.LastService)
 		}
 		if p.ExitDate != "" {
@@ -601,6 +608,11 @@ func (v *caseShowView) phaseWords() string {
 	s := phaseLine(v.state)
 	if v.Opened == "" && v.state.PhaseStart == "" && v.Phase != casestate.PhaseClosed {
 		s += " since the opening, whose date is " + v.orMissing("", "")
+	}
+	if v.state.PhaseMovesOn != "" {
+		// A phase behind the work recorded: casestate says what moves
+		// it on, so that the line is not read as the case's standing.
+		s += "; " + v.state.PhaseMovesOn
 	}
 	return s
 }

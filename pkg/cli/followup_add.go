@@ -8,6 +8,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type followupAddOptions struct {
@@ -49,7 +50,10 @@ reports on,
   --employer-state-id           state UI tax account number: retention with
                                 the same employer in the 2nd and 4th quarters
   --earnings                    the quarter's total earnings (median earnings
-                                reads the 2nd quarter's)
+                                reads the 2nd quarter's); given before the
+                                quarter has ended, they may be only part of
+                                it: written with a warning
+                                (wioa-earnings-early)
   --evidence                    wage-record, pay-stubs, employer-letter,
                                 employer-call, tax-records or
                                 self-attestation; a self-attestation needs the
@@ -149,5 +153,5 @@ func (o *followupAddOptions) parse(c *cobra.Command) error {
 var feinRE = regexp.MustCompile(`^[0-9]{2}-[0-9]{7}$`)
 
 func followupAddRun(opts *followupAddOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RuleWIOAEarningsEarly)
 }

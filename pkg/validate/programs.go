@@ -483,6 +483,57 @@ var wioaRules = []*Rule{
 		},
 	},
 	{
+		// A warning, not a refusal: a follow-up made early in the quarter
+		// may rightly record earnings (a pay stub for the quarter's
+		// weeks so far, a customer paid a bonus up front), and a refusal
+		// would lose the employment it also records. But the quarter's
+		// earnings reach the PIRL (1703-1706) and the median earnings
+		// indicator as the quarter's total, so the manager is told to
+		// check them once the quarter has ended.
+		ID: RuleWIOAEarningsEarly, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "TEGL 10-16",
+		Summary: "a follow-up records a quarter after exit's total earnings (PIRL 1703-1706) only once that quarter has ended: earnings recorded on a day before its last may be only part of them",
+		Remedy:  "caseplan edit CASE outcome",
+		check: func(x *Context) {
+			exit, ok := x.exited()
+			if !ok || x.Case.Outcome == nil {
+				return
+			}
+			fus := x.Case.Outcome.FollowUps
+			quarter := func(fu record.FollowUp) int {
+				if fu.Quarter != 0 {
+					return fu.Quarter
+				}
+				k, _ := calendar.FollowUpQuarter(fu, exit)
+				return k
+			}
+			// after says a follow-up done once the k-th quarter had ended
+			// records its earnings: the total, which the indicators take
+			// (the largest a quarter's follow-ups record).
+			after := func(k int, last time.Time) bool {
+				return slices.ContainsFunc(fus, func(fu record.FollowUp) bool {
+					done, ok := fu.Done.Time()
+					return ok && fu.Earnings != nil && !done.Before(last) && quarter(fu) == k
+				})
+			}
+			for i, fu := range fus {
+				done, ok := fu.Done.Time()
+				if fu.Earnings == nil || !ok {
+					continue
+				}
+				k := quarter(fu)
+				if k < 1 || k > 4 {
+					continue
+				}
+				first, last := calendar.QuarterAfterExit(exit, k)
+				if !done.Before(last) || after(k, last) {
+					continue
+				}
+				x.Report(x.File(layout.KindOutcome), []string{"follow_ups", strconv.Itoa(i), "earnings"}, "follow-up done on %s records earnings of %s for the %s quarter after exit, %s, which ends on %s: the quarter's total earnings (reported as its wages, PIRL 1703-1706) are not known before it ends, so these may be only part of them; once it has ended, record its total with caseplan followup add %s --date DATE --quarter %d --earnings N --evidence KIND, or correct these with %s",
+					fu.Done, strconv.FormatFloat(*fu.Earnings, 'f', -1, 64), calendar.Ordinal(k), calendar.QuarterName(first), last.Format(time.DateOnly), x.Case.ID, k, RemedyFor(RuleWIOAEarningsEarly, x.Case.ID))
+			}
+		},
+	},
+	{
 		// 002 has no exit rule; the 90 days are WIOA's exit definition
 		// (TEGL 10-16, PIRL 901), which the state systems count by.
 		ID: "wioa-potential-exit", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "TEGL 10-16",
@@ -837,6 +888,10 @@ func firstContactLimit(x *Context) (time.Time, bool) {
 // referencesFile is where a finding about references belongs: the
 // references file, or the intake when there is none.
 // exited is the case's exit date (intake's exited), if it has one.
+// RuleWIOAEarningsEarly is the rule that a follow-up's earnings, a
+// quarter after exit's total, are recorded once that quarter has ended.
+const RuleWIOAEarningsEarly = "wioa-earnings-early"
+
 func (x *Context) exited() (time.Time, bool) {
 	if x.Case.Intake == nil {
 		return time.Time{}, false

@@ -756,6 +756,21 @@ func ruleTests() []ruleTest {
 				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
 				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-30\n    done: 2026-12-29\n"
 			}},
+		// Earnings recorded on a follow-up done before its quarter ended
+		// may be part of the quarter's total: a warning; done on the
+		// quarter's last day or after, none.
+		{rule: RuleWIOAEarningsEarly, on: day("2026-11-20"), change: func(m memStore) {
+			m.drop("WS1", "P1")
+			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+			m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-11-15\n    done: 2026-11-15\n    employed: true\n    earnings: 4200.5\n"
+		}, want: "cases/W1/outcome.yaml:5:15", msg: "follow-up done on 2026-11-15 records earnings of 4200.5 for the 2nd quarter after exit, 2026-Q4, which ends on 2026-12-31: the quarter's total earnings (reported as its wages, PIRL 1703-1706) are not known before it ends, so these may be only part of them; once it has ended, record its total with caseplan followup add W1 --date DATE --quarter 2 --earnings N --evidence KIND, or correct these with caseplan edit W1 outcome",
+			keep: func(m memStore) {
+				m.drop("WS1", "P1")
+				m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+				// Done on the quarter's last day; and an early one whose
+				// total a follow-up after the quarter recorded.
+				m["cases/W1/outcome.yaml"] = "follow_ups:\n  - due: 2026-12-31\n    done: 2026-12-31\n    employed: true\n    earnings: 8400\n  - due: 2026-11-15\n    done: 2026-11-15\n    employed: true\n    earnings: 4200\n  - due: 2026-12-31\n    done: 2027-01-10\n    quarter: 2\n    employed: true\n    earnings: 8400\n"
+			}},
 		{rule: "wioa-follow-up", on: day("2027-07-01"), change: func(m memStore) {
 			m.drop("WS1", "P1")
 			m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
