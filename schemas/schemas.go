@@ -777,16 +777,9 @@ func MissingDay(s string) string {
 // which the person meant, since a date a day or a month off is a wrong
 // record. A flag and a record typed by hand get the same words from here.
 func DateReadings(s, write string) string {
-	fields := strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool { return r == '/' || r == '.' })
-	if len(fields) != 3 {
+	fields, n := dateFields(s, "/.", 3, 4)
+	if fields == nil {
 		return ""
-	}
-	n := make([]int, 3)
-	for i, f := range fields {
-		if f == "" || len(f) > 4 || strings.Trim(f, "0123456789") != "" {
-			return ""
-		}
-		n[i], _ = strconv.Atoi(f)
 	}
 	date := func(y, m, d int) (string, bool) {
 		s := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
@@ -804,15 +797,38 @@ func DateReadings(s, write string) string {
 	}
 	md, mdOK := date(n[2], n[0], n[1]) // month/day/year
 	dm, dmOK := date(n[2], n[1], n[0]) // day/month/year
+	m1, _ := time.Parse(time.DateOnly, md)
+	m2, _ := time.Parse(time.DateOnly, dm)
+	return readings(write, m1, mdOK, m2, dmOK)
+}
+
+// dateFields splits s at any of seps into want fields of digits, each at
+// most long digits, and reads them as numbers; nil when s is not such.
+func dateFields(s, seps string, want, long int) ([]string, []int) {
+	fields := strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool { return strings.ContainsRune(seps, r) })
+	if len(fields) != want {
+		return nil, nil
+	}
+	n := make([]int, want)
+	for i, f := range fields {
+		if f == "" || len(f) > long || strings.Trim(f, "0123456789") != "" {
+			return nil, nil
+		}
+		n[i], _ = strconv.Atoi(f)
+	}
+	return fields, n
+}
+
+// readings is the hint for a date read month first (md, when mdOK) or
+// day first (dm): both when they are two days, else the one there is.
+func readings(write string, md time.Time, mdOK bool, dm time.Time, dmOK bool) string {
 	switch {
-	case mdOK && dmOK && md != dm:
-		m1, _ := time.Parse(time.DateOnly, md)
-		m2, _ := time.Parse(time.DateOnly, dm)
-		return "write the year first: " + write + md + " for " + m1.Format("January 2") + ", " + write + dm + " for " + m2.Format("2 January")
+	case mdOK && dmOK && !md.Equal(dm):
+		return "write the year first: " + write + md.Format(time.DateOnly) + " for " + md.Format("January 2") + ", " + write + dm.Format(time.DateOnly) + " for " + dm.Format("2 January")
 	case mdOK:
-		return "did you mean " + write + md + "?"
+		return "did you mean " + write + md.Format(time.DateOnly) + "?"
 	case dmOK:
-		return "did you mean " + write + dm + "?"
+		return "did you mean " + write + dm.Format(time.DateOnly) + "?"
 	}
 	return ""
 }
@@ -826,16 +842,9 @@ func DateReadings(s, write string) string {
 // alone, never on the day they are read (DESIGN §7), so a hand edit gets
 // no year guessed for it.
 func YearlessReadings(s, write string, today time.Time) string {
-	fields := strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool { return r == '/' || r == '.' || r == '-' })
-	if len(fields) != 2 {
+	fields, n := dateFields(s, "/.-", 2, 2)
+	if fields == nil {
 		return ""
-	}
-	n := make([]int, 2)
-	for i, f := range fields {
-		if f == "" || len(f) > 2 || strings.Trim(f, "0123456789") != "" {
-			return ""
-		}
-		n[i], _ = strconv.Atoi(f)
 	}
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	nearest := func(m, d int) (time.Time, bool) {
@@ -854,15 +863,7 @@ func YearlessReadings(s, write string, today time.Time) string {
 	}
 	md, mdOK := nearest(n[0], n[1]) // month/day
 	dm, dmOK := nearest(n[1], n[0]) // day/month
-	switch {
-	case mdOK && dmOK && !md.Equal(dm):
-		return "write the year first: " + write + md.Format(time.DateOnly) + " for " + md.Format("January 2") + ", " + write + dm.Format(time.DateOnly) + " for " + dm.Format("2 January")
-	case mdOK:
-		return "did you mean " + write + md.Format(time.DateOnly) + "?"
-	case dmOK:
-		return "did you mean " + write + dm.Format(time.DateOnly) + "?"
-	}
-	return ""
+	return readings(write, md, mdOK, dm, dmOK)
 }
 
 // distance is how many hours apart a and b are, either way.
