@@ -804,11 +804,11 @@ var postEmploymentRules = []*Rule{
 	},
 }
 
+// layoffDate is the case's layoff date, as the work security period's
+// timeline (calendar, the one owner of the program's dates) reads it.
 func layoffDate(x *Context) (time.Time, bool) {
-	if in := x.Case.Intake; in != nil && in.Layoff != nil {
-		return in.Layoff.LayoffDate.Time()
-	}
-	return time.Time{}, false
+	p, ok := calendar.WorkSecurityPeriodOf(x.Case, x.Config)
+	return p.Layoff, ok
 }
 
 // referralDate is the path of referral i's date in services.yaml.
