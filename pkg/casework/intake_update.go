@@ -107,7 +107,14 @@ func (a UpdateTeamMember) Build(s *State) (*Change, error) {
 	if len(edits) == 0 {
 		return nil, noChange(anyGiven(fields), "caseplan case team update --help lists the fields", "team member "+planQuote(m.Name))
 	}
-	return lc.intakeChange("case.team.update", fmt.Sprintf("update team member %s: %s", planQuote(m.Name), strings.Join(changed, ", ")), "", edits...)
+	ch, err := lc.intakeChange("case.team.update", fmt.Sprintf("update team member %s: %s", planQuote(m.Name), strings.Join(changed, ", ")), "", edits...)
+	if err == nil && a.Notes != nil && strings.TrimSpace(*a.Notes) == "" && m.Notes != "" {
+		// --notes '' removes what was written about the member: said, as
+		// a replaced referral outcome is, so that nothing recorded goes
+		// without a word (git keeps it too).
+		ch.Notes = append(ch.Notes, fmt.Sprintf("team member %s: notes removed (were %q)", planQuote(m.Name), m.Notes))
+	}
+	return ch, err
 }
 
 // openTeamMember finds the team member named by which.

@@ -50,6 +50,9 @@ func TestTeamNotesAdd(t *testing.T) {
 	if got := intake(ch); strings.Contains(got, "Prefers email") || ch.Summary != `update team member "Alex Example": notes removed` {
 		t.Errorf("--notes '': summary %q, intake.yaml:\n%s", ch.Summary, got)
 	}
+	if want := []string{`team member "Alex Example": notes removed (were "Prefers email")`}; !slices.Equal(ch.Notes, want) {
+		t.Errorf("--notes '': change notes %q, want %q", ch.Notes, want)
+	}
 }
 
 // TestConsentNotesReplacedAndSaid: a permission's notes are what was

@@ -26,8 +26,8 @@ taken for ''); the name and the role cannot be removed. --notes is added
 to the member's earlier notes after a "; " ("Prefers email; On leave until
 2026-04-01"), as an extension decision's notes are: what someone wrote is
 never replaced without a word. The same notes typed again add nothing;
---notes '' removes them all, and a wording is corrected by editing
-intake.yaml and running caseplan commit.
+--notes '' removes them all (stderr says what they were), and a wording
+is corrected by editing intake.yaml and running caseplan commit.
 A role that is not one of the roles is refused naming them (exit 2), as
 case team add refuses it; an email address that is not one is refused
 with its finding (exit 1). Only the changed lines of intake.yaml change.` + "\n" + exitStatusHelp,
