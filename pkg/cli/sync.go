@@ -513,7 +513,9 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 		}
 		return err
 	case errors.As(err, &overwrite):
-		return hintf(err, "commit them (caseplan commit) or put them aside, then sync again; nothing was sent")
+		// Exit 2, as every write refuses a record with uncommitted edits
+		// (the work tree is in the way, nothing is wrong with the host).
+		return &UsageError{Msg: err.Error(), Hint: "commit them (caseplan commit) or put them aside, then sync again; nothing was sent"}
 	case errors.As(err, &unfinished):
 		return hintf(err, "%s", unfinished.Hint())
 	case errors.As(err, &resign):
