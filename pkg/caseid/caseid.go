@@ -232,15 +232,21 @@ func Worded(valid []string, typed string) []string {
 }
 
 // choiceSlip is OneSlip for a closed list's choice, less a first letter
-// changed: a typist seldom misses a word's first key, and a short word
-// with another first letter is most often another word — "done" is not
-// "none" (case toolbox --resume Done means final), nor "four" "hour".
+// changed in a short word: a short word with another first letter is most
+// often another word — "done" is not "none" (case toolbox --resume Done
+// means final), nor "four" "hour". From six letters on another first
+// letter rarely makes a word ("Dlosed", a finger on the key beside
+// "closed"), and it is a slip: said, never taken.
 func choiceSlip(typed, choice string) bool {
-	if len(typed) == len(choice) && typed != "" && typed[0] != choice[0] && typed[1:] == choice[1:] {
+	if len(typed) == len(choice) && len(typed) < firstLetterSlipLen && typed != "" && typed[0] != choice[0] && typed[1:] == choice[1:] {
 		return false
 	}
 	return OneSlip(typed, choice)
 }
+
+// firstLetterSlipLen is the length from which a word with another first
+// letter is taken for a slip of the choice (choiceSlip).
+const firstLetterSlipLen = 6
 
 // onlyOne is the one choice of valid that fits, or "".
 func onlyOne(valid []string, fits func(string) bool) string {

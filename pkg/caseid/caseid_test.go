@@ -135,6 +135,11 @@ func TestChoiceMeant(t *testing.T) {
 		// Another first letter is another word, not a slip.
 		{[]string{"none", "draft", "final"}, "Done", ""},
 		{[]string{"hour", "year"}, "four", ""},
+		{[]string{"draft", "final"}, "Lraft", ""},
+		// From six letters on, it is a slip ("d" is beside "c").
+		{[]string{"open", "closed"}, "Dlosed", "closed"},
+		{[]string{"active", "pending", "lapsed"}, "Pending", "pending"},
+		{[]string{"active", "pending", "lapsed"}, "oending", "pending"},
 		{modes, "hpone", "phone"}, // two swapped, the first among them
 		{modes, "hone", "phone"},  // the first left out
 		// A word of one choice, said (never taken: Choice does not).
