@@ -381,3 +381,18 @@ func (o *Outcome) OutOfTurn() (turns, prev []Turn) {
 	}
 	return turns, prev
 }
+
+// ClosesEpisode reports whether closure i of AllClosures closes an
+// episode: every closure does but one followed by another with no
+// reopening between (one episode closed twice, OutOfTurn), where the
+// later is the one in effect, as ClosedOn reads it. The reports count a
+// case's closures by it, once per episode.
+func (o *Outcome) ClosesEpisode(i int) bool {
+	turns, prev := o.OutOfTurn()
+	for j, t := range turns {
+		if !t.Reopening && !prev[j].Reopening && prev[j].Index == i {
+			return false
+		}
+	}
+	return true
+}
