@@ -26,7 +26,11 @@
 // must be unique: two items with one ID (sequential IDs made in two
 // clones), two closures of one day. Then theirs is kept and ours reported
 // as a conflict. Removals apply unless the other side changed the item (a
-// conflict: theirs kept). An item with an ID stays the same item whatever
+// conflict: theirs kept). A case's closures and reopenings alternate
+// (one closure per episode): a closure ours added to an episode theirs
+// closed on another day, or a reopening ours added to one theirs
+// reopened, is left out and reported as a conflict, theirs kept
+// (episodes.go). An item with an ID stays the same item whatever
 // else changes; in one named by a natural key, a changed key field (a
 // corrected organisation of an older application) makes a new item, and
 // the old one is removed. A list a
@@ -98,6 +102,10 @@ type Conflict struct {
 	// Ours and Theirs are the two values as YAML text; "" when that side
 	// removed the value.
 	Ours, Theirs string
+	// Why says why ours was not kept where it is not plain: a closure or
+	// reopening ours added to an episode theirs had closed or reopened
+	// already (WhyClosedTwice, WhyReopenedTwice); "" otherwise.
+	Why string
 }
 
 // InputError is a version of the file that cannot be merged because it
@@ -153,6 +161,7 @@ func Record(path string, base, ours, theirs []byte) (Result, error) {
 	rec := record.New(kind)
 	m := &merger{kind: kind, record: reflect.TypeOf(rec), order: yamledit.FieldOrder(rec), canons: canons{}}
 	merged := m.merge(nil, b, o, t)
+	m.episodes(merged, t)
 	data, err := m.write(path, theirs, t, merged)
 	if err != nil {
 		return Result{}, err

@@ -2,6 +2,7 @@ package record
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/caseplan/caseplan/schemas"
 )
@@ -321,4 +322,77 @@ func (o *Outcome) ReopenedBy(day Date) (int, bool) {
 		}
 	}
 	return at, at >= 0
+}
+
+// Turn is one closure or reopening of a case, in the order of its
+// episodes (Turns).
+type Turn struct {
+	Reopening bool // a reopening; else a closure
+	// Index is the item's place in AllClosures (for a closure) or in
+	// Reopenings.
+	Index int
+	Date  Date
+}
+
+// Turns returns a case's closures and reopenings in date order, a
+// closure before a reopening of the same day (the reopening ends it, as
+// ClosedOn reads them), else in the record's order. A case's episodes
+// alternate: a closure, the reopening that ends it, the next closure, ...
+// (DESIGN.md, outcome.yaml: closures and reopenings are episodes).
+func (o *Outcome) Turns() []Turn {
+	if o == nil {
+		return nil
+	}
+	var out []Turn
+	for i, c := range o.AllClosures() {
+		out = append(out, Turn{Index: i, Date: c.Date})
+	}
+	for i, r := range o.Reopenings {
+		out = append(out, Turn{Reopening: true, Index: i, Date: r.Date})
+	}
+	slices.SortStableFunc(out, func(a, b Turn) int {
+		if a.Date != b.Date {
+			return strings.Compare(string(a.Date), string(b.Date))
+		}
+		switch {
+		case a.Reopening == b.Reopening:
+			return 0
+		case a.Reopening:
+			return 1
+		}
+		return -1
+	})
+	return out
+}
+
+// OutOfTurn returns the closures and reopenings that break the
+// alternation of a case's episodes, each with the one before it in
+// Turns (prev; Index -1 when there is none): a closure after a closure
+// that no reopening ended (one episode closed twice, as two clones that
+// each closed the case leave it), a reopening after a reopening with no
+// closure between, or a reopening before the first closure.
+func (o *Outcome) OutOfTurn() (turns, prev []Turn) {
+	last := Turn{Reopening: true, Index: -1} // an open case reopens nothing
+	for _, t := range o.Turns() {
+		if t.Reopening == last.Reopening {
+			turns, prev = append(turns, t), append(prev, last)
+		}
+		last = t
+	}
+	return turns, prev
+}
+
+// ClosesEpisode reports whether closure i of AllClosures closes an
+// episode: every closure does but one followed by another with no
+// reopening between (one episode closed twice, OutOfTurn), where the
+// later is the one in effect, as ClosedOn reads it. The reports count a
+// case's closures by it, once per episode.
+func (o *Outcome) ClosesEpisode(i int) bool {
+	turns, prev := o.OutOfTurn()
+	for j, t := range turns {
+		if !t.Reopening && !prev[j].Reopening && prev[j].Index == i {
+			return false
+		}
+	}
+	return true
 }

@@ -451,8 +451,10 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		n.Opened = 1
 	}
 	closedFor := ""
-	for _, cl := range c.Outcome.AllClosures() {
-		if inMonth(cl.Date) {
+	for i, cl := range c.Outcome.AllClosures() {
+		// Once per episode: a store whose case was closed twice with no
+		// reopening between (episode-order) counts the closure in effect.
+		if inMonth(cl.Date) && c.Outcome.ClosesEpisode(i) {
 			n.Closed++
 			closedFor = cl.Reason
 			if n.ClosedByReason == nil {

@@ -73,7 +73,7 @@ func RecordMerger(path string, base, ours, theirs []byte) ([]byte, []FieldConfli
 	_ = yaml.Unmarshal(res.Data, &root) // merge.Record returns a file that parses
 	for _, c := range res.Conflicts {
 		field, line, col := locate(&root, c.Path)
-		out = append(out, FieldConflict{Field: field, Line: line, Column: col, Kept: c.Theirs, Local: c.Ours, At: c.Path})
+		out = append(out, FieldConflict{Field: field, Line: line, Column: col, Kept: c.Theirs, Local: c.Ours, At: c.Path, Why: c.Why})
 	}
 	for _, c := range lost {
 		out = append(out, FieldConflict{Field: "a comment", Local: c, Comment: true})

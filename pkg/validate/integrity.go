@@ -98,6 +98,11 @@ var integrityRules = []*Rule{
 		check:   checkClosureReason,
 	},
 	{
+		Local: true, ID: RuleEpisodeOrder, Severity: finding.Warning,
+		Summary: "a case's closures and reopenings alternate in date order — a closure, the reopening that ends it, the next closure — as case close and case reopen record them: one episode has one closure (DESIGN.md, outcome.yaml); two closures with no reopening between are most often one case closed in two clones",
+		check:   checkEpisodeOrder,
+	},
+	{
 		ID: RuleClosedCaseWork, Severity: finding.Warning,
 		Summary: "no plan work (a completed plan service's start or end, an enrolled or completed course's start, a milestone or next step done, a plan review, a referral made or updated, an activity) is dated after a closing that no reopening had ended by then: the write commands refuse it, a late entry is dated on or before the closing day, and work that goes on reopens the case first (README, What a closed case takes)",
 		Remedy:  "caseplan case reopen CASE --date DATE --reason TEXT",
@@ -864,4 +869,46 @@ func credentialName(c record.Credential) string {
 		return what
 	}
 	return c.ID + " (" + what + ")"
+}
+
+// RuleEpisodeOrder is the rule that a case's closures and reopenings
+// alternate (record.Outcome.OutOfTurn). A warning: episodes are never
+// removed (episode-removed), so a store already in that state is mended
+// by correcting the closure in effect or recording the reopening between,
+// and the reports count one closure per episode meanwhile
+// (record.Outcome.ClosesEpisode).
+const RuleEpisodeOrder = "episode-order"
+
+func checkEpisodeOrder(x *Context) {
+	o := x.Case.Outcome
+	turns, prev := o.OutOfTurn()
+	f := x.File(layout.KindOutcome)
+	at := func(t record.Turn) []string {
+		if t.Reopening {
+			return []string{"reopenings", strconv.Itoa(t.Index), "date"}
+		}
+		if o.Closure != nil {
+			if t.Index == 0 {
+				return []string{"closure", "date"}
+			}
+			return []string{"closures", strconv.Itoa(t.Index - 1), "date"}
+		}
+		return []string{"closures", strconv.Itoa(t.Index), "date"}
+	}
+	id := x.Case.ID
+	for i, t := range turns {
+		p := prev[i]
+		switch {
+		case !t.Reopening:
+			cl, was := o.AllClosures()[t.Index], o.AllClosures()[p.Index]
+			x.Report(f, at(t), "the case was closed on %s (%s) and again on %s (%s) with no reopening between: one episode has one closure, and the reports count the later; if the case was reopened between them, record it with caseplan case reopen %s --date DATE --reason TEXT; else correct the closure in effect (its date and reason) with caseplan edit %s outcome — the other stays on record, as episodes are never removed",
+				was.Date, was.Reason, cl.Date, cl.Reason, id, id)
+		case p.Index < 0:
+			x.Report(f, at(t), "the case was reopened on %s but no closure before it is on record; if the case was closed, correct the reopening's date with caseplan edit %s outcome",
+				t.Date, id)
+		default:
+			x.Report(f, at(t), "the case was reopened on %s and again on %s with no closure between: one closed episode is reopened once; if the case was closed between them, record it with caseplan case close %s --date DATE --reason REASON; else correct the reopening in effect with caseplan edit %s outcome",
+				o.Reopenings[p.Index].Date, t.Date, id, id)
+		}
+	}
 }

@@ -369,6 +369,20 @@ func ruleTests() []ruleTest {
 		{rule: "closure-reason", on: today, change: func(m memStore) {
 			m["cases/W1/outcome.yaml"] = "closure:\n  date: 2026-03-13\n  reason: completed\nreopenings:\n  - date: 2026-03-16\n    reason: Back in touch\n"
 		}, want: "cases/W1/outcome.yaml:3:11", msg: "was closed on 2026-03-13 as completed: completed is for a post-employment case"},
+		// One episode closed twice (two clones each closed the case) is
+		// reported at the later closure; closed, reopened and closed
+		// again is the record's order.
+		{rule: "episode-order", on: today, change: func(m memStore) {
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-13\n    reason: withdrew\n  - date: 2026-03-12\n    reason: moved\n"
+		}, want: "cases/W1/outcome.yaml:2:11", msg: "the case was closed on 2026-03-12 (moved) and again on 2026-03-13 (withdrew) with no reopening between: one episode has one closure, and the reports count the later; if the case was reopened between them, record it with caseplan case reopen W1 --date DATE --reason TEXT; else correct the closure in effect (its date and reason) with caseplan edit W1 outcome",
+			keep: func(m memStore) {
+				m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-13\n    reason: withdrew\n  - date: 2026-03-12\n    reason: moved\nreopenings:\n  - date: 2026-03-12\n    reason: returned\n"
+			}},
+		{rule: "episode-order", on: today, change: func(m memStore) {
+			m["cases/W1/outcome.yaml"] = "closure:\n  date: 2026-03-10\n  reason: moved\nreopenings:\n  - date: 2026-03-11\n    reason: Back\n  - date: 2026-03-12\n    reason: Back again\n"
+		}, want: "cases/W1/outcome.yaml:7:11", msg: "the case was reopened on 2026-03-11 and again on 2026-03-12 with no closure between"},
 		// Plan work dated after the closing of a case still closed is
 		// what the write commands refuse; on the closing day it is a late
 		// entry.
