@@ -169,7 +169,49 @@ func RemovedEpisodes(before, after *record.Outcome) []Episode {
 			removed = append(removed, left[len(pool):]...)
 		}
 	}
-	return removed
+	return withoutMends(before, after, removed)
+}
+
+// withoutMends returns removed less the closures and reopenings whose
+// removal mends the alternation of before's episodes
+// (record.Outcome.OutOfTurn): each was one of two closures (or
+// reopenings) in a row — one episode closed twice, as two clones that
+// each closed the case left it before sync kept one closure per episode
+// — and after breaks the alternation at least once fewer for each of
+// them, so one of every such pair stays. It is the one removal of an
+// episode taken: the closure not in effect was never a closing of its
+// own, so no past month's figures change but the double count (the
+// reports count the closure in effect, ClosesEpisode), and git keeps
+// the item.
+func withoutMends(before, after *record.Outcome, removed []Episode) []Episode {
+	if after == nil || len(removed) == 0 {
+		return removed
+	}
+	turns, prev := before.OutOfTurn()
+	now, _ := after.OutOfTurn()
+	inPair := func(e Episode) bool {
+		if e.Kind != EpisodeClosure && e.Kind != EpisodeReopening {
+			return false
+		}
+		for i, t := range turns {
+			for _, x := range []record.Turn{prev[i], t} {
+				if x.Index >= 0 && x.Reopening == (e.Kind == EpisodeReopening) && x.Date == e.Date {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var mends int
+	for _, e := range removed {
+		if inPair(e) {
+			mends++
+		}
+	}
+	if mends == 0 || mends > len(turns)-len(now) {
+		return removed
+	}
+	return slices.DeleteFunc(removed, inPair)
 }
 
 func ofKind(es []Episode, kind string) []Episode {

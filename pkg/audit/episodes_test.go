@@ -18,6 +18,8 @@ func TestRemovedEpisodes(t *testing.T) {
 		Closure:    &record.Closure{Date: "2026-06-20", Reason: "placed"},
 		Reopenings: []record.Reopening{{Date: "2026-07-01"}},
 	}
+	twice := &record.Outcome{Closures: []record.Closure{{ID: "CL-AAAAA", Date: "2026-12-07", Reason: "moved"}, {ID: "CL-BBBBB", Date: "2026-12-08", Reason: "withdrew"}}}
+	twiceReopened := &record.Outcome{Closures: twice.Closures, Reopenings: []record.Reopening{{ID: "RO-AAAAA", Date: "2026-12-10"}}}
 	for _, tc := range []struct {
 		name          string
 		before, after *record.Outcome
@@ -35,6 +37,12 @@ func TestRemovedEpisodes(t *testing.T) {
 		{"legacy closure removed", legacy, &record.Outcome{Reopenings: legacy.Reopenings}, []string{"closure of 2026-06-20"}},
 		{"ID dropped by hand, the item kept", closed, &record.Outcome{Placements: closed.Placements, FollowUps: []record.FollowUp{{Due: "2026-09-30"}}, Exclusions: closed.Exclusions, Closures: closed.Closures}, nil},
 		{"nothing before", nil, closed, nil},
+		// One episode closed twice (two clones, before sync kept one
+		// closure per episode): taking out either closure mends it.
+		{"a closure of two in a row taken out", twice, &record.Outcome{Closures: twice.Closures[1:]}, nil},
+		{"the other of two in a row taken out", twice, &record.Outcome{Closures: twice.Closures[:1]}, nil},
+		{"both of two in a row taken out", twice, &record.Outcome{}, []string{"closure CL-AAAAA of 2026-12-07", "closure CL-BBBBB of 2026-12-08"}},
+		{"a closure of two in a row taken out, a reopening too", twiceReopened, &record.Outcome{Closures: twice.Closures[1:]}, []string{"reopening RO-AAAAA of 2026-12-10"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string

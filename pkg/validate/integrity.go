@@ -872,11 +872,11 @@ func credentialName(c record.Credential) string {
 }
 
 // RuleEpisodeOrder is the rule that a case's closures and reopenings
-// alternate (record.Outcome.OutOfTurn). A warning: episodes are never
-// removed (episode-removed), so a store already in that state is mended
-// by correcting the closure in effect or recording the reopening between,
-// and the reports count one closure per episode meanwhile
-// (record.Outcome.ClosesEpisode).
+// alternate (record.Outcome.OutOfTurn). A warning: a store already in
+// that state is mended by recording the reopening between or by taking
+// out the wrong one of the two (the one removal of an episode
+// episode-removed takes, audit.RemovedEpisodes), and the reports count
+// one closure per episode meanwhile (record.Outcome.ClosesEpisode).
 const RuleEpisodeOrder = "episode-order"
 
 func checkEpisodeOrder(x *Context) {
@@ -901,13 +901,13 @@ func checkEpisodeOrder(x *Context) {
 		switch {
 		case !t.Reopening:
 			cl, was := o.AllClosures()[t.Index], o.AllClosures()[p.Index]
-			x.Report(f, at(t), "the case was closed on %s (%s) and again on %s (%s) with no reopening between: one episode has one closure, and the reports count the later; if the case was reopened between them, record it with caseplan case reopen %s --date DATE --reason TEXT; else correct the closure in effect (its date and reason) with caseplan edit %s outcome — the other stays on record, as episodes are never removed",
+			x.Report(f, at(t), "the case was closed on %s (%s) and again on %s (%s) with no reopening between: one episode has one closure, and the reports count the later; if the case was reopened between them, record it with caseplan case reopen %s --date DATE --reason TEXT; else take out the closure that is wrong with caseplan edit %s outcome (the one removal of an episode taken: git keeps it)",
 				was.Date, was.Reason, cl.Date, cl.Reason, id, id)
 		case p.Index < 0:
 			x.Report(f, at(t), "the case was reopened on %s but no closure before it is on record; if the case was closed, correct the reopening's date with caseplan edit %s outcome",
 				t.Date, id)
 		default:
-			x.Report(f, at(t), "the case was reopened on %s and again on %s with no closure between: one closed episode is reopened once; if the case was closed between them, record it with caseplan case close %s --date DATE --reason REASON; else correct the reopening in effect with caseplan edit %s outcome",
+			x.Report(f, at(t), "the case was reopened on %s and again on %s with no closure between: one closed episode is reopened once; if the case was closed between them, record it with caseplan case close %s --date DATE --reason REASON; else take out the reopening that is wrong with caseplan edit %s outcome (the one removal of an episode taken: git keeps it)",
 				o.Reopenings[p.Index].Date, t.Date, id, id)
 		}
 	}

@@ -375,7 +375,7 @@ func ruleTests() []ruleTest {
 		{rule: "episode-order", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-13\n    reason: withdrew\n  - date: 2026-03-12\n    reason: moved\n"
-		}, want: "cases/W1/outcome.yaml:2:11", msg: "the case was closed on 2026-03-12 (moved) and again on 2026-03-13 (withdrew) with no reopening between: one episode has one closure, and the reports count the later; if the case was reopened between them, record it with caseplan case reopen W1 --date DATE --reason TEXT; else correct the closure in effect (its date and reason) with caseplan edit W1 outcome",
+		}, want: "cases/W1/outcome.yaml:2:11", msg: "the case was closed on 2026-03-12 (moved) and again on 2026-03-13 (withdrew) with no reopening between: one episode has one closure, and the reports count the later; if the case was reopened between them, record it with caseplan case reopen W1 --date DATE --reason TEXT; else take out the closure that is wrong with caseplan edit W1 outcome (the one removal of an episode taken: git keeps it)",
 			keep: func(m memStore) {
 				m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
 				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-13\n    reason: withdrew\n  - date: 2026-03-12\n    reason: moved\nreopenings:\n  - date: 2026-03-12\n    reason: returned\n"
