@@ -345,5 +345,5 @@ func (w *Workspace) checkChange(cases []string, files map[string][]byte) ([]find
 	}
 	found = append(found, gone...)
 	finding.Sort(found)
-	return found, nil
+	return validate.NewerCaseplanHints(a.src, a.snap.Config, w.Running, found), nil
 }

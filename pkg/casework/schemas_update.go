@@ -43,6 +43,15 @@ type UpdateSchemas struct {
 	// WorkflowLeft, after Build, says why the CI workflow was left as it
 	// is although it is not this caseplan's ("" when it was not left).
 	WorkflowLeft string
+
+	// Running is this caseplan as go install takes it
+	// (buildinfo.Info.Installable), "" for a build it cannot install.
+	Running string
+	// PinBehind, after Build, says that caseplan_version, which the CI
+	// workflow installs, names another caseplan than this one ("" when
+	// it names this one, or none): CI then judges the records by the
+	// release the store is moving away from.
+	PinBehind string
 }
 
 // ErrSchemasCurrent says every copy is already the binary's: nothing to
@@ -55,6 +64,7 @@ func (u *UpdateSchemas) Build(s *State) (*Change, error) {
 	files := map[string][]byte{}
 	var kinds, newer []string
 	u.SettingsLeft, u.WorkflowLeft = "", ""
+	u.PinBehind = pinBehind(s.Snapshot.Config.CaseplanVersion, u.Running)
 	for _, kind := range schemas.Kinds {
 		path := layout.SchemaFile(kind)
 		data, err := s.ReadFile(path)
@@ -146,4 +156,24 @@ func (u *UpdateSchemas) Build(s *State) (*Change, error) {
 		Files:   files,
 		Output:  strings.Join(slices.Sorted(maps.Keys(files)), "\n"),
 	}, nil
+}
+
+// pinBehind says what a caseplan_version of pin means for a store whose
+// schema copies the caseplan running (running, as go install takes it; ""
+// for a build it cannot install) brings to its own: the CI workflow
+// installs pin, which reports a field or a choice only the newer caseplan
+// knows (a contact schedule, a note kind) as an error, so the first
+// record to use one fails every push until the pin is raised. "" when
+// pin names the caseplan running, or is devel (CI installs the latest
+// release) or unset.
+func pinBehind(pin, running string) string {
+	if pin == "" || pin == "devel" || pin == running {
+		return ""
+	}
+	this, set := running+", the one running", "caseplan_version: "+running
+	if running == "" {
+		this, set = "the one running (a development build, which go install cannot install)", "caseplan_version to the release the team moves to (caseplan version prints it)"
+	}
+	return fmt.Sprintf("caseplan_version in %s names %s, which the CI workflow installs, not %s: CI checks the records by %s, which refuses what it does not know of this caseplan's records (a field, a choice), so the first record to use one fails every push; the store's admin sets %s and syncs (README: Upgrading an office)",
+		layout.ConfigPath, pin, this, pin, set)
 }

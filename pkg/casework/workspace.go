@@ -73,6 +73,12 @@ type Workspace struct {
 	// identities open the sealed files a change re-seals.
 	Keys *keys.Keys
 
+	// Running is this caseplan as go install takes it
+	// (buildinfo.Info.Installable), "" when unknown: a refusal of a
+	// field a newer caseplan wrote says whether to install the pinned
+	// release or to have the pin raised.
+	Running string
+
 	skipped    []string // stray files CommitEdits left out
 	normalized []string // files CommitEdits gave LF line ends
 	executable []string // records CommitEdits found executable in the work tree
@@ -601,6 +607,9 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 	refused = append(refused, introduced(beforeFindings, afterFindings, change.Files)...)
 	if len(refused) > 0 {
 		finding.Sort(refused)
+		// A field a colleague's newer caseplan wrote is refused as unknown:
+		// the hint says to upgrade, not to take it out.
+		refused = validate.NewerCaseplanHints(after.src, after.snap.Config, w.Running, refused)
 		warnings := finding.Since(warningsOf(beforeFindings), warningsOf(afterFindings), nil)
 		return nil, &RefusedError{Findings: refused, Files: change.Files, Warnings: warnings, Retired: retiredManagers(after.snap, refused, warnings), Allowed: change.Allowed}
 	}

@@ -200,7 +200,7 @@ func caseShowRun(opts *caseShowOptions) error {
 	if err != nil {
 		return err
 	}
-	snap, findings, err := check(src, []string{opts.caseID}, today)
+	snap, findings, err := check(src, []string{opts.caseID}, today, opts.env.Build.Installable())
 	if err != nil {
 		return err
 	}

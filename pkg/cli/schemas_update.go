@@ -39,8 +39,15 @@ is older than any that has it). A copy newer than this caseplan's means the
 store was moved to a newer caseplan: it is never replaced by an older one;
 install the release caseplan_version in cases/caseplan.yaml names instead.
 caseplan validate reports each copy that is not this caseplan's
-(schema-copy).` + "\n" + exitStatusHelp,
-		Example: `  caseplan schemas update              # after upgrading caseplan
+(schema-copy).
+
+The CI workflow installs caseplan_version, which only an admin changes:
+when it names a release other than this one, schemas update warns that CI
+goes on judging the records by that release, which refuses the fields and
+choices only this one knows; the admin sets it to this caseplan's release
+(README: Upgrading an office).` + "\n" + exitStatusHelp,
+		Example: `  caseplan schemas update              # after upgrading caseplan; then the
+                                       # admin sets caseplan_version to it
   caseplan schemas update --workflow   # the CI workflow too, though edited`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -56,13 +63,16 @@ caseplan validate reports each copy that is not this caseplan's
 }
 
 func schemasUpdateRun(opts *schemasUpdateOptions) error {
-	u := &casework.UpdateSchemas{ReplaceWorkflow: opts.workflow}
+	u := &casework.UpdateSchemas{ReplaceWorkflow: opts.workflow, Running: opts.env.Build.Installable()}
 	err := opts.write(opts.noCommit, nil, u.Build, sayWhat)
 	if u.SettingsLeft != "" && (err == nil || errors.Is(err, casework.ErrSchemasCurrent)) {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s\n", u.SettingsLeft)
 	}
 	if u.WorkflowLeft != "" && (err == nil || errors.Is(err, casework.ErrSchemasCurrent)) {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s\n", u.WorkflowLeft)
+	}
+	if u.PinBehind != "" && (err == nil || errors.Is(err, casework.ErrSchemasCurrent)) {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s\n", u.PinBehind)
 	}
 	if errors.Is(err, casework.ErrSchemasCurrent) {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %s; nothing to write\n", casework.ErrSchemasCurrent)

@@ -216,7 +216,9 @@ func notRepository(root string, err error) error {
 }
 
 // check validates the store (or some cases of it) as it stands in src.
-func check(src store.Source, cases []string, today time.Time) (*casefile.Snapshot, []finding.Finding, error) {
+// running is this caseplan as go install takes it, for the hint to
+// upgrade of a record a newer caseplan wrote.
+func check(src store.Source, cases []string, today time.Time, running string) (*casefile.Snapshot, []finding.Finding, error) {
 	v, err := schemas.Compile()
 	if err != nil {
 		return nil, nil, err
@@ -234,7 +236,7 @@ func check(src store.Source, cases []string, today time.Time) (*casefile.Snapsho
 	// The editors' copies of the schemas, as validate reads them, so
 	// that case show counts the same store-wide warnings as validate CASE.
 	loaded = append(loaded, validate.SchemaCopyFindings(src, snap.Config)...)
-	return snap, validate.Run(snap, loaded, opt), nil
+	return snap, validate.NewerCaseplanHints(src, snap.Config, running, validate.Run(snap, loaded, opt)), nil
 }
 
 // caseChecked is what checking a case gives, as the cache keeps it: its
@@ -354,7 +356,9 @@ func (g *globals) checkShowing(label string, s *scan, cases []string, today time
 	// cache keeps: only the cases checked are compared, so validate of
 	// some cases reads no other case for it.
 	found = append(found, validate.PersonFindings(periods, today)...)
-	return n, validate.Finish(s.snap.Config, found), nil
+	// Hints after the cache: they follow the store's schema copies, not
+	// the case's files the cache is keyed by.
+	return n, validate.NewerCaseplanHints(s.opt.Source, s.snap.Config, g.env.Build.Installable(), validate.Finish(s.snap.Config, found)), nil
 }
 
 // continuersRead is how many cases a check of some cases reads to find

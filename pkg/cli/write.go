@@ -47,6 +47,7 @@ func (g *globals) workspace(noCommit bool) (*casework.Workspace, error) {
 		Repo: repo, Schemas: v, Today: today, Now: g.commitTime,
 		Author: author, NoCommit: noCommit, Critical: g.critical, Rand: g.env.Rand,
 		LockWait: g.storeLockWait(), Keys: k, DryRun: g.dryRun,
+		Running: g.env.Build.Installable(),
 	}, nil
 }
 
