@@ -46,8 +46,8 @@ when it names a release other than this one, schemas update warns that CI
 goes on judging the records by that release, which refuses the fields and
 choices only this one knows; the admin sets it to this caseplan's release
 (README: Upgrading an office).` + "\n" + exitStatusHelp,
-		Example: `  caseplan schemas update              # after upgrading caseplan; then the
-                                       # admin sets caseplan_version to it
+		Example: `  # after upgrading caseplan; then the admin sets caseplan_version to it
+  caseplan schemas update
   caseplan schemas update --workflow   # the CI workflow too, though edited`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
