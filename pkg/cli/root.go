@@ -344,7 +344,7 @@ func (g *globals) annotate(c *cobra.Command, err error) {
 }
 
 // jobSummaryAnnotation marks the commands whose -o github writes a job
-// summary section (validate, verify), which then says why when the
+// summary section (validate, verify, sync), which then says why when the
 // command could not run (summarizeError).
 const jobSummaryAnnotation = "caseplan-job-summary"
 
@@ -358,16 +358,12 @@ func (g *globals) summarizeError(c *cobra.Command, msg string) {
 	if _, ok := c.Annotations[jobSummaryAnnotation]; !ok {
 		return
 	}
-	path := g.env.Getenv("GITHUB_STEP_SUMMARY")
-	if path == "" {
-		return
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
-	if err != nil {
+	f, room, err := g.openSummary()
+	if f == nil || err != nil {
 		return
 	}
 	defer f.Close()
-	_ = findingout.WriteSummaryError(f, c.CommandPath(), msg, g.summaryWritten)
+	_ = findingout.WriteSummaryError(f, room, c.CommandPath(), msg, g.summaryWritten)
 }
 
 // finish prints err and returns the exit status of a command that ended
