@@ -301,6 +301,7 @@ func Main(args []string, env Env) int {
 	}
 	err = usageHint(c, err)
 	err = caseFirstHint(c, args, err)
+	err = unknownWordFirst(c, args, err)
 	err = quoteHint(c, args, err)
 	err = g.nameCase(c, args, err)
 	g.annotate(c, err)
@@ -892,6 +893,54 @@ func caseFirstHint(c *cobra.Command, args []string, err error) error {
 	}
 	if line := commandFirst(c, args); line != "" {
 		return &UsageError{Msg: ue.Msg, Hint: line}
+	}
+	return err
+}
+
+// unknownWordFirst gives the error of a flag that group c (caseplan
+// itself, case, note, ...) does not know, met after a word that names no
+// command of the group ("caseplan case open --program wioa"), the error
+// that word is: an unknown command, with groupRun's hint (the command a
+// new user meant, tried.go). cobra parses the group's flags before its
+// RunE sees the word, so the guess was answered with "unknown flag:
+// --program" and a hint to read the group's help. A flag before the word
+// whose value cobra cannot tell (an unknown one) leaves err as it is, as
+// does a case typed before its command (caseFirstHint's), and every
+// flag error of a command that runs.
+func unknownWordFirst(c *cobra.Command, args []string, err error) error {
+	var ue *UsageError
+	if c == nil || !c.HasAvailableSubCommands() || !errors.As(err, &ue) || !isCobraUsage(errors.New(ue.Msg)) || !strings.HasPrefix(ue.Msg, "unknown ") || strings.HasPrefix(ue.Msg, "unknown command") {
+		return err
+	}
+	_, rest, ferr := c.Root().Find(args)
+	if ferr != nil {
+		return err
+	}
+	for i := 0; i < len(rest); i++ {
+		w := rest[i]
+		if w == "--" {
+			return err
+		}
+		if !strings.HasPrefix(w, "-") {
+			rest = rest[i:]
+			if !c.HasParent() && commandFirst(c, rest) != "" {
+				return err
+			}
+			return groupRun(c, rest)
+		}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(w, "-"), "=")
+		var f *pflag.Flag
+		if strings.HasPrefix(w, "--") {
+			f = c.Flags().Lookup(name)
+		} else if len(name) == 1 {
+			f = c.Flags().ShorthandLookup(name)
+		}
+		if f == nil {
+			return err
+		}
+		if !hasValue && f.NoOptDefVal == "" {
+			i++ // the flag's value
+		}
 	}
 	return err
 }
