@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/caseplan/caseplan/pkg/atomicfile"
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/pii"
@@ -19,9 +20,9 @@ import (
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
-// EditableRecords are the records caseplan edit opens: a case's
-// single-record files. Notes are append-only and activity weeks are one file
-// a week, so neither is here.
+// EditableRecords are the records caseplan edit opens by name: a case's
+// single-record files. An activity week is opened as activity/WEEK
+// (EditablePath); notes are append-only, so none is opened.
 var EditableRecords = layout.SingleKinds()
 
 // EditablePath returns the repository-relative path of the record name
@@ -45,9 +46,26 @@ func EditablePath(caseID, name string) (string, error) {
 	case n == "sealed" || layout.IsSealedName(n):
 		return "", inputErrorf("set them with caseplan case sealed set "+caseID+" (caseplan case sealed show "+caseID+" shows them)", "the sealed fields are encrypted, and not edited with caseplan edit")
 	case n == layout.ActivityDir || strings.HasPrefix(n, layout.ActivityDir+"/"):
-		return "", inputErrorf("add to a week with caseplan activity add, or edit its file and run caseplan commit", "activity weeks are not edited with caseplan edit")
+		// A week's file holds its entries only (list adds up the
+		// totals), so a hand edit keeps nothing out of step: a wording
+		// corrected, an entry logged in the wrong week moved (README).
+		week, _ := strings.CutPrefix(n, layout.ActivityDir+"/")
+		if _, ok := calendar.ParseISOWeek(week); !ok {
+			hint := "name the week as its file is named: caseplan edit " + caseID + " " + layout.ActivityDir + "/2026-W10 (caseplan activity list " + caseID + " lists the case's weeks)"
+			if week == n || week == "" {
+				return "", inputErrorf(hint, "an activity week is opened by its week, not the folder")
+			}
+			return "", inputErrorf(hint, "%q is not an ISO week such as 2026-W10", week)
+		}
+		return layout.ActivityWeek(caseID, week), nil
 	}
 	return "", inputErrorf("", "%q is not a record caseplan edit opens; use one of %s", name, strings.Join(EditableRecords, ", "))
+}
+
+// kindOf is layout.KindOf's kind of p, "" for a path that is no record.
+func kindOf(p string) string {
+	k, _ := layout.KindOf(p)
+	return k
 }
 
 // ErrUnchanged says the edited copy came back as it was.
@@ -139,6 +157,11 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 	original, err := src.ReadFile(path)
 	created := errors.Is(err, fs.ErrNotExist)
 	switch {
+	case created && kindOf(path) == layout.KindActivity:
+		// A new week's entries get the IDs activity add gives them, by
+		// which two clones' entries of one week are merged (sync).
+		week := strings.TrimSuffix(pathpkg.Base(path), layout.Ext)
+		return nil, inputErrorf("start it with caseplan activity add "+h.Case+" --date DATE (a day of "+week+"), then edit it; caseplan activity list "+h.Case+" lists the case's weeks", "case %s has no activity week %s", h.Case, week)
 	case created:
 		// A record the case does not have yet starts as its modeline, so
 		// the editor can already check it against the schema.
@@ -277,7 +300,7 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		return &Change{
 			Cases:   []string{h.Case},
 			Action:  "edit",
-			Summary: "edit " + base + layout.Ext,
+			Summary: "edit " + layout.InCase(path),
 			Files:   map[string][]byte{path: edited},
 		}, nil
 	})

@@ -24,7 +24,11 @@ func TestEditablePath(t *testing.T) {
 		{"notes/2026-03-02-abcd.yaml", "", "append-only", "caseplan note amend W-1 2026-03-02-abcd"},
 		{"notes/2026-03-02-abcd", "", "append-only", "caseplan note amend W-1 2026-03-02-abcd"},
 		{"notes/old/2026-03-02-abcd.yaml", "", "append-only", "caseplan note amend W-1 NOTE"},
-		{"activity/2026-W10.yaml", "", "activity weeks", ""},
+		{"activity/2026-W10.yaml", "cases/W-1/activity/2026-W10.yaml", "", ""},
+		{"activity/2026-W10", "cases/W-1/activity/2026-W10.yaml", "", ""},
+		{"activity", "", "opened by its week", "(caseplan activity list W-1 lists the case's weeks)"},
+		{"activity/2026-W1", "", `"2026-W1" is not an ISO week`, ""},
+		{"activity/2027-W53", "", `"2027-W53" is not an ISO week`, ""},
 		{"caseplan.yaml", "", "not a record caseplan edit opens", ""},
 		{"../intake", "", "not a record caseplan edit opens", ""},
 	} {

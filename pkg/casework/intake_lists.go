@@ -87,6 +87,10 @@ func (a AddBarrier) Build(s *State) (*Change, error) {
 type AddTeamMember struct {
 	Case   string
 	Member record.TeamMember
+	// Staff is the roster ID of a staff member joining the team
+	// (--staff): their name and email address are the roster's unless
+	// given.
+	Staff string
 }
 
 // Build returns the change that appends the team member, with an ID of its own, the
@@ -99,6 +103,10 @@ func (a AddTeamMember) Build(s *State) (*Change, error) {
 	m := a.Member
 	m.Name, m.Role = strings.TrimSpace(m.Name), strings.TrimSpace(m.Role)
 	m.Organization, m.Phone, m.Email, m.Notes = strings.TrimSpace(m.Organization), strings.TrimSpace(m.Phone), strings.TrimSpace(m.Email), strings.TrimSpace(m.Notes)
+	staff, err := a.rosterMember(s.Snapshot.Config, &m)
+	if err != nil {
+		return nil, err
+	}
 	if m.Name == "" {
 		return nil, inputErrorf("", "the team member's name is empty")
 	}
@@ -110,8 +118,59 @@ func (a AddTeamMember) Build(s *State) (*Change, error) {
 	if m.ID, err = s.newItemID(lc.c, record.PrefixTeamMember); err != nil {
 		return nil, err
 	}
-	return lc.intakeChange("case.team.add", fmt.Sprintf("add %s to the team (%s)", planQuote(m.Name), m.Role), m.ID,
+	who := planQuote(m.Name)
+	if staff != "" {
+		who += " (" + staff + " on the staff roster)"
+	}
+	return lc.intakeChange("case.team.add", fmt.Sprintf("add %s to the team (%s)", who, m.Role), m.ID,
 		intakeAppend([]string{"team"}, m))
+}
+
+// rosterMember links team member m to the staff roster: a staff member
+// is on a case's team by their email address (record.Intake.OnTeam),
+// which gives them the case's records and its sealed fields. With
+// --staff ID, m's name and email are the roster's unless given (an
+// email other than the roster's is refused: it would not link them); a
+// name without an email that is one roster member's takes their email,
+// as a supervisor adding a colleague by name means that colleague, who
+// was otherwise on the team in name only. A name two members share is
+// refused, naming both. It returns the roster ID m is linked to, or "".
+func (a AddTeamMember) rosterMember(cfg *record.Config, m *record.TeamMember) (string, error) {
+	if id := strings.TrimSpace(a.Staff); id != "" {
+		st, ok := cfg.StaffByID(id)
+		if !ok {
+			return "", inputErrorf(staffFlagHint(cfg, "--staff", id, "caseplan staff list shows the roster; a person not on it is added with --name and --email"), "--staff %q is not on the staff roster", id)
+		}
+		if m.Email != "" && !strings.EqualFold(m.Email, st.Email) {
+			return "", inputErrorf(fmt.Sprintf("leave --email out: %s is on the team by the roster's address, %s", st.ID, st.Email), "--email %s is not %s's address on the staff roster", m.Email, st.ID)
+		}
+		if m.Name == "" {
+			m.Name = st.Name
+		}
+		m.Email = st.Email
+		return st.ID, nil
+	}
+	if m.Email != "" || m.Name == "" {
+		if st, ok := cfg.StaffByEmail(m.Email); ok && m.Email != "" {
+			return st.ID, nil
+		}
+		return "", nil
+	}
+	var named []record.Staff
+	for _, st := range cfg.Staff {
+		if st.IsActive() && strings.EqualFold(strings.Join(strings.Fields(st.Name), " "), strings.Join(strings.Fields(m.Name), " ")) {
+			named = append(named, st)
+		}
+	}
+	switch len(named) {
+	case 0:
+		return "", nil
+	case 1:
+		// Spelled as the roster spells it.
+		m.Name, m.Email = named[0].Name, named[0].Email
+		return named[0].ID, nil
+	}
+	return "", inputErrorf(fmt.Sprintf("name the one you mean with --staff %s or --staff %s; someone off the roster by that name is added with --email", named[0].ID, named[1].ID), "%d staff members on the roster are named %s", len(named), m.Name)
 }
 
 // AddEligibility records an eligibility determination (002): for which

@@ -386,3 +386,50 @@ func TestExitCaseProposed(t *testing.T) {
 		t.Errorf("note:\n%s", note)
 	}
 }
+
+// TestTeamMemberOnRoster: a team member who is on the staff roster is
+// linked to it by the roster's email address (what record.Intake.OnTeam
+// reads): named by --staff, or by a name one active member has; a name
+// two members share, an unknown ID and an address other than the
+// roster's are refused; someone off the roster is left as typed.
+func TestTeamMemberOnRoster(t *testing.T) {
+	no := false
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "dpatel", Name: "Dev Patel", Email: "dpatel@example.org"},
+		{ID: "slee", Name: "Sam Lee", Email: "slee@example.org"},
+		{ID: "slee2", Name: "Sam  Lee", Email: "slee2@example.org"},
+		{ID: "old", Name: "Old Timer", Email: "old@example.org", Active: &no},
+	}}
+	tests := []struct {
+		name              string
+		add               AddTeamMember
+		wantID, wantName  string
+		wantEmail, errHas string
+	}{
+		{"a roster name", AddTeamMember{Member: record.TeamMember{Name: "dev patel"}}, "dpatel", "Dev Patel", "dpatel@example.org", ""},
+		{"a roster ID", AddTeamMember{Staff: "dpatel"}, "dpatel", "Dev Patel", "dpatel@example.org", ""},
+		{"a roster ID and its address", AddTeamMember{Staff: "dpatel", Member: record.TeamMember{Email: "DPatel@example.org"}}, "dpatel", "Dev Patel", "dpatel@example.org", ""},
+		{"a roster address", AddTeamMember{Member: record.TeamMember{Name: "Dev", Email: "dpatel@example.org"}}, "dpatel", "Dev", "dpatel@example.org", ""},
+		{"off the roster", AddTeamMember{Member: record.TeamMember{Name: "Alex Example"}}, "", "Alex Example", "", ""},
+		{"a retired member's name", AddTeamMember{Member: record.TeamMember{Name: "Old Timer"}}, "", "Old Timer", "", ""},
+		{"a name with its own address", AddTeamMember{Member: record.TeamMember{Name: "Dev Patel", Email: "dev@example.net"}}, "", "Dev Patel", "dev@example.net", ""},
+		{"a name two members share", AddTeamMember{Member: record.TeamMember{Name: "Sam Lee"}}, "", "", "", "2 staff members on the roster are named Sam Lee"},
+		{"an unknown ID", AddTeamMember{Staff: "nobody"}, "", "", "", `--staff "nobody" is not on the staff roster`},
+		{"another address", AddTeamMember{Staff: "dpatel", Member: record.TeamMember{Email: "dev@example.net"}}, "", "", "", "--email dev@example.net is not dpatel's address"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := tt.add.Member
+			id, err := tt.add.rosterMember(cfg, &m)
+			if tt.errHas != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.errHas) {
+					t.Fatalf("err %v, want one with %q", err, tt.errHas)
+				}
+				return
+			}
+			if err != nil || id != tt.wantID || m.Name != tt.wantName || m.Email != tt.wantEmail {
+				t.Errorf("got %q %q %q %v, want %q %q %q", id, m.Name, m.Email, err, tt.wantID, tt.wantName, tt.wantEmail)
+			}
+		})
+	}
+}

@@ -31,7 +31,11 @@ func newCmdEdit(g *globals, runF func(*editOptions) error) *cobra.Command {
 		Long: `Open a copy of one of CASE's records in your editor ($VISUAL, else $EDITOR,
 else vi). RECORD is intake (the default), iep, references, services or
 outcome; a file name such as iep.yaml works too. A record the case does not
-have yet starts empty.
+have yet starts empty. An activity week is RECORD activity/WEEK
+(activity/2026-W10): its file holds the week's entries only (activity list
+adds up the totals), so a wording is corrected, or an entry moved to its
+week, by hand; a week the case does not have yet is started with caseplan
+activity add, which gives its entries their IDs.
 
 When the editor closes, the copy is validated in the case's context, as any
 caseplan write is. If it is invalid, the findings name the record and are
@@ -52,10 +56,11 @@ editor that deletes the copy it was given leaves nothing to write: the store
 stays as it was (exit 3). A kept copy never holds a full Social Security
 number: each number shaped like one is XXX-XX-XXXX there.
 
-Notes are append-only (correct one with caseplan note amend) and activity
-weeks are one file a week (caseplan activity add), so edit opens neither.` + "\n" + exitStatusHelp,
+Notes are append-only (correct one with caseplan note amend), so edit opens
+none.` + "\n" + exitStatusHelp,
 		Example: `  caseplan edit 2026-K7QX2            # the intake record
-  EDITOR=nano caseplan edit 2026-K7QX2 iep`,
+  EDITOR=nano caseplan edit 2026-K7QX2 iep
+  caseplan edit 2026-K7QX2 activity/2026-W10   # one activity week`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.caseID = args[0]

@@ -301,6 +301,7 @@ func Main(args []string, env Env) int {
 	}
 	err = usageHint(c, err)
 	err = caseFirstHint(c, args, err)
+	err = unknownWordFirst(c, args, err)
 	err = quoteHint(c, args, err)
 	err = g.nameCase(c, args, err)
 	g.annotate(c, err)
@@ -344,7 +345,7 @@ func (g *globals) annotate(c *cobra.Command, err error) {
 }
 
 // jobSummaryAnnotation marks the commands whose -o github writes a job
-// summary section (validate, verify), which then says why when the
+// summary section (validate, verify, sync), which then says why when the
 // command could not run (summarizeError).
 const jobSummaryAnnotation = "caseplan-job-summary"
 
@@ -358,16 +359,12 @@ func (g *globals) summarizeError(c *cobra.Command, msg string) {
 	if _, ok := c.Annotations[jobSummaryAnnotation]; !ok {
 		return
 	}
-	path := g.env.Getenv("GITHUB_STEP_SUMMARY")
-	if path == "" {
-		return
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
-	if err != nil {
+	f, room, err := g.openSummary()
+	if f == nil || err != nil {
 		return
 	}
 	defer f.Close()
-	_ = findingout.WriteSummaryError(f, c.CommandPath(), msg, g.summaryWritten)
+	_ = findingout.WriteSummaryError(f, room, c.CommandPath(), msg, g.summaryWritten)
 }
 
 // finish prints err and returns the exit status of a command that ended
@@ -896,6 +893,54 @@ func caseFirstHint(c *cobra.Command, args []string, err error) error {
 	}
 	if line := commandFirst(c, args); line != "" {
 		return &UsageError{Msg: ue.Msg, Hint: line}
+	}
+	return err
+}
+
+// unknownWordFirst gives the error of a flag that group c (caseplan
+// itself, case, note, ...) does not know, met after a word that names no
+// command of the group ("caseplan case open --program wioa"), the error
+// that word is: an unknown command, with groupRun's hint (the command a
+// new user meant, tried.go). cobra parses the group's flags before its
+// RunE sees the word, so the guess was answered with "unknown flag:
+// --program" and a hint to read the group's help. A flag before the word
+// whose value cobra cannot tell (an unknown one) leaves err as it is, as
+// does a case typed before its command (caseFirstHint's), and every
+// flag error of a command that runs.
+func unknownWordFirst(c *cobra.Command, args []string, err error) error {
+	var ue *UsageError
+	if c == nil || !c.HasAvailableSubCommands() || !errors.As(err, &ue) || !isCobraUsage(errors.New(ue.Msg)) || !strings.HasPrefix(ue.Msg, "unknown ") || strings.HasPrefix(ue.Msg, "unknown command") {
+		return err
+	}
+	_, rest, ferr := c.Root().Find(args)
+	if ferr != nil {
+		return err
+	}
+	for i := 0; i < len(rest); i++ {
+		w := rest[i]
+		if w == "--" {
+			return err
+		}
+		if !strings.HasPrefix(w, "-") {
+			rest = rest[i:]
+			if !c.HasParent() && commandFirst(c, rest) != "" {
+				return err
+			}
+			return groupRun(c, rest)
+		}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(w, "-"), "=")
+		var f *pflag.Flag
+		if strings.HasPrefix(w, "--") {
+			f = c.Flags().Lookup(name)
+		} else if len(name) == 1 {
+			f = c.Flags().ShorthandLookup(name)
+		}
+		if f == nil {
+			return err
+		}
+		if !hasValue && f.NoOptDefVal == "" {
+			i++ // the flag's value
+		}
 	}
 	return err
 }

@@ -101,6 +101,11 @@ again. A transfer that keeps moving, however slowly, is never cut off.
 Output: the conflicts as findings (-o text|json|github), and on stderr what
 was received and sent.
 
+  -o github  the conflicts as GitHub Actions annotations (a refusal's
+           findings too), and, when $GITHUB_STEP_SUMMARY names a file, a
+           section of the job summary saying what sync did (or why it was
+           refused or could not run, with the hint), the conflicts listed
+
   -o json  {"remote","branch","head","received","sent","dropped","overruled",
            "already_sent","replayed","attempts","conflicts":[finding...],
            "uncommitted":[path...],"renamed_notes":[{"case","from","to"}...],
@@ -110,7 +115,8 @@ was received and sent.
            those the two sides' work has together and neither had alone,
            which sync sends and says on stderr too ([] when none)` + "\n" + exitStatusHelp,
 		Example: `  caseplan sync           # send this clone's commits, receive the host's
-  caseplan sync backup    # with the remote named backup, not origin`,
+  caseplan sync backup    # with the remote named backup, not origin
+  caseplan sync -o github # in CI: annotations and a job summary`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.remote = gitstore.DefaultRemote
@@ -127,6 +133,7 @@ was received and sent.
 		},
 	}
 	c.Flags().StringVarP(&opts.output, "output", "o", "text", "output `FORMAT`: text, json or github")
+	c.Annotations = map[string]string{jobSummaryAnnotation: ""}
 	return c
 }
 
@@ -243,7 +250,22 @@ func syncRun(opts *syncOptions) error {
 			stopped()
 			return errSyncInterrupted
 		}
-		return opts.syncError(err, rem)
+		var findings []finding.Finding
+		if refused := (*teamsync.RefusedError)(nil); errors.As(err, &refused) {
+			findings = refused.Findings
+		}
+		err = opts.syncError(err, rem)
+		if opts.output == "github" {
+			opts.summarizeRefusal(err, findings)
+		}
+		return err
+	}
+	// What sync did, said on stderr and, in CI, in the job summary.
+	var said []string
+	say := func(format string, a ...any) {
+		line := fmt.Sprintf(format, a...)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", line)
+		said = append(said, line)
 	}
 	conflicts := make([]finding.Finding, len(res.Conflicts))
 	for i, c := range res.Conflicts {
@@ -265,7 +287,7 @@ func syncRun(opts *syncOptions) error {
 	renamed := []renamedNoteJSON{}
 	for _, r := range res.Renamed {
 		renamed = append(renamed, renamedNoteJSON{Case: r.Case, From: r.From, To: r.To})
-		fmt.Fprintf(opts.env.Stderr, "caseplan: note %s of %s was also made in another clone; yours is now %s\n", r.From, r.Case, r.To)
+		say("note %s of %s was also made in another clone; yours is now %s", r.From, r.Case, r.To)
 	}
 	warnings := slices.Clone(res.Warnings)
 	if warnings == nil {
@@ -274,8 +296,9 @@ func syncRun(opts *syncOptions) error {
 	if len(warnings) > 0 {
 		// Nobody saw these when they wrote: each side's work was sound
 		// on its own, and only together do they have them.
-		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: this clone's commits and the remote's together have %d warning(s) neither had; what was sent stays, and each says what to do:\n", len(warnings))
+		say("warning: this clone's commits and the remote's together have %d warning(s) neither had; what was sent stays, and each says what to do:", len(warnings))
 		for _, f := range warnings {
+			// Listed in the job summary's table with the conflicts.
 			fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
 		}
 	}
@@ -301,15 +324,15 @@ func syncRun(opts *syncOptions) error {
 	case res.Received > 0 || res.Sent > 0 || res.AlreadySent > 0:
 		what = fmt.Sprintf("received %d commit(s), sent %d", res.Received, res.Sent)
 	}
-	fmt.Fprintf(opts.env.Stderr, "caseplan: synced with %s (%s): %s; %s is at %s\n", opts.remote, rem.Redacted(), what, res.Branch, res.Head.String()[:12])
+	say("synced with %s (%s): %s; %s is at %s", opts.remote, rem.Redacted(), what, res.Branch, res.Head.String()[:12])
 	if res.Dropped > 0 {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone made changes the remote had already; they were not sent\n", res.Dropped)
+		say("%d commit(s) of this clone made changes the remote had already; they were not sent", res.Dropped)
 	}
 	if res.AlreadySent > 0 {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone were on the remote already: an earlier sync that was stopped had sent them\n", res.AlreadySent)
+		say("%d commit(s) of this clone were on the remote already: an earlier sync that was stopped had sent them", res.AlreadySent)
 	}
 	if res.Overruled > 0 {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: %d commit(s) of this clone changed only what the remote had changed or removed too (values, a file, its layout or comments); they were not sent, and the conflicts above say what of theirs was not kept and where it still is\n", res.Overruled)
+		say("%d commit(s) of this clone changed only what the remote had changed or removed too (values, a file, its layout or comments); they were not sent, and the conflicts above say what of theirs was not kept and where it still is", res.Overruled)
 	}
 	// A comment sync could not carry over is no value: counted as one, a
 	// supervisor looks for a value that is not there.
@@ -340,17 +363,69 @@ func syncRun(opts *syncOptions) error {
 		lost = append(lost, fmt.Sprintf("the layout this clone gave %d record(s) the remote changed too was not kept", layouts))
 	}
 	if len(lost) > 0 {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s; the conflicts above say where this clone's are kept\n", strings.Join(lost, ", and "))
+		say("warning: %s; the conflicts above say where this clone's are kept", strings.Join(lost, ", and "))
 	}
 	if len(uncommitted) > 0 {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %d record file(s) under %s/ are not committed, so they were not sent (%s", len(uncommitted), layout.CasesDir, uncommitted[0])
+		more := ""
 		if len(uncommitted) > 1 {
-			fmt.Fprintf(opts.env.Stderr, " and %d more", len(uncommitted)-1)
+			more = fmt.Sprintf(" and %d more", len(uncommitted)-1)
 		}
-		fmt.Fprintln(opts.env.Stderr, ")")
-		fmt.Fprintln(opts.env.Stderr, "caseplan: hint: commit them with caseplan commit -m MESSAGE, then sync again")
+		say("warning: %d record file(s) under %s/ are not committed, so they were not sent (%s%s)", len(uncommitted), layout.CasesDir, uncommitted[0], more)
+		say("hint: commit them with caseplan commit -m MESSAGE, then sync again")
+	}
+	if opts.output == "github" {
+		opts.summarizeSync(what, said, append(conflicts, warnings...))
 	}
 	return nil
+}
+
+// summarizeSync appends to the job summary ($GITHUB_STEP_SUMMARY) of a
+// sync given -o github what it did: heading what (received and sent),
+// said (stderr's lines, in its words), and the conflicts and warnings as
+// validate lists its findings. A CI job that syncs a store showed the
+// checks' sections and nothing of the sync. A summary that cannot be
+// opened is warned of: the log says what sync did.
+func (g *globals) summarizeSync(what string, said []string, findings []finding.Finding) {
+	f, room, err := g.openSummary()
+	if err != nil {
+		fmt.Fprintf(g.env.Stderr, "caseplan: warning: the job summary ($GITHUB_STEP_SUMMARY) cannot be written, so what sync did is in the step's log only: %v\n", err)
+	}
+	if f == nil {
+		return
+	}
+	defer f.Close()
+	_ = findingout.WriteSummaryReport(f, room, "caseplan sync", what, said, findings)
+	g.summaryWritten = true
+}
+
+// summarizeRefusal appends to the job summary of a sync given -o github
+// that was refused (err, exit 1) why, with the hint, and the findings
+// that refused it (a refusal's breaches), which also become annotations
+// as validate's findings are: an exit-1 error gets no annotation of its
+// own (annotate). Other errors are said by annotate and summarizeError.
+func (g *globals) summarizeRefusal(err error, findings []finding.Finding) {
+	if !errors.As(err, new(*InvalidError)) {
+		return
+	}
+	if out, ferr := findingout.ForHistory(g.env.Stdout, "github", 0); ferr == nil {
+		_ = findingout.WriteAll(out, findings)
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if hint := errorHint(err); hint != "" {
+		for _, line := range strings.Split(hint, "\n") {
+			lines = append(lines, "hint: "+line)
+		}
+	}
+	for i, line := range lines {
+		lines[i] = redactSSN(line)
+	}
+	f, room, ferr := g.openSummary()
+	if f == nil || ferr != nil {
+		return
+	}
+	defer f.Close()
+	_ = findingout.WriteSummaryReport(f, room, "caseplan sync", "refused", lines, findings)
+	g.summaryWritten = true
 }
 
 // newRemote resolves the credentials for url the way sync documents them.

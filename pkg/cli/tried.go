@@ -36,6 +36,10 @@ var triedCommands = func() map[string]tried {
 	}
 	why("caseplan", "did you mean 'caseplan sync'? it sends this clone's commits and receives the host's",
 		"push", "pull", "fetch")
+	// "open" is one edit from reopen, which cobra suggested: a new user
+	// opening a case means case new (with --program and --name).
+	why("caseplan case", "did you mean 'caseplan case new'? it opens a case (caseplan case reopen opens a closed one again), and caseplan case new --help names its flags",
+		"open", "create", "add")
 	why("caseplan case", "a case is never deleted, git history being the audit trail: close it with caseplan case close CASE --date DATE --reason REASON",
 		"delete", "remove", "rm")
 	why("caseplan note", "a committed note is never edited or deleted: correct it with caseplan note amend CASE NOTE --content TEXT, or void it with --void",

@@ -474,24 +474,42 @@ func selected(files map[string]bool, p string) bool {
 // which a failure here would hide. since is validate's --new-from, which
 // the heading names as stderr does.
 func (g *globals) jobSummary(out findingout.Writer, format, title, since, checked string) (w findingout.Writer, done func() error, err error) {
-	path := g.env.Getenv("GITHUB_STEP_SUMMARY")
-	if path == "" || format != "github" {
+	if format != "github" {
 		return out, func() error { return nil }, nil
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	f, room, err := g.openSummary()
 	if err != nil {
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: the job summary ($GITHUB_STEP_SUMMARY) cannot be written, so the findings are in the annotations only: %v\n", err)
-		return out, func() error { return nil }, nil
 	}
-	room := findingout.SummaryLimit
-	if fi, err := f.Stat(); err == nil {
-		room -= int(fi.Size()) // an earlier command of the step wrote to it
+	if f == nil {
+		return out, func() error { return nil }, nil
 	}
 	done = func() error {
 		g.summaryWritten = true
 		return f.Close()
 	}
 	return findingout.Tee(out, findingout.SummaryWithin(f, room, title, since, checked)), done, nil
+}
+
+// openSummary opens the job summary of a GitHub Actions step
+// ($GITHUB_STEP_SUMMARY) to append a command's section to it, and says
+// how many bytes the section may take (findingout.SummaryLimit less what
+// earlier commands of the step wrote). A nil file and no error: there is
+// no job summary (not in GitHub Actions).
+func (g *globals) openSummary() (f *os.File, room int, err error) {
+	path := g.env.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return nil, 0, nil
+	}
+	f, err = os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, 0, err
+	}
+	room = findingout.SummaryLimit
+	if fi, err := f.Stat(); err == nil {
+		room -= int(fi.Size())
+	}
+	return f, room, nil
 }
 
 // ruleSummary is a rule's one-line summary, for the formats that describe

@@ -224,7 +224,7 @@ func TestSummaryWithin(t *testing.T) {
 func TestSummaryError(t *testing.T) {
 	var b bytes.Buffer
 	msg := "the clone is shallow: verify reads the whole history\nhint: clone with fetch-depth: 0 <all>"
-	if err := WriteSummaryError(&b, "caseplan verify", msg, false); err != nil {
+	if err := WriteSummaryError(&b, 0, "caseplan verify", msg, false); err != nil {
 		t.Fatal(err)
 	}
 	want := "### caseplan verify: could not run\n\nthe clone is shallow: verify reads the whole history\n\nhint: clone with fetch-depth: 0 &lt;all&gt;\n\n"
@@ -232,10 +232,41 @@ func TestSummaryError(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 	b.Reset()
-	if err := WriteSummaryError(&b, "caseplan verify", "cannot write the anchor", true); err != nil {
+	if err := WriteSummaryError(&b, 0, "caseplan verify", "cannot write the anchor", true); err != nil {
 		t.Fatal(err)
 	}
 	if want := "### caseplan verify: stopped after its check\n\ncannot write the anchor\n\n"; b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// A could-not-run section keeps within the room left, as a findings
+// table does: GitHub drops a summary over 1 MiB whole.
+func TestSummaryErrorWithin(t *testing.T) {
+	var b bytes.Buffer
+	msg := strings.Repeat(strings.Repeat("y", 100)+"\n", 50) + "hint: run it again"
+	if err := WriteSummaryError(&b, 2000, "caseplan sync", msg, false); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if len(out) > 2000 || !strings.HasPrefix(out, "### caseplan sync: could not run\n\n") || !strings.Contains(out, "more line(s) are not shown: GitHub shows no job summary over 1 MiB") {
+		t.Errorf("%d bytes:\n%s", len(out), out)
+	}
+}
+
+// TestSummaryReport: a command that does something (sync) says in its
+// section what it did, stderr's lines as paragraphs, hint labelled, and
+// lists its findings as a check's section does.
+func TestSummaryReport(t *testing.T) {
+	var b bytes.Buffer
+	fs := []finding.Finding{{Path: "cases/W-001/intake.yaml", Severity: finding.Warning, Rule: "sync-conflict", Message: "phone <kept>", Commit: "0123456789abcdef"}}
+	if err := WriteSummaryReport(&b, 0, "caseplan sync", "received 1 commit(s), sent 2", []string{"synced with origin", "", "hint: sync again"}, fs); err != nil {
+		t.Fatal(err)
+	}
+	want := "### caseplan sync: received 1 commit(s), sent 2\n\nsynced with origin\n\nhint: sync again\n\n" +
+		"| Severity | Where | Rule | Message |\n| --- | --- | --- | --- |\n" +
+		"| warning | `cases/W-001/intake.yaml` | `sync-conflict` | phone &lt;kept&gt; (commit 0123456789ab) |\n\n"
+	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }

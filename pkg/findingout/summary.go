@@ -80,42 +80,50 @@ func (s *summaryWriter) Flush() error {
 	if s.checked != "" {
 		fmt.Fprintf(&b, "%s.\n\n", markdown.Text(s.checked))
 	}
-	if len(s.findings) > 0 {
-		b.WriteString("| Severity | Where | Rule | Message |\n| --- | --- | --- | --- |\n")
-		for i, f := range s.findings {
-			where := f.Path
-			switch {
-			case f.Line > 0:
-				where = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, max(f.Column, 1))
-			case where == "" && f.Commit != "":
-				where = "commit " + short(f.Commit)
-			}
-			msg := f.Message
-			if f.Commit != "" && f.Path != "" {
-				msg += " (commit " + short(f.Commit) + ")"
-			}
-			// Control characters (a bidi override reorders the page)
-			// are shown escaped, as in the annotations.
-			cell := markdown.Text(display.EscapeText(msg))
-			if f.Hint != "" {
-				// The summary is where a reviewer reads past the ten
-				// annotations GitHub shows: a schema finding says
-				// there too what to do, on a line of its own in the
-				// cell (a line break would end the row), labelled as
-				// the annotation labels it.
-				cell += "<br>hint: " + markdown.Text(display.EscapeText(f.Hint))
-			}
-			row := fmt.Sprintf("| %s | %s | %s | %s |\n", f.Severity, markdown.Code(display.Escape(where)), markdown.Code(display.Escape(f.Rule)), cell)
-			if s.room > 0 && b.Len()+len(row)+summaryReserve > s.room {
-				fmt.Fprintf(&b, "\n%d more finding(s) are not listed: GitHub shows no job summary over 1 MiB. The step's log lists every one.\n", len(s.findings)-i)
-				break
-			}
-			b.WriteString(row)
-		}
-		b.WriteString("\n")
-	}
+	writeTable(&b, s.findings, s.room)
 	_, err := io.WriteString(s.w, b.String())
 	return err
+}
+
+// writeTable writes to b the table of findings, as a job summary lists
+// them; with room (> 0) only the rows that keep b within it, and then a
+// line saying how many it left out and where they all are.
+func writeTable(b *strings.Builder, findings []finding.Finding, room int) {
+	if len(findings) == 0 {
+		return
+	}
+	b.WriteString("| Severity | Where | Rule | Message |\n| --- | --- | --- | --- |\n")
+	for i, f := range findings {
+		where := f.Path
+		switch {
+		case f.Line > 0:
+			where = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, max(f.Column, 1))
+		case where == "" && f.Commit != "":
+			where = "commit " + short(f.Commit)
+		}
+		msg := f.Message
+		if f.Commit != "" && f.Path != "" {
+			msg += " (commit " + short(f.Commit) + ")"
+		}
+		// Control characters (a bidi override reorders the page)
+		// are shown escaped, as in the annotations.
+		cell := markdown.Text(display.EscapeText(msg))
+		if f.Hint != "" {
+			// The summary is where a reviewer reads past the ten
+			// annotations GitHub shows: a schema finding says
+			// there too what to do, on a line of its own in the
+			// cell (a line break would end the row), labelled as
+			// the annotation labels it.
+			cell += "<br>hint: " + markdown.Text(display.EscapeText(f.Hint))
+		}
+		row := fmt.Sprintf("| %s | %s | %s | %s |\n", f.Severity, markdown.Code(display.Escape(where)), markdown.Code(display.Escape(f.Rule)), cell)
+		if room > 0 && b.Len()+len(row)+summaryReserve > room {
+			fmt.Fprintf(b, "\n%d more finding(s) are not listed: GitHub shows no job summary over 1 MiB. The step's log lists every one.\n", len(findings)-i)
+			break
+		}
+		b.WriteString(row)
+	}
+	b.WriteString("\n")
 }
 
 // WriteSummaryError writes, for a job summary, the section of command
@@ -126,19 +134,41 @@ func (s *summaryWriter) Flush() error {
 // in the same words, each line a paragraph of its own. stopped says the
 // command had written its findings' section already and failed after
 // it (verify saving its anchor): the heading then says so, not that it
-// could not run.
-func WriteSummaryError(w io.Writer, title, msg string, stopped bool) error {
-	var b strings.Builder
+// could not run. room is as SummaryWithin's (0: no limit): a message
+// that does not fit is cut, as a table is, rather than make GitHub drop
+// the step's whole summary.
+func WriteSummaryError(w io.Writer, room int, title, msg string, stopped bool) error {
+	heading := "could not run"
 	if stopped {
-		fmt.Fprintf(&b, "### %s: stopped after its check\n\n", title)
-	} else {
-		fmt.Fprintf(&b, "### %s: could not run\n\n", title)
+		heading = "stopped after its check"
 	}
-	for line := range strings.Lines(msg) {
-		if line = strings.TrimRight(line, "\r\n"); line != "" {
-			fmt.Fprintf(&b, "%s\n\n", markdown.Text(display.EscapeText(line)))
+	return WriteSummaryReport(w, room, title, heading, strings.Split(msg, "\n"), nil)
+}
+
+// WriteSummaryReport writes, for a job summary, the section of command
+// title that is not a check of the records but does something with
+// them (sync): heading says what it did ("received 2 commit(s), sent
+// 1", "refused"), each of lines — stderr's messages, hint lines
+// labelled "hint: " as there — is a paragraph of its own, and findings
+// (a sync's conflicts, a refusal's breaches) are listed as Summary lists
+// them. Within room (0: no limit) what does not fit is left out, and a
+// last line says so.
+func WriteSummaryReport(w io.Writer, room int, title, heading string, lines []string, findings []finding.Finding) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### %s: %s\n\n", title, markdown.Text(display.EscapeText(heading)))
+	for i, line := range lines {
+		if line = strings.TrimRight(line, "\r\n"); line == "" {
+			continue
 		}
+		p := markdown.Text(display.EscapeText(line)) + "\n\n"
+		if room > 0 && b.Len()+len(p)+summaryReserve > room {
+			fmt.Fprintf(&b, "%d more line(s) are not shown: GitHub shows no job summary over 1 MiB. The step's log has every one.\n\n", len(lines)-i)
+			findings = nil
+			break
+		}
+		b.WriteString(p)
 	}
+	writeTable(&b, findings, room)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
