@@ -10,6 +10,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/progress"
 	"github.com/caseplan/caseplan/pkg/store"
 )
 
@@ -226,7 +227,18 @@ func managedCases(g *globals, manager string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys, err := store.ScanIntakes(src, nil)
+	// Reading every case's intake takes seconds at 10,000 cases: a
+	// supervisor at a terminal sees how far it has come (issue 12).
+	var reading *progress.Meter
+	shown := 0
+	keys, err := store.ScanIntakes(src, func(done, total int) {
+		if reading == nil {
+			reading = g.meter("case transfer", total, "cases read")
+		}
+		reading.Add(done - shown)
+		shown = done
+	})
+	reading.Done()
 	if err != nil {
 		return nil, err
 	}

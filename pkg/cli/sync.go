@@ -24,6 +24,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/progress"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/teamsync"
 	"github.com/caseplan/caseplan/schemas"
@@ -237,14 +238,29 @@ func syncRun(opts *syncOptions) error {
 	}
 	opts.onStop.Store(&stopped)
 	defer opts.onStop.Store(nil)
+	var checking *progress.Meter
+	checkingDone := 0
 	res, err := teamsync.Sync(ctx, teamsync.Options{
 		Repo: repo, Remote: rem, Merge: teamsync.RecordMerger,
 		Schemas: v, Today: today, LockWait: opts.storeLockWait(),
 		Signer: signer, SignerEmail: signerEmail, Identities: identities, Critical: opts.critical,
 		OnRetry: func(attempt int) {
+			checking.Done()
+			checking = nil
 			fmt.Fprintf(opts.env.Stderr, "caseplan: someone pushed to %s meanwhile; fetching and replaying again (attempt %d of %d)\n", rem.Redacted(), attempt+1, teamsync.DefaultAttempts)
 		},
+		// One meter per check of a history: the remote's, then this
+		// clone's as it will be published (issue 12).
+		Progress: func(done, total int) {
+			if checking == nil || done <= checkingDone {
+				checking.Done()
+				checking, checkingDone = opts.meter("sync", total, "commits checked"), 0
+			}
+			checking.Add(done - checkingDone)
+			checkingDone = done
+		},
 	})
+	checking.Done()
 	if err != nil {
 		if ctx.Err() != nil {
 			stopped()

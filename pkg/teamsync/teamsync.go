@@ -334,6 +334,10 @@ type Options struct {
 	// OnRetry, when set, is told that a push lost the race and sync is
 	// trying again.
 	OnRetry func(attempt int)
+	// Progress, when set, is told how far each check of a history with
+	// verify's rules has come (done of total commits): the first sync of
+	// a clone checks the whole history, minutes at 50,000 commits.
+	Progress func(done, total int)
 	// Signer is the signing key of the person syncing, whose email is
 	// SignerEmail, or nil. A replay changes every copied commit's parent,
 	// which its signature covers, so the copy needs a new one: the copies
@@ -537,7 +541,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		// checked with verify's rules before anything is accepted: the
 		// remote's commits, and this clone's as they will be published.
 		if !remote.IsZero() {
-			if err := checkHistory(repo, remote, synced, true); err != nil {
+			if err := checkHistory(repo, remote, synced, true, o.Progress); err != nil {
 				var refused *RefusedError
 				if errors.As(err, &refused) {
 					if err := refused.findLastGood(repo, remote, synced); err != nil {
@@ -657,7 +661,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 			res.Warnings = warnings
 		}
 		if head != remote {
-			if err := checkHistory(repo, head, remote, false); err != nil {
+			if err := checkHistory(repo, head, remote, false, o.Progress); err != nil {
 				var refused *RefusedError
 				if errors.As(err, &refused) {
 					refused.Base, refused.Local = p.base, local
@@ -854,8 +858,8 @@ func plan(repo *gitstore.Repo, local, remote plumbing.Hash) (*syncPlan, error) {
 // checkHistory verifies the commits of head after since (every commit
 // when since is zero), and, for the remote's history, that it still holds
 // since — the last commit this clone synced.
-func checkHistory(repo *gitstore.Repo, head, since plumbing.Hash, incoming bool) error {
-	opts := history.VerifyOptions{Since: since}
+func checkHistory(repo *gitstore.Repo, head, since plumbing.Hash, incoming bool, progress func(done, total int)) error {
+	opts := history.VerifyOptions{Since: since, Progress: progress}
 	if incoming {
 		opts.Anchor = since
 		if !since.IsZero() {
