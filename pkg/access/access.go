@@ -151,7 +151,7 @@ func caseDenial(actor record.Staff, role string, c CaseChange) Denial {
 	d := Denial{
 		Rule: RuleCase, Case: c.ID,
 		Msg:  fmt.Sprintf("%s may not change case %s: a %s changes only the cases they manage or are on the team of", actor.ID, c.ID, role),
-		Hint: "ask the case's manager, a coordinator or a supervisor; or have them add you to the case's team (caseplan case team add CASE --email EMAIL)",
+		Hint: fmt.Sprintf("ask the case's manager, a coordinator or a supervisor; or have them add you to the case's team (caseplan case team add %s --staff %s --role ROLE)", c.ID, actor.ID),
 	}
 	if t := c.Before.TransferredAway(actor); t != nil {
 		// The case left them: its new manager records what is to be

@@ -159,16 +159,11 @@ func checkSealedRecipients(x *Context) {
 	can, offCase, retired := Resealers(x.Config, in, readers)
 	// teamAdd is the command that puts staff member id on the case's team.
 	teamAdd := func(id string) (add, remove string) {
-		name, email := id, id+"@..."
-		if st, ok := x.Config.StaffByID(id); ok {
-			if st.Name != "" {
-				name = st.Name
-			}
-			if st.Email != "" {
-				email = st.Email
-			}
+		name := id
+		if st, ok := x.Config.StaffByID(id); ok && st.Name != "" {
+			name = st.Name
 		}
-		return fmt.Sprintf("caseplan case team add %s --name %s --role counselor --email %s", x.Case.ID, display.ShellQuote(name), display.ShellQuote(email)),
+		return fmt.Sprintf("caseplan case team add %s --staff %s --role counselor", x.Case.ID, display.ShellQuote(id)),
 			fmt.Sprintf("caseplan case team remove %s %s", x.Case.ID, display.ShellQuote(name))
 	}
 	switch {
