@@ -55,7 +55,13 @@ caseplan log W-001 --since 2026-03-01 --until 2026-03-31; "which cases did
 ann touch last month?" is caseplan log --by ann --since ... --until ....
 --limit counts what is left.
 
-  -o json  [{"commit","author","email","date","case","action","summary"}]` + "\n" + exitStatusHelp,
+A commit made by someone other than its author (git commit --author, a
+cherry-pick, a git host's merge button) shows both: AUTHOR reads "Ann Able
+<ann@example.org> (committed by Lee Lim <lee@example.org>)", and --by finds
+it under either of them, since each had a hand in it.
+
+  -o json  [{"commit","author","email","date","case","action","summary",
+             "committer","committer_email"}] (committer: "" when the author)` + "\n" + exitStatusHelp,
 		Example: `  caseplan log 2026-K7QX2         # who changed the case, what and when
   caseplan log -n 5               # the store's last five changes
   # every change one case manager made in March
@@ -156,7 +162,11 @@ func logRun(opts *logOptions) error {
 		if action == "" {
 			action = "(no trailers)"
 		}
-		t.row(e.Date.Format(time.DateTime), e.Commit[:10], fmt.Sprintf("%s <%s>", e.Author, e.Email),
+		who := fmt.Sprintf("%s <%s>", e.Author, e.Email)
+		if e.Committer != "" || e.CommitterEmail != "" {
+			who += fmt.Sprintf(" (committed by %s <%s>)", e.Committer, e.CommitterEmail)
+		}
+		t.row(e.Date.Format(time.DateTime), e.Commit[:10], who,
 			logCases(e.Cases, opts.caseID), action, e.Summary)
 	}
 	return t.flush()
@@ -164,7 +174,9 @@ func logRun(opts *logOptions) error {
 
 // filter returns what --since, --until and --by keep, or nil when none
 // is given. --by names a staff member by roster ID, as the roster at head
-// lists them (a retired member too: they authored the past), or by email.
+// lists them (a retired member too: they authored the past), or by email,
+// and keeps the commits they authored or committed: one made in another's
+// name is a change its committer made as much as its author's.
 func (opts *logOptions) filter(repo *gitstore.Repo, head plumbing.Hash) (func(history.Entry) bool, error) {
 	if opts.since == "" && opts.until == "" && opts.by == "" {
 		return nil, nil
@@ -193,7 +205,7 @@ func (opts *logOptions) filter(repo *gitstore.Repo, head plumbing.Hash) (func(hi
 		day := e.Date.Format(time.DateOnly)
 		return (opts.since == "" || day >= opts.since) &&
 			(opts.until == "" || day <= opts.until) &&
-			(email == "" || strings.EqualFold(e.Email, email))
+			(email == "" || strings.EqualFold(e.Email, email) || strings.EqualFold(e.CommitterEmail, email))
 	}, nil
 }
 

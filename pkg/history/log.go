@@ -36,7 +36,13 @@ import (
 //
 //	{"commit": "<full hash>", "author": "<name>", "email": "<email>",
 //	 "date": "<RFC 3339, author's offset>", "case": "<case id>",
-//	 "action": "<noun.verb>", "summary": "<subject without the case prefix>"}
+//	 "action": "<noun.verb>", "summary": "<subject without the case prefix>",
+//	 "committer": "<name>", "committer_email": "<email>"}
+//
+// "committer" and "committer_email" are "" when the commit was committed
+// by its author, as caseplan commits are; otherwise they name who made the
+// commit in the author's name (git commit --author, a cherry-pick, a git
+// host's merge button), which an audit of who changed what must see.
 //
 // "case" is a single string: the case ID, "-" for a store-wide change, the
 // IDs joined with "," when one commit touched several cases, or "" when the
@@ -54,6 +60,10 @@ type Entry struct {
 	// Summary is the subject line without its "<case-id>: " or "caseplan: "
 	// prefix, since the case is reported on its own.
 	Summary string
+	// Committer and CommitterEmail name who made the commit when that is
+	// not its author (by name or email); both are "" when it is.
+	Committer      string
+	CommitterEmail string
 }
 
 // entryJSON fixes the field names and order of Entry's JSON contract.
@@ -65,6 +75,9 @@ type entryJSON struct {
 	Case    string `json:"case"`
 	Action  string `json:"action"`
 	Summary string `json:"summary"`
+	// Added after the first fields, so scripts reading those keep working.
+	Committer      string `json:"committer"`
+	CommitterEmail string `json:"committer_email"`
 }
 
 // MarshalJSON encodes e in the documented contract form.
@@ -77,6 +90,9 @@ func (e Entry) MarshalJSON() ([]byte, error) {
 		Case:    strings.Join(e.Cases, ","),
 		Action:  e.Action,
 		Summary: e.Summary,
+
+		Committer:      e.Committer,
+		CommitterEmail: e.CommitterEmail,
 	})
 }
 
@@ -99,7 +115,8 @@ func (e *Entry) UnmarshalJSON(b []byte) error {
 		cases = strings.Split(j.Case, ",")
 	}
 	*e = Entry{Commit: j.Commit, Author: j.Author, Email: j.Email, Date: date,
-		Cases: cases, Action: j.Action, Summary: j.Summary}
+		Cases: cases, Action: j.Action, Summary: j.Summary,
+		Committer: j.Committer, CommitterEmail: j.CommitterEmail}
 	return nil
 }
 
@@ -176,6 +193,9 @@ func entryOf(repo *git.Repository, c *object.Commit) (e Entry, ok bool, err erro
 		Date:    c.Author.When,
 		Cases:   cases,
 		Summary: summary(c.Message, cases) + overruled(t[audit.TrailerOverruled], cases),
+	}
+	if c.Committer.Name != c.Author.Name || !strings.EqualFold(c.Committer.Email, c.Author.Email) {
+		e.Committer, e.CommitterEmail = c.Committer.Name, c.Committer.Email
 	}
 	if len(actions) > 0 {
 		// Several actions are a hand-made oddity; the first is the one

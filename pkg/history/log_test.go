@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,7 +87,8 @@ func TestEntryJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"commit":"0123456789abcdef0123456789abcdef01234567","author":"Alice Adams","email":"alice@example.org",` +
-		`"date":"2026-03-01T09:30:00+01:00","case":"2026-AAAAA,2026-BBBBB","action":"service.add","summary":"add services"}`
+		`"date":"2026-03-01T09:30:00+01:00","case":"2026-AAAAA,2026-BBBBB","action":"service.add","summary":"add services",` +
+		`"committer":"","committer_email":""}`
 	if string(b) != want {
 		t.Errorf("json = %s\nwant   %s", b, want)
 	}
@@ -218,5 +220,49 @@ func TestLogHandMerges(t *testing.T) {
 	indexed, err := LogIndexed(repo, &memState{}, plumbing.NewHash(s.head()), "2026-BBBBB", 0, nil)
 	if err != nil || len(indexed) == 0 || indexed[0].Commit != merge {
 		t.Errorf("LogIndexed(2026-BBBBB) = %+v, %v; want the merge first", indexed, err)
+	}
+}
+
+// A commit made by one person in another's name (git commit --author) is
+// in the trail under its author, with its committer named, and the log
+// index keeps the committer as Log gives it: an audit of who changed what
+// must not show only the name the commit was made in.
+func TestLogNamesACommitterWhoIsNotTheAuthor(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	s.write("cases/2026-AAAAA/services.yaml", "services: []\n")
+	s.git(bob, "add", "-A")
+	s.tick++
+	s.git(bob, "commit", "-q", "--author", alice, "-m",
+		"2026-AAAAA: add services\n\nCaseplan-Case: 2026-AAAAA\nCaseplan-Action: commit\n")
+	head := s.head()
+	repo := s.open()
+
+	for _, state := range []*memState{nil, {}} {
+		var entries []Entry
+		var err error
+		if state == nil {
+			entries, err = Log(repo, plumbing.NewHash(head), "2026-AAAAA", 0)
+		} else {
+			entries, err = LogIndexed(repo, state, plumbing.NewHash(head), "2026-AAAAA", 0, nil)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(entries) != 2 {
+			t.Fatalf("entries = %+v, want the case's 2 commits", entries)
+		}
+		got, own := entries[0], entries[1]
+		if got.Author != "Alice Adams" || got.Committer != "Bob Brown" || got.CommitterEmail != "bob@example.org" {
+			t.Errorf("commit in another's name = %+v, want author Alice, committer Bob", got)
+		}
+		if own.Committer != "" || own.CommitterEmail != "" {
+			t.Errorf("commit by its author names a committer: %+v", own)
+		}
+		b, _ := json.Marshal(got)
+		if !strings.Contains(string(b), `"committer":"Bob Brown","committer_email":"bob@example.org"`) {
+			t.Errorf("JSON %s lacks the committer", b)
+		}
 	}
 }

@@ -51,13 +51,14 @@ const LogIndexFile = "log-index"
 
 const (
 	logIndexMagic   = "CPLOGIDX"
-	logIndexVersion = 4 // 2: commits without trailers that changed records; 3: SSN-shaped numbers masked; 4: merges by what they changed themselves
+	logIndexVersion = 5 // 2: commits without trailers that changed records; 3: SSN-shaped numbers masked; 4: merges by what they changed themselves; 5: the committer when not the author
 	// logCatchUp bounds how many new commits a stale index is extended by
 	// before a full rebuild is cheaper to reason about than a long chain.
 	logCatchUp = 5000
 	// entrySize is one entry's fixed part: hash, author, email, time,
-	// zone, action, summary, first case reference, case count.
-	entrySize = 20 + 4 + 4 + 8 + 4 + 4 + 4 + 4 + 4
+	// zone, action, summary, first case reference, case count, committer,
+	// committer email.
+	entrySize = 20 + 4 + 4 + 8 + 4 + 4 + 4 + 4 + 4 + 4 + 4
 	// zoneUTC marks a date without a zone go-git could read (git's own
 	// commits always have one); it is shown as UTC.
 	zoneUTC = math.MinInt32
@@ -200,6 +201,9 @@ func (x *logIndex) entry(i int) Entry {
 		Date:    when,
 		Action:  x.str(u32(40)),
 		Summary: x.str(u32(44)),
+
+		Committer:      x.str(u32(56)),
+		CommitterEmail: x.str(u32(60)),
 	}
 	first, n := u32(48), u32(52)
 	if n > 0 {
@@ -318,6 +322,8 @@ func buildLogIndex(head plumbing.Hash, newer []Entry, old *logIndex) *logIndex {
 		ents = binary.LittleEndian.AppendUint32(ents, intern(e.Summary))
 		ents = binary.LittleEndian.AppendUint32(ents, uint32(len(caseRefs)))
 		ents = binary.LittleEndian.AppendUint32(ents, uint32(len(e.Cases)))
+		ents = binary.LittleEndian.AppendUint32(ents, intern(e.Committer))
+		ents = binary.LittleEndian.AppendUint32(ents, intern(e.CommitterEmail))
 		seen := map[uint32]bool{}
 		for _, c := range e.Cases {
 			n := caseNum(c)
@@ -446,7 +452,7 @@ func parseLogIndex(data []byte) (*logIndex, error) {
 	}
 	for i := range int(nent) {
 		b := x.ents[i*entrySize:]
-		for _, off := range []int{20, 24, 40, 44} {
+		for _, off := range []int{20, 24, 40, 44, 56, 60} {
 			if binary.LittleEndian.Uint32(b[off:]) >= nstr {
 				return nil, errBadLogIndex
 			}
