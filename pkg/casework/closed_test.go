@@ -467,3 +467,29 @@ func TestCloseMendsAClosedIntake(t *testing.T) {
 		t.Errorf("closing it again: %v, want already closed, with the closure", err)
 	}
 }
+
+// TestCloseOnTheReopeningsDay: a reopening on a closure's day counts as
+// after it (record.Outcome.Turns), so closing a case again on the day it
+// was reopened would leave it closed with no closure in effect; it is
+// refused as input, naming the first day it can take, and the next day
+// closes it.
+func TestCloseOnTheReopeningsDay(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001")
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = day("2026-04-10")
+	if _, err := ws.Apply([]string{"W-001"}, CloseCase{Case: "W-001", Date: day("2026-03-25"), Reason: "withdrew"}.Build); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	if _, err := ws.Apply([]string{"W-001"}, ReopenCase{Case: "W-001", Date: day("2026-04-01"), Reason: "Back in the job search"}.Build); err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	_, err := ws.Apply([]string{"W-001"}, CloseCase{Case: "W-001", Date: day("2026-04-01"), Reason: "withdrew"}.Build)
+	var in *InputError
+	if !errors.As(err, &in) || !strings.Contains(in.Error(), "cannot be closed again on that day") || !strings.Contains(in.Hint, "caseplan case close W-001 --date 2026-04-02 --reason withdrew") {
+		t.Fatalf("a closure on the reopening's day: %v, want it refused as input with the next day", err)
+	}
+	if _, err := ws.Apply([]string{"W-001"}, CloseCase{Case: "W-001", Date: day("2026-04-02"), Reason: "withdrew"}.Build); err != nil {
+		t.Errorf("a closure the next day: %v", err)
+	}
+}

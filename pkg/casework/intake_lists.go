@@ -103,7 +103,7 @@ func (a AddTeamMember) Build(s *State) (*Change, error) {
 	m := a.Member
 	m.Name, m.Role = strings.TrimSpace(m.Name), strings.TrimSpace(m.Role)
 	m.Organization, m.Phone, m.Email, m.Notes = strings.TrimSpace(m.Organization), strings.TrimSpace(m.Phone), strings.TrimSpace(m.Email), strings.TrimSpace(m.Notes)
-	staff, err := a.rosterMember(s.Snapshot.Config, &m)
+	staff, retired, err := a.rosterMember(s.Snapshot.Config, &m)
 	if err != nil {
 		return nil, err
 	}
@@ -122,55 +122,71 @@ func (a AddTeamMember) Build(s *State) (*Change, error) {
 	if staff != "" {
 		who += " (" + staff + " on the staff roster)"
 	}
-	return lc.intakeChange("case.team.add", fmt.Sprintf("add %s to the team (%s)", who, m.Role), m.ID,
+	ch, err := lc.intakeChange("case.team.add", fmt.Sprintf("add %s to the team (%s)", who, m.Role), m.ID,
 		intakeAppend([]string{"team"}, m))
+	if err == nil && retired != "" {
+		ch.Notes = append(ch.Notes, fmt.Sprintf("%s is the name of %s, retired from the staff roster (active: false): added by name only, without the roster's address, so the entry gives them no access to the case\n"+
+			"hint: if you meant them and they are back, an admin makes them active again (caseplan staff set %s --active=true), then caseplan case team add %s --staff %s --role %s", m.Name, retired, retired, a.Case, retired, m.Role))
+	}
+	return ch, err
 }
 
 // rosterMember links team member m to the staff roster: a staff member
 // is on a case's team by their email address (record.Intake.OnTeam),
 // which gives them the case's records and its sealed fields. With
 // --staff ID, m's name and email are the roster's unless given (an
-// email other than the roster's is refused: it would not link them); a
-// name without an email that is one roster member's takes their email,
-// as a supervisor adding a colleague by name means that colleague, who
-// was otherwise on the team in name only. A name two members share is
-// refused, naming both. It returns the roster ID m is linked to, or "".
-func (a AddTeamMember) rosterMember(cfg *record.Config, m *record.TeamMember) (string, error) {
+// email other than the roster's is refused: it would not link them; a
+// retired member is refused, as validate's team-retired would ask to
+// take them off at once); a name without an email that is one active
+// roster member's takes their email, as a supervisor adding a colleague
+// by name means that colleague, who was otherwise on the team in name
+// only. A name two members share is refused, naming both. It returns
+// the roster ID m is linked to, or "", and the ID of a retired member
+// whose name m has and who is not linked (for the note that says so),
+// or "".
+func (a AddTeamMember) rosterMember(cfg *record.Config, m *record.TeamMember) (staff, retired string, err error) {
 	if id := strings.TrimSpace(a.Staff); id != "" {
 		st, ok := cfg.StaffByID(id)
 		if !ok {
-			return "", inputErrorf(staffFlagHint(cfg, "--staff", id, "caseplan staff list shows the roster; a person not on it is added with --name and --email"), "--staff %q is not on the staff roster", id)
+			return "", "", inputErrorf(staffFlagHint(cfg, "--staff", id, "caseplan staff list shows the roster; a person not on it is added with --name and --email"), "--staff %q is not on the staff roster", id)
+		}
+		if !st.IsActive() {
+			return "", "", inputErrorf(fmt.Sprintf("a retired member takes no part in a case; if they are back, an admin makes them active again: caseplan staff set %s --active=true", st.ID), "--staff %s is retired from the staff roster (active: false)", st.ID)
 		}
 		if m.Email != "" && !strings.EqualFold(m.Email, st.Email) {
-			return "", inputErrorf(fmt.Sprintf("leave --email out: %s is on the team by the roster's address, %s", st.ID, st.Email), "--email %s is not %s's address on the staff roster", m.Email, st.ID)
+			return "", "", inputErrorf(fmt.Sprintf("leave --email out: %s is on the team by the roster's address, %s", st.ID, st.Email), "--email %s is not %s's address on the staff roster", m.Email, st.ID)
 		}
 		if m.Name == "" {
 			m.Name = st.Name
 		}
 		m.Email = st.Email
-		return st.ID, nil
+		return st.ID, "", nil
 	}
 	if m.Email != "" || m.Name == "" {
 		if st, ok := cfg.StaffByEmail(m.Email); ok && m.Email != "" {
-			return st.ID, nil
+			return st.ID, "", nil
 		}
-		return "", nil
+		return "", "", nil
 	}
 	var named []record.Staff
 	for _, st := range cfg.Staff {
-		if st.IsActive() && strings.EqualFold(strings.Join(strings.Fields(st.Name), " "), strings.Join(strings.Fields(m.Name), " ")) {
+		if strings.EqualFold(strings.Join(strings.Fields(st.Name), " "), strings.Join(strings.Fields(m.Name), " ")) {
+			if !st.IsActive() {
+				retired = st.ID
+				continue
+			}
 			named = append(named, st)
 		}
 	}
 	switch len(named) {
 	case 0:
-		return "", nil
+		return "", retired, nil
 	case 1:
 		// Spelled as the roster spells it.
 		m.Name, m.Email = named[0].Name, named[0].Email
-		return named[0].ID, nil
+		return named[0].ID, "", nil
 	}
-	return "", inputErrorf(fmt.Sprintf("name the one you mean with --staff %s or --staff %s; someone off the roster by that name is added with --email", named[0].ID, named[1].ID), "%d staff members on the roster are named %s", len(named), m.Name)
+	return "", "", inputErrorf(fmt.Sprintf("name the one you mean with --staff %s or --staff %s; someone off the roster by that name is added with --email", named[0].ID, named[1].ID), "%d staff members on the roster are named %s", len(named), m.Name)
 }
 
 // AddEligibility records an eligibility determination (002): for which

@@ -399,36 +399,40 @@ func TestTeamMemberOnRoster(t *testing.T) {
 		{ID: "slee", Name: "Sam Lee", Email: "slee@example.org"},
 		{ID: "slee2", Name: "Sam  Lee", Email: "slee2@example.org"},
 		{ID: "old", Name: "Old Timer", Email: "old@example.org", Active: &no},
+		{ID: "dpatel0", Name: "Dev Patel", Email: "dev.patel@example.org", Active: &no},
 	}}
 	tests := []struct {
 		name              string
 		add               AddTeamMember
 		wantID, wantName  string
 		wantEmail, errHas string
+		wantRetired       string
 	}{
-		{"a roster name", AddTeamMember{Member: record.TeamMember{Name: "dev patel"}}, "dpatel", "Dev Patel", "dpatel@example.org", ""},
-		{"a roster ID", AddTeamMember{Staff: "dpatel"}, "dpatel", "Dev Patel", "dpatel@example.org", ""},
-		{"a roster ID and its address", AddTeamMember{Staff: "dpatel", Member: record.TeamMember{Email: "DPatel@example.org"}}, "dpatel", "Dev Patel", "dpatel@example.org", ""},
-		{"a roster address", AddTeamMember{Member: record.TeamMember{Name: "Dev", Email: "dpatel@example.org"}}, "dpatel", "Dev", "dpatel@example.org", ""},
-		{"off the roster", AddTeamMember{Member: record.TeamMember{Name: "Alex Example"}}, "", "Alex Example", "", ""},
-		{"a retired member's name", AddTeamMember{Member: record.TeamMember{Name: "Old Timer"}}, "", "Old Timer", "", ""},
-		{"a name with its own address", AddTeamMember{Member: record.TeamMember{Name: "Dev Patel", Email: "dev@example.net"}}, "", "Dev Patel", "dev@example.net", ""},
-		{"a name two members share", AddTeamMember{Member: record.TeamMember{Name: "Sam Lee"}}, "", "", "", "2 staff members on the roster are named Sam Lee"},
-		{"an unknown ID", AddTeamMember{Staff: "nobody"}, "", "", "", `--staff "nobody" is not on the staff roster`},
-		{"another address", AddTeamMember{Staff: "dpatel", Member: record.TeamMember{Email: "dev@example.net"}}, "", "", "", "--email dev@example.net is not dpatel's address"},
+		{"a roster name", AddTeamMember{Member: record.TeamMember{Name: "dev patel"}}, "dpatel", "Dev Patel", "dpatel@example.org", "", ""},
+		{"a roster ID", AddTeamMember{Staff: "dpatel"}, "dpatel", "Dev Patel", "dpatel@example.org", "", ""},
+		{"a roster ID and its address", AddTeamMember{Staff: "dpatel", Member: record.TeamMember{Email: "DPatel@example.org"}}, "dpatel", "Dev Patel", "dpatel@example.org", "", ""},
+		{"a roster address", AddTeamMember{Member: record.TeamMember{Name: "Dev", Email: "dpatel@example.org"}}, "dpatel", "Dev", "dpatel@example.org", "", ""},
+		{"off the roster", AddTeamMember{Member: record.TeamMember{Name: "Alex Example"}}, "", "Alex Example", "", "", ""},
+		{"a retired member's name", AddTeamMember{Member: record.TeamMember{Name: "Old Timer"}}, "", "Old Timer", "", "", "old"},
+		{"a name with its own address", AddTeamMember{Member: record.TeamMember{Name: "Dev Patel", Email: "dev@example.net"}}, "", "Dev Patel", "dev@example.net", "", ""},
+		{"a name two members share", AddTeamMember{Member: record.TeamMember{Name: "Sam Lee"}}, "", "", "", "2 staff members on the roster are named Sam Lee", ""},
+		{"an unknown ID", AddTeamMember{Staff: "nobody"}, "", "", "", `--staff "nobody" is not on the staff roster`, ""},
+		{"another address", AddTeamMember{Staff: "dpatel", Member: record.TeamMember{Email: "dev@example.net"}}, "", "", "", "--email dev@example.net is not dpatel's address", ""},
+		{"a retired member's ID", AddTeamMember{Staff: "old"}, "", "", "", "--staff old is retired from the staff roster", ""},
+		{"a name a retired and an active member share", AddTeamMember{Member: record.TeamMember{Name: "Dev Patel"}}, "dpatel", "Dev Patel", "dpatel@example.org", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := tt.add.Member
-			id, err := tt.add.rosterMember(cfg, &m)
+			id, retired, err := tt.add.rosterMember(cfg, &m)
 			if tt.errHas != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.errHas) {
 					t.Fatalf("err %v, want one with %q", err, tt.errHas)
 				}
 				return
 			}
-			if err != nil || id != tt.wantID || m.Name != tt.wantName || m.Email != tt.wantEmail {
-				t.Errorf("got %q %q %q %v, want %q %q %q", id, m.Name, m.Email, err, tt.wantID, tt.wantName, tt.wantEmail)
+			if err != nil || id != tt.wantID || m.Name != tt.wantName || m.Email != tt.wantEmail || retired != tt.wantRetired {
+				t.Errorf("got %q %q %q %q %v, want %q %q %q %q", id, m.Name, m.Email, retired, err, tt.wantID, tt.wantName, tt.wantEmail, tt.wantRetired)
 			}
 		})
 	}

@@ -64,8 +64,18 @@ func (cl CloseCase) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	if o := lc.c.Outcome; o != nil && len(o.Reopenings) > 0 {
-		if last := o.Reopenings[len(o.Reopenings)-1]; d < last.Date {
-			return nil, inputErrorf("", "case %s was reopened on %s; it cannot be closed again before that (--date %s)", cl.Case, last.Date, d)
+		if last := o.Reopenings[len(o.Reopenings)-1]; d <= last.Date {
+			// A reopening on a closure's day follows it (record.Outcome.Turns,
+			// ClosedOn): a closure on the reopening's own day would be ended
+			// by it, and the case left closed with no closure in effect.
+			hint := ""
+			if t, ok := last.Date.Time(); ok {
+				hint = fmt.Sprintf("close it on %s or later: caseplan case close %s --date %s --reason %s", date(t.AddDate(0, 0, 1)), cl.Case, date(t.AddDate(0, 0, 1)), cl.Reason)
+			}
+			if d == last.Date {
+				return nil, inputErrorf(hint, "case %s was reopened on %s; it cannot be closed again on that day (--date %s): a reopening on a closure's day counts as after it", cl.Case, last.Date, d)
+			}
+			return nil, inputErrorf(hint, "case %s was reopened on %s; it cannot be closed again before that (--date %s)", cl.Case, last.Date, d)
 		}
 	}
 	// A closure is added, never replacing one: a case reopened and closed
