@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -319,7 +320,8 @@ func checkAdded(t *testing.T, merged *record.IEP, conflicts []Conflict, ours, th
 	have := planIDs(merged)
 	inOurs := func(id string) bool {
 		return slices.ContainsFunc(conflicts, func(c Conflict) bool {
-			return strings.Contains(c.Ours, "id: "+id+"\n") || strings.HasSuffix(c.Ours, "id: "+id)
+			// An item is quoted on one line: {id: O1002, text: ...}.
+			return regexp.MustCompile(`\bid: ` + regexp.QuoteMeta(id) + `\b`).MatchString(c.Ours)
 		})
 	}
 	for _, id := range theirs.addedIDs {

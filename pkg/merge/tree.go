@@ -93,7 +93,17 @@ func (m *merger) merge(at path, b, o, t *yaml.Node) *yaml.Node {
 }
 
 func (m *merger) conflict(at path, o, t *yaml.Node) {
-	m.conflicts = append(m.conflicts, Conflict{Path: at.names(), Ours: yamlText(o), Theirs: yamlText(t)})
+	m.conflicts = append(m.conflicts, Conflict{Path: at.names(), Ours: oneLine(o), Theirs: oneLine(t)})
+}
+
+// oneLine is a side's value as a conflict quotes it: a scalar as
+// YAML writes it, an item or a list on one line ({id: RO-7QX2K, date:
+// 2026-07-05, reason: came back}), since a message is one line.
+func oneLine(n *yaml.Node) string {
+	if n == nil || n.Kind == yaml.ScalarNode {
+		return yamlText(n)
+	}
+	return flowText(n)
 }
 
 // mapping merges field by field: theirs' fields in theirs' order, then
