@@ -179,10 +179,11 @@ func RemovedEpisodes(before, after *record.Outcome) []Episode {
 // each closed the case left it before sync kept one closure per episode
 // — and after breaks the alternation at least once fewer for each of
 // them, so one of every such pair stays. It is the one removal of an
-// episode taken: the closure not in effect was never a closing of its
-// own, so no past month's figures change but the double count (the
-// reports count the closure in effect, ClosesEpisode), and git keeps
-// the item.
+// episode taken: of two closings of one episode only one happened, and
+// the reports count one (the one in effect, ClosesEpisode); a past
+// month's figure changes only when the one taken out was the one
+// counted, in another month — a correction, which a report --at the
+// commit it was made from keeps as sent. git keeps the item.
 func withoutMends(before, after *record.Outcome, removed []Episode) []Episode {
 	if after == nil || len(removed) == 0 {
 		return removed

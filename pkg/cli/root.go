@@ -671,7 +671,7 @@ func flagsMeant(c *cobra.Command, err error) []string {
 	c.Flags().VisitAll(func(f *pflag.Flag) {
 		switch {
 		case f.Hidden:
-		case caseid.OneSlip(typed, f.Name) || slices.Contains(f.Annotations[synonymsAnnotation], typed):
+		case caseid.OneSlip(typed, f.Name) || slices.Contains(f.Annotations[synonymsAnnotation], typed) || shortFor(typed, f.Name):
 			meant = append(meant, "--"+f.Name)
 		case slices.Contains(f.Annotations[oppositeAnnotation], typed):
 			meant = append(meant, "--"+f.Name+"=false")
@@ -704,6 +704,19 @@ func flagsMeant(c *cobra.Command, err error) []string {
 	}
 	slices.Sort(choices)
 	return choices
+}
+
+// shortFor reports whether one of the flag name typed and the flag's
+// name is the other cut short, of three letters or more: --organization
+// for --org, --pos for --position. pflag takes no shortened flag, and
+// caseplan takes none either (never a silent change of what was typed):
+// the refusal names the flag.
+func shortFor(typed, name string) bool {
+	short, long := typed, name
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	return len(short) >= 3 && short != long && strings.HasPrefix(long, short)
 }
 
 // dateWords are the words a new user types for a date flag named --date:

@@ -49,6 +49,8 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "a staff member removed", args: []string{"staff", "remove", "dpatel"}, wantStderr: "hint: a staff member stays on the roster, which names the authors of past commits: retire them with caseplan staff set ID --active=false"},
 		{name: "a reference removed", args: []string{"ref", "remove", "W-1", "RF-7QX2K"}, wantStderr: "hint: a reference stays on the record: caseplan ref withdraw CASE REF records that they withdrew their permission"},
 		{name: "a flag one slip away", args: []string{"note", "add", "W-1", "--knd", "contact"}, wantStderr: "unknown flag: --knd\ncaseplan: hint: did you mean --kind? run 'caseplan note add --help' for usage\n"},
+		{name: "a flag written out", args: []string{"activity", "add", "W-1", "--organization", "Acme"}, wantStderr: "unknown flag: --organization\ncaseplan: hint: did you mean --org? run 'caseplan activity add --help' for usage\n"},
+		{name: "a flag cut short", args: []string{"activity", "add", "W-1", "--pos", "Clerk"}, wantStderr: "unknown flag: --pos\ncaseplan: hint: did you mean --position? run 'caseplan activity add --help' for usage\n"},
 		{name: "a date without its zeros", args: []string{"due", "--today", "2026-3-4"}, wantStderr: "--today \"2026-3-4\": not a date; use YYYY-MM-DD\ncaseplan: hint: did you mean --today 2026-03-04?\n"},
 		// Dates as people write them on paper: the day and the month
 		// told apart only where one is over 12.
