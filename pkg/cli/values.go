@@ -23,6 +23,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -43,8 +44,9 @@ type valuesFrom struct {
 	// records is a directory of store-level records (layout.CohortsDir):
 	// the values are its records' names.
 	records string
-	// cases are the store's case IDs (the command checks the one given).
-	cases bool
+	// listed are values the store or the clock gives at completion
+	// (case IDs, recent months), which the command checks itself.
+	listed func(g *globals) []string
 	// noCheck leaves the check to the command, which knows more than
 	// membership (a staff member no longer active, the case's own manager).
 	noCheck bool
@@ -102,9 +104,15 @@ var (
 	dueKinds = valuesFrom{fixed: casestate.DueKinds, noCheck: true}
 	// --rules takes a path as well as a name; case import says what is wrong.
 	importRules = valuesFrom{records: layout.ImportRulesDir, noCheck: true}
-	storeCases  = valuesFrom{cases: true, noCheck: true}
-	caseNotes   = valuesFrom{inCase: func(c *caseFiles) []string { return c.g.noteIDs(c.id) }}
-	caseWeeks   = valuesFrom{inCase: func(c *caseFiles) []string { return c.g.activityWeeks(c.id) }}
+	storeCases  = valuesFrom{listed: (*globals).caseIDs, noCheck: true}
+	// the months a monthly report is most often made for, newest first
+	reportMonths = valuesFrom{listed: (*globals).recentMonths, noCheck: true}
+	// followup add, report performance and export pirl check it (an int)
+	quarters  = valuesFrom{fixed: []string{"1", "2", "3", "4"}, noCheck: true}
+	caseNotes = valuesFrom{inCase: func(c *caseFiles) []string { return c.g.noteIDs(c.id) }}
+	caseWeeks = valuesFrom{inCase: func(c *caseFiles) []string { return c.g.activityWeeks(c.id) }}
+	// waiver add checks the rule itself, naming those the case can waive.
+	waivableRules = valuesFrom{inCase: func(c *caseFiles) []string { return c.waivable() }}
 )
 
 // The IDs of the case's activity entries of one list, for activity
@@ -165,7 +173,8 @@ var flagValues = map[string]map[string]valuesFrom{
 	"activity add":          {"kind": fixed(casework.ActivityKinds...), "status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
 	"activity update":       {"status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}, "week": caseWeeks, "application": applicationIDs, "interview": interviewIDs, "course": activityCourseIDs},
 	"activity list":         {"week": caseWeeks},
-	"followup add":          {"evidence-note": caseNotes},
+	"followup add":          {"evidence-note": caseNotes, "quarter": quarters},
+	"waiver add":            {"rule": waivableRules},
 	"service add":           {"category": enum("services", "referrals", "[]", "category")},
 	"service update":        {"status": enum("services", "referrals", "[]", "status")},
 	"placement set":         {"wage-unit": enum("outcome", "placements", "[]", "wage_unit")},
@@ -179,9 +188,10 @@ var flagValues = map[string]map[string]valuesFrom{
 	"iep course add":        {"status": enum("iep", "skill_plan", "[]", "status")},
 	"iep course status":     {"status": enum("iep", "skill_plan", "[]", "status")},
 	"iep benefit add":       {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
-	"report monthly":        {"table": fixed(report.MonthlyTables...), "cohort": cohortIDs},
+	"report monthly":        {"table": fixed(report.MonthlyTables...), "cohort": cohortIDs, "month": reportMonths},
 	"report caseload":       {"table": fixed(report.CaseloadTables...), "manager": staffIDs},
-	"report performance":    {"table": fixed(report.PerformanceTables...)},
+	"report performance":    {"table": fixed(report.PerformanceTables...), "quarter": quarters},
+	"export pirl":           {"quarter": quarters},
 	"report search":         {"table": fixed(report.SearchTables...), "manager": staffIDs},
 	"iep benefit renew":     {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
 	// --day takes a day of the month too: iep schedule checks it.
@@ -432,6 +442,7 @@ type caseFiles struct {
 	id     string
 	loaded bool
 	c      *casefile.Case
+	cfg    *record.Config // the store's caseplan.yaml, read with the case
 }
 
 // load reads the case's records from the work tree once; nil when it
@@ -453,8 +464,19 @@ func (c *caseFiles) load() *casefile.Case {
 	if err != nil {
 		return nil
 	}
-	c.c = snap.Case(c.id)
+	c.c, c.cfg = snap.Case(c.id), snap.Config
 	return c.c
+}
+
+// waivable lists the rules a supervisor may waive for the case, as waiver
+// add takes them (validate.Waivable: those of the case's program the store
+// does not turn off).
+func (c *caseFiles) waivable() []string {
+	k := c.load()
+	if k == nil || k.Intake == nil || c.cfg == nil {
+		return nil
+	}
+	return validate.Waivable(c.cfg.ProgramKind(k.Intake.Program), c.cfg)
 }
 
 func (c *caseFiles) plan() *record.IEP {
@@ -790,10 +812,10 @@ func (g *globals) registerCompletions(root *cobra.Command) {
 			}
 			_ = c.RegisterFlagCompletionFunc(f.Name, cobra.NoFileCompletions)
 		})
-		if c.ValidArgsFunction == nil && c.Runnable() {
-			if words := strings.Fields(c.Use); len(words) > 1 {
-				c.ValidArgsFunction = g.completeArgs(words[1:])
-			}
+		// A command whose usage names no argument takes none: Tab offers
+		// no file names after it (caseplan due, caseplan key show).
+		if words := strings.Fields(c.Use); c.ValidArgsFunction == nil && c.Runnable() && len(words) > 0 {
+			c.ValidArgsFunction = g.completeArgs(words[1:])
 		}
 		for _, sub := range c.Commands() {
 			walk(sub)
@@ -814,8 +836,8 @@ func (g *globals) complete(from valuesFrom, args []string) []string {
 		return from.inCase(&caseFiles{g: g, id: args[0]})
 	case from.records != "":
 		return g.recordNames(from.records)
-	case from.cases:
-		return g.caseIDs()
+	case from.listed != nil:
+		return from.listed(g)
 	}
 	return nil
 }

@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // TestFlagValues checks the table of flag values against the command
@@ -21,7 +24,7 @@ func TestFlagValues(t *testing.T) {
 			if c.Flags().Lookup(name) == nil {
 				t.Errorf("%s: no flag --%s", path, name)
 			}
-			if from.fixed == nil && from.store == nil && from.inCase == nil && from.records == "" && !from.cases || from.fixed != nil && len(from.fixed) == 0 {
+			if from.fixed == nil && from.store == nil && from.inCase == nil && from.records == "" && from.listed == nil || from.fixed != nil && len(from.fixed) == 0 {
 				t.Errorf("%s --%s: no values", path, name)
 			}
 		}
@@ -421,6 +424,10 @@ func TestCompletionOfEveryItem(t *testing.T) {
 		{[]string{"case", "team", "add", "W-1", "--staff", ""}, "mrivera"},
 		{[]string{"case", "transfer", "W-1", "--to", "mrivera", "--reason", "x", ""}, "W-2 W-3"},
 		{[]string{"validate", "W-2", ""}, "W-1 W-3"},
+		{[]string{"report", "monthly", "--month", ""}, "2026-03 2026-02 2026-01 2025-12 2025-11 2025-10 2025-09 2025-08 2025-07 2025-06 2025-05 2025-04 2025-03"},
+		{[]string{"report", "performance", "--quarter", ""}, "1 2 3 4"},
+		// the rules this case's program can have waived (a WIOA case's)
+		{[]string{"waiver", "add", "W-1", "--rule", ""}, strings.Join(validate.Waivable(record.ProgramWIOA, &record.Config{}), " ")},
 	} {
 		got := completions(t, dir, env, tt.args...)
 		if strings.Join(got, " ") != tt.want {
@@ -438,6 +445,13 @@ func TestCompletionOfEveryItem(t *testing.T) {
 		code, out, _ := runCaseplan(t, dir, env, "__complete", "note", "add", "W-1", flag, "")
 		if code != 0 || out != ":4\n" {
 			t.Errorf("__complete note add W-1 %s '': exit %d %q, want nothing and NoFileComp (4)", flag, code, out)
+		}
+	}
+	// A command that takes no argument offers no file names either.
+	for _, args := range [][]string{{"due", ""}, {"key", "show", ""}} {
+		code, out, _ := runCaseplan(t, dir, env, append([]string{"__complete"}, args...)...)
+		if code != 0 || out != ":4\n" {
+			t.Errorf("__complete %q: exit %d %q, want nothing and NoFileComp (4)", args, code, out)
 		}
 	}
 	// A flag that takes a file still completes files (the default directive).
