@@ -91,14 +91,17 @@ func withWords(v valuesFrom, words map[string]string) valuesFrom {
 }
 
 var (
-	programKeys  = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.Programs) }}
-	staffIDs     = valuesFrom{store: func(cfg *record.Config) []string { return staffOf(cfg) }, noCheck: true}
-	serviceCodes = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.ServiceCodes()) }}
-	goalIDs      = valuesFrom{inCase: func(c *caseFiles) []string { return c.goals() }}
-	objectiveIDs = valuesFrom{inCase: func(c *caseFiles) []string { return c.objectives() }}
-	planServices = valuesFrom{inCase: func(c *caseFiles) []string { return c.planServices() }}
-	cohortIDs    = valuesFrom{records: layout.CohortsDir}
-	centerNames  = valuesFrom{store: func(cfg *record.Config) []string { return cfg.Centers }}
+	programKeys = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.Programs) }}
+	staffIDs    = valuesFrom{store: func(cfg *record.Config) []string { return staffOf(cfg) }, noCheck: true}
+	// case new --manager and case transfer --to refuse a retired member:
+	// completion offers those still active.
+	activeStaffIDs = valuesFrom{store: func(cfg *record.Config) []string { return activeStaffOf(cfg) }, noCheck: true}
+	serviceCodes   = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.ServiceCodes()) }}
+	goalIDs        = valuesFrom{inCase: func(c *caseFiles) []string { return c.goals() }}
+	objectiveIDs   = valuesFrom{inCase: func(c *caseFiles) []string { return c.objectives() }}
+	planServices   = valuesFrom{inCase: func(c *caseFiles) []string { return c.planServices() }}
+	cohortIDs      = valuesFrom{records: layout.CohortsDir}
+	centerNames    = valuesFrom{store: func(cfg *record.Config) []string { return cfg.Centers }}
 	// due checks --kind itself, a list it may be given comma-separated;
 	// the kinds are here for completion and for due --contact's hint.
 	dueKinds = valuesFrom{fixed: casestate.DueKinds, noCheck: true}
@@ -152,11 +155,11 @@ var toolboxWords = map[string]string{"done": "final", "finished": "final", "comp
 var flagValues = map[string]map[string]valuesFrom{
 	"note add":   {"kind": withWords(enumElsewhere(enum("note", "kind"), "amendment"), map[string]string{"checkin": "contact"}), "mode": enum("note", "mode"), "service": serviceCodes, "cohort": cohortIDs, "absent": storeCases},
 	"note amend": {"mode": enum("note", "mode"), "service": serviceCodes},
-	"case new":   {"program": programKeys, "manager": staffIDs, "returning-from": storeCases},
+	"case new":   {"program": programKeys, "manager": activeStaffIDs, "returning-from": storeCases},
 	"case list": {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status"), "cohort": cohortIDs,
 		"phase": fixed(casestate.Phases...), "center": centerNames},
 	"case import":   {"rules": importRules},
-	"case transfer": {"to": staffIDs, "from": staffIDs},
+	"case transfer": {"to": activeStaffIDs, "from": staffIDs},
 	"case close":    {"reason": enum("outcome", "closures", "[]", "reason")},
 	"case set":      {"channel": enum("intake", "participant", "channels", "[]")},
 	"case toolbox": {"resume": withWords(enum("intake", "toolbox", "resume"), toolboxWords), "cover-letter": withWords(enum("intake", "toolbox", "cover_letter"), toolboxWords),
@@ -237,6 +240,16 @@ func staffOf(cfg *record.Config) []string {
 	var out []string
 	for _, s := range cfg.Staff {
 		out = append(out, s.ID)
+	}
+	return out
+}
+
+func activeStaffOf(cfg *record.Config) []string {
+	var out []string
+	for _, s := range cfg.Staff {
+		if s.IsActive() {
+			out = append(out, s.ID)
+		}
 	}
 	return out
 }

@@ -402,6 +402,9 @@ func TestCompletionOfEveryItem(t *testing.T) {
 	consent := run("case", "consent", "add", "W-2", "--kind", "job-site-visit", "--given", "2026-03-10")
 	benefit := run("iep", "benefit", "add", "W-2", "--name", "Child care subsidy", "--renewal", "2026-12-01")
 	application := run("activity", "add", "W-1", "--date", "2026-03-10", "--kind", "application", "--org", "Example Clinic", "--position", "Clerk", "--internal=false")
+	// a member who left: still a --from of case transfer, no longer a --to
+	run("staff", "add", "--name", "Jo Example", "--email", "jexample@example.org")
+	run("staff", "set", "jexample", "--active=false")
 	writeStoreFile(t, dir, "roster.csv", "name\n")
 	writeStoreFile(t, dir, "notes.txt", "x\n")
 	for _, tt := range []struct {
@@ -420,8 +423,11 @@ func TestCompletionOfEveryItem(t *testing.T) {
 		{[]string{"edit", "W-1", ""}, "intake iep references services outcome activity/2026-W11"},
 		{[]string{"activity", "list", "W-1", "--week", ""}, "2026-W11"},
 		{[]string{"activity", "update", "W-1", "--application", ""}, application},
-		{[]string{"staff", "set", ""}, "mrivera"},
-		{[]string{"case", "team", "add", "W-1", "--staff", ""}, "mrivera"},
+		{[]string{"staff", "set", ""}, "mrivera jexample"},
+		{[]string{"case", "new", "--manager", ""}, "mrivera"},
+		{[]string{"case", "transfer", "W-1", "--to", ""}, "mrivera"},
+		{[]string{"case", "transfer", "--from", ""}, "mrivera jexample"},
+		{[]string{"case", "team", "add", "W-1", "--staff", ""}, "mrivera jexample"}, // a team takes a member who left
 		{[]string{"case", "transfer", "W-1", "--to", "mrivera", "--reason", "x", ""}, "W-2 W-3"},
 		{[]string{"validate", "W-2", ""}, "W-1 W-3"},
 		{[]string{"report", "monthly", "--month", ""}, "2026-03 2026-02 2026-01 2025-12 2025-11 2025-10 2025-09 2025-08 2025-07 2025-06 2025-05 2025-04 2025-03"},
