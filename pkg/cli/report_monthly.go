@@ -242,6 +242,25 @@ func (opts *reportMonthlyOptions) monthHint() string {
 	return "name it as YYYY-MM, e.g. --month " + last.Format("2006-01") + " for last month"
 }
 
+// recentMonths are the months --month completes: this month (so far) and
+// the twelve before it, newest first, last month said to be last month.
+func (g *globals) recentMonths() []string {
+	today, err := g.todayDate()
+	if err != nil {
+		return nil
+	}
+	first := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
+	out := []string{first.Format("2006-01") + "\tthis month, so far"}
+	for i := 1; i <= 12; i++ {
+		m := first.AddDate(0, -i, 0).Format("2006-01")
+		if i == 1 {
+			m += "\tlast month"
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
 func reportMonthlyRun(opts *reportMonthlyOptions) error {
 	w, err := opts.writer()
 	if err != nil {

@@ -23,6 +23,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -43,6 +44,9 @@ type valuesFrom struct {
 	// records is a directory of store-level records (layout.CohortsDir):
 	// the values are its records' names.
 	records string
+	// listed are values the store or the clock gives at completion
+	// (case IDs, recent months), which the command checks itself.
+	listed func(g *globals) []string
 	// noCheck leaves the check to the command, which knows more than
 	// membership (a staff member no longer active, the case's own manager).
 	noCheck bool
@@ -87,20 +91,59 @@ func withWords(v valuesFrom, words map[string]string) valuesFrom {
 }
 
 var (
-	programKeys  = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.Programs) }}
-	staffIDs     = valuesFrom{store: func(cfg *record.Config) []string { return staffOf(cfg) }, noCheck: true}
-	serviceCodes = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.ServiceCodes()) }}
-	goalIDs      = valuesFrom{inCase: func(c *caseFiles) []string { return c.goals() }}
-	objectiveIDs = valuesFrom{inCase: func(c *caseFiles) []string { return c.objectives() }}
-	planServices = valuesFrom{inCase: func(c *caseFiles) []string { return c.planServices() }}
-	cohortIDs    = valuesFrom{records: layout.CohortsDir}
-	centerNames  = valuesFrom{store: func(cfg *record.Config) []string { return cfg.Centers }}
+	programKeys = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.Programs) }}
+	staffIDs    = valuesFrom{store: func(cfg *record.Config) []string { return staffOf(cfg) }, noCheck: true}
+	// case new --manager and case transfer --to refuse a retired member:
+	// completion offers those still active.
+	activeStaffIDs = valuesFrom{store: func(cfg *record.Config) []string { return activeStaffOf(cfg) }, noCheck: true}
+	serviceCodes   = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.ServiceCodes()) }}
+	goalIDs        = valuesFrom{inCase: func(c *caseFiles) []string { return c.goals() }}
+	objectiveIDs   = valuesFrom{inCase: func(c *caseFiles) []string { return c.objectives() }}
+	planServices   = valuesFrom{inCase: func(c *caseFiles) []string { return c.planServices() }}
+	cohortIDs      = valuesFrom{records: layout.CohortsDir}
+	centerNames    = valuesFrom{store: func(cfg *record.Config) []string { return cfg.Centers }}
 	// due checks --kind itself, a list it may be given comma-separated;
 	// the kinds are here for completion and for due --contact's hint.
 	dueKinds = valuesFrom{fixed: casestate.DueKinds, noCheck: true}
 	// --rules takes a path as well as a name; case import says what is wrong.
 	importRules = valuesFrom{records: layout.ImportRulesDir, noCheck: true}
+	storeCases  = valuesFrom{listed: (*globals).caseIDs, noCheck: true}
+	// the months a monthly report is most often made for, newest first
+	reportMonths = valuesFrom{listed: (*globals).recentMonths, noCheck: true}
+	// followup add, report performance and export pirl check it (an int)
+	quarters  = valuesFrom{fixed: []string{"1", "2", "3", "4"}, noCheck: true}
+	caseNotes = valuesFrom{inCase: func(c *caseFiles) []string { return c.g.noteIDs(c.id) }}
+	caseWeeks = valuesFrom{inCase: func(c *caseFiles) []string { return c.g.activityWeeks(c.id) }}
+	// waiver add checks the rule itself, naming those the case can waive.
+	waivableRules = valuesFrom{inCase: func(c *caseFiles) []string { return c.waivable() }}
 )
+
+// The IDs of the case's activity entries of one list, for activity
+// update's flags.
+var (
+	applicationIDs = activityEntries(func(w *record.ActivityWeek) (out []string) {
+		for _, e := range w.Applications {
+			out = append(out, e.ID)
+		}
+		return out
+	})
+	interviewIDs = activityEntries(func(w *record.ActivityWeek) (out []string) {
+		for _, e := range w.Interviews {
+			out = append(out, e.ID)
+		}
+		return out
+	})
+	activityCourseIDs = activityEntries(func(w *record.ActivityWeek) (out []string) {
+		for _, e := range w.Courses {
+			out = append(out, e.ID)
+		}
+		return out
+	})
+)
+
+func activityEntries(list func(w *record.ActivityWeek) []string) valuesFrom {
+	return valuesFrom{inCase: func(c *caseFiles) []string { return c.activityEntries(list) }}
+}
 
 // toolboxWords: a document a case manager calls done is the toolbox's
 // final (000: resume, cover letter and thank-you letter final by the
@@ -110,19 +153,19 @@ var toolboxWords = map[string]string{"done": "final", "finished": "final", "comp
 // flagValues maps a command (its path below caseplan) and a flag to its
 // values.
 var flagValues = map[string]map[string]valuesFrom{
-	"note add":   {"kind": withWords(enumElsewhere(enum("note", "kind"), "amendment"), map[string]string{"checkin": "contact"}), "mode": enum("note", "mode"), "service": serviceCodes, "cohort": cohortIDs},
+	"note add":   {"kind": withWords(enumElsewhere(enum("note", "kind"), "amendment"), map[string]string{"checkin": "contact"}), "mode": enum("note", "mode"), "service": serviceCodes, "cohort": cohortIDs, "absent": storeCases},
 	"note amend": {"mode": enum("note", "mode"), "service": serviceCodes},
-	"case new":   {"program": programKeys, "manager": staffIDs},
+	"case new":   {"program": programKeys, "manager": activeStaffIDs, "returning-from": storeCases},
 	"case list": {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status"), "cohort": cohortIDs,
 		"phase": fixed(casestate.Phases...), "center": centerNames},
 	"case import":   {"rules": importRules},
-	"case transfer": {"to": staffIDs, "from": staffIDs},
+	"case transfer": {"to": activeStaffIDs, "from": staffIDs},
 	"case close":    {"reason": enum("outcome", "closures", "[]", "reason")},
 	"case set":      {"channel": enum("intake", "participant", "channels", "[]")},
 	"case toolbox": {"resume": withWords(enum("intake", "toolbox", "resume"), toolboxWords), "cover-letter": withWords(enum("intake", "toolbox", "cover_letter"), toolboxWords),
 		"thank-you-letter": withWords(enum("intake", "toolbox", "thank_you_letter"), toolboxWords)},
 	"case barrier add":      {"kind": enum("intake", "barriers", "[]", "kind"), "status": enum("intake", "barriers", "[]", "status")},
-	"case team add":         {"role": enum("intake", "team", "[]", "role")},
+	"case team add":         {"role": enum("intake", "team", "[]", "role"), "staff": staffIDs},
 	"case consent add":      {"kind": enum("intake", "consents", "[]", "kind")},
 	"case consent withdraw": {"kind": enum("intake", "consents", "[]", "kind")},
 	"staff add":             {"role": enum("caseplan", "staff", "[]", "role")},
@@ -131,7 +174,10 @@ var flagValues = map[string]map[string]valuesFrom{
 	"due":                   {"manager": staffIDs, "kind": dueKinds},
 	"log":                   {"by": staffIDs},
 	"activity add":          {"kind": fixed(casework.ActivityKinds...), "status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
-	"activity update":       {"status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
+	"activity update":       {"status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}, "week": caseWeeks, "application": applicationIDs, "interview": interviewIDs, "course": activityCourseIDs},
+	"activity list":         {"week": caseWeeks},
+	"followup add":          {"evidence-note": caseNotes, "quarter": quarters},
+	"waiver add":            {"rule": waivableRules},
 	"service add":           {"category": enum("services", "referrals", "[]", "category")},
 	"service update":        {"status": enum("services", "referrals", "[]", "status")},
 	"placement set":         {"wage-unit": enum("outcome", "placements", "[]", "wage_unit")},
@@ -145,9 +191,10 @@ var flagValues = map[string]map[string]valuesFrom{
 	"iep course add":        {"status": enum("iep", "skill_plan", "[]", "status")},
 	"iep course status":     {"status": enum("iep", "skill_plan", "[]", "status")},
 	"iep benefit add":       {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
-	"report monthly":        {"table": fixed(report.MonthlyTables...), "cohort": cohortIDs},
+	"report monthly":        {"table": fixed(report.MonthlyTables...), "cohort": cohortIDs, "month": reportMonths},
 	"report caseload":       {"table": fixed(report.CaseloadTables...), "manager": staffIDs},
-	"report performance":    {"table": fixed(report.PerformanceTables...)},
+	"report performance":    {"table": fixed(report.PerformanceTables...), "quarter": quarters},
+	"export pirl":           {"quarter": quarters},
 	"report search":         {"table": fixed(report.SearchTables...), "manager": staffIDs},
 	"iep benefit renew":     {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
 	// --day takes a day of the month too: iep schedule checks it.
@@ -193,6 +240,16 @@ func staffOf(cfg *record.Config) []string {
 	var out []string
 	for _, s := range cfg.Staff {
 		out = append(out, s.ID)
+	}
+	return out
+}
+
+func activeStaffOf(cfg *record.Config) []string {
+	var out []string
+	for _, s := range cfg.Staff {
+		if s.IsActive() {
+			out = append(out, s.ID)
+		}
 	}
 	return out
 }
@@ -398,6 +455,7 @@ type caseFiles struct {
 	id     string
 	loaded bool
 	c      *casefile.Case
+	cfg    *record.Config // the store's caseplan.yaml, read with the case
 }
 
 // load reads the case's records from the work tree once; nil when it
@@ -419,8 +477,19 @@ func (c *caseFiles) load() *casefile.Case {
 	if err != nil {
 		return nil
 	}
-	c.c = snap.Case(c.id)
+	c.c, c.cfg = snap.Case(c.id), snap.Config
 	return c.c
+}
+
+// waivable lists the rules a supervisor may waive for the case, as waiver
+// add takes them (validate.Waivable: those of the case's program the store
+// does not turn off).
+func (c *caseFiles) waivable() []string {
+	k := c.load()
+	if k == nil || k.Intake == nil || c.cfg == nil {
+		return nil
+	}
+	return validate.Waivable(c.cfg.ProgramKind(k.Intake.Program), c.cfg)
 }
 
 func (c *caseFiles) plan() *record.IEP {
@@ -508,6 +577,109 @@ func (c *caseFiles) actionItems() (out []string) {
 		for i, a := range n.Actions {
 			if id := n.ID + "#" + strconv.Itoa(i+1); a.Done == "" && !closed[id] {
 				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// numbered lists n items of a list by their IDs, or by their number (1
+// for the first) for one written before its list had IDs, as the commands
+// that take them name them.
+func numbered(n int, id func(i int) string) []string {
+	out := make([]string, 0, n)
+	for i := range n {
+		if v := id(i); v != "" {
+			out = append(out, v)
+		} else {
+			out = append(out, strconv.Itoa(i+1))
+		}
+	}
+	return out
+}
+
+func (c *caseFiles) intake() *record.Intake {
+	if k := c.load(); k != nil {
+		return k.Intake
+	}
+	return nil
+}
+
+func (c *caseFiles) teamMembers() []string {
+	in := c.intake()
+	if in == nil {
+		return nil
+	}
+	return numbered(len(in.Team), func(i int) string { return in.Team[i].ID })
+}
+
+func (c *caseFiles) barriers() []string {
+	in := c.intake()
+	if in == nil {
+		return nil
+	}
+	return numbered(len(in.Barriers), func(i int) string { return in.Barriers[i].ID })
+}
+
+func (c *caseFiles) assessments() []string {
+	in := c.intake()
+	if in == nil {
+		return nil
+	}
+	return numbered(len(in.Assessments), func(i int) string { return in.Assessments[i].ID })
+}
+
+func (c *caseFiles) determinations() []string {
+	in := c.intake()
+	if in == nil {
+		return nil
+	}
+	return numbered(len(in.Eligibility), func(i int) string { return in.Eligibility[i].ID })
+}
+
+func (c *caseFiles) consents() []string {
+	in := c.intake()
+	if in == nil {
+		return nil
+	}
+	return numbered(len(in.Consents), func(i int) string { return in.Consents[i].ID })
+}
+
+func (c *caseFiles) jobTargets() []string {
+	p := c.plan()
+	if p == nil {
+		return nil
+	}
+	return numbered(len(p.JobTargets), func(i int) string { return p.JobTargets[i].ID })
+}
+
+func (c *caseFiles) courses() []string {
+	p := c.plan()
+	if p == nil {
+		return nil
+	}
+	return numbered(len(p.SkillPlan), func(i int) string { return p.SkillPlan[i].ID })
+}
+
+func (c *caseFiles) benefits() []string {
+	p := c.plan()
+	if p == nil || p.SelfSufficiency == nil {
+		return nil
+	}
+	b := p.SelfSufficiency.Benefits
+	return numbered(len(b), func(i int) string { return b[i].ID })
+}
+
+// activityEntries lists the IDs list gives of each of the case's activity
+// weeks; an entry without an ID is named by its number in --week, which
+// completion does not guess.
+func (c *caseFiles) activityEntries(list func(w *record.ActivityWeek) []string) (out []string) {
+	if k := c.load(); k != nil {
+		for _, w := range k.Activity {
+			for _, id := range list(w) {
+				if id != "" {
+					out = append(out, id)
+				}
 			}
 		}
 	}
@@ -605,6 +777,25 @@ func (g *globals) noteIDs(caseID string) []string {
 	return out
 }
 
+// activityWeeks lists a case's activity weeks by their files (2026-W10).
+func (g *globals) activityWeeks(caseID string) []string {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil
+	}
+	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(layout.ActivityOf(caseID))))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if week, ok := strings.CutSuffix(e.Name(), layout.Ext); ok && !e.IsDir() {
+			out = append(out, week)
+		}
+	}
+	return out
+}
+
 // registerCompletions wires shell completion for the whole tree: every
 // flag of flagValues, and the arguments a command's Use names (CASE, NOTE,
 // RECORD).
@@ -620,10 +811,24 @@ func (g *globals) registerCompletions(root *cobra.Command) {
 				return g.complete(from, args), cobra.ShellCompDirectiveNoFileComp
 			})
 		}
-		if c.ValidArgsFunction == nil && c.Runnable() {
-			if words := strings.Fields(c.Use); len(words) > 1 {
-				c.ValidArgsFunction = g.completeArgs(words[1:])
+		// The other flags that take a value take a date, a text, a
+		// number or a name, none of them a file: Tab offers nothing
+		// rather than the files of the current directory, but for the
+		// flags that do take a file or a directory (--file, --out, --ics,
+		// --store).
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if _, ok := c.GetFlagCompletionFunc(f.Name); ok || f.NoOptDefVal != "" {
+				return
 			}
+			if name, _ := pflag.UnquoteUsage(f); name == "FILE" || name == "DIR" {
+				return
+			}
+			_ = c.RegisterFlagCompletionFunc(f.Name, cobra.NoFileCompletions)
+		})
+		// A command whose usage names no argument takes none: Tab offers
+		// no file names after it (caseplan due, caseplan key show).
+		if words := strings.Fields(c.Use); c.ValidArgsFunction == nil && c.Runnable() && len(words) > 0 {
+			c.ValidArgsFunction = g.completeArgs(words[1:])
 		}
 		for _, sub := range c.Commands() {
 			walk(sub)
@@ -644,35 +849,51 @@ func (g *globals) complete(from valuesFrom, args []string) []string {
 		return from.inCase(&caseFiles{g: g, id: args[0]})
 	case from.records != "":
 		return g.recordNames(from.records)
+	case from.listed != nil:
+		return from.listed(g)
 	}
 	return nil
 }
 
 // completeArgs completes the positional arguments a command's usage
-// names: CASE (the store's case IDs), NOTE (the case's notes), RECORD
-// (the records caseplan edit opens), and the items of the case named
-// first that the update, done and withdraw commands take: GOAL,
-// OBJECTIVE, MILESTONE, STEP, SERVICE (the plan's), REF, REFERRAL and
-// NOTE#N (the open action items), and WAIVER.
+// names: CASE (the store's case IDs; CASE... each case not typed yet),
+// NOTE (the case's notes), RECORD (the records caseplan edit opens, and
+// the case's activity weeks as activity/WEEK), ID (staff IDs), FILE.csv
+// (the CSV files), and the items of the case named first that the update,
+// done, remove and withdraw commands take: GOAL, OBJECTIVE, MILESTONE,
+// STEP, SERVICE (the plan's), COURSE, TARGET, NAME (a benefit), MEMBER,
+// BARRIER, ASSESSMENT, DETERMINATION, PERMISSION, REF, REFERRAL, NOTE#N
+// (the open action items) and WAIVER.
 func (g *globals) completeArgs(usage []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		var positional []string
+		repeats := false // the last word takes any number of values (CASE...)
 		for _, w := range usage {
 			if strings.HasPrefix(w, "-") || strings.HasPrefix(w, "(") {
 				break
 			}
 			positional = append(positional, strings.Trim(w, "[]."))
+			repeats = strings.HasSuffix(strings.TrimRight(w, "]"), "...")
 		}
-		if len(args) >= len(positional) {
+		if len(args) >= len(positional) && !repeats || len(positional) == 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		switch positional[len(args)] {
+		word := positional[min(len(args), len(positional)-1)]
+		switch word {
 		case "CASE", "CASE|PATH":
-			return g.caseIDs(), cobra.ShellCompDirectiveNoFileComp
+			return slices.DeleteFunc(g.caseIDs(), func(id string) bool { return slices.Contains(args, id) }), cobra.ShellCompDirectiveNoFileComp
 		case "NOTE":
 			return g.noteIDs(args[0]), cobra.ShellCompDirectiveNoFileComp
 		case "RECORD":
-			return casework.EditableRecords, cobra.ShellCompDirectiveNoFileComp
+			records := slices.Clone(casework.EditableRecords)
+			for _, week := range g.activityWeeks(args[0]) {
+				records = append(records, layout.ActivityDir+"/"+week)
+			}
+			return records, cobra.ShellCompDirectiveNoFileComp
+		case "ID": // staff set
+			return g.complete(staffIDs, args), cobra.ShellCompDirectiveNoFileComp
+		case "FILE.csv":
+			return []string{"csv"}, cobra.ShellCompDirectiveFilterFileExt
 		case "DIR":
 			return nil, cobra.ShellCompDirectiveFilterDirs
 		}
@@ -680,25 +901,27 @@ func (g *globals) completeArgs(usage []string) func(*cobra.Command, []string, st
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		in := &caseFiles{g: g, id: args[0]} // the items of the case named first
-		switch positional[len(args)] {
-		case "GOAL":
-			return in.goals(), cobra.ShellCompDirectiveNoFileComp
-		case "OBJECTIVE":
-			return in.objectives(), cobra.ShellCompDirectiveNoFileComp
-		case "MILESTONE":
-			return in.milestones(), cobra.ShellCompDirectiveNoFileComp
-		case "STEP":
-			return in.steps(), cobra.ShellCompDirectiveNoFileComp
-		case "SERVICE": // iep service end, cancel, update: the plan's services
-			return in.planServices(), cobra.ShellCompDirectiveNoFileComp
-		case "REF":
-			return in.references(), cobra.ShellCompDirectiveNoFileComp
-		case "REFERRAL":
-			return in.referrals(), cobra.ShellCompDirectiveNoFileComp
-		case "WAIVER":
-			return in.waivers(), cobra.ShellCompDirectiveNoFileComp
-		case "NOTE#N":
-			return in.actionItems(), cobra.ShellCompDirectiveNoFileComp
+		items := map[string]func() []string{
+			"GOAL":          in.goals,
+			"OBJECTIVE":     in.objectives,
+			"MILESTONE":     in.milestones,
+			"STEP":          in.steps,
+			"SERVICE":       in.planServices, // iep service end, cancel, update: the plan's services
+			"COURSE":        in.courses,      // iep course status, update: the skill plan's
+			"TARGET":        in.jobTargets,
+			"NAME":          in.benefits, // iep benefit renew
+			"MEMBER":        in.teamMembers,
+			"BARRIER":       in.barriers,
+			"ASSESSMENT":    in.assessments,
+			"DETERMINATION": in.determinations,
+			"PERMISSION":    in.consents,
+			"REF":           in.references,
+			"REFERRAL":      in.referrals,
+			"WAIVER":        in.waivers,
+			"NOTE#N":        in.actionItems,
+		}
+		if list, ok := items[word]; ok {
+			return list(), cobra.ShellCompDirectiveNoFileComp
 		}
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

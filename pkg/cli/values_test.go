@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // TestFlagValues checks the table of flag values against the command
@@ -21,7 +24,7 @@ func TestFlagValues(t *testing.T) {
 			if c.Flags().Lookup(name) == nil {
 				t.Errorf("%s: no flag --%s", path, name)
 			}
-			if from.fixed == nil && from.store == nil && from.inCase == nil && from.records == "" || from.fixed != nil && len(from.fixed) == 0 {
+			if from.fixed == nil && from.store == nil && from.inCase == nil && from.records == "" && from.listed == nil || from.fixed != nil && len(from.fixed) == 0 {
 				t.Errorf("%s --%s: no values", path, name)
 			}
 		}
@@ -366,4 +369,100 @@ func completions(t *testing.T, dir string, env map[string]string, args ...string
 		}
 	}
 	return got
+}
+
+// TestCompletionOfEveryItem: every positional argument that names an item
+// of a case completes with the case's items, as the command takes them
+// (team members, job targets, barriers, courses, assessments,
+// determinations, permissions, benefits), edit's RECORD offers the case's
+// activity weeks, activity's --week and entry flags the case's, staff set
+// the roster, a second case of CASE... the cases not typed yet, and
+// case import's FILE.csv the CSV files; a flag that takes a date or a
+// text offers no file names.
+func TestCompletionOfEveryItem(t *testing.T) {
+	dir := initCLIStore(t)
+	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
+	run := func(args ...string) string {
+		t.Helper()
+		code, out, stderr := runCaseplan(t, dir, env, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		return strings.TrimSpace(out)
+	}
+	run("case", "new", "--id", "W-1", "--program", "wioa", "--name", "Ana Example")
+	run("case", "new", "--id", "W-2", "--program", "post-employment", "--name", "Ben Example")
+	run("case", "new", "--id", "W-3", "--program", "wioa", "--name", "Cy Example")
+	member := run("case", "team", "add", "W-1", "--name", "Alex Example", "--role", "union-representative")
+	target := run("iep", "target", "add", "W-1", "--title", "Records clerk")
+	barrier := run("case", "barrier", "add", "W-1", "--kind", "transportation")
+	course := run("iep", "course", "add", "W-1", "--course", "Excel")
+	assessment := run("case", "assessment", "add", "W-1", "--tool", "CASAS", "--date", "2026-03-09")
+	determination := run("case", "eligibility", "add", "W-1", "--program", "wioa", "--determined", "2026-03-04", "--eligible")
+	consent := run("case", "consent", "add", "W-2", "--kind", "job-site-visit", "--given", "2026-03-10")
+	benefit := run("iep", "benefit", "add", "W-2", "--name", "Child care subsidy", "--renewal", "2026-12-01")
+	application := run("activity", "add", "W-1", "--date", "2026-03-10", "--kind", "application", "--org", "Example Clinic", "--position", "Clerk", "--internal=false")
+	// a member who left: still a --from of case transfer, no longer a --to
+	run("staff", "add", "--name", "Jo Example", "--email", "jexample@example.org")
+	run("staff", "set", "jexample", "--active=false")
+	writeStoreFile(t, dir, "roster.csv", "name\n")
+	writeStoreFile(t, dir, "notes.txt", "x\n")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"case", "team", "remove", "W-1", ""}, member},
+		{[]string{"case", "team", "update", "W-1", ""}, member},
+		{[]string{"iep", "target", "remove", "W-1", ""}, target},
+		{[]string{"case", "barrier", "resolve", "W-1", ""}, barrier},
+		{[]string{"iep", "course", "status", "W-1", ""}, "--status " + course}, // the required flag first, as cobra offers it
+		{[]string{"case", "assessment", "update", "W-1", ""}, assessment},
+		{[]string{"case", "eligibility", "update", "W-1", ""}, determination},
+		{[]string{"case", "consent", "update", "W-2", ""}, consent},
+		{[]string{"iep", "benefit", "renew", "W-2", ""}, benefit},
+		{[]string{"edit", "W-1", ""}, "intake iep references services outcome activity/2026-W11"},
+		{[]string{"activity", "list", "W-1", "--week", ""}, "2026-W11"},
+		{[]string{"activity", "update", "W-1", "--application", ""}, application},
+		{[]string{"staff", "set", ""}, "mrivera jexample"},
+		{[]string{"case", "new", "--manager", ""}, "mrivera"},
+		{[]string{"case", "transfer", "W-1", "--to", ""}, "mrivera"},
+		{[]string{"case", "transfer", "--from", ""}, "mrivera jexample"},
+		{[]string{"case", "team", "add", "W-1", "--staff", ""}, "mrivera jexample"}, // a team takes a member who left
+		{[]string{"case", "transfer", "W-1", "--to", "mrivera", "--reason", "x", ""}, "W-2 W-3"},
+		{[]string{"validate", "W-2", ""}, "W-1 W-3"},
+		{[]string{"report", "monthly", "--month", ""}, "2026-03 2026-02 2026-01 2025-12 2025-11 2025-10 2025-09 2025-08 2025-07 2025-06 2025-05 2025-04 2025-03"},
+		{[]string{"report", "performance", "--quarter", ""}, "1 2 3 4"},
+		// the rules this case's program can have waived (a WIOA case's)
+		{[]string{"waiver", "add", "W-1", "--rule", ""}, strings.Join(validate.Waivable(record.ProgramWIOA, &record.Config{}), " ")},
+	} {
+		got := completions(t, dir, env, tt.args...)
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("__complete %q = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	// FILE.csv: the shell lists the files itself, told to keep the .csv.
+	code, out, _ := runCaseplan(t, dir, env, "__complete", "case", "import", "")
+	if code != 0 || !strings.HasPrefix(out, "csv\n:8\n") {
+		t.Errorf("__complete case import '': exit %d %q, want csv and the FilterFileExt directive (8)", code, out)
+	}
+	// A date or a text: no file names (NoFileComp, 4), where cobra's
+	// default offered the directory's files.
+	for _, flag := range []string{"--date", "--content"} {
+		code, out, _ := runCaseplan(t, dir, env, "__complete", "note", "add", "W-1", flag, "")
+		if code != 0 || out != ":4\n" {
+			t.Errorf("__complete note add W-1 %s '': exit %d %q, want nothing and NoFileComp (4)", flag, code, out)
+		}
+	}
+	// A command that takes no argument offers no file names either.
+	for _, args := range [][]string{{"due", ""}, {"key", "show", ""}} {
+		code, out, _ := runCaseplan(t, dir, env, append([]string{"__complete"}, args...)...)
+		if code != 0 || out != ":4\n" {
+			t.Errorf("__complete %q: exit %d %q, want nothing and NoFileComp (4)", args, code, out)
+		}
+	}
+	// A flag that takes a file still completes files (the default directive).
+	code, out, _ = runCaseplan(t, dir, env, "__complete", "export", "pirl", "--out", "")
+	if code != 0 || !strings.HasPrefix(out, ":0\n") {
+		t.Errorf("__complete export pirl --out '': exit %d %q, want the default directive (0)", code, out)
+	}
 }
