@@ -93,8 +93,8 @@ func withWords(v valuesFrom, words map[string]string) valuesFrom {
 var (
 	programKeys = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.Programs) }}
 	staffIDs    = valuesFrom{store: func(cfg *record.Config) []string { return staffOf(cfg) }, noCheck: true}
-	// case new --manager and case transfer --to refuse a retired member:
-	// completion offers those still active.
+	// case new --manager, case transfer --to and case team add --staff
+	// refuse a retired member: completion offers those still active.
 	activeStaffIDs = valuesFrom{store: func(cfg *record.Config) []string { return activeStaffOf(cfg) }, noCheck: true}
 	serviceCodes   = valuesFrom{store: func(cfg *record.Config) []string { return sortedKeys(cfg.ServiceCodes()) }}
 	goalIDs        = valuesFrom{inCase: func(c *caseFiles) []string { return c.goals() }}
@@ -165,7 +165,7 @@ var flagValues = map[string]map[string]valuesFrom{
 	"case toolbox": {"resume": withWords(enum("intake", "toolbox", "resume"), toolboxWords), "cover-letter": withWords(enum("intake", "toolbox", "cover_letter"), toolboxWords),
 		"thank-you-letter": withWords(enum("intake", "toolbox", "thank_you_letter"), toolboxWords)},
 	"case barrier add":      {"kind": enum("intake", "barriers", "[]", "kind"), "status": enum("intake", "barriers", "[]", "status")},
-	"case team add":         {"role": enum("intake", "team", "[]", "role"), "staff": staffIDs},
+	"case team add":         {"role": enum("intake", "team", "[]", "role"), "staff": activeStaffIDs},
 	"case consent add":      {"kind": enum("intake", "consents", "[]", "kind")},
 	"case consent withdraw": {"kind": enum("intake", "consents", "[]", "kind")},
 	"staff add":             {"role": enum("caseplan", "staff", "[]", "role")},

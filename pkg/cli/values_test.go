@@ -427,7 +427,7 @@ func TestCompletionOfEveryItem(t *testing.T) {
 		{[]string{"case", "new", "--manager", ""}, "mrivera"},
 		{[]string{"case", "transfer", "W-1", "--to", ""}, "mrivera"},
 		{[]string{"case", "transfer", "--from", ""}, "mrivera jexample"},
-		{[]string{"case", "team", "add", "W-1", "--staff", ""}, "mrivera jexample"}, // a team takes a member who left
+		{[]string{"case", "team", "add", "W-1", "--staff", ""}, "mrivera"}, // --staff refuses a member who left
 		{[]string{"case", "transfer", "W-1", "--to", "mrivera", "--reason", "x", ""}, "W-2 W-3"},
 		{[]string{"validate", "W-2", ""}, "W-1 W-3"},
 		{[]string{"report", "monthly", "--month", ""}, "2026-03 2026-02 2026-01 2025-12 2025-11 2025-10 2025-09 2025-08 2025-07 2025-06 2025-05 2025-04 2025-03"},
