@@ -175,10 +175,24 @@ shown with the day it starts; until then the case stays in its phase.
            {"id","rule","by","date","reason","in_effect"} in the intake's
            order, [] when none: id is "" for a waiver recorded before
            waivers had IDs, in_effect false for one dated after --today;
-           findings are validate's -o json findings.` + "\n" + exitStatusHelp,
+           findings are validate's -o json findings.
+
+  -o md, -o html  the case file, for a file review: a document to keep
+           or print. The lines above, then under headings the intake,
+           the plan (as iep show reads it), what is due, every note in
+           date order and whole, the activity tracker's weeks,
+           referrals, references, the outcome, the waivers and the
+           findings. It reads committed records, as a report does
+           (HEAD's commit, or --at COMMIT), names that commit and the
+           command that makes it again, and --out FILE writes it
+           atomically; the HTML is one self-contained page. The sealed
+           fields are never in it, and a detail the leak guard says
+           belongs there (pii-term, pii-dob) is shown as
+           [withheld: RULE]: the finding stays listed.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case show 2026-K7QX2                      # where it stands today
   caseplan case show 2026-K7QX2 --today 2026-05-31   # as it stood on May 31
-  caseplan case show 2026-K7QX2 -o json | jq '.waivers'  # the case's waivers`,
+  caseplan case show 2026-K7QX2 -o json | jq '.waivers'  # the case's waivers
+  caseplan case show 2026-K7QX2 -o html --out 2026-K7QX2.html  # the case file`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, caseShowFormats...); err != nil {

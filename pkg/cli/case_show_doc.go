@@ -149,7 +149,14 @@ func intakeSection(c *casefile.Case) report.CaseSection {
 		if b.Resolved != "" {
 			resolved = "resolved " + string(b.Resolved)
 		}
-		s.Fields = append(s.Fields, field("Barrier", withID(b.ID, joinSet(", ", b.Kind, iepOr(b.Status, "open"), resolved, b.Detail))))
+		detail := b.Detail
+		if detail != "" && validate.BarrierDetailSealed(b.Kind) {
+			// Health or disability information (TEGL 39-11): the
+			// leak guard's pii-term says it belongs in the sealed
+			// fields, which a case file never shows.
+			detail = "[withheld: " + validate.RulePIITerm + "]"
+		}
+		s.Fields = append(s.Fields, field("Barrier", withID(b.ID, joinSet(", ", b.Kind, iepOr(b.Status, "open"), resolved, detail))))
 	}
 	for _, a := range in.Assessments {
 		s.Fields = append(s.Fields, field("Assessment", withID(a.ID, joinSet(", ", string(a.Date), a.Tool, a.Summary))))
