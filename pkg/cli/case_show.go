@@ -18,15 +18,23 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/tickler"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type caseShowOptions struct {
 	*globals
 	caseID string
 	output string
+	at     string // -o md, html: the commit to read
+	out    string // -o md, html: the file to write
 }
+
+// document says whether the case is shown as a document to keep (-o md,
+// html), read from a commit.
+func (o *caseShowOptions) document() bool { return slices.Contains(report.CaseFileFormats, o.output) }
 
 func newCmdCaseShow(g *globals, runF func(*caseShowOptions) error) *cobra.Command {
 	opts := &caseShowOptions{globals: g}
@@ -167,14 +175,35 @@ shown with the day it starts; until then the case stays in its phase.
            {"id","rule","by","date","reason","in_effect"} in the intake's
            order, [] when none: id is "" for a waiver recorded before
            waivers had IDs, in_effect false for one dated after --today;
-           findings are validate's -o json findings.` + "\n" + exitStatusHelp,
+           findings are validate's -o json findings.
+
+  -o md, -o html  the case file, for a file review: a document to keep
+           or print. The lines above, then under headings the intake,
+           the plan (as iep show reads it), what is due, every note in
+           date order and whole, the activity tracker's weeks,
+           referrals, references, the outcome, the waivers and the
+           findings. It reads committed records, as a report does
+           (HEAD's commit, or --at COMMIT), names that commit and the
+           command that makes it again, and --out FILE writes it
+           atomically; the HTML is one self-contained page. The sealed
+           fields are never in it, and a detail the leak guard says
+           belongs there (pii-term, pii-dob) is shown as
+           [withheld: RULE]: the finding stays listed.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case show 2026-K7QX2                      # where it stands today
   caseplan case show 2026-K7QX2 --today 2026-05-31   # as it stood on May 31
-  caseplan case show 2026-K7QX2 -o json | jq '.waivers'  # the case's waivers`,
+  caseplan case show 2026-K7QX2 -o json | jq '.waivers'  # the case's waivers
+  caseplan case show 2026-K7QX2 -o html --out 2026-K7QX2.html  # the case file`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := outputFormat(opts.output, "text", "json"); err != nil {
+			if err := outputFormat(opts.output, caseShowFormats...); err != nil {
 				return err
+			}
+			if !opts.document() {
+				for _, f := range []string{"at", "out"} {
+					if c.Flags().Changed(f) {
+						return usageErrorf("--%s goes with -o md or -o html, the case file", f)
+					}
+				}
 			}
 			opts.caseID = args[0]
 			if runF != nil {
@@ -183,9 +212,16 @@ shown with the day it starts; until then the case stays in its phase.
 			return caseShowRun(opts)
 		},
 	}
-	addOutputFlag(c, &opts.output, "text", "json")
+	addOutputFlag(c, &opts.output, caseShowFormats...)
+	f := c.Flags()
+	f.StringVar(&opts.at, "at", "", "with -o md or html, read the case as committed in `COMMIT` (a hash, branch or tag; default HEAD)")
+	outputFileVar(f, &opts.out, "out", "to write to stdout", "with -o md or html, write the case file to `FILE` (atomically) instead of stdout; - is stdout")
 	return c
 }
+
+// caseShowFormats are case show's formats: text and json read the work
+// tree; md and html are the case file, read from a commit.
+var caseShowFormats = append([]string{"text", "json"}, report.CaseFileFormats...)
 
 func caseShowRun(opts *caseShowOptions) error {
 	root, err := opts.storeRoot()
@@ -196,9 +232,22 @@ func caseShowRun(opts *caseShowOptions) error {
 	if err != nil {
 		return err
 	}
-	src, err := store.NewWorkTree(root)
+	var src store.Source
+	src, err = store.NewWorkTree(root)
 	if err != nil {
 		return err
+	}
+	// A case file (-o md, html) is kept: read from a commit, as a report
+	// is, so that the command it names makes it again byte for byte.
+	doc := &reportOptions{globals: opts.globals, at: opts.at, out: opts.out}
+	var made report.Source
+	if opts.document() {
+		repo, tree, rs, err := doc.reportCommit()
+		if err != nil {
+			return err
+		}
+		defer repo.Close()
+		src, made = store.GitTree{Tree: tree}, rs
 	}
 	snap, findings, err := check(src, []string{opts.caseID}, today, opts.env.Build.Installable())
 	if err != nil {
@@ -219,6 +268,12 @@ func caseShowRun(opts *caseShowOptions) error {
 	}
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, v)
+	}
+	if opts.document() {
+		g, _ := validate.Guard(snap.Config)
+		again := fmt.Sprintf("caseplan case show %s --today %s -o %s", opts.caseID, v.today, opts.output)
+		d := caseFileOf(v, snap.Case(opts.caseID), made, again, withholdLeaks(g))
+		return doc.writeReport("the case file", func(b *bytes.Buffer) error { return report.WriteCaseFile(b, opts.output, d) })
 	}
 	w, done := opts.textOut()
 	v.write(w, opts.env.Width)
@@ -448,79 +503,9 @@ func caseDueJSON(items []casestate.Due, cfg *record.Config) []dueOut {
 // width columns wide (0: not a terminal, nothing wraps; see hangLines).
 func (v *caseShowView) write(out io.Writer, width int) {
 	w := &hangLines{w: out, width: width}
-	fmt.Fprintf(w, "Case %s: %s\n", v.ID, v.orMissing(v.Participant, ""))
-	fmt.Fprintf(w, "Program:      %s\n", v.programName)
-	if v.Status == casestate.StatusNotOpened {
-		// Before its opening the case was no case yet: no phase and
-		// nothing due are shown, not the program's start.
-		fmt.Fprintf(w, "Status:       not opened yet on %s: it opens %s\n", v.today, v.Opened)
-	} else {
-		fmt.Fprintf(w, "Status:       %s, opened %s", v.orMissing(v.Status, ""), v.orMissing(v.Opened, ""))
-		if p := v.Participation; p != nil {
-			fmt.Fprintf(w, ", %s", participationWords(p))
-		}
-		fmt.Fprintln(w)
-	}
-	fmt.Fprintf(w, "Manager:      %s", v.orMissing(v.Manager, ""))
-	if v.Center != "" {
-		fmt.Fprintf(w, ", %s", v.Center)
-	}
-	fmt.Fprintln(w)
-	if reach := v.Reach.words(); reach != "" {
-		fmt.Fprintf(w, "Reach:        %s\n", reach)
-	}
-	if cs := v.ContactSchedule; cs != nil {
-		fmt.Fprintf(w, "Schedule:     contact %s, agreed %s\n", cs.Words, cs.Agreed)
-	}
-	if l := v.layoff; l != nil {
-		fmt.Fprintf(w, "Layoff:       notice %s, layoff %s\n", v.orMissing(string(l.NoticeDate), ""), v.orMissing(string(l.LayoffDate), ""))
-	}
-	if v.Cohort != "" {
-		fmt.Fprintf(w, "Cohort:       %s", v.Cohort)
-		if v.cohort != nil {
-			fmt.Fprintf(w, ", %s", v.cohort.Employer)
-		}
-		if im := v.imported; im != nil {
-			fmt.Fprintf(w, "; imported from %s row %d", im.File, im.Row)
-		}
-		fmt.Fprintln(w)
-	}
-	if v.ReturningFrom != "" {
-		fmt.Fprintf(w, "Period:       a new period of participation; the earlier one is case %s (TEGL 10-16)\n", v.ReturningFrom)
-	}
-	if v.Phase != "" {
-		fmt.Fprintf(w, "Phase:        %s\n", v.phaseWords())
-	}
-	if v.PlacementStarts != "" {
-		fmt.Fprintf(w, "Placement:    starts %s\n", v.PlacementStarts)
-	}
-	if p := v.Participation; p != nil {
-		switch u := v.state.Participation; {
-		case u != nil && u.UnderWay != "":
-			// An open service counts as given every day (TEGL 10-16:
-			// a service under way is no exit), so its date is today's:
-			// said as what it is, with how to end it, else a customer
-			// who stopped coming never reaches a potential exit.
-			fmt.Fprintf(w, "Last service: under way since %s (plan service %s, no end recorded): it counts as given every day, so the case cannot exit; once it ends, record it: caseplan iep service end %s %s --date DATE\n", u.UnderWaySince, u.UnderWay, v.ID, u.UnderWay)
-		case p.LastService != "":
-			fmt.Fprintf(w, "Last service: %s (the last participation-causing service)\n", p.LastService)
-		}
-		if p.ExitDate != "" {
-			fmt.Fprintf(w, "Potential exit: the exit date would be %s (TEGL 10-16); record it with caseplan case exit %s\n", p.ExitDate, v.ID)
-		}
-	}
-	last := v.LastContact
-	if last == "" {
-		last = "none"
-	}
-	voided := ""
-	if v.VoidedNotes > 0 {
-		voided = fmt.Sprintf("; %d voided, not counted", v.VoidedNotes)
-	}
-	fmt.Fprintf(w, "Notes:        %d (%s, last %s%s)\n", v.Notes, countOf(v.Contacts, "contact"), last, voided)
-	if v.CaseConference == casestate.ConferenceToPlan {
-		// 000 gives the conference no date: said, not put on the tickler.
-		fmt.Fprintf(w, "Conference:   the case conference is still to plan (000: explain its purpose; plan the date): caseplan iep step add %s --owner manager --text 'Case conference' --due DATE, or once held a case-conference note\n", v.ID)
+	fmt.Fprintf(w, "%s\n", v.title())
+	for _, l := range v.lines() {
+		fmt.Fprintf(w, "%-13s %s\n", l.label+":", l.value)
 	}
 	if len(v.state.Due) > 0 {
 		fmt.Fprintf(w, "\nNext due:\n")
@@ -547,6 +532,98 @@ func (v *caseShowView) write(out io.Writer, width int) {
 			fmt.Fprintf(w, "  (%s)\n", line)
 		}
 	}
+}
+
+// title is the case's first line: "Case ID: participant".
+func (v *caseShowView) title() string {
+	return fmt.Sprintf("Case %s: %s", v.ID, v.orMissing(v.Participant, ""))
+}
+
+// shownLine is one labelled line of what case show says of a case.
+type shownLine struct{ label, value string }
+
+// lines are the labelled lines case show says of the case under its
+// title, in order: the text prints them under their labels, and the
+// case file (-o md, html) is headed by them, so the two never disagree.
+func (v *caseShowView) lines() []shownLine {
+	var ls []shownLine
+	add := func(label, format string, args ...any) {
+		ls = append(ls, shownLine{label, fmt.Sprintf(format, args...)})
+	}
+	add("Program", "%s", v.programName)
+	if v.Status == casestate.StatusNotOpened {
+		// Before its opening the case was no case yet: no phase and
+		// nothing due are shown, not the program's start.
+		add("Status", "not opened yet on %s: it opens %s", v.today, v.Opened)
+	} else {
+		status := fmt.Sprintf("%s, opened %s", v.orMissing(v.Status, ""), v.orMissing(v.Opened, ""))
+		if p := v.Participation; p != nil {
+			status += ", " + participationWords(p)
+		}
+		add("Status", "%s", status)
+	}
+	manager := v.orMissing(v.Manager, "")
+	if v.Center != "" {
+		manager += ", " + v.Center
+	}
+	add("Manager", "%s", manager)
+	if reach := v.Reach.words(); reach != "" {
+		add("Reach", "%s", reach)
+	}
+	if cs := v.ContactSchedule; cs != nil {
+		add("Schedule", "contact %s, agreed %s", cs.Words, cs.Agreed)
+	}
+	if l := v.layoff; l != nil {
+		add("Layoff", "notice %s, layoff %s", v.orMissing(string(l.NoticeDate), ""), v.orMissing(string(l.LayoffDate), ""))
+	}
+	if v.Cohort != "" {
+		cohort := v.Cohort
+		if v.cohort != nil {
+			cohort += ", " + v.cohort.Employer
+		}
+		if im := v.imported; im != nil {
+			cohort += fmt.Sprintf("; imported from %s row %d", im.File, im.Row)
+		}
+		add("Cohort", "%s", cohort)
+	}
+	if v.ReturningFrom != "" {
+		add("Period", "a new period of participation; the earlier one is case %s (TEGL 10-16)", v.ReturningFrom)
+	}
+	if v.Phase != "" {
+		add("Phase", "%s", v.phaseWords())
+	}
+	if v.PlacementStarts != "" {
+		add("Placement", "starts %s", v.PlacementStarts)
+	}
+	if p := v.Participation; p != nil {
+		switch u := v.state.Participation; {
+		case u != nil && u.UnderWay != "":
+			// An open service counts as given every day (TEGL 10-16:
+			// a service under way is no exit), so its date is today's:
+			// said as what it is, with how to end it, else a customer
+			// who stopped coming never reaches a potential exit.
+			add("Last service", "under way since %s (plan service %s, no end recorded): it counts as given every day, so the case cannot exit; once it ends, record it: caseplan iep service end %s %s --date DATE", u.UnderWaySince, u.UnderWay, v.ID, u.UnderWay)
+		case p.LastService != "":
+			add("Last service", "%s (the last participation-causing service)", p.LastService)
+		}
+		if p.ExitDate != "" {
+			add("Potential exit", "the exit date would be %s (TEGL 10-16); record it with caseplan case exit %s", p.ExitDate, v.ID)
+		}
+	}
+	last := v.LastContact
+	if last == "" {
+		last = "none"
+	}
+	voided := ""
+	if v.VoidedNotes > 0 {
+		voided = fmt.Sprintf("; %d voided, not counted", v.VoidedNotes)
+	}
+	add("Notes", "%d (%s, last %s%s)", v.Notes, countOf(v.Contacts, "contact"), last, voided)
+	if v.CaseConference == casestate.ConferenceToPlan {
+		// 000 gives the conference no date: said, not put on the tickler.
+		add("Conference", "the case conference is still to plan (000: explain its purpose; plan the date): caseplan iep step add %s --owner manager --text 'Case conference' --due DATE, or once held a case-conference note", v.ID)
+	}
+	return ls
 }
 
 // participationWords says the participation date (PIRL 900) and what it

@@ -193,18 +193,9 @@ func newChart(title string, bars []bar) chart {
 	return c
 }
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"label":  func(l line) string { return l.label },
-	"value":  func(l line) string { return l.value },
-	"remark": func(l line) string { return l.remark },
-}).Parse(`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
+// pageStyle is the pages' style sheet, inline: the reports' and the case
+// file's (casefile.go) pages look alike and print alike.
+const pageStyle = `<style>
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2329; margin: 2em auto; max-width: 78em; padding: 0 1em; }
 h1 { font-size: 1.5em; margin-bottom: .2em; }
 h2 { font-size: 1.15em; margin-top: 1.8em; border-bottom: 1px solid #ccd3da; padding-bottom: .2em; }
@@ -238,7 +229,20 @@ svg rect { fill: #3a6ea5; }
   .flag.warn { font-weight: 600; }
   svg rect { fill: #555; }
 }
-</style>
+</style>`
+
+var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
+	"label":  func(l line) string { return l.label },
+	"value":  func(l line) string { return l.value },
+	"remark": func(l line) string { return l.remark },
+}).Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+` + pageStyle + `
 </head>
 <body>
 <h1>{{.Title}}</h1>

@@ -152,11 +152,17 @@ func provenance(commit, committed, caseplan, again string) string {
 // provenanceWith is provenance written with text for its words and code
 // for its commit, version and command (a Markdown code span).
 func provenanceWith(text, code func(string) string, commit, committed, caseplan, again string) string {
+	return provenanceOf(text, code, commit, committed, caseplan, again, "report")
+}
+
+// provenanceOf is provenanceWith for a document other than a report
+// (what: "case file").
+func provenanceOf(text, code func(string) string, commit, committed, caseplan, again, what string) string {
 	if caseplan == "" {
 		caseplan = "(devel)"
 	}
 	return text("Made from commit ") + code(commit) + text(" (committed "+committed+") by caseplan ") + code(caseplan) + text("; ") +
-		code(again+" --at "+short(commit)) + text(" makes this report again with the same caseplan.")
+		code(again+" --at "+short(commit)) + text(" makes this "+what+" again with the same caseplan.")
 }
 
 // again is cmd, the command that makes a report, with the flags that

@@ -155,6 +155,14 @@ func checkPII(x *Context) {
 // stays in plain text, as services are planned by it (001, 002).
 var sealedBarrierKinds = map[string]string{"health": "--health", "disability": "--disability"}
 
+// BarrierDetailSealed says whether the detail of a barrier of kind
+// belongs in the sealed fields (sealedBarrierKinds): what shows a
+// barrier outside the record (a case file) withholds such a detail.
+func BarrierDetailSealed(kind string) bool {
+	_, ok := sealedBarrierKinds[kind]
+	return ok
+}
+
 // sensitiveBarriers returns the kind of each barrier of intake document d
 // (at path intake) whose detail belongs in the sealed fields, by the
 // barrier's index in the list as the path spells it; nil for any other
