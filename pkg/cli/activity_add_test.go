@@ -9,6 +9,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 func TestActivityEntry(t *testing.T) {
@@ -178,4 +179,64 @@ func TestActivityStatusHelp(t *testing.T) {
 			t.Errorf("--status help %q (or the command's) does not name the statuses of --kind %s: %s", usage, kind, choiceList(statuses...))
 		}
 	}
+}
+
+// TestActivityAddCommandRoundTrip: the activity add command that an
+// entry dated in the wrong week is moved with (validate's refusal) is
+// read by activity add's own flags as the entry it came from, but its ID,
+// which activity add gives anew.
+func TestActivityAddCommandRoundTrip(t *testing.T) {
+	yes, no, three := true, false, 3
+	for _, entry := range []any{
+		record.Application{ID: "AP-7QX2K", Date: "2026-03-17", Organization: "Example Clinic", Position: "Office Coordinator", Internal: &no, Grade: "5", Status: "rejected", Feedback: "Position filled; it's reposted"},
+		record.Application{Date: "2026-03-17", Organization: "Unit", Position: "Clerk", Internal: &yes, Status: "applied"},
+		record.InformationalInterview{ID: "II-7QX2K", Date: "2026-03-18", Organization: "Example Hospital", Contact: "HR lead", Notes: "talked about the path"},
+		record.Interview{ID: "IV-7QX2K", Date: "2026-03-19", Organization: "Example Clinic", Position: "Clerk", Kind: "panel", Feedback: "strong answers"},
+		record.ActivityCourse{ID: "AC-7QX2K", Date: "2026-03-20", Title: "Excel basics", Provider: "Example College", Status: "completed"},
+		record.NetworkingEvent{ID: "NW-7QX2K", Date: "2026-03-21", Event: "Chamber breakfast", Contacts: &three, Notes: "two leads"},
+	} {
+		line := validate.ActivityAddCommand("W-001", entry)
+		words, err := shellWords(line)
+		if err != nil || len(words) < 4 || strings.Join(words[:3], " ") != "caseplan activity add" {
+			t.Fatalf("%s: not an activity add command (%v)", line, err)
+		}
+		var got any
+		c := newCmdActivityAdd(&globals{}, func(o *activityAddOptions) error {
+			if o.change.Case != "W-001" {
+				t.Errorf("%s: case %q", line, o.change.Case)
+			}
+			got = o.change.Entry
+			return nil
+		})
+		c.SetArgs(words[3:])
+		if err := c.Execute(); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		if want := withoutID(entry); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s\nreads as %#v\nwant     %#v", line, got, want)
+		}
+	}
+}
+
+// withoutID is an activity entry as activity add's flags give it: with
+// no ID yet.
+func withoutID(entry any) any {
+	switch e := entry.(type) {
+	case record.Application:
+		e.ID = ""
+		return e
+	case record.InformationalInterview:
+		e.ID = ""
+		return e
+	case record.Interview:
+		e.ID = ""
+		return e
+	case record.ActivityCourse:
+		e.ID = ""
+		return e
+	case record.NetworkingEvent:
+		e.ID = ""
+		return e
+	}
+	return entry
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
@@ -116,7 +117,17 @@ var (
 	caseWeeks = valuesFrom{inCase: func(c *caseFiles) []string { return c.g.activityWeeks(c.id) }}
 	// waiver add checks the rule itself, naming those the case can waive.
 	waivableRules = valuesFrom{inCase: func(c *caseFiles) []string { return c.waivable() }}
+	// A flag that takes a commit (its help says COMMIT or REV: report
+	// --at, verify --since and --anchor) is offered the store's refs by
+	// name, never every commit's hash; the command resolves it.
+	revisions = valuesFrom{listed: (*globals).revisionNames, noCheck: true}
 )
+
+// revisionFlag says a flag takes a commit: its placeholder in the help.
+func revisionFlag(f *pflag.Flag) bool {
+	name, _ := pflag.UnquoteUsage(f)
+	return name == "COMMIT" || name == "REV"
+}
 
 // The IDs of the case's activity entries of one list, for activity
 // update's flags.
@@ -796,6 +807,36 @@ func (g *globals) activityWeeks(caseID string) []string {
 	return out
 }
 
+// revisionNames lists what a commit can be named by in the store — HEAD,
+// its branches, remote-tracking branches and tags — reading the refs
+// alone (gitstore.RevisionNames): completion must answer at once, and
+// writes nothing.
+func (g *globals) revisionNames() []string {
+	return g.fromRepo((*gitstore.Repo).RevisionNames)
+}
+
+// remoteNames lists the clone's git remotes (origin, backup), for sync's
+// REMOTE.
+func (g *globals) remoteNames() []string {
+	return g.fromRepo((*gitstore.Repo).RemoteNames)
+}
+
+// fromRepo opens the store's repository for one read by completion; nil
+// when there is none or it cannot be read.
+func (g *globals) fromRepo(read func(*gitstore.Repo) ([]string, error)) []string {
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil
+	}
+	repo, err := gitstore.Open(root)
+	if err != nil {
+		return nil
+	}
+	defer repo.Close()
+	out, _ := read(repo)
+	return out
+}
+
 // registerCompletions wires shell completion for the whole tree: every
 // flag of flagValues, and the arguments a command's Use names (CASE, NOTE,
 // RECORD).
@@ -818,6 +859,12 @@ func (g *globals) registerCompletions(root *cobra.Command) {
 		// --store).
 		c.Flags().VisitAll(func(f *pflag.Flag) {
 			if _, ok := c.GetFlagCompletionFunc(f.Name); ok || f.NoOptDefVal != "" {
+				return
+			}
+			if revisionFlag(f) {
+				_ = c.RegisterFlagCompletionFunc(f.Name, func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+					return g.complete(revisions, args), cobra.ShellCompDirectiveNoFileComp
+				})
 				return
 			}
 			if name, _ := pflag.UnquoteUsage(f); name == "FILE" || name == "DIR" {
@@ -859,11 +906,11 @@ func (g *globals) complete(from valuesFrom, args []string) []string {
 // names: CASE (the store's case IDs; CASE... each case not typed yet),
 // NOTE (the case's notes), RECORD (the records caseplan edit opens, and
 // the case's activity weeks as activity/WEEK), ID (staff IDs), FILE.csv
-// (the CSV files), and the items of the case named first that the update,
-// done, remove and withdraw commands take: GOAL, OBJECTIVE, MILESTONE,
-// STEP, SERVICE (the plan's), COURSE, TARGET, NAME (a benefit), MEMBER,
-// BARRIER, ASSESSMENT, DETERMINATION, PERMISSION, REF, REFERRAL, NOTE#N
-// (the open action items) and WAIVER.
+// (the CSV files), REMOTE (the clone's git remotes), and the items of the
+// case named first that the update, done, remove and withdraw commands
+// take: GOAL, OBJECTIVE, MILESTONE, STEP, SERVICE (the plan's), COURSE,
+// TARGET, NAME (a benefit), MEMBER, BARRIER, ASSESSMENT, DETERMINATION,
+// PERMISSION, REF, REFERRAL, NOTE#N (the open action items) and WAIVER.
 func (g *globals) completeArgs(usage []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		var positional []string
@@ -896,6 +943,8 @@ func (g *globals) completeArgs(usage []string) func(*cobra.Command, []string, st
 			return []string{"csv"}, cobra.ShellCompDirectiveFilterFileExt
 		case "DIR":
 			return nil, cobra.ShellCompDirectiveFilterDirs
+		case "REMOTE": // sync
+			return g.remoteNames(), cobra.ShellCompDirectiveNoFileComp
 		}
 		if len(args) == 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp

@@ -1,9 +1,16 @@
 package cli
 
 import (
+	"fmt"
+	"io/fs"
+	"maps"
+	"os/exec"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
@@ -465,4 +472,94 @@ func TestCompletionOfEveryItem(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, ":0\n") {
 		t.Errorf("__complete export pirl --out '': exit %d %q, want the default directive (0)", code, out)
 	}
+}
+
+// TestCompletionOfRevisionsAndRemotes: a flag that takes a commit (report
+// --at, verify --since and --anchor, validate --new-from) offers HEAD and
+// the store's branches, remote-tracking branches and tags — loose or
+// packed, never a hash, nor caseplan's own refs — and sync's REMOTE the
+// clone's git remotes; reading them writes nothing in .git.
+func TestCompletionOfRevisionsAndRemotes(t *testing.T) {
+	dir := initCLIStore(t)
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("branch", "review")
+	git("tag", "q1-2026")
+	git("remote", "add", "origin", "https://git.example.org/office/cases.git")
+	git("remote", "add", "backup", "https://backup.example.org/office/cases.git")
+	git("update-ref", "refs/remotes/origin/main", "HEAD")
+	git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")
+	git("update-ref", "refs/caseplan/conflicts/2026-03-16", "HEAD")
+	git("pack-refs", "--all")
+	git("tag", "q2-2026") // loose, beside the packed ones
+	branch := strings.TrimPrefix(gitOutput(t, dir, "symbolic-ref", "HEAD"), "refs/heads/")
+
+	before := dotGitState(t, dir)
+	revisions := "HEAD " + strings.Join(sortedStrings(branch, "review"), " ") + " origin/main q1-2026 q2-2026"
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"report", "monthly", "--at", ""}, revisions},
+		{[]string{"export", "pirl", "--at", ""}, revisions},
+		{[]string{"case", "sealed", "show", "W-1", "--at", ""}, revisions},
+		{[]string{"verify", "--since", ""}, revisions},
+		{[]string{"verify", "--anchor", ""}, revisions},
+		{[]string{"validate", "--new-from", ""}, revisions},
+		{[]string{"log", "--since", ""}, ""}, // a date
+		{[]string{"sync", ""}, "backup origin"},
+		{[]string{"sync", "origin", ""}, ""},
+	} {
+		got := completions(t, dir, nil, tt.args...)
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("__complete %q = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	if after := dotGitState(t, dir); !maps.Equal(before, after) {
+		t.Errorf("completion changed .git:\nbefore %v\nafter  %v", before, after)
+	}
+}
+
+func gitOutput(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("git %v: %v", args, err)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func sortedStrings(s ...string) []string {
+	slices.Sort(s)
+	return s
+}
+
+// dotGitState is every file under dir/.git with its size and time of
+// change.
+func dotGitState(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	state := map[string]string{}
+	err := filepath.WalkDir(filepath.Join(dir, ".git"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		state[p] = fmt.Sprintf("%d %s", fi.Size(), fi.ModTime().Format(time.RFC3339Nano))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return state
 }

@@ -319,26 +319,27 @@ func checkActivityWeeks(x *Context) {
 			continue // the schema or the name check reports a malformed week
 		}
 		end := start.AddDate(0, 0, 7)
-		check := func(list string, i int, d record.Date) {
+		check := func(list string, i int, d record.Date, entry any) {
 			t, ok := d.Time()
 			if ok && (t.Before(start) || !t.Before(end)) {
 				x.Report(p, []string{list, strconv.Itoa(i), "date"}, "%s is not in week %s (%s to %s), the week of this file; record it in activity/%s.yaml", d, name, start.Format(time.DateOnly), end.AddDate(0, 0, -1).Format(time.DateOnly), calendar.ISOWeek(t))
+				x.found[len(x.found)-1].Hint = moveEntryHint(x.Case.ID, name, calendar.ISOWeek(t), entry)
 			}
 		}
 		for i, e := range w.Applications {
-			check("applications", i, e.Date)
+			check("applications", i, e.Date, e)
 		}
 		for i, e := range w.InformationalInterviews {
-			check("informational_interviews", i, e.Date)
+			check("informational_interviews", i, e.Date, e)
 		}
 		for i, e := range w.Interviews {
-			check("interviews", i, e.Date)
+			check("interviews", i, e.Date, e)
 		}
 		for i, e := range w.Courses {
-			check("courses", i, e.Date)
+			check("courses", i, e.Date, e)
 		}
 		for i, e := range w.Networking {
-			check("networking", i, e.Date)
+			check("networking", i, e.Date, e)
 		}
 	}
 }

@@ -1256,3 +1256,24 @@ func TestUnreadCase(t *testing.T) {
 		}
 	}
 }
+
+// An entry dated in another week is refused with the commands that move
+// it: activity add with the entry's own values, which starts the week
+// when the case has none (edit does not), and the edit that takes it out.
+func TestActivityWeekHintMovesEntry(t *testing.T) {
+	m := base()
+	m["cases/W1/activity/2026-W11.yaml"] = "week: 2026-W11\napplications:\n  - id: AP-7QX2K\n    date: 2026-03-20\n    organization: Example Clinic\n    position: CNA\n    internal: false\n    status: rejected\n    feedback: \"Position filled; reposted in May\"\n"
+	var got []finding.Finding
+	for _, f := range run(t, m, today) {
+		if f.Rule == "activity-week" {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("want one activity-week finding, got %v", got)
+	}
+	want := "move it: caseplan activity add W1 --date 2026-03-20 --kind application --org 'Example Clinic' --position CNA --internal=false --status rejected --feedback 'Position filled; reposted in May' logs it in 2026-W12 (with an ID of its own), then take it out of 2026-W11: caseplan edit W1 activity/2026-W11"
+	if got[0].Hint != want {
+		t.Errorf("hint:\ngot  %s\nwant %s", got[0].Hint, want)
+	}
+}
