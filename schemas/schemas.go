@@ -341,6 +341,7 @@ var patterns = map[string]pattern{
 	`^JT-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"job target id", "JT- and five letters or digits, like JT-7QX2K"},
 	`^SK-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"skill plan course id", "SK- and five letters or digits, like SK-7QX2K"},
 	`^RV-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"review id", "RV- and five letters or digits, like RV-7QX2K"},
+	`^AG-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"agreement id", "AG- and five letters or digits, like AG-7QX2K"},
 	`^BN-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"benefit id", "BN- and five letters or digits, like BN-7QX2K"},
 	`^TM-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"team member id", "TM- and five letters or digits, like TM-7QX2K"},
 	`^EL-[0-9A-HJKMNP-TV-Z]{5}$`:                     {"eligibility id", "EL- and five letters or digits, like EL-7QX2K"},

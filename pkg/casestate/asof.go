@@ -74,6 +74,7 @@ func AsOf(c *casefile.Case, day time.Time) *casefile.Case {
 			}
 		}
 		v.Reviews = slices.DeleteFunc(slices.Clone(p.Reviews), func(r record.Review) bool { return after(r.Date) })
+		v.Agreements = slices.DeleteFunc(slices.Clone(p.Agreements), func(a record.Agreement) bool { return after(a.Date) })
 		cp.IEP = &v
 	}
 	status := ""

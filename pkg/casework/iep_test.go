@@ -378,6 +378,7 @@ func TestPlanDateFromToday(t *testing.T) {
 		{"milestone", func(d record.Date) Build { return MilestoneDone{Case: "W-1", Milestone: "M1", Date: d}.Build }, "milestone M1 done date"},
 		{"next step", func(d record.Date) Build { return NextStepDone{Case: "W-1", Step: "N1", Date: d}.Build }, "next step N1 done date"},
 		{"review", func(d record.Date) Build { return ReviewPlan{Case: "W-1", Date: d, Summary: "Went over it"}.Build }, "review date"},
+		{"agreement", func(d record.Date) Build { return AgreePlan{Case: "W-1", Date: d, How: "signed"}.Build }, "agreement date"},
 		{"service end", func(d record.Date) Build { return EndPlanService{Case: "W-1", Service: "S1", Date: d}.Build }, "service S1 end date"},
 	} {
 		// A case that opens after today takes no day at all: one before
@@ -438,6 +439,48 @@ func TestPlanTextHint(t *testing.T) {
 		}
 		if want := "write it with " + tc.flag + " 'TEXT'"; ie.Hint != want {
 			t.Errorf("%s: hint %q, want %q", tc.msg, ie.Hint, want)
+		}
+	}
+}
+
+// TestAgreePlan: the participant agrees to a plan that exists and on a
+// day that has come: a date before the plan's created or after today is
+// refused with a hint, the same day and way twice too; a way is read as
+// its choice and written as the schema spells it, and `updated` stays.
+func TestAgreePlan(t *testing.T) {
+	const plan = "created: 2026-03-05\nupdated: 2026-03-06\ngoals:\n  - id: G1\n    term: short\n    text: CNA\n" +
+		"agreements:\n  - date: 2026-03-10\n    how: verbal\n"
+	for _, tc := range []struct {
+		date       record.Date
+		how        string
+		msg, hint  string
+		wantRecord string
+	}{
+		{"2026-03-04", "signed", "agreement date 2026-03-04 (--date) is before the plan of case W-1 was created (2026-03-05)",
+			"the earliest --date is the day the plan was created: --date 2026-03-05; if the plan was drawn up earlier, correct created with caseplan edit W-1 iep", ""},
+		{"2026-03-17", "signed", "agreement date 2026-03-17 is after today (2026-03-16)", "record it when it has happened, or give --today if the date is right", ""},
+		{"2026-03-10", "Verbal", "the plan of case W-1 already has the participant's verbal agreement of 2026-03-10", "caseplan iep show W-1 shows the plan with its IDs", ""},
+		{"", "Elec", "", "", "  - id: AG-00001\n    date: 2026-03-16\n    how: electronic\n"},
+	} {
+		s := workTreeState(t, "W-1", map[string]string{"cases/W-1/iep.yaml": plan})
+		s.Rand = idSource(t, "AG-00001")
+		ch, err := AgreePlan{Case: "W-1", Date: tc.date, How: tc.how}.Build(s)
+		if tc.msg != "" {
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Msg != tc.msg || ie.Hint != tc.hint {
+				t.Errorf("%s %s: got %v (hint %q)\nwant %q (hint %q)", tc.date, tc.how, err, hintOf(ie), tc.msg, tc.hint)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s %s: %v", tc.date, tc.how, err)
+		}
+		got := string(ch.Files["cases/W-1/iep.yaml"])
+		if !strings.Contains(got, tc.wantRecord) || !strings.Contains(got, "updated: 2026-03-06\n") {
+			t.Errorf("%s %s: the plan reads\n%s\nwant it to hold\n%s", tc.date, tc.how, got, tc.wantRecord)
+		}
+		if want := "the participant agreed to the plan (electronic, 2026-03-16)"; ch.Summary != want || ch.Output != "AG-00001" {
+			t.Errorf("summary %q, output %q; want %q, AG-00001", ch.Summary, ch.Output, want)
 		}
 	}
 }

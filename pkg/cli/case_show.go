@@ -44,13 +44,14 @@ func newCmdCaseShow(g *globals, runF func(*caseShowOptions) error) *cobra.Comman
 		Long: `Show where a case stands as of --today: who it serves, its program and
 manager, how and when to reach the participant (the intake's phone, email,
 preferred channels, best times and language: 003 asks for people who are
-unavailable in the daytime to be reached when they can be) and the
-schedule for contact agreed in the plan (000, 003), the phase of the
-program and the days left in it, its contacts, what is due next, the
-waivers a supervisor recorded for it and the findings validate reports
-for it. The store-wide warnings (the roster, the settings), not about the
-case, are counted in one line with the validate that lists them; -o json
-lists them all.
+unavailable in the daytime to be reached when they can be) and the schedule
+for contact agreed in the plan (000, 003), when and how the participant last
+agreed to the plan (001, 002: caseplan iep agree), the phase of the program
+and the days left in it, its contacts, what is due next, the waivers a
+supervisor recorded for it and the findings validate reports for it. The
+store-wide warnings (the roster, the settings), not about the case, are
+counted in one line with the validate that lists them; -o json lists them
+all.
 
 On a terminal a line that would pass its width wraps at its spaces, the
 rest indented under the text it continues (after a label, under a
@@ -125,7 +126,7 @@ caseplan case exit would record. A placement recorded to start later is
 shown with the day it starts; until then the case stays in its phase.
 
   -o json  {"id","program","kind","status","manager","center","opened",
-           "participant","reach","contact_schedule","cohort",
+           "participant","reach","contact_schedule","plan_agreed","cohort",
            "returning_from","phase","phase_start","phase_ends","days_left",
            "extension_until","notes","voided_notes",
            "contacts","last_contact","participation","placement_starts",
@@ -142,6 +143,10 @@ shown with the day it starts; until then the case stays in its phase.
            "mode","agreed","note","words"} ("" or 0 when not recorded;
            words as the tickler says it: "Tuesdays 18:00 by phone"), or
            null when none is agreed;
+           plan_agreed is the participant's latest agreement to the plan
+           (caseplan iep agree), {"id","date","how","notes","agreements"}
+           (agreements counts those on record, the first and each after
+           a review), or null when none is recorded;
            cohort is the layoff cohort of a case opened by caseplan case
            import, absent otherwise; returning_from the case of the
            participant's earlier period of participation (case new
@@ -298,6 +303,10 @@ type caseShowView struct {
 	// participant (iep.yaml contact_schedule: 000, 003); null when the
 	// plan records none.
 	ContactSchedule *scheduleView `json:"contact_schedule"`
+	// PlanAgreed is the participant's latest agreement to the plan
+	// (iep.yaml agreements: 001, 002), with how many are on record; null
+	// when the plan records none.
+	PlanAgreed *agreedView `json:"plan_agreed"`
 	// Cohort is the layoff cohort of an imported case, "" for none.
 	Cohort string `json:"cohort,omitempty"`
 	// ReturningFrom is the case of the participant's earlier period of
@@ -339,6 +348,7 @@ type caseShowView struct {
 	imported    *record.Imported
 	state       casestate.State
 	today       string // --today, which a case not opened yet is said on
+	planToAgree bool   // the plan has goals or services for the participant to agree to
 }
 
 // reachView is case show's view of how to reach the participant.
@@ -402,6 +412,30 @@ func scheduleOf(plan *record.IEP) *scheduleView {
 		Agreed: string(cs.Agreed), Note: cs.Note, Words: calendar.ScheduleWords(*cs)}
 }
 
+// agreedView is case show's view of the participant's latest agreement
+// to the plan: its fields, each present ("" when not recorded), and the
+// number of agreements on record (the first and each after a review).
+type agreedView struct {
+	ID         string `json:"id"`
+	Date       string `json:"date"`
+	How        string `json:"how"`
+	Notes      string `json:"notes"`
+	Agreements int    `json:"agreements"`
+}
+
+// agreedOf is plan's latest agreement as case show gives it, nil for
+// none.
+func agreedOf(plan *record.IEP) *agreedView {
+	if plan == nil {
+		return nil
+	}
+	a := plan.LastAgreement()
+	if a == nil {
+		return nil
+	}
+	return &agreedView{ID: a.ID, Date: string(a.Date), How: a.How, Notes: a.Notes, Agreements: len(plan.Agreements)}
+}
+
 // waiverView is case show's view of a supervisor's waiver, and its JSON
 // contract: the intake's fields, each present ("" for an ID the waiver,
 // written before waivers had IDs, lacks), and whether it counts on
@@ -448,12 +482,13 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 	v := &caseShowView{
 		ID: c.ID, Program: in.Program, Kind: st.Kind, Status: st.Status, Manager: st.Manager, Center: st.Center,
 		Opened: string(in.Opened), Participant: in.Participant.Name, Reach: reachOf(in.Participant),
-		ContactSchedule: scheduleOf(c.IEP),
-		Phase:           st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft, ExtensionUntil: string(st.ExtensionUntil),
+		ContactSchedule: scheduleOf(c.IEP), PlanAgreed: agreedOf(c.IEP),
+		Phase: st.Phase, PhaseStart: string(st.PhaseStart), PhaseEnds: string(st.PhaseEnds), DaysLeft: st.DaysLeft, ExtensionUntil: string(st.ExtensionUntil),
 		Notes: len(c.Notes), VoidedNotes: len(c.Voided), Contacts: st.Contacts, LastContact: string(st.LastContact),
 		NextDue: caseDueJSON(st.Due, snap.Config), Waivers: waiversOf(in, record.Date(today.Format(time.DateOnly))), Findings: findings,
 		intakeFile: c.File(layout.KindIntake), layoff: in.Layoff, state: st, today: today.Format(time.DateOnly),
-		Cohort: in.Cohort, cohort: snap.Cohorts[in.Cohort], imported: in.Imported, ReturningFrom: in.ReturningFrom,
+		planToAgree: c.IEP != nil && (len(c.IEP.Goals) > 0 || len(c.IEP.Services) > 0),
+		Cohort:      in.Cohort, cohort: snap.Cohorts[in.Cohort], imported: in.Imported, ReturningFrom: in.ReturningFrom,
 	}
 	if p := st.Participation; p != nil {
 		v.Participation = &participationView{Date: string(p.Date), EligibleFrom: string(p.EligibleFrom), EligibilityRecorded: p.EligibleRecorded,
@@ -572,6 +607,15 @@ func (v *caseShowView) lines() []shownLine {
 	}
 	if cs := v.ContactSchedule; cs != nil {
 		add("Schedule", "contact %s, agreed %s", cs.Words, cs.Agreed)
+	}
+	if a := v.PlanAgreed; a != nil {
+		agreed := fmt.Sprintf("the participant agreed to the plan %s, %s", a.Date, a.How)
+		if a.Agreements > 1 {
+			agreed += fmt.Sprintf(" (the latest of %d agreements)", a.Agreements)
+		}
+		add("Agreed", "%s", agreed)
+	} else if v.planToAgree {
+		add("Agreed", "no agreement of the participant's to the plan on record (caseplan iep agree %s)", v.ID)
 	}
 	if l := v.layoff; l != nil {
 		add("Layoff", "notice %s, layoff %s", v.orMissing(string(l.NoticeDate), ""), v.orMissing(string(l.LayoffDate), ""))

@@ -148,6 +148,9 @@ func iepWritePlan(w io.Writer, p *record.IEP, st casestate.State) {
 	if last != "" {
 		plan += ", last reviewed " + string(last)
 	}
+	if a := p.LastAgreement(); a != nil {
+		plan += ", last agreed " + string(a.Date) + " (" + a.How + ")"
+	}
 	fmt.Fprintf(w, "Plan:             %s\n", plan)
 	if p.Vision != "" {
 		fmt.Fprintf(w, "Vision:           %s\n", iepIndent(p.Vision, 18))
@@ -256,6 +259,16 @@ func iepWritePlan(w io.Writer, p *record.IEP, st casestate.State) {
 			line := "  " + string(r.Date) + "  " + iepOr(r.By, "-")
 			if r.Summary != "" {
 				line += "  " + iepIndent(r.Summary, 4)
+			}
+			fmt.Fprintln(w, line)
+		}
+	}
+	if len(p.Agreements) > 0 {
+		fmt.Fprintf(w, "\nAgreed by the participant:\n")
+		for _, a := range p.Agreements {
+			line := "  " + iepOr(a.ID, "-") + "  " + string(a.Date) + "  " + a.How
+			if a.Notes != "" {
+				line += "  " + iepIndent(a.Notes, 4)
 			}
 			fmt.Fprintln(w, line)
 		}

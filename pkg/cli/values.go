@@ -202,6 +202,7 @@ var flagValues = map[string]map[string]valuesFrom{
 	"iep course add":        {"status": enum("iep", "skill_plan", "[]", "status")},
 	"iep course status":     {"status": enum("iep", "skill_plan", "[]", "status")},
 	"iep benefit add":       {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
+	"iep agree":             {"how": enum("iep", "agreements", "[]", "how")},
 	"report monthly":        {"table": fixed(report.MonthlyTables...), "cohort": cohortIDs, "month": reportMonths},
 	"report caseload":       {"table": fixed(report.CaseloadTables...), "manager": staffIDs},
 	"report performance":    {"table": fixed(report.PerformanceTables...), "quarter": quarters},

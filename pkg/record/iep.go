@@ -15,6 +15,7 @@ type IEP struct {
 	JobTargets      []JobTarget      `yaml:"job_targets,omitempty" json:"job_targets,omitempty"`   // the job search plan (000)
 	SkillPlan       []Course         `yaml:"skill_plan,omitempty" json:"skill_plan,omitempty"`     // (000)
 	Reviews         []Review         `yaml:"reviews,omitempty" json:"reviews,omitempty"`
+	Agreements      []Agreement      `yaml:"agreements,omitempty" json:"agreements,omitempty"`             // the participant's (001, 002)
 	ContactSchedule *ContactSchedule `yaml:"contact_schedule,omitempty" json:"contact_schedule,omitempty"` // (000, 003)
 	SelfSufficiency *SelfSufficiency `yaml:"self_sufficiency,omitempty" json:"self_sufficiency,omitempty"` // post-employment (003)
 }
@@ -104,6 +105,29 @@ type Review struct {
 	Date    Date   `yaml:"date" json:"date"`
 	By      string `yaml:"by,omitempty" json:"by,omitempty"` // staff id
 	Summary string `yaml:"summary,omitempty" json:"summary,omitempty"`
+}
+
+// Agreement is the participant's agreement to the plan: the IEP is "an
+// agreement between the customer and case manager" (001), "jointly
+// developed by the participant and career center staff" (002). A plan
+// keeps the first agreement and each one after a review changed it.
+type Agreement struct {
+	ID    string `yaml:"id,omitempty" json:"id,omitempty"` // AG-7QX2K; none on one written by hand
+	Date  Date   `yaml:"date" json:"date"`
+	How   string `yaml:"how" json:"how"` // signed, verbal or electronic
+	Notes string `yaml:"notes,omitempty" json:"notes,omitempty"`
+}
+
+// LastAgreement returns the plan's latest agreement by date, nil when
+// it has none (a hand-written one without a date counts as none).
+func (p *IEP) LastAgreement() *Agreement {
+	var last *Agreement
+	for i, a := range p.Agreements {
+		if _, ok := a.Date.Time(); ok && (last == nil || a.Date >= last.Date) {
+			last = &p.Agreements[i]
+		}
+	}
+	return last
 }
 
 // ContactSchedule is the schedule for contact that the case manager and

@@ -68,6 +68,7 @@ const (
 	PrefixJobTarget   = "JT"
 	PrefixSkillCourse = "SK"
 	PrefixReview      = "RV"
+	PrefixAgreement   = "AG"
 	PrefixBenefit     = "BN"
 	// intake.yaml
 	PrefixTeamMember  = "TM"
@@ -161,6 +162,8 @@ var ListRules = []ListRule{
 		Why: "courses have IDs; an older one is its name, as iep course status names it; its dates and status are what change"},
 	{Kind: layout.KindIEP, Path: "reviews", Item: "review", Prefix: PrefixReview, Key: id, Alt: []string{"date", "by"},
 		Why: "reviews have IDs; an older one is one person's on one day, its summary may be corrected"},
+	{Kind: layout.KindIEP, Path: "agreements", Item: "agreement", Prefix: PrefixAgreement, Key: id, Alt: []string{"date", "how"},
+		Why: "agreements have IDs; one written by hand without is the participant's agreement on one day in one way, its notes may be corrected"},
 	{Kind: layout.KindIEP, Path: "self_sufficiency.benefits", Item: "benefit", Prefix: PrefixBenefit, Key: []string{"name"}, Unique: true,
 		Why: "iep benefit renew names a benefit by its name, so a plan lists it once; renewal and status change"},
 

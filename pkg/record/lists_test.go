@@ -226,6 +226,7 @@ func TestEachItemID(t *testing.T) {
 		"job target JT-N7DH3 job_targets.0.id",
 		"course SK-P4ZR6 skill_plan.0.id",
 		"review RV-J6MW1 reviews.0.id",
+		"agreement AG-J6MW2 agreements.0.id",
 		"benefit BN-R9CV8 self_sufficiency.benefits.0.id",
 		"extension ER-W7KD3 extensions.0.id",
 		"placement PL-4HV9R placements.0.id",

@@ -254,10 +254,14 @@ func pickN[T any](r *rand.Rand, list []T, n int) []T {
 
 // plan writes the Individual Employment Plan (001, 002): services, goals
 // with objectives and milestones, next steps, the job search and skill
-// plans (000) and regular reviews.
+// plans (000), regular reviews and the participant's agreements.
 func (s *story) plan() {
 	p := &s.iep
 	p.Created = s.ev(s.opened)
+	// The participant signs the plan the day it is drawn up, and agrees
+	// to it again at each review (001: an agreement, updated regularly).
+	// No random draw: the rest of the story stays as it was.
+	p.Agreements = append(p.Agreements, record.Agreement{Date: p.Created, How: "signed"})
 	p.Vision = "Steady work as " + article(s.job.title) + " " + s.job.title + ", with room to grow."
 	p.EmploymentGoal = s.job.title + " or a related " + s.job.family + " role"
 
@@ -366,6 +370,7 @@ func (s *story) plan() {
 				"Targets widened after a slow month; skill plan unchanged.",
 			})})
 		p.Updated = date(day)
+		p.Agreements = append(p.Agreements, record.Agreement{Date: date(day), How: "verbal", Notes: "Agreed at the review."})
 	}
 	if s.program == record.ProgramPostEmployment {
 		s.selfSufficiency()

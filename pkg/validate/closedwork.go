@@ -54,6 +54,9 @@ func workDates(c *casefile.Case) []eventDate {
 		for j, r := range p.Reviews {
 			add(f, "plan review", r.Date, "reviews", i(j), "date")
 		}
+		for j, a := range p.Agreements {
+			add(f, "agreement to the plan", a.Date, "agreements", i(j), "date")
+		}
 	}
 	if s := c.Services; s != nil {
 		f := c.File(layout.KindServices)

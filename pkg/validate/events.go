@@ -109,6 +109,9 @@ func eventDates(c *casefile.Case) []eventDate {
 		for j, r := range p.Reviews {
 			add(f, "plan review", r.Date, "reviews", i(j), "date")
 		}
+		for j, a := range p.Agreements {
+			add(f, "agreement to the plan", a.Date, "agreements", i(j), "date")
+		}
 	}
 	if r := c.References; r != nil {
 		f := c.File(layout.KindReferences)

@@ -503,6 +503,13 @@ func checkDateOrder(x *Context) {
 				x.Report(f, []string{"reviews", strconv.Itoa(i), "date"}, "plan review dated %s, before the case opened (%s)", r.Date, in.Opened)
 			}
 		}
+		for i, a := range p.Agreements {
+			if after(in.Opened, a.Date) {
+				x.Report(f, []string{"agreements", strconv.Itoa(i), "date"}, "the participant's agreement to the plan is dated %s, before the case opened (%s)", a.Date, in.Opened)
+			} else if after(p.Created, a.Date) {
+				x.Report(f, []string{"agreements", strconv.Itoa(i), "date"}, "the participant's agreement to the plan is dated %s, before the plan was created (%s)", a.Date, p.Created)
+			}
+		}
 	}
 	if s := x.Case.Services; s != nil {
 		for i, r := range s.Referrals {

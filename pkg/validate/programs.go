@@ -13,6 +13,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/schemas"
 )
 
 // The documents the rules come from, by file-name prefix in shared/domain:
@@ -334,6 +335,48 @@ var wioaRules = []*Rule{
 		check: func(x *Context) {
 			if x.Case.IEP == nil && x.Case.Doc(x.File(layout.KindIEP)) == nil {
 				x.Report(x.File(layout.KindIntake), nil, "WIOA career-planning case has no iep.yaml; every such customer has an IEP")
+			}
+		},
+	},
+	{
+		ID: "wioa-iep-agreed", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "002",
+		Summary: fmt.Sprintf("a plan with goals or services has the participant's agreement on record within %d days of its creation: the IEP is an agreement between customer and case manager (001), jointly developed (002)", AgreementDays),
+		check: func(x *Context) {
+			p, created, ok := agreeablePlan(x)
+			if !ok || len(p.Agreements) > 0 {
+				return
+			}
+			if d := calendar.Days(created, x.Today); d > AgreementDays {
+				x.Report(x.File(layout.KindIEP), Path("created"), "the plan was created %d days ago (%s) and has goals or services, but no agreement of the participant's to it is on record (more than %d days); record how and when they agreed with caseplan iep agree %s --date DATE --how %s",
+					d, p.Created, AgreementDays, x.Case.ID, strings.Join(agreementWays, "|"))
+			}
+		},
+	},
+	{
+		ID: "wioa-iep-reagreed", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "001",
+		Summary: fmt.Sprintf("a plan reviewed since the participant last agreed to it is agreed again within %d days of the review: the plan is an agreement, updated regularly (001)", AgreementDays),
+		check: func(x *Context) {
+			p, _, ok := agreeablePlan(x)
+			if !ok {
+				return
+			}
+			last := p.LastAgreement()
+			if last == nil {
+				return // never agreed: wioa-iep-agreed
+			}
+			review, at := -1, ""
+			for i, r := range p.Reviews {
+				if _, ok := r.Date.Time(); ok && r.Date > last.Date && string(r.Date) > at {
+					review, at = i, string(r.Date)
+				}
+			}
+			if review < 0 {
+				return
+			}
+			reviewed, _ := p.Reviews[review].Date.Time()
+			if d := calendar.Days(reviewed, x.Today); d > AgreementDays {
+				x.Report(x.File(layout.KindIEP), []string{"reviews", strconv.Itoa(review), "date"}, "the plan was reviewed on %s, %d days ago, after the participant last agreed to it (%s, %s), and they have not agreed to it since (more than %d days); when they agree to the plan as reviewed, record it with caseplan iep agree %s --date DATE --how %s",
+					at, d, last.Date, last.How, AgreementDays, x.Case.ID, strings.Join(agreementWays, "|"))
 			}
 		},
 	},
@@ -945,4 +988,31 @@ func firstContactSetAside(x *Context) bool {
 	}
 	_, ok := x.Case.Intake.WaiverOn("wioa-first-contact", dayOf(x.Today))
 	return ok
+}
+
+// AgreementDays is how long after a plan is created, or reviewed, the
+// participant's agreement to it may wait before wioa-iep-agreed and
+// wioa-iep-reagreed warn. Neither 001 nor 002 gives a number: 30 days is
+// caseplan's, the "should contact the customer within 30 days" of 002, by
+// when the counselor has met the customer and gone through the plan with
+// them. A store that reads it otherwise turns the rules off, or a
+// supervisor waives them for a case.
+const AgreementDays = 30
+
+// agreementWays are the ways the participant agrees, as the schema lists
+// them, for the findings' commands.
+var agreementWays = schemas.Enum("iep", "agreements", "[]", "how")
+
+// agreeablePlan is the plan of an open case that the participant is to
+// agree to, with the day it was created: one with goals or services (an
+// empty plan, made by the first command that touched it, has nothing to
+// agree to yet). ok is false when there is none, or its created date is
+// not a date (the schema says so).
+func agreeablePlan(x *Context) (p *record.IEP, created time.Time, ok bool) {
+	in, p := x.Case.Intake, x.Case.IEP
+	if in == nil || p == nil || in.Status != "open" || (len(p.Goals) == 0 && len(p.Services) == 0) {
+		return nil, time.Time{}, false
+	}
+	created, ok = p.Created.Time()
+	return p, created, ok
 }

@@ -541,6 +541,25 @@ func ruleTests() []ruleTest {
 			m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-03-10\n    decided: 2026-03-12\n    decision: approved\n    by: Joint committee\n    until: 2026-12-31\n"
 		}, want: "cases/WS1/outcome.yaml:6:12", msg: "past the longest possible extension (2026-10-28)"},
 		{rule: "wioa-iep", on: today, change: func(m memStore) { delete(m, "cases/W1/iep.yaml") }, want: "cases/W1/intake.yaml:1:1", msg: "has no iep.yaml"},
+		// The participant's agreement to a plan with goals or services is
+		// on record within 30 days of its creation (001, 002): day 31
+		// without one warns; one agreement, however early, is enough.
+		{rule: "wioa-iep-agreed", on: day("2026-04-02"), change: nil, want: "cases/W1/iep.yaml:1:10",
+			msg:  "the plan was created 31 days ago (2026-03-02) and has goals or services, but no agreement of the participant's to it is on record (more than 30 days); record how and when they agreed with caseplan iep agree W1 --date DATE --how signed|verbal|electronic",
+			keep: func(m memStore) { m["cases/W1/iep.yaml"] += "agreements:\n  - date: 2026-03-02\n    how: verbal\n" }},
+		// A review after the last agreement changed what was agreed (001:
+		// updated regularly): 30 days after it, the participant has not
+		// agreed again. An agreement after the review keeps it.
+		{rule: "wioa-iep-reagreed", on: day("2026-04-20"), change: func(m memStore) {
+			m["cases/W1/iep.yaml"] += "reviews:\n  - date: 2026-03-10\n    by: mrivera\nagreements:\n  - date: 2026-03-05\n    how: signed\n"
+		}, want: "cases/W1/iep.yaml:21:11",
+			msg: "the plan was reviewed on 2026-03-10, 41 days ago, after the participant last agreed to it (2026-03-05, signed), and they have not agreed to it since (more than 30 days); when they agree to the plan as reviewed, record it with caseplan iep agree W1 --date DATE --how signed|verbal|electronic",
+			keep: func(m memStore) {
+				m["cases/W1/iep.yaml"] += "reviews:\n  - date: 2026-03-10\n    by: mrivera\nagreements:\n  - date: 2026-03-05\n    how: signed\n  - date: 2026-03-12\n    how: electronic\n"
+			}},
+		{rule: "date-order", on: today, change: func(m memStore) {
+			m["cases/W1/iep.yaml"] = strings.Replace(m["cases/W1/iep.yaml"], "created: 2026-03-02", "created: 2026-03-09", 1) + "agreements:\n  - date: 2026-03-05\n    how: signed\n"
+		}, want: "cases/W1/iep.yaml:21:11", msg: "the participant's agreement to the plan is dated 2026-03-05, before the plan was created (2026-03-09)"},
 		{rule: "wioa-first-contact", on: today, change: func(m memStore) {
 			m["cases/W1/notes/2026-03-05-ab12.yaml"] = strings.Replace(m["cases/W1/notes/2026-03-05-ab12.yaml"], "two_way: true", "two_way: false", 1)
 		}, want: "cases/W1/intake.yaml:2:9", msg: "no contact yet: the first was due within 10 days of opening (by 2026-03-12)"},
