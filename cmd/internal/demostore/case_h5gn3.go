@@ -251,5 +251,19 @@ plan: Contact in December after finals.
 			set{"iep.yaml", "updated", "2026-11-16"},
 			commit{"review the plan"},
 		),
+		// The participant's agreements to the plan (001: the plan is an
+		// agreement between the customer and the case manager), recorded
+		// from the signed copies once caseplan kept them.
+		on("2026-11-25", "mbell",
+			appendItems{"iep.yaml", "agreements", "", `
+  - date: 2026-08-10
+    how: signed
+    notes: Signed the plan the day it was drawn up; the signed copy is in the paper file.
+  - date: 2026-11-16
+    how: signed
+    notes: Signed the reviewed plan at the review meeting.
+`},
+			commit{"record the participant's agreements to the plan"},
+		),
 	},
 }

@@ -315,5 +315,19 @@ impressions: Placement close.
 plan: Record the placement when she accepts; then exit and follow-up.
 `},
 		),
+		// The participant's agreements to the plan (001: the plan is an
+		// agreement between the customer and the case manager), recorded
+		// from the signed copies once caseplan kept them.
+		on("2026-11-25", "dshah",
+			appendItems{"iep.yaml", "agreements", "", `
+  - date: 2026-03-16
+    how: signed
+    notes: Signed the plan at the intake meeting; the signed copy is in the paper file.
+  - date: 2026-07-14
+    how: verbal
+    notes: Agreed to the reviewed plan by phone at the review.
+`},
+			commit{"record the participant's agreements to the plan"},
+		),
 	},
 }

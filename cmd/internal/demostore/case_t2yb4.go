@@ -263,5 +263,16 @@ results: Letter sent; no contact yet.
 plan: Try a home visit if there is no reply by 2026-11-24; discuss a potential exit at 90 days without service.
 `},
 		),
+		// The participant's agreements to the plan (001: the plan is an
+		// agreement between the customer and the case manager), recorded
+		// from the signed copies once caseplan kept them.
+		on("2026-11-25", "alucero",
+			appendItems{"iep.yaml", "agreements", "", `
+  - date: 2026-06-01
+    how: signed
+    notes: Signed the plan at the first meeting; the signed copy is in the paper file.
+`},
+			commit{"record the participant's agreements to the plan"},
+		),
 	},
 }

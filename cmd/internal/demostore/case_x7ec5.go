@@ -321,5 +321,16 @@ plan: Next follow-up in January.
 			setItem{"iep.yaml", "id: S4", "status", "completed"},
 			commit{"end the plan's career planning and job search on the exit day"},
 		),
+		// The participant's agreements to the plan (001: the plan is an
+		// agreement between the customer and the case manager), recorded
+		// from the signed copies once caseplan kept them.
+		on("2026-11-25", "dshah",
+			appendItems{"iep.yaml", "agreements", "", `
+  - date: 2026-02-09
+    how: signed
+    notes: Signed the plan at the intake meeting; the signed copy is in the paper file.
+`},
+			commit{"record the participant's agreements to the plan"},
+		),
 	},
 }

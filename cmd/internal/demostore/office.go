@@ -32,7 +32,7 @@ var authors = map[string]string{
 //	2026-N4TR8  work-security    notification period, grant ended (30 days)  dshah
 //	2026-X7EC5  wioa             exited 2026-07-10, 12-month follow-up       dshah
 //	2026-H5GN3  wioa             active: in training, regular contact        mbell
-//	2026-T2YB4  wioa             active, contact overdue (the one warning)   alucero
+//	2026-T2YB4  wioa             active, contact overdue; health barrier      alucero
 //	2026-K9MS0  wioa             active, transferred Riverside -> Eastgate   mbell -> dshah
 //	2026-P4AJ7  wioa             closed: moved out of state                  alucero
 //	2026-B1ZK6  post-employment  closed at the participant's request         alucero
