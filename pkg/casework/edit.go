@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/yamledit"
 )
 
@@ -54,6 +57,8 @@ func (s *State) EditRecord(path string, fresh any, edits ...Edit) ([]byte, error
 		if data, err = record.Marshal(path, fresh); err != nil {
 			return nil, err
 		}
+	} else if _, ok := store.ReadErrorFinding(path, err); ok {
+		return nil, refuseUnreadable(path, "", nil, err)
 	} else if err != nil {
 		return nil, err
 	}
@@ -63,4 +68,36 @@ func (s *State) EditRecord(path string, fresh any, edits ...Edit) ([]byte, error
 		}
 	}
 	return data, nil
+}
+
+// refuseUnreadable refuses a change to the record file p of case id that
+// is there but cannot be read as its record — data and err being what
+// reading it gave: caseplan does not add to a file it cannot read, and
+// the person who broke it by hand is the one to mend it. A read the
+// source itself refused (a link out of the store, a named pipe, a file
+// over the size limit) is such a file too, said with validate's finding;
+// any other read error is returned as it is.
+func refuseUnreadable(p, id string, data []byte, err error) error {
+	var found []finding.Finding
+	if f, ok := store.ReadErrorFinding(p, err); ok {
+		found = []finding.Finding{f}
+	} else if err != nil {
+		return err
+	} else {
+		_, found = load.Parse(p, data)
+	}
+	if len(found) == 0 {
+		found = []finding.Finding{{Path: p, Severity: finding.Error, Rule: store.RuleDecode, Message: "cannot read the record; run caseplan validate to see why"}}
+	}
+	for i := range found {
+		if id != "" {
+			found[i].Case = id
+		}
+		if found[i].Hint == "" {
+			// The file was broken before the command: the values typed
+			// are not what to correct.
+			found[i].Hint = "the file was broken before this command, which left it as it was: mend it as said above (git checkout -- " + p + " takes back a hand edit), then run the command again"
+		}
+	}
+	return &RefusedError{Findings: found}
 }

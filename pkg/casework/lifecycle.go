@@ -12,8 +12,6 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
-	"github.com/caseplan/caseplan/pkg/finding"
-	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -534,15 +532,5 @@ func (lc *lifecycleCase) unreadable(p string) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		return inputErrorf("if it was deleted by mistake, restore it with git checkout -- "+p, "case %s has no %s, which every case starts with", lc.c.ID, p[len(lc.c.Dir)+1:])
 	}
-	if err != nil {
-		return err
-	}
-	_, found := load.Parse(p, data)
-	if len(found) == 0 {
-		found = []finding.Finding{{Path: p, Severity: finding.Error, Rule: store.RuleDecode, Message: "cannot read the record; run caseplan validate to see why"}}
-	}
-	for i := range found {
-		found[i].Case = lc.c.ID
-	}
-	return &RefusedError{Findings: found}
+	return refuseUnreadable(p, lc.c.ID, data, err)
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
-	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -81,17 +80,7 @@ func caseRecord(s *State, c *casefile.Case, p string, v any) (exists bool, err e
 		if errors.Is(err, fs.ErrNotExist) {
 			return false, nil
 		}
-		if err != nil {
-			return false, err
-		}
-		_, found := load.Parse(p, data)
-		for i := range found {
-			found[i].Case = c.ID
-		}
-		if len(found) == 0 {
-			found = []finding.Finding{{Path: p, Severity: finding.Error, Rule: store.RuleUnreadable, Case: c.ID, Message: "cannot read the record"}}
-		}
-		return true, &RefusedError{Findings: found}
+		return true, refuseUnreadable(p, c.ID, data, err)
 	}
 	if err := doc.Decode(v); err != nil {
 		f := store.DecodeFinding(doc, v, err)

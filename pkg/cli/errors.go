@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -171,7 +172,27 @@ func errorHint(err error) string {
 	if hint == "" && errors.Is(err, fs.ErrPermission) {
 		hint = permissionHint(err)
 	}
+	if hint == "" && diskFull(err) {
+		hint = diskFullHint(err)
+	}
 	return hint
+}
+
+// diskFull says err is the system refusing to let a file grow: the disk
+// is full, a quota is reached, or a file size limit (ulimit -f) is.
+func diskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) || errors.Is(err, syscall.EFBIG)
+}
+
+// diskFullHint is what to do when a write ran out of room. A refused or
+// failed write leaves the store as it was (the write journal is written
+// first, and a commit is made last), so the command is simply run again.
+func diskFullHint(err error) string {
+	where := "the store's disk"
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		where = "the disk holding " + filepath.Dir(pe.Path)
+	}
+	return where + " is full (or a quota or file size limit is reached): free some space (df -h shows how much is left), then run the command again (a write that failed left the records and their history as they were)"
 }
 
 // lockedHint is what to do when another caseplan process holds the store

@@ -79,6 +79,10 @@ func TestPrintError(t *testing.T) {
 		{"a message of several lines", errors.New("git push: exit status 1\n\tremote: rejected\r\n  \n"), "caseplan: git push: exit status 1\ncaseplan:   remote: rejected\n"},
 		{"a file the system refuses", fmt.Errorf("lock index: %w", &fs.PathError{Op: "open", Path: "/srv/store/.git/index.lock", Err: syscall.EACCES}),
 			"caseplan: lock index: open /srv/store/.git/index.lock: permission denied\ncaseplan: hint: you lack permission for /srv/store/.git: check its owner and permissions (ls -ld /srv/store/.git); a shared store is worked on in a clone of your own (caseplan clone URL DIR), not in another person's directory\n"},
+		{"a full disk", fmt.Errorf("commit: %w", &fs.PathError{Op: "write", Path: "/srv/store/.git/objects/f7/tmp_obj_1", Err: syscall.ENOSPC}),
+			"caseplan: commit: write /srv/store/.git/objects/f7/tmp_obj_1: no space left on device\ncaseplan: hint: the disk holding /srv/store/.git/objects/f7 is full (or a quota or file size limit is reached): free some space (df -h shows how much is left), then run the command again (a write that failed left the records and their history as they were)\n"},
+		{"a file size limit", fmt.Errorf("write journal: %w", &fs.PathError{Op: "write", Path: "/srv/store/.git/caseplan/.journal.1.tmp", Err: syscall.EFBIG}),
+			"caseplan: write journal: write /srv/store/.git/caseplan/.journal.1.tmp: file too large\ncaseplan: hint: the disk holding /srv/store/.git/caseplan is full (or a quota or file size limit is reached): free some space (df -h shows how much is left), then run the command again (a write that failed left the records and their history as they were)\n"},
 		{"control characters on a line", errors.New("no case \x1b[2Jx\nsecond"), "caseplan: no case \\x1b[2Jx\ncaseplan: second\n"},
 	}
 	for _, tt := range tests {

@@ -232,6 +232,30 @@ type loader struct {
 // a buffer of its own).
 var readBufs = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
 
+// ReadErrorFinding is the finding for the record file p that is there
+// but was refused by the read itself, err being what ReadFile said: a
+// symbolic link out of the store, a named pipe or a device, a file over
+// the size limit. Every reader of a record — validate's loader, a command
+// about to edit the file — says it in these words; ok is false for any
+// other error (a missing file, I/O), which is the caller's to handle.
+func ReadErrorFinding(p string, err error) (f finding.Finding, ok bool) {
+	var tl *TooLargeError
+	switch {
+	case errors.Is(err, ErrOutsideStore):
+		f = finding.Finding{Path: p, Severity: finding.Error, Rule: RuleSymlink,
+			Message: fmt.Sprintf("%s is a symbolic link to a file outside the store; replace it with the file itself", path.Base(p))}
+	case errors.Is(err, ErrNotRegular):
+		f = finding.Finding{Path: p, Severity: finding.Error, Rule: RuleUnreadable,
+			Message: fmt.Sprintf("%s is not a regular file (a named pipe, a device, a socket?); a record is a plain text file: remove it", path.Base(p))}
+	case errors.As(err, &tl):
+		f = load.TooLarge(p, tl.Size)
+	default:
+		return finding.Finding{}, false
+	}
+	f.Case = caseOf(p)
+	return f, true
+}
+
 func (l *loader) add(p string, line int, rule string, sev finding.Severity, format string, args ...any) {
 	l.findings = append(l.findings, finding.Finding{
 		Path: p, Line: line, Column: min(line, 1), Severity: sev, Rule: rule,
@@ -278,20 +302,16 @@ func (l *loader) readListed(p string, e Entry) *load.Document {
 		data, err = ReadFileInto(l.src, p, *buf)
 	}
 	if err != nil {
+		if f, ok := ReadErrorFinding(p, err); ok {
+			if f.Rule == load.RuleTooLarge {
+				l.snap.Files++ // a record, refused for its size
+			}
+			l.findings = append(l.findings, f)
+			return nil
+		}
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			return nil
-		case errors.Is(err, ErrOutsideStore):
-			l.add(p, 0, RuleSymlink, finding.Error, "%s is a symbolic link to a file outside the store; replace it with the file itself", path.Base(p))
-		case errors.Is(err, ErrNotRegular):
-			l.add(p, 0, RuleUnreadable, finding.Error, "%s is not a regular file (a named pipe, a device, a socket?); a record is a plain text file: remove it", path.Base(p))
-		case errors.As(err, new(*TooLargeError)):
-			var tl *TooLargeError
-			errors.As(err, &tl)
-			l.snap.Files++ // a record, refused for its size
-			f := load.TooLarge(p, tl.Size)
-			f.Case = caseOf(p)
-			l.findings = append(l.findings, f)
 		case errors.Is(err, plumbing.ErrObjectNotFound) || errors.As(err, new(*gitstore.DamagedObjectError)):
 			if l.err == nil {
 				l.err = err

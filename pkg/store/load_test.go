@@ -680,3 +680,36 @@ func TestLoadRefusesWithoutOpening(t *testing.T) {
 		t.Fatal("Load hung on a named pipe")
 	}
 }
+
+// TestReadErrorFinding: the reads the work tree refuses become validate's
+// findings, for every reader of a record; any other error is the
+// caller's.
+func TestReadErrorFinding(t *testing.T) {
+	p := "cases/W-001/outcome.yaml"
+	tests := []struct {
+		name string
+		err  error
+		rule string
+	}{
+		{"a link out of the store", fmt.Errorf("%s: %w (/etc/passwd)", p, ErrOutsideStore), RuleSymlink},
+		{"a named pipe", fmt.Errorf("%s: %w", p, ErrNotRegular), RuleUnreadable},
+		{"too large", &TooLargeError{Name: p, Size: 50 << 20}, load.RuleTooLarge},
+		{"missing", fs.ErrNotExist, ""},
+		{"I/O", errors.New("input/output error"), ""},
+		{"none", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, ok := ReadErrorFinding(p, tt.err)
+			if ok != (tt.rule != "") {
+				t.Fatalf("ok = %v, want %v", ok, tt.rule != "")
+			}
+			if !ok {
+				return
+			}
+			if f.Rule != tt.rule || f.Path != p || f.Case != "W-001" || f.Severity != finding.Error || f.Message == "" {
+				t.Errorf("finding %+v, want %s at %s of case W-001", f, tt.rule, p)
+			}
+		})
+	}
+}
