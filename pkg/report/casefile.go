@@ -161,14 +161,7 @@ func caseFileHTML(w io.Writer, d *CaseFile) error {
 // caseFileTemplate is the reports' page (pageStyle) laid out for one
 // case: a record's text keeps its line breaks, and each section and note
 // is its own heading, so a printed file reads as the case's record.
-var caseFileTemplate = template.Must(template.New("casefile").Parse(`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-` + pageStyle + `
+var caseFileTemplate = template.Must(template.New("casefile").Parse(pageHead + `
 <style>
 td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
 h3 { font-size: 1em; margin: 1.2em 0 .2em; }

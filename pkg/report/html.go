@@ -193,6 +193,19 @@ func newChart(title string, bars []bar) chart {
 	return c
 }
 
+// pageHead opens every page caseplan writes, a report's or a case
+// file's: a self-contained document (its Content-Security-Policy lets
+// nothing load from elsewhere) titled by the template's .Title, with
+// pageStyle.
+const pageHead = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+` + pageStyle
+
 // pageStyle is the pages' style sheet, inline: the reports' and the case
 // file's (casefile.go) pages look alike and print alike.
 const pageStyle = `<style>
@@ -235,14 +248,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"label":  func(l line) string { return l.label },
 	"value":  func(l line) string { return l.value },
 	"remark": func(l line) string { return l.remark },
-}).Parse(`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-` + pageStyle + `
+}).Parse(pageHead + `
 </head>
 <body>
 <h1>{{.Title}}</h1>
