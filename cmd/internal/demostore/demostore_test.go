@@ -92,7 +92,11 @@ func (c commitInfo) String() string {
 }
 
 // casesCommits returns the commits on HEAD's first-parent line, oldest
-// first: those that change cases/ when onlyCases, else all of them.
+// first: those that change cases/ when onlyCases, else all of them. A
+// merge that brings cases/ as its second parent has it (the store grown
+// on a branch, go run ./cmd/internal/demostore -from DATE there, then
+// merged with --no-ff) stands for that branch's commits that changed
+// cases/ since the first parent's: those are the store's history.
 func casesCommits(t *testing.T, repo *gitstore.Repo, onlyCases bool) []commitInfo {
 	t.Helper()
 	head, err := repo.Head()
@@ -114,18 +118,50 @@ func casesCommits(t *testing.T, repo *gitstore.Repo, onlyCases bool) []commitInf
 			}
 			parentCases = casesTree(t, parent)
 		}
-		if !onlyCases || cases != parentCases {
-			out = append(out, commitInfo{
-				hash:    c.Hash,
-				author:  fmt.Sprintf("%s <%s> %s", c.Author.Name, c.Author.Email, c.Author.When.Format("2006-01-02 15:04:05 -0700")),
-				message: c.Message,
-				cases:   cases,
-			})
+		switch {
+		case onlyCases && cases != parentCases && c.NumParents() > 1:
+			side, err := c.Parent(1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if casesTree(t, side) != cases {
+				out = append(out, infoOf(c, cases)) // the merge changed cases/ itself
+				break
+			}
+			// The branch's commits that changed cases/, newest first,
+			// back to the first parent's cases/.
+			for side != nil && casesTree(t, side) != parentCases {
+				sideCases := casesTree(t, side)
+				var next *object.Commit
+				nextCases := plumbing.ZeroHash
+				if side.NumParents() > 0 {
+					if next, err = side.Parent(0); err != nil {
+						t.Fatal(err)
+					}
+					nextCases = casesTree(t, next)
+				}
+				if sideCases != nextCases {
+					out = append(out, infoOf(side, sideCases))
+				}
+				side = next
+			}
+		case !onlyCases || cases != parentCases:
+			out = append(out, infoOf(c, cases))
 		}
 		c = parent
 	}
 	slices.Reverse(out)
 	return out
+}
+
+// infoOf is what the test compares of commit c, whose cases/ tree is cases.
+func infoOf(c *object.Commit, cases plumbing.Hash) commitInfo {
+	return commitInfo{
+		hash:    c.Hash,
+		author:  fmt.Sprintf("%s <%s> %s", c.Author.Name, c.Author.Email, c.Author.When.Format("2006-01-02 15:04:05 -0700")),
+		message: c.Message,
+		cases:   cases,
+	}
 }
 
 // casesTree is the hash of the commit's cases/ tree, zero when it has none.
