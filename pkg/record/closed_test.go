@@ -34,3 +34,21 @@ func TestClosedBefore(t *testing.T) {
 		t.Error("no outcome: want no closure")
 	}
 }
+
+// TestReopensEpisode: two reopenings with no closure between reopen one
+// episode, the earlier (the case is open from it); a reopening before the
+// first closure reopens none. Closures are counted once the same way
+// (ClosesEpisode), so a report's opened + reopened - closed balances.
+func TestReopensEpisode(t *testing.T) {
+	o := &Outcome{
+		Closures: []Closure{{Date: "2026-03-10", Reason: "withdrew"}, {Date: "2026-05-01", Reason: "moved"}},
+		// In the record's order, not the days': the 04-20 one is the
+		// second reopening of the episode closed on 03-10.
+		Reopenings: []Reopening{{Date: "2026-04-20"}, {Date: "2026-04-01"}, {Date: "2026-02-01"}, {Date: "2026-05-01"}},
+	}
+	for i, want := range []bool{false, true, false, true} {
+		if got := o.ReopensEpisode(i); got != want {
+			t.Errorf("reopening %d (%s): ReopensEpisode = %v, want %v", i, o.Reopenings[i].Date, got, want)
+		}
+	}
+}

@@ -396,3 +396,20 @@ func (o *Outcome) ClosesEpisode(i int) bool {
 	}
 	return true
 }
+
+// ReopensEpisode reports whether reopening i of Reopenings reopens a
+// closed episode: every reopening does but one after another with no
+// closure between, or one before the first closure (OutOfTurn), which
+// reopen a case already open. The earlier of two in a row is the one
+// that counts: the case is open from it, as ClosedOn reads it. The
+// reports count a case's reopenings by it, once per episode, as they
+// count its closures by ClosesEpisode.
+func (o *Outcome) ReopensEpisode(i int) bool {
+	turns, _ := o.OutOfTurn()
+	for _, t := range turns {
+		if t.Reopening && t.Index == i {
+			return false
+		}
+	}
+	return true
+}

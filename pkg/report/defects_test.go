@@ -77,3 +77,30 @@ func TestMonthlyReopenedBalances(t *testing.T) {
 		t.Errorf("flags W2 %q, W4 %q; want the reopenings flagged", flags["W2"], flags["W4"])
 	}
 }
+
+// Two reopenings with no closure between (a store written before sync
+// kept one per episode) are one reopening, as two closures in a row are
+// one closure: W2, closed in February, reopened on March 5 and again on
+// March 9, counts reopened once, and the month balances. W5, reopened
+// in February and again in March, was open all March: no reopening in it.
+func TestMonthlyReopenedTwiceCountsOnce(t *testing.T) {
+	m := storetest.MemStore{
+		"cases/caseplan.yaml":   "organization: Example\nstaff:\n  - id: amy\n    name: Amy Example\n    email: amy@example.org\nprograms:\n  wioa:\n    kind: wioa\n",
+		"cases/W2/intake.yaml":  "id: W2\nopened: 2026-01-05\nprogram: wioa\nstatus: open\nmanager: amy\nparticipant:\n  name: Ben Example\n",
+		"cases/W2/outcome.yaml": "closures:\n  - date: 2026-02-10\n    reason: withdrew\nreopenings:\n  - date: 2026-03-05\n    reason: back\n  - date: 2026-03-09\n    reason: back again\n",
+		"cases/W5/intake.yaml":  "id: W5\nopened: 2026-01-05\nprogram: wioa\nstatus: open\nmanager: amy\nparticipant:\n  name: Eve Example\n",
+		"cases/W5/outcome.yaml": "closures:\n  - date: 2026-02-10\n    reason: withdrew\nreopenings:\n  - date: 2026-02-20\n    reason: back\n  - date: 2026-03-09\n    reason: back again\n",
+	}
+	snap := storetest.Load(t, m)
+	r := BuildMonthly(snap, Month{Year: 2026, Month: time.March}, Source{Commit: strings.Repeat("0", 40)}, false)
+	for _, c := range append([]Counts{r.Summary}, r.Programs[0].Counts) {
+		if c.OpenAtStart != 1 || c.Opened != 0 || c.Reopened != 1 || c.Closed != 0 || c.OpenAtEnd != 2 {
+			t.Errorf("start %d + opened %d + reopened %d - closed %d, end %d; want 1 + 0 + 1 - 0 = 2", c.OpenAtStart, c.Opened, c.Reopened, c.Closed, c.OpenAtEnd)
+		}
+	}
+	for _, row := range r.Cases {
+		if row.ID == "W5" && strings.Contains(flagText(row.Flags), "reopened") {
+			t.Errorf("W5 flagged %q: it was open all month", flagText(row.Flags))
+		}
+	}
+}

@@ -464,8 +464,10 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		}
 	}
 	if o := c.Outcome; o != nil {
-		for _, r := range o.Reopenings {
-			if inMonth(r.Date) {
+		for i, r := range o.Reopenings {
+			// Once per episode, as closures: a reopening of a case
+			// already open (episode-order) reopens nothing.
+			if inMonth(r.Date) && o.ReopensEpisode(i) {
 				n.Reopened++
 			}
 		}

@@ -231,3 +231,42 @@ func replaceNoteID(data []byte, from, to string) []byte {
 	}
 	return append(out, data[last:]...)
 }
+
+// notesWith returns the IDs of the notes c added to case id dated day:
+// the note a closure or reopening the merge left out was written with
+// (case close and case reopen each write one). It was sent with the
+// commit and stays, as a note is never removed, so the finding names it
+// and the void that takes it out of the count.
+func notesWith(repo *gitstore.Repo, c *object.Commit, id string, day record.Date) ([]string, error) {
+	var parentTree plumbing.Hash
+	if len(c.ParentHashes) > 0 {
+		p, err := object.GetCommit(repo.Git().Storer, c.ParentHashes[0])
+		if err != nil {
+			return nil, err
+		}
+		parentTree = p.TreeHash
+	}
+	diff, err := repo.DiffTrees(parentTree, c.TreeHash)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, ch := range diff {
+		if kind, _ := layout.KindOf(ch.Path); kind != layout.KindNote || !ch.From.IsZero() || ch.To.IsZero() {
+			continue
+		}
+		noteID := strings.TrimSuffix(path.Base(ch.Path), path.Ext(ch.Path))
+		if ch.Path != layout.Note(id, noteID) {
+			continue
+		}
+		data, err := readBlob(repo, ch.To)
+		if err != nil {
+			return nil, err
+		}
+		var n record.Note
+		if yaml.Unmarshal(data, &n) == nil && n.Date == day {
+			out = append(out, noteID)
+		}
+	}
+	return out, nil
+}

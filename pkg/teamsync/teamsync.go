@@ -33,6 +33,8 @@ import (
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/merge"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
@@ -104,6 +106,11 @@ type Conflict struct {
 	// (for a comment or a whole file: that changed the file).
 	RemoteCommit plumbing.Hash
 	RemoteAuthor string
+	// Notes are the notes this clone's commit wrote with a closure or
+	// reopening the merge left out (merge.WhyClosedTwice,
+	// WhyReopenedTwice): sent, and never removed, they are named with
+	// the void that stops them counting.
+	Notes []string
 }
 
 // Finding reports the conflict as a finding (a warning: the store is
@@ -151,6 +158,16 @@ func (c Conflict) Finding() finding.Finding {
 	} else if c.Layout {
 		f.Message = fmt.Sprintf("the layout this clone gave the file (%s: quoting, key order or spacing; its values unchanged) was not kept: the remote changed the file too (%s, commit %s), and sync merges values, not layout; it is still in its commit: %s; to keep it, make it again and run caseplan commit",
 			c.LocalAuthor, c.RemoteAuthor, short(c.RemoteCommit), see)
+	}
+	if len(c.Notes) > 0 {
+		what := "closure"
+		if c.Why == merge.WhyReopenedTwice {
+			what = "reopening"
+		}
+		for _, n := range c.Notes {
+			f.Message += fmt.Sprintf("; the note this clone wrote with its %s, %s, was sent, and a note is never removed: if the kept %s stands, void it: caseplan note amend %s %s --void --content \"this %s is not on record: sync kept the other\"",
+				what, n, what, id, n, what)
+		}
 	}
 	if f.Line > 0 {
 		// A finding at a line has a 1-based column, in -o json as in
@@ -1029,10 +1046,22 @@ func (r *replayer) report(in gitstore.MergeInput, fcs []FieldConflict) error {
 		if err != nil {
 			return err
 		}
+		var notes []string
+		if id, ok := layout.CaseOf(in.Path); ok && (fc.Why == merge.WhyClosedTwice || fc.Why == merge.WhyReopenedTwice) {
+			var item struct {
+				Date record.Date `yaml:"date"`
+			}
+			if yaml.Unmarshal([]byte(fc.Local), &item) == nil && item.Date != "" {
+				if notes, err = notesWith(r.repo, in.Commit, id, item.Date); err != nil {
+					return err
+				}
+			}
+		}
 		r.conflicts = append(r.conflicts, Conflict{
 			FieldConflict: fc, Path: in.Path,
 			LocalCommit: in.Commit.Hash, LocalAuthor: in.Commit.Author.Name,
 			RemoteCommit: remoteCommit, RemoteAuthor: remoteAuthor,
+			Notes: notes,
 		})
 	}
 	return nil
