@@ -83,6 +83,7 @@ type Workspace struct {
 	normalized []string // files CommitEdits gave LF line ends
 	executable []string // records CommitEdits found executable in the work tree
 	linked     []string // records CommitEdits found replaced by a symbolic link
+	newLinks   []string // symbolic links CommitEdits found where HEAD has nothing
 }
 
 // lock takes the store lock, waiting up to LockWait, and refuses while a
