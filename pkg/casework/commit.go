@@ -54,10 +54,11 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(w.executable)+len(w.linked) > 0 {
+	if len(w.executable)+len(w.linked)+len(w.newLinks) > 0 {
 		// Refused before anything else: the content may be fine, and a
-		// note made executable is not a note edited.
-		return nil, &ModeError{Paths: w.executable, Links: w.linked}
+		// note made executable is not a note edited. A new link alone is
+		// no "nothing to commit": validate refuses it in CI.
+		return nil, &ModeError{Paths: w.executable, Links: w.linked, NewLinks: w.newLinks}
 	}
 	if len(files) == 0 {
 		return nil, ErrNothingToCommit
@@ -341,11 +342,15 @@ func (w *Workspace) editedFiles() (map[string][]byte, error) {
 	// What git would store: a file the store's .gitattributes make text is
 	// committed with LF line ends (and written back so), so the work tree is
 	// clean in git's eyes afterwards.
-	w.normalized, w.executable, w.linked = nil, nil, nil
+	w.normalized, w.executable, w.linked, w.newLinks = nil, nil, nil, nil
 	files := make(map[string][]byte, len(edits))
 	for _, e := range edits {
 		if e.Executable {
 			w.executable = append(w.executable, e.Path)
+		}
+		if e.NewLink {
+			w.newLinks = append(w.newLinks, e.Path)
+			continue
 		}
 		if e.Symlink {
 			w.linked = append(w.linked, e.Path)
@@ -375,6 +380,10 @@ func (w *Workspace) Skipped() []string { return w.skipped }
 type ModeError struct {
 	Paths []string // executable
 	Links []string // symbolic links where HEAD has the file
+	// NewLinks are symbolic links where HEAD has nothing: validate
+	// reports each (rule symlink), since git would commit the link and
+	// not what it points to.
+	NewLinks []string
 }
 
 func (e *ModeError) Error() string {
@@ -384,6 +393,9 @@ func (e *ModeError) Error() string {
 	}
 	for _, p := range e.Links {
 		lines = append(lines, p+": a symbolic link in the work tree; a record is a plain file, so nothing was committed")
+	}
+	for _, p := range e.NewLinks {
+		lines = append(lines, p+": a symbolic link, new in the work tree; git would commit the link, not a file, and validate refuses it (rule symlink), so nothing was committed")
 	}
 	return strings.Join(lines, "\n")
 }
@@ -398,6 +410,9 @@ func (e *ModeError) Hint() string {
 	if len(e.Links) > 0 {
 		files := strings.Join(e.Links, " ")
 		do = append(do, "replace the link with the file itself (rm "+files+", then git checkout -- "+files+" puts back the committed one)")
+	}
+	if len(e.NewLinks) > 0 {
+		do = append(do, "replace the new link with the file itself, or remove it (rm "+strings.Join(e.NewLinks, " ")+")")
 	}
 	return strings.Join(do, "; ") + ", then run caseplan commit again"
 }

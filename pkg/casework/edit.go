@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
+	"strings"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -93,11 +96,45 @@ func refuseUnreadable(p, id string, data []byte, err error) error {
 		if id != "" {
 			found[i].Case = id
 		}
-		if found[i].Hint == "" {
-			// The file was broken before the command: the values typed
-			// are not what to correct.
-			found[i].Hint = "the file was broken before this command, which left it as it was: mend it as said above (git checkout -- " + p + " takes back a hand edit), then run the command again"
+	}
+	return &RefusedError{Findings: found, Broken: []string{p}}
+}
+
+// brokenHint says what to do about the record files paths, which were
+// broken before the command that refuses to write them (a hand edit's
+// syntax error, a NUL byte, a link): the values typed are not what to
+// correct, and the person who broke a file is the one to mend it.
+// Every refusal of a file broken before it says it in these words.
+func brokenHint(paths []string) string {
+	the := "the file was"
+	if len(paths) > 1 {
+		the = "the files were"
+	}
+	how := "git checkout -- " + strings.Join(paths, " ") + " takes back a hand edit not committed yet"
+	var edit []string
+	for _, p := range paths {
+		if cmd, ok := editCommand(p); ok {
+			edit = append(edit, cmd)
 		}
 	}
-	return &RefusedError{Findings: found}
+	if len(edit) > 0 {
+		how += "; " + strings.Join(edit, ", ") + " mends a committed one"
+	}
+	return the + " broken before this command, which left it as it was: mend it as said above (" + how + "), then run the command again"
+}
+
+// editCommand is the caseplan edit command that opens the record file p,
+// false for a file caseplan edit does not open (a note, the settings).
+func editCommand(p string) (string, bool) {
+	id, ok := layout.CaseOf(p)
+	kind, isRecord := layout.KindOf(p)
+	switch {
+	case !ok || !isRecord:
+		return "", false
+	case slices.Contains(EditableRecords, kind):
+		return "caseplan edit " + id + " " + kind, true
+	case kind == layout.KindActivity:
+		return "caseplan edit " + id + " " + strings.TrimSuffix(layout.InCase(p), layout.Ext), true
+	}
+	return "", false
 }

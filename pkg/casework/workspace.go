@@ -83,6 +83,7 @@ type Workspace struct {
 	normalized []string // files CommitEdits gave LF line ends
 	executable []string // records CommitEdits found executable in the work tree
 	linked     []string // records CommitEdits found replaced by a symbolic link
+	newLinks   []string // symbolic links CommitEdits found where HEAD has nothing
 }
 
 // lock takes the store lock, waiting up to LockWait, and refuses while a
@@ -211,12 +212,20 @@ type RefusedError struct {
 	// Allowed is the refused change's Change.Allowed: what the values
 	// to correct may be, said after them in the hint.
 	Allowed string
+	// Broken are the files the change would have written that had
+	// errors of their own before it (a hand edit left a syntax error or
+	// a NUL byte in outcome.yaml): the refusal is theirs, not the
+	// command's, and the file is what to mend first (brokenHint).
+	Broken []string
 }
 
 func (e *RefusedError) Error() string {
 	n, _ := finding.Count(e.Findings)
 	if e.HandEdits {
 		return fmt.Sprintf("commit refused: your edits would leave %d error(s) in the records; nothing was committed, and your edits are still in the files, as you left them", n)
+	}
+	if len(e.Broken) > 0 {
+		return fmt.Sprintf("change refused: %s had errors before this command; nothing was written", strings.Join(e.Broken, ", "))
 	}
 	return fmt.Sprintf("change refused: it would leave %d error(s) in the records; nothing was written", n)
 }
@@ -229,6 +238,9 @@ func (e *RefusedError) Hint() string { return e.HintFor(nil) }
 // HintFor is Hint for a command whose flags gave the refused values:
 // with no command to run first, it says which flags to correct.
 func (e *RefusedError) HintFor(flags []string) string {
+	if len(e.Broken) > 0 && !e.HandEdits {
+		return brokenHint(e.Broken)
+	}
 	// The cases of one retired manager to hand on are handed on with one
 	// case transfer --from, named after it: the warnings among them are
 	// not printed, and the hint still lists every case it moves.
@@ -611,7 +623,8 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 		// the hint says to upgrade, not to take it out.
 		refused = validate.NewerCaseplanHints(after.src, after.snap.Config, w.Running, refused)
 		warnings := finding.Since(warningsOf(beforeFindings), warningsOf(afterFindings), nil)
-		return nil, &RefusedError{Findings: refused, Files: change.Files, Warnings: warnings, Retired: retiredManagers(after.snap, refused, warnings), Allowed: change.Allowed}
+		return nil, &RefusedError{Findings: refused, Files: change.Files, Warnings: warnings, Retired: retiredManagers(after.snap, refused, warnings), Allowed: change.Allowed,
+			Broken: brokenBefore(beforeFindings, refused, change.Files)}
 	}
 	if err := checkSummary(change, after.snap.Config); err != nil {
 		return nil, err
@@ -640,6 +653,27 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 	}
 	res.NewWarnings = finding.Since(warningsOf(beforeFindings), res.Warnings, nil)
 	return res, nil
+}
+
+// brokenBefore returns the files of written that had a file-level error
+// before the change (before) and are named by one of the errors that
+// refuse it: a file the person broke by hand, which the command cannot
+// write without its error — not a value the command was given.
+func brokenBefore(before, refused []finding.Finding, written map[string][]byte) []string {
+	had := map[string]bool{}
+	for _, f := range before {
+		if _, w := written[f.Path]; w && f.FileLevel && f.Severity == finding.Error {
+			had[f.Path] = true
+		}
+	}
+	var out []string
+	for _, f := range refused {
+		if had[f.Path] && f.Severity == finding.Error && !slices.Contains(out, f.Path) {
+			out = append(out, f.Path)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // warningsOf returns the warnings among fs.

@@ -30,6 +30,10 @@ type Edit struct {
 	// Symlink says the work tree has a symbolic link where HEAD has the
 	// file (Data is nil): git would commit the link, not a deletion.
 	Symlink bool
+	// NewLink says the symbolic link is where HEAD has nothing, and git
+	// would add it (it is not ignored): validate reports it, so it is
+	// no "nothing to commit" (Symlink is set too, Data nil).
+	NewLink bool
 }
 
 // EditsUnder is "git status" for one directory of the work tree: the files
@@ -111,6 +115,16 @@ func (r *Repo) scanUnder(dir string, track func(path string) bool) (*statusScan,
 		}
 		s.edits = append(s.edits, Edit{Path: p, Data: f.data, Executable: f.exec})
 	}
+	var added []string
+	for p := range s.links {
+		if !changed[p] {
+			added = append(added, p)
+		}
+	}
+	sort.Strings(added)
+	for _, p := range added {
+		s.edits = append(s.edits, Edit{Path: p, Symlink: true, NewLink: true})
+	}
 	return s, nil
 }
 
@@ -183,7 +197,9 @@ func (s *statusScan) walkDir(dir string, ignored bool) error {
 			continue
 		}
 		if !d.Type().IsRegular() {
-			if d.Type()&fs.ModeSymlink != 0 {
+			// A link git would add (not ignored) is kept too: where HEAD
+			// has no file, it is a new link (Edit.NewLink).
+			if d.Type()&fs.ModeSymlink != 0 && (s.indexed[rel] != nil || !(ignored || s.ignore.match(rel, false))) {
 				s.links[rel] = true
 			}
 			continue

@@ -144,3 +144,43 @@ func TestEditsUnderReadsOnlyWhatChanged(t *testing.T) {
 		t.Errorf("read %d files to find one edit, want 1", s.reads)
 	}
 }
+
+// A symbolic link where HEAD has nothing is an edit (NewLink), as git
+// status lists it, unless git ignores it: commit must not call a store
+// that validate refuses "nothing to commit".
+func TestEditsUnderNewLink(t *testing.T) {
+	dir := t.TempDir()
+	gitT(t, dir, "init", "-q")
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if err := os.MkdirAll(filepath.Join(dir, "cases/A"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cases/.gitignore"), []byte("*.tmp\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"cases/A/iep.yaml", "cases/A/x.tmp"} {
+		if err := os.Symlink("/etc/hostname", filepath.Join(dir, p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edits, _, err := r.EditsUnder("cases", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var links []string
+	for _, e := range edits {
+		if e.NewLink {
+			if !e.Symlink || e.Data != nil {
+				t.Errorf("%s: Symlink %v, Data %q; want a link with no data", e.Path, e.Symlink, e.Data)
+			}
+			links = append(links, e.Path)
+		}
+	}
+	if want := []string{"cases/A/iep.yaml"}; !slices.Equal(links, want) {
+		t.Errorf("new links %v, want %v", links, want)
+	}
+}
