@@ -56,7 +56,9 @@ func (a AgreePlan) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	g := record.Agreement{ID: id, Date: a.Date, How: a.How, Notes: strings.TrimSpace(a.Notes)}
-	if err := p.workOn(a.Date, flag, "the participant's agreement to the plan"); err != nil {
+	// The late entry's date is given with --date, even when none was
+	// given and --today dated the agreement (iep review does the same).
+	if err := p.workOn(a.Date, "--date", "the participant's agreement to the plan"); err != nil {
 		return nil, err
 	}
 	return p.change("iep.agree", fmt.Sprintf("the participant agreed to the plan (%s, %s)", g.How, g.Date), g.ID,

@@ -484,3 +484,30 @@ func TestAgreePlan(t *testing.T) {
 		}
 	}
 }
+
+// TestAgreePlanClosedCase: an agreement dated by --today after the
+// closing is refused with the flag that dates a late entry, --date (the
+// command has it), never --today, which would move every other date the
+// command judges by.
+func TestAgreePlanClosedCase(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = day("2026-03-30")
+	if _, err := ws.Apply([]string{"W-001"}, CloseCase{Case: "W-001", Date: day("2026-03-25"), Reason: "moved"}.Build); err != nil {
+		t.Fatal(err)
+	}
+	before := captureState(t, dir)
+	_, err := ws.Apply([]string{"W-001"}, AgreePlan{Case: "W-001", How: "signed"}.Build)
+	var closed *ClosedCaseError
+	if !errors.As(err, &closed) {
+		t.Fatalf("an agreement after the closing: want a closed-case refusal, got %v", err)
+	}
+	if !strings.Contains(closed.Hint(), "give that date with --date (a late entry)") {
+		t.Errorf("hint: %s", closed.Hint())
+	}
+	assertSameState(t, before, captureState(t, dir))
+	if _, err := ws.Apply([]string{"W-001"}, AgreePlan{Case: "W-001", How: "signed", Date: "2026-03-25"}.Build); err != nil {
+		t.Fatalf("an agreement on the closing day: %v", err)
+	}
+}

@@ -32,3 +32,32 @@ func Code(s string) string {
 	s = strings.ReplaceAll(s, "|", "\\|")
 	return fence + pad + s + pad + fence
 }
+
+// Line is Text for text that begins a line of the page — a paragraph, a
+// list item, a record's next line after a hard break. Text keeps markup
+// inside a line from taking effect; at a line's start Markdown also reads
+// block markers, so a note's line typed as "# Call back", "- resume
+// sent", "1. apply" or "---" would become a heading or a list, or turn
+// the lines above it into a heading. Line escapes the marker, so the line
+// reads as typed (a quote's > is Text's &gt; already).
+func Line(s string) string {
+	s = Text(s)
+	rest := strings.TrimLeft(s, " \t")
+	lead := s[:len(s)-len(rest)]
+	if rest == "" {
+		return s
+	}
+	switch rest[0] {
+	case '#', '-', '+', '=', '~':
+		return lead + "\\" + rest
+	}
+	// An ordered list's marker: up to nine digits, then . or ).
+	n := 0
+	for n < len(rest) && n < 9 && rest[n] >= '0' && rest[n] <= '9' {
+		n++
+	}
+	if n > 0 && n < len(rest) && (rest[n] == '.' || rest[n] == ')') {
+		return lead + rest[:n] + "\\" + rest[n:]
+	}
+	return s
+}

@@ -37,3 +37,41 @@ func TestTextReadsAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestLineReadsAsTyped renders a list item whose value keeps a record's
+// lines with hard breaks, as the case file writes a note, and checks that
+// no line of the record starts a block: a heading, a list, a quote, a
+// setext heading's underline, a code fence.
+func TestLineReadsAsTyped(t *testing.T) {
+	tags := regexp.MustCompile(`<[^>]*>`)
+	typed := []string{"Called the employer", "# Call back Monday", "- resume sent", "+ cover letter", "1. apply online", "2) follow up",
+		"> as she said", "---", "~~~", "  - indented", "Plain again", "#hashtag", "-5 degrees"}
+	lines := make([]string, len(typed))
+	for i, l := range typed {
+		lines[i] = Line(l)
+	}
+	src := "- Content: " + strings.Join(lines, "\\\n  ") + "\n"
+	renderer := blackfriday.NewHTMLRenderer(blackfriday.HTMLRendererParameters{})
+	out := string(blackfriday.Run([]byte(src), blackfriday.WithRenderer(renderer),
+		blackfriday.WithExtensions(blackfriday.CommonExtensions&^blackfriday.Autolink)))
+	for _, tag := range []string{"<h1", "<h2", "<ol", "<blockquote", "<pre", "<hr"} {
+		if strings.Contains(out, tag) {
+			t.Errorf("a record's lines render with %s>:\n%s\n%s", tag, src, out)
+		}
+	}
+	if strings.Count(out, "<ul") != 1 || strings.Count(out, "<li") != 1 {
+		t.Errorf("a record's lines render as more than one list item:\n%s\n%s", src, out)
+	}
+	got := strings.Fields(html.UnescapeString(tags.ReplaceAllString(out, "")))
+	if want := strings.Fields("Content: " + strings.Join(typed, " ")); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("renders as\n%q\nwant\n%q", got, want)
+	}
+	// A setext underline: CommonMark (GitHub) reads "\\=" as "=";
+	// blackfriday, which takes no "\\=", is no judge of this one.
+	if got := Line("==="); got != `\===` {
+		t.Errorf("Line(%q) = %q, want %q", "===", got, `\===`)
+	}
+	if got := Line("Plain *text*"); got != Text("Plain *text*") {
+		t.Errorf("Line of a plain line: %q, want Text's %q", got, Text("Plain *text*"))
+	}
+}

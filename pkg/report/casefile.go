@@ -86,7 +86,7 @@ func caseFileMarkdown(w io.Writer, d *CaseFile) error {
 	fmt.Fprintf(b, "# %s\n\n", mdText(d.Title))
 	fmt.Fprintf(b, "%s\n\n", caseFileProvenance(d, mdText, markdown.Code))
 	for _, l := range d.Lines {
-		fmt.Fprintf(b, "%s\n\n", mdText(l))
+		fmt.Fprintf(b, "%s\n\n", markdown.Line(l))
 	}
 	for _, s := range d.Sections {
 		fmt.Fprintf(b, "## %s\n\n", mdText(s.Title))
@@ -111,7 +111,7 @@ func caseFileMarkdown(w io.Writer, d *CaseFile) error {
 			fmt.Fprintf(b, "%stext\n%s\n%s\n\n", fence, strings.TrimRight(s.Pre, "\n"), fence)
 		}
 		for _, it := range s.Items {
-			fmt.Fprintf(b, "- %s\n", mdText(it))
+			fmt.Fprintf(b, "- %s\n", markdown.Line(it))
 		}
 		if len(s.Items) > 0 {
 			b.WriteString("\n")
@@ -130,7 +130,13 @@ func writeMarkdownFields(b *bytes.Buffer, fs []CaseField) {
 	for _, f := range fs {
 		lines := strings.Split(strings.ReplaceAll(f.Value, "\r\n", "\n"), "\n")
 		for i, l := range lines {
-			lines[i] = mdText(l)
+			if i == 0 {
+				lines[i] = mdText(l)
+				continue
+			}
+			// The record's next line starts a line of the page, where
+			// "# ", "- " or "1. " would start a heading or a list.
+			lines[i] = markdown.Line(l)
 		}
 		// A hard line break (a backslash ending the line) keeps the
 		// record's lines; the next is indented into the list item.

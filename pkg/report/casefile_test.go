@@ -24,6 +24,7 @@ func hostileCaseFile() *CaseFile {
 			{Title: "Referrals", Headers: []string{"ID", "Service"}, Rows: [][]string{{"R-1", "a | b\nc"}}},
 			{Title: "Notes", Entries: []CaseEntry{{Title: "2026-02-03 contact (phone) — N-1", Fields: []CaseField{
 				{Label: "Content", Value: "first line <img src=x>\nsecond line [link](http://x) _under_"},
+				{Label: "Plan", Value: "Next week:\n# Call back Monday\n- resume sent\n1. apply online\n> as she said\n---"},
 			}}}},
 			{Title: "Findings", Items: []string{"cases/W-1/intake.yaml:3: error x: <b>y</b>"}},
 		},
@@ -50,6 +51,9 @@ func TestCaseFileMarkdown(t *testing.T) {
 		"### 2026-02-03 contact (phone) — N-1\n",
 		"- Content: first line &lt;img src=x&gt;\\\n  second line \\[link\\](http://x) \\_under\\_\n",
 		"- cases/W-1/intake.yaml:3: error x: &lt;b&gt;y&lt;/b&gt;\n",
+		// A record's line that would start a block (a heading, a list,
+		// a quote, a setext underline) at the start of the page's line.
+		"- Plan: Next week:\\\n  \\# Call back Monday\\\n  \\- resume sent\\\n  1\\. apply online\\\n  &gt; as she said\\\n  \\---\n",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown lacks %q:\n%s", want, md)
