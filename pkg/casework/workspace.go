@@ -621,10 +621,19 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 		finding.Sort(refused)
 		// A field a colleague's newer caseplan wrote is refused as unknown:
 		// the hint says to upgrade, not to take it out.
+		plain := refused
 		refused = validate.NewerCaseplanHints(after.src, after.snap.Config, w.Running, refused)
+		// Such a field is no breakage to mend: a file counts as broken
+		// before the command only by the findings that kept their hint.
+		var broken []finding.Finding
+		for i, f := range refused {
+			if f.Hint == plain[i].Hint {
+				broken = append(broken, f)
+			}
+		}
 		warnings := finding.Since(warningsOf(beforeFindings), warningsOf(afterFindings), nil)
 		return nil, &RefusedError{Findings: refused, Files: change.Files, Warnings: warnings, Retired: retiredManagers(after.snap, refused, warnings), Allowed: change.Allowed,
-			Broken: brokenBefore(beforeFindings, refused, change.Files)}
+			Broken: brokenBefore(beforeFindings, broken, change.Files)}
 	}
 	if err := checkSummary(change, after.snap.Config); err != nil {
 		return nil, err
