@@ -170,7 +170,7 @@ func TestCloseActionItemRefused(t *testing.T) {
 		{"done in the note", CloseActionItem{Note: "2026-03-03-aaaa", Item: 2, Status: "done"}, `action 2026-03-03-aaaa#2 "Book the skills assessment" is already marked done in its note, on 2026-03-05`},
 		{"done in an amendment", CloseActionItem{Note: "2026-03-03-aaaa", Item: 3, Status: "done"}, `action 2026-03-03-aaaa#3 "Visit the career fair" is already marked done in amendment 2026-03-05-bbbb, on 2026-03-04`},
 		{"before the note", CloseActionItem{Note: "2026-03-03-aaaa", Item: 4, Status: "done", Date: "2026-03-02"}, "action 2026-03-03-aaaa#4 done date 2026-03-02 is before its note (2026-03-03)"},
-		{"after today", CloseActionItem{Note: "2026-03-03-aaaa", Item: 4, Status: "done", Date: "2026-03-17"}, "action 2026-03-03-aaaa#4 done date 2026-03-17 is after today (2026-03-16)"},
+		{"after today", CloseActionItem{Note: "2026-03-03-aaaa", Item: 4, Status: "done", Date: "2026-03-17"}, "action 2026-03-03-aaaa#4 done date 2026-03-17 (--date) is after today (2026-03-16)"},
 		{"dropped without a reason", CloseActionItem{Note: "2026-03-03-aaaa", Item: 4, Status: "dropped"}, "dropping an action item needs a reason"},
 		{"another status", CloseActionItem{Note: "2026-03-03-aaaa", Item: 4, Status: "cancelled"}, `status "cancelled" is not one of done, dropped`},
 	} {

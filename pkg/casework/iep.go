@@ -314,7 +314,7 @@ func (p *planCase) checkDoneDate(what, flag string, d record.Date) error {
 	if err := checkPlanDate(what, d); err != nil {
 		return err
 	}
-	if err := notAfterToday(what, d, p.s.Today); err != nil {
+	if err := notAfterTodayBy(what, d, flag, p.s.Today); err != nil {
 		return err
 	}
 	if in := p.c.Intake; in != nil {

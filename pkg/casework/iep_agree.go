@@ -48,7 +48,7 @@ func (a AgreePlan) Build(s *State) (*Change, error) {
 	}
 	for _, g := range p.plan.Agreements {
 		if g.Date == a.Date && g.How == a.How {
-			return nil, inputErrorf(p.showHint(), "the plan of case %s already has the participant's %s agreement of %s", p.c.ID, g.How, g.Date)
+			return nil, inputErrorf(p.agreedHint(g), "the plan of case %s already has the participant's %s agreement of %s", p.c.ID, g.How, g.Date)
 		}
 	}
 	id, err := s.newItemID(p.c, record.PrefixAgreement)
@@ -63,4 +63,26 @@ func (a AgreePlan) Build(s *State) (*Change, error) {
 	}
 	return p.change("iep.agree", fmt.Sprintf("the participant agreed to the plan (%s, %s)", g.How, g.Date), g.ID,
 		planAppend([]string{"agreements"}, g))
+}
+
+// agreedHint says what is left to record once an agreement of that day
+// and way is on record: the other ways of that day not recorded yet, and
+// that a correction of its notes is a hand edit (an agreement is added,
+// never replaced).
+func (p *planCase) agreedHint(g record.Agreement) string {
+	var free []string
+	for _, way := range agreementWays {
+		taken := false
+		for _, o := range p.plan.Agreements {
+			taken = taken || (o.Date == g.Date && o.How == way)
+		}
+		if !taken {
+			free = append(free, "--how "+way)
+		}
+	}
+	fix := fmt.Sprintf("to correct its notes: caseplan edit %s iep", p.c.ID)
+	if len(free) == 0 {
+		return fmt.Sprintf("every way of agreeing is on record for %s; %s", g.Date, fix)
+	}
+	return fmt.Sprintf("that day takes another way: %s; %s", strings.Join(free, " or "), fix)
 }

@@ -177,7 +177,7 @@ func TestPlanRefusals(t *testing.T) {
 		{"done before the case opened", MilestoneDone{Case: "W-001", Milestone: "M-00001", Date: "2026-03-01"}.Build,
 			"milestone M-00001 done date 2026-03-01 (--date) is before case W-001 opened (2026-03-16)"},
 		{"done in the future", MilestoneDone{Case: "W-001", Milestone: "m-00001", Date: "2026-03-17"}.Build,
-			"milestone M-00001 done date 2026-03-17 is after today (2026-03-16)"},
+			"milestone M-00001 done date 2026-03-17 (--date) is after today (2026-03-16)"},
 		{"a term outside the schema", AddGoal{Case: "W-001", Term: "medium", Text: "x"}.Build,
 			`term "medium" is not one of short, long`},
 		{"a milestone without a due date", AddMilestone{Case: "W-001", Goal: "G-00001", Text: "x"}.Build,
@@ -458,8 +458,8 @@ func TestAgreePlan(t *testing.T) {
 	}{
 		{"2026-03-04", "signed", "agreement date 2026-03-04 (--date) is before the plan of case W-1 was created (2026-03-05)",
 			"the earliest --date is the day the plan was created: --date 2026-03-05; if the plan was drawn up earlier, correct created with caseplan edit W-1 iep", ""},
-		{"2026-03-17", "signed", "agreement date 2026-03-17 is after today (2026-03-16)", "record it when it has happened, or give --today if the date is right", ""},
-		{"2026-03-10", "Verbal", "the plan of case W-1 already has the participant's verbal agreement of 2026-03-10", "caseplan iep show W-1 shows the plan with its IDs", ""},
+		{"2026-03-17", "signed", "agreement date 2026-03-17 (--date) is after today (2026-03-16)", "record it when it has happened, or give --today if the date is right", ""},
+		{"2026-03-10", "Verbal", "the plan of case W-1 already has the participant's verbal agreement of 2026-03-10", "that day takes another way: --how signed or --how electronic; to correct its notes: caseplan edit W-1 iep", ""},
 		{"", "Elec", "", "", "  - id: AG-00001\n    date: 2026-03-16\n    how: electronic\n"},
 	} {
 		s := workTreeState(t, "W-1", map[string]string{"cases/W-1/iep.yaml": plan})
@@ -482,6 +482,22 @@ func TestAgreePlan(t *testing.T) {
 		if want := "the participant agreed to the plan (electronic, 2026-03-16)"; ch.Summary != want || ch.Output != "AG-00001" {
 			t.Errorf("summary %q, output %q; want %q, AG-00001", ch.Summary, ch.Output, want)
 		}
+	}
+}
+
+// TestAgreePlanEveryWayTaken: a day with every way of agreeing on record
+// takes no other; the hint says so, and how to correct the notes.
+func TestAgreePlanEveryWayTaken(t *testing.T) {
+	plan := "created: 2026-03-05\ngoals:\n  - id: G1\n    term: short\n    text: CNA\nagreements:\n"
+	for _, way := range agreementWays {
+		plan += "  - date: 2026-03-10\n    how: " + way + "\n"
+	}
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/iep.yaml": plan})
+	_, err := AgreePlan{Case: "W-1", Date: "2026-03-10", How: "signed"}.Build(s)
+	want := "every way of agreeing is on record for 2026-03-10; to correct its notes: caseplan edit W-1 iep"
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Hint != want {
+		t.Errorf("got %v (hint %q), want the hint %q", err, hintOf(ie), want)
 	}
 }
 

@@ -175,7 +175,7 @@ func TestPlanUpdatesRefused(t *testing.T) {
 		{"a service's name removed", UpdatePlanService{Case: "W-001", Service: "S1", Name: str("")}.Build, "the name cannot be empty"},
 		{"ending a cancelled service", EndPlanService{Case: "W-001", Service: "S3"}.Build, "service S3 is already cancelled"},
 		{"ending before the start", EndPlanService{Case: "W-001", Service: "S1"}.Build, "service S1 starts on 2026-04-06, after 2026-03-16"},
-		{"ending after today", EndPlanService{Case: "W-001", Service: "S2", Date: "2026-03-17"}.Build, "service S2 end date 2026-03-17 is after today (2026-03-16)"},
+		{"ending after today", EndPlanService{Case: "W-001", Service: "S2", Date: "2026-03-17"}.Build, "service S2 end date 2026-03-17 (--date) is after today (2026-03-16)"},
 		{"cancelling twice", CancelPlanService{Case: "W-001", Service: "s3"}.Build, "service S3 is already cancelled"},
 		// A field whose flag is not its label is named by the flag.
 		{"a target's lowest grade given as spaces", UpdateJobTarget{Case: "W-001", Target: "1", GradeMin: str(" ")}.Build, `--grade-min " " is only spaces`},

@@ -59,8 +59,18 @@ func (lc *lifecycleCase) checkHappened(what string, d record.Date) error {
 // notAfterToday refuses the date d of something that has happened when it
 // lies after today: what is recorded as done must have been done.
 func notAfterToday(what string, d record.Date, today time.Time) error {
+	return notAfterTodayBy(what, d, "", today)
+}
+
+// notAfterTodayBy is notAfterToday naming the flag that gave d, when flag
+// is not "": the flag to change, as a date before the opening names it.
+func notAfterTodayBy(what string, d record.Date, flag string, today time.Time) error {
 	if t := date(today); d > t {
-		return inputErrorf("record it when it has happened, or give --today if the date is right", "%s %s is after today (%s)", what, d, t)
+		given := string(d)
+		if flag != "" {
+			given += " (" + flag + ")"
+		}
+		return inputErrorf("record it when it has happened, or give --today if the date is right", "%s %s is after today (%s)", what, given, t)
 	}
 	return nil
 }

@@ -240,7 +240,7 @@ func namedSearchCases(ids []string, rows []searchRow, src report.Source) ([]repo
 		r, ok := byID[id]
 		switch {
 		case !ok:
-			return nil, &store.UnknownCaseError{ID: id}
+			return nil, &store.UnknownCaseError{ID: id, Commit: src.Commit}
 		case r.Unreadable:
 			return nil, &InvalidError{Msg: fmt.Sprintf("cannot read the intake of case %s at commit %s", id, src.Commit[:12]), Hint: "caseplan validate " + id + " shows why"}
 		case r.Search == nil:

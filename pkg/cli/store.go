@@ -23,6 +23,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/progress"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -589,6 +590,17 @@ func (g *globals) nameCase(c *cobra.Command, raw []string, err error) error {
 	if rerr != nil {
 		return err
 	}
+	if uc.Commit != "" {
+		if slices.Contains(ids, uc.ID) {
+			// Read --at a commit made before the case was opened: the
+			// case is in the store, and "did you mean" or sync would
+			// mislead.
+			return hintf(err, "%s", g.firstCommitHint(uc.ID))
+		}
+		// In neither the commit nor the store: the store is what the
+		// case manager asked of, and the hints below are about it.
+		uc.Commit = ""
+	}
 	// A slip of a key, or a case a colleague opened that this clone has
 	// not received yet: either way the message alone leaves the case
 	// manager guessing.
@@ -603,6 +615,25 @@ func (g *globals) nameCase(c *cobra.Command, raw []string, err error) error {
 		return hintf(err, "if %q is a word of a value typed after a flag, put the whole value in quotes: --content \"Called about the interview\"", uc.ID)
 	}
 	return hintf(err, "caseplan case list lists the cases of this clone; a case a colleague opened since your last sync comes with caseplan sync")
+}
+
+// firstCommitHint says where to read case id from when a commit read with
+// --at does not have it: the first commit of the case the log index
+// knows (cheap once the index is built; caseplan log builds it too), or
+// caseplan log, which lists them.
+func (g *globals) firstCommitHint(id string) string {
+	all := fmt.Sprintf("caseplan log %s lists the commits of the case", id)
+	repo, head, err := g.openHead()
+	if err != nil || head.IsZero() {
+		return all
+	}
+	defer repo.Close()
+	entries, err := history.LogIndexed(repo.Git(), repo, head, id, 0, nil)
+	if err != nil || len(entries) == 0 {
+		return all
+	}
+	first := entries[len(entries)-1] // the log lists the newest first
+	return fmt.Sprintf("the case is first in commit %s (%s): give --at that commit or a later one; %s", first.Commit[:min(12, len(first.Commit))], first.Date.Format(time.DateOnly), all)
 }
 
 // wordLike reports whether s looks like a word of text rather than a case

@@ -21,6 +21,9 @@ type GitTree struct {
 	Work *WorkTree
 }
 
+// Commit is the full hash of the commit g reads.
+func (g GitTree) Commit() string { return g.Tree.Commit().String() }
+
 // ReadFile reads name from the commit. A symbolic link is never followed:
 // in a commit it can only point outside what git stored.
 func (g GitTree) ReadFile(name string) ([]byte, error) { return g.ReadFileInto(name, nil) }

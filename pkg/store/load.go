@@ -389,12 +389,12 @@ func (l *loader) loadCase(id string) error {
 			return nil
 		}
 		if l.isFile(dir) {
-			return &UnknownCaseError{ID: id}
+			return &UnknownCaseError{ID: id, Commit: CommitOf(l.src)}
 		}
 		return err
 	}
 	if entries == nil {
-		return &UnknownCaseError{ID: id}
+		return &UnknownCaseError{ID: id, Commit: CommitOf(l.src)}
 	}
 	c := casefile.New(id)
 	l.snap.Cases = append(l.snap.Cases, c)
@@ -608,7 +608,28 @@ func (l *loader) isFile(p string) bool {
 	return err == nil
 }
 
-// UnknownCaseError says a case named on the command line does not exist.
-type UnknownCaseError struct{ ID string }
+// UnknownCaseError says a case named on the command line does not exist:
+// in the store, or, when Commit is set, in that commit's tree (read with
+// --at), which says nothing of the store today: the case may have been
+// opened since.
+type UnknownCaseError struct {
+	ID string
+	// Commit is the full hash of the commit read, "" for the work tree.
+	Commit string
+}
 
-func (e *UnknownCaseError) Error() string { return fmt.Sprintf("no case %q in this store", e.ID) }
+func (e *UnknownCaseError) Error() string {
+	if e.Commit != "" {
+		return fmt.Sprintf("no case %q in commit %s", e.ID, shortCommit(e.Commit))
+	}
+	return fmt.Sprintf("no case %q in this store", e.ID)
+}
+
+// shortCommit is a commit hash as caseplan's messages show it: its first
+// 12 digits.
+func shortCommit(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
+}

@@ -251,7 +251,11 @@ func TestLoadUnknownCase(t *testing.T) {
 		many = append(many, id)
 	}
 	writeFiles(t, root, files)
-	sources := map[string]Source{"work tree": openWorkTree(t, root), "commit": commitAll(t, root)}
+	commit := commitAll(t, root)
+	sources := map[string]Source{"work tree": openWorkTree(t, root), "commit": commit, "commit, memo": NewMemo(commit)}
+	// A case missing from a commit read with --at may be in the store
+	// (opened since): the error names the commit, not the store.
+	wantCommit := map[string]string{"commit": commit.Commit(), "commit, memo": commit.Commit()}
 
 	tests := []struct {
 		name   string
@@ -277,6 +281,16 @@ func TestLoadUnknownCase(t *testing.T) {
 				}
 				if !strings.Contains(uc.Error(), `"`+tt.wantID+`"`) {
 					t.Errorf("Error() = %q, want it to name the case", uc.Error())
+				}
+				if uc.Commit != wantCommit[srcName] {
+					t.Errorf("UnknownCaseError.Commit = %q, want %q", uc.Commit, wantCommit[srcName])
+				}
+				want := "in this store"
+				if c := wantCommit[srcName]; c != "" {
+					want = "in commit " + c[:12]
+				}
+				if !strings.HasSuffix(uc.Error(), want) {
+					t.Errorf("Error() = %q, want it to end %q", uc.Error(), want)
 				}
 			})
 		}

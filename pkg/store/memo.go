@@ -32,6 +32,10 @@ func NewMemo(src Source) *Memo {
 	return &Memo{src: src, files: map[string]memoFile{}, dirs: map[string]memoDir{}}
 }
 
+// Commit is the full hash of the commit m's source reads, "" for the
+// work tree (see CommitOf).
+func (m *Memo) Commit() string { return CommitOf(m.src) }
+
 // ReadFile returns name's content, reading it from the source the first
 // time only. The caller gets its own copy.
 func (m *Memo) ReadFile(name string) ([]byte, error) {

@@ -46,6 +46,16 @@ type Source interface {
 	List(dir string) ([]Entry, error)
 }
 
+// CommitOf returns the full hash of the commit src reads (a GitTree, or a
+// Memo over one), or "" when src is the work tree: a record missing from
+// a commit is not missing from the store.
+func CommitOf(src Source) string {
+	if c, ok := src.(interface{ Commit() string }); ok {
+		return c.Commit()
+	}
+	return ""
+}
+
 // A Lender is a Source that can read a file into a buffer its caller
 // lends it, to use again once it is done with the data: a whole-store read
 // otherwise allocates, and zeroes, a buffer for each of 250,000 files,
