@@ -79,6 +79,13 @@ type Workspace struct {
 	// release or to have the pin raised.
 	Running string
 
+	// Progress, when set, is told how far the steps of a write that take
+	// time on a change of hundreds of cases (case transfer --from) have
+	// come, each step named by what it counts: "cases checked" (validated
+	// before and after the change), then "files committed". The caller
+	// draws it (pkg/progress); nothing here does.
+	Progress func(step string, done, total int)
+
 	skipped    []string // stray files CommitEdits left out
 	normalized []string // files CommitEdits gave LF line ends
 	executable []string // records CommitEdits found executable in the work tree
@@ -103,6 +110,13 @@ func (w *Workspace) lock() (func(), error) {
 		return nil, u
 	}
 	return unlock, nil
+}
+
+// tell passes a step's progress to w.Progress when there is one.
+func (w *Workspace) tell(step string, done, total int) {
+	if w.Progress != nil {
+		w.Progress(step, done, total)
+	}
 }
 
 // critical runs fn through w.Critical when there is one.
@@ -614,6 +628,14 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 		return nil, err
 	}
 	refused = append(refused, gone...)
+	// Each case is checked twice, as it was and as it would be: it
+	// counts once both are done.
+	checks, total := 0, len(after.snap.Cases)
+	checked := func() {
+		checks++
+		w.tell("cases checked", checks*total/max(1, len(after.snap.Cases)+len(before.snap.Cases)), total)
+	}
+	afterOpt.Progress, beforeOpt.Progress = checked, checked
 	afterFindings := validate.Run(after.snap, after.loaded, afterOpt)
 	beforeFindings := validate.Run(before.snap, before.loaded, beforeOpt)
 	refused = append(refused, introduced(beforeFindings, afterFindings, change.Files)...)
@@ -749,6 +771,9 @@ func (w *Workspace) commit(change *Change) (string, error) {
 			Author:  gitstore.Signature{Name: w.Author.Name, Email: w.Author.Email, When: w.Now()},
 			Changes: changes(change.Files),
 			Signer:  w.signer(),
+			Progress: func(done, total int) {
+				w.tell("files committed", done, total)
+			},
 		})
 		return err
 	})

@@ -126,7 +126,7 @@ func caseImportRun(opts *caseImportOptions) error {
 		return err
 	}
 	plan := &casework.ImportPlan{}
-	meter := &importMeter{g: opts.globals}
+	meter := &stepMeter{g: opts.globals, label: "import"}
 	imp := casework.ImportCohort{
 		File: filepath.Base(opts.file), Data: data, RulesPath: rulesPath, SkipInvalid: opts.skipInvalid,
 		Schemas: v, Progress: meter.show, Plan: plan,

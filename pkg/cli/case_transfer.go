@@ -125,6 +125,9 @@ func caseTransferRun(opts *caseTransferOptions) error {
 	} else if load, t.Meant, err = existingCases(opts.globals, t.Cases); err != nil {
 		return err
 	}
+	// Checking and committing a manager's few hundred cases takes seconds
+	// at 10,000 cases too.
+	opts.writeMeter = "case transfer"
 	return opts.sayClosed(opts.writeResult(opts.noCommit, load, t.Build, sayWhat))
 }
 

@@ -131,6 +131,11 @@ type globals struct {
 	// dryRun makes a write build and validate its change and write
 	// nothing (case import --dry-run).
 	dryRun bool
+	// writeMeter, when set, labels the meter a write shows on a terminal
+	// while it checks the cases it changes and commits their files: a
+	// write of hundreds of cases (case transfer --from) spends seconds
+	// there.
+	writeMeter string
 
 	// writing is set while a command changes the store; an interrupt that
 	// arrives then is held until the change is complete.

@@ -117,6 +117,11 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 		return nil, err
 	}
 	defer ws.Repo.Close()
+	meter := &stepMeter{g: g, label: g.writeMeter}
+	if g.writeMeter != "" {
+		meter.start = g.env.Now() // the meter's delay runs from here
+		ws.Progress = meter.show
+	}
 	// Checked after the build, inside it, so that a command's own
 	// refusal of spaces (with its hint) speaks first, and nothing is
 	// written when a value is only spaces.
@@ -127,6 +132,7 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 		}
 		return c, nil
 	})
+	meter.finish()
 	if err != nil {
 		return nil, g.changeError(err)
 	}

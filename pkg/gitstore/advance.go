@@ -118,7 +118,7 @@ func (r *Repo) Advance(old, new plumbing.Hash, wait time.Duration) error {
 		changes = append(changes, Change{Path: ch.Path, Data: data, Executable: ch.Executable})
 		blobs[ch.Path] = ch.To
 	}
-	keepJournal, committed, err = r.land(j, idx, idxLock, branch, old, new, changes, blobs)
+	keepJournal, committed, err = r.land(j, idx, idxLock, branch, old, new, changes, blobs, func() {})
 	return err
 }
 

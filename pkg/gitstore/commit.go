@@ -58,6 +58,11 @@ type CommitRequest struct {
 	// bytes goes in the commit's gpgsig header, where git keeps OpenPGP
 	// and SSH signatures alike (pkg/sshsig makes SSH ones).
 	Signer git.Signer
+	// Progress, when set, is told how many of the files have been
+	// committed out of how many: a file counts half when its object is
+	// written, whole once the work tree holds it. A change of hundreds of
+	// cases (case transfer --from) spends seconds here.
+	Progress func(done, total int)
 }
 
 // Commit writes the requested files to the work tree and commits exactly
@@ -153,15 +158,22 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 	// Objects first: until the branch moves they are unreachable, and an
 	// unreachable object changes nothing anyone sees.
 	blobs := make(map[string]plumbing.Hash, len(changes))
+	halves := 0
+	tell := func() {
+		halves++
+		if req.Progress != nil {
+			req.Progress(halves/2, len(changes))
+		}
+	}
 	for _, c := range changes {
-		if c.Delete {
-			continue
+		if !c.Delete {
+			h, err := r.writeLoose(plumbing.BlobObject, c.Data)
+			if err != nil {
+				return plumbing.ZeroHash, fmt.Errorf("commit: write %s: %w", c.Path, err)
+			}
+			blobs[c.Path] = h
 		}
-		h, err := r.writeLoose(plumbing.BlobObject, c.Data)
-		if err != nil {
-			return plumbing.ZeroHash, fmt.Errorf("commit: write %s: %w", c.Path, err)
-		}
-		blobs[c.Path] = h
+		tell()
 	}
 	// The objects HEAD's tree is read from may move while this Repo is
 	// open: git gc packs loose objects and deletes the packs it replaced,
@@ -190,7 +202,7 @@ func (r *Repo) Commit(req CommitRequest) (plumbing.Hash, error) {
 	if err != nil {
 		return plumbing.ZeroHash, fmt.Errorf("commit: %w", err)
 	}
-	keepJournal, committed, err = r.land(j, idx, idxLock, branch, parent, commitHash, changes, blobs)
+	keepJournal, committed, err = r.land(j, idx, idxLock, branch, parent, commitHash, changes, blobs, tell)
 	if err != nil {
 		return plumbing.ZeroHash, err
 	}
@@ -420,7 +432,7 @@ func writeAndSync(f *os.File, data []byte) error {
 // caller. On failure the work tree is restored; keepJournal says the undo
 // itself failed and the journal must stay for the next caseplan process,
 // committed that the index lock became the index.
-func (r *Repo) land(j *journal, idx *indexFile, idxLock *os.File, branch plumbing.ReferenceName, parent, commitHash plumbing.Hash, changes []Change, blobs map[string]plumbing.Hash) (keepJournal, committed bool, err error) {
+func (r *Repo) land(j *journal, idx *indexFile, idxLock *os.File, branch plumbing.ReferenceName, parent, commitHash plumbing.Hash, changes []Change, blobs map[string]plumbing.Hash, written func()) (keepJournal, committed bool, err error) {
 	indexPath := filepath.Join(r.gitDir, "index")
 	if j.Files, err = r.oldContent(changes, blobs); err != nil {
 		return false, false, fmt.Errorf("commit: %w", err)
@@ -449,6 +461,7 @@ func (r *Repo) land(j *journal, idx *indexFile, idxLock *os.File, branch plumbin
 				return fail(fmt.Errorf("commit: %w", err))
 			}
 			updates = append(updates, indexUpdate{path: c.Path})
+			written()
 			continue
 		}
 		fi, err := tx.write(c.Path, c.Data, c.Executable)
@@ -457,6 +470,7 @@ func (r *Repo) land(j *journal, idx *indexFile, idxLock *os.File, branch plumbin
 		}
 		e := idx.newEntry(c.Path, blobs[c.Path], statFromInfo(fi), c.Executable)
 		updates = append(updates, indexUpdate{path: c.Path, entry: &e})
+		written()
 	}
 	idx.smudgeRacy(r.root)
 	idx.apply(updates)

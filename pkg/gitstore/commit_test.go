@@ -740,3 +740,22 @@ func TestCommitFreshensObjectsItFinds(t *testing.T) {
 		t.Errorf("the object the commit used is still dated %s: git gc would prune it as unreachable if it judged before the commit landed", fi.ModTime().Format(time.DateOnly))
 	}
 }
+
+// TestCommitProgress: a commit of hundreds of files says how far it has
+// come, each file counting half once its object is written and whole once
+// the work tree holds it (or no longer holds it, for a removal).
+func TestCommitProgress(t *testing.T) {
+	r := newTestRepo(t)
+	commitT(t, r, "first", put("cases/a.yaml", "a: 1\n"), put("cases/b.yaml", "b: 1\n"))
+	var seen [][2]int
+	_, err := r.Commit(CommitRequest{Message: "second", Author: testAuthor,
+		Changes:  []Change{put("cases/a.yaml", "a: 2\n"), del("cases/b.yaml"), put("cases/c.yaml", "c: 1\n")},
+		Progress: func(done, total int) { seen = append(seen, [2]int{done, total}) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]int{{0, 3}, {1, 3}, {1, 3}, {2, 3}, {2, 3}, {3, 3}}
+	if fmt.Sprint(seen) != fmt.Sprint(want) {
+		t.Errorf("progress %v, want %v", seen, want)
+	}
+}
