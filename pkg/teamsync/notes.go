@@ -50,22 +50,12 @@ func renameNotes(repo *gitstore.Repo, local, remote plumbing.Hash, mine []plumbi
 		if err != nil {
 			return nil, err
 		}
-		var parentTree plumbing.Hash
-		if len(c.ParentHashes) > 0 {
-			p, err := object.GetCommit(repo.Git().Storer, c.ParentHashes[0])
-			if err != nil {
-				return nil, err
-			}
-			parentTree = p.TreeHash
-		}
-		diff, err := repo.DiffTrees(parentTree, c.TreeHash)
+		notes, err := addedNotes(repo, c)
 		if err != nil {
 			return nil, err
 		}
-		for _, ch := range diff {
-			if kind, _ := layout.KindOf(ch.Path); kind == layout.KindNote && ch.From.IsZero() && !ch.To.IsZero() {
-				adds = append(adds, added{commit: i, path: ch.Path})
-			}
+		for _, ch := range notes {
+			adds = append(adds, added{commit: i, path: ch.Path})
 		}
 	}
 	var out []NoteRename
@@ -238,6 +228,31 @@ func replaceNoteID(data []byte, from, to string) []byte {
 // commit and stays, as a note is never removed, so the finding names it
 // and the void that takes it out of the count.
 func notesWith(repo *gitstore.Repo, c *object.Commit, id string, day record.Date) ([]string, error) {
+	notes, err := addedNotes(repo, c)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, ch := range notes {
+		noteID := strings.TrimSuffix(path.Base(ch.Path), path.Ext(ch.Path))
+		if ch.Path != layout.Note(id, noteID) {
+			continue
+		}
+		data, err := readBlob(repo, ch.To)
+		if err != nil {
+			return nil, err
+		}
+		var n record.Note
+		if yaml.Unmarshal(data, &n) == nil && n.Date == day {
+			out = append(out, noteID)
+		}
+	}
+	return out, nil
+}
+
+// addedNotes returns the note files commit c added, against its first
+// parent (every file, for a root commit).
+func addedNotes(repo *gitstore.Repo, c *object.Commit) ([]gitstore.FileChange, error) {
 	var parentTree plumbing.Hash
 	if len(c.ParentHashes) > 0 {
 		p, err := object.GetCommit(repo.Git().Storer, c.ParentHashes[0])
@@ -250,22 +265,10 @@ func notesWith(repo *gitstore.Repo, c *object.Commit, id string, day record.Date
 	if err != nil {
 		return nil, err
 	}
-	var out []string
+	var out []gitstore.FileChange
 	for _, ch := range diff {
-		if kind, _ := layout.KindOf(ch.Path); kind != layout.KindNote || !ch.From.IsZero() || ch.To.IsZero() {
-			continue
-		}
-		noteID := strings.TrimSuffix(path.Base(ch.Path), path.Ext(ch.Path))
-		if ch.Path != layout.Note(id, noteID) {
-			continue
-		}
-		data, err := readBlob(repo, ch.To)
-		if err != nil {
-			return nil, err
-		}
-		var n record.Note
-		if yaml.Unmarshal(data, &n) == nil && n.Date == day {
-			out = append(out, noteID)
+		if kind, _ := layout.KindOf(ch.Path); kind == layout.KindNote && ch.From.IsZero() && !ch.To.IsZero() {
+			out = append(out, ch)
 		}
 	}
 	return out, nil
