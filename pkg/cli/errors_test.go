@@ -134,3 +134,18 @@ func TestFlagGroupWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRequiredChoiceFlagNamesItsChoices: a required flag of a closed list
+// left out is said with its choices, so that the next try can be typed
+// without the help.
+func TestRequiredChoiceFlagNamesItsChoices(t *testing.T) {
+	root := &cobra.Command{Use: "caseplan"}
+	iep := &cobra.Command{Use: "iep"}
+	agree := &cobra.Command{Use: "agree"}
+	root.AddCommand(iep)
+	iep.AddCommand(agree)
+	want := "iep agree needs --how: " + choicesOf("iep agree", "how")
+	if got := flagGroupWords(agree, `required flag(s) "how" not set`); got != want || !strings.Contains(got, " or ") {
+		t.Errorf("flagGroupWords = %q, want %q", got, want)
+	}
+}

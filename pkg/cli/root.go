@@ -409,7 +409,15 @@ func flagGroupWords(c *cobra.Command, msg string) string {
 	// cobra's MarkFlagRequired: required flag(s) "a", "b" not set.
 	if rest, ok := strings.CutPrefix(msg, `required flag(s) "`); ok {
 		if names, ok := strings.CutSuffix(rest, `" not set`); ok {
-			return name + " needs " + flagList(strings.Split(names, `", "`), "and")
+			flags := strings.Split(names, `", "`)
+			// One flag of a closed list: its choices, so that the next
+			// try can be typed without opening the help.
+			if len(flags) == 1 {
+				if choices := choicesOf(commandKey(c), flags[0]); strings.Contains(choices, " or ") {
+					return name + " needs --" + flags[0] + ": " + choices
+				}
+			}
+			return name + " needs " + flagList(flags, "and")
 		}
 	}
 	if rest, ok := strings.CutPrefix(msg, "at least one of the flags in the group ["); ok {
