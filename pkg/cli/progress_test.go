@@ -84,38 +84,8 @@ func TestProgress(t *testing.T) {
 // how far it has come on a terminal — nothing when stderr is piped, and
 // stdout the same either way.
 func TestTransferProgress(t *testing.T) {
-	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
-	run := func(terminal bool) (string, string) {
-		dir := initCLIStore(t)
-		for _, args := range [][]string{
-			{"staff", "add", "--name", "Jo Lee", "--email", "jlee@example.org", "--role", "case-manager"},
-			{"staff", "add", "--name", "Dee Shah", "--email", "dshah@example.org", "--role", "case-manager"},
-		} {
-			if code, _, stderr := runCaseplan(t, dir, env, args...); code != 0 {
-				t.Fatalf("%v: %s", args, stderr)
-			}
-		}
-		for i := range 5 {
-			if code, _, stderr := runCaseplan(t, dir, env, "case", "new", "--program", "wioa", "--name", "Bo Example", "--id", fmt.Sprintf("W-%03d", i+1), "--manager", "jlee"); code != 0 {
-				t.Fatal(stderr)
-			}
-		}
-		var mu sync.Mutex
-		now := time.Date(2026, 3, 16, 10, 0, 0, 0, time.UTC)
-		slow := func() time.Time { // each reading of the clock is 200 ms later
-			mu.Lock()
-			defer mu.Unlock()
-			now = now.Add(200 * time.Millisecond)
-			return now
-		}
-		var out, errb bytes.Buffer
-		Main([]string{"case", "transfer", "--from", "jlee", "--to", "dshah", "--reason", "Caseload balance"},
-			Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] },
-				Now: slow, Dir: dir, StderrIsTerminal: terminal})
-		return out.String(), errb.String()
-	}
-	termOut, termErr := run(true)
-	pipeOut, pipeErr := run(false)
+	termOut, termErr := transferFrom(t, 5, 200*time.Millisecond, true)
+	pipeOut, pipeErr := transferFrom(t, 5, 200*time.Millisecond, false)
 	if want := "\rcase transfer: 5 of 5 cases read (100%)"; !strings.Contains(termErr, want) {
 		t.Errorf("on a terminal, no %q:\n%q", want, termErr)
 	}
@@ -134,38 +104,8 @@ func TestTransferProgress(t *testing.T) {
 // and commits a manager's few hundred cases, seconds at 10,000 cases; a
 // terminal shows those steps too, a pipe does not, and stdout is the same.
 func TestTransferWriteProgress(t *testing.T) {
-	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
-	run := func(terminal bool) (string, string) {
-		dir := initCLIStore(t)
-		for _, args := range [][]string{
-			{"staff", "add", "--name", "Jo Lee", "--email", "jlee@example.org", "--role", "case-manager"},
-			{"staff", "add", "--name", "Dee Shah", "--email", "dshah@example.org", "--role", "case-manager"},
-		} {
-			if code, _, stderr := runCaseplan(t, dir, env, args...); code != 0 {
-				t.Fatalf("%v: %s", args, stderr)
-			}
-		}
-		for i := range 3 {
-			if code, _, stderr := runCaseplan(t, dir, env, "case", "new", "--program", "wioa", "--name", "Bo Example", "--id", fmt.Sprintf("W-%03d", i+1), "--manager", "jlee"); code != 0 {
-				t.Fatal(stderr)
-			}
-		}
-		var mu sync.Mutex
-		now := time.Date(2026, 3, 16, 10, 0, 0, 0, time.UTC)
-		slow := func() time.Time { // each reading of the clock is 300 ms later
-			mu.Lock()
-			defer mu.Unlock()
-			now = now.Add(300 * time.Millisecond)
-			return now
-		}
-		var out, errb bytes.Buffer
-		Main([]string{"case", "transfer", "--from", "jlee", "--to", "dshah", "--reason", "Caseload balance"},
-			Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] },
-				Now: slow, Dir: dir, StderrIsTerminal: terminal})
-		return out.String(), errb.String()
-	}
-	termOut, termErr := run(true)
-	pipeOut, pipeErr := run(false)
+	termOut, termErr := transferFrom(t, 3, 300*time.Millisecond, true)
+	pipeOut, pipeErr := transferFrom(t, 3, 300*time.Millisecond, false)
 	for _, want := range []string{"\rcase transfer: 3 of 3 cases checked (100%)", "\rcase transfer: 6 of 6 files committed (100%)"} {
 		if !strings.Contains(termErr, want) {
 			t.Errorf("on a terminal, no %q:\n%q", want, termErr)
@@ -180,4 +120,40 @@ func TestTransferWriteProgress(t *testing.T) {
 	if termOut != pipeOut || termOut != "W-001\nW-002\nW-003\n" {
 		t.Errorf("stdout %q on a terminal, %q piped", termOut, pipeOut)
 	}
+}
+
+// transferFrom runs caseplan case transfer --from jlee --to dshah on a
+// store of n cases of jlee's, on a terminal or piped, with a clock each
+// reading of which is step later (so that a meter's delay passes), and
+// returns its stdout and stderr.
+func transferFrom(t *testing.T, n int, step time.Duration, terminal bool) (string, string) {
+	t.Helper()
+	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
+	dir := initCLIStore(t)
+	for _, args := range [][]string{
+		{"staff", "add", "--name", "Jo Lee", "--email", "jlee@example.org", "--role", "case-manager"},
+		{"staff", "add", "--name", "Dee Shah", "--email", "dshah@example.org", "--role", "case-manager"},
+	} {
+		if code, _, stderr := runCaseplan(t, dir, env, args...); code != 0 {
+			t.Fatalf("%v: %s", args, stderr)
+		}
+	}
+	for i := range n {
+		if code, _, stderr := runCaseplan(t, dir, env, "case", "new", "--program", "wioa", "--name", "Bo Example", "--id", fmt.Sprintf("W-%03d", i+1), "--manager", "jlee"); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	var mu sync.Mutex
+	now := time.Date(2026, 3, 16, 10, 0, 0, 0, time.UTC)
+	slow := func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		now = now.Add(step)
+		return now
+	}
+	var out, errb bytes.Buffer
+	Main([]string{"case", "transfer", "--from", "jlee", "--to", "dshah", "--reason", "Caseload balance"},
+		Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] },
+			Now: slow, Dir: dir, StderrIsTerminal: terminal})
+	return out.String(), errb.String()
 }
