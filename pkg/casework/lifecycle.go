@@ -12,6 +12,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -475,8 +476,8 @@ func openLifecycle(s *State, id string) (*lifecycleCase, error) {
 	return lc, nil
 }
 
-func (lc *lifecycleCase) intakePath() string  { return lc.c.Dir + "/intake.yaml" }
-func (lc *lifecycleCase) outcomePath() string { return lc.c.Dir + "/outcome.yaml" }
+func (lc *lifecycleCase) intakePath() string  { return layout.File(lc.c.ID, layout.KindIntake) }
+func (lc *lifecycleCase) outcomePath() string { return layout.File(lc.c.ID, layout.KindOutcome) }
 
 // programKind is the kind of the case's program ("" when unknown).
 func (lc *lifecycleCase) programKind() string {

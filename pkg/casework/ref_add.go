@@ -7,6 +7,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -34,7 +35,7 @@ func (a AddReference) Build(s *State) (*Change, error) {
 	if r.Name == "" || r.Relationship == "" {
 		return nil, inputErrorf("for example --name 'Pat Example' --relationship 'former supervisor'", "a reference needs a name and a relationship")
 	}
-	p := c.Dir + "/references.yaml"
+	p := layout.File(c.ID, layout.KindReferences)
 	var refs record.References
 	exists, err := caseRecord(s, c, p, &refs)
 	if err != nil {

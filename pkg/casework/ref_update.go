@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -16,7 +17,7 @@ func referencesOf(s *State, id string) (p string, refs *record.References, err e
 	if c == nil {
 		return "", nil, &store.UnknownCaseError{ID: id}
 	}
-	p = c.Dir + "/references.yaml"
+	p = layout.File(c.ID, layout.KindReferences)
 	refs = &record.References{}
 	if _, err := caseRecord(s, c, p, refs); err != nil {
 		return "", nil, err

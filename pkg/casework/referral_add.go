@@ -57,7 +57,7 @@ func (a AddReferral) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 
-	p := c.Dir + "/services.yaml"
+	p := layout.File(c.ID, layout.KindServices)
 	var svc record.Services
 	exists, err := caseRecord(s, c, p, &svc)
 	if err != nil {

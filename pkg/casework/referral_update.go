@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -37,7 +38,7 @@ func (u UpdateReferral) Build(s *State) (*Change, error) {
 	if _, ok := when.Time(); !ok {
 		return nil, inputErrorf("", "date %q is not a date; use YYYY-MM-DD", when)
 	}
-	p := c.Dir + "/services.yaml"
+	p := layout.File(c.ID, layout.KindServices)
 	var svc record.Services
 	exists, err := caseRecord(s, c, p, &svc)
 	if err != nil {

@@ -296,6 +296,9 @@ func Main(args []string, env Env) int {
 		defer g.handleSignals()()
 	}
 	root := newCmdRoot(g)
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		plainFlagUsages(root)
+	}
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
@@ -315,6 +318,25 @@ func Main(args []string, env Env) int {
 		g.dieBy()
 	}
 	return code
+}
+
+// plainFlagUsages takes the backticks out of every flag's usage under c.
+// They name a flag's value in the help ("--kind KIND"), where pflag takes
+// them out; the shell shows a flag's usage as it is, beside the flag's
+// name when Tab is pressed, so without this a case manager read
+// "`KIND`: intake, contact, ..." there.
+func plainFlagUsages(c *cobra.Command) {
+	plain := func(f *pflag.Flag) {
+		name, usage := pflag.UnquoteUsage(f)
+		if name != "" && strings.Contains(f.Usage, "`"+name+"`") {
+			f.Usage = usage
+		}
+	}
+	c.LocalFlags().VisitAll(plain)
+	c.PersistentFlags().VisitAll(plain)
+	for _, sub := range c.Commands() {
+		plainFlagUsages(sub)
+	}
 }
 
 // annotate writes err, with its hint, as a GitHub Actions error annotation

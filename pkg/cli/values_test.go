@@ -221,6 +221,34 @@ func TestCompletion(t *testing.T) {
 	}
 }
 
+// TestCompletionDescriptionsArePlain: the shell shows a flag's usage
+// beside its name when Tab is pressed, as it is; the backticks that name
+// the flag's value in the help are not shown there.
+func TestCompletionDescriptionsArePlain(t *testing.T) {
+	dir := initCLIStore(t)
+	for _, args := range [][]string{{"note", "add", "--k"}, {"report", "monthly", "--"}, {"--"}} {
+		code, out, stderr := runCaseplan(t, dir, nil, append([]string{"__complete"}, args...)...)
+		if code != 0 {
+			t.Fatalf("__complete %q: exit %d: %s", args, code, stderr)
+		}
+		if !strings.Contains(out, "\t") {
+			t.Errorf("__complete %q gave no descriptions:\n%s", args, out)
+		}
+		if strings.Contains(out, "`") {
+			t.Errorf("__complete %q shows backticks:\n%s", args, out)
+		}
+	}
+	_, out, _ := runCaseplan(t, dir, nil, "__complete", "note", "add", "--k")
+	if !strings.Contains(out, "--kind\tKIND: intake, contact") {
+		t.Errorf("--kind's description is not its plain usage:\n%s", out)
+	}
+	// The help still names the value.
+	_, help, _ := runCaseplan(t, dir, nil, "note", "add", "--help")
+	if !strings.Contains(help, "--kind KIND") {
+		t.Errorf("note add --help lost the value's name:\n%s", help)
+	}
+}
+
 // TestReportCSVFlags: --table and --bom reach the CSV writer, a table the
 // report has not got is a usage error naming those it has, and both
 // flags go with -o csv only.
