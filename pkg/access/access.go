@@ -156,12 +156,26 @@ func caseDenial(actor record.Staff, role string, c CaseChange) Denial {
 	if t := c.Before.TransferredAway(actor); t != nil {
 		// The case left them: its new manager records what is to be
 		// recorded now, rather than taking them back onto the team.
-		d.Hint = fmt.Sprintf("case %s was transferred from you to %s on %s: ask %s, its manager now, or a coordinator or a supervisor to record it (caseplan case show %s)", c.ID, t.To, t.Date, t.To, c.ID)
+		said, ask := TransferredAway(c.ID, *t, c.Before.Manager)
+		d.Hint = fmt.Sprintf("%s: ask %s, its manager now, or a coordinator or a supervisor to record it (caseplan case show %s)", said, ask, c.ID)
 		if len(c.Notes) > 0 {
 			d.Hint += "; " + LateEntryHint(t.Date)
 		}
 	}
 	return d
+}
+
+// TransferredAway says to a former manager that case id went from them
+// on transfer t (said), and who manages it now (ask), the one to ask: a
+// case handed on again since (a supervisor's first choice corrected the
+// same week, say) is no longer t.To's, and sending them to t.To would
+// send them to someone who cannot help.
+func TransferredAway(id string, t record.Transfer, manager string) (said, ask string) {
+	said = fmt.Sprintf("case %s was transferred from you to %s on %s", id, t.To, t.Date)
+	if manager == "" || manager == t.To {
+		return said, t.To
+	}
+	return said + fmt.Sprintf(", and is %s's now", manager), manager
 }
 
 // LateEntryHint is what a former manager refused a note on a case

@@ -46,3 +46,33 @@ func TestLateEntryByFormerManager(t *testing.T) {
 		}
 	}
 }
+
+// TestTransferredAwayAsksManagerNow: a case handed on twice (ann to ben,
+// then ben to cy the same week) sends ann, refused a change to it, to
+// cy, who manages it now, not to ben, whom it went to from her.
+func TestTransferredAwayAsksManagerNow(t *testing.T) {
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "admin", Email: "admin@example.org", Role: record.RoleAdmin},
+		{ID: "ann", Email: "ann@example.org"},
+		{ID: "ben", Email: "ben@example.org"},
+		{ID: "cy", Email: "cy@example.org"},
+	}}
+	in := &record.Intake{Manager: "cy", Transfers: []record.Transfer{
+		{Date: "2026-12-07", From: "ann", To: "ben", Reason: "Ann leaves"},
+		{Date: "2026-12-07", From: "ben", To: "cy", Reason: "Ben's caseload is full"},
+	}}
+	ch := Change{Cases: []CaseChange{{ID: "W-1", Before: in, After: in}}}
+	d := Check(cfg, cfg.Staff[1], ch)
+	if len(d) != 1 {
+		t.Fatalf("denials = %v, want one", d)
+	}
+	want := "case W-1 was transferred from you to ben on 2026-12-07, and is cy's now: ask cy, its manager now, or a coordinator or a supervisor to record it (caseplan case show W-1)"
+	if d[0].Hint != want {
+		t.Errorf("hint = %q\nwant   %q", d[0].Hint, want)
+	}
+	// Handed on once, the one it went to is its manager.
+	in.Manager, in.Transfers = "ben", in.Transfers[:1]
+	if said, ask := TransferredAway("W-1", in.Transfers[0], in.Manager); said != "case W-1 was transferred from you to ben on 2026-12-07" || ask != "ben" {
+		t.Errorf("TransferredAway = %q, %q", said, ask)
+	}
+}

@@ -91,8 +91,8 @@ func (e *SealedError) Hint() string {
 			what, e.Staff, e.Mine, e.Case)
 	}
 	if e.Left != nil {
-		return fmt.Sprintf("case %s was transferred from you to %s on %s, and its sealed fields are sealed to its team as it now stands: ask %s, its manager, or a supervisor for what you need",
-			e.Case, e.Left.To, e.Left.Date, e.Left.To)
+		said, ask := access.TransferredAway(e.Case, *e.Left, e.Manager)
+		return fmt.Sprintf("%s; its sealed fields are sealed to its team as it now stands: ask %s, its manager, or a supervisor for what you need", said, ask)
 	}
 	return fmt.Sprintf("the case's manager, the staff on its team and the supervisors can read them; if you joined the case or changed your key since they were sealed, one of the recipients re-seals them: caseplan case sealed reseal %s", e.Case)
 }

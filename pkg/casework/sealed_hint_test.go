@@ -106,3 +106,15 @@ func TestHandSealedError(t *testing.T) {
 		}
 	}
 }
+
+// A former manager of a case handed on again since is sent to the one
+// who manages it now, not to the one it went to from them.
+func TestSealedErrorHintTransferredTwice(t *testing.T) {
+	e := &SealedError{Case: "W-001", Recipients: []string{"cy", "svisor"}, Staff: "ann",
+		RosterRecipient: "age1x", Mine: "age1x", Manager: "cy",
+		Left: &record.Transfer{Date: "2026-12-07", From: "ann", To: "ben"}}
+	want := "case W-001 was transferred from you to ben on 2026-12-07, and is cy's now; its sealed fields are sealed to its team as it now stands: ask cy, its manager, or a supervisor for what you need"
+	if h := e.Hint(); h != want {
+		t.Errorf("hint = %q\nwant   %q", h, want)
+	}
+}
