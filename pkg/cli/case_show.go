@@ -188,7 +188,9 @@ shown with the day it starts; until then the case stays in its phase.
            date order and whole, the activity tracker's weeks,
            referrals, references, the outcome, the waivers and the
            findings. It reads committed records, as a report does
-           (HEAD's commit, or --at COMMIT), names that commit and the
+           (HEAD's commit, or --at COMMIT; a day is no commit, and
+           the refusal names the last commit made on or before it),
+           names that commit and the
            command that makes it again, and --out FILE writes it
            atomically; the HTML is one self-contained page. The sealed
            fields are never in it, and a detail the leak guard says
@@ -244,7 +246,7 @@ func caseShowRun(opts *caseShowOptions) error {
 	}
 	// A case file (-o md, html) is kept: read from a commit, as a report
 	// is, so that the command it names makes it again byte for byte.
-	doc := &reportOptions{globals: opts.globals, at: opts.at, out: opts.out}
+	doc := &reportOptions{globals: opts.globals, at: opts.at, out: opts.out, atOnly: true}
 	var made report.Source
 	if opts.document() {
 		repo, tree, rs, err := doc.reportCommit()

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -82,7 +83,48 @@ func revisionError(repo *gitstore.Repo, flag string, err error) error {
 	if errors.Is(re.Err, gitstore.ErrNoSuchCommit) && repo.Shallow() {
 		return hintf(fmt.Errorf("%s %q: no such commit in this clone, which is shallow (made with --depth): its history may stop before that commit", flag, re.Rev), shallowHint)
 	}
-	return &UsageError{Msg: fmt.Sprintf("%s %v", flag, re), Hint: "name a commit of this store: a hash (at least 4 digits), a branch, a tag or HEAD; caseplan log lists the commits"}
+	hint := "name a commit of this store: a hash (at least 4 digits), a branch, a tag or HEAD; caseplan log lists the commits"
+	if day, ok := dayNotCommit(repo, re); ok {
+		hint = day.hint(flag)
+	}
+	return &UsageError{Msg: fmt.Sprintf("%s %v", flag, re), Hint: hint}
+}
+
+// typedDay is a day typed where a commit was asked for (--at 2026-10-31:
+// a supervisor looking a case up "as it was on" a day), and the commit
+// that stood at its end, as --as-of reads it; Commit is "" when no
+// commit was made by then.
+type typedDay struct {
+	Day    string
+	Commit string
+}
+
+// dayNotCommit says whether the revision that named no commit is a day,
+// and which commit stood at its end. gitstore owns which commit a day
+// means (Resolve with AsOf), so the hint names the one a report's --as-of
+// would read. A branch or tag named like a day resolves before this is
+// asked.
+func dayNotCommit(repo *gitstore.Repo, re *gitstore.RevisionError) (typedDay, bool) {
+	if !errors.Is(re.Err, gitstore.ErrNoSuchCommit) {
+		return typedDay{}, false
+	}
+	if _, err := time.Parse(time.DateOnly, re.Rev); err != nil {
+		return typedDay{}, false
+	}
+	d := typedDay{Day: re.Rev}
+	if rc, err := repo.Resolve(gitstore.Reading{AsOf: re.Rev}); err == nil {
+		d.Commit = rc.Hash.String()[:12]
+	}
+	return d, true
+}
+
+// hint says what to type instead of the day, for a flag that takes only
+// a commit.
+func (d typedDay) hint(flag string) string {
+	if d.Commit == "" {
+		return fmt.Sprintf("%s is a day, not a commit, and no commit was made on or before it; caseplan log lists the commits", d.Day)
+	}
+	return fmt.Sprintf("%s is a day, not a commit: the last commit made on or before it is %s, so %s %s reads the records as they stood at its end", d.Day, d.Commit, flag, d.Commit)
 }
 
 // exitCode maps an error to the documented exit code; this is the only

@@ -149,3 +149,40 @@ func TestRequiredChoiceFlagNamesItsChoices(t *testing.T) {
 		t.Errorf("flagGroupWords = %q, want %q", got, want)
 	}
 }
+
+// A day typed where a commit is asked for (--at 2026-10-31) is no commit,
+// but the hint names the commit that stood at that day's end, as --as-of
+// reads it, and says when there was none yet.
+func TestRevisionErrorDayNotCommit(t *testing.T) {
+	dir := initCLIStore(t) // its one commit is dated 2026-03-16
+	repo, err := gitstore.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer repo.Close()
+	head, err := repo.ReadHead()
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := head.String()[:12]
+	cases := []struct{ rev, want string }{
+		{"2026-10-31", "2026-10-31 is a day, not a commit: the last commit made on or before it is " + short + ", so --at " + short + " reads the records as they stood at its end"},
+		{"2026-03-01", "2026-03-01 is a day, not a commit, and no commit was made on or before it; caseplan log lists the commits"},
+		{"deadbeef", "name a commit of this store: a hash (at least 4 digits), a branch, a tag or HEAD; caseplan log lists the commits"},
+	}
+	for _, c := range cases {
+		_, err := repo.ResolveRevision(c.rev)
+		err = revisionError(repo, "--at", err)
+		var ue *UsageError
+		if !errors.As(err, &ue) || ue.Hint != c.want {
+			t.Errorf("--at %s: %v, hint %q; want the hint %q", c.rev, err, ue.Hint, c.want)
+		}
+	}
+	// A report takes --as-of, which is what the day meant.
+	o := &reportOptions{}
+	_, err = repo.ResolveRevision("2026-10-31")
+	var ue *UsageError
+	if err = o.atError(repo, err); !errors.As(err, &ue) || ue.Hint != "2026-10-31 is a day, not a commit: --as-of 2026-10-31 reports from the last commit made on or before it ("+short+")" {
+		t.Errorf("report --at 2026-10-31: %v, hint %q; want --as-of named", err, ue.Hint)
+	}
+}

@@ -45,6 +45,9 @@ type reportOptions struct {
 	// the commit before its cases are read (a usage error then costs no
 	// reading).
 	checkStore func(*casefile.Snapshot) error
+	// atOnly is set by a command that reads a commit with --at but has
+	// no --as-of (case show's case file).
+	atOnly bool
 }
 
 func addReportFlags(c *cobra.Command, o *reportOptions) {
@@ -172,7 +175,7 @@ func (o *reportOptions) reportCommit() (repo *gitstore.Repo, tree *gitstore.Tree
 	case errors.Is(err, gitstore.ErrNoCommits):
 		err = &UsageError{Msg: "the store has no commits yet; a report reads committed records", Hint: "commit the records first with caseplan commit"}
 	case errors.As(err, new(*gitstore.RevisionError)):
-		err = revisionError(repo, "--at", err)
+		err = o.atError(repo, err)
 	case errors.Is(err, gitstore.ErrNoCommitAsOf):
 		err = &UsageError{Msg: fmt.Sprintf("--as-of %s: no commit was made on or before that day", o.asOf), Hint: "run caseplan log to see when the records were committed"}
 	}
@@ -184,6 +187,19 @@ func (o *reportOptions) reportCommit() (repo *gitstore.Repo, tree *gitstore.Tree
 		return nil, nil, report.Source{}, err
 	}
 	return repo, tree, report.Source{Commit: rc.Hash.String(), Committed: rc.Committed, Caseplan: o.env.Build.String()}, nil
+}
+
+// atError is revisionError for --at; a day typed there, by a report
+// that takes --as-of, is pointed at --as-of, which reads that day's last
+// commit without looking it up (case show's case file has --at alone).
+func (o *reportOptions) atError(repo *gitstore.Repo, err error) error {
+	var re *gitstore.RevisionError
+	if errors.As(err, &re) && !o.atOnly && !repo.Shallow() {
+		if day, ok := dayNotCommit(repo, re); ok && day.Commit != "" {
+			return &UsageError{Msg: fmt.Sprintf("--at %v", re), Hint: fmt.Sprintf("%s is a day, not a commit: --as-of %s reports from the last commit made on or before it (%s)", day.Day, day.Day, day.Commit)}
+		}
+	}
+	return revisionError(repo, "--at", err)
 }
 
 func (o *reportOptions) noSettings(src report.Source) error {

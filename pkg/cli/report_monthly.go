@@ -216,6 +216,14 @@ Formats:
 						return &UsageError{Msg: fmt.Sprintf("--month: %q is a day, not a month; use YYYY-MM", opts.month), Hint: "did you mean --month " + day.Format("2006-01") + "?"}
 					}
 				}
+				// A month written the other way round or with a slash
+				// (11-2026, 11/2026, 11.2026, 2026/11), as forms and spreadsheets
+				// write it: the year's four digits say which is which.
+				for _, layout := range []string{"1-2006", "1/2006", "1.2006", "2006/1"} {
+					if t, perr := time.Parse(layout, opts.month); perr == nil {
+						return &UsageError{Msg: fmt.Sprintf("--month: %v", err), Hint: "did you mean --month " + t.Format("2006-01") + "?"}
+					}
+				}
 				return usageErrorf("--month: %v", err)
 			}
 			if runF != nil {

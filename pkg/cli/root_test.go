@@ -68,6 +68,9 @@ func TestMainUsageErrors(t *testing.T) {
 		{name: "a CSV table without -o csv", args: []string{"report", "monthly", "--month", "2026-11", "--table", "weeks"}, wantStderr: "caseplan: --table goes with -o csv\ncaseplan: hint: for a CSV file: caseplan report monthly --month 2026-11 --table weeks -o csv\n"},
 		{name: "a byte order mark with -o md", args: []string{"report", "performance", "--program-year", "2025", "-o", "md", "--bom"}, wantStderr: "caseplan: --bom goes with -o csv\ncaseplan: hint: for a CSV file: caseplan report performance --bom --program-year 2025 -o csv\n"},
 		{name: "both CSV flags without -o csv", args: []string{"report", "caseload", "--bom", "--table", "managers"}, wantStderr: "caseplan: --bom and --table go with -o csv\ncaseplan: hint: for a CSV file: caseplan report caseload --bom --table managers -o csv\n"},
+		{name: "a month before its year", args: []string{"report", "monthly", "--month", "11-2026"}, wantStderr: "caseplan: --month: \"11-2026\" is not a month; use YYYY-MM\ncaseplan: hint: did you mean --month 2026-11?\n"},
+		{name: "a month with slashes", args: []string{"report", "monthly", "--month", "2026/11"}, wantStderr: "caseplan: hint: did you mean --month 2026-11?\n"},
+		{name: "a month before its year, with a slash", args: []string{"report", "monthly", "--month", "3/2026"}, wantStderr: "caseplan: hint: did you mean --month 2026-03?\n"},
 		{name: "a day for a month", args: []string{"report", "monthly", "--month", "2026-11-01"}, wantStderr: "caseplan: --month: \"2026-11-01\" is a day, not a month; use YYYY-MM\ncaseplan: hint: did you mean --month 2026-11?\n"},
 		{name: "a day for a month, without its zeros", args: []string{"report", "monthly", "--month", "2026-3-4"}, wantStderr: "caseplan: hint: did you mean --month 2026-03?\n"},
 		// A file to write given empty (an unset shell variable) would
