@@ -58,7 +58,14 @@ func checkAccess(roster *record.Config, actor record.Staff, files map[string][]b
 // commit leaves out, and verify checks every commit against the records
 // of its parent: a change that only such an edit allows is refused, as
 // verify would report it (author-not-on-roster, case-access).
-func (w *Workspace) checkCommittedAccess(change *Change) error {
+//
+// read is what the write loaded the work tree through, and loaded the
+// store it made of it, before and after the change. When everything read
+// reads the same in HEAD (store.Memo.SameIn) and loaded holds every case
+// the change writes, HEAD's records are those records: they are judged
+// as they are, rather than read and parsed a second time (a manager's
+// few hundred cases took 0.7-1.7 s to load again at 10,000 cases).
+func (w *Workspace) checkCommittedAccess(change *Change, read *store.Memo, loaded, after loadedStore) error {
 	head, err := w.Repo.Head()
 	if err != nil || head.IsZero() {
 		return err
@@ -74,7 +81,11 @@ func (w *Workspace) checkCommittedAccess(change *Change) error {
 			ids = append(ids, id)
 		}
 	}
-	before, loaded, err := loadExisting(committed, ids)
+	before, found, err := loaded.snap, loaded.loaded, error(nil)
+	reuse := read.SameIn(committed) && !unloaded(loaded.snap, ids) && !unloaded(after.snap, ids)
+	if !reuse {
+		before, found, err = loadExisting(committed, ids)
+	}
 	if err != nil || before.Config == nil {
 		return err // no roster committed yet: the store's first commits
 	}
@@ -84,11 +95,13 @@ func (w *Workspace) checkCommittedAccess(change *Change) error {
 		return inputErrorf("the roster's admin commits the roster edit first (caseplan commit -m MESSAGE)",
 			"%s is on the staff roster only by an edit of %s that is not committed yet, and a commit is checked against the roster of the commit before it", w.Author, layout.ConfigPath)
 	}
-	after, _, err := loadExisting(newOverlay(committed, change.Files), ids)
-	if err != nil {
-		return err
+	afterSnap := after.snap
+	if !reuse {
+		if afterSnap, _, err = loadExisting(newOverlay(committed, change.Files), ids); err != nil {
+			return err
+		}
 	}
-	err = checkAccess(before.Config, staff, change.Files, before, after, loaded)
+	err = checkAccess(before.Config, staff, change.Files, before, afterSnap, found)
 	if ae, ok := err.(*AccessError); ok {
 		ae.Denials[0].Hint = "the work tree's records allow it, but only by a hand edit" + uncommitted
 	}

@@ -519,7 +519,7 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 		return nil, err
 	}
 	if !w.NoCommit {
-		if err := w.checkCommittedAccess(change); err != nil {
+		if err := w.checkCommittedAccess(change, src, loadedStore{before, loaded, src}, loadedStore{after, afterLoaded, newOverlay(src, change.Files)}); err != nil {
 			return nil, err
 		}
 	}

@@ -2,7 +2,13 @@ package store
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+
+	"github.com/caseplan/caseplan/pkg/gitstore"
 )
 
 // Memo is a Source that remembers what it read, so that one command reads
@@ -88,4 +94,47 @@ func (m *Memo) Reads() int {
 func (m *Memo) Concurrent() bool {
 	c, ok := m.src.(Concurrent)
 	return ok && c.Concurrent()
+}
+
+// SameIn reports whether everything m has read reads the same from tree:
+// each file a regular file there (mode 100644) with the same bytes — the
+// same git blob hash —, a file m found missing missing there too, each
+// directory listing the same entries in the same order. A Load through
+// tree would then be handed what m handed the Load before it, and make
+// the same records of it: a write that loaded the work tree through m
+// need not load HEAD again to judge its commit by HEAD's records
+// (casework's committed access check) while the work tree holds them
+// unchanged. Any other answer — a file m could not read, a link, an
+// executable bit, a read of tree that fails — is false, and the caller
+// reads tree itself.
+func (m *Memo) SameIn(tree GitTree) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for name, f := range m.files {
+		e, err := tree.Tree.Entry(name)
+		switch {
+		case f.err != nil:
+			if !errors.Is(f.err, fs.ErrNotExist) || !errors.Is(err, fs.ErrNotExist) {
+				return false
+			}
+		case err != nil || e.Mode != filemode.Regular || gitstore.BlobHash(f.data) != e.Hash:
+			return false
+		}
+	}
+	for dir, d := range m.dirs {
+		if d.err != nil {
+			return false
+		}
+		entries, err := tree.List(dir)
+		if err != nil || len(entries) != len(d.entries) {
+			return false
+		}
+		for i, e := range entries {
+			w := d.entries[i]
+			if e.Name != w.Name || e.IsDir != w.IsDir || e.Symlink != w.Symlink || e.Executable != w.Executable {
+				return false
+			}
+		}
+	}
+	return true
 }

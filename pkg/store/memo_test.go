@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -71,5 +73,58 @@ func TestMemoReadsOnce(t *testing.T) {
 	m.Remember("cases/A/notes.txt", []byte("kept"))
 	if b, err := m.ReadFile("cases/A/notes.txt"); err != nil || string(b) != "kept" || src.reads["cases/A/notes.txt"] != 0 {
 		t.Errorf("Remember: %q, %v, %d reads", b, err, src.reads["cases/A/notes.txt"])
+	}
+}
+
+// TestMemoSameIn: a Memo over the work tree says it read what HEAD holds
+// only while every file and listing it read is HEAD's.
+func TestMemoSameIn(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"cases/caseplan.yaml":           "organization: X\nstaff: []\nprograms: {}\n",
+		"cases/A/intake.yaml":           "id: A\nmanager: ab\n",
+		"cases/A/notes/2026-03-02.yaml": "id: N1\n",
+	})
+	head := commitAll(t, root)
+	load := func() *Memo {
+		t.Helper()
+		m := NewMemo(openWorkTree(t, root))
+		mustLoad(t, m, []string{"A"})
+		return m
+	}
+	m := load()
+	if !m.SameIn(head) {
+		t.Fatal("a work tree as committed: SameIn = false")
+	}
+	// What was read is judged, not the disk now: an edit after the load
+	// leaves what the load read HEAD's.
+	writeFiles(t, root, map[string]string{"cases/A/intake.yaml": "id: A\nmanager: cd\n"})
+	if !m.SameIn(head) {
+		t.Error("edited after the load: SameIn = false, want true")
+	}
+	if load().SameIn(head) {
+		t.Error("a hand edit not committed: SameIn = true")
+	}
+	gitCLI(t, root, "checkout", "--", ".")
+	writeFiles(t, root, map[string]string{"cases/A/notes/2026-03-09.yaml": "id: N2\n"})
+	if load().SameIn(head) {
+		t.Error("a file not committed: SameIn = true")
+	}
+	if err := os.Remove(filepath.Join(root, "cases/A/notes/2026-03-09.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(root, "cases/A/notes/2026-03-02.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if load().SameIn(head) {
+		t.Error("a committed file removed: SameIn = true")
+	}
+	gitCLI(t, root, "checkout", "--", ".")
+	if err := os.Chmod(filepath.Join(root, "cases/A/intake.yaml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	head = commitAll(t, root)
+	if load().SameIn(head) {
+		t.Error("an executable record committed so: SameIn = true")
 	}
 }
