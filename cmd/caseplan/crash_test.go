@@ -292,7 +292,7 @@ columns:
 	}
 	s.mustRun("commit", "-m", "Import rules for the Acme Example Works rosters")
 
-	// A roster: rows workers, their badges prefix-N, each a name of its own
+	// A roster of n workers managed by manager, badges prefix-1 to prefix-n, each a name of its own
 	// (the digits of N as letters: a name needs letters).
 	csvDir := t.TempDir()
 	roster := func(prefix, manager string, n int) string {
