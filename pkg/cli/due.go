@@ -16,6 +16,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
+	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/tickler"
 )
 
@@ -259,7 +260,7 @@ func dueRun(opts *dueOptions) error {
 	case opts.all:
 	case manager != "":
 		if _, ok := cfg.StaffByID(manager); !ok {
-			return notOnRoster(cfg, "--manager", manager)
+			return notOnRoster(cfg, "--manager", manager, managerInStore(s.opt.Source, today))
 		}
 	default:
 		if manager, err = opts.dueManager(cfg, "items"); err != nil {
@@ -460,14 +461,55 @@ func labelled(q tickler.Query, items []casestate.Due) []casestate.Due {
 
 // notOnRoster is the usage error for a flag (--manager) that names id,
 // which is not a staff ID of the roster: with the ID meant when the
-// person typed a name, an email or other capitals, else where the IDs
-// are listed.
-func notOnRoster(cfg *record.Config, flag, id string) error {
+// person typed a name, an email or other capitals, or a case's ID (a
+// supervisor with a case in mind types the case where its manager goes:
+// caseManager says whose it is; nil when the command has no case at
+// hand), else where the IDs are listed.
+func notOnRoster(cfg *record.Config, flag, id string, caseManager caseManagerOf) error {
 	hint := "caseplan staff list shows the roster's IDs"
 	if meant := cfg.StaffIDMeant(id); meant != "" {
 		hint = "did you mean " + flag + " " + meant + "? staff are named by their roster ID, as caseplan staff list shows it"
+	} else if m, ok := caseManager.of(id); ok && m != "" {
+		hint = fmt.Sprintf("did you mean %s %s? %s is a case; its manager is %s", flag, m, id, m)
 	}
 	return &UsageError{Msg: fmt.Sprintf("%s %q is not on the staff roster", flag, id), Hint: hint}
+}
+
+// caseManagerOf says whether id is a case of the store and who its
+// manager is on the command's day, as the command reads its cases.
+type caseManagerOf func(id string) (manager string, ok bool)
+
+func (f caseManagerOf) of(id string) (string, bool) {
+	if f == nil {
+		return "", false
+	}
+	return f(id)
+}
+
+// managerInStore reads the case named id from src (store owns where its
+// files are), for a command that has read no case yet: its manager at
+// the end of day (casestate.ManagerOn), as due lists it.
+func managerInStore(src store.Source, day time.Time) caseManagerOf {
+	return func(id string) (string, bool) {
+		c, _, _, err := store.LoadCase(src, id)
+		if err != nil || c == nil || c.Intake == nil {
+			return "", false
+		}
+		return casestate.ManagerOn(c.Intake, day), true
+	}
+}
+
+// managerInRows finds id among the cases a command has read (rows, each
+// with its case ID and manager on the command's day).
+func managerInRows[T any](rows []T, caseAndManager func(T) (id, manager string)) caseManagerOf {
+	return func(id string) (string, bool) {
+		for _, r := range rows {
+			if c, m := caseAndManager(r); c == id {
+				return m, true
+			}
+		}
+		return "", false
+	}
 }
 
 // dueCase is what due keeps of one case: whether its intake could be

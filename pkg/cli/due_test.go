@@ -2,11 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // The end-to-end script (due.txtar) sees only piped output; this is what
@@ -204,5 +206,26 @@ func TestReadDueKinds(t *testing.T) {
 		if err := readDueKinds([]string{typed}); err == nil {
 			t.Errorf("--kind %q was read", typed)
 		}
+	}
+}
+
+// TestNotOnRosterNamesTheCasesManager: a case's ID typed where a staff ID
+// goes is said to be a case, with its manager, the value meant; a value
+// that is no case keeps the plain hint.
+func TestNotOnRosterNamesTheCasesManager(t *testing.T) {
+	cfg := &record.Config{Staff: []record.Staff{{ID: "dpatel", Name: "Dev Patel"}}}
+	rows := []caseItem{{ID: "2026-T2YB4", Manager: "dpatel"}}
+	cases := managerInRows(rows, func(c caseItem) (string, string) { return c.ID, c.Manager })
+	for id, want := range map[string]string{
+		"2026-T2YB4": "did you mean --manager dpatel? 2026-T2YB4 is a case; its manager is dpatel",
+		"2026-ZZZZZ": "caseplan staff list shows the roster's IDs",
+	} {
+		var ue *UsageError
+		if err := notOnRoster(cfg, "--manager", id, cases); !errors.As(err, &ue) || ue.Hint != want {
+			t.Errorf("--manager %s: %v, hint %q; want %q", id, err, ue.Hint, want)
+		}
+	}
+	if err := notOnRoster(cfg, "--manager", "2026-T2YB4", nil); !strings.Contains(err.(*UsageError).Hint, "staff list") {
+		t.Errorf("no cases at hand: %v", err)
 	}
 }
