@@ -166,7 +166,7 @@ func caseListRun(opts *caseListOptions) error {
 			// said nothing, as if the colleague had no cases. A case
 			// whose manager has left the roster can still be listed by
 			// that ID (validate reports the case).
-			return notOnRoster(s.snap.Config, "--manager", opts.manager)
+			return notOnRoster(s.snap.Config, "--manager", opts.manager, managerInRows(all, func(c caseItem) (string, string) { return c.ID, c.Manager }))
 		}
 	}
 	if opts.center != "" && len(s.snap.Config.Centers) == 0 {

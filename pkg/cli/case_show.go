@@ -28,8 +28,9 @@ type caseShowOptions struct {
 	*globals
 	caseID string
 	output string
-	at     string // -o md, html: the commit to read
-	out    string // -o md, html: the file to write
+	// file is the case file's reading (-o md, html): the commit to read
+	// (--at, --as-of, as a report reads it) and the file to write (--out).
+	file reportOptions
 }
 
 // document says whether the case is shown as a document to keep (-o md,
@@ -38,6 +39,7 @@ func (o *caseShowOptions) document() bool { return slices.Contains(report.CaseFi
 
 func newCmdCaseShow(g *globals, runF func(*caseShowOptions) error) *cobra.Command {
 	opts := &caseShowOptions{globals: g}
+	opts.file.globals = g
 	c := &cobra.Command{
 		Use:   "show CASE",
 		Short: "Show a case: who, program, phase, contacts, what is due, findings",
@@ -188,8 +190,9 @@ shown with the day it starts; until then the case stays in its phase.
            date order and whole, the activity tracker's weeks,
            referrals, references, the outcome, the waivers and the
            findings. It reads committed records, as a report does
-           (HEAD's commit, or --at COMMIT; a day is no commit, and
-           the refusal names the last commit made on or before it),
+           (HEAD's commit, or --at COMMIT, or with --as-of DATE the
+           last commit made on or before the end of DATE, which is
+           then the day the case is shown as of, as a report's is),
            names that commit and the
            command that makes it again, and --out FILE writes it
            atomically; the HTML is one self-contained page. The sealed
@@ -199,18 +202,22 @@ shown with the day it starts; until then the case stays in its phase.
 		Example: `  caseplan case show 2026-K7QX2                      # where it stands today
   caseplan case show 2026-K7QX2 --today 2026-05-31   # as it stood on May 31
   caseplan case show 2026-K7QX2 -o json | jq '.waivers'  # the case's waivers
-  caseplan case show 2026-K7QX2 -o html --out 2026-K7QX2.html  # the case file`,
+  caseplan case show 2026-K7QX2 -o html --out 2026-K7QX2.html  # the case file
+  caseplan case show 2026-K7QX2 -o md --as-of 2026-10-31  # the file on Oct 31`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, caseShowFormats...); err != nil {
 				return err
 			}
 			if !opts.document() {
-				for _, f := range []string{"at", "out"} {
+				for _, f := range []string{"at", "as-of", "out"} {
 					if c.Flags().Changed(f) {
 						return usageErrorf("--%s goes with -o md or -o html, the case file", f)
 					}
 				}
+			}
+			if err := opts.file.checkCommit(); err != nil {
+				return err
 			}
 			opts.caseID = args[0]
 			if runF != nil {
@@ -221,8 +228,8 @@ shown with the day it starts; until then the case stays in its phase.
 	}
 	addOutputFlag(c, &opts.output, caseShowFormats...)
 	f := c.Flags()
-	f.StringVar(&opts.at, "at", "", "with -o md or html, read the case as committed in `COMMIT` (a hash, branch or tag; default HEAD)")
-	outputFileVar(f, &opts.out, "out", "to write to stdout", "with -o md or html, write the case file to `FILE` (atomically) instead of stdout; - is stdout")
+	addCommitFlags(f, &opts.file, "with -o md or html, make the case file from the records")
+	outputFileVar(f, &opts.file.out, "out", "to write to stdout", "with -o md or html, write the case file to `FILE` (atomically) instead of stdout; - is stdout")
 	return c
 }
 
@@ -235,7 +242,8 @@ func caseShowRun(opts *caseShowOptions) error {
 	if err != nil {
 		return err
 	}
-	today, err := opts.todayDate()
+	// A case file's day is a report's: --as-of, else --today.
+	today, err := opts.file.reportDay()
 	if err != nil {
 		return err
 	}
@@ -246,7 +254,7 @@ func caseShowRun(opts *caseShowOptions) error {
 	}
 	// A case file (-o md, html) is kept: read from a commit, as a report
 	// is, so that the command it names makes it again byte for byte.
-	doc := &reportOptions{globals: opts.globals, at: opts.at, out: opts.out, atOnly: true}
+	doc := &opts.file
 	var made report.Source
 	if opts.document() {
 		repo, tree, rs, err := doc.reportCommit()

@@ -260,7 +260,7 @@ func managedCases(g *globals, manager string) ([]string, error) {
 	}
 	if snap.Config != nil {
 		if _, ok := snap.Config.StaffByID(manager); !ok {
-			return nil, notOnRoster(snap.Config, "--from", manager)
+			return nil, notOnRoster(snap.Config, "--from", manager, managerInRows(keys, func(k store.IntakeKeys) (string, string) { return k.ID, k.Manager }))
 		}
 	}
 	return nil, &UsageError{Msg: manager + " manages no open case to transfer", Hint: "caseplan case list --manager " + manager + " lists their cases"}

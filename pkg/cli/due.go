@@ -16,6 +16,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
+	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/tickler"
 )
 
@@ -259,7 +260,7 @@ func dueRun(opts *dueOptions) error {
 	case opts.all:
 	case manager != "":
 		if _, ok := cfg.StaffByID(manager); !ok {
-			return notOnRoster(cfg, "--manager", manager)
+			return notOnRoster(cfg, "--manager", manager, managerInStore(s.opt.Source, today))
 		}
 	default:
 		if manager, err = opts.dueManager(cfg, "items"); err != nil {
@@ -336,10 +337,11 @@ func dueRun(opts *dueOptions) error {
 		// A manager's row counts what their list lists, a supervisor's
 		// the items awaiting one on other managers' cases too.
 		rows := dueSummary(v.Items, managers, manager, kinds, names, retired)
+		span := dueSpan{Today: today, Through: v.Through, Overdue: opts.overdue}
 		if opts.output == "csv" {
-			return writeDueSummaryCSV(opts.env, rows, kinds, today, v.Through, opts.bom)
+			return writeDueSummaryCSV(opts.env, rows, kinds, span, opts.bom)
 		}
-		return writeDueSummary(opts.env, opts.output, rows, kinds, v.Through)
+		return writeDueSummary(opts.env, opts.output, rows, kinds, span)
 	}
 	if opts.ics != "" {
 		name := "caseplan: due for " + manager
@@ -400,14 +402,27 @@ func dueRun(opts *dueOptions) error {
 	if awaiting > 0 {
 		also = fmt.Sprintf(", %d of them awaiting a supervisor on other managers' cases", awaiting)
 	}
-	if opts.overdue {
-		// Only what was due before --today was looked at: the window
-		// after it is no part of the answer.
-		fmt.Fprintf(opts.env.Stderr, "caseplan: %d item(s) overdue on %s%s\n", len(v.Items), today.Format(time.DateOnly), also)
-		return nil
-	}
-	fmt.Fprintf(opts.env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue)%s\n", len(v.Items), v.Through.Format(time.DateOnly), overdue, also)
+	span := dueSpan{Today: today, Through: v.Through, Overdue: opts.overdue}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: %s%s\n", span.counted(len(v.Items), overdue), also)
 	return nil
+}
+
+// dueSpan is what due looked at: the items due through the window's last
+// day, or with --overdue only those due before --today.
+type dueSpan struct {
+	Today, Through time.Time
+	Overdue        bool // --overdue
+}
+
+// counted says how many items due counted, list and --summary alike. With
+// --overdue only what was due before --today was looked at, so the line
+// names that day: the window's last day, which may be weeks ahead, is no
+// part of the answer.
+func (s dueSpan) counted(items, overdue int) string {
+	if s.Overdue {
+		return fmt.Sprintf("%d item(s) overdue on %s", items, s.Today.Format(time.DateOnly))
+	}
+	return fmt.Sprintf("%d item(s) due or overdue through %s (%d overdue)", items, s.Through.Format(time.DateOnly), overdue)
 }
 
 // nothingListed says what due looked at when it lists nothing, for
@@ -446,14 +461,55 @@ func labelled(q tickler.Query, items []casestate.Due) []casestate.Due {
 
 // notOnRoster is the usage error for a flag (--manager) that names id,
 // which is not a staff ID of the roster: with the ID meant when the
-// person typed a name, an email or other capitals, else where the IDs
-// are listed.
-func notOnRoster(cfg *record.Config, flag, id string) error {
+// person typed a name, an email or other capitals, or a case's ID (a
+// supervisor with a case in mind types the case where its manager goes:
+// caseManager says whose it is; nil when the command has no case at
+// hand), else where the IDs are listed.
+func notOnRoster(cfg *record.Config, flag, id string, caseManager caseManagerOf) error {
 	hint := "caseplan staff list shows the roster's IDs"
 	if meant := cfg.StaffIDMeant(id); meant != "" {
 		hint = "did you mean " + flag + " " + meant + "? staff are named by their roster ID, as caseplan staff list shows it"
+	} else if m, ok := caseManager.of(id); ok && m != "" {
+		hint = fmt.Sprintf("did you mean %s %s? %s is a case; its manager is %s", flag, m, id, m)
 	}
 	return &UsageError{Msg: fmt.Sprintf("%s %q is not on the staff roster", flag, id), Hint: hint}
+}
+
+// caseManagerOf says whether id is a case of the store and who its
+// manager is on the command's day, as the command reads its cases.
+type caseManagerOf func(id string) (manager string, ok bool)
+
+func (f caseManagerOf) of(id string) (string, bool) {
+	if f == nil {
+		return "", false
+	}
+	return f(id)
+}
+
+// managerInStore reads the case named id from src (store owns where its
+// files are), for a command that has read no case yet: its manager at
+// the end of day (casestate.ManagerOn), as due lists it.
+func managerInStore(src store.Source, day time.Time) caseManagerOf {
+	return func(id string) (string, bool) {
+		c, _, _, err := store.LoadCase(src, id)
+		if err != nil || c == nil || c.Intake == nil {
+			return "", false
+		}
+		return casestate.ManagerOn(c.Intake, day), true
+	}
+}
+
+// managerInRows finds id among the cases a command has read (rows, each
+// with its case ID and manager on the command's day).
+func managerInRows[T any](rows []T, caseAndManager func(T) (id, manager string)) caseManagerOf {
+	return func(id string) (string, bool) {
+		for _, r := range rows {
+			if c, m := caseAndManager(r); c == id {
+				return m, true
+			}
+		}
+		return "", false
+	}
 }
 
 // dueCase is what due keeps of one case: whether its intake could be
@@ -677,7 +733,7 @@ func dueSummary(items []casestate.Due, managers []string, whose string, kinds []
 
 // writeDueSummary prints due --summary: JSON, or a table (aligned on a
 // terminal without the kinds no manager has; piped, every kind).
-func writeDueSummary(env Env, output string, rows []dueCount, kinds []string, through time.Time) error {
+func writeDueSummary(env Env, output string, rows []dueCount, kinds []string, span dueSpan) error {
 	if output == "json" {
 		return writeJSON(env.Stdout, rows)
 	}
@@ -703,7 +759,7 @@ func writeDueSummary(env Env, output string, rows []dueCount, kinds []string, th
 	if err := t.flush(); err != nil {
 		return err
 	}
-	sayDueSummary(env, rows, through)
+	sayDueSummary(env, rows, span)
 	return nil
 }
 
@@ -713,11 +769,11 @@ func writeDueSummary(env Env, output string, rows []dueCount, kinds []string, th
 // pasted together from several days still says where each row came
 // from (as a report's CSV rows name their month). It is the table a
 // spreadsheet takes; the piped text lines have no header, their contract.
-func writeDueSummaryCSV(env Env, rows []dueCount, kinds []string, today, through time.Time, bom bool) error {
+func writeDueSummaryCSV(env Env, rows []dueCount, kinds []string, span dueSpan, bom bool) error {
 	header := append([]string{"as_of", "through", "manager", "name", "retired", "items", "overdue"}, kinds...)
 	table := [][]string{header}
 	for _, r := range rows {
-		row := []string{today.Format(time.DateOnly), through.Format(time.DateOnly), r.Manager, r.Name, strconv.FormatBool(r.Retired), strconv.Itoa(r.Items), strconv.Itoa(r.Overdue)}
+		row := []string{span.Today.Format(time.DateOnly), span.Through.Format(time.DateOnly), r.Manager, r.Name, strconv.FormatBool(r.Retired), strconv.Itoa(r.Items), strconv.Itoa(r.Overdue)}
 		for _, k := range kinds {
 			row = append(row, strconv.Itoa(r.Kinds[k]))
 		}
@@ -726,18 +782,19 @@ func writeDueSummaryCSV(env Env, rows []dueCount, kinds []string, today, through
 	if err := report.WriteCSV(env.Stdout, table, bom); err != nil {
 		return err
 	}
-	sayDueSummary(env, rows, through)
+	sayDueSummary(env, rows, span)
 	return nil
 }
 
-// sayDueSummary says on stderr what due --summary counted.
-func sayDueSummary(env Env, rows []dueCount, through time.Time) {
+// sayDueSummary says on stderr what due --summary counted, in the words
+// of the list's line (dueSpan.counted).
+func sayDueSummary(env Env, rows []dueCount, span dueSpan) {
 	items, overdue := 0, 0
 	for _, r := range rows {
 		items += r.Items
 		overdue += r.Overdue
 	}
-	fmt.Fprintf(env.Stderr, "caseplan: %d item(s) due or overdue through %s (%d overdue), %s\n", items, through.Format(time.DateOnly), overdue, countOf(len(rows), "manager"))
+	fmt.Fprintf(env.Stderr, "caseplan: %s, %s\n", span.counted(items, overdue), countOf(len(rows), "manager"))
 }
 
 // readDueKinds reads each --kind as a choice of a closed list is read

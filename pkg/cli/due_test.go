@@ -2,11 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/record"
 )
 
 // The end-to-end script (due.txtar) sees only piped output; this is what
@@ -65,7 +67,7 @@ func TestDueSummaryOnATerminal(t *testing.T) {
 	}
 	rows := dueSummary(items, []string{"cm02", "cm01", "cm03"}, "", casestate.DueKinds, map[string]string{"cm01": "Ana Example", "cm02": "Ben Example"}, map[string]bool{"cm02": true})
 	var out, errs bytes.Buffer
-	if err := writeDueSummary(Env{Stdout: &out, Stderr: &errs, IsTerminal: true}, "text", rows, casestate.DueKinds, time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)); err != nil {
+	if err := writeDueSummary(Env{Stdout: &out, Stderr: &errs, IsTerminal: true}, "text", rows, casestate.DueKinds, dueSpan{Through: time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
 	want := "MANAGER  NAME                   ITEMS  OVERDUE  CONTACT  ACTION\n" +
@@ -78,8 +80,18 @@ func TestDueSummaryOnATerminal(t *testing.T) {
 	if got := errs.String(); got != "caseplan: 3 item(s) due or overdue through 2026-03-16 (2 overdue), 3 managers\n" {
 		t.Errorf("stderr: %q", got)
 	}
+	// With --overdue only what was due before --today was counted: the
+	// line names that day, as the list's line does.
+	errs.Reset()
+	over := dueSpan{Today: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Through: time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC), Overdue: true}
+	if err := writeDueSummary(Env{Stdout: &out, Stderr: &errs, IsTerminal: true}, "text", rows, casestate.DueKinds, over); err != nil {
+		t.Fatal(err)
+	}
+	if got := errs.String(); got != "caseplan: 3 item(s) overdue on 2026-03-02, 3 managers\n" {
+		t.Errorf("stderr with --overdue: %q", got)
+	}
 	out.Reset()
-	if err := writeDueSummary(Env{Stdout: &out, Stderr: &errs}, "text", rows, casestate.DueKinds, time.Time{}); err != nil {
+	if err := writeDueSummary(Env{Stdout: &out, Stderr: &errs}, "text", rows, casestate.DueKinds, dueSpan{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Count(strings.SplitN(out.String(), "\n", 2)[0], "\t"); got != 3+len(casestate.DueKinds) {
@@ -101,7 +113,7 @@ func TestDueSummaryCSV(t *testing.T) {
 	day := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 	for _, bom := range []bool{false, true} {
 		var out, errs bytes.Buffer
-		if err := writeDueSummaryCSV(Env{Stdout: &out, Stderr: &errs}, rows, kinds, day, day.AddDate(0, 0, 14), bom); err != nil {
+		if err := writeDueSummaryCSV(Env{Stdout: &out, Stderr: &errs}, rows, kinds, dueSpan{Today: day, Through: day.AddDate(0, 0, 14)}, bom); err != nil {
 			t.Fatal(err)
 		}
 		want := "as_of,through,manager,name,retired,items,overdue,contact,action\r\n" +
@@ -194,5 +206,26 @@ func TestReadDueKinds(t *testing.T) {
 		if err := readDueKinds([]string{typed}); err == nil {
 			t.Errorf("--kind %q was read", typed)
 		}
+	}
+}
+
+// TestNotOnRosterNamesTheCasesManager: a case's ID typed where a staff ID
+// goes is said to be a case, with its manager, the value meant; a value
+// that is no case keeps the plain hint.
+func TestNotOnRosterNamesTheCasesManager(t *testing.T) {
+	cfg := &record.Config{Staff: []record.Staff{{ID: "dpatel", Name: "Dev Patel"}}}
+	rows := []caseItem{{ID: "2026-T2YB4", Manager: "dpatel"}}
+	cases := managerInRows(rows, func(c caseItem) (string, string) { return c.ID, c.Manager })
+	for id, want := range map[string]string{
+		"2026-T2YB4": "did you mean --manager dpatel? 2026-T2YB4 is a case; its manager is dpatel",
+		"2026-ZZZZZ": "caseplan staff list shows the roster's IDs",
+	} {
+		var ue *UsageError
+		if err := notOnRoster(cfg, "--manager", id, cases); !errors.As(err, &ue) || ue.Hint != want {
+			t.Errorf("--manager %s: %v, hint %q; want %q", id, err, ue.Hint, want)
+		}
+	}
+	if err := notOnRoster(cfg, "--manager", "2026-T2YB4", nil); !strings.Contains(err.(*UsageError).Hint, "staff list") {
+		t.Errorf("no cases at hand: %v", err)
 	}
 }

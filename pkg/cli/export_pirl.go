@@ -72,8 +72,8 @@ json: {"export":"pirl","program_year","quarter","as_of","organization",
 			if err := outputFormat(opts.output, report.PIRLFormats...); err != nil {
 				return err
 			}
-			if opts.at != "" && opts.asOf != "" {
-				return usageErrorf("--at and --as-of both name the commit to read from; give one")
+			if err := opts.checkCommit(); err != nil {
+				return err
 			}
 			var err error
 			if opts.period, err = programYearFlags(c, opts.programYear, opts.quarter); err != nil {
@@ -89,8 +89,7 @@ json: {"export":"pirl","program_year","quarter","as_of","organization",
 	addOutputFlag(c, &opts.output, report.PIRLFormats...)
 	f := c.Flags()
 	outputFileVar(f, &opts.out, "out", "to write to stdout", "write the export to `FILE` (atomically) instead of stdout")
-	f.StringVar(&opts.at, "at", "", "export the records as committed in `COMMIT` (a hash, branch or tag), read from git objects")
-	dateVar(f, &opts.asOf, "as-of", "export the records as they stood at the end of `DATE`: the last commit made on or before it")
+	addCommitFlags(f, &opts.reportOptions, "export the records")
 	return c
 }
 

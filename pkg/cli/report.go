@@ -45,20 +45,39 @@ type reportOptions struct {
 	// the commit before its cases are read (a usage error then costs no
 	// reading).
 	checkStore func(*casefile.Snapshot) error
-	// atOnly is set by a command that reads a commit with --at but has
-	// no --as-of (case show's case file).
-	atOnly bool
 }
 
 func addReportFlags(c *cobra.Command, o *reportOptions) {
 	addOutputFlag(c, &o.output, report.Formats...)
 	f := c.Flags()
 	outputFileVar(f, &o.out, "out", "to write to stdout", "write the report to `FILE` (atomically) instead of stdout; - is stdout")
-	f.StringVar(&o.at, "at", "", "report from the records as committed in `COMMIT` (a hash, branch or tag), read from git objects")
-	dateVar(f, &o.asOf, "as-of", "report from the records as they stood at the end of `DATE`: the last commit made on or before it")
+	addCommitFlags(f, o, "report from the records")
 	f.BoolVar(&o.names, "names", false, "show participants' full names instead of initials")
 	f.StringVar(&o.table, "table", "", "with -o csv, the report's `TABLE` to write (default: cases)")
 	f.BoolVar(&o.bom, "bom", false, "with -o csv, start the file with a UTF-8 byte order mark, for Excel")
+}
+
+// addCommitFlags defines --at and --as-of, which name the commit a
+// reading is made from (a report, the PIRL export, case show's case
+// file), with the help they have everywhere: what says what is made from
+// the records ("report from the records").
+func addCommitFlags(f *pflag.FlagSet, o *reportOptions, what string) {
+	f.StringVar(&o.at, "at", "", what+" as committed in `COMMIT` (a hash, branch or tag), read from git objects")
+	dateVar(f, &o.asOf, "as-of", what+" as they stood at the end of `DATE`: the last commit made on or before it")
+}
+
+// checkCommit refuses --at given with --as-of, and an --as-of that is no
+// day, before anything is read.
+func (o *reportOptions) checkCommit() error {
+	if o.at != "" && o.asOf != "" {
+		return usageErrorf("--at and --as-of both name the commit to read from; give one")
+	}
+	if o.asOf != "" {
+		if _, err := parseDate("as-of", o.asOf); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writer returns the writer of the report's format: for csv, of the
@@ -115,15 +134,7 @@ func (o *reportOptions) check(c *cobra.Command) error {
 	if o.output != "csv" && (o.table != "" || o.bom) {
 		return csvOnlyError(c)
 	}
-	if o.at != "" && o.asOf != "" {
-		return usageErrorf("--at and --as-of both name the commit to report from; give one")
-	}
-	if o.asOf != "" {
-		if _, err := parseDate("as-of", o.asOf); err != nil {
-			return err
-		}
-	}
-	return nil
+	return o.checkCommit()
 }
 
 // csvOnlyError is the error of --table or --bom given to command c without
@@ -189,12 +200,12 @@ func (o *reportOptions) reportCommit() (repo *gitstore.Repo, tree *gitstore.Tree
 	return repo, tree, report.Source{Commit: rc.Hash.String(), Committed: rc.Committed, Caseplan: o.env.Build.String()}, nil
 }
 
-// atError is revisionError for --at; a day typed there, by a report
-// that takes --as-of, is pointed at --as-of, which reads that day's last
-// commit without looking it up (case show's case file has --at alone).
+// atError is revisionError for --at; a day typed there is pointed at
+// --as-of, which every command with --at takes and which reads that
+// day's last commit without looking it up.
 func (o *reportOptions) atError(repo *gitstore.Repo, err error) error {
 	var re *gitstore.RevisionError
-	if errors.As(err, &re) && !o.atOnly && !repo.Shallow() {
+	if errors.As(err, &re) && !repo.Shallow() {
 		if day, ok := dayNotCommit(repo, re); ok && day.Commit != "" {
 			return &UsageError{Msg: fmt.Sprintf("--at %v", re), Hint: fmt.Sprintf("%s is a day, not a commit: --as-of %s reports from the last commit made on or before it (%s)", day.Day, day.Day, day.Commit)}
 		}

@@ -123,7 +123,7 @@ func reportCaseloadRun(opts *reportCaseloadOptions) error {
 		// off the roster is taken only when it manages a case open on
 		// the day, as case list takes one (validate reports the case).
 		if _, ok := cfg.StaffByID(opts.manager); !ok && !slices.ContainsFunc(rows, func(row report.CaseloadRow) bool { return row.Manager == opts.manager }) {
-			return notOnRoster(cfg, "--manager", opts.manager)
+			return notOnRoster(cfg, "--manager", opts.manager, managerInRows(rows, func(r report.CaseloadRow) (string, string) { return r.ID, r.Manager }))
 		}
 		r = report.AssembleManagerCaseload(cfg, day, src, opts.names, rows, opts.manager)
 	}

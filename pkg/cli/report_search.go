@@ -188,7 +188,12 @@ func reportSearchRun(opts *reportSearchOptions) error {
 		} else if _, ok := cfg.StaffByID(manager); !ok && !slices.ContainsFunc(rows, func(r searchRow) bool {
 			return r.Search != nil && r.Search.Manager == manager
 		}) {
-			return notOnRoster(cfg, "--manager", manager)
+			return notOnRoster(cfg, "--manager", manager, managerInRows(rows, func(r searchRow) (string, string) {
+				if r.Search == nil {
+					return r.ID, ""
+				}
+				return r.ID, r.Search.Manager
+			}))
 		}
 	}
 	if scope != "cases" {
