@@ -425,6 +425,17 @@ func (s dueSpan) counted(items, overdue int) string {
 	return fmt.Sprintf("%d item(s) due or overdue through %s (%d overdue)", items, s.Through.Format(time.DateOnly), overdue)
 }
 
+// lastCounted is the last day whose items were counted: the window's last
+// day, or with --overdue the day before --today (what is due on --today
+// is not overdue yet). It is the CSV summary's through column, which a
+// spreadsheet reads as the span counted.
+func (s dueSpan) lastCounted() time.Time {
+	if s.Overdue {
+		return s.Today.AddDate(0, 0, -1)
+	}
+	return s.Through
+}
+
 // nothingListed says what due looked at when it lists nothing, for
 // manager ("" for every case), of kinds (none: every kind): with
 // --overdue, the items due before today and not done, whatever the window
@@ -773,7 +784,7 @@ func writeDueSummaryCSV(env Env, rows []dueCount, kinds []string, span dueSpan, 
 	header := append([]string{"as_of", "through", "manager", "name", "retired", "items", "overdue"}, kinds...)
 	table := [][]string{header}
 	for _, r := range rows {
-		row := []string{span.Today.Format(time.DateOnly), span.Through.Format(time.DateOnly), r.Manager, r.Name, strconv.FormatBool(r.Retired), strconv.Itoa(r.Items), strconv.Itoa(r.Overdue)}
+		row := []string{span.Today.Format(time.DateOnly), span.lastCounted().Format(time.DateOnly), r.Manager, r.Name, strconv.FormatBool(r.Retired), strconv.Itoa(r.Items), strconv.Itoa(r.Overdue)}
 		for _, k := range kinds {
 			row = append(row, strconv.Itoa(r.Kinds[k]))
 		}
