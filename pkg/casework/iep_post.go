@@ -197,7 +197,11 @@ func (a RenewBenefit) Build(s *State) (*Change, error) {
 		if a.Status != "" && a.Status != b.Status {
 			summary += ", " + a.Status
 		}
-	case renewal != "":
+	case renewal != "" && status != "ended":
+		// An ended benefit keeps the date it had, but nothing is due
+		// on it any more: the audit trail says it ended, not that a
+		// renewal stands "as recorded" (003: eligibility maintained
+		// only for the benefits the participant still relies on).
 		summary = fmt.Sprintf("renew benefit %s: %s, renewal %s as recorded", planQuote(b.Name), a.Status, renewal)
 	default:
 		summary = fmt.Sprintf("renew benefit %s: %s", planQuote(b.Name), a.Status)

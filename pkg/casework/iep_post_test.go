@@ -48,6 +48,16 @@ func TestBenefitRenewKeepsRecordedDate(t *testing.T) {
 		t.Errorf("--status ended: iep.yaml:\n%s\nwant the status ended and no renewal date", got)
 	}
 
+	// Ended with a date on record: the date stays in the plan, but the
+	// commit says the benefit ended, never a renewal "as recorded".
+	ch, err = RenewBenefit{Case: "W-1", Name: "SNAP", Status: "ended"}.Build(s)
+	if err != nil {
+		t.Fatalf("--status ended with a date on record: %v", err)
+	}
+	if want := `renew benefit "SNAP": ended`; ch.Summary != want {
+		t.Errorf("--status ended with a date on record: summary %q, want %q", ch.Summary, want)
+	}
+
 	refusals := []struct {
 		name      string
 		renew     RenewBenefit
