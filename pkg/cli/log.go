@@ -195,6 +195,13 @@ func (opts *logOptions) filter(repo *gitstore.Repo, head plumbing.Hash) (func(hi
 				hint := "caseplan staff list shows the roster's IDs; --by EMAIL names anyone by address"
 				if id := cfg.StaffIDMeant(by); id != "" {
 					hint = "did you mean --by " + id + "? staff are named by their roster ID, as caseplan staff list shows it"
+				} else if m, ok := opts.caseManagerAtHead(repo, head)(by); ok {
+					// A case's ID where a staff member goes: its history
+					// is caseplan log CASE.
+					hint = fmt.Sprintf("%s is a case, not a staff member: caseplan log %s lists its history", by, by)
+					if m != "" {
+						hint += fmt.Sprintf(" (its manager is %s: --by %s lists theirs)", m, m)
+					}
 				}
 				return nil, &UsageError{Msg: fmt.Sprintf("--by %q is not on the staff roster", by), Hint: hint}
 			}
@@ -207,6 +214,22 @@ func (opts *logOptions) filter(repo *gitstore.Repo, head plumbing.Hash) (func(hi
 			(opts.until == "" || day <= opts.until) &&
 			(email == "" || strings.EqualFold(e.Email, email) || strings.EqualFold(e.CommitterEmail, email))
 	}, nil
+}
+
+// caseManagerAtHead says whether an ID is a case of the commit head, and
+// who its manager is on --today (notOnRoster's question, for --by).
+func (opts *logOptions) caseManagerAtHead(repo *gitstore.Repo, head plumbing.Hash) caseManagerOf {
+	return func(id string) (string, bool) {
+		tree, err := repo.TreeAt(head)
+		if err != nil {
+			return "", false
+		}
+		today, err := opts.todayDate()
+		if err != nil {
+			return "", false
+		}
+		return managerInStore(store.GitTree{Tree: tree}, today)(id)
+	}
 }
 
 // logCases is the CASE column: the cases a commit names, but for a
