@@ -62,6 +62,23 @@ func NewReportPeriod(year, quarter int) (ReportPeriod, error) {
 	return p, nil
 }
 
+// ReportPeriodOfCalendarQuarter is the quarterly report period that is
+// calendar quarter q (1 is January to March) of year. Program years start
+// on July 1 (TEGL 10-16, Change 1), so their quarters are not the
+// calendar's: the quarter ending 2026-12-31, the calendar's 2026 Q4, is
+// program year 2026, quarter 2, and 2027 Q1 is program year 2026,
+// quarter 3. A coordinator who writes the quarter as the calendar names it
+// is told which one it is.
+func ReportPeriodOfCalendarQuarter(year, q int) (ReportPeriod, error) {
+	if q < 1 || q > 4 {
+		return ReportPeriod{}, fmt.Errorf("calendar quarter %d: a year has quarters 1 to 4", q)
+	}
+	if q <= 2 {
+		return NewReportPeriod(year-1, q+2)
+	}
+	return NewReportPeriod(year, q-2)
+}
+
 // ProgramYearStart is the first day of the program year: July 1.
 func (p ReportPeriod) ProgramYearStart() time.Time {
 	return time.Date(p.Year, time.July, 1, 0, 0, 0, 0, time.UTC)

@@ -49,6 +49,34 @@ func TestReportPeriod(t *testing.T) {
 	}
 }
 
+// A calendar quarter is the program-year quarter that spans the same
+// months: program years begin on July 1 (TEGL 10-16, Change 1).
+func TestReportPeriodOfCalendarQuarter(t *testing.T) {
+	for _, tt := range []struct {
+		year, q int
+		name    string
+		span    string
+	}{
+		{2026, 4, "program year 2026, quarter 2", "2026-10-01 to 2026-12-31"},
+		{2026, 3, "program year 2026, quarter 1", "2026-07-01 to 2026-09-30"},
+		{2027, 1, "program year 2026, quarter 3", "2027-01-01 to 2027-03-31"},
+		{2027, 2, "program year 2026, quarter 4", "2027-04-01 to 2027-06-30"},
+	} {
+		p, err := ReportPeriodOfCalendarQuarter(tt.year, tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Name() != tt.name || p.Span.String() != tt.span {
+			t.Errorf("%d Q%d = %s (%s), want %s (%s)", tt.year, tt.q, p.Name(), p.Span, tt.name, tt.span)
+		}
+	}
+	for _, q := range []int{0, 5} {
+		if _, err := ReportPeriodOfCalendarQuarter(2026, q); err == nil {
+			t.Errorf("calendar quarter %d: no error", q)
+		}
+	}
+}
+
 func TestQuarterIndex(t *testing.T) {
 	for _, tt := range []struct {
 		exit, at string

@@ -12,7 +12,7 @@ import (
 
 type exportPIRLOptions struct {
 	reportOptions
-	programYear, quarter int // checked into period
+	programYear, quarter string // checked into period
 	period               calendar.ReportPeriod
 }
 
@@ -66,8 +66,10 @@ json: {"export":"pirl","program_year","quarter","as_of","organization",
 "commit","committed","columns":[...],"rows":[[...]]}.
 
 ` + reportSourceHelp + `` + "\n" + exitStatusHelp,
-		Example: `  caseplan export pirl --program-year 2025 --out pirl-py2025.csv`,
-		Args:    cobra.NoArgs,
+		Example: `  caseplan export pirl --program-year 2025 --out pirl-py2025.csv
+  # the quarter ending 2026-12-31 (quarter 1 is July to September):
+  caseplan export pirl --program-year 2026 --quarter 2 --out pirl-2026-q2.csv`,
+		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, report.PIRLFormats...); err != nil {
 				return err

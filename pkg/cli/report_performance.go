@@ -3,7 +3,10 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,7 +20,7 @@ import (
 
 type reportPerformanceOptions struct {
 	reportOptions
-	programYear, quarter int // checked into period
+	programYear, quarter string // checked into period
 	period               calendar.ReportPeriod
 }
 
@@ -85,8 +88,10 @@ the commit on every row), json:
   the cohort's span runs past it (counted so far), else null.
 
 ` + reportHelp + `` + "\n" + exitStatusHelp,
-		Example: `  caseplan report performance --program-year 2025 -o html --out py2025.html`,
-		Args:    cobra.NoArgs,
+		Example: `  caseplan report performance --program-year 2025 -o html --out py2025.html
+  # the quarter ending 2026-12-31 (quarter 1 is July to September):
+  caseplan report performance --program-year 2026 --quarter 2`,
+		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.check(c); err != nil {
 				return err
@@ -107,32 +112,135 @@ the commit on every row), json:
 }
 
 // addProgramYearFlags adds --program-year and --quarter, which the
-// performance report and the PIRL export share.
-func addProgramYearFlags(c *cobra.Command, year, quarter *int) {
-	c.Flags().IntVar(year, "program-year", 0, "the WIOA program year, `YYYY`: July 1 of YYYY to June 30 of the next year")
-	c.Flags().IntVar(quarter, "quarter", 0, "the quarter of the program year, `1-4` (1 is July to September); default: the whole year")
+// performance report and the PIRL export share. They are read as text, so
+// that a year or a quarter written as on paper (PY26, 2026-27, 2026Q4, Q2)
+// gets a hint in caseplan's words rather than pflag's "invalid syntax".
+func addProgramYearFlags(c *cobra.Command, year, quarter *string) {
+	c.Flags().StringVar(year, "program-year", "", "the WIOA program year, `YYYY`: July 1 of YYYY to June 30 of the next year")
+	c.Flags().StringVar(quarter, "quarter", "", "the quarter of the program year, `1-4` (1 is July to September); default: the whole year")
+}
+
+var (
+	// PY26, PY2026, PY 2026
+	pyYear = regexp.MustCompile(`^(?i)py\s*-?\s*([0-9]{2}|[0-9]{4})$`)
+	// 2026-27, 2026/27, 2026-2027: a program year written as its two years
+	twoYears = regexp.MustCompile(`^([0-9]{4})\s*[-/–]\s*([0-9]{2}|[0-9]{4})$`)
+	// Q2, q2
+	bareQuarter = regexp.MustCompile(`^(?i)q\s*([1-4])$`)
+	// 2026Q4, 2026-Q4, Q4-2026, Q4 2026: a calendar quarter with its year
+	yearQuarter = regexp.MustCompile(`^(?i)([0-9]{4})\s*[-/ ]?\s*q\s*([1-4])$`)
+	quarterYear = regexp.MustCompile(`^(?i)q\s*([1-4])\s*[-/ ]?\s*([0-9]{4})$`)
+)
+
+// programYearOf reads --program-year: four digits, the year the program
+// year starts in. A year written as it often is on paper (PY26, PY2026,
+// 2026-27) is refused with a hint naming the program year it would be
+// (a hint, not a guess acted on: the report is a board's figure).
+func programYearOf(v string) (int, error) {
+	s := strings.TrimSpace(v)
+	if n, err := strconv.Atoi(s); err == nil {
+		if _, err := calendar.NewReportPeriod(n, 0); err != nil {
+			err = usageErrorf("--program-year %d: %v", n, err)
+			// PY26, as program years are often written, is 2026.
+			if n >= 0 && n <= 99 {
+				return 0, yearHint(err, 2000+n)
+			}
+			return 0, err
+		}
+		return n, nil
+	}
+	err := usageErrorf("--program-year %q: not a program year; name it by the year it starts in, in four digits", v)
+	if m := pyYear.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		if n <= 99 {
+			n += 2000
+		}
+		return 0, yearHint(err, n)
+	}
+	if m := twoYears.FindStringSubmatch(s); m != nil {
+		first, _ := strconv.Atoi(m[1])
+		second, _ := strconv.Atoi(m[2])
+		if second == first+1 || (len(m[2]) == 2 && second == (first+1)%100) {
+			return 0, yearHint(err, first)
+		}
+	}
+	return 0, hintf(err, "--program-year 2026 is 2026-07-01 to 2027-06-30")
+}
+
+// yearHint adds to err the hint that program year year was meant, when
+// there is such a program year.
+func yearHint(err error, year int) error {
+	p, perr := calendar.NewReportPeriod(year, 0)
+	if perr != nil {
+		return err
+	}
+	return hintf(err, "did you mean --program-year %d? It is %s", p.Year, p.Span)
+}
+
+// quarterOf reads --quarter: 1 to 4, the quarter of the program year, which
+// starts on July 1 (TEGL 10-16, Change 1), so its quarters are not the
+// calendar's. A quarter written as the calendar names it — 2026Q4,
+// Q4-2026, the quarter ending 2026-12-31 — is refused with a hint naming
+// the program year and quarter it is; Q2 with one for each reading.
+func quarterOf(v string) (int, error) {
+	s := strings.TrimSpace(v)
+	if n, err := strconv.Atoi(s); err == nil {
+		if n < 1 || n > 4 {
+			return 0, hintf(usageErrorf("--quarter %d: a program year has quarters 1 to 4", n), "%s", programQuarters)
+		}
+		return n, nil
+	}
+	err := usageErrorf("--quarter %q: not a quarter of a program year; give its number, 1 to 4 (1 is July to September)", v)
+	year, q := 0, 0
+	if m := yearQuarter.FindStringSubmatch(s); m != nil {
+		year, _ = strconv.Atoi(m[1])
+		q, _ = strconv.Atoi(m[2])
+	} else if m := quarterYear.FindStringSubmatch(s); m != nil {
+		q, _ = strconv.Atoi(m[1])
+		year, _ = strconv.Atoi(m[2])
+	} else if m := bareQuarter.FindStringSubmatch(s); m != nil {
+		q, _ = strconv.Atoi(m[1])
+		asProgram, _ := calendar.NewReportPeriod(calendar.FirstProgramYear, q)
+		asCalendar, _ := calendar.ReportPeriodOfCalendarQuarter(calendar.FirstProgramYear+1, q)
+		return 0, hintf(err, "did you mean --quarter %d, %s? The calendar's Q%d, %s, is --quarter %d",
+			q, monthsOf(asProgram.Span), q, monthsOf(asCalendar.Span), asCalendar.Quarter)
+	}
+	if q == 0 {
+		return 0, err
+	}
+	p, perr := calendar.ReportPeriodOfCalendarQuarter(year, q)
+	if perr != nil {
+		return 0, err
+	}
+	return 0, hintf(err, "the calendar's %d Q%d (%s) is %s: did you mean --program-year %d --quarter %d?", year, q, p.Span, p.Name(), p.Year, p.Quarter)
+}
+
+// programQuarters says which months each --quarter is, for a coordinator
+// who counts quarters as the calendar does.
+const programQuarters = "a program year's quarters begin in July: --quarter 1 is July to September, 2 October to December, 3 January to March, 4 April to June"
+
+// monthsOf names a quarter's months: "October to December".
+func monthsOf(s calendar.Span) string {
+	return s.From.Month().String() + " to " + s.To.Month().String()
 }
 
 // programYearFlags checks --program-year and --quarter.
-func programYearFlags(c *cobra.Command, year, quarter int) (calendar.ReportPeriod, error) {
+func programYearFlags(c *cobra.Command, year, quarter string) (calendar.ReportPeriod, error) {
 	if !c.Flags().Changed("program-year") {
 		return calendar.ReportPeriod{}, &UsageError{Msg: "which program year? --program-year is required", Hint: "name it by the year it starts in: --program-year 2025 is 2025-07-01 to 2026-06-30"}
 	}
-	if c.Flags().Changed("quarter") && (quarter < 1 || quarter > 4) {
-		return calendar.ReportPeriod{}, usageErrorf("--quarter %d: a program year has quarters 1 to 4", quarter)
-	}
-	p, err := calendar.NewReportPeriod(year, quarter)
-	if err != nil {
-		err = usageErrorf("--program-year %d: %v", year, err)
-		// PY26, as program years are often written, is 2026.
-		if year >= 0 && year <= 99 {
-			if p, perr := calendar.NewReportPeriod(2000+year, 0); perr == nil {
-				return calendar.ReportPeriod{}, hintf(err, "did you mean --program-year %d? It is %s", p.Year, p.Span)
-			}
+	q := 0
+	if c.Flags().Changed("quarter") {
+		var err error
+		if q, err = quarterOf(quarter); err != nil {
+			return calendar.ReportPeriod{}, err
 		}
+	}
+	y, err := programYearOf(year)
+	if err != nil {
 		return calendar.ReportPeriod{}, err
 	}
-	return p, nil
+	return calendar.NewReportPeriod(y, q)
 }
 
 // reportDay is the day a report is as of: --as-of, else --today.
@@ -157,10 +265,17 @@ func (o *reportOptions) periodDay(p calendar.ReportPeriod) (time.Time, error) {
 		if o.asOf != "" {
 			flag = "--as-of"
 		}
-		return time.Time{}, &UsageError{
+		e := &UsageError{
 			Msg:  fmt.Sprintf("%s (%s) has not begun on %s, the report's day (%s)", p.Name(), p.Span, day.Format(time.DateOnly), flag),
 			Hint: fmt.Sprintf("name a program year or quarter begun by then, or make the report on a day in or after the period with %s", flag),
 		}
+		if p.Quarter > 0 {
+			// --quarter 4 for October to December, counted as the
+			// calendar counts, is the likelier slip than a report made
+			// too early.
+			e.Hint += "; " + programQuarters
+		}
+		return time.Time{}, e
 	}
 	return day, nil
 }
