@@ -796,7 +796,7 @@ func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, k
 	for _, k := range order {
 		a := authors[k]
 		teamAdd := fmt.Sprintf("caseplan case team add %s --name %s --email %s --role ROLE", k.kase, shellWord(a.Name), shellWord(a.Email))
-		if t, to, ok := transferredAway(repo.Git(), remote, k.kase, a.Email); ok {
+		if t, to, now, ok := transferredAway(repo.Git(), remote, k.kase, a.Email); ok {
 			where := "caseplan log " + k.kase + " shows it"
 			if len(notes[k]) > 0 && kept != "" {
 				var shows []string
@@ -805,7 +805,15 @@ func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, k
 				}
 				where = "the text of each stays in this clone: " + strings.Join(shows, ", ")
 			}
-			say := fmt.Sprintf("%[1]s was transferred from %[2]s to %[3]s (%[4]s) on %[5]s: ask %[3]s, its manager now, to record what your notes on it say (%[6]s), and once they have, take your commits out as below — or, if you still work on the case, to add you to its team (%[7]s) so that they go at the next sync", k.kase, t.From, to.Name, to.ID, t.Date, where, teamAdd)
+			// Whom to ask is access's to say (TransferredAway): a case
+			// handed on again since is no longer the first one's.
+			moves := fmt.Sprintf("%s was transferred from %s to %s (%s) on %s", k.kase, t.From, to.Name, to.ID, t.Date)
+			ask := to
+			if _, id := access.TransferredAway(k.kase, t, now.ID); id != to.ID {
+				moves += fmt.Sprintf(", and is %s's (%s) now", now.Name, now.ID)
+				ask = now
+			}
+			say := fmt.Sprintf("%s: ask %s, its manager now, to record what your notes on it say (%s), and once they have, take your commits out as below — or, if you still work on the case, to add you to its team (%s) so that they go at the next sync", moves, ask.Name, where, teamAdd)
 			if len(notes[k]) > 0 {
 				// As note add's refusal says it (access owns the words):
 				// a note misdated after the transfer goes, redone with
@@ -856,30 +864,32 @@ func addedNotes(c *object.Commit, kase string) []string {
 
 // transferredAway reports the transfer by which the case left the staff
 // member with that email, as the remote's commit holds the case and the
-// roster: the latest transfer from them, when they no longer manage it.
-func transferredAway(repo *git.Repository, remote plumbing.Hash, kase, email string) (record.Transfer, record.Staff, bool) {
+// roster: the latest transfer from them, when they no longer manage it,
+// whom it went to (to) and who manages it now (now), each as the roster
+// names them (their ID as their name when it does not).
+func transferredAway(repo *git.Repository, remote plumbing.Hash, kase, email string) (t record.Transfer, to, now record.Staff, ok bool) {
 	var intake record.Intake
 	var cfg record.Config
 	c, err := repo.CommitObject(remote)
 	if err != nil || !decodeAt(c, layout.Intake(kase), &intake) || !decodeAt(c, layout.ConfigPath, &cfg) {
-		return record.Transfer{}, record.Staff{}, false
+		return t, to, now, false
 	}
 	me, ok := cfg.StaffByEmail(email)
 	if !ok || intake.Manager == me.ID {
-		return record.Transfer{}, record.Staff{}, false
+		return t, to, now, false
+	}
+	staff := func(id string) record.Staff {
+		if s, ok := cfg.StaffByID(id); ok {
+			return s
+		}
+		return record.Staff{ID: id, Name: id}
 	}
 	for i := len(intake.Transfers) - 1; i >= 0; i-- {
 		if t := intake.Transfers[i]; t.From == me.ID {
-			to := record.Staff{ID: t.To, Name: t.To}
-			for _, s := range cfg.Staff {
-				if s.ID == t.To {
-					to = s
-				}
-			}
-			return t, to, true
+			return t, staff(t.To), staff(intake.Manager), true
 		}
 	}
-	return record.Transfer{}, record.Staff{}, false
+	return t, to, now, false
 }
 
 // decodeAt reads the record at p in commit c as the store reads one.
