@@ -983,6 +983,10 @@ type replayer struct {
 	// sealedWhy says, by case directory, why mergeSealed left a case's
 	// sealed files whole, for the conflict mergeFile then reports.
 	sealedWhy map[string]string
+	// sealedTo is, by replayed commit and case, the team mergeSealed
+	// sealed the copy's fields to, which the copy's message names
+	// (casework.ResealedMessage).
+	sealedTo map[plumbing.Hash]map[string][]record.Staff
 }
 
 func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
@@ -1035,7 +1039,11 @@ func (r *replayer) message(c *object.Commit) string {
 			lost = append(lost, v)
 		}
 	}
-	return audit.AddTrailers(c.Message, audit.TrailerOverruled, lost)
+	msg := c.Message
+	for id, team := range r.sealedTo[c.Hash] {
+		msg = casework.ResealedMessage(msg, id, team)
+	}
+	return audit.AddTrailers(msg, audit.TrailerOverruled, lost)
 }
 
 // report remembers the conflicts of the file in, crediting each kept
@@ -1153,11 +1161,21 @@ func (r *replayer) mergeSealed(in gitstore.GroupInput) (map[string][]byte, error
 	if c == nil || c.Intake == nil {
 		return cannot("the merged case has no intake to say whom to seal them to")
 	}
-	files, _, err := casework.SealFiles(snap.Config, c.Intake, id, merged)
+	files, team, err := casework.SealFiles(snap.Config, c.Intake, id, merged)
 	if err != nil {
 		// Nobody to seal to: validate says so too.
 		return cannot(fmt.Sprintf("they cannot be sealed again: %v", err))
 	}
+	// The copy's fields are readable by team, whether sealed anew here or
+	// the remote's as they stand (sealed to the same team): its message
+	// says so, not whom the original's were sealed to.
+	if r.sealedTo == nil {
+		r.sealedTo = map[plumbing.Hash]map[string][]record.Staff{}
+	}
+	if r.sealedTo[in.Commit.Hash] == nil {
+		r.sealedTo[in.Commit.Hash] = map[string][]record.Staff{}
+	}
+	r.sealedTo[in.Commit.Hash][id] = team
 	if merged == theirs && ct.Theirs == nil {
 		return map[string][]byte{}, nil // no fields on either side now: the remote's tree stands
 	}
