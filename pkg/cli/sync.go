@@ -546,11 +546,20 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 			// The reset takes out every commit this clone has not sent,
 			// not only the refused ones: say which others go with them,
 			// so that their changes are redone rather than lost.
-			var also []string
+			// A commit the replay dropped is not one the remote allows:
+			// its change is lost, or on the remote already; it is said
+			// apart, with why (DroppedCommit.Why).
+			var also, dropped []string
 			for _, h := range refused.Unsent {
+				if slices.ContainsFunc(refused.Dropped, func(d teamsync.DroppedCommit) bool { return d.Commit == h }) {
+					continue
+				}
 				if !slices.Contains(mine, short(h.String())) {
 					also = append(also, short(h.String()))
 				}
+			}
+			for _, d := range refused.Dropped {
+				dropped = append(dropped, d.Why(refused.Kept.String()))
 			}
 			out := "they stay under"
 			if len(also) > 0 {
@@ -568,6 +577,9 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 				}
 			}
 			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). %s; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s; %s %s (git log -p %s shows what they held)", strings.Join(mine, ", "), giveBack, short(refused.Remote.String()), out, refused.Kept, refused.Kept)
+			if len(dropped) > 0 {
+				hint += ". " + strings.Join(dropped, ". ")
+			}
 		case refused.Outgoing && !refused.Base.IsZero():
 			// A commit made with git (unsigned, or changing records
 			// without trailers) is redone, not patched: its changes stay
