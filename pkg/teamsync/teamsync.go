@@ -547,7 +547,9 @@ func (d DroppedCommit) Why(kept string) string {
 			lost = append(lost, fmt.Sprintf("what it set of %s could not be kept%s, so the remote's fields stand; caseplan case sealed show %s --at %s shows what you set, while your age identity still opens your own version, and someone who may set it again does so: %s", what, why, id, kept, again))
 			continue
 		}
-		lost = append(lost, fmt.Sprintf("its change to %s of %s lost to the remote's (git show %s:%s shows it; %s)", c.Field, c.Path, kept, c.Path, setAgain(c.Path, 0, c.At, "")))
+		// A record's value is said as its sync-conflict says it
+		// (Conflict.Finding): it is not sealed.
+		lost = append(lost, fmt.Sprintf("its change to %s of %s was lost to the remote's (git show %s:%s shows it; to use it, set it again: %s)", c.Field, c.Path, kept, c.Path, setAgain(c.Path, c.Line, c.At, c.Local)))
 	}
 	return fmt.Sprintf("Commit %s was dropped, not sent: %s", short(d.Commit), strings.Join(lost, "; "))
 }
