@@ -294,9 +294,36 @@ func (a SetSealed) Build(s *State) (*Change, error) {
 		// The subject names who can read the fields, never which fields
 		// were set: that a case has a criminal record sealed is itself
 		// sensitive.
-		summary = "update the sealed fields (readable by " + staffIDs(team) + ")"
+		summary = sealedSummary(team)
 	}
 	return &Change{Cases: []string{a.Case}, Action: audit.ActionSealedSet, Summary: summary, Files: files}, nil
+}
+
+// sealedSummary is the subject of a commit that sets sealed fields, after
+// the case's ID: whom the file as committed is readable by.
+func sealedSummary(team []record.Staff) string {
+	return "update the sealed fields (readable by " + staffIDs(team) + ")"
+}
+
+// ResealedMessage returns msg, the message of a commit that set case id's
+// sealed fields (case sealed set), with its subject naming team as whom
+// they are readable by: sync's copy of such a commit, replayed after the
+// case's fields were sealed anew to another team, holds a file sealed to
+// the team as the copy's roster and intake say, and a subject naming the
+// original's would mislead whoever reads git log. The rest of the message
+// (the trailers) stays as it is; a message whose subject is not sealed
+// set's for id is returned unchanged.
+func ResealedMessage(msg, id string, team []record.Staff) string {
+	subject, rest, more := strings.Cut(msg, "\n")
+	prefix := id + ": " + strings.TrimSuffix(sealedSummary(nil), ")")
+	if len(team) == 0 || !strings.HasPrefix(subject, prefix) || !strings.HasSuffix(subject, ")") {
+		return msg
+	}
+	subject = id + ": " + sealedSummary(team)
+	if !more {
+		return subject
+	}
+	return subject + "\n" + rest
 }
 
 // SealFiles returns the files that hold case id's sealed fields f: the

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/access"
+	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
@@ -79,7 +80,14 @@ func newCmdSync(g *globals, runF func(*syncOptions) error) *cobra.Command {
      has errors neither side had; warnings it has that neither side had
      (an activity logged by you on a day a colleague's closing now puts
      after the case was closed: closed-case-work) do not refuse it, and
-     are said on stderr with what to do;
+     are said on stderr with what to do. Your commits that the remote's
+     no longer allow (your access to a case taken away, the case
+     transferred from you, or you retired, meanwhile) are refused, exit
+     1, nothing sent: the hint says what happened and when, whom to ask
+     to record what your notes say (git show refs/caseplan/refused/...),
+     and which of your commits the replay dropped, and why (a sealed
+     field you set on a case you can no longer open: named, never its
+     value);
   5. push; if someone pushed in between, fetch and replay again (up to 5
      times);
   6. move this clone's branch, index and work tree to the result. A hand
@@ -546,18 +554,28 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 			// The reset takes out every commit this clone has not sent,
 			// not only the refused ones: say which others go with them,
 			// so that their changes are redone rather than lost.
-			var also []string
+			// A commit the replay dropped is not one the remote allows:
+			// its change is lost, or on the remote already; it is said
+			// apart, with why (DroppedCommit.Why).
+			var also, dropped []string
 			for _, h := range refused.Unsent {
+				if slices.ContainsFunc(refused.Dropped, func(d teamsync.DroppedCommit) bool { return d.Commit == h }) {
+					continue
+				}
 				if !slices.Contains(mine, short(h.String())) {
 					also = append(also, short(h.String()))
 				}
+			}
+			for _, d := range refused.Dropped {
+				dropped = append(dropped, d.Why(refused.Kept.String()))
 			}
 			out := "they stay under"
 			if len(also) > 0 {
 				out = fmt.Sprintf("that takes out all %d commit(s) this clone has not sent, also %s, which the remote still allows: after the reset, redo their changes with caseplan's commands, or rather have the access given back; all of them stay under", len(refused.Unsent), strings.Join(also, ", "))
 			}
 			giveBack := "Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again"
-			moved, cmds := g.giveBackCommands(refused.Findings, refused.Remote, refused.Kept)
+			retired, retiredEmails := g.retiredAuthors(refused.Findings, refused.Remote, refused.Base, refused.Kept)
+			moved, cmds := g.giveBackCommands(refused.Findings, refused.Remote, refused.Kept, retiredEmails)
 			if len(cmds) > 0 {
 				giveBack = "Either what they need is given back — " + strings.Join(cmds, "; ") + " — and you sync again"
 			}
@@ -567,7 +585,19 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 					giveBack += ". For the rest, either what they need is given back — " + strings.Join(cmds, "; ") + " — and you sync again"
 				}
 			}
+			if len(retired) > 0 {
+				// A retired member is given nothing back but by an admin
+				// who makes them active again: their work is recorded by
+				// whoever manages each case now.
+				giveBack = strings.Join(retired, "; ")
+				if len(moved) > 0 || len(cmds) > 0 {
+					giveBack += ". For the rest, either what they need is given back — " + strings.Join(append(moved, cmds...), "; ") + " — and you sync again"
+				}
+			}
 			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). %s; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s; %s %s (git log -p %s shows what they held)", strings.Join(mine, ", "), giveBack, short(refused.Remote.String()), out, refused.Kept, refused.Kept)
+			if len(dropped) > 0 {
+				hint += ". " + strings.Join(dropped, ". ")
+			}
 		case refused.Outgoing && !refused.Base.IsZero():
 			// A commit made with git (unsigned, or changing records
 			// without trailers) is redone, not patched: its changes stay
@@ -764,7 +794,7 @@ func groupedFindings(fs []finding.Finding) []string {
 // Otherwise cmds is caseplan case team add with the case and the author's
 // name and email (from the refused commit). Both nil when no finding says
 // which case and whose commit.
-func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, kept plumbing.ReferenceName) (moved, cmds []string) {
+func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, kept plumbing.ReferenceName, retired map[string]bool) (moved, cmds []string) {
 	repo, err := g.openRepo()
 	if err != nil {
 		return nil, nil
@@ -782,6 +812,9 @@ func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, k
 		if err != nil {
 			continue
 		}
+		if retired[c.Author.Email] {
+			continue // retiredAuthors says what to do
+		}
 		k := key{f.Case, c.Author.Email}
 		if _, ok := authors[k]; !ok {
 			order = append(order, k)
@@ -796,7 +829,7 @@ func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, k
 	for _, k := range order {
 		a := authors[k]
 		teamAdd := fmt.Sprintf("caseplan case team add %s --name %s --email %s --role ROLE", k.kase, shellWord(a.Name), shellWord(a.Email))
-		if t, to, ok := transferredAway(repo.Git(), remote, k.kase, a.Email); ok {
+		if t, to, now, ok := transferredAway(repo.Git(), remote, k.kase, a.Email); ok {
 			where := "caseplan log " + k.kase + " shows it"
 			if len(notes[k]) > 0 && kept != "" {
 				var shows []string
@@ -805,7 +838,15 @@ func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, k
 				}
 				where = "the text of each stays in this clone: " + strings.Join(shows, ", ")
 			}
-			say := fmt.Sprintf("%[1]s was transferred from %[2]s to %[3]s (%[4]s) on %[5]s: ask %[3]s, its manager now, to record what your notes on it say (%[6]s), and once they have, take your commits out as below — or, if you still work on the case, to add you to its team (%[7]s) so that they go at the next sync", k.kase, t.From, to.Name, to.ID, t.Date, where, teamAdd)
+			// Whom to ask is access's to say (TransferredAway): a case
+			// handed on again since is no longer the first one's.
+			moves := fmt.Sprintf("%s was transferred from %s to %s (%s) on %s", k.kase, t.From, to.Name, to.ID, t.Date)
+			ask := to
+			if _, id := access.TransferredAway(k.kase, t, now.ID); id != to.ID {
+				moves += fmt.Sprintf(", and is %s's (%s) now", now.Name, now.ID)
+				ask = now
+			}
+			say := fmt.Sprintf("%s: ask %s, its manager now, to record what your notes on it say (%s), and once they have, take your commits out as below — or, if you still work on the case, to add you to its team (%s) so that they go at the next sync", moves, ask.Name, where, teamAdd)
 			if len(notes[k]) > 0 {
 				// As note add's refusal says it (access owns the words):
 				// a note misdated after the transfer goes, redone with
@@ -821,6 +862,127 @@ func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, k
 		}
 	}
 	return moved, cmds
+}
+
+// retiredAuthors says, for a refusal whose commits' authors the remote's
+// roster has retired since (verify's author-retired), what happened —
+// when each was retired, and by whom — and what to do: a retired
+// member's commits are never accepted, whatever day they are dated (a
+// note on a case transferred away is no late entry then: retiring is
+// how a store revokes a key, which may be in anyone's hands), so who
+// manages each case now records what their notes say, whose text stays
+// under kept. emails are the retired authors, for giveBackCommands to
+// leave out: adding them to a team gives them nothing. Both empty when no
+// finding is author-retired.
+func (g *globals) retiredAuthors(fs []finding.Finding, remote, base plumbing.Hash, kept plumbing.ReferenceName) (say []string, emails map[string]bool) {
+	repo, err := g.openRepo()
+	if err != nil {
+		return nil, nil
+	}
+	defer repo.Close()
+	var order []string
+	by := map[string][]*object.Commit{}
+	for _, f := range fs {
+		if f.Rule != history.RuleAuthorRetired || f.Commit == "" {
+			continue
+		}
+		c, err := repo.Git().CommitObject(plumbing.NewHash(f.Commit))
+		if err != nil {
+			continue
+		}
+		if by[c.Author.Email] == nil {
+			order = append(order, c.Author.Email)
+		}
+		by[c.Author.Email] = append(by[c.Author.Email], c)
+	}
+	if len(order) == 0 {
+		return nil, nil
+	}
+	tip, err := repo.Git().CommitObject(remote)
+	if err != nil {
+		return nil, nil
+	}
+	var cfg record.Config
+	if !decodeAt(tip, layout.ConfigPath, &cfg) {
+		return nil, nil
+	}
+	emails = map[string]bool{}
+	for _, email := range order {
+		me, ok := cfg.StaffByEmail(email)
+		if !ok {
+			continue
+		}
+		emails[email] = true
+		when := ""
+		if c := retiredIn(repo.Git(), remote, base, email); c != nil {
+			when = fmt.Sprintf(" on %s (by %s, commit %s)", c.Author.When.Format(record.DateLayout), c.Author.Name, short(c.Hash.String()))
+		}
+		line := fmt.Sprintf("You (%s) were retired from the staff roster%s: a retired member's commits are not accepted, whatever day they are dated — a note too, even one a former manager could still add as a late entry — so ask who manages each case now to record, in their own name, what your notes say", me.ID, when)
+		var asks []string
+		for _, c := range by[email] {
+			cases, _, _ := audit.Trailers(c.Message)
+			for _, kase := range cases {
+				notes := addedNotes(c, kase)
+				if len(notes) == 0 {
+					continue
+				}
+				var in record.Intake
+				ask := "its manager (caseplan case show " + kase + ")"
+				if decodeAt(tip, layout.Intake(kase), &in) && in.Manager != "" {
+					if s, ok := cfg.StaffByID(in.Manager); ok && s.IsActive() {
+						ask = record.NameWithID(s.Name, s.ID, false)
+					} else {
+						// Still yours, or another leaver's: nobody
+						// active manages it until it is handed on.
+						ask = fmt.Sprintf("a supervisor, who hands it on first (it is still %s's: caseplan case transfer %s --to STAFF --reason TEXT)", in.Manager, kase)
+					}
+				}
+				var shows []string
+				for _, p := range notes {
+					ref := kept.String()
+					if kept == "" {
+						ref = c.Hash.String()
+					}
+					shows = append(shows, "git show "+ref+":"+p)
+				}
+				asks = append(asks, fmt.Sprintf("%s, %s (%s)", kase, ask, strings.Join(shows, ", ")))
+			}
+		}
+		if len(asks) > 0 {
+			line += ": " + strings.Join(asks, "; ")
+		}
+		line += fmt.Sprintf(", then take your commits out as below; if you are back, an admin makes you active again (caseplan staff set %s --active=true) and you sync again", me.ID)
+		say = append(say, line)
+	}
+	return say, emails
+}
+
+// retiredIn is the remote's commit, on its first-parent line after base,
+// that retired the staff member with that email from the roster: the
+// newest whose parent's roster has them active. nil when none is found.
+// The roster keeps no date of retirement: the commit's date is the day
+// it was recorded.
+func retiredIn(repo *git.Repository, remote, base plumbing.Hash, email string) *object.Commit {
+	active := func(c *object.Commit) bool {
+		var cfg record.Config
+		if !decodeAt(c, layout.ConfigPath, &cfg) {
+			return false
+		}
+		s, ok := cfg.StaffByEmail(email)
+		return ok && s.IsActive()
+	}
+	c, err := repo.CommitObject(remote)
+	for err == nil && c.Hash != base && len(c.ParentHashes) > 0 {
+		parent, perr := c.Parent(0)
+		if perr != nil {
+			return nil
+		}
+		if !active(c) && active(parent) {
+			return c
+		}
+		c = parent
+	}
+	return nil
 }
 
 // addedNotes are the notes of the case that commit c added.
@@ -856,30 +1018,32 @@ func addedNotes(c *object.Commit, kase string) []string {
 
 // transferredAway reports the transfer by which the case left the staff
 // member with that email, as the remote's commit holds the case and the
-// roster: the latest transfer from them, when they no longer manage it.
-func transferredAway(repo *git.Repository, remote plumbing.Hash, kase, email string) (record.Transfer, record.Staff, bool) {
+// roster: the latest transfer from them, when they no longer manage it,
+// whom it went to (to) and who manages it now (now), each as the roster
+// names them (their ID as their name when it does not).
+func transferredAway(repo *git.Repository, remote plumbing.Hash, kase, email string) (t record.Transfer, to, now record.Staff, ok bool) {
 	var intake record.Intake
 	var cfg record.Config
 	c, err := repo.CommitObject(remote)
 	if err != nil || !decodeAt(c, layout.Intake(kase), &intake) || !decodeAt(c, layout.ConfigPath, &cfg) {
-		return record.Transfer{}, record.Staff{}, false
+		return t, to, now, false
 	}
 	me, ok := cfg.StaffByEmail(email)
 	if !ok || intake.Manager == me.ID {
-		return record.Transfer{}, record.Staff{}, false
+		return t, to, now, false
+	}
+	staff := func(id string) record.Staff {
+		if s, ok := cfg.StaffByID(id); ok {
+			return s
+		}
+		return record.Staff{ID: id, Name: id}
 	}
 	for i := len(intake.Transfers) - 1; i >= 0; i-- {
 		if t := intake.Transfers[i]; t.From == me.ID {
-			to := record.Staff{ID: t.To, Name: t.To}
-			for _, s := range cfg.Staff {
-				if s.ID == t.To {
-					to = s
-				}
-			}
-			return t, to, true
+			return t, staff(t.To), staff(intake.Manager), true
 		}
 	}
-	return record.Transfer{}, record.Staff{}, false
+	return t, to, now, false
 }
 
 // decodeAt reads the record at p in commit c as the store reads one.

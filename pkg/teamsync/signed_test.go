@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -461,5 +462,48 @@ func TestSyncSealedCorruptSaysWhy(t *testing.T) {
 	}
 	if strings.Contains(f.Message, "Zephyrine") || strings.Contains(f.Message, "1979") {
 		t.Errorf("the finding shows a sealed value: %s", f.Message)
+	}
+}
+
+// TestSyncRefusalNamesDroppedCommits: bob, offline, adds a note and sets
+// a sealed field of a case, while alice takes him off its team (which
+// re-seals its fields without him) and retires him. His sync is refused
+// (author-retired, his note), and his sealed set, which the replay left
+// with nothing to change since he cannot open the remote's version, is
+// named as dropped — not among the commits the remote allows — with the
+// field it set, why, and how to read it back; never its value.
+func TestSyncRefusalNamesDroppedCommits(t *testing.T) {
+	_, a, b, id := sealedTeam(t)
+	b.addNote(id, "Reviewed the resume together")
+	b.apply([]string{id}, casework.SetSealed{Case: id, Set: map[string]string{"disability": "Zephyrine low-vision aid"}}.Build)
+	sealedSet := b.head()
+	a.apply([]string{id}, casework.RemoveTeamMember{Case: id, Member: bob.Name}.Build)
+	retired := false
+	a.apply(nil, casework.SetStaff{ID: "bob", Active: &retired}.Build)
+	a.sync()
+	_, err := b.trySync()
+	var refused *RefusedError
+	if !errors.As(err, &refused) || !refused.AfterRemote {
+		t.Fatalf("sync = %v, want this clone's commits refused on top of the remote's", err)
+	}
+	if len(refused.Dropped) != 1 || refused.Dropped[0].Commit != sealedSet || len(refused.Dropped[0].Lost) == 0 {
+		t.Fatalf("dropped = %+v, want the sealed set %s, with what it lost", refused.Dropped, sealedSet)
+	}
+	if got := refused.Dropped[0].Lost[0].Sealed; !slices.Equal(got, []string{"disability"}) {
+		t.Errorf("sealed fields named = %v, want disability", got)
+	}
+	why := refused.Dropped[0].Why(refused.Kept.String())
+	for _, want := range []string{
+		"Commit " + sealedSet.String()[:12] + " was dropped, not sent",
+		id + "'s sealed field(s) disability",
+		"caseplan case sealed show " + id + " --at " + refused.Kept.String(),
+		"caseplan case sealed set " + id + " --disability VALUE",
+	} {
+		if !strings.Contains(why, want) {
+			t.Errorf("why = %q\nwant it to hold %q", why, want)
+		}
+	}
+	if strings.Contains(why, "Zephyrine") {
+		t.Errorf("why shows a sealed value: %s", why)
 	}
 }

@@ -82,6 +82,11 @@ type FieldConflict struct {
 	// is not plain (sealed fields that could not be opened or sealed
 	// again); "" otherwise. It never holds a sealed value.
 	Why string
+	// Sealed names, for a case's sealed files left whole, the sealed
+	// fields this clone's commit set or cleared (never a value), when
+	// its own versions opened and only the remote's did not; nil
+	// otherwise.
+	Sealed []string
 	// Removed says that one side removed the file the other changed
 	// (RemovedHere, RemovedOnRemote): the side that changed it is kept
 	// whole, whichever it is — unless, with Layout, this clone changed
@@ -482,8 +487,71 @@ type RefusedError struct {
 	Base plumbing.Hash
 	// Local (set with Base) is this clone's commit the refused sync
 	// started from: Base..Local are the commits to redo.
-	Local    plumbing.Hash
+	Local plumbing.Hash
+	// Dropped (set with AfterRemote) are the commits of Unsent that the
+	// replay left with nothing to change, oldest first: the remote's
+	// commits do not allow them, they are not in it — their change is
+	// lost to a conflict, or the remote has it already — and so the
+	// refusal must not call them commits the remote still allows.
+	Dropped  []DroppedCommit
 	Findings []finding.Finding
+}
+
+// DroppedCommit is one of this clone's commits that a replay left with
+// nothing to change.
+type DroppedCommit struct {
+	Commit plumbing.Hash // this clone's own commit
+	// Lost are the conflicts that took its changes, each the remote's
+	// value kept over this clone's; none when the remote had its changes
+	// already (a colleague made them too, or an earlier sync sent them).
+	Lost []Conflict
+}
+
+// Why says why the replay dropped d, and how its changes are seen and
+// made again, reading them from kept (the ref the refused commits stay
+// under, or the commit itself when ""): which file, and which sealed
+// fields, never a value — a sealed one is read back with caseplan case
+// sealed show, as long as the reader's key opens this clone's version.
+func (d DroppedCommit) Why(kept string) string {
+	if kept == "" {
+		kept = d.Commit.String()
+	}
+	if len(d.Lost) == 0 {
+		return fmt.Sprintf("Commit %s was dropped, not sent: the remote's commits already make its changes", short(d.Commit))
+	}
+	var lost []string
+	var sealedDirs []string
+	for _, c := range d.Lost {
+		id, inCase := layout.CaseOf(c.Path)
+		if inCase && layout.IsSealed(c.Path) {
+			// The ciphertext and its recipients list are one change:
+			// said once, by the case.
+			if slices.Contains(sealedDirs, path.Dir(c.Path)) {
+				continue
+			}
+			sealedDirs = append(sealedDirs, path.Dir(c.Path))
+			what := "the sealed fields of " + id
+			again := fmt.Sprintf("caseplan case sealed set %s", id)
+			if len(c.Sealed) > 0 {
+				what = fmt.Sprintf("%s's sealed field(s) %s", id, strings.Join(c.Sealed, ", "))
+				var flags []string
+				for _, name := range c.Sealed {
+					flags = append(flags, "--"+sealedFlag(name)+" VALUE")
+				}
+				again += " " + strings.Join(flags, " ")
+			}
+			why := ""
+			if c.Why != "" {
+				why = " (" + c.Why + ")"
+			}
+			lost = append(lost, fmt.Sprintf("what it set of %s could not be kept%s, so the remote's fields stand; caseplan case sealed show %s --at %s shows what you set, while your age identity still opens your own version, and someone who may set it again does so: %s", what, why, id, kept, again))
+			continue
+		}
+		// A record's value is said as its sync-conflict says it
+		// (Conflict.Finding): it is not sealed.
+		lost = append(lost, fmt.Sprintf("its change to %s of %s was lost to the remote's (git show %s:%s shows it; to use it, set it again: %s)", c.Field, c.Path, kept, c.Path, setAgain(c.Path, c.Line, c.At, c.Local)))
+	}
+	return fmt.Sprintf("Commit %s was dropped, not sent: %s", short(d.Commit), strings.Join(lost, "; "))
 }
 
 func (e *RefusedError) Error() string {
@@ -573,6 +641,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 		head := local
 		var conflicts []Conflict
 		var done []gitstore.Replayed
+		var droppedCommits []DroppedCommit // done's that the replay left empty
 		res.Replayed, res.Dropped, res.AlreadySent, res.Renamed, res.Warnings = false, 0, 0, nil, nil
 		switch {
 		case len(p.mine) == 0:
@@ -664,6 +733,18 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 				r.conflicts[i].LocalCommit = original(r.conflicts[i].LocalCommit)
 			}
 			conflicts = r.conflicts
+			for _, d := range done {
+				if !d.New.IsZero() {
+					continue
+				}
+				dc := DroppedCommit{Commit: d.Old}
+				for _, c := range conflicts {
+					if c.LocalCommit == d.Old {
+						dc.Lost = append(dc.Lost, c)
+					}
+				}
+				droppedCommits = append(droppedCommits, dc)
+			}
 			cases, err := changedCases(repo, p.base, local)
 			if err != nil {
 				return nil, err
@@ -688,6 +769,7 @@ func Sync(ctx context.Context, o Options) (*Result, error) {
 						return nil, err
 					}
 					if refused.AfterRemote {
+						refused.Dropped = droppedCommits
 						refused.Kept = plumbing.ReferenceName(refusedRefs + local.String())
 						if err := repo.Git().Storer.SetReference(plumbing.NewHashReference(refused.Kept, local)); err != nil {
 							return nil, err
@@ -983,6 +1065,14 @@ type replayer struct {
 	// sealedWhy says, by case directory, why mergeSealed left a case's
 	// sealed files whole, for the conflict mergeFile then reports.
 	sealedWhy map[string]string
+	// sealedSet names, by case directory, the sealed fields the replayed
+	// commit set or cleared when mergeSealed left them whole (never a
+	// value), for the conflict and a dropped commit to say which.
+	sealedSet map[string][]string
+	// sealedTo is, by replayed commit and case, the team mergeSealed
+	// sealed the copy's fields to, which the copy's message names
+	// (casework.ResealedMessage).
+	sealedTo map[plumbing.Hash]map[string][]record.Staff
 }
 
 func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
@@ -1002,6 +1092,7 @@ func (r *replayer) mergeFile(in gitstore.MergeInput) ([]byte, error) {
 		fc := FieldConflict{Field: "the whole file", Kept: "the remote's version", Local: "another version"}
 		if layout.IsSealed(in.Path) {
 			fc.Why = r.sealedWhy[path.Dir(in.Path)]
+			fc.Sealed = r.sealedSet[path.Dir(in.Path)]
 		}
 		fcs = []FieldConflict{fc}
 	}
@@ -1035,7 +1126,11 @@ func (r *replayer) message(c *object.Commit) string {
 			lost = append(lost, v)
 		}
 	}
-	return audit.AddTrailers(c.Message, audit.TrailerOverruled, lost)
+	msg := c.Message
+	for id, team := range r.sealedTo[c.Hash] {
+		msg = casework.ResealedMessage(msg, id, team)
+	}
+	return audit.AddTrailers(msg, audit.TrailerOverruled, lost)
 }
 
 // report remembers the conflicts of the file in, crediting each kept
@@ -1120,6 +1215,14 @@ func (r *replayer) mergeSealed(in gitstore.GroupInput) (map[string][]byte, error
 				// team left unsealed to is validate's sealed-recipients.
 				return map[string][]byte{}, nil
 			}
+			if i == 2 {
+				// This clone's versions opened: which fields its commit
+				// set or cleared is known, and said (names, never values).
+				if r.sealedSet == nil {
+					r.sealedSet = map[string][]string{}
+				}
+				r.sealedSet[path.Dir(ct.Path)] = changedFields(versions[0], versions[1])
+			}
 			// The error says what failed (not a recipient, does not
 			// decrypt, not sealed fields), never a value.
 			return cannot(fmt.Sprintf("%s: %v", [...]string{"the version both sides started from", "this clone's version", "the remote's version"}[i], err))
@@ -1153,11 +1256,21 @@ func (r *replayer) mergeSealed(in gitstore.GroupInput) (map[string][]byte, error
 	if c == nil || c.Intake == nil {
 		return cannot("the merged case has no intake to say whom to seal them to")
 	}
-	files, _, err := casework.SealFiles(snap.Config, c.Intake, id, merged)
+	files, team, err := casework.SealFiles(snap.Config, c.Intake, id, merged)
 	if err != nil {
 		// Nobody to seal to: validate says so too.
 		return cannot(fmt.Sprintf("they cannot be sealed again: %v", err))
 	}
+	// The copy's fields are readable by team, whether sealed anew here or
+	// the remote's as they stand (sealed to the same team): its message
+	// says so, not whom the original's were sealed to.
+	if r.sealedTo == nil {
+		r.sealedTo = map[plumbing.Hash]map[string][]record.Staff{}
+	}
+	if r.sealedTo[in.Commit.Hash] == nil {
+		r.sealedTo[in.Commit.Hash] = map[string][]record.Staff{}
+	}
+	r.sealedTo[in.Commit.Hash][id] = team
 	if merged == theirs && ct.Theirs == nil {
 		return map[string][]byte{}, nil // no fields on either side now: the remote's tree stands
 	}
@@ -1262,6 +1375,18 @@ func (r *replayer) valueChanged(p string, before, after plumbing.Hash, at []stri
 // reports one.
 // sameFields reports whether a and b hold the same value in every sealed
 // field.
+// changedFields names the sealed fields whose values differ between a
+// and b, in sealed.Names' order.
+func changedFields(a, b sealed.Fields) []string {
+	var out []string
+	for _, name := range sealed.Names {
+		if *a.Field(name) != *b.Field(name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 func sameFields(a, b sealed.Fields) bool {
 	for _, name := range sealed.Names {
 		if *a.Field(name) != *b.Field(name) {
