@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/gitstore"
-	"github.com/caseplan/caseplan/pkg/progress"
 )
 
 type gcOptions struct {
@@ -65,20 +64,13 @@ func gcRun(opts *gcOptions) error {
 	}
 	defer repo.Close()
 	repo.OnLockWait = opts.sayLockWait
-	var m *progress.Meter
-	defer m.Done()
-	shown := 0
-	st, err := repo.PackLoose(gitstore.PackOptions{
-		LockWait: opts.storeLockWait(),
-		Progress: func(done, total int) {
-			if m == nil {
-				m = opts.meter("gc", total, "objects packed")
-			}
-			m.Add(done - shown)
-			shown = done
-		},
-	})
-	m.Done()
+	// Reading a pack's objects and finding the deltas between them takes
+	// seconds with a thousand loose objects at 10,000 cases (issue 12).
+	meter := &stepMeter{g: opts.globals, label: "gc", start: opts.env.Now()}
+	stop := meter.keepDrawing()
+	st, err := repo.PackLoose(gitstore.PackOptions{LockWait: opts.storeLockWait(), Progress: meter.show})
+	stop()
+	meter.finish()
 	if err != nil {
 		return err
 	}

@@ -53,3 +53,31 @@ func (sm *stepMeter) finish() {
 	defer sm.mu.Unlock()
 	sm.m.Done()
 }
+
+// keepDrawing draws the meter's line, at most every progress.Every, while
+// the work says nothing new: a step's count stops at its last (a pack's
+// objects all read) while the work goes on without a word (finding the
+// deltas between them), and a count that reached its end before the
+// meter's delay would otherwise never be drawn at all. stop ends it.
+func (sm *stepMeter) keepDrawing() (stop func()) {
+	tick := time.NewTicker(progress.Every)
+	done, exited := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(exited)
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				sm.mu.Lock()
+				sm.m.Add(0) // draws once the delay has passed
+				sm.mu.Unlock()
+			}
+		}
+	}()
+	return func() {
+		tick.Stop()
+		close(done)
+		<-exited // nothing is drawn after stop returns
+	}
+}

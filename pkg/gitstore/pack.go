@@ -25,6 +25,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 // PackOptions tunes PackLoose.
@@ -36,9 +37,13 @@ type PackOptions struct {
 	// one pack, which bounds memory: the delta search holds a batch's
 	// objects uncompressed. Zero means DefaultPackBatch.
 	BatchBytes int64
-	// Progress, when set, is told after each batch how many loose objects
-	// have been packed out of how many.
-	Progress func(done, total int)
+	// Progress, when set, is told how far packing has come, in two steps
+	// per pack: "objects read" as the pack's objects are read (of all the
+	// loose objects, counting those packed before), then "objects packed"
+	// once the pack is in place. Most of a pack's time is reading its
+	// objects and finding deltas between them, so a store with one pack's
+	// worth of loose objects would otherwise report only at its end.
+	Progress func(step string, done, total int)
 	// MaxPacks, when positive, stops after that many packs, oldest
 	// objects first, leaving the rest loose for later.
 	MaxPacks int
@@ -149,7 +154,14 @@ func (r *Repo) packLoose(opts PackOptions) (PackStats, error) {
 			size += loose[end].size
 			end++
 		}
-		n, err := r.writePack(loose[start:end])
+		var read func(int)
+		if opts.Progress != nil {
+			// The delta search may read an object again (a base it let
+			// go of): the count stops at the pack's objects.
+			before, in := st.Objects, end-start
+			read = func(n int) { opts.Progress(ObjectsRead, before+min(n, in), len(loose)) }
+		}
+		n, err := r.writePack(loose[start:end], read)
 		if err != nil {
 			return st, fmt.Errorf("pack: %w", err)
 		}
@@ -165,7 +177,7 @@ func (r *Repo) packLoose(opts PackOptions) (PackStats, error) {
 		}
 		start = end
 		if opts.Progress != nil {
-			opts.Progress(st.Objects, len(loose))
+			opts.Progress(ObjectsPacked, st.Objects, len(loose))
 		}
 	}
 	for i := range 256 {
@@ -234,9 +246,35 @@ func (r *Repo) LooseEstimate() int {
 	return n * 256
 }
 
+// The steps PackOptions.Progress is told of.
+const (
+	ObjectsRead   = "objects read"
+	ObjectsPacked = "objects packed"
+)
+
+// countingObjects is the object storage as the pack encoder reads it,
+// telling read how many objects it has read so far: the encoder reads
+// every object of the pack first, one by one, then finds deltas and
+// writes, with no word of its own until it is done.
+type countingObjects struct {
+	storer.EncodedObjectStorer
+	n    int
+	read func(n int)
+}
+
+func (c *countingObjects) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
+	o, err := c.EncodedObjectStorer.EncodedObject(t, h)
+	if err == nil {
+		c.n++
+		c.read(c.n)
+	}
+	return o, err
+}
+
 // writePack writes objs as one pack with its index into objects/pack and
-// returns the bytes written.
-func (r *Repo) writePack(objs []looseObject) (int64, error) {
+// returns the bytes written; read, when not nil, is told how many of objs
+// have been read as the encoder reads them.
+func (r *Repo) writePack(objs []looseObject, read func(n int)) (int64, error) {
 	packDir := filepath.Join(r.commonDir, "objects", "pack")
 	if err := os.MkdirAll(packDir, 0o755); err != nil {
 		return 0, err
@@ -254,7 +292,11 @@ func (r *Repo) writePack(objs []looseObject) (int64, error) {
 		hashes[i] = o.hash
 	}
 	// Offset deltas, as git writes them; a window of 10, git's default.
-	enc := packfile.NewEncoder(pf, r.storage, false)
+	var objects storer.EncodedObjectStorer = r.storage
+	if read != nil {
+		objects = &countingObjects{EncodedObjectStorer: r.storage, read: read}
+	}
+	enc := packfile.NewEncoder(pf, objects, false)
 	sum, err := enc.Encode(hashes, 10)
 	if err != nil {
 		return 0, err

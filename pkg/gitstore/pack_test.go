@@ -40,12 +40,31 @@ func TestPackLoose(t *testing.T) {
 	}
 	// A small batch makes several packs.
 	var progress []int
-	st, err := r.PackLoose(PackOptions{BatchBytes: 4 << 10, Progress: func(done, total int) { progress = append(progress, done) }})
+	read, last := 0, 0 // objects read, and the last count told of either step
+	st, err := r.PackLoose(PackOptions{BatchBytes: 4 << 10, Progress: func(step string, done, total int) {
+		if total != loose || done < last || done > total {
+			t.Errorf("%s: %d of %d after %d, of %d loose objects", step, done, total, last, loose)
+		}
+		last = done
+		switch step {
+		case ObjectsRead:
+			read++
+		case ObjectsPacked:
+			progress = append(progress, done)
+		default:
+			t.Errorf("step %q", step)
+		}
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if st.Objects != loose || st.Packs < 2 || len(progress) != st.Packs {
 		t.Errorf("stats %+v, progress %v; want %d objects in several packs", st, progress, loose)
+	}
+	// Each object is told of as it is read, before its pack is written:
+	// the encoder reads them all first and says nothing until it is done.
+	if read < loose {
+		t.Errorf("%d reads told of, want one for each of the %d objects", read, loose)
 	}
 	if n, packs := looseCount(t, r.Root()); n != 0 || packs != st.Packs {
 		t.Errorf("after packing: %d loose, %d packs; want 0 and %d", n, packs, st.Packs)
