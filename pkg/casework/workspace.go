@@ -21,6 +21,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/audit"
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/keys"
@@ -376,6 +377,9 @@ type NotOnRosterError struct {
 	// were retired (active: false): the way a store revokes someone, so
 	// they commit nothing more (verify's author-retired).
 	Retired *record.Staff
+	// Signed says the store requires signed commits, so the admin needs
+	// the author's public keys to add them.
+	Signed bool
 }
 
 func (e *NotOnRosterError) Error() string {
@@ -395,13 +399,19 @@ func (e *NotOnRosterError) Hint() string {
 		return fmt.Sprintf("the roster has %s as %s with the email %s: act with that address (--author \"%s <%s>\", CASEPLAN_AUTHOR or git config user.email)",
 			e.Listed.Name, e.Listed.ID, e.Listed.Email, e.Listed.Name, e.Listed.Email)
 	}
-	return "the store's admin (anyone on the roster, in a store whose roster names no admin) adds you: caseplan staff add --name NAME --email EMAIL"
+	add := "caseplan staff add --name " + display.ShellQuote(e.Author.Name) + " --email " + display.ShellQuote(e.Author.Email)
+	if e.Signed {
+		// Without the keys the admin adds someone who still cannot commit
+		// (roster-signing-key), nor read the sealed fields of their cases.
+		return "send the store's admin the two public keys caseplan key new prints (caseplan key show, once made), and they add you: " + add + " --signing-key KEY --age-recipient RECIPIENT"
+	}
+	return "the store's admin (anyone on the roster, in a store whose roster names no admin) adds you: " + add
 }
 
 // notOnRoster returns the NotOnRosterError of author on cfg's roster:
 // not on it, or retired from it.
 func notOnRoster(cfg *record.Config, author Author) error {
-	e := &NotOnRosterError{Author: author}
+	e := &NotOnRosterError{Author: author, Signed: cfg.AccessSettings().RequireSignatures}
 	if s, ok := cfg.StaffByEmail(author.Email); ok && !s.IsActive() {
 		e.Retired = &s
 		return e

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
@@ -594,5 +595,41 @@ func TestFileLevelProducers(t *testing.T) {
 		if !found {
 			t.Errorf("no %s finding for %q", rule, data)
 		}
+	}
+}
+
+// A newcomer's first write in a clone tells them what to ask the admin
+// for, with their own name and address, and in a store that requires
+// signed commits the public keys too: without them the admin adds someone
+// who still cannot commit.
+func TestNotOnRosterHint(t *testing.T) {
+	dee := Author{Name: "Dee O'Dean", Email: "ddean@example.org"}
+	roster := []record.Staff{{ID: "qvale", Name: "Quinn Vale", Email: "qvale@example.org", Role: "admin"}}
+	tests := []struct {
+		name string
+		cfg  *record.Config
+		want string
+	}{
+		{
+			name: "unsigned store",
+			cfg:  &record.Config{Staff: roster},
+			want: `the store's admin (anyone on the roster, in a store whose roster names no admin) adds you: caseplan staff add --name 'Dee O'\''Dean' --email ddean@example.org`,
+		},
+		{
+			name: "signed store",
+			cfg:  &record.Config{Staff: roster, Access: &record.Access{RequireSignatures: true}},
+			want: `send the store's admin the two public keys caseplan key new prints (caseplan key show, once made), and they add you: caseplan staff add --name 'Dee O'\''Dean' --email ddean@example.org --signing-key KEY --age-recipient RECIPIENT`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var e *NotOnRosterError
+			if !errors.As(notOnRoster(tt.cfg, dee), &e) {
+				t.Fatal("not a NotOnRosterError")
+			}
+			if got := e.Hint(); got != tt.want {
+				t.Errorf("Hint() =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
 	}
 }

@@ -59,7 +59,7 @@ func TestChangeError(t *testing.T) {
 		},
 		{
 			name: "not on the roster", err: &casework.NotOnRosterError{Author: casework.Author{Name: "Eve Evans", Email: "eve@example.net"}}, wantCode: ExitUsage,
-			wantStderr: []string{"caseplan: Eve Evans <eve@example.net> is not on the staff roster of this store", "caseplan: hint: the store's admin (anyone on the roster, in a store whose roster names no admin) adds you: caseplan staff add --name NAME --email EMAIL"},
+			wantStderr: []string{"caseplan: Eve Evans <eve@example.net> is not on the staff roster of this store", "caseplan: hint: the store's admin (anyone on the roster, in a store whose roster names no admin) adds you: caseplan staff add --name 'Eve Evans' --email eve@example.net"},
 		},
 		{
 			name: "a note file that is not a note", wantCode: ExitInvalid,
