@@ -122,12 +122,13 @@ const (
 	RuleWIOAFollowUp      = "wioa-follow-up"
 	RuleWIOAPotentialExit = "wioa-potential-exit"
 	RulePEBenefitRenewal  = "pe-benefit-renewal"
+	RulePEContact         = "pe-contact-interval"
 )
 
 // DueRules are the rule IDs RuleOf may name.
 var DueRules = []string{
 	RuleWSCheckin, RuleWSReferences, RuleWSIEPPlan, RuleWSToolbox, RuleWSSeparated, RuleWIOAFirstContact,
-	RuleWIOAContact, RuleWIOAFollowUp, RuleWIOAPotentialExit, RulePEBenefitRenewal,
+	RuleWIOAContact, RuleWIOAFollowUp, RuleWIOAPotentialExit, RulePEBenefitRenewal, RulePEContact,
 }
 
 // RuleOf is the one map between the tickler's items and validate's rules:
@@ -168,6 +169,8 @@ func RuleOf(program, kind, item string, first bool) string {
 		}
 	case record.ProgramPostEmployment + "/" + DueBenefit:
 		return RulePEBenefitRenewal
+	case record.ProgramPostEmployment + "/" + DueContact:
+		return RulePEContact
 	}
 	return ""
 }
@@ -321,60 +324,118 @@ func SeparatedWords(p calendar.WorkSecurityPeriod, caseID string) string {
 // plan records the contact schedule agreed with the participant, the
 // contact is due on its next agreed day if that comes first (addContact).
 func (x *view) contactDue(p period) {
-	var every int
 	var what string
 	switch x.state.Kind {
 	case record.ProgramWorkSecurity:
 		if !searching(p) {
 			return
 		}
-		every, what = x.setting(calendar.ContactIntervalSetting(x.state.Kind)), "check-in"
-		if every == 7 {
+		what = "check-in"
+		if x.setting(calendar.ContactIntervalSetting(x.state.Kind)) == 7 {
 			what = "weekly check-in" // 000's own word for its default
 		}
 	case record.ProgramWIOA:
 		if p.phase == PhaseFollowUp || p.phase == PhaseExited {
 			return // follow-ups take over
 		}
-		every, what = x.setting(calendar.ContactIntervalSetting(x.state.Kind)), "contact"
+		what = "contact"
 	case record.ProgramPostEmployment:
-		every, what = x.setting(calendar.ContactIntervalSetting(x.state.Kind)), "contact"
+		what = "contact"
 	default:
 		return
 	}
-	var lastNote string
-	for _, n := range x.c.Notes {
-		if x.contact.Is(n) {
-			lastNote = x.c.NotePath(n)
-		}
-	}
-	last, ok := x.contact.Last(x.c.Notes)
-	// A case reopened since its last contact counts from the reopening:
-	// no one was in contact while it was closed.
-	if i, reopened := x.c.Outcome.ReopenedBy(date(x.today)); reopened {
-		r := x.c.Outcome.Reopenings[i]
-		if t, tok := r.Date.Time(); tok && (!ok || t.After(last)) {
-			x.addContact(RuleOf(x.state.Kind, DueContact, "", false), t, t.AddDate(0, 0, every), "first "+what+" since the case was reopened on "+string(r.Date), 0, "", x.file(layout.KindOutcome), "reopenings", itoa(i), "date")
-			return
-		}
-	}
+	nc, ok := NextContactOf(x.c, x.cfg, x.contact, x.today)
 	if !ok {
-		opened := x.opened()
-		if opened.IsZero() {
-			return
-		}
+		return
+	}
+	rule := RuleOf(x.state.Kind, DueContact, "", false)
+	switch nc.From {
+	case SinceReopening:
+		r := x.c.Outcome.Reopenings[nc.Reopening]
+		x.addContact(rule, nc.Since, nc.By, "first "+what+" since the case was reopened on "+string(r.Date), 0, "", x.file(layout.KindOutcome), "reopenings", itoa(nc.Reopening), "date")
+	case SinceOpening:
 		// A waived first contact (002's 10 days) leaves the contact
 		// every contact_interval_days from the opening.
 		firstRule := RuleOf(x.state.Kind, DueContact, "", true)
 		if x.state.Kind == record.ProgramWIOA && !x.waived(firstRule) {
 			first := x.setting(record.SettingFirstContactDays)
-			x.addContact(firstRule, opened, opened.AddDate(0, 0, first), "first contact: within "+countOf(first, "day")+" of opening ("+x.contactWords()+")", 0, "", x.file(layout.KindIntake), "opened")
+			x.addContact(firstRule, nc.Since, nc.Since.AddDate(0, 0, first), "first contact: within "+countOf(first, "day")+" of opening ("+x.contactWords()+")", 0, "", x.file(layout.KindIntake), "opened")
 			return
 		}
-		x.addContact(RuleOf(x.state.Kind, DueContact, "", false), opened, opened.AddDate(0, 0, every), "first "+what+" since the case opened on "+string(x.c.Intake.Opened), 0, "", x.file(layout.KindIntake), "opened")
-		return
+		x.addContact(rule, nc.Since, nc.By, "first "+what+" since the case opened on "+string(x.c.Intake.Opened), 0, "", x.file(layout.KindIntake), "opened")
+	default:
+		var lastNote string
+		for _, n := range x.c.Notes {
+			if x.contact.Is(n) {
+				lastNote = x.c.NotePath(n)
+			}
+		}
+		x.addContact(rule, nc.Since, nc.By, what, nc.Every, date(nc.Since), lastNote, "date")
 	}
-	x.addContact(RuleOf(x.state.Kind, DueContact, "", false), last, last.AddDate(0, 0, every), what, every, date(last), lastNote, "date")
+}
+
+// Where a program's contact interval counts from (NextContact.From).
+const (
+	SinceLastContact = "last-contact" // the last contact
+	SinceReopening   = "reopening"    // a reopening after the last contact, or after the opening when there was none
+	SinceOpening     = "opening"      // the opening: no contact yet
+)
+
+// NextContact is the contact a program's interval asks for next on a
+// case (contact_interval_days, checkin_interval_days:
+// calendar.ContactIntervalSetting): Every days after Since, by By.
+type NextContact struct {
+	Since     time.Time
+	From      string // SinceLastContact, SinceReopening or SinceOpening
+	Reopening int    // the reopening's index in outcome.yaml, when From is SinceReopening
+	Every     int
+	By        time.Time // the last day the contact is in time: Since plus Every days
+}
+
+// OverdueOn reports whether the contact is overdue on today: By has
+// passed, as the tickler counts an item overdue.
+func (n NextContact) OverdueOn(today time.Time) bool { return n.By.Before(today) }
+
+// NextContactOf is the one count of a program's contact interval on case
+// c on today, what contact counts as a contact (calendar.ContactFor):
+// the tickler's next contact (contactDue) and the rules of validate that
+// ask for it (pe-contact-interval) read it, so the two never disagree on
+// a case. It counts from the last contact; from a reopening on or before
+// today when no contact came after it, since no one was in contact while
+// the case was closed; from the opening when there was no contact at all.
+// It says nothing of the phase (a WIOA exit, a work-security search
+// over), of a closed case, of a WIOA case's first contact (002's 10 days
+// from opening), of waivers or of an agreed contact schedule: the caller
+// knows which of those apply. ok is false for a program with no contact
+// interval, or a case with no contact, no reopening and no valid opening
+// date. c is read as it is: the tickler passes it as it stood on today
+// (AsOf).
+func NextContactOf(c *casefile.Case, cfg *record.Config, contact calendar.Contact, today time.Time) (NextContact, bool) {
+	in := c.Intake
+	if in == nil || cfg == nil {
+		return NextContact{}, false
+	}
+	setting := calendar.ContactIntervalSetting(cfg.Programs[in.Program].Kind)
+	if setting == "" {
+		return NextContact{}, false
+	}
+	n := NextContact{Every: cfg.ProgramSetting(in.Program, setting), From: SinceLastContact}
+	last, ok := contact.Last(c.Notes)
+	n.Since = last
+	if i, reopened := c.Outcome.ReopenedBy(date(today)); reopened {
+		if t, tok := c.Outcome.Reopenings[i].Date.Time(); tok && (!ok || t.After(last)) {
+			n.Since, n.From, n.Reopening, ok = t, SinceReopening, i, true
+		}
+	}
+	if !ok {
+		opened, known := in.Opened.Time()
+		if !known {
+			return NextContact{}, false
+		}
+		n.Since, n.From = opened, SinceOpening
+	}
+	n.By = n.Since.AddDate(0, 0, n.Every)
+	return n, true
 }
 
 // addContact adds the next contact, counted from since (the last contact,

@@ -163,6 +163,9 @@ func (a RenewBenefit) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := a.notMovedBack(p.c.ID, b); err != nil {
+		return nil, err
+	}
 	at := []string{"self_sufficiency", "benefits", planIdx(i)}
 	field := func(key string) []string { return append(append([]string(nil), at...), key) }
 	var edits []Edit
@@ -253,6 +256,25 @@ func (a RenewBenefit) renewal(caseID string, b record.Benefit) (record.Date, err
 		hint += fmt.Sprintf(" (the next renewal); or, to keep %s, --status %s", b.Renewal, strings.Join(keep[:len(keep)-1], ", ")+" or "+keep[len(keep)-1])
 	}
 	return "", inputErrorf(hint, "benefit %s needs its next renewal date (--renewal)", planQuote(b.Name))
+}
+
+// notMovedBack refuses to move an active benefit's next renewal to a day
+// earlier than the one recorded: a renewal made moves the date on, so an
+// earlier one is a typo'd year or month (2026-05-15 for 2026-11-15) that
+// would otherwise pass with at most the "has passed" warning, and the
+// tickler would ask for a renewal that is not due. A date recorded wrong
+// is corrected in the plan itself, as the project corrects a recorded date
+// elsewhere (caseplan edit CASE iep, then validated and committed); no
+// flag of renew does it, so that the audit trail says a correction, not a
+// renewal. Pending, lapsed and ended are news about the date on record,
+// not a next date, and are left as they are.
+func (a RenewBenefit) notMovedBack(caseID string, b record.Benefit) error {
+	active := func(st string) bool { return st == "" || st == "active" }
+	if a.Renewal == "" || b.Renewal == "" || !active(b.Status) || !active(cmp.Or(a.Status, b.Status)) || a.Renewal >= b.Renewal {
+		return nil
+	}
+	return inputErrorf(fmt.Sprintf("give the next renewal date, after %s: caseplan iep benefit renew %s %s --renewal DATE; if %s was recorded wrong, correct it with caseplan edit %s iep", b.Renewal, caseID, b.Ref(), b.Renewal, caseID),
+		"benefit %s is to be renewed by %s: --renewal %s is earlier, and a renewal moves the date on, not back", planQuote(b.Name), b.Renewal, a.Renewal)
 }
 
 // benefit returns the index of the benefit with the ID or the name name,

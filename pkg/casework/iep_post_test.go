@@ -69,6 +69,14 @@ func TestBenefitRenewKeepsRecordedDate(t *testing.T) {
 		{"restored, no date", RenewBenefit{Case: "W-1", Name: "SNAP", Status: "active"},
 			`benefit "SNAP" needs its next renewal date (--renewal)`,
 			"caseplan iep benefit renew W-1 BN-7QX2K --renewal DATE --status active (the next renewal); or, to keep 2026-03-10, --status pending, lapsed or ended"},
+		// A renewal moves an active benefit's date on: an earlier one is
+		// a typo'd year, and a date recorded wrong is corrected in the plan.
+		{"active, moved back", RenewBenefit{Case: "W-1", Name: "SNAP", Renewal: "2025-03-10"},
+			`benefit "SNAP" is to be renewed by 2026-03-10: --renewal 2025-03-10 is earlier, and a renewal moves the date on, not back`,
+			"give the next renewal date, after 2026-03-10: caseplan iep benefit renew W-1 BN-7QX2K --renewal DATE; if 2026-03-10 was recorded wrong, correct it with caseplan edit W-1 iep"},
+		{"active, moved back with --status active", RenewBenefit{Case: "W-1", Name: "SNAP", Renewal: "2026-03-09", Status: "active"},
+			`benefit "SNAP" is to be renewed by 2026-03-10: --renewal 2026-03-09 is earlier, and a renewal moves the date on, not back`,
+			"give the next renewal date, after 2026-03-10: caseplan iep benefit renew W-1 BN-7QX2K --renewal DATE; if 2026-03-10 was recorded wrong, correct it with caseplan edit W-1 iep"},
 		{"lapsed, no date anywhere", RenewBenefit{Case: "W-1", Name: "earned income credit", Status: "lapsed"},
 			`benefit "Earned income credit" has no renewal date on record: give the renewal date that was missed (--renewal)`,
 			"caseplan iep benefit renew W-1 BN-8J9Z1 --renewal DATE --status lapsed"},

@@ -47,6 +47,10 @@ recorded: with --status pending (the renewal was submitted) or lapsed
 missed; --status ended needs no date. Otherwise it is the next date, and
 a refusal says what to type.
 
+A renewal moves an active benefit's date on, never back: a --renewal
+earlier than the date recorded (a typo'd year) is refused. A date that
+was recorded wrong is corrected in the plan: caseplan edit CASE iep.
+
 The warnings are rule pe-benefit-renewal, and the tickler (caseplan due)
 lists each date but an ended one's. A date already past when it is written
 is said with the warning then: a renewal missed, or the year typed wrong.` + "\n" + exitStatusHelp,

@@ -704,6 +704,43 @@ var postEmploymentRules = []*Rule{
 		},
 	},
 	{
+		// 003 item 5 asks for "ongoing contact with participants" and "a
+		// scheduling matrix to plan dates for participant contact", and
+		// gives no number: the 30 days of contact_interval_days are
+		// caseplan's default (002's "within 30 days"), a program setting
+		// a store may change. The tickler's next contact counts it
+		// (casestate.NextContactOf, the one count), so validate warns of
+		// the case the tickler lists overdue by the interval; an agreed
+		// contact schedule asks for earlier days on the tickler, but the
+		// office is judged by the interval, as for WIOA.
+		ID: casestate.RulePEContact, Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
+		Setting: "contact_interval_days",
+		Summary: "ongoing contact with the participant while the case is open: a two-way contact at least every 30 days (003 gives no number; 30 is caseplan's default)",
+		check: func(x *Context) {
+			in := x.Case.Intake
+			if in == nil || in.Status != "open" {
+				return
+			}
+			nc, ok := casestate.NextContactOf(x.Case, x.Config, x.Contact, x.Today)
+			if !ok || !nc.OverdueOn(x.Today) {
+				return
+			}
+			hint := "contact the participant (003: at the times they can be reached, by phone, e-mail or in person) and record it with caseplan note add " + x.Case.ID + " --kind contact --mode MODE --two-way"
+			if x.Contact.RequiresService {
+				hint += " --service CODE"
+			}
+			d := calendar.Days(nc.Since, x.Today)
+			switch nc.From {
+			case casestate.SinceReopening:
+				x.Report(x.File(layout.KindOutcome), []string{"reopenings", strconv.Itoa(nc.Reopening), "date"}, "no contact in the %d days since the case was reopened (%s), more than %d; %s", d, nc.Since.Format(time.DateOnly), nc.Every, hint)
+			case casestate.SinceOpening:
+				x.Report(x.File(layout.KindIntake), Path("opened"), "no contact in the %d days since the case opened (%s), more than %d; %s", d, nc.Since.Format(time.DateOnly), nc.Every, hint)
+			default:
+				x.Report(x.File(layout.KindIntake), Path("manager"), "last contact was %d days ago (%s), more than %d; %s", d, nc.Since.Format(time.DateOnly), nc.Every, hint)
+			}
+		},
+	},
+	{
 		ID: "pe-benefit-renewal", Completeness: true, Severity: finding.Warning, Program: record.ProgramPostEmployment, Source: "003",
 		Summary: "benefits the participant relies on have their renewal date on record and are renewed before it, not left to lapse; a renewal submitted (pending) has its decision recorded once the date is past",
 		check: func(x *Context) {

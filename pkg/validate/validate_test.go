@@ -938,6 +938,43 @@ func ruleTests() []ruleTest {
 			keep: func(m memStore) {
 				m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: mrivera\n    date: 2026-03-10\n"
 			}},
+		// Ongoing contact (003 item 5), judged as the tickler counts the
+		// next contact (casestate.NextContactOf): from the last contact,
+		// 30 days by default; on the 30th day it is still in time.
+		{rule: casestate.RulePEContact, on: day("2026-04-10"), change: func(m memStore) {
+			m["cases/P1/notes/2026-03-05-pe01.yaml"] = contact("2026-03-05-pe01", "contact", "phone")
+		}, want: "cases/P1/intake.yaml:5:10", msg: "last contact was 36 days ago (2026-03-05), more than 30; contact the participant",
+			keep: func(m memStore) {
+				m["cases/P1/notes/2026-03-11-pe01.yaml"] = contact("2026-03-11-pe01", "contact", "phone")
+			}},
+		// Never contacted: from the opening. A closed case's services
+		// are over: nothing is asked of it.
+		{rule: casestate.RulePEContact, on: day("2026-04-10"), change: nil,
+			want: "cases/P1/intake.yaml:2:9", msg: "no contact in the 39 days since the case opened (2026-03-02), more than 30",
+			keep: peClosed},
+		// Reopened since the last contact: from the reopening, as for
+		// WIOA. A contact after it counts from that contact.
+		{rule: casestate.RulePEContact, on: day("2026-04-10"), change: func(m memStore) {
+			m["cases/P1/notes/2026-03-05-pe01.yaml"] = contact("2026-03-05-pe01", "contact", "phone")
+			m["cases/P1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: withdrew\nreopenings:\n  - date: 2026-03-09\n    reason: came back\n"
+		}, want: "cases/P1/outcome.yaml:5:11", msg: "no contact in the 32 days since the case was reopened (2026-03-09), more than 30",
+			keep: func(m memStore) {
+				m["cases/P1/notes/2026-03-05-pe01.yaml"] = contact("2026-03-05-pe01", "contact", "phone")
+				m["cases/P1/notes/2026-03-12-pe02.yaml"] = contact("2026-03-12-pe02", "contact", "phone")
+				m["cases/P1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: withdrew\nreopenings:\n  - date: 2026-03-09\n    reason: came back\n"
+			}},
+		// An agreed schedule puts the contact on earlier days on the
+		// tickler, but the office is judged by the interval: a missed
+		// weekly evening call 29 days after the last contact is no
+		// finding yet.
+		{rule: casestate.RulePEContact, on: day("2026-04-10"), change: func(m memStore) {
+			m["cases/P1/notes/2026-03-05-pe01.yaml"] = contact("2026-03-05-pe01", "contact", "phone")
+			m["cases/P1/iep.yaml"] += "contact_schedule:\n  every: weekly\n  day: tuesday\n  time: \"18:00\"\n  mode: phone\n  agreed: 2026-03-05\n"
+		}, want: "cases/P1/intake.yaml:5:10", msg: "last contact was 36 days ago (2026-03-05), more than 30",
+			keep: func(m memStore) {
+				m["cases/P1/notes/2026-03-12-pe01.yaml"] = contact("2026-03-12-pe01", "contact", "phone")
+				m["cases/P1/iep.yaml"] += "contact_schedule:\n  every: weekly\n  day: tuesday\n  time: \"18:00\"\n  mode: phone\n  agreed: 2026-03-05\n"
+			}},
 		{rule: "pe-self-sufficiency", on: today, change: func(m memStore) {
 			m.edit("cases/P1/iep.yaml", "  plan: Keep the job and move to full time\n", "")
 		}, want: "cases/P1/iep.yaml:1:1", msg: "no self-sufficiency plan; post-employment services start with one (self_sufficiency.plan): write it with caseplan iep self-sufficiency P1 --plan TEXT",
