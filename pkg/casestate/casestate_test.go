@@ -983,3 +983,44 @@ func TestManagedOn(t *testing.T) {
 		}
 	}
 }
+
+// TestDueContactWaived checks that a supervisor's waiver of a program's
+// contact rule takes the case's next contact off the tickler, as RuleOf
+// promises, for each program's rule (ws-checkin, wioa-contact-interval,
+// pe-contact-interval): before the waiver's date, or without it, the
+// contact is listed and answers to that rule.
+func TestDueContactWaived(t *testing.T) {
+	waiver := func(rule string) string {
+		return "waivers:\n  - rule: " + rule + "\n    reason: the participant is abroad\n    by: mrivera\n    date: 2026-03-20\n"
+	}
+	for _, tt := range []struct {
+		intake, rule string
+	}{
+		{wsIntake, RuleWSCheckin},
+		{wioaIntake, RuleWIOAContact},
+		{peIntake, RulePEContact},
+	} {
+		t.Run(tt.rule, func(t *testing.T) {
+			contacts := func(fs files, on string) []Due {
+				var out []Due
+				for _, d := range state(t, fs, on).Due {
+					if d.Kind == DueContact {
+						out = append(out, d)
+					}
+				}
+				return out
+			}
+			fs := files{"intake.yaml": tt.intake, "notes/2026-03-05-ck01.yaml": contactNote("2026-03-05-ck01")}
+			if got := contacts(fs, "2026-03-25"); len(got) != 1 || got[0].Rule != tt.rule {
+				t.Fatalf("without a waiver: contact items %+v, want one answering to %s", got, tt.rule)
+			}
+			fs["intake.yaml"] = tt.intake + waiver(tt.rule)
+			if got := contacts(fs, "2026-03-19"); len(got) != 1 || got[0].Rule != tt.rule {
+				t.Errorf("the day before the waiver: contact items %+v, want one answering to %s", got, tt.rule)
+			}
+			if got := contacts(fs, "2026-03-25"); len(got) != 0 {
+				t.Errorf("waived: contact items %+v, want none", got)
+			}
+		})
+	}
+}

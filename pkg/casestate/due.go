@@ -399,10 +399,11 @@ func (n NextContact) OverdueOn(today time.Time) bool { return n.By.Before(today)
 // NextContactOf is the one count of a program's contact interval on case
 // c on today, what contact counts as a contact (calendar.ContactFor):
 // the tickler's next contact (contactDue) and the rules of validate that
-// ask for it (pe-contact-interval) read it, so the two never disagree on
-// a case. It counts from the last contact; from a reopening on or before
-// today when no contact came after it, since no one was in contact while
-// the case was closed; from the opening when there was no contact at all.
+// ask for it (ws-checkin, wioa-contact-interval, pe-contact-interval)
+// read it, so the two never disagree on a case. It counts from the last
+// contact; from a reopening on or before today when no contact came after
+// it, since no one was in contact while the case was closed; from the
+// opening when there was no contact at all.
 // It says nothing of the phase (a WIOA exit, a work-security search
 // over), of a closed case, of a WIOA case's first contact (002's 10 days
 // from opening), of waivers or of an agreed contact schedule: the caller

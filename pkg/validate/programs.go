@@ -220,26 +220,24 @@ var workSecurityRules = []*Rule{
 			if in == nil || !calendar.JobSearchActive(x.Case, x.Config, x.Today) {
 				return
 			}
-			every := x.Setting(record.SettingCheckinIntervalDays)
 			hint := "plan weekly meetings or check-ins with the candidate and record them with caseplan note add --two-way"
 			if x.Contact.RequiresService {
 				hint += " --service CODE"
 			}
-			last, ok := x.Contact.Last(x.Case.Notes)
-			if r, at, reopened := reopenedSince(x, last, ok); reopened {
-				if d := calendar.Days(r, x.Today); d > every {
-					x.Report(x.File(layout.KindOutcome), at, "no check-in in the %d days since the case was reopened (%s); %s", d, r.Format(time.DateOnly), hint)
-				}
+			// The tickler's next check-in counts the same interval
+			// (casestate.NextContactOf, the one count).
+			nc, ok := casestate.NextContactOf(x.Case, x.Config, x.Contact, x.Today)
+			if !ok || !nc.OverdueOn(x.Today) {
 				return
 			}
-			if ok {
-				if d := calendar.Days(last, x.Today); d > every {
-					x.Report(x.File(layout.KindIntake), Path("manager"), "last check-in was %d days ago (%s), more than %d; %s", d, last.Format(time.DateOnly), every, hint)
-				}
-				return
-			}
-			if opened, ok := in.Opened.Time(); ok && calendar.Days(opened, x.Today) > every {
-				x.Report(x.File(layout.KindIntake), Path("manager"), "no check-in in the %d days since the case opened (%s); %s", calendar.Days(opened, x.Today), in.Opened, hint)
+			d := calendar.Days(nc.Since, x.Today)
+			switch nc.From {
+			case casestate.SinceReopening:
+				x.Report(x.File(layout.KindOutcome), reopeningAt(nc), "no check-in in the %d days since the case was reopened (%s); %s", d, nc.Since.Format(time.DateOnly), hint)
+			case casestate.SinceOpening:
+				x.Report(x.File(layout.KindIntake), Path("manager"), "no check-in in the %d days since the case opened (%s); %s", d, in.Opened, hint)
+			default:
+				x.Report(x.File(layout.KindIntake), Path("manager"), "last check-in was %d days ago (%s), more than %d; %s", d, nc.Since.Format(time.DateOnly), nc.Every, hint)
 			}
 		},
 	},
@@ -427,29 +425,26 @@ var wioaRules = []*Rule{
 			if in == nil || in.Status != "open" || in.Exited != "" {
 				return
 			}
-			last, ok := x.Contact.Last(x.Case.Notes)
-			if !ok {
-				// wioa-first-contact covers a case never contacted, unless
-				// a supervisor waived it for the case or the store turned
-				// it off: the contact every 30 days then runs from the
-				// opening, as the tickler counts it (casestate.RuleOf).
-				opened, known := in.Opened.Time()
-				if !known || !firstContactSetAside(x) {
-					return
-				}
-				if d := calendar.Days(opened, x.Today); d > x.Setting(record.SettingContactIntervalDays) {
-					x.Report(x.File(layout.KindIntake), Path("opened"), "no contact in the %d days since the case opened (%s), more than %d (the first contact's %d days do not apply to this case); contact the customer", d, opened.Format(time.DateOnly), x.Setting(record.SettingContactIntervalDays), x.Setting(record.SettingFirstContactDays))
-				}
+			// wioa-first-contact covers a case never contacted, unless a
+			// supervisor waived it for the case or the store turned it
+			// off: the contact every 30 days then runs from the opening,
+			// or from a reopening, as the tickler counts it
+			// (casestate.NextContactOf, the one count; casestate.RuleOf).
+			if _, contacted := x.Contact.Last(x.Case.Notes); !contacted && !firstContactSetAside(x) {
 				return
 			}
-			if r, at, reopened := reopenedSince(x, last, ok); reopened {
-				if d := calendar.Days(r, x.Today); d > x.Setting(record.SettingContactIntervalDays) {
-					x.Report(x.File(layout.KindOutcome), at, "no contact in the %d days since the case was reopened (%s), more than %d; contact the customer", d, r.Format(time.DateOnly), x.Setting(record.SettingContactIntervalDays))
-				}
+			nc, ok := casestate.NextContactOf(x.Case, x.Config, x.Contact, x.Today)
+			if !ok || !nc.OverdueOn(x.Today) {
 				return
 			}
-			if d := calendar.Days(last, x.Today); d > x.Setting(record.SettingContactIntervalDays) {
-				x.Report(x.File(layout.KindIntake), Path("manager"), "last contact was %d days ago (%s), more than %d; contact the customer", d, last.Format(time.DateOnly), x.Setting(record.SettingContactIntervalDays))
+			d := calendar.Days(nc.Since, x.Today)
+			switch nc.From {
+			case casestate.SinceReopening:
+				x.Report(x.File(layout.KindOutcome), reopeningAt(nc), "no contact in the %d days since the case was reopened (%s), more than %d; contact the customer", d, nc.Since.Format(time.DateOnly), nc.Every)
+			case casestate.SinceOpening:
+				x.Report(x.File(layout.KindIntake), Path("opened"), "no contact in the %d days since the case opened (%s), more than %d (the first contact's %d days do not apply to this case); contact the customer", d, nc.Since.Format(time.DateOnly), nc.Every, x.Setting(record.SettingFirstContactDays))
+			default:
+				x.Report(x.File(layout.KindIntake), Path("manager"), "last contact was %d days ago (%s), more than %d; contact the customer", d, nc.Since.Format(time.DateOnly), nc.Every)
 			}
 		},
 	},
@@ -732,7 +727,7 @@ var postEmploymentRules = []*Rule{
 			d := calendar.Days(nc.Since, x.Today)
 			switch nc.From {
 			case casestate.SinceReopening:
-				x.Report(x.File(layout.KindOutcome), []string{"reopenings", strconv.Itoa(nc.Reopening), "date"}, "no contact in the %d days since the case was reopened (%s), more than %d; %s", d, nc.Since.Format(time.DateOnly), nc.Every, hint)
+				x.Report(x.File(layout.KindOutcome), reopeningAt(nc), "no contact in the %d days since the case was reopened (%s), more than %d; %s", d, nc.Since.Format(time.DateOnly), nc.Every, hint)
 			case casestate.SinceOpening:
 				x.Report(x.File(layout.KindIntake), Path("opened"), "no contact in the %d days since the case opened (%s), more than %d; %s", d, nc.Since.Format(time.DateOnly), nc.Every, hint)
 			default:
@@ -999,21 +994,10 @@ func permitted(consents []record.Consent, kind string, day record.Date) bool {
 	return false
 }
 
-// reopenedSince returns the day the case was last reopened, by today, and
-// where outcome.yaml records it, when that came after the last contact
-// (hasLast false: there was none): a contact interval then counts from
-// the reopening, as the tickler's does, since no one was in contact while
-// the case was closed.
-func reopenedSince(x *Context, last time.Time, hasLast bool) (time.Time, []string, bool) {
-	i, ok := x.Case.Outcome.ReopenedBy(date(x.Today))
-	if !ok {
-		return time.Time{}, nil, false
-	}
-	r, ok := x.Case.Outcome.Reopenings[i].Date.Time()
-	if !ok || (hasLast && !r.After(last)) {
-		return time.Time{}, nil, false
-	}
-	return r, []string{"reopenings", strconv.Itoa(i), "date"}, true
+// reopeningAt is where outcome.yaml records the reopening a contact
+// interval counts from (nc.From is casestate.SinceReopening).
+func reopeningAt(nc casestate.NextContact) []string {
+	return []string{"reopenings", strconv.Itoa(nc.Reopening), "date"}
 }
 
 // firstContactSetAside reports whether wioa-first-contact does not apply

@@ -580,6 +580,21 @@ func ruleTests() []ruleTest {
 				m.drop("WS1")
 				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\nreopenings:\n  - date: 2026-04-20\n    reason: moved back\n"
 			}},
+		// Never contacted, with the first contact waived: the contact
+		// every 30 days counts from a reopening, not from the opening,
+		// as the tickler's next contact does (casestate.NextContactOf).
+		{rule: "wioa-contact-interval", on: day("2026-05-10"), change: func(m memStore) {
+			m.drop("WS1")
+			delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+			m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: mrivera\n    date: 2026-03-03\n"
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\nreopenings:\n  - date: 2026-04-08\n    reason: moved back\n"
+		}, want: "cases/W1/outcome.yaml:5:11", msg: "no contact in the 32 days since the case was reopened (2026-04-08), more than 30",
+			keep: func(m memStore) {
+				m.drop("WS1")
+				delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+				m["cases/W1/intake.yaml"] += "waivers:\n  - rule: wioa-first-contact\n    reason: the customer was in hospital\n    by: mrivera\n    date: 2026-03-03\n"
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\nreopenings:\n  - date: 2026-04-20\n    reason: moved back\n"
+			}},
 		{rule: "date-order", on: today, change: func(m memStore) {
 			m["cases/P1/intake.yaml"] += "consents:\n  - kind: job-site-visit\n    given: 2026-03-10\n    withdrawn: 2026-03-01\n"
 		}, want: "cases/P1/intake.yaml:11:16", msg: "permission withdrawn (2026-03-01) before it was given (2026-03-10)"},
