@@ -25,7 +25,7 @@ const RuleSchema = "schema"
 // Options are the inputs of a validation run besides the records.
 type Options struct {
 	Schemas *schemas.Validator
-	Today   time.Time // the date that date rules use
+	Today   time.Time // the date that date rules use; its time of day is ignored
 	// Progress, when set, is called after each case is checked, so a
 	// long run can say how far it has come.
 	Progress func()
@@ -55,6 +55,7 @@ type Options struct {
 // (unreadable files and the like); they are kept, and the store's rule
 // settings apply to them as to every other finding.
 func Run(snap *casefile.Snapshot, loaded []finding.Finding, opt Options) []finding.Finding {
+	opt.Today = calendar.Day(opt.Today)
 	out := append([]finding.Finding(nil), loaded...)
 	out = append(out, ConfigFindings(snap, opt)...)
 	for _, c := range snap.Cases {
@@ -99,6 +100,10 @@ func ConfigFindings(snap *casefile.Snapshot, opt Options) []finding.Finding {
 // opt.Today, so they can be kept by those (pkg/casescan). The store's rule
 // settings are applied by Finish.
 func Case(store *casefile.Snapshot, c *casefile.Case, opt Options) []finding.Finding {
+	// A rule counts whole days from today's date (a contact is overdue
+	// once its last day is before today): a clock time in Today would
+	// make it a day early.
+	opt.Today = calendar.Day(opt.Today)
 	cfg := store.Config
 	var out []finding.Finding
 	for _, d := range c.Docs {

@@ -1118,6 +1118,20 @@ func TestRules(t *testing.T) {
 	}
 }
 
+// TestTodayIsADate: the findings on a day are the same whatever the time
+// of day Options.Today carries. The contact rules count a contact overdue
+// once its last day is before today (casestate.NextContact.OverdueOn), so
+// a time past midnight made them warn a day early: the fixture's WIOA
+// case, last contacted 2026-03-05, is in time on 2026-04-04 all day.
+func TestTodayIsADate(t *testing.T) {
+	for d := day("2026-04-01"); !d.After(day("2026-04-08")); d = d.AddDate(0, 0, 1) {
+		midnight, evening := run(t, base(), d), run(t, base(), d.Add(23*time.Hour+59*time.Minute))
+		if fmt.Sprint(midnight) != fmt.Sprint(evening) {
+			t.Errorf("%s: at midnight\n%v\nat 23:59\n%v", d.Format(time.DateOnly), midnight, evening)
+		}
+	}
+}
+
 // TestEveryRuleTested holds the table above to every rule caseplan has.
 func TestEveryRuleTested(t *testing.T) {
 	tested := map[string]bool{}
