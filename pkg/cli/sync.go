@@ -336,7 +336,7 @@ func syncRun(opts *syncOptions) error {
 			Uncommitted: uncommitted, RenamedNotes: renamed, Warnings: warnings,
 		})
 	}
-	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, 0)
+	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, findingout.HistoryRun{})
 	if err != nil {
 		return usageErrorf("-o: %v", err)
 	}
@@ -431,7 +431,7 @@ func (g *globals) summarizeRefusal(err error, findings []finding.Finding) {
 	if !errors.As(err, new(*InvalidError)) {
 		return
 	}
-	if out, ferr := findingout.ForHistory(g.env.Stdout, "github", 0); ferr == nil {
+	if out, ferr := findingout.ForHistory(g.env.Stdout, "github", findingout.HistoryRun{}); ferr == nil {
 		_ = findingout.WriteAll(out, findings)
 	}
 	lines := strings.Split(err.Error(), "\n")

@@ -193,6 +193,7 @@ func TestCompletion(t *testing.T) {
 		{[]string{"note", "add", "W-1", "--service", ""}, nil}, // checked below: the catalogue
 		{[]string{"iep", "milestone", "add", "W-1", "--goal", ""}, []string{strings.TrimSpace(goal)}},
 		{[]string{"validate", "-o", ""}, []string{"text", "json", "github", "sarif"}},
+		{[]string{"verify", "-o", ""}, []string{"text", "json", "github", "sarif"}},
 		{[]string{"iep", "goal", "update", "W-1", ""}, []string{strings.TrimSpace(goal)}},
 		{[]string{"iep", "milestone", "done", "W-1", ""}, []string{strings.TrimSpace(milestone)}},
 		{[]string{"iep", "step", "done", "W-1", ""}, []string{strings.TrimSpace(step)}},

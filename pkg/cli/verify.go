@@ -13,10 +13,12 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/progress"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -36,65 +38,7 @@ func newCmdVerify(g *globals, runF func(*verifyOptions) error) *cobra.Command {
 		Short: "Check the audit trail's integrity over git history",
 		Long: `Check the commits of the audit trail up to HEAD:
 
-  note-changed          a note (anywhere under a case's notes/) was edited
-                        after the commit that added it, or its file mode
-                        changed (made executable with git)
-  note-removed          a note was deleted, or moved (a renamed note file or
-                        case directory: the finding says where to); a later
-                        commit that puts it back exactly as committed, as
-                        git revert or git mv back does, repairs it and is
-                        not reported again
-  note-author           a note committed by someone other than its author
-  episode-removed       an episode of a case's outcome (closure, reopening,
-                        placement, follow-up, extension request,
-                        credential, skill gain, exclusion) that the parent
-                        held is gone: outcome.yaml edited or deleted, or
-                        the case directory removed; changing an episode's
-                        fields in place is no removal
-  missing-trailers      a commit changing cases/ lacks the Caseplan-Case and
-                        Caseplan-Action trailers
-  trailer-cases         its Caseplan-Case trailers do not name exactly the
-                        cases it changed (a squash merge; for a merge, the
-                        cases it changed beyond combining its parents):
-                        caseplan log lists a case's commits by them
-  author-not-on-roster  its author was not on the staff roster as it stood
-                        in the commit's parent (nobody adds themselves and
-                        commits in one go)
-  history-rewritten     the trust anchor is no longer in the history: it
-                        was reset or force-pushed, and commits disappeared
-  history-pii-leak      a commit wrote an SSN-shaped number into a file
-                        under cases/ (any file, or its name), or a
-                        sealed.age that is not age ciphertext after its
-                        header; removing it later leaves it in the
-                        history, so the commit is named to be purged
-  roster-admin-only     the roster or the settings changed by someone not
-                        an admin (once the roster names one)
-  roster-admin-removed  a commit left the roster without an active admin
-  author-added-self     the author added themselves to the roster
-  author-retired        its author was retired (active: false) on the
-                        roster of the commit's parent
-  case-access           a case changed by someone not its manager or on
-                        its team (case managers and navigators)
-  supervisor-only       a waiver or a committee's decision recorded, or a
-                        colleague's note voided, by someone not a
-                        supervisor
-  commit-unsigned       no signature, where access.require_signatures
-  signature-invalid     the signature does not hold for the commit
-  signature-not-author  signed with a key that is not the author's on the
-                        roster: made in another member's name (--author)
-  orphan-root           a commit without a parent other than the store's
-                        first: a separate history merged in, whose first
-                        commit answered to no roster before it
-  merge-drops-change    a merge keeps a record as it was before one side
-                        changed it (git merge -s ours): the change is gone
-                        while caseplan log still lists it
-  replace-ref           a ref under refs/replace/ (git replace, or a git
-                        clone --mirror of a host it was pushed to): git
-                        log and git show print a forged commit under the
-                        real one's hash
-  grafts-file           .git/info/grafts gives commits other parents in
-                        git's eyes, so git log hides the commits it cuts
-
+` + verifyRulesHelp() + `
 Roles and signing keys are those of the roster in the commit's parent
 (README, Confidentiality). A merge that only combines its parents answers
 to no rule of its own; one that changes cases/ beyond that (a file in none
@@ -122,11 +66,20 @@ Each breach is one finding naming the commit.
   -o github  GitHub Actions workflow annotations, and the full list in
              $GITHUB_STEP_SUMMARY when that names a file (one it cannot
              write is a warning, and the check goes on), where a verify
-             that cannot run (exit 2 or 3) says why` + "\n" + exitStatusHelp,
+             that cannot run (exit 2 or 3) says why
+  -o sarif   SARIF 2.1.0 for GitHub code scanning, as validate writes it:
+             a result per finding, its rule described as above, naming
+             its commit (in the message, and in full in the result's
+             properties: {"commit"}); a finding about a whole commit is
+             shown at cases/caseplan.yaml, the roster it answers to; the
+             run's properties: {"commits","since","anchor"}, since absent
+             when every commit was checked` + "\n" + exitStatusHelp,
 		Example: `  caseplan verify          # the commits after the trust anchor
   caseplan verify --full   # every commit
   # in CI: BEFORE is the previous push (github.event.before)
-  caseplan verify -o github --full --anchor "$BEFORE"`,
+  caseplan verify -o github --full --anchor "$BEFORE"
+  # for code scanning (github/codeql-action/upload-sarif)
+  caseplan verify -o sarif --full --anchor "$BEFORE" > verify.sarif`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.HistoryFormats...); err != nil {
@@ -275,7 +228,16 @@ func verifyRun(opts *verifyOptions) error {
 	if errs > 0 {
 		hint = verifyHint(repo.Git(), findings)
 	}
-	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, stats.Commits)
+	run := findingout.HistoryRun{Commits: stats.Commits, Tool: findingout.Tool{Version: opts.env.Build.String(), Describe: history.RuleSummary}, Place: layout.ConfigPath}
+	if !since.IsZero() {
+		run.Since = since.String()
+	} else if !fromAnchor.IsZero() {
+		run.Since = fromAnchor.String()
+	}
+	if !anchor.IsZero() {
+		run.Anchor = anchor.String()
+	}
+	out, err := findingout.ForHistory(opts.env.Stdout, opts.output, run)
 	if err != nil {
 		return usageErrorf("-o: %v", err)
 	}
@@ -595,4 +557,30 @@ func verifyReadError(repo *gitstore.Repo, err error) error {
 		return hintf(err, "git fsck names the tree; neither git nor caseplan writes one like it, so the commit named was made by hand and nothing built on it can be trusted: restore the branch to the commit before it (from another clone or the host) and tell the store's admin")
 	}
 	return shallowError(repo, err)
+}
+
+// verifyRulesHelp lists verify's rules for its help, as history.Rules
+// describes them (which -o sarif's rules take too): the ID, then the
+// summary wrapped in a column of its own, below an ID too wide for its
+// column.
+func verifyRulesHelp() string {
+	const indent, width = 24, 76
+	var b strings.Builder
+	for _, r := range history.Rules {
+		first := true
+		if len(r.ID) > indent-3 {
+			// Too wide for the column: the summary starts below it.
+			fmt.Fprintf(&b, "  %s\n", r.ID)
+			first = false
+		}
+		for _, line := range display.Wrap(r.Summary, width-indent) {
+			if first {
+				first = false
+				fmt.Fprintf(&b, "  %-*s%s\n", indent-2, r.ID, line)
+			} else {
+				fmt.Fprintf(&b, "%*s%s\n", indent, "", line)
+			}
+		}
+	}
+	return b.String()
 }

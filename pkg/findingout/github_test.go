@@ -101,7 +101,7 @@ func TestWriteAnnotations(t *testing.T) {
 // about a commit alone has no file.
 func TestHistoryAnnotations(t *testing.T) {
 	var b bytes.Buffer
-	w, err := ForHistory(&b, "github", 2)
+	w, err := ForHistory(&b, "github", HistoryRun{Commits: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

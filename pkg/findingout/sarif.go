@@ -27,11 +27,18 @@ type Tool struct {
 
 // sarifWriter collects the findings and writes one SARIF log on Flush:
 // one run, its tool caseplan with the rules the findings name, and a
-// result per finding at its file, line and column.
+// result per finding at its file, line and column. validate's and
+// verify's findings go through the same writer; verify's name the commit
+// they are about, which their results carry.
 type sarifWriter struct {
-	w        io.Writer
-	tool     Tool
-	newFrom  string // the commit the findings are new since; "" for all of them
+	w     io.Writer
+	tool  Tool
+	props *sarifRunProps // the run's properties; nil for none
+	// place is the file a finding that names none is shown at ("": none).
+	place string
+	// history marks verify's findings: a result's identity is the commit
+	// it is about (partialFingerprints), not the file's line.
+	history  bool
 	findings []finding.Finding
 }
 
@@ -57,9 +64,15 @@ type sarifRun struct {
 // validate --new-from compared with, so a reader can tell that the
 // results are only the new findings. (SARIF's own baseline members,
 // baselineGuid and a result's baselineState, name another SARIF run, which
-// there is none of.)
+// there is none of.) verify's run has its equivalents instead: Commits,
+// how many commits were checked (as -o json's "commits"), Since, the
+// commit the check started after (absent when every commit was checked),
+// and Anchor, the trust anchor it looked for in the history.
 type sarifRunProps struct {
-	NewFrom string `json:"newFrom"`
+	NewFrom string `json:"newFrom,omitempty"`
+	Commits *int   `json:"commits,omitempty"`
+	Since   string `json:"since,omitempty"`
+	Anchor  string `json:"anchor,omitempty"`
 }
 
 type sarifTool struct {
@@ -89,15 +102,27 @@ type sarifResult struct {
 	Message      sarifMessage       `json:"message"`
 	Locations    []sarifLocation    `json:"locations"`
 	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
-	Properties   *sarifResultProps  `json:"properties,omitempty"`
+	// PartialFingerprints keeps a verify result one alert from run to
+	// run (SARIF 2.1.0 §3.27.17): its identity is the commit it is about
+	// and the file, not a line of the file as it is now, which
+	// GitHub's upload computes otherwise (primaryLocationLineHash) and
+	// which a removed note or a result at Place does not have.
+	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+	Properties          *sarifResultProps `json:"properties,omitempty"`
 }
 
 // sarifResultProps is a result's property bag (SARIF 2.1.0 §3.8): Hint is
 // the finding's hint alone, for a program that reads the log and wants it
-// apart from the message (as -o json's "hint").
+// apart from the message (as -o json's "hint"); Commit is the full hash of
+// the commit a verify finding is about (as -o json's "commit").
 type sarifResultProps struct {
-	Hint string `json:"hint"`
+	Hint   string `json:"hint,omitempty"`
+	Commit string `json:"commit,omitempty"`
 }
+
+// sarifCommitFingerprint names verify's partial fingerprint: the
+// commit and the file a finding is about (versioned, as SARIF asks).
+const sarifCommitFingerprint = "caseplanCommitPath/v1"
 
 // sarifSuppression marks a result a supervisor waived (SARIF 2.1.0
 // §3.35): kept "external" to the scanned file (the waiver is in the
@@ -156,11 +181,21 @@ func (s *sarifWriter) Flush() error {
 		if f.Severity == finding.Warning {
 			level = "warning"
 		}
-		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(f.Path), URIBaseID: "%SRCROOT%"}}
+		path := f.Path
+		if path == "" {
+			path = s.place
+		}
+		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(path), URIBaseID: "%SRCROOT%"}}
 		if f.Line > 0 {
 			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: max(f.Column, 1)}
 		}
 		msg := f.Message
+		if f.Commit != "" {
+			// Code scanning shows the message, not the property bag
+			// that has the full hash: the message names the commit,
+			// as the github annotation does.
+			msg += " (commit " + short(f.Commit) + ")"
+		}
 		var props *sarifResultProps
 		if f.Hint != "" {
 			// What to do goes where a viewer shows it: GitHub code
@@ -172,11 +207,20 @@ func (s *sarifWriter) Flush() error {
 			msg += "\nhint: " + f.Hint
 			props = &sarifResultProps{Hint: f.Hint}
 		}
+		if f.Commit != "" {
+			if props == nil {
+				props = &sarifResultProps{}
+			}
+			props.Commit = f.Commit
+		}
 		r := sarifResult{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: level,
 			Message:    sarifMessage{msg},
 			Locations:  []sarifLocation{{PhysicalLocation: loc}},
 			Properties: props,
+		}
+		if s.history && f.Commit != "" {
+			r.PartialFingerprints = map[string]string{sarifCommitFingerprint: f.Commit + ":" + f.Path}
 		}
 		if f.Waived {
 			r.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: f.WaiverReason}}
@@ -185,10 +229,7 @@ func (s *sarifWriter) Flush() error {
 	}
 	enc := json.NewEncoder(s.w)
 	enc.SetIndent("", "  ")
-	run := sarifRun{Tool: sarifTool{driver}, Results: results}
-	if s.newFrom != "" {
-		run.Properties = &sarifRunProps{NewFrom: s.newFrom}
-	}
+	run := sarifRun{Tool: sarifTool{driver}, Results: results, Properties: s.props}
 	return enc.Encode(sarifLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []sarifRun{run}})
 }
 

@@ -136,7 +136,7 @@ func TestSARIFSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, out := range map[string][]byte{"findings": sarifSample(t), "waived": sarifWaived(t), "hint": sarifHinted(t), "none": func() []byte {
+	for name, out := range map[string][]byte{"findings": sarifSample(t), "waived": sarifWaived(t), "hint": sarifHinted(t), "history": sarifHistory(t), "none": func() []byte {
 		var b bytes.Buffer
 		w, _ := ForStore(&b, "sarif", 0, 0, "")
 		write(t, w, nil)
@@ -279,5 +279,126 @@ func TestSARIFHint(t *testing.T) {
 	}
 	if !maps.Equal(rs[1].Properties, map[string]string{"hint": "take day: out"}) {
 		t.Errorf("properties %v, want the hint", rs[1].Properties)
+	}
+}
+
+const (
+	noteCommit   = "1111111111111111111111111111111111111111"
+	rosterCommit = "2222222222222222222222222222222222222222"
+	anchorCommit = "3333333333333333333333333333333333333333"
+)
+
+// historySample is what verify finds: a note changed in a commit, and a
+// commit by someone off the roster, which names no file.
+var historySample = []finding.Finding{
+	{Path: "cases/W-001/notes/2026-03-02-k7qx.yaml", Severity: finding.Error, Rule: "note-changed", Message: "note changed after it was committed", Case: "W-001", Commit: noteCommit, Hint: "put the branch back"},
+	{Severity: finding.Error, Rule: "author-not-on-roster", Message: "mallory@example.org is not on the roster", Commit: rosterCommit},
+}
+
+func sarifHistory(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w, err := ForHistory(&b, "sarif", HistoryRun{Commits: 4, Since: anchorCommit, Anchor: anchorCommit, Place: "cases/caseplan.yaml",
+		Tool: Tool{Version: "v1.4.0", Describe: func(id string) string { return "described " + id }}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, w, historySample)
+	return b.Bytes()
+}
+
+// TestSARIFHistory checks verify -o sarif: the same log as validate's,
+// each rule described by the tool, a result per finding naming its
+// commit (in the message code scanning shows, in full in its properties
+// and its partial fingerprint), a finding about a whole commit shown at
+// the run's place, and the run's properties saying what was checked.
+func TestSARIFHistory(t *testing.T) {
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID               string `json:"id"`
+						ShortDescription struct{ Text string }
+					}
+				}
+			}
+			Results []struct {
+				RuleID              string `json:"ruleId"`
+				Level               string
+				Message             struct{ Text string }
+				PartialFingerprints map[string]string
+				Properties          map[string]string
+				Locations           []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           *struct{ StartLine int }
+					}
+				}
+			}
+			Properties map[string]any
+		}
+	}
+	out := sarifHistory(t)
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 {
+		t.Fatalf("not one SARIF 2.1.0 run:\n%s", out)
+	}
+	run := log.Runs[0]
+	rules := run.Tool.Driver.Rules
+	if len(rules) != 2 || rules[0].ID != "author-not-on-roster" || rules[0].ShortDescription.Text != "described author-not-on-roster" || rules[1].ID != "note-changed" {
+		t.Errorf("rules %+v", rules)
+	}
+	if len(run.Results) != 2 {
+		t.Fatalf("%d results, want 2:\n%s", len(run.Results), out)
+	}
+	note, roster := run.Results[0], run.Results[1]
+	if want := "note changed after it was committed (commit 111111111111)\nhint: put the branch back"; note.Message.Text != want || note.Level != "error" {
+		t.Errorf("note result: level %q, message %q, want %q", note.Level, note.Message.Text, want)
+	}
+	if !maps.Equal(note.Properties, map[string]string{"hint": "put the branch back", "commit": noteCommit}) {
+		t.Errorf("note result's properties %v", note.Properties)
+	}
+	if uri := note.Locations[0].PhysicalLocation.ArtifactLocation.URI; uri != "cases/W-001/notes/2026-03-02-k7qx.yaml" {
+		t.Errorf("note result at %q", uri)
+	}
+	if !maps.Equal(roster.Properties, map[string]string{"commit": rosterCommit}) {
+		t.Errorf("roster result's properties %v", roster.Properties)
+	}
+	if loc := roster.Locations[0].PhysicalLocation; loc.ArtifactLocation.URI != "cases/caseplan.yaml" || loc.Region != nil {
+		t.Errorf("a finding about a whole commit is at %+v, want cases/caseplan.yaml without a region", loc)
+	}
+	if note.PartialFingerprints[sarifCommitFingerprint] == roster.PartialFingerprints[sarifCommitFingerprint] ||
+		!strings.HasPrefix(note.PartialFingerprints[sarifCommitFingerprint], noteCommit) {
+		t.Errorf("fingerprints %v and %v: want each result's commit", note.PartialFingerprints, roster.PartialFingerprints)
+	}
+	want := map[string]any{"commits": 4.0, "since": anchorCommit, "anchor": anchorCommit}
+	if !maps.Equal(run.Properties, want) {
+		t.Errorf("run properties %v, want %v", run.Properties, want)
+	}
+
+	// Every commit checked, none found: commits is still said (0 is a
+	// count), since and anchor are not, and there are no results.
+	var b bytes.Buffer
+	w, _ := ForHistory(&b, "sarif", HistoryRun{})
+	write(t, w, nil)
+	if !bytes.Contains(b.Bytes(), []byte(`"properties": {
+        "commits": 0
+      }`)) || !bytes.Contains(b.Bytes(), []byte(`"results": []`)) {
+		t.Errorf("nothing found in no commits:\n%s", b.String())
+	}
+}
+
+// TestSARIFStoreUnchanged: validate's results have no commit, and so no
+// partial fingerprint, and its run no properties without --new-from.
+func TestSARIFStoreUnchanged(t *testing.T) {
+	out := sarifSample(t)
+	for _, member := range []string{"partialFingerprints", `"commit"`, `"properties"`} {
+		if bytes.Contains(out, []byte(member)) {
+			t.Errorf("validate's log has %s:\n%s", member, out)
+		}
 	}
 }

@@ -38,7 +38,29 @@ const NoCommit = "0000000000000000000000000000000000000000"
 
 // HistoryFormats are the formats of verify's findings, the first the
 // default.
-var HistoryFormats = []string{"text", "json", "github"}
+var HistoryFormats = []string{"text", "json", "github", "sarif"}
+
+// HistoryRun is what verify checked, for the formats that say so: the
+// JSON report's and SARIF's count of commits, and the range checked and
+// the rules reported (sarif).
+type HistoryRun struct {
+	// Commits is how many commits were checked.
+	Commits int
+	// Since is the full hash of the commit the check started after
+	// (--since, or the trust anchor when only the commits after it were
+	// checked); "" when every commit was.
+	Since string
+	// Anchor is the full hash of the trust anchor the check looked for
+	// in the history (the clone's, or --anchor); "" when there was none.
+	Anchor string
+	// Tool names caseplan's version and describes verify's rules.
+	Tool Tool
+	// Place is the file a finding that names none (one about a whole
+	// commit, or the repository) is shown at, where a format must show
+	// every finding at a file (sarif: code scanning shows no result
+	// without one); "" leaves such a result at no file.
+	Place string
+}
 
 // ForStore returns the writer of a validate format to w. cases and files
 // are what was checked, for the JSON report's counts; newFrom, when not
@@ -57,7 +79,10 @@ func ForStore(w io.Writer, format string, cases, files int, newFrom string, tool
 	case "github":
 		return githubWriter{w}, nil
 	case "sarif":
-		s := &sarifWriter{w: w, newFrom: newFrom}
+		s := &sarifWriter{w: w}
+		if newFrom != "" {
+			s.props = &sarifRunProps{NewFrom: newFrom}
+		}
 		if len(tool) > 0 {
 			s.tool = tool[0]
 		}
@@ -66,18 +91,22 @@ func ForStore(w io.Writer, format string, cases, files int, newFrom string, tool
 	return nil, unknown(format, StoreFormats)
 }
 
-// ForHistory returns the writer of a verify format to w. commits is how
-// many commits were checked, for the JSON report.
-func ForHistory(w io.Writer, format string, commits int) (Writer, error) {
+// ForHistory returns the writer of a verify format to w; run says what
+// was checked.
+func ForHistory(w io.Writer, format string, run HistoryRun) (Writer, error) {
 	switch format {
 	case "text":
 		return textWriter{w}, nil
 	case "json":
 		return &jsonWriter{w: w, report: func(fs []finding.Finding, errs, _ int) any {
-			return historyReport{Valid: errs == 0, Commits: commits, Findings: fs}
+			return historyReport{Valid: errs == 0, Commits: run.Commits, Findings: fs}
 		}}, nil
 	case "github":
 		return githubWriter{w}, nil
+	case "sarif":
+		commits := run.Commits
+		return &sarifWriter{w: w, tool: run.Tool, place: run.Place, history: true,
+			props: &sarifRunProps{Commits: &commits, Since: run.Since, Anchor: run.Anchor}}, nil
 	}
 	return nil, unknown(format, HistoryFormats)
 }

@@ -32,7 +32,7 @@ func TestFormats(t *testing.T) {
 	}{
 		{"store text", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "text", 1, 2, "") }, sample,
 			"cases/W-001/intake.yaml:5:9: error schema: status: not a valid choice\ncases/W-001: warning unknown-file: scan.pdf is not a caseplan record\n"},
-		{"history text", func(b *bytes.Buffer) (Writer, error) { return ForHistory(b, "text", 3) }, sample[:1],
+		{"history text", func(b *bytes.Buffer) (Writer, error) { return ForHistory(b, "text", HistoryRun{Commits: 3}) }, sample[:1],
 			"cases/W-001/intake.yaml:5:9: error schema: status: not a valid choice\n"},
 		{"store json", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "json", 1, 2, "") }, sample, `{
   "valid": false,
@@ -69,7 +69,7 @@ func TestFormats(t *testing.T) {
 		// waived (a field added to the contract, nothing renamed).
 		{"store json, a waived warning", func(b *bytes.Buffer) (Writer, error) { return ForStore(b, "json", 1, 2, "") }, []finding.Finding{sample[1], waivedSample},
 			"{\n  \"valid\": true,\n  \"cases\": 1,\n  \"files\": 2,\n  \"errors\": 0,\n  \"warnings\": 2,\n  \"waived\": 1,\n  \"findings\": [\n    {\n      \"path\": \"cases/W-001\",\n      \"line\": 0,\n      \"column\": 0,\n      \"severity\": \"warning\",\n      \"rule\": \"unknown-file\",\n      \"message\": \"scan.pdf is not a caseplan record\",\n      \"case\": \"W-001\"\n    },\n    {\n      \"path\": \"cases/W-001/intake.yaml\",\n      \"line\": 3,\n      \"column\": 9,\n      \"severity\": \"warning\",\n      \"rule\": \"wioa-first-contact\",\n      \"message\": \"no contact yet (waived by svisor on 2026-03-16: In hospital)\",\n      \"case\": \"W-001\",\n      \"waived\": true\n    }\n  ]\n}\n"},
-		{"history json, a warning is valid", func(b *bytes.Buffer) (Writer, error) { return ForHistory(b, "json", 7) }, sample[1:],
+		{"history json, a warning is valid", func(b *bytes.Buffer) (Writer, error) { return ForHistory(b, "json", HistoryRun{Commits: 7}) }, sample[1:],
 			"{\n  \"valid\": true,\n  \"commits\": 7,\n  \"findings\": [\n    {\n      \"path\": \"cases/W-001\",\n      \"line\": 0,\n      \"column\": 0,\n      \"severity\": \"warning\",\n      \"rule\": \"unknown-file\",\n      \"message\": \"scan.pdf is not a caseplan record\",\n      \"case\": \"W-001\"\n    }\n  ]\n}\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,7 +84,7 @@ func TestFormats(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ForHistory(&bytes.Buffer{}, "sarif", 0); err == nil {
-		t.Error("verify has no sarif format, but ForHistory made one")
+	if _, err := ForHistory(&bytes.Buffer{}, "md", HistoryRun{}); err == nil {
+		t.Error("verify has no md format, but ForHistory made one")
 	}
 }
