@@ -61,8 +61,9 @@ intact, HEAD becomes the clone's anchor.
 Each breach is one finding naming the commit.
 
   -o text    path: severity rule: message (commit), one per line
-  -o json    {"valid","commits","findings":[{"path","line","column",
-             "severity","rule","message","case","commit"}]}
+  -o json    {"valid","commits","since","anchor","findings":[{"path",
+             "line","column","severity","rule","message","case","commit"}]}
+             (since and anchor: full hashes, when the check had them)
   -o github  GitHub Actions workflow annotations, and the full list in
              $GITHUB_STEP_SUMMARY when that names a file (one it cannot
              write is a warning, and the check goes on), where a verify

@@ -26,10 +26,15 @@ type storeReport struct {
 	Findings []finding.Finding `json:"findings"`
 }
 
-// historyReport is verify's JSON contract: {"valid","commits","findings"}.
+// historyReport is verify's JSON contract: {"valid","commits","findings"},
+// with "since" and "anchor" (HistoryRun's) when the check had them, as
+// validate's report has "new_from": a script reading it knows which
+// commits "commits" counted.
 type historyReport struct {
 	Valid    bool              `json:"valid"`
 	Commits  int               `json:"commits"`
+	Since    string            `json:"since,omitempty"`
+	Anchor   string            `json:"anchor,omitempty"`
 	Findings []finding.Finding `json:"findings"`
 }
 

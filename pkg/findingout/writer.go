@@ -99,7 +99,7 @@ func ForHistory(w io.Writer, format string, run HistoryRun) (Writer, error) {
 		return textWriter{w}, nil
 	case "json":
 		return &jsonWriter{w: w, report: func(fs []finding.Finding, errs, _ int) any {
-			return historyReport{Valid: errs == 0, Commits: run.Commits, Findings: fs}
+			return historyReport{Valid: errs == 0, Commits: run.Commits, Since: run.Since, Anchor: run.Anchor, Findings: fs}
 		}}, nil
 	case "github":
 		return githubWriter{w}, nil

@@ -2,6 +2,7 @@ package findingout
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/caseplan/caseplan/pkg/finding"
@@ -71,6 +72,12 @@ func TestFormats(t *testing.T) {
 			"{\n  \"valid\": true,\n  \"cases\": 1,\n  \"files\": 2,\n  \"errors\": 0,\n  \"warnings\": 2,\n  \"waived\": 1,\n  \"findings\": [\n    {\n      \"path\": \"cases/W-001\",\n      \"line\": 0,\n      \"column\": 0,\n      \"severity\": \"warning\",\n      \"rule\": \"unknown-file\",\n      \"message\": \"scan.pdf is not a caseplan record\",\n      \"case\": \"W-001\"\n    },\n    {\n      \"path\": \"cases/W-001/intake.yaml\",\n      \"line\": 3,\n      \"column\": 9,\n      \"severity\": \"warning\",\n      \"rule\": \"wioa-first-contact\",\n      \"message\": \"no contact yet (waived by svisor on 2026-03-16: In hospital)\",\n      \"case\": \"W-001\",\n      \"waived\": true\n    }\n  ]\n}\n"},
 		{"history json, a warning is valid", func(b *bytes.Buffer) (Writer, error) { return ForHistory(b, "json", HistoryRun{Commits: 7}) }, sample[1:],
 			"{\n  \"valid\": true,\n  \"commits\": 7,\n  \"findings\": [\n    {\n      \"path\": \"cases/W-001\",\n      \"line\": 0,\n      \"column\": 0,\n      \"severity\": \"warning\",\n      \"rule\": \"unknown-file\",\n      \"message\": \"scan.pdf is not a caseplan record\",\n      \"case\": \"W-001\"\n    }\n  ]\n}\n"},
+		// The range checked, when it was not the whole history (fields
+		// added to the contract, nothing renamed).
+		{"history json, after an anchor", func(b *bytes.Buffer) (Writer, error) {
+			return ForHistory(b, "json", HistoryRun{Commits: 2, Since: strings.Repeat("a", 40), Anchor: strings.Repeat("b", 40)})
+		}, nil,
+			"{\n  \"valid\": true,\n  \"commits\": 2,\n  \"since\": \"" + strings.Repeat("a", 40) + "\",\n  \"anchor\": \"" + strings.Repeat("b", 40) + "\",\n  \"findings\": []\n}\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
