@@ -198,7 +198,8 @@ shown with the day it starts; until then the case stays in its phase.
            atomically; the HTML is one self-contained page. The sealed
            fields are never in it, and a detail the leak guard says
            belongs there (pii-term, pii-dob) is shown as
-           [withheld: RULE]: the finding stays listed.` + "\n" + exitStatusHelp,
+           [withheld: RULE]: the finding stays listed, not naming
+           the term (caseplan validate names it).` + "\n" + exitStatusHelp,
 		Example: `  caseplan case show 2026-K7QX2                      # where it stands today
   caseplan case show 2026-K7QX2 --today 2026-05-31   # as it stood on May 31
   caseplan case show 2026-K7QX2 -o json | jq '.waivers'  # the case's waivers

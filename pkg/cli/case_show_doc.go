@@ -61,10 +61,10 @@ func caseFileOf(v *caseShowView, c *casefile.Case, src report.Source, again stri
 	d.Sections = append(d.Sections, waivers)
 	redactCaseFile(d, redact)
 	// The findings as the text prints them: validate masked them
-	// already, and a pii-term finding names the store's term, not the
-	// record's words.
+	// already; a pii-term finding does not name its term here, which
+	// would give back what the text withholds.
 	findings := report.CaseSection{Title: "Findings", Empty: "caseplan validate finds nothing in this case."}
-	kept, storeWide := splitStoreWide(v.Findings)
+	kept, storeWide := splitStoreWide(validate.WithholdTerms(v.Findings))
 	for _, f := range kept {
 		findings.Items = append(findings.Items, f.String())
 	}

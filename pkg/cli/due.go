@@ -18,6 +18,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/tickler"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type dueOptions struct {
@@ -189,7 +190,12 @@ hourly refresh), or delete the imported calendar before importing a new
 file. Text from the records is written as RFC 5545 TEXT: a CR or CR LF is
 a line break, other control characters are shown escaped. The file is
 written atomically. Like the records, it holds details of the
-participants' plans: keep it where the records are kept.` + "\n" + exitStatusHelp,
+participants' plans: keep it where the records are kept. What the leak
+guard says belongs in the sealed fields is withheld from it, as from the
+case file: "[withheld: pii-term]" for a health, disability or
+criminal-record term, "[withheld: pii-dob]" for a date of birth (a
+calendar service keeps a copy, and a reminder shows on a lock screen);
+the list keeps the record's words.` + "\n" + exitStatusHelp,
 		Example: `  caseplan due                         # my cases, overdue and the next 14 days
   caseplan due --manager svisor        # a supervisor's, with what awaits one
   caseplan due | cut -f1,3,5           # date, case, detail: each whole
@@ -351,7 +357,10 @@ func dueRun(opts *dueOptions) error {
 		if cfg.Organization != "" {
 			name += " (" + cfg.Organization + ")"
 		}
-		cal := tickler.Calendar{Name: name, Stamp: opts.env.Now(), Managers: names, Retired: retired}.ICS(labelled(sel, v.Items))
+		// The calendar leaves the store: record text in it is withheld
+		// as the case file withholds it (README "The tickler's calendar").
+		g, _ := validate.Guard(cfg)
+		cal := tickler.Calendar{Name: name, Stamp: opts.env.Now(), Managers: names, Retired: retired, Withhold: withholdLeaks(g)}.ICS(labelled(sel, v.Items))
 		if opts.ics == "-" {
 			// The calendar is the data on stdout; the list is not printed.
 			if err := tickler.Write(opts.env.Stdout, cal); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 type reportSearchOptions struct {
@@ -53,6 +54,9 @@ day: what the records date later is left out. For each case:
                      latest with their status and feedback
   job interviews     every one, newest first, with its feedback (000: "Get
                      feedback from each interview and share with employee")
+                     — in every feedback, what the leak guard says belongs
+                     in the sealed fields is shown as [withheld: pii-term]
+                     or [withheld: pii-dob], as in the case file
   mock interviews    the tracker's interviews of kind mock and the notes of
                      kind mock-interview, one a day; informational
                      interviews from the tracker
@@ -220,6 +224,12 @@ func reportSearchRun(opts *reportSearchOptions) error {
 		for _, c := range kept {
 			named = append(named, c.ID)
 		}
+	}
+	// The report goes to the coordinators: what the leak guard says
+	// belongs in the sealed fields is withheld, as from the case file.
+	g, _ := validate.Guard(cfg)
+	for i := range kept {
+		kept[i] = kept[i].Withhold(withholdLeaks(g))
 	}
 	r := report.AssembleSearch(cfg, day, src, opts.names, scope, manager, named, kept)
 	return opts.writeReport("the search report as of "+r.AsOf, func(b *bytes.Buffer) error {

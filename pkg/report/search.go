@@ -170,6 +170,26 @@ const (
 	ExtensionMootRefused  = "refused"  // the committee refused the request
 )
 
+// Withhold returns s with the free text the records give it — the
+// feedback of its applications and interviews — passed through withhold,
+// the leak guard's withholding a case file uses: the report goes to the
+// work security coordinators (000), who are not among the readers of a
+// case's sealed fields, so what the guard says belongs there (a health or
+// criminal-record term, a date of birth) is withheld from it too. s's
+// lists, which are the records', are copied, never changed.
+func (s SearchCase) Withhold(withhold func(string) (string, int)) SearchCase {
+	w := func(t string) string { t, _ = withhold(t); return t }
+	s.Applications.Latest = slices.Clone(s.Applications.Latest)
+	for i := range s.Applications.Latest {
+		s.Applications.Latest[i].Feedback = w(s.Applications.Latest[i].Feedback)
+	}
+	s.Interviews = slices.Clone(s.Interviews)
+	for i := range s.Interviews {
+		s.Interviews[i].Feedback = w(s.Interviews[i].Feedback)
+	}
+	return s
+}
+
 // SearchOf is case c's part of the search report on day; false when it is
 // no work-security case (or its intake could not be read). Like
 // CaseloadOf it depends only on the case's records, the settings, day and

@@ -551,3 +551,24 @@ func checkWellFormed(t *testing.T, page string) {
 		t.Errorf("left open: %v", open)
 	}
 }
+
+// TestSearchWithhold: a case's part of the search report passes the
+// feedback of its applications and interviews through withhold, and
+// leaves the records it was made from as they were.
+func TestSearchWithhold(t *testing.T) {
+	apps := []record.Application{{Organization: "Acme", Feedback: "told of a Kestrelvane"}}
+	ivs := []record.Interview{{Organization: "Acme", Feedback: "Kestrelvane again"}}
+	s := SearchCase{Applications: SearchApplications{Latest: apps}, Interviews: ivs}
+	got := s.Withhold(func(t string) (string, int) {
+		return strings.ReplaceAll(t, "Kestrelvane", "[withheld: pii-term]"), 1
+	})
+	if f := got.Applications.Latest[0].Feedback; f != "told of a [withheld: pii-term]" {
+		t.Errorf("application feedback = %q", f)
+	}
+	if f := got.Interviews[0].Feedback; f != "[withheld: pii-term] again" {
+		t.Errorf("interview feedback = %q", f)
+	}
+	if apps[0].Feedback != "told of a Kestrelvane" || ivs[0].Feedback != "Kestrelvane again" {
+		t.Errorf("the records were changed: %+v %+v", apps, ivs)
+	}
+}

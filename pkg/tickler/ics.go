@@ -49,6 +49,14 @@ type Calendar struct {
 	Stamp    time.Time         // when the file is made (DTSTAMP)
 	Managers map[string]string // staff id -> name, for the events' descriptions
 	Retired  map[string]bool   // staff ids retired from the roster (active: false), so named in the descriptions
+	// Withhold, when set, passes the record text of each event (its
+	// item's Detail) through the store's leak guard: a calendar file
+	// leaves the store — subscribed to by a calendar service, shown on
+	// a phone's lock screen by its reminder — so what the guard says
+	// belongs in the sealed fields (a date of birth, a health or
+	// criminal-record term) is withheld there as the case file
+	// withholds it, and an SSN-shaped number masked.
+	Withhold func(string) (string, int)
 }
 
 // ICS returns one all-day event per item, on its due date, each with a
@@ -90,6 +98,9 @@ func (c Calendar) ICS(items []casestate.Due) *ics.Calendar {
 		e.SetDtStampTime(c.Stamp)
 		e.SetAllDayStartAt(start)
 		e.SetAllDayEndAt(start.AddDate(0, 0, 1))
+		if c.Withhold != nil {
+			it.Detail, _ = c.Withhold(it.Detail)
+		}
 		e.SetSummary(text(Summary(it)))
 		e.SetDescription(text(c.description(it)))
 		e.AddCategory(it.Kind)

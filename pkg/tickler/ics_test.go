@@ -182,3 +182,32 @@ func TestICSOfNothing(t *testing.T) {
 		t.Errorf("%d events, want none", n)
 	}
 }
+
+// TestICSWithholds: a calendar's events pass their record text through
+// Withhold — in the title, the description and the reminder — and keep
+// the item's identity (UID), which is not text of the records.
+func TestICSWithholds(t *testing.T) {
+	it := casestate.Due{Case: "A1", Kind: "action", Item: "2026-03-16-ab12#1", Due: "2026-04-01", Path: "cases/A1/notes/2026-03-16-ab12.yaml", Detail: "Ask about Kestrelvane clinic"}
+	withhold := func(s string) (string, int) {
+		return strings.ReplaceAll(s, "Kestrelvane", "[withheld: pii-term]"), 1
+	}
+	cal := Calendar{Name: "caseplan: due", Stamp: time.Now(), Withhold: withhold}.ICS([]casestate.Due{it})
+	var b bytes.Buffer
+	if err := Write(&b, cal); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "Kestrelvane") {
+		t.Errorf("the calendar holds the withheld text:\n%s", b.String())
+	}
+	back, err := ics.ParseCalendar(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := back.Events()[0]
+	if got, want := prop(&e.ComponentBase, ics.ComponentPropertySummary), "A1 action: Ask about [withheld: pii-term] clinic"; got != want {
+		t.Errorf("SUMMARY = %q, want %q", got, want)
+	}
+	if got := prop(&e.ComponentBase, ics.ComponentPropertyUniqueId); got != UID(it) {
+		t.Errorf("UID = %q, want %q (the item's, unchanged)", got, UID(it))
+	}
+}

@@ -2,6 +2,8 @@ package validate
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -242,8 +244,29 @@ func describePII(f *finding.Finding, m pii.Match, subject string) {
 		f.Message = fmt.Sprintf("%s holds %s; the participant's date of birth belongs in the case's sealed fields (caseplan case sealed set --date-of-birth), and a family member's is not needed in free text: write an age instead (\"a son, 6\"), or list the date in pii.allow in %s if it is no one's birth", subject, pii.Describe(m.Kind), layout.ConfigPath)
 	case pii.Term:
 		f.Rule, f.Severity = RulePIITerm, finding.Warning
-		f.Message = fmt.Sprintf("%s mentions %q, a sensitive term (pii.terms in %s); health, disability and criminal-record details belong in the case's sealed fields (caseplan case sealed set)", subject, m.Term, layout.ConfigPath)
+		f.Message = fmt.Sprintf("%s mentions %q, %s", subject, m.Term, termAdvice)
 	}
+}
+
+// termAdvice is what a pii-term finding says after the term it names.
+var termAdvice = fmt.Sprintf("a sensitive term (pii.terms in %s); health, disability and criminal-record details belong in the case's sealed fields (caseplan case sealed set)", layout.ConfigPath)
+
+// termNamed is the term as a pii-term finding's message names it.
+var termNamed = regexp.MustCompile(`mentions "(?:[^"\\]|\\.)*", ` + regexp.QuoteMeta(termAdvice))
+
+// WithholdTerms returns fs with each pii-term finding's message no longer
+// naming the term it found, for a document that withholds that text (the
+// case file, whose text shows "[withheld: pii-term]" where the term is): a
+// finding that named it would give back what the text withholds. The
+// finding still says where the term is; caseplan validate names it.
+func WithholdTerms(fs []finding.Finding) []finding.Finding {
+	out := slices.Clone(fs)
+	for i := range out {
+		if out[i].Rule == RulePIITerm {
+			out[i].Message = termNamed.ReplaceAllLiteralString(out[i].Message, "mentions a term withheld here (caseplan validate names it), "+termAdvice)
+		}
+	}
+	return out
 }
 
 // walkUnseen calls fn with the text of a record that is not a value

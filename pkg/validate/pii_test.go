@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/sealed"
 )
 
@@ -144,5 +146,27 @@ func TestSealedBarrierKinds(t *testing.T) {
 		if f.Field(strings.ReplaceAll(strings.TrimPrefix(flag, "--"), "-", "_")) == nil {
 			t.Errorf("barrier kind %s: %s names no sealed field", kind, flag)
 		}
+	}
+}
+
+// TestWithholdTerms: a pii-term finding made for a document that
+// withholds the term no longer names it, still says where it is and what
+// to do; other findings, and the findings given, are as they were.
+func TestWithholdTerms(t *testing.T) {
+	var term finding.Finding
+	describePII(&term, pii.Match{Kind: pii.Term, Term: "Kestrelvane"}, "content:")
+	dob := finding.Finding{Rule: RulePIIDOB, Message: "content: holds what looks like a date of birth"}
+	fs := []finding.Finding{term, dob}
+	got := WithholdTerms(fs)
+	if strings.Contains(got[0].Message, "Kestrelvane") {
+		t.Errorf("the finding names the withheld term: %q", got[0].Message)
+	}
+	for _, want := range []string{"content: mentions a term withheld here (caseplan validate names it)", "caseplan case sealed set"} {
+		if !strings.Contains(got[0].Message, want) {
+			t.Errorf("message %q lacks %q", got[0].Message, want)
+		}
+	}
+	if got[1] != dob || fs[0] != term {
+		t.Errorf("other findings or the input changed: %+v, %+v", got[1], fs[0])
 	}
 }
