@@ -387,6 +387,9 @@ func outcomeSection(c *casefile.Case) report.CaseSection {
 	return s
 }
 
+// leakRules are the leak guard's rules by the kind of leak they find.
+var leakRules = map[pii.Kind]string{pii.SSN: validate.RulePIISSN, pii.DOB: validate.RulePIIDOB, pii.Term: validate.RulePIITerm}
+
 // withholdLeaks is the case file's redaction with guard g: a number
 // shaped like an SSN masked as the findings mask it (pii.Guard.Redact),
 // and a date of birth or a configured sensitive term withheld. The leak
@@ -394,9 +397,6 @@ func outcomeSection(c *casefile.Case) report.CaseSection {
 // sealed fields, which a case file never shows: a document kept and
 // printed must not carry them further than the record already does. The
 // finding that says where they are stays in the Findings.
-// leakRules are the leak guard's rules by the kind of leak they find.
-var leakRules = map[pii.Kind]string{pii.SSN: validate.RulePIISSN, pii.DOB: validate.RulePIIDOB, pii.Term: validate.RulePIITerm}
-
 func withholdLeaks(g *pii.Guard) func(string) (string, int) {
 	return func(text string) (string, int) {
 		text, n := g.Redact(text)
