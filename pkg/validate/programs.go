@@ -69,7 +69,7 @@ var workSecurityRules = []*Rule{
 			if byLayoff >= want || now >= want {
 				return // met in time, or met late (ws-references-late)
 			}
-			x.Report(x.referencesFile(), nil, "%d of %d references with permission (%d by the layoff date, %s); secure the rest with caseplan ref add --permission DATE", now, want, byLayoff, layoff.Format(time.DateOnly))
+			x.Report(x.referencesFile(), nil, "%d of %d references with permission (%d by the layoff date, %s); secure the rest with caseplan ref add %s --name NAME --relationship TEXT --permission DATE", now, want, byLayoff, layoff.Format(time.DateOnly), x.Case.ID)
 		},
 	},
 	{
@@ -208,7 +208,7 @@ var workSecurityRules = []*Rule{
 					return
 				}
 			}
-			x.Report(x.File(layout.KindIntake), Path("opened"), "no intake meeting note %d days after the case opened (%s); hold the intake meeting as soon as possible and record it with caseplan note add --kind intake", calendar.Days(opened, x.Today), in.Opened)
+			x.Report(x.File(layout.KindIntake), Path("opened"), "no intake meeting note %d days after the case opened (%s); hold the intake meeting as soon as possible and record it with %s", calendar.Days(opened, x.Today), in.Opened, noteAddCommand(x, "intake"))
 		},
 	},
 	{
@@ -220,10 +220,7 @@ var workSecurityRules = []*Rule{
 			if in == nil || !calendar.JobSearchActive(x.Case, x.Config, x.Today) {
 				return
 			}
-			hint := "plan weekly meetings or check-ins with the candidate and record them with caseplan note add --two-way"
-			if x.Contact.RequiresService {
-				hint += " --service CODE"
-			}
+			hint := "plan weekly meetings or check-ins with the candidate and record them with " + noteAddCommand(x, "contact")
 			// The tickler's next check-in counts the same interval
 			// (casestate.NextContactOf, the one count).
 			nc, ok := casestate.NextContactOf(x.Case, x.Config, x.Contact, x.Today)
@@ -270,9 +267,9 @@ var workSecurityRules = []*Rule{
 			switch {
 			case len(missing) == 0:
 			case len(missing) == 1:
-				x.Report(x.File(layout.KindIntake), nil, "the weekly activity tracker has no entry for %s; log that week's applications, interviews and networking with caseplan activity add --date DATE", missing[0])
+				x.Report(x.File(layout.KindIntake), nil, "the weekly activity tracker has no entry for %s; log that week's applications, interviews and networking with caseplan activity add %s --date DATE --kind KIND", missing[0], x.Case.ID)
 			default:
-				x.Report(x.File(layout.KindIntake), nil, "the weekly activity tracker has no entry for %d complete weeks: %s; log each week's applications, interviews and networking with caseplan activity add --date DATE", len(missing), strings.Join(missing, ", "))
+				x.Report(x.File(layout.KindIntake), nil, "the weekly activity tracker has no entry for %d complete weeks: %s; log each week's applications, interviews and networking with caseplan activity add %s --date DATE --kind KIND", len(missing), strings.Join(missing, ", "), x.Case.ID)
 			}
 		},
 	},
@@ -877,6 +874,20 @@ var postEmploymentRules = []*Rule{
 			}
 		},
 	},
+}
+
+// noteAddCommand is the note add command a finding asks for, whole: the
+// case's ID and the flags note add requires (--kind, --mode), two-way as a
+// contact must be, and a service code where the program's contact needs
+// one. A hint that named the command without its case or its required
+// flags could not be run as written (the cohort's first month, 000: the
+// intake meeting and the weekly check-ins of dozens of cases at once).
+func noteAddCommand(x *Context, kind string) string {
+	cmd := "caseplan note add " + x.Case.ID + " --kind " + kind + " --mode MODE --two-way"
+	if x.Contact.RequiresService {
+		cmd += " --service CODE"
+	}
+	return cmd
 }
 
 // layoffDate is the case's layoff date, as the work security period's

@@ -516,7 +516,7 @@ func ruleTests() []ruleTest {
 		{rule: "ws-references", on: day("2026-05-02"), change: func(m memStore) {
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
 			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: former supervisor\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n"
-		}, want: "cases/WS1/references.yaml:1:1", msg: "1 of 3 references with permission (1 by the layoff date, 2026-05-01)"},
+		}, want: "cases/WS1/references.yaml:1:1", msg: "1 of 3 references with permission (1 by the layoff date, 2026-05-01); secure the rest with caseplan ref add WS1 --name NAME --relationship TEXT --permission DATE"},
 		// References who agreed after the layoff date do not count toward
 		// three by the layoff date (defect 11): an open obligation while
 		// fewer than three have agreed at all...
@@ -600,7 +600,9 @@ func ruleTests() []ruleTest {
 		}, want: "cases/P1/intake.yaml:11:16", msg: "permission withdrawn (2026-03-01) before it was given (2026-03-10)"},
 		{rule: "ws-intake-meeting", on: today, change: func(m memStore) {
 			m.edit("cases/WS1/notes/2026-03-03-in01.yaml", "kind: intake", "kind: contact")
-		}, want: "cases/WS1/intake.yaml:2:9", msg: "no intake meeting note 14 days after the case opened (2026-03-02)",
+		}, want: "cases/WS1/intake.yaml:2:9", // The hint is the command itself, with the case and the flags
+			// note add requires: run as written on a cohort of cases (000).
+			msg: "no intake meeting note 14 days after the case opened (2026-03-02); hold the intake meeting as soon as possible and record it with caseplan note add WS1 --kind intake --mode MODE --two-way",
 			keep: func(m memStore) {
 				// Opened six days ago: the first check-in interval (7) has not passed.
 				delete(m, "cases/WS1/notes/2026-03-03-in01.yaml")
@@ -616,7 +618,7 @@ func ruleTests() []ruleTest {
 				m["cases/W1/iep.yaml"] += "contact_schedule:\n  every: fortnightly\n  day: friday\n  agreed: 2026-03-05\n"
 			}},
 		{rule: "ws-checkin", on: day("2026-03-20"), change: nil,
-			want: "cases/WS1/intake.yaml:5:10", msg: "last check-in was 8 days ago (2026-03-12), more than 7",
+			want: "cases/WS1/intake.yaml:5:10", msg: "last check-in was 8 days ago (2026-03-12), more than 7; plan weekly meetings or check-ins with the candidate and record them with caseplan note add WS1 --kind contact --mode MODE --two-way",
 			keep: func(m memStore) {
 				m["cases/WS1/notes/2026-03-13-ck02.yaml"] = contact("2026-03-13-ck02", "contact", "video")
 			}},
@@ -639,13 +641,13 @@ func ruleTests() []ruleTest {
 				m["cases/WS1/outcome.yaml"] = "placement:\n  employer: Facilities\n  position: Office coordinator\n  start: 2026-03-16\n"
 			}},
 		{rule: "ws-activity-tracker", on: day("2026-03-23"), change: nil,
-			want: "cases/WS1/intake.yaml:1:1", msg: "the weekly activity tracker has no entry for 2026-W12",
+			want: "cases/WS1/intake.yaml:1:1", msg: "the weekly activity tracker has no entry for 2026-W12; log that week's applications, interviews and networking with caseplan activity add WS1 --date DATE --kind KIND",
 			keep: func(m memStore) { m["cases/WS1/activity/2026-W12.yaml"] = "week: 2026-W12\n" }},
 		// Every complete week counts, not only the last one, and each
 		// missing week is named (defect 10).
 		{rule: "ws-activity-tracker", on: day("2026-04-06"), change: func(m memStore) {
 			m["cases/WS1/activity/2026-W13.yaml"] = "week: 2026-W13\n"
-		}, want: "cases/WS1/intake.yaml:1:1", msg: "no entry for 2 complete weeks: 2026-W12, 2026-W14",
+		}, want: "cases/WS1/intake.yaml:1:1", msg: "no entry for 2 complete weeks: 2026-W12, 2026-W14; log each week's applications, interviews and networking with caseplan activity add WS1 --date DATE --kind KIND",
 			keep: func(m memStore) {
 				for _, w := range []string{"2026-W12", "2026-W13", "2026-W14"} {
 					m["cases/WS1/activity/"+w+".yaml"] = "week: " + w + "\n"
