@@ -387,7 +387,7 @@ var wioaRules = []*Rule{
 			if _, contacted := x.Contact.Last(x.Case.Notes); contacted {
 				return // in time, or late (wioa-first-contact-late)
 			}
-			x.Report(x.File(layout.KindIntake), Path("opened"), "no contact yet: the first was due within %d days of opening (by %s); contact the customer and record it with caseplan note add --two-way --service CODE", x.Setting(record.SettingFirstContactDays), limit.Format(time.DateOnly))
+			x.Report(x.File(layout.KindIntake), Path("opened"), "no contact yet: the first was due within %d days of opening (by %s); contact the customer and record it with %s", x.Setting(record.SettingFirstContactDays), limit.Format(time.DateOnly), noteAddCommand(x, "contact"))
 		},
 	},
 	{

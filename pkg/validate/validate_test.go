@@ -562,7 +562,7 @@ func ruleTests() []ruleTest {
 		}, want: "cases/W1/iep.yaml:21:11", msg: "the participant's agreement to the plan is dated 2026-03-05, before the plan was created (2026-03-09)"},
 		{rule: "wioa-first-contact", on: today, change: func(m memStore) {
 			m["cases/W1/notes/2026-03-05-ab12.yaml"] = strings.Replace(m["cases/W1/notes/2026-03-05-ab12.yaml"], "two_way: true", "two_way: false", 1)
-		}, want: "cases/W1/intake.yaml:2:9", msg: "no contact yet: the first was due within 10 days of opening (by 2026-03-12)"},
+		}, want: "cases/W1/intake.yaml:2:9", msg: "no contact yet: the first was due within 10 days of opening (by 2026-03-12); contact the customer and record it with caseplan note add W1 --kind contact --mode MODE --two-way --service CODE"},
 		// A first contact made on day 12 is history, not an open
 		// obligation: a warning naming the days late (defect 7).
 		{rule: "wioa-first-contact-late", on: today, change: func(m memStore) {
