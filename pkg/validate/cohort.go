@@ -52,13 +52,13 @@ func checkCohortDates(x *Context) {
 	file := layout.Cohort(in.Cohort)
 	if n := in.Layoff.NoticeDate; n != "" && co.NoticeDate != "" && n != co.NoticeDate {
 		x.Report(x.File(layout.KindIntake), Path("layoff.notice_date"),
-			"the notice date %s is not cohort %s's notice_date %s (%s): the case and its cohort date the same WARN notice; correct whichever is wrong — the cohort's record, or this case's layoff.notice_date (and those of the cohort's other cases: caseplan case list --cohort %s)",
-			n, in.Cohort, co.NoticeDate, file, in.Cohort)
+			"the notice date %s is not cohort %s's notice_date %s (%s): the case and its cohort date the same WARN notice; correct whichever is wrong — the cohort's record (no command changes it: edit %s by hand, then caseplan commit -m MESSAGE), or this case's layoff.notice_date (and those of the cohort's other cases: caseplan case list --cohort %s)",
+			n, in.Cohort, co.NoticeDate, file, file, in.Cohort)
 	}
 	if d := in.Layoff.LayoffDate; d != "" && len(co.LayoffDates) > 0 && !co.HasLayoffDate(d) {
 		x.Report(x.File(layout.KindIntake), Path("layoff.layoff_date"),
-			"the layoff date %s is not one of cohort %s's layoff_dates (%s in %s): correct whichever is wrong — the cohort's record, or this case's layoff.layoff_date",
-			d, in.Cohort, joinDates(co.LayoffDates), file)
+			"the layoff date %s is not one of cohort %s's layoff_dates (%s in %s): correct whichever is wrong — the cohort's record (a layoff date moved or added: no command changes it, so edit %s by hand, then caseplan commit -m MESSAGE), or this case's layoff.layoff_date (caseplan edit %s)",
+			d, in.Cohort, joinDates(co.LayoffDates), file, file, x.Case.ID)
 	}
 }
 

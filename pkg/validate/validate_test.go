@@ -494,7 +494,7 @@ func ruleTests() []ruleTest {
 		{rule: "cohort-dates", on: today, change: func(m memStore) {
 			m["cases/WS2/intake.yaml"] = "id: WS2\nopened: 2026-03-12\nprogram: ws\nstatus: open\nmanager: mrivera\ncohort: 2026-ACME\nparticipant:\n  name: Kim Example\nlayoff:\n  notice_date: 2026-03-02\n  layoff_date: 2026-05-01\n"
 			m["cases/cohorts/2026-ACME.yaml"] = "id: 2026-ACME\nemployer: Acme Example Works\nnotice_date: 2026-03-02\nlayoff_dates: [2026-05-08]\n"
-		}, want: "cases/WS2/intake.yaml:11:16", msg: "the layoff date 2026-05-01 is not one of cohort 2026-ACME's layoff_dates (2026-05-08 in cases/cohorts/2026-ACME.yaml)"},
+		}, want: "cases/WS2/intake.yaml:11:16", msg: "the layoff date 2026-05-01 is not one of cohort 2026-ACME's layoff_dates (2026-05-08 in cases/cohorts/2026-ACME.yaml): correct whichever is wrong — the cohort's record (a layoff date moved or added: no command changes it, so edit cases/cohorts/2026-ACME.yaml by hand, then caseplan commit -m MESSAGE), or this case's layoff.layoff_date (caseplan edit WS2)"},
 		{rule: "ws-layoff", on: today, change: func(m memStore) {
 			s := m["cases/WS1/intake.yaml"]
 			m["cases/WS1/intake.yaml"] = s[:strings.Index(s, "layoff:")]
