@@ -1,0 +1,26 @@
+package cli
+
+import (
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/validate"
+)
+
+// ciFormat says whether output format is one a CI service keeps and
+// shows (github: a step's annotations, log and job summary; sarif: code
+// scanning's alerts, which outlive the fix): read by whoever can see the
+// repository's Actions or its security tab, often more people than may
+// read a case (TEGL 39-11: sensitive PII on a need-to-know basis). text
+// and json are read by the person at the terminal, who may.
+func ciFormat(format string) bool { return format == "github" || format == "sarif" }
+
+// validateShownAs is validate's findings as format shows them: a CI
+// format does not name the term a pii-term finding found — it says where
+// the term is, and caseplan validate at a terminal names it
+// (validate.WithholdTerms) — since the finding warns that the term
+// belongs in the sealed fields, which a CI log is not.
+func validateShownAs(format string, fs []finding.Finding) []finding.Finding {
+	if !ciFormat(format) {
+		return fs
+	}
+	return validate.WithholdTerms(fs)
+}
