@@ -2,6 +2,7 @@ package cli
 
 import (
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
@@ -23,4 +24,22 @@ func validateShownAs(format string, fs []finding.Finding) []finding.Finding {
 		return fs
 	}
 	return validate.WithholdTerms(fs)
+}
+
+// withheldForCI is a sync's findings (its conflicts, which quote both
+// sides' values of a record, a refusal's breaches, the warnings the two
+// sides bring together) as its CI output shows them: what leak guard g
+// finds in a message or hint withheld as a case file withholds it
+// (withholdLeaks), and a pii-term finding not naming its term. A value
+// quoted from a note or a plan can hold a date of birth or a health term
+// that belongs in the sealed fields; the terminal's output (text) quotes
+// it, for the person who syncs.
+func withheldForCI(g *pii.Guard, fs []finding.Finding) []finding.Finding {
+	withhold := withholdLeaks(g)
+	out := validate.WithholdTerms(fs)
+	for i := range out {
+		out[i].Message, _ = withhold(out[i].Message)
+		out[i].Hint, _ = withhold(out[i].Hint)
+	}
+	return out
 }

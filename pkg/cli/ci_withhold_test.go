@@ -6,6 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/pii"
+	"github.com/caseplan/caseplan/pkg/teamsync"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
@@ -42,5 +47,45 @@ func TestValidateCIWithholdsTerm(t *testing.T) {
 		if ciFormat(format) && !strings.Contains(stdout, "mentions a term withheld here") {
 			t.Errorf("validate -o %s does not say a term was found:\n%s", format, stdout)
 		}
+	}
+}
+
+// TestSyncCIWithholdsLeaks: a sync conflict's finding quotes both sides'
+// values; as its CI output shows it, what the leak guard finds there is
+// withheld, and the rest of the message — where, whose, what to do — is
+// as the terminal's.
+func TestSyncCIWithholdsLeaks(t *testing.T) {
+	c := teamsync.Conflict{
+		FieldConflict: teamsync.FieldConflict{
+			Field: "goals.G-1.text", Line: 12, Column: 11,
+			Kept: "Finish the resume; DOB 04/05/1980 on the form", Local: "Finish the resume after rehab",
+			At: []string{"goals", "G-1", "text"},
+		},
+		Path:        "cases/W-001/iep.yaml",
+		LocalCommit: plumbing.NewHash("1111111111111111111111111111111111111111"), LocalAuthor: "Dev Patel",
+		RemoteCommit: plumbing.NewHash("2222222222222222222222222222222222222222"), RemoteAuthor: "Maria Rivera",
+	}
+	f := c.Finding()
+	for _, leak := range []string{"rehab", "04/05/1980"} {
+		if !strings.Contains(f.Message, leak) {
+			t.Fatalf("the conflict's message does not quote %q, so the test shows nothing:\n%s", leak, f.Message)
+		}
+	}
+	got := withheldForCI(pii.Default(), []finding.Finding{f})[0]
+	for _, leak := range []string{"rehab", "04/05/1980"} {
+		if strings.Contains(got.Message, leak) {
+			t.Errorf("the CI message quotes %q:\n%s", leak, got.Message)
+		}
+	}
+	for _, want := range []string{"[withheld: pii-term]", "[withheld: pii-dob]", "goals.G-1.text was changed on both sides", "Maria Rivera, commit 222222222222", "git show 111111111111:cases/W-001/iep.yaml"} {
+		if !strings.Contains(got.Message, want) {
+			t.Errorf("the CI message lacks %q:\n%s", want, got.Message)
+		}
+	}
+	if got.Path != f.Path || got.Line != f.Line || got.Rule != f.Rule || got.Commit != f.Commit {
+		t.Errorf("where the conflict is changed: %+v, was %+v", got, f)
+	}
+	if !strings.Contains(c.Finding().Message, "rehab") {
+		t.Errorf("the finding given was changed")
 	}
 }
