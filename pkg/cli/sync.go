@@ -25,9 +25,11 @@ import (
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/load"
+	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/progress"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/teamsync"
+	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -113,7 +115,10 @@ was received and sent.
   -o github  the conflicts as GitHub Actions annotations (a refusal's
            findings too), and, when $GITHUB_STEP_SUMMARY names a file, a
            section of the job summary saying what sync did (or why it was
-           refused or could not run, with the hint), the conflicts listed
+           refused or could not run, with the hint), the conflicts listed;
+           a CI log is read by more people than may read a case, so there
+           (stderr too) a date of birth or sensitive term the findings
+           quote is shown as [withheld: pii-dob] or [withheld: pii-term]
 
   -o json  {"remote","branch","head","received","sent","dropped","overruled",
            "already_sent","replayed","attempts","conflicts":[finding...],
@@ -280,7 +285,7 @@ func syncRun(opts *syncOptions) error {
 		}
 		err = opts.syncError(err, rem)
 		if opts.output == "github" {
-			opts.summarizeRefusal(err, findings)
+			opts.summarizeRefusal(err, withheldForCI(syncGuard(repo), findings))
 		}
 		return err
 	}
@@ -317,11 +322,18 @@ func syncRun(opts *syncOptions) error {
 	if warnings == nil {
 		warnings = []finding.Finding{}
 	}
+	// In CI the findings are shown withheld, stderr's too: it is the
+	// step's log.
+	shown, shownWarnings := conflicts, warnings
+	if ciFormat(opts.output) {
+		g := syncGuard(repo)
+		shown, shownWarnings = withheldForCI(g, conflicts), withheldForCI(g, warnings)
+	}
 	if len(warnings) > 0 {
 		// Nobody saw these when they wrote: each side's work was sound
 		// on its own, and only together do they have them.
 		say("warning: this clone's commits and the remote's together have %d warning(s) neither had; what was sent stays, and each says what to do:", len(warnings))
-		for _, f := range warnings {
+		for _, f := range shownWarnings {
 			// Listed in the job summary's table with the conflicts.
 			fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", f)
 		}
@@ -340,7 +352,7 @@ func syncRun(opts *syncOptions) error {
 	if err != nil {
 		return usageErrorf("-o: %v", err)
 	}
-	if err := findingout.WriteAll(out, conflicts); err != nil {
+	if err := findingout.WriteAll(out, shown); err != nil {
 		return err
 	}
 	what := "already in step"
@@ -398,7 +410,7 @@ func syncRun(opts *syncOptions) error {
 		say("hint: commit them with caseplan commit -m MESSAGE, then sync again")
 	}
 	if opts.output == "github" {
-		opts.summarizeSync(what, said, append(conflicts, warnings...))
+		opts.summarizeSync(what, said, append(shown, shownWarnings...))
 	}
 	return nil
 }
@@ -450,6 +462,17 @@ func (g *globals) summarizeRefusal(err error, findings []finding.Finding) {
 	defer f.Close()
 	_ = findingout.WriteSummaryReport(f, room, "caseplan sync", "refused", lines, findings)
 	g.summaryWritten = true
+}
+
+// syncGuard is the leak guard of the store's settings as committed on
+// the clone's branch: what its CI output withholds (withheldForCI).
+func syncGuard(repo *gitstore.Repo) *pii.Guard {
+	head, err := repo.Head()
+	if err != nil {
+		head = plumbing.ZeroHash
+	}
+	g, _ := validate.Guard(headConfig(repo, head))
+	return g
 }
 
 // newRemote resolves the credentials for url the way sync documents them.

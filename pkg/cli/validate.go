@@ -59,6 +59,10 @@ every finding at once: file:line:col, severity, rule and message.
              it cannot write is a warning, and the check goes on; a
              validate that cannot run (exit 2 or 3) says why there too
 
+A CI log and code scanning are read by more people than may read a case:
+-o github and -o sarif say where a pii-term finding's term is, not which
+("mentions a term withheld here"); -o text and -o json name it.
+
 Warnings do not fail validation; errors do (exit 1). The summary on stderr
 (and the job summary's heading) says how many of the warnings a supervisor
 waived ("0 error(s), 2 warning(s), 1 waived"). With -o text, stderr also
@@ -87,7 +91,8 @@ check without fixing them all first. A store without commits yet has no
 findings at HEAD.` + "\n" + exitStatusHelp,
 		Example: `  caseplan validate                    # every case
   caseplan validate 2026-K7QX2 cases/2026-F3VD6/iep.yaml   # a case, a file
-  caseplan validate --new-from HEAD    # only what uncommitted edits add`,
+  caseplan validate --new-from HEAD    # only what uncommitted edits add
+  caseplan validate -o github          # in CI: annotations and a job summary`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.StoreFormats...); err != nil {
 				return err
@@ -166,7 +171,7 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := findingout.WriteAll(out, shownPaths(s.snap.Config, findings)); err != nil {
+	if err := findingout.WriteAll(out, validateShownAs(opts.output, shownPaths(s.snap.Config, findings))); err != nil {
 		return err
 	}
 	if err := closeSummary(); err != nil {

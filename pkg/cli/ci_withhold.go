@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/pii"
+	"github.com/caseplan/caseplan/pkg/validate"
+)
+
+// ciFormat says whether output format is one a CI service keeps and
+// shows (github: a step's annotations, log and job summary; sarif: code
+// scanning's alerts, which outlive the fix): read by whoever can see the
+// repository's Actions or its security tab, often more people than may
+// read a case (TEGL 39-11: sensitive PII on a need-to-know basis). text
+// and json are read by the person at the terminal, who may.
+func ciFormat(format string) bool { return format == "github" || format == "sarif" }
+
+// validateShownAs is validate's findings as format shows them: a CI
+// format does not name the term a pii-term finding found — it says where
+// the term is, and caseplan validate at a terminal names it
+// (validate.WithholdTerms) — since the finding warns that the term
+// belongs in the sealed fields, which a CI log is not.
+func validateShownAs(format string, fs []finding.Finding) []finding.Finding {
+	if !ciFormat(format) {
+		return fs
+	}
+	return validate.WithholdTerms(fs)
+}
+
+// withheldForCI is a sync's findings (its conflicts, which quote both
+// sides' values of a record, a refusal's breaches, the warnings the two
+// sides bring together) as its CI output shows them: what leak guard g
+// finds in a message or hint withheld as a case file withholds it
+// (withholdLeaks), and a pii-term finding not naming its term. A value
+// quoted from a note or a plan can hold a date of birth or a health term
+// that belongs in the sealed fields; the terminal's output (text) quotes
+// it, for the person who syncs.
+func withheldForCI(g *pii.Guard, fs []finding.Finding) []finding.Finding {
+	withhold := withholdLeaks(g)
+	out := validate.WithholdTerms(fs)
+	for i := range out {
+		out[i].Message, _ = withhold(out[i].Message)
+		out[i].Hint, _ = withhold(out[i].Hint)
+	}
+	return out
+}
