@@ -80,6 +80,13 @@ type files map[string]string
 // state computes the state of the case C1 made of fs on the day on.
 func state(t *testing.T, fs files, on string) State {
 	t.Helper()
+	c, cfg := caseOf(t, fs)
+	return Compute(c, cfg, day(on))
+}
+
+// caseOf loads the case C1 made of fs, and the store's settings.
+func caseOf(t *testing.T, fs files) (*casefile.Case, *record.Config) {
+	t.Helper()
 	m := storetest.MemStore{"cases/caseplan.yaml": config}
 	for name, s := range fs {
 		m["cases/C1/"+name] = s
@@ -89,7 +96,7 @@ func state(t *testing.T, fs files, on string) State {
 	if c == nil || c.Intake == nil {
 		t.Fatal("no case C1")
 	}
-	return Compute(c, snap.Config, day(on))
+	return c, snap.Config
 }
 
 var day = storetest.Day
@@ -335,6 +342,7 @@ func TestDue(t *testing.T) {
 		{"ws: weekly check-in, the notification period's end, references", ws.with(files{
 			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
 		}), "2026-03-16", []want{
+			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting with the candidate as soon as possible (000; within 7 days of the opening on 2026-03-02): caseplan note add C1 --kind intake --mode MODE --two-way", "intake.yaml:2"},
 			{DueContact, "2026-03-19", "weekly check-in (every 7 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends; the layoff date 2026-05-01 starts", "intake.yaml:10"},
@@ -346,6 +354,7 @@ func TestDue(t *testing.T) {
 			"iep.yaml":                   wsPlan,
 			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),
 		}.with(refs), "2026-03-16", []want{
+			{DueIntakeMeeting, "2026-03-12", "within 10 days of the opening", "intake.yaml:2"},
 			{DueContact, "2026-03-22", "^check-in (every 10 days; last 2026-03-12)", "notes/2026-03-12-ck01.yaml:2"},
 			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends", "intake.yaml:10"},
@@ -357,6 +366,7 @@ func TestDue(t *testing.T) {
 			"notes/2026-07-27-ck01.yaml": contactNote("2026-07-27-ck01"),
 			"outcome.yaml":               "extensions:\n  - requested: 2026-07-20\n    decision: pending\n",
 		}), "2026-07-28", []want{
+			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},
 			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 			{DueExtensionDecision, "2026-07-30", "the joint committee's decision on the extension request of 2026-07-20, by the period's last day (2026-07-30)", "outcome.yaml:2"},
@@ -367,6 +377,7 @@ func TestDue(t *testing.T) {
 			"notes/2026-07-27-ck01.yaml": contactNote("2026-07-27-ck01"),
 			"outcome.yaml":               "extensions:\n  - requested: 2026-07-20\n    decision: pending\n",
 		}), "2026-08-05", []want{
+			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},
 			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 			{DueExtensionDecision, "2026-07-30", "the period ended on 2026-07-30: the candidate is neither extended nor separated", "outcome.yaml:2"},
@@ -374,6 +385,7 @@ func TestDue(t *testing.T) {
 		}},
 		{"ws: the first check-in counts from the opening", ws.with(refs), "2026-03-16", []want{
 			{DueContact, "2026-03-09", "first weekly check-in since the case opened on 2026-03-02", "intake.yaml:2"},
+			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},
 			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends", "intake.yaml:10"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
@@ -382,6 +394,7 @@ func TestDue(t *testing.T) {
 			"references.yaml":            "references:\n  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n",
 			"notes/2026-05-10-ck01.yaml": contactNote("2026-05-10-ck01"),
 		}), "2026-05-12", []want{
+			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},
 			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DueReferences, "2026-05-01", "1 of 3 references with permission", "references.yaml:1"},
 			{DueContact, "2026-05-17", "weekly check-in", "notes/2026-05-10-ck01.yaml:2"},
@@ -392,6 +405,7 @@ func TestDue(t *testing.T) {
 			"intake.yaml": wsIntake + "toolbox:\n  resume: draft\n",
 		}.with(refs), "2026-03-16", []want{
 			{DueContact, "2026-03-09", "first weekly check-in", "intake.yaml:2"},
+			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},
 			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends", "intake.yaml:10"},
 			{DueSearchPlan, "2026-05-01", "the plan needs its job search plan (caseplan iep target add) and skill plan (caseplan iep course add) by the layoff date", "intake.yaml:1"},
@@ -402,6 +416,7 @@ func TestDue(t *testing.T) {
 			"iep.yaml":                   "created: 2026-03-02\njob_targets:\n  - title: Records clerk\n",
 			"notes/2026-05-10-ck01.yaml": contactNote("2026-05-10-ck01"),
 		}.with(refs), "2026-05-12", []want{
+			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},
 			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DueSearchPlan, "2026-05-01", "^the plan needs its skill plan (caseplan iep course add) by the layoff date", "iep.yaml:1"},
 			{DueContact, "2026-05-17", "weekly check-in", "notes/2026-05-10-ck01.yaml:2"},
@@ -412,6 +427,7 @@ func TestDue(t *testing.T) {
 			"outcome.yaml":               extended,
 			"notes/2026-08-10-ck01.yaml": contactNote("2026-08-10-ck01"),
 		}), "2026-08-15", []want{
+			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},
 			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 			{DueContact, "2026-08-17", "weekly check-in", "notes/2026-08-10-ck01.yaml:2"},
@@ -1022,5 +1038,78 @@ func TestDueContactWaived(t *testing.T) {
 				t.Errorf("waived: contact items %+v, want none", got)
 			}
 		})
+	}
+}
+
+// The intake meeting (000: "as soon as possible") is on the tickler of a
+// work-security case with no intake note: due on the last day of the
+// first check-in interval, overdue from the day ws-intake-meeting warns;
+// an intake note takes it off, and a closed case has none.
+func TestDueIntakeMeeting(t *testing.T) {
+	meetings := func(fs files, on string) []Due {
+		var out []Due
+		for _, d := range state(t, fs, on).Due {
+			if d.Kind == DueIntakeMeeting {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	fs := files{"intake.yaml": wsIntake}
+	got := meetings(fs, "2026-03-09")
+	if len(got) != 1 || got[0].Due != "2026-03-09" || got[0].Overdue || got[0].Rule != RuleWSIntakeMeeting || got[0].Path != "cases/C1/intake.yaml" || got[0].Line != 2 {
+		t.Fatalf("on the interval's last day: %+v, want one due 2026-03-09, not overdue, answering to %s, at cases/C1/intake.yaml:2", got, RuleWSIntakeMeeting)
+	}
+	if got := meetings(fs, "2026-03-10"); len(got) != 1 || !got[0].Overdue || got[0].Days != -1 {
+		t.Errorf("the day after: %+v, want it overdue by a day", got)
+	}
+	m, ok := IntakeMeetingOf(caseOf(t, fs))
+	if !ok || !m.OverdueOn(day("2026-03-10")) || m.OverdueOn(day("2026-03-09")) {
+		t.Errorf("IntakeMeetingOf: %+v, %v; want overdue from 2026-03-10, the day the item is", m, ok)
+	}
+	// A contact is not the intake meeting: the check-in moves on, the
+	// meeting stays due.
+	withContact := fs.with(files{"notes/2026-03-05-ck01.yaml": contactNote("2026-03-05-ck01")})
+	if got := meetings(withContact, "2026-03-10"); len(got) != 1 {
+		t.Errorf("after a contact: %+v, want the meeting still due", got)
+	}
+	held := fs.with(files{"notes/2026-03-12-in01.yaml": note("2026-03-12-in01", NoteIntake, "in-person", true, "")})
+	if got := meetings(held, "2026-03-12"); len(got) != 0 {
+		t.Errorf("with an intake note: %+v, want none", got)
+	}
+	if got := meetings(held, "2026-03-11"); len(got) != 1 {
+		t.Errorf("the day before the intake note: %+v, want the meeting due", got)
+	}
+	closed := files{
+		"intake.yaml":  strings.Replace(wsIntake, "status: open", "status: closed", 1),
+		"outcome.yaml": "closures:\n  - date: 2026-03-05\n    reason: moved\n",
+	}
+	if got := meetings(closed, "2026-03-20"); len(got) != 0 {
+		t.Errorf("closed: %+v, want none", got)
+	}
+	wioa := files{"intake.yaml": wioaIntake}
+	if got := meetings(wioa, "2026-03-20"); len(got) != 0 {
+		t.Errorf("wioa: %+v, want none (000 is work security's)", got)
+	}
+}
+
+// A waiver of ws-intake-meeting takes the meeting off the tickler from
+// its date on (RuleOf), as for the contact (TestDueContactWaived).
+func TestDueIntakeMeetingWaived(t *testing.T) {
+	meetings := func(fs files, on string) int {
+		n := 0
+		for _, d := range state(t, fs, on).Due {
+			if d.Kind == DueIntakeMeeting {
+				n++
+			}
+		}
+		return n
+	}
+	fs := files{"intake.yaml": wsIntake + "waivers:\n  - rule: " + RuleWSIntakeMeeting + "\n    reason: met at the group orientation\n    by: mrivera\n    date: 2026-03-20\n"}
+	if n := meetings(fs, "2026-03-19"); n != 1 {
+		t.Errorf("the day before the waiver: %d intake-meeting items, want 1", n)
+	}
+	if n := meetings(fs, "2026-03-25"); n != 0 {
+		t.Errorf("waived: %d intake-meeting items, want none", n)
 	}
 }

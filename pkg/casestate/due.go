@@ -31,12 +31,18 @@ const (
 	// extension request, due by the last day of the period it would extend
 	// (000).
 	DueExtensionDecision = "extension-decision"
+	// DueIntakeMeeting is work security's intake meeting, held "as soon
+	// as possible" after the case opens (000), until an intake note
+	// records it.
+	DueIntakeMeeting = "intake-meeting"
 )
 
 // DueKinds are the kinds of due items, in the order the help lists them.
+// due --summary's columns follow it, piped without a header: a new kind
+// goes last, so that every column already there keeps its place.
 var DueKinds = []string{
 	DueContact, DueFollowUp, DuePeriodEnd, DueExtensionDecision, DuePotentialExit, DueMilestone, DueNextStep, DueAction,
-	DuePlanReview, DueTrackerReview, DueReferences, DueSearchPlan, DueToolbox, DueBenefit,
+	DuePlanReview, DueTrackerReview, DueReferences, DueSearchPlan, DueToolbox, DueBenefit, DueIntakeMeeting,
 }
 
 // SupervisorKinds are the kinds of due item that only a supervisor (or an
@@ -113,6 +119,7 @@ func (d Due) ProgramOverdue() bool {
 // is one of its completeness rules.
 const (
 	RuleWSCheckin         = "ws-checkin"
+	RuleWSIntakeMeeting   = "ws-intake-meeting"
 	RuleWSReferences      = "ws-references"
 	RuleWSIEPPlan         = "ws-iep-plan"
 	RuleWSToolbox         = "ws-toolbox"
@@ -128,7 +135,7 @@ const (
 // DueRules are the rule IDs RuleOf may name.
 var DueRules = []string{
 	RuleWSCheckin, RuleWSReferences, RuleWSIEPPlan, RuleWSToolbox, RuleWSSeparated, RuleWIOAFirstContact,
-	RuleWIOAContact, RuleWIOAFollowUp, RuleWIOAPotentialExit, RulePEBenefitRenewal, RulePEContact,
+	RuleWIOAContact, RuleWIOAFollowUp, RuleWIOAPotentialExit, RulePEBenefitRenewal, RulePEContact, RuleWSIntakeMeeting,
 }
 
 // RuleOf is the one map between the tickler's items and validate's rules:
@@ -146,6 +153,8 @@ func RuleOf(program, kind, item string, first bool) string {
 	switch program + "/" + kind {
 	case record.ProgramWorkSecurity + "/" + DueContact:
 		return RuleWSCheckin
+	case record.ProgramWorkSecurity + "/" + DueIntakeMeeting:
+		return RuleWSIntakeMeeting
 	case record.ProgramWorkSecurity + "/" + DueReferences:
 		return RuleWSReferences
 	case record.ProgramWorkSecurity + "/" + DueSearchPlan:
@@ -235,6 +244,7 @@ func (x *view) due(p period) {
 		x.addItem(DuePeriodEnd, p.phase, p.end, p.ends, x.file(p.endsAt), p.endsPath...)
 	}
 	x.separatedDue(p)
+	x.intakeMeetingDue()
 	x.contactDue(p)
 	x.extensionDecisionDue(p)
 	x.planDue(p)

@@ -131,7 +131,9 @@ next_due say it).
 
 --kind keeps only the items of the kinds named, --overdue only what is
 overdue: which contacts are overdue, on every case, is
-caseplan due --all --kind contact --overdue. The kinds:
+caseplan due --all --kind contact --overdue. intake-meeting is work
+security's intake meeting (000: "as soon as possible"), due within the
+first check-in interval until an intake note records it. The kinds:
 ` + helpList(casestate.DueKinds) + `
 
   -o json  [{"case","manager","kind","due","overdue","days","detail","path",
@@ -200,6 +202,7 @@ the list keeps the record's words.` + "\n" + exitStatusHelp,
   caseplan due --manager svisor        # a supervisor's, with what awaits one
   caseplan due | cut -f1,3,5           # date, case, detail: each whole
   caseplan due --all --within 2w -o json
+  caseplan due --all --kind intake-meeting   # candidates still to meet (000)
   caseplan due --all --summary -o csv --bom > due-summary.csv
   caseplan due --manager dpatel --ics ~/calendars/dpatel-caseplan.ics`,
 		Args: cobra.NoArgs,

@@ -15,11 +15,11 @@ func TestCaseloadByHand(t *testing.T) {
 		{ID: "alice", Name: "Alice Adams",
 			// WS-A 1 (its monthly tracker review, 000), WS-B 1 (its
 			// check-in), W-E 0, WS-K 0.
-			Load: Load{Open: 4, OverdueContacts: 1, OverdueItems: 2, CasesOverdue: 2,
+			Load: Load{Open: 4, OverdueContacts: 1, OverdueItems: 3, CasesOverdue: 2,
 				Phases: map[string]int{"assessment": 1, "notification": 1, "placed": 1, "work-security": 1}},
 			Programs: []CaseloadProgram{
 				{Program: "wioa", Name: "WIOA career planning", Kind: "wioa", Load: Load{Open: 1, Phases: map[string]int{"assessment": 1}}}, // W-E
-				{Program: "ws", Name: "Work Security", Kind: "work-security", Load: Load{Open: 3, OverdueContacts: 1, OverdueItems: 2, CasesOverdue: 2,
+				{Program: "ws", Name: "Work Security", Kind: "work-security", Load: Load{Open: 3, OverdueContacts: 1, OverdueItems: 3, CasesOverdue: 2,
 					Phases: map[string]int{"notification": 1, "placed": 1, "work-security": 1}}}, // WS-B, WS-K, WS-A
 			}},
 		{ID: "bob", Name: "Bob Brown",
@@ -36,7 +36,7 @@ func TestCaseloadByHand(t *testing.T) {
 	if !reflect.DeepEqual(r.Managers, want) {
 		t.Errorf("managers:\n got %s\nwant %s", js(t, r.Managers), js(t, want))
 	}
-	if want := (Load{Open: 8, OverdueContacts: 2, OverdueItems: 6, CasesOverdue: 5,
+	if want := (Load{Open: 8, OverdueContacts: 2, OverdueItems: 7, CasesOverdue: 5,
 		Phases: map[string]int{"assessment": 1, "follow-up": 2, "goal-setting": 2, "notification": 1, "placed": 1, "work-security": 1}}); !reflect.DeepEqual(r.Total, want) {
 		t.Errorf("total %+v, want %+v", r.Total, want)
 	}

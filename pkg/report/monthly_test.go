@@ -116,7 +116,7 @@ func TestMonthlySummaryByHand(t *testing.T) {
 		ContactCompliance: ptr(0.6667), // 4 / 6
 		// WS-A 1 (its monthly tracker review, 000) + WS-B 1 + W-D 1 +
 		// W-F 1 + P-I 2.
-		OverdueItems:        6,
+		OverdueItems:        7,
 		ExtensionsRequested: 1, // WS-A
 		ExtensionsApproved:  1, // WS-A
 		FollowUpsDue:        3, // W-F 10-15 and 10-30, P-H 10-05
@@ -156,7 +156,7 @@ func TestMonthlyManagersByHand(t *testing.T) {
 			Caseload: 4, Opened: 2, Closed: 0, Placed: 1, // WS-K
 			Contacts:     4,                                                     // WS-A 3, WS-K 1
 			ContactCases: 3, OverdueContacts: 1, ContactCompliance: ptr(0.6667), // WS-A, WS-B, W-E; WS-B late
-			OverdueItems: 2, // WS-A (its tracker review), WS-B
+			OverdueItems: 3, // WS-A (its tracker review), WS-B (its check-in and intake meeting)
 			Applications: 2, Interviews: 1,
 			ExtensionsRequested: 1, ExtensionsApproved: 1, // as the summary counts them
 		},
@@ -195,7 +195,7 @@ func TestMonthlyProgramsByHand(t *testing.T) {
 			// WS-A, WS-B, WS-C, WS-K.
 			OpenAtStart: 3, OpenAtEnd: 3, Opened: 1, Closed: 1, ClosedByReason: map[string]int{"placed": 1},
 			Placed: 2, MedianDaysToPlacement: &wsMedian, Contacts: 5, ContactCases: 2, OverdueContacts: 1,
-			ContactCompliance: ptr(0.5), OverdueItems: 2, ExtensionsRequested: 1, ExtensionsApproved: 1,
+			ContactCompliance: ptr(0.5), OverdueItems: 3, ExtensionsRequested: 1, ExtensionsApproved: 1,
 			Applications: 2, Interviews: 1,
 		}},
 	}
@@ -236,7 +236,7 @@ func TestMonthlyRowsByHand(t *testing.T) {
 			PhaseEnds: "2026-11-30", DaysLeft: days(30), LastContact: "2026-10-26", Contacts: 3, Applications: 2, Interviews: 1,
 			OverdueItems: 1, Flags: []string{"items-overdue"}}, // no monthly tracker review recorded (000)
 		{ID: "WS-B", Participant: "B. Q. S.", Manager: "alice", Program: "ws", Status: "open", Phase: "notification",
-			PhaseEnds: "2026-12-10", DaysLeft: days(40), OverdueItems: 1, Flags: []string{"opened", "contact-overdue"}},
+			PhaseEnds: "2026-12-10", DaysLeft: days(40), OverdueItems: 2, Flags: []string{"opened", "contact-overdue", "items-overdue"}}, // no intake meeting note (000)
 		{ID: "WS-C", Participant: "C. E.", Manager: "bob", Program: "ws", Status: "closed", Phase: "closed",
 			LastContact: "2026-10-14", Contacts: 1, Flags: []string{"closed:placed", "placed"}},
 		// The intake names alice now; a transfer dated 11-05 makes it bob's.

@@ -323,6 +323,7 @@ participant:
 		}},
 		{"the case's manager: the decision among their items", "dpatel", false, []string{
 			"dpatel 2026-03-09 overdue 133 days W1 contact",
+			"dpatel 2026-03-09 overdue 133 days W1 intake-meeting",
 			"dpatel 2026-04-02 overdue 109 days W1 tracker-review",
 			"dpatel 2026-05-01 overdue 80 days W1 references",
 			"dpatel 2026-05-01 overdue 80 days W1 search-plan",

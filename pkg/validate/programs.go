@@ -195,20 +195,16 @@ var workSecurityRules = []*Rule{
 		Setting: "checkin_interval_days",
 		Summary: "the intake meeting is held as soon as possible: an intake note once the first check-in interval has passed",
 		check: func(x *Context) {
-			in := x.Case.Intake
-			if in == nil || !calendar.JobSearchActive(x.Case, x.Config, x.Today) {
+			if !calendar.JobSearchActive(x.Case, x.Config, x.Today) {
 				return
 			}
-			opened, ok := in.Opened.Time()
-			if !ok || !x.Today.After(opened.AddDate(0, 0, x.Setting(record.SettingCheckinIntervalDays))) {
+			// The tickler's intake-meeting item counts the same days
+			// (casestate.IntakeMeetingOf, the one count).
+			m, ok := casestate.IntakeMeetingOf(x.Case, x.Config)
+			if !ok || !m.OverdueOn(x.Today) {
 				return
 			}
-			for _, n := range x.Case.Notes {
-				if n.Kind == "intake" {
-					return
-				}
-			}
-			x.Report(x.File(layout.KindIntake), Path("opened"), "no intake meeting note %d days after the case opened (%s); hold the intake meeting as soon as possible and record it with %s", calendar.Days(opened, x.Today), in.Opened, noteAddCommand(x, "intake"))
+			x.Report(x.File(layout.KindIntake), Path("opened"), "no intake meeting note %d days after the case opened (%s); hold the intake meeting as soon as possible and record it with %s", calendar.Days(m.Opened, x.Today), x.Case.Intake.Opened, noteAddCommand(x, casestate.NoteIntake))
 		},
 	},
 	{
@@ -876,18 +872,10 @@ var postEmploymentRules = []*Rule{
 	},
 }
 
-// noteAddCommand is the note add command a finding asks for, whole: the
-// case's ID and the flags note add requires (--kind, --mode), two-way as a
-// contact must be, and a service code where the program's contact needs
-// one. A hint that named the command without its case or its required
-// flags could not be run as written (the cohort's first month, 000: the
-// intake meeting and the weekly check-ins of dozens of cases at once).
+// noteAddCommand is the note add command a finding asks for, whole
+// (casestate.NoteAddCommand, which the tickler's items say too).
 func noteAddCommand(x *Context, kind string) string {
-	cmd := "caseplan note add " + x.Case.ID + " --kind " + kind + " --mode MODE --two-way"
-	if x.Contact.RequiresService {
-		cmd += " --service CODE"
-	}
-	return cmd
+	return casestate.NoteAddCommand(x.Case.ID, kind, x.Contact)
 }
 
 // layoffDate is the case's layoff date, as the work security period's

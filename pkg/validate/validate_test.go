@@ -608,6 +608,16 @@ func ruleTests() []ruleTest {
 				delete(m, "cases/WS1/notes/2026-03-03-in01.yaml")
 				m.edit("cases/WS1/intake.yaml", "opened: 2026-03-02", "opened: 2026-03-10")
 			}},
+		// The warning begins the day after the tickler's intake-meeting
+		// item is due (casestate.IntakeMeetingOf, the one count): opened
+		// 2026-03-02, due 2026-03-09, warned of from 2026-03-10.
+		{rule: "ws-intake-meeting", on: day("2026-03-10"), change: func(m memStore) {
+			m.edit("cases/WS1/notes/2026-03-03-in01.yaml", "kind: intake", "kind: contact")
+		}, want: "cases/WS1/intake.yaml:2:9", msg: "no intake meeting note 8 days after the case opened (2026-03-02)",
+			keep: func(m memStore) {
+				m.edit("cases/WS1/notes/2026-03-03-in01.yaml", "kind: intake", "kind: contact")
+				m.edit("cases/WS1/intake.yaml", "opened: 2026-03-02", "opened: 2026-03-03")
+			}},
 		// Monthly check-ins cannot keep work security's weekly ones (000);
 		// fortnightly contacts keep WIOA's 30 days (002).
 		{rule: RuleContactSchedule, on: day("2026-03-20"), change: func(m memStore) {
