@@ -226,15 +226,19 @@ func monthsOf(s calendar.Span) string {
 
 // programYearFlags checks --program-year and --quarter.
 func programYearFlags(c *cobra.Command, year, quarter string) (calendar.ReportPeriod, error) {
-	if !c.Flags().Changed("program-year") {
-		return calendar.ReportPeriod{}, &UsageError{Msg: "which program year? --program-year is required", Hint: "name it by the year it starts in: --program-year 2025 is 2025-07-01 to 2026-06-30"}
-	}
+	// The quarter first: one written as the calendar names it (--quarter
+	// 2026Q4, with no --program-year) is answered with the program year
+	// and quarter it is, both flags, which "--program-year is required"
+	// would leave the coordinator to work out.
 	q := 0
 	if c.Flags().Changed("quarter") {
 		var err error
 		if q, err = quarterOf(quarter); err != nil {
 			return calendar.ReportPeriod{}, err
 		}
+	}
+	if !c.Flags().Changed("program-year") {
+		return calendar.ReportPeriod{}, &UsageError{Msg: "which program year? --program-year is required", Hint: "name it by the year it starts in: --program-year 2025 is 2025-07-01 to 2026-06-30"}
 	}
 	y, err := programYearOf(year)
 	if err != nil {
