@@ -288,7 +288,7 @@ func caseShowRun(opts *caseShowOptions) error {
 	if opts.document() {
 		g, _ := validate.Guard(snap.Config)
 		again := fmt.Sprintf("caseplan case show %s --today %s -o %s", opts.caseID, v.today, opts.output)
-		d := caseFileOf(v, snap.Case(opts.caseID), made, again, withholdLeaks(g))
+		d := caseFileOf(v, snap.Case(opts.caseID), made, again, validate.Withhold(g))
 		return doc.writeReport("the case file", func(b *bytes.Buffer) error { return report.WriteCaseFile(b, opts.output, d) })
 	}
 	w, done := opts.textOut()

@@ -8,7 +8,6 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
-	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
 	"github.com/caseplan/caseplan/pkg/tickler"
@@ -385,36 +384,4 @@ func outcomeSection(c *casefile.Case) report.CaseSection {
 		s.Headers = nil
 	}
 	return s
-}
-
-// leakRules are the leak guard's rules by the kind of leak they find.
-var leakRules = map[pii.Kind]string{pii.SSN: validate.RulePIISSN, pii.DOB: validate.RulePIIDOB, pii.Term: validate.RulePIITerm}
-
-// withholdLeaks is the case file's redaction with guard g: a number
-// shaped like an SSN masked as the findings mask it (pii.Guard.Redact),
-// and a date of birth or a configured sensitive term withheld. The leak
-// guard warns of those (pii-dob, pii-term) because they belong in the
-// sealed fields, which a case file never shows: a document kept and
-// printed must not carry them further than the record already does. The
-// finding that says where they are stays in the Findings.
-func withholdLeaks(g *pii.Guard) func(string) (string, int) {
-	return func(text string) (string, int) {
-		text, n := g.Redact(text)
-		var b strings.Builder
-		at := 0
-		for _, m := range g.Scan(text) {
-			if m.Kind == pii.SSN || m.Start < at || m.End > len(text) || m.Start >= m.End {
-				continue
-			}
-			b.WriteString(text[at:m.Start])
-			b.WriteString("[withheld: " + leakRules[m.Kind] + "]")
-			at = m.End
-			n++
-		}
-		if at == 0 {
-			return text, n
-		}
-		b.WriteString(text[at:])
-		return b.String(), n
-	}
 }

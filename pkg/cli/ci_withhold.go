@@ -30,12 +30,12 @@ func validateShownAs(format string, fs []finding.Finding) []finding.Finding {
 // sides' values of a record, a refusal's breaches, the warnings the two
 // sides bring together) as its CI output shows them: what leak guard g
 // finds in a message or hint withheld as a case file withholds it
-// (withholdLeaks), and a pii-term finding not naming its term. A value
+// (validate.Withhold), and a pii-term finding not naming its term. A value
 // quoted from a note or a plan can hold a date of birth or a health term
 // that belongs in the sealed fields; the terminal's output (text) quotes
 // it, for the person who syncs.
 func withheldForCI(g *pii.Guard, fs []finding.Finding) []finding.Finding {
-	withhold := withholdLeaks(g)
+	withhold := validate.Withhold(g)
 	out := validate.WithholdTerms(fs)
 	for i := range out {
 		out[i].Message, _ = withhold(out[i].Message)

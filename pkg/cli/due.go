@@ -363,7 +363,7 @@ func dueRun(opts *dueOptions) error {
 		// The calendar leaves the store: record text in it is withheld
 		// as the case file withholds it (README "The tickler's calendar").
 		g, _ := validate.Guard(cfg)
-		cal := tickler.Calendar{Name: name, Stamp: opts.env.Now(), Managers: names, Retired: retired, Withhold: withholdLeaks(g)}.ICS(labelled(sel, v.Items))
+		cal := tickler.Calendar{Name: name, Stamp: opts.env.Now(), Managers: names, Retired: retired, Withhold: validate.Withhold(g)}.ICS(labelled(sel, v.Items))
 		if opts.ics == "-" {
 			// The calendar is the data on stdout; the list is not printed.
 			if err := tickler.Write(opts.env.Stdout, cal); err != nil {

@@ -229,7 +229,7 @@ func reportSearchRun(opts *reportSearchOptions) error {
 	// belongs in the sealed fields is withheld, as from the case file.
 	g, _ := validate.Guard(cfg)
 	for i := range kept {
-		kept[i] = kept[i].Withhold(withholdLeaks(g))
+		kept[i] = kept[i].Withhold(validate.Withhold(g))
 	}
 	r := report.AssembleSearch(cfg, day, src, opts.names, scope, manager, named, kept)
 	return opts.writeReport("the search report as of "+r.AsOf, func(b *bytes.Buffer) error {

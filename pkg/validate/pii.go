@@ -361,3 +361,37 @@ func position(n *yaml.Node, keyCol, off int) (line, col int) {
 	}
 	return n.Line, col
 }
+
+// leakRules are the leak guard's rules by the kind of leak they find.
+var leakRules = map[pii.Kind]string{pii.SSN: RulePIISSN, pii.DOB: RulePIIDOB, pii.Term: RulePIITerm}
+
+// Withhold is the redaction, with guard g, of record text that leaves the
+// store — the case file, the tickler's calendar, the search report, CI
+// output: a number shaped like an SSN masked as the findings mask it
+// (pii.Guard.Redact), and a date of birth or a configured sensitive term
+// withheld ("[withheld: pii-dob]"). The leak guard warns of those because
+// they belong in the sealed fields, which none of those shows: a document
+// kept, printed or logged must not carry them further than the record
+// already does. The finding that says where they are stays in validate's
+// own output. It returns the text and how many things it withheld.
+func Withhold(g *pii.Guard) func(string) (string, int) {
+	return func(text string) (string, int) {
+		text, n := g.Redact(text)
+		var b strings.Builder
+		at := 0
+		for _, m := range g.Scan(text) {
+			if m.Kind == pii.SSN || m.Start < at || m.End > len(text) || m.Start >= m.End {
+				continue
+			}
+			b.WriteString(text[at:m.Start])
+			b.WriteString("[withheld: " + leakRules[m.Kind] + "]")
+			at = m.End
+			n++
+		}
+		if at == 0 {
+			return text, n
+		}
+		b.WriteString(text[at:])
+		return b.String(), n
+	}
+}
