@@ -62,6 +62,15 @@ func NewReportPeriod(year, quarter int) (ReportPeriod, error) {
 	return p, nil
 }
 
+// ProgramYearOn is the program year day falls in: a program year begins on
+// July 1 (TEGL 10-16, Change 1), so 2026-03-16 is in program year 2025.
+func ProgramYearOn(day time.Time) int {
+	if day.Month() >= time.July {
+		return day.Year()
+	}
+	return day.Year() - 1
+}
+
 // ReportPeriodOfCalendarQuarter is the quarterly report period that is
 // calendar quarter q (1 is January to March) of year. Program years start
 // on July 1 (TEGL 10-16, Change 1), so their quarters are not the

@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"testing"
+	"time"
 
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -177,6 +178,16 @@ func TestExcludedBy(t *testing.T) {
 		o := &record.Outcome{Exclusions: []record.Exclusion{{Kind: record.ExclusionHealthMedical, Date: record.Date(tt.reason)}}}
 		if got := ExcludedBy(o, exit, day(tt.through)); got != tt.want {
 			t.Errorf("ExcludedBy(reason %s, through %s) = %v, want %v", tt.reason, tt.through, got, tt.want)
+		}
+	}
+}
+
+// A day's program year is the one that began on the July 1 before it.
+func TestProgramYearOn(t *testing.T) {
+	for day, want := range map[string]int{"2026-03-16": 2025, "2026-06-30": 2025, "2026-07-01": 2026, "2026-12-31": 2026} {
+		d, _ := time.Parse(time.DateOnly, day)
+		if got := ProgramYearOn(d); got != want {
+			t.Errorf("ProgramYearOn(%s) = %d, want %d", day, got, want)
 		}
 	}
 }

@@ -120,6 +120,29 @@ func addProgramYearFlags(c *cobra.Command, year, quarter *string) {
 	c.Flags().StringVar(quarter, "quarter", "", "the quarter of the program year, `1-4` (1 is July to September); default: the whole year")
 }
 
+// recentProgramYears are what Tab offers for --program-year: the program
+// year --today is in, then the three before it (exit cohorts reach back a
+// year and more), each with its span.
+func (g *globals) recentProgramYears() []string {
+	today, err := g.todayDate()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for i, py := 0, calendar.ProgramYearOn(today); i < 4; i++ {
+		p, err := calendar.NewReportPeriod(py-i, 0)
+		if err != nil {
+			break
+		}
+		desc := p.Span.String()
+		if i == 0 {
+			desc = "this program year, " + desc
+		}
+		out = append(out, fmt.Sprintf("%d\t%s", p.Year, desc))
+	}
+	return out
+}
+
 var (
 	// PY26, PY2026, PY 2026
 	pyYear = regexp.MustCompile(`^(?i)py\s*-?\s*([0-9]{2}|[0-9]{4})$`)

@@ -112,9 +112,11 @@ var (
 	// the months a monthly report is most often made for, newest first
 	reportMonths = valuesFrom{listed: (*globals).recentMonths, noCheck: true}
 	// followup add, report performance and export pirl check it (an int)
-	quarters  = valuesFrom{fixed: []string{"1", "2", "3", "4"}, noCheck: true}
-	caseNotes = valuesFrom{inCase: func(c *caseFiles) []string { return c.g.noteIDs(c.id) }}
-	caseWeeks = valuesFrom{inCase: func(c *caseFiles) []string { return c.g.activityWeeks(c.id) }}
+	quarters = valuesFrom{fixed: []string{"1", "2", "3", "4"}, noCheck: true}
+	// report performance and export pirl check it (programYearOf)
+	programYears = valuesFrom{listed: (*globals).recentProgramYears, noCheck: true}
+	caseNotes    = valuesFrom{inCase: func(c *caseFiles) []string { return c.g.noteIDs(c.id) }}
+	caseWeeks    = valuesFrom{inCase: func(c *caseFiles) []string { return c.g.activityWeeks(c.id) }}
 	// waiver add checks the rule itself, naming those the case can waive.
 	waivableRules = valuesFrom{inCase: func(c *caseFiles) []string { return c.waivable() }}
 	// A flag that takes a commit (its help says COMMIT or REV: report
@@ -205,8 +207,8 @@ var flagValues = map[string]map[string]valuesFrom{
 	"iep agree":             {"how": enum("iep", "agreements", "[]", "how")},
 	"report monthly":        {"table": fixed(report.MonthlyTables...), "cohort": cohortIDs, "month": reportMonths},
 	"report caseload":       {"table": fixed(report.CaseloadTables...), "manager": staffIDs},
-	"report performance":    {"table": fixed(report.PerformanceTables...), "quarter": quarters},
-	"export pirl":           {"quarter": quarters},
+	"report performance":    {"table": fixed(report.PerformanceTables...), "quarter": quarters, "program-year": programYears},
+	"export pirl":           {"quarter": quarters, "program-year": programYears},
 	"report search":         {"table": fixed(report.SearchTables...), "manager": staffIDs},
 	"iep benefit renew":     {"status": enum("iep", "self_sufficiency", "benefits", "[]", "status")},
 	// --day takes a day of the month too: iep schedule checks it.

@@ -468,6 +468,9 @@ func TestCompletionOfEveryItem(t *testing.T) {
 		{[]string{"validate", "W-2", ""}, "W-1 W-3"},
 		{[]string{"report", "monthly", "--month", ""}, "2026-03 2026-02 2026-01 2025-12 2025-11 2025-10 2025-09 2025-08 2025-07 2025-06 2025-05 2025-04 2025-03"},
 		{[]string{"report", "performance", "--quarter", ""}, "1 2 3 4"},
+		// the program year --today (2026-03-16) is in, and the three before
+		{[]string{"report", "performance", "--program-year", ""}, "2025 2024 2023 2022"},
+		{[]string{"export", "pirl", "--program-year", ""}, "2025 2024 2023 2022"},
 		// the rules this case's program can have waived (a WIOA case's)
 		{[]string{"waiver", "add", "W-1", "--rule", ""}, strings.Join(validate.Waivable(record.ProgramWIOA, &record.Config{}), " ")},
 	} {
