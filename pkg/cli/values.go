@@ -905,8 +905,19 @@ func (g *globals) complete(from valuesFrom, args []string) []string {
 	return nil
 }
 
+// typedPath reports whether a word typed where a case or a path goes
+// (validate CASE|PATH) is a path: it has a separator or starts with a
+// dot, or no case ID starts with it ("ca" for cases/, "sch" for schemas/).
+func typedPath(typed string, ids []string) bool {
+	if strings.ContainsAny(typed, `/\`) || strings.HasPrefix(typed, ".") {
+		return true
+	}
+	return typed != "" && !slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, typed) })
+}
+
 // completeArgs completes the positional arguments a command's usage
-// names: CASE (the store's case IDs; CASE... each case not typed yet),
+// names: CASE (the store's case IDs; CASE... each case not typed yet;
+// validate's CASE|PATH leaves a path to the shell's file names),
 // NOTE (the case's notes), RECORD (the records caseplan edit opens, and
 // the case's activity weeks as activity/WEEK), ID (staff IDs), FILE.csv
 // (the CSV files), REMOTE (the clone's git remotes), and the items of the
@@ -931,7 +942,11 @@ func (g *globals) completeArgs(usage []string) func(*cobra.Command, []string, st
 		word := positional[min(len(args), len(positional)-1)]
 		switch word {
 		case "CASE", "CASE|PATH":
-			return slices.DeleteFunc(g.caseIDs(), func(id string) bool { return slices.Contains(args, id) }), cobra.ShellCompDirectiveNoFileComp
+			ids := slices.DeleteFunc(g.caseIDs(), func(id string) bool { return slices.Contains(args, id) })
+			if word == "CASE|PATH" && typedPath(toComplete, ids) {
+				return nil, cobra.ShellCompDirectiveDefault // the shell's own file names
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
 		case "NOTE":
 			return g.noteIDs(args[0]), cobra.ShellCompDirectiveNoFileComp
 		case "RECORD":

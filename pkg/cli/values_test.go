@@ -215,6 +215,17 @@ func TestCompletion(t *testing.T) {
 			t.Errorf("__complete %q = %q, want %q", tt.args, got, tt.want)
 		}
 	}
+	// validate takes a case or a path: a path typed is left to the
+	// shell's file names (directive 0, ShellCompDirectiveDefault), a case
+	// ID's start gets the IDs without the file names (4, NoFileComp).
+	for _, tt := range []struct{ typed, want string }{
+		{"cases/", ":0"}, {"./", ":0"}, {"ca", ":0"}, {`cases\W`, ":0"}, {"W-", "W-1\nW-2\n:4"}, {"", "W-1\nW-2\n:4"},
+	} {
+		_, out, _ := runCaseplan(t, dir, env, "__complete", "validate", tt.typed)
+		if got := strings.TrimSpace(out); got != tt.want {
+			t.Errorf("__complete validate %q = %q, want %q", tt.typed, got, tt.want)
+		}
+	}
 	// completion is a command of its own, shown in the help.
 	_, help, _ := runCaseplan(t, dir, env, "--help")
 	if !strings.Contains(help, "\n  completion ") {
