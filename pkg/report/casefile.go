@@ -166,7 +166,8 @@ func caseFileHTML(w io.Writer, d *CaseFile) error {
 
 // caseFileTemplate is the reports' page (pageStyle) laid out for one
 // case: a record's text keeps its line breaks, and each section and note
-// is its own heading, so a printed file reads as the case's record.
+// is its own heading, so a printed file reads as the case's record. A
+// section's fields and a note's are one table ("fields").
 var caseFileTemplate = template.Must(template.New("casefile").Parse(pageHead + `
 <style>
 td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -183,11 +184,7 @@ pre { white-space: pre-wrap; font: 13px/1.4 ui-monospace, monospace; background:
 {{- range .Sections}}
 <h2>{{.Title}}</h2>
 {{- if .Fields}}
-<table>
-<tbody>
-{{range .Fields}}<tr><th scope="row">{{.Label}}</th><td class="text">{{.Value}}</td></tr>
-{{end}}</tbody>
-</table>
+{{template "fields" .Fields}}
 {{- end}}
 {{- if .Headers}}
 <div class="scroll">
@@ -201,11 +198,7 @@ pre { white-space: pre-wrap; font: 13px/1.4 ui-monospace, monospace; background:
 {{- end}}
 {{- range .Entries}}
 <h3>{{.Title}}</h3>
-<table>
-<tbody>
-{{range .Fields}}<tr><th scope="row">{{.Label}}</th><td class="text">{{.Value}}</td></tr>
-{{end}}</tbody>
-</table>
+{{template "fields" .Fields}}
 {{- end}}
 {{- with .Pre}}
 <pre>{{.}}</pre>
@@ -221,4 +214,10 @@ pre { white-space: pre-wrap; font: 13px/1.4 ui-monospace, monospace; background:
 {{end}}
 </body>
 </html>
+{{- define "fields"}}<table>
+<tbody>
+{{range .}}<tr><th scope="row">{{.Label}}</th><td class="text">{{.Value}}</td></tr>
+{{end}}</tbody>
+</table>
+{{- end}}
 `))

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -61,6 +62,19 @@ func TestCaseFileMarkdown(t *testing.T) {
 	}
 	if !strings.HasSuffix(md, "\n") || strings.HasSuffix(md, "\n\n") {
 		t.Errorf("the Markdown does not end in one line break")
+	}
+}
+
+// TestCaseFileGolden keeps the case file's bytes in both formats (go test
+// ./pkg/report -update rewrites them): a change to the templates shows
+// as a diff to review, not only as what the parsers accept.
+func TestCaseFileGolden(t *testing.T) {
+	for _, format := range []string{"md", "html"} {
+		var b bytes.Buffer
+		if err := WriteCaseFile(&b, format, hostileCaseFile()); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, filepath.Join("testdata", "golden", "casefile."+format), b.Bytes())
 	}
 }
 
