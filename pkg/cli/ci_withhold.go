@@ -15,31 +15,26 @@ import (
 func ciFormat(format string) bool { return format == "github" || format == "sarif" }
 
 // validateShownAs is validate's findings as format shows them: a CI
-// format does not name the term a pii-term finding found — it says where
-// the term is, and caseplan validate at a terminal names it
-// (validate.WithholdTerms) — since the finding warns that the term
+// format withholds what leak guard g finds in a message or hint — the
+// value the schema refused and the line that did not parse are quoted
+// from the record — and does not name the term a pii-term finding found
+// (validate.WithholdFindings): it says where the term is, and caseplan
+// validate at a terminal names it, since the finding warns that the term
 // belongs in the sealed fields, which a CI log is not.
-func validateShownAs(format string, fs []finding.Finding) []finding.Finding {
+func validateShownAs(format string, g *pii.Guard, fs []finding.Finding) []finding.Finding {
 	if !ciFormat(format) {
 		return fs
 	}
-	return validate.WithholdTerms(fs)
+	return validate.WithholdFindings(g, fs)
 }
 
 // withheldForCI is a sync's findings (its conflicts, which quote both
 // sides' values of a record, a refusal's breaches, the warnings the two
-// sides bring together) as its CI output shows them: what leak guard g
-// finds in a message or hint withheld as a case file withholds it
-// (validate.Withhold), and a pii-term finding not naming its term. A value
-// quoted from a note or a plan can hold a date of birth or a health term
-// that belongs in the sealed fields; the terminal's output (text) quotes
-// it, for the person who syncs.
+// sides bring together) as its CI output shows them
+// (validate.WithholdFindings with leak guard g). A value quoted from a
+// note or a plan can hold a date of birth or a health term that belongs
+// in the sealed fields; the terminal's output (text) quotes it, for the
+// person who syncs.
 func withheldForCI(g *pii.Guard, fs []finding.Finding) []finding.Finding {
-	withhold := validate.Withhold(g)
-	out := validate.WithholdTerms(fs)
-	for i := range out {
-		out[i].Message, _ = withhold(out[i].Message)
-		out[i].Hint, _ = withhold(out[i].Hint)
-	}
-	return out
+	return validate.WithholdFindings(g, fs)
 }

@@ -61,7 +61,10 @@ every finding at once: file:line:col, severity, rule and message.
 
 A CI log and code scanning are read by more people than may read a case:
 -o github and -o sarif say where a pii-term finding's term is, not which
-("mentions a term withheld here"); -o text and -o json name it.
+("mentions a term withheld here"), and a date of birth or a sensitive term
+a finding quotes from a record (the value the schema refused, the line
+that did not parse) is shown as [withheld: pii-dob] or [withheld:
+pii-term]; -o text and -o json quote the record as written.
 
 Warnings do not fail validation; errors do (exit 1). The summary on stderr
 (and the job summary's heading) says how many of the warnings a supervisor
@@ -171,7 +174,11 @@ func validateRun(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := findingout.WriteAll(out, validateShownAs(opts.output, shownPaths(s.snap.Config, findings))); err != nil {
+	// A CI format withholds what the leak guard finds in the findings it
+	// shows and in their hints on stderr, the step's log.
+	g, _ := validate.Guard(s.snap.Config)
+	shown := validateShownAs(opts.output, g, shownPaths(s.snap.Config, findings))
+	if err := findingout.WriteAll(out, shown); err != nil {
 		return err
 	}
 	if err := closeSummary(); err != nil {
@@ -197,7 +204,7 @@ func validateRun(opts *validateOptions) error {
 		summary = fmt.Sprintf("%d new error(s), %d new warning(s)%s since %s in %d case(s), %d file(s)", errs, warns, waived, opts.newFrom, n.cases, n.files)
 	}
 	if errs > 0 {
-		return &InvalidError{Msg: "invalid: " + summary, Hint: findingHints(shownPaths(s.snap.Config, findings))}
+		return &InvalidError{Msg: "invalid: " + summary, Hint: findingHints(shown)}
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: valid: %s\n", summary)
 	return nil

@@ -269,6 +269,26 @@ func WithholdTerms(fs []finding.Finding) []finding.Finding {
 	return out
 }
 
+// WithholdFindings returns fs as a document read beyond the case's
+// readers shows them (CI output: a step's log, annotations and job
+// summary, code scanning's alerts): what guard g finds in a message or a
+// hint withheld as Withhold withholds it, and a pii-term finding not
+// naming its term (WithholdTerms). Every finding's message can quote a
+// record's free text — the schema's the value it refused, the loader's
+// the line that did not parse, a sync conflict both sides' values — and
+// a date of birth or a health term quoted there would reach every reader
+// of the log (TEGL 39-11). Where each finding is, and its rule, stay as
+// they are; the findings given are not changed.
+func WithholdFindings(g *pii.Guard, fs []finding.Finding) []finding.Finding {
+	withhold := Withhold(g)
+	out := WithholdTerms(fs)
+	for i := range out {
+		out[i].Message, _ = withhold(out[i].Message)
+		out[i].Hint, _ = withhold(out[i].Hint)
+	}
+	return out
+}
+
 // walkUnseen calls fn with the text of a record that is not a value
 // walkStrings passes — every comment, and every mapping key — saying
 // what it is and where it starts: a number typed into a comment

@@ -1,10 +1,12 @@
 package validate
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/sealed"
 )
@@ -186,5 +188,65 @@ func TestWithhold(t *testing.T) {
 		if got, _ := redact(in); got != want {
 			t.Errorf("%q: got %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestWithholdFindings: the schema's and the loader's findings quote a
+// record's free text (the value refused, the line that did not parse);
+// shown beyond the case's readers, what the leak guard finds in a quote
+// is withheld, as in a rule's finding, and where each finding is stays.
+func TestWithholdFindings(t *testing.T) {
+	m := base()
+	const refused = "cases/W1/notes/2026-03-05-ab12.yaml"
+	m.edit(refused, "mode: phone", "mode: phone re rehab, DOB 04/05/1980, SSN 123-45-6789")
+	const unparsed = "cases/WS1/notes/2026-03-12-ck01.yaml"
+	m.edit(unparsed, "content: Weekly check-in", "content: Weekly check-in: on parole: DOB 04/05/1980 - [x")
+	var fs []finding.Finding
+	for _, f := range run(t, m, today) {
+		if (f.Path == refused || f.Path == unparsed) && f.Rule != RulePIITerm && f.Rule != RulePIIDOB {
+			fs = append(fs, f)
+		}
+	}
+	rules := map[string]bool{}
+	for _, f := range fs {
+		rules[f.Rule] = true
+	}
+	if !rules[RuleSchema] || !rules[load.RuleSyntax] {
+		t.Fatalf("want a schema and a yaml-syntax finding, got:\n%v", fs)
+	}
+	leaks := []string{"rehab", "parole", "04/05/1980", "6789"}
+	quoted := map[string]bool{}
+	for _, f := range fs {
+		for _, leak := range leaks {
+			quoted[leak] = quoted[leak] || strings.Contains(f.Message+f.Hint, leak)
+		}
+	}
+	for _, leak := range leaks[:3] {
+		if !quoted[leak] {
+			t.Fatalf("no finding quotes %q, so the test shows nothing:\n%v", leak, fs)
+		}
+	}
+	before := slices.Clone(fs)
+	got := WithholdFindings(pii.Default(), fs)
+	withheld := ""
+	for i, f := range got {
+		for _, leak := range leaks {
+			if strings.Contains(f.Message+f.Hint, leak) {
+				t.Errorf("%s: quotes %q: %s\nhint: %s", f.Rule, leak, f.Message, f.Hint)
+			}
+		}
+		withheld += f.Message + f.Hint
+		w := before[i]
+		if f.Path != w.Path || f.Line != w.Line || f.Column != w.Column || f.Rule != w.Rule || f.Severity != w.Severity {
+			t.Errorf("where the finding is changed: %v, was %v", f, w)
+		}
+	}
+	for _, want := range []string{"[withheld: pii-term]", "[withheld: pii-dob]", "is not a valid choice"} {
+		if !strings.Contains(withheld, want) {
+			t.Errorf("the findings lack %q:\n%v", want, got)
+		}
+	}
+	if !slices.Equal(fs, before) {
+		t.Errorf("the findings given were changed")
 	}
 }
