@@ -141,7 +141,7 @@ type sarifLocation struct {
 
 type sarifPhysical struct {
 	ArtifactLocation sarifArtifact `json:"artifactLocation"`
-	Region           *sarifRegion  `json:"region,omitempty"`
+	Region           *sarifRegion  `json:"region"`
 }
 
 type sarifArtifact struct {
@@ -185,9 +185,14 @@ func (s *sarifWriter) Flush() error {
 		if path == "" {
 			path = s.place
 		}
-		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(path), URIBaseID: "%SRCROOT%"}}
-		if f.Line > 0 {
-			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: max(f.Column, 1)}
+		// Every result has a region: code scanning places an alert by
+		// region.startLine, and one without is not shown at its file
+		// (sarif-sdk's GitHub rule GH1003, ProvideRequiredRegionProperties).
+		// A finding about a whole file or commit (line 0) is at the
+		// file's first line; its message says what it is about.
+		loc := sarifPhysical{
+			ArtifactLocation: sarifArtifact{URI: sarifURI(path), URIBaseID: "%SRCROOT%"},
+			Region:           &sarifRegion{StartLine: max(f.Line, 1), StartColumn: max(f.Column, 1)},
 		}
 		msg := f.Message
 		if f.Commit != "" {

@@ -99,8 +99,10 @@ func TestSARIFShape(t *testing.T) {
 	if first.ArtifactLocation.URI != "cases/W-001/intake.yaml" || first.ArtifactLocation.URIBaseID != "%SRCROOT%" || first.Region == nil || first.Region.StartLine != 5 || first.Region.StartColumn != 9 {
 		t.Errorf("first location %+v", first)
 	}
-	if whole.Region != nil || run.Results[1].Level != "warning" {
-		t.Errorf("a finding about a whole file has a region: %+v", whole)
+	// Code scanning places a result by its region's start line (GH1003):
+	// a finding about a whole file is at its first line.
+	if whole.Region == nil || whole.Region.StartLine != 1 || whole.Region.StartColumn != 1 || run.Results[1].Level != "warning" {
+		t.Errorf("a finding about a whole file is at %+v, want line 1, column 1", whole)
 	}
 
 	var empty bytes.Buffer
@@ -368,8 +370,8 @@ func TestSARIFHistory(t *testing.T) {
 	if !maps.Equal(roster.Properties, map[string]string{"commit": rosterCommit}) {
 		t.Errorf("roster result's properties %v", roster.Properties)
 	}
-	if loc := roster.Locations[0].PhysicalLocation; loc.ArtifactLocation.URI != "cases/caseplan.yaml" || loc.Region != nil {
-		t.Errorf("a finding about a whole commit is at %+v, want cases/caseplan.yaml without a region", loc)
+	if loc := roster.Locations[0].PhysicalLocation; loc.ArtifactLocation.URI != "cases/caseplan.yaml" || loc.Region == nil || loc.Region.StartLine != 1 {
+		t.Errorf("a finding about a whole commit is at %+v, want cases/caseplan.yaml, line 1", loc)
 	}
 	if note.PartialFingerprints[sarifCommitFingerprint] == roster.PartialFingerprints[sarifCommitFingerprint] ||
 		!strings.HasPrefix(note.PartialFingerprints[sarifCommitFingerprint], noteCommit) {
