@@ -1041,6 +1041,56 @@ func TestDueContactWaived(t *testing.T) {
 	}
 }
 
+// TestDueFirstContactAfterReopening checks a WIOA case closed before
+// anyone contacted the customer, then reopened: the first contact is
+// still owed (002: "must contact them within 10 days"), now within 10
+// days of the reopening, under wioa-first-contact — the rule validate
+// reports it by, so a waiver takes it off both; waived, the contact
+// every 30 days runs from the reopening (wioa-contact-interval).
+// FirstContactOf is the count both ask.
+func TestDueFirstContactAfterReopening(t *testing.T) {
+	reopened := files{
+		"intake.yaml":  wioaIntake,
+		"outcome.yaml": "closures:\n  - date: 2026-03-05\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n",
+	}
+	contacts := func(fs files, on string) []Due {
+		var out []Due
+		for _, d := range state(t, fs, on).Due {
+			if d.Kind == DueContact {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		on      string
+		overdue bool
+	}{{"2026-05-06", false}, {"2026-05-14", false}, {"2026-05-20", true}} {
+		got := contacts(reopened, tt.on)
+		if len(got) != 1 || got[0].Due != "2026-05-14" || got[0].Overdue != tt.overdue || got[0].Rule != RuleWIOAFirstContact ||
+			!strings.HasPrefix(got[0].Detail, "first contact: within 10 days of the reopening on 2026-05-04") ||
+			got[0].Path != "cases/C1/outcome.yaml" || got[0].Line != 5 {
+			t.Errorf("on %s: contact items %+v, want the first contact due 2026-05-14 (overdue %v) by %s at outcome.yaml:5", tt.on, got, tt.overdue, RuleWIOAFirstContact)
+		}
+	}
+	// On a day before the reopening the count is the opening's.
+	c, cfg := caseOf(t, reopened)
+	if f, ok := FirstContactOf(c, cfg, day("2026-03-04")); !ok || f.From != SinceOpening || date(f.By) != "2026-03-12" {
+		t.Errorf("FirstContactOf on 2026-03-04 = %+v, %v; want from the opening, by 2026-03-12", f, ok)
+	}
+	if f, ok := FirstContactOf(c, cfg, day("2026-05-20")); !ok || f.From != SinceReopening || f.Reopening != 0 || date(f.By) != "2026-05-14" || !f.OverdueOn(day("2026-05-20")) {
+		t.Errorf("FirstContactOf on 2026-05-20 = %+v, %v; want from reopening 0, by 2026-05-14, overdue", f, ok)
+	}
+	waived := files{
+		"intake.yaml":  wioaIntake + "waivers:\n  - rule: " + RuleWIOAFirstContact + "\n    reason: the participant is abroad\n    by: mrivera\n    date: 2026-05-04\n",
+		"outcome.yaml": reopened["outcome.yaml"],
+	}
+	if got := contacts(waived, "2026-05-20"); len(got) != 1 || got[0].Due != "2026-06-03" || got[0].Rule != RuleWIOAContact ||
+		!strings.HasPrefix(got[0].Detail, "first contact since the case was reopened on 2026-05-04") {
+		t.Errorf("first contact waived: contact items %+v, want the contact every 30 days from the reopening, due 2026-06-03, by %s", got, RuleWIOAContact)
+	}
+}
+
 // The intake meeting (000: "as soon as possible") is on the tickler of a
 // work-security case with no intake note: due on the last day of the
 // first check-in interval, overdue from the day ws-intake-meeting warns;

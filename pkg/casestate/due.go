@@ -359,19 +359,27 @@ func (x *view) contactDue(p period) {
 		return
 	}
 	rule := RuleOf(x.state.Kind, DueContact, "", false)
+	// A WIOA case not yet contacted owes its first contact (002's 10
+	// days) from the opening, or from a reopening (FirstContactOf); a
+	// waived first contact leaves the contact every
+	// contact_interval_days from the same day (NextContactOf).
+	if _, contacted := x.contact.Last(x.c.Notes); !contacted && x.state.Kind == record.ProgramWIOA {
+		firstRule := RuleOf(x.state.Kind, DueContact, "", true)
+		if f, ok := FirstContactOf(x.c, x.cfg, x.today); ok && !x.waived(firstRule) {
+			if f.From == SinceReopening {
+				r := x.c.Outcome.Reopenings[f.Reopening]
+				x.addContact(firstRule, f.Since, f.By, "first contact: within "+countOf(f.Days, "day")+" of the reopening on "+string(r.Date)+" ("+x.contactWords()+")", 0, "", x.file(layout.KindOutcome), "reopenings", itoa(f.Reopening), "date")
+				return
+			}
+			x.addContact(firstRule, f.Since, f.By, "first contact: within "+countOf(f.Days, "day")+" of opening ("+x.contactWords()+")", 0, "", x.file(layout.KindIntake), "opened")
+			return
+		}
+	}
 	switch nc.From {
 	case SinceReopening:
 		r := x.c.Outcome.Reopenings[nc.Reopening]
 		x.addContact(rule, nc.Since, nc.By, "first "+what+" since the case was reopened on "+string(r.Date), 0, "", x.file(layout.KindOutcome), "reopenings", itoa(nc.Reopening), "date")
 	case SinceOpening:
-		// A waived first contact (002's 10 days) leaves the contact
-		// every contact_interval_days from the opening.
-		firstRule := RuleOf(x.state.Kind, DueContact, "", true)
-		if x.state.Kind == record.ProgramWIOA && !x.waived(firstRule) {
-			first := x.setting(record.SettingFirstContactDays)
-			x.addContact(firstRule, nc.Since, nc.Since.AddDate(0, 0, first), "first contact: within "+countOf(first, "day")+" of opening ("+x.contactWords()+")", 0, "", x.file(layout.KindIntake), "opened")
-			return
-		}
 		x.addContact(rule, nc.Since, nc.By, "first "+what+" since the case opened on "+string(x.c.Intake.Opened), 0, "", x.file(layout.KindIntake), "opened")
 	default:
 		var lastNote string
@@ -416,11 +424,11 @@ func (n NextContact) OverdueOn(today time.Time) bool { return n.By.Before(today)
 // opening when there was no contact at all.
 // It says nothing of the phase (a WIOA exit, a work-security search
 // over), of a closed case, of a WIOA case's first contact (002's 10 days
-// from opening), of waivers or of an agreed contact schedule: the caller
-// knows which of those apply. ok is false for a program with no contact
-// interval, or a case with no contact, no reopening and no valid opening
-// date. c is read as it is: the tickler passes it as it stood on today
-// (AsOf).
+// from the opening or a reopening: FirstContactOf), of waivers or of an
+// agreed contact schedule: the caller knows which of those apply. ok is
+// false for a program with no contact interval, or a case with no
+// contact, no reopening and no valid opening date. c is read as it is:
+// the tickler passes it as it stood on today (AsOf).
 func NextContactOf(c *casefile.Case, cfg *record.Config, contact calendar.Contact, today time.Time) (NextContact, bool) {
 	in := c.Intake
 	if in == nil || cfg == nil {
@@ -447,6 +455,56 @@ func NextContactOf(c *casefile.Case, cfg *record.Config, contact calendar.Contac
 	}
 	n.By = n.Since.AddDate(0, 0, n.Every)
 	return n, true
+}
+
+// FirstContact is a WIOA case's first contact as 002 times it ("must
+// contact them within 10 days", first_contact_days): within Days days of
+// Since, the start of the case's open episode (From: SinceOpening, or
+// SinceReopening with the reopening's index in outcome.yaml), by By.
+type FirstContact struct {
+	Since     time.Time
+	From      string // SinceOpening or SinceReopening
+	Reopening int    // the reopening's index in outcome.yaml, when From is SinceReopening
+	Days      int
+	By        time.Time // the last day the first contact is in time: Since plus Days days
+}
+
+// OverdueOn reports whether the first contact is overdue on today: By
+// has passed, as the tickler counts an item overdue.
+func (f FirstContact) OverdueOn(today time.Time) bool { return f.By.Before(today) }
+
+// FirstContactOf is the one count of a WIOA case's first contact on day:
+// the tickler's first contact (contactDue) and validate's
+// wioa-first-contact and wioa-first-contact-late read it, so the two
+// never disagree on a case. It counts from the latest reopening on or
+// before day, else from the opening: a case reopened before anyone
+// contacted the customer owes the first contact within first_contact_days
+// of the reopening — the customer came back, and the counselor "must
+// contact them within 10 days" (002); no one could while the case was
+// closed. It does not look at the notes: the caller asks it only of a
+// case with no contact yet (on today), or for the day of the case's first
+// contact (was that one late?). ok is false for a program that is not
+// WIOA, or a case with neither a reopening nor a valid opening date.
+func FirstContactOf(c *casefile.Case, cfg *record.Config, day time.Time) (FirstContact, bool) {
+	in := c.Intake
+	if in == nil || cfg.ProgramKind(in.Program) != record.ProgramWIOA {
+		return FirstContact{}, false
+	}
+	f := FirstContact{Days: cfg.ProgramSetting(in.Program, record.SettingFirstContactDays), From: SinceOpening}
+	if i, reopened := c.Outcome.ReopenedBy(date(day)); reopened {
+		if t, ok := c.Outcome.Reopenings[i].Date.Time(); ok {
+			f.Since, f.From, f.Reopening = t, SinceReopening, i
+		}
+	}
+	if f.From == SinceOpening {
+		opened, ok := in.Opened.Time()
+		if !ok {
+			return FirstContact{}, false
+		}
+		f.Since = opened
+	}
+	f.By = f.Since.AddDate(0, 0, f.Days)
+	return f, true
 }
 
 // addContact adds the next contact, counted from since (the last contact,

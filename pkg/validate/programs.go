@@ -374,39 +374,54 @@ var wioaRules = []*Rule{
 	{
 		ID: "wioa-first-contact", Completeness: true, Severity: finding.Error, Program: record.ProgramWIOA, Source: "002",
 		Setting: "first_contact_days",
-		Summary: "the counselor must contact the customer within 10 days of opening; an error while there has been no contact at all",
+		Summary: "the counselor must contact the customer within 10 days of opening, or of a reopening before any contact; an error while there has been no contact at all",
 		check: func(x *Context) {
-			limit, ok := firstContactLimit(x)
-			if !ok || !x.Today.After(limit) {
-				return
-			}
 			if _, contacted := x.Contact.Last(x.Case.Notes); contacted {
 				return // in time, or late (wioa-first-contact-late)
 			}
-			x.Report(x.File(layout.KindIntake), Path("opened"), "no contact yet: the first was due within %d days of opening (by %s); contact the customer and record it with %s", x.Setting(record.SettingFirstContactDays), limit.Format(time.DateOnly), noteAddCommand(x, "contact"))
+			// The tickler's first contact counts the same days
+			// (casestate.FirstContactOf, the one count): from the
+			// opening, or from a reopening before any contact.
+			f, ok := casestate.FirstContactOf(x.Case, x.Config, x.Today)
+			if !ok || !f.OverdueOn(x.Today) {
+				return
+			}
+			if f.From == casestate.SinceReopening {
+				x.Report(x.File(layout.KindOutcome), reopeningIndexAt(f.Reopening), "no contact yet: the case was reopened on %s before any contact, and the first was due within %d days of the reopening (by %s); contact the customer and record it with %s", f.Since.Format(time.DateOnly), f.Days, f.By.Format(time.DateOnly), noteAddCommand(x, "contact"))
+				return
+			}
+			x.Report(x.File(layout.KindIntake), Path("opened"), "no contact yet: the first was due within %d days of opening (by %s); contact the customer and record it with %s", f.Days, f.By.Format(time.DateOnly), noteAddCommand(x, "contact"))
 		},
 	},
 	{
 		ID: "wioa-first-contact-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "002",
 		Setting: "first_contact_days",
-		Summary: "the first contact came after the 10 days (a deadline met late: history, not an open obligation)",
+		Summary: "the first contact came after the 10 days from opening, or from a reopening before it (a deadline met late: history, not an open obligation)",
 		check: func(x *Context) {
-			limit, ok := firstContactLimit(x)
-			if !ok {
-				return
-			}
 			var first time.Time
 			for _, n := range x.Case.Notes {
 				if t, ok := n.Date.Time(); ok && x.Contact.Is(n) && (first.IsZero() || t.Before(first)) {
 					first = t
 				}
 			}
-			if first.IsZero() || !first.After(limit) {
+			if first.IsZero() {
 				return
 			}
-			opened, _ := x.Case.Intake.Opened.Time()
+			// The first contact is judged by the days it was owed in:
+			// from the opening, or from the reopening before it
+			// (casestate.FirstContactOf, as wioa-first-contact and the
+			// tickler counted them).
+			f, ok := casestate.FirstContactOf(x.Case, x.Config, first)
+			if !ok || !first.After(f.By) {
+				return
+			}
+			if f.From == casestate.SinceReopening {
+				x.Report(x.File(layout.KindOutcome), reopeningIndexAt(f.Reopening), "the first contact was on %s, day %d after the reopening on %s: %d day(s) later than the %d days (by %s); met late",
+					first.Format(time.DateOnly), calendar.Days(f.Since, first), f.Since.Format(time.DateOnly), calendar.Days(f.By, first), f.Days, f.By.Format(time.DateOnly))
+				return
+			}
 			x.Report(x.File(layout.KindIntake), Path("opened"), "the first contact was on %s, day %d after opening: %d day(s) later than the %d days (by %s); met late",
-				first.Format(time.DateOnly), calendar.Days(opened, first), calendar.Days(limit, first), x.Setting(record.SettingFirstContactDays), limit.Format(time.DateOnly))
+				first.Format(time.DateOnly), calendar.Days(f.Since, first), calendar.Days(f.By, first), f.Days, f.By.Format(time.DateOnly))
 		},
 	},
 	{
@@ -945,20 +960,6 @@ func weekList(weeks []string) string {
 	return strings.Join(weeks[:shown], ", ") + " and " + strconv.Itoa(len(weeks)-shown) + " more"
 }
 
-// firstContactLimit is the last day of the first_contact_days after
-// opening.
-func firstContactLimit(x *Context) (time.Time, bool) {
-	in := x.Case.Intake
-	if in == nil {
-		return time.Time{}, false
-	}
-	opened, ok := in.Opened.Time()
-	if !ok {
-		return time.Time{}, false
-	}
-	return opened.AddDate(0, 0, x.Setting(record.SettingFirstContactDays)), true
-}
-
 // referencesFile is where a finding about references belongs: the
 // references file, or the intake when there is none.
 // exited is the case's exit date (intake's exited), if it has one.
@@ -996,17 +997,22 @@ func permitted(consents []record.Consent, kind string, day record.Date) bool {
 // reopeningAt is where outcome.yaml records the reopening a contact
 // interval counts from (nc.From is casestate.SinceReopening).
 func reopeningAt(nc casestate.NextContact) []string {
-	return []string{"reopenings", strconv.Itoa(nc.Reopening), "date"}
+	return reopeningIndexAt(nc.Reopening)
+}
+
+// reopeningIndexAt is where outcome.yaml records reopening i.
+func reopeningIndexAt(i int) []string {
+	return []string{"reopenings", strconv.Itoa(i), "date"}
 }
 
 // firstContactSetAside reports whether wioa-first-contact does not apply
 // to the case on x.Today: a supervisor waived it by then, or the store
 // turned it off.
 func firstContactSetAside(x *Context) bool {
-	if x.Config.RuleOff("wioa-first-contact") {
+	if x.Config.RuleOff(casestate.RuleWIOAFirstContact) {
 		return true
 	}
-	_, ok := x.Case.Intake.WaiverOn("wioa-first-contact", dayOf(x.Today))
+	_, ok := x.Case.Intake.WaiverOn(casestate.RuleWIOAFirstContact, dayOf(x.Today))
 	return ok
 }
 

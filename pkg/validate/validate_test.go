@@ -569,6 +569,35 @@ func ruleTests() []ruleTest {
 			delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
 			m["cases/W1/notes/2026-03-14-ab12.yaml"] = contact("2026-03-14-ab12", "contact", "phone")
 		}, want: "cases/W1/intake.yaml:2:9", msg: "the first contact was on 2026-03-14, day 12 after opening: 2 day(s) later than the 10 days (by 2026-03-12); met late"},
+		// A case closed before anyone contacted the customer, then
+		// reopened, owes the first contact within 10 days of the
+		// reopening (002), as the tickler asks it
+		// (casestate.FirstContactOf): overdue on day 16 after it, not
+		// yet on day 8.
+		{rule: "wioa-first-contact", on: day("2026-05-20"), change: func(m memStore) {
+			m.drop("WS1")
+			delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n"
+		}, want: "cases/W1/outcome.yaml:5:11", msg: "no contact yet: the case was reopened on 2026-05-04 before any contact, and the first was due within 10 days of the reopening (by 2026-05-14); contact the customer and record it with caseplan note add W1",
+			keep: func(m memStore) {
+				m.drop("WS1")
+				delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\nreopenings:\n  - date: 2026-05-12\n    reason: moved back\n"
+			}},
+		// ... and a first contact after the reopening is late, or in
+		// time, by the reopening's 10 days, not the opening's.
+		{rule: "wioa-first-contact-late", on: day("2026-05-20"), change: func(m memStore) {
+			m.drop("WS1")
+			delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+			m["cases/W1/notes/2026-05-17-ab13.yaml"] = contact("2026-05-17-ab13", "contact", "phone")
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n"
+		}, want: "cases/W1/outcome.yaml:5:11", msg: "the first contact was on 2026-05-17, day 13 after the reopening on 2026-05-04: 3 day(s) later than the 10 days (by 2026-05-14); met late",
+			keep: func(m memStore) {
+				m.drop("WS1")
+				delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+				m["cases/W1/notes/2026-05-10-ab13.yaml"] = contact("2026-05-10-ab13", "contact", "phone")
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n"
+			}},
 		{rule: "wioa-contact-interval", on: time.Date(2026, 4, 10, 0, 0, 0, 0, time.UTC), change: nil, want: "cases/W1/intake.yaml:5:10", msg: "last contact was 36 days ago (2026-03-05), more than 30"},
 		// A case reopened since its last contact counts from the
 		// reopening: no one was in contact while it was closed.
