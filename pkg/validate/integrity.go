@@ -893,15 +893,9 @@ func checkEpisodeOrder(x *Context) {
 	f := x.File(layout.KindOutcome)
 	at := func(t record.Turn) []string {
 		if t.Reopening {
-			return []string{"reopenings", strconv.Itoa(t.Index), "date"}
+			return reopeningIndexAt(t.Index)
 		}
-		if o.Closure != nil {
-			if t.Index == 0 {
-				return []string{"closure", "date"}
-			}
-			return []string{"closures", strconv.Itoa(t.Index - 1), "date"}
-		}
-		return []string{"closures", strconv.Itoa(t.Index), "date"}
+		return closureAt(o, t.Index)
 	}
 	id := x.Case.ID
 	for i, t := range turns {

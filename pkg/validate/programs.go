@@ -396,7 +396,7 @@ var wioaRules = []*Rule{
 	{
 		ID: "wioa-first-contact-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "002",
 		Setting: "first_contact_days",
-		Summary: "the first contact came after the 10 days from opening, or from a reopening before it (a deadline met late: history, not an open obligation)",
+		Summary: "the first contact came after the 10 days from opening, or from a reopening before it, or never came before the case was closed and reopened (a deadline met late or missed: history, not an open obligation)",
 		check: func(x *Context) {
 			var first time.Time
 			for _, n := range x.Case.Notes {
@@ -404,6 +404,7 @@ var wioaRules = []*Rule{
 					first = t
 				}
 			}
+			firstContactMissed(x, first)
 			if first.IsZero() {
 				return
 			}
@@ -992,6 +993,54 @@ func permitted(consents []record.Consent, kind string, day record.Date) bool {
 		}
 	}
 	return false
+}
+
+// firstContactMissed reports each first contact a WIOA case owed and
+// never had (first is its first contact, zero when none): the 10 days
+// after the opening, or after a reopening before any contact, passed
+// while the case was open, and it was closed before anyone contacted the
+// customer, then reopened. The reopening starts a new count
+// (casestate.FirstContactOf, which wioa-first-contact and the tickler
+// ask), so the miss is history, not an open obligation, as a first
+// contact met late is; without this a monitor reading validate would
+// never see it. The episode a case is in now is wioa-first-contact's.
+func firstContactMissed(x *Context, first time.Time) {
+	o := x.Case.Outcome
+	seen := map[time.Time]bool{}
+	for i, cl := range o.AllClosures() {
+		closed, ok := cl.Date.Time()
+		if !ok || !first.IsZero() && !first.After(closed) || !o.ClosesEpisode(i) {
+			continue
+		}
+		if r := o.ReopeningAfter(cl); r == "" || r > dayOf(x.Today) {
+			continue // the case is closed still: wioa-first-contact's
+		}
+		// The episode the closure ends began before its day: the
+		// opening, or the last reopening before it.
+		f, ok := casestate.FirstContactOf(x.Case, x.Config, closed.AddDate(0, 0, -1))
+		if !ok || !f.By.Before(closed) || seen[f.Since] {
+			continue // closed within the days: no contact was yet owed
+		}
+		seen[f.Since] = true
+		since := "the opening on " + f.Since.Format(time.DateOnly)
+		if f.From == casestate.SinceReopening {
+			since = "the reopening on " + f.Since.Format(time.DateOnly)
+		}
+		x.Report(x.File(layout.KindOutcome), closureAt(o, i), "no contact in the %d days after %s (by %s), and none before the case was closed on %s: the first contact was missed",
+			f.Days, since, f.By.Format(time.DateOnly), cl.Date)
+	}
+}
+
+// closureAt is where outcome.yaml records closure i of AllClosures: the
+// legacy closure: first, then closures:.
+func closureAt(o *record.Outcome, i int) []string {
+	if o.Closure != nil {
+		if i == 0 {
+			return []string{"closure", "date"}
+		}
+		i--
+	}
+	return []string{"closures", strconv.Itoa(i), "date"}
 }
 
 // reopeningAt is where outcome.yaml records the reopening a contact

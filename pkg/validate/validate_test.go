@@ -598,6 +598,22 @@ func ruleTests() []ruleTest {
 				m["cases/W1/notes/2026-05-10-ab13.yaml"] = contact("2026-05-10-ab13", "contact", "phone")
 				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n"
 			}},
+		// A first contact missed before the case was closed stays on
+		// record after a reopening starts a new count: closed on day
+		// 18 with no contact, reopened, contacted in time after it. A
+		// case closed within the 10 days owed none yet.
+		{rule: "wioa-first-contact-late", on: day("2026-05-20"), change: func(m memStore) {
+			m.drop("WS1")
+			delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+			m["cases/W1/notes/2026-05-06-ab13.yaml"] = contact("2026-05-06-ab13", "contact", "phone")
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-20\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n"
+		}, want: "cases/W1/outcome.yaml:2:11", msg: "no contact in the 10 days after the opening on 2026-03-02 (by 2026-03-12), and none before the case was closed on 2026-03-20: the first contact was missed",
+			keep: func(m memStore) {
+				m.drop("WS1")
+				delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+				m["cases/W1/notes/2026-05-06-ab13.yaml"] = contact("2026-05-06-ab13", "contact", "phone")
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n"
+			}},
 		{rule: "wioa-contact-interval", on: time.Date(2026, 4, 10, 0, 0, 0, 0, time.UTC), change: nil, want: "cases/W1/intake.yaml:5:10", msg: "last contact was 36 days ago (2026-03-05), more than 30"},
 		// A case reopened since its last contact counts from the
 		// reopening: no one was in contact while it was closed.
