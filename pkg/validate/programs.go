@@ -374,10 +374,13 @@ var wioaRules = []*Rule{
 	{
 		ID: "wioa-first-contact", Completeness: true, Severity: finding.Error, Program: record.ProgramWIOA, Source: "002",
 		Setting: "first_contact_days",
-		Summary: "the counselor must contact the customer within 10 days of opening, or of a reopening before any contact; an error while there has been no contact at all",
+		Summary: "the counselor must contact the customer within 10 days of opening, or of a reopening before any contact; an error while the case is open and there has been no contact at all",
 		check: func(x *Context) {
 			if _, contacted := x.Contact.Last(x.Case.Notes); contacted {
 				return // in time, or late (wioa-first-contact-late)
+			}
+			if in := x.Case.Intake; in == nil || in.Status != "open" {
+				return // missed, if it was owed: history (wioa-first-contact-late), as the tickler asks no contact of a closed case
 			}
 			// The tickler's first contact counts the same days
 			// (casestate.FirstContactOf, the one count): from the
@@ -999,11 +1002,13 @@ func permitted(consents []record.Consent, kind string, day record.Date) bool {
 // never had (first is its first contact, zero when none): the 10 days
 // after the opening, or after a reopening before any contact, passed
 // while the case was open, and it was closed before anyone contacted the
-// customer, then reopened. The reopening starts a new count
-// (casestate.FirstContactOf, which wioa-first-contact and the tickler
-// ask), so the miss is history, not an open obligation, as a first
-// contact met late is; without this a monitor reading validate would
-// never see it. The episode a case is in now is wioa-first-contact's.
+// customer, whether it is closed still or was reopened. A closed case
+// asks for no contact (the tickler lists none), and a reopening starts a
+// new count (casestate.FirstContactOf, which wioa-first-contact and the
+// tickler ask), so the miss is history, not an open obligation, as a
+// first contact met late is; without this a monitor reading validate
+// would never see it. The open episode a case is in now is
+// wioa-first-contact's.
 func firstContactMissed(x *Context, first time.Time) {
 	o := x.Case.Outcome
 	seen := map[time.Time]bool{}
@@ -1012,8 +1017,8 @@ func firstContactMissed(x *Context, first time.Time) {
 		if !ok || !first.IsZero() && !first.After(closed) || !o.ClosesEpisode(i) {
 			continue
 		}
-		if r := o.ReopeningAfter(cl); r == "" || r > dayOf(x.Today) {
-			continue // the case is closed still: wioa-first-contact's
+		if closed.After(x.Today) {
+			continue
 		}
 		// The episode the closure ends began before its day: the
 		// opening, or the last reopening before it.

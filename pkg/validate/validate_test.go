@@ -614,6 +614,22 @@ func ruleTests() []ruleTest {
 				m["cases/W1/notes/2026-05-06-ab13.yaml"] = contact("2026-05-06-ab13", "contact", "phone")
 				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\nreopenings:\n  - date: 2026-05-04\n    reason: moved back\n"
 			}},
+		// ... and so does one missed by a case closed still: a closed
+		// case asks for no contact (the tickler lists none), so the
+		// miss is no error of wioa-first-contact's, which TestRules
+		// would count as an unexpected other finding.
+		{rule: "wioa-first-contact-late", on: day("2026-05-20"), change: func(m memStore) {
+			m.drop("WS1")
+			delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-20\n    reason: moved\n"
+		}, want: "cases/W1/outcome.yaml:2:11", msg: "none before the case was closed on 2026-03-20: the first contact was missed",
+			keep: func(m memStore) {
+				m.drop("WS1")
+				delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+				m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "status: open", "status: closed", 1)
+				m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-03-06\n    reason: moved\n"
+			}},
 		{rule: "wioa-contact-interval", on: time.Date(2026, 4, 10, 0, 0, 0, 0, time.UTC), change: nil, want: "cases/W1/intake.yaml:5:10", msg: "last contact was 36 days ago (2026-03-05), more than 30"},
 		// A case reopened since its last contact counts from the
 		// reopening: no one was in contact while it was closed.
