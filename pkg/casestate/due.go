@@ -250,7 +250,7 @@ func (x *view) due(p period) {
 	x.planDue(p)
 	x.trackerReviewDue()
 	x.actionsDue()
-	x.layoffDue()
+	x.layoffDue(p)
 	x.followUpsDue(p)
 	x.benefitsDue()
 	x.potentialExitDue(p)
@@ -260,14 +260,25 @@ func (x *view) due(p period) {
 // search the program supports (000) on the day the state is for: it asks
 // calendar.JobSearchActive, as validate's ws-checkin, ws-activity-tracker
 // and ws-intake-meeting do, so that the tickler lists the check-in, the
-// tracker review and what is due by the layoff date exactly while the
-// rules could warn of them. The phase alone said more: a candidate whose
+// tracker review and the extension decision exactly while the rules could
+// warn of them. The phase alone said more: a candidate whose
 // periods ended with an offer accepted, the salary bridged to its start
 // (000), stays in the period's phase (workSecurityPhase) but no longer
 // searches, and the tickler went on asking for weekly check-ins that
 // validate did not.
 func (x *view) searching() bool {
 	return x.state.Kind == record.ProgramWorkSecurity && calendar.JobSearchActive(x.c, x.cfg, x.today)
+}
+
+// searchingPhase reports whether phase p is one of a work-security
+// candidate's search (notification, work security, extension,
+// extension-pending), whether or not an offer is bridged to its start.
+func searchingPhase(p period) bool {
+	switch p.phase {
+	case PhaseNotification, PhaseWorkSecurity, PhaseExtension, PhaseExtensionPending:
+		return true
+	}
+	return false
 }
 
 // extensionDecisionDue is the joint committee's decision on a pending
@@ -667,8 +678,11 @@ func (x ActionClosures) closure(n *record.Note, item int) (status, how string, o
 // search plan and skill plan of the intake meeting, and a final toolbox.
 // Each stays due, overdue, after the layoff date, as validate's
 // ws-references, ws-iep-plan and ws-toolbox then report it.
-func (x *view) layoffDue() {
-	if !x.searching() {
+func (x *view) layoffDue(p period) {
+	// By the phase, not JobSearchActive: ws-references, ws-iep-plan and
+	// ws-toolbox ask only whether the case is open, so an offer bridged
+	// to its start (000) leaves them, and this item, due.
+	if x.state.Kind != record.ProgramWorkSecurity || !searchingPhase(p) {
 		return
 	}
 	ws, ok := calendar.WorkSecurityPeriodOf(x.c, x.cfg)
