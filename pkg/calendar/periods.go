@@ -385,15 +385,50 @@ func ReferencesBriefed(c *casefile.Case, day record.Date) int {
 	return n
 }
 
-// namedOn reports whether ref had agreed to be named by the end of day
-// and had not withdrawn by then.
+// namedOn reports whether ref counts toward the references work security
+// asks for on day: they had agreed to be named by the end of day, had not
+// withdrawn by then, and can be reached (Reachable).
 func namedOn(ref record.Reference, day record.Date) bool {
+	return agreedOn(ref, day) && Reachable(ref)
+}
+
+// agreedOn reports whether ref had agreed to be named by the end of day
+// and had not withdrawn by then, reachable or not.
+func agreedOn(ref record.Reference, day record.Date) bool {
 	return ref.Permission != "" && ref.Permission <= day && (ref.Withdrawn == "" || ref.Withdrawn > day)
 }
 
+// Reachable reports whether an employer checking ref could reach them:
+// the record gives a phone number or an email address. A reference
+// nobody can call is no reference (000 has the candidate "Ask contact's
+// permission to use his/her name" so that a hiring unit can check it,
+// and prepares them for "'back door' references"), so one with neither
+// does not count toward the three, whatever permission it gave.
+func Reachable(ref record.Reference) bool {
+	return strings.TrimSpace(ref.Phone) != "" || strings.TrimSpace(ref.Email) != ""
+}
+
+// UnreachableReferences returns the indexes, in references.yaml, of the
+// references who had agreed to be named on day and had not withdrawn,
+// but cannot be reached (Reachable): what stands between them and
+// counting is a phone number or an email address.
+func UnreachableReferences(c *casefile.Case, day record.Date) []int {
+	var out []int
+	if r := c.References; r != nil {
+		for i, ref := range r.References {
+			if agreedOn(ref, day) && !Reachable(ref) {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
 // ReferencesWithPermission counts the case's references who had agreed to
-// be named by the end of day and had not withdrawn by then (000: "Secure
-// three professional references").
+// be named by the end of day, had not withdrawn by then, and can be
+// reached by phone or email (000: "Secure three professional references";
+// Reachable): the one count of the references that count, which
+// validate's ws-references, the tickler, ref list and the reports read.
 func ReferencesWithPermission(c *casefile.Case, day record.Date) int {
 	n := 0
 	if r := c.References; r != nil {

@@ -608,11 +608,11 @@ func TestWeighWeeksFromTheOpening(t *testing.T) {
 
 func TestReferencesBriefed(t *testing.T) {
 	c := &casefile.Case{References: &record.References{References: []record.Reference{
-		{Name: "A", Permission: "2026-03-01", Briefed: "2026-03-05"},
-		{Name: "B", Permission: "2026-03-01", Briefed: "2026-04-05"},                          // briefed after the day
-		{Name: "C", Permission: "2026-03-01", Briefed: "2026-03-05", Withdrawn: "2026-03-20"}, // withdrew
-		{Name: "D", Briefed: "2026-03-05"},                                                    // never agreed to be named
-		{Name: "E", Permission: "2026-03-02"},                                                 // not briefed
+		{Name: "A", Phone: "555-0101", Permission: "2026-03-01", Briefed: "2026-03-05"},
+		{Name: "B", Email: "b@example.org", Permission: "2026-03-01", Briefed: "2026-04-05"},                     // briefed after the day
+		{Name: "C", Phone: "555-0103", Permission: "2026-03-01", Briefed: "2026-03-05", Withdrawn: "2026-03-20"}, // withdrew
+		{Name: "D", Phone: "555-0104", Briefed: "2026-03-05"},                                                    // never agreed to be named
+		{Name: "E", Phone: "555-0105", Permission: "2026-03-02"},                                                 // not briefed
 	}}}
 	if got := ReferencesBriefed(c, "2026-03-31"); got != 1 {
 		t.Errorf("briefed = %d, want 1 (A)", got)
@@ -622,5 +622,32 @@ func TestReferencesBriefed(t *testing.T) {
 	}
 	if got := ReferencesBriefed(c, "2026-04-05"); got != 2 {
 		t.Errorf("briefed on 2026-04-05 = %d, want 2 (A, B)", got)
+	}
+}
+
+// A reference nobody can reach does not count toward the three (000: an
+// employer checks a reference by calling it): one with neither a phone
+// nor an email is left out of the count, briefed or not, and
+// UnreachableReferences names it while its permission stands.
+func TestReferencesUnreachable(t *testing.T) {
+	c := &casefile.Case{References: &record.References{References: []record.Reference{
+		{Name: "A", Phone: "555-0101", Permission: "2026-03-01"},
+		{Name: "B", Email: "b@example.org", Permission: "2026-03-01"},
+		{Name: "C", Permission: "2026-03-01", Briefed: "2026-03-05"},   // no way to reach them
+		{Name: "D", Phone: "  ", Permission: "2026-03-01"},             // spaces are no number
+		{Name: "E", Permission: "2026-03-01", Withdrawn: "2026-03-10"}, // withdrew: not named at all
+		{Name: "F", Permission: "2026-04-01"},                          // not yet agreed
+	}}}
+	if got := ReferencesWithPermission(c, "2026-03-31"); got != 2 {
+		t.Errorf("with permission = %d, want 2 (A, B: C and D cannot be reached)", got)
+	}
+	if got := ReferencesBriefed(c, "2026-03-31"); got != 0 {
+		t.Errorf("briefed = %d, want 0 (C is briefed but cannot be reached)", got)
+	}
+	if got := UnreachableReferences(c, "2026-03-31"); !reflect.DeepEqual(got, []int{2, 3}) {
+		t.Errorf("unreachable = %v, want [2 3] (C, D)", got)
+	}
+	if got := UnreachableReferences(c, "2026-04-01"); !reflect.DeepEqual(got, []int{2, 3, 5}) {
+		t.Errorf("unreachable on 2026-04-01 = %v, want [2 3 5] (C, D, F)", got)
 	}
 }

@@ -226,7 +226,7 @@ func compute(c *casefile.Case, cfg *record.Config, today time.Time) State {
 		x.closedDue(p)
 	case in.Status == "open" && s.Phase != "":
 		x.due(p)
-		if searching(p) {
+		if x.searching() {
 			s.CaseConference = caseConference(s.Kind, c.Notes, c.IEP)
 		}
 	}

@@ -332,7 +332,7 @@ func TestDue(t *testing.T) {
 	wsReady := wsIntake + "toolbox:\n  resume: final\n  cover_letter: final\n  thank_you_letter: final\n"
 	wsPlan := "created: 2026-03-02\njob_targets:\n  - title: Records clerk\nskill_plan:\n  - course: Spreadsheets\n"
 	ws := files{"intake.yaml": wsReady, "iep.yaml": wsPlan}
-	refs := files{"references.yaml": "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n", 3)}
+	refs := files{"references.yaml": "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n", 3)}
 	for _, tt := range []struct {
 		name string
 		fs   files
@@ -391,7 +391,7 @@ func TestDue(t *testing.T) {
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 		}},
 		{"ws: references missing past the layoff date stay due", ws.with(files{
-			"references.yaml":            "references:\n  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n",
+			"references.yaml":            "references:\n  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n",
 			"notes/2026-05-10-ck01.yaml": contactNote("2026-05-10-ck01"),
 		}), "2026-05-12", []want{
 			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},
@@ -1161,5 +1161,77 @@ func TestDueIntakeMeetingWaived(t *testing.T) {
 	}
 	if n := meetings(fs, "2026-03-25"); n != 0 {
 		t.Errorf("waived: %d intake-meeting items, want none", n)
+	}
+}
+
+// Between an accepted offer and its start the tickler asks what validate
+// asks: calendar.JobSearchActive, the one answer. Within the work security
+// period the search goes on (the offer may still fall through), so the
+// check-in stays due; once the period has ended with the offer secured,
+// the salary bridged to the start (000), the search is over: no check-in
+// or tracker review is owed, and the period-end item says when the
+// placement starts.
+func TestDueBetweenOfferAndStart(t *testing.T) {
+	kinds := func(fs files, on string) map[string]bool {
+		out := map[string]bool{}
+		for _, d := range state(t, fs, on).Due {
+			out[d.Kind] = true
+		}
+		return out
+	}
+	fs := files{
+		"intake.yaml": wsIntake,
+		"outcome.yaml": `placements:
+  - id: PL-1
+    employer: Example Library
+    position: Assistant
+    start: 2026-08-15
+    recorded: 2026-07-20
+`,
+	}
+	in := kinds(fs, "2026-07-25")
+	if !in[DueContact] || !in[DueTrackerReview] || !in[DueReferences] {
+		t.Errorf("in the period, the offer accepted: %v, want the check-in, the tracker review and the references still due", in)
+	}
+	bridged := kinds(fs, "2026-08-05")
+	for _, k := range []string{DueContact, DueTrackerReview, DueIntakeMeeting} {
+		if bridged[k] {
+			t.Errorf("bridged to the start: %s listed, want the job search over (calendar.JobSearchActive)", k)
+		}
+	}
+	// What was due by the layoff date stays due, as ws-references,
+	// ws-iep-plan and ws-toolbox report it while the case is open.
+	if !bridged[DueReferences] || !bridged[DueSearchPlan] || !bridged[DueToolbox] {
+		t.Errorf("bridged to the start: %v, want the references, the search plan and the toolbox still due", bridged)
+	}
+	if !bridged[DuePeriodEnd] {
+		t.Errorf("bridged to the start: %v, want the period-end item naming the start", bridged)
+	}
+}
+
+// A reference who agreed to be named but gave neither a phone nor an
+// email does not count (calendar.Reachable): the references item says
+// which one, with the command that makes it count, as ws-references does.
+func TestDueReferenceUnreachable(t *testing.T) {
+	fs := files{
+		"intake.yaml": wsIntake,
+		"references.yaml": "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n", 2) +
+			"  - id: RF-K7QX3\n    name: Lou Example\n    relationship: colleague\n    permission: 2026-03-10\n",
+	}
+	var refs []Due
+	for _, d := range state(t, fs, "2026-03-16").Due {
+		if d.Kind == DueReferences {
+			refs = append(refs, d)
+		}
+	}
+	want := "2 of 3 references with permission; reference RF-K7QX3 agreed to be named but has neither a phone nor an email, so no employer can check it and it does not count: add one with caseplan ref update C1 RF-K7QX3 --phone PHONE (or --email EMAIL); secure the rest by the layoff date"
+	if len(refs) != 1 || refs[0].Detail != want {
+		t.Fatalf("references items: %+v\nwant one saying %q", refs, want)
+	}
+	fs["references.yaml"] = strings.Replace(fs["references.yaml"], "    name: Lou Example\n", "    name: Lou Example\n    email: lou@example.org\n", 1)
+	for _, d := range state(t, fs, "2026-03-16").Due {
+		if d.Kind == DueReferences {
+			t.Errorf("with an email for Lou: %+v, want no references item", d)
+		}
 	}
 }

@@ -248,7 +248,7 @@ func (x *view) due(p period) {
 	x.contactDue(p)
 	x.extensionDecisionDue(p)
 	x.planDue(p)
-	x.trackerReviewDue(p)
+	x.trackerReviewDue()
 	x.actionsDue()
 	x.layoffDue(p)
 	x.followUpsDue(p)
@@ -257,8 +257,23 @@ func (x *view) due(p period) {
 }
 
 // searching reports whether a work-security candidate is still in the job
-// search the program supports (000).
-func searching(p period) bool {
+// search the program supports (000) on the day the state is for: it asks
+// calendar.JobSearchActive, as validate's ws-checkin, ws-activity-tracker
+// and ws-intake-meeting do, so that the tickler lists the check-in, the
+// tracker review and the extension decision exactly while the rules could
+// warn of them. The phase alone said more: a candidate whose
+// periods ended with an offer accepted, the salary bridged to its start
+// (000), stays in the period's phase (workSecurityPhase) but no longer
+// searches, and the tickler went on asking for weekly check-ins that
+// validate did not.
+func (x *view) searching() bool {
+	return x.state.Kind == record.ProgramWorkSecurity && calendar.JobSearchActive(x.c, x.cfg, x.today)
+}
+
+// searchingPhase reports whether phase p is one of a work-security
+// candidate's search (notification, work security, extension,
+// extension-pending), whether or not an offer is bridged to its start.
+func searchingPhase(p period) bool {
 	switch p.phase {
 	case PhaseNotification, PhaseWorkSecurity, PhaseExtension, PhaseExtensionPending:
 		return true
@@ -275,7 +290,7 @@ func searching(p period) bool {
 // overdue: the candidate is neither extended nor separated until it is
 // recorded (calendar.StandingOf).
 func (x *view) extensionDecisionDue(p period) {
-	if x.state.Kind != record.ProgramWorkSecurity || !searching(p) {
+	if !x.searching() {
 		return
 	}
 	wp, ok := calendar.WorkSecurityPeriodOn(x.c, x.cfg, x.today)
@@ -337,7 +352,7 @@ func (x *view) contactDue(p period) {
 	var what string
 	switch x.state.Kind {
 	case record.ProgramWorkSecurity:
-		if !searching(p) {
+		if !x.searching() {
 			return
 		}
 		what = "check-in"
@@ -722,7 +737,10 @@ func (x ActionClosures) closure(n *record.Note, item int) (status, how string, o
 // Each stays due, overdue, after the layoff date, as validate's
 // ws-references, ws-iep-plan and ws-toolbox then report it.
 func (x *view) layoffDue(p period) {
-	if x.state.Kind != record.ProgramWorkSecurity || !searching(p) {
+	// By the phase, not JobSearchActive: ws-references, ws-iep-plan and
+	// ws-toolbox ask only whether the case is open, so an offer bridged
+	// to its start (000) leaves them, and this item, due.
+	if x.state.Kind != record.ProgramWorkSecurity || !searchingPhase(p) {
 		return
 	}
 	ws, ok := calendar.WorkSecurityPeriodOf(x.c, x.cfg)
@@ -731,7 +749,11 @@ func (x *view) layoffDue(p period) {
 	}
 	// "Secure three professional references."
 	if want, got := ReferencesRequired(x.c, x.cfg), calendar.ReferencesWithPermission(x.c, date(x.today)); got < want {
-		x.add(DueReferences, ws.Layoff, itoa(got)+" of "+itoa(want)+" references with permission; secure the rest by the layoff date", x.fileOr(layout.KindReferences, layout.KindIntake))
+		detail := itoa(got) + " of " + itoa(want) + " references with permission"
+		if words := UnreachableWords(x.c, date(x.today)); words != "" {
+			detail += "; " + words
+		}
+		x.add(DueReferences, ws.Layoff, detail+"; secure the rest by the layoff date", x.fileOr(layout.KindReferences, layout.KindIntake))
 	}
 	// "Develop a job search plan", "Develop a skill plan".
 	var missing []string
@@ -760,6 +782,25 @@ func (x *view) layoffDue(p period) {
 		}
 		x.add(DueToolbox, ws.Layoff, "finish the toolbox by the layoff date: "+strings.Join(open, ", ")+" (caseplan case toolbox)", x.file(layout.KindIntake), at...)
 	}
+}
+
+// UnreachableWords says which of case c's references agreed to be named
+// on day but do not count, having neither a phone number nor an email
+// address (calendar.UnreachableReferences), and gives for each the whole
+// command that makes it count; "" when there is none. validate's
+// ws-references and the tickler's references item say it alike.
+func UnreachableWords(c *casefile.Case, day record.Date) string {
+	var words []string
+	for _, i := range calendar.UnreachableReferences(c, day) {
+		words = append(words, "reference "+c.References.References[i].Handle(i)+" agreed to be named but has neither a phone nor an email, so no employer can check it and it does not count: add one with "+ReferenceReachCommand(c.ID, c.References.References[i].Handle(i)))
+	}
+	return strings.Join(words, "; ")
+}
+
+// ReferenceReachCommand is the command, whole, that records how an
+// employer reaches reference ref of case caseID.
+func ReferenceReachCommand(caseID, ref string) string {
+	return "caseplan ref update " + caseID + " " + ref + " --phone PHONE (or --email EMAIL)"
 }
 
 // fileOr is the case's record file of kind, or of else when the case has

@@ -38,8 +38,8 @@ const (
 // (000) while a work-security candidate searches: a calendar month after
 // the latest tracker-review note, or after the opening while there has
 // been none.
-func (x *view) trackerReviewDue(p period) {
-	if x.state.Kind != record.ProgramWorkSecurity || !searching(p) {
+func (x *view) trackerReviewDue() {
+	if !x.searching() {
 		return
 	}
 	var last time.Time

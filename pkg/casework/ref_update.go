@@ -55,11 +55,7 @@ func findReference(caseID, which string, refs []record.Reference) (int, error) {
 // referenceName names the i-th reference for messages: "RF-7QX2K Pat
 // Example", or "2 Pat Example" for one without an ID.
 func referenceName(i int, r record.Reference) string {
-	id := r.ID
-	if id == "" {
-		id = strconv.Itoa(i + 1)
-	}
-	return id + " " + planQuote(r.Name)
+	return r.Handle(i) + " " + planQuote(r.Name)
 }
 
 // referenceChange describes the commit of a change to references.yaml.

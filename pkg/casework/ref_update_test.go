@@ -30,7 +30,7 @@ references:
 		gitCLI(t, dir, "commit", "-q", "-m", "references by hand")
 		ws := openWorkspace(t, dir, maria)
 		ws.Rand = bytes.NewReader([]byte{0, 0, 0, 0})
-		res, err := ws.Apply([]string{"WS-001"}, AddReference{Case: "WS-001", Reference: record.Reference{Name: "Lee Sample", Relationship: "colleague", Permission: "2026-03-16"}}.Build)
+		res, err := ws.Apply([]string{"WS-001"}, AddReference{Case: "WS-001", Reference: record.Reference{Name: "Lee Sample", Relationship: "colleague", Email: "lee@example.org", Permission: "2026-03-16"}}.Build)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,6 +74,7 @@ references:
   - id: RF-00000
     name: Lee Sample
     relationship: colleague on the front desk
+    email: lee@example.org
 `
 	if got := readTestFile(t, dir, "cases/WS-001/references.yaml"); got != want {
 		t.Errorf("references.yaml:\n%s\nwant:\n%s", got, want)
@@ -95,7 +96,7 @@ func TestWithdrawReference(t *testing.T) {
 	if res.Change.Action != "ref.withdraw" || res.Change.Summary != `reference RF-00000 "Lee Sample" withdrew on 2026-03-16` {
 		t.Errorf("change: %s %q", res.Change.Action, res.Change.Summary)
 	}
-	if got := readTestFile(t, dir, "cases/WS-001/references.yaml"); !strings.HasSuffix(got, "  - id: RF-00000\n    name: Lee Sample\n    relationship: colleague\n    permission: 2026-03-16\n    withdrawn: 2026-03-16\n") {
+	if got := readTestFile(t, dir, "cases/WS-001/references.yaml"); !strings.HasSuffix(got, "  - id: RF-00000\n    name: Lee Sample\n    relationship: colleague\n    email: lee@example.org\n    permission: 2026-03-16\n    withdrawn: 2026-03-16\n") {
 		t.Errorf("references.yaml:\n%s", got)
 	}
 	if n := withPermission(t, dir); n != 1 {

@@ -30,7 +30,10 @@ Work security asks the candidate to secure three professional references
 before the layoff date (document 000; the program setting
 references_required): --permission records the date the reference agreed to
 be named, --briefed the date the candidate pre-planned with them what they
-will say. A reference counts toward the three only with a permission date.
+will say. A reference counts toward the three only with a permission date
+and a --phone or --email: an employer cannot check a reference it cannot
+reach (a reference added without either is kept, and validate and due name
+the ref update command that makes it count).
 
 The file is edited in place: comments and the order of what a person wrote
 stay as they are, and the commit shows only the new lines. A second

@@ -21,12 +21,14 @@ func newCmdRefUpdate(g *globals, runF func(*refUpdateOptions) error) *cobra.Comm
 		Long: `Change the fields given of reference REF of CASE — its ID (RF-7QX2K, as
 ref add printed it and ref list shows it) or, for a reference written
 before references had IDs, its number in the list (1 for the first) — and
-commit it. --permission records the date they agreed to be named, which
-makes them count toward the three references work security asks for by the
-layoff date (000); --briefed the date the candidate pre-planned with them.
-An empty value ('') removes a field (a value of spaces only is refused);
-the name and the relationship cannot be removed. When a reference withdraws
-their permission, record it with caseplan ref withdraw.
+commit it. --permission records the date they agreed to be named, which,
+with a --phone or an --email to reach them by, makes them count toward the
+three references work security asks for by the layoff date (000: an
+employer cannot check a reference it cannot reach); --briefed records the
+date the candidate pre-planned with them. An empty value ('') removes a
+field (a value of spaces only is refused); the name and the relationship
+cannot be removed. When a reference withdraws their permission, record it
+with caseplan ref withdraw.
 
 Only the changed lines of references.yaml change: comments and the order of
 what a person wrote stay as they are.` + "\n" + exitStatusHelp,

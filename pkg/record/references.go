@@ -1,5 +1,7 @@
 package record
 
+import "strconv"
+
 // References is a case's professional references,
 // cases/<id>/references.yaml; work security asks for three (000).
 type References struct {
@@ -18,4 +20,15 @@ type Reference struct {
 	Permission   Date   `yaml:"permission,omitempty" json:"permission,omitempty"` // they agreed to be named (000)
 	Briefed      Date   `yaml:"briefed,omitempty" json:"briefed,omitempty"`       // the candidate pre-planned with them (000)
 	Withdrawn    Date   `yaml:"withdrawn,omitempty" json:"withdrawn,omitempty"`   // they withdrew permission
+}
+
+// Handle names reference r, the i-th (from 0) of its file, as caseplan ref
+// update and ref withdraw take it: its ID (RF-7QX2K), or, for a reference
+// written before references had IDs, its number in the list (1 for the
+// first), as ref list shows it.
+func (r Reference) Handle(i int) string {
+	if r.ID != "" {
+		return r.ID
+	}
+	return strconv.Itoa(i + 1)
 }

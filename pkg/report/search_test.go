@@ -66,18 +66,22 @@ job_targets:
 		"cases/S1/references.yaml": `references:
   - name: Pat Ref
     relationship: former supervisor
+    phone: 555-0100
     permission: 2026-03-10
     briefed: 2026-03-12
   - name: Lee Ref
     relationship: colleague
+    phone: 555-0100
     permission: 2026-03-11
   - name: Kim Ref
     relationship: colleague
+    phone: 555-0100
     permission: 2026-03-11
     briefed: 2026-03-12
     withdrawn: 2026-04-01
   - name: Ro Ref
     relationship: colleague
+    phone: 555-0100
     permission: 2026-03-11
     briefed: 2026-06-20
 `,

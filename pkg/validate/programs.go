@@ -69,7 +69,18 @@ var workSecurityRules = []*Rule{
 			if byLayoff >= want || now >= want {
 				return // met in time, or met late (ws-references-late)
 			}
-			x.Report(x.referencesFile(), nil, "%d of %d references with permission (%d by the layoff date, %s); secure the rest with caseplan ref add %s --name NAME --relationship TEXT --permission DATE", now, want, byLayoff, layoff.Format(time.DateOnly), x.Case.ID)
+			// A reference who agreed but cannot be reached does not count
+			// (calendar.Reachable); the finding names it and the command
+			// that makes it count, in the tickler's words.
+			add := "secure the rest with caseplan ref add " + x.Case.ID + " --name NAME --relationship TEXT --phone PHONE --permission DATE"
+			rest := add
+			if words := casestate.UnreachableWords(x.Case, date(x.Today)); words != "" {
+				rest = words
+				if now+len(calendar.UnreachableReferences(x.Case, date(x.Today))) < want {
+					rest += "; and " + add
+				}
+			}
+			x.Report(x.referencesFile(), nil, "%d of %d references with permission (%d by the layoff date, %s); %s", now, want, byLayoff, layoff.Format(time.DateOnly), rest)
 		},
 	},
 	{
@@ -89,7 +100,7 @@ var workSecurityRules = []*Rule{
 			// among the first want references to agree.
 			var days []record.Date
 			for _, r := range x.Case.References.References {
-				if r.Permission != "" && (r.Withdrawn == "" || r.Withdrawn > record.Date(x.Today.Format(time.DateOnly))) {
+				if r.Permission != "" && (r.Withdrawn == "" || r.Withdrawn > record.Date(x.Today.Format(time.DateOnly))) && calendar.Reachable(r) {
 					days = append(days, r.Permission)
 				}
 			}

@@ -110,7 +110,7 @@ func (m memStore) drop(ids ...string) {
 // wsComplete gives WS1 what work security asks by the layoff date, so that
 // fixtures dated after it report only what they break.
 func wsComplete(m memStore) {
-	m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n", 3)
+	m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n", 3)
 	m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
 }
 
@@ -515,26 +515,37 @@ func ruleTests() []ruleTest {
 			}},
 		{rule: "ws-references", on: day("2026-05-02"), change: func(m memStore) {
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
-			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: former supervisor\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n"
-		}, want: "cases/WS1/references.yaml:1:1", msg: "1 of 3 references with permission (1 by the layoff date, 2026-05-01); secure the rest with caseplan ref add WS1 --name NAME --relationship TEXT --permission DATE"},
+			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: former supervisor\n    phone: 555-0100\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n"
+		}, want: "cases/WS1/references.yaml:1:1", msg: "1 of 3 references with permission (1 by the layoff date, 2026-05-01); secure the rest with caseplan ref add WS1 --name NAME --relationship TEXT --phone PHONE --permission DATE"},
+		// A reference who agreed but cannot be reached does not count
+		// (000: an employer checks a reference by calling it): the
+		// finding names it and the command, whole, that makes it count.
+		{rule: "ws-references", on: day("2026-05-02"), change: func(m memStore) {
+			wsComplete(m)
+			m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n", 2) + "  - id: RF-K7QX3\n    name: Lou Example\n    relationship: colleague\n    permission: 2026-03-10\n"
+		}, want: "cases/WS1/references.yaml:1:1", msg: "2 of 3 references with permission (2 by the layoff date, 2026-05-01); reference RF-K7QX3 agreed to be named but has neither a phone nor an email, so no employer can check it and it does not count: add one with caseplan ref update WS1 RF-K7QX3 --phone PHONE (or --email EMAIL)",
+			keep: func(m memStore) {
+				wsComplete(m)
+				m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n", 2) + "  - id: RF-K7QX3\n    name: Lou Example\n    relationship: colleague\n    email: lou@example.org\n    permission: 2026-03-10\n"
+			}},
 		// References who agreed after the layoff date do not count toward
 		// three by the layoff date (defect 11): an open obligation while
 		// fewer than three have agreed at all...
 		{rule: "ws-references", on: day("2026-05-10"), change: func(m memStore) {
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
-			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: former supervisor\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n    permission: 2026-05-05\n  - name: Kim Example\n    relationship: colleague\n    permission: 2026-03-12\n    withdrawn: 2026-04-01\n"
+			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: former supervisor\n    phone: 555-0100\n    permission: 2026-03-10\n  - name: Lou Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-05-05\n  - name: Kim Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-12\n    withdrawn: 2026-04-01\n"
 		}, want: "cases/WS1/references.yaml:1:1", msg: "2 of 3 references with permission (1 by the layoff date, 2026-05-01)"},
 		// ...and a deadline met late once they have: a warning that never
 		// fails CI, naming the days late (defect 7).
 		{rule: "ws-references-late", on: day("2026-05-10"), change: func(m memStore) {
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
-			m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n", 2) + "  - name: Lou Example\n    relationship: colleague\n    permission: 2026-05-04\n"
+			m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n", 2) + "  - name: Lou Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-05-04\n"
 		}, want: "cases/WS1/references.yaml:1:1", msg: "the 3rd reference agreed on 2026-05-04, 3 day(s) after the layoff date (2026-05-01): met late",
 			keep: func(m memStore) {
 				wsComplete(m)
 			}},
 		{rule: "ws-iep-plan", on: time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC), change: func(m memStore) {
-			m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n", 3)
+			m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n", 3)
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\nskill_plan:\n  - course: Excel\n"
 		}, want: "cases/WS1/iep.yaml:1:1", msg: "no job_targets by the layoff date"},
 		{rule: "ws-extension", on: today, change: func(m memStore) {
@@ -1254,7 +1265,7 @@ func TestRulesDocumented(t *testing.T) {
 func TestLayoffDateDeadlines(t *testing.T) {
 	m := base()
 	m.drop("W1", "P1")
-	m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: colleague\n    permission: 2026-03-10\n"
+	m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n"
 	m["cases/WS1/iep.yaml"] = "created: 2026-03-02\n"
 	for _, tc := range []struct {
 		on   time.Time
