@@ -263,7 +263,10 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 	was := ""
 	if last := lc.c.Outcome.LatestClosure(); last != nil {
 		if last.Date != "" && d < last.Date {
-			return nil, inputErrorf("", "case %s was closed on %s; it cannot be reopened before that (--date %s)", r.Case, last.Date, d)
+			// The date is most likely a slip (the year, a day typed for
+			// the closing's): the hint gives the command to type again.
+			return nil, inputErrorf(fmt.Sprintf("date the reopening on the day the case came back, on or after %s: caseplan case reopen %s --date DATE --reason TEXT", last.Date, r.Case),
+				"case %s was closed on %s; it cannot be reopened before that (--date %s)", r.Case, last.Date, d)
 		}
 		was = fmt.Sprintf(" It had been closed on %s (%s).", last.Date, last.Reason)
 	}
