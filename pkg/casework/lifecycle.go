@@ -254,6 +254,9 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("say why with --reason", "a reopening needs a reason")
 	}
 	if lc.intake.Status != "closed" {
+		if lc.intake.Exited != "" && lc.programKind() == record.ProgramWIOA {
+			return nil, inputErrorf(newPeriodHint(r.Case), "case %s is not closed (status %s); it exited on %s", r.Case, lc.intake.Status, lc.intake.Exited)
+		}
 		return nil, inputErrorf("", "case %s is not closed (status %s)", r.Case, lc.intake.Status)
 	}
 	if err := lc.outcomeReadable(); err != nil {
