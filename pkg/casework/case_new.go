@@ -49,7 +49,7 @@ func staffFlagHint(cfg *record.Config, flag, typed, otherwise string) string {
 // NewCase describes a case to open.
 type NewCase struct {
 	ID         string // empty: a new random ID
-	Program    string
+	Program    string // with ReturningFrom, empty: the earlier case's
 	Name       string // the participant's name; with ReturningFrom, empty: the earlier case's
 	Manager    string // staff id; empty: the acting staff member
 	Center     string
@@ -69,6 +69,18 @@ type NewCase struct {
 // plan (iep.yaml), so that every case has its IEP from the start (002).
 func (n NewCase) Build(s *State) (*Change, error) {
 	cfg := s.Snapshot.Config
+	var earlier *record.Intake
+	if n.ReturningFrom != "" {
+		var err error
+		if earlier, err = s.earlierPeriod(n.ReturningFrom); err != nil {
+			return nil, err
+		}
+		// A new period of participation is the earlier one's program
+		// (TEGL 10-16): --program may be left out, as --name may.
+		if n.Program == "" {
+			n.Program = earlier.Program
+		}
+	}
 	prog, ok := cfg.Programs[n.Program]
 	if !ok {
 		return nil, inputErrorf("the programs are set in cases/caseplan.yaml", "unknown program %q (this store has: %s)", n.Program, joinKeys(cfg.Programs))
@@ -142,11 +154,7 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		Participant:   record.Participant{Name: n.Name},
 		ReturningFrom: n.ReturningFrom,
 	}
-	if n.ReturningFrom != "" {
-		earlier, err := s.earlierPeriod(n.ReturningFrom)
-		if err != nil {
-			return nil, err
-		}
+	if earlier != nil {
 		// The contact details are plain in the intake; the sealed fields
 		// (sealed.age) stay where they are, sealed to the earlier case's
 		// team, and are never copied out in plain text.

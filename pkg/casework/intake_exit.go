@@ -50,7 +50,7 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 			"case %s is in program %s, not a WIOA program", x.Case, in.Program)
 	}
 	if in.Exited != "" {
-		return nil, inputErrorf("", "case %s already exited on %s", x.Case, in.Exited)
+		return nil, inputErrorf(newPeriodHint(x.Case), "case %s already exited on %s", x.Case, in.Exited)
 	}
 	if x.Date.IsZero() {
 		p := calendar.ParticipationOf(lc.c, s.Snapshot.Config, s.Today)
@@ -130,4 +130,14 @@ func (x *ExitCase) Build(s *State) (*Change, error) {
 		Summary: fmt.Sprintf("exit the program on %s; follow-up to %s", d, x.FollowUpEnds),
 		Files:   files,
 	}, nil
+}
+
+// newPeriodHint is what to do with a WIOA case whose exit is recorded,
+// for a command that would continue it (a second exit, a reopening): the
+// exit ended its period of participation, and a participant who came
+// back begins a new one, a case of its own (TEGL 10-16); a wrong exit date
+// is corrected by hand.
+func newPeriodHint(id string) string {
+	return "its period of participation ended with that exit (TEGL 10-16): a participant who came back begins a new one with caseplan case new --returning-from " + id +
+		"; a wrong exit date is corrected with caseplan edit " + id + " intake"
 }

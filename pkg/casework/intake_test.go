@@ -295,6 +295,14 @@ func TestExitCase(t *testing.T) {
 	if !errors.As(err, &ie) || ie.Msg != "case W-001 already exited on 2026-09-30" {
 		t.Errorf("second exit: %v", err)
 	}
+	// The participant came back: the hint names the new period's case.
+	if want := "its period of participation ended with that exit (TEGL 10-16): a participant who came back begins a new one with caseplan case new --returning-from W-001; a wrong exit date is corrected with caseplan edit W-001 intake"; ie == nil || ie.Hint != want {
+		t.Errorf("second exit: hint %q, want %q", hintOf(ie), want)
+	}
+	_, err = ws.Apply([]string{"W-001"}, ReopenCase{Case: "W-001", Date: ws.Today, Reason: "Laid off again"}.Build)
+	if !errors.As(err, &ie) || ie.Msg != "case W-001 is not closed (status open); it exited on 2026-09-30" || !strings.Contains(ie.Hint, "caseplan case new --returning-from W-001") {
+		t.Errorf("reopen of an exited case: %v (hint %q)", err, hintOf(ie))
+	}
 }
 
 // TestSetCourseStatus: a course is named by its ID, its place or its

@@ -254,6 +254,9 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("say why with --reason", "a reopening needs a reason")
 	}
 	if lc.intake.Status != "closed" {
+		if lc.intake.Exited != "" && lc.programKind() == record.ProgramWIOA {
+			return nil, inputErrorf(newPeriodHint(r.Case), "case %s is not closed (status %s); it exited on %s", r.Case, lc.intake.Status, lc.intake.Exited)
+		}
 		return nil, inputErrorf("", "case %s is not closed (status %s)", r.Case, lc.intake.Status)
 	}
 	if err := lc.outcomeReadable(); err != nil {
@@ -263,7 +266,10 @@ func (r ReopenCase) Build(s *State) (*Change, error) {
 	was := ""
 	if last := lc.c.Outcome.LatestClosure(); last != nil {
 		if last.Date != "" && d < last.Date {
-			return nil, inputErrorf("", "case %s was closed on %s; it cannot be reopened before that (--date %s)", r.Case, last.Date, d)
+			// The date is most likely a slip (the year, a day typed for
+			// the closing's): the hint gives the command to type again.
+			return nil, inputErrorf(fmt.Sprintf("date the reopening on the day the case came back, on or after %s: caseplan case reopen %s --date DATE --reason TEXT", last.Date, r.Case),
+				"case %s was closed on %s; it cannot be reopened before that (--date %s)", r.Case, last.Date, d)
 		}
 		was = fmt.Sprintf(" It had been closed on %s (%s).", last.Date, last.Reason)
 	}

@@ -160,6 +160,27 @@ func TestCloseSeparatedFitsKind(t *testing.T) {
 	}
 }
 
+// TestReopenBeforeClosing: a reopening dated before the closing it would
+// end is refused with a hint that says which dates are taken and the
+// command to type again.
+func TestReopenBeforeClosing(t *testing.T) {
+	dir := initTestStore(t)
+	openTestCase(t, dir, "W-001") // opened 2026-03-16
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = day("2026-04-10")
+	if _, err := ws.Apply([]string{"W-001"}, CloseCase{Case: "W-001", Date: day("2026-04-02"), Reason: "other"}.Build); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ws.Apply([]string{"W-001"}, ReopenCase{Case: "W-001", Date: day("2026-03-20"), Reason: "Back in the job search"}.Build)
+	var in *InputError
+	if !errors.As(err, &in) || !strings.Contains(in.Msg, "was closed on 2026-04-02; it cannot be reopened before that (--date 2026-03-20)") {
+		t.Fatalf("got %v, want the refusal of a reopening before the closing", err)
+	}
+	if want := "date the reopening on the day the case came back, on or after 2026-04-02: caseplan case reopen W-001 --date DATE --reason TEXT"; in.Hint != want {
+		t.Errorf("hint %q, want %q", in.Hint, want)
+	}
+}
+
 // TestJobEnded: the words of a reopening's reason that say the job ended.
 func TestJobEnded(t *testing.T) {
 	for reason, want := range map[string]bool{

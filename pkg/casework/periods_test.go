@@ -58,3 +58,29 @@ func TestLaterPeriodsUnreadableCase(t *testing.T) {
 		t.Fatalf("withLaterPeriods with cases/W-002 unreadable: err %v (W-002 loaded %v); want an error naming cases/W-002", err, after.snap.Case("W-002") != nil)
 	}
 }
+
+// TestNewCaseReturningProgram: a returning participant's new period is
+// the earlier case's program when --program is left out (TEGL 10-16: a
+// period of participation continues the program's), as its name is.
+func TestNewCaseReturningProgram(t *testing.T) {
+	dir := initTestStore(t)
+	ws := openWorkspace(t, dir, maria)
+	ws.Today = time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	if _, err := ws.Apply(nil, NewCase{ID: "W-001", Program: "wioa", Name: "Ana Example", Opened: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)}.Build); err != nil {
+		t.Fatal(err)
+	}
+	exit := &ExitCase{Case: "W-001", Date: time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC)}
+	if _, err := ws.Apply([]string{"W-001"}, exit.Build); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ws.Apply(nil, NewCase{ID: "W-002", ReturningFrom: "W-001"}.Build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Change.Summary; !strings.Contains(got, "open case (wioa,") {
+		t.Errorf("summary %q, want the earlier case's program", got)
+	}
+	if data := readTestFile(t, dir, "cases/W-002/intake.yaml"); !strings.Contains(data, "\nprogram: wioa\n") || !strings.Contains(data, "\nreturning_from: W-001\n") {
+		t.Errorf("W-002's intake:\n%s", data)
+	}
+}

@@ -38,7 +38,8 @@ participation date and exit. Each period is a case of its own: open the
 new one with --returning-from EARLIER-CASE. It records returning_from in
 the intake and starts from the earlier intake's name and contact details
 (phone, email, address, channels, best times, language; never the sealed
-fields); --name is then needed only for a name that changed.
+fields); --name is then needed only for a name that changed, and
+--program defaults to the earlier case's.
 validate holds it to an earlier WIOA case whose exit was recorded before the
 new case opens (rule wioa-returning-from), and export pirl reports every
 period under the first case's ID (PIRL 100). case new does not look for
@@ -57,6 +58,13 @@ errors a case opened late starts with: each is something still to do.` + "\n" + 
   caseplan case new --program wioa --returning-from 2026-K7QX2`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			// --returning-from names the earlier case, whose program
+			// the new period continues: then --program, like --name,
+			// may be left out. Else it is required, and said as cobra's
+			// required flags are.
+			if opts.change.Program == "" && opts.change.ReturningFrom == "" {
+				return &UsageError{Msg: "case new needs --program", Hint: usageLine(c)}
+			}
 			for _, d := range []struct {
 				flag, v string
 				to      *time.Time
@@ -77,7 +85,7 @@ errors a case opened late starts with: each is something still to do.` + "\n" + 
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.change.Program, "program", "", "the program `KEY` from caseplan.yaml (work-security, wioa, post-employment, ...)")
+	f.StringVar(&opts.change.Program, "program", "", "the program `KEY` from caseplan.yaml (work-security, wioa, post-employment, ...; with --returning-from, default: the earlier case's)")
 	f.StringVar(&opts.change.Name, "name", "", "the participant's `NAME` (with --returning-from, default: the earlier case's)")
 	onceVar(f, &opts.change.Manager, "manager", "the designated case manager's staff `ID` (default: you)")
 	f.StringVar(&opts.change.ID, "id", "", "an external case `ID` (default: a new random one)")
@@ -91,7 +99,6 @@ errors a case opened late starts with: each is something still to do.` + "\n" + 
 	alsoTriedAs(f, "name", "participant", "full-name", "person")
 	alsoTriedAs(f, "manager", "case-manager", "counselor", "cm", "staff", "owner")
 	alsoTriedAs(f, "opened", "date", "open-date", "start")
-	_ = c.MarkFlagRequired("program")
 	c.MarkFlagsOneRequired("name", "returning-from")
 	return c
 }

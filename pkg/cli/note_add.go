@@ -41,6 +41,11 @@ A post-employment job-site visit (--mode job-site) with no permission on
 record by its day is committed with the warning of rule
 pe-job-site-permission, which says how to record the permission (document
 003: "with the participant's permission").
+A WIOA service dated after the case's recorded exit is committed with the
+warning of rule wioa-exit-date: a participant who came back begins a new
+period of participation (TEGL 10-16), a case of its own (case new
+--returning-from); void a note recorded on the old case by mistake with
+caseplan note amend CASE NOTE --void.
 
 --action "OWNER|DUE|TEXT" records an action item (owner participant, manager or
 other; DUE a date or empty); a dated item stays on the tickler, as NOTE#N,
@@ -131,8 +136,12 @@ func noteAddRun(opts *noteAddOptions) error {
 
 // noteWarnings are the rules whose warnings a note just written may bring
 // and note add says, for one case or several: an action item due decades
-// away (plan-date), a job-site visit without permission on record (003).
-var noteWarnings = []string{validate.RulePlanDate, validate.RulePEJobSitePermission}
+// away (plan-date), a job-site visit without permission on record (003),
+// a service recorded after the case's WIOA exit (wioa-exit-date: a
+// participant who came back, whose service belongs in the case of the new
+// period, or an exit recorded too early) — said at the write, since the
+// note cannot be taken back, only voided.
+var noteWarnings = []string{validate.RulePlanDate, validate.RulePEJobSitePermission, validate.RuleWIOAExitDate}
 
 // sayNotContact warns when a note of kind contact or intake just written
 // does not count as a contact by its case's program: the contact rules and

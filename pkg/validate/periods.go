@@ -131,7 +131,15 @@ func PeriodFindings(check []*Period, all map[string]*Period, opening map[string]
 			})
 		}
 		if p.Kind != record.ProgramWIOA {
-			report("returning_from %s: a new period of participation is WIOA's (TEGL 10-16), and this case's program%s is not a WIOA program; remove returning_from with %s", p.ReturningFrom, programWord(p), removing)
+			// A work-security candidate or post-employment participant
+			// who comes back to the same program is served on their case
+			// again (a closed one reopened: episodes, never removed) —
+			// what the person who typed --returning-from came to do.
+			again := ""
+			if earlier := all[p.ReturningFrom]; earlier != nil && earlier.Case != p.Case && earlier.Program != "" && earlier.Program == p.Program {
+				again = fmt.Sprintf("; a participant who comes back to %s is served on case %s again, reopened if it is closed: caseplan case reopen %s --date DATE --reason TEXT", p.Program, earlier.Case, earlier.Case)
+			}
+			report("returning_from %s: a new period of participation is WIOA's (TEGL 10-16), and this case's program%s is not a WIOA program; remove returning_from with %s%s", p.ReturningFrom, programWord(p), removing, again)
 			continue
 		}
 		earlier := all[p.ReturningFrom]

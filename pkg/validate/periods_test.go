@@ -37,6 +37,24 @@ func TestPeriodFindingsProgram(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0].Message, "this case's program pe is not a WIOA program") {
 		t.Fatalf("got %v", got)
 	}
+	if strings.Contains(got[0].Message, "case reopen") {
+		t.Errorf("a case of another program: %s, want no reopen of A", got[0].Message)
+	}
+}
+
+// TestPeriodFindingsSameProgram: a post-employment participant (003) or a
+// work-security candidate (000) who comes back to the same program is
+// served on their case again: the finding names case reopen, as typed.
+func TestPeriodFindingsSameProgram(t *testing.T) {
+	all := map[string]*Period{
+		"A": {Case: "A", Kind: "post-employment", Program: "pe", Opened: "2026-01-01"},
+		"B": {Case: "B", ReturningFrom: "A", Kind: "post-employment", Program: "pe", Opened: "2026-05-01"},
+	}
+	got := PeriodFindings([]*Period{all["B"]}, all, map[string]bool{"B": true})
+	want := "remove returning_from with caseplan case new again, without --returning-from; a participant who comes back to pe is served on case A again, reopened if it is closed: caseplan case reopen A --date DATE --reason TEXT"
+	if len(got) != 1 || !strings.HasSuffix(got[0].Message, want) {
+		t.Fatalf("got %v, want a message ending %q", got, want)
+	}
 }
 
 func TestFirstPeriod(t *testing.T) {

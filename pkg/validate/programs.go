@@ -636,8 +636,8 @@ var wioaRules = []*Rule{
 			// — a period is a case of its own, that names this one
 			// (intake returning_from, wioa-returning-from).
 			if now := calendar.ParticipationOf(x.Case, x.Config, x.Today); now.LastService.After(exit) {
-				x.Report(x.File(layout.KindIntake), Path("exited"), "a participation-causing service on %s comes after the exit recorded on %s; if the participant had not exited, correct exited with caseplan edit %s intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16): open a case for it with caseplan case new --returning-from %s --program %s --opened DATE and record the service there",
-					now.LastService.Format(time.DateOnly), exit.Format(time.DateOnly), x.Case.ID, x.Case.ID, x.Case.Intake.Program)
+				x.Report(x.File(layout.KindIntake), Path("exited"), "a participation-causing service on %s comes after the exit recorded on %s; if the participant had not exited, correct exited with caseplan edit %s intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16): open a case for it with caseplan case new --returning-from %s --program %s --opened DATE and record the service there, and void a note recorded here for it with caseplan note amend %s NOTE --void --content TEXT",
+					now.LastService.Format(time.DateOnly), exit.Format(time.DateOnly), x.Case.ID, x.Case.ID, x.Case.Intake.Program, x.Case.ID)
 				return
 			}
 			// The exit date is the last such service's date (PIRL 901).

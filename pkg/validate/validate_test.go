@@ -960,7 +960,7 @@ func ruleTests() []ruleTest {
 			m.drop("WS1")
 			m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-06-30\nparticipant:")
 			m["cases/W1/notes/2026-09-01-rt01.yaml"] = "id: 2026-09-01-rt01\ndate: 2026-09-01\nauthor: mrivera\nkind: contact\nmode: in-person\ntwo_way: true\nservices: [career-counseling]\ncontent: Back after losing the job\n"
-		}, want: "cases/W1/intake.yaml:6:9", msg: "a participation-causing service on 2026-09-01 comes after the exit recorded on 2026-06-30; if the participant had not exited, correct exited with caseplan edit W1 intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16): open a case for it with caseplan case new --returning-from W1 --program wioa --opened DATE and record the service there",
+		}, want: "cases/W1/intake.yaml:6:9", msg: "a participation-causing service on 2026-09-01 comes after the exit recorded on 2026-06-30; if the participant had not exited, correct exited with caseplan edit W1 intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16): open a case for it with caseplan case new --returning-from W1 --program wioa --opened DATE and record the service there, and void a note recorded here for it with caseplan note amend W1 NOTE --void --content TEXT",
 			keep: func(m memStore) {
 				// A follow-up after exit is not a participation-causing service.
 				m.drop("WS1")
