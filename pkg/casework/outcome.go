@@ -58,6 +58,9 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 	if err := extendable(r.Case, period); err != nil {
 		return nil, err
 	}
+	if err := requestInTime(r.Case, period, r.Date); err != nil {
+		return nil, err
+	}
 	r.Evidence = calendar.WeighExtension(lc.c, calendar.ContactFor(lc.c, s.Snapshot.Config), period, r.Date)
 
 	d := date(r.Date)
@@ -243,6 +246,28 @@ func extendable(caseID string, p calendar.WorkSecurityPeriod) error {
 	}
 	return inputErrorf(fmt.Sprintf("nothing is left to request: the job search ends on %s; without a placement by then, the candidate is separated from %s (record it then with caseplan case close %s --reason separated)", date(last), date(last.AddDate(0, 0, 1)), caseID),
 		"case %s's approved extension already runs to %s, %s the Joint Work Security Committee may approve (document 000: up to three additional months); a further extension cannot be approved", caseID, date(last), reach)
+}
+
+// requestInTime refuses a request dated after the last day even the
+// longest extension could reach (000: "up to three months beyond the
+// initial three month Work Security period"): an approval could extend
+// nothing still to come, so, as for a request once an approval reaches
+// the longest (extendable), only a refusal could answer it — and
+// recording it would make a separated candidate extension-pending, with
+// a decision on the supervisor's list that leads nowhere. A request made
+// after the period ended but within that reach is taken: 000 sets the
+// committee no deadline.
+func requestInTime(caseID string, p calendar.WorkSecurityPeriod, day time.Time) error {
+	if !day.After(p.Longest) {
+		return nil
+	}
+	last := p.LastDay()
+	what := "the work security period"
+	if last.After(p.End) {
+		what = "the approved extension"
+	}
+	return inputErrorf(fmt.Sprintf("nothing is left to request: %s ended on %s, and without a placement the candidate is separated from %s (record it with caseplan case close %s --reason separated); a request made earlier is recorded with its own --date", what, date(last), date(last.AddDate(0, 0, 1)), caseID),
+		"--date %s is past %s, the last day the longest extension the Joint Work Security Committee may approve could reach (document 000: up to three additional months); the committee could only refuse it", date(day), date(p.Longest))
 }
 
 // untilHint names the days an approval's --until may take: after the

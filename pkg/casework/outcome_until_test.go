@@ -245,3 +245,45 @@ func TestLengthHint(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestPastTheLongestExtension: a request dated after the last day
+// the longest extension could reach is refused, as only a refusal could
+// answer it, naming the separation; one after the period's end but
+// within that reach is taken (000 sets the committee no deadline).
+func TestRequestPastTheLongestExtension(t *testing.T) {
+	isolateHome(t)
+	dir := initTestStore(t)
+	w := openWorkspace(t, dir, maria)
+	w.Today = time.Date(2026, 11, 5, 0, 0, 0, 0, time.UTC)
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	apply := func(build Build) error {
+		_, err := w.Apply([]string{"WS-1"}, build)
+		return err
+	}
+	if _, err := w.Apply(nil, NewCase{ID: "WS-1", Program: "work-security", Name: "Sam Sample",
+		Opened: day("2026-03-02"), NoticeDate: day("2026-03-02"), LayoffDate: day("2026-05-01")}.Build); err != nil {
+		t.Fatal(err)
+	}
+	before := captureState(t, dir)
+	err := apply((&RequestExtension{Case: "WS-1", Date: day("2026-10-29")}).Build)
+	var input *InputError
+	if !errors.As(err, &input) {
+		t.Fatalf("got %v, want an input error", err)
+	}
+	if want := "--date 2026-10-29 is past 2026-10-28, the last day the longest extension the Joint Work Security Committee may approve could reach (document 000: up to three additional months); the committee could only refuse it"; input.Msg != want {
+		t.Errorf("got %q\nwant %q", input.Msg, want)
+	}
+	if want := "nothing is left to request: the work security period ended on 2026-07-30, and without a placement the candidate is separated from 2026-07-31 (record it with caseplan case close WS-1 --reason separated); a request made earlier is recorded with its own --date"; input.Hint != want {
+		t.Errorf("hint %q\nwant %q", input.Hint, want)
+	}
+	assertSameState(t, before, captureState(t, dir))
+	if err := apply((&RequestExtension{Case: "WS-1", Date: day("2026-10-28")}).Build); err != nil {
+		t.Fatalf("a request on the longest extension's last day: %v", err)
+	}
+}
