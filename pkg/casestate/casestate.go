@@ -335,9 +335,14 @@ func (x *view) workSecurityPhase() period {
 		}
 		return ws
 	case calendar.StandingExtension:
+		ends := "the extension of the work security period ends"
+		if p.Pending {
+			// A further request, as the work security period's end says
+			// of the first: the decision item beside it is due that day.
+			ends += "; a further extension request awaits the joint committee's decision"
+		}
 		return period{phase: PhaseExtension, start: p.End.AddDate(0, 0, 1), end: p.ExtendedUntil,
-			ends:   "the extension of the work security period ends",
-			endsAt: layout.KindOutcome, endsPath: []string{"extensions"}}
+			ends: ends, endsAt: layout.KindOutcome, endsPath: []string{"extensions"}}
 	case calendar.StandingExtensionPending:
 		// Not separated while the committee decides (000: it "may
 		// authorize the extension ... beyond the initial three month Work

@@ -433,6 +433,19 @@ func TestDue(t *testing.T) {
 			{DueContact, "2026-08-17", "weekly check-in", "notes/2026-08-10-ck01.yaml:2"},
 			{DuePeriodEnd, "2026-09-30", "the extension of the work security period ends", "outcome.yaml:1"},
 		}},
+		// A further request pending during the extension is said at its
+		// end, as the first one is at the period's.
+		{"ws: the extension's end, a further request pending", ws.with(refs).with(files{
+			"outcome.yaml":               extended + "  - requested: 2026-09-14\n    decision: pending\n",
+			"notes/2026-09-14-ck01.yaml": contactNote("2026-09-14-ck01"),
+		}), "2026-09-15", []want{
+			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},
+			{DueTrackerReview, "2026-04-02", "review the activity tracker", "intake.yaml:2"},
+			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
+			{DueContact, "2026-09-21", "weekly check-in", "notes/2026-09-14-ck01.yaml:2"},
+			{DueExtensionDecision, "2026-09-30", "the joint committee's decision on the extension request of 2026-09-14", "outcome.yaml:7"},
+			{DuePeriodEnd, "2026-09-30", "the extension of the work security period ends; a further extension request awaits the joint committee's decision", "outcome.yaml:1"},
+		}},
 		// Nothing more to search for; what is left is to prepare the
 		// candidate for separation and close the case (000).
 		{"ws: separated, the closing left", ws.with(files{"iep.yaml": "created: 2026-03-02\n"}), "2026-08-15", []want{

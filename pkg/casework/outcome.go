@@ -58,6 +58,9 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 	if err := extendable(r.Case, period); err != nil {
 		return nil, err
 	}
+	if err := requestInTime(r.Case, period, r.Date); err != nil {
+		return nil, err
+	}
 	r.Evidence = calendar.WeighExtension(lc.c, calendar.ContactFor(lc.c, s.Snapshot.Config), period, r.Date)
 
 	d := date(r.Date)
@@ -97,8 +100,15 @@ type DecideExtension struct {
 	Date     time.Time
 	Approved bool
 	Until    time.Time // approved: the extension's last day
-	By       string    // who decided, e.g. the Joint Work Security Committee
-	Notes    string
+	// UntilLength is --until as typed when it was a length of time (2m,
+	// 60d, 60: IsLength) rather than the extension's last day: the
+	// committee speaks in months (000: "up to three additional
+	// months"), so the slip is a common one, and it is refused with the
+	// day each reading of it gives (lengthHint), which only the case's
+	// period knows.
+	UntilLength string
+	By          string // who decided, e.g. the Joint Work Security Committee
+	Notes       string
 }
 
 // Build returns the change that decides the pending request in place in
@@ -140,7 +150,11 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 	e := exts[i]
 	d := date(dx.Date)
 	if e.Requested != "" && d < e.Requested {
-		return nil, inputErrorf("", "--date %s is before the request (%s)", d, e.Requested)
+		// The committee decides a request it has received: a date before
+		// it is a slip (the meeting's date typed for another, or the
+		// request's day mistyped), and the way out is the decision's day.
+		return nil, inputErrorf(fmt.Sprintf("the committee decides after the request: type --date with the day of its decision, %s or later", e.Requested),
+			"--date %s is before the request (%s)", d, e.Requested)
 	}
 	if strings.TrimSpace(dx.By) == "" {
 		return nil, inputErrorf("only the Joint Work Security Committee may authorise an extension (document 000)", "say who decided with --by")
@@ -150,6 +164,13 @@ func (dx DecideExtension) Build(s *State) (*Change, error) {
 	if dx.Approved {
 		decision = "approved"
 		p, ok := calendar.WorkSecurityPeriodOf(lc.c, s.Snapshot.Config)
+		if dx.UntilLength != "" {
+			hint := "type --until DATE, the extension's last day, or --denied"
+			if ok {
+				hint = lengthHint(p, dx.UntilLength)
+			}
+			return nil, inputErrorf(hint, "--until %q: a length, not a date; --until takes the extension's last day, as YYYY-MM-DD", dx.UntilLength)
+		}
 		if dx.Until.IsZero() {
 			hint := "type --until DATE, the extension's last day, or --denied"
 			if ok {
@@ -227,6 +248,28 @@ func extendable(caseID string, p calendar.WorkSecurityPeriod) error {
 		"case %s's approved extension already runs to %s, %s the Joint Work Security Committee may approve (document 000: up to three additional months); a further extension cannot be approved", caseID, date(last), reach)
 }
 
+// requestInTime refuses a request dated after the last day even the
+// longest extension could reach (000: "up to three months beyond the
+// initial three month Work Security period"): an approval could extend
+// nothing still to come, so, as for a request once an approval reaches
+// the longest (extendable), only a refusal could answer it — and
+// recording it would make a separated candidate extension-pending, with
+// a decision on the supervisor's list that leads nowhere. A request made
+// after the period ended but within that reach is taken: 000 sets the
+// committee no deadline.
+func requestInTime(caseID string, p calendar.WorkSecurityPeriod, day time.Time) error {
+	if !day.After(p.Longest) {
+		return nil
+	}
+	last := p.LastDay()
+	what := "the work security period"
+	if last.After(p.End) {
+		what = "the approved extension"
+	}
+	return inputErrorf(fmt.Sprintf("nothing is left to request: %s ended on %s, and without a placement the candidate is separated from %s (record it with caseplan case close %s --reason separated); a request made earlier is recorded with its own --date", what, date(last), date(last.AddDate(0, 0, 1)), caseID),
+		"--date %s is past %s, the last day the longest extension the Joint Work Security Committee may approve could reach (document 000: up to three additional months); the committee could only refuse it", date(day), date(p.Longest))
+}
+
 // untilHint names the days an approval's --until may take: after the
 // period's last day (an approved extension's end, if any) and on or
 // before the longest extension's; once an approval reaches that, only a
@@ -237,6 +280,83 @@ func untilHint(p calendar.WorkSecurityPeriod) string {
 		return fmt.Sprintf("the approved extension already reaches the longest the committee may approve (%s, document 000): record the decision with --denied", date(p.Longest))
 	}
 	return fmt.Sprintf("an approval ends after %s and on or before %s, the longest extension the committee may approve (document 000); type --until DATE between them, or --denied", date(last), date(p.Longest))
+}
+
+// lengthUnits are the units a length typed for --until may name, by what
+// each is written as (2m, 2 months, 8w, 60d); a bare number names none.
+var lengthUnits = map[string]string{
+	"d": "day", "day": "day", "days": "day",
+	"w": "week", "wk": "week", "wks": "week", "week": "week", "weeks": "week",
+	"m": "month", "mo": "month", "mos": "month", "month": "month", "months": "month",
+}
+
+// IsLength reports whether v is a length of time typed where a date
+// belongs (2m, +60d, 2 months, 60): a number of at most three digits,
+// with or without a unit of lengthUnits.
+func IsLength(v string) bool {
+	_, _, ok := parseLength(v)
+	return ok
+}
+
+// parseLength splits a length into its number and its unit ("" for a
+// bare number).
+func parseLength(v string) (n int, unit string, ok bool) {
+	v = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(v), "+"))
+	i := strings.IndexFunc(v, func(r rune) bool { return r < '0' || r > '9' })
+	if i < 0 {
+		i = len(v)
+	}
+	if i == 0 || i > 3 {
+		return 0, "", false
+	}
+	n, _ = strconv.Atoi(v[:i])
+	rest := strings.TrimSpace(v[i:])
+	if rest == "" {
+		return n, "", n > 0
+	}
+	unit, ok = lengthUnits[rest]
+	return n, unit, ok && n > 0
+}
+
+// lengthHint answers an --until typed as a length: each reading of it
+// counted from the period's last day (a bare number as months, weeks or
+// days) that the committee may approve, as the --until to type; the
+// days --until may take when none is.
+func lengthHint(p calendar.WorkSecurityPeriod, typed string) string {
+	n, unit, _ := parseLength(typed)
+	last := p.LastDay()
+	units := []string{"month", "week", "day"}
+	if unit != "" {
+		units = []string{unit}
+	}
+	var readings []string
+	for _, u := range units {
+		var d time.Time
+		switch u {
+		case "month":
+			d = last.AddDate(0, n, 0)
+		case "week":
+			d = last.AddDate(0, 0, 7*n)
+		default:
+			d = last.AddDate(0, 0, n)
+		}
+		if d.After(p.Longest) {
+			continue
+		}
+		name := u
+		if n != 1 {
+			name += "s"
+		}
+		readings = append(readings, fmt.Sprintf("--until %s (%d %s)", date(d), n, name))
+	}
+	if len(readings) == 0 {
+		return untilHint(p)
+	}
+	after := "the work security period's last day"
+	if last.After(p.End) {
+		after = "the approved extension's last day"
+	}
+	return fmt.Sprintf("counted from %s, %s: did you mean %s?", after, date(last), strings.Join(readings, " or "))
 }
 
 // sentences is text followed by more, a sentence typed by someone (a

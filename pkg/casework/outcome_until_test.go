@@ -162,3 +162,128 @@ func TestSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestDecideExtensionSlips: the slips of a busy supervisor are refused
+// with what to type. A decision dated before the request names the first
+// day it may take; an --until typed as a length (2m, 60: the committee
+// speaks in months, 000) names the day each reading gives, counted from
+// the period's last day.
+func TestDecideExtensionSlips(t *testing.T) {
+	isolateHome(t)
+	dir := initTestStore(t)
+	w := openWorkspace(t, dir, maria)
+	w.Today = time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	refused := func(dx DecideExtension, msg, hint string) {
+		t.Helper()
+		_, err := w.Apply([]string{"WS-1"}, dx.Build)
+		var input *InputError
+		if !errors.As(err, &input) {
+			t.Fatalf("got %v, want an input error", err)
+		}
+		if input.Msg != msg || input.Hint != hint {
+			t.Errorf("got %q (hint %q),\nwant %q (hint %q)", input.Msg, input.Hint, msg, hint)
+		}
+	}
+	if _, err := w.Apply(nil, NewCase{ID: "WS-1", Program: "work-security", Name: "Sam Sample",
+		Opened: day("2026-03-02"), NoticeDate: day("2026-03-02"), LayoffDate: day("2026-05-01")}.Build); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Apply([]string{"WS-1"}, (&RequestExtension{Case: "WS-1", Date: day("2026-07-21")}).Build); err != nil {
+		t.Fatal(err)
+	}
+	refused(DecideExtension{Case: "WS-1", Date: day("2026-07-20"), By: "JWSC"},
+		"--date 2026-07-20 is before the request (2026-07-21)",
+		"the committee decides after the request: type --date with the day of its decision, 2026-07-21 or later")
+	refused(DecideExtension{Case: "WS-1", Date: day("2026-07-24"), Approved: true, UntilLength: "2m", By: "JWSC"},
+		`--until "2m": a length, not a date; --until takes the extension's last day, as YYYY-MM-DD`,
+		"counted from the work security period's last day, 2026-07-30: did you mean --until 2026-09-30 (2 months)?")
+}
+
+// TestLengthHint: each reading of a length the committee may approve,
+// counted from the period's last day; a bare number is read as months,
+// weeks and days; none left, the days --until may take.
+func TestLengthHint(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	p := calendar.WorkSecurityPeriod{End: day("2026-07-30"), Longest: day("2026-10-28")}
+	extended := p
+	extended.ExtendedUntil = day("2026-09-30")
+	for _, tt := range []struct {
+		p     calendar.WorkSecurityPeriod
+		typed string
+		want  string
+	}{
+		{p, "2m", "counted from the work security period's last day, 2026-07-30: did you mean --until 2026-09-30 (2 months)?"},
+		{p, "+60 days", "counted from the work security period's last day, 2026-07-30: did you mean --until 2026-09-28 (60 days)?"},
+		{p, "1", "counted from the work security period's last day, 2026-07-30: did you mean --until 2026-08-30 (1 month) or --until 2026-08-06 (1 week) or --until 2026-07-31 (1 day)?"},
+		{p, "60", "counted from the work security period's last day, 2026-07-30: did you mean --until 2026-09-28 (60 days)?"},
+		{extended, "4W", "counted from the approved extension's last day, 2026-09-30: did you mean --until 2026-10-28 (4 weeks)?"},
+		{p, "4 months", untilHint(p)},
+	} {
+		if !IsLength(tt.typed) {
+			t.Errorf("IsLength(%q) = false", tt.typed)
+		}
+		if got := lengthHint(tt.p, tt.typed); got != tt.want {
+			t.Errorf("lengthHint(%q) = %q\nwant %q", tt.typed, got, tt.want)
+		}
+	}
+	for _, v := range []string{"2026", "0", "2026-09-30", "9/30", "two months", "2 fortnights", ""} {
+		if IsLength(v) {
+			t.Errorf("IsLength(%q) = true, want false", v)
+		}
+	}
+}
+
+// TestRequestPastTheLongestExtension: a request dated after the last day
+// the longest extension could reach is refused, as only a refusal could
+// answer it, naming the separation; one after the period's end but
+// within that reach is taken (000 sets the committee no deadline).
+func TestRequestPastTheLongestExtension(t *testing.T) {
+	isolateHome(t)
+	dir := initTestStore(t)
+	w := openWorkspace(t, dir, maria)
+	w.Today = time.Date(2026, 11, 5, 0, 0, 0, 0, time.UTC)
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	apply := func(build Build) error {
+		_, err := w.Apply([]string{"WS-1"}, build)
+		return err
+	}
+	if _, err := w.Apply(nil, NewCase{ID: "WS-1", Program: "work-security", Name: "Sam Sample",
+		Opened: day("2026-03-02"), NoticeDate: day("2026-03-02"), LayoffDate: day("2026-05-01")}.Build); err != nil {
+		t.Fatal(err)
+	}
+	before := captureState(t, dir)
+	err := apply((&RequestExtension{Case: "WS-1", Date: day("2026-10-29")}).Build)
+	var input *InputError
+	if !errors.As(err, &input) {
+		t.Fatalf("got %v, want an input error", err)
+	}
+	if want := "--date 2026-10-29 is past 2026-10-28, the last day the longest extension the Joint Work Security Committee may approve could reach (document 000: up to three additional months); the committee could only refuse it"; input.Msg != want {
+		t.Errorf("got %q\nwant %q", input.Msg, want)
+	}
+	if want := "nothing is left to request: the work security period ended on 2026-07-30, and without a placement the candidate is separated from 2026-07-31 (record it with caseplan case close WS-1 --reason separated); a request made earlier is recorded with its own --date"; input.Hint != want {
+		t.Errorf("hint %q\nwant %q", input.Hint, want)
+	}
+	assertSameState(t, before, captureState(t, dir))
+	if err := apply((&RequestExtension{Case: "WS-1", Date: day("2026-10-28")}).Build); err != nil {
+		t.Fatalf("a request on the longest extension's last day: %v", err)
+	}
+}

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"time"
+
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
@@ -32,9 +34,11 @@ extends the period further; an --until on or before its end would change
 nothing, and is refused with the days --until may take), and may end at most
 extension_max_days (90) after the period: the ws-extension rule refuses a
 later --until (exit 1), and the hint names the last day allowed. --approved
-without --until is refused with the days --until may take. --notes follow
-the note's sentence with their first letter capitalised; outcome.yaml keeps
-them as typed.` + "\n" + exitStatusHelp,
+without --until is refused with the days --until may take, and an --until
+typed as a length (2m, 60d, 60) with the day each reading gives, counted
+from the period's last day. A decision dated before the request is refused.
+--notes follow the note's sentence with their first letter capitalised;
+outcome.yaml keeps them as typed.` + "\n" + exitStatusHelp,
 		Example: `  caseplan extension decide WS-001 --date 2026-07-28 --approved \
       --until 2026-10-28 \
       --by "Joint Work Security Committee"
@@ -82,6 +86,12 @@ func (o *extensionDecideOptions) parse() error {
 	// --approved without --until is refused by the change, which knows
 	// the case's period and so the days --until may take.
 	if o.approved && o.until != "" {
+		if _, err := time.Parse(time.DateOnly, o.until); err != nil && casework.IsLength(o.until) {
+			// 2m, 60d: the change knows the period, and so the day
+			// each reading gives.
+			dx.UntilLength = o.until
+			return nil
+		}
 		if dx.Until, err = parseDate("until", o.until); err != nil {
 			return err
 		}

@@ -31,14 +31,16 @@ to three months beyond the work security period (document 000); record its
 decision with caseplan extension decide. One request may be pending at a
 time, and none is taken once an approved extension reaches the longest the
 committee may approve (it could only be denied), nor one dated before the
-layoff. The decision is due by the last day of the period the request would
-extend (the tickler's extension-decision item); past that day the case is
-extension-pending — neither extended nor separated, the weekly check-ins
-going on — until it is recorded, and case close --reason separated waits for
-it. A refusal separates the candidate from the day after the period's last
-day. --date is the day of the request, by default --today (CASEPLAN_TODAY,
-else today): a request is usually recorded the day it is made, and one
-dated so is said on stderr with its date.
+layoff or after the last day the longest extension could reach
+(extension_max_days, 90, after the period). The decision is due by the last
+day of the period the request would extend (the tickler's extension-decision
+item); past that day the case is extension-pending — neither extended nor
+separated, the weekly check-ins going on — until it is recorded, and case
+close --reason separated waits for it. A refusal separates the candidate
+from the day after the period's last day. --date is the day of the request,
+by default --today (CASEPLAN_TODAY, else today): a request is usually
+recorded the day it is made, and one dated so is said on stderr with its
+date.
 
 The command prints the evidence for the two criteria of document 000 —
 "regular contact with his/her case manager" and applying "for all relevant
