@@ -17,7 +17,8 @@ import (
 // Amendments correct a note and are never a contact, nor is a letter or a
 // note of no mode, whatever its two_way says: neither is an exchange (002
 // names a contact "person-to-person, email back and forth ... or a
-// two-way telephone conversation").
+// two-way telephone conversation"; for the letters of 003, see
+// ReachesOut).
 type Contact struct {
 	RequiresService bool
 	services        map[string]record.ServiceCode
@@ -48,7 +49,7 @@ func (k Contact) WhyNot(n *record.Note) string {
 	case n.Kind == "amendment":
 		return "an amendment corrects a note and is never a contact"
 	case n.Mode == "letter":
-		return "a letter is no exchange (002: person-to-person, email back and forth, or a two-way telephone conversation)"
+		return "a letter is no exchange: the participant's answer is the contact (002: person-to-person, email back and forth, or a two-way telephone conversation; 003 sends letters and postcards to keep in touch)"
 	case n.Mode == "none":
 		return "a note of mode none records no exchange"
 	case !n.TwoWay:
@@ -69,6 +70,19 @@ func (k Contact) WhyNot(n *record.Note) string {
 		return "the program counts a contact only with a detailed note (002): say what happened, e.g. with --content"
 	}
 	return ""
+}
+
+// ReachesOut reports whether note n is no contact by its mode alone, a
+// letter (a handwritten note, a postcard, an official letter): it reaches
+// out to the participant, and nothing else recorded on it would make it
+// an exchange. 003 lists letters among the ways of "establishing ongoing
+// contact" (item 5) for the monitoring and re-assessment the plan asks
+// for (item 1), which only the participant's answer gives: a letter
+// counted as a contact would keep quiet the participant who stopped
+// answering, whom the contact interval is there to find. So the letter
+// stays on record, and the contact is the answer when it comes.
+func (k Contact) ReachesOut(n *record.Note) bool {
+	return n.Kind != "amendment" && n.Mode == "letter"
 }
 
 // Last returns the date of the latest contact among notes.

@@ -109,6 +109,10 @@ func (a AddBenefit) Build(s *State) (*Change, error) {
 	if err := checkPlanChoice("status", &b.Status, benefitStatuses...); err != nil {
 		return nil, err
 	}
+	retype := "caseplan iep benefit add " + p.c.ID + " --name " + record.Benefit{Name: b.Name}.Ref() + " --renewal DATE --status lapsed"
+	if err := notLapsedAhead(b.Name, b.Status, b.Renewal, date(s.Today), retype, ""); err != nil {
+		return nil, err
+	}
 	summary := "add benefit " + planQuote(b.Name)
 	if b.Renewal != "" {
 		summary += ", renewal " + string(b.Renewal)
@@ -165,6 +169,13 @@ func (a RenewBenefit) Build(s *State) (*Change, error) {
 	}
 	if err := a.notMovedBack(p.c.ID, b); err != nil {
 		return nil, err
+	}
+	if a.Status != "" || a.Renewal != "" {
+		retype := "caseplan iep benefit renew " + p.c.ID + " " + b.Ref() + " --renewal DATE --status lapsed"
+		meant := "if it is another benefit, caseplan iep show " + p.c.ID + " lists them with their IDs"
+		if err := notLapsedAhead(b.Name, cmp.Or(a.Status, b.Status), renewal, date(s.Today), retype, meant); err != nil {
+			return nil, err
+		}
 	}
 	at := []string{"self_sufficiency", "benefits", planIdx(i)}
 	field := func(key string) []string { return append(append([]string(nil), at...), key) }
@@ -275,6 +286,27 @@ func (a RenewBenefit) notMovedBack(caseID string, b record.Benefit) error {
 	}
 	return inputErrorf(fmt.Sprintf("give the next renewal date, after %s: caseplan iep benefit renew %s %s --renewal DATE; if %s was recorded wrong, correct it with caseplan edit %s iep", b.Renewal, caseID, b.Ref(), b.Renewal, caseID),
 		"benefit %s is to be renewed by %s: --renewal %s is earlier, and a renewal moves the date on, not back", planQuote(b.Name), b.Renewal, a.Renewal)
+}
+
+// notLapsedAhead refuses to record a benefit lapsed on a renewal date
+// after today. A lapsed benefit's date is the renewal that was missed
+// (README, Benefit renewals), and a renewal not yet due cannot have been
+// missed: most often the wrong benefit was named, or --status lapsed was
+// given without the day it lapsed, which then kept the next renewal on
+// record. Written, it would stand on the tickler as due months ahead and
+// out of the monthly report's overdue renewals, while validate says it
+// has lapsed: the participant's eligibility, which 003 asks to maintain,
+// is to be restored now. A benefit the participant no longer qualifies
+// for before its renewal has ended (--status ended), not lapsed.
+func notLapsedAhead(name, status string, renewal, today record.Date, retype, meant string) error {
+	if status != "lapsed" || renewal == "" || renewal <= today {
+		return nil
+	}
+	hint := fmt.Sprintf("give the renewal date it missed, on or before %s: %s; one the participant no longer qualifies for is --status ended", today, retype)
+	if meant != "" {
+		hint += "; " + meant
+	}
+	return inputErrorf(hint, "benefit %s cannot have lapsed on a renewal not due yet: its renewal date %s is after today, %s", planQuote(name), renewal, today)
 }
 
 // benefit returns the index of the benefit with the ID or the name name,

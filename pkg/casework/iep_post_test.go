@@ -138,3 +138,66 @@ func TestBenefitRenewSummarySaysWhatTheDateIs(t *testing.T) {
 		}
 	}
 }
+
+// TestBenefitNotLapsedAhead: a lapsed benefit is dated by the renewal it
+// missed, so one cannot lapse on a renewal after today. A busy manager
+// who names the wrong benefit, or gives --status lapsed to one renewed
+// months ahead, is refused: written, the benefit would wait on the
+// tickler until that date and stay out of the monthly report's overdue
+// renewals while its eligibility is to be restored now (003).
+func TestBenefitNotLapsedAhead(t *testing.T) {
+	const iep = "created: 2026-03-02\n" +
+		"self_sufficiency:\n" +
+		"  benefits:\n" +
+		"    - id: BN-7QX2K\n" +
+		"      name: Transit benefit\n" +
+		"      renewal: 2026-09-01\n" +
+		"      status: active\n" +
+		"    - id: BN-8J9Z1\n" +
+		"      name: Child care subsidy\n" +
+		"      renewal: 2026-03-10\n" +
+		"      status: active\n"
+	s := workTreeState(t, "W-1", map[string]string{"cases/W-1/iep.yaml": iep}) // today 2026-03-16
+	ended := "one the participant no longer qualifies for is --status ended"
+	refusals := []struct {
+		name      string
+		build     func() (*Change, error)
+		msg, hint string
+	}{
+		{"lapsed, the date kept", func() (*Change, error) {
+			return RenewBenefit{Case: "W-1", Name: "transit benefit", Status: "lapsed"}.Build(s)
+		}, `benefit "Transit benefit" cannot have lapsed on a renewal not due yet: its renewal date 2026-09-01 is after today, 2026-03-16`,
+			"give the renewal date it missed, on or before 2026-03-16: caseplan iep benefit renew W-1 BN-7QX2K --renewal DATE --status lapsed; " + ended + "; if it is another benefit, caseplan iep show W-1 lists them with their IDs"},
+		{"lapsed, a date ahead given", func() (*Change, error) {
+			return RenewBenefit{Case: "W-1", Name: "BN-8J9Z1", Status: "lapsed", Renewal: "2026-04-10"}.Build(s)
+		}, `benefit "Child care subsidy" cannot have lapsed on a renewal not due yet: its renewal date 2026-04-10 is after today, 2026-03-16`,
+			"give the renewal date it missed, on or before 2026-03-16: caseplan iep benefit renew W-1 BN-8J9Z1 --renewal DATE --status lapsed; " + ended + "; if it is another benefit, caseplan iep show W-1 lists them with their IDs"},
+		{"added lapsed ahead", func() (*Change, error) {
+			return AddBenefit{Case: "W-1", Benefit: record.Benefit{Name: "SNAP", Renewal: "2026-05-01", Status: "lapsed"}}.Build(s)
+		}, `benefit "SNAP" cannot have lapsed on a renewal not due yet: its renewal date 2026-05-01 is after today, 2026-03-16`,
+			"give the renewal date it missed, on or before 2026-03-16: caseplan iep benefit add W-1 --name 'SNAP' --renewal DATE --status lapsed; " + ended},
+	}
+	for _, r := range refusals {
+		_, err := r.build()
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			t.Fatalf("%s: Build = %v, want an InputError", r.name, err)
+		}
+		if ie.Msg != r.msg || ie.Hint != r.hint {
+			t.Errorf("%s:\n got %q\n     hint %q\nwant %q\n     hint %q", r.name, ie.Msg, ie.Hint, r.msg, r.hint)
+		}
+	}
+
+	// The renewal missed, on or before today, is taken, and so are the
+	// other statuses of a benefit renewed ahead.
+	for _, r := range []RenewBenefit{
+		{Case: "W-1", Name: "Child care subsidy", Status: "lapsed"},
+		{Case: "W-1", Name: "Transit benefit", Status: "lapsed", Renewal: "2026-03-16"},
+		{Case: "W-1", Name: "Transit benefit", Status: "pending"},
+		{Case: "W-1", Name: "Transit benefit", Status: "ended"},
+	} {
+		if _, err := r.Build(s); err != nil {
+			t.Errorf("%+v: %v", r, err)
+		}
+	}
+}

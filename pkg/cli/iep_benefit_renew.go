@@ -49,7 +49,9 @@ a refusal says what to type.
 
 A renewal moves an active benefit's date on, never back: a --renewal
 earlier than the date recorded (a typo'd year) is refused. A date that
-was recorded wrong is corrected in the plan: caseplan edit CASE iep.
+was recorded wrong is corrected in the plan: caseplan edit CASE iep. A
+benefit cannot lapse on a renewal not due yet: lapsed with a date after
+today is refused (give the renewal missed, or check the benefit meant).
 
 The warnings are rule pe-benefit-renewal, and the tickler (caseplan due)
 lists each date but an ended one's. A date already past when it is written

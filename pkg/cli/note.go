@@ -36,7 +36,8 @@ const contactHelp = `What counts as a contact is the program's setting
 (003), a two-way note (--two-way); for WIOA (002), a two-way note that also
 records a recognised service (--service CODE) and says what happened (one
 of the seven elements written). Amendments never count, nor does a letter
-or a note of mode none, which are not exchanges.`
+or a note of mode none, which are not exchanges: a letter or postcard
+(003) stays on record, and the participant's answer is the contact.`
 
 // noteFlags are the flags that fill a note's content, shared by note add
 // and note amend.

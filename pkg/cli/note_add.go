@@ -7,6 +7,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
@@ -159,6 +160,12 @@ func (g *globals) sayNotContact(res *casework.Result) {
 	n := c.NoteByID(res.Change.Output)
 	if why := notContactWhy(c, res.After.Config, n); why != "" {
 		fmt.Fprintf(g.env.Stderr, "caseplan: warning: note %s is not counted as a contact: %s\n", n.ID, why)
+		if contact := calendar.ContactFor(c, res.After.Config); contact.ReachesOut(n) {
+			// Voiding a letter and adding it again cannot make it a
+			// contact: it stays on record, and the answer is the contact.
+			fmt.Fprintf(g.env.Stderr, "caseplan: hint: the letter stays on record; when the participant answers, record the answer as the contact: %s\n", casestate.NoteAddCommand(c.ID, "contact", contact))
+			return
+		}
 		// A newcomer's first move is to amend the note with what it
 		// lacked (--two-way), but an amendment is never a contact: the
 		// way that counts is a void and the note again, complete.
