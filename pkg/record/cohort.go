@@ -65,7 +65,7 @@ type ImportRules struct {
 	Skip              int            `yaml:"skip,omitempty" json:"skip,omitempty"`               // rows before the header row
 	Separator         string         `yaml:"separator,omitempty" json:"separator,omitempty"`     // ",", ";" or "tab"; default: read from the header row
 	Encoding          string         `yaml:"encoding,omitempty" json:"encoding,omitempty"`       // utf-8 (the default) or windows-1252
-	DateFormat        string         `yaml:"date_format,omitempty" json:"date_format,omitempty"` // M/D/YYYY (the default), D/M/YYYY or D.M.YYYY; YYYY-MM-DD is always read
+	DateFormat        string         `yaml:"date_format,omitempty" json:"date_format,omitempty"` // M/D/YYYY (the default), D/M/YYYY or D.M.YYYY; YYYY-MM-DD and 1-May-2026 are always read
 }
 
 // ImportCohort is the WARN data of the cohort an import's cases join; the

@@ -46,6 +46,9 @@ func (f dateFormat) parse(s string) (record.Date, bool) {
 	if f.onlyISO {
 		return "", false
 	}
+	if d, ok := parseMonthName(s); ok {
+		return d, true
+	}
 	parts := strings.Split(s, string(f.sep))
 	if len(parts) != 3 {
 		return "", false
@@ -74,6 +77,53 @@ func (f dateFormat) parse(s string) (record.Date, bool) {
 		return "", false
 	}
 	return record.Date(t.Format(time.DateOnly)), true
+}
+
+// parseMonthName reads a date whose month is spelled out in English,
+// day first: 4-Mar-2026 or 04-Mar-26, as Excel's and Google Sheets'
+// d-mmm-yyyy and dd-mmm-yy formats write a date cell to CSV. The month's
+// name says which part is the month, so there is nothing to guess and no
+// date_format to set; a month named in another language is not read.
+func parseMonthName(s string) (record.Date, bool) {
+	parts := strings.Split(s, "-")
+	if len(parts) != 3 || len(parts[0]) > 2 {
+		return "", false
+	}
+	day, err := strconv.Atoi(parts[0])
+	if err != nil {
+		return "", false
+	}
+	month := 0
+	for m := time.January; m <= time.December; m++ {
+		if name := m.String(); strings.EqualFold(parts[1], name) || strings.EqualFold(parts[1], name[:3]) {
+			month = int(m)
+		}
+	}
+	year, err := strconv.Atoi(parts[2])
+	switch {
+	case month == 0 || err != nil:
+		return "", false
+	case len(parts[2]) == 2:
+		year += 2000
+	case len(parts[2]) != 4:
+		return "", false
+	}
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if day < 1 || t.Day() != day {
+		return "", false
+	}
+	return record.Date(t.Format(time.DateOnly)), true
+}
+
+// dotted returns the cell read as D.M.YYYY when the rules read another
+// format and the cell is written with dots, as a roster from a European
+// locale writes its dates: what to say in date_format, never a guess.
+func (f dateFormat) dotted(s string) (record.Date, bool) {
+	if f.onlyISO || f.sep == '.' || !strings.Contains(s, ".") {
+		return "", false
+	}
+	g, _ := parseDateFormat("D.M.YYYY")
+	return g.parse(s)
 }
 
 // other returns the cell read with month and day the other way round

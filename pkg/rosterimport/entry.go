@@ -219,6 +219,9 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 		case !parsed && serial(v):
 			add(col, "%q is not a date but a spreadsheet's number for one: format the column as a date in the spreadsheet (%s), and export the roster again", v, m.dates.want())
 		case !parsed:
+			if d, ok := m.dates.dotted(v); ok {
+				dayFirst = fmt.Sprintf("; a date written with dots is written day first: if the roster writes its dates so (%s), say date_format: D.M.YYYY in the import rules", d)
+			}
 			add(col, "%q is not a date: write %s%s", v, m.dates.want(), dayFirst)
 		case !slicesContains(cohort.LayoffDates, d):
 			add(col, "%s is not one of the cohort's layoff dates (cohort.layoff_dates: %s)%s", d, dateList(cohort.LayoffDates), dayFirst)

@@ -401,9 +401,10 @@ func TestCompileHeadersAsTyped(t *testing.T) {
 // layoff date that reads as another with day and month swapped is never
 // guessed between the two when both are the cohort's layoff dates; when
 // only the day-first reading would be, or only it is a date, the problem
-// says so and what to set. A spreadsheet's date serial number is refused
-// with what to do, not converted. With date_format given, 3/4/2026 is what
-// it says.
+// says so and what to set. A date written with dots is refused saying
+// which date_format reads it. A spreadsheet's date serial number is refused
+// with what to do, not converted. A month spelled out is read whatever
+// the date_format. With date_format given, 3/4/2026 is what it says.
 func TestEntryDateOrder(t *testing.T) {
 	header := []string{"Employee ID", "First name", "Last name", "Last day"}
 	rules := func(format string, layoffs ...record.Date) *record.ImportRules {
@@ -429,6 +430,10 @@ func TestEntryDateOrder(t *testing.T) {
 		{rules("", "2026-03-04"), "4/3/2026", "", "2026-04-03 is not one of the cohort's layoff dates (cohort.layoff_dates: 2026-03-04); the rules give no date_format, so it is read as M/D/YYYY: if the roster writes the day first (2026-03-04), say date_format: D/M/YYYY in the import rules"},
 		{rules("", "2026-03-13"), "13/3/2026", "", `"13/3/2026" is not a date: write M/D/YYYY (e.g. 3/2/2026) or YYYY-MM-DD; the rules give no date_format, so it is read as M/D/YYYY: if the roster writes the day first (2026-03-13), say date_format: D/M/YYYY in the import rules`},
 		{rules("", "2026-03-04"), "46085", "", `"46085" is not a date but a spreadsheet's number for one: format the column as a date in the spreadsheet`},
+		{rules("", "2026-03-04", "2026-04-03"), "04-Mar-2026", "2026-03-04", ""},
+		{rules("", "2026-05-01"), "1.5.2026", "", `"1.5.2026" is not a date: write M/D/YYYY (e.g. 3/2/2026) or YYYY-MM-DD; a date written with dots is written day first: if the roster writes its dates so (2026-05-01), say date_format: D.M.YYYY in the import rules`},
+		{rules("D/M/YYYY", "2026-05-01"), "1.5.2026", "", `"1.5.2026" is not a date: write D/M/YYYY (e.g. 2/3/2026) or YYYY-MM-DD; a date written with dots is written day first: if the roster writes its dates so (2026-05-01), say date_format: D.M.YYYY in the import rules`},
+		{rules("D.M.YYYY", "2026-05-01"), "1.5.2026", "2026-05-01", ""},
 	} {
 		m, probs := Compile(c.rules, header, testConfig())
 		if len(probs) > 0 {
@@ -684,6 +689,14 @@ func TestDateFormats(t *testing.T) {
 		{"D.M.YYYY", "1.5.2026", "2026-05-01"},
 		{"YYYY-MM-DD", "5/1/2026", ""},
 		{"", "May 1", ""},
+		{"", "4-Mar-2026", "2026-03-04"},
+		{"", "04-mar-26", "2026-03-04"},
+		{"D/M/YYYY", "04-Mar-2026", "2026-03-04"},
+		{"D.M.YYYY", "1-September-2026", "2026-09-01"},
+		{"", "30-Feb-2026", ""},
+		{"", "04-Mär-2026", ""},
+		{"", "Mar-04-2026", ""},
+		{"YYYY-MM-DD", "04-Mar-2026", ""},
 	} {
 		f, err := parseDateFormat(tt.format)
 		if err != nil {
