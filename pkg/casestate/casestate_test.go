@@ -1222,6 +1222,44 @@ func TestDueBetweenOfferAndStart(t *testing.T) {
 	}
 }
 
+// What was due by the layoff date is owed while the search lasts, an
+// offer bridged to its start included; once the candidate is placed or
+// separated (or the case closed) a deadline missed is history
+// (LayoffItemsOwed, which validate's ws-references, ws-iep-plan and
+// ws-toolbox ask too): no references, search-plan or toolbox item.
+func TestLayoffItemsOwed(t *testing.T) {
+	offer := files{"intake.yaml": wsIntake, "outcome.yaml": "placements:\n  - id: PL-1\n    employer: Example Library\n    position: Assistant\n    start: 2026-08-15\n    recorded: 2026-07-20\n"}
+	closed := files{"intake.yaml": strings.Replace(wsIntake, "status: open", "status: closed", 1), "outcome.yaml": "closures:\n  - date: 2026-05-20\n    reason: other\n"}
+	for _, tc := range []struct {
+		name string
+		fs   files
+		on   string
+		want bool
+	}{
+		{"searching, before the layoff date", files{"intake.yaml": wsIntake}, "2026-04-10", true},
+		{"searching, after it", files{"intake.yaml": wsIntake}, "2026-05-10", true},
+		{"offer bridged to its start", offer, "2026-08-05", true},
+		{"placed", offer, "2026-08-15", false},
+		{"separated", files{"intake.yaml": wsIntake}, "2026-08-15", false},
+		{"closed", closed, "2026-05-25", false},
+		{"another program", files{"intake.yaml": wioaIntake}, "2026-05-10", false},
+	} {
+		c, cfg := caseOf(t, tc.fs)
+		if got := LayoffItemsOwed(c, cfg, day(tc.on)); got != tc.want {
+			t.Errorf("%s, on %s: LayoffItemsOwed %v, want %v", tc.name, tc.on, got, tc.want)
+		}
+		listed := map[string]bool{}
+		for _, d := range Compute(c, cfg, day(tc.on)).Due {
+			listed[d.Kind] = true
+		}
+		for _, k := range []string{DueReferences, DueSearchPlan, DueToolbox} {
+			if listed[k] != tc.want {
+				t.Errorf("%s, on %s: %s item listed %v, want %v", tc.name, tc.on, k, listed[k], tc.want)
+			}
+		}
+	}
+}
+
 // A reference who agreed to be named but gave neither a phone nor an
 // email does not count (calendar.Reachable): the references item says
 // which one, with the command that makes it count, as ws-references does.

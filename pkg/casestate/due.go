@@ -250,7 +250,7 @@ func (x *view) due(p period) {
 	x.planDue(p)
 	x.trackerReviewDue()
 	x.actionsDue()
-	x.layoffDue(p)
+	x.layoffDue()
 	x.followUpsDue(p)
 	x.benefitsDue()
 	x.potentialExitDue(p)
@@ -268,17 +268,6 @@ func (x *view) due(p period) {
 // validate did not.
 func (x *view) searching() bool {
 	return x.state.Kind == record.ProgramWorkSecurity && calendar.JobSearchActive(x.c, x.cfg, x.today)
-}
-
-// searchingPhase reports whether phase p is one of a work-security
-// candidate's search (notification, work security, extension,
-// extension-pending), whether or not an offer is bridged to its start.
-func searchingPhase(p period) bool {
-	switch p.phase {
-	case PhaseNotification, PhaseWorkSecurity, PhaseExtension, PhaseExtensionPending:
-		return true
-	}
-	return false
 }
 
 // extensionDecisionDue is the joint committee's decision on a pending
@@ -731,16 +720,38 @@ func (x ActionClosures) closure(n *record.Note, item int) (status, how string, o
 	return "open", "", "", false
 }
 
+// LayoffItemsOwed reports whether work-security case c still owes, on
+// day, what 000 asks for by the layoff date (three references, the job
+// search plan and skill plan, a final toolbox): while the case is open
+// and the candidate's search lasts, an offer bridged to its start
+// included (not JobSearchActive: the offer may fall through, and a
+// deadline missed is not met by a job offer). Once the candidate is
+// placed or separated the search those things serve is over, so a
+// deadline missed by then is history, as on a closed case: 000 asks for
+// references, plans and a toolbox to find a job ("Secure three
+// professional references" under the notification period's case
+// management), and asks nothing of them of a placed candidate or in
+// "Prepare for Separation". The tickler's items and validate's
+// ws-references, ws-iep-plan and ws-toolbox ask this one function. cfg
+// may be nil.
+func LayoffItemsOwed(c *casefile.Case, cfg *record.Config, day time.Time) bool {
+	if c.Intake == nil || c.Intake.Status != "open" || cfg.ProgramKind(c.Intake.Program) != record.ProgramWorkSecurity {
+		return false
+	}
+	switch calendar.StandingOf(c, cfg, day).Standing {
+	case calendar.StandingPlaced, calendar.StandingSeparated:
+		return false
+	}
+	return true
+}
+
 // layoffDue lists what 000 asks for by the layoff date and is still
-// missing, while the candidate searches: three references, the job
+// missing, while it is owed (LayoffItemsOwed): three references, the job
 // search plan and skill plan of the intake meeting, and a final toolbox.
 // Each stays due, overdue, after the layoff date, as validate's
 // ws-references, ws-iep-plan and ws-toolbox then report it.
-func (x *view) layoffDue(p period) {
-	// By the phase, not JobSearchActive: ws-references, ws-iep-plan and
-	// ws-toolbox ask only whether the case is open, so an offer bridged
-	// to its start (000) leaves them, and this item, due.
-	if x.state.Kind != record.ProgramWorkSecurity || !searchingPhase(p) {
+func (x *view) layoffDue() {
+	if !LayoffItemsOwed(x.c, x.cfg, x.today) {
 		return
 	}
 	ws, ok := calendar.WorkSecurityPeriodOf(x.c, x.cfg)

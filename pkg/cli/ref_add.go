@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -32,8 +35,9 @@ references_required): --permission records the date the reference agreed to
 be named, --briefed the date the candidate pre-planned with them what they
 will say. A reference counts toward the three only with a permission date
 and a --phone or --email: an employer cannot check a reference it cannot
-reach (a reference added without either is kept, and validate and due name
-the ref update command that makes it count).
+reach. A reference added without either is kept (a name may come before a
+number), with a warning on stderr naming the ref update command that makes
+it count; validate and due name it too.
 
 The file is edited in place: comments and the order of what a person wrote
 stay as they are, and the commit shows only the new lines. A second
@@ -43,7 +47,10 @@ update.` + "\n" + exitStatusHelp,
       --relationship 'former supervisor' \
       --title 'Office Manager' --organization 'Example Clinic' \
       --phone 555-0142 \
-      --email pat@example.org --permission 2026-03-10`,
+      --email pat@example.org --permission 2026-03-10
+  # a name before a number: kept, with a warning that it does not count yet
+  caseplan ref add 2026-K7QX2 --name 'Lou Example' --relationship colleague \
+      --permission 2026-03-10`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
@@ -81,5 +88,33 @@ update.` + "\n" + exitStatusHelp,
 }
 
 func refAddRun(opts *refAddOptions) error {
-	return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+	res, err := opts.writeResult(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly)
+	if err != nil {
+		return err
+	}
+	opts.sayUnreachable(res)
+	return nil
+}
+
+// sayUnreachable warns, after the write, that a work-security reference
+// added with neither a phone nor an email does not count toward the
+// references the program asks for (calendar.Reachable), naming the
+// command that makes it count, so the case manager learns it now rather
+// than at the next validate. The write is not refused: a name may come
+// before a number.
+func (opts *refAddOptions) sayUnreachable(res *casework.Result) {
+	if calendar.Reachable(opts.change.Reference) || res.After == nil {
+		return
+	}
+	c := res.After.Case(opts.change.Case)
+	if c == nil {
+		return
+	}
+	want := casestate.ReferencesRequired(c, res.After.Config)
+	if want == 0 {
+		return // only work security counts references (000)
+	}
+	ref := strings.TrimSpace(res.Change.Output)
+	fmt.Fprintf(opts.env.Stderr, "caseplan: warning: reference %s has neither a phone nor an email, so no employer can check it and it does not count toward the %d references work security asks for by the layoff date\n", ref, want)
+	fmt.Fprintf(opts.env.Stderr, "caseplan: hint: add one when you have it with %s\n", casestate.ReferenceReachCommand(c.ID, ref))
 }

@@ -26,9 +26,13 @@ func newCmdRefList(g *globals, runF func(*refListOptions) error) *cobra.Command 
 		Short: "List a case's references and how many agreed to be named",
 		Long: `List CASE's professional references in the order of references.yaml, with
 the dates they agreed to be named (permission) and were briefed, then a line
-saying how many have permission. For a work-security case that line counts
-them against the references the program requires before the layoff date
-(the program setting references_required, 3 by default: document 000).
+saying how many count: those with permission and a phone or an email, since
+an employer cannot check a reference it cannot reach. For a work-security
+case that line counts them against the references the program requires
+before the layoff date (the program setting references_required, 3 by
+default: document 000). When some have permission but neither a phone nor
+an email, the line says how many, and a hint on stderr names, for each, the
+ref update command that makes it count.
 
 A reference is named by its ID (RF-7QX2K) or, when it was written before
 references had IDs, by its number. A reference who withdrew their
@@ -39,9 +43,11 @@ longer counts.
 number (1 for the first), id ("" for an older reference without one),
 name, title, organization, relationship, phone, email, permission, briefed
 and withdrawn (each "" when not recorded); "with_permission", how many
-have a permission date as of --today and have not withdrawn; and
-"required", the number the case's program requires (0 when it requires
-none).` + "\n" + exitStatusHelp,
+have a permission date as of --today, have not withdrawn and have a phone
+or an email; "required", the number the case's program requires (0 when
+it requires none); and "with_permission_unreachable", how many more have
+permission but neither a phone nor an email, and so are not counted in
+with_permission.` + "\n" + exitStatusHelp,
 		Example: `  caseplan ref list 2026-K7QX2           # the case's references
   caseplan ref list 2026-K7QX2 -o json   # for a script`,
 		Args: cobra.ExactArgs(1),
@@ -80,6 +86,9 @@ type refList struct {
 	References     []refRow `json:"references"`
 	WithPermission int      `json:"with_permission"`
 	Required       int      `json:"required"`
+	// Unreachable agreed to be named but have neither a phone nor an
+	// email (calendar.UnreachableReferences): not in WithPermission.
+	Unreachable int `json:"with_permission_unreachable"`
 }
 
 func refListRun(opts *refListOptions) error {
@@ -103,6 +112,8 @@ func refListRun(opts *refListOptions) error {
 	}
 	out.WithPermission = calendar.ReferencesWithPermission(c, record.Date(today.Format(time.DateOnly)))
 	out.Required = casestate.ReferencesRequired(c, snap.Config)
+	unreachable := calendar.UnreachableReferences(c, record.Date(today.Format(time.DateOnly)))
+	out.Unreachable = len(unreachable)
 	if opts.output == "json" {
 		return writeJSON(opts.env.Stdout, out)
 	}
@@ -113,10 +124,20 @@ func refListRun(opts *refListOptions) error {
 	if err := t.flush(); err != nil {
 		return err
 	}
+	line := fmt.Sprintf("%d of %d references have permission and a phone or an email", out.WithPermission, len(out.References))
 	if out.Required > 0 {
-		fmt.Fprintf(opts.env.Stdout, "%d of %d required references have permission (document 000)\n", out.WithPermission, out.Required)
-	} else {
-		fmt.Fprintf(opts.env.Stdout, "%d of %d references have permission\n", out.WithPermission, len(out.References))
+		line = fmt.Sprintf("%d of %d required references have permission and a phone or an email (document 000)", out.WithPermission, out.Required)
+	}
+	if out.Unreachable > 0 {
+		verbs := "has neither, and does not count"
+		if out.Unreachable > 1 {
+			verbs = "have neither, and do not count"
+		}
+		line += fmt.Sprintf("; %d more with permission %s", out.Unreachable, verbs)
+	}
+	fmt.Fprintln(opts.env.Stdout, line)
+	for _, i := range unreachable {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: make reference %s count with %s\n", c.References.References[i].Handle(i), casestate.ReferenceReachCommand(c.ID, c.References.References[i].Handle(i)))
 	}
 	return nil
 }

@@ -60,8 +60,8 @@ var workSecurityRules = []*Rule{
 		Summary: "by the layoff date the candidate has three professional references who agreed to be named",
 		check: func(x *Context) {
 			layoff, ok := layoffDate(x)
-			if !ok || !x.Today.After(layoff) || closed(x) {
-				return // due by the end of the layoff date, as the tickler has it
+			if !ok || !x.Today.After(layoff) || !casestate.LayoffItemsOwed(x.Case, x.Config, x.Today) {
+				return // due by the end of the layoff date, as the tickler has it, while the search lasts
 			}
 			want := x.Setting(record.SettingReferencesRequired)
 			byLayoff := calendar.ReferencesWithPermission(x.Case, date(layoff))
@@ -118,8 +118,8 @@ var workSecurityRules = []*Rule{
 		Summary: "by the layoff date the candidate's resume, cover letter and thank-you letter (the toolbox) are final",
 		check: func(x *Context) {
 			layoff, ok := layoffDate(x)
-			if !ok || !x.Today.After(layoff) || closed(x) {
-				return
+			if !ok || !x.Today.After(layoff) || !casestate.LayoffItemsOwed(x.Case, x.Config, x.Today) {
+				return // as ws-references
 			}
 			var open, flags []string
 			for _, item := range x.Case.Intake.Toolbox.Unfinished() {
@@ -146,8 +146,8 @@ var workSecurityRules = []*Rule{
 		Summary: "by the layoff date the plan has a job search plan (job targets) and a skill development plan",
 		check: func(x *Context) {
 			layoff, ok := layoffDate(x)
-			if !ok || !x.Today.After(layoff) || closed(x) {
-				return // due by the end of the layoff date
+			if !ok || !x.Today.After(layoff) || !casestate.LayoffItemsOwed(x.Case, x.Config, x.Today) {
+				return // as ws-references
 			}
 			p := x.Case.IEP
 			if p == nil {
@@ -923,10 +923,6 @@ func referralDate(i int) []string { return []string{"referrals", strconv.Itoa(i)
 // cannot be read counts as open, so that nothing is left unsaid.
 func caseOpen(x *Context) bool {
 	return x.Case.Intake == nil || x.Case.Intake.Status == "open"
-}
-
-func closed(x *Context) bool {
-	return x.Case.Intake != nil && x.Case.Intake.Status == "closed"
 }
 
 // checkExtensionCriteria weighs the two criteria 000 sets for an extension

@@ -1281,6 +1281,46 @@ func TestLayoffDateDeadlines(t *testing.T) {
 	}
 }
 
+// TestLayoffDeadlinesEndWithSearch: what was due by the layoff date
+// (000) is owed while the search lasts, an offer bridged to its start
+// included; once the candidate is placed or separated a deadline missed
+// is history, and ws-references, ws-iep-plan and ws-toolbox fall silent
+// as the tickler does (casestate.LayoffItemsOwed, the one answer).
+func TestLayoffDeadlinesEndWithSearch(t *testing.T) {
+	placement := func(start, recorded string) string {
+		return "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: " + start + "\n    recorded: " + recorded + "\n"
+	}
+	for _, tc := range []struct {
+		name    string
+		on      time.Time
+		outcome string
+		want    bool
+	}{
+		{"searching", day("2026-05-10"), "", true},
+		{"placed", day("2026-05-10"), placement("2026-05-05", "2026-05-04"), false},
+		{"offer bridged to its start", day("2026-08-05"), placement("2026-08-17", "2026-07-25"), true},
+		{"placed from the start", day("2026-08-20"), placement("2026-08-17", "2026-07-25"), false},
+		{"separated", day("2026-08-15"), "", false},
+	} {
+		m := base()
+		m.drop("W1", "P1")
+		m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n"
+		m["cases/WS1/iep.yaml"] = "created: 2026-03-02\n"
+		if tc.outcome != "" {
+			m["cases/WS1/outcome.yaml"] = tc.outcome
+		}
+		got := map[string]int{}
+		for _, f := range run(t, m, tc.on) {
+			got[f.Rule]++
+		}
+		for _, rule := range []string{"ws-references", "ws-iep-plan", "ws-toolbox"} {
+			if (got[rule] > 0) != tc.want {
+				t.Errorf("%s, on %s: %s %d finding(s); want some: %v", tc.name, tc.on.Format(time.DateOnly), rule, got[rule], tc.want)
+			}
+		}
+	}
+}
+
 func TestRuleSettings(t *testing.T) {
 	m := base()
 	m["cases/WS1/intake.yaml"] = strings.Replace(m["cases/WS1/intake.yaml"], "layoff_date: 2026-05-01", "layoff_date: 2026-04-01", 1)
