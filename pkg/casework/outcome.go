@@ -307,8 +307,7 @@ func replacedNote(what, field, had string) string {
 }
 
 // SetPlacement records the job a participant was placed in. When a
-// placement is already recorded, and its job has not ended, the new one
-// corrects it: it is added with
+// placement is already recorded, the new one corrects it: it is added with
 // the ID of the one it supersedes, which stays on record (DESIGN.md §3),
 // so a report about a past month reads the placement as it was known then.
 type SetPlacement struct {
@@ -337,10 +336,7 @@ func (sp *SetPlacement) Build(s *State) (*Change, error) {
 	p.Recorded = date(s.Today)
 	var edits []Edit
 	o := lc.outcome()
-	// A job that ended (the case closed as placed on it was reopened:
-	// record.Outcome.JobEnded) is not corrected by the next one: that is
-	// a new placement, the participant placed again.
-	if cur := o.PlacementOn(p.Recorded); cur != nil && o.JobEnded(cur, p.Recorded) == "" {
+	if cur := o.PlacementOn(p.Recorded); cur != nil {
 		id := cur.ID
 		if id == "" {
 			// The single placement of an older file has no ID: give it
