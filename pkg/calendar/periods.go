@@ -263,6 +263,23 @@ type Standing struct {
 	// started yet (PlacementSecured): the case stays in its last period
 	// (work-security or extension) until the start, its salary bridged.
 	Secured *record.Placement
+	// JobEnded is the day the job of the placement last in effect ended
+	// (record.Outcome.JobEnded: the case closed as placed on it was
+	// reopened), "" when none ended. A candidate who lost the job is back
+	// in the search while the work security period (or an extension) has
+	// days left, and separated from that day when it has none.
+	JobEnded record.Date
+}
+
+// SeparatedFrom is the first day a separated candidate is separated: the
+// day after the periods' last day, or the day their job ended when they
+// lost it after that (JobEnded).
+func (st Standing) SeparatedFrom() time.Time {
+	from := st.Period.LastDay().AddDate(0, 0, 1)
+	if ended, ok := st.JobEnded.Time(); ok && ended.After(from) {
+		return ended
+	}
+	return from
 }
 
 // StandingOf decides a work-security case's standing on day, as the
@@ -279,11 +296,19 @@ type Standing struct {
 // placed once a job found meanwhile starts); otherwise it is separated,
 // from the day after the periods' last day, even when the committee
 // refused the extension only later, and a job recorded only after the
-// periods ended does not undo that.
+// periods ended does not undo that. A job the candidate started and lost
+// (the case closed as placed and reopened: record.Outcome.JobEnded) no
+// longer places them from the reopening: they are in the period the day
+// falls in, searching again, or, past the periods' last day, separated
+// (or extension-pending) as the periods' end, without the job, gives.
 func StandingOf(c *casefile.Case, cfg *record.Config, day time.Time) Standing {
 	p, ok := WorkSecurityPeriodOn(c, cfg, day)
 	st := Standing{Known: ok, Period: p}
 	placed := Placed(c, day)
+	today := record.Date(day.Format(time.DateOnly))
+	if pl := c.Outcome.PlacementOn(today); !placed && pl != nil {
+		st.JobEnded = c.Outcome.JobEnded(pl, today)
+	}
 	switch {
 	case !ok || day.Before(p.Layoff):
 		st.Standing = StandingNotification
@@ -329,17 +354,21 @@ func Placed(c *casefile.Case, day time.Time) bool {
 // possibility of bridging salary by liaising between the hiring and laying
 // off units or the JWSC"). The answer depends on the records and the
 // period's last day, not on how far day is past it, so a case does not turn
-// separated and back as days pass. An offer that fell through by day
+// separated and back as days pass. A job that ended by day (a case
+// closed as placed on it and reopened: record.Outcome.JobEnded) secures
+// nothing either: the candidate lost it after the periods ended, and is
+// separated from the day it ended (Standing.JobEnded). An offer that fell through by day
 // (record.Placement.FellThrough) secured nothing: the candidate was
 // separated from the day after the periods' last day, as if it had never
 // come (an extension request still undecided keeps them extension-pending).
 func PlacementSecured(c *casefile.Case, p WorkSecurityPeriod, day time.Time) *record.Placement {
 	last := record.Date(p.LastDay().Format(time.DateOnly))
 	today := record.Date(day.Format(time.DateOnly))
-	if pl := c.Outcome.PlacementOn(last); pl != nil && !pl.FellThroughBy(today) {
+	o := c.Outcome
+	if pl := o.PlacementOn(last); pl != nil && !pl.FellThroughBy(today) && o.JobEnded(pl, today) == "" {
 		return pl
 	}
-	if pl := c.Outcome.PlacementOn(today); pl != nil && pl.Start != "" && pl.Start <= last {
+	if pl := o.PlacementOn(today); pl != nil && pl.Start != "" && pl.Start <= last && o.JobEnded(pl, today) == "" {
 		return pl
 	}
 	return nil

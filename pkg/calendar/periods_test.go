@@ -546,6 +546,12 @@ func TestStandingOf(t *testing.T) {
 	offer := "placements:\n  - id: PL-AAAAA\n    employer: Library\n    position: Clerk\n    start: 2026-08-17\n    recorded: 2026-07-10\n"
 	fellThrough := "    fell_through: 2026-08-10\n    fell_through_reason: the employer withdrew the offer\n"
 	newOffer := "  - id: PL-BBBBB\n    employer: Museum\n    position: Guide\n    start: 2026-08-31\n    recorded: 2026-08-12\n"
+	// lost is a job started in the period, the case closed as placed on
+	// it; reopened adds the reopening, and closures follow it.
+	lost := "placements:\n  - id: PL-AAAAA\n    employer: Library\n    position: Clerk\n    start: 2026-06-01\n    recorded: 2026-05-25\n"
+	reopened := func(on string) string {
+		return "reopenings:\n  - date: " + on + "\n    reason: laid off again\nclosures:\n  - date: 2026-06-01\n    reason: placed\n"
+	}
 	second := "extensions:\n  - requested: 2026-07-20\n    decided: 2026-07-28\n    decision: approved\n    by: Joint committee\n    until: 2026-09-30\n  - requested: 2026-09-25\n    decision: pending\n"
 	for _, tt := range []struct {
 		name, outcome, on, want string
@@ -570,6 +576,19 @@ func TestStandingOf(t *testing.T) {
 		{"the offer fell through, a request pending", pending + offer + fellThrough, "2026-08-10", StandingExtensionPending, false, true},
 		{"the offer fell through in the period", offer + "    fell_through: 2026-07-15\n", "2026-07-20", StandingWorkSecurity, false, true},
 		{"a new offer after the period does not undo it", offer + fellThrough + newOffer, "2026-09-01", StandingSeparated, true, false},
+		// A job started in the period and lost (the case closed as
+		// placed on it, then reopened: record.Outcome.JobEnded): placed
+		// until the reopening, then back in the search while the period
+		// has days left, and separated once it has none.
+		{"placed", lost + "closures:\n  - date: 2026-06-01\n    reason: placed\n", "2026-06-20", StandingPlaced, false, false},
+		{"the job lost in the period", lost + reopened("2026-07-06"), "2026-07-06", StandingWorkSecurity, false, true},
+		{"the job lost, the period over", lost + reopened("2026-07-06"), "2026-07-31", StandingSeparated, true, false},
+		{"the job lost, a request pending", pending + lost + reopened("2026-07-06"), "2026-07-31", StandingExtensionPending, false, true},
+		{"the job lost in an extension", approved + lost + reopened("2026-08-20"), "2026-08-20", StandingExtension, false, true},
+		{"the job lost after the period", lost + reopened("2026-08-20"), "2026-08-20", StandingSeparated, true, false},
+		{"before the job was lost after the period", lost + reopened("2026-08-20"), "2026-08-19", StandingPlaced, false, false},
+		{"placed again", lost + "  - id: PL-BBBBB\n    employer: Museum\n    position: Guide\n    start: 2026-07-20\n    recorded: 2026-07-13\n" + reopened("2026-07-06"), "2026-07-20", StandingPlaced, false, false},
+		{"closed as placed again on the same job", lost + reopened("2026-07-06") + "  - date: 2026-07-08\n    reason: placed\n", "2026-07-08", StandingPlaced, false, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := base()

@@ -274,10 +274,10 @@ func (x *view) opened() time.Time {
 // leaves the case in its phase until then, and one secured before the
 // periods ended keeps it out of separation (calendar.PlacementSecured).
 func (x *view) workSecurityPhase() period {
-	if pl := x.c.Outcome.PlacementOn(date(x.today)); pl != nil && x.c.Outcome.PlacedOn(date(x.today)) == nil {
+	st := calendar.StandingOf(x.c, x.cfg, x.today)
+	if pl := x.c.Outcome.PlacementOn(date(x.today)); pl != nil && x.c.Outcome.PlacedOn(date(x.today)) == nil && st.JobEnded == "" {
 		x.state.PlacementStarts = pl.Start
 	}
-	st := calendar.StandingOf(x.c, x.cfg, x.today)
 	p := st.Period
 	if st.Standing == calendar.StandingPlaced {
 		start := x.opened()
@@ -350,7 +350,7 @@ func (x *view) workSecurityPhase() period {
 		// it, and the tickler's extension-decision item says it is overdue.
 		return period{phase: PhaseExtensionPending, start: p.LastDay().AddDate(0, 0, 1)}
 	}
-	return period{phase: PhaseSeparated, start: p.LastDay().AddDate(0, 0, 1)}
+	return period{phase: PhaseSeparated, start: st.SeparatedFrom()}
 }
 
 // wioaPhase names the career-planning function of 002's Attachment A the

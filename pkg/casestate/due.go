@@ -312,22 +312,34 @@ func (x *view) separatedDue(p period) {
 	if p.phase != PhaseSeparated || x.state.Kind != record.ProgramWorkSecurity {
 		return
 	}
-	wp, ok := calendar.Separated(x.c, x.cfg, x.today)
-	if !ok {
+	st := calendar.StandingOf(x.c, x.cfg, x.today)
+	if st.Standing != calendar.StandingSeparated {
 		return
 	}
-	x.addItem(DuePeriodEnd, PhaseSeparated, wp.LastDay(), SeparatedWords(wp, x.c.ID), x.file(layout.KindIntake), "status")
+	// Due on the periods' last day; a job lost after it is due from the
+	// day it ended, not overdue for the days the candidate worked.
+	due := st.Period.LastDay()
+	if ended, ok := st.JobEnded.Time(); ok && ended.After(due) {
+		due = ended
+	}
+	x.addItem(DuePeriodEnd, PhaseSeparated, due, SeparatedWords(st, x.c.ID), x.file(layout.KindIntake), "status")
 }
 
-// SeparatedWords says what a separated candidate's case asks for, period
-// p having ended without a placement: the tickler's item and validate's
-// ws-separated say it in the same words.
-func SeparatedWords(p calendar.WorkSecurityPeriod, caseID string) string {
+// SeparatedWords says what a separated candidate's case asks for, its
+// periods having ended without a placement, or with one whose job ended
+// after them (calendar.Standing.JobEnded): the tickler's item and
+// validate's ws-separated say it in the same words.
+func SeparatedWords(st calendar.Standing, caseID string) string {
+	p := st.Period
 	what := "the work security period"
 	if p.LastDay().After(p.End) {
 		what = "the extension of the work security period"
 	}
-	return what + " ended on " + string(date(p.LastDay())) + " without a placement: the candidate is separated; prepare them for separation (000) and close the case with caseplan case close " + caseID + " --reason separated"
+	how := " without a placement"
+	if ended, ok := st.JobEnded.Time(); ok && ended.After(p.LastDay()) {
+		how = ", and the job the candidate was placed in ended after it (the case was reopened on " + string(st.JobEnded) + ")"
+	}
+	return what + " ended on " + string(date(p.LastDay())) + how + ": the candidate is separated; prepare them for separation (000) and close the case with caseplan case close " + caseID + " --reason separated"
 }
 
 // contactDue is the next contact the program asks for: weekly check-ins

@@ -30,7 +30,11 @@ ended", "laid off again", "lost the job") or the offer fell through ("offer
 rescinded", "never started"), a hint on stderr points at
 caseplan placement fell-through, for an offer that fell through before the
 start (no report should count it); a job the participant started and then
-lost stays a placement.` + "\n" + exitStatusHelp,
+lost stays a placement, counted in the month it started. From the reopening
+it no longer places a work-security candidate: they are back in the search
+(weekly check-ins from the reopening) while the work security period, with
+any approved extension, has days left, and separated once it has none; a
+new job is recorded with caseplan placement set.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case reopen WS-001 --date 2026-07-06 \
       --reason "The placement ended after the probation period"`,
 		Args: cobra.ExactArgs(1),

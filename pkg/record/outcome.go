@@ -210,8 +210,56 @@ func (o *Outcome) PlacementOn(day Date) *Placement {
 // placement's start, not from the day the job offer was recorded (a job
 // accepted to start next month is on record, but is no entered
 // employment before that day; TEGL 10-16 counts employment itself).
+//
+// A job the participant started and then lost stays a placement (the
+// reports count it in the month it started, by PlacementOn), but it is no
+// longer in force from the day it ended (JobEnded): the candidate is back
+// in the search, or past it, not placed.
 func (o *Outcome) PlacedOn(day Date) *Placement {
-	return startedBy(o.PlacementOn(day), day)
+	p := startedBy(o.PlacementOn(day), day)
+	if o.JobEnded(p, day) != "" {
+		return nil
+	}
+	return p
+}
+
+// JobEnded returns the day the job of placement p ended, as the records
+// stood at the end of day: the reopening, on or before day, of a case
+// closed as placed on p (PlacementFor). A case closed as placed comes
+// back because the job ended — a job kept needs no reopening, and an
+// offer that fell through before the start is recorded as such
+// (FellThrough) — so the reopening is the day the records know the job
+// was over. A later closure as placed on p again (the reopening was a
+// slip) puts it back in force. "" when p's job had not ended by day, or p
+// is nil.
+func (o *Outcome) JobEnded(p *Placement, day Date) Date {
+	if o == nil || p == nil {
+		return ""
+	}
+	closures := o.AllClosures()
+	var ended Date
+	placed := false // the closure in effect is one as placed on p
+	for _, t := range o.Turns() {
+		if t.Date > day {
+			break
+		}
+		if !t.Reopening {
+			cl := closures[t.Index]
+			if placed = cl.Reason == "placed" && samePlacement(o.PlacementFor(cl), p); placed {
+				ended = ""
+			}
+			continue
+		}
+		if placed {
+			ended, placed = t.Date, false
+		}
+	}
+	return ended
+}
+
+// samePlacement reports whether a and b are the same placement record.
+func samePlacement(a, b *Placement) bool {
+	return a != nil && b != nil && a.ID == b.ID && a.Employer == b.Employer && a.Start == b.Start
 }
 
 // PlacementFor returns the placement that makes closure cl one "as

@@ -553,6 +553,59 @@ func TestPlacedOn(t *testing.T) {
 	}
 }
 
+// TestJobEnded: a job the participant started and lost — the case
+// closed as placed on it, then reopened — is no longer in force from the
+// reopening (PlacedOn), though it stays the placement on record
+// (PlacementOn, which the reports count). Closed as placed on it again,
+// it is back in force; a job found after the reopening places them.
+func TestJobEnded(t *testing.T) {
+	o := &Outcome{
+		Placements: []Placement{{ID: "PL-AAAAA", Employer: "Clinic", Start: "2026-04-20", Recorded: "2026-04-10"}},
+		Closures:   []Closure{{Date: "2026-04-20", Reason: "placed"}},
+		Reopenings: []Reopening{{Date: "2026-06-22", Reason: "laid off again"}},
+	}
+	placed := func(day Date) string {
+		if p := o.PlacedOn(day); p != nil {
+			return p.ID
+		}
+		return ""
+	}
+	for day, want := range map[Date]string{"2026-04-20": "PL-AAAAA", "2026-06-21": "PL-AAAAA", "2026-06-22": "", "2026-07-01": ""} {
+		if got := placed(day); got != want {
+			t.Errorf("PlacedOn(%s) = %q, want %q", day, got, want)
+		}
+	}
+	pl := o.PlacementOn("2026-07-01")
+	if pl == nil || pl.ID != "PL-AAAAA" {
+		t.Fatalf("PlacementOn after the reopening = %+v, want PL-AAAAA still on record", pl)
+	}
+	if got := o.JobEnded(pl, "2026-07-01"); got != "2026-06-22" {
+		t.Errorf("JobEnded = %q, want the reopening 2026-06-22", got)
+	}
+	if got := o.JobEnded(pl, "2026-06-21"); got != "" {
+		t.Errorf("JobEnded before the reopening = %q, want none", got)
+	}
+	// A case closed for another reason and reopened keeps its job.
+	other := &Outcome{Placements: o.Placements, Closures: []Closure{{Date: "2026-05-01", Reason: "other"}}, Reopenings: o.Reopenings}
+	if other.PlacedOn("2026-07-01") == nil {
+		t.Error("closed as other and reopened: want the placement in force")
+	}
+	// Placed again: a new job after the reopening.
+	o.Placements = append(o.Placements, Placement{ID: "PL-BBBBB", Employer: "Museum", Start: "2026-07-13", Recorded: "2026-07-06"})
+	if got := placed("2026-07-13"); got != "PL-BBBBB" {
+		t.Errorf("PlacedOn the new job's start = %q, want PL-BBBBB", got)
+	}
+	if got := placed("2026-07-10"); got != "" {
+		t.Errorf("PlacedOn before the new job's start = %q, want none", got)
+	}
+	// The reopening was a slip: closed as placed on the same job again.
+	o.Placements = o.Placements[:1]
+	o.Closures = append(o.Closures, Closure{Date: "2026-06-25", Reason: "placed"})
+	if got := placed("2026-06-25"); got != "PL-AAAAA" {
+		t.Errorf("closed as placed again: PlacedOn = %q, want PL-AAAAA", got)
+	}
+}
+
 // TestPlacementFor: the placement that makes a closure "as placed" has
 // started by the closure's date, read as known until a reopening ended
 // the closure, else as the records stand.

@@ -289,11 +289,11 @@ var workSecurityRules = []*Rule{
 			if in == nil || in.Status != "open" {
 				return
 			}
-			p, separated := calendar.Separated(x.Case, x.Config, x.Today)
-			if !separated {
+			st := calendar.StandingOf(x.Case, x.Config, x.Today)
+			if st.Standing != calendar.StandingSeparated {
 				return
 			}
-			x.Report(x.File(layout.KindIntake), Path("status"), "%s", casestate.SeparatedWords(p, x.Case.ID))
+			x.Report(x.File(layout.KindIntake), Path("status"), "%s", casestate.SeparatedWords(st, x.Case.ID))
 		},
 	},
 	{
