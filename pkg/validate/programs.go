@@ -86,14 +86,19 @@ var workSecurityRules = []*Rule{
 	{
 		ID: "ws-references-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
 		Setting: "references_required",
-		Summary: "the three references were secured, but after the layoff date (a deadline met late: history, not an open obligation)",
+		Summary: "the three references were secured, but after the layoff date, or never before the job search ended (a deadline met late or missed: history, not an open obligation)",
 		check: func(x *Context) {
 			layoff, ok := layoffDate(x)
 			if !ok || x.Today.Before(layoff) {
 				return
 			}
 			want := x.Setting(record.SettingReferencesRequired)
-			if calendar.ReferencesWithPermission(x.Case, date(layoff)) >= want || calendar.ReferencesWithPermission(x.Case, date(x.Today)) < want {
+			byLayoff, now := calendar.ReferencesWithPermission(x.Case, date(layoff)), calendar.ReferencesWithPermission(x.Case, date(x.Today))
+			if byLayoff >= want {
+				return
+			}
+			if now < want {
+				referencesMissed(x, layoff, want, byLayoff, now)
 				return
 			}
 			// The day the count reached want is the latest permission
@@ -913,6 +918,40 @@ func noteAddCommand(x *Context, kind string) string {
 func layoffDate(x *Context) (time.Time, bool) {
 	p, ok := calendar.WorkSecurityPeriodOf(x.Case, x.Config)
 	return p.Layoff, ok
+}
+
+// referencesMissed reports the references a work-security candidate
+// never had, once the job search they serve is over
+// (casestate.LayoffItemsOwed, which ws-references and the tickler ask:
+// neither asks for them any more) after the layoff date had passed
+// while the candidate searched: placed from after it, separated, or the
+// case closed after it. It is history, as a deadline met late is; a
+// monitor reading validate sees what ws-references no longer says. A
+// search that ended by the layoff date owed nothing yet.
+func referencesMissed(x *Context, layoff time.Time, want, byLayoff, now int) {
+	if casestate.LayoffItemsOwed(x.Case, x.Config, x.Today) {
+		return // ws-references: still to do
+	}
+	o, today := x.Case.Outcome, dayOf(x.Today)
+	var ended string
+	switch {
+	case x.Case.Intake.Status != "open":
+		cl := o.LatestClosure()
+		if cl == nil || cl.Date <= date(layoff) {
+			return
+		}
+		ended = "the case was closed on " + string(cl.Date)
+	case o.PlacedOn(today) != nil:
+		pl := o.PlacedOn(today)
+		if pl.Start <= date(layoff) {
+			return
+		}
+		ended = "the candidate was placed from " + string(pl.Start)
+	default:
+		ended = "the candidate was separated"
+	}
+	x.Report(x.referencesFile(), nil, "%d of %d references with permission (%d by the layoff date, %s), and %s: the job search is over, and the deadline was missed",
+		now, want, byLayoff, layoff.Format(time.DateOnly), ended)
 }
 
 // referralDate is the path of referral i's date in services.yaml.

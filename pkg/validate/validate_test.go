@@ -544,6 +544,27 @@ func ruleTests() []ruleTest {
 			keep: func(m memStore) {
 				wsComplete(m)
 			}},
+		// ...and a deadline never met is history too once the search is
+		// over (the candidate separated after the period, 2026-07-30):
+		// ws-references asks for nothing then (casestate.LayoffItemsOwed).
+		{rule: "ws-references-late", on: day("2026-08-20"), change: func(m memStore) {
+			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n"
+		}, want: "cases/WS1/references.yaml:1:1", msg: "1 of 3 references with permission (1 by the layoff date, 2026-05-01), and the candidate was separated: the job search is over, and the deadline was missed",
+			keep: func(m memStore) {
+				wsComplete(m)
+			}},
+		// A case closed after the layoff date missed it; one closed
+		// before it owed nothing yet.
+		{rule: "ws-references-late", on: day("2026-06-10"), change: func(m memStore) {
+			m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n"
+			m.edit("cases/WS1/intake.yaml", "status: open", "status: closed")
+			m["cases/WS1/outcome.yaml"] = "closures:\n  - date: 2026-06-01\n    reason: withdrew\n"
+		}, want: "cases/WS1/references.yaml:1:1", msg: "and the case was closed on 2026-06-01: the job search is over, and the deadline was missed",
+			keep: func(m memStore) {
+				m["cases/WS1/references.yaml"] = "references:\n  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n"
+				m.edit("cases/WS1/intake.yaml", "status: open", "status: closed")
+				m["cases/WS1/outcome.yaml"] = "closures:\n  - date: 2026-04-20\n    reason: withdrew\n"
+			}},
 		{rule: "ws-iep-plan", on: time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC), change: func(m memStore) {
 			m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n", 3)
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\nskill_plan:\n  - course: Excel\n"
