@@ -262,9 +262,20 @@ var workSecurityRules = []*Rule{
 			if !ok {
 				return
 			}
+			// A reopened case counts from its latest reopening, as
+			// ws-checkin and the tickler count the check-in: the weeks it
+			// was closed (the candidate placed, or gone) asked for no
+			// tracker, and an earlier episode's are history.
+			o := x.Case.Outcome
+			if i, reopened := o.ReopenedBy(dayOf(x.Today)); reopened {
+				if t, ok := o.Reopenings[i].Date.Time(); ok && t.After(opened) {
+					opened = t
+				}
+			}
 			// Every complete week of the job search: from the first week
-			// that starts after the case opened to the last week that has
-			// ended (the week under way may still be filled in).
+			// that starts after the case opened, or was reopened, to the
+			// last week that has ended (the week under way may still be
+			// filled in).
 			kept := map[string]bool{}
 			for _, w := range x.Case.Activity {
 				kept[w.Week] = true

@@ -764,6 +764,16 @@ func ruleTests() []ruleTest {
 				delete(m, "cases/WS1/activity/2026-W11.yaml")
 				m.edit("cases/WS1/intake.yaml", "opened: 2026-03-02", "opened: 2026-03-09")
 			}},
+		// A reopened case counts its weeks from the reopening: the weeks
+		// it was closed asked for none (closed 03-20, reopened 04-06:
+		// only 2026-W16 is a complete week since).
+		{rule: "ws-activity-tracker", on: day("2026-04-20"), change: func(m memStore) {
+			m["cases/WS1/outcome.yaml"] = "closures:\n  - date: 2026-03-20\n    reason: withdrew\nreopenings:\n  - date: 2026-04-06\n    reason: came back to the search\n"
+		}, want: "cases/WS1/intake.yaml:1:1", msg: "the weekly activity tracker has no entry for 2026-W16; log",
+			keep: func(m memStore) {
+				m["cases/WS1/outcome.yaml"] = "closures:\n  - date: 2026-03-20\n    reason: withdrew\nreopenings:\n  - date: 2026-04-06\n    reason: came back to the search\n"
+				m["cases/WS1/activity/2026-W16.yaml"] = "week: 2026-W16\n"
+			}},
 		{rule: "ws-separated", on: day("2026-07-31"), change: wsComplete,
 			want: "cases/WS1/intake.yaml:4:9", msg: "the work security period ended on 2026-07-30 without a placement: the candidate is separated",
 			keep: func(m memStore) {
