@@ -983,7 +983,7 @@ func ruleTests() []ruleTest {
 		}, want: "cases/W2/intake.yaml:8:17", msg: "returning_from W1: that case has no exit recorded, so its period of participation has not ended (TEGL 10-16); record its exit with caseplan case exit W1"},
 		{rule: "wioa-returning-from", on: day("2026-10-15"), change: func(m memStore) {
 			returning(m, "2026-06-30", "2026-06-30")
-		}, want: "cases/W2/intake.yaml:8:17", msg: "returning_from W1: that case's exit, 2026-06-30, is not before this case opened, 2026-06-30",
+		}, want: "cases/W2/intake.yaml:2:9", msg: "returning_from W1: that case's exit, 2026-06-30, is not before this case opened, 2026-06-30; a new period of participation begins after the exit (TEGL 10-16): correct the dates with caseplan edit W2 intake, or record the services on W1 itself",
 			keep: func(m memStore) { returning(m, "2026-06-30", "2026-07-01") }},
 		// The same job seeker opened twice (duplicate-person): by name
 		// alone when neither case has a phone or email that tells them
