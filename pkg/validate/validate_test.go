@@ -769,6 +769,16 @@ func ruleTests() []ruleTest {
 				wsComplete(m)
 				m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-07-20\n    decided: 2026-07-28\n    decision: denied\n    by: Joint committee\n"
 			}},
+		// A request made after the period ended (taken: 000 sets no
+		// deadline) did not let the period end undecided: it says so.
+		{rule: "ws-extension-pending", on: day("2026-08-05"), change: func(m memStore) {
+			wsComplete(m)
+			m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-08-04\n    decided: 2026-08-10\n    decision: denied\n    by: Joint committee\n"
+		}, want: "cases/WS1/outcome.yaml:2:5", msg: "the extension request of 2026-08-04, made after the work security period ended on 2026-07-30, is undecided: the candidate is neither extended nor separated; record the joint committee's decision with caseplan extension decide WS1",
+			keep: func(m memStore) {
+				wsComplete(m)
+				m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-07-20\n    decided: 2026-07-28\n    decision: denied\n    by: Joint committee\n"
+			}},
 		{rule: "ws-extension-criteria", on: today, change: func(m memStore) {
 			m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-05-18\n    decision: pending\n"
 		}, want: "cases/WS1/outcome.yaml:2:5", msg: "no contact in 2026-W19, 2026-W20, no applications in 2026-W19, 2026-W20 of the 2 complete weeks from 2026-05-01 to 2026-05-18",
