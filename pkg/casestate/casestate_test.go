@@ -383,6 +383,19 @@ func TestDue(t *testing.T) {
 			{DueExtensionDecision, "2026-07-30", "the period ended on 2026-07-30: the candidate is neither extended nor separated", "outcome.yaml:2"},
 			{DueContact, "2026-08-03", "weekly check-in", "notes/2026-07-27-ck01.yaml:2"},
 		}},
+		// A request made after the period ended is taken (000 sets no
+		// deadline); its decision was due before it was made, which the
+		// item says rather than read as a request the committee let lapse.
+		{"ws: an extension requested after the period ended", ws.with(refs).with(files{
+			"notes/2026-07-27-ck01.yaml": contactNote("2026-07-27-ck01"),
+			"outcome.yaml":               "extensions:\n  - requested: 2026-08-04\n    decision: pending\n",
+		}), "2026-08-05", []want{
+			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},
+			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
+			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
+			{DueExtensionDecision, "2026-07-30", "the joint committee has not decided the extension request of 2026-08-04, made after the period ended on 2026-07-30, so its decision was due before the request: the candidate is neither extended nor separated", "outcome.yaml:2"},
+			{DueContact, "2026-08-03", "weekly check-in", "notes/2026-07-27-ck01.yaml:2"},
+		}},
 		{"ws: the first check-in counts from the opening", ws.with(refs), "2026-03-16", []want{
 			{DueContact, "2026-03-09", "first weekly check-in since the case opened on 2026-03-02", "intake.yaml:2"},
 			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},

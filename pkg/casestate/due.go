@@ -294,6 +294,12 @@ func (x *view) extensionDecisionDue(p period) {
 		// extension's end (000: "up to three months beyond"); the
 		// tickler says so rather than decide for the committee.
 		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + ", and even the longest extension would have ended on " + string(date(wp.Longest)) + ": whatever it decides, the candidate's work security is over; get its decision and record it with caseplan extension decide " + x.c.ID
+	case p.phase == PhaseExtensionPending && string(wp.PendingRequested) > last:
+		// A request made after the period ended (taken: 000 sets no
+		// deadline) is overdue from the day it is made; "the request of
+		// August 5 and the period ended on July 30" would read as if the
+		// committee had let it lapse.
+		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + ", made after the period ended on " + last + ", so its decision was due before the request: the candidate is neither extended nor separated; record its decision with caseplan extension decide " + x.c.ID
 	case p.phase == PhaseExtensionPending:
 		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + " and the period ended on " + last + ": the candidate is neither extended nor separated; record its decision with caseplan extension decide " + x.c.ID
 	}

@@ -86,7 +86,35 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 		Action:  "extension.request",
 		Summary: "request an extension of the work security period",
 		Files:   files,
+		Notes:   lateRequest(r.Case, period, r.Date),
 	}, nil
+}
+
+// lateRequest is what the command says of a request dated after the last
+// day of the period it would extend: it is taken (000 sets the committee
+// no deadline, and requestInTime refuses only one past the longest
+// extension's reach), but the candidate has been extension-pending since
+// the day after that last day, and the decision, due by it, is overdue on
+// the tickler as soon as the request is recorded. A case manager recording
+// it should learn that at once, not from the next due list. nil when the
+// request is in time.
+func lateRequest(caseID string, p calendar.WorkSecurityPeriod, day time.Time) []string {
+	last := p.LastDay()
+	if !day.After(last) {
+		return nil
+	}
+	return []string{fmt.Sprintf("the request of %s was made after %s ended on %s; it is taken (document 000 sets the Joint Work Security Committee no deadline), but the candidate is extension-pending, neither extended nor separated, since %s, and the decision, due by %s, is already overdue on the tickler\n"+
+		"hint: get the committee's decision soon and record it with caseplan extension decide %s",
+		date(day), periodName(p), date(last), date(last.AddDate(0, 0, 1)), date(last), caseID)}
+}
+
+// periodName names the period p.LastDay ends: the approved extension,
+// when one runs past the work security period, else that period.
+func periodName(p calendar.WorkSecurityPeriod) string {
+	if p.LastDay().After(p.End) {
+		return "the approved extension"
+	}
+	return "the work security period"
 }
 
 func pendingExtension(e record.Extension) bool {
@@ -262,11 +290,7 @@ func requestInTime(caseID string, p calendar.WorkSecurityPeriod, day time.Time) 
 		return nil
 	}
 	last := p.LastDay()
-	what := "the work security period"
-	if last.After(p.End) {
-		what = "the approved extension"
-	}
-	return inputErrorf(fmt.Sprintf("nothing is left to request: %s ended on %s, and without a placement the candidate is separated from %s (record it with caseplan case close %s --reason separated); a request made earlier is recorded with its own --date", what, date(last), date(last.AddDate(0, 0, 1)), caseID),
+	return inputErrorf(fmt.Sprintf("nothing is left to request: %s ended on %s, and without a placement the candidate is separated from %s (record it with caseplan case close %s --reason separated); a request made earlier is recorded with its own --date", periodName(p), date(last), date(last.AddDate(0, 0, 1)), caseID),
 		"--date %s is past %s, the last day the longest extension the Joint Work Security Committee may approve could reach (document 000: up to three additional months); the committee could only refuse it", date(day), date(p.Longest))
 }
 

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -283,7 +284,33 @@ func TestRequestPastTheLongestExtension(t *testing.T) {
 		t.Errorf("hint %q\nwant %q", input.Hint, want)
 	}
 	assertSameState(t, before, captureState(t, dir))
-	if err := apply((&RequestExtension{Case: "WS-1", Date: day("2026-10-28")}).Build); err != nil {
+	res, err := w.Apply([]string{"WS-1"}, (&RequestExtension{Case: "WS-1", Date: day("2026-10-28")}).Build)
+	if err != nil {
 		t.Fatalf("a request on the longest extension's last day: %v", err)
+	}
+	// Taken, but late: the command says what that means for the case.
+	if want := []string{"the request of 2026-10-28 was made after the work security period ended on 2026-07-30; it is taken (document 000 sets the Joint Work Security Committee no deadline), but the candidate is extension-pending, neither extended nor separated, since 2026-07-31, and the decision, due by 2026-07-30, is already overdue on the tickler\n" +
+		"hint: get the committee's decision soon and record it with caseplan extension decide WS-1"}; !slices.Equal(res.Change.Notes, want) {
+		t.Errorf("notes %q\nwant %q", res.Change.Notes, want)
+	}
+}
+
+// TestRequestInTimeSaysNothingLate: a request on the period's last day
+// is in time, and the command notes nothing.
+func TestRequestInTimeSaysNothingLate(t *testing.T) {
+	isolateHome(t)
+	dir := initTestStore(t)
+	w := openWorkspace(t, dir, maria)
+	w.Today = time.Date(2026, 7, 30, 0, 0, 0, 0, time.UTC)
+	if _, err := w.Apply(nil, NewCase{ID: "WS-1", Program: "work-security", Name: "Sam Sample",
+		Opened: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), NoticeDate: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), LayoffDate: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)}.Build); err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.Apply([]string{"WS-1"}, (&RequestExtension{Case: "WS-1", Date: w.Today}).Build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Change.Notes) != 0 {
+		t.Errorf("notes %q, want none for a request in time", res.Change.Notes)
 	}
 }

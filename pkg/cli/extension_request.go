@@ -36,11 +36,13 @@ layoff or after the last day the longest extension could reach
 day of the period the request would extend (the tickler's extension-decision
 item); past that day the case is extension-pending — neither extended nor
 separated, the weekly check-ins going on — until it is recorded, and case
-close --reason separated waits for it. A refusal separates the candidate
-from the day after the period's last day. --date is the day of the request,
-by default --today (CASEPLAN_TODAY, else today): a request is usually
-recorded the day it is made, and one dated so is said on stderr with its
-date.
+close --reason separated waits for it. A request dated after that last day
+(000 sets the committee no deadline) is taken with a note on stderr: the
+candidate is extension-pending already and the decision overdue. A refusal
+separates the candidate from the day after the period's last day. --date is
+the day of the request, by default --today (CASEPLAN_TODAY, else today): a
+request is usually recorded the day it is made, and one dated so is said on
+stderr with its date.
 
 The command prints the evidence for the two criteria of document 000 —
 "regular contact with his/her case manager" and applying "for all relevant

@@ -42,6 +42,11 @@ type Period struct {
 	File   string `json:"file,omitempty"`
 	Line   int    `json:"line,omitempty"`
 	Column int    `json:"column,omitempty"`
+	// Where it has opened, for the finding that this case opened before
+	// the earlier case's exit: of the two dates, that is the one this
+	// case holds, and the one a person types wrong at case new (--opened).
+	OpenedLine   int `json:"opened_line,omitempty"`
+	OpenedColumn int `json:"opened_column,omitempty"`
 	// Person is who the case serves, as duplicate-person compares open
 	// cases (people.go): keyed hashes, never the name or contact; nil
 	// when the case is not open or has no name.
@@ -78,6 +83,7 @@ func PeriodOf(cfg *record.Config, c *casefile.Case) *Period {
 		p.File = c.File(layout.KindIntake)
 		if d := c.Doc(p.File); d != nil {
 			p.Line, p.Column = d.Position(Path("returning_from"))
+			p.OpenedLine, p.OpenedColumn = d.Position(Path("opened"))
 		}
 	}
 	p.Person = personOf(c, p.Program)
@@ -124,12 +130,13 @@ func PeriodFindings(check []*Period, all map[string]*Period, opening map[string]
 			naming = func(c string) string { return "caseplan case new --returning-from " + c }
 			removing = "caseplan case new again, without --returning-from"
 		}
-		report := func(format string, args ...any) {
+		reportAt := func(line, column int, format string, args ...any) {
 			out = append(out, finding.Finding{
-				Path: p.File, Line: p.Line, Column: p.Column, Severity: periodRules[0].Severity,
+				Path: p.File, Line: line, Column: column, Severity: periodRules[0].Severity,
 				Rule: RuleReturning, Message: fmt.Sprintf(format, args...), Case: p.Case,
 			})
 		}
+		report := func(format string, args ...any) { reportAt(p.Line, p.Column, format, args...) }
 		if p.Kind != record.ProgramWIOA {
 			// A work-security candidate or post-employment participant
 			// who comes back to the same program is served on their case
@@ -157,7 +164,20 @@ func PeriodFindings(check []*Period, all map[string]*Period, opening map[string]
 			report("returning_from %s: that case has no exit recorded, so its period of participation has not ended (TEGL 10-16); record its exit with caseplan case exit %s, or record this case's services on %s itself", p.ReturningFrom, p.ReturningFrom, p.ReturningFrom)
 			continue
 		case p.Opened != "" && earlier.Exited >= p.Opened:
-			report("returning_from %s: that case's exit, %s, is not before this case opened, %s; a new period of participation begins after the exit (TEGL 10-16): correct the dates, or record the services on %s itself", p.ReturningFrom, earlier.Exited, p.Opened, p.ReturningFrom)
+			// Reported on this case's opened line, not returning_from's:
+			// the earlier case exists, is WIOA's and has exited, so the
+			// likelier slip is the opening date (at case new, --opened,
+			// which the refusal's hint then names); a wrong case is the
+			// other, and the message says so.
+			correct := "correct the dates with " + removing
+			if opening[p.Case] {
+				correct = fmt.Sprintf("open this case after that exit (--opened), name the participant's earlier case with --returning-from if it is not %s", p.ReturningFrom)
+			}
+			line, column := p.OpenedLine, p.OpenedColumn
+			if line < 1 {
+				line, column = p.Line, p.Column
+			}
+			reportAt(line, column, "returning_from %s: that case's exit, %s, is not before this case opened, %s; a new period of participation begins after the exit (TEGL 10-16): %s, or record the services on %s itself", p.ReturningFrom, earlier.Exited, p.Opened, correct, p.ReturningFrom)
 			continue
 		}
 		if first := continuedBy[p.ReturningFrom]; first != nil && first.Case != p.Case {

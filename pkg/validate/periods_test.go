@@ -57,6 +57,28 @@ func TestPeriodFindingsSameProgram(t *testing.T) {
 	}
 }
 
+// TestPeriodFindingsOpenedBeforeExit: a case that opened before the
+// earlier case's exit is reported on its opened line, the date it holds
+// and the likelier slip, and a case being opened is told which flag gives
+// each of the two facts.
+func TestPeriodFindingsOpenedBeforeExit(t *testing.T) {
+	all := map[string]*Period{
+		"A": {Case: "A", Kind: "wioa", Program: "wioa", Opened: "2026-01-01", Exited: "2026-02-10"},
+		"B": {Case: "B", ReturningFrom: "A", Kind: "wioa", Program: "wioa", Opened: "2026-02-01", File: "cases/B/intake.yaml", Line: 9, Column: 17, OpenedLine: 3, OpenedColumn: 9},
+	}
+	got := PeriodFindings([]*Period{all["B"]}, all, map[string]bool{"B": true})
+	if len(got) != 1 || got[0].Line != 3 || got[0].Column != 9 {
+		t.Fatalf("got %v, want one finding at the opened line 3:9", got)
+	}
+	if want := "(TEGL 10-16): open this case after that exit (--opened), name the participant's earlier case with --returning-from if it is not A, or record the services on A itself"; !strings.HasSuffix(got[0].Message, want) {
+		t.Errorf("message %q, want it to end %q", got[0].Message, want)
+	}
+	got = PeriodFindings([]*Period{all["B"]}, all, nil)
+	if len(got) != 1 || !strings.Contains(got[0].Message, "correct the dates with caseplan edit B intake") {
+		t.Errorf("got %v, want the dates corrected with an edit of B's intake", got)
+	}
+}
+
 func TestFirstPeriod(t *testing.T) {
 	all := map[string]*Period{
 		"A": {Case: "A"},

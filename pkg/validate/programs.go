@@ -341,6 +341,13 @@ var workSecurityRules = []*Rule{
 					p.PendingRequested, calendar.Days(p.LastDay(), x.Today), what, p.LastDay().Format(time.DateOnly), p.Longest.Format(time.DateOnly), x.Setting(record.SettingExtensionMaxDays), x.Case.ID)
 				return
 			}
+			if string(p.PendingRequested) > p.LastDay().Format(time.DateOnly) {
+				// Made after the period ended (taken: 000 sets the
+				// committee no deadline): the period did not end with it
+				// undecided, it came late.
+				x.Report(x.File(layout.KindOutcome), at, "the extension request of %s, made after %s ended on %s, is undecided: the candidate is neither extended nor separated; record the joint committee's decision with caseplan extension decide %s", p.PendingRequested, what, p.LastDay().Format(time.DateOnly), x.Case.ID)
+				return
+			}
 			x.Report(x.File(layout.KindOutcome), at, "%s ended on %s with the extension request of %s undecided: the candidate is neither extended nor separated; record the joint committee's decision with caseplan extension decide %s", what, p.LastDay().Format(time.DateOnly), p.PendingRequested, x.Case.ID)
 		},
 	},

@@ -800,6 +800,16 @@ func ruleTests() []ruleTest {
 				wsComplete(m)
 				m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-07-20\n    decided: 2026-07-28\n    decision: denied\n    by: Joint committee\n"
 			}},
+		// A request made after the period ended (taken: 000 sets no
+		// deadline) did not let the period end undecided: it says so.
+		{rule: "ws-extension-pending", on: day("2026-08-05"), change: func(m memStore) {
+			wsComplete(m)
+			m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-08-04\n    decided: 2026-08-10\n    decision: denied\n    by: Joint committee\n"
+		}, want: "cases/WS1/outcome.yaml:2:5", msg: "the extension request of 2026-08-04, made after the work security period ended on 2026-07-30, is undecided: the candidate is neither extended nor separated; record the joint committee's decision with caseplan extension decide WS1",
+			keep: func(m memStore) {
+				wsComplete(m)
+				m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-07-20\n    decided: 2026-07-28\n    decision: denied\n    by: Joint committee\n"
+			}},
 		{rule: "ws-extension-criteria", on: today, change: func(m memStore) {
 			m["cases/WS1/outcome.yaml"] = "extensions:\n  - requested: 2026-05-18\n    decision: pending\n"
 		}, want: "cases/WS1/outcome.yaml:2:5", msg: "no contact in 2026-W19, 2026-W20, no applications in 2026-W19, 2026-W20 of the 2 complete weeks from 2026-05-01 to 2026-05-18",
@@ -1014,7 +1024,7 @@ func ruleTests() []ruleTest {
 		}, want: "cases/W2/intake.yaml:8:17", msg: "returning_from W1: that case has no exit recorded, so its period of participation has not ended (TEGL 10-16); record its exit with caseplan case exit W1"},
 		{rule: "wioa-returning-from", on: day("2026-10-15"), change: func(m memStore) {
 			returning(m, "2026-06-30", "2026-06-30")
-		}, want: "cases/W2/intake.yaml:8:17", msg: "returning_from W1: that case's exit, 2026-06-30, is not before this case opened, 2026-06-30",
+		}, want: "cases/W2/intake.yaml:2:9", msg: "returning_from W1: that case's exit, 2026-06-30, is not before this case opened, 2026-06-30; a new period of participation begins after the exit (TEGL 10-16): correct the dates with caseplan edit W2 intake, or record the services on W1 itself",
 			keep: func(m memStore) { returning(m, "2026-06-30", "2026-07-01") }},
 		// The same job seeker opened twice (duplicate-person): by name
 		// alone when neither case has a phone or email that tells them
