@@ -188,14 +188,14 @@ func entryOf(repo *git.Repository, c *object.Commit) (e Entry, ok bool, err erro
 	}
 	e = Entry{
 		Commit:  c.Hash.String(),
-		Author:  c.Author.Name,
-		Email:   c.Author.Email,
+		Author:  masked(c.Author.Name),
+		Email:   masked(c.Author.Email),
 		Date:    c.Author.When,
 		Cases:   cases,
 		Summary: summary(c.Message, cases) + overruled(t[audit.TrailerOverruled], cases),
 	}
 	if c.Committer.Name != c.Author.Name || !strings.EqualFold(c.Committer.Email, c.Author.Email) {
-		e.Committer, e.CommitterEmail = c.Committer.Name, c.Committer.Email
+		e.Committer, e.CommitterEmail = masked(c.Committer.Name), masked(c.Committer.Email)
 	}
 	if len(actions) > 0 {
 		// Several actions are a hand-made oddity; the first is the one
@@ -348,6 +348,14 @@ func overruled(lost []string, cases []string) string {
 		short[i], _ = pii.Default().Redact(v)
 	}
 	return " (not kept at sync, the host's kept: " + strings.Join(short, ", ") + ")"
+}
+
+// masked is an author's or committer's name or email with any
+// SSN-shaped number in it masked, as summary masks the subject: git takes
+// whatever user.name a hand commit was made with, and log shows it.
+func masked(v string) string {
+	out, _ := pii.Default().Redact(v)
+	return out
 }
 
 // summary returns the subject of msg (its first paragraph on one line, as

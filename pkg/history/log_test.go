@@ -266,3 +266,34 @@ func TestLogNamesACommitterWhoIsNotTheAuthor(t *testing.T) {
 		}
 	}
 }
+
+// An SSN-shaped number in a hand commit's author or committer name (git
+// takes any user.name) is masked in the trail, as in its subject: log
+// shows the names, and the log index keeps them.
+func TestLogMasksNames(t *testing.T) {
+	s := newTestStore(t)
+	s.initStore()
+	s.newCase(alice, "2026-AAAAA")
+	s.write("cases/2026-AAAAA/services.yaml", "services: []\n")
+	s.git("Kim 912-78-1241 <kim@example.org>", "add", "-A")
+	s.tick++
+	s.git("Kim 912-78-1241 <kim@example.org>", "commit", "-q", "--author", "Pat 912-78-1240 <pat.912-78-1242@example.org>", "-m",
+		"2026-AAAAA: add services\n\nCaseplan-Case: 2026-AAAAA\nCaseplan-Action: commit\n")
+	repo := s.open()
+	for _, state := range []*memState{nil, {}} {
+		var entries []Entry
+		var err error
+		if state == nil {
+			entries, err = Log(repo, plumbing.NewHash(s.head()), "2026-AAAAA", 1)
+		} else {
+			entries, err = LogIndexed(repo, state, plumbing.NewHash(s.head()), "2026-AAAAA", 1, nil)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(entries)
+		if strings.Contains(string(b), "912-78-124") || !strings.Contains(string(b), `"author":"Pat XXX-XX-XXXX"`) || !strings.Contains(string(b), `"committer":"Kim XXX-XX-XXXX"`) {
+			t.Errorf("entries %s: want every name and email masked", b)
+		}
+	}
+}

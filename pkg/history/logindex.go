@@ -51,7 +51,7 @@ const LogIndexFile = "log-index"
 
 const (
 	logIndexMagic   = "CPLOGIDX"
-	logIndexVersion = 5 // 2: commits without trailers that changed records; 3: SSN-shaped numbers masked; 4: merges by what they changed themselves; 5: the committer when not the author
+	logIndexVersion = 6 // 2: commits without trailers that changed records; 3: SSN-shaped numbers masked; 4: merges by what they changed themselves; 5: the committer when not the author; 6: names and emails masked too
 	// logCatchUp bounds how many new commits a stale index is extended by
 	// before a full rebuild is cheaper to reason about than a long chain.
 	logCatchUp = 5000
