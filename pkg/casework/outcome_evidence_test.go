@@ -17,13 +17,6 @@ func TestRequestExtensionEvidence(t *testing.T) {
 	dir := initTestStore(t)
 	w := openWorkspace(t, dir, maria)
 	w.Today = time.Date(2026, 8, 12, 0, 0, 0, 0, time.UTC)
-	day := func(s string) time.Time {
-		d, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
 	apply := func(build Build) *Result {
 		t.Helper()
 		res, err := w.Apply([]string{"WS-1"}, build)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -37,10 +36,6 @@ func TestPerformanceOutcomes(t *testing.T) {
 		if !errors.As(err, &in) || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v, want an input error saying %q", err, want)
 		}
-	}
-	day := func(s string) time.Time {
-		d, _ := time.Parse(time.DateOnly, s)
-		return d
 	}
 	// The exit is 2026-06-30 (2026-Q2): the 2nd quarter after exit is
 	// 2026-Q4, the 4th 2027-Q2.

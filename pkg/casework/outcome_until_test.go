@@ -19,13 +19,6 @@ func TestDecideExtensionUntilExtends(t *testing.T) {
 	dir := initTestStore(t)
 	w := openWorkspace(t, dir, maria)
 	w.Today = time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
-	day := func(s string) time.Time {
-		d, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
 	apply := func(build Build) {
 		t.Helper()
 		if _, err := w.Apply([]string{"WS-1"}, build); err != nil {
@@ -90,13 +83,6 @@ func TestExtensionRefusalsSayWhatIsAllowed(t *testing.T) {
 	dir := initTestStore(t)
 	w := openWorkspace(t, dir, maria)
 	w.Today = time.Date(2026, 10, 20, 0, 0, 0, 0, time.UTC)
-	day := func(s string) time.Time {
-		d, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
 	apply := func(build Build) error {
 		t.Helper()
 		_, err := w.Apply([]string{"WS-1"}, build)
@@ -174,13 +160,6 @@ func TestDecideExtensionSlips(t *testing.T) {
 	dir := initTestStore(t)
 	w := openWorkspace(t, dir, maria)
 	w.Today = time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
-	day := func(s string) time.Time {
-		d, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
 	refused := func(dx DecideExtension, msg, hint string) {
 		t.Helper()
 		_, err := w.Apply([]string{"WS-1"}, dx.Build)
@@ -211,13 +190,6 @@ func TestDecideExtensionSlips(t *testing.T) {
 // counted from the period's last day; a bare number is read as months,
 // weeks and days; none left, the days --until may take.
 func TestLengthHint(t *testing.T) {
-	day := func(s string) time.Time {
-		d, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
 	p := calendar.WorkSecurityPeriod{End: day("2026-07-30"), Longest: day("2026-10-28")}
 	extended := p
 	extended.ExtendedUntil = day("2026-09-30")
@@ -256,13 +228,6 @@ func TestRequestPastTheLongestExtension(t *testing.T) {
 	dir := initTestStore(t)
 	w := openWorkspace(t, dir, maria)
 	w.Today = time.Date(2026, 11, 5, 0, 0, 0, 0, time.UTC)
-	day := func(s string) time.Time {
-		d, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
 	apply := func(build Build) error {
 		_, err := w.Apply([]string{"WS-1"}, build)
 		return err
