@@ -628,6 +628,26 @@ reviews:
 			{DueFollowUp, "2027-06-15", "follow-up after the exit on 2026-06-30", "outcome.yaml:3"},
 			{DuePeriodEnd, "2027-06-30", "follow-up after exit (2026-06-30) ends", "intake.yaml:8"},
 		}},
+		// A follow-up made late for a quarter it names (followup add
+		// --quarter 2, a week after the quarter ended) covers it, as
+		// validate's wioa-follow-up (met late) and the performance report
+		// read it; one naming another quarter covers only that one, even
+		// when it was done inside this one (calendar.FollowUpsFor).
+		{"wioa: a late follow-up naming its quarter covers it", files{
+			"intake.yaml":  wioaIntake + "exited: 2026-05-11\n",
+			"outcome.yaml": "follow_ups:\n  - id: FU-A1\n    due: 2027-01-07\n    done: 2027-01-07\n    quarter: 2\n    employed: false\n",
+		}, "2027-01-07", []want{
+			{DueFollowUp, "2027-06-30", "follow-up in the 4th quarter after exit, 2027-Q2", "intake.yaml:8"},
+			{DuePeriodEnd, "2027-06-30", "follow-up after exit (2026-05-11) ends", "intake.yaml:8"},
+		}},
+		{"wioa: a follow-up naming another quarter does not cover the one it was done in", files{
+			"intake.yaml":  wioaIntake + "exited: 2026-05-11\n",
+			"outcome.yaml": "follow_ups:\n  - id: FU-A1\n    due: 2026-12-10\n    done: 2026-12-10\n    quarter: 3\n    employed: false\n",
+		}, "2026-12-10", []want{
+			{DueFollowUp, "2026-12-31", "follow-up in the 2nd quarter after exit, 2026-Q4", "intake.yaml:8"},
+			{DueFollowUp, "2027-06-30", "follow-up in the 4th quarter after exit, 2027-Q2", "intake.yaml:8"},
+			{DuePeriodEnd, "2027-06-30", "follow-up after exit (2026-05-11) ends", "intake.yaml:8"},
+		}},
 		{"pe: benefit renewals and the end of the 12 months", files{
 			"intake.yaml":                peIntake + "cash_assistance_ended: 2026-02-28\n",
 			"notes/2026-03-12-ck01.yaml": contactNote("2026-03-12-ck01"),

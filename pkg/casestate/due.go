@@ -913,7 +913,7 @@ func (x *view) quartersAfterExitDue() {
 	o := x.c.Outcome
 	for _, k := range calendar.FollowUpQuartersWithin(exit, x.setting(record.SettingFollowUpMonths)) {
 		first, last := calendar.QuarterAfterExit(exit, k)
-		if covered(o, first, last) || calendar.ExcludedBy(o, exit, last) {
+		if planned(o, first, last) || len(calendar.FollowUpsFor(o, exit, k)) > 0 || calendar.ExcludedBy(o, exit, last) {
 			continue
 		}
 		x.addItem(DueFollowUp, quarterItem+itoa(k), last, "follow-up in the "+calendar.Ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
@@ -939,17 +939,21 @@ func (x *view) followUpContext() string {
 	return ""
 }
 
-// covered reports whether a follow-up, done or planned, falls in the days
-// first..last.
-func covered(o *record.Outcome, first, last time.Time) bool {
+// planned reports whether a follow-up not done yet is due in the days
+// first..last: it is on the tickler as itself (followUpsDue), so the
+// quarter it falls in is not listed again. Whether a follow-up done
+// covers a quarter is calendar.FollowUpsFor's to say, as validate's
+// wioa-follow-up and the performance report ask it: one naming the
+// quarter (--quarter) and done after the quarter ended covers it, late;
+// one naming another quarter does not, whatever its dates.
+func planned(o *record.Outcome, first, last time.Time) bool {
 	if o == nil {
 		return false
 	}
-	in := func(d record.Date) bool {
-		t, ok := d.Time()
-		return ok && !t.Before(first) && !t.After(last)
-	}
-	return slices.ContainsFunc(o.FollowUps, func(f record.FollowUp) bool { return in(f.Due) || in(f.Done) })
+	return slices.ContainsFunc(o.FollowUps, func(f record.FollowUp) bool {
+		t, ok := f.Due.Time()
+		return f.Done == "" && ok && !t.Before(first) && !t.After(last)
+	})
 }
 
 // benefitsDue lists the renewals of the benefits the participant relies
