@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/record"
@@ -156,6 +157,16 @@ func ExclusionSpan(exit time.Time) Span {
 type Covering struct {
 	Index int // in the outcome's follow_ups
 	Late  bool
+}
+
+// FollowUpAddCommand is the followup add command, whole, that records a
+// follow-up of case caseID for the k-th quarter after exit: followup add
+// needs --date, and --quarter names the quarter it reports on whatever
+// day it is done (FollowUpsFor). validate's findings and the performance
+// report's missing outcomes say it alike, so each runs as typed once
+// DATE is filled in.
+func FollowUpAddCommand(caseID string, k int) string {
+	return "caseplan followup add " + caseID + " --date DATE --quarter " + strconv.Itoa(k)
 }
 
 // FollowUpsFor returns the follow-ups of o that report on the k-th quarter

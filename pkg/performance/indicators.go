@@ -214,8 +214,8 @@ func quarterEnd(k int) func(time.Time) time.Time {
 
 // followUpToRecord says what a follow-up for quarter q should record.
 func followUpToRecord(f Facts, q Quarter, what string) string {
-	return fmt.Sprintf("%s for the %s quarter after exit, %s (%s): caseplan followup add %s --quarter %d",
-		what, calendar.Ordinal(q.K), calendar.QuarterName(q.Span.From), q.Span, f.Case, q.K)
+	return fmt.Sprintf("%s for the %s quarter after exit, %s (%s): %s",
+		what, calendar.Ordinal(q.K), calendar.QuarterName(q.Span.From), q.Span, calendar.FollowUpAddCommand(f.Case, q.K))
 }
 
 // employmentRate is the employment rate in the k-th quarter after exit

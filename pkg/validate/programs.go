@@ -541,8 +541,8 @@ var wioaRules = []*Rule{
 				// The quarter has ended, so a follow-up made now would by
 				// default report on the quarter it is done in: the command
 				// names the quarter it is owed for.
-				x.Report(x.File(layout.KindIntake), Path("exited"), "no follow-up recorded in the %s quarter after exit, %s (%s to %s); follow up with the customer and record it with caseplan followup add %s --date DATE --quarter %d (the quarter has ended: without --quarter, a follow-up done now reports on the quarter it is done in)",
-					calendar.Ordinal(k), calendar.QuarterName(first), first.Format(time.DateOnly), last.Format(time.DateOnly), x.Case.ID, k)
+				x.Report(x.File(layout.KindIntake), Path("exited"), "no follow-up recorded in the %s quarter after exit, %s (%s to %s); follow up with the customer and record it with %s (the quarter has ended: without --quarter, a follow-up done now reports on the quarter it is done in)",
+					calendar.Ordinal(k), calendar.QuarterName(first), first.Format(time.DateOnly), last.Format(time.DateOnly), calendar.FollowUpAddCommand(x.Case.ID, k))
 			}
 		},
 	},
@@ -612,8 +612,8 @@ var wioaRules = []*Rule{
 				if !done.Before(last) || after(k, last) {
 					continue
 				}
-				x.Report(x.File(layout.KindOutcome), []string{"follow_ups", strconv.Itoa(i), "earnings"}, "follow-up done on %s records earnings of %s for the %s quarter after exit, %s, which ends on %s: the quarter's total earnings (reported as its wages, PIRL 1703-1706) are not known before it ends, so these may be only part of them; once it has ended, record its total with caseplan followup add %s --date DATE --quarter %d --earnings N --evidence KIND, or correct these with %s",
-					fu.Done, strconv.FormatFloat(*fu.Earnings, 'f', -1, 64), calendar.Ordinal(k), calendar.QuarterName(first), last.Format(time.DateOnly), x.Case.ID, k, RemedyFor(RuleWIOAEarningsEarly, x.Case.ID))
+				x.Report(x.File(layout.KindOutcome), []string{"follow_ups", strconv.Itoa(i), "earnings"}, "follow-up done on %s records earnings of %s for the %s quarter after exit, %s, which ends on %s: the quarter's total earnings (reported as its wages, PIRL 1703-1706) are not known before it ends, so these may be only part of them; once it has ended, record its total with %s --earnings N --evidence KIND, or correct these with %s",
+					fu.Done, strconv.FormatFloat(*fu.Earnings, 'f', -1, 64), calendar.Ordinal(k), calendar.QuarterName(first), last.Format(time.DateOnly), calendar.FollowUpAddCommand(x.Case.ID, k), RemedyFor(RuleWIOAEarningsEarly, x.Case.ID))
 			}
 		},
 	},
