@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -115,6 +116,19 @@ func parse(data []byte) (*doc, error) {
 	d.root = n.Content[0]
 	if d.root.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("the document is not a mapping")
+	}
+	if d.root.Style&yaml.FlowStyle != 0 && len(d.root.Content) == 0 {
+		// "{}", as a hand or a tool writes an empty record: the empty
+		// document it means, its comments kept, so that a command can add
+		// to it as to an empty file.
+		out, err := d.replaceFlow(d.root, "")
+		if err != nil {
+			return nil, err
+		}
+		if i := d.root.Line - 1; len(bytes.TrimSpace(d.lines[i])) == 0 {
+			out = bytes.Join(slices.Delete(d.lines, i, i+1), nil) // the line held "{}" alone
+		}
+		return parse(out)
 	}
 	if line := d.explicitKey(d.root); line > 0 {
 		// Such an entry spans lines go-yaml does not place its nodes on
@@ -289,10 +303,19 @@ func (d *doc) delete(path []string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot delete the whole document")
 	}
 	if f.parent.Style&yaml.FlowStyle != 0 {
-		return nil, fmt.Errorf("%s (line %d) is written in flow style ({...} or [...]); edit it by hand", strings.Join(path[:len(path)-1], "."), f.parent.Line)
+		return nil, fmt.Errorf("%s (line %d) is written in flow style ({...} or [...]); edit it by hand", flowOwner(path[:len(path)-1]), f.parent.Line)
 	}
 	start, end := d.extent(f)
 	return d.splice(start, end, ""), nil
+}
+
+// flowOwner names the collection at path a refusal of its flow style
+// is about: its path, or the file's top level.
+func flowOwner(path []string) string {
+	if len(path) == 0 {
+		return "the file's top level"
+	}
+	return strings.Join(path, ".")
 }
 
 // insertMissing adds path[depth:] with value v under the mapping at
@@ -325,7 +348,7 @@ func (d *doc) insertMissing(path []string, depth int, v any) ([]byte, error) {
 		if out, ok, err := d.insertInFlow(parent, path[:depth], key, v); ok || err != nil {
 			return out, err
 		}
-		return nil, fmt.Errorf("%s (line %d) is written in flow style ({...}); edit it by hand", strings.Join(path[:depth], "."), p.Line)
+		return nil, fmt.Errorf("%s (line %d) is written in flow style ({...}); edit it by hand", flowOwner(path[:depth]), p.Line)
 	}
 	indent := 0
 	if len(p.Content) > 0 {

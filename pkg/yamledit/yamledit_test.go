@@ -312,3 +312,22 @@ func TestBlockScalarBeforeCommentOrSpaces(t *testing.T) {
 		t.Errorf("no block scalar:\n%s", out)
 	}
 }
+
+// An empty record written as "{}" (by hand, or by a tool that writes
+// JSON-style YAML) is the empty document it means: a command adds to it
+// as to an empty file, its comments kept. A non-empty flow mapping at
+// the top level is refused naming the file's top level, not an empty
+// path.
+func TestEmptyFlowDocument(t *testing.T) {
+	in := "# yaml-language-server: $schema=../../schemas/outcome.schema.json\n{}\n"
+	got, err := Append([]byte(in), []string{"follow_ups"}, map[string]string{"done": "2026-11-20"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "# yaml-language-server: $schema=../../schemas/outcome.schema.json\nfollow_ups:\n  - done: \"2026-11-20\"\n"; string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if _, err := Set([]byte("{a: 1}\n"), []string{"b", "c"}, "x"); err == nil || !strings.HasPrefix(err.Error(), "the file's top level (line 1) is written in flow style") {
+		t.Errorf("a top-level flow mapping: err %v, want one naming the file's top level", err)
+	}
+}
