@@ -757,3 +757,30 @@ func TestEntryCellUnderNoHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanRepeatedRowAtItsID: a whole row repeated is placed at the
+// worker's ID, which repeats too, when the rules read one, and names the
+// columns that match; without an ID column it stays at the name.
+func TestPlanRepeatedRowAtItsID(t *testing.T) {
+	rows := [][]string{
+		{"Employee ID", "First name", "Last name", "Phone", "Email"},
+		{"E1", "Ana", "Example", "555-0101", ""},
+		{"E2", "Ben", "Example", "555-0102", ""},
+		{"E1", "Ana", "Example", "555-0101", ""},
+	}
+	rules := testRules()
+	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", Email: "Email"}
+	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
+	r, m := readMapped(t, sheet(rows, ',', false, false), rules)
+	lines := m.Plan(r, NewExisting())
+	want := "f.csv:4:A: Employee ID: the same worker, with the same details, as row 2 (the same A Employee ID, B First name, C Last name and D Phone)"
+	if l := lines[2]; l.Status != Duplicate || len(l.Problems) != 1 || l.Problems[0].Format("f.csv") != want {
+		t.Errorf("row 4: %s %v, want %q", l.Status, l.Problems, want)
+	}
+	rules.Columns.ID = ""
+	r, m = readMapped(t, sheet(rows, ',', false, false), rules)
+	want = "f.csv:4:B: First name: the same worker, with the same details, as row 2 (the same B First name, C Last name and D Phone)"
+	if l := m.Plan(r, NewExisting())[2]; l.Status != Duplicate || len(l.Problems) != 1 || l.Problems[0].Format("f.csv") != want {
+		t.Errorf("without an ID column, row 4: %s %v, want %q", l.Status, l.Problems, want)
+	}
+}
