@@ -50,12 +50,15 @@ as a spreadsheet numbers them (the header is row 1, the first column A): a
 missing name, a bad date, an unknown manager, a number the spreadsheet
 mangled (5.55E+09, a ZIP code that lost its leading zero: refused, never
 guessed back), a value shaped like a Social Security number anywhere
-(refused, and never repeated). A row that is the
+(refused, and never repeated), a value in a column with no header (a note
+typed beside the roster: name the column in the header row, or clear the
+cell; such a column empty in every row is nothing). A row that is the
 same person as an existing case (the same external ID, or the same name and
-phone or email) or as an earlier row is a duplicate, never a second case.
-A row imported before (each case records the file and a hash of its row),
-or one that differs in no detail from its case of the cohort (a later
-roster with names in capitals or phones punctuated otherwise), is
+phone or email) or as an earlier row is a duplicate, never a second case;
+a whole row repeated is placed at its ID column, naming the columns that
+match. A row imported before (each case records the file and a hash of
+its row), or one that differs in no detail from its case of the cohort (a
+later roster with names in capitals or phones punctuated otherwise), is
 unchanged: importing the same file again changes nothing, and says so.
 A name the rules join from several columns ("{First name} {Last name}")
 with one of them empty is imported (a worker may have one name) with a

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -140,6 +141,17 @@ func (m *Mapping) Entry(row Row) (Entry, []Problem) {
 	}
 	if len(row.Extra) > 0 {
 		add(len(m.header), "the row has %d cells, the header %d: a cell past the last column (a comma or semicolon too many?)", len(m.header)+len(row.Extra), len(m.header))
+	}
+	// A cell under an empty header is read by no rule, as a column the
+	// rules do not map is not; but a named column is one the rules' author
+	// saw and left out, while a value typed in a column nobody named is
+	// most often a note meant to be kept ("call after 5pm"): importing
+	// without it would change what was typed without a word. Such a
+	// column left empty in the row (a spreadsheet pads rows) is nothing.
+	for c, h := range m.header {
+		if h == "" && c < len(row.Cells) && row.Cells[c] != "" && !refused[c] && !slices.Contains(m.mapped, c) {
+			add(c, "%q is in a column with no header, which no import rule reads: it would be left out of the case without a word; name the column in the roster's header row (a named column the rules do not map is left out, as every such column is), or clear the cell, and export the roster again", row.Cells[c])
+		}
 	}
 
 	// value returns a field's text; ok is false when the rules leave it

@@ -156,7 +156,13 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 		// the file's duplicate, whether or not the first was imported.
 		switch {
 		case seenHash[l.Hash] > 0:
-			dup(nameCol, "the same worker, with the same details, as row %d", seenHash[l.Hash])
+			// The whole row again: placed at the ID, which repeats too
+			// and is what names a worker, when the row gives one.
+			col := nameCol
+			if e.ID != "" {
+				col = idCol
+			}
+			dup(col, "the same worker, with the same details, as row %d (the same %s)", seenHash[l.Hash], m.filledColumns(row))
 		case e.ID != "" && seenID[IDKey(e.ID)] > 0:
 			dup(idCol, "ID %s is also row %d's", e.ID, seenID[IDKey(e.ID)])
 		default:
@@ -232,6 +238,21 @@ func (m *Mapping) sameAsCase(x *Existing, id string, e *Entry) bool {
 	}
 	in := x.Intake(id)
 	return in != nil && in.Cohort == m.rules.Cohort.ID && len(e.Differences(in)) == 0
+}
+
+// filledColumns names the columns the rules read that the row fills, as
+// "A Employee ID, B First name and D Phone": what a repeated row repeats.
+func (m *Mapping) filledColumns(row Row) string {
+	var names []string
+	for _, c := range m.mapped {
+		if c < len(row.Cells) && row.Cells[c] != "" {
+			names = append(names, ColumnName(c)+" "+m.header[c])
+		}
+	}
+	if n := len(names); n > 1 {
+		return strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	return strings.Join(names, "")
 }
 
 func contactKind(key string) string {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -706,5 +707,80 @@ func TestDateFormats(t *testing.T) {
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("%s %q = %q, %v; want %q", tt.format, tt.in, got, ok, tt.want)
 		}
+	}
+}
+
+// TestEntryCellUnderNoHeader: a value typed in a column whose header is
+// empty (a trailing ",FTE," header, a note beside the roster) is read by
+// no rule, so it is refused at its cell rather than left out without a
+// word; the same column left empty in every row, as spreadsheets pad
+// rows with empty cells, is nothing.
+func TestEntryCellUnderNoHeader(t *testing.T) {
+	rows := [][]string{
+		{"Employee ID", "First name", "Last name", "Phone", "FTE", ""},
+		{"E1", "Ana", "Example", "555-0101", "1", "call after 5pm"},
+		{"E2", "Ben", "Example", "555-0102", "1", ""},
+		{"E3", "Cleo", "Example", "555-0103", "0.5"},
+		{"E4", "Dana", "Example", "555-0104", "1", "123-45-6789"},
+	}
+	rules := testRules()
+	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", FTE: "FTE"}
+	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.WriteAll(rows)
+	r, m := readMapped(t, b.Bytes(), rules)
+	var got []string
+	for _, row := range r.Rows {
+		_, probs := m.Entry(row)
+		s := strconv.Itoa(row.Number)
+		for _, p := range probs {
+			s += " | " + p.Format("f.csv")
+		}
+		got = append(got, s)
+	}
+	if len(got) != 4 || !strings.HasPrefix(got[0], `2 | f.csv:2:F: "call after 5pm" is in a column with no header`) ||
+		!strings.Contains(got[0], "name the column in the roster's header row") || !strings.Contains(got[0], "or clear the cell") ||
+		got[1] != "3" || got[2] != "4" ||
+		!strings.HasPrefix(got[3], "5 | f.csv:5:F: holds a number shaped like a Social Security number") || strings.Count(got[3], " | ") != 1 {
+		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
+	}
+	// Padded rows: the empty-header column empty in every row imports.
+	rows = rows[:4]
+	rows[1][5] = ""
+	b.Reset()
+	_ = w.WriteAll(rows)
+	r, m = readMapped(t, b.Bytes(), rules)
+	for _, l := range m.Plan(r, NewExisting()) {
+		if l.Status != New {
+			t.Errorf("row %d: %s %v", l.Row, l.Status, l.Problems)
+		}
+	}
+}
+
+// TestPlanRepeatedRowAtItsID: a whole row repeated is placed at the
+// worker's ID, which repeats too, when the rules read one, and names the
+// columns that match; without an ID column it stays at the name.
+func TestPlanRepeatedRowAtItsID(t *testing.T) {
+	rows := [][]string{
+		{"Employee ID", "First name", "Last name", "Phone", "Email"},
+		{"E1", "Ana", "Example", "555-0101", ""},
+		{"E2", "Ben", "Example", "555-0102", ""},
+		{"E1", "Ana", "Example", "555-0101", ""},
+	}
+	rules := testRules()
+	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", Email: "Email"}
+	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
+	r, m := readMapped(t, sheet(rows, ',', false, false), rules)
+	lines := m.Plan(r, NewExisting())
+	want := "f.csv:4:A: Employee ID: the same worker, with the same details, as row 2 (the same A Employee ID, B First name, C Last name and D Phone)"
+	if l := lines[2]; l.Status != Duplicate || len(l.Problems) != 1 || l.Problems[0].Format("f.csv") != want {
+		t.Errorf("row 4: %s %v, want %q", l.Status, l.Problems, want)
+	}
+	rules.Columns.ID = ""
+	r, m = readMapped(t, sheet(rows, ',', false, false), rules)
+	want = "f.csv:4:B: First name: the same worker, with the same details, as row 2 (the same B First name, C Last name and D Phone)"
+	if l := m.Plan(r, NewExisting())[2]; l.Status != Duplicate || len(l.Problems) != 1 || l.Problems[0].Format("f.csv") != want {
+		t.Errorf("without an ID column, row 4: %s %v, want %q", l.Status, l.Problems, want)
 	}
 }

@@ -54,7 +54,7 @@ var Faults = []Fault{
 // of earlier rows, two of cases the store must hold already
 // (ExistingCases).
 var Duplicates = []Fault{
-	{Row: 151, Column: "B", Kind: "the same row again", Want: "the same worker, with the same details, as row 141"},
+	{Row: 151, Column: "A", Kind: "the same row again", Want: "the same worker, with the same details, as row 141"},
 	{Row: 161, Column: "A", Kind: "an ID twice", Want: "ID E0155 is also row 156's"},
 	{Row: 171, Column: "B", Kind: "the same name and phone", Want: "Worker 165 Example is also row 166, with the same phone number"},
 	{Row: 181, Column: "A", Kind: "an existing case's ID", Want: "case E9001 already exists"},
