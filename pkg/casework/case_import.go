@@ -633,14 +633,14 @@ func doublesAdvice(in *record.Intake, id string, e *rosterimport.Entry, cohort s
 	switch {
 	case len(set) == 0 && len(edit) == 0:
 	case len(edit) == 0:
-		advice = fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s", proseList(set), setCmd)
+		advice = fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s", display.ProseList(set), setCmd)
 	case len(set) == 0:
-		advice = fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s", proseList(edit), editCmd)
+		advice = fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s", display.ProseList(edit), editCmd)
 	default:
-		advice = fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s; and in %s: %s", proseList(set), setCmd, proseList(edit), editCmd)
+		advice = fmt.Sprintf("the row differs from the case in %s: if the roster is newer, %s; and in %s: %s", display.ProseList(set), setCmd, display.ProseList(edit), editCmd)
 	}
 	if len(refused) > 0 {
-		rest := fmt.Sprintf("in %s, which the case cannot take as the row writes it (see below): correct the roster", proseList(refused))
+		rest := fmt.Sprintf("in %s, which the case cannot take as the row writes it (see below): correct the roster", display.ProseList(refused))
 		if advice == "" {
 			return "the row differs from the case " + rest
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -66,7 +67,7 @@ func (a SetSelfSufficiency) Build(s *State) (*Change, error) {
 		what = append(what, "the self-sufficiency plan")
 	}
 	if len(contingency) > 0 {
-		what = append(what, "the contingency plans for "+proseList(contingency))
+		what = append(what, "the contingency plans for "+display.ProseList(contingency))
 	}
 	if err := p.workOn("", "", "a change of the self-sufficiency plan"); err != nil {
 		return nil, err
@@ -325,12 +326,4 @@ func (p *planCase) benefit(name string) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-// proseList joins words as prose: "a", "a and b", "a, b and c".
-func proseList(words []string) string {
-	if len(words) <= 1 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -451,13 +452,13 @@ func managersHint(cfg *record.Config, center, manager string) string {
 	case len(here) == 1:
 		return fmt.Sprintf("the case manager of %s is %s: hand the case to them with --to %s (%s)", center, here[0], here[0], roster)
 	case len(here) > 1:
-		return fmt.Sprintf("the case managers of %s are %s: hand the case to one of them with --to (%s)", center, proseList(here), roster)
+		return fmt.Sprintf("the case managers of %s are %s: hand the case to one of them with --to (%s)", center, display.ProseList(here), roster)
 	case len(all) == 0:
 		return roster
 	case center != "":
-		return fmt.Sprintf("no other case manager is active at %s; those of the other centers are %s: hand the case to one of them with --to (%s)", center, proseList(all), roster)
+		return fmt.Sprintf("no other case manager is active at %s; those of the other centers are %s: hand the case to one of them with --to (%s)", center, display.ProseList(all), roster)
 	}
-	return fmt.Sprintf("the roster's case managers are %s: hand the case to one of them with --to (%s)", proseList(all), roster)
+	return fmt.Sprintf("the roster's case managers are %s: hand the case to one of them with --to (%s)", display.ProseList(all), roster)
 }
 
 // lifecycleCase is a case about to change, with its intake read: every

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -168,7 +169,7 @@ func activityEntry(v activityValues, given func(flag string) bool) (any, error) 
 			// wrong week, the unit an extension is weighed by (000).
 			hint = "--date is the day it happened, as YYYY-MM-DD, e.g. --date 2026-03-10; " + hint
 		}
-		return nil, &UsageError{Msg: fmt.Sprintf("--kind %s needs %s", v.kind, andList(missing)), Hint: hint}
+		return nil, &UsageError{Msg: fmt.Sprintf("--kind %s needs %s", v.kind, display.ProseList(missing)), Hint: hint}
 	}
 	if _, err := parseDate("date", v.date); err != nil {
 		return nil, err
@@ -235,14 +236,6 @@ func flagText(v activityValues, flag string) string {
 		return v.event
 	}
 	return ""
-}
-
-// andList joins words as "a, b and c".
-func andList(words []string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 func dashed(flags []string) string {

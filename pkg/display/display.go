@@ -116,3 +116,12 @@ func ShellQuote(v string) string {
 	}
 	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
 }
+
+// ProseList joins words as a sentence lists them: "a", "a and b", "a, b
+// and c" — the one wording of a list in caseplan's messages.
+func ProseList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}

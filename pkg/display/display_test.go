@@ -240,3 +240,16 @@ func TestHang(t *testing.T) {
 		}
 	}
 }
+
+func TestProseList(t *testing.T) {
+	for _, tt := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""}, {[]string{"a"}, "a"}, {[]string{"a", "b"}, "a and b"}, {[]string{"a", "b", "c"}, "a, b and c"},
+	} {
+		if got := ProseList(tt.in); got != tt.want {
+			t.Errorf("ProseList(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -249,10 +250,7 @@ func (m *Mapping) filledColumns(row Row) string {
 			names = append(names, ColumnName(c)+" "+m.header[c])
 		}
 	}
-	if n := len(names); n > 1 {
-		return strings.Join(names[:n-1], ", ") + " and " + names[n-1]
-	}
-	return strings.Join(names, "")
+	return display.ProseList(names)
 }
 
 func contactKind(key string) string {
