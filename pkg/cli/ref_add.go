@@ -48,9 +48,9 @@ update.` + "\n" + exitStatusHelp,
       --title 'Office Manager' --organization 'Example Clinic' \
       --phone 555-0142 \
       --email pat@example.org --permission 2026-03-10
-  # a name before a number: kept, with a warning that it does not count yet
-  caseplan ref add 2026-K7QX2 --name 'Lou Example' --relationship colleague \
-      --permission 2026-03-10`,
+  # a name before a number: kept, with a warning that it does not count
+  caseplan ref add 2026-K7QX2 --name 'Lou Example' \
+      --relationship colleague --permission 2026-03-10`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
