@@ -191,3 +191,32 @@ func TestProgramYearOn(t *testing.T) {
 		}
 	}
 }
+
+// A calendar quarter, as people write one, and which quarter after an
+// exit it is (TEGL 10-16): an exit on 2026-05-11 is in 2026-Q2.
+func TestQuarterAfterExitOf(t *testing.T) {
+	exit := time.Date(2026, time.May, 11, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		typed   string
+		year, q int
+		k       int
+	}{
+		{"2026-Q4", 2026, 4, 2}, {"2026Q4", 2026, 4, 2}, {"q4 2026", 2026, 4, 2}, {"Q4-2026", 2026, 4, 2},
+		{"2027-Q2", 2027, 2, 4}, {"2026-Q2", 2026, 2, 0}, {"2025-Q4", 2025, 4, -2}, {"2027 Q4", 2027, 4, 6},
+		{"Q3", 0, 3, 1}, {"Q4", 0, 4, 2}, {"Q1", 0, 1, 3}, {"q2", 0, 2, 4},
+	} {
+		year, q, ok := ParseCalendarQuarter(tc.typed)
+		if !ok || year != tc.year || q != tc.q {
+			t.Errorf("ParseCalendarQuarter(%q) = %d, %d, %v, want %d, %d", tc.typed, year, q, ok, tc.year, tc.q)
+			continue
+		}
+		if k := QuarterAfterExitOf(exit, year, q); k != tc.k {
+			t.Errorf("%s: quarter %d after the exit, want %d", tc.typed, k, tc.k)
+		}
+	}
+	for _, typed := range []string{"2", "Q5", "2026-Q0", "second", "26-Q4", ""} {
+		if _, _, ok := ParseCalendarQuarter(typed); ok {
+			t.Errorf("ParseCalendarQuarter(%q) read a calendar quarter", typed)
+		}
+	}
+}

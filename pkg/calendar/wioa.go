@@ -1,7 +1,9 @@
 package calendar
 
 import (
+	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
@@ -282,4 +284,59 @@ func ExcludedBy(o *record.Outcome, exit, day time.Time) bool {
 		}
 	}
 	return false
+}
+
+// Calendar quarters as people write them: 2026-Q4, 2026Q4, 2026 Q4,
+// Q4-2026, Q4 2026, and Q4 alone, with no year.
+var (
+	yearQuarterRE = regexp.MustCompile(`^(?i)([0-9]{4})\s*[-/ ]?\s*q\s*([1-4])$`)
+	quarterYearRE = regexp.MustCompile(`^(?i)q\s*([1-4])\s*[-/ ]?\s*([0-9]{4})$`)
+	bareQuarterRE = regexp.MustCompile(`^(?i)q\s*([1-4])$`)
+)
+
+// ParseCalendarQuarter reads a calendar quarter written as people write
+// one (2026-Q4, 2026Q4, Q4-2026, Q4 2026; Q4 alone) and returns its year
+// (0 when none is written) and its quarter, 1 (January to March) to 4.
+// It is how a flag that takes a number of quarters (a program year's
+// quarter, a quarter after exit) recognises a calendar quarter typed
+// instead, to say which one it is rather than only refuse it.
+func ParseCalendarQuarter(s string) (year, q int, ok bool) {
+	s = strings.TrimSpace(s)
+	if m := yearQuarterRE.FindStringSubmatch(s); m != nil {
+		year, _ = strconv.Atoi(m[1])
+		q, _ = strconv.Atoi(m[2])
+		return year, q, true
+	}
+	if m := quarterYearRE.FindStringSubmatch(s); m != nil {
+		q, _ = strconv.Atoi(m[1])
+		year, _ = strconv.Atoi(m[2])
+		return year, q, true
+	}
+	if m := bareQuarterRE.FindStringSubmatch(s); m != nil {
+		q, _ = strconv.Atoi(m[1])
+		return 0, q, true
+	}
+	return 0, 0, false
+}
+
+// CalendarQuarterStart is the first day of calendar quarter q (1 to 4) of
+// year.
+func CalendarQuarterStart(year, q int) time.Time {
+	return time.Date(year, time.Month(3*(q-1)+1), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// QuarterAfterExitOf is which quarter after an exit on exit calendar
+// quarter q of year is (QuarterIndex): 0 for the quarter of exit, negative
+// before it. With year 0 (Q4 written alone) it is the one of the four
+// quarters after exit WIOA measures that is the calendar's q-th: four
+// consecutive quarters hold each calendar quarter once.
+func QuarterAfterExitOf(exit time.Time, year, q int) int {
+	if year == 0 {
+		k := (q - (int(exit.Month())-1)/3 - 1 + 4) % 4
+		if k == 0 {
+			k = 4
+		}
+		return k
+	}
+	return QuarterIndex(exit, CalendarQuarterStart(year, q))
 }

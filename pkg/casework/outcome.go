@@ -612,13 +612,20 @@ func validDay(d record.Date) bool { _, ok := d.Time(); return ok }
 // the exit date when Quarter is 0), unsubsidised employment, the employer
 // and its FEIN or state tax ID, the quarter's earnings and the evidence.
 type AddFollowUp struct {
-	Case     string
-	Date     time.Time // the day it was done
-	Due      time.Time // zero: Date
-	Quarter  int       // the quarter after exit it reports on; 0: from the dates
-	Employed *bool
-	Wage     *float64
-	Notes    string
+	Case    string
+	Date    time.Time // the day it was done
+	Due     time.Time // zero: Date
+	Quarter int       // the quarter after exit it reports on; 0: from the dates
+	// QuarterTyped is --quarter as typed when it is not a quarter after
+	// exit, 1 to 4: a calendar quarter (2026-Q4), a number out of range.
+	// Build refuses it, saying which quarter after the case's exit it
+	// is, which only the case's exit date can tell: a case manager reads
+	// quarters as the calendar's, and a guess acted on would file the
+	// outcome under another quarter.
+	QuarterTyped string
+	Employed     *bool
+	Wage         *float64
+	Notes        string
 
 	Subsidized      bool
 	Employer        string
@@ -732,13 +739,44 @@ func (f AddFollowUp) Build(s *State) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Change{
+	ch := &Change{
 		Cases:   []string{f.Case},
 		Action:  "followup.add",
 		Summary: summary,
 		Files:   map[string][]byte{lc.outcomePath(): data},
 		Output:  output,
-	}, nil
+	}
+	if n := f.unknownOutcome(lc, fu.Quarter, planned); n != "" {
+		ch.Notes = append(ch.Notes, n)
+	}
+	return ch, nil
+}
+
+// unknownOutcome is the note for a follow-up of the k-th quarter after
+// exit that says nothing of employment (an attempt with no answer, say):
+// it is taken, and covers the quarter for the tickler and validate, but
+// the outcome is still unknown, and the performance report lists it as
+// missing (TEGL 10-16 measures the 2nd and 4th quarters). "" when the
+// follow-up records an outcome, reports on no quarter after exit, or
+// another follow-up of the quarter (not the planned one it completes)
+// already records one.
+func (f AddFollowUp) unknownOutcome(lc *lifecycleCase, k, planned int) string {
+	exit, ok := lc.intake.Exited.Time()
+	if f.Employed != nil || k < 1 || k > 4 || !ok {
+		return ""
+	}
+	o := lc.outcome()
+	for _, c := range calendar.FollowUpsFor(o, exit, k) {
+		if c.Index != planned && o.FollowUps[c.Index].Employed != nil {
+			return ""
+		}
+	}
+	first, _ := calendar.QuarterAfterExit(exit, k)
+	n := fmt.Sprintf("the follow-up records no outcome: whether %s was employed in the %s quarter after exit (%s) is still unknown", f.Case, calendar.Ordinal(k), calendar.QuarterName(first))
+	if slices.Contains(calendar.FollowUpQuarters, k) {
+		n += ", and the performance report lists it as a missing outcome until it is recorded"
+	}
+	return n + "\nhint: when it is learned, record it with " + calendar.FollowUpAddCommand(f.Case, k) + " --employed (or --not-employed)"
 }
 
 // checkEvidence refuses evidence the indicators could not use: a kind the
@@ -756,8 +794,58 @@ func (f AddFollowUp) checkEvidence(lc *lifecycleCase) error {
 	if f.EvidenceNote != "" && !slices.ContainsFunc(lc.c.Notes, func(n *record.Note) bool { return n.ID == f.EvidenceNote }) {
 		return inputErrorf(NoteHint(lc.c, f.EvidenceNote, "caseplan note list "+f.Case+" shows the case's notes"), "case %s has no note %s", f.Case, f.EvidenceNote)
 	}
-	if f.Quarter < 0 || f.Quarter > 4 {
-		return inputErrorf("", "--quarter %d: the quarters after exit WIOA measures are 1 to 4", f.Quarter)
+	if f.QuarterTyped == "" && (f.Quarter < 0 || f.Quarter > 4) {
+		f.QuarterTyped = strconv.Itoa(f.Quarter)
+	}
+	if f.QuarterTyped != "" {
+		return quarterTypedError(f.Case, lc.intake.Exited, f.QuarterTyped)
 	}
 	return nil
+}
+
+// quarterTypedError refuses --quarter typed, which is not a quarter after
+// exit (1 to 4), with a hint that says, from case caseID's exit, which
+// quarter after it typed is (a calendar quarter: 2026-Q4, Q4) or which
+// calendar quarter each --quarter is (TEGL 10-16: quarters after exit are
+// the calendar quarters after the quarter of exit).
+func quarterTypedError(caseID string, exited record.Date, typed string) error {
+	typed = strings.TrimSpace(typed)
+	year, q, isCalendar := calendar.ParseCalendarQuarter(typed)
+	msg := fmt.Sprintf("--quarter %q: not a whole number; write the quarter after exit in digits, 1 to 4", typed)
+	if n, err := strconv.Atoi(typed); err == nil {
+		msg = fmt.Sprintf("--quarter %d: the quarters after exit WIOA measures are 1 to 4", n)
+	} else if isCalendar {
+		msg = fmt.Sprintf("--quarter %q is a calendar quarter: --quarter is the quarter after exit, 1 to 4", typed)
+	}
+	exit, ok := exited.Time()
+	if !ok {
+		return inputErrorf(fmt.Sprintf("--quarter counts the calendar quarters after the quarter of exit (TEGL 10-16), and %s records no exit yet: record it with caseplan case exit %s, or leave --quarter out", caseID, caseID), "%s", msg)
+	}
+	of := fmt.Sprintf("%s's exit on %s (%s)", caseID, exited, calendar.QuarterName(exit))
+	var list []string
+	for k := 1; k <= 4; k++ {
+		first, _ := calendar.QuarterAfterExit(exit, k)
+		list = append(list, fmt.Sprintf("%d is %s", k, calendar.QuarterName(first)))
+	}
+	quarters := "--quarter " + strings.Join(list, ", ")
+	if !isCalendar {
+		return inputErrorf("after "+of+", "+quarters, "%s", msg)
+	}
+	k := calendar.QuarterAfterExitOf(exit, year, q)
+	first, _ := calendar.QuarterAfterExit(exit, k)
+	name := calendar.QuarterName(first)
+	var hint string
+	switch {
+	case year == 0:
+		hint = fmt.Sprintf("of the quarters after %s, Q%d is %s, the %s: did you mean --quarter %d?", of, q, name, calendar.Ordinal(k), k)
+	case k < 0:
+		hint = fmt.Sprintf("%s is before %s: a follow-up reports on a quarter after it; %s", name, of, quarters)
+	case k == 0:
+		hint = fmt.Sprintf("%s is the quarter of %s, not a quarter after it; %s", name, of, quarters)
+	case k > 4:
+		hint = fmt.Sprintf("%s is the %s quarter after %s, past the four WIOA measures; %s", name, calendar.Ordinal(k), of, quarters)
+	default:
+		hint = fmt.Sprintf("%s is the %s quarter after %s: did you mean --quarter %d?", name, calendar.Ordinal(k), of, k)
+	}
+	return inputErrorf(hint, "%s", msg)
 }

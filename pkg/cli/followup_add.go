@@ -2,6 +2,7 @@ package cli
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,7 +15,7 @@ import (
 type followupAddOptions struct {
 	*globals
 	noCommit              bool
-	date, due             string // parsed into change
+	date, due, quarter    string // parsed into change
 	employed, notEmployed bool
 	wage, earnings        float64
 	change                casework.AddFollowUp
@@ -63,13 +64,24 @@ reports on,
 --quarter is the quarter after exit (1 to 4) it reports on; by default the
 quarter --due falls in (or --date, when --due is not given), counted from the
 case's exit date: quarters after exit are the calendar quarters after the
-quarter of exit.` + "\n" + exitStatusHelp,
+quarter of exit. It is never a calendar quarter: --quarter 2026-Q4 (or Q4,
+2026Q4) is refused, with a hint saying which quarter after the case's exit
+it is (2026-Q4 is the 2nd after an exit in 2026-Q2: --quarter 2).
+
+A follow-up with neither --employed nor --not-employed (an attempt with no
+answer) is recorded and covers its quarter for the tickler and validate,
+but the outcome is still unknown: the performance report lists it as
+missing, and stderr says so (caseplan: note:). Record the outcome when it
+is learned with another follow-up for the quarter, --employed or
+--not-employed.` + "\n" + exitStatusHelp,
 		Example: `  caseplan followup add W-001 --date 2026-07-01 --due 2026-06-30 --employed \
       --wage 19.75 \
       --notes "Settled in; asked about the evening bus schedule"
   caseplan followup add W-001 --date 2027-02-10 --employed \
       --employer "Example Care Home" \
-      --employer-fein 00-0000123 --earnings 8450 --evidence pay-stubs`,
+      --employer-fein 00-0000123 --earnings 8450 --evidence pay-stubs
+  # an attempt with no answer, for the 2nd quarter after exit:
+  caseplan followup add W-001 --date 2027-01-07 --quarter 2 --notes "no answer"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.change.Case = args[0]
@@ -89,7 +101,10 @@ quarter of exit.` + "\n" + exitStatusHelp,
 	f.BoolVar(&opts.notEmployed, "not-employed", false, "the participant was not employed")
 	f.Float64Var(&opts.wage, "wage", 0, "the wage at follow-up")
 	f.StringVar(&opts.change.Notes, "notes", "", "notes, e.g. job retention help needed")
-	f.IntVar(&opts.change.Quarter, "quarter", 0, "the quarter after exit, `1-4`, it reports on (default: from the exit date and --due)")
+	// Read as text, so that a calendar quarter typed instead (2026-Q4,
+	// Q4) reaches the follow-up's build, which knows the case's exit and
+	// says which quarter after it that is.
+	f.StringVar(&opts.quarter, "quarter", "", "the quarter after exit, `1-4`, it reports on (default: from the exit date and --due)")
 	f.BoolVar(&opts.change.Subsidized, "subsidized", false, "the employment is subsidised (WIOA counts only unsubsidised employment)")
 	f.StringVar(&opts.change.Employer, "employer", "", "the employer's `NAME`")
 	f.StringVar(&opts.change.EmployerFEIN, "employer-fein", "", "the employer's FEIN, `NN-NNNNNNN`")
@@ -134,8 +149,14 @@ func (o *followupAddOptions) parse(c *cobra.Command) error {
 		}
 		f.Earnings = &o.earnings
 	}
-	if c.Flags().Changed("quarter") && (f.Quarter < 1 || f.Quarter > 4) {
-		return usageErrorf("--quarter %d: the quarters after exit WIOA measures are 1 to 4", f.Quarter)
+	if c.Flags().Changed("quarter") {
+		// Anything but 1 to 4 is refused by the build, with the case's
+		// exit at hand for the hint.
+		if n, err := strconv.Atoi(strings.TrimSpace(o.quarter)); err == nil && n >= 1 && n <= 4 {
+			f.Quarter = n
+		} else {
+			f.QuarterTyped = o.quarter
+		}
 	}
 	if f.Evidence != "" && !readChoice(&f.Evidence, record.EvidenceKinds...) {
 		return usageErrorf("--evidence %q: use one of %s", f.Evidence, strings.Join(record.EvidenceKinds, ", "))

@@ -148,11 +148,6 @@ var (
 	pyYear = regexp.MustCompile(`^(?i)py\s*-?\s*([0-9]{2}|[0-9]{4})$`)
 	// 2026-27, 2026/27, 2026-2027: a program year written as its two years
 	twoYears = regexp.MustCompile(`^([0-9]{4})\s*[-/–]\s*([0-9]{2}|[0-9]{4})$`)
-	// Q2, q2
-	bareQuarter = regexp.MustCompile(`^(?i)q\s*([1-4])$`)
-	// 2026Q4, 2026-Q4, Q4-2026, Q4 2026: a calendar quarter with its year
-	yearQuarter = regexp.MustCompile(`^(?i)([0-9]{4})\s*[-/ ]?\s*q\s*([1-4])$`)
-	quarterYear = regexp.MustCompile(`^(?i)q\s*([1-4])\s*[-/ ]?\s*([0-9]{4})$`)
 )
 
 // programYearOf reads --program-year: four digits, the year the program
@@ -214,22 +209,15 @@ func quarterOf(v string) (int, error) {
 		return n, nil
 	}
 	err := usageErrorf("--quarter %q: not a quarter of a program year; give its number, 1 to 4 (1 is July to September)", v)
-	year, q := 0, 0
-	if m := yearQuarter.FindStringSubmatch(s); m != nil {
-		year, _ = strconv.Atoi(m[1])
-		q, _ = strconv.Atoi(m[2])
-	} else if m := quarterYear.FindStringSubmatch(s); m != nil {
-		q, _ = strconv.Atoi(m[1])
-		year, _ = strconv.Atoi(m[2])
-	} else if m := bareQuarter.FindStringSubmatch(s); m != nil {
-		q, _ = strconv.Atoi(m[1])
+	year, q, ok := calendar.ParseCalendarQuarter(s)
+	if !ok {
+		return 0, err
+	}
+	if year == 0 {
 		asProgram, _ := calendar.NewReportPeriod(calendar.FirstProgramYear, q)
 		asCalendar, _ := calendar.ReportPeriodOfCalendarQuarter(calendar.FirstProgramYear+1, q)
 		return 0, hintf(err, "did you mean --quarter %d, %s? The calendar's Q%d, %s, is --quarter %d",
 			q, monthsOf(asProgram.Span), q, monthsOf(asCalendar.Span), asCalendar.Quarter)
-	}
-	if q == 0 {
-		return 0, err
 	}
 	p, perr := calendar.ReportPeriodOfCalendarQuarter(year, q)
 	if perr != nil {
