@@ -2,7 +2,8 @@
 // its staff roster (README, Confidentiality): only an admin changes the
 // roster and the store settings; a case manager (or navigator) changes only
 // the cases they manage or are on the team of, unless the store allows
-// them all; coordinators, supervisors and admins change any case; only a
+// them all, and transfers only the cases they manage; coordinators,
+// supervisors and admins change any case; only a
 // supervisor or an admin records a waiver or a committee's decision.
 //
 // The commands ask it before they write (pkg/casework), and verify asks it
@@ -108,6 +109,12 @@ func Check(cfg *record.Config, actor record.Staff, ch Change) []Denial {
 	for _, c := range ch.Cases {
 		if !MayChangeCase(cfg, actor, c.Before, c.After) && !LateEntries(actor, c) {
 			out = append(out, caseDenial(actor, role, c))
+		} else if c.Before != nil && c.After != nil && c.Before.Manager != c.After.Manager && !MayTransfer(cfg, actor, c.Before) {
+			out = append(out, Denial{
+				Rule: RuleCase, Case: c.ID,
+				Msg:  fmt.Sprintf("%s may not transfer case %s: a case is handed on by its designated counselor (%s, its manager), a coordinator, a supervisor or an admin (002), not by a %s on its team", actor.ID, c.ID, c.Before.Manager, role),
+				Hint: fmt.Sprintf("ask %s, the case's manager, or a supervisor to transfer it (caseplan case transfer %s --to ID --reason TEXT)", c.Before.Manager, c.ID),
+			})
 		}
 		if (c.Waivers || c.Decisions) && !Supervises(actor) {
 			what := "a waiver"
@@ -228,6 +235,24 @@ func MayChangeCase(cfg *record.Config, actor record.Staff, before, after *record
 		return before.OnTeam(actor)
 	}
 	return after.OnTeam(actor)
+}
+
+// MayTransfer reports whether actor may hand a case whose intake is
+// before on to another manager (case transfer): its designated counselor
+// — 002 has them transfer the case and its IEP — or a coordinator, a
+// supervisor or an admin, or anyone when the store lets case managers
+// change every case. A case manager or navigator on the case's team works
+// on the case, but does not decide who manages it: a navigator who could
+// transfer it would take it, and its sealed fields, from its manager.
+func MayTransfer(cfg *record.Config, actor record.Staff, before *record.Intake) bool {
+	if !cfg.RolesInForce() {
+		return true
+	}
+	switch actor.RoleName() {
+	case record.RoleCoordinator, record.RoleSupervisor, record.RoleAdmin:
+		return true
+	}
+	return cfg.AccessSettings().CaseManagersAllCases || before == nil || before.Manager == actor.ID
 }
 
 // MayRecordFor reports whether actor may commit a note that names another

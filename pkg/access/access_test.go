@@ -76,3 +76,39 @@ func TestTransferredAwayAsksManagerNow(t *testing.T) {
 		t.Errorf("TransferredAway = %q, %q", said, ask)
 	}
 }
+
+// A case is handed on by its manager (002's designated counselor), a
+// coordinator, a supervisor or an admin: a navigator or case manager on
+// its team may change it, but not take it from its manager.
+func TestTransferByTeamMember(t *testing.T) {
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "admin", Email: "admin@example.org", Role: record.RoleAdmin},
+		{ID: "ann", Email: "ann@example.org", Role: record.RoleCaseManager},
+		{ID: "nav", Email: "nav@example.org", Role: record.RoleNavigator},
+		{ID: "sup", Email: "sup@example.org", Role: record.RoleSupervisor},
+	}}
+	before := &record.Intake{Manager: "ann", Team: []record.TeamMember{{Name: "Nat Example", Email: "nav@example.org"}}}
+	after := *before
+	after.Manager = "ben"
+	for _, tc := range []struct {
+		name   string
+		actor  record.Staff
+		after  *record.Intake
+		denied bool
+	}{
+		{"its manager", cfg.Staff[1], &after, false},
+		{"a navigator on its team", cfg.Staff[2], &after, true},
+		{"a navigator's note", cfg.Staff[2], before, false},
+		{"a supervisor", cfg.Staff[3], &after, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Check(cfg, tc.actor, Change{Cases: []CaseChange{{ID: "W-001", Before: before, After: tc.after}}})
+			if (len(d) > 0) != tc.denied {
+				t.Fatalf("denials %v, want denied %v", d, tc.denied)
+			}
+			if tc.denied && (d[0].Rule != RuleCase || d[0].Msg != "nav may not transfer case W-001: a case is handed on by its designated counselor (ann, its manager), a coordinator, a supervisor or an admin (002), not by a navigator on its team") {
+				t.Errorf("denial %+v", d[0])
+			}
+		})
+	}
+}

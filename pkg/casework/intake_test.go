@@ -445,3 +445,29 @@ func TestTeamMemberOnRoster(t *testing.T) {
 		})
 	}
 }
+
+// A staff member on a case's team is named for team remove and update by
+// their staff ID, as team add --staff takes them: the entry with the
+// roster's address; none, or two, leave the name to the usual lookup.
+func TestTeamMemberByStaff(t *testing.T) {
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "nnav", Name: "Nat Navigator", Email: "nnav@example.org"},
+		{ID: "dpatel", Name: "Dev Patel", Email: "dpatel@example.org"},
+		{ID: "slee", Name: "Sam Lee", Email: "slee@example.org"},
+	}}
+	team := []record.TeamMember{
+		{Name: "Union Rep"},
+		{Name: "Nat Navigator", Email: "NNav@example.org"},
+		{Name: "Sam Lee", Email: "slee@example.org"},
+		{Name: "Sam Lee again", Email: "slee@example.org"},
+	}
+	for _, tc := range []struct {
+		which string
+		want  int
+		ok    bool
+	}{{"nnav", 1, true}, {" nnav ", 1, true}, {"dpatel", 0, false}, {"slee", 0, false}, {"nobody", 0, false}} {
+		if i, ok := teamMemberByStaff(cfg, team, tc.which); i != tc.want || ok != tc.ok {
+			t.Errorf("teamMemberByStaff(%q) = %d %v, want %d %v", tc.which, i, ok, tc.want, tc.ok)
+		}
+	}
+}

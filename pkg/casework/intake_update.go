@@ -117,11 +117,16 @@ func (a UpdateTeamMember) Build(s *State) (*Change, error) {
 	return ch, err
 }
 
-// openTeamMember finds the team member named by which.
+// openTeamMember finds the team member named by which: their entry's
+// ID, number or name, or — as case team add --staff takes them — the
+// staff ID of the roster member whose email the entry has.
 func openTeamMember(s *State, caseID, which string) (*lifecycleCase, int, error) {
 	lc, err := openLifecycle(s, caseID)
 	if err != nil {
 		return nil, 0, err
+	}
+	if i, ok := teamMemberByStaff(s.Snapshot.Config, lc.intake.Team, which); ok {
+		return lc, i, nil
 	}
 	var ids, names []string
 	for _, m := range lc.intake.Team {
@@ -129,6 +134,29 @@ func openTeamMember(s *State, caseID, which string) (*lifecycleCase, int, error)
 	}
 	i, err := pickItem("team member", "case "+caseID, which, ids, names, "add one with caseplan case team add "+caseID+" --name NAME --role ROLE")
 	return lc, i, err
+}
+
+// teamMemberByStaff finds the one entry of team whose email is that of
+// the roster member with staff ID which.
+func teamMemberByStaff(cfg *record.Config, team []record.TeamMember, which string) (int, bool) {
+	st, ok := cfg.StaffByID(strings.TrimSpace(which))
+	if !ok || st.Email == "" {
+		return 0, false
+	}
+	found := -1
+	for i, m := range team {
+		if !strings.EqualFold(strings.TrimSpace(m.Email), st.Email) {
+			continue
+		}
+		if found >= 0 {
+			return 0, false
+		}
+		found = i
+	}
+	if found < 0 {
+		return 0, false
+	}
+	return found, true
 }
 
 // RemoveTeamMember takes a person off the case's team: they no longer work

@@ -38,6 +38,10 @@ type SealedError struct {
 	// what they read now is the case's manager (Manager) to give.
 	Retired bool
 	Manager string
+	// OffTeam is set when Staff neither manages the case nor is on its
+	// team (as the intake stands) nor supervises: a re-seal leaves them
+	// out, and only joining the team lets them read it.
+	OffTeam bool
 	// Email is the acting person's address, which names their key file;
 	// OffRoster is set when the roster has no member of it (a git
 	// config's personal address), NoIdentity when the file is sealed to
@@ -93,6 +97,10 @@ func (e *SealedError) Hint() string {
 	if e.Left != nil {
 		said, ask := access.TransferredAway(e.Case, *e.Left, e.Manager)
 		return fmt.Sprintf("%s; its sealed fields are sealed to its team as it now stands: ask %s, its manager, or a supervisor for what you need", said, ask)
+	}
+	if e.OffTeam && e.Manager != "" {
+		return fmt.Sprintf("you are not on case %s's team: its manager, the staff on its team and the supervisors can read them; if your work on the case needs them, ask %s, its manager, to add you to its team (caseplan case team add %s --staff %s --role ROLE), which re-seals them to you",
+			e.Case, e.Manager, e.Case, e.Staff)
 	}
 	return fmt.Sprintf("the case's manager, the staff on its team and the supervisors can read them; if you joined the case or changed your key since they were sealed, one of the recipients re-seals them: caseplan case sealed reseal %s", e.Case)
 }
@@ -223,6 +231,7 @@ func cannotOpen(cfg *record.Config, c *casefile.Case, k *keys.Keys) *SealedError
 	e.Retired = !st.IsActive()
 	if c.Intake != nil {
 		e.Manager = c.Intake.Manager
+		e.OffTeam = !c.Intake.OnTeam(st) && st.RoleName() != record.RoleSupervisor
 	}
 	return e
 }

@@ -45,9 +45,10 @@ func TestCannotOpenSays(t *testing.T) {
 		{ID: "svisor", Email: "svisor@example.org", Role: "supervisor", AgeRecipient: "age1s"},
 		{ID: "dpatel", Email: "dpatel@example.org", AgeRecipient: "age1d"},
 		{ID: "alopez", Email: "alopez@example.org", AgeRecipient: "age1a"},
+		{ID: "jkim", Email: "jkim@example.org", Role: "navigator", AgeRecipient: "age1j"},
 	}}
 	c := casefile.New("W-001")
-	c.Intake = &record.Intake{ID: "W-001", Manager: "dpatel"}
+	c.Intake = &record.Intake{ID: "W-001", Manager: "dpatel", Team: []record.TeamMember{{Name: "Jo Kim", Email: "jkim@example.org"}}}
 	c.Sealed = &casefile.Sealed{Ciphertext: true, Listed: true, Stanzas: 2,
 		Recipients: []sealed.Recipient{{Staff: "svisor"}, {Staff: "dpatel"}}}
 	for _, tc := range []struct {
@@ -60,9 +61,14 @@ func TestCannotOpenSays(t *testing.T) {
 		{"a recipient without their key here", "dpatel@example.org",
 			"cannot open case W-001's sealed fields: dpatel@example.org has no age identity here (/keys/dpatel@example.org.age)",
 			"copy the age identity caseplan key new made for you", "if you joined the case"},
-		{"not a recipient", "alopez@example.org",
-			"none of your age identities (/keys/alopez@example.org.age) is among their recipients (svisor, dpatel)",
+		{"on the team, not a recipient", "jkim@example.org",
+			"none of your age identities (/keys/jkim@example.org.age) is among their recipients (svisor, dpatel)",
 			"caseplan case sealed reseal W-001", "copy the age identity"},
+		// Not on the team, a re-seal leaves them out: they are sent to
+		// the manager to join it, as a note of theirs is.
+		{"not on the team", "alopez@example.org",
+			"none of your age identities (/keys/alopez@example.org.age) is among their recipients (svisor, dpatel)",
+			"you are not on case W-001's team: its manager, the staff on its team and the supervisors can read them; if your work on the case needs them, ask dpatel, its manager, to add you to its team (caseplan case team add W-001 --staff alopez --role ROLE), which re-seals them to you", "reseal"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			k := &keys.Keys{Email: tc.email, AgePath: "/keys/" + tc.email + ".age"}

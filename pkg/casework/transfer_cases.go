@@ -100,7 +100,9 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 			// Asked here, not only by the engine after the build, so
 			// that a case the author may not change is listed with
 			// the other refusals rather than after they are mended.
-			ch := access.Change{Cases: []access.CaseChange{{ID: id, Before: c.Intake, After: c.Intake}}}
+			after := *c.Intake
+			after.Manager = t.To
+			ch := access.Change{Cases: []access.CaseChange{{ID: id, Before: c.Intake, After: &after}}}
 			if d := access.Check(s.Snapshot.Config, s.Staff, ch); len(d) > 0 {
 				refused = append(refused, fmt.Sprintf("%s: %s", id, d[0].Msg))
 				continue

@@ -19,18 +19,19 @@ func newCmdCaseTeamUpdate(g *globals, runF func(*caseTeamUpdateOptions) error) *
 		Use:   "update CASE MEMBER [--name NAME] [--role ROLE] [--organization O] [--phone P] [--email E] [--notes TEXT]",
 		Short: "Change a team member's role or contact details",
 		Long: `Change the fields given of team member MEMBER of CASE — their ID
-(TM-K7QX2, as case team add printed it), their number in intake.yaml's team
-(1 for the first) or their name — and commit it. An
-empty value ('') removes a field (a value of spaces only is refused, never
-taken for ''); the name and the role cannot be removed. --notes is added
-to the member's earlier notes after a "; " ("Prefers email; On leave until
-2026-04-01"), as an extension decision's notes are: what someone wrote is
-never replaced without a word. The same notes typed again add nothing;
---notes '' removes them all (stderr says what they were), and a wording
-is corrected by editing intake.yaml and running caseplan commit.
-A role that is not one of the roles is refused naming them (exit 2), as
-case team add refuses it; an email address that is not one is refused
-with its finding (exit 1). Only the changed lines of intake.yaml change.` + "\n" + exitStatusHelp,
+(TM-K7QX2, as case team add printed it), their number in intake.yaml's
+team (1 for the first), their name, or for a staff member the staff ID
+case team add --staff took — and commit it. An empty value ('') removes a
+field (a value of spaces only is refused, never taken for ''); the name
+and the role cannot be removed. --notes is added to the member's earlier
+notes after a "; " ("Prefers email; On leave until 2026-04-01"), as an
+extension decision's notes are: what someone wrote is never replaced
+without a word. The same notes typed again add nothing; --notes '' removes
+them all (stderr says what they were), and a wording is corrected by
+editing intake.yaml and running caseplan commit. A role that is not one of
+the roles is refused naming them (exit 2), as case team add refuses it; an
+email address that is not one is refused with its finding (exit 1). Only
+the changed lines of intake.yaml change.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case team update WS-001 'Alex Example' --phone 555-0131
   caseplan case team update WS-001 TM-K7QX2 --notes 'On leave until 2026-04-01'`,
 		Args: cobra.ExactArgs(2),
