@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -63,7 +64,8 @@ until the case is reopened (README, What a closed case takes).` + "\n" + exitSta
 				return err
 			}
 			if !slices.Contains(record.ClosureReasons, opts.change.Reason) {
-				return usageErrorf("--reason %q: use one of %s", opts.change.Reason, strings.Join(record.ClosureReasons, ", "))
+				return &UsageError{Msg: fmt.Sprintf("--reason %q: use one of %s", opts.change.Reason, strings.Join(record.ClosureReasons, ", ")),
+					Hint: flagValues["case close"]["reason"].hint("reason", record.ClosureReasons, opts.change.Reason)}
 			}
 			if runF != nil {
 				return runF(opts)
