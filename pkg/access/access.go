@@ -2,7 +2,8 @@
 // its staff roster (README, Confidentiality): only an admin changes the
 // roster and the store settings; a case manager (or navigator) changes only
 // the cases they manage or are on the team of, unless the store allows
-// them all, and transfers only the cases they manage; coordinators,
+// them all, and transfers, closes and reopens only the cases they manage;
+// coordinators,
 // supervisors and admins change any case; only a
 // supervisor or an admin records a waiver or a committee's decision.
 //
@@ -16,7 +17,7 @@
 // access to customer information" and to share it "only with those
 // involved in the customer's service strategy"; document 002 gives each
 // career-planning customer one designated counselor, who may transfer the
-// case; TEGL 39-11 asks that sensitive PII be handled on a need-to-know
+// case and answers for it through to case closure; TEGL 39-11 asks that sensitive PII be handled on a need-to-know
 // basis. The case's manager and team are those involved; supervisors
 // record the decisions the programs give them (waivers, the joint
 // committee's extensions, 000).
@@ -59,6 +60,9 @@ type CaseChange struct {
 	// Decisions: the change records or alters a committee's decision on an
 	// extension (outcome extensions: decided, decision, until, by).
 	Decisions bool
+	// Closing: the change closes or reopens the case, or alters a closure
+	// or reopening on record (ClosingChanged).
+	Closing bool
 	// Voids are the notes the change voids (an amendment with voids:
 	// true, note amend --void) and who wrote each.
 	Voids []Void
@@ -115,6 +119,8 @@ func Check(cfg *record.Config, actor record.Staff, ch Change) []Denial {
 				Msg:  fmt.Sprintf("%s may not transfer case %s: a case is handed on by its designated counselor (%s, its manager), a coordinator, a supervisor or an admin (002), not by a %s on its team", actor.ID, c.ID, c.Before.Manager, role),
 				Hint: fmt.Sprintf("ask %s, the case's manager, or a supervisor to transfer it (caseplan case transfer %s --to ID --reason TEXT)", c.Before.Manager, c.ID),
 			})
+		} else if c.Closing && c.Before != nil && !MayClose(cfg, actor, c.Before) {
+			out = append(out, closingDenial(actor, role, c))
 		}
 		if (c.Waivers || c.Decisions) && !Supervises(actor) {
 			what := "a waiver"
@@ -253,6 +259,58 @@ func MayTransfer(cfg *record.Config, actor record.Staff, before *record.Intake) 
 		return true
 	}
 	return cfg.AccessSettings().CaseManagersAllCases || before == nil || before.Manager == actor.ID
+}
+
+// MayClose reports whether actor may close or reopen a case whose intake
+// is before: the same decision as handing it on (MayTransfer). 002 makes
+// the designated counselor "fully responsible for monitoring the
+// customer's progress throughout the entire service plan schedule", with
+// case closure the last of its career-planning functions: whether the
+// plan is over, or starts again, is theirs to say (or a coordinator's, a
+// supervisor's or an admin's), not that of a colleague on the team, who
+// works on the case but does not answer for it.
+func MayClose(cfg *record.Config, actor record.Staff, before *record.Intake) bool {
+	return MayTransfer(cfg, actor, before)
+}
+
+// closingDenial says that actor, on case c's team, may not close or
+// reopen it (MayClose), and whom to ask, with the command they would
+// type.
+func closingDenial(actor record.Staff, role string, c CaseChange) Denial {
+	verb, cmd := "close or reopen", fmt.Sprintf("caseplan case close %s --date DATE --reason REASON, or caseplan case reopen %s --date DATE --reason TEXT", c.ID, c.ID)
+	switch was, is := c.Before.Status == "closed", c.After != nil && c.After.Status == "closed"; {
+	case is && !was:
+		verb, cmd = "close", fmt.Sprintf("caseplan case close %s --date DATE --reason REASON", c.ID)
+	case was && !is:
+		verb, cmd = "reopen", fmt.Sprintf("caseplan case reopen %s --date DATE --reason TEXT", c.ID)
+	}
+	return Denial{
+		Rule: RuleCase, Case: c.ID,
+		Msg:  fmt.Sprintf("%s may not %s case %s: a case is closed and reopened by its designated counselor (%s, its manager), a coordinator, a supervisor or an admin (002), not by a %s on its team", actor.ID, verb, c.ID, c.Before.Manager, role),
+		Hint: fmt.Sprintf("ask %s, the case's manager, a coordinator or a supervisor to %s it (%s); a note of yours can say what you found (caseplan note add %s)", c.Before.Manager, verb, cmd, c.ID),
+	}
+}
+
+// ClosingChanged reports whether a change closes or reopens a case, or
+// alters a closure or reopening on record: the intake's status (before
+// and after), or the outcome's closures and reopenings (bo and ao). A
+// nil record on both sides is no change.
+func ClosingChanged(before, after *record.Intake, bo, ao *record.Outcome) bool {
+	status := func(in *record.Intake) string {
+		if in == nil {
+			return ""
+		}
+		return in.Status
+	}
+	reopenings := func(o *record.Outcome) []record.Reopening {
+		if o == nil {
+			return nil
+		}
+		return o.Reopenings
+	}
+	return status(before) != status(after) && before != nil && after != nil ||
+		!slices.Equal(bo.AllClosures(), ao.AllClosures()) ||
+		!slices.Equal(reopenings(bo), reopenings(ao))
 }
 
 // MayRecordFor reports whether actor may commit a note that names another

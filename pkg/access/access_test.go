@@ -1,6 +1,7 @@
 package access
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/caseplan/caseplan/pkg/record"
@@ -110,5 +111,63 @@ func TestTransferByTeamMember(t *testing.T) {
 				t.Errorf("denial %+v", d[0])
 			}
 		})
+	}
+}
+
+// TestTeamMemberDoesNotClose: closing or reopening a case is its
+// designated counselor's decision (002), as handing it on is: a navigator
+// on its team is refused, with a hint naming the manager; the manager, a
+// coordinator and a store that lets case managers change every case are
+// not. A change that leaves status, closures and reopenings alone is
+// the team member's to make.
+func TestTeamMemberDoesNotClose(t *testing.T) {
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "admin", Email: "admin@example.org", Role: record.RoleAdmin},
+		{ID: "ann", Email: "ann@example.org"},
+		{ID: "nav", Email: "nav@example.org", Role: record.RoleNavigator},
+		{ID: "coo", Email: "coo@example.org", Role: record.RoleCoordinator},
+	}}
+	open := &record.Intake{Manager: "ann", Status: "open", Team: []record.TeamMember{{Name: "Nia Navigator", Email: "nav@example.org", Role: "navigator"}}}
+	closed := *open
+	closed.Status = "closed"
+	noClosure := &record.Outcome{}
+	withClosure := &record.Outcome{Closures: []record.Closure{{Date: "2026-05-04", Reason: "withdrew"}}}
+	reopened := &record.Outcome{Closures: withClosure.Closures, Reopenings: []record.Reopening{{Date: "2026-05-11", Reason: "Back"}}}
+	ann, nav, coo := cfg.Staff[1], cfg.Staff[2], cfg.Staff[3]
+	for _, tc := range []struct {
+		name          string
+		actor         record.Staff
+		before, after *record.Intake
+		bo, ao        *record.Outcome
+		want          string // the denial's verb, "" for none
+	}{
+		{"navigator closes", nav, open, &closed, noClosure, withClosure, "close"},
+		{"navigator reopens", nav, &closed, open, withClosure, reopened, "reopen"},
+		{"navigator edits a closure by hand", nav, &closed, &closed, withClosure, &record.Outcome{Closures: []record.Closure{{Date: "2026-05-04", Reason: "moved"}}}, "close or reopen"},
+		{"navigator sets status by hand", nav, open, &closed, nil, nil, "close"},
+		{"navigator's other change", nav, open, open, noClosure, noClosure, ""},
+		{"manager closes", ann, open, &closed, noClosure, withClosure, ""},
+		{"coordinator reopens", coo, &closed, open, withClosure, reopened, ""},
+	} {
+		ch := Change{Cases: []CaseChange{{ID: "W-1", Before: tc.before, After: tc.after, Closing: ClosingChanged(tc.before, tc.after, tc.bo, tc.ao)}}}
+		d := Check(cfg, tc.actor, ch)
+		switch {
+		case tc.want == "" && len(d) > 0:
+			t.Errorf("%s: denied %v", tc.name, d)
+		case tc.want != "" && len(d) != 1:
+			t.Errorf("%s: denials %v, want one", tc.name, d)
+		case tc.want != "":
+			if want := "nav may not " + tc.want + " case W-1: "; !strings.HasPrefix(d[0].Msg, want) || d[0].Rule != RuleCase {
+				t.Errorf("%s: %s %q, want %s %q...", tc.name, d[0].Rule, d[0].Msg, RuleCase, want)
+			}
+			if !strings.HasPrefix(d[0].Hint, "ask ann, the case's manager") {
+				t.Errorf("%s: hint %q does not name the manager", tc.name, d[0].Hint)
+			}
+		}
+	}
+	all := *cfg
+	all.Access = &record.Access{CaseManagersAllCases: true}
+	if d := Check(&all, nav, Change{Cases: []CaseChange{{ID: "W-1", Before: open, After: &closed, Closing: true}}}); len(d) > 0 {
+		t.Errorf("a store that lets case managers change every case: denied %v", d)
 	}
 }

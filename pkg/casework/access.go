@@ -172,6 +172,7 @@ func accessChange(files map[string][]byte, before, after *casefile.Snapshot) acc
 		}
 		cc.Waivers = access.WaiversChanged(cc.Before, cc.After)
 		cc.Decisions = access.DecisionsChanged(bo, ao)
+		cc.Closing = access.ClosingChanged(cc.Before, cc.After, bo, ao)
 		cc.Notes = addedNotes(id, files, bc, ac)
 		ch.Cases = append(ch.Cases, cc)
 	}

@@ -310,7 +310,7 @@ func (p *planCase) jobTarget(which string) (int, error) {
 	for _, t := range p.plan.JobTargets {
 		ids, names = append(ids, t.ID), append(names, t.Title)
 	}
-	return pickItem("job target", "the job search plan of case "+p.c.ID, which, ids, names, "add one with caseplan iep target add "+p.c.ID+" --title TITLE")
+	return pickItem("job target", "the job search plan of case "+p.c.ID, which, ids, names, "add one with caseplan iep target add "+p.c.ID+" --title TITLE", "")
 }
 
 // UpdateJobTarget changes a job target of the job search plan (000): its

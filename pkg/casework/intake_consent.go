@@ -125,7 +125,7 @@ func (a UpdateConsent) Build(s *State) (*Change, error) {
 	for _, c := range lc.intake.Consents {
 		ids, kinds = append(ids, c.ID), append(kinds, c.Kind)
 	}
-	i, err := pickItem("permission", "case "+a.Case, a.Consent, ids, kinds, "record one with caseplan case consent add "+a.Case+" --kind job-site-visit --given DATE")
+	i, err := pickItem("permission", "case "+a.Case, a.Consent, ids, kinds, "record one with caseplan case consent add "+a.Case+" --kind job-site-visit --given DATE", "")
 	if err != nil {
 		return nil, err
 	}

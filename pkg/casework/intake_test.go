@@ -471,3 +471,27 @@ func TestTeamMemberByStaff(t *testing.T) {
 		}
 	}
 }
+
+// A team member named by none of the case's entries is refused with a
+// hint that names the members — the staff ID of one on the roster — and
+// the command to type again with one; another list's miss says how its
+// items are named.
+func TestTeamMemberMissHint(t *testing.T) {
+	cfg := &record.Config{Staff: []record.Staff{{ID: "nnav", Name: "Nat Navigator", Email: "nnav@example.org"}}}
+	team := []record.TeamMember{{Name: "Union Rep"}, {Name: "Nat Navigator", Email: "NNav@example.org"}}
+	hint := teamMissHint(cfg, team, "caseplan case team remove W-1 MEMBER")
+	want := `the team is 1 "Union Rep", 2 "Nat Navigator" (staff ID nnav): name a member by number, name or staff ID, as in caseplan case team remove W-1 nnav`
+	if hint != want {
+		t.Errorf("hint\n%s\nwant\n%s", hint, want)
+	}
+	_, err := pickItem("team member", "case W-1", "No Such", []string{"", ""}, []string{"Union Rep", "Nat Navigator"}, "", hint)
+	if e, ok := err.(*InputError); !ok || e.Hint != want {
+		t.Errorf("pickItem: %#v, want the hint %q", err, want)
+	}
+	for _, which := range []string{"No Such", "3"} {
+		_, err = pickItem("barrier", "case W-1", which, []string{"BR-1", "BR-2"}, []string{"transportation", "child-care"}, "", "")
+		if e, ok := err.(*InputError); !ok || e.Hint != "name the barrier by its number (1 to 2), its name or its ID" {
+			t.Errorf("pickItem %q: %#v, want a hint naming how", which, err)
+		}
+	}
+}

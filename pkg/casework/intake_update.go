@@ -33,7 +33,7 @@ func (a ResolveBarrier) Build(s *State) (*Change, error) {
 	for _, b := range lc.intake.Barriers {
 		ids, names = append(ids, b.ID), append(names, b.Kind)
 	}
-	i, err := pickItem("barrier", "case "+a.Case, a.Barrier, ids, names, "record one with caseplan case barrier add "+a.Case+" --kind KIND")
+	i, err := pickItem("barrier", "case "+a.Case, a.Barrier, ids, names, "record one with caseplan case barrier add "+a.Case+" --kind KIND", "")
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ type UpdateTeamMember struct {
 
 // Build returns the change that sets the fields given in place.
 func (a UpdateTeamMember) Build(s *State) (*Change, error) {
-	lc, i, err := openTeamMember(s, a.Case, a.Member)
+	lc, i, err := openTeamMember(s, a.Case, a.Member, "caseplan case team update "+a.Case+" MEMBER --role ROLE")
 	if err != nil {
 		return nil, err
 	}
@@ -119,8 +119,10 @@ func (a UpdateTeamMember) Build(s *State) (*Change, error) {
 
 // openTeamMember finds the team member named by which: their entry's
 // ID, number or name, or — as case team add --staff takes them — the
-// staff ID of the roster member whose email the entry has.
-func openTeamMember(s *State, caseID, which string) (*lifecycleCase, int, error) {
+// staff ID of the roster member whose email the entry has. retry is the
+// command to type again, with MEMBER where the member goes, for the hint
+// when which names none.
+func openTeamMember(s *State, caseID, which, retry string) (*lifecycleCase, int, error) {
 	lc, err := openLifecycle(s, caseID)
 	if err != nil {
 		return nil, 0, err
@@ -132,8 +134,31 @@ func openTeamMember(s *State, caseID, which string) (*lifecycleCase, int, error)
 	for _, m := range lc.intake.Team {
 		ids, names = append(ids, m.ID), append(names, m.Name)
 	}
-	i, err := pickItem("team member", "case "+caseID, which, ids, names, "add one with caseplan case team add "+caseID+" --name NAME --role ROLE")
+	i, err := pickItem("team member", "case "+caseID, which, ids, names, "add one with caseplan case team add "+caseID+" --name NAME --role ROLE", teamMissHint(s.Snapshot.Config, lc.intake.Team, retry))
 	return lc, i, err
+}
+
+// teamMissHint is the hint for a team member named by none of team's
+// entries: each member by number and name, with the staff ID of one on
+// the roster (the ID team add --staff took), and retry (its MEMBER
+// given) to type again with one of them.
+func teamMissHint(cfg *record.Config, team []record.TeamMember, retry string) string {
+	var each []string
+	example := ""
+	for i, m := range team {
+		n := fmt.Sprintf("%d %s", i+1, planQuote(m.Name))
+		if st, ok := cfg.StaffByEmail(m.Email); ok && strings.TrimSpace(m.Email) != "" {
+			n += " (staff ID " + st.ID + ")"
+			if example == "" {
+				example = st.ID
+			}
+		}
+		each = append(each, n)
+	}
+	if example == "" {
+		example = "1"
+	}
+	return fmt.Sprintf("the team is %s: name a member by number, name or staff ID, as in %s", strings.Join(each, ", "), strings.Replace(retry, "MEMBER", example, 1))
 }
 
 // teamMemberByStaff finds the one entry of team whose email is that of
@@ -168,7 +193,7 @@ type RemoveTeamMember struct {
 
 // Build returns the change that removes the member's entry, with its lines.
 func (a RemoveTeamMember) Build(s *State) (*Change, error) {
-	lc, i, err := openTeamMember(s, a.Case, a.Member)
+	lc, i, err := openTeamMember(s, a.Case, a.Member, "caseplan case team remove "+a.Case+" MEMBER")
 	if err != nil {
 		return nil, err
 	}
@@ -195,7 +220,7 @@ func (a UpdateAssessment) Build(s *State) (*Change, error) {
 	for _, as := range lc.intake.Assessments {
 		ids, names = append(ids, as.ID), append(names, as.Tool)
 	}
-	i, err := pickItem("assessment", "case "+a.Case, a.Assessment, ids, names, "record one with caseplan case assessment add "+a.Case+" --tool TOOL --date DATE")
+	i, err := pickItem("assessment", "case "+a.Case, a.Assessment, ids, names, "record one with caseplan case assessment add "+a.Case+" --tool TOOL --date DATE", "")
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +267,7 @@ func (a UpdateEligibility) Build(s *State) (*Change, error) {
 	for _, e := range lc.intake.Eligibility {
 		ids, names = append(ids, e.ID), append(names, e.Program)
 	}
-	i, err := pickItem("eligibility determination", "case "+a.Case, a.Determination, ids, names, "record one with caseplan case eligibility add "+a.Case+" --program P --determined DATE --eligible")
+	i, err := pickItem("eligibility determination", "case "+a.Case, a.Determination, ids, names, "record one with caseplan case eligibility add "+a.Case+" --program P --determined DATE --eligible", "")
 	if err != nil {
 		return nil, err
 	}

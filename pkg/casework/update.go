@@ -169,8 +169,10 @@ func deleteKey(path []string) Edit {
 // first, as the list commands show them) or by its name (names[i]),
 // ignoring case. Items written before their list had IDs have none (""),
 // and are named by number or name. what names the kind of item
-// ("barrier"), where the list ("case W-001"), and addHint how to add one.
-func pickItem(what, where, which string, ids, names []string, addHint string) (int, error) {
+// ("barrier"), where the list ("case W-001"), addHint how to add one, and
+// missHint what to do when which names none ("": name one by ID, number
+// or name).
+func pickItem(what, where, which string, ids, names []string, addHint, missHint string) (int, error) {
 	which = strings.TrimSpace(which)
 	var have []string
 	for i, n := range names {
@@ -179,6 +181,12 @@ func pickItem(what, where, which string, ids, names []string, addHint string) (i
 	if len(names) == 0 {
 		return 0, inputErrorf(addHint, "%s has no %ss yet", where, what)
 	}
+	if missHint == "" {
+		missHint = fmt.Sprintf("name the %s by its number (1 to %d), its name or its ID", what, len(names))
+		if len(names) == 1 {
+			missHint = fmt.Sprintf("name the %s by its number (1), its name or its ID", what)
+		}
+	}
 	for i, id := range ids {
 		if id != "" && id == itemID(which) {
 			return i, nil
@@ -186,7 +194,7 @@ func pickItem(what, where, which string, ids, names []string, addHint string) (i
 	}
 	if n, err := strconv.Atoi(which); err == nil {
 		if n < 1 || n > len(names) {
-			return 0, inputErrorf("", "%s has no %s %d (it has %s)", where, what, n, strings.Join(have, ", "))
+			return 0, inputErrorf(missHint, "%s has no %s %d (it has %s)", where, what, n, strings.Join(have, ", "))
 		}
 		return n - 1, nil
 	}
@@ -201,7 +209,7 @@ func pickItem(what, where, which string, ids, names []string, addHint string) (i
 		found = i
 	}
 	if found < 0 {
-		return 0, inputErrorf("", "%s has no %s %q (it has %s)", where, what, which, strings.Join(have, ", "))
+		return 0, inputErrorf(missHint, "%s has no %s %q (it has %s)", where, what, which, strings.Join(have, ", "))
 	}
 	return found, nil
 }

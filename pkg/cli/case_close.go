@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -44,6 +45,10 @@ work security period (and extension) is not separated, whatever the
 placement's start (000): it closes as placed, not as separated. A closed
 case is not closed again; reopen it with caseplan case reopen.
 
+With roles in force, a case is closed by its manager (002's designated
+counselor, who answers for it), a coordinator, a supervisor or an admin; a
+colleague on its team is refused and told whom to ask (README, Roles).
+
 Follow-ups continue after a case closes (caseplan followup add). A closed
 case still takes notes, follow-ups, placements and late entries of plan
 work dated on or before the closing; plan work dated after it is refused
@@ -59,7 +64,8 @@ until the case is reopened (README, What a closed case takes).` + "\n" + exitSta
 				return err
 			}
 			if !slices.Contains(record.ClosureReasons, opts.change.Reason) {
-				return usageErrorf("--reason %q: use one of %s", opts.change.Reason, strings.Join(record.ClosureReasons, ", "))
+				return &UsageError{Msg: fmt.Sprintf("--reason %q: use one of %s", opts.change.Reason, strings.Join(record.ClosureReasons, ", ")),
+					Hint: flagValues["case close"]["reason"].hint("reason", record.ClosureReasons, opts.change.Reason)}
 			}
 			if runF != nil {
 				return runF(opts)

@@ -34,7 +34,11 @@ lost stays a placement, counted in the month it started. From the reopening
 it no longer places a work-security candidate: they are back in the search
 (weekly check-ins from the reopening) while the work security period, with
 any approved extension, has days left, and separated once it has none; a
-new job is recorded with caseplan placement set.` + "\n" + exitStatusHelp,
+new job is recorded with caseplan placement set.
+
+With roles in force, a case is reopened by its manager (002's designated
+counselor), a coordinator, a supervisor or an admin, as it is closed; a
+colleague on its team is refused and told whom to ask (README, Roles).` + "\n" + exitStatusHelp,
 		Example: `  caseplan case reopen WS-001 --date 2026-07-06 \
       --reason "The placement ended after the probation period"`,
 		Args: cobra.ExactArgs(1),

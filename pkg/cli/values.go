@@ -61,6 +61,11 @@ type valuesFrom struct {
 	// are written in lower-case letters alone, as the typed value is
 	// compared ("Check-in", "check in" and "checkin" are "checkin").
 	words map[string]string
+	// otherwise is the hint for a value near none of the choices and
+	// none of words: what each choice stands for, when the choices are
+	// not self-evident to the one typing (a close reason typed as the
+	// participant's story).
+	otherwise string
 	// schema says fixed is a schema's enum (less elsewhere), which the
 	// flag's help names (choicesOf).
 	schema bool
@@ -88,6 +93,13 @@ func enumElsewhere(v valuesFrom, elsewhere ...string) valuesFrom {
 // valuesFrom.words).
 func withWords(v valuesFrom, words map[string]string) valuesFrom {
 	v.words = words
+	return v
+}
+
+// otherwise is v with the hint for a value near none of its choices
+// (see valuesFrom.otherwise).
+func otherwise(v valuesFrom, hint string) valuesFrom {
+	v.otherwise = hint
 	return v
 }
 
@@ -158,6 +170,22 @@ func activityEntries(list func(w *record.ActivityWeek) []string) valuesFrom {
 	return valuesFrom{inCase: func(c *caseFiles) []string { return c.activityEntries(list) }}
 }
 
+// closeReasonWords: what a case manager writes for why a case closes,
+// by the closure reason it is recorded as. A job found is placed — once
+// placement set has recorded it, which case close asks for (its own
+// refusal says so).
+var closeReasonWords = map[string]string{
+	"job": "placed", "foundajob": "placed", "foundjob": "placed", "gotajob": "placed", "gotjob": "placed", "newjob": "placed",
+	"hired": "placed", "employed": "placed", "foundwork": "placed", "working": "placed", "placement": "placed",
+	"quit": "withdrew", "dropped": "withdrew", "droppedout": "withdrew", "notinterested": "withdrew", "declined": "withdrew",
+	"relocated": "moved", "movedaway": "moved", "movedout": "moved",
+}
+
+// closeReasonHint is case close --reason's hint for a reason near none
+// of the closure reasons: which one a case manager's story is.
+const closeReasonHint = "a participant who found a job closes as placed, once caseplan placement set CASE --employer E --position P --start DATE records the job; " +
+	"one who left services as withdrew, one who moved away as moved; otherwise other, with what happened in --notes"
+
 // toolboxWords: a document a case manager calls done is the toolbox's
 // final (000: resume, cover letter and thank-you letter final by the
 // layoff date).
@@ -173,7 +201,7 @@ var flagValues = map[string]map[string]valuesFrom{
 		"phase": fixed(casestate.Phases...), "center": centerNames},
 	"case import":   {"rules": importRules},
 	"case transfer": {"to": activeStaffIDs, "from": staffIDs},
-	"case close":    {"reason": enum("outcome", "closures", "[]", "reason")},
+	"case close":    {"reason": otherwise(withWords(enum("outcome", "closures", "[]", "reason"), closeReasonWords), closeReasonHint)},
 	"case set":      {"channel": enum("intake", "participant", "channels", "[]")},
 	"case toolbox": {"resume": withWords(enum("intake", "toolbox", "resume"), toolboxWords), "cover-letter": withWords(enum("intake", "toolbox", "cover_letter"), toolboxWords),
 		"thank-you-letter": withWords(enum("intake", "toolbox", "thank_you_letter"), toolboxWords)},
@@ -344,7 +372,7 @@ func (g *globals) checkFlagValues(c *cobra.Command) error {
 		}
 		for _, v := range values {
 			if v != "" && !slices.Contains(valid, v) && !slices.Contains(from.elsewhere, v) {
-				err = &UsageError{Msg: fmt.Sprintf("--%s %q: use one of %s", f.Name, v, strings.Join(valid, ", ")), Hint: choiceHint(f.Name, valid, v, from.words)}
+				err = &UsageError{Msg: fmt.Sprintf("--%s %q: use one of %s", f.Name, v, strings.Join(valid, ", ")), Hint: from.hint(f.Name, valid, v)}
 				return
 			}
 		}
@@ -370,6 +398,15 @@ func choiceHint(flag string, valid []string, v string, words map[string]string) 
 		return hint
 	}
 	return wordedHint(flag, valid, v)
+}
+
+// hint is the hint for v, refused by flag as none of valid: choiceHint
+// with v's words, else v's otherwise.
+func (from valuesFrom) hint(flag string, valid []string, v string) string {
+	if h := choiceHint(flag, valid, v, from.words); h != "" {
+		return h
+	}
+	return from.otherwise
 }
 
 // begunHint is the hint for a choice refused as the beginning of several

@@ -606,3 +606,23 @@ func dotGitState(t *testing.T, dir string) map[string]string {
 	}
 	return state
 }
+
+// TestCloseReasonHint: case close --reason given as the participant's
+// story is refused with a hint saying which reason it is — a job found is
+// placed, once placement set records it — never with none.
+func TestCloseReasonHint(t *testing.T) {
+	from := flagValues["case close"]["reason"]
+	for v, want := range map[string]string{
+		"found a job":   `did you mean --reason placed? "found a job" is recorded as placed`,
+		"Hired":         `did you mean --reason placed? "Hired" is recorded as placed`,
+		"relocated":     `did you mean --reason moved? "relocated" is recorded as moved`,
+		"grant ran out": closeReasonHint,
+	} {
+		if got := from.hint("reason", from.fixed, v); got != want {
+			t.Errorf("--reason %q: hint %q, want %q", v, got, want)
+		}
+	}
+	if !strings.Contains(closeReasonHint, "placement set") {
+		t.Errorf("the hint does not say a job is placed once placement set records it: %q", closeReasonHint)
+	}
+}

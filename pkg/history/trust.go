@@ -216,17 +216,20 @@ func (v *verifier) accessChange(before, after plumbing.Hash, cfg *record.Config,
 			if err != nil {
 				return err
 			}
+			var bo, ao *accessOutcome
 			if outcomeChanged {
-				bo, err := decodeIn[accessOutcome](v, bdir, outcome)
-				if err != nil {
+				if bo, err = decodeIn[accessOutcome](v, bdir, outcome); err != nil {
 					return err
 				}
-				ao, err := decodeIn[accessOutcome](v, adir, outcome)
-				if err != nil {
+				if ao, err = decodeIn[accessOutcome](v, adir, outcome); err != nil {
 					return err
 				}
 				cc.Decisions = access.DecisionsChanged(bo.outcome(), ao.outcome())
 			}
+			// Closing or reopening a case is its manager's (access.MayClose):
+			// the intake's status, or the outcome's closures and
+			// reopenings, read when the commit changed them.
+			cc.Closing = access.ClosingChanged(cc.Before, cc.After, bo.outcome(), ao.outcome())
 			if cc.Voids, err = v.voids(bdir, adir); err != nil {
 				return err
 			}
@@ -319,6 +322,7 @@ func (v *verifier) fileChanged(before, after plumbing.Hash, name string) (bool, 
 // not decode is never taken for a new one.
 type accessIntake struct {
 	Manager string              `yaml:"manager"`
+	Status  string              `yaml:"status"` // open or closed (access.ClosingChanged)
 	Team    []record.TeamMember `yaml:"team"`
 	Waivers []record.Waiver     `yaml:"waivers"`
 	// Transfers say who managed the case on a note's day (late entries).
@@ -329,7 +333,7 @@ func (a *accessIntake) intake() *record.Intake {
 	if a == nil {
 		return nil
 	}
-	return &record.Intake{Manager: a.Manager, Team: a.Team, Waivers: a.Waivers, Transfers: a.Transfers}
+	return &record.Intake{Manager: a.Manager, Status: a.Status, Team: a.Team, Waivers: a.Waivers, Transfers: a.Transfers}
 }
 
 // accessNote is what the roles read of a note a commit adds: who wrote
@@ -408,16 +412,21 @@ func (v *verifier) addedNotes(before, after plumbing.Hash) ([]access.Note, error
 }
 
 // accessOutcome is what the roles read of an outcome: the committee's
-// decisions on extensions.
+// decisions on extensions, the closures and the reopenings.
 type accessOutcome struct {
 	Extensions []record.Extension `yaml:"extensions"`
+	// Closures and reopenings are the manager's to record
+	// (access.ClosingChanged).
+	Closure    *record.Closure    `yaml:"closure"`
+	Closures   []record.Closure   `yaml:"closures"`
+	Reopenings []record.Reopening `yaml:"reopenings"`
 }
 
 func (a *accessOutcome) outcome() *record.Outcome {
 	if a == nil {
 		return nil
 	}
-	return &record.Outcome{Extensions: a.Extensions}
+	return &record.Outcome{Extensions: a.Extensions, Closure: a.Closure, Closures: a.Closures, Reopenings: a.Reopenings}
 }
 
 // decodeIn decodes the file name of a case directory's tree dir (the zero
