@@ -77,8 +77,9 @@ type Counts struct {
 	// a follow-up in (TEGL 10-16: the 2nd and 4th) that end in the month,
 	// as the tickler has them (casestate.State.FollowUpQuarters), planned
 	// or not; QuartersAfterExitDone those of them a follow-up reports on
-	// by the month's end. FollowUpsDue counts only the follow-ups planned
-	// in outcome.yaml (followup add --due), whose meaning stays.
+	// by the month's end. FollowUpsDue counts the follow-ups outcome.yaml
+	// holds, by their due date (planned by hand, or recorded by followup
+	// add, due the day it was done), and keeps that meaning.
 	QuartersAfterExitDue  int `json:"quarters_after_exit_due"`
 	QuartersAfterExitDone int `json:"quarters_after_exit_done"`
 	Applications          int `json:"applications"`

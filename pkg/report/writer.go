@@ -254,7 +254,7 @@ func summaryLines(r *Monthly) []line {
 		{label: "Overdue contacts", value: itoa(c.OverdueContacts)},
 		{label: "Overdue items", value: itoa(c.OverdueItems), remark: "everything due before " + a.date() + " and not done"},
 		extensionsLine(c.ExtensionsRequested, c.ExtensionsApproved, c.ExtensionsRefused),
-		joined("Follow-ups due / done", "planned in outcome.yaml (followup add --due)",
+		joined("Follow-ups due / done", "the follow-ups in outcome.yaml, by their due date",
 			line{label: "Follow-ups due", value: itoa(c.FollowUpsDue), remark: dueFollowUps},
 			line{label: "Follow-ups done", value: itoa(c.FollowUpsDone), remark: doneFollowUps}),
 		joined("Quarters after exit due / done", "WIOA's 2nd and 4th (TEGL 10-16) "+quarters+"; done: a follow-up reports on it",
