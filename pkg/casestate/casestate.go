@@ -110,6 +110,26 @@ type State struct {
 	CaseConference string
 
 	Due []Due // what is due next, by date
+
+	// FollowUpQuarters are the quarters after exit a WIOA case owes a
+	// follow-up in (TEGL 10-16: the 2nd and 4th), as the tickler reads
+	// them: not lifted by an exclusion, nor waived or turned off. A
+	// quarter no follow-up covers is also in Due, unless a planned
+	// follow-up due in it is there in its place; one covered is only
+	// here, so that a count of the quarters due and done (the monthly
+	// report) asks the tickler rather than a copy of its rule.
+	FollowUpQuarters []FollowUpQuarter
+}
+
+// FollowUpQuarter is one quarter after exit a WIOA case owes a follow-up
+// in: its follow-up is due on the quarter's last day (Last), and it is
+// done when a follow-up reports on the quarter (Covered), late or not, as
+// calendar.FollowUpsFor reads it for validate's wioa-follow-up and the
+// performance report.
+type FollowUpQuarter struct {
+	Quarter     int       // 2 or 4: the k-th quarter after exit
+	First, Last time.Time // the quarter's days
+	Covered     bool
 }
 
 // Participation is where a WIOA case stands by the performance

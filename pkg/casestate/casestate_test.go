@@ -1319,3 +1319,34 @@ func TestDueReferenceUnreachable(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpQuarters: the quarters after exit a WIOA case owes a
+// follow-up in (TEGL 10-16) are kept in the state whether a follow-up
+// covers them or not, so that the monthly report counts them due and done
+// from the tickler's own reading; an exclusion or a waiver of
+// wioa-follow-up lifts them from both. An exit on 2026-06-30 has its 2nd
+// quarter after exit end on 2026-12-31, its 4th on 2027-06-30.
+func TestFollowUpQuarters(t *testing.T) {
+	exited := wioaIntake + "exited: 2026-06-30\n"
+	waiver := "waivers:\n  - rule: " + RuleWIOAFollowUp + "\n    reason: the participant moved abroad\n    by: mrivera\n    date: 2026-11-02\n"
+	for _, tt := range []struct {
+		name string
+		fs   files
+		want string // each quarter, covered or not
+	}{
+		{"none made", files{"intake.yaml": exited}, "2:2026-12-31:false 4:2027-06-30:false"},
+		{"the 2nd made", files{"intake.yaml": exited, "outcome.yaml": "follow_ups:\n  - due: 2026-11-15\n    done: 2026-11-16\n"}, "2:2026-12-31:true 4:2027-06-30:false"},
+		{"the 2nd planned", files{"intake.yaml": exited, "outcome.yaml": "follow_ups:\n  - due: 2026-12-15\n"}, "2:2026-12-31:false 4:2027-06-30:false"},
+		{"excluded", files{"intake.yaml": exited, "outcome.yaml": "exclusions:\n  - kind: deceased\n    date: 2026-08-01\n"}, ""},
+		{"waived", files{"intake.yaml": exited + waiver}, ""},
+	} {
+		st := state(t, tt.fs, "2026-12-31")
+		var got []string
+		for _, q := range st.FollowUpQuarters {
+			got = append(got, fmt.Sprintf("%d:%s:%v", q.Quarter, date(q.Last), q.Covered))
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%s: follow-up quarters %q, want %q", tt.name, strings.Join(got, " "), tt.want)
+		}
+	}
+}

@@ -904,7 +904,8 @@ func (x *view) followUpsDue(p period) {
 // performance report still counts the participant not employed and asks
 // for it (TEGL 10-16: the 4th quarter after exit's employment is an
 // indicator). A late follow-up (caseplan followup add --quarter 4) or a
-// supervisor's waiver of wioa-follow-up takes it off.
+// supervisor's waiver of wioa-follow-up takes it off. Every quarter owed,
+// covered or not, is kept in State.FollowUpQuarters.
 func (x *view) quartersAfterExitDue() {
 	exit, ok := x.c.Intake.Exited.Time()
 	if x.state.Kind != record.ProgramWIOA || !ok {
@@ -913,7 +914,12 @@ func (x *view) quartersAfterExitDue() {
 	o := x.c.Outcome
 	for _, k := range calendar.FollowUpQuartersWithin(exit, x.setting(record.SettingFollowUpMonths)) {
 		first, last := calendar.QuarterAfterExit(exit, k)
-		if planned(o, first, last) || len(calendar.FollowUpsFor(o, exit, k)) > 0 || calendar.ExcludedBy(o, exit, last) {
+		if calendar.ExcludedBy(o, exit, last) || x.waived(RuleOf(x.state.Kind, DueFollowUp, quarterItem+itoa(k), false)) {
+			continue
+		}
+		covered := len(calendar.FollowUpsFor(o, exit, k)) > 0
+		x.state.FollowUpQuarters = append(x.state.FollowUpQuarters, FollowUpQuarter{Quarter: k, First: first, Last: last, Covered: covered})
+		if covered || planned(o, first, last) {
 			continue
 		}
 		x.addItem(DueFollowUp, quarterItem+itoa(k), last, "follow-up in the "+calendar.Ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")

@@ -99,7 +99,18 @@ a projection.
                       interviews)
   follow_ups_due, follow_ups_done
                       follow-ups in outcome.yaml due in the month, and of
-                      them those done by its end, early or on time
+                      them those done by its end, early or on time (one
+                      recorded by followup add is due the day it was done)
+  quarters_after_exit_due, quarters_after_exit_done
+                      the 2nd and 4th quarters after a WIOA exit (TEGL
+                      10-16) that end in the month, each due on its last
+                      day as caseplan due lists it, whether or not a
+                      follow-up was planned for it (an exclusion or a
+                      waiver of wioa-follow-up lifts it, as there); and of
+                      them those a follow-up reports on by month end, as
+                      validate reads it (done in the quarter, or naming it:
+                      its quarter in outcome.yaml). A follow-up made late,
+                      after the month, leaves that month's figure as it was
   applications, interviews
                       activity tracker entries dated in the month (000);
                       mock interviews are practice and do not count, nor
@@ -164,7 +175,8 @@ Formats:
             "contact_compliance","overdue_contacts","overdue_items",
             "extensions_requested","extensions_approved",
             "extensions_refused","follow_ups_due",
-            "follow_ups_done","applications","interviews"},
+            "follow_ups_done","quarters_after_exit_due",
+            "quarters_after_exit_done","applications","interviews"},
             "contacts_by_week":[{"week","from","to","contacts"}],
             "managers":[{"id","name","retired","caseload","opened","closed",
             "placed","contacts","contact_cases","contact_compliance",

@@ -73,8 +73,17 @@ type Counts struct {
 	ExtensionsRefused int `json:"extensions_refused"`
 	FollowUpsDue      int `json:"follow_ups_due"`
 	FollowUpsDone     int `json:"follow_ups_done"`
-	Applications      int `json:"applications"`
-	Interviews        int `json:"interviews"` // job interviews; mock interviews are practice and do not count
+	// QuartersAfterExitDue counts the quarters after exit a WIOA case owes
+	// a follow-up in (TEGL 10-16: the 2nd and 4th) that end in the month,
+	// as the tickler has them (casestate.State.FollowUpQuarters), planned
+	// or not; QuartersAfterExitDone those of them a follow-up reports on
+	// by the month's end. FollowUpsDue counts the follow-ups outcome.yaml
+	// holds, by their due date (planned by hand, or recorded by followup
+	// add, due the day it was done), and keeps that meaning.
+	QuartersAfterExitDue  int `json:"quarters_after_exit_due"`
+	QuartersAfterExitDone int `json:"quarters_after_exit_done"`
+	Applications          int `json:"applications"`
+	Interviews            int `json:"interviews"` // job interviews; mock interviews are practice and do not count
 }
 
 // WeekCount is the number of contacts in one ISO week of the month (only
@@ -325,7 +334,7 @@ type MonthlyCase struct {
 // this too: a result kept before a field was added would read back with
 // the field zero, as if the case had nothing to count there. Change it
 // whenever MonthlyCase or what it holds changes (TestMonthlyCaseVersion).
-const MonthlyCaseVersion = "monthly-case 2"
+const MonthlyCaseVersion = "monthly-case 3"
 
 // BuildMonthly makes the monthly report for month m from the records in
 // snap, read at the commit src names. names shows participants' full names
@@ -533,6 +542,18 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		}
 	}
 	then, st := casestate.ComputeThen(c, cfg, last)
+	// The quarters after exit ending in the month, as the tickler reads
+	// them on its last day: one covered then is done. A follow-up made
+	// for it later (late, caseplan followup add --quarter) is after the
+	// month, and casestate.ComputeThen does not see it.
+	for _, q := range st.FollowUpQuarters {
+		if inMonth(dateOf(q.Last)) {
+			n.QuartersAfterExitDue++
+			if q.Covered {
+				n.QuartersAfterExitDone++
+			}
+		}
+	}
 	expected, overdueContact, potentialExit := false, false, false
 	for _, d := range st.Due {
 		if d.Overdue {
@@ -718,6 +739,8 @@ func (t *tally) add(c Counts, days []int) {
 	t.ExtensionsRefused += c.ExtensionsRefused
 	t.FollowUpsDue += c.FollowUpsDue
 	t.FollowUpsDone += c.FollowUpsDone
+	t.QuartersAfterExitDue += c.QuartersAfterExitDue
+	t.QuartersAfterExitDone += c.QuartersAfterExitDone
 	t.Applications += c.Applications
 	t.Interviews += c.Interviews
 	t.days = append(t.days, days...)

@@ -653,3 +653,67 @@ func TestMonthSoFarWords(t *testing.T) {
 		t.Errorf("CSV summary renamed the figure %q:\n%s", want, b.String())
 	}
 }
+
+// TestMonthlyQuartersAfterExit: a WIOA exit owes follow-ups in its 2nd
+// and 4th quarters after exit (TEGL 10-16), due on the quarter's last day
+// as the tickler lists them, whether or not a follow-up was planned with
+// followup add --due. The month a quarter ends counts it due, and done
+// when a follow-up reports on it by the month's end (calendar.FollowUpsFor);
+// an exclusion lifts it, as it lifts it from the tickler. An exit on
+// 2026-06-30 (2026-Q2) has its 2nd quarter after exit end on 2026-12-31.
+func TestMonthlyQuartersAfterExit(t *testing.T) {
+	for _, tt := range []struct {
+		name, outcome                string
+		closed                       bool
+		month                        time.Month
+		due, done, plannedDue, plain int
+	}{
+		{name: "no follow-up", month: time.December, due: 1},
+		{name: "the month before the quarter ends", month: time.November},
+		{name: "done in the quarter", outcome: "follow_ups:\n  - due: 2026-11-15\n    done: 2026-11-16\n", month: time.December, due: 1, done: 1},
+		{name: "planned in the month, not done", outcome: "follow_ups:\n  - due: 2026-12-15\n", month: time.December, due: 1, plannedDue: 1},
+		{name: "made late, after the month", outcome: "follow_ups:\n  - due: 2027-01-10\n    done: 2027-01-10\n    quarter: 2\n", month: time.December, due: 1},
+		{name: "late, not due again in January", outcome: "follow_ups:\n  - due: 2027-01-10\n    done: 2027-01-10\n    quarter: 2\n", month: time.January, plannedDue: 1},
+		{name: "excluded", outcome: "exclusions:\n  - kind: deceased\n    date: 2026-08-01\n", month: time.December},
+		{name: "closed case, nothing else in the month", outcome: "closures:\n  - date: 2026-07-15\n    reason: moved\n", closed: true, month: time.December, due: 1},
+	} {
+		m := storetest.ThreePrograms()
+		for path := range m { // W1 alone, so every figure is its
+			if strings.HasPrefix(path, "cases/WS1/") || strings.HasPrefix(path, "cases/P1/") {
+				delete(m, path)
+			}
+		}
+		m["cases/W1/intake.yaml"] += "exited: 2026-06-30\n"
+		if tt.closed {
+			m.Edit("cases/W1/intake.yaml", "status: open", "status: closed")
+		}
+		if tt.outcome != "" {
+			m["cases/W1/outcome.yaml"] = tt.outcome
+		}
+		year := 2026
+		if tt.month == time.January {
+			year = 2027
+		}
+		r := BuildMonthly(storetest.Load(t, m), Month{Year: year, Month: tt.month}, fixtureSource, false)
+		s := r.Summary
+		if s.QuartersAfterExitDue != tt.due || s.QuartersAfterExitDone != tt.done || s.FollowUpsDue != tt.plannedDue {
+			t.Errorf("%s, %s: quarters after exit due / done %d / %d, follow-ups due %d; want %d / %d, %d",
+				tt.name, tt.month, s.QuartersAfterExitDue, s.QuartersAfterExitDone, s.FollowUpsDue, tt.due, tt.done, tt.plannedDue)
+		}
+		for _, p := range r.Programs {
+			if p.QuartersAfterExitDue != s.QuartersAfterExitDue*b2i(p.Key == "wioa") || p.QuartersAfterExitDone != s.QuartersAfterExitDone*b2i(p.Key == "wioa") {
+				t.Errorf("%s, %s: program %s counts %d / %d, where the summary's are W1's", tt.name, tt.month, p.Key, p.QuartersAfterExitDue, p.QuartersAfterExitDone)
+			}
+		}
+		if tt.due > 0 && !slices.ContainsFunc(r.Cases, func(c CaseRow) bool { return c.ID == "W1" }) {
+			t.Errorf("%s, %s: W1 owes a follow-up ending in the month and has no row", tt.name, tt.month)
+		}
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -229,9 +229,13 @@ func summaryLines(r *Monthly) []line {
 	a := monthlyAsOf(r)
 	open := line{label: "Open at the end of the month", value: itoa(c.OpenAtEnd)}
 	dueFollowUps, doneFollowUps := "due in the month", "of those due in the month, done by its end"
+	// The quarters after exit are due on their last day (casestate's
+	// tickler), so a quarter ending in the month is due in it.
+	quarters, dueQuarters, doneQuarters := "ending in the month", "WIOA's 2nd and 4th quarters after exit (TEGL 10-16) ending in the month", "of those, a follow-up reports on the quarter by the month's end"
 	if a.soFar {
 		open.figure, open.label, open.remark = open.label, "Open at the end of "+a.day, a.day+" is "+a.notOver()
 		dueFollowUps, doneFollowUps = "due in the month up to "+a.date(), "of those, done by then"
+		quarters, dueQuarters, doneQuarters = "ending in the month up to "+a.date(), "WIOA's 2nd and 4th quarters after exit (TEGL 10-16) ending in the month up to "+a.date(), "of those, a follow-up reports on the quarter by then"
 	}
 	closed := closedLine(c.Closed, c.ClosedByReason)
 	placed := line{label: "Placements starting", value: itoa(c.Placed)}
@@ -250,9 +254,12 @@ func summaryLines(r *Monthly) []line {
 		{label: "Overdue contacts", value: itoa(c.OverdueContacts)},
 		{label: "Overdue items", value: itoa(c.OverdueItems), remark: "everything due before " + a.date() + " and not done"},
 		extensionsLine(c.ExtensionsRequested, c.ExtensionsApproved, c.ExtensionsRefused),
-		joined("Follow-ups due / done", "",
+		joined("Follow-ups due / done", "the follow-ups in outcome.yaml, by their due date",
 			line{label: "Follow-ups due", value: itoa(c.FollowUpsDue), remark: dueFollowUps},
 			line{label: "Follow-ups done", value: itoa(c.FollowUpsDone), remark: doneFollowUps}),
+		joined("Quarters after exit due / done", "WIOA's 2nd and 4th (TEGL 10-16) "+quarters+"; done: a follow-up reports on it",
+			line{label: "Quarters after exit due", value: itoa(c.QuartersAfterExitDue), remark: dueQuarters},
+			line{label: "Quarters after exit done", value: itoa(c.QuartersAfterExitDone), remark: doneQuarters}),
 		{label: "Applications", value: itoa(c.Applications), remark: "from the activity tracker"},
 		{label: "Interviews", value: itoa(c.Interviews), remark: "from the activity tracker; mock interviews not counted"},
 	}
