@@ -330,3 +330,47 @@ func copyDir(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// TestReadmeGrowCommand: the command the README gives to grow the demo
+// store names a -from day this repository's store would take — one after
+// its last caseplan commit — so that a reader who adds steps and types it
+// as written is not refused.
+func TestReadmeGrowCommand(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, ".git")); err != nil {
+		t.Skip("not a git checkout: the store's last commit is read from its history")
+	}
+	data, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cmd = "go run ./cmd/internal/demostore -store . -from "
+	_, rest, ok := strings.Cut(string(data), cmd)
+	if !ok {
+		t.Fatalf("the README has no %q", cmd)
+	}
+	from, _, _ := strings.Cut(rest, "\n")
+	from = strings.TrimSpace(from)
+	repo, err := gitstore.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer repo.Close()
+	last, err := lastCaseplanCommit(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps, err := schedule(stories)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if day := steps[len(steps)-1].date; last != day {
+		t.Errorf("the store's last caseplan commit is read as dated %s; the stories' last step, committed, is dated %s", last, day)
+	}
+	if from <= last {
+		t.Errorf("the README grows the store -from %s, which -from refuses: the store's last caseplan commit is dated %s", from, last)
+	}
+}

@@ -19,7 +19,7 @@
 // at the end of stories, in office.go), dated after the store's last
 // commit, and apply only them to this repository, on a clean work tree:
 //
-//	go run ./cmd/internal/demostore -store . -from 2026-11-24
+//	go run ./cmd/internal/demostore -store . -from 2026-11-26
 //
 // commits them into this repository's history, so the store is never
 // rebuilt; -from refuses a date on or before the store's last caseplan

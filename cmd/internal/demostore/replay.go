@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/caseplan/caseplan/pkg/audit"
@@ -68,7 +69,7 @@ func build(o options) (int, error) {
 
 // checkStore checks that the store is ready for the steps: a git
 // repository with schemas/ and no cases/ to build from nothing; one whose
-// last caseplan commit is dated before from to grow.
+// caseplan commits are all dated before from to grow.
 func (o options) checkStore() error {
 	repo, err := gitstore.Open(o.root)
 	if err != nil {
@@ -102,28 +103,32 @@ func (o options) checkStore() error {
 	return nil
 }
 
-// lastCaseplanCommit returns the author date of the last commit on HEAD's
-// first-parent line that caseplan made (one with the Caseplan-Action
-// trailer), or "" when there is none.
+// lastCaseplanCommit returns the latest author date of the commits HEAD
+// reaches that caseplan made (those with the Caseplan-Action trailer), or
+// "" when there is none. Every parent is followed, not only the first: the
+// store grown on a branch and merged with --no-ff has its newest steps on
+// the merge's second parent, and a -from on their day would apply them
+// again.
 func lastCaseplanCommit(repo *gitstore.Repo) (string, error) {
 	head, err := repo.Head()
 	if err != nil || head.IsZero() {
 		return "", err
 	}
 	c, err := repo.Git().CommitObject(head)
-	for err == nil {
+	if err != nil {
+		return "", err
+	}
+	last := ""
+	err = object.NewCommitPreorderIter(c, nil, nil).ForEach(func(c *object.Commit) error {
 		if _, ok := audit.ParseTrailers(c.Message)[audit.TrailerAction]; ok {
-			return c.Author.When.Format(time.DateOnly), nil
+			last = max(last, c.Author.When.Format(time.DateOnly))
 		}
-		if c.NumParents() == 0 {
-			return "", nil
-		}
-		c, err = c.Parent(0)
+		return nil
+	})
+	if errors.Is(err, object.ErrParentNotFound) || errors.Is(err, plumbing.ErrObjectNotFound) {
+		err = nil // a shallow clone's history ends here
 	}
-	if errors.Is(err, object.ErrParentNotFound) {
-		return "", nil // a shallow clone's history ends here
-	}
-	return "", err
+	return last, err
 }
 
 // replayer carries out scheduled steps, each as its member of staff on its
