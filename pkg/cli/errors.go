@@ -211,6 +211,12 @@ func errorHint(err error) string {
 	if locked := (*gitstore.LockedError)(nil); hint == "" && errors.As(err, &locked) {
 		hint = lockedHint(locked)
 	}
+	if mb := (*gitstore.MissingBranchError)(nil); hint == "" && errors.As(err, &mb) {
+		hint = missingBranchHint(mb)
+	}
+	if hint == "" && errors.Is(err, gitstore.ErrDetachedHead) {
+		hint = "caseplan writes on a branch: go back to yours with git switch BRANCH (git branch lists them), then run the command again; nothing was written"
+	}
 	if hint == "" && errors.Is(err, fs.ErrPermission) {
 		hint = permissionHint(err)
 	}
@@ -244,6 +250,20 @@ func lockedHint(e *gitstore.LockedError) string {
 		return "another caseplan command is writing to this store; try again when it has finished, or give a time to wait for it, e.g. --lock-wait 30s"
 	}
 	return "another caseplan command is writing to this store; try again when it has finished"
+}
+
+// missingBranchHint is what to do when HEAD names a branch that does not
+// exist: point it back at the store's branch. git symbolic-ref changes
+// HEAD alone, so the work tree, the index and any uncommitted edit stay
+// as they are.
+func missingBranchHint(e *gitstore.MissingBranchError) string {
+	to := "BRANCH (one of " + strings.Join(e.Branches, ", ") + ")"
+	if len(e.Branches) == 1 {
+		to = e.Branches[0]
+	} else if slices.Contains(e.Branches, "main") {
+		to = "main"
+	}
+	return "point HEAD back at your branch with git symbolic-ref HEAD refs/heads/" + to + " (the work tree and any uncommitted edit stay as they are), then run the command again; nothing was written"
 }
 
 // permissionHint is what to do when the system refused caseplan a file:

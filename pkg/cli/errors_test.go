@@ -110,6 +110,27 @@ func TestDamagedObjectHint(t *testing.T) {
 	}
 }
 
+// TestHeadHints: HEAD on a branch that does not exist, or detached,
+// comes with the git command that puts it back, exit 3.
+func TestHeadHints(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{&gitstore.MissingBranchError{Branch: "mian", Branches: []string{"main"}}, "git symbolic-ref HEAD refs/heads/main "},
+		{&gitstore.MissingBranchError{Branch: "x", Branches: []string{"main", "spare"}}, "git symbolic-ref HEAD refs/heads/main "},
+		{&gitstore.MissingBranchError{Branch: "x", Branches: []string{"a", "b"}}, "refs/heads/BRANCH (one of a, b)"},
+		{fmt.Errorf("commit: %w", gitstore.ErrDetachedHead), "git switch BRANCH"},
+	} {
+		if got := errorHint(c.err); !strings.Contains(got, c.want) {
+			t.Errorf("errorHint(%v) = %q, want it to contain %q", c.err, got, c.want)
+		}
+		if got := exitCode(c.err); got != ExitOther {
+			t.Errorf("exitCode(%v) = %d, want %d", c.err, got, ExitOther)
+		}
+	}
+}
+
 // TestFlagGroupWords: cobra's messages about missing or clashing flags
 // are said as caseplan's other usage errors are: the command, then what
 // it needs, flags spelled as they are typed.
