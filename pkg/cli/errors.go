@@ -214,6 +214,9 @@ func errorHint(err error) string {
 	if mb := (*gitstore.MissingBranchError)(nil); hint == "" && errors.As(err, &mb) {
 		hint = missingBranchHint(mb)
 	}
+	if il := (*gitstore.IndexLockedError)(nil); hint == "" && errors.As(err, &il) {
+		hint = "if no git command (or git tool, such as an editor's git panel) is running in this clone, one that was stopped left the file behind: remove it with rm " + display.ShellQuote(il.Path) + ", then run the command again; nothing was written"
+	}
 	if hint == "" && errors.Is(err, gitstore.ErrDetachedHead) {
 		hint = "caseplan writes on a branch: go back to yours with git switch BRANCH (git branch lists them), then run the command again; nothing was written"
 	}

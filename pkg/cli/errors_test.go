@@ -110,8 +110,9 @@ func TestDamagedObjectHint(t *testing.T) {
 	}
 }
 
-// TestHeadHints: HEAD on a branch that does not exist, or detached,
-// comes with the git command that puts it back, exit 3.
+// TestHeadHints: HEAD on a branch that does not exist, or detached, and
+// a git index lock left behind come with the command that puts the clone
+// back to work, exit 3.
 func TestHeadHints(t *testing.T) {
 	for _, c := range []struct {
 		err  error
@@ -121,6 +122,7 @@ func TestHeadHints(t *testing.T) {
 		{&gitstore.MissingBranchError{Branch: "x", Branches: []string{"main", "spare"}}, "git symbolic-ref HEAD refs/heads/main "},
 		{&gitstore.MissingBranchError{Branch: "x", Branches: []string{"a", "b"}}, "refs/heads/BRANCH (one of a, b)"},
 		{fmt.Errorf("commit: %w", gitstore.ErrDetachedHead), "git switch BRANCH"},
+		{fmt.Errorf("commit: %w", &gitstore.IndexLockedError{Path: "/home/dana/office store/.git/index.lock"}), "rm '/home/dana/office store/.git/index.lock', then"},
 	} {
 		if got := errorHint(c.err); !strings.Contains(got, c.want) {
 			t.Errorf("errorHint(%v) = %q, want it to contain %q", c.err, got, c.want)

@@ -433,6 +433,11 @@ func TestIndexLockedByGit(t *testing.T) {
 	if !errors.Is(err, ErrIndexLocked) || !strings.Contains(err.Error(), "index.lock") {
 		t.Fatalf("err = %v, want ErrIndexLocked naming the file", err)
 	}
+	// The file is given apart from the words, so the hint can give the
+	// command that removes it.
+	if il := (*IndexLockedError)(nil); !errors.As(err, &il) || il.Path != lock {
+		t.Fatalf("err = %#v, want an *IndexLockedError with Path %s", err, lock)
+	}
 	before.assertSame(t, takeSnapshot(t, r))
 	if _, err := os.Stat(lock); err != nil {
 		t.Errorf("git's index.lock was removed: %v", err)
