@@ -297,9 +297,17 @@ func messageLines(msg string) []string {
 	return out
 }
 
-// damagedHint is what to do when the clone's git objects are damaged.
+// damagedHint is what to do when the clone's git objects are damaged. A
+// fresh clone alone would leave behind what was never synced (the
+// damaged object is often the newest, a commit cut short by a full disk
+// or a crash), but those records are still files in this work tree: the
+// hint says how to carry them over. cp -n copies only files the fresh
+// clone lacks (new notes, activity weeks, cases), so a record a
+// colleague changed since is never put back to this clone's older copy;
+// diff -r shows the edits to records both have.
 const damagedHint = `run git fsck to see what is damaged;
-a fresh clone of the office's shared store (caseplan clone URL DIR) has every synced commit whole`
+a fresh clone of the office's shared store (caseplan clone URL DIR) has every synced commit whole;
+work not yet synced is still in this clone's files: copy the records it added with cp -Rn cases/. DIR/cases/, compare edits to the others with diff -r cases DIR/cases, then in DIR run caseplan commit -m MESSAGE and caseplan sync`
 
 // printFinding writes a finding to stderr as a message, escaped: a
 // finding quotes what the records say.

@@ -100,7 +100,7 @@ func TestPrintError(t *testing.T) {
 func TestDamagedObjectHint(t *testing.T) {
 	var b bytes.Buffer
 	printError(&b, fmt.Errorf("read commit x: %w", &gitstore.DamagedObjectError{Err: errors.New("zlib: invalid checksum")}))
-	if got := b.String(); !strings.Contains(got, "repository is damaged") || !strings.Contains(got, "caseplan: hint: run git fsck") || !strings.Contains(got, "caseplan clone") {
+	if got := b.String(); !strings.Contains(got, "repository is damaged") || !strings.Contains(got, "caseplan: hint: run git fsck") || !strings.Contains(got, "caseplan clone") || !strings.Contains(got, "cp -Rn cases/. DIR/cases/") {
 		t.Errorf("printed:\n%s", got)
 	}
 	b.Reset()
