@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
+
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -205,7 +207,10 @@ func errorHint(err error) string {
 	if errors.As(err, &h) {
 		hint = h.hint()
 	}
-	if hint == "" && errors.As(err, new(*gitstore.DamagedObjectError)) {
+	// An object missing outright (removed, or lost in a bad copy of
+	// .git) is damage too: a shallow or partial clone, where one is
+	// missing by design, has its own hint (shallowError).
+	if hint == "" && (errors.As(err, new(*gitstore.DamagedObjectError)) || errors.Is(err, plumbing.ErrObjectNotFound)) {
 		hint = damagedHint
 	}
 	if locked := (*gitstore.LockedError)(nil); hint == "" && errors.As(err, &locked) {

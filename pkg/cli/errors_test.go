@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
@@ -102,6 +103,12 @@ func TestDamagedObjectHint(t *testing.T) {
 	printError(&b, fmt.Errorf("read commit x: %w", &gitstore.DamagedObjectError{Err: errors.New("zlib: invalid checksum")}))
 	if got := b.String(); !strings.Contains(got, "repository is damaged") || !strings.Contains(got, "caseplan: hint: run git fsck") || !strings.Contains(got, "caseplan clone") || !strings.Contains(got, "cp -Rn cases/. DIR/cases/") {
 		t.Errorf("printed:\n%s", got)
+	}
+	// An object removed outright is damage too.
+	b.Reset()
+	printError(&b, fmt.Errorf("read cases/W-001/notes/2026-03-16-ab12.yaml: %w", plumbing.ErrObjectNotFound))
+	if got := b.String(); !strings.Contains(got, "caseplan: hint: run git fsck") || !strings.Contains(got, "cp -Rn cases/. DIR/cases/") {
+		t.Errorf("a missing object printed:\n%s", got)
 	}
 	b.Reset()
 	printError(&b, hintf(&gitstore.DamagedObjectError{}, "a hint of its own"))
