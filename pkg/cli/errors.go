@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
+
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -205,11 +207,23 @@ func errorHint(err error) string {
 	if errors.As(err, &h) {
 		hint = h.hint()
 	}
-	if hint == "" && errors.As(err, new(*gitstore.DamagedObjectError)) {
+	// An object missing outright (removed, or lost in a bad copy of
+	// .git) is damage too: a shallow or partial clone, where one is
+	// missing by design, has its own hint (shallowError).
+	if hint == "" && (errors.As(err, new(*gitstore.DamagedObjectError)) || errors.Is(err, plumbing.ErrObjectNotFound)) {
 		hint = damagedHint
 	}
 	if locked := (*gitstore.LockedError)(nil); hint == "" && errors.As(err, &locked) {
 		hint = lockedHint(locked)
+	}
+	if mb := (*gitstore.MissingBranchError)(nil); hint == "" && errors.As(err, &mb) {
+		hint = missingBranchHint(mb)
+	}
+	if il := (*gitstore.IndexLockedError)(nil); hint == "" && errors.As(err, &il) {
+		hint = "if no git command (or git tool, such as an editor's git panel) is running in this clone, one that was stopped left the file behind: remove it with rm " + display.ShellQuote(il.Path) + ", then run the command again; nothing was written"
+	}
+	if hint == "" && errors.Is(err, gitstore.ErrDetachedHead) {
+		hint = "caseplan writes on a branch: go back to yours with git switch BRANCH (git branch lists them), then run the command again; nothing was written"
 	}
 	if hint == "" && errors.Is(err, fs.ErrPermission) {
 		hint = permissionHint(err)
@@ -246,6 +260,20 @@ func lockedHint(e *gitstore.LockedError) string {
 	return "another caseplan command is writing to this store; try again when it has finished"
 }
 
+// missingBranchHint is what to do when HEAD names a branch that does not
+// exist: point it back at the store's branch. git symbolic-ref changes
+// HEAD alone, so the work tree, the index and any uncommitted edit stay
+// as they are.
+func missingBranchHint(e *gitstore.MissingBranchError) string {
+	to := "BRANCH (one of " + strings.Join(e.Branches, ", ") + ")"
+	if len(e.Branches) == 1 {
+		to = e.Branches[0]
+	} else if slices.Contains(e.Branches, "main") {
+		to = "main"
+	}
+	return "point HEAD back at your branch with git symbolic-ref HEAD refs/heads/" + to + " (the work tree and any uncommitted edit stay as they are), then run the command again; nothing was written"
+}
+
 // permissionHint is what to do when the system refused caseplan a file:
 // most often a store, or its .git, made by another user or left read-only.
 func permissionHint(err error) string {
@@ -274,9 +302,17 @@ func messageLines(msg string) []string {
 	return out
 }
 
-// damagedHint is what to do when the clone's git objects are damaged.
+// damagedHint is what to do when the clone's git objects are damaged. A
+// fresh clone alone would leave behind what was never synced (the
+// damaged object is often the newest, a commit cut short by a full disk
+// or a crash), but those records are still files in this work tree: the
+// hint says how to carry them over. cp -n copies only files the fresh
+// clone lacks (new notes, activity weeks, cases), so a record a
+// colleague changed since is never put back to this clone's older copy;
+// diff -r shows the edits to records both have.
 const damagedHint = `run git fsck to see what is damaged;
-a fresh clone of the office's shared store (caseplan clone URL DIR) has every synced commit whole`
+a fresh clone of the office's shared store (caseplan clone URL DIR) has every synced commit whole;
+work not yet synced is still in this clone's files: copy the records it added with cp -Rn cases/. DIR/cases/, compare edits to the others with diff -r cases DIR/cases, then in DIR run caseplan commit -m MESSAGE and caseplan sync`
 
 // printFinding writes a finding to stderr as a message, escaped: a
 // finding quotes what the records say.

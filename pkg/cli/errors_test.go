@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casework"
@@ -100,13 +101,42 @@ func TestPrintError(t *testing.T) {
 func TestDamagedObjectHint(t *testing.T) {
 	var b bytes.Buffer
 	printError(&b, fmt.Errorf("read commit x: %w", &gitstore.DamagedObjectError{Err: errors.New("zlib: invalid checksum")}))
-	if got := b.String(); !strings.Contains(got, "repository is damaged") || !strings.Contains(got, "caseplan: hint: run git fsck") || !strings.Contains(got, "caseplan clone") {
+	if got := b.String(); !strings.Contains(got, "repository is damaged") || !strings.Contains(got, "caseplan: hint: run git fsck") || !strings.Contains(got, "caseplan clone") || !strings.Contains(got, "cp -Rn cases/. DIR/cases/") {
 		t.Errorf("printed:\n%s", got)
+	}
+	// An object removed outright is damage too.
+	b.Reset()
+	printError(&b, fmt.Errorf("read cases/W-001/notes/2026-03-16-ab12.yaml: %w", plumbing.ErrObjectNotFound))
+	if got := b.String(); !strings.Contains(got, "caseplan: hint: run git fsck") || !strings.Contains(got, "cp -Rn cases/. DIR/cases/") {
+		t.Errorf("a missing object printed:\n%s", got)
 	}
 	b.Reset()
 	printError(&b, hintf(&gitstore.DamagedObjectError{}, "a hint of its own"))
 	if got := b.String(); strings.Contains(got, "git fsck") || !strings.Contains(got, "a hint of its own") {
 		t.Errorf("a hint of its own is replaced:\n%s", got)
+	}
+}
+
+// TestHeadHints: HEAD on a branch that does not exist, or detached, and
+// a git index lock left behind come with the command that puts the clone
+// back to work, exit 3.
+func TestHeadHints(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{&gitstore.MissingBranchError{Branch: "mian", Branches: []string{"main"}}, "git symbolic-ref HEAD refs/heads/main "},
+		{&gitstore.MissingBranchError{Branch: "x", Branches: []string{"main", "spare"}}, "git symbolic-ref HEAD refs/heads/main "},
+		{&gitstore.MissingBranchError{Branch: "x", Branches: []string{"a", "b"}}, "refs/heads/BRANCH (one of a, b)"},
+		{fmt.Errorf("commit: %w", gitstore.ErrDetachedHead), "git switch BRANCH"},
+		{fmt.Errorf("commit: %w", &gitstore.IndexLockedError{Path: "/home/dana/office store/.git/index.lock"}), "rm '/home/dana/office store/.git/index.lock', then"},
+	} {
+		if got := errorHint(c.err); !strings.Contains(got, c.want) {
+			t.Errorf("errorHint(%v) = %q, want it to contain %q", c.err, got, c.want)
+		}
+		if got := exitCode(c.err); got != ExitOther {
+			t.Errorf("exitCode(%v) = %d, want %d", c.err, got, ExitOther)
+		}
 	}
 }
 

@@ -433,6 +433,11 @@ func TestIndexLockedByGit(t *testing.T) {
 	if !errors.Is(err, ErrIndexLocked) || !strings.Contains(err.Error(), "index.lock") {
 		t.Fatalf("err = %v, want ErrIndexLocked naming the file", err)
 	}
+	// The file is given apart from the words, so the hint can give the
+	// command that removes it.
+	if il := (*IndexLockedError)(nil); !errors.As(err, &il) || il.Path != lock {
+		t.Fatalf("err = %#v, want an *IndexLockedError with Path %s", err, lock)
+	}
 	before.assertSame(t, takeSnapshot(t, r))
 	if _, err := os.Stat(lock); err != nil {
 		t.Errorf("git's index.lock was removed: %v", err)
@@ -757,5 +762,35 @@ func TestCommitProgress(t *testing.T) {
 	want := [][2]int{{0, 3}, {1, 3}, {1, 3}, {2, 3}, {2, 3}, {3, 3}}
 	if fmt.Sprint(seen) != fmt.Sprint(want) {
 		t.Errorf("progress %v, want %v", seen, want)
+	}
+}
+
+// HEAD pointing at a branch that was never made, in a store that has
+// branches, is refused by a commit and by every reader of HEAD: a commit
+// there would start a second history holding only its own files, and a
+// reader would see an empty store.
+func TestHeadNamesMissingBranch(t *testing.T) {
+	r := newTestRepo(t)
+	c1 := commitT(t, r, "first", put("cases/caseplan.yaml", "organisation: Example\n"))
+	head := filepath.Join(r.Root(), ".git", "HEAD")
+	if err := os.WriteFile(head, []byte("ref: refs/heads/mian\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := r.Commit(CommitRequest{Message: "second", Author: testAuthor, Changes: []Change{put("cases/A/notes/n.yaml", "id: n\n")}})
+	var mb *MissingBranchError
+	if !errors.As(err, &mb) || mb.Branch != "mian" || strings.Join(mb.Branches, ",") != "main" {
+		t.Fatalf("Commit with HEAD on a missing branch: err = %v, want *MissingBranchError naming mian and main", err)
+	}
+	if _, err := os.Stat(filepath.Join(r.Root(), "cases/A/notes/n.yaml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("refused commit wrote its file: %v", err)
+	}
+	if _, err := r.ReadHead(); !errors.As(err, &mb) {
+		t.Fatalf("ReadHead with HEAD on a missing branch: err = %v, want *MissingBranchError", err)
+	}
+	if ref, err := r.storage.Reference("refs/heads/mian"); err == nil {
+		t.Fatalf("refused commit made the branch: %v", ref)
+	}
+	if ref, _ := r.storage.Reference("refs/heads/main"); ref == nil || ref.Hash() != c1 {
+		t.Fatalf("main moved: %v", ref)
 	}
 }

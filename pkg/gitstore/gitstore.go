@@ -298,6 +298,18 @@ func (r *Repo) headBranch() (plumbing.ReferenceName, plumbing.Hash, error) {
 	branch := head.Target()
 	ref, err := r.storage.Reference(branch)
 	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+		// An unborn branch is a new store before its first commit. In a
+		// store that has branches it is HEAD pointing at a name that was
+		// never made (a hand edit of .git/HEAD, a typo in git checkout
+		// --orphan): a commit there would start a second history holding
+		// only its own files, so nothing goes on.
+		others, err := r.branchNames()
+		if err != nil {
+			return "", plumbing.ZeroHash, err
+		}
+		if len(others) > 0 {
+			return "", plumbing.ZeroHash, &MissingBranchError{Branch: branch.Short(), Branches: others}
+		}
 		return branch, plumbing.ZeroHash, nil
 	}
 	if err != nil {
@@ -307,6 +319,17 @@ func (r *Repo) headBranch() (plumbing.ReferenceName, plumbing.Hash, error) {
 		return "", plumbing.ZeroHash, fmt.Errorf("read %s: a symbolic branch is not supported", branch)
 	}
 	return branch, ref.Hash(), nil
+}
+
+// MissingBranchError says HEAD names a branch that does not exist while
+// the store has others: there is no commit to read from or build on.
+type MissingBranchError struct {
+	Branch   string   // the branch HEAD names, e.g. "mian"
+	Branches []string // the store's branches, sorted
+}
+
+func (e *MissingBranchError) Error() string {
+	return fmt.Sprintf("HEAD names the branch %s, which does not exist (this clone's branches: %s)", e.Branch, strings.Join(e.Branches, ", "))
 }
 
 // ResolveRevision returns the commit that rev names: "HEAD", a branch, a tag

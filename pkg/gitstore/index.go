@@ -746,6 +746,21 @@ func appendVarint(b []byte, v uint64) []byte {
 	return append(b, buf[pos:]...)
 }
 
+// IndexLockedError says .git/index.lock stayed in place through the wait:
+// a git command is at work, or one was stopped and left it behind (git's
+// own behaviour after a crash). errors.Is(err, ErrIndexLocked) is true
+// for it.
+type IndexLockedError struct {
+	Path string // the lock file
+}
+
+func (e *IndexLockedError) Error() string {
+	return fmt.Sprintf("%s: %s exists: another git command is at work in this clone, or one was stopped and left the file behind", ErrIndexLocked, e.Path)
+}
+
+// Is makes errors.Is(err, ErrIndexLocked) true.
+func (e *IndexLockedError) Is(target error) bool { return target == ErrIndexLocked }
+
 // lockIndex creates .git/index.lock the way git does (O_EXCL), which keeps
 // git commands out of the index until the lock is renamed over the index or
 // removed. An existing lock is waited on briefly: git commands are short.
@@ -761,7 +776,7 @@ func lockIndex(gitDir string) (*os.File, error) {
 			return nil, fmt.Errorf("lock index: %w", err)
 		}
 		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("%w: %s exists: another git process seems to be running in this repository; if none is, remove the file and try again", ErrIndexLocked, path)
+			return nil, &IndexLockedError{Path: path}
 		}
 		time.Sleep(indexLockPoll)
 	}

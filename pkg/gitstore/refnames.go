@@ -58,3 +58,23 @@ func (r *Repo) RemoteNames() ([]string, error) {
 	slices.Sort(out)
 	return out, nil
 }
+
+// branchNames returns the store's local branches, sorted.
+func (r *Repo) branchNames() ([]string, error) {
+	iter, err := r.storage.IterReferences()
+	if err != nil {
+		return nil, fmt.Errorf("read refs: %w", err)
+	}
+	var out []string
+	err = iter.ForEach(func(ref *plumbing.Reference) error {
+		if ref.Name().IsBranch() {
+			out = append(out, ref.Name().Short())
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read refs: %w", err)
+	}
+	slices.Sort(out)
+	return out, nil
+}

@@ -316,6 +316,12 @@ func (l *loader) readListed(p string, e Entry) *load.Document {
 			if l.err == nil {
 				l.err = err
 			}
+		case errors.Is(err, fs.ErrPermission):
+			// A file whose mode or owner was changed (chmod, a copy made
+			// as another user) is there and whole: say how to look and
+			// how to give it back to the person working in the clone.
+			l.add(p, 0, RuleUnreadable, finding.Error, "cannot read: %v", err)
+			l.findings[len(l.findings)-1].Hint = fmt.Sprintf("the file's permissions do not let you read it: ls -l %s shows its owner and mode; if it is yours, chmod u+rw %s gives it back, else ask whoever owns it", p, p)
 		default:
 			l.add(p, 0, RuleUnreadable, finding.Error, "cannot read: %v", err)
 		}

@@ -727,3 +727,41 @@ func TestReadErrorFinding(t *testing.T) {
 		})
 	}
 }
+
+// deniedSource refuses one file as the system does a file whose
+// permissions do not let the reader in.
+type deniedSource struct {
+	Source
+	deny string
+}
+
+func (d deniedSource) ReadFile(name string) ([]byte, error) {
+	if name == d.deny {
+		return nil, &fs.PathError{Op: "open", Path: "/home/dana/office/" + name, Err: fs.ErrPermission}
+	}
+	return d.Source.ReadFile(name)
+}
+
+// A record whose permissions were changed (chmod 000, a copy made as
+// another user) is an unreadable finding with a hint that gives the
+// commands to look at it and give it back.
+func TestLoadPermissionDeniedHint(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"cases/caseplan.yaml":          configYAML,
+		"cases/2026-AAAA1/intake.yaml": intakeYAML("2026-AAAA1"),
+		"cases/2026-AAAA1/iep.yaml":    "id: 2026-AAAA1\n",
+	})
+	p := "cases/2026-AAAA1/iep.yaml"
+	_, fs := mustLoad(t, deniedSource{Source: openWorkTree(t, root), deny: p}, nil)
+	for _, f := range fs {
+		if f.Path != p {
+			continue
+		}
+		if f.Rule != RuleUnreadable || !strings.Contains(f.Hint, "ls -l "+p) || !strings.Contains(f.Hint, "chmod u+rw "+p) {
+			t.Errorf("finding %+v, want %s with a hint giving ls -l and chmod u+rw", f, RuleUnreadable)
+		}
+		return
+	}
+	t.Errorf("no finding for %s in %v", p, fs)
+}
