@@ -37,17 +37,22 @@ const (
 // a whole (init, staff add) rather than one case.
 const StoreWide = "-"
 
+// SubjectPrefix is what a commit subject of cases starts with: "<case>: "
+// for one case, "caseplan: " for several or for the store.
+func SubjectPrefix(cases []string) string {
+	if len(cases) == 1 {
+		return cases[0] + ": "
+	}
+	return "caseplan: "
+}
+
 // Message formats a caseplan commit message: the subject "<case>: <what
 // happened>" (caseplan for a change to several cases or to the store), a
 // blank line, then a Caseplan-Case trailer per case (StoreWide when none)
 // and the Caseplan-Action trailer.
 func Message(cases []string, action, summary string) string {
 	var b strings.Builder
-	subject := "caseplan"
-	if len(cases) == 1 {
-		subject = cases[0]
-	}
-	b.WriteString(subject + ": " + summary + "\n\n")
+	b.WriteString(SubjectPrefix(cases) + summary + "\n\n")
 	if len(cases) == 0 {
 		b.WriteString(TrailerCase + ": " + StoreWide + "\n")
 	}

@@ -183,6 +183,11 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		}
 	}
 	sort.Strings(sealedBy)
+	// A message typed as the subject will read ("W-001: notes
+	// recovered") is not given the case's prefix a second time.
+	if rest, ok := strings.CutPrefix(message, audit.SubjectPrefix(cases)); ok && strings.TrimSpace(rest) != "" {
+		message = rest
+	}
 	change := &Change{Cases: cases, Action: "commit", Summary: message, Files: files, sealedBy: sealedBy}
 	if change.Summary == "" {
 		change.Summary = "commit hand edits"

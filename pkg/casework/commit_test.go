@@ -84,6 +84,16 @@ func TestCommitEdits(t *testing.T) {
 			skipped: []string{"cases/W-001/call-log.txt"},
 		},
 		{
+			// A message typed as the subject will read is not given the
+			// case's prefix twice.
+			name:    "a message that names its case",
+			edit:    func(t *testing.T, s handStore) { writeTestFile(t, s.dir, "cases/W-001/intake.yaml", editedIntake) },
+			message: "W-001: notes recovered",
+			files:   []string{"cases/W-001/intake.yaml"},
+			subject: "W-001: notes recovered",
+			cases:   "W-001",
+		},
+		{
 			name:    "no message",
 			edit:    func(t *testing.T, s handStore) { writeTestFile(t, s.dir, "cases/W-001/intake.yaml", editedIntake) },
 			files:   []string{"cases/W-001/intake.yaml"},
