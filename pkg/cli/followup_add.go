@@ -66,7 +66,10 @@ quarter --due falls in (or --date, when --due is not given), counted from the
 case's exit date: quarters after exit are the calendar quarters after the
 quarter of exit. It is never a calendar quarter: --quarter 2026-Q4 (or Q4,
 2026Q4) is refused, with a hint saying which quarter after the case's exit
-it is (2026-Q4 is the 2nd after an exit in 2026-Q2: --quarter 2).
+it is (2026-Q4 is the 2nd after an exit in 2026-Q2: --quarter 2). A
+follow-up for the 2nd or 4th quarter made after that quarter ended is
+recorded, met late, and stderr says the warning it brings
+(wioa-follow-up-late), as validate will.
 
 A follow-up with neither --employed nor --not-employed (an attempt with no
 answer) is recorded and covers its quarter for the tickler and validate,
@@ -174,5 +177,5 @@ func (o *followupAddOptions) parse(c *cobra.Command) error {
 var feinRE = regexp.MustCompile(`^[0-9]{2}-[0-9]{7}$`)
 
 func followupAddRun(opts *followupAddOptions) error {
-	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RuleWIOAEarningsEarly)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RuleWIOAEarningsEarly, validate.RuleWIOAFollowUpLate)
 }

@@ -547,7 +547,7 @@ var wioaRules = []*Rule{
 		},
 	},
 	{
-		ID: "wioa-follow-up-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "002",
+		ID: RuleWIOAFollowUpLate, Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "002",
 		Setting: "follow_up_months",
 		Summary: "a follow-up planned for the 2nd or 4th quarter after exit was made after that quarter (met late: history)",
 		check: func(x *Context) {
@@ -1034,6 +1034,10 @@ func weekList(weeks []string) string {
 // RuleWIOAEarningsEarly is the rule that a follow-up's earnings, a
 // quarter after exit's total, are recorded once that quarter has ended.
 const RuleWIOAEarningsEarly = "wioa-earnings-early"
+
+// RuleWIOAFollowUpLate is the rule that a follow-up for the 2nd or 4th
+// quarter after exit made after that quarter ended is met late.
+const RuleWIOAFollowUpLate = "wioa-follow-up-late"
 
 func (x *Context) exited() (time.Time, bool) {
 	if x.Case.Intake == nil {
