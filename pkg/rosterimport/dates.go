@@ -40,8 +40,8 @@ func (f dateFormat) parse(s string) (record.Date, bool) {
 	if d, rest, ok := strings.Cut(s, " "); ok && strings.Contains(rest, ":") {
 		s = d
 	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return record.Date(t.Format(time.DateOnly)), true
+	if d, ok := parseYearFirst(s); ok {
+		return d, true
 	}
 	if f.onlyISO {
 		return "", false
@@ -74,6 +74,30 @@ func (f dateFormat) parse(s string) (record.Date, bool) {
 	}
 	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 	if month < 1 || month > 12 || t.Day() != day {
+		return "", false
+	}
+	return record.Date(t.Format(time.DateOnly)), true
+}
+
+// parseYearFirst reads YYYY-MM-DD, and the same order with the month or
+// the day not padded (2026-5-1), as a cell typed by hand reads: the year
+// first leaves nothing to guess, since no locale writes year, day, month.
+func parseYearFirst(s string) (record.Date, bool) {
+	parts := strings.Split(s, "-")
+	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) > 2 || len(parts[2]) > 2 {
+		return "", false
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || p == "" || p[0] == '+' || p[0] == '-' {
+			return "", false
+		}
+		n[i] = v
+	}
+	year, month, day := n[0], n[1], n[2]
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if month < 1 || month > 12 || day < 1 || t.Day() != day {
 		return "", false
 	}
 	return record.Date(t.Format(time.DateOnly)), true
