@@ -277,18 +277,38 @@ func MayClose(cfg *record.Config, actor record.Staff, before *record.Intake) boo
 // reopen it (MayClose), and whom to ask, with the command they would
 // type.
 func closingDenial(actor record.Staff, role string, c CaseChange) Denial {
-	verb, cmd := "close or reopen", fmt.Sprintf("caseplan case close %s --date DATE --reason REASON, or caseplan case reopen %s --date DATE --reason TEXT", c.ID, c.ID)
-	switch was, is := c.Before.Status == "closed", c.After != nil && c.After.Status == "closed"; {
-	case is && !was:
-		verb, cmd = "close", fmt.Sprintf("caseplan case close %s --date DATE --reason REASON", c.ID)
-	case was && !is:
-		verb, cmd = "reopen", fmt.Sprintf("caseplan case reopen %s --date DATE --reason TEXT", c.ID)
-	}
+	verb, cmd := closingVerb(c.ID, c.Before.Status == "closed", c.After != nil && c.After.Status == "closed")
 	return Denial{
 		Rule: RuleCase, Case: c.ID,
 		Msg:  fmt.Sprintf("%s may not %s case %s: a case is closed and reopened by its designated counselor (%s, its manager), a coordinator, a supervisor or an admin (002), not by a %s on its team", actor.ID, verb, c.ID, c.Before.Manager, role),
 		Hint: fmt.Sprintf("ask %s, the case's manager, a coordinator or a supervisor to %s it (%s); a note of yours can say what you found (caseplan note add %s)", c.Before.Manager, verb, cmd, c.ID),
 	}
+}
+
+// closingVerb is what a change that took case id from closed (was) to
+// closed (is) does, in a case manager's words, and the command that does
+// it: close, reopen, or either when the status did not change (a closure
+// on record altered).
+func closingVerb(id string, was, is bool) (verb, cmd string) {
+	switch {
+	case is && !was:
+		return "close", fmt.Sprintf("caseplan case close %s --date DATE --reason REASON", id)
+	case was && !is:
+		return "reopen", fmt.Sprintf("caseplan case reopen %s --date DATE --reason TEXT", id)
+	}
+	return "close or reopen", fmt.Sprintf("caseplan case close %s --date DATE --reason REASON, or caseplan case reopen %s --date DATE --reason TEXT", id, id)
+}
+
+// ClosingAsk is what someone on case id's team is told when a close or a
+// reopening of theirs was refused (MayClose): a case manager's offline
+// closure synced after a supervisor handed the case to a colleague, say,
+// and the colleague's team added them back. Adding them to the team again
+// gives them nothing: the manager, by name, or a coordinator or a
+// supervisor records it. was and is are the case's status, closed or not,
+// before and after the refused change.
+func ClosingAsk(id, manager string, was, is bool) string {
+	verb, cmd := closingVerb(id, was, is)
+	return fmt.Sprintf("you are on %s's team, but a case is closed and reopened by its designated counselor (%s, its manager), a coordinator, a supervisor or an admin (002), so adding you to its team again changes nothing: ask %s to %s it (%s)", id, manager, manager, verb, cmd)
 }
 
 // ClosingChanged reports whether a change closes or reopens a case, or

@@ -171,3 +171,17 @@ func TestTeamMemberDoesNotClose(t *testing.T) {
 		t.Errorf("a store that lets case managers change every case: denied %v", d)
 	}
 }
+
+// A team member whose close was refused is not sent to be added to the
+// team they are on: the manager, by ID, closes it, with the command.
+func TestClosingAskNamesManager(t *testing.T) {
+	got := ClosingAsk("W-002", "jlee", false, true)
+	for _, want := range []string{"you are on W-002's team", "adding you to its team again changes nothing", "ask jlee to close it (caseplan case close W-002 --date DATE --reason REASON)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("ClosingAsk = %q, want it to contain %q", got, want)
+		}
+	}
+	if got := ClosingAsk("W-002", "jlee", true, false); !strings.Contains(got, "ask jlee to reopen it (caseplan case reopen W-002 --date DATE --reason TEXT)") {
+		t.Errorf("ClosingAsk for a reopening = %q", got)
+	}
+}

@@ -827,6 +827,10 @@ func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, k
 	notes := map[key][]string{}
 	var order []key
 	authors := map[key]object.Signature{}
+	// closing holds, per case and author, the refused commit that closed
+	// or reopened the case: for one already on the case's team, that is
+	// what was refused, and the team add gives them nothing.
+	closing := map[key]*object.Commit{}
 	for _, f := range fs {
 		if f.Rule != access.RuleCase || f.Case == "" || f.Commit == "" {
 			continue
@@ -848,10 +852,28 @@ func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, k
 				notes[k] = append(notes[k], p)
 			}
 		}
+		if _, _, ok := closedBeforeAfter(c, f.Case); ok && closing[k] == nil {
+			closing[k] = c
+		}
 	}
 	for _, k := range order {
 		a := authors[k]
 		teamAdd := fmt.Sprintf("caseplan case team add %s --name %s --email %s --role ROLE", k.kase, shellWord(a.Name), shellWord(a.Email))
+		if ask, ok := closingOnTeam(repo.Git(), remote, closing[k], k.kase, a.Email); ok {
+			say := ask
+			if t, to, _, ok := transferredAway(repo.Git(), remote, k.kase, a.Email); ok {
+				say = fmt.Sprintf("%s was transferred from %s to %s (%s) on %s; %s", k.kase, t.From, to.Name, to.ID, t.Date, ask)
+			}
+			if len(notes[k]) > 0 && kept != "" {
+				var shows []string
+				for _, p := range notes[k] {
+					shows = append(shows, "git show "+kept.String()+":"+p)
+				}
+				say += " as your commit did (the text of your note(s) stays in this clone: " + strings.Join(shows, ", ") + ")"
+			}
+			moved = append(moved, say+", and once they have, take your commits out as below")
+			continue
+		}
 		if t, to, now, ok := transferredAway(repo.Git(), remote, k.kase, a.Email); ok {
 			where := "caseplan log " + k.kase + " shows it"
 			if len(notes[k]) > 0 && kept != "" {
@@ -1067,6 +1089,50 @@ func transferredAway(repo *git.Repository, remote plumbing.Hash, kase, email str
 		}
 	}
 	return t, to, now, false
+}
+
+// closedBeforeAfter reports whether commit c changed case kase's status
+// between closed and not (a close or a reopening), and which way: was and
+// is are closed in c's first parent and in c. ok is false when c did
+// neither, or either intake cannot be read.
+func closedBeforeAfter(c *object.Commit, kase string) (was, is, ok bool) {
+	parent, err := c.Parent(0)
+	if err != nil {
+		return false, false, false
+	}
+	var before, after record.Intake
+	if !decodeAt(parent, layout.Intake(kase), &before) || !decodeAt(c, layout.Intake(kase), &after) {
+		return false, false, false
+	}
+	was, is = before.Status == "closed", after.Status == "closed"
+	return was, is, was != is
+}
+
+// closingOnTeam is, for commit c (nil: none) that closed or reopened case
+// kase and was refused, what its author is told when the remote's records
+// already have them on the case's team but not as one who closes it
+// (access.MayClose): access's words, naming the manager now. ok is false
+// when the author is not on the team, or may close it, so that the team
+// add is the remedy after all.
+func closingOnTeam(repo *git.Repository, remote plumbing.Hash, c *object.Commit, kase, email string) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	was, is, ok := closedBeforeAfter(c, kase)
+	tip, err := repo.CommitObject(remote)
+	if !ok || err != nil {
+		return "", false
+	}
+	var in record.Intake
+	var cfg record.Config
+	if !decodeAt(tip, layout.Intake(kase), &in) || !decodeAt(tip, layout.ConfigPath, &cfg) {
+		return "", false
+	}
+	me, found := cfg.StaffByEmail(email)
+	if !found || !in.OnTeam(me) || access.MayClose(&cfg, me, &in) {
+		return "", false
+	}
+	return access.ClosingAsk(kase, in.Manager, was, is), true
 }
 
 // decodeAt reads the record at p in commit c as the store reads one.
