@@ -2,7 +2,8 @@
 // its staff roster (README, Confidentiality): only an admin changes the
 // roster and the store settings; a case manager (or navigator) changes only
 // the cases they manage or are on the team of, unless the store allows
-// them all, and transfers, closes and reopens only the cases they manage;
+// them all, and transfers, closes, reopens and records the WIOA exit of
+// only the cases they manage;
 // coordinators,
 // supervisors and admins change any case; only a
 // supervisor or an admin records a waiver or a committee's decision.
@@ -63,6 +64,9 @@ type CaseChange struct {
 	// Closing: the change closes or reopens the case, or alters a closure
 	// or reopening on record (ClosingChanged).
 	Closing bool
+	// Exiting: the change records, moves or takes back the case's WIOA
+	// exit (the intake's exited date: ExitChanged).
+	Exiting bool
 	// Voids are the notes the change voids (an amendment with voids:
 	// true, note amend --void) and who wrote each.
 	Voids []Void
@@ -121,6 +125,8 @@ func Check(cfg *record.Config, actor record.Staff, ch Change) []Denial {
 			})
 		} else if c.Closing && c.Before != nil && !MayClose(cfg, actor, c.Before) {
 			out = append(out, closingDenial(actor, role, c))
+		} else if c.Exiting && c.Before != nil && !MayClose(cfg, actor, c.Before) {
+			out = append(out, exitDenial(actor, role, c))
 		}
 		if (c.Waivers || c.Decisions) && !Supervises(actor) {
 			what := "a waiver"
@@ -262,7 +268,8 @@ func MayTransfer(cfg *record.Config, actor record.Staff, before *record.Intake) 
 }
 
 // MayClose reports whether actor may close or reopen a case whose intake
-// is before: the same decision as handing it on (MayTransfer). 002 makes
+// is before, or record its WIOA exit (ExitChanged): the same decision as
+// handing it on (MayTransfer). 002 makes
 // the designated counselor "fully responsible for monitoring the
 // customer's progress throughout the entire service plan schedule", with
 // case closure the last of its career-planning functions: whether the
@@ -309,6 +316,33 @@ func closingVerb(id string, was, is bool) (verb, cmd string) {
 func ClosingAsk(id, manager string, was, is bool) string {
 	verb, cmd := closingVerb(id, was, is)
 	return fmt.Sprintf("you are on %s's team, but a case is closed and reopened by its designated counselor (%s, its manager), a coordinator, a supervisor or an admin (002), so adding you to its team again changes nothing: ask %s to %s it (%s)", id, manager, manager, verb, cmd)
+}
+
+// exitDenial says that actor, on case c's team, may not record, move or
+// take back its WIOA exit (MayClose), and whom to ask, with the command
+// they would type: case exit to record one; an exit recorded is changed
+// only in the intake (caseplan edit), there being no command that undoes
+// one.
+func exitDenial(actor record.Staff, role string, c CaseChange) Denial {
+	verb, it, cmd := "record the exit of", "record it", fmt.Sprintf("caseplan case exit %s --date DATE --reason TEXT", c.ID)
+	if c.Before.Exited != "" {
+		verb, it, cmd = "change the exit of", "correct it", fmt.Sprintf("caseplan edit %s intake", c.ID)
+	}
+	return Denial{
+		Rule: RuleCase, Case: c.ID,
+		Msg:  fmt.Sprintf("%s may not %s case %s: a WIOA exit ends the period of participation, as closing ends the plan, and is recorded by the case's designated counselor (%s, its manager), a coordinator, a supervisor or an admin (002), not by a %s on its team", actor.ID, verb, c.ID, c.Before.Manager, role),
+		Hint: fmt.Sprintf("ask %s, the case's manager, a coordinator or a supervisor to %s (%s); a note of yours can say what you found (caseplan note add %s)", c.Before.Manager, it, cmd, c.ID),
+	}
+}
+
+// ExitChanged reports whether a change records, moves or takes back a
+// case's WIOA exit: the intake's exited date, before and after. A WIOA
+// exit ends the period of participation and starts the quarters after
+// exit the performance report counts (TEGL 10-16), as closing ends the
+// plan: the same decision, and the same people's (MayClose). A new or
+// removed intake is no exit changed.
+func ExitChanged(before, after *record.Intake) bool {
+	return before != nil && after != nil && before.Exited != after.Exited
 }
 
 // ClosingChanged reports whether a change closes or reopens a case, or

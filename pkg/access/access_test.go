@@ -185,3 +185,56 @@ func TestClosingAskNamesManager(t *testing.T) {
 		t.Errorf("ClosingAsk for a reopening = %q", got)
 	}
 }
+
+// TestTeamMemberDoesNotExit: a WIOA exit ends the period of participation
+// as closing ends the plan, so recording it, moving it or taking it back
+// (the intake's exited) is the same people's decision (MayClose): a
+// navigator on the team is refused, with a hint naming the manager and
+// the command; the manager and a coordinator are not, nor a navigator's
+// change that leaves the exit alone.
+func TestTeamMemberDoesNotExit(t *testing.T) {
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "admin", Email: "admin@example.org", Role: record.RoleAdmin},
+		{ID: "ann", Email: "ann@example.org"},
+		{ID: "nav", Email: "nav@example.org", Role: record.RoleNavigator},
+		{ID: "coo", Email: "coo@example.org", Role: record.RoleCoordinator},
+	}}
+	open := &record.Intake{Manager: "ann", Status: "open", Team: []record.TeamMember{{Name: "Nia Navigator", Email: "nav@example.org", Role: "navigator"}}}
+	exited := *open
+	exited.Exited = "2026-06-30"
+	moved := *open
+	moved.Exited = "2026-06-15"
+	ann, nav, coo := cfg.Staff[1], cfg.Staff[2], cfg.Staff[3]
+	for _, tc := range []struct {
+		name          string
+		actor         record.Staff
+		before, after *record.Intake
+		want, cmd     string // the denial's verb and the command its hint names; "" for none
+	}{
+		{"navigator records the exit", nav, open, &exited, "record the exit of", "(caseplan case exit W-1 --date DATE --reason TEXT)"},
+		{"navigator moves the exit by hand", nav, &exited, &moved, "change the exit of", "(caseplan edit W-1 intake)"},
+		{"navigator takes the exit back by hand", nav, &exited, open, "change the exit of", "(caseplan edit W-1 intake)"},
+		{"navigator's other change", nav, &exited, &exited, "", ""},
+		{"manager records the exit", ann, open, &exited, "", ""},
+		{"coordinator takes it back", coo, &exited, open, "", ""},
+	} {
+		ch := Change{Cases: []CaseChange{{ID: "W-1", Before: tc.before, After: tc.after, Exiting: ExitChanged(tc.before, tc.after)}}}
+		d := Check(cfg, tc.actor, ch)
+		switch {
+		case tc.want == "" && len(d) > 0:
+			t.Errorf("%s: denied %v", tc.name, d)
+		case tc.want != "" && len(d) != 1:
+			t.Errorf("%s: denials %v, want one", tc.name, d)
+		case tc.want != "":
+			if want := "nav may not " + tc.want + " case W-1: a WIOA exit ends the period of participation"; !strings.HasPrefix(d[0].Msg, want) || d[0].Rule != RuleCase {
+				t.Errorf("%s: %s %q, want %s %q...", tc.name, d[0].Rule, d[0].Msg, RuleCase, want)
+			}
+			if !strings.HasPrefix(d[0].Hint, "ask ann, the case's manager") || !strings.Contains(d[0].Hint, tc.cmd) {
+				t.Errorf("%s: hint %q does not name the manager and %s", tc.name, d[0].Hint, tc.cmd)
+			}
+		}
+	}
+	if ExitChanged(nil, &exited) || ExitChanged(&exited, nil) {
+		t.Error("a new or removed intake counted as an exit changed")
+	}
+}

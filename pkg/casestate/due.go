@@ -750,8 +750,9 @@ func (x ActionClosures) closure(n *record.Note, item int) (status, how string, o
 // professional references" under the notification period's case
 // management), and asks nothing of them of a placed candidate or in
 // "Prepare for Separation". The tickler's items and validate's
-// ws-references, ws-iep-plan and ws-toolbox ask this one function. cfg
-// may be nil.
+// ws-references, ws-iep-plan and ws-toolbox ask this one function, and
+// so do their -late rules, which keep a deadline missed on record once
+// it stops being owed. cfg may be nil.
 func LayoffItemsOwed(c *casefile.Case, cfg *record.Config, day time.Time) bool {
 	if c.Intake == nil || c.Intake.Status != "open" || cfg.ProgramKind(c.Intake.Program) != record.ProgramWorkSecurity {
 		return false

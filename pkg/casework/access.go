@@ -173,6 +173,7 @@ func accessChange(files map[string][]byte, before, after *casefile.Snapshot) acc
 		cc.Waivers = access.WaiversChanged(cc.Before, cc.After)
 		cc.Decisions = access.DecisionsChanged(bo, ao)
 		cc.Closing = access.ClosingChanged(cc.Before, cc.After, bo, ao)
+		cc.Exiting = access.ExitChanged(cc.Before, cc.After)
 		cc.Notes = addedNotes(id, files, bc, ac)
 		ch.Cases = append(ch.Cases, cc)
 	}

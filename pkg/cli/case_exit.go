@@ -52,7 +52,12 @@ exits, and stays closed: the performance report asks for its exit once the
 dated on or before the closing day; a later --date is refused (exit 1).
 
 The date may not be after today nor before the case opened. A case of
-another program and a case that already exited are refused.` + "\n" + exitStatusHelp,
+another program and a case that already exited are refused.
+
+Where the roster gives roles, an exit is recorded by the case's manager, a
+coordinator, a supervisor or an admin, as a case is closed: it ends the
+period of participation. A navigator or case manager on the case's team is
+refused (exit 2), with whom to ask.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case exit W-001 --reason 'No contact since March; services ended'
   caseplan case exit W-001 --date 2026-09-30 \
       --reason 'Employed as a CNA; services complete'

@@ -203,6 +203,7 @@ func (v *verifier) accessChange(before, after plumbing.Hash, cfg *record.Config,
 			}
 			cc.Before, cc.After = b.intake(), a.intake()
 			cc.Waivers = access.WaiversChanged(cc.Before, cc.After)
+			cc.Exiting = access.ExitChanged(cc.Before, cc.After)
 			if limited && !access.MayChangeCase(cfg, actor, cc.Before, cc.After) {
 				// Only then do the notes it adds matter: a former
 				// manager's late entries (access.LateEntries).
@@ -315,14 +316,15 @@ func (v *verifier) fileChanged(before, after plumbing.Hash, name string) (bool, 
 	return hs[0] != hs[1], nil
 }
 
-// accessIntake is what the roles read of an intake: whose case it is and
-// its waivers. Only these fields are decoded — as validate reads them — so
-// a value elsewhere in the file that validate refuses (a YAML 1.1 "yes")
-// does not make the intake unreadable here, and a case whose intake did
-// not decode is never taken for a new one.
+// accessIntake is what the roles read of an intake: whose case it is, its
+// status and exit, and its waivers. Only these fields are decoded — as
+// validate reads them — so a value elsewhere in the file that validate
+// refuses (a YAML 1.1 "yes") does not make the intake unreadable here, and
+// a case whose intake did not decode is never taken for a new one.
 type accessIntake struct {
 	Manager string              `yaml:"manager"`
 	Status  string              `yaml:"status"` // open or closed (access.ClosingChanged)
+	Exited  record.Date         `yaml:"exited"` // the WIOA exit (access.ExitChanged)
 	Team    []record.TeamMember `yaml:"team"`
 	Waivers []record.Waiver     `yaml:"waivers"`
 	// Transfers say who managed the case on a note's day (late entries).
@@ -333,7 +335,7 @@ func (a *accessIntake) intake() *record.Intake {
 	if a == nil {
 		return nil
 	}
-	return &record.Intake{Manager: a.Manager, Status: a.Status, Team: a.Team, Waivers: a.Waivers, Transfers: a.Transfers}
+	return &record.Intake{Manager: a.Manager, Status: a.Status, Exited: a.Exited, Team: a.Team, Waivers: a.Waivers, Transfers: a.Transfers}
 }
 
 // accessNote is what the roles read of a note a commit adds: who wrote

@@ -126,24 +126,35 @@ var workSecurityRules = []*Rule{
 			if !ok || !x.Today.After(layoff) || !casestate.LayoffItemsOwed(x.Case, x.Config, x.Today) {
 				return // as ws-references
 			}
-			var open, flags []string
-			for _, item := range x.Case.Intake.Toolbox.Unfinished() {
-				state := item.State
-				if state == "" {
-					state = "not recorded"
-				}
-				open = append(open, item.Name+" "+state)
-				flags = append(flags, item.Flag+" final")
-			}
+			open, flags := toolboxUnfinished(x)
 			if len(open) == 0 {
 				return
 			}
-			path := Path("toolbox")
-			if x.Case.Intake.Toolbox == nil {
-				path = nil
-			}
-			x.Report(x.File(layout.KindIntake), path, "the toolbox is to be final by the layoff date (%s): %s; finish it and record it with caseplan case toolbox %s %s",
+			x.Report(x.File(layout.KindIntake), toolboxPath(x), "the toolbox is to be final by the layoff date (%s): %s; finish it and record it with caseplan case toolbox %s %s",
 				layoff.Format(time.DateOnly), strings.Join(open, ", "), x.Case.ID, strings.Join(flags, " "))
+		},
+	},
+	{
+		// As ws-references-late for references never secured. The
+		// record holds the toolbox's state now, not when each document
+		// became final, so one made final after the layoff date but
+		// before the search ended cannot be told from one final in
+		// time, and is not warned of (README, How caseplan decides).
+		ID: "ws-toolbox-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
+		Summary: "the toolbox was never made final before the job search ended, after the layoff date (a deadline missed: history, not an open obligation)",
+		check: func(x *Context) {
+			layoff, ok := layoffDate(x)
+			if !ok {
+				return
+			}
+			ended, ok := searchEndedAfter(x, layoff)
+			if !ok {
+				return
+			}
+			if open, _ := toolboxUnfinished(x); len(open) > 0 {
+				x.Report(x.File(layout.KindIntake), toolboxPath(x), "the toolbox was to be final by the layoff date (%s): %s, and %s: the job search is over, and the deadline was missed",
+					layoff.Format(time.DateOnly), strings.Join(open, ", "), ended)
+			}
 		},
 	},
 	{
@@ -164,6 +175,40 @@ var workSecurityRules = []*Rule{
 			}
 			if len(p.SkillPlan) == 0 {
 				x.Report(x.File(layout.KindIEP), nil, "the plan has no skill_plan by the layoff date (%s); plan the courses the candidate will take", layoff.Format(time.DateOnly))
+			}
+		},
+	},
+	{
+		// As ws-references-late for references never secured. A job
+		// target or a course carries no date of its own, so a plan made
+		// after the layoff date but before the search ended cannot be
+		// told from one made in time, and is not warned of (README, How
+		// caseplan decides).
+		ID: "ws-iep-plan-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
+		Summary: "the job search plan (job targets) or the skill plan was never made before the job search ended, after the layoff date (a deadline missed: history, not an open obligation)",
+		check: func(x *Context) {
+			layoff, ok := layoffDate(x)
+			if !ok {
+				return
+			}
+			ended, ok := searchEndedAfter(x, layoff)
+			if !ok {
+				return
+			}
+			p := x.Case.IEP
+			if p == nil {
+				x.Report(x.File(layout.KindIntake), nil, "no iep.yaml, with its job search plan and skill plan, by the layoff date (%s), and %s: the job search is over, and the deadline was missed", layoff.Format(time.DateOnly), ended)
+				return
+			}
+			var missing []string
+			if len(p.JobTargets) == 0 {
+				missing = append(missing, "no job_targets (the job search plan)")
+			}
+			if len(p.SkillPlan) == 0 {
+				missing = append(missing, "no skill_plan")
+			}
+			if len(missing) > 0 {
+				x.Report(x.File(layout.KindIEP), nil, "the plan had %s by the layoff date (%s), and %s: the job search is over, and the deadline was missed", strings.Join(missing, " and "), layoff.Format(time.DateOnly), ended)
 			}
 		},
 	},
@@ -939,37 +984,75 @@ func layoffDate(x *Context) (time.Time, bool) {
 }
 
 // referencesMissed reports the references a work-security candidate
-// never had, once the job search they serve is over
-// (casestate.LayoffItemsOwed, which ws-references and the tickler ask:
-// neither asks for them any more) after the layoff date had passed
-// while the candidate searched: placed from after it, separated, or the
-// case closed after it. It is history, as a deadline met late is; a
-// monitor reading validate sees what ws-references no longer says. A
-// search that ended by the layoff date owed nothing yet.
+// never had, once the job search they serve is over (searchEndedAfter).
+// It is history, as a deadline met late is; a monitor reading validate
+// sees what ws-references no longer says.
 func referencesMissed(x *Context, layoff time.Time, want, byLayoff, now int) {
-	if casestate.LayoffItemsOwed(x.Case, x.Config, x.Today) {
-		return // ws-references: still to do
+	ended, ok := searchEndedAfter(x, layoff)
+	if !ok {
+		return
+	}
+	x.Report(x.referencesFile(), nil, "%d of %d references with permission (%d by the layoff date, %s), and %s: the job search is over, and the deadline was missed",
+		now, want, byLayoff, layoff.Format(time.DateOnly), ended)
+}
+
+// searchEndedAfter says how a work-security candidate's job search
+// ended — "the case was closed on D", "the candidate was placed from D",
+// "the candidate was separated" — once what 000 asks for by the layoff
+// date is no longer owed (casestate.LayoffItemsOwed, which ws-references,
+// ws-iep-plan, ws-toolbox and the tickler ask: none of them asks for it
+// any more), when the layoff date had passed while the candidate
+// searched: placed from after it, separated, or the case closed after
+// it. ok is false while the items are owed, and for a search that ended
+// by the layoff date, which owed nothing yet. ws-references-late,
+// ws-iep-plan-late and ws-toolbox-late ask it, so the three deadlines of
+// the layoff date become history on the same day.
+func searchEndedAfter(x *Context, layoff time.Time) (ended string, ok bool) {
+	if x.Today.Before(layoff) || casestate.LayoffItemsOwed(x.Case, x.Config, x.Today) || x.Case.Intake == nil {
+		return "", false
 	}
 	o, today := x.Case.Outcome, dayOf(x.Today)
-	var ended string
 	switch {
 	case x.Case.Intake.Status != "open":
 		cl := o.LatestClosure()
 		if cl == nil || cl.Date <= date(layoff) {
-			return
+			return "", false
 		}
-		ended = "the case was closed on " + string(cl.Date)
+		return "the case was closed on " + string(cl.Date), true
 	case o.PlacedOn(today) != nil:
 		pl := o.PlacedOn(today)
 		if pl.Start <= date(layoff) {
-			return
+			return "", false
 		}
-		ended = "the candidate was placed from " + string(pl.Start)
+		return "the candidate was placed from " + string(pl.Start), true
 	default:
-		ended = "the candidate was separated"
+		return "the candidate was separated", true
 	}
-	x.Report(x.referencesFile(), nil, "%d of %d references with permission (%d by the layoff date, %s), and %s: the job search is over, and the deadline was missed",
-		now, want, byLayoff, layoff.Format(time.DateOnly), ended)
+}
+
+// toolboxUnfinished names the documents of the case's toolbox that are
+// not final, each with its state ("resume draft", "cover letter not
+// recorded"), and the flags of caseplan case toolbox that record them
+// final.
+func toolboxUnfinished(x *Context) (open, flags []string) {
+	for _, item := range x.Case.Intake.Toolbox.Unfinished() {
+		state := item.State
+		if state == "" {
+			state = "not recorded"
+		}
+		open = append(open, item.Name+" "+state)
+		flags = append(flags, item.Flag+" final")
+	}
+	return open, flags
+}
+
+// toolboxPath is where a finding about the toolbox points: its section of
+// the intake, or the intake itself when it has none.
+func toolboxPath(x *Context) []string {
+	if x.Case.Intake.Toolbox == nil {
+		return nil
+	}
+	return Path("toolbox")
 }
 
 // referralDate is the path of referral i's date in services.yaml.

@@ -565,6 +565,50 @@ func ruleTests() []ruleTest {
 				m.edit("cases/WS1/intake.yaml", "status: open", "status: closed")
 				m["cases/WS1/outcome.yaml"] = "closures:\n  - date: 2026-04-20\n    reason: withdrew\n"
 			}},
+		// The toolbox and the plans due by the layoff date are history
+		// too once the search is over (searchEndedAfter, as for
+		// references): a toolbox never final when the candidate was
+		// separated warns. One final now may have been made final after
+		// the layoff date; the record cannot tell, and nothing is said.
+		{rule: "ws-toolbox-late", on: day("2026-08-20"), change: func(m memStore) {
+			wsComplete(m)
+			m["cases/WS1/intake.yaml"] += "toolbox:\n  resume: final\n  cover_letter: draft\n"
+		}, want: "cases/WS1/intake.yaml:11:1", msg: "the toolbox was to be final by the layoff date (2026-05-01): cover letter draft, thank-you letter not recorded, and the candidate was separated: the job search is over, and the deadline was missed",
+			keep: func(m memStore) {
+				wsComplete(m)
+				m["cases/WS1/intake.yaml"] += "toolbox:\n  resume: final\n  cover_letter: final\n  thank_you_letter: final\n"
+			}},
+		// Placed from after the layoff date, it was missed; placed from
+		// before it, nothing was owed yet.
+		{rule: "ws-toolbox-late", on: day("2026-06-10"), change: func(m memStore) {
+			wsComplete(m)
+			m["cases/WS1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-05-20\n    recorded: 2026-05-10\n"
+		}, want: "cases/WS1/intake.yaml:1:1", msg: "the toolbox was to be final by the layoff date (2026-05-01): resume not recorded, cover letter not recorded, thank-you letter not recorded, and the candidate was placed from 2026-05-20: the job search is over",
+			keep: func(m memStore) {
+				wsComplete(m)
+				m["cases/WS1/outcome.yaml"] = "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: 2026-04-20\n    recorded: 2026-04-10\n"
+			}},
+		{rule: "ws-iep-plan-late", on: day("2026-08-20"), change: func(m memStore) {
+			wsComplete(m)
+			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\nskill_plan:\n  - course: Excel\n"
+		}, want: "cases/WS1/iep.yaml:1:1", msg: "the plan had no job_targets (the job search plan) by the layoff date (2026-05-01), and the candidate was separated: the job search is over, and the deadline was missed",
+			keep: func(m memStore) {
+				wsComplete(m)
+			}},
+		// A case closed after the layoff date without a plan missed it;
+		// one closed before it owed nothing yet.
+		{rule: "ws-iep-plan-late", on: day("2026-06-10"), change: func(m memStore) {
+			wsComplete(m)
+			delete(m, "cases/WS1/iep.yaml")
+			m.edit("cases/WS1/intake.yaml", "status: open", "status: closed")
+			m["cases/WS1/outcome.yaml"] = "closures:\n  - date: 2026-06-01\n    reason: withdrew\n"
+		}, want: "cases/WS1/intake.yaml:1:1", msg: "no iep.yaml, with its job search plan and skill plan, by the layoff date (2026-05-01), and the case was closed on 2026-06-01: the job search is over, and the deadline was missed",
+			keep: func(m memStore) {
+				wsComplete(m)
+				delete(m, "cases/WS1/iep.yaml")
+				m.edit("cases/WS1/intake.yaml", "status: open", "status: closed")
+				m["cases/WS1/outcome.yaml"] = "closures:\n  - date: 2026-04-20\n    reason: withdrew\n"
+			}},
 		{rule: "ws-iep-plan", on: time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC), change: func(m memStore) {
 			m["cases/WS1/references.yaml"] = "references:\n" + strings.Repeat("  - name: Pat Example\n    relationship: colleague\n    phone: 555-0100\n    permission: 2026-03-10\n", 3)
 			m["cases/WS1/iep.yaml"] = "created: 2026-03-02\nskill_plan:\n  - course: Excel\n"
@@ -1326,7 +1370,8 @@ func TestLayoffDateDeadlines(t *testing.T) {
 // (000) is owed while the search lasts, an offer bridged to its start
 // included; once the candidate is placed or separated a deadline missed
 // is history, and ws-references, ws-iep-plan and ws-toolbox fall silent
-// as the tickler does (casestate.LayoffItemsOwed, the one answer).
+// as the tickler does (casestate.LayoffItemsOwed, the one answer), while
+// ws-references-late, ws-iep-plan-late and ws-toolbox-late take them up.
 func TestLayoffDeadlinesEndWithSearch(t *testing.T) {
 	placement := func(start, recorded string) string {
 		return "placements:\n  - id: PL-7QX2K\n    employer: Clinic\n    position: Clerk\n    start: " + start + "\n    recorded: " + recorded + "\n"
@@ -1357,6 +1402,11 @@ func TestLayoffDeadlinesEndWithSearch(t *testing.T) {
 		for _, rule := range []string{"ws-references", "ws-iep-plan", "ws-toolbox"} {
 			if (got[rule] > 0) != tc.want {
 				t.Errorf("%s, on %s: %s %d finding(s); want some: %v", tc.name, tc.on.Format(time.DateOnly), rule, got[rule], tc.want)
+			}
+			// ...and the day they fall silent, each deadline missed is
+			// history: its -late warning, never both at once.
+			if late := rule + "-late"; (got[late] > 0) == tc.want {
+				t.Errorf("%s, on %s: %s %d finding(s); want some: %v", tc.name, tc.on.Format(time.DateOnly), late, got[late], !tc.want)
 			}
 		}
 	}
