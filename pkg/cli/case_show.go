@@ -164,13 +164,15 @@ shown with the day it starts; until then the case stays in its phase.
            phase_start, phase_ends and last_contact are YYYY-MM-DD or "";
            participation is null except for WIOA cases, where it is
            {"date","eligible_from","eligibility_recorded","last_service",
-           "exit_date"}: date is the participation date, "" while there
+           "exit_date","exited"}: date is the participation date, "" while there
            is none; eligible_from the date it counts from, the first
            eligibility determination or, when eligibility_recorded is
            false, the opening date; last_service the last
            participation-causing service or ""; exit_date the exit date
            by WIOA's definition while the participant has exited and no
-           exit is recorded, else ""; placement_starts is the start of a
+           exit is recorded, else ""; exited the exit recorded (caseplan
+           case exit, PIRL 901) by --today, else "", which the Status
+           line gives too; placement_starts is the start of a
            placement that has not started yet, or "";
            closure is the closure in force on --today,
            {"id","date","reason","notes"} as outcome.yaml records it
@@ -514,6 +516,7 @@ type participationView struct {
 	EligibilityRecorded bool   `json:"eligibility_recorded"` // false: it counts from the opening date
 	LastService         string `json:"last_service"`         // the latest participation-causing service; "" when none
 	ExitDate            string `json:"exit_date"`            // set when the participant has exited by the definition and no exit is recorded
+	Exited              string `json:"exited"`               // the exit recorded (case exit, PIRL 901) by --today; "" when none
 }
 
 // newCaseShowView builds case show's view of case id on today from snap,
@@ -539,7 +542,7 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 	}
 	if p := st.Participation; p != nil {
 		v.Participation = &participationView{Date: string(p.Date), EligibleFrom: string(p.EligibleFrom), EligibilityRecorded: p.EligibleRecorded,
-			LastService: string(p.LastService), ExitDate: string(p.ExitDate)}
+			LastService: string(p.LastService), ExitDate: string(p.ExitDate), Exited: string(then.Intake.Exited)}
 	}
 	v.PlacementStarts = string(st.PlacementStarts)
 	if st.Phase == casestate.PhaseClosed {
@@ -740,7 +743,13 @@ func participationWords(p *participationView) string {
 	if p.Date == "" {
 		return "no participation yet (PIRL 900: a participation-causing service after eligibility; " + from + ")"
 	}
-	return "participation " + p.Date + " (PIRL 900; " + from + ")"
+	s := "participation " + p.Date + " (PIRL 900; " + from + ")"
+	if p.Exited != "" {
+		// The exit recorded, which the PIRL export's 901 and the
+		// quarters after exit count from: a file review reads it here.
+		s += ", exited " + p.Exited + " (PIRL 901)"
+	}
+	return s
 }
 
 // phaseLine says the phase, since when and until when: "work-security

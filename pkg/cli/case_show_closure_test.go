@@ -54,3 +54,37 @@ func TestCaseShowClosure(t *testing.T) {
 		}
 	}
 }
+
+// TestCaseShowExited: a WIOA case whose exit is recorded (case exit, PIRL
+// 901) says so on its Status line and in the JSON's participation.exited,
+// from the exit's date on; before it, and for a case with none, "".
+func TestCaseShowExited(t *testing.T) {
+	config := "organization: Test Board\nstaff:\n  - id: mrivera\n    name: Maria Rivera\n    email: mrivera@example.org\nprograms:\n  wioa:\n    kind: wioa\n"
+	intake := "id: C1\nopened: 2026-03-02\nprogram: wioa\nstatus: open\nmanager: mrivera\nparticipant:\n  name: Ana Example\n"
+	snap := storetest.Load(t, storetest.MemStore{
+		"cases/caseplan.yaml":                 config,
+		"cases/C1/intake.yaml":                intake + "exited: 2026-06-10\n",
+		"cases/C1/notes/2026-03-02-aaaa.yaml": "id: 2026-03-02-aaaa\ndate: 2026-03-02\nauthor: mrivera\nkind: intake\nmode: in-person\ntwo_way: true\nservices:\n  - career-planning\n",
+	})
+	for _, tc := range []struct{ day, json, status string }{
+		{"2026-11-24", `"exited":"2026-06-10"}`, ", exited 2026-06-10 (PIRL 901)\n"},
+		{"2026-06-09", `"exited":""}`, "\n"},
+	} {
+		v, err := newCaseShowView(snap, nil, "C1", storetest.Day(tc.day))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), tc.json) {
+			t.Errorf("on %s: json:\n%s\nwant %s", tc.day, b, tc.json)
+		}
+		var text strings.Builder
+		v.write(&text, 0)
+		if want := "\nStatus:       open, opened 2026-03-02, participation 2026-03-02 (PIRL 900; counted from the opening: no eligibility determination is recorded)" + tc.status; !strings.Contains(text.String(), want) {
+			t.Errorf("on %s: text:\n%s\nwant %q", tc.day, text.String(), want)
+		}
+	}
+}
