@@ -95,7 +95,14 @@ tracker-review note a calendar month after the last), follow-up
 (after placement or exit; WIOA: the 2nd and 4th quarter after exit),
 benefit-renewal (003), potential-exit (WIOA: due the day after
 inactivity_exit_days without a participation-causing service, when the exit
-can be recorded). A closed case has nothing due.
+can be recorded). A closed case has only what still applies to it: its
+planned follow-ups not yet done and, for WIOA, the exit to record and the
+2nd and 4th quarters after exit (its contacts, plan and periods end with
+the closure).
+
+A closed case's Closed line says when and why it closed, as outcome.yaml
+records it (the reason and its notes), so that a file review reads it
+here; a case reopened since shows none.
 
 A work-security candidate's case conference (000: "Explain the purpose of
 the Case Conference; plan the date") has no date in 000, so it is not a
@@ -132,7 +139,7 @@ shown with the day it starts; until then the case stays in its phase.
            "returning_from","phase","phase_start","phase_ends","days_left",
            "extension_until","notes","voided_notes",
            "contacts","last_contact","participation","placement_starts",
-           "case_conference","next_due","waivers","findings"}
+           "closure","case_conference","next_due","waivers","findings"}
            status is "open" or "closed" on --today, or "not-opened" on a
            day before the opening (opened says when): the case's program,
            manager and center are given, but phase and the other fields
@@ -157,14 +164,20 @@ shown with the day it starts; until then the case stays in its phase.
            phase_start, phase_ends and last_contact are YYYY-MM-DD or "";
            participation is null except for WIOA cases, where it is
            {"date","eligible_from","eligibility_recorded","last_service",
-           "exit_date"}: date is the participation date, "" while there
+           "exit_date","exited"}: date is the participation date, "" while there
            is none; eligible_from the date it counts from, the first
            eligibility determination or, when eligibility_recorded is
            false, the opening date; last_service the last
            participation-causing service or ""; exit_date the exit date
            by WIOA's definition while the participant has exited and no
-           exit is recorded, else ""; placement_starts is the start of a
+           exit is recorded, else ""; exited the exit recorded (caseplan
+           case exit, PIRL 901) by --today, else "", which the Status
+           line gives too; placement_starts is the start of a
            placement that has not started yet, or "";
+           closure is the closure in force on --today,
+           {"id","date","reason","notes"} as outcome.yaml records it
+           (id "" for one written before closures had IDs), or null
+           while the case is open;
            case_conference is "to-plan", "planned" or "held" while a
            work-security candidate searches, else "";
            days_left counts the days from --today to phase_ends (0 on the
@@ -340,6 +353,11 @@ type caseShowView struct {
 	// PlacementStarts is the start of a placement recorded to start
 	// later; until then the case stays in its phase.
 	PlacementStarts string `json:"placement_starts"`
+	// Closure is the closure in force on --today (record.Outcome.ClosedOn:
+	// the latest one, not followed by a reopening by then), null while the
+	// case is open: when and why it closed, which a file review asks
+	// first (002: case closure) and the phase line gives only the day of.
+	Closure *closureView `json:"closure"`
 	// CaseConference is where a work-security case's case conference
 	// stands while the candidate searches (000): "to-plan", "planned"
 	// (a dated milestone or next step names it) or "held" (a
@@ -470,6 +488,26 @@ func waiversOf(in *record.Intake, today record.Date) []waiverView {
 	return ws
 }
 
+// closureView is case show's view of the closure in force, and its JSON
+// contract: outcome.yaml's fields, each present ("" for an ID the
+// closure, written before closures had IDs, lacks, and for no notes).
+type closureView struct {
+	ID     string `json:"id"`
+	Date   string `json:"date"`
+	Reason string `json:"reason"`
+	Notes  string `json:"notes"`
+}
+
+// closureOf is the closure of case c (rewound to today, casestate.AsOf)
+// in force on today, as case show gives it; nil while the case is open.
+func closureOf(c *casefile.Case, today time.Time) *closureView {
+	cl := c.Outcome.ClosedOn(record.Date(today.Format(time.DateOnly)))
+	if cl == nil {
+		return nil
+	}
+	return &closureView{ID: cl.ID, Date: string(cl.Date), Reason: cl.Reason, Notes: cl.Notes}
+}
+
 // participationView is case show's view of WIOA participation, and its
 // JSON contract.
 type participationView struct {
@@ -478,6 +516,7 @@ type participationView struct {
 	EligibilityRecorded bool   `json:"eligibility_recorded"` // false: it counts from the opening date
 	LastService         string `json:"last_service"`         // the latest participation-causing service; "" when none
 	ExitDate            string `json:"exit_date"`            // set when the participant has exited by the definition and no exit is recorded
+	Exited              string `json:"exited"`               // the exit recorded (case exit, PIRL 901) by --today; "" when none
 }
 
 // newCaseShowView builds case show's view of case id on today from snap,
@@ -489,7 +528,7 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 		return nil, &InvalidError{Msg: fmt.Sprintf("cannot read the intake record of case %s", id)}
 	}
 	in := c.Intake
-	st := casestate.Compute(c, snap.Config, today)
+	then, st := casestate.ComputeThen(c, snap.Config, today)
 	v := &caseShowView{
 		ID: c.ID, Program: in.Program, Kind: st.Kind, Status: st.Status, Manager: st.Manager, Center: st.Center,
 		Opened: string(in.Opened), Participant: in.Participant.Name, Reach: reachOf(in.Participant),
@@ -503,9 +542,12 @@ func newCaseShowView(snap *casefile.Snapshot, findings []finding.Finding, id str
 	}
 	if p := st.Participation; p != nil {
 		v.Participation = &participationView{Date: string(p.Date), EligibleFrom: string(p.EligibleFrom), EligibilityRecorded: p.EligibleRecorded,
-			LastService: string(p.LastService), ExitDate: string(p.ExitDate)}
+			LastService: string(p.LastService), ExitDate: string(p.ExitDate), Exited: string(then.Intake.Exited)}
 	}
 	v.PlacementStarts = string(st.PlacementStarts)
+	if st.Phase == casestate.PhaseClosed {
+		v.Closure = closureOf(then, today)
+	}
 	v.CaseConference = st.CaseConference
 	if v.Findings == nil {
 		v.Findings = []finding.Finding{}
@@ -647,6 +689,15 @@ func (v *caseShowView) lines() []shownLine {
 	if v.Phase != "" {
 		add("Phase", "%s", v.phaseWords())
 	}
+	if cl := v.Closure; cl != nil {
+		// Why the case closed, beside the phase line's day: a monitor's
+		// first question of a closed file, answered without outcome.yaml.
+		closed := cl.Date + ", " + cl.Reason
+		if cl.Notes != "" {
+			closed += ": " + cl.Notes
+		}
+		add("Closed", "%s", closed)
+	}
 	if v.PlacementStarts != "" {
 		add("Placement", "starts %s", v.PlacementStarts)
 	}
@@ -692,7 +743,13 @@ func participationWords(p *participationView) string {
 	if p.Date == "" {
 		return "no participation yet (PIRL 900: a participation-causing service after eligibility; " + from + ")"
 	}
-	return "participation " + p.Date + " (PIRL 900; " + from + ")"
+	s := "participation " + p.Date + " (PIRL 900; " + from + ")"
+	if p.Exited != "" {
+		// The exit recorded, which the PIRL export's 901 and the
+		// quarters after exit count from: a file review reads it here.
+		s += ", exited " + p.Exited + " (PIRL 901)"
+	}
+	return s
 }
 
 // phaseLine says the phase, since when and until when: "work-security
