@@ -45,9 +45,10 @@ after exit), 1806-1810 (the latest measurable skill gain of each kind made
 during participation, from the participation date to the exit). Dates are
 YYYYMMDD; a cell the records do not decide is empty (an employment without
 evidence, say). Then caseplan's own columns: the program, the training
-types, the evidence of the 2nd and 4th quarters' employment, and on every
-row the program year, the day the export is as of and the commit it was read
-from. Participants' names are not in it.
+types, the evidence of the 2nd and 4th quarters' employment, the case the
+row was read from (for a returning participant's later period, not the
+case in 100), and on every row the program year, the day the export is as
+of and the commit it was read from. Participants' names are not in it.
 
 A row is the participant as of the period's end, every element alike, as
 the report's indicators count them (TEGL 10-16; TEGL 14-18, Appendix V):

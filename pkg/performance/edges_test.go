@@ -173,6 +173,41 @@ func TestRetentionNamesTheEmployerKept(t *testing.T) {
 	}
 }
 
+// Someone employed in the 2nd quarter after exit with no employer ID
+// recorded, and not in unsubsidised employment in the 4th (a subsidised
+// job, or none), is not retained whatever the 2nd quarter's employer was:
+// the row says why, as PIRL 1618's 0 does, and the report asks for no
+// employer ID that could change nothing (TEGL 10-16).
+func TestRetentionDecidedByTheFourthQuarter(t *testing.T) {
+	exit := storetest.Day("2024-11-20")
+	for _, c := range []struct {
+		name       string
+		subsidized bool
+		why        string
+	}{
+		{"subsidised", true, "only subsidised employment in 2025-Q4, which WIOA does not count"},
+		{"not employed", false, "not employed in 2025-Q4"},
+	} {
+		f := Facts{Case: "R", Exit: exit, Participant: true}
+		for _, k := range []int{2, 4} {
+			from, to := calendar.QuarterAfterExit(exit, k)
+			f.Quarters[k] = Quarter{K: k, Span: calendar.Span{From: from, To: to}, Employment: Employed}
+		}
+		f.Quarters[2].Employers = []Employer{{Name: "Corner Shop"}}
+		f.Quarters[4].Employment, f.Quarters[4].Subsidized = NotEmployed, c.subsidized
+		ind := retention([]Facts{f}, calendar.Span{From: storetest.Day("2024-01-01"), To: storetest.Day("2024-12-31")}, storetest.Day("2026-08-15"))
+		if len(ind.Cases) != 1 || ind.Cases[0].Status != InDenominator || ind.Cases[0].Why != c.why {
+			t.Errorf("%s: rows %+v, want R in the denominator: %s", c.name, ind.Cases, c.why)
+		}
+		if len(ind.Missing) != 0 {
+			t.Errorf("%s: missing %+v, want none: the 4th quarter decides it", c.name, ind.Missing)
+		}
+		if got := retentionCode(f); got != "0" {
+			t.Errorf("%s: PIRL 1618 = %q, want 0", c.name, got)
+		}
+	}
+}
+
 // PIRL 1806-1810 hold the latest gain of each kind made during
 // participation, as the skill gains indicator counts them (TEGL 10-16):
 // not a training milestone recorded after the exit, nor a functioning

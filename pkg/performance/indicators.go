@@ -553,7 +553,13 @@ func retention(all []Facts, cohort calendar.Span, day time.Time) Indicator {
 			return
 		}
 		ids2 := q2.IdentifiedEmployers()
-		if len(ids2) == 0 {
+		// Without the 2nd quarter's employer ID the case is counted as not
+		// retained until it is recorded, unless the 4th quarter already
+		// decides it: someone not in unsubsidised employment then is not
+		// retained whatever the 2nd quarter's employer was (PIRL 1618
+		// writes 0, retentionCode), and asking for an ID that changes
+		// nothing sends a case manager after the wrong record.
+		if len(ids2) == 0 && q4.Employment != NotEmployed {
 			row.Status, row.Why = InDenominator, "employed in "+n2+", but the employer's FEIN or state tax ID is not recorded: counted as not retained until it is"
 			ind.missing(f, followUpToRecord(f, q2, "the employer's FEIN or state tax ID"), q2.Span.To, day)
 			return
@@ -575,6 +581,8 @@ func retention(all []Facts, cohort calendar.Span, day time.Time) Indicator {
 			ind.missing(f, followUpToRecord(f, q4, "the employer's FEIN or state tax ID"), q4.Span.To, day)
 		case q4.Employment == Employed:
 			row.Status, row.Why = InDenominator, "with another employer in "+n4
+		case q4.Employment == NotEmployed && q4.Subsidized:
+			row.Status, row.Why = InDenominator, "only subsidised employment in "+n4+", which WIOA does not count"
 		case q4.Employment == NotEmployed:
 			row.Status, row.Why = InDenominator, "not employed in "+n4
 		default:

@@ -17,7 +17,11 @@ import (
 // board can set its records beside the state's. Values are written as the
 // PIRL writes them: dates YYYYMMDD, yes/no 1/0, amounts with cents, codes
 // as the element's table gives them; a cell the records do not decide is
-// empty. The columns after them, "caseplan: ...", are caseplan's own.
+// empty. The columns after them, "caseplan: ...", are caseplan's own; the
+// last, "caseplan: case", is the case the row was read from: PIRL 100 is
+// the person's first period's case (PIRLRowsOf), so without it a
+// returning participant's later row could not be traced to its records
+// when the state asks about it.
 var PIRLColumns = []string{
 	"100 Unique Individual Identifier",
 	"900 Date of Program Participation",
@@ -49,6 +53,7 @@ var PIRLColumns = []string{
 	"caseplan: training types",
 	"caseplan: evidence 2nd quarter after exit",
 	"caseplan: evidence 4th quarter after exit",
+	"caseplan: case",
 }
 
 // exclusionCodes are PIRL 923's codes for caseplan's exclusion kinds.
@@ -192,7 +197,7 @@ func pirlRow(f Facts) []string {
 			types = append(types, t)
 		}
 	}
-	row = append(row, f.Program, strings.Join(types, ", "), f.Quarters[2].Evidence, f.Quarters[4].Evidence)
+	row = append(row, f.Program, strings.Join(types, ", "), f.Quarters[2].Evidence, f.Quarters[4].Evidence, f.Case)
 	return row
 }
 

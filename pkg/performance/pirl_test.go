@@ -67,6 +67,8 @@ func TestPIRLRows(t *testing.T) {
 				key = "evidence " + strings.Fields(col)[2]
 			case strings.HasPrefix(col, "caseplan: training"):
 				key = "training types"
+			case col == "caseplan: case":
+				want[key] = id
 			}
 			if got := byID[id][i]; got != want[key] {
 				t.Errorf("%s %s = %q, want %q", id, col, got, want[key])
@@ -106,9 +108,11 @@ func TestPIRLRowsReturning(t *testing.T) {
 	}
 	var got []string
 	for _, r := range PIRLRowsOf(all, mustPeriod(t, 2025, 0)) {
-		got = append(got, r[0]+" "+r[1]+" "+r[2])
+		got = append(got, r[0]+" "+r[1]+" "+r[2]+" "+r[len(r)-1])
 	}
-	want := "A-FIRST 20250106 20250630|A-FIRST 20251103 |M-OTHER 20250203 "
+	// The last column names the case each row was read from, so the
+	// later period's row is traced to Z-LATER, not only to its person.
+	want := "A-FIRST 20250106 20250630 A-FIRST|A-FIRST 20251103  Z-LATER|M-OTHER 20250203  M-OTHER"
 	if s := strings.Join(got, "|"); s != want {
 		t.Errorf("rows\n%s\nwant\n%s", s, want)
 	}
