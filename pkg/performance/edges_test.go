@@ -569,3 +569,39 @@ func TestSkillGainTrainingEndsWithTheClosure(t *testing.T) {
 		}
 	}
 }
+
+// A follow-up made for a quarter but recording no outcome (no answer) is
+// told apart from no follow-up at all, in each indicator's row, so a
+// coordinator asked about the row knows an attempt was made: what is
+// awaited is its outcome (TEGL 10-16 counts neither as employed).
+func TestNoAnswerToldApartFromNoFollowUp(t *testing.T) {
+	exit := storetest.Day("2024-11-20")
+	day := storetest.Day("2026-08-15")
+	cohort := calendar.Span{From: storetest.Day("2024-01-01"), To: storetest.Day("2024-12-31")}
+	for _, c := range []struct {
+		name string
+		e    Employment
+		why  string
+	}{
+		{"no answer", Unstated, "the follow-up for 2025-Q2 records no outcome (no answer: employed or not is unknown): counted as not employed until its outcome is recorded"},
+		{"none", NoFollowUp, "no follow-up shows employment in 2025-Q2: counted as not employed until one is recorded"},
+	} {
+		f := Facts{Case: "R", Exit: exit, Participant: true}
+		for _, k := range []int{2, 4} {
+			from, to := calendar.QuarterAfterExit(exit, k)
+			f.Quarters[k] = Quarter{K: k, Span: calendar.Span{From: from, To: to}, Employment: c.e}
+		}
+		ind := employmentRate([]Facts{f}, cohort, 2, day)
+		if len(ind.Cases) != 1 || ind.Cases[0].Why != c.why {
+			t.Errorf("%s: employment rate rows %+v, want %q", c.name, ind.Cases, c.why)
+		}
+		ret := retention([]Facts{f}, cohort, day)
+		wantRet := "no follow-up shows employment in 2025-Q2: not in the denominator until one does"
+		if c.e == Unstated {
+			wantRet = "the follow-up for 2025-Q2 records no outcome (no answer: employed or not is unknown): not in the denominator until its outcome is recorded"
+		}
+		if len(ret.Cases) != 1 || ret.Cases[0].Why != wantRet {
+			t.Errorf("%s: retention rows %+v, want %q", c.name, ret.Cases, wantRet)
+		}
+	}
+}

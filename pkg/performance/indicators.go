@@ -218,6 +218,27 @@ func followUpToRecord(f Facts, q Quarter, what string) string {
 		what, calendar.Ordinal(q.K), calendar.QuarterName(q.Span.From), q.Span, calendar.FollowUpAddCommand(f.Case, q.K))
 }
 
+// notShown says why quarter q shows no employment, in a row's words: no
+// follow-up reports on it, or one does but records no outcome (an
+// attempt with no answer, followup add without --employed or
+// --not-employed), which a coordinator asked about the row needs to
+// tell from a follow-up never tried.
+func notShown(q Quarter) string {
+	if q.Employment == Unstated {
+		return "the follow-up for " + calendar.QuarterName(q.Span.From) + " records no outcome (no answer: employed or not is unknown)"
+	}
+	return "no follow-up shows employment in " + calendar.QuarterName(q.Span.From)
+}
+
+// itIsRecorded is what notShown's quarter waits for: the outcome of the
+// follow-up made, or else a follow-up, in the words of none.
+func itIsRecorded(q Quarter, none string) string {
+	if q.Employment == Unstated {
+		return "its outcome is recorded"
+	}
+	return none
+}
+
 // employmentRate is the employment rate in the k-th quarter after exit
 // (WIOA sec. 116(b)(2)(A)(i)(I) and (II); TEGL 10-16): of the exiters in
 // the cohort, less exclusions, the share in unsubsidised employment in
@@ -255,7 +276,7 @@ func employmentRate(all []Facts, cohort calendar.Span, k int, day time.Time) Ind
 			row.Status, row.Why = InDenominator, "employed in "+qn+", but no evidence is recorded: counted as not employed until it is"
 			ind.missing(f, followUpToRecord(f, q, "the evidence of the employment (wage record, pay stubs, employer letter or call, tax records, or a self-attestation and its note)"), q.Span.To, day)
 		default:
-			row.Status, row.Why = InDenominator, "no follow-up shows employment in "+qn+": counted as not employed until one is recorded"
+			row.Status, row.Why = InDenominator, notShown(q)+": counted as not employed until "+itIsRecorded(q, "one is recorded")
 			ind.missing(f, followUpToRecord(f, q, "a follow-up: employed or not, employer, earnings, evidence"), q.Span.To, day)
 		}
 	})
@@ -548,7 +569,7 @@ func retention(all []Facts, cohort calendar.Span, day time.Time) Indicator {
 			askQ2()
 			return
 		case NoFollowUp, Unstated:
-			row.Status, row.Why = NotCounted, "no follow-up shows employment in "+n2+": not in the denominator until one does"
+			row.Status, row.Why = NotCounted, notShown(q2)+": not in the denominator until "+itIsRecorded(q2, "one does")
 			askQ2()
 			return
 		}
@@ -586,7 +607,7 @@ func retention(all []Facts, cohort calendar.Span, day time.Time) Indicator {
 		case q4.Employment == NotEmployed:
 			row.Status, row.Why = InDenominator, "not employed in "+n4
 		default:
-			row.Status, row.Why = InDenominator, "no follow-up shows employment in "+n4+": counted as not retained until one is recorded"
+			row.Status, row.Why = InDenominator, notShown(q4)+": counted as not retained until "+itIsRecorded(q4, "one is recorded")
 			ind.missing(f, followUpToRecord(f, q4, "a follow-up with the employer's FEIN or state tax ID"), q4.Span.To, day)
 		}
 	})
