@@ -594,7 +594,7 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 			}
 			out := "they stay under"
 			if len(also) > 0 {
-				out = fmt.Sprintf("that takes out all %d commit(s) this clone has not sent, also %s, which the remote still allows: after the reset, redo their changes with caseplan's commands, or rather have the access given back; all of them stay under", len(refused.Unsent), strings.Join(also, ", "))
+				out = fmt.Sprintf("that takes out all %d commit(s) this clone has not sent, also %s, which the remote still allows: after the reset, redo their changes with caseplan's commands, each with the date it had (--date; git log -p shows it), or rather have the access given back; all of them stay under", len(refused.Unsent), strings.Join(also, ", "))
 			}
 			giveBack := "Either an admin or the case's manager gives back what they need (caseplan staff set, caseplan case team add) and you sync again"
 			retired, retiredEmails := g.retiredAuthors(refused.Findings, refused.Remote, refused.Base, refused.Kept)
