@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -14,11 +15,13 @@ import (
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
+	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/tickler"
 	"github.com/caseplan/caseplan/pkg/validate"
@@ -31,6 +34,9 @@ type caseShowOptions struct {
 	// file is the case file's reading (-o md, html): the commit to read
 	// (--at, --as-of, as a report reads it) and the file to write (--out).
 	file reportOptions
+	// sealed puts the case's sealed fields, decrypted with the acting
+	// person's key, in the case file: the participant's own copy.
+	sealed bool
 }
 
 // document says whether the case is shown as a document to keep (-o md,
@@ -212,19 +218,29 @@ shown with the day it starts; until then the case stays in its phase.
            fields are never in it, and a detail the leak guard says
            belongs there (pii-term, pii-dob) is shown as
            [withheld: RULE]: the finding stays listed, not naming
-           the term (caseplan validate names it).` + "\n" + exitStatusHelp,
+           the term (caseplan validate names it).
+
+A participant who asks for a copy of their file gets the case file with
+--sealed: the sealed fields too (they are theirs), decrypted with your
+key under a heading of their own, and the command it names makes it
+again with them. Only the people the fields are sealed to can (case
+sealed show says who); anyone else is refused, and nothing is written.
+Give the copy to the participant alone, never by unencrypted email
+(TEGL 39-11); README "Confidentiality" says what else to look over.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case show 2026-K7QX2                      # where it stands today
   caseplan case show 2026-K7QX2 --today 2026-05-31   # as it stood on May 31
   caseplan case show 2026-K7QX2 -o json | jq '.waivers'  # the case's waivers
   caseplan case show 2026-K7QX2 -o html --out 2026-K7QX2.html  # the case file
-  caseplan case show 2026-K7QX2 -o md --as-of 2026-10-31  # the file on Oct 31`,
+  caseplan case show 2026-K7QX2 -o md --as-of 2026-10-31  # the file on Oct 31
+  # the participant's own copy, with their sealed fields
+  caseplan case show 2026-K7QX2 -o html --sealed --out 2026-K7QX2.html`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, caseShowFormats...); err != nil {
 				return err
 			}
 			if !opts.document() {
-				for _, f := range []string{"at", "as-of", "out"} {
+				for _, f := range []string{"at", "as-of", "out", "sealed"} {
 					if c.Flags().Changed(f) {
 						return usageErrorf("--%s goes with -o md or -o html, the case file", f)
 					}
@@ -244,6 +260,7 @@ shown with the day it starts; until then the case stays in its phase.
 	f := c.Flags()
 	addCommitFlags(f, &opts.file, "with -o md or html, make the case file from the records")
 	outputFileVar(f, &opts.file.out, "out", "to write to stdout", "with -o md or html, write the case file to `FILE` (atomically) instead of stdout; - is stdout")
+	f.BoolVar(&opts.sealed, "sealed", false, "with -o md or html, put the sealed fields in the case file, decrypted with your key: the participant's own copy")
 	return c
 }
 
@@ -301,12 +318,44 @@ func caseShowRun(opts *caseShowOptions) error {
 	if opts.document() {
 		g, _ := validate.Guard(snap.Config)
 		again := fmt.Sprintf("caseplan case show %s --today %s -o %s", opts.caseID, v.today, opts.output)
-		d := caseFileOf(v, snap.Case(opts.caseID), made, again, validate.Withhold(g))
+		var open *sealed.Fields
+		if opts.sealed {
+			if open, err = opts.openSealed(src, snap); err != nil {
+				return err
+			}
+			again += " --sealed"
+		}
+		d := caseFileOf(v, snap.Case(opts.caseID), made, again, validate.Withhold(g), open)
 		return doc.writeReport("the case file", func(b *bytes.Buffer) error { return report.WriteCaseFile(b, opts.output, d) })
 	}
 	w, done := opts.textOut()
 	v.write(w, opts.env.Width)
 	return done()
+}
+
+// openSealed decrypts the case's sealed fields as the case file's commit
+// holds them, with the acting person's age identity, as case sealed show
+// does: someone they are not sealed to is refused as sealed show refuses
+// them (not on the team, transferred away, retired), and nothing is
+// written. A note on stderr says the copy holds them in plain text.
+func (opts *caseShowOptions) openSealed(src store.Source, snap *casefile.Snapshot) (*sealed.Fields, error) {
+	author, err := opts.keyAuthor()
+	if err != nil {
+		return nil, err
+	}
+	k, err := opts.keysOf(author)
+	if err != nil {
+		return nil, err
+	}
+	f, err := casework.OpenSealed(src, snap, opts.caseID, k)
+	if dmg := (*casework.DamagedSealedError)(nil); errors.As(err, &dmg) {
+		return nil, &InvalidError{Msg: dmg.Error(), Hint: "caseplan case sealed show " + opts.caseID + " names the commit that changed it and the way back"}
+	}
+	if err != nil {
+		return nil, opts.changeError(err)
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: note: the case file holds %s's sealed fields in plain text: give it to the participant alone, never by unencrypted email (TEGL 39-11)\n", opts.caseID)
+	return &f, nil
 }
 
 // caseShowView is what case show shows, and its JSON contract.

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
+	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/tickler"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -19,25 +21,33 @@ import (
 // and around it what the case's records hold (the intake, the plan, the
 // notes in full, the activity, referrals, references and outcome), each
 // under its heading. It is made from the commit src names and says the
-// command that makes it again (again). The sealed fields are never read,
-// as case show never reads them: only that they exist is said. Every
-// text passes through redact, as the findings' do (validate.Guard), so a
-// number shaped like an SSN that a hand edit typed is masked here too.
-func caseFileOf(v *caseShowView, c *casefile.Case, src report.Source, again string, redact func(string) (string, int)) *report.CaseFile {
+// command that makes it again (again). The sealed fields are not read
+// here: only that they exist is said, unless open holds them, decrypted
+// (case show --sealed: the participant's own copy of their file), when
+// they are under a heading of their own after the intake. Every text
+// passes through redact, as the findings' do (validate.Guard), so a
+// number shaped like an SSN that a hand edit typed is masked here too —
+// every text but the sealed values, which are the participant's own and
+// shown as they were sealed.
+func caseFileOf(v *caseShowView, c *casefile.Case, src report.Source, again string, redact func(string) (string, int), open *sealed.Fields) *report.CaseFile {
+	handle := "This case file names the participant and holds what the case's records say of them: handle it as confidential. The sealed fields are not in it."
+	if open != nil {
+		handle = "This case file names the participant and holds what the case's records say of them, its sealed fields too, in plain text: it is the participant's own copy, to give to them alone, never by unencrypted email (TEGL 39-11)."
+	}
 	d := &report.CaseFile{
 		Title:  v.title(),
 		Source: src,
 		Again:  again,
 		Lines: []string{
 			"As of " + v.today + ", the day the status, the phase and what is due are judged on.",
-			"This case file names the participant and holds what the case's records say of them: handle it as confidential. The sealed fields are not in it.",
+			handle,
 		},
 	}
 	header := report.CaseSection{Title: "Case"}
 	for _, l := range v.lines() {
 		header.Fields = append(header.Fields, report.CaseField{Label: l.label, Value: l.value})
 	}
-	d.Sections = append(d.Sections, header, intakeSection(c), planSection(v, c))
+	d.Sections = append(d.Sections, header, intakeSection(c, open != nil), planSection(v, c))
 	due := report.CaseSection{Title: "Next due", Headers: []string{"Due", "When", "Kind", "Detail"}}
 	for _, it := range v.state.Due {
 		due.Rows = append(due.Rows, []string{string(it.Due), tickler.When(it), it.Kind, it.Detail})
@@ -59,6 +69,11 @@ func caseFileOf(v *caseShowView, c *casefile.Case, src report.Source, again stri
 	}
 	d.Sections = append(d.Sections, waivers)
 	redactCaseFile(d, redact)
+	if open != nil {
+		// After the intake, and after redact: a sealed value is what
+		// the leak guard would withhold (a disability, a date of birth).
+		d.Sections = slices.Insert(d.Sections, 2, sealedSection(*open))
+	}
 	// The findings as the text prints them: validate masked them
 	// already; a pii-term finding does not name its term here, which
 	// would give back what the text withholds.
@@ -130,7 +145,10 @@ func joinSet(sep string, parts ...string) string {
 // intakeSection is what the intake records beside the case's header:
 // the team, eligibility, barriers, assessments, skills, consents and
 // transfers.
-func intakeSection(c *casefile.Case) report.CaseSection {
+//
+// withSealed says the sealed fields are in the case file under their
+// own heading (sealedSection), so the intake points there.
+func intakeSection(c *casefile.Case, withSealed bool) report.CaseSection {
 	s := report.CaseSection{Title: "Intake", Empty: "No team, eligibility, barrier, assessment, skill, consent or transfer is recorded."}
 	in := c.Intake
 	for _, t := range in.Team {
@@ -179,8 +197,24 @@ func intakeSection(c *casefile.Case) report.CaseSection {
 	if in.Exited != "" {
 		s.Fields = append(s.Fields, field("Exited", string(in.Exited)))
 	}
-	if c.Sealed != nil {
+	switch {
+	case withSealed:
+		s.Fields = append(s.Fields, field("Sealed fields", "decrypted for this copy, under Sealed fields below"))
+	case c.Sealed != nil:
 		s.Fields = append(s.Fields, field("Sealed fields", "kept encrypted, not shown here (caseplan case sealed show "+c.ID+")"))
+	}
+	return s
+}
+
+// sealedSection is the case's sealed fields, decrypted (case show
+// --sealed), each set field by the name case sealed show gives it, in
+// sealed.Names' order.
+func sealedSection(f sealed.Fields) report.CaseSection {
+	s := report.CaseSection{Title: "Sealed fields", Empty: "The case has no sealed fields."}
+	for _, name := range sealed.Names {
+		if v := *f.Field(name); v != "" {
+			s.Fields = append(s.Fields, field(name, v))
+		}
 	}
 	return s
 }
