@@ -125,7 +125,7 @@ func caseSealedShowRun(opts *caseSealedShowOptions) error {
 	}
 	var hand *casework.HandSealedError
 	if s := snap.Case(opts.caseID).Sealed; s != nil && s.Ciphertext {
-		if hand, err = opts.handSealed(); err != nil {
+		if hand, err = opts.handSealed(opts.caseID, opts.at); err != nil {
 			return err
 		}
 	}
@@ -166,26 +166,29 @@ func (opts *caseSealedShowOptions) writeSealed(snap *casefile.Snapshot, f sealed
 	return t.flush()
 }
 
-// handSealed says, for a sealed.age that opened, when the commit that last changed it (as
-// --at or HEAD has it) is not one a caseplan command made — asking
-// history.SealedHandEdit, the test verify applies. A work tree's file
-// that is not the committed one is caseplan commit's to judge (it
-// refuses one changed by hand), not this.
-func (opts *caseSealedShowOptions) handSealed() (*casework.HandSealedError, error) {
-	repo, err := opts.openRepo()
+// handSealed says, for case id's sealed.age that opened, when the commit
+// that last changed it (as at or, "" for it, HEAD has it) is not one a
+// caseplan command made — asking history.SealedHandEdit, the test verify
+// applies. With at "", a work tree's file that is not the committed one
+// is caseplan commit's to judge (it refuses one changed by hand), not
+// this. case sealed show and the participant's copy of the case file
+// (case show --sealed) both ask it.
+func (g *globals) handSealed(id, at string) (*casework.HandSealedError, error) {
+	repo, err := g.openRepo()
 	if err != nil {
 		return nil, err
 	}
 	defer repo.Close()
-	from, err := repo.Head()
-	if opts.at != "" {
-		from, err = repo.ResolveRevision(opts.at)
+	head, err := repo.Head()
+	from := head
+	if err == nil && at != "" {
+		from, err = repo.ResolveRevision(at)
 	}
 	if err != nil || from.IsZero() {
 		return nil, err
 	}
-	path := layout.Sealed(opts.caseID)
-	if opts.at == "" {
+	path := layout.Sealed(id)
+	if at == "" {
 		tree, err := repo.TreeAt(from)
 		if err != nil {
 			return nil, err
@@ -196,15 +199,15 @@ func (opts *caseSealedShowOptions) handSealed() (*casework.HandSealedError, erro
 			return nil, nil
 		}
 	}
-	changed, _, err := opts.lastChanged(repo, from, path)
+	changed, _, err := lastChanged(repo, from, path, id, from == head)
 	if err != nil || changed.IsZero() {
 		return nil, err
 	}
-	edit, err := history.SealedHandEdit(repo.Git(), changed, opts.caseID)
+	edit, err := history.SealedHandEdit(repo.Git(), changed, id)
 	if err != nil || edit == nil {
 		return nil, err
 	}
-	return &casework.HandSealedError{Case: opts.caseID, Path: path, Edit: *edit}, nil
+	return &casework.HandSealedError{Case: id, Path: path, Edit: *edit}, nil
 }
 
 // damagedSealed names, for a sealed.age that does not decrypt, the commit
@@ -234,7 +237,7 @@ func (opts *caseSealedShowOptions) damagedSealed(dmg *casework.DamagedSealedErro
 		dmg.Uncommitted = werr == nil && (terr != nil || e.Hash != plumbing.ComputeHash(plumbing.BlobObject, data))
 	}
 	if !dmg.Uncommitted {
-		changed, before, err := opts.lastChanged(repo, from, dmg.Path)
+		changed, before, err := lastChanged(repo, from, dmg.Path, opts.caseID, opts.at == "")
 		if err != nil {
 			return err
 		}
@@ -248,17 +251,17 @@ func (opts *caseSealedShowOptions) damagedSealed(dmg *casework.DamagedSealedErro
 	return &InvalidError{Msg: dmg.Error(), Hint: dmg.Hint()}
 }
 
-// lastChanged returns the commit that last changed the case's file p as
+// lastChanged returns the commit that last changed case id's file p as
 // from has it, and its parent (gitstore's LastChangedAmong), told the
 // commits that may have: the case's audit trail and the store-wide
 // commits (a roster change re-seals the cases it touches) — from the
-// clone's log index for HEAD, as log reads it, or a walk of the commit
-// messages for --at, which leaves HEAD's index alone. A file sealed long
+// clone's log index when from is HEAD (head), as log reads it, or else a
+// walk of the commit messages, which leaves HEAD's index alone. A file sealed long
 // ago is then found by reading its path at a few dozen commits rather
 // than at every commit since (minutes at 50,000 commits).
-func (opts *caseSealedShowOptions) lastChanged(repo *gitstore.Repo, from plumbing.Hash, p string) (commit, parent plumbing.Hash, err error) {
+func lastChanged(repo *gitstore.Repo, from plumbing.Hash, p, id string, head bool) (commit, parent plumbing.Hash, err error) {
 	var state history.StateFiles
-	if opts.at == "" {
+	if head {
 		state = repo
 	}
 	trail, err := history.LogIndexed(repo.Git(), state, from, "", 0, nil)
@@ -267,7 +270,7 @@ func (opts *caseSealedShowOptions) lastChanged(repo *gitstore.Repo, from plumbin
 	}
 	var likely []plumbing.Hash
 	for _, e := range trail {
-		if len(e.Cases) == 0 || slices.Contains(e.Cases, opts.caseID) || slices.Contains(e.Cases, audit.StoreWide) {
+		if len(e.Cases) == 0 || slices.Contains(e.Cases, id) || slices.Contains(e.Cases, audit.StoreWide) {
 			likely = append(likely, plumbing.NewHash(e.Commit))
 		}
 	}

@@ -320,7 +320,7 @@ func caseShowRun(opts *caseShowOptions) error {
 		again := fmt.Sprintf("caseplan case show %s --today %s -o %s", opts.caseID, v.today, opts.output)
 		var open *sealed.Fields
 		if opts.sealed {
-			if open, err = opts.openSealed(src, snap); err != nil {
+			if open, err = opts.openSealed(src, snap, made.Commit); err != nil {
 				return err
 			}
 			again += " --sealed"
@@ -337,8 +337,10 @@ func caseShowRun(opts *caseShowOptions) error {
 // holds them, with the acting person's age identity, as case sealed show
 // does: someone they are not sealed to is refused as sealed show refuses
 // them (not on the team, transferred away, retired), and nothing is
-// written. A note on stderr says the copy holds them in plain text.
-func (opts *caseShowOptions) openSealed(src store.Source, snap *casefile.Snapshot) (*sealed.Fields, error) {
+// written; so is a sealed.age the commit that last changed it put there
+// by hand (handSealed, as sealed show asks). A note on stderr says the
+// copy holds them in plain text.
+func (opts *caseShowOptions) openSealed(src store.Source, snap *casefile.Snapshot, commit string) (*sealed.Fields, error) {
 	author, err := opts.keyAuthor()
 	if err != nil {
 		return nil, err
@@ -353,6 +355,19 @@ func (opts *caseShowOptions) openSealed(src store.Source, snap *casefile.Snapsho
 	}
 	if err != nil {
 		return nil, opts.changeError(err)
+	}
+	// A sealed.age put there by hand may hold another case's fields,
+	// sealed to the same people: case sealed show shows them with that
+	// warning, for the manager to judge; a copy for the participant is
+	// not written with them.
+	if s := snap.Case(opts.caseID).Sealed; s != nil && s.Ciphertext {
+		hand, err := opts.handSealed(opts.caseID, commit)
+		if err != nil {
+			return nil, err
+		}
+		if hand != nil {
+			return nil, &InvalidError{Msg: hand.Error() + "; the participant's copy was not written", Hint: hand.Hint()}
+		}
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: note: the case file holds %s's sealed fields in plain text: give it to the participant alone, never by unencrypted email (TEGL 39-11)\n", opts.caseID)
 	return &f, nil
