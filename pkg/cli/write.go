@@ -220,6 +220,7 @@ func allSealedRecipients(fs []finding.Finding) bool {
 // changeError explains why a change was not made.
 func (g *globals) changeError(err error) error {
 	var refused *casework.RefusedError
+	var result *casework.ResultError
 	var input *casework.InputError
 	var roster *casework.NotOnRosterError
 	var denied *casework.AccessError
@@ -252,6 +253,8 @@ func (g *globals) changeError(err error) error {
 			printFinding(g.env.Stderr, f)
 		}
 		return &InvalidError{Msg: refused.Error(), Hint: refused.HintFor(g.refusedFlags(refused))}
+	case errors.As(err, &result):
+		return &InvalidError{Msg: result.Error(), Hint: result.Hint}
 	case errors.As(err, &noteFile):
 		for _, f := range noteFile.Findings {
 			printFinding(g.env.Stderr, f)
