@@ -323,7 +323,7 @@ type FlowStyleError struct {
 }
 
 func (e *FlowStyleError) Error() string {
-	return fmt.Sprintf("%s (line %d) is written in flow style ({...} or [...]), which caseplan does not edit in place", e.Owner, e.Line)
+	return fmt.Sprintf("%s (line %d) is written in flow style ({...} or [...]), which a command cannot change in place", e.Owner, e.Line)
 }
 
 // Hint is what to do: write the collection in block form.
