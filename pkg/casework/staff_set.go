@@ -140,8 +140,10 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 		after.Staff = slices.Clone(cfg.Staff)
 		after.Staff[i] = next
 		if !after.RolesInForce() {
-			return nil, inputErrorf("make someone else an admin first: caseplan staff set ID --role admin",
-				"%s is the roster's last active admin; without one, roles stop applying", m.ID)
+			return nil, &ResultError{
+				Msg:  fmt.Sprintf("%s is the roster's last active admin; without one, roles stop applying", m.ID),
+				Hint: "make someone else an admin first: caseplan staff set ID --role admin",
+			}
 		}
 	}
 	old, err := s.ReadFile(layout.ConfigPath)

@@ -129,3 +129,29 @@ func TestSetStaffRefused(t *testing.T) {
 	}
 	assertSameState(t, before, captureState(t, dir))
 }
+
+// Taking the admin role from the roster's last active admin, or retiring
+// them, is refused for its result (roles would stop applying unnoticed):
+// a ResultError, a refused write, not an InputError, a bad value.
+func TestSetStaffLastAdmin(t *testing.T) {
+	isolateHome(t)
+	dir := staffStore(t)
+	if _, err := openWorkspace(t, dir, sue).Apply(nil, SetStaff{ID: "mrivera", Role: str("admin")}.Build); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		by     Author
+		change SetStaff
+	}{
+		{maria, SetStaff{ID: "mrivera", Role: str("supervisor")}},
+		{sue, SetStaff{ID: "mrivera", Role: str("case-manager")}},
+	} {
+		before := captureState(t, dir)
+		_, err := openWorkspace(t, dir, tt.by).Apply(nil, tt.change.Build)
+		var result *ResultError
+		if !errors.As(err, &result) || !strings.Contains(result.Msg, "mrivera is the roster's last active admin") || !strings.Contains(result.Hint, "--role admin") {
+			t.Errorf("%+v: error %v, want a ResultError", tt.change, err)
+		}
+		assertSameState(t, before, captureState(t, dir))
+	}
+}

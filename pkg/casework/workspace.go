@@ -198,6 +198,18 @@ type Result struct {
 	WouldRefuse error
 }
 
+// ResultError says a change was refused for what its result would be,
+// where that result breaks no rule of the records (no finding): a roster
+// that keeps no active admin is valid, but turns roles off unnoticed.
+// Like a RefusedError, and unlike an InputError (a bad value, exit 2),
+// it is a refused write (exit 1, README "Exit status").
+type ResultError struct {
+	Msg  string
+	Hint string
+}
+
+func (e *ResultError) Error() string { return e.Msg }
+
 // RefusedError says a change was not made because its result would be
 // invalid. Findings are the errors it would have introduced.
 type RefusedError struct {

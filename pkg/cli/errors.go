@@ -219,8 +219,8 @@ func errorHint(err error) string {
 	if mb := (*gitstore.MissingBranchError)(nil); hint == "" && errors.As(err, &mb) {
 		hint = missingBranchHint(mb)
 	}
-	if il := (*gitstore.IndexLockedError)(nil); hint == "" && errors.As(err, &il) {
-		hint = "if no git command (or git tool, such as an editor's git panel) is running in this clone, one that was stopped left the file behind: remove it with rm " + display.ShellQuote(il.Path) + ", then run the command again; nothing was written"
+	if gl := (*gitstore.GitLockError)(nil); hint == "" && errors.As(err, &gl) {
+		hint = gitLockHint(gl)
 	}
 	if hint == "" && errors.Is(err, gitstore.ErrDetachedHead) {
 		hint = "caseplan writes on a branch: go back to yours with git switch BRANCH (git branch lists them), then run the command again; nothing was written"
@@ -258,6 +258,15 @@ func lockedHint(e *gitstore.LockedError) string {
 		return "another caseplan command is writing to this store; try again when it has finished, or give a time to wait for it, e.g. --lock-wait 30s"
 	}
 	return "another caseplan command is writing to this store; try again when it has finished"
+}
+
+// gitLockHint is what to do about a git lock file that stayed in place:
+// the same words for each of them (the index's, a branch's, the
+// config's), since each is left the same way, by a git command — or a
+// caseplan one killed before its next run could clear it — that was
+// stopped.
+func gitLockHint(e *gitstore.GitLockError) string {
+	return "if no git or caseplan command (nor a git tool, such as an editor's git panel) is running in this clone, one that was stopped left the " + e.What + "'s lock behind: remove it with rm " + display.ShellQuote(e.Path) + ", then run the command again; nothing was written"
 }
 
 // missingBranchHint is what to do when HEAD names a branch that does not

@@ -129,7 +129,9 @@ func TestHeadHints(t *testing.T) {
 		{&gitstore.MissingBranchError{Branch: "x", Branches: []string{"main", "spare"}}, "git symbolic-ref HEAD refs/heads/main "},
 		{&gitstore.MissingBranchError{Branch: "x", Branches: []string{"a", "b"}}, "refs/heads/BRANCH (one of a, b)"},
 		{fmt.Errorf("commit: %w", gitstore.ErrDetachedHead), "git switch BRANCH"},
-		{fmt.Errorf("commit: %w", &gitstore.IndexLockedError{Path: "/home/dana/office store/.git/index.lock"}), "rm '/home/dana/office store/.git/index.lock', then"},
+		{fmt.Errorf("commit: %w", &gitstore.GitLockError{Path: "/home/dana/office store/.git/index.lock", What: "git index"}), "rm '/home/dana/office store/.git/index.lock', then"},
+		{fmt.Errorf("commit: %w", &gitstore.GitLockError{Path: "/srv/store/.git/refs/heads/main.lock", What: "branch refs/heads/main"}), "left the branch refs/heads/main's lock behind: remove it with rm /srv/store/.git/refs/heads/main.lock, then"},
+		{fmt.Errorf("clone: %w", &gitstore.GitLockError{Path: "/srv/store/.git/config.lock", What: "git config"}), "no git or caseplan command"},
 	} {
 		if got := errorHint(c.err); !strings.Contains(got, c.want) {
 			t.Errorf("errorHint(%v) = %q, want it to contain %q", c.err, got, c.want)

@@ -110,7 +110,10 @@ a projection.
                       them those a follow-up reports on by month end, as
                       validate reads it (done in the quarter, or naming it:
                       its quarter in outcome.yaml). A follow-up made late,
-                      after the month, leaves that month's figure as it was
+                      after the month, leaves that month's figure as it was.
+                      Each case manager's and each program's row counts
+                      them too, in a last column "Quarters after exit due /
+                      done" (CSV: two columns after extensions_refused)
   applications, interviews
                       activity tracker entries dated in the month (000);
                       mock interviews are practice and do not count, nor
@@ -182,7 +185,8 @@ Formats:
             "placed","contacts","contact_cases","contact_compliance",
             "overdue_contacts","overdue_items","applications","interviews",
             "extensions_requested","extensions_approved",
-            "extensions_refused"}],
+            "extensions_refused","quarters_after_exit_due",
+            "quarters_after_exit_done"}],
             "programs":[{"key","name","kind", and the summary's keys}],
             "cases":[{"id","participant","manager","program","status",
             "phase","phase_ends","days_left","last_contact","contacts",

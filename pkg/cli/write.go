@@ -12,6 +12,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
+	"github.com/caseplan/caseplan/pkg/yamledit"
 	"github.com/caseplan/caseplan/schemas"
 	"go.yaml.in/yaml/v3"
 )
@@ -220,6 +221,8 @@ func allSealedRecipients(fs []finding.Finding) bool {
 // changeError explains why a change was not made.
 func (g *globals) changeError(err error) error {
 	var refused *casework.RefusedError
+	var result *casework.ResultError
+	var flow *yamledit.FlowStyleError
 	var input *casework.InputError
 	var roster *casework.NotOnRosterError
 	var denied *casework.AccessError
@@ -252,6 +255,12 @@ func (g *globals) changeError(err error) error {
 			printFinding(g.env.Stderr, f)
 		}
 		return &InvalidError{Msg: refused.Error(), Hint: refused.HintFor(g.refusedFlags(refused))}
+	case errors.As(err, &result):
+		return &InvalidError{Msg: result.Error(), Hint: result.Hint}
+	case errors.As(err, &flow):
+		// The record is valid but written so that caseplan cannot
+		// change it in place: the record's to fix, as an invalid one.
+		return &InvalidError{Msg: err.Error(), Hint: flow.Hint()}
 	case errors.As(err, &noteFile):
 		for _, f := range noteFile.Findings {
 			printFinding(g.env.Stderr, f)

@@ -14,6 +14,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/store"
+	"github.com/caseplan/caseplan/pkg/yamledit"
 )
 
 // TestChangeError: every error a change can end with is explained and
@@ -75,6 +76,14 @@ func TestChangeError(t *testing.T) {
 		{
 			name: "an unknown case", err: &store.UnknownCaseError{ID: "W-404"}, wantCode: ExitUsage,
 			wantStderr: []string{`caseplan: no case "W-404" in this store`},
+		},
+		{
+			name: "the last admin stepping down", err: &casework.ResultError{Msg: "mrivera is the roster's last active admin; without one, roles stop applying", Hint: "make someone else an admin first"}, wantCode: ExitInvalid,
+			wantStderr: []string{"caseplan: mrivera is the roster's last active admin; without one, roles stop applying", "caseplan: hint: make someone else an admin first"},
+		},
+		{
+			name: "a record in flow style", err: fmt.Errorf("cases/W-001/outcome.yaml: %w", &yamledit.FlowStyleError{Owner: "the file's top level", Line: 1, Block: "  notes: x"}), wantCode: ExitInvalid,
+			wantStderr: []string{"caseplan: cases/W-001/outcome.yaml: the file's top level (line 1) is written in flow style ({...} or [...]), which a command cannot change in place", "caseplan: hint: write it in block form, one entry a line, then run the command again; in block form it reads:", "caseplan: hint:   notes: x"},
 		},
 		{
 			name: "the store is locked", err: locked, wantCode: ExitOther,

@@ -361,7 +361,7 @@ func (r *Repo) updateRef(branch plumbing.ReferenceName, to, from plumbing.Hash) 
 	lockPath := refPath + ".lock"
 	f, err := lockRef(refPath)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("update %s: %w: %s exists: a git command is updating the branch, or one was stopped and left the file; if no git command is running, remove the file and run the command again", branch, ErrConcurrentUpdate, lockPath)
+		return &GitLockError{Path: lockPath, What: refWhat(branch), is: ErrConcurrentUpdate}
 	}
 	if err != nil {
 		return fmt.Errorf("update %s: %w", branch, err)

@@ -435,8 +435,8 @@ func TestIndexLockedByGit(t *testing.T) {
 	}
 	// The file is given apart from the words, so the hint can give the
 	// command that removes it.
-	if il := (*IndexLockedError)(nil); !errors.As(err, &il) || il.Path != lock {
-		t.Fatalf("err = %#v, want an *IndexLockedError with Path %s", err, lock)
+	if gl := (*GitLockError)(nil); !errors.As(err, &gl) || gl.Path != lock || gl.What != "git index" {
+		t.Fatalf("err = %#v, want a *GitLockError with Path %s", err, lock)
 	}
 	before.assertSame(t, takeSnapshot(t, r))
 	if _, err := os.Stat(lock); err != nil {
@@ -473,8 +473,13 @@ func TestRefLockedByGit(t *testing.T) {
 	}
 	before := takeSnapshot(t, r)
 	_, err = r.Commit(CommitRequest{Message: "y", Author: testAuthor, Changes: []Change{put("c.yaml", "c\n")}})
-	if !errors.Is(err, ErrConcurrentUpdate) || !strings.Contains(err.Error(), lock) || !strings.Contains(err.Error(), "remove the file") {
-		t.Fatalf("err = %v, want ErrConcurrentUpdate naming the file and what to do", err)
+	if !errors.Is(err, ErrConcurrentUpdate) || !strings.Contains(err.Error(), lock) {
+		t.Fatalf("err = %v, want ErrConcurrentUpdate naming the file", err)
+	}
+	// The same answer as a left index.lock's, so the hint gives the file
+	// to remove.
+	if gl := (*GitLockError)(nil); !errors.As(err, &gl) || gl.Path != lock || gl.What != "branch refs/heads/main" {
+		t.Fatalf("err = %#v, want a *GitLockError with Path %s", err, lock)
 	}
 	before.assertSame(t, takeSnapshot(t, r))
 	if _, err := os.Stat(lock); err != nil {

@@ -746,20 +746,26 @@ func appendVarint(b []byte, v uint64) []byte {
 	return append(b, buf[pos:]...)
 }
 
-// IndexLockedError says .git/index.lock stayed in place through the wait:
-// a git command is at work, or one was stopped and left it behind (git's
-// own behaviour after a crash). errors.Is(err, ErrIndexLocked) is true
-// for it.
-type IndexLockedError struct {
+// GitLockError says a git lock file — .git/index.lock, a ref's or the
+// config's — stayed in place through the wait: a git command is at work,
+// or one was stopped and left it behind (git's own behaviour after a
+// crash; what a killed caseplan left, its journal clears). It is the one
+// answer to every git lock caseplan takes, so the hint (pkg/cli) can say
+// what is locked and give the file to remove. errors.Is(err, ErrIndexLocked)
+// is true for the index's, errors.Is(err, ErrConcurrentUpdate) for a
+// branch's.
+type GitLockError struct {
 	Path string // the lock file
+	What string // what it locks, in words: "git index", "branch refs/heads/main"
+	is   error  // the sentinel errors.Is matches, if any
 }
 
-func (e *IndexLockedError) Error() string {
-	return fmt.Sprintf("%s: %s exists: another git command is at work in this clone, or one was stopped and left the file behind", ErrIndexLocked, e.Path)
+func (e *GitLockError) Error() string {
+	return fmt.Sprintf("%s is locked: %s exists: another git command is at work in this clone, or one was stopped and left the file behind", e.What, e.Path)
 }
 
-// Is makes errors.Is(err, ErrIndexLocked) true.
-func (e *IndexLockedError) Is(target error) bool { return target == ErrIndexLocked }
+// Is makes errors.Is true for the sentinel of the lock's kind.
+func (e *GitLockError) Is(target error) bool { return e.is != nil && target == e.is }
 
 // lockIndex creates .git/index.lock the way git does (O_EXCL), which keeps
 // git commands out of the index until the lock is renamed over the index or
@@ -776,7 +782,7 @@ func lockIndex(gitDir string) (*os.File, error) {
 			return nil, fmt.Errorf("lock index: %w", err)
 		}
 		if time.Now().After(deadline) {
-			return nil, &IndexLockedError{Path: path}
+			return nil, &GitLockError{Path: path, What: "git index", is: ErrIndexLocked}
 		}
 		time.Sleep(indexLockPoll)
 	}

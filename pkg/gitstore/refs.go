@@ -89,7 +89,7 @@ func (s *objectStore) writeRef(ref, old *plumbing.Reference) error {
 	defer done()
 	f, err := lockRef(path)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("write %s: %s exists: a git command is updating it, or one was stopped and left the file; if no git command is running, remove the file and run the command again", name, path+".lock")
+		return &GitLockError{Path: path + ".lock", What: refWhat(name)}
 	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
@@ -111,6 +111,14 @@ func (s *objectStore) writeRef(ref, old *plumbing.Reference) error {
 		}
 	}
 	return replaceLocked(f, path, []byte(content))
+}
+
+// refWhat is what the lock of ref locks, in words.
+func refWhat(ref plumbing.ReferenceName) string {
+	if ref.IsBranch() {
+		return "branch " + ref.String()
+	}
+	return "ref " + ref.String()
 }
 
 // perWorktreeRef reports whether ref belongs to one work tree (HEAD, and
@@ -158,7 +166,7 @@ func (s *objectStore) SetConfig(cfg *config.Config) error {
 	defer done()
 	f, err := lockRef(path)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("write %s: %s exists: a git command is changing the config, or one was stopped and left the file; if no git command is running, remove the file and run the command again", path, path+".lock")
+		return &GitLockError{Path: path + ".lock", What: "git config"}
 	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

@@ -2,6 +2,7 @@ package gitstore
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -126,11 +127,28 @@ func TestRefWriteRespectsGitsLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := r.UpdateTracking(rem, "main", c)
-	if err == nil || !strings.Contains(err.Error(), lock) || !strings.Contains(err.Error(), "remove the file") {
-		t.Fatalf("err = %v, want the lock named with what to do", err)
+	if gl := (*GitLockError)(nil); !errors.As(err, &gl) || gl.Path != lock || gl.What != "ref refs/remotes/origin/main" {
+		t.Fatalf("err = %v, want a *GitLockError naming the lock", err)
 	}
 	if _, err := os.Stat(strings.TrimSuffix(lock, ".lock")); err == nil {
 		t.Error("the ref was written while git held its lock")
+	}
+	if _, err := os.Stat(lock); err != nil {
+		t.Errorf("git's lock was removed: %v", err)
+	}
+}
+
+// A git command's config.lock left behind stops a config write (a
+// clone's or init's remote) with the same answer as any git lock.
+func TestConfigWriteRespectsGitsLock(t *testing.T) {
+	r := newTestRepo(t)
+	lock := filepath.Join(r.gitDir, "config.lock")
+	if err := os.WriteFile(lock, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := r.SetRemote("origin", "https://git.example.org/store.git")
+	if gl := (*GitLockError)(nil); !errors.As(err, &gl) || gl.Path != lock || gl.What != "git config" {
+		t.Fatalf("err = %v, want a *GitLockError naming the lock", err)
 	}
 	if _, err := os.Stat(lock); err != nil {
 		t.Errorf("git's lock was removed: %v", err)

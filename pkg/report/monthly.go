@@ -117,6 +117,10 @@ type ManagerSection struct {
 	ExtensionsRequested int `json:"extensions_requested"`
 	ExtensionsApproved  int `json:"extensions_approved"`
 	ExtensionsRefused   int `json:"extensions_refused"`
+	// The WIOA quarters after exit ending in the month on the manager's
+	// cases, and done, counted as the summary counts them.
+	QuartersAfterExitDue  int `json:"quarters_after_exit_due"`
+	QuartersAfterExitDone int `json:"quarters_after_exit_done"`
 }
 
 // PostEmploymentCounts are the figures a post-employment case (003)
@@ -393,6 +397,7 @@ func AssembleMonthly(cfg *record.Config, m Month, src Source, names bool, cases 
 			OverdueContacts: t.OverdueContacts, OverdueItems: t.OverdueItems,
 			Applications: t.Applications, Interviews: t.Interviews,
 			ExtensionsRequested: t.ExtensionsRequested, ExtensionsApproved: t.ExtensionsApproved, ExtensionsRefused: t.ExtensionsRefused,
+			QuartersAfterExitDue: t.QuartersAfterExitDue, QuartersAfterExitDone: t.QuartersAfterExitDone,
 		}
 		if st, ok := cfg.StaffByID(id); ok {
 			s.Name, s.Retired = st.Name, !st.IsActive()

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html"
 	"reflect"
 	"regexp"
@@ -705,10 +706,41 @@ func TestMonthlyQuartersAfterExit(t *testing.T) {
 				t.Errorf("%s, %s: program %s counts %d / %d, where the summary's are W1's", tt.name, tt.month, p.Key, p.QuartersAfterExitDue, p.QuartersAfterExitDone)
 			}
 		}
+		// W1's manager's row counts them as the summary does, and so do
+		// the managers' and programs' tables every format shows.
+		for _, mgr := range r.Managers {
+			if mgr.QuartersAfterExitDue+mgr.QuartersAfterExitDone == 0 {
+				continue
+			}
+			if mgr.QuartersAfterExitDue != s.QuartersAfterExitDue || mgr.QuartersAfterExitDone != s.QuartersAfterExitDone {
+				t.Errorf("%s, %s: manager %s counts %d / %d, where the summary's are W1's", tt.name, tt.month, mgr.ID, mgr.QuartersAfterExitDue, mgr.QuartersAfterExitDone)
+			}
+		}
+		if got := sumOver(r.Managers, func(m ManagerSection) int { return m.QuartersAfterExitDue }); got != s.QuartersAfterExitDue {
+			t.Errorf("%s, %s: managers count %d quarters due, the summary %d", tt.name, tt.month, got, s.QuartersAfterExitDue)
+		}
+		want := fmt.Sprintf("%d / %d", s.QuartersAfterExitDue, s.QuartersAfterExitDone)
+		for _, tb := range []table{managerTable(r), programTable(r)} {
+			last := len(tb.headers) - 1
+			if tb.headers[last] != "Quarters after exit due / done" {
+				t.Fatalf("%s table's last column is %q", tb.title, tb.headers[last])
+			}
+			if !slices.ContainsFunc(tb.rows, func(row []string) bool { return row[last] == want }) {
+				t.Errorf("%s, %s: %s table has no row %q: %q", tt.name, tt.month, tb.title, want, tb.rows)
+			}
+		}
 		if tt.due > 0 && !slices.ContainsFunc(r.Cases, func(c CaseRow) bool { return c.ID == "W1" }) {
 			t.Errorf("%s, %s: W1 owes a follow-up ending in the month and has no row", tt.name, tt.month)
 		}
 	}
+}
+
+func sumOver[T any](xs []T, f func(T) int) int {
+	n := 0
+	for _, x := range xs {
+		n += f(x)
+	}
+	return n
 }
 
 func b2i(b bool) int {

@@ -257,9 +257,8 @@ func summaryLines(r *Monthly) []line {
 		joined("Follow-ups due / done", "the follow-ups in outcome.yaml, by their due date",
 			line{label: "Follow-ups due", value: itoa(c.FollowUpsDue), remark: dueFollowUps},
 			line{label: "Follow-ups done", value: itoa(c.FollowUpsDone), remark: doneFollowUps}),
-		joined("Quarters after exit due / done", "WIOA's 2nd and 4th (TEGL 10-16) "+quarters+"; done: a follow-up reports on it",
-			line{label: "Quarters after exit due", value: itoa(c.QuartersAfterExitDue), remark: dueQuarters},
-			line{label: "Quarters after exit done", value: itoa(c.QuartersAfterExitDone), remark: doneQuarters}),
+		quartersAfterExitLine(c.QuartersAfterExitDue, c.QuartersAfterExitDone,
+			"WIOA's 2nd and 4th (TEGL 10-16) "+quarters+"; done: a follow-up reports on it", dueQuarters, doneQuarters),
 		{label: "Applications", value: itoa(c.Applications), remark: "from the activity tracker"},
 		{label: "Interviews", value: itoa(c.Interviews), remark: "from the activity tracker; mock interviews not counted"},
 	}
@@ -275,15 +274,28 @@ func extensionsLine(requested, approved, refused int) line {
 		line{label: "Extensions refused", value: itoa(refused), remark: "decided in the month"})
 }
 
-// managerTable and programTable end with the extensions (extensionsLine),
-// after the columns they had before, so no column moves for a script
-// that reads a CSV table by place.
+// quartersAfterExitLine is the WIOA quarters after exit due in the month
+// and done (TEGL 10-16) as every part of the monthly report shows them:
+// the summary (with its remarks), each case manager's row and each
+// program's (without).
+func quartersAfterExitLine(due, done int, remark, dueRemark, doneRemark string) line {
+	return joined("Quarters after exit due / done", remark,
+		line{label: "Quarters after exit due", value: itoa(due), remark: dueRemark},
+		line{label: "Quarters after exit done", value: itoa(done), remark: doneRemark})
+}
+
+// managerTable and programTable end with the extensions (extensionsLine)
+// and then the quarters after exit (quartersAfterExitLine), after the
+// columns they had before, so no column moves for a script that reads a
+// CSV table by place.
 func managerTable(r *Monthly) table {
 	t := table{title: "Case managers", headers: []string{"Manager", "Name", "Caseload", "Opened", "Closed", "Placed", "Contacts", "Compliance", "Overdue contacts", "Overdue items", "Applications", "Interviews"}}
 	t.joinedColumn(extensionsLine(0, 0, 0))
+	t.joinedColumn(quartersAfterExitLine(0, 0, "", "", ""))
 	for _, m := range r.Managers {
 		t.rows = append(t.rows, []string{m.ID, record.MarkRetired(m.Name, m.Retired), itoa(m.Caseload), itoa(m.Opened), itoa(m.Closed), itoa(m.Placed), itoa(m.Contacts), pct(m.ContactCompliance), itoa(m.OverdueContacts), itoa(m.OverdueItems), itoa(m.Applications), itoa(m.Interviews),
-			extensionsLine(m.ExtensionsRequested, m.ExtensionsApproved, m.ExtensionsRefused).value})
+			extensionsLine(m.ExtensionsRequested, m.ExtensionsApproved, m.ExtensionsRefused).value,
+			quartersAfterExitLine(m.QuartersAfterExitDue, m.QuartersAfterExitDone, "", "", "").value})
 	}
 	return t
 }
@@ -291,9 +303,11 @@ func managerTable(r *Monthly) table {
 func programTable(r *Monthly) table {
 	t := table{title: "Programs", headers: []string{"Program", "Kind", "Open at start", "Open at end", "Opened", "Reopened", "Closed", "Placed", "Contacts", "Compliance", "Overdue contacts", "Applications", "Interviews"}}
 	t.joinedColumn(extensionsLine(0, 0, 0))
+	t.joinedColumn(quartersAfterExitLine(0, 0, "", "", ""))
 	for _, p := range r.Programs {
 		t.rows = append(t.rows, []string{p.Key, p.Kind, itoa(p.OpenAtStart), itoa(p.OpenAtEnd), itoa(p.Opened), itoa(p.Reopened), itoa(p.Closed), itoa(p.Placed), itoa(p.Contacts), pct(p.ContactCompliance), itoa(p.OverdueContacts), itoa(p.Applications), itoa(p.Interviews),
-			extensionsLine(p.ExtensionsRequested, p.ExtensionsApproved, p.ExtensionsRefused).value})
+			extensionsLine(p.ExtensionsRequested, p.ExtensionsApproved, p.ExtensionsRefused).value,
+			quartersAfterExitLine(p.QuartersAfterExitDue, p.QuartersAfterExitDone, "", "", "").value})
 	}
 	return t
 }

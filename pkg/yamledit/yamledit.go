@@ -303,10 +303,73 @@ func (d *doc) delete(path []string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot delete the whole document")
 	}
 	if f.parent.Style&yaml.FlowStyle != 0 {
-		return nil, fmt.Errorf("%s (line %d) is written in flow style ({...} or [...]); edit it by hand", flowOwner(path[:len(path)-1]), f.parent.Line)
+		return nil, flowError(path[:len(path)-1], f.parent)
 	}
 	start, end := d.extent(f)
 	return d.splice(start, end, ""), nil
+}
+
+// FlowStyleError says a change had to edit inside a collection written
+// in flow style ({...} or [...]), which yamledit does not rewrite: its
+// values would have to be re-encoded, and a value typed one way (a
+// quoted date, a number kept as text) must be written back exactly as
+// typed. The record is valid, but caseplan cannot change it in place, so
+// it is the record's to fix: the hint shows the same collection in block
+// form to write instead.
+type FlowStyleError struct {
+	Owner string // the collection's path, or "the file's top level"
+	Line  int    // where it starts
+	Block string // the collection in block form, one entry a line
+}
+
+func (e *FlowStyleError) Error() string {
+	return fmt.Sprintf("%s (line %d) is written in flow style ({...} or [...]), which a command cannot change in place", e.Owner, e.Line)
+}
+
+// Hint is what to do: write the collection in block form.
+func (e *FlowStyleError) Hint() string {
+	if e.Block == "" {
+		return "write it in block form, one entry a line, then run the command again"
+	}
+	return "write it in block form, one entry a line, then run the command again; in block form it reads:\n" + e.Block
+}
+
+// maxBlockLines is how many lines of the block form a FlowStyleError
+// shows: enough for a record's top level, not a screenful.
+const maxBlockLines = 20
+
+// flowError is the FlowStyleError for the flow collection n at path.
+func flowError(path []string, n *yaml.Node) error {
+	e := &FlowStyleError{Owner: flowOwner(path), Line: n.Line}
+	block := blockCopy(n)
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(block); err == nil && enc.Close() == nil {
+		lines := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
+		if len(lines) > maxBlockLines {
+			lines = append(lines[:maxBlockLines], "...")
+		}
+		for i, l := range lines {
+			lines[i] = "  " + l
+		}
+		e.Block = strings.Join(lines, "\n")
+	}
+	return e
+}
+
+// blockCopy is a copy of n with every collection in block style; scalars
+// keep their style (quoted stays quoted), so each value reads as typed.
+func blockCopy(n *yaml.Node) *yaml.Node {
+	c := *n
+	if c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode {
+		c.Style &^= yaml.FlowStyle
+	}
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, k := range n.Content {
+		c.Content[i] = blockCopy(k)
+	}
+	return &c
 }
 
 // flowOwner names the collection at path a refusal of its flow style
@@ -348,7 +411,7 @@ func (d *doc) insertMissing(path []string, depth int, v any) ([]byte, error) {
 		if out, ok, err := d.insertInFlow(parent, path[:depth], key, v); ok || err != nil {
 			return out, err
 		}
-		return nil, fmt.Errorf("%s (line %d) is written in flow style ({...}); edit it by hand", flowOwner(path[:depth]), p.Line)
+		return nil, flowError(path[:depth], p)
 	}
 	indent := 0
 	if len(p.Content) > 0 {

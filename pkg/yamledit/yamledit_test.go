@@ -1,6 +1,7 @@
 package yamledit
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -329,5 +330,28 @@ func TestEmptyFlowDocument(t *testing.T) {
 	}
 	if _, err := Set([]byte("{a: 1}\n"), []string{"b", "c"}, "x"); err == nil || !strings.HasPrefix(err.Error(), "the file's top level (line 1) is written in flow style") {
 		t.Errorf("a top-level flow mapping: err %v, want one naming the file's top level", err)
+	}
+}
+
+// A flow collection a change must edit inside is refused with a
+// FlowStyleError (the record's to fix, exit 1), whose hint shows it in
+// block form with every value as typed: a quoted date stays quoted.
+func TestFlowStyleError(t *testing.T) {
+	in := "{goal: Find work, status: active, since: \"2026-03-02\", steps: [Call, Visit]}\n"
+	_, err := Set([]byte(in), []string{"next", "due"}, "2026-04-01")
+	var fe *FlowStyleError
+	if !errors.As(err, &fe) || fe.Owner != "the file's top level" || fe.Line != 1 {
+		t.Fatalf("err %#v, want a FlowStyleError at the top level, line 1", err)
+	}
+	want := "  goal: Find work\n  status: active\n  since: \"2026-03-02\"\n  steps:\n    - Call\n    - Visit"
+	if fe.Block != want {
+		t.Errorf("block form\n%s\nwant\n%s", fe.Block, want)
+	}
+	if !strings.HasSuffix(fe.Hint(), "in block form it reads:\n"+want) {
+		t.Errorf("hint %q does not show the block form", fe.Hint())
+	}
+	_, err = Delete([]byte("{a: 1, b: 2}\n"), []string{"a"})
+	if !errors.As(err, &fe) {
+		t.Errorf("a delete inside a flow mapping: err %v, want a FlowStyleError", err)
 	}
 }
