@@ -129,3 +129,30 @@ func TestSetStaffRefused(t *testing.T) {
 	}
 	assertSameState(t, before, captureState(t, dir))
 }
+
+// TestCheckCenterMeant: a center typed short or with a slip is refused
+// with the store's center to type, quoted; one near none of them, or
+// near two, keeps the plain hint; a center on the list passes.
+func TestCheckCenterMeant(t *testing.T) {
+	cfg := &record.Config{Centers: []string{"Riverside Career Center", "Eastgate Career Center", "Eastside Annex"}}
+	tests := []struct{ typed, hint string }{
+		{"Riverside Career Centre", "did you mean --center 'Riverside Career Center'? the centers are listed in cases/caseplan.yaml"},
+		{"riverside", "did you mean --center 'Riverside Career Center'? the centers are listed in cases/caseplan.yaml"},
+		{"Eastgate", "did you mean --center 'Eastgate Career Center'? the centers are listed in cases/caseplan.yaml"},
+		{"East", "the centers are listed in cases/caseplan.yaml"},
+		{"Nowhere", "the centers are listed in cases/caseplan.yaml"},
+	}
+	for _, tt := range tests {
+		err := checkCenter(cfg, tt.typed)
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			t.Fatalf("%q: %v, want an InputError", tt.typed, err)
+		}
+		if ie.Hint != tt.hint {
+			t.Errorf("%q: hint %q\nwant %q", tt.typed, ie.Hint, tt.hint)
+		}
+	}
+	if err := checkCenter(cfg, "Eastgate Career Center"); err != nil {
+		t.Errorf("a center on the list: %v", err)
+	}
+}
