@@ -165,10 +165,11 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 
 // checkCenter refuses a center that is not one of the store's, when
 // caseplan.yaml lists its centers (a store that lists none takes any):
-// staff add, staff set and case transfer ask it, each as --center. The
-// center typed short ("Eastgate") or with a slip ("Centre") is suggested
-// as it is to be typed, quoted, since a center is usually several words;
-// it is not taken: a center is written onto the roster or a case as given.
+// staff add, staff set, case new and case transfer ask it, each as
+// --center. The center typed short ("Eastgate") or with a slip
+// ("Centre") is suggested as it is to be typed, quoted, since a center is
+// usually several words; it is not taken: a center is written onto the
+// roster or a case as given.
 func checkCenter(cfg *record.Config, center string) error {
 	if center == "" || len(cfg.Centers) == 0 || slices.Contains(cfg.Centers, center) {
 		return nil
