@@ -140,6 +140,12 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		}
 	}
 
+	// A center off the store's list would file the case where case list
+	// --center and the reports by center never look, as staff add and
+	// case transfer refuse it.
+	if err := checkCenter(cfg, n.Center); err != nil {
+		return nil, err
+	}
 	center := n.Center
 	if center == "" {
 		center = staff.Center

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
 )
 
@@ -113,6 +114,13 @@ func (a AddTeamMember) Build(s *State) (*Change, error) {
 	for _, old := range lc.intake.Team {
 		if strings.EqualFold(old.Name, m.Name) && old.Role == m.Role {
 			return nil, inputErrorf("caseplan case show "+a.Case+" shows the case", "case %s already has %s on its team as %s", a.Case, old.Name, old.Role)
+		}
+		// A colleague is on the team by their address (record.Intake.OnTeam),
+		// once: a second entry in another role gives them nothing more,
+		// and leaves case team remove by their name asking which entry.
+		if staff != "" && old.Email != "" && strings.EqualFold(strings.TrimSpace(old.Email), m.Email) {
+			return nil, inputErrorf(fmt.Sprintf("a colleague is on a case's team once; to change their role: caseplan case team update %s %s --role %s", a.Case, validate.MemberRef(old), m.Role),
+				"case %s already has %s (%s on the staff roster) on its team as %s", a.Case, old.Name, staff, old.Role)
 		}
 	}
 	if m.ID, err = s.newItemID(lc.c, record.PrefixTeamMember); err != nil {

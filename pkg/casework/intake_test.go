@@ -446,6 +446,36 @@ func TestTeamMemberOnRoster(t *testing.T) {
 	}
 }
 
+// TestTeamColleagueOnce: a colleague on the roster is on a case's team
+// once, by their address; adding them again in another role is refused
+// with the team update that changes the role, and nothing is written
+// (two entries of one person left team remove by their name asking which).
+func TestTeamColleagueOnce(t *testing.T) {
+	dir := initTestStore(t)
+	openCase(t, dir, "W-001", "wioa")
+	res := applyTo(t, dir, "W-001", AddTeamMember{Case: "W-001", Staff: "mrivera", Member: record.TeamMember{Role: "counselor"}}.Build)
+	tm := res.Change.Output
+	before := captureState(t, dir)
+	for _, add := range []AddTeamMember{
+		{Case: "W-001", Staff: "mrivera", Member: record.TeamMember{Role: "navigator"}},
+		{Case: "W-001", Member: record.TeamMember{Name: "Maria Rivera", Role: "navigator"}},
+		{Case: "W-001", Member: record.TeamMember{Name: "M. Rivera", Email: "MRivera@example.org", Role: "other"}},
+	} {
+		_, err := openWorkspace(t, dir, maria).Apply([]string{"W-001"}, add.Build)
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			t.Fatalf("%+v: Apply = %v, want an InputError", add, err)
+		}
+		if want := "case W-001 already has Maria Rivera (mrivera on the staff roster) on its team as counselor"; ie.Msg != want {
+			t.Errorf("message = %q\nwant      %q", ie.Msg, want)
+		}
+		if want := "caseplan case team update W-001 " + tm + " --role " + add.Member.Role; !strings.Contains(ie.Hint, want) {
+			t.Errorf("hint = %q, want it to say %q", ie.Hint, want)
+		}
+		assertSameState(t, before, captureState(t, dir))
+	}
+}
+
 // A staff member on a case's team is named for team remove and update by
 // their staff ID, as team add --staff takes them: the entry with the
 // roster's address; none, or two, leave the name to the usual lookup.

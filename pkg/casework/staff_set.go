@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -165,10 +167,18 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 
 // checkCenter refuses a center that is not one of the store's, when
 // caseplan.yaml lists its centers (a store that lists none takes any):
-// staff add, staff set and case transfer ask it.
+// staff add, staff set, case new and case transfer ask it, each as
+// --center. The center typed short ("Eastgate") or with a slip
+// ("Centre") is suggested as it is to be typed, quoted, since a center is
+// usually several words; it is not taken: a center is written onto the
+// roster or a case as given.
 func checkCenter(cfg *record.Config, center string) error {
 	if center == "" || len(cfg.Centers) == 0 || slices.Contains(cfg.Centers, center) {
 		return nil
 	}
-	return inputErrorf("the centers are listed in "+layout.ConfigPath, "center %q is not one of this store's centers (%s)", center, strings.Join(cfg.Centers, ", "))
+	hint := "the centers are listed in " + layout.ConfigPath
+	if m := caseid.ChoiceMeant(cfg.Centers, center); m != "" {
+		hint = "did you mean --center " + display.ShellQuote(m) + "? " + hint
+	}
+	return inputErrorf(hint, "center %q is not one of this store's centers (%s)", center, strings.Join(cfg.Centers, ", "))
 }

@@ -2,6 +2,9 @@ package casework
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -153,5 +156,68 @@ func TestSetStaffLastAdmin(t *testing.T) {
 			t.Errorf("%+v: error %v, want a ResultError", tt.change, err)
 		}
 		assertSameState(t, before, captureState(t, dir))
+	}
+}
+
+// TestCheckCenterMeant: a center typed short or with a slip is refused
+// with the store's center to type, quoted; one near none of them, or
+// near two, keeps the plain hint; a center on the list passes.
+func TestCheckCenterMeant(t *testing.T) {
+	cfg := &record.Config{Centers: []string{"Riverside Career Center", "Eastgate Career Center", "Eastside Annex"}}
+	tests := []struct{ typed, hint string }{
+		{"Riverside Career Centre", "did you mean --center 'Riverside Career Center'? the centers are listed in cases/caseplan.yaml"},
+		{"riverside", "did you mean --center 'Riverside Career Center'? the centers are listed in cases/caseplan.yaml"},
+		{"Eastgate", "did you mean --center 'Eastgate Career Center'? the centers are listed in cases/caseplan.yaml"},
+		{"East", "the centers are listed in cases/caseplan.yaml"},
+		{"Nowhere", "the centers are listed in cases/caseplan.yaml"},
+	}
+	for _, tt := range tests {
+		err := checkCenter(cfg, tt.typed)
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			t.Fatalf("%q: %v, want an InputError", tt.typed, err)
+		}
+		if ie.Hint != tt.hint {
+			t.Errorf("%q: hint %q\nwant %q", tt.typed, ie.Hint, tt.hint)
+		}
+	}
+	if err := checkCenter(cfg, "Eastgate Career Center"); err != nil {
+		t.Errorf("a center on the list: %v", err)
+	}
+}
+
+// TestNewCaseCenterOnList: case new refuses a center off the store's
+// list, as staff add and case transfer do, with the center meant, and
+// writes nothing; a case filed under "Eastgate" would be missed by case
+// list --center and the reports by center.
+func TestNewCaseCenterOnList(t *testing.T) {
+	dir := initTestStore(t)
+	path := filepath.Join(dir, "cases", "caseplan.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = regexp.MustCompile(`(?m)^organization: .*$`).ReplaceAll(data, []byte("$0\ncenters: [Riverside Career Center, Eastgate Career Center]"))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := openWorkspace(t, dir, maria).CommitEdits("the centers"); err != nil {
+		t.Fatal(err)
+	}
+	before := captureState(t, dir)
+	_, err = openWorkspace(t, dir, maria).Apply(nil, NewCase{ID: "W-001", Program: "wioa", Name: "Ana Example", Center: "Eastgate", Opened: testToday}.Build)
+	var ie *InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("Apply = %v, want an InputError", err)
+	}
+	if want := `center "Eastgate" is not one of this store's centers (Riverside Career Center, Eastgate Career Center)`; ie.Msg != want {
+		t.Errorf("message %q\nwant    %q", ie.Msg, want)
+	}
+	if !strings.HasPrefix(ie.Hint, "did you mean --center 'Eastgate Career Center'?") {
+		t.Errorf("hint %q", ie.Hint)
+	}
+	assertSameState(t, before, captureState(t, dir))
+	if _, err := openWorkspace(t, dir, maria).Apply(nil, NewCase{ID: "W-001", Program: "wioa", Name: "Ana Example", Center: "Eastgate Career Center", Opened: testToday}.Build); err != nil {
+		t.Errorf("a center on the list: %v", err)
 	}
 }

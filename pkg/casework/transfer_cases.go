@@ -86,6 +86,7 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 	}
 	files := map[string][]byte{}
 	var refused []string
+	var oneSummary string // the last case's, as a transfer of it alone says it
 	from := map[string]bool{}
 	seen := map[string]bool{}
 	for _, id := range cases {
@@ -120,13 +121,19 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 		for p, data := range ch.Files {
 			files[p] = data
 		}
+		oneSummary = ch.Summary
 	}
 	if len(refused) > 0 {
 		return nil, inputErrorf("mend or leave out the cases above (caseplan case show CASE), then run the command again; nothing is transferred until every case can be",
 			"%d of %d case(s) cannot be transferred to %s, so none was:\n\t%s", len(refused), len(cases), t.To, strings.Join(refused, "\n\t"))
 	}
+	// One case, named or the only one --from found, is said as its
+	// transfer alone is ("W-001: transfer the case from jlee to dshah"),
+	// not as "1 case(s)": the log reads the same whichever way it was typed.
 	summary := fmt.Sprintf("transfer %d case(s) to %s", len(cases), t.To)
-	if len(from) == 1 {
+	if len(cases) == 1 {
+		summary = oneSummary
+	} else if len(from) == 1 {
 		for f := range from {
 			summary = fmt.Sprintf("transfer %d case(s) from %s to %s", len(cases), f, t.To)
 		}

@@ -63,6 +63,16 @@ func TestTransferCases(t *testing.T) {
 	if _, err := ws.Apply([]string{"W-003"}, TransferCases{Cases: []string{"W-003"}, From: "dpatel", To: "svisor", Reason: "x"}.Build); err == nil || !strings.Contains(err.Error(), "dpatel has no open case") {
 		t.Errorf("nothing left: %v", err)
 	}
+
+	// One case found by --from is said as its transfer alone is, not as
+	// "1 case(s)", and stdout still lists it.
+	res, err = ws.Apply([]string{"W-003"}, TransferCases{Cases: []string{"W-003"}, From: "mrivera", To: "svisor", Reason: "Caseload balance"}.Build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Change.Output != "W-003" || res.Change.Summary != "transfer the case from mrivera to svisor" {
+		t.Errorf("one case: %q %q", res.Change.Output, res.Change.Summary)
+	}
 }
 
 // TestRefusedHintHandsOnAtOnce: a refusal whose findings and warnings

@@ -29,8 +29,10 @@ lets them work on the case and opens its sealed fields to them. --staff ID
 takes their name and address from the roster; --name alone that is the
 name of one active member of the roster takes that member's address too,
 and the commit says which ID (a name two members share is refused: name
-one with --staff). A member retired from the roster is refused by
---staff; their name alone is added as typed, unlinked, with a note. A
+one with --staff). A colleague is on the team once: adding them again,
+in another role, is refused with the case team update that changes their
+role. A member retired from the roster is refused by --staff; their name
+alone is added as typed, unlinked, with a note. A
 person off the roster (a union representative, an employer) is added
 with --name, and --email when they have one.` + "\n" + exitStatusHelp,
 		Example: `  caseplan case team add WS-001 --name 'Alex Example' \
