@@ -168,6 +168,9 @@ func checkSealedRecipients(x *Context) {
 	switch {
 	case len(can) > 0:
 		reseal = fmt.Sprintf("one who can read them now (%s) re-seals them with caseplan case sealed reseal %s", strings.Join(can, ", "), x.Case.ID)
+		if len(former) > 0 {
+			reseal += fmt.Sprintf(" (%s too, with the former age identity caseplan key new --rotate keeps, unless it was lost)", strings.Join(former, ", "))
+		}
 	case len(offCase) > 0:
 		r := offCase[0]
 		st, _ := x.Config.StaffByID(r)
