@@ -43,10 +43,7 @@ func resealHint(res *casework.Result) string {
 	for _, id := range res.Unsealed {
 		var can []string
 		if c := res.After.Case(id); c != nil && c.Intake != nil && c.Sealed != nil {
-			var readers []string
-			for _, r := range c.Sealed.Recipients {
-				readers = append(readers, r.Staff)
-			}
+			readers, _ := validate.Readers(res.After.Config, c.Sealed.Recipients)
 			can, _, _ = validate.Resealers(res.After.Config, c.Intake, readers)
 		}
 		if len(can) == 0 {

@@ -87,12 +87,11 @@ func checkSealedRecipients(x *Context) {
 		return
 	}
 	has, hasStaff := map[string]bool{}, map[string]bool{}
-	var readers []string
 	for _, r := range s.Recipients {
 		has[r.Staff+" "+r.Fingerprint] = true
 		hasStaff[r.Staff] = true
-		readers = append(readers, r.Staff)
 	}
+	readers, former := Readers(x.Config, s.Recipients)
 	wanted, wantedStaff := map[string]bool{}, map[string]bool{}
 	var missing, rekeyed []string
 	for _, r := range want {
@@ -169,6 +168,9 @@ func checkSealedRecipients(x *Context) {
 	switch {
 	case len(can) > 0:
 		reseal = fmt.Sprintf("one who can read them now (%s) re-seals them with caseplan case sealed reseal %s", strings.Join(can, ", "), x.Case.ID)
+		if len(former) > 0 {
+			reseal += fmt.Sprintf(" (%s too, with the former age identity caseplan key new --rotate keeps, unless it was lost)", strings.Join(former, ", "))
+		}
 	case len(offCase) > 0:
 		r := offCase[0]
 		st, _ := x.Config.StaffByID(r)
@@ -178,11 +180,32 @@ func checkSealedRecipients(x *Context) {
 		r := retired[0]
 		add, _ := teamAdd(r)
 		reseal = fmt.Sprintf("nobody active on the roster can read them now (%s %s retired or gone), and a retired member cannot commit: an admin makes %s active again (caseplan staff set %s --active=true) and, if they are off the case, puts them on its team (%s), %s runs caseplan case sealed reseal %s, and the admin then takes them off and retires them again", strings.Join(retired, ", "), isAre(retired), r, r, add, r, x.Case.ID)
+	case len(former) > 0:
+		// A key replaced after a lost laptop: the roster's key opens
+		// nothing, and the old one may be gone with the laptop.
+		reseal = fmt.Sprintf("only the former age identity of %s opens them now: if %s still %s it (caseplan key new --rotate keeps it in the identity file), %s runs caseplan case sealed reseal %s; if it is lost, nobody can open them, and the case's manager seals them anew from the participant's documents, starting from none, with caseplan case sealed set %s --from FIRST^ and a flag for each field, where FIRST is the commit that first sealed them (git log --diff-filter=A --format=%%h -- %s)", strings.Join(former, ", "), strings.Join(former, ", "), hasHave(former), strings.Join(former, " or "), x.Case.ID, x.Case.ID, file)
 	}
 	if len(want) == 0 {
 		reseal = "until then nobody on the case's team can read them, and there is nobody to re-seal them to"
 	}
 	report("the sealed fields are not encrypted to the case's team as the roster stands: %s; %s", strings.Join(parts, "; "), reseal)
+}
+
+// Readers splits the staff IDs a case's sealed fields are sealed to (its
+// sealed.recipients) into readers, who open them with the key the roster
+// (cfg) holds for them now or are off it, and former, active members who
+// open them only with an age identity the roster has since replaced — a
+// lost laptop's, which the member may no longer have.
+func Readers(cfg *record.Config, recipients []sealed.Recipient) (readers, former []string) {
+	for _, r := range recipients {
+		st, ok := cfg.StaffByID(r.Staff)
+		if ok && st.IsActive() && st.AgeRecipient != "" && sealed.Fingerprint(st.AgeRecipient) != r.Fingerprint {
+			former = append(former, r.Staff)
+			continue
+		}
+		readers = append(readers, r.Staff)
+	}
+	return readers, slices.Compact(slices.Sorted(slices.Values(former)))
 }
 
 // Resealers sorts readers, the staff IDs a case's sealed fields are

@@ -89,3 +89,39 @@ func TestSealedTampered(t *testing.T) {
 		}
 	}
 }
+
+// TestSealedFormerKeyOnly: after a lost laptop the roster holds the
+// manager's new age recipient, and the fields are sealed to the old one
+// only. The finding does not send anyone to the manager to re-seal, as if
+// their key on the roster opened them: it says only the former identity
+// does, and how the fields are sealed anew if it is lost.
+func TestSealedFormerKeyOnly(t *testing.T) {
+	m := base()
+	sealW1(m, "mrivera")
+	fresh, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.edit("cases/caseplan.yaml", testIdentities()["mrivera"].Recipient().String(), fresh.Recipient().String())
+	var got []string
+	for _, f := range run(t, m, today) {
+		if f.Rule == RuleSealedRecipients {
+			got = append(got, f.Message)
+		}
+	}
+	want := "only the former age identity of mrivera opens them now: if mrivera still has it (caseplan key new --rotate keeps it in the identity file), mrivera runs caseplan case sealed reseal W1; if it is lost, nobody can open them, and the case's manager seals them anew from the participant's documents, starting from none, with caseplan case sealed set W1 --from FIRST^ and a flag for each field, where FIRST is the commit that first sealed them (git log --diff-filter=A --format=%h -- cases/W1/sealed.age)"
+	if len(got) != 1 || !strings.Contains(got[0], want) || strings.Contains(got[0], "can read them now") {
+		t.Errorf("got %q, want one containing %q", got, want)
+	}
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "mrivera", AgeRecipient: fresh.Recipient().String()},
+		{ID: "aadmin", AgeRecipient: testIdentities()["aadmin"].Recipient().String()},
+	}}
+	list := sealed.RecipientsOf([]record.Staff{
+		{ID: "mrivera", AgeRecipient: testIdentities()["mrivera"].Recipient().String()},
+		{ID: "aadmin", AgeRecipient: testIdentities()["aadmin"].Recipient().String()},
+	})
+	if readers, former := Readers(cfg, list); strings.Join(readers, ",") != "aadmin" || strings.Join(former, ",") != "mrivera" {
+		t.Errorf("Readers: %q, former %q; want aadmin, and mrivera former", readers, former)
+	}
+}
