@@ -51,9 +51,21 @@ type SealedError struct {
 	Email      string
 	OffRoster  bool
 	NoIdentity bool
+	// Others are the other cases a re-seal of several could not do
+	// either (case sealed reseal --all): named after this one's reason,
+	// whose hint says what to do.
+	Others []string
 }
 
 func (e *SealedError) Error() string {
+	if len(e.Others) == 0 {
+		return e.reason()
+	}
+	return fmt.Sprintf("%s; nor the other %d case(s) that need it: %s (caseplan case sealed show CASE says why for each)", e.reason(), len(e.Others), strings.Join(e.Others, ", "))
+}
+
+// reason is why the acting person cannot open case Case's fields.
+func (e *SealedError) reason() string {
 	where := ""
 	if e.Where != "" {
 		where = " (" + e.Where + ")"
@@ -434,7 +446,7 @@ func (a ResealCases) Build(s *State) (*Change, error) {
 			return nil, &AccessError{Denials: change.denied}
 		}
 		if len(cannot) > 0 {
-			return nil, cannot[0]
+			return nil, cannotReseal(cannot)
 		}
 		return nil, ErrNothingToReseal
 	}
@@ -443,6 +455,26 @@ func (a ResealCases) Build(s *State) (*Change, error) {
 		change.Summary = fmt.Sprintf("re-seal the sealed fields of %d cases to their teams", len(change.Cases))
 	}
 	return change, nil
+}
+
+// cannotReseal is the refusal of a re-seal that could do none of the
+// cases it went over (errs, one a case, in order): the first case's
+// reason, whose hint says what to do, with the other cases named, so
+// that a re-seal of several is not taken for a problem of one.
+func cannotReseal(errs []error) error {
+	se := (*SealedError)(nil)
+	if len(errs) == 1 || !errors.As(errs[0], &se) {
+		return errs[0]
+	}
+	first := *se
+	for _, err := range errs[1:] {
+		if o := (*SealedError)(nil); errors.As(err, &o) {
+			first.Others = append(first.Others, o.Case)
+			continue
+		}
+		first.Others = append(first.Others, err.Error())
+	}
+	return &first
 }
 
 // resealCase re-encrypts case c's sealed fields, as read from src, to its
