@@ -280,7 +280,7 @@ func (w *Workspace) renamedAway(files map[string][]byte, tree *gitstore.TreeFile
 			id, _ := layout.CaseOf(p)
 			out = append(out, finding.Finding{
 				Path: s, Severity: finding.Error, Rule: store.RuleUnknownFile, Case: id, FileLevel: true,
-				Message: fmt.Sprintf("holds %s as committed, under a name caseplan does not read: this commit would take the record out of case %s", p, id),
+				Message: fmt.Sprintf("holds %s as committed, under a name that is no record, which is never read: this commit would take the record out of case %s", p, id),
 				Hint:    fmt.Sprintf("give it its name back: mv %s %s", s, p),
 			})
 			break
