@@ -65,6 +65,11 @@ type Error struct {
 	// of error alone (take a field out, add one); "" otherwise. The
 	// message is unchanged by it.
 	Hint string
+	// Quote says the value is a number or true/false where text belongs
+	// (a grade or a ZIP code typed 054, unquoted): in quotes it is the
+	// text typed. The hint says so; a caller that has the YAML may name
+	// the text as typed, which the value read (54) no longer holds.
+	Quote bool
 }
 
 // Validator validates records against the compiled schemas. It is safe
@@ -216,6 +221,9 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 			add("%s: has no value (want %s)", name, want)
 		case k.Got == "number" && slices.Contains(k.Want, "integer"):
 			add("%s: %s is not a whole number", name, display(valueAt(doc, loc)))
+		case slices.Contains(k.Want, "string") && (k.Got == "number" || k.Got == "integer" || k.Got == "boolean"):
+			*out = append(*out, Error{Path: loc, Message: fmt.Sprintf("%s: must be %s, not %s", name, want, gotType(k.Got)), Quote: true,
+				Hint: "put the value in quotes, as typed, to keep it as text"})
 		default:
 			add("%s: must be %s, not %s", name, want, gotType(k.Got))
 		}

@@ -863,3 +863,23 @@ func TestHints(t *testing.T) {
 		}
 	}
 }
+
+// A number or true/false where text belongs is marked to be quoted, with a
+// hint that says so; the type mismatches the other way are not.
+func TestQuoteWhereTextBelongs(t *testing.T) {
+	v := compile(t)
+	errs := v.Validate("intake", doc(t, minimal["intake"]+"skills: [42, true]\nlayoff: {notice_date: 2026-01-05, layoff_date: 2026-03-06, fte: full}\n"))
+	quoted := map[string]bool{}
+	for _, e := range errs {
+		quoted[strings.Join(e.Path, "/")] = e.Quote
+		if e.Quote && e.Hint != "put the value in quotes, as typed, to keep it as text" {
+			t.Errorf("%s: hint %q", e.Message, e.Hint)
+		}
+	}
+	want := map[string]bool{"skills/0": true, "skills/1": true, "layoff/fte": false}
+	for p, q := range want {
+		if got, ok := quoted[p]; !ok || got != q {
+			t.Errorf("%s: quote %v (found %v), want %v; errors %v", p, got, ok, q, errs)
+		}
+	}
+}

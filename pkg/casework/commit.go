@@ -1,9 +1,14 @@
 package casework
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -115,6 +120,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 			}
 		}
 	}
+	refused = append(refused, w.renamedAway(files, tree)...)
 	sort.Strings(cases)
 	if _, ok := files[layout.ConfigPath]; ok {
 		// The settings apply to every case (its program, its manager on
@@ -234,6 +240,53 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// renamedAway returns a finding for each record the edits remove whose
+// committed content is under cases/ still, in a file left out as no
+// record: a record renamed by hand or by an editor's "save as"
+// (references.yaml to refs.yaml), which caseplan never reads. Committed,
+// the case would lose the record without a word but a warning about the
+// new name. A note is not looked for: its removal is refused already
+// (audit.NoteFinding).
+func (w *Workspace) renamedAway(files map[string][]byte, tree *gitstore.TreeFiles) []finding.Finding {
+	if tree == nil || len(w.skipped) == 0 {
+		return nil
+	}
+	var out []finding.Finding
+	left := map[string][]byte{} // the left-out files, read once
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		if files[p] != nil || audit.IsNote(p) {
+			continue
+		}
+		if _, isRecord := layout.KindOf(p); !isRecord {
+			continue
+		}
+		committed, err := tree.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		for _, s := range w.skipped {
+			data, ok := left[s]
+			if !ok {
+				if data, err = os.ReadFile(filepath.Join(w.Repo.Root(), filepath.FromSlash(s))); err == nil {
+					data = w.Repo.Clean(s, data)
+				}
+				left[s] = data
+			}
+			if data == nil || !bytes.Equal(data, committed) {
+				continue
+			}
+			id, _ := layout.CaseOf(p)
+			out = append(out, finding.Finding{
+				Path: s, Severity: finding.Error, Rule: store.RuleUnknownFile, Case: id, FileLevel: true,
+				Message: fmt.Sprintf("holds %s as committed, under a name that is no record, which is never read: this commit would take the record out of case %s", p, id),
+				Hint:    fmt.Sprintf("give it its name back: mv %s %s", s, p),
+			})
+			break
+		}
+	}
+	return out
 }
 
 // newNoteAuthors returns a finding for each note the edits add whose

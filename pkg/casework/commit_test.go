@@ -143,6 +143,19 @@ func TestCommitEdits(t *testing.T) {
 			cases:   "W-001",
 		},
 		{
+			// Renamed by hand to a name caseplan does not read (an
+			// editor's "save as"), with CRLF line ends: the record is
+			// there still, and committing would take it out of the case.
+			name: "a record renamed to a name that is no record",
+			edit: func(t *testing.T, s handStore) {
+				refs := readTestFile(t, s.dir, "cases/W-001/references.yaml")
+				removeTestFile(t, s.dir, "cases/W-001/references.yaml")
+				writeTestFile(t, s.dir, "cases/W-001/refs.yaml", strings.ReplaceAll(refs, "\n", "\r\n"))
+			},
+			wantErr: refusedErr,
+			refused: []string{"cases/W-001/refs.yaml unknown-file"},
+		},
+		{
 			name: "the settings by hand",
 			edit: func(t *testing.T, s handStore) {
 				cfg := readTestFile(t, s.dir, layout.ConfigPath)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"runtime"
@@ -147,6 +148,10 @@ func editRun(opts *editOptions) error {
 		return nil
 	case errors.Is(err, casework.ErrCopyRemoved):
 		return hintf(err, "run caseplan edit %s again, and save the file in the editor rather than delete it", strings.TrimSpace(opts.caseID+" "+opts.record))
+	case errors.As(err, new(*editorError)):
+		var ee *editorError
+		errors.As(err, &ee)
+		return hintf(err, "%s", ee.hint("caseplan edit "+strings.TrimSpace(opts.caseID+" "+opts.record)))
 	case errors.As(err, &notSaved):
 		kept := keptWords(notSaved.Temp, notSaved.Masked)
 		if errors.Is(notSaved.Err, casework.ErrChangedMeanwhile) {
@@ -219,7 +224,38 @@ func runEditor(env Env, editor, path string) error {
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = env.Stdin, env.Stdout, env.Stderr
 	cmd.Dir = env.Dir
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("the editor (%s) failed: %w", editor, err)
+		return &editorError{editor: editor, err: err}
 	}
 	return nil
+}
+
+// editorError is an editor that could not be run or exited with an error
+// status: one not installed (EDITOR names a program the machine lacks,
+// which the shell answers with status 127) wants another EDITOR, one that
+// gave the edit up (vim's :cq) wants the edit made again.
+type editorError struct {
+	editor string
+	err    error
+}
+
+func (e *editorError) Error() string {
+	return fmt.Sprintf("the editor (%s) failed: %v", e.editor, e.err)
+}
+func (e *editorError) Unwrap() error { return e.err }
+
+// hint says what to do, again being the edit command to run again.
+func (e *editorError) hint(again string) string {
+	if e.notFound() {
+		program := e.editor
+		if f := strings.Fields(e.editor); len(f) > 0 {
+			program = f[0]
+		}
+		return fmt.Sprintf("%s is not installed here, or not on PATH: set EDITOR (or VISUAL) to an editor that is, e.g. EDITOR=nano %s", program, again)
+	}
+	return fmt.Sprintf("the record is as it was: an editor that exits with an error (vim's :cq) gives the edit up; run %s again, and save and quit the editor to keep a change", again)
+}
+
+func (e *editorError) notFound() bool {
+	var exit *exec.ExitError
+	return errors.Is(e.err, exec.ErrNotFound) || errors.Is(e.err, fs.ErrNotExist) || errors.As(e.err, &exit) && exit.ExitCode() == 127
 }

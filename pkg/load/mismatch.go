@@ -27,7 +27,9 @@ func (d *Document) DecodeProblem(v any, err error) (line, col int, msg string) {
 		if path, n, want, ok := mismatch(d.Root, planOf(t), nil); ok {
 			line, col = d.Position(path)
 			msg := fieldLabel(path) + ": must be " + want + ", not " + shapeOf(n)
-			if b, ok := yaml11Bool[n.Value]; ok && want == "true or false" && n.Kind == yaml.ScalarNode {
+			if base8, decimal, ok := octalRead(n); ok {
+				msg = fmt.Sprintf("%s: %s starts with a zero, so YAML reads it as %d (a number in base 8), not %d; write %d", fieldLabel(path), n.Value, base8, decimal, decimal)
+			} else if b, ok := yaml11Bool[n.Value]; ok && want == "true or false" && n.Kind == yaml.ScalarNode {
 				msg += fmt.Sprintf(" (%q); write %t", n.Value, b)
 			} else if want == "a number" && n.Kind == yaml.ScalarNode && decimalComma.MatchString(n.Value) {
 				msg += fmt.Sprintf(" (%q); write %s, with a point", n.Value, strings.Replace(n.Value, ",", ".", 1))
@@ -57,6 +59,31 @@ func (d *Document) DecodeProblem(v any, err error) (line, col int, msg string) {
 // and the value each was meant to be.
 var yaml11Bool = map[string]bool{"y": true, "Y": true, "yes": true, "Yes": true, "YES": true, "on": true, "On": true, "ON": true,
 	"n": false, "N": false, "no": false, "No": false, "NO": false, "off": false, "Off": false, "OFF": false}
+
+// wantNoLeadingZero is what a number field wants instead of 040.
+const wantNoLeadingZero = "a number written without a leading zero"
+
+// octalRead reports whether go-yaml reads the plain scalar n, digits with
+// a leading zero (040, typed as on a paper form), as a number in base 8,
+// the YAML 1.1 way, and so as another value than the person wrote and
+// than YAML 1.2 (the schemas', the editors') reads: 32, not 40. Such a
+// value is refused, as yes is where true or false belongs, never read as
+// a number nobody typed. 08 or 007 read the same either way and pass.
+func octalRead(n *yaml.Node) (base8, decimal int64, ok bool) {
+	if n.Kind != yaml.ScalarNode || n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 || n.ShortTag() != "!!int" {
+		return 0, 0, false
+	}
+	digits := strings.TrimPrefix(strings.TrimPrefix(n.Value, "-"), "+")
+	if len(digits) < 2 || digits[0] != '0' || !allDigits(digits) {
+		return 0, 0, false
+	}
+	b8, err8 := strconv.ParseInt(n.Value, 0, 64)
+	d, err10 := strconv.ParseInt(n.Value, 10, 64)
+	if err8 != nil || err10 != nil || b8 == d {
+		return 0, 0, false
+	}
+	return b8, d, true
+}
 
 // wholeFloat reports whether n is a float with no fraction (2.0).
 func wholeFloat(n *yaml.Node) bool {
@@ -102,10 +129,14 @@ func mismatch(n *yaml.Node, p *plan, path []string) ([]string, *yaml.Node, strin
 		// refuses; a whole float (2.0) is the schema's integer too.
 		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" && !wholeFloat(n) {
 			want = "a whole number"
+		} else if _, _, ok := octalRead(n); ok {
+			want = wantNoLeadingZero
 		}
 	case reflect.Float32, reflect.Float64:
 		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" && n.ShortTag() != "!!float" {
 			want = "a number"
+		} else if _, _, ok := octalRead(n); ok {
+			want = wantNoLeadingZero
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {

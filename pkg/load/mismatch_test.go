@@ -41,6 +41,10 @@ func TestDecodeProblem(t *testing.T) {
 		{"YAML 1.1 yes where true or false belongs", "id: W-001\ngrant_ended: yes\n", 2, 14, `grant_ended: must be true or false, not text ("yes"); write true`},
 		{"a quoted Off", "id: W-001\ngrant_ended: 'Off'\n", 2, 14, `grant_ended: must be true or false, not text ("Off"); write false`},
 		{"a decimal comma", "id: W-001\nfte: 0,5\n", 2, 6, `fte: must be a number, not text ("0,5"); write 0.5, with a point`},
+		// go-yaml reads 040 in base 8, as 32, where YAML 1.2 and the
+		// schema read 40: refused, with the number that was typed.
+		{"a leading zero where a whole number belongs", "id: W-001\nchildren: 040\n", 2, 11, "children: 040 starts with a zero, so YAML reads it as 32 (a number in base 8), not 40; write 40"},
+		{"a leading zero where a number belongs", "id: W-001\nfte: 010\n", 2, 6, "fte: 010 starts with a zero, so YAML reads it as 8 (a number in base 8), not 10; write 10"},
 		{"a fraction where a whole number belongs", "id: W-001\nchildren: 2.5\n", 2, 11, "children: must be a whole number, not a number"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,6 +65,24 @@ func TestDecodeProblem(t *testing.T) {
 				t.Errorf("go-yaml's words: %q", msg)
 			}
 		})
+	}
+}
+
+// A leading zero that reads the same in base 8 and 10 (07), or that go-yaml
+// cannot read in base 8 (09), is the number typed, and decodes; so does
+// a quoted one where text belongs.
+func TestDecodeLeadingZeroSame(t *testing.T) {
+	var r struct {
+		Children int     `yaml:"children"`
+		FTE      float64 `yaml:"fte"`
+		Grade    string  `yaml:"grade"`
+	}
+	d, fs := Parse("cases/W-001/intake.yaml", []byte("children: 07\nfte: 09\ngrade: \"054\"\n"))
+	if len(fs) > 0 {
+		t.Fatal(fs)
+	}
+	if err := d.Decode(&r); err != nil || r.Children != 7 || r.FTE != 9 || r.Grade != "054" {
+		t.Errorf("Decode = %v, %+v; want 7, 9, 054", err, r)
 	}
 }
 

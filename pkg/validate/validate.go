@@ -6,6 +6,7 @@ package validate
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/schemas"
+	"go.yaml.in/yaml/v3"
 )
 
 // RuleSchema is the rule ID of every finding that comes from a schema.
@@ -223,9 +225,19 @@ func schemaFindings(v *schemas.Validator, d *load.Document, caseID string) []fin
 		} else {
 			line, col = d.Position(e.Path)
 		}
+		hint := e.Hint
+		if n := d.Node(e.Path...); e.Quote && n != nil && n.Kind == yaml.ScalarNode && len(e.Path) > 0 {
+			// The text as typed: the value read has lost a grade's or
+			// a ZIP code's leading zero (054 is 54).
+			typed := e.Path[len(e.Path)-1] + ": " + strconv.Quote(n.Value)
+			if _, err := strconv.Atoi(e.Path[len(e.Path)-1]); err == nil {
+				typed = "- " + strconv.Quote(n.Value) // a list's item
+			}
+			hint = "put the value in quotes, as typed, to keep it as text: " + typed
+		}
 		out = append(out, finding.Finding{
 			Path: d.Path, Line: line, Column: col, Severity: finding.Error,
-			Rule: RuleSchema, Message: e.Message, Hint: e.Hint, Case: caseID, FileLevel: true,
+			Rule: RuleSchema, Message: e.Message, Hint: hint, Case: caseID, FileLevel: true,
 		})
 	}
 	return out

@@ -1577,3 +1577,30 @@ func TestActivityWeekHintMovesEntry(t *testing.T) {
 		t.Errorf("hint:\ngot  %s\nwant %s", got[0].Hint, want)
 	}
 }
+
+// A number where text belongs — a grade typed 054, a skill typed 42 — is
+// refused with the hint to quote it as it was typed: the value read (54)
+// has lost the leading zero the person typed.
+func TestQuoteTextAsTyped(t *testing.T) {
+	m := base()
+	m["cases/WS1/intake.yaml"] += "  grade: 054\nskills:\n  - typing\n  - 0042\n"
+	want := map[string]string{
+		"layoff, grade": `put the value in quotes, as typed, to keep it as text: grade: "054"`,
+		"skills item 2": `put the value in quotes, as typed, to keep it as text: - "0042"`,
+	}
+	for _, f := range run(t, m, today) {
+		if f.Rule != RuleSchema {
+			continue
+		}
+		field, _, _ := strings.Cut(f.Message, ": must be text")
+		if hint, ok := want[field]; ok {
+			if f.Hint != hint {
+				t.Errorf("%s: hint\ngot  %s\nwant %s", f.Message, f.Hint, hint)
+			}
+			delete(want, field)
+		}
+	}
+	for field := range want {
+		t.Errorf("no schema finding for %s", field)
+	}
+}
