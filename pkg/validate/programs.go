@@ -303,35 +303,15 @@ var workSecurityRules = []*Rule{
 			if in == nil || !calendar.JobSearchActive(x.Case, x.Config, x.Today) {
 				return
 			}
-			opened, ok := in.Opened.Time()
+			// A reopened case counts from its latest reopening, as
+			// ws-checkin and the tickler count the check-in (searchStart),
+			// every complete week since (trackerWeeksMissing, which
+			// ws-activity-tracker-late asks on the search's last day).
+			start, ok := searchStart(x.Case, x.Today)
 			if !ok {
 				return
 			}
-			// A reopened case counts from its latest reopening, as
-			// ws-checkin and the tickler count the check-in: the weeks it
-			// was closed (the candidate placed, or gone) asked for no
-			// tracker, and an earlier episode's are history.
-			o := x.Case.Outcome
-			if i, reopened := o.ReopenedBy(dayOf(x.Today)); reopened {
-				if t, ok := o.Reopenings[i].Date.Time(); ok && t.After(opened) {
-					opened = t
-				}
-			}
-			// Every complete week of the job search: from the first week
-			// that starts after the case opened, or was reopened, to the
-			// last week that has ended (the week under way may still be
-			// filled in).
-			kept := map[string]bool{}
-			for _, w := range x.Case.Activity {
-				kept[w.Week] = true
-			}
-			var missing []string
-			lastMonday := calendar.MondayOf(x.Today).AddDate(0, 0, -7)
-			for m := calendar.MondayOf(opened).AddDate(0, 0, 7); !m.After(lastMonday); m = m.AddDate(0, 0, 7) {
-				if w := calendar.ISOWeek(m); !kept[w] {
-					missing = append(missing, w)
-				}
-			}
+			missing, _ := trackerWeeksMissing(x.Case, start, x.Today)
 			switch {
 			case len(missing) == 0:
 			case len(missing) == 1:
@@ -340,6 +320,19 @@ var workSecurityRules = []*Rule{
 				x.Report(x.File(layout.KindIntake), nil, "the weekly activity tracker has no entry for %d complete weeks: %s; log each week's applications, interviews and networking with caseplan activity add %s --date DATE --kind KIND", len(missing), strings.Join(missing, ", "), x.Case.ID)
 			}
 		},
+	},
+	{
+		// History once the search is over (searchgaps.go), as
+		// ws-references-late: one warning per case, never one per week.
+		ID: "ws-checkin-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
+		Setting: "checkin_interval_days",
+		Summary: "the weekly check-ins missed while a job search that is over lasted: how many, and the longest gap (history, not an open obligation)",
+		check:   checkinsMissed,
+	},
+	{
+		ID: "ws-activity-tracker-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
+		Summary: "the weeks of a job search that is over with no activity tracker entry: how many, and the longest run (history, not an open obligation)",
+		check:   trackerWeeksMissed,
 	},
 	{
 		ID: casestate.RuleWSSeparated, Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",

@@ -114,6 +114,16 @@ func wsComplete(m memStore) {
 	m["cases/WS1/iep.yaml"] = "created: 2026-03-02\njob_targets:\n  - title: Office coordinator\nskill_plan:\n  - course: Excel\n"
 }
 
+// wsClosed closes WS1 on 2026-04-10, before its layoff date: it owed
+// nothing of the layoff date yet. A check-in on 2026-03-09 keeps the
+// weekly count from the intake meeting to the base's check-in.
+func wsClosed(m memStore) {
+	m.drop("W1", "P1")
+	m["cases/WS1/notes/2026-03-09-ck01.yaml"] = strings.ReplaceAll(m["cases/WS1/notes/2026-03-12-ck01.yaml"], "2026-03-12", "2026-03-09")
+	m.edit("cases/WS1/intake.yaml", "status: open", "status: closed")
+	m["cases/WS1/outcome.yaml"] = "closures:\n  - date: 2026-04-10\n    reason: withdrew\n"
+}
+
 // returning gives the store Ana's second period of participation: W1
 // exits on exited ("": no exit recorded) and W2, opened on opened, names
 // it as the earlier period, with an intake service the day it opened.
@@ -817,6 +827,27 @@ func ruleTests() []ruleTest {
 			keep: func(m memStore) {
 				m["cases/WS1/outcome.yaml"] = "closures:\n  - date: 2026-03-20\n    reason: withdrew\nreopenings:\n  - date: 2026-04-06\n    reason: came back to the search\n"
 				m["cases/WS1/activity/2026-W16.yaml"] = "week: 2026-W16\n"
+			}},
+		// Once the search is over, the weeks it went without are history:
+		// one warning per case (searchgaps.go). WS1 was closed before
+		// the layoff date, its last check-in on 2026-03-12.
+		{rule: "ws-checkin-late", on: day("2026-04-20"), change: func(m memStore) {
+			wsClosed(m)
+		}, want: "cases/WS1/intake.yaml:5:10", msg: "4 check-in(s) missed while the job search lasted, one due every 7 days, in 1 gap(s); the longest: no check-in from the check-in of 2026-03-12 to the end of the search (2026-04-09), 28 days; and the case was closed on 2026-04-10: the job search is over, and the check-ins were missed",
+			keep: func(m memStore) {
+				wsClosed(m)
+				for _, d := range []string{"2026-03-19", "2026-03-26", "2026-04-02", "2026-04-09"} {
+					m["cases/WS1/notes/"+d+"-ck01.yaml"] = strings.ReplaceAll(m["cases/WS1/notes/2026-03-12-ck01.yaml"], "2026-03-12", d)
+				}
+			}},
+		{rule: "ws-activity-tracker-late", on: day("2026-04-20"), change: func(m memStore) {
+			wsClosed(m)
+		}, want: "cases/WS1/intake.yaml:1:1", msg: "the weekly activity tracker had no entry for 3 of the 4 complete week(s) of the job search; the longest gap: 2026-W12 to 2026-W14 (2026-03-16 to 2026-04-05, 3 weeks); and the case was closed on 2026-04-10: the job search is over, and the weeks were not logged",
+			keep: func(m memStore) {
+				wsClosed(m)
+				for _, w := range []string{"2026-W12", "2026-W13", "2026-W14"} {
+					m["cases/WS1/activity/"+w+".yaml"] = "week: " + w + "\n"
+				}
 			}},
 		{rule: "ws-separated", on: day("2026-07-31"), change: wsComplete,
 			want: "cases/WS1/intake.yaml:4:9", msg: "the work security period ended on 2026-07-30 without a placement: the candidate is separated",
