@@ -12,6 +12,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/display"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -395,12 +396,80 @@ func (t TransferCase) Build(s *State) (*Change, error) {
 	if err := lc.addNote(files, record.Note{Date: d, Kind: "transfer", Mode: "none", Reason: t.Reason, Content: content}); err != nil {
 		return nil, err
 	}
+	after := *lc.intake
+	after.Manager = t.To
+	after.Transfers = append(slices.Clone(lc.intake.Transfers), tr)
+	var notes []string
+	if n := closedTransferred(lc.c); n != "" {
+		notes = append(notes, n)
+	}
+	if n := backdatedTransfer(lc.c, &after, tr, s.Today); n != "" {
+		notes = append(notes, n)
+	}
 	return &Change{
 		Cases:   []string{t.Case},
 		Action:  "case.transfer",
 		Summary: fmt.Sprintf("transfer the case from %s to %s", tr.From, tr.To),
 		Files:   files,
+		// The case transferred, as a transfer of several lists them:
+		// stdout reads the same whichever form was typed.
+		Output: t.Case,
+		Notes:  notes,
 	}, nil
+}
+
+// closedTransferred says, of a case that is closed, that it is handed on
+// closed and why that is allowed ("" for an open case): a closed case
+// still has what is due on it (a WIOA case's follow-ups for 12 months
+// after exit, 002) and its history to answer for, but is not handed on
+// without a word, as a case meant to be open might be. A transfer does
+// not change whether the case is closed, so the case before it says.
+func closedTransferred(c *casefile.Case) string {
+	cl := c.Outcome.LatestClosure()
+	if cl == nil && c.Intake.Status != "closed" {
+		return ""
+	}
+	since := ""
+	if cl != nil {
+		since = " (since " + string(cl.Date) + ", " + cl.Reason + ")"
+	}
+	return fmt.Sprintf("%s is closed%s: it is handed on closed, with what is still due on it, such as a WIOA case's follow-ups in the 12 months after exit (002); caseplan case reopen %s reopens it", c.ID, since, c.ID)
+}
+
+// backdatedTransfer says, of a transfer tr dated before notes its former
+// manager wrote while the case was theirs, which notes those are and what
+// was probably meant ("" when there are none). The notes stay: they
+// record contacts that happened (002), committed while their author
+// managed the case. But the transfer's date now says the case was no
+// longer theirs then, which is how access reads a late entry
+// (casestate.ManagedOn, by the transfers): a note they add for such a day
+// is refused. A supervisor backdating a rebalancing is told so when it is
+// written, not at the next late entry.
+func backdatedTransfer(c *casefile.Case, afterIntake *record.Intake, tr record.Transfer, today time.Time) string {
+	var after []string
+	var last record.Date
+	for _, n := range c.Notes {
+		day, ok := n.Date.Time()
+		if !ok || n.Author != tr.From || !casestate.ManagedOn(c.Intake, tr.From, day) || casestate.ManagedOn(afterIntake, tr.From, day) {
+			continue
+		}
+		after = append(after, n.ID)
+		last = n.Date
+	}
+	if len(after) == 0 {
+		return ""
+	}
+	what, stay := "note "+after[0], "the note stays"
+	if len(after) > 1 {
+		what, stay = fmt.Sprintf("%d notes (%s)", len(after), display.ProseList(after)), "the notes stay"
+	}
+	meant := string(last) + " or later"
+	if t, ok := last.Time(); ok && !today.Before(t) {
+		meant += " (or today, " + string(date(today)) + ", without --date)"
+	}
+	return fmt.Sprintf("%s: the transfer is dated %s, before %s, which %s wrote while the case was theirs: %s, but from %s the case is %s's, so %s adds no late entry after that day"+
+		"\nhint: if %s still had the case then, a transfer dated %s is probably what was meant: take this one out (git revert of its commit) and transfer the case again with that --date",
+		c.ID, tr.Date, what, tr.From, stay, tr.Date, tr.To, tr.From, tr.From, meant)
 }
 
 // newManager checks what the transfer's flags give, the same whichever
@@ -421,7 +490,7 @@ func (t TransferCase) newManager(cfg *record.Config, center, manager string) (re
 		// say which value was wrong.
 		return to, inputErrorf(staffFlagHint(cfg, "--to", t.To, "caseplan staff list shows the roster; add them with caseplan staff add"), "--to %q is not on the staff roster", t.To)
 	case !to.MayManage():
-		return to, inputErrorf(managersHint(cfg, cmp.Or(t.Center, center, to.Center), manager), "--to %s is no longer active on the staff roster", t.To)
+		return to, inputErrorf(managersHint(cfg, cmp.Or(t.Center, center, to.Center), manager, "the case"), "--to %s is no longer active on the staff roster", t.To)
 	}
 	return to, checkCenter(cfg, t.Center)
 }
@@ -430,8 +499,10 @@ func (t TransferCase) newManager(cfg *record.Config, center, manager string) (re
 // someone who may not manage it: the center's case managers, as the
 // roster has them, but the case's own (manager); when the center has
 // none, those of the other centers, with theirs (a center comes with its
-// manager unless --center says otherwise).
-func managersHint(cfg *record.Config, center, manager string) string {
+// manager unless --center says otherwise). what is what is handed on:
+// "the case", or "the cases" of a manager who leaves (the wioa-counselor
+// refusal of their retirement names the same people).
+func managersHint(cfg *record.Config, center, manager, what string) string {
 	const roster = "caseplan staff list shows the roster"
 	var here, all []string
 	for _, m := range cfg.CaseManagers() {
@@ -450,15 +521,15 @@ func managersHint(cfg *record.Config, center, manager string) string {
 	}
 	switch {
 	case len(here) == 1:
-		return fmt.Sprintf("the case manager of %s is %s: hand the case to them with --to %s (%s)", center, here[0], here[0], roster)
+		return fmt.Sprintf("the case manager of %s is %s: hand %s to them with --to %s (%s)", center, here[0], what, here[0], roster)
 	case len(here) > 1:
-		return fmt.Sprintf("the case managers of %s are %s: hand the case to one of them with --to (%s)", center, display.ProseList(here), roster)
+		return fmt.Sprintf("the case managers of %s are %s: hand %s to one of them with --to (%s)", center, display.ProseList(here), what, roster)
 	case len(all) == 0:
 		return roster
 	case center != "":
-		return fmt.Sprintf("no other case manager is active at %s; those of the other centers are %s: hand the case to one of them with --to (%s)", center, display.ProseList(all), roster)
+		return fmt.Sprintf("no other case manager is active at %s; those of the other centers are %s: hand %s to one of them with --to (%s)", center, display.ProseList(all), what, roster)
 	}
-	return fmt.Sprintf("the roster's case managers are %s: hand the case to one of them with --to (%s)", display.ProseList(all), roster)
+	return fmt.Sprintf("the roster's case managers are %s: hand %s to one of them with --to (%s)", display.ProseList(all), what, roster)
 }
 
 // lifecycleCase is a case about to change, with its intake read: every

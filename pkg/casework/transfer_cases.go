@@ -87,6 +87,7 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 	files := map[string][]byte{}
 	var refused []string
 	var oneSummary string // the last case's, as a transfer of it alone says it
+	var caseNotes []string
 	from := map[string]bool{}
 	seen := map[string]bool{}
 	for _, id := range cases {
@@ -121,6 +122,9 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 		for p, data := range ch.Files {
 			files[p] = data
 		}
+		// What one case's transfer says of it (closed, or dated before
+		// its notes) is said of it among several too.
+		caseNotes = append(caseNotes, ch.Notes...)
 		oneSummary = ch.Summary
 	}
 	if len(refused) > 0 {
@@ -144,7 +148,7 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 		Summary: summary,
 		Files:   files,
 		Output:  strings.Join(cases, "\n"),
-		Notes:   notes,
+		Notes:   append(caseNotes, notes...),
 	}, nil
 }
 

@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/finding"
+	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
 
@@ -138,8 +140,11 @@ func TestTransferCasesFromHandedSince(t *testing.T) {
 	if _, err := ws.Apply(nil, NewCase{ID: "W-003", Program: "wioa", Name: "Cy Example", Manager: "dpatel", Opened: testToday.AddDate(0, 0, -42)}.Build); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ws.Apply([]string{"W-002"}, TransferCase{Case: "W-002", Date: testToday.AddDate(0, 0, -6), To: "svisor", Reason: "Closer to her office"}.Build); err != nil {
+	// One case named is on stdout as several are, one per line.
+	if res, err := ws.Apply([]string{"W-002"}, TransferCase{Case: "W-002", Date: testToday.AddDate(0, 0, -6), To: "svisor", Reason: "Closer to her office"}.Build); err != nil {
 		t.Fatal(err)
+	} else if res.Change.Output != "W-002" {
+		t.Errorf("one case's output %q, want W-002", res.Change.Output)
 	}
 	ws.Today = testToday.AddDate(0, 0, -11) // W-002 and W-003 dpatel's
 	all := []string{"W-001", "W-002", "W-003"}
@@ -234,5 +239,71 @@ func TestRefusedHintWhenEveryErrorHasOne(t *testing.T) {
 		if got := tc.e.HintFor(nil); got != tc.want {
 			t.Errorf("hint %q, want %q", got, tc.want)
 		}
+	}
+}
+
+// TestTransferNotes: a transfer says of a closed case that it is handed on
+// closed, and of a transfer dated before notes its former manager wrote
+// while the case was theirs, which notes and what was probably meant; a
+// note dated the transfer's day is still theirs (a late entry), and so is
+// none by someone else.
+func TestTransferNotes(t *testing.T) {
+	closed := &record.Outcome{Closures: []record.Closure{{Date: "2026-07-01", Reason: "withdrew"}}}
+	reopened := &record.Outcome{Closures: []record.Closure{{Date: "2026-07-01", Reason: "moved"}}, Reopenings: []record.Reopening{{Date: "2026-08-01", Reason: "back"}}}
+	if n := closedTransferred(&casefile.Case{ID: "W-001", Intake: &record.Intake{Status: "closed"}, Outcome: closed}); !strings.HasPrefix(n, "W-001 is closed (since 2026-07-01, withdrew): it is handed on closed") || !strings.Contains(n, "follow-ups in the 12 months after exit (002)") {
+		t.Errorf("closed: %q", n)
+	}
+	for _, c := range []*casefile.Case{{ID: "W-002", Intake: &record.Intake{Status: "open"}}, {ID: "W-003", Intake: &record.Intake{Status: "open"}, Outcome: reopened}} {
+		if n := closedTransferred(c); n != "" {
+			t.Errorf("%s: %q", c.ID, n)
+		}
+	}
+
+	before := &record.Intake{ID: "W-001", Manager: "jreyes"}
+	c := &casefile.Case{ID: "W-001", Intake: before, Notes: []*record.Note{
+		{ID: "2026-11-01-aaaa", Date: "2026-11-01", Author: "jreyes"},
+		{ID: "2026-11-16-bbbb", Date: "2026-11-16", Author: "jreyes"},
+		{ID: "2026-11-17-cccc", Date: "2026-11-17", Author: "sboss"},
+		{ID: "2026-11-18-dddd", Date: "2026-11-18", Author: "jreyes"},
+	}}
+	tr := record.Transfer{Date: "2026-11-01", From: "jreyes", To: "alucero"}
+	after := *before
+	after.Manager, after.Transfers = "alucero", []record.Transfer{tr}
+	today := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	n := backdatedTransfer(c, &after, tr, today)
+	want := "W-001: the transfer is dated 2026-11-01, before 2 notes (2026-11-16-bbbb and 2026-11-18-dddd), which jreyes wrote while the case was theirs: the notes stay, but from 2026-11-01 the case is alucero's, so jreyes adds no late entry after that day\n" +
+		"hint: if jreyes still had the case then, a transfer dated 2026-11-18 or later (or today, 2026-11-20, without --date) is probably what was meant"
+	if !strings.HasPrefix(n, want) {
+		t.Errorf("backdated:\n%s\nwant\n%s", n, want)
+	}
+	tr.Date = "2026-11-18"
+	after.Transfers = []record.Transfer{tr}
+	if n := backdatedTransfer(c, &after, tr, today); n != "" {
+		t.Errorf("a transfer on the last note's day: %q", n)
+	}
+}
+
+// TestRetiredHandTo: the refusal to retire a counselor of open WIOA cases
+// names, after the transfer to run, whom the cases may go to, as a
+// transfer to a retired manager's refusal does.
+func TestRetiredHandTo(t *testing.T) {
+	retired := false
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "jreyes", Name: "Jo Reyes", Role: "case-manager", Center: "Eastgate", Active: &retired},
+		{ID: "alucero", Name: "Al Lucero", Role: "case-manager", Center: "Eastgate"},
+		{ID: "bkim", Name: "Bo Kim", Role: "case-manager", Center: "Eastgate"},
+		{ID: "cdiaz", Name: "Cy Diaz", Role: "case-manager", Center: "Westside"},
+	}}
+	e := &RefusedError{
+		Findings: []finding.Finding{
+			{Rule: "wioa-counselor", Case: "W-001", Severity: finding.Error},
+			{Rule: "wioa-counselor", Case: "W-002", Severity: finding.Error},
+		},
+		Retired: map[string]string{"W-001": "jreyes", "W-002": "jreyes"},
+	}
+	e.HandTo = handTo(cfg, e.Retired)
+	want := "first caseplan case transfer --from jreyes --to STAFF --reason TEXT (W-001, W-002), then run the command again; the case managers of Eastgate are alucero and bkim: hand the cases to one of them with --to (caseplan staff list shows the roster)"
+	if got := e.Hint(); got != want {
+		t.Errorf("hint:\n%s\nwant\n%s", got, want)
 	}
 }

@@ -236,6 +236,12 @@ type RefusedError struct {
 	// roster after the change to that manager: the hint then hands them
 	// all on with one case transfer --from, not one command per case.
 	Retired map[string]string
+	// HandTo says, for each manager of Retired, whom their cases may be
+	// handed to (managersHint: the active case managers of their
+	// center, else of the others, with theirs), as a transfer to a
+	// retired manager's refusal says: the hint's --to STAFF is then no
+	// guess.
+	HandTo map[string]string
 	// Allowed is the refused change's Change.Allowed: what the values
 	// to correct may be, said after them in the hint.
 	Allowed string
@@ -324,6 +330,15 @@ func (e *RefusedError) HintFor(flags []string) string {
 		return "correct the values above and run the command again" + e.allowed()
 	}
 	hint := "first " + strings.Join(do, ", ") + ", then run the command again"
+	var whom []string
+	for _, f := range slices.Concat(e.Findings, e.Warnings) {
+		if m := e.Retired[f.Case]; len(handed[m]) > 0 && e.HandTo[m] != "" && !slices.Contains(whom, e.HandTo[m]) {
+			whom = append(whom, e.HandTo[m])
+		}
+	}
+	if len(whom) > 0 {
+		hint += "; " + strings.Join(whom, "; ")
+	}
 	if len(also) > 0 {
 		verb := " mend"
 		if len(also) == 1 {
@@ -373,6 +388,30 @@ func retiredManagers(after *casefile.Snapshot, fs ...[]finding.Finding) map[stri
 				out[f.Case] = c.Intake.Manager
 			}
 		}
+	}
+	return out
+}
+
+// handTo says, for each manager of retired (case -> manager), whom their
+// cases may be handed to: the active case managers of their center, else
+// of the others (managersHint, as a transfer to a retired manager is
+// refused with).
+func handTo(cfg *record.Config, retired map[string]string) map[string]string {
+	if cfg == nil || len(retired) == 0 {
+		return nil
+	}
+	cases := map[string]int{}
+	for _, m := range retired {
+		cases[m]++
+	}
+	out := map[string]string{}
+	for m, n := range cases {
+		what := "the case"
+		if n > 1 {
+			what = "the cases"
+		}
+		staff, _ := cfg.StaffByID(m)
+		out[m] = managersHint(cfg, staff.Center, m, what)
 	}
 	return out
 }
@@ -676,7 +715,8 @@ func (w *Workspace) guard(change *Change, before, after loadedStore, refused []f
 			}
 		}
 		warnings := finding.Since(warningsOf(beforeFindings), warningsOf(afterFindings), nil)
-		return nil, &RefusedError{Findings: refused, Files: change.Files, Warnings: warnings, Retired: retiredManagers(after.snap, refused, warnings), Allowed: change.Allowed,
+		retired := retiredManagers(after.snap, refused, warnings)
+		return nil, &RefusedError{Findings: refused, Files: change.Files, Warnings: warnings, Retired: retired, HandTo: handTo(after.snap.Config, retired), Allowed: change.Allowed,
 			Broken: brokenBefore(beforeFindings, broken, change.Files)}
 	}
 	if err := checkSummary(change, after.snap.Config); err != nil {

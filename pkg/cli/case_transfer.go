@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/spf13/cobra"
 
-	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -55,7 +53,14 @@ and its manager now, a case opened after --today with its opening date.
 It is all or nothing: if any case would be refused — no such case,
 already the new manager's, one the author may not change — nothing is
 written and every refusal is listed. Otherwise all are transferred in
-one commit, and stdout has the cases transferred, one per line.
+one commit. stdout has the cases transferred, one per line, whichever form
+was typed (one CASE, several, or --from).
+
+A transfer dated (--date) before notes the outgoing manager wrote while the
+case was theirs is written, and a note on stderr names those notes: they stay,
+but from the transfer's date the case is no longer theirs, so a late entry of
+theirs after that day is refused. A transfer dated on or after the last of
+them, or today, is probably what was meant.
 
 A case whose opening is dated after --today (a hand edit, or a --today
 ahead of the clock; validate warns future-date) cannot be handed on on
@@ -112,7 +117,7 @@ closed; caseplan case reopen reopens it.` + "\n" + exitStatusHelp,
 
 func caseTransferRun(opts *caseTransferOptions) error {
 	if opts.change.Case != "" {
-		return opts.sayClosed(opts.writeResult(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat))
+		return opts.write(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat)
 	}
 	t := casework.TransferCases{Cases: opts.cases, From: opts.from, Date: opts.change.Date, To: opts.change.To, Center: opts.change.Center, Reason: opts.change.Reason}
 	load := t.Cases
@@ -128,47 +133,7 @@ func caseTransferRun(opts *caseTransferOptions) error {
 	// Checking and committing a manager's few hundred cases takes seconds
 	// at 10,000 cases too.
 	opts.writeMeter = "case transfer"
-	return opts.sayClosed(opts.writeResult(opts.noCommit, load, t.Build, sayWhat))
-}
-
-// sayClosed notes on stderr each case the transfer handed on that is
-// closed: allowed, since a closed case still has what is due on it (a
-// WIOA case's follow-ups for 12 months after exit, 002) and its history
-// to answer for, but not to pass without a word, as a case meant to be
-// open might.
-func (opts *caseTransferOptions) sayClosed(res *casework.Result, err error) error {
-	if err != nil {
-		return err
-	}
-	for _, n := range closedTransferred(res.After, res.Change.Cases) {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s\n", n)
-	}
-	return nil
-}
-
-// closedTransferred says, for each of cases that after holds closed, that
-// it was handed on closed and why that is allowed.
-func closedTransferred(after *casefile.Snapshot, cases []string) []string {
-	if after == nil {
-		return nil
-	}
-	var out []string
-	for _, id := range cases {
-		c := after.Case(id)
-		if c == nil || c.Intake == nil {
-			continue
-		}
-		cl := c.Outcome.LatestClosure()
-		if cl == nil && c.Intake.Status != "closed" {
-			continue
-		}
-		since := ""
-		if cl != nil {
-			since = " (since " + string(cl.Date) + ", " + cl.Reason + ")"
-		}
-		out = append(out, fmt.Sprintf("%s is closed%s: it is handed on closed, with what is still due on it, such as a WIOA case's follow-ups in the 12 months after exit (002); caseplan case reopen %s reopens it", id, since, id))
-	}
-	return out
+	return opts.write(opts.noCommit, load, t.Build, sayWhat)
 }
 
 // existingCases returns the cases of ids the store has: the others are
