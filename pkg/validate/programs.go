@@ -143,11 +143,7 @@ var workSecurityRules = []*Rule{
 		ID: "ws-toolbox-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
 		Summary: "the toolbox was never made final before the job search ended, after the layoff date (a deadline missed: history, not an open obligation)",
 		check: func(x *Context) {
-			layoff, ok := layoffDate(x)
-			if !ok {
-				return
-			}
-			ended, ok := searchEndedAfter(x, layoff)
+			layoff, ended, ok := layoffMissed(x)
 			if !ok {
 				return
 			}
@@ -187,11 +183,7 @@ var workSecurityRules = []*Rule{
 		ID: "ws-iep-plan-late", Completeness: true, Severity: finding.Warning, Program: record.ProgramWorkSecurity, Source: "000",
 		Summary: "the job search plan (job targets) or the skill plan was never made before the job search ended, after the layoff date (a deadline missed: history, not an open obligation)",
 		check: func(x *Context) {
-			layoff, ok := layoffDate(x)
-			if !ok {
-				return
-			}
-			ended, ok := searchEndedAfter(x, layoff)
+			layoff, ended, ok := layoffMissed(x)
 			if !ok {
 				return
 			}
@@ -987,6 +979,17 @@ func referencesMissed(x *Context, layoff time.Time, want, byLayoff, now int) {
 	}
 	x.Report(x.referencesFile(), nil, "%d of %d references with permission (%d by the layoff date, %s), and %s: the job search is over, and the deadline was missed",
 		now, want, byLayoff, layoff.Format(time.DateOnly), ended)
+}
+
+// layoffMissed is the layoff date of a work-security case whose job
+// search is over with what was due by it never done, and how the search
+// ended (searchEndedAfter): what the -late rules of the layoff-date items
+// ask first.
+func layoffMissed(x *Context) (layoff time.Time, ended string, ok bool) {
+	if layoff, ok = layoffDate(x); ok {
+		ended, ok = searchEndedAfter(x, layoff)
+	}
+	return layoff, ended, ok
 }
 
 // searchEndedAfter says how a work-security candidate's job search
