@@ -92,7 +92,7 @@ func (v *verifier) checkSignature(c *commitInfo, roster *record.Config) error {
 		if strings.EqualFold(former.Email, author.Email) {
 			whose = "their"
 		}
-		add(RuleNotAuthor, "the commit says it is by %s but is signed with %s former key (%s), off the roster since %s: whoever still holds that key (a lost one, say) made it after the key was replaced; revert it, and %s makes the change again with their current key if it is theirs",
+		add(RuleNotAuthor, "the commit says it is by %s but is signed with %s former key (%s), off the roster since %s: whoever still holds that key (a lost one, say) made it after the key was replaced; a revert would leave it in the history, where it stays reported: it has to leave the history (the hint says how), and %s makes the change again with their current key if it is theirs",
 			author.ID, whose, sshsig.Fingerprint(key), former.Last.Format("2006-01-02 15:04:05Z"), author.ID)
 	case author.SigningKey != "":
 		add(RuleNotAuthor, "the commit says it is by %s but is signed with a key that is not theirs on the roster (%s)", author.ID, sshsig.Fingerprint(key))
