@@ -28,6 +28,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/progress"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/sshsig"
 	"github.com/caseplan/caseplan/pkg/teamsync"
 	"github.com/caseplan/caseplan/pkg/validate"
 	"github.com/caseplan/caseplan/schemas"
@@ -618,6 +619,16 @@ func (g *globals) syncError(err error, rem *gitstore.Remote) error {
 				}
 			}
 			hint = fmt.Sprintf("this clone's commit(s) %s were allowed when they were made, but the remote's commits since changed the roster, a role or a case's team (caseplan log shows who and when). %s; or someone who may makes the change anew and you take your commits out of this clone with git update-index -q --refresh && git reset --keep %s; %s %s (git log -p %s shows what they held)", strings.Join(mine, ", "), giveBack, short(refused.Remote.String()), out, refused.Kept, refused.Kept)
+			if replaced, all := g.replacedKeys(refused.Findings, refused.Remote, mine); len(replaced) > 0 {
+				// Nothing given back makes a replaced key sign again: say
+				// so, rather than send whoever holds it (a thief, maybe)
+				// to an admin for access.
+				if all {
+					hint = fmt.Sprintf("%s. If the change is yours, take the commit(s) out of this clone with git update-index -q --refresh && git reset --keep %s (they stay under %s; git log -p %s shows what they held) and make it again with your current key (caseplan key show)", strings.Join(replaced, "; "), short(refused.Remote.String()), refused.Kept, refused.Kept)
+				} else {
+					hint = strings.Join(replaced, "; ") + ". For the rest, " + hint
+				}
+			}
 			if len(dropped) > 0 {
 				hint += ". " + strings.Join(dropped, ". ")
 			}
@@ -907,6 +918,35 @@ func (g *globals) giveBackCommands(fs []finding.Finding, remote plumbing.Hash, k
 		}
 	}
 	return moved, cmds
+}
+
+// replacedKeys words, for each refused commit signed with a key the
+// remote's roster (remote) has replaced, that it was replaced and when,
+// and that commits signed with it are refused; all says every commit of
+// mine (short hashes) is such a one.
+func (g *globals) replacedKeys(fs []finding.Finding, remote plumbing.Hash, mine []string) (say []string, all bool) {
+	repo, err := g.openRepo()
+	if err != nil {
+		return nil, false
+	}
+	defer repo.Close()
+	var signed []string
+	for _, f := range fs {
+		if f.Rule != history.RuleNotAuthor || f.Commit == "" || slices.Contains(signed, short(f.Commit)) {
+			continue
+		}
+		k, err := history.ReplacedKey(repo.Git(), plumbing.NewHash(f.Commit), remote)
+		if err != nil || k == nil {
+			continue
+		}
+		signed = append(signed, short(f.Commit))
+		say = append(say, fmt.Sprintf("commit %s is signed with %s's signing key %s, which was replaced on the roster on %s: commits signed with it are refused, whatever day they are dated", short(f.Commit), k.ID, sshsig.Fingerprint(k.Key), k.Last.Format(record.DateLayout)))
+	}
+	all = len(signed) > 0
+	for _, c := range mine {
+		all = all && slices.Contains(signed, c)
+	}
+	return say, all
 }
 
 // retiredAuthors says, for a refusal whose commits' authors the remote's

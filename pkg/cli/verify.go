@@ -293,6 +293,9 @@ func verifyHint(repo *git.Repository, findings []finding.Finding) string {
 		hint, rules = noteBreachHint(repo, findings), []string{history.RuleNoteChanged, history.RuleNoteRemoved, history.RuleEpisodeRemoved}
 	}
 	if hint == "" {
+		hint, rules = signatureHint(repo, findings), []string{history.RuleNotAuthor}
+	}
+	if hint == "" {
 		hint, rules = rewrittenHint(findings), []string{history.RuleHistoryRewritten}
 	}
 	if hint == "" {
@@ -333,6 +336,51 @@ func rewrittenHint(findings []finding.Finding) string {
 			"If not, git show %[1]s in a clone that still has it says what was lost, and whoever may change the git host puts it back", c)
 	}
 	return ""
+}
+
+// signatureHint is the way out of a commit signed with a key that is not
+// its author's (signature-not-author: made in another member's name, or
+// with a key the roster has replaced, a stolen laptop's). The signature
+// is the commit's own, so no later commit repairs it — a revert leaves
+// it in the history, where verify --full reports it still — and the
+// commit leaves the history: from this clone alone with a reset --keep
+// when no remote branch holds it yet, and, when one does, from the host
+// too, with the force-push sync's refusal gives every clone. "" when no
+// such finding names a commit.
+func signatureHint(repo *git.Repository, findings []finding.Finding) string {
+	var first *object.Commit
+	for _, f := range findings {
+		if f.Rule != history.RuleNotAuthor || f.Commit == "" {
+			continue
+		}
+		c, err := repo.CommitObject(plumbing.NewHash(f.Commit))
+		if err != nil || c.NumParents() != 1 {
+			continue
+		}
+		if first == nil {
+			first = c
+		} else if ok, err := c.IsAncestor(first); err == nil && ok {
+			first = c
+		}
+	}
+	if first == nil {
+		return ""
+	}
+	branch, tip := "BRANCH", "HEAD"
+	if head, err := repo.Head(); err == nil {
+		if head.Name().IsBranch() {
+			branch = head.Name().Short()
+		}
+		tip = short(head.Hash().String())
+	}
+	c, good := short(first.Hash.String()), short(first.ParentHashes[0].String())
+	redo := fmt.Sprintf("then whoever made a commit after it (git log --oneline %[1]s..%[2]s lists them) makes its change again with caseplan, and the author %[3]s makes %[4]s's change again with their current key if it is theirs (git show %[4]s says what it held)", c, branch, first.Author.Email, c)
+	if onRemoteBranch(repo, first.Hash) {
+		return fmt.Sprintf("%[1]s's signature is its own, so no later commit repairs it: a revert leaves %[1]s in the history, where verify --full reports it still; %[1]s must leave the history, on the host too. "+
+			"Someone who may change the host puts %[3]s back before it: git push --force-with-lease=%[3]s:%[4]s origin %[2]s:refs/heads/%[3]s (or the host's own tools); every clone that took %[1]s runs git update-index -q --refresh && git reset --keep %[2]s; %[5]s. CI's next verify reports the rewritten history once (its anchor, the previous push, is gone)",
+			c, good, branch, tip, redo)
+	}
+	return fmt.Sprintf("%[1]s's signature is its own, so no later commit repairs it: a revert leaves %[1]s in the history, where verify --full reports it still. No remote branch holds %[1]s, so taking it out of this clone clears it: git update-index -q --refresh && git reset --keep %[2]s; %[3]s", c, good, redo)
 }
 
 // noteBreachHint is the way out of a note changed or removed in a commit:

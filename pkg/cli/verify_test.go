@@ -136,3 +136,36 @@ func emptyCommits(t *testing.T, msgs ...string) (*git.Repository, plumbing.Hash)
 	}
 	return repo, last
 }
+
+// A commit signed with a key not its author's (a stolen laptop's, after
+// the roster replaced it) is not repaired by a revert, which leaves it in
+// the history verify --full reads: the hint takes it out, from this clone
+// alone while no remote branch holds it, and from the host too once one
+// does, with the force-push sync's refusal gives.
+func TestVerifySignatureNotAuthorHint(t *testing.T) {
+	repo, last := emptyCommits(t, "first", "W-001: add contact note\n\nCaseplan-Case: W-001\nCaseplan-Action: note.add\n")
+	c, good := last.String()[:12], ""
+	if co, err := repo.CommitObject(last); err == nil {
+		good = co.ParentHashes[0].String()[:12]
+	}
+	fs := func() []finding.Finding {
+		return []finding.Finding{{Severity: finding.Error, Rule: history.RuleNotAuthor, Commit: last.String(), Message: "the commit says it is by dpatel but is signed with their former key"}}
+	}
+	local := fs()
+	hint := verifyHint(repo, local)
+	if !strings.Contains(hint, "git update-index -q --refresh && git reset --keep "+good) || strings.Contains(hint, "force-with-lease") {
+		t.Errorf("hint for a commit only in this clone = %q, want the reset --keep alone", hint)
+	}
+	if !strings.Contains(hint, "a revert leaves "+c+" in the history") || local[0].Hint != hint {
+		t.Errorf("hint %q on the finding %q; want it to say why a revert does not do", hint, local[0].Hint)
+	}
+
+	if err := repo.Storer.SetReference(plumbing.NewHashReference(plumbing.NewRemoteReferenceName("origin", "main"), last)); err != nil {
+		t.Fatal(err)
+	}
+	hint = verifyHint(repo, fs())
+	want := "git push --force-with-lease=main:" + c + " origin " + good + ":refs/heads/main"
+	if !strings.Contains(hint, want) || !strings.Contains(hint, "git reset --keep "+good) {
+		t.Errorf("hint for a commit on the host = %q, want it to contain %q and the reset --keep", hint, want)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"golang.org/x/crypto/ssh"
 
@@ -92,7 +93,7 @@ func (v *verifier) checkSignature(c *commitInfo, roster *record.Config) error {
 		if strings.EqualFold(former.Email, author.Email) {
 			whose = "their"
 		}
-		add(RuleNotAuthor, "the commit says it is by %s but is signed with %s former key (%s), off the roster since %s: whoever still holds that key (a lost one, say) made it after the key was replaced; revert it, and %s makes the change again with their current key if it is theirs",
+		add(RuleNotAuthor, "the commit says it is by %s but is signed with %s former key (%s), off the roster since %s: whoever still holds that key (a lost one, say) made it after the key was replaced; a revert would leave it in the history, where it stays reported: it has to leave the history (the hint says how), and %s makes the change again with their current key if it is theirs",
 			author.ID, whose, sshsig.Fingerprint(key), former.Last.Format("2006-01-02 15:04:05Z"), author.ID)
 	case author.SigningKey != "":
 		add(RuleNotAuthor, "the commit says it is by %s but is signed with a key that is not theirs on the roster (%s)", author.ID, sshsig.Fingerprint(key))
@@ -184,4 +185,24 @@ func (v *verifier) formerKey(parent plumbing.Hash, key ssh.PublicKey) (*SigningK
 		}
 	}
 	return found, nil
+}
+
+// ReplacedKey returns the roster history's entry for the key commit h is
+// signed with when a member had it on the roster up to at and the roster
+// of at no longer lists it — a key replaced after a lost laptop — and nil
+// when h is unsigned, its signature does not hold, or the key is current
+// or was never on the roster. Sync asks it of a refused commit, checked
+// against the remote's roster (at), to say the key was replaced rather
+// than that access can be given back.
+func ReplacedKey(repo *git.Repository, h, at plumbing.Hash) (*SigningKey, error) {
+	v := &verifier{repo: repo}
+	payload, sig, err := v.commitSignature(h)
+	if err != nil || sig == nil {
+		return nil, err
+	}
+	key, err := sshsig.Verify(sig, sshsig.Namespace, bytes.NewReader(payload))
+	if err != nil {
+		return nil, nil
+	}
+	return v.formerKey(at, key)
 }

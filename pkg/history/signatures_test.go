@@ -219,3 +219,50 @@ func TestVerifyRebasedUnsigned(t *testing.T) {
 		t.Errorf("message %q: the commit was made with caseplan", fs[0].Message)
 	}
 }
+
+// ReplacedKey tells sync that a refused commit is signed with a key the
+// roster has replaced (a stolen laptop's), so that its hint says the key
+// was replaced rather than that access can be given back: only as of a
+// roster that no longer lists the key, and never for the current one.
+func TestReplacedKey(t *testing.T) {
+	repo, err := gitstore.Init(filepath.Join(t.TempDir(), "store"), "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer repo.Close()
+	oldSigns, oldKey := signingKey(t)
+	newSigns, newKey := signingKey(t)
+	when := time.Date(2026, 3, 13, 9, 0, 0, 0, time.UTC)
+	commit := func(path, data string, signer git.Signer) plumbing.Hash {
+		t.Helper()
+		when = when.Add(24 * time.Hour)
+		h, err := repo.Commit(gitstore.CommitRequest{
+			Message: "W-001: note.add\n\nCaseplan-Case: W-001\nCaseplan-Action: note.add\n",
+			Author:  gitstore.Signature{Name: "Dev Patel", Email: "dpatel@example.org", When: when},
+			Changes: []gitstore.Change{{Path: path, Data: []byte(data)}},
+			Signer:  signer,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	roster := func(key string) string {
+		return "organization: Example Works\nstaff:\n  - id: dpatel\n    name: Dev Patel\n    email: dpatel@example.org\n    role: admin\n    signing_key: \"" + key + "\"\n"
+	}
+	commit("cases/caseplan.yaml", roster(oldKey), oldSigns)
+	before := commit("cases/W-001/notes/a.yaml", "id: a\n", oldSigns)
+	commit("cases/caseplan.yaml", roster(newKey), oldSigns)
+	thief := commit("cases/W-001/notes/b.yaml", "id: b\n", oldSigns)
+	owner := commit("cases/W-001/notes/c.yaml", "id: c\n", newSigns)
+
+	k, err := history.ReplacedKey(repo.Git(), thief, owner)
+	if err != nil || k == nil || k.ID != "dpatel" || !strings.Contains(string(ssh.MarshalAuthorizedKey(k.Key)), strings.Fields(oldKey)[1]) {
+		t.Fatalf("ReplacedKey(thief's commit) = %+v, %v; want dpatel's old key", k, err)
+	}
+	for name, c := range map[string][2]plumbing.Hash{"signed before the change": {before, before}, "signed with the new key": {owner, owner}, "before the change, as of then": {thief, before}} {
+		if k, err := history.ReplacedKey(repo.Git(), c[0], c[1]); err != nil || k != nil {
+			t.Errorf("%s: ReplacedKey = %+v, %v; want nil", name, k, err)
+		}
+	}
+}
