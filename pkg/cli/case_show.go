@@ -222,8 +222,12 @@ shown with the day it starts; until then the case stays in its phase.
 
 A participant who asks for a copy of their file gets the case file with
 --sealed: the sealed fields too (they are theirs), decrypted with your
-key under a heading of their own, and the command it names makes it
-again with them. Only the people the fields are sealed to can (case
+key under a heading of their own, each by a label a person reads ("Date
+of birth"), and the command it names makes it again with them. It is
+read by the participant: their own words show as recorded, nothing
+[withheld: RULE] (an SSN-shaped number is still masked), and the
+findings, the office's checks of its own record-keeping, are left out,
+the copy saying so. Only the people the fields are sealed to can (case
 sealed show says who); anyone else is refused, and nothing is written.
 Give the copy to the participant alone, never by unencrypted email
 (TEGL 39-11); README "Confidentiality" says what else to look over.` + "\n" + exitStatusHelp,
@@ -319,13 +323,16 @@ func caseShowRun(opts *caseShowOptions) error {
 		g, _ := validate.Guard(snap.Config)
 		again := fmt.Sprintf("caseplan case show %s --today %s -o %s", opts.caseID, v.today, opts.output)
 		var open *sealed.Fields
+		redact := validate.Withhold(g)
 		if opts.sealed {
 			if open, err = opts.openSealed(src, snap, made.Commit); err != nil {
 				return err
 			}
 			again += " --sealed"
+			// The participant reads their own words as recorded.
+			redact = validate.MaskSSNs(g)
 		}
-		d := caseFileOf(v, snap.Case(opts.caseID), made, again, validate.Withhold(g), open)
+		d := caseFileOf(v, snap.Case(opts.caseID), made, again, redact, open)
 		return doc.writeReport("the case file", func(b *bytes.Buffer) error { return report.WriteCaseFile(b, opts.output, d) })
 	}
 	w, done := opts.textOut()

@@ -28,7 +28,11 @@ import (
 // passes through redact, as the findings' do (validate.Guard), so a
 // number shaped like an SSN that a hand edit typed is masked here too —
 // every text but the sealed values, which are the participant's own and
-// shown as they were sealed.
+// shown as they were sealed. The participant's copy is read by the
+// participant: case show passes validate.MaskSSNs as redact, which keeps
+// the case's own words as recorded, a health or disability barrier's
+// detail is shown (intakeSection), and the findings, the office's checks
+// of its own record-keeping, are left out (participantFindings).
 func caseFileOf(v *caseShowView, c *casefile.Case, src report.Source, again string, redact func(string) (string, int), open *sealed.Fields) *report.CaseFile {
 	handle := "This case file names the participant and holds what the case's records say of them: handle it as confidential. The sealed fields are not in it."
 	if open != nil {
@@ -74,6 +78,10 @@ func caseFileOf(v *caseShowView, c *casefile.Case, src report.Source, again stri
 		// the leak guard would withhold (a disability, a date of birth).
 		d.Sections = slices.Insert(d.Sections, 2, sealedSection(*open))
 	}
+	if open != nil {
+		d.Lines = append(d.Lines, participantFindings)
+		return d
+	}
 	// The findings as the text prints them: validate masked them
 	// already; a pii-term finding does not name its term here, which
 	// would give back what the text withholds.
@@ -88,6 +96,16 @@ func caseFileOf(v *caseShowView, c *casefile.Case, src report.Source, again stri
 	d.Sections = append(d.Sections, findings)
 	return d
 }
+
+// participantFindings is what the participant's own copy says instead
+// of the findings. They are not records of the case: caseplan validate
+// works them out from the records each time they are shown, to tell
+// staff what the office's own record-keeping lacks (a plan not yet
+// agreed, a note without a follow-up, a detail to move to the sealed
+// fields); nothing in them is about the participant that the records
+// above do not say, and read by the participant they would read as a
+// judgement of them.
+const participantFindings = "The office's checks of its own record-keeping (caseplan validate's findings) are not in this copy: they are worked out from the case's records each time they are shown, not kept on the participant."
 
 // redactCaseFile passes every text of d through redact.
 func redactCaseFile(d *report.CaseFile, redact func(string) (string, int)) {
@@ -147,7 +165,9 @@ func joinSet(sep string, parts ...string) string {
 // transfers.
 //
 // withSealed says the sealed fields are in the case file under their
-// own heading (sealedSection), so the intake points there.
+// own heading (sealedSection), so the intake points there: it is the
+// participant's own copy, which shows a health or disability barrier's
+// detail too.
 func intakeSection(c *casefile.Case, withSealed bool) report.CaseSection {
 	s := report.CaseSection{Title: "Intake", Empty: "No team, eligibility, barrier, assessment, skill, consent or transfer is recorded."}
 	in := c.Intake
@@ -167,10 +187,11 @@ func intakeSection(c *casefile.Case, withSealed bool) report.CaseSection {
 			resolved = "resolved " + string(b.Resolved)
 		}
 		detail := b.Detail
-		if detail != "" && validate.BarrierDetailSealed(b.Kind) {
+		if detail != "" && validate.BarrierDetailSealed(b.Kind) && !withSealed {
 			// Health or disability information (TEGL 39-11): the
 			// leak guard's pii-term says it belongs in the sealed
-			// fields, which a case file never shows.
+			// fields, which a case file never shows — but for the
+			// participant's own copy, which shows them too.
 			detail = "[withheld: " + validate.RulePIITerm + "]"
 		}
 		s.Fields = append(s.Fields, field("Barrier", withID(b.ID, joinSet(", ", b.Kind, iepOr(b.Status, "open"), resolved, detail))))
@@ -207,13 +228,13 @@ func intakeSection(c *casefile.Case, withSealed bool) report.CaseSection {
 }
 
 // sealedSection is the case's sealed fields, decrypted (case show
-// --sealed), each set field by the name case sealed show gives it, in
-// sealed.Names' order.
+// --sealed), each set field by the label a person reads (sealed.Labels),
+// in sealed.Names' order.
 func sealedSection(f sealed.Fields) report.CaseSection {
 	s := report.CaseSection{Title: "Sealed fields", Empty: "The case has no sealed fields."}
 	for _, name := range sealed.Names {
 		if v := *f.Field(name); v != "" {
-			s.Fields = append(s.Fields, field(name, v))
+			s.Fields = append(s.Fields, field(sealed.Labels[name], v))
 		}
 	}
 	return s

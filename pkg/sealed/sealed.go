@@ -60,6 +60,24 @@ var Names = []string{
 	"criminal_record", "public_assistance", "sex", "ethnicity", "race", "veteran",
 }
 
+// Labels are the fields' names as a person reads them — the
+// participant reading their own copy of the case file (case show
+// --sealed) — where Names are what set, show's JSON and the sealed file
+// spell.
+var Labels = map[string]string{
+	"date_of_birth":     "Date of birth",
+	"ssn_last4":         "Last four digits of the SSN",
+	"state_id_last4":    "Last four characters of the state ID",
+	"disability":        "Disability",
+	"health":            "Health",
+	"criminal_record":   "Criminal record",
+	"public_assistance": "Public assistance",
+	"sex":               "Sex",
+	"ethnicity":         "Ethnicity",
+	"race":              "Race",
+	"veteran":           "Veteran status",
+}
+
 // About says what each field holds and which values it takes (Check
 // refuses the others), in the words set's help gives them.
 var About = map[string]string{

@@ -156,6 +156,28 @@ func TestAbout(t *testing.T) {
 }
 
 // A file sealed to the key whose payload was changed afterwards is
+// TestLabels: every field has a label a person reads, none the
+// internal name it is spelled by, and no two alike.
+func TestLabels(t *testing.T) {
+	seen := map[string]string{}
+	for _, name := range Names {
+		l := Labels[name]
+		if l == "" || strings.Contains(l, "_") {
+			t.Errorf("field %s has label %q", name, l)
+		}
+		if other, ok := seen[l]; ok {
+			t.Errorf("fields %s and %s are both labelled %q", other, name, l)
+		}
+		seen[l] = name
+	}
+	if len(Labels) != len(Names) {
+		t.Errorf("Labels has %d fields, Names %d", len(Labels), len(Names))
+	}
+	if got := Labels["date_of_birth"]; got != "Date of birth" {
+		t.Errorf("date_of_birth is labelled %q", got)
+	}
+}
+
 // damaged, not sealed to someone else: the key is not what is wrong.
 func TestOpenDamaged(t *testing.T) {
 	id, err := age.GenerateX25519Identity()

@@ -385,6 +385,20 @@ func position(n *yaml.Node, keyCol, off int) (line, col int) {
 // leakRules are the leak guard's rules by the kind of leak they find.
 var leakRules = map[pii.Kind]string{pii.SSN: RulePIISSN, pii.DOB: RulePIIDOB, pii.Term: RulePIITerm}
 
+// MaskSSNs is the redaction, with guard g, of the participant's own
+// copy of their case file (case show --sealed): a number shaped like an
+// SSN masked as Withhold masks it — a full SSN is never stored, and no
+// file, the participant's either, should carry one further — and every
+// other word as recorded. A date of birth or a health or disability term
+// that Withhold withholds from a file staff pass around is the
+// participant's own information, read by the participant: withholding
+// it from them would keep from them what the office holds on them (their
+// sealed fields are in that copy already). It returns the text and how
+// many numbers it masked.
+func MaskSSNs(g *pii.Guard) func(string) (string, int) {
+	return g.Redact
+}
+
 // Withhold is the redaction, with guard g, of record text that leaves the
 // store — the case file, the tickler's calendar, the search report, CI
 // output: a number shaped like an SSN masked as the findings mask it

@@ -191,6 +191,28 @@ func TestWithhold(t *testing.T) {
 	}
 }
 
+// TestMaskSSNs: the participant's own copy keeps the case's text as
+// recorded — a date of birth, a health or disability term — and still
+// masks an SSN-shaped number as Withhold does.
+func TestMaskSSNs(t *testing.T) {
+	g := pii.Default()
+	mask, withhold := MaskSSNs(g), Withhold(g)
+	for in, want := range map[string]string{
+		"She mentioned a felony conviction.":  "She mentioned a felony conviction.",
+		"DOB: 03/04/1980, said on the phone.": "DOB: 03/04/1980, said on the phone.",
+		"Number 123-45-6789 on the form.":     "Number XXX-XX-XXXX on the form.",
+		"rehab in 2020; SSN 123456789":        "rehab in 2020; SSN XXX-XX-XXXX",
+	} {
+		if got, _ := mask(in); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+		// What the staff's case file withholds, for the contrast.
+		if got, _ := withhold(in); got == in {
+			t.Errorf("%q: Withhold keeps it as written, so it proves nothing here", in)
+		}
+	}
+}
+
 // TestWithholdFindings: the schema's and the loader's findings quote a
 // record's free text (the value refused, the line that did not parse);
 // shown beyond the case's readers, what the leak guard finds in a quote
