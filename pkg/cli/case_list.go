@@ -18,6 +18,7 @@ type caseListOptions struct {
 	output, manager, program, status string
 	cohort                           string
 	phase, center                    string
+	closedBefore                     string
 	overdue                          bool
 }
 
@@ -34,20 +35,25 @@ due --manager does; a name or an email is refused with the ID meant. The
 count is said on stderr ("3 cases of 15" when filters left some out).
 
 --phase PHASE lists the cases in that phase on --today, as case show names
-it; --overdue the cases with anything overdue on the tickler (what
-caseplan due --overdue lists, a closed case's planned follow-ups included);
---center CENTER the cases of one center of caseplan.yaml's centers.
-The status, the manager and the center are the case's on --today: on a
-past day, a case closed since lists as open, and a case transferred since
-under the manager and center it had then, as case show and due show it
-(and --status, --manager and --center filter by them). --status open
-lists the cases open at the end of --today, as the reports count them;
---status closed those closed then. A case opened after --today was no
-case yet: it is left out, and the count on stderr says how many were
-(with no --today, a case whose opening is dated in the future), with
--o json as with the table: stdout is the list alone.
--o json: [{"id","program","status","manager","center","opened",
-"participant","cohort" (imported cases only),"phase" (on --today)}].
+it; --overdue the cases with anything overdue on the tickler (what caseplan
+due --overdue lists, a closed case's planned follow-ups included); --center
+CENTER the cases of one center of caseplan.yaml's centers. The status, the
+manager and the center are the case's on --today: on a past day, a case
+closed since lists as open, and a case transferred since under the manager
+and center it had then, as case show and due show it (and --status,
+--manager and --center filter by them). --status open lists the cases open
+at the end of --today, as the reports count them; --status closed those
+closed then. --closed-before DATE lists the cases closed at the end of
+--today whose closing is dated before DATE, with its date: for a records
+review, the cases whose retention may have run (2 CFR 200.334 keeps a
+grant's records three years from its final expenditure report; caseplan
+deletes nothing: README, How long records are kept). A case opened after
+--today was no case yet: it is left out, and the count on stderr says how
+many were (with no --today, a case whose opening is dated in the future),
+with -o json as with the table: stdout is the list alone. -o json:
+[{"id","program","status","manager","center","opened",
+"participant","cohort" (imported cases only),"phase" (on --today), "closed"
+(the closing date, for a case closed on --today)}].
 Filters combine: caseplan case list --center "Lakeview Career Center"
 --phase assessment --overdue; caseplan case list --status open --today
 2026-05-31 lists the cases open at the end of May. The phases:
@@ -55,7 +61,9 @@ Filters combine: caseplan case list --center "Lakeview Career Center"
 		Example: `  caseplan case list --manager dpatel --status open   # one manager's open cases
   caseplan case list --phase assessment --overdue     # in assessment, late
   # the cases open at the end of May
-  caseplan case list --status open --today 2026-05-31`,
+  caseplan case list --status open --today 2026-05-31
+  # closed before July 2024: for the records review at program year end
+  caseplan case list --closed-before 2024-07-01 -o json`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
@@ -75,6 +83,7 @@ Filters combine: caseplan case list --center "Lakeview Career Center"
 	c.Flags().StringVar(&opts.phase, "phase", "", "only cases in this `PHASE` on --today, e.g. assessment, work-security")
 	c.Flags().StringVar(&opts.center, "center", "", "only cases of this `CENTER` (caseplan.yaml's centers)")
 	c.Flags().BoolVar(&opts.overdue, "overdue", false, "only cases with anything overdue on the tickler")
+	dateVar(c.Flags(), &opts.closedBefore, "closed-before", "only cases closed on --today by a closing dated before `DATE`")
 	return c
 }
 
@@ -92,6 +101,11 @@ type caseItem struct {
 	// computed only for -o json and --phase (the plain list does not
 	// depend on the day).
 	Phase string `json:"phase"`
+	// Closed is the date of the closing in force at the end of --today,
+	// for a case closed then (a case reopened since its closing is open,
+	// and has none); computed, as Phase, only for -o json and the
+	// filters that ask the day.
+	Closed string `json:"closed,omitempty"`
 }
 
 // caseRow is what case list keeps of a case: its item, and where it
@@ -113,12 +127,16 @@ func caseListRun(opts *caseListOptions) error {
 	if err != nil {
 		return err
 	}
+	closedBefore, err := optionalDate("closed-before", opts.closedBefore)
+	if err != nil {
+		return err
+	}
 	now := opts.env.Now()
 	past := today.Before(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC))
 	// --status asks the status on --today too: open at the end of the
 	// day, as casestate.OpenOn counts a case, which also knows a case not
 	// opened yet (casestate rewinds only what is dated after the day).
-	stage, params, state := "case-list", []string(nil), opts.phase != "" || opts.overdue || opts.output == "json" || opts.status != "" || past
+	stage, params, state := "case-list", []string(nil), opts.phase != "" || opts.overdue || opts.output == "json" || opts.status != "" || opts.closedBefore != "" || past
 	if state {
 		stage, params = "case-list-state", []string{"today " + today.Format(time.DateOnly)}
 	}
@@ -134,7 +152,7 @@ func caseListRun(opts *caseListOptions) error {
 		if in == nil {
 			return caseRow{}, false // unreadable: caseplan validate says why
 		}
-		r := caseRow{caseItem: caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort, ""}}
+		r := caseRow{caseItem: caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort, "", ""}}
 		if state {
 			st := casestate.Compute(c, cfg, today)
 			r.Phase, r.Status, r.Manager, r.Center = st.Phase, st.Status, st.Manager, st.Center
@@ -148,6 +166,8 @@ func caseListRun(opts *caseListOptions) error {
 				r.Status = "closed"
 				if casestate.OpenOn(c, today) {
 					r.Status = "open"
+				} else if cl := c.Outcome.ClosedOn(record.Date(today.Format(time.DateOnly))); cl != nil {
+					r.Closed = string(cl.Date)
 				}
 			}
 		}
@@ -195,7 +215,8 @@ func caseListRun(opts *caseListOptions) error {
 			(opts.cohort != "" && it.Cohort != opts.cohort) ||
 			(opts.center != "" && it.Center != opts.center) ||
 			(opts.phase != "" && r.Phase != opts.phase) ||
-			(opts.overdue && !r.Overdue) {
+			(opts.overdue && !r.Overdue) ||
+			(closedBefore != "" && (it.Closed == "" || it.Closed >= string(closedBefore))) {
 			continue
 		}
 		items = append(items, it)
@@ -210,12 +231,23 @@ func caseListRun(opts *caseListOptions) error {
 		opts.sayCount(len(items), len(all), later, today)
 		return nil
 	}
-	t := newTable(opts.env, "ID", "PROGRAM", "STATUS", "MANAGER", "OPENED", "PARTICIPANT")
+	// --closed-before lists cases for a records review by their closing
+	// date, so the list shows it, as a last column the plain list's
+	// lines do not have.
+	head := []string{"ID", "PROGRAM", "STATUS", "MANAGER", "OPENED", "PARTICIPANT"}
+	if closedBefore != "" {
+		head = append(head, "CLOSED")
+	}
+	t := newTable(opts.env, head...)
 	for _, it := range items {
 		// A value the intake lacks (a hand edit deleted its line) is a
 		// "-", as the other lists show an empty cell, not a blank that
 		// shifts the columns; validate names the field. The JSON keeps "".
-		t.row(it.ID, dashIfEmpty(it.Program), dashIfEmpty(it.Status), dashIfEmpty(it.Manager), dashIfEmpty(it.Opened), dashIfEmpty(it.Participant))
+		cells := []string{it.ID, dashIfEmpty(it.Program), dashIfEmpty(it.Status), dashIfEmpty(it.Manager), dashIfEmpty(it.Opened), dashIfEmpty(it.Participant)}
+		if closedBefore != "" {
+			cells = append(cells, it.Closed)
+		}
+		t.row(cells...)
 	}
 	if err := t.flush(); err != nil {
 		return err
