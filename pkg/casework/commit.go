@@ -22,6 +22,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
@@ -219,6 +220,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	var refusedErr *RefusedError
 	if errors.As(err, &refusedErr) {
 		refusedErr.HandEdits = true
+		restorable(refusedErr.Findings, files, tree, beforeLoaded)
 	}
 	if err != nil {
 		return nil, err
@@ -240,6 +242,29 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// restorable gives the finding of a record emptied by hand (no YAML
+// document left: an editor's crash, a select-all and delete, a record
+// commented out) the git command that brings back the committed one,
+// when that one is whole: committed, it read without a finding of its
+// own. "Correct the files above" would leave the person to write the
+// record again from memory.
+func restorable(found []finding.Finding, files map[string][]byte, tree *gitstore.TreeFiles, beforeLoaded []finding.Finding) {
+	if tree == nil {
+		return
+	}
+	for i, f := range found {
+		data, edited := files[f.Path]
+		if !edited || data == nil || f.Hint != "" || !f.FileLevel || !load.Empty(data) {
+			continue
+		}
+		committed, err := tree.ReadFile(f.Path)
+		if err != nil || load.Empty(committed) || slices.ContainsFunc(beforeLoaded, func(b finding.Finding) bool { return b.Path == f.Path }) {
+			continue
+		}
+		found[i].Hint = fmt.Sprintf("the committed %s is whole: bring it back with git checkout -- %s (or git restore %s), then make your edit again", f.Path, f.Path, f.Path)
+	}
 }
 
 // renamedAway returns a finding for each record the edits remove whose

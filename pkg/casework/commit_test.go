@@ -409,3 +409,37 @@ func appendTestFile(t testing.TB, dir, rel, text string) {
 	t.Helper()
 	writeTestFile(t, dir, rel, readTestFile(t, dir, rel)+text)
 }
+
+// TestCommitEmptiedRecord: a record emptied by hand (or commented out) is
+// refused with the git command that brings back the committed one, which
+// is whole; a record the commit adds empty has nothing to bring back.
+func TestCommitEmptiedRecord(t *testing.T) {
+	isolateHome(t)
+	for _, tc := range []struct{ name, path, content, hint string }{
+		{"emptied", "cases/W-001/intake.yaml", "", "the committed cases/W-001/intake.yaml is whole: bring it back with git checkout -- cases/W-001/intake.yaml (or git restore cases/W-001/intake.yaml), then make your edit again"},
+		{"commented out", "cases/W-001/references.yaml", "# references:\n#   - name: Ref One\n", "the committed cases/W-001/references.yaml is whole: bring it back with git checkout -- cases/W-001/references.yaml (or git restore cases/W-001/references.yaml), then make your edit again"},
+		{"new and empty", "cases/W-001/services.yaml", "\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newHandStore(t)
+			writeTestFile(t, s.dir, tc.path, tc.content)
+			_, err := openWorkspace(t, s.dir, maria).CommitEdits("emptied")
+			var refused *RefusedError
+			if !errors.As(err, &refused) {
+				t.Fatalf("err = %v, want a refusal", err)
+			}
+			found := false
+			for _, f := range refused.Findings {
+				if f.Path == tc.path && f.Rule == "yaml-shape" {
+					found = true
+					if f.Hint != tc.hint {
+						t.Errorf("hint %q, want %q", f.Hint, tc.hint)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no yaml-shape finding on %s in %v", tc.path, refused.Findings)
+			}
+		})
+	}
+}
