@@ -443,3 +443,36 @@ func TestCommitEmptiedRecord(t *testing.T) {
 		})
 	}
 }
+
+// TestCommitCopiedNote: a note copied from one case into another and
+// committed by hand is refused (note-copied), naming the committed note
+// it copies, with the rm that takes it out; a note of the same name with
+// its own text is a note of its own, and a group session's notes, written
+// by one commit, are taken.
+func TestCommitCopiedNote(t *testing.T) {
+	isolateHome(t)
+	s := newHandStore(t)
+	openTestCase(t, s.dir, "W-002")
+	copied := strings.Replace(s.note, "W-001", "W-002", 1)
+	writeTestFile(t, s.dir, copied, readTestFile(t, s.dir, s.note))
+	_, err := openWorkspace(t, s.dir, maria).CommitEdits("copy")
+	var refused *RefusedError
+	if !errors.As(err, &refused) {
+		t.Fatalf("err = %v, want a refusal", err)
+	}
+	if len(refused.Findings) != 1 || refused.Findings[0].Rule != "note-copied" || refused.Findings[0].Path != copied ||
+		!strings.Contains(refused.Findings[0].Message, "copy of "+s.note) || !strings.Contains(refused.Findings[0].Hint, "rm "+copied) {
+		t.Fatalf("findings %v, want one note-copied on %s", refused.Findings, copied)
+	}
+
+	// The same name, its own words: a note of its own.
+	writeTestFile(t, s.dir, copied, strings.Replace(readTestFile(t, s.dir, s.note), "Reviewed the week's applications", "Talked through the interview", 1))
+	if _, err := openWorkspace(t, s.dir, maria).CommitEdits("own note"); err != nil {
+		t.Fatalf("a note of its own under the same name: %v", err)
+	}
+
+	// A group session: the same note in both cases, by one commit.
+	if _, err := openWorkspace(t, s.dir, maria).Apply([]string{"W-001", "W-002"}, AddGroupNote{Cases: []string{"W-001", "W-002"}, Note: contactNote("2026-03-16")}.Build); err != nil {
+		t.Fatalf("group note: %v", err)
+	}
+}
