@@ -261,6 +261,12 @@ func (v *Validator) translate(e *jsonschema.ValidationError, doc any, out *[]Err
 	case *kind.Pattern:
 		if k.Want == textPattern {
 			add("%s: must not be empty or only spaces", name)
+		} else if u, ok := caseid.Unquoted(k.Got); ok && regexp.MustCompile(k.Want).MatchString(u) {
+			// Pasted from a word processor with its quotes: the value
+			// without them would do, so the hint names it (refused
+			// still: a value is never changed without a word).
+			*out = append(*out, Error{Path: loc, Message: fmt.Sprintf("%s: %q is in typographic quotes (pasted from a word processor?), which YAML keeps as part of the value", name, k.Got),
+				Hint: "take the quotes off: " + name + ": " + u + " (or use plain ones: " + name + ": \"" + u + "\")"})
 		} else if p, ok := patterns[k.Want]; ok {
 			*out = append(*out, Error{Path: loc, Message: fmt.Sprintf("%s: %q is not a valid %s (%s)", name, k.Got, p.noun, p.hint), Hint: patternFixes[k.Want]})
 		} else {

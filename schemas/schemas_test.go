@@ -841,6 +841,14 @@ func TestHints(t *testing.T) {
 			`contact_schedule, every: "weakly" is not a valid choice (want one of: weekly, fortnightly, monthly); did you mean weekly?`, "write weekly if that is what was meant"},
 		{"iep", minimal["iep"] + "contact_schedule: {every: xyz, day: tuesday}\n",
 			`contact_schedule, every: "xyz" is not a valid choice (want one of: weekly, fortnightly, monthly)`, "write one of the choices listed, as it is spelled there"},
+		// Pasted from a word processor: the quotes are part of the
+		// value, refused, with the value to write without them — in a
+		// closed list (the schema's enum) as in a key.
+		{"intake", strings.Replace(minimal["intake"], "status: open", "status: “open”", 1),
+			`status: "“open”" is not a valid choice (want one of: open, closed); did you mean open?`, "write open if that is what was meant"},
+		{"intake", strings.Replace(minimal["intake"], "program: ws", "program: ‘work-security’", 1),
+			`program: "‘work-security’" is in typographic quotes (pasted from a word processor?), which YAML keeps as part of the value`,
+			`take the quotes off: program: work-security (or use plain ones: program: "work-security")`},
 		// CI installs caseplan_version with go install, which wants the
 		// v: the finding says what to write, not only that it is wrong.
 		{"caseplan", minimal["caseplan"] + "caseplan_version: 1.2.0\n",

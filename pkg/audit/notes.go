@@ -16,7 +16,26 @@ const (
 	// RuleNoteAuthor: a note was committed by someone other than the
 	// staff member it names as its author.
 	RuleNoteAuthor = "note-author"
+	// RuleNoteCopied: a new note is the exact copy of a note committed
+	// in another case: one participant's story in another's file.
+	RuleNoteCopied = "note-copied"
 )
+
+// NoteCopiedFinding is the finding for a note added to a case at path
+// that is byte for byte the note committed at from, in another case. A
+// group note is the same note in several cases too, but all its copies
+// are written by one commit (note add CASE CASE ...); a copy added later
+// was not recorded with that session, so it is most often a file copied
+// into the wrong case — a confidentiality risk, refused at commit.
+func NoteCopiedFinding(path, from string) finding.Finding {
+	id, _ := layout.CaseOf(path)
+	other, _ := layout.CaseOf(from)
+	return finding.Finding{
+		Path: path, Severity: finding.Error, Rule: RuleNoteCopied, Case: id, FileLevel: true,
+		Message: "the note is a copy of " + from + ", committed in case " + other + ": one participant's note in another's case; a group session's note is written into every case by one commit (caseplan note add CASE CASE ...), never copied in later",
+		Hint:    "take the copy out: rm " + path + " (git rm -f " + path + " if it was added with git add); to record the session on case " + id + " as well, use caseplan note add " + id + " with its own text",
+	}
+}
 
 // NoteAuthorFinding is the finding for a new note whose author is not the
 // staff member committing it: the commit says who recorded the note, and

@@ -182,6 +182,11 @@ func ChoiceMeant(valid []string, typed string) string {
 	if t == "" {
 		return ""
 	}
+	// A value pasted from a word processor ("‘work-security’") is read
+	// through its quotes: said, never taken.
+	if u, ok := Unquoted(t); ok {
+		return ChoiceMeant(valid, u)
+	}
 	if m := onlyOne(valid, func(c string) bool { return strings.EqualFold(c, t) || choiceSlip(t, strings.ToLower(c)) }); m != "" {
 		return m
 	}
@@ -204,6 +209,28 @@ func ChoiceMeant(valid []string, typed string) string {
 		return part[0]
 	}
 	return ""
+}
+
+// typographicQuotes are the pairs of quotes a word processor puts around
+// a value (‘work-security’, “open”, „open“, «open»), opening and closing.
+// Pasted into a record, YAML keeps them as part of the value.
+var typographicQuotes = [][2]string{
+	{"‘", "’"}, {"“", "”"}, {"’", "’"}, {"”", "”"}, {"‚", "‘"}, {"„", "“"}, {"„", "”"}, {"«", "»"}, {"»", "«"}, {"‹", "›"},
+}
+
+// Unquoted returns typed without the typographic quotes around the whole
+// of it, and whether it had them: what a closed list's "did you mean"
+// (ChoiceMeant) and a pattern's read through, never take.
+func Unquoted(typed string) (string, bool) {
+	t := strings.TrimSpace(typed)
+	for _, q := range typographicQuotes {
+		if inner, ok := strings.CutPrefix(t, q[0]); ok {
+			if inner, ok := strings.CutSuffix(inner, q[1]); ok && strings.TrimSpace(inner) != "" {
+				return strings.TrimSpace(inner), true
+			}
+		}
+	}
+	return typed, false
 }
 
 // Worded returns the choices of valid that hold typed as whole words, in

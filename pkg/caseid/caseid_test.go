@@ -124,6 +124,12 @@ func TestChoiceMeant(t *testing.T) {
 		{modes, "video-call", "video"},
 		{modes, "Home Visit", "home-visit"},
 		{modes, "phone or video", ""}, // two choices: no guess
+		// Typographic quotes pasted from a word processor are read
+		// through, as the value within them is.
+		{[]string{"post-employment", "wioa", "work-security"}, "‘work-securty’", "work-security"},
+		{[]string{"post-employment", "wioa", "work-security"}, "“Post-Employment”", "post-employment"},
+		{[]string{"open", "closed"}, "„clsoed“", "closed"},
+		{modes, "‘fax’", ""},
 		{modes, "fax", ""},
 		{modes, "", ""},
 		{[]string{"wioa", "wioq"}, "wiox", ""}, // one slip from both
@@ -251,6 +257,27 @@ func TestChoice(t *testing.T) {
 		got, ok := Choice(tc.valid, tc.typed)
 		if got != tc.want || ok != (tc.want != "") {
 			t.Errorf("Choice(%q) = %q, %v, want %q", tc.typed, got, ok, tc.want)
+		}
+	}
+}
+
+func TestUnquoted(t *testing.T) {
+	for _, tc := range []struct {
+		typed, want string
+		ok          bool
+	}{
+		{"‘work-security’", "work-security", true},
+		{"“open”", "open", true},
+		{"„offen“", "offen", true},
+		{"«ouvert»", "ouvert", true},
+		{"open", "open", false},
+		{"‘open", "‘open", false},         // one quote is no pair
+		{"“”", "“”", false},               // nothing within
+		{"it’s open", "it’s open", false}, // an apostrophe inside
+	} {
+		got, ok := Unquoted(tc.typed)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("Unquoted(%q) = %q, %v; want %q, %v", tc.typed, got, ok, tc.want, tc.ok)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -22,6 +23,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/load"
 	"github.com/caseplan/caseplan/pkg/sealed"
 	"github.com/caseplan/caseplan/pkg/store"
 	"github.com/caseplan/caseplan/pkg/validate"
@@ -121,6 +123,11 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		}
 	}
 	refused = append(refused, w.renamedAway(files, tree)...)
+	copied, err := copiedNotes(files, tree)
+	if err != nil {
+		return nil, err
+	}
+	refused = append(refused, copied...)
 	sort.Strings(cases)
 	if _, ok := files[layout.ConfigPath]; ok {
 		// The settings apply to every case (its program, its manager on
@@ -219,6 +226,7 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 	var refusedErr *RefusedError
 	if errors.As(err, &refusedErr) {
 		refusedErr.HandEdits = true
+		restorable(refusedErr.Findings, files, tree, beforeLoaded)
 	}
 	if err != nil {
 		return nil, err
@@ -240,6 +248,29 @@ func (w *Workspace) CommitEdits(message string) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// restorable gives the finding of a record emptied by hand (no YAML
+// document left: an editor's crash, a select-all and delete, a record
+// commented out) the git command that brings back the committed one,
+// when that one is whole: committed, it read without a finding of its
+// own. "Correct the files above" would leave the person to write the
+// record again from memory.
+func restorable(found []finding.Finding, files map[string][]byte, tree *gitstore.TreeFiles, beforeLoaded []finding.Finding) {
+	if tree == nil {
+		return
+	}
+	for i, f := range found {
+		data, edited := files[f.Path]
+		if !edited || data == nil || f.Hint != "" || !f.FileLevel || !load.Empty(data) {
+			continue
+		}
+		committed, err := tree.ReadFile(f.Path)
+		if err != nil || load.Empty(committed) || slices.ContainsFunc(beforeLoaded, func(b finding.Finding) bool { return b.Path == f.Path }) {
+			continue
+		}
+		found[i].Hint = fmt.Sprintf("the committed %s is whole: bring it back with git checkout -- %s (or git restore %s), then make your edit again", f.Path, f.Path, f.Path)
+	}
 }
 
 // renamedAway returns a finding for each record the edits remove whose
@@ -287,6 +318,54 @@ func (w *Workspace) renamedAway(files map[string][]byte, tree *gitstore.TreeFile
 		}
 	}
 	return out
+}
+
+// copiedNotes returns a finding for each note the edits add to a case
+// that is byte for byte a note committed under the same name in another
+// case (audit.NoteCopiedFinding): a note copied into the wrong case. The
+// copies of a group note are all written by one commit, so a genuine
+// group note is never one the edits add beside a committed twin; two
+// notes added by hand in one commit are not told apart from one. Only
+// the cases' notes directories are read from the commit's tree, one
+// entry per case, and only for a new note.
+func copiedNotes(files map[string][]byte, tree *gitstore.TreeFiles) ([]finding.Finding, error) {
+	if tree == nil {
+		return nil, nil
+	}
+	var found []finding.Finding
+	var cases []gitstore.Entry
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		data := files[p]
+		id, isCase := layout.CaseOf(p)
+		if data == nil || !isCase || !audit.IsNote(p) {
+			continue
+		}
+		if _, err := tree.Entry(p); err == nil {
+			continue // a committed note: its edit is refused already
+		}
+		noteID, ok := strings.CutSuffix(path.Base(p), layout.Ext)
+		if !ok || p != layout.Note(id, noteID) {
+			continue
+		}
+		if cases == nil {
+			var err error
+			if cases, err = tree.List(layout.CasesDir); err != nil {
+				return nil, err
+			}
+		}
+		hash := plumbing.ComputeHash(plumbing.BlobObject, data)
+		for _, c := range cases {
+			if !c.IsDir || c.Name == id {
+				continue
+			}
+			from := layout.Note(c.Name, noteID)
+			if e, err := tree.Entry(from); err == nil && e.Hash == hash {
+				found = append(found, audit.NoteCopiedFinding(p, from))
+				break
+			}
+		}
+	}
+	return found, nil
 }
 
 // newNoteAuthors returns a finding for each note the edits add whose

@@ -409,3 +409,70 @@ func appendTestFile(t testing.TB, dir, rel, text string) {
 	t.Helper()
 	writeTestFile(t, dir, rel, readTestFile(t, dir, rel)+text)
 }
+
+// TestCommitEmptiedRecord: a record emptied by hand (or commented out) is
+// refused with the git command that brings back the committed one, which
+// is whole; a record the commit adds empty has nothing to bring back.
+func TestCommitEmptiedRecord(t *testing.T) {
+	isolateHome(t)
+	for _, tc := range []struct{ name, path, content, hint string }{
+		{"emptied", "cases/W-001/intake.yaml", "", "the committed cases/W-001/intake.yaml is whole: bring it back with git checkout -- cases/W-001/intake.yaml (or git restore cases/W-001/intake.yaml), then make your edit again"},
+		{"commented out", "cases/W-001/references.yaml", "# references:\n#   - name: Ref One\n", "the committed cases/W-001/references.yaml is whole: bring it back with git checkout -- cases/W-001/references.yaml (or git restore cases/W-001/references.yaml), then make your edit again"},
+		{"new and empty", "cases/W-001/services.yaml", "\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newHandStore(t)
+			writeTestFile(t, s.dir, tc.path, tc.content)
+			_, err := openWorkspace(t, s.dir, maria).CommitEdits("emptied")
+			var refused *RefusedError
+			if !errors.As(err, &refused) {
+				t.Fatalf("err = %v, want a refusal", err)
+			}
+			found := false
+			for _, f := range refused.Findings {
+				if f.Path == tc.path && f.Rule == "yaml-shape" {
+					found = true
+					if f.Hint != tc.hint {
+						t.Errorf("hint %q, want %q", f.Hint, tc.hint)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no yaml-shape finding on %s in %v", tc.path, refused.Findings)
+			}
+		})
+	}
+}
+
+// TestCommitCopiedNote: a note copied from one case into another and
+// committed by hand is refused (note-copied), naming the committed note
+// it copies, with the rm that takes it out; a note of the same name with
+// its own text is a note of its own, and a group session's notes, written
+// by one commit, are taken.
+func TestCommitCopiedNote(t *testing.T) {
+	isolateHome(t)
+	s := newHandStore(t)
+	openTestCase(t, s.dir, "W-002")
+	copied := strings.Replace(s.note, "W-001", "W-002", 1)
+	writeTestFile(t, s.dir, copied, readTestFile(t, s.dir, s.note))
+	_, err := openWorkspace(t, s.dir, maria).CommitEdits("copy")
+	var refused *RefusedError
+	if !errors.As(err, &refused) {
+		t.Fatalf("err = %v, want a refusal", err)
+	}
+	if len(refused.Findings) != 1 || refused.Findings[0].Rule != "note-copied" || refused.Findings[0].Path != copied ||
+		!strings.Contains(refused.Findings[0].Message, "copy of "+s.note) || !strings.Contains(refused.Findings[0].Hint, "rm "+copied) {
+		t.Fatalf("findings %v, want one note-copied on %s", refused.Findings, copied)
+	}
+
+	// The same name, its own words: a note of its own.
+	writeTestFile(t, s.dir, copied, strings.Replace(readTestFile(t, s.dir, s.note), "Reviewed the week's applications", "Talked through the interview", 1))
+	if _, err := openWorkspace(t, s.dir, maria).CommitEdits("own note"); err != nil {
+		t.Fatalf("a note of its own under the same name: %v", err)
+	}
+
+	// A group session: the same note in both cases, by one commit.
+	if _, err := openWorkspace(t, s.dir, maria).Apply([]string{"W-001", "W-002"}, AddGroupNote{Cases: []string{"W-001", "W-002"}, Note: contactNote("2026-03-16")}.Build); err != nil {
+		t.Fatalf("group note: %v", err)
+	}
+}

@@ -198,3 +198,25 @@ func TestPlanUpdatesRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanUpdateCRLF: a plan checked out or saved with CRLF line ends
+// (git sees no change) is edited in place and stored with LF, as git
+// would; the result names it, for the command to say so as caseplan
+// commit does, and a plan with LF ends is not named.
+func TestPlanUpdateCRLF(t *testing.T) {
+	isolateHome(t)
+	dir := planStore(t)
+	plan := "cases/W-001/iep.yaml"
+	writeTestFile(t, dir, plan, strings.ReplaceAll(readTestFile(t, dir, plan), "\n", "\r\n"))
+	res := applyTo(t, dir, "W-001", UpdateGoal{Case: "W-001", Goal: "G1", Target: str("2026-10-31")}.Build)
+	if len(res.Normalized) != 1 || res.Normalized[0] != plan {
+		t.Errorf("Normalized = %q, want [%s]", res.Normalized, plan)
+	}
+	if strings.Contains(readTestFile(t, dir, plan), "\r") {
+		t.Errorf("the plan kept its CRLF line ends")
+	}
+	res = applyTo(t, dir, "W-001", UpdateGoal{Case: "W-001", Goal: "G1", Target: str("2026-11-30")}.Build)
+	if len(res.Normalized) != 0 {
+		t.Errorf("Normalized = %q for a plan with LF line ends", res.Normalized)
+	}
+}

@@ -179,7 +179,8 @@ type Result struct {
 	StoreWide []finding.Finding
 	Skipped   []string // untracked files under cases/ that are not records, left out of the commit
 	// Normalized are the files whose CRLF line ends were made LF, as the
-	// store's .gitattributes ask (CommitEdits).
+	// store's .gitattributes ask (CommitEdits, and a command's write of a
+	// file it edited in place).
 	Normalized []string
 	// Resealed are the cases whose sealed fields the change re-encrypted
 	// to their new team; Unsealed those it could not, since the acting
@@ -611,7 +612,24 @@ func (w *Workspace) Apply(cases []string, build Build) (*Result, error) {
 	} else if err != nil {
 		return nil, err
 	}
+	res.Normalized = w.madeLF(change.Files)
 	return res, nil
+}
+
+// madeLF returns the files of a write, sorted, that were written with
+// CRLF line ends and that the write stores with LF, as git would
+// (gitstore's Clean): a file saved on Windows, or checked out with
+// core.autocrlf, that a command edited in place. The command says so, as
+// caseplan commit does, rather than change every line end without a word.
+func (w *Workspace) madeLF(files map[string][]byte) []string {
+	var out []string
+	for p, data := range files {
+		if data != nil && len(w.Repo.Clean(p, data)) != len(data) {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // refuseSweeping refuses a change that would commit a file with changes

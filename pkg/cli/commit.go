@@ -87,9 +87,7 @@ func commitRun(opts *commitOptions) error {
 	fmt.Fprintln(opts.env.Stdout, res.Commit)
 	fmt.Fprintf(opts.env.Stderr, "caseplan: committed %d file(s)\n", len(res.Change.Files))
 	sayLeftOut(opts.env.Stderr, res.Skipped)
-	for _, p := range res.Normalized {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: %s: line ends changed from CRLF to LF, as the store's .gitattributes ask\n", p)
-	}
+	sayLineEnds(opts.env.Stderr, res.Normalized)
 	for _, f := range res.Warnings {
 		printFinding(opts.env.Stderr, f)
 	}
@@ -98,6 +96,15 @@ func commitRun(opts *commitOptions) error {
 	}
 	opts.saySealing(res)
 	return nil
+}
+
+// sayLineEnds tells of the files a write gave LF line ends where they
+// had CRLF (casework.Result.Normalized): caseplan commit and every command
+// that writes say it in the same words.
+func sayLineEnds(w io.Writer, paths []string) {
+	for _, p := range paths {
+		fmt.Fprintf(w, "caseplan: %s: line ends changed from CRLF to LF, as the store's .gitattributes ask\n", p)
+	}
 }
 
 // sayStaged warns of the files under cases/ whose index entry still

@@ -182,6 +182,9 @@ func (g *globals) writeResult(noCommit bool, cases []string, build casework.Buil
 			fmt.Fprintf(g.env.Stderr, "caseplan: %s\n", res.Change.Summary)
 		}
 	}
+	// After the summary of what was done, as caseplan commit says it
+	// after its count of files.
+	sayLineEnds(g.env.Stderr, res.Normalized)
 	// Last, after the summary of what was done, as the commit would
 	// have followed it: the summary reads the same with and without
 	// --no-commit, and the line that says it is not committed ends it.

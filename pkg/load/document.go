@@ -452,6 +452,16 @@ func (c *converter) convert(n *yaml.Node) (any, error) {
 	return nil, &posError{n, RuleShape, "unexpected YAML node"}
 }
 
+// Empty reports whether data holds no YAML document — nothing, blank
+// lines, or only comments: the file that emptyFile's finding is about (a
+// record emptied by an editor, or commented out).
+func Empty(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var doc yaml.Node
+	err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc)
+	return errors.Is(err, io.EOF) || err == nil && len(doc.Content) == 0
+}
+
 // emptyFile says what is wrong with a file that holds no YAML document:
 // nothing at all, or only comments (a record commented out, say).
 func emptyFile(data []byte) string {

@@ -245,3 +245,20 @@ func TestSyntaxGuessesBounded(t *testing.T) {
 		t.Errorf("%d guesses, want at most %d", tries, maxGuesses)
 	}
 }
+
+func TestEmpty(t *testing.T) {
+	for data, want := range map[string]bool{
+		"":                         true,
+		"\n\n  \n":                 true,
+		"# id: W-001\n# opened:\n": true,
+		"\xef\xbb\xbf":             true,
+		"id: W-001\n":              false,
+		"---\nid: W-001\n":         false,
+		"- a\n":                    false,
+		"id: [\n":                  false, // broken, not empty: its own finding
+	} {
+		if got := Empty([]byte(data)); got != want {
+			t.Errorf("Empty(%q) = %v, want %v", data, got, want)
+		}
+	}
+}

@@ -400,6 +400,9 @@ func (c *Config) StaffIDMeant(typed string) string {
 		return ""
 	}
 	typed = strings.TrimSpace(typed)
+	// An ID pasted with a word processor's quotes (“mbell”) is read
+	// through them, as a closed list's choice is.
+	typed, _ = caseid.Unquoted(typed)
 	for _, s := range c.Staff {
 		if strings.EqualFold(s.ID, typed) || strings.EqualFold(s.Email, typed) {
 			return s.ID

@@ -20,6 +20,8 @@ func TestStaffIDMeant(t *testing.T) {
 		"Devika Shah": "dshah", "devika  shah": "dshah", "Ben Stone": "bstone",
 		"ann marie stone": "astone", "Marcus": "mbell", "bell": "mbell",
 		"Ben": "", "Stone": "", "Marie": "", "Devika Bell": "", "Shahs": "",
+		// Pasted with a word processor's quotes.
+		"“mbell”": "mbell", "‘DShah’": "dshah",
 	} {
 		if got := cfg.StaffIDMeant(typed); got != want {
 			t.Errorf("StaffIDMeant(%q) = %q, want %q", typed, got, want)

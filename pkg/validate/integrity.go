@@ -175,7 +175,14 @@ func checkProgram(x *Context) {
 		return
 	}
 	if _, ok := x.Config.Programs[in.Program]; !ok {
-		x.Report(x.File(layout.KindIntake), Path("program"), "program %q is not defined in cases/caseplan.yaml (defined: %s)", in.Program, strings.Join(programKeys(x.Config), ", "))
+		// The programs are a closed list, as a schema's enum is: the
+		// same "did you mean" (a slip, other capitals, typographic
+		// quotes pasted from a word processor).
+		meant := ""
+		if m := caseid.ChoiceMeant(programKeys(x.Config), in.Program); m != "" {
+			meant = "; did you mean " + m + "?"
+		}
+		x.Report(x.File(layout.KindIntake), Path("program"), "program %q is not defined in cases/caseplan.yaml (defined: %s)%s", in.Program, strings.Join(programKeys(x.Config), ", "), meant)
 	}
 }
 

@@ -263,6 +263,11 @@ func ruleTests() []ruleTest {
 		{rule: "unknown-program", on: today, change: func(m memStore) {
 			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "program: wioa", "program: wia", 1)
 		}, want: "cases/W1/intake.yaml:3:10", msg: `program "wia" is not defined`},
+		// Pasted from a word processor with its quotes: the quotes are
+		// part of the value, and seen through for the "did you mean".
+		{rule: "unknown-program", on: today, also: "schema", change: func(m memStore) {
+			m["cases/W1/intake.yaml"] = strings.Replace(m["cases/W1/intake.yaml"], "program: wioa", "program: ‘wioa’", 1)
+		}, want: "cases/W1/intake.yaml:3:10", msg: `program "‘wioa’" is not defined in cases/caseplan.yaml (defined: pe, wioa, ws); did you mean wioa?`},
 		{rule: "unknown-staff", on: today, change: func(m memStore) {
 			m["cases/W1/notes/2026-03-05-ab12.yaml"] = strings.Replace(m["cases/W1/notes/2026-03-05-ab12.yaml"], "author: mrivera", "author: nobody", 1)
 		}, want: "cases/W1/notes/2026-03-05-ab12.yaml:3:9", msg: `author "nobody" is not on the staff roster`},
