@@ -366,13 +366,7 @@ func signatureHint(repo *git.Repository, findings []finding.Finding) string {
 	if first == nil {
 		return ""
 	}
-	branch, tip := "BRANCH", "HEAD"
-	if head, err := repo.Head(); err == nil {
-		if head.Name().IsBranch() {
-			branch = head.Name().Short()
-		}
-		tip = short(head.Hash().String())
-	}
+	branch, tip := branchAndTip(repo)
 	c, good := short(first.Hash.String()), short(first.ParentHashes[0].String())
 	redo := fmt.Sprintf("then whoever made a commit after it (git log --oneline %[1]s..%[2]s lists them) makes its change again with caseplan, and the author %[3]s makes %[4]s's change again with their current key if it is theirs (git show %[4]s says what it held)", c, branch, first.Author.Email, c)
 	if onRemoteBranch(repo, first.Hash) {
@@ -381,6 +375,19 @@ func signatureHint(repo *git.Repository, findings []finding.Finding) string {
 			c, good, branch, tip, redo)
 	}
 	return fmt.Sprintf("%[1]s's signature is its own, so no later commit repairs it: a revert leaves %[1]s in the history, where verify --full reports it still. No remote branch holds %[1]s, so taking it out of this clone clears it: git update-index -q --refresh && git reset --keep %[2]s; %[3]s", c, good, redo)
+}
+
+// branchAndTip names the clone's branch and its tip, short, for a
+// force-push hint: BRANCH and HEAD when HEAD is detached or unreadable.
+func branchAndTip(repo *git.Repository) (branch, tip string) {
+	branch, tip = "BRANCH", "HEAD"
+	if head, err := repo.Head(); err == nil {
+		if head.Name().IsBranch() {
+			branch = head.Name().Short()
+		}
+		tip = short(head.Hash().String())
+	}
+	return branch, tip
 }
 
 // noteBreachHint is the way out of a note changed or removed in a commit:
@@ -424,13 +431,7 @@ func noteBreachHint(repo *git.Repository, findings []finding.Finding) string {
 			first = c
 		}
 	}
-	branch, tip := "BRANCH", "HEAD"
-	if head, err := repo.Head(); err == nil {
-		if head.Name().IsBranch() {
-			branch = head.Name().Short()
-		}
-		tip = short(head.Hash().String())
-	}
+	branch, tip := branchAndTip(repo)
 	c, good := short(first.Hash.String()), short(first.ParentHashes[0].String())
 	what, fix := "a note changed or removed", "a correction of the note is a new note, caseplan note amend"
 	switch {
