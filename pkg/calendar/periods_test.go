@@ -290,6 +290,68 @@ func TestExitServeByAndKnown(t *testing.T) {
 	}
 }
 
+// A service given after the participant had exited by the definition
+// does not undo the exit (TEGL 10-16: it begins a new period of
+// participation): EarlierExit keeps it, dated at the last service before
+// the gap, with the service that came after it, once the case's last
+// service no longer shows it. A gap of exactly inactivity_exit_days is no
+// exit, as on the day itself (ServeBy).
+func TestParticipationEarlierExit(t *testing.T) {
+	const last = "2026-04-01"
+	plus := func(n int) string { return day(last).AddDate(0, 0, n).Format(time.DateOnly) }
+	for _, tt := range []struct {
+		name     string
+		change   func(m storetest.MemStore)
+		on       string
+		exit     string // "" when no later service hides an exit
+		returned string
+	}{
+		{"a service 91 days later hides the exit", func(m storetest.MemStore) {
+			wioaNote(m, plus(91), "job-search")
+		}, plus(100), last, plus(91)},
+		{"one 90 days later prevented it", func(m storetest.MemStore) {
+			wioaNote(m, plus(90), "job-search")
+		}, plus(100), "", ""},
+		{"a follow-up alone is no service", func(m storetest.MemStore) {
+			wioaNote(m, plus(91), "follow-up")
+		}, plus(100), "", ""},
+		{"the exit not yet hidden is Exit's, not EarlierExit's", nil, plus(100), "", ""},
+		{"a service after today is scheduled, not given", func(m storetest.MemStore) {
+			wioaNote(m, plus(120), "job-search")
+		}, plus(100), "", ""},
+		{"a training that ran through the gap covers it", func(m storetest.MemStore) {
+			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(10) + "\n    end: " + plus(80) + "\n"
+			wioaNote(m, plus(170), "job-search")
+		}, plus(200), "", ""},
+		{"the gap after its end is counted from the end", func(m storetest.MemStore) {
+			m["cases/W1/iep.yaml"] = "created: 2026-03-02\nservices:\n  - id: S1\n    name: CNA training\n    code: training\n    start: " + plus(10) + "\n    end: " + plus(80) + "\n"
+			wioaNote(m, plus(171), "job-search")
+		}, plus(200), plus(80), plus(171)},
+		{"the first of two such gaps", func(m storetest.MemStore) {
+			wioaNote(m, plus(100), "job-search")
+			wioaNote(m, plus(300), "job-search")
+		}, plus(310), last, plus(100)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := base()
+			delete(m, "cases/W1/iep.yaml")
+			delete(m, "cases/W1/notes/2026-03-05-ab12.yaml")
+			wioaNote(m, last, "job-search")
+			if tt.change != nil {
+				tt.change(m)
+			}
+			c := loadCase(t, m, "W1")
+			p := ParticipationOf(c.Case, c.Config, day(tt.on))
+			if got := dateOrEmpty(p.EarlierExit); got != tt.exit {
+				t.Errorf("earlier exit = %q, want %q", got, tt.exit)
+			}
+			if got := dateOrEmpty(p.Returned); got != tt.returned {
+				t.Errorf("returned = %q, want %q", got, tt.returned)
+			}
+		})
+	}
+}
+
 // The participation date is the first staff-assisted service after
 // eligibility was determined (PIRL 900), not the day the case opened.
 func TestParticipationDate(t *testing.T) {

@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -134,6 +135,16 @@ type Participation struct {
 	// services end on it (a service under way ends with the closure, one
 	// scheduled after it is not given). Zero while the case is open.
 	Closed time.Time
+	// EarlierExit is the exit date of the first exit by the definition
+	// that a later participation-causing service hides: a participant's
+	// service (on or after Date) followed by more than
+	// inactivity_exit_days with none, and then by one on Returned. By
+	// TEGL 10-16 the participant exited on EarlierExit and the service on
+	// Returned began a new period of participation, though today the
+	// case shows neither (its LastService is later). Zero when the
+	// services before today leave no such gap.
+	EarlierExit time.Time
+	Returned    time.Time
 }
 
 // ParticipationOf returns case c's participation on today.
@@ -156,11 +167,15 @@ func ParticipationOf(c *casefile.Case, cfg *record.Config, today time.Time) Part
 		cat, ok := cfg.ServiceCategory(code)
 		return ok && record.CausesParticipation(cat)
 	}
+	// given are the days each service given by today covers, for the
+	// exits a later service hides (EarlierExit).
+	var given []span
 	see := func(t time.Time) {
 		if t.After(today) {
 			p.Scheduled = true
 			return
 		}
+		given = append(given, span{t, t})
 		if !t.Before(p.Eligible) && (p.Date.IsZero() || t.Before(p.Date)) {
 			p.Date = t
 		}
@@ -213,6 +228,7 @@ func ParticipationOf(c *casefile.Case, cfg *record.Config, today time.Time) Part
 				}
 				if !start.After(horizon) {
 					see(minTime(end, horizon))
+					given = append(given, span{start, minTime(end, horizon)})
 				}
 			case s.Status == "" && !start.After(horizon):
 				// Started, with no end and not completed: under way
@@ -221,6 +237,7 @@ func ParticipationOf(c *casefile.Case, cfg *record.Config, today time.Time) Part
 				// participant in the middle of it.
 				p.Scheduled = p.Scheduled || !closed
 				see(horizon)
+				given = append(given, span{start, horizon})
 				if !closed && (p.UnderWay == "" || start.Before(p.UnderWaySince)) {
 					p.UnderWay, p.UnderWaySince = s.ID, start
 				}
@@ -233,7 +250,40 @@ func ParticipationOf(c *casefile.Case, cfg *record.Config, today time.Time) Part
 	if known := p.ExitKnown(); !known.IsZero() && !today.Before(known) {
 		p.Exit = p.LastService
 	}
+	p.EarlierExit, p.Returned = p.earlierExit(given)
 	return p
+}
+
+// span is the days from the first to the last (inclusive) on which a
+// participation-causing service was given.
+type span struct{ first, last time.Time }
+
+// earlierExit finds, in the days services were given, the first gap that
+// was an exit by the definition: a participant's last service, then no
+// service through its ServeBy day (inactivity_exit_days after it), then
+// one — which the exit does not undo (TEGL 10-16: it begins a new period
+// of participation). It returns that exit's date and the later service's;
+// zeros when there is no such gap.
+func (p Participation) earlierExit(given []span) (exit, returned time.Time) {
+	if p.Date.IsZero() {
+		return exit, returned
+	}
+	slices.SortFunc(given, func(a, b span) int { return a.first.Compare(b.first) })
+	var last time.Time // the last day served so far
+	for _, s := range given {
+		if !last.IsZero() && !last.Before(p.Date) {
+			// The gap is judged as ServeBy judges today's: the service
+			// on the inactivity_exit_days-th day still prevents the exit.
+			then := Participation{Date: p.Date, LastService: last, ExitDays: p.ExitDays}
+			if s.first.After(then.ServeBy()) {
+				return last, s.first
+			}
+		}
+		if s.last.After(last) {
+			last = s.last
+		}
+	}
+	return exit, returned
 }
 
 // ServeBy is the last day on which a participation-causing service, given

@@ -36,7 +36,13 @@ skills (the default reading), on-the-job, customized, skill-upgrading,
 apprenticeship, entrepreneurial, adult-education, prerequisite,
 job-readiness or other. Credential attainment (caseplan report performance)
 leaves out participants whose only training was on-the-job or customized
-(TEGL 10-16).` + "\n" + exitStatusHelp,
+(TEGL 10-16).
+
+A WIOA service that starts more than 90 days (inactivity_exit_days) after
+the last one given, with none scheduled between, comes after an exit no one
+recorded (TEGL 10-16): it is added with the warning of rule
+wioa-unrecorded-exit, which names the exit to record and the new period of
+participation to open (case new --returning-from CASE).` + "\n" + exitStatusHelp,
 		Example: `  caseplan iep service add 2026-K7QX2 --name 'CNA training course' \
       --code training \
       --provider 'Lakeside College' --start 2026-04-06 --objective O-6WJ2R`,
@@ -72,5 +78,5 @@ leaves out participants whose only training was on-the-job or customized
 }
 
 func iepServiceAddRun(opts *iepServiceAddOptions) error {
-	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly, validate.RulePlanDate)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, outputOnly, validate.RulePlanDate, validate.RuleWIOAUnrecordedExit)
 }

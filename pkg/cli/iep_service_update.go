@@ -56,5 +56,5 @@ when it will not be given, caseplan iep service cancel.` + rewordingHelp("--name
 }
 
 func iepServiceUpdateRun(opts *iepServiceUpdateOptions) error {
-	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlanDate)
+	return opts.writeWarning(opts.noCommit, []string{opts.change.Case}, opts.change.Build, sayWhat, validate.RulePlanDate, validate.RuleWIOAUnrecordedExit)
 }

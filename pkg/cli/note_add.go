@@ -48,6 +48,13 @@ period of participation (TEGL 10-16), a case of its own (case new
 --returning-from); void a note recorded on the old case by mistake with
 caseplan note amend CASE NOTE --void.
 
+A WIOA service more than 90 days (inactivity_exit_days) after the last one,
+with none scheduled between, comes after an exit no one recorded: the
+participant exited on that last service's day (TEGL 10-16), and the note is
+committed with the warning of rule wioa-unrecorded-exit, which names the
+exit's date to record (case exit CASE --date D) and the new period to open
+(case new --returning-from CASE).
+
 --action "OWNER|DUE|TEXT" records an action item (owner participant, manager or
 other; DUE a date or empty); a dated item stays on the tickler, as NOTE#N,
 until caseplan action done or caseplan action drop closes it. --file
@@ -140,9 +147,11 @@ func noteAddRun(opts *noteAddOptions) error {
 // away (plan-date), a job-site visit without permission on record (003),
 // a service recorded after the case's WIOA exit (wioa-exit-date: a
 // participant who came back, whose service belongs in the case of the new
-// period, or an exit recorded too early) — said at the write, since the
-// note cannot be taken back, only voided.
-var noteWarnings = []string{validate.RulePlanDate, validate.RulePEJobSitePermission, validate.RuleWIOAExitDate}
+// period, or an exit recorded too early), a service after an exit by the
+// definition that was never recorded (wioa-unrecorded-exit: the same
+// return, which the service itself hides from wioa-potential-exit) —
+// said at the write, since the note cannot be taken back, only voided.
+var noteWarnings = []string{validate.RulePlanDate, validate.RulePEJobSitePermission, validate.RuleWIOAExitDate, validate.RuleWIOAUnrecordedExit}
 
 // sayNotContact warns when a note of kind contact or intake just written
 // does not count as a contact by its case's program: the contact rules and

@@ -2,11 +2,13 @@ package cli
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/record"
+	"github.com/caseplan/caseplan/pkg/validate"
 )
 
 // An --action's due date typed without its year gets the same hint as a
@@ -78,5 +80,18 @@ func TestNotContactWhy(t *testing.T) {
 	}
 	if why := notContactWhy(wioa, cfg, nil); why != "" {
 		t.Errorf("no note: %q", why)
+	}
+}
+
+// A WIOA service recorded after an exit is said at the write whether the
+// exit was recorded (wioa-exit-date) or only happened by the definition
+// (wioa-unrecorded-exit): the note cannot be taken back, and the second
+// is the one nothing else would say, since the note hides the exit from
+// wioa-potential-exit.
+func TestNoteWarningsSayEveryExit(t *testing.T) {
+	for _, rule := range []string{validate.RuleWIOAExitDate, validate.RuleWIOAUnrecordedExit} {
+		if !slices.Contains(noteWarnings, rule) {
+			t.Errorf("note add does not say rule %s", rule)
+		}
 	}
 }

@@ -677,6 +677,36 @@ var wioaRules = []*Rule{
 		},
 	},
 	{
+		// The exit of the definition (TEGL 10-16, PIRL 901) happens on the
+		// day it is known, whether or not anyone records it; a service
+		// given after it begins a new period of participation, and does
+		// not undo it. Once that service is recorded, wioa-potential-exit
+		// no longer sees the exit (the last service is the new one), so
+		// this rule keeps it in view: the performance report counts only
+		// exits recorded, and this one would be missing from its figures.
+		// A warning, as the exit rules are: the service happened and is
+		// recorded (note add says this finding, never refuses the note),
+		// and a planned gap in service (TEGL 10-16: a delay before
+		// training, health, family care) is no exit, which the records do
+		// not show and a supervisor's waiver says.
+		ID: RuleWIOAUnrecordedExit, Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "TEGL 10-16",
+		Setting: "inactivity_exit_days",
+		Summary: "a participation-causing service after 90 days without one does not undo the exit they made (TEGL 10-16): record the exit and open the new period of participation",
+		check: func(x *Context) {
+			p := calendar.ParticipationOf(x.Case, x.Config, x.Today)
+			if p.EarlierExit.IsZero() {
+				return
+			}
+			// A service after the exit recorded is wioa-exit-date's.
+			if exit, ok := x.exited(); ok && p.Returned.After(exit) {
+				return
+			}
+			exit := p.EarlierExit.Format(time.DateOnly)
+			x.Report(x.File(layout.KindIntake), Path("status"), "the participation-causing service on %s came more than %d days after the one on %s, with none between and none scheduled: the participant exited on %s by WIOA's definition (TEGL 10-16, PIRL 901), and that service began a new period of participation; record the exit with caseplan case exit %s --date %s and open the new period with caseplan case new --returning-from %s --opened %s, record there the services from %s, and void the notes recorded here for them with caseplan note amend %s NOTE --void --content TEXT",
+				p.Returned.Format(time.DateOnly), p.ExitDays, exit, exit, x.Case.ID, exit, x.Case.ID, p.Returned.Format(time.DateOnly), p.Returned.Format(time.DateOnly), x.Case.ID)
+		},
+	},
+	{
 		ID: RuleWIOAExitDate, Completeness: true, Severity: finding.Warning, Program: record.ProgramWIOA, Source: "TEGL 10-16",
 		Summary: "the exit recorded is the date of the last participation-causing service, and no such service comes after it (PIRL 901)",
 		check: func(x *Context) {
@@ -708,6 +738,11 @@ var wioaRules = []*Rule{
 // says it when the --date given brings it, since the exit recorded is the
 // one the performance report counts.
 const RuleWIOAExitDate = "wioa-exit-date"
+
+// RuleWIOAUnrecordedExit is the rule that an exit by WIOA's definition,
+// which a later service hides from wioa-potential-exit, is recorded; note
+// add says it when the service it records is that later one.
+const RuleWIOAUnrecordedExit = "wioa-unrecorded-exit"
 
 // RulePEJobSitePermission is the rule that a job-site visit has the
 // participant's permission (003); note add says it when the note it

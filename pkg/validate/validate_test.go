@@ -1067,6 +1067,19 @@ func ruleTests() []ruleTest {
 				m.drop("WS1")
 				m.edit("cases/W1/iep.yaml", "    end: 2026-06-30\n", "    end: 2026-06-30\n  - id: S2\n    name: Phlebotomy course\n    code: training\n    start: 2026-11-02\n")
 			}},
+		// A service 107 days after the CNA training ended hides the exit
+		// from wioa-potential-exit; the participant exited all the same
+		// (TEGL 10-16), and the performance report counts only recorded
+		// exits. One finding, on the intake's status line.
+		{rule: RuleWIOAUnrecordedExit, on: day("2026-10-20"), change: func(m memStore) {
+			m.drop("WS1")
+			m["cases/W1/notes/2026-10-15-js01.yaml"] = "id: 2026-10-15-js01\ndate: 2026-10-15\nauthor: mrivera\nkind: contact\nmode: phone\ntwo_way: true\nservices: [job-search]\ncontent: Back to look for work\n"
+		}, want: "cases/W1/intake.yaml:4:9", msg: "the participation-causing service on 2026-10-15 came more than 90 days after the one on 2026-06-30, with none between and none scheduled: the participant exited on 2026-06-30 by WIOA's definition (TEGL 10-16, PIRL 901), and that service began a new period of participation; record the exit with caseplan case exit W1 --date 2026-06-30 and open the new period with caseplan case new --returning-from W1 --opened 2026-10-15",
+			keep: func(m memStore) {
+				// Served on the 90th day: no exit.
+				m.drop("WS1")
+				m["cases/W1/notes/2026-09-28-js01.yaml"] = "id: 2026-09-28-js01\ndate: 2026-09-28\nauthor: mrivera\nkind: contact\nmode: phone\ntwo_way: true\nservices: [job-search]\ncontent: Back to look for work\n"
+			}},
 		// W1's last participation-causing service is its CNA training,
 		// which ended on 2026-06-30: the exit date (PIRL 901).
 		{rule: "wioa-exit-date", on: day("2026-10-15"), change: func(m memStore) {
