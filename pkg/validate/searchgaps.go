@@ -39,6 +39,21 @@ type searchSpan struct {
 // case as it stood that day (casestate.AsOf), says it no longer lasts,
 // having lasted the day before.
 func searchOver(x *Context) (searchSpan, bool) {
+	if x.search == nil {
+		span, ok := findSearchOver(x)
+		x.search = &searchMemo{span, ok}
+	}
+	return x.search.span, x.search.ok
+}
+
+// searchMemo is searchOver's answer, kept on the case's Context.
+type searchMemo struct {
+	span searchSpan
+	ok   bool
+}
+
+// findSearchOver is searchOver, found.
+func findSearchOver(x *Context) (searchSpan, bool) {
 	c, cfg, today := x.Case, x.Config, x.Today
 	if c.Intake == nil || calendar.JobSearchActive(c, cfg, today) {
 		return searchSpan{}, false

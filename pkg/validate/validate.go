@@ -329,6 +329,9 @@ type Context struct {
 
 	rule  *Rule
 	found []finding.Finding
+	// search is searchOver's answer for the case, asked by two rules
+	// (ws-checkin-late, ws-activity-tracker-late): found once.
+	search *searchMemo
 }
 
 // Program returns the case's program settings and kind ("" when the
