@@ -121,13 +121,7 @@ func TestTransferByTeamMember(t *testing.T) {
 // not. A change that leaves status, closures and reopenings alone is
 // the team member's to make.
 func TestTeamMemberDoesNotClose(t *testing.T) {
-	cfg := &record.Config{Staff: []record.Staff{
-		{ID: "admin", Email: "admin@example.org", Role: record.RoleAdmin},
-		{ID: "ann", Email: "ann@example.org"},
-		{ID: "nav", Email: "nav@example.org", Role: record.RoleNavigator},
-		{ID: "coo", Email: "coo@example.org", Role: record.RoleCoordinator},
-	}}
-	open := &record.Intake{Manager: "ann", Status: "open", Team: []record.TeamMember{{Name: "Nia Navigator", Email: "nav@example.org", Role: "navigator"}}}
+	cfg, open := teamStore()
 	closed := *open
 	closed.Status = "closed"
 	noClosure := &record.Outcome{}
@@ -193,13 +187,7 @@ func TestClosingAskNamesManager(t *testing.T) {
 // the command; the manager and a coordinator are not, nor a navigator's
 // change that leaves the exit alone.
 func TestTeamMemberDoesNotExit(t *testing.T) {
-	cfg := &record.Config{Staff: []record.Staff{
-		{ID: "admin", Email: "admin@example.org", Role: record.RoleAdmin},
-		{ID: "ann", Email: "ann@example.org"},
-		{ID: "nav", Email: "nav@example.org", Role: record.RoleNavigator},
-		{ID: "coo", Email: "coo@example.org", Role: record.RoleCoordinator},
-	}}
-	open := &record.Intake{Manager: "ann", Status: "open", Team: []record.TeamMember{{Name: "Nia Navigator", Email: "nav@example.org", Role: "navigator"}}}
+	cfg, open := teamStore()
 	exited := *open
 	exited.Exited = "2026-06-30"
 	moved := *open
@@ -237,4 +225,18 @@ func TestTeamMemberDoesNotExit(t *testing.T) {
 	if ExitChanged(nil, &exited) || ExitChanged(&exited, nil) {
 		t.Error("a new or removed intake counted as an exit changed")
 	}
+}
+
+// teamStore is a roster with an admin, a case manager (ann), a navigator
+// and a coordinator, and an open case of ann's with the navigator on its
+// team: what the closing and exit rules are tried on.
+func teamStore() (*record.Config, *record.Intake) {
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "admin", Email: "admin@example.org", Role: record.RoleAdmin},
+		{ID: "ann", Email: "ann@example.org"},
+		{ID: "nav", Email: "nav@example.org", Role: record.RoleNavigator},
+		{ID: "coo", Email: "coo@example.org", Role: record.RoleCoordinator},
+	}}
+	open := &record.Intake{Manager: "ann", Status: "open", Team: []record.TeamMember{{Name: "Nia Navigator", Email: "nav@example.org", Role: "navigator"}}}
+	return cfg, open
 }
