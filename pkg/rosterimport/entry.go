@@ -354,9 +354,10 @@ type Difference struct {
 // Differences lists the details the row gives that the intake in records
 // otherwise, in the order of the intake's fields. A detail the row leaves
 // empty is not one: the roster says nothing of it. Names compare as
-// PersonKeys does (case, spacing and punctuation aside), phone numbers by
-// their digits and email addresses ignoring case, so a roster that only
-// writes them differently differs in nothing.
+// PersonKeys does (case, spacing, punctuation and accents aside), phone
+// numbers by their digits and email addresses ignoring case, so a roster
+// that only writes them differently differs in nothing (a roster typed
+// without accents does not take them out of the case's name).
 func (e Entry) Differences(in *record.Intake) []Difference {
 	var out []Difference
 	p := in.Participant
