@@ -304,6 +304,12 @@ func (m *Mapping) resolveStaff(v string) (string, string) {
 			return s.ID, ""
 		}
 	}
+	// A colleague's name typed without its accents ("Ana Nunez" for Ana
+	// Núñez) is someone on the roster: adding them would be a second
+	// entry for one colleague.
+	if id := m.cfg.StaffIDMeant(v); id != "" {
+		return "", fmt.Sprintf("%q is not on the staff roster (by staff id, email or name); did you mean %s? write %s in the cell", v, id, id)
+	}
 	return "", fmt.Sprintf("%q is not on the staff roster (by staff id, email or name); add them with caseplan staff add, or correct the cell", v)
 }
 

@@ -820,3 +820,31 @@ func TestUnaccentedName(t *testing.T) {
 		t.Errorf("the name without its accents differs from the case's: %v", d)
 	}
 }
+
+// TestManagerNameMeant: a managers column that names a colleague as the
+// roster does not spell them — with an accent the roster lacks, or by a
+// last name — is refused with the staff ID meant, not with the advice to
+// add them to the roster (a second entry for one colleague).
+func TestManagerNameMeant(t *testing.T) {
+	rows := [][]string{
+		{"Employee ID", "First name", "Last name", "Counselor"},
+		{"E1", "Ana", "Example", "María Rivera"},
+		{"E2", "Ben", "Example", "Okafor"},
+		{"E3", "Cy", "Example", "Pat Nobody"},
+	}
+	rules := testRules()
+	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}"}
+	rules.Managers = record.ImportManagers{Column: "Counselor"}
+	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
+	r, m := readMapped(t, sheet(rows, ',', false, false), rules)
+	lines := m.Plan(r, NewExisting())
+	for i, want := range []string{
+		`"María Rivera" is not on the staff roster (by staff id, email or name); did you mean mrivera? write mrivera in the cell`,
+		`"Okafor" is not on the staff roster (by staff id, email or name); did you mean tokafor? write tokafor in the cell`,
+		`"Pat Nobody" is not on the staff roster (by staff id, email or name); add them with caseplan staff add, or correct the cell`,
+	} {
+		if l := lines[i]; l.Status != Invalid || len(l.Problems) != 1 || l.Problems[0].Msg != want {
+			t.Errorf("row %d: %s %v, want %q", l.Row, l.Status, l.Problems, want)
+		}
+	}
+}
