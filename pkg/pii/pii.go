@@ -112,6 +112,23 @@ const (
 	birthWord = `(?:dob\b|d\.o\.b\.?|date of birth\b|birth[ -]?date\b|birth ?:|birthday\b|born(?: on)?\b` +
 		`|gave birth\b(?: to (?:a |her |his |their )?` + child + `)?` +
 		`|birth of (?:a |her |his |their |my |the )?` + child + `)`
+	// birthWordOther are the labels of a date of birth in the languages
+	// a US one-stop center's notes are also written in, or a
+	// participant's own document is copied from: Spanish, Portuguese,
+	// French and Haitian Creole, Tagalog, Vietnamese (with or without its
+	// tone marks, as a US keyboard types it), Chinese, Korean and Arabic.
+	// (Not Russian: fold reads its Latin-looking letters as Latin, so
+	// "дата рождения" is not what the patterns see.) A word of a script
+	// without spaces has no \b before it, and one ending in a letter
+	// outside ASCII none after it (RE2's \b is ASCII's): the pattern
+	// asks for no letter or digit before the label instead.
+	birthWordOther = `(?:fecha de nacimiento|fecha de nac\.|f\. de nac\.|naci[óo](?: el)?|nacid[oa](?: el)?|cumpleaños` +
+		`|data de nascimento|nascid[oa](?: em)?|date de naissance|née? le|dat (?:de )?nesans` +
+		`|petsa ng kapanganakan|ipinanganak(?: noong)?|ng[àa]y sinh|sinh ng[àa]y|sinh năm|sinh nam` +
+		`|出生日期|出生于|出生於|生日|생년월일|생일|تاريخ الميلاد|تاريخ الولادة)`
+	// dateCJK is a date as Chinese, Japanese and Korean write one:
+	// 1980年4月5日, 1980년 4월 5일.
+	dateCJK = `[12][0-9]{3}\s?[年년]\s?[0-9]{1,2}\s?[月월]\s?[0-9]{1,2}\s?[日일]?`
 	// child is a word for a child a birth is of.
 	child = `(?:son|daughter|child|baby|boy|girl|twins)\b`
 	// nine is the number the words stand by: nine digits in a row or
@@ -166,7 +183,10 @@ func dateWritten(year4, year2 string) string {
 // full of dates; nor one after "birth" alone ("birth certificate",
 // "birth-to-three program"), nor after "b." a later one (a list's second
 // item as often as "born"). A family member's date of birth (a child's)
-// is one: TEGL 39-11's sensitive PII is any person's.
+// is one: TEGL 39-11's sensitive PII is any person's. So is a date after
+// the label in another language a center's notes are written in
+// (birthWordOther: "fecha de nacimiento", "ngày sinh", "出生日期", ...),
+// in a CJK date's form too (1980年4月5日).
 //
 // Known false positives: a date after "born" that is not a birth ("the
 // program was born on 1/5/2020"). Known misses: a birthday without a year,
@@ -178,6 +198,7 @@ var DefaultDOB = []string{
 	`(?i)` + born,
 	`(?i)\b(` + dateForm + `)\)?\s*[\(\[,-]?\s*(?:dob\b|d\.o\.b\.?|date of birth\b)`,
 	`(?i)\bborn in ([12][0-9]{3})\b`,
+	`(?i)(?:^|[^\p{L}\p{N}])` + birthWordOther + `[\s:=,#-]{0,4}(?:(?:es|fue|el|em|le|là|:)\s*){0,2}\(?(` + dateForm + `|` + dateCJK + `)(?:[^0-9]|$)`,
 }
 
 // DefaultTerms are the sensitive terms a store warns about unless it lists
@@ -222,6 +243,7 @@ type Guard struct {
 	// patterns each need one, and regular expressions are slow enough
 	// that most text is better passed over by a plain search.
 	dobWords []string
+	dobFirst [256]bool // the first bytes of dobWords
 	// first lists the terms by the first byte of their first word: [0]
 	// the terms matched in any case (lower-cased), [1] the exact ones.
 	first [2][256][]int
@@ -271,7 +293,13 @@ func New(s Settings) (*Guard, error) {
 		return nil, err
 	}
 	if s.DOB == nil {
-		g.dobWords = []string{"dob", "d.o.b", "birth", "born", "b."}
+		g.dobWords = []string{"dob", "d.o.b", "birth", "born", "b.",
+			// birthWordOther's, as they begin.
+			"fecha", "f. de", "naci", "cumplea", "data de", "nascid", "date de", "né", "dat ", "petsa", "ipinanganak",
+			"ngày", "ngay", "sinh", "出生", "生日", "생년월일", "생일", "تاريخ"}
+		for _, w := range g.dobWords {
+			g.dobFirst[w[0]] = true
+		}
 	}
 	for i, t := range or(s.Terms, DefaultTerms) {
 		words := strings.Fields(t)
@@ -772,7 +800,7 @@ func (g *Guard) dobs(text string, n int, wide bool) []Match {
 	}
 	return readings(text, func(f string) []Match {
 		if g.dobWords != nil {
-			if !containsAnyWordFold(f, g.dobWords) {
+			if !containsAnyWordFold(f, g.dobWords, &g.dobFirst) {
 				return nil
 			}
 		}
@@ -955,12 +983,18 @@ func hasPrefix(s, prefix string, fold bool) bool {
 // 4/5/1980" but not in "found a job. Starts 3/4", which would otherwise
 // send most notes through the patterns. A byte outside ASCII is no
 // letter, as \b reads it.
-func containsAnyWordFold(s string, words []string) bool {
+//
+// first, when not nil, holds the words' first bytes: a byte no word
+// starts with is passed with one look, however many words there are.
+func containsAnyWordFold(s string, words []string, first *[256]bool) bool {
 	for i := 0; i < len(s); i++ {
 		if i > 0 && isLetter(s[i-1]) {
 			continue
 		}
 		c := lowerByte(s[i])
+		if first != nil && !first[c] {
+			continue
+		}
 		for _, w := range words {
 			if c == w[0] && len(w) <= len(s)-i && hasPrefix(s[i:], w, true) {
 				return true

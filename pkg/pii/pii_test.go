@@ -161,6 +161,18 @@ var plantedDOB = []string{
 	"Childcare since the birth of her son, [3/2/2025]",
 	"Gave birth to a daughter on [April 5, 2026]",
 	"Son's Birth: [4/5/2019]; childcare at Eastgate after school",
+	// The labels of the other languages a center's notes are written
+	// in, and of the documents a participant brings.
+	"Fecha de nacimiento: [4/5/1980]",
+	"Revisamos su identificación; nació el [12-03-1975] en Puebla",
+	"Ngày sinh: [03/04/1985]",
+	"ngay sinh [03/04/1985] (typed without the tone marks)",
+	"date de naissance : [04/05/1980]",
+	"data de nascimento: [04/05/1980]",
+	"petsa ng kapanganakan: [4/5/1980]",
+	"出生日期：[1980年4月5日]",
+	"생년월일: [1980년 4월 5일]",
+	"تاريخ الميلاد: [1980-04-05]",
 }
 
 // corpus returns the planted texts with their markers removed and where
@@ -228,6 +240,11 @@ func TestNotLeaks(t *testing.T) {
 		"Meeting on April 5, 1980 anniversary of the plant",
 		"Version 1.2.3 of the form",
 		"Social media campaign reached 4,500 people",
+		// Dates in notes of other languages that are no birth.
+		"Fecha de la cita: 4/5/2026; programa nacional desde 2020-03-01",
+		"Sinh viên từ 2020-09-01; ngày 4/5/2026 gọi lại",
+		"data de início: 04/05/2026",
+		"面谈日期：2026年3月4日",
 		"Hours 2026-03-04 - 12\n3456 steps",
 		"Interview 3/16 at 10:30 - 11:30, room 101 - 12",
 		"Phone ５５５－０１８１, ZIP 12345 - 6789",
@@ -589,15 +606,15 @@ func TestContainsWordFold(t *testing.T) {
 		for i, w := range words {
 			want := res[i].MatchString(asciiLower(string(b)))
 			anyWant = anyWant || want
-			if got := containsAnyWordFold(string(b), []string{w}); got != want {
+			if got := containsAnyWordFold(string(b), []string{w}, nil); got != want {
 				t.Fatalf("containsAnyWordFold(%q, %q) = %v, want %v", b, w, got, want)
 			}
 		}
-		if got := containsAnyWordFold(string(b), words); got != anyWant {
+		if got := containsAnyWordFold(string(b), words, nil); got != anyWant {
 			t.Fatalf("containsAnyWordFold(%q, %q) = %v, want %v", b, words, got, anyWant)
 		}
 	}
-	if containsAnyWordFold("Found a job. Starts 3/4/2026", words) {
+	if containsAnyWordFold("Found a job. Starts 3/4/2026", words, nil) {
 		t.Error(`"job." passes the pre-check for "b."`)
 	}
 }

@@ -2,10 +2,12 @@ package record
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/caseplan/caseplan/pkg/caseid"
+	"github.com/caseplan/caseplan/pkg/personname"
 	"github.com/caseplan/caseplan/pkg/pii"
 )
 
@@ -392,9 +394,10 @@ func (c *Config) StaffByID(id string) (Staff, bool) {
 
 // StaffIDMeant returns the ID of the roster entry that typed names
 // without being its ID — the ID in other capitals or with a slip of a
-// key, the member's email address, their name, or a first or last name
-// no other member has — or
-// "" when there is none: what to suggest for an unknown ID.
+// key, the member's email address, their name, or its first or last
+// words as no other member's name begins or ends (names compared as
+// personname.Key compares them: accents and case aside) — or "" when
+// there is none: what to suggest for an unknown ID.
 func (c *Config) StaffIDMeant(typed string) string {
 	if c == nil {
 		return ""
@@ -421,24 +424,28 @@ func (c *Config) StaffIDMeant(typed string) string {
 	if slips == 1 {
 		return slipped
 	}
-	// People name a colleague as they know them; a name that could be
-	// two members suggests neither.
-	words := strings.Fields(typed)
+	// People name a colleague as they know them, and type the name as
+	// their keyboard lets them: "Ana Nunez" for Ana Núñez, "zoe" for Zoë
+	// (personname.Key). Unmatched, the command's hint is to add the name
+	// to the roster: a second entry for one colleague. The typed words
+	// are the whole name, or its first or last words ("Ngo-Dang"); a name
+	// that could be two members suggests neither.
+	words := strings.Fields(personname.Key(typed))
 	if len(words) == 0 {
 		return ""
 	}
 	fullName, partName := "", ""
 	fullNames, partNames := 0, 0
 	for _, s := range c.Staff {
-		name := strings.Fields(s.Name)
+		name := strings.Fields(personname.Key(s.Name))
 		if len(name) == 0 {
 			continue
 		}
 		switch {
-		case strings.EqualFold(strings.Join(name, " "), strings.Join(words, " ")):
+		case slices.Equal(name, words):
 			fullName = s.ID
 			fullNames++
-		case len(words) == 1 && (strings.EqualFold(name[0], words[0]) || strings.EqualFold(name[len(name)-1], words[0])):
+		case len(words) < len(name) && (slices.Equal(name[:len(words)], words) || slices.Equal(name[len(name)-len(words):], words)):
 			partName = s.ID
 			partNames++
 		}

@@ -9,6 +9,8 @@ func TestStaffIDMeant(t *testing.T) {
 		{ID: "bstone", Name: "Ben Stone", Email: "bstone@example.org"},
 		{ID: "bcarter", Name: "Ben Carter", Email: "bcarter@example.org"},
 		{ID: "astone", Name: "Ann  Marie Stone", Email: "astone@example.org"},
+		{ID: "anunez", Name: "Ana Núñez", Email: "anunez@example.org"},
+		{ID: "zngo", Name: "Zoë Ngô-Đặng", Email: "zngo@example.org"},
 	}}
 	for typed, want := range map[string]string{
 		"DSHAH": "dshah", " Mbell ": "mbell", "devika.shah@example.org": "dshah",
@@ -20,6 +22,11 @@ func TestStaffIDMeant(t *testing.T) {
 		"Devika Shah": "dshah", "devika  shah": "dshah", "Ben Stone": "bstone",
 		"ann marie stone": "astone", "Marcus": "mbell", "bell": "mbell",
 		"Ben": "", "Stone": "", "Marie": "", "Devika Bell": "", "Shahs": "",
+		// Typed as a keyboard lets one: without the accents, decomposed,
+		// a hyphenated family name's words.
+		"Ana Nunez": "anunez", "ana nuñez": "anunez", "NUNEZ": "anunez", "zoe": "zngo",
+		"Ngo-Dang": "zngo", "ngo dang": "zngo", "Zoe Ngo Dang": "zngo", "Dang": "zngo",
+		"Ann Marie": "astone", "Zoey": "",
 		// Pasted with a word processor's quotes.
 		"“mbell”": "mbell", "‘DShah’": "dshah",
 	} {

@@ -304,6 +304,12 @@ func (m *Mapping) resolveStaff(v string) (string, string) {
 			return s.ID, ""
 		}
 	}
+	// A colleague's name typed without its accents ("Ana Nunez" for Ana
+	// Núñez) is someone on the roster: adding them would be a second
+	// entry for one colleague.
+	if id := m.cfg.StaffIDMeant(v); id != "" {
+		return "", fmt.Sprintf("%q is not on the staff roster (by staff id, email or name); did you mean %s? write %s in the cell", v, id, id)
+	}
 	return "", fmt.Sprintf("%q is not on the staff roster (by staff id, email or name); add them with caseplan staff add, or correct the cell", v)
 }
 
@@ -354,9 +360,10 @@ type Difference struct {
 // Differences lists the details the row gives that the intake in records
 // otherwise, in the order of the intake's fields. A detail the row leaves
 // empty is not one: the roster says nothing of it. Names compare as
-// PersonKeys does (case, spacing and punctuation aside), phone numbers by
-// their digits and email addresses ignoring case, so a roster that only
-// writes them differently differs in nothing.
+// PersonKeys does (case, spacing, punctuation and accents aside), phone
+// numbers by their digits and email addresses ignoring case, so a roster
+// that only writes them differently differs in nothing (a roster typed
+// without accents does not take them out of the case's name).
 func (e Entry) Differences(in *record.Intake) []Difference {
 	var out []Difference
 	p := in.Participant

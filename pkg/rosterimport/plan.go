@@ -3,12 +3,10 @@ package rosterimport
 import (
 	"fmt"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/display"
+	"github.com/caseplan/caseplan/pkg/personname"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -65,7 +63,7 @@ func (x *Existing) AddCase(id, rowHash, name, phone, email, manager string, inCo
 func IDKey(id string) string { return caseid.Key(id) }
 
 // PersonKeys are the ways a person is recognised: the same name (case,
-// spacing and punctuation aside) and the same phone number (its digits,
+// spacing, punctuation and accents aside: personname.Key) and the same phone number (its digits,
 // a leading US 1 aside), or the same name and the same email address.
 func PersonKeys(name, phone, email string) []string {
 	n := normName(name)
@@ -82,12 +80,10 @@ func PersonKeys(name, phone, email string) []string {
 	return keys
 }
 
-// normName composes accents first (NFC): otherwise a combining accent,
-// being no letter, would split "José" written decomposed into "jose".
-func normName(s string) string {
-	f := strings.FieldsFunc(strings.ToLower(norm.NFC.String(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	return strings.Join(f, " ")
-}
+// normName is a name as people's names are compared (personname.Key):
+// case, spacing, punctuation and accents aside, so that a roster's "Jose
+// Martinez" typed on a US keyboard is the case's "José Martínez".
+func normName(s string) string { return personname.Key(s) }
 
 func normPhone(s string) string {
 	var d []byte
@@ -297,8 +293,9 @@ func (m *Mapping) AssignManagers(lines []Line, load map[string]int) {
 	}
 }
 
-// NameKey is a person's name as PersonKeys compares it (case, spacing and
-// punctuation aside); "" when it has no letter or digit. A case that has
-// only a name (caseplan case new) is recognised by it alone, within one
-// program (validate's duplicate-person).
+// NameKey is a person's name as PersonKeys compares it (case, spacing,
+// punctuation and accents aside: personname.Key); "" when it has no
+// letter or digit. A case that has only a name (caseplan case new) is
+// recognised by it alone, within one program (validate's
+// duplicate-person).
 func NameKey(name string) string { return normName(name) }

@@ -793,3 +793,58 @@ func TestPlanRepeatedRowAtItsID(t *testing.T) {
 		t.Errorf("without an ID column, row 4: %s %v, want %q", l.Status, l.Problems, want)
 	}
 }
+
+// TestUnaccentedName: a roster typed without accents, in capitals (a
+// payroll system's export), names the worker a case already has with
+// them: the row doubles the case, and its name is no difference to
+// write back (it would take the accents out of the case's name).
+func TestUnaccentedName(t *testing.T) {
+	rows := [][]string{
+		{"Employee ID", "First name", "Last name", "Phone", "Email"},
+		{"E1", "Nguyễn Thị", "Hương-Trần", "555-0101", ""},
+		{"E2", "NGUYEN THI", "HUONG TRAN", "555-0101", ""},
+	}
+	rules := testRules()
+	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}", Phone: "Phone", Email: "Email"}
+	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
+	r, m := readMapped(t, sheet(rows, ',', false, false), rules)
+	lines := m.Plan(r, NewExisting())
+	if lines[1].Status != Duplicate || len(lines[1].Problems) != 1 || !strings.Contains(lines[1].Problems[0].Msg, "is also row 2, with the same phone number") {
+		t.Errorf("the name without its accents is the same worker: %s %v", lines[1].Status, lines[1].Problems)
+	}
+	in := &record.Intake{
+		Participant: record.Participant{Name: "Nguyễn Thị Hương-Trần", Phone: "555-0101"},
+		Layoff:      &record.Layoff{LayoffDate: "2026-05-01"},
+	}
+	if d := lines[1].Entry.Differences(in); len(d) != 0 {
+		t.Errorf("the name without its accents differs from the case's: %v", d)
+	}
+}
+
+// TestManagerNameMeant: a managers column that names a colleague as the
+// roster does not spell them — with an accent the roster lacks, or by a
+// last name — is refused with the staff ID meant, not with the advice to
+// add them to the roster (a second entry for one colleague).
+func TestManagerNameMeant(t *testing.T) {
+	rows := [][]string{
+		{"Employee ID", "First name", "Last name", "Counselor"},
+		{"E1", "Ana", "Example", "María Rivera"},
+		{"E2", "Ben", "Example", "Okafor"},
+		{"E3", "Cy", "Example", "Pat Nobody"},
+	}
+	rules := testRules()
+	rules.Columns = record.ImportColumns{ID: "Employee ID", Name: "{First name} {Last name}"}
+	rules.Managers = record.ImportManagers{Column: "Counselor"}
+	rules.Cohort.LayoffDates = []record.Date{"2026-05-01"}
+	r, m := readMapped(t, sheet(rows, ',', false, false), rules)
+	lines := m.Plan(r, NewExisting())
+	for i, want := range []string{
+		`"María Rivera" is not on the staff roster (by staff id, email or name); did you mean mrivera? write mrivera in the cell`,
+		`"Okafor" is not on the staff roster (by staff id, email or name); did you mean tokafor? write tokafor in the cell`,
+		`"Pat Nobody" is not on the staff roster (by staff id, email or name); add them with caseplan staff add, or correct the cell`,
+	} {
+		if l := lines[i]; l.Status != Invalid || len(l.Problems) != 1 || l.Problems[0].Msg != want {
+			t.Errorf("row %d: %s %v, want %q", l.Row, l.Status, l.Problems, want)
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package personname
+
+import "testing"
+
+// TestSameName: the ways one center's staff write one participant's name
+// (fictional names) compare as one name.
+func TestSameName(t *testing.T) {
+	for _, same := range [][]string{
+		// Composed (Windows), decomposed (macOS), without accents (a US
+		// keyboard), in capitals (an ID card), a hyphen for a space.
+		{"José Martínez Peña", "Jose\u0301 Marti\u0301nez Pen\u0303a", "Jose Martinez Pena", "JOSÉ MARTÍNEZ PEÑA", "jose  martinez-pena"},
+		// Vietnamese stacked diacritics and the d with a stroke.
+		{"Nguyễn Thị Hương-Trần", "Nguyen Thi Huong Tran", "NGUYỄN THỊ HƯƠNG-TRẦN"},
+		{"Đặng Văn Lâm", "Dang Van Lam"},
+		// An apostrophe, straight or curly, or a space.
+		{"Siobhán O'Brien", "Siobhan O’Brien", "siobhan o brien"},
+		// A Cyrillic А (U+0410) typed into a Latin name.
+		{"\u0410lex Sample", "Alex Sample"},
+		{"Jord\u0430n S\u0430mple", "Jordan Sample"},
+		// Greek: an accent, and the final sigma's capital.
+		{"Νίκος Παπαδόπουλος", "ΝΙΚΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ"},
+		// Cyrillic in capitals and small, ё written as е.
+		{"Алёна Смирнова", "АЛЕНА СМИРНОВА"},
+		// Hebrew with and without its vowel points.
+		{"נוֹעָה לֵוִי", "נועה לוי"},
+		// German sharp s, Polish ł, Turkish dotted capital I.
+		{"Groß", "GROSS"}, {"Łucja", "Lucja"}, {"İpek Yılmaz", "Ipek Yilmaz"},
+	} {
+		want := Key(same[0])
+		if want == "" {
+			t.Errorf("Key(%q) is empty", same[0])
+		}
+		for _, s := range same[1:] {
+			if got := Key(s); got != want {
+				t.Errorf("Key(%q) = %q, want %q, as Key(%q)", s, got, want, same[0])
+			}
+		}
+	}
+}
+
+// TestOtherName: names that differ by a letter, or whose marks are
+// letters of their script, are other names; a name wholly in Cyrillic or
+// Greek is not read as Latin.
+func TestOtherName(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"Ana Example", "Anna Example"},
+		{"Jose Example", "Josie Example"},
+		// Devanagari vowel signs are letters of the name.
+		{"कुमार", "कमार"},
+		// Thai: a vowel mark is part of the word.
+		{"สมชาย", "สมชาย\u0e34"},
+		// All Cyrillic, all Greek, all Latin: no look-alikes read.
+		{"Анна", "Ahha"}, {"Αννα", "Anna"},
+		{"Ayunda", ""},
+	} {
+		if Key(pair[0]) == Key(pair[1]) {
+			t.Errorf("Key(%q) = Key(%q) = %q", pair[0], pair[1], Key(pair[0]))
+		}
+	}
+}
+
+func TestKeyWords(t *testing.T) {
+	for name, want := range map[string]string{
+		"":                       "",
+		"  ---  ":                "",
+		"\u0301":                 "",
+		"  Ayunda  ":             "ayunda",
+		"Mary-Jane  O'Neil":      "mary jane o neil",
+		"王小明":                    "王小明",
+		"김민지":                    "김민지",
+		"कुमार":                  "कुमार",
+		"ليلى حداد":              "ليلى حداد",
+		"Zoë 3rd":                "zoe 3rd",
+		"Nguyễn\u00a0Thị":        "nguyen thi",
+		"María del Carmen\tRuiz": "maria del carmen ruiz",
+	} {
+		if got := Key(name); got != want {
+			t.Errorf("Key(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
