@@ -591,6 +591,39 @@ reviews:
 			{DueFollowUp, "2026-09-30", "follow-up in the 2nd quarter after exit", "intake.yaml:8"},
 			{DueFollowUp, "2027-03-31", "follow-up in the 4th quarter after exit", "intake.yaml:8"},
 		}},
+		// A service more than 90 days after the last hides the exit
+		// those days made (TEGL 10-16, PIRL 901): potential-exit sees only
+		// the new gap, so the tickler lists the hidden exit, overdue from
+		// the day it became known, with the commands that mend it.
+		{"wioa: an exit a later service hides is due from the day it was known", files{
+			"intake.yaml":                wioaIntake,
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+			"notes/2026-07-01-ab13.yaml": contactNote("2026-07-01-ab13"),
+		}, "2026-07-02", []want{
+			{DueUnrecordedExit, "2026-06-04", "exit not recorded: the service on 2026-07-01 came after 90 days without a participation-causing service since 2026-03-05, so the participant exited on 2026-03-05 (TEGL 10-16, PIRL 901) and that service began a new period of participation; record the exit with caseplan case exit C1 --date 2026-03-05 and open the new period with caseplan case new --returning-from C1 --opened 2026-07-01", "intake.yaml:4"},
+			{DueContact, "2026-07-31", "contact (every 30 days; last 2026-07-01)", "notes/2026-07-01-ab13.yaml:2"},
+			{DuePotentialExit, "2026-09-30", "potential exit: no participation-causing service since 2026-07-01", "intake.yaml:4"},
+		}},
+		{"wioa: a closed case keeps the exit a later service hides", files{
+			"intake.yaml":                strings.Replace(wioaIntake, "status: open", "status: closed", 1),
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+			"notes/2026-07-01-ab13.yaml": contactNote("2026-07-01-ab13"),
+			"outcome.yaml":               "closures:\n  - date: 2026-07-10\n    reason: moved\n",
+		}, "2026-07-20", []want{
+			{DueUnrecordedExit, "2026-06-04", "^exit not recorded: the service on 2026-07-01", "intake.yaml:4"},
+			{DuePotentialExit, "2026-09-30", "^exit of the closed case (closed on 2026-07-10)", "intake.yaml:4"},
+		}},
+		// The earlier exit recorded, the later service is wioa-exit-date's
+		// (a new period's case), not this item's.
+		{"wioa: an exit recorded before the later service is not asked for again", files{
+			"intake.yaml":                wioaIntake + "exited: 2026-03-05\n",
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+			"notes/2026-07-01-ab13.yaml": contactNote("2026-07-01-ab13"),
+		}, "2026-07-02", []want{
+			{DueFollowUp, "2026-09-30", "follow-up in the 2nd quarter after exit", "intake.yaml:8"},
+			{DueFollowUp, "2027-03-31", "follow-up in the 4th quarter after exit", "intake.yaml:8"},
+			{DuePeriodEnd, "2027-03-31", "", "intake.yaml:8"},
+		}},
 		// Reopened after the last contact: the interval counts from the
 		// reopening, not from a contact made before the case was closed.
 		{"wioa: a reopened case's next contact counts from the reopening", files{
