@@ -1243,6 +1243,33 @@ func TestDueIntakeMeetingWaived(t *testing.T) {
 	}
 }
 
+// A planned gap in service (TEGL 10-16: a delay before training, a
+// health or family-care reason) is no exit, which a supervisor's waiver
+// of wioa-unrecorded-exit says: it takes the unrecorded-exit item off the
+// tickler from its date on (RuleOf), as validate stops warning.
+func TestDueUnrecordedExitWaived(t *testing.T) {
+	hidden := func(fs files, on string) int {
+		n := 0
+		for _, d := range state(t, fs, on).Due {
+			if d.Kind == DueUnrecordedExit {
+				n++
+			}
+		}
+		return n
+	}
+	fs := files{
+		"intake.yaml":                wioaIntake + "waivers:\n  - rule: " + RuleWIOAUnrecorded + "\n    reason: training start delayed by the college\n    by: mrivera\n    date: 2026-07-10\n",
+		"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+		"notes/2026-07-01-ab13.yaml": contactNote("2026-07-01-ab13"),
+	}
+	if n := hidden(fs, "2026-07-09"); n != 1 {
+		t.Errorf("the day before the waiver: %d unrecorded-exit items, want 1", n)
+	}
+	if n := hidden(fs, "2026-07-10"); n != 0 {
+		t.Errorf("waived: %d unrecorded-exit items, want none", n)
+	}
+}
+
 // Between an accepted offer and its start the tickler asks what validate
 // asks: calendar.JobSearchActive, the one answer. Within the work security
 // period the search goes on (the offer may still fall through), so the
