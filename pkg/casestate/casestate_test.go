@@ -591,6 +591,39 @@ reviews:
 			{DueFollowUp, "2026-09-30", "follow-up in the 2nd quarter after exit", "intake.yaml:8"},
 			{DueFollowUp, "2027-03-31", "follow-up in the 4th quarter after exit", "intake.yaml:8"},
 		}},
+		// A service more than 90 days after the last hides the exit
+		// those days made (TEGL 10-16, PIRL 901): potential-exit sees only
+		// the new gap, so the tickler lists the hidden exit, overdue from
+		// the day it became known, with the commands that mend it.
+		{"wioa: an exit a later service hides is due from the day it was known", files{
+			"intake.yaml":                wioaIntake,
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+			"notes/2026-07-01-ab13.yaml": contactNote("2026-07-01-ab13"),
+		}, "2026-07-02", []want{
+			{DueUnrecordedExit, "2026-06-04", "exit not recorded: the service on 2026-07-01 came after 90 days without a participation-causing service since 2026-03-05, so the participant exited on 2026-03-05 (TEGL 10-16, PIRL 901) and that service began a new period of participation; record the exit with caseplan case exit C1 --date 2026-03-05 and open the new period with caseplan case new --returning-from C1 --opened 2026-07-01", "intake.yaml:4"},
+			{DueContact, "2026-07-31", "contact (every 30 days; last 2026-07-01)", "notes/2026-07-01-ab13.yaml:2"},
+			{DuePotentialExit, "2026-09-30", "potential exit: no participation-causing service since 2026-07-01", "intake.yaml:4"},
+		}},
+		{"wioa: a closed case keeps the exit a later service hides", files{
+			"intake.yaml":                strings.Replace(wioaIntake, "status: open", "status: closed", 1),
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+			"notes/2026-07-01-ab13.yaml": contactNote("2026-07-01-ab13"),
+			"outcome.yaml":               "closures:\n  - date: 2026-07-10\n    reason: moved\n",
+		}, "2026-07-20", []want{
+			{DueUnrecordedExit, "2026-06-04", "^exit not recorded: the service on 2026-07-01", "intake.yaml:4"},
+			{DuePotentialExit, "2026-09-30", "^exit of the closed case (closed on 2026-07-10)", "intake.yaml:4"},
+		}},
+		// The earlier exit recorded, the later service is wioa-exit-date's
+		// (a new period's case), not this item's.
+		{"wioa: an exit recorded before the later service is not asked for again", files{
+			"intake.yaml":                wioaIntake + "exited: 2026-03-05\n",
+			"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+			"notes/2026-07-01-ab13.yaml": contactNote("2026-07-01-ab13"),
+		}, "2026-07-02", []want{
+			{DueFollowUp, "2026-09-30", "follow-up in the 2nd quarter after exit", "intake.yaml:8"},
+			{DueFollowUp, "2027-03-31", "follow-up in the 4th quarter after exit", "intake.yaml:8"},
+			{DuePeriodEnd, "2027-03-31", "", "intake.yaml:8"},
+		}},
 		// Reopened after the last contact: the interval counts from the
 		// reopening, not from a contact made before the case was closed.
 		{"wioa: a reopened case's next contact counts from the reopening", files{
@@ -1207,6 +1240,33 @@ func TestDueIntakeMeetingWaived(t *testing.T) {
 	}
 	if n := meetings(fs, "2026-03-25"); n != 0 {
 		t.Errorf("waived: %d intake-meeting items, want none", n)
+	}
+}
+
+// A planned gap in service (TEGL 10-16: a delay before training, a
+// health or family-care reason) is no exit, which a supervisor's waiver
+// of wioa-unrecorded-exit says: it takes the unrecorded-exit item off the
+// tickler from its date on (RuleOf), as validate stops warning.
+func TestDueUnrecordedExitWaived(t *testing.T) {
+	hidden := func(fs files, on string) int {
+		n := 0
+		for _, d := range state(t, fs, on).Due {
+			if d.Kind == DueUnrecordedExit {
+				n++
+			}
+		}
+		return n
+	}
+	fs := files{
+		"intake.yaml":                wioaIntake + "waivers:\n  - rule: " + RuleWIOAUnrecorded + "\n    reason: training start delayed by the college\n    by: mrivera\n    date: 2026-07-10\n",
+		"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+		"notes/2026-07-01-ab13.yaml": contactNote("2026-07-01-ab13"),
+	}
+	if n := hidden(fs, "2026-07-09"); n != 1 {
+		t.Errorf("the day before the waiver: %d unrecorded-exit items, want 1", n)
+	}
+	if n := hidden(fs, "2026-07-10"); n != 0 {
+		t.Errorf("waived: %d unrecorded-exit items, want none", n)
 	}
 }
 

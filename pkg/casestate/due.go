@@ -35,6 +35,11 @@ const (
 	// as possible" after the case opens (000), until an intake note
 	// records it.
 	DueIntakeMeeting = "intake-meeting"
+	// DueUnrecordedExit is a WIOA exit by the definition (TEGL 10-16, PIRL
+	// 901: inactivity_exit_days without a participation-causing service)
+	// that a later service hides: the exit to record and the new period of
+	// participation to open, due the day the exit became known.
+	DueUnrecordedExit = "unrecorded-exit"
 )
 
 // DueKinds are the kinds of due items, in the order the help lists them.
@@ -43,6 +48,7 @@ const (
 var DueKinds = []string{
 	DueContact, DueFollowUp, DuePeriodEnd, DueExtensionDecision, DuePotentialExit, DueMilestone, DueNextStep, DueAction,
 	DuePlanReview, DueTrackerReview, DueReferences, DueSearchPlan, DueToolbox, DueBenefit, DueIntakeMeeting,
+	DueUnrecordedExit,
 }
 
 // SupervisorKinds are the kinds of due item that only a supervisor (or an
@@ -128,6 +134,7 @@ const (
 	RuleWIOAContact       = "wioa-contact-interval"
 	RuleWIOAFollowUp      = "wioa-follow-up"
 	RuleWIOAPotentialExit = "wioa-potential-exit"
+	RuleWIOAUnrecorded    = "wioa-unrecorded-exit"
 	RulePEBenefitRenewal  = "pe-benefit-renewal"
 	RulePEContact         = "pe-contact-interval"
 )
@@ -136,6 +143,7 @@ const (
 var DueRules = []string{
 	RuleWSCheckin, RuleWSReferences, RuleWSIEPPlan, RuleWSToolbox, RuleWSSeparated, RuleWIOAFirstContact,
 	RuleWIOAContact, RuleWIOAFollowUp, RuleWIOAPotentialExit, RulePEBenefitRenewal, RulePEContact, RuleWSIntakeMeeting,
+	RuleWIOAUnrecorded,
 }
 
 // RuleOf is the one map between the tickler's items and validate's rules:
@@ -172,6 +180,8 @@ func RuleOf(program, kind, item string, first bool) string {
 		return RuleWIOAContact
 	case record.ProgramWIOA + "/" + DuePotentialExit:
 		return RuleWIOAPotentialExit
+	case record.ProgramWIOA + "/" + DueUnrecordedExit:
+		return RuleWIOAUnrecorded
 	case record.ProgramWIOA + "/" + DueFollowUp:
 		if strings.HasPrefix(item, quarterItem) {
 			return RuleWIOAFollowUp // a quarter after exit; a planned follow-up is the case's own
@@ -254,6 +264,7 @@ func (x *view) due(p period) {
 	x.followUpsDue(p)
 	x.benefitsDue()
 	x.potentialExitDue(p)
+	x.unrecordedExitDue()
 }
 
 // searching reports whether a work-security candidate is still in the job
@@ -862,6 +873,7 @@ func ReferencesRequired(c *casefile.Case, cfg *record.Config) int {
 // follow-up is due until it is recorded done, or taken out of outcome.yaml.
 func (x *view) closedDue(p period) {
 	x.potentialExitDue(p)
+	x.unrecordedExitDue()
 	x.quartersAfterExitDue() // as on an open case, after the follow-up months too
 	o := x.c.Outcome
 	if o == nil {
@@ -1032,6 +1044,36 @@ func (x *view) potentialExitDue(p period) {
 		}
 	}
 	x.add(DuePotentialExit, known, detail, x.file(layout.KindIntake), "status")
+}
+
+// unrecordedExitDue is a WIOA exit by the definition that a later
+// participation-causing service hides (calendar.Participation.EarlierExit):
+// more than inactivity_exit_days without one, then one. By TEGL 10-16 (PIRL
+// 901) the participant exited on the last service before the gap, and the
+// later one began a new period of participation; but potentialExitDue no
+// longer sees that exit (the last service is the new one), and the
+// performance report and the PIRL export count only the exit recorded, so
+// this one would be missing from the state's exit cohorts while no one is
+// told. The item, as validate's wioa-unrecorded-exit, names the exit to
+// record and the period to open; it is due, as the potential exit was, on
+// the day that exit became known (the day after the last day a service
+// still prevented it), so it is overdue from the start. A service after an
+// exit recorded is wioa-exit-date's, not this one's.
+func (x *view) unrecordedExitDue() {
+	pp := x.participation
+	if x.state.Kind != record.ProgramWIOA || pp.EarlierExit.IsZero() {
+		return
+	}
+	if exit, ok := x.c.Intake.Exited.Time(); ok && pp.Returned.After(exit) {
+		return
+	}
+	then := calendar.Participation{Date: pp.Date, LastService: pp.EarlierExit, ExitDays: pp.ExitDays}
+	exit, back := string(date(pp.EarlierExit)), string(date(pp.Returned))
+	detail := "exit not recorded: the service on " + back + " came after " + countOf(pp.ExitDays, "day") +
+		" without a participation-causing service since " + exit + ", so the participant exited on " + exit +
+		" (TEGL 10-16, PIRL 901) and that service began a new period of participation; record the exit with caseplan case exit " +
+		x.c.ID + " --date " + exit + " and open the new period with caseplan case new --returning-from " + x.c.ID + " --opened " + back
+	x.add(DueUnrecordedExit, then.ExitKnown(), detail, x.file(layout.KindIntake), "status")
 }
 
 // sortDue orders items by due date, then kind and detail, so output is

@@ -101,7 +101,9 @@ tracker-review note a calendar month after the last), follow-up
 (after placement or exit; WIOA: the 2nd and 4th quarter after exit),
 benefit-renewal (003), potential-exit (WIOA: due the day after
 inactivity_exit_days without a participation-causing service, when the exit
-can be recorded). A closed case has only what still applies to it: its
+can be recorded), unrecorded-exit (WIOA: an exit that a later service hides,
+overdue until case exit records it and case new --returning-from opens the
+new period; TEGL 10-16). A closed case has only what still applies to it: its
 planned follow-ups not yet done and, for WIOA, the exit to record and the
 2nd and 4th quarters after exit (its contacts, plan and periods end with
 the closure).

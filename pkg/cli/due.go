@@ -112,6 +112,14 @@ is decided is in the README, "How caseplan decides"):
                    unless served by"); from then, "has exited: record the
                    exit" with caseplan case exit (TEGL 10-16). A closed
                    case's item begins "exit of the closed case" throughout
+  unrecorded-exit  a WIOA exit that a later service hides: more than
+                   inactivity_exit_days without a participation-causing
+                   service, then one, so the participant exited on the last
+                   service before the gap and the later one began a new
+                   period of participation (TEGL 10-16, PIRL 901). Due the
+                   day that exit became known, so overdue from the start,
+                   until case exit records it; report performance and
+                   export pirl count only exits recorded
 A closed case contributes only what still applies to it: its planned
 follow-ups not yet done and a WIOA exit's uncovered quarters (a follow-up
 after a placement or an exit is made after closing). Record one done with

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/performance"
 	"github.com/caseplan/caseplan/pkg/report"
 )
 
@@ -111,6 +112,11 @@ func exportPIRLRun(opts *exportPIRLOptions) error {
 		// it; a mistyped year is the likelier cause.
 		fmt.Fprintf(opts.env.Stderr, "caseplan: note: no WIOA participant was served in %s or exited in its cohorts, so the export has no rows; %s\n", opts.period.Name(), checkFlag("--program-year", src))
 	}
+	var hidden []string
+	for _, u := range performance.PIRLUnrecorded(all, opts.period) {
+		hidden = append(hidden, u.Case)
+	}
+	warnUnrecordedExits(opts.env.Stderr, hidden, "no row's PIRL 901 has them")
 	return opts.writeReport("the PIRL export for "+opts.period.Name(), func(b *bytes.Buffer) error {
 		return report.WritePIRL(b, opts.output, e)
 	})

@@ -153,7 +153,9 @@ event dated in it (a follow-up after closure), with the flags opened,
 reopened, closed:REASON, placed, contact-overdue, items-overdue,
 extension-pending, potential-exit (WIOA: exited by month end,
 inactivity_exit_days having passed without a participation-causing service,
-and not recorded) and the post-employment flags above. --cohort ID keeps
+and not recorded), unrecorded-exit (WIOA: an exit by that definition that a
+later service hides, not recorded, so missing from report performance; TEGL
+10-16) and the post-employment flags above. --cohort ID keeps
 only the rows of a layoff cohort's cases (caseplan case import); the summary
 and the sections stay the office's.
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -82,10 +83,17 @@ the commit on every row), json:
    "source","cohort":{"what","from","to","so_far"},"measured","numerator",
    "denominator","rate","median","not_yet","cases":[{"case","participant",
    "manager","date","status","why","earnings"}],"missing":[{"case",
-   "participant","manager","record","by","overdue"}]}]}
+   "participant","manager","record","by","overdue"}]}],
+   "unrecorded_exits":[{"case","participant","manager","exit","returned",
+   "known"}]}
   status is numerator, denominator, excluded, not-counted or not-yet; rate
   and median are null when there is none; so_far is the report's day when
   the cohort's span runs past it (counted so far), else null.
+  unrecorded_exits are the exits by WIOA's definition in the cohorts that a
+  later service (on returned) hides and no one recorded: in no figure, as
+  the state counts only exits recorded (TEGL 10-16); known is the day each
+  could first be recorded. The text, Markdown and HTML reports say them in
+  a line under the indicators, and stderr warns of them in every format.
 
 ` + reportHelp + `` + "\n" + exitStatusHelp,
 		Example: `  caseplan report performance --program-year 2025 -o html --out py2025.html
@@ -309,14 +317,37 @@ func reportPerformanceRun(opts *reportPerformanceOptions) error {
 		return err
 	}
 	r := report.BuildPerformanceOf(cfg, all, opts.period, day, src, opts.names)
-	if !slices.ContainsFunc(r.Indicators, func(ind report.PerformanceIndicator) bool { return len(ind.Cases) > 0 }) {
+	if !slices.ContainsFunc(r.Indicators, func(ind report.PerformanceIndicator) bool { return len(ind.Cases) > 0 }) && len(r.UnrecordedExits) == 0 {
 		// Every result "none" reads like a board with no outcomes, not a
 		// program year no case is in (a mistyped year the likelier cause).
 		fmt.Fprintf(opts.env.Stderr, "caseplan: note: no case is in any indicator of %s, so every result is none; %s\n", opts.period.Name(), checkFlag("--program-year", src))
 	}
+	// The report says it under its table; a CSV has no place for it,
+	// and a coordinator reading the terminal hears it there too.
+	var hidden []string
+	for _, u := range r.UnrecordedExits {
+		hidden = append(hidden, u.Case)
+	}
+	warnUnrecordedExits(opts.env.Stderr, hidden, "no indicator counts them")
 	return opts.writeReport("the performance report for "+opts.period.Name(), func(b *bytes.Buffer) error {
 		return w.Performance(b, r)
 	})
+}
+
+// warnUnrecordedExits tells on stderr of the exits a later service hides
+// that no one has recorded (performance.UnrecordedIn), naming the first
+// five cases (hidden: their case IDs): what says so in the output (left out of what) and the
+// command that lists them with what to record.
+func warnUnrecordedExits(w io.Writer, hidden []string, what string) {
+	if len(hidden) == 0 {
+		return
+	}
+	ids := hidden
+	if len(ids) > 5 {
+		ids = append(ids[:5:5], "...")
+	}
+	fmt.Fprintf(w, "caseplan: warning: %d exit(s) by WIOA's definition that a later service hides are not recorded (%s), so %s (TEGL 10-16)\n", len(hidden), strings.Join(ids, ", "), what)
+	fmt.Fprintf(w, "caseplan: hint: caseplan due --all --kind unrecorded-exit lists them, with the case exit and case new --returning-from that record each\n")
 }
 
 // scanFacts reads the WIOA cases of the commit the options name into what

@@ -605,3 +605,46 @@ func TestNoAnswerToldApartFromNoFollowUp(t *testing.T) {
 		}
 	}
 }
+
+// A service more than 90 days after the last hides the exit those days
+// made (TEGL 10-16, PIRL 901): with none recorded, no indicator counts it
+// (the state counts the exits recorded), and the report does not invent
+// it, but lists it among the exits not recorded, with the day it could
+// first be recorded; so does the PIRL export's check. Once the exit is
+// recorded it is counted, and no longer listed.
+func TestUnrecordedExitHiddenByALaterService(t *testing.T) {
+	back := map[string]string{"cases/W1/notes/2026-07-01-ab13.yaml": "id: 2026-07-01-ab13\ndate: 2026-07-01\nauthor: mrivera\nkind: contact\nmode: phone\ntwo_way: true\nservices: [career-counseling]\ncontent: Back to look for work\n"}
+	day := storetest.Day("2026-08-01")
+	// Program year 2026 counts the 2nd quarter after exit of the exits of
+	// 2025-07-01 to 2026-06-30, which holds 2026-03-05.
+	period := mustPeriod(t, 2026, 0)
+	snap := storetest.Load(t, wioaCase("", back))
+	r := Compute(snap, period, day)
+	want := []UnrecordedExit{{Case: "W1", Name: "Ana Example", Manager: "mrivera", Exit: storetest.Day("2026-03-05"), Returned: storetest.Day("2026-07-01"), Known: storetest.Day("2026-06-04")}}
+	if !slices.Equal(r.Unrecorded, want) {
+		t.Errorf("unrecorded exits %+v, want %+v", r.Unrecorded, want)
+	}
+	for _, ind := range r.Indicators {
+		if ind.Denominator != 0 {
+			t.Errorf("%s: denominator %d, want 0: an exit no record holds is not counted", ind.Key, ind.Denominator)
+		}
+	}
+	if got := PIRLUnrecorded(AllFacts(snap, day), period); !slices.Equal(got, want) {
+		t.Errorf("PIRL: unrecorded exits %+v, want %+v", got, want)
+	}
+	// Made before the later service, the report sees a potential exit
+	// (its rows and missing outcomes ask for it), not a hidden one.
+	if r := Compute(snap, period, storetest.Day("2026-06-30")); len(r.Unrecorded) != 0 {
+		t.Errorf("on 2026-06-30, before the later service: unrecorded %+v, want none", r.Unrecorded)
+	}
+	// A program year whose cohorts do not hold the exit lists none.
+	if r := Compute(snap, mustPeriod(t, 2025, 0), day); len(r.Unrecorded) != 0 {
+		t.Errorf("program year 2025: unrecorded %+v, want none", r.Unrecorded)
+	}
+	// Recorded, it is counted, and not listed.
+	snap = storetest.Load(t, wioaCase("exited: 2026-03-05\n", back))
+	r = Compute(snap, period, day)
+	if len(r.Unrecorded) != 0 || r.Indicators[0].Denominator+len(r.Indicators[0].Cases) == 0 {
+		t.Errorf("exit recorded: unrecorded %+v, employment Q2 cases %+v; want none listed and W1 counted", r.Unrecorded, r.Indicators[0].Cases)
+	}
+}

@@ -54,6 +54,15 @@ type Facts struct {
 	ExitKnown time.Time
 	// ExitDays is inactivity_exit_days, the program's setting.
 	ExitDays int
+	// HiddenExit is an exit by WIOA's definition that a later
+	// participation-causing service, on Returned, hides
+	// (calendar.Participation.EarlierExit; validate's
+	// wioa-unrecorded-exit): the participant exited on HiddenExit and
+	// Returned began a new period of participation (TEGL 10-16, PIRL
+	// 901), but no exit is recorded for it, so no indicator counts it.
+	// Zero when there is none, or the exit recorded comes before Returned
+	// (the later service is then wioa-exit-date's).
+	HiddenExit, Returned time.Time
 	// Exclusion is the first recorded reason to leave the participant out
 	// of the indicators (PIRL 923) that counts: dated from the exit through
 	// the 3rd quarter after the quarter of exit (calendar.ExclusionSpan;
@@ -163,6 +172,9 @@ func FactsOf(c *casefile.Case, cfg *record.Config, day time.Time) (Facts, bool) 
 		f.Exit = exit
 	} else if !p.Exit.IsZero() && in.Exited == "" {
 		f.PotentialExit, f.ExitKnown, f.ExitDays = p.Exit, p.ExitKnown(), p.ExitDays
+	}
+	if !p.EarlierExit.IsZero() && (f.Exit.IsZero() || !p.Returned.After(f.Exit)) {
+		f.HiddenExit, f.Returned, f.ExitDays = p.EarlierExit, p.Returned, p.ExitDays
 	}
 	// A participant's participation date is on or before the exit: a
 	// service recorded later than a recorded exit starts no participation
@@ -330,6 +342,10 @@ func (f Facts) AsOf(t time.Time) Facts {
 	}
 	if !f.PotentialExit.IsZero() && f.ExitKnown.After(t) {
 		f.PotentialExit, f.ExitKnown = time.Time{}, time.Time{}
+	}
+	if !f.Returned.IsZero() && f.Returned.After(t) {
+		// No service had hidden the exit by t.
+		f.HiddenExit, f.Returned = time.Time{}, time.Time{}
 	}
 	dated := func(d record.Date) bool { return !mustTime(d).After(t) }
 	if !f.Exit.IsZero() && f.Exit.After(t) {

@@ -47,6 +47,23 @@ type Report struct {
 	Period     calendar.ReportPeriod
 	AsOf       time.Time
 	Indicators []Indicator
+	// Unrecorded are the exits by WIOA's definition dated in one of the
+	// report's exit cohorts that a later service hides and no one has
+	// recorded (Facts.HiddenExit), by case: the state counts the exits
+	// recorded (TEGL 10-16), so each is in no indicator, and the report
+	// says so rather than count an exit no record holds.
+	Unrecorded []UnrecordedExit
+}
+
+// UnrecordedExit is an exit by the definition that a later
+// participation-causing service hides, with no exit recorded for it.
+type UnrecordedExit struct {
+	Case, Name, Manager string
+	Exit                time.Time // the last service before the gap: the exit date (PIRL 901)
+	Returned            time.Time // the service after the gap, which began a new period of participation
+	// Known is the day the exit was known and could be recorded: the day
+	// after the last on which a service would still have prevented it.
+	Known time.Time
 }
 
 // Indicator is one primary indicator: its cohort, its figures and how
@@ -122,7 +139,25 @@ func ComputeOf(all []Facts, period calendar.ReportPeriod, day time.Time) *Report
 		skillGains(all, period.SkillGainSpan(), day),
 		retention(all, q4, day),
 	}
+	r.Unrecorded = UnrecordedIn(all, q2, q4)
 	return r
+}
+
+// UnrecordedIn returns the exits by the definition that a later service
+// hides, not recorded (Facts.HiddenExit), dated in one of spans, in the
+// order of all. The performance report asks it for its exit cohorts, the
+// PIRL export for those and the period: an exit there belongs in a row's
+// PIRL 901, which the records leave empty.
+func UnrecordedIn(all []Facts, spans ...calendar.Span) []UnrecordedExit {
+	var out []UnrecordedExit
+	for _, f := range all {
+		if f.HiddenExit.IsZero() || !slices.ContainsFunc(spans, func(s calendar.Span) bool { return s.Contains(f.HiddenExit) }) {
+			continue
+		}
+		then := calendar.Participation{Date: f.Participation, LastService: f.HiddenExit, ExitDays: f.ExitDays}
+		out = append(out, UnrecordedExit{Case: f.Case, Name: f.Name, Manager: f.Manager, Exit: f.HiddenExit, Returned: f.Returned, Known: then.ExitKnown()})
+	}
+	return out
 }
 
 // cohortWalk visits each case whose exit (recorded, or by the definition

@@ -126,6 +126,17 @@ func PIRLRowsOf(all []Facts, period calendar.ReportPeriod) [][]string {
 	return rows
 }
 
+// PIRLUnrecorded returns the exits the export of period leaves out of
+// PIRL 901 for want of a record: exits by the definition that a later
+// service hides, not recorded (Facts.HiddenExit), dated in the period or
+// in one of its exit cohorts. Their rows show a participant who has not
+// exited, or who exited later, as the records say; the state counts what
+// the export holds (TEGL 10-16), so the coordinator is told which exits
+// to record before it is sent.
+func PIRLUnrecorded(all []Facts, period calendar.ReportPeriod) []UnrecordedExit {
+	return UnrecordedIn(all, period.Span, period.SecondQuarterExits(), period.FourthQuarterExits())
+}
+
 func pirlRow(f Facts) []string {
 	row := []string{f.Case, pirlDate(f.Participation), pirlDate(f.Exit), "", "0", ""}
 	if !f.Exit.IsZero() {

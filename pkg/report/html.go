@@ -87,7 +87,7 @@ func newHTMLTable(t table) htmlTable {
 
 // warnFlags are the flags that ask a supervisor's attention.
 var warnFlags = map[string]bool{
-	FlagContactOverdue: true, FlagItemsOverdue: true, FlagPotentialExit: true, FlagExtensionPending: true,
+	FlagContactOverdue: true, FlagItemsOverdue: true, FlagPotentialExit: true, FlagUnrecordedExit: true, FlagExtensionPending: true,
 	FlagServicesOver: true, FlagRenewalOverdue: true, FlagJobSiteVisit: true,
 }
 

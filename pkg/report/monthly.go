@@ -218,6 +218,7 @@ const (
 	FlagItemsOverdue     = "items-overdue"     // other due items overdue at month end
 	FlagExtensionPending = "extension-pending" // an extension request undecided at month end (000)
 	FlagPotentialExit    = "potential-exit"    // WIOA: exited by month end after inactivity_exit_days without service, not recorded (TEGL 10-16)
+	FlagUnrecordedExit   = "unrecorded-exit"   // WIOA: an exit by the definition a later service hides, not recorded by month end (TEGL 10-16)
 	FlagServicesEnding   = "services-ending"   // post-employment: the months of services after cash assistance end in the month (003)
 	FlagServicesOver     = "services-over"     // post-employment: open at month end after those months ended
 	FlagRenewalOverdue   = "renewal-overdue"   // post-employment: a benefit renewal past its date at month end, none recorded
@@ -242,6 +243,7 @@ var flagMeanings = []struct {
 	{FlagItemsOverdue, func(a asOf) string { return "items due before " + a.date() + " and not done" }},
 	{FlagExtensionPending, func(a asOf) string { return "an extension request not decided " + a.at() }},
 	{FlagPotentialExit, said("WIOA: no service for the program's inactivity days, so exited, but no exit recorded")},
+	{FlagUnrecordedExit, said("WIOA: served again after the program's inactivity days without service, so exited before it, but no exit recorded: missing from the performance report")},
 	{FlagServicesEnding, said("post-employment: the months of services after cash assistance end in the month")},
 	{FlagServicesOver, said("post-employment: still open after the months of services ended; close it as completed")},
 	{FlagRenewalOverdue, func(a asOf) string {
@@ -559,7 +561,7 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 			}
 		}
 	}
-	expected, overdueContact, potentialExit := false, false, false
+	expected, overdueContact, potentialExit, unrecordedExit := false, false, false, false
 	for _, d := range st.Due {
 		if d.Overdue {
 			n.OverdueItems++
@@ -575,6 +577,11 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 			// participant has exited by month end, on that day or
 			// after, though the item is overdue only the day after.
 			potentialExit = potentialExit || d.Days <= 0
+		case casestate.DueUnrecordedExit:
+			// An exit a later service hides (TEGL 10-16): the
+			// performance report counts only exits recorded, so the
+			// coordinator is told here, before it is made.
+			unrecordedExit = true
 		}
 	}
 	// A case closed all month with nothing dated in it has no part in
@@ -628,6 +635,9 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 	}
 	if potentialExit {
 		row.Flags = append(row.Flags, FlagPotentialExit)
+	}
+	if unrecordedExit {
+		row.Flags = append(row.Flags, FlagUnrecordedExit)
 	}
 	if postEmployment {
 		postEmploymentOf(pe, l, c, cfg, st, first, last)

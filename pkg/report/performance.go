@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
@@ -29,6 +30,23 @@ type Performance struct {
 	Participants string                 `json:"participants"` // "initials", or "names" with --names
 	Unread       []Unread               `json:"unread"`       // records of the commit that could not be read, left out of every figure ([] when none)
 	Indicators   []PerformanceIndicator `json:"indicators"`
+	// UnrecordedExits are the exits by WIOA's definition, dated in one of
+	// the report's exit cohorts, that a later service hides and no one
+	// has recorded (performance.Report.Unrecorded): in no figure, since
+	// the state counts the exits recorded (TEGL 10-16). [] when none.
+	UnrecordedExits []PerformanceUnrecorded `json:"unrecorded_exits"`
+}
+
+// PerformanceUnrecorded is an exit a later service hides, not recorded:
+// the day of the exit, the service that hid it, and the day it could
+// first be recorded (since which it is overdue).
+type PerformanceUnrecorded struct {
+	Case        string `json:"case"`
+	Participant string `json:"participant"`
+	Manager     string `json:"manager"`
+	Exit        string `json:"exit"`
+	Returned    string `json:"returned"`
+	Known       string `json:"known"`
 }
 
 // PerformanceSpan is a run of days, both ends included.
@@ -104,6 +122,13 @@ func BuildPerformanceOf(cfg *record.Config, all []performance.Facts, period cale
 		Period: PerformanceSpan{dateString(period.From), dateString(period.To)},
 		AsOf:   dateString(res.AsOf), Commit: src.Commit, Committed: src.Committed.Format(time.RFC3339), Caseplan: src.Caseplan,
 		Participants: shownAs(names), Unread: src.unread(), Indicators: []PerformanceIndicator{},
+		UnrecordedExits: []PerformanceUnrecorded{},
+	}
+	for _, u := range res.Unrecorded {
+		r.UnrecordedExits = append(r.UnrecordedExits, PerformanceUnrecorded{
+			Case: u.Case, Participant: participant(u.Name, names), Manager: u.Manager,
+			Exit: dateString(u.Exit), Returned: dateString(u.Returned), Known: dateString(u.Known),
+		})
 	}
 	if period.Quarter > 0 {
 		q := period.Quarter
@@ -168,6 +193,29 @@ func performanceAbout(r *Performance) []string {
 		"An exiter with no follow-up showing employment counts as not employed until one is recorded, as the wage match counts one it finds no wages for; what is missing is listed under each indicator, with the day it was due.",
 		"A case whose measured quarter has not ended by " + r.AsOf + " is not yet in the cohort. Exclusions (PIRL 923) are shown without their reason.",
 	}
+}
+
+// unrecordedLine says, under the indicators, how many exits of the
+// report's cohorts a later service hides with none recorded, which cases
+// they are on, and what records them: "" when none. The figures leave
+// them out, as the state's do (it counts the exits recorded, TEGL 10-16);
+// the line says they are missing, for the exits to be recorded before the
+// state's report is made.
+func unrecordedLine(r *Performance) string {
+	n := len(r.UnrecordedExits)
+	if n == 0 {
+		return ""
+	}
+	var each []string
+	for i, u := range r.UnrecordedExits {
+		if i == 5 {
+			each = append(each, fmt.Sprintf("and %d more", n-5))
+			break
+		}
+		each = append(each, u.Case+" exited "+u.Exit)
+	}
+	return fmt.Sprintf("Not recorded: %d exit(s) in these cohorts (%s) are in no figure: a later service hides each, and the state counts only exits recorded (TEGL 10-16, PIRL 901); record each with caseplan case exit CASE --date DATE and open the new period with caseplan case new --returning-from CASE (validate's wioa-unrecorded-exit; caseplan due --kind unrecorded-exit lists them).",
+		n, strings.Join(each, ", "))
 }
 
 // result is an indicator's figure: a rate as a percentage, the median in

@@ -30,6 +30,9 @@ func (htmlWriter) Performance(w io.Writer, r *Performance) error {
 			rates = append(rates, bar{label: shortNames[ind.Key], value: int(math.Round(*ind.Rate * 100))})
 		}
 	}
+	if l := unrecordedLine(r); l != "" {
+		p.Summary = append(p.Summary, line{label: "Exits not recorded", value: itoa(len(r.UnrecordedExits)), remark: l})
+	}
 	p.Charts = []chart{percentChart("Rates, in percent of each denominator", rates)}
 	for _, ind := range r.Indicators {
 		cases := performanceCaseTable(ind)

@@ -20,6 +20,9 @@ func (markdownWriter) Performance(w io.Writer, r *Performance) error {
 	fmt.Fprintf(b, "%s\n\n", mdText(privacyLine(r.Participants)))
 	fmt.Fprintf(b, "## Indicators\n\n")
 	writeMarkdownTable(b, performanceSummaryTable(r))
+	if l := unrecordedLine(r); l != "" {
+		fmt.Fprintf(b, "\n%s\n", mdText(l))
+	}
 	for _, ind := range r.Indicators {
 		fmt.Fprintf(b, "\n## %s\n\n", mdText(ind.Name))
 		for _, l := range performanceNotes(ind) {

@@ -267,3 +267,34 @@ func performanceCSV(t *testing.T, r *Performance) [][]string {
 	}
 	return rows
 }
+
+// An exit a later service hides, not recorded, is in no figure (the state
+// counts the exits recorded, TEGL 10-16); the text, Markdown and HTML
+// reports say so under the indicators, naming the case and what records
+// it, and say nothing when there is none.
+func TestPerformanceSaysUnrecordedExits(t *testing.T) {
+	r := BuildPerformance(perfSnapshot(t), perfPeriod(t, 2025, 0), perfDayA, fixtureSource, false)
+	const line = "Not recorded: 1 exit(s) in these cohorts (W-9 exited 2024-08-01) are in no figure: a later service hides each, and the state counts only exits recorded (TEGL 10-16, PIRL 901); record each with caseplan case exit CASE --date DATE and open the new period with caseplan case new --returning-from CASE"
+	for _, format := range []string{"text", "md", "html"} {
+		w, err := NewWriter(format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := w.Performance(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(b.String(), "Not recorded:") {
+			t.Errorf("%s: says exits are not recorded, with none", format)
+		}
+		with := *r
+		with.UnrecordedExits = []PerformanceUnrecorded{{Case: "W-9", Participant: "A. E.", Manager: "mrivera", Exit: "2024-08-01", Returned: "2025-01-10", Known: "2024-10-31"}}
+		b.Reset()
+		if err := w.Performance(&b, &with); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), line) {
+			t.Errorf("%s: no line %q in:\n%s", format, line, b.String())
+		}
+	}
+}

@@ -20,6 +20,9 @@ func (textWriter) Performance(w io.Writer, r *Performance) error {
 	fmt.Fprintln(b, privacyLine(r.Participants))
 	fmt.Fprintln(b)
 	writeTextTable(b, performanceSummaryTable(r))
+	if l := unrecordedLine(r); l != "" {
+		fmt.Fprintln(b, display.Escape(l))
+	}
 	for _, ind := range r.Indicators {
 		fmt.Fprintln(b)
 		heading(b, ind.Name, "=")
