@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -1347,6 +1348,38 @@ func TestFollowUpQuarters(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("%s: follow-up quarters %q, want %q", tt.name, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
+// NextContactAsOf rewinds only the notes; asked of every day around a
+// case's history it gives what NextContactOf gives of the whole case
+// rewound by AsOf — for each program, with notes out of date order, a
+// contact note and a non-contact one, a note dated after the day asked,
+// and a case closed and reopened.
+func TestNextContactAsOfIsAsOf(t *testing.T) {
+	notes := files{
+		"notes/2026-04-20-b.yaml": contactNote("2026-04-20-b"),
+		"notes/2026-03-09-a.yaml": contactNote("2026-03-09-a"),
+		"notes/2026-05-11-c.yaml": note("2026-05-11-c", "contact", "email", false, ""),
+		"notes/2026-06-15-d.yaml": contactNote("2026-06-15-d"),
+		"notes/2026-08-03-e.yaml": contactNote("2026-08-03-e"),
+	}
+	turns := files{"outcome.yaml": "closures:\n  - date: 2026-06-20\n    reason: moved\nreopenings:\n  - date: 2026-07-06\n    reason: moved back\n"}
+	for name, fs := range map[string]files{
+		"work security":          notes.with(files{"intake.yaml": wsIntake}),
+		"wioa, reopened":         notes.with(turns).with(files{"intake.yaml": wioaIntake}),
+		"post-employment":        notes.with(files{"intake.yaml": peIntake}),
+		"work security, no note": {"intake.yaml": wsIntake},
+	} {
+		c, cfg := caseOf(t, fs)
+		contact := calendar.ContactFor(c, cfg)
+		for d := day("2026-02-20"); !d.After(day("2026-09-30")); d = d.AddDate(0, 0, 1) {
+			got, gotOK := NextContactAsOf(c, cfg, contact, d)
+			want, wantOK := NextContactOf(AsOf(c, d), cfg, contact, d)
+			if gotOK != wantOK || got.Since != want.Since || got.From != want.From || got.Every != want.Every || got.By != want.By {
+				t.Fatalf("%s on %s: NextContactAsOf = %+v, %v; NextContactOf(AsOf) = %+v, %v", name, date(d), got, gotOK, want, wantOK)
+			}
 		}
 	}
 }

@@ -139,11 +139,11 @@ func trackerWeeksMissing(c *casefile.Case, start, day time.Time) (missing []stri
 }
 
 // checkinsMissed is ws-checkin-late: the check-ins a job search that is
-// over went without. It asks ws-checkin's count
-// (casestate.NextContactOf, on the case as it stood each day: AsOf) at
-// each day a check-in could first be overdue — checkin_interval_days
-// after the start or after a check-in — and counts a gap where ws-checkin
-// would have warned, while the search lasted.
+// over went without. It asks ws-checkin's count (casestate.NextContactOf,
+// on the case as it stood each day: NextContactAsOf) at each day a
+// check-in could first be overdue — checkin_interval_days after the start
+// or after a check-in — and counts a gap where ws-checkin would have
+// warned, while the search lasted.
 func checkinsMissed(x *Context) {
 	span, ok := searchOver(x)
 	if !ok {
@@ -169,7 +169,7 @@ func checkinsMissed(x *Context) {
 		if i+1 < len(since) {
 			next, nextWords = since[i+1], "the next on "+string(date(since[i+1]))
 		}
-		nc, ok := casestate.NextContactOf(casestate.AsOf(c, s), cfg, x.Contact, s)
+		nc, ok := casestate.NextContactAsOf(c, cfg, x.Contact, s)
 		if !ok || nc.Every <= 0 {
 			return
 		}
