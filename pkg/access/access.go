@@ -27,6 +27,7 @@ package access
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -116,7 +117,7 @@ func Check(cfg *record.Config, actor record.Staff, ch Change) []Denial {
 	}
 	for _, c := range ch.Cases {
 		if !MayChangeCase(cfg, actor, c.Before, c.After) && !LateEntries(actor, c) {
-			out = append(out, caseDenial(actor, role, c))
+			out = append(out, caseDenial(cfg, actor, role, c))
 		} else if c.Before != nil && c.After != nil && c.Before.Manager != c.After.Manager && !MayTransfer(cfg, actor, c.Before) {
 			out = append(out, Denial{
 				Rule: RuleCase, Case: c.ID,
@@ -138,7 +139,7 @@ func Check(cfg *record.Config, actor record.Staff, ch Change) []Denial {
 			out = append(out, Denial{
 				Rule: RuleSupervisor, Case: c.ID,
 				Msg:  fmt.Sprintf("only a supervisor or an admin records %s; %s's role is %s", what, actor.ID, role),
-				Hint: "ask a supervisor to record it, as themselves (--author)",
+				Hint: AskSupervisor(cfg, "to record it", ""),
 			})
 		}
 		for _, v := range c.Voids {
@@ -155,7 +156,7 @@ func Check(cfg *record.Config, actor record.Staff, ch Change) []Denial {
 // case for another manager is said as such, without the case's ID: the
 // ID of a case never created means nothing to the person refused, and
 // joining the team of a case that does not exist is no way out.
-func caseDenial(actor record.Staff, role string, c CaseChange) Denial {
+func caseDenial(cfg *record.Config, actor record.Staff, role string, c CaseChange) Denial {
 	if c.Before == nil && c.After != nil {
 		whose := "a case for " + c.After.Manager
 		if c.After.Manager == "" {
@@ -167,10 +168,39 @@ func caseDenial(actor record.Staff, role string, c CaseChange) Denial {
 			Hint: "ask a coordinator, a supervisor or an admin to open it (caseplan staff list shows the roles), or open it with yourself as its manager",
 		}
 	}
+	manager := "the case's manager"
+	if m := c.Before.Manager; m != "" {
+		manager = StaffNamed(cfg, m) + ", the case's manager"
+	}
 	d := Denial{
 		Rule: RuleCase, Case: c.ID,
 		Msg:  fmt.Sprintf("%s may not change case %s: a %s changes only the cases they manage or are on the team of", actor.ID, c.ID, role),
-		Hint: fmt.Sprintf("ask the case's manager, a coordinator or a supervisor; or have them add you to the case's team (caseplan case team add %s --staff %s --role ROLE)", c.ID, actor.ID),
+		Hint: fmt.Sprintf("ask %s, a coordinator or a supervisor; or have them add you to the case's team (caseplan case team add %s --staff %s --role ROLE)", manager, c.ID, actor.ID),
+	}
+	// A closure, a reopening, an exit or a transfer is the designated
+	// counselor's decision (002; MayClose, MayTransfer): a place on the
+	// case's team would not let them make it, so the team add is no way
+	// out, and the hint names who decides and the command they type.
+	if c.After != nil {
+		var ask string
+		switch {
+		case c.Before.Manager != c.After.Manager:
+			to := c.After.Manager
+			if to == "" {
+				to = "ID"
+			}
+			ask = fmt.Sprintf("to transfer it (caseplan case transfer %s --to %s --reason TEXT)", c.ID, to)
+		case c.Closing:
+			verb, cmd := closingVerb(c.ID, c.Before.Status == "closed", c.After.Status == "closed")
+			ask = fmt.Sprintf("to %s it (%s)", verb, cmd)
+		case c.Exiting && c.Before.Exited == "":
+			ask = fmt.Sprintf("to record its exit (caseplan case exit %s)", c.ID)
+		case c.Exiting:
+			ask = fmt.Sprintf("to correct its exit (caseplan edit %s intake)", c.ID)
+		}
+		if ask != "" {
+			d.Hint = fmt.Sprintf("ask %s, a coordinator or a supervisor %s: it is the case's designated counselor's decision (002), which a place on its team would not give you", manager, ask)
+		}
 	}
 	if t := c.Before.TransferredAway(actor); t != nil {
 		// The case left them: its new manager records what is to be
@@ -397,6 +427,64 @@ func VoidDenied(cfg *record.Config, actor record.Staff, note, author string) (ms
 	}
 	msg = fmt.Sprintf("note %s was written by %s: a note is voided by its author or a supervisor, and %s's role is %s", note, by, actor.ID, actor.RoleName())
 	return msg, ask + ", or amend it without --void to say what is wrong"
+}
+
+// StaffNamed is how a refusal names staff member id to ask: "Mia Jones
+// (mjones)" when the roster has their name, the ID alone otherwise.
+func StaffNamed(cfg *record.Config, id string) string {
+	if s, ok := cfg.StaffByID(id); ok && s.Name != "" {
+		return fmt.Sprintf("%s (%s)", s.Name, id)
+	}
+	return id
+}
+
+// AskSupervisor is the hint of a refusal of what only a supervisor or an
+// admin records (a waiver, a committee's decision, 000): whom to ask, by
+// name, as the roster has them — its active supervisors, else its active
+// admins — so that a case manager is not left to find out who supervises
+// the office. what says what they are asked to do ("to record it"), cmd
+// the command they would type ("" when it is not known here).
+func AskSupervisor(cfg *record.Config, what, cmd string) string {
+	var sup, adm []string
+	if cfg != nil {
+		for _, s := range cfg.Staff {
+			if !s.IsActive() {
+				continue
+			}
+			switch s.RoleName() {
+			case record.RoleSupervisor:
+				sup = append(sup, StaffNamed(cfg, s.ID))
+			case record.RoleAdmin:
+				adm = append(adm, StaffNamed(cfg, s.ID))
+			}
+		}
+	}
+	who, roles := "a supervisor", " (caseplan staff list shows the roles)"
+	switch {
+	case len(sup) == 1:
+		who = sup[0] + ", the office's supervisor,"
+	case len(sup) > 1:
+		who = "a supervisor (" + orList(sup) + ")"
+	case len(adm) == 1:
+		who = adm[0] + ", the office's admin (the roster names no supervisor),"
+	case len(adm) > 1:
+		who = "an admin (" + orList(adm) + "; the roster names no supervisor)"
+	}
+	if who != "a supervisor" {
+		roles = ""
+	}
+	if cmd != "" {
+		cmd = ": " + cmd
+	}
+	return fmt.Sprintf("ask %s %s as themselves%s%s", who, what, roles, cmd)
+}
+
+// orList joins names as "A, B or C".
+func orList(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // Supervises reports whether the staff member may record waivers and

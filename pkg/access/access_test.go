@@ -240,3 +240,75 @@ func teamStore() (*record.Config, *record.Intake) {
 	open := &record.Intake{Manager: "ann", Status: "open", Team: []record.TeamMember{{Name: "Nia Navigator", Email: "nav@example.org", Role: "navigator"}}}
 	return cfg, open
 }
+
+// TestAskSupervisorNamesThem: the refusal of a waiver or a committee's
+// decision names whom to ask as the roster has them — its active
+// supervisors, else its active admins — and falls back to the role only
+// when the roster names neither.
+func TestAskSupervisorNamesThem(t *testing.T) {
+	no := false
+	for _, tc := range []struct {
+		name  string
+		staff []record.Staff
+		want  string
+	}{
+		{"one supervisor", []record.Staff{
+			{ID: "ada", Name: "Ada Admin", Role: record.RoleAdmin},
+			{ID: "sue", Name: "Sue Visor", Role: record.RoleSupervisor},
+		}, "ask Sue Visor (sue), the office's supervisor, to record it as themselves: caseplan waiver add W-1"},
+		{"two supervisors, one retired", []record.Staff{
+			{ID: "sue", Name: "Sue Visor", Role: record.RoleSupervisor},
+			{ID: "old", Name: "Old Boss", Role: record.RoleSupervisor, Active: &no},
+			{ID: "sam", Name: "Sam Lead", Role: record.RoleSupervisor},
+		}, "ask a supervisor (Sue Visor (sue) or Sam Lead (sam)) to record it as themselves: caseplan waiver add W-1"},
+		{"no supervisor", []record.Staff{
+			{ID: "ada", Name: "Ada Admin", Role: record.RoleAdmin},
+			{ID: "cm", Name: "Cy Manager"},
+		}, "ask Ada Admin (ada), the office's admin (the roster names no supervisor), to record it as themselves: caseplan waiver add W-1"},
+		{"nobody", nil, "ask a supervisor to record it as themselves (caseplan staff list shows the roles): caseplan waiver add W-1"},
+	} {
+		got := AskSupervisor(&record.Config{Staff: tc.staff}, "to record it", "caseplan waiver add W-1")
+		if got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestCaseDenialClosingNamesManager: someone not on a case who tries to
+// close it, transfer it or record its exit is sent to its manager, by
+// name, with the command; not to the case's team, whose members may not
+// do it either (002). Any other change keeps the team add.
+func TestCaseDenialClosingNamesManager(t *testing.T) {
+	cfg := &record.Config{Staff: []record.Staff{
+		{ID: "admin", Email: "admin@example.org", Role: record.RoleAdmin},
+		{ID: "mia", Name: "Mia Jones", Email: "mia@example.org"},
+		{ID: "kit", Name: "Kit Park", Email: "kit@example.org"},
+	}}
+	kit := cfg.Staff[2]
+	open := &record.Intake{Manager: "mia", Status: "open"}
+	closed := &record.Intake{Manager: "mia", Status: "closed"}
+	moved := &record.Intake{Manager: "kit", Status: "open"}
+	exited := &record.Intake{Manager: "mia", Status: "open", Exited: "2026-07-06"}
+	for _, tc := range []struct {
+		name string
+		c    CaseChange
+		want string
+	}{
+		{"close", CaseChange{ID: "W-1", Before: open, After: closed, Closing: true}, "to close it (caseplan case close W-1 --date DATE --reason REASON)"},
+		{"reopen", CaseChange{ID: "W-1", Before: closed, After: open, Closing: true}, "to reopen it (caseplan case reopen W-1"},
+		{"transfer", CaseChange{ID: "W-1", Before: open, After: moved}, "to transfer it (caseplan case transfer W-1 --to kit --reason TEXT)"},
+		{"exit", CaseChange{ID: "W-1", Before: open, After: exited, Exiting: true}, "to record its exit (caseplan case exit W-1)"},
+		{"a note", CaseChange{ID: "W-1", Before: open, After: open}, "or have them add you to the case's team (caseplan case team add W-1 --staff kit --role ROLE)"},
+	} {
+		d := Check(cfg, kit, Change{Cases: []CaseChange{tc.c}})
+		if len(d) != 1 {
+			t.Fatalf("%s: denials %v, want one", tc.name, d)
+		}
+		if !strings.HasPrefix(d[0].Hint, "ask Mia Jones (mia), the case's manager") || !strings.Contains(d[0].Hint, tc.want) {
+			t.Errorf("%s: hint %q, want the manager named and %q", tc.name, d[0].Hint, tc.want)
+		}
+		if tc.name != "a note" && strings.Contains(d[0].Hint, "team add") {
+			t.Errorf("%s: hint %q offers the team add, which would not let them", tc.name, d[0].Hint)
+		}
+	}
+}

@@ -88,11 +88,21 @@ func AsOf(c *casefile.Case, day time.Time) *casefile.Case {
 		}
 		// A placement (or a correction) recorded after day was not
 		// known then; the single placement of older files has no such
-		// date, and is left out until it started.
+		// date, and is left out until it started. A late entry stays:
+		// a job that had started by day, entered later (from a paper
+		// file), with no other job on record then
+		// (record.Outcome.PlacementOn).
 		if v.Placement != nil && after(v.Placement.Start) {
 			v.Placement = nil
 		}
+		late := o.PlacementOn(record.Date(day.Format(time.DateOnly)))
+		if late != nil && !after(late.Recorded) {
+			late = nil
+		}
 		v.Placements = slices.DeleteFunc(slices.Clone(o.Placements), func(p record.Placement) bool {
+			if late != nil && p.ID == late.ID && p.Recorded == late.Recorded && p.Start == late.Start {
+				return false
+			}
 			return after(p.Recorded) || (p.Recorded == "" && after(p.Start))
 		})
 		// An offer that fell through after day was still in effect then.

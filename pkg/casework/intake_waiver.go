@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -35,7 +36,7 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	if !s.Staff.Supervises() {
-		return nil, inputErrorf("ask a supervisor to record it, as themselves (--author)",
+		return nil, inputErrorf(access.AskSupervisor(s.Snapshot.Config, "to record it", fmt.Sprintf("caseplan waiver add %s --rule %s --reason TEXT", a.Case, strings.TrimSpace(a.Rule))),
 			"only a supervisor or an admin on the staff roster may waive an obligation; %s's role is %s", s.Staff.ID, s.Staff.RoleName())
 	}
 	id := strings.TrimSpace(a.Rule)
@@ -136,7 +137,7 @@ func (a RemoveWaiver) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	if !s.Staff.Supervises() {
-		return nil, inputErrorf("ask a supervisor to do it, as themselves (--author)",
+		return nil, inputErrorf(access.AskSupervisor(s.Snapshot.Config, "to take it back", ""),
 			"only a supervisor or an admin on the staff roster may take back a waiver; %s's role is %s", s.Staff.ID, s.Staff.RoleName())
 	}
 	id := strings.TrimSpace(a.Rule)

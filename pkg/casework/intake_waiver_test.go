@@ -143,7 +143,7 @@ func TestRemoveWaiver(t *testing.T) {
 		rule       string
 		want, hint string
 	}{
-		{maria, "wioa-first-contact", "only a supervisor or an admin on the staff roster may take back a waiver; mrivera's role is case-manager", "ask a supervisor to do it, as themselves (--author)"},
+		{maria, "wioa-first-contact", "only a supervisor or an admin on the staff roster may take back a waiver; mrivera's role is case-manager", "ask Sue Visor (svisor), the office's supervisor, to take it back as themselves"},
 		{sue, "wioa-contact-interval", "case W-001 has no waiver of wioa-contact-interval; its waivers: WV-00001 (wioa-first-contact)",
 			"caseplan case show W-001 shows who waived each, when and why; take one back with caseplan waiver remove W-001 ID"},
 		{sue, "", "waiver remove needs the waiver: its ID, as waiver add printed it, or --rule RULE",

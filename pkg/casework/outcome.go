@@ -477,10 +477,46 @@ func (sp *SetPlacement) Build(s *State) (*Change, error) {
 	if p.ID, err = s.newItemID(lc.c, record.PrefixPlacement); err != nil {
 		return nil, err
 	}
-	p.Recorded = date(s.Today)
-	var edits []Edit
 	o := lc.outcome()
-	if cur := o.PlacementOn(p.Recorded); cur != nil {
+	today := date(s.Today)
+	switch {
+	case p.Recorded == "":
+		p.Recorded = today
+	case !validDay(p.Recorded):
+		return nil, inputErrorf("", "recorded date %q is not a date; use YYYY-MM-DD", p.Recorded)
+	case p.Recorded > today:
+		return nil, inputErrorf("give the day the offer was accepted, or leave --recorded out for today", "recorded date %s is after today (%s)", p.Recorded, today)
+	}
+	// The placement it corrects is the one in effect as the records stand
+	// (with --recorded, the one entered late that it dates back).
+	cur := o.PlacementOn(today)
+	if p.Recorded < today {
+		// A late entry from a paper file is dated the day the offer was
+		// accepted (--recorded), so that the reports and case show of the
+		// days since read the job as known then. It goes back past no
+		// placement on record but the one it corrects (and what that one
+		// corrected): the records of those days would change under it.
+		if in := lc.c.Intake; in != nil && in.Opened != "" && p.Recorded < in.Opened {
+			return nil, inputErrorf("give the day the offer was accepted, on or after "+string(in.Opened),
+				"recorded date %s is before the case opened (%s)", p.Recorded, in.Opened)
+		}
+		all := o.AllPlacements()
+		superseded := map[string]bool{}
+		for _, had := range all {
+			superseded[had.Supersedes] = true
+		}
+		for _, had := range all {
+			if cur != nil && had.ID == cur.ID && had.Recorded == cur.Recorded || had.ID != "" && superseded[had.ID] {
+				continue
+			}
+			if had.Recorded != "" && p.Recorded < had.Recorded {
+				return nil, inputErrorf("give --recorded "+string(had.Recorded)+" or later, or leave it out for today",
+					"the placement at %s is on record from %s; one recorded on %s would come before it", had.Employer, had.Recorded, p.Recorded)
+			}
+		}
+	}
+	var edits []Edit
+	if cur != nil {
 		id := cur.ID
 		if id == "" {
 			// The single placement of an older file has no ID: give it
@@ -557,7 +593,14 @@ func (ft *FellThrough) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("record a new offer with caseplan placement set "+ft.Case, "the offer at %s already fell through on %s", last.Employer, last.FellThrough)
 	}
 	if pl == nil {
-		return nil, inputErrorf("record an accepted offer with caseplan placement set "+ft.Case, "case %s has no placement in effect on %s, so no offer can fall through", ft.Case, when)
+		hint := "record an accepted offer with caseplan placement set " + ft.Case
+		if cur := o.PlacementOn(maxDay); cur != nil && cur.Recorded > when {
+			// An offer entered late, from a paper file, with the day of
+			// its entry: placement set --recorded dates it back.
+			hint = fmt.Sprintf("the offer at %s is recorded on %s; if it was accepted before %s (a late entry from a paper file), date it so: caseplan placement set %s --employer %q --position %q --start %s --recorded DATE --reason %q",
+				cur.Employer, cur.Recorded, when, ft.Case, cur.Employer, cur.Position, cur.Start, "accepted on DATE (paper file)")
+		}
+		return nil, inputErrorf(hint, "case %s has no placement in effect on %s, so no offer can fall through", ft.Case, when)
 	}
 	switch {
 	case when < pl.Recorded:

@@ -20,6 +20,7 @@ type placementSetOptions struct {
 	*globals
 	noCommit                            bool
 	employer, position, start, wageUnit string // made into change.Placement
+	recorded                            string
 	wage, hours                         float64
 	internal                            bool
 	change                              casework.SetPlacement
@@ -45,7 +46,13 @@ before (the case keeps its phase and its tickler until then, case show says
 when it starts, and the case closes as placed on or after it). A start more
 than placement_start_max_days (180, caseplan's choice; cases/caseplan.yaml
 settings) after the day it is recorded is recorded with a warning
-(placement-start): a typo in the year?` + "\n" + exitStatusHelp,
+(placement-start): a typo in the year?
+
+A placement entered late, from a paper file, takes --recorded: the day the
+offer was accepted (default: --today). The reports and case show of the
+days since then read the job as known from that day, and an offer that
+fell through before today can then be recorded so (placement fell-through
+--date). A job that has started counts from its start without it.` + "\n" + exitStatusHelp,
 		Example: `  caseplan placement set WS-001 --employer "Northfield University Library" \
       --position "Library Assistant" --start 2026-06-01 --wage 24.50 \
       --wage-unit hour \
@@ -66,6 +73,7 @@ settings) after the day it is recorded is recorded with a warning
 	f.StringVar(&opts.employer, "employer", "", "the employer or hiring unit")
 	f.StringVar(&opts.position, "position", "", "the position")
 	dateVar(f, &opts.start, "start", "the start `DATE`")
+	dateVar(f, &opts.recorded, "recorded", "the `DATE` the offer was accepted, for a late entry from a paper file (default: --today)")
 	f.Float64Var(&opts.wage, "wage", 0, "the wage, per --wage-unit")
 	f.StringVar(&opts.wageUnit, "wage-unit", "", "`UNIT` of the wage: "+choicesOf("placement set", "wage-unit"))
 	f.Float64Var(&opts.hours, "hours", 0, "hours per week")
@@ -88,6 +96,11 @@ func (o *placementSetOptions) parse(c *cobra.Command) error {
 		return err
 	}
 	flags := c.Flags()
+	if flags.Changed("recorded") {
+		if p.Recorded, err = requiredDate("recorded", o.recorded); err != nil {
+			return err
+		}
+	}
 	if flags.Changed("wage") {
 		if o.wage < 0 {
 			return usageErrorf("--wage %v: a wage is not negative", o.wage)

@@ -179,6 +179,17 @@ func ClosureReasonsFor(kind string) []string {
 // then (FellThrough): a job that never began places nobody, and nothing
 // earlier comes back into effect — a placement it superseded was a wrong
 // record of the same offer.
+//
+// When the records of day hold no placement in effect (none recorded by
+// then, or the offer on record had fallen through), a late entry counts:
+// a job that had started by day, recorded after it (an office entering
+// its paper files, a manager who records the job weeks after the start),
+// is the placement of that day, as long as no record supersedes it. The
+// records held no other job then, so no correction is overridden; without this a
+// job entered after the month it started in would be counted in no
+// monthly report at all, and its case read as unplaced on every day
+// before the entry (TEGL 10-16 counts employment from the start, not from
+// the day it was written down).
 func (o *Outcome) PlacementOn(day Date) *Placement {
 	var known []Placement
 	for _, p := range o.AllPlacements() {
@@ -195,10 +206,35 @@ func (o *Outcome) PlacementOn(day Date) *Placement {
 	for i := len(known) - 1; i >= 0; i-- {
 		if known[i].ID == "" || !superseded[known[i].ID] {
 			if known[i].FellThroughBy(day) {
-				return nil
+				return o.lateEntryOn(day)
 			}
 			return &known[i]
 		}
+	}
+	return o.lateEntryOn(day)
+}
+
+// lateEntryOn returns the placement recorded after day that had started
+// by day and that no record, of any day, supersedes (the latest such):
+// PlacementOn's reading of a day whose job was written down later. Nil
+// when there is none, or when it had fallen through by day.
+func (o *Outcome) lateEntryOn(day Date) *Placement {
+	all := o.AllPlacements()
+	superseded := map[string]bool{}
+	for _, p := range all {
+		if p.Supersedes != "" {
+			superseded[p.Supersedes] = true
+		}
+	}
+	for i := len(all) - 1; i >= 0; i-- {
+		p := all[i]
+		if p.Recorded == "" || p.Recorded <= day || p.ID != "" && superseded[p.ID] || p.Start == "" || p.Start > day {
+			continue
+		}
+		if p.FellThroughBy(day) {
+			return nil
+		}
+		return &p
 	}
 	return nil
 }

@@ -637,3 +637,42 @@ func TestPlacementFor(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacementOnLateEntry: a job entered after it started — from a paper
+// file, weeks late — is the placement of the days since its start, as no
+// record then said otherwise; a correction recorded later still decides,
+// and an offer recorded late that had not started yet places nobody.
+func TestPlacementOnLateEntry(t *testing.T) {
+	o := &Outcome{Placements: []Placement{{ID: "PL-AAAAA", Employer: "Library", Start: "2026-09-01", Recorded: "2026-12-07"}}}
+	id := func(p *Placement) string {
+		if p == nil {
+			return ""
+		}
+		return p.ID
+	}
+	for day, want := range map[Date]string{"2026-08-31": "", "2026-09-01": "PL-AAAAA", "2026-09-30": "PL-AAAAA", "2026-12-07": "PL-AAAAA"} {
+		if got := id(o.PlacementOn(day)); got != want {
+			t.Errorf("late entry: PlacementOn(%s) = %q, want %q", day, got, want)
+		}
+		if got := id(o.PlacedOn(day)); got != want {
+			t.Errorf("late entry: PlacedOn(%s) = %q, want %q", day, got, want)
+		}
+	}
+	// Corrected later to start in October: September had no job after all.
+	o.Placements = append(o.Placements, Placement{ID: "PL-BBBBB", Employer: "Library", Start: "2026-10-05", Recorded: "2026-12-09", Supersedes: "PL-AAAAA"})
+	for day, want := range map[Date]string{"2026-09-30": "", "2026-10-05": "PL-BBBBB", "2026-12-08": "PL-AAAAA", "2026-12-09": "PL-BBBBB"} {
+		if got := id(o.PlacementOn(day)); got != want {
+			t.Errorf("corrected late entry: PlacementOn(%s) = %q, want %q", day, got, want)
+		}
+	}
+	// An offer on record fell through; the job taken instead was entered late.
+	on := &Outcome{Placements: []Placement{
+		{ID: "PL-CCCCC", Employer: "Clinic", Start: "2026-09-01", Recorded: "2026-08-20", FellThrough: "2026-08-28"},
+		{ID: "PL-DDDDD", Employer: "Museum", Start: "2026-09-10", Recorded: "2026-12-07"},
+	}}
+	for day, want := range map[Date]string{"2026-08-25": "PL-CCCCC", "2026-09-05": "", "2026-09-30": "PL-DDDDD"} {
+		if got := id(on.PlacementOn(day)); got != want {
+			t.Errorf("fell through, then a late entry: PlacementOn(%s) = %q, want %q", day, got, want)
+		}
+	}
+}
