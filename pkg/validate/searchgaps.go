@@ -36,7 +36,7 @@ type searchSpan struct {
 // the records could end it on — the case closed, the placement started,
 // the periods over with an offer bridged to its start, the candidate
 // separated — the first on which calendar.JobSearchActive, asked of the
-// case as it stood that day (casestate.AsOf), says it no longer lasts,
+// case as it stood that day (casestate.EpisodesAsOf), says it no longer lasts,
 // having lasted the day before.
 func searchOver(x *Context) (searchSpan, bool) {
 	if x.search == nil {
@@ -84,7 +84,7 @@ func findSearchOver(x *Context) (searchSpan, bool) {
 		}
 	}
 	slices.SortStableFunc(ends, func(a, b end) int { return a.day.Compare(b.day) })
-	active := func(d time.Time) bool { return calendar.JobSearchActive(casestate.AsOf(c, d), cfg, d) }
+	active := func(d time.Time) bool { return calendar.JobSearchActive(casestate.EpisodesAsOf(c, d), cfg, d) }
 	for _, e := range ends {
 		last := e.day.AddDate(0, 0, -1)
 		if active(e.day) || !active(last) {
@@ -179,7 +179,7 @@ func checkinsMissed(x *Context) {
 		}
 		// Would ws-checkin have warned that day? The search may have
 		// paused (an offer bridged) or its count differ (a reopening).
-		asOf := casestate.AsOf(c, first)
+		asOf := casestate.EpisodesAsOf(c, first)
 		if !calendar.JobSearchActive(asOf, cfg, first) {
 			continue
 		}
