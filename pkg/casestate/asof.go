@@ -26,56 +26,28 @@ import (
 // case list and the reports agree on where a case stood on a past --today. Closures, reopenings and placements are
 // episodes that are only ever added, so a case reopened after day, or a
 // placement corrected after it, reads as it stood on day.
-func AsOf(c *casefile.Case, day time.Time) *casefile.Case {
+func AsOf(c *casefile.Case, day time.Time) *casefile.Case { return asOf(c, day, true) }
+
+// EpisodesAsOf is AsOf for a reader of the case's episodes and contacts
+// alone — calendar.JobSearchActive, StandingOf, NextContactOf — asked of
+// many past days (validate's ws-checkin-late asks at every gap between
+// check-ins): it rewinds the notes, the outcome and the intake as AsOf
+// does, and shares the activity weeks, the references and the plan
+// unrewound, which those readers do not read. A test holds the two to
+// the same answers of those readers.
+func EpisodesAsOf(c *casefile.Case, day time.Time) *casefile.Case { return asOf(c, day, false) }
+
+// asOf is AsOf, rewinding the activity weeks, the references and the
+// plan only when all is set.
+func asOf(c *casefile.Case, day time.Time, all bool) *casefile.Case {
 	after := func(d record.Date) bool {
 		t, ok := d.Time()
 		return ok && t.After(day)
 	}
 	cp := *c
 	cp.Notes = slices.DeleteFunc(slices.Clone(c.Notes), func(n *record.Note) bool { return after(n.Date) })
-	cp.Activity = nil
-	for _, w := range c.Activity {
-		v := *w
-		v.Applications = slices.DeleteFunc(slices.Clone(w.Applications), func(a record.Application) bool { return after(a.Date) })
-		v.InformationalInterviews = slices.DeleteFunc(slices.Clone(w.InformationalInterviews), func(a record.InformationalInterview) bool { return after(a.Date) })
-		v.Interviews = slices.DeleteFunc(slices.Clone(w.Interviews), func(a record.Interview) bool { return after(a.Date) })
-		v.Courses = slices.DeleteFunc(slices.Clone(w.Courses), func(a record.ActivityCourse) bool { return after(a.Date) })
-		v.Networking = slices.DeleteFunc(slices.Clone(w.Networking), func(a record.NetworkingEvent) bool { return after(a.Date) })
-		cp.Activity = append(cp.Activity, &v)
-	}
-	if r := c.References; r != nil {
-		v := record.References{References: slices.Clone(r.References)}
-		for i := range v.References {
-			if after(v.References[i].Permission) {
-				v.References[i].Permission = ""
-			}
-			if after(v.References[i].Briefed) {
-				v.References[i].Briefed = ""
-			}
-		}
-		cp.References = &v
-	}
-	if p := c.IEP; p != nil {
-		v := *p
-		v.Goals = slices.Clone(p.Goals)
-		for i := range v.Goals {
-			ms := slices.Clone(v.Goals[i].Milestones)
-			for j := range ms {
-				if after(ms[j].Done) {
-					ms[j].Done = ""
-				}
-			}
-			v.Goals[i].Milestones = ms
-		}
-		v.NextSteps = slices.Clone(p.NextSteps)
-		for i := range v.NextSteps {
-			if after(v.NextSteps[i].Done) {
-				v.NextSteps[i].Done = ""
-			}
-		}
-		v.Reviews = slices.DeleteFunc(slices.Clone(p.Reviews), func(r record.Review) bool { return after(r.Date) })
-		v.Agreements = slices.DeleteFunc(slices.Clone(p.Agreements), func(a record.Agreement) bool { return after(a.Date) })
-		cp.IEP = &v
+	if all {
+		rewindWork(&cp, c, after)
 	}
 	status := ""
 	if o := c.Outcome; o != nil {
@@ -150,6 +122,57 @@ func AsOf(c *casefile.Case, day time.Time) *casefile.Case {
 		cp.Intake = &v
 	}
 	return &cp
+}
+
+// rewindWork rewinds into cp the work case c records by date — its
+// activity weeks' entries, its references' permissions and briefings, its
+// plan's milestones, next steps, reviews and agreements — leaving out what
+// after says came later: AsOf's part that EpisodesAsOf leaves out.
+func rewindWork(cp, c *casefile.Case, after func(record.Date) bool) {
+	cp.Activity = nil
+	for _, w := range c.Activity {
+		v := *w
+		v.Applications = slices.DeleteFunc(slices.Clone(w.Applications), func(a record.Application) bool { return after(a.Date) })
+		v.InformationalInterviews = slices.DeleteFunc(slices.Clone(w.InformationalInterviews), func(a record.InformationalInterview) bool { return after(a.Date) })
+		v.Interviews = slices.DeleteFunc(slices.Clone(w.Interviews), func(a record.Interview) bool { return after(a.Date) })
+		v.Courses = slices.DeleteFunc(slices.Clone(w.Courses), func(a record.ActivityCourse) bool { return after(a.Date) })
+		v.Networking = slices.DeleteFunc(slices.Clone(w.Networking), func(a record.NetworkingEvent) bool { return after(a.Date) })
+		cp.Activity = append(cp.Activity, &v)
+	}
+	if r := c.References; r != nil {
+		v := record.References{References: slices.Clone(r.References)}
+		for i := range v.References {
+			if after(v.References[i].Permission) {
+				v.References[i].Permission = ""
+			}
+			if after(v.References[i].Briefed) {
+				v.References[i].Briefed = ""
+			}
+		}
+		cp.References = &v
+	}
+	if p := c.IEP; p != nil {
+		v := *p
+		v.Goals = slices.Clone(p.Goals)
+		for i := range v.Goals {
+			ms := slices.Clone(v.Goals[i].Milestones)
+			for j := range ms {
+				if after(ms[j].Done) {
+					ms[j].Done = ""
+				}
+			}
+			v.Goals[i].Milestones = ms
+		}
+		v.NextSteps = slices.Clone(p.NextSteps)
+		for i := range v.NextSteps {
+			if after(v.NextSteps[i].Done) {
+				v.NextSteps[i].Done = ""
+			}
+		}
+		v.Reviews = slices.DeleteFunc(slices.Clone(p.Reviews), func(r record.Review) bool { return after(r.Date) })
+		v.Agreements = slices.DeleteFunc(slices.Clone(p.Agreements), func(a record.Agreement) bool { return after(a.Date) })
+		cp.IEP = &v
+	}
 }
 
 // ManagerOn is the case's designated counselor at the end of day: the

@@ -2,11 +2,13 @@ package casestate
 
 import (
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -1407,6 +1409,80 @@ func TestFollowUpQuarters(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("%s: follow-up quarters %q, want %q", tt.name, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
+// NextContactAsOf rewinds only the notes; asked of every day around a
+// case's history it gives what NextContactOf gives of the whole case
+// rewound by AsOf — for each program, with notes out of date order, a
+// contact note and a non-contact one, a note dated after the day asked,
+// and a case closed and reopened.
+func TestNextContactAsOfIsAsOf(t *testing.T) {
+	notes := files{
+		"notes/2026-04-20-b.yaml": contactNote("2026-04-20-b"),
+		"notes/2026-03-09-a.yaml": contactNote("2026-03-09-a"),
+		"notes/2026-05-11-c.yaml": note("2026-05-11-c", "contact", "email", false, ""),
+		"notes/2026-06-15-d.yaml": contactNote("2026-06-15-d"),
+		"notes/2026-08-03-e.yaml": contactNote("2026-08-03-e"),
+	}
+	turns := files{"outcome.yaml": "closures:\n  - date: 2026-06-20\n    reason: moved\nreopenings:\n  - date: 2026-07-06\n    reason: moved back\n"}
+	for name, fs := range map[string]files{
+		"work security":          notes.with(files{"intake.yaml": wsIntake}),
+		"wioa, reopened":         notes.with(turns).with(files{"intake.yaml": wioaIntake}),
+		"post-employment":        notes.with(files{"intake.yaml": peIntake}),
+		"work security, no note": {"intake.yaml": wsIntake},
+	} {
+		c, cfg := caseOf(t, fs)
+		contact := calendar.ContactFor(c, cfg)
+		for d := day("2026-02-20"); !d.After(day("2026-09-30")); d = d.AddDate(0, 0, 1) {
+			got, gotOK := NextContactAsOf(c, cfg, contact, d)
+			want, wantOK := NextContactOf(AsOf(c, d), cfg, contact, d)
+			if gotOK != wantOK || got.Since != want.Since || got.From != want.From || got.Every != want.Every || got.By != want.By {
+				t.Fatalf("%s on %s: NextContactAsOf = %+v, %v; NextContactOf(AsOf) = %+v, %v", name, date(d), got, gotOK, want, wantOK)
+			}
+		}
+	}
+}
+
+// EpisodesAsOf leaves the activity weeks, references and plan unrewound:
+// the readers it is for — calendar.JobSearchActive, StandingOf and
+// NextContactOf — must give on it what they give on AsOf, on every day
+// of every case of the demo store (all three programs, extensions,
+// placements, closures and reopenings) and of the fixtures here.
+func TestEpisodesAsOfIsAsOfForItsReaders(t *testing.T) {
+	src, err := store.NewWorkTree(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := storetest.Load(t, src)
+	cases := map[string]*casefile.Case{}
+	for _, c := range snap.Cases {
+		cases[c.ID] = c
+	}
+	if len(cases) < 5 {
+		t.Fatalf("the demo store has %d cases", len(cases))
+	}
+	cfg := snap.Config
+	fixture := func(fs files) *casefile.Case { c, _ := caseOf(t, fs); return c }
+	placed := files{"intake.yaml": wsIntake, "outcome.yaml": "placements:\n  - id: PL-AAAAA\n    employer: Library\n    position: Aide\n    start: 2026-06-15\n    recorded: 2026-06-01\n"}
+	cases["fixture: extended"] = fixture(files{"intake.yaml": wsIntake, "outcome.yaml": extended})
+	cases["fixture: placed"] = fixture(placed)
+	for name, c := range cases {
+		contact := calendar.ContactFor(c, cfg)
+		for d := day("2025-10-01"); !d.After(day("2027-03-31")); d = d.AddDate(0, 0, 1) {
+			ep, all := EpisodesAsOf(c, d), AsOf(c, d)
+			if a, b := calendar.JobSearchActive(ep, cfg, d), calendar.JobSearchActive(all, cfg, d); a != b {
+				t.Fatalf("%s on %s: JobSearchActive %v on EpisodesAsOf, %v on AsOf", name, date(d), a, b)
+			}
+			if a, b := calendar.StandingOf(ep, cfg, d), calendar.StandingOf(all, cfg, d); !reflect.DeepEqual(a, b) {
+				t.Fatalf("%s on %s: StandingOf %+v on EpisodesAsOf, %+v on AsOf", name, date(d), a, b)
+			}
+			a, aok := NextContactOf(ep, cfg, contact, d)
+			b, bok := NextContactOf(all, cfg, contact, d)
+			if aok != bok || a != b {
+				t.Fatalf("%s on %s: NextContactOf %+v, %v on EpisodesAsOf, %+v, %v on AsOf", name, date(d), a, aok, b, bok)
+			}
 		}
 	}
 }

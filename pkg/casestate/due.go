@@ -490,6 +490,25 @@ func NextContactOf(c *casefile.Case, cfg *record.Config, contact calendar.Contac
 	return n, true
 }
 
+// NextContactAsOf is NextContactOf asked of case c as it stood at the end
+// of day, NextContactOf(AsOf(c, day), ...), for a history that asks it
+// of many past days (validate's ws-checkin-late, at every check-in of a
+// search): it rewinds only what NextContactOf reads that AsOf would
+// change, the notes (a contact dated after day had not happened), and
+// leaves the rest of the case as it is — NextContactOf reads the
+// reopenings by their dates already, and the intake's program, which AsOf
+// keeps. Reopening indexes the reopenings as outcome.yaml lists them.
+func NextContactAsOf(c *casefile.Case, cfg *record.Config, contact calendar.Contact, day time.Time) (NextContact, bool) {
+	cp := *c
+	cp.Notes = make([]*record.Note, 0, len(c.Notes))
+	for _, n := range c.Notes {
+		if t, ok := n.Date.Time(); !ok || !t.After(day) {
+			cp.Notes = append(cp.Notes, n)
+		}
+	}
+	return NextContactOf(&cp, cfg, contact, day)
+}
+
 // FirstContact is a WIOA case's first contact as 002 times it ("must
 // contact them within 10 days", first_contact_days): within Days days of
 // Since, the start of the case's open episode (From: SinceOpening, or

@@ -67,10 +67,21 @@ func (s *State) EditRecord(path string, fresh any, edits ...Edit) ([]byte, error
 	}
 	for _, e := range edits {
 		if data, err = e(data); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, editError(path, err)
 		}
 	}
 	return data, nil
+}
+
+// editError is err, an edit of the record file path that failed, naming
+// the file: a record in flow style as every finding is placed,
+// FILE:LINE:, anything else as FILE: err.
+func editError(path string, err error) error {
+	if flow, ok := errors.AsType[*yamledit.FlowStyleError](err); ok {
+		flow.File = path
+		return flow
+	}
+	return fmt.Errorf("%s: %w", path, err)
 }
 
 // refuseUnreadable refuses a change to the record file p of case id that

@@ -71,7 +71,7 @@ func (a AddStaff) Build(s *State) (*Change, error) {
 	}
 	data, err := yamledit.AppendItem(old, "staff", st)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", layout.ConfigPath, err)
+		return nil, editError(layout.ConfigPath, err)
 	}
 	return &Change{
 		Action:  "staff.add",

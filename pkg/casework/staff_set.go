@@ -155,7 +155,7 @@ func (a SetStaff) Build(s *State) (*Change, error) {
 	data := old
 	for _, e := range edits {
 		if data, err = e(data); err != nil {
-			return nil, fmt.Errorf("%s: %w", layout.ConfigPath, err)
+			return nil, editError(layout.ConfigPath, err)
 		}
 	}
 	return &Change{

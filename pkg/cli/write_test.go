@@ -82,8 +82,8 @@ func TestChangeError(t *testing.T) {
 			wantStderr: []string{"caseplan: mrivera is the roster's last active admin; without one, roles stop applying", "caseplan: hint: make someone else an admin first"},
 		},
 		{
-			name: "a record in flow style", err: fmt.Errorf("cases/W-001/outcome.yaml: %w", &yamledit.FlowStyleError{Owner: "the file's top level", Line: 1, Block: "  notes: x"}), wantCode: ExitInvalid,
-			wantStderr: []string{"caseplan: cases/W-001/outcome.yaml: the file's top level (line 1) is written in flow style ({...} or [...]), which a command cannot change in place", "caseplan: hint: write it in block form, one entry a line, then run the command again; in block form it reads:", "caseplan: hint:   notes: x"},
+			name: "a record in flow style", err: &yamledit.FlowStyleError{File: "cases/W-001/outcome.yaml", Owner: "the file's top level", Line: 1, Block: "  notes: x"}, wantCode: ExitInvalid,
+			wantStderr: []string{"caseplan: cases/W-001/outcome.yaml:1: the file's top level is written in flow style ({...} or [...]), which a command cannot change in place", "caseplan: hint: write it in block form, one entry a line, then run the command again; in block form it reads:", "caseplan: hint:   notes: x"},
 		},
 		{
 			name: "the store is locked", err: locked, wantCode: ExitOther,

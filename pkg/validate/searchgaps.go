@@ -36,7 +36,7 @@ type searchSpan struct {
 // the records could end it on — the case closed, the placement started,
 // the periods over with an offer bridged to its start, the candidate
 // separated — the first on which calendar.JobSearchActive, asked of the
-// case as it stood that day (casestate.AsOf), says it no longer lasts,
+// case as it stood that day (casestate.EpisodesAsOf), says it no longer lasts,
 // having lasted the day before.
 func searchOver(x *Context) (searchSpan, bool) {
 	if x.search == nil {
@@ -84,7 +84,7 @@ func findSearchOver(x *Context) (searchSpan, bool) {
 		}
 	}
 	slices.SortStableFunc(ends, func(a, b end) int { return a.day.Compare(b.day) })
-	active := func(d time.Time) bool { return calendar.JobSearchActive(casestate.AsOf(c, d), cfg, d) }
+	active := func(d time.Time) bool { return calendar.JobSearchActive(casestate.EpisodesAsOf(c, d), cfg, d) }
 	for _, e := range ends {
 		last := e.day.AddDate(0, 0, -1)
 		if active(e.day) || !active(last) {
@@ -139,11 +139,11 @@ func trackerWeeksMissing(c *casefile.Case, start, day time.Time) (missing []stri
 }
 
 // checkinsMissed is ws-checkin-late: the check-ins a job search that is
-// over went without. It asks ws-checkin's count
-// (casestate.NextContactOf, on the case as it stood each day: AsOf) at
-// each day a check-in could first be overdue — checkin_interval_days
-// after the start or after a check-in — and counts a gap where ws-checkin
-// would have warned, while the search lasted.
+// over went without. It asks ws-checkin's count (casestate.NextContactOf,
+// on the case as it stood each day: NextContactAsOf) at each day a
+// check-in could first be overdue — checkin_interval_days after the start
+// or after a check-in — and counts a gap where ws-checkin would have
+// warned, while the search lasted.
 func checkinsMissed(x *Context) {
 	span, ok := searchOver(x)
 	if !ok {
@@ -169,7 +169,7 @@ func checkinsMissed(x *Context) {
 		if i+1 < len(since) {
 			next, nextWords = since[i+1], "the next on "+string(date(since[i+1]))
 		}
-		nc, ok := casestate.NextContactOf(casestate.AsOf(c, s), cfg, x.Contact, s)
+		nc, ok := casestate.NextContactAsOf(c, cfg, x.Contact, s)
 		if !ok || nc.Every <= 0 {
 			return
 		}
@@ -179,7 +179,7 @@ func checkinsMissed(x *Context) {
 		}
 		// Would ws-checkin have warned that day? The search may have
 		// paused (an offer bridged) or its count differ (a reopening).
-		asOf := casestate.AsOf(c, first)
+		asOf := casestate.EpisodesAsOf(c, first)
 		if !calendar.JobSearchActive(asOf, cfg, first) {
 			continue
 		}

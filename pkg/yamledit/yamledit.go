@@ -317,12 +317,18 @@ func (d *doc) delete(path []string) ([]byte, error) {
 // it is the record's to fix: the hint shows the same collection in block
 // form to write instead.
 type FlowStyleError struct {
+	File  string // the record file, when the caller knows it
 	Owner string // the collection's path, or "the file's top level"
 	Line  int    // where it starts
 	Block string // the collection in block form, one entry a line
 }
 
+// Error names the place as every finding does, FILE:LINE: first, when the
+// file is known.
 func (e *FlowStyleError) Error() string {
+	if e.File != "" {
+		return fmt.Sprintf("%s:%d: %s is written in flow style ({...} or [...]), which a command cannot change in place", e.File, e.Line, e.Owner)
+	}
 	return fmt.Sprintf("%s (line %d) is written in flow style ({...} or [...]), which a command cannot change in place", e.Owner, e.Line)
 }
 
