@@ -201,7 +201,9 @@ func validateRun(opts *validateOptions) error {
 	waived := finding.WaivedPart(findings)
 	summary := fmt.Sprintf("%d error(s), %d warning(s)%s in %d case(s), %d file(s)", errs, warns, waived, n.cases, n.files)
 	if opts.newFrom != "" {
-		summary = fmt.Sprintf("%d new error(s), %d new warning(s)%s since %s in %d case(s), %d file(s)", errs, warns, waived, opts.newFrom, n.cases, n.files)
+		// The new findings are seldom on every case checked: the count
+		// says the cases they are on, then how many were checked.
+		summary = fmt.Sprintf("%d new error(s), %d new warning(s)%s since %s in %d case(s); %d case(s), %d file(s) checked", errs, warns, waived, opts.newFrom, finding.CountCases(findings), n.cases, n.files)
 	}
 	if errs > 0 {
 		return &InvalidError{Msg: "invalid: " + summary, Hint: findingHints(shown)}
