@@ -403,5 +403,10 @@ func storeWideLine(storeWide []finding.Finding, about string) string {
 			paths = append(paths, f.Path)
 		}
 	}
-	return fmt.Sprintf("the store has %d store-wide warning(s) (%s), not about %s; caseplan validate %s lists them", len(storeWide), strings.Join(rules, ", "), about, strings.Join(paths, " "))
+	count := fmt.Sprintf("%d store-wide warning(s)", len(storeWide))
+	// validate --manager leaves out the store-wide errors too.
+	if errs, warns := finding.Count(storeWide); errs > 0 {
+		count = fmt.Sprintf("%d store-wide error(s) and %d warning(s)", errs, warns)
+	}
+	return fmt.Sprintf("the store has %s (%s), not about %s; caseplan validate %s lists them", count, strings.Join(rules, ", "), about, strings.Join(paths, " "))
 }

@@ -123,3 +123,32 @@ func TestChoiceTypedAsFlagCheckedByItsCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagMeantBySameWord: a mistyped flag is answered, in the one
+// place every command's flag errors go, with the flag meant — a word that
+// means the same (extension decide --refused for --denied), a case
+// manager's word for a choice (case close --quit, the close reason
+// withdrew), and the values' did-you-mean over the flag names (a flag
+// typed with more words, or a word of a flag).
+func TestFlagMeantBySameWord(t *testing.T) {
+	root := initCLIStore(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"extension", "decide", "W-1", "--refused"}, "--denied"},
+		{[]string{"extension", "decide", "W-1", "--rejected"}, "--denied"},
+		{[]string{"extension", "decide", "W-1", "--granted"}, "--approved"},
+		{[]string{"case", "close", "W-1", "--quit"}, "--reason withdrew"},
+		{[]string{"case", "close", "W-1", "--found-a-job"}, "--reason placed"},
+		{[]string{"note", "add", "W-1", "--checkin"}, "--kind contact"},
+		{[]string{"validate", "--manager-id", "dpatel"}, "--manager"},
+		{[]string{"case", "list", "--new-manager", "dpatel"}, "--manager"},
+		{[]string{"report", "performance", "--year", "2025"}, "--program-year"},
+	} {
+		code, _, stderr := runCaseplan(t, root, nil, tt.args...)
+		if code != ExitUsage || !slices.Contains(flagsHinted(stderr), tt.want) {
+			t.Errorf("caseplan %s: exit %d, want 2 and a hint naming %s:\n%s", strings.Join(tt.args, " "), code, tt.want, stderr)
+		}
+	}
+}

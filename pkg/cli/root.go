@@ -706,7 +706,7 @@ func flagsMeant(c *cobra.Command, err error) []string {
 	c.Flags().VisitAll(func(f *pflag.Flag) {
 		switch {
 		case f.Hidden:
-		case caseid.OneSlip(typed, f.Name) || slices.Contains(f.Annotations[synonymsAnnotation], typed) || shortFor(typed, f.Name):
+		case caseid.OneSlip(typed, f.Name) || slices.Contains(f.Annotations[synonymsAnnotation], typed) || slices.Contains(flagWords[f.Name], typed) || shortFor(typed, f.Name):
 			meant = append(meant, "--"+f.Name)
 		case slices.Contains(f.Annotations[oppositeAnnotation], typed):
 			meant = append(meant, "--"+f.Name+"=false")
@@ -733,12 +733,46 @@ func flagsMeant(c *cobra.Command, err error) []string {
 	table := flagValues[commandKey(c)]
 	var choices []string
 	for name, from := range table {
-		if slices.Contains(from.fixed, typed) && c.Flags().Lookup(name) != nil {
+		if c.Flags().Lookup(name) == nil {
+			continue
+		}
+		switch {
+		case slices.Contains(from.fixed, typed):
 			choices = append(choices, "--"+name+" "+typed)
+		case from.words[lettersOf(typed)] != "":
+			// A case manager's word for a choice, the table the
+			// flag's values have (case close --quit: --reason
+			// withdrew; note add --checkin: --kind contact).
+			choices = append(choices, "--"+name+" "+from.words[lettersOf(typed)])
 		}
 	}
 	slices.Sort(choices)
-	return choices
+	if len(choices) > 0 {
+		return choices
+	}
+	// Last, the values' own did-you-mean over the flag names: the one
+	// flag typed starts with or holds as a word (--manager-id,
+	// --new-manager for --manager), or the one flag typed is a word of
+	// (--year for --program-year).
+	var names []string
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden {
+			names = append(names, f.Name)
+		}
+	})
+	if m := caseid.ChoiceMeant(names, typed); m != "" {
+		return []string{"--" + m}
+	}
+	return nil
+}
+
+// flagWords are the words that mean the same as a flag's name, tried as
+// flags of their own on whichever command has the flag: extension
+// decide --refused for --denied (000: the Joint Work Security Committee
+// approves or denies an extension request).
+var flagWords = map[string][]string{
+	"denied":   {"refused", "rejected", "declined", "deny", "refuse", "reject", "decline", "not-approved", "disapproved"},
+	"approved": {"granted", "accepted", "approve", "grant", "accept", "allowed"},
 }
 
 // shortFor reports whether one of the flag name typed and the flag's

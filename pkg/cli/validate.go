@@ -13,6 +13,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/finding"
 	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -27,6 +29,7 @@ type validateOptions struct {
 	args    []string
 	output  string
 	newFrom string
+	manager string // --manager: that manager's cases on --today
 }
 
 func newCmdValidate(g *globals, runF func(*validateOptions) error) *cobra.Command {
@@ -81,6 +84,15 @@ one line on stderr, with the validate of their files that lists them
 (cases/caseplan.yaml, a schema copy under schemas/); a whole-store run, a
 file named and the other formats list them.
 
+--manager ID validates the cases that case manager manages on --today, as
+caseplan case list --manager lists them (a case transferred after --today is
+its earlier manager's; one that opens after --today is left out, and said
+so): a supervisor's review goes manager by manager. The ID is a staff ID
+of the roster, a retired member's too, checked as case list --manager
+checks it. The store-wide findings (the settings, the roster, the schema
+copies) are no manager's: left out in every format and counted in one line
+on stderr; the exit status is that of the findings shown.
+
 --new-from REV reports only the findings that are new since REV (a commit,
 branch or tag; HEAD for what is not committed yet): the same cases are
 validated as REV's commit holds them, with the same --today, and a finding
@@ -95,10 +107,14 @@ findings at HEAD.` + "\n" + exitStatusHelp,
 		Example: `  caseplan validate                    # every case
   caseplan validate 2026-K7QX2 cases/2026-F3VD6/iep.yaml   # a case, a file
   caseplan validate --new-from HEAD    # only what uncommitted edits add
+  caseplan validate --manager dpatel   # one case manager's cases, for a review
   caseplan validate -o github          # in CI: annotations and a job summary`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, findingout.StoreFormats...); err != nil {
 				return err
+			}
+			if opts.manager != "" && len(args) > 0 {
+				return &UsageError{Msg: "--manager validates that manager's cases; it takes no CASE or PATH", Hint: fmt.Sprintf("caseplan validate --manager %s, or caseplan validate %s without --manager", opts.manager, strings.Join(args, " "))}
 			}
 			opts.args = args
 			if runF != nil {
@@ -110,6 +126,7 @@ findings at HEAD.` + "\n" + exitStatusHelp,
 	addOutputFlag(c, &opts.output, findingout.StoreFormats...)
 	// -o github writes a job summary section, also when it cannot run.
 	c.Annotations = map[string]string{jobSummaryAnnotation: ""}
+	onceVar(c.Flags(), &opts.manager, "manager", "only the cases of this case manager's staff `ID` on --today, as caseplan case list --manager lists them")
 	c.Flags().StringVar(&opts.newFrom, "new-from", "", "report only the findings that are new since `REV` (a commit, branch or tag; HEAD for uncommitted edits)")
 	return c
 }
@@ -126,6 +143,11 @@ func validateRun(opts *validateOptions) error {
 	cases, files, err := selectTargets(opts.env.Dir, root, opts.args)
 	if err != nil {
 		return err
+	}
+	if opts.manager != "" {
+		if cases, err = opts.managedCases(today); err != nil {
+			return err
+		}
 	}
 	src, err := store.NewWorkTree(root)
 	if err != nil {
@@ -161,7 +183,23 @@ func validateRun(opts *validateOptions) error {
 	// line, not listed as if about them (a whole-store run, a file named
 	// and the machine formats list them all).
 	var storeWide []finding.Finding
-	if len(cases) > 0 && len(files) == 0 && opts.output == "text" {
+	about := "the case(s) named"
+	switch {
+	case opts.manager != "":
+		// A manager's review: the store-wide findings (the settings,
+		// the roster) are no manager's, in every format; one line says
+		// there are some, and exit status follows the findings shown.
+		about = opts.manager + "'s cases"
+		kept := findings[:0]
+		for _, f := range findings {
+			if f.Case == "" {
+				storeWide = append(storeWide, f)
+			} else {
+				kept = append(kept, f)
+			}
+		}
+		findings = kept
+	case len(cases) > 0 && len(files) == 0 && opts.output == "text":
 		findings, storeWide = splitStoreWide(findings)
 	}
 	out, err := findingout.ForStore(opts.env.Stdout, opts.output, n.cases, n.files, baseCommit, findingout.Tool{
@@ -193,7 +231,7 @@ func validateRun(opts *validateOptions) error {
 			fmt.Fprintf(opts.env.Stderr, "caseplan: by manager: %s\n", by)
 		}
 	}
-	if line := storeWideLine(storeWide, "the case(s) named"); line != "" {
+	if line := storeWideLine(storeWide, about); line != "" {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s\n", line)
 	}
 	// A waived warning is still a warning (json's "warnings" counts it),
@@ -201,7 +239,9 @@ func validateRun(opts *validateOptions) error {
 	waived := finding.WaivedPart(findings)
 	summary := fmt.Sprintf("%d error(s), %d warning(s)%s in %d case(s), %d file(s)", errs, warns, waived, n.cases, n.files)
 	if opts.newFrom != "" {
-		summary = fmt.Sprintf("%d new error(s), %d new warning(s)%s since %s in %d case(s), %d file(s)", errs, warns, waived, opts.newFrom, n.cases, n.files)
+		// The new findings are seldom on every case checked: the count
+		// says the cases they are on, then how many were checked.
+		summary = fmt.Sprintf("%d new error(s), %d new warning(s)%s since %s in %d case(s); %d case(s), %d file(s) checked", errs, warns, waived, opts.newFrom, finding.CountCases(findings), n.cases, n.files)
 	}
 	if errs > 0 {
 		return &InvalidError{Msg: "invalid: " + summary, Hint: findingHints(shown)}
@@ -532,4 +572,53 @@ func ruleSummary(id string) string {
 		return r.Summary
 	}
 	return ""
+}
+
+// validateRow is what validate --manager keeps of a case to select it:
+// its manager at the end of --today and its opening date.
+type validateRow struct {
+	ID      string `json:"id"`
+	Manager string `json:"manager"`
+	Opened  string `json:"opened"`
+}
+
+// managedCases returns the cases opts.manager manages at the end of today
+// (casestate.ManagerOn: a transfer dated later is undone), as case list
+// --manager selects them: a case that opens after today is left out, and
+// said so. The ID is checked as case list's is: a staff ID of the roster,
+// a retired member's too, or the manager of a case whose manager has left
+// the roster; else a usage error with the ID meant. The result is never
+// nil (nil validates every case).
+func (opts *validateOptions) managedCases(today time.Time) ([]string, error) {
+	s, err := opts.workTreeStore("validate", "validate-manager", "today "+today.Format(time.DateOnly))
+	if err != nil {
+		return nil, err
+	}
+	rows, err := scanRows(opts.globals, s, "validate", func(c *casefile.Case, _ *record.Config) (validateRow, bool) {
+		if c.Intake == nil {
+			return validateRow{}, false // unreadable: no manager known, none guessed
+		}
+		return validateRow{c.ID, casestate.ManagerOn(c.Intake, today), string(c.Intake.Opened)}, true
+	})
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := s.snap.Config.StaffByID(opts.manager); !ok && !slices.ContainsFunc(rows, func(r validateRow) bool { return r.Manager == opts.manager }) {
+		return nil, notOnRoster(s.snap.Config, "--manager", opts.manager, managerInRows(rows, func(r validateRow) (string, string) { return r.ID, r.Manager }))
+	}
+	cases, later := []string{}, 0
+	for _, r := range rows {
+		if r.Manager != opts.manager {
+			continue
+		}
+		if casestate.OpensAfter(record.Date(r.Opened), today) {
+			later++
+			continue
+		}
+		cases = append(cases, r.ID)
+	}
+	if later > 0 {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s of %s opened after %s, left out, as caseplan case list --manager leaves them out\n", countOf(later, "case"), opts.manager, today.Format(time.DateOnly))
+	}
+	return cases, nil
 }

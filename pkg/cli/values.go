@@ -213,6 +213,7 @@ var flagValues = map[string]map[string]valuesFrom{
 	"staff set":             {"role": enum("caseplan", "staff", "[]", "role")},
 	"case sealed set":       {"clear": fixed(sealed.Names...)},
 	"due":                   {"manager": staffIDs, "kind": dueKinds},
+	"validate":              {"manager": staffIDs},
 	"log":                   {"by": staffIDs},
 	"activity add":          {"kind": fixed(casework.ActivityKinds...), "status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}},
 	"activity update":       {"status": valuesFrom{fixed: union(schemas.Enum("activity", "applications", "[]", "status"), schemas.Enum("activity", "courses", "[]", "status")), noCheck: true}, "week": caseWeeks, "application": applicationIDs, "interview": interviewIDs, "course": activityCourseIDs},

@@ -118,6 +118,19 @@ func Count(fs []Finding) (errors, warnings int) {
 	return errors, warnings
 }
 
+// CountCases returns the number of cases fs are on: a store-wide finding
+// (the roster, the settings; no Case) is on none. validate --new-from says
+// it of the new findings, which are seldom on every case it checked.
+func CountCases(fs []Finding) int {
+	cases := map[string]bool{}
+	for _, f := range fs {
+		if f.Case != "" {
+			cases[f.Case] = true
+		}
+	}
+	return len(cases)
+}
+
 // CountWaived counts the findings a supervisor's waiver set aside
 // (Waived). They are warnings, and Count counts them as warnings too:
 // this says how many of those are waived, which summaries show apart

@@ -115,3 +115,20 @@ func TestRedactHint(t *testing.T) {
 		t.Errorf("got %q, hint %q", fs[0].Message, fs[0].Hint)
 	}
 }
+
+// TestCountCases: findings are counted by the cases they are on, each
+// case once, and a store-wide finding on none.
+func TestCountCases(t *testing.T) {
+	fs := []Finding{
+		{Path: "cases/W-1/intake.yaml", Case: "W-1", Rule: "a"},
+		{Path: "cases/W-1/iep.yaml", Case: "W-1", Rule: "b"},
+		{Path: "cases/W-2/intake.yaml", Case: "W-2", Rule: "a"},
+		{Path: "cases/caseplan.yaml", Rule: "c"},
+	}
+	if got := CountCases(fs); got != 2 {
+		t.Errorf("CountCases = %d, want 2", got)
+	}
+	if got := CountCases(nil); got != 0 {
+		t.Errorf("CountCases(nil) = %d, want 0", got)
+	}
+}
