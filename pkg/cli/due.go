@@ -74,6 +74,10 @@ is decided is in the README, "How caseplan decides"):
                    while a work-security candidate searches (000), the first
                    WIOA contact within first_contact_days then one every
                    contact_interval_days (002), post-employment contacts (003)
+  intake-meeting   a work-security candidate's intake meeting, "as soon as
+                   possible" (000): due on the last day of the first
+                   checkin_interval_days after the opening, until a note of
+                   kind intake records it
   milestone        an open milestone of the plan, by its due date
   next-step        an open next step of the plan
   action           an action item of a note (NOTE#N), until it is done in
@@ -111,7 +115,7 @@ is decided is in the README, "How caseplan decides"):
                    last day a service still prevents the exit ("exits
                    unless served by"); from then, "has exited: record the
                    exit" with caseplan case exit (TEGL 10-16). A closed
-                   case's item begins "exit of the closed case" throughout
+                   case's item begins "exit of the closed case"
   unrecorded-exit  a WIOA exit that a later service hides: more than
                    inactivity_exit_days without a participation-causing
                    service, then one, so the participant exited on the last
