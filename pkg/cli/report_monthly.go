@@ -149,6 +149,15 @@ Each case counted is flagged on its row: services-ending, services-over,
 renewal-overdue, job-site-visit. A store without the program has no such
 section (in JSON no "post_employment").
 
+A report made after its month ended says which notes it counts came in
+late: dated in the month, and not yet committed at its end (the last commit
+made on or before its last day, found from the commit read, so --at keeps
+the same bytes), with how many, their cases and the command for the figures
+as they stood then: "Late: 1 note(s) of case W-001 dated in the month were
+committed after 2026-11-30 and are counted here; caseplan report monthly
+--month 2026-11 --as-of 2026-11-30 gives the figures as they stood then
+(commit ...)." under the line naming the commit (with -o csv on stderr).
+
 A case manager's section counts the cases they were the designated counselor
 of at month end (a transfer dated later is undone); caseload is open_at_end.
 Rows: every case open at some time in the month, and any other case with an
@@ -175,6 +184,7 @@ Formats:
             prefixed with ' (plain numbers such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
             "committed","caseplan","participants","unread":[{"case","records"}],
+            "late_entries":{"notes","cases","as_of","as_of_commit"} or null,
             "summary":{"open_at_start",
             "open_at_end","opened","reopened","closed","closed_by_reason",
             "placed","median_days_to_placement","contacts","contact_cases",
@@ -208,6 +218,11 @@ Formats:
             true for a manager retired from the roster (active: false)
             whose cases are not handed over yet; the other formats name
             them "Jo Lee (retired)", as due does.
+            late_entries counts the notes dated in the month that the
+            last commit made by its end (as_of: the month's last day,
+            or the report's day for a month not over; as_of_commit)
+            did not have, and names their cases: null when none is, or
+            when the report reads a commit made by then.
 
 ` + reportHelp + "\n" + exitStatusHelp,
 		Example: `  caseplan report monthly --month 2026-10 -o html --out 2026-10.html
