@@ -281,22 +281,39 @@ type reportCase[T any] struct {
 // month, the day, --names): an unchanged case is not read again. The rows
 // come in case ID order.
 func scanReport[T any](o *reportOptions, stage string, params []string, row func(c *casefile.Case, cfg *record.Config) (T, bool)) (*record.Config, []T, report.Source, error) {
-	repo, tree, src, err := o.reportCommit()
+	repo, cfg, rows, src, err := scanReportRepo(o, stage, params, row)
 	if err != nil {
 		return nil, nil, report.Source{}, err
 	}
-	defer repo.Close()
+	repo.Close()
+	return cfg, rows, src, nil
+}
+
+// scanReportRepo is scanReport for a caller that reads more of the
+// repository after it (the monthly report, which compares the commit it
+// read with the one at its month's end): it returns the repository open,
+// and the caller closes it.
+func scanReportRepo[T any](o *reportOptions, stage string, params []string, row func(c *casefile.Case, cfg *record.Config) (T, bool)) (_ *gitstore.Repo, _ *record.Config, _ []T, _ report.Source, err error) {
+	repo, tree, src, err := o.reportCommit()
+	if err != nil {
+		return nil, nil, nil, report.Source{}, err
+	}
+	defer func() {
+		if err != nil {
+			repo.Close()
+		}
+	}()
 	s, err := o.treeScan(repo, tree, stage, params...)
 	if err != nil {
-		return nil, nil, report.Source{}, err
+		return nil, nil, nil, report.Source{}, err
 	}
 	cfg := s.snap.Config
 	if cfg == nil {
-		return nil, nil, report.Source{}, o.noSettings(src)
+		return nil, nil, nil, report.Source{}, o.noSettings(src)
 	}
 	if o.checkStore != nil {
 		if err := o.checkStore(s.snap); err != nil {
-			return nil, nil, report.Source{}, err
+			return nil, nil, nil, report.Source{}, err
 		}
 	}
 	var reading *progress.Meter
@@ -319,7 +336,7 @@ func scanReport[T any](o *reportOptions, stage string, params []string, row func
 	}
 	if err != nil {
 		// A commit's files missing from a partial or shallow clone.
-		return nil, nil, report.Source{}, shallowError(repo, err)
+		return nil, nil, nil, report.Source{}, shallowError(repo, err)
 	}
 	s.save()
 	storeErrs, _ := finding.Count(s.found)
@@ -337,7 +354,7 @@ func scanReport[T any](o *reportOptions, stage string, params []string, row func
 		}
 	}
 	o.warnUnread(src)
-	return cfg, rows, src, nil
+	return repo, cfg, rows, src, nil
 }
 
 // writeReport renders a report to stdout, or to --out atomically: a

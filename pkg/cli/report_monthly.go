@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
+	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/report"
 )
@@ -146,6 +149,15 @@ Each case counted is flagged on its row: services-ending, services-over,
 renewal-overdue, job-site-visit. A store without the program has no such
 section (in JSON no "post_employment").
 
+A report made after its month ended says which notes it counts came in
+late: dated in the month, and not yet committed at its end (the last commit
+made on or before its last day, found from the commit read, so --at keeps
+the same bytes), with how many, their cases and the command for the figures
+as they stood then: "Late: 1 note(s) of case W-001 dated in the month were
+committed after 2026-11-30 and are counted here; caseplan report monthly
+--month 2026-11 --as-of 2026-11-30 gives the figures as they stood then
+(commit ...)." under the line naming the commit (with -o csv on stderr).
+
 A case manager's section counts the cases they were the designated counselor
 of at month end (a transfer dated later is undone); caseload is open_at_end.
 Rows: every case open at some time in the month, and any other case with an
@@ -174,6 +186,7 @@ Formats:
             prefixed with ' (plain numbers such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
             "committed","caseplan","participants","unread":[{"case","records"}],
+            "late_entries":{"notes","cases","as_of","as_of_commit"} or null,
             "summary":{"open_at_start",
             "open_at_end","opened","reopened","closed","closed_by_reason",
             "placed","median_days_to_placement","contacts","contact_cases",
@@ -207,6 +220,11 @@ Formats:
             true for a manager retired from the roster (active: false)
             whose cases are not handed over yet; the other formats name
             them "Jo Lee (retired)", as due does.
+            late_entries counts the notes dated in the month that the
+            last commit made by its end (as_of: the month's last day,
+            or the report's day for a month not over; as_of_commit)
+            did not have, and names their cases: null when none is, or
+            when the report reads a commit made by then.
 
 ` + reportHelp + "\n" + exitStatusHelp,
 		Example: `  caseplan report monthly --month 2026-10 -o html --out 2026-10.html
@@ -299,14 +317,17 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 	if opts.cohort != "" {
 		return reportMonthlyCohort(opts, m, w)
 	}
-	cfg, cases, src, err := scanReport(&opts.reportOptions, "report-monthly", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names), report.MonthlyCaseVersion},
+	repo, cfg, cases, src, err := scanReportRepo(&opts.reportOptions, "report-monthly", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names), report.MonthlyCaseVersion},
 		func(c *casefile.Case, cfg *record.Config) (report.MonthlyCase, bool) {
 			return report.MonthlyOf(c, cfg, m, opts.names)
 		})
 	if err != nil {
 		return err
 	}
+	late := opts.lateEntries(repo, m, src, cases)
+	repo.Close()
 	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
+	r.LateEntries = late
 	opts.noteEmptyMonth(m, len(cases), src)
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
@@ -357,7 +378,7 @@ type cohortCase struct {
 // cohort's: the totals are the whole store's, as without --cohort.
 func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Writer) error {
 	opts.checkStore = func(snap *casefile.Snapshot) error { return knownCohort(snap, opts.cohort) }
-	cfg, rows, src, err := scanReport(&opts.reportOptions, "report-monthly-cohort", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names), report.MonthlyCaseVersion},
+	repo, cfg, rows, src, err := scanReportRepo(&opts.reportOptions, "report-monthly-cohort", []string{"month " + m.String(), "through " + m.Last().Format(time.DateOnly), fmt.Sprint("names ", opts.names), report.MonthlyCaseVersion},
 		func(c *casefile.Case, cfg *record.Config) (cohortCase, bool) {
 			mc, ok := report.MonthlyOf(c, cfg, m, opts.names)
 			if !ok {
@@ -380,10 +401,57 @@ func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Wr
 			in[r.Case.Row.ID] = true
 		}
 	}
+	late := opts.lateEntries(repo, m, src, cases)
+	repo.Close()
 	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
+	r.LateEntries = late
 	opts.noteEmptyMonth(m, len(cases), src)
 	r.KeepCases(opts.cohort, in)
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
 	})
+}
+
+// lateEntries finds the notes dated in month m, of the cases the report
+// counts, that were committed after the month's last day (m.Last: the
+// report's day for a month not over): those the last commit made by then
+// — the one --as-of that day reads, found from the commit read, never
+// from HEAD or the clock, so a report made again --at the same commit says
+// the same — did not have. Only the case directories whose trees differ
+// between the two commits are read. Nil when the report reads a commit
+// made by that day, or when none is late; nil too when the store's first
+// commit came after it (decided: no report of the month could be made
+// from the store then, so there is no earlier figure to tell this one
+// from, and every record would be "late"). With -o csv, whose table has
+// no place for it, stderr says it. A history that cannot be followed (a
+// shallow clone) is said on stderr, and the report says nothing late.
+func (opts *reportMonthlyOptions) lateEntries(repo *gitstore.Repo, m report.Month, src report.Source, cases []report.MonthlyCase) *report.LateEntries {
+	day := m.Last().Format(time.DateOnly)
+	if src.Committed.Format(time.DateOnly) <= day {
+		return nil
+	}
+	read := plumbing.NewHash(src.Commit)
+	then, ok, err := repo.CommitAsOf(read, day)
+	var added []string
+	if err == nil && ok {
+		dirs := report.NotesDirs(cases)
+		added, err = repo.AddedFiles(then.Hash, read, func(dir string) bool {
+			if id, ok := layout.CaseOf(dir); ok {
+				return dir == layout.NotesOf(id) || (dir == layout.CaseDir(id) && dirs[id])
+			}
+			return dir == layout.CasesDir
+		})
+	}
+	if err != nil {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: cannot tell which records dated by %s were committed after it: %v\n", day, err)
+		return nil
+	}
+	if !ok {
+		return nil
+	}
+	late := report.LateNotes(cases, added, day, then.Hash.String())
+	if late != nil && opts.output == "csv" {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: note: %d note(s) dated in %s were committed after %s and are counted; caseplan report monthly --month %s --as-of %s gives the figures as they stood then\n", late.Notes, m, day, m, day)
+	}
+	return late
 }

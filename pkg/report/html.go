@@ -106,6 +106,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 			r.Organization,
 			provenance(r.Commit, r.Committed, r.Caseplan, again(monthlyCommand(r), "html", r.Participants)),
 			leftOut(r.Unread),
+			lateLine(r, "html", plain, plain),
 			"Phases, days left and overdue items are as of " + r.To + "; events count in the month of their own date." + soFarNote(r),
 			privacyLine(r.Participants),
 		},

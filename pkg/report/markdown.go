@@ -20,6 +20,9 @@ func (markdownWriter) Monthly(w io.Writer, r *Monthly) error {
 	fmt.Fprintf(b, "%s\n\n", mdText(r.Organization))
 	fmt.Fprintf(b, "%s\n\n", provenanceWith(mdText, markdown.Code, r.Commit, r.Committed, r.Caseplan, again(monthlyCommand(r), "md", r.Participants)))
 	writeLeftOut(b, r.Unread, mdText, "\n\n")
+	if l := lateLine(r, "md", mdText, markdown.Code); l != "" {
+		fmt.Fprintf(b, "%s\n\n", l)
+	}
 	fmt.Fprintf(b, "Phases, days left and overdue items are as of %s; events count in the month of their own date.%s\n\n", r.To, soFarNote(r))
 	fmt.Fprintf(b, "%s\n\n", mdPrivacy(r.Participants))
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -17,17 +19,22 @@ import (
 // Monthly is the monthly status report. Its JSON form is the contract of
 // caseplan report monthly -o json (documented in the command's help).
 type Monthly struct {
-	Report         string           `json:"report"`           // "monthly"
-	Month          string           `json:"month"`            // YYYY-MM
-	From           string           `json:"from"`             // the month's first day
-	To             string           `json:"to"`               // the month's last day, or the report's day for a month not over (SoFar): phases, days left and overdue are as of it
-	SoFar          bool             `json:"so_far,omitempty"` // the month is not over: reported up to To
-	Organization   string           `json:"organization"`
-	Commit         string           `json:"commit"`       // the commit whose records the report reads
-	Committed      string           `json:"committed"`    // that commit's committer time, RFC 3339
-	Caseplan       string           `json:"caseplan"`     // the caseplan version that made the report
-	Participants   string           `json:"participants"` // "initials", or "names" with --names
-	Unread         []Unread         `json:"unread"`       // records of the commit that could not be read, left out of every figure ([] when none)
+	Report       string   `json:"report"`           // "monthly"
+	Month        string   `json:"month"`            // YYYY-MM
+	From         string   `json:"from"`             // the month's first day
+	To           string   `json:"to"`               // the month's last day, or the report's day for a month not over (SoFar): phases, days left and overdue are as of it
+	SoFar        bool     `json:"so_far,omitempty"` // the month is not over: reported up to To
+	Organization string   `json:"organization"`
+	Commit       string   `json:"commit"`       // the commit whose records the report reads
+	Committed    string   `json:"committed"`    // that commit's committer time, RFC 3339
+	Caseplan     string   `json:"caseplan"`     // the caseplan version that made the report
+	Participants string   `json:"participants"` // "initials", or "names" with --names
+	Unread       []Unread `json:"unread"`       // records of the commit that could not be read, left out of every figure ([] when none)
+	// LateEntries are the records dated in the month that were committed
+	// after it ended, and so were not in a report made then (LateNotes);
+	// null when there are none, or when the report reads a commit made by
+	// the month's end.
+	LateEntries    *LateEntries     `json:"late_entries"`
 	Summary        Counts           `json:"summary"`
 	ContactsByWeek []WeekCount      `json:"contacts_by_week"`
 	Managers       []ManagerSection `json:"managers"`
@@ -330,6 +337,10 @@ type MonthlyCase struct {
 	Days     []int       `json:"days"`     // from opening to each placement starting in the month
 	Contacts []time.Time `json:"contacts"` // the days of the contacts in the month
 	Events   bool        `json:"events"`   // anything dated in the month
+	// Notes are the file names (in the case's notes directory) of the
+	// notes dated in the month, contacts or not: a caller that knows which
+	// were committed after the month ended says so (LateNotes).
+	Notes []string `json:"notes"`
 	// PostEmployment is the case's part of the post-employment section;
 	// zero for a case of another program.
 	PostEmployment PostEmploymentCounts `json:"post_employment"`
@@ -340,7 +351,7 @@ type MonthlyCase struct {
 // this too: a result kept before a field was added would read back with
 // the field zero, as if the case had nothing to count there. Change it
 // whenever MonthlyCase or what it holds changes (TestMonthlyCaseVersion).
-const MonthlyCaseVersion = "monthly-case 3"
+const MonthlyCaseVersion = "monthly-case 4"
 
 // BuildMonthly makes the monthly report for month m from the records in
 // snap, read at the commit src names. names shows participants' full names
@@ -492,6 +503,15 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 	postEmployment := cfg.ProgramKind(in.Program) == record.ProgramPostEmployment
 	pe := &cm.PostEmployment
 	for _, note := range c.Notes {
+		// Not inMonth: a note that is no contact is no event of the
+		// month's figures, and gives a closed case no row.
+		if within(note.Date, first, last) {
+			name := path.Base(c.NotePath(note))
+			if c.NotePath(note) == "" {
+				name = note.ID + layout.Ext
+			}
+			cm.Notes = append(cm.Notes, name)
+		}
 		if contact.Is(note) && inMonth(note.Date) {
 			n.Contacts++
 			t, _ := note.Date.Time()

@@ -19,6 +19,9 @@ func (textWriter) Monthly(w io.Writer, r *Monthly) error {
 	fmt.Fprintln(b, display.Escape(r.Organization))
 	fmt.Fprintln(b, provenance(r.Commit, r.Committed, r.Caseplan, again(monthlyCommand(r), "text", r.Participants)))
 	writeLeftOut(b, r.Unread, display.Escape, "\n")
+	if l := lateLine(r, "text", display.Escape, display.Escape); l != "" {
+		fmt.Fprintln(b, l)
+	}
 	fmt.Fprintln(b, "Phases, days left and overdue items are as of "+r.To+"; events count in the month of their own date."+soFarNote(r))
 	fmt.Fprintln(b, privacyLine(r.Participants))
 
