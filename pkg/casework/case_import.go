@@ -176,7 +176,7 @@ func (imp ImportCohort) Build(s *State) (*Change, error) {
 	}
 	plan.NewCohort = !hasCohort
 
-	existing, err := existingCases(s, rules.Cohort.ID, imp.progress("cases read"))
+	existing, err := existingCases(s, rules.Cohort.ID, rules.Program, imp.progress("cases read"))
 	if err != nil {
 		return nil, err
 	}
@@ -581,15 +581,22 @@ func dates(ds []record.Date) string {
 // existingCases reads, from every case's intake record, what an import
 // must not double: the case IDs, the rows cases were imported from, who
 // the participants are (name with phone or email), and how many of the
-// cohort's cases each manager has. On a store of 10,000 cases this is the
-// import's largest read (store.ScanIntakes).
-func existingCases(s *State, cohort string, progress func(done, total int)) (*rosterimport.Existing, error) {
+// cohort's cases each manager has. A case of another program than the
+// one imported into gives only its ID: its person may be co-enrolled in
+// this program (TEGL 10-16; rosterimport.Existing.OtherProgram). A case
+// whose intake cannot be read is taken as this program's. On a store of
+// 10,000 cases this is the import's largest read (store.ScanIntakes).
+func existingCases(s *State, cohort, program string, progress func(done, total int)) (*rosterimport.Existing, error) {
 	keys, err := store.ScanIntakes(s.source, progress)
 	if err != nil {
 		return nil, err
 	}
 	x := rosterimport.NewExisting()
 	for _, k := range keys {
+		if k.Readable && k.Program != program {
+			x.AddOtherProgramCase(k.ID, k.Program)
+			continue
+		}
 		x.AddCase(k.ID, k.Imported, k.Name, k.Phone, k.Email, k.Manager, k.Cohort == cohort)
 	}
 	return x, nil

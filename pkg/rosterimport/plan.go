@@ -26,6 +26,13 @@ type Existing struct {
 	IDs    map[string]string // IDKey(case ID) → the case ID
 	Rows   map[string]string // row hash (record.Imported) → the case imported from it
 	People map[string]string // PersonKeys of each case → the case ID
+	// OtherProgram names, by IDKey, the program of each case in a program
+	// other than the one imported into. Such a case is not a duplicate of
+	// its person's row: a worker in work security (000) is co-enrolled as a
+	// WIOA dislocated worker (002), and TEGL 10-16 counts a co-enrolled
+	// participant in each program — validate's duplicate-person, too,
+	// compares only cases of one program. Only its ID is the store's one.
+	OtherProgram map[string]string
 	// Load counts the cohort's cases each manager has, for round-robin.
 	Load map[string]int
 	// Intake reads a case's intake record (nil when it cannot be read), so
@@ -38,7 +45,15 @@ type Existing struct {
 
 // NewExisting returns an empty Existing.
 func NewExisting() *Existing {
-	return &Existing{IDs: map[string]string{}, Rows: map[string]string{}, People: map[string]string{}, Load: map[string]int{}}
+	return &Existing{IDs: map[string]string{}, Rows: map[string]string{}, People: map[string]string{}, OtherProgram: map[string]string{}, Load: map[string]int{}}
+}
+
+// AddOtherProgramCase records a case of another program than the one
+// imported into: its ID, which no new case may take, and nothing of its
+// person or row, which a row of this program may repeat (OtherProgram).
+func (x *Existing) AddOtherProgramCase(id, program string) {
+	x.IDs[IDKey(id)] = id
+	x.OtherProgram[IDKey(id)] = program
 }
 
 // AddCase records an existing case: its ID, the row it was imported from
@@ -184,6 +199,11 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 			switch id := x.IDs[IDKey(e.ID)]; {
 			case e.ID != "" && id != "" && m.sameAsCase(x, id, e):
 				l.Status, l.Case = Unchanged, id
+			case e.ID != "" && id != "" && x.OtherProgram[IDKey(id)] != "":
+				// The worker's case in another program: the ID is
+				// taken, the person is not doubled (OtherProgram).
+				l.Case = id
+				dup(idCol, "case %s already exists, in program %s: a case ID names one case in the whole store, so this program's case needs another; leave id out of the rules' columns for new random IDs", id, x.OtherProgram[IDKey(id)])
 			case e.ID != "" && id != "":
 				l.Case, l.Doubles = id, id
 				dup(idCol, "case %s already exists: this row would double it", id)
@@ -231,6 +251,9 @@ func (m *Mapping) Plan(r *Roster, x *Existing) []Line {
 // of none, stays a Duplicate: the row would add it to this cohort.
 func (m *Mapping) sameAsCase(x *Existing, id string, e *Entry) bool {
 	if x.Intake == nil {
+		return false
+	}
+	if x.OtherProgram[IDKey(id)] != "" {
 		return false
 	}
 	in := x.Intake(id)

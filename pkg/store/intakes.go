@@ -18,6 +18,7 @@ type IntakeKeys struct {
 	ID       string // the case directory's name
 	Readable bool   // the intake record was read; the other fields are empty otherwise
 	Status   string
+	Program  string // the program key the case is in
 	Manager  string
 	Name     string
 	Phone    string
@@ -107,6 +108,7 @@ func readKeys(src Source, k *IntakeKeys) {
 	}
 	var in struct {
 		Status      string `yaml:"status"`
+		Program     string `yaml:"program"`
 		Manager     string `yaml:"manager"`
 		Participant struct {
 			Name  string `yaml:"name"`
@@ -125,7 +127,7 @@ func readKeys(src Source, k *IntakeKeys) {
 	if yaml.Unmarshal(data, &in) != nil {
 		return
 	}
-	*k = IntakeKeys{ID: k.ID, Readable: true, Status: in.Status, Manager: in.Manager,
+	*k = IntakeKeys{ID: k.ID, Readable: true, Status: in.Status, Program: in.Program, Manager: in.Manager,
 		Name: in.Participant.Name, Phone: in.Participant.Phone, Email: in.Participant.Email,
 		Cohort: in.Cohort, Imported: in.Imported.SHA256, ReturningFrom: in.ReturningFrom}
 	for _, t := range in.Transfers {
