@@ -130,11 +130,20 @@ func (g *globals) sayNext(res *casework.Result) error {
 	}
 	w := g.env.Stderr
 	fmt.Fprintf(w, "caseplan: next: record the intake meeting with %s\n", record)
-	for i, d := range casestate.Compute(c, cfg, today).Due {
+	state := casestate.Compute(c, cfg, today)
+	for i, d := range state.Due {
 		if i > 0 && !d.Overdue {
 			break
 		}
 		fmt.Fprintf(w, "caseplan: due %s (%s): %s\n", d.Due, tickler.When(d), d.Detail)
+	}
+	// An opening further back than the first contact was due is most
+	// often a paper file moved in: casestate says how its older records
+	// are entered, and which overdue items they clear.
+	if b := casestate.BackEntryOf(id, c.Intake.Opened, &state); b != nil {
+		for _, l := range b.Lines {
+			fmt.Fprintf(w, "caseplan: note: %s\n", l)
+		}
 	}
 	hint := "caseplan case show " + id + " shows everything due"
 	if n := len(res.Existing); n > 0 {

@@ -28,7 +28,9 @@ benefit's earlier notes after a "; " ("Submitted 2026-11-20; Approved
 2026-12-05"), renewal after renewal, never replacing them (the same notes
 typed again add nothing; a wording is corrected by editing iep.yaml and
 running caseplan commit). Without them the status and notes stay as they
-are.
+are. A renewal done on paper earlier is entered today, with the day it was
+done in --notes ("Renewed 2026-09-15"): the plan records no day a renewal
+was done, so there is no --date.
 
 What --renewal means depends on the status:
   active   the day the benefit must next be renewed by; once it is past,
