@@ -52,5 +52,18 @@ func dashIfEmpty(s string) string {
 // meter starts a progress meter on stderr: drawn only when stderr is a
 // terminal and the work takes over a second (pkg/progress).
 func (g *globals) meter(label string, total int, unit string) *progress.Meter {
-	return progress.New(g.env.Stderr, label, total, unit, progress.Options{Terminal: g.env.StderrIsTerminal, Now: g.env.Now})
+	return progress.New(g.env.Stderr, label, total, unit, g.progressOptions())
+}
+
+// progressEnv sets how progress is shown on a terminal: on (the default),
+// lines (a new line at most every 10 seconds, for a screen reader or a
+// braille display) or off.
+const progressEnv = "CASEPLAN_PROGRESS"
+
+// progressOptions are the meters' options: stderr's, and the mode
+// CASEPLAN_PROGRESS sets (a value it does not know was refused before
+// the command ran; the default stands in for it here).
+func (g *globals) progressOptions() progress.Options {
+	mode, _ := progress.ParseMode(g.env.Getenv(progressEnv))
+	return progress.Options{Terminal: g.env.StderrIsTerminal, Now: g.env.Now, Mode: mode}
 }

@@ -209,3 +209,61 @@ func TestGCProgress(t *testing.T) {
 		t.Errorf("stdout %q on a terminal, %q piped", termOut, pipeOut)
 	}
 }
+
+// TestProgressMode: CASEPLAN_PROGRESS=lines shows progress as whole lines,
+// never drawn over, which a screen reader reads once each; off shows
+// none on a terminal; stdout is the same whatever the mode, and a mode
+// caseplan does not know is refused before the command runs.
+func TestProgressMode(t *testing.T) {
+	dir := initCLIStore(t)
+	env := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>", "CASEPLAN_TODAY": "2026-03-16"}
+	for i := range 20 {
+		if code, _, stderr := runCaseplan(t, dir, env, "case", "new", "--id", fmt.Sprintf("W-%02d", i), "--program", "wioa", "--name", "Ana Example", "--opened", "2026-03-10"); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	run := func(mode string, args ...string) (int, string, string) {
+		var mu sync.Mutex
+		now := time.Date(2026, 3, 16, 10, 0, 0, 0, time.UTC)
+		slow := func() time.Time { // each reading of the clock is 200 ms later
+			mu.Lock()
+			defer mu.Unlock()
+			now = now.Add(200 * time.Millisecond)
+			return now
+		}
+		e := map[string]string{"CASEPLAN_PROGRESS": mode}
+		for k, v := range env {
+			e[k] = v
+		}
+		var out, errb bytes.Buffer
+		code := Main(args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return e[k] },
+			Now: slow, Dir: dir, StderrIsTerminal: true})
+		return code, out.String(), errb.String()
+	}
+	for _, args := range [][]string{{"validate"}, {"report", "caseload"}} {
+		_, onOut, onErr := run("", args...)
+		if !strings.Contains(onErr, "\r") {
+			t.Fatalf("caseplan %s: no progress line by default: %q", strings.Join(args, " "), onErr)
+		}
+		_, linesOut, linesErr := run("lines", args...)
+		if strings.Contains(linesErr, "\r") {
+			t.Errorf("caseplan %s, CASEPLAN_PROGRESS=lines: a line drawn over: %q", strings.Join(args, " "), linesErr)
+		}
+		label := strings.Join(args, " ") + ": "
+		if !strings.HasPrefix(linesErr, label) || !strings.Contains(linesErr, " of 20 cases ") {
+			t.Errorf("caseplan %s, CASEPLAN_PROGRESS=lines: no progress line: %q", strings.Join(args, " "), linesErr)
+		}
+		_, offOut, offErr := run("off", args...)
+		if strings.Contains(offErr, "\r") || strings.Contains(offErr, label) {
+			t.Errorf("caseplan %s, CASEPLAN_PROGRESS=off: progress shown: %q", strings.Join(args, " "), offErr)
+		}
+		if onOut != linesOut || onOut != offOut {
+			t.Errorf("caseplan %s: stdout differs with the mode", strings.Join(args, " "))
+		}
+	}
+	code, out, errText := run("quiet", "validate")
+	if code != 2 || out != "" || !strings.Contains(errText, `caseplan: CASEPLAN_PROGRESS: "quiet" is no progress mode: use one of on, lines, off`) ||
+		!strings.Contains(errText, "caseplan: hint: unset it for the progress line, or set CASEPLAN_PROGRESS=lines for a screen reader") {
+		t.Errorf("CASEPLAN_PROGRESS=quiet: exit %d, stdout %q, stderr %q", code, out, errText)
+	}
+}

@@ -57,6 +57,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/findingout"
 	"github.com/caseplan/caseplan/pkg/gitstore"
+	"github.com/caseplan/caseplan/pkg/progress"
 )
 
 // Env is everything a command reads from the outside world. Tests build
@@ -616,6 +617,9 @@ history is the audit trail.` + "\n" + exitStatusHelp,
 		}
 		if g.lockWait < 0 {
 			return usageErrorf("--lock-wait %s: a wait is not negative", g.lockWait)
+		}
+		if _, err := progress.ParseMode(g.env.Getenv(progressEnv)); err != nil {
+			return &UsageError{Msg: progressEnv + ": " + err.Error(), Hint: "unset it for the progress line, or set " + progressEnv + "=lines for a screen reader (README, Commands)"}
 		}
 		for _, name := range gitstore.DateVars {
 			if v := g.env.Getenv(name); v != "" {

@@ -38,7 +38,9 @@ func (sm *stepMeter) show(step string, done, total int) {
 		}
 		delay := max(progress.Delay-now.Sub(sm.start), time.Nanosecond) // zero would mean the default
 		sm.step, sm.done = step, 0
-		sm.m = progress.New(sm.g.env.Stderr, sm.label, total, step, progress.Options{Terminal: sm.g.env.StderrIsTerminal, Now: sm.g.env.Now, Delay: delay})
+		o := sm.g.progressOptions()
+		o.Delay = delay
+		sm.m = progress.New(sm.g.env.Stderr, sm.label, total, step, o)
 	}
 	if done > sm.done {
 		sm.m.Add(done - sm.done)

@@ -77,3 +77,51 @@ func TestMeterSilent(t *testing.T) {
 	nilMeter.Add(1)
 	nilMeter.Done()
 }
+
+// TestMeterLines: for a screen reader or a braille display, each report
+// of progress is a whole line of its own, never drawn over ("\r"), at
+// most every 10 seconds however often the work reports, and nothing is
+// blanked at the end.
+func TestMeterLines(t *testing.T) {
+	c := &clock{time.Date(2026, 3, 16, 9, 0, 0, 0, time.UTC)}
+	var b bytes.Buffer
+	m := New(&b, "validate", 1000, "cases checked", Options{Terminal: true, Now: c.now, Mode: Lines})
+	for range 300 { // 30 seconds, a step each 100 ms
+		c.t = c.t.Add(100 * time.Millisecond)
+		m.Add(1)
+	}
+	m.Done()
+	got := b.String()
+	want := "validate: 10 of 1000 cases checked (1%)\n" +
+		"validate: 110 of 1000 cases checked (11%)\n" +
+		"validate: 210 of 1000 cases checked (21%)\n"
+	if got != want {
+		t.Errorf("lines mode wrote %q, want %q", got, want)
+	}
+}
+
+// TestMeterOff: Off shows nothing on a terminal, however long the work.
+func TestMeterOff(t *testing.T) {
+	c := &clock{time.Date(2026, 3, 16, 9, 0, 0, 0, time.UTC)}
+	var b bytes.Buffer
+	m := New(&b, "verify", 0, "commits", Options{Terminal: true, Now: c.now, Mode: Off})
+	for range 100 {
+		c.t = c.t.Add(time.Second)
+		m.Add(1)
+	}
+	m.Done()
+	if b.Len() != 0 {
+		t.Errorf("off drew %q", b.String())
+	}
+}
+
+func TestParseMode(t *testing.T) {
+	for in, want := range map[string]Mode{"": Redraw, "on": Redraw, "lines": Lines, "off": Off} {
+		if got, err := ParseMode(in); err != nil || got != want {
+			t.Errorf("ParseMode(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := ParseMode("quiet"); err == nil || err.Error() != `"quiet" is no progress mode: use one of on, lines, off` {
+		t.Errorf("ParseMode(quiet): %v", err)
+	}
+}

@@ -119,7 +119,7 @@ func (htmlWriter) Monthly(w io.Writer, r *Monthly) error {
 	for _, m := range r.Managers {
 		load = append(load, bar{label: m.ID, value: m.Caseload})
 	}
-	p.Charts = []chart{newChart("Contacts per week", weeks), newChart("Caseload per case manager "+monthlyAsOf(r).at(), load)}
+	p.Charts = []chart{newChart("Contacts per week", "Week", "Contacts", weeks), newChart("Caseload per case manager "+monthlyAsOf(r).at(), "Manager", "Caseload", load)}
 	p.Tables = htmlTables(monthlyTables(r)...)
 	return pageTemplate.Execute(w, p)
 }
@@ -143,7 +143,7 @@ func (htmlWriter) Caseload(w io.Writer, r *Caseload) error {
 	for _, ph := range phaseOrder(r.Total) {
 		phases = append(phases, bar{label: ph, value: r.Total.Phases[ph]})
 	}
-	p.Charts = []chart{newChart("Open cases per case manager", open), newChart("Overdue items per case manager", overdue), newChart("Open cases by phase", phases)}
+	p.Charts = []chart{newChart("Open cases per case manager", "Manager", "Open cases", open), newChart("Overdue items per case manager", "Manager", "Overdue items", overdue), newChart("Open cases by phase", "Phase", "Open cases", phases)}
 	p.Tables = htmlTables(caseloadManagerTable(r), caseloadProgramTable(r), caseloadPhaseTable(r), caseloadCaseTable(r))
 	return pageTemplate.Execute(w, p)
 }
@@ -154,9 +154,16 @@ type bar struct {
 	value int
 }
 
-// chart is a horizontal bar chart laid out for the SVG template.
+// chart is a horizontal bar chart laid out for the SVG template. A screen
+// reader cannot read an SVG drawing's bars, so the page gives the same
+// figures as a table only a screen reader reads (class sr-only), its
+// columns headed LabelHeader and ValueHeader, and hides the drawing from it
+// (aria-hidden): the numbers of a chart such as "Contacts per week" are in
+// no other table of the page.
 type chart struct {
 	Title         string
+	LabelHeader   string // the table's first column: "Week", "Manager"
+	ValueHeader   string // its second: "Contacts", "Open cases"
 	Width, Height int
 	LabelX, BarX  int
 	Bars          []drawnBar
@@ -177,8 +184,8 @@ const (
 	chartRow        = 24
 )
 
-func newChart(title string, bars []bar) chart {
-	c := chart{Title: title, Width: chartLabelWidth + chartBarMax + 60, Height: len(bars)*chartRow + 8, LabelX: chartLabelWidth - 8, BarX: chartLabelWidth}
+func newChart(title, labelHeader, valueHeader string, bars []bar) chart {
+	c := chart{Title: title, LabelHeader: labelHeader, ValueHeader: valueHeader, Width: chartLabelWidth + chartBarMax + 60, Height: len(bars)*chartRow + 8, LabelX: chartLabelWidth - 8, BarX: chartLabelWidth}
 	most := 0
 	for _, b := range bars {
 		most = max(most, b.value)
@@ -222,6 +229,8 @@ th[scope=row] { white-space: normal; min-width: 8em; }
 td.nowrap { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.flags { min-width: 9em; }
+ul.flags { list-style: none; margin: 0; padding: 0; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .flag { display: inline-block; white-space: nowrap; margin: 0 .25em .2em 0; padding: 0 .45em; border: 1px solid #c5ced6; border-radius: .7em; background: #f2f4f6; font-size: .9em; }
 .flag.warn { border-color: #d9a19b; background: #fbe9e7; color: #8a2419; }
 .charts { display: flex; flex-wrap: wrap; gap: 2em; }
@@ -263,16 +272,25 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 {{end}}</tbody>
 </table>
 {{- end}}
+{{- if .Charts}}
 <h2>Charts</h2>
 <div class="charts">
 {{range .Charts}}<figure>
-<figcaption>{{.Title}}</figcaption>
-<svg viewBox="0 0 {{.Width}} {{.Height}}" role="img" aria-label="{{.Title}}">
+<figcaption aria-hidden="true">{{.Title}}</figcaption>
+<svg viewBox="0 0 {{.Width}} {{.Height}}" aria-hidden="true" focusable="false">
 {{- $c := .}}
 {{range .Bars}}<text x="{{$c.LabelX}}" y="{{.TextY}}" text-anchor="end">{{.Label}}</text><rect x="{{$c.BarX}}" y="{{.Y}}" width="{{.W}}" height="{{.BarH}}"><title>{{.Label}}: {{.Value}}{{$c.Unit}}</title></rect><text x="{{.ValueX}}" y="{{.TextY}}">{{.Value}}{{$c.Unit}}</text>
 {{end}}</svg>
+<table class="sr-only">
+<caption>{{.Title}}</caption>
+<thead><tr><th scope="col">{{.LabelHeader}}</th><th scope="col">{{.ValueHeader}}</th></tr></thead>
+<tbody>
+{{range .Bars}}<tr><th scope="row">{{.Label}}</th><td>{{.Value}}{{$c.Unit}}</td></tr>
+{{end}}</tbody>
+</table>
 </figure>
 {{end}}</div>
+{{- end}}
 {{range .Tables}}
 <h2>{{.Title}}</h2>
 {{- range .Notes}}
@@ -283,7 +301,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 <table>
 <thead><tr>{{range .Headers}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{if .Flags}}{{range .Flags}}<span class="flag{{if .Warn}} warn{{end}}"{{with .Meaning}} title="{{.}}"{{end}}>{{.Text}}</span>{{end}}{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{if .Flags}}<ul class="flags">{{range .Flags}}<li class="flag{{if .Warn}} warn{{end}}"{{with .Meaning}} title="{{.}}"{{end}}>{{.Text}}</li>{{end}}</ul>{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>

@@ -33,7 +33,7 @@ func (htmlWriter) Performance(w io.Writer, r *Performance) error {
 	if l := unrecordedLine(r); l != "" {
 		p.Summary = append(p.Summary, line{label: "Exits not recorded", value: itoa(len(r.UnrecordedExits)), remark: l})
 	}
-	p.Charts = []chart{percentChart("Rates, in percent of each denominator", rates)}
+	p.Charts = []chart{percentChart("Rates, in percent of each denominator", "Indicator", "Rate", rates)}
 	for _, ind := range r.Indicators {
 		cases := performanceCaseTable(ind)
 		cases.notes = performanceNotes(ind)
@@ -44,8 +44,8 @@ func (htmlWriter) Performance(w io.Writer, r *Performance) error {
 
 // percentChart is a bar chart of percentages on a scale of 0 to 100, so
 // that bars of different charts and reports compare.
-func percentChart(title string, bars []bar) chart {
-	c := newChart(title, bars)
+func percentChart(title, labelHeader, valueHeader string, bars []bar) chart {
+	c := newChart(title, labelHeader, valueHeader, bars)
 	c.Unit = "%"
 	for i, b := range bars {
 		c.Bars[i].W = min(b.value, 100) * chartBarMax / 100

@@ -93,7 +93,7 @@ func generate(c *cobra.Command, dir string, date time.Time) error {
 	if err := doc.GenMan(c, header, &b); err != nil {
 		return err
 	}
-	page := withExitStatus(b.Bytes())
+	page := unhyphenated(withExitStatus(b.Bytes()))
 	name := strings.ReplaceAll(c.CommandPath(), " ", "-") + ".1"
 	if err := os.WriteFile(filepath.Join(dir, name), page, 0o644); err != nil {
 		return err
@@ -148,6 +148,32 @@ func helpMarkdown(help string) string {
 // tab is cobra's own help's indent, as in the completion commands').
 func indented(line string) bool {
 	return strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")
+}
+
+// unhyphenated turns hyphenation and justification off where they take
+// effect: after .TH, which in the man macros sets hyphenation on again, so
+// the .nh go-md2man writes before it does nothing. Words broken at a line's
+// end ("coun-selors", "case-plan extension decide") are read as two by a
+// screen reader or a braille display, and a command broken in two cannot
+// be copied; justified lines add runs of spaces. Ragged right, no breaks
+// in words: .nh and .ad l for the page, and groff's registers HY and AD,
+// which its paragraph macros set them from again.
+func unhyphenated(page []byte) []byte {
+	page = bytes.TrimPrefix(page, []byte(".nh\n"))
+	start := 0
+	if !bytes.HasPrefix(page, []byte(".TH ")) {
+		start = bytes.Index(page, []byte("\n.TH "))
+		if start < 0 {
+			return page
+		}
+		start++
+	}
+	end := bytes.IndexByte(page[start:], '\n')
+	if end < 0 {
+		return page
+	}
+	end += start + 1
+	return append(append(page[:end:end], ".nh\n.ad l\n.nr HY 0\n.ds AD l\n"...), page[end:]...)
 }
 
 // withExitStatus adds an EXIT STATUS section — the codes of cli.ExitStatus

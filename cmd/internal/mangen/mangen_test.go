@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -79,3 +82,66 @@ func TestManPages(t *testing.T) {
 // roffShown turns the escapes of a page's preformatted line into the
 // characters man shows for them.
 var roffShown = strings.NewReplacer(`\\`, `\`, `\e`, `\`, `\-`, `-`, `\&`, ``)
+
+// TestManPagesUnhyphenated: every page turns hyphenation and
+// justification off after .TH (which sets hyphenation on again), and
+// rendered by nroff no word is broken at a line's end, where a screen
+// reader reads it as two ("coun- selors"), nor a line justified with runs
+// of spaces.
+func TestManPagesUnhyphenated(t *testing.T) {
+	dir := t.TempDir()
+	if err := Generate(dir, DefaultDate); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".nh", ".ad l", ".nr HY 0", ".ds AD l"}
+	for _, p := range pages {
+		page, _ := os.ReadFile(filepath.Join(dir, p.Name()))
+		lines := strings.SplitN(string(page), "\n", 6)
+		if len(lines) < 6 || !strings.HasPrefix(lines[0], ".TH ") || !slices.Equal(lines[1:5], want) {
+			t.Errorf("%s begins %q, want .TH, then %q", p.Name(), lines[:min(5, len(lines))], want)
+		}
+	}
+	nroff, err := exec.LookPath("nroff")
+	if err != nil {
+		t.Skip("no nroff to render a page with")
+	}
+	for _, name := range []string{"caseplan-due.1", "caseplan-case-show.1", "caseplan-report-monthly.1"} {
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		words := strings.ReplaceAll(string(src), "\\-", "-")
+		cmd := exec.Command(nroff, "-man", "-rLL=80n", filepath.Join(dir, name))
+		cmd.Env = append(os.Environ(), "LANG=C")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := overstrike.ReplaceAllString(string(out), "")
+		lines := strings.Split(text, "\n")
+		for i, line := range lines {
+			line = strings.TrimRight(line, " ")
+			if fields := strings.Fields(line); len(fields) > 0 && i+1 < len(lines) && hyphenEnd.MatchString(line) {
+				last, next := fields[len(fields)-1], strings.Fields(lines[i+1])
+				if len(next) > 0 && !strings.Contains(words, last+next[0]) {
+					t.Errorf("%s breaks a word at a line's end: %q / %q", name, line, lines[i+1])
+				}
+			}
+			if justified.MatchString(line) {
+				t.Errorf("%s justifies a line with runs of spaces: %q", name, line)
+			}
+		}
+	}
+}
+
+var (
+	overstrike = regexp.MustCompile(".\x08")
+	hyphenEnd  = regexp.MustCompile(`[a-z]-$`)
+	// A run of spaces inside a sentence of the text (indented 7), not
+	// nroff's two after a sentence's end nor a table's columns.
+	justified = regexp.MustCompile(`^       [^ -].*[a-z,;)]  +[a-z(]`)
+)
