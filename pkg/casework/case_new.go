@@ -63,6 +63,14 @@ type NewCase struct {
 	// (unless Name is set) and plain contact details. validate's wioa-returning-from holds it to a WIOA
 	// case that exited before the new one opened.
 	ReturningFrom string
+	// Phone and Email are how to reach the participant, written as case
+	// set --phone and --email write them (flagText): nil, not given; with
+	// ReturningFrom, nil keeps the earlier case's and "" leaves it out.
+	// Given at once, they are in the first commit that validate's
+	// duplicate-person and case import compare (name with phone or
+	// email), so a namesake with another phone is not taken for the
+	// participant in between.
+	Phone, Email *string
 }
 
 // Build returns the change that opens the case: intake.yaml and an empty
@@ -168,6 +176,26 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		if n.Name != "" { // a name that changed; else the earlier case's
 			in.Participant.Name = n.Name
 		}
+	}
+	for _, c := range []struct {
+		flag string
+		v    *string
+		to   *string
+	}{{"phone", n.Phone, &in.Participant.Phone}, {"email", n.Email, &in.Participant.Email}} {
+		if c.v == nil {
+			continue
+		}
+		// '' is no value: for a returning participant, none of the
+		// earlier case's; for a new one, the same as leaving the flag out.
+		hint := "give the value as it should read, or leave --" + c.flag + " out"
+		if earlier != nil {
+			hint = "give the value as it should read, or --" + c.flag + " '' to leave out the earlier case's"
+		}
+		v, err := flagText(c.flag, *c.v, hint)
+		if err != nil {
+			return nil, err
+		}
+		*c.to = v
 	}
 	if prog.Kind == "work-security" || !n.NoticeDate.IsZero() || !n.LayoffDate.IsZero() {
 		if n.NoticeDate.IsZero() || n.LayoffDate.IsZero() {

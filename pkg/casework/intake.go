@@ -126,16 +126,19 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 	// the field): a stray space or a quoted variable that was never set
 	// deleted the phone, or every skill, that the record held.
 	var blank error
-	onlySpaces := func(flag, s string) bool {
-		if s == "" || strings.TrimSpace(s) != "" || blank != nil {
-			return false
+	value := func(flag, s string) (string, bool) {
+		t, err := flagText(flag, s, orRemove(flag))
+		if err != nil && blank == nil {
+			blank = err
 		}
-		blank = spacesOnly(flag, s, orRemove(flag))
-		return true
+		return t, err == nil
 	}
 	text := func(label string, path []string, now string, v *string) {
-		if v != nil && !onlySpaces(strings.ReplaceAll(label, " ", "-"), *v) {
-			fields = append(fields, intakeField{label: label, path: path, now: now, v: strings.TrimSpace(*v)})
+		if v == nil {
+			return
+		}
+		if t, ok := value(strings.ReplaceAll(label, " ", "-"), *v); ok {
+			fields = append(fields, intakeField{label: label, path: path, now: now, v: t})
 		}
 	}
 	list := func(label, flag string, path []string, now, v []string) {
@@ -144,11 +147,12 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 		}
 		var items []string
 		for _, s := range v {
-			if onlySpaces(flag, s) {
+			t, ok := value(flag, s)
+			if !ok {
 				return
 			}
-			if s = strings.TrimSpace(s); s != "" {
-				items = append(items, s)
+			if t != "" {
+				items = append(items, t)
 			}
 		}
 		fields = append(fields, intakeField{label: label, path: path, now: now, v: items})
@@ -244,6 +248,20 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 		return nil, inputErrorf("caseplan case show "+a.Case+" shows the case", "nothing changes: the intake of case %s already has these values", a.Case)
 	}
 	return lc.intakeChange("case.set", "update the intake: "+strings.Join(changed, ", "), "", edits...)
+}
+
+// flagText is a flag's text as case set and case new write it into the
+// intake: trimmed of spaces, "" for none (case set removes the field;
+// case new --returning-from leaves out the earlier case's). A value of
+// spaces only is refused with hint, never taken for "": a stray space, or
+// a quoted shell variable that was never set, would delete the phone the
+// record held.
+func flagText(flag, v, hint string) (string, error) {
+	t := strings.TrimSpace(v)
+	if v != "" && t == "" {
+		return "", spacesOnly(flag, v, hint)
+	}
+	return t, nil
 }
 
 // removes reports whether a new value removes its field: an empty text

@@ -16,19 +16,25 @@ type caseNewOptions struct {
 	*globals
 	noCommit               bool
 	opened, notice, layoff string // parsed into change
+	phone, email           string // into change when given
 	change                 casework.NewCase
 }
 
 func newCmdCaseNew(g *globals, runF func(*caseNewOptions) error) *cobra.Command {
 	opts := &caseNewOptions{globals: g}
 	c := &cobra.Command{
-		Use:   "new --program KEY --name NAME [--manager ID]",
+		Use:   "new --program KEY --name NAME [--phone P] [--email E] [--manager ID]",
 		Short: "Open a case: write its intake record and an empty plan, and commit",
 		Long: `Open a case. caseplan writes cases/<id>/intake.yaml and an empty Individual
 Employment Plan (iep.yaml), validates them and commits. The case ID is printed
 on stdout: by default the year and five random characters (2026-K7QX2), which
 cannot collide when cases are opened in several clones at once; --id takes an
 ID from another system (never a Social Security number).
+
+--phone and --email record how to reach the participant, as caseplan case
+set writes them. Give them when you have them: validate (rule
+duplicate-person) tells two people of one name apart by them, and case import
+recognises the person by name with phone or email, from the first commit on.
 
 Work-security cases need --notice-date and --layoff-date (document 000).
 
@@ -38,13 +44,14 @@ participation date and exit. Each period is a case of its own: open the
 new one with --returning-from EARLIER-CASE. It records returning_from in
 the intake and starts from the earlier intake's name and contact details
 (phone, email, address, channels, best times, language; never the sealed
-fields); --name is then needed only for a name that changed, and
---program defaults to the earlier case's.
-validate holds it to an earlier WIOA case whose exit was recorded before the
-new case opens (rule wioa-returning-from), and export pirl reports every
-period under the first case's ID (PIRL 100). case new does not look for
-another open case of the same person (that would read every case);
-caseplan validate of the whole store warns of one (rule duplicate-person).
+fields); --name, --phone and --email are then needed only for what
+changed (--phone '' leaves the earlier phone out), and --program defaults
+to the earlier case's. validate holds it to an earlier WIOA case whose exit
+was recorded before the new case opens (rule wioa-returning-from), and
+export pirl reports every period under the first case's ID (PIRL 100).
+case new does not look for another open case of the same person (that
+would read every case); caseplan validate of the whole store warns of one
+(rule duplicate-person).
 
 On stderr case new then says what the new case needs next: the intake
 meeting, recorded as the program counts a contact (note add --kind intake,
@@ -52,7 +59,8 @@ two-way; for WIOA with a service code and a detailed note, 002), and the
 first items due — everything overdue, for a case opened late, and the next
 item. caseplan case show lists all that is due, and caseplan validate the
 errors a case opened late starts with: each is something still to do.` + "\n" + exitStatusHelp,
-		Example: `  caseplan case new --program wioa --name "Alex Example" --manager jdoe
+		Example: `  caseplan case new --program wioa --name "Alex Example" --manager jdoe \
+      --phone 555-0142 --email alex@example.org
   caseplan case new --program work-security --name "Sam Sample" \
       --notice-date 2026-03-02 --layoff-date 2026-05-01
   caseplan case new --program wioa --returning-from 2026-K7QX2`,
@@ -78,6 +86,17 @@ errors a case opened late starts with: each is something still to do.` + "\n" + 
 				}
 				*d.to = t
 			}
+			// As case set takes them: a flag not given is nil, and then
+			// the earlier case's for a returning participant.
+			for _, f := range []struct {
+				flag string
+				v    *string
+				to   **string
+			}{{"phone", &opts.phone, &opts.change.Phone}, {"email", &opts.email, &opts.change.Email}} {
+				if c.Flags().Changed(f.flag) {
+					*f.to = f.v
+				}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -87,6 +106,7 @@ errors a case opened late starts with: each is something still to do.` + "\n" + 
 	f := c.Flags()
 	f.StringVar(&opts.change.Program, "program", "", "the program `KEY` from caseplan.yaml (work-security, wioa, post-employment, ...; with --returning-from, default: the earlier case's)")
 	f.StringVar(&opts.change.Name, "name", "", "the participant's `NAME` (with --returning-from, default: the earlier case's)")
+	contactVar(f, &opts.phone, &opts.email, " (with --returning-from, default: the earlier case's)")
 	onceVar(f, &opts.change.Manager, "manager", "the designated case manager's staff `ID` (default: you)")
 	f.StringVar(&opts.change.ID, "id", "", "an external case `ID` (default: a new random one)")
 	f.StringVar(&opts.change.Center, "center", "", "the office (default: the manager's)")

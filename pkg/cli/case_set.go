@@ -2,6 +2,7 @@ package cli
 
 import (
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/caseplan/caseplan/pkg/casework"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -73,8 +74,7 @@ over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exi
 	}
 	f := c.Flags()
 	f.StringVar(&opts.name, "name", "", "the participant's full `NAME`, corrected")
-	f.StringVar(&opts.phone, "phone", "", "the participant's phone number")
-	f.StringVar(&opts.email, "email", "", "the participant's email address")
+	contactVar(f, &opts.phone, &opts.email, "")
 	f.StringVar(&opts.address, "address", "", "the participant's postal address, for letters (003)")
 	f.StringArrayVar(&opts.channels, "channel", nil, "a preferred `CHANNEL`: "+choicesOf("case set", "channel")+" (repeatable; replaces the list)")
 	f.StringVar(&opts.bestTimes, "best-times", "", "the best `TIMES` to reach them, e.g. 'weekdays after 7pm' (003)")
@@ -91,6 +91,14 @@ over 1, an unknown channel) are refused with the schema's finding.` + "\n" + exi
 	f.BoolVar(&opts.grantEnded, "grant-ended", false, "work security: the layoff is because grant funding ended (--grant-ended=false to undo)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c
+}
+
+// contactVar defines --phone and --email, the participant's contact
+// details as case set and case new take them (casework's flagText writes
+// them); more is said after each flag's usage.
+func contactVar(f *pflag.FlagSet, phone, email *string, more string) {
+	f.StringVar(phone, "phone", "", "the participant's phone number"+more)
+	f.StringVar(email, "email", "", "the participant's email address"+more)
 }
 
 // caseSetFlags are the flags of caseplan case set that set a field.
