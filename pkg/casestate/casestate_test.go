@@ -1486,3 +1486,29 @@ func TestEpisodesAsOfIsAsOfForItsReaders(t *testing.T) {
 		}
 	}
 }
+
+// An exit recorded on or after the service that hid an earlier exit is
+// the new period's: case exit refuses a case that already exited, so the
+// item says to correct the exit recorded to the hidden one and record it
+// again on the new period's case, which works as typed (TEGL 10-16).
+func TestDueUnrecordedExitWithALaterExitRecorded(t *testing.T) {
+	fs := files{
+		"intake.yaml":                wioaIntake + "exited: 2026-07-01\n",
+		"notes/2026-03-05-ab12.yaml": contactNote("2026-03-05-ab12"),
+		"notes/2026-07-01-ab13.yaml": contactNote("2026-07-01-ab13"),
+	}
+	const want = "exit not recorded: the service on 2026-07-01 came after 90 days without a participation-causing service since 2026-03-05, so the participant exited on 2026-03-05 (TEGL 10-16, PIRL 901) and that service began a new period of participation; the exit recorded on 2026-07-01 ends the new period: correct exited to 2026-03-05 with caseplan edit C1 intake, open the new period with caseplan case new --returning-from C1 --opened 2026-07-01 and record its exit there with caseplan case exit NEW-CASE --date 2026-07-01"
+	n := 0
+	for _, d := range state(t, fs, "2026-07-02").Due {
+		if d.Kind != DueUnrecordedExit {
+			continue
+		}
+		n++
+		if d.Detail != want {
+			t.Errorf("detail:\n%s\nwant:\n%s", d.Detail, want)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d unrecorded-exit items, want 1", n)
+	}
+}

@@ -1088,10 +1088,22 @@ func (x *view) unrecordedExitDue() {
 	}
 	then := calendar.Participation{Date: pp.Date, LastService: pp.EarlierExit, ExitDays: pp.ExitDays}
 	exit, back := string(date(pp.EarlierExit)), string(date(pp.Returned))
+	fix := "record the exit with caseplan case exit " + x.c.ID + " --date " + exit +
+		" and open the new period with caseplan case new --returning-from " + x.c.ID + " --opened " + back
+	if recorded, ok := x.c.Intake.Exited.Time(); ok {
+		// An exit recorded on or after the later service is the new
+		// period's own, and case exit refuses a case that already exited:
+		// the exit recorded is corrected to the hidden one, and recorded
+		// again on the new period's case (TEGL 10-16: a period of
+		// participation is a case of its own).
+		rec := string(date(recorded))
+		fix = "the exit recorded on " + rec + " ends the new period: correct exited to " + exit + " with caseplan edit " + x.c.ID +
+			" intake, open the new period with caseplan case new --returning-from " + x.c.ID + " --opened " + back +
+			" and record its exit there with caseplan case exit NEW-CASE --date " + rec
+	}
 	detail := "exit not recorded: the service on " + back + " came after " + countOf(pp.ExitDays, "day") +
 		" without a participation-causing service since " + exit + ", so the participant exited on " + exit +
-		" (TEGL 10-16, PIRL 901) and that service began a new period of participation; record the exit with caseplan case exit " +
-		x.c.ID + " --date " + exit + " and open the new period with caseplan case new --returning-from " + x.c.ID + " --opened " + back
+		" (TEGL 10-16, PIRL 901) and that service began a new period of participation; " + fix
 	x.add(DueUnrecordedExit, then.ExitKnown(), detail, x.file(layout.KindIntake), "status")
 }
 

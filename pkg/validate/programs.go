@@ -701,9 +701,20 @@ var wioaRules = []*Rule{
 			if exit, ok := x.exited(); ok && p.Returned.After(exit) {
 				return
 			}
-			exit := p.EarlierExit.Format(time.DateOnly)
-			x.Report(x.File(layout.KindIntake), Path("status"), "the participation-causing service on %s came more than %d days after the one on %s, with none between and none scheduled: the participant exited on %s by WIOA's definition (TEGL 10-16, PIRL 901), and that service began a new period of participation; record the exit with caseplan case exit %s --date %s and open the new period with caseplan case new --returning-from %s --opened %s, record there the services from %s, and void the notes recorded here for them with caseplan note amend %s NOTE --void --content TEXT",
-				p.Returned.Format(time.DateOnly), p.ExitDays, exit, exit, x.Case.ID, exit, x.Case.ID, p.Returned.Format(time.DateOnly), p.Returned.Format(time.DateOnly), x.Case.ID)
+			exit, back := p.EarlierExit.Format(time.DateOnly), p.Returned.Format(time.DateOnly)
+			fix := fmt.Sprintf("record the exit with caseplan case exit %s --date %s and open the new period with caseplan case new --returning-from %s --opened %s, record there the services from %s",
+				x.Case.ID, exit, x.Case.ID, back, back)
+			if recorded, ok := x.exited(); ok {
+				// An exit recorded on or after the later service is the
+				// new period's, and case exit refuses a case that already
+				// exited: correct the one recorded to the hidden exit and
+				// record it again on the new period's case.
+				rec := recorded.Format(time.DateOnly)
+				fix = fmt.Sprintf("the exit recorded on %s ends the new period: correct exited to %s with caseplan edit %s intake, open the new period with caseplan case new --returning-from %s --opened %s, record there the services from %s and its exit with caseplan case exit NEW-CASE --date %s",
+					rec, exit, x.Case.ID, x.Case.ID, back, back, rec)
+			}
+			x.Report(x.File(layout.KindIntake), Path("status"), "the participation-causing service on %s came more than %d days after the one on %s, with none between and none scheduled: the participant exited on %s by WIOA's definition (TEGL 10-16, PIRL 901), and that service began a new period of participation; %s, and void the notes recorded here for them with caseplan note amend %s NOTE --void --content TEXT",
+				back, p.ExitDays, exit, exit, fix, x.Case.ID)
 		},
 	},
 	{

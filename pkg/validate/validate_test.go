@@ -1080,6 +1080,14 @@ func ruleTests() []ruleTest {
 				m.drop("WS1")
 				m["cases/W1/notes/2026-09-28-js01.yaml"] = "id: 2026-09-28-js01\ndate: 2026-09-28\nauthor: mrivera\nkind: contact\nmode: phone\ntwo_way: true\nservices: [job-search]\ncontent: Back to look for work\n"
 			}},
+		// The exit recorded on the later service's day is the new
+		// period's: case exit refuses a second exit, so the finding says
+		// to correct the one recorded and record it on the new case.
+		{rule: RuleWIOAUnrecordedExit, on: day("2026-10-20"), change: func(m memStore) {
+			m.drop("WS1")
+			m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-10-15\nparticipant:")
+			m["cases/W1/notes/2026-10-15-js01.yaml"] = "id: 2026-10-15-js01\ndate: 2026-10-15\nauthor: mrivera\nkind: contact\nmode: phone\ntwo_way: true\nservices: [job-search]\ncontent: Back to look for work\n"
+		}, want: "cases/W1/intake.yaml:4:9", msg: "began a new period of participation; the exit recorded on 2026-10-15 ends the new period: correct exited to 2026-06-30 with caseplan edit W1 intake, open the new period with caseplan case new --returning-from W1 --opened 2026-10-15, record there the services from 2026-10-15 and its exit with caseplan case exit NEW-CASE --date 2026-10-15, and void the notes"},
 		// W1's last participation-causing service is its CNA training,
 		// which ended on 2026-06-30: the exit date (PIRL 901).
 		{rule: "wioa-exit-date", on: day("2026-10-15"), change: func(m memStore) {
