@@ -52,3 +52,29 @@ func WriteFile(path string, data []byte, perm fs.FileMode) (err error) {
 	}
 	return os.Rename(f.Name(), path)
 }
+
+// WriteOutput writes data to path, a file a person named for a command's
+// output (report --out, due --ics): atomically, as WriteFile does, when
+// path is a regular file or is not there yet; straight into it when path
+// is anything else that takes writes — /dev/null, /dev/stdout, a terminal,
+// a named pipe a script reads from, a symbolic link to a file. A rename
+// would put a regular file in its place: as root, /dev/null itself would
+// become one, breaking every program on the machine; as anyone else the
+// rename is refused (/dev is not theirs), and a link the office set up
+// ("latest.html") would be cut. Such a write is not atomic; none of those
+// can be replaced in one step anyway.
+func WriteOutput(path string, data []byte, perm fs.FileMode) error {
+	fi, err := os.Lstat(path)
+	if err != nil || fi.Mode().IsRegular() || fi.IsDir() {
+		return WriteFile(path, data, perm)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -373,7 +373,7 @@ func (o *reportOptions) writeReport(what string, render func(w *bytes.Buffer) er
 	if err != nil {
 		return err
 	}
-	if err := atomicfile.WriteFile(path, b.Bytes(), 0o644); err != nil {
+	if err := atomicfile.WriteOutput(path, b.Bytes(), 0o644); err != nil {
 		return outputWriteError(what, "out", o.out, err)
 	}
 	fmt.Fprintf(o.env.Stderr, "caseplan: wrote %s to %s\n", what, o.out)

@@ -150,14 +150,16 @@ func (c Calendar) description(it casestate.Due) string {
 		"\nSee it with: caseplan case show " + it.Case
 }
 
-// WriteFile writes a calendar to path atomically (atomicfile.WriteFile), so
-// a calendar program reading the file never sees it half-written.
+// WriteFile writes a calendar to path atomically (atomicfile.WriteOutput),
+// so a calendar program reading the file never sees it half-written; a
+// path that is no regular file (/dev/stdout, a named pipe) is written
+// into, not replaced.
 func WriteFile(path string, cal *ics.Calendar) error {
 	var b bytes.Buffer
 	if err := Write(&b, cal); err != nil {
 		return err
 	}
-	return atomicfile.WriteFile(path, b.Bytes(), 0o644)
+	return atomicfile.WriteOutput(path, b.Bytes(), 0o644)
 }
 
 // Write writes a calendar to w, with the CR LF line ends RFC 5545 asks
