@@ -8,6 +8,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/caseid"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/personname"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
 )
@@ -77,6 +78,14 @@ type NewCase struct {
 // plan (iep.yaml), so that every case has its IEP from the start (002).
 func (n NewCase) Build(s *State) (*Change, error) {
 	cfg := s.Snapshot.Config
+	// The name as case import writes a roster's: ends trimmed, accents
+	// composed, a run of spaces one space (personname.AsTyped).
+	var notes []string
+	if n.Name != "" {
+		var note string
+		n.Name, note = typedName("name", n.Name)
+		notes = appendIf(notes, note)
+	}
 	var earlier *record.Intake
 	if n.ReturningFrom != "" {
 		var err error
@@ -218,7 +227,28 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		Summary: fmt.Sprintf("open case (%s, manager %s)", n.Program, manager),
 		Files:   map[string][]byte{dir + "/intake.yaml": intake, dir + "/iep.yaml": iep},
 		Output:  id,
+		Notes:   notes,
 	}, nil
+}
+
+// typedName is a name given to --flag as caseplan writes it
+// (personname.AsTyped), and what the command says when that is not as
+// it was typed: a run of spaces in it made one. The trimmed ends and
+// the composed accents are not said, as case import does not say them:
+// no one sees them.
+func typedName(flag, typed string) (name, note string) {
+	name, collapsed := personname.AsTyped(typed)
+	if collapsed {
+		note = fmt.Sprintf("--%s written as %q: a run of spaces between two words is one space", flag, name)
+	}
+	return name, note
+}
+
+func appendIf(notes []string, note string) []string {
+	if note == "" {
+		return notes
+	}
+	return append(notes, note)
 }
 
 // earlierPeriod reads the intake of the case a returning participant's

@@ -164,8 +164,20 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 	if a.Name != nil && *a.Name == "" {
 		return nil, inputErrorf("give the name as it should read, e.g. --name 'Sam Sample'", "the participant's name cannot be removed")
 	}
-	text("name", []string{"participant", "name"}, p.Name, a.Name)
-	text("preferred name", []string{"participant", "preferred_name"}, p.PreferredName, a.PreferredName)
+	// The names as case new and case import write them
+	// (personname.AsTyped): accents composed, a run of spaces one space.
+	var notes []string
+	name := func(label, flag string, path []string, now string, v *string) {
+		if v == nil || strings.TrimSpace(*v) == "" {
+			text(label, path, now, v)
+			return
+		}
+		typed, note := typedName(flag, *v)
+		text(label, path, now, &typed)
+		notes = appendIf(notes, note)
+	}
+	name("name", "name", []string{"participant", "name"}, p.Name, a.Name)
+	name("preferred name", "preferred-name", []string{"participant", "preferred_name"}, p.PreferredName, a.PreferredName)
 	text("phone", []string{"participant", "phone"}, p.Phone, a.Phone)
 	text("email", []string{"participant", "email"}, p.Email, a.Email)
 	text("address", []string{"participant", "address"}, p.Address, a.Address)
@@ -247,7 +259,11 @@ func (a SetIntake) Build(s *State) (*Change, error) {
 		}
 		return nil, inputErrorf("caseplan case show "+a.Case+" shows the case", "nothing changes: the intake of case %s already has these values", a.Case)
 	}
-	return lc.intakeChange("case.set", "update the intake: "+strings.Join(changed, ", "), "", edits...)
+	ch, err := lc.intakeChange("case.set", "update the intake: "+strings.Join(changed, ", "), "", edits...)
+	if err == nil {
+		ch.Notes = append(ch.Notes, notes...)
+	}
+	return ch, err
 }
 
 // flagText is a flag's text as case set and case new write it into the

@@ -102,7 +102,9 @@ func (a AddTeamMember) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	m := a.Member
-	m.Name, m.Role = strings.TrimSpace(m.Name), strings.TrimSpace(m.Role)
+	var nameNote string
+	m.Name, nameNote = typedName("name", m.Name)
+	m.Role = strings.TrimSpace(m.Role)
 	m.Organization, m.Phone, m.Email, m.Notes = strings.TrimSpace(m.Organization), strings.TrimSpace(m.Phone), strings.TrimSpace(m.Email), strings.TrimSpace(m.Notes)
 	staff, retired, err := a.rosterMember(s.Snapshot.Config, &m)
 	if err != nil {
@@ -132,6 +134,9 @@ func (a AddTeamMember) Build(s *State) (*Change, error) {
 	}
 	ch, err := lc.intakeChange("case.team.add", fmt.Sprintf("add %s to the team (%s)", who, m.Role), m.ID,
 		intakeAppend([]string{"team"}, m))
+	if err == nil {
+		ch.Notes = appendIf(ch.Notes, nameNote)
+	}
 	if err == nil && retired != "" {
 		ch.Notes = append(ch.Notes, fmt.Sprintf("%s is the name of %s, retired from the staff roster (active: false): added by name only, without the roster's address, so the entry gives them no access to the case\n"+
 			"hint: if you meant them and they are back, an admin makes them active again (caseplan staff set %s --active=true), then caseplan case team add %s --staff %s --role %s", m.Name, retired, retired, a.Case, retired, m.Role))

@@ -30,7 +30,8 @@ func (a AddReference) Build(s *State) (*Change, error) {
 		return nil, &store.UnknownCaseError{ID: a.Case}
 	}
 	r := a.Reference
-	r.Name = strings.TrimSpace(r.Name)
+	var nameNote string
+	r.Name, nameNote = typedName("name", r.Name)
 	r.Relationship = strings.TrimSpace(r.Relationship)
 	if r.Name == "" || r.Relationship == "" {
 		return nil, inputErrorf("for example --name 'Pat Example' --relationship 'former supervisor'", "a reference needs a name and a relationship")
@@ -65,6 +66,7 @@ func (a AddReference) Build(s *State) (*Change, error) {
 		Summary: "add reference " + r.Name,
 		Files:   map[string][]byte{p: data},
 		Output:  r.ID,
+		Notes:   appendIf(nil, nameNote),
 	}, nil
 }
 

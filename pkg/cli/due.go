@@ -188,12 +188,12 @@ gives their row).
            (as report -o csv does). -o csv goes with --summary only.
 
 --ics FILE also writes the items as an iCalendar file (RFC 5545) for a
-calendar program; --ics - writes it to stdout instead of the list. One
-all-day event per item on its due date (overdue items stay on the day they
-were due), titled "<case> <kind>: <detail>", its description naming the
-manager and the record, with a reminder at 9:00 the morning before
-(TRIGGER -PT15H) — or, for an item due today or overdue, at 9:00 on the
-day of the export, since a reminder in the past never goes off. Each
+calendar program; --ics - (or -o ics) writes it to stdout instead of the
+list. One all-day event per item on its due date (overdue items stay on the
+day they were due), titled "<case> <kind>: <detail>", its description
+naming the manager and the record, with a reminder at 9:00 the morning
+before (TRIGGER -PT15H) — or, for an item due today or overdue, at 9:00 on
+the day of the export, since a reminder in the past never goes off. Each
 event's UID names the case, the kind and the item (the milestone, the
 action item, the benefit, ...), never the due date, so when a date moves —
 a contact recorded, a milestone put back — the calendar moves the event.
@@ -201,15 +201,14 @@ The file is a replace-all feed: it lists what is due now, and an item done
 or no longer due is not in the next file. Subscribe to the file (calendars
 that subscribe replace their events with the file's; the file asks for an
 hourly refresh), or delete the imported calendar before importing a new
-file. Text from the records is written as RFC 5545 TEXT: a CR or CR LF is
-a line break, other control characters are shown escaped. The file is
-written atomically. Like the records, it holds details of the
-participants' plans: keep it where the records are kept. What the leak
-guard says belongs in the sealed fields is withheld from it, as from the
-case file: "[withheld: pii-term]" for a health, disability or
-criminal-record term, "[withheld: pii-dob]" for a date of birth (a
-calendar service keeps a copy, and a reminder shows on a lock screen);
-the list keeps the record's words.` + "\n" + exitStatusHelp,
+file. Text from the records is written as RFC 5545 TEXT: a CR or CR LF is a
+line break, other control characters are shown escaped. The file is written
+atomically. Like the records, it holds details of the participants' plans:
+keep it where the records are kept. What the leak guard says belongs in the
+sealed fields is withheld from it, as from the case file:
+"[withheld: pii-term]" for a health, disability or criminal-record term,
+"[withheld: pii-dob]" for a date of birth (a calendar service keeps a copy,
+and a reminder shows on a lock screen); the list keeps the record's words.` + "\n" + exitStatusHelp,
 		Example: `  caseplan due                         # my cases, overdue and the next 14 days
   caseplan due --manager svisor        # a supervisor's, with what awaits one
   caseplan due | cut -f1,3,5           # date, case, detail: each whole
@@ -219,8 +218,19 @@ the list keeps the record's words.` + "\n" + exitStatusHelp,
   caseplan due --manager dpatel --ics ~/calendars/dpatel-caseplan.ics`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := outputFormat(opts.output, "text", "json", "csv"); err != nil {
+			if err := outputFormat(opts.output, "text", "json", "csv", "ics"); err != nil {
 				return err
+			}
+			// -o ics is --ics -: -o names what stdout holds, and the
+			// calendar is one thing it can hold (the list's other
+			// formats are text, json and csv).
+			icsByOutput := opts.output == "ics"
+			if icsByOutput {
+				if opts.ics != "" && opts.ics != "-" {
+					return &UsageError{Msg: fmt.Sprintf("-o ics writes the calendar to stdout and --ics %s to a file: give one of them", opts.ics),
+						Hint: "caseplan due --ics " + opts.ics + " writes the file and lists the items; caseplan due -o ics writes only the calendar, to stdout"}
+				}
+				opts.ics, opts.output = "-", "text"
 			}
 			if opts.bom && opts.output != "csv" {
 				return csvOnlyError(c)
@@ -233,9 +243,12 @@ the list keeps the record's words.` + "\n" + exitStatusHelp,
 				return usageErrorf("--manager and --all: give one of them")
 			}
 			if opts.summary && opts.ics != "" {
+				if icsByOutput {
+					return usageErrorf("--summary and -o ics: the calendar needs the items; give one of them")
+				}
 				return usageErrorf("--summary and --ics: the calendar needs the items; give one of them")
 			}
-			if opts.ics == "-" && c.Flags().Changed("output") {
+			if opts.ics == "-" && c.Flags().Changed("output") && !icsByOutput {
 				return usageErrorf("--ics - writes the calendar to stdout: -o has nowhere to go")
 			}
 			if err := readDueKinds(opts.kinds); err != nil {
@@ -251,7 +264,7 @@ the list keeps the record's words.` + "\n" + exitStatusHelp,
 			return dueRun(opts)
 		},
 	}
-	addOutputFlag(c, &opts.output, "text", "json", "csv")
+	addOutputFlag(c, &opts.output, "text", "json", "csv", "ics")
 	f := c.Flags()
 	onceVar(f, &opts.manager, "manager", "the case manager's staff `ID` (default: the acting author)")
 	f.BoolVar(&opts.all, "all", false, "every case manager's items")

@@ -135,3 +135,23 @@ func unconfused(word string) string {
 		return r
 	}, word)
 }
+
+// AsTyped returns a name given to a command (case new --name, case set
+// --name, ref add --name, case team add --name) as caseplan writes it,
+// and whether that differs from what was typed in more than its ends.
+//
+// The spaces and line breaks at its ends go, as from every flag's value
+// (a form field takes them so). Its accents are composed (Unicode NFC),
+// as case import writes a roster's cells: "José" typed on a Mac is an e
+// followed by a combining accent, which looks the same on screen but is
+// another string, so git grep José and the office's other systems would
+// miss the case. Neither is a change anyone sees. A run of spaces, tabs
+// or line breaks between two words is one space, as case import reads a
+// cell ("Ayunda  Putri" is "Ayunda Putri"): a name is one line, and a
+// doubled space is a slip that git grep "Ayunda Putri" would miss. That
+// one can be seen, so the command says it (collapsed is true).
+func AsTyped(name string) (stored string, collapsed bool) {
+	s := strings.TrimSpace(norm.NFC.String(name))
+	stored = strings.Join(strings.Fields(s), " ")
+	return stored, stored != s
+}

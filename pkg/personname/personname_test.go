@@ -79,3 +79,23 @@ func TestKeyWords(t *testing.T) {
 		}
 	}
 }
+
+func TestAsTyped(t *testing.T) {
+	for _, c := range []struct {
+		in, want  string
+		collapsed bool
+	}{
+		{"Ayunda Putri", "Ayunda Putri", false},
+		{"  Ayunda Putri  ", "Ayunda Putri", false},
+		{"Jose\u0301 Mun\u0303oz", "José Muñoz", false},
+		{"Ayunda  Putri", "Ayunda Putri", true},
+		{" Ayunda\tPutri\n", "Ayunda Putri", true},
+		{"مريم  حداد", "مريم حداد", true},
+		{"山田 太郎", "山田 太郎", false},
+	} {
+		got, collapsed := AsTyped(c.in)
+		if got != c.want || collapsed != c.collapsed {
+			t.Errorf("AsTyped(%q) = %q, %v; want %q, %v", c.in, got, collapsed, c.want, c.collapsed)
+		}
+	}
+}

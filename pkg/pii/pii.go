@@ -220,6 +220,48 @@ var DefaultTerms = []string{
 	"immigration status", "undocumented",
 }
 
+// notAfter lists, for a term that is also a common French (or
+// Italian) word, the words before it that make it that word and not the
+// English term: "a pris la parole" (took the floor), "un homme de
+// parole", "le parole" (Italian: the words), "une conviction", "avec
+// conviction" (a belief). None of them is English, so "on parole", "his
+// parole officer", "a conviction for theft" and "prior conviction" are
+// still found, and so is French for on parole ("libéré sur parole").
+// It holds for the term however the store lists it (default or its own);
+// the words are matched as the terms are, ASCII letters in any case.
+var notAfter = map[string][]string{
+	"parole":     {"la", "le", "sa", "ma", "ta", "une", "cette", "leur", "notre", "votre", "de", "avec", "delle", "di", "belle"},
+	"conviction": {"la", "sa", "ma", "ta", "une", "cette", "leur", "notre", "votre", "de", "avec", "par"},
+}
+
+// otherSense reports whether the one-word term t matched at text[start:]
+// is preceded by a word of notAfter[t], with only spaces between.
+func otherSense(text string, start int, t *term) bool {
+	if len(t.words) != 1 || t.exact {
+		return false
+	}
+	before, ok := notAfter[t.words[0]]
+	if !ok {
+		return false
+	}
+	end := start
+	for end > 0 && (text[end-1] == ' ' || text[end-1] == '\t' || text[end-1] == '\n') {
+		end--
+	}
+	if end == start {
+		return false
+	}
+	from := end
+	for from > 0 && isLetter(text[from-1]) {
+		from--
+	}
+	if from > 0 && isWordByte(text[from-1]) {
+		return false
+	}
+	w := asciiLower(text[from:end])
+	return slices.Contains(before, w)
+}
+
 // DefaultAllow is empty: a store lists its false positives.
 var DefaultAllow = []string{}
 
@@ -898,7 +940,7 @@ func (g *Guard) terms1(text string) []Match {
 				if !hasPrefix(text[i:], t.words[0], fold) {
 					continue
 				}
-				if end, ok := matchWords(text, i, t.words, fold); ok {
+				if end, ok := matchWords(text, i, t.words, fold); ok && !otherSense(text, i, t) {
 					found = append(found, candidate{ti, Match{Kind: Term, Start: i, End: end, Term: t.spelling}})
 				}
 			}

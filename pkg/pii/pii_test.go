@@ -693,3 +693,38 @@ func TestRedactQuoted(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsOtherSense: "parole" and "conviction" are French words too (the
+// floor, speech; a belief): after a French (or Italian) article,
+// possessive or preposition they are not the English terms, which are
+// still found after any English word.
+func TestTermsOtherSense(t *testing.T) {
+	g := Default()
+	for _, text := range []string{
+		"Elle a pris la parole en réunion",
+		"Un homme de parole, dit-il",
+		"Il parle avec conviction de son projet",
+		"C'est une conviction profonde",
+		"Sa  conviction est faite",
+		"Ha detto belle parole",
+	} {
+		if got := g.Terms(text); len(got) != 0 {
+			t.Errorf("%q: %v, want nothing", text, got)
+		}
+	}
+	for text, want := range map[string]string{
+		"He is on parole until June":        "parole",
+		"Meets her parole officer weekly":   "parole",
+		"Has a conviction for theft (2019)": "conviction",
+		"Prior conviction disclosed":        "conviction",
+		"Libéré sur parole en 2024":         "parole",
+		"PAROLE ends in May":                "parole",
+		"la-parole":                         "parole",
+		"Parole: yes; conviction: 2015":     "parole",
+		"Said \"a conviction\" twice":       "conviction",
+	} {
+		if got := g.Terms(text); len(got) == 0 || got[0].Term != want {
+			t.Errorf("%q: %v, want %q", text, got, want)
+		}
+	}
+}

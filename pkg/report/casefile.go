@@ -168,7 +168,7 @@ func caseFileHTML(w io.Writer, d *CaseFile) error {
 // case: a record's text keeps its line breaks, and each section and note
 // is its own heading, so a printed file reads as the case's record. A
 // section's fields and a note's are one table ("fields").
-var caseFileTemplate = template.Must(template.New("casefile").Parse(pageHead + `
+var caseFileTemplate = template.Must(template.New("casefile").Funcs(template.FuncMap{"iso": isolate}).Parse(pageHead + `
 <style>
 td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
 h3 { font-size: 1em; margin: 1.2em 0 .2em; }
@@ -177,46 +177,46 @@ pre { white-space: pre-wrap; font: 13px/1.4 ui-monospace, monospace; background:
 </style>
 </head>
 <body>
-<h1>{{.Title}}</h1>
-<p class="meta">{{.Provenance}}</p>
-{{range .Lines}}<p class="meta">{{.}}</p>
+<h1>{{iso .Title}}</h1>
+<p class="meta">{{iso .Provenance}}</p>
+{{range .Lines}}<p class="meta">{{iso .}}</p>
 {{end}}
 {{- range .Sections}}
-<h2>{{.Title}}</h2>
+<h2>{{iso .Title}}</h2>
 {{- if .Fields}}
 {{template "fields" .Fields}}
 {{- end}}
 {{- if .Headers}}
 <div class="scroll">
 <table>
-<thead><tr>{{range .Headers}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+<thead><tr>{{range .Headers}}<th scope="col">{{iso .}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range .}}<td class="text">{{.}}</td>{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}<td class="text">{{iso .}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>
 {{- end}}
 {{- range .Entries}}
-<h3>{{.Title}}</h3>
+<h3>{{iso .Title}}</h3>
 {{template "fields" .Fields}}
 {{- end}}
 {{- with .Pre}}
-<pre>{{.}}</pre>
+<pre>{{iso .}}</pre>
 {{- end}}
 {{- if .Items}}
 <ul>
-{{range .Items}}<li>{{.}}</li>
+{{range .Items}}<li>{{iso .}}</li>
 {{end}}</ul>
 {{- end}}
 {{- if .IsEmpty}}
-<p>{{.EmptyWords}}</p>
+<p>{{iso .EmptyWords}}</p>
 {{- end}}
 {{end}}
 </body>
 </html>
 {{- define "fields"}}<table>
 <tbody>
-{{range .}}<tr><th scope="row">{{.Label}}</th><td class="text">{{.Value}}</td></tr>
+{{range .}}<tr><th scope="row">{{iso .Label}}</th><td class="text">{{iso .Value}}</td></tr>
 {{end}}</tbody>
 </table>
 {{- end}}

@@ -258,17 +258,18 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"label":  func(l line) string { return l.label },
 	"value":  func(l line) string { return l.value },
 	"remark": func(l line) string { return l.remark },
+	"iso":    isolate,
 }).Parse(pageHead + `
 </head>
 <body>
-<h1>{{.Title}}</h1>
-{{range .Lines}}{{if .}}<p class="meta">{{.}}</p>
+<h1>{{iso .Title}}</h1>
+{{range .Lines}}{{if .}}<p class="meta">{{iso .}}</p>
 {{end}}{{end}}
 {{- if .Summary}}
 <h2>Summary</h2>
 <table>
 <tbody>
-{{range .Summary}}<tr><th scope="row">{{label .}}</th><td class="num">{{value .}}</td><td>{{remark .}}</td></tr>
+{{range .Summary}}<tr><th scope="row">{{iso (label .)}}</th><td class="num">{{iso (value .)}}</td><td>{{iso (remark .)}}</td></tr>
 {{end}}</tbody>
 </table>
 {{- end}}
@@ -276,32 +277,32 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 <h2>Charts</h2>
 <div class="charts">
 {{range .Charts}}<figure>
-<figcaption aria-hidden="true">{{.Title}}</figcaption>
+<figcaption aria-hidden="true">{{iso .Title}}</figcaption>
 <svg viewBox="0 0 {{.Width}} {{.Height}}" aria-hidden="true" focusable="false">
 {{- $c := .}}
 {{range .Bars}}<text x="{{$c.LabelX}}" y="{{.TextY}}" text-anchor="end">{{.Label}}</text><rect x="{{$c.BarX}}" y="{{.Y}}" width="{{.W}}" height="{{.BarH}}"><title>{{.Label}}: {{.Value}}{{$c.Unit}}</title></rect><text x="{{.ValueX}}" y="{{.TextY}}">{{.Value}}{{$c.Unit}}</text>
 {{end}}</svg>
 <table class="sr-only">
-<caption>{{.Title}}</caption>
+<caption>{{iso .Title}}</caption>
 <thead><tr><th scope="col">{{.LabelHeader}}</th><th scope="col">{{.ValueHeader}}</th></tr></thead>
 <tbody>
-{{range .Bars}}<tr><th scope="row">{{.Label}}</th><td>{{.Value}}{{$c.Unit}}</td></tr>
+{{range .Bars}}<tr><th scope="row">{{iso .Label}}</th><td>{{.Value}}{{$c.Unit}}</td></tr>
 {{end}}</tbody>
 </table>
 </figure>
 {{end}}</div>
 {{- end}}
 {{range .Tables}}
-<h2>{{.Title}}</h2>
+<h2>{{iso .Title}}</h2>
 {{- range .Notes}}
-<p>{{.}}</p>
+<p>{{iso .}}</p>
 {{- end}}
 {{- if .Rows}}
 <div class="scroll">
 <table>
-<thead><tr>{{range .Headers}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+<thead><tr>{{range .Headers}}<th scope="col">{{iso .}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{if .Flags}}<ul class="flags">{{range .Flags}}<li class="flag{{if .Warn}} warn{{end}}"{{with .Meaning}} title="{{.}}"{{end}}>{{.Text}}</li>{{end}}</ul>{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{if .Flags}}<ul class="flags">{{range .Flags}}<li class="flag{{if .Warn}} warn{{end}}"{{with .Meaning}} title="{{.}}"{{end}}>{{iso .Text}}</li>{{end}}</ul>{{else}}{{iso .Text}}{{end}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>
