@@ -30,6 +30,12 @@ type htmlTable struct {
 	Notes   []string // paragraphs under the title
 	Headers []string
 	Rows    [][]htmlCell
+	// Legend says what each flag of the Flags column means, under the
+	// table: a title attribute is not read by a screen reader unless asked
+	// for, and a touch screen has no pointer to rest on a flag, so the
+	// meanings must be on the page as text, as the text report's Flags
+	// lines are (flagNotes, their one source).
+	Legend []flagLabel
 }
 
 type htmlCell struct {
@@ -40,11 +46,23 @@ type htmlCell struct {
 
 // flagLabel is one of a case row's flags as the page shows it: in words
 // ("contact overdue", "closed: withdrew"), marked when it asks for
-// attention.
+// attention. A marked flag is drawn in red and bold, which a screen reader
+// does not say and some readers cannot see, so it is also preceded by
+// "warning:" that only a screen reader reads (class sr-only).
 type flagLabel struct {
 	Text    string
 	Meaning string // flagMeanings', shown when the pointer rests on it
 	Warn    bool
+}
+
+// newFlagLabel is flag f ("closed:withdrew") as the page shows it.
+func newFlagLabel(f, meaning string) flagLabel {
+	f, reason, _ := strings.Cut(f, ":")
+	text := strings.ReplaceAll(f, "-", " ")
+	if reason != "" {
+		text += ": " + strings.ReplaceAll(reason, "-", " ")
+	}
+	return flagLabel{Text: text, Meaning: meaning, Warn: warnFlags[f]}
 }
 
 // nowrapColumns are the columns of IDs, names of things and dates, which
@@ -56,6 +74,7 @@ var nowrapColumns = map[string]bool{
 
 func newHTMLTable(t table) htmlTable {
 	h := htmlTable{Title: t.title, Notes: t.notes, Headers: t.headers}
+	var flags []string // every flag of the Flags column, for the legend
 	for _, row := range t.rows {
 		cells := make([]htmlCell, len(row))
 		for i, text := range row {
@@ -71,7 +90,8 @@ func newHTMLTable(t table) htmlTable {
 					if f == "-" {
 						continue
 					}
-					c.Flags = append(c.Flags, flagLabel{Text: strings.ReplaceAll(strings.Replace(f, ":", ": ", 1), "-", " "), Meaning: flagMeaning(f, t.asOf), Warn: warnFlags[f]})
+					c.Flags = append(c.Flags, newFlagLabel(f, flagMeaning(f, t.asOf)))
+					flags = append(flags, f)
 				}
 			case numeric(text):
 				c.Class = "num"
@@ -81,6 +101,9 @@ func newHTMLTable(t table) htmlTable {
 			cells[i] = c
 		}
 		h.Rows = append(h.Rows, cells)
+	}
+	for _, n := range flagNotes(flags, t.asOf) {
+		h.Legend = append(h.Legend, newFlagLabel(n.Flag, n.Meaning))
 	}
 	return h
 }
@@ -229,6 +252,9 @@ th[scope=row] { white-space: normal; min-width: 8em; }
 td.nowrap { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.flags { min-width: 9em; }
+h3 { font-size: 1em; margin: 1.2em 0 .3em; }
+dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: .2em .8em; margin: 0; }
+dl.legend dd { margin: 0; }
 ul.flags { list-style: none; margin: 0; padding: 0; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .flag { display: inline-block; white-space: nowrap; margin: 0 .25em .2em 0; padding: 0 .45em; border: 1px solid #c5ced6; border-radius: .7em; background: #f2f4f6; font-size: .9em; }
@@ -259,6 +285,9 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"value":  func(l line) string { return l.value },
 	"remark": func(l line) string { return l.remark },
 	"iso":    isolate,
+	// The summary's header cells: without them a screen reader names
+	// the remark column by nothing when it moves along a row.
+	"figureHeaders": figureHeaders,
 }).Parse(pageHead + `
 </head>
 <body>
@@ -268,6 +297,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 {{- if .Summary}}
 <h2>Summary</h2>
 <table>
+<thead><tr>{{range figureHeaders}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 <tbody>
 {{range .Summary}}<tr><th scope="row">{{iso (label .)}}</th><td class="num">{{iso (value .)}}</td><td>{{iso (remark .)}}</td></tr>
 {{end}}</tbody>
@@ -302,14 +332,21 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 <table>
 <thead><tr>{{range .Headers}}<th scope="col">{{iso .}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{if .Flags}}<ul class="flags">{{range .Flags}}<li class="flag{{if .Warn}} warn{{end}}"{{with .Meaning}} title="{{.}}"{{end}}>{{iso .Text}}</li>{{end}}</ul>{{else}}{{iso .Text}}{{end}}</td>{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{if .Flags}}<ul class="flags">{{range .Flags}}<li class="flag{{if .Warn}} warn{{end}}"{{with .Meaning}} title="{{.}}"{{end}}>{{template "flag" .}}</li>{{end}}</ul>{{else}}{{iso .Text}}{{end}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>
+{{- with .Legend}}
+<h3>Flags</h3>
+<dl class="legend">
+{{range .}}<dt><span class="flag{{if .Warn}} warn{{end}}">{{template "flag" .}}</span></dt><dd>{{iso .Meaning}}</dd>
+{{end}}</dl>
+{{- end}}
 {{- else}}
 <p>(none)</p>
 {{- end}}
 {{end}}
 </body>
 </html>
+{{- define "flag"}}{{if .Warn}}<span class="sr-only">warning:</span> {{end}}{{iso .Text}}{{end}}
 `))

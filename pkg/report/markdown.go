@@ -27,7 +27,7 @@ func (markdownWriter) Monthly(w io.Writer, r *Monthly) error {
 	fmt.Fprintf(b, "%s\n\n", mdPrivacy(r.Participants))
 
 	fmt.Fprintf(b, "## Summary\n\n")
-	sum := table{headers: []string{"Figure", "Value", "Remark"}}
+	sum := table{headers: figureHeaders()}
 	for _, l := range summaryLines(r) {
 		sum.rows = append(sum.rows, []string{l.label, l.value, l.remark})
 	}

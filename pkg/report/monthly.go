@@ -274,21 +274,39 @@ func flagMeaning(f string, a asOf) string {
 	return ""
 }
 
+// flagNote is a flag and what it means, one entry of a legend.
+type flagNote struct{ Flag, Meaning string }
+
+// flagNotes are the flags among flags (as a row carries them:
+// "closed:withdrew" is closed), each once, in the order of flagMeanings,
+// with their meanings as of a; none when there is no flag. It is the one
+// legend of every format: the text and Markdown reports' Flags lines
+// (flagLegend) and the HTML report's list under its cases table.
+func flagNotes(flags []string, a asOf) []flagNote {
+	seen := map[string]bool{}
+	for _, f := range flags {
+		f, _, _ = strings.Cut(f, ":")
+		seen[f] = true
+	}
+	var notes []flagNote
+	for _, m := range flagMeanings {
+		if seen[m.Flag] {
+			notes = append(notes, flagNote{m.Flag, m.Meaning(a)})
+		}
+	}
+	return notes
+}
+
 // flagLegend is a line per flag the rows carry, "flag: meaning" as of a,
 // in the order of flagMeanings; none when no row has a flag.
 func flagLegend(rows []CaseRow, a asOf) []string {
-	seen := map[string]bool{}
+	var flags []string
 	for _, c := range rows {
-		for _, f := range c.Flags {
-			f, _, _ = strings.Cut(f, ":")
-			seen[f] = true
-		}
+		flags = append(flags, c.Flags...)
 	}
 	var lines []string
-	for _, m := range flagMeanings {
-		if seen[m.Flag] {
-			lines = append(lines, m.Flag+": "+m.Meaning(a))
-		}
+	for _, n := range flagNotes(flags, a) {
+		lines = append(lines, n.Flag+": "+n.Meaning)
 	}
 	return lines
 }

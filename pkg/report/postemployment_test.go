@@ -205,7 +205,7 @@ func TestMonthlyPostEmploymentHTMLWellFormed(t *testing.T) {
 	if !strings.Contains(page, "<h2>"+postEmploymentTitle+"</h2>") {
 		t.Error("the page has no post-employment section")
 	}
-	if !strings.Contains(page, `<li class="flag warn" title="post-employment: still open after the months of services ended; close it as completed">services over</li>`) {
+	if !strings.Contains(page, `<li class="flag warn" title="post-employment: still open after the months of services ended; close it as completed"><span class="sr-only">warning:</span> services over</li>`) {
 		t.Error("services-over is not a warning label with its meaning")
 	}
 	checkWellFormed(t, page)

@@ -19,7 +19,7 @@ func (htmlWriter) Search(w io.Writer, r *Search) error {
 	p.Tables = append(p.Tables, newHTMLTable(searchOverviewTable(r)))
 	for _, c := range r.Cases {
 		title := searchCaseTitle(c)
-		figures := table{title: title, headers: []string{"Figure", "Value", "Remark"}}
+		figures := table{title: title, headers: figureHeaders()}
 		for _, l := range searchLines(c) {
 			figures.rows = append(figures.rows, []string{l.label, l.value, l.remark})
 		}

@@ -21,7 +21,7 @@ func (markdownWriter) Search(w io.Writer, r *Search) error {
 	writeMarkdownTable(b, t)
 	for _, c := range r.Cases {
 		fmt.Fprintf(b, "\n## %s\n\n", mdText(searchCaseTitle(c)))
-		figures := table{headers: []string{"Figure", "Value", "Remark"}}
+		figures := table{headers: figureHeaders()}
 		for _, l := range searchLines(c) {
 			figures.rows = append(figures.rows, []string{l.label, l.value, l.remark})
 		}

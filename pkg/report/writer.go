@@ -342,11 +342,16 @@ func postEmploymentLines(r *Monthly) []line {
 	}
 }
 
+// figureHeaders head a table of figures (lines): the summary's, the
+// post-employment section's, a search candidate's, in every format that
+// heads its columns.
+func figureHeaders() []string { return []string{"Figure", "Value", "Remark"} }
+
 // postEmploymentTable is the post-employment section as a table of
 // figures, for the formats that show it only when the store has such a
 // program; CSV writes its header alone when not.
 func postEmploymentTable(r *Monthly) table {
-	t := table{title: postEmploymentTitle, headers: []string{"Figure", "Value", "Remark"}}
+	t := table{title: postEmploymentTitle, headers: figureHeaders()}
 	for _, l := range postEmploymentLines(r) {
 		t.rows = append(t.rows, []string{l.label, l.value, l.remark})
 	}

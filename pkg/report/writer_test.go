@@ -416,7 +416,7 @@ func TestHTMLLayout(t *testing.T) {
 		".scroll { overflow-x: auto; }",
 		"@media print {",
 		"@page { size: landscape;",
-		`<li class="flag warn" title="no contact within the program&#39;s interval at month end">contact overdue</li>`,
+		`<li class="flag warn" title="no contact within the program&#39;s interval at month end"><span class="sr-only">warning:</span> contact overdue</li>`,
 		`<td class="nowrap">WS-A</td>`,
 	} {
 		if !strings.Contains(page, want) {
