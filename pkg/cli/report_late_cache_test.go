@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-git/go-git/v5/plumbing"
+
 	"github.com/caseplan/caseplan/pkg/buildinfo"
 	"github.com/caseplan/caseplan/pkg/resultcache"
 )
@@ -164,4 +166,65 @@ func TestLateEntriesCache(t *testing.T) {
 	note(at("2026-04-01", "09"), "W-01", "2026-03-30", "Reviewed again, written up late")
 	lateOf(same("another month-end commit"), monthEnd2, "W-01")
 	lateOf(same("another month-end commit, again"), monthEnd2, "W-01")
+
+	// A new commit in another case: the whole answer kept is of another
+	// commit, but what was found in W-01's directory between its two
+	// trees is kept too, and the month-end tree of W-01 is not read again.
+	w01 := git("rev-parse", monthEnd2+":cases/W-01")
+	w01File := filepath.Join(dir, ".git", "objects", w01[:2], w01[2:])
+	w01Tree := mustRead(t, w01File)
+	if err := os.Remove(w01File); err != nil {
+		t.Fatal(err)
+	}
+	note(at("2026-04-03", "08"), "W-02", "2026-04-03", "Checked in")
+	if _, stderr := report(false); !strings.Contains(stderr, "cannot tell") {
+		t.Fatalf("W-01's month-end tree is still read without it: %q", stderr)
+	}
+	out, stderr = report(true)
+	if stderr != "" {
+		t.Fatalf("what was kept of W-01's directory was not used: %s", stderr)
+	}
+	lateOf(out, monthEnd2, "W-01")
+	if err := os.WriteFile(w01File, w01Tree, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	lateOf(same("a new commit in another case"), monthEnd2, "W-01")
+
+	// A damaged file of case directories is not used either.
+	dirsFile := filepath.Join(dir, ".git", "caseplan", "cache", lateDirsCacheFile)
+	keptDirs := mustRead(t, dirsFile)
+	keptDirs[len(keptDirs)/2] ^= 0x20
+	if err := os.WriteFile(dirsFile, keptDirs, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	note(at("2026-04-03", "09"), "W-02", "2026-04-03", "Checked in again")
+	lateOf(same("a damaged file of case directories"), monthEnd2, "W-01")
+	if bytes.Equal(mustRead(t, dirsFile), keptDirs) {
+		t.Error("the damaged file of case directories was not rebuilt")
+	}
+}
+
+// TestCaseDirMemo: what is kept of a case directory comes back as it was
+// kept — the directory's own files (a case new since the month's end) and
+// its notes — and an entry of any other shape is not used.
+func TestCaseDirMemo(t *testing.T) {
+	m := &caseDirMemo{cache: resultcache.Open(filepath.Join(t.TempDir(), "memo"), "test")}
+	a, b := plumbing.NewHash("1111111111111111111111111111111111111111"), plumbing.NewHash("2222222222222222222222222222222222222222")
+	want := []string{"intake.yaml", "notes/2026-03-25-a.yaml"}
+	m.Keep("cases/W-01", a, b, want)
+	if got, ok := m.Added("cases/W-02", a, b); !ok || strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("Added = %q, %v; want %q", got, ok, want)
+	}
+	if _, ok := m.Added("cases/W-01", b, a); ok {
+		t.Error("an answer kept for other trees was used")
+	}
+	m.Keep("cases", a, b, want)
+	if _, ok := m.Added("cases/W-01/notes", a, b); ok {
+		t.Error("a directory other than a case's was kept")
+	}
+	k, _ := m.key("cases/W-01", a, b)
+	m.cache.Put(k, []byte(`["plan/deep/x.yaml"]`))
+	if _, ok := m.Added("cases/W-01", a, b); ok {
+		t.Error("an entry no comparison gives was used")
+	}
 }

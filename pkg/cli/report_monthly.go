@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -478,14 +479,25 @@ func (opts *reportMonthlyOptions) lateNotes(repo *gitstore.Repo, then, read plum
 		}
 	}
 	dirs := report.NotesDirs(cases)
-	added, err := repo.AddedFiles(then, read, func(dir string) bool {
+	var memo *caseDirMemo
+	if cache != nil {
+		memo = &caseDirMemo{cache: resultcache.Open(filepath.Join(repo.StateDir(), "cache", lateDirsCacheFile), opts.cacheVersion())}
+	}
+	var dm gitstore.DirMemo
+	if memo != nil {
+		dm = memo
+	}
+	added, err := repo.AddedFilesMemo(then, read, func(dir string) bool {
 		if id, ok := layout.CaseOf(dir); ok {
 			return dir == layout.NotesOf(id) || (dir == layout.CaseDir(id) && dirs[id])
 		}
 		return dir == layout.CasesDir
-	})
+	}, dm)
 	if err != nil {
 		return nil, err
+	}
+	if memo != nil {
+		_ = memo.cache.Save()
 	}
 	late := report.LateNotes(cases, added, day, then.String())
 	if cache != nil {
@@ -495,6 +507,64 @@ func (opts *reportMonthlyOptions) lateNotes(repo *gitstore.Repo, then, read plum
 		}
 	}
 	return late, nil
+}
+
+// lateDirsCacheFile keeps, for the late notes, the notes added in a case
+// directory between two of its trees, when the whole answer was not kept
+// (a report of a new commit): a file of its own, so that the reports
+// made again from one commit, which use only the whole answer, do not
+// push them out.
+const lateDirsCacheFile = "report-monthly-late-dirs"
+
+// caseDirMemo keeps the files added below a case directory between two
+// of its trees, as the late notes look for them (its notes/ only), in a
+// cache: a first report from a new commit then reads the trees of the
+// case directories changed since the last report's commit alone, not of
+// all those changed since the month's end.
+type caseDirMemo struct{ cache *resultcache.Cache }
+
+func (m *caseDirMemo) key(dir string, a, b plumbing.Hash) (resultcache.Key, bool) {
+	id, ok := layout.CaseOf(dir)
+	if !ok || dir != layout.CaseDir(id) {
+		return resultcache.Key{}, false
+	}
+	// The answer depends on the two trees alone, not on the case's ID:
+	// what is entered below a case directory is its notes/, whichever.
+	return resultcache.NewKey([]byte("late notes of a case directory 1"), a[:], b[:]), true
+}
+
+func (m *caseDirMemo) Added(dir string, a, b plumbing.Hash) ([]string, bool) {
+	k, ok := m.key(dir, a, b)
+	if !ok {
+		return nil, false
+	}
+	v, ok := m.cache.Get(k)
+	if !ok {
+		return nil, false
+	}
+	var added []string
+	if err := json.Unmarshal(v, &added); err != nil {
+		return nil, false
+	}
+	for _, f := range added {
+		// Only the directory's own files and those of its notes/ are
+		// ever kept.
+		name, _ := strings.CutPrefix(f, layout.NotesDir+"/")
+		if name == "" || strings.Contains(name, "/") {
+			return nil, false
+		}
+	}
+	return added, true
+}
+
+func (m *caseDirMemo) Keep(dir string, a, b plumbing.Hash, added []string) {
+	k, ok := m.key(dir, a, b)
+	if !ok {
+		return
+	}
+	if v, err := json.Marshal(added); err == nil {
+		m.cache.Put(k, v)
+	}
 }
 
 // lateKey is the key of the late notes of cases between commits then and
