@@ -31,6 +31,23 @@ func (r *Repo) CommitAsOf(from plumbing.Hash, day string) (rc ReadCommit, ok boo
 // (a case directory untouched since from costs one comparison). Symbolic
 // links and submodules are no records, and are left out.
 func (r *Repo) AddedFiles(from, to plumbing.Hash, enter func(dir string) bool) ([]string, error) {
+	return r.AddedFilesMemo(from, to, enter, nil)
+}
+
+// DirMemo keeps what AddedFiles found below a directory between two of
+// its tree hashes (a tree's content never changes for its hash), for the
+// directories it chooses: Added returns the files kept for dir between
+// trees a (zero: none) and b, relative to dir, and Keep is given them
+// after they were found. Added and Keep are asked of every directory
+// entered whose trees differ; a memo that keeps nothing for dir says so.
+type DirMemo interface {
+	Added(dir string, a, b plumbing.Hash) ([]string, bool)
+	Keep(dir string, a, b plumbing.Hash, added []string)
+}
+
+// AddedFilesMemo is AddedFiles, asking memo (nil: none) before reading
+// a directory's trees: a directory whose answer it keeps is not read.
+func (r *Repo) AddedFilesMemo(from, to plumbing.Hash, enter func(dir string) bool, memo DirMemo) ([]string, error) {
 	var trees [2]plumbing.Hash
 	for i, h := range []plumbing.Hash{from, to} {
 		c, err := object.GetCommit(r.storage, h)
@@ -40,13 +57,13 @@ func (r *Repo) AddedFiles(from, to plumbing.Hash, enter func(dir string) bool) (
 		trees[i] = c.TreeHash
 	}
 	var out []string
-	err := r.addedFiles(trees[0], trees[1], "", enter, &out)
+	err := r.addedFiles(trees[0], trees[1], "", enter, memo, &out)
 	return out, err
 }
 
 // addedFiles appends to out the regular files of tree b below dir that
 // tree a (zero: none) has no regular file at.
-func (r *Repo) addedFiles(a, b plumbing.Hash, dir string, enter func(string) bool, out *[]string) error {
+func (r *Repo) addedFiles(a, b plumbing.Hash, dir string, enter func(string) bool, memo DirMemo, out *[]string) error {
 	if a == b {
 		return nil
 	}
@@ -86,8 +103,25 @@ func (r *Repo) addedFiles(a, b plumbing.Hash, dir string, enter func(string) boo
 			if oldTree == e.hash(bd) || !enter(p) {
 				continue
 			}
-			if err := r.addedFiles(oldTree, e.hash(bd), p, enter, out); err != nil {
+			newTree := e.hash(bd)
+			if memo != nil {
+				if kept, ok := memo.Added(p, oldTree, newTree); ok {
+					for _, f := range kept {
+						*out = append(*out, p+"/"+f)
+					}
+					continue
+				}
+			}
+			start := len(*out)
+			if err := r.addedFiles(oldTree, newTree, p, enter, memo, out); err != nil {
 				return err
+			}
+			if memo != nil {
+				rel := make([]string, 0, len(*out)-start)
+				for _, f := range (*out)[start:] {
+					rel = append(rel, f[len(p)+1:])
+				}
+				memo.Keep(p, oldTree, newTree, rel)
 			}
 		case modeFile, modeExec:
 			if old == nil || (old.mode(ad) != modeFile && old.mode(ad) != modeExec) {

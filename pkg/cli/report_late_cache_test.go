@@ -1,0 +1,230 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/caseplan/caseplan/pkg/buildinfo"
+	"github.com/caseplan/caseplan/pkg/resultcache"
+)
+
+// TestLateEntriesCache: the late notes of a monthly report are kept in the
+// clone's cache and used by the next report of the same commit, without
+// reading the month-end commit's trees; the answer is the one computed
+// without the cache when the month-end commit is another (history made
+// again), and a damaged cache file or a kept answer that does not fit is
+// never used.
+func TestLateEntriesCache(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("needs the git CLI to read and rewrite the history")
+	}
+	dir := initCLIStore(t)
+	v1 := buildinfo.Info{Version: "v1.0.0", Revision: "1111111111111111111111111111111111111111"}
+	at := func(day, hour string) map[string]string {
+		return map[string]string{
+			"CASEPLAN_AUTHOR":    "Maria Rivera <mrivera@example.org>",
+			"CASEPLAN_TODAY":     day,
+			"GIT_COMMITTER_DATE": day + "T" + hour + ":00:00+00:00",
+		}
+	}
+	run := func(env map[string]string, args ...string) {
+		t.Helper()
+		if code, _, stderr := runAsBuild(t, dir, env, v1, args...); code != 0 {
+			t.Fatalf("caseplan %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
+		}
+	}
+	git := func(args ...string) string {
+		t.Helper()
+		c := exec.Command("git", args...)
+		c.Dir = dir
+		out, err := c.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	note := func(env map[string]string, id, date, content string) {
+		t.Helper()
+		run(env, "note", "add", id, "--date", date, "--kind", "case-conference", "--mode", "none", "--content", content)
+	}
+	for _, id := range []string{"W-01", "W-02"} {
+		run(at("2026-03-16", "11"), "case", "new", "--id", id, "--program", "wioa", "--name", "Ana Example", "--opened", "2026-03-10", "--manager", "mrivera")
+	}
+	beforeEnd := git("rev-parse", "HEAD")
+	note(at("2026-03-31", "09"), "W-01", "2026-03-20", "Team reviewed the plan")
+	monthEnd := git("rev-parse", "HEAD")
+	note(at("2026-04-02", "09"), "W-02", "2026-03-25", "Written up late")
+
+	// report runs the March report as of April 3, with the cache or
+	// without it.
+	report := func(cache bool) (string, string) {
+		t.Helper()
+		env := at("2026-04-03", "09")
+		if !cache {
+			env["CASEPLAN_CACHE"] = "off"
+		}
+		code, out, stderr := runAsBuild(t, dir, env, v1, "report", "monthly", "--month", "2026-03", "-o", "json")
+		if code != 0 {
+			t.Fatalf("report monthly: exit %d\n%s", code, stderr)
+		}
+		return out, stderr
+	}
+	same := func(what string) string {
+		t.Helper()
+		out, stderr := report(true)
+		want, wantErr := report(false)
+		if out != want || stderr != wantErr {
+			t.Fatalf("%s: with the cache\n%s%s\nwithout it\n%s%s", what, out, stderr, want, wantErr)
+		}
+		return out
+	}
+	lateOf := func(out, commit, cases string) {
+		t.Helper()
+		want := `"late_entries": {
+    "notes": 1,
+    "cases": [
+      "` + cases + `"
+    ],
+    "as_of": "2026-03-31",
+    "as_of_commit": "` + commit + `"
+  }`
+		if !strings.Contains(out, want) {
+			t.Fatalf("want %s in\n%s", want, out)
+		}
+	}
+	lateOf(same("a first report"), monthEnd, "W-02")
+	cacheFile := filepath.Join(dir, ".git", "caseplan", "cache", lateCacheFile)
+	kept := mustRead(t, cacheFile)
+
+	// Without the month-end commit's root tree the comparison cannot be
+	// made: the kept answer is what the report says.
+	treeFile := filepath.Join(dir, ".git", "objects", git("rev-parse", monthEnd+"^{tree}")[:2], git("rev-parse", monthEnd+"^{tree}")[2:])
+	tree := mustRead(t, treeFile)
+	if err := os.Remove(treeFile); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr := report(false); !strings.Contains(stderr, "cannot tell which records dated by 2026-03-31 were committed after it") {
+		t.Fatalf("the tree is still read without it: %q", stderr)
+	}
+	out, stderr := report(true)
+	if stderr != "" {
+		t.Fatalf("the kept answer was not used: %s", stderr)
+	}
+	lateOf(out, monthEnd, "W-02")
+
+	// A damaged cache file gives nothing: the comparison is made (and
+	// fails, the tree being gone).
+	damaged := append([]byte{}, kept...)
+	damaged[len(damaged)/2] ^= 0x20
+	if err := os.WriteFile(cacheFile, damaged, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, stderr := report(true); !strings.Contains(stderr, "cannot tell") || !strings.Contains(out, `"late_entries": null`) {
+		t.Fatalf("a damaged cache was used:\n%s%s", out, stderr)
+	}
+	if err := os.WriteFile(treeFile, tree, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	lateOf(same("a damaged cache"), monthEnd, "W-02")
+	if bytes.Equal(mustRead(t, cacheFile), damaged) {
+		t.Error("the damaged cache file was not rebuilt")
+	}
+
+	// A well-formed entry under the right key whose answer is not of this
+	// month-end commit is not used either.
+	// The file holds one entry: its key follows the magic and version lines.
+	kept = mustRead(t, cacheFile)
+	_, body, _ := bytes.Cut(kept, []byte("\n"))
+	_, body, _ = bytes.Cut(body, []byte("\n"))
+	var key resultcache.Key
+	copy(key[:], body)
+	c := resultcache.Open(cacheFile, v1.String())
+	if _, ok := c.Get(key); !ok {
+		t.Fatalf("no entry under the key read from the cache file")
+	}
+	c.Put(key, []byte(`{"notes":1,"cases":["W-01"],"as_of":"2026-03-31","as_of_commit":"`+beforeEnd+`"}`))
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	lateOf(same("an entry of another commit"), monthEnd, "W-02")
+
+	// History made again: another month-end commit (the late note of
+	// W-02 now in time, one of W-01 late), and the reports after it say
+	// what that history says.
+	git("reset", "-q", "--hard", beforeEnd)
+	note(at("2026-03-31", "10"), "W-02", "2026-03-25", "Written up in time")
+	monthEnd2 := git("rev-parse", "HEAD")
+	if monthEnd2 == monthEnd {
+		t.Fatal("the history made again has the same month-end commit")
+	}
+	note(at("2026-04-01", "09"), "W-01", "2026-03-30", "Reviewed again, written up late")
+	lateOf(same("another month-end commit"), monthEnd2, "W-01")
+	lateOf(same("another month-end commit, again"), monthEnd2, "W-01")
+
+	// A new commit in another case: the whole answer kept is of another
+	// commit, but what was found in W-01's directory between its two
+	// trees is kept too, and the month-end tree of W-01 is not read again.
+	w01 := git("rev-parse", monthEnd2+":cases/W-01")
+	w01File := filepath.Join(dir, ".git", "objects", w01[:2], w01[2:])
+	w01Tree := mustRead(t, w01File)
+	if err := os.Remove(w01File); err != nil {
+		t.Fatal(err)
+	}
+	note(at("2026-04-03", "08"), "W-02", "2026-04-03", "Checked in")
+	if _, stderr := report(false); !strings.Contains(stderr, "cannot tell") {
+		t.Fatalf("W-01's month-end tree is still read without it: %q", stderr)
+	}
+	out, stderr = report(true)
+	if stderr != "" {
+		t.Fatalf("what was kept of W-01's directory was not used: %s", stderr)
+	}
+	lateOf(out, monthEnd2, "W-01")
+	if err := os.WriteFile(w01File, w01Tree, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	lateOf(same("a new commit in another case"), monthEnd2, "W-01")
+
+	// A damaged file of case directories is not used either.
+	dirsFile := filepath.Join(dir, ".git", "caseplan", "cache", lateDirsCacheFile)
+	keptDirs := mustRead(t, dirsFile)
+	keptDirs[len(keptDirs)/2] ^= 0x20
+	if err := os.WriteFile(dirsFile, keptDirs, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	note(at("2026-04-03", "09"), "W-02", "2026-04-03", "Checked in again")
+	lateOf(same("a damaged file of case directories"), monthEnd2, "W-01")
+	if bytes.Equal(mustRead(t, dirsFile), keptDirs) {
+		t.Error("the damaged file of case directories was not rebuilt")
+	}
+}
+
+// TestCaseDirMemo: what is kept of a case directory comes back as it was
+// kept — the directory's own files (a case new since the month's end) and
+// its notes — and an entry of any other shape is not used.
+func TestCaseDirMemo(t *testing.T) {
+	m := &caseDirMemo{cache: resultcache.Open(filepath.Join(t.TempDir(), "memo"), "test")}
+	a, b := plumbing.NewHash("1111111111111111111111111111111111111111"), plumbing.NewHash("2222222222222222222222222222222222222222")
+	want := []string{"intake.yaml", "notes/2026-03-25-a.yaml"}
+	m.Keep("cases/W-01", a, b, want)
+	if got, ok := m.Added("cases/W-02", a, b); !ok || strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("Added = %q, %v; want %q", got, ok, want)
+	}
+	if _, ok := m.Added("cases/W-01", b, a); ok {
+		t.Error("an answer kept for other trees was used")
+	}
+	m.Keep("cases", a, b, want)
+	if _, ok := m.Added("cases/W-01/notes", a, b); ok {
+		t.Error("a directory other than a case's was kept")
+	}
+	k, _ := m.key("cases/W-01", a, b)
+	m.cache.Put(k, []byte(`["plan/deep/x.yaml"]`))
+	if _, ok := m.Added("cases/W-01", a, b); ok {
+		t.Error("an entry no comparison gives was used")
+	}
+}
