@@ -329,6 +329,7 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
 	r.LateEntries = late
 	opts.noteEmptyMonth(m, len(cases), src)
+	opts.noteLate(r)
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
 	})
@@ -407,6 +408,7 @@ func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Wr
 	r.LateEntries = late
 	opts.noteEmptyMonth(m, len(cases), src)
 	r.KeepCases(opts.cohort, in)
+	opts.noteLate(r)
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
 	})
@@ -423,7 +425,7 @@ func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Wr
 // commit came after it (decided: no report of the month could be made
 // from the store then, so there is no earlier figure to tell this one
 // from, and every record would be "late"). With -o csv, whose table has
-// no place for it, stderr says it. A history that cannot be followed (a
+// no place for it, stderr says it (noteLate). A history that cannot be followed (a
 // shallow clone) is said on stderr, and the report says nothing late.
 func (opts *reportMonthlyOptions) lateEntries(repo *gitstore.Repo, m report.Month, src report.Source, cases []report.MonthlyCase) *report.LateEntries {
 	day := m.Last().Format(time.DateOnly)
@@ -449,9 +451,18 @@ func (opts *reportMonthlyOptions) lateEntries(repo *gitstore.Repo, m report.Mont
 	if !ok {
 		return nil
 	}
-	late := report.LateNotes(cases, added, day, then.Hash.String())
-	if late != nil && opts.output == "csv" {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: note: %d note(s) dated in %s were committed after %s and are counted; caseplan report monthly --month %s --as-of %s gives the figures as they stood then\n", late.Notes, m, day, m, day)
+	return report.LateNotes(cases, added, day, then.Hash.String())
+}
+
+// noteLate says on stderr, for -o csv, whose table has no place for it,
+// what report r's Late line says in the other forms: the records dated in
+// the month committed after it, and the command that gives the figures
+// as they stood then — in CSV too, with r's cohort and participants, so
+// that it gives the same file as of that day.
+func (opts *reportMonthlyOptions) noteLate(r *report.Monthly) {
+	l := r.LateEntries
+	if l == nil || opts.output != "csv" {
+		return
 	}
-	return late
+	fmt.Fprintf(opts.env.Stderr, "caseplan: note: %d note(s) dated in %s were committed after %s and are counted; %s gives the figures as they stood then\n", l.Notes, r.Month, l.AsOf, report.LateCommand(r, opts.output))
 }

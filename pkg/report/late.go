@@ -68,10 +68,11 @@ func NotesDirs(cases []MonthlyCase) map[string]bool {
 // maxLateNamed is how many cases the late line names.
 const maxLateNamed = 5
 
-// lateCommand is the command that makes report r as the records stood at
+// LateCommand is the command that makes report r as the records stood at
 // its month's end (or at its day, for a month not over): --as-of that
-// day, in r's format and with its participants and cohort.
-func lateCommand(r *Monthly, format string) string {
+// day, in format (r's own, -o csv's included: the CSV's stderr note says
+// it) and with its participants and cohort.
+func LateCommand(r *Monthly, format string) string {
 	cmd := "caseplan report monthly --month " + r.Month + " --as-of " + r.LateEntries.AsOf
 	if r.Cohort != "" {
 		cmd += " --cohort " + r.Cohort
@@ -97,7 +98,7 @@ func lateLine(r *Monthly, format string, text, code func(string) string) string 
 		whose += fmt.Sprintf(" and %d more", more)
 	}
 	return text(fmt.Sprintf("Late: %d note(s) of %s dated in the month were committed after %s and are counted here; ", l.Notes, whose, l.AsOf)) +
-		code(lateCommand(r, format)) + text(" gives the figures as they stood then (commit ") + code(short(l.AsOfCommit)) + text(").")
+		code(LateCommand(r, format)) + text(" gives the figures as they stood then (commit ") + code(short(l.AsOfCommit)) + text(").")
 }
 
 // plain writes words as they are (the HTML template escapes them).
