@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -22,19 +23,48 @@ type BackEntry struct {
 	Lines []string
 }
 
-// clears names, for a kind of due item, the dated record that clears it
-// when the paper file has it: the command to type, with its date flag.
-var clears = map[string]string{
-	DueContact:       "caseplan note add CASE --date DATE --two-way ...",
-	DueIntakeMeeting: "caseplan note add CASE --kind intake --date DATE ...",
-	DueTrackerReview: "caseplan note add CASE --kind tracker-review --date DATE ...",
-	DuePlanReview:    "caseplan iep review CASE --date DATE",
-	DueReferences:    "caseplan ref add CASE --permission DATE --briefed DATE ...",
-	DuePeriodEnd:     "caseplan placement set CASE --recorded DATE ..., extension request CASE --date DATE or case close CASE --date DATE ...",
-	DuePotentialExit: "caseplan case exit CASE --date DATE",
-	DueFollowUp:      "caseplan followup add CASE --date DATE ...",
-	DueMilestone:     "caseplan iep milestone done CASE ID --date DATE",
-	DueNextStep:      "caseplan iep step done CASE ID --date DATE",
+// clearCommand is, for a kind of due item on case id, the dated record
+// that clears it when the paper file has it: the command to type, with
+// its date flag and every flag the command refuses to go without, so
+// that it is refused for nothing but its placeholders (DATE, MODE,
+// CODE, TEXT, ...). A contact is recorded as the program counts one
+// (calendar.Contact: two-way everywhere, 002; with a recognised service
+// and a detailed note for WIOA, 002), else the note is kept but clears
+// nothing. "" for a kind no dated record clears.
+func clearCommand(kind, id string, contact calendar.Contact) string {
+	note := func(noteKind string) string {
+		cmd := NoteAddCommand(id, noteKind, contact) + " --date DATE"
+		if contact.RequiresService {
+			cmd += " --content TEXT"
+		}
+		return cmd
+	}
+	switch kind {
+	case DueContact:
+		return note("contact")
+	case DueIntakeMeeting:
+		return note(NoteIntake)
+	case DueTrackerReview:
+		return note(NoteTrackerReview)
+	case DuePlanReview:
+		return "caseplan iep review " + id + " --date DATE"
+	case DueReferences:
+		// ref add requires --name and --relationship; a reference counts
+		// with the permission date and a phone or email an employer can
+		// check it by, and 000 asks for three (layoffDue).
+		return "caseplan ref add " + id + " --name NAME --relationship TEXT --phone PHONE --permission DATE --briefed DATE, one for each reference"
+	case DuePeriodEnd:
+		return "caseplan placement set " + id + " --employer EMPLOYER --position POSITION --start DATE --recorded DATE, caseplan extension request " + id + " --date DATE or caseplan case close " + id + " --date DATE --reason REASON"
+	case DuePotentialExit:
+		return "caseplan case exit " + id + " --date DATE"
+	case DueFollowUp:
+		return "caseplan followup add " + id + " --date DATE"
+	case DueMilestone:
+		return "caseplan iep milestone done " + id + " MILESTONE --date DATE"
+	case DueNextStep:
+		return "caseplan iep step done " + id + " STEP --date DATE"
+	}
+	return ""
 }
 
 // datedCommands are the commands that record a past event with its own
@@ -53,9 +83,10 @@ func datedCommands(kind string) string {
 }
 
 // BackEntryOf returns what case new says of the new case id, opened on
-// opened, whose state on today is s; nil when its first contact is not
-// overdue (see BackEntry).
-func BackEntryOf(id string, opened record.Date, s *State) *BackEntry {
+// opened, whose state on today is s and whose program counts a contact
+// as contact says; nil when its first contact is not overdue (see
+// BackEntry).
+func BackEntryOf(id string, opened record.Date, s *State, contact calendar.Contact) *BackEntry {
 	first := -1
 	for i, d := range s.Due {
 		if d.Kind == DueContact || d.Kind == DueIntakeMeeting {
@@ -78,12 +109,12 @@ func BackEntryOf(id string, opened record.Date, s *State) *BackEntry {
 		if !d.Overdue {
 			continue
 		}
-		what, ok := clears[d.Kind]
-		if !ok || seen[d.Kind] {
+		what := clearCommand(d.Kind, id, contact)
+		if what == "" || seen[d.Kind] {
 			continue
 		}
 		seen[d.Kind] = true
-		gone = append(gone, d.Kind+" ("+strings.ReplaceAll(what, "CASE", id)+")")
+		gone = append(gone, d.Kind+" ("+what+")")
 	}
 	if len(gone) > 0 {
 		b.Lines = append(b.Lines, "overdue now, gone once the file's records are entered with their dates: "+strings.Join(gone, "; "))

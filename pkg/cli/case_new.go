@@ -160,7 +160,7 @@ func (g *globals) sayNext(res *casework.Result) error {
 	// An opening further back than the first contact was due is most
 	// often a paper file moved in: casestate says how its older records
 	// are entered, and which overdue items they clear.
-	if b := casestate.BackEntryOf(id, c.Intake.Opened, &state); b != nil {
+	if b := casestate.BackEntryOf(id, c.Intake.Opened, &state, calendar.ContactFor(c, cfg)); b != nil {
 		for _, l := range b.Lines {
 			fmt.Fprintf(w, "caseplan: note: %s\n", l)
 		}

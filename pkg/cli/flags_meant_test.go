@@ -124,6 +124,35 @@ func TestChoiceTypedAsFlagCheckedByItsCommand(t *testing.T) {
 	}
 }
 
+// TestFlagMeantByJobWord: the words a case manager types for a job's
+// flags (placement set --title, --company, --salary) are answered with
+// the one flag meant, on each command that has it.
+func TestFlagMeantByJobWord(t *testing.T) {
+	root := initCLIStore(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"placement", "set", "W-1", "--title", "Clerk"}, "--position"},
+		{[]string{"placement", "set", "W-1", "--job-title", "Clerk"}, "--position"},
+		{[]string{"placement", "set", "W-1", "--company", "Example Clinic"}, "--employer"},
+		{[]string{"placement", "set", "W-1", "--salary", "20"}, "--wage"},
+		{[]string{"placement", "set", "W-1", "--pay", "20"}, "--wage"},
+		{[]string{"followup", "add", "W-1", "--company", "Example Clinic"}, "--employer"},
+		{[]string{"followup", "add", "W-1", "--salary", "20"}, "--wage"},
+		{[]string{"activity", "add", "W-1", "--company", "Example Clinic"}, "--org"},
+		{[]string{"activity", "add", "W-1", "--job-title", "Clerk"}, "--position"},
+		{[]string{"ref", "add", "W-1", "--company", "Example Clinic"}, "--organization"},
+		{[]string{"ref", "add", "W-1", "--position", "Office Manager"}, "--title"},
+		{[]string{"case", "set", "W-1", "--job-title", "Clerk"}, "--position"},
+	} {
+		code, _, stderr := runCaseplan(t, root, nil, tt.args...)
+		if hinted := flagsHinted(stderr); code != ExitUsage || !slices.Equal(hinted, []string{tt.want}) {
+			t.Errorf("caseplan %s: exit %d, hint naming %v, want 2 and a hint naming %s alone:\n%s", strings.Join(tt.args, " "), code, hinted, tt.want, stderr)
+		}
+	}
+}
+
 // TestFlagMeantBySameWord: a mistyped flag is answered, in the one
 // place every command's flag errors go, with the flag meant — a word that
 // means the same (extension decide --refused for --denied), a case

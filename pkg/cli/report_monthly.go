@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -228,8 +231,11 @@ Formats:
             late_entries counts the notes dated in the month that the
             last commit made by its end (as_of: the month's last day,
             or the report's day for a month not over; as_of_commit)
-            did not have, and names their cases: null when none is, or
-            when the report reads a commit made by then.
+            did not have, and the placements counted in the month
+            (placements) that the case's outcome did not have then
+            (one set later with --recorded), and names their cases:
+            null when none is, or when the report reads a commit made
+            by then.
 
 ` + reportHelp + "\n" + exitStatusHelp,
 		Example: `  caseplan report monthly --month 2026-10 -o html --out 2026-10.html
@@ -334,6 +340,7 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
 	r.LateEntries = late
 	opts.noteEmptyMonth(m, len(cases), src)
+	opts.noteLate(r)
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
 	})
@@ -412,13 +419,15 @@ func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Wr
 	r.LateEntries = late
 	opts.noteEmptyMonth(m, len(cases), src)
 	r.KeepCases(opts.cohort, in)
+	opts.noteLate(r)
 	return opts.writeReport("the monthly report for "+m.String(), func(b *bytes.Buffer) error {
 		return w.Monthly(b, r)
 	})
 }
 
 // lateEntries finds the notes dated in month m, of the cases the report
-// counts, that were committed after the month's last day (m.Last: the
+// counts, and the placements it counts in m (report.AddLatePlacements:
+// their outcome as that commit held it), that were committed after the month's last day (m.Last: the
 // report's day for a month not over): those the last commit made by then
 // — the one --as-of that day reads, found from the commit read, never
 // from HEAD or the clock, so a report made again --at the same commit says
@@ -428,7 +437,7 @@ func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Wr
 // commit came after it (decided: no report of the month could be made
 // from the store then, so there is no earlier figure to tell this one
 // from, and every record would be "late"). With -o csv, whose table has
-// no place for it, stderr says it. A history that cannot be followed (a
+// no place for it, stderr says it (noteLate). A history that cannot be followed (a
 // shallow clone) is said on stderr, and the report says nothing late.
 func (opts *reportMonthlyOptions) lateEntries(repo *gitstore.Repo, m report.Month, src report.Source, cases []report.MonthlyCase) *report.LateEntries {
 	day := m.Last().Format(time.DateOnly)
@@ -448,8 +457,11 @@ func (opts *reportMonthlyOptions) lateEntries(repo *gitstore.Repo, m report.Mont
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: cannot tell which records dated by %s were committed after it: %v\n", day, err)
 		return nil
 	}
-	if late != nil && opts.output == "csv" {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: note: %d note(s) dated in %s were committed after %s and are counted; caseplan report monthly --month %s --as-of %s gives the figures as they stood then\n", late.Notes, m, day, m, day)
+	late, err = report.AddLatePlacements(late, cases, day, then.Hash.String(), func(id string) (*record.Outcome, error) {
+		return outcomeAt(repo, then.Hash, id)
+	})
+	if err != nil {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: cannot tell which placements counted in %s were committed after %s: %v\n", m, day, err)
 	}
 	return late
 }
@@ -595,4 +607,44 @@ func decodeLate(v []byte, then plumbing.Hash, day string) (_ *report.LateEntries
 		return nil, false
 	}
 	return late, true
+}
+
+// outcomeAt reads case id's outcome as commit holds it: nil when it has
+// none. What it holds is what was committed, already validated then; a
+// file that does not parse is said as an error.
+func outcomeAt(repo *gitstore.Repo, commit plumbing.Hash, id string) (*record.Outcome, error) {
+	c, err := repo.Git().CommitObject(commit)
+	if err != nil {
+		return nil, err
+	}
+	path := layout.File(id, layout.KindOutcome)
+	f, err := c.File(path)
+	if errors.Is(err, object.ErrFileNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	data, err := f.Contents()
+	if err != nil {
+		return nil, err
+	}
+	var o record.Outcome
+	if err := yaml.Unmarshal([]byte(data), &o); err != nil {
+		return nil, fmt.Errorf("%s at commit %s: %v", path, commit.String()[:12], err)
+	}
+	return &o, nil
+}
+
+// noteLate says on stderr, for -o csv, whose table has no place for it,
+// what report r's Late line says in the other forms: the records dated in
+// the month committed after it, and the command that gives the figures
+// as they stood then — in CSV too, with r's cohort and participants, so
+// that it gives the same file as of that day.
+func (opts *reportMonthlyOptions) noteLate(r *report.Monthly) {
+	l := r.LateEntries
+	if l == nil || opts.output != "csv" {
+		return
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s dated in %s were committed after %s and are counted; %s gives the figures as they stood then\n", l.What(), r.Month, l.AsOf, report.LateCommand(r, opts.output))
 }

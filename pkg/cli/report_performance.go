@@ -337,7 +337,8 @@ func reportPerformanceRun(opts *reportPerformanceOptions) error {
 // warnUnrecordedExits tells on stderr of the exits a later service hides
 // that no one has recorded (performance.UnrecordedIn), naming the first
 // five cases (hidden: their case IDs): what says so in the output (left out of what) and the
-// command that lists them with what to record.
+// command that lists them with what to record — the tickler's steps, not
+// case exit's: a case with a later exit on record refuses it.
 func warnUnrecordedExits(w io.Writer, hidden []string, what string) {
 	if len(hidden) == 0 {
 		return
@@ -347,7 +348,7 @@ func warnUnrecordedExits(w io.Writer, hidden []string, what string) {
 		ids = append(ids[:5:5], "...")
 	}
 	fmt.Fprintf(w, "caseplan: warning: %d exit(s) by WIOA's definition that a later service hides are not recorded (%s), so %s (TEGL 10-16)\n", len(hidden), strings.Join(ids, ", "), what)
-	fmt.Fprintf(w, "caseplan: hint: caseplan due --all --kind unrecorded-exit lists them, with the case exit and case new --returning-from that record each\n")
+	fmt.Fprintf(w, "caseplan: hint: caseplan due --all --kind unrecorded-exit lists them, each with the steps that record it (they differ for a case with a later exit already on record)\n")
 }
 
 // scanFacts reads the WIOA cases of the commit the options name into what

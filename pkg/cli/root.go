@@ -773,10 +773,22 @@ func flagsMeant(c *cobra.Command, err error) []string {
 // flagWords are the words that mean the same as a flag's name, tried as
 // flags of their own on whichever command has the flag: extension
 // decide --refused for --denied (000: the Joint Work Security Committee
-// approves or denies an extension request).
+// approves or denies an extension request). A word is listed under a
+// flag only where no command that lacks the flag has another it could
+// mean: placement set --title is --position (its job), ref add
+// --position is --title (the reference's job title); activity add has
+// both, so neither word is unknown there. --company is the employer of
+// a placement or follow-up, the organisation of an application
+// (activity add --org) or a reference.
 var flagWords = map[string][]string{
-	"denied":   {"refused", "rejected", "declined", "deny", "refuse", "reject", "decline", "not-approved", "disapproved"},
-	"approved": {"granted", "accepted", "approve", "grant", "accept", "allowed"},
+	"denied":       {"refused", "rejected", "declined", "deny", "refuse", "reject", "decline", "not-approved", "disapproved"},
+	"approved":     {"granted", "accepted", "approve", "grant", "accept", "allowed"},
+	"position":     {"title", "job-title", "job"},
+	"title":        {"position", "position-title"},
+	"employer":     {"company", "employer-name", "firm"},
+	"org":          {"company", "employer", "firm"},
+	"organization": {"company", "employer", "firm"},
+	"wage":         {"salary", "pay", "pay-rate", "hourly-wage"},
 }
 
 // shortFor reports whether one of the flag name typed and the flag's

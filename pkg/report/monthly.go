@@ -359,6 +359,12 @@ type MonthlyCase struct {
 	// notes dated in the month, contacts or not: a caller that knows which
 	// were committed after the month ended says so (LateNotes).
 	Notes []string `json:"notes"`
+	// Placement names the placement counted in the month (Counts.Placed),
+	// by PlacementKey; "" when none. A caller that can read the case's
+	// outcome as the month ended says whether it was there then
+	// (AddLatePlacements): a placement set with --recorded from a paper
+	// file lands in outcome.yaml, a file the case had before.
+	Placement string `json:"placement"`
 	// PostEmployment is the case's part of the post-employment section;
 	// zero for a case of another program.
 	PostEmployment PostEmploymentCounts `json:"post_employment"`
@@ -369,7 +375,7 @@ type MonthlyCase struct {
 // this too: a result kept before a field was added would read back with
 // the field zero, as if the case had nothing to count there. Change it
 // whenever MonthlyCase or what it holds changes (TestMonthlyCaseVersion).
-const MonthlyCaseVersion = "monthly-case 4"
+const MonthlyCaseVersion = "monthly-case 5"
 
 // BuildMonthly makes the monthly report for month m from the records in
 // snap, read at the commit src names. names shows participants' full names
@@ -559,6 +565,7 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		// recorded later does not change this month's figures.
 		if p := o.PlacementOn(dateOf(last)); p != nil && inMonth(p.Start) {
 			n.Placed = 1
+			cm.Placement = PlacementKey(p)
 			start, _ := p.Start.Time()
 			cm.Days = append(cm.Days, calendar.Days(l.Opened, start))
 		}

@@ -200,7 +200,10 @@ func performanceAbout(r *Performance) []string {
 // they are on, and what records them: "" when none. The figures leave
 // them out, as the state's do (it counts the exits recorded, TEGL 10-16);
 // the line says they are missing, for the exits to be recorded before the
-// state's report is made.
+// state's report is made. It points at the tickler for the steps rather
+// than naming them: they are not the same for every case (a case with a
+// later exit already on record refuses case exit, and takes an edit of
+// exited instead: casestate's unrecordedExitDue says which).
 func unrecordedLine(r *Performance) string {
 	n := len(r.UnrecordedExits)
 	if n == 0 {
@@ -214,7 +217,7 @@ func unrecordedLine(r *Performance) string {
 		}
 		each = append(each, u.Case+" exited "+u.Exit)
 	}
-	return fmt.Sprintf("Not recorded: %d exit(s) in these cohorts (%s) are in no figure: a later service hides each, and the state counts only exits recorded (TEGL 10-16, PIRL 901); record each with caseplan case exit CASE --date DATE and open the new period with caseplan case new --returning-from CASE (validate's wioa-unrecorded-exit; caseplan due --kind unrecorded-exit lists them).",
+	return fmt.Sprintf("Not recorded: %d exit(s) in these cohorts (%s) are in no figure: a later service hides each, and the state counts only exits recorded (TEGL 10-16, PIRL 901); caseplan due --all --kind unrecorded-exit gives the steps that record each, case by case (validate's wioa-unrecorded-exit).",
 		n, strings.Join(each, ", "))
 }
 

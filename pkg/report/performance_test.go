@@ -274,7 +274,7 @@ func performanceCSV(t *testing.T, r *Performance) [][]string {
 // it, and say nothing when there is none.
 func TestPerformanceSaysUnrecordedExits(t *testing.T) {
 	r := BuildPerformance(perfSnapshot(t), perfPeriod(t, 2025, 0), perfDayA, fixtureSource, false)
-	const line = "Not recorded: 1 exit(s) in these cohorts (W-9 exited 2024-08-01) are in no figure: a later service hides each, and the state counts only exits recorded (TEGL 10-16, PIRL 901); record each with caseplan case exit CASE --date DATE and open the new period with caseplan case new --returning-from CASE"
+	const line = "Not recorded: 1 exit(s) in these cohorts (W-9 exited 2024-08-01) are in no figure: a later service hides each, and the state counts only exits recorded (TEGL 10-16, PIRL 901); caseplan due --all --kind unrecorded-exit gives the steps that record each"
 	for _, format := range []string{"text", "md", "html"} {
 		w, err := NewWriter(format)
 		if err != nil {
