@@ -88,6 +88,7 @@ func TestLateEntriesCache(t *testing.T) {
 		t.Helper()
 		want := `"late_entries": {
     "notes": 1,
+    "placements": 0,
     "cases": [
       "` + cases + `"
     ],
