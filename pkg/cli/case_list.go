@@ -18,7 +18,7 @@ type caseListOptions struct {
 	output, manager, program, status string
 	cohort                           string
 	phase, center                    string
-	closedBefore                     string
+	closedBefore, closedAfter        string
 	overdue                          bool
 }
 
@@ -44,26 +44,33 @@ and center it had then, as case show and due show it (and --status,
 --manager and --center filter by them). --status open lists the cases open
 at the end of --today, as the reports count them; --status closed those
 closed then. --closed-before DATE lists the cases closed at the end of
---today whose closing is dated before DATE, with its date: for a records
-review, the cases whose retention may have run (2 CFR 200.334 keeps a
-grant's records three years from its final expenditure report; caseplan
-deletes nothing: README, How long records are kept). A case opened after
---today was no case yet: it is left out, and the count on stderr says how
-many were (with no --today, a case whose opening is dated in the future),
-with -o json as with the table: stdout is the list alone. -o json:
+--today whose closing is dated before DATE, with its date and reason: for
+a records review, the cases whose retention may have run (2 CFR 200.334
+keeps a grant's records three years from its final expenditure report;
+nothing is deleted: README, How long records are kept). --closed-after
+DATE lists those whose closing is dated after DATE; with --closed-before,
+the closings between the two days (neither included): --closed-after
+2026-10-31 --closed-before 2026-12-01 lists November's, for a
+supervisor's month-end review. A case opened after --today was no case
+yet: it is left out, and the count on stderr says how many were (with no
+--today, a case whose opening is dated in the future), with -o json as
+with the table: stdout is the list alone. -o json:
 [{"id","program","status","manager","center","opened",
-"participant","cohort" (imported cases only),"phase" (on --today), "closed"
-(the closing date, for a case closed on --today)}].
-Filters combine: caseplan case list --center "Lakeview Career Center"
---phase assessment --overdue; caseplan case list --status open --today
-2026-05-31 lists the cases open at the end of May. The phases:
+"participant","cohort" (imported cases only),"phase" (on --today),
+"closed" (the closing date, for a case closed on --today),
+"closed_reason" (its reason)}]. Filters combine: caseplan case list
+--center "Lakeview Career Center" --phase assessment --overdue; caseplan
+case list --status open --today 2026-05-31 lists the cases open at the
+end of May. The phases:
 ` + helpList(casestate.Phases) + "\n" + exitStatusHelp,
 		Example: `  caseplan case list --manager dpatel --status open   # one manager's open cases
   caseplan case list --phase assessment --overdue     # in assessment, late
   # the cases open at the end of May
   caseplan case list --status open --today 2026-05-31
   # closed before July 2024: for the records review at program year end
-  caseplan case list --closed-before 2024-07-01 -o json`,
+  caseplan case list --closed-before 2024-07-01 -o json
+  # the cases closed in November, for the month-end review
+  caseplan case list --closed-after 2026-10-31 --closed-before 2026-12-01`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := outputFormat(opts.output, "text", "json"); err != nil {
@@ -84,6 +91,7 @@ Filters combine: caseplan case list --center "Lakeview Career Center"
 	c.Flags().StringVar(&opts.center, "center", "", "only cases of this `CENTER` (caseplan.yaml's centers)")
 	c.Flags().BoolVar(&opts.overdue, "overdue", false, "only cases with anything overdue on the tickler")
 	dateVar(c.Flags(), &opts.closedBefore, "closed-before", "only cases closed on --today by a closing dated before `DATE`")
+	dateVar(c.Flags(), &opts.closedAfter, "closed-after", "only cases closed on --today by a closing dated after `DATE`")
 	return c
 }
 
@@ -106,6 +114,9 @@ type caseItem struct {
 	// and has none); computed, as Phase, only for -o json and the
 	// filters that ask the day.
 	Closed string `json:"closed,omitempty"`
+	// ClosedReason is that closing's reason (placed, separated, ...),
+	// for a review of the closings.
+	ClosedReason string `json:"closed_reason,omitempty"`
 }
 
 // caseRow is what case list keeps of a case: its item, and where it
@@ -113,6 +124,9 @@ type caseItem struct {
 type caseRow struct {
 	caseItem
 	Overdue bool `json:"overdue,omitempty"` // anything overdue on the tickler
+	// Closing is the closure in force at the end of --today, which
+	// --closed-after and --closed-before ask (record.Closure.DatedBetween).
+	Closing *record.Closure `json:"closing,omitempty"`
 }
 
 func caseListRun(opts *caseListOptions) error {
@@ -131,12 +145,20 @@ func caseListRun(opts *caseListOptions) error {
 	if err != nil {
 		return err
 	}
+	closedAfter, err := optionalDate("closed-after", opts.closedAfter)
+	if err != nil {
+		return err
+	}
+	if err := closedRange(closedAfter, closedBefore); err != nil {
+		return err
+	}
+	closings := closedAfter != "" || closedBefore != ""
 	now := opts.env.Now()
 	past := today.Before(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC))
 	// --status asks the status on --today too: open at the end of the
 	// day, as casestate.OpenOn counts a case, which also knows a case not
 	// opened yet (casestate rewinds only what is dated after the day).
-	stage, params, state := "case-list", []string(nil), opts.phase != "" || opts.overdue || opts.output == "json" || opts.status != "" || opts.closedBefore != "" || past
+	stage, params, state := "case-list", []string(nil), opts.phase != "" || opts.overdue || opts.output == "json" || opts.status != "" || closings || past
 	if state {
 		stage, params = "case-list-state", []string{"today " + today.Format(time.DateOnly)}
 	}
@@ -152,7 +174,8 @@ func caseListRun(opts *caseListOptions) error {
 		if in == nil {
 			return caseRow{}, false // unreadable: caseplan validate says why
 		}
-		r := caseRow{caseItem: caseItem{c.ID, in.Program, in.Status, in.Manager, in.Center, string(in.Opened), in.Participant.Name, in.Cohort, "", ""}}
+		r := caseRow{caseItem: caseItem{ID: c.ID, Program: in.Program, Status: in.Status, Manager: in.Manager, Center: in.Center,
+			Opened: string(in.Opened), Participant: in.Participant.Name, Cohort: in.Cohort}}
 		if state {
 			st := casestate.Compute(c, cfg, today)
 			r.Phase, r.Status, r.Manager, r.Center = st.Phase, st.Status, st.Manager, st.Center
@@ -167,7 +190,7 @@ func caseListRun(opts *caseListOptions) error {
 				if casestate.OpenOn(c, today) {
 					r.Status = "open"
 				} else if cl := c.Outcome.ClosedOn(record.Date(today.Format(time.DateOnly))); cl != nil {
-					r.Closed = string(cl.Date)
+					r.Closed, r.ClosedReason, r.Closing = string(cl.Date), cl.Reason, cl
 				}
 			}
 		}
@@ -216,7 +239,7 @@ func caseListRun(opts *caseListOptions) error {
 			(opts.center != "" && it.Center != opts.center) ||
 			(opts.phase != "" && r.Phase != opts.phase) ||
 			(opts.overdue && !r.Overdue) ||
-			(closedBefore != "" && (it.Closed == "" || it.Closed >= string(closedBefore))) {
+			(closings && (r.Closing == nil || !r.Closing.DatedBetween(closedAfter, closedBefore))) {
 			continue
 		}
 		items = append(items, it)
@@ -231,12 +254,14 @@ func caseListRun(opts *caseListOptions) error {
 		opts.sayCount(len(items), len(all), later, today)
 		return nil
 	}
-	// --closed-before lists cases for a records review by their closing
-	// date, so the list shows it, as a last column the plain list's
-	// lines do not have.
+	// --closed-before and --closed-after list cases for a review of
+	// their closings, so the list shows the closing's date and reason,
+	// as columns the plain list's lines do not have. The reason came
+	// after the date: added last, so the date stays the seventh column a
+	// script reads by place.
 	head := []string{"ID", "PROGRAM", "STATUS", "MANAGER", "OPENED", "PARTICIPANT"}
-	if closedBefore != "" {
-		head = append(head, "CLOSED")
+	if closings {
+		head = append(head, "CLOSED", "REASON")
 	}
 	t := newTable(opts.env, head...)
 	for _, it := range items {
@@ -244,8 +269,8 @@ func caseListRun(opts *caseListOptions) error {
 		// "-", as the other lists show an empty cell, not a blank that
 		// shifts the columns; validate names the field. The JSON keeps "".
 		cells := []string{it.ID, dashIfEmpty(it.Program), dashIfEmpty(it.Status), dashIfEmpty(it.Manager), dashIfEmpty(it.Opened), dashIfEmpty(it.Participant)}
-		if closedBefore != "" {
-			cells = append(cells, it.Closed)
+		if closings {
+			cells = append(cells, it.Closed, dashIfEmpty(it.ClosedReason))
 		}
 		t.row(cells...)
 	}
@@ -272,6 +297,27 @@ func (opts *caseListOptions) sayCount(listed, all, later int, today time.Time) {
 		count += fmt.Sprintf(" (%s opened after %s, left out)", countOf(later, "case"), today.Format(time.DateOnly))
 	}
 	fmt.Fprintf(opts.env.Stderr, "caseplan: %s\n", count)
+}
+
+// closedRange refuses --closed-after and --closed-before that leave no
+// day between them: both days are excluded, so the closings of November
+// are after October 31 and before December 1.
+func closedRange(after, before record.Date) error {
+	if after == "" || before == "" {
+		return nil
+	}
+	a, _ := after.Time()
+	b, _ := before.Time()
+	if a.AddDate(0, 0, 1).Before(b) {
+		return nil
+	}
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	hint := fmt.Sprintf("both days are left out: the closings on %s are --closed-after %s --closed-before %s",
+		day(a), day(a.AddDate(0, 0, -1)), day(a.AddDate(0, 0, 1)))
+	if b.Before(a) {
+		hint = fmt.Sprintf("the earlier day is --closed-after's: --closed-after %s --closed-before %s", before, after)
+	}
+	return &UsageError{Msg: fmt.Sprintf("--closed-after %s --closed-before %s: no day is between them", after, before), Hint: hint}
 }
 
 // managesAny says whether manager is the manager of any of the cases.

@@ -40,7 +40,7 @@ func TestCaseListClosedBefore(t *testing.T) {
 	must("2026-06-01", "case", "reopen", "W-03", "--date", "2026-06-01", "--reason", "came back")
 
 	code, stdout, stderr := run("2026-07-15", "case", "list", "--closed-before", "2026-07-01")
-	if want := "W-01\twioa\tclosed\tmrivera\t2026-03-16\tAna Example\t2026-06-30\n"; code != 0 || stdout != want {
+	if want := "W-01\twioa\tclosed\tmrivera\t2026-03-16\tAna Example\t2026-06-30\tmoved\n"; code != 0 || stdout != want {
 		t.Errorf("case list --closed-before 2026-07-01: exit %d\n%s%s\nwant\n%s", code, stdout, stderr, want)
 	}
 	if want := "caseplan: 1 case of 4\n"; stderr != want {

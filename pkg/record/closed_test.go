@@ -52,3 +52,36 @@ func TestReopensEpisode(t *testing.T) {
 		}
 	}
 }
+
+// TestClosedDatedBetween: the closing in force at the end of a day
+// (ClosedOn), when dated strictly between the bounds; a bound left out
+// ("") bounds nothing, and a closing ended by a reopening on or before
+// the day is none.
+func TestClosedDatedBetween(t *testing.T) {
+	o := &Outcome{
+		Closures:   []Closure{{Date: "2026-03-10", Reason: "withdrew"}, {Date: "2026-11-30", Reason: "moved"}},
+		Reopenings: []Reopening{{Date: "2026-04-01", Reason: "Back"}},
+	}
+	for _, tc := range []struct {
+		day, after, before, want Date
+	}{
+		{"2026-12-15", "2026-10-31", "2026-12-01", "2026-11-30"},
+		{"2026-12-15", "2026-11-30", "", ""},
+		{"2026-12-15", "2026-11-29", "", "2026-11-30"},
+		{"2026-12-15", "", "2026-11-30", ""},
+		{"2026-12-15", "", "", "2026-11-30"},
+		// Closed in March, reopened in April: not closed on the day.
+		{"2026-03-20", "2026-02-28", "2026-04-01", "2026-03-10"},
+		{"2026-04-20", "2026-02-28", "2026-04-01", ""},
+		// Before the November closing the case was open.
+		{"2026-11-29", "2026-10-31", "", ""},
+	} {
+		var got Date
+		if cl := o.ClosedOn(tc.day); cl != nil && cl.DatedBetween(tc.after, tc.before) {
+			got = cl.Date
+		}
+		if got != tc.want {
+			t.Errorf("on %s after %q before %q: %q, want %q", tc.day, tc.after, tc.before, got, tc.want)
+		}
+	}
+}

@@ -372,6 +372,17 @@ func (o *Outcome) ClosedBefore(day Date) *Closure {
 	return nil
 }
 
+// DatedBetween says whether the closure is dated after after and before
+// before, each bound left out when "": case list --closed-after and
+// --closed-before, the closings of a month for a supervisor's review and
+// the cases whose retention may have run for the records review (2 CFR
+// 200.334). Both bounds are excluded, as --closed-before has always
+// excluded its day. The closure asked is the one in force on a day
+// (ClosedOn): a closing ended by a reopening is no case's closing.
+func (c Closure) DatedBetween(after, before Date) bool {
+	return (after == "" || c.Date > after) && (before == "" || c.Date < before)
+}
+
 // ReopeningAfter returns the date of the first reopening on or after
 // cl's date — the one that ended cl — and "" when none has.
 func (o *Outcome) ReopeningAfter(cl Closure) Date {
