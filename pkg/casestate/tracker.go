@@ -50,14 +50,14 @@ func (x *view) trackerReviewDue() {
 		}
 	}
 	if file != "" {
-		x.add(DueTrackerReview, calendar.AddMonths(last, 1), "review the activity tracker with the candidate (monthly, 000; last "+string(date(last))+"): caseplan note add "+x.c.ID+" --kind "+NoteTrackerReview, file, "date")
+		x.add(DueTrackerReview, calendar.AddMonths(last, 1), "review the activity tracker with the candidate (monthly, 000; last "+string(date(last))+"): "+NoteAddCommand(x.c.ID, NoteTrackerReview, x.contact), file, "date")
 		return
 	}
 	opened := x.opened()
 	if opened.IsZero() {
 		return
 	}
-	x.add(DueTrackerReview, calendar.AddMonths(opened, 1), "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on "+string(x.c.Intake.Opened)+"): caseplan note add "+x.c.ID+" --kind "+NoteTrackerReview, x.file(layout.KindIntake), "opened")
+	x.add(DueTrackerReview, calendar.AddMonths(opened, 1), "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on "+string(x.c.Intake.Opened)+"): "+NoteAddCommand(x.c.ID, NoteTrackerReview, x.contact), x.file(layout.KindIntake), "opened")
 }
 
 // conferenceWords finds "case conference" in a plan item's text.

@@ -60,8 +60,9 @@ func TestTrackerReview(t *testing.T) {
 			if len(got) != 1 || !strings.HasPrefix(got[0], head+" "+at+" ") || !strings.Contains(got[0], frag) {
 				t.Fatalf("tracker-review items %q, want one due %s at %s saying %q", got, head, at, frag)
 			}
-			if !strings.Contains(got[0], "caseplan note add C1 --kind tracker-review") {
-				t.Errorf("detail %q does not say how to record the review", got[0])
+			// Whole, as note add takes it: without --mode it is refused.
+			if !strings.Contains(got[0], "caseplan note add C1 --kind tracker-review --mode MODE --two-way") {
+				t.Errorf("detail %q does not say how to record the review, as note add takes it", got[0])
 			}
 		})
 	}
