@@ -501,10 +501,7 @@ func (sp *SetPlacement) Build(s *State) (*Change, error) {
 				"recorded date %s is before the case opened (%s)", p.Recorded, in.Opened)
 		}
 		all := o.AllPlacements()
-		superseded := map[string]bool{}
-		for _, had := range all {
-			superseded[had.Supersedes] = true
-		}
+		superseded := record.SupersededIn(all)
 		for _, had := range all {
 			if cur != nil && had.ID == cur.ID && had.Recorded == cur.Recorded || had.ID != "" && superseded[had.ID] {
 				continue

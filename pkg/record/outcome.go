@@ -197,12 +197,7 @@ func (o *Outcome) PlacementOn(day Date) *Placement {
 			known = append(known, p)
 		}
 	}
-	superseded := map[string]bool{}
-	for _, p := range known {
-		if p.Supersedes != "" {
-			superseded[p.Supersedes] = true
-		}
-	}
+	superseded := SupersededIn(known)
 	for i := len(known) - 1; i >= 0; i-- {
 		if known[i].ID == "" || !superseded[known[i].ID] {
 			if known[i].FellThroughBy(day) {
@@ -214,18 +209,29 @@ func (o *Outcome) PlacementOn(day Date) *Placement {
 	return o.lateEntryOn(day)
 }
 
+// SupersededIn returns the IDs of the placements a placement of ps
+// corrects (supersedes): a placement a later record superseded was a
+// wrong record of the same offer. Nil when none is.
+func SupersededIn(ps []Placement) map[string]bool {
+	var ids map[string]bool
+	for _, p := range ps {
+		if p.Supersedes != "" {
+			if ids == nil {
+				ids = map[string]bool{}
+			}
+			ids[p.Supersedes] = true
+		}
+	}
+	return ids
+}
+
 // lateEntryOn returns the placement recorded after day that had started
 // by day and that no record, of any day, supersedes (the latest such):
 // PlacementOn's reading of a day whose job was written down later. Nil
 // when there is none, or when it had fallen through by day.
 func (o *Outcome) lateEntryOn(day Date) *Placement {
 	all := o.AllPlacements()
-	superseded := map[string]bool{}
-	for _, p := range all {
-		if p.Supersedes != "" {
-			superseded[p.Supersedes] = true
-		}
-	}
+	superseded := SupersededIn(all)
 	for i := len(all) - 1; i >= 0; i-- {
 		p := all[i]
 		if p.Recorded == "" || p.Recorded <= day || p.ID != "" && superseded[p.ID] || p.Start == "" || p.Start > day {
