@@ -3,6 +3,7 @@ package casework
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/caseplan/caseplan/pkg/access"
 	"github.com/caseplan/caseplan/pkg/caseid"
@@ -107,6 +108,9 @@ func (a AddWaiver) Build(s *State) (*Change, error) {
 				"case %s already has a waiver of %s (by %s on %s: %s)", a.Case, id, w.By, w.Date, w.Reason)
 		}
 	}
+	if err := checkWaiverReason(reason); err != nil {
+		return nil, err
+	}
 	w := record.Waiver{Rule: id, Reason: reason, By: s.Staff.ID, Date: when}
 	if w.ID, err = s.newItemID(lc.c, record.PrefixWaiver); err != nil {
 		return nil, err
@@ -171,4 +175,35 @@ func (a RemoveWaiver) Build(s *State) (*Change, error) {
 	}
 	return nil, inputErrorf(fmt.Sprintf("%s shows who waived each, when and why; take one back with caseplan waiver remove %s ID", show, a.Case),
 		"case %s has no waiver of %s; its waivers: %s", a.Case, id, strings.Join(have, ", "))
+}
+
+// A waiver's reason is the only record of why an obligation did not apply
+// to a case: DESIGN §4, "a supervisor may record a waiver with a reason",
+// and the reason is what a monitor or an auditor reads in case show, the
+// case file and validate's waived warnings. "x", "ok" or "n/a" says
+// nothing, so a reason takes at least waiverReasonLetters letters
+// (decided: "In hospital", "Moved away", "Hospitalized" pass; "x", "n/a",
+// "per sup", "waived" do not). A character of a script written without
+// spaces between words, where one character is about a word (Han, kana),
+// counts as two letters: "住院三周" passes.
+const waiverReasonLetters = 8
+
+// checkWaiverReason refuses a reason too short to say why, naming the
+// flag, with an example of one that does.
+func checkWaiverReason(reason string) error {
+	letters := 0
+	for _, r := range reason {
+		switch {
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			letters += 2
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if letters >= waiverReasonLetters {
+		return nil
+	}
+	return inputErrorf("say what about the case makes the obligation not apply, such as --reason 'In hospital for three weeks after opening'",
+		"--reason %q says too little for a waiver: it is the record of why the obligation does not apply (an auditor reads it); write at least %d letters",
+		reason, waiverReasonLetters)
 }

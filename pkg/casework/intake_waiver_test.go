@@ -180,3 +180,26 @@ func TestRemoveWaiver(t *testing.T) {
 		t.Errorf("got %v (hint %q)", err, input.Hint)
 	}
 }
+
+// A waiver's reason must say something: eight letters, a Han or kana
+// character counting as two, and nothing else (spaces, digits, marks)
+// counting at all.
+func TestCheckWaiverReason(t *testing.T) {
+	for reason, ok := range map[string]bool{
+		"x":            false,
+		"n/a":          false,
+		"per sup":      false,
+		"waived":       false,
+		"12345678 !!":  false,
+		"住院":           false,
+		"Hospitalized": true,
+		"In hospital":  true,
+		"Moved away":   true,
+		"住院三周":         true,
+		"入院中です":        true,
+	} {
+		if err := checkWaiverReason(reason); (err == nil) != ok {
+			t.Errorf("checkWaiverReason(%q) = %v, want ok %v", reason, err, ok)
+		}
+	}
+}

@@ -34,34 +34,40 @@ for it). --manager takes a staff ID of the roster (caseplan staff list), as
 due --manager does; a name or an email is refused with the ID meant. The
 count is said on stderr ("3 cases of 15" when filters left some out).
 
---phase PHASE lists the cases in that phase on --today, as case show names
-it; --overdue the cases with anything overdue on the tickler (what caseplan
-due --overdue lists, a closed case's planned follow-ups included); --center
-CENTER the cases of one center of caseplan.yaml's centers. The status, the
-manager and the center are the case's on --today: on a past day, a case
-closed since lists as open, and a case transferred since under the manager
-and center it had then, as case show and due show it (and --status,
---manager and --center filter by them). --status open lists the cases open
-at the end of --today, as the reports count them; --status closed those
-closed then. --closed-before DATE lists the cases closed at the end of
---today whose closing is dated before DATE, with its date and reason: for
-a records review, the cases whose retention may have run (2 CFR 200.334
-keeps a grant's records three years from its final expenditure report;
-nothing is deleted: README, How long records are kept). --closed-after
-DATE lists those whose closing is dated after DATE; with --closed-before,
-the closings between the two days (neither included): --closed-after
-2026-10-31 --closed-before 2026-12-01 lists November's, for a
-supervisor's month-end review. A case opened after --today was no case
-yet: it is left out, and the count on stderr says how many were (with no
---today, a case whose opening is dated in the future), with -o json as
-with the table: stdout is the list alone. -o json:
-[{"id","program","status","manager","center","opened",
+--phase PHASE lists the cases in that phase on --today, as case show
+names it; --overdue the cases with anything overdue on the tickler (what
+caseplan due --overdue lists, a closed case's planned follow-ups
+included); --center CENTER the cases of one center of caseplan.yaml's
+centers. The status, the manager and the center are the case's on
+--today: on a past day, a case closed since lists as open, and a case
+transferred since under the manager and center it had then, as case show
+and due show it (and --status, --manager and --center filter by them).
+--status open lists the cases open at the end of --today, as the reports
+count them; --status closed those closed then. --closed-before DATE
+lists the cases closed at the end of --today whose closing is dated
+before DATE, with its date and reason: for a records review, the cases
+whose retention may have run (2 CFR 200.334 keeps a grant's records
+three years from its final expenditure report; nothing is deleted:
+README, How long records are kept). --closed-after DATE lists those
+whose closing is dated after DATE; with --closed-before, the closings
+between the two days (neither included): --closed-after 2026-10-31
+--closed-before 2026-12-01 lists November's, for a supervisor's
+month-end review: every case closed in the range by --today, one a
+reopening has undone since too (its status is then open), with the
+reopening's date as a last column, REOPENED ("-" for a closing in
+force); a case closed twice in the range is listed with its later
+closing. --closed-before alone lists only the cases closed on --today. A
+case opened after --today was no case yet: it is left out, and the count
+on stderr says how many were (with no --today, a case whose opening is
+dated in the future), with -o json as with the table: stdout is the list
+alone. -o json: [{"id","program","status","manager","center","opened",
 "participant","cohort" (imported cases only),"phase" (on --today),
 "closed" (the closing date, for a case closed on --today),
-"closed_reason" (its reason)}]. Filters combine: caseplan case list
---center "Lakeview Career Center" --phase assessment --overdue; caseplan
-case list --status open --today 2026-05-31 lists the cases open at the
-end of May. The phases:
+"closed_reason" (its reason),"reopened" (with --closed-after, the
+reopening that undid the closing listed)}]. Filters combine: caseplan
+case list --center "Lakeview Career Center" --phase assessment
+--overdue; caseplan case list --status open --today 2026-05-31 lists the
+cases open at the end of May. The phases:
 ` + helpList(casestate.Phases) + "\n" + exitStatusHelp,
 		Example: `  caseplan case list --manager dpatel --status open   # one manager's open cases
   caseplan case list --phase assessment --overdue     # in assessment, late
@@ -91,7 +97,7 @@ end of May. The phases:
 	c.Flags().StringVar(&opts.center, "center", "", "only cases of this `CENTER` (caseplan.yaml's centers)")
 	c.Flags().BoolVar(&opts.overdue, "overdue", false, "only cases with anything overdue on the tickler")
 	dateVar(c.Flags(), &opts.closedBefore, "closed-before", "only cases closed on --today by a closing dated before `DATE`")
-	dateVar(c.Flags(), &opts.closedAfter, "closed-after", "only cases closed on --today by a closing dated after `DATE`")
+	dateVar(c.Flags(), &opts.closedAfter, "closed-after", "only cases with a closing dated after `DATE`, reopened since or not")
 	return c
 }
 
@@ -117,6 +123,10 @@ type caseItem struct {
 	// ClosedReason is that closing's reason (placed, separated, ...),
 	// for a review of the closings.
 	ClosedReason string `json:"closed_reason,omitempty"`
+	// Reopened is the date of the reopening that ended the closing
+	// listed, by --today: with --closed-after, a closing of the month
+	// undone since is listed, and says so (record.Outcome.ClosingBetween).
+	Reopened string `json:"reopened,omitempty"`
 }
 
 // caseRow is what case list keeps of a case: its item, and where it
@@ -161,6 +171,11 @@ func caseListRun(opts *caseListOptions) error {
 	stage, params, state := "case-list", []string(nil), opts.phase != "" || opts.overdue || opts.output == "json" || opts.status != "" || closings || past
 	if state {
 		stage, params = "case-list-state", []string{"today " + today.Format(time.DateOnly)}
+		if closedAfter != "" {
+			// The rows hold the closing in the range, which the
+			// bounds pick: cached apart for each range.
+			params = append(params, "closed-after "+string(closedAfter), "closed-before "+string(closedBefore))
+		}
 	}
 	s, err := opts.workTreeStore("case list", stage, params...)
 	if err != nil {
@@ -191,6 +206,24 @@ func caseListRun(opts *caseListOptions) error {
 					r.Status = "open"
 				} else if cl := c.Outcome.ClosedOn(record.Date(today.Format(time.DateOnly))); cl != nil {
 					r.Closed, r.ClosedReason, r.Closing = string(cl.Date), cl.Reason, cl
+				}
+				if closedAfter != "" {
+					// A review of closings (a month's, with
+					// --closed-before) lists every case closed
+					// in the range, one a reopening has undone
+					// since too, with that reopening's date: the
+					// case was closed in the month, for a reason
+					// the supervisor reads (decided; README, case
+					// list). --closed-before alone is the records
+					// review, which asks what is closed now.
+					day := record.Date(today.Format(time.DateOnly))
+					r.Closed, r.ClosedReason, r.Closing, r.Reopened = "", "", nil, ""
+					if cl := c.Outcome.ClosingBetween(closedAfter, closedBefore, day); cl != nil {
+						r.Closed, r.ClosedReason, r.Closing = string(cl.Date), cl.Reason, cl
+						if at := c.Outcome.ReopeningAfter(*cl); at != "" && at <= day {
+							r.Reopened = string(at)
+						}
+					}
 				}
 			}
 		}
@@ -258,10 +291,15 @@ func caseListRun(opts *caseListOptions) error {
 	// their closings, so the list shows the closing's date and reason,
 	// as columns the plain list's lines do not have. The reason came
 	// after the date: added last, so the date stays the seventh column a
-	// script reads by place.
+	// script reads by place. --closed-after lists a closing a reopening
+	// undid since, and the date of that reopening is the last column
+	// ("-" for one in force): added after the reason for the same cause.
 	head := []string{"ID", "PROGRAM", "STATUS", "MANAGER", "OPENED", "PARTICIPANT"}
 	if closings {
 		head = append(head, "CLOSED", "REASON")
+	}
+	if closedAfter != "" {
+		head = append(head, "REOPENED")
 	}
 	t := newTable(opts.env, head...)
 	for _, it := range items {
@@ -271,6 +309,9 @@ func caseListRun(opts *caseListOptions) error {
 		cells := []string{it.ID, dashIfEmpty(it.Program), dashIfEmpty(it.Status), dashIfEmpty(it.Manager), dashIfEmpty(it.Opened), dashIfEmpty(it.Participant)}
 		if closings {
 			cells = append(cells, it.Closed, dashIfEmpty(it.ClosedReason))
+		}
+		if closedAfter != "" {
+			cells = append(cells, dashIfEmpty(it.Reopened))
 		}
 		t.row(cells...)
 	}

@@ -91,7 +91,9 @@ so): a supervisor's review goes manager by manager. The ID is a staff ID
 of the roster, a retired member's too, checked as case list --manager
 checks it. The store-wide findings (the settings, the roster, the schema
 copies) are no manager's: left out in every format and counted in one line
-on stderr; the exit status is that of the findings shown.
+on stderr; the exit status is that of the findings shown. A case whose
+intake.yaml is missing or cannot be read names no manager: it is in every
+manager's review, with a warning on stderr naming it.
 
 --new-from REV reports only the findings that are new since REV (a commit,
 branch or tag; HEAD for what is not committed yet): the same cases are
@@ -575,11 +577,14 @@ func ruleSummary(id string) string {
 }
 
 // validateRow is what validate --manager keeps of a case to select it:
-// its manager at the end of --today and its opening date.
+// its manager at the end of --today and its opening date, or that its
+// intake is missing or cannot be read (Unread), so that its manager is
+// not known.
 type validateRow struct {
 	ID      string `json:"id"`
 	Manager string `json:"manager"`
 	Opened  string `json:"opened"`
+	Unread  bool   `json:"unread,omitempty"`
 }
 
 // managedCases returns the cases opts.manager manages at the end of today
@@ -587,8 +592,13 @@ type validateRow struct {
 // --manager selects them: a case that opens after today is left out, and
 // said so. The ID is checked as case list's is: a staff ID of the roster,
 // a retired member's too, or the manager of a case whose manager has left
-// the roster; else a usage error with the ID meant. The result is never
-// nil (nil validates every case).
+// the roster; else a usage error with the ID meant. A case whose intake
+// is missing or cannot be read names no manager, and none is guessed
+// (from the broken file or an earlier commit, as byManager guesses
+// none): it is in every manager's review, said on stderr, rather than in
+// none — a review that passed while one of the manager's cases could not
+// be read would pass wrongly. The result is never nil (nil validates
+// every case).
 func (opts *validateOptions) managedCases(today time.Time) ([]string, error) {
 	s, err := opts.workTreeStore("validate", "validate-manager", "today "+today.Format(time.DateOnly))
 	if err != nil {
@@ -596,9 +606,9 @@ func (opts *validateOptions) managedCases(today time.Time) ([]string, error) {
 	}
 	rows, err := scanRows(opts.globals, s, "validate", func(c *casefile.Case, _ *record.Config) (validateRow, bool) {
 		if c.Intake == nil {
-			return validateRow{}, false // unreadable: no manager known, none guessed
+			return validateRow{ID: c.ID, Unread: true}, true // no manager known, none guessed
 		}
-		return validateRow{c.ID, casestate.ManagerOn(c.Intake, today), string(c.Intake.Opened)}, true
+		return validateRow{ID: c.ID, Manager: casestate.ManagerOn(c.Intake, today), Opened: string(c.Intake.Opened)}, true
 	})
 	if err != nil {
 		return nil, err
@@ -606,8 +616,12 @@ func (opts *validateOptions) managedCases(today time.Time) ([]string, error) {
 	if _, ok := s.snap.Config.StaffByID(opts.manager); !ok && !slices.ContainsFunc(rows, func(r validateRow) bool { return r.Manager == opts.manager }) {
 		return nil, notOnRoster(s.snap.Config, "--manager", opts.manager, managerInRows(rows, func(r validateRow) (string, string) { return r.ID, r.Manager }))
 	}
-	cases, later := []string{}, 0
+	cases, later, unread := []string{}, 0, []string{}
 	for _, r := range rows {
+		if r.Unread {
+			cases, unread = append(cases, r.ID), append(unread, r.ID)
+			continue
+		}
 		if r.Manager != opts.manager {
 			continue
 		}
@@ -619,6 +633,10 @@ func (opts *validateOptions) managedCases(today time.Time) ([]string, error) {
 	}
 	if later > 0 {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s of %s opened after %s, left out, as caseplan case list --manager leaves them out\n", countOf(later, "case"), opts.manager, today.Format(time.DateOnly))
+	}
+	for _, id := range unread {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: %s: its intake.yaml is missing or cannot be read, so its manager is not known: it is in every manager's review until it reads\n", id)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: correct it as its finding says; caseplan log %s names who changed the case last\n", id)
 	}
 	return cases, nil
 }

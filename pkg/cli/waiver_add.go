@@ -29,7 +29,9 @@ for: the case manager no longer has to do it. The waiver counts from its
 date on: validate, the tickler and the reports of an earlier day (--today,
 report monthly of an earlier month) show the obligation as it stood then;
 to record that it never applied, give --date the day it stopped applying
-(not before the opening).
+(not before the opening). --reason is the record of why, which an
+auditor reads: a reason of fewer than 8 letters ("x", "n/a",
+"per sup") is refused.
 
 Only a supervisor or an admin on the staff roster (the acting author's role
 in cases/caseplan.yaml) may record a waiver, and only of an obligation — a
@@ -78,7 +80,7 @@ remove CASE ID takes it back.` + "\n" + exitStatusHelp,
 	}
 	f := c.Flags()
 	f.StringVar(&opts.change.Rule, "rule", "", "the `RULE` whose obligation is waived, e.g. wioa-first-contact (required)")
-	f.StringVar(&opts.change.Reason, "reason", "", "why it does not apply to this case (required)")
+	f.StringVar(&opts.change.Reason, "reason", "", "why it does not apply to this case: 8 letters at least (required)")
 	dateVar(f, &opts.date, "date", "the `DATE` of the decision (default: --today)")
 	f.BoolVar(&opts.noCommit, "no-commit", false, "write the change but do not commit it")
 	return c

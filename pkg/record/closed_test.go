@@ -85,3 +85,40 @@ func TestClosedDatedBetween(t *testing.T) {
 		}
 	}
 }
+
+// TestClosingBetween: the latest closing dated between the bounds and by
+// the day, reopened since or not (case list --closed-after: a month's
+// closings), and the reopening that ended it.
+func TestClosingBetween(t *testing.T) {
+	o := &Outcome{
+		Closures:   []Closure{{Date: "2026-11-05", Reason: "withdrew"}, {Date: "2026-11-25", Reason: "moved"}, {Date: "2026-12-10", Reason: "other"}},
+		Reopenings: []Reopening{{Date: "2026-11-20", Reason: "Back"}, {Date: "2026-12-03", Reason: "Back again"}},
+	}
+	for _, tc := range []struct {
+		day, after, before, want, reopened Date
+	}{
+		// November's last closing, reopened on December 3.
+		{"2026-12-15", "2026-10-31", "2026-12-01", "2026-11-25", "2026-12-03"},
+		// Seen on November 22: the closing of the 5th, reopened on the 20th.
+		{"2026-11-22", "2026-10-31", "2026-12-01", "2026-11-05", "2026-11-20"},
+		// A closing after the day is not yet one.
+		{"2026-11-04", "2026-10-31", "2026-12-01", "", ""},
+		{"2026-12-15", "2026-11-30", "", "2026-12-10", ""},
+		{"2026-12-15", "2026-12-10", "", "", ""},
+	} {
+		var got, reopened Date
+		if cl := o.ClosingBetween(tc.after, tc.before, tc.day); cl != nil {
+			got = cl.Date
+			if r := o.ReopeningAfter(*cl); r != "" && r <= tc.day {
+				reopened = r
+			}
+		}
+		if got != tc.want || reopened != tc.reopened {
+			t.Errorf("on %s after %q before %q: %q reopened %q, want %q reopened %q", tc.day, tc.after, tc.before, got, reopened, tc.want, tc.reopened)
+		}
+	}
+	var none *Outcome
+	if none.ClosingBetween("", "", "2026-12-31") != nil {
+		t.Error("nil outcome: want no closing")
+	}
+}

@@ -389,6 +389,25 @@ func (c Closure) DatedBetween(after, before Date) bool {
 	return (after == "" || c.Date > after) && (before == "" || c.Date < before)
 }
 
+// ClosingBetween returns the latest closure dated after after and before
+// before (each bound left out when "", both excluded, as DatedBetween)
+// and on or before day, whether or not a reopening has ended it since:
+// case list --closed-after, a supervisor's review of a month's closings,
+// which asks what was closed in the month, not what is closed now (a
+// case closed on the 5th and reopened on the 20th was still closed in
+// the month, for a reason the review reads). ReopeningAfter says whether
+// a reopening ended it. Nil when no closure is dated so.
+func (o *Outcome) ClosingBetween(after, before, day Date) *Closure {
+	var last *Closure
+	for _, c := range o.AllClosures() {
+		if c.Date <= day && c.DatedBetween(after, before) && (last == nil || c.Date >= last.Date) {
+			c := c
+			last = &c
+		}
+	}
+	return last
+}
+
 // ReopeningAfter returns the date of the first reopening on or after
 // cl's date — the one that ended cl — and "" when none has.
 func (o *Outcome) ReopeningAfter(cl Closure) Date {
