@@ -93,7 +93,8 @@ func TestLateEntriesCache(t *testing.T) {
       "` + cases + `"
     ],
     "as_of": "2026-03-31",
-    "as_of_commit": "` + commit + `"
+    "as_of_commit": "` + commit + `",
+    "figures": []
   }`
 		if !strings.Contains(out, want) {
 			t.Fatalf("want %s in\n%s", want, out)
@@ -227,5 +228,84 @@ func TestCaseDirMemo(t *testing.T) {
 	m.cache.Put(k, []byte(`["plan/deep/x.yaml"]`))
 	if _, ok := m.Added("cases/W-01", a, b); ok {
 		t.Error("an entry no comparison gives was used")
+	}
+}
+
+// TestLateEntriesCacheWhole: the whole late answer — notes, placements and
+// the figures records committed late moved — is kept, and a report made
+// again from the same commit reads none of the month-end commit's trees:
+// without its root tree the report says what it said with it.
+func TestLateEntriesCacheWhole(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("needs the git CLI to read the history")
+	}
+	dir := initCLIStore(t)
+	v1 := buildinfo.Info{Version: "v1.0.0", Revision: "1111111111111111111111111111111111111111"}
+	at := func(day, hour string) map[string]string {
+		return map[string]string{
+			"CASEPLAN_AUTHOR":    "Maria Rivera <mrivera@example.org>",
+			"CASEPLAN_TODAY":     day,
+			"GIT_COMMITTER_DATE": day + "T" + hour + ":00:00+00:00",
+		}
+	}
+	run := func(env map[string]string, args ...string) {
+		t.Helper()
+		if code, _, stderr := runAsBuild(t, dir, env, v1, args...); code != 0 {
+			t.Fatalf("caseplan %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
+		}
+	}
+	for _, id := range []string{"W-01", "W-02"} {
+		run(at("2026-03-16", "11"), "case", "new", "--id", id, "--program", "wioa", "--name", "Ana Example", "--opened", "2026-03-10", "--manager", "mrivera")
+	}
+	run(at("2026-03-31", "09"), "activity", "add", "W-01", "--date", "2026-03-17", "--kind", "application", "--org", "Example Clinic", "--position", "Clerk", "--internal=false")
+	c := exec.Command("git", "rev-parse", "HEAD^{tree}")
+	c.Dir = dir
+	out, err := c.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	monthEndTree := strings.TrimSpace(string(out))
+	// Entered in April: a placement recorded in March from the paper
+	// file, an application and a closure dated in March.
+	late := at("2026-04-02", "09")
+	run(late, "placement", "set", "W-01", "--employer", "Example Clinic", "--position", "Clerk", "--start", "2026-03-25", "--recorded", "2026-03-25")
+	run(late, "activity", "add", "W-02", "--date", "2026-03-18", "--kind", "application", "--org", "Example Bakery", "--position", "Baker", "--internal=false")
+	run(late, "case", "close", "W-02", "--date", "2026-03-30", "--reason", "moved")
+
+	report := func(cache bool) (string, string) {
+		t.Helper()
+		env := at("2026-04-03", "09")
+		if !cache {
+			env["CASEPLAN_CACHE"] = "off"
+		}
+		code, out, stderr := runAsBuild(t, dir, env, v1, "report", "monthly", "--month", "2026-03", "-o", "json")
+		if code != 0 {
+			t.Fatalf("report monthly: exit %d\n%s", code, stderr)
+		}
+		return out, stderr
+	}
+	want, wantErr := report(false)
+	for _, s := range []string{`"placements": 1,`, `"figure": "closed",`, `"figure": "applications",
+        "by": 1,
+        "cases": [
+          "W-02"
+        ]`} {
+		if !strings.Contains(want, s) || wantErr != "" {
+			t.Fatalf("no %s in\n%s%s", s, want, wantErr)
+		}
+	}
+	if out, stderr := report(true); out != want || stderr != "" {
+		t.Fatalf("with the cache\n%s%s\nwithout it\n%s", out, stderr, want)
+	}
+
+	treeFile := filepath.Join(dir, ".git", "objects", monthEndTree[:2], monthEndTree[2:])
+	if err := os.Remove(treeFile); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr := report(false); !strings.Contains(stderr, "cannot tell") {
+		t.Fatalf("the month-end tree is still read without it: %q", stderr)
+	}
+	if out, stderr := report(true); out != want || stderr != "" {
+		t.Fatalf("the kept answer was not used whole:\n%s%s\nwant\n%s", out, stderr, want)
 	}
 }

@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/spf13/cobra"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/gitstore"
@@ -233,9 +231,16 @@ Formats:
             or the report's day for a month not over; as_of_commit)
             did not have, and the placements counted in the month
             (placements) that the case's outcome did not have then
-            (one set later with --recorded), and names their cases:
-            null when none is, or when the report reads a commit made
-            by then.
+            (one set later with --recorded), and names their cases;
+            its figures ([] when none) are the month's other counts
+            that files committed since moved, each {"figure": the
+            summary's field (opened, reopened, closed,
+            extensions_requested, extensions_approved,
+            extensions_refused, follow_ups_due, follow_ups_done,
+            applications, interviews), "by": the figure now less the
+            figure then, "cases": the cases whose count moved}.
+            late_entries is null when nothing is late, or when the
+            report reads a commit made by then.
 
 ` + reportHelp + "\n" + exitStatusHelp,
 		Example: `  caseplan report monthly --month 2026-10 -o html --out 2026-10.html
@@ -425,20 +430,32 @@ func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Wr
 	})
 }
 
-// lateEntries finds the notes dated in month m, of the cases the report
-// counts, and the placements it counts in m (report.AddLatePlacements:
-// their outcome as that commit held it), that were committed after the month's last day (m.Last: the
-// report's day for a month not over): those the last commit made by then
-// — the one --as-of that day reads, found from the commit read, never
-// from HEAD or the clock, so a report made again --at the same commit says
-// the same — did not have. Only the case directories whose trees differ
-// between the two commits are read. Nil when the report reads a commit
-// made by that day, or when none is late; nil too when the store's first
-// commit came after it (decided: no report of the month could be made
-// from the store then, so there is no earlier figure to tell this one
-// from, and every record would be "late"). With -o csv, whose table has
-// no place for it, stderr says it (noteLate). A history that cannot be followed (a
-// shallow clone) is said on stderr, and the report says nothing late.
+// lateEntries finds what month m's report counts that was committed
+// after the month's last day (m.Last: the report's day for a month not
+// over), against the last commit made by then — the one --as-of that day
+// reads, found from the commit read, never from HEAD or the clock, so a
+// report made again --at the same commit says the same: the notes dated
+// in m of the cases the report counts that it did not have
+// (report.LateNotes), the placements counted in m that the case's
+// outcome did not have (report.AddLatePlacements), and the figures the
+// intake, outcome and activity files changed since moved
+// (report.AddLateFigures). Only the case directories whose trees differ
+// between the two commits are read, and in them only the files that
+// differ, both sides. Nil when the report reads a commit made by that
+// day, or when nothing is late; nil too when the store's first commit
+// came after it (decided: no report of the month could be made from the
+// store then, so there is no earlier figure to tell this one from, and
+// every record would be "late"). With -o csv, whose table has no place
+// for it, stderr says it (noteLate). A history that cannot be followed
+// (a shallow clone) is said on stderr, and the report says nothing late.
+//
+// The whole answer is kept in the clone's cache under everything it
+// depends on: the two commits (a commit's tree never changes), the day
+// and what the report counts in the month that it looks up (its notes
+// and placements). Comparing the two commits' trees costs about a second
+// at 10,000 cases when thousands of them changed since the month's end;
+// a report made again from the same commit, the usual case of a month
+// past, reads none.
 func (opts *reportMonthlyOptions) lateEntries(repo *gitstore.Repo, m report.Month, src report.Source, cases []report.MonthlyCase) *report.LateEntries {
 	day := m.Last().Format(time.DateOnly)
 	if src.Committed.Format(time.DateOnly) <= day {
@@ -449,55 +466,138 @@ func (opts *reportMonthlyOptions) lateEntries(repo *gitstore.Repo, m report.Mont
 	if err == nil && !ok {
 		return nil
 	}
+	var cache *resultcache.Cache
+	var key resultcache.Key
+	if err == nil {
+		if version := opts.cacheVersion(); resultcache.Usable(version) {
+			cache = resultcache.Open(filepath.Join(repo.StateDir(), "cache", lateCacheFile), version)
+			key = lateKey(then.Hash, read, m, cases)
+			if v, ok := cache.Get(key); ok {
+				if late, ok := decodeLate(v, then.Hash, day); ok {
+					return late
+				}
+			}
+		}
+	}
 	var late *report.LateEntries
 	if err == nil {
-		late, err = opts.lateNotes(repo, then.Hash, read, day, cases)
+		late, err = opts.lateNotes(repo, then.Hash, read, day, cases, cache != nil)
 	}
 	if err != nil {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: cannot tell which records dated by %s were committed after it: %v\n", day, err)
 		return nil
 	}
-	late, err = report.AddLatePlacements(late, cases, day, then.Hash.String(), func(id string) (*record.Outcome, error) {
-		return outcomeAt(repo, then.Hash, id)
-	})
+	byCase, err := opts.lateCases(repo, then.Hash, read, m, cache != nil)
 	if err != nil {
-		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: cannot tell which placements counted in %s were committed after %s: %v\n", m, day, err)
+		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: cannot tell which of %s's figures records committed after %s moved: %v\n", m, day, err)
+		return late
+	}
+	late = report.AddLateFigures(late, byCase, day, then.Hash.String())
+	// A placement can be late only in a case whose outcome.yaml changed
+	// since: what that file held then decides.
+	late, _ = report.AddLatePlacements(late, cases, day, then.Hash.String(), func(id, key string) (bool, error) {
+		cl, ok := byCase[id]
+		return !ok || !cl.OutcomeChanged || slices.Contains(cl.ThenPlacements, key), nil
+	})
+	if cache != nil {
+		if v, err := json.Marshal(late); err == nil {
+			cache.Put(key, v)
+			_ = cache.Save() // a cache not written costs the next run its speed
+		}
 	}
 	return late
 }
 
 // lateCacheFile is the clone's cache file (.git/caseplan/cache/) of the
-// monthly report's late notes.
+// monthly report's late entries.
 const lateCacheFile = "report-monthly-late"
 
-// lateNotes returns the notes of cases dated in the month that commit
-// then, the last made by day, did not have and commit read has, or nil.
-// The answer is kept in the clone's cache under everything it depends on:
-// the two commits (a commit's tree never changes), the day and the notes
-// the report counts in the month. Comparing the two commits' trees costs
-// about a second at 10,000 cases when thousands of them changed since the
-// month's end (two trees read per changed case); a report made again from
-// the same commit, the usual case of a month past, reads none.
-func (opts *reportMonthlyOptions) lateNotes(repo *gitstore.Repo, then, read plumbing.Hash, day string, cases []report.MonthlyCase) (*report.LateEntries, error) {
-	var cache *resultcache.Cache
-	var key resultcache.Key
-	if version := opts.cacheVersion(); resultcache.Usable(version) {
-		cache = resultcache.Open(filepath.Join(repo.StateDir(), "cache", lateCacheFile), version)
-		key = lateKey(then, read, day, cases)
-		if v, ok := cache.Get(key); ok {
-			if late, ok := decodeLate(v, then, day); ok {
-				return late, nil
+// lateCases returns, by case ID, what the files of each case directory
+// that differs between commits then and read give the month
+// (report.CaseLateOf): only the directories whose trees differ are read,
+// and of their files only the intake, outcome and activity files that
+// differ, both sides. With memo, the answer of each directory is kept
+// by its two trees and the month (lateDirsCacheFile), so a first report
+// from a new commit reads only the directories changed since the last
+// report's commit.
+func (opts *reportMonthlyOptions) lateCases(repo *gitstore.Repo, then, read plumbing.Hash, m report.Month, memo bool) (map[string]report.CaseLate, error) {
+	dirs, err := repo.ChangedSubtrees(then, read, layout.CasesDir)
+	if err != nil {
+		return nil, err
+	}
+	var kept *resultcache.Cache
+	if memo {
+		kept = resultcache.Open(filepath.Join(repo.StateDir(), "cache", lateDirsCacheFile), opts.cacheVersion())
+	}
+	out := map[string]report.CaseLate{}
+	for _, d := range dirs {
+		id, ok := layout.CaseOf(d.Path)
+		if !ok {
+			continue
+		}
+		var key resultcache.Key
+		if kept != nil {
+			key = resultcache.NewKey([]byte("late figures of a case directory 1"), d.From[:], d.To[:],
+				[]byte(m.First().Format(time.DateOnly)), []byte(m.Last().Format(time.DateOnly)))
+			if v, ok := kept.Get(key); ok {
+				var cl report.CaseLate
+				if json.Unmarshal(v, &cl) == nil && cl.Moved != nil && cl.ThenPlacements != nil {
+					out[id] = cl
+					continue
+				}
+			}
+		}
+		changes, err := repo.DiffTreesEnter(d.From, d.To, report.LateDir)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", d.Path, err)
+		}
+		var files []report.LateFile
+		for _, ch := range changes {
+			if !report.IsLateFile(ch.Path) {
+				continue
+			}
+			f := report.LateFile{Rel: ch.Path}
+			for _, side := range []struct {
+				h    plumbing.Hash
+				data *[]byte
+			}{{ch.From, &f.Then}, {ch.To, &f.Now}} {
+				if side.h.IsZero() {
+					continue
+				}
+				if *side.data, err = repo.ReadBlob(side.h); err != nil {
+					return nil, fmt.Errorf("read %s/%s: %w", d.Path, ch.Path, err)
+				}
+			}
+			files = append(files, f)
+		}
+		cl, err := report.CaseLateOf(id, files, m, then.String())
+		if err != nil {
+			return nil, err
+		}
+		out[id] = cl
+		if kept != nil {
+			if v, err := json.Marshal(cl); err == nil {
+				kept.Put(key, v)
 			}
 		}
 	}
-	dirs := report.NotesDirs(cases)
-	var memo *caseDirMemo
-	if cache != nil {
-		memo = &caseDirMemo{cache: resultcache.Open(filepath.Join(repo.StateDir(), "cache", lateDirsCacheFile), opts.cacheVersion())}
+	if kept != nil {
+		_ = kept.Save()
 	}
+	return out, nil
+}
+
+// lateNotes returns the notes of cases dated in the month that commit
+// then, the last made by day, did not have and commit read has, or nil.
+// With memo, what was found in a case directory between two of its trees
+// is kept (lateDirsCacheFile), for a first report from a new commit.
+func (opts *reportMonthlyOptions) lateNotes(repo *gitstore.Repo, then, read plumbing.Hash, day string, cases []report.MonthlyCase, memo bool) (*report.LateEntries, error) {
+	dirs := report.NotesDirs(cases)
 	var dm gitstore.DirMemo
-	if memo != nil {
-		dm = memo
+	var kept *caseDirMemo
+	if memo {
+		kept = &caseDirMemo{cache: resultcache.Open(filepath.Join(repo.StateDir(), "cache", lateDirsCacheFile), opts.cacheVersion())}
+		dm = kept
 	}
 	added, err := repo.AddedFilesMemo(then, read, func(dir string) bool {
 		if id, ok := layout.CaseOf(dir); ok {
@@ -508,17 +608,10 @@ func (opts *reportMonthlyOptions) lateNotes(repo *gitstore.Repo, then, read plum
 	if err != nil {
 		return nil, err
 	}
-	if memo != nil {
-		_ = memo.cache.Save()
+	if kept != nil {
+		_ = kept.cache.Save()
 	}
-	late := report.LateNotes(cases, added, day, then.String())
-	if cache != nil {
-		if v, err := json.Marshal(late); err == nil {
-			cache.Put(key, v)
-			_ = cache.Save() // a cache not written costs the next run its speed
-		}
-	}
-	return late, nil
+	return report.LateNotes(cases, added, day, then.String()), nil
 }
 
 // lateDirsCacheFile keeps, for the late notes, the notes added in a case
@@ -579,17 +672,23 @@ func (m *caseDirMemo) Keep(dir string, a, b plumbing.Hash, added []string) {
 	}
 }
 
-// lateKey is the key of the late notes of cases between commits then and
-// read: the notes each case has dated in the month, in the report's
-// order, are all LateNotes reads of the cases.
-func lateKey(then, read plumbing.Hash, day string, cases []report.MonthlyCase) resultcache.Key {
+// lateKey is the key of the late entries of cases between commits then
+// and read in month m: besides the commits and the month, what the
+// report counts that LateNotes and AddLatePlacements look up — the notes
+// each case has dated in the month and the placement it counts, in the
+// report's order.
+func lateKey(then, read plumbing.Hash, m report.Month, cases []report.MonthlyCase) resultcache.Key {
 	h := sha256.New()
 	for _, cm := range cases {
 		for _, name := range cm.Notes {
 			h.Write([]byte(layout.NotesOf(cm.Row.ID) + "/" + name + "\x00"))
 		}
+		if cm.Placement != "" {
+			h.Write([]byte(layout.CaseDir(cm.Row.ID) + "\x01" + cm.Placement + "\x00"))
+		}
 	}
-	return resultcache.NewKey([]byte("late notes 1"), then[:], read[:], []byte(day), h.Sum(nil))
+	return resultcache.NewKey([]byte("late entries 2"), then[:], read[:],
+		[]byte(m.First().Format(time.DateOnly)), []byte(m.Last().Format(time.DateOnly)), h.Sum(nil))
 }
 
 // decodeLate reads a kept answer: JSON null (nothing late) or the
@@ -603,37 +702,17 @@ func decodeLate(v []byte, then plumbing.Hash, day string) (_ *report.LateEntries
 	if late == nil {
 		return nil, true
 	}
-	if late.AsOf != day || late.AsOfCommit != then.String() || late.Notes <= 0 || len(late.Cases) == 0 || len(late.Cases) > late.Notes {
+	if late.AsOf != day || late.AsOfCommit != then.String() || late.Notes < 0 || late.Placements < 0 ||
+		late.Cases == nil || late.Figures == nil || len(late.Cases) > late.Notes+late.Placements ||
+		(late.Notes+late.Placements > 0) != (len(late.Cases) > 0) || late.Notes+late.Placements+len(late.Figures) == 0 {
 		return nil, false
 	}
+	for _, f := range late.Figures {
+		if f.Figure == "" || len(f.Cases) == 0 {
+			return nil, false
+		}
+	}
 	return late, true
-}
-
-// outcomeAt reads case id's outcome as commit holds it: nil when it has
-// none. What it holds is what was committed, already validated then; a
-// file that does not parse is said as an error.
-func outcomeAt(repo *gitstore.Repo, commit plumbing.Hash, id string) (*record.Outcome, error) {
-	c, err := repo.Git().CommitObject(commit)
-	if err != nil {
-		return nil, err
-	}
-	path := layout.File(id, layout.KindOutcome)
-	f, err := c.File(path)
-	if errors.Is(err, object.ErrFileNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	data, err := f.Contents()
-	if err != nil {
-		return nil, err
-	}
-	var o record.Outcome
-	if err := yaml.Unmarshal([]byte(data), &o); err != nil {
-		return nil, fmt.Errorf("%s at commit %s: %v", path, commit.String()[:12], err)
-	}
-	return &o, nil
 }
 
 // noteLate says on stderr, for -o csv, whose table has no place for it,
@@ -646,5 +725,5 @@ func (opts *reportMonthlyOptions) noteLate(r *report.Monthly) {
 	if l == nil || opts.output != "csv" {
 		return
 	}
-	fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s dated in %s were committed after %s and are counted; %s gives the figures as they stood then\n", l.What(), r.Month, l.AsOf, report.LateCommand(r, opts.output))
+	fmt.Fprintf(opts.env.Stderr, "caseplan: note: %s; %s gives the figures as they stood then\n", l.Said("dated in "+r.Month, "are counted", false), report.LateCommand(r, opts.output))
 }

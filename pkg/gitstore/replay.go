@@ -49,7 +49,7 @@ func (r *Repo) objectsBetween(old, new plumbing.Hash) ([]plumbing.Hash, error) {
 			parentTree = p.TreeHash
 		}
 		var changes []FileChange
-		if err := r.diffTrees(parentTree, c.TreeHash, "", &changes, add); err != nil {
+		if err := r.diffTrees(parentTree, c.TreeHash, "", &changes, add, nil); err != nil {
 			return nil, err
 		}
 		for _, ch := range changes {

@@ -3,6 +3,7 @@ package gitstore
 import (
 	"fmt"
 	"path"
+	"sort"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -53,13 +54,114 @@ func (e *NotRegularError) Error() string {
 // read, so the cost follows the size of the change.
 func (r *Repo) DiffTrees(a, b plumbing.Hash) ([]FileChange, error) {
 	var out []FileChange
-	err := r.diffTrees(a, b, "", &out, nil)
+	err := r.diffTrees(a, b, "", &out, nil, nil)
 	return out, err
 }
 
+// DiffTreesEnter is DiffTrees looking only in the directories below a and
+// b that enter allows (given each one's slash-separated path, relative to
+// a and b).
+func (r *Repo) DiffTreesEnter(a, b plumbing.Hash, enter func(dir string) bool) ([]FileChange, error) {
+	var out []FileChange
+	err := r.diffTrees(a, b, "", &out, nil, enter)
+	return out, err
+}
+
+// TreeChange is a directory whose tree differs between two commits: its
+// tree in each (the zero hash: absent there).
+type TreeChange struct {
+	Path     string
+	From, To plumbing.Hash
+}
+
+// ChangedSubtrees returns the directories directly in dir (a
+// slash-separated path from the root) whose trees differ between commits
+// from and to, in path order: one tree read per level on each side, so
+// the caller reads only the directories that changed.
+func (r *Repo) ChangedSubtrees(from, to plumbing.Hash, dir string) ([]TreeChange, error) {
+	var trees [2]plumbing.Hash
+	for i, h := range []plumbing.Hash{from, to} {
+		c, err := object.GetCommit(r.storage, h)
+		if err != nil {
+			return nil, fmt.Errorf("read commit %s: %w", h, err)
+		}
+		if trees[i], err = r.treeAt(c.TreeHash, dir); err != nil {
+			return nil, fmt.Errorf("read tree %s: %w", dir, err)
+		}
+	}
+	if trees[0] == trees[1] {
+		return nil, nil
+	}
+	var ents [2][]rawEntry
+	var data [2][]byte
+	for i, t := range trees {
+		if t.IsZero() {
+			continue
+		}
+		var err error
+		if data[i], err = r.readRaw(plumbing.TreeObject, t); err != nil {
+			return nil, fmt.Errorf("read tree %s: %w", dir, err)
+		}
+		if ents[i], err = parseRawTree(data[i]); err != nil {
+			return nil, fmt.Errorf("read tree %s: %w", dir, err)
+		}
+	}
+	subtrees := func(i int) map[string]plumbing.Hash {
+		m := map[string]plumbing.Hash{}
+		for _, e := range ents[i] {
+			if e.mode(data[i]) == modeDir {
+				m[string(data[i][e.name:e.nul])] = e.hash(data[i])
+			}
+		}
+		return m
+	}
+	a, b := subtrees(0), subtrees(1)
+	var out []TreeChange
+	for name, h := range b {
+		if a[name] != h {
+			out = append(out, TreeChange{Path: path.Join(dir, name), From: a[name], To: h})
+		}
+	}
+	for name, h := range a {
+		if _, ok := b[name]; !ok {
+			out = append(out, TreeChange{Path: path.Join(dir, name), From: h})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
+
+// treeAt returns the tree at dir in tree root (zero when there is none).
+func (r *Repo) treeAt(root plumbing.Hash, dir string) (plumbing.Hash, error) {
+	cur, rest := root, dir
+	for rest != "" && !cur.IsZero() {
+		name, after, _ := cutSlash(rest)
+		data, err := r.readRaw(plumbing.TreeObject, cur)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		ents, err := parseRawTree(data)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		i := lookupRaw(data, ents, name)
+		if i < 0 || ents[i].mode(data) != modeDir {
+			return plumbing.ZeroHash, nil
+		}
+		cur, rest = ents[i].hash(data), after
+	}
+	return cur, nil
+}
+
+// ReadBlob returns the content of blob h.
+func (r *Repo) ReadBlob(h plumbing.Hash) ([]byte, error) {
+	return r.readRaw(plumbing.BlobObject, h)
+}
+
 // diffTrees appends the file changes between a and b below dir to out, and
-// calls newTree, when set, for each tree of b that a lacks.
-func (r *Repo) diffTrees(a, b plumbing.Hash, dir string, out *[]FileChange, newTree func(plumbing.Hash)) error {
+// calls newTree, when set, for each tree of b that a lacks; enter, when
+// set, says which directories below the root to compare.
+func (r *Repo) diffTrees(a, b plumbing.Hash, dir string, out *[]FileChange, newTree func(plumbing.Hash), enter func(string) bool) error {
 	if a == b {
 		return nil
 	}
@@ -119,8 +221,8 @@ func (r *Repo) diffTrees(a, b plumbing.Hash, dir string, out *[]FileChange, newT
 				*s.file = s.in
 			}
 		}
-		if !xd.IsZero() || !yd.IsZero() {
-			if err := r.diffTrees(xd, yd, p, out, newTree); err != nil {
+		if (!xd.IsZero() || !yd.IsZero()) && (enter == nil || enter(p)) {
+			if err := r.diffTrees(xd, yd, p, out, newTree, enter); err != nil {
 				return err
 			}
 		}

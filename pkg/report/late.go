@@ -1,10 +1,13 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"sort"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
@@ -29,6 +32,198 @@ type LateEntries struct {
 	// (caseplan report monthly --as-of AsOf reads it).
 	AsOf       string `json:"as_of"`
 	AsOfCommit string `json:"as_of_commit"`
+	// Figures are the month's other counts that records committed after
+	// it moved (AddLateFigures): an activity week entered or changed
+	// later with applications dated in the month, a closure dated in it
+	// recorded later, ... ([] when none moved).
+	Figures []LateFigure `json:"figures"`
+}
+
+// LateFigure is one figure of the month that records committed after
+// it moved, and by how much.
+type LateFigure struct {
+	// Figure is the figure's field in the summary (summary.applications):
+	// opened, reopened, closed, extensions_requested,
+	// extensions_approved, extensions_refused, follow_ups_due,
+	// follow_ups_done, applications or interviews.
+	Figure string `json:"figure"`
+	// By is the figure now less the figure as the month ended, over the
+	// cases below: negative when a later change took records out of the
+	// month (an entry removed, a date corrected).
+	By int `json:"by"`
+	// Cases are the cases whose count of it moved, in ID order (their
+	// moves may cancel out, By 0).
+	Cases []string `json:"cases"`
+}
+
+// lateFigures are the figures AddLateFigures follows, in the order the
+// report says them, each with its words and its count.
+var lateFigures = []struct {
+	name, words string
+	of          func(*Counts) int
+}{
+	{"opened", "cases opened", func(c *Counts) int { return c.Opened }},
+	{"reopened", "reopenings", func(c *Counts) int { return c.Reopened }},
+	{"closed", "closures", func(c *Counts) int { return c.Closed }},
+	{"extensions_requested", "extensions requested", func(c *Counts) int { return c.ExtensionsRequested }},
+	{"extensions_approved", "extensions approved", func(c *Counts) int { return c.ExtensionsApproved }},
+	{"extensions_refused", "extensions refused", func(c *Counts) int { return c.ExtensionsRefused }},
+	{"follow_ups_due", "follow-ups due", func(c *Counts) int { return c.FollowUpsDue }},
+	{"follow_ups_done", "follow-ups done", func(c *Counts) int { return c.FollowUpsDone }},
+	{"applications", "applications", func(c *Counts) int { return c.Applications }},
+	{"interviews", "interviews", func(c *Counts) int { return c.Interviews }},
+}
+
+// newLate is a LateEntries of asOf and asOfCommit with nothing in it.
+func newLate(asOf, asOfCommit string) *LateEntries {
+	return &LateEntries{AsOf: asOf, AsOfCommit: asOfCommit, Cases: []string{}, Figures: []LateFigure{}}
+}
+
+// LateFile is one record file of a case that differs between the last
+// commit made by the month's end and the commit the report reads: its
+// content on each side (nil: absent there).
+type LateFile struct {
+	Rel  string // the path inside the case directory (layout.InCase)
+	Then []byte
+	Now  []byte
+}
+
+// LateDir says whether AddLateFigures needs the files below dir, a
+// directory inside a case directory (activity): notes are LateNotes'
+// (a note never changes once committed), and no other directory holds
+// a file FileCounts counts.
+func LateDir(dir string) bool { return dir == layout.ActivityDir }
+
+// IsLateFile says whether the file at rel, inside a case directory, is
+// one FileCounts counts: intake.yaml, outcome.yaml or an activity week.
+func IsLateFile(rel string) bool {
+	return rel == layout.FileName(layout.KindIntake) || rel == layout.FileName(layout.KindOutcome) ||
+		strings.HasPrefix(rel, layout.ActivityDir+"/") && !strings.Contains(rel[len(layout.ActivityDir)+1:], "/")
+}
+
+// FileCounts returns the counts of month m that the record file rel of a
+// case (inside its directory: intake.yaml, outcome.yaml or
+// activity/WEEK.yaml) holding data gives, as MonthlyOf counts them: the
+// opening, from intake.yaml; closures, reopenings, extensions and
+// follow-ups, from outcome.yaml (countOutcome); applications and
+// interviews, from an activity week (countActivity, 000). Nil data, or
+// a file holding no date of the month, gives none; so does any other
+// file.
+func FileCounts(rel string, data []byte, m Month) (Counts, error) {
+	var n Counts
+	first, last := m.First(), m.Last()
+	// Every count is of a date in the month, and a date is YYYY-MM-DD
+	// (record.DateLayout): a file without the month's prefix counts
+	// nothing, and is not parsed.
+	if !bytes.Contains(data, []byte(first.Format("2006-01-"))) {
+		return n, nil
+	}
+	inMonth := func(d record.Date) bool { return within(d, first, last) }
+	var err error
+	switch {
+	case rel == layout.FileName(layout.KindIntake):
+		var in record.Intake
+		if err = yaml.Unmarshal(data, &in); err == nil && inMonth(in.Opened) {
+			n.Opened = 1
+		}
+	case rel == layout.FileName(layout.KindOutcome):
+		var o record.Outcome
+		if err = yaml.Unmarshal(data, &o); err == nil {
+			countOutcome(&n, &o, last, inMonth)
+		}
+	case strings.HasPrefix(rel, layout.ActivityDir+"/"):
+		var w record.ActivityWeek
+		if err = yaml.Unmarshal(data, &w); err == nil {
+			countActivity(&n, &w, inMonth)
+		}
+	}
+	return n, err
+}
+
+// CaseLate is what the files of one case directory that changed
+// between the last commit by the month's end and the commit read give:
+// the figures they moved and, when outcome.yaml changed, the placements
+// it held then. It depends on the directory's two trees and the month
+// alone, so a caller may keep it by those.
+type CaseLate struct {
+	Moved map[string]int `json:"moved"` // figure (LateFigure.Figure) -> now less then; only those that moved
+	// OutcomeChanged says outcome.yaml differs (added, changed or gone),
+	// and ThenPlacements are the placements it held then (PlacementKey;
+	// none when the case had no outcome.yaml).
+	OutcomeChanged bool     `json:"outcome_changed"`
+	ThenPlacements []string `json:"then_placements"`
+}
+
+// CaseLateOf works out a case's CaseLate for month m from its changed
+// files (LateFile; others are left out). A file that does not read on
+// one side is an error naming it (id is the case, asOfCommit the commit
+// of the month's end).
+func CaseLateOf(id string, files []LateFile, m Month, asOfCommit string) (CaseLate, error) {
+	cl := CaseLate{Moved: map[string]int{}, ThenPlacements: []string{}}
+	for _, f := range files {
+		if !IsLateFile(f.Rel) {
+			continue
+		}
+		p := layout.CaseDir(id) + "/" + f.Rel
+		then, err := FileCounts(f.Rel, f.Then, m)
+		if err != nil {
+			return cl, fmt.Errorf("%s at commit %s: %v", p, short(asOfCommit), err)
+		}
+		now, err := FileCounts(f.Rel, f.Now, m)
+		if err != nil {
+			return cl, fmt.Errorf("%s: %v", p, err)
+		}
+		for _, fig := range lateFigures {
+			if by := fig.of(&now) - fig.of(&then); by != 0 {
+				cl.Moved[fig.name] += by
+			}
+		}
+		if f.Rel == layout.FileName(layout.KindOutcome) {
+			cl.OutcomeChanged = true
+			if f.Then != nil {
+				var o record.Outcome
+				if err := yaml.Unmarshal(f.Then, &o); err != nil {
+					return cl, fmt.Errorf("%s at commit %s: %v", p, short(asOfCommit), err)
+				}
+				for _, pl := range o.AllPlacements() {
+					cl.ThenPlacements = append(cl.ThenPlacements, PlacementKey(&pl))
+				}
+			}
+		}
+	}
+	// Files of one case whose moves cancel out (an entry moved from one
+	// week's file to another's) moved nothing.
+	for k, by := range cl.Moved {
+		if by == 0 {
+			delete(cl.Moved, k)
+		}
+	}
+	return cl, nil
+}
+
+// AddLateFigures returns late (which may be nil) with the figures the
+// cases' changed files moved (byCase, by case ID): for each, the cases
+// whose count of it moved and by how much in all; nil when nothing at
+// all is late.
+func AddLateFigures(late *LateEntries, byCase map[string]CaseLate, asOf, asOfCommit string) *LateEntries {
+	for _, fig := range lateFigures {
+		lf := LateFigure{Figure: fig.name, Cases: []string{}}
+		for id, cl := range byCase {
+			if by := cl.Moved[fig.name]; by != 0 {
+				lf.By += by
+				lf.Cases = append(lf.Cases, id)
+			}
+		}
+		if len(lf.Cases) == 0 {
+			continue
+		}
+		sort.Strings(lf.Cases)
+		if late == nil {
+			late = newLate(asOf, asOfCommit)
+		}
+		late.Figures = append(late.Figures, lf)
+	}
+	return late
 }
 
 // LateNotes returns the notes of cases (what each case gives the month,
@@ -43,7 +238,7 @@ func LateNotes(cases []MonthlyCase, added []string, asOf, asOfCommit string) *La
 			inMonth[layout.NotesOf(cm.Row.ID)+"/"+name] = true
 		}
 	}
-	late := &LateEntries{AsOf: asOf, AsOfCommit: asOfCommit, Cases: []string{}}
+	late := newLate(asOf, asOfCommit)
 	for _, p := range added {
 		if !inMonth[p] {
 			continue
@@ -72,32 +267,24 @@ func PlacementKey(p *record.Placement) string {
 
 // AddLatePlacements returns late (which may be nil) with the placements
 // counted in the month (MonthlyCase.Placement) that the case's outcome
-// did not have as the month ended — then returns it as the last commit
-// by the month's last day held it, nil for a case with none — counted
-// and their cases named; nil when nothing at all is late. A placement
-// entered after the month, its file being outcome.yaml, which the case
-// may have had before, is found by what the file held, not by the file
-// being new; a correction recorded later is not counted in the month
-// (record.PlacementOn), so only a placement the month's figures take is
-// looked at.
-func AddLatePlacements(late *LateEntries, cases []MonthlyCase, asOf, asOfCommit string, then func(id string) (*record.Outcome, error)) (*LateEntries, error) {
+// did not have as the month ended — had says whether it had the
+// placement of key then — counted and their cases named; nil when
+// nothing at all is late. A placement entered after the month, its file
+// being outcome.yaml, which the case may have had before, is found by
+// what the file held, not by the file being new; a correction recorded
+// later is not counted in the month (record.PlacementOn), so only a
+// placement the month's figures take is looked at.
+func AddLatePlacements(late *LateEntries, cases []MonthlyCase, asOf, asOfCommit string, had func(id, key string) (bool, error)) (*LateEntries, error) {
 	var ids []string
 	for _, cm := range cases {
 		if cm.Placement == "" {
 			continue
 		}
-		o, err := then(cm.Row.ID)
+		ok, err := had(cm.Row.ID, cm.Placement)
 		if err != nil {
 			return late, err
 		}
-		had := false
-		for _, p := range o.AllPlacements() {
-			if PlacementKey(&p) == cm.Placement {
-				had = true
-				break
-			}
-		}
-		if !had {
+		if !ok {
 			ids = append(ids, cm.Row.ID)
 		}
 	}
@@ -105,7 +292,7 @@ func AddLatePlacements(late *LateEntries, cases []MonthlyCase, asOf, asOfCommit 
 		return late, nil
 	}
 	if late == nil {
-		late = &LateEntries{AsOf: asOf, AsOfCommit: asOfCommit, Cases: []string{}}
+		late = newLate(asOf, asOfCommit)
 	}
 	late.Placements += len(ids)
 	for _, id := range ids {
@@ -166,16 +353,76 @@ func lateLine(r *Monthly, format string, text, code func(string) string) string 
 	if l == nil {
 		return ""
 	}
-	shown := l.Cases[:min(len(l.Cases), maxLateNamed)]
-	whose := "case " + strings.Join(shown, ", ")
-	if len(l.Cases) > 1 {
-		whose = "cases " + strings.Join(shown, ", ")
-	}
-	if more := len(l.Cases) - len(shown); more > 0 {
-		whose += fmt.Sprintf(" and %d more", more)
-	}
-	return text(fmt.Sprintf("Late: %s of %s dated in the month were committed after %s and are counted here; ", l.What(), whose, l.AsOf)) +
+	return text("Late: "+l.Said("dated in the month", "are counted here", true)+"; ") +
 		code(LateCommand(r, format)) + text(" gives the figures as they stood then (commit ") + code(short(l.AsOfCommit)) + text(").")
+}
+
+// whose names cases, the first maxLateNamed of them: "case W-001",
+// "cases W-001, W-002 and 3 more".
+func whose(cases []string) string {
+	shown := cases[:min(len(cases), maxLateNamed)]
+	s := "case " + strings.Join(shown, ", ")
+	if len(cases) > 1 {
+		s = "cases " + strings.Join(shown, ", ")
+	}
+	if more := len(cases) - len(shown); more > 0 {
+		s += fmt.Sprintf(" and %d more", more)
+	}
+	return s
+}
+
+// Moved says which figures records committed late moved, "applications
+// up 2 (case W-001) and closures up 1 (case W-002)"; "" when none did.
+func (l *LateEntries) Moved() string {
+	var parts []string
+	for _, f := range l.Figures {
+		words := f.Figure
+		for _, fig := range lateFigures {
+			if fig.name == f.Figure {
+				words = fig.words
+			}
+		}
+		switch {
+		case f.By > 0:
+			words += fmt.Sprintf(" up %d", f.By)
+		case f.By < 0:
+			words += fmt.Sprintf(" down %d", -f.By)
+		default:
+			words += " changed, by 0 in all"
+		}
+		parts = append(parts, words+" ("+whose(f.Cases)+")")
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// Said is what is late in a sentence, for the Late line and the CSV's
+// stderr note: the notes and placements dated (dated: "in the month")
+// and committed after AsOf, which are counted (counted: "are counted
+// here"), with their cases when named, then the figures records
+// committed after it moved.
+func (l *LateEntries) Said(dated, counted string, named bool) string {
+	var s string
+	if w := l.What(); w != "" {
+		s = w
+		if named {
+			s += " of " + whose(l.Cases)
+		}
+		s += " " + dated + " were committed after " + l.AsOf + " and " + counted
+	}
+	if mv := l.Moved(); mv != "" {
+		if s != "" {
+			s += ", and records committed after it moved " + mv
+		} else {
+			s = "records committed after " + l.AsOf + " moved " + mv
+		}
+	}
+	return s
 }
 
 // plain writes words as they are (the HTML template escapes them).

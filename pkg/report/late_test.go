@@ -59,7 +59,7 @@ func TestLateNotes(t *testing.T) {
 		"cases/W-J/notes/2026-10-30-jjjj.yaml", // no such note in the month
 	}
 	got := LateNotes(cases, added, "2026-10-31", "feedfacefeedfacefeedfacefeedfacefeedface")
-	want := &LateEntries{Notes: 3, Cases: []string{"P-I", "WS-A"}, AsOf: "2026-10-31", AsOfCommit: "feedfacefeedfacefeedfacefeedfacefeedface"}
+	want := &LateEntries{Notes: 3, Cases: []string{"P-I", "WS-A"}, AsOf: "2026-10-31", AsOfCommit: "feedfacefeedfacefeedfacefeedfacefeedface", Figures: []LateFigure{}}
 	if js(t, got) != js(t, want) {
 		t.Errorf("LateNotes = %s, want %s", js(t, got), js(t, want))
 	}
@@ -118,5 +118,104 @@ func TestLateLine(t *testing.T) {
 	}
 	if err := json.Unmarshal(b.Bytes(), &doc); err != nil || doc.Late == nil || doc.Late.Notes != 8 || len(doc.Late.Cases) != 7 {
 		t.Errorf("JSON late_entries = %+v (%v), want all 8 notes and 7 cases", doc.Late, err)
+	}
+}
+
+// FileCounts counts what MonthlyOf counts of a file's dates in the
+// month: the opening (intake.yaml), closures, reopenings, extensions and
+// follow-ups (outcome.yaml), applications and job interviews (an
+// activity week; a mock interview is practice); a file with no date of
+// the month, an absent one or another kind counts nothing.
+func TestFileCounts(t *testing.T) {
+	for _, tc := range []struct {
+		rel, data string
+		want      Counts
+	}{
+		{"intake.yaml", "opened: 2026-10-05\n", Counts{Opened: 1}},
+		{"intake.yaml", "opened: 2026-09-30\n", Counts{}},
+		{"outcome.yaml", "closures:\n  - {date: 2026-10-27, reason: moved}\nreopenings:\n  - {date: 2026-10-29, reason: back}\n" +
+			"extensions:\n  - {requested: 2026-10-02, decided: 2026-10-09, decision: approved}\n  - {requested: 2026-09-02, decided: 2026-10-01, decision: denied}\n" +
+			"follow_ups:\n  - {due: 2026-10-15, done: 2026-10-14}\n  - {due: 2026-10-20}\n  - {due: 2026-10-25, done: 2026-11-02}\n",
+			Counts{Closed: 1, ClosedByReason: map[string]int{"moved": 1}, Reopened: 1, ExtensionsRequested: 1, ExtensionsApproved: 1, ExtensionsRefused: 1, FollowUpsDue: 3, FollowUpsDone: 1}},
+		{"activity/2026-W42.yaml", "week: 2026-W42\napplications:\n  - {date: 2026-10-12, organization: A, position: B, status: applied}\n" +
+			"interviews:\n  - {date: 2026-10-13, organization: A, kind: screening}\n  - {date: 2026-10-14, organization: A, kind: mock}\n",
+			Counts{Applications: 1, Interviews: 1}},
+		{"activity/2026-W44.yaml", "week: 2026-W44\napplications:\n  - {date: 2026-11-02, organization: A, position: B, status: applied}\n", Counts{}},
+		{"iep.yaml", "goals:\n  - {id: G1, target: 2026-10-05}\n", Counts{}},
+		{"outcome.yaml", "", Counts{}},
+	} {
+		var data []byte
+		if tc.data != "" {
+			data = []byte(tc.data)
+		}
+		got, err := FileCounts(tc.rel, data, fixtureMonth)
+		if err != nil || js(t, got) != js(t, tc.want) {
+			t.Errorf("FileCounts(%s, %q) = %s, %v; want %s", tc.rel, tc.data, js(t, got), err, js(t, tc.want))
+		}
+	}
+	if _, err := FileCounts("outcome.yaml", []byte("closures: [2026-10-01\n"), fixtureMonth); err == nil {
+		t.Error("an outcome.yaml that does not parse gave no error")
+	}
+}
+
+// CaseLateOf compares each changed file's counts on its two sides (an
+// application moved from one week's file to another's moves nothing),
+// and says what the outcome held then; AddLateFigures adds the cases up
+// by figure, in the report's order, and says them in a sentence.
+func TestLateFigures(t *testing.T) {
+	week := func(dates ...string) []byte {
+		s := "applications:\n"
+		for _, d := range dates {
+			s += "  - {date: " + d + ", organization: A, position: B, status: applied}\n"
+		}
+		return []byte(s)
+	}
+	a, err := CaseLateOf("WS-A", []LateFile{
+		{Rel: "activity/2026-W42.yaml", Then: week("2026-10-12"), Now: week("2026-10-12", "2026-10-13", "2026-10-14")},
+		{Rel: "activity/2026-W43.yaml", Then: week("2026-10-19"), Now: nil},
+		{Rel: "activity/2026-W44.yaml", Then: nil, Now: week("2026-10-26")},
+		{Rel: "outcome.yaml", Then: []byte("placements:\n  - {id: PL-1, employer: E, position: P, start: 2026-10-01}\n"), Now: []byte("closures:\n  - {date: 2026-10-30, reason: moved}\n")},
+		{Rel: "notes/2026-10-20-aaaa.yaml", Then: nil, Now: []byte("date: 2026-10-20\n")},
+	}, fixtureMonth, "feedfacefeedfacefeedface")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"moved":{"applications":2,"closed":1},"outcome_changed":true,"then_placements":["PL-1"]}`; js(t, a) != want {
+		t.Errorf("CaseLateOf = %s, want %s", js(t, a), want)
+	}
+	b, err := CaseLateOf("WS-B", []LateFile{
+		{Rel: "activity/2026-W42.yaml", Then: week("2026-10-12"), Now: week("2026-09-12")},
+		{Rel: "activity/2026-W43.yaml", Then: week("2026-10-19"), Now: week("2026-10-20")}, // redated in the month
+	}, fixtureMonth, "feedfacefeedfacefeedface")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := CaseLateOf("WS-C", []LateFile{{Rel: "outcome.yaml", Then: []byte("closures: [2026-10-01\n")}}, fixtureMonth, "feedfacefeedfacefeedface"); err == nil || !strings.Contains(err.Error(), "cases/WS-C/outcome.yaml at commit feedfacefeed") {
+		t.Errorf("an outcome.yaml of the month's end that does not parse: %v", err)
+	}
+	if got := AddLateFigures(nil, map[string]CaseLate{"WS-C": {Moved: map[string]int{}}}, "2026-10-31", "x"); got != nil {
+		t.Errorf("AddLateFigures of nothing moved = %+v, want nil", got)
+	}
+	late := AddLateFigures(nil, map[string]CaseLate{"WS-A": a, "WS-B": b}, "2026-10-31", "feedfacefeedfacefeedfacefeedfacefeedface")
+	if want := `[{"figure":"closed","by":1,"cases":["WS-A"]},{"figure":"applications","by":1,"cases":["WS-A","WS-B"]}]`; js(t, late.Figures) != want {
+		t.Errorf("AddLateFigures = %s, want %s", js(t, late.Figures), want)
+	}
+	if want := "records committed after 2026-10-31 moved closures up 1 (case WS-A) and applications up 1 (cases WS-A, WS-B)"; late.Said("dated in the month", "are counted here", true) != want {
+		t.Errorf("Said = %q, want %q", late.Said("dated in the month", "are counted here", true), want)
+	}
+	late.Notes, late.Cases = 2, []string{"WS-A"}
+	late.Figures = []LateFigure{{Figure: "applications", By: -2, Cases: []string{"WS-B"}}, {Figure: "interviews", By: 0, Cases: []string{"WS-A", "WS-B"}}}
+	if want := "2 note(s) of case WS-A dated in the month were committed after 2026-10-31 and are counted here, and records committed after it moved applications down 2 (case WS-B) and interviews changed, by 0 in all (cases WS-A, WS-B)"; late.Said("dated in the month", "are counted here", true) != want {
+		t.Errorf("Said = %q, want %q", late.Said("dated in the month", "are counted here", true), want)
+	}
+
+	// A placement the case's outcome had then is not late; one it had
+	// not is.
+	cases := []MonthlyCase{{Row: CaseRow{ID: "WS-A"}, Placement: "PL-1"}, {Row: CaseRow{ID: "WS-B"}, Placement: "PL-2"}, {Row: CaseRow{ID: "WS-C"}}}
+	got, err := AddLatePlacements(nil, cases, "2026-10-31", "x", func(id, key string) (bool, error) {
+		return key == "PL-1", nil
+	})
+	if err != nil || got == nil || got.Placements != 1 || strings.Join(got.Cases, ",") != "WS-B" || got.Figures == nil {
+		t.Errorf("AddLatePlacements = %+v, %v; want WS-B's placement", got, err)
 	}
 }

@@ -501,28 +501,7 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 	if !l.Opened.Before(first) {
 		n.Opened = 1
 	}
-	closedFor := ""
-	for i, cl := range c.Outcome.AllClosures() {
-		// Once per episode: a store whose case was closed twice with no
-		// reopening between (episode-order) counts the closure in effect.
-		if inMonth(cl.Date) && c.Outcome.ClosesEpisode(i) {
-			n.Closed++
-			closedFor = cl.Reason
-			if n.ClosedByReason == nil {
-				n.ClosedByReason = map[string]int{}
-			}
-			n.ClosedByReason[cl.Reason]++
-		}
-	}
-	if o := c.Outcome; o != nil {
-		for i, r := range o.Reopenings {
-			// Once per episode, as closures: a reopening of a case
-			// already open (episode-order) reopens nothing.
-			if inMonth(r.Date) && o.ReopensEpisode(i) {
-				n.Reopened++
-			}
-		}
-	}
+	closedFor := countOutcome(n, c.Outcome, last, inMonth)
 	contact := calendar.ContactFor(c, cfg)
 	postEmployment := cfg.ProgramKind(in.Program) == record.ProgramPostEmployment
 	pe := &cm.PostEmployment
@@ -549,16 +528,7 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		}
 	}
 	for _, w := range c.Activity {
-		for _, a := range w.Applications {
-			if inMonth(a.Date) {
-				n.Applications++
-			}
-		}
-		for _, iv := range w.Interviews {
-			if !iv.Mock() && inMonth(iv.Date) {
-				n.Interviews++
-			}
-		}
+		countActivity(n, w, inMonth)
 	}
 	if o := c.Outcome; o != nil {
 		// The placement in effect as the month ended: a correction
@@ -568,29 +538,6 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 			cm.Placement = PlacementKey(p)
 			start, _ := p.Start.Time()
 			cm.Days = append(cm.Days, calendar.Days(l.Opened, start))
-		}
-		for _, e := range o.Extensions {
-			if inMonth(e.Requested) {
-				n.ExtensionsRequested++
-			}
-			switch {
-			case e.Decision == "approved" && inMonth(e.Decided):
-				n.ExtensionsApproved++
-			case e.Decision == "denied" && inMonth(e.Decided):
-				n.ExtensionsRefused++
-			}
-		}
-		// Follow-ups due in the month, and of them those done by its end,
-		// early or on time: one done before it was due is done, not
-		// overdue.
-		for _, f := range o.FollowUps {
-			if inMonth(f.Due) {
-				n.FollowUpsDue++
-				if f.Done != "" && f.Done <= dateOf(last) {
-					n.FollowUpsDone++
-				}
-			}
-			inMonth(f.Done)
 		}
 	}
 	then, st := casestate.ComputeThen(c, cfg, last)
@@ -697,6 +644,78 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 	}
 	cm.Row = row
 	return cm, true
+}
+
+// countOutcome counts into n what outcome o (nil: none) gives the month
+// ending on last beyond its placements, with inMonth saying which dates
+// are in the month: closures and reopenings, extension requests and
+// decisions, follow-ups due and done. It returns the reason of the last
+// closure counted ("" when none). MonthlyOf counts a case's month with
+// it, and FileCounts an outcome.yaml as a commit held it, so the two
+// agree on what a late change moved.
+func countOutcome(n *Counts, o *record.Outcome, last time.Time, inMonth func(record.Date) bool) (closedFor string) {
+	for i, cl := range o.AllClosures() {
+		// Once per episode: a store whose case was closed twice with no
+		// reopening between (episode-order) counts the closure in effect.
+		if inMonth(cl.Date) && o.ClosesEpisode(i) {
+			n.Closed++
+			closedFor = cl.Reason
+			if n.ClosedByReason == nil {
+				n.ClosedByReason = map[string]int{}
+			}
+			n.ClosedByReason[cl.Reason]++
+		}
+	}
+	if o == nil {
+		return closedFor
+	}
+	for i, r := range o.Reopenings {
+		// Once per episode, as closures: a reopening of a case
+		// already open (episode-order) reopens nothing.
+		if inMonth(r.Date) && o.ReopensEpisode(i) {
+			n.Reopened++
+		}
+	}
+	for _, e := range o.Extensions {
+		if inMonth(e.Requested) {
+			n.ExtensionsRequested++
+		}
+		switch {
+		case e.Decision == "approved" && inMonth(e.Decided):
+			n.ExtensionsApproved++
+		case e.Decision == "denied" && inMonth(e.Decided):
+			n.ExtensionsRefused++
+		}
+	}
+	// Follow-ups due in the month, and of them those done by its end,
+	// early or on time: one done before it was due is done, not
+	// overdue.
+	for _, f := range o.FollowUps {
+		if inMonth(f.Due) {
+			n.FollowUpsDue++
+			if f.Done != "" && f.Done <= dateOf(last) {
+				n.FollowUpsDone++
+			}
+		}
+		inMonth(f.Done)
+	}
+	return closedFor
+}
+
+// countActivity counts into n the applications and job interviews of
+// activity week w dated in the month (000; mock interviews are practice
+// and do not count).
+func countActivity(n *Counts, w *record.ActivityWeek, inMonth func(record.Date) bool) {
+	for _, a := range w.Applications {
+		if inMonth(a.Date) {
+			n.Applications++
+		}
+	}
+	for _, iv := range w.Interviews {
+		if !iv.Mock() && inMonth(iv.Date) {
+			n.Interviews++
+		}
+	}
 }
 
 // postEmploymentOf counts a post-employment case's month (003) into pe,
