@@ -15,11 +15,7 @@ import (
 // that asks it of the commit it reads, never of HEAD or the clock, gets
 // the same answer whenever it asks (a report made again --at that commit).
 func (r *Repo) CommitAsOf(from plumbing.Hash, day string) (rc ReadCommit, ok bool, err error) {
-	c, err := commitAsOf(r.repo.CommitObject, from, day)
-	if err != nil || c == nil {
-		return ReadCommit{}, false, err
-	}
-	return ReadCommit{Hash: c.Hash, Committed: c.Committer.When}, true, nil
+	return commitAsOf(r.commitHead, from, day)
 }
 
 // AddedFiles returns the regular files of commit to's tree that commit

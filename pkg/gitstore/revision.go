@@ -1,6 +1,8 @@
 package gitstore
 
 import (
+	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -50,11 +52,11 @@ func (r *Repo) Resolve(rd Reading) (ReadCommit, error) {
 			return ReadCommit{}, err
 		}
 	case rd.AsOf != "":
-		c, err := commitAsOf(r.repo.CommitObject, head, rd.AsOf)
+		c, ok, err := commitAsOf(r.commitHead, head, rd.AsOf)
 		if err != nil {
 			return ReadCommit{}, err
 		}
-		if c == nil {
+		if !ok {
 			return ReadCommit{}, ErrNoCommitAsOf
 		}
 		hash = c.Hash
@@ -94,21 +96,85 @@ func (e *RevisionError) Unwrap() error { return e.Err }
 
 // commitAsOf follows the first parents from head to the first commit made
 // on or before day (YYYY-MM-DD) by its committer's clock, in the time zone
-// the commit records; nil when there is none. The first-parent line is the
-// store's own history: a merged branch's commits are known from the merge.
-func commitAsOf(read func(plumbing.Hash) (*object.Commit, error), head plumbing.Hash, day string) (*object.Commit, error) {
+// the commit records; ok is false when there is none. The first-parent
+// line is the store's own history: a merged branch's commits are known
+// from the merge. read gives a commit's first parent and committer time
+// (Repo.commitHead reads only that much of each commit: a month's walk
+// at 10,000 cases passes some 10,000 commits).
+func commitAsOf(read func(plumbing.Hash) (commitHead, error), head plumbing.Hash, day string) (_ ReadCommit, ok bool, _ error) {
 	h := head
 	for {
 		c, err := read(h)
 		if err != nil {
-			return nil, fmt.Errorf("read commit %s: %w", h, err)
+			return ReadCommit{}, false, fmt.Errorf("read commit %s: %w", h, err)
 		}
-		if c.Committer.When.Format(time.DateOnly) <= day {
-			return c, nil
+		if c.Committed.Format(time.DateOnly) <= day {
+			return ReadCommit{Hash: h, Committed: c.Committed}, true, nil
 		}
-		if len(c.ParentHashes) == 0 {
-			return nil, nil
+		if c.FirstParent.IsZero() {
+			return ReadCommit{}, false, nil
 		}
-		h = c.ParentHashes[0]
+		h = c.FirstParent
 	}
+}
+
+// commitHead is what a walk along first parents needs of a commit.
+type commitHead struct {
+	FirstParent plumbing.Hash // zero for a root commit
+	Committed   time.Time     // in the zone the commit records
+}
+
+// commitHead reads commit h's headers only, not decoding its message or
+// signature: the first "parent" line and the "committer" line, read as
+// go-git reads a signature (object.Signature.Decode), so that the time
+// is the one object.Commit would give.
+func (r *Repo) commitHead(h plumbing.Hash) (commitHead, error) {
+	data, err := r.readRaw(plumbing.CommitObject, h)
+	if err != nil {
+		return commitHead{}, err
+	}
+	return parseCommitHead(data)
+}
+
+func parseCommitHead(data []byte) (commitHead, error) {
+	var c commitHead
+	committer := false
+	for len(data) > 0 {
+		line, rest, _ := bytes.Cut(data, []byte{'\n'})
+		data = rest
+		if len(line) == 0 {
+			break // the headers end at the first empty line
+		}
+		field, value, _ := bytes.Cut(line, []byte{' '})
+		switch string(field) {
+		case "parent":
+			if c.FirstParent.IsZero() {
+				h, ok := parseHex(value)
+				if !ok {
+					return commitHead{}, fmt.Errorf("corrupt commit: parent %q", value)
+				}
+				c.FirstParent = h
+			}
+		case "committer":
+			var s object.Signature
+			s.Decode(value)
+			c.Committed, committer = s.When, true
+		}
+	}
+	if !committer {
+		return commitHead{}, errors.New("corrupt commit: no committer")
+	}
+	return c, nil
+}
+
+// parseHex reads a full hexadecimal object name.
+func parseHex(b []byte) (plumbing.Hash, bool) {
+	var h plumbing.Hash
+	if len(b) != 2*len(h) {
+		return h, false
+	}
+	if _, err := hex.Decode(h[:], b); err != nil {
+		return h, false
+	}
+	return h, true
 }
