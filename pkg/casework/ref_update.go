@@ -2,6 +2,7 @@ package casework
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -95,7 +96,14 @@ func (a UpdateReference) Build(s *State) (*Change, error) {
 		return nil, err
 	}
 	r := refs.References[i]
+	var nameNote string
 	if a.Name != nil {
+		// Written as ref add writes it (typedName): accents composed, a
+		// run of spaces one space, said when it shows.
+		// Spaces only are left to itemEdits, which refuses them.
+		if name, note := typedName("name", *a.Name); name != "" {
+			a.Name, nameNote = &name, note
+		}
 		name := strings.TrimSpace(*a.Name)
 		for j, old := range refs.References {
 			if j != i && strings.EqualFold(strings.TrimSpace(old.Name), name) {
@@ -120,8 +128,15 @@ func (a UpdateReference) Build(s *State) (*Change, error) {
 	if len(edits) == 0 {
 		return nil, noChange(anyGiven(fields), "caseplan ref update --help lists the fields", "reference "+referenceName(i, r))
 	}
-	return referenceChange(s, a.Case, p, "ref.update",
+	ch, err := referenceChange(s, a.Case, p, "ref.update",
 		fmt.Sprintf("update reference %s: %s", referenceName(i, r), strings.Join(changed, ", ")), edits...)
+	if err != nil {
+		return nil, err
+	}
+	if slices.Contains(changed, "name") {
+		ch.Notes = appendIf(ch.Notes, nameNote)
+	}
+	return ch, nil
 }
 
 // WithdrawReference records that a reference withdrew their permission to

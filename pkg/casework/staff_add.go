@@ -47,9 +47,18 @@ func (a AddStaff) Build(s *State) (*Change, error) {
 	if st.ID == "" {
 		st.ID = StaffID(st.Email)
 	}
-	if p := record.StaffNameProblem(st.Name); p != "" {
+	// The spaces and line breaks at the name's ends go, as from every
+	// flag's value; a line break or a tab inside it is refused, as staff
+	// set refuses it (git writes the author on one line). Then the name
+	// is written as case new writes a participant's (typedName): accents
+	// composed, a run of spaces one space, so that the roster's
+	// did-you-mean and git grep find the name as it is typed elsewhere.
+	name := strings.TrimSpace(st.Name)
+	if p := record.StaffNameProblem(name); p != "" {
 		return nil, inputErrorf("", "staff name %q: %s", st.Name, p)
 	}
+	var nameNote string
+	st.Name, nameNote = typedName("name", name)
 	if !staffIDRE.MatchString(st.ID) {
 		return nil, inputErrorf("use lower-case letters, digits, '.', '_' or '-'", "staff id %q is not valid", st.ID)
 	}
@@ -78,5 +87,6 @@ func (a AddStaff) Build(s *State) (*Change, error) {
 		Summary: fmt.Sprintf("add %s to the staff roster", st.ID),
 		Files:   map[string][]byte{layout.ConfigPath: data},
 		Output:  st.ID,
+		Notes:   appendIf(nil, nameNote),
 	}, nil
 }

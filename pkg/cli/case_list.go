@@ -10,6 +10,7 @@ import (
 
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
+	"github.com/caseplan/caseplan/pkg/personname"
 	"github.com/caseplan/caseplan/pkg/record"
 )
 
@@ -18,6 +19,7 @@ type caseListOptions struct {
 	output, manager, program, status string
 	cohort                           string
 	phase, center                    string
+	name                             string // --name: words of the participant's name (personname.Search)
 	closedBefore, closedAfter        string
 	overdue                          bool
 }
@@ -33,6 +35,16 @@ terminal the list is an aligned table; piped, one tab-separated line per case.
 for it). --manager takes a staff ID of the roster (caseplan staff list), as
 due --manager does; a name or an email is refused with the ID meant. The
 count is said on stderr ("3 cases of 15" when filters left some out).
+
+--name TEXT finds a participant by name, for the call from someone who
+gives theirs: the cases whose participant's name has a word beginning
+with each word of TEXT, in any order, each its own word ("souza", "ana
+sou" and "Souza Ana" find Ana Souza; "an" finds Ana and Anabel; "ana a"
+finds Ana Alves, not Ana Souza). Names are compared as validate's
+duplicate-person compares them: accents, capitals, a Cyrillic or Greek
+letter that looks Latin and runs of spaces aside ("jose pena" finds José
+Peña). It searches the participant column the list shows, nothing else:
+not the preferred name, the notes or the sealed fields.
 
 --phase PHASE lists the cases in that phase on --today, as case show
 names it; --overdue the cases with anything overdue on the tickler (what
@@ -66,10 +78,12 @@ alone. -o json: [{"id","program","status","manager","center","opened",
 "closed_reason" (its reason),"reopened" (with --closed-after, the
 reopening that undid the closing listed)}]. Filters combine: caseplan
 case list --center "Lakeview Career Center" --phase assessment
---overdue; caseplan case list --status open --today 2026-05-31 lists the
-cases open at the end of May. The phases:
+--overdue; caseplan case list --name souza --status open; caseplan
+case list --status open --today 2026-05-31 lists the cases open at the
+end of May. The phases:
 ` + helpList(casestate.Phases) + "\n" + exitStatusHelp,
 		Example: `  caseplan case list --manager dpatel --status open   # one manager's open cases
+  caseplan case list --name 'ana sou'      # the caller said "Ana Souza"
   caseplan case list --phase assessment --overdue     # in assessment, late
   # the cases open at the end of May
   caseplan case list --status open --today 2026-05-31
@@ -95,6 +109,7 @@ cases open at the end of May. The phases:
 	c.Flags().StringVar(&opts.cohort, "cohort", "", "only the cases of this layoff cohort `ID` (cases/cohorts/ID.yaml)")
 	c.Flags().StringVar(&opts.phase, "phase", "", "only cases in this `PHASE` on --today, e.g. assessment, work-security")
 	c.Flags().StringVar(&opts.center, "center", "", "only cases of this `CENTER` (caseplan.yaml's centers)")
+	c.Flags().StringVar(&opts.name, "name", "", "only cases whose participant's name has a word beginning with each word of `TEXT`, accents and capitals aside")
 	c.Flags().BoolVar(&opts.overdue, "overdue", false, "only cases with anything overdue on the tickler")
 	dateVar(c.Flags(), &opts.closedBefore, "closed-before", "only cases closed on --today by a closing dated before `DATE`")
 	dateVar(c.Flags(), &opts.closedAfter, "closed-after", "only cases with a closing dated after `DATE`, reopened since or not")
@@ -140,6 +155,72 @@ type caseRow struct {
 }
 
 func caseListRun(opts *caseListOptions) error {
+	sel, err := caseListSelect(opts)
+	if err != nil {
+		return err
+	}
+	items, closings := sel.items, sel.closings
+	if opts.output == "json" {
+		if err := writeJSON(opts.env.Stdout, items); err != nil {
+			return err
+		}
+		// The count on stderr, as the table has it: a case left out
+		// because it opens after --today is said whichever the format,
+		// and stdout stays the document alone.
+		opts.sayCount(len(items), sel.all, sel.later, sel.today)
+		return nil
+	}
+	// --closed-before and --closed-after list cases for a review of
+	// their closings, so the list shows the closing's date and reason,
+	// as columns the plain list's lines do not have. The reason came
+	// after the date: added last, so the date stays the seventh column a
+	// script reads by place. --closed-after lists a closing a reopening
+	// undid since, and the date of that reopening is the last column
+	// ("-" for one in force): added after the reason for the same cause.
+	head := []string{"ID", "PROGRAM", "STATUS", "MANAGER", "OPENED", "PARTICIPANT"}
+	if closings {
+		head = append(head, "CLOSED", "REASON")
+	}
+	if sel.reopened {
+		head = append(head, "REOPENED")
+	}
+	t := newTable(opts.env, head...)
+	for _, it := range items {
+		// A value the intake lacks (a hand edit deleted its line) is a
+		// "-", as the other lists show an empty cell, not a blank that
+		// shifts the columns; validate names the field. The JSON keeps "".
+		cells := []string{it.ID, dashIfEmpty(it.Program), dashIfEmpty(it.Status), dashIfEmpty(it.Manager), dashIfEmpty(it.Opened), dashIfEmpty(it.Participant)}
+		if closings {
+			cells = append(cells, it.Closed, dashIfEmpty(it.ClosedReason))
+		}
+		if sel.reopened {
+			cells = append(cells, dashIfEmpty(it.Reopened))
+		}
+		t.row(cells...)
+	}
+	if err := t.flush(); err != nil {
+		return err
+	}
+	opts.sayCount(len(items), sel.all, sel.later, sel.today)
+	return nil
+}
+
+// caseListSelection is what case list lists: the cases its filters
+// select, of all the cases it read, less those opened after today
+// (later).
+type caseListSelection struct {
+	items      []caseItem
+	all, later int
+	today      time.Time
+	closings   bool // --closed-before or --closed-after: the closing's columns
+	reopened   bool // --closed-after: the column of the reopening that undid a closing listed
+}
+
+// caseListSelect reads the store's cases and selects those case list's
+// filters ask for: case list's list, and the cases the hint of a name
+// given for a case counts (nameCase), which are then the ones the
+// command it names lists.
+func caseListSelect(opts *caseListOptions) (caseListSelection, error) {
 	// Phase and what is overdue depend on the day, and so do the
 	// status and the manager on a past --today (a case closed or
 	// transferred since was open, or someone else's, then: casestate
@@ -149,20 +230,25 @@ func caseListRun(opts *caseListOptions) error {
 	// yet is asked of the row's opening date below, on either path.
 	today, err := opts.todayDate()
 	if err != nil {
-		return err
+		return caseListSelection{}, err
 	}
 	closedBefore, err := optionalDate("closed-before", opts.closedBefore)
 	if err != nil {
-		return err
+		return caseListSelection{}, err
 	}
 	closedAfter, err := optionalDate("closed-after", opts.closedAfter)
 	if err != nil {
-		return err
+		return caseListSelection{}, err
 	}
 	if err := closedRange(closedAfter, closedBefore); err != nil {
-		return err
+		return caseListSelection{}, err
 	}
 	closings := closedAfter != "" || closedBefore != ""
+	search, ok := personname.NewSearch(opts.name)
+	if opts.name != "" && !ok {
+		return caseListSelection{}, &UsageError{Msg: fmt.Sprintf("--name %q has no letter or digit to search names by", opts.name),
+			Hint: "give a word of the participant's name, or its beginning: --name souza, --name 'ana sou'"}
+	}
 	now := opts.env.Now()
 	past := today.Before(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC))
 	// --status asks the status on --today too: open at the end of the
@@ -179,10 +265,10 @@ func caseListRun(opts *caseListOptions) error {
 	}
 	s, err := opts.workTreeStore("case list", stage, params...)
 	if err != nil {
-		return err
+		return caseListSelection{}, err
 	}
 	if err := knownCohort(s.snap, opts.cohort); err != nil {
-		return err
+		return caseListSelection{}, err
 	}
 	rows, err := scanRows(opts.globals, s, "case list", func(c *casefile.Case, cfg *record.Config) (caseRow, bool) {
 		in := c.Intake
@@ -230,7 +316,7 @@ func caseListRun(opts *caseListOptions) error {
 		return r, true
 	})
 	if err != nil {
-		return err
+		return caseListSelection{}, err
 	}
 	all := make([]caseItem, len(rows))
 	for i, r := range rows {
@@ -242,14 +328,14 @@ func caseListRun(opts *caseListOptions) error {
 			// said nothing, as if the colleague had no cases. A case
 			// whose manager has left the roster can still be listed by
 			// that ID (validate reports the case).
-			return notOnRoster(s.snap.Config, "--manager", opts.manager, managerInRows(all, func(c caseItem) (string, string) { return c.ID, c.Manager }))
+			return caseListSelection{}, notOnRoster(s.snap.Config, "--manager", opts.manager, managerInRows(all, func(c caseItem) (string, string) { return c.ID, c.Manager }))
 		}
 	}
 	if opts.center != "" && len(s.snap.Config.Centers) == 0 {
 		// A store without caseplan.yaml's centers: the flag check had
 		// no list, so the cases' centers are the valid ones.
 		if err := knownCenter(all, opts.center); err != nil {
-			return err
+			return caseListSelection{}, err
 		}
 	}
 	items, later := []caseItem{}, 0
@@ -272,54 +358,13 @@ func caseListRun(opts *caseListOptions) error {
 			(opts.center != "" && it.Center != opts.center) ||
 			(opts.phase != "" && r.Phase != opts.phase) ||
 			(opts.overdue && !r.Overdue) ||
+			(opts.name != "" && !search.Finds(it.Participant)) ||
 			(closings && (r.Closing == nil || !r.Closing.DatedBetween(closedAfter, closedBefore))) {
 			continue
 		}
 		items = append(items, it)
 	}
-	if opts.output == "json" {
-		if err := writeJSON(opts.env.Stdout, items); err != nil {
-			return err
-		}
-		// The count on stderr, as the table has it: a case left out
-		// because it opens after --today is said whichever the format,
-		// and stdout stays the document alone.
-		opts.sayCount(len(items), len(all), later, today)
-		return nil
-	}
-	// --closed-before and --closed-after list cases for a review of
-	// their closings, so the list shows the closing's date and reason,
-	// as columns the plain list's lines do not have. The reason came
-	// after the date: added last, so the date stays the seventh column a
-	// script reads by place. --closed-after lists a closing a reopening
-	// undid since, and the date of that reopening is the last column
-	// ("-" for one in force): added after the reason for the same cause.
-	head := []string{"ID", "PROGRAM", "STATUS", "MANAGER", "OPENED", "PARTICIPANT"}
-	if closings {
-		head = append(head, "CLOSED", "REASON")
-	}
-	if closedAfter != "" {
-		head = append(head, "REOPENED")
-	}
-	t := newTable(opts.env, head...)
-	for _, it := range items {
-		// A value the intake lacks (a hand edit deleted its line) is a
-		// "-", as the other lists show an empty cell, not a blank that
-		// shifts the columns; validate names the field. The JSON keeps "".
-		cells := []string{it.ID, dashIfEmpty(it.Program), dashIfEmpty(it.Status), dashIfEmpty(it.Manager), dashIfEmpty(it.Opened), dashIfEmpty(it.Participant)}
-		if closings {
-			cells = append(cells, it.Closed, dashIfEmpty(it.ClosedReason))
-		}
-		if closedAfter != "" {
-			cells = append(cells, dashIfEmpty(it.Reopened))
-		}
-		t.row(cells...)
-	}
-	if err := t.flush(); err != nil {
-		return err
-	}
-	opts.sayCount(len(items), len(all), later, today)
-	return nil
+	return caseListSelection{items: items, all: len(all), later: later, today: today, closings: closings, reopened: closedAfter != ""}, nil
 }
 
 // sayCount says on stderr how many cases of all the list has, and how

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
@@ -25,6 +26,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/history"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/pii"
 	"github.com/caseplan/caseplan/pkg/progress"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/store"
@@ -609,6 +611,17 @@ func (g *globals) nameCase(c *cobra.Command, raw []string, err error) error {
 	} else if meant != "" {
 		return hintf(err, "did you mean %s? caseplan case list lists the cases", meant)
 	}
+	// "This is Ana Souza, about my job search": a name typed where the
+	// case's ID goes. The hint counts the cases case list --name finds
+	// and gives that command; it never names them: stderr can end up in
+	// a CI log, and the names are the list's to show.
+	if nameLike(uc.ID) {
+		if hint, n, ok := g.nameHint(uc.ID); ok && n > 0 {
+			return hintf(err, "%s", hint)
+		} else if ok && !wordLike(uc.ID) {
+			return hintf(err, "a case is named by its ID (caseplan case list lists them), and no participant's name in this clone matches this either (caseplan case list --name searches names); a case a colleague opened since your last sync comes with caseplan sync")
+		}
+	}
 	if wordLike(uc.ID) {
 		// "--content Called about it": the words after the first were
 		// read as more cases.
@@ -634,6 +647,69 @@ func (g *globals) firstCommitHint(id string) string {
 	}
 	first := entries[len(entries)-1] // the log lists the newest first
 	return fmt.Sprintf("the case is first in commit %s (%s): give --at that commit or a later one; %s", first.Commit[:min(12, len(first.Commit))], first.Date.Format(time.DateOnly), all)
+}
+
+// nameLike reports whether s, given for a case, may be a participant's
+// name rather than a case ID: it has a letter, and a character no case
+// ID has (a space, an accented letter: caseid.Check) or letters alone
+// (wordLike: "Souza"). A number shaped like an SSN is never searched
+// for: the message does not repeat it (caseid.Check).
+func nameLike(s string) bool {
+	if pii.IsSSNShaped(s) {
+		return false
+	}
+	letter, outside := false, false
+	for _, r := range s {
+		letter = letter || unicode.IsLetter(r)
+		outside = outside || !(r < utf8.RuneSelf && (r == '.' || r == '_' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)))
+	}
+	return letter && (outside || wordLike(s))
+}
+
+// nameHint is the hint for text given where a case's ID goes, when it
+// is a name: the case list --name command that finds it, and how many
+// cases that lists (n). false when they cannot be counted.
+func (g *globals) nameHint(text string) (hint string, n int, ok bool) {
+	n, ok = g.namesFound(text)
+	list := "caseplan case list --name " + shellWord(text)
+	if n == 1 {
+		return fmt.Sprintf("a case is named by its ID: %s shows the ID of the 1 case whose participant's name matches", list), n, ok
+	}
+	return fmt.Sprintf("a case is named by its ID: %s lists the %d cases whose participant's name matches, with their IDs", list, n), n, ok
+}
+
+// nameInArgs gives the error of a name typed without quotes where one
+// case's ID goes ("caseplan case show Ana Souza": two arguments where
+// one was wanted) the hint nameCase gives the name in quotes, when the
+// words are a name case list --name finds. Words that follow a flag
+// are left to quoteHint ("--content Called about it").
+func (g *globals) nameInArgs(c *cobra.Command, raw []string, err error) error {
+	var se *strayArgsError
+	if c == nil || !errors.As(err, &se) || se.need != 1 || !strings.HasPrefix(positional(c.Use), "CASE") {
+		return err
+	}
+	if flag, _ := runOnValue(c, raw, se.need); flag != "" {
+		return err
+	}
+	words := c.Flags().Args()
+	text := strings.Join(words, " ")
+	if len(words) < 2 || !nameLike(text) {
+		return err
+	}
+	if hint, n, ok := g.nameHint(text); ok && n > 0 {
+		return &UsageError{Msg: se.Msg, Hint: hint}
+	}
+	return err
+}
+
+// namesFound counts the cases caseplan case list --name text lists, and
+// false when they cannot be counted (the store cannot be read).
+func (g *globals) namesFound(text string) (int, bool) {
+	sel, err := caseListSelect(&caseListOptions{globals: g, name: text})
+	if err != nil {
+		return 0, false
+	}
+	return len(sel.items), true
 }
 
 // wordLike reports whether s looks like a word of text rather than a case

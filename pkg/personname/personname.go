@@ -155,3 +155,53 @@ func AsTyped(name string) (stored string, collapsed bool) {
 	stored = strings.Join(strings.Fields(s), " ")
 	return stored, stored != s
 }
+
+// Search is a name typed to find a participant by (case list --name):
+// its words as Key writes them.
+type Search struct{ words []string }
+
+// NewSearch returns the search for text, and false when text has no
+// letter or digit, which would find every name or none.
+func NewSearch(text string) (Search, bool) {
+	words := strings.Fields(Key(text))
+	return Search{words: words}, len(words) > 0
+}
+
+// Finds reports whether name is one the search finds: each word of the
+// search begins a word of the name, each its own word, in any order,
+// compared as Key compares names. "souza", "ana sou" and "Souza Ana" find
+// "Ana Souza", and "an" finds "Ana" and "Anabel"; "jose" finds "José
+// Martínez-Peña", and so does "pena", a word of its hyphenated family
+// name. Two words of the search need two words of the name: "ana a" finds
+// "Ana Alves" but not "Ana Souza", so an initial typed after a first name
+// narrows the search, as a person means it to.
+func (s Search) Finds(name string) bool {
+	if len(s.words) == 0 {
+		return false
+	}
+	words := strings.Fields(Key(name))
+	if len(words) < len(s.words) {
+		return false
+	}
+	return begins(s.words, words, make([]bool, len(words)))
+}
+
+// begins reports whether each of typed begins a word of words not yet
+// used, each its own word. A name has a few words, so trying each word
+// for each typed one in turn is quick; a typed word that begins several
+// ("a" for Ana and Alves) must leave the others to the rest.
+func begins(typed, words []string, used []bool) bool {
+	if len(typed) == 0 {
+		return true
+	}
+	for i, w := range words {
+		if !used[i] && strings.HasPrefix(w, typed[0]) {
+			used[i] = true
+			if begins(typed[1:], words, used) {
+				return true
+			}
+			used[i] = false
+		}
+	}
+	return false
+}

@@ -99,3 +99,62 @@ func TestAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFinds: a name typed to find a participant finds them however
+// the name and the search were typed: accents left out, capitals, words
+// in another order or begun, a look-alike letter (fictional names).
+func TestSearchFinds(t *testing.T) {
+	for _, c := range []struct {
+		search string
+		finds  []string
+		misses []string
+	}{
+		{"souza", []string{"Ana Souza", "ANA SOUZA", "Ana Maria Souza-Lima"}, []string{"Ana Sousa", "Souz Ana"}},
+		{"ana sou", []string{"Ana Souza", "Souza, Ana"}, []string{"Ana Lima", "Anabel Lima"}},
+		{"Souza Ana", []string{"Ana Souza"}, []string{"Ana Lima"}},
+		{"an", []string{"Ana Souza", "Anabel Lima", "Lima, Anabel"}, []string{"Joana Lima", "Lima"}},
+		// Accents typed without, or with on a Mac, and the other way round.
+		{"jose pena", []string{"José Martínez Peña", "Jose\u0301 Pen\u0303a"}, []string{"Josie Pena"}},
+		{"José", []string{"Jose Example"}, nil},
+		{"nguyen thi", []string{"Nguyễn Thị Hương"}, nil},
+		// A Cyrillic а (U+0430) typed into a Latin name, and a Latin
+		// name written with one.
+		{"\u0430na", []string{"Ana Souza"}, nil},
+		{"ana", []string{"\u0410na Souza"}, nil},
+		// A run of spaces, a hyphen, an apostrophe.
+		{"  ana   souza ", []string{"Ana Souza"}, nil},
+		{"o'brien", []string{"Siobhán O’Brien"}, []string{"Siobhán Obrien"}},
+		// Each word of the search needs its own word of the name.
+		{"ana a", []string{"Ana Alves", "Alves Ana"}, []string{"Ana Souza"}},
+		{"ana ana", []string{"Ana Ana Example"}, []string{"Ana Example"}},
+		// An all-Cyrillic search finds an all-Cyrillic name, not a Latin one.
+		{"Алён", []string{"Алёна Смирнова"}, []string{"Alena Smirnova"}},
+	} {
+		s, ok := NewSearch(c.search)
+		if !ok {
+			t.Errorf("NewSearch(%q) refused", c.search)
+			continue
+		}
+		for _, name := range c.finds {
+			if !s.Finds(name) {
+				t.Errorf("search %q does not find %q", c.search, name)
+			}
+		}
+		for _, name := range c.misses {
+			if s.Finds(name) {
+				t.Errorf("search %q finds %q", c.search, name)
+			}
+		}
+	}
+}
+
+// TestSearchEmpty: a search with no letter or digit would find every
+// name; it is refused, and finds none.
+func TestSearchEmpty(t *testing.T) {
+	for _, text := range []string{"", "   ", "--", "\u0301", "'"} {
+		s, ok := NewSearch(text)
+		if ok || s.Finds("Ana Souza") {
+			t.Errorf("NewSearch(%q) = %v, finds Ana Souza: %v", text, ok, s.Finds("Ana Souza"))
+		}
+	}
+}

@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+)
+
+// nameStore is a store of fictional participants whose names are typed
+// as case managers type them: W-02 on a Mac (José as e and a combining
+// accent), W-05 with a Cyrillic а (U+0430) in a Latin name, W-04 opened
+// after the day the tests run on (2026-03-16), when it was no case yet.
+func nameStore(t *testing.T) (dir string, at func(now string, args ...string) (int, string, string)) {
+	t.Helper()
+	dir = initCLIStore(t)
+	author := map[string]string{"CASEPLAN_AUTHOR": "Maria Rivera <mrivera@example.org>"}
+	at = func(now string, args ...string) (int, string, string) {
+		t.Helper()
+		day, _ := time.Parse(time.DateOnly, now)
+		var out, errb bytes.Buffer
+		code := Main(args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+			Getenv: func(k string) string { return author[k] },
+			Now:    func() time.Time { return day.Add(10 * time.Hour) }, Dir: dir})
+		return code, out.String(), errb.String()
+	}
+	for _, c := range []struct{ id, name, opened string }{
+		{"W-01", "Ana Souza", "2026-03-16"},
+		{"W-02", "Jose\u0301 Pen\u0303a", "2026-03-16"},
+		{"W-03", "Anabel Lima", "2026-03-16"},
+		{"W-05", "Jord\u0430n Sample", "2026-03-16"},
+		{"W-04", "Ana Souza Lima", "2026-03-20"},
+	} {
+		if code, _, stderr := at(c.opened, "case", "new", "--id", c.id, "--program", "wioa", "--name", c.name, "--opened", c.opened); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	return dir, at
+}
+
+// TestCaseListName: case list --name finds a participant by words of
+// their name however it was typed (accents, capitals, order, a word
+// begun, a look-alike letter), with the other filters, and the count on
+// stderr as the list says it; a case not opened yet on the day is no
+// more found than listed.
+func TestCaseListName(t *testing.T) {
+	_, at := nameStore(t)
+	ids := func(stdout string) string {
+		var out []string
+		for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+			if line != "" {
+				out = append(out, strings.SplitN(line, "\t", 2)[0])
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct {
+		args  []string
+		want  string
+		count string
+	}{
+		{[]string{"--name", "souza"}, "W-01", "1 case of 5 (1 case opened after 2026-03-16, left out)"},
+		{[]string{"--name", "Souza Ana"}, "W-01", "1 case of 5 (1 case opened after 2026-03-16, left out)"},
+		{[]string{"--name", "ANA  SOU"}, "W-01", "1 case of 5 (1 case opened after 2026-03-16, left out)"},
+		{[]string{"--name", "an"}, "W-01 W-03", "2 cases of 5 (1 case opened after 2026-03-16, left out)"},
+		{[]string{"--name", "jose pena"}, "W-02", "1 case of 5 (1 case opened after 2026-03-16, left out)"},
+		{[]string{"--name", "Peña"}, "W-02", "1 case of 5 (1 case opened after 2026-03-16, left out)"},
+		{[]string{"--name", "jordan"}, "W-05", "1 case of 5 (1 case opened after 2026-03-16, left out)"},
+		{[]string{"--name", "ana", "--status", "closed"}, "", "0 cases of 5 (1 case opened after 2026-03-16, left out)"},
+		{[]string{"--name", "lima", "--today", "2026-03-20"}, "W-03 W-04", "2 cases of 5"},
+	} {
+		code, stdout, stderr := at("2026-03-16", append([]string{"case", "list"}, c.args...)...)
+		if code != 0 || ids(stdout) != c.want || stderr != "caseplan: "+c.count+"\n" {
+			t.Errorf("case list %q: exit %d, listed %q, stderr %q; want %q, %q", c.args, code, ids(stdout), stderr, c.want, c.count)
+		}
+	}
+	// -o json is the list's, of the cases found.
+	code, stdout, _ := at("2026-03-16", "case", "list", "--name", "an", "-o", "json")
+	var items []caseItem
+	if err := json.Unmarshal([]byte(stdout), &items); code != 0 || err != nil || len(items) != 2 || items[0].ID != "W-01" || items[1].Participant != "Anabel Lima" {
+		t.Errorf("case list --name an -o json: exit %d, %v\n%s", code, err, stdout)
+	}
+	// A search with no letter or digit would find every name: refused.
+	code, stdout, stderr := at("2026-03-16", "case", "list", "--name", " - ")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, `caseplan: --name " - " has no letter or digit to search names by`) || !strings.Contains(stderr, "caseplan: hint: ") {
+		t.Errorf("case list --name ' - ': exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+// TestUnknownCaseNameHint: a name given where a case's ID goes is
+// refused as an unknown case, and the hint gives the case list --name
+// command that finds it, counting the cases it lists (the ones the list
+// shows on the day) and naming none: stderr can end up in a CI log.
+func TestUnknownCaseNameHint(t *testing.T) {
+	_, at := nameStore(t)
+	for _, c := range []struct {
+		args []string
+		hint string
+	}{
+		{[]string{"case", "show", "Ana Souza"}, "caseplan: hint: a case is named by its ID: caseplan case list --name 'Ana Souza' shows the ID of the 1 case whose participant's name matches\n"},
+		{[]string{"case", "show", "Ana", "Souza"}, "caseplan: hint: a case is named by its ID: caseplan case list --name 'Ana Souza' shows the ID of the 1 case whose participant's name matches\n"},
+		{[]string{"case", "show", "an"}, "caseplan: hint: a case is named by its ID: caseplan case list --name an lists the 2 cases whose participant's name matches, with their IDs\n"},
+		{[]string{"case", "show", "José"}, "caseplan: hint: a case is named by its ID: caseplan case list --name 'José' shows the ID of the 1 case whose participant's name matches\n"},
+		{[]string{"note", "add", "jordan sample", "--kind", "contact", "--mode", "phone", "--two-way", "--service", "job-search", "--content", "Called"}, "caseplan: hint: a case is named by its ID: caseplan case list --name 'jordan sample' shows the ID of the 1 case whose participant's name matches\n"},
+		{[]string{"case", "show", "Zed Nobody"}, "caseplan: hint: a case is named by its ID (caseplan case list lists them), and no participant's name in this clone matches this either (caseplan case list --name searches names); a case a colleague opened since your last sync comes with caseplan sync\n"},
+	} {
+		code, stdout, stderr := at("2026-03-16", c.args...)
+		if code != 2 || stdout != "" || !strings.HasSuffix(stderr, c.hint) {
+			t.Errorf("%q: exit %d\n%s%s\nwant the hint %s", c.args, code, stdout, stderr, c.hint)
+		}
+		for _, name := range []string{"Souza", "Lima", "Peña", "Pen\u0303a", "Sample"} {
+			if strings.Contains(stderr, name) && !strings.Contains(strings.Join(c.args, " "), name) {
+				t.Errorf("%q: stderr names a participant (%s):\n%s", c.args, name, stderr)
+			}
+		}
+	}
+	// A slip of a case ID is still the ID meant, not a search.
+	if code, _, stderr := at("2026-03-16", "case", "show", "W-011"); code != 2 || !strings.Contains(stderr, "did you mean W-01?") {
+		t.Errorf("case show W-011: exit %d\n%s", code, stderr)
+	}
+}
