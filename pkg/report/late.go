@@ -388,7 +388,7 @@ func (l *LateEntries) Moved() string {
 		case f.By < 0:
 			words += fmt.Sprintf(" down %d", -f.By)
 		default:
-			words += " changed, by 0 in all"
+			words += " up and down, the same in all"
 		}
 		parts = append(parts, words+" ("+whose(f.Cases)+")")
 	}

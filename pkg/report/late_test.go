@@ -205,7 +205,7 @@ func TestLateFigures(t *testing.T) {
 	}
 	late.Notes, late.Cases = 2, []string{"WS-A"}
 	late.Figures = []LateFigure{{Figure: "applications", By: -2, Cases: []string{"WS-B"}}, {Figure: "interviews", By: 0, Cases: []string{"WS-A", "WS-B"}}}
-	if want := "2 note(s) of case WS-A dated in the month were committed after 2026-10-31 and are counted here, and records committed after it moved applications down 2 (case WS-B) and interviews changed, by 0 in all (cases WS-A, WS-B)"; late.Said("dated in the month", "are counted here", true) != want {
+	if want := "2 note(s) of case WS-A dated in the month were committed after 2026-10-31 and are counted here, and records committed after it moved applications down 2 (case WS-B) and interviews up and down, the same in all (cases WS-A, WS-B)"; late.Said("dated in the month", "are counted here", true) != want {
 		t.Errorf("Said = %q, want %q", late.Said("dated in the month", "are counted here", true), want)
 	}
 
