@@ -137,7 +137,7 @@ a projection.
                       so). Each case manager's and each program's row
                       counts them too, in a last column "Exits" (CSV: a
                       column after quarters_after_exit_done); the case's
-                      row is flagged exited
+                      row is flagged exit
 
 A store with a post-employment program (003) has a section of its own,
 "Post-employment services (003)", counting that program's cases (every
@@ -180,7 +180,7 @@ of at month end (a transfer dated later is undone); caseload is open_at_end.
 Rows: every case open at some time in the month, and any other case with an
 event dated in it (a follow-up after closure), with the flags opened,
 reopened, closed:REASON, placed, contact-overdue, items-overdue,
-extension-pending, exited (WIOA: a participant's exit recorded, dated in
+extension-pending, exit (WIOA: a participant's exit recorded, dated in
 the month), potential-exit (WIOA: exited by month end,
 inactivity_exit_days having passed without a participation-causing service,
 and not recorded), unrecorded-exit (WIOA: an exit by that definition that a

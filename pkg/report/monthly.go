@@ -237,7 +237,7 @@ const (
 	FlagContactOverdue   = "contact-overdue"   // counted in overdue_contacts
 	FlagItemsOverdue     = "items-overdue"     // other due items overdue at month end
 	FlagExtensionPending = "extension-pending" // an extension request undecided at month end (000)
-	FlagExited           = "exited"            // WIOA: a participant's exit recorded, dated in the month (Counts.Exits; TEGL 10-16)
+	FlagExited           = "exit"              // WIOA: a participant's exit recorded, dated in the month (Counts.Exits; TEGL 10-16)
 	FlagPotentialExit    = "potential-exit"    // WIOA: exited by month end after inactivity_exit_days without service, not recorded (TEGL 10-16)
 	FlagUnrecordedExit   = "unrecorded-exit"   // WIOA: an exit by the definition a later service hides, not recorded by month end (TEGL 10-16)
 	FlagServicesEnding   = "services-ending"   // post-employment: the months of services after cash assistance end in the month (003)

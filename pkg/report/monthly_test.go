@@ -757,7 +757,7 @@ func b2i(b bool) int {
 // 2026-03-05 (career counselling); its exit is recorded below. The
 // summary, its manager's and its program's rows count it, the tables
 // every format shows have it in their last column, and W1's row is
-// flagged exited.
+// flagged exit.
 func TestMonthlyExits(t *testing.T) {
 	for _, tt := range []struct {
 		name, exited string
