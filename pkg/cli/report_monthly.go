@@ -127,6 +127,17 @@ a projection.
                       activity tracker entries dated in the month (000);
                       mock interviews are practice and do not count, nor
                       do informational interviews and networking
+  exits               WIOA exits dated in the month, as report performance
+                      counts them: a participant's exit recorded (caseplan
+                      case exit; PIRL 901), each the start of the quarters
+                      after exit and of an exit cohort (TEGL 10-16). An
+                      exit by the definition not recorded yet is not one
+                      (flags potential-exit, unrecorded-exit); one recorded
+                      after the month, dated in it, is (late_entries says
+                      so). Each case manager's and each program's row
+                      counts them too, in a last column "Exits" (CSV: a
+                      column after quarters_after_exit_done); the case's
+                      row is flagged exit
 
 A store with a post-employment program (003) has a section of its own,
 "Post-employment services (003)", counting that program's cases (every
@@ -169,7 +180,8 @@ of at month end (a transfer dated later is undone); caseload is open_at_end.
 Rows: every case open at some time in the month, and any other case with an
 event dated in it (a follow-up after closure), with the flags opened,
 reopened, closed:REASON, placed, contact-overdue, items-overdue,
-extension-pending, potential-exit (WIOA: exited by month end,
+extension-pending, exit (WIOA: a participant's exit recorded, dated in
+the month), potential-exit (WIOA: exited by month end,
 inactivity_exit_days having passed without a participation-causing service,
 and not recorded), unrecorded-exit (WIOA: an exit by that definition that a
 later service hides, not recorded, so missing from report performance; TEGL
@@ -200,14 +212,15 @@ Formats:
             "extensions_requested","extensions_approved",
             "extensions_refused","follow_ups_due",
             "follow_ups_done","quarters_after_exit_due",
-            "quarters_after_exit_done","applications","interviews"},
+            "quarters_after_exit_done","applications","interviews",
+            "exits"},
             "contacts_by_week":[{"week","from","to","contacts"}],
             "managers":[{"id","name","retired","caseload","opened","closed",
             "placed","contacts","contact_cases","contact_compliance",
             "overdue_contacts","overdue_items","applications","interviews",
             "extensions_requested","extensions_approved",
             "extensions_refused","quarters_after_exit_due",
-            "quarters_after_exit_done"}],
+            "quarters_after_exit_done","exits"}],
             "programs":[{"key","name","kind", and the summary's keys}],
             "cases":[{"id","participant","manager","program","status",
             "phase","phase_ends","days_left","last_contact","contacts",
@@ -237,7 +250,7 @@ Formats:
             summary's field (opened, reopened, closed,
             extensions_requested, extensions_approved,
             extensions_refused, follow_ups_due, follow_ups_done,
-            applications, interviews), "by": the figure now less the
+            applications, interviews, exits), "by": the figure now less the
             figure then, "cases": the cases whose count moved}.
             late_entries is null when nothing is late, or when the
             report reads a commit made by then.
@@ -537,7 +550,7 @@ func (opts *reportMonthlyOptions) lateCases(repo *gitstore.Repo, then, read plum
 		}
 		var key resultcache.Key
 		if kept != nil {
-			key = resultcache.NewKey([]byte("late figures of a case directory 1"), d.From[:], d.To[:],
+			key = resultcache.NewKey([]byte("late figures of a case directory 2"), d.From[:], d.To[:],
 				[]byte(m.First().Format(time.DateOnly)), []byte(m.Last().Format(time.DateOnly)))
 			if v, ok := kept.Get(key); ok {
 				var cl report.CaseLate
@@ -687,7 +700,7 @@ func lateKey(then, read plumbing.Hash, m report.Month, cases []report.MonthlyCas
 			h.Write([]byte(layout.CaseDir(cm.Row.ID) + "\x01" + cm.Placement + "\x00"))
 		}
 	}
-	return resultcache.NewKey([]byte("late entries 2"), then[:], read[:],
+	return resultcache.NewKey([]byte("late entries 3"), then[:], read[:],
 		[]byte(m.First().Format(time.DateOnly)), []byte(m.Last().Format(time.DateOnly)), h.Sum(nil))
 }
 

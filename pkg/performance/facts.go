@@ -252,6 +252,20 @@ func FactsOf(c *casefile.Case, cfg *record.Config, day time.Time) (Facts, bool) 
 	return f, true
 }
 
+// CountedExit is the exit the state counts (TEGL 10-16; PIRL 901): the
+// exit recorded by the day (caseplan case exit) of a participant (PIRL
+// 900); zero when none is recorded, or the person never became a
+// participant, whom every exit cohort leaves out (cohortWalk: "not a
+// participant"). An exit by the definition not recorded is not one: the
+// state counts the exits recorded. The monthly report counts the exits
+// of its month with it, the cohorts of this package the same exits.
+func (f Facts) CountedExit() time.Time {
+	if !f.Participant {
+		return time.Time{}
+	}
+	return f.Exit
+}
+
 // exitDoubt is what rule wioa-exit-date of pkg/validate finds of exit,
 // the recorded exit, with p the participation as of the report's day: a
 // participation-causing service after it, or none on it (the last was

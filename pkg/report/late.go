@@ -45,7 +45,7 @@ type LateFigure struct {
 	// Figure is the figure's field in the summary (summary.applications):
 	// opened, reopened, closed, extensions_requested,
 	// extensions_approved, extensions_refused, follow_ups_due,
-	// follow_ups_done, applications or interviews.
+	// follow_ups_done, applications, interviews or exits.
 	Figure string `json:"figure"`
 	// By is the figure now less the figure as the month ended, over the
 	// cases below: negative when a later change took records out of the
@@ -72,6 +72,12 @@ var lateFigures = []struct {
 	{"follow_ups_done", "follow-ups done", func(c *Counts) int { return c.FollowUpsDone }},
 	{"applications", "applications", func(c *Counts) int { return c.Applications }},
 	{"interviews", "interviews", func(c *Counts) int { return c.Interviews }},
+	// A WIOA exit is often recorded after the month it is dated in:
+	// caseplan case exit proposes the date the definition gives, the
+	// last participation-causing service, once 90 days have passed
+	// after it (TEGL 10-16), so the month's figure sent on at its end
+	// grows later.
+	{"exits", "WIOA exits", func(c *Counts) int { return c.Exits }},
 }
 
 // newLate is a LateEntries of asOf and asOfCommit with nothing in it.
@@ -104,7 +110,7 @@ func IsLateFile(rel string) bool {
 // FileCounts returns the counts of month m that the record file rel of a
 // case (inside its directory: intake.yaml, outcome.yaml or
 // activity/WEEK.yaml) holding data gives, as MonthlyOf counts them: the
-// opening, from intake.yaml; closures, reopenings, extensions and
+// opening and the WIOA exit recorded, from intake.yaml; closures, reopenings, extensions and
 // follow-ups, from outcome.yaml (countOutcome); applications and
 // interviews, from an activity week (countActivity, 000). Nil data, or
 // a file holding no date of the month, gives none; so does any other
@@ -125,6 +131,14 @@ func FileCounts(rel string, data []byte, m Month) (Counts, error) {
 		var in record.Intake
 		if err = yaml.Unmarshal(data, &in); err == nil && inMonth(in.Opened) {
 			n.Opened = 1
+		}
+		// The exit recorded (PIRL 901), the file's part of the exits
+		// MonthlyOf counts (performance.Facts.CountedExit): whether the
+		// person became a participant is the notes' and the plan's,
+		// which a late exit does not change. case exit records one on a
+		// WIOA case only.
+		if err == nil && inMonth(in.Exited) {
+			n.Exits = 1
 		}
 	case rel == layout.FileName(layout.KindOutcome):
 		var o record.Outcome

@@ -133,6 +133,9 @@ func TestFileCounts(t *testing.T) {
 	}{
 		{"intake.yaml", "opened: 2026-10-05\n", Counts{Opened: 1}},
 		{"intake.yaml", "opened: 2026-09-30\n", Counts{}},
+		// The WIOA exit recorded, dated in the month (Counts.Exits).
+		{"intake.yaml", "opened: 2026-03-02\nexited: 2026-10-20\n", Counts{Exits: 1}},
+		{"intake.yaml", "opened: 2026-03-02\nexited: 2026-09-30\n", Counts{}},
 		{"outcome.yaml", "closures:\n  - {date: 2026-10-27, reason: moved}\nreopenings:\n  - {date: 2026-10-29, reason: back}\n" +
 			"extensions:\n  - {requested: 2026-10-02, decided: 2026-10-09, decision: approved}\n  - {requested: 2026-09-02, decided: 2026-10-01, decision: denied}\n" +
 			"follow_ups:\n  - {due: 2026-10-15, done: 2026-10-14}\n  - {due: 2026-10-20}\n  - {due: 2026-10-25, done: 2026-11-02}\n",
@@ -189,6 +192,19 @@ func TestLateFigures(t *testing.T) {
 	}, fixtureMonth, "feedfacefeedfacefeedface")
 	if err != nil {
 		t.Fatal(err)
+	}
+	// An exit dated in the month recorded after it (caseplan case exit
+	// once the 90 days had passed) moves the month's exits; one
+	// corrected out of the month takes it away.
+	for _, tc := range []struct{ then, now, want string }{
+		{"opened: 2026-03-02\n", "opened: 2026-03-02\nexited: 2026-10-20\n", `{"exits":1}`},
+		{"opened: 2026-03-02\nexited: 2026-10-31\n", "opened: 2026-03-02\nexited: 2026-11-02\n", `{"exits":-1}`},
+		{"opened: 2026-03-02\nexited: 2026-10-20\n", "opened: 2026-03-02\nexited: 2026-10-20\nmanager: bob\n", `{}`},
+	} {
+		cl, err := CaseLateOf("W-D", []LateFile{{Rel: "intake.yaml", Then: []byte(tc.then), Now: []byte(tc.now)}}, fixtureMonth, "feedfacefeedfacefeedface")
+		if err != nil || js(t, cl.Moved) != tc.want {
+			t.Errorf("CaseLateOf(intake %q -> %q) moved %s, %v; want %s", tc.then, tc.now, js(t, cl.Moved), err, tc.want)
+		}
 	}
 	if _, err := CaseLateOf("WS-C", []LateFile{{Rel: "outcome.yaml", Then: []byte("closures: [2026-10-01\n")}}, fixtureMonth, "feedfacefeedfacefeedface"); err == nil || !strings.Contains(err.Error(), "cases/WS-C/outcome.yaml at commit feedfacefeed") {
 		t.Errorf("an outcome.yaml of the month's end that does not parse: %v", err)

@@ -12,6 +12,7 @@ import (
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/layout"
+	"github.com/caseplan/caseplan/pkg/performance"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/validate"
 )
@@ -91,6 +92,15 @@ type Counts struct {
 	QuartersAfterExitDone int `json:"quarters_after_exit_done"`
 	Applications          int `json:"applications"`
 	Interviews            int `json:"interviews"` // job interviews; mock interviews are practice and do not count
+	// Exits counts the WIOA exits dated in the month as report
+	// performance counts them (performance.Facts.CountedExit): a
+	// participant's exit recorded (caseplan case exit; PIRL 901). Each starts the
+	// participant's quarters after exit and puts them in an exit cohort
+	// (TEGL 10-16). An exit by the definition not recorded yet is not
+	// one (the potential-exit and unrecorded-exit flags say which); one
+	// recorded after the month, dated in it, is, and the late entries
+	// say it moved the figure.
+	Exits int `json:"exits"`
 }
 
 // WeekCount is the number of contacts in one ISO week of the month (only
@@ -128,6 +138,9 @@ type ManagerSection struct {
 	// cases, and done, counted as the summary counts them.
 	QuartersAfterExitDue  int `json:"quarters_after_exit_due"`
 	QuartersAfterExitDone int `json:"quarters_after_exit_done"`
+	// The WIOA exits dated in the month on the manager's cases, counted
+	// as the summary counts them.
+	Exits int `json:"exits"`
 }
 
 // PostEmploymentCounts are the figures a post-employment case (003)
@@ -224,6 +237,7 @@ const (
 	FlagContactOverdue   = "contact-overdue"   // counted in overdue_contacts
 	FlagItemsOverdue     = "items-overdue"     // other due items overdue at month end
 	FlagExtensionPending = "extension-pending" // an extension request undecided at month end (000)
+	FlagExited           = "exit"              // WIOA: a participant's exit recorded, dated in the month (Counts.Exits; TEGL 10-16)
 	FlagPotentialExit    = "potential-exit"    // WIOA: exited by month end after inactivity_exit_days without service, not recorded (TEGL 10-16)
 	FlagUnrecordedExit   = "unrecorded-exit"   // WIOA: an exit by the definition a later service hides, not recorded by month end (TEGL 10-16)
 	FlagServicesEnding   = "services-ending"   // post-employment: the months of services after cash assistance end in the month (003)
@@ -249,6 +263,7 @@ var flagMeanings = []struct {
 	{FlagContactOverdue, func(a asOf) string { return "no contact within the program's interval " + a.at() }},
 	{FlagItemsOverdue, func(a asOf) string { return "items due before " + a.date() + " and not done" }},
 	{FlagExtensionPending, func(a asOf) string { return "an extension request not decided " + a.at() }},
+	{FlagExited, said("WIOA: exited in the month, the exit recorded (PIRL 901): the quarters after exit start, as report performance counts it (TEGL 10-16)")},
 	{FlagPotentialExit, said("WIOA: no service for the program's inactivity days, so exited, but no exit recorded")},
 	{FlagUnrecordedExit, said("WIOA: served again after the program's inactivity days without service, so exited before it, but no exit recorded: missing from the performance report")},
 	{FlagServicesEnding, said("post-employment: the months of services after cash assistance end in the month")},
@@ -375,7 +390,7 @@ type MonthlyCase struct {
 // this too: a result kept before a field was added would read back with
 // the field zero, as if the case had nothing to count there. Change it
 // whenever MonthlyCase or what it holds changes (TestMonthlyCaseVersion).
-const MonthlyCaseVersion = "monthly-case 5"
+const MonthlyCaseVersion = "monthly-case 6"
 
 // BuildMonthly makes the monthly report for month m from the records in
 // snap, read at the commit src names. names shows participants' full names
@@ -435,6 +450,7 @@ func AssembleMonthly(cfg *record.Config, m Month, src Source, names bool, cases 
 			Applications: t.Applications, Interviews: t.Interviews,
 			ExtensionsRequested: t.ExtensionsRequested, ExtensionsApproved: t.ExtensionsApproved, ExtensionsRefused: t.ExtensionsRefused,
 			QuartersAfterExitDue: t.QuartersAfterExitDue, QuartersAfterExitDone: t.QuartersAfterExitDone,
+			Exits: t.Exits,
 		}
 		if st, ok := cfg.StaffByID(id); ok {
 			s.Name, s.Retired = st.Name, !st.IsActive()
@@ -540,6 +556,15 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 			cm.Days = append(cm.Days, calendar.Days(l.Opened, start))
 		}
 	}
+	// The WIOA exit dated in the month, as report performance counts
+	// it (TEGL 10-16): recorded, of a participant, read as of the
+	// month's last day. Only a case whose recorded exit falls in the
+	// month is read for it (FactsOf reads the whole participation).
+	if within(in.Exited, first, last) {
+		if f, ok := performance.FactsOf(c, cfg, last); ok && inMonth(dateOf(f.CountedExit())) {
+			n.Exits = 1
+		}
+	}
 	then, st := casestate.ComputeThen(c, cfg, last)
 	// The quarters after exit ending in the month, as the tickler reads
 	// them on its last day: one covered then is done. A follow-up made
@@ -624,6 +649,9 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 	}
 	if n.OpenAtEnd == 1 && extensionPending(then) {
 		row.Flags = append(row.Flags, FlagExtensionPending)
+	}
+	if n.Exits == 1 {
+		row.Flags = append(row.Flags, FlagExited)
 	}
 	if potentialExit {
 		row.Flags = append(row.Flags, FlagPotentialExit)
@@ -822,6 +850,7 @@ func (t *tally) add(c Counts, days []int) {
 	t.QuartersAfterExitDone += c.QuartersAfterExitDone
 	t.Applications += c.Applications
 	t.Interviews += c.Interviews
+	t.Exits += c.Exits
 	t.days = append(t.days, days...)
 }
 

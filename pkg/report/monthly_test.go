@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -721,9 +722,9 @@ func TestMonthlyQuartersAfterExit(t *testing.T) {
 		}
 		want := fmt.Sprintf("%d / %d", s.QuartersAfterExitDue, s.QuartersAfterExitDone)
 		for _, tb := range []table{managerTable(r), programTable(r)} {
-			last := len(tb.headers) - 1
-			if tb.headers[last] != "Quarters after exit due / done" {
-				t.Fatalf("%s table's last column is %q", tb.title, tb.headers[last])
+			last := slices.Index(tb.headers, "Quarters after exit due / done")
+			if last < 0 {
+				t.Fatalf("%s table has no quarters after exit column: %q", tb.title, tb.headers)
 			}
 			if !slices.ContainsFunc(tb.rows, func(row []string) bool { return row[last] == want }) {
 				t.Errorf("%s, %s: %s table has no row %q: %q", tt.name, tt.month, tb.title, want, tb.rows)
@@ -748,4 +749,81 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestMonthlyExits: the month counts the WIOA exits dated in it as
+// report performance counts them (performance.Facts.CountedExit; TEGL
+// 10-16): the exit recorded, of a participant. W1 became a participant on
+// 2026-03-05 (career counselling); its exit is recorded below. The
+// summary, its manager's and its program's rows count it, the tables
+// every format shows have it in their last column, and W1's row is
+// flagged exit.
+func TestMonthlyExits(t *testing.T) {
+	for _, tt := range []struct {
+		name, exited string
+		closed       bool
+		noService    bool
+		month        Month
+		want         int
+	}{
+		{name: "exit in the month", exited: "2026-06-30", month: Month{Year: 2026, Month: time.June}, want: 1},
+		{name: "the month after", exited: "2026-06-30", month: Month{Year: 2026, Month: time.July}},
+		{name: "the month before", exited: "2026-06-30", month: Month{Year: 2026, Month: time.May}},
+		{name: "no exit recorded", month: Month{Year: 2026, Month: time.June}},
+		// Recorded anyway (case exit --date): the state counts no exit
+		// of someone who never became a participant (PIRL 900).
+		{name: "never a participant", exited: "2026-06-30", noService: true, month: Month{Year: 2026, Month: time.June}},
+		{name: "closed case", exited: "2026-06-20", closed: true, month: Month{Year: 2026, Month: time.June}, want: 1},
+		{name: "month not over, exit after the report's day", exited: "2026-06-20", month: Month{Year: 2026, Month: time.June}.SoFar(time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC))},
+	} {
+		m := storetest.ThreePrograms()
+		if tt.exited != "" {
+			m["cases/W1/intake.yaml"] += "exited: " + tt.exited + "\n"
+		}
+		if tt.closed {
+			m.Edit("cases/W1/intake.yaml", "status: open", "status: closed")
+			m["cases/W1/outcome.yaml"] = "closures:\n  - date: 2026-06-30\n    reason: moved\n"
+		}
+		if tt.noService {
+			delete(m, "cases/W1/iep.yaml")
+			m.Edit("cases/W1/notes/2026-03-05-ab12.yaml", "services: [career-counseling]\n", "")
+		}
+		r := BuildMonthly(storetest.Load(t, m), tt.month, fixtureSource, false)
+		if r.Summary.Exits != tt.want {
+			t.Errorf("%s: summary exits %d, want %d", tt.name, r.Summary.Exits, tt.want)
+		}
+		for _, p := range r.Programs {
+			if want := tt.want * b2i(p.Key == "wioa"); p.Exits != want {
+				t.Errorf("%s: program %s exits %d, want %d", tt.name, p.Key, p.Exits, want)
+			}
+		}
+		for _, mgr := range r.Managers {
+			if want := tt.want * b2i(mgr.ID == "mrivera"); mgr.Exits != want {
+				t.Errorf("%s: manager %s exits %d, want %d", tt.name, mgr.ID, mgr.Exits, want)
+			}
+		}
+		for _, tb := range []table{managerTable(r), programTable(r)} {
+			last := len(tb.headers) - 1
+			if tb.headers[last] != "Exits" {
+				t.Fatalf("%s table's last column is %q, want Exits", tb.title, tb.headers[last])
+			}
+			if got := sumOver(tb.rows, func(row []string) int { n, _ := strconv.Atoi(row[last]); return n }); got != tt.want {
+				t.Errorf("%s: %s table's Exits column adds up to %d, want %d: %q", tt.name, tb.title, got, tt.want, tb.rows)
+			}
+		}
+		i := slices.IndexFunc(r.Cases, func(c CaseRow) bool { return c.ID == "W1" })
+		if i < 0 {
+			t.Fatalf("%s: W1 has no row", tt.name)
+		}
+		if got := slices.Contains(r.Cases[i].Flags, FlagExited); got != (tt.want == 1) {
+			t.Errorf("%s: W1's flags %q, exited flagged %v, want %v", tt.name, r.Cases[i].Flags, got, tt.want == 1)
+		}
+		line := slices.IndexFunc(summaryLines(r), func(l line) bool { return l.label == "Exits" })
+		if line < 0 || summaryLines(r)[line].value != strconv.Itoa(tt.want) {
+			t.Errorf("%s: the summary's lines have no Exits %d", tt.name, tt.want)
+		}
+		if tt.want == 1 && !slices.ContainsFunc(flagLegend(r.Cases, monthlyAsOf(r)), func(s string) bool { return strings.HasPrefix(s, FlagExited+": WIOA: exited in the month") }) {
+			t.Errorf("%s: the legend does not say what exited means: %q", tt.name, flagLegend(r.Cases, monthlyAsOf(r)))
+		}
+	}
 }

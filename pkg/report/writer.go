@@ -257,6 +257,7 @@ func summaryLines(r *Monthly) []line {
 		joined("Follow-ups due / done", "the follow-ups in outcome.yaml, by their due date",
 			line{label: "Follow-ups due", value: itoa(c.FollowUpsDue), remark: dueFollowUps},
 			line{label: "Follow-ups done", value: itoa(c.FollowUpsDone), remark: doneFollowUps}),
+		{label: "Exits", value: itoa(c.Exits), remark: "WIOA participants' recorded exits dated in the month, as report performance counts them (TEGL 10-16)"},
 		quartersAfterExitLine(c.QuartersAfterExitDue, c.QuartersAfterExitDone,
 			"WIOA's 2nd and 4th (TEGL 10-16) "+quarters+"; done: a follow-up reports on it", dueQuarters, doneQuarters),
 		{label: "Applications", value: itoa(c.Applications), remark: "from the activity tracker"},
@@ -284,18 +285,19 @@ func quartersAfterExitLine(due, done int, remark, dueRemark, doneRemark string) 
 		line{label: "Quarters after exit done", value: itoa(done), remark: doneRemark})
 }
 
-// managerTable and programTable end with the extensions (extensionsLine)
-// and then the quarters after exit (quartersAfterExitLine), after the
-// columns they had before, so no column moves for a script that reads a
-// CSV table by place.
+// managerTable and programTable end with the extensions (extensionsLine),
+// then the quarters after exit (quartersAfterExitLine), then the WIOA
+// exits, after the columns they had before, so no column moves for a
+// script that reads a CSV table by place.
 func managerTable(r *Monthly) table {
 	t := table{title: "Case managers", headers: []string{"Manager", "Name", "Caseload", "Opened", "Closed", "Placed", "Contacts", "Compliance", "Overdue contacts", "Overdue items", "Applications", "Interviews"}}
 	t.joinedColumn(extensionsLine(0, 0, 0))
 	t.joinedColumn(quartersAfterExitLine(0, 0, "", "", ""))
+	t.headers = append(t.headers, "Exits")
 	for _, m := range r.Managers {
 		t.rows = append(t.rows, []string{m.ID, record.MarkRetired(m.Name, m.Retired), itoa(m.Caseload), itoa(m.Opened), itoa(m.Closed), itoa(m.Placed), itoa(m.Contacts), pct(m.ContactCompliance), itoa(m.OverdueContacts), itoa(m.OverdueItems), itoa(m.Applications), itoa(m.Interviews),
 			extensionsLine(m.ExtensionsRequested, m.ExtensionsApproved, m.ExtensionsRefused).value,
-			quartersAfterExitLine(m.QuartersAfterExitDue, m.QuartersAfterExitDone, "", "", "").value})
+			quartersAfterExitLine(m.QuartersAfterExitDue, m.QuartersAfterExitDone, "", "", "").value, itoa(m.Exits)})
 	}
 	return t
 }
@@ -304,10 +306,11 @@ func programTable(r *Monthly) table {
 	t := table{title: "Programs", headers: []string{"Program", "Kind", "Open at start", "Open at end", "Opened", "Reopened", "Closed", "Placed", "Contacts", "Compliance", "Overdue contacts", "Applications", "Interviews"}}
 	t.joinedColumn(extensionsLine(0, 0, 0))
 	t.joinedColumn(quartersAfterExitLine(0, 0, "", "", ""))
+	t.headers = append(t.headers, "Exits")
 	for _, p := range r.Programs {
 		t.rows = append(t.rows, []string{p.Key, p.Kind, itoa(p.OpenAtStart), itoa(p.OpenAtEnd), itoa(p.Opened), itoa(p.Reopened), itoa(p.Closed), itoa(p.Placed), itoa(p.Contacts), pct(p.ContactCompliance), itoa(p.OverdueContacts), itoa(p.Applications), itoa(p.Interviews),
 			extensionsLine(p.ExtensionsRequested, p.ExtensionsApproved, p.ExtensionsRefused).value,
-			quartersAfterExitLine(p.QuartersAfterExitDue, p.QuartersAfterExitDone, "", "", "").value})
+			quartersAfterExitLine(p.QuartersAfterExitDue, p.QuartersAfterExitDone, "", "", "").value, itoa(p.Exits)})
 	}
 	return t
 }
