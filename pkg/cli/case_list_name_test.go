@@ -120,3 +120,54 @@ func TestUnknownCaseNameHint(t *testing.T) {
 		t.Errorf("case show W-011: exit %d\n%s", code, stderr)
 	}
 }
+
+// TestCaseListPreferredName: a caller gives the name they go by, the
+// intake's preferred name: case list --name finds it, alone or with the
+// words of their name, and says in a last column (and the JSON) that the
+// case was found by it; a case found by its name has "-" there. The
+// hint of a name given for a case counts what the list finds.
+func TestCaseListPreferredName(t *testing.T) {
+	_, at := nameStore(t)
+	if code, _, stderr := at("2026-03-16", "case", "set", "W-01", "--preferred-name", "Nia"); code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, c := range []struct {
+		name string
+		want string // the lines' first and last columns
+	}{
+		{"nia", "W-01 Nia"},
+		{"Nia Souza", "W-01 Nia"},
+		{"souza", "W-01 -"},
+		{"ana", "W-01 -|W-03 -"},
+	} {
+		code, stdout, stderr := at("2026-03-16", "case", "list", "--name", c.name)
+		var got []string
+		for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+			cells := strings.Split(line, "\t")
+			if len(cells) != 7 {
+				t.Errorf("case list --name %q: %d columns, want 7: %q", c.name, len(cells), line)
+			}
+			got = append(got, cells[0]+" "+cells[len(cells)-1])
+		}
+		if code != 0 || strings.Join(got, "|") != c.want {
+			t.Errorf("case list --name %q: exit %d, listed %q, want %q\n%s", c.name, code, got, c.want, stderr)
+		}
+	}
+	// Without --name, no such column.
+	if _, stdout, _ := at("2026-03-16", "case", "list"); strings.Count(strings.SplitN(stdout, "\n", 2)[0], "\t") != 5 {
+		t.Errorf("case list: want 6 columns without --name:\n%s", stdout)
+	}
+	code, stdout, _ := at("2026-03-16", "case", "list", "--name", "nia", "-o", "json")
+	var items []caseItem
+	if err := json.Unmarshal([]byte(stdout), &items); code != 0 || err != nil || len(items) != 1 || items[0].ID != "W-01" || items[0].MatchedPreferredName != "Nia" {
+		t.Errorf("case list --name nia -o json: exit %d, %v\n%s", code, err, stdout)
+	}
+	code, stdout, _ = at("2026-03-16", "case", "list", "--name", "souza", "-o", "json")
+	if code != 0 || strings.Contains(stdout, "matched_preferred_name") {
+		t.Errorf("case list --name souza -o json: found by the name, yet says a preferred name:\n%s", stdout)
+	}
+	code, _, stderr := at("2026-03-16", "case", "show", "Nia")
+	if want := "caseplan: hint: a case is named by its ID: caseplan case list --name Nia shows the ID of the 1 case whose participant's name matches\n"; code != 2 || !strings.HasSuffix(stderr, want) {
+		t.Errorf("case show Nia: exit %d\n%s\nwant the hint %s", code, stderr, want)
+	}
+}
