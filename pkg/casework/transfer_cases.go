@@ -38,6 +38,10 @@ type TransferCases struct {
 	// case it was probably meant to be ("" or absent: none), which the
 	// refusal suggests.
 	Meant map[string]string
+	// UnknownHint, when set, is the hint given when no case named is in
+	// the store, in place of the one to mend or leave out the cases: the
+	// caller's reading of the words as a name typed without quotes.
+	UnknownHint string
 }
 
 // Build returns the change that transfers every case, or refuses with
@@ -88,6 +92,7 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 	var refused []string
 	var oneSummary string // the last case's, as a transfer of it alone says it
 	var caseNotes []string
+	unknown := 0 // the cases refused as no case of the store
 	from := map[string]bool{}
 	seen := map[string]bool{}
 	for _, id := range cases {
@@ -112,6 +117,9 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 		}
 		ch, err := one.Build(s)
 		if err != nil {
+			if _, ok := err.(*store.UnknownCaseError); ok {
+				unknown++
+			}
 			why := transferRefusal(err)
 			if m := t.Meant[id]; m != "" {
 				why += " (did you mean " + m + "?)"
@@ -128,7 +136,11 @@ func (t TransferCases) Build(s *State) (*Change, error) {
 		oneSummary = ch.Summary
 	}
 	if len(refused) > 0 {
-		return nil, inputErrorf("mend or leave out the cases above (caseplan case show CASE), then run the command again; nothing is transferred until every case can be",
+		hint := "mend or leave out the cases above (caseplan case show CASE), then run the command again; nothing is transferred until every case can be"
+		if unknown == len(cases) && t.UnknownHint != "" {
+			hint = t.UnknownHint
+		}
+		return nil, inputErrorf(hint,
 			"%d of %d case(s) cannot be transferred to %s, so none was:\n\t%s", len(refused), len(cases), t.To, strings.Join(refused, "\n\t"))
 	}
 	// One case, named or the only one --from found, is said as its

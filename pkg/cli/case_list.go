@@ -43,8 +43,12 @@ sou" and "Souza Ana" find Ana Souza; "an" finds Ana and Anabel; "ana a"
 finds Ana Alves, not Ana Souza). Names are compared as validate's
 duplicate-person compares them: accents, capitals, a Cyrillic or Greek
 letter that looks Latin and runs of spaces aside ("jose pena" finds José
-Peña). It searches the participant column the list shows, nothing else:
-not the preferred name, the notes or the sealed fields.
+Peña). It searches the participant's name the list shows and the name
+they go by (the intake's preferred name, alone or with their name: "nia"
+and "nia souza" find Ana Souza who goes by Nia), nothing else: not the
+notes or the sealed fields. With --name a last column, BY PREFERRED
+NAME, gives the preferred name a case was found by ("-": found by the
+name the list shows).
 
 --phase PHASE lists the cases in that phase on --today, as case show
 names it; --overdue the cases with anything overdue on the tickler (what
@@ -76,7 +80,8 @@ alone. -o json: [{"id","program","status","manager","center","opened",
 "participant","cohort" (imported cases only),"phase" (on --today),
 "closed" (the closing date, for a case closed on --today),
 "closed_reason" (its reason),"reopened" (with --closed-after, the
-reopening that undid the closing listed)}]. Filters combine: caseplan
+reopening that undid the closing listed),"matched_preferred_name" (with
+--name, the preferred name a case was found by)}]. Filters combine: caseplan
 case list --center "Lakeview Career Center" --phase assessment
 --overdue; caseplan case list --name souza --status open; caseplan
 case list --status open --today 2026-05-31 lists the cases open at the
@@ -142,6 +147,12 @@ type caseItem struct {
 	// listed, by --today: with --closed-after, a closing of the month
 	// undone since is listed, and says so (record.Outcome.ClosingBetween).
 	Reopened string `json:"reopened,omitempty"`
+	// MatchedPreferredName is the participant's preferred name, when
+	// --name found the case by it rather than by the name the list
+	// shows: a caller gives the name they go by (intake.yaml's
+	// participant.preferred_name), and the case manager sees why a
+	// case whose name does not read like it was listed.
+	MatchedPreferredName string `json:"matched_preferred_name,omitempty"`
 }
 
 // caseRow is what case list keeps of a case: its item, and where it
@@ -149,6 +160,9 @@ type caseItem struct {
 type caseRow struct {
 	caseItem
 	Overdue bool `json:"overdue,omitempty"` // anything overdue on the tickler
+	// PreferredName is the intake's participant.preferred_name, which
+	// --name searches too.
+	PreferredName string `json:"preferred_name,omitempty"`
 	// Closing is the closure in force at the end of --today, which
 	// --closed-after and --closed-before ask (record.Closure.DatedBetween).
 	Closing *record.Closure `json:"closing,omitempty"`
@@ -184,6 +198,14 @@ func caseListRun(opts *caseListOptions) error {
 	if sel.reopened {
 		head = append(head, "REOPENED")
 	}
+	// --name searches the preferred name too (foundByName), and a case
+	// found by it lists a name that may not read like the one typed: a
+	// last column says the preferred name it was found by ("-": found by
+	// the name the list shows). Only with --name, and last, so that the
+	// columns a script reads by place stay where they are.
+	if sel.byName {
+		head = append(head, "BY PREFERRED NAME")
+	}
 	t := newTable(opts.env, head...)
 	for _, it := range items {
 		// A value the intake lacks (a hand edit deleted its line) is a
@@ -195,6 +217,9 @@ func caseListRun(opts *caseListOptions) error {
 		}
 		if sel.reopened {
 			cells = append(cells, dashIfEmpty(it.Reopened))
+		}
+		if sel.byName {
+			cells = append(cells, dashIfEmpty(it.MatchedPreferredName))
 		}
 		t.row(cells...)
 	}
@@ -214,6 +239,7 @@ type caseListSelection struct {
 	today      time.Time
 	closings   bool // --closed-before or --closed-after: the closing's columns
 	reopened   bool // --closed-after: the column of the reopening that undid a closing listed
+	byName     bool // --name: the column of the preferred name a case was found by
 }
 
 // caseListSelect reads the store's cases and selects those case list's
@@ -276,7 +302,7 @@ func caseListSelect(opts *caseListOptions) (caseListSelection, error) {
 			return caseRow{}, false // unreadable: caseplan validate says why
 		}
 		r := caseRow{caseItem: caseItem{ID: c.ID, Program: in.Program, Status: in.Status, Manager: in.Manager, Center: in.Center,
-			Opened: string(in.Opened), Participant: in.Participant.Name, Cohort: in.Cohort}}
+			Opened: string(in.Opened), Participant: in.Participant.Name, Cohort: in.Cohort}, PreferredName: in.Participant.PreferredName}
 		if state {
 			st := casestate.Compute(c, cfg, today)
 			r.Phase, r.Status, r.Manager, r.Center = st.Phase, st.Status, st.Manager, st.Center
@@ -358,13 +384,29 @@ func caseListSelect(opts *caseListOptions) (caseListSelection, error) {
 			(opts.center != "" && it.Center != opts.center) ||
 			(opts.phase != "" && r.Phase != opts.phase) ||
 			(opts.overdue && !r.Overdue) ||
-			(opts.name != "" && !search.Finds(it.Participant)) ||
+			(opts.name != "" && !foundByName(search, &it, r.PreferredName)) ||
 			(closings && (r.Closing == nil || !r.Closing.DatedBetween(closedAfter, closedBefore))) {
 			continue
 		}
 		items = append(items, it)
 	}
-	return caseListSelection{items: items, all: len(all), later: later, today: today, closings: closings, reopened: closedAfter != ""}, nil
+	return caseListSelection{items: items, all: len(all), later: later, today: today, closings: closings, reopened: closedAfter != "", byName: opts.name != ""}, nil
+}
+
+// foundByName reports whether search finds the participant of it: by
+// the name the list shows, or else by the name they go by, the intake's
+// preferred name, alone or with the words of their name ("Nia" and "Nia
+// Souza" find Ana Souza who goes by Nia). Found by the preferred name,
+// it says so in it (MatchedPreferredName): the list shows the other name.
+func foundByName(search personname.Search, it *caseItem, preferred string) bool {
+	if search.Finds(it.Participant) {
+		return true
+	}
+	if preferred == "" || !search.Finds(preferred+" "+it.Participant) {
+		return false
+	}
+	it.MatchedPreferredName = preferred
+	return true
 }
 
 // sayCount says on stderr how many cases of all the list has, and how

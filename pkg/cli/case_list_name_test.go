@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -118,5 +119,111 @@ func TestUnknownCaseNameHint(t *testing.T) {
 	// A slip of a case ID is still the ID meant, not a search.
 	if code, _, stderr := at("2026-03-16", "case", "show", "W-011"); code != 2 || !strings.Contains(stderr, "did you mean W-01?") {
 		t.Errorf("case show W-011: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestCaseListPreferredName: a caller gives the name they go by, the
+// intake's preferred name: case list --name finds it, alone or with the
+// words of their name, and says in a last column (and the JSON) that the
+// case was found by it; a case found by its name has "-" there. The
+// hint of a name given for a case counts what the list finds.
+func TestCaseListPreferredName(t *testing.T) {
+	_, at := nameStore(t)
+	if code, _, stderr := at("2026-03-16", "case", "set", "W-01", "--preferred-name", "Nia"); code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, c := range []struct {
+		name string
+		want string // the lines' first and last columns
+	}{
+		{"nia", "W-01 Nia"},
+		{"Nia Souza", "W-01 Nia"},
+		{"souza", "W-01 -"},
+		{"ana", "W-01 -|W-03 -"},
+	} {
+		code, stdout, stderr := at("2026-03-16", "case", "list", "--name", c.name)
+		var got []string
+		for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+			cells := strings.Split(line, "\t")
+			if len(cells) != 7 {
+				t.Errorf("case list --name %q: %d columns, want 7: %q", c.name, len(cells), line)
+			}
+			got = append(got, cells[0]+" "+cells[len(cells)-1])
+		}
+		if code != 0 || strings.Join(got, "|") != c.want {
+			t.Errorf("case list --name %q: exit %d, listed %q, want %q\n%s", c.name, code, got, c.want, stderr)
+		}
+	}
+	// Without --name, no such column.
+	if _, stdout, _ := at("2026-03-16", "case", "list"); strings.Count(strings.SplitN(stdout, "\n", 2)[0], "\t") != 5 {
+		t.Errorf("case list: want 6 columns without --name:\n%s", stdout)
+	}
+	code, stdout, _ := at("2026-03-16", "case", "list", "--name", "nia", "-o", "json")
+	var items []caseItem
+	if err := json.Unmarshal([]byte(stdout), &items); code != 0 || err != nil || len(items) != 1 || items[0].ID != "W-01" || items[0].MatchedPreferredName != "Nia" {
+		t.Errorf("case list --name nia -o json: exit %d, %v\n%s", code, err, stdout)
+	}
+	code, stdout, _ = at("2026-03-16", "case", "list", "--name", "souza", "-o", "json")
+	if code != 0 || strings.Contains(stdout, "matched_preferred_name") {
+		t.Errorf("case list --name souza -o json: found by the name, yet says a preferred name:\n%s", stdout)
+	}
+	code, _, stderr := at("2026-03-16", "case", "show", "Nia")
+	if want := "caseplan: hint: a case is named by its ID: caseplan case list --name Nia shows the ID of the 1 case whose participant's name matches\n"; code != 2 || !strings.HasSuffix(stderr, want) {
+		t.Errorf("case show Nia: exit %d\n%s\nwant the hint %s", code, stderr, want)
+	}
+}
+
+// TestSeveralCasesNameHint: a command that takes several cases reads a
+// name typed without quotes as one case a word. When none of the words
+// is a case or shaped like one, the hint searches them together as the
+// name they are, and says that quotes keep a name together; every such
+// command alike (nameCase, and case transfer's list of refusals).
+func TestSeveralCasesNameHint(t *testing.T) {
+	_, at := nameStore(t)
+	const together = "caseplan: hint: a case is named by its ID: caseplan case list --name 'Ana Souza' shows the ID of the 1 case whose participant's name matches; %s takes several cases, so each word of a name typed without quotes was read as a case: quotes keep a name together\n"
+	for _, c := range []struct {
+		args []string
+		hint string
+	}{
+		{[]string{"note", "add", "Ana", "Souza", "--kind", "contact", "--mode", "phone", "--two-way", "--service", "job-search", "--content", "Called"}, fmt.Sprintf(together, "note add")},
+		{[]string{"case", "transfer", "Ana", "Souza", "--to", "mrivera", "--reason", "caseload"}, fmt.Sprintf(together, "case transfer")},
+		{[]string{"case", "sealed", "reseal", "Ana", "Souza"}, fmt.Sprintf(together, "case sealed reseal")},
+		{[]string{"report", "search", "Ana", "Souza"}, fmt.Sprintf(together, "report search")},
+		{[]string{"validate", "Ana", "Souza"}, fmt.Sprintf(together, "validate")},
+		// One word is a case: the other is what is unknown, searched alone.
+		{[]string{"note", "add", "W-01", "Souza", "--kind", "contact", "--mode", "phone", "--two-way", "--service", "job-search", "--content", "Called"},
+			"caseplan: hint: a case is named by its ID: caseplan case list --name Souza shows the ID of the 1 case whose participant's name matches\n"},
+	} {
+		code, stdout, stderr := at("2026-03-16", c.args...)
+		if code != 2 || stdout != "" || !strings.HasSuffix(stderr, c.hint) {
+			t.Errorf("%q: exit %d\n%s%s\nwant the hint %s", c.args, code, stdout, stderr, c.hint)
+		}
+	}
+	// Words shaped like case IDs are slips of IDs, not a name.
+	if code, _, stderr := at("2026-03-16", "report", "search", "W-011", "W-09"); code != 2 || strings.Contains(stderr, "--name") {
+		t.Errorf("report search W-011 W-09: exit %d, a name searched:\n%s", code, stderr)
+	}
+}
+
+// TestNameHintToday: the hint's count is of the cases open by --today,
+// so the command it gives carries --today and lists the same cases.
+func TestNameHintToday(t *testing.T) {
+	_, at := nameStore(t)
+	for _, c := range []struct {
+		args []string
+		hint string
+	}{
+		{[]string{"case", "show", "Ana Souza", "--today", "2026-03-20"}, "caseplan: hint: a case is named by its ID: caseplan case list --name 'Ana Souza' --today 2026-03-20 lists the 2 cases whose participant's name matches, with their IDs\n"},
+		{[]string{"case", "show", "Ana", "Souza", "--today", "2026-03-20"}, "caseplan: hint: a case is named by its ID: caseplan case list --name 'Ana Souza' --today 2026-03-20 lists the 2 cases whose participant's name matches, with their IDs\n"},
+		{[]string{"note", "add", "Ana", "Souza", "--today", "2026-03-16", "--kind", "contact", "--mode", "phone", "--two-way", "--service", "job-search", "--content", "Called"}, "caseplan: hint: a case is named by its ID: caseplan case list --name 'Ana Souza' --today 2026-03-16 shows the ID of the 1 case whose participant's name matches; note add takes several cases, so each word of a name typed without quotes was read as a case: quotes keep a name together\n"},
+	} {
+		code, stdout, stderr := at("2026-03-20", c.args...)
+		if code != 2 || stdout != "" || !strings.HasSuffix(stderr, c.hint) {
+			t.Errorf("%q: exit %d\n%s%s\nwant the hint %s", c.args, code, stdout, stderr, c.hint)
+		}
+	}
+	// The command given lists what the hint counted.
+	if code, stdout, _ := at("2026-03-20", "case", "list", "--name", "Ana Souza", "--today", "2026-03-16"); code != 0 || strings.Count(stdout, "\n") != 1 {
+		t.Errorf("case list --name 'Ana Souza' --today 2026-03-16: exit %d\n%s", code, stdout)
 	}
 }

@@ -129,6 +129,15 @@ func caseTransferRun(opts *caseTransferOptions) error {
 		load = t.Cases
 	} else if load, t.Meant, err = existingCases(opts.globals, t.Cases); err != nil {
 		return err
+	} else if len(load) == 0 {
+		// "case transfer Ana Souza --to ...": none of the words is a
+		// case, and together they may be a name, searched as note add
+		// searches one (nameCase).
+		if root, rerr := opts.storeRoot(); rerr == nil {
+			if known, rerr := caseDirs(root); rerr == nil {
+				t.UnknownHint, _ = opts.nameTypedAsCases("case transfer", t.Cases, known)
+			}
+		}
 	}
 	// Checking and committing a manager's few hundred cases takes seconds
 	// at 10,000 cases too.

@@ -67,7 +67,10 @@ open cases of a layoff cohort (less those --absent names). Each case gets the
 note in a file of its own, all with the same note ID, so each attendee's
 record holds the contact (counted as its program counts one: --two-way, and
 for WIOA a --service); the session is one commit. stdout then has one line
-per case: CASE and the note's ID, tab-separated.
+per case: CASE and the note's ID, tab-separated. A CASE is a case's ID:
+a participant's name typed without quotes (note add Ana Souza ...) is
+read as one case a word, and the error's hint gives the caseplan case
+list --name command that finds the name, all its words together.
 
 A late entry: a case's former manager may add a note in their own name
 dated (--date) on or before the day the case was transferred from them,

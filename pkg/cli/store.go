@@ -603,6 +603,14 @@ func (g *globals) nameCase(c *cobra.Command, raw []string, err error) error {
 		// case manager asked of, and the hints below are about it.
 		uc.Commit = ""
 	}
+	// "note add Ana Souza ...": a command that takes several cases read
+	// each word of a name typed without quotes as a case. Searched as
+	// the one name they are, not by the first word alone.
+	if c != nil && severalCases(c) && slices.Contains(c.Flags().Args(), uc.ID) {
+		if hint, ok := g.nameTypedAsCases(strings.TrimPrefix(c.CommandPath(), "caseplan "), c.Flags().Args(), ids); ok {
+			return hintf(err, "%s", hint)
+		}
+	}
 	// A slip of a key, or a case a colleague opened that this clone has
 	// not received yet: either way the message alone leaves the case
 	// manager guessing.
@@ -672,10 +680,55 @@ func nameLike(s string) bool {
 func (g *globals) nameHint(text string) (hint string, n int, ok bool) {
 	n, ok = g.namesFound(text)
 	list := "caseplan case list --name " + shellWord(text)
+	if g.today != "" {
+		// The count is of the cases open by --today (a case opened
+		// later is left out): the command given lists the same ones.
+		// CASEPLAN_TODAY, set in the environment, carries over as it is.
+		if day, err := g.todayDate(); err == nil {
+			list += " --today " + day.Format(time.DateOnly)
+		}
+	}
 	if n == 1 {
 		return fmt.Sprintf("a case is named by its ID: %s shows the ID of the 1 case whose participant's name matches", list), n, ok
 	}
 	return fmt.Sprintf("a case is named by its ID: %s lists the %d cases whose participant's name matches, with their IDs", list, n), n, ok
+}
+
+// severalCases reports whether c takes several cases (note add CASE...,
+// case transfer CASE..., validate [CASE|PATH...]).
+func severalCases(c *cobra.Command) bool {
+	p := positional(c.Use)
+	return strings.Contains(p, "CASE") && strings.Contains(p, "...")
+}
+
+// nameTypedAsCases is the hint for the words a command that takes
+// several cases (cmd: "note add") read as cases, when the store has none
+// of them, none is shaped like a case ID (a digit: W-001, 2026-0042) or
+// a slip of one, and together they are a name case list --name finds:
+// "note add Ana Souza ..." was meant for Ana Souza's case, not for cases
+// "Ana" and "Souza". false otherwise, and the hint of the first word
+// alone stands.
+func (g *globals) nameTypedAsCases(cmd string, words, ids []string) (string, bool) {
+	if len(words) < 2 {
+		return "", false
+	}
+	for _, w := range words {
+		if slices.Contains(ids, w) || strings.ContainsFunc(w, unicode.IsDigit) {
+			return "", false
+		}
+		if meant, _ := caseMeant(w, ids); meant != "" {
+			return "", false
+		}
+	}
+	text := strings.Join(words, " ")
+	if !nameLike(text) {
+		return "", false
+	}
+	hint, n, ok := g.nameHint(text)
+	if !ok || n == 0 {
+		return "", false
+	}
+	return fmt.Sprintf("%s; %s takes several cases, so each word of a name typed without quotes was read as a case: quotes keep a name together", hint, cmd), true
 }
 
 // nameInArgs gives the error of a name typed without quotes where one
