@@ -33,11 +33,7 @@ type BackEntry struct {
 // nothing. "" for a kind no dated record clears.
 func clearCommand(kind, id string, contact calendar.Contact) string {
 	note := func(noteKind string) string {
-		cmd := NoteAddCommand(id, noteKind, contact) + " --date DATE"
-		if contact.RequiresService {
-			cmd += " --content TEXT"
-		}
-		return cmd
+		return NoteAddCommand(id, noteKind, contact) + " --date DATE"
 	}
 	switch kind {
 	case DueContact:

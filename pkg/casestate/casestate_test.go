@@ -423,7 +423,7 @@ func TestDue(t *testing.T) {
 			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},
 			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
 			{DuePeriodEnd, "2026-04-30", "the notification period ends", "intake.yaml:10"},
-			{DueSearchPlan, "2026-05-01", "the plan needs its job search plan (caseplan iep target add) and skill plan (caseplan iep course add) by the layoff date", "intake.yaml:1"},
+			{DueSearchPlan, "2026-05-01", "the plan needs its job search plan (caseplan iep target add C1 --title TITLE) and skill plan (caseplan iep course add C1 --course NAME) by the layoff date", "intake.yaml:1"},
 			{DueToolbox, "2026-05-01", "finish the toolbox by the layoff date: resume draft, cover letter not recorded, thank-you letter not recorded", "intake.yaml:11"},
 		}},
 		{"ws: a plan without its skill plan, overdue after the layoff date", files{
@@ -433,7 +433,7 @@ func TestDue(t *testing.T) {
 		}.with(refs), "2026-05-12", []want{
 			{DueIntakeMeeting, "2026-03-09", "hold the intake meeting", "intake.yaml:2"},
 			{DueTrackerReview, "2026-04-02", "review the activity tracker with the candidate (monthly, 000; none yet since the case opened on 2026-03-02)", "intake.yaml:2"},
-			{DueSearchPlan, "2026-05-01", "^the plan needs its skill plan (caseplan iep course add) by the layoff date", "iep.yaml:1"},
+			{DueSearchPlan, "2026-05-01", "^the plan needs its skill plan (caseplan iep course add C1 --course NAME) by the layoff date", "iep.yaml:1"},
 			{DueContact, "2026-05-17", "weekly check-in", "notes/2026-05-10-ck01.yaml:2"},
 			{DuePlanReview, "2026-05-31", "review the plan", "iep.yaml:1"},
 			{DuePeriodEnd, "2026-07-30", "the work security period ends", "intake.yaml:10"},
@@ -1370,7 +1370,7 @@ func TestDueReferenceUnreachable(t *testing.T) {
 			refs = append(refs, d)
 		}
 	}
-	want := "2 of 3 references with permission; reference RF-K7QX3 agreed to be named but has neither a phone nor an email, so no employer can check it and it does not count: add one with caseplan ref update C1 RF-K7QX3 --phone PHONE (or --email EMAIL); secure the rest by the layoff date"
+	want := "2 of 3 references with permission; reference RF-K7QX3 agreed to be named but has neither a phone nor an email, so no employer can check it and it does not count: add one with caseplan ref update C1 RF-K7QX3 --phone PHONE (or --email EMAIL); secure the rest by the layoff date, each recorded with caseplan ref add C1 --name NAME --relationship TEXT --phone PHONE --permission DATE"
 	if len(refs) != 1 || refs[0].Detail != want {
 		t.Fatalf("references items: %+v\nwant one saying %q", refs, want)
 	}

@@ -298,21 +298,26 @@ func (x *view) extensionDecisionDue(p period) {
 		return
 	}
 	last := string(date(wp.LastDay()))
-	detail := "the joint committee's decision on the extension request of " + string(wp.PendingRequested) + ", by the period's last day (" + last + "); record it with caseplan extension decide " + x.c.ID
+	// The command whole (extension decide refuses to go without --date,
+	// --by and the decision): an approval first, which is refused past
+	// the longest extension, where only --denied is left.
+	decide := "caseplan extension decide " + x.c.ID + " --date DATE --by WHO --approved --until DATE, or with --denied in place of --approved --until DATE"
+	deny := "caseplan extension decide " + x.c.ID + " --date DATE --by WHO --denied"
+	detail := "the joint committee's decision on the extension request of " + string(wp.PendingRequested) + ", by the period's last day (" + last + "); record it with " + decide
 	switch {
 	case p.phase == PhaseExtensionPending && x.today.After(wp.Longest):
 		// No decision can extend the job search past the longest
 		// extension's end (000: "up to three months beyond"); the
 		// tickler says so rather than decide for the committee.
-		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + ", and even the longest extension would have ended on " + string(date(wp.Longest)) + ": whatever it decides, the candidate's work security is over; get its decision and record it with caseplan extension decide " + x.c.ID
+		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + ", and even the longest extension would have ended on " + string(date(wp.Longest)) + ": whatever it decides, the candidate's work security is over; get its decision and record it with " + deny
 	case p.phase == PhaseExtensionPending && string(wp.PendingRequested) > last:
 		// A request made after the period ended (taken: 000 sets no
 		// deadline) is overdue from the day it is made; "the request of
 		// August 5 and the period ended on July 30" would read as if the
 		// committee had let it lapse.
-		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + ", made after the period ended on " + last + ", so its decision was due before the request: the candidate is neither extended nor separated; record its decision with caseplan extension decide " + x.c.ID
+		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + ", made after the period ended on " + last + ", so its decision was due before the request: the candidate is neither extended nor separated; record its decision with " + decide
 	case p.phase == PhaseExtensionPending:
-		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + " and the period ended on " + last + ": the candidate is neither extended nor separated; record its decision with caseplan extension decide " + x.c.ID
+		detail = "the joint committee has not decided the extension request of " + string(wp.PendingRequested) + " and the period ended on " + last + ": the candidate is neither extended nor separated; record its decision with " + decide
 	}
 	x.add(DueExtensionDecision, wp.LastDay(), detail, x.file(layout.KindOutcome), "extensions", itoa(wp.PendingAt))
 }
@@ -356,7 +361,7 @@ func SeparatedWords(st calendar.Standing, caseID string) string {
 	if ended, ok := st.JobEnded.Time(); ok && ended.After(p.LastDay()) {
 		how = ", and the job the candidate was placed in ended after it (the case was reopened on " + string(st.JobEnded) + ")"
 	}
-	return what + " ended on " + string(date(p.LastDay())) + how + ": the candidate is separated; prepare them for separation (000) and close the case with caseplan case close " + caseID + " --reason separated"
+	return what + " ended on " + string(date(p.LastDay())) + how + ": the candidate is separated; prepare them for separation (000) and close the case with caseplan case close " + caseID + " --date DATE --reason separated"
 }
 
 // contactDue is the next contact the program asks for: weekly check-ins
@@ -568,8 +573,11 @@ func FirstContactOf(c *casefile.Case, cfg *record.Config, day time.Time) (FirstC
 // agreement never puts the contact later than it. what says the contact;
 // after a last contact, every is the interval and last its day (0 and ""
 // otherwise: what says it all). file and at are where the interval
-// counts from.
+// counts from. Every contact item ends with the command that records the
+// contact as the program counts one (NoteAddCommand), whole: typed with
+// its placeholders filled, it takes the item off.
 func (x *view) addContact(rule string, since, byRule time.Time, what string, every int, last record.Date, file string, at ...string) {
+	recordIt := "; record it with " + NoteAddCommand(x.c.ID, "contact", x.contact)
 	detail := what
 	if last != "" {
 		detail += " (every " + countOf(every, "day") + "; last " + string(last) + ")"
@@ -582,7 +590,7 @@ func (x *view) addContact(rule string, since, byRule time.Time, what string, eve
 				if last != "" {
 					detail += "; last " + string(last)
 				}
-				if d := x.addFor(rule, DueContact, "", next, detail, x.file(layout.KindIEP), "contact_schedule"); d != nil && next.Before(byRule) {
+				if d := x.addFor(rule, DueContact, "", next, detail+recordIt, x.file(layout.KindIEP), "contact_schedule"); d != nil && next.Before(byRule) {
 					d.ByInterval = date(byRule)
 				}
 				return
@@ -590,7 +598,7 @@ func (x *view) addContact(rule string, since, byRule time.Time, what string, eve
 			detail += ", before the next agreed day (" + agreed + ": " + string(date(next)) + "): the program's interval comes first"
 		}
 	}
-	x.addFor(rule, DueContact, "", byRule, detail, file, at...)
+	x.addFor(rule, DueContact, "", byRule, detail+recordIt, file, at...)
 }
 
 // schedule is the contact schedule the case's plan agrees, nil for none.
@@ -625,13 +633,13 @@ func (x *view) planDue(p period) {
 		}
 		for j, m := range g.Milestones {
 			if t, ok := m.Due.Time(); ok && m.Done == "" {
-				x.addItem(DueMilestone, m.ID, t, "milestone "+m.ID+" ("+g.ID+"): "+m.Text, f, "goals", itoa(i), "milestones", itoa(j))
+				x.addItem(DueMilestone, m.ID, t, "milestone "+m.ID+" ("+g.ID+"): "+m.Text+"; once reached, record it with caseplan iep milestone done "+x.c.ID+" "+m.ID, f, "goals", itoa(i), "milestones", itoa(j))
 			}
 		}
 	}
 	for i, s := range plan.NextSteps {
 		if t, ok := s.Due.Time(); ok && s.Done == "" {
-			x.addItem(DueNextStep, s.ID, t, "next step "+s.ID+" ("+s.Owner+"): "+s.Text, f, "next_steps", itoa(i))
+			x.addItem(DueNextStep, s.ID, t, "next step "+s.ID+" ("+s.Owner+"): "+s.Text+"; once done, record it with caseplan iep step done "+x.c.ID+" "+s.ID, f, "next_steps", itoa(i))
 		}
 	}
 	switch p.phase {
@@ -656,7 +664,7 @@ func (x *view) planDue(p period) {
 		if !reviewed {
 			since = "made " + string(date(last)) + ", not reviewed yet"
 		}
-		x.add(DuePlanReview, last.AddDate(0, 0, every), "review the plan (every "+countOf(every, "day")+"; "+since+")", f, at...)
+		x.add(DuePlanReview, last.AddDate(0, 0, every), "review the plan (every "+countOf(every, "day")+"; "+since+"); record it with caseplan iep review "+x.c.ID, f, at...)
 	}
 }
 
@@ -685,7 +693,7 @@ func (x *view) actionsDue() {
 				continue
 			}
 			ref := ActionRef(n.ID, i+1)
-			x.addItem(DueAction, ref, due, "action "+ref+" ("+a.Owner+"): "+a.Text, x.c.NotePath(n), "actions", itoa(i))
+			x.addItem(DueAction, ref, due, "action "+ref+" ("+a.Owner+"): "+a.Text+"; once done, record it with caseplan action done "+x.c.ID+" "+ref+" (dropped: caseplan action drop "+x.c.ID+" "+ref+" --reason TEXT)", x.c.NotePath(n), "actions", itoa(i))
 		}
 	}
 }
@@ -813,34 +821,35 @@ func (x *view) layoffDue() {
 		if words := UnreachableWords(x.c, date(x.today)); words != "" {
 			detail += "; " + words
 		}
-		x.add(DueReferences, ws.Layoff, detail+"; secure the rest by the layoff date", x.fileOr(layout.KindReferences, layout.KindIntake))
+		x.add(DueReferences, ws.Layoff, detail+"; secure the rest by the layoff date, each recorded with "+ReferenceAddCommand(x.c.ID), x.fileOr(layout.KindReferences, layout.KindIntake))
 	}
 	// "Develop a job search plan", "Develop a skill plan".
 	var missing []string
 	if x.c.IEP == nil || len(x.c.IEP.JobTargets) == 0 {
-		missing = append(missing, "job search plan (caseplan iep target add)")
+		missing = append(missing, "job search plan (caseplan iep target add "+x.c.ID+" --title TITLE)")
 	}
 	if x.c.IEP == nil || len(x.c.IEP.SkillPlan) == 0 {
-		missing = append(missing, "skill plan (caseplan iep course add)")
+		missing = append(missing, "skill plan (caseplan iep course add "+x.c.ID+" --course NAME)")
 	}
 	if len(missing) > 0 {
 		x.add(DueSearchPlan, ws.Layoff, "the plan needs its "+strings.Join(missing, " and ")+" by the layoff date", x.fileOr(layout.KindIEP, layout.KindIntake))
 	}
 	// "Finalize the candidate's resume, cover letter, and thank-you letter."
-	var open []string
+	var open, flags []string
 	for _, item := range x.c.Intake.Toolbox.Unfinished() {
 		state := item.State
 		if state == "" {
 			state = "not recorded"
 		}
 		open = append(open, item.Name+" "+state)
+		flags = append(flags, item.Flag+" final")
 	}
 	if len(open) > 0 {
 		var at []string
 		if x.c.Intake.Toolbox != nil {
 			at = []string{"toolbox"}
 		}
-		x.add(DueToolbox, ws.Layoff, "finish the toolbox by the layoff date: "+strings.Join(open, ", ")+" (caseplan case toolbox)", x.file(layout.KindIntake), at...)
+		x.add(DueToolbox, ws.Layoff, "finish the toolbox by the layoff date: "+strings.Join(open, ", ")+" (caseplan case toolbox "+x.c.ID+" "+strings.Join(flags, " ")+")", x.file(layout.KindIntake), at...)
 	}
 }
 
@@ -855,6 +864,16 @@ func UnreachableWords(c *casefile.Case, day record.Date) string {
 		words = append(words, "reference "+c.References.References[i].Handle(i)+" agreed to be named but has neither a phone nor an email, so no employer can check it and it does not count: add one with "+ReferenceReachCommand(c.ID, c.References.References[i].Handle(i)))
 	}
 	return strings.Join(words, "; ")
+}
+
+// ReferenceAddCommand is the command, whole, that records a reference of
+// case caseID who agreed to be named (000: "Secure three professional
+// references"), with the phone an employer checks it by (a reference
+// without a phone or an email does not count: calendar.Reachable).
+// validate's ws-references and the tickler's references item say it
+// alike.
+func ReferenceAddCommand(caseID string) string {
+	return "caseplan ref add " + caseID + " --name NAME --relationship TEXT --phone PHONE --permission DATE"
 }
 
 // ReferenceReachCommand is the command, whole, that records how an
@@ -904,7 +923,7 @@ func (x *view) closedDue(p period) {
 	}
 	for i, fu := range o.FollowUps {
 		if t, ok := fu.Due.Time(); ok && fu.Done == "" {
-			x.addItem(DueFollowUp, followUpItem(fu, i), t, what, x.file(layout.KindOutcome), "follow_ups", itoa(i))
+			x.addItem(DueFollowUp, followUpItem(fu, i), t, what+"; "+x.followUpCommand(fu), x.file(layout.KindOutcome), "follow_ups", itoa(i))
 		}
 	}
 }
@@ -918,7 +937,7 @@ func (x *view) followUpsDue(p period) {
 	if o != nil {
 		for i, fu := range o.FollowUps {
 			if t, ok := fu.Due.Time(); ok && fu.Done == "" {
-				x.addItem(DueFollowUp, followUpItem(fu, i), t, "follow-up"+x.followUpContext(), f, "follow_ups", itoa(i))
+				x.addItem(DueFollowUp, followUpItem(fu, i), t, "follow-up"+x.followUpContext()+"; "+x.followUpCommand(fu), f, "follow_ups", itoa(i))
 			}
 		}
 	}
@@ -954,8 +973,14 @@ func (x *view) quartersAfterExitDue() {
 		if covered || planned(o, first, last) {
 			continue
 		}
-		x.addItem(DueFollowUp, quarterItem+itoa(k), last, "follow-up in the "+calendar.Ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+")", x.file(layout.KindIntake), "exited")
+		x.addItem(DueFollowUp, quarterItem+itoa(k), last, "follow-up in the "+calendar.Ordinal(k)+" quarter after exit, "+calendar.QuarterName(first)+" ("+string(date(first))+" to "+string(date(last))+"); record it with caseplan followup add "+x.c.ID+" --quarter "+itoa(k)+" --date DATE", x.file(layout.KindIntake), "exited")
 	}
+}
+
+// followUpCommand is the command, whole, that records planned follow-up
+// fu done: followup add marks the one due on --due done (its help).
+func (x *view) followUpCommand(fu record.FollowUp) string {
+	return "record it with caseplan followup add " + x.c.ID + " --due " + string(fu.Due) + " --date DATE"
 }
 
 // followUpItem names a planned follow-up: its ID, or for one written
@@ -1046,8 +1071,14 @@ func (x *view) potentialExitDue(p period) {
 		return // no participation yet, or a service is scheduled
 	}
 	last := string(date(pp.LastService))
+	// The service that keeps the participant in: a note recording it,
+	// whole, with --service whatever the program counts as a contact.
+	serve := NoteAddCommand(x.c.ID, "contact", x.contact)
+	if !x.contact.RequiresService {
+		serve += " --service CODE"
+	}
 	detail := "potential exit: no participation-causing service since " + last + "; exits unless served (or a service is scheduled) by " +
-		string(date(pp.ServeBy())) + ", with exit date " + last + " (TEGL 10-16)"
+		string(date(pp.ServeBy())) + ", with exit date " + last + " (TEGL 10-16); record a service given with " + serve
 	if p.phase == PhaseClosed {
 		detail = "exit of the closed case (closed on " + string(date(p.start)) + "): no participation-causing service since " + last +
 			"; it exits on " + string(date(known)) + ", with exit date " + last + ": record it then with caseplan case exit " + x.c.ID + " (TEGL 10-16)"

@@ -54,8 +54,10 @@ func IntakeMeetingOf(c *casefile.Case, cfg *record.Config) (IntakeMeeting, bool)
 
 // NoteAddCommand is the note add command that records a note of kind on
 // case caseID, whole: the flags note add requires (--kind, --mode),
-// two-way as a contact must be, and a service code where the program's
-// contact needs one. A hint that named the command without its case or
+// two-way as a contact must be, and where the program's contact needs one
+// a service code and the detailed note that make it count (002,
+// calendar.Contact.WhyNot): without --content the note is kept but is no
+// contact, and the item it was typed for stays due. A hint that named the command without its case or
 // its required flags could not be run as written (the cohort's first
 // month, 000: the intake meeting and the weekly check-ins of dozens of
 // cases at once). validate's findings and the tickler's items say it
@@ -63,7 +65,7 @@ func IntakeMeetingOf(c *casefile.Case, cfg *record.Config) (IntakeMeeting, bool)
 func NoteAddCommand(caseID, kind string, contact calendar.Contact) string {
 	cmd := "caseplan note add " + caseID + " --kind " + kind + " --mode MODE --two-way"
 	if contact.RequiresService {
-		cmd += " --service CODE"
+		cmd += " --service CODE --content TEXT"
 	}
 	return cmd
 }

@@ -144,10 +144,7 @@ func (g *globals) sayNext(res *casework.Result) error {
 		return err
 	}
 	cfg := res.After.Config
-	record := "caseplan note add " + id + " --kind intake --mode MODE --two-way"
-	if calendar.ContactFor(c, cfg).RequiresService {
-		record += " --service CODE --content TEXT"
-	}
+	record := casestate.NoteAddCommand(id, casestate.NoteIntake, calendar.ContactFor(c, cfg))
 	w := g.env.Stderr
 	fmt.Fprintf(w, "caseplan: next: record the intake meeting with %s\n", record)
 	state := casestate.Compute(c, cfg, today)

@@ -505,6 +505,14 @@ func TestExitInDoubtSaidOnItsRows(t *testing.T) {
 	if want := "a participation-causing service on 2026-04-02 comes after it"; !ok || f.ExitDoubt != want {
 		t.Errorf("exit doubt %q, want %q", f.ExitDoubt, want)
 	}
+	// A plan service with no end recorded counts as given every day: the
+	// doubt names it, not "a service on" the report's day.
+	open := "created: 2026-03-02\nservices:\n  - id: S1\n    name: Job club\n    code: job-search\n    start: 2026-03-03\n"
+	snap = storetest.Load(t, wioaCase("exited: 2026-03-05\n", map[string]string{"cases/W1/iep.yaml": open}))
+	f, ok = FactsOf(snap.Case("W1"), snap.Config, day)
+	if want := "plan service S1, started on 2026-03-03, has no end recorded and runs past it"; !ok || f.ExitDoubt != want {
+		t.Errorf("exit doubt %q, want %q", f.ExitDoubt, want)
+	}
 }
 
 // A participant whose recorded exit comes before the training they were

@@ -271,6 +271,11 @@ func (f Facts) CountedExit() time.Time {
 // participation-causing service after it, or none on it (the last was
 // earlier). Empty when the exit is that service's date.
 func exitDoubt(c *casefile.Case, cfg *record.Config, exit time.Time, p calendar.Participation) string {
+	if p.UnderWay != "" && p.LastService.After(exit) {
+		// Counted as given every day, not on the report's day: name the
+		// service and what it lacks (pkg/validate's wioa-exit-date).
+		return "plan service " + p.UnderWay + ", started on " + date(p.UnderWaySince) + ", has no end recorded and runs past it"
+	}
 	if p.LastService.After(exit) {
 		return "a participation-causing service on " + date(p.LastService) + " comes after it"
 	}

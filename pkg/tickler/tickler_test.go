@@ -198,7 +198,7 @@ func TestClosedCaseFollowUps(t *testing.T) {
 		f := follow[i]
 		if f.Kind != casestate.DueFollowUp || string(f.Due) != w.due || f.Line != w.line || f.Days != w.days || f.Overdue ||
 			f.Path != "cases/B2/outcome.yaml" || f.Manager != "mrivera" ||
-			f.Detail != "follow-up after the placement at Riverside Library (case closed on 2026-02-15)" {
+			f.Detail != "follow-up after the placement at Riverside Library (case closed on 2026-02-15); record it with caseplan followup add B2 --due "+w.due+" --date DATE" {
 			t.Errorf("follow-up %d: %+v, want due %s at outcome.yaml:%d in %d days", i, f, w.due, w.line, w.days)
 		}
 	}

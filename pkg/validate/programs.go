@@ -729,9 +729,22 @@ var wioaRules = []*Rule{
 			// recorded too early, or a new period of participation began
 			// — a period is a case of its own, that names this one
 			// (intake returning_from, wioa-returning-from).
-			if now := calendar.ParticipationOf(x.Case, x.Config, x.Today); now.LastService.After(exit) {
-				x.Report(x.File(layout.KindIntake), Path("exited"), "a participation-causing service on %s comes after the exit recorded on %s; if the participant had not exited, correct exited with caseplan edit %s intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16): open a case for it with caseplan case new --returning-from %s --program %s --opened DATE and record the service there, and void a note recorded here for it with caseplan note amend %s NOTE --void --content TEXT",
-					now.LastService.Format(time.DateOnly), exit.Format(time.DateOnly), x.Case.ID, x.Case.ID, x.Case.Intake.Program, x.Case.ID)
+			now := calendar.ParticipationOf(x.Case, x.Config, x.Today)
+			if now.UnderWay != "" && now.LastService.After(exit) {
+				// A plan service started with no end recorded counts as
+				// given every day (calendar.Participation.UnderWay), so
+				// "a service on" today would name a day nothing happened:
+				// say which service it is, and that recording its end is
+				// what the exit needs (the exit is the last service's
+				// day, PIRL 901; no service is under way at exit, TEGL
+				// 10-16).
+				x.Report(x.File(layout.KindIntake), Path("exited"), "plan service %s, started on %s, has no end recorded, so it counts as given every day and runs past the exit recorded on %s; record the day it ended with caseplan iep service end %s %s --date DATE (the exit is that day when it was the last participation-causing service, PIRL 901); if it went on after the exit, the participant had not exited: correct exited with caseplan edit %s intake",
+					now.UnderWay, now.UnderWaySince.Format(time.DateOnly), exit.Format(time.DateOnly), x.Case.ID, now.UnderWay, x.Case.ID)
+				return
+			}
+			if now.LastService.After(exit) {
+				x.Report(x.File(layout.KindIntake), Path("exited"), "a participation-causing service on %s comes after the exit recorded on %s; if the participant had not exited, correct exited with caseplan edit %s intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16): open a case for it with caseplan case new --returning-from %s --opened DATE and record the service there, and void a note recorded here for it with caseplan note amend %s NOTE --void --content TEXT",
+					now.LastService.Format(time.DateOnly), exit.Format(time.DateOnly), x.Case.ID, x.Case.ID, x.Case.ID)
 				return
 			}
 			// The exit date is the last such service's date (PIRL 901).

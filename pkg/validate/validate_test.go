@@ -653,7 +653,7 @@ func ruleTests() []ruleTest {
 		}, want: "cases/W1/iep.yaml:21:11", msg: "the participant's agreement to the plan is dated 2026-03-05, before the plan was created (2026-03-09)"},
 		{rule: "wioa-first-contact", on: today, change: func(m memStore) {
 			m["cases/W1/notes/2026-03-05-ab12.yaml"] = strings.Replace(m["cases/W1/notes/2026-03-05-ab12.yaml"], "two_way: true", "two_way: false", 1)
-		}, want: "cases/W1/intake.yaml:2:9", msg: "no contact yet: the first was due within 10 days of opening (by 2026-03-12); contact the customer and record it with caseplan note add W1 --kind contact --mode MODE --two-way --service CODE"},
+		}, want: "cases/W1/intake.yaml:2:9", msg: "no contact yet: the first was due within 10 days of opening (by 2026-03-12); contact the customer and record it with caseplan note add W1 --kind contact --mode MODE --two-way --service CODE --content TEXT"},
 		// A first contact made on day 12 is history, not an open
 		// obligation: a warning naming the days late (defect 7).
 		{rule: "wioa-first-contact-late", on: today, change: func(m memStore) {
@@ -1098,11 +1098,23 @@ func ruleTests() []ruleTest {
 				m.drop("WS1")
 				m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-06-30\nparticipant:")
 			}},
+		// A plan service with no end recorded counts as given every day:
+		// the finding names it and its end, not "a service on" today.
+		{rule: "wioa-exit-date", on: day("2026-10-15"), change: func(m memStore) {
+			m.drop("WS1")
+			m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-06-30\nparticipant:")
+			m.edit("cases/W1/iep.yaml", "    end: 2026-06-30\n", "    end: 2026-06-30\n  - id: S2\n    name: Job club\n    code: job-search\n    start: 2026-06-01\n")
+		}, want: "cases/W1/intake.yaml:6:9", msg: "plan service S2, started on 2026-06-01, has no end recorded, so it counts as given every day and runs past the exit recorded on 2026-06-30; record the day it ended with caseplan iep service end W1 S2 --date DATE (the exit is that day when it was the last participation-causing service, PIRL 901); if it went on after the exit, the participant had not exited: correct exited with caseplan edit W1 intake",
+			keep: func(m memStore) {
+				m.drop("WS1")
+				m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-06-30\nparticipant:")
+				m.edit("cases/W1/iep.yaml", "    end: 2026-06-30\n", "    end: 2026-06-30\n  - id: S2\n    name: Job club\n    code: job-search\n    start: 2026-06-01\n    end: 2026-06-30\n")
+			}},
 		{rule: "wioa-exit-date", on: day("2026-10-15"), change: func(m memStore) {
 			m.drop("WS1")
 			m.edit("cases/W1/intake.yaml", "participant:", "exited: 2026-06-30\nparticipant:")
 			m["cases/W1/notes/2026-09-01-rt01.yaml"] = "id: 2026-09-01-rt01\ndate: 2026-09-01\nauthor: mrivera\nkind: contact\nmode: in-person\ntwo_way: true\nservices: [career-counseling]\ncontent: Back after losing the job\n"
-		}, want: "cases/W1/intake.yaml:6:9", msg: "a participation-causing service on 2026-09-01 comes after the exit recorded on 2026-06-30; if the participant had not exited, correct exited with caseplan edit W1 intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16): open a case for it with caseplan case new --returning-from W1 --program wioa --opened DATE and record the service there, and void a note recorded here for it with caseplan note amend W1 NOTE --void --content TEXT",
+		}, want: "cases/W1/intake.yaml:6:9", msg: "a participation-causing service on 2026-09-01 comes after the exit recorded on 2026-06-30; if the participant had not exited, correct exited with caseplan edit W1 intake; if they came back after the exit, that service starts a new period of participation (TEGL 10-16): open a case for it with caseplan case new --returning-from W1 --opened DATE and record the service there, and void a note recorded here for it with caseplan note amend W1 NOTE --void --content TEXT",
 			keep: func(m memStore) {
 				// A follow-up after exit is not a participation-causing service.
 				m.drop("WS1")
