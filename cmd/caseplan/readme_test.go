@@ -240,7 +240,7 @@ func TestReadmeWalkthrough(t *testing.T) {
 	}
 	for _, want := range []string{"created a case store", "extension approved until 2026-10-28", "close the case (placed)", "Phase:        closed since 2026-08-03", "# Monthly status report, August 2026",
 		// case list --name "sam sam" finds the case by its participant's name.
-		"\topen\tdpatel\t2026-03-02\tSam Sample\n", "caseplan: 1 case\n"} {
+		"\topen\tdpatel\t2026-03-02\tSam Sample\t-\n", "caseplan: 1 case\n"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the walk-through's output has no %q:\n%s", want, out.String())
 		}

@@ -3,8 +3,10 @@ package cli
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -48,7 +50,11 @@ they go by (the intake's preferred name, alone or with their name: "nia"
 and "nia souza" find Ana Souza who goes by Nia), nothing else: not the
 notes or the sealed fields. With --name a last column, BY PREFERRED
 NAME, gives the preferred name a case was found by ("-": found by the
-name the list shows).
+name the list shows). When it finds
+nothing, a hint on stderr says what would, as a count and the --name to
+type: one word alone of several ("Ana Sousa" as heard), or a word's
+first letters; a TEXT with no letter (a phone number) is said to be no
+name.
 
 --phase PHASE lists the cases in that phase on --today, as case show
 names it; --overdue the cases with anything overdue on the tickler (what
@@ -182,6 +188,7 @@ func caseListRun(opts *caseListOptions) error {
 		// because it opens after --today is said whichever the format,
 		// and stdout stays the document alone.
 		opts.sayCount(len(items), sel.all, sel.later, sel.today)
+		opts.sayNameHint(sel.nameHint)
 		return nil
 	}
 	// --closed-before and --closed-after list cases for a review of
@@ -227,7 +234,15 @@ func caseListRun(opts *caseListOptions) error {
 		return err
 	}
 	opts.sayCount(len(items), sel.all, sel.later, sel.today)
+	opts.sayNameHint(sel.nameHint)
 	return nil
+}
+
+// sayNameHint gives nameMissHint's hint, when there is one.
+func (opts *caseListOptions) sayNameHint(hint string) {
+	if hint != "" {
+		fmt.Fprintf(opts.env.Stderr, "caseplan: hint: %s\n", hint)
+	}
 }
 
 // caseListSelection is what case list lists: the cases its filters
@@ -237,9 +252,10 @@ type caseListSelection struct {
 	items      []caseItem
 	all, later int
 	today      time.Time
-	closings   bool // --closed-before or --closed-after: the closing's columns
-	reopened   bool // --closed-after: the column of the reopening that undid a closing listed
-	byName     bool // --name: the column of the preferred name a case was found by
+	closings   bool   // --closed-before or --closed-after: the closing's columns
+	reopened   bool   // --closed-after: the column of the reopening that undid a closing listed
+	byName     bool   // --name: the column of the preferred name a case was found by
+	nameHint   string // --name found none: what it finds read more loosely (nameMissHint)
 }
 
 // caseListSelect reads the store's cases and selects those case list's
@@ -365,6 +381,7 @@ func caseListSelect(opts *caseListOptions) (caseListSelection, error) {
 		}
 	}
 	items, later := []caseItem{}, 0
+	var named []string // the participants the filters but --name leave, for nameMissHint
 	for _, r := range rows {
 		it := r.caseItem
 		// A case opened after --today was no case yet on it
@@ -384,13 +401,22 @@ func caseListSelect(opts *caseListOptions) (caseListSelection, error) {
 			(opts.center != "" && it.Center != opts.center) ||
 			(opts.phase != "" && r.Phase != opts.phase) ||
 			(opts.overdue && !r.Overdue) ||
-			(opts.name != "" && !foundByName(search, &it, r.PreferredName)) ||
 			(closings && (r.Closing == nil || !r.Closing.DatedBetween(closedAfter, closedBefore))) {
 			continue
 		}
+		if opts.name != "" {
+			named = append(named, strings.TrimSpace(r.PreferredName+" "+it.Participant))
+			if !foundByName(search, &it, r.PreferredName) {
+				continue
+			}
+		}
 		items = append(items, it)
 	}
-	return caseListSelection{items: items, all: len(all), later: later, today: today, closings: closings, reopened: closedAfter != "", byName: opts.name != ""}, nil
+	sel := caseListSelection{items: items, all: len(all), later: later, today: today, closings: closings, reopened: closedAfter != "", byName: opts.name != ""}
+	if opts.name != "" && len(items) == 0 {
+		sel.nameHint = nameMissHint(opts.name, named)
+	}
+	return sel, nil
 }
 
 // foundByName reports whether search finds the participant of it: by
@@ -407,6 +433,55 @@ func foundByName(search personname.Search, it *caseItem, preferred string) bool 
 	}
 	it.MatchedPreferredName = preferred
 	return true
+}
+
+// nameMissHint is the hint for a --name that found none of the names
+// the other filters left (named): what a caller's name, typed as heard,
+// finds when it is read more loosely — a word alone of several (the
+// other misspelt, here or in the record), or a word's first letters —
+// said as a count and the --name to type, never as names, since stderr
+// can end up in a CI log. A TEXT with no letter (a phone number, a case
+// ID) is not a name, and the hint says where those are found.
+func nameMissHint(text string, named []string) string {
+	words := strings.Fields(text)
+	if !strings.ContainsFunc(text, unicode.IsLetter) {
+		return "--name searches participants' names only, not phone numbers or IDs: ask the caller's name, or, for a case ID, caseplan case show ID"
+	}
+	finds := func(t string) int {
+		s, ok := personname.NewSearch(t)
+		if !ok {
+			return 0
+		}
+		n := 0
+		for _, name := range named {
+			if s.Finds(name) {
+				n++
+			}
+		}
+		return n
+	}
+	if len(words) > 1 {
+		best, most := "", 0
+		for _, w := range words {
+			if n := finds(w); n > most {
+				best, most = w, n
+			}
+		}
+		if most > 0 {
+			return fmt.Sprintf("no name has a word beginning with each word given; --name %s alone finds %s: another word may be spelt otherwise, as heard or as recorded", shellWord(best), countOf(most, "case"))
+		}
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if len(r) <= 3 {
+			continue
+		}
+		start := string(r[:3])
+		if n := finds(start); n > 0 {
+			return fmt.Sprintf("--name %s, the first letters of %s, finds %s: a word is found by its beginning, so type only as much of a name as you are sure of", shellWord(start), strconv.Quote(w), countOf(n, "case"))
+		}
+	}
+	return ""
 }
 
 // sayCount says on stderr how many cases of all the list has, and how

@@ -227,3 +227,36 @@ func TestNameHintToday(t *testing.T) {
 		t.Errorf("case list --name 'Ana Souza' --today 2026-03-16: exit %d\n%s", code, stdout)
 	}
 }
+
+// TestCaseListNameMissHint: a --name that finds nothing says what would:
+// a caller's name typed as heard ("Ana Sousa") finds nothing as a whole
+// but one word alone, or a word's first letters ("Anabela"), finds a
+// case; a phone number or an ID is no name. The hint counts and gives the
+// --name to type, never a participant's name (stderr can end up in a CI
+// log), and counts under the other filters. A list that finds something
+// has no hint.
+func TestCaseListNameMissHint(t *testing.T) {
+	_, at := nameStore(t)
+	for _, c := range []struct {
+		args []string
+		hint string
+	}{
+		{[]string{"--name", "Ana Sousa"}, `no name has a word beginning with each word given; --name Ana alone finds 2 cases: another word may be spelt otherwise, as heard or as recorded`},
+		{[]string{"--name", "Ana Sousa", "--status", "closed"}, ``},
+		{[]string{"--name", "Anabela"}, `--name Ana, the first letters of "Anabela", finds 2 cases: a word is found by its beginning, so type only as much of a name as you are sure of`},
+		{[]string{"--name", "555-0142"}, `--name searches participants' names only, not phone numbers or IDs: ask the caller's name, or, for a case ID, caseplan case show ID`},
+		{[]string{"--name", "Zed Nobody"}, ``},
+		{[]string{"--name", "souza"}, ``},
+	} {
+		code, stdout, stderr := at("2026-03-16", append([]string{"case", "list"}, c.args...)...)
+		_, hint, _ := strings.Cut(stderr, "caseplan: hint: ")
+		if code != 0 || strings.TrimSuffix(hint, "\n") != c.hint {
+			t.Errorf("case list %q: exit %d\n%s%s\nwant the hint %q", c.args, code, stdout, stderr, c.hint)
+		}
+		for _, name := range []string{"Souza", "Lima", "Anabel "} {
+			if strings.Contains(hint, name) {
+				t.Errorf("case list %q: the hint names a participant (%s):\n%s", c.args, name, hint)
+			}
+		}
+	}
+}

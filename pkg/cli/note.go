@@ -151,17 +151,31 @@ func (o *noteFlags) note(g *globals, c *cobra.Command, set, fill map[string]any)
 // without its year in the year nearest it, for the hint (yearlessDate).
 func parseAction(v string, today time.Time) (record.Action, error) {
 	parts := strings.SplitN(v, "|", 3)
+	owners := schemas.Enum("note", "actions", "[]", "owner")
 	if len(parts) != 3 {
-		return record.Action{}, usageErrorf("--action %q: write it as \"OWNER|DUE|TEXT\" (DUE may be empty)", v)
+		return record.Action{}, &UsageError{
+			Msg:  fmt.Sprintf("--action %q: write it as \"OWNER|DUE|TEXT\" (DUE may be empty)", v),
+			Hint: actionShapeHint(parts, owners),
+		}
 	}
 	// The text is kept as it was typed, spaces and line breaks and all:
 	// only the owner and the date are read as words.
 	a := record.Action{Owner: strings.TrimSpace(parts[0]), Text: parts[2]}
-	if owners := schemas.Enum("note", "actions", "[]", "owner"); !slices.Contains(owners, a.Owner) {
-		return a, usageErrorf("--action %q: the owner %q is not one of %s", v, a.Owner, strings.Join(owners, ", "))
+	if !slices.Contains(owners, a.Owner) {
+		hint := fmt.Sprintf("the owner is who does it: participant, manager (the case manager) or other (anyone else), e.g. %s", actionFlag("other", parts[1], a.Text))
+		if o := actionOwnerMeant(a.Owner); o != "" {
+			hint = "did you mean " + actionFlag(o, parts[1], a.Text) + "?"
+		}
+		return a, &UsageError{
+			Msg:  fmt.Sprintf("--action %q: the owner %q is not one of %s", v, a.Owner, strings.Join(owners, ", ")),
+			Hint: hint,
+		}
 	}
 	if strings.TrimSpace(a.Text) == "" {
-		return a, usageErrorf("--action %q: the action has no text", v)
+		return a, &UsageError{
+			Msg:  fmt.Sprintf("--action %q: the action has no text", v),
+			Hint: fmt.Sprintf("say what is to be done after the second bar: %s", actionFlag(a.Owner, parts[1], "TEXT")),
+		}
 	}
 	if due := strings.TrimSpace(parts[1]); due != "" {
 		if err := yearlessDate("action", due, today); err != nil {
@@ -173,6 +187,61 @@ func parseAction(v string, today time.Time) (record.Action, error) {
 		}
 	}
 	return a, nil
+}
+
+// actionShapeHint is the hint for an --action without its two bars: the
+// --action to type, with what was given put where it belongs. A text alone
+// is the participant's with no due date (the commonest item, 001: the
+// participant's next steps); an owner and a date lack the text; an owner
+// and a text, or a date and a text, lack the part between.
+func actionShapeHint(parts []string, owners []string) string {
+	const tail = "; the owner is participant, manager or other, and a due date (YYYY-MM-DD) between the bars keeps it on the tickler"
+	switch len(parts) {
+	case 1:
+		text := strings.TrimSpace(parts[0])
+		if text == "" {
+			text = "TEXT"
+		}
+		return fmt.Sprintf("who does it, when it is due, then what: %s", actionFlag("participant", "", text)) + tail
+	case 2:
+		first, second := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
+		owner := first
+		if o := actionOwnerMeant(first); o != "" {
+			owner = o
+		}
+		switch {
+		case slices.Contains(owners, owner) && dateLike(second):
+			return fmt.Sprintf("say what is to be done after a second bar: %s", actionFlag(owner, second, "TEXT"))
+		case slices.Contains(owners, owner):
+			return fmt.Sprintf("the due date goes between the bars, or nothing for none: %s", actionFlag(owner, "", second))
+		case dateLike(first):
+			return fmt.Sprintf("who does it comes first: %s", actionFlag("participant", first, second)) + tail
+		}
+	}
+	return fmt.Sprintf("for example %s", actionFlag("participant", "", "Send the updated resume")) + tail
+}
+
+// actionFlag writes an --action as it is typed, quoted for the shell.
+func actionFlag(owner, due, text string) string {
+	return "--action " + strconv.Quote(owner+"|"+strings.TrimSpace(due)+"|"+text)
+}
+
+// dateLike says whether s reads as a date someone meant, typed in any of
+// the usual shapes (2026-12-30, 12/30, 30.12.2026).
+var dateLike = regexp.MustCompile(`^\d{1,4}([-/.]\d{1,4}){1,2}$`).MatchString
+
+// actionOwnerMeant is the owner a word other than the three was meant as:
+// the same word in capitals, or the ones a case manager says for them.
+func actionOwnerMeant(s string) string {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "participant", "client", "customer", "candidate", "jobseeker", "job-seeker", "job seeker", "worker":
+		return "participant"
+	case "manager", "me", "i", "myself", "cm", "case-manager", "case manager", "casemanager", "counselor", "counsellor", "staff":
+		return "manager"
+	case "other", "someone else", "third-party", "third party", "employer", "provider":
+		return "other"
+	}
+	return ""
 }
 
 // actionDateError rewrites parseDate's error for the DUE part of an

@@ -20,11 +20,15 @@ func newCmdNoteList(g *globals, runF func(*noteListOptions) error) *cobra.Comman
 		Use:   "list CASE",
 		Short: "List a case's notes, oldest first",
 		Long: `List CASE's notes, oldest first, voided ones included: a note an
-amendment voided (note amend --void) shows its kind as "KIND (voided)".
+amendment voided (note amend --void) shows its kind as "KIND (voided)",
+and a note an amendment corrected (note amend) "KIND (amended)", so that
+it is read with its correction (note show names it).
 
   -o json  the notes' fields, each as note show -o json gives them without
            the action items' status; "voided_by", present only for a voided
-           note, names the amendment that voided it`,
+           note, names the amendment that voided it; "amended_by", present
+           only for a note corrected and not voided, the amendments that
+           corrected it`,
 		Example: `  caseplan note list 2026-K7QX2           # the case's notes, oldest first
   caseplan note list 2026-K7QX2 -o json   # for a script`,
 		Args: cobra.ExactArgs(1),
@@ -56,6 +60,10 @@ func noteListRun(opts *noteListOptions) error {
 			notes[i].Note = n
 			if by := c.VoidedBy(n); by != nil {
 				notes[i].VoidedBy = by.ID
+			} else {
+				for _, a := range c.Amendments(n.ID) {
+					notes[i].AmendedBy = append(notes[i].AmendedBy, a.ID)
+				}
 			}
 		}
 		return writeJSON(opts.env.Stdout, notes)
@@ -69,6 +77,10 @@ func noteListRun(opts *noteListOptions) error {
 		kind := n.Kind
 		if c.VoidedBy(n) != nil {
 			kind += " (voided)"
+		} else if len(c.Amendments(n.ID)) > 0 {
+			// Corrected: read with its amendment (note show names
+			// it), which a list sorted by date and ID may put above it.
+			kind += " (amended)"
 		}
 		t.row(n.ID, string(n.Date), n.Author, kind, n.Mode, two, summary(n))
 	}
@@ -80,6 +92,9 @@ func noteListRun(opts *noteListOptions) error {
 type noteListJSON struct {
 	*record.Note
 	VoidedBy string `json:"voided_by,omitempty"`
+	// AmendedBy names the amendments that corrected a note not voided,
+	// present only when some did.
+	AmendedBy []string `json:"amended_by,omitempty"`
 }
 
 // summary is a note's first line of substance, shortened for a table.

@@ -2,7 +2,10 @@ package cli
 
 import (
 	"errors"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,3 +98,56 @@ func TestNoteWarningsSayEveryExit(t *testing.T) {
 		}
 	}
 }
+
+// Every refusal of an --action's shape or owner has a hint, and the
+// --action the hint gives is one parseAction takes once its placeholder
+// (TEXT), if any, is filled: a new case manager's "Send the resume", with
+// no bars, or "me" as the owner, used to get the rule and no way on.
+func TestParseActionHints(t *testing.T) {
+	today := time.Date(2026, 12, 21, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in, hint string
+	}{
+		{"Send 3 applications by Friday",
+			`who does it, when it is due, then what: --action "participant||Send 3 applications by Friday"; the owner is participant, manager or other, and a due date (YYYY-MM-DD) between the bars keeps it on the tickler`},
+		{"participant|2026-12-30",
+			`say what is to be done after a second bar: --action "participant|2026-12-30|TEXT"`},
+		{"manager|Call the employer",
+			`the due date goes between the bars, or nothing for none: --action "manager||Call the employer"`},
+		{"2026-12-30|Call the employer",
+			`who does it comes first: --action "participant|2026-12-30|Call the employer"; the owner is participant, manager or other, and a due date (YYYY-MM-DD) between the bars keeps it on the tickler`},
+		{"me|2026-12-30|Call the employer",
+			`did you mean --action "manager|2026-12-30|Call the employer"?`},
+		{"Participant||Apply",
+			`did you mean --action "participant||Apply"?`},
+		{"boss|2026-12-30|Sign the form",
+			`the owner is who does it: participant, manager (the case manager) or other (anyone else), e.g. --action "other|2026-12-30|Sign the form"`},
+		{"participant|2026-12-30| ",
+			`say what is to be done after the second bar: --action "participant|2026-12-30|TEXT"`},
+	}
+	for _, tt := range tests {
+		_, err := parseAction(tt.in, today)
+		var u *UsageError
+		if !errors.As(err, &u) {
+			t.Fatalf("parseAction(%q) = %v, want a usage error", tt.in, err)
+		}
+		if u.Hint != tt.hint {
+			t.Errorf("parseAction(%q) hint:\n got %s\nwant %s", tt.in, u.Hint, tt.hint)
+		}
+		m := hintAction.FindStringSubmatch(u.Hint)
+		if m == nil {
+			continue
+		}
+		typed, err := strconv.Unquote(m[1])
+		if err != nil {
+			t.Fatalf("hint %s: %v", u.Hint, err)
+		}
+		typed = strings.Replace(typed, "|TEXT", "|Apply", 1)
+		if _, err := parseAction(typed, today); err != nil {
+			t.Errorf("the hint's --action %q is refused: %v", typed, err)
+		}
+	}
+}
+
+// hintAction is the first --action a hint gives, quoted as typed.
+var hintAction = regexp.MustCompile(`--action ("(?:[^"\\]|\\.)*")`)

@@ -92,18 +92,22 @@ func refAddRun(opts *refAddOptions) error {
 	if err != nil {
 		return err
 	}
-	opts.sayUnreachable(res)
+	opts.sayNotCounted(res)
 	return nil
 }
 
-// sayUnreachable warns, after the write, that a work-security reference
-// added with neither a phone nor an email does not count toward the
-// references the program asks for (calendar.Reachable), naming the
-// command that makes it count, so the case manager learns it now rather
-// than at the next validate. The write is not refused: a name may come
-// before a number.
-func (opts *refAddOptions) sayUnreachable(res *casework.Result) {
-	if calendar.Reachable(opts.change.Reference) || res.After == nil {
+// sayNotCounted warns, after the write, that a work-security reference
+// added without what makes it count toward the references the program
+// asks for — the date they agreed to be named and a phone or an email
+// (calendar.Reachable; 000: "Ask contact's permission to use his/her
+// name") — does not count, naming the ref update command that makes it
+// count, so the case manager learns it now rather than at the next
+// validate. The write is not refused: a name may come before a number,
+// and the asking before the yes.
+func (opts *refAddOptions) sayNotCounted(res *casework.Result) {
+	r := opts.change.Reference
+	reachable, agreed := calendar.Reachable(r), r.Permission != ""
+	if (reachable && agreed) || res.After == nil {
 		return
 	}
 	c := res.After.Case(opts.change.Case)
@@ -115,6 +119,21 @@ func (opts *refAddOptions) sayUnreachable(res *casework.Result) {
 		return // only work security counts references (000)
 	}
 	ref := strings.TrimSpace(res.Change.Output)
-	fmt.Fprintf(opts.env.Stderr, "caseplan: warning: reference %s has neither a phone nor an email, so no employer can check it and it does not count toward the %d references work security asks for by the layoff date\n", ref, want)
-	fmt.Fprintf(opts.env.Stderr, "caseplan: hint: add one when you have it with %s\n", casestate.ReferenceReachCommand(c.ID, ref))
+	var lacks, when, cmd string
+	switch {
+	case !agreed && !reachable:
+		lacks = "has neither a date they agreed to be named (--permission) nor a phone or an email, so"
+		when = "record them when you have them"
+		cmd = "caseplan ref update " + c.ID + " " + ref + " --permission DATE --phone PHONE (or --email EMAIL)"
+	case !agreed:
+		lacks = "has no date they agreed to be named (--permission), so"
+		when = "record the day they agree"
+		cmd = "caseplan ref update " + c.ID + " " + ref + " --permission DATE"
+	default:
+		lacks = "has neither a phone nor an email, so no employer can check it and"
+		when = "add one when you have it"
+		cmd = casestate.ReferenceReachCommand(c.ID, ref)
+	}
+	fmt.Fprintf(opts.env.Stderr, "caseplan: warning: reference %s %s it does not count toward the %d references work security asks for by the layoff date\n", ref, lacks, want)
+	fmt.Fprintf(opts.env.Stderr, "caseplan: hint: %s with %s\n", when, cmd)
 }
