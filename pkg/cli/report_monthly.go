@@ -207,7 +207,8 @@ Formats:
             prefixed with ' (plain numbers such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
             "committed","caseplan","participants","unread":[{"case","records"}],
-            "late_entries":{"notes","cases","as_of","as_of_commit"} or null,
+            "late_entries":{"notes","placements","cases","as_of",
+            "as_of_commit","figures"} or null,
             "summary":{"open_at_start",
             "open_at_end","opened","reopened","closed","closed_by_reason",
             "placed","median_days_to_placement","contacts","contact_cases",
@@ -250,11 +251,15 @@ Formats:
             (one set later with --recorded), and names their cases;
             its figures ([] when none) are the month's other counts
             that files committed since moved, each {"figure": the
-            summary's field (opened, reopened, closed,
+            summary's field (opened, reopened, closed, contacts,
             extensions_requested, extensions_approved,
             extensions_refused, follow_ups_due, follow_ups_done,
             applications, interviews, exits), "by": the figure now less the
-            figure then, "cases": the cases whose count moved}.
+            figure then, "cases": the cases whose count moved}. contacts
+            moves when a note there then was voided since (note amend
+            --void) or changed or removed around caseplan, counted over
+            the notes there then: a contact whose note was committed
+            late is in notes, not here.
             late_entries is null when nothing is late, or when the
             report reads a commit made by then.
 
