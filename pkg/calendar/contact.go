@@ -1,6 +1,8 @@
 package calendar
 
 import (
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/caseplan/caseplan/pkg/casefile"
@@ -37,6 +39,21 @@ func ContactFor(c *casefile.Case, cfg *record.Config) Contact {
 		program = c.Intake.Program
 	}
 	return ContactOf(cfg, program)
+}
+
+// Key names the rule k applies, for a cache of what it counted: whether
+// it asks for a recognised service and, when it does, which codes are
+// recognised.
+func (k Contact) Key() string {
+	if !k.RequiresService {
+		return "two-way"
+	}
+	codes := make([]string, 0, len(k.services))
+	for code := range k.services {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
+	return "two-way and a service of " + strings.Join(codes, " ")
 }
 
 // Is reports whether note n is a contact.

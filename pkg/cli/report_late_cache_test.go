@@ -309,3 +309,98 @@ func TestLateEntriesCacheWhole(t *testing.T) {
 		t.Fatalf("the kept answer was not used whole:\n%s%s\nwant\n%s", out, stderr, want)
 	}
 }
+
+// TestLateContactsCache: the contacts a case directory held as the month
+// ended are kept by its month-end tree, the month and the contact rule,
+// so a report from a new commit of the case does not read the month's
+// notes again; the answer is the one computed without the cache.
+func TestLateContactsCache(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("needs the git CLI to read the history")
+	}
+	dir := initCLIStore(t)
+	v1 := buildinfo.Info{Version: "v1.0.0", Revision: "1111111111111111111111111111111111111111"}
+	at := func(day, hour string) map[string]string {
+		return map[string]string{
+			"CASEPLAN_AUTHOR":    "Maria Rivera <mrivera@example.org>",
+			"CASEPLAN_TODAY":     day,
+			"GIT_COMMITTER_DATE": day + "T" + hour + ":00:00+00:00",
+		}
+	}
+	run := func(env map[string]string, args ...string) string {
+		t.Helper()
+		code, out, stderr := runAsBuild(t, dir, env, v1, args...)
+		if code != 0 {
+			t.Fatalf("caseplan %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
+		}
+		return strings.TrimSpace(out)
+	}
+	run(at("2026-03-16", "11"), "case", "new", "--id", "W-01", "--program", "wioa", "--name", "Ana Example", "--opened", "2026-03-10", "--manager", "mrivera")
+	contact := func(env map[string]string, date string) string {
+		t.Helper()
+		return run(env, "note", "add", "W-01", "--date", date, "--kind", "contact", "--mode", "phone", "--two-way", "--service", "job-search", "--content", "Talked through the job search")
+	}
+	contact(at("2026-03-20", "09"), "2026-03-20")
+	voided := contact(at("2026-03-24", "09"), "2026-03-24")
+	run(at("2026-04-02", "09"), "note", "amend", "W-01", voided, "--void", "--content", "Recorded on the wrong case")
+
+	report := func(cache bool) (string, string) {
+		t.Helper()
+		env := at("2026-04-03", "09")
+		if !cache {
+			env["CASEPLAN_CACHE"] = "off"
+		}
+		code, out, stderr := runAsBuild(t, dir, env, v1, "report", "monthly", "--month", "2026-03", "-o", "json")
+		if code != 0 {
+			t.Fatalf("report monthly: exit %d\n%s", code, stderr)
+		}
+		return out, stderr
+	}
+	moved := `"figures": [
+      {
+        "figure": "contacts",
+        "by": -1,
+        "cases": [
+          "W-01"
+        ]
+      }
+    ]`
+	want, wantErr := report(false)
+	if !strings.Contains(want, moved) || wantErr != "" {
+		t.Fatalf("no %s in\n%s%s", moved, want, wantErr)
+	}
+	if out, stderr := report(true); out != want || stderr != "" {
+		t.Fatalf("with the cache\n%s%s\nwithout it\n%s", out, stderr, want)
+	}
+
+	// A new note of W-01 changes its directory's tree: the whole answer
+	// and the directory's comparison are made again, but the contacts
+	// of its month-end tree are kept, and the month-end blob of the
+	// voided note is not read.
+	contact(at("2026-04-03", "08"), "2026-04-03")
+	c := exec.Command("git", "rev-parse", "HEAD~2:cases/W-01/notes/"+voided+".yaml")
+	c.Dir = dir
+	out, err := c.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	blob := strings.TrimSpace(string(out))
+	blobFile := filepath.Join(dir, ".git", "objects", blob[:2], blob[2:])
+	data := mustRead(t, blobFile)
+	if err := os.Remove(blobFile); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr := report(false); !strings.Contains(stderr, "cannot tell which of 2026-03's figures") {
+		t.Fatalf("the voided note is still read without it: %q", stderr)
+	}
+	got, stderr := report(true)
+	if stderr != "" || !strings.Contains(got, moved) {
+		t.Fatalf("the contacts kept of W-01's month-end tree were not used:\n%s%s", got, stderr)
+	}
+	if err := os.WriteFile(blobFile, data, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if want, _ := report(false); want != got {
+		t.Fatalf("with the cache\n%s\nwithout it\n%s", got, want)
+	}
+}

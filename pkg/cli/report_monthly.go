@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/spf13/cobra"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
 	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/gitstore"
 	"github.com/caseplan/caseplan/pkg/layout"
@@ -204,7 +207,8 @@ Formats:
             prefixed with ' (plain numbers such as -3 are kept)
   -o json   {"report":"monthly","month","from","to","organization","commit",
             "committed","caseplan","participants","unread":[{"case","records"}],
-            "late_entries":{"notes","cases","as_of","as_of_commit"} or null,
+            "late_entries":{"notes","placements","cases","as_of",
+            "as_of_commit","figures"} or null,
             "summary":{"open_at_start",
             "open_at_end","opened","reopened","closed","closed_by_reason",
             "placed","median_days_to_placement","contacts","contact_cases",
@@ -247,11 +251,15 @@ Formats:
             (one set later with --recorded), and names their cases;
             its figures ([] when none) are the month's other counts
             that files committed since moved, each {"figure": the
-            summary's field (opened, reopened, closed,
+            summary's field (opened, reopened, closed, contacts,
             extensions_requested, extensions_approved,
             extensions_refused, follow_ups_due, follow_ups_done,
             applications, interviews, exits), "by": the figure now less the
-            figure then, "cases": the cases whose count moved}.
+            figure then, "cases": the cases whose count moved}. contacts
+            moves when a note there then was voided since (note amend
+            --void) or changed or removed around caseplan, counted over
+            the notes there then: a contact whose note was committed
+            late is in notes, not here.
             late_entries is null when nothing is late, or when the
             report reads a commit made by then.
 
@@ -353,7 +361,7 @@ func reportMonthlyRun(opts *reportMonthlyOptions) error {
 	if err != nil {
 		return err
 	}
-	late := opts.lateEntries(repo, m, src, cases)
+	late := opts.lateEntries(repo, cfg, m, src, cases)
 	repo.Close()
 	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
 	r.LateEntries = late
@@ -431,7 +439,7 @@ func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Wr
 			in[r.Case.Row.ID] = true
 		}
 	}
-	late := opts.lateEntries(repo, m, src, cases)
+	late := opts.lateEntries(repo, cfg, m, src, cases)
 	repo.Close()
 	r := report.AssembleMonthly(cfg, m, src, opts.names, cases)
 	r.LateEntries = late
@@ -469,7 +477,7 @@ func reportMonthlyCohort(opts *reportMonthlyOptions, m report.Month, w report.Wr
 // at 10,000 cases when thousands of them changed since the month's end;
 // a report made again from the same commit, the usual case of a month
 // past, reads none.
-func (opts *reportMonthlyOptions) lateEntries(repo *gitstore.Repo, m report.Month, src report.Source, cases []report.MonthlyCase) *report.LateEntries {
+func (opts *reportMonthlyOptions) lateEntries(repo *gitstore.Repo, cfg *record.Config, m report.Month, src report.Source, cases []report.MonthlyCase) *report.LateEntries {
 	day := m.Last().Format(time.DateOnly)
 	if src.Committed.Format(time.DateOnly) <= day {
 		return nil
@@ -500,7 +508,7 @@ func (opts *reportMonthlyOptions) lateEntries(repo *gitstore.Repo, m report.Mont
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: cannot tell which records dated by %s were committed after it: %v\n", day, err)
 		return nil
 	}
-	byCase, err := opts.lateCases(repo, then.Hash, read, m, cache != nil)
+	byCase, err := opts.lateCases(repo, cfg, then.Hash, read, m, cases, cache != nil)
 	if err != nil {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: warning: cannot tell which of %s's figures records committed after %s moved: %v\n", m, day, err)
 		return late
@@ -533,7 +541,12 @@ const lateCacheFile = "report-monthly-late"
 // by its two trees and the month (lateDirsCacheFile), so a first report
 // from a new commit reads only the directories changed since the last
 // report's commit.
-func (opts *reportMonthlyOptions) lateCases(repo *gitstore.Repo, then, read plumbing.Hash, m report.Month, memo bool) (map[string]report.CaseLate, error) {
+//
+// The contacts move too (lateContacts), in a case whose notes dated in
+// the month or after were changed or removed since, or that has a note
+// of the month voided now and notes added since (the void is one of
+// them).
+func (opts *reportMonthlyOptions) lateCases(repo *gitstore.Repo, cfg *record.Config, then, read plumbing.Hash, m report.Month, cases []report.MonthlyCase, memo bool) (map[string]report.CaseLate, error) {
 	dirs, err := repo.ChangedSubtrees(then, read, layout.CasesDir)
 	if err != nil {
 		return nil, err
@@ -542,6 +555,10 @@ func (opts *reportMonthlyOptions) lateCases(repo *gitstore.Repo, then, read plum
 	if memo {
 		kept = resultcache.Open(filepath.Join(repo.StateDir(), "cache", lateDirsCacheFile), opts.cacheVersion())
 	}
+	byID := map[string]*report.MonthlyCase{}
+	for i := range cases {
+		byID[cases[i].Row.ID] = &cases[i]
+	}
 	out := map[string]report.CaseLate{}
 	for _, d := range dirs {
 		id, ok := layout.CaseOf(d.Path)
@@ -549,55 +566,146 @@ func (opts *reportMonthlyOptions) lateCases(repo *gitstore.Repo, then, read plum
 			continue
 		}
 		var key resultcache.Key
+		var cl report.CaseLate
+		found := false
 		if kept != nil {
-			key = resultcache.NewKey([]byte("late figures of a case directory 2"), d.From[:], d.To[:],
+			// 3: the notes' changes (NotesGone, NotesAdded).
+			key = resultcache.NewKey([]byte("late figures of a case directory 3"), d.From[:], d.To[:],
 				[]byte(m.First().Format(time.DateOnly)), []byte(m.Last().Format(time.DateOnly)))
 			if v, ok := kept.Get(key); ok {
-				var cl report.CaseLate
-				if json.Unmarshal(v, &cl) == nil && cl.Moved != nil && cl.ThenPlacements != nil {
-					out[id] = cl
-					continue
+				found = json.Unmarshal(v, &cl) == nil && cl.Moved != nil && cl.ThenPlacements != nil
+			}
+		}
+		if !found {
+			if cl, err = lateCaseOf(repo, id, d, then, m); err != nil {
+				return nil, err
+			}
+			if kept != nil {
+				if v, err := json.Marshal(cl); err == nil {
+					kept.Put(key, v)
 				}
 			}
 		}
-		changes, err := repo.DiffTreesEnter(d.From, d.To, report.LateDir)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", d.Path, err)
-		}
-		var files []report.LateFile
-		for _, ch := range changes {
-			if !report.IsLateFile(ch.Path) {
-				continue
+		cm := byID[id]
+		if cl.NotesGone || cl.NotesAdded && cm != nil && len(cm.Voided) > 0 {
+			program := ""
+			if cm != nil {
+				program = cm.Row.Program
 			}
-			f := report.LateFile{Rel: ch.Path}
-			for _, side := range []struct {
-				h    plumbing.Hash
-				data *[]byte
-			}{{ch.From, &f.Then}, {ch.To, &f.Now}} {
-				if side.h.IsZero() {
-					continue
-				}
-				if *side.data, err = repo.ReadBlob(side.h); err != nil {
-					return nil, fmt.Errorf("read %s/%s: %w", d.Path, ch.Path, err)
-				}
+			by, err := lateContacts(repo, kept, id, d.From, m, calendar.ContactOf(cfg, program), then, cm)
+			if err != nil {
+				return nil, err
 			}
-			files = append(files, f)
-		}
-		cl, err := report.CaseLateOf(id, files, m, then.String())
-		if err != nil {
-			return nil, err
+			if by != 0 {
+				cl.Moved["contacts"] += by
+			}
 		}
 		out[id] = cl
-		if kept != nil {
-			if v, err := json.Marshal(cl); err == nil {
-				kept.Put(key, v)
-			}
-		}
 	}
 	if kept != nil {
 		_ = kept.Save()
 	}
 	return out, nil
+}
+
+// lateCaseOf works out the CaseLate of case id's directory d, whose
+// trees differ: the intake, outcome and activity files that differ, read
+// both sides, and the names of the notes that changed.
+func lateCaseOf(repo *gitstore.Repo, id string, d gitstore.TreeChange, then plumbing.Hash, m report.Month) (report.CaseLate, error) {
+	changes, err := repo.DiffTreesEnter(d.From, d.To, report.LateDir)
+	if err != nil {
+		return report.CaseLate{}, fmt.Errorf("%s: %w", d.Path, err)
+	}
+	var files []report.LateFile
+	var notes []gitstore.FileChange
+	for _, ch := range changes {
+		if !report.IsLateFile(ch.Path) {
+			notes = append(notes, ch)
+			continue
+		}
+		f := report.LateFile{Rel: ch.Path}
+		for _, side := range []struct {
+			h    plumbing.Hash
+			data *[]byte
+		}{{ch.From, &f.Then}, {ch.To, &f.Now}} {
+			if side.h.IsZero() {
+				continue
+			}
+			if *side.data, err = repo.ReadBlob(side.h); err != nil {
+				return report.CaseLate{}, fmt.Errorf("read %s/%s: %w", d.Path, ch.Path, err)
+			}
+		}
+		files = append(files, f)
+	}
+	cl, err := report.CaseLateOf(id, files, m, then.String())
+	if err != nil {
+		return cl, err
+	}
+	for _, ch := range notes {
+		cl.NoteChanged(ch.Path, !ch.From.IsZero(), !ch.To.IsZero(), m)
+	}
+	return cl, nil
+}
+
+// lateContacts returns how far case id's contacts in month m moved
+// since the month's end (report.ContactsMoved): its notes as its
+// directory's tree then (from) held them, those named from the month's
+// first day on (report.NoteFrom: the month's notes and the amendments
+// that could void one), counted with contact, the rule of the case's
+// program at the commit read (a rule changed since does not move the
+// figure here: only records do), against the contacts the report counts
+// now (cm; nil when the case has no row). With kept, the contacts then
+// are kept by the tree, the month and the rule.
+func lateContacts(repo *gitstore.Repo, kept *resultcache.Cache, id string, from plumbing.Hash, m report.Month, contact calendar.Contact, then plumbing.Hash, cm *report.MonthlyCase) (int, error) {
+	var now []string
+	if cm != nil {
+		now = cm.ContactNotes
+	}
+	var was struct {
+		Contacts []string `json:"contacts"` // counted then
+		Present  []string `json:"present"`  // the note files then, from the month's first day
+	}
+	var key resultcache.Key
+	if kept != nil {
+		key = resultcache.NewKey([]byte("late contacts of a case directory 1"), from[:],
+			[]byte(m.First().Format(time.DateOnly)), []byte(m.Last().Format(time.DateOnly)), []byte(contact.Key()))
+		if v, ok := kept.Get(key); ok && json.Unmarshal(v, &was) == nil && was.Contacts != nil && was.Present != nil {
+			return report.ContactsMoved(was.Contacts, was.Present, now), nil
+		}
+	}
+	files := map[string][]byte{}
+	was.Present = []string{}
+	if !from.IsZero() {
+		tree, err := repo.TreeOf(from)
+		if err != nil {
+			return 0, err
+		}
+		ents, err := tree.List(layout.NotesDir)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return 0, fmt.Errorf("%s at commit %s: %w", layout.NotesOf(id), then, err)
+		}
+		for _, e := range ents {
+			if e.IsDir || !report.NoteFrom(e.Name, m) {
+				continue
+			}
+			data, err := tree.ReadFile(layout.NotesDir + "/" + e.Name)
+			if err != nil {
+				return 0, fmt.Errorf("%s at commit %s: %w", layout.NotesOf(id), then, err)
+			}
+			files[e.Name] = data
+			was.Present = append(was.Present, e.Name)
+		}
+	}
+	var err error
+	if was.Contacts, err = report.ThenContacts(id, files, m, contact, then.String()); err != nil {
+		return 0, err
+	}
+	if kept != nil {
+		if v, err := json.Marshal(was); err == nil {
+			kept.Put(key, v)
+		}
+	}
+	return report.ContactsMoved(was.Contacts, was.Present, now), nil
 }
 
 // lateNotes returns the notes of cases dated in the month that commit
@@ -687,9 +795,10 @@ func (m *caseDirMemo) Keep(dir string, a, b plumbing.Hash, added []string) {
 
 // lateKey is the key of the late entries of cases between commits then
 // and read in month m: besides the commits and the month, what the
-// report counts that LateNotes and AddLatePlacements look up — the notes
-// each case has dated in the month and the placement it counts, in the
-// report's order.
+// report counts that LateNotes, AddLatePlacements and the contacts moved
+// look up — the notes each case has dated in the month, the placement it
+// counts, its contacts and its voided notes, in the report's order. (The
+// contact rule is the store's at commit read, part of the key.)
 func lateKey(then, read plumbing.Hash, m report.Month, cases []report.MonthlyCase) resultcache.Key {
 	h := sha256.New()
 	for _, cm := range cases {
@@ -699,8 +808,17 @@ func lateKey(then, read plumbing.Hash, m report.Month, cases []report.MonthlyCas
 		if cm.Placement != "" {
 			h.Write([]byte(layout.CaseDir(cm.Row.ID) + "\x01" + cm.Placement + "\x00"))
 		}
+		// The contacts ContactsMoved compares, and the voids that say
+		// which case's notes to read.
+		for _, name := range cm.ContactNotes {
+			h.Write([]byte(layout.NotesOf(cm.Row.ID) + "/" + name + "\x02"))
+		}
+		for _, name := range cm.Voided {
+			h.Write([]byte(layout.NotesOf(cm.Row.ID) + "/" + name + "\x03"))
+		}
 	}
-	return resultcache.NewKey([]byte("late entries 3"), then[:], read[:],
+	// 4: the contacts moved (a figure "contacts").
+	return resultcache.NewKey([]byte("late entries 4"), then[:], read[:],
 		[]byte(m.First().Format(time.DateOnly)), []byte(m.Last().Format(time.DateOnly)), h.Sum(nil))
 }
 

@@ -3,12 +3,15 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"slices"
 	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casefile"
 	"github.com/caseplan/caseplan/pkg/layout"
 	"github.com/caseplan/caseplan/pkg/record"
 )
@@ -65,6 +68,12 @@ var lateFigures = []struct {
 	{"opened", "cases opened", func(c *Counts) int { return c.Opened }},
 	{"reopened", "reopenings", func(c *Counts) int { return c.Reopened }},
 	{"closed", "closures", func(c *Counts) int { return c.Closed }},
+	// Contacts move when a note there at the month's end is voided
+	// later (caseplan note amend --void: it did not happen, 001) or,
+	// against the rule that a committed note is never edited, changed
+	// or removed; a note added later is a late note (Notes), not a move
+	// of this figure (ThenContacts).
+	{"contacts", "contacts", func(c *Counts) int { return c.Contacts }},
 	{"extensions_requested", "extensions requested", func(c *Counts) int { return c.ExtensionsRequested }},
 	{"extensions_approved", "extensions approved", func(c *Counts) int { return c.ExtensionsApproved }},
 	{"extensions_refused", "extensions refused", func(c *Counts) int { return c.ExtensionsRefused }},
@@ -95,10 +104,11 @@ type LateFile struct {
 }
 
 // LateDir says whether AddLateFigures needs the files below dir, a
-// directory inside a case directory (activity): notes are LateNotes'
-// (a note never changes once committed), and no other directory holds
-// a file FileCounts counts.
-func LateDir(dir string) bool { return dir == layout.ActivityDir }
+// directory inside a case directory: activity, whose weeks FileCounts
+// counts, and notes, whose changes CaseLate.NoteChanged notes (the notes
+// themselves are read only when they may have moved the contacts:
+// ThenContacts). No other directory holds a file either looks at.
+func LateDir(dir string) bool { return dir == layout.ActivityDir || dir == layout.NotesDir }
 
 // IsLateFile says whether the file at rel, inside a case directory, is
 // one FileCounts counts: intake.yaml, outcome.yaml or an activity week.
@@ -166,6 +176,93 @@ type CaseLate struct {
 	// none when the case had no outcome.yaml).
 	OutcomeChanged bool     `json:"outcome_changed"`
 	ThenPlacements []string `json:"then_placements"`
+	// NotesGone says a note file dated on or after the month's first
+	// day that the case had then was changed or removed since, and
+	// NotesAdded that one was added (NoteChanged): the first may move the
+	// month's contacts whatever it held, the second only when it is an
+	// amendment voiding a note of the month.
+	NotesGone  bool `json:"notes_gone"`
+	NotesAdded bool `json:"notes_added"`
+}
+
+// NoteChanged records in cl a change of the file at rel, inside the case
+// directory, between the two commits (had: the file was there then, has:
+// it is now), when it is a note named with a date on or after month m's
+// first day: a note of the month, or one that could amend one (an
+// amendment is dated on or after the note it amends, validate's
+// integrity rule; a note's file name begins with its date). Only names
+// are looked at, no file read.
+func (cl *CaseLate) NoteChanged(rel string, had, has bool, m Month) {
+	name, ok := strings.CutPrefix(rel, layout.NotesDir+"/")
+	if !ok || strings.Contains(name, "/") || !NoteFrom(name, m) {
+		return
+	}
+	if had {
+		cl.NotesGone = true
+	} else if has {
+		cl.NotesAdded = true
+	}
+}
+
+// NoteFrom says whether the note file name (in a notes directory) is
+// dated on or after month m's first day by its name, which begins with
+// the note's date (YYYY-MM-DD-suffix.yaml): a note of the month, or one
+// that could amend one.
+func NoteFrom(name string, m Month) bool {
+	return name >= m.First().Format("2006-01-02")
+}
+
+// ThenContacts returns the file names of the notes dated in month m that
+// counted as contacts in a case's notes as a commit had them (files: the
+// notes directory's files named from m's first day on, NoteFrom, by name,
+// with their content), as MonthlyOf counts them: contact (the program's,
+// calendar.ContactFor) says which note is one, and a note an amendment
+// among them voided counts for nothing (casefile.Case.SortNotes; an
+// amendment is dated on or after the note it voids, so it is among
+// them). A file that does not read is an error naming it (id is the
+// case, at the commit).
+func ThenContacts(id string, files map[string][]byte, m Month, contact calendar.Contact, at string) ([]string, error) {
+	c := casefile.New(id)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		var n record.Note
+		if err := yaml.Unmarshal(files[name], &n); err != nil {
+			return nil, fmt.Errorf("%s/%s at commit %s: %v", layout.NotesOf(id), name, short(at), err)
+		}
+		c.AddNote(&n, layout.NotesOf(id)+"/"+name)
+	}
+	c.SortNotes()
+	first, last := m.First(), m.Last()
+	out := []string{}
+	for _, n := range c.Notes {
+		if contact.Is(n) && within(n.Date, first, last) {
+			out = append(out, path.Base(c.NotePath(n)))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// ContactsMoved is how far the month's contacts of a case moved between
+// the commit of the month's end and the commit read, over the notes the
+// case had then: then are the notes counted as contacts then
+// (ThenContacts), present the names of the case's note files then dated
+// from the month's first day on (NoteFrom), and now the notes counted
+// now (MonthlyCase.ContactNotes; none for a case the report has no row
+// of). A contact now whose file was not there then is a late note
+// (LateNotes), and not counted here: the Late line says it once.
+func ContactsMoved(then, present, now []string) int {
+	by := -len(then)
+	for _, name := range now {
+		if slices.Contains(present, name) {
+			by++
+		}
+	}
+	return by
 }
 
 // CaseLateOf works out a case's CaseLate for month m from its changed

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/caseplan/caseplan/pkg/calendar"
 )
 
 // Each case's month keeps the file names of its notes dated in the
@@ -183,7 +185,7 @@ func TestLateFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `{"moved":{"applications":2,"closed":1},"outcome_changed":true,"then_placements":["PL-1"]}`; js(t, a) != want {
+	if want := `{"moved":{"applications":2,"closed":1},"outcome_changed":true,"then_placements":["PL-1"],"notes_gone":false,"notes_added":false}`; js(t, a) != want {
 		t.Errorf("CaseLateOf = %s, want %s", js(t, a), want)
 	}
 	b, err := CaseLateOf("WS-B", []LateFile{
@@ -233,5 +235,86 @@ func TestLateFigures(t *testing.T) {
 	})
 	if err != nil || got == nil || got.Placements != 1 || strings.Join(got.Cases, ",") != "WS-B" || got.Figures == nil {
 		t.Errorf("AddLatePlacements = %+v, %v; want WS-B's placement", got, err)
+	}
+}
+
+// ThenContacts counts a case's contacts in the month from its notes as a
+// commit had them, as MonthlyOf does: the program's rule (WIOA: a
+// recognised service), a note voided by an amendment among them is none,
+// an amendment is none, a note of another month is none. ContactsMoved
+// compares them with the contacts now over the notes there then: a
+// contact voided since goes down, a note corrected into one (a service
+// recorded) goes up, and a contact whose note was added later is a late
+// note, not a move.
+func TestLateContacts(t *testing.T) {
+	snap := fixtureSnapshot(t)
+	wioa := calendar.ContactOf(snap.Config, "wioa")
+	note := func(id, extra string) []byte {
+		return []byte("id: " + id + "\ndate: " + id[:10] + "\nauthor: bob\nkind: contact\nmode: phone\ntwo_way: true\ncontent: Called\n" + extra)
+	}
+	then := map[string][]byte{
+		"2026-10-05-aaaa.yaml": note("2026-10-05-aaaa", "services: [job-search]\n"), // a contact
+		"2026-10-06-bbbb.yaml": note("2026-10-06-bbbb", ""),                         // no service: none for WIOA
+		"2026-10-07-cccc.yaml": note("2026-10-07-cccc", "services: [job-search]\n"), // voided below
+		"2026-10-08-dddd.yaml": note("2026-10-08-dddd", "services: [job-search]\n"), // voided later
+		"2026-10-09-eeee.yaml": []byte("id: 2026-10-09-eeee\ndate: 2026-10-09\nauthor: bob\nkind: amendment\nmode: none\nvoids: true\ncontent: Wrong case\namends: 2026-10-07-cccc\n"),
+		"2026-11-02-ffff.yaml": note("2026-11-02-ffff", "services: [job-search]\n"), // November's
+	}
+	got, err := ThenContacts("W-X", then, fixtureMonth, wioa, "feedfacefeedface")
+	if err != nil || strings.Join(got, " ") != "2026-10-05-aaaa.yaml 2026-10-08-dddd.yaml" {
+		t.Fatalf("ThenContacts = %q, %v; want aaaa and dddd", got, err)
+	}
+	// The same notes for a program that asks for no service: bbbb too.
+	if got, _ := ThenContacts("WS-X", then, fixtureMonth, calendar.ContactOf(snap.Config, "ws"), "x"); len(got) != 3 {
+		t.Errorf("ThenContacts for work security = %q, want aaaa, bbbb and dddd", got)
+	}
+	present := make([]string, 0, len(then))
+	for name := range then {
+		present = append(present, name)
+	}
+	for _, tc := range []struct {
+		now  []string
+		want int
+	}{
+		{[]string{"2026-10-05-aaaa.yaml", "2026-10-08-dddd.yaml"}, 0},
+		// dddd voided after the month: 16 sent on, 15 now.
+		{[]string{"2026-10-05-aaaa.yaml"}, -1},
+		// bbbb corrected by hand to record its service, and dddd voided.
+		{[]string{"2026-10-05-aaaa.yaml", "2026-10-06-bbbb.yaml"}, 0},
+		{[]string{"2026-10-05-aaaa.yaml", "2026-10-06-bbbb.yaml", "2026-10-08-dddd.yaml"}, 1},
+		// A contact added late is LateNotes', not a move.
+		{[]string{"2026-10-05-aaaa.yaml", "2026-10-08-dddd.yaml", "2026-10-30-zzzz.yaml"}, 0},
+		{nil, -2}, // no row now: both gone
+	} {
+		if by := ContactsMoved(got, present, tc.now); by != tc.want {
+			t.Errorf("ContactsMoved(now %q) = %d, want %d", tc.now, by, tc.want)
+		}
+	}
+	if _, err := ThenContacts("W-X", map[string][]byte{"2026-10-05-aaaa.yaml": []byte("date: [2026-10-05\n")}, fixtureMonth, wioa, "feedfacefeedface"); err == nil || !strings.Contains(err.Error(), "cases/W-X/notes/2026-10-05-aaaa.yaml at commit feedfacefeed") {
+		t.Errorf("a note of the month's end that does not parse: %v", err)
+	}
+
+	// NoteChanged looks at names alone: a note of the month or later
+	// changed or removed, or one added; not another month's, nor
+	// another file.
+	var cl CaseLate
+	cl.NoteChanged("notes/2026-09-30-aaaa.yaml", true, false, fixtureMonth)
+	cl.NoteChanged("activity/2026-W44.yaml", true, true, fixtureMonth)
+	if cl.NotesGone || cl.NotesAdded {
+		t.Errorf("NoteChanged of September's note or an activity week = %+v", cl)
+	}
+	cl.NoteChanged("notes/2026-11-20-aaaa.yaml", false, true, fixtureMonth)
+	if cl.NotesGone || !cl.NotesAdded {
+		t.Errorf("NoteChanged of a note added in November = %+v, want NotesAdded", cl)
+	}
+	cl.NoteChanged("notes/2026-10-08-dddd.yaml", true, true, fixtureMonth)
+	if !cl.NotesGone {
+		t.Errorf("NoteChanged of October's note changed = %+v, want NotesGone", cl)
+	}
+
+	// The figure is said as the others are.
+	late := AddLateFigures(nil, map[string]CaseLate{"W-X": {Moved: map[string]int{"contacts": -1}}}, "2026-10-31", "x")
+	if want := "records committed after 2026-10-31 moved contacts down 1 (case W-X)"; late == nil || late.Said("dated in the month", "are counted here", true) != want {
+		t.Errorf("Said = %+v, want %q", late, want)
 	}
 }

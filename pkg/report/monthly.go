@@ -374,6 +374,13 @@ type MonthlyCase struct {
 	// notes dated in the month, contacts or not: a caller that knows which
 	// were committed after the month ended says so (LateNotes).
 	Notes []string `json:"notes"`
+	// ContactNotes are those of Notes that count as contacts (Contacts
+	// holds their days), and Voided the file names of the notes dated in
+	// the month that an amendment voided (casefile.Case.Voided): a caller
+	// that can read the case's notes as the month ended says which
+	// contacts were not counted then, or are no longer (ContactsMoved).
+	ContactNotes []string `json:"contact_notes"`
+	Voided       []string `json:"voided"`
 	// Placement names the placement counted in the month (Counts.Placed),
 	// by PlacementKey; "" when none. A caller that can read the case's
 	// outcome as the month ended says whether it was there then
@@ -385,12 +392,21 @@ type MonthlyCase struct {
 	PostEmployment PostEmploymentCounts `json:"post_employment"`
 }
 
+// noteName is the file name of note n of case c, in its notes directory
+// (its ID's, for a case made in memory).
+func noteName(c *casefile.Case, n *record.Note) string {
+	if p := c.NotePath(n); p != "" {
+		return path.Base(p)
+	}
+	return n.ID + layout.Ext
+}
+
 // MonthlyCaseVersion names the shape of MonthlyCase. A caller that keeps
 // MonthlyCase by the case and the month (pkg/casescan's cache) keys it by
 // this too: a result kept before a field was added would read back with
 // the field zero, as if the case had nothing to count there. Change it
 // whenever MonthlyCase or what it holds changes (TestMonthlyCaseVersion).
-const MonthlyCaseVersion = "monthly-case 6"
+const MonthlyCaseVersion = "monthly-case 7"
 
 // BuildMonthly makes the monthly report for month m from the records in
 // snap, read at the commit src names. names shows participants' full names
@@ -525,13 +541,10 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		// Not inMonth: a note that is no contact is no event of the
 		// month's figures, and gives a closed case no row.
 		if within(note.Date, first, last) {
-			name := path.Base(c.NotePath(note))
-			if c.NotePath(note) == "" {
-				name = note.ID + layout.Ext
-			}
-			cm.Notes = append(cm.Notes, name)
+			cm.Notes = append(cm.Notes, noteName(c, note))
 		}
 		if contact.Is(note) && inMonth(note.Date) {
+			cm.ContactNotes = append(cm.ContactNotes, noteName(c, note))
 			n.Contacts++
 			t, _ := note.Date.Time()
 			cm.Contacts = append(cm.Contacts, t)
@@ -541,6 +554,11 @@ func MonthlyOf(c *casefile.Case, cfg *record.Config, m Month, names bool) (Month
 		// visits are not counted as without one.
 		if postEmployment && !cfg.RuleOff(validate.RulePEJobSitePermission) && validate.JobSiteWithoutPermission(in, note) && inMonth(note.Date) {
 			pe.JobSiteVisits++
+		}
+	}
+	for _, note := range c.Voided {
+		if within(note.Date, first, last) {
+			cm.Voided = append(cm.Voided, noteName(c, note))
 		}
 	}
 	for _, w := range c.Activity {
