@@ -113,9 +113,29 @@ func (c Calendar) ICS(items []casestate.Due) *ics.Calendar {
 	return cal
 }
 
-// Summary is an item's one-line title: "<case> <kind>: <detail>".
+// Summary is an item's one-line title: "<case> <kind>: <detail>", the
+// detail without the command that records the item, which the event's
+// description keeps: a calendar shows a title on one line, and the
+// command (every tickler item ends with one, whole) is what is done on
+// the day, not what the day is for.
 func Summary(it casestate.Due) string {
-	return it.Case + " " + it.Kind + ": " + it.Detail
+	return it.Case + " " + it.Kind + ": " + withoutCommand(it.Detail)
+}
+
+// withoutCommand is an item's detail up to the clause that names the
+// first caseplan command: the detail cut at the last "; " before it
+// ("...: Send the form; once done, record it with caseplan action done
+// ..." is "...: Send the form"). A detail naming no command, or naming one
+// before any "; ", is whole.
+func withoutCommand(detail string) string {
+	i := strings.Index(detail, "caseplan ")
+	if i < 0 {
+		return detail
+	}
+	if j := strings.LastIndex(detail[:i], "; "); j > 0 {
+		return detail[:j]
+	}
+	return detail
 }
 
 // UID is the stable identifier of an item's event: <case>-<kind>@caseplan

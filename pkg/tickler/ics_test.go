@@ -97,7 +97,9 @@ func TestICSReadBack(t *testing.T) {
 		if err != nil || !end.Equal(start.AddDate(0, 0, 1)) {
 			t.Errorf("event %d: ends %v (%v), want the day after it starts", i, end, err)
 		}
-		if got, want := prop(&e.ComponentBase, ics.ComponentPropertySummary), it.Case+" "+it.Kind+": "+it.Detail; got != want {
+		// The title is the detail without its command
+		// (TestICSSummaryLeavesTheCommand), which the description keeps.
+		if got, want := prop(&e.ComponentBase, ics.ComponentPropertySummary), it.Case+" "+it.Kind+": "+withoutCommand(it.Detail); got != want || strings.Contains(got, "caseplan ") {
 			t.Errorf("event %d: summary %q, want %q", i, got, want)
 		}
 		desc := prop(&e.ComponentBase, ics.ComponentPropertyDescription)
@@ -209,5 +211,32 @@ func TestICSWithholds(t *testing.T) {
 	}
 	if got := prop(&e.ComponentBase, ics.ComponentPropertyUniqueId); got != UID(it) {
 		t.Errorf("UID = %q, want %q (the item's, unchanged)", got, UID(it))
+	}
+}
+
+// An event's title is what the day is for, without the command that
+// records it (every item's detail ends with one); the description keeps
+// the detail whole, command included.
+func TestICSSummaryLeavesTheCommand(t *testing.T) {
+	items := []casestate.Due{
+		{Case: "W-001", Kind: "action", Due: "2026-03-20", Item: "n#1", Detail: "action n#1 (manager): Send the form; call the employer; once done, record it with caseplan action done W-001 n#1 (dropped: caseplan action drop W-001 n#1 --reason TEXT)"},
+		{Case: "W-002", Kind: "contact", Due: "2026-03-21", Detail: "first contact: within 10 days of opening; record it with caseplan note add W-002 --kind contact --mode MODE --two-way --service CODE --content TEXT"},
+		{Case: "W-003", Kind: "period-end", Due: "2026-03-22", Detail: "the work security period ends"},
+	}
+	cal, _ := writeAndParse(t, filepath.Join(t.TempDir(), "due.ics"), items, time.Date(2026, 3, 16, 9, 0, 0, 0, time.UTC))
+	want := map[string]string{
+		"W-001": "W-001 action: action n#1 (manager): Send the form; call the employer",
+		"W-002": "W-002 contact: first contact: within 10 days of opening",
+		"W-003": "W-003 period-end: the work security period ends",
+	}
+	for _, e := range cal.Events() {
+		sum := prop(&e.ComponentBase, ics.ComponentPropertySummary)
+		id := strings.Fields(sum)[0]
+		if sum != want[id] {
+			t.Errorf("SUMMARY %q, want %q", sum, want[id])
+		}
+		if desc := prop(&e.ComponentBase, ics.ComponentPropertyDescription); id != "W-003" && !strings.Contains(desc, "caseplan ") {
+			t.Errorf("%s: the description lost the command: %q", id, desc)
+		}
 	}
 }
