@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -84,46 +85,107 @@ func (e *strayArgsError) Unwrap() error { return e.UsageError }
 
 // quoteHint adds to a stray-arguments error of command c the flag whose
 // value the strays were, from raw, the command line as typed: "ref add
-// W-1 --name Pat Example" hints --name "Pat Example". When the command
+// W-1 --name Pat Example" hints --name 'Pat Example'. When the command
 // line shows no such flag (two cases given to case show), the error stays
 // as it is: a hint about quotes would mislead.
-func quoteHint(c *cobra.Command, raw []string, err error) error {
+func (g *globals) quoteHint(c *cobra.Command, raw []string, err error) error {
 	var se *strayArgsError
 	if c == nil || !errors.As(err, &se) {
 		return err
 	}
-	flag, words := runOnValue(c, raw, se.need)
-	if flag == "" {
+	runs := runOnValue(c, raw, se.need, g.caseWords(c))
+	if len(runs) == 0 {
 		return se.UsageError
 	}
 	// The "value" starts with a flag of the command: the flag was given
 	// no value, and the next one's value is the stray word.
-	if f := flagNamed(c, flag); f != nil && flagNamed(c, words[0]) != nil {
-		return takenAsValue(f, words[0])
+	if f := flagNamed(c, runs[0].flag); f != nil && flagNamed(c, runs[0].words[0]) != nil {
+		return takenAsValue(f, runs[0].words[0])
 	}
-	return &UsageError{Msg: se.Msg, Hint: se.Hint + "\na value of several words goes in quotes: " + typedValue(flag, words)}
+	return &UsageError{Msg: se.Msg, Hint: se.Hint + "\n" + quotesOf(runs) + alsoNeeds(c, runs)}
 }
 
-// runOnValue looks in raw, the command line as typed, for a value of
+// alsoNeeds says, after quotesOf, what command c still needs once the
+// words of runs are their values' (none when nothing): "note add
+// --content Called about it" named no case, and typed again with the
+// quotes it is refused for that.
+func alsoNeeds(c *cobra.Command, runs []valueRun) string {
+	strays := 0
+	for _, r := range runs {
+		strays += r.stray
+	}
+	if len(c.Flags().Args())-strays >= needArgs(c) {
+		return ""
+	}
+	return fmt.Sprintf("; %s also needs %s", strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" "), strings.ReplaceAll(positional(c.Use), "...", ""))
+}
+
+// valueRun is a value of several words typed after a flag without
+// quotes: cobra took the first word as the flag's value and the others
+// as arguments.
+type valueRun struct {
+	flag  string   // the flag as typed: --content, -m
+	eq    bool     // the value was given with =: --content=Called
+	words []string // the value's words, in the order typed
+	stray int      // how many of them cobra took as arguments
+}
+
+// typed is the run as it should have been typed: the flag, then its
+// whole value in quotes the shell keeps.
+func (r valueRun) typed() string {
+	sep := " "
+	if r.eq {
+		sep = "="
+	}
+	return r.flag + sep + shellQuote(strings.Join(r.words, " "))
+}
+
+// typedRuns is runs as they should have been typed, one after another.
+func typedRuns(runs []valueRun) string {
+	s := make([]string, len(runs))
+	for i, r := range runs {
+		s[i] = r.typed()
+	}
+	return strings.Join(s, " ")
+}
+
+// quotesOf says how runs go in quotes, for a hint.
+func quotesOf(runs []valueRun) string {
+	if len(runs) == 1 {
+		return "a value of several words goes in quotes: " + typedRuns(runs)
+	}
+	return "values of several words go in quotes: " + typedRuns(runs)
+}
+
+// shellQuote is s in single quotes, which a POSIX shell keeps as they
+// are ($, `, \ and ! included); a ' inside ends the quotes, is
+// written escaped, and begins them again.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// runOnValue looks in raw, the command line as typed, for values of
 // several words typed after a flag without quotes: cobra took the first
-// word as the flag's value and the others as arguments of command c. It
-// returns the flag as typed and the value's words, or "" when there is
-// none. need is how many of c's arguments the command needs: the last
-// words of a run that would leave fewer are taken to be those arguments
-// ("--content Called about W-001": W-001 is the case).
-func runOnValue(c *cobra.Command, raw []string, need int) (string, []string) {
+// word of each as the flag's value and the others as arguments of
+// command c. It returns every such value, in the order typed, each with
+// all its words (none when there is none). A word of a run that is one
+// of the command's arguments is not part of the value: isCase, when not
+// nil, says which words are cases (c's arguments are all cases, and the
+// store's cases are known). need, how many of c's arguments the command
+// needs, says the rest: the last words of the last runs that would
+// leave fewer are taken to be those arguments ("--content Called about
+// W-001": W-001 is the case) — with isCase, only words with a digit, as
+// a case ID has, so that "--content Called about it" with no case keeps
+// its "it".
+func runOnValue(c *cobra.Command, raw []string, need int, isCase func(string) bool) []valueRun {
 	flags := c.Flags()
 	var path []string // the command's own words, which are not arguments
 	for p := c; p.HasParent(); p = p.Parent() {
 		path = append([]string{p.Name()}, path...)
 	}
-	type run struct {
-		flag  string
-		words []string
-		stray int
-	}
-	var cur, found *run
-	args := 0
+	var runs []*valueRun
+	var cur *valueRun
+	args, strays := 0, 0
 	for i := 0; i < len(raw); i++ {
 		tok := raw[i]
 		if tok == "--" {
@@ -131,7 +193,9 @@ func runOnValue(c *cobra.Command, raw []string, need int) (string, []string) {
 		}
 		if len(tok) > 1 && strings.HasPrefix(tok, "-") {
 			cur = nil
-			name, value, inline := strings.Cut(strings.TrimLeft(tok, "-"), "=")
+			name, value, eq := strings.Cut(strings.TrimLeft(tok, "-"), "=")
+			inline := eq
+			flag := strings.TrimSuffix(tok, "="+value)
 			var f *pflag.Flag
 			switch {
 			case name == "":
@@ -140,7 +204,8 @@ func runOnValue(c *cobra.Command, raw []string, need int) (string, []string) {
 			default:
 				f = flags.ShorthandLookup(name[:1])
 				if !inline && len(name) > 1 {
-					value, inline = name[1:], true
+					// -mCalled: the value runs on from the letter.
+					value, inline, flag = name[1:], true, tok[:2]
 				}
 			}
 			switch {
@@ -150,10 +215,13 @@ func runOnValue(c *cobra.Command, raw []string, need int) (string, []string) {
 					i++
 				}
 			case inline:
-				cur = &run{flag: strings.TrimSuffix(tok, "="+value), words: []string{value}}
+				cur = &valueRun{flag: flag, eq: eq}
+				if value != "" { // --content= Called about: the value is the words after
+					cur.words = []string{value}
+				}
 			case i+1 < len(raw):
 				i++
-				cur = &run{flag: tok, words: []string{raw[i]}}
+				cur = &valueRun{flag: tok, words: []string{raw[i]}}
 			}
 			continue
 		}
@@ -163,25 +231,41 @@ func runOnValue(c *cobra.Command, raw []string, need int) (string, []string) {
 			continue
 		}
 		args++
-		if cur != nil {
-			cur.words = append(cur.words, tok)
-			cur.stray++
-			if found == nil {
-				found = cur
-			}
+		if cur == nil || (isCase != nil && isCase(tok)) {
+			continue // an argument, not a word of a value
+		}
+		cur.words = append(cur.words, tok)
+		cur.stray++
+		strays++
+		if cur.stray == 1 {
+			runs = append(runs, cur)
 		}
 	}
-	if found == nil {
-		return "", nil
+	// The arguments the command needs are the last words typed. When
+	// the cases are known, a word other than one of them is a case
+	// only if it has a digit, as a case ID does (W-9 of a store of
+	// W-1): "Called about it" keeps its "it".
+	short := need - (args - strays)
+	for i := len(runs) - 1; i >= 0 && short > 0; i-- {
+		r := runs[i]
+		n := 0
+		for n < min(short, r.stray) && (isCase == nil || strings.ContainsFunc(r.words[len(r.words)-1-n], unicode.IsDigit)) {
+			n++
+		}
+		r.words = r.words[:len(r.words)-n]
+		r.stray -= n
+		short -= n
+		if isCase != nil && r.stray > 0 {
+			break // a word of the value stands last
+		}
 	}
-	if short := need - (args - found.stray); short > 0 {
-		found.words = found.words[:len(found.words)-min(short, found.stray)]
-		found.stray -= min(short, found.stray)
+	var out []valueRun
+	for _, r := range runs {
+		if r.stray > 0 && len(r.words) > 1 {
+			out = append(out, *r)
+		}
 	}
-	if found.stray == 0 {
-		return "", nil
-	}
-	return found.flag, found.words
+	return out
 }
 
 // textFlag reports whether f, a flag of c, takes text, which may be
@@ -213,19 +297,6 @@ func needArgs(c *cobra.Command) int {
 		}
 	}
 	return n
-}
-
-// typedValue is flag with the value words, quoted for a shell as a
-// person would type it.
-func typedValue(flag string, words []string) string {
-	v := strings.Join(words, " ")
-	switch {
-	case !strings.ContainsAny(v, "\"$`\\!"):
-		return flag + " \"" + v + "\""
-	case !strings.Contains(v, "'"):
-		return flag + " '" + v + "'"
-	}
-	return flag + " " + strconv.Quote(v)
 }
 
 // scanf reports whether msg is exactly format with its numbers filled in.

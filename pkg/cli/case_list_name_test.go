@@ -104,7 +104,18 @@ func TestUnknownCaseNameHint(t *testing.T) {
 		{[]string{"case", "show", "an"}, "caseplan: hint: a case is named by its ID: caseplan case list --name an lists the 2 cases whose participant's name matches, with their IDs\n"},
 		{[]string{"case", "show", "José"}, "caseplan: hint: a case is named by its ID: caseplan case list --name 'José' shows the ID of the 1 case whose participant's name matches\n"},
 		{[]string{"note", "add", "jordan sample", "--kind", "contact", "--mode", "phone", "--two-way", "--service", "job-search", "--content", "Called"}, "caseplan: hint: a case is named by its ID: caseplan case list --name 'jordan sample' shows the ID of the 1 case whose participant's name matches\n"},
-		{[]string{"case", "show", "Zed Nobody"}, "caseplan: hint: a case is named by its ID (caseplan case list lists them), and no participant's name in this clone matches this either (caseplan case list --name searches names); a case a colleague opened since your last sync comes with caseplan sync\n"},
+		{[]string{"case", "show", "Zed Nobody"}, "caseplan: hint: no case ID and no participant's name in this clone matches \"Zed Nobody\": caseplan case list --name 'Zed Nobody' searches the names (one word of a name finds more), caseplan case list lists the cases; a case a colleague opened since your last sync comes with caseplan sync\n"},
+		// A name unquoted: for a command of one case at most (log), and
+		// for one of several cases when no participant has the name.
+		{[]string{"log", "Ana", "Souza"}, "caseplan: hint: a case is named by its ID: caseplan case list --name 'Ana Souza' shows the ID of the 1 case whose participant's name matches\n"},
+		{[]string{"log", "Zed", "Nobody"}, "caseplan: hint: no case ID and no participant's name in this clone matches \"Zed Nobody\": caseplan case list --name 'Zed Nobody' searches the names (one word of a name finds more), caseplan case list lists the cases; a case a colleague opened since your last sync comes with caseplan sync\n"},
+		{[]string{"case", "show", "Zed", "Nobody"}, "caseplan: hint: no case ID and no participant's name in this clone matches \"Zed Nobody\": caseplan case list --name 'Zed Nobody' searches the names (one word of a name finds more), caseplan case list lists the cases; a case a colleague opened since your last sync comes with caseplan sync\n"},
+		{[]string{"note", "add", "Zed", "Nobody", "--kind", "contact", "--mode", "phone", "--content", "Called"}, "caseplan: hint: no case ID and no participant's name in this clone matches \"Zed Nobody\": caseplan case list --name 'Zed Nobody' searches the names (one word of a name finds more), caseplan case list lists the cases; a case a colleague opened since your last sync comes with caseplan sync\n"},
+		// A name and a note's text, both unquoted: each hinted, the
+		// text's words not taken for the name's.
+		{[]string{"note", "add", "Ana", "Souza", "--kind", "contact", "--mode", "phone", "--content", "Called", "about", "it"}, "caseplan: hint: a case is named by its ID: caseplan case list --name 'Ana Souza' shows the ID of the 1 case whose participant's name matches; note add takes several cases, so each word of a name typed without quotes was read as a case: quotes keep a name together; a value of several words goes in quotes: --content 'Called about it'\n"},
+		// A case of the store typed among the words is the case.
+		{[]string{"note", "add", "--content", "Called", "W-01", "about", "it", "--kind", "contact", "--mode", "phone"}, "caseplan: hint: \"about\" is a word of the value of --content: a value of several words goes in quotes: --content 'Called about it'\n"},
 	} {
 		code, stdout, stderr := at("2026-03-16", c.args...)
 		if code != 2 || stdout != "" || !strings.HasSuffix(stderr, c.hint) {

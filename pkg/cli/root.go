@@ -312,7 +312,7 @@ func Main(args []string, env Env) int {
 	err = caseFirstHint(c, args, err)
 	err = unknownWordFirst(c, args, err)
 	err = g.nameInArgs(c, args, err)
-	err = quoteHint(c, args, err)
+	err = g.quoteHint(c, args, err)
 	err = g.nameCase(c, args, err)
 	g.annotate(c, err)
 	code := g.finish(err)

@@ -574,9 +574,17 @@ func (g *globals) nameCase(c *cobra.Command, raw []string, err error) error {
 		return err
 	}
 	// "--content Called about it": the words after the first were read
-	// as cases. The command line says which flag's value they were.
-	if flag, words := runOnValue(c, raw, needArgs(c)); flag != "" && slices.Contains(words[1:], uc.ID) {
-		return hintf(err, "%q is a word of the value of %s: a value of several words goes in quotes: %s", uc.ID, flag, typedValue(flag, words))
+	// as cases. The command line says which flag's value they were; the
+	// hint gives every such value whole, as typed.
+	var runs []valueRun
+	if c != nil {
+		runs = runOnValue(c, raw, needArgs(c), g.caseWords(c))
+		for _, r := range runs {
+			if !slices.Contains(r.words[1:], uc.ID) {
+				continue
+			}
+			return hintf(err, "%q is a word of the value of %s: %s", uc.ID, r.flag, quotesOf(runs)+alsoNeeds(c, runs))
+		}
 	}
 	switch strings.ToLower(uc.ID) {
 	case "yes", "no", "true", "false", "y", "n":
@@ -606,8 +614,20 @@ func (g *globals) nameCase(c *cobra.Command, raw []string, err error) error {
 	// "note add Ana Souza ...": a command that takes several cases read
 	// each word of a name typed without quotes as a case. Searched as
 	// the one name they are, not by the first word alone.
-	if c != nil && severalCases(c) && slices.Contains(c.Flags().Args(), uc.ID) {
-		if hint, ok := g.nameTypedAsCases(strings.TrimPrefix(c.CommandPath(), "caseplan "), c.Flags().Args(), ids); ok {
+	// The words of a value typed after a flag are not of the name
+	// ("note add Ana Souza --content Called about it").
+	if args := withoutRuns(c, runs); c != nil && severalCases(c) && slices.Contains(args, uc.ID) {
+		hint, ok := g.nameTypedAsCases(strings.TrimPrefix(c.CommandPath(), "caseplan "), args, ids)
+		if !ok && len(args) > 1 && nameWords(args, ids) {
+			// "note add Zed Nobody ...": a name, and no case has it.
+			if _, n, ok := g.nameHint(strings.Join(args, " ")); ok && n == 0 {
+				hint = g.noNameHint(strings.Join(args, " "))
+			}
+		}
+		if hint != "" {
+			if len(runs) > 0 {
+				hint += "; " + quotesOf(runs)
+			}
 			return hintf(err, "%s", hint)
 		}
 	}
@@ -626,14 +646,16 @@ func (g *globals) nameCase(c *cobra.Command, raw []string, err error) error {
 	if nameLike(uc.ID) {
 		if hint, n, ok := g.nameHint(uc.ID); ok && n > 0 {
 			return hintf(err, "%s", hint)
-		} else if ok && !wordLike(uc.ID) {
-			return hintf(err, "a case is named by its ID (caseplan case list lists them), and no participant's name in this clone matches this either (caseplan case list --name searches names); a case a colleague opened since your last sync comes with caseplan sync")
+		} else if ok {
+			// A word typed after a flag was found above, from the
+			// command line: this one was typed for a case.
+			return hintf(err, "%s", g.noNameHint(uc.ID))
 		}
 	}
 	if wordLike(uc.ID) {
-		// "--content Called about it": the words after the first were
-		// read as more cases.
-		return hintf(err, "if %q is a word of a value typed after a flag, put the whole value in quotes: --content \"Called about the interview\"", uc.ID)
+		// The names could not be searched: the word may still be one
+		// of a value typed after a flag without quotes.
+		return hintf(err, "if %q is a word of a value typed after a flag, put the whole value in quotes: --content 'Called about the interview'", uc.ID)
 	}
 	return hintf(err, "caseplan case list lists the cases of this clone; a case a colleague opened since your last sync comes with caseplan sync")
 }
@@ -679,6 +701,16 @@ func nameLike(s string) bool {
 // cases that lists (n). false when they cannot be counted.
 func (g *globals) nameHint(text string) (hint string, n int, ok bool) {
 	n, ok = g.namesFound(text)
+	list := g.nameListCmd(text)
+	if n == 1 {
+		return fmt.Sprintf("a case is named by its ID: %s shows the ID of the 1 case whose participant's name matches", list), n, ok
+	}
+	return fmt.Sprintf("a case is named by its ID: %s lists the %d cases whose participant's name matches, with their IDs", list, n), n, ok
+}
+
+// nameListCmd is the case list --name command that searches the names
+// for text.
+func (g *globals) nameListCmd(text string) string {
 	list := "caseplan case list --name " + shellWord(text)
 	if g.today != "" {
 		// The count is of the cases open by --today (a case opened
@@ -688,10 +720,7 @@ func (g *globals) nameHint(text string) (hint string, n int, ok bool) {
 			list += " --today " + day.Format(time.DateOnly)
 		}
 	}
-	if n == 1 {
-		return fmt.Sprintf("a case is named by its ID: %s shows the ID of the 1 case whose participant's name matches", list), n, ok
-	}
-	return fmt.Sprintf("a case is named by its ID: %s lists the %d cases whose participant's name matches, with their IDs", list, n), n, ok
+	return list
 }
 
 // severalCases reports whether c takes several cases (note add CASE...,
@@ -709,26 +738,56 @@ func severalCases(c *cobra.Command) bool {
 // "Ana" and "Souza". false otherwise, and the hint of the first word
 // alone stands.
 func (g *globals) nameTypedAsCases(cmd string, words, ids []string) (string, bool) {
-	if len(words) < 2 {
+	if len(words) < 2 || !nameWords(words, ids) {
 		return "", false
-	}
-	for _, w := range words {
-		if slices.Contains(ids, w) || strings.ContainsFunc(w, unicode.IsDigit) {
-			return "", false
-		}
-		if meant, _ := caseMeant(w, ids); meant != "" {
-			return "", false
-		}
 	}
 	text := strings.Join(words, " ")
-	if !nameLike(text) {
-		return "", false
-	}
 	hint, n, ok := g.nameHint(text)
 	if !ok || n == 0 {
 		return "", false
 	}
 	return fmt.Sprintf("%s; %s takes several cases, so each word of a name typed without quotes was read as a case: quotes keep a name together", hint, cmd), true
+}
+
+// nameWords reports whether words, read as cases, are the words of a
+// name: none is a case of the store (ids), shaped like a case ID (a
+// digit: W-001, 2026-0042) or a slip of one, and together they are
+// nameLike.
+func nameWords(words, ids []string) bool {
+	for _, w := range words {
+		if slices.Contains(ids, w) || strings.ContainsFunc(w, unicode.IsDigit) {
+			return false
+		}
+		if meant, _ := caseMeant(w, ids); meant != "" {
+			return false
+		}
+	}
+	return nameLike(strings.Join(words, " "))
+}
+
+// withoutRuns is the arguments cobra gave c less the words of runs,
+// values typed after a flag without quotes (runOnValue).
+func withoutRuns(c *cobra.Command, runs []valueRun) []string {
+	if c == nil {
+		return nil
+	}
+	args := slices.Clone(c.Flags().Args())
+	for _, r := range runs {
+		for _, w := range r.words[len(r.words)-r.stray:] {
+			if i := slices.Index(args, w); i >= 0 {
+				args = slices.Delete(args, i, i+1)
+			}
+		}
+	}
+	return args
+}
+
+// noNameHint is the hint for text given where a case's ID goes that is
+// neither a case's ID nor found in a participant's name: the search to
+// try (a word of the name finds more), and how a case opened elsewhere
+// comes.
+func (g *globals) noNameHint(text string) string {
+	return fmt.Sprintf("no case ID and no participant's name in this clone matches %q: %s searches the names (one word of a name finds more), caseplan case list lists the cases; a case a colleague opened since your last sync comes with caseplan sync", text, g.nameListCmd(text))
 }
 
 // nameInArgs gives the error of a name typed without quotes where one
@@ -738,10 +797,15 @@ func (g *globals) nameTypedAsCases(cmd string, words, ids []string) (string, boo
 // are left to quoteHint ("--content Called about it").
 func (g *globals) nameInArgs(c *cobra.Command, raw []string, err error) error {
 	var se *strayArgsError
-	if c == nil || !errors.As(err, &se) || se.need != 1 || !strings.HasPrefix(positional(c.Use), "CASE") {
+	if c == nil || !errors.As(err, &se) {
 		return err
 	}
-	if flag, _ := runOnValue(c, raw, se.need); flag != "" {
+	// One case, or one at most: "log Ana Souza" is the log of a case
+	// named without quotes as surely as "case show Ana Souza" is.
+	if want := positional(c.Use); !(se.need == 1 && strings.HasPrefix(want, "CASE")) && !(se.need == 0 && want == "[CASE]") {
+		return err
+	}
+	if len(runOnValue(c, raw, se.need, g.caseWords(c))) > 0 {
 		return err
 	}
 	words := c.Flags().Args()
@@ -749,10 +813,26 @@ func (g *globals) nameInArgs(c *cobra.Command, raw []string, err error) error {
 	if len(words) < 2 || !nameLike(text) {
 		return err
 	}
-	if hint, n, ok := g.nameHint(text); ok && n > 0 {
+	hint, n, ok := g.nameHint(text)
+	switch {
+	case ok && n > 0:
 		return &UsageError{Msg: se.Msg, Hint: hint}
+	case ok && g.nameWordsOfStore(words):
+		// "case show Zed Nobody": a name, and no case has it.
+		return &UsageError{Msg: se.Msg, Hint: g.noNameHint(text)}
 	}
 	return err
+}
+
+// nameWordsOfStore is nameWords with the store's cases; false when they
+// cannot be listed.
+func (g *globals) nameWordsOfStore(words []string) bool {
+	root, err := g.storeRoot()
+	if err != nil {
+		return false
+	}
+	ids, err := caseDirs(root)
+	return err == nil && nameWords(words, ids)
 }
 
 // namesFound counts the cases caseplan case list --name text lists, and
@@ -777,6 +857,38 @@ func wordLike(s string) bool {
 		}
 	}
 	return true
+}
+
+// caseWords says which words typed to command c are its cases, for
+// runOnValue: those of the store's cases, and a slip of one with a digit
+// in it (W-011 for W-01). nil when c takes arguments other than cases
+// (note amend CASE NOTE), or the store's cases cannot be listed: then
+// the count of arguments c needs decides.
+func (g *globals) caseWords(c *cobra.Command) func(string) bool {
+	want := positional(c.Use)
+	if want == "no arguments" {
+		return func(string) bool { return false }
+	}
+	for _, w := range strings.Fields(want) {
+		if strings.Trim(w, "[].") != "CASE" {
+			return nil
+		}
+	}
+	root, err := g.storeRoot()
+	if err != nil {
+		return nil
+	}
+	ids, err := caseDirs(root)
+	if err != nil {
+		return nil
+	}
+	return func(w string) bool {
+		if slices.Contains(ids, w) {
+			return true
+		}
+		meant, _ := caseMeant(w, ids)
+		return meant != "" && strings.ContainsFunc(w, unicode.IsDigit)
+	}
 }
 
 // caseDirs returns the case directories under the store's cases/.
