@@ -318,7 +318,7 @@ func closingDenial(actor record.Staff, role string, c CaseChange) Denial {
 	return Denial{
 		Rule: RuleCase, Case: c.ID,
 		Msg:  fmt.Sprintf("%s may not %s case %s: a case is closed and reopened by its designated counselor (%s, its manager), a coordinator, a supervisor or an admin (002), not by a %s on its team", actor.ID, verb, c.ID, c.Before.Manager, role),
-		Hint: fmt.Sprintf("ask %s, the case's manager, a coordinator or a supervisor to %s it (%s); a note of yours can say what you found (caseplan note add %s)", c.Before.Manager, verb, cmd, c.ID),
+		Hint: fmt.Sprintf("ask %s, the case's manager, a coordinator or a supervisor to %s it (%s); a note of yours can say what you found (caseplan note add %s --kind KIND --mode MODE)", c.Before.Manager, verb, cmd, c.ID),
 	}
 }
 
@@ -361,7 +361,7 @@ func exitDenial(actor record.Staff, role string, c CaseChange) Denial {
 	return Denial{
 		Rule: RuleCase, Case: c.ID,
 		Msg:  fmt.Sprintf("%s may not %s case %s: a WIOA exit ends the period of participation, as closing ends the plan, and is recorded by the case's designated counselor (%s, its manager), a coordinator, a supervisor or an admin (002), not by a %s on its team", actor.ID, verb, c.ID, c.Before.Manager, role),
-		Hint: fmt.Sprintf("ask %s, the case's manager, a coordinator or a supervisor to %s (%s); a note of yours can say what you found (caseplan note add %s)", c.Before.Manager, it, cmd, c.ID),
+		Hint: fmt.Sprintf("ask %s, the case's manager, a coordinator or a supervisor to %s (%s); a note of yours can say what you found (caseplan note add %s --kind KIND --mode MODE)", c.Before.Manager, it, cmd, c.ID),
 	}
 }
 

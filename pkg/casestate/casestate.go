@@ -346,7 +346,7 @@ func (x *view) workSecurityPhase() period {
 				" (decided " + string(p.Refused) + "): without a placement by then, the candidate is separated from " +
 				string(date(p.End.AddDate(0, 0, 1)))
 		default:
-			ends += "; an extension needs the joint committee's approval"
+			ends += "; an extension needs the joint committee's approval: request it with " + ExtensionRequestCommand(x.c.ID)
 		}
 		ws := period{phase: PhaseWorkSecurity, start: p.Layoff, end: p.End,
 			ends: ends, endsAt: layout.KindIntake, endsPath: []string{"layoff", "layoff_date"}}

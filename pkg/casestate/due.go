@@ -301,8 +301,8 @@ func (x *view) extensionDecisionDue(p period) {
 	// The command whole (extension decide refuses to go without --date,
 	// --by and the decision): an approval first, which is refused past
 	// the longest extension, where only --denied is left.
-	decide := "caseplan extension decide " + x.c.ID + " --date DATE --by WHO --approved --until DATE, or with --denied in place of --approved --until DATE"
-	deny := "caseplan extension decide " + x.c.ID + " --date DATE --by WHO --denied"
+	decide := ExtensionDecideCommand(x.c.ID)
+	deny := ExtensionDenyCommand(x.c.ID)
 	detail := "the joint committee's decision on the extension request of " + string(wp.PendingRequested) + ", by the period's last day (" + last + "); record it with " + decide
 	switch {
 	case p.phase == PhaseExtensionPending && x.today.After(wp.Longest):

@@ -70,6 +70,27 @@ func NoteAddCommand(caseID, kind string, contact calendar.Contact) string {
 	return cmd
 }
 
+// ExtensionDecideCommand is the command, whole, that records the joint
+// committee's decision on case caseID's pending extension request (000):
+// extension decide refuses to go without --date, --by and the decision,
+// so both decisions are spelt out, an approval with its --until.
+func ExtensionDecideCommand(caseID string) string {
+	return "caseplan extension decide " + caseID + " --date DATE --by WHO --approved --until DATE, or with --denied in place of --approved --until DATE"
+}
+
+// ExtensionDenyCommand is the decision left once no approval could extend
+// the job search any more (past the longest extension, 000: "up to three
+// months beyond").
+func ExtensionDenyCommand(caseID string) string {
+	return "caseplan extension decide " + caseID + " --date DATE --by WHO --denied"
+}
+
+// ExtensionRequestCommand records a request to extend case caseID's work
+// security period (000); its --date defaults to the day it is typed.
+func ExtensionRequestCommand(caseID string) string {
+	return "caseplan extension request " + caseID
+}
+
 // intakeMeetingDue is the intake meeting while the candidate searches and
 // no intake note records it (IntakeMeetingOf): a candidate who missed the
 // group orientation has only the weekly check-in due otherwise, and the

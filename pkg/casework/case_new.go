@@ -112,7 +112,7 @@ func (n NewCase) Build(s *State) (*Change, error) {
 		// staff member is on it), and the flag is named, as case
 		// transfer names --to: the ID alone does not say which value
 		// was wrong.
-		return nil, inputErrorf(staffFlagHint(cfg, "--manager", manager, "add them first with caseplan staff add"), "--manager %q is not on the staff roster", manager)
+		return nil, inputErrorf(staffFlagHint(cfg, "--manager", manager, "add them first with caseplan staff add --name NAME --email EMAIL"), "--manager %q is not on the staff roster", manager)
 	}
 	if !staff.MayManage() {
 		// As case transfer --to refuses one: a new case for someone who

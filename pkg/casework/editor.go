@@ -161,7 +161,7 @@ func (w *Workspace) Edit(h HandEdit) (*Result, error) {
 		// A new week's entries get the IDs activity add gives them, by
 		// which two clones' entries of one week are merged (sync).
 		week := strings.TrimSuffix(pathpkg.Base(path), layout.Ext)
-		return nil, inputErrorf("start it with caseplan activity add "+h.Case+" --date DATE (a day of "+week+"), then edit it; caseplan activity list "+h.Case+" lists the case's weeks", "case %s has no activity week %s", h.Case, week)
+		return nil, inputErrorf("start it with caseplan activity add "+h.Case+" --date DATE --kind KIND (a day of "+week+"), then edit it; caseplan activity list "+h.Case+" lists the case's weeks", "case %s has no activity week %s", h.Case, week)
 	case created:
 		// A record the case does not have yet starts as its modeline, so
 		// the editor can already check it against the schema.

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/caseplan/caseplan/pkg/calendar"
+	"github.com/caseplan/caseplan/pkg/casestate"
 	"github.com/caseplan/caseplan/pkg/record"
 	"github.com/caseplan/caseplan/pkg/yamledit"
 )
@@ -52,7 +53,7 @@ func (r *RequestExtension) Build(s *State) (*Change, error) {
 	}
 	for _, e := range lc.outcome().Extensions {
 		if pendingExtension(e) {
-			return nil, inputErrorf("record the committee's decision with caseplan extension decide "+r.Case, "case %s already has an extension request pending (requested %s)", r.Case, e.Requested)
+			return nil, inputErrorf("record the committee's decision with "+casestate.ExtensionDecideCommand(r.Case), "case %s already has an extension request pending (requested %s)", r.Case, e.Requested)
 		}
 	}
 	if err := extendable(r.Case, period); err != nil {
@@ -104,8 +105,8 @@ func lateRequest(caseID string, p calendar.WorkSecurityPeriod, day time.Time) []
 		return nil
 	}
 	return []string{fmt.Sprintf("the request of %s was made after %s ended on %s; it is taken (document 000 sets the Joint Work Security Committee no deadline), but the candidate is extension-pending, neither extended nor separated, since %s, and the decision, due by %s, is already overdue on the tickler\n"+
-		"hint: get the committee's decision soon and record it with caseplan extension decide %s",
-		date(day), periodName(p), date(last), date(last.AddDate(0, 0, 1)), date(last), caseID)}
+		"hint: get the committee's decision soon and record it with %s",
+		date(day), periodName(p), date(last), date(last.AddDate(0, 0, 1)), date(last), casestate.ExtensionDecideCommand(caseID))}
 }
 
 // periodName names the period p.LastDay ends: the approved extension,
@@ -272,7 +273,7 @@ func extendable(caseID string, p calendar.WorkSecurityPeriod) error {
 	if last.After(p.Longest) {
 		reach = fmt.Sprintf("past %s, the longest", date(p.Longest))
 	}
-	return inputErrorf(fmt.Sprintf("nothing is left to request: the job search ends on %s; without a placement by then, the candidate is separated from %s (record it then with caseplan case close %s --reason separated)", date(last), date(last.AddDate(0, 0, 1)), caseID),
+	return inputErrorf(fmt.Sprintf("nothing is left to request: the job search ends on %s; without a placement by then, the candidate is separated from %s (record it then with caseplan case close %s --date DATE --reason separated)", date(last), date(last.AddDate(0, 0, 1)), caseID),
 		"case %s's approved extension already runs to %s, %s the Joint Work Security Committee may approve (document 000: up to three additional months); a further extension cannot be approved", caseID, date(last), reach)
 }
 
@@ -290,7 +291,7 @@ func requestInTime(caseID string, p calendar.WorkSecurityPeriod, day time.Time) 
 		return nil
 	}
 	last := p.LastDay()
-	return inputErrorf(fmt.Sprintf("nothing is left to request: %s ended on %s, and without a placement the candidate is separated from %s (record it with caseplan case close %s --reason separated); a request made earlier is recorded with its own --date", periodName(p), date(last), date(last.AddDate(0, 0, 1)), caseID),
+	return inputErrorf(fmt.Sprintf("nothing is left to request: %s ended on %s, and without a placement the candidate is separated from %s (record it with caseplan case close %s --date DATE --reason separated); a request made earlier is recorded with its own --date", periodName(p), date(last), date(last.AddDate(0, 0, 1)), caseID),
 		"--date %s is past %s, the last day the longest extension the Joint Work Security Committee may approve could reach (document 000: up to three additional months); the committee could only refuse it", date(day), date(p.Longest))
 }
 
@@ -587,7 +588,7 @@ func (ft *FellThrough) Build(s *State) (*Change, error) {
 	pl := o.PlacementOn(when)
 	if all := o.AllPlacements(); pl == nil && len(all) > 0 && all[len(all)-1].FellThrough != "" {
 		last := all[len(all)-1]
-		return nil, inputErrorf("record a new offer with caseplan placement set "+ft.Case, "the offer at %s already fell through on %s", last.Employer, last.FellThrough)
+		return nil, inputErrorf("record a new offer with caseplan placement set "+ft.Case+" --employer EMPLOYER --position TITLE --start DATE", "the offer at %s already fell through on %s", last.Employer, last.FellThrough)
 	}
 	if pl == nil {
 		hint := "record an accepted offer with caseplan placement set " + ft.Case

@@ -129,7 +129,7 @@ func TestExtensionRefusalsSayWhatIsAllowed(t *testing.T) {
 	before := captureState(t, dir)
 	refused(apply((&RequestExtension{Case: "WS-1", Date: day("2026-10-20")}).Build),
 		"case WS-1's approved extension already runs to 2026-10-28, the longest the Joint Work Security Committee may approve (document 000: up to three additional months); a further extension cannot be approved",
-		"nothing is left to request: the job search ends on 2026-10-28; without a placement by then, the candidate is separated from 2026-10-29 (record it then with caseplan case close WS-1 --reason separated)")
+		"nothing is left to request: the job search ends on 2026-10-28; without a placement by then, the candidate is separated from 2026-10-29 (record it then with caseplan case close WS-1 --date DATE --reason separated)")
 	assertSameState(t, before, captureState(t, dir))
 }
 
@@ -245,7 +245,7 @@ func TestRequestPastTheLongestExtension(t *testing.T) {
 	if want := "--date 2026-10-29 is past 2026-10-28, the last day the longest extension the Joint Work Security Committee may approve could reach (document 000: up to three additional months); the committee could only refuse it"; input.Msg != want {
 		t.Errorf("got %q\nwant %q", input.Msg, want)
 	}
-	if want := "nothing is left to request: the work security period ended on 2026-07-30, and without a placement the candidate is separated from 2026-07-31 (record it with caseplan case close WS-1 --reason separated); a request made earlier is recorded with its own --date"; input.Hint != want {
+	if want := "nothing is left to request: the work security period ended on 2026-07-30, and without a placement the candidate is separated from 2026-07-31 (record it with caseplan case close WS-1 --date DATE --reason separated); a request made earlier is recorded with its own --date"; input.Hint != want {
 		t.Errorf("hint %q\nwant %q", input.Hint, want)
 	}
 	assertSameState(t, before, captureState(t, dir))
@@ -255,7 +255,7 @@ func TestRequestPastTheLongestExtension(t *testing.T) {
 	}
 	// Taken, but late: the command says what that means for the case.
 	if want := []string{"the request of 2026-10-28 was made after the work security period ended on 2026-07-30; it is taken (document 000 sets the Joint Work Security Committee no deadline), but the candidate is extension-pending, neither extended nor separated, since 2026-07-31, and the decision, due by 2026-07-30, is already overdue on the tickler\n" +
-		"hint: get the committee's decision soon and record it with caseplan extension decide WS-1"}; !slices.Equal(res.Change.Notes, want) {
+		"hint: get the committee's decision soon and record it with caseplan extension decide WS-1 --date DATE --by WHO --approved --until DATE, or with --denied in place of --approved --until DATE"}; !slices.Equal(res.Change.Notes, want) {
 		t.Errorf("notes %q\nwant %q", res.Change.Notes, want)
 	}
 }

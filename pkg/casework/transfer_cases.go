@@ -186,7 +186,7 @@ func (t TransferCases) openUnderFrom(s *State) (out, handedSince []string, later
 			continue
 		}
 		if c.Intake.Manager == t.From {
-			if e := notOpened(c, s.Today, "not handed on; it stays "+t.From+"'s", "hand it on from that day on with caseplan case transfer "+id+" --to STAFF"); e != nil {
+			if e := notOpened(c, s.Today, "not handed on; it stays "+t.From+"'s", "hand it on from that day on with caseplan case transfer "+id+" --to STAFF --reason TEXT"); e != nil {
 				later = append(later, e)
 				continue
 			}
@@ -202,7 +202,7 @@ func (t TransferCases) openUnderFrom(s *State) (out, handedSince []string, later
 		if tr := casestate.TransferAfter(c.Intake, s.Today); tr != nil {
 			since = fmt.Sprintf("transferred to %s on %s", tr.To, tr.Date)
 		}
-		handedSince = append(handedSince, fmt.Sprintf("%s was %s's on %s but is %s's now (%s): left where it is; caseplan case transfer %s --to STAFF hands it on from %s",
+		handedSince = append(handedSince, fmt.Sprintf("%s was %s's on %s but is %s's now (%s): left where it is; caseplan case transfer %s --to STAFF --reason TEXT hands it on from %s",
 			id, t.From, date(s.Today), c.Intake.Manager, since, id, c.Intake.Manager))
 	}
 	return out, handedSince, later

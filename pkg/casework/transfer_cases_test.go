@@ -155,7 +155,7 @@ func TestTransferCasesFromHandedSince(t *testing.T) {
 	if res.Change.Output != "W-003" {
 		t.Errorf("transferred %q, want W-003 alone", res.Change.Output)
 	}
-	want := "W-002 was dpatel's on 2026-03-05 but is svisor's now (transferred to svisor on 2026-03-10): left where it is; caseplan case transfer W-002 --to STAFF hands it on from svisor"
+	want := "W-002 was dpatel's on 2026-03-05 but is svisor's now (transferred to svisor on 2026-03-10): left where it is; caseplan case transfer W-002 --to STAFF --reason TEXT hands it on from svisor"
 	// W-001, opened after the day, is noted too (TestTransferNotOpened).
 	if len(res.Change.Notes) != 2 || res.Change.Notes[0] != want || !strings.HasPrefix(res.Change.Notes[1], "case W-001 opens on 2026-03-16") {
 		t.Errorf("notes %q\nwant [%q, case W-001 opens...]", res.Change.Notes, want)
@@ -205,7 +205,7 @@ func TestTransferNotOpened(t *testing.T) {
 	if res.Change.Output != "W-002" {
 		t.Errorf("transferred %q, want W-002 alone", res.Change.Output)
 	}
-	want := "case W-001 opens on 2026-03-16, after today (2026-03-05): not handed on; it stays dpatel's\nhint: " + hint + " with caseplan case transfer W-001 --to STAFF"
+	want := "case W-001 opens on 2026-03-16, after today (2026-03-05): not handed on; it stays dpatel's\nhint: " + hint + " with caseplan case transfer W-001 --to STAFF --reason TEXT"
 	if len(res.Change.Notes) != 1 || res.Change.Notes[0] != want {
 		t.Errorf("notes %q\nwant [%q]", res.Change.Notes, want)
 	}
@@ -216,7 +216,7 @@ func TestTransferNotOpened(t *testing.T) {
 	// Only such a case left: the refusal names it, with the hint.
 	_, err = ws.Apply([]string{"W-001"}, TransferCases{Cases: []string{"W-001"}, From: "dpatel", To: "mrivera", Reason: "Dev leaves"}.Build)
 	var in *InputError
-	if !errors.As(err, &in) || in.Msg != "dpatel has no open case on 2026-03-05 to transfer:\n\tcase W-001 opens on 2026-03-16, after today (2026-03-05): not handed on; it stays dpatel's" || in.Hint != hint+" with caseplan case transfer W-001 --to STAFF" {
+	if !errors.As(err, &in) || in.Msg != "dpatel has no open case on 2026-03-05 to transfer:\n\tcase W-001 opens on 2026-03-16, after today (2026-03-05): not handed on; it stays dpatel's" || in.Hint != hint+" with caseplan case transfer W-001 --to STAFF --reason TEXT" {
 		t.Errorf("only a case not opened: %v (hint %q)", err, hintOf(in))
 	}
 }

@@ -155,6 +155,9 @@ func checkRef(root *cobra.Command, toks []string) (problems []string, ok bool) {
 	for i < len(toks) && strings.HasPrefix(toks[i], "-") {
 		n, p := checkFlagToken(c, path, toks, i)
 		problems, i = append(problems, p...), n
+		if n < 0 {
+			return problems, true // caseplan --help.
+		}
 	}
 	for i < len(toks) {
 		word, last := trimWord(toks[i])
@@ -179,6 +182,9 @@ func checkRef(root *cobra.Command, toks []string) (problems []string, ok bool) {
 		for i < len(toks) && strings.HasPrefix(toks[i], "-") && len(toks[i]) > 1 && c.HasSubCommands() {
 			n, p := checkFlagToken(c, path, toks, i)
 			problems, i = append(problems, p...), n
+			if n < 0 {
+				return problems, true // caseplan report --help.
+			}
 		}
 	}
 	if c == root {
@@ -219,7 +225,7 @@ func checkRef(root *cobra.Command, toks []string) (problems []string, ok bool) {
 // token ends the sentence.
 func checkFlagToken(c *cobra.Command, path string, toks []string, i int) (int, []string) {
 	tok := toks[i]
-	core := strings.TrimRight(tok, ".,;:)]")
+	core := strings.TrimRight(tok, ".,;:?)]`'\"")
 	end := core != tok
 	var problems []string
 	takesValue := false

@@ -75,7 +75,7 @@ func commitRun(opts *commitOptions) error {
 		fmt.Fprintf(opts.env.Stderr, "caseplan: %v\n", err)
 		sayLeftOut(opts.env.Stderr, ws.Skipped())
 		if len(ws.Skipped()) > 0 {
-			fmt.Fprintf(opts.env.Stderr, "caseplan: hint: caseplan commit takes records only; keep other files outside cases/ (or list them in .gitignore), and record what they say with caseplan note add\n")
+			fmt.Fprintf(opts.env.Stderr, "caseplan: hint: caseplan commit takes records only; keep other files outside cases/ (or list them in .gitignore), and record what they say with caseplan note add CASE --kind KIND --mode MODE\n")
 		}
 		opts.sayStaged(ws)
 		return nil

@@ -33,6 +33,10 @@ type hintCase struct {
 	// noCommand: no single command clears the item; its detail must say
 	// so in these words instead of naming one.
 	noCommand string
+	// changes: the command the item names does not clear it (a work
+	// security period ends whatever is recorded), but the item
+	// afterwards says these words (an extension requested, 000).
+	changes string
 }
 
 // TestTicklerHintsClearTheirItems: for every kind of due item
@@ -70,7 +74,7 @@ func TestTicklerHintsClearTheirItems(t *testing.T) {
 		{name: "period-end/separated", kind: casestate.DuePeriodEnd, id: "S-1", today: "2026-03-16", setup: [][]string{ws("S-1", "2025-10-01", "2025-10-02")}},
 		{name: "period-end/notification", kind: casestate.DuePeriodEnd, id: "S-1", today: "2026-03-16", noCommand: "the layoff date 2026-03-20 starts the work security period",
 			setup: [][]string{ws("S-1", "2026-03-02", "2026-03-20")}},
-		{name: "period-end/work-security", kind: casestate.DuePeriodEnd, id: "S-1", today: "2026-03-16", noCommand: "the work security period ends (90 days after the layoff date 2026-01-05)",
+		{name: "period-end/work-security", kind: casestate.DuePeriodEnd, id: "S-1", today: "2026-03-16", changes: "an extension request awaits the joint committee's decision",
 			setup: [][]string{ws("S-1", "2026-01-02", "2026-01-05")}},
 		{name: "period-end/post-employment", kind: casestate.DuePeriodEnd, id: "P-1", today: "2026-03-16", setup: [][]string{
 			{"case", "new", "--program", "post-employment", "--id", "P-1", "--name", "Pat Example", "--opened", "2024-12-01", "--today", "2024-12-01"},
@@ -148,6 +152,16 @@ func TestTicklerHintsClearTheirItems(t *testing.T) {
 			}
 			if !tc.all {
 				cmds = cmds[:1]
+			}
+			if tc.changes != "" {
+				args := fillHint(t, cmds[0], tc.today, tc.fill, 0)
+				if code, _, stderr := run(args...); code != 0 {
+					t.Fatalf("the hint of %q, typed as caseplan %s: exit %d\n%s", item.Detail, strings.Join(args, " "), code, stderr)
+				}
+				if after, still := listedItem(t, run, tc.id, tc.kind, string(item.Due)); !still || !strings.Contains(after.Detail, tc.changes) {
+					t.Errorf("the hint of %q, typed as shown: the item is now %q, want it to say %q", item.Detail, after.Detail, tc.changes)
+				}
+				return
 			}
 			times := max(tc.times, 1)
 			for i := range times {

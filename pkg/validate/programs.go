@@ -367,18 +367,18 @@ var workSecurityRules = []*Rule{
 			// period"); caseplan does not decide for the committee, but
 			// says the request is long overdue.
 			if x.Today.After(p.Longest) {
-				x.Report(x.File(layout.KindOutcome), at, "the extension request of %s is still undecided, %d days after %s ended on %s and past %s, the last day the longest extension could reach (extension_max_days, %d): whatever the joint committee decides, the candidate's work security is over; get its decision and record it with caseplan extension decide %s",
-					p.PendingRequested, calendar.Days(p.LastDay(), x.Today), what, p.LastDay().Format(time.DateOnly), p.Longest.Format(time.DateOnly), x.Setting(record.SettingExtensionMaxDays), x.Case.ID)
+				x.Report(x.File(layout.KindOutcome), at, "the extension request of %s is still undecided, %d days after %s ended on %s and past %s, the last day the longest extension could reach (extension_max_days, %d): whatever the joint committee decides, the candidate's work security is over; get its decision and record it with %s",
+					p.PendingRequested, calendar.Days(p.LastDay(), x.Today), what, p.LastDay().Format(time.DateOnly), p.Longest.Format(time.DateOnly), x.Setting(record.SettingExtensionMaxDays), casestate.ExtensionDenyCommand(x.Case.ID))
 				return
 			}
 			if string(p.PendingRequested) > p.LastDay().Format(time.DateOnly) {
 				// Made after the period ended (taken: 000 sets the
 				// committee no deadline): the period did not end with it
 				// undecided, it came late.
-				x.Report(x.File(layout.KindOutcome), at, "the extension request of %s, made after %s ended on %s, is undecided: the candidate is neither extended nor separated; record the joint committee's decision with caseplan extension decide %s", p.PendingRequested, what, p.LastDay().Format(time.DateOnly), x.Case.ID)
+				x.Report(x.File(layout.KindOutcome), at, "the extension request of %s, made after %s ended on %s, is undecided: the candidate is neither extended nor separated; record the joint committee's decision with %s", p.PendingRequested, what, p.LastDay().Format(time.DateOnly), casestate.ExtensionDecideCommand(x.Case.ID))
 				return
 			}
-			x.Report(x.File(layout.KindOutcome), at, "%s ended on %s with the extension request of %s undecided: the candidate is neither extended nor separated; record the joint committee's decision with caseplan extension decide %s", what, p.LastDay().Format(time.DateOnly), p.PendingRequested, x.Case.ID)
+			x.Report(x.File(layout.KindOutcome), at, "%s ended on %s with the extension request of %s undecided: the candidate is neither extended nor separated; record the joint committee's decision with %s", what, p.LastDay().Format(time.DateOnly), p.PendingRequested, casestate.ExtensionDecideCommand(x.Case.ID))
 		},
 	},
 }
