@@ -50,11 +50,10 @@ they go by (the intake's preferred name, alone or with their name: "nia"
 and "nia souza" find Ana Souza who goes by Nia), nothing else: not the
 notes or the sealed fields. With --name a last column, BY PREFERRED
 NAME, gives the preferred name a case was found by ("-": found by the
-name the list shows). When it finds
-nothing, a hint on stderr says what would, as a count and the --name to
-type: one word alone of several ("Ana Sousa" as heard), or a word's
-first letters; a TEXT with no letter (a phone number) is said to be no
-name.
+name the list shows). When it finds nothing, a hint on stderr says what
+would, as a count and the --name to type: one word alone of several
+("Ana Sousa" as heard), or a word's first letters; a TEXT with no letter
+(a phone number) is said to be no name.
 
 --phase PHASE lists the cases in that phase on --today, as case show
 names it; --overdue the cases with anything overdue on the tickler (what
