@@ -468,10 +468,10 @@ func lateLine(r *Monthly, format string, text, code func(string) string) string 
 		code(LateCommand(r, format)) + text(" gives the figures as they stood then (commit ") + code(short(l.AsOfCommit)) + text(").")
 }
 
-// whose names cases, the first maxLateNamed of them: "case W-001",
-// "cases W-001, W-002 and 3 more".
-func whose(cases []string) string {
-	shown := cases[:min(len(cases), maxLateNamed)]
+// whose names cases, the first max of them: "case W-001", "cases
+// W-001, W-002 and 3 more".
+func whose(cases []string, max int) string {
+	shown := cases[:min(len(cases), max)]
 	s := "case " + strings.Join(shown, ", ")
 	if len(cases) > 1 {
 		s = "cases " + strings.Join(shown, ", ")
@@ -501,7 +501,7 @@ func (l *LateEntries) Moved() string {
 		default:
 			words += " up and down, the same in all"
 		}
-		parts = append(parts, words+" ("+whose(f.Cases)+")")
+		parts = append(parts, words+" ("+whose(f.Cases, maxLateNamed)+")")
 	}
 	switch len(parts) {
 	case 0:
@@ -522,7 +522,7 @@ func (l *LateEntries) Said(dated, counted string, named bool) string {
 	if w := l.What(); w != "" {
 		s = w
 		if named {
-			s += " of " + whose(l.Cases)
+			s += " of " + whose(l.Cases, maxLateNamed)
 		}
 		s += " " + dated + " were committed after " + l.AsOf + " and " + counted
 	}

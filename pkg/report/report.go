@@ -74,22 +74,14 @@ func leftOut(u []Unread) string {
 			cases = append(cases, x.Case)
 		}
 	}
-	var whose []string
+	var named []string
 	if len(cases) > 0 {
-		shown := cases[:min(len(cases), maxLeftOutNamed)]
-		w := "case " + strings.Join(shown, ", ")
-		if len(cases) > 1 {
-			w = "cases " + strings.Join(shown, ", ")
-		}
-		if more := len(cases) - len(shown); more > 0 {
-			w += fmt.Sprintf(" and %d more", more)
-		}
-		whose = append(whose, w)
+		named = append(named, whose(cases, maxLeftOutNamed))
 	}
 	if store {
-		whose = append(whose, "the store's own files")
+		named = append(named, "the store's own files")
 	}
-	return fmt.Sprintf("Incomplete: %d record(s) of %s could not be read at this commit and are left out of every figure; caseplan validate shows why.", n, strings.Join(whose, " and "))
+	return fmt.Sprintf("Incomplete: %d record(s) of %s could not be read at this commit and are left out of every figure; caseplan validate shows why.", n, strings.Join(named, " and "))
 }
 
 // maxLeftOutNamed is how many cases a report's incomplete line names.
