@@ -194,7 +194,7 @@ var toolboxWords = map[string]string{"done": "final", "finished": "final", "comp
 // flagValues maps a command (its path below caseplan) and a flag to its
 // values.
 var flagValues = map[string]map[string]valuesFrom{
-	"note add":   {"kind": withWords(enumElsewhere(enum("note", "kind"), "amendment"), map[string]string{"checkin": "contact"}), "mode": enum("note", "mode"), "service": serviceCodes, "cohort": cohortIDs, "absent": storeCases},
+	"note add":   {"kind": withWords(enumElsewhere(enum("note", "kind"), "amendment"), noteKindWords), "mode": withWords(enum("note", "mode"), noteModeWords), "service": serviceCodes, "cohort": cohortIDs, "absent": storeCases},
 	"note amend": {"mode": enum("note", "mode"), "service": serviceCodes},
 	"case new":   {"program": programKeys, "manager": activeStaffIDs, "returning-from": storeCases},
 	"case list": {"program": programKeys, "manager": staffIDs, "status": enum("intake", "status"), "cohort": cohortIDs,
@@ -296,6 +296,22 @@ func activeStaffOf(cfg *record.Config) []string {
 	}
 	return out
 }
+
+// noteKindWords and noteModeWords are what a case manager calls a
+// note's kind and the way a contact was made, by the choice they mean:
+// "--mode telephone" and "--kind call" are a phone contact. Only words
+// that mean one choice: "mail" (email or a letter?) and "visit" (at home
+// or at the job site?) are left to the list.
+var (
+	noteKindWords = map[string]string{"checkin": "contact", "call": "contact", "phonecall": "contact"}
+	noteModeWords = map[string]string{
+		"telephone": "phone", "call": "phone", "phonecall": "phone", "called": "phone", "cell": "phone", "mobile": "phone",
+		"zoom": "video", "teams": "video", "videocall": "video", "facetime": "video",
+		"sms": "text", "texted": "text", "textmessage": "text",
+		"post": "letter", "postal": "letter",
+		"facetoface": "in-person", "inoffice": "in-person", "met": "in-person",
+	}
+)
 
 // commandKey is a command's path below the root: "note add".
 func commandKey(c *cobra.Command) string {

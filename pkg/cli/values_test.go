@@ -118,6 +118,11 @@ func TestBadFlagValue(t *testing.T) {
 		// Another first letter is another word: "Done" is no slip of
 		// none, and a resume done is final.
 		{[]string{"case", "toolbox", "W-1", "--resume", "Done"}, `--resume "Done"`, `hint: did you mean --resume final? "Done" is recorded as final`},
+		// A case manager's words for how a contact was made, and for a call.
+		{[]string{"note", "add", "W-1", "--kind", "contact", "--mode", "telephone"}, `--mode "telephone"`, `hint: did you mean --mode phone? "telephone" is recorded as phone`},
+		{[]string{"note", "add", "W-1", "--kind", "contact", "--mode", "Zoom"}, `--mode "Zoom"`, `hint: did you mean --mode video? "Zoom" is recorded as video`},
+		{[]string{"note", "add", "W-1", "--kind", "contact", "--mode", "face to face"}, `--mode "face to face"`, `hint: did you mean --mode in-person? "face to face" is recorded as in-person`},
+		{[]string{"note", "add", "W-1", "--kind", "call", "--mode", "phone"}, `--kind "call"`, `hint: did you mean --kind contact? "call" is recorded as contact`},
 		// A whole word of one choice is said, not taken; a word of two
 		// names the two, as a beginning of two does.
 		{[]string{"exclusion", "add", "W-1", "--kind", "medical", "--date", "2026-03-02"}, `--kind "medical"`, "hint: did you mean --kind health-medical?\n"},
