@@ -300,8 +300,7 @@ func activeStaffOf(cfg *record.Config) []string {
 // noteKindWords and noteModeWords are what a case manager calls a
 // note's kind and the way a contact was made, by the choice they mean:
 // "--mode telephone" and "--kind call" are a phone contact. Only words
-// that mean one choice: "mail" (email or a letter?) and "visit" (at home
-// or at the job site?) are left to the list.
+// that mean one choice: "mail" (email or a letter?) is left to the list.
 var (
 	noteKindWords = map[string]string{"checkin": "contact", "call": "contact", "phonecall": "contact"}
 	noteModeWords = map[string]string{
