@@ -24,21 +24,7 @@ func TestLateEntriesCache(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("needs the git CLI to read and rewrite the history")
 	}
-	dir := initCLIStore(t)
-	v1 := buildinfo.Info{Version: "v1.0.0", Revision: "1111111111111111111111111111111111111111"}
-	at := func(day, hour string) map[string]string {
-		return map[string]string{
-			"CASEPLAN_AUTHOR":    "Maria Rivera <mrivera@example.org>",
-			"CASEPLAN_TODAY":     day,
-			"GIT_COMMITTER_DATE": day + "T" + hour + ":00:00+00:00",
-		}
-	}
-	run := func(env map[string]string, args ...string) {
-		t.Helper()
-		if code, _, stderr := runAsBuild(t, dir, env, v1, args...); code != 0 {
-			t.Fatalf("caseplan %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
-		}
-	}
+	dir, v1, at, run := lateStore(t)
 	git := func(args ...string) string {
 		t.Helper()
 		c := exec.Command("git", args...)
@@ -239,21 +225,7 @@ func TestLateEntriesCacheWhole(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("needs the git CLI to read the history")
 	}
-	dir := initCLIStore(t)
-	v1 := buildinfo.Info{Version: "v1.0.0", Revision: "1111111111111111111111111111111111111111"}
-	at := func(day, hour string) map[string]string {
-		return map[string]string{
-			"CASEPLAN_AUTHOR":    "Maria Rivera <mrivera@example.org>",
-			"CASEPLAN_TODAY":     day,
-			"GIT_COMMITTER_DATE": day + "T" + hour + ":00:00+00:00",
-		}
-	}
-	run := func(env map[string]string, args ...string) {
-		t.Helper()
-		if code, _, stderr := runAsBuild(t, dir, env, v1, args...); code != 0 {
-			t.Fatalf("caseplan %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
-		}
-	}
+	dir, v1, at, run := lateStore(t)
 	for _, id := range []string{"W-01", "W-02"} {
 		run(at("2026-03-16", "11"), "case", "new", "--id", id, "--program", "wioa", "--name", "Ana Example", "--opened", "2026-03-10", "--manager", "mrivera")
 	}
@@ -318,23 +290,7 @@ func TestLateContactsCache(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("needs the git CLI to read the history")
 	}
-	dir := initCLIStore(t)
-	v1 := buildinfo.Info{Version: "v1.0.0", Revision: "1111111111111111111111111111111111111111"}
-	at := func(day, hour string) map[string]string {
-		return map[string]string{
-			"CASEPLAN_AUTHOR":    "Maria Rivera <mrivera@example.org>",
-			"CASEPLAN_TODAY":     day,
-			"GIT_COMMITTER_DATE": day + "T" + hour + ":00:00+00:00",
-		}
-	}
-	run := func(env map[string]string, args ...string) string {
-		t.Helper()
-		code, out, stderr := runAsBuild(t, dir, env, v1, args...)
-		if code != 0 {
-			t.Fatalf("caseplan %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
-		}
-		return strings.TrimSpace(out)
-	}
+	dir, v1, at, run := lateStore(t)
 	run(at("2026-03-16", "11"), "case", "new", "--id", "W-01", "--program", "wioa", "--name", "Ana Example", "--opened", "2026-03-10", "--manager", "mrivera")
 	contact := func(env map[string]string, date string) string {
 		t.Helper()
@@ -403,4 +359,31 @@ func TestLateContactsCache(t *testing.T) {
 	if want, _ := report(false); want != got {
 		t.Fatalf("with the cache\n%s\nwithout it\n%s", got, want)
 	}
+}
+
+// lateStore is a store for the late-entry cache tests, with the build
+// they run as (v1), the environment of a day and hour (at: the author,
+// --today and the commit's date, so that the history has the dates a
+// month-end is found by) and run, which runs a command that must succeed
+// and returns its stdout, trimmed.
+func lateStore(t *testing.T) (dir string, v1 buildinfo.Info, at func(day, hour string) map[string]string, run func(env map[string]string, args ...string) string) {
+	t.Helper()
+	dir = initCLIStore(t)
+	v1 = buildinfo.Info{Version: "v1.0.0", Revision: "1111111111111111111111111111111111111111"}
+	at = func(day, hour string) map[string]string {
+		return map[string]string{
+			"CASEPLAN_AUTHOR":    "Maria Rivera <mrivera@example.org>",
+			"CASEPLAN_TODAY":     day,
+			"GIT_COMMITTER_DATE": day + "T" + hour + ":00:00+00:00",
+		}
+	}
+	run = func(env map[string]string, args ...string) string {
+		t.Helper()
+		code, out, stderr := runAsBuild(t, dir, env, v1, args...)
+		if code != 0 {
+			t.Fatalf("caseplan %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
+		}
+		return strings.TrimSpace(out)
+	}
+	return dir, v1, at, run
 }
